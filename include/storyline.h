@@ -1,0 +1,272 @@
+/* storyline.h — the public API of the storyline news story engine.
+ *
+ * An engine handle is opened on a store (an SQLite file). Articles go in one
+ * at a time or a batch at a time (from memory, from files, from folders);
+ * stories, articles, copies and search results come out as plain structs
+ * or as versioned JSON. The storyline command uses nothing but this header.
+ *
+ * Conventions
+ * - Fallible functions return 0 (SL_OK) or a negative SL_E* code; results
+ *   come back through `T **out` parameters. sl_errmsg() tells why in one
+ *   line naming the input and the reason.
+ * - Pointers returned inside a struct are owned by that struct and freed by
+ *   its _free function. Every _free accepts NULL.
+ * - An engine is used by one thread at a time. Different engines (even on
+ *   the same store file) may be used from different threads.
+ * - Text is UTF-8 everywhere. Offsets are byte offsets into the article's
+ *   stored text (sl_article.text).
+ */
+#ifndef STORYLINE_H
+#define STORYLINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) && defined(SL_BUILDING_LIBRARY)
+#define SL_API __attribute__((visibility("default")))
+#else
+#define SL_API
+#endif
+
+#define SL_VERSION "0.1.0"
+/* Version of the JSON documents produced by the sl_*_json functions. */
+#define SL_JSON_VERSION 1
+
+/* Error codes. Distinct codes only where a caller acts differently. */
+enum {
+    SL_OK = 0,
+    SL_ENOMEM = -1,     /* out of memory */
+    SL_EIO = -2,        /* a file could not be read or written */
+    SL_EBADINPUT = -3,  /* an input could not be understood (binary, empty, malformed) */
+    SL_ENOTFOUND = -4,  /* no such article / story */
+    SL_ETOOLARGE = -5,  /* an input exceeds a documented limit */
+    SL_ESTORE = -6,     /* the store failed (SQLite error, corrupt or newer schema) */
+    SL_EUSAGE = -7      /* invalid argument */
+};
+
+typedef struct sl_engine sl_engine;
+
+/* ---- Engine ------------------------------------------------------------ */
+
+typedef struct sl_options {
+    int read_only;         /* open the store read-only (listing commands) */
+    int batch_size;        /* articles per transaction in sl_ingest_path; 0 = default (500) */
+} sl_options;
+
+/* Opens (creating or migrating when needed) the store at `db_path`.
+ * `opts` may be NULL. On failure *out is still set when memory allowed, so
+ * that sl_errmsg(*out) can explain; free it with sl_engine_free. */
+SL_API int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts);
+SL_API void sl_engine_free(sl_engine *engine);
+
+/* The last error on this handle, one line; "" when none. Never NULL. */
+SL_API const char *sl_errmsg(const sl_engine *engine);
+
+/* A short static description of an error code. */
+SL_API const char *sl_strerror(int code);
+
+/* ---- Ingest -------------------------------------------------------------- */
+
+/* One article as given by a caller. Every field but text/html may be NULL.
+ * Exactly one of text or html should be set; when html is set it is
+ * extracted first. `published` is ISO-8601 (date or date-time). */
+typedef struct sl_article_input {
+    const char *text;   size_t text_len;
+    const char *html;   size_t html_len;
+    const char *title;
+    const char *url;
+    const char *source;     /* outlet name */
+    const char *published;  /* ISO-8601 */
+    const char *key;        /* the caller's own id (JSONL `id`) */
+    const char *path;       /* the file it came from */
+} sl_article_input;
+
+/* What happened to one ingested article. */
+typedef enum sl_ingest_outcome {
+    SL_INGEST_NEW = 0,        /* stored as a new article */
+    SL_INGEST_UNCHANGED = 1,  /* identical content already stored: nothing done */
+    SL_INGEST_NEW_VERSION = 2 /* same URL/key/path, new content: stored as a new version */
+} sl_ingest_outcome;
+
+typedef struct sl_ingest_result {
+    int64_t article_id;
+    sl_ingest_outcome outcome;
+    int64_t story_id;
+    int64_t exact_copy_of;    /* an earlier article with identical content, or 0 */
+    unsigned bad_bytes;       /* invalid UTF-8 bytes replaced */
+    unsigned removed_lines;   /* page-chrome lines removed */
+} sl_ingest_result;
+
+/* Batches: every article ingested between begin and commit is stored in one
+ * transaction; a crash before commit leaves none of them. Ingesting without
+ * an explicit batch makes a batch of one. */
+SL_API int sl_batch_begin(sl_engine *engine);
+SL_API int sl_batch_commit(sl_engine *engine);
+SL_API int sl_batch_rollback(sl_engine *engine);
+
+/* Cleans, analyses, stores and groups one article. `result` may be NULL. */
+SL_API int sl_ingest_article(sl_engine *engine, const sl_article_input *article,
+                             sl_ingest_result *result);
+
+/* Options and report for ingesting files, folders and buffers. */
+typedef struct sl_ingest_options {
+    const char *source;     /* outlet for inputs that name none */
+    const char *published;  /* date for inputs that carry none (ISO-8601) */
+    /* Called once per input that failed (whole file or one record of it):
+     * `name` is the file (with ":LINE" for a record), `reason` one line. */
+    void (*on_error)(void *ctx, const char *name, const char *reason);
+    /* Called after each article with the running totals; may be NULL. */
+    void (*on_progress)(void *ctx, const char *name, uint64_t articles, uint64_t bytes);
+    void *ctx;
+} sl_ingest_options;
+
+typedef struct sl_ingest_report {
+    uint64_t files;           /* input files read */
+    uint64_t articles_new;
+    uint64_t articles_unchanged;
+    uint64_t articles_versioned;
+    uint64_t failed;          /* inputs or records rejected */
+    uint64_t bad_bytes;
+    uint64_t removed_lines;
+    uint64_t bytes;
+} sl_ingest_report;
+
+/* Ingests a file, or every file below a folder (recursively, in name order).
+ * Formats are recognised by content: plain text, JSONL, HTML. Bad inputs are
+ * reported through opts->on_error and skipped; the rest goes on. Returns 0
+ * when everything was stored, SL_EBADINPUT when some inputs failed (the rest
+ * are stored), another code when the store itself failed. `report` adds up. */
+SL_API int sl_ingest_path(sl_engine *engine, const char *path,
+                          const sl_ingest_options *opts, sl_ingest_report *report);
+
+/* The same for an in-memory buffer (e.g. standard input), named `name`. */
+SL_API int sl_ingest_buffer(sl_engine *engine, const char *data, size_t len, const char *name,
+                            const sl_ingest_options *opts, sl_ingest_report *report);
+
+/* ---- Articles ----------------------------------------------------------- */
+
+typedef struct sl_span { uint32_t start, end; } sl_span;
+
+/* A line removed from an article as page chrome, with why. */
+typedef struct sl_removed_line {
+    uint32_t line;       /* 1-based line number in the input text */
+    char *text;
+    char *reason;        /* e.g. "no words", "interface text", "repeated in 12 articles" */
+} sl_removed_line;
+
+typedef struct sl_article {
+    int64_t id;
+    int64_t story_id;
+    int version;              /* 1 for the first content seen under this URL/key/path */
+    char *key, *path, *url, *source;
+    char *published;          /* ISO-8601 or NULL */
+    char *title;              /* NULL when the input has none */
+    char *text;               /* clean text, paragraphs separated by blank lines */
+    char *lang;               /* ISO 639-1 code, "und" when unknown */
+    unsigned bad_bytes;
+    size_t n_sentences;
+    sl_span *sentences;       /* offsets into text */
+    size_t n_removed;
+    sl_removed_line *removed;
+} sl_article;
+
+SL_API int sl_article_get(sl_engine *engine, int64_t id, sl_article **out);
+SL_API void sl_article_free(sl_article *article);
+
+/* ---- Copies -------------------------------------------------------------- */
+
+typedef struct sl_copy {
+    int64_t article_id;   /* the copy */
+    int64_t of_id;        /* the original */
+    char *kind;           /* "exact", later "near", "rewrite", "contains", "excerpt" */
+    double score;         /* in [0,1] */
+} sl_copy;
+
+typedef struct sl_copy_list { size_t n; sl_copy *items; } sl_copy_list;
+
+/* Copy relations; `article_id` 0 for all, else those involving that article. */
+SL_API int sl_copies_list(sl_engine *engine, int64_t article_id, sl_copy_list **out);
+SL_API void sl_copy_list_free(sl_copy_list *list);
+
+/* ---- Stories -------------------------------------------------------------- */
+
+typedef struct sl_story_line {
+    int64_t id;
+    int64_t thread_id;
+    char *title;
+    int n_articles;
+    int n_sources;
+    char *first_published, *last_published;   /* ISO dates or NULL */
+} sl_story_line;
+
+typedef struct sl_story_list { size_t n; sl_story_line *items; } sl_story_list;
+
+/* Stories, largest and newest first. `since` (ISO date) may be NULL. */
+SL_API int sl_stories_list(sl_engine *engine, const char *since, sl_story_list **out);
+SL_API void sl_story_list_free(sl_story_list *list);
+
+/* One article as seen from its story. */
+typedef struct sl_story_article {
+    int64_t id;
+    char *title, *source, *published, *url, *path;
+    int64_t copy_of;          /* the original this article copies, or 0 */
+    char *copy_kind;          /* kind of that relation, or NULL */
+    size_t n_removed;
+    sl_removed_line *removed;
+} sl_story_article;
+
+typedef struct sl_story {
+    sl_story_line line;
+    size_t n_articles;
+    sl_story_article *articles;   /* in publication (then arrival) order */
+} sl_story;
+
+SL_API int sl_story_get(sl_engine *engine, int64_t id, sl_story **out);
+SL_API void sl_story_free(sl_story *story);
+
+/* ---- Search --------------------------------------------------------------- */
+
+typedef struct sl_search_hit {
+    int64_t article_id;
+    int64_t story_id;
+    double rank;              /* bm25, smaller is better */
+    char *title;
+    char *snippet;            /* matches marked with [ ] */
+} sl_search_hit;
+
+typedef struct sl_search_hits { size_t n; sl_search_hit *items; } sl_search_hits;
+
+/* Full-text search (FTS5 syntax accepted; plain words are ANDed). */
+SL_API int sl_search(sl_engine *engine, const char *query, int limit, sl_search_hits **out);
+SL_API void sl_search_hits_free(sl_search_hits *hits);
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+/* JSON goes to a sink: called with consecutive chunks; return 0 to go on. */
+typedef int (*sl_write_fn)(void *ctx, const char *data, size_t len);
+
+/* Everything in the store as one JSON document (docs/json.md). Streams: memory
+ * does not grow with the store. */
+SL_API int sl_export_json(sl_engine *engine, sl_write_fn write, void *ctx);
+SL_API int sl_article_json(sl_engine *engine, int64_t id, sl_write_fn write, void *ctx);
+SL_API int sl_story_json(sl_engine *engine, int64_t id, sl_write_fn write, void *ctx);
+SL_API int sl_stories_json(sl_engine *engine, const char *since, sl_write_fn write, void *ctx);
+SL_API int sl_copies_json(sl_engine *engine, int64_t article_id, sl_write_fn write, void *ctx);
+SL_API int sl_search_json(sl_engine *engine, const char *query, int limit,
+                          sl_write_fn write, void *ctx);
+
+/* ---- Store maintenance ------------------------------------------------------ */
+
+/* Runs PRAGMA integrity_check and the store's own consistency checks
+ * (every article has its sentences, search row and story). */
+SL_API int sl_store_check(sl_engine *engine);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

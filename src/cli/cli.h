@@ -1,0 +1,55 @@
+/* cli.h — what the storyline command's subcommands share: the parsed global
+ * options, exit codes, and output helpers. The command uses only the public
+ * header storyline.h. */
+#ifndef SL_CLI_H
+#define SL_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "storyline.h"
+
+enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_STORE = 3 };
+
+typedef struct cli {
+    const char *db;       /* --db PATH, default ./storyline.db */
+    int quiet;            /* --quiet: no progress, no summaries */
+    int json;             /* --json */
+    int help;             /* --help on the command */
+    int argc;             /* the command's own arguments */
+    char **argv;
+} cli;
+
+typedef struct command {
+    const char *name;
+    const char *usage;    /* one line of arguments */
+    const char *summary;  /* one line */
+    const char *help;     /* the rest of --help */
+    int read_only;
+    int (*run)(cli *c, sl_engine *e);
+} command;
+
+/* The subcommands, each in its own file. */
+extern const command cmd_ingest, cmd_stories, cmd_show, cmd_article, cmd_search, cmd_export,
+    cmd_copies, cmd_check;
+
+/* Prints "storyline: <msg>" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Reports an engine failure and gives the exit code it deserves. */
+int cli_fail(sl_engine *e, int rc);
+/* Usage error for command `cmd` with a message. */
+int cli_usage(const command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Parses a positive article/story id; 0 when it is not one. */
+int64_t cli_id(const char *s);
+/* Takes "--name VALUE" or "--name=VALUE" at argv[*i]; NULL when argv[*i] is not it. */
+const char *cli_option(cli *c, int *i, const char *name);
+/* A sink for the JSON functions writing to stdout. */
+int cli_write_stdout(void *ctx, const char *data, size_t len);
+/* Terminal width for human output (0 when stdout is not a terminal: no cut). */
+int cli_width(void);
+/* Prints s cut to `width` display columns (UTF-8 aware), or whole when width is 0. */
+void cli_print_cut(const char *s, int width);
+/* Prints text wrapped to the terminal, each line indented by `indent` spaces. */
+void cli_print_wrapped(const char *text, int indent);
+
+#endif

@@ -1,0 +1,18 @@
+/* export.c — `storyline export --json`: the whole store as one JSON document. */
+#include "cli.h"
+
+static int run(cli *c, sl_engine *e)
+{
+    if (c->argc)
+        return cli_usage(&cmd_export, "unexpected argument %s", c->argv[0]);
+    if (!c->json)
+        return cli_usage(&cmd_export, "export writes JSON: say --json");
+    int rc = sl_export_json(e, cli_write_stdout, NULL);
+    return rc ? cli_fail(e, rc) : EXIT_OK;
+}
+
+const command cmd_export = {
+    "export", "--json",
+    "write everything (articles, stories, copies) as one JSON document",
+    "The format is documented in docs/json.md and versioned by json_version.\n", 1, run,
+};

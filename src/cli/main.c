@@ -1,0 +1,142 @@
+/* main.c — the storyline command: global options (before or after the
+ * command name), dispatch to the subcommand, exit status. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const command *const commands[] = {
+    &cmd_ingest, &cmd_stories, &cmd_show, &cmd_article, &cmd_search, &cmd_copies, &cmd_export,
+    &cmd_check,
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: storyline [--db PATH] [--quiet] [--json] COMMAND [ARGS]\n\n"
+            "storyline turns a pile of news articles into stories: it cleans them, finds\n"
+            "copies, groups them into stories and lets you search and export them.\n\n"
+            "commands:\n");
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
+    fprintf(out,
+            "\nglobal options (before or after the command):\n"
+            "  --db PATH   the store (default ./storyline.db)\n"
+            "  --quiet     no progress or summary on stderr\n"
+            "  --json      machine-readable output (docs/json.md)\n"
+            "  --help      help on storyline or on a command\n"
+            "  --version   print the version\n\n"
+            "exit status: 0 success, 1 some inputs failed or not found, 2 usage error,\n"
+            "3 store error. See storyline(1).\n");
+}
+
+static void print_command_help(const command *cmd)
+{
+    printf("usage: storyline [--db PATH] [--quiet] %s %s\n\n%s\n", cmd->name, cmd->usage,
+           cmd->summary);
+    if (cmd->help && *cmd->help)
+        printf("\n%s", cmd->help);
+}
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (!strcmp(commands[i]->name, name))
+            return commands[i];
+    return NULL;
+}
+
+/* Pulls global options out of argv wherever they stand; the command name and
+ * its own arguments stay in order in c->argv. Returns -1 on a usage error. */
+static int parse_globals(int argc, char **argv, cli *c, const char **name, int *version)
+{
+    c->db = "storyline.db";
+    c->argv = calloc((size_t)argc + 1, sizeof *c->argv);
+    if (!c->argv)
+        return -1;
+    int only_args = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_args || a[0] != '-' || !strcmp(a, "-")) {
+            if (!*name && !only_args)
+                *name = a;
+            else
+                c->argv[c->argc++] = argv[i];
+            continue;
+        }
+        if (!strcmp(a, "--"))
+            only_args = 1;
+        else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
+            c->quiet = 1;
+        else if (!strcmp(a, "--json"))
+            c->json = 1;
+        else if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+            c->help = 1;
+        else if (!strcmp(a, "--version"))
+            *version = 1;
+        else if (!strcmp(a, "--db")) {
+            if (i + 1 >= argc) {
+                cli_error("--db needs a path");
+                return -1;
+            }
+            c->db = argv[++i];
+        } else if (!strncmp(a, "--db=", 5))
+            c->db = a + 5;
+        else
+            c->argv[c->argc++] = argv[i]; /* the command's own option */
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    cli c = {0};
+    const char *name = NULL;
+    int version = 0, rc;
+    if (parse_globals(argc, argv, &c, &name, &version)) {
+        free(c.argv);
+        return EXIT_USAGE;
+    }
+    if (version) {
+        printf("storyline %s (json format %d)\n", SL_VERSION, SL_JSON_VERSION);
+        free(c.argv);
+        return EXIT_OK;
+    }
+    if (name && !strcmp(name, "help")) {
+        name = c.argc ? c.argv[0] : NULL;
+        c.help = 1;
+    }
+    if (!name) {
+        print_usage(c.help ? stdout : stderr);
+        free(c.argv);
+        return c.help ? EXIT_OK : EXIT_USAGE;
+    }
+    const command *cmd = find_command(name);
+    if (!cmd) {
+        cli_error("unknown command '%s' (storyline --help lists them)", name);
+        free(c.argv);
+        return EXIT_USAGE;
+    }
+    if (c.help) {
+        print_command_help(cmd);
+        free(c.argv);
+        return EXIT_OK;
+    }
+    sl_options opts = {.read_only = cmd->read_only};
+    sl_engine *e = NULL;
+    rc = sl_engine_open(&e, c.db, &opts);
+    if (rc) {
+        cli_error("%s", e ? sl_errmsg(e) : "out of memory");
+        rc = EXIT_STORE;
+    } else {
+        rc = cmd->run(&c, e);
+    }
+    sl_engine_free(e);
+    free(c.argv);
+    if (fflush(stdout) != 0) {
+        cli_error("cannot write output");
+        rc = rc ? rc : EXIT_STORE;
+    }
+    return rc;
+}

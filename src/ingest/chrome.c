@@ -1,0 +1,394 @@
+/* chrome.c — removes page chrome ("Leave a Reply", "Scroll to Top", share
+ * counters, section labels) from scraped article text, line by line, and
+ * finds a plain-text article's headline.
+ *
+ * Method: every line gets features — word count, final punctuation, letters
+ * at all, the share of its content words that are interface vocabulary, the
+ * share that also occur in the article's body paragraphs (overlap), its zone
+ * (before the first body paragraph, between, after the last) and how many
+ * stored articles already carry the same line. Body paragraphs (long lines
+ * ending a sentence) are always kept; short lines are judged by the rules in
+ * judge(). Section headings survive because they sit between body paragraphs
+ * and share words with them; chrome does neither. No rule names a string of
+ * any particular site: the interface lexicon is the generic vocabulary of web
+ * page furniture (reply, share, subscribe, cookie, ...). */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest.h"
+#include "text/text.h"
+#include "util/hash.h"
+
+/* A body paragraph: at least this many words and a sentence end, or twice as many. */
+#define BODY_MIN_WORDS 15
+/* Lines longer than this are never chrome. */
+#define SHORT_MAX_WORDS 20
+/* A short line seen in this many other stored articles is boilerplate of a site. */
+#define REPEAT_MIN 3
+/* Below this share of words shared with the body, a line is not about the article. */
+#define OVERLAP_MIN 0.34
+/* Word prefix used as a cheap stem for overlap ("negotiations" ~ "negotiators"). */
+#define PREFIX_BYTES 5
+
+/* Interface vocabulary of web pages, case-folded, sorted (bsearch; a unit test
+ * checks the order). Only short lines are ever judged by it. */
+static const char *const ui_words[] = {
+    "account", "ad", "ads", "advert", "advertisement", "advertising", "app", "archive",
+    "archives", "bookmark", "browser", "captcha", "cart", "categories", "category", "click",
+    "comment", "comments", "connect", "contact", "cookie", "cookies", "copyright", "disclaimer",
+    "download", "email", "enable", "enabled", "error", "facebook", "faq", "feed", "follow",
+    "gallery", "home", "homepage", "instagram", "javascript", "leave", "like", "likes",
+    "linkedin", "loading", "log", "login", "logout", "menu", "navigation", "newsletter",
+    "newsletters", "next", "pinterest", "podcast", "popular", "post", "posts", "premium",
+    "prev", "previous", "print", "privacy", "promo", "published", "read", "recommended", "reddit",
+    "register", "related", "replies", "reply", "required", "reserved", "rights", "rss",
+    "scroll", "search", "share", "shares", "sharing", "sidebar", "sign", "signup", "skip",
+    "sponsored", "subscribe", "subscriber", "subscription", "tags", "telegram", "terms",
+    "toggle", "top", "trending", "tweet", "twitter", "unsubscribe", "updates", "username",
+    "video", "videos", "view", "views", "whatsapp", "youtube",
+};
+#define N_UI_WORDS (sizeof ui_words / sizeof ui_words[0])
+
+static int cmp_word(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+static bool is_ui_word(const char *folded)
+{
+    return bsearch(folded, ui_words, N_UI_WORDS, sizeof ui_words[0], cmp_word) != NULL;
+}
+
+/* Exposed for the unit test of the lexicon's order. */
+int sl_chrome_lexicon_sorted(void);
+int sl_chrome_lexicon_sorted(void)
+{
+    for (size_t i = 1; i < N_UI_WORDS; i++)
+        if (strcmp(ui_words[i - 1], ui_words[i]) >= 0)
+            return 0;
+    return 1;
+}
+
+typedef struct line_info {
+    uint32_t no, start, end;      /* trimmed line */
+    uint32_t words, content, ui;  /* word tokens, non-stop words, interface words */
+    uint32_t stops;               /* stop words: prose has them, labels rarely do */
+    uint32_t shared;              /* content words whose prefix occurs in the body */
+    uint32_t first_prefix, n_prefix; /* range in the prefix array */
+    bool letters, final_punct, body;
+    bool starts_upper;            /* first word capitalised (or a number starts the line) */
+    const char *reason;           /* non-NULL: removed */
+} line_info;
+
+typedef SL_VEC(line_info) line_vec;
+typedef SL_VEC(uint64_t) u64_vec;
+
+/* Open-addressing set of prefix hashes (0 marks an empty slot). */
+typedef struct prefix_set { uint64_t *slots; size_t mask; } prefix_set;
+
+static int set_init(prefix_set *set, size_t n)
+{
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    set->slots = calloc(cap, sizeof *set->slots);
+    set->mask = cap - 1;
+    return set->slots ? 0 : SL_ENOMEM;
+}
+
+static void set_add(prefix_set *set, uint64_t h)
+{
+    h |= 1;
+    size_t i = h & set->mask;
+    while (set->slots[i] && set->slots[i] != h)
+        i = (i + 1) & set->mask;
+    set->slots[i] = h;
+}
+
+static bool set_has(const prefix_set *set, uint64_t h)
+{
+    h |= 1;
+    size_t i = h & set->mask;
+    while (set->slots[i]) {
+        if (set->slots[i] == h)
+            return true;
+        i = (i + 1) & set->mask;
+    }
+    return false;
+}
+
+/* Last significant character ends a sentence: . ! ? … possibly inside quotes
+ * or brackets. A colon is a lead-in ("Read next:"), not an end. */
+static bool ends_sentence(const char *s, size_t len)
+{
+    while (len) {
+        unsigned char c = (unsigned char)s[len - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ') {
+            len--;
+            continue;
+        }
+        /* ” ’ » (UTF-8 E2 80 9D / E2 80 99, C2 BB) */
+        if (len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+            (c == 0x9D || c == 0x99)) {
+            len -= 3;
+            continue;
+        }
+        if (len >= 2 && (unsigned char)s[len - 2] == 0xC2 && c == 0xBB) {
+            len -= 2;
+            continue;
+        }
+        if (c == '.' || c == '!' || c == '?')
+            return true;
+        return len >= 3 && (unsigned char)s[len - 3] == 0xE2 && (unsigned char)s[len - 2] == 0x80 &&
+               c == 0xA6; /* … */
+    }
+    return false;
+}
+
+typedef struct scratch {
+    sl_token_vec tokens;
+    sl_buf folded;
+    u64_vec prefixes;
+} scratch;
+
+/* Computes the word features of one line and appends its content-word prefixes. */
+static int describe_line(const char *text, line_info *li, scratch *sc)
+{
+    const char *line = text + li->start;
+    size_t len = li->end - li->start;
+    sc->tokens.n = 0;
+    int rc = sl_tokenize(line, len, "en", &sc->tokens);
+    if (rc)
+        return rc;
+    li->first_prefix = (uint32_t)sc->prefixes.n;
+    for (size_t t = 0; t < sc->tokens.n; t++) {
+        const sl_token *tok = &sc->tokens.items[t];
+        if (!li->words && !li->letters && (tok->flags & SL_TOK_NUMBER))
+            li->starts_upper = true;
+        if (!(tok->flags & SL_TOK_WORD))
+            continue;
+        if (!li->words && (tok->flags & SL_TOK_UPPER))
+            li->starts_upper = true;
+        li->letters = true;
+        li->words++;
+        if (tok->flags & SL_TOK_STOP) {
+            li->stops++;
+            continue;
+        }
+        li->content++;
+        sl_buf_clear(&sc->folded);
+        if ((rc = sl_token_fold(line + tok->start, tok->end - tok->start, &sc->folded)))
+            return rc;
+        if (li->words <= SHORT_MAX_WORDS + 1 && is_ui_word(sl_buf_cstr(&sc->folded)))
+            li->ui++;
+        size_t plen = sc->folded.len < PREFIX_BYTES ? sc->folded.len : PREFIX_BYTES;
+        if ((rc = sl_vec_push(&sc->prefixes, sl_hash64(sc->folded.ptr, plen))))
+            return rc;
+    }
+    li->n_prefix = (uint32_t)sc->prefixes.n - li->first_prefix;
+    li->final_punct = ends_sentence(line, len);
+    li->body = (li->words >= BODY_MIN_WORDS && li->final_punct) || li->words >= 2 * BODY_MIN_WORDS;
+    return 0;
+}
+
+/* Splits text into non-empty trimmed lines with their 1-based numbers. */
+static int split_lines(const char *text, size_t len, line_vec *lines)
+{
+    uint32_t no = 0;
+    size_t pos = 0;
+    while (pos < len) {
+        size_t end = pos;
+        while (end < len && text[end] != '\n')
+            end++;
+        no++;
+        size_t s = pos, e = end;
+        while (s < e && (text[s] == ' ' || text[s] == '\t'))
+            s++;
+        while (e > s && (text[e - 1] == ' ' || text[e - 1] == '\t'))
+            e--;
+        if (e > s) {
+            line_info li = {.no = no, .start = (uint32_t)s, .end = (uint32_t)e};
+            if (sl_vec_push(lines, li))
+                return SL_ENOMEM;
+        }
+        pos = end + 1;
+    }
+    return 0;
+}
+
+static double overlap(const line_info *li)
+{
+    return li->content ? (double)li->shared / li->content : 0.0;
+}
+
+/* A short line written as a sentence of prose: capitalised, ended, with some
+ * function words, and not mostly interface vocabulary ("It will vote again in
+ * May." is prose; "error: Content is protected !!" and "Leave a Reply" are not). */
+static bool prose(const line_info *li)
+{
+    return li->final_punct && li->starts_upper && li->words >= 3 && 5 * li->stops >= li->words &&
+           2 * li->ui <= li->content;
+}
+
+/* The rules. `zone` is -1 before the first body paragraph, 0 between, 1 after. */
+static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
+{
+    if (li->body)
+        return NULL;
+    if (!li->letters)
+        return "no words";
+    if (li->words > SHORT_MAX_WORDS)
+        return NULL;
+    if (seen_elsewhere >= REPEAT_MIN && overlap(li) < 0.5)
+        return "repeated in other articles";
+    /* Mostly interface words: "Share this article", "Skip to content". A line
+     * that ends a sentence needs all its content words to be interface words
+     * ("He declined to comment." stays). */
+    if (li->content && li->words <= 12 && 2 * li->ui >= li->content &&
+        (!li->final_punct || li->ui == li->content))
+        return "interface text";
+    /* Before the first body paragraph stand the title, a standfirst, a byline
+     * and site furniture: what shares no words with the article goes. */
+    if (zone < 0 && !prose(li) && overlap(li) < OVERLAP_MIN)
+        return "before the article, unrelated to it";
+    /* After the last one, only prose continues the article. */
+    if (zone > 0 && !prose(li))
+        return "after the article";
+    return NULL;
+}
+
+/* A headline: a short line with words that does not end like a sentence
+ * (a question or exclamation may). */
+static bool looks_like_headline(const char *text, const line_info *li)
+{
+    if (li->body || !li->letters || li->words < 2 || li->words > 30 || li->end - li->start > 250)
+        return false;
+    char last = text[li->end - 1];
+    return last != '.' && last != ':' && last != ',' && last != ';';
+}
+
+static int emit(const char *text, const line_vec *lines, int find_title, sl_cleaned *out)
+{
+    size_t title_at = lines->n;
+    if (find_title) {
+        for (size_t i = 0; i < lines->n; i++) {
+            if (lines->items[i].reason)
+                continue;
+            if (looks_like_headline(text, &lines->items[i]) && i + 1 < lines->n)
+                title_at = i;
+            break;
+        }
+    }
+    uint32_t prev_no = 0;
+    for (size_t i = 0; i < lines->n; i++) {
+        const line_info *li = &lines->items[i];
+        if (li->reason) {
+            sl_chrome_line rm = {li->no, li->start, li->end, li->reason};
+            if (sl_vec_push(&out->removed, rm))
+                return SL_ENOMEM;
+            continue;
+        }
+        if (i == title_at) {
+            out->title_line = (int)li->no;
+            sl_buf_put(&out->title, text + li->start, li->end - li->start);
+            continue;
+        }
+        /* Paragraph breaks of the input survive; removed lines leave none. */
+        if (out->text.len)
+            sl_buf_puts(&out->text, li->no > prev_no + 1 ? "\n\n" : "\n");
+        sl_buf_put(&out->text, text + li->start, li->end - li->start);
+        prev_no = li->no;
+    }
+    return out->text.err ? out->text.err : out->title.err;
+}
+
+int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter, int find_title,
+                    sl_cleaned *out)
+{
+    sl_buf_clear(&out->text);
+    sl_buf_clear(&out->title);
+    out->removed.n = 0;
+    out->title_line = 0;
+
+    line_vec lines = {0};
+    scratch sc = {0};
+    prefix_set body = {0};
+    int rc = split_lines(text, len, &lines);
+    for (size_t i = 0; !rc && i < lines.n; i++)
+        rc = describe_line(text, &lines.items[i], &sc);
+    if (rc || (rc = set_init(&body, sc.prefixes.n + 1)))
+        goto done;
+
+    size_t first_body = lines.n, last_body = lines.n;
+    for (size_t i = 0; i < lines.n; i++) {
+        const line_info *li = &lines.items[i];
+        if (!li->body)
+            continue;
+        if (first_body == lines.n)
+            first_body = i;
+        last_body = i;
+        for (uint32_t p = 0; p < li->n_prefix; p++)
+            set_add(&body, sc.prefixes.items[li->first_prefix + p]);
+    }
+    for (size_t i = 0; i < lines.n; i++) {
+        line_info *li = &lines.items[i];
+        for (uint32_t p = 0; p < li->n_prefix; p++)
+            li->shared += set_has(&body, sc.prefixes.items[li->first_prefix + p]);
+        int zone = first_body == lines.n ? 0 : i < first_body ? -1 : i > last_body ? 1 : 0;
+        uint32_t seen = 0;
+        const char *line = text + li->start;
+        size_t llen = li->end - li->start;
+        if (counter && counter->count && sl_chrome_line_countable(line, llen))
+            seen = counter->count(counter->ctx, sl_chrome_line_hash(line, llen));
+        li->reason = judge(li, zone, seen);
+    }
+    rc = emit(text, &lines, find_title, out);
+done:
+    free(body.slots);
+    sl_vec_free(&lines);
+    sl_vec_free(&sc.tokens);
+    sl_vec_free(&sc.prefixes);
+    sl_buf_free(&sc.folded);
+    return rc;
+}
+
+void sl_cleaned_free(sl_cleaned *c)
+{
+    sl_buf_free(&c->text);
+    sl_buf_free(&c->title);
+    sl_vec_free(&c->removed);
+}
+
+uint64_t sl_chrome_line_hash(const char *line, size_t len)
+{
+    /* Case and spacing do not make a different line. */
+    char small[512];
+    size_t n = 0;
+    bool space = false;
+    for (size_t i = 0; i < len && n < sizeof small; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if (c == ' ' || c == '\t') {
+            space = n > 0;
+            continue;
+        }
+        if (space && n < sizeof small)
+            small[n++] = ' ';
+        space = false;
+        if (n < sizeof small)
+            small[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return sl_hash64(small, n);
+}
+
+int sl_chrome_line_countable(const char *line, size_t len)
+{
+    /* Only short lines can be chrome; counting long ones would only grow the table. */
+    if (len == 0 || len > 160)
+        return 0;
+    int words = 0;
+    for (size_t i = 0; i < len; i++)
+        if (line[i] == ' ' && i + 1 < len && line[i + 1] != ' ')
+            words++;
+    return words + 1 <= SHORT_MAX_WORDS;
+}

@@ -1,0 +1,1203 @@
+/* html.c — the first HTML extractor: decodes a page to UTF-8, parses it with
+ * libxml2's forgiving HTML parser, reads its metadata (title, date, author,
+ * language) and keeps the text of the article's container as paragraphs.
+ * Boilerplate removal here is structural; chrome.c later removes, line by
+ * line, what survives. docs/formats.md describes what is kept and dropped. */
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "ingest/ingest.h"
+
+/* The largest real article pages weigh a few MB; the cap keeps the parsed
+ * tree (about ten times the page) and the decoded copy well inside memory. */
+#define PAGE_MAX_MB 50
+#define PAGE_MAX ((size_t)PAGE_MAX_MB << 20)
+
+/* Browsers look for <meta charset> in the first 1024 bytes; pages that put
+ * long inline scripts first declare it later, and looking further costs
+ * nothing. */
+#define CHARSET_SCAN 8192
+
+/* Ancestor look-ups (is this <time> inside an <article>?) stop after this
+ * many levels: real pages nest their article a few dozen levels deep, and
+ * the bound keeps a page of 100,000 nested elements linear. */
+#define ANCESTOR_SCAN 64
+
+/* Class lists longer than this are not searched for boilerplate cues:
+ * real ones are under a few hundred bytes; the bound caps the cost of a
+ * hostile page. */
+#define CUE_SCAN 1024
+
+/* JSON-LD: a page carries one to three blocks of a few KB; bigger scripts
+ * are application state, not metadata. Nesting: @graph inside an array is
+ * the deepest that publishers use. */
+#define LD_MAX_SCRIPTS 16
+#define LD_MAX_BYTES ((size_t)1 << 20)
+#define LD_MAX_DEPTH 4
+#define LD_MAX_AUTHORS 8
+
+/* A block counts as a paragraph from 25 bytes of non-space text: shorter
+ * ones are captions, bylines and buttons (Readability's threshold). */
+#define MIN_PARA 25
+/* Siblings of the best-scored block join it from a fifth of its score, and a
+ * sibling <p> from 80 bytes with under a quarter of links (Readability). */
+#define SIBLING_SHARE 0.2
+#define SIBLING_PARA 80
+
+#define NONE UINT32_MAX
+
+static const char REPLACEMENT[] = "\xEF\xBF\xBD";
+
+static int fail(sl_buf *why, int code, const char *reason)
+{
+    if (why) {
+        sl_buf_clear(why);
+        sl_buf_puts(why, reason);
+    }
+    return code;
+}
+
+/* ---- decoding to UTF-8 ---------------------------------------------------- */
+
+/* Length of the valid UTF-8 sequence at s[i], 0 when invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t i, size_t n)
+{
+    unsigned char c = s[i], lo = 0x80, hi = 0xBF;
+    size_t need;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+        need = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4)
+        need = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    else
+        return 0;
+    if (n - i < need || s[i + 1] < lo || s[i + 1] > hi)
+        return 0;
+    for (size_t k = 2; k < need; k++)
+        if ((s[i + k] & 0xC0) != 0x80)
+            return 0;
+    return need;
+}
+
+static int keep_ascii(unsigned char c) { return (c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n' || c == '\r'; }
+
+/* Appends `s` as valid UTF-8: an invalid byte becomes U+FFFD; NUL and other
+ * C0 controls but tab, CR and LF are dropped (libxml2 stops at a NUL). */
+static void put_clean_utf8(sl_buf *out, const unsigned char *s, size_t n)
+{
+    size_t run = 0, i = 0;
+    while (i < n) {
+        size_t k = utf8_seq(s, i, n);
+        if (k > 1 || (k == 1 && keep_ascii(s[i]))) {
+            i += k;
+            continue;
+        }
+        sl_buf_put(out, s + run, i - run);
+        if (!k)
+            sl_buf_put(out, REPLACEMENT, 3);
+        run = ++i;
+    }
+    if (n > run)
+        sl_buf_put(out, s + run, n - run);
+}
+
+/* An undeclared page is UTF-8 when its non-ASCII bytes mostly form valid
+ * sequences: windows-1252 prose almost never does by accident (an accented
+ * letter is followed by ASCII), while a UTF-8 page with a few broken bytes
+ * still has far more good sequences than bad bytes. */
+static int mostly_utf8(const unsigned char *s, size_t n)
+{
+    size_t good = 0, bad = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = utf8_seq(s, i, n);
+        if (k)
+            good++, i += k;
+        else
+            bad++, i++;
+    }
+    return bad == 0 || good > bad;
+}
+
+static int is_space_char(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+static int is_label_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_' || c == '.' || c == ':';
+}
+
+/* The value of `key=` (case-insensitive, quotes optional) inside [p, end). */
+static int value_after(const char *p, const char *end, const char *key, char *label, size_t cap)
+{
+    size_t klen = strlen(key);
+    for (; (size_t)(end - p) > klen; p++) {
+        if (strncasecmp(p, key, klen))
+            continue;
+        const char *q = p + klen;
+        while (q < end && is_space_char(*q))
+            q++;
+        if (q >= end || *q != '=')
+            continue;
+        for (q++; q < end && (is_space_char(*q) || *q == '"' || *q == '\''); q++)
+            ;
+        size_t k = 0;
+        while (q < end && k + 1 < cap && is_label_char(*q))
+            label[k++] = *q++;
+        label[k] = '\0';
+        if (k)
+            return 1;
+    }
+    return 0;
+}
+
+/* The charset a page declares: <meta charset=X>, <meta http-equiv=
+ * Content-Type content="text/html; charset=X"> or <?xml encoding="X"?>. */
+static int declared_charset(const char *s, size_t n, char *label, size_t cap)
+{
+    const char *end = s + (n < CHARSET_SCAN ? n : CHARSET_SCAN);
+    for (const char *p = s; (p = memchr(p, '<', (size_t)(end - p))); p++) {
+        int meta = end - p > 5 && !strncasecmp(p + 1, "meta", 4) && !is_label_char(p[5]);
+        int xml = end - p > 5 && !strncmp(p + 1, "?xml", 4);
+        if (!meta && !xml)
+            continue;
+        const char *close = memchr(p, '>', (size_t)(end - p));
+        if (!close)
+            return 0;
+        if (value_after(p, close, meta ? "charset" : "encoding", label, cap))
+            return 1;
+    }
+    return 0;
+}
+
+static int label_in(const char *label, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcasecmp(label, list[i]))
+            return 1;
+    return 0;
+}
+
+/* What a declared label is decoded as. As in browsers (WHATWG Encoding),
+ * latin1, ascii and iso-8859-1 mean windows-1252, and a UTF-16 label read
+ * from ASCII-compatible bytes cannot be true and means UTF-8. */
+static const char *charset_for(const char *label)
+{
+    static const char *const utf8[] = {"utf-8", "utf8", "unicode-1-1-utf-8", "utf-16", "utf-16le",
+                                       "utf-16be", "unicode", "ucs-2"};
+    static const char *const cp1252[] = {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1",
+                                         "us-ascii", "ascii", "windows-1252", "cp1252", "x-cp1252",
+                                         "cp819", "ibm819", "iso-ir-100"};
+    if (label_in(label, utf8, sizeof utf8 / sizeof *utf8))
+        return "UTF-8";
+    if (label_in(label, cp1252, sizeof cp1252 / sizeof *cp1252))
+        return "WINDOWS-1252";
+    return label;
+}
+
+/* Converts with iconv; a byte it cannot convert becomes U+FFFD. Returns 1
+ * when iconv does not know the charset, else 0 or an SL_E* code. */
+static int iconv_to_utf8(const char *charset, const char *in, size_t n, sl_buf *out)
+{
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1)
+        return 1;
+    char *inp = (char *)in;
+    size_t left = n;
+    while (left > 0 && !out->err) {
+        if (sl_buf_reserve(out, left + left / 2 + 64))
+            break;
+        char *outp = out->ptr + out->len;
+        size_t room = out->cap - out->len - 1;
+        size_t r = iconv(cd, &inp, &left, &outp, &room);
+        int e = errno;
+        out->len = (size_t)(outp - out->ptr);
+        out->ptr[out->len] = '\0';
+        if (r != (size_t)-1 || e == E2BIG)
+            continue;
+        /* EILSEQ, or EINVAL for a sequence cut by the end of the page */
+        sl_buf_put(out, REPLACEMENT, 3);
+        inp++;
+        left--;
+    }
+    iconv_close(cd);
+    return out->err;
+}
+
+static int convert(const char *charset, const char *in, size_t n, sl_buf *out)
+{
+    sl_buf utf8;
+    sl_buf_init(&utf8, out->max);
+    int rc = iconv_to_utf8(charset, in, n, &utf8);
+    if (!rc && utf8.len)
+        put_clean_utf8(out, (const unsigned char *)utf8.ptr, utf8.len);
+    sl_buf_free(&utf8);
+    return rc ? rc : out->err;
+}
+
+/* Decodes a page to clean UTF-8: by its BOM, else its declared charset,
+ * else a guess. Left to itself, libxml2 2.9 reads an undeclared page as
+ * Latin-1 and stops at the first invalid byte of a declared UTF-8 page;
+ * decoding first and telling it "UTF-8" avoids both. */
+static int decode_page(const char *html, size_t len, sl_buf *out)
+{
+    const unsigned char *s = (const unsigned char *)html;
+    const char *charset = NULL;
+    char label[48];
+    size_t skip = 0;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        charset = "UTF-8", skip = 3;
+    else if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+        charset = "UTF-16LE", skip = 2;
+    else if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+        charset = "UTF-16BE", skip = 2;
+    else if (declared_charset(html, len, label, sizeof label))
+        charset = charset_for(label);
+    html += skip;
+    len -= skip;
+    if (charset && strcmp(charset, "UTF-8")) {
+        int rc = convert(charset, html, len, out);
+        if (rc != 1)
+            return rc;
+        charset = NULL;   /* unknown to iconv: guess as if undeclared */
+    }
+    if (!charset && !mostly_utf8((const unsigned char *)html, len)) {
+        int rc = convert("WINDOWS-1252", html, len, out);
+        if (rc != 1)
+            return rc;
+    }
+    put_clean_utf8(out, (const unsigned char *)html, len);
+    return out->err;
+}
+
+/* ---- tree helpers --------------------------------------------------------- */
+
+static int is_tag(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, name);
+}
+
+static int tag_in(const xmlNode *n, const char *const *names, size_t count)
+{
+    if (n->type != XML_ELEMENT_NODE || !n->name)
+        return 0;
+    for (size_t i = 0; i < count; i++)
+        if (!strcmp((const char *)n->name, names[i]))
+            return 1;
+    return 0;
+}
+
+#define TAG_IN(n, list) tag_in((n), (list), sizeof(list) / sizeof *(list))
+
+/* An attribute's value, borrowed from the tree; NULL when absent. */
+static const char *attr(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        if (!a->name || strcasecmp((const char *)a->name, name))
+            continue;
+        const xmlNode *v = a->children;
+        return v && v->type == XML_TEXT_NODE && v->content ? (const char *)v->content : "";
+    }
+    return NULL;
+}
+
+static int attr_is(const xmlNode *n, const char *name, const char *value)
+{
+    const char *v = attr(n, name);
+    return v && !strcasecmp(v, value);
+}
+
+/* The node after `n` in document order without leaving `root`, skipping
+ * n's children unless `descend`. Iterative, so that no page depth can
+ * overflow the stack. */
+static xmlNode *next_in(xmlNode *n, const xmlNode *root, int descend)
+{
+    if (descend && n->children)
+        return n->children;
+    for (; n && n != root; n = n->parent)
+        if (n->next)
+            return n->next;
+    return NULL;
+}
+
+static int inside_article(const xmlNode *n)
+{
+    int level = 0;
+    for (n = n->parent; n && level < ANCESTOR_SCAN; n = n->parent, level++)
+        if (is_tag(n, "article") || is_tag(n, "main"))
+            return 1;
+    return 0;
+}
+
+/* ---- paragraphs: white space collapsed ------------------------------------ */
+
+typedef struct para {
+    sl_buf buf;
+    int space;   /* white space seen since the last character */
+} para;
+
+static int is_blank(const unsigned char *s, size_t i, size_t n)
+{
+    return s[i] <= 0x20 || (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0xA0);   /* or no-break space */
+}
+
+static char last_char(const sl_buf *b) { return b->len ? b->ptr[b->len - 1] : '\0'; }
+
+static void para_newline(para *p)
+{
+    p->space = 0;
+    if (p->buf.len && last_char(&p->buf) != '\n')
+        sl_buf_putc(&p->buf, '\n');
+}
+
+/* Appends text, each run of white space (and no-break spaces) becoming one
+ * space between words; in <pre> a line break stays a line break. */
+static void para_text(para *p, const char *text, size_t n, int pre)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < n) {
+        if (is_blank(s, i, n)) {
+            if (pre && s[i] == '\n')
+                para_newline(p);
+            else
+                p->space = 1;
+            i += s[i] == 0xC2 ? 2 : 1;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && !is_blank(s, j, n))
+            j++;
+        if (p->space && p->buf.len && last_char(&p->buf) != '\n')
+            sl_buf_putc(&p->buf, ' ');
+        p->space = 0;
+        sl_buf_put(&p->buf, s + i, j - i);
+        i = j;
+    }
+}
+
+static void para_trim(para *p)
+{
+    while (p->buf.len && (last_char(&p->buf) == '\n' || last_char(&p->buf) == ' '))
+        p->buf.ptr[--p->buf.len] = '\0';
+    p->space = 0;
+}
+
+/* A copy of `s` with white space collapsed and trimmed; NULL when empty. */
+static int dup_collapsed(const char *s, char **out)
+{
+    para p = {SL_BUF_INIT, 0};
+    para_text(&p, s, strlen(s), 0);
+    para_trim(&p);
+    int rc = p.buf.err;
+    *out = !rc && p.buf.len ? sl_buf_take(&p.buf) : NULL;
+    sl_buf_free(&p.buf);
+    return rc;
+}
+
+/* The text of an element (a <title>, an <h1>), collapsed and trimmed. */
+static int node_text(xmlNode *root, char **out)
+{
+    para p = {SL_BUF_INIT, 0};
+    for (xmlNode *n = root; n; n = next_in(n, root, n->type == XML_ELEMENT_NODE)) {
+        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+            para_text(&p, (const char *)n->content, strlen((const char *)n->content), 0);
+    }
+    para_trim(&p);
+    int rc = p.buf.err;
+    *out = !rc && p.buf.len ? sl_buf_take(&p.buf) : NULL;
+    sl_buf_free(&p.buf);
+    return rc;
+}
+
+/* ---- metadata --------------------------------------------------------------- */
+
+typedef struct page_meta {
+    /* borrowed from the tree */
+    const char *og_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
+    xmlNode *title, *h1_main, *h1_any;
+    /* from JSON-LD, malloc'd */
+    char *ld_date, *ld_author;
+    int ld_scripts;
+} page_meta;
+
+static void meta_free(page_meta *m)
+{
+    free(m->ld_date);
+    free(m->ld_author);
+}
+
+static void set_once(const char **slot, const char *value)
+{
+    if (!*slot && value && *value)
+        *slot = value;
+}
+
+static int meta_key(const xmlNode *n, const char *key)
+{
+    return attr_is(n, "property", key) || attr_is(n, "name", key);
+}
+
+static void read_meta_tag(const xmlNode *n, page_meta *m)
+{
+    const char *content = attr(n, "content");
+    if (!content || !*content)
+        return;
+    if (meta_key(n, "og:title"))
+        set_once(&m->og_title, content);
+    else if (meta_key(n, "og:site_name"))
+        set_once(&m->site_name, content);
+    else if (meta_key(n, "article:published_time"))
+        set_once(&m->meta_date, content);
+    else if (meta_key(n, "date") || meta_key(n, "pubdate"))
+        set_once(&m->name_date, content);
+    else if (attr_is(n, "name", "author"))
+        set_once(&m->meta_author, content);
+}
+
+static int append_author(sl_buf *names, const json_t *a, int *count)
+{
+    const json_t *name = json_is_object(a) ? json_object_get(a, "name") : a;
+    if (!json_is_string(name) || !json_string_length(name) || *count >= LD_MAX_AUTHORS)
+        return 0;
+    if (names->len)
+        sl_buf_puts(names, ", ");
+    (*count)++;
+    return sl_buf_puts(names, json_string_value(name));
+}
+
+/* JSON-LD "author": a string, a Person {"name": ...}, or an array of them
+ * (joined with ", "). */
+static int ld_author(const json_t *author, char **out)
+{
+    sl_buf names = SL_BUF_INIT;
+    int count = 0;
+    size_t i;
+    const json_t *a;
+    if (json_is_array(author)) {
+        json_array_foreach(author, i, a)
+            append_author(&names, a, &count);
+    } else {
+        append_author(&names, author, &count);
+    }
+    int rc = names.err;
+    if (!rc && names.len)
+        rc = dup_collapsed(names.ptr, out);
+    sl_buf_free(&names);
+    return rc;
+}
+
+/* Looks for datePublished and author in the objects of a JSON-LD block:
+ * the top value, the items of a top-level array, and "@graph". */
+static int ld_scan(const json_t *v, page_meta *m, int depth)
+{
+    if (depth > LD_MAX_DEPTH)
+        return 0;
+    if (json_is_array(v)) {
+        size_t i;
+        const json_t *item;
+        json_array_foreach(v, i, item) {
+            int rc = ld_scan(item, m, depth + 1);
+            if (rc)
+                return rc;
+        }
+        return 0;
+    }
+    if (!json_is_object(v))
+        return 0;
+    const json_t *date = json_object_get(v, "datePublished");
+    int rc = 0;
+    if (!m->ld_date && json_is_string(date))
+        rc = dup_collapsed(json_string_value(date), &m->ld_date);
+    if (!rc && !m->ld_author && json_object_get(v, "author"))
+        rc = ld_author(json_object_get(v, "author"), &m->ld_author);
+    if (!rc)
+        rc = ld_scan(json_object_get(v, "@graph"), m, depth + 1);
+    return rc;
+}
+
+/* Reads one <script type="application/ld+json">; a block that does not
+ * parse is skipped (pages often wrap it in comments or break it). */
+static int read_json_ld(xmlNode *script, page_meta *m)
+{
+    if (m->ld_scripts++ >= LD_MAX_SCRIPTS || (m->ld_date && m->ld_author))
+        return 0;
+    xmlChar *raw = xmlNodeGetContent(script);
+    if (!raw)
+        return 0;
+    const char *s = (const char *)raw;
+    size_t n = strlen(s);
+    const char *open = strpbrk(s, "{[");
+    const char *close = NULL;
+    for (size_t i = n; i > 0 && !close; i--)
+        if (s[i - 1] == '}' || s[i - 1] == ']')
+            close = s + i;
+    int rc = 0;
+    if (open && close && close > open && n <= LD_MAX_BYTES) {
+        json_t *root = json_loadb(open, (size_t)(close - open), 0, NULL);
+        if (root)
+            rc = ld_scan(root, m, 0);
+        json_decref(root);
+    }
+    xmlFree(raw);
+    return rc;
+}
+
+static int is_json_ld(const xmlNode *n)
+{
+    const char *type = attr(n, "type");
+    if (!type)
+        return 0;
+    while (is_space_char(*type))
+        type++;
+    return !strncasecmp(type, "application/ld+json", 19);
+}
+
+static int read_meta(xmlNode *root, page_meta *m)
+{
+    m->lang = attr(root, "lang");
+    if (!m->lang || !*m->lang)
+        m->lang = attr(root, "xml:lang");
+    for (xmlNode *n = root; n;) {
+        int descend = n->type == XML_ELEMENT_NODE;
+        if (is_tag(n, "meta")) {
+            read_meta_tag(n, m);
+        } else if (is_tag(n, "title")) {
+            if (!m->title)
+                m->title = n;
+        } else if (is_tag(n, "h1")) {
+            if (!m->h1_any)
+                m->h1_any = n;
+            if (!m->h1_main && inside_article(n))
+                m->h1_main = n;
+        } else if (is_tag(n, "time")) {
+            const char *when = attr(n, "datetime");
+            if (when && *when && !m->time_main && inside_article(n))
+                m->time_main = when;
+            set_once(&m->time_any, when);
+        } else if (is_tag(n, "script")) {
+            int rc = is_json_ld(n) ? read_json_ld(n, m) : 0;
+            if (rc)
+                return rc;
+            descend = 0;
+        } else if (is_tag(n, "style") || is_tag(n, "svg") || is_tag(n, "template")) {
+            descend = 0;   /* an <svg> has <title>s of its own */
+        }
+        n = next_in(n, root, descend);
+    }
+    return 0;
+}
+
+/* "Harbour Wall Holds | The Larkmouth Courier" -> "Harbour Wall Holds": the
+ * part after the last separator is the site's name when it matches
+ * og:site_name, or when it is short (40 bytes) and shorter than the rest. */
+static void strip_site_suffix(char *title, const char *site)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
+    char *cut = NULL;
+    size_t cut_len = 0;
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+        size_t len = strlen(seps[i]);
+        for (char *p = strstr(title, seps[i]); p; p = strstr(p + 1, seps[i]))
+            if (!cut || p > cut)
+                cut = p, cut_len = len;
+    }
+    if (!cut || cut == title)
+        return;
+    const char *suffix = cut + cut_len;
+    size_t suffix_len = strlen(suffix), head_len = (size_t)(cut - title);
+    if ((site && !strcasecmp(suffix, site)) || (suffix_len && suffix_len <= 40 && suffix_len < head_len))
+        *cut = '\0';
+}
+
+static int pick_title(page_meta *m, char **out)
+{
+    int rc = 0;
+    if (m->og_title)
+        rc = dup_collapsed(m->og_title, out);
+    if (!rc && !*out && m->h1_main)
+        rc = node_text(m->h1_main, out);
+    if (!rc && !*out && m->title) {
+        rc = node_text(m->title, out);
+        char *site = NULL;
+        if (!rc && *out && m->site_name)
+            rc = dup_collapsed(m->site_name, &site);
+        if (!rc && *out)
+            strip_site_suffix(*out, site);
+        free(site);
+    }
+    if (!rc && !*out && m->h1_any)
+        rc = node_text(m->h1_any, out);
+    return rc;
+}
+
+/* Published: the article's own <meta> first, then JSON-LD, then a <time>
+ * (inside the article before any other): <time> also dates comments and
+ * related links, JSON-LD is the publisher's statement about this page. */
+static int fill_meta(page_meta *m, sl_extracted *out)
+{
+    int rc = pick_title(m, &out->title);
+    const char *date = m->meta_date ? m->meta_date : m->name_date;
+    if (!rc && date)
+        rc = dup_collapsed(date, &out->published);
+    if (!rc && !out->published && m->ld_date)
+        rc = dup_collapsed(m->ld_date, &out->published);
+    if (!rc && !out->published && (m->time_main || m->time_any))
+        rc = dup_collapsed(m->time_main ? m->time_main : m->time_any, &out->published);
+    if (!rc && m->meta_author)
+        rc = dup_collapsed(m->meta_author, &out->author);
+    if (!rc && !out->author && m->ld_author)
+        rc = dup_collapsed(m->ld_author, &out->author);
+    if (!rc && m->lang)
+        rc = dup_collapsed(m->lang, &out->lang);
+    return rc;
+}
+
+/* ---- the body: elements, boilerplate, scores ------------------------------ */
+
+enum {
+    F_BLOCK = 1 << 0,     /* starts and ends a paragraph */
+    F_PARA = 1 << 1,      /* p, pre, blockquote: scores its parent */
+    F_NOSCORE = 1 << 2,   /* headings, list items, captions: text but not prose */
+    F_SEMANTIC = 1 << 3,  /* article, main, itemprop=articleBody */
+    F_SOFT = 1 << 4,      /* boilerplate cue: dropped unless it holds the article */
+    F_CORE = 1 << 5,      /* main, h1, an article without cues: protects soft ancestors */
+    F_PROTECTED = 1 << 6, /* holds a core element */
+    F_REMOVED = 1 << 7,
+    F_LINK = 1 << 8,      /* inside <a> */
+    F_PRE = 1 << 9,       /* inside <pre> */
+    F_H1 = 1 << 10
+};
+
+/* One element of the body, in document order (parents before children).
+ * Lengths count non-space bytes. */
+typedef struct elem {
+    xmlNode *node;
+    uint32_t parent, owner;   /* owner: the nearest block, whose paragraph this text joins */
+    uint32_t size;            /* elements in the subtree, itself included */
+    uint32_t text, links;     /* all text in the subtree, and the part inside links */
+    uint32_t own, own_links;  /* the loose text this block owns (not inside a nested block) */
+    uint32_t good;            /* paragraph text in the subtree that reads as prose */
+    uint16_t flags;
+    double score;
+} elem;
+
+typedef SL_VEC(elem) elem_vec;
+typedef SL_VEC(uint32_t) index_vec;
+
+/* Never text: dropped with everything inside. */
+static const char *const dropped_tags[] = {
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "iframe", "svg",
+    "button", "template", "select", "textarea", "input", "object", "embed", "canvas", "video",
+    "audio", "map", "title", "dialog", "menu",
+};
+
+static const char *const block_tags[] = {
+    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr",
+    "html", "legend", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "ul",
+};
+
+static const char *const para_tags[] = {"p", "pre", "blockquote"};
+static const char *const noscore_tags[] = {"h1", "h2", "h3", "h4", "h5", "h6", "li", "dt",
+                                           "caption", "figcaption", "legend", "summary"};
+
+/* Class and id words that mark page furniture. A cue matches anywhere in
+ * the attribute ("topnav", "articleComments"), except inside the words
+ * below, which name content ("commentary" columns, "subscriber" paragraphs
+ * behind a paywall). */
+static const char *const cues[] = {"comment", "share", "social", "related", "newsletter", "cookie",
+                                   "subscribe", "advert", "promo", "sidebar", "menu", "breadcrumb",
+                                   "footer", "nav"};
+static const struct { const char *word; size_t at; } cue_exceptions[] = {
+    {"commentary", 0}, {"subscriber", 0}, {"unavailable", 1},
+};
+/* ARIA roles of the same furniture. */
+static const char *const cue_roles[] = {"navigation", "banner", "contentinfo", "complementary",
+                                        "search", "menu", "menubar", "dialog"};
+
+static int cue_excepted(const char *start, const char *hit, const char *cue)
+{
+    for (size_t i = 0; i < sizeof cue_exceptions / sizeof *cue_exceptions; i++) {
+        const char *word = cue_exceptions[i].word;
+        size_t at = cue_exceptions[i].at;
+        if (strncmp(word + at, cue, strlen(cue)) || (size_t)(hit - start) < at)
+            continue;
+        if (!strncasecmp(hit - at, word, strlen(word)))
+            return 1;
+    }
+    return 0;
+}
+
+static int has_cue(const char *s)
+{
+    if (!s)
+        return 0;
+    size_t n = strnlen(s, CUE_SCAN);
+    for (size_t i = 0; i < n; i++)
+        for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
+            size_t len = strlen(cues[c]);
+            if (n - i >= len && !strncasecmp(s + i, cues[c], len) && !cue_excepted(s, s + i, cues[c]))
+                return 1;
+        }
+    return 0;
+}
+
+/* style="display: none", in any spacing or case. */
+static int display_none(const char *style)
+{
+    for (const char *p = style; (p = strcasestr(p, "display")); p += 7) {
+        const char *q = p + 7;
+        while (is_space_char(*q))
+            q++;
+        if (*q++ != ':')
+            continue;
+        while (is_space_char(*q))
+            q++;
+        if (!strncasecmp(q, "none", 4))
+            return 1;
+    }
+    return 0;
+}
+
+/* What a reader never sees is not part of the article. */
+static int hidden(const xmlNode *n)
+{
+    const char *style = attr(n, "style");
+    return attr(n, "hidden") || (style && display_none(style));
+}
+
+static int dropped(const xmlNode *n) { return TAG_IN(n, dropped_tags) || hidden(n); }
+
+static int soft_dropped(const xmlNode *n)
+{
+    if (is_tag(n, "html") || is_tag(n, "body") || is_tag(n, "main"))
+        return 0;
+    /* A <form> is a search box or a comment form, except on pages that
+     * wrap everything in one (ASP.NET): those hold the <h1>, which keeps
+     * them (F_PROTECTED). */
+    if (is_tag(n, "form"))
+        return 1;
+    const char *role = attr(n, "role");
+    if (role && TAG_IN(n, block_tags)) {
+        for (size_t i = 0; i < sizeof cue_roles / sizeof *cue_roles; i++)
+            if (!strcasecmp(role, cue_roles[i]))
+                return 1;
+    }
+    return has_cue(attr(n, "class")) || has_cue(attr(n, "id"));
+}
+
+static uint32_t index_of(const xmlNode *n)
+{
+    return n && n->_private ? (uint32_t)((uintptr_t)n->_private - 1) : NONE;
+}
+
+static int add_elem(elem_vec *v, xmlNode *n)
+{
+    if (v->n >= NONE - 1)
+        return SL_ETOOLARGE;
+    uint32_t idx = (uint32_t)v->n, parent = index_of(n->parent);
+    const elem *p = parent != NONE ? &v->items[parent] : NULL;
+    elem e = {n, parent, idx, 1, 0, 0, 0, 0, 0, 0, 0.0};
+    if (TAG_IN(n, block_tags) || !p)
+        e.flags |= F_BLOCK;
+    else
+        e.owner = p->owner;
+    if (TAG_IN(n, para_tags))
+        e.flags |= F_PARA;
+    if (TAG_IN(n, noscore_tags))
+        e.flags |= F_NOSCORE;
+    if (p)
+        e.flags |= p->flags & (F_LINK | F_PRE);
+    if (is_tag(n, "a"))
+        e.flags |= F_LINK;
+    if (is_tag(n, "pre"))
+        e.flags |= F_PRE;
+    if (is_tag(n, "h1"))
+        e.flags |= F_H1 | F_CORE;
+    if (soft_dropped(n))
+        e.flags |= F_SOFT;
+    int semantic = is_tag(n, "article") || is_tag(n, "main") || attr_is(n, "itemprop", "articleBody");
+    if (semantic)
+        e.flags |= F_SEMANTIC;
+    if (is_tag(n, "main") || (semantic && !(e.flags & F_SOFT)))
+        e.flags |= F_CORE;
+    if (sl_vec_push(v, e))
+        return SL_ENOMEM;
+    n->_private = (void *)(uintptr_t)(idx + 1);
+    return 0;
+}
+
+static uint32_t solid_bytes(const char *text)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t n = strlen(text), count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_blank(s, i, n) && !(s[i] == 0xA0 && i && s[i - 1] == 0xC2))
+            count++;
+    return count > UINT32_MAX / 4 ? UINT32_MAX / 4 : (uint32_t)count;
+}
+
+static void count_text(elem_vec *v, const xmlNode *text)
+{
+    uint32_t parent = index_of(text->parent);
+    if (parent == NONE || !text->content)
+        return;
+    uint32_t len = solid_bytes((const char *)text->content);
+    elem *e = &v->items[parent], *owner = &v->items[e->owner];
+    e->text += len;
+    owner->own += len;
+    if (e->flags & F_LINK) {
+        e->links += len;
+        owner->own_links += len;
+    }
+}
+
+/* Pass 1: records the body's elements in document order, leaving out the
+ * dropped ones with their subtrees, and counts their text. */
+static int collect(xmlNode *body, elem_vec *v)
+{
+    for (xmlNode *n = body; n;) {
+        int descend = 0;
+        if (n->type == XML_ELEMENT_NODE && (n == body || !dropped(n))) {
+            int rc = add_elem(v, n);
+            if (rc)
+                return rc;
+            descend = 1;
+        } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            count_text(v, n);
+        }
+        n = next_in(n, body, descend);
+    }
+    return 0;
+}
+
+/* Passes 2 and 3: a soft-dropped element goes unless it holds the article
+ * (a <main>, the <h1>, a clean <article>): "has-sidebar" on a page wrapper
+ * must not take the page with it. Removal is inherited. */
+static void remove_boilerplate(elem_vec *v)
+{
+    elem *e = v->items;
+    for (size_t i = v->n; i-- > 1;) {
+        elem *p = &e[e[i].parent];
+        if (e[i].flags & (F_CORE | F_PROTECTED))
+            p->flags |= F_PROTECTED;
+        p->size += e[i].size;
+    }
+    for (size_t i = 1; i < v->n; i++)
+        if ((e[e[i].parent].flags & F_REMOVED) || ((e[i].flags & F_SOFT) && !(e[i].flags & F_PROTECTED)))
+            e[i].flags |= F_REMOVED;
+}
+
+static int link_heavy(const elem *e) { return (uint64_t)e->own_links * 2 > e->own; }
+
+static void add_score(elem_vec *v, uint32_t i, double score)
+{
+    if (i != NONE)
+        v->items[i].score += score;
+}
+
+/* Pass 4 (children before parents), Readability-style: a paragraph of
+ * prose (MIN_PARA bytes, under half of it links) scores its text without
+ * the links. A <p> gives it to its parent and half to the grandparent; a
+ * block holding loose text (a <div> of text and <br>s) to itself and half
+ * to its parent. The totals of the subtree go up to the parent. */
+static void score(elem_vec *v)
+{
+    elem *e = v->items;
+    for (size_t i = v->n; i-- > 0;) {
+        if (e[i].flags & F_REMOVED)
+            continue;
+        if ((e[i].flags & F_BLOCK) && !(e[i].flags & F_NOSCORE) && e[i].own >= MIN_PARA && !link_heavy(&e[i])) {
+            uint32_t prose = e[i].own - e[i].own_links;
+            uint32_t first = e[i].flags & F_PARA ? e[i].parent : (uint32_t)i;
+            e[i].good += prose;
+            add_score(v, first, prose);
+            if (first != NONE)
+                add_score(v, e[first].parent, prose / 2.0);
+        }
+        if (i) {
+            elem *p = &e[e[i].parent];
+            p->text += e[i].text;
+            p->links += e[i].links;
+            p->good += e[i].good;
+        }
+    }
+}
+
+static double final_score(const elem *e)
+{
+    double density = e->text ? (double)e->links / e->text : 0.0;
+    return e->score * (1.0 - density);
+}
+
+/* A semantic container (<article>, <main>) is taken when it holds at least
+ * half of the page's prose, and within it the deepest one that keeps 80%
+ * (main > article: the article). */
+static uint32_t semantic_container(const elem_vec *v)
+{
+    const elem *e = v->items;
+    uint32_t best = NONE;
+    for (uint32_t i = 0; i < v->n; i++)
+        if ((e[i].flags & F_SEMANTIC) && !(e[i].flags & F_REMOVED) && e[i].good &&
+            (best == NONE || e[i].good > e[best].good))
+            best = i;
+    if (best == NONE || (uint64_t)e[best].good * 2 < e[0].good)
+        return NONE;
+    uint32_t pick = best;
+    for (uint32_t i = best + 1; i < best + e[best].size; i++)
+        if ((e[i].flags & F_SEMANTIC) && !(e[i].flags & F_REMOVED) &&
+            (uint64_t)e[i].good * 5 >= (uint64_t)e[best].good * 4)
+            pick = i;
+    return pick;
+}
+
+static int sibling_joins(const elem *s, double threshold)
+{
+    if (final_score(s) >= threshold)
+        return 1;
+    return is_tag(s->node, "p") && s->own >= SIBLING_PARA && (uint64_t)s->own_links * 4 < s->own;
+}
+
+/* From the best-scored block, climbs through ancestors that add no more
+ * other text than prose, settling on the last one that added prose: an
+ * article cut in two by an ad slot or a table row comes back together,
+ * while an ancestor that would bring in a column of links does not. */
+static uint32_t climb(const elem *e, uint32_t top)
+{
+    for (uint32_t p = e[top].parent; p != NONE; p = e[p].parent) {
+        int64_t more_prose = (int64_t)e[p].good - e[top].good;
+        int64_t more_other = ((int64_t)e[p].text - e[p].good) - ((int64_t)e[top].text - e[top].good);
+        if (more_other > more_prose)
+            break;
+        if (more_prose > 0)
+            top = p;
+    }
+    return top;
+}
+
+/* The containers whose text is kept, in document order. */
+static int choose_containers(const elem_vec *v, index_vec *out)
+{
+    uint32_t pick = semantic_container(v);
+    if (pick != NONE)
+        return sl_vec_push(out, pick) ? SL_ENOMEM : 0;
+    const elem *e = v->items;
+    uint32_t top = NONE;
+    for (uint32_t i = 0; i < v->n; i++)
+        if (!(e[i].flags & F_REMOVED) && e[i].score > 0 && (top == NONE || final_score(&e[i]) > final_score(&e[top])))
+            top = i;
+    if (top != NONE)
+        top = climb(e, top);
+    if (top == NONE || e[top].parent == NONE)   /* no prose: the whole body */
+        return sl_vec_push(out, top == NONE ? 0 : top) ? SL_ENOMEM : 0;
+    double threshold = final_score(&e[top]) * SIBLING_SHARE;
+    for (xmlNode *n = e[e[top].parent].node->children; n; n = n->next) {
+        uint32_t i = index_of(n);
+        if (n->type != XML_ELEMENT_NODE || i == NONE || (e[i].flags & F_REMOVED))
+            continue;
+        if ((i == top || sibling_joins(&e[i], threshold)) && sl_vec_push(out, i))
+            return SL_ENOMEM;
+    }
+    return 0;
+}
+
+/* ---- the body: writing paragraphs ------------------------------------------ */
+
+typedef struct writer {
+    const elem_vec *v;
+    para p;
+    sl_buf out;
+} writer;
+
+static void flush(writer *w)
+{
+    para_trim(&w->p);
+    if (w->p.buf.len) {
+        if (w->out.len)
+            sl_buf_puts(&w->out, "\n\n");
+        sl_buf_put(&w->out, w->p.buf.ptr, w->p.buf.len);
+    }
+    if (w->p.buf.err && !w->out.err)
+        w->out.err = w->p.buf.err;   /* sl_buf_clear forgets it */
+    sl_buf_clear(&w->p.buf);
+    w->p.space = 0;
+}
+
+/* One <br> ends a line, two end the paragraph (old pages mark paragraphs
+ * with <br><br>). */
+static void line_break(writer *w)
+{
+    while (w->p.buf.len && last_char(&w->p.buf) == ' ')
+        w->p.buf.ptr[--w->p.buf.len] = '\0';
+    if (w->p.buf.len && last_char(&w->p.buf) == '\n')
+        flush(w);
+    else
+        para_newline(&w->p);
+}
+
+/* Visits a node on the way down; returns whether to go into its children. */
+static int enter(writer *w, xmlNode *n)
+{
+    const elem *e = w->v->items;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        uint32_t parent = index_of(n->parent);
+        if (parent != NONE && n->content && !link_heavy(&e[e[parent].owner]))
+            para_text(&w->p, (const char *)n->content, strlen((const char *)n->content),
+                      e[parent].flags & F_PRE);
+        return 0;
+    }
+    uint32_t i = index_of(n);
+    if (n->type != XML_ELEMENT_NODE || i == NONE || (e[i].flags & (F_REMOVED | F_H1)))
+        return 0;   /* the <h1> is the title, given apart */
+    if (is_tag(n, "br")) {
+        line_break(w);
+        return 0;
+    }
+    if (e[i].flags & F_BLOCK)
+        flush(w);
+    return 1;
+}
+
+static void leave(writer *w, const xmlNode *n)
+{
+    uint32_t i = index_of(n);
+    if (i != NONE && (w->v->items[i].flags & F_BLOCK))
+        flush(w);
+}
+
+static void write_container(writer *w, xmlNode *root)
+{
+    xmlNode *n = root;
+    while (n) {
+        int descend = enter(w, n);
+        if (descend && n->children) {
+            n = n->children;
+            continue;
+        }
+        if (descend)
+            leave(w, n);
+        while (n != root && !n->next) {
+            n = n->parent;
+            leave(w, n);
+        }
+        n = n == root ? NULL : n->next;
+    }
+    flush(w);
+}
+
+static int extract_body(xmlNode *root, char **text)
+{
+    elem_vec elems = {0};
+    index_vec containers = {0};
+    writer w = {&elems, {SL_BUF_INIT, 0}, SL_BUF_INIT};
+    /* From <html>, not <body>: libxml2 2.9 does not know the HTML5
+     * elements and puts an <article> that follows a <meta> or <title> of a
+     * page without <body> into <head>. What belongs in <head> (title,
+     * script, style) is dropped anyway. */
+    int rc = collect(root, &elems);
+    if (rc || !elems.n)
+        goto done;
+    remove_boilerplate(&elems);
+    score(&elems);
+    rc = choose_containers(&elems, &containers);
+    for (size_t i = 0; !rc && i < containers.n; i++)
+        write_container(&w, elems.items[containers.items[i]].node);
+    rc = rc ? rc : w.out.err;
+    if (!rc && w.out.len)
+        *text = sl_buf_take(&w.out);
+done:
+    sl_buf_free(&w.p.buf);
+    sl_buf_free(&w.out);
+    sl_vec_free(&elems);
+    sl_vec_free(&containers);
+    return rc;
+}
+
+/* ---- the entry point ------------------------------------------------------- */
+
+/* HUGE: without it libxml2 2.9.14 stops at nesting depth 256 and drops the
+ * rest of the page (broken pages reach that with unclosed <div>/<font>);
+ * with it 100,000 nested <div>s parse in a tenth of a second. IGNORE_ENC:
+ * the bytes are UTF-8 already (decode_page), so a <meta charset> must not
+ * make libxml2 decode them a second time. */
+static htmlDocPtr parse_page(const sl_buf *page)
+{
+    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                  HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
+    if (!page->len)
+        return NULL;
+    return htmlReadMemory(page->ptr, (int)page->len, NULL, "UTF-8", options);
+}
+
+int sl_html_extract(const char *html, size_t len, sl_extracted *out, sl_buf *why)
+{
+    memset(out, 0, sizeof *out);
+    if (len > PAGE_MAX) {
+        if (why) {
+            sl_buf_clear(why);
+            sl_buf_printf(why, "page of %zu MB exceeds the %d MB cap", (len + (1u << 20) - 1) >> 20, PAGE_MAX_MB);
+        }
+        return SL_ETOOLARGE;
+    }
+    sl_buf page;
+    sl_buf_init(&page, PAGE_MAX * 4);   /* a single-byte charset grows up to 3x as UTF-8 */
+    page_meta meta;
+    memset(&meta, 0, sizeof meta);
+    htmlDocPtr doc = NULL;
+    xmlNode *root;
+    int rc = html ? decode_page(html, len, &page) : 0;
+    if (!rc)
+        doc = parse_page(&page);
+    if (rc || !doc || !(root = xmlDocGetRootElement(doc))) {
+        rc = rc ? rc : SL_EBADINPUT;
+        goto done;
+    }
+    rc = read_meta(root, &meta);
+    if (!rc)
+        rc = fill_meta(&meta, out);
+    if (!rc)
+        rc = extract_body(root, &out->text);
+    if (!rc && !out->text)
+        rc = SL_EBADINPUT;
+done:
+    if (rc == SL_EBADINPUT)
+        fail(why, rc, "no article text found");
+    else if (rc == SL_ENOMEM)
+        fail(why, rc, "out of memory");
+    else if (rc)
+        fail(why, rc, "page too large once decoded");
+    if (rc)
+        sl_extracted_clear(out);
+    meta_free(&meta);
+    xmlFreeDoc(doc);
+    sl_buf_free(&page);
+    return rc;
+}
+
+void sl_extracted_clear(sl_extracted *e)
+{
+    if (!e)
+        return;
+    free(e->title);
+    free(e->text);
+    free(e->published);
+    free(e->author);
+    free(e->lang);
+    memset(e, 0, sizeof *e);
+}

@@ -1,0 +1,111 @@
+/* ingest.h — the ingest stage: recognise an input's format by its content,
+ * turn each input (plain text, JSONL record, HTML page) into raw records, and
+ * strip page chrome from their text. Nothing here touches the store; the
+ * engine (src/engine.c) drives these functions and stores what they return. */
+#ifndef SL_INGEST_H
+#define SL_INGEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "storyline.h"
+#include "util/buf.h"
+#include "util/vec.h"
+
+/* ---- format.c ---- */
+
+typedef enum sl_format {
+    SL_FORMAT_EMPTY,   /* no bytes, or only white space */
+    SL_FORMAT_BINARY,  /* NUL bytes, or mostly non-text bytes, or a known binary magic */
+    SL_FORMAT_TEXT,
+    SL_FORMAT_JSONL,   /* first non-blank line is a JSON object */
+    SL_FORMAT_HTML     /* <!doctype html, <html, or leading markup with <head>/<body>/<p> */
+} sl_format;
+
+/* Decides by looking at the content (a bounded prefix), not the file name.
+ * gzip data is reported as binary (compressed inputs arrive with WARC). */
+sl_format sl_format_detect(const char *data, size_t len);
+const char *sl_format_name(sl_format f);
+
+/* ---- record.c ---- */
+
+/* One article as an input carries it, before cleaning. Fields are malloc'd
+ * (or NULL) and freed by sl_record_clear. */
+typedef struct sl_record {
+    char *text;        /* plain text, or NULL when html is set */
+    size_t text_len;
+    char *html;
+    size_t html_len;
+    char *title, *url, *source, *published, *key;
+} sl_record;
+
+void sl_record_clear(sl_record *r);
+
+/* ---- jsonl.c ---- */
+
+/* Parses one JSONL line into `out` (cleared first). Accepts an object with
+ * `text` or `html` (strings), optional `id` (string or number), `url`,
+ * `source`, `published` (also `date`), `title`. Returns 0, or SL_EBADINPUT
+ * with a one-line reason in `why` (e.g. "invalid JSON at column 17: ...",
+ * "no text or html field"). */
+int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *why);
+
+/* ---- html.c ---- */
+
+/* What the first HTML extractor finds in a page. Strings malloc'd or NULL. */
+typedef struct sl_extracted {
+    char *title;
+    char *text;         /* body paragraphs separated by blank lines */
+    char *published;    /* ISO-8601 from <meta>/<time>/JSON-LD, when found */
+    char *author;
+    char *lang;         /* <html lang>, when given */
+} sl_extracted;
+
+/* Extracts title and body text from a page with libxml2's HTML parser
+ * (never fails on broken markup; SL_EBADINPUT with a reason in `why` when
+ * there is no text at all, SL_ETOOLARGE over the size cap). */
+int sl_html_extract(const char *html, size_t len, sl_extracted *out, sl_buf *why);
+void sl_extracted_clear(sl_extracted *e);
+
+/* ---- chrome.c ---- */
+
+/* A line taken out of an article as page chrome. */
+typedef struct sl_chrome_line {
+    uint32_t line_no;        /* 1-based, in the input text */
+    uint32_t start, end;     /* byte offsets in the input text */
+    const char *reason;      /* static string */
+} sl_chrome_line;
+
+typedef SL_VEC(sl_chrome_line) sl_chrome_vec;
+
+/* How often a short line has been seen in other stored articles. The engine
+ * answers from the store; NULL means "never". */
+typedef struct sl_line_counter {
+    uint32_t (*count)(void *ctx, uint64_t line_hash);
+    void *ctx;
+} sl_line_counter;
+
+/* The result of cleaning one article's text. */
+typedef struct sl_cleaned {
+    sl_buf text;             /* kept lines, paragraphs separated by one blank line */
+    sl_chrome_vec removed;
+    int title_line;          /* 1-based line taken as the title (plain text only), 0 if none */
+    sl_buf title;
+} sl_cleaned;
+
+/* Removes page chrome from normalised text by line features (length, final
+ * punctuation, stop-word and interface-word ratios, digits only, position
+ * before the first or after the last body paragraph, overlap with the rest
+ * of the article, repetition across stored articles). With `find_title`, the
+ * first kept line that looks like a headline becomes the title and leaves the
+ * body. `out` is cleared first. */
+int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *lines, int find_title,
+                    sl_cleaned *out);
+void sl_cleaned_free(sl_cleaned *c);
+
+/* Fingerprint of a line as the repetition counter sees it (folded, spaces
+ * squeezed), and whether a line is short enough to be counted at all. */
+uint64_t sl_chrome_line_hash(const char *line, size_t len);
+int sl_chrome_line_countable(const char *line, size_t len);
+
+#endif

@@ -1,0 +1,311 @@
+/* inputs.c — files, folders and buffers into articles: reads each file,
+ * recognises its format by content, turns it into article inputs (one for a
+ * text or HTML file, one per JSONL line), and feeds them to the pipeline in
+ * batches of one transaction each. A bad file or record is reported and
+ * skipped; a store failure stops the run with the current batch rolled back. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "engine.h"
+
+/* Largest file read whole; larger inputs are refused with this reason. */
+#define FILE_CAP ((size_t)256 << 20)
+
+typedef struct run {
+    sl_engine *e;
+    const sl_ingest_options *opts;
+    sl_ingest_report *report;
+    int in_batch;          /* articles since the batch began */
+    int bad;               /* some input failed */
+} run;
+
+static void fail(run *r, const char *name, const char *reason)
+{
+    r->report->failed++;
+    r->bad = 1;
+    if (r->opts && r->opts->on_error)
+        r->opts->on_error(r->opts->ctx, name, reason);
+}
+
+static int batch_step(run *r)
+{
+    if (!sl_store_in_transaction(r->e->store)) {
+        if (sl_store_begin(r->e->store))
+            return sl_seterr_store(r->e, "begin batch");
+        r->in_batch = 0;
+    }
+    return 0;
+}
+
+static int batch_done(run *r, int force)
+{
+    if (r->e->explicit_batch)
+        return 0; /* the caller's batch: the caller commits */
+    if (!force && ++r->in_batch < r->e->batch_size)
+        return 0;
+    r->in_batch = 0;
+    return sl_batch_commit(r->e);
+}
+
+/* Ingests one article; input errors are reported, store errors returned. */
+static int one(run *r, sl_article_input *in, const char *name)
+{
+    const sl_ingest_options *o = r->opts;
+    if (o && !in->source)
+        in->source = o->source;
+    if (o && !in->published)
+        in->published = o->published;
+    int rc = batch_step(r);
+    if (rc)
+        return rc;
+    sl_ingest_result res;
+    rc = sl_pipeline_ingest(r->e, in, &res);
+    if (rc == SL_EBADINPUT || rc == SL_ETOOLARGE || rc == SL_EUSAGE) {
+        fail(r, name, sl_errmsg(r->e));
+        return 0;
+    }
+    if (rc)
+        return rc;
+    sl_ingest_report *rep = r->report;
+    rep->articles_new += res.outcome == SL_INGEST_NEW;
+    rep->articles_unchanged += res.outcome == SL_INGEST_UNCHANGED;
+    rep->articles_versioned += res.outcome == SL_INGEST_NEW_VERSION;
+    rep->bad_bytes += res.bad_bytes;
+    rep->removed_lines += res.removed_lines;
+    if (o && o->on_progress)
+        o->on_progress(o->ctx, name, rep->articles_new + rep->articles_unchanged + rep->articles_versioned,
+                       rep->bytes);
+    return batch_done(r, 0);
+}
+
+static int ingest_jsonl(run *r, const char *data, size_t len, const char *name, const char *path)
+{
+    sl_record rec = {0};
+    sl_buf why = SL_BUF_INIT, where = SL_BUF_INIT;
+    int rc = 0;
+    size_t pos = 0, line_no = 0;
+    while (!rc && pos < len) {
+        size_t end = pos;
+        while (end < len && data[end] != '\n')
+            end++;
+        line_no++;
+        size_t s = pos;
+        pos = end + 1;
+        while (s < end && (data[s] == ' ' || data[s] == '\t' || data[s] == '\r'))
+            s++;
+        if (s == end)
+            continue;
+        sl_buf_clear(&where);
+        sl_buf_printf(&where, "%s:%zu", name, line_no);
+        sl_buf_clear(&why);
+        if (sl_jsonl_parse_line(data + s, end - s, &rec, &why)) {
+            fail(r, where.ptr, sl_buf_cstr(&why));
+            continue;
+        }
+        sl_article_input in = {
+            .text = rec.text, .text_len = rec.text_len, .html = rec.html, .html_len = rec.html_len,
+            .title = rec.title, .url = rec.url, .source = rec.source, .published = rec.published,
+            .key = rec.key, .path = path,
+        };
+        rc = one(r, &in, where.ptr);
+        sl_record_clear(&rec);
+    }
+    sl_record_clear(&rec);
+    sl_buf_free(&why);
+    sl_buf_free(&where);
+    return rc;
+}
+
+static int ingest_data(run *r, const char *data, size_t len, const char *name, const char *path)
+{
+    r->report->files++;
+    r->report->bytes += len;
+    sl_format f = sl_format_detect(data, len);
+    switch (f) {
+    case SL_FORMAT_EMPTY:
+        fail(r, name, "empty input");
+        return 0;
+    case SL_FORMAT_BINARY:
+        fail(r, name, "binary data, not text, HTML or JSONL");
+        return 0;
+    case SL_FORMAT_JSONL:
+        return ingest_jsonl(r, data, len, name, path);
+    case SL_FORMAT_HTML: {
+        sl_article_input in = {.html = data, .html_len = len, .path = path};
+        return one(r, &in, name);
+    }
+    case SL_FORMAT_TEXT:
+    default: {
+        sl_article_input in = {.text = data, .text_len = len, .path = path};
+        return one(r, &in, name);
+    }
+    }
+}
+
+static int read_file(const char *path, char **data, size_t *len, sl_buf *why)
+{
+    *data = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        sl_buf_printf(why, "cannot open: %s", strerror(errno));
+        return SL_EIO;
+    }
+    struct stat sb;
+    int rc = 0;
+    if (fstat(fileno(f), &sb) == 0 && (size_t)sb.st_size > FILE_CAP) {
+        sl_buf_printf(why, "file of %lld MB exceeds the %zu MB cap", (long long)(sb.st_size >> 20),
+                      FILE_CAP >> 20);
+        rc = SL_ETOOLARGE;
+        goto done;
+    }
+    sl_buf buf;
+    sl_buf_init(&buf, FILE_CAP);
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (sl_buf_put(&buf, chunk, got))
+            break;
+    if (ferror(f)) {
+        sl_buf_printf(why, "read error: %s", strerror(errno));
+        rc = SL_EIO;
+    } else if (buf.err) {
+        sl_buf_printf(why, buf.err == SL_ETOOLARGE ? "input exceeds the %zu MB cap" : "out of memory (%zu MB cap)",
+                      FILE_CAP >> 20);
+        rc = buf.err;
+    }
+    *len = buf.len;
+    *data = sl_buf_take(&buf);
+    if (rc) {
+        free(*data);
+        *data = NULL;
+    }
+done:
+    fclose(f);
+    return rc;
+}
+
+static int ingest_file(run *r, const char *path)
+{
+    char *data;
+    size_t len;
+    sl_buf why = SL_BUF_INIT;
+    int rc = read_file(path, &data, &len, &why);
+    if (rc == SL_ENOMEM)
+        rc = sl_seterr(r->e, rc, "%s: %s", path, sl_buf_cstr(&why));
+    else if (rc) {
+        fail(r, path, sl_buf_cstr(&why));
+        rc = 0;
+    } else {
+        rc = ingest_data(r, data, len, path, path);
+    }
+    free(data);
+    sl_buf_free(&why);
+    return rc;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ingest_tree(run *r, const char *path, int depth);
+
+/* Every visible entry of a folder, in name order, so runs are repeatable. */
+static int ingest_dir(run *r, const char *path, int depth)
+{
+    DIR *dir = opendir(path);
+    if (!dir) {
+        fail(r, path, strerror(errno));
+        return 0;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    struct dirent *ent;
+    while ((ent = readdir(dir))) {
+        if (ent->d_name[0] == '.')
+            continue; /* hidden files, . and .. */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **p = realloc(names, cap * sizeof *p);
+            if (!p) {
+                rc = sl_seterr(r->e, SL_ENOMEM, "out of memory listing %s", path);
+                break;
+            }
+            names = p;
+        }
+        if (!(names[n] = malloc(strlen(path) + strlen(ent->d_name) + 2))) {
+            rc = sl_seterr(r->e, SL_ENOMEM, "out of memory listing %s", path);
+            break;
+        }
+        sprintf(names[n++], "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", ent->d_name);
+    }
+    closedir(dir);
+    if (!rc)
+        qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = ingest_tree(r, names[i], depth + 1);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+static int ingest_tree(run *r, const char *path, int depth)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        fail(r, path, strerror(errno));
+        return 0;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        if (depth > 64) {
+            fail(r, path, "folders nested more than 64 deep");
+            return 0;
+        }
+        return ingest_dir(r, path, depth);
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        fail(r, path, "not a regular file");
+        return 0;
+    }
+    return ingest_file(r, path);
+}
+
+/* Runs `body` and then commits what is left, or rolls back on a store error. */
+static int finish(run *r, int rc)
+{
+    if (rc) {
+        if (!r->e->explicit_batch)
+            sl_batch_rollback(r->e);
+        return rc;
+    }
+    if ((rc = batch_done(r, 1)))
+        return rc;
+    return r->bad ? SL_EBADINPUT : 0;
+}
+
+int sl_ingest_path(sl_engine *e, const char *path, const sl_ingest_options *opts,
+                   sl_ingest_report *report)
+{
+    if (e->read_only)
+        return sl_seterr(e, SL_EUSAGE, "the store was opened read-only");
+    sl_ingest_report local = {0};
+    run r = {e, opts, report ? report : &local, 0, 0};
+    return finish(&r, ingest_tree(&r, path, 0));
+}
+
+int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *name,
+                     const sl_ingest_options *opts, sl_ingest_report *report)
+{
+    if (e->read_only)
+        return sl_seterr(e, SL_EUSAGE, "the store was opened read-only");
+    sl_ingest_report local = {0};
+    run r = {e, opts, report ? report : &local, 0, 0};
+    return finish(&r, ingest_data(&r, data, len, name ? name : "-", NULL));
+}

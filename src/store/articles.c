@@ -1,0 +1,232 @@
+/* articles.c — article rows: lookup by identity and content hash, insert,
+ * new versions (the old one archived in article_versions), removed chrome
+ * lines, line repetition counts, and reading an article back. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+int sl_store_find_identity(sl_store *st, const char *identity, int64_t *id, int64_t *hash,
+                           int *version)
+{
+    *id = 0;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_FIND_IDENTITY);
+    if (!s || sl_store_bind_text(s, 1, identity))
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(s, 0);
+        *hash = sqlite3_column_int64(s, 1);
+        *version = sqlite3_column_int(s, 2);
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+int sl_store_find_hash(sl_store *st, int64_t hash, int64_t *id, sl_buf *identity)
+{
+    *id = 0;
+    sl_buf_clear(identity);
+    sqlite3_stmt *s = sl_store_stmt(st, Q_FIND_HASH);
+    if (!s || sqlite3_bind_int64(s, 1, hash) != SQLITE_OK)
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(s, 0);
+        const char *ident = (const char *)sqlite3_column_text(s, 1);
+        if (ident)
+            sl_buf_puts(identity, ident);
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+/* Binds the columns shared by insert (?2..?15 after identity) and update. */
+static int bind_row(sqlite3_stmt *s, const sl_article_row *row)
+{
+    int rc = 0;
+    rc |= sl_store_bind_text(s, 2, row->key);
+    rc |= sl_store_bind_text(s, 3, row->path);
+    rc |= sl_store_bind_text(s, 4, row->url);
+    rc |= sl_store_bind_text(s, 5, row->source);
+    rc |= sl_store_bind_text(s, 6, row->published);
+    if (row->published_day == INT64_MIN)
+        rc |= sqlite3_bind_null(s, 7);
+    else
+        rc |= sqlite3_bind_int64(s, 7, row->published_day);
+    rc |= sl_store_bind_text(s, 8, row->title);
+    rc |= sl_store_bind_text(s, 9, row->text);
+    rc |= sl_store_bind_text(s, 10, row->lang);
+    rc |= sqlite3_bind_int64(s, 11, row->content_hash);
+    rc |= sqlite3_bind_int(s, 12, (int)row->bad_bytes);
+    rc |= sqlite3_bind_blob(s, 13, row->sentences ? (const void *)row->sentences : "",
+                            (int)(row->n_sentences * sizeof(sl_span)), SQLITE_STATIC);
+    if (row->terms)
+        rc |= sqlite3_bind_blob(s, 14, row->terms, (int)row->terms_len, SQLITE_STATIC);
+    else
+        rc |= sqlite3_bind_null(s, 14);
+    rc |= sqlite3_bind_int64(s, 15, row->story_id);
+    return rc ? SL_ESTORE : 0;
+}
+
+static int fts_insert(sl_store *st, int64_t id, const sl_article_row *row)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_FTS_INSERT);
+    if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_bind_text(s, 2, row->title) ||
+        sl_store_bind_text(s, 3, row->text))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_INSERT);
+    if (!s || sl_store_bind_text(s, 1, row->identity) || bind_row(s, row))
+        return SL_ESTORE;
+    if (sl_store_exec_stmt(s))
+        return SL_ESTORE;
+    *id = sqlite3_last_insert_rowid(st->db);
+    return fts_insert(st, *id, row);
+}
+
+int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row, int *version)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_ARCHIVE);
+    if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_exec_stmt(s))
+        return SL_ESTORE;
+    s = sl_store_stmt(st, Q_FTS_DELETE);
+    if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_exec_stmt(s))
+        return SL_ESTORE;
+    s = sl_store_stmt(st, Q_REMOVED_CLEAR);
+    if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_exec_stmt(s))
+        return SL_ESTORE;
+    s = sl_store_stmt(st, Q_ARTICLE_UPDATE);
+    if (!s || sqlite3_bind_int64(s, 1, id) || bind_row(s, row))
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *version = sqlite3_column_int(s, 0);
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW)
+        return SL_ESTORE;
+    return fts_insert(st, id, row);
+}
+
+int sl_store_removed_insert(sl_store *st, int64_t article_id, uint32_t line_no, const char *text,
+                            size_t len, const char *reason)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_REMOVED_INSERT);
+    if (!s || sqlite3_bind_int64(s, 1, article_id) || sqlite3_bind_int(s, 2, (int)line_no) ||
+        sqlite3_bind_text(s, 3, text, (int)len, SQLITE_STATIC) ||
+        sqlite3_bind_text(s, 4, reason, -1, SQLITE_STATIC))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_line_seen(sl_store *st, int64_t hash, int bump, uint32_t *count_before)
+{
+    *count_before = 0;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_LINE_GET);
+    if (!s || sqlite3_bind_int64(s, 1, hash))
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *count_before = (uint32_t)sqlite3_column_int(s, 0);
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return SL_ESTORE;
+    if (!bump)
+        return 0;
+    s = sl_store_stmt(st, Q_LINE_BUMP);
+    if (!s || sqlite3_bind_int64(s, 1, hash))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+static int read_removed(sl_store *st, int64_t id, sl_removed_line **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_REMOVED_GET);
+    if (!s || sqlite3_bind_int64(s, 1, id))
+        return SL_ESTORE;
+    size_t cap = 0;
+    int err = 0, rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (*n_out == cap) {
+            size_t c = cap ? cap * 2 : 8;
+            sl_removed_line *p = realloc(*out, c * sizeof *p);
+            if (!p) {
+                err = SL_ENOMEM;
+                break;
+            }
+            *out = p;
+            cap = c;
+        }
+        sl_removed_line *line = &(*out)[(*n_out)++];
+        line->line = (uint32_t)sqlite3_column_int(s, 0);
+        line->text = sl_store_column_dup(s, 1, &err);
+        line->reason = sl_store_column_dup(s, 2, &err);
+    }
+    sqlite3_reset(s);
+    if (!err && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        err = SL_ESTORE;
+    return err;
+}
+
+int sl_store_article_get(sl_store *st, int64_t id, sl_article **out)
+{
+    *out = NULL;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_GET);
+    if (!s || sqlite3_bind_int64(s, 1, id))
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return rc == SQLITE_DONE ? SL_ENOTFOUND : SL_ESTORE;
+    }
+    sl_article *a = calloc(1, sizeof *a);
+    int err = a ? 0 : SL_ENOMEM;
+    if (a) {
+        a->id = sqlite3_column_int64(s, 0);
+        a->story_id = sqlite3_column_int64(s, 1);
+        a->version = sqlite3_column_int(s, 2);
+        a->key = sl_store_column_dup(s, 3, &err);
+        a->path = sl_store_column_dup(s, 4, &err);
+        a->url = sl_store_column_dup(s, 5, &err);
+        a->source = sl_store_column_dup(s, 6, &err);
+        a->published = sl_store_column_dup(s, 7, &err);
+        a->title = sl_store_column_dup(s, 8, &err);
+        a->text = sl_store_column_dup(s, 9, &err);
+        a->lang = sl_store_column_dup(s, 10, &err);
+        a->bad_bytes = (unsigned)sqlite3_column_int(s, 11);
+        size_t bytes = (size_t)sqlite3_column_bytes(s, 12);
+        a->n_sentences = bytes / sizeof(sl_span);
+        if (a->n_sentences) {
+            a->sentences = malloc(a->n_sentences * sizeof(sl_span));
+            if (a->sentences)
+                memcpy(a->sentences, sqlite3_column_blob(s, 12), a->n_sentences * sizeof(sl_span));
+            else
+                err = SL_ENOMEM;
+        }
+    }
+    sqlite3_reset(s);
+    if (!err)
+        err = read_removed(st, id, &a->removed, &a->n_removed);
+    if (err) {
+        sl_article_free(a);
+        return err;
+    }
+    *out = a;
+    return 0;
+}
+
+int64_t sl_store_article_count(sl_store *st)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_COUNT);
+    int64_t n = s && sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    if (s)
+        sqlite3_reset(s);
+    return n;
+}

@@ -1,0 +1,95 @@
+/* store.h — the SQLite store: schema and migrations, transactions, and every
+ * read and write the engine makes. This folder is the only place sqlite3_*
+ * appears; the rest of the library sees rows as plain structs. */
+#ifndef SL_STORE_H
+#define SL_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "storyline.h"
+#include "util/buf.h"
+#include "util/json_out.h"
+
+typedef struct sl_store sl_store;
+
+/* ---- store.c: open, errors, transactions ---- */
+
+/* Opens or creates the store, applies pending migrations, sets WAL. On error
+ * returns a code and leaves a message in `why`. */
+int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why);
+void sl_store_close(sl_store *st);
+/* The last SQLite error as one line (for messages). */
+const char *sl_store_errmsg(sl_store *st);
+int sl_store_begin(sl_store *st);
+int sl_store_commit(sl_store *st);
+int sl_store_rollback(sl_store *st);
+int sl_store_in_transaction(sl_store *st);
+/* PRAGMA integrity_check plus the store's own invariants; a reason in `why`. */
+int sl_store_verify(sl_store *st, sl_buf *why);
+
+/* ---- articles.c: article rows ---- */
+
+/* Everything stored for one article version. Strings may be NULL. */
+typedef struct sl_article_row {
+    const char *identity;      /* "url:…", "key:source/…", "path:…" or NULL */
+    const char *key, *path, *url, *source, *published, *title, *text, *lang;
+    int64_t published_day;     /* days since 1970-01-01, or SL_NO_DAY when undated */
+    int64_t content_hash;
+    int64_t story_id;
+    unsigned bad_bytes;
+    const sl_span *sentences;
+    size_t n_sentences;
+    const void *terms;         /* packed term vector (stories stage), may be NULL */
+    size_t terms_len;
+} sl_article_row;
+
+/* The stored article under `identity` (0 when none), with its hash and version. */
+int sl_store_find_identity(sl_store *st, const char *identity, int64_t *id, int64_t *hash,
+                           int *version);
+/* The first stored article with this content hash, 0 when none; its identity
+ * is copied into `identity` (may be empty). */
+int sl_store_find_hash(sl_store *st, int64_t hash, int64_t *id, sl_buf *identity);
+int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id);
+/* Replaces the content of article `id` with a new version, archiving the old. */
+int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row, int *version);
+int sl_store_removed_insert(sl_store *st, int64_t article_id, uint32_t line_no, const char *text,
+                            size_t len, const char *reason);
+/* Counts a short line's fingerprint as seen once more; returns the count before. */
+int sl_store_line_seen(sl_store *st, int64_t hash, int bump, uint32_t *count_before);
+int sl_store_article_get(sl_store *st, int64_t id, sl_article **out);
+int64_t sl_store_article_count(sl_store *st);
+
+/* ---- stories.c: stories, copies, term statistics ---- */
+
+int sl_store_story_new(sl_store *st, int64_t first_article, const char *title, int64_t day,
+                       int64_t *id);
+/* Adds an article to a story: counts, span of days, centroid. */
+int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, size_t len,
+                          int64_t day);
+int sl_store_copy_insert(sl_store *st, int64_t article_id, int64_t of_id, const char *kind,
+                         double score, const char *evidence_json);
+int sl_store_copies_list(sl_store *st, int64_t article_id, sl_copy_list **out);
+int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out);
+int sl_store_story_get(sl_store *st, int64_t id, sl_story **out);
+
+/* Iterates every story's id, last day and centroid (to rebuild the in-memory
+ * index at open). Stops early when `fn` returns non-zero. */
+int sl_store_stories_each(sl_store *st,
+                          int (*fn)(void *ctx, int64_t id, int64_t last_day, const void *centroid,
+                                    size_t len),
+                          void *ctx);
+/* Document frequencies of terms: read all, or add a batch's increments. */
+int sl_store_df_each(sl_store *st, int (*fn)(void *ctx, uint64_t term, uint32_t df), void *ctx);
+int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment);
+
+/* ---- search.c ---- */
+int sl_store_search(sl_store *st, const char *query, int limit, sl_search_hits **out);
+
+/* ---- export.c: JSON straight from the rows ---- */
+int sl_store_json_article(sl_store *st, sl_json *j, int64_t id);
+int sl_store_json_articles(sl_store *st, sl_json *j);
+int sl_store_json_stories(sl_store *st, sl_json *j, const char *since, int64_t only_id);
+int sl_store_json_copies(sl_store *st, sl_json *j, int64_t article_id);
+
+#endif

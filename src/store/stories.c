@@ -1,0 +1,273 @@
+/* stories.c — story rows, copy relations and term document frequencies:
+ * what the grouping and copy stages write, and the listings read back. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+static void bind_day(sqlite3_stmt *s, int col, int64_t day)
+{
+    if (day == INT64_MIN)
+        sqlite3_bind_null(s, col);
+    else
+        sqlite3_bind_int64(s, col, day);
+}
+
+int sl_store_story_new(sl_store *st, int64_t first_article, const char *title, int64_t day,
+                       int64_t *id)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_NEW);
+    if (!s || sl_store_bind_text(s, 1, title) || sqlite3_bind_int64(s, 2, first_article))
+        return SL_ESTORE;
+    bind_day(s, 3, day);
+    if (sl_store_exec_stmt(s))
+        return SL_ESTORE;
+    *id = sqlite3_last_insert_rowid(st->db);
+    return 0;
+}
+
+int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, size_t len,
+                          int64_t day)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_UPDATE);
+    if (!s || sqlite3_bind_int64(s, 1, story_id) ||
+        sqlite3_bind_blob(s, 2, centroid, (int)len, SQLITE_STATIC))
+        return SL_ESTORE;
+    bind_day(s, 3, day);
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_copy_insert(sl_store *st, int64_t article_id, int64_t of_id, const char *kind,
+                         double score, const char *evidence_json)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_COPY_INSERT);
+    if (!s || sqlite3_bind_int64(s, 1, article_id) || sqlite3_bind_int64(s, 2, of_id) ||
+        sl_store_bind_text(s, 3, kind) || sqlite3_bind_double(s, 4, score) ||
+        sl_store_bind_text(s, 5, evidence_json))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_copies_list(sl_store *st, int64_t article_id, sl_copy_list **out)
+{
+    *out = NULL;
+    sqlite3_stmt *s = sl_store_stmt(st, article_id ? Q_COPIES_ONE : Q_COPIES_ALL);
+    if (!s || (article_id && sqlite3_bind_int64(s, 1, article_id)))
+        return SL_ESTORE;
+    sl_copy_list *list = calloc(1, sizeof *list);
+    int err = list ? 0 : SL_ENOMEM, rc = SQLITE_DONE;
+    size_t cap = 0;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (list->n == cap) {
+            size_t c = cap ? cap * 2 : 16;
+            sl_copy *p = realloc(list->items, c * sizeof *p);
+            if (!p) {
+                err = SL_ENOMEM;
+                break;
+            }
+            list->items = p;
+            cap = c;
+        }
+        sl_copy *c = &list->items[list->n++];
+        c->article_id = sqlite3_column_int64(s, 0);
+        c->of_id = sqlite3_column_int64(s, 1);
+        c->kind = sl_store_column_dup(s, 2, &err);
+        c->score = sqlite3_column_double(s, 3);
+    }
+    sqlite3_reset(s);
+    if (!err && rc != SQLITE_DONE)
+        err = SL_ESTORE;
+    if (err) {
+        sl_copy_list_free(list);
+        return err;
+    }
+    *out = list;
+    return 0;
+}
+
+/* Reads the story-line columns (id, thread, title, n, sources, first, last). */
+static void read_story_line(sqlite3_stmt *s, sl_story_line *line, int *err)
+{
+    line->id = sqlite3_column_int64(s, 0);
+    line->thread_id = sqlite3_column_int64(s, 1);
+    line->title = sl_store_column_dup(s, 2, err);
+    line->n_articles = sqlite3_column_int(s, 3);
+    line->n_sources = sqlite3_column_int(s, 4);
+    line->first_published = sl_store_column_dup(s, 5, err);
+    line->last_published = sl_store_column_dup(s, 6, err);
+}
+
+/* ISO date → days since 1970-01-01, INT64_MIN when NULL or not a date. */
+static int64_t iso_day(sl_store *st, const char *iso)
+{
+    if (!iso)
+        return INT64_MIN;
+    sqlite3_stmt *s = NULL;
+    int64_t day = INT64_MIN;
+    if (sqlite3_prepare_v2(st->db, "SELECT CAST(julianday(?1) - 2440587.5 AS INTEGER)", -1, &s,
+                           NULL) == SQLITE_OK &&
+        sqlite3_bind_text(s, 1, iso, -1, SQLITE_STATIC) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
+        day = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return day;
+}
+
+int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out)
+{
+    *out = NULL;
+    int64_t since_day = iso_day(st, since);
+    if (since && since_day == INT64_MIN)
+        return SL_EUSAGE;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORIES_LIST);
+    if (!s)
+        return SL_ESTORE;
+    bind_day(s, 1, since_day);
+    sl_story_list *list = calloc(1, sizeof *list);
+    int err = list ? 0 : SL_ENOMEM, rc = SQLITE_DONE;
+    size_t cap = 0;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (list->n == cap) {
+            size_t c = cap ? cap * 2 : 16;
+            sl_story_line *p = realloc(list->items, c * sizeof *p);
+            if (!p) {
+                err = SL_ENOMEM;
+                break;
+            }
+            list->items = p;
+            cap = c;
+        }
+        memset(&list->items[list->n], 0, sizeof list->items[0]);
+        read_story_line(s, &list->items[list->n++], &err);
+    }
+    sqlite3_reset(s);
+    if (!err && rc != SQLITE_DONE)
+        err = SL_ESTORE;
+    if (err) {
+        sl_story_list_free(list);
+        return err;
+    }
+    *out = list;
+    return 0;
+}
+
+static int read_story_articles(sl_store *st, sl_story *story)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_ARTICLES);
+    if (!s || sqlite3_bind_int64(s, 1, story->line.id))
+        return SL_ESTORE;
+    int err = 0, rc = SQLITE_DONE;
+    size_t cap = 0;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (story->n_articles == cap) {
+            size_t c = cap ? cap * 2 : 8;
+            sl_story_article *p = realloc(story->articles, c * sizeof *p);
+            if (!p) {
+                err = SL_ENOMEM;
+                break;
+            }
+            story->articles = p;
+            cap = c;
+        }
+        sl_story_article *a = &story->articles[story->n_articles++];
+        memset(a, 0, sizeof *a);
+        a->id = sqlite3_column_int64(s, 0);
+        a->title = sl_store_column_dup(s, 1, &err);
+        a->source = sl_store_column_dup(s, 2, &err);
+        a->published = sl_store_column_dup(s, 3, &err);
+        a->url = sl_store_column_dup(s, 4, &err);
+        a->path = sl_store_column_dup(s, 5, &err);
+        a->copy_of = sqlite3_column_int64(s, 6);
+        a->copy_kind = sl_store_column_dup(s, 7, &err);
+    }
+    sqlite3_reset(s);
+    if (!err && rc != SQLITE_DONE)
+        err = SL_ESTORE;
+    /* Removed lines come from the article rows, one query per article. */
+    for (size_t i = 0; !err && i < story->n_articles; i++) {
+        sl_article *full = NULL;
+        err = sl_store_article_get(st, story->articles[i].id, &full);
+        if (!err) {
+            story->articles[i].removed = full->removed;
+            story->articles[i].n_removed = full->n_removed;
+            full->removed = NULL;
+            full->n_removed = 0;
+            sl_article_free(full);
+        }
+    }
+    return err;
+}
+
+int sl_store_story_get(sl_store *st, int64_t id, sl_story **out)
+{
+    *out = NULL;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_GET);
+    if (!s || sqlite3_bind_int64(s, 1, id))
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return rc == SQLITE_DONE ? SL_ENOTFOUND : SL_ESTORE;
+    }
+    sl_story *story = calloc(1, sizeof *story);
+    int err = story ? 0 : SL_ENOMEM;
+    if (story)
+        read_story_line(s, &story->line, &err);
+    sqlite3_reset(s);
+    if (!err)
+        err = read_story_articles(st, story);
+    if (err) {
+        sl_story_free(story);
+        return err;
+    }
+    *out = story;
+    return 0;
+}
+
+int sl_store_stories_each(sl_store *st,
+                          int (*fn)(void *ctx, int64_t id, int64_t last_day, const void *centroid,
+                                    size_t len),
+                          void *ctx)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORIES_EACH);
+    if (!s)
+        return SL_ESTORE;
+    int rc, err = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t day = sqlite3_column_type(s, 1) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(s, 1);
+        err = fn(ctx, sqlite3_column_int64(s, 0), day, sqlite3_column_blob(s, 2),
+                 (size_t)sqlite3_column_bytes(s, 2));
+        if (err)
+            break;
+    }
+    sqlite3_reset(s);
+    if (err)
+        return err;
+    return rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+int sl_store_df_each(sl_store *st, int (*fn)(void *ctx, uint64_t term, uint32_t df), void *ctx)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_DF_ALL);
+    if (!s)
+        return SL_ESTORE;
+    int rc, err = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        err = fn(ctx, (uint64_t)sqlite3_column_int64(s, 0), (uint32_t)sqlite3_column_int(s, 1));
+        if (err)
+            break;
+    }
+    sqlite3_reset(s);
+    if (err)
+        return err;
+    return rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_DF_ADD);
+    if (!s || sqlite3_bind_int64(s, 1, (int64_t)term) || sqlite3_bind_int(s, 2, (int)increment))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}

@@ -1,0 +1,301 @@
+/* sentences.c — splits normalised text into sentences, the unit that quotes,
+ * facts and summaries point at. A rule-based splitter tuned for news
+ * English (abbreviations, initials, dotted acronyms, quotes); the rules and
+ * their reasons are in docs/text.md ("Sentences"). */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "text/text.h"
+
+/* How far back we look for the word before a dot: longer than any entry
+ * in the lists below, and it keeps the splitter linear on junk input. */
+#define WORD_BACK_MAX 16
+
+/* Titles are always followed by a name, so a dot after one never ends a
+ * sentence. Case matters: "Dr." is a title, "dr." is not. */
+static const char *const titles[] = {
+    "Adm", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cllr", "Cmdr", "Col", "Cpl", "Det", "Dr",
+    "Drs", "Fr", "Gen", "Gens", "Gov", "Govs", "Hon", "Hr", "Insp", "Lt", "Maj", "Messrs",
+    "Mlle", "Mme", "Mmes", "Mr", "Mrs", "Ms", "Msgr", "Pres", "Prof", "Pvt", "Rep", "Reps",
+    "Rev", "Sen", "Sens", "Sgt", "Supt",
+};
+
+/* Other abbreviations often end a sentence too ("... Acme Inc."), so a dot
+ * after one ends the sentence only before a common sentence starter, never
+ * before a digit ("No. 5", "Jan. 12"). */
+static const char *const abbreviations[] = {
+    "Ala", "Apr", "Ariz", "Ark", "Art", "Assn", "Aug", "Ave", "Bldg", "Blvd", "Bros", "Calif",
+    "Co", "Colo", "Conn", "Corp", "Dec", "Dept", "Est", "Feb", "Fig", "Figs", "Fla", "Fri",
+    "Ft", "Ga", "Inc", "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "Ltd", "Mar", "Md", "Mich",
+    "Minn", "Mon", "Mt", "Neb", "Nev", "No", "Nos", "Nov", "Oct", "Okla", "Op", "Rd", "Sat",
+    "Sep", "Sept", "Sq", "Sr", "St", "Ste", "Tenn", "Tex", "Thu", "Thur", "Thurs", "Tue",
+    "Tues", "Univ", "Va", "Vol", "Vols", "Vt", "Wed", "Wis", "Wyo", "al", "approx", "ca", "cf",
+    "ch", "est", "etc", "fig", "incl", "p", "pp", "v", "vol", "vs",
+};
+
+/* Capitalised words that start sentences far more often than they start
+ * names. After an abbreviation, an initial or a dotted acronym ("U.S.") a
+ * capitalised word is ambiguous: "U.S. officials" vs "... in the U.S. The
+ * talks"; we split only before one of these. */
+static const char *const starters[] = {
+    "A", "About", "According", "Across", "After", "Again", "Against", "All", "Also", "Although",
+    "Among", "An", "And", "Another", "Any", "Around", "As", "At", "Because", "Before", "Both",
+    "But", "By", "Despite", "During", "Each", "Earlier", "Either", "Even", "Every", "For",
+    "From", "Further", "Given", "He", "Her", "Here", "His", "How", "However", "I", "If", "In",
+    "Instead", "It", "Its", "Last", "Later", "Like", "Many", "Meanwhile", "More", "Moreover",
+    "Most", "Much", "My", "Neither", "Nevertheless", "Next", "No", "Nor", "Not", "Now", "Of",
+    "On", "Once", "One", "Only", "Or", "Other", "Others", "Our", "Over", "Several", "She",
+    "Since", "So", "Some", "Still", "Such", "That", "The", "Their", "Then", "There", "These",
+    "They", "This", "Those", "Though", "Thus", "To", "Today", "Under", "Unlike", "Until", "We",
+    "What", "When", "Where", "Whether", "Which", "While", "Who", "Why", "With", "Within",
+    "Without", "Yesterday", "Yet", "You", "Your",
+};
+
+/* A string literal with its length. */
+typedef struct lit {
+    const char *s;
+    size_t n;
+} lit;
+#define LIT(s) {s, sizeof(s) - 1}
+
+/* Sentence-final punctuation (incl. the ellipsis and the CJK/full-width
+ * marks), and what may close a sentence after it: quotes and brackets. */
+static const lit terminators[] = {
+    LIT("."), LIT("!"), LIT("?"),
+    LIT("\xE2\x80\xA6"),                                       /* … */
+    LIT("\xE3\x80\x82"), LIT("\xEF\xBC\x81"), LIT("\xEF\xBC\x9F"), /* 。！？ */
+};
+static const lit closers[] = {
+    LIT("\""), LIT("'"), LIT(")"), LIT("]"), LIT("}"),
+    LIT("\xE2\x80\x99"), LIT("\xE2\x80\x9D"), /* ’ ” */
+    LIT("\xC2\xBB"), LIT("\xE2\x80\xBA"),     /* » › */
+};
+static const lit openers[] = {
+    LIT("\""), LIT("'"), LIT("("), LIT("["),
+    LIT("\xE2\x80\x98"), LIT("\xE2\x80\x9C"), LIT("\xE2\x80\x9E"), /* ‘ “ „ */
+    LIT("\xC2\xAB"), LIT("\xE2\x80\xB9"),                     /* « ‹ */
+};
+/* A line ending in one of these (or , ; ( - & /) goes on on the next line. */
+static const lit dashes[] = {LIT("\xE2\x80\x93"), LIT("\xE2\x80\x94")}; /* – — */
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+typedef struct splitter {
+    const char *s;
+    size_t len;
+    size_t start; /* where the current sentence began */
+    sl_span_vec *out;
+    int rc;
+} splitter;
+
+static bool in_list(const char *const *list, size_t n, const char *w, size_t len)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        size_t elen = strlen(list[mid]);
+        int c = memcmp(w, list[mid], len < elen ? len : elen);
+        if (!c)
+            c = len < elen ? -1 : len > elen;
+        if (!c)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
+/* Length of the list entry starting at s[i], 0 when none does. */
+static size_t match_at(const lit *list, size_t n, const char *s, size_t len, size_t i)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t m = list[k].n;
+        if (m <= len - i && s[i] == list[k].s[0] && !memcmp(s + i, list[k].s, m))
+            return m;
+    }
+    return 0;
+}
+
+/* Length of the list entry ending at s[i] (not reaching before lo), or 0. */
+static size_t match_before(const lit *list, size_t n, const char *s, size_t lo, size_t i)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t m = list[k].n;
+        if (m <= i - lo && !memcmp(s + i - m, list[k].s, m))
+            return m;
+    }
+    return 0;
+}
+
+static bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+static bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+static bool lower_at(const char *s, size_t len, size_t i)
+{
+    if (i >= len)
+        return false;
+    if ((unsigned char)s[i] < 0x80)
+        return s[i] >= 'a' && s[i] <= 'z';
+    return utf8proc_category(sl_utf8_next(s, len, &i)) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Ends the current sentence at `end`, trimmed; empty sentences vanish. */
+static void emit(splitter *sp, size_t end, size_t next_start)
+{
+    size_t start = sp->start;
+    while (start < end && blank(sp->s[start]))
+        start++;
+    while (end > start && blank(sp->s[end - 1]))
+        end--;
+    if (end > start && !sp->rc) {
+        sl_span span = {(uint32_t)start, (uint32_t)end};
+        if (sl_vec_push(sp->out, span))
+            sp->rc = SL_ENOMEM;
+    }
+    sp->start = next_start;
+}
+
+/* True when the word at s[i] (after any opening quotes or brackets) is one
+ * of the common sentence starters. */
+static bool starter_at(const char *s, size_t len, size_t i)
+{
+    size_t n;
+    while (i < len && (n = match_at(openers, COUNT(openers), s, len, i)))
+        i += n;
+    size_t end = i;
+    while (end < len && ascii_letter(s[end]))
+        end++;
+    if (end < len && (unsigned char)s[end] >= 0x80)
+        return false; /* the word goes on with a letter we do not know */
+    return end > i && in_list(starters, COUNT(starters), s + i, end - i);
+}
+
+/* Whether a single '.' at s[dot] after the word before it ends the sentence
+ * whose next word starts at s[next]. */
+static bool dot_ends_sentence(const splitter *sp, size_t dot, size_t next)
+{
+    const char *s = sp->s;
+    size_t lo = dot - sp->start > WORD_BACK_MAX ? dot - WORD_BACK_MAX : sp->start;
+    size_t w = dot;
+    while (w > lo && (ascii_letter(s[w - 1]) || s[w - 1] == '.'))
+        w--;
+    while (w < dot && s[w] == '.')
+        w++;
+    /* only a whole word counts: not "5B." nor the tail of "Müller." */
+    bool whole = w == sp->start || !(ascii_letter(s[w - 1]) || ascii_digit(s[w - 1]) ||
+                                    (unsigned char)s[w - 1] >= 0x80 || s[w - 1] == '.');
+    size_t n = dot - w;
+    if (!n || !whole)
+        return true;
+    if (memchr(s + w, '.', n) || (n == 1 && s[w] >= 'A' && s[w] <= 'Z'))
+        return starter_at(s, sp->len, next); /* dotted acronym or initial */
+    if (in_list(titles, COUNT(titles), s + w, n))
+        return false;
+    if (in_list(abbreviations, COUNT(abbreviations), s + w, n))
+        return !ascii_digit(s[next]) && starter_at(s, sp->len, next);
+    return true;
+}
+
+/* Whether the terminators s[t0, t) end the sentence, the next one starting
+ * at s[next]. At a line break a lower-case next line still splits (the
+ * line before ended with sentence punctuation), except after an
+ * abbreviation, initial or acronym that would not split mid-line. */
+static bool ends_sentence(const splitter *sp, size_t t0, size_t t, size_t next, bool at_newline)
+{
+    const char *s = sp->s;
+    if (next >= sp->len)
+        return true;
+    if (!at_newline && (lower_at(s, sp->len, next) || (s[next] && strchr(".,;:!?)]}", s[next]))))
+        return false; /* "... and", "e.g. the", ". . ." */
+    if (t - t0 == 1 && s[t0] == '.')
+        return dot_ends_sentence(sp, t0, next);
+    return true;
+}
+
+/* Handles the terminator run at s[i]; returns where scanning goes on. */
+static size_t after_terminator(splitter *sp, size_t i)
+{
+    const char *s = sp->s;
+    size_t len = sp->len, t = i, n, last = 0;
+    while ((n = match_at(terminators, COUNT(terminators), s, len, t))) {
+        last = n;
+        t += n;
+    }
+    size_t c = t;
+    while ((n = match_at(closers, COUNT(closers), s, len, c)))
+        c += n;
+    if (c >= len || s[c] == '\n')
+        return c;
+    if (s[c] != ' ' && s[c] != '\t') {
+        if (last == 3 && (unsigned char)s[t - 3] != 0xE2) /* CJK marks need no space */
+            emit(sp, c, c);
+        return c;
+    }
+    size_t next = c;
+    while (next < len && (s[next] == ' ' || s[next] == '\t'))
+        next++;
+    if (next < len && s[next] != '\n' && ends_sentence(sp, i, t, next, false))
+        emit(sp, c, next);
+    return next;
+}
+
+/* Whether the single line break at s[eol] ends the sentence; the next line
+ * starts at s[next]. */
+static bool line_ends_sentence(const splitter *sp, size_t eol, size_t next)
+{
+    const char *s = sp->s;
+    size_t e = eol, n;
+    while (e > sp->start && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+        e--;
+    if (e == sp->start)
+        return false;
+    size_t t = e;
+    while ((n = match_before(closers, COUNT(closers), s, sp->start, t)))
+        t -= n;
+    size_t t0 = t;
+    while ((n = match_before(terminators, COUNT(terminators), s, sp->start, t0)))
+        t0 -= n;
+    if (t0 < t)
+        return ends_sentence(sp, t0, t, next, true);
+    /* no final punctuation: a headline, unless the line plainly goes on */
+    bool goes_on = s[e - 1] && strchr(",;(-&/", s[e - 1]);
+    if (goes_on || match_before(dashes, COUNT(dashes), s, sp->start, e))
+        return false;
+    return !lower_at(s, sp->len, next);
+}
+
+/* Handles the line break at s[i]; returns where the next line starts. */
+static size_t line_break(splitter *sp, size_t i)
+{
+    size_t j = i, newlines = 0;
+    while (j < sp->len && blank(sp->s[j]))
+        newlines += sp->s[j++] == '\n';
+    if (newlines >= 2 || j >= sp->len || line_ends_sentence(sp, i, j))
+        emit(sp, i, j);
+    return j;
+}
+
+/* Clears `out`, then fills it. */
+int sl_sentences_split(const char *text, size_t len, sl_span_vec *out)
+{
+    out->n = 0;
+    if (len > UINT32_MAX)
+        return SL_ETOOLARGE;
+    splitter sp = {text, len, 0, out, 0};
+    size_t i = 0;
+    while (i < len && !sp.rc) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\n')
+            i = line_break(&sp, i);
+        else if ((c == '.' || c == '!' || c == '?' || c >= 0xE2) &&
+                 match_at(terminators, COUNT(terminators), text, len, i))
+            i = after_terminator(&sp, i);
+        else
+            i++;
+    }
+    emit(&sp, len, len);
+    return sp.rc;
+}

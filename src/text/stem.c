@@ -1,0 +1,84 @@
+/* stem.c — Snowball stemmers (libstemmer) behind ISO 639-1 codes, so that
+ * "protests", "protested" and "protesting" become one term for the copy and
+ * story stages. */
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/text.h"
+
+/* Longer "words" (URLs, run-together junk) are not stemmed: Snowball would
+ * only waste time on them and they match nothing either way. */
+#define STEM_MAX_BYTES 64
+
+struct sl_stemmer {
+    struct sb_stemmer *sb;
+};
+
+/* ISO 639-1 code -> Snowball algorithm name, for the algorithms Debian's
+ * libstemmer ships (sb_stemmer_list()). nb/nn are what textcat calls
+ * Norwegian; sh is its Serbo-Croatian, which the Serbian stemmer serves. */
+static const struct {
+    const char *iso;
+    const char *algorithm;
+} algorithms[] = {
+    {"ar", "arabic"},     {"ca", "catalan"},    {"da", "danish"},     {"de", "german"},
+    {"el", "greek"},      {"en", "english"},    {"es", "spanish"},    {"eu", "basque"},
+    {"fi", "finnish"},    {"fr", "french"},     {"ga", "irish"},      {"hi", "hindi"},
+    {"hu", "hungarian"},  {"hy", "armenian"},   {"id", "indonesian"}, {"it", "italian"},
+    {"lt", "lithuanian"}, {"nb", "norwegian"},  {"ne", "nepali"},     {"nl", "dutch"},
+    {"nn", "norwegian"},  {"no", "norwegian"},  {"pt", "portuguese"}, {"ro", "romanian"},
+    {"ru", "russian"},    {"sh", "serbian"},    {"sr", "serbian"},    {"sv", "swedish"},
+    {"ta", "tamil"},      {"tr", "turkish"},    {"yi", "yiddish"},
+};
+
+static const char *algorithm_for(const char *lang)
+{
+    if (!lang)
+        return NULL;
+    for (size_t k = 0; k < sizeof algorithms / sizeof *algorithms; k++)
+        if (!strcmp(algorithms[k].iso, lang))
+            return algorithms[k].algorithm;
+    return NULL;
+}
+
+/* NULL both when the language has no algorithm and when memory ran out:
+ * either way the caller falls back to the folded word. */
+sl_stemmer *sl_stemmer_new(const char *lang)
+{
+    const char *algorithm = algorithm_for(lang);
+    if (!algorithm)
+        return NULL;
+    sl_stemmer *st = malloc(sizeof *st);
+    if (!st)
+        return NULL;
+    st->sb = sb_stemmer_new(algorithm, "UTF_8");
+    if (!st->sb) {
+        free(st);
+        return NULL;
+    }
+    return st;
+}
+
+void sl_stemmer_free(sl_stemmer *st)
+{
+    if (!st)
+        return;
+    sb_stemmer_delete(st->sb);
+    free(st);
+}
+
+/* With no stemmer (st NULL) or an over-long word the word is its own stem.
+ * NULL only when Snowball ran out of memory. */
+const char *sl_stem(sl_stemmer *st, const char *w, size_t len, size_t *out_len)
+{
+    if (!st || len > STEM_MAX_BYTES) {
+        *out_len = len;
+        return w;
+    }
+    const sb_symbol *stem = sb_stemmer_stem(st->sb, (const sb_symbol *)w, (int)len);
+    if (!stem)
+        return NULL;
+    *out_len = (size_t)sb_stemmer_length(st->sb);
+    return (const char *)stem;
+}

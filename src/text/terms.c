@@ -1,0 +1,198 @@
+/* terms.c — the text stage end to end for one article: language, sentences,
+ * tokens, and the distinct content terms (stems of non-stop words, and
+ * numbers) that the copy and story stages compare articles by. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/hash.h"
+#include "text/text.h"
+
+/* One stemmer per language met, kept for the analyzer's life; languages
+ * without a stemmer are remembered too (st NULL), so we ask only once. */
+typedef struct stemmer_slot {
+    const char *lang; /* static string from sl_lang_detect */
+    sl_stemmer *st;
+} stemmer_slot;
+
+struct sl_analyzer {
+    sl_langid *langid;
+    SL_VEC(stemmer_slot) stemmers;
+    sl_buf fold;
+};
+
+sl_analyzer *sl_analyzer_new(void)
+{
+    sl_analyzer *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->langid = sl_langid_new();
+    if (!a->langid) {
+        free(a);
+        return NULL;
+    }
+    sl_buf_init(&a->fold, 0);
+    return a;
+}
+
+void sl_analyzer_free(sl_analyzer *a)
+{
+    if (!a)
+        return;
+    for (size_t k = 0; k < a->stemmers.n; k++)
+        sl_stemmer_free(a->stemmers.items[k].st);
+    sl_vec_free(&a->stemmers);
+    sl_langid_free(a->langid);
+    sl_buf_free(&a->fold);
+    free(a);
+}
+
+void sl_analysis_free(sl_analysis *an)
+{
+    if (!an)
+        return;
+    sl_vec_free(&an->sentences);
+    sl_vec_free(&an->tokens);
+    sl_vec_free(&an->terms);
+    an->n_words = 0;
+    an->lang = NULL;
+}
+
+/* The cached stemmer for `lang`, created on first use; *st NULL when the
+ * language has none. */
+static int stemmer_for(sl_analyzer *a, const char *lang, sl_stemmer **st)
+{
+    for (size_t k = 0; k < a->stemmers.n; k++) {
+        if (!strcmp(a->stemmers.items[k].lang, lang)) {
+            *st = a->stemmers.items[k].st;
+            return 0;
+        }
+    }
+    stemmer_slot slot = {lang, sl_stemmer_new(lang)};
+    if (sl_vec_push(&a->stemmers, slot)) {
+        sl_stemmer_free(slot.st);
+        return SL_ENOMEM;
+    }
+    *st = slot.st;
+    return 0;
+}
+
+/* What comes off a folded word before stemming (see strip_clitics). */
+typedef enum clitics { CLITICS_NONE, CLITICS_POSSESSIVE, CLITICS_ELISION } clitics;
+
+static clitics clitics_of(const char *lang)
+{
+    if (!strcmp(lang, "en"))
+        return CLITICS_POSSESSIVE;
+    if (!strcmp(lang, "fr") || !strcmp(lang, "it") || !strcmp(lang, "ca"))
+        return CLITICS_ELISION;
+    return CLITICS_NONE;
+}
+
+/* Folded word -> the part that is stemmed. English possessives go ("court's"
+ * and "courts'" mean the court); French, Italian and Catalan elisions go
+ * ("l'armée", "dell'esercito"), so the word meets its unelided form. Fold
+ * keeps both, as the other stages want the word as written. */
+static void strip_clitics(clitics mode, const char **w, size_t *len)
+{
+    const char *s = *w;
+    size_t n = *len;
+    if (mode == CLITICS_POSSESSIVE) {
+        if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's')
+            n -= 2;
+        else if (n > 1 && s[n - 1] == '\'')
+            n -= 1;
+    } else if (mode == CLITICS_ELISION) {
+        /* elided articles and prepositions are short: l', qu', dell', nell' */
+        const char *apostrophe = memchr(s, '\'', n < 6 ? n : 6);
+        if (apostrophe && apostrophe > s && (size_t)(apostrophe - s) + 1 < n) {
+            n -= (size_t)(apostrophe - s) + 1;
+            s = apostrophe + 1;
+        }
+    }
+    *w = s;
+    *len = n;
+}
+
+static int compare_terms(const void *x, const void *y)
+{
+    const sl_term *a = x, *b = y;
+    if (a->id != b->id)
+        return a->id < b->id ? -1 : 1;
+    return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/* Sorts the one-per-occurrence terms by id and merges equal ids. */
+static void merge_terms(sl_term_vec *terms)
+{
+    if (!terms->n)
+        return;
+    qsort(terms->items, terms->n, sizeof *terms->items, compare_terms);
+    size_t out = 0;
+    for (size_t k = 1; k < terms->n; k++) {
+        sl_term *last = &terms->items[out];
+        if (terms->items[k].id == last->id)
+            last->count += terms->items[k].count; /* `first` is already the smallest */
+        else
+            terms->items[++out] = terms->items[k];
+    }
+    terms->n = out + 1;
+}
+
+/* Adds the term of one word or number token found in sentence `sentence`. */
+static int add_term(sl_analyzer *a, sl_analysis *an, sl_stemmer *st, clitics mode,
+                    const char *text, const sl_token *tok, uint32_t sentence)
+{
+    sl_buf_clear(&a->fold);
+    if (sl_token_fold(text + tok->start, tok->end - tok->start, &a->fold))
+        return a->fold.err;
+    const char *w = a->fold.ptr;
+    size_t len = a->fold.len;
+    if (tok->flags & SL_TOK_WORD) {
+        strip_clitics(mode, &w, &len);
+        w = sl_stem(st, w, len, &len);
+        if (!w)
+            return SL_ENOMEM;
+    }
+    if (!len)
+        return 0;
+    sl_term term = {sl_hash64(w, len), 1, sentence};
+    return sl_vec_push(&an->terms, term) ? SL_ENOMEM : 0;
+}
+
+/* Single letters are initials and list markers, not topics. */
+static bool content_token(const sl_token *tok, const char *text)
+{
+    if (tok->flags & SL_TOK_NUMBER)
+        return true;
+    if (!(tok->flags & SL_TOK_WORD) || (tok->flags & SL_TOK_STOP))
+        return false;
+    size_t i = tok->start;
+    sl_utf8_next(text, tok->end, &i);
+    return i < tok->end;
+}
+
+int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
+{
+    out->terms.n = 0;
+    out->n_words = 0;
+    out->lang = sl_lang_detect(a->langid, text, len);
+    int rc = sl_sentences_split(text, len, &out->sentences);
+    if (!rc)
+        rc = sl_tokenize(text, len, out->lang, &out->tokens);
+    sl_stemmer *st = NULL;
+    if (!rc)
+        rc = stemmer_for(a, out->lang, &st);
+    clitics mode = clitics_of(out->lang);
+    uint32_t sentence = 0;
+    for (size_t k = 0; !rc && k < out->tokens.n; k++) {
+        const sl_token *tok = &out->tokens.items[k];
+        while (sentence + 1 < out->sentences.n && tok->start >= out->sentences.items[sentence].end)
+            sentence++;
+        out->n_words += (tok->flags & SL_TOK_WORD) != 0;
+        if (content_token(tok, text))
+            rc = add_term(a, out, st, mode, text, tok, sentence);
+    }
+    if (!rc)
+        merge_terms(&out->terms);
+    return rc;
+}

@@ -1,0 +1,145 @@
+/* text.h — the text stage: UTF-8 repair, Unicode normalisation, sentences,
+ * tokens, stop words, stems and language. Every later stage (chrome removal,
+ * copies, stories, facts) reads an article through these functions, and every
+ * offset they return is a byte offset into the text they were given, so a
+ * finding can always point back at its sentence. */
+#ifndef SL_TEXT_H
+#define SL_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "storyline.h"
+#include "util/buf.h"
+#include "util/vec.h"
+
+/* ---- utf8.c ---- */
+
+/* Appends `in` to `out` as valid UTF-8: each invalid byte (bad lead, bad or
+ * missing continuation, overlong form, surrogate, > U+10FFFF) becomes U+FFFD.
+ * NUL and C0 controls other than \t and \n are dropped; CRLF and lone CR
+ * become LF. Returns the number of invalid bytes replaced (never fails but
+ * on out->err). */
+size_t sl_utf8_repair(const char *in, size_t len, sl_buf *out);
+
+/* Decodes one code point at s[*i] (s valid UTF-8), advancing *i. */
+int32_t sl_utf8_next(const char *s, size_t len, size_t *i);
+
+/* ---- normalize.c ---- */
+
+/* Appends the NFKC normalisation of valid UTF-8 `in` to `out` (utf8proc),
+ * except that what quote and dash detection needs stays distinguishable:
+ * curly quotes U+2018/2019/201C/201D, guillemets and en/em dashes are kept
+ * as they are (NFKC keeps them anyway; we guarantee it). No-break and other
+ * Unicode spaces become ' ', runs of spaces within a line collapse to one,
+ * trailing spaces on a line are dropped, zero-width characters and soft
+ * hyphens are removed. Returns 0 or an SL_E* code. */
+int sl_text_normalize(const char *in, size_t len, sl_buf *out);
+
+/* ---- sentences.c ---- */
+
+typedef SL_VEC(sl_span) sl_span_vec;
+
+/* Splits normalised text into sentences. Never splits inside "U.S.", "U.N.",
+ * "Gen.", "Mr.", "Jan.", "a.m.", initials ("J. R. R."), decimals ("2.5"),
+ * ellipses inside a sentence, or before a closing quote/bracket that belongs
+ * to the sentence. Paragraph breaks (blank lines) always end a sentence; a
+ * single line that has no final punctuation (a headline) is one sentence.
+ * Spans are trimmed of surrounding white space, in order, non-overlapping.
+ * `out` is cleared first. Rules: docs/text.md. */
+int sl_sentences_split(const char *text, size_t len, sl_span_vec *out);
+
+/* ---- tokens.c ---- */
+
+enum {
+    SL_TOK_WORD = 1 << 0,    /* letters (may hold inner ' - . as in "don't", "cease-fire", "U.S.") */
+    SL_TOK_NUMBER = 1 << 1,  /* digits, with inner , . / as in "40,000", "2.5", "1/2" */
+    SL_TOK_PUNCT = 1 << 2,   /* any other single non-space code point */
+    SL_TOK_UPPER = 1 << 3,   /* word starts with an upper-case letter */
+    SL_TOK_ALLCAPS = 1 << 4, /* word of 2+ letters, all upper case */
+    SL_TOK_STOP = 1 << 5     /* a stop word of the language given to sl_tokenize */
+};
+
+typedef struct sl_token {
+    uint32_t start, end;     /* byte offsets into the text */
+    uint32_t flags;          /* SL_TOK_* */
+} sl_token;
+
+typedef SL_VEC(sl_token) sl_token_vec;
+
+/* Splits text into tokens (`out` cleared first). `lang` (ISO 639-1, may be
+ * NULL) decides SL_TOK_STOP; acronyms (ALLCAPS or dotted) are never stop words. */
+int sl_tokenize(const char *text, size_t len, const char *lang, sl_token_vec *out);
+
+/* Appends the case-folded form of one token (utf8proc casefold, apostrophe
+ * variants unified to ', dots dropped from acronyms: "U.S." -> "us"). A
+ * possessive "'s" is kept; sl_analyze strips it before stemming. */
+int sl_token_fold(const char *s, size_t len, sl_buf *out);
+
+/* ---- stopwords.c ---- */
+
+/* True when folded word `w` is a stop word of `lang` (en at least; other
+ * Snowball languages where a list is known). */
+bool sl_is_stopword(const char *lang, const char *w, size_t len);
+/* The stop-word languages of folded word `w` as a bit set, 0 when none: one
+ * lookup for all languages, which is what the language detector counts.
+ * Bit 1 << k stands for the language sl_stopword_lang(1 << k) names. */
+unsigned sl_stopword_langs(const char *w, size_t len);
+/* ISO 639-1 code of a single stop-word language bit; NULL when no language
+ * has that bit (so callers loop over k until NULL). Static string. */
+const char *sl_stopword_lang(unsigned bit);
+
+/* ---- stem.c ---- */
+
+typedef struct sl_stemmer sl_stemmer;
+
+/* A Snowball stemmer for `lang` (ISO 639-1); NULL when the language has none
+ * (callers then use the folded word as its stem). */
+sl_stemmer *sl_stemmer_new(const char *lang);
+void sl_stemmer_free(sl_stemmer *st);
+/* Stems a folded word; the result is owned by the stemmer, valid until the
+ * next call. */
+const char *sl_stem(sl_stemmer *st, const char *w, size_t len, size_t *out_len);
+
+/* ---- lang.c ---- */
+
+typedef struct sl_langid sl_langid;
+
+sl_langid *sl_langid_new(void);
+void sl_langid_free(sl_langid *id);
+/* ISO 639-1 code of the text's language ("en", "de", ...), "und" when it
+ * cannot tell (too short, no letters). Looks at a bounded prefix. The string
+ * is static. */
+const char *sl_lang_detect(sl_langid *id, const char *text, size_t len);
+
+/* ---- terms.c ---- */
+
+/* A content term of an article: the stem of a non-stop word or a number. */
+typedef struct sl_term {
+    uint64_t id;          /* sl_hash64 of the stem */
+    uint32_t count;       /* occurrences */
+    uint32_t first;       /* index of the first sentence it occurs in */
+} sl_term;
+
+typedef SL_VEC(sl_term) sl_term_vec;
+
+/* What the later stages read of one article. */
+typedef struct sl_analysis {
+    const char *lang;          /* from sl_lang_detect */
+    sl_span_vec sentences;
+    sl_token_vec tokens;
+    sl_term_vec terms;         /* distinct content terms, sorted by id */
+    uint32_t n_words;          /* word tokens */
+} sl_analysis;
+
+/* Reusable state for analysing many articles (stemmers per language, lang id). */
+typedef struct sl_analyzer sl_analyzer;
+
+sl_analyzer *sl_analyzer_new(void);
+void sl_analyzer_free(sl_analyzer *a);
+/* Fills `out` (cleared first, memory reused) from normalised text. */
+int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out);
+void sl_analysis_free(sl_analysis *an);
+
+#endif

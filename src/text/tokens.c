@@ -1,0 +1,338 @@
+/* tokens.c — words, numbers and punctuation of normalised text, with byte
+ * offsets, plus the case folding that turns a word into the form stop lists,
+ * stemmers and term ids use. Rules in docs/text.md ("Tokens"). */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "text/text.h"
+
+/* Longest word checked against the stop lists (the lists' longest is 10). */
+#define STOP_MAX_BYTES 16
+
+enum kind { K_SPACE, K_LETTER, K_MARK, K_DIGIT, K_OTHER };
+
+/* What a code point is to the tokenizer; *upper says whether a letter is an
+ * upper-case (or title-case) letter. */
+static enum kind kind_of(int32_t cp, bool *upper)
+{
+    *upper = false;
+    if (cp < 0x80) {
+        if (cp >= 'a' && cp <= 'z')
+            return K_LETTER;
+        if (cp >= 'A' && cp <= 'Z')
+            return *upper = true, K_LETTER;
+        if (cp >= '0' && cp <= '9')
+            return K_DIGIT;
+        return cp <= ' ' || cp == 0x7F ? K_SPACE : K_OTHER;
+    }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+        *upper = true;
+        return K_LETTER;
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+        return K_LETTER;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_CF: /* joiners inside words (ZWNJ in Persian, emoji ZWJ) */
+        return K_MARK;
+    case UTF8PROC_CATEGORY_ND:
+        return K_DIGIT;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+        return K_SPACE;
+    default:
+        return K_OTHER;
+    }
+}
+
+/* The code point at s[i] (-1 at the end) and where the next one starts. */
+static int32_t peek(const char *s, size_t len, size_t i, size_t *next)
+{
+    if (i < len && (unsigned char)s[i] < 0x80) {
+        *next = i + 1;
+        return (unsigned char)s[i];
+    }
+    *next = i;
+    return sl_utf8_next(s, len, next);
+}
+
+static enum kind kind_at(const char *s, size_t len, size_t i)
+{
+    bool upper;
+    size_t next;
+    int32_t cp = peek(s, len, i, &next);
+    return cp < 0 ? K_SPACE : kind_of(cp, &upper);
+}
+
+static bool is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
+static bool is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+static bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* Letters counted while scanning a word, for the case flags. */
+typedef struct word_scan {
+    uint32_t letters, upper;
+} word_scan;
+
+/* A dot inside a word belongs to a dotted acronym ("U.S.", "a.m.", "Ph.D.")
+ * when the part before it has 1-2 letters and 1-2 letters then another dot
+ * follow: "end.The" (a missing space) stays two words. */
+static bool acronym_dot(const char *s, size_t len, size_t dot, uint32_t segment)
+{
+    if (segment < 1 || segment > 2)
+        return false;
+    size_t k = dot + 1;
+    while (k < len && k - dot <= 3 && ascii_letter(s[k]))
+        k++;
+    size_t letters = k - dot - 1;
+    return letters >= 1 && letters <= 2 && k < len && s[k] == '.';
+}
+
+/* Scans word characters from s[i]: letters, marks, digits, an apostrophe
+ * or hyphen between letters (a hyphen also before a digit: "COVID-19"), and
+ * the dots of a dotted acronym, its final dot included. */
+static size_t scan_word(const char *s, size_t len, size_t i, word_scan *w)
+{
+    uint32_t segment = 0; /* letters since the word start or the last acronym dot */
+    bool dotted = false;
+    while (i < len) {
+        bool upper;
+        size_t next;
+        int32_t cp = peek(s, len, i, &next);
+        enum kind k = kind_of(cp, &upper);
+        if (k == K_LETTER) {
+            w->letters++;
+            w->upper += upper;
+            segment++;
+        } else if (k == K_MARK || k == K_DIGIT) {
+            segment = 3; /* no longer an acronym part */
+        } else if (is_apostrophe(cp) || is_hyphen(cp)) {
+            enum kind after = kind_at(s, len, next);
+            if (after != K_LETTER && !(is_hyphen(cp) && after == K_DIGIT))
+                break;
+            segment = 3;
+        } else if (cp == '.' && dotted && segment >= 1 && segment <= 2 &&
+                   kind_at(s, len, next) != K_LETTER) {
+            return next; /* the final dot of "U.S." */
+        } else if (cp == '.' && acronym_dot(s, len, i, segment)) {
+            dotted = true;
+            segment = 0;
+        } else {
+            break;
+        }
+        i = next;
+    }
+    return i;
+}
+
+/* Ordinal and decade suffixes that keep a number a number: 1990s, 21st. */
+static bool number_suffix(const char *s, size_t n)
+{
+    static const char *const suffixes[] = {"s", "st", "nd", "rd", "th", "'s", "\xE2\x80\x99s"};
+    char lower[8];
+    if (n >= sizeof lower)
+        return false;
+    for (size_t j = 0; j < n; j++)
+        lower[j] = (char)(s[j] >= 'A' && s[j] <= 'Z' ? s[j] | 0x20 : s[j]);
+    lower[n] = '\0';
+    for (size_t k = 0; k < sizeof suffixes / sizeof *suffixes; k++)
+        if (!strcmp(lower, suffixes[k]))
+            return true;
+    return false;
+}
+
+/* True when s[i] starts letters glued to a number: a letter, or an
+ * apostrophe or hyphen before one. */
+static bool glued_letters(const char *s, size_t len, size_t i)
+{
+    bool upper;
+    size_t next;
+    int32_t cp = peek(s, len, i, &next);
+    enum kind k = kind_of(cp, &upper);
+    if (k == K_LETTER)
+        return true;
+    return (is_apostrophe(cp) || is_hyphen(cp)) && kind_at(s, len, next) == K_LETTER;
+}
+
+/* Scans a number from s[i] (a digit): digits with inner , . / before a
+ * digit. Letters glued to it make it a word ("3D", "10km", "12-year-old")
+ * unless they are an ordinal or decade suffix. Sets *flags. */
+static size_t scan_number(const char *s, size_t len, size_t i, uint32_t *flags, word_scan *w)
+{
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= '0' && c <= '9') {
+            i++;
+        } else if ((c == ',' || c == '.' || c == '/') && i + 1 < len && s[i + 1] >= '0' &&
+                   s[i + 1] <= '9') {
+            i++;
+        } else if (c >= 0x80 && kind_at(s, len, i) == K_DIGIT) {
+            size_t next;
+            peek(s, len, i, &next);
+            i = next;
+        } else {
+            break;
+        }
+    }
+    *flags = SL_TOK_NUMBER;
+    if (i >= len || !glued_letters(s, len, i))
+        return i;
+    size_t end = scan_word(s, len, i, w);
+    if (number_suffix(s + i, end - i)) {
+        w->letters = w->upper = 0;
+        return end;
+    }
+    *flags = SL_TOK_WORD;
+    return end;
+}
+
+/* ---- folding ------------------------------------------------------------ */
+
+/* Where folded bytes go: a buffer, or a fixed array for the stop test. */
+typedef struct sink {
+    sl_buf *buf;
+    char *dst;
+    size_t cap, len;
+    bool overflow;
+} sink;
+
+static void sink_put(sink *k, const char *s, size_t n)
+{
+    if (k->buf) {
+        sl_buf_put(k->buf, s, n);
+    } else if (k->len + n <= k->cap) {
+        memcpy(k->dst + k->len, s, n);
+        k->len += n;
+    } else {
+        k->overflow = true;
+    }
+}
+
+static void fold_cp(sink *k, int32_t cp)
+{
+    if (is_apostrophe(cp) || cp == 0x2018) {
+        sink_put(k, "'", 1);
+        return;
+    }
+    if (is_hyphen(cp)) {
+        sink_put(k, "-", 1);
+        return;
+    }
+    utf8proc_int32_t folded[8];
+    int boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, folded, 8, UTF8PROC_CASEFOLD, &boundclass);
+    if (n < 1 || n > 8) {
+        folded[0] = utf8proc_tolower(cp);
+        n = 1;
+    }
+    for (utf8proc_ssize_t j = 0; j < n; j++) {
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t m = utf8proc_encode_char(folded[j], enc);
+        sink_put(k, (const char *)enc, (size_t)m);
+    }
+}
+
+/* Folds s[0, len): ASCII runs in bulk, the rest a code point at a time.
+ * Dots are dropped from words (anything starting with a letter), so that
+ * "U.S." and "US" meet; numbers keep theirs ("2.5"). */
+static void fold(const char *s, size_t len, sink *k)
+{
+    size_t i = 0;
+    bool word = len && kind_at(s, len, 0) == K_LETTER;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            char lower[32];
+            size_t n = 0;
+            while (i < len && (unsigned char)s[i] < 0x80 && n < sizeof lower) {
+                c = (unsigned char)s[i++];
+                if (c == '.' && word)
+                    continue;
+                lower[n++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+            }
+            sink_put(k, lower, n);
+            continue;
+        }
+        int32_t cp = sl_utf8_next(s, len, &i);
+        fold_cp(k, cp);
+    }
+}
+
+int sl_token_fold(const char *s, size_t len, sl_buf *out)
+{
+    sink k = {.buf = out};
+    fold(s, len, &k);
+    return out->err;
+}
+
+static bool stop_token(const char *s, size_t len, const char *lang)
+{
+    if (len > STOP_MAX_BYTES)
+        return false;
+    char folded[STOP_MAX_BYTES * 2];
+    sink k = {.dst = folded, .cap = sizeof folded};
+    fold(s, len, &k);
+    return !k.overflow && sl_is_stopword(lang, folded, k.len);
+}
+
+/* ---- tokenizer ---------------------------------------------------------- */
+
+static uint32_t word_flags(const char *s, size_t len, const word_scan *w)
+{
+    uint32_t flags = SL_TOK_WORD;
+    bool upper;
+    size_t next;
+    if (kind_of(peek(s, len, 0, &next), &upper) == K_LETTER && upper)
+        flags |= SL_TOK_UPPER;
+    if (w->letters >= 2 && w->upper == w->letters)
+        flags |= SL_TOK_ALLCAPS;
+    return flags;
+}
+
+/* Clears `out`, then fills it. */
+int sl_tokenize(const char *text, size_t len, const char *lang, sl_token_vec *out)
+{
+    out->n = 0;
+    if (len > UINT32_MAX)
+        return SL_ETOOLARGE;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == ' ' || c == '\n' || c == '\t') {
+            i++;
+            continue;
+        }
+        bool upper;
+        size_t start = i, next;
+        enum kind k = kind_of(peek(text, len, i, &next), &upper);
+        word_scan w = {0, 0};
+        uint32_t flags = SL_TOK_PUNCT;
+        if (k == K_SPACE) {
+            i = next;
+            continue;
+        } else if (k == K_LETTER) {
+            i = scan_word(text, len, i, &w);
+            flags = SL_TOK_WORD;
+        } else if (k == K_DIGIT) {
+            i = scan_number(text, len, i, &flags, &w);
+        } else {
+            i = next;
+        }
+        if (flags & SL_TOK_WORD) {
+            flags = word_flags(text + start, i - start, &w);
+            /* acronyms are never stop words: "U.S.", "US", "WHO", "IT" */
+            bool acronym = (flags & SL_TOK_ALLCAPS) || memchr(text + start, '.', i - start);
+            if (lang && !acronym && stop_token(text + start, i - start, lang))
+                flags |= SL_TOK_STOP;
+        }
+        sl_token tok = {(uint32_t)start, (uint32_t)i, flags};
+        if (sl_vec_push(out, tok))
+            return SL_ENOMEM;
+    }
+    return 0;
+}

@@ -1,0 +1,110 @@
+/* utf8.c — the first thing every article goes through: arbitrary bytes become
+ * valid UTF-8 with Unix line ends and no control characters, so that every
+ * later stage can decode without checking. Also the one UTF-8 decoder. */
+#include "text/text.h"
+
+/* Length of the sequence a lead byte announces, 0 when it can never lead.
+ * C0/C1 are overlong two-byte forms, F5..FF would encode > U+10FFFF. */
+static int lead_length(unsigned char b)
+{
+    if (b < 0x80)
+        return 1;
+    if (b < 0xC2)
+        return 0;
+    if (b < 0xE0)
+        return 2;
+    if (b < 0xF0)
+        return 3;
+    if (b < 0xF5)
+        return 4;
+    return 0;
+}
+
+/* Bytes of the valid sequence at s[0..avail), 0 when it is invalid. The
+ * second byte's range depends on the lead: that is where overlong forms
+ * (E0 80.., F0 80..), surrogates (ED A0..) and > U+10FFFF (F4 90..) fail. */
+static size_t valid_sequence(const unsigned char *s, size_t avail)
+{
+    int n = lead_length(s[0]);
+    if (n <= 1 || (size_t)n > avail)
+        return 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    switch (s[0]) {
+    case 0xE0: lo = 0xA0; break;
+    case 0xED: hi = 0x9F; break;
+    case 0xF0: lo = 0x90; break;
+    case 0xF4: hi = 0x8F; break;
+    default: break;
+    }
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (int k = 2; k < n; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    return (size_t)n;
+}
+
+/* Bytes copied as they are: printable ASCII, tab and LF. */
+static int plain_ascii(unsigned char b)
+{
+    return (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n';
+}
+
+size_t sl_utf8_repair(const char *in, size_t len, sl_buf *out)
+{
+    static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+    const unsigned char *s = (const unsigned char *)in;
+    size_t bad = 0, i = 0;
+    while (i < len) {
+        size_t run = i;
+        while (run < len && plain_ascii(s[run]))
+            run++;
+        if (run > i) {
+            sl_buf_put(out, in + i, run - i);
+            i = run;
+            continue;
+        }
+        unsigned char b = s[i];
+        if (b == '\r') {
+            sl_buf_putc(out, '\n');
+            i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
+        } else if (b < 0x80) {
+            i++; /* NUL, other C0 controls and DEL are dropped */
+        } else {
+            size_t n = valid_sequence(s + i, len - i);
+            if (n) {
+                sl_buf_put(out, in + i, n);
+                i += n;
+            } else {
+                sl_buf_put(out, replacement, 3);
+                bad++;
+                i++;
+            }
+        }
+    }
+    return bad;
+}
+
+int32_t sl_utf8_next(const char *s, size_t len, size_t *i)
+{
+    if (*i >= len)
+        return -1; /* past the end */
+    const unsigned char *u = (const unsigned char *)s + *i;
+    size_t avail = len - *i;
+    if (u[0] < 0x80) {
+        *i += 1;
+        return u[0];
+    }
+    size_t n = valid_sequence(u, avail);
+    if (!n) {
+        *i += 1; /* tolerate invalid input: one byte, one U+FFFD */
+        return 0xFFFD;
+    }
+    *i += n;
+    if (n == 2)
+        return ((int32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    if (n == 3)
+        return ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return ((int32_t)(u[0] & 0x07) << 18) | ((int32_t)(u[1] & 0x3F) << 12) |
+           ((int32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+}

@@ -1,0 +1,34 @@
+/* buf.h — growable byte buffer with a size cap and a sticky error flag.
+ * Every stage that builds text uses it: a 200 MB line becomes SL_ETOOLARGE,
+ * never a crash. The buffer is always NUL-terminated when non-empty. */
+#ifndef SL_UTIL_BUF_H
+#define SL_UTIL_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct sl_buf {
+    char *ptr;
+    size_t len, cap;
+    size_t max;   /* largest allowed len; 0 = SL_BUF_DEFAULT_MAX */
+    int err;      /* sticky: first error (SL_ENOMEM / SL_ETOOLARGE), 0 when fine */
+} sl_buf;
+
+#define SL_BUF_DEFAULT_MAX ((size_t)256 << 20)
+#define SL_BUF_INIT {0, 0, 0, 0, 0}
+
+void sl_buf_init(sl_buf *b, size_t max);
+int sl_buf_reserve(sl_buf *b, size_t extra);
+int sl_buf_put(sl_buf *b, const void *data, size_t n);
+int sl_buf_puts(sl_buf *b, const char *s);
+int sl_buf_putc(sl_buf *b, int c);
+int sl_buf_printf(sl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Empties the buffer, keeping its memory and clearing the error. */
+void sl_buf_clear(sl_buf *b);
+/* The contents as a C string ("" when empty); valid until the next change. */
+const char *sl_buf_cstr(const sl_buf *b);
+/* Hands the contents to the caller (malloc'd, NUL-terminated) and resets b. */
+char *sl_buf_take(sl_buf *b);
+void sl_buf_free(sl_buf *b);
+
+#endif

@@ -1,0 +1,203 @@
+/* json_out.c — streaming JSON writer (see json_out.h). */
+#include "json_out.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define FLUSH_AT 65536
+
+void sl_json_init(sl_json *j, sl_write_fn write, void *ctx, int pretty)
+{
+    memset(j, 0, sizeof *j);
+    sl_buf_init(&j->buf, 0);
+    j->write = write;
+    j->ctx = ctx;
+    j->pretty = pretty;
+}
+
+static void flush(sl_json *j)
+{
+    if (!j->err && j->buf.err)
+        j->err = j->buf.err;
+    if (!j->err && j->buf.len && j->write(j->ctx, j->buf.ptr, j->buf.len))
+        j->err = SL_EIO;
+    sl_buf_clear(&j->buf);
+}
+
+int sl_json_finish(sl_json *j)
+{
+    if (j->pretty)
+        sl_buf_putc(&j->buf, '\n');
+    flush(j);
+    sl_buf_free(&j->buf);
+    return j->err;
+}
+
+static void newline(sl_json *j)
+{
+    if (!j->pretty)
+        return;
+    sl_buf_putc(&j->buf, '\n');
+    for (int i = 0; i < j->depth; i++)
+        sl_buf_put(&j->buf, "  ", 2);
+}
+
+/* Writes the separator a new value needs at the current depth. */
+static void before_value(sl_json *j)
+{
+    if (j->buf.len >= FLUSH_AT)
+        flush(j);
+    if (j->after_key) {
+        j->after_key = 0;
+        return;
+    }
+    if (j->depth > 0) {
+        if (j->count[j->depth - 1])
+            sl_buf_putc(&j->buf, ',');
+        j->count[j->depth - 1] = 1;
+        newline(j);
+    }
+}
+
+static void open(sl_json *j, char c)
+{
+    before_value(j);
+    sl_buf_putc(&j->buf, c);
+    if (j->depth < SL_JSON_MAX_DEPTH)
+        j->count[j->depth] = 0;
+    j->depth++;
+}
+
+static void close(sl_json *j, char c)
+{
+    int had = j->depth > 0 && j->depth <= SL_JSON_MAX_DEPTH && j->count[j->depth - 1];
+    j->depth--;
+    if (had)
+        newline(j);
+    sl_buf_putc(&j->buf, c);
+}
+
+void sl_json_object_begin(sl_json *j) { open(j, '{'); }
+void sl_json_object_end(sl_json *j) { close(j, '}'); }
+void sl_json_array_begin(sl_json *j) { open(j, '['); }
+void sl_json_array_end(sl_json *j) { close(j, ']'); }
+
+static void put_escaped(sl_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    sl_buf_putc(b, '"');
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        sl_buf_put(b, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': sl_buf_put(b, "\\\"", 2); break;
+        case '\\': sl_buf_put(b, "\\\\", 2); break;
+        case '\n': sl_buf_put(b, "\\n", 2); break;
+        case '\t': sl_buf_put(b, "\\t", 2); break;
+        case '\r': sl_buf_put(b, "\\r", 2); break;
+        default: {
+            char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            sl_buf_put(b, esc, 6);
+        }
+        }
+    }
+    sl_buf_put(b, s + run, n - run);
+    sl_buf_putc(b, '"');
+}
+
+void sl_json_key(sl_json *j, const char *key)
+{
+    before_value(j);
+    put_escaped(&j->buf, key, strlen(key));
+    sl_buf_put(&j->buf, j->pretty ? ": " : ":", j->pretty ? 2 : 1);
+    j->after_key = 1;
+}
+
+void sl_json_string_n(sl_json *j, const char *s, size_t n)
+{
+    before_value(j);
+    put_escaped(&j->buf, s, n);
+}
+
+void sl_json_string(sl_json *j, const char *s)
+{
+    if (!s) {
+        sl_json_null(j);
+        return;
+    }
+    sl_json_string_n(j, s, strlen(s));
+}
+
+void sl_json_int(sl_json *j, int64_t v)
+{
+    before_value(j);
+    sl_buf_printf(&j->buf, "%lld", (long long)v);
+}
+
+void sl_json_double(sl_json *j, double v)
+{
+    before_value(j);
+    if (!isfinite(v))
+        sl_buf_puts(&j->buf, "null");
+    else
+        sl_buf_printf(&j->buf, "%.4g", v);
+}
+
+void sl_json_bool(sl_json *j, int v)
+{
+    before_value(j);
+    sl_buf_puts(&j->buf, v ? "true" : "false");
+}
+
+void sl_json_null(sl_json *j)
+{
+    before_value(j);
+    sl_buf_puts(&j->buf, "null");
+}
+
+void sl_json_raw(sl_json *j, const char *json)
+{
+    if (!json) {
+        sl_json_null(j);
+        return;
+    }
+    before_value(j);
+    sl_buf_puts(&j->buf, json);
+}
+
+void sl_json_id(sl_json *j, int64_t id)
+{
+    if (id)
+        sl_json_int(j, id);
+    else
+        sl_json_null(j);
+}
+
+void sl_json_kv_string(sl_json *j, const char *key, const char *s)
+{
+    sl_json_key(j, key);
+    sl_json_string(j, s);
+}
+
+void sl_json_kv_int(sl_json *j, const char *key, int64_t v)
+{
+    sl_json_key(j, key);
+    sl_json_int(j, v);
+}
+
+void sl_json_kv_double(sl_json *j, const char *key, double v)
+{
+    sl_json_key(j, key);
+    sl_json_double(j, v);
+}
+
+void sl_json_kv_id(sl_json *j, const char *key, int64_t id)
+{
+    sl_json_key(j, key);
+    sl_json_id(j, id);
+}

@@ -1,0 +1,91 @@
+/* test_chrome.c — page-chrome removal and title finding (golden files in
+ * tests/golden/chrome/), the interface lexicon's order, and repetition
+ * across stored articles. */
+#include <stdlib.h>
+
+#include "ingest/ingest.h"
+#include "test.h"
+
+int sl_chrome_lexicon_sorted(void);
+
+static void render(const char *text, const sl_cleaned *c, sl_buf *out)
+{
+    sl_buf_printf(out, "title: %s\ntext:\n%s\nremoved:\n", sl_buf_cstr(&c->title), sl_buf_cstr(&c->text));
+    for (size_t i = 0; i < c->removed.n; i++) {
+        const sl_chrome_line *rm = &c->removed.items[i];
+        sl_buf_printf(out, "%u %s: %.*s\n", rm->line_no, rm->reason, (int)(rm->end - rm->start),
+                      text + rm->start);
+    }
+}
+
+static void golden(const char *name)
+{
+    char in_path[256], out_path[256];
+    snprintf(in_path, sizeof in_path, "tests/golden/chrome/%s.in", name);
+    snprintf(out_path, sizeof out_path, "tests/golden/chrome/%s.out", name);
+    size_t len;
+    char *text = sl_test_read_file(in_path, &len);
+    sl_cleaned c = {0};
+    sl_buf out = SL_BUF_INIT;
+    CHECK_INT(sl_chrome_clean(text, len, NULL, 1, &c), 0);
+    render(text, &c, &out);
+    CHECK_GOLDEN(out_path, sl_buf_cstr(&out));
+    sl_buf_free(&out);
+    sl_cleaned_free(&c);
+    free(text);
+}
+
+TEST(chrome_site_furniture_removed_headings_kept) { golden("site-chrome"); }
+TEST(chrome_paragraph_first_line_is_not_a_title) { golden("no-title"); }
+
+TEST(chrome_lexicon_is_sorted) { CHECK(sl_chrome_lexicon_sorted()); }
+
+static uint32_t always_seen(void *ctx, uint64_t hash) { return *(uint32_t *)ctx; }
+
+TEST(chrome_line_repeated_across_articles_removed)
+{
+    const char *text =
+        "Glass recycling rates in Eskmoor rose by a fifth last year, the town's waste office said on Monday in its annual report.\n\n"
+        "Officials credited new bottle banks near the market.\n\n"
+        "Eskmoor Daily, your town's paper since 1921\n";
+    uint32_t n = 5;
+    sl_line_counter counter = {always_seen, &n};
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), &counter, 0, &c), 0);
+    int found = 0;
+    for (size_t i = 0; i < c.removed.n; i++)
+        found |= !strcmp(c.removed.items[i].reason, "repeated in other articles");
+    CHECK(found);
+    /* The body paragraph is never removed, however often it was seen. */
+    CHECK(strstr(sl_buf_cstr(&c.text), "Glass recycling") != NULL);
+    sl_cleaned_free(&c);
+}
+
+TEST(chrome_short_sentence_with_one_interface_word_kept)
+{
+    const char *text =
+        "The mayor of Lindholt announced a review of the tram timetable after weeks of complaints from commuters on the eastern line.\n\n"
+        "He declined to comment further.\n";
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), NULL, 0, &c), 0);
+    CHECK_INT(c.removed.n, 0);
+    sl_cleaned_free(&c);
+}
+
+TEST(chrome_empty_and_blank_input)
+{
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean("", 0, NULL, 1, &c), 0);
+    CHECK_INT(c.text.len, 0);
+    CHECK_INT(sl_chrome_clean("\n\n  \n", 5, NULL, 1, &c), 0);
+    CHECK_INT(c.text.len, 0);
+    CHECK_INT(c.title.len, 0);
+    sl_cleaned_free(&c);
+}
+
+TEST(chrome_line_hash_ignores_case_and_spacing)
+{
+    CHECK(sl_chrome_line_hash("Leave a  Reply", 14) == sl_chrome_line_hash("leave a reply", 13));
+    CHECK(sl_chrome_line_countable("Leave a Reply", 13));
+    CHECK(!sl_chrome_line_countable("", 0));
+}

@@ -1,0 +1,655 @@
+/* test_ingest_formats.c — unit tests of the ingest formats: detection by
+ * content (format.c), JSONL records (jsonl.c, record.c) and the first HTML
+ * extractor (html.c), on invented pages under tests/fixtures/ingest/. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ingest/ingest.h"
+#include "test.h"
+
+#define FIXTURES "tests/fixtures/ingest/"
+
+static sl_format detect(const char *s) { return sl_format_detect(s, strlen(s)); }
+
+static sl_format detect_file(const char *path)
+{
+    size_t len;
+    char *data = sl_test_read_file(path, &len);
+    sl_format f = sl_format_detect(data, len);
+    free(data);
+    return f;
+}
+
+static double seconds_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static int valid_utf8(const char *text)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; s[i];) {
+        unsigned char c = s[i];
+        size_t need = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (!need)
+            return 0;
+        for (size_t k = 1; k < need; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                return 0;
+        i += need;
+    }
+    return 1;
+}
+
+/* The shape every extracted text must have: valid UTF-8, paragraphs apart
+ * by exactly one blank line, no blank line at either end, no line of only
+ * spaces, no space at a line's ends. */
+static int well_formed(const char *text)
+{
+    size_t n = text ? strlen(text) : 0;
+    if (!n || !valid_utf8(text) || text[0] == '\n' || text[n - 1] == '\n' || strstr(text, "\n\n\n"))
+        return 0;
+    if (text[0] == ' ' || text[n - 1] == ' ' || strstr(text, " \n") || strstr(text, "\n "))
+        return 0;
+    return 1;
+}
+
+static int extract(const char *html, size_t len, sl_extracted *out)
+{
+    sl_buf why = SL_BUF_INIT;
+    int rc = sl_html_extract(html, len, out, &why);
+    if (rc)
+        fprintf(stderr, "  (extract: %s)\n", sl_buf_cstr(&why));
+    sl_buf_free(&why);
+    return rc;
+}
+
+static int extract_str(const char *html, sl_extracted *out) { return extract(html, strlen(html), out); }
+
+static int extract_file(const char *path, sl_extracted *out)
+{
+    size_t len;
+    char *data = sl_test_read_file(path, &len);
+    int rc = extract(data, len, out);
+    free(data);
+    return rc;
+}
+
+static int has(const char *text, const char *part) { return text && strstr(text, part) != NULL; }
+
+/* ---- format detection ----------------------------------------------------- */
+
+TEST(format_empty_and_blank)
+{
+    CHECK_INT(sl_format_detect("", 0), SL_FORMAT_EMPTY);
+    CHECK_INT(sl_format_detect(NULL, 0), SL_FORMAT_EMPTY);
+    CHECK_INT(detect(" \n\t\r\n  \n"), SL_FORMAT_EMPTY);
+    CHECK_INT(detect("\xEF\xBB\xBF  \n"), SL_FORMAT_EMPTY);
+}
+
+TEST(format_binary)
+{
+    CHECK_INT(sl_format_detect("plain words\0more words", 22), SL_FORMAT_BINARY);
+    CHECK_INT(sl_format_detect("\x1f\x8b\x08\x00\x00\x00\x00\x00", 8), SL_FORMAT_BINARY);
+    CHECK_INT(detect("%PDF-1.7\n%more text that looks like text\n"), SL_FORMAT_BINARY);
+    CHECK_INT(detect("\x89PNG\r\n\x1a\n"), SL_FORMAT_BINARY);
+    CHECK_INT(detect("PK\x03\x04" "docx inside"), SL_FORMAT_BINARY);
+    /* high bytes that never form UTF-8, with control bytes among them */
+    char noise[400];
+    for (size_t i = 0; i < sizeof noise - 1; i++)
+        noise[i] = (char)(i % 3 == 0 ? 0x9c : i % 3 == 1 ? 0x01 : 'a');
+    noise[sizeof noise - 1] = '\0';
+    CHECK_INT(detect(noise), SL_FORMAT_BINARY);
+}
+
+TEST(format_latin1_prose_is_text)
+{
+    CHECK_INT(detect("La r\xe9gate de Port-S\xe9lune a \xe9t\xe9 annul\xe9" "e samedi.\n"), SL_FORMAT_TEXT);
+}
+
+TEST(format_jsonl)
+{
+    CHECK_INT(detect("{\"text\": \"a\"}\n{\"text\": \"b\"}\n"), SL_FORMAT_JSONL);
+    CHECK_INT(detect("\n\n  {\"id\":1,\"text\":\"x\"}"), SL_FORMAT_JSONL);
+    CHECK_INT(detect("{ \"id\" : 7, broken later"), SL_FORMAT_JSONL);
+    CHECK_INT(detect("{}\n"), SL_FORMAT_JSONL);
+    CHECK_INT(detect("\xEF\xBB\xBF{\"text\":\"with a BOM\"}"), SL_FORMAT_JSONL);
+    CHECK_INT(detect_file(FIXTURES "articles.jsonl"), SL_FORMAT_JSONL);
+}
+
+TEST(format_html_document)
+{
+    CHECK_INT(detect("<!DOCTYPE html>\n<html><body><p>x</p></body></html>"), SL_FORMAT_HTML);
+    CHECK_INT(detect("\xEF\xBB\xBF\n<!-- cached copy -->\n<!doctype HTML><title>t</title>"), SL_FORMAT_HTML);
+    CHECK_INT(detect("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"), SL_FORMAT_HTML);
+    CHECK_INT(detect("  <HTML lang=en><HEAD>"), SL_FORMAT_HTML);
+    CHECK_INT(detect_file(FIXTURES "news_page.html"), SL_FORMAT_HTML);
+    CHECK_INT(detect_file(FIXTURES "latin1_page.html"), SL_FORMAT_HTML);
+    CHECK_INT(detect_file(FIXTURES "broken.html"), SL_FORMAT_HTML);
+}
+
+TEST(format_html_fragment)
+{
+    CHECK_INT(detect("<p>First paragraph.</p>\n<p>Second paragraph.</p>"), SL_FORMAT_HTML);
+    CHECK_INT(detect("Council meets tonight.\n<p>The agenda has <b>four</b> items.</p>\n<p>Doors open at "
+                     "<i>seven</i>.</p>\n"),
+              SL_FORMAT_HTML);
+}
+
+TEST(format_text)
+{
+    CHECK_INT(detect_file(FIXTURES "plain_article.txt"), SL_FORMAT_TEXT);
+    CHECK_INT(detect("\"We will rebuild the pier,\" the mayor said on Friday.\n"), SL_FORMAT_TEXT);
+    CHECK_INT(detect("{Corrected} The council vote was 7-2, not 9-0.\n"), SL_FORMAT_TEXT);
+    CHECK_INT(detect("[Updated 10:32] Ferries are running again.\n"), SL_FORMAT_TEXT);
+    CHECK_INT(detect("<<< BREAKING >>> Bridge closed.\n"), SL_FORMAT_TEXT);
+    CHECK_INT(detect("Turnout was <40% in the east ward and <30% in the west.\n"), SL_FORMAT_TEXT);
+    CHECK_INT(detect("Plain prose, one line"), SL_FORMAT_TEXT);
+}
+
+TEST(format_names)
+{
+    CHECK_STR(sl_format_name(SL_FORMAT_EMPTY), "empty");
+    CHECK_STR(sl_format_name(SL_FORMAT_BINARY), "binary");
+    CHECK_STR(sl_format_name(SL_FORMAT_TEXT), "text");
+    CHECK_STR(sl_format_name(SL_FORMAT_JSONL), "jsonl");
+    CHECK_STR(sl_format_name(SL_FORMAT_HTML), "html");
+}
+
+/* ---- JSONL ------------------------------------------------------------------ */
+
+/* Line `no` (1-based) of the JSONL fixture, malloc'd, without its newline. */
+static char *fixture_line(int no)
+{
+    char *all = sl_test_read_file(FIXTURES "articles.jsonl", NULL);
+    char *line = all;
+    for (int i = 1; i < no && line; i++) {
+        line = strchr(line, '\n');
+        line = line ? line + 1 : NULL;
+    }
+    char *copy = NULL;
+    if (line) {
+        size_t n = strcspn(line, "\n");
+        copy = malloc(n + 1);
+        if (copy) {
+            memcpy(copy, line, n);
+            copy[n] = '\0';
+        }
+    }
+    free(all);
+    return copy;
+}
+
+static int parse_fixture_line(int no, sl_record *r, sl_buf *why)
+{
+    char *line = fixture_line(no);
+    int rc = line ? sl_jsonl_parse_line(line, strlen(line), r, why) : -100;
+    free(line);
+    return rc;
+}
+
+static int parse_str(const char *line, sl_record *r, sl_buf *why)
+{
+    return sl_jsonl_parse_line(line, strlen(line), r, why);
+}
+
+TEST(jsonl_good_record)
+{
+    sl_record r = {0};
+    sl_buf why = SL_BUF_INIT;
+    CHECK_INT(parse_fixture_line(1, &r, &why), 0);
+    CHECK_STR(r.key, "ck-2041");
+    CHECK_STR(r.url, "https://example.test/news/ferry");
+    CHECK_STR(r.source, "Coastline Weekly");
+    CHECK_STR(r.title, "Ferry returns to Skerrow");
+    CHECK_STR(r.published, "2032-04-02");
+    CHECK(has(r.text, "resumed sailings on Tuesday after a three-week refit.\n\nIslanders"));
+    CHECK_INT(r.text_len, strlen(r.text));
+    CHECK(r.html == NULL);
+    sl_record_clear(&r);
+    CHECK(r.text == NULL && r.key == NULL && r.text_len == 0);
+    sl_buf_free(&why);
+}
+
+TEST(jsonl_numeric_id_and_date_alias)
+{
+    sl_record r = {0};
+    CHECK_INT(parse_fixture_line(2, &r, NULL), 0);
+    CHECK_STR(r.key, "90817");
+    CHECK_STR(r.published, "2032-04-03T09:00:00Z");
+    CHECK(r.title == NULL && r.url == NULL);
+    sl_record_clear(&r);
+    CHECK_INT(parse_str("{\"id\": -42, \"text\": \"negative ids are ids too\"}", &r, NULL), 0);
+    CHECK_STR(r.key, "-42");
+    sl_record_clear(&r);
+    /* published wins over date; optional fields of the wrong type are ignored */
+    CHECK_INT(parse_str("{\"published\": \"2032-01-01\", \"date\": \"1999-01-01\", \"title\": 5, "
+                        "\"url\": null, \"id\": [1], \"text\": \"t\"}", &r, NULL), 0);
+    CHECK_STR(r.published, "2032-01-01");
+    CHECK(r.title == NULL && r.url == NULL && r.key == NULL);
+    sl_record_clear(&r);
+}
+
+TEST(jsonl_missing_text)
+{
+    sl_record r = {0};
+    sl_buf why = SL_BUF_INIT;
+    CHECK_INT(parse_fixture_line(3, &r, &why), SL_EBADINPUT);
+    CHECK_STR(sl_buf_cstr(&why), "no text or html field");
+    CHECK(r.title == NULL && r.key == NULL);   /* nothing half-filled */
+    CHECK_INT(parse_str("{\"text\": \"\", \"title\": \"empty body\"}", &r, &why), SL_EBADINPUT);
+    CHECK_STR(sl_buf_cstr(&why), "no text or html field");
+    CHECK_INT(parse_str("{\"text\": 12}", &r, &why), SL_EBADINPUT);
+    CHECK_STR(sl_buf_cstr(&why), "field text or html is not a string");
+    sl_buf_free(&why);
+}
+
+TEST(jsonl_invalid_json_gives_column)
+{
+    sl_record r = {0};
+    sl_buf why = SL_BUF_INIT;
+    CHECK_INT(parse_fixture_line(4, &r, &why), SL_EBADINPUT);
+    CHECK(!strncmp(sl_buf_cstr(&why), "invalid JSON at column 47: ", 27));
+    CHECK_INT(parse_str("{\"text\": \"caf\xc3\xa9\", oops}", &r, &why), SL_EBADINPUT);
+    /* columns count characters (the é is one) and point at the token's end */
+    CHECK(!strncmp(sl_buf_cstr(&why), "invalid JSON at column 21: ", 27));
+    CHECK(has(sl_buf_cstr(&why), "oops"));
+    CHECK_INT(parse_str("{\"text\": \"cut off", &r, &why), SL_EBADINPUT);
+    CHECK(!strncmp(sl_buf_cstr(&why), "invalid JSON at column ", 23));
+    CHECK_INT(parse_str("   ", &r, &why), SL_EBADINPUT);
+    CHECK_STR(sl_buf_cstr(&why), "empty line");
+    sl_buf_free(&why);
+}
+
+TEST(jsonl_not_an_object)
+{
+    sl_record r = {0};
+    sl_buf why = SL_BUF_INIT;
+    CHECK_INT(parse_fixture_line(5, &r, &why), SL_EBADINPUT);
+    CHECK_STR(sl_buf_cstr(&why), "line is an array, not a JSON object");
+    CHECK_INT(parse_str("\"just a string\"", &r, &why), SL_EBADINPUT);
+    CHECK_STR(sl_buf_cstr(&why), "line is a string, not a JSON object");
+    CHECK_INT(parse_str("42", &r, &why), SL_EBADINPUT);
+    CHECK_STR(sl_buf_cstr(&why), "line is a number, not a JSON object");
+    sl_buf_free(&why);
+}
+
+TEST(jsonl_html_field)
+{
+    sl_record r = {0};
+    CHECK_INT(parse_fixture_line(6, &r, NULL), 0);
+    CHECK(r.text == NULL);
+    CHECK(has(r.html, "<p>A seal pup was found"));
+    CHECK_INT(r.html_len, strlen(r.html));
+    sl_record_clear(&r);
+    /* both given: text wins, so that exactly one is set */
+    CHECK_INT(parse_str("{\"text\": \"plain\", \"html\": \"<p>marked</p>\"}", &r, NULL), 0);
+    CHECK_STR(r.text, "plain");
+    CHECK(r.html == NULL);
+    sl_record_clear(&r);
+}
+
+TEST(jsonl_unicode_escapes_and_nul)
+{
+    sl_record r = {0};
+    CHECK_INT(parse_fixture_line(7, &r, NULL), 0);
+    CHECK_STR(r.text, "Caf\xc3\xa9 owner Ren\xc3\xa9" "e said \xe2\x80\x9cwe are open\xe2\x80\x9d \xe2\x80\x94 and a NUL slipped in.");
+    CHECK_INT(r.text_len, strlen(r.text));
+    sl_record_clear(&r);
+    /* a field that is nothing but NUL is absent */
+    CHECK_INT(parse_str("{\"title\": \"\\u0000\", \"text\": \"\\ud83c\\udf0a surf\"}", &r, NULL), 0);
+    CHECK(r.title == NULL);
+    CHECK_STR(r.text, "\xf0\x9f\x8c\x8a surf");
+    sl_record_clear(&r);
+}
+
+TEST(jsonl_bom_and_crlf)
+{
+    sl_record r = {0};
+    const char line[] = "\xEF\xBB\xBF{\"text\": \"first line of a Windows file\"}\r\n";
+    CHECK_INT(sl_jsonl_parse_line(line, sizeof line - 1, &r, NULL), 0);
+    CHECK_STR(r.text, "first line of a Windows file");
+    sl_record_clear(&r);
+}
+
+TEST(jsonl_is_fast)
+{
+    const char *line = "{\"id\": \"k-1\", \"url\": \"https://example.test/a\", \"source\": \"Gazette\", "
+                       "\"title\": \"A headline of ordinary length\", \"published\": \"2032-05-06\", "
+                       "\"text\": \"A paragraph of news text that goes on for a while, as they do. "
+                       "And a second sentence that adds a few more words.\\n\\nThen a second paragraph.\"}";
+    size_t len = strlen(line);
+    sl_record r = {0};
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    int failures = 0;
+    for (int i = 0; i < 20000; i++)
+        failures += sl_jsonl_parse_line(line, len, &r, NULL) != 0;
+    sl_record_clear(&r);
+    CHECK_INT(failures, 0);
+    /* 20,000 lines take about 0.1 s in a sanitizer build */
+    CHECK(seconds_since(&start) < 5.0);
+}
+
+/* ---- HTML ------------------------------------------------------------------- */
+
+TEST(html_news_page)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract_file(FIXTURES "news_page.html", &e), 0);
+    CHECK_STR(e.title, "Larkmouth tidal barrier holds in its first winter storm");   /* og:title */
+    CHECK_STR(e.published, "2031-11-14T07:45:00Z");
+    CHECK_STR(e.author, "Orla Pendry");
+    CHECK_STR(e.lang, "en-GB");
+    CHECK(well_formed(e.text));
+    /* body paragraphs, the subheading, the quote and the list */
+    CHECK(!strncmp(e.text, "The new tidal barrier across the mouth of the River Lark", 56));
+    CHECK(has(e.text, "\n\n\xe2\x80\x9c" "Exactly as designed\xe2\x80\x9d\n\n"));
+    CHECK(has(e.text, "The barrier cost \xc2\xa3" "84 million"));
+    CHECK(has(e.text, "Peak surge: 2.3 metres above normal high tide"));
+    /* entities decoded, white space collapsed, &nbsp; a space */
+    CHECK(has(e.text, "11.20pm, & water levels"));
+    CHECK(has(e.text, "barrier\xe2\x80\x99s crest"));
+    CHECK(has(e.text, "authority's chief engineer"));
+    CHECK(has(e.text, "Caf\xc3\xa9 owner Benedikt Rauch"));
+    CHECK(has(e.text, "they had slept through the storm"));
+    CHECK(has(e.text, "2.3 metres on Thursday"));
+    /* page furniture is gone */
+    static const char *const gone[] = {
+        "cookies", "Sport", "Home", "Share on", "Related stories", "Barrier gates lowered",
+        "comments", "Great news", "spring tide", "Post comment", "Most read", "Ferry timetable",
+        "morning briefing", "All rights reserved", "trackRead", "dataLayer", "font-family",
+        "By Orla Pendry", "Larkmouth tidal barrier holds",   /* the header and its <h1> */
+    };
+    for (size_t i = 0; i < sizeof gone / sizeof *gone; i++)
+        if (has(e.text, gone[i]))
+            sl_test_fail(__FILE__, __LINE__, "kept \"%s\"", gone[i]);
+    sl_extracted_clear(&e);
+    CHECK(e.text == NULL && e.title == NULL);
+}
+
+TEST(html_title_suffix_and_json_ld)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract_file(FIXTURES "jsonld_page.html", &e), 0);
+    CHECK_STR(e.title, "Fenwick Valley orchard wins heritage apple award");
+    CHECK_STR(e.published, "2030-09-03T16:10:00+01:00");
+    CHECK_STR(e.author, "Idris Allonby, Marit Solheim");
+    CHECK(e.lang == NULL);
+    CHECK(well_formed(e.text));
+    CHECK(!strncmp(e.text, "A family orchard at Low Fenwick", 31));
+    CHECK(has(e.text, "the variety is never lost again."));
+    CHECK(!has(e.text, "Popular") && !has(e.text, "Sheep show") && !has(e.text, "Advertise"));
+    CHECK(!has(e.text, "Farming") && !has(e.text, "Letters to the editor"));
+    int paragraphs = 1;
+    for (const char *p = e.text; (p = strstr(p, "\n\n")); p += 2)
+        paragraphs++;
+    CHECK_INT(paragraphs, 4);
+    sl_extracted_clear(&e);
+}
+
+TEST(html_title_sources)
+{
+    static const char *const body = "<p>The lifeboat crew were called out twice on Sunday afternoon.</p>";
+    char page[512];
+    sl_extracted e = {0};
+    struct { const char *head, *title; } cases[] = {
+        {"<title>Lifeboat busy weekend | Skerrow Gazette</title>", "Lifeboat busy weekend"},
+        {"<title>Lifeboat busy weekend \xe2\x80\x94 Skerrow Gazette</title>", "Lifeboat busy weekend"},
+        /* the part after the dash is longer than the rest: part of the title */
+        {"<title>Storm - what the lifeboat crew saw on Sunday</title>", "Storm - what the lifeboat crew saw on Sunday"},
+        /* og:site_name names the suffix whatever its length */
+        {"<title>Crew - Skerrow and District Weekly Gazette and Advertiser</title>"
+         "<meta property=\"og:site_name\" content=\"Skerrow and District Weekly Gazette and Advertiser\">",
+         "Crew"},
+        {"<title>  Lifeboat\n   busy weekend  </title>", "Lifeboat busy weekend"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        snprintf(page, sizeof page, "<html><head>%s</head><body>%s</body></html>", cases[i].head, body);
+        CHECK_INT(extract_str(page, &e), 0);
+        CHECK_STR(e.title, cases[i].title);
+        sl_extracted_clear(&e);
+    }
+    /* an <h1> in the article beats <title> */
+    CHECK_INT(extract_str("<title>Site | Other</title><article><h1>Crew of <em>Hope</em> honoured</h1>"
+                          "<p>The crew of the lifeboat Hope received medals for a rescue in March.</p></article>",
+                          &e),
+              0);
+    CHECK_STR(e.title, "Crew of Hope honoured");
+    CHECK_STR(e.text, "The crew of the lifeboat Hope received medals for a rescue in March.");
+    sl_extracted_clear(&e);
+}
+
+TEST(html_dates)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract_str("<head><meta name=\"date\" content=\" 2029-02-11 \"></head>"
+                          "<p>The harbour wall repairs finished two weeks ahead of schedule.</p>", &e), 0);
+    CHECK_STR(e.published, "2029-02-11");
+    sl_extracted_clear(&e);
+    CHECK_INT(extract_str("<head><meta name=\"pubdate\" content=\"2029-02-12\"></head>"
+                          "<p>The harbour wall repairs finished two weeks ahead of schedule.</p>", &e), 0);
+    CHECK_STR(e.published, "2029-02-12");
+    sl_extracted_clear(&e);
+    /* a <time> in the article beats one in a side list */
+    CHECK_INT(extract_str("<div><time datetime=\"2001-01-01\">old</time></div><article>"
+                          "<time datetime=\"2029-02-13T08:00\">13 Feb</time>"
+                          "<p>The harbour wall repairs finished two weeks ahead of schedule.</p></article>", &e), 0);
+    CHECK_STR(e.published, "2029-02-13T08:00");
+    sl_extracted_clear(&e);
+    /* the article's own meta beats everything */
+    CHECK_INT(extract_str("<head><meta property=\"article:published_time\" content=\"2029-02-14\">"
+                          "<script type=\"application/ld+json\">{\"datePublished\": \"2000-01-01\"}</script></head>"
+                          "<p>The harbour wall repairs finished two weeks ahead of schedule.</p>", &e), 0);
+    CHECK_STR(e.published, "2029-02-14");
+    sl_extracted_clear(&e);
+    /* JSON-LD wrapped in a comment, author as a plain object */
+    CHECK_INT(extract_str("<script type=\"application/ld+json\"><!-- {\"@type\": \"NewsArticle\", "
+                          "\"datePublished\": \"2029-02-15\", \"author\": {\"@type\": \"Person\", \"name\": "
+                          "\"Kit Arbery\"}} --></script>"
+                          "<p>The harbour wall repairs finished two weeks ahead of schedule.</p>", &e), 0);
+    CHECK_STR(e.published, "2029-02-15");
+    CHECK_STR(e.author, "Kit Arbery");
+    sl_extracted_clear(&e);
+    /* broken JSON-LD is skipped */
+    CHECK_INT(extract_str("<script type=\"application/ld+json\">{\"datePublished\": </script>"
+                          "<p>The harbour wall repairs finished two weeks ahead of schedule.</p>", &e), 0);
+    CHECK(e.published == NULL);
+    sl_extracted_clear(&e);
+}
+
+/* 100,000 nested <div>s: libxml2 stops at depth 256 without
+ * XML_PARSE_HUGE, and a recursive walk would overflow the stack. */
+TEST(html_deep_nesting)
+{
+    enum { DEPTH = 100000 };
+    sl_buf page = SL_BUF_INIT;
+    sl_buf_puts(&page, "<html><body>");
+    for (int i = 0; i < DEPTH; i++)
+        sl_buf_puts(&page, "<div>");
+    sl_buf_puts(&page, "<p>The innermost paragraph of a very deep page still counts as text.</p>");
+    for (int i = 0; i < DEPTH; i++)
+        sl_buf_puts(&page, "</div>");
+    sl_buf_puts(&page, "<p>And the paragraph after all of those divisions is kept as well.</p></body></html>");
+    CHECK_INT(page.err, 0);
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    sl_extracted e = {0};
+    CHECK_INT(extract(page.ptr, page.len, &e), 0);
+    double took = seconds_since(&start);
+    CHECK(took < 10.0);   /* about 0.3 s in a sanitizer build */
+    CHECK_STR(e.text, "The innermost paragraph of a very deep page still counts as text.\n\n"
+                      "And the paragraph after all of those divisions is kept as well.");
+    sl_extracted_clear(&e);
+
+    /* never closed, with text at every level */
+    sl_buf_clear(&page);
+    for (int i = 0; i < DEPTH; i++)
+        sl_buf_puts(&page, "<div class=x>level text ");
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    CHECK_INT(extract(page.ptr, page.len, &e), 0);
+    CHECK(seconds_since(&start) < 10.0);
+    CHECK(has(e.text, "level text"));
+    CHECK(well_formed(e.text));
+    sl_extracted_clear(&e);
+    sl_buf_free(&page);
+}
+
+TEST(html_no_text)
+{
+    sl_extracted e = {0};
+    sl_buf why = SL_BUF_INIT;
+    const char *pages[] = {
+        "<html><head><title>Only a title</title></head></html>",
+        "<html><body>   \n  </body></html>",
+        "<html><body><script>var a = 'no text';</script><nav><a href=/>Home</a></nav></body></html>",
+        "",
+        "   ",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        CHECK_INT(sl_html_extract(pages[i], strlen(pages[i]), &e, &why), SL_EBADINPUT);
+        CHECK_STR(sl_buf_cstr(&why), "no article text found");
+        CHECK(e.title == NULL && e.text == NULL);
+    }
+    sl_buf_free(&why);
+}
+
+TEST(html_too_large)
+{
+    size_t len = ((size_t)50 << 20) + 1;
+    char *big = malloc(len);
+    CHECK(big != NULL);
+    if (!big)
+        return;
+    memset(big, ' ', len);
+    sl_extracted e = {0};
+    sl_buf why = SL_BUF_INIT;
+    CHECK_INT(sl_html_extract(big, len, &e, &why), SL_ETOOLARGE);
+    CHECK_STR(sl_buf_cstr(&why), "page of 51 MB exceeds the 50 MB cap");
+    free(big);
+    sl_buf_free(&why);
+}
+
+TEST(html_latin1_with_meta_charset)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract_file(FIXTURES "latin1_page.html", &e), 0);
+    CHECK_STR(e.title, "F\xc3\xaate du port : la r\xc3\xa9gate annul\xc3\xa9" "e");
+    CHECK(well_formed(e.text));
+    CHECK(has(e.text, "H\xc3\xa9l\xc3\xa8ne Marchetti, pr\xc3\xa9sidente du comit\xc3\xa9"));
+    CHECK(has(e.text, "\xc2\xab Nous avons pr\xc3\xa9" "f\xc3\xa9r\xc3\xa9"));
+    CHECK(has(e.text, "Z\xc3\xbcrich"));
+    sl_extracted_clear(&e);
+}
+
+TEST(html_charsets_without_declaration)
+{
+    sl_extracted e = {0};
+    /* UTF-8 bytes, nothing declared: read as UTF-8, not Latin-1 */
+    CHECK_INT(extract_str("<p>Cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e for the Z\xc3\xbcrich delegation at the harbour.</p>", &e), 0);
+    CHECK_STR(e.text, "Cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e for the Z\xc3\xbcrich delegation at the harbour.");
+    sl_extracted_clear(&e);
+    /* windows-1252 bytes (curly quotes 0x93/0x94), nothing declared */
+    CHECK_INT(extract_str("<p>\x93" "Caf\xe9 closed,\x94 said the owner of the harbour kiosk.</p>", &e), 0);
+    CHECK_STR(e.text, "\xe2\x80\x9c" "Caf\xc3\xa9 closed,\xe2\x80\x9d said the owner of the harbour kiosk.");
+    sl_extracted_clear(&e);
+    /* declared UTF-8 with one broken byte: the rest survives */
+    CHECK_INT(extract_str("<meta charset=\"UTF-8\"><p>Caf\xc3\xa9 and a broken \xff byte in a harbour story.</p>"
+                          "<p>The second paragraph of the harbour story is intact.</p>", &e), 0);
+    CHECK(has(e.text, "Caf\xc3\xa9 and a broken \xef\xbf\xbd byte"));
+    CHECK(has(e.text, "second paragraph of the harbour story is intact."));
+    sl_extracted_clear(&e);
+    /* a UTF-16 page with its BOM */
+    const char u16[] = "\xff\xfe<\0p\0>\0C\0a\0f\0\xe9\0 \0o\0p\0e\0n\0<\0/\0p\0>\0";
+    CHECK_INT(extract(u16, sizeof u16 - 1, &e), 0);
+    CHECK_STR(e.text, "Caf\xc3\xa9 open");
+    sl_extracted_clear(&e);
+    /* a NUL in the page is dropped, not the end of it */
+    const char nul[] = "<p>Before the NUL\0 and after it, the harbour story goes on.</p>";
+    CHECK_INT(extract(nul, sizeof nul - 1, &e), 0);
+    CHECK_STR(e.text, "Before the NUL and after it, the harbour story goes on.");
+    sl_extracted_clear(&e);
+}
+
+TEST(html_broken_markup)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract_file(FIXTURES "broken.html", &e), 0);
+    CHECK_STR(e.title, "Mill fire contained overnight");
+    CHECK(well_formed(e.text));
+    CHECK(has(e.text, "Fire crews from three stations worked through the night"));
+    CHECK(has(e.text, "No one was hurt."));
+    CHECK(has(e.text, "converted into flats next spring"));
+    CHECK(has(e.text, "Investigators will return on Monday"));
+    CHECK(!has(e.text, "home"));
+    sl_extracted_clear(&e);
+    /* unclosed everything, stray closers, an unterminated comment */
+    CHECK_INT(extract_str("</div></p><p>Lock keepers voted to strike over the new rota<b><i>, the union said<p>"
+                          "Talks resume on Friday <!-- never closed", &e), 0);
+    CHECK(has(e.text, "Lock keepers voted to strike over the new rota, the union said"));
+    CHECK(well_formed(e.text));
+    sl_extracted_clear(&e);
+}
+
+TEST(html_line_breaks_and_pre)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract_str("<div>The ferry timetable for the winter<br>runs from November<br><br>"
+                          "Tickets are sold at the harbour office only.</div>", &e), 0);
+    CHECK_STR(e.text, "The ferry timetable for the winter\nruns from November\n\n"
+                      "Tickets are sold at the harbour office only.");
+    sl_extracted_clear(&e);
+    CHECK_INT(extract_str("<article><p>The harbour master posted the tide table for the week:</p>"
+                          "<pre>Mon  06:12\n\n\nTue  06:58\n</pre></article>", &e), 0);
+    CHECK_STR(e.text, "The harbour master posted the tide table for the week:\n\nMon 06:12\nTue 06:58");
+    sl_extracted_clear(&e);
+}
+
+TEST(html_boilerplate_rules)
+{
+    sl_extracted e = {0};
+    /* a cue on a wrapper that holds the <h1> does not take the page with it */
+    CHECK_INT(extract_str("<body><div class=\"page with-sidebar\"><h1>Pier reopens</h1>"
+                          "<div class=\"body\"><p>The pier reopened on Saturday after a winter of repairs to its deck.</p>"
+                          "<p style=\"display: none\">Hidden promotional text that no reader sees on the page.</p>"
+                          "<p hidden>Another hidden paragraph that should never be extracted.</p>"
+                          "<div class=\"share-tools\"><p>Share this story with your friends and family today.</p></div>"
+                          "<p>Weekend visitors queued along the promenade to walk to the end of it.</p>"
+                          "<ul><li><a href=/1>Read: pier history</a></li><li><a href=/2>Read: the repairs</a></li></ul>"
+                          "</div></div></body>", &e), 0);
+    CHECK_STR(e.text, "The pier reopened on Saturday after a winter of repairs to its deck.\n\n"
+                      "Weekend visitors queued along the promenade to walk to the end of it.");
+    sl_extracted_clear(&e);
+    /* a page wrapped in one <form> (ASP.NET) keeps its article */
+    CHECK_INT(extract_str("<body><form id=\"aspnetForm\"><h1>Council tax</h1><div id=\"content\">"
+                          "<p>Council tax will rise by three per cent in April, the finance committee agreed.</p>"
+                          "</div><form class=\"search\"><input name=q><p>Search the site</p></form></form></body>", &e), 0);
+    CHECK_STR(e.text, "Council tax will rise by three per cent in April, the finance committee agreed.");
+    sl_extracted_clear(&e);
+    /* an opinion column is not a comment section */
+    CHECK_INT(extract_str("<div class=\"commentary\"><p>In my view the harbour should stay open all winter long.</p></div>"
+                          "<div class=\"comments\"><p>I disagree with every word of this column, as usual.</p></div>", &e), 0);
+    CHECK_STR(e.text, "In my view the harbour should stay open all winter long.");
+    sl_extracted_clear(&e);
+}
+
+TEST(html_article_split_by_ad)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract_str("<body><div id=\"links\"><a href=/a>One</a> <a href=/b>Two</a> <a href=/c>Three</a></div>"
+                          "<div class=\"story\">"
+                          "<div class=\"part\"><p>The lighthouse keeper's cottage will become a small museum, the trust said.</p>"
+                          "<p>It will open at Easter with the original lamp and logbooks on show.</p></div>"
+                          "<div class=\"slot\">Advertisement</div>"
+                          "<div class=\"part\"><p>Volunteers are needed to guide visitors on weekend afternoons.</p></div>"
+                          "</div></body>", &e), 0);
+    CHECK(has(e.text, "The lighthouse keeper's cottage"));
+    CHECK(has(e.text, "Volunteers are needed"));
+    CHECK(!has(e.text, "Three"));
+    CHECK(well_formed(e.text));
+    sl_extracted_clear(&e);
+}

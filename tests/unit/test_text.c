@@ -1,0 +1,663 @@
+/* test_text.c — unit tests of the text stage (src/text): UTF-8 repair,
+ * normalisation, sentences, tokens, folding, stop words, stems, language
+ * and sl_analyze. Longer cases live as golden files (test_text_golden.c). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "test.h"
+#include "text/text.h"
+#include "util/hash.h"
+
+#define FFFD "\xEF\xBF\xBD"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static char *repair(const char *in, size_t len, size_t *bad)
+{
+    sl_buf out = SL_BUF_INIT;
+    *bad = sl_utf8_repair(in, len, &out);
+    return sl_buf_take(&out);
+}
+
+static char *normalize(const char *in)
+{
+    sl_buf out = SL_BUF_INIT;
+    CHECK_INT(sl_text_normalize(in, strlen(in), &out), 0);
+    return sl_buf_take(&out);
+}
+
+static char *fold(const char *word)
+{
+    sl_buf out = SL_BUF_INIT;
+    CHECK_INT(sl_token_fold(word, strlen(word), &out), 0);
+    return sl_buf_take(&out);
+}
+
+static bool valid_utf8(const char *s, size_t len)
+{
+    return utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, NULL, 0, 0) >= 0;
+}
+
+/* The sentences of `text`, joined by " | ". */
+static char *sentences(const char *text)
+{
+    sl_span_vec spans = {0};
+    sl_buf out = SL_BUF_INIT;
+    CHECK_INT(sl_sentences_split(text, strlen(text), &spans), 0);
+    for (size_t k = 0; k < spans.n; k++) {
+        if (k)
+            sl_buf_puts(&out, " | ");
+        sl_buf_put(&out, text + spans.items[k].start, spans.items[k].end - spans.items[k].start);
+    }
+    sl_vec_free(&spans);
+    return sl_buf_take(&out);
+}
+
+#define CHECK_REPAIR(in, want, want_bad) \
+    do { size_t bad_; char *got_ = repair((in), sizeof(in) - 1, &bad_); \
+         CHECK_STR(got_, (want)); CHECK_INT(bad_, (want_bad)); free(got_); } while (0)
+#define CHECK_NORMALIZE(in, want) \
+    do { char *got_ = normalize(in); CHECK_STR(got_, (want)); free(got_); } while (0)
+#define CHECK_FOLD(in, want) \
+    do { char *got_ = fold(in); CHECK_STR(got_, (want)); free(got_); } while (0)
+#define CHECK_SENTENCES(in, want) \
+    do { char *got_ = sentences(in); CHECK_STR(got_, (want)); free(got_); } while (0)
+
+/* ---- utf8.c ------------------------------------------------------------- */
+
+TEST(utf8_repair_valid_passthrough)
+{
+    CHECK_REPAIR("plain ASCII\ttext\n", "plain ASCII\ttext\n", 0);
+    CHECK_REPAIR("caf\xC3\xA9 \xE2\x82\xAC 5 \xF0\x9F\x98\x80", "caf\xC3\xA9 \xE2\x82\xAC 5 \xF0\x9F\x98\x80", 0);
+    CHECK_REPAIR("\xF4\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF", 0); /* U+10FFFF, the last code point */
+    CHECK_REPAIR("", "", 0);
+}
+
+TEST(utf8_repair_invalid_sequences)
+{
+    CHECK_REPAIR("a\xC0\xAF" "b", "a" FFFD FFFD "b", 2);               /* overlong '/' */
+    CHECK_REPAIR("\xE0\x80\xAF", FFFD FFFD FFFD, 3);                  /* overlong, 3 bytes */
+    CHECK_REPAIR("\xF0\x80\x80\xAF", FFFD FFFD FFFD FFFD, 4);         /* overlong, 4 bytes */
+    CHECK_REPAIR("\xC1\xBF", FFFD FFFD, 2);
+    CHECK_REPAIR("x\xE2\x82", "x" FFFD FFFD, 2);                     /* truncated at the end */
+    CHECK_REPAIR("\xE2\x82" "A", FFFD FFFD "A", 2);                   /* truncated mid-text */
+    CHECK_REPAIR("\xF0\x9F\x98 ok", FFFD FFFD FFFD " ok", 3);
+    CHECK_REPAIR("\xED\xA0\x80", FFFD FFFD FFFD, 3);                  /* high surrogate */
+    CHECK_REPAIR("\xED\xBF\xBF", FFFD FFFD FFFD, 3);                  /* low surrogate */
+    CHECK_REPAIR("\x80\xBF", FFFD FFFD, 2);                           /* bare continuations */
+    CHECK_REPAIR("\xFF\xFE" "z", FFFD FFFD "z", 2);
+    CHECK_REPAIR("\xF5\x80\x80\x80", FFFD FFFD FFFD FFFD, 4);         /* lead > U+10FFFF */
+    CHECK_REPAIR("\xF4\x90\x80\x80", FFFD FFFD FFFD FFFD, 4);         /* U+110000 */
+    CHECK_REPAIR("\xC3\xA9\xC3", "\xC3\xA9" FFFD, 1);
+}
+
+TEST(utf8_repair_controls_and_line_ends)
+{
+    CHECK_REPAIR("a\r\nb\rc\nd", "a\nb\nc\nd", 0);
+    CHECK_REPAIR("\r\r\n", "\n\n", 0);
+    CHECK_REPAIR("a\0b\x01" "c\x1B[0m\td\x7F", "abc[0m\td", 0);
+    CHECK_REPAIR("\x0B\x0C", "", 0);
+}
+
+/* Random bytes, many times: never a crash, always valid UTF-8 out, and
+ * nothing kept but what repair promises. */
+TEST(utf8_repair_random_bytes)
+{
+    uint64_t state = 0x9E3779B97F4A7C15u;
+    char in[64];
+    for (int round = 0; round < 20000; round++) {
+        size_t len = (size_t)(state >> 58);
+        for (size_t k = 0; k < len; k++) {
+            state = state * 6364136223846793005u + 1442695040888963407u;
+            unsigned r = (unsigned)(state >> 33);
+            /* bias towards UTF-8 structure so that valid sequences occur too */
+            in[k] = (char)(r % 3 == 0 ? 0x80 | (r >> 8 & 0x3F) : r % 3 == 1 ? 0xC0 | (r >> 8 & 0x3F) : r >> 8);
+        }
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        sl_buf out = SL_BUF_INIT;
+        sl_utf8_repair(in, len, &out);
+        CHECK(valid_utf8(sl_buf_cstr(&out), out.len));
+        for (size_t k = 0; k < out.len; k++) {
+            unsigned char c = (unsigned char)out.ptr[k];
+            if (c < 0x20 && c != '\t' && c != '\n')
+                CHECK(!"control character survived");
+        }
+        sl_buf_free(&out);
+    }
+}
+
+TEST(utf8_next_decodes)
+{
+    const char *s = "a\xC3\xA9\xE2\x80\x9C\xF0\x9F\x98\x80";
+    size_t len = strlen(s), i = 0;
+    CHECK_INT(sl_utf8_next(s, len, &i), 'a');
+    CHECK_INT(sl_utf8_next(s, len, &i), 0xE9);
+    CHECK_INT(sl_utf8_next(s, len, &i), 0x201C);
+    CHECK_INT(sl_utf8_next(s, len, &i), 0x1F600);
+    CHECK_INT(i, len);
+    CHECK_INT(sl_utf8_next(s, len, &i), -1);
+    i = 0;
+    CHECK_INT(sl_utf8_next("\xE2\x80", 2, &i), 0xFFFD); /* tolerated, one byte at a time */
+    CHECK_INT(i, 1);
+}
+
+/* ---- normalize.c -------------------------------------------------------- */
+
+TEST(normalize_spaces)
+{
+    CHECK_NORMALIZE("a  b   c", "a b c");
+    CHECK_NORMALIZE("  lead and trail  \nnext\t\tline ", "lead and trail\nnext line");
+    CHECK_NORMALIZE("10\xC2\xA0km", "10 km");                  /* NBSP */
+    CHECK_NORMALIZE("thin\xE2\x80\x89space", "thin space");     /* U+2009 */
+    CHECK_NORMALIZE("a\xE2\x80\xAF\xC2\xA0 b", "a b");          /* narrow NBSP + NBSP + space */
+    CHECK_NORMALIZE("ideo\xE3\x80\x80graphic", "ideo graphic"); /* U+3000 */
+    CHECK_NORMALIZE("ogham\xE1\x9A\x80mark", "ogham mark");     /* U+1680 has no NFKC mapping */
+}
+
+TEST(normalize_zero_width_and_soft_hyphen)
+{
+    CHECK_NORMALIZE("zero\xE2\x80\x8Bwidth", "zerowidth");
+    CHECK_NORMALIZE("a\xE2\x80\x8C" "b\xE2\x80\x8D" "c\xE2\x81\xA0" "d", "abcd");
+    CHECK_NORMALIZE("\xEF\xBB\xBF" "BOM first", "BOM first");
+    CHECK_NORMALIZE("news\xC2\xAD" "paper", "newspaper");
+}
+
+TEST(normalize_lines)
+{
+    CHECK_NORMALIZE("a\n\n\n\nb", "a\n\nb");
+    CHECK_NORMALIZE("a\n \n  \n b", "a\n\nb");
+    CHECK_NORMALIZE("\n\nfirst\n", "first");
+    CHECK_NORMALIZE("crlf\r\nline\rcr", "crlf\nline\ncr");
+    CHECK_NORMALIZE("ls\xE2\x80\xA8ps\xE2\x80\xA9" "end", "ls\nps\n\nend");
+    CHECK_NORMALIZE("c1\xC2\x85next\xC2\x80", "c1\nnext");
+}
+
+TEST(normalize_keeps_quotes_and_dashes)
+{
+    const char *typographic = "\xE2\x80\x9Cquote\xE2\x80\x9D \xE2\x80\x98single\xE2\x80\x99 "
+                              "\xE2\x80\x93 \xE2\x80\x94 \xC2\xAB\xC2\xBB \xE2\x80\xB9\xE2\x80\xBA";
+    CHECK_NORMALIZE(typographic, typographic);
+    /* ...also when followed by a combining mark (the utf8proc path) */
+    CHECK_NORMALIZE("\xE2\x80\x9D\xCC\x81", "\xE2\x80\x9D\xCC\x81");
+}
+
+TEST(normalize_nfkc)
+{
+    CHECK_NORMALIZE("\xEF\xAC\x81nance", "finance");                         /* ﬁ */
+    CHECK_NORMALIZE("\xEF\xBC\xA1\xEF\xBC\x91", "A1");                         /* fullwidth */
+    CHECK_NORMALIZE("wait\xE2\x80\xA6", "wait...");
+    CHECK_NORMALIZE("\xC2\xBD cup", "1/2 cup");
+    CHECK_NORMALIZE("cafe\xCC\x81", "caf\xC3\xA9");                            /* e + acute */
+    CHECK_NORMALIZE("A\xCC\x8A" "B", "\xC3\x85" "B");                          /* Å */
+    CHECK_NORMALIZE("\xD0\xB8\xCC\x86", "\xD0\xB9");                           /* й */
+    CHECK_NORMALIZE("na\xC3\xAFve \xC3\x9F", "na\xC3\xAFve \xC3\x9F");         /* Latin-1 fast path */
+    CHECK_NORMALIZE("\xC3\xA9\xCC\xA3", "\xE1\xBA\xB9\xCC\x81");               /* é + dot below reorders */
+}
+
+TEST(normalize_idempotent)
+{
+    size_t len;
+    char *in = sl_test_read_file("tests/golden/text/normalize-spaces.in", &len);
+    sl_buf repaired = SL_BUF_INIT, once = SL_BUF_INIT, twice = SL_BUF_INIT;
+    sl_utf8_repair(in, len, &repaired);
+    CHECK_INT(sl_text_normalize(sl_buf_cstr(&repaired), repaired.len, &once), 0);
+    CHECK_INT(sl_text_normalize(sl_buf_cstr(&once), once.len, &twice), 0);
+    CHECK_STR(sl_buf_cstr(&twice), sl_buf_cstr(&once));
+    sl_buf_free(&repaired);
+    sl_buf_free(&once);
+    sl_buf_free(&twice);
+    free(in);
+}
+
+TEST(normalize_appends)
+{
+    sl_buf out = SL_BUF_INIT;
+    sl_buf_puts(&out, "head:");
+    CHECK_INT(sl_text_normalize("  x  ", 5, &out), 0);
+    CHECK_STR(sl_buf_cstr(&out), "head:x");
+    sl_buf_free(&out);
+}
+
+/* ---- sentences.c -------------------------------------------------------- */
+
+TEST(sentences_basic_offsets)
+{
+    const char *text = "  One here.  Two there!\n\nThree?  ";
+    sl_span_vec spans = {0};
+    CHECK_INT(sl_sentences_split(text, strlen(text), &spans), 0);
+    CHECK_INT(spans.n, 3);
+    if (spans.n == 3) {
+        CHECK_INT(spans.items[0].start, 2);
+        CHECK_INT(spans.items[0].end, 11);
+        CHECK_INT(spans.items[1].start, 13);
+        CHECK_INT(spans.items[1].end, 23);
+        CHECK_INT(spans.items[2].start, 25);
+        CHECK_INT(spans.items[2].end, 31);
+    }
+    CHECK_INT(sl_sentences_split("", 0, &spans), 0);
+    CHECK_INT(spans.n, 0);
+    CHECK_INT(sl_sentences_split(" \n\n ", 4, &spans), 0);
+    CHECK_INT(spans.n, 0);
+    sl_vec_free(&spans);
+}
+
+TEST(sentences_abbreviations)
+{
+    CHECK_SENTENCES("Gen. Ada Moss spoke. Mr. Lee and Dr. Roe agreed.",
+                    "Gen. Ada Moss spoke. | Mr. Lee and Dr. Roe agreed.");
+    CHECK_SENTENCES("Sen. Ito and Rep. Cole met Gov. Diaz. St. Louis waited.",
+                    "Sen. Ito and Rep. Cole met Gov. Diaz. | St. Louis waited.");
+    CHECK_SENTENCES("It opened Jan. 4 and closed Dec. 9. Few noticed.",
+                    "It opened Jan. 4 and closed Dec. 9. | Few noticed.");
+    CHECK_SENTENCES("It ends at 5 p.m. Monday. It starts at 9 a.m. The rest waits.",
+                    "It ends at 5 p.m. Monday. | It starts at 9 a.m. | The rest waits.");
+    CHECK_SENTENCES("Room No. 5 is closed. She said no. Then she left.",
+                    "Room No. 5 is closed. | She said no. | Then she left.");
+    CHECK_SENTENCES("Bellmark Inc. The firm denied it.", "Bellmark Inc. | The firm denied it.");
+    CHECK_SENTENCES("Bellmark Inc. Chief Ola Ray denied it.", "Bellmark Inc. Chief Ola Ray denied it.");
+}
+
+TEST(sentences_dotted_acronyms)
+{
+    /* the documented rule: split after U.S. only before a sentence starter */
+    CHECK_SENTENCES("U.S. officials said so. The U.N. Security Council met.",
+                    "U.S. officials said so. | The U.N. Security Council met.");
+    CHECK_SENTENCES("Troops left the U.S. They flew east.", "Troops left the U.S. | They flew east.");
+    CHECK_SENTENCES("Aid from the E.U. and the U.K. arrived.", "Aid from the E.U. and the U.K. arrived.");
+}
+
+TEST(sentences_initials_and_decimals)
+{
+    CHECK_SENTENCES("J. R. R. Tolkien wrote it. George W. Bush read it.",
+                    "J. R. R. Tolkien wrote it. | George W. Bush read it.");
+    CHECK_SENTENCES("Rates rose 2.5 percent. Prices fell 0.3.", "Rates rose 2.5 percent. | Prices fell 0.3.");
+    CHECK_SENTENCES("They won Group B. The final is next.", "They won Group B. | The final is next.");
+}
+
+TEST(sentences_quotes_and_brackets)
+{
+    CHECK_SENTENCES("\xE2\x80\x9CHello.\xE2\x80\x9D He left.",
+                    "\xE2\x80\x9CHello.\xE2\x80\x9D | He left.");
+    CHECK_SENTENCES("She said \"No.\" Then silence.", "She said \"No.\" | Then silence.");
+    CHECK_SENTENCES("\xE2\x80\x98Why?\xE2\x80\x99 he asked.", "\xE2\x80\x98Why?\xE2\x80\x99 he asked.");
+    CHECK_SENTENCES("Who knew?\xE2\x80\x99 Nobody.", "Who knew?\xE2\x80\x99 | Nobody.");
+    CHECK_SENTENCES("(It rained all day.) Crowds stayed.", "(It rained all day.) | Crowds stayed.");
+}
+
+TEST(sentences_ellipses)
+{
+    CHECK_SENTENCES("We waited... and waited. Nothing.", "We waited... and waited. | Nothing.");
+    CHECK_SENTENCES("We waited... Then it came.", "We waited... | Then it came.");
+    CHECK_SENTENCES("So . . . what now?", "So . . . what now?");
+}
+
+TEST(sentences_lines)
+{
+    CHECK_SENTENCES("Bridge closes for repairs\nThe bridge will close.",
+                    "Bridge closes for repairs | The bridge will close.");
+    CHECK_SENTENCES("One paragraph\n\nanother one", "One paragraph | another one");
+    CHECK_SENTENCES("It ended.\nthen more", "It ended. | then more");
+    CHECK_SENTENCES("a wrapped\nline goes on.", "a wrapped\nline goes on.");
+    CHECK_SENTENCES("It met Mr.\nLee today.", "It met Mr.\nLee today.");
+    CHECK_SENTENCES("Its list:\nOne item", "Its list: | One item");
+}
+
+/* ---- tokens.c ----------------------------------------------------------- */
+
+static void check_token(const char *text, const sl_token *t, const char *want, uint32_t flags)
+{
+    size_t n = t->end - t->start;
+    if (n != strlen(want) || memcmp(text + t->start, want, n))
+        sl_test_fail(__FILE__, __LINE__, "token \"%.*s\", expected \"%s\"", (int)n, text + t->start, want);
+    if (t->flags != flags)
+        sl_test_fail(__FILE__, __LINE__, "token \"%s\" flags %#x, expected %#x", want, t->flags, flags);
+}
+
+TEST(tokens_kinds_and_flags)
+{
+    const char *text = "The U.S. cease-fire didn't hold; 40,000 fled (2.5%) in the 1990s. NATO’s";
+    sl_token_vec toks = {0};
+    CHECK_INT(sl_tokenize(text, strlen(text), "en", &toks), 0);
+    static const struct { const char *text; uint32_t flags; } want[] = {
+        {"The", SL_TOK_WORD | SL_TOK_UPPER | SL_TOK_STOP},
+        {"U.S.", SL_TOK_WORD | SL_TOK_UPPER | SL_TOK_ALLCAPS},
+        {"cease-fire", SL_TOK_WORD},
+        {"didn't", SL_TOK_WORD | SL_TOK_STOP},
+        {"hold", SL_TOK_WORD},
+        {";", SL_TOK_PUNCT},
+        {"40,000", SL_TOK_NUMBER},
+        {"fled", SL_TOK_WORD},
+        {"(", SL_TOK_PUNCT},
+        {"2.5", SL_TOK_NUMBER},
+        {"%", SL_TOK_PUNCT},
+        {")", SL_TOK_PUNCT},
+        {"in", SL_TOK_WORD | SL_TOK_STOP},
+        {"the", SL_TOK_WORD | SL_TOK_STOP},
+        {"1990s", SL_TOK_NUMBER},
+        {".", SL_TOK_PUNCT},
+        {"NATO’s", SL_TOK_WORD | SL_TOK_UPPER},
+    };
+    CHECK_INT(toks.n, sizeof want / sizeof *want);
+    for (size_t k = 0; k < toks.n && k < sizeof want / sizeof *want; k++)
+        check_token(text, &toks.items[k], want[k].text, want[k].flags);
+    sl_vec_free(&toks);
+}
+
+TEST(tokens_no_language_no_stop)
+{
+    const char *text = "the and of";
+    sl_token_vec toks = {0};
+    CHECK_INT(sl_tokenize(text, strlen(text), NULL, &toks), 0);
+    CHECK_INT(toks.n, 3);
+    for (size_t k = 0; k < toks.n; k++)
+        CHECK_INT(toks.items[k].flags, SL_TOK_WORD);
+    CHECK_INT(sl_tokenize(text, strlen(text), "xx", &toks), 0);
+    CHECK_INT(toks.n, 3);
+    CHECK_INT(toks.items[0].flags, SL_TOK_WORD);
+    sl_vec_free(&toks);
+}
+
+TEST(tokens_non_ascii)
+{
+    const char *text = "Ελλάδα und São-Paulo \xF0\x9F\x98\x80 1/2 \xD9\xA3\xD9\xA4";
+    sl_token_vec toks = {0};
+    CHECK_INT(sl_tokenize(text, strlen(text), "de", &toks), 0);
+    CHECK_INT(toks.n, 6);
+    if (toks.n == 6) {
+        check_token(text, &toks.items[0], "Ελλάδα", SL_TOK_WORD | SL_TOK_UPPER);
+        check_token(text, &toks.items[1], "und", SL_TOK_WORD | SL_TOK_STOP);
+        check_token(text, &toks.items[2], "São-Paulo", SL_TOK_WORD | SL_TOK_UPPER);
+        check_token(text, &toks.items[3], "\xF0\x9F\x98\x80", SL_TOK_PUNCT);
+        check_token(text, &toks.items[4], "1/2", SL_TOK_NUMBER);
+        check_token(text, &toks.items[5], "\xD9\xA3\xD9\xA4", SL_TOK_NUMBER); /* Arabic-Indic 34 */
+    }
+    sl_vec_free(&toks);
+}
+
+TEST(tokens_ignore_truncated_input)
+{
+    /* not valid UTF-8 (callers repair first), but it must not crash */
+    const char *text = "ab\xE2\x80 c\xC3";
+    sl_token_vec toks = {0};
+    CHECK_INT(sl_tokenize(text, strlen(text), "en", &toks), 0);
+    CHECK(toks.n >= 2);
+    sl_vec_free(&toks);
+}
+
+TEST(token_fold_forms)
+{
+    CHECK_FOLD("U.S.", "us");
+    CHECK_FOLD("Ph.D.", "phd");
+    CHECK_FOLD("Don\xE2\x80\x99t", "don't");
+    CHECK_FOLD("Stra\xC3\x9F" "e", "strasse");
+    CHECK_FOLD("\xC3\x89" "COLE", "\xC3\xA9" "cole");
+    CHECK_FOLD("\xCE\x95\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1", "\xCE\xB5\xCE\xBB\xCE\xBB\xCE\xAC\xCE\xB4\xCE\xB1");
+    CHECK_FOLD("2.5", "2.5");
+    CHECK_FOLD("company\xE2\x80\x99s", "company's"); /* possessive goes in terms.c */
+    CHECK_FOLD("Cease\xE2\x80\x90" "Fire", "cease-fire");
+}
+
+/* ---- stopwords.c -------------------------------------------------------- */
+
+TEST(stopwords_lookup)
+{
+    CHECK(sl_is_stopword("en", "the", 3));
+    CHECK(sl_is_stopword("en", "wouldn't", 8));
+    CHECK(sl_is_stopword("en", "a", 1));
+    CHECK(!sl_is_stopword("en", "government", 10));
+    CHECK(!sl_is_stopword("en", "said", 4));
+    CHECK(!sl_is_stopword("en", "th", 2));
+    CHECK(!sl_is_stopword("en", "", 0));
+    CHECK(sl_is_stopword("de", "und", 3));
+    CHECK(sl_is_stopword("de", "f\xC3\xBCr", 4));
+    CHECK(!sl_is_stopword("en", "und", 3));
+    CHECK(sl_is_stopword("fr", "les", 3));
+    CHECK(sl_is_stopword("fr", "\xC3\xA9t\xC3\xA9", 5));
+    CHECK(sl_is_stopword("es", "los", 3));
+    CHECK(sl_is_stopword("it", "della", 5));
+    CHECK(sl_is_stopword("pt", "n\xC3\xA3o", 4));
+    CHECK(sl_is_stopword("nl", "het", 3));
+    CHECK(!sl_is_stopword("sv", "och", 3));
+    CHECK(!sl_is_stopword(NULL, "the", 3));
+    CHECK(sl_stopword_langs("de", 2) != 0);
+    CHECK_INT(sl_stopword_langs("zebra", 5), 0);
+    int n = 0;
+    while (sl_stopword_lang(1u << n))
+        n++;
+    CHECK_INT(n, 7);
+}
+
+/* The table must be in strcmp order for the binary search: read it from the
+ * source, and look every word up. */
+TEST(stopwords_table_sorted)
+{
+    char *src = sl_test_read_file("src/text/stopwords.c", NULL);
+    char prev[64] = "";
+    int words = 0;
+    for (char *p = strstr(src, "    W(\""); p; p = strstr(p + 1, "    W(\"")) {
+        char *w = p + 7, *end = strchr(w, '"');
+        size_t len = (size_t)(end - w);
+        char word[64];
+        CHECK(len > 0 && len < 17);
+        if (!len || len >= sizeof word)
+            continue;
+        memcpy(word, w, len);
+        word[len] = '\0';
+        if (strcmp(prev, word) >= 0)
+            sl_test_fail(__FILE__, __LINE__, "stop words out of order: \"%s\" then \"%s\"", prev, word);
+        CHECK(sl_stopword_langs(word, len) != 0);
+        memcpy(prev, word, len + 1);
+        words++;
+    }
+    CHECK(words > 600);
+    free(src);
+}
+
+/* ---- stem.c ------------------------------------------------------------- */
+
+static void check_stem(sl_stemmer *st, const char *word, const char *want)
+{
+    size_t n;
+    const char *got = sl_stem(st, word, strlen(word), &n);
+    if (!got || n != strlen(want) || memcmp(got, want, n))
+        sl_test_fail(__FILE__, __LINE__, "stem(%s) = \"%.*s\", expected \"%s\"", word,
+                     got ? (int)n : 6, got ? got : "(null)", want);
+}
+
+TEST(stem_english)
+{
+    sl_stemmer *st = sl_stemmer_new("en");
+    CHECK(st != NULL);
+    check_stem(st, "protests", "protest");
+    check_stem(st, "protested", "protest");
+    check_stem(st, "protesting", "protest");
+    check_stem(st, "running", "run");
+    check_stem(st, "elections", "elect");
+    check_stem(st, "countries", "countri");
+    check_stem(st, "generously", "generous");
+    sl_stemmer_free(st);
+}
+
+TEST(stem_german_french)
+{
+    sl_stemmer *de = sl_stemmer_new("de"), *fr = sl_stemmer_new("fr");
+    CHECK(de && fr);
+    check_stem(de, "regierungen", "regier");
+    check_stem(de, "regierung", "regier");
+    check_stem(de, "h\xC3\xA4user", "haus");
+    check_stem(fr, "gouvernements", "gouvern");
+    check_stem(fr, "gouvernement", "gouvern");
+    check_stem(fr, "r\xC3\xA9" "formes", "r\xC3\xA9" "form");
+    sl_stemmer_free(de);
+    sl_stemmer_free(fr);
+}
+
+TEST(stem_languages_and_fallback)
+{
+    static const char *const langs[] = {"en", "de", "fr", "es", "it", "pt", "nl", "sv", "no", "da",
+                                        "fi", "ru", "hu", "ro", "tr", "ar", "el", "ca", "eu", "ga"};
+    for (size_t k = 0; k < sizeof langs / sizeof *langs; k++) {
+        sl_stemmer *st = sl_stemmer_new(langs[k]);
+        if (!st)
+            sl_test_fail(__FILE__, __LINE__, "no stemmer for %s", langs[k]);
+        sl_stemmer_free(st);
+    }
+    CHECK(sl_stemmer_new("und") == NULL);
+    CHECK(sl_stemmer_new("zh") == NULL);
+    CHECK(sl_stemmer_new(NULL) == NULL);
+    sl_stemmer_free(NULL);
+    check_stem(NULL, "words", "words");
+    sl_stemmer *en = sl_stemmer_new("en");
+    check_stem(en, "https://example.com/a/very/long/path/that/nobody/would/call/a/word/at/all",
+               "https://example.com/a/very/long/path/that/nobody/would/call/a/word/at/all");
+    sl_stemmer_free(en);
+}
+
+/* ---- lang.c ------------------------------------------------------------- */
+
+static const char english[] =
+    "The regional council voted on Tuesday to close the old ferry terminal, saying the "
+    "repairs it needs would cost more than a new building. Residents who use the ferry "
+    "every day said they had not been told about the plan.";
+static const char german[] =
+    "Der Stadtrat hat am Dienstag beschlossen, das alte F\xC3\xA4hrterminal zu schlie\xC3\x9F" "en, "
+    "weil die n\xC3\xB6tigen Reparaturen teurer w\xC3\xA4ren als ein Neubau. Viele Anwohner, die "
+    "jeden Tag mit der F\xC3\xA4hre fahren, wussten nichts von dem Plan.";
+static const char french[] =
+    "Le conseil r\xC3\xA9gional a vot\xC3\xA9 mardi la fermeture de l'ancien terminal des ferries, "
+    "estimant que les r\xC3\xA9parations co\xC3\xBBteraient plus cher qu'un nouveau b\xC3\xA2timent. "
+    "Les habitants qui prennent le ferry chaque jour n'avaient pas \xC3\xA9t\xC3\xA9 inform\xC3\xA9s.";
+static const char polish[] =
+    "Rada regionu zag\xC5\x82osowa\xC5\x82" "a we wtorek za zamkni\xC4\x99" "ciem starego terminalu "
+    "promowego, poniewa\xC5\xBC" " remont kosztowa\xC5\x82" "by wi\xC4\x99" "cej ni\xC5\xBC" " nowy budynek.";
+
+TEST(lang_detect_stop_profile)
+{
+    sl_langid *id = sl_langid_new();
+    CHECK(id != NULL);
+    CHECK_STR(sl_lang_detect(id, english, strlen(english)), "en");
+    CHECK_STR(sl_lang_detect(id, german, strlen(german)), "de");
+    CHECK_STR(sl_lang_detect(id, french, strlen(french)), "fr");
+    sl_langid_free(id);
+}
+
+TEST(lang_detect_scripts_and_textcat)
+{
+    sl_langid *id = sl_langid_new();
+    CHECK_STR(sl_lang_detect(id, polish, strlen(polish)), "pl"); /* textcat */
+    const char *greek = "\xCE\x97 \xCE\xB2\xCE\xBF\xCF\x85\xCE\xBB\xCE\xAE \xCF\x88\xCE\xAE\xCF\x86\xCE\xB9\xCF\x83\xCE\xB5 "
+                        "\xCF\x83\xCE\xAE\xCE\xBC\xCE\xB5\xCF\x81\xCE\xB1.";
+    CHECK_STR(sl_lang_detect(id, greek, strlen(greek)), "el");
+    const char *japanese = "\xE5\xB8\x82\xE8\xAD\xB0\xE4\xBC\x9A\xE3\x81\xAF\xE6\x96\xB0\xE3\x81\x97\xE3\x81\x84"
+                           "\xE6\xA9\x8B\xE3\x82\x92\xE6\xB1\xBA\xE3\x82\x81\xE3\x81\x9F";
+    CHECK_STR(sl_lang_detect(id, japanese, strlen(japanese)), "ja");
+    sl_langid_free(id);
+    sl_langid_free(NULL);
+}
+
+TEST(lang_detect_und)
+{
+    sl_langid *id = sl_langid_new();
+    CHECK_STR(sl_lang_detect(id, "", 0), "und");
+    CHECK_STR(sl_lang_detect(id, "Hello", 5), "und");
+    CHECK_STR(sl_lang_detect(id, "Breaking news", 13), "und");
+    CHECK_STR(sl_lang_detect(id, "12,500 3.4 -- 2024", 18), "und");
+    CHECK_STR(sl_lang_detect(id, "\xF0\x9F\x98\x80\xF0\x9F\x98\x80", 8), "und");
+    sl_langid_free(id);
+}
+
+TEST(lang_detect_bounded_prefix)
+{
+    /* English first, then a long German tail: only the prefix counts */
+    sl_buf text = SL_BUF_INIT;
+    for (int k = 0; k < 6; k++)
+        sl_buf_puts(&text, english);
+    for (int k = 0; k < 2000; k++)
+        sl_buf_puts(&text, german);
+    sl_langid *id = sl_langid_new();
+    CHECK_STR(sl_lang_detect(id, text.ptr, text.len), "en");
+    sl_langid_free(id);
+    sl_buf_free(&text);
+}
+
+/* ---- terms.c ------------------------------------------------------------ */
+
+static uint64_t id_of(const char *stem) { return sl_hash64(stem, strlen(stem)); }
+
+static const sl_term *find_term(const sl_analysis *an, const char *stem)
+{
+    uint64_t id = id_of(stem);
+    for (size_t k = 0; k < an->terms.n; k++)
+        if (an->terms.items[k].id == id)
+            return &an->terms.items[k];
+    return NULL;
+}
+
+TEST(analyze_english_terms)
+{
+    const char *text = "Court closes harbor\n\n"
+                       "The court's ruling closed the harbor. Protesters protested the ruling "
+                       "on Monday. About 2,500 people joined the protests, officials said.";
+    sl_analyzer *a = sl_analyzer_new();
+    sl_analysis an = {0};
+    CHECK_INT(sl_analyze(a, text, strlen(text), &an), 0);
+    CHECK_STR(an.lang, "en");
+    CHECK_INT(an.sentences.n, 4);
+    for (size_t k = 1; k < an.terms.n; k++)
+        CHECK(an.terms.items[k - 1].id < an.terms.items[k].id);
+    const sl_term *t;
+    CHECK((t = find_term(&an, "court")) && t->count == 2 && t->first == 0);
+    CHECK((t = find_term(&an, "protest")) && t->count == 3 && t->first == 2);
+    CHECK((t = find_term(&an, "rule")) && t->count == 2 && t->first == 1);
+    CHECK((t = find_term(&an, "harbor")) && t->count == 2 && t->first == 0);
+    CHECK((t = find_term(&an, "2,500")) && t->count == 1 && t->first == 3);
+    CHECK(find_term(&an, "the") == NULL);
+    CHECK(find_term(&an, "court'") == NULL);
+    CHECK_INT(an.n_words, 22);
+    sl_analysis_free(&an);
+    sl_analyzer_free(a);
+}
+
+TEST(analyze_german_french)
+{
+    sl_analyzer *a = sl_analyzer_new();
+    sl_analysis an = {0};
+    CHECK_INT(sl_analyze(a, german, strlen(german), &an), 0);
+    CHECK_STR(an.lang, "de");
+    CHECK(find_term(&an, "stadtrat") != NULL);
+    CHECK(find_term(&an, "reparatur") != NULL);
+    CHECK(find_term(&an, "der") == NULL);
+    CHECK_INT(sl_analyze(a, french, strlen(french), &an), 0);
+    CHECK_STR(an.lang, "fr");
+    CHECK(find_term(&an, "ancien") != NULL); /* from "l'ancien": the elision goes */
+    CHECK(find_term(&an, "habit") != NULL);
+    CHECK(find_term(&an, "les") == NULL);
+    sl_analysis_free(&an);
+    sl_analyzer_free(a);
+}
+
+TEST(analyze_reuses_memory)
+{
+    sl_analyzer *a = sl_analyzer_new();
+    sl_analysis first = {0}, an = {0};
+    CHECK_INT(sl_analyze(a, english, strlen(english), &first), 0);
+    CHECK_INT(sl_analyze(a, german, strlen(german), &an), 0);
+    CHECK_INT(sl_analyze(a, english, strlen(english), &an), 0);
+    CHECK_INT(an.terms.n, first.terms.n);
+    CHECK_INT(an.tokens.n, first.tokens.n);
+    CHECK_INT(an.sentences.n, first.sentences.n);
+    CHECK_INT(an.n_words, first.n_words);
+    CHECK(!memcmp(an.terms.items, first.terms.items, an.terms.n * sizeof *an.terms.items));
+    CHECK_INT(sl_analyze(a, "", 0, &an), 0);
+    CHECK_STR(an.lang, "und");
+    CHECK_INT(an.terms.n, 0);
+    CHECK_INT(an.sentences.n, 0);
+    CHECK_INT(an.n_words, 0);
+    sl_analysis_free(&first);
+    sl_analysis_free(&an);
+    sl_analysis_free(NULL);
+    sl_analyzer_free(a);
+    sl_analyzer_free(NULL);
+}

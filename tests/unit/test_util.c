@@ -1,0 +1,88 @@
+/* test_util.c — capped buffers, vectors, dates and the JSON writer. */
+#include <stdlib.h>
+
+#include "test.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/json_out.h"
+#include "util/vec.h"
+
+TEST(buf_cap_is_a_sticky_error)
+{
+    sl_buf b;
+    sl_buf_init(&b, 8);
+    CHECK_INT(sl_buf_puts(&b, "12345678"), 0);
+    CHECK_INT(sl_buf_putc(&b, '9'), SL_ETOOLARGE);
+    CHECK_INT(sl_buf_puts(&b, ""), SL_ETOOLARGE); /* sticky */
+    CHECK_STR(sl_buf_cstr(&b), "12345678");
+    sl_buf_clear(&b);
+    CHECK_INT(b.err, 0);
+    CHECK_INT(sl_buf_printf(&b, "%d-%s", 42, "x"), 0);
+    CHECK_STR(sl_buf_cstr(&b), "42-x");
+    sl_buf_free(&b);
+}
+
+TEST(buf_printf_longer_than_stack_chunk)
+{
+    sl_buf b = SL_BUF_INIT;
+    char big[1000];
+    memset(big, 'a', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    CHECK_INT(sl_buf_printf(&b, "<%s>", big), 0);
+    CHECK_INT(b.len, 1001);
+    char *taken = sl_buf_take(&b);
+    CHECK_INT(strlen(taken), 1001);
+    CHECK_INT(b.len, 0);
+    free(taken);
+}
+
+TEST(vec_push_grows)
+{
+    SL_VEC(int) v = {0};
+    for (int i = 0; i < 1000; i++)
+        CHECK_INT(sl_vec_push(&v, i), 0);
+    CHECK_INT(v.n, 1000);
+    CHECK_INT(v.items[999], 999);
+    sl_vec_free(&v);
+}
+
+TEST(date_days)
+{
+    CHECK_INT(sl_date_day("1970-01-01"), 0);
+    CHECK_INT(sl_date_day("2024-08-19"), 19954);
+    CHECK_INT(sl_date_day("2024-08-19T10:30:00Z"), 19954);
+    CHECK_INT(sl_date_day("2024-02-29"), 19782);
+    CHECK(sl_date_day("2023-02-29") == SL_NO_DAY);
+    CHECK(sl_date_day("2024-13-01") == SL_NO_DAY);
+    CHECK(sl_date_day("19 Aug 2024") == SL_NO_DAY);
+    CHECK(sl_date_day(NULL) == SL_NO_DAY);
+    CHECK(sl_date_day("2024-08-1") == SL_NO_DAY);
+}
+
+static int to_buf(void *ctx, const char *data, size_t len) { return sl_buf_put(ctx, data, len); }
+
+TEST(json_writer_nesting_and_escapes)
+{
+    sl_buf out = SL_BUF_INIT;
+    sl_json j;
+    sl_json_init(&j, to_buf, &out, 0);
+    sl_json_object_begin(&j);
+    sl_json_kv_string(&j, "quote", "He said \"no\"\n\ttab\\ \x01");
+    sl_json_kv_int(&j, "n", -3);
+    sl_json_kv_id(&j, "story", 0);
+    sl_json_key(&j, "list");
+    sl_json_array_begin(&j);
+    sl_json_double(&j, 0.5);
+    sl_json_bool(&j, 1);
+    sl_json_string(&j, NULL);
+    sl_json_raw(&j, "{\"a\":1}");
+    sl_json_array_end(&j);
+    sl_json_key(&j, "empty");
+    sl_json_array_begin(&j);
+    sl_json_array_end(&j);
+    sl_json_object_end(&j);
+    CHECK_INT(sl_json_finish(&j), 0);
+    CHECK_STR(sl_buf_cstr(&out), "{\"quote\":\"He said \\\"no\\\"\\n\\ttab\\\\ \\u0001\",\"n\":-3,"
+                                 "\"story\":null,\"list\":[0.5,true,null,{\"a\":1}],\"empty\":[]}");
+    sl_buf_free(&out);
+}
