@@ -57,7 +57,7 @@ $(BUILD)/storyline.pc: storyline.pc.in
 # Tests run on a separate build with AddressSanitizer and UndefinedBehaviorSanitizer.
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 test: $(BOOTSTRAP_STAMP)
-	@$(MAKE) --no-print-directory BUILD=build/san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	@$(MAKE) -s --no-print-directory BUILD=build/san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 		build/san/storyline build/san/unit-tests
 	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build/san
 

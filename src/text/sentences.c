@@ -58,6 +58,17 @@ typedef struct lit {
 } lit;
 #define LIT(s) {s, sizeof(s) - 1}
 
+/* After "a.m." and "p.m." a capitalised word starts a new sentence ("by 7
+ * a.m. Police said") unless it says when: a day, a month, a time zone. */
+static const char *const clock_followers[] = {
+    "Apr", "April", "Aug", "August", "BST", "CDT", "CEST", "CET", "CST", "Central", "Dec",
+    "December", "EDT", "EST", "ET", "Eastern", "Feb", "February", "Fri", "Friday", "GMT", "Jan",
+    "January", "Jul", "July", "Jun", "June", "MDT", "MST", "MT", "Mar", "March", "May", "Mon",
+    "Monday", "Mountain", "Nov", "November", "Oct", "October", "PDT", "PST", "PT", "Pacific",
+    "Sat", "Saturday", "Sep", "Sept", "September", "Sun", "Sunday", "Thu", "Thur", "Thurs",
+    "Thursday", "Tue", "Tues", "Tuesday", "UTC", "Wed", "Wednesday",
+};
+
 /* Sentence-final punctuation (incl. the ellipsis and the CJK/full-width
  * marks), and what may close a sentence after it: quotes and brackets. */
 static const lit terminators[] = {
@@ -158,19 +169,31 @@ static void emit(splitter *sp, size_t end, size_t next_start)
     sp->start = next_start;
 }
 
-/* True when the word at s[i] (after any opening quotes or brackets) is one
- * of the common sentence starters. */
-static bool starter_at(const char *s, size_t len, size_t i)
+/* True when the ASCII word at s[i] (after any opening quotes or brackets)
+ * is in `list`. */
+static bool word_in(const char *const *list, size_t n, const char *s, size_t len, size_t i)
 {
-    size_t n;
-    while (i < len && (n = match_at(openers, COUNT(openers), s, len, i)))
-        i += n;
+    size_t m;
+    while (i < len && (m = match_at(openers, COUNT(openers), s, len, i)))
+        i += m;
     size_t end = i;
     while (end < len && ascii_letter(s[end]))
         end++;
     if (end < len && (unsigned char)s[end] >= 0x80)
         return false; /* the word goes on with a letter we do not know */
-    return end > i && in_list(starters, COUNT(starters), s + i, end - i);
+    return end > i && in_list(list, n, s + i, end - i);
+}
+
+static bool starter_at(const char *s, size_t len, size_t i)
+{
+    return word_in(starters, COUNT(starters), s, len, i);
+}
+
+/* "a.m" or "p.m" (the word before the final dot), any case. */
+static bool clock_word(const char *w, size_t n)
+{
+    return n == 3 && ((w[0] | 0x20) == 'a' || (w[0] | 0x20) == 'p') && w[1] == '.' &&
+           (w[2] | 0x20) == 'm';
 }
 
 /* Whether a single '.' at s[dot] after the word before it ends the sentence
@@ -190,6 +213,9 @@ static bool dot_ends_sentence(const splitter *sp, size_t dot, size_t next)
     size_t n = dot - w;
     if (!n || !whole)
         return true;
+    if (clock_word(s + w, n))
+        return !ascii_digit(s[next]) &&
+               !word_in(clock_followers, COUNT(clock_followers), s, sp->len, next);
     if (memchr(s + w, '.', n) || (n == 1 && s[w] >= 'A' && s[w] <= 'Z'))
         return starter_at(s, sp->len, next); /* dotted acronym or initial */
     if (in_list(titles, COUNT(titles), s + w, n))

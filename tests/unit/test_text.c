@@ -253,6 +253,8 @@ TEST(sentences_abbreviations)
                     "It opened Jan. 4 and closed Dec. 9. | Few noticed.");
     CHECK_SENTENCES("It ends at 5 p.m. Monday. It starts at 9 a.m. The rest waits.",
                     "It ends at 5 p.m. Monday. | It starts at 9 a.m. | The rest waits.");
+    CHECK_SENTENCES("Out by 7 a.m. Crews said so. At 6 p.m. EST it rained.",
+                    "Out by 7 a.m. | Crews said so. | At 6 p.m. EST it rained.");
     CHECK_SENTENCES("Room No. 5 is closed. She said no. Then she left.",
                     "Room No. 5 is closed. | She said no. | Then she left.");
     CHECK_SENTENCES("Bellmark Inc. The firm denied it.", "Bellmark Inc. | The firm denied it.");

@@ -1,0 +1,96 @@
+# lib.sh — shared by the end-to-end scripts (POSIX sh). A script sets NAME,
+# sources this file, runs checks, and ends with `finish`.
+#
+#   NAME=cli; . "$SL_TESTS/e2e/lib.sh"
+#   check "NAME" CONDITION-COMMAND...  passes when the command exits 0
+#   expect_exit CODE CMD...            runs CMD (stdout in $OUT, stderr in $ERR,
+#                                      status in $RC) and checks its status
+#   run CMD...                         the same, without a check
+#   finish                             prints "e2e-NAME: N passed, N failed"
+#
+# $STORYLINE is the binary under test, $SL_TESTS the tests/ folder; $T is a
+# fresh temporary folder, removed when the script exits.
+
+: "${NAME:=e2e}"
+if [ -z "$STORYLINE" ] || [ ! -x "$STORYLINE" ]; then
+  echo "e2e-$NAME: STORYLINE must name the storyline binary (got '$STORYLINE')"
+  echo "e2e-$NAME: 0 passed, 1 failed"
+  exit 1
+fi
+: "${SL_TESTS:=$(cd "$(dirname "$0")/.." && pwd)}"
+FIX="$SL_TESTS/fixtures/e2e"
+# Sanitizer builds: report leaks and errors, never hide them.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/sl-e2e-$NAME.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+trap 'rm -rf "$T"; exit 130' INT TERM
+OUT="$T/.out"
+ERR="$T/.err"
+RC=0
+PASSED=0
+FAILED=0
+
+pass() { PASSED=$((PASSED + 1)); echo "  ok    $1"; }
+fail() {
+  FAILED=$((FAILED + 1))
+  echo "  FAIL  $1"
+  shift
+  for why in "$@"; do echo "        $why"; done
+}
+
+# Shows the last command's output when a check fails.
+show_output() {
+  if [ -s "$OUT" ]; then echo "        stdout:"; head -n 15 "$OUT" | sed 's/^/          /'; fi
+  if [ -s "$ERR" ]; then echo "        stderr:"; head -n 15 "$ERR" | sed 's/^/          /'; fi
+}
+
+# Fails when a sanitizer reported anything in the last command's stderr.
+sanitizer_clean() {
+  ! grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$ERR" 2>/dev/null
+}
+
+run() {
+  "$@" >"$OUT" 2>"$ERR"
+  RC=$?
+}
+
+check() {
+  name=$1
+  shift
+  if "$@" >/dev/null 2>&1; then pass "$name"; else fail "$name"; show_output; fi
+}
+
+expect_exit() {
+  want=$1
+  shift
+  run "$@"
+  label="exit $want: $(echo "$*" | sed "s|$STORYLINE|storyline|g; s|$T/||g" | cut -c1-110)"
+  if [ "$RC" -eq "$want" ] && sanitizer_clean; then
+    pass "$label"
+  else
+    fail "$label" "got exit $RC"
+    show_output
+  fi
+}
+
+# Helpers for conditions.
+out_has() { grep -q -- "$1" "$OUT"; }
+err_has() { grep -q -- "$1" "$ERR"; }
+out_lacks() { ! grep -q -- "$1" "$OUT"; }
+is_json() { python3 -m json.tool "$1" >/dev/null 2>&1; }
+# py FILE CODE: runs python CODE with `d` the JSON document in FILE; passes
+# when CODE exits normally (use assert).
+py() {
+  file=$1
+  shift
+  python3 -c "import json, sys
+d = json.load(open(sys.argv[1], encoding='utf-8'))
+$*" "$file"
+}
+
+finish() {
+  echo "e2e-$NAME: $PASSED passed, $FAILED failed"
+  [ "$FAILED" -eq 0 ]
+  exit $?
+}
