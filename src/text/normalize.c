@@ -1,7 +1,6 @@
-/* normalize.c — Unicode normalisation of repaired text (NFKC plus our space,
- * zero-width and line rules), so that copies of one article that differ only
- * in typography compare equal. ASCII and the common typographic characters
- * take a fast path; only the rest is handed to utf8proc. */
+/* normalize.c — NFKC plus our space, zero-width and line rules, so that copies
+ * of an article differing only in typography compare equal. ASCII and common
+ * typographic characters take a fast path; only the rest goes to utf8proc. */
 #include <stdlib.h>
 #include <utf8proc.h>
 

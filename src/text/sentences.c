@@ -1,7 +1,6 @@
 /* sentences.c — splits normalised text into sentences, the unit that quotes,
- * facts and summaries point at. A rule-based splitter tuned for news
- * English (abbreviations, initials, dotted acronyms, quotes); the rules and
- * their reasons are in docs/text.md ("Sentences"). */
+ * facts and summaries point at. Rule-based, tuned for news English; the rules
+ * and their reasons are in docs/text.md ("Sentences"). */
 #include <string.h>
 #include <utf8proc.h>
 

@@ -1,7 +1,6 @@
 /* stopwords.c — function words of the languages we know, so that terms are
- * content words and the language detector has something cheap to count.
- * One table for all languages, built at compile time: no initialisation,
- * nothing to lock, one binary search per lookup. */
+ * content words and the language detector has something cheap to count. One
+ * compile-time table for all languages: nothing to initialise or lock. */
 #include <string.h>
 
 #include "text/text.h"

@@ -211,6 +211,13 @@ TEST(normalize_idempotent)
     free(in);
 }
 
+TEST(normalize_rejects_invalid_utf8)
+{
+    sl_buf out = SL_BUF_INIT;
+    CHECK_INT(sl_text_normalize("ok \xFF", 4, &out), SL_EBADINPUT);
+    sl_buf_free(&out);
+}
+
 TEST(normalize_appends)
 {
     sl_buf out = SL_BUF_INIT;
@@ -662,4 +669,66 @@ TEST(analyze_reuses_memory)
     sl_analysis_free(NULL);
     sl_analyzer_free(a);
     sl_analyzer_free(NULL);
+}
+
+/* ---- the whole stage on random input ------------------------------------ */
+
+static void check_invariants(const char *text, size_t len, const sl_analysis *an)
+{
+    uint32_t prev_end = 0;
+    for (size_t k = 0; k < an->sentences.n; k++) {
+        sl_span s = an->sentences.items[k];
+        CHECK(s.start >= prev_end && s.start < s.end && s.end <= len);
+        CHECK(text[s.start] != ' ' && text[s.start] != '\n');
+        CHECK(text[s.end - 1] != ' ' && text[s.end - 1] != '\n');
+        prev_end = s.end;
+    }
+    prev_end = 0;
+    for (size_t k = 0; k < an->tokens.n; k++) {
+        sl_token t = an->tokens.items[k];
+        CHECK(t.start >= prev_end && t.start < t.end && t.end <= len);
+        prev_end = t.end;
+    }
+    for (size_t k = 1; k < an->terms.n; k++)
+        CHECK(an->terms.items[k - 1].id < an->terms.items[k].id);
+}
+
+/* Fragments that exercise every rule, glued at random: never a crash, and
+ * spans, tokens and terms keep their invariants. */
+TEST(text_pipeline_random)
+{
+    static const char *const parts[] = {
+        "U.S.", " ", ".", "...", "\n", "\n\n", "Mr.", " The", " a.m.", "\"", "\xE2\x80\x9D", "?",
+        "2.5", "40,000", "'s", "\xE2\x80\x99", "-", "J.", "\xC2\xA0", "\xE2\x80\x8B", "\r\n",
+        "word", "Wort", "\xC3\xA9t\xC3\xA9", "\xCC\x81", "\xFF", "\xE2\x80", "(", ")", "1/2",
+        "\xE3\x80\x82", "\xE6\x97\xA5", "\xD0\xB4\xD0\xB0", "\t", "\0", "!", "No.", " 5", "e.g.",
+    };
+    uint64_t state = 42;
+    sl_analyzer *a = sl_analyzer_new();
+    sl_analysis an = {0};
+    sl_buf raw = SL_BUF_INIT, repaired = SL_BUF_INIT, text = SL_BUF_INIT;
+    for (int round = 0; round < 3000; round++) {
+        sl_buf_clear(&raw);
+        sl_buf_clear(&repaired);
+        sl_buf_clear(&text);
+        state = state * 6364136223846793005u + 1442695040888963407u;
+        int n = (int)(state >> 59) * 2;
+        for (int k = 0; k < n; k++) {
+            state = state * 6364136223846793005u + 1442695040888963407u;
+            const char *p = parts[(state >> 33) % (sizeof parts / sizeof *parts)];
+            sl_buf_put(&raw, p, *p ? strlen(p) : 1);
+        }
+        /* the raw bytes straight into the splitter and tokenizer must not crash either */
+        CHECK_INT(sl_sentences_split(sl_buf_cstr(&raw), raw.len, &an.sentences), 0);
+        CHECK_INT(sl_tokenize(sl_buf_cstr(&raw), raw.len, "en", &an.tokens), 0);
+        sl_utf8_repair(sl_buf_cstr(&raw), raw.len, &repaired);
+        CHECK_INT(sl_text_normalize(sl_buf_cstr(&repaired), repaired.len, &text), 0);
+        CHECK_INT(sl_analyze(a, sl_buf_cstr(&text), text.len, &an), 0);
+        check_invariants(sl_buf_cstr(&text), text.len, &an);
+    }
+    sl_buf_free(&raw);
+    sl_buf_free(&repaired);
+    sl_buf_free(&text);
+    sl_analysis_free(&an);
+    sl_analyzer_free(a);
 }
