@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "engine.h"
+#include "util/date.h"
 
 /* Largest file read whole; larger inputs are refused with this reason. */
 #define FILE_CAP ((size_t)256 << 20)
@@ -290,11 +291,23 @@ static int finish(run *r, int rc)
     return r->bad ? SL_EBADINPUT : 0;
 }
 
-int sl_ingest_path(sl_engine *e, const char *path, const sl_ingest_options *opts,
-                   sl_ingest_report *report)
+/* Options a whole run depends on are checked before anything is read. */
+static int check_options(sl_engine *e, const sl_ingest_options *opts)
 {
     if (e->read_only)
         return sl_seterr(e, SL_EUSAGE, "the store was opened read-only");
+    if (opts && opts->published && sl_date_day(opts->published) == SL_NO_DAY)
+        return sl_seterr(e, SL_EUSAGE, "\"%s\" is not an ISO-8601 date (YYYY-MM-DD)",
+                         opts->published);
+    return 0;
+}
+
+int sl_ingest_path(sl_engine *e, const char *path, const sl_ingest_options *opts,
+                   sl_ingest_report *report)
+{
+    int rc = check_options(e, opts);
+    if (rc)
+        return rc;
     sl_ingest_report local = {0};
     run r = {e, opts, report ? report : &local, 0, 0};
     return finish(&r, ingest_tree(&r, path, 0));
@@ -303,8 +316,9 @@ int sl_ingest_path(sl_engine *e, const char *path, const sl_ingest_options *opts
 int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *name,
                      const sl_ingest_options *opts, sl_ingest_report *report)
 {
-    if (e->read_only)
-        return sl_seterr(e, SL_EUSAGE, "the store was opened read-only");
+    int rc = check_options(e, opts);
+    if (rc)
+        return rc;
     sl_ingest_report local = {0};
     run r = {e, opts, report ? report : &local, 0, 0};
     return finish(&r, ingest_data(&r, data, len, name ? name : "-", NULL));

@@ -191,6 +191,9 @@ static int store_article(sl_engine *e, const sl_article_input *in, const prepare
     if (sl_analyze(e->analyzer, p->text, p->text_len, &e->body) ||
         (p->title && sl_analyze(e->analyzer, p->title, strlen(p->title), &e->title)))
         return sl_seterr(e, SL_ENOMEM, "out of memory analysing text");
+    /* A new version is grouped afresh: it leaves the story of the old one. */
+    if (existing && sl_store_story_leave(e->store, existing))
+        return sl_seterr_store(e, "story");
     int64_t story = 0;
     int rc = group(e, p, copy_story, &story);
     if (rc)

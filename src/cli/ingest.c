@@ -96,12 +96,7 @@ static int run(cli *c, sl_engine *e)
         free(paths);
         return cli_usage(&cmd_ingest, "nothing to ingest");
     }
-    if (opts.published && (strlen(opts.published) < 10 || opts.published[4] != '-')) {
-        free(paths);
-        return cli_usage(&cmd_ingest, "--date wants an ISO-8601 date (YYYY-MM-DD), not \"%s\"",
-                         opts.published);
-    }
-    for (int i = 0; i < n && status != EXIT_STORE; i++) {
+    for (int i = 0; i < n && status != EXIT_STORE && status != EXIT_USAGE; i++) {
         if (!strcmp(paths[i], "-")) {
             char *data;
             size_t len;

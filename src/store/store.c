@@ -81,6 +81,8 @@ static const char *const stmt_sql[Q_COUNT_] = {
         "   THEN ?3 ELSE first_day END,"
         " last_day = CASE WHEN ?3 IS NULL THEN last_day WHEN last_day IS NULL OR ?3 > last_day"
         "   THEN ?3 ELSE last_day END WHERE id = ?1",
+    [Q_STORY_LEAVE] = "UPDATE stories SET n_articles = n_articles - 1"
+                      " WHERE id = (SELECT story_id FROM articles WHERE id = ?1)",
     [Q_COPY_INSERT] = "INSERT OR REPLACE INTO copies VALUES(?1, ?2, ?3, ?4, ?5)",
     [Q_COPIES_ALL] = "SELECT article_id, of_id, kind, score FROM copies ORDER BY article_id, of_id",
     [Q_COPIES_ONE] = "SELECT article_id, of_id, kind, score FROM copies WHERE article_id = ?1"

@@ -67,6 +67,8 @@ int sl_store_story_new(sl_store *st, int64_t first_article, const char *title, i
 /* Adds an article to a story: counts, span of days, centroid. */
 int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, size_t len,
                           int64_t day);
+/* Takes article `article_id` out of its current story's count (before a new version is grouped). */
+int sl_store_story_leave(sl_store *st, int64_t article_id);
 int sl_store_copy_insert(sl_store *st, int64_t article_id, int64_t of_id, const char *kind,
                          double score, const char *evidence_json);
 int sl_store_copies_list(sl_store *st, int64_t article_id, sl_copy_list **out);

@@ -38,6 +38,14 @@ int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, 
     return sl_store_exec_stmt(s);
 }
 
+int sl_store_story_leave(sl_store *st, int64_t article_id)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_LEAVE);
+    if (!s || sqlite3_bind_int64(s, 1, article_id))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
 int sl_store_copy_insert(sl_store *st, int64_t article_id, int64_t of_id, const char *kind,
                          double score, const char *evidence_json)
 {

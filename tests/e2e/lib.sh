@@ -6,6 +6,8 @@
 #   expect_exit CODE CMD...            runs CMD (stdout in $OUT, stderr in $ERR,
 #                                      status in $RC) and checks its status
 #   run CMD...                         the same, without a check
+#   known_bug "WHAT"                   marks the next check as a reported engine
+#                                      bug (it still counts as a failure)
 #   finish                             prints "e2e-NAME: N passed, N failed"
 #
 # $STORYLINE is the binary under test, $SL_TESTS the tests/ folder; $T is a
@@ -31,13 +33,17 @@ RC=0
 PASSED=0
 FAILED=0
 
-pass() { PASSED=$((PASSED + 1)); echo "  ok    $1"; }
+KNOWN=""
+pass() { PASSED=$((PASSED + 1)); echo "  ok    $1"; KNOWN=""; }
 fail() {
   FAILED=$((FAILED + 1))
-  echo "  FAIL  $1"
+  echo "  FAIL  $1${KNOWN:+  [known bug: $KNOWN]}"
+  KNOWN=""
   shift
   for why in "$@"; do echo "        $why"; done
 }
+
+known_bug() { KNOWN=$1; }
 
 # Shows the last command's output when a check fails.
 show_output() {
@@ -58,7 +64,13 @@ run() {
 check() {
   name=$1
   shift
-  if "$@" >/dev/null 2>&1; then pass "$name"; else fail "$name"; show_output; fi
+  if "$@" >"$T/.check" 2>&1; then
+    pass "$name"
+  else
+    fail "$name"
+    if [ -s "$T/.check" ]; then tail -n 5 "$T/.check" | sed 's/^/        | /'; fi
+    show_output
+  fi
 }
 
 expect_exit() {
@@ -79,14 +91,16 @@ out_has() { grep -q -- "$1" "$OUT"; }
 err_has() { grep -q -- "$1" "$ERR"; }
 out_lacks() { ! grep -q -- "$1" "$OUT"; }
 is_json() { python3 -m json.tool "$1" >/dev/null 2>&1; }
-# py FILE CODE: runs python CODE with `d` the JSON document in FILE; passes
+# py FILE CODE [ARGS...]: runs python CODE with `d` the JSON document in FILE; passes
 # when CODE exits normally (use assert).
+# Extra ARGS after CODE are sys.argv[2:].
 py() {
   file=$1
-  shift
+  code=$2
+  shift 2
   python3 -c "import json, sys
 d = json.load(open(sys.argv[1], encoding='utf-8'))
-$*" "$file"
+$code" "$file" "$@"
 }
 
 finish() {

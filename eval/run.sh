@@ -1,0 +1,78 @@
+#!/bin/sh
+# make eval: quality checks against ../shared/datasets (read at run time only).
+#
+#   sh eval/run.sh             # from anywhere; make eval does this
+#
+# Environment: STORYLINE (binary, default build/storyline), EVAL_DIR (scratch
+# folder for the stores, default build/eval).
+# Each evaluation prints its findings and `SCORE name value` lines; every score
+# is then compared with its bound in eval/floors.txt ("name value min|max").
+# Exit 0 when all scores hold, 1 when one misses its bound (or a bound has no
+# score), 2 when an evaluation could not run. Skips (exit 0) without the datasets.
+cd "$(dirname "$0")/.." || exit 2
+DATA=../shared/datasets
+BIN=${STORYLINE:-build/storyline}
+OUT=${EVAL_DIR:-build/eval}
+
+if [ ! -d "$DATA" ]; then
+  echo "eval: skipped: $DATA not found (the shared datasets are not on this machine)"
+  exit 0
+fi
+if [ ! -x "$BIN" ]; then
+  echo "eval: $BIN not found; run make first" >&2
+  exit 2
+fi
+mkdir -p "$OUT" || exit 2
+SCORES="$OUT/scores.txt"
+: >"$SCORES"
+start=$(date +%s)
+
+# run NAME CMD...: one evaluation; its output is shown and its scores kept.
+run() {
+  r_name=$1; shift
+  echo "=== $r_name"
+  if ! "$@" >"$OUT/$r_name.log" 2>&1; then
+    cat "$OUT/$r_name.log"
+    echo "eval: $r_name failed to run" >&2
+    exit 2
+  fi
+  grep -v '^SCORE ' "$OUT/$r_name.log"
+  grep '^SCORE ' "$OUT/$r_name.log" | cut -d' ' -f2- >>"$SCORES"
+  echo
+}
+
+if [ -d "$DATA/seeds" ]; then
+  run seeds python3 eval/seeds.py --bin "$BIN" --db "$OUT/seeds.db" --seeds "$DATA/seeds"
+else
+  echo "eval: $DATA/seeds not found: seed checks skipped"
+fi
+
+echo "=== scores against eval/floors.txt"
+awk '
+  FNR == NR { score[$1] = $2; next }           # scores.txt: name value
+  { sub(/#.*/, "") }
+  NF < 3 { next }
+  {
+    name = $1; bound = $2; dir = $3
+    if (!(name in score)) {
+      printf "%-30s %8s   %s %-6s FAIL (no score)\n", name, "-", (dir == "max" ? "<=" : ">="), bound
+      bad++; next
+    }
+    v = score[name]; seen[name] = 1
+    ok = (dir == "max") ? (v + 0 <= bound + 0) : (v + 0 >= bound + 0)
+    if (dir != "min" && dir != "max") { ok = 0 }
+    printf "%-30s %8s   %s %-6s %s\n", name, v, (dir == "max" ? "<=" : ">="), bound, ok ? "ok" : "FAIL"
+    if (!ok) bad++
+  }
+  END {
+    for (n in score) if (!(n in seen)) printf "%-30s %8s   (no bound in floors.txt)\n", n, score[n]
+    exit bad ? 1 : 0
+  }' "$SCORES" eval/floors.txt
+status=$?
+echo
+if [ "$status" -eq 0 ]; then
+  echo "eval: all scores hold ($(( $(date +%s) - start )) s)"
+else
+  echo "eval: FAILED: some scores miss their bounds ($(( $(date +%s) - start )) s)"
+fi
+exit "$status"
