@@ -99,7 +99,8 @@ bench() {
     echo "  $b_name run $i: $(tail -n 1 "$OUT/$b_name.runs" | awk '{printf "%s s wall, %.2f s CPU, %d KB peak", $1, $2 + $3, $4}')"
   done
   rejected=$(grep -c . "$OUT/stderr.tmp")
-  echo "$b_name $b_inputs $(stored "$db") $rejected $(tr '\n' ' ' <"$OUT/$b_name.runs")" >>"$RESULTS"
+  dbsize=$(cat "$db" "$db-wal" 2>/dev/null | wc -c | tr -d ' ')
+  echo "$b_name $b_inputs $(stored "$db") $rejected $dbsize $(tr '\n' ' ' <"$OUT/$b_name.runs")" >>"$RESULTS"
 }
 
 inputs_jsonl=$(wc -l <"$OUT/reuters.jsonl" | tr -d ' ')
@@ -119,9 +120,10 @@ import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
     f = line.split()
-    name, inputs, stored, rejected, rest = f[0], int(f[1]), int(f[2]), int(f[3]), f[4:]
+    name, inputs, stored, rejected, dbsize = f[0], int(f[1]), int(f[2]), int(f[3]), int(f[4])
+    rest = f[5:]
     runs = [tuple(float(x) for x in rest[i:i + 5]) for i in range(0, len(rest), 5)]
-    rows[name] = dict(inputs=inputs, stored=stored, rejected=rejected, runs=runs,
+    rows[name] = dict(inputs=inputs, stored=stored, rejected=rejected, dbsize=dbsize, runs=runs,
                       wall=statistics.median(r[0] for r in runs),
                       cpu=statistics.median(r[1] + r[2] for r in runs),
                       peak=max(r[3] for r in runs))
@@ -130,14 +132,15 @@ table = [("reuters JSONL, first 1,000", "first1000", "base_jsonl"),
          ("reuters JSONL, all", "jsonl", "base_jsonl"),
          ("reuters .txt folder", "txt", "base_txt")]
 hdr = ("corpus", "articles", "stored", "seconds", "articles/s", "CPU s", "articles/CPU s",
-       "peak MB", "KB/article")
+       "peak MB", "KB/article", "store MB")
 out = [hdr]
 for label, key, base in table:
     r, b = rows[key], rows[base]
     kb = (r["peak"] - b["peak"]) / r["stored"] if r["stored"] else float("nan")
     out.append((label, "%d" % r["inputs"], "%d" % r["stored"], "%.2f" % r["wall"],
                 "%.0f" % (r["inputs"] / r["wall"]), "%.2f" % r["cpu"],
-                "%.0f" % (r["inputs"] / r["cpu"]), "%.1f" % (r["peak"] / 1024), "%.2f" % kb))
+                "%.0f" % (r["inputs"] / r["cpu"]), "%.1f" % (r["peak"] / 1024), "%.2f" % kb,
+                "%.1f" % (r["dbsize"] / 1048576)))
 w = [max(len(row[i]) for row in out) for i in range(len(hdr))]
 for i, row in enumerate(out):
     print("  ".join(c.ljust(w[j]) if j == 0 else c.rjust(w[j]) for j, c in enumerate(row)))
@@ -149,7 +152,8 @@ for key, base in (("base_jsonl", None), ("base_txt", None)):
     print("baseline %-10s %d articles, peak %.1f MB" % (key[5:], r["inputs"], r["peak"] / 1024))
 print("medians of %d runs; seconds = wall clock, CPU s = user + sys; articles/s counts every"
       % len(rows["jsonl"]["runs"]))
-print("input article (rejected ones too); KB/article = (peak - baseline peak) / stored")
+print("input article (rejected ones too); KB/article = (peak - baseline peak) / stored;")
+print("store MB = database file (+ WAL) after the last run")
 print("rejected inputs: JSONL %d, txt %d (storyline said why on stderr)"
       % (rows["jsonl"]["rejected"], rows["txt"]["rejected"]))
 print()

@@ -9,7 +9,7 @@ DB="$T/store.db"
 CORPUS="$FIX/corpus"
 COMMANDS="ingest stories show article search copies export check"
 
-echo "-- help and version"
+section "help and version"
 expect_exit 0 "$S" --help
 check "--help lists every command" sh -c 'for c in '"$COMMANDS"'; do grep -q "^  $c " "$1" || exit 1; done' - "$OUT"
 expect_exit 0 "$S" help
@@ -33,23 +33,25 @@ expect_exit 2 "$S" --db
 expect_exit 2 "$S" help frobnicate
 check "help on an unknown command names it" err_has "frobnicate"
 
-echo "-- a store that does not exist"
+section "a store that does not exist"
 MISSING="$T/missing.db"
 for cmd in "stories" "show 1" "article 1" "search bridge" "copies" "export --json" "stories --json"; do
   # shellcheck disable=SC2086
   expect_exit 3 "$S" --db "$MISSING" $cmd
   check "$cmd on a missing store names it" err_has "missing.db"
+  check "$cmd on a missing store says it cannot be opened" \
+    sh -c 'grep -Eqi "no such|does not exist|not found|unable to open|cannot open|no store" "$1"' - "$ERR"
   check "$cmd on a missing store did not create it" test ! -e "$MISSING"
 done
 check "no -wal/-shm/-journal left behind" sh -c '! ls "$1"-* >/dev/null 2>&1' - "$MISSING"
 
-echo "-- ingest the fixture corpus"
+section "ingest the fixture corpus"
 expect_exit 0 "$S" --db "$DB" ingest "$CORPUS"
 check "the store file exists" test -s "$DB"
 check "summary says 5 new" err_has "5 new"
 check "summary counts the removed chrome" err_has "chrome lines removed"
 
-echo "-- stories; global options before and after the command"
+section "stories; global options before and after the command"
 expect_exit 0 "$S" --db "$DB" stories
 cp "$OUT" "$T/stories.before"
 expect_exit 0 "$S" stories --db "$DB"
@@ -78,7 +80,7 @@ check "stories --since keeps the dated fair story" out_has "Tamsby harvest fair"
 expect_exit 2 "$S" --db "$DB" stories --bogus
 expect_exit 2 "$S" --db "$DB" stories extra-argument
 
-echo "-- export --json"
+section "export --json"
 expect_exit 0 "$S" --db "$DB" export --json
 cp "$OUT" "$T/export.json"
 check "export --json is valid JSON" is_json "$T/export.json"
@@ -120,7 +122,7 @@ check "the two footbridge articles are one story" test "$(story_of "$A_FERRY")" 
 check "the strike is not in the footbridge story" test "$(story_of "$A_STRIKE")" != "$S_BRIDGE"
 check "the owls are not in the footbridge story" test "$(story_of "$A_OWLS")" != "$S_BRIDGE"
 
-echo "-- show"
+section "show"
 expect_exit 0 "$S" --db "$DB" show "$S_BRIDGE"
 check "show names the story and both articles" sh -c 'grep -q "^story '"$S_BRIDGE"':" "$1" &&
   grep -q "Vellmarsh closes Orvane footbridge" "$1" && grep -q "Shuttle ferry replaces" "$1"' - "$OUT"
@@ -147,7 +149,7 @@ expect_exit 2 "$S" --db "$DB" show 1 2
 expect_exit 1 "$S" --db "$DB" show 9999
 check "show 9999 names the story" sh -c 'grep -q "story" "$1" && grep -q "9999" "$1"' - "$ERR"
 
-echo "-- article"
+section "article"
 expect_exit 0 "$S" --db "$DB" article "$A_CLOSED"
 check "article prints the title" out_has "^title: *Vellmarsh closes Orvane footbridge after inspectors find cracks"
 check "article prints the clean text" out_has "Repairs are expected to take at least eleven weeks"
@@ -187,7 +189,7 @@ expect_exit 2 "$S" --db "$DB" article
 expect_exit 2 "$S" --db "$DB" article abc
 expect_exit 2 "$S" --db "$DB" article 1 --bogus
 
-echo "-- search"
+section "search"
 expect_exit 0 "$S" --db "$DB" search quillfeather
 check "search finds the owls and the ferry article" sh -c 'grep -q "^\['"$A_OWLS"'\]" "$1" && grep -q "^\['"$A_FERRY"'\]" "$1"' - "$OUT"
 check "search ranks the title match first" sh -c 'grep "^\[" "$1" | head -n 1 | grep -q "^\['"$A_OWLS"'\]"' - "$OUT"
@@ -213,7 +215,21 @@ expect_exit 2 "$S" --db "$DB" search owls --limit 0
 run "$S" --db "$DB" search '"unbalanced'
 check "a malformed FTS query is refused cleanly (exit 1 or 2, message)" sh -c 'test '"$RC"' -eq 1 -o '"$RC"' -eq 2 && grep -q "storyline:" "$1"' - "$ERR"
 
-echo "-- copies and check"
+expect_exit 0 "$S" --db "$DB" search owls OR strike
+check "OR: the owls, the strike and the ferry article" sh -c 'test "$(grep -c "^\[" "$1")" -eq 3 && grep -q "^\['"$A_STRIKE"'\]" "$1"' - "$OUT"
+expect_exit 0 "$S" --db "$DB" search '"quillfeather owls"'
+check "a phrase: both articles that say it" sh -c 'test "$(grep -c "^\[" "$1")" -eq 2' - "$OUT"
+expect_exit 0 "$S" --db "$DB" search '"owls return"'
+check "a phrase only the title has: one hit" sh -c 'test "$(grep -c "^\[" "$1")" -eq 1 && grep -q "^\['"$A_OWLS"'\]" "$1"' - "$OUT"
+expect_exit 0 "$S" --db "$DB" search 'quill*'
+check "a prefix: both articles" sh -c 'test "$(grep -c "^\[" "$1")" -eq 2' - "$OUT"
+expect_exit 0 "$S" --db "$DB" search 'ÓWLS'
+check "case and diacritics are folded" sh -c 'grep "^\[" "$1" | head -n 1 | grep -q "^\['"$A_OWLS"'\]"' - "$OUT"
+for q in "(" "cease-fire" "owls)" "C++" "%" "'"; do
+  expect_exit 0 "$S" --db "$DB" search "$q"
+done
+
+section "copies and check"
 expect_exit 0 "$S" --db "$DB" copies
 check "copies prints its header" out_has "article.*of.*kind"
 expect_exit 0 "$S" --db "$DB" copies --json
@@ -223,7 +239,53 @@ expect_exit 0 "$S" --db "$DB" check
 check "check prints ok" out_has "^ok$"
 expect_exit 2 "$S" --db "$DB" check extra
 
-echo "-- usage errors of ingest"
+section "output that cannot be written"
+if [ -w /dev/full ]; then
+  expect_exit 3 sh -c 'exec "$1" --db "$2" export --json >/dev/full' - "$S" "$DB"
+  check "a full disk on export is reported" err_has "storyline: .*write"
+  expect_exit 3 sh -c 'exec "$1" --db "$2" stories >/dev/full' - "$S" "$DB"
+  check "a full disk on stories is reported" err_has "storyline: .*write"
+fi
+
+section "files that are not stores"
+printf 'Just some notes, not a store.\n' >"$T/notes.txt"
+cp "$T/notes.txt" "$T/notes.orig"
+expect_exit 3 "$S" --db "$T/notes.txt" stories
+check "a text file is not a storyline store" err_has "notes.txt"
+expect_exit 3 "$S" --db "$T/notes.txt" ingest "$CORPUS"
+check "ingest refuses it too" err_has "notes.txt"
+check "the text file is untouched" cmp -s "$T/notes.txt" "$T/notes.orig"
+expect_exit 3 "$S" --db "$T" stories
+if python3 -c 'import sqlite3' 2>/dev/null; then
+  # Another program's SQLite database (user_version 0, tables of its own).
+  python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("CREATE TABLE bookmarks(url TEXT)")
+c.execute("INSERT INTO bookmarks VALUES (?)", ("https://example.org/",))
+c.commit()' "$T/other.db"
+  cp "$T/other.db" "$T/other.orig"
+  expect_exit 3 "$S" --db "$T/other.db" stories
+  check "another program's database is not a store" err_has "not a storyline store"
+  known_bug "ingest adopts another program's SQLite database"
+  expect_exit 3 "$S" --db "$T/other.db" ingest "$CORPUS"
+  known_bug "ingest adopts another program's SQLite database"
+  check "another program's database is left untouched" cmp -s "$T/other.db" "$T/other.orig"
+  # A store from a newer storyline (schema version 99).
+  python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("CREATE TABLE articles(id INTEGER PRIMARY KEY)")
+c.execute("PRAGMA user_version = 99")
+c.commit()' "$T/newer.db"
+  cp "$T/newer.db" "$T/newer.orig"
+  expect_exit 3 "$S" --db "$T/newer.db" stories
+  check "a newer store is refused by listing commands, saying why" err_has "newer"
+  expect_exit 3 "$S" --db "$T/newer.db" ingest "$CORPUS"
+  check "a newer store is refused by ingest, saying why" err_has "newer"
+  known_bug "a refused newer store is switched to WAL first"
+  check "the newer store is left untouched" cmp -s "$T/newer.db" "$T/newer.orig"
+fi
+
+section "usage errors of ingest"
 expect_exit 2 "$S" --db "$DB" ingest
 expect_exit 2 "$S" --db "$DB" ingest --bogus "$CORPUS"
 check "the unknown option is named" err_has "bogus"

@@ -8,6 +8,7 @@
 #   run CMD...                         the same, without a check
 #   known_bug "WHAT"                   marks the next check as a reported engine
 #                                      bug (it still counts as a failure)
+#   section "TITLE"                    prints a heading with the elapsed time
 #   finish                             prints "e2e-NAME: N passed, N failed"
 #
 # $STORYLINE is the binary under test, $SL_TESTS the tests/ folder; $T is a
@@ -44,6 +45,10 @@ fail() {
 }
 
 known_bug() { KNOWN=$1; }
+
+# section TITLE: a heading, with the seconds since the script began.
+START=$(date +%s)
+section() { echo "-- $1 ($(($(date +%s) - START)) s)"; }
 
 # Shows the last command's output when a check fails.
 show_output() {
@@ -91,9 +96,8 @@ out_has() { grep -q -- "$1" "$OUT"; }
 err_has() { grep -q -- "$1" "$ERR"; }
 out_lacks() { ! grep -q -- "$1" "$OUT"; }
 is_json() { python3 -m json.tool "$1" >/dev/null 2>&1; }
-# py FILE CODE [ARGS...]: runs python CODE with `d` the JSON document in FILE; passes
-# when CODE exits normally (use assert).
-# Extra ARGS after CODE are sys.argv[2:].
+# py FILE CODE [ARGS...]: runs python CODE with `d` the JSON document in FILE
+# (ARGS are sys.argv[2:]); passes when CODE exits normally (use assert).
 py() {
   file=$1
   code=$2
