@@ -260,6 +260,10 @@ static int ingest_dir(run *r, const char *path, int depth)
 static int ingest_tree(run *r, const char *path, int depth)
 {
     struct stat sb;
+    /* Inside a folder, links to folders are not followed: they can loop. */
+    if (depth > 0 && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) && stat(path, &sb) == 0 &&
+        S_ISDIR(sb.st_mode))
+        return 0;
     if (stat(path, &sb) != 0) {
         fail(r, path, strerror(errno));
         return 0;

@@ -1,7 +1,6 @@
 /* format.c — recognises what an input is (empty, binary, plain text, JSONL,
- * HTML) from its first bytes, so that the engine routes files by content and
- * never by name. Only a bounded prefix is read: detection costs the same for
- * a 1 KB note and a 1 GB dump. */
+ * HTML) from a bounded prefix of its content, never its name, so that the
+ * engine can route each file to its reader. */
 #include <stddef.h>
 #include <string.h>
 #include <strings.h>

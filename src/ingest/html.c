@@ -1,8 +1,6 @@
 /* html.c — the first HTML extractor: decodes a page to UTF-8, parses it with
- * libxml2's forgiving HTML parser, reads its metadata (title, date, author,
- * language) and keeps the text of the article's container as paragraphs.
- * Boilerplate removal here is structural; chrome.c later removes, line by
- * line, what survives. docs/formats.md describes what is kept and dropped. */
+ * libxml2, reads title, date, author and language, and keeps the article's
+ * paragraphs; chrome.c later removes what page chrome survives, line by line. */
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
@@ -767,17 +765,35 @@ static int cue_excepted(const char *start, const char *hit, const char *cue)
     return 0;
 }
 
+static int token_has_cue(const char *token, size_t n)
+{
+    /* WordPress puts a post's tags and categories in its class list
+     * ("tag-newsletter", "category-social-affairs"): they name the topic. */
+    if ((n > 4 && !strncasecmp(token, "tag-", 4)) || (n > 9 && !strncasecmp(token, "category-", 9)))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
+            size_t len = strlen(cues[c]);
+            if (n - i >= len && !strncasecmp(token + i, cues[c], len) && !cue_excepted(token, token + i, cues[c]))
+                return 1;
+        }
+    return 0;
+}
+
 static int has_cue(const char *s)
 {
     if (!s)
         return 0;
     size_t n = strnlen(s, CUE_SCAN);
-    for (size_t i = 0; i < n; i++)
-        for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
-            size_t len = strlen(cues[c]);
-            if (n - i >= len && !strncasecmp(s + i, cues[c], len) && !cue_excepted(s, s + i, cues[c]))
-                return 1;
-        }
+    for (size_t i = 0; i < n;) {
+        while (i < n && is_space_char(s[i]))
+            i++;
+        size_t start = i;
+        while (i < n && !is_space_char(s[i]))
+            i++;
+        if (i > start && token_has_cue(s + start, i - start))
+            return 1;
+    }
     return 0;
 }
 
@@ -820,6 +836,10 @@ static int soft_dropped(const xmlNode *n, unsigned tag)
             if (!strcasecmp(role, cue_roles[i]))
                 return 1;
     }
+    /* An <article> is not judged by its classes: the comments and teasers
+     * that are <article>s sit in a list that carries the cue. */
+    if (tag & T_ARTICLE)
+        return 0;
     return has_cue(attr(n, "class")) || has_cue(attr(n, "id"));
 }
 
@@ -1026,7 +1046,7 @@ static int choose_containers(const elem_vec *v, index_vec *out)
             top = i;
     if (top != NONE)
         top = climb(e, top);
-    if (top == NONE || e[top].parent == NONE)   /* no prose: the whole body */
+    if (top == NONE || e[top].parent == NONE)   /* no prose: the whole page */
         return sl_vec_push(out, top == NONE ? 0 : top) ? SL_ENOMEM : 0;
     double threshold = final_score(&e[top]) * SIBLING_SHARE;
     for (xmlNode *n = e[e[top].parent].node->children; n; n = n->next) {

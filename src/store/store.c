@@ -135,31 +135,65 @@ static int user_version(sqlite3 *db, int *version)
     return rc;
 }
 
-static int migrate(sqlite3 *db, sl_buf *why)
+static int table_count(sqlite3 *db, int *n)
 {
-    int version = 0;
-    if (user_version(db, &version))
-        return set_why(why, SL_ESTORE, "cannot read schema version", db);
-    if (version > N_MIGRATIONS) {
+    sqlite3_stmt *s = NULL;
+    int rc = SL_ESTORE;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW) {
+        *n = sqlite3_column_int(s, 0);
+        rc = 0;
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* Refuses what is not a storyline store, or one newer than this code. */
+static int check_schema(sqlite3 *db, const char *path, int version, sl_buf *why)
+{
+    int tables = 0;
+    if (version == 0 && !table_count(db, &tables) && tables > 0) {
         sl_buf_clear(why);
-        sl_buf_printf(why, "store schema version %d is newer than this storyline knows (%d)",
-                      version, N_MIGRATIONS);
+        sl_buf_printf(why, "%s: not a storyline store (an SQLite database of something else)", path);
         return SL_ESTORE;
     }
+    if (version > N_MIGRATIONS) {
+        sl_buf_clear(why);
+        sl_buf_printf(why, "%s: store schema version %d is newer than this storyline knows (%d)",
+                      path, version, N_MIGRATIONS);
+        return SL_ESTORE;
+    }
+    return 0;
+}
+
+/* Applies pending migrations in one write transaction; the version is read
+ * inside it, so two processes creating one store do not both migrate. */
+static int migrate(sqlite3 *db, const char *path, sl_buf *why)
+{
+    int version = 0;
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return set_why(why, SL_ESTORE, path, db);
+    if (user_version(db, &version)) {
+        set_why(why, SL_ESTORE, "cannot read schema version", db);
+        goto fail;
+    }
+    if (check_schema(db, path, version, why))
+        goto fail;
     for (int v = version; v < N_MIGRATIONS; v++) {
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
-        if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
-            sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
+        if (sqlite3_exec(db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
             sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
             set_why(why, SL_ESTORE, "schema migration failed", db);
-            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-            return SL_ESTORE;
+            goto fail;
         }
-        if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-            return set_why(why, SL_ESTORE, "schema migration failed", db);
     }
+    if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        return set_why(why, SL_ESTORE, "schema migration failed", db);
     return 0;
+fail:
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return SL_ESTORE;
 }
 
 int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
@@ -174,6 +208,14 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
         goto fail;
     }
     sqlite3_busy_timeout(st->db, 10000);
+    /* Nothing is changed in a file before it is known to be ours. */
+    int version = 0;
+    if (user_version(st->db, &version)) {
+        set_why(why, SL_ESTORE, path, st->db);
+        goto fail;
+    }
+    if (check_schema(st->db, path, version, why))
+        goto fail;
     /* WAL with synchronous=NORMAL: a killed process never corrupts the store
      * or leaves half a transaction; only a power cut may lose the last commit. */
     const char *setup = read_only ? "PRAGMA query_only = 1;"
@@ -183,20 +225,13 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
         set_why(why, SL_ESTORE, path, st->db);
         goto fail;
     }
-    int version = 0;
     if (read_only) {
-        if (user_version(st->db, &version) || version == 0) {
+        if (version == 0) {
             sl_buf_clear(why);
             sl_buf_printf(why, "%s: not a storyline store (nothing ingested yet?)", path);
             goto fail;
         }
-        if (version > N_MIGRATIONS) {
-            sl_buf_clear(why);
-            sl_buf_printf(why, "%s: store schema version %d is newer than this storyline (%d)",
-                          path, version, N_MIGRATIONS);
-            goto fail;
-        }
-    } else if (migrate(st->db, why)) {
+    } else if (migrate(st->db, path, why)) {
         goto fail;
     }
     *out = st;

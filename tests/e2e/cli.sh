@@ -266,9 +266,7 @@ c.commit()' "$T/other.db"
   cp "$T/other.db" "$T/other.orig"
   expect_exit 3 "$S" --db "$T/other.db" stories
   check "another program's database is not a store" err_has "not a storyline store"
-  known_bug "ingest adopts another program's SQLite database"
   expect_exit 3 "$S" --db "$T/other.db" ingest "$CORPUS"
-  known_bug "ingest adopts another program's SQLite database"
   check "another program's database is left untouched" cmp -s "$T/other.db" "$T/other.orig"
   # A store from a newer storyline (schema version 99).
   python3 -c 'import sqlite3, sys
@@ -281,7 +279,6 @@ c.commit()' "$T/newer.db"
   check "a newer store is refused by listing commands, saying why" err_has "newer"
   expect_exit 3 "$S" --db "$T/newer.db" ingest "$CORPUS"
   check "a newer store is refused by ingest, saying why" err_has "newer"
-  known_bug "a refused newer store is switched to WAL first"
   check "the newer store is left untouched" cmp -s "$T/newer.db" "$T/newer.orig"
 fi
 

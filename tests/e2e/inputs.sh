@@ -264,7 +264,6 @@ ln -s . "$T/loop/again"
 run "$S" --db "$DB" ingest "$T/loop"
 check "a symlink loop: no crash (exit $RC)" no_crash
 check "a symlink loop: exit 0 or 1" test "$RC" -le 1
-known_bug "a symlink loop stores each file once per level"
 check "the one file is stored once, not once per level of the loop" test "$(n_articles "$DB")" -eq 1
 expect_exit 0 "$S" --db "$DB" check
 
@@ -299,7 +298,6 @@ wait "$p2"
 r2=$?
 wait "$p3"
 r3=$?
-known_bug "ingests racing to create a store fail"
 check "three ingests creating one store at once all succeed (exit $r1, $r2, $r3)" \
   sh -c 'test "$1" -eq 0 -a "$2" -eq 0 -a "$3" -eq 0 || { cat "$4" "$5" "$6"; exit 1; }' - "$r1" "$r2" "$r3" \
   "$T/race1.err" "$T/race2.err" "$T/race3.err"

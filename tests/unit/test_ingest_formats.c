@@ -635,6 +635,12 @@ TEST(html_boilerplate_rules)
                           "<div class=\"comments\"><p>I disagree with every word of this column, as usual.</p></div>", &e), 0);
     CHECK_STR(e.text, "In my view the harbour should stay open all winter long.");
     sl_extracted_clear(&e);
+    /* WordPress tag and category classes name topics, not furniture */
+    CHECK_INT(extract_str("<div class=\"post hentry category-social-affairs tag-newsletter\">"
+                          "<p>The parish newsletter will go digital from June, the vicar announced.</p></div>"
+                          "<div class=\"social-links\"><p>Follow the parish on every platform you use today.</p></div>", &e), 0);
+    CHECK_STR(e.text, "The parish newsletter will go digital from June, the vicar announced.");
+    sl_extracted_clear(&e);
 }
 
 TEST(html_article_split_by_ad)
