@@ -52,6 +52,10 @@ int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *wh
 
 /* ---- html.c ---- */
 
+/* Appends the page decoded to valid UTF-8 (BOM, declared charset, or a guess;
+ * charset.c). Returns 0 or an SL_E* code. */
+int sl_html_decode(const char *html, size_t len, sl_buf *out);
+
 /* What the first HTML extractor finds in a page. Strings malloc'd or NULL. */
 typedef struct sl_extracted {
     char *title;

@@ -1,0 +1,237 @@
+/* charset.c — decodes an HTML page to clean UTF-8 before libxml2 parses it:
+ * byte-order mark, else the declared charset (<meta>, XML declaration), else a
+ * UTF-8 versus windows-1252 guess; other charsets through iconv. */
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest/ingest.h"
+
+/* Browsers look for <meta charset> in the first 1024 bytes; pages that put
+ * long inline scripts first declare it later, and looking further costs
+ * nothing. */
+#define CHARSET_SCAN 8192
+
+static const char REPLACEMENT[] = "\xEF\xBF\xBD";
+
+/* ---- decoding to UTF-8 ---------------------------------------------------- */
+
+/* Length of the valid UTF-8 sequence at s[i], 0 when invalid. */
+static size_t utf8_seq(const unsigned char *s, size_t i, size_t n)
+{
+    unsigned char c = s[i], lo = 0x80, hi = 0xBF;
+    size_t need;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+        need = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4)
+        need = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    else
+        return 0;
+    if (n - i < need || s[i + 1] < lo || s[i + 1] > hi)
+        return 0;
+    for (size_t k = 2; k < need; k++)
+        if ((s[i + k] & 0xC0) != 0x80)
+            return 0;
+    return need;
+}
+
+static int keep_ascii(unsigned char c) { return (c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n' || c == '\r'; }
+
+/* Appends `s` as valid UTF-8: an invalid byte becomes U+FFFD; NUL and other
+ * C0 controls but tab, CR and LF are dropped (libxml2 stops at a NUL). */
+static void put_clean_utf8(sl_buf *out, const unsigned char *s, size_t n)
+{
+    size_t run = 0, i = 0;
+    while (i < n) {
+        size_t k = utf8_seq(s, i, n);
+        if (k > 1 || (k == 1 && keep_ascii(s[i]))) {
+            i += k;
+            continue;
+        }
+        sl_buf_put(out, s + run, i - run);
+        if (!k)
+            sl_buf_put(out, REPLACEMENT, 3);
+        run = ++i;
+    }
+    if (n > run)
+        sl_buf_put(out, s + run, n - run);
+}
+
+/* An undeclared page is UTF-8 when its non-ASCII bytes mostly form valid
+ * sequences: windows-1252 prose almost never does by accident (an accented
+ * letter is followed by ASCII), while a UTF-8 page with a few broken bytes
+ * still has far more good sequences than bad bytes. */
+static int mostly_utf8(const unsigned char *s, size_t n)
+{
+    size_t good = 0, bad = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = utf8_seq(s, i, n);
+        if (k)
+            good++, i += k;
+        else
+            bad++, i++;
+    }
+    return bad == 0 || good > bad;
+}
+
+static int is_space_char(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+static int is_label_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_' || c == '.' || c == ':';
+}
+
+/* The value of `key=` (case-insensitive, quotes optional) inside [p, end). */
+static int value_after(const char *p, const char *end, const char *key, char *label, size_t cap)
+{
+    size_t klen = strlen(key);
+    for (; (size_t)(end - p) > klen; p++) {
+        if (strncasecmp(p, key, klen))
+            continue;
+        const char *q = p + klen;
+        while (q < end && is_space_char(*q))
+            q++;
+        if (q >= end || *q != '=')
+            continue;
+        for (q++; q < end && (is_space_char(*q) || *q == '"' || *q == '\''); q++)
+            ;
+        size_t k = 0;
+        while (q < end && k + 1 < cap && is_label_char(*q))
+            label[k++] = *q++;
+        label[k] = '\0';
+        if (k)
+            return 1;
+    }
+    return 0;
+}
+
+/* The charset a page declares: <meta charset=X>, <meta http-equiv=
+ * Content-Type content="text/html; charset=X"> or <?xml encoding="X"?>. */
+static int declared_charset(const char *s, size_t n, char *label, size_t cap)
+{
+    const char *end = s + (n < CHARSET_SCAN ? n : CHARSET_SCAN);
+    for (const char *p = s; (p = memchr(p, '<', (size_t)(end - p))); p++) {
+        int meta = end - p > 5 && !strncasecmp(p + 1, "meta", 4) && !is_label_char(p[5]);
+        int xml = end - p > 5 && !strncmp(p + 1, "?xml", 4);
+        if (!meta && !xml)
+            continue;
+        const char *close = memchr(p, '>', (size_t)(end - p));
+        if (!close)
+            return 0;
+        if (value_after(p, close, meta ? "charset" : "encoding", label, cap))
+            return 1;
+    }
+    return 0;
+}
+
+static int label_in(const char *label, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcasecmp(label, list[i]))
+            return 1;
+    return 0;
+}
+
+/* What a declared label is decoded as. As in browsers (WHATWG Encoding),
+ * latin1, ascii and iso-8859-1 mean windows-1252, and a UTF-16 label read
+ * from ASCII-compatible bytes cannot be true and means UTF-8. */
+static const char *charset_for(const char *label)
+{
+    static const char *const utf8[] = {"utf-8", "utf8", "unicode-1-1-utf-8", "utf-16", "utf-16le",
+                                       "utf-16be", "unicode", "ucs-2"};
+    static const char *const cp1252[] = {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1",
+                                         "us-ascii", "ascii", "windows-1252", "cp1252", "x-cp1252",
+                                         "cp819", "ibm819", "iso-ir-100"};
+    if (label_in(label, utf8, sizeof utf8 / sizeof *utf8))
+        return "UTF-8";
+    if (label_in(label, cp1252, sizeof cp1252 / sizeof *cp1252))
+        return "WINDOWS-1252";
+    return label;
+}
+
+/* Converts with iconv; a byte it cannot convert becomes U+FFFD. Returns 1
+ * when iconv does not know the charset, else 0 or an SL_E* code. */
+static int iconv_to_utf8(const char *charset, const char *in, size_t n, sl_buf *out)
+{
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1)
+        return 1;
+    char *inp = (char *)in;
+    size_t left = n;
+    while (left > 0 && !out->err) {
+        if (sl_buf_reserve(out, left + left / 2 + 64))
+            break;
+        char *outp = out->ptr + out->len;
+        size_t room = out->cap - out->len - 1;
+        size_t r = iconv(cd, &inp, &left, &outp, &room);
+        int e = errno;
+        out->len = (size_t)(outp - out->ptr);
+        out->ptr[out->len] = '\0';
+        if (r != (size_t)-1 || e == E2BIG)
+            continue;
+        /* EILSEQ, or EINVAL for a sequence cut by the end of the page */
+        sl_buf_put(out, REPLACEMENT, 3);
+        inp++;
+        left--;
+    }
+    iconv_close(cd);
+    return out->err;
+}
+
+static int convert(const char *charset, const char *in, size_t n, sl_buf *out)
+{
+    sl_buf utf8;
+    sl_buf_init(&utf8, out->max);
+    int rc = iconv_to_utf8(charset, in, n, &utf8);
+    if (!rc && utf8.len)
+        put_clean_utf8(out, (const unsigned char *)utf8.ptr, utf8.len);
+    sl_buf_free(&utf8);
+    return rc ? rc : out->err;
+}
+
+/* Decodes a page to clean UTF-8: by its BOM, else its declared charset,
+ * else a guess. Left to itself, libxml2 2.9 reads an undeclared page as
+ * Latin-1 and stops at the first invalid byte of a declared UTF-8 page;
+ * decoding first and telling it "UTF-8" avoids both. */
+int sl_html_decode(const char *html, size_t len, sl_buf *out)
+{
+    const unsigned char *s = (const unsigned char *)html;
+    const char *charset = NULL;
+    char label[48];
+    size_t skip = 0;
+    if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+        charset = "UTF-8", skip = 3;
+    else if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+        charset = "UTF-16LE", skip = 2;
+    else if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+        charset = "UTF-16BE", skip = 2;
+    else if (declared_charset(html, len, label, sizeof label))
+        charset = charset_for(label);
+    html += skip;
+    len -= skip;
+    if (charset && strcmp(charset, "UTF-8")) {
+        int rc = convert(charset, html, len, out);
+        if (rc != 1)
+            return rc;
+        charset = NULL;   /* unknown to iconv: guess as if undeclared */
+    }
+    if (!charset && !mostly_utf8((const unsigned char *)html, len)) {
+        int rc = convert("WINDOWS-1252", html, len, out);
+        if (rc != 1)
+            return rc;
+    }
+    put_clean_utf8(out, (const unsigned char *)html, len);
+    return out->err;
+}
