@@ -33,10 +33,13 @@ def run(binary, args, what):
                        stderr=subprocess.PIPE, text=True)
     if p.returncode not in (0, 1):
         die("%s: storyline %s failed (exit %d): %s"
-            % (what, " ".join(args[:4]), p.returncode, p.stderr.strip()[:2000]))
-    if p.returncode == 1 and p.stderr.strip():
-        print("%s: storyline %s reported: %s" % (what, args[2] if len(args) > 2 else "",
-                                               p.stderr.strip()[:1000]))
+            % (what, " ".join(args), p.returncode, p.stderr.strip()[:2000]))
+    errs = p.stderr.strip().splitlines()
+    if p.returncode == 1 and errs:
+        cmd = next((a for a in args if a in ("ingest", "export", "compare", "copies")), "")
+        print("%s: storyline %s: %d input(s) reported, the first %d:" % (what, cmd, len(errs), min(3, len(errs))))
+        for line in errs[:3]:
+            print("  " + line[:300])
     return p.stdout
 
 

@@ -47,6 +47,25 @@ else
   echo "eval: $DATA/seeds not found: seed checks skipped"
 fi
 
+# Copies (issue 3): one evaluation per dataset, each skipped without its data.
+if [ -d "$DATA/seeds" ]; then
+  run copies_seeds python3 eval/copies_seeds.py --bin "$BIN" --db "$OUT/copies_seeds.db" --seeds "$DATA/seeds"
+fi
+if [ -d "$DATA/rewrite/llmfake" ] && [ -d "$DATA/rewrite/l2r" ] && [ -d "$DATA/stories/basil" ] && [ -d "$DATA/clustering/ecbplus" ]; then
+  run copies_rewrites python3 eval/copies_rewrites.py --bin "$BIN" --data "$DATA" --db "$OUT/copies_rewrites.db"
+else
+  echo "eval: rewrite/llmfake, rewrite/l2r, stories/basil or clustering/ecbplus not found: rewrite linking skipped"
+fi
+if [ -d "$DATA/rewrite/msrp" ]; then
+  run copies_msrp python3 eval/copies_msrp.py --bin "$BIN" --msrp "$DATA/rewrite/msrp"
+fi
+if [ -d "$DATA/rewrite/clough-stevenson" ]; then
+  run copies_clough python3 eval/copies_clough.py --bin "$BIN" --csv "$DATA/rewrite/clough-stevenson/plagiarism-clough&stevenson.csv"
+fi
+if [ -d "$DATA/scale/reuters21578" ]; then
+  run copies_reuters python3 eval/copies_reuters.py --bin "$BIN" --src "$DATA/scale/reuters21578" --db "$OUT/copies_reuters.db"
+fi
+
 echo "=== scores against eval/floors.txt"
 awk '
   FNR == NR { score[$1] = $2; next }           # scores.txt: name value

@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""copies_reuters.py - exact and near copies among the Reuters-21578 wire stories (issue 3).
+
+    python3 eval/copies_reuters.py --bin build/storyline --src ../shared/datasets/scale/reuters21578 \
+        --db build/eval/copies_reuters.db [--sample-out build/eval/reuters_copy_sample.txt]
+
+Converts the corpus with bench/reuters_to_jsonl.py (19,043 stories with a
+body, their own 1987 dates), ingests it into a fresh store and reads the copy
+relations back (export). There are no labels; the script reports:
+  - relations by kind, and the groups they form (connected articles);
+  - its own independent duplicate measures, as the dataset README describes
+    them: exact-duplicate bodies (same lower-cased \\w+ token sequence; the
+    README counts 353 groups, 711 stories) and near-duplicate pairs (word
+    5-gram Jaccard >= 0.5, ignoring 5-grams found in more than 200 bodies;
+    the README re-measured 774 pairs);
+  - how many of those the engine joins (an exact group counts when all its
+    stories end in one engine group; a near pair when both do; direct links
+    are shown too);
+  - how many engine relations pass the README's near-duplicate rule
+    (Jaccard >= 0.5 or containment >= 0.8 on those 5-grams), per kind;
+  - a fixed-seed random sample of 50 relations, each with both titles and
+    the first 200 characters of both bodies side by side, written to
+    --sample-out for checking by hand.
+
+Scores (counts are informational; the floors are loose):
+  reuters_relations, reuters_exact_relations, reuters_near_relations,
+  reuters_groups, reuters_exact_group_recall, reuters_near_pair_recall,
+  reuters_rule_agreement (share of exact/near relations passing the rule).
+Standard library only.
+"""
+import argparse
+import collections
+import json
+import os
+import random
+import subprocess
+import sys
+import textwrap
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import copylib  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MAX_DF = 200        # 5-grams in more bodies than this are ignored (README)
+SAMPLE = 50
+SEED = 21578
+
+
+def components(edges):
+    parent = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+    return {x: find(x) for x in parent}
+
+
+def shingle_ids(docs):
+    """key -> set of 5-gram hashes, without 5-grams in more than MAX_DF bodies."""
+    sh = {k: {hash(s) for s in copylib.shingles(t)} for k, t in docs.items()}
+    df = collections.Counter(h for s in sh.values() for h in s)
+    return {k: {h for h in s if df[h] <= MAX_DF} for k, s in sh.items()}
+
+
+def near_pairs(sh):
+    """{(a, b): (jaccard, containment)} for pairs with Jaccard >= 0.5, and the
+    overlap of any given pair on demand."""
+    index = collections.defaultdict(list)
+    for k, s in sh.items():
+        for h in s:
+            index[h].append(k)
+    out = {}
+    for k, s in sh.items():
+        shared = collections.Counter()
+        for h in s:
+            for o in index[h]:
+                if o > k:
+                    shared[o] += 1
+        for o, n in shared.items():
+            union = len(s) + len(sh[o]) - n
+            if n >= 0.5 * union:
+                out[(k, o)] = n / union
+    return out
+
+
+def overlap(sa, sb):
+    n = len(sa & sb)
+    union = len(sa | sb)
+    return (n / union if union else 0.0, n / min(len(sa), len(sb)) if sa and sb else 0.0)
+
+
+def side_by_side(a, b, width=58):
+    la = textwrap.wrap(copylib.snippet(a, 200), width) or [""]
+    lb = textwrap.wrap(copylib.snippet(b, 200), width) or [""]
+    n = max(len(la), len(lb))
+    la += [""] * (n - len(la))
+    lb += [""] * (n - len(lb))
+    return ["    %-*s | %s" % (width, x, y) for x, y in zip(la, lb)]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default="build/storyline")
+    ap.add_argument("--src", default="../shared/datasets/scale/reuters21578")
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--jsonl", help="converted input (default: beside the store)")
+    ap.add_argument("--sample-out", default=None)
+    args = ap.parse_args()
+    jsonl = args.jsonl or os.path.splitext(args.db)[0] + ".jsonl"
+    sample_out = args.sample_out or os.path.join(os.path.dirname(args.db), "reuters_copy_sample.txt")
+
+    conv = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "reuters_to_jsonl.py"),
+                           args.src, jsonl], stderr=subprocess.PIPE, text=True)
+    if conv.returncode:
+        copylib.die("copies_reuters: conversion failed: " + conv.stderr)
+    with open(jsonl, encoding="utf-8") as f:
+        recs = {r["id"]: r for r in map(json.loads, f)}
+    copylib.fresh_db(args.db)
+    copylib.ingest(args.bin, args.db, jsonl, "copies_reuters")
+    arts, copies = copylib.export(args.bin, args.db, "copies_reuters")
+    key_of = {i: a.get("key") for i, a in arts.items()}
+    print("stored %d of %d stories; %d copy relations" % (len(arts), len(recs), len(copies)))
+
+    rels = [(key_of.get(r["article"]), key_of.get(r["of"]), r) for r in copies]
+    rels = [t for t in rels if t[0] in recs and t[1] in recs]
+    by_kind = collections.Counter(r.get("kind") for _, _, r in rels)
+    comp = components((a, b) for a, b, _ in rels)
+    groups = collections.Counter(comp.values())
+    sizes = collections.Counter(groups.values())
+    print("relations by kind: %s" % (", ".join("%s %d" % kv for kv in sorted(by_kind.items())) or "none"))
+    print("engine groups (stories joined by any relation): %d, holding %d stories; sizes %s"
+          % (len(groups), sum(groups.values()),
+             ", ".join("%d×%d" % (n, s) for s, n in sorted(sizes.items()))))
+    for kind in sorted(by_kind):
+        kc = components((a, b) for a, b, r in rels if r.get("kind") == kind)
+        print("  %s: %d groups, %d stories" % (kind, len(set(kc.values())), len(kc)))
+
+    # Independent measures.
+    bodies = {k: r["text"] for k, r in recs.items()}
+    exact = collections.defaultdict(list)
+    for k, t in bodies.items():
+        exact[" ".join(copylib.words(t))].append(k)
+    exact = [g for g in exact.values() if len(g) > 1]
+    sh = shingle_ids(bodies)
+    near = near_pairs(sh)
+    linked = {frozenset((a, b)) for a, b, _ in rels}
+    joined = lambda a, b: a in comp and b in comp and comp[a] == comp[b]
+    ex_ok = sum(all(joined(g[0], k) for k in g[1:]) for g in exact)
+    ex_docs = sum(len(g) for g in exact)
+    ex_doc_ok = sum(any(joined(k, o) for o in g if o != k) for g in exact for k in g)
+    nr_ok = sum(joined(a, b) for a, b in near)
+    nr_direct = sum(frozenset(p) in linked for p in near)
+    print("\n== independent measures")
+    print("exact-duplicate bodies: %d groups, %d stories; engine joins %d groups whole (%.3f), "
+          "%d stories to another of their group (%.3f)"
+          % (len(exact), ex_docs, ex_ok, ex_ok / len(exact) if exact else 0, ex_doc_ok,
+             ex_doc_ok / ex_docs if ex_docs else 0))
+    print("near-duplicate pairs (5-gram Jaccard >= 0.5): %d; engine joins %d (%.3f), %d directly"
+          % (len(near), nr_ok, nr_ok / len(near) if near else 0, nr_direct))
+    agree = collections.Counter()
+    for a, b, r in rels:
+        j, c = overlap(sh[a], sh[b])
+        agree[(r.get("kind"), j >= 0.5 or c >= 0.8)] += 1
+    for kind in sorted(by_kind):
+        n = agree[(kind, True)] + agree[(kind, False)]
+        print("  %s relations passing Jaccard >= 0.5 or containment >= 0.8: %d of %d"
+              % (kind, agree[(kind, True)], n))
+    en = [(a, b, r) for a, b, r in rels if r.get("kind") in ("exact", "near")]
+    rule_ok = sum(agree[(k, True)] for k in ("exact", "near"))
+
+    rng = random.Random(SEED)
+    sample = rng.sample(rels, min(SAMPLE, len(rels)))
+    os.makedirs(os.path.dirname(os.path.abspath(sample_out)), exist_ok=True)
+    with open(sample_out, "w", encoding="utf-8") as f:
+        f.write("Reuters-21578 copy relations: a random sample of %d (seed %d) of %d, for checking by hand.\n"
+                "Each: kind, score, then the copy (left) and its original (right): id, date, title,\n"
+                "first 200 characters of the body.\n\n" % (len(sample), SEED, len(rels)))
+        for n, (a, b, r) in enumerate(sample, 1):
+            j, c = overlap(sh[a], sh[b])
+            f.write("%2d. %s %.3f (5-gram Jaccard %.2f, containment %.2f)\n" % (n, r.get("kind"),
+                                                                               r.get("score", 0), j, c))
+            ra, rb = recs[a], recs[b]
+            f.write("    %-58s | %s\n" % ("#%s %s" % (a, ra.get("published")), "#%s %s" % (b, rb.get("published"))))
+            f.write("    %-58s | %s\n" % (copylib.snippet(ra.get("title"), 58), copylib.snippet(rb.get("title"), 58)))
+            f.write("\n".join(side_by_side(ra["text"], rb["text"])) + "\n\n")
+    print("\nsample of %d relations for checking by hand: %s" % (len(sample), sample_out))
+
+    print()
+    print("SCORE reuters_relations %d" % len(rels))
+    print("SCORE reuters_exact_relations %d" % by_kind.get("exact", 0))
+    print("SCORE reuters_near_relations %d" % by_kind.get("near", 0))
+    print("SCORE reuters_groups %d" % len(groups))
+    print("SCORE reuters_exact_group_recall %.4f" % (ex_ok / len(exact) if exact else 0))
+    print("SCORE reuters_near_pair_recall %.4f" % (nr_ok / len(near) if near else 0))
+    print("SCORE reuters_rule_agreement %.4f" % (rule_ok / len(en) if en else 0))
+
+
+if __name__ == "__main__":
+    main()
