@@ -47,19 +47,11 @@ SEED = 21578
 
 
 def components(edges):
-    parent = {}
-
-    def find(x):
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    """{item: group root} for every item that appears in an edge."""
+    groups = copylib.Groups()
     for a, b in edges:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[ra] = rb
-    return {x: find(x) for x in parent}
+        groups.union(a, b)
+    return {x: groups.find(x) for x in list(groups.parent)}
 
 
 def shingle_ids(docs):
@@ -70,23 +62,12 @@ def shingle_ids(docs):
 
 
 def near_pairs(sh):
-    """{(a, b): (jaccard, containment)} for pairs with Jaccard >= 0.5, and the
-    overlap of any given pair on demand."""
-    index = collections.defaultdict(list)
-    for k, s in sh.items():
-        for h in s:
-            index[h].append(k)
+    """{(a, b): jaccard} for the pairs with 5-gram Jaccard >= 0.5."""
     out = {}
-    for k, s in sh.items():
-        shared = collections.Counter()
-        for h in s:
-            for o in index[h]:
-                if o > k:
-                    shared[o] += 1
-        for o, n in shared.items():
-            union = len(s) + len(sh[o]) - n
-            if n >= 0.5 * union:
-                out[(k, o)] = n / union
+    for k, o, n in copylib.overlapping_pairs(sh):
+        union = len(sh[k]) + len(sh[o]) - n
+        if n >= 0.5 * union:
+            out[(k, o)] = n / union
     return out
 
 

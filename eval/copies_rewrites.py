@@ -136,37 +136,15 @@ def add_ecb(c, folder, sample):
 
 def group_originals(c):
     """Union the groups of originals that are the same text by the README rule."""
-    parent = {}
-
-    def find(x):
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    groups = copylib.Groups()
     origs = [k for k, m in c.meta.items() if m["role"] == "original"]
     sh = {k: copylib.shingles(c.meta[k]["text"]) for k in origs}
-    index = collections.defaultdict(list)
-    for k in origs:
-        find(c.meta[k]["group"])
-        for s in sh[k]:
-            index[s].append(k)
     merged = 0
-    counts = collections.Counter()
+    for k, o, _ in copylib.overlapping_pairs(sh):
+        if copylib.near_identical(sh[k], sh[o]):
+            merged += groups.union(c.meta[k]["group"], c.meta[o]["group"])
     for k in origs:
-        counts.clear()
-        for s in sh[k]:
-            for o in index[s]:
-                if o > k:
-                    counts[o] += 1
-        for o in counts:
-            if copylib.near_identical(sh[k], sh[o]):
-                ga, gb = find(c.meta[k]["group"]), find(c.meta[o]["group"])
-                if ga != gb:
-                    parent[ga] = gb
-                    merged += 1
-    for k in origs:
-        c.meta[k]["group"] = find(c.meta[k]["group"])
+        c.meta[k]["group"] = groups.find(c.meta[k]["group"])
     for k, m in c.meta.items():
         if m["role"] == "rewrite":
             m["group"] = c.meta[m["gold"]]["group"]

@@ -4,6 +4,7 @@ Running the storyline binary (fresh store, ingest, export, compare --pairs),
 reading its JSON, and the small measures the scripts compute themselves
 (precision/recall/F1, ROC AUC, word shingles). Standard library only.
 """
+import collections
 import json
 import os
 import re
@@ -171,6 +172,45 @@ def near_identical(sa, sb):
         return False
     inter = len(sa & sb)
     return inter >= 0.5 * len(sa | sb) or inter >= 0.8 * min(len(sa), len(sb))
+
+
+class Groups:
+    """Union-find over hashable items: which items a set of links joins."""
+
+    def __init__(self):
+        self.parent = {}
+
+    def find(self, x):
+        parent = self.parent
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a, b):
+        """Join a's and b's groups; True when they were apart."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[ra] = rb
+        return True
+
+
+def overlapping_pairs(sets):
+    """(a, b, shared) for every two keys a < b of {key: set} whose sets share
+    elements, found through an inverted index (no all-pairs loop)."""
+    index = collections.defaultdict(list)
+    for k, s in sets.items():
+        for x in s:
+            index[x].append(k)
+    for k, s in sets.items():
+        shared = collections.Counter()
+        for x in s:
+            for o in index[x]:
+                if o > k:
+                    shared[o] += 1
+        for o, n in shared.items():
+            yield k, o, n
 
 
 def snippet(text, n):
