@@ -13,9 +13,9 @@ relations back (export). There are no labels; the script reports:
     README counts 353 groups, 711 stories) and near-duplicate pairs (word
     5-gram Jaccard >= 0.5, ignoring 5-grams found in more than 200 bodies;
     the README re-measured 774 pairs);
-  - how many of those the engine joins (an exact group counts when all its
-    stories end in one engine group; a near pair when both do; direct links
-    are shown too);
+  - how many of those the engine joins (two stories are joined when the
+    engine links them, or links both to one third story; an exact group
+    counts when every two of its stories are joined);
   - how many engine relations pass the README's near-duplicate rule
     (Jaccard >= 0.5 or containment >= 0.8 on those 5-grams), per kind;
   - a fixed-seed random sample of 50 relations, each with both titles and
@@ -25,7 +25,10 @@ relations back (export). There are no labels; the script reports:
 Scores (counts are informational; the floors are loose):
   reuters_relations, reuters_exact_relations, reuters_near_relations,
   reuters_groups, reuters_exact_group_recall, reuters_near_pair_recall,
-  reuters_rule_agreement (share of exact/near relations passing the rule).
+  reuters_rule_agreement (share of exact/near relations passing the rule),
+  reuters_numbers_differ (share of relations, among those with numbers to
+  compare, where fewer than half the numbers of the text with fewer numbers
+  are found in the other: a copy keeps its facts, so these are suspect).
 Standard library only.
 """
 import argparse
@@ -33,6 +36,7 @@ import collections
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import textwrap
@@ -44,6 +48,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAX_DF = 200        # 5-grams in more bodies than this are ignored (README)
 SAMPLE = 50
 SEED = 21578
+NUMBER_RE = re.compile(r"\d+(?:[.,/]\d+)*")
 
 
 def components(edges):
@@ -75,6 +80,17 @@ def overlap(sa, sb):
     n = len(sa & sb)
     union = len(sa | sb)
     return (n / union if union else 0.0, n / min(len(sa), len(sb)) if sa and sb else 0.0)
+
+
+def numbers(text):
+    return set(NUMBER_RE.findall(text))
+
+
+def number_agreement(na, nb):
+    """Share of the numbers of the text with fewer numbers that the other
+    text has too; None when it has fewer than 2 (nothing to compare)."""
+    small, other = (na, nb) if len(na) <= len(nb) else (nb, na)
+    return len(small & other) / len(small) if len(small) >= 2 else None
 
 
 def side_by_side(a, b, width=58):
@@ -131,14 +147,20 @@ def main():
     exact = [g for g in exact.values() if len(g) > 1]
     sh = shingle_ids(bodies)
     near = near_pairs(sh)
-    linked = {frozenset((a, b)) for a, b, _ in rels}
-    joined = lambda a, b: a in comp and b in comp and comp[a] == comp[b]
-    ex_ok = sum(all(joined(g[0], k) for k in g[1:]) for g in exact)
+    # Two stories count as joined when the engine links them, or links both to
+    # one third story (copies of one original); not through longer chains,
+    # which a run of loose relations would make arbitrarily long.
+    nbrs = collections.defaultdict(set)
+    for a, b, _ in rels:
+        nbrs[a].add(b)
+        nbrs[b].add(a)
+    joined = lambda a, b: b in nbrs[a] or bool(nbrs[a] & nbrs[b])
+    ex_ok = sum(all(joined(k, o) for i, k in enumerate(g) for o in g[i + 1:]) for g in exact)
     ex_docs = sum(len(g) for g in exact)
     ex_doc_ok = sum(any(joined(k, o) for o in g if o != k) for g in exact for k in g)
     nr_ok = sum(joined(a, b) for a, b in near)
-    nr_direct = sum(frozenset(p) in linked for p in near)
-    print("\n== independent measures")
+    nr_direct = sum(b in nbrs[a] for a, b in near)
+    print("\n== independent measures (joined: linked directly or through one common story)")
     print("exact-duplicate bodies: %d groups, %d stories; engine joins %d groups whole (%.3f), "
           "%d stories to another of their group (%.3f)"
           % (len(exact), ex_docs, ex_ok, ex_ok / len(exact) if exact else 0, ex_doc_ok,
@@ -153,6 +175,18 @@ def main():
         n = agree[(kind, True)] + agree[(kind, False)]
         print("  %s relations passing Jaccard >= 0.5 or containment >= 0.8: %d of %d"
               % (kind, agree[(kind, True)], n))
+    nums = {k: numbers(t) for k, t in bodies.items()}
+    checked = collections.Counter()
+    differ = collections.Counter()
+    for a, b, r in rels:
+        agree_n = number_agreement(nums[a], nums[b])
+        if agree_n is not None:
+            checked[r.get("kind")] += 1
+            differ[r.get("kind")] += agree_n < 0.5
+    print("numbers (a copy keeps its facts): relations where fewer than half the numbers of the"
+          " text with fewer numbers (2 or more) are in the other:")
+    for kind in sorted(by_kind):
+        print("  %s: %d of %d checked" % (kind, differ[kind], checked[kind]))
     en = [(a, b, r) for a, b, r in rels if r.get("kind") in ("exact", "near")]
     rule_ok = sum(agree[(k, True)] for k in ("exact", "near"))
 
@@ -165,8 +199,10 @@ def main():
                 "first 200 characters of the body.\n\n" % (len(sample), SEED, len(rels)))
         for n, (a, b, r) in enumerate(sample, 1):
             j, c = overlap(sh[a], sh[b])
-            f.write("%2d. %s %.3f (5-gram Jaccard %.2f, containment %.2f)\n" % (n, r.get("kind"),
-                                                                               r.get("score", 0), j, c))
+            agree_n = number_agreement(nums[a], nums[b])
+            f.write("%2d. %s %.3f (5-gram Jaccard %.2f, containment %.2f, numbers shared %s)\n"
+                    % (n, r.get("kind"), r.get("score", 0), j, c,
+                       "-" if agree_n is None else "%.2f" % agree_n))
             ra, rb = recs[a], recs[b]
             f.write("    %-58s | %s\n" % ("#%s %s" % (a, ra.get("published")), "#%s %s" % (b, rb.get("published"))))
             f.write("    %-58s | %s\n" % (copylib.snippet(ra.get("title"), 58), copylib.snippet(rb.get("title"), 58)))
@@ -181,6 +217,8 @@ def main():
     print("SCORE reuters_exact_group_recall %.4f" % (ex_ok / len(exact) if exact else 0))
     print("SCORE reuters_near_pair_recall %.4f" % (nr_ok / len(near) if near else 0))
     print("SCORE reuters_rule_agreement %.4f" % (rule_ok / len(en) if en else 0))
+    n_checked = sum(checked.values())
+    print("SCORE reuters_numbers_differ %.4f" % (sum(differ.values()) / n_checked if n_checked else 0))
 
 
 if __name__ == "__main__":
