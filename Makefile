@@ -50,6 +50,10 @@ $(BUILD)/storyline: $(CLI_OBJ) $(BUILD)/libstoryline.a
 $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libstoryline.a
 	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libstoryline.a $(PKG_LIBS)
 
+# The feature dump eval/fit_similarity.py fits the sentence-similarity model on.
+$(BUILD)/similarity-features: eval/similarity_features.c $(BUILD)/libstoryline.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
+
 $(BUILD)/storyline.pc: storyline.pc.in
 	@mkdir -p $(BUILD)
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|0.1.0|g' $< > $@

@@ -180,18 +180,86 @@ SL_API void sl_article_free(sl_article *article);
 
 /* ---- Copies -------------------------------------------------------------- */
 
+/* One aligned sentence pair of a copy relation: the evidence. */
+typedef struct sl_evidence {
+    sl_span article_sentence;  /* in the copy's text */
+    sl_span of_sentence;       /* in the original's text */
+    double similarity;         /* in [0,1]; 1 for the same words */
+} sl_evidence;
+
 typedef struct sl_copy {
     int64_t article_id;   /* the copy */
-    int64_t of_id;        /* the original */
-    char *kind;           /* "exact", later "near", "rewrite", "contains", "excerpt" */
-    double score;         /* in [0,1] */
+    int64_t of_id;        /* the original: the earlier published of the two */
+    char *kind;           /* "exact", "near", "contains", "excerpt" or "rewrite" */
+    double score;         /* in [0,1]: the share of the shorter text the other covers */
+    int same_origin;      /* 1 when the dates are missing or equal: the original is
+                             then the one that contains the other or carries a credit */
+    char *credit;         /* the credit line's source found in the copy ("Reuters"), or NULL */
+    size_t n_evidence;
+    sl_evidence *evidence;  /* aligned sentence pairs in text order (none for exact copies) */
 } sl_copy;
 
 typedef struct sl_copy_list { size_t n; sl_copy *items; } sl_copy_list;
 
-/* Copy relations; `article_id` 0 for all, else those involving that article. */
+/* Copy relations; `article_id` 0 for all, else those involving that article
+ * (as the copy or as the original). docs/copies.md explains the kinds. */
 SL_API int sl_copies_list(sl_engine *engine, int64_t article_id, sl_copy_list **out);
 SL_API void sl_copy_list_free(sl_copy_list *list);
+
+/* ---- Comparing texts without a store ------------------------------------ */
+
+/* What the copies stage says of two texts: the kind of copy `a` is of `b`
+ * (or "none"), the score, and the aligned sentences. Offsets are into the
+ * texts as normalised (UTF-8 repaired, NFKC), which for clean UTF-8 input
+ * without compatibility characters are the texts as given. */
+typedef struct sl_text_comparison {
+    const char *kind;          /* static: "none", "exact", "near", "contains", "excerpt", "rewrite" */
+    double score;              /* in [0,1]; 0 when "none" */
+    double cover_a, cover_b;   /* share of a (of b) the aligned sentences cover, weighted by similarity */
+    double best_similarity;    /* the most similar sentence pair, in [0,1] */
+    double order_overlap;      /* share of the shorter text's content words the other has in the same order */
+    double specific_overlap;   /* share of the names and figures of one found in the other */
+    double number_overlap;     /* the same for figures alone */
+    int paraphrase;            /* 1 when that pair says the same thing (the sentence decision) */
+    size_t n_evidence;
+    sl_evidence *evidence;     /* article_sentence in a, of_sentence in b */
+} sl_text_comparison;
+
+typedef struct sl_text_comparer sl_text_comparer;
+
+/* A reusable comparer (analysers, scratch); one thread at a time. NULL on
+ * out of memory. */
+SL_API sl_text_comparer *sl_text_comparer_new(void);
+SL_API void sl_text_comparer_free(sl_text_comparer *tc);
+/* Compares texts a and b. `out` is overwritten; free its evidence with
+ * sl_text_comparison_clear. Errors: SL_ENOMEM, SL_ETOOLARGE. */
+SL_API int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const char *b,
+                           size_t b_len, sl_text_comparison *out);
+SL_API void sl_text_comparison_clear(sl_text_comparison *cmp);
+
+/* ---- De-duplicating a stream without a store ----------------------------- */
+
+/* Texts are given one by one in stream order; each is compared with the
+ * texts before it (the last `window` of them, exact copies with all) and is
+ * reported as a copy of the best-matching earlier one. */
+typedef struct sl_dedup sl_dedup;
+
+typedef struct sl_dedup_result {
+    uint64_t index;           /* this text's position in the stream, from 0 */
+    int is_copy;
+    uint64_t copy_of;         /* position of the earlier text it copies (when is_copy) */
+    const char *kind;         /* static: "exact", "near", "contains", "excerpt", "rewrite" or "none" */
+    double score;             /* in [0,1] */
+} sl_dedup_result;
+
+#define SL_DEDUP_WINDOW 100000   /* earlier texts compared by default (about 1.5 KB each) */
+
+/* `window` 0 means SL_DEDUP_WINDOW. NULL on out of memory. */
+SL_API sl_dedup *sl_dedup_new(size_t window);
+SL_API void sl_dedup_free(sl_dedup *d);
+/* Takes the next text of the stream. Errors: SL_ENOMEM, SL_ETOOLARGE; a
+ * failed text still takes its position. */
+SL_API int sl_dedup_add(sl_dedup *d, const char *text, size_t len, sl_dedup_result *out);
 
 /* ---- Stories -------------------------------------------------------------- */
 

@@ -26,6 +26,15 @@ echo
 echo "== storyline show $first"
 "$bin" --db "$db" show "$first"
 echo
+echo "== storyline copies"
+"$bin" --db "$db" copies
+rewrite=$("$bin" --db "$db" copies | awk '$3 == "rewrite" {print $1; exit}')
+if [ -n "$rewrite" ]; then
+  echo
+  echo "== storyline copies --article $rewrite"
+  "$bin" --db "$db" copies --article "$rewrite" | tail -n +3
+fi
+echo
 echo "== storyline search \"treaty commission\""
 "$bin" --db "$db" search treaty commission --limit 3
 echo

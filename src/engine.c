@@ -79,7 +79,8 @@ int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts)
     if (e->read_only)
         return 0;
     e->analyzer = sl_analyzer_new();
-    if (!e->analyzer)
+    e->copies = sl_copy_state_new();
+    if (!e->analyzer || !e->copies)
         return sl_seterr(e, SL_ENOMEM, "out of memory");
     return sl_engine_load_grouper(e);
 }
@@ -93,6 +94,7 @@ void sl_engine_free(sl_engine *e)
     sl_store_close(e->store);
     sl_analyzer_free(e->analyzer);
     sl_grouper_free(e->grouper);
+    sl_copy_state_free(e->copies);
     sl_analysis_free(&e->body);
     sl_analysis_free(&e->title);
     sl_cleaned_free(&e->cleaned);
@@ -141,6 +143,7 @@ int sl_batch_rollback(sl_engine *e)
     e->explicit_batch = 0;
     int rc = sl_store_rollback(e->store);
     /* The in-memory grouping state saw articles that are now gone: reload it. */
+    sl_copy_state_forget(e->copies);   /* the index held rolled-back articles */
     int lrc = sl_engine_load_grouper(e);
     return rc ? sl_seterr_store(e, "rollback") : lrc;
 }

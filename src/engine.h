@@ -4,6 +4,7 @@
 #ifndef SL_ENGINE_H
 #define SL_ENGINE_H
 
+#include "copies/copies.h"
 #include "ingest/ingest.h"
 #include "stories/stories.h"
 #include "store/store.h"
@@ -12,10 +13,13 @@
 
 #define SL_DEFAULT_BATCH 500
 
+typedef struct sl_copy_state sl_copy_state;
+
 struct sl_engine {
     sl_store *store;
     sl_analyzer *analyzer;
     sl_grouper *grouper;
+    sl_copy_state *copies;
     int read_only;
     int batch_size;
     int explicit_batch;      /* inside sl_batch_begin / commit */
@@ -33,6 +37,41 @@ int sl_seterr_store(sl_engine *e, const char *what);
 
 /* Loads the grouping state (document frequencies, story centroids) from the store. */
 int sl_engine_load_grouper(sl_engine *e);
+
+/* ---- copy_check.c: the copies stage inside ingest ---- */
+
+/* A copy relation found for the article being ingested. */
+typedef struct sl_copy_found {
+    int64_t other;           /* the stored article */
+    int64_t other_story;
+    sl_copy_kind kind;       /* as said of the copy */
+    double score;
+    bool new_is_copy;        /* else the stored article is the copy */
+    bool same_origin;
+    sl_buf evidence;         /* sl_copy_row.evidence lines */
+    sl_buf other_credit;     /* the stored article's credit, when it is the copy */
+} sl_copy_found;
+
+sl_copy_state *sl_copy_state_new(void);
+void sl_copy_state_free(sl_copy_state *cs);
+/* Drops the in-memory index (after a rollback); it is rebuilt when next needed. */
+void sl_copy_state_forget(sl_copy_state *cs);
+/* Loads the copy index from the store if not loaded yet. Call before
+ * analysing the article (it may analyse old articles with e->body). */
+int sl_copy_check_prepare(sl_engine *e);
+/* Sketches the article analysed in e->body and finds its credit line. */
+int sl_copy_check_sketch(sl_engine *e, const char *text, size_t len);
+/* Compares the sketched article (dated `day`; `self` its own id when it is a
+ * new version, else 0) with the candidates the index proposes. */
+int sl_copy_check_find(sl_engine *e, int64_t day, int64_t self);
+/* The relation found with the highest score, NULL when none. */
+const sl_copy_found *sl_copy_check_best(const sl_engine *e);
+/* Saves the relations found for the article now stored as `id`. */
+int sl_copy_check_record(sl_engine *e, int64_t id);
+/* Saves an exact-copy relation between `id` and `original`. */
+int sl_copy_check_exact(sl_engine *e, int64_t id, int64_t original, int64_t day);
+/* Saves the sketch as article `id`'s and files it in the index. */
+int sl_copy_check_save(sl_engine *e, int64_t id);
 
 /* The pipeline for one record (src/pipeline.c). */
 int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_result *res);

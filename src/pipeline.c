@@ -177,25 +177,58 @@ static int group(sl_engine *e, const prepared *p, int64_t copy_of_story, int64_t
     return sl_store_story_update(e->store, *story_id, centroid, len, p->day) ? SL_ESTORE : 0;
 }
 
+/* The copies stage before grouping: relations with stored articles, and the
+ * story a copy joins (its original's). */
+static int find_copies(sl_engine *e, const prepared *p, int64_t existing, int64_t copy_of,
+                       int64_t *copy_story)
+{
+    *copy_story = 0;
+    if (copy_of) {
+        sl_article *orig = NULL;
+        if (sl_store_article_get(e->store, copy_of, &orig) == 0)
+            *copy_story = orig->story_id;
+        sl_article_free(orig);
+        return 0;
+    }
+    int rc = sl_copy_check_find(e, p->day, existing);
+    if (rc)
+        return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "copies");
+    const sl_copy_found *best = sl_copy_check_best(e);
+    if (best)
+        *copy_story = best->other_story;
+    return 0;
+}
+
+static int analyse(sl_engine *e, const prepared *p)
+{
+    int rc = sl_copy_check_prepare(e);
+    if (rc)
+        return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "copy index");
+    if (sl_analyze(e->analyzer, p->text, p->text_len, &e->body) ||
+        (p->title && sl_analyze(e->analyzer, p->title, strlen(p->title), &e->title)) ||
+        sl_copy_check_sketch(e, p->text, p->text_len))
+        return sl_seterr(e, SL_ENOMEM, "out of memory analysing text");
+    return 0;
+}
+
 static int store_article(sl_engine *e, const sl_article_input *in, const prepared *p,
                          const char *identity, int64_t existing, int64_t copy_of,
                          sl_ingest_result *res)
 {
-    int64_t copy_story = 0;
-    if (copy_of) {
-        sl_article *orig = NULL;
-        if (sl_store_article_get(e->store, copy_of, &orig) == 0)
-            copy_story = orig->story_id;
-        sl_article_free(orig);
-    }
-    if (sl_analyze(e->analyzer, p->text, p->text_len, &e->body) ||
-        (p->title && sl_analyze(e->analyzer, p->title, strlen(p->title), &e->title)))
-        return sl_seterr(e, SL_ENOMEM, "out of memory analysing text");
-    /* A new version is grouped afresh: it leaves the story of the old one. */
-    if (existing && sl_store_story_leave(e->store, existing))
+    int rc = analyse(e, p);
+    if (rc)
+        return rc;
+    /* A new version is grouped and compared afresh: it leaves the story and
+     * the copy relations of the old one. */
+    if (existing && (sl_store_story_leave(e->store, existing) ||
+                     sl_store_copies_clear(e->store, existing)))
         return sl_seterr_store(e, "story");
+    int64_t copy_story = 0;
+    rc = find_copies(e, p, existing, copy_of, &copy_story);
+    if (rc)
+        return rc;
     int64_t story = 0;
-    int rc = group(e, p, copy_story, &story);
+    rc = group(e, p, copy_story, &story);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "story");
     sl_article_row row = {
@@ -211,8 +244,11 @@ static int store_article(sl_engine *e, const sl_article_input *in, const prepare
                   : sl_store_article_insert(e->store, &row, &id);
     if (rc || record_lines(e, id))
         return sl_seterr_store(e, "storing article");
-    if (copy_of && sl_store_copy_insert(e->store, id, copy_of, "exact", 1.0, NULL))
-        return sl_seterr_store(e, "storing copy");
+    rc = copy_of ? sl_copy_check_exact(e, id, copy_of, p->day) : sl_copy_check_record(e, id);
+    if (!rc)
+        rc = sl_copy_check_save(e, id);
+    if (rc)
+        return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "storing copies");
     res->article_id = id;
     res->story_id = story;
     res->exact_copy_of = copy_of;

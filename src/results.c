@@ -34,8 +34,11 @@ void sl_copy_list_free(sl_copy_list *list)
 {
     if (!list)
         return;
-    for (size_t i = 0; i < list->n; i++)
+    for (size_t i = 0; i < list->n; i++) {
         free(list->items[i].kind);
+        free(list->items[i].credit);
+        free(list->items[i].evidence);
+    }
     free(list->items);
     free(list);
 }

@@ -1,5 +1,6 @@
 /* export.c — the store's rows as JSON (format in docs/json.md): articles,
  * stories and copies, streamed row by row so memory stays flat. */
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "store_internal.h"
@@ -141,25 +142,77 @@ int sl_store_json_stories(sl_store *st, sl_json *j, const char *since, int64_t o
     return rc ? rc : j->err;
 }
 
+/* An article's text into `out` (empty when it is gone). */
+static int article_text(sl_store *st, int64_t id, sl_buf *out)
+{
+    sl_buf_clear(out);
+    sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_TEXT);
+    if (!s || sqlite3_bind_int64(s, 1, id))
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        sl_buf_put(out, (const char *)sqlite3_column_text(s, 0), (size_t)sqlite3_column_bytes(s, 0));
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? out->err : SL_ESTORE;
+}
+
+/* A sentence span and its text; spans outside the text are written empty. */
+static void write_sentence(sl_json *j, const char *span_key, const char *text_key, sl_span span,
+                           const sl_buf *text)
+{
+    sl_json_key(j, span_key);
+    sl_json_array_begin(j);
+    sl_json_int(j, span.start);
+    sl_json_int(j, span.end);
+    sl_json_array_end(j);
+    bool inside = span.start <= span.end && span.end <= text->len;
+    sl_json_key(j, text_key);
+    sl_json_string_n(j, inside ? text->ptr + span.start : "", inside ? span.end - span.start : 0);
+}
+
+static int write_copy(sl_store *st, sl_json *j, const sl_copy *c, sl_buf *copy_text,
+                      sl_buf *of_text)
+{
+    sl_json_object_begin(j);
+    sl_json_kv_int(j, "article", c->article_id);
+    sl_json_kv_int(j, "of", c->of_id);
+    sl_json_kv_string(j, "kind", c->kind);
+    sl_json_kv_double(j, "score", c->score);
+    sl_json_key(j, "same_origin");
+    sl_json_bool(j, c->same_origin);
+    sl_json_kv_string(j, "credit", c->credit);
+    sl_json_key(j, "evidence");
+    sl_json_array_begin(j);
+    int rc = 0;
+    if (c->n_evidence)
+        rc = article_text(st, c->article_id, copy_text) ? SL_ESTORE
+                                                        : article_text(st, c->of_id, of_text);
+    for (size_t k = 0; !rc && k < c->n_evidence; k++) {
+        const sl_evidence *ev = &c->evidence[k];
+        sl_json_object_begin(j);
+        write_sentence(j, "article_sentence", "article_text", ev->article_sentence, copy_text);
+        write_sentence(j, "of_sentence", "of_text", ev->of_sentence, of_text);
+        sl_json_kv_double(j, "similarity", ev->similarity);
+        sl_json_object_end(j);
+    }
+    sl_json_array_end(j);
+    sl_json_object_end(j);
+    return rc;
+}
+
 int sl_store_json_copies(sl_store *st, sl_json *j, int64_t article_id)
 {
     sl_copy_list *list = NULL;
     int rc = sl_store_copies_list(st, article_id, &list);
     if (rc)
         return rc;
+    sl_buf copy_text = SL_BUF_INIT, of_text = SL_BUF_INIT;
     sl_json_array_begin(j);
-    for (size_t i = 0; i < list->n; i++) {
-        sl_json_object_begin(j);
-        sl_json_kv_int(j, "article", list->items[i].article_id);
-        sl_json_kv_int(j, "of", list->items[i].of_id);
-        sl_json_kv_string(j, "kind", list->items[i].kind);
-        sl_json_kv_double(j, "score", list->items[i].score);
-        sl_json_key(j, "evidence");
-        sl_json_array_begin(j);
-        sl_json_array_end(j);
-        sl_json_object_end(j);
-    }
+    for (size_t i = 0; !rc && i < list->n; i++)
+        rc = write_copy(st, j, &list->items[i], &copy_text, &of_text);
     sl_json_array_end(j);
+    sl_buf_free(&copy_text);
+    sl_buf_free(&of_text);
     sl_copy_list_free(list);
-    return j->err;
+    return rc ? rc : j->err;
 }

@@ -38,6 +38,12 @@ static const char *const migrations[] = {
     "CREATE TABLE terms(id INTEGER PRIMARY KEY, df INTEGER NOT NULL);"
     "CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content='articles',"
     "  content_rowid='id', tokenize='unicode61 remove_diacritics 2');",
+    /* 2 (copies): each article's sketch for the copy index; copy relations
+     * gain the basis of their direction and the credit line found */
+    "CREATE TABLE copy_sketches(article_id INTEGER PRIMARY KEY, keys BLOB NOT NULL,"
+    "  sentences BLOB NOT NULL, credit TEXT);"
+    "ALTER TABLE copies ADD COLUMN same_origin INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE copies ADD COLUMN credit TEXT;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -83,9 +89,21 @@ static const char *const stmt_sql[Q_COUNT_] = {
         "   THEN ?3 ELSE last_day END WHERE id = ?1",
     [Q_STORY_LEAVE] = "UPDATE stories SET n_articles = n_articles - 1"
                       " WHERE id = (SELECT story_id FROM articles WHERE id = ?1)",
-    [Q_COPY_INSERT] = "INSERT OR REPLACE INTO copies VALUES(?1, ?2, ?3, ?4, ?5)",
-    [Q_COPIES_ALL] = "SELECT article_id, of_id, kind, score FROM copies ORDER BY article_id, of_id",
-    [Q_COPIES_ONE] = "SELECT article_id, of_id, kind, score FROM copies WHERE article_id = ?1"
+    [Q_COPY_INSERT] = "INSERT OR REPLACE INTO copies(article_id, of_id, kind, score, evidence,"
+                      " same_origin, credit) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [Q_ARTICLE_TEXT] = "SELECT text FROM articles WHERE id = ?1",
+    [Q_COPIES_CLEAR] = "DELETE FROM copies WHERE article_id = ?1 OR of_id = ?1",
+    [Q_SKETCH_PUT] = "INSERT OR REPLACE INTO copy_sketches VALUES(?1, ?2, ?3, ?4)",
+    [Q_SKETCH_GET] = "SELECT k.sentences, k.credit, a.published_day, a.sentences, a.story_id"
+                     " FROM copy_sketches k JOIN articles a ON a.id = k.article_id"
+                     " WHERE k.article_id = ?1",
+    [Q_SKETCH_KEYS] = "SELECT article_id, keys FROM copy_sketches ORDER BY article_id",
+    [Q_UNSKETCHED] = "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)"
+                     " ORDER BY id",
+    [Q_COPIES_ALL] = "SELECT article_id, of_id, kind, score, same_origin, credit, evidence"
+                     " FROM copies ORDER BY article_id, of_id",
+    [Q_COPIES_ONE] = "SELECT article_id, of_id, kind, score, same_origin, credit, evidence"
+                     " FROM copies WHERE article_id = ?1"
                      " OR of_id = ?1 ORDER BY article_id, of_id",
     [Q_STORIES_LIST] =
         "SELECT s.id, s.thread_id, s.title, s.n_articles,"

@@ -60,7 +60,43 @@ int sl_store_line_seen(sl_store *st, int64_t hash, int bump, uint32_t *count_bef
 int sl_store_article_get(sl_store *st, int64_t id, sl_article **out);
 int64_t sl_store_article_count(sl_store *st);
 
-/* ---- stories.c: stories, copies, term statistics ---- */
+/* ---- copies.c: copy relations and the sketches the copy index is built from ---- */
+
+typedef struct sl_copy_row {
+    int64_t article_id, of_id;
+    const char *kind;
+    double score;
+    int same_origin;
+    const char *credit;        /* may be NULL */
+    const char *evidence;      /* "a_start a_end of_start of_end similarity" lines, may be NULL */
+} sl_copy_row;
+
+int sl_store_copy_insert(sl_store *st, const sl_copy_row *row);
+/* Forgets the relations of an article (before a new version is compared afresh). */
+int sl_store_copies_clear(sl_store *st, int64_t article_id);
+int sl_store_copies_list(sl_store *st, int64_t article_id, sl_copy_list **out);
+int sl_store_sketch_put(sl_store *st, int64_t article_id, const uint32_t *keys, uint32_t n_keys,
+                        const void *sentences, size_t len, const char *credit);
+
+/* A stored article as the copy stage compares it. */
+typedef struct sl_stored_sketch {
+    sl_buf sentences;          /* the packed sketch (sl_sketch_pack) */
+    sl_buf spans;              /* the article's sentence spans (sl_span array) */
+    sl_buf credit;             /* empty when none */
+    int64_t day;               /* SL_NO_DAY when undated */
+    int64_t story_id;
+} sl_stored_sketch;
+
+/* Reads article `id`'s sketch; SL_ENOTFOUND when it has none. */
+int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out);
+/* Calls fn for every stored sketch's keys (u32 little-endian array). */
+int sl_store_sketch_keys_each(sl_store *st,
+                              int (*fn)(void *ctx, int64_t id, const void *keys, size_t len),
+                              void *ctx);
+/* Calls fn for every article without a sketch (stores made before sketches). */
+int sl_store_unsketched_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx);
+
+/* ---- stories.c: stories, term statistics ---- */
 
 int sl_store_story_new(sl_store *st, int64_t first_article, const char *title, int64_t day,
                        int64_t *id);
@@ -69,9 +105,6 @@ int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, 
                           int64_t day);
 /* Takes article `article_id` out of its current story's count (before a new version is grouped). */
 int sl_store_story_leave(sl_store *st, int64_t article_id);
-int sl_store_copy_insert(sl_store *st, int64_t article_id, int64_t of_id, const char *kind,
-                         double score, const char *evidence_json);
-int sl_store_copies_list(sl_store *st, int64_t article_id, sl_copy_list **out);
 int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out);
 int sl_store_story_get(sl_store *st, int64_t id, sl_story **out);
 

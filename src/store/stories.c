@@ -1,5 +1,5 @@
-/* stories.c — story rows, copy relations and term document frequencies:
- * what the grouping and copy stages write, and the listings read back. */
+/* stories.c — story rows and term document frequencies: what the grouping
+ * stage writes, and the listings read back. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,54 +44,6 @@ int sl_store_story_leave(sl_store *st, int64_t article_id)
     if (!s || sqlite3_bind_int64(s, 1, article_id))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
-}
-
-int sl_store_copy_insert(sl_store *st, int64_t article_id, int64_t of_id, const char *kind,
-                         double score, const char *evidence_json)
-{
-    sqlite3_stmt *s = sl_store_stmt(st, Q_COPY_INSERT);
-    if (!s || sqlite3_bind_int64(s, 1, article_id) || sqlite3_bind_int64(s, 2, of_id) ||
-        sl_store_bind_text(s, 3, kind) || sqlite3_bind_double(s, 4, score) ||
-        sl_store_bind_text(s, 5, evidence_json))
-        return SL_ESTORE;
-    return sl_store_exec_stmt(s);
-}
-
-int sl_store_copies_list(sl_store *st, int64_t article_id, sl_copy_list **out)
-{
-    *out = NULL;
-    sqlite3_stmt *s = sl_store_stmt(st, article_id ? Q_COPIES_ONE : Q_COPIES_ALL);
-    if (!s || (article_id && sqlite3_bind_int64(s, 1, article_id)))
-        return SL_ESTORE;
-    sl_copy_list *list = calloc(1, sizeof *list);
-    int err = list ? 0 : SL_ENOMEM, rc = SQLITE_DONE;
-    size_t cap = 0;
-    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (list->n == cap) {
-            size_t c = cap ? cap * 2 : 16;
-            sl_copy *p = realloc(list->items, c * sizeof *p);
-            if (!p) {
-                err = SL_ENOMEM;
-                break;
-            }
-            list->items = p;
-            cap = c;
-        }
-        sl_copy *c = &list->items[list->n++];
-        c->article_id = sqlite3_column_int64(s, 0);
-        c->of_id = sqlite3_column_int64(s, 1);
-        c->kind = sl_store_column_dup(s, 2, &err);
-        c->score = sqlite3_column_double(s, 3);
-    }
-    sqlite3_reset(s);
-    if (!err && rc != SQLITE_DONE)
-        err = SL_ESTORE;
-    if (err) {
-        sl_copy_list_free(list);
-        return err;
-    }
-    *out = list;
-    return 0;
 }
 
 /* Reads the story-line columns (id, thread, title, n, sources, first, last). */

@@ -53,6 +53,7 @@ void sl_analysis_free(sl_analysis *an)
     sl_vec_free(&an->sentences);
     sl_vec_free(&an->tokens);
     sl_vec_free(&an->terms);
+    sl_vec_free(&an->token_terms);
     an->n_words = 0;
     an->lang = NULL;
 }
@@ -138,10 +139,12 @@ static void merge_terms(sl_term_vec *terms)
     terms->n = out + 1;
 }
 
-/* Adds the term of one word or number token found in sentence `sentence`. */
-static int add_term(sl_analyzer *a, sl_analysis *an, sl_stemmer *st, clitics mode,
-                    const char *text, const sl_token *tok, uint32_t sentence)
+/* The stem hash of one word or number token (folded, clitics stripped,
+ * stemmed); 0 when nothing is left of it. */
+static int token_term(sl_analyzer *a, sl_stemmer *st, clitics mode, const char *text,
+                      const sl_token *tok, uint64_t *term)
 {
+    *term = 0;
     sl_buf_clear(&a->fold);
     if (sl_token_fold(text + tok->start, tok->end - tok->start, &a->fold))
         return a->fold.err;
@@ -153,14 +156,13 @@ static int add_term(sl_analyzer *a, sl_analysis *an, sl_stemmer *st, clitics mod
         if (!w)
             return SL_ENOMEM;
     }
-    if (!len)
-        return 0;
-    sl_term term = {sl_hash64(w, len), 1, sentence};
-    return sl_vec_push(&an->terms, term) ? SL_ENOMEM : 0;
+    if (len)
+        *term = sl_hash64(w, len);
+    return 0;
 }
 
 /* Single letters are initials and list markers, not topics. */
-static bool content_token(const sl_token *tok, const char *text)
+bool sl_token_is_content(const sl_token *tok, const char *text)
 {
     if (tok->flags & SL_TOK_NUMBER)
         return true;
@@ -174,6 +176,7 @@ static bool content_token(const sl_token *tok, const char *text)
 int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
 {
     out->terms.n = 0;
+    out->token_terms.n = 0;
     out->n_words = 0;
     out->lang = sl_lang_detect(a->langid, text, len);
     int rc = sl_sentences_split(text, len, &out->sentences);
@@ -182,6 +185,8 @@ int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
     sl_stemmer *st = NULL;
     if (!rc)
         rc = stemmer_for(a, out->lang, &st);
+    if (!rc && sl_vec_reserve(&out->token_terms, out->tokens.n))
+        rc = SL_ENOMEM;
     clitics mode = clitics_of(out->lang);
     uint32_t sentence = 0;
     for (size_t k = 0; !rc && k < out->tokens.n; k++) {
@@ -189,8 +194,14 @@ int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
         while (sentence + 1 < out->sentences.n && tok->start >= out->sentences.items[sentence].end)
             sentence++;
         out->n_words += (tok->flags & SL_TOK_WORD) != 0;
-        if (content_token(tok, text))
-            rc = add_term(a, out, st, mode, text, tok, sentence);
+        uint64_t term = 0;
+        if (tok->flags & (SL_TOK_WORD | SL_TOK_NUMBER))
+            rc = token_term(a, st, mode, text, tok, &term);
+        out->token_terms.items[out->token_terms.n++] = term;
+        if (!rc && term && sl_token_is_content(tok, text)) {
+            sl_term t = {term, 1, sentence};
+            rc = sl_vec_push(&out->terms, t) ? SL_ENOMEM : 0;
+        }
     }
     if (!rc)
         merge_terms(&out->terms);

@@ -124,12 +124,18 @@ typedef struct sl_term {
 
 typedef SL_VEC(sl_term) sl_term_vec;
 
+/* True for a content token: a number, or a word of two or more letters that
+ * is not a stop word. */
+bool sl_token_is_content(const sl_token *tok, const char *text);
+
 /* What the later stages read of one article. */
 typedef struct sl_analysis {
     const char *lang;          /* from sl_lang_detect */
     sl_span_vec sentences;
     sl_token_vec tokens;
     sl_term_vec terms;         /* distinct content terms, sorted by id */
+    SL_VEC(uint64_t) token_terms; /* per token: hash of its stem (words, stop
+                                     words included, and numbers); 0 for punctuation */
     uint32_t n_words;          /* word tokens */
 } sl_analysis;
 

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""fit_similarity.py - fits the sentence-similarity model of
+src/copies/similarity.c on the MSRP training pairs (never on test).
+
+    python3 eval/fit_similarity.py [--msrp ../shared/datasets/rewrite/msrp]
+
+Builds build/similarity-features (make), feeds it the train pairs, fits a
+logistic regression (L2, gradient descent) on the features it prints, picks
+the probability threshold with the best train accuracy, and prints the
+weights and threshold to paste into similarity.c / copies.h. Then it reports
+train and test accuracy and F1 at that threshold (test is only reported).
+Standard library only.
+"""
+import argparse
+import math
+import os
+import subprocess
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+
+
+def read_msrp(path):
+    rows = []
+    with open(path, encoding="utf-8-sig") as f:
+        next(f)
+        for line in f:
+            q, _, _, a, b = line.rstrip("\n").split("\t")
+            rows.append((int(q), a.replace("\t", " "), b.replace("\t", " ")))
+    return rows
+
+
+def features(tool, rows):
+    data = "".join("%d\t%s\t%s\n" % r for r in rows)
+    out = subprocess.run([tool], input=data, capture_output=True, text=True, check=True).stdout
+    X, Y = [], []
+    for line in out.splitlines():
+        parts = line.split()
+        Y.append(int(parts[0]))
+        X.append([float(v) for v in parts[1:]])
+    return X, Y
+
+
+def fit(X, Y, steps=3000, rate=1.0, l2=1e-4):
+    d = len(X[0])
+    w = [0.0] * (d + 1)
+    for _ in range(steps):
+        g = [0.0] * (d + 1)
+        for x, y in zip(X, Y):
+            z = w[d] + sum(wi * xi for wi, xi in zip(w, x))
+            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
+            for i in range(d):
+                g[i] += (p - y) * x[i]
+            g[d] += p - y
+        w = [wi - rate * (gi / len(X) + (l2 * wi if i < d else 0))
+             for i, (wi, gi) in enumerate(zip(w, g))]
+    return w
+
+
+def prob(w, x):
+    z = w[-1] + sum(wi * xi for wi, xi in zip(w, x))
+    return 1 / (1 + math.exp(-z))
+
+
+def scores(P, Y, t):
+    tp = sum(1 for p, y in zip(P, Y) if p >= t and y)
+    fp = sum(1 for p, y in zip(P, Y) if p >= t and not y)
+    fn = sum(1 for p, y in zip(P, Y) if p < t and y)
+    acc = (len(Y) - fp - fn) / len(Y)
+    prec, rec = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return acc, 2 * prec * rec / max(1e-9, prec + rec)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--msrp", default=os.path.join(ROOT, "../shared/datasets/rewrite/msrp"))
+    args = ap.parse_args()
+    subprocess.run(["make", "-s", "-C", ROOT, "build/similarity-features"], check=True)
+    tool = os.path.join(ROOT, "build/similarity-features")
+    Xtr, Ytr = features(tool, read_msrp(os.path.join(args.msrp, "msr_paraphrase_train.txt")))
+    Xte, Yte = features(tool, read_msrp(os.path.join(args.msrp, "msr_paraphrase_test.txt")))
+    w = fit(Xtr, Ytr)
+    Ptr = [prob(w, x) for x in Xtr]
+    best = max((scores(Ptr, Ytr, t / 100)[0], t / 100) for t in range(5, 96))
+    t = best[1]
+    print("weights (features..., intercept):", ", ".join("%.4f" % v for v in w))
+    print("threshold (best train accuracy): %.2f" % t)
+    print("train: accuracy %.4f F1 %.4f" % scores(Ptr, Ytr, t))
+    print("test:  accuracy %.4f F1 %.4f" % scores([prob(w, x) for x in Xte], Yte, t))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

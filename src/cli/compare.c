@@ -1,0 +1,204 @@
+/* compare.c — `storyline compare`: the copies stage on two files, or on a
+ * stream of text pairs (JSONL), without a store. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+#define MAX_INPUT (64u << 20)   /* bytes read of one file */
+
+/* Reads a whole file (at most MAX_INPUT bytes) into a malloc'd buffer. */
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        cli_error("%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap || cap >= MAX_INPUT)
+            break;
+        char *bigger = realloc(buf, cap * 2);
+        if (!bigger) {
+            free(buf);
+            buf = NULL;
+        }
+        buf = bigger;
+        cap *= 2;
+    }
+    if (f != stdin)
+        fclose(f);
+    if (!buf)
+        cli_error("%s: out of memory", path);
+    *len = n;
+    return buf;
+}
+
+static void print_sentence(const char *text, size_t len, sl_span s)
+{
+    if (s.end <= len && s.start <= s.end)
+        printf("%.*s", (int)(s.end - s.start), text + s.start);
+}
+
+static void print_human(const sl_text_comparison *r, const char *a, size_t a_len, const char *b,
+                        size_t b_len)
+{
+    printf("kind: %s\nscore: %.3f\nbest sentence similarity: %.3f\n", r->kind, r->score,
+           r->best_similarity);
+    for (size_t k = 0; k < r->n_evidence; k++) {
+        printf("\n[%zu] %.2f\n  A: ", k + 1, r->evidence[k].similarity);
+        print_sentence(a, a_len, r->evidence[k].article_sentence);
+        printf("\n  B: ");
+        print_sentence(b, b_len, r->evidence[k].of_sentence);
+        printf("\n");
+    }
+}
+
+static json_t *span_json(sl_span s)
+{
+    return json_pack("[ii]", (json_int_t)s.start, (json_int_t)s.end);
+}
+
+/* The result as one JSON object (pairs in `pairs` mode carry their id). */
+static json_t *result_json(const sl_text_comparison *r, json_t *id)
+{
+    json_t *evidence = json_array();
+    for (size_t k = 0; evidence && k < r->n_evidence; k++)
+        json_array_append_new(evidence, json_pack("{s:o,s:o,s:f}", "a_sentence",
+                                                  span_json(r->evidence[k].article_sentence),
+                                                  "b_sentence", span_json(r->evidence[k].of_sentence),
+                                                  "similarity", r->evidence[k].similarity));
+    return json_pack("{s:O?,s:s,s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:b,s:o}", "id", id, "kind", r->kind,
+                     "score", r->score, "cover_a", r->cover_a, "cover_b", r->cover_b,
+                     "order_overlap", r->order_overlap, "specific_overlap", r->specific_overlap,
+                     "number_overlap", r->number_overlap,
+                     "sentence_similarity", r->best_similarity, "paraphrase", r->paraphrase,
+                     "evidence", evidence);
+}
+
+static int print_json(json_t *obj, size_t flags)
+{
+    if (!obj || json_dumpf(obj, stdout, flags | JSON_ENSURE_ASCII) || putchar('\n') == EOF) {
+        json_decref(obj);
+        cli_error("cannot write output");
+        return EXIT_STORE;
+    }
+    json_decref(obj);
+    return EXIT_OK;
+}
+
+static int compare_files(cli *c, sl_text_comparer *tc, const char *path_a, const char *path_b)
+{
+    size_t a_len = 0, b_len = 0;
+    char *a = read_all(path_a, &a_len), *b = a ? read_all(path_b, &b_len) : NULL;
+    int rc = EXIT_PARTIAL;
+    sl_text_comparison r = {0};
+    if (a && b) {
+        int err = sl_text_compare(tc, a, a_len, b, b_len, &r);
+        if (err)
+            cli_error("%s, %s: %s", path_a, path_b, sl_strerror(err));
+        else if (c->json)
+            rc = print_json(result_json(&r, NULL), JSON_INDENT(2));
+        else {
+            print_human(&r, a, a_len, b, b_len);
+            rc = EXIT_OK;
+        }
+    }
+    sl_text_comparison_clear(&r);
+    free(a);
+    free(b);
+    return rc;
+}
+
+/* One JSONL line {"id": …, "a": TEXT, "b": TEXT} -> one result line. */
+static int compare_line(sl_text_comparer *tc, const char *path, size_t line_no, const char *line)
+{
+    json_error_t err;
+    json_t *in = json_loads(line, 0, &err);
+    const char *a = json_string_value(json_object_get(in, "a"));
+    const char *b = json_string_value(json_object_get(in, "b"));
+    if (!a || !b) {
+        cli_error("%s:%zu: %s", path, line_no, in ? "needs string fields a and b" : err.text);
+        json_decref(in);
+        return EXIT_PARTIAL;
+    }
+    sl_text_comparison r = {0};
+    int rc = sl_text_compare(tc, a, json_string_length(json_object_get(in, "a")), b,
+                             json_string_length(json_object_get(in, "b")), &r);
+    if (rc)
+        cli_error("%s:%zu: %s", path, line_no, sl_strerror(rc));
+    else
+        rc = print_json(result_json(&r, json_object_get(in, "id")), JSON_COMPACT);
+    sl_text_comparison_clear(&r);
+    json_decref(in);
+    return rc ? EXIT_PARTIAL : EXIT_OK;
+}
+
+static int compare_pairs(sl_text_comparer *tc, const char *path)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        cli_error("%s: %s", path, strerror(errno));
+        return EXIT_PARTIAL;
+    }
+    char *line = NULL;
+    size_t cap = 0, line_no = 0;
+    int rc = EXIT_OK;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        line_no++;
+        if (n == 1 && line[0] == '\n')
+            continue;
+        if (compare_line(tc, path, line_no, line) != EXIT_OK)
+            rc = EXIT_PARTIAL;
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return rc;
+}
+
+static int run(cli *c, sl_engine *e)
+{
+    (void)e;
+    const char *pairs = NULL, *files[2] = {NULL, NULL};
+    int n_files = 0;
+    for (int i = 0; i < c->argc; i++) {
+        const char *v = cli_option(c, &i, "--pairs");
+        if (v)
+            pairs = v;
+        else if (c->argv[i][0] == '-' && strcmp(c->argv[i], "-"))
+            return cli_usage(&cmd_compare, "unknown option %s", c->argv[i]);
+        else if (n_files < 2)
+            files[n_files++] = c->argv[i];
+        else
+            return cli_usage(&cmd_compare, "unexpected argument %s", c->argv[i]);
+    }
+    if (!pairs && n_files != 2)
+        return cli_usage(&cmd_compare, "give two files, or --pairs FILE");
+    sl_text_comparer *tc = sl_text_comparer_new();
+    if (!tc) {
+        cli_error("out of memory");
+        return EXIT_STORE;
+    }
+    int rc = pairs ? compare_pairs(tc, pairs) : compare_files(c, tc, files[0], files[1]);
+    sl_text_comparer_free(tc);
+    return rc;
+}
+
+const command cmd_compare = {
+    "compare", "A B | --pairs FILE.jsonl",
+    "compare two texts: is A a copy of B (exact, near, contains, excerpt, rewrite)",
+    "  A B            two text files (- for standard input)\n"
+    "  --pairs FILE   JSONL of {\"id\", \"a\", \"b\"}; one JSON result per line\n"
+    "                 {\"id\", \"kind\", \"score\", \"sentence_similarity\", \"paraphrase\",\n"
+    "                 \"evidence\"} in the same order\n"
+    "No store is read or written.\n",
+    NO_STORE, run,
+};

@@ -1,0 +1,152 @@
+/* dedup.c — `storyline dedup`: a JSONL stream filter without a store. Each
+ * line's text is compared with the lines before it; copies are tagged with
+ * what they copy (or dropped with --drop), other lines pass unchanged. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+
+typedef struct dedup_run {
+    sl_dedup *dedup;
+    int drop;
+    size_t lines, copies, errors;
+    json_t **ids;          /* "id" of each line, by position (NULL when none) */
+    size_t n_ids, cap_ids;
+} dedup_run;
+
+static int keep_id(dedup_run *r, json_t *id)
+{
+    if (r->n_ids == r->cap_ids) {
+        size_t cap = r->cap_ids ? r->cap_ids * 2 : 1024;
+        json_t **ids = realloc(r->ids, cap * sizeof *ids);
+        if (!ids)
+            return -1;
+        r->ids = ids;
+        r->cap_ids = cap;
+    }
+    r->ids[r->n_ids++] = id ? json_incref(id) : NULL;
+    return 0;
+}
+
+/* Writes the line with a "copy_of" member added before its closing brace. */
+static void write_tagged(const char *line, size_t len, const sl_dedup_result *res, json_t *of_id)
+{
+    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
+        len--;
+    if (!res->is_copy) {
+        printf("%.*s\n", (int)len, line);
+        return;
+    }
+    char *id = of_id ? json_dumps(of_id, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+    size_t body = len - 1;   /* without the final '}' */
+    while (body && (line[body - 1] == ' ' || line[body - 1] == '\t'))
+        body--;
+    int empty = body && line[body - 1] == '{';
+    printf("%.*s%s\"copy_of\":{\"line\":%llu,\"id\":%s,\"kind\":\"%s\",\"score\":%.3f}}\n",
+           (int)body, line, empty ? "" : ",", (unsigned long long)res->copy_of + 1,
+           id ? id : "null", res->kind, res->score);
+    free(id);
+}
+
+static void filter_line(dedup_run *r, const char *path, const char *line, size_t len)
+{
+    json_error_t err;
+    json_t *in = json_loadb(line, len, 0, &err);
+    json_t *text = json_object_get(in, "text");
+    sl_dedup_result res = {0};
+    int rc = json_is_string(text)
+                 ? sl_dedup_add(r->dedup, json_string_value(text), json_string_length(text), &res)
+                 : sl_dedup_add(r->dedup, "", 0, &res);   /* keeps line positions in step */
+    r->lines++;
+    if (!json_is_object(in) || !json_is_string(text) || rc) {
+        cli_error("%s:%zu: %s", path, r->lines,
+                  !in ? err.text : !json_is_object(in) ? "not a JSON object"
+                  : !json_is_string(text) ? "no string field text" : sl_strerror(rc));
+        r->errors++;
+    }
+    if (keep_id(r, json_object_get(in, "id")))
+        r->errors++;
+    if (json_is_object(in) && !(res.is_copy && r->drop))
+        write_tagged(line, len, &res, res.is_copy && res.copy_of < r->n_ids ? r->ids[res.copy_of] : NULL);
+    r->copies += res.is_copy != 0;
+    json_decref(in);
+}
+
+static int filter_file(dedup_run *r, const char *path)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        cli_error("%s: %s", path, strerror(errno));
+        r->errors++;
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) > 0)
+        if (!(n == 1 && line[0] == '\n'))
+            filter_line(r, path, line, (size_t)n);
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return 0;
+}
+
+static int run(cli *c, sl_engine *e)
+{
+    (void)e;
+    dedup_run r = {0};
+    size_t window = 0;
+    int n_files = 0;
+    for (int i = 0; i < c->argc; i++) {
+        const char *v = cli_option(c, &i, "--window");
+        if (v) {
+            window = (size_t)cli_id(v);
+            if (!window)
+                return cli_usage(&cmd_dedup, "--window needs a positive number");
+        } else if (!strcmp(c->argv[i], "--drop")) {
+            r.drop = 1;
+        } else if (c->argv[i][0] == '-' && strcmp(c->argv[i], "-")) {
+            return cli_usage(&cmd_dedup, "unknown option %s", c->argv[i]);
+        } else {
+            n_files++;
+        }
+    }
+    r.dedup = sl_dedup_new(window);
+    if (!r.dedup) {
+        cli_error("out of memory");
+        return EXIT_STORE;
+    }
+    for (int i = 0; i < c->argc; i++) {
+        if (!strcmp(c->argv[i], "--drop") || !strncmp(c->argv[i], "--window", 8)) {
+            i += !strcmp(c->argv[i], "--window");
+            continue;
+        }
+        filter_file(&r, c->argv[i]);
+    }
+    if (!n_files)
+        filter_file(&r, "-");
+    if (!c->quiet)
+        fprintf(stderr, "dedup: %zu lines, %zu copies%s, %zu errors\n", r.lines, r.copies,
+                r.drop ? " dropped" : " tagged", r.errors);
+    for (size_t k = 0; k < r.n_ids; k++)
+        json_decref(r.ids[k]);
+    free(r.ids);
+    sl_dedup_free(r.dedup);
+    return r.errors ? EXIT_PARTIAL : EXIT_OK;
+}
+
+const command cmd_dedup = {
+    "dedup", "[--drop] [--window N] [FILE.jsonl ...]",
+    "filter a JSONL stream: tag (or drop) lines that copy an earlier line",
+    "  FILE ...      JSONL files read in order (standard input when none)\n"
+    "  --drop        leave copies out instead of tagging them\n"
+    "  --window N    earlier lines compared for near copies and rewrites\n"
+    "                (default 100000; exact copies are found among all)\n"
+    "A copy gets \"copy_of\": {\"line\", \"id\", \"kind\", \"score\"} naming the earlier\n"
+    "line (and its \"id\" field); other lines pass unchanged. No store is used.\n",
+    NO_STORE, run,
+};

@@ -1,0 +1,93 @@
+/* compare.c — the copies stage on two texts, without a store: the public
+ * sl_text_compare behind `storyline compare` (and the MSRP and
+ * Clough-Stevenson evaluations). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copies/copies.h"
+
+struct sl_text_comparer {
+    sl_sketcher *sketcher;
+    sl_comparer *comparer;
+    sl_buf norm_a, norm_b;
+    sl_sketch a, b;
+    sl_comparison comparison;
+};
+
+sl_text_comparer *sl_text_comparer_new(void)
+{
+    sl_text_comparer *tc = calloc(1, sizeof *tc);
+    if (!tc)
+        return NULL;
+    tc->sketcher = sl_sketcher_new();
+    tc->comparer = sl_comparer_new();
+    if (!tc->sketcher || !tc->comparer) {
+        sl_text_comparer_free(tc);
+        return NULL;
+    }
+    return tc;
+}
+
+void sl_text_comparer_free(sl_text_comparer *tc)
+{
+    if (!tc)
+        return;
+    sl_sketcher_free(tc->sketcher);
+    sl_comparer_free(tc->comparer);
+    sl_buf_free(&tc->norm_a);
+    sl_buf_free(&tc->norm_b);
+    sl_sketch_free(&tc->a);
+    sl_sketch_free(&tc->b);
+    sl_comparison_free(&tc->comparison);
+    free(tc);
+}
+
+void sl_text_comparison_clear(sl_text_comparison *cmp)
+{
+    if (!cmp)
+        return;
+    free(cmp->evidence);
+    memset(cmp, 0, sizeof *cmp);
+    cmp->kind = "none";
+}
+
+static bool same_text(const sl_buf *a, const sl_buf *b)
+{
+    return a->len == b->len && !memcmp(a->ptr, b->ptr, a->len);
+}
+
+int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const char *b,
+                    size_t b_len, sl_text_comparison *out)
+{
+    memset(out, 0, sizeof *out);
+    out->kind = "none";
+    int rc = sl_sketcher_run(tc->sketcher, a, a_len, &tc->norm_a, &tc->a, NULL);
+    if (!rc)
+        rc = sl_sketcher_run(tc->sketcher, b, b_len, &tc->norm_b, &tc->b, NULL);
+    if (!rc)
+        rc = sl_copies_compare(tc->comparer, &tc->a, &tc->b, &tc->comparison);
+    if (rc)
+        return rc;
+    const sl_comparison *cmp = &tc->comparison;
+    bool exact = same_text(&tc->norm_a, &tc->norm_b) && tc->norm_a.len > 0;
+    out->kind = sl_copy_kind_name(exact ? SL_COPY_EXACT : cmp->kind);
+    out->score = exact ? 1.0 : cmp->score;
+    out->cover_a = exact ? 1.0 : cmp->cover_a;
+    out->cover_b = exact ? 1.0 : cmp->cover_b;
+    out->best_similarity = cmp->best_similarity;
+    out->order_overlap = exact ? 1.0 : cmp->order_overlap;
+    out->specific_overlap = exact ? 1.0 : cmp->specific_overlap;
+    out->number_overlap = exact ? 1.0 : cmp->number_overlap;
+    out->paraphrase = cmp->best_similarity >= SL_PARAPHRASE_THRESHOLD;
+    if (cmp->pairs.n) {
+        out->evidence = calloc(cmp->pairs.n, sizeof *out->evidence);
+        if (!out->evidence)
+            return SL_ENOMEM;
+    }
+    for (size_t k = 0; k < cmp->pairs.n; k++) {
+        const sl_aligned_pair *p = &cmp->pairs.items[k];
+        out->evidence[out->n_evidence++] = (sl_evidence){
+            tc->a.spans.items[p->a], tc->b.spans.items[p->b], p->similarity};
+    }
+    return 0;
+}

@@ -1,0 +1,478 @@
+/* align.c — comparing two articles: their sentences aligned in order (a copy,
+ * even a reworded one, keeps the order of what it copies; two independent
+ * reports of one event select and reorder), the share of each text the
+ * alignment covers, and from that the kind of copy. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copies/copies.h"
+
+/* Sentence pairs below this similarity are not aligned at all: at 0.35 two
+ * sentences share about a third of their weighted terms. */
+#define PAIR_MIN 0.35
+/* A pair at or above this is the same sentence, lightly edited at most. */
+#define SAME_SENTENCE 0.8
+/* A text "holds" another when pairs at SAME_SENTENCE cover this share of it,
+ * or when it has this share of the other's words in order... */
+#define HOLDS 0.8
+#define VERBATIM_ORDER 0.85
+/* ...and two texts are near copies when they hold each other, or are
+ * verbatim and of about one length (the longer at most 1.25 times). */
+#define SAME_LENGTH 1.25
+/* A rewrite keeps this share of the shorter text's content words in the same
+ * order (order.c)... Measured with `storyline compare --pairs` on LLM
+ * rewrites (rewrite/llmfake, rewrite/l2r) against same-event reports by
+ * different outlets (stories/basil): at 0.45, 5 of 210 BASIL pairs pass and
+ * two thirds of the rewrites do; docs/copies.md has the curve. */
+#define REWRITE_ORDER 0.40
+/* ...at least this many words in order (short texts share a few by chance)... */
+#define REWRITE_WORDS 6
+/* ...keeping most names and places and most figures (when both texts have
+ * some): this is what tells a rewrite from a filled-in template (Reuters
+ * earnings and dividend notices share their wording in order, not their
+ * figures) and from another outlet's report (BASIL: 5 of the 210 pairs
+ * reach REWRITE_ORDER, one keeps the figures)... */
+#define REWRITE_SPECIFIC 0.6
+#define REWRITE_NUMBERS 0.7
+/* ...and at least this many aligned sentences as evidence (fewer when the
+ * shorter text has fewer sentences). */
+#define REWRITE_PAIRS 1
+/* A term found in more sentences than this of the other text is too common
+ * there to propose pairs (it still counts in the similarity). */
+#define COMMON_IN_TEXT 50
+
+static const char *const kind_names[] = {"none", "exact", "near", "contains", "excerpt", "rewrite"};
+
+const char *sl_copy_kind_name(sl_copy_kind kind)
+{
+    return (unsigned)kind < sizeof kind_names / sizeof *kind_names ? kind_names[kind] : "none";
+}
+
+/* A term of text b and the sentence it is in, sorted by term. */
+typedef struct term_at {
+    uint32_t term;
+    uint32_t sentence;
+} term_at;
+
+typedef struct scored_pair {
+    uint32_t a, b;
+    float similarity;
+    float weight;
+    double best;       /* best chain ending here */
+    int32_t previous;  /* index of the pair before it in that chain, -1 */
+} scored_pair;
+
+typedef SL_VEC(double) weight_vec;
+
+/* A text's sentences as sorted, distinct term sets (the sketch keeps order). */
+typedef struct term_sets {
+    SL_VEC(uint32_t) terms;
+    SL_VEC(uint32_t) starts;      /* n sentences + 1 */
+} term_sets;
+
+static uint32_t n_sets(const term_sets *t)
+{
+    return t->starts.n ? (uint32_t)t->starts.n - 1 : 0;
+}
+
+struct sl_comparer {
+    SL_VEC(term_at) index;
+    SL_VEC(uint32_t) shared;      /* per sentence of b: terms shared with the current a sentence */
+    SL_VEC(uint32_t) touched;
+    SL_VEC(scored_pair) pairs;
+    SL_VEC(int32_t) fenwick;      /* prefix-max over b sentences: index of the best pair */
+    weight_vec weight_a, weight_b;
+    term_sets sets_a, sets_b;
+    sl_order_scratch *order;
+    const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
+    SL_VEC(uint32_t) specific_a, specific_b;   /* distinct specific terms of each text */
+    double total_a;
+    double best_similarity;       /* of any pair scored */
+};
+
+sl_comparer *sl_comparer_new(void)
+{
+    sl_comparer *c = calloc(1, sizeof *c);
+    if (c && !(c->order = sl_order_scratch_new())) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+static void free_sets(term_sets *t)
+{
+    sl_vec_free(&t->terms);
+    sl_vec_free(&t->starts);
+}
+
+/* The sorted, distinct term sets of a sketch's sentences. */
+static int make_sets(const sl_sketch *s, term_sets *out)
+{
+    out->terms.n = out->starts.n = 0;
+    uint32_t n = sl_sketch_sentences(s);
+    if (sl_vec_reserve(&out->terms, s->terms.n) || sl_vec_reserve(&out->starts, (size_t)n + 1))
+        return SL_ENOMEM;
+    for (uint32_t k = 0; k < n; k++) {
+        out->starts.items[out->starts.n++] = (uint32_t)out->terms.n;
+        uint32_t *dst = out->terms.items + out->terms.n;
+        size_t len = s->starts.items[k + 1] - s->starts.items[k];
+        memcpy(dst, s->terms.items + s->starts.items[k], len * sizeof *dst);
+        out->terms.n += sl_terms_distinct(dst, len);
+    }
+    out->starts.items[out->starts.n++] = (uint32_t)out->terms.n;
+    return 0;
+}
+
+void sl_comparer_free(sl_comparer *c)
+{
+    if (!c)
+        return;
+    sl_vec_free(&c->index);
+    sl_vec_free(&c->shared);
+    sl_vec_free(&c->touched);
+    sl_vec_free(&c->pairs);
+    sl_vec_free(&c->fenwick);
+    sl_vec_free(&c->weight_a);
+    sl_vec_free(&c->weight_b);
+    free_sets(&c->sets_a);
+    free_sets(&c->sets_b);
+    sl_vec_free(&c->specific_a);
+    sl_vec_free(&c->specific_b);
+    sl_order_scratch_free(c->order);
+    free(c);
+}
+
+void sl_comparison_free(sl_comparison *cmp)
+{
+    if (cmp)
+        sl_vec_free(&cmp->pairs);
+}
+
+static int compare_term_at(const void *x, const void *y)
+{
+    const term_at *a = x, *b = y;
+    if (a->term != b->term)
+        return a->term < b->term ? -1 : 1;
+    return a->sentence < b->sentence ? -1 : a->sentence > b->sentence;
+}
+
+/* The distinct specific terms (names, figures) of a text's term sets. */
+static int specific_terms(const term_sets *t, uint32_t *keep, size_t cap, size_t *n)
+{
+    *n = 0;
+    for (size_t k = 0; k < t->terms.n && *n < cap; k++)
+        if (t->terms.items[k] & SL_TERM_SPECIFIC)
+            keep[(*n)++] = t->terms.items[k];
+    *n = sl_terms_distinct(keep, *n);
+    return 0;
+}
+
+static int collect_specific(const term_sets *t, void *vec)
+{
+    SL_VEC(uint32_t) *v = vec;
+    v->n = 0;
+    if (sl_vec_reserve(v, t->terms.n))
+        return SL_ENOMEM;
+    return specific_terms(t, v->items, t->terms.n, &v->n);
+}
+
+/* Share of the smaller set of specific terms having `flag` found in the
+ * other: a rewrite keeps the names and figures; two filled-in templates
+ * (earnings tables, contract notices) share wording but not their figures.
+ * 1 when one of the texts has none (a summary may drop them all). */
+static double specific_overlap(const sl_comparer *c, uint32_t flag)
+{
+    size_t na = 0, nb = 0, shared = 0, i = 0, j = 0;
+    for (size_t k = 0; k < c->specific_a.n; k++)
+        na += (c->specific_a.items[k] & flag) != 0;
+    for (size_t k = 0; k < c->specific_b.n; k++)
+        nb += (c->specific_b.items[k] & flag) != 0;
+    if (!na || !nb)
+        return 1.0;
+    while (i < c->specific_a.n && j < c->specific_b.n) {
+        uint32_t x = c->specific_a.items[i], y = c->specific_b.items[j];
+        if (!(x & flag)) {
+            i++;
+        } else if (!(y & flag)) {
+            j++;
+        } else {
+            shared += SL_TERM_ID(x) == SL_TERM_ID(y);
+            i += SL_TERM_ID(x) <= SL_TERM_ID(y);
+            j += SL_TERM_ID(y) <= SL_TERM_ID(x);
+        }
+    }
+    return (double)shared / (double)(na < nb ? na : nb);
+}
+
+/* The term -> sentences index of text a. */
+static int index_sentences(sl_comparer *c, const term_sets *b)
+{
+    c->index.n = 0;
+    if (sl_vec_reserve(&c->index, b->terms.n))
+        return SL_ENOMEM;
+    uint32_t n = n_sets(b);
+    for (uint32_t s = 0; s < n; s++)
+        for (uint32_t k = b->starts.items[s]; k < b->starts.items[s + 1]; k++)
+            c->index.items[c->index.n++] = (term_at){SL_TERM_ID(b->terms.items[k]), s};
+    if (c->index.n > 1)
+        qsort(c->index.items, c->index.n, sizeof *c->index.items, compare_term_at);
+    return 0;
+}
+
+/* First entry of `term` in the index (c->index.n when none). */
+static size_t index_find(const sl_comparer *c, uint32_t term)
+{
+    size_t lo = 0, hi = c->index.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->index.items[mid].term < term)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* A sentence's weight: its number of terms, specific ones counted twice. */
+static double sentence_weight(const term_sets *s, uint32_t k)
+{
+    double w = 0;
+    for (uint32_t t = s->starts.items[k]; t < s->starts.items[k + 1]; t++)
+        w += (s->terms.items[t] & SL_TERM_SPECIFIC) ? 2 : 1;
+    return w;
+}
+
+static int weigh(const term_sets *s, weight_vec *out, double *total)
+{
+    uint32_t n = n_sets(s);
+    out->n = 0;
+    if (sl_vec_reserve(out, n))
+        return SL_ENOMEM;
+    *total = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        out->items[out->n++] = sentence_weight(s, k);
+        *total += out->items[k];
+    }
+    return 0;
+}
+
+/* Every sentence pair of a and b similar enough to align: for each sentence
+ * of b, the sentences of a sharing terms with it (through a's index). */
+static int score_pairs(sl_comparer *c, const sl_sketch *seq_a, const sl_sketch *seq_b)
+{
+    const term_sets *a = &c->sets_a, *b = &c->sets_b;
+    uint32_t na = n_sets(a), nb = n_sets(b);
+    c->pairs.n = 0;
+    c->best_similarity = 0;
+    for (uint32_t j = 0; j < nb; j++) {
+        const uint32_t *tb = b->terms.items + b->starts.items[j];
+        size_t ntb = b->starts.items[j + 1] - b->starts.items[j];
+        c->touched.n = 0;
+        for (size_t k = 0; k < ntb; k++) {
+            uint32_t term = SL_TERM_ID(tb[k]);
+            size_t first = index_find(c, term), last = first;
+            while (last < c->index.n && c->index.items[last].term == term)
+                last++;
+            if (last - first > COMMON_IN_TEXT)
+                continue;
+            for (size_t e = first; e < last; e++) {
+                uint32_t s = c->index.items[e].sentence;
+                if (!c->shared.items[s]++ && sl_vec_push(&c->touched, s))
+                    return SL_ENOMEM;
+            }
+        }
+        for (size_t k = 0; k < c->touched.n; k++) {
+            uint32_t i = c->touched.items[k];
+            uint32_t shared = c->shared.items[i];
+            c->shared.items[i] = 0;
+            const uint32_t *ta = a->terms.items + a->starts.items[i];
+            size_t nta = a->starts.items[i + 1] - a->starts.items[i];
+            if (shared < 2 && nta > 2 && ntb > 2)
+                continue;
+            sl_sentence_view va = {ta, nta, seq_a->terms.items + seq_a->starts.items[i],
+                                   seq_a->starts.items[i + 1] - seq_a->starts.items[i]};
+            sl_sentence_view vb = {tb, ntb, seq_b->terms.items + seq_b->starts.items[j],
+                                   seq_b->starts.items[j + 1] - seq_b->starts.items[j]};
+            double sim = sl_sentence_similarity(&va, &vb);
+            if (sim > c->best_similarity)
+                c->best_similarity = sim;
+            if (sim < PAIR_MIN)
+                continue;
+            scored_pair p = {i, j, (float)sim,
+                             (float)(sim * (c->weight_a.items[i] + c->weight_b.items[j]) / 2), 0,
+                             -1};
+            if (sl_vec_push(&c->pairs, p))
+                return SL_ENOMEM;
+        }
+    }
+    (void)na;
+    return 0;
+}
+
+static int compare_pairs(const void *x, const void *y)
+{
+    const scored_pair *a = x, *b = y;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+/* Best chain among pairs ending at b sentence < j (Fenwick prefix max). */
+static int32_t best_before(const sl_comparer *c, uint32_t j)
+{
+    int32_t best = -1;
+    for (uint32_t x = j; x > 0; x -= x & -x) {
+        int32_t p = c->fenwick.items[x - 1];
+        if (p >= 0 && (best < 0 || c->pairs.items[p].best > c->pairs.items[best].best))
+            best = p;
+    }
+    return best;
+}
+
+static void record_best(sl_comparer *c, uint32_t j, int32_t p, uint32_t nb)
+{
+    for (uint32_t x = j + 1; x <= nb; x += x & -x) {
+        int32_t q = c->fenwick.items[x - 1];
+        if (q < 0 || c->pairs.items[p].best > c->pairs.items[q].best)
+            c->fenwick.items[x - 1] = p;
+    }
+}
+
+/* The heaviest chain of pairs increasing in both a and b: a weighted longest
+ * increasing subsequence, O(P log nb). Returns its last pair, -1 when none. */
+static int32_t chain(sl_comparer *c, uint32_t nb)
+{
+    if (c->pairs.n > 1)
+        qsort(c->pairs.items, c->pairs.n, sizeof *c->pairs.items, compare_pairs);
+    c->fenwick.n = 0;
+    if (sl_vec_reserve(&c->fenwick, nb))
+        return -2;
+    for (uint32_t k = 0; k < nb; k++)
+        c->fenwick.items[c->fenwick.n++] = -1;
+    int32_t end = -1;
+    for (size_t p = 0; p < c->pairs.n;) {
+        size_t q = p;   /* pairs of one a sentence: all read before any is recorded */
+        for (; q < c->pairs.n && c->pairs.items[q].a == c->pairs.items[p].a; q++) {
+            scored_pair *sp = &c->pairs.items[q];
+            sp->previous = best_before(c, sp->b);
+            sp->best = sp->weight + (sp->previous >= 0 ? c->pairs.items[sp->previous].best : 0);
+        }
+        for (size_t r = p; r < q; r++) {
+            record_best(c, c->pairs.items[r].b, (int32_t)r, nb);
+            if (end < 0 || c->pairs.items[r].best > c->pairs.items[end].best)
+                end = (int32_t)r;
+        }
+        p = q;
+    }
+    return end;
+}
+
+/* Fills out->pairs from the chain ending at `end`, and the covers. */
+static int take_chain(sl_comparer *c, int32_t end, double total_a, double total_b,
+                      sl_comparison *out)
+{
+    double cover_a = 0, cover_b = 0, same_a = 0, same_b = 0;
+    size_t n = 0;
+    for (int32_t p = end; p >= 0; p = c->pairs.items[p].previous)
+        n++;
+    if (sl_vec_reserve(&out->pairs, n))
+        return SL_ENOMEM;
+    out->pairs.n = n;
+    for (int32_t p = end; p >= 0; p = c->pairs.items[p].previous) {
+        const scored_pair *sp = &c->pairs.items[p];
+        out->pairs.items[--n] = (sl_aligned_pair){sp->a, sp->b, sp->similarity};
+        double wa = c->weight_a.items[sp->a], wb = c->weight_b.items[sp->b];
+        cover_a += sp->similarity * wa;
+        cover_b += sp->similarity * wb;
+        if (sp->similarity >= SAME_SENTENCE) {
+            same_a += wa;
+            same_b += wb;
+        }
+    }
+    out->cover_a = total_a > 0 ? cover_a / total_a : 0;
+    out->cover_b = total_b > 0 ? cover_b / total_b : 0;
+    out->a_holds_b = total_b > 0 && same_b / total_b >= HOLDS;
+    out->b_holds_a = total_a > 0 && same_a / total_a >= HOLDS;
+    return 0;
+}
+
+/* The kind of copy the alignment shows (see the constants above). */
+static void classify(const sl_comparer *c, size_t a_terms, size_t b_terms, sl_comparison *out)
+{
+    /* The shorter text's words nearly all in order in the other: the same
+     * text, whatever the sentence splits (datelines, line breaks) did. */
+    bool a_shorter = a_terms <= b_terms;
+    size_t shorter = a_shorter ? a_terms : b_terms, longer = a_shorter ? b_terms : a_terms;
+    bool verbatim = out->order_overlap >= VERBATIM_ORDER;
+    bool same_length = (double)longer <= SAME_LENGTH * (double)shorter;
+    bool a_holds_b = out->a_holds_b || (verbatim && !a_shorter);
+    bool b_holds_a = out->b_holds_a || (verbatim && a_shorter);
+    if ((out->a_holds_b && out->b_holds_a) || (verbatim && same_length)) {
+        out->kind = SL_COPY_NEAR;
+        out->score = out->order_overlap > out->cover_a ? out->order_overlap : out->cover_a;
+        return;
+    }
+    if (a_holds_b || b_holds_a) {
+        out->kind = a_holds_b ? SL_COPY_CONTAINS : SL_COPY_EXCERPT;
+        out->score = verbatim ? out->order_overlap : a_holds_b ? out->cover_b : out->cover_a;
+        return;
+    }
+    uint32_t sentences_a = n_sets(&c->sets_a), sentences_b = n_sets(&c->sets_b);
+    uint32_t sentences = sentences_a < sentences_b ? sentences_a : sentences_b;
+    size_t needed = sentences < REWRITE_PAIRS ? sentences : REWRITE_PAIRS;
+    if (out->order_overlap >= REWRITE_ORDER && out->order_overlap * (double)shorter >= REWRITE_WORDS &&
+        out->specific_overlap >= REWRITE_SPECIFIC && out->number_overlap >= REWRITE_NUMBERS &&
+        out->pairs.n >= needed && needed > 0) {
+        out->kind = SL_COPY_REWRITE;
+        out->score = out->order_overlap;
+    }
+}
+
+int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
+{
+    c->a = NULL;
+    uint32_t na = sl_sketch_sentences(a);
+    c->shared.n = 0;
+    if (make_sets(a, &c->sets_a) || weigh(&c->sets_a, &c->weight_a, &c->total_a) ||
+        index_sentences(c, &c->sets_a) || sl_vec_reserve(&c->shared, na) ||
+        collect_specific(&c->sets_a, &c->specific_a) ||
+        sl_order_prepare(c->order, a->terms.items, a->terms.n))
+        return SL_ENOMEM;
+    memset(c->shared.items, 0, na * sizeof *c->shared.items);
+    c->a = a;
+    return 0;
+}
+
+int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
+{
+    const sl_sketch *a = c->a;
+    out->kind = SL_COPY_NONE;
+    out->score = out->cover_a = out->cover_b = out->best_similarity = 0;
+    out->a_holds_b = out->b_holds_a = false;
+    out->order_overlap = out->specific_overlap = out->number_overlap = 0;
+    out->pairs.n = 0;
+    if (!a)
+        return SL_EUSAGE;
+    double total_b;
+    if (make_sets(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
+        collect_specific(&c->sets_b, &c->specific_b) || score_pairs(c, a, b) ||
+        sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap))
+        return SL_ENOMEM;
+    out->best_similarity = c->best_similarity;
+    out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC);
+    out->number_overlap = specific_overlap(c, SL_TERM_NUMBER);
+    int32_t end = chain(c, sl_sketch_sentences(b));
+    if (end == -2)
+        return SL_ENOMEM;
+    if (end >= 0 && take_chain(c, end, c->total_a, total_b, out))
+        return SL_ENOMEM;
+    classify(c, a->terms.n, b->terms.n, out);
+    return 0;
+}
+
+int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl_comparison *out)
+{
+    int rc = sl_comparer_set_a(c, a);
+    return rc ? rc : sl_comparer_compare(c, b, out);
+}

@@ -1,0 +1,180 @@
+/* copies.h — the copies stage: who copied whom. Each article gets a sketch
+ * (its sentences as lists of content-term codes, and a few key terms); the
+ * key terms go into an in-memory index that names the few stored articles
+ * worth comparing with a new one; a comparison aligns the two texts'
+ * sentences in order and decides the kind of copy (near, contains, excerpt,
+ * rewrite) with the aligned pairs as evidence. Exact copies are found before
+ * this stage by content hash. The stage knows nothing of the store: the
+ * engine saves sketches and loads candidates' sketches (docs/copies.md). */
+#ifndef SL_COPIES_H
+#define SL_COPIES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text/text.h"
+#include "util/buf.h"
+#include "util/vec.h"
+
+/* ---- sketch.c: what an article is compared by ---- */
+
+#define SL_COPY_KEYS 16              /* key terms per article in the index */
+#define SL_SKETCH_SENTENCES 2000     /* sentences compared per article (the rest is ignored) */
+#define SL_SKETCH_TERMS 64           /* content terms kept per sentence */
+
+/* A term code: 29 bits of the stem's hash and three flags: specific (a
+ * number, or a capitalised word inside a sentence: names, places), number,
+ * and quoted (inside quotation marks). Two codes are the same term when they
+ * agree but for the flags. */
+#define SL_TERM_SPECIFIC 1u
+#define SL_TERM_NUMBER 2u
+#define SL_TERM_QUOTED 4u
+#define SL_TERM_FLAGS 7u
+#define SL_TERM_ID(code) ((code) | SL_TERM_FLAGS)
+
+typedef struct sl_sketch {
+    SL_VEC(uint32_t) terms;          /* every sentence's content-term codes, in text order */
+    SL_VEC(uint32_t) starts;         /* sentence k is terms[starts[k] .. starts[k+1]) */
+    SL_VEC(sl_span) spans;           /* sentence k's byte span in the text */
+    uint32_t keys[SL_COPY_KEYS];     /* key terms (codes), the index entries */
+    uint32_t n_keys;
+    uint32_t n_words;                /* word tokens in the text */
+} sl_sketch;
+
+static inline uint32_t sl_sketch_sentences(const sl_sketch *s)
+{
+    return s->starts.n ? (uint32_t)s->starts.n - 1 : 0;
+}
+
+/* Fills `out` (memory reused) from an analysed text. */
+int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out);
+void sl_sketch_free(sl_sketch *s);
+/* The sentence lists as a little-endian blob for the store (keys apart), and back.
+ * `spans` are not in the blob: the store keeps sentence spans already. */
+int sl_sketch_pack(const sl_sketch *s, sl_buf *out);
+int sl_sketch_unpack(const void *blob, size_t len, sl_sketch *out);
+
+/* ---- sketcher.c: raw text to sketch, for users without a store ---- */
+
+typedef struct sl_sketcher sl_sketcher;
+sl_sketcher *sl_sketcher_new(void);
+void sl_sketcher_free(sl_sketcher *sk);
+/* Repairs and normalises `text` into `normalized` (the text offsets refer
+ * to), analyses and sketches it; `hash` (may be NULL) gets the content hash
+ * of the normalised text. */
+int sl_sketcher_run(sl_sketcher *sk, const char *text, size_t len, sl_buf *normalized,
+                    sl_sketch *out, uint64_t *hash);
+
+/* ---- similarity.c: how alike two sentences are ---- */
+
+/* Sorts `n` codes by term and merges repeats (keeping the specific bit if
+ * any occurrence had it); returns the new count. */
+size_t sl_terms_distinct(uint32_t *codes, size_t n);
+
+/* A sentence as the similarity reads it: its content terms as a sorted
+ * distinct set (sl_terms_distinct) and in text order (at most 64 read). */
+typedef struct sl_sentence_view {
+    const uint32_t *set;
+    size_t n_set;
+    const uint32_t *seq;
+    size_t n_seq;
+} sl_sentence_view;
+
+#define SL_SIMILARITY_FEATURES 6
+/* The features the similarity model weighs (for fitting it: eval/). */
+void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
+                          double f[SL_SIMILARITY_FEATURES]);
+/* Similarity in [0, 1]: the model's probability that a and b say the same. */
+double sl_sentence_similarity(const sl_sentence_view *a, const sl_sentence_view *b);
+/* The paraphrase decision: the similarity threshold with the best accuracy
+ * on MSRP train (eval/fit_similarity.py). */
+#define SL_PARAPHRASE_THRESHOLD 0.58
+
+/* ---- order.c: words kept in order ---- */
+
+#define SL_ORDER_TERMS 4096   /* content terms of each text the order measure reads */
+
+typedef struct sl_order_scratch sl_order_scratch;
+sl_order_scratch *sl_order_scratch_new(void);
+void sl_order_scratch_free(sl_order_scratch *o);
+/* Prepares term sequence `a` (copied) to be measured against others. */
+int sl_order_prepare(sl_order_scratch *o, const uint32_t *a, size_t na);
+/* The longest common subsequence of a and b (codes equal but for the
+ * specific bit match), divided by the shorter length: the share of the
+ * shorter text's terms the other has in the same order. */
+int sl_order_measure(sl_order_scratch *o, const uint32_t *b, size_t nb, double *out);
+
+/* ---- align.c: comparing two articles ---- */
+
+typedef enum sl_copy_kind {
+    SL_COPY_NONE = 0,
+    SL_COPY_EXACT,
+    SL_COPY_NEAR,       /* the same text with small edits */
+    SL_COPY_CONTAINS,   /* the copy holds the original plus added text */
+    SL_COPY_EXCERPT,    /* the copy is a part of the original */
+    SL_COPY_REWRITE     /* the same content in new words */
+} sl_copy_kind;
+
+const char *sl_copy_kind_name(sl_copy_kind kind);
+
+typedef struct sl_aligned_pair {
+    uint32_t a, b;        /* sentence indexes */
+    float similarity;
+} sl_aligned_pair;
+
+typedef struct sl_comparison {
+    sl_copy_kind kind;    /* NONE when the texts are not copies */
+    double score;         /* in [0, 1]: how much of the shorter text the other covers */
+    double cover_a, cover_b;
+    double best_similarity;              /* best sentence pair compared (aligned or not) */
+    double specific_overlap;             /* share of the names and figures of the text
+                                            with fewer of them found in the other */
+    double number_overlap;               /* the same for figures alone */
+    double order_overlap;                /* longest common subsequence of the two texts'
+                                            content terms, over the shorter's term count */
+    bool a_holds_b, b_holds_a;           /* one text contains the other nearly whole */
+    SL_VEC(sl_aligned_pair) pairs;       /* the monotone alignment, in order */
+} sl_comparison;
+
+/* Reusable scratch for comparisons. */
+typedef struct sl_comparer sl_comparer;
+sl_comparer *sl_comparer_new(void);
+void sl_comparer_free(sl_comparer *c);
+void sl_comparison_free(sl_comparison *cmp);
+
+/* Prepares `a` (kept by pointer: it must live and not change) to be compared
+ * with several texts in turn by sl_comparer_compare. */
+int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a);
+/* Compares the prepared text a with b. */
+int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out);
+/* Compares two sketches (set_a then compare). The kind is symmetric (CONTAINS means `a` holds
+ * `b`, EXCERPT that `a` is a part of `b`); the caller orients it by date. */
+int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl_comparison *out);
+
+/* ---- index.c: key terms -> the articles that have them ---- */
+
+#define SL_COPY_POSTINGS 128   /* most recent articles kept per key term */
+#define SL_COPY_CANDIDATES 8   /* articles compared per new article, at most */
+
+typedef struct sl_copy_index sl_copy_index;
+
+sl_copy_index *sl_copy_index_new(void);
+void sl_copy_index_free(sl_copy_index *ix);
+int sl_copy_index_add(sl_copy_index *ix, int64_t article_id, const uint32_t *keys, uint32_t n);
+/* The stored articles most worth comparing with sketch `s` (ids in `out`,
+ * best first, at most SL_COPY_CANDIDATES), found through every distinct term
+ * of `s` that is some article's key term. */
+int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out, size_t *n_out);
+/* Memory held by the index, in bytes (for the benchmarks). */
+size_t sl_copy_index_bytes(const sl_copy_index *ix);
+
+/* ---- credit.c: credit lines ---- */
+
+/* Finds a credit to another source in the first or last lines of a text:
+ * "(AP)", "WASHINGTON (Reuters) -", "— Associated Press", "Source: …",
+ * "originally published/appeared in/on …". Writes the credited name into
+ * `out` (cleared first) and returns true when there is one. */
+bool sl_credit_find(const char *text, size_t len, sl_buf *out);
+
+#endif

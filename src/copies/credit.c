@@ -1,0 +1,167 @@
+/* credit.c — credit lines: the words by which a republished article names
+ * where it came from ("WASHINGTON (AP) —", "— Reuters", "Source: …",
+ * "originally appeared on …"). Only the first and last lines are read:
+ * that is where outlets put them. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "copies/copies.h"
+
+#define LINES_READ 3        /* first and last lines looked at */
+#define SHORT_LINE 90       /* bytes: a byline or credit line, not a paragraph */
+#define NAME_MAX_LEN 60
+
+/* News agencies whose name alone on a byline or credit line is a credit. */
+static const char *const agencies[] = {
+    "Associated Press", "Agence France-Presse", "Reuters", "AFP", "Bloomberg", "UPI",
+    "United Press International", "dpa", "PA Media", "Press Association", "Canadian Press",
+    "AAP", "PTI", "ANI", "IANS", "Xinhua", "Kyodo", "Yonhap", "EFE", "ANSA", "TASS",
+};
+
+static bool word_at(const char *line, size_t len, size_t at, const char *word)
+{
+    size_t n = strlen(word);
+    if (at + n > len || strncmp(line + at, word, n))
+        return false;
+    bool left = at == 0 || !isalnum((unsigned char)line[at - 1]);
+    bool right = at + n == len || !isalnum((unsigned char)line[at + n]);
+    return left && right;
+}
+
+/* An agency named in a short line, as a whole word. */
+static const char *agency_in(const char *line, size_t len)
+{
+    for (size_t a = 0; a < sizeof agencies / sizeof *agencies; a++)
+        for (size_t at = 0; at < len; at++)
+            if (word_at(line, len, at, agencies[a]))
+                return agencies[a];
+    return NULL;
+}
+
+/* Copies a name of up to NAME_MAX_LEN bytes, stopping at sentence punctuation. */
+static bool take_name(const char *s, size_t len, sl_buf *out)
+{
+    while (len && (*s == ' ' || *s == ':'))
+        s++, len--;
+    size_t n = 0;
+    while (n < len && n < NAME_MAX_LEN && !strchr(".;|)\n", s[n]) && !(s[n] == ',' && n > 0))
+        n++;
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (!n || !isupper((unsigned char)s[0]))
+        return false;
+    sl_buf_clear(out);
+    sl_buf_put(out, s, n);
+    return true;
+}
+
+static const char *find_ci(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t k = 0; k + n <= len; k++)
+        if (!strncasecmp(s + k, needle, n))
+            return s + k;
+    return NULL;
+}
+
+/* "… (Reuters) -", "(AP) —": a parenthesised name before a dash, near the start. */
+static bool dateline_credit(const char *line, size_t len, sl_buf *out)
+{
+    const char *open = memchr(line, '(', len < 80 ? len : 80);
+    if (!open)
+        return false;
+    const char *close = memchr(open, ')', (size_t)(line + len - open));
+    if (!close || close - open < 3 || close - open > NAME_MAX_LEN)
+        return false;
+    const char *after = close + 1;
+    while (after < line + len && *after == ' ')
+        after++;
+    bool dash = after < line + len && (*after == '-' || !strncmp(after, "\u2014", 3) ||
+                                       !strncmp(after, "\u2013", 3));
+    return dash && take_name(open + 1, (size_t)(close - open - 1), out);
+}
+
+/* A byline or sign-off: "By …", "— …", or a line of a few words at most (a
+ * headline that mentions an agency is not a credit). */
+static bool byline(const char *line, size_t len)
+{
+    if (len > 3 && !strncmp(line, "By ", 3))
+        return true;
+    if (*line == '-' || !strncmp(line, "\u2014", 3) || !strncmp(line, "\u2013", 3))
+        return true;
+    size_t words = 1;
+    for (size_t k = 0; k < len; k++)
+        words += line[k] == ' ';
+    return words <= 3;
+}
+
+/* Credit phrases anywhere in a first or last line. */
+static bool phrase_credit(const char *line, size_t len, sl_buf *out)
+{
+    static const char *const phrases[] = {
+        "originally published on", "originally published in", "originally published by",
+        "originally appeared on",  "originally appeared in",  "first appeared on",
+        "first appeared in",       "first published on",      "first published in",
+        "first published by",      "republished from",        "reprinted from",
+        "reprinted with permission from",
+    };
+    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
+        const char *at = find_ci(line, len, phrases[k]);
+        if (at) {
+            const char *name = at + strlen(phrases[k]);
+            return take_name(name, (size_t)(line + len - name), out);
+        }
+    }
+    if (len <= SHORT_LINE) {
+        static const char *const labels[] = {"Source:", "Sources:", "Credit:", "Via:", "Via "};
+        for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+            size_t n = strlen(labels[k]);
+            if (len > n && !strncasecmp(line, labels[k], n))
+                return take_name(line + n, len - n, out);
+        }
+        const char *agency = byline(line, len) ? agency_in(line, len) : NULL;
+        if (agency) {
+            sl_buf_clear(out);
+            sl_buf_puts(out, agency);
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool line_credit(const char *line, size_t len, sl_buf *out)
+{
+    return dateline_credit(line, len, out) || phrase_credit(line, len, out);
+}
+
+bool sl_credit_find(const char *text, size_t len, sl_buf *out)
+{
+    sl_buf_clear(out);
+    /* first lines */
+    size_t pos = 0;
+    for (int k = 0; k < LINES_READ && pos < len; k++) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        if (end > pos && line_credit(text + pos, end - pos, out))
+            return true;
+        pos = end + 1;
+        while (pos < len && text[pos] == '\n')
+            pos++;
+    }
+    /* last lines */
+    size_t end = len;
+    for (int k = 0; k < LINES_READ && end > pos; k++) {
+        while (end > 0 && text[end - 1] == '\n')
+            end--;
+        size_t start = end;
+        while (start > 0 && text[start - 1] != '\n')
+            start--;
+        if (start < pos)
+            break;
+        if (end > start && line_credit(text + start, end - start, out))
+            return true;
+        end = start;
+    }
+    return false;
+}

@@ -1,0 +1,267 @@
+/* index.c — the copy index: key term -> the most recent articles filed under
+ * it. A new article looks up every distinct term it has, so an original
+ * filed under its names and figures is found by a rewrite that keeps them;
+ * the articles hit by the most key terms are the candidates to compare.
+ * Memory: SL_COPY_KEYS postings of 4 bytes per article plus the table. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copies/copies.h"
+
+/* The most recent articles under one key term: a ring once full. */
+typedef struct posting {
+    uint32_t key;        /* 0 marks an empty slot (key codes are never 0: see key_of) */
+    uint16_t n, head, cap;
+    uint32_t *ids;
+} posting;
+
+/* Hit counts of one query, by article. */
+typedef struct hit {
+    uint32_t id;
+    uint32_t hits;
+} hit;
+
+struct sl_copy_index {
+    posting *slots;
+    size_t n_slots, used;
+    SL_VEC(uint8_t) n_keys;      /* by article id: how many key terms it was filed under */
+    SL_VEC(uint32_t) terms;      /* scratch: a query's distinct terms */
+    hit *hits;                   /* scratch: open addressing by id */
+    size_t n_hits_slots;
+    SL_VEC(uint32_t) hit_slots;  /* scratch: which hit slots are in use */
+    size_t bytes;
+};
+
+static uint32_t key_of(uint32_t code)
+{
+    uint32_t k = SL_TERM_ID(code);   /* the flags are not part of the term */
+    return k;
+}
+
+static size_t slot_of(uint32_t key, size_t n_slots)
+{
+    return (size_t)(key * 2654435761u) & (n_slots - 1);
+}
+
+sl_copy_index *sl_copy_index_new(void)
+{
+    sl_copy_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return NULL;
+    ix->n_slots = 1024;
+    ix->slots = calloc(ix->n_slots, sizeof *ix->slots);
+    ix->n_hits_slots = 4096;
+    ix->hits = calloc(ix->n_hits_slots, sizeof *ix->hits);
+    if (!ix->slots || !ix->hits) {
+        sl_copy_index_free(ix);
+        return NULL;
+    }
+    ix->bytes = ix->n_slots * sizeof *ix->slots;
+    return ix;
+}
+
+void sl_copy_index_free(sl_copy_index *ix)
+{
+    if (!ix)
+        return;
+    for (size_t k = 0; ix->slots && k < ix->n_slots; k++)
+        free(ix->slots[k].ids);
+    free(ix->slots);
+    free(ix->hits);
+    sl_vec_free(&ix->n_keys);
+    sl_vec_free(&ix->terms);
+    sl_vec_free(&ix->hit_slots);
+    free(ix);
+}
+
+size_t sl_copy_index_bytes(const sl_copy_index *ix)
+{
+    return ix->bytes + ix->n_keys.cap;
+}
+
+static posting *find(const sl_copy_index *ix, uint32_t key)
+{
+    for (size_t s = slot_of(key, ix->n_slots);; s = (s + 1) & (ix->n_slots - 1)) {
+        if (ix->slots[s].key == key || !ix->slots[s].key)
+            return &ix->slots[s];
+    }
+}
+
+static int grow_table(sl_copy_index *ix)
+{
+    size_t n = ix->n_slots * 2;
+    posting *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return SL_ENOMEM;
+    posting *old = ix->slots;
+    size_t old_n = ix->n_slots;
+    ix->slots = slots;
+    ix->n_slots = n;
+    for (size_t k = 0; k < old_n; k++)
+        if (old[k].key)
+            *find(ix, old[k].key) = old[k];
+    free(old);
+    ix->bytes += (n - old_n) * sizeof *slots;
+    return 0;
+}
+
+static int post(sl_copy_index *ix, uint32_t key, uint32_t id)
+{
+    if ((ix->used + 1) * 4 > ix->n_slots * 3 && grow_table(ix))
+        return SL_ENOMEM;
+    posting *p = find(ix, key);
+    if (!p->key) {
+        p->key = key;
+        ix->used++;
+    }
+    if (p->n == p->cap && p->cap < SL_COPY_POSTINGS) {
+        uint16_t cap = p->cap ? (uint16_t)(p->cap * 2) : 2;
+        uint32_t *ids = realloc(p->ids, cap * sizeof *ids);
+        if (!ids)
+            return SL_ENOMEM;
+        ix->bytes += (size_t)(cap - p->cap) * sizeof *ids;
+        p->ids = ids;
+        p->cap = cap;
+    }
+    if (p->n < p->cap) {
+        p->ids[p->n++] = id;
+    } else {                       /* full: the oldest gives way */
+        p->ids[p->head] = id;
+        p->head = (uint16_t)((p->head + 1) % p->cap);
+    }
+    return 0;
+}
+
+int sl_copy_index_add(sl_copy_index *ix, int64_t article_id, const uint32_t *keys, uint32_t n)
+{
+    if (article_id <= 0 || article_id > UINT32_MAX)
+        return SL_EUSAGE;
+    size_t id = (size_t)article_id;
+    if (ix->n_keys.n <= id) {
+        size_t old = ix->n_keys.n;
+        if (sl_vec_reserve(&ix->n_keys, id + 1 - old))
+            return SL_ENOMEM;
+        memset(ix->n_keys.items + old, 0, id + 1 - old);
+        ix->n_keys.n = id + 1;
+    }
+    ix->n_keys.items[id] = (uint8_t)n;
+    for (uint32_t k = 0; k < n; k++)
+        if (post(ix, key_of(keys[k]), (uint32_t)id))
+            return SL_ENOMEM;
+    return 0;
+}
+
+static int compare_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The distinct terms of a sketch, as index keys. */
+static int distinct_terms(sl_copy_index *ix, const sl_sketch *s)
+{
+    ix->terms.n = 0;
+    if (sl_vec_reserve(&ix->terms, s->terms.n))
+        return SL_ENOMEM;
+    for (size_t k = 0; k < s->terms.n; k++)
+        ix->terms.items[ix->terms.n++] = key_of(s->terms.items[k]);
+    if (ix->terms.n > 1)
+        qsort(ix->terms.items, ix->terms.n, sizeof *ix->terms.items, compare_u32);
+    size_t out = 0;
+    for (size_t k = 0; k < ix->terms.n; k++)
+        if (!out || ix->terms.items[k] != ix->terms.items[out - 1])
+            ix->terms.items[out++] = ix->terms.items[k];
+    ix->terms.n = out;
+    return 0;
+}
+
+/* Counts one hit on article `id`; the hit table is sized so it never fills
+ * (a query touches at most terms x SL_COPY_POSTINGS articles). */
+static int count_hit(sl_copy_index *ix, uint32_t id)
+{
+    size_t mask = ix->n_hits_slots - 1;
+    for (size_t s = (id * 2654435761u) & mask;; s = (s + 1) & mask) {
+        if (ix->hits[s].id == id) {
+            ix->hits[s].hits++;
+            return 0;
+        }
+        if (!ix->hits[s].id) {
+            ix->hits[s] = (hit){id, 1};
+            return sl_vec_push(&ix->hit_slots, (uint32_t)s) ? SL_ENOMEM : 0;
+        }
+    }
+}
+
+static int size_hits(sl_copy_index *ix, size_t most)
+{
+    size_t n = ix->n_hits_slots;
+    while (n < most * 2)
+        n *= 2;
+    if (n == ix->n_hits_slots)
+        return 0;
+    hit *hits = calloc(n, sizeof *hits);
+    if (!hits)
+        return SL_ENOMEM;
+    free(ix->hits);
+    ix->hits = hits;
+    ix->n_hits_slots = n;
+    return 0;
+}
+
+/* An article is a candidate when it is hit by at least 3 in 10 of its own key
+ * terms, and by 2 at least. */
+static bool enough(const sl_copy_index *ix, const hit *h)
+{
+    uint32_t keys = h->id < ix->n_keys.n ? ix->n_keys.items[h->id] : 0;
+    uint32_t need = (keys * 2 + 9) / 10;
+    return h->hits >= (need > 2 ? need : 2);
+}
+
+static bool better(const hit *a, const hit *b)
+{
+    return a->hits != b->hits ? a->hits > b->hits : a->id > b->id;
+}
+
+/* Inserts `h` into the best-first list `best` of at most SL_COPY_CANDIDATES. */
+static void keep_best(hit *best, size_t *n, hit h)
+{
+    size_t at = *n;
+    if (at == SL_COPY_CANDIDATES) {
+        if (!better(&h, &best[at - 1]))
+            return;
+        at--;
+    } else {
+        (*n)++;
+    }
+    while (at > 0 && better(&h, &best[at - 1])) {
+        best[at] = best[at - 1];
+        at--;
+    }
+    best[at] = h;
+}
+
+int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out, size_t *n_out)
+{
+    *n_out = 0;
+    if (distinct_terms(ix, s) || size_hits(ix, ix->terms.n * SL_COPY_POSTINGS))
+        return SL_ENOMEM;
+    ix->hit_slots.n = 0;
+    int rc = 0;
+    for (size_t k = 0; k < ix->terms.n && !rc; k++) {
+        posting *p = find(ix, ix->terms.items[k]);
+        for (uint16_t e = 0; p->key && e < p->n && !rc; e++)
+            rc = count_hit(ix, p->ids[e]);
+    }
+    hit best[SL_COPY_CANDIDATES];
+    size_t n = 0;
+    for (size_t k = 0; k < ix->hit_slots.n; k++) {
+        hit *h = &ix->hits[ix->hit_slots.items[k]];
+        if (!rc && enough(ix, h))
+            keep_best(best, &n, *h);
+        *h = (hit){0, 0};   /* leaves the table empty for the next query */
+    }
+    for (size_t k = 0; k < n; k++)
+        out[k] = best[k].id;
+    *n_out = rc ? 0 : n;
+    return rc;
+}

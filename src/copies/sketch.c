@@ -1,0 +1,241 @@
+/* sketch.c — an article as the copies stage compares it: each sentence as the
+ * sorted set of its content-term codes, and the key terms the index files the
+ * article under. Built from the text stage's analysis; packed for the store. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copies/copies.h"
+#include "util/hash.h"
+
+void sl_sketch_free(sl_sketch *s)
+{
+    if (!s)
+        return;
+    sl_vec_free(&s->terms);
+    sl_vec_free(&s->starts);
+    sl_vec_free(&s->spans);
+    s->n_keys = s->n_words = 0;
+}
+
+/* A number, or a capitalised word that does not open its sentence: the
+ * names, places and figures a rewrite keeps. */
+static bool specific(const sl_token *tok, bool first_word)
+{
+    if (tok->flags & SL_TOK_NUMBER)
+        return true;
+    return (tok->flags & SL_TOK_ALLCAPS) || ((tok->flags & SL_TOK_UPPER) && !first_word);
+}
+
+/* A candidate key term: its code and how much it says about the article. */
+typedef struct key_candidate {
+    uint32_t code;
+    uint32_t score;
+} key_candidate;
+
+static int compare_key_codes(const void *x, const void *y)
+{
+    const key_candidate *a = x, *b = y;
+    return a->code < b->code ? -1 : a->code > b->code;
+}
+
+static int compare_keys(const void *x, const void *y)
+{
+    const key_candidate *a = x, *b = y;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    return a->code < b->code ? -1 : a->code > b->code;
+}
+
+/* Key terms: specific terms first, then terms that recur, then long ones;
+ * ties by code, so two copies of a text pick the same keys. Short numbers
+ * ("2", "10") are too common to file an article under. */
+static int choose_keys(const sl_analysis *an, const char *text, sl_sketch *out)
+{
+    SL_VEC(key_candidate) cands = {0};
+    int rc = 0;
+    for (size_t t = 0; t < an->tokens.n && !rc; t++) {
+        const sl_token *tok = &an->tokens.items[t];
+        uint64_t term = an->token_terms.items[t];
+        uint32_t len = tok->end - tok->start;
+        if (!term || !sl_token_is_content(tok, text) || len < 3)
+            continue;
+        bool first = t == 0 || (an->tokens.items[t - 1].flags & SL_TOK_PUNCT &&
+                                strchr(".!?\"\n", text[an->tokens.items[t - 1].start]));
+        key_candidate c = {(uint32_t)(term >> 32) & ~SL_TERM_FLAGS,
+                           (specific(tok, first) ? 1000u : 0u) + (len < 20 ? len : 20)};
+        rc = sl_vec_push(&cands, c);
+    }
+    out->n_keys = 0;
+    if (!rc && cands.n) {
+        /* merge occurrences: best score of the term plus 10 per repeat (up to 5) */
+        qsort(cands.items, cands.n, sizeof *cands.items, compare_key_codes);
+        size_t m = 0;
+        for (size_t k = 0; k < cands.n;) {
+            size_t j = k;
+            uint32_t best = 0;
+            for (; j < cands.n && cands.items[j].code == cands.items[k].code; j++)
+                best = cands.items[j].score > best ? cands.items[j].score : best;
+            uint32_t repeats = (uint32_t)(j - k) - 1;
+            cands.items[m++] = (key_candidate){cands.items[k].code, best + 10 * (repeats < 5 ? repeats : 5)};
+            k = j;
+        }
+        qsort(cands.items, m, sizeof *cands.items, compare_keys);
+        for (size_t k = 0; k < m && out->n_keys < SL_COPY_KEYS; k++)
+            out->keys[out->n_keys++] = cands.items[k].code;
+    }
+    sl_vec_free(&cands);
+    return rc ? SL_ENOMEM : 0;
+}
+
+/* English number words and the figures they stand for: a rewrite writes
+ * "10 months" as "ten months" and back, and the two must be one term. */
+static const struct number_word {
+    const char *word;
+    const char *figure;
+} number_words[] = {
+    {"eight", "8"},     {"eighteen", "18"}, {"eighty", "80"},   {"eleven", "11"},
+    {"fifteen", "15"},  {"fifty", "50"},    {"five", "5"},      {"forty", "40"},
+    {"four", "4"},      {"fourteen", "14"}, {"nine", "9"},      {"nineteen", "19"},
+    {"ninety", "90"},   {"one", "1"},       {"seven", "7"},     {"seventeen", "17"},
+    {"seventy", "70"},  {"six", "6"},       {"sixteen", "16"},  {"sixty", "60"},
+    {"ten", "10"},      {"thirteen", "13"}, {"thirty", "30"},   {"three", "3"},
+    {"twelve", "12"},   {"twenty", "20"},   {"two", "2"},
+};
+
+static int compare_number_word(const void *key, const void *entry)
+{
+    return strcmp(key, ((const struct number_word *)entry)->word);
+}
+
+/* The term of a number word (the hash of its figure, as a number token's
+ * term is), or 0 when the token is not one. */
+static uint64_t number_word_term(const sl_token *tok, const char *text)
+{
+    char word[16];
+    size_t len = tok->end - tok->start;
+    if (!(tok->flags & SL_TOK_WORD) || len < 3 || len >= sizeof word)
+        return 0;
+    for (size_t k = 0; k < len; k++)
+        word[k] = (char)((text[tok->start + k] >= 'A' && text[tok->start + k] <= 'Z')
+                             ? text[tok->start + k] + 32 : text[tok->start + k]);
+    word[len] = 0;
+    const struct number_word *n = bsearch(word, number_words, sizeof number_words / sizeof *number_words,
+                                          sizeof *number_words, compare_number_word);
+    return n ? sl_hash64(n->figure, strlen(n->figure)) : 0;
+}
+
+/* Whether the words after token `tok` are inside quotation marks: straight
+ * quotes toggle, curly ones open and close, and a paragraph break ends any
+ * quote (a quote running on opens again in the next paragraph). */
+static bool quote_state(bool inside, const sl_token *tok, const char *text, size_t gap_start)
+{
+    for (size_t k = gap_start; k + 1 < tok->start; k++)
+        if (text[k] == '\n' && text[k + 1] == '\n')
+            inside = false;
+    if (!(tok->flags & SL_TOK_PUNCT))
+        return inside;
+    const char *p = text + tok->start;
+    if (*p == '"')
+        return !inside;
+    if (!strncmp(p, "\u201C", 3))
+        return true;
+    if (!strncmp(p, "\u201D", 3))
+        return false;
+    return inside;
+}
+
+int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
+{
+    out->terms.n = out->starts.n = out->spans.n = 0;
+    out->n_words = an->n_words;
+    size_t n_sent = an->sentences.n < SL_SKETCH_SENTENCES ? an->sentences.n : SL_SKETCH_SENTENCES;
+    if (sl_vec_reserve(&out->starts, n_sent + 1) || sl_vec_reserve(&out->spans, n_sent))
+        return SL_ENOMEM;
+    size_t t = 0, gap = 0;
+    bool quoted = false;
+    for (size_t k = 0; k < n_sent; k++) {
+        sl_span span = an->sentences.items[k];
+        out->spans.items[out->spans.n++] = span;
+        out->starts.items[out->starts.n++] = (uint32_t)out->terms.n;
+        for (; t < an->tokens.n && an->tokens.items[t].start < span.start; t++) {
+            quoted = quote_state(quoted, &an->tokens.items[t], text, gap);
+            gap = an->tokens.items[t].end;
+        }
+        size_t begin = out->terms.n;   /* the sentence's terms stay in text order */
+        bool first = true;
+        for (; t < an->tokens.n && an->tokens.items[t].start < span.end; t++) {
+            const sl_token *tok = &an->tokens.items[t];
+            uint64_t term = an->token_terms.items[t];
+            quoted = quote_state(quoted, tok, text, gap);
+            gap = tok->end;
+            uint64_t figure = number_word_term(tok, text);
+            bool number = (tok->flags & SL_TOK_NUMBER) || figure;
+            if (figure)
+                term = figure;
+            if (term && (figure || sl_token_is_content(tok, text)) &&
+                out->terms.n - begin < SL_SKETCH_TERMS) {
+                uint32_t code = ((uint32_t)(term >> 32) & ~SL_TERM_FLAGS) |
+                                (number || specific(tok, first) ? SL_TERM_SPECIFIC : 0) |
+                                (number ? SL_TERM_NUMBER : 0) | (quoted ? SL_TERM_QUOTED : 0);
+                if (sl_vec_push(&out->terms, code))
+                    return SL_ENOMEM;
+            }
+            if (tok->flags & (SL_TOK_WORD | SL_TOK_NUMBER))
+                first = false;
+        }
+    }
+    out->starts.items[out->starts.n++] = (uint32_t)out->terms.n;
+    return choose_keys(an, text, out);
+}
+
+/* ---- packing: [n_sentences][n_terms][starts 0..n_sentences-1][terms], u32 LE ---- */
+
+static void put_u32(sl_buf *b, uint32_t v)
+{
+    unsigned char le[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                           (unsigned char)(v >> 24)};
+    sl_buf_put(b, (const char *)le, 4);
+}
+
+static uint32_t get_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+int sl_sketch_pack(const sl_sketch *s, sl_buf *out)
+{
+    sl_buf_clear(out);
+    uint32_t n = sl_sketch_sentences(s);
+    put_u32(out, n);
+    put_u32(out, (uint32_t)s->terms.n);
+    for (uint32_t k = 0; k < n; k++)
+        put_u32(out, s->starts.items[k]);
+    for (size_t k = 0; k < s->terms.n; k++)
+        put_u32(out, s->terms.items[k]);
+    return out->err;
+}
+
+int sl_sketch_unpack(const void *blob, size_t len, sl_sketch *out)
+{
+    const unsigned char *p = blob;
+    out->terms.n = out->starts.n = out->spans.n = 0;
+    out->n_keys = 0;
+    if (len < 8)
+        return SL_EBADINPUT;
+    uint32_t n = get_u32(p), n_terms = get_u32(p + 4);
+    if ((uint64_t)n + n_terms > (len - 8) / 4 || 8 + 4 * ((uint64_t)n + n_terms) != len)
+        return SL_EBADINPUT;
+    if (sl_vec_reserve(&out->starts, (size_t)n + 1) || sl_vec_reserve(&out->terms, n_terms))
+        return SL_ENOMEM;
+    p += 8;
+    for (uint32_t k = 0; k < n; k++, p += 4) {
+        uint32_t start = get_u32(p);
+        if (start > n_terms || (k && start < out->starts.items[k - 1]))
+            return SL_EBADINPUT;
+        out->starts.items[out->starts.n++] = start;
+    }
+    out->starts.items[out->starts.n++] = n_terms;
+    for (uint32_t k = 0; k < n_terms; k++, p += 4)
+        out->terms.items[out->terms.n++] = get_u32(p);
+    return 0;
+}

@@ -1,0 +1,266 @@
+/* copy_check.c — the copies stage inside ingest: a new article's sketch is
+ * compared with the stored articles the copy index proposes, each relation
+ * found is oriented (which is the original) and saved with its evidence, and
+ * the index learns the new article. Glue between src/copies and the store. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "util/date.h"
+
+struct sl_copy_state {
+    sl_copy_index *index;          /* NULL until first needed */
+    sl_comparer *comparer;
+    sl_sketch sketch, other;       /* the new article's, a candidate's */
+    sl_stored_sketch stored;
+    sl_comparison comparison;
+    sl_buf credit, packed;
+    sl_copy_found found[SL_COPY_CANDIDATES];
+    size_t n_found;
+};
+
+sl_copy_state *sl_copy_state_new(void)
+{
+    sl_copy_state *cs = calloc(1, sizeof *cs);
+    if (cs && !(cs->comparer = sl_comparer_new())) {
+        free(cs);
+        return NULL;
+    }
+    return cs;
+}
+
+void sl_copy_state_free(sl_copy_state *cs)
+{
+    if (!cs)
+        return;
+    sl_copy_index_free(cs->index);
+    sl_comparer_free(cs->comparer);
+    sl_sketch_free(&cs->sketch);
+    sl_sketch_free(&cs->other);
+    sl_buf_free(&cs->stored.sentences);
+    sl_buf_free(&cs->stored.spans);
+    sl_buf_free(&cs->stored.credit);
+    sl_comparison_free(&cs->comparison);
+    sl_buf_free(&cs->credit);
+    sl_buf_free(&cs->packed);
+    for (size_t k = 0; k < SL_COPY_CANDIDATES; k++) {
+        sl_buf_free(&cs->found[k].evidence);
+        sl_buf_free(&cs->found[k].other_credit);
+    }
+    free(cs);
+}
+
+void sl_copy_state_forget(sl_copy_state *cs)
+{
+    sl_copy_index_free(cs->index);
+    cs->index = NULL;
+}
+
+static uint32_t get_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static int load_keys(void *ctx, int64_t id, const void *blob, size_t len)
+{
+    uint32_t keys[SL_COPY_KEYS];
+    uint32_t n = 0;
+    for (; n < SL_COPY_KEYS && 4 * (n + 1) <= len; n++)
+        keys[n] = get_u32((const unsigned char *)blob + 4 * n);
+    return sl_copy_index_add(ctx, id, keys, n);
+}
+
+typedef SL_VEC(int64_t) id_vec;
+
+static int collect_id(void *ctx, int64_t id)
+{
+    return sl_vec_push((id_vec *)ctx, id) ? SL_ENOMEM : 0;
+}
+
+/* Sketches articles stored before sketches existed (a store made by an
+ * older version), so the index covers every article. */
+static int backfill(sl_engine *e)
+{
+    id_vec ids = {0};
+    int rc = sl_store_unsketched_each(e->store, collect_id, &ids);
+    for (size_t k = 0; !rc && k < ids.n; k++) {
+        sl_article *a = NULL;
+        rc = sl_store_article_get(e->store, ids.items[k], &a);
+        if (!rc)
+            rc = sl_analyze(e->analyzer, a->text, strlen(a->text), &e->body);
+        if (!rc)
+            rc = sl_copy_check_sketch(e, a->text, strlen(a->text));
+        if (!rc)
+            rc = sl_copy_check_save(e, ids.items[k]);
+        sl_article_free(a);
+    }
+    sl_vec_free(&ids);
+    return rc;
+}
+
+int sl_copy_check_prepare(sl_engine *e)
+{
+    sl_copy_state *cs = e->copies;
+    cs->n_found = 0;
+    if (cs->index)
+        return 0;
+    cs->index = sl_copy_index_new();
+    if (!cs->index)
+        return SL_ENOMEM;
+    int rc = sl_store_sketch_keys_each(e->store, load_keys, cs->index);
+    if (!rc)
+        rc = backfill(e);
+    if (rc)
+        sl_copy_state_forget(cs);
+    return rc;
+}
+
+/* Which of the two is the copy. Dates decide when both are dated and differ;
+ * otherwise the two are of the same origin, and the one that contains the
+ * other, or else the one that carries a credit line, is named the original;
+ * failing that, the one stored first. */
+static void orient(sl_copy_found *f, int64_t new_day, int64_t other_day, bool new_credit,
+                   bool other_credit)
+{
+    f->same_origin = new_day == SL_NO_DAY || other_day == SL_NO_DAY || new_day == other_day;
+    if (!f->same_origin)
+        f->new_is_copy = new_day > other_day;
+    else if (f->kind == SL_COPY_CONTAINS || f->kind == SL_COPY_EXCERPT)
+        f->new_is_copy = f->kind == SL_COPY_EXCERPT;
+    else if (new_credit != other_credit)
+        f->new_is_copy = other_credit;
+    else
+        f->new_is_copy = true;
+    /* CONTAINS/EXCERPT were said of the new article; say them of the copy */
+    if (!f->new_is_copy && f->kind == SL_COPY_CONTAINS)
+        f->kind = SL_COPY_EXCERPT;
+    else if (!f->new_is_copy && f->kind == SL_COPY_EXCERPT)
+        f->kind = SL_COPY_CONTAINS;
+}
+
+/* The aligned pairs as stored: "copy_start copy_end of_start of_end similarity". */
+static void write_evidence(const sl_comparison *cmp, const sl_span *new_spans,
+                           const sl_span *other_spans, size_t n_other, bool new_is_copy,
+                           sl_buf *out)
+{
+    sl_buf_clear(out);
+    for (size_t k = 0; k < cmp->pairs.n; k++) {
+        const sl_aligned_pair *p = &cmp->pairs.items[k];
+        if (p->b >= n_other)
+            continue;
+        sl_span a = new_spans[p->a], b = other_spans[p->b];
+        sl_span copy = new_is_copy ? a : b, of = new_is_copy ? b : a;
+        sl_buf_printf(out, "%u %u %u %u %.3f\n", copy.start, copy.end, of.start, of.end,
+                      (double)p->similarity);
+    }
+}
+
+/* Compares the new article with one candidate; records a relation if any. */
+static int compare_with(sl_engine *e, int64_t other, int64_t day, bool credited)
+{
+    sl_copy_state *cs = e->copies;
+    int rc = sl_store_sketch_get(e->store, other, &cs->stored);
+    if (rc == SL_ENOTFOUND)
+        return 0;
+    if (rc)
+        return rc;
+    if (sl_sketch_unpack(cs->stored.sentences.ptr, cs->stored.sentences.len, &cs->other))
+        return 0;   /* a damaged sketch: the article is not compared (sl_store_verify reports) */
+    if (sl_comparer_compare(cs->comparer, &cs->other, &cs->comparison))
+        return SL_ENOMEM;
+    if (cs->comparison.kind == SL_COPY_NONE)
+        return 0;
+    sl_copy_found *f = &cs->found[cs->n_found++];
+    f->other = other;
+    f->other_story = cs->stored.story_id;
+    f->kind = cs->comparison.kind;
+    f->score = cs->comparison.score;
+    orient(f, day, cs->stored.day, credited, cs->stored.credit.len > 0);
+    if (!f->new_is_copy) {
+        sl_buf_clear(&f->other_credit);
+        sl_buf_put(&f->other_credit, cs->stored.credit.ptr, cs->stored.credit.len);
+    }
+    write_evidence(&cs->comparison, cs->sketch.spans.items, (const sl_span *)cs->stored.spans.ptr,
+                   cs->stored.spans.len / sizeof(sl_span), f->new_is_copy, &f->evidence);
+    return f->evidence.err;
+}
+
+int sl_copy_check_sketch(sl_engine *e, const char *text, size_t len)
+{
+    sl_copy_state *cs = e->copies;
+    sl_credit_find(text, len, &cs->credit);
+    return sl_sketch_build(&e->body, text, &cs->sketch);
+}
+
+int sl_copy_check_find(sl_engine *e, int64_t day, int64_t self)
+{
+    sl_copy_state *cs = e->copies;
+    cs->n_found = 0;
+    if (!cs->index)
+        return SL_EUSAGE;   /* sl_copy_check_prepare first */
+    int64_t candidates[SL_COPY_CANDIDATES];
+    size_t n = 0;
+    if (sl_copy_index_candidates(cs->index, &cs->sketch, candidates, &n))
+        return SL_ENOMEM;
+    int rc = n ? sl_comparer_set_a(cs->comparer, &cs->sketch) : 0;
+    for (size_t k = 0; k < n && !rc; k++)
+        if (candidates[k] != self)
+            rc = compare_with(e, candidates[k], day, cs->credit.len > 0);
+    return rc;
+}
+
+const sl_copy_found *sl_copy_check_best(const sl_engine *e)
+{
+    const sl_copy_state *cs = e->copies;
+    const sl_copy_found *best = NULL;
+    for (size_t k = 0; k < cs->n_found; k++)
+        if (!best || cs->found[k].score > best->score)
+            best = &cs->found[k];
+    return best;
+}
+
+int sl_copy_check_record(sl_engine *e, int64_t id)
+{
+    sl_copy_state *cs = e->copies;
+    for (size_t k = 0; k < cs->n_found; k++) {
+        const sl_copy_found *f = &cs->found[k];
+        const char *credit = f->new_is_copy ? sl_buf_cstr(&cs->credit) : sl_buf_cstr(&f->other_credit);
+        sl_copy_row row = {
+            .article_id = f->new_is_copy ? id : f->other,
+            .of_id = f->new_is_copy ? f->other : id,
+            .kind = sl_copy_kind_name(f->kind), .score = f->score,
+            .same_origin = f->same_origin, .credit = *credit ? credit : NULL,
+            .evidence = sl_buf_cstr(&f->evidence),
+        };
+        if (sl_store_copy_insert(e->store, &row))
+            return SL_ESTORE;
+    }
+    return 0;
+}
+
+int sl_copy_check_exact(sl_engine *e, int64_t id, int64_t original, int64_t day)
+{
+    sl_copy_state *cs = e->copies;
+    sl_copy_found f = {.kind = SL_COPY_EXACT};
+    int rc = sl_store_sketch_get(e->store, original, &cs->stored);
+    int64_t other_day = rc ? SL_NO_DAY : cs->stored.day;
+    if (rc && rc != SL_ENOTFOUND)
+        return rc;
+    orient(&f, day, other_day, false, false);   /* the same text: the same credit */
+    sl_copy_row row = {
+        .article_id = f.new_is_copy ? id : original, .of_id = f.new_is_copy ? original : id,
+        .kind = "exact", .score = 1.0, .same_origin = f.same_origin,
+    };
+    return sl_store_copy_insert(e->store, &row) ? SL_ESTORE : 0;
+}
+
+int sl_copy_check_save(sl_engine *e, int64_t id)
+{
+    sl_copy_state *cs = e->copies;
+    if (sl_sketch_pack(&cs->sketch, &cs->packed))
+        return SL_ENOMEM;
+    if (sl_store_sketch_put(e->store, id, cs->sketch.keys, cs->sketch.n_keys, cs->packed.ptr,
+                            cs->packed.len, sl_buf_cstr(&cs->credit)))
+        return SL_ESTORE;
+    return cs->index ? sl_copy_index_add(cs->index, id, cs->sketch.keys, cs->sketch.n_keys) : 0;
+}

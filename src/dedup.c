@@ -1,0 +1,169 @@
+/* dedup.c — the copies stage on a stream, without a store: each text is
+ * compared with the texts before it (exact copies by hash with all of them,
+ * other kinds through the copy index with the last `window`), so memory is
+ * bounded by the window, not by the stream. Behind `storyline dedup`. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copies/copies.h"
+
+/* One remembered text: its packed sketch. */
+typedef struct remembered {
+    uint64_t index;
+    unsigned char *sketch;
+    size_t len;
+} remembered;
+
+/* Content hash -> first position, open addressing (never evicted: 16 bytes a text). */
+typedef struct exact_slot {
+    uint64_t hash;
+    uint64_t index_plus_one;    /* 0: empty */
+} exact_slot;
+
+struct sl_dedup {
+    size_t window;
+    uint64_t next;                  /* position of the next text */
+    remembered *ring;               /* window entries, by position % window */
+    exact_slot *exact;
+    size_t n_exact, cap_exact;
+    sl_copy_index *index;
+    sl_sketcher *sketcher;
+    sl_comparer *comparer;
+    sl_sketch sketch, other;
+    sl_comparison comparison;
+    sl_buf normalized, packed;
+};
+
+sl_dedup *sl_dedup_new(size_t window)
+{
+    sl_dedup *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->window = window ? window : SL_DEDUP_WINDOW;
+    d->ring = calloc(d->window, sizeof *d->ring);
+    d->cap_exact = 1024;
+    d->exact = calloc(d->cap_exact, sizeof *d->exact);
+    d->index = sl_copy_index_new();
+    d->sketcher = sl_sketcher_new();
+    d->comparer = sl_comparer_new();
+    if (!d->ring || !d->exact || !d->index || !d->sketcher || !d->comparer) {
+        sl_dedup_free(d);
+        return NULL;
+    }
+    return d;
+}
+
+void sl_dedup_free(sl_dedup *d)
+{
+    if (!d)
+        return;
+    for (size_t k = 0; d->ring && k < d->window; k++)
+        free(d->ring[k].sketch);
+    free(d->ring);
+    free(d->exact);
+    sl_copy_index_free(d->index);
+    sl_sketcher_free(d->sketcher);
+    sl_comparer_free(d->comparer);
+    sl_sketch_free(&d->sketch);
+    sl_sketch_free(&d->other);
+    sl_comparison_free(&d->comparison);
+    sl_buf_free(&d->normalized);
+    sl_buf_free(&d->packed);
+    free(d);
+}
+
+static exact_slot *exact_find(exact_slot *slots, size_t cap, uint64_t hash)
+{
+    for (size_t s = (size_t)hash & (cap - 1);; s = (s + 1) & (cap - 1))
+        if (!slots[s].index_plus_one || slots[s].hash == hash)
+            return &slots[s];
+}
+
+/* The first position with this hash, or records `index` under it. */
+static int exact_lookup(sl_dedup *d, uint64_t hash, uint64_t index, uint64_t *first)
+{
+    if ((d->n_exact + 1) * 2 > d->cap_exact) {
+        size_t cap = d->cap_exact * 2;
+        exact_slot *slots = calloc(cap, sizeof *slots);
+        if (!slots)
+            return SL_ENOMEM;
+        for (size_t k = 0; k < d->cap_exact; k++)
+            if (d->exact[k].index_plus_one)
+                *exact_find(slots, cap, d->exact[k].hash) = d->exact[k];
+        free(d->exact);
+        d->exact = slots;
+        d->cap_exact = cap;
+    }
+    exact_slot *slot = exact_find(d->exact, d->cap_exact, hash);
+    if (slot->index_plus_one) {
+        *first = slot->index_plus_one - 1;
+        return 1;
+    }
+    *slot = (exact_slot){hash, index + 1};
+    d->n_exact++;
+    return 0;
+}
+
+/* Compares the current sketch with the remembered candidates; keeps the best. */
+static int compare_candidates(sl_dedup *d, sl_dedup_result *out)
+{
+    int64_t candidates[SL_COPY_CANDIDATES];
+    size_t n = 0;
+    if (sl_copy_index_candidates(d->index, &d->sketch, candidates, &n) ||
+        (n && sl_comparer_set_a(d->comparer, &d->sketch)))
+        return SL_ENOMEM;
+    for (size_t k = 0; k < n; k++) {
+        uint64_t index = (uint64_t)candidates[k] - 1;
+        const remembered *r = &d->ring[index % d->window];
+        if (r->index != index || !r->sketch ||
+            sl_sketch_unpack(r->sketch, r->len, &d->other))
+            continue;   /* fell out of the window */
+        if (sl_comparer_compare(d->comparer, &d->other, &d->comparison))
+            return SL_ENOMEM;
+        if (d->comparison.kind != SL_COPY_NONE && (!out->is_copy || d->comparison.score > out->score)) {
+            /* the earlier text is the original: contains/excerpt said of the new one stand */
+            out->is_copy = 1;
+            out->copy_of = index;
+            out->kind = sl_copy_kind_name(d->comparison.kind);
+            out->score = d->comparison.score;
+        }
+    }
+    return 0;
+}
+
+/* Files the current sketch under position `index`. */
+static int remember(sl_dedup *d, uint64_t index)
+{
+    if (index + 1 > UINT32_MAX || sl_sketch_pack(&d->sketch, &d->packed))
+        return SL_ENOMEM;
+    remembered *r = &d->ring[index % d->window];
+    unsigned char *copy = realloc(r->sketch, d->packed.len ? d->packed.len : 1);
+    if (!copy)
+        return SL_ENOMEM;
+    memcpy(copy, d->packed.ptr, d->packed.len);
+    *r = (remembered){index, copy, d->packed.len};
+    return sl_copy_index_add(d->index, (int64_t)index + 1, d->sketch.keys, d->sketch.n_keys);
+}
+
+int sl_dedup_add(sl_dedup *d, const char *text, size_t len, sl_dedup_result *out)
+{
+    memset(out, 0, sizeof *out);
+    out->index = d->next++;
+    out->kind = "none";
+    uint64_t hash = 0, first = 0;
+    int rc = sl_sketcher_run(d->sketcher, text, len, &d->normalized, &d->sketch, &hash);
+    if (rc)
+        return rc;
+    rc = exact_lookup(d, hash, out->index, &first);
+    if (rc < 0)
+        return rc;
+    if (rc == 1 && d->normalized.len > 0) {
+        out->is_copy = 1;
+        out->copy_of = first;
+        out->kind = "exact";
+        out->score = 1.0;
+        return 0;
+    }
+    rc = compare_candidates(d, out);
+    return rc ? rc : remember(d, out->index);
+}
