@@ -218,8 +218,8 @@ typedef struct sl_text_comparison {
     double cover_a, cover_b;   /* share of a (of b) the aligned sentences cover, weighted by similarity */
     double best_similarity;    /* the most similar sentence pair, in [0,1] */
     double order_overlap;      /* share of the shorter text's content words the other has in the same order */
-    double specific_overlap;   /* share of the names and figures of one found in the other */
-    double number_overlap;     /* the same for figures alone */
+    double specific_overlap;   /* share of the names of one found in the other */
+    double number_overlap;     /* the same for figures */
     int paraphrase;            /* 1 when that pair says the same thing (the sentence decision) */
     size_t n_evidence;
     sl_evidence *evidence;     /* article_sentence in a, of_sentence in b */
