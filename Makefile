@@ -54,6 +54,10 @@ $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libstoryline.a
 $(BUILD)/similarity-features: eval/similarity_features.c $(BUILD)/libstoryline.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
 
+# The copy index's size for a store, for bench/copies.py.
+$(BUILD)/copy-index-memory: bench/copy_index_memory.c $(BUILD)/libstoryline.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
+
 $(BUILD)/storyline.pc: storyline.pc.in
 	@mkdir -p $(BUILD)
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|0.1.0|g' $< > $@
