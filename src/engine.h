@@ -34,6 +34,10 @@ int sl_seterr_store(sl_engine *e, const char *what);
 /* Loads the grouping state (document frequencies, story centroids) from the store. */
 int sl_engine_load_grouper(sl_engine *e);
 
+/* Extracts and stores the facts of a stored article (src/facts/index.c). */
+int sl_facts_index(sl_engine *e, int64_t article_id, const char *text, size_t len,
+                   const char *published);
+
 /* The pipeline for one record (src/pipeline.c). */
 int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_result *res);
 

@@ -213,6 +213,8 @@ static int store_article(sl_engine *e, const sl_article_input *in, const prepare
         return sl_seterr_store(e, "storing article");
     if (copy_of && sl_store_copy_insert(e->store, id, copy_of, "exact", 1.0, NULL))
         return sl_seterr_store(e, "storing copy");
+    if ((rc = sl_facts_index(e, id, p->text, p->text_len, p->published)))
+        return rc;
     res->article_id = id;
     res->story_id = story;
     res->exact_copy_of = copy_of;
