@@ -14,6 +14,8 @@
 #define SPEAKER_MAX 7
 /* Fewest words for a quote without attribution (shorter: a scare quote). */
 #define UNATTRIBUTED_MIN_WORDS 6
+/* Most bytes between a quote and an unattributed quote taken to have its speaker. */
+#define MERGE_GAP 200
 
 static const char *const cues[] = {"said", "says", "say", "told", "tells", "added", "adds",
     "asked", "asks", "stated", "wrote", "writes", "explained", "noted", "notes", "insisted",
@@ -142,14 +144,26 @@ static bool is_cue(const sl_facts_doc *d, size_t i)
     return i < d->toks.n && sl_facts_in(d, i, cues) >= 0;
 }
 
+/* Cues whose speaker always comes first: "Smith told reporters". */
+static bool speaker_before_cue(const sl_facts_doc *d, size_t k)
+{
+    return sl_facts_is(d, k, "told") || sl_facts_is(d, k, "tells") || sl_facts_is(d, k, "telling");
+}
+
 typedef struct attribution {
     size_t cue;                  /* token of the cue verb, SIZE_MAX when none */
     size_t sp_first, sp_end;     /* speaker tokens [first, end), empty when none */
 } attribution;
 
-/* Speaker phrase forwards from token i: "Caddell", "the White House", "Mr. Smith". */
+static const char *const np_starts[] = {"the", "a", "an", "his", "her", "their", "its", "he",
+    "she", "they", "we", "i", "one", "former", "another", NULL};
+
+/* Speaker phrase forwards from token i: "Caddell", "the White House", "Mr. Smith".
+ * It must start like a name or a noun phrase, else there is none (i itself). */
 static size_t np_forward(const sl_facts_doc *d, size_t i, size_t limit)
 {
+    if (i >= d->toks.n || (!sl_facts_upper(d, i) && sl_facts_in(d, i, np_starts) < 0))
+        return i;
     size_t j = i;
     while (j < limit && j - i < SPEAKER_MAX && (!punct(d, j) || abbrev_dot(d, j)) &&
            !(j > i && sl_facts_in(d, j, np_stops) >= 0) && !is_cue(d, j))
@@ -201,6 +215,8 @@ static attribution after_quote(const sl_facts_doc *d, const piece *p)
             a.sp_end = k;
             if (k - i > SPEAKER_MAX)
                 a.cue = SIZE_MAX;
+        } else if (speaker_before_cue(d, k)) {
+            a.cue = SIZE_MAX;
         } else {
             a.sp_first = k + 1;
             a.sp_end = np_forward(d, k + 1, limit);
@@ -235,6 +251,12 @@ static attribution before_quote(const sl_facts_doc *d, const piece *p)
             a.sp_end = np_forward(d, k + 2, i);
         } else {
             a.sp_end = k;
+            if (k + 1 < i && !speaker_before_cue(d, k) && np_forward(d, k + 1, i) > k + 1 &&
+                (k == 0 || punct(d, k - 1))) { /* ', said Smith: "..."' */
+                a.sp_first = k + 1;
+                a.sp_end = np_forward(d, k + 1, i);
+                break;
+            }
             while (a.sp_end > 0 && sl_facts_is(d, a.sp_end - 1, ",") == false &&
                    sl_facts_in(d, a.sp_end - 1, (const char *const[]){"has", "had", "have", "also", "later", "then", "once", "previously", "recently", "repeatedly", "often", "has", NULL}) >= 0)
                 a.sp_end--;
@@ -332,6 +354,27 @@ static void copy_speaker(sl_facts_doc *d, const sl_fact_item *from, sl_fact_item
         to->role = sl_facts_strdup(d, from->role, strlen(from->role));
 }
 
+/* Paragraph breaks in s[a, b). */
+static int paragraphs_between(const sl_facts_doc *d, uint32_t a, uint32_t b)
+{
+    int n = 0;
+    for (uint32_t i = a; i + 1 < b; i++)
+        n += d->s[i] == '\n' && d->s[i + 1] == '\n';
+    return n;
+}
+
+/* Extends quote item `k` to end at `end` ("A," she said. "B." is one quote). */
+static void extend(sl_facts_doc *d, size_t k, uint32_t end)
+{
+    sl_fact_item *it = &d->out->items[k];
+    char *text = sl_facts_strdup(d, d->s + it->span.start, end - it->span.start);
+    if (!text)
+        return;
+    free(it->text);
+    it->text = text;
+    it->span.end = end;
+}
+
 void sl_facts_quotes(sl_facts_doc *d)
 {
     piece_vec pieces = {0};
@@ -340,26 +383,38 @@ void sl_facts_quotes(sl_facts_doc *d)
         return;
     }
     long prev = -1;            /* the last quote item kept */
-    uint32_t prev_para_end = 0;
+    bool prev_after = false;   /* its attribution came after it */
+    uint32_t prev_end = 0;
     for (size_t k = 0; k < pieces.n && !d->err; k++) {
         const piece *p = &pieces.items[k];
         size_t upper, words = words_in(d, p->start, p->end, &upper);
         attribution a = after_quote(d, p);
-        if (a.cue == SIZE_MAX || a.sp_first >= a.sp_end)
+        bool after = a.cue != SIZE_MAX && a.sp_first < a.sp_end;
+        if (!after)
             a = before_quote(d, p);
         bool attributed = a.cue != SIZE_MAX && a.sp_first < a.sp_end;
         bool runs_on = p->from_prev_para && prev >= 0;
         /* the same paragraph's earlier quote: "A," he said. "B." */
-        bool same_para = prev >= 0 && !memchr(d->s + prev_para_end, '\n', p->open - prev_para_end);
+        bool same_para = prev >= 0 && !memchr(d->s + prev_end, '\n', p->open - prev_end);
+        bool next_para = prev >= 0 && !attributed && p->open - prev_end < MERGE_GAP &&
+                         paragraphs_between(d, prev_end, p->open) <= 1;
         if (scare_or_title(words, upper, attributed || runs_on || same_para))
             continue;
+        /* the second half of a quote whose attribution sits between the halves,
+         * or its next paragraph: one quote */
+        if (((same_para && prev_after) || runs_on) && !after) {
+            extend(d, (size_t)prev, p->end);
+            prev_end = p->end;
+            continue;
+        }
         sl_fact_item *it = sl_facts_add(d, SL_FACT_QUOTE, p->start, p->end);
         if (!it)
             break;
-        if (!set_speaker(d, &a, p->start, it) && (runs_on || same_para))
+        if (!set_speaker(d, &a, p->start, it) && (runs_on || same_para || next_para))
             copy_speaker(d, &d->out->items[prev], it);
         prev = (long)(it - d->out->items);
-        prev_para_end = p->end;
+        prev_after = after;
+        prev_end = p->end;
     }
     sl_vec_free(&pieces);
 }
