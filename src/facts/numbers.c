@@ -4,6 +4,7 @@
  * days of dates, clock times, ids and page counters are left out. */
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,7 +40,7 @@ static const struct { const char *w, *unit; } unit_words[] = {
     {"points", "point"}, {"point", "point"}, {"dollars", "dollar"}, {"dollar", "dollar"},
     {"euros", "euro"}, {"euro", "euro"}, {"pounds", "pound sterling"}, {"yen", "japanese yen"},
     {"yuan", "chinese yuan"}, {"shekels", "shekel"}, {"ringgit", "malaysian ringgit"},
-    {"cents", "cent"}, {"rupees", "indian rupee"}, {"years", "year"}, {"year", "year"},
+    {"cents", "cent"}, {"rupees", "indian rupee"}, {"pence", "penny"}, {"marks", "mark"}, {"years", "year"}, {"year", "year"},
     {"months", "month"}, {"month", "month"}, {"weeks", "week"}, {"week", "week"},
     {"days", "day"}, {"day", "day"}, {"hours", "hour"}, {"hour", "hour"},
     {"minutes", "minute"}, {"minute", "minute"}, {"seconds", "second"},
@@ -52,6 +53,17 @@ static const struct { const char *w, *unit; } unit_words[] = {
     {"gw", "gigawatt"}, {"kw", "kilowatt"}, {"hp", "horsepower"}, {"horsepower", "horsepower"},
     {"barrels", "barrel"}, {"acres", "acre"}, {"hectares", "hectare"}, {"mm", "millimetre"},
     {"cm", "centimetre"}, {"m", "metre"}, {"people", "people"},
+};
+
+/* Currencies named by a nationality and a noun: "australian dollars". */
+static const struct { const char *adj, *noun, *unit; } national_units[] = {
+    {"us", "dollar", "dollar"}, {"u.s.", "dollar", "dollar"},
+    {"australian", "dollar", "australian dollar"}, {"canadian", "dollar", "canadian dollar"},
+    {"hong", "kong", "hong kong dollar"}, {"singapore", "dollar", "singapore dollar"},
+    {"new", "zealand", "new zealand dollar"}, {"swiss", "franc", "swiss franc"},
+    {"french", "franc", "french franc"}, {"japanese", "yen", "japanese yen"},
+    {"chinese", "yuan", "chinese yuan"}, {"indian", "rupee", "indian rupee"},
+    {"british", "pound", "pound sterling"}, {"mexican", "peso", "mexican peso"},
 };
 
 /* Currency signs before a number. */
@@ -208,6 +220,11 @@ static bool words_at(const sl_facts_doc *d, size_t i, number *nb)
             continue;
         if (n == tl) {
             nb->value = 20 + 10 * k;
+            int o = sl_facts_in(d, i + 1, ones); /* "ninety five" */
+            if (o >= 1 && o <= 9) {
+                nb->value += o;
+                nb->last = i + 1;
+            }
             return true;
         }
         for (int o = 1; o < 10; o++)
@@ -258,6 +275,27 @@ static char approx_before(const sl_facts_doc *d, size_t *first)
         }
     }
     return '=';
+}
+
+/* "australian dollars" at token i: the unit and the tokens it takes (else 0). */
+static size_t national_unit(const sl_facts_doc *d, size_t i, const char **unit)
+{
+    for (size_t k = 0; k < sizeof national_units / sizeof *national_units; k++) {
+        if (!sl_facts_is(d, i, national_units[k].adj))
+            continue;
+        size_t n;
+        const char *w = i + 1 < d->toks.n ? sl_facts_tok(d, i + 1, &n) : "";
+        size_t nl = strlen(national_units[k].noun);
+        if (i + 1 < d->toks.n && n >= nl && !strncasecmp(w, national_units[k].noun, nl) &&
+            n <= nl + 1) {
+            *unit = national_units[k].unit;
+            size_t used = 2;
+            if (!strcmp(national_units[k].noun, "kong") || !strcmp(national_units[k].noun, "zealand"))
+                used += sl_facts_is(d, i + 2, "dollars") || sl_facts_is(d, i + 2, "dollar");
+            return used;
+        }
+    }
+    return 0;
 }
 
 static const char *unit_of_word(const sl_facts_doc *d, size_t i)
@@ -349,7 +387,9 @@ static bool not_a_fact(const sl_facts_doc *d, const number *nb, size_t first)
         return true; /* a year: dates.c */
     if (sl_facts_is(d, last + 1, ":") || sl_facts_is(d, last + 1, "a.m.") ||
         sl_facts_is(d, last + 1, "p.m.") || sl_facts_is(d, last + 1, "am") ||
-        sl_facts_is(d, last + 1, "pm") || (first > 0 && sl_facts_is(d, first - 1, ":")))
+        sl_facts_is(d, last + 1, "pm") ||
+        (first > 1 && sl_facts_is(d, first - 1, ":") &&
+         (d->toks.items[first - 2].flags & SL_TOK_NUMBER)))
         return true; /* a clock time */
     if (sl_facts_in(d, last + 1, chrome_words) >= 0)
         return true;
@@ -378,6 +418,41 @@ static bool range_end(const sl_facts_doc *d, size_t after, size_t first, number 
     if (sl_facts_is(d, j, "$"))
         j++;
     return same_sentence(d, after, j) && number_at(d, j, hi) && !hi->ordinal;
+}
+
+/* Words in the sentence of token i (counted up to 3): a line of bare numbers
+ * ("12 4 87") is page chrome (share counters), not a statement. */
+static size_t sentence_words(const sl_facts_doc *d, size_t i)
+{
+    size_t s = d->sent_of[i], n = 0;
+    size_t a = i, b = i;
+    while (a > 0 && d->sent_of[a - 1] == s)
+        a--;
+    while (b < d->toks.n && d->sent_of[b] == s)
+        b++;
+    for (size_t k = a; k < b && n < 3; k++)
+        n += (d->toks.items[k].flags & SL_TOK_WORD) != 0;
+    return n;
+}
+
+/* "40 years old", "6 weeks of age", "90 day old": an age in that unit. */
+static const char *age_unit(const sl_facts_doc *d, const char *unit, size_t *after)
+{
+    static const char *const ages[][2] = {{"year", "year of age"}, {"month", "month of age"},
+                                          {"week", "week of age"}, {"day", "day of age"}};
+    for (size_t k = 0; unit && k < sizeof ages / sizeof *ages; k++) {
+        if (strcmp(unit, ages[k][0]))
+            continue;
+        if (sl_facts_is(d, *after, "old")) {
+            (*after)++;
+            return ages[k][1];
+        }
+        if (sl_facts_is(d, *after, "of") && sl_facts_is(d, *after + 1, "age")) {
+            *after += 2;
+            return ages[k][1];
+        }
+    }
+    return unit;
 }
 
 static void emit_number(sl_facts_doc *d, size_t i, number *nb, sl_buf *about)
@@ -410,7 +485,10 @@ static void emit_number(sl_facts_doc *d, size_t i, number *nb, sl_buf *about)
             unit = hi.glued_unit;
     }
     const char *word_unit = NULL;
-    if (!unit && same_sentence(d, nb->last, after) && (word_unit = unit_of_word(d, after))) {
+    size_t used;
+    if (!unit && same_sentence(d, nb->last, after) && (used = national_unit(d, after, &unit))) {
+        after += used;
+    } else if (!unit && same_sentence(d, nb->last, after) && (word_unit = unit_of_word(d, after))) {
         unit = word_unit;
         if (sl_facts_is(d, after, "per") && sl_facts_is(d, after + 1, "cent"))
             after++;
@@ -418,13 +496,17 @@ static void emit_number(sl_facts_doc *d, size_t i, number *nb, sl_buf *about)
             unit = NULL, word_unit = NULL;
         if (word_unit)
             after++;
-        if (!strcmp(unit ? unit : "", "year") && sl_facts_is(d, after, "old")) {
-            unit = "year of age";
-            after++;
-        }
+        unit = age_unit(d, unit, &after);
     }
-    if (!unit && sl_facts_is(d, after, "dollars"))
-        unit = "dollar";
+    char per_share[48];
+    if (unit && (sl_facts_is(d, after, "a") || sl_facts_is(d, after, "per")) &&
+        sl_facts_is(d, after + 1, "share")) { /* "$1.40 a share" */
+        snprintf(per_share, sizeof per_share, "%s per share", unit);
+        unit = per_share;
+        after += 2;
+    }
+    if (!unit && sentence_words(d, nb->first) < 3)
+        return; /* a bare number on a line of its own: page chrome */
     sl_buf_clear(about);
     if (nb->glued_noun) {
         for (size_t k = 0; k < nb->glued_noun_len; k++) {
@@ -455,21 +537,6 @@ static void emit_number(sl_facts_doc *d, size_t i, number *nb, sl_buf *about)
     (void)i;
 }
 
-/* Words in the sentence of token i: a line of bare numbers ("12 4 87") is
- * page chrome (share counters), not a statement. */
-static size_t sentence_words(const sl_facts_doc *d, size_t i)
-{
-    size_t s = d->sent_of[i], n = 0;
-    size_t a = i, b = i;
-    while (a > 0 && d->sent_of[a - 1] == s)
-        a--;
-    while (b < d->toks.n && d->sent_of[b] == s)
-        b++;
-    for (size_t k = a; k < b && n < 3; k++)
-        n += (d->toks.items[k].flags & SL_TOK_WORD) != 0;
-    return n;
-}
-
 void sl_facts_numbers(sl_facts_doc *d)
 {
     sl_buf about = SL_BUF_INIT;
@@ -477,10 +544,7 @@ void sl_facts_numbers(sl_facts_doc *d)
         number nb;
         if (!number_at(d, i, &nb))
             continue;
-        if (sentence_words(d, i) < 3) {
-            i = nb.last;
-            continue;
-        }
+
         /* "one" as a pronoun ("one of them", "the one") is not a count */
         if (nb.word_form && nb.value == 1 && !unit_of_word(d, nb.last + 1) &&
             !(nb.last + 1 < d->toks.n && content_word(d, nb.last + 1))) {
