@@ -35,14 +35,16 @@ static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co.", "
     "network", "office", "senate", "congress", "parliament", "assembly", "board", "federation",
     "fund", "authority", "service", "services", "airlines", "airways", "church", "hospital",
     "team", "club", "league", "movement", "brigades", "front", "nations", "reuters", "house",
-    "pentagon", "cabinet", "government", "administration", "center", "centre", "program",
+    "pentagon", "cabinet", "government", "administration", "program",
     "industries", "motors", "systems", "media", "society", "tribunal", "guard", "navy",
     NULL};
 /* Words that end a place name. */
 static const char *const place_words[] = {"city", "county", "province", "state", "street",
     "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",
     "lake", "bay", "coast", "region", "district", "square", "airport", "border", "desert",
-    "beach", "hills", "peninsula", "gulf", "avenue", "road", "park", "bridge", NULL};
+    "beach", "hills", "peninsula", "gulf", "avenue", "road", "park", "bridge", "center",
+    "centre", "clinic", "prison", "jail", "courthouse", "facility", "stadium", "arena", "hotel",
+    "highway", "boulevard", "heights", "village", "town", "county", NULL};
 /* Capitalised words that are not names (sentence starts, days, months, pronouns). */
 static const char *const not_names[] = {"i", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
@@ -131,6 +133,10 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
     return NULL;
 }
 
+/* Words after a lone capitalised word that make it a person's surname. */
+static const char *const subject_verbs[] = {"said", "says", "told", "added", "was", "is", "has",
+    "had", "will", "would", "'s", "\xE2\x80\x99s", "who", "testified", "pleaded", NULL};
+
 static const char *const compass[] = {"north", "south", "east", "west", "middle", "central",
     "northern", "southern", "eastern", "western", "upper", "lower", NULL};
 
@@ -150,11 +156,12 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         if (name_word(d, end + 1) && sl_facts_is_place(c, cn))
             return "place";
     }
-    if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0)
-        return "organization";
     uint32_t a = d->toks.items[first].start, b = d->toks.items[end - 1].end;
     if (sl_facts_is_place(d->s + a, b - a) || sl_facts_in(d, end - 1, place_words) >= 0)
         return "place";
+    if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
+        (first > 0 && sl_facts_is(d, first - 1, "the") && !has_role))
+        return "organization"; /* "the Hunger Games", "the Security Council" */
     if (has_role)
         return "person";
     if (end - first == 1 && (d->toks.items[first].flags & SL_TOK_ALLCAPS) && n <= 6)
@@ -170,9 +177,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "person";
     size_t vn;
     const char *v = end < d->toks.n ? sl_facts_tok(d, end, &vn) : "";
-    if (end < d->toks.n && ((vn == 4 && !strncmp(v, "said", 4)) || (vn == 4 && !strncmp(v, "says", 4)) ||
-                            (vn == 4 && !strncmp(v, "told", 4))))
-        return "person";
+    if (end < d->toks.n && sl_facts_in(d, end, subject_verbs) >= 0)
+        return "person"; /* "Comeaux said", "Lohan was" */
+    (void)v;
+    (void)vn;
     (void)s;
     return NULL;
 }
@@ -197,6 +205,12 @@ static size_t entity_at(sl_facts_doc *d, size_t i, known *kn, size_t *n_known)
     size_t first = i;
     while (first < end && (sl_facts_in(d, first, not_names) >= 0 ||
                            (first == i && starts && (d->toks.items[first].flags & SL_TOK_STOP))))
+        first++;
+    for (size_t k = first; k < end; k++)
+        if (sl_facts_in(d, k, not_names) >= 0 && k > first)
+            return end; /* "Early Friday", "Last March" */
+    bool the = first < end && sl_facts_is(d, first, "the");
+    if (the)
         first++;
     /* the role: title words at the start of the run, with what precedes them */
     size_t name = first;
@@ -262,6 +276,35 @@ static bool title_case(const sl_facts_doc *d, size_t i)
     return words >= 4 && upper * 10 >= words * 7;
 }
 
+/* In a title-case headline, only names already known from the body (or
+ * places of the gazetteer) are taken: up to three words at a time. */
+static size_t headline_name_at(sl_facts_doc *d, size_t i, const known *kn, size_t n_known)
+{
+    for (size_t len = 3; len >= 1; len--) {
+        size_t end = i + len;
+        if (end > d->toks.n || d->sent_of[end - 1] != d->sent_of[i])
+            continue;
+        bool names = true;
+        for (size_t k = i; k < end; k++)
+            names &= name_word(d, k);
+        if (!names)
+            continue;
+        uint32_t a = d->toks.items[i].start, b = d->toks.items[end - 1].end;
+        const known *seen = find_known(kn, n_known, d->s + a, b - a);
+        const char *type = seen ? seen->type : sl_facts_is_place(d->s + a, b - a) ? "place" : NULL;
+        if (!type)
+            continue;
+        sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);
+        if (it) {
+            it->detail = sl_facts_strdup(d, type, strlen(type));
+            it->about = seen ? sl_facts_strdup(d, seen->name, seen->len)
+                             : sl_facts_strdup(d, d->s + a, b - a);
+        }
+        return end;
+    }
+    return i + 1;
+}
+
 void sl_facts_entities(sl_facts_doc *d)
 {
     known kn[MAX_KNOWN];
@@ -280,6 +323,14 @@ void sl_facts_entities(sl_facts_doc *d)
         } else {
             i++;
         }
+    }
+    checked = SIZE_MAX;
+    for (size_t i = 0; i < d->toks.n && !d->err;) {
+        if (d->sent_of[i] != checked) {
+            checked = d->sent_of[i];
+            headline = title_case(d, i);
+        }
+        i = headline && name_word(d, i) ? headline_name_at(d, i, kn, n_known) : i + 1;
     }
     for (size_t k = 0; k < n_known; k++)
         free(kn[k].name);

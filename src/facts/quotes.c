@@ -274,13 +274,15 @@ static attribution before_quote(const sl_facts_doc *d, const piece *p)
 /* The last person named before byte offset `at`, as an item index, or -1. */
 static long last_person(const sl_facts_doc *d, uint32_t at)
 {
-    for (size_t k = d->out->n; k-- > 0;) {
+    long best = -1;
+    for (size_t k = 0; k < d->out->n; k++) {
         const sl_fact_item *it = &d->out->items[k];
         if (it->kind == SL_FACT_ENTITY && it->span.start < at && it->detail &&
-            !strcmp(it->detail, "person"))
-            return (long)k;
+            !strcmp(it->detail, "person") &&
+            (best < 0 || it->span.start > d->out->items[best].span.start))
+            best = (long)k;
     }
-    return -1;
+    return best;
 }
 
 /* The entity item inside the speaker span, or -1. */
