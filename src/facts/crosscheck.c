@@ -25,7 +25,9 @@ static const struct { const char *word, *as; } event_words[] = {
     {"death", "killed"}, {"died", "killed"}, {"toll", "killed"}, {"fatalities", "killed"},
     {"evacuated", "evacuated"}, {"arrested", "arrested"}, {"missing", "missing"},
     {"hostages", "hostage"}, {"hostage", "hostage"}, {"displaced", "displaced"},
-    {"lives", "killed"},
+    {"lives", "killed"}, {"war", "war"}, {"fighting", "war"}, {"conflict", "war"},
+    {"hostilities", "war"}, {"visit", "visit"}, {"trip", "visit"}, {"mission", "visit"},
+    {"tour", "visit"},
 };
 
 typedef struct entry {
@@ -50,6 +52,26 @@ static size_t singular(const char *w, size_t n, char *out, size_t cap)
     return n;
 }
 
+/* The first capitalised word after the first word of a number's text, lower
+ * case: whose deaths ("40,000 Palestinian deaths" vs "1,200 Israeli deaths"). */
+static void modifier(const char *text, char *out, size_t cap)
+{
+    out[0] = '\0';
+    const char *w = text ? strchr(text, ' ') : NULL;
+    while (w && *w) {
+        while (*w == ' ')
+            w++;
+        size_t n = strcspn(w, " ");
+        if (*w >= 'A' && *w <= 'Z' && n < cap) {
+            for (size_t k = 0; k < n; k++)
+                out[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] | 0x20 : w[k]);
+            out[n] = '\0';
+            return;
+        }
+        w += n;
+    }
+}
+
 /* The key of a number: its unit and the head of what it counts, an event
  * word taking precedence ("workers injured" and "injured" meet). */
 static bool number_key(const sl_fact_item *it, char *key, size_t cap)
@@ -67,9 +89,12 @@ static bool number_key(const sl_fact_item *it, char *key, size_t cap)
             w++;
     }
     const char *head = event ? event : last;
-    if (!head[0] && !it->detail)
+    if (!head[0] && !it->detail && !it->role)
         return false; /* a bare number: nothing to line it up by */
-    snprintf(key, cap, "%s%s|%s", it->role ? "#" : "", it->detail ? it->detail : "", head);
+    char who[32];
+    modifier(it->text, who, sizeof who);
+    snprintf(key, cap, "%s%s|%s%s%s", it->role ? "#" : "", it->detail ? it->detail : "", who,
+             who[0] && head[0] ? " " : "", head);
     return true;
 }
 
@@ -232,7 +257,71 @@ static int build_fact(const entry *g, size_t n, sl_fact *f, bool *keep)
     f->confidence = 0.4 + (bar[1] ? 0.3 : 0.0) + (f->unit ? 0.15 : 0.0) - (amb ? 0.3 : 0.0);
     if (g->key[0] == '#')
         f->confidence += 0.1;
-    *keep = (f->n_values == 1 && f->values[0].n_sources >= 2) || f->conflict;
+    *keep = f->values[0].n_sources >= 2 || f->conflict;
+    return 0;
+}
+
+/* A (unit, value) pair and the key of the numbers that state it with a head. */
+typedef struct anchor {
+    char prefix[48];
+    double value;
+    const char *key;     /* NULL when several heads state that value */
+} anchor;
+
+static int by_anchor(const void *a, const void *b)
+{
+    const anchor *x = a, *y = b;
+    int c = strcmp(x->prefix, y->prefix);
+    if (c)
+        return c;
+    return (x->value > y->value) - (x->value < y->value);
+}
+
+/* Numbers that say what they count only by ellipsis ("his ninth", "25
+ * years") join the group of the same unit and value when exactly one group
+ * states it: sort and binary search, no pairwise comparison. */
+static int attach_headless(entry *en, size_t n)
+{
+    anchor *an = calloc(n ? n : 1, sizeof *an);
+    if (!an)
+        return SL_ENOMEM;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *bar = strchr(en[i].key, '|');
+        if (!bar || !bar[1] || !strncmp(en[i].key, "date|", 5))
+            continue;
+        snprintf(an[m].prefix, sizeof an[m].prefix, "%.*s", (int)(bar - en[i].key), en[i].key);
+        an[m].value = en[i].it->value;
+        an[m++].key = en[i].key;
+    }
+    qsort(an, m, sizeof *an, by_anchor);
+    for (size_t i = 0; i + 1 < m; i++) /* a value stated with two heads: no telling which */
+        if (!by_anchor(&an[i], &an[i + 1]) && an[i].key && an[i + 1].key &&
+            strcmp(an[i].key, an[i + 1].key))
+            an[i].key = an[i + 1].key = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *bar = strchr(en[i].key, '|');
+        if (!bar || bar[1])
+            continue;
+        anchor probe;
+        snprintf(probe.prefix, sizeof probe.prefix, "%.*s", (int)(bar - en[i].key), en[i].key);
+        probe.value = en[i].it->value;
+        anchor *hit = bsearch(&probe, an, m, sizeof *an, by_anchor);
+        if (hit && hit->key) {
+            /* every anchor equal to the probe must agree on the key */
+            anchor *lo = hit, *hi = hit;
+            while (lo > an && !by_anchor(lo - 1, &probe))
+                lo--;
+            while (hi + 1 < an + m && !by_anchor(hi + 1, &probe))
+                hi++;
+            bool one = true;
+            for (anchor *a = lo; a <= hi; a++)
+                one &= a->key && !strcmp(a->key, hit->key);
+            if (one)
+                snprintf(en[i].key, sizeof en[i].key, "%s", hit->key);
+        }
+    }
+    free(an);
     return 0;
 }
 
@@ -251,8 +340,7 @@ static int collect(sl_engine *e, int64_t story, entry **out, size_t *n_out, sl_f
         const sl_fact_item *it = &(*items)->items[i];
         if (it->kind == SL_FACT_NUMBER && number_key(it, en[n].key, sizeof en[n].key)) {
             en[n].it = it;
-        } else if (it->kind == SL_FACT_DATE && it->about && strlen(it->about) == 10 &&
-                   it->about[0] != '-') {
+        } else if (it->kind == SL_FACT_DATE && it->about && strlen(it->about) >= 7) {
             snprintf(en[n].key, sizeof en[n].key, "date|%s", it->about);
             en[n].it = it;
         } else {
@@ -263,6 +351,8 @@ static int collect(sl_engine *e, int64_t story, entry **out, size_t *n_out, sl_f
     }
     free(pairs);
     if (!en)
+        return sl_seterr(e, SL_ENOMEM, "out of memory");
+    if (attach_headless(en, n))
         return sl_seterr(e, SL_ENOMEM, "out of memory");
     qsort(en, n, sizeof *en, by_key);
     *out = en;
@@ -312,6 +402,11 @@ int sl_story_facts(sl_engine *e, int64_t story_id, int conflicts_only, sl_fact_t
         while (j < n && !strcmp(en[j].key, en[i].key))
             j++;
         bool keep = false;
+        if (en[i].key[strlen(en[i].key) - 1] == '|' && (en[i].key[0] == '|' || en[i].key[0] == '#') &&
+            strlen(en[i].key) <= 2) {
+            i = j; /* says neither what it counts nor in what unit */
+            continue;
+        }
         rc = build_fact(&en[i], j - i, &facts[t->n], &keep);
         if (!rc && keep && (!conflicts_only || facts[t->n].conflict))
             t->n++;
@@ -347,7 +442,8 @@ int sl_story_facts_json(sl_engine *e, int64_t story_id, int conflicts_only, sl_w
     sl_json j;
     sl_json_init(&j, write, ctx, 1);
     sl_json_object_begin(&j);
-    sl_json_kv_int(&j, "version", SL_JSON_VERSION);
+    sl_json_kv_string(&j, "storyline", SL_VERSION);
+    sl_json_kv_int(&j, "json_version", SL_JSON_VERSION);
     sl_json_kv_int(&j, "story", story_id);
     sl_json_key(&j, "facts");
     sl_json_array_begin(&j);

@@ -28,6 +28,9 @@ static const char *const cues[] = {"said", "says", "say", "told", "tells", "adde
     "reiterated", "confirmed", "denied", "maintained", "contended", "wondered", "exclaimed",
     "reported", "tweets", "writing", "saying", "telling", "adding", "asking", "reads", "read",
     NULL};
+/* Cues of a partial quote, before it only: she described the talks as "good". */
+static const char *const partial_cues[] = {"described", "describes", "called", "calls",
+    "calling", "termed", "dubbed", NULL};
 static const char *const pronouns[] = {"he", "she", "they", "i", "we", NULL};
 static const char *const abbrev_titles[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen",
     "st", "jr", "lt", "col", "sgt", "capt", "prof", "rev", NULL};
@@ -243,7 +246,7 @@ static attribution before_quote(const sl_facts_doc *d, const piece *p)
         if (punct(d, k) && !abbrev_dot(d, k) && !sl_facts_is(d, k, ",") && !sl_facts_is(d, k, ":") &&
             k + 1 != i)
             break;
-        if (!is_cue(d, k))
+        if (!is_cue(d, k) && sl_facts_in(d, k, partial_cues) < 0)
             continue;
         a.cue = k;
         if (sl_facts_is(d, k, "according") && sl_facts_is(d, k + 1, "to")) {
