@@ -91,6 +91,9 @@ static size_t absolute_at(sl_facts_doc *d, size_t i)
     char iso[32];
     int m = sl_facts_month(d, i), day, year;
     if (m) {
+        size_t start = i;
+        if (sl_facts_is(d, i + 1, ".") && d->toks.items[i + 1].start == d->toks.items[i].end)
+            i++; /* "Aug." */
         size_t last = i;
         day = number_value(d, i + 1, 1, 31);
         if (day) {
@@ -111,7 +114,7 @@ static size_t absolute_at(sl_facts_doc *d, size_t i)
             snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, m, day);
         else
             snprintf(iso, sizeof iso, "%04d-%02d", year, m);
-        emit(d, i, last, iso, "absolute");
+        emit(d, start, last, iso, "absolute");
         return last;
     }
     if ((day = number_value(d, i, 1, 31)) && (m = sl_facts_month(d, i + 1))) {

@@ -25,7 +25,7 @@ static const char *const role_words[] = {"president", "minister", "secretary", "
     "interior", "finance", "health", "state", "of", "lawyer", "actor", "actress", "singer",
     "player", "star", "detective", "inspector", "sheriff", "chief", "manager", "analyst",
     "economist", "author", "editor", "reporter", "correspondent", "emir", "sultan", "crown",
-    NULL};
+    "master", "commissioner", "superintendent", "councillor", "councilor", "chief", NULL};
 /* Words that end (or start) an organisation's name. */
 static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.",
     "llc", "plc", "group", "party", "ministry", "department", "agency", "council", "committee",
@@ -54,7 +54,11 @@ static const char *const not_names[] = {"i", "monday", "tuesday", "wednesday", "
     "however", "meanwhile", "still", "yet", "also", "now", "today", "yesterday", "tomorrow",
     "according", "after", "before", "during", "while", "since", "although", "despite",
     "earlier", "later", "last", "next", "many", "some", "several", "most", "more", "other",
-    "another", "both", "each", "every", "all", "one", "two", "three", "new", "first", NULL};
+    "another", "both", "each", "every", "all", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "new", "first", NULL};
+/* Nouns before "of" that make the name after it a place: "the port of Velmar". */
+static const char *const place_of[] = {"port", "city", "town", "village", "province", "state",
+    "region", "capital", "island", "republic", "kingdom", "county", "district", NULL};
 
 typedef struct known {
     char *name;          /* full name */
@@ -171,9 +175,13 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
                               sl_facts_is(d, first - 1, "across"));
     if (prep && end - first <= 2)
         return "place";
+    if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_in(d, first - 2, place_of) >= 0)
+        return "place";
     if (end - first >= 2 && end - first <= 4 && !starts)
         return "person";
     if (end - first >= 2 && end - first <= 3)
+        return "person";
+    if (has_role && end - first <= 4)
         return "person";
     size_t vn;
     const char *v = end < d->toks.n ? sl_facts_tok(d, end, &vn) : "";

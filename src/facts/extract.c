@@ -119,10 +119,11 @@ int sl_facts_run(const char *text, size_t len, const char *published, sl_fact_ve
     for (size_t i = 0; i < out->n; i++)
         sl_fact_item_clear(&out->items[i]);
     out->n = 0;
-    if (len > SL_FACTS_MAX_TEXT)
+    if (len > SL_FACTS_MAX_TEXT) {
         len = SL_FACTS_MAX_TEXT;
-    while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
-        len--; /* never cut inside a UTF-8 sequence */
+        while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--; /* never cut inside a UTF-8 sequence */
+    }
     sl_facts_doc d = {.s = text, .len = len, .out = out};
     d.pub_day = published ? sl_date_day(published) : SL_NO_DAY;
     int rc = sl_sentences_split(text, len, &d.sents);
@@ -142,7 +143,8 @@ int sl_facts_run(const char *text, size_t len, const char *published, sl_fact_ve
         sl_facts_entities(&d);
         sl_facts_quotes(&d);
         rc = d.err;
-        qsort(out->items, out->n, sizeof *out->items, by_start);
+        if (out->n)
+            qsort(out->items, out->n, sizeof *out->items, by_start);
     }
     free(d.sent_of);
     sl_vec_free(&d.sents);

@@ -288,6 +288,17 @@ static long last_person(const sl_facts_doc *d, uint32_t at)
     return best;
 }
 
+/* The role stated with any mention of the person named `name`, or NULL. */
+static const char *role_of(const sl_facts_doc *d, const char *name)
+{
+    for (size_t k = 0; name && k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (it->kind == SL_FACT_ENTITY && it->role && it->about && !strcmp(it->about, name))
+            return it->role;
+    }
+    return NULL;
+}
+
 /* The entity item inside the speaker span, or -1. */
 static long entity_in(const sl_facts_doc *d, uint32_t a, uint32_t b)
 {
@@ -332,8 +343,9 @@ static bool set_speaker(sl_facts_doc *d, const attribution *a, uint32_t quote_st
     if (e >= 0) {
         const sl_fact_item *en = &d->out->items[e];
         it->about = sl_facts_strdup(d, en->about, strlen(en->about));
-        if (en->role)
-            it->role = sl_facts_strdup(d, en->role, strlen(en->role));
+        const char *role = role_of(d, en->about);
+        if (role)
+            it->role = sl_facts_strdup(d, role, strlen(role));
     } else {
         it->about = sl_facts_strdup(d, d->s + sa, sb - sa);
     }
