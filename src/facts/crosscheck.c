@@ -382,15 +382,11 @@ static int by_importance(const void *a, const void *b)
 int sl_story_facts(sl_engine *e, int64_t story_id, int conflicts_only, sl_fact_table **out)
 {
     *out = NULL;
-    sl_story *story = NULL;
-    int rc = sl_story_get(e, story_id, &story);
-    sl_story_free(story);
-    if (rc)
-        return rc;
     entry *en = NULL;
     size_t n = 0;
     sl_fact_items *items = NULL;
-    if ((rc = collect(e, story_id, &en, &n, &items))) {
+    int rc = collect(e, story_id, &en, &n, &items);
+    if (rc) {
         sl_fact_items_free(items);
         return rc;
     }

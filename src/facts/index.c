@@ -23,10 +23,15 @@ int sl_facts_index(sl_engine *e, int64_t article_id, const char *text, size_t le
 int sl_story_fact_items(sl_engine *e, int64_t story_id, sl_fact_kind kind, sl_fact_items **out)
 {
     *out = NULL;
+    sl_story *story = NULL;
+    int rc = sl_story_get(e, story_id, &story); /* names a missing story */
+    sl_story_free(story);
+    if (rc)
+        return rc;
     sl_fact_items *items = calloc(1, sizeof *items);
     if (!items)
         return sl_seterr(e, SL_ENOMEM, "out of memory");
-    int rc = sl_store_facts_get(e->store, story_id, 0, (int)kind, &items->items, &items->n);
+    rc = sl_store_facts_get(e->store, story_id, 0, (int)kind, &items->items, &items->n);
     if (rc) {
         free(items);
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "facts");
