@@ -80,4 +80,9 @@ void sl_facts_json_item(sl_json *j, const sl_fact_item *it);
 void sl_facts_json_items(sl_json *j, const sl_fact_item *items, size_t n, int kind);
 void sl_facts_json_fact(sl_json *j, int64_t story, const sl_fact *f);
 
+/* ---- export.c ---- */
+/* Writes the keys entities, quotes, numbers, dates and facts into the open
+ * object: of story `story`, or of the whole store when it is 0. */
+int sl_facts_json_export(sl_engine *e, sl_json *j, int64_t story);
+
 #endif

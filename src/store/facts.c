@@ -134,3 +134,26 @@ int sl_store_story_copies(sl_store *st, int64_t story, int64_t **pairs, size_t *
     *n_pairs = n;
     return 0;
 }
+
+int sl_store_facts_each(sl_store *st, int kind, int (*fn)(void *ctx, const sl_fact_item *it),
+                        void *ctx)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_FACTS_ALL);
+    if (!s || sqlite3_bind_int(s, 1, kind))
+        return SL_ESTORE;
+    int rc, err = 0;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        sl_fact_item it = {0};
+        err = read_item(s, &it);
+        if (!err)
+            err = fn(ctx, &it);
+        free(it.text);
+        free(it.about);
+        free(it.detail);
+        free(it.role);
+    }
+    if (!err && rc != SQLITE_DONE)
+        err = SL_ESTORE;
+    sqlite3_reset(s);
+    return err;
+}

@@ -129,6 +129,10 @@ static const char *const stmt_sql[Q_COUNT_] = {
         "SELECT article_id, kind, start, end, sent_start, sent_end, src_start, src_end, value,"
         " value_hi, approx, text, about, detail, role FROM facts"
         " WHERE article_id = ?1 AND (?2 < 0 OR kind = ?2) ORDER BY n",
+    [Q_FACTS_ALL] =
+        "SELECT article_id, kind, start, end, sent_start, sent_end, src_start, src_end, value,"
+        " value_hi, approx, text, about, detail, role FROM facts"
+        " WHERE ?1 < 0 OR kind = ?1 ORDER BY article_id, n",
     [Q_STORY_COPIES] =
         "SELECT c.article_id, c.of_id FROM copies c JOIN articles a ON a.id = c.article_id"
         " WHERE a.story_id = ?1",
