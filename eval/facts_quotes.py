@@ -4,7 +4,8 @@ and 0.8 token overlap, and speaker accuracy. Method in docs/facts.md.
 Gold direct quotes are attributions whose Content starts and ends at a
 quotation mark (the marks inside the span or right outside it). Overlap of
 a predicted and a gold quote = shared word tokens / the larger token count.
-A prediction that matches no direct quote but lies inside another gold
+A predicted quote's tokens are those inside quotation marks within its span
+(a quote in two halves spans the attribution between them). A prediction that matches no direct quote but lies inside another gold
 attribution's content (a paraphrase with a quoted phrase) is not counted
 either way. Speaker accuracy: of the quotes matched at 0.3 whose gold has a
 Source, the share whose predicted speaker mention overlaps that Source."""
@@ -37,6 +38,20 @@ def tokens(text, pieces):
     for a, b in pieces:
         for m in WORD.finditer(text, a, b):
             out.add(m.start())
+    return out
+
+
+def quoted_tokens(text, a, b):
+    """Word tokens of text[a:b] inside quotation marks; the span starts inside
+    a quote (a quote joined over its attribution has marks within it)."""
+    out, inside, start = set(), True, a
+    for i in range(a, b + 1):
+        if i == b or text[i] in MARKS:
+            if inside:
+                out |= tokens(text, [(start, i)])
+            inside = not inside if i < b and text[i] == '"' else (
+                text[i] == "\u201c") if i < b else inside
+            start = i + 1
     return out
 
 
@@ -80,7 +95,7 @@ def evaluate(binary, db, data_dir, split="dev"):
         for q in facts["quotes"]:
             a, b = c[q["span"][0]], c[q["span"][1]]
             sp = q.get("speaker_span")
-            pred.append((tokens(text, [(a, b)]), (c[sp[0]], c[sp[1]]) if sp else None))
+            pred.append((quoted_tokens(text, a, b), (c[sp[0]], c[sp[1]]) if sp else None))
         pairs = sorted(((overlap(p[0], g[0]), i, k) for i, p in enumerate(pred)
                         for k, g in enumerate(gold)), reverse=True)
         used_p, used_g, best = set(), set(), {}

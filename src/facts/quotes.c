@@ -8,14 +8,19 @@
 
 #include "facts/facts.h"
 
-/* Tokens looked at around a quote for its attribution. */
+/* Tokens looked at around a quote for its attribution (after it, appositives
+ * make the window longer: "…," Jane Roe, a spokeswoman for X, said). */
 #define ATTRIBUTION_WINDOW 14
+#define ATTRIBUTION_AFTER 22
 /* Longest speaker phrase in tokens. */
 #define SPEAKER_MAX 7
 /* Fewest words for a quote without attribution (shorter: a scare quote). */
 #define UNATTRIBUTED_MIN_WORDS 6
-/* Most bytes between a quote and an unattributed quote taken to have its speaker. */
-#define MERGE_GAP 200
+/* Most bytes between a quote and an unattributed quote in the next paragraph
+ * taken to continue it (its attribution and the paragraph break fit in it),
+ * and taken to have at least its speaker. Tuned on PolNeAR train. */
+#define MERGE_GAP 60
+#define SPEAKER_GAP 200
 
 static const char *const cues[] = {"said", "says", "say", "told", "tells", "added", "adds",
     "asked", "asks", "stated", "wrote", "writes", "explained", "noted", "notes", "insisted",
@@ -196,7 +201,7 @@ static attribution after_quote(const sl_facts_doc *d, const piece *p)
     while (i < d->toks.n && sl_facts_is(d, i, ","))
         i++;
     size_t limit = i;
-    while (limit < d->toks.n && limit - i < ATTRIBUTION_WINDOW &&
+    while (limit < d->toks.n && limit - i < ATTRIBUTION_AFTER &&
            !(punct(d, limit) && !abbrev_dot(d, limit) && !sl_facts_is(d, limit, ",")) )
         limit++;
     /* no attribution across a new quotation or a paragraph */
@@ -216,7 +221,12 @@ static attribution after_quote(const sl_facts_doc *d, const piece *p)
         } else if (k > i) {
             a.sp_first = i;
             a.sp_end = k;
-            if (k - i > SPEAKER_MAX)
+            for (size_t c = i + 1; c < k; c++)
+                if (sl_facts_is(d, c, ",")) { /* "Jane Roe, a spokeswoman for X, said" */
+                    a.sp_end = c;
+                    break;
+                }
+            if (a.sp_end - i > SPEAKER_MAX)
                 a.cue = SIZE_MAX;
         } else if (speaker_before_cue(d, k)) {
             a.cue = SIZE_MAX;
@@ -272,6 +282,26 @@ static attribution before_quote(const sl_facts_doc *d, const piece *p)
         break;
     }
     return a;
+}
+
+/* A quote opening a paragraph after one that ends with a colon ("Smith said
+ * on Monday:"): the attribution is at the end of that paragraph. */
+static attribution colon_paragraph(const sl_facts_doc *d, const piece *p)
+{
+    attribution none = {SIZE_MAX, 0, 0};
+    uint32_t k = p->open;
+    while (k > 0 && (d->s[k - 1] == ' ' || d->s[k - 1] == '\t'))
+        k--;
+    if (k < 2 || d->s[k - 1] != '\n' || d->s[k - 2] != '\n')
+        return none;
+    k -= 2;
+    while (k > 0 && (d->s[k - 1] == ' ' || d->s[k - 1] == '\n'))
+        k--;
+    if (k == 0 || d->s[k - 1] != ':')
+        return none;
+    piece at = *p;
+    at.open = k; /* just after the colon: its paragraph is searched */
+    return before_quote(d, &at);
 }
 
 /* The last person named before byte offset `at`, as an item index, or -1. */
@@ -380,14 +410,21 @@ static int paragraphs_between(const sl_facts_doc *d, uint32_t a, uint32_t b)
     return n;
 }
 
-/* Extends quote item `k` to end at `end` ("A," she said. "B." is one quote). */
-static void extend(sl_facts_doc *d, size_t k, uint32_t end)
+/* Extends quote item `k` over the next half [start, end) of the same quote
+ * ("A," she said. "B."): the span covers both, the text joins the quoted
+ * words with " … ". */
+static void extend(sl_facts_doc *d, size_t k, uint32_t start, uint32_t end)
 {
     sl_fact_item *it = &d->out->items[k];
-    char *text = sl_facts_strdup(d, d->s + it->span.start, end - it->span.start);
-    if (!text)
+    size_t old = strlen(it->text), add = end - start;
+    char *text = realloc(it->text, old + sizeof " \xE2\x80\xA6 " + add);
+    if (!text) {
+        d->err = SL_ENOMEM;
         return;
-    free(it->text);
+    }
+    memcpy(text + old, " \xE2\x80\xA6 ", sizeof " \xE2\x80\xA6 " - 1);
+    memcpy(text + old + sizeof " \xE2\x80\xA6 " - 1, d->s + start, add);
+    text[old + sizeof " \xE2\x80\xA6 " - 1 + add] = '\0';
     it->text = text;
     it->span.end = end;
 }
@@ -409,18 +446,21 @@ void sl_facts_quotes(sl_facts_doc *d)
         bool after = a.cue != SIZE_MAX && a.sp_first < a.sp_end;
         if (!after)
             a = before_quote(d, p);
+        if (a.cue == SIZE_MAX)
+            a = colon_paragraph(d, p);
         bool attributed = a.cue != SIZE_MAX && a.sp_first < a.sp_end;
         bool runs_on = p->from_prev_para && prev >= 0;
         /* the same paragraph's earlier quote: "A," he said. "B." */
         bool same_para = prev >= 0 && !memchr(d->s + prev_end, '\n', p->open - prev_end);
-        bool next_para = prev >= 0 && !attributed && p->open - prev_end < MERGE_GAP &&
+        bool next_para = prev >= 0 && !attributed && p->open - prev_end < SPEAKER_GAP &&
                          paragraphs_between(d, prev_end, p->open) <= 1;
+        bool continues = next_para && p->open - prev_end < MERGE_GAP;
         if (scare_or_title(words, upper, attributed || runs_on || same_para))
             continue;
         /* the second half of a quote whose attribution sits between the halves,
          * or its next paragraph: one quote */
-        if (((same_para && prev_after) || runs_on) && !after) {
-            extend(d, (size_t)prev, p->end);
+        if (((same_para && prev_after) || runs_on || continues) && !after) {
+            extend(d, (size_t)prev, p->start, p->end);
             prev_end = p->end;
             continue;
         }
