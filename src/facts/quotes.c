@@ -12,6 +12,7 @@
  * make the window longer: "…," Jane Roe, a spokeswoman for X, said). */
 #define ATTRIBUTION_WINDOW 14
 #define ATTRIBUTION_AFTER 22
+#define ATTRIBUTION_BEFORE 24
 /* Longest speaker phrase in tokens. */
 #define SPEAKER_MAX 7
 /* Fewest words for a quote without attribution (shorter: a scare quote). */
@@ -32,7 +33,10 @@ static const char *const cues[] = {"said", "says", "say", "told", "tells", "adde
     "promised", "urged", "demanded", "charged", "alleged", "lamented", "mused", "opined",
     "reiterated", "confirmed", "denied", "maintained", "contended", "wondered", "exclaimed",
     "reported", "tweets", "writing", "saying", "telling", "adding", "asking", "reads", "read",
-    NULL};
+    "concludes", "continues", "recalls", "agrees", "acknowledges", "admits", "claims",
+    "declares", "observes", "predicts", "replies", "responds", "states", "suggests", "jokes",
+    "laments", "complains", "counters", "stresses", "urges", "wonders", "announces",
+    "responding", "replying", "explaining", "noting", "arguing", "warning", NULL};
 /* Cues of a partial quote, before it only: she described the talks as "good". */
 static const char *const partial_cues[] = {"described", "describes", "called", "calls",
     "calling", "termed", "dubbed", NULL};
@@ -44,6 +48,11 @@ static const char *const np_stops[] = {"in", "on", "at", "during", "when", "whil
     "last", "this", "earlier", "later", "recently", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "yesterday", "today", "then", "also",
     "told", "of", NULL};
+
+/* Adverbs and auxiliaries between a speaker and the cue ("Mills then wrote"). */
+static const char *const speaker_trailers[] = {"also", "then", "later", "once", "again", "now",
+    "just", "was", "is", "has", "had", "have", "will", "would", "repeatedly", "previously",
+    "recently", "often", "still", "first", "finally", NULL};
 
 typedef struct piece {
     uint32_t open, close;        /* byte offsets of the marks */
@@ -158,6 +167,15 @@ static bool speaker_before_cue(const sl_facts_doc *d, size_t k)
     return sl_facts_is(d, k, "told") || sl_facts_is(d, k, "tells") || sl_facts_is(d, k, "telling");
 }
 
+/* An adverb or auxiliary between a speaker and the cue. */
+static bool trailer(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    bool ly = n > 3 && !strncmp(w + n - 2, "ly", 2) && !sl_facts_upper(d, i);
+    return ly || sl_facts_in(d, i, speaker_trailers) >= 0;
+}
+
 typedef struct attribution {
     size_t cue;                  /* token of the cue verb, SIZE_MAX when none */
     size_t sp_first, sp_end;     /* speaker tokens [first, end), empty when none */
@@ -221,11 +239,19 @@ static attribution after_quote(const sl_facts_doc *d, const piece *p)
         } else if (k > i) {
             a.sp_first = i;
             a.sp_end = k;
-            for (size_t c = i + 1; c < k; c++)
-                if (sl_facts_is(d, c, ",")) { /* "Jane Roe, a spokeswoman for X, said" */
+            /* "Jane Roe, a spokeswoman for X, said": the first part that starts
+             * like a noun phrase ("in the legislature, he said": the last) */
+            size_t seg = i;
+            for (size_t c = i; c <= k; c++) {
+                if (c < k && !sl_facts_is(d, c, ","))
+                    continue;
+                if (c > seg && (sl_facts_upper(d, seg) || sl_facts_in(d, seg, np_starts) >= 0)) {
+                    a.sp_first = seg;
                     a.sp_end = c;
                     break;
                 }
+                seg = c + 1;
+            }
             if (a.sp_end - i > SPEAKER_MAX)
                 a.cue = SIZE_MAX;
         } else if (speaker_before_cue(d, k)) {
@@ -239,6 +265,65 @@ static attribution after_quote(const sl_facts_doc *d, const piece *p)
     return a;
 }
 
+/* The subject of the sentence of token k, before k: the first person or
+ * organisation named in it, else its first run of capitalised words.
+ * ("Band member Flea shared the news, writing "...""; "Rubio fired back:") */
+static bool sentence_subject(const sl_facts_doc *d, size_t k, attribution *a)
+{
+    uint32_t from = d->sents.items[d->sent_of[k]].start, to = d->toks.items[k].start;
+    const sl_fact_item *first = NULL;
+    for (size_t j = 0; j < d->out->n; j++) {
+        const sl_fact_item *it = &d->out->items[j];
+        if (it->kind == SL_FACT_ENTITY && it->span.start >= from && it->span.end <= to &&
+            it->detail && strcmp(it->detail, "place") && (!first || it->span.start < first->span.start))
+            first = it;
+    }
+    if (first) {
+        a->sp_first = token_at(d, first->span.start);
+        a->sp_end = token_at(d, first->span.end);
+        return a->sp_first < a->sp_end;
+    }
+    size_t j = token_at(d, from);
+    while (j < k && !(sl_facts_upper(d, j) && !(d->toks.items[j].flags & SL_TOK_STOP)))
+        j++;
+    a->sp_first = j;
+    while (j < k && sl_facts_upper(d, j))
+        j++;
+    a->sp_end = j;
+    return a->sp_first < a->sp_end;
+}
+
+/* The speaker before cue k (floor: first token looked at; i: the quote's mark). */
+static void speaker_before(const sl_facts_doc *d, size_t k, size_t floor, size_t i, attribution *a)
+{
+    a->sp_end = k;
+    if (k + 1 < i && !speaker_before_cue(d, k) && np_forward(d, k + 1, i) > k + 1 &&
+        (k == 0 || punct(d, k - 1))) { /* ', said Smith: "..."' */
+        a->sp_first = k + 1;
+        a->sp_end = np_forward(d, k + 1, i);
+        return;
+    }
+    while (a->sp_end > floor && trailer(d, a->sp_end - 1))
+        a->sp_end--;
+    a->sp_first = np_backward(d, a->sp_end, floor);
+    if (a->sp_first == a->sp_end && a->sp_end > 0 && sl_facts_is(d, a->sp_end - 1, ",")) {
+        /* "Jane Roe, a spokeswoman for X, said:": the name before the apposition */
+        size_t c = a->sp_end - 1;
+        while (c > floor && !sl_facts_is(d, c - 1, ",") && a->sp_end - c < ATTRIBUTION_WINDOW)
+            c--;
+        if (c > floor && sl_facts_is(d, c - 1, ",")) {
+            a->sp_end = c - 1;
+            a->sp_first = np_backward(d, a->sp_end, floor);
+        }
+    }
+    if (a->sp_first == a->sp_end) { /* "said Smith:" */
+        a->sp_first = k + 1;
+        a->sp_end = np_forward(d, k + 1, i);
+    }
+    if (a->sp_first == a->sp_end)
+        sentence_subject(d, k, a);
+}
+
 /* Attribution before the opening mark: Smith said: "..." / said Smith, "..." */
 static attribution before_quote(const sl_facts_doc *d, const piece *p)
 {
@@ -246,7 +331,7 @@ static attribution before_quote(const sl_facts_doc *d, const piece *p)
     size_t i = token_at(d, p->open); /* the opening mark's token */
     if (i == 0)
         return a;
-    size_t floor = i > ATTRIBUTION_WINDOW ? i - ATTRIBUTION_WINDOW : 0;
+    size_t floor = i > ATTRIBUTION_BEFORE ? i - ATTRIBUTION_BEFORE : 0;
     uint32_t para = p->open;
     while (para > 0 && !(d->s[para - 1] == '\n' && para > 1 && d->s[para - 2] == '\n'))
         para--;
@@ -263,24 +348,14 @@ static attribution before_quote(const sl_facts_doc *d, const piece *p)
             a.sp_first = k + 2;
             a.sp_end = np_forward(d, k + 2, i);
         } else {
-            a.sp_end = k;
-            if (k + 1 < i && !speaker_before_cue(d, k) && np_forward(d, k + 1, i) > k + 1 &&
-                (k == 0 || punct(d, k - 1))) { /* ', said Smith: "..."' */
-                a.sp_first = k + 1;
-                a.sp_end = np_forward(d, k + 1, i);
-                break;
-            }
-            while (a.sp_end > 0 && sl_facts_is(d, a.sp_end - 1, ",") == false &&
-                   sl_facts_in(d, a.sp_end - 1, (const char *const[]){"has", "had", "have", "also", "later", "then", "once", "previously", "recently", "repeatedly", "often", "has", NULL}) >= 0)
-                a.sp_end--;
-            a.sp_first = np_backward(d, a.sp_end, floor);
-            if (a.sp_first == a.sp_end) { /* "said Smith:" */
-                a.sp_first = k + 1;
-                a.sp_end = np_forward(d, k + 1, i);
-            }
+            speaker_before(d, k, floor, i, &a);
         }
-        break;
+        return a;
     }
+    /* no cue, but a colon before the quote: "Rubio fired back:", "Article 33 affirms:" */
+    if (sl_facts_is(d, i - 1, ":") && d->toks.items[i - 1].start >= para &&
+        sentence_subject(d, i - 1, &a))
+        a.cue = i - 1;
     return a;
 }
 
@@ -352,11 +427,20 @@ static size_t words_in(const sl_facts_doc *d, uint32_t a, uint32_t b, size_t *up
     return n;
 }
 
+/* Trims a speaker phrase of the adverbs and auxiliaries at its end ("Mills
+ * then", "He also"). False when nothing is left. */
+static bool trim_speaker(const sl_facts_doc *d, attribution *a)
+{
+    while (a->sp_end > a->sp_first && trailer(d, a->sp_end - 1))
+        a->sp_end--;
+    return a->sp_first < a->sp_end;
+}
+
 /* Fills the item's speaker from an attribution; false when it has none. */
-static bool set_speaker(sl_facts_doc *d, const attribution *a, uint32_t quote_start,
+static bool set_speaker(sl_facts_doc *d, attribution *a, uint32_t quote_start,
                         sl_fact_item *it)
 {
-    if (a->cue == SIZE_MAX || a->sp_first >= a->sp_end)
+    if (a->cue == SIZE_MAX || a->sp_first >= a->sp_end || !trim_speaker(d, a))
         return false;
     uint32_t sa = d->toks.items[a->sp_first].start, sb = d->toks.items[a->sp_end - 1].end;
     it->source = (sl_span){sa, sb};
