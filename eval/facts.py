@@ -17,7 +17,9 @@ def main():
     ap.add_argument("--db", required=True)
     ap.add_argument("--data", required=True)
     ap.add_argument("--only", default="quotes,numbers,entities,seeds")
-    ap.add_argument("--split", default="dev")
+    ap.add_argument("--split", default="dev",
+                    help="dev: the reported splits; train: the tuning ones (PolNeAR train, "
+                         "NewsQuant's even sentences)")
     args = ap.parse_args()
     make_store(args.bin, args.db)
     scores = {}
@@ -31,7 +33,8 @@ def main():
         import facts_numbers
         print("--- numbers: numbers/newsquant")
         scores.update(facts_numbers.evaluate(args.bin, args.db,
-                                             os.path.join(args.data, "numbers/newsquant")))
+                                             os.path.join(args.data, "numbers/newsquant"),
+                                             "dev" if args.split == "train" else "test"))
     if "entities" in parts:
         import facts_entities
         print("--- entities: clustering/ecbplus and seeds")

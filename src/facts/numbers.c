@@ -53,6 +53,13 @@ static const struct { const char *w, *unit; } unit_words[] = {
     {"gw", "gigawatt"}, {"kw", "kilowatt"}, {"hp", "horsepower"}, {"horsepower", "horsepower"},
     {"barrels", "barrel"}, {"acres", "acre"}, {"hectares", "hectare"}, {"mm", "millimetre"},
     {"cm", "centimetre"}, {"m", "metre"}, {"people", "people"},
+    {"rpm", "revolutions per minute"}, {"kph", "kilometre per hour"}, {"nm", "newton metre"},
+    {"kwh", "kilowatt hour"}, {"mb", "megabyte"}, {"tb", "terabyte"}, {"ghz", "gigahertz"},
+    {"mhz", "megahertz"}, {"hz", "hertz"}, {"w", "watt"}, {"watts", "watt"}, {"volts", "volt"},
+    {"grams", "gram"}, {"g", "gram"}, {"lb", "pound-mass"}, {"lbs", "pound-mass"},
+    {"ounces", "ounce"}, {"oz", "ounce"}, {"gallons", "gallon"}, {"litre", "litre"},
+    {"liter", "litre"}, {"min", "minute"}, {"mins", "minute"}, {"hrs", "hour"},
+    {"bhp", "brake horsepower"}, {"ps", "metric horsepower"}, {"pound-feet", "pound-foot"},
 };
 
 /* Currencies named by a nationality and a noun: "australian dollars". */
@@ -77,7 +84,11 @@ static const char *const id_words[] = {"no", "no.", "number", "#", "section", "r
     "page", "flight", "route", "highway", "chapter", "article", "amendment", "id", "photo",
     "image", "slide", "item", "step", "episode", "season", "vol", "vol.", "version", "level",
     "gate", "platform", "seat", "apartment", "suite", "box", "code", "ext", "tel", "phone",
-    "fax", "channel", "interstate", "district", "precinct", "ward", "exit", "lot", NULL};
+    "fax", "channel", "interstate", "district", "precinct", "ward", "exit", "lot", "category",
+    "game", NULL};
+/* Words before a four-digit number that make an older one a year too ("in 1600"). */
+static const char *const year_preps[] = {"in", "since", "between", "from", "by", "until",
+    "before", "after", "and", "of", "to", NULL};
 /* Words after a number that make it page chrome: counters of a web page. */
 static const char *const chrome_words[] = {"comments", "comment", "shares", "share", "likes",
     "views", "retweets", "followers", "replies", "reads", "reactions", "photos", "images",
@@ -147,9 +158,35 @@ static const char *glued_unit(const char *s, size_t n)
     return NULL;
 }
 
+/* Whether a currency sign is right before token i. */
+static bool currency_before(const sl_facts_doc *d, size_t i)
+{
+    for (size_t k = 0; k < sizeof currency_signs / sizeof *currency_signs; k++)
+        if (sl_facts_is(d, i - 1, currency_signs[k].sign))
+            return true;
+    return false;
+}
+
+/* A scale glued to digits: "bn", "mn", "tn", "M" (and "m", "k" after a
+ * currency sign, where they cannot be metres); 0 when none. */
+static double glued_scale(const char *s, size_t n, bool money)
+{
+    if ((n == 2 && !strncasecmp(s, "bn", 2)) || (n == 1 && s[0] == 'B' && money))
+        return 1e9;
+    if ((n == 2 && !strncasecmp(s, "mn", 2)) || (n == 1 && s[0] == 'M') ||
+        (n == 1 && s[0] == 'm' && money))
+        return 1e6;
+    if ((n == 2 && !strncasecmp(s, "tn", 2)))
+        return 1e12;
+    if (n == 1 && (s[0] == 'k' || s[0] == 'K') && money)
+        return 1e3;
+    return 0;
+}
+
 /* A number written in digits at token i (possibly glued to a unit). */
 static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
 {
+    double k;
     size_t n;
     const char *s = sl_facts_tok(d, i, &n);
     if (!isdigit((unsigned char)s[0]))
@@ -165,6 +202,8 @@ static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
             nb->ordinal = true;
         else if (rn == 1 && (rest[0] == 's' || rest[0] == 'S'))
             return false; /* a decade: "1990s" */
+        else if ((k = glued_scale(rest, rn, i > 0 && currency_before(d, i))) > 0)
+            nb->value *= k; /* "$13.6M", "4.3M", "$1.7bn" */
         else if (!(nb->glued_unit = glued_unit(rest, rn)))
             return false; /* "3D", "5G", "F16": a name */
     }
@@ -370,6 +409,36 @@ static void noun_phrase_before(const sl_facts_doc *d, size_t first, sl_buf *abou
         sl_facts_put_lower(d, k, about);
 }
 
+/* Whether tokens a and b touch (no space between). */
+static bool glued(const sl_facts_doc *d, size_t a, size_t b)
+{
+    return d->toks.items[a].end == d->toks.items[b].start;
+}
+
+/* A word with a capital after its first letter: "iPhone", "PlayStation". */
+static bool camel_case(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    if (!(d->toks.items[i].flags & SL_TOK_WORD) || (d->toks.items[i].flags & SL_TOK_ALLCAPS))
+        return false;
+    for (size_t k = 1; k < n; k++)
+        if (w[k] >= 'A' && w[k] <= 'Z')
+            return true;
+    return false;
+}
+
+/* Capitalised words ending in a street word within three tokens: an address. */
+static bool street_after(const sl_facts_doc *d, size_t i)
+{
+    static const char *const streets[] = {"road", "street", "st", "avenue", "ave", "way",
+        "lane", "drive", "boulevard", "blvd", "rd", "place", "square", NULL};
+    for (size_t k = i; k < i + 3 && k < d->toks.n && sl_facts_upper(d, k); k++)
+        if (k > i && sl_facts_in(d, k, streets) >= 0)
+            return true;
+    return false;
+}
+
 /* Whether the number at tokens [first, last] is a name, id, time or counter. */
 static bool not_a_fact(const sl_facts_doc *d, const number *nb, size_t first)
 {
@@ -378,12 +447,23 @@ static bool not_a_fact(const sl_facts_doc *d, const number *nb, size_t first)
     const char *s = sl_facts_tok(d, nb->first, &n);
     if (first > 0 && same_sentence(d, first, first - 1) && sl_facts_in(d, first - 1, id_words) >= 0)
         return true;
-    if (!nb->word_form && sl_facts_month(d, first - (first > 0)) && first > 0)
-        return true; /* the day of a date: "Oct. 7" */
+    size_t before = first > 0 && sl_facts_is(d, first - 1, ".") && first > 1 ? first - 2 : first - 1;
+    if (!nb->word_form && first > 0 && sl_facts_month(d, before))
+        return true; /* the day of a date: "Oct 7", "Oct. 7" */
+    if (first > 1 && glued(d, first - 1, first) && glued(d, first - 2, first - 1) &&
+        (sl_facts_is(d, first - 1, ",") || sl_facts_is(d, first - 1, ".") ||
+         sl_facts_is(d, first - 1, "-")))
+        return true; /* the tail of a larger token: "US55,931,000", "PS2.7m" */
+    if (first > 0 && !nb->word_form && camel_case(d, first - 1))
+        return true; /* a model: "iPhone 11" */
+    if (!nb->word_form && street_after(d, last + 1))
+        return true; /* an address: "575 Wilbraham Road" */
     if (!nb->word_form && last + 1 < d->toks.n && sl_facts_month(d, last + 1) && nb->value <= 31)
         return true; /* "7 October" */
-    if (!nb->word_form && !nb->glued_unit && n == 4 && nb->value >= 1800 && nb->value <= 2100 &&
-        !memchr(s, ',', n) && !unit_of_word(d, last + 1))
+    bool year_word = first > 0 && sl_facts_in(d, first - 1, year_preps) >= 0;
+    if (!nb->word_form && !nb->glued_unit && n == 4 && !memchr(s, ',', n) &&
+        !unit_of_word(d, last + 1) && nb->value <= 2100 &&
+        (nb->value >= 1800 || (nb->value >= 1000 && year_word)))
         return true; /* a year: dates.c */
     if (sl_facts_is(d, last + 1, ":") || sl_facts_is(d, last + 1, "a.m.") ||
         sl_facts_is(d, last + 1, "p.m.") || sl_facts_is(d, last + 1, "am") ||
@@ -411,8 +491,10 @@ static bool not_a_fact(const sl_facts_doc *d, const number *nb, size_t first)
 static bool range_end(const sl_facts_doc *d, size_t after, size_t first, number *hi)
 {
     bool between = first > 0 && (sl_facts_is(d, first - 1, "between") || sl_facts_is(d, first - 1, "from"));
-    if (!(sl_facts_is(d, after, "to") || sl_facts_is(d, after, "-") ||
-          sl_facts_is(d, after, "\xE2\x80\x93") || (between && sl_facts_is(d, after, "and"))))
+    bool by = first > 0 && sl_facts_is(d, first - 1, "by"); /* "rose by 4 to 40": two values */
+    if (!((sl_facts_is(d, after, "to") && !by) || sl_facts_is(d, after, "-") ||
+          sl_facts_is(d, after, "\xE2\x80\x93") || sl_facts_is(d, after, "or") ||
+          (between && sl_facts_is(d, after, "and"))))
         return false;
     size_t j = after + 1;
     if (sl_facts_is(d, j, "$"))
@@ -455,7 +537,9 @@ static const char *age_unit(const sl_facts_doc *d, const char *unit, size_t *aft
     return unit;
 }
 
-static void emit_number(sl_facts_doc *d, size_t i, number *nb, sl_buf *about)
+/* Emits the number nb (token i) unless it is no fact; *consumed is set to
+ * the last token of a range stated after its unit. */
+static void emit_number(sl_facts_doc *d, size_t i, number *nb, sl_buf *about, size_t *consumed)
 {
     size_t first = nb->first;
     const char *unit = nb->glued_unit;
@@ -497,13 +581,43 @@ static void emit_number(sl_facts_doc *d, size_t i, number *nb, sl_buf *about)
         if (word_unit)
             after++;
         unit = age_unit(d, unit, &after);
+    } else if (!unit && (sl_facts_is(d, after, "year-old") || sl_facts_is(d, after, "years-old"))) {
+        unit = "year of age";
+        after++;
     }
-    char per_share[48];
-    if (unit && (sl_facts_is(d, after, "a") || sl_facts_is(d, after, "per")) &&
-        sl_facts_is(d, after + 1, "share")) { /* "$1.40 a share" */
-        snprintf(per_share, sizeof per_share, "%s per share", unit);
-        unit = per_share;
+    char per[64];
+    if (unit && (sl_facts_is(d, after, "a") || sl_facts_is(d, after, "an") ||
+                 sl_facts_is(d, after, "per")) &&
+        after + 1 < d->toks.n && content_word(d, after + 1) && same_sentence(d, after, after + 1) &&
+        !sl_facts_is(d, after + 1, "cent")) { /* "$1.40 a share", "$58 per barrel" */
+        size_t n;
+        const char *w = sl_facts_tok(d, after + 1, &n);
+        const char *wu = unit_of_word(d, after + 1);
+        if (wu)
+            snprintf(per, sizeof per, "%s per %s", unit, wu);
+        else
+            snprintf(per, sizeof per, "%s per %.*s", unit, (int)(n < 24 ? n : 24), w);
+        for (char *c = per; *c; c++)
+            *c = (char)(*c >= 'A' && *c <= 'Z' ? *c | 0x20 : *c);
+        unit = per;
         after += 2;
+    } else if (unit && !strcmp(unit, "kilometre") && sl_facts_is(d, after, "/") &&
+               sl_facts_is(d, after + 1, "h")) {
+        unit = "kilometre per hour"; /* "140 km/h" */
+        after += 2;
+    }
+    if (value_hi == nb->value && first > 0 && after > nb->last + 1 &&
+        (sl_facts_is(d, first - 1, "from") || sl_facts_is(d, first - 1, "between")) &&
+        (sl_facts_is(d, after, "to") || sl_facts_is(d, after, "and")) &&
+        number_at(d, after + 1, &hi) && !hi.ordinal && same_sentence(d, after, after + 1)) {
+        value_hi = hi.value; /* "from 1 per cent to 1.5 per cent" */
+        after = hi.last + 1;
+        *consumed = hi.last;
+        while (after < d->toks.n && unit && unit_of_word(d, after) &&
+               !strcmp(unit_of_word(d, after), unit))
+            after++;
+        if (sl_facts_is(d, after, "cent") && sl_facts_is(d, after - 1, "per"))
+            after++;
     }
     if (!unit && sentence_words(d, nb->first) < 3)
         return; /* a bare number on a line of its own: page chrome */
@@ -546,17 +660,21 @@ void sl_facts_numbers(sl_facts_doc *d)
             continue;
 
         /* "one" as a pronoun ("one of them", "the one") is not a count */
-        if (nb.word_form && nb.value == 1 && !unit_of_word(d, nb.last + 1) &&
+        bool one_of_the = sl_facts_is(d, nb.last + 1, "of") &&
+                          (sl_facts_is(d, nb.last + 2, "the") || sl_facts_is(d, nb.last + 2, "his") ||
+                           sl_facts_is(d, nb.last + 2, "her") || sl_facts_is(d, nb.last + 2, "its"));
+        if (nb.word_form && nb.value == 1 && !unit_of_word(d, nb.last + 1) && !one_of_the &&
             !(nb.last + 1 < d->toks.n && content_word(d, nb.last + 1))) {
             i = nb.last;
             continue;
         }
-        emit_number(d, i, &nb, &about);
+        size_t consumed = nb.last;
+        emit_number(d, i, &nb, &about, &consumed);
         number hi;
         if (range_end(d, nb.last + 1, nb.first, &hi))
             i = hi.last;
         else
-            i = nb.last;
+            i = consumed;
     }
     sl_buf_free(&about);
 }
