@@ -82,7 +82,8 @@ TEST(facts_numbers_forms)
     n = number_text(items, "about 2.5 million");
     CHECK(n && n->value == 2500000 && n->approx == '~');
     n = number_text(items, "over 120");
-    CHECK(n && n->value == 120 && n->approx == '>' && n->detail && !strcmp(n->detail, "kilometre"));
+    CHECK(n && n->value == 120 && n->approx == '>' && n->detail &&
+          !strcmp(n->detail, "kilometre per hour"));
     n = number_text(items, "Around 40");
     CHECK(n && n->value == 40 && n->approx == '~' && !strcmp(n->detail, "percentage"));
     n = number_text(items, "3 and 5 days"); /* "between 3 and 5 days": a range */
