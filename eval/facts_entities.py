@@ -1,8 +1,8 @@
 """Entities: recall and precision of person and place names.
 
 ECB+ (clustering/ecbplus, dev topics 2 5 12 18 21 23 34 35): the text is the
-tokens joined by spaces, a line per sentence; only the sentences listed as
-fully annotated count. Gold names are HUMAN_PART_PER and LOC_* mentions with
+tokens joined by spaces, a line per sentence, the whole article; only what
+lies in the sentences listed as fully annotated is scored. Gold names are HUMAN_PART_PER and LOC_* mentions with
 a capitalised token that is not a pronoun nor only a sentence's first word
 (unless the document capitalises it mid-sentence too). A predicted person or place in
 those sentences is right when it shares a token with a gold person or place
@@ -36,36 +36,40 @@ def name_token(tok, mid_caps):
 
 
 def load_doc(path, sentences):
+    """The whole article as text (a line per sentence), the gold mentions of
+    its annotated sentences, and the character ranges of those sentences."""
     root = ET.parse(path).getroot()
     toks = {}
     for t in root.iter("token"):
         toks[t.get("t_id")] = (int(t.get("sentence")), int(t.get("number")), t.text or "")
-    keep = sorted({s for s, _, _ in toks.values() if s in sentences})
     # words written with a capital inside a sentence somewhere in the document
     mid_caps = {w for s, n, w in toks.values() if n > 0 and w[:1].isupper()}
-    lines, where = [], {}
+    lines, where, scored = [], {}, []
     offset = 0
-    for s in keep:
+    for s in sorted({s for s, _, _ in toks.values()}):
         words = sorted((n, tid, w) for tid, (ss, n, w) in toks.items() if ss == s)
         parts = []
         for n, tid, w in words:
             where[tid] = (offset + sum(len(p) + 1 for p in parts), len(w))
             parts.append(w)
         line = " ".join(parts)
+        if s in sentences:
+            scored.append((offset, offset + len(line)))
         lines.append(line)
         offset += len(line) + 1
     gold = []
-    for m in root.find("Markables") if root.find("Markables") is not None else []:
+    markables = root.find("Markables")
+    for m in markables if markables is not None else []:
         if not (m.tag == "HUMAN_PART_PER" or m.tag.startswith("LOC_")):
             continue
         ids = [a.get("t_id") for a in m.iter("token_anchor") if a.get("t_id") in where]
-        if not ids:
+        if not ids or toks[ids[0]][0] not in sentences:
             continue
         name = any(name_token(toks[i], mid_caps) for i in ids)
         spans = [(where[i][0], where[i][0] + where[i][1]) for i in ids]
         gold.append((min(a for a, _ in spans), max(b for _, b in spans), name,
                      "person" if m.tag == "HUMAN_PART_PER" else "place"))
-    return "\n".join(lines) + "\n", gold
+    return "\n".join(lines) + "\n", gold, scored
 
 
 def evaluate(binary, db, data_dir):
@@ -86,17 +90,18 @@ def evaluate(binary, db, data_dir):
                 docs.append(load_doc(os.path.join(folder, name), annotated[(topic, m.group(2))]))
     with tempfile.TemporaryDirectory() as tmp:
         paths = []
-        for i, (text, _) in enumerate(docs):
+        for i, (text, _, _) in enumerate(docs):
             p = os.path.join(tmp, "%04d.txt" % i)
             with open(p, "w", encoding="utf-8") as f:
                 f.write(text)
             paths.append(p)
         preds = extract(binary, db, paths)
     n_pred = n_right = n_names = n_found = n_typed = 0
-    for (text, gold), facts in zip(docs, preds):
+    for (text, gold, scored), facts in zip(docs, preds):
         c = char_offsets(text.encode("utf-8"))
         pred = [(c[e["span"][0]], c[e["span"][1]], e["type"]) for e in facts["entities"]
                 if e["type"] in ("person", "place")]
+        pred = [p for p in pred if any(a <= p[0] < b for a, b in scored)]
         for a, b, t in pred:
             n_pred += 1
             hit = [g for g in gold if a < g[1] and g[0] < b]

@@ -90,6 +90,22 @@ static bool connector(const sl_facts_doc *d, size_t i)
            sl_facts_is(d, i, "von") || sl_facts_is(d, i, "and");
 }
 
+static bool is_role(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *s = sl_facts_tok(d, i, &n);
+    if (sl_facts_role_word(s, n))
+        return true;
+    /* "Gov" of "Gov.": the abbreviation with its dot */
+    char abbr[16];
+    if (n + 1 >= sizeof abbr || !sl_facts_is(d, i + 1, ".") ||
+        d->toks.items[i + 1].start != d->toks.items[i].end)
+        return false;
+    memcpy(abbr, s, n);
+    abbr[n] = '.';
+    return sl_facts_role_word(abbr, n + 1);
+}
+
 /* The end (exclusive) of the run of name words starting at i. */
 static size_t run_end(const sl_facts_doc *d, size_t i)
 {
@@ -97,6 +113,9 @@ static size_t run_end(const sl_facts_doc *d, size_t i)
     while (j < d->toks.n && d->sent_of[j] == d->sent_of[i]) {
         if (name_word(d, j))
             j++;
+        else if (sl_facts_is(d, j, ".") && d->toks.items[j].start == d->toks.items[j - 1].end &&
+                 is_role(d, j - 1) && name_word(d, j + 1) && d->sent_of[j + 1] == d->sent_of[i])
+            j++; /* "Gov. Sarah Palin" */
         else if (connector(d, j) && name_word(d, j + 1) && d->sent_of[j + 1] == d->sent_of[i] &&
                  !sl_facts_is(d, j, "and"))
             j += 2;
@@ -106,12 +125,7 @@ static size_t run_end(const sl_facts_doc *d, size_t i)
     return j;
 }
 
-static bool is_role(const sl_facts_doc *d, size_t i)
-{
-    size_t n;
-    const char *s = sl_facts_tok(d, i, &n);
-    return sl_facts_role_word(s, n);
-}
+
 
 static bool sentence_start(const sl_facts_doc *d, size_t i)
 {
@@ -225,7 +239,7 @@ static size_t entity_at(sl_facts_doc *d, size_t i, known *kn, size_t *n_known)
     for (size_t k = first; k < end; k++)
         if (is_role(d, k))
             name = k + 1;
-    while (name < end && connector(d, name))
+    while (name < end && (connector(d, name) || sl_facts_is(d, name, ".")))
         name++;
     bool has_role = name > first;
     if (name >= end)
@@ -247,8 +261,8 @@ static size_t entity_at(sl_facts_doc *d, size_t i, known *kn, size_t *n_known)
     else if (b - a > 4 && !strncmp(d->s + b - 4, "\xE2\x80\x99s", 4))
         b -= 4;
     const known *seen = find_known(kn, *n_known, d->s + a, b - a);
-    if (!seen && starts && name == i && end - name == 1)
-        return end; /* one capitalised word at a sentence start: no telling */
+    if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, subject_verbs) < 0)
+        return end; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
     const char *type = classify(d, name, end, has_role && !(name > first && sl_facts_in(d, name - 1, org_words) >= 0), seen, starts && name == i);
     if (!type)
         return end;
