@@ -375,7 +375,8 @@ static int by_importance(const void *a, const void *b)
     const sl_fact *x = a, *y = b;
     if (x->conflict != y->conflict)
         return y->conflict - x->conflict;
-    size_t sx = x->n_values ? x->values[0].n_sources : 0, sy = y->n_values ? y->values[0].n_sources : 0;
+    size_t sx = x->n_values ? x->values[0].n_sources : 0;
+    size_t sy = y->n_values ? y->values[0].n_sources : 0;
     return (sy > sx) - (sy < sx);
 }
 
@@ -398,8 +399,7 @@ int sl_story_facts(sl_engine *e, int64_t story_id, int conflicts_only, sl_fact_t
         while (j < n && !strcmp(en[j].key, en[i].key))
             j++;
         bool keep = false;
-        if (en[i].key[strlen(en[i].key) - 1] == '|' && (en[i].key[0] == '|' || en[i].key[0] == '#') &&
-            strlen(en[i].key) <= 2) {
+        if (!strcmp(en[i].key, "|") || !strcmp(en[i].key, "#|")) {
             i = j; /* says neither what it counts nor in what unit */
             continue;
         }

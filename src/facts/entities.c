@@ -263,7 +263,9 @@ static size_t entity_at(sl_facts_doc *d, size_t i, known *kn, size_t *n_known)
     const known *seen = find_known(kn, *n_known, d->s + a, b - a);
     if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, subject_verbs) < 0)
         return end; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
-    const char *type = classify(d, name, end, has_role && !(name > first && sl_facts_in(d, name - 1, org_words) >= 0), seen, starts && name == i);
+    /* "the Ministry of Defence": a role word inside an organisation's name is no role */
+    bool role = has_role && !(name > first && sl_facts_in(d, name - 1, org_words) >= 0);
+    const char *type = classify(d, name, end, role, seen, starts && name == i);
     if (!type)
         return end;
     sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);

@@ -40,7 +40,8 @@ static const struct { const char *w, *unit; } unit_words[] = {
     {"points", "point"}, {"point", "point"}, {"dollars", "dollar"}, {"dollar", "dollar"},
     {"euros", "euro"}, {"euro", "euro"}, {"pounds", "pound sterling"}, {"yen", "japanese yen"},
     {"yuan", "chinese yuan"}, {"shekels", "shekel"}, {"ringgit", "malaysian ringgit"},
-    {"cents", "cent"}, {"rupees", "indian rupee"}, {"pence", "penny"}, {"marks", "mark"}, {"years", "year"}, {"year", "year"},
+    {"cents", "cent"}, {"rupees", "indian rupee"}, {"pence", "penny"}, {"marks", "mark"},
+    {"years", "year"}, {"year", "year"},
     {"months", "month"}, {"month", "month"}, {"weeks", "week"}, {"week", "week"},
     {"days", "day"}, {"day", "day"}, {"hours", "hour"}, {"hour", "hour"},
     {"minutes", "minute"}, {"minute", "minute"}, {"seconds", "second"},
@@ -490,7 +491,8 @@ static bool not_a_fact(const sl_facts_doc *d, const number *nb, size_t first)
 /* A range's upper end after the number: "10 to 20", "10-20", "between 3 and 5". */
 static bool range_end(const sl_facts_doc *d, size_t after, size_t first, number *hi)
 {
-    bool between = first > 0 && (sl_facts_is(d, first - 1, "between") || sl_facts_is(d, first - 1, "from"));
+    bool between = first > 0 &&
+                   (sl_facts_is(d, first - 1, "between") || sl_facts_is(d, first - 1, "from"));
     bool by = first > 0 && sl_facts_is(d, first - 1, "by"); /* "rose by 4 to 40": two values */
     if (!((sl_facts_is(d, after, "to") && !by) || sl_facts_is(d, after, "-") ||
           sl_facts_is(d, after, "\xE2\x80\x93") || sl_facts_is(d, after, "or") ||
