@@ -73,19 +73,31 @@ const char *sl_facts_tok(const sl_facts_doc *d, size_t i, size_t *n)
     return d->s + t->start;
 }
 
+/* Whether s[0, n) is w, ASCII case aside. The first byte is tested first:
+ * word lists are checked at every token, so this is the hot path. */
+static bool same_word(const char *s, size_t n, const char *w)
+{
+    return ((unsigned char)s[0] | 0x20) == ((unsigned char)w[0] | 0x20) &&
+           !strncasecmp(s, w, n) && w[n] == '\0';
+}
+
 bool sl_facts_is(const sl_facts_doc *d, size_t i, const char *w)
 {
     if (i >= d->toks.n)
         return false;
     size_t n;
     const char *s = sl_facts_tok(d, i, &n);
-    return strlen(w) == n && !strncasecmp(s, w, n);
+    return same_word(s, n, w);
 }
 
 int sl_facts_in(const sl_facts_doc *d, size_t i, const char *const *list)
 {
+    if (i >= d->toks.n)
+        return -1;
+    size_t n;
+    const char *s = sl_facts_tok(d, i, &n);
     for (int k = 0; list[k]; k++)
-        if (sl_facts_is(d, i, list[k]))
+        if (same_word(s, n, list[k]))
             return k;
     return -1;
 }
