@@ -36,7 +36,11 @@ static const char *const cues[] = {"said", "says", "say", "told", "tells", "adde
     "concludes", "continues", "recalls", "agrees", "acknowledges", "admits", "claims",
     "declares", "observes", "predicts", "replies", "responds", "states", "suggests", "jokes",
     "laments", "complains", "counters", "stresses", "urges", "wonders", "announces",
-    "responding", "replying", "explaining", "noting", "arguing", "warning", NULL};
+    "responding", "replying", "explaining", "noting", "arguing", "warning", "retorted",
+    "scoffed", "snapped", "mocked", "mocks", "pleaded", "pledged", "proclaimed", "chided",
+    "confided", "recounted", "remembered", "reflected", "speculated", "underscored",
+    "emphasised", "commented", "texted", "emailed", "answered", "interjected", "bragged",
+    "marveled", "explains", "quips", "scoffs", "boasts", "touted", "conceded", "griped", NULL};
 /* Cues of a partial quote, before it only: she described the talks as "good". */
 static const char *const partial_cues[] = {"described", "describes", "called", "calls",
     "calling", "termed", "dubbed", NULL};
