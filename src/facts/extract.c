@@ -186,8 +186,14 @@ int sl_facts_extract(const char *text, size_t len, const char *published, sl_fac
     *out = NULL;
     if (!text)
         return SL_EUSAGE;
+    /* Bare texts may be anything: repaired to valid UTF-8 first (the same
+     * bytes, so the same offsets, for valid UTF-8 without control characters). */
+    sl_buf clean = SL_BUF_INIT;
+    sl_utf8_repair(text, len, &clean);
     sl_fact_vec v = {0};
-    int rc = sl_facts_run(text, len, published, &v);
+    int rc = clean.err ? clean.err
+                       : sl_facts_run(clean.ptr ? clean.ptr : "", clean.len, published, &v);
+    sl_buf_free(&clean);
     sl_fact_items *items = calloc(1, sizeof *items);
     if (rc || !items) {
         sl_facts_vec_free(&v);

@@ -180,6 +180,13 @@ TEST(facts_bad_input)
     items = extract_text("\"\n\n\xE2\x80\x9C open \"\" \xE2\x80\x9D\xE2\x80\x9D 1 of 2\n", NULL);
     CHECK(items != NULL);
     sl_fact_items_free(items);
+    /* invalid UTF-8 and control bytes are repaired, not read past */
+    const char bad[] = "Over \xff\xfe 40 \x01 people \xe2\x80 met \xc3";
+    items = NULL;
+    CHECK_INT(sl_facts_extract(bad, sizeof bad - 1, NULL, &items), 0);
+    CHECK(items && items->n >= 1 && items->items[0].kind == SL_FACT_NUMBER &&
+          items->items[0].value == 40);
+    sl_fact_items_free(items);
 }
 
 /* A scratch store with three reports of one fire: the original, its exact
