@@ -38,7 +38,8 @@ def main():
     if "entities" in parts:
         import facts_entities
         print("--- entities: clustering/ecbplus and seeds")
-        scores.update(facts_entities.evaluate(args.bin, args.db, args.data))
+        scores.update(facts_entities.evaluate(args.bin, args.db, args.data,
+                                              "dev" if args.split == "dev" else "train"))
     if "seeds" in parts:
         import facts_seeds
         print("--- seeds: quotes, repeated facts, conflicts, chrome counters")

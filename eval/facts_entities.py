@@ -72,7 +72,7 @@ def load_doc(path, sentences):
     return "\n".join(lines) + "\n", gold, scored
 
 
-def evaluate(binary, db, data_dir):
+def evaluate(binary, db, data_dir, split="dev"):
     base = os.path.join(data_dir, "clustering/ecbplus")
     annotated = {}
     with open(os.path.join(base, "ECBplus_coreference_sentences.csv"), encoding="utf-8") as f:
@@ -80,7 +80,8 @@ def evaluate(binary, db, data_dir):
             key = (int(row["Topic"]), row["File"])
             annotated.setdefault(key, set()).add(int(row["Sentence Number"]))
     docs = []
-    for topic in sorted(DEV_TOPICS):
+    topics = DEV_TOPICS if split == "dev" else set(range(1, 36)) - DEV_TOPICS
+    for topic in sorted(topics):
         folder = os.path.join(base, "ECB+", str(topic))
         if not os.path.isdir(folder):
             continue
@@ -117,7 +118,7 @@ def evaluate(binary, db, data_dir):
     r = n_found / n_names if n_names else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     typed = n_typed / n_found if n_found else 0.0
-    print("entities ecbplus dev: precision %.3f recall %.3f F1 %.3f (%d predicted, %d gold names);"
+    print("entities ecbplus " + split + ": precision %.3f recall %.3f F1 %.3f (%d predicted, %d gold names);"
           " right type %.3f" % (p, r, f, n_pred, n_names, typed))
     return {"entities_ecbplus_precision": p, "entities_ecbplus_recall": r,
             "entities_ecbplus_type": typed}

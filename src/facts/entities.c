@@ -219,6 +219,16 @@ static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, si
         (*n)++;
 }
 
+/* A word shaped like a nationality: "Israeli", "Palestinian", "Chinese", "British". */
+static bool demonym(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    return (n > 4 && w[n - 1] == 'i') || (n > 5 && !strncmp(w + n - 3, "ian", 3)) ||
+           (n > 5 && !strncmp(w + n - 3, "ean", 3)) ||
+           (n > 5 && !strncmp(w + n - 3, "ese", 3)) || (n > 5 && !strncmp(w + n - 3, "ish", 3));
+}
+
 /* One run of capitalised words [i, end): title, name, type; returns where to go on. */
 static size_t entity_at(sl_facts_doc *d, size_t i, known *kn, size_t *n_known)
 {
@@ -263,6 +273,15 @@ static size_t entity_at(sl_facts_doc *d, size_t i, known *kn, size_t *n_known)
     const known *seen = find_known(kn, *n_known, d->s + a, b - a);
     if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, subject_verbs) < 0)
         return end; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
+    /* a nationality before a lower-case word modifies it ("the Israeli military"): no
+     * entity; nor is a hyphenated compound ("US-brokered") */
+    if (!seen && end - name == 1 && end < d->toks.n && d->sent_of[end] == d->sent_of[name] &&
+        (d->toks.items[end].flags & SL_TOK_WORD) && !(d->toks.items[end].flags & SL_TOK_STOP) &&
+        !sl_facts_upper(d, end) && sl_facts_in(d, end, subject_verbs) < 0 && demonym(d, name))
+        return end;
+    if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
+                                           d->toks.items[name].end - d->toks.items[name].start))
+        return end; /* "Gaza-Egypt", "US-brokered": compounds, not names */
     /* "the Ministry of Defence": a role word inside an organisation's name is no role */
     bool role = has_role && !(name > first && sl_facts_in(d, name - 1, org_words) >= 0);
     const char *type = classify(d, name, end, role, seen, starts && name == i);

@@ -61,7 +61,12 @@ static int cmp_u64(const void *a, const void *b)
 
 static void load(void)
 {
+    /* common short forms iso-codes does not list */
+    static const char *const aliases[] = {"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE",
+                                          "Britain", NULL};
     size_t cap = 0;
+    for (int k = 0; aliases[k]; k++)
+        add_name(aliases[k], &cap);
     load_file(ISO_DIR "iso_3166-1.json", "3166-1", &cap);
     load_file(ISO_DIR "iso_3166-2.json", "3166-2", &cap);
     if (places)
