@@ -47,6 +47,12 @@ else
   echo "eval: $DATA/seeds not found: seed checks skipped"
 fi
 
+if [ -d "$DATA/quotes/polnear" ] && [ -d "$DATA/numbers/newsquant" ] && [ -d "$DATA/clustering/ecbplus" ] && [ -d "$DATA/seeds" ]; then
+  run facts python3 eval/facts.py --bin "$BIN" --db "$OUT/facts.db" --data "$DATA"
+else
+  echo "eval: facts datasets not found: facts checks skipped"
+fi
+
 echo "=== scores against eval/floors.txt"
 awk '
   FNR == NR { score[$1] = $2; next }           # scores.txt: name value

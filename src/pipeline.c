@@ -249,6 +249,8 @@ static int store_article(sl_engine *e, const sl_article_input *in, const prepare
         rc = sl_copy_check_save(e, id);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "storing copies");
+    if ((rc = sl_facts_index(e, id, p->text, p->text_len, p->published)))
+        return rc;
     res->article_id = id;
     res->story_id = story;
     res->exact_copy_of = copy_of;
