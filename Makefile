@@ -6,7 +6,7 @@ PREFIX   ?= /usr/local
 CC       ?= cc
 PKGS     := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat
 BUILD    ?= build
-SRC_DIRS := src/util src/text src/ingest src/stories src/copies src/report src/store src
+SRC_DIRS := src/util src/text src/ingest src/stories src/copies src/report src/facts src/store src
 LIB_SRC  := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/*.c)
@@ -52,6 +52,10 @@ $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libstoryline.a
 
 # The feature dump eval/fit_similarity.py fits the sentence-similarity model on.
 $(BUILD)/similarity-features: eval/similarity_features.c $(BUILD)/libstoryline.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
+
+# The copy index's size for a store, for bench/copies.py.
+$(BUILD)/copy-index-memory: bench/copy_index_memory.c $(BUILD)/libstoryline.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
 
 $(BUILD)/storyline.pc: storyline.pc.in

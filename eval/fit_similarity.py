@@ -5,7 +5,7 @@ src/copies/similarity.c on the MSRP training pairs (never on test).
     python3 eval/fit_similarity.py [--msrp ../shared/datasets/rewrite/msrp]
 
 Builds build/similarity-features (make), feeds it the train pairs, fits a
-logistic regression (L2, gradient descent) on the features it prints, picks
+logistic regression (L2, Newton's method) on the features it prints, picks
 the probability threshold with the best train accuracy, and prints the
 weights and threshold to paste into similarity.c / copies.h. Then it reports
 train and test accuracy and F1 at that threshold (test is only reported).
@@ -41,19 +41,41 @@ def features(tool, rows):
     return X, Y
 
 
-def fit(X, Y, steps=3000, rate=1.0, l2=1e-4):
-    d = len(X[0])
-    w = [0.0] * (d + 1)
+def solve(A, b):
+    """Solves A x = b (Gaussian elimination with partial pivoting)."""
+    n = len(b)
+    M = [row[:] + [b[i]] for i, row in enumerate(A)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(M[r][c]))
+        M[c], M[p] = M[p], M[c]
+        for r in range(n):
+            if r != c and M[c][c]:
+                f = M[r][c] / M[c][c]
+                M[r] = [x - f * y for x, y in zip(M[r], M[c])]
+    return [M[i][n] / M[i][i] if M[i][i] else 0.0 for i in range(n)]
+
+
+def fit(X, Y, steps=25, l2=1e-3):
+    """Logistic regression by Newton's method (IRLS) with a small L2 penalty."""
+    d = len(X[0]) + 1
+    Z = [x + [1.0] for x in X]
+    w = [0.0] * d
     for _ in range(steps):
-        g = [0.0] * (d + 1)
-        for x, y in zip(X, Y):
-            z = w[d] + sum(wi * xi for wi, xi in zip(w, x))
-            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
+        g = [0.0] * d
+        H = [[0.0] * d for _ in range(d)]
+        for z, y in zip(Z, Y):
+            t = sum(wi * zi for wi, zi in zip(w, z))
+            p = 1 / (1 + math.exp(-max(-30, min(30, t))))
+            r = p * (1 - p)
             for i in range(d):
-                g[i] += (p - y) * x[i]
-            g[d] += p - y
-        w = [wi - rate * (gi / len(X) + (l2 * wi if i < d else 0))
-             for i, (wi, gi) in enumerate(zip(w, g))]
+                g[i] += (p - y) * z[i]
+                for j in range(d):
+                    H[i][j] += r * z[i] * z[j]
+        for i in range(d - 1):
+            g[i] += l2 * len(Z) * w[i]
+            H[i][i] += l2 * len(Z)
+        step = solve(H, g)
+        w = [wi - si for wi, si in zip(w, step)]
     return w
 
 

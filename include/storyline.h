@@ -218,8 +218,8 @@ typedef struct sl_text_comparison {
     double cover_a, cover_b;   /* share of a (of b) the aligned sentences cover, weighted by similarity */
     double best_similarity;    /* the most similar sentence pair, in [0,1] */
     double order_overlap;      /* share of the shorter text's content words the other has in the same order */
-    double specific_overlap;   /* share of the names and figures of one found in the other */
-    double number_overlap;     /* the same for figures alone */
+    double specific_overlap;   /* share of the names of one found in the other */
+    double number_overlap;     /* the same for figures */
     int paraphrase;            /* 1 when that pair says the same thing (the sentence decision) */
     size_t n_evidence;
     sl_evidence *evidence;     /* article_sentence in a, of_sentence in b */
@@ -333,6 +333,87 @@ SL_API int sl_search_json(sl_engine *engine, const char *query, int limit,
 /* Runs PRAGMA integrity_check and the store's own consistency checks
  * (every article has its sentences, search row and story). */
 SL_API int sl_store_check(sl_engine *engine);
+
+/* ---- Facts: entities, quotes, numbers, dates and their cross-check ------- */
+
+/* What one extracted item is (docs/facts.md). */
+typedef enum sl_fact_kind {
+    SL_FACT_ENTITY = 0,   /* a person, organisation or place */
+    SL_FACT_QUOTE = 1,    /* a direct quote */
+    SL_FACT_NUMBER = 2,   /* a number with what it counts */
+    SL_FACT_DATE = 3      /* an absolute or relative date */
+} sl_fact_kind;
+
+/* One item found in one article. Spans are byte offsets into the text the
+ * item was found in (sl_article.text for stored articles).
+ * - entity: text = the mention, about = the full name it resolves to,
+ *   detail = "person" | "organization" | "place", role = title or role (or NULL)
+ * - quote: text = the quoted words, about = the speaker (NULL when unknown),
+ *   detail = the cue verb, role = the speaker's role when stated
+ * - number: text = the words stating it, value (value_hi for a range's upper
+ *   end, else = value), approx, about = what it counts, detail = its unit
+ *   ("percent", "dollar", "year", ... or NULL), role = "ordinal" for ordinals
+ * - date: text as written, about = ISO date (YYYY-MM-DD, or YYYY-MM, YYYY),
+ *   detail = "absolute" | "relative" */
+typedef struct sl_fact_item {
+    int64_t article_id;       /* 0 when extracted from a bare text */
+    sl_fact_kind kind;
+    sl_span span;             /* the item */
+    sl_span sentence;         /* the sentence holding it */
+    sl_span source;           /* quote: the speaker's mention as written ({0,0} when none) */
+    double value, value_hi;
+    char approx;              /* '=' exact, '~' about, '>' over/at least, '<' under/up to */
+    char *text, *about, *detail, *role;
+} sl_fact_item;
+
+typedef struct sl_fact_items { size_t n; sl_fact_item *items; } sl_fact_items;
+
+/* Extracts the facts of a bare text (not stored). `published` (ISO date, may
+ * be NULL) anchors relative dates. */
+SL_API int sl_facts_extract(const char *text, size_t len, const char *published,
+                            sl_fact_items **out);
+/* The stored items of kind `kind` of every article of story `story_id`. */
+SL_API int sl_story_fact_items(sl_engine *engine, int64_t story_id, sl_fact_kind kind,
+                               sl_fact_items **out);
+SL_API void sl_fact_items_free(sl_fact_items *items);
+
+/* One value stated for a fact, with who states it. */
+typedef struct sl_fact_value {
+    double value, value_hi;
+    char approx;
+    char *text;               /* the words of the first statement */
+    size_t n_articles;
+    int64_t *articles;        /* articles stating it */
+    sl_span *sentences;       /* the sentence stating it, per article */
+    size_t n_sources;
+    int64_t *sources;         /* independent sources: originals, copies collapsed */
+} sl_fact_value;
+
+/* One fact of a story: a thing counted (or a date, or a speaker's words)
+ * and the values stated for it. */
+typedef struct sl_fact {
+    char *about;              /* "deaths", "injured", "date: war began", ... */
+    char *unit;               /* NULL when none */
+    size_t n_values;
+    sl_fact_value *values;    /* most sources first */
+    int conflict;             /* values that cannot all be true (beyond rounding and "over"/"about") */
+    double confidence;        /* how sure the grouping is, in [0,1] */
+} sl_fact;
+
+typedef struct sl_fact_table { int64_t story_id; size_t n; sl_fact *items; } sl_fact_table;
+
+/* The cross-check of a story: its facts stated by more than one source, and
+ * any conflicting ones. `conflicts_only` keeps only conflicts. */
+SL_API int sl_story_facts(sl_engine *engine, int64_t story_id, int conflicts_only,
+                          sl_fact_table **out);
+SL_API void sl_fact_table_free(sl_fact_table *table);
+
+/* The same as JSON (docs/json.md, "Facts"); sl_facts_extract_json writes a
+ * bare text's items. */
+SL_API int sl_story_facts_json(sl_engine *engine, int64_t story_id, int conflicts_only,
+                               sl_write_fn write, void *ctx);
+SL_API int sl_facts_extract_json(const char *text, size_t len, const char *published,
+                                 sl_write_fn write, void *ctx);
 
 #ifdef __cplusplus
 }

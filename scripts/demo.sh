@@ -38,4 +38,9 @@ echo
 echo "== storyline search \"treaty commission\""
 "$bin" --db "$db" search treaty commission --limit 3
 echo
-echo "Try: build/storyline --db $db article 1 --removed | export --json | copies"
+echo "== storyline facts --conflicts (every story; the corpus plants two disagreements)"
+for s in $("$bin" --db "$db" stories | awk 'NR > 1 {print $1}'); do
+  "$bin" --db "$db" facts "$s" --conflicts | awk 'NR > 1 || !/: 0 facts/'
+done
+echo
+echo "Try: build/storyline --db $db article 1 --removed | export --json | copies | quotes 1 | entities 1"

@@ -89,7 +89,7 @@ static int backfill(sl_engine *e)
         if (!rc)
             rc = sl_analyze(e->analyzer, a->text, strlen(a->text), &e->body);
         if (!rc)
-            rc = sl_copy_check_sketch(e, a->text, strlen(a->text));
+            rc = sl_copy_check_sketch(e, a->text, a->text, strlen(a->text));
         if (!rc)
             rc = sl_copy_check_save(e, ids.items[k]);
         sl_article_free(a);
@@ -185,10 +185,10 @@ static int compare_with(sl_engine *e, int64_t other, int64_t day, bool credited)
     return f->evidence.err;
 }
 
-int sl_copy_check_sketch(sl_engine *e, const char *text, size_t len)
+int sl_copy_check_sketch(sl_engine *e, const char *text, const char *full, size_t full_len)
 {
     sl_copy_state *cs = e->copies;
-    sl_credit_find(text, len, &cs->credit);
+    sl_credit_find(full, full_len, &cs->credit);
     return sl_sketch_build(&e->body, text, &cs->sketch);
 }
 
@@ -243,13 +243,17 @@ int sl_copy_check_exact(sl_engine *e, int64_t id, int64_t original, int64_t day)
     sl_copy_state *cs = e->copies;
     sl_copy_found f = {.kind = SL_COPY_EXACT};
     int rc = sl_store_sketch_get(e->store, original, &cs->stored);
-    int64_t other_day = rc ? SL_NO_DAY : cs->stored.day;
     if (rc && rc != SL_ENOTFOUND)
         return rc;
-    orient(&f, day, other_day, false, false);   /* the same text: the same credit */
+    bool found = !rc;
+    orient(&f, day, found ? cs->stored.day : SL_NO_DAY, cs->credit.len > 0,
+           found && cs->stored.credit.len > 0);
+    const char *credit = f.new_is_copy ? sl_buf_cstr(&cs->credit)
+                                       : found ? sl_buf_cstr(&cs->stored.credit) : "";
     sl_copy_row row = {
         .article_id = f.new_is_copy ? id : original, .of_id = f.new_is_copy ? original : id,
         .kind = "exact", .score = 1.0, .same_origin = f.same_origin,
+        .credit = *credit ? credit : NULL,
     };
     return sl_store_copy_insert(e->store, &row) ? SL_ESTORE : 0;
 }

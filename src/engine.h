@@ -59,8 +59,10 @@ void sl_copy_state_forget(sl_copy_state *cs);
 /* Loads the copy index from the store if not loaded yet. Call before
  * analysing the article (it may analyse old articles with e->body). */
 int sl_copy_check_prepare(sl_engine *e);
-/* Sketches the article analysed in e->body and finds its credit line. */
-int sl_copy_check_sketch(sl_engine *e, const char *text, size_t len);
+/* Sketches the article `text` analysed in e->body, and finds its credit line
+ * in `full`, the text before page chrome was taken out (a credit line may
+ * stand alone, like chrome). */
+int sl_copy_check_sketch(sl_engine *e, const char *text, const char *full, size_t full_len);
 /* Compares the sketched article (dated `day`; `self` its own id when it is a
  * new version, else 0) with the candidates the index proposes. */
 int sl_copy_check_find(sl_engine *e, int64_t day, int64_t self);
@@ -72,6 +74,10 @@ int sl_copy_check_record(sl_engine *e, int64_t id);
 int sl_copy_check_exact(sl_engine *e, int64_t id, int64_t original, int64_t day);
 /* Saves the sketch as article `id`'s and files it in the index. */
 int sl_copy_check_save(sl_engine *e, int64_t id);
+
+/* Extracts and stores the facts of a stored article (src/facts/index.c). */
+int sl_facts_index(sl_engine *e, int64_t article_id, const char *text, size_t len,
+                   const char *published);
 
 /* The pipeline for one record (src/pipeline.c). */
 int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_result *res);

@@ -206,7 +206,7 @@ static int analyse(sl_engine *e, const prepared *p)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "copy index");
     if (sl_analyze(e->analyzer, p->text, p->text_len, &e->body) ||
         (p->title && sl_analyze(e->analyzer, p->title, strlen(p->title), &e->title)) ||
-        sl_copy_check_sketch(e, p->text, p->text_len))
+        sl_copy_check_sketch(e, p->text, e->normalized.ptr ? e->normalized.ptr : "", e->normalized.len))
         return sl_seterr(e, SL_ENOMEM, "out of memory analysing text");
     return 0;
 }
@@ -249,6 +249,8 @@ static int store_article(sl_engine *e, const sl_article_input *in, const prepare
         rc = sl_copy_check_save(e, id);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "storing copies");
+    if ((rc = sl_facts_index(e, id, p->text, p->text_len, p->published)))
+        return rc;
     res->article_id = id;
     res->story_id = story;
     res->exact_copy_of = copy_of;

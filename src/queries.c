@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "facts/facts.h"
 #include "util/json_out.h"
 
 /* Maps a store-layer code to the engine's message. */
@@ -79,7 +80,7 @@ static int body_export(sl_engine *e, sl_json *j, const void *arg)
         sl_json_key(j, "copies");
         rc = sl_store_json_copies(e->store, j, 0);
     }
-    return rc;
+    return rc ? rc : sl_facts_json_export(e, j, 0);
 }
 
 int sl_export_json(sl_engine *e, sl_write_fn write, void *ctx)
@@ -104,7 +105,8 @@ int sl_article_json(sl_engine *e, int64_t id, sl_write_fn write, void *ctx)
 static int body_story(sl_engine *e, sl_json *j, const void *arg)
 {
     sl_json_key(j, "story");
-    return sl_store_json_stories(e->store, j, NULL, *(const int64_t *)arg);
+    int rc = sl_store_json_stories(e->store, j, NULL, *(const int64_t *)arg);
+    return rc ? rc : sl_facts_json_export(e, j, *(const int64_t *)arg);
 }
 
 int sl_story_json(sl_engine *e, int64_t id, sl_write_fn write, void *ctx)

@@ -32,7 +32,7 @@ typedef struct command {
 
 /* The subcommands, each in its own file. */
 extern const command cmd_ingest, cmd_stories, cmd_show, cmd_article, cmd_search, cmd_export,
-    cmd_copies, cmd_check, cmd_compare, cmd_dedup;
+    cmd_copies, cmd_check, cmd_compare, cmd_dedup, cmd_facts, cmd_quotes, cmd_entities;
 
 /* Prints "storyline: <msg>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -7,7 +7,7 @@
 
 static const command *const commands[] = {
     &cmd_ingest, &cmd_stories, &cmd_show, &cmd_article, &cmd_search, &cmd_copies, &cmd_export,
-    &cmd_check, &cmd_compare, &cmd_dedup,
+    &cmd_check, &cmd_compare, &cmd_dedup, &cmd_facts, &cmd_quotes, &cmd_entities,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -1,6 +1,19 @@
 /* show.c — `storyline show ID`: a story with its articles, their sources,
  * which are copies of which, and the page chrome removed from each. */
+#include <string.h>
+
 #include "cli.h"
+
+/* "rewrite of [9]", "exact copy of [1]", "copy of [4] with added text". */
+static void print_copy(const char *kind, int64_t of)
+{
+    if (!strcmp(kind, "rewrite") || !strcmp(kind, "excerpt"))
+        printf("        %s of [%lld]\n", kind, (long long)of);
+    else if (!strcmp(kind, "contains"))
+        printf("        copy of [%lld] with added text\n", (long long)of);
+    else
+        printf("        %s copy of [%lld]\n", kind, (long long)of);
+}
 
 static int run(cli *c, sl_engine *e)
 {
@@ -29,7 +42,7 @@ static int run(cli *c, sl_engine *e)
         cli_print_cut(a->title ? a->title : "(no title)", width ? width - 40 : 0);
         putchar('\n');
         if (a->copy_of)
-            printf("        %s copy of [%lld]\n", a->copy_kind ? a->copy_kind : "", (long long)a->copy_of);
+            print_copy(a->copy_kind ? a->copy_kind : "", a->copy_of);
         else
             printf("        original\n");
         if (a->url || a->path)

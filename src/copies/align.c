@@ -7,9 +7,20 @@
 
 #include "copies/copies.h"
 
-/* Sentence pairs below this similarity are not aligned at all: at 0.35 two
- * sentences share about a third of their weighted terms. */
-#define PAIR_MIN 0.35
+/* Sentence pairs below this similarity (sl_sentence_similarity, a
+ * probability of paraphrase) are not aligned at all. Low on purpose: a
+ * reworded sentence scores 0.2-0.5 and still belongs to the evidence. */
+#define PAIR_MIN 0.2
+/* Any copy keeps most names and places and most figures of what it copies
+ * (when both texts have some): this is what tells a copy from a filled-in
+ * template (Reuters earnings and dividend notices share their wording in
+ * order, not their figures) and from another outlet's report of the event
+ * (BASIL: the pairs whose wording overlaps most differ in their figures). */
+#define COPY_NAMES 0.6
+#define COPY_NUMBERS 0.7
+/* Texts of fewer content words than this are copies only when exact
+ * ("Record March 30" is in many dividend notices). */
+#define COPY_WORDS 8
 /* A pair at or above this is the same sentence, lightly edited at most. */
 #define SAME_SENTENCE 0.8
 /* A text "holds" another when pairs at SAME_SENTENCE cover this share of it,
@@ -19,21 +30,14 @@
 /* ...and two texts are near copies when they hold each other, or are
  * verbatim and of about one length (the longer at most 1.25 times). */
 #define SAME_LENGTH 1.25
-/* A rewrite keeps this share of the shorter text's content words in the same
- * order (order.c)... Measured with `storyline compare --pairs` on LLM
- * rewrites (rewrite/llmfake, rewrite/l2r) against same-event reports by
- * different outlets (stories/basil): at 0.45, 5 of 210 BASIL pairs pass and
- * two thirds of the rewrites do; docs/copies.md has the curve. */
+/* A rewrite keeps this share of the shorter text's unquoted content words in
+ * the same order (order.c)... Chosen on LLM rewrites (rewrite/llmfake,
+ * rewrite/l2r) against same-event reports by other outlets (stories/basil):
+ * at 0.40 no BASIL pair passes and some 60% of the rewrites do; at 0.35,
+ * 3 BASIL pairs and 67% (docs/copies.md). */
 #define REWRITE_ORDER 0.40
 /* ...at least this many words in order (short texts share a few by chance)... */
 #define REWRITE_WORDS 6
-/* ...keeping most names and places and most figures (when both texts have
- * some): this is what tells a rewrite from a filled-in template (Reuters
- * earnings and dividend notices share their wording in order, not their
- * figures) and from another outlet's report (BASIL: 5 of the 210 pairs
- * reach REWRITE_ORDER, one keeps the figures)... */
-#define REWRITE_SPECIFIC 0.6
-#define REWRITE_NUMBERS 0.7
 /* ...and at least this many aligned sentences as evidence (fewer when the
  * shorter text has fewer sentences). */
 #define REWRITE_PAIRS 1
@@ -64,17 +68,6 @@ typedef struct scored_pair {
 
 typedef SL_VEC(double) weight_vec;
 
-/* A text's sentences as sorted, distinct term sets (the sketch keeps order). */
-typedef struct term_sets {
-    SL_VEC(uint32_t) terms;
-    SL_VEC(uint32_t) starts;      /* n sentences + 1 */
-} term_sets;
-
-static uint32_t n_sets(const term_sets *t)
-{
-    return t->starts.n ? (uint32_t)t->starts.n - 1 : 0;
-}
-
 struct sl_comparer {
     SL_VEC(term_at) index;
     SL_VEC(uint32_t) shared;      /* per sentence of b: terms shared with the current a sentence */
@@ -82,7 +75,7 @@ struct sl_comparer {
     SL_VEC(scored_pair) pairs;
     SL_VEC(int32_t) fenwick;      /* prefix-max over b sentences: index of the best pair */
     weight_vec weight_a, weight_b;
-    term_sets sets_a, sets_b;
+    sl_sentence_sets sets_a, sets_b;
     sl_order_scratch *order;
     const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
     SL_VEC(uint32_t) specific_a, specific_b;   /* distinct specific terms of each text */
@@ -100,30 +93,6 @@ sl_comparer *sl_comparer_new(void)
     return c;
 }
 
-static void free_sets(term_sets *t)
-{
-    sl_vec_free(&t->terms);
-    sl_vec_free(&t->starts);
-}
-
-/* The sorted, distinct term sets of a sketch's sentences. */
-static int make_sets(const sl_sketch *s, term_sets *out)
-{
-    out->terms.n = out->starts.n = 0;
-    uint32_t n = sl_sketch_sentences(s);
-    if (sl_vec_reserve(&out->terms, s->terms.n) || sl_vec_reserve(&out->starts, (size_t)n + 1))
-        return SL_ENOMEM;
-    for (uint32_t k = 0; k < n; k++) {
-        out->starts.items[out->starts.n++] = (uint32_t)out->terms.n;
-        uint32_t *dst = out->terms.items + out->terms.n;
-        size_t len = s->starts.items[k + 1] - s->starts.items[k];
-        memcpy(dst, s->terms.items + s->starts.items[k], len * sizeof *dst);
-        out->terms.n += sl_terms_distinct(dst, len);
-    }
-    out->starts.items[out->starts.n++] = (uint32_t)out->terms.n;
-    return 0;
-}
-
 void sl_comparer_free(sl_comparer *c)
 {
     if (!c)
@@ -135,8 +104,8 @@ void sl_comparer_free(sl_comparer *c)
     sl_vec_free(&c->fenwick);
     sl_vec_free(&c->weight_a);
     sl_vec_free(&c->weight_b);
-    free_sets(&c->sets_a);
-    free_sets(&c->sets_b);
+    sl_sentence_sets_free(&c->sets_a);
+    sl_sentence_sets_free(&c->sets_b);
     sl_vec_free(&c->specific_a);
     sl_vec_free(&c->specific_b);
     sl_order_scratch_free(c->order);
@@ -158,43 +127,48 @@ static int compare_term_at(const void *x, const void *y)
 }
 
 /* The distinct specific terms (names, figures) of a text's term sets. */
-static int specific_terms(const term_sets *t, uint32_t *keep, size_t cap, size_t *n)
+static int specific_terms(const sl_sentence_sets *t, uint32_t *keep, size_t cap, size_t *n)
 {
     *n = 0;
-    for (size_t k = 0; k < t->terms.n && *n < cap; k++)
-        if (t->terms.items[k] & SL_TERM_SPECIFIC)
-            keep[(*n)++] = t->terms.items[k];
+    for (size_t k = 0; k < t->content.n && *n < cap; k++)
+        if (t->content.items[k] & SL_TERM_SPECIFIC)
+            keep[(*n)++] = t->content.items[k];
     *n = sl_terms_distinct(keep, *n);
     return 0;
 }
 
-static int collect_specific(const term_sets *t, void *vec)
+static int collect_specific(const sl_sentence_sets *t, void *vec)
 {
     SL_VEC(uint32_t) *v = vec;
     v->n = 0;
-    if (sl_vec_reserve(v, t->terms.n))
+    if (sl_vec_reserve(v, t->content.n))
         return SL_ENOMEM;
-    return specific_terms(t, v->items, t->terms.n, &v->n);
+    return specific_terms(t, v->items, t->content.n, &v->n);
 }
 
-/* Share of the smaller set of specific terms having `flag` found in the
- * other: a rewrite keeps the names and figures; two filled-in templates
+/* Share of the smaller set of specific terms having `flag` and not
+ * `without` found in the other: a rewrite keeps the names and figures; two filled-in templates
  * (earnings tables, contract notices) share wording but not their figures.
  * 1 when one of the texts has none (a summary may drop them all). */
-static double specific_overlap(const sl_comparer *c, uint32_t flag)
+static bool has(uint32_t code, uint32_t flag, uint32_t without)
+{
+    return (code & flag) && !(code & without);
+}
+
+static double specific_overlap(const sl_comparer *c, uint32_t flag, uint32_t without)
 {
     size_t na = 0, nb = 0, shared = 0, i = 0, j = 0;
     for (size_t k = 0; k < c->specific_a.n; k++)
-        na += (c->specific_a.items[k] & flag) != 0;
+        na += has(c->specific_a.items[k], flag, without);
     for (size_t k = 0; k < c->specific_b.n; k++)
-        nb += (c->specific_b.items[k] & flag) != 0;
+        nb += has(c->specific_b.items[k], flag, without);
     if (!na || !nb)
         return 1.0;
     while (i < c->specific_a.n && j < c->specific_b.n) {
         uint32_t x = c->specific_a.items[i], y = c->specific_b.items[j];
-        if (!(x & flag)) {
+        if (!has(x, flag, without)) {
             i++;
-        } else if (!(y & flag)) {
+        } else if (!has(y, flag, without)) {
             j++;
         } else {
             shared += SL_TERM_ID(x) == SL_TERM_ID(y);
@@ -206,15 +180,15 @@ static double specific_overlap(const sl_comparer *c, uint32_t flag)
 }
 
 /* The term -> sentences index of text a. */
-static int index_sentences(sl_comparer *c, const term_sets *b)
+static int index_sentences(sl_comparer *c, const sl_sentence_sets *a)
 {
     c->index.n = 0;
-    if (sl_vec_reserve(&c->index, b->terms.n))
+    if (sl_vec_reserve(&c->index, a->content.n))
         return SL_ENOMEM;
-    uint32_t n = n_sets(b);
+    uint32_t n = sl_sentence_sets_n(a);
     for (uint32_t s = 0; s < n; s++)
-        for (uint32_t k = b->starts.items[s]; k < b->starts.items[s + 1]; k++)
-            c->index.items[c->index.n++] = (term_at){SL_TERM_ID(b->terms.items[k]), s};
+        for (uint32_t k = a->content_starts.items[s]; k < a->content_starts.items[s + 1]; k++)
+            c->index.items[c->index.n++] = (term_at){SL_TERM_ID(a->content.items[k]), s};
     if (c->index.n > 1)
         qsort(c->index.items, c->index.n, sizeof *c->index.items, compare_term_at);
     return 0;
@@ -235,17 +209,17 @@ static size_t index_find(const sl_comparer *c, uint32_t term)
 }
 
 /* A sentence's weight: its number of terms, specific ones counted twice. */
-static double sentence_weight(const term_sets *s, uint32_t k)
+static double sentence_weight(const sl_sentence_sets *s, uint32_t k)
 {
     double w = 0;
-    for (uint32_t t = s->starts.items[k]; t < s->starts.items[k + 1]; t++)
-        w += (s->terms.items[t] & SL_TERM_SPECIFIC) ? 2 : 1;
+    for (uint32_t t = s->content_starts.items[k]; t < s->content_starts.items[k + 1]; t++)
+        w += (s->content.items[t] & SL_TERM_SPECIFIC) ? 2 : 1;
     return w;
 }
 
-static int weigh(const term_sets *s, weight_vec *out, double *total)
+static int weigh(const sl_sentence_sets *s, weight_vec *out, double *total)
 {
-    uint32_t n = n_sets(s);
+    uint32_t n = sl_sentence_sets_n(s);
     out->n = 0;
     if (sl_vec_reserve(out, n))
         return SL_ENOMEM;
@@ -259,18 +233,17 @@ static int weigh(const term_sets *s, weight_vec *out, double *total)
 
 /* Every sentence pair of a and b similar enough to align: for each sentence
  * of b, the sentences of a sharing terms with it (through a's index). */
-static int score_pairs(sl_comparer *c, const sl_sketch *seq_a, const sl_sketch *seq_b)
+static int score_pairs(sl_comparer *c)
 {
-    const term_sets *a = &c->sets_a, *b = &c->sets_b;
-    uint32_t na = n_sets(a), nb = n_sets(b);
+    const sl_sentence_sets *a = &c->sets_a, *b = &c->sets_b;
+    uint32_t nb = sl_sentence_sets_n(b);
     c->pairs.n = 0;
     c->best_similarity = 0;
     for (uint32_t j = 0; j < nb; j++) {
-        const uint32_t *tb = b->terms.items + b->starts.items[j];
-        size_t ntb = b->starts.items[j + 1] - b->starts.items[j];
+        sl_sentence_view vb = sl_sentence_sets_view(b, j);
         c->touched.n = 0;
-        for (size_t k = 0; k < ntb; k++) {
-            uint32_t term = SL_TERM_ID(tb[k]);
+        for (size_t k = 0; k < vb.n_content; k++) {
+            uint32_t term = SL_TERM_ID(vb.content[k]);
             size_t first = index_find(c, term), last = first;
             while (last < c->index.n && c->index.items[last].term == term)
                 last++;
@@ -286,14 +259,9 @@ static int score_pairs(sl_comparer *c, const sl_sketch *seq_a, const sl_sketch *
             uint32_t i = c->touched.items[k];
             uint32_t shared = c->shared.items[i];
             c->shared.items[i] = 0;
-            const uint32_t *ta = a->terms.items + a->starts.items[i];
-            size_t nta = a->starts.items[i + 1] - a->starts.items[i];
-            if (shared < 2 && nta > 2 && ntb > 2)
+            sl_sentence_view va = sl_sentence_sets_view(a, i);
+            if (shared < 2 && va.n_content > 2 && vb.n_content > 2)
                 continue;
-            sl_sentence_view va = {ta, nta, seq_a->terms.items + seq_a->starts.items[i],
-                                   seq_a->starts.items[i + 1] - seq_a->starts.items[i]};
-            sl_sentence_view vb = {tb, ntb, seq_b->terms.items + seq_b->starts.items[j],
-                                   seq_b->starts.items[j + 1] - seq_b->starts.items[j]};
             double sim = sl_sentence_similarity(&va, &vb);
             if (sim > c->best_similarity)
                 c->best_similarity = sim;
@@ -306,7 +274,6 @@ static int score_pairs(sl_comparer *c, const sl_sketch *seq_a, const sl_sketch *
                 return SL_ENOMEM;
         }
     }
-    (void)na;
     return 0;
 }
 
@@ -400,6 +367,11 @@ static int take_chain(sl_comparer *c, int32_t end, double total_a, double total_
 /* The kind of copy the alignment shows (see the constants above). */
 static void classify(const sl_comparer *c, size_t a_terms, size_t b_terms, sl_comparison *out)
 {
+    /* A copy of any kind keeps the names and figures of what it copies, and
+     * has enough words to say so. */
+    if (out->specific_overlap < COPY_NAMES || out->number_overlap < COPY_NUMBERS ||
+        (a_terms < b_terms ? a_terms : b_terms) < COPY_WORDS)
+        return;
     /* The shorter text's words nearly all in order in the other: the same
      * text, whatever the sentence splits (datelines, line breaks) did. */
     bool a_shorter = a_terms <= b_terms;
@@ -418,11 +390,10 @@ static void classify(const sl_comparer *c, size_t a_terms, size_t b_terms, sl_co
         out->score = verbatim ? out->order_overlap : a_holds_b ? out->cover_b : out->cover_a;
         return;
     }
-    uint32_t sentences_a = n_sets(&c->sets_a), sentences_b = n_sets(&c->sets_b);
+    uint32_t sentences_a = sl_sentence_sets_n(&c->sets_a), sentences_b = sl_sentence_sets_n(&c->sets_b);
     uint32_t sentences = sentences_a < sentences_b ? sentences_a : sentences_b;
     size_t needed = sentences < REWRITE_PAIRS ? sentences : REWRITE_PAIRS;
     if (out->order_overlap >= REWRITE_ORDER && out->order_overlap * (double)shorter >= REWRITE_WORDS &&
-        out->specific_overlap >= REWRITE_SPECIFIC && out->number_overlap >= REWRITE_NUMBERS &&
         out->pairs.n >= needed && needed > 0) {
         out->kind = SL_COPY_REWRITE;
         out->score = out->order_overlap;
@@ -434,7 +405,7 @@ int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
     c->a = NULL;
     uint32_t na = sl_sketch_sentences(a);
     c->shared.n = 0;
-    if (make_sets(a, &c->sets_a) || weigh(&c->sets_a, &c->weight_a, &c->total_a) ||
+    if (sl_sentence_sets_build(a, &c->sets_a) || weigh(&c->sets_a, &c->weight_a, &c->total_a) ||
         index_sentences(c, &c->sets_a) || sl_vec_reserve(&c->shared, na) ||
         collect_specific(&c->sets_a, &c->specific_a) ||
         sl_order_prepare(c->order, a->terms.items, a->terms.n))
@@ -455,19 +426,19 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     if (!a)
         return SL_EUSAGE;
     double total_b;
-    if (make_sets(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
-        collect_specific(&c->sets_b, &c->specific_b) || score_pairs(c, a, b) ||
+    if (sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
+        collect_specific(&c->sets_b, &c->specific_b) || score_pairs(c) ||
         sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap))
         return SL_ENOMEM;
     out->best_similarity = c->best_similarity;
-    out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC);
-    out->number_overlap = specific_overlap(c, SL_TERM_NUMBER);
+    out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER);
+    out->number_overlap = specific_overlap(c, SL_TERM_NUMBER, 0);
     int32_t end = chain(c, sl_sketch_sentences(b));
     if (end == -2)
         return SL_ENOMEM;
     if (end >= 0 && take_chain(c, end, c->total_a, total_b, out))
         return SL_ENOMEM;
-    classify(c, a->terms.n, b->terms.n, out);
+    classify(c, c->sets_a.content.n, c->sets_b.content.n, out);
     return 0;
 }
 

@@ -21,20 +21,22 @@
 
 #define SL_COPY_KEYS 16              /* key terms per article in the index */
 #define SL_SKETCH_SENTENCES 2000     /* sentences compared per article (the rest is ignored) */
-#define SL_SKETCH_TERMS 64           /* content terms kept per sentence */
+#define SL_SKETCH_TERMS 128          /* words kept per sentence */
 
-/* A term code: 29 bits of the stem's hash and three flags: specific (a
+/* A term code: 28 bits of the stem's hash and four flags: specific (a
  * number, or a capitalised word inside a sentence: names, places), number,
- * and quoted (inside quotation marks). Two codes are the same term when they
- * agree but for the flags. */
+ * quoted (inside quotation marks) and stop (a stop word: kept for the
+ * sentence similarity, left out of everything else). Two codes are the same
+ * term when they agree but for the flags. */
 #define SL_TERM_SPECIFIC 1u
 #define SL_TERM_NUMBER 2u
 #define SL_TERM_QUOTED 4u
-#define SL_TERM_FLAGS 7u
+#define SL_TERM_STOP 8u
+#define SL_TERM_FLAGS 15u
 #define SL_TERM_ID(code) ((code) | SL_TERM_FLAGS)
 
 typedef struct sl_sketch {
-    SL_VEC(uint32_t) terms;          /* every sentence's content-term codes, in text order */
+    SL_VEC(uint32_t) terms;          /* every sentence's word codes, in text order */
     SL_VEC(uint32_t) starts;         /* sentence k is terms[starts[k] .. starts[k+1]) */
     SL_VEC(sl_span) spans;           /* sentence k's byte span in the text */
     uint32_t keys[SL_COPY_KEYS];     /* key terms (codes), the index entries */
@@ -72,16 +74,31 @@ int sl_sketcher_run(sl_sketcher *sk, const char *text, size_t len, sl_buf *norma
  * any occurrence had it); returns the new count. */
 size_t sl_terms_distinct(uint32_t *codes, size_t n);
 
-/* A sentence as the similarity reads it: its content terms as a sorted
- * distinct set (sl_terms_distinct) and in text order (at most 64 read). */
+/* A sentence as the similarity reads it: its content terms (sorted,
+ * distinct), all its words and word pairs (sorted, distinct) and its words
+ * in text order (at most SL_SKETCH_TERMS). */
 typedef struct sl_sentence_view {
-    const uint32_t *set;
-    size_t n_set;
-    const uint32_t *seq;
-    size_t n_seq;
+    const uint32_t *content, *words, *bigrams, *seq;
+    size_t n_content, n_words, n_bigrams, n_seq;
 } sl_sentence_view;
 
-#define SL_SIMILARITY_FEATURES 6
+/* A text's sentences as views (sl_sentence_sets_view). */
+typedef struct sl_sentence_sets {
+    SL_VEC(uint32_t) content, content_starts;   /* starts: n sentences + 1 */
+    SL_VEC(uint32_t) words, word_starts;
+    SL_VEC(uint32_t) bigrams, bigram_starts;
+    const sl_sketch *sketch;
+} sl_sentence_sets;
+
+int sl_sentence_sets_build(const sl_sketch *s, sl_sentence_sets *out);
+void sl_sentence_sets_free(sl_sentence_sets *sets);
+static inline uint32_t sl_sentence_sets_n(const sl_sentence_sets *sets)
+{
+    return sets->content_starts.n ? (uint32_t)sets->content_starts.n - 1 : 0;
+}
+sl_sentence_view sl_sentence_sets_view(const sl_sentence_sets *sets, uint32_t k);
+
+#define SL_SIMILARITY_FEATURES 12
 /* The features the similarity model weighs (for fitting it: eval/). */
 void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
                           double f[SL_SIMILARITY_FEATURES]);
@@ -89,8 +106,7 @@ void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
 double sl_sentence_similarity(const sl_sentence_view *a, const sl_sentence_view *b);
 /* The paraphrase decision: the similarity threshold with the best accuracy
  * on MSRP train (eval/fit_similarity.py). */
-#define SL_PARAPHRASE_THRESHOLD 0.58
-
+#define SL_PARAPHRASE_THRESHOLD 0.52
 /* ---- order.c: words kept in order ---- */
 
 #define SL_ORDER_TERMS 4096   /* content terms of each text the order measure reads */
@@ -100,9 +116,9 @@ sl_order_scratch *sl_order_scratch_new(void);
 void sl_order_scratch_free(sl_order_scratch *o);
 /* Prepares term sequence `a` (copied) to be measured against others. */
 int sl_order_prepare(sl_order_scratch *o, const uint32_t *a, size_t na);
-/* The longest common subsequence of a and b (codes equal but for the
- * specific bit match), divided by the shorter length: the share of the
- * shorter text's terms the other has in the same order. */
+/* The longest common subsequence of a and b (codes equal but for the flags
+ * match; quoted words and stop words left out), divided by the shorter
+ * length: the share of the shorter text's words the other has in order. */
 int sl_order_measure(sl_order_scratch *o, const uint32_t *b, size_t nb, double *out);
 
 /* ---- align.c: comparing two articles ---- */
@@ -128,9 +144,9 @@ typedef struct sl_comparison {
     double score;         /* in [0, 1]: how much of the shorter text the other covers */
     double cover_a, cover_b;
     double best_similarity;              /* best sentence pair compared (aligned or not) */
-    double specific_overlap;             /* share of the names and figures of the text
-                                            with fewer of them found in the other */
-    double number_overlap;               /* the same for figures alone */
+    double specific_overlap;             /* share of the names of the text with fewer
+                                            of them found in the other */
+    double number_overlap;               /* the same for figures */
     double order_overlap;                /* longest common subsequence of the two texts'
                                             content terms, over the shorter's term count */
     bool a_holds_b, b_holds_a;           /* one text contains the other nearly whole */

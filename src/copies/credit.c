@@ -130,9 +130,19 @@ static bool phrase_credit(const char *line, size_t len, sl_buf *out)
     return false;
 }
 
+/* "(Northwire)" on a line of its own. */
+static bool parenthesised_credit(const char *line, size_t len, sl_buf *out)
+{
+    while (len && line[len - 1] == ' ')
+        len--;
+    return len > 2 && line[0] == '(' && line[len - 1] == ')' && len - 2 <= NAME_MAX_LEN &&
+           !memchr(line + 1, '(', len - 2) && take_name(line + 1, len - 2, out);
+}
+
 static bool line_credit(const char *line, size_t len, sl_buf *out)
 {
-    return dateline_credit(line, len, out) || phrase_credit(line, len, out);
+    return parenthesised_credit(line, len, out) || dateline_credit(line, len, out) ||
+           phrase_credit(line, len, out);
 }
 
 bool sl_credit_find(const char *text, size_t len, sl_buf *out)

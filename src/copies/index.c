@@ -164,7 +164,8 @@ static int distinct_terms(sl_copy_index *ix, const sl_sketch *s)
     if (sl_vec_reserve(&ix->terms, s->terms.n))
         return SL_ENOMEM;
     for (size_t k = 0; k < s->terms.n; k++)
-        ix->terms.items[ix->terms.n++] = key_of(s->terms.items[k]);
+        if (!(s->terms.items[k] & SL_TERM_STOP))   /* never anyone's key */
+            ix->terms.items[ix->terms.n++] = key_of(s->terms.items[k]);
     if (ix->terms.n > 1)
         qsort(ix->terms.items, ix->terms.n, sizeof *ix->terms.items, compare_u32);
     size_t out = 0;
@@ -249,7 +250,11 @@ int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out
     int rc = 0;
     for (size_t k = 0; k < ix->terms.n && !rc; k++) {
         posting *p = find(ix, ix->terms.items[k]);
-        for (uint16_t e = 0; p->key && e < p->n && !rc; e++)
+        /* a full posting is a term many articles are filed under: it
+         * cannot single out an original, and reading it is most of the cost */
+        if (!p->key || p->n == SL_COPY_POSTINGS)
+            continue;
+        for (uint16_t e = 0; e < p->n && !rc; e++)
             rc = count_hit(ix, p->ids[e]);
     }
     hit best[SL_COPY_CANDIDATES];

@@ -5,7 +5,8 @@
  * or a rewrite keeps the order of what it takes; two reports of one event
  * share terms but not their order. Words inside quotation marks are left
  * out: two outlets quoting one statement in full share its words in order
- * because they quote the same speaker, not because one copied the other. */
+ * because they quote the same speaker, not because one copied the other.
+ * Stop words are left out too: their order says little. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,7 +115,7 @@ int sl_order_prepare(sl_order_scratch *o, const uint32_t *a, size_t na)
     if (sl_vec_reserve(&o->sequence, na))
         return SL_ENOMEM;
     for (size_t k = 0; k < na && o->sequence.n < SL_ORDER_TERMS; k++)
-        if (!(a[k] & SL_TERM_QUOTED))
+        if (!(a[k] & (SL_TERM_QUOTED | SL_TERM_STOP)))
             o->sequence.items[o->sequence.n++] = a[k];
     o->n = o->sequence.n;
     o->words = (o->n + 63) / 64;
@@ -136,7 +137,7 @@ int sl_order_measure(sl_order_scratch *o, const uint32_t *b, size_t nb, double *
         v[w] = ~0ull;
     size_t unquoted = 0;
     for (size_t k = 0; k < nb && unquoted < SL_ORDER_TERMS; k++) {
-        if (b[k] & SL_TERM_QUOTED)
+        if (b[k] & (SL_TERM_QUOTED | SL_TERM_STOP))
             continue;
         unquoted++;
         const uint64_t *m = mask_of(o, SL_TERM_ID(b[k]));

@@ -172,11 +172,12 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
             bool number = (tok->flags & SL_TOK_NUMBER) || figure;
             if (figure)
                 term = figure;
-            if (term && (figure || sl_token_is_content(tok, text)) &&
-                out->terms.n - begin < SL_SKETCH_TERMS) {
+            if (term && out->terms.n - begin < SL_SKETCH_TERMS) {
+                bool content = figure || sl_token_is_content(tok, text);
                 uint32_t code = ((uint32_t)(term >> 32) & ~SL_TERM_FLAGS) |
-                                (number || specific(tok, first) ? SL_TERM_SPECIFIC : 0) |
-                                (number ? SL_TERM_NUMBER : 0) | (quoted ? SL_TERM_QUOTED : 0);
+                                (number || (content && specific(tok, first)) ? SL_TERM_SPECIFIC : 0) |
+                                (number ? SL_TERM_NUMBER : 0) | (quoted ? SL_TERM_QUOTED : 0) |
+                                (content ? 0 : SL_TERM_STOP);
                 if (sl_vec_push(&out->terms, code))
                     return SL_ENOMEM;
             }

@@ -44,6 +44,12 @@ static const char *const migrations[] = {
     "  sentences BLOB NOT NULL, credit TEXT);"
     "ALTER TABLE copies ADD COLUMN same_origin INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE copies ADD COLUMN credit TEXT;",
+    /* 3 (facts, src/facts): the entities, quotes, numbers and dates of each article */
+    "CREATE TABLE facts(article_id INTEGER NOT NULL, n INTEGER NOT NULL, kind INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, sent_start INTEGER, sent_end INTEGER,"
+    "  src_start INTEGER, src_end INTEGER, value REAL, value_hi REAL, approx TEXT,"
+    "  text TEXT, about TEXT, detail TEXT, role TEXT,"
+    "  PRIMARY KEY(article_id, n)) WITHOUT ROWID;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -130,6 +136,24 @@ static const char *const stmt_sql[Q_COUNT_] = {
         " WHERE article_fts MATCH ?1 ORDER BY bm25(article_fts, 3.0, 1.0) LIMIT ?2",
     [Q_EXPORT_ARTICLES] = "SELECT id FROM articles ORDER BY id",
     [Q_STORY_ARTICLE_IDS] = "SELECT id FROM articles WHERE story_id = ?1 ORDER BY id",
+    [Q_FACTS_CLEAR] = "DELETE FROM facts WHERE article_id = ?1",
+    [Q_FACT_INSERT] = "INSERT INTO facts VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
+    [Q_FACTS_STORY] =
+        "SELECT f.article_id, f.kind, f.start, f.end, f.sent_start, f.sent_end, f.src_start,"
+        " f.src_end, f.value, f.value_hi, f.approx, f.text, f.about, f.detail, f.role"
+        " FROM articles a JOIN facts f ON f.article_id = a.id"
+        " WHERE a.story_id = ?1 AND (?2 < 0 OR f.kind = ?2) ORDER BY a.id, f.n",
+    [Q_FACTS_ARTICLE] =
+        "SELECT article_id, kind, start, end, sent_start, sent_end, src_start, src_end, value,"
+        " value_hi, approx, text, about, detail, role FROM facts"
+        " WHERE article_id = ?1 AND (?2 < 0 OR kind = ?2) ORDER BY n",
+    [Q_FACTS_ALL] =
+        "SELECT article_id, kind, start, end, sent_start, sent_end, src_start, src_end, value,"
+        " value_hi, approx, text, about, detail, role FROM facts"
+        " WHERE ?1 < 0 OR kind = ?1 ORDER BY article_id, n",
+    [Q_STORY_COPIES] =
+        "SELECT c.article_id, c.of_id FROM copies c JOIN articles a ON a.id = c.article_id"
+        " WHERE a.story_id = ?1",
 };
 
 static int set_why(sl_buf *why, int code, const char *what, sqlite3 *db)

@@ -127,4 +127,19 @@ int sl_store_json_articles(sl_store *st, sl_json *j);
 int sl_store_json_stories(sl_store *st, sl_json *j, const char *since, int64_t only_id);
 int sl_store_json_copies(sl_store *st, sl_json *j, int64_t article_id);
 
+/* ---- facts.c: extracted facts per article ---- */
+/* Replaces the stored items of an article. */
+int sl_store_facts_put(sl_store *st, int64_t article_id, const sl_fact_item *items, size_t n);
+/* The items of story `story` (when non-zero) or of article `article`, of
+ * kind `kind` (-1: all), in article then text order; free with free() per
+ * string and the array (sl_fact_items_free on a wrapping sl_fact_items). */
+int sl_store_facts_get(sl_store *st, int64_t story, int64_t article, int kind,
+                       sl_fact_item **out, size_t *n);
+/* Calls fn with every stored item of kind `kind` (-1: all), in article and
+ * text order, one at a time (memory stays flat); stops when fn returns non-zero. */
+int sl_store_facts_each(sl_store *st, int kind, int (*fn)(void *ctx, const sl_fact_item *it),
+                        void *ctx);
+/* Copy relations inside a story as (article, original) pairs. */
+int sl_store_story_copies(sl_store *st, int64_t story, int64_t **pairs, size_t *n_pairs);
+
 #endif

@@ -1,0 +1,133 @@
+"""PolNeAR direct quotes (quotes/polnear, dev split): content P/R/F1 at 0.3
+and 0.8 token overlap, and speaker accuracy. Method in docs/facts.md.
+
+Gold direct quotes are attributions whose Content starts and ends at a
+quotation mark (the marks inside the span or right outside it). Overlap of
+a predicted and a gold quote = shared word tokens / the larger token count.
+A predicted quote's tokens are those inside quotation marks within its span
+(a quote in two halves spans the attribution between them). A prediction that matches no direct quote but lies inside another gold
+attribution's content (a paraphrase with a quoted phrase) is not counted
+either way. Speaker accuracy: of the quotes matched at 0.3 whose gold has a
+Source, the share whose predicted speaker mention overlaps that Source."""
+import glob
+import os
+import re
+
+from facts_common import char_offsets, extract, prf
+
+MARKS = '"\u201c\u201d'
+WORD = re.compile(r"\w+")
+
+
+def read_ann(path):
+    spans, rels = {}, []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if line.startswith("T") and len(parts) >= 2:
+                label, _, where = parts[1].partition(" ")
+                pieces = [tuple(map(int, p.split())) for p in where.split(";")]
+                spans[parts[0]] = (label, pieces)
+            elif line.startswith("E") and len(parts) >= 2:
+                rels.append(dict(p.split(":", 1) for p in parts[1].split()[1:] if ":" in p))
+    return spans, rels
+
+
+def tokens(text, pieces):
+    out = set()
+    for a, b in pieces:
+        for m in WORD.finditer(text, a, b):
+            out.add(m.start())
+    return out
+
+
+def quoted_tokens(text, a, b):
+    """Word tokens of text[a:b] inside quotation marks; the span starts inside
+    a quote (a quote joined over its attribution has marks within it)."""
+    out, inside, start = set(), True, a
+    for i in range(a, b + 1):
+        if i == b or text[i] in MARKS:
+            if inside:
+                out |= tokens(text, [(start, i)])
+            inside = not inside if i < b and text[i] == '"' else (
+                text[i] == "\u201c") if i < b else inside
+            start = i + 1
+    return out
+
+
+def is_direct(text, pieces):
+    a, b = pieces[0][0], pieces[-1][1]
+    opens = text[a:a + 1] in MARKS or text[a - 1:a] in MARKS
+    closes = text[b - 1:b] in MARKS or text[b:b + 1] in MARKS
+    return opens and closes
+
+
+def overlap(p, g):
+    return len(p & g) / max(len(p), len(g)) if p and g else 0.0
+
+
+def evaluate(binary, db, data_dir, split="dev"):
+    texts = sorted(glob.glob(os.path.join(data_dir, split, "text", "*.txt")))
+    preds = extract(binary, db, texts)
+    gold_n = pred_n = 0
+    matched = {0.3: 0, 0.8: 0}
+    speaker_ok = speaker_n = 0
+    for path, facts in zip(texts, preds):
+        name = os.path.basename(path)[:-4]
+        anns = sorted(glob.glob(os.path.join(data_dir, split, "attributions", name + "_*.ann")))
+        if not anns:
+            continue
+        data = open(path, "rb").read()
+        text = data.decode("utf-8")
+        c = char_offsets(data)
+        spans, rels = read_ann(anns[0])
+        gold, other = [], []
+        for r in rels:
+            if "Content" not in r or r["Content"] not in spans:
+                continue
+            pieces = spans[r["Content"]][1]
+            src = spans.get(r.get("Source", ""), (None, None))[1]
+            if is_direct(text, pieces):
+                gold.append((tokens(text, pieces), src))
+            else:
+                other.append(tokens(text, pieces))
+        pred = []
+        for q in facts["quotes"]:
+            a, b = c[q["span"][0]], c[q["span"][1]]
+            sp = q.get("speaker_span")
+            pred.append((quoted_tokens(text, a, b), (c[sp[0]], c[sp[1]]) if sp else None))
+        pairs = sorted(((overlap(p[0], g[0]), i, k) for i, p in enumerate(pred)
+                        for k, g in enumerate(gold)), reverse=True)
+        used_p, used_g, best = set(), set(), {}
+        for ov, i, k in pairs:
+            if ov < 0.3 or i in used_p or k in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(k)
+            best[i] = (ov, k)
+        for i, p in enumerate(pred):
+            if i in best:
+                ov, k = best[i]
+                for t in matched:
+                    matched[t] += ov >= t
+                src = gold[k][1]
+                if src:
+                    speaker_n += 1
+                    ps = p[1]
+                    speaker_ok += bool(ps and any(ps[0] < b2 and a2 < ps[1] for a2, b2 in src))
+                pred_n += 1
+            elif not any(p[0] and len(p[0] & o) / len(p[0]) >= 0.5 for o in other):
+                pred_n += 1
+        gold_n += len(gold)
+    scores = {}
+    for t in (0.3, 0.8):
+        p, r, f = prf(matched[t], pred_n, gold_n)
+        tag = "03" if t == 0.3 else "08"
+        print("quotes at %.1f overlap: P %.3f R %.3f F1 %.3f (%d gold, %d predicted)"
+              % (t, p, r, f, gold_n, pred_n))
+        scores["quotes_polnear_f1_" + tag] = f
+    acc = speaker_ok / speaker_n if speaker_n else 0.0
+    print("speaker accuracy %.3f (%d of %d matched quotes with a gold source)"
+          % (acc, speaker_ok, speaker_n))
+    scores["quotes_polnear_speaker"] = acc
+    return scores

@@ -1,0 +1,199 @@
+/* dates.c — dates stated in a text: absolute ("October 7", "Aug. 19, 2024",
+ * "7 October 2023", "March 2022", "in 2019") and relative ("on Monday",
+ * "yesterday", "last week"), resolved against the publication day. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts/facts.h"
+#include "util/date.h"
+
+#define NONE SIZE_MAX /* no date at this token */
+
+static const char *const months[] = {"january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", NULL};
+static const char *const month_abbr[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.",
+    "aug.", "sep.", "oct.", "nov.", "dec.", NULL};
+static const char *const month_abbr2[] = {"jan", "feb", "mar", "apr", "may", "june", "july",
+    "aug", "sept.", "oct", "nov", "dec", NULL};
+static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", NULL};
+
+int sl_facts_month(const sl_facts_doc *d, size_t i)
+{
+    if (i >= d->toks.n || !sl_facts_upper(d, i))
+        return 0;
+    int k = sl_facts_in(d, i, months);
+    if (k < 0)
+        k = sl_facts_in(d, i, month_abbr);
+    if (k < 0)
+        k = sl_facts_in(d, i, month_abbr2);
+    /* "May" alone is too often the verb; it counts only before a day number */
+    if (k == 4 && !(i + 1 < d->toks.n && (d->toks.items[i + 1].flags & SL_TOK_NUMBER)))
+        return 0;
+    return k < 0 ? 0 : k + 1;
+}
+
+/* Civil date of a day number (Howard Hinnant's algorithm). */
+static void civil_from_days(int64_t z, int *y, int *m, int *dd)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t yy = (int64_t)yoe + era * 400;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *dd = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yy + (*m <= 2));
+}
+
+static int number_value(const sl_facts_doc *d, size_t i, int lo, int hi)
+{
+    if (i >= d->toks.n || !(d->toks.items[i].flags & SL_TOK_NUMBER))
+        return 0;
+    size_t n;
+    const char *s = sl_facts_tok(d, i, &n);
+    if (n > 4 || memchr(s, '.', n) || memchr(s, ',', n) || memchr(s, '/', n))
+        return 0;
+    int v = atoi(s);
+    return v >= lo && v <= hi ? v : 0;
+}
+
+static void emit(sl_facts_doc *d, size_t first, size_t last, const char *iso, const char *kind)
+{
+    sl_fact_item *it = sl_facts_add(d, SL_FACT_DATE, d->toks.items[first].start,
+                                    d->toks.items[last].end);
+    if (!it)
+        return;
+    it->about = iso[0] ? sl_facts_strdup(d, iso, strlen(iso)) : NULL;
+    it->detail = sl_facts_strdup(d, kind, strlen(kind));
+}
+
+/* The year a month/day without one most likely means: the publication's,
+ * or the year before when that would put the date well after publication. */
+static int guess_year(const sl_facts_doc *d, int m, int day)
+{
+    if (d->pub_day == SL_NO_DAY)
+        return 0;
+    int y, pm, pd;
+    civil_from_days(d->pub_day, &y, &pm, &pd);
+    if (sl_days_from_civil(y, m, day ? day : 1) > d->pub_day + 31)
+        y--;
+    return y;
+}
+
+/* An absolute date starting at token i; returns its last token or NONE. */
+static size_t absolute_at(sl_facts_doc *d, size_t i)
+{
+    char iso[32];
+    int m = sl_facts_month(d, i), day, year;
+    if (m) {
+        size_t start = i;
+        if (sl_facts_is(d, i + 1, ".") && d->toks.items[i + 1].start == d->toks.items[i].end)
+            i++; /* "Aug." */
+        size_t last = i;
+        day = number_value(d, i + 1, 1, 31);
+        if (day) {
+            last = i + 1;
+            size_t j = sl_facts_is(d, i + 2, ",") ? i + 3 : i + 2;
+            if ((year = number_value(d, j, 1800, 2100)))
+                last = j;
+            else
+                year = guess_year(d, m, day);
+        } else if ((year = number_value(d, i + 1, 1800, 2100))) {
+            last = i + 1;
+        } else {
+            return NONE; /* a bare month name: not a date */
+        }
+        if (!year)
+            snprintf(iso, sizeof iso, day ? "--%02d-%02d" : "--%02d", m, day);
+        else if (day)
+            snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, m, day);
+        else
+            snprintf(iso, sizeof iso, "%04d-%02d", year, m);
+        emit(d, start, last, iso, "absolute");
+        return last;
+    }
+    if ((day = number_value(d, i, 1, 31)) && (m = sl_facts_month(d, i + 1))) {
+        size_t last = i + 1;
+        if ((year = number_value(d, i + 2, 1800, 2100)))
+            last = i + 2;
+        else
+            year = guess_year(d, m, day);
+        if (year)
+            snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, m, day);
+        else
+            snprintf(iso, sizeof iso, "--%02d-%02d", m, day);
+        emit(d, i, last, iso, "absolute");
+        return last;
+    }
+    /* a bare year after "in", "since", "by", "of", "until" */
+    if ((year = number_value(d, i, 1800, 2100)) && i > 0 &&
+        (sl_facts_is(d, i - 1, "in") || sl_facts_is(d, i - 1, "since") ||
+         sl_facts_is(d, i - 1, "by") || sl_facts_is(d, i - 1, "until") ||
+         sl_facts_is(d, i - 1, "of"))) {
+        snprintf(iso, sizeof iso, "%04d", year);
+        emit(d, i, i, iso, "absolute");
+        return i;
+    }
+    return NONE;
+}
+
+/* A relative date at token i; returns its last token or NONE. */
+static size_t relative_at(sl_facts_doc *d, size_t i)
+{
+    char iso[32] = "";
+    int64_t day = SL_NO_DAY;
+    size_t last = i;
+    int wd = sl_facts_upper(d, i) ? sl_facts_in(d, i, weekdays) : -1;
+    if (wd >= 0) {
+        if (d->pub_day != SL_NO_DAY) {
+            int pub_wd = (int)(((d->pub_day % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
+            int back = (pub_wd - wd + 7) % 7;
+            day = d->pub_day - back;
+        }
+    } else if (sl_facts_is(d, i, "yesterday")) {
+        day = d->pub_day == SL_NO_DAY ? SL_NO_DAY : d->pub_day - 1;
+    } else if (sl_facts_is(d, i, "today")) {
+        day = d->pub_day;
+    } else if (sl_facts_is(d, i, "tomorrow")) {
+        day = d->pub_day == SL_NO_DAY ? SL_NO_DAY : d->pub_day + 1;
+    } else if (sl_facts_is(d, i, "last") && (sl_facts_is(d, i + 1, "week") ||
+                                             sl_facts_is(d, i + 1, "month") ||
+                                             sl_facts_is(d, i + 1, "year"))) {
+        last = i + 1;
+        if (d->pub_day != SL_NO_DAY) {
+            int y, m, dd;
+            civil_from_days(d->pub_day, &y, &m, &dd);
+            if (sl_facts_is(d, i + 1, "week"))
+                day = d->pub_day - 7;
+            else if (sl_facts_is(d, i + 1, "year"))
+                snprintf(iso, sizeof iso, "%04d", y - 1);
+            else
+                snprintf(iso, sizeof iso, "%04d-%02d", m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1);
+        }
+    } else {
+        return NONE;
+    }
+    if (day != SL_NO_DAY) {
+        int y, m, dd;
+        civil_from_days(day, &y, &m, &dd);
+        snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, dd);
+    }
+    emit(d, i, last, iso, "relative");
+    return last;
+}
+
+void sl_facts_dates(sl_facts_doc *d)
+{
+    for (size_t i = 0; i < d->toks.n && !d->err; i++) {
+        size_t last = absolute_at(d, i);
+        if (last == NONE)
+            last = relative_at(d, i);
+        if (last != NONE)
+            i = last;
+    }
+}

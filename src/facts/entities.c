@@ -1,0 +1,380 @@
+/* entities.c — people, organisations and places named in a text: runs of
+ * capitalised words, split into a title or role ("Israeli Prime Minister")
+ * and a name, typed by titles, organisation words, the iso-codes gazetteer
+ * and context; short forms ("Blinken", "Mr. Blinken") resolve to the last
+ * full name they end. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "facts/facts.h"
+
+/* Most entities remembered per article for short-form resolution. */
+#define MAX_KNOWN 256
+
+static const char *const role_words[] = {"president", "minister", "secretary", "senator",
+    "sen.", "rep.", "representative", "gov.", "governor", "mayor", "chancellor", "king",
+    "queen", "prince", "princess", "pope", "general", "gen.", "col.", "colonel", "lt.",
+    "captain", "capt.", "sgt.", "admiral", "adm.", "commander", "chief", "director", "chairman",
+    "chairwoman", "chair", "ceo", "spokesman", "spokeswoman", "spokesperson", "ambassador",
+    "envoy", "judge", "justice", "attorney", "prosecutor", "leader", "premier", "speaker",
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "professor", "sir", "dame", "lord", "lady", "rabbi",
+    "reverend", "rev.", "sheikh", "coach", "officer", "officials", "official", "head",
+    "founder", "executive", "vice", "deputy", "foreign", "defense", "defence", "prime",
+    "interior", "finance", "health", "state", "of", "lawyer", "actor", "actress", "singer",
+    "player", "star", "detective", "inspector", "sheriff", "chief", "manager", "analyst",
+    "economist", "author", "editor", "reporter", "correspondent", "emir", "sultan", "crown",
+    "master", "commissioner", "superintendent", "councillor", "councilor", "chief", NULL};
+/* Words that end (or start) an organisation's name. */
+static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.",
+    "llc", "plc", "group", "party", "ministry", "department", "agency", "council", "committee",
+    "commission", "court", "army", "forces", "force", "police", "university", "college",
+    "school", "bank", "organization", "organisation", "union", "association", "institute",
+    "foundation", "company", "corporation", "news", "times", "post", "journal", "press",
+    "network", "office", "senate", "congress", "parliament", "assembly", "board", "federation",
+    "fund", "authority", "service", "services", "airlines", "airways", "church", "hospital",
+    "team", "club", "league", "movement", "brigades", "front", "nations", "reuters", "house",
+    "pentagon", "cabinet", "government", "administration", "program",
+    "industries", "motors", "systems", "media", "society", "tribunal", "guard", "navy",
+    NULL};
+/* Words that end a place name. */
+static const char *const place_words[] = {"city", "county", "province", "state", "street",
+    "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",
+    "lake", "bay", "coast", "region", "district", "square", "airport", "border", "desert",
+    "beach", "hills", "peninsula", "gulf", "avenue", "road", "park", "bridge", "center",
+    "centre", "clinic", "prison", "jail", "courthouse", "facility", "stadium", "arena", "hotel",
+    "highway", "boulevard", "heights", "village", "town", "county", NULL};
+/* Capitalised words that are not names (sentence starts, days, months, pronouns). */
+static const char *const not_names[] = {"i", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.",
+    "oct.", "nov.", "dec.", "mr", "mrs", "ms", "dr", "photo", "image", "read", "watch",
+    "advertisement", "click", "share", "related", "subscribe", "updated", "copyright", "sign",
+    "however", "meanwhile", "still", "yet", "also", "now", "today", "yesterday", "tomorrow",
+    "according", "after", "before", "during", "while", "since", "although", "despite",
+    "earlier", "later", "last", "next", "many", "some", "several", "most", "more", "other",
+    "another", "both", "each", "every", "all", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "new", "first", NULL};
+/* Nouns before "of" that make the name after it a place: "the port of Velmar". */
+static const char *const place_of[] = {"port", "city", "town", "village", "province", "state",
+    "region", "capital", "island", "republic", "kingdom", "county", "district", NULL};
+
+typedef struct known {
+    char *name;          /* full name */
+    size_t len;
+    sl_fact_kind kind;
+    const char *type;
+} known;
+
+bool sl_facts_role_word(const char *w, size_t n)
+{
+    for (int k = 0; role_words[k]; k++)
+        if (strlen(role_words[k]) == n && !strncasecmp(w, role_words[k], n))
+            return true;
+    return false;
+}
+
+static bool name_word(const sl_facts_doc *d, size_t i)
+{
+    if (i >= d->toks.n)
+        return false;
+    const sl_token *t = &d->toks.items[i];
+    return (t->flags & SL_TOK_WORD) && (t->flags & (SL_TOK_UPPER | SL_TOK_ALLCAPS));
+}
+
+static bool connector(const sl_facts_doc *d, size_t i)
+{
+    return sl_facts_is(d, i, "of") || sl_facts_is(d, i, "for") || sl_facts_is(d, i, "de") ||
+           sl_facts_is(d, i, "al") || sl_facts_is(d, i, "bin") || sl_facts_is(d, i, "van") ||
+           sl_facts_is(d, i, "von") || sl_facts_is(d, i, "and");
+}
+
+static bool is_role(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *s = sl_facts_tok(d, i, &n);
+    if (sl_facts_role_word(s, n))
+        return true;
+    /* "Gov" of "Gov.": the abbreviation with its dot */
+    char abbr[16];
+    if (n + 1 >= sizeof abbr || !sl_facts_is(d, i + 1, ".") ||
+        d->toks.items[i + 1].start != d->toks.items[i].end)
+        return false;
+    memcpy(abbr, s, n);
+    abbr[n] = '.';
+    return sl_facts_role_word(abbr, n + 1);
+}
+
+/* The end (exclusive) of the run of name words starting at i. */
+static size_t run_end(const sl_facts_doc *d, size_t i)
+{
+    size_t j = i + 1;
+    while (j < d->toks.n && d->sent_of[j] == d->sent_of[i]) {
+        if (name_word(d, j))
+            j++;
+        else if (sl_facts_is(d, j, ".") && d->toks.items[j].start == d->toks.items[j - 1].end &&
+                 is_role(d, j - 1) && name_word(d, j + 1) && d->sent_of[j + 1] == d->sent_of[i])
+            j++; /* "Gov. Sarah Palin" */
+        else if (connector(d, j) && name_word(d, j + 1) && d->sent_of[j + 1] == d->sent_of[i] &&
+                 !sl_facts_is(d, j, "and"))
+            j += 2;
+        else
+            break;
+    }
+    return j;
+}
+
+
+
+static bool sentence_start(const sl_facts_doc *d, size_t i)
+{
+    if (i == 0 || d->sent_of[i - 1] != d->sent_of[i])
+        return true;
+    size_t n;
+    const char *s = sl_facts_tok(d, i - 1, &n);
+    /* after an opening quote or bracket a capital says nothing either */
+    return n && (s[0] == '"' || s[0] == '(' || !strncmp(s, "\xE2\x80\x9C", n < 3 ? n : 3) ||
+                 s[0] == ':' || s[0] == '-');
+}
+
+static const known *find_known(const known *kn, size_t n, const char *s, size_t len)
+{
+    for (size_t k = n; k-- > 0;) {
+        const known *e = &kn[k];
+        if (e->len > len && !strncmp(e->name + e->len - len, s, len) &&
+            e->name[e->len - len - 1] == ' ')
+            return e; /* "Blinken" ends "Antony Blinken" */
+        if (e->len == len && !strncmp(e->name, s, len))
+            return e;
+    }
+    return NULL;
+}
+
+/* Words after a lone capitalised word that make it a person's surname. */
+static const char *const subject_verbs[] = {"said", "says", "told", "added", "was", "is", "has",
+    "had", "will", "would", "'s", "\xE2\x80\x99s", "who", "testified", "pleaded", NULL};
+
+static const char *const compass[] = {"north", "south", "east", "west", "middle", "central",
+    "northern", "southern", "eastern", "western", "upper", "lower", NULL};
+
+static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
+                            const known *seen, bool starts)
+{
+    size_t n;
+    const char *s = sl_facts_tok(d, end - 1, &n);
+    if (seen)
+        return seen->type;
+    if (end - first >= 2 && sl_facts_in(d, first, compass) >= 0)
+        return "place"; /* "Middle East", "West Bank" */
+    /* "Tel Aviv, Israel": a place followed by its country */
+    if (sl_facts_is(d, end, ",") && end + 1 < d->toks.n) {
+        size_t cn;
+        const char *c = sl_facts_tok(d, end + 1, &cn);
+        if (name_word(d, end + 1) && sl_facts_is_place(c, cn))
+            return "place";
+    }
+    uint32_t a = d->toks.items[first].start, b = d->toks.items[end - 1].end;
+    if (sl_facts_is_place(d->s + a, b - a) || sl_facts_in(d, end - 1, place_words) >= 0)
+        return "place";
+    if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
+        (first > 0 && sl_facts_is(d, first - 1, "the") && !has_role))
+        return "organization"; /* "the Hunger Games", "the Security Council" */
+    if (has_role)
+        return "person";
+    if (end - first == 1 && (d->toks.items[first].flags & SL_TOK_ALLCAPS) && n <= 6)
+        return "organization"; /* an acronym: "NATO", "UN" */
+    bool prep = first > 0 && (sl_facts_is(d, first - 1, "in") || sl_facts_is(d, first - 1, "from") ||
+                              sl_facts_is(d, first - 1, "near") || sl_facts_is(d, first - 1, "at") ||
+                              sl_facts_is(d, first - 1, "across"));
+    if (prep && end - first <= 2)
+        return "place";
+    if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_in(d, first - 2, place_of) >= 0)
+        return "place";
+    if (end - first >= 2 && end - first <= 4 && !starts)
+        return "person";
+    if (end - first >= 2 && end - first <= 3)
+        return "person";
+    if (has_role && end - first <= 4)
+        return "person";
+    size_t vn;
+    const char *v = end < d->toks.n ? sl_facts_tok(d, end, &vn) : "";
+    if (end < d->toks.n && sl_facts_in(d, end, subject_verbs) >= 0)
+        return "person"; /* "Comeaux said", "Lohan was" */
+    (void)v;
+    (void)vn;
+    (void)s;
+    return NULL;
+}
+
+static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, size_t len,
+                     const char *type)
+{
+    if (*n >= MAX_KNOWN || len < 2)
+        return;
+    kn[*n].name = sl_facts_strdup(d, name, len);
+    kn[*n].len = len;
+    kn[*n].type = type;
+    if (kn[*n].name)
+        (*n)++;
+}
+
+/* A word shaped like a nationality: "Israeli", "Palestinian", "Chinese", "British". */
+static bool demonym(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    return (n > 4 && w[n - 1] == 'i') || (n > 5 && !strncmp(w + n - 3, "ian", 3)) ||
+           (n > 5 && !strncmp(w + n - 3, "ean", 3)) ||
+           (n > 5 && !strncmp(w + n - 3, "ese", 3)) || (n > 5 && !strncmp(w + n - 3, "ish", 3));
+}
+
+/* One run of capitalised words [i, end): title, name, type; returns where to go on. */
+static size_t entity_at(sl_facts_doc *d, size_t i, known *kn, size_t *n_known)
+{
+    size_t end = run_end(d, i);
+    bool starts = sentence_start(d, i);
+    size_t first = i;
+    while (first < end && (sl_facts_in(d, first, not_names) >= 0 ||
+                           (first == i && starts && (d->toks.items[first].flags & SL_TOK_STOP))))
+        first++;
+    for (size_t k = first; k < end; k++)
+        if (sl_facts_in(d, k, not_names) >= 0 && k > first)
+            return end; /* "Early Friday", "Last March" */
+    bool the = first < end && sl_facts_is(d, first, "the");
+    if (the)
+        first++;
+    /* the role: title words at the start of the run, with what precedes them */
+    size_t name = first;
+    for (size_t k = first; k < end; k++)
+        if (is_role(d, k))
+            name = k + 1;
+    while (name < end && (connector(d, name) || sl_facts_is(d, name, ".")))
+        name++;
+    bool has_role = name > first;
+    if (name >= end)
+        return end; /* nothing but a title or a sentence start */
+    /* lower-case title words right before: "defense minister Yoav Gallant" */
+    size_t role_start = first;
+    if (!has_role && first > 0 && is_role(d, first - 1) && !connector(d, first - 1) &&
+        d->sent_of[first - 1] == d->sent_of[first]) {
+        role_start = first - 1;
+        while (role_start > 0 && is_role(d, role_start - 1) &&
+               d->sent_of[role_start - 1] == d->sent_of[first])
+            role_start--;
+        has_role = true;
+    }
+    uint32_t a = d->toks.items[name].start, b = d->toks.items[end - 1].end;
+    /* possessive: "Netanyahu's" */
+    if (b - a > 2 && (!strncmp(d->s + b - 2, "'s", 2)))
+        b -= 2;
+    else if (b - a > 4 && !strncmp(d->s + b - 4, "\xE2\x80\x99s", 4))
+        b -= 4;
+    const known *seen = find_known(kn, *n_known, d->s + a, b - a);
+    if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, subject_verbs) < 0)
+        return end; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
+    /* a nationality before a lower-case word modifies it ("the Israeli military"): no
+     * entity; nor is a hyphenated compound ("US-brokered") */
+    if (!seen && end - name == 1 && end < d->toks.n && d->sent_of[end] == d->sent_of[name] &&
+        (d->toks.items[end].flags & SL_TOK_WORD) && !(d->toks.items[end].flags & SL_TOK_STOP) &&
+        !sl_facts_upper(d, end) && sl_facts_in(d, end, subject_verbs) < 0 && demonym(d, name))
+        return end;
+    if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
+                                           d->toks.items[name].end - d->toks.items[name].start))
+        return end; /* "Gaza-Egypt", "US-brokered": compounds, not names */
+    /* "the Ministry of Defence": a role word inside an organisation's name is no role */
+    bool role = has_role && !(name > first && sl_facts_in(d, name - 1, org_words) >= 0);
+    const char *type = classify(d, name, end, role, seen, starts && name == i);
+    if (!type)
+        return end;
+    sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);
+    if (!it)
+        return end;
+    it->detail = sl_facts_strdup(d, type, strlen(type));
+    if (seen) {
+        it->about = sl_facts_strdup(d, seen->name, seen->len);
+    } else {
+        it->about = sl_facts_strdup(d, d->s + a, b - a);
+        remember(kn, n_known, d, d->s + a, b - a, type);
+    }
+    if (has_role && name > role_start) {
+        uint32_t ra = d->toks.items[role_start].start, rb = d->toks.items[name - 1].end;
+        it->role = sl_facts_strdup(d, d->s + ra, rb - ra);
+    }
+    return end;
+}
+
+/* Whether the sentence of token i is a headline in title case (most words
+ * capitalised): its capitals say nothing about names. */
+static bool title_case(const sl_facts_doc *d, size_t i)
+{
+    size_t s = d->sent_of[i], a = i, words = 0, upper = 0;
+    while (a > 0 && d->sent_of[a - 1] == s)
+        a--;
+    for (size_t k = a; k < d->toks.n && d->sent_of[k] == s; k++)
+        if ((d->toks.items[k].flags & SL_TOK_WORD)) {
+            words++;
+            upper += name_word(d, k);
+        }
+    return words >= 4 && upper * 10 >= words * 7;
+}
+
+/* In a title-case headline, only names already known from the body (or
+ * places of the gazetteer) are taken: up to three words at a time. */
+static size_t headline_name_at(sl_facts_doc *d, size_t i, const known *kn, size_t n_known)
+{
+    for (size_t len = 3; len >= 1; len--) {
+        size_t end = i + len;
+        if (end > d->toks.n || d->sent_of[end - 1] != d->sent_of[i])
+            continue;
+        bool names = true;
+        for (size_t k = i; k < end; k++)
+            names &= name_word(d, k);
+        if (!names)
+            continue;
+        uint32_t a = d->toks.items[i].start, b = d->toks.items[end - 1].end;
+        const known *seen = find_known(kn, n_known, d->s + a, b - a);
+        const char *type = seen ? seen->type : sl_facts_is_place(d->s + a, b - a) ? "place" : NULL;
+        if (!type)
+            continue;
+        sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);
+        if (it) {
+            it->detail = sl_facts_strdup(d, type, strlen(type));
+            it->about = seen ? sl_facts_strdup(d, seen->name, seen->len)
+                             : sl_facts_strdup(d, d->s + a, b - a);
+        }
+        return end;
+    }
+    return i + 1;
+}
+
+void sl_facts_entities(sl_facts_doc *d)
+{
+    known kn[MAX_KNOWN];
+    size_t n_known = 0;
+    size_t checked = SIZE_MAX;
+    bool headline = false;
+    for (size_t i = 0; i < d->toks.n && !d->err;) {
+        if (d->sent_of[i] != checked) {
+            checked = d->sent_of[i];
+            headline = title_case(d, i);
+        }
+        if (headline) {
+            i++;
+        } else if (name_word(d, i)) {
+            i = entity_at(d, i, kn, &n_known);
+        } else {
+            i++;
+        }
+    }
+    checked = SIZE_MAX;
+    for (size_t i = 0; i < d->toks.n && !d->err;) {
+        if (d->sent_of[i] != checked) {
+            checked = d->sent_of[i];
+            headline = title_case(d, i);
+        }
+        i = headline && name_word(d, i) ? headline_name_at(d, i, kn, n_known) : i + 1;
+    }
+    for (size_t k = 0; k < n_known; k++)
+        free(kn[k].name);
+}

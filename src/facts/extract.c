@@ -1,0 +1,207 @@
+/* extract.c — reads one text for facts: splits it into sentences and tokens
+ * (src/text), runs the extractors (numbers, dates, entities, quotes) and
+ * holds the word tests they share. Also the public extraction calls. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "facts/facts.h"
+#include "util/date.h"
+#include "util/json_out.h"
+
+void sl_fact_item_clear(sl_fact_item *it)
+{
+    free(it->text);
+    free(it->about);
+    free(it->detail);
+    free(it->role);
+    memset(it, 0, sizeof *it);
+}
+
+char *sl_facts_strdup(sl_facts_doc *d, const char *s, size_t n)
+{
+    if (!s)
+        return NULL;
+    char *c = malloc(n + 1);
+    if (!c) {
+        d->err = SL_ENOMEM;
+        return NULL;
+    }
+    memcpy(c, s, n);
+    c[n] = '\0';
+    return c;
+}
+
+/* The sentence holding byte offset `at` (binary search). */
+static sl_span sentence_at(const sl_facts_doc *d, uint32_t at)
+{
+    size_t lo = 0, hi = d->sents.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sents.items[mid].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < d->sents.n)
+        return d->sents.items[lo];
+    return (sl_span){at, at};
+}
+
+sl_fact_item *sl_facts_add(sl_facts_doc *d, sl_fact_kind kind, uint32_t start, uint32_t end)
+{
+    if (d->err || d->out->n >= SL_FACTS_MAX_ITEMS)
+        return NULL;
+    sl_fact_item it = {0};
+    it.kind = kind;
+    it.span = (sl_span){start, end};
+    it.sentence = sentence_at(d, start);
+    it.approx = '=';
+    it.text = sl_facts_strdup(d, d->s + start, end - start);
+    if (d->err || sl_vec_push(d->out, it)) {
+        free(it.text);
+        d->err = SL_ENOMEM;
+        return NULL;
+    }
+    return &d->out->items[d->out->n - 1];
+}
+
+const char *sl_facts_tok(const sl_facts_doc *d, size_t i, size_t *n)
+{
+    const sl_token *t = &d->toks.items[i];
+    *n = t->end - t->start;
+    return d->s + t->start;
+}
+
+/* Whether s[0, n) is w, ASCII case aside. The first byte is tested first:
+ * word lists are checked at every token, so this is the hot path. */
+static bool same_word(const char *s, size_t n, const char *w)
+{
+    return ((unsigned char)s[0] | 0x20) == ((unsigned char)w[0] | 0x20) &&
+           !strncasecmp(s, w, n) && w[n] == '\0';
+}
+
+bool sl_facts_is(const sl_facts_doc *d, size_t i, const char *w)
+{
+    if (i >= d->toks.n)
+        return false;
+    size_t n;
+    const char *s = sl_facts_tok(d, i, &n);
+    return same_word(s, n, w);
+}
+
+int sl_facts_in(const sl_facts_doc *d, size_t i, const char *const *list)
+{
+    if (i >= d->toks.n)
+        return -1;
+    size_t n;
+    const char *s = sl_facts_tok(d, i, &n);
+    for (int k = 0; list[k]; k++)
+        if (same_word(s, n, list[k]))
+            return k;
+    return -1;
+}
+
+bool sl_facts_upper(const sl_facts_doc *d, size_t i)
+{
+    return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_UPPER);
+}
+
+void sl_facts_put_lower(const sl_facts_doc *d, size_t i, sl_buf *b)
+{
+    size_t n;
+    const char *s = sl_facts_tok(d, i, &n);
+    if (b->len)
+        sl_buf_putc(b, ' ');
+    for (size_t k = 0; k < n; k++)
+        sl_buf_putc(b, s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]);
+}
+
+/* Items in text order, so that every reader sees them the same way. */
+static int by_start(const void *a, const void *b)
+{
+    const sl_fact_item *x = a, *y = b;
+    if (x->span.start != y->span.start)
+        return x->span.start < y->span.start ? -1 : 1;
+    return (int)x->kind - (int)y->kind;
+}
+
+int sl_facts_run(const char *text, size_t len, const char *published, sl_fact_vec *out)
+{
+    for (size_t i = 0; i < out->n; i++)
+        sl_fact_item_clear(&out->items[i]);
+    out->n = 0;
+    if (len > SL_FACTS_MAX_TEXT) {
+        len = SL_FACTS_MAX_TEXT;
+        while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
+            len--; /* never cut inside a UTF-8 sequence */
+    }
+    sl_facts_doc d = {.s = text, .len = len, .out = out};
+    d.pub_day = published ? sl_date_day(published) : SL_NO_DAY;
+    int rc = sl_sentences_split(text, len, &d.sents);
+    if (!rc)
+        rc = sl_tokenize(text, len, "en", &d.toks);
+    if (!rc && d.toks.n && !(d.sent_of = malloc(d.toks.n * sizeof *d.sent_of)))
+        rc = SL_ENOMEM;
+    if (!rc) {
+        size_t s = 0;
+        for (size_t i = 0; i < d.toks.n; i++) {
+            while (s + 1 < d.sents.n && d.sents.items[s].end <= d.toks.items[i].start)
+                s++;
+            d.sent_of[i] = s;
+        }
+        sl_facts_numbers(&d);
+        sl_facts_dates(&d);
+        sl_facts_entities(&d);
+        sl_facts_quotes(&d);
+        rc = d.err;
+        if (out->n)
+            qsort(out->items, out->n, sizeof *out->items, by_start);
+    }
+    free(d.sent_of);
+    sl_vec_free(&d.sents);
+    sl_vec_free(&d.toks);
+    return rc;
+}
+
+void sl_facts_vec_free(sl_fact_vec *v)
+{
+    for (size_t i = 0; i < v->n; i++)
+        sl_fact_item_clear(&v->items[i]);
+    sl_vec_free(v);
+}
+
+void sl_fact_items_free(sl_fact_items *items)
+{
+    if (!items)
+        return;
+    for (size_t i = 0; i < items->n; i++)
+        sl_fact_item_clear(&items->items[i]);
+    free(items->items);
+    free(items);
+}
+
+int sl_facts_extract(const char *text, size_t len, const char *published, sl_fact_items **out)
+{
+    *out = NULL;
+    if (!text)
+        return SL_EUSAGE;
+    /* Bare texts may be anything: repaired to valid UTF-8 first (the same
+     * bytes, so the same offsets, for valid UTF-8 without control characters). */
+    sl_buf clean = SL_BUF_INIT;
+    sl_utf8_repair(text, len, &clean);
+    sl_fact_vec v = {0};
+    int rc = clean.err ? clean.err
+                       : sl_facts_run(clean.ptr ? clean.ptr : "", clean.len, published, &v);
+    sl_buf_free(&clean);
+    sl_fact_items *items = calloc(1, sizeof *items);
+    if (rc || !items) {
+        sl_facts_vec_free(&v);
+        free(items);
+        return rc ? rc : SL_ENOMEM;
+    }
+    items->n = v.n;
+    items->items = v.items;
+    *out = items;
+    return 0;
+}

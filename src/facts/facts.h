@@ -1,0 +1,88 @@
+/* facts.h — the facts stage: what the extractors of src/facts share (the
+ * article being read, its sentences and tokens, word tests) and the entry
+ * points the engine calls: extraction of one text and the cross-check of a
+ * story's stored items. Method and bounds: docs/facts.md. */
+#ifndef SL_FACTS_H
+#define SL_FACTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "storyline.h"
+#include "text/text.h"
+#include "util/buf.h"
+#include "util/json_out.h"
+#include "util/vec.h"
+
+/* Longest text read for facts; the rest of a longer article is ignored. */
+#define SL_FACTS_MAX_TEXT (1u << 20)
+/* Most items kept per article (bounds storage and the cross-check). */
+#define SL_FACTS_MAX_ITEMS 2000
+
+typedef SL_VEC(sl_fact_item) sl_fact_vec;
+
+/* One text being read. */
+typedef struct sl_facts_doc {
+    const char *s;
+    size_t len;
+    int64_t pub_day;          /* publication day, SL_NO_DAY when unknown */
+    sl_span_vec sents;
+    sl_token_vec toks;
+    size_t *sent_of;          /* sentence index of each token */
+    sl_fact_vec *out;
+    int err;
+} sl_facts_doc;
+
+/* ---- extract.c ---- */
+
+/* Clears `out`, then fills it with the items of text[0, len). */
+int sl_facts_run(const char *text, size_t len, const char *published, sl_fact_vec *out);
+/* Frees the items of a vector and the vector. */
+void sl_facts_vec_free(sl_fact_vec *v);
+/* Frees the strings of an item. */
+void sl_fact_item_clear(sl_fact_item *it);
+/* Appends an item whose strings are copied from (ptr, len) pairs; a NULL ptr
+ * leaves the field NULL. Sets doc->err on failure. */
+sl_fact_item *sl_facts_add(sl_facts_doc *d, sl_fact_kind kind, uint32_t start, uint32_t end);
+char *sl_facts_strdup(sl_facts_doc *d, const char *s, size_t n);
+/* The text of token i and its length. */
+const char *sl_facts_tok(const sl_facts_doc *d, size_t i, size_t *n);
+/* Whether token i is (case-insensitively, ASCII) the word w. */
+bool sl_facts_is(const sl_facts_doc *d, size_t i, const char *w);
+/* Index of w in a NULL-terminated list for token i, -1 when absent. */
+int sl_facts_in(const sl_facts_doc *d, size_t i, const char *const *list);
+bool sl_facts_upper(const sl_facts_doc *d, size_t i);
+/* Appends token i lower-cased (ASCII) to b, a space first when b is not empty. */
+void sl_facts_put_lower(const sl_facts_doc *d, size_t i, sl_buf *b);
+
+/* ---- the extractors, each over the whole document ---- */
+void sl_facts_numbers(sl_facts_doc *d);
+void sl_facts_dates(sl_facts_doc *d);
+void sl_facts_entities(sl_facts_doc *d);
+void sl_facts_quotes(sl_facts_doc *d);
+
+/* ---- dates.c ---- */
+/* Month number (1-12) of token i as a month name or abbreviation, 0 when not. */
+int sl_facts_month(const sl_facts_doc *d, size_t i);
+
+/* ---- gazetteer.c ---- */
+/* Whether s[0, n) is a country or subdivision name (iso-codes). */
+bool sl_facts_is_place(const char *s, size_t n);
+
+/* ---- entities.c ---- */
+/* Whether the lower-cased word is a title or role word ("president", "minister"). */
+bool sl_facts_role_word(const char *w, size_t n);
+
+/* ---- json.c ---- */
+void sl_facts_json_item(sl_json *j, const sl_fact_item *it);
+/* An array of the items of kind `kind` (-1: all). */
+void sl_facts_json_items(sl_json *j, const sl_fact_item *items, size_t n, int kind);
+void sl_facts_json_fact(sl_json *j, int64_t story, const sl_fact *f);
+
+/* ---- export.c ---- */
+/* Writes the keys entities, quotes, numbers, dates and facts into the open
+ * object: of story `story`, or of the whole store when it is 0. */
+int sl_facts_json_export(sl_engine *e, sl_json *j, int64_t story);
+
+#endif

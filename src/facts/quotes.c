@@ -1,0 +1,565 @@
+/* quotes.c — direct quotes with their speaker and cue verb: text between
+ * straight or curly double quotation marks, the attribution found after the
+ * closing mark ("..., said Smith", "..., he said") or before the opening one
+ * (Smith said: "..."), pronouns resolved to the last person named, quotes
+ * running over paragraphs, and scare quotes and titles left out. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts/facts.h"
+
+/* Tokens looked at around a quote for its attribution (after it, appositives
+ * make the window longer: "…," Jane Roe, a spokeswoman for X, said). */
+#define ATTRIBUTION_WINDOW 14
+#define ATTRIBUTION_AFTER 22
+#define ATTRIBUTION_BEFORE 24
+/* Longest speaker phrase in tokens. */
+#define SPEAKER_MAX 7
+/* Fewest words for a quote without attribution (shorter: a scare quote). */
+#define UNATTRIBUTED_MIN_WORDS 6
+/* Most bytes between a quote and an unattributed quote in the next paragraph
+ * taken to continue it (its attribution and the paragraph break fit in it),
+ * and taken to have at least its speaker. Tuned on PolNeAR train. */
+#define MERGE_GAP 60
+#define SPEAKER_GAP 200
+
+static const char *const cues[] = {"said", "says", "say", "told", "tells", "added", "adds",
+    "asked", "asks", "stated", "wrote", "writes", "explained", "noted", "notes", "insisted",
+    "argued", "warned", "warns", "declared", "continued", "tweeted", "posted", "claimed",
+    "recalled", "replied", "responded", "acknowledged", "admitted", "announced", "according",
+    "testified", "remarked", "observed", "conceded", "joked", "quipped", "shouted", "yelled",
+    "agreed", "cautioned", "predicted", "suggested", "insists", "argues", "explains", "pointed",
+    "emphasized", "stressed", "complained", "countered", "concluded", "boasted", "vowed",
+    "promised", "urged", "demanded", "charged", "alleged", "lamented", "mused", "opined",
+    "reiterated", "confirmed", "denied", "maintained", "contended", "wondered", "exclaimed",
+    "reported", "tweets", "writing", "saying", "telling", "adding", "asking", "reads", "read",
+    "concludes", "continues", "recalls", "agrees", "acknowledges", "admits", "claims",
+    "declares", "observes", "predicts", "replies", "responds", "states", "suggests", "jokes",
+    "laments", "complains", "counters", "stresses", "urges", "wonders", "announces",
+    "responding", "replying", "explaining", "noting", "arguing", "warning", "retorted",
+    "scoffed", "snapped", "mocked", "mocks", "pleaded", "pledged", "proclaimed", "chided",
+    "confided", "recounted", "remembered", "reflected", "speculated", "underscored",
+    "emphasised", "commented", "texted", "emailed", "answered", "interjected", "bragged",
+    "marveled", "explains", "quips", "scoffs", "boasts", "touted", "conceded", "griped", NULL};
+/* Cues of a partial quote, before it only: she described the talks as "good". */
+static const char *const partial_cues[] = {"described", "describes", "called", "calls",
+    "calling", "termed", "dubbed", NULL};
+static const char *const pronouns[] = {"he", "she", "they", "i", "we", NULL};
+static const char *const abbrev_titles[] = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen",
+    "st", "jr", "lt", "col", "sgt", "capt", "prof", "rev", NULL};
+static const char *const np_stops[] = {"in", "on", "at", "during", "when", "while", "after",
+    "before", "as", "and", "but", "because", "to", "that", "who", "which", "from", "with",
+    "last", "this", "earlier", "later", "recently", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "yesterday", "today", "then", "also",
+    "told", "of", NULL};
+
+/* Adverbs and auxiliaries between a speaker and the cue ("Mills then wrote"). */
+static const char *const speaker_trailers[] = {"also", "then", "later", "once", "again", "now",
+    "just", "was", "is", "has", "had", "have", "will", "would", "repeatedly", "previously",
+    "recently", "often", "still", "first", "finally", NULL};
+
+typedef struct piece {
+    uint32_t open, close;        /* byte offsets of the marks */
+    uint32_t start, end;         /* the quoted text */
+    bool from_prev_para;         /* a quote running on from the paragraph before */
+} piece;
+
+typedef SL_VEC(piece) piece_vec;
+
+static int mark_at(const char *s, size_t len, size_t i, int *width)
+{
+    *width = 1;
+    if (s[i] == '"')
+        return 's';
+    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
+        *width = 3;
+        if ((unsigned char)s[i + 2] == 0x9C)
+            return 'o';
+        if ((unsigned char)s[i + 2] == 0x9D)
+            return 'c';
+    }
+    return 0;
+}
+
+static bool paragraph_break(const char *s, size_t len, size_t i)
+{
+    return s[i] == '\n' && i + 1 < len && s[i + 1] == '\n';
+}
+
+/* The next paragraph after the break at i starts with an opening mark. */
+static bool next_para_opens(const char *s, size_t len, size_t i)
+{
+    while (i < len && (s[i] == '\n' || s[i] == ' '))
+        i++;
+    int w;
+    int m = i < len ? mark_at(s, len, i, &w) : 0;
+    return m == 's' || m == 'o';
+}
+
+/* Every quoted stretch, paragraph by paragraph. */
+static int find_pieces(const sl_facts_doc *d, piece_vec *out)
+{
+    const char *s = d->s;
+    size_t len = d->len;
+    bool open = false, run_on = false;
+    piece cur = {0};
+    for (size_t i = 0; i < len;) {
+        int w, m = mark_at(s, len, i, &w);
+        if (paragraph_break(s, len, i)) {
+            if (open) {
+                open = false;
+                if (next_para_opens(s, len, i)) { /* the quote goes on in the next paragraph */
+                    cur.close = cur.end = (uint32_t)i;
+                    if (cur.end > cur.start && sl_vec_push(out, cur))
+                        return SL_ENOMEM;
+                    run_on = true;
+                }
+            } else {
+                run_on = false;
+            }
+            i += 2;
+            continue;
+        }
+        if (m == 'o' || (m == 's' && !open)) {
+            cur = (piece){(uint32_t)i, 0, (uint32_t)(i + w), 0, run_on};
+            run_on = false;
+            open = true;
+        } else if ((m == 'c' || m == 's') && open) {
+            cur.close = (uint32_t)i;
+            cur.end = (uint32_t)i;
+            open = false;
+            if (cur.end > cur.start && sl_vec_push(out, cur))
+                return SL_ENOMEM;
+        }
+        i += m ? (size_t)w : 1;
+    }
+    return 0;
+}
+
+/* First token starting at or after byte offset `at`. */
+static size_t token_at(const sl_facts_doc *d, uint32_t at)
+{
+    size_t lo = 0, hi = d->toks.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->toks.items[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool punct(const sl_facts_doc *d, size_t i)
+{
+    return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_PUNCT);
+}
+
+static bool abbrev_dot(const sl_facts_doc *d, size_t i)
+{
+    return sl_facts_is(d, i, ".") && i > 0 && sl_facts_in(d, i - 1, abbrev_titles) >= 0;
+}
+
+static bool is_cue(const sl_facts_doc *d, size_t i)
+{
+    return i < d->toks.n && sl_facts_in(d, i, cues) >= 0;
+}
+
+/* Cues whose speaker always comes first: "Smith told reporters". */
+static bool speaker_before_cue(const sl_facts_doc *d, size_t k)
+{
+    return sl_facts_is(d, k, "told") || sl_facts_is(d, k, "tells") || sl_facts_is(d, k, "telling");
+}
+
+/* An adverb or auxiliary between a speaker and the cue. */
+static bool trailer(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    bool ly = n > 3 && !strncmp(w + n - 2, "ly", 2) && !sl_facts_upper(d, i);
+    return ly || sl_facts_in(d, i, speaker_trailers) >= 0;
+}
+
+typedef struct attribution {
+    size_t cue;                  /* token of the cue verb, SIZE_MAX when none */
+    size_t sp_first, sp_end;     /* speaker tokens [first, end), empty when none */
+} attribution;
+
+static const char *const np_starts[] = {"the", "a", "an", "his", "her", "their", "its", "he",
+    "she", "they", "we", "i", "one", "former", "another", NULL};
+
+/* Speaker phrase forwards from token i: "Caddell", "the White House", "Mr. Smith".
+ * It must start like a name or a noun phrase, else there is none (i itself). */
+static size_t np_forward(const sl_facts_doc *d, size_t i, size_t limit)
+{
+    if (i >= d->toks.n || (!sl_facts_upper(d, i) && sl_facts_in(d, i, np_starts) < 0))
+        return i;
+    size_t j = i;
+    while (j < limit && j - i < SPEAKER_MAX && (!punct(d, j) || abbrev_dot(d, j)) &&
+           !(j > i && sl_facts_in(d, j, np_stops) >= 0) && !is_cue(d, j))
+        j++;
+    return j;
+}
+
+/* Speaker phrase backwards ending before token `end`. */
+static size_t np_backward(const sl_facts_doc *d, size_t end, size_t limit)
+{
+    size_t j = end;
+    while (j > limit && end - j < SPEAKER_MAX && (!punct(d, j - 1) || abbrev_dot(d, j - 1)) &&
+           sl_facts_in(d, j - 1, np_stops) < 0 && !is_cue(d, j - 1))
+        j--;
+    /* keep a name and what qualifies it, not the clause before: start at a
+     * determiner or capitalised word when there is one */
+    return j;
+}
+
+/* Attribution after the closing mark: ", said Smith." / ", Smith said." */
+static attribution after_quote(const sl_facts_doc *d, const piece *p)
+{
+    attribution a = {SIZE_MAX, 0, 0};
+    size_t i = token_at(d, p->close + 1);
+    if (i < d->toks.n && d->toks.items[i].start == p->close)
+        i++;
+    while (i < d->toks.n && sl_facts_is(d, i, ","))
+        i++;
+    size_t limit = i;
+    while (limit < d->toks.n && limit - i < ATTRIBUTION_AFTER &&
+           !(punct(d, limit) && !abbrev_dot(d, limit) && !sl_facts_is(d, limit, ",")) )
+        limit++;
+    /* no attribution across a new quotation or a paragraph */
+    for (size_t k = i; k < limit; k++)
+        if (d->toks.items[k].start > p->close + 1 &&
+            memchr(d->s + p->close, '\n', d->toks.items[k].start - p->close)) {
+            limit = k;
+            break;
+        }
+    for (size_t k = i; k < limit; k++) {
+        if (!is_cue(d, k))
+            continue;
+        a.cue = k;
+        if (sl_facts_is(d, k, "according") && sl_facts_is(d, k + 1, "to")) {
+            a.sp_first = k + 2;
+            a.sp_end = np_forward(d, k + 2, limit);
+        } else if (k > i) {
+            a.sp_first = i;
+            a.sp_end = k;
+            /* "Jane Roe, a spokeswoman for X, said": the first part that starts
+             * like a noun phrase ("in the legislature, he said": the last) */
+            size_t seg = i;
+            for (size_t c = i; c <= k; c++) {
+                if (c < k && !sl_facts_is(d, c, ","))
+                    continue;
+                if (c > seg && (sl_facts_upper(d, seg) || sl_facts_in(d, seg, np_starts) >= 0)) {
+                    a.sp_first = seg;
+                    a.sp_end = c;
+                    break;
+                }
+                seg = c + 1;
+            }
+            if (a.sp_end - i > SPEAKER_MAX)
+                a.cue = SIZE_MAX;
+        } else if (speaker_before_cue(d, k)) {
+            a.cue = SIZE_MAX;
+        } else {
+            a.sp_first = k + 1;
+            a.sp_end = np_forward(d, k + 1, limit);
+        }
+        break;
+    }
+    return a;
+}
+
+/* The subject of the sentence of token k, before k: the first person or
+ * organisation named in it, else its first run of capitalised words.
+ * ("Band member Flea shared the news, writing "...""; "Rubio fired back:") */
+static bool sentence_subject(const sl_facts_doc *d, size_t k, attribution *a)
+{
+    uint32_t from = d->sents.items[d->sent_of[k]].start, to = d->toks.items[k].start;
+    const sl_fact_item *first = NULL;
+    for (size_t j = 0; j < d->out->n; j++) {
+        const sl_fact_item *it = &d->out->items[j];
+        if (it->kind == SL_FACT_ENTITY && it->span.start >= from && it->span.end <= to &&
+            it->detail && strcmp(it->detail, "place") && (!first || it->span.start < first->span.start))
+            first = it;
+    }
+    if (first) {
+        a->sp_first = token_at(d, first->span.start);
+        a->sp_end = token_at(d, first->span.end);
+        return a->sp_first < a->sp_end;
+    }
+    size_t j = token_at(d, from);
+    while (j < k && !(sl_facts_upper(d, j) && !(d->toks.items[j].flags & SL_TOK_STOP)))
+        j++;
+    a->sp_first = j;
+    while (j < k && sl_facts_upper(d, j))
+        j++;
+    a->sp_end = j;
+    return a->sp_first < a->sp_end;
+}
+
+/* The speaker before cue k (floor: first token looked at; i: the quote's mark). */
+static void speaker_before(const sl_facts_doc *d, size_t k, size_t floor, size_t i, attribution *a)
+{
+    a->sp_end = k;
+    if (k + 1 < i && !speaker_before_cue(d, k) && np_forward(d, k + 1, i) > k + 1 &&
+        (k == 0 || punct(d, k - 1))) { /* ', said Smith: "..."' */
+        a->sp_first = k + 1;
+        a->sp_end = np_forward(d, k + 1, i);
+        return;
+    }
+    while (a->sp_end > floor && trailer(d, a->sp_end - 1))
+        a->sp_end--;
+    a->sp_first = np_backward(d, a->sp_end, floor);
+    if (a->sp_first == a->sp_end && a->sp_end > 0 && sl_facts_is(d, a->sp_end - 1, ",")) {
+        /* "Jane Roe, a spokeswoman for X, said:": the name before the apposition */
+        size_t c = a->sp_end - 1;
+        while (c > floor && !sl_facts_is(d, c - 1, ",") && a->sp_end - c < ATTRIBUTION_WINDOW)
+            c--;
+        if (c > floor && sl_facts_is(d, c - 1, ",")) {
+            a->sp_end = c - 1;
+            a->sp_first = np_backward(d, a->sp_end, floor);
+        }
+    }
+    if (a->sp_first == a->sp_end) { /* "said Smith:" */
+        a->sp_first = k + 1;
+        a->sp_end = np_forward(d, k + 1, i);
+    }
+    if (a->sp_first == a->sp_end)
+        sentence_subject(d, k, a);
+}
+
+/* Attribution before the opening mark: Smith said: "..." / said Smith, "..." */
+static attribution before_quote(const sl_facts_doc *d, const piece *p)
+{
+    attribution a = {SIZE_MAX, 0, 0};
+    size_t i = token_at(d, p->open); /* the opening mark's token */
+    if (i == 0)
+        return a;
+    size_t floor = i > ATTRIBUTION_BEFORE ? i - ATTRIBUTION_BEFORE : 0;
+    uint32_t para = p->open;
+    while (para > 0 && !(d->s[para - 1] == '\n' && para > 1 && d->s[para - 2] == '\n'))
+        para--;
+    for (size_t k = i; k-- > floor;) {
+        if (d->toks.items[k].start < para)
+            break;
+        if (punct(d, k) && !abbrev_dot(d, k) && !sl_facts_is(d, k, ",") && !sl_facts_is(d, k, ":") &&
+            k + 1 != i)
+            break;
+        if (!is_cue(d, k) && sl_facts_in(d, k, partial_cues) < 0)
+            continue;
+        a.cue = k;
+        if (sl_facts_is(d, k, "according") && sl_facts_is(d, k + 1, "to")) {
+            a.sp_first = k + 2;
+            a.sp_end = np_forward(d, k + 2, i);
+        } else {
+            speaker_before(d, k, floor, i, &a);
+        }
+        return a;
+    }
+    /* no cue, but a colon before the quote: "Rubio fired back:", "Article 33 affirms:" */
+    if (sl_facts_is(d, i - 1, ":") && d->toks.items[i - 1].start >= para &&
+        sentence_subject(d, i - 1, &a))
+        a.cue = i - 1;
+    return a;
+}
+
+/* A quote opening a paragraph after one that ends with a colon ("Smith said
+ * on Monday:"): the attribution is at the end of that paragraph. */
+static attribution colon_paragraph(const sl_facts_doc *d, const piece *p)
+{
+    attribution none = {SIZE_MAX, 0, 0};
+    uint32_t k = p->open;
+    while (k > 0 && (d->s[k - 1] == ' ' || d->s[k - 1] == '\t'))
+        k--;
+    if (k < 2 || d->s[k - 1] != '\n' || d->s[k - 2] != '\n')
+        return none;
+    k -= 2;
+    while (k > 0 && (d->s[k - 1] == ' ' || d->s[k - 1] == '\n'))
+        k--;
+    if (k == 0 || d->s[k - 1] != ':')
+        return none;
+    piece at = *p;
+    at.open = k; /* just after the colon: its paragraph is searched */
+    return before_quote(d, &at);
+}
+
+/* The last person named before byte offset `at`, as an item index, or -1. */
+static long last_person(const sl_facts_doc *d, uint32_t at)
+{
+    long best = -1;
+    for (size_t k = 0; k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (it->kind == SL_FACT_ENTITY && it->span.start < at && it->detail &&
+            !strcmp(it->detail, "person") &&
+            (best < 0 || it->span.start > d->out->items[best].span.start))
+            best = (long)k;
+    }
+    return best;
+}
+
+/* The role stated with any mention of the person named `name`, or NULL. */
+static const char *role_of(const sl_facts_doc *d, const char *name)
+{
+    for (size_t k = 0; name && k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (it->kind == SL_FACT_ENTITY && it->role && it->about && !strcmp(it->about, name))
+            return it->role;
+    }
+    return NULL;
+}
+
+/* The entity item inside the speaker span, or -1. */
+static long entity_in(const sl_facts_doc *d, uint32_t a, uint32_t b)
+{
+    for (size_t k = 0; k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (it->kind == SL_FACT_ENTITY && it->span.start >= a && it->span.end <= b)
+            return (long)k;
+    }
+    return -1;
+}
+
+static size_t words_in(const sl_facts_doc *d, uint32_t a, uint32_t b, size_t *upper)
+{
+    size_t n = 0;
+    *upper = 0;
+    for (size_t i = token_at(d, a); i < d->toks.n && d->toks.items[i].end <= b; i++)
+        if (d->toks.items[i].flags & SL_TOK_WORD) {
+            n++;
+            *upper += (d->toks.items[i].flags & SL_TOK_UPPER) != 0;
+        }
+    return n;
+}
+
+/* Trims a speaker phrase of the adverbs and auxiliaries at its end ("Mills
+ * then", "He also"). False when nothing is left. */
+static bool trim_speaker(const sl_facts_doc *d, attribution *a)
+{
+    while (a->sp_end > a->sp_first && trailer(d, a->sp_end - 1))
+        a->sp_end--;
+    return a->sp_first < a->sp_end;
+}
+
+/* Fills the item's speaker from an attribution; false when it has none. */
+static bool set_speaker(sl_facts_doc *d, attribution *a, uint32_t quote_start,
+                        sl_fact_item *it)
+{
+    if (a->cue == SIZE_MAX || a->sp_first >= a->sp_end || !trim_speaker(d, a))
+        return false;
+    uint32_t sa = d->toks.items[a->sp_first].start, sb = d->toks.items[a->sp_end - 1].end;
+    it->source = (sl_span){sa, sb};
+    size_t cn;
+    const char *cue = sl_facts_tok(d, a->cue, &cn);
+    it->detail = sl_facts_strdup(d, cue, cn);
+    long e = -1;
+    if (a->sp_end - a->sp_first == 1 && sl_facts_in(d, a->sp_first, pronouns) >= 0) {
+        if (sl_facts_is(d, a->sp_first, "he") || sl_facts_is(d, a->sp_first, "she"))
+            e = last_person(d, quote_start);
+    } else {
+        e = entity_in(d, sa, sb);
+    }
+    if (e >= 0) {
+        const sl_fact_item *en = &d->out->items[e];
+        it->about = sl_facts_strdup(d, en->about, strlen(en->about));
+        const char *role = role_of(d, en->about);
+        if (role)
+            it->role = sl_facts_strdup(d, role, strlen(role));
+    } else {
+        it->about = sl_facts_strdup(d, d->s + sa, sb - sa);
+    }
+    return true;
+}
+
+/* A title or scare quote: short, or every word capitalised. */
+static bool scare_or_title(size_t words, size_t upper, bool attributed)
+{
+    if (words >= 2 && upper == words && words <= 8)
+        return true;
+    return attributed ? words < 2 : words < UNATTRIBUTED_MIN_WORDS;
+}
+
+static void copy_speaker(sl_facts_doc *d, const sl_fact_item *from, sl_fact_item *to)
+{
+    to->source = from->source;
+    if (from->about)
+        to->about = sl_facts_strdup(d, from->about, strlen(from->about));
+    if (from->detail)
+        to->detail = sl_facts_strdup(d, from->detail, strlen(from->detail));
+    if (from->role)
+        to->role = sl_facts_strdup(d, from->role, strlen(from->role));
+}
+
+/* Paragraph breaks in s[a, b). */
+static int paragraphs_between(const sl_facts_doc *d, uint32_t a, uint32_t b)
+{
+    int n = 0;
+    for (uint32_t i = a; i + 1 < b; i++)
+        n += d->s[i] == '\n' && d->s[i + 1] == '\n';
+    return n;
+}
+
+/* Extends quote item `k` over the next half [start, end) of the same quote
+ * ("A," she said. "B."): the span covers both, the text joins the quoted
+ * words with " … ". */
+static void extend(sl_facts_doc *d, size_t k, uint32_t start, uint32_t end)
+{
+    sl_fact_item *it = &d->out->items[k];
+    size_t old = strlen(it->text), add = end - start;
+    char *text = realloc(it->text, old + sizeof " \xE2\x80\xA6 " + add);
+    if (!text) {
+        d->err = SL_ENOMEM;
+        return;
+    }
+    memcpy(text + old, " \xE2\x80\xA6 ", sizeof " \xE2\x80\xA6 " - 1);
+    memcpy(text + old + sizeof " \xE2\x80\xA6 " - 1, d->s + start, add);
+    text[old + sizeof " \xE2\x80\xA6 " - 1 + add] = '\0';
+    it->text = text;
+    it->span.end = end;
+}
+
+void sl_facts_quotes(sl_facts_doc *d)
+{
+    piece_vec pieces = {0};
+    if (find_pieces(d, &pieces)) {
+        d->err = SL_ENOMEM;
+        return;
+    }
+    long prev = -1;            /* the last quote item kept */
+    bool prev_after = false;   /* its attribution came after it */
+    uint32_t prev_end = 0;
+    for (size_t k = 0; k < pieces.n && !d->err; k++) {
+        const piece *p = &pieces.items[k];
+        size_t upper, words = words_in(d, p->start, p->end, &upper);
+        attribution a = after_quote(d, p);
+        bool after = a.cue != SIZE_MAX && a.sp_first < a.sp_end;
+        if (!after)
+            a = before_quote(d, p);
+        if (a.cue == SIZE_MAX)
+            a = colon_paragraph(d, p);
+        bool attributed = a.cue != SIZE_MAX && a.sp_first < a.sp_end;
+        bool runs_on = p->from_prev_para && prev >= 0;
+        /* the same paragraph's earlier quote: "A," he said. "B." */
+        bool same_para = prev >= 0 && !memchr(d->s + prev_end, '\n', p->open - prev_end);
+        bool next_para = prev >= 0 && !attributed && p->open - prev_end < SPEAKER_GAP &&
+                         paragraphs_between(d, prev_end, p->open) <= 1;
+        bool continues = next_para && p->open - prev_end < MERGE_GAP;
+        if (scare_or_title(words, upper, attributed || runs_on || same_para))
+            continue;
+        /* the second half of a quote whose attribution sits between the halves,
+         * or its next paragraph: one quote */
+        if (((same_para && prev_after) || runs_on || continues) && !after) {
+            extend(d, (size_t)prev, p->start, p->end);
+            prev_end = p->end;
+            continue;
+        }
+        sl_fact_item *it = sl_facts_add(d, SL_FACT_QUOTE, p->start, p->end);
+        if (!it)
+            break;
+        if (!set_speaker(d, &a, p->start, it) && (runs_on || same_para || next_para))
+            copy_speaker(d, &d->out->items[prev], it);
+        prev = (long)(it - d->out->items);
+        prev_after = after;
+        prev_end = p->end;
+    }
+    sl_vec_free(&pieces);
+}

@@ -1,0 +1,156 @@
+#!/bin/sh
+# copies.sh — end-to-end tests of the copies stage: the relations found in
+# the example corpus, their direction and evidence, `copies`, `show`,
+# `compare`, the `dedup` stream filter, new versions, dates out of order and
+# inputs that could blow up the work per article.
+NAME=copies
+. "$SL_TESTS/e2e/lib.sh"
+S=$STORYLINE
+EX="$SL_TESTS/../examples"
+
+section "the example corpus"
+DB="$T/ex.db"
+for f in "$EX"/[0-9]*; do
+  base=$(basename "$f")
+  case "$f" in
+    *.jsonl) "$S" --db "$DB" --quiet ingest "$f" ;;
+    *) "$S" --db "$DB" --quiet ingest --date "${base%%_*}" "$f" ;;
+  esac
+done
+expect_exit 0 "$S" --db "$DB" --json copies
+cp "$OUT" "$T/copies.json"
+check "two relations: the wire republication and the reworded fire report" py "$T/copies.json" '
+c = sorted((x["article"], x["of"], x["kind"]) for x in d["copies"])
+assert c == [(2, 1, "exact"), (10, 9, "rewrite")], c'
+check "the exact copy names its credit line and is directed by date" py "$T/copies.json" '
+x = [x for x in d["copies"] if x["kind"] == "exact"][0]
+assert x["credit"] == "Northwire" and x["same_origin"] is False, x'
+check "the rewrite carries at least five aligned sentence pairs, in order, with their text" py "$T/copies.json" '
+x = [x for x in d["copies"] if x["kind"] == "rewrite"][0]
+ev = x["evidence"]
+assert len(ev) >= 5, len(ev)
+assert all(a["article_sentence"][0] < b["article_sentence"][0] and a["of_sentence"][0] < b["of_sentence"][0] for a, b in zip(ev, ev[1:]))
+assert all(e["article_text"] and e["of_text"] and 0 < e["similarity"] <= 1 for e in ev)
+assert 0 < x["score"] <= 1'
+expect_exit 0 "$S" --db "$DB" copies --article 10
+check "copies --article shows the aligned sentences" out_has "10 is a rewrite of 9"
+check "...with the copy's and the original's sentence" out_has "Quarry Road"
+expect_exit 0 "$S" --db "$DB" copies --article 9
+check "the original's listing shows who copies it" out_has "rewrite"
+story=$("$S" --db "$DB" --json article 10 | python3 -c 'import json,sys; print(json.load(sys.stdin)["article"]["story"])')
+expect_exit 0 "$S" --db "$DB" show "$story"
+check "show labels the rewrite" out_has "rewrite of \[9\]"
+check "show labels the original" out_has "original"
+expect_exit 0 "$S" --db "$DB" check
+
+section "dates decide the direction, whatever the order of arrival"
+DB="$T/order.db"
+expect_exit 0 "$S" --db "$DB" --quiet ingest --date 2026-04-18 "$EX/2026-04-18_harbour-herald_eskmoor-mill-fire.txt"
+expect_exit 0 "$S" --db "$DB" --quiet ingest --date 2026-04-17 "$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt"
+expect_exit 0 "$S" --db "$DB" --json copies
+check "the later-dated article is the copy though it came first" py "$OUT" '
+c = d["copies"]
+assert len(c) == 1 and c[0]["article"] == 1 and c[0]["of"] == 2 and not c[0]["same_origin"], c'
+DB="$T/undated.db"
+expect_exit 0 "$S" --db "$DB" --quiet ingest "$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt" "$EX/2026-04-18_harbour-herald_eskmoor-mill-fire.txt"
+expect_exit 0 "$S" --db "$DB" --json copies
+check "undated: the relation is marked same origin" py "$OUT" '
+assert len(d["copies"]) == 1 and d["copies"][0]["same_origin"] is True, d'
+
+section "a new version is compared afresh"
+DB="$T/version.db"
+python3 - "$EX" "$T/v1.jsonl" "$T/v2.jsonl" <<'EOF'
+import json, sys
+ex, v1, v2 = sys.argv[1:]
+orig = open(ex + "/2026-04-17_valley-courier_eskmoor-mill-fire.txt", encoding="utf-8").read()
+rew = open(ex + "/2026-04-18_harbour-herald_eskmoor-mill-fire.txt", encoding="utf-8").read()
+with open(v1, "w") as f:
+    f.write(json.dumps({"id": "fire", "published": "2026-04-17", "text": orig}) + "\n")
+    f.write(json.dumps({"id": "copy", "published": "2026-04-18", "text": rew}) + "\n")
+with open(v2, "w") as f:   # the copy replaced by an unrelated text under the same id
+    f.write(json.dumps({"id": "copy", "published": "2026-04-18",
+                        "text": "Ferry timetable\n\nThe late ferry to the islands will run on Fridays from May, "
+                                "the harbour office said, and tickets go on sale next week."}) + "\n")
+EOF
+expect_exit 0 "$S" --db "$DB" --quiet ingest "$T/v1.jsonl"
+expect_exit 0 "$S" --db "$DB" --json copies
+check "first version: a rewrite" py "$OUT" 'assert [c["kind"] for c in d["copies"]] == ["rewrite"], d'
+expect_exit 0 "$S" --db "$DB" --quiet ingest "$T/v2.jsonl"
+expect_exit 0 "$S" --db "$DB" --json copies
+check "second version: the relation is gone" py "$OUT" 'assert d["copies"] == [], d'
+expect_exit 0 "$S" --db "$DB" check
+
+section "compare"
+expect_exit 0 "$S" compare "$EX/2026-04-18_harbour-herald_eskmoor-mill-fire.txt" "$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt"
+check "compare names the kind" out_has "kind: rewrite"
+expect_exit 0 "$S" --json compare "$EX/2026-04-02_harbour-herald_skerry-late-ferries.txt" "$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt"
+check "unrelated texts: none" py "$OUT" 'assert d["kind"] == "none" and d["score"] == 0, d'
+printf '%s\n' '{"id": 1, "a": "The council voted on Tuesday to build the tram line.", "b": "On Tuesday the council voted to build the tram line."}' \
+  'not json' '{"id": 3, "a": "Fishing boats stayed in port.", "b": "The museum reopened on Saturday."}' >"$T/pairs.jsonl"
+expect_exit 1 "$S" --json compare --pairs "$T/pairs.jsonl"
+check "--pairs: two results for three lines (one bad)" test "$(wc -l <"$OUT")" -eq 2
+check "--pairs: the paraphrase is one, the unrelated pair is not" python3 -c '
+import json, sys
+r = [json.loads(l) for l in open(sys.argv[1])]
+assert r[0]["id"] == 1 and r[0]["paraphrase"] and r[1]["id"] == 3 and not r[1]["paraphrase"], r' "$OUT"
+check "--pairs: the bad line is named" err_has "pairs.jsonl:2"
+expect_exit 2 "$S" compare only-one-file.txt
+expect_exit 1 "$S" compare "$T/missing-a.txt" "$T/missing-b.txt"
+
+section "dedup"
+python3 - "$EX" "$T/stream.jsonl" <<'EOF'
+import json, sys
+ex, out = sys.argv[1:]
+read = lambda n: open(ex + "/" + n, encoding="utf-8").read()
+orig = read("2026-04-17_valley-courier_eskmoor-mill-fire.txt")
+with open(out, "w") as f:
+    f.write(json.dumps({"id": "a", "text": orig}) + "\n")
+    f.write(json.dumps({"id": "b", "text": read("2026-04-02_harbour-herald_skerry-late-ferries.txt")}) + "\n")
+    f.write(json.dumps({"id": "c", "text": read("2026-04-18_harbour-herald_eskmoor-mill-fire.txt")}) + "\n")
+    f.write("{broken\n")
+    f.write(json.dumps({"id": "e", "text": orig, "extra": [1, 2]}) + "\n")
+EOF
+expect_exit 1 "$S" dedup "$T/stream.jsonl"
+check "dedup passes originals unchanged and tags copies" python3 -c '
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert [l["id"] for l in lines] == ["a", "b", "c", "e"], lines
+assert "copy_of" not in lines[0] and "copy_of" not in lines[1]
+assert lines[2]["copy_of"]["kind"] == "rewrite" and lines[2]["copy_of"]["id"] == "a" and lines[2]["copy_of"]["line"] == 1
+assert lines[3]["copy_of"]["kind"] == "exact" and lines[3]["extra"] == [1, 2]' "$OUT"
+check "dedup names the bad line" err_has "stream.jsonl:4"
+check "dedup summarises" err_has "5 lines, 2 copies tagged, 1 errors"
+run "$S" --quiet dedup --drop <"$T/stream.jsonl"
+check "dedup --drop from standard input keeps only originals" test "$(grep -c '"id"' "$OUT")" -eq 2
+check "--quiet: no summary" test ! -s "$ERR" -o "$(grep -c lines "$ERR")" -eq 0
+
+section "inputs that could blow up the work per article"
+python3 - "$T/hard.jsonl" <<'EOF'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    f.write(json.dumps({"id": "empty-ish", "text": "Word"}) + "\n")
+    f.write(json.dumps({"id": "one-word", "text": "Word"}) + "\n")
+    same = "The same sentence is written here again and again. " * 2000
+    f.write(json.dumps({"id": "repeated", "text": same}) + "\n")
+    f.write(json.dumps({"id": "repeated-2", "text": same + "One more sentence at the end of it."}) + "\n")
+    many = " ".join("Sentence number %d says that item %d costs %d crowns." % (k, k, k * 7) for k in range(100000))
+    f.write(json.dumps({"id": "huge", "text": many}) + "\n")
+    body = "Harbour news\n\nThe late ferry will run on Fridays from May, the harbour office said on Monday."
+    for k in range(1000):
+        f.write(json.dumps({"id": "dup-%d" % k, "text": body}) + "\n")
+EOF
+DB="$T/hard.db"
+start=$(date +%s)
+run "$S" --db "$DB" --quiet ingest "$T/hard.jsonl"
+took=$(($(date +%s) - start))
+check "hard inputs ingest without a crash (exit $RC)" test "$RC" -le 1
+check "...in bounded time ($took s under the sanitizers)" test "$took" -lt 240
+check "...and sanitizer-clean" sanitizer_clean
+expect_exit 0 "$S" --db "$DB" --json copies
+check "1,000 copies of one article: 999 exact relations to the first" py "$OUT" '
+ex = [c for c in d["copies"] if c["kind"] == "exact"]
+ofs = {c["of"] for c in ex}
+assert len(ex) >= 999 and len(ofs) <= 2, (len(ex), ofs)'
+expect_exit 0 "$S" --db "$DB" check
+
+finish

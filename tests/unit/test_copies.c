@@ -1,0 +1,327 @@
+/* test_copies.c — the copies stage: sketches and their packing, sentence
+ * similarity, the word-order measure, the kinds of copy, credit lines, the
+ * copy index and the dedup stream. Texts are the project's own (examples/
+ * and the invented ones below). */
+#include <stdlib.h>
+
+#include "copies/copies.h"
+#include "test.h"
+
+/* An invented wire item, and edits of it. */
+static const char *const WIRE =
+    "Lindholt council approves new tram line\n\n"
+    "The Lindholt city council voted 31 to 9 on Tuesday to build a tram line between the "
+    "harbour and the northern suburbs, ending a decade of debate.\n\n"
+    "The line will run 14 kilometres and cost 410 million crowns, Mayor Ilse Varga said "
+    "after the vote.\n\n"
+    "Construction is due to start next spring and the first trams should carry passengers "
+    "in 2029, according to the transport department.\n\n"
+    "Opponents argued that buses would serve the suburbs at a fraction of the cost.";
+
+static const char *const WIRE_EDITED =
+    "Lindholt council approves new tram line\n\n"
+    "The Lindholt city council voted 31 to 9 on Tuesday to build a tram line between the "
+    "harbour and the northern suburbs, ending ten years of debate.\n\n"
+    "The line will run 14 kilometres and cost 410 million crowns, Mayor Ilse Varga said "
+    "after the vote.\n\n"
+    "Construction is due to start next spring and the first trams should carry passengers "
+    "in 2029, according to the transport department.\n\n"
+    "Opponents argued that buses would serve the suburbs at a fraction of the cost.";
+
+/* The same facts told by another outlet, in its own order and words. */
+static const char *const OTHER_REPORT =
+    "Trams return to Lindholt after council vote\n\n"
+    "Mayor Ilse Varga hailed what she called a historic decision for the city.\n\n"
+    "Critics, led by councillor Piet Amsel, said the money would be better spent on "
+    "schools and that the estimate would rise above 500 million crowns.\n\n"
+    "Nine councillors opposed the project in the vote on Tuesday.\n\n"
+    "The northern suburbs have had no rail link since 1961.";
+
+/* A template filled in with other figures and names. */
+static const char *const TEMPLATE_A =
+    "Harrow Mills Ltd said quarterly profit rose to 12.4 million crowns from 9.1 million a "
+    "year earlier, on sales of 88 million crowns.\n\n"
+    "The company will pay a dividend of 1.20 crowns a share on June 3.";
+static const char *const TEMPLATE_B =
+    "Osterby Foods Ltd said quarterly profit rose to 4.7 million crowns from 3.3 million a "
+    "year earlier, on sales of 51 million crowns.\n\n"
+    "The company will pay a dividend of 0.45 crowns a share on May 19.";
+
+typedef struct sketched {
+    sl_analyzer *analyzer;
+    sl_analysis analysis;
+    sl_sketch sketch;
+    sl_buf text;
+} sketched;
+
+static void sketch_of(sketched *s, const char *text)
+{
+    if (!s->analyzer)
+        s->analyzer = sl_analyzer_new();
+    sl_buf_clear(&s->text);
+    CHECK_INT(sl_text_normalize(text, strlen(text), &s->text), 0);
+    CHECK_INT(sl_analyze(s->analyzer, sl_buf_cstr(&s->text), s->text.len, &s->analysis), 0);
+    CHECK_INT(sl_sketch_build(&s->analysis, sl_buf_cstr(&s->text), &s->sketch), 0);
+}
+
+static void sketched_free(sketched *s)
+{
+    sl_analyzer_free(s->analyzer);
+    sl_analysis_free(&s->analysis);
+    sl_sketch_free(&s->sketch);
+    sl_buf_free(&s->text);
+}
+
+/* The kind of copy text a is of text b. */
+static sl_copy_kind kind_of(const char *a, const char *b, sl_comparison *cmp)
+{
+    sketched sa = {0}, sb = {0};
+    sketch_of(&sa, a);
+    sketch_of(&sb, b);
+    sl_comparer *c = sl_comparer_new();
+    CHECK_INT(sl_copies_compare(c, &sa.sketch, &sb.sketch, cmp), 0);
+    sl_comparer_free(c);
+    sketched_free(&sa);
+    sketched_free(&sb);
+    return cmp->kind;
+}
+
+TEST(sketch_pack_round_trip)
+{
+    sketched s = {0};
+    sketch_of(&s, WIRE);
+    CHECK_INT(sl_sketch_sentences(&s.sketch), 5);   /* the headline and four paragraphs */
+    CHECK(s.sketch.n_keys > 0 && s.sketch.n_keys <= SL_COPY_KEYS);
+    sl_buf blob = SL_BUF_INIT;
+    CHECK_INT(sl_sketch_pack(&s.sketch, &blob), 0);
+    sl_sketch back = {0};
+    CHECK_INT(sl_sketch_unpack(blob.ptr, blob.len, &back), 0);
+    CHECK_INT(back.terms.n, s.sketch.terms.n);
+    CHECK_INT(back.starts.n, s.sketch.starts.n);
+    CHECK(!memcmp(back.terms.items, s.sketch.terms.items, back.terms.n * sizeof(uint32_t)));
+    CHECK(!memcmp(back.starts.items, s.sketch.starts.items, back.starts.n * sizeof(uint32_t)));
+    /* a damaged blob is refused, not read past its end */
+    CHECK_INT(sl_sketch_unpack(blob.ptr, blob.len - 4, &back), SL_EBADINPUT);
+    CHECK_INT(sl_sketch_unpack(blob.ptr, 3, &back), SL_EBADINPUT);
+    sl_sketch_free(&back);
+    sl_buf_free(&blob);
+    sketched_free(&s);
+}
+
+TEST(sketch_flags_names_figures_quotes_and_number_words)
+{
+    sketched s = {0};
+    sketch_of(&s, "The mayor said \"the line will open soon\" in Lindholt after ten years.");
+    size_t quoted = 0, specific = 0, numbers = 0, stop = 0;
+    for (size_t k = 0; k < s.sketch.terms.n; k++) {
+        uint32_t code = s.sketch.terms.items[k];
+        quoted += (code & SL_TERM_QUOTED) != 0;
+        specific += (code & SL_TERM_SPECIFIC) != 0;
+        numbers += (code & SL_TERM_NUMBER) != 0;
+        stop += (code & SL_TERM_STOP) != 0;
+    }
+    CHECK_INT(quoted, 5);     /* the line will open soon */
+    CHECK_INT(specific, 2);   /* Lindholt, ten */
+    CHECK_INT(numbers, 1);    /* ten, as the figure 10 */
+    CHECK(stop >= 4);         /* the, the, will, in, after */
+    sketch_of(&s, "It took 10 years.");
+    uint32_t ten_figure = 0;
+    for (size_t k = 0; k < s.sketch.terms.n; k++)
+        if (s.sketch.terms.items[k] & SL_TERM_NUMBER)
+            ten_figure = SL_TERM_ID(s.sketch.terms.items[k]);
+    sketch_of(&s, "It took ten years.");
+    uint32_t ten_word = 0;
+    for (size_t k = 0; k < s.sketch.terms.n; k++)
+        if (s.sketch.terms.items[k] & SL_TERM_NUMBER)
+            ten_word = SL_TERM_ID(s.sketch.terms.items[k]);
+    CHECK(ten_figure && ten_figure == ten_word);
+    sketched_free(&s);
+}
+
+TEST(sentence_similarity_orders_pairs)
+{
+    sketched a = {0}, b = {0};
+    sl_sentence_sets sa = {0}, sb = {0};
+    sketch_of(&a, "The council approved the tram line on Tuesday after a long debate.");
+    sketch_of(&b, "On Tuesday, after a long debate, the council approved the tram line.");
+    CHECK_INT(sl_sentence_sets_build(&a.sketch, &sa), 0);
+    CHECK_INT(sl_sentence_sets_build(&b.sketch, &sb), 0);
+    sl_sentence_view va = sl_sentence_sets_view(&sa, 0), vb = sl_sentence_sets_view(&sb, 0);
+    double same = sl_sentence_similarity(&va, &va), paraphrase = sl_sentence_similarity(&va, &vb);
+    sketch_of(&b, "Fishing boats stayed in port because of the storm warning.");
+    CHECK_INT(sl_sentence_sets_build(&b.sketch, &sb), 0);
+    vb = sl_sentence_sets_view(&sb, 0);
+    double unrelated = sl_sentence_similarity(&va, &vb);
+    CHECK(same > paraphrase);
+    CHECK(paraphrase >= SL_PARAPHRASE_THRESHOLD);
+    CHECK(unrelated < 0.2);
+    CHECK(same <= 1.0 && unrelated >= 0.0);
+    sl_sentence_sets_free(&sa);
+    sl_sentence_sets_free(&sb);
+    sketched_free(&a);
+    sketched_free(&b);
+}
+
+TEST(order_overlap_counts_words_kept_in_order)
+{
+    uint32_t a[] = {16 | 1, 32, 48, 64, 80};           /* flags do not change a term */
+    uint32_t b[] = {16, 48, 32, 64, 96, 80};
+    uint32_t reversed[] = {80, 64, 48, 32, 16};
+    sl_order_scratch *o = sl_order_scratch_new();
+    double v = 0;
+    CHECK_INT(sl_order_prepare(o, a, 5), 0);
+    CHECK_INT(sl_order_measure(o, b, 6, &v), 0);
+    CHECK(v > 0.79 && v < 0.81);   /* 16 32 64 80 (or 16 48 64 80): 4 of 5 */
+    CHECK_INT(sl_order_measure(o, reversed, 5, &v), 0);
+    CHECK(v > 0.19 && v < 0.21);   /* one word in order */
+    /* a long sequence crosses the 64-bit words */
+    uint32_t longa[300], longb[300];
+    for (uint32_t k = 0; k < 300; k++)
+        longa[k] = longb[k] = (k + 1) * 16;
+    longb[150] = 7 * 16 + 100000;  /* one word changed */
+    CHECK_INT(sl_order_prepare(o, longa, 300), 0);
+    CHECK_INT(sl_order_measure(o, longb, 300, &v), 0);
+    CHECK(v > 0.99 && v < 1.0);
+    sl_order_scratch_free(o);
+}
+
+TEST(kinds_of_copy)
+{
+    sl_comparison cmp = {0};
+    CHECK_INT(kind_of(WIRE_EDITED, WIRE, &cmp), SL_COPY_NEAR);
+    CHECK(cmp.score > 0.9);
+    CHECK(cmp.pairs.n >= 5);
+
+    /* the wire plus two paragraphs of its own: contains; the other way: excerpt */
+    char longer[4096];
+    snprintf(longer, sizeof longer, "%s\n\n%s\n\n%s", WIRE,
+             "Shopkeepers on Harbour Street said they hoped the line would bring more "
+             "visitors from the suburbs into the old town.",
+             "The council will publish the timetable for the works in January after talks "
+             "with the contractors and the unions.");
+    CHECK_INT(kind_of(longer, WIRE, &cmp), SL_COPY_CONTAINS);
+    CHECK_INT(kind_of(WIRE, longer, &cmp), SL_COPY_EXCERPT);
+
+    /* another outlet's report of the event, and a template with other figures */
+    CHECK_INT(kind_of(OTHER_REPORT, WIRE, &cmp), SL_COPY_NONE);
+    CHECK_INT(kind_of(TEMPLATE_A, TEMPLATE_B, &cmp), SL_COPY_NONE);
+    CHECK(cmp.order_overlap > 0.5);    /* the wording is shared... */
+    CHECK(cmp.number_overlap < 0.5);   /* ...the figures are not */
+    sl_comparison_free(&cmp);
+}
+
+TEST(rewrite_of_the_example_fire_report)
+{
+    /* examples/ #10 rewords #9 sentence by sentence (examples/README.md) */
+    char *original = sl_test_read_file("examples/2026-04-17_valley-courier_eskmoor-mill-fire.txt", NULL);
+    char *rewrite = sl_test_read_file("examples/2026-04-18_harbour-herald_eskmoor-mill-fire.txt", NULL);
+    char *other = sl_test_read_file("examples/2026-04-20_valley-courier_mill-fire-cause.txt", NULL);
+    sl_comparison cmp = {0};
+    CHECK_INT(kind_of(rewrite, original, &cmp), SL_COPY_REWRITE);
+    CHECK(cmp.pairs.n >= 5);
+    for (size_t k = 1; k < cmp.pairs.n; k++)   /* the evidence is in order */
+        CHECK(cmp.pairs.items[k].a > cmp.pairs.items[k - 1].a &&
+              cmp.pairs.items[k].b > cmp.pairs.items[k - 1].b);
+    /* the follow-up repeats the facts but is its own report */
+    CHECK_INT(kind_of(other, original, &cmp), SL_COPY_NONE);
+    sl_comparison_free(&cmp);
+    free(original);
+    free(rewrite);
+    free(other);
+}
+
+TEST(a_shared_quote_is_not_a_copy)
+{
+    static const char *const a =
+        "Varga welcomes tram vote\n\n"
+        "\"This is the day the harbour and the suburbs become one city again, and every "
+        "family in the north will feel the difference within five years,\" Mayor Ilse Varga "
+        "told reporters at the town hall.\n\n"
+        "The opposition has asked for an independent audit of the budget.";
+    static const char *const b =
+        "Council split on trams\n\n"
+        "Councillors argued for six hours before the vote.\n\n"
+        "\"This is the day the harbour and the suburbs become one city again, and every "
+        "family in the north will feel the difference within five years,\" the mayor said.\n\n"
+        "Shopkeepers fear months of roadworks on Harbour Street.";
+    sl_comparison cmp = {0};
+    CHECK_INT(kind_of(a, b, &cmp), SL_COPY_NONE);
+    CHECK(cmp.best_similarity > 0.8);   /* the quote itself aligns */
+    sl_comparison_free(&cmp);
+}
+
+TEST(credit_lines)
+{
+    sl_buf credit = SL_BUF_INIT;
+    const char *t = "LINDHOLT (Northwire) \u2014 The council voted.\n\nMore text.";
+    CHECK(sl_credit_find(t, strlen(t), &credit));
+    CHECK_STR(sl_buf_cstr(&credit), "Northwire");
+    t = "(Northwire)\n\nThe council voted on Tuesday.";
+    CHECK(sl_credit_find(t, strlen(t), &credit));
+    CHECK_STR(sl_buf_cstr(&credit), "Northwire");
+    t = "The council voted on Tuesday.\n\nMore text here.\n\n\u2014 Associated Press";
+    CHECK(sl_credit_find(t, strlen(t), &credit));
+    CHECK_STR(sl_buf_cstr(&credit), "Associated Press");
+    t = "The council voted.\n\nThis article originally appeared on Harbour Herald.";
+    CHECK(sl_credit_find(t, strlen(t), &credit));
+    CHECK_STR(sl_buf_cstr(&credit), "Harbour Herald");
+    t = "Text.\n\nSource: Valley Courier";
+    CHECK(sl_credit_find(t, strlen(t), &credit));
+    CHECK_STR(sl_buf_cstr(&credit), "Valley Courier");
+    /* a headline naming an agency is not a credit */
+    t = "Reuters reports record profit for its news business\n\nThe company said.";
+    CHECK(!sl_credit_find(t, strlen(t), &credit));
+    t = "A plain report (with a remark in brackets) and no credit.";
+    CHECK(!sl_credit_find(t, strlen(t), &credit));
+    sl_buf_free(&credit);
+}
+
+TEST(copy_index_finds_the_original)
+{
+    sketched s = {0};
+    sl_copy_index *ix = sl_copy_index_new();
+    sketch_of(&s, OTHER_REPORT);
+    CHECK_INT(sl_copy_index_add(ix, 1, s.sketch.keys, s.sketch.n_keys), 0);
+    sketch_of(&s, WIRE);
+    CHECK_INT(sl_copy_index_add(ix, 2, s.sketch.keys, s.sketch.n_keys), 0);
+    sketch_of(&s, TEMPLATE_A);
+    CHECK_INT(sl_copy_index_add(ix, 3, s.sketch.keys, s.sketch.n_keys), 0);
+    sketch_of(&s, WIRE_EDITED);
+    int64_t found[SL_COPY_CANDIDATES];
+    size_t n = 0;
+    CHECK_INT(sl_copy_index_candidates(ix, &s.sketch, found, &n), 0);
+    CHECK(n >= 1);
+    CHECK_INT(n ? found[0] : 0, 2);
+    for (size_t k = 0; k < n; k++)
+        CHECK(found[k] != 3);   /* nothing in common with the earnings template */
+    CHECK(sl_copy_index_bytes(ix) > 0);
+    sl_copy_index_free(ix);
+    sketched_free(&s);
+}
+
+TEST(dedup_stream)
+{
+    sl_dedup *d = sl_dedup_new(2);   /* a window of two: the third text back is forgotten */
+    sl_dedup_result r;
+    CHECK_INT(sl_dedup_add(d, WIRE, strlen(WIRE), &r), 0);
+    CHECK(!r.is_copy);
+    CHECK_INT(sl_dedup_add(d, OTHER_REPORT, strlen(OTHER_REPORT), &r), 0);
+    CHECK(!r.is_copy);
+    CHECK_INT(sl_dedup_add(d, WIRE_EDITED, strlen(WIRE_EDITED), &r), 0);
+    CHECK(r.is_copy);
+    CHECK_INT(r.copy_of, 0);
+    CHECK_STR(r.kind, "near");
+    CHECK_INT(sl_dedup_add(d, TEMPLATE_A, strlen(TEMPLATE_A), &r), 0);
+    CHECK(!r.is_copy);
+    /* out of the window for near copies, but exact copies are found among all */
+    CHECK_INT(sl_dedup_add(d, WIRE, strlen(WIRE), &r), 0);
+    CHECK(r.is_copy);
+    CHECK_INT(r.copy_of, 0);
+    CHECK_STR(r.kind, "exact");
+    CHECK_INT(r.index, 4);
+    /* empty texts are not copies of each other */
+    CHECK_INT(sl_dedup_add(d, "", 0, &r), 0);
+    CHECK_INT(sl_dedup_add(d, "", 0, &r), 0);
+    CHECK(!r.is_copy);
+    sl_dedup_free(d);
+}

@@ -1,0 +1,248 @@
+/* test_facts.c — unit tests of the facts stage (src/facts): quotes with
+ * their speakers, numbers with what they count, dates, entities, and the
+ * story cross-check through the public API on a scratch store. The texts
+ * are invented (tests/fixtures/facts/). */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "facts/facts.h"
+#include "test.h"
+
+static sl_fact_items *extract_fixture(const char *path, const char *published)
+{
+    size_t len;
+    char *text = sl_test_read_file(path, &len);
+    sl_fact_items *items = NULL;
+    CHECK_INT(sl_facts_extract(text, len, published, &items), 0);
+    free(text);
+    return items;
+}
+
+static sl_fact_items *extract_text(const char *text, const char *published)
+{
+    sl_fact_items *items = NULL;
+    CHECK_INT(sl_facts_extract(text, strlen(text), published, &items), 0);
+    return items;
+}
+
+/* The k-th item of a kind, or NULL. */
+static const sl_fact_item *nth(const sl_fact_items *items, sl_fact_kind kind, size_t k)
+{
+    for (size_t i = 0; items && i < items->n; i++)
+        if (items->items[i].kind == kind && k-- == 0)
+            return &items->items[i];
+    return NULL;
+}
+
+static size_t count(const sl_fact_items *items, sl_fact_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; items && i < items->n; i++)
+        n += items->items[i].kind == kind;
+    return n;
+}
+
+/* The number item whose text starts with `prefix`. */
+static const sl_fact_item *number_text(const sl_fact_items *items, const char *prefix)
+{
+    for (size_t i = 0; i < items->n; i++)
+        if (items->items[i].kind == SL_FACT_NUMBER &&
+            !strncmp(items->items[i].text, prefix, strlen(prefix)))
+            return &items->items[i];
+    return NULL;
+}
+
+TEST(facts_quotes_speakers)
+{
+    sl_fact_items *items = extract_fixture("tests/fixtures/facts/harbour.txt", "2026-02-10");
+    /* two-part quote, pronoun speaker, a quote over two paragraphs; the scare
+     * quote and the title in quotation marks are not quotes */
+    CHECK_INT(count(items, SL_FACT_QUOTE), 3);
+    const sl_fact_item *q = nth(items, SL_FACT_QUOTE, 0);
+    CHECK(q && strstr(q->text, "another night") && strstr(q->text, "30 years"));
+    CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
+    CHECK_STR(q ? q->detail : NULL, "said");
+    CHECK_STR(q ? q->role : NULL, "Harbour Master");
+    q = nth(items, SL_FACT_QUOTE, 1);
+    CHECK(q && strstr(q->text, "Nobody was hurt") && strstr(q->text, "what counts"));
+    CHECK_STR(q ? q->about : NULL, "Ilse Varnholt"); /* "she" resolved */
+    q = nth(items, SL_FACT_QUOTE, 2);
+    CHECK(q && strstr(q->text, "back") && strstr(q->text, "do it again"));
+    CHECK_STR(q ? q->about : NULL, "Oskar Thiel");
+    CHECK_STR(q ? q->role : NULL, "Mayor");
+    sl_fact_items_free(items);
+}
+
+TEST(facts_numbers_forms)
+{
+    sl_fact_items *items = extract_fixture("tests/fixtures/facts/harbour.txt", "2026-02-10");
+    const sl_fact_item *n = number_text(items, "14");
+    CHECK(n && n->value == 14 && n->approx == '=' && n->about && strstr(n->about, "boats"));
+    n = number_text(items, "about 2.5 million");
+    CHECK(n && n->value == 2500000 && n->approx == '~');
+    n = number_text(items, "over 120");
+    CHECK(n && n->value == 120 && n->approx == '>' && n->detail &&
+          !strcmp(n->detail, "kilometre per hour"));
+    n = number_text(items, "Around 40");
+    CHECK(n && n->value == 40 && n->approx == '~' && !strcmp(n->detail, "percentage"));
+    n = number_text(items, "3 and 5 days"); /* "between 3 and 5 days": a range */
+    CHECK(n && n->value == 3 && n->value_hi == 5 && !strcmp(n->detail, "day"));
+    n = number_text(items, "ninth");
+    CHECK(n && n->value == 9 && n->role && !strcmp(n->role, "ordinal"));
+    /* the year of "March 2019" is a date; the share counters "12 4 87" are chrome */
+    CHECK(!number_text(items, "2019"));
+    CHECK(!number_text(items, "12"));
+    CHECK(!number_text(items, "87"));
+    sl_fact_items_free(items);
+}
+
+TEST(facts_numbers_words_and_money)
+{
+    sl_fact_items *items = extract_text(
+        "The council spent $1.2 billion on seventy-five new buses over ten months of work, "
+        "and the trip took 2 1/2 hours at 7:30 a.m. with at least 40,000 riders.\n", NULL);
+    const sl_fact_item *n = number_text(items, "$1.2 billion");
+    CHECK(n && n->value == 1.2e9 && n->detail && !strcmp(n->detail, "dollar"));
+    n = number_text(items, "seventy-five");
+    CHECK(n && n->value == 75 && n->about && strstr(n->about, "buses"));
+    n = number_text(items, "over ten months");
+    CHECK(n && n->value == 10 && n->approx == '>' && !strcmp(n->detail, "month") && n->about &&
+          !strcmp(n->about, "work"));
+    n = number_text(items, "2 1/2");
+    CHECK(n && n->value == 2.5 && !strcmp(n->detail, "hour"));
+    CHECK(!number_text(items, "7"));  /* a clock time */
+    CHECK(!number_text(items, "30")); /* a clock time */
+    n = number_text(items, "at least 40,000");
+    CHECK(n && n->value == 40000 && n->approx == '>' && n->about && strstr(n->about, "riders"));
+    sl_fact_items_free(items);
+}
+
+TEST(facts_dates_absolute_and_relative)
+{
+    /* 2026-02-10 is a Tuesday */
+    sl_fact_items *items = extract_text(
+        "The talks began on Monday and will resume on Aug. 19, 2026, after a pause that started "
+        "on 3 January. Officials met yesterday and said the first round ended last week.\n",
+        "2026-02-10");
+    const char *want[][2] = {{"Monday", "2026-02-09"}, {"Aug. 19, 2026", "2026-08-19"},
+                             {"3 January", "2026-01-03"}, {"yesterday", "2026-02-09"},
+                             {"last week", "2026-02-03"}};
+    CHECK_INT(count(items, SL_FACT_DATE), 5);
+    for (size_t k = 0; k < 5; k++) {
+        const sl_fact_item *d = nth(items, SL_FACT_DATE, k);
+        CHECK_STR(d ? d->text : NULL, want[k][0]);
+        CHECK_STR(d ? d->about : NULL, want[k][1]);
+    }
+    sl_fact_items_free(items);
+}
+
+TEST(facts_entities_roles_and_short_forms)
+{
+    sl_fact_items *items = extract_fixture("tests/fixtures/facts/harbour.txt", NULL);
+    const sl_fact_item *e = NULL;
+    size_t varnholt = 0, places = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        if (e->about && !strcmp(e->about, "Ilse Varnholt")) {
+            varnholt++;
+            CHECK_STR(e->detail, "person");
+        }
+        if (!strcmp(e->text, "Velmar"))
+            places += !strcmp(e->detail, "place");
+    }
+    CHECK(varnholt >= 3); /* "Ilse Varnholt" then "Varnholt" twice, resolved */
+    CHECK_INT(places, 1); /* "the port of Velmar"; the headline is title case */
+    sl_fact_items_free(items);
+    items = extract_text("Talks in Norway and Chile went on. Defense Minister Aurel Vintch "
+                         "arrived late; Vintch said little.\n", NULL);
+    size_t norway = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        if (!strcmp(e->text, "Norway") || !strcmp(e->text, "Chile"))
+            norway += !strcmp(e->detail, "place"); /* iso-codes gazetteer */
+        if (!strcmp(e->text, "Aurel Vintch"))
+            CHECK_STR(e->role, "Defense Minister");
+        if (!strcmp(e->text, "Vintch"))
+            CHECK_STR(e->about, "Aurel Vintch");
+    }
+    CHECK_INT(norway, 2);
+    sl_fact_items_free(items);
+}
+
+TEST(facts_bad_input)
+{
+    sl_fact_items *items = NULL;
+    CHECK_INT(sl_facts_extract(NULL, 0, NULL, &items), SL_EUSAGE);
+    CHECK(!items);
+    items = extract_text("", NULL);
+    CHECK(items && items->n == 0);
+    sl_fact_items_free(items);
+    /* unbalanced quotation marks and a lone mark end nothing and crash nothing */
+    items = extract_text("\"\n\n\xE2\x80\x9C open \"\" \xE2\x80\x9D\xE2\x80\x9D 1 of 2\n", NULL);
+    CHECK(items != NULL);
+    sl_fact_items_free(items);
+    /* invalid UTF-8 and control bytes are repaired, not read past */
+    const char bad[] = "Over \xff\xfe 40 \x01 people \xe2\x80 met \xc3";
+    items = NULL;
+    CHECK_INT(sl_facts_extract(bad, sizeof bad - 1, NULL, &items), 0);
+    CHECK(items && items->n >= 1 && items->items[0].kind == SL_FACT_NUMBER &&
+          items->items[0].value == 40);
+    sl_fact_items_free(items);
+}
+
+/* A scratch store with three reports of one fire: the original, its exact
+ * copy, and an independent report with a different injured count. */
+TEST(facts_story_crosscheck)
+{
+    char path[] = "/tmp/sl-facts-test-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    close(fd);
+    unlink(path);
+    sl_engine *e = NULL;
+    CHECK_INT(sl_engine_open(&e, path, NULL), 0);
+    const char *a = "Fire at the Orlen tannery\n\nThree workers were injured when a fire swept "
+                    "through the Orlen tannery in Dessby on Friday. About 80 staff were evacuated "
+                    "and the tannery employs about 300 people in Dessby.\n";
+    const char *b = "Fire at the Orlen tannery in Dessby\n\nFive workers were injured when a fire "
+                    "swept through the Orlen tannery in Dessby on Friday. About 80 staff were "
+                    "evacuated and the tannery employs 300 people in Dessby.\n";
+    sl_article_input in[3] = {
+        {.text = a, .text_len = strlen(a), .source = "One", .published = "2026-02-13", .key = "1"},
+        {.text = a, .text_len = strlen(a), .source = "Two", .published = "2026-02-13", .key = "2"},
+        {.text = b, .text_len = strlen(b), .source = "Three", .published = "2026-02-13", .key = "3"},
+    };
+    sl_ingest_result res[3];
+    for (int i = 0; i < 3; i++)
+        CHECK_INT(sl_ingest_article(e, &in[i], &res[i]), 0);
+    CHECK_INT(res[1].exact_copy_of, res[0].article_id);
+    CHECK(res[0].story_id == res[1].story_id && res[0].story_id == res[2].story_id);
+    sl_fact_table *t = NULL;
+    CHECK_INT(sl_story_facts(e, res[0].story_id, 0, &t), 0);
+    const sl_fact *injured = NULL, *staff = NULL;
+    for (size_t i = 0; t && i < t->n; i++) {
+        if (!strcmp(t->items[i].about, "injured"))
+            injured = &t->items[i];
+        if (!strcmp(t->items[i].about, "evacuated"))
+            staff = &t->items[i];
+    }
+    CHECK(injured && injured->conflict && injured->n_values == 2);
+    if (injured && injured->n_values == 2) {
+        /* three articles state a count, but the copy is no second source */
+        CHECK(injured->values[0].value == 3 && injured->values[0].n_articles == 2);
+        CHECK_INT(injured->values[0].n_sources, 1);
+        CHECK(injured->values[1].value == 5);
+    }
+    CHECK(staff && !staff->conflict && staff->n_values == 1 && staff->values[0].n_sources == 2);
+    sl_fact_table_free(t);
+    CHECK_INT(sl_story_facts(e, res[0].story_id, 1, &t), 0);
+    CHECK(t && t->n == 1 && t->items[0].conflict);
+    sl_fact_table_free(t);
+    CHECK_INT(sl_story_facts(e, 999, 0, &t), SL_ENOTFOUND);
+    sl_engine_free(e);
+    unlink(path);
+    char side[64];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
