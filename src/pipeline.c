@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "engine.h"
 #include "util/date.h"
@@ -152,29 +153,47 @@ static int record_lines(sl_engine *e, int64_t id)
     return 0;
 }
 
-/* Picks (or starts) the story and updates it. */
-static int group(sl_engine *e, const prepared *p, int64_t copy_of_story, int64_t *story_id)
+static const char *const day_flags[] = {NULL, "undated", "date clamped"};
+
+/* Picks (or starts) the story and updates it: its thread when new, its
+ * title when this article matches it better than the one that gave it. A
+ * copy goes to its original's story and counts once there. */
+static int group(sl_engine *e, const prepared *p, int64_t copy_of_story, int64_t *story_id,
+                 const char **day_flag)
 {
+    sl_grouper *g = e->grouper;
+    const sl_analysis *title = p->title ? &e->title : NULL;
     sl_vector v;
-    sl_grouper_vectorize(e->grouper, &e->body, p->title ? &e->title : NULL, &v);
-    if (sl_grouper_count_terms(e->grouper, &e->body, p->title ? &e->title : NULL))
+    sl_grouper_vectorize(g, &e->body, title, &v);
+    if (sl_grouper_count_terms(g, &e->body, title))
         return SL_ENOMEM;
-    double sim;
-    *story_id = copy_of_story ? copy_of_story : sl_grouper_best(e->grouper, &v, p->day, &sim);
+    sl_day_flag flag;
+    int64_t day = sl_grouper_day(g, p->day, (int64_t)(time(NULL) / 86400), &flag);
+    *day_flag = day_flags[flag];
+    sl_placement place = {.story = copy_of_story};
+    if (!copy_of_story)
+        sl_grouper_place(g, &v, day, &place);
+    *story_id = place.story;
     if (!*story_id) {
-        const char *title = p->title;
-        if (!title) {
+        const char *story_title = p->title;
+        if (!story_title) {
             fallback_title(&e->body, p->text, &e->scratch);
-            title = sl_buf_cstr(&e->scratch);
+            story_title = sl_buf_cstr(&e->scratch);
         }
-        if (sl_store_story_new(e->store, 0, title, p->day, story_id))
+        if (sl_store_story_new(e->store, 0, story_title, day, story_id) ||
+            sl_store_story_thread(e->store, *story_id, place.thread ? place.thread : *story_id))
             return SL_ESTORE;
+    } else if (p->title && !copy_of_story && sl_grouper_retitle(g, *story_id, place.similarity) &&
+               sl_store_story_retitle(e->store, *story_id, p->title, place.similarity)) {
+        return SL_ESTORE;
     }
     const void *centroid;
     size_t len;
-    if (sl_grouper_add(e->grouper, *story_id, &v, p->day, &centroid, &len))
-        return SL_ENOMEM;
-    return sl_store_story_update(e->store, *story_id, centroid, len, p->day) ? SL_ESTORE : 0;
+    int rc = sl_grouper_add(g, *story_id, place.story ? 0 : place.thread, &v, day, !copy_of_story,
+                            &centroid, &len);
+    if (rc)
+        return rc == SL_ENOMEM ? rc : SL_ESTORE;
+    return sl_store_story_update(e->store, *story_id, centroid, len, day) ? SL_ESTORE : 0;
 }
 
 static int store_article(sl_engine *e, const sl_article_input *in, const prepared *p,
@@ -195,7 +214,8 @@ static int store_article(sl_engine *e, const sl_article_input *in, const prepare
     if (existing && sl_store_story_leave(e->store, existing))
         return sl_seterr_store(e, "story");
     int64_t story = 0;
-    int rc = group(e, p, copy_story, &story);
+    const char *day_flag = NULL;
+    int rc = group(e, p, copy_story, &story, &day_flag);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "story");
     sl_article_row row = {
@@ -209,7 +229,7 @@ static int store_article(sl_engine *e, const sl_article_input *in, const prepare
     int version = 1;
     rc = existing ? sl_store_article_replace(e->store, existing, &row, &version)
                   : sl_store_article_insert(e->store, &row, &id);
-    if (rc || record_lines(e, id))
+    if (rc || record_lines(e, id) || (day_flag && sl_store_article_flag(e->store, id, day_flag)))
         return sl_seterr_store(e, "storing article");
     if (copy_of && sl_store_copy_insert(e->store, id, copy_of, "exact", 1.0, NULL))
         return sl_seterr_store(e, "storing copy");
