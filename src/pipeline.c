@@ -163,6 +163,8 @@ static int group(sl_engine *e, const prepared *p, int64_t copy_of_story, int64_t
 {
     sl_grouper *g = e->grouper;
     const sl_analysis *title = p->title ? &e->title : NULL;
+    if (sl_grouper_find_entities(g, &e->body, p->text, title, p->title))
+        return SL_ENOMEM;
     sl_vector v;
     sl_grouper_vectorize(g, &e->body, title, &v);
     if (sl_grouper_count_terms(g, &e->body, title))

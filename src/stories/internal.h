@@ -71,6 +71,8 @@ struct sl_grouper {
     uint32_t *acc_used;
     size_t acc_n;
     sl_weighted_term packed[SL_CENTROID_TERMS];
+    sl_term_vec entities;           /* name features of the current article */
+    sl_buf fold;
 };
 
 /* Inverse document frequency of a term in the grouper's counts. */

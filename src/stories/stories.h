@@ -68,12 +68,17 @@ void sl_grouper_set_docs(sl_grouper *g, uint64_t n_docs);
  * undated) and today's day number; *flag says when they differ. */
 int64_t sl_grouper_day(const sl_grouper *g, int64_t published, int64_t today, sl_day_flag *flag);
 
+/* Finds the article's name features (capitalised words and pairs of them),
+ * used by the next count_terms and vectorize. `title` may be NULL. */
+int sl_grouper_find_entities(sl_grouper *g, const sl_analysis *body, const char *body_text,
+                             const sl_analysis *title, const char *title_text);
+
 /* Counts an article's distinct terms in the document frequencies (and in the
  * pending increments the engine saves at commit). */
 int sl_grouper_count_terms(sl_grouper *g, const sl_analysis *body, const sl_analysis *title);
 
 /* The article's TF-IDF vector: body terms (lead sentences weigh more), title
- * terms counted as extra occurrences. */
+ * terms counted as extra occurrences, and its name features. */
 void sl_grouper_vectorize(sl_grouper *g, const sl_analysis *body, const sl_analysis *title,
                           sl_vector *out);
 

@@ -14,6 +14,8 @@
 #define TITLE_BOOST 2.0
 #define LEAD_BOOST 1.0
 #define LEAD_SENTENCES 3
+/* Name features weigh ENTITY_BOOST times a term of the same tf-idf. */
+#define ENTITY_BOOST 1.0
 
 static int map_grow(sl_count_map *m)
 {
@@ -120,6 +122,9 @@ int sl_grouper_count_terms(sl_grouper *g, const sl_analysis *body, const sl_anal
     for (size_t i = 0; title && i < title->terms.n; i++)
         if (!find_term(body, title->terms.items[i].id) && count_one(g, title->terms.items[i].id))
             return SL_ENOMEM;
+    for (size_t i = 0; i < g->entities.n; i++)
+        if (count_one(g, g->entities.items[i].id))
+            return SL_ENOMEM;
     return 0;
 }
 
@@ -162,7 +167,7 @@ static float weight_of(const sl_grouper *g, uint64_t term, double tf)
 void sl_grouper_vectorize(sl_grouper *g, const sl_analysis *body, const sl_analysis *title,
                           sl_vector *out)
 {
-    size_t cap = body->terms.n + (title ? title->terms.n : 0);
+    size_t cap = body->terms.n + (title ? title->terms.n : 0) + g->entities.n;
     sl_weighted_term stack[512];
     sl_weighted_term *all = cap <= 512 ? stack : malloc(cap * sizeof *all);
     out->n = 0;
@@ -179,6 +184,11 @@ void sl_grouper_vectorize(sl_grouper *g, const sl_analysis *body, const sl_analy
         const sl_term *t = &title->terms.items[i];
         if (!find_term(body, t->id))
             all[n++] = (sl_weighted_term){t->id, weight_of(g, t->id, TITLE_BOOST * t->count)};
+    }
+    for (size_t i = 0; i < g->entities.n; i++) {
+        const sl_term *t = &g->entities.items[i];
+        double tf = t->count + (t->first < LEAD_SENTENCES ? LEAD_BOOST : 0);
+        all[n++] = (sl_weighted_term){t->id, (float)(ENTITY_BOOST * weight_of(g, t->id, tf))};
     }
     out->n = sl_keep_top(all, n, SL_VECTOR_TERMS, 1);
     memcpy(out->terms, all, out->n * sizeof *all);
