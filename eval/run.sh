@@ -47,6 +47,12 @@ else
   echo "eval: $DATA/seeds not found: seed checks skipped"
 fi
 
+if [ -d "$DATA/clustering/ecbplus" ] && [ -d "$DATA/stories/basil" ]; then
+  run stories "$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)" eval/stories.py --bin "$BIN" --out "$OUT/stories" --data "$DATA"
+else
+  echo "eval: $DATA/clustering/ecbplus or stories/basil not found: story checks skipped"
+fi
+
 echo "=== scores against eval/floors.txt"
 awk '
   FNR == NR { score[$1] = $2; next }           # scores.txt: name value

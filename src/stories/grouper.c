@@ -19,8 +19,8 @@
 #include <string.h>
 
 /* Fitted on ECB+ train topics (eval/stories.py --tune), see docs/stories.md. */
-#define JOIN_THRESHOLD 0.30
-#define THREAD_THRESHOLD 0.12
+#define JOIN_THRESHOLD 0.225
+#define THREAD_THRESHOLD 0.09
 #define WINDOW_DAYS 7            /* an event's reports come within days */
 #define THREAD_WINDOW_DAYS 120   /* a thread links stories over months */
 #define DECAY_DAYS 30.0          /* similarity * exp(-gap / DECAY_DAYS) */
