@@ -185,9 +185,6 @@ static int group(sl_engine *e, const prepared *p, int64_t copy_of_story, int64_t
         if (sl_store_story_new(e->store, 0, story_title, day, story_id) ||
             sl_store_story_thread(e->store, *story_id, place.thread ? place.thread : *story_id))
             return SL_ESTORE;
-    } else if (p->title && !copy_of_story && sl_grouper_retitle(g, *story_id, place.similarity) &&
-               sl_store_story_retitle(e->store, *story_id, p->title, place.similarity)) {
-        return SL_ESTORE;
     }
     const void *centroid;
     size_t len;
@@ -195,6 +192,13 @@ static int group(sl_engine *e, const prepared *p, int64_t copy_of_story, int64_t
                             &centroid, &len);
     if (rc)
         return rc == SL_ENOMEM ? rc : SL_ESTORE;
+    int retitle = p->title && !copy_of_story
+                      ? sl_grouper_retitle(g, *story_id, place.story ? place.similarity : -1)
+                      : SL_RETITLE_NONE;
+    if (retitle && sl_store_story_retitle(e->store, *story_id,
+                                          retitle == SL_RETITLE_TITLE ? p->title : NULL,
+                                          sl_grouper_title_score(g, *story_id)))
+        return SL_ESTORE;
     return sl_store_story_update(e->store, *story_id, centroid, len, day) ? SL_ESTORE : 0;
 }
 

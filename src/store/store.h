@@ -80,7 +80,7 @@ int sl_store_story_get(sl_store *st, int64_t id, sl_story **out);
  * at open). Stops early when `fn` returns non-zero. */
 int sl_store_stories_each(sl_store *st, int (*fn)(void *ctx, const sl_story_state *story),
                           void *ctx);
-/* A new story's thread; a story's representative title and its score. */
+/* A new story's thread; a story's representative title (NULL: unchanged) and its score. */
 int sl_store_story_thread(sl_store *st, int64_t story_id, int64_t thread_id);
 int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, double score);
 /* Why an article's grouping day is not its date ("undated", "date clamped"). */

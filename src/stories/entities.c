@@ -74,7 +74,8 @@ int sl_grouper_find_entities(sl_grouper *g, const sl_analysis *body, const char 
     if (collect(g, body, body_text, 0) || (title && collect(g, title, title_text, 1)))
         return SL_ENOMEM;
     sl_term_vec *v = &g->entities;
-    qsort(v->items, v->n, sizeof *v->items, by_id);
+    if (v->n > 1)
+        qsort(v->items, v->n, sizeof *v->items, by_id);
     size_t n = 0;
     for (size_t i = 0; i < v->n; i++) {
         if (n && v->items[n - 1].id == v->items[i].id) {

@@ -29,14 +29,15 @@
  * DATED_FACTOR (fitted on BASIL events of the lower half of ids). */
 #define DATED_FACTOR 0.4
 #define CANDIDATE_TERMS 32
-#define SCAN_MAX 256
+#define SCAN_MAX 128
 #define TOP_CANDIDATES 16
 #define COMMON_TERM_SHARE 0.05   /* terms in more documents find too many stories */
-#define MIN_SHARED 2u             /* terms an article must share with a story (fewer if it has fewer) */
+#define MIN_SHARED 2u             /* terms an article must share with a story */
 #define ACC_CAP 16384            /* >= 2 * CANDIDATE_TERMS * SCAN_MAX, a power of two */
 /* Accepted dates: 1900-01-01 to two days after today. */
 #define MIN_DAY (-25567)
 #define FUTURE_SLACK 2
+#define FOUNDER_SCORE (-1.0f)   /* title score of a titled first article not yet compared */
 
 sl_grouper *sl_grouper_new(void)
 {
@@ -143,14 +144,18 @@ static int set_centroid(sl_grouper *g, int64_t id, const sl_weighted_term *terms
         i++;
     }
     double norm = 0;
-    for (k = 0; k < n; k++) {
-        if (sl_index_set(&g->index, terms[k].term, (uint32_t)id, terms[k].weight))
-            return SL_ENOMEM;
+    for (k = 0; k < n; k++)
         norm += (double)terms[k].weight * terms[k].weight;
-    }
+    norm = sqrt(norm);
+    /* Postings hold normalised weights: a candidate's partial cosine needs no
+     * look at its slot (which would be a cache miss per candidate). */
+    for (k = 0; k < n; k++)
+        if (sl_index_set(&g->index, terms[k].term, (uint32_t)id,
+                         norm > 0 ? (float)(terms[k].weight / norm) : 0))
+            return SL_ENOMEM;
     memmove(s->terms, terms, n * sizeof *terms);
     s->n = n;
-    s->norm = (float)sqrt(norm);
+    s->norm = (float)norm;
     return 0;
 }
 
@@ -270,8 +275,7 @@ static size_t take_candidates(sl_grouper *g, candidate *out)
     size_t n = 0;
     for (size_t i = 0; i < g->acc_n; i++) {
         size_t slot = g->acc_used[i];
-        const sl_story_slot *s = &g->stories[g->acc_keys[slot]];
-        candidate c = {g->acc_keys[slot], s->norm > 0 ? g->acc_values[slot] / s->norm : 0};
+        candidate c = {g->acc_keys[slot], g->acc_values[slot]};
         g->acc_keys[slot] = 0;
         if (n < TOP_CANDIDATES) {
             out[n++] = c;
@@ -298,7 +302,7 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
     accumulate(g, v);
     candidate cands[TOP_CANDIDATES];
     size_t n = take_candidates(g, cands);
-    uint32_t need = v->n < MIN_SHARED ? v->n : MIN_SHARED;
+    uint32_t need = MIN_SHARED; /* so an article of one word joins nothing */
     double best_story = 0, best_thread = 0;
     int64_t thread_story = 0;
     for (size_t i = 0; i < n; i++) {
@@ -308,7 +312,7 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
             continue;
         uint32_t shared;
         double sim = cosine(v, s, &shared) * exp(-(double)gap / DECAY_DAYS);
-        if (shared < need || (s->n < need && shared < s->n))
+        if (shared < need)
             continue;
         int dated = day != INT64_MIN && s->last_day != INT64_MIN;
         double threshold = g->join_threshold * (dated ? DATED_FACTOR : 1.0);
@@ -374,10 +378,27 @@ int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v
 
 int sl_grouper_retitle(sl_grouper *g, int64_t id, double similarity)
 {
-    if (id <= 0 || (size_t)id >= g->stories_cap || similarity <= g->stories[id].title_score)
-        return 0;
-    g->stories[id].title_score = (float)similarity;
-    return 1;
+    if (id <= 0 || (size_t)id >= g->stories_cap)
+        return SL_RETITLE_NONE;
+    float *score = &g->stories[id].title_score;
+    if (similarity < 0) { /* a titled first article: scored by the next one */
+        *score = FOUNDER_SCORE;
+        return SL_RETITLE_SCORE;
+    }
+    if (*score == FOUNDER_SCORE) {
+        /* The first article is as close to the second as the second to it. */
+        *score = (float)similarity;
+        return SL_RETITLE_SCORE;
+    }
+    if (similarity <= *score)
+        return SL_RETITLE_NONE;
+    *score = (float)similarity;
+    return SL_RETITLE_TITLE;
+}
+
+double sl_grouper_title_score(const sl_grouper *g, int64_t id)
+{
+    return id > 0 && (size_t)id < g->stories_cap ? g->stories[id].title_score : 0;
 }
 
 size_t sl_grouper_memory(const sl_grouper *g)

@@ -17,7 +17,8 @@ typedef struct sl_count_map {
 uint32_t *sl_count_slot(sl_count_map *m, uint64_t term, int create);
 void sl_count_free(sl_count_map *m);
 
-/* One story in a term's postings: its id and the term's weight in its centroid. */
+/* One story in a term's postings: its id and the term's weight in its
+ * centroid, divided by the centroid's norm. */
 typedef struct sl_posting {
     uint32_t story;
     float weight;

@@ -93,10 +93,14 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
 int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v, int64_t day,
                    int counts, const void **centroid, size_t *len);
 
-/* True when an article that joined with `similarity` should give the story
- * its title (it matches better than the article that gave the current one);
- * records the new score. */
+/* A story's title is the headline of the article that matched it best when
+ * it joined. Call with similarity -1 for a new story's titled first article,
+ * else with the similarity a titled article joined with. Says what to save:
+ * nothing, the new score, or the article's title and the score. */
+enum { SL_RETITLE_NONE, SL_RETITLE_SCORE, SL_RETITLE_TITLE };
 int sl_grouper_retitle(sl_grouper *g, int64_t id, double similarity);
+/* The story's current title score (what to save with SL_RETITLE_SCORE). */
+double sl_grouper_title_score(const sl_grouper *g, int64_t id);
 
 /* Hands over the document-frequency increments since the last call. */
 int sl_grouper_take_pending(sl_grouper *g, int (*fn)(void *ctx, uint64_t term, uint32_t inc),
