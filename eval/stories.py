@@ -294,7 +294,6 @@ def eval_ecb(args, report, order=1):
         line("sklearn stories", b[1], b[2], "  (threshold %.2f)" % b[0])
         bt = best_baseline(texts, gold_t, "b3_f1")
         line("sklearn threads", bt[1], bt[2], "  (threshold %.2f)" % bt[0])
-        report["sklearn_ecbplus_story_b3_f1"] = b[1]["b3_f1"]
     report["ecbplus_story_b3_f1"] = s_all["b3_f1"]
     report["ecbplus_story_pair_f1"] = s_all["pair_f1"]
     report["ecbplus_thread_b3_f1"] = t_all["b3_f1"]

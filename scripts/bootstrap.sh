@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs the Debian packages storyline builds against, when they are missing.
+# Installs the Debian packages storyline builds against, when they are missing
+# (and python3-sklearn, for the baseline make eval compares stories with).
 # Run by `make` before the first build; says what it installs, does nothing when all is present.
 set -e
 PKGS="pkg-config libsqlite3-dev sqlite3 libxml2-dev libutf8proc-dev libstemmer-dev libxxhash-dev \
