@@ -177,14 +177,19 @@ def googlenews(data):
 
 # ---- running storyline ----
 
-def run_storyline(args, name, docs, granularity):
-    """Ingests docs; returns (story of each doc, thread of each doc, seconds)."""
-    os.makedirs(args.out, exist_ok=True)
-    jsonl = os.path.join(args.out, name + ".jsonl")
+def fresh_db(args, name):
+    """The path of an empty store named `name` in the output folder."""
     db = os.path.join(args.out, name + ".db")
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
+    return db
+
+
+def run_storyline(args, name, docs, granularity):
+    """Ingests docs; returns (story of each doc, thread of each doc, seconds)."""
+    jsonl = os.path.join(args.out, name + ".jsonl")
+    db = fresh_db(args, name)
     with open(jsonl, "w", encoding="utf-8") as f:
         for d in docs:
             rec = {"id": d["key"], "text": d["text"]}
@@ -342,10 +347,7 @@ def eval_googlenews(args, report):
 
 def eval_seeds(args, report):
     files = sorted(glob.glob(os.path.join(args.data, "seeds", "*.txt")))
-    db = os.path.join(args.out, "seeds.db")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
+    db = fresh_db(args, "seeds")
     cmd = [args.bin, "--db", db, "--quiet"]
     if args.granularity:
         cmd += ["--granularity", str(args.granularity)]

@@ -106,5 +106,7 @@ int sl_store_json_article(sl_store *st, sl_json *j, int64_t id);
 int sl_store_json_articles(sl_store *st, sl_json *j);
 int sl_store_json_stories(sl_store *st, sl_json *j, const char *since, int64_t only_id);
 int sl_store_json_copies(sl_store *st, sl_json *j, int64_t article_id);
+/* The fields of one STORY_LINE, inside an object the caller opened. */
+void sl_store_json_story_line(sl_json *j, const sl_story_line *line);
 
 #endif

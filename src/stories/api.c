@@ -153,19 +153,6 @@ int sl_article_date_flag(sl_engine *e, int64_t article_id, char **out)
     return fail(e, sl_store_article_flag_get(e->store, article_id, out), "article flags");
 }
 
-static void json_line(sl_json *j, const sl_story_line *line)
-{
-    sl_json_object_begin(j);
-    sl_json_kv_int(j, "id", line->id);
-    sl_json_kv_string(j, "title", line->title);
-    sl_json_kv_id(j, "thread", line->thread_id);
-    sl_json_kv_int(j, "size", line->n_articles);
-    sl_json_kv_int(j, "sources", line->n_sources);
-    sl_json_kv_string(j, "first_published", line->first_published);
-    sl_json_kv_string(j, "last_published", line->last_published);
-    sl_json_object_end(j);
-}
-
 int sl_threads_json(sl_engine *e, int min_stories, sl_write_fn write, void *ctx)
 {
     sl_thread_list *list = NULL;
@@ -186,8 +173,11 @@ int sl_threads_json(sl_engine *e, int min_stories, sl_write_fn write, void *ctx)
         sl_json_key(&j, "stories");
         sl_json_array_begin(&j);
         const sl_story_list *stories = list->items[i].stories;
-        for (size_t k = 0; k < stories->n; k++)
-            json_line(&j, &stories->items[k]);
+        for (size_t k = 0; k < stories->n; k++) {
+            sl_json_object_begin(&j);
+            sl_store_json_story_line(&j, &stories->items[k]);
+            sl_json_object_end(&j);
+        }
         sl_json_array_end(&j);
         sl_json_object_end(&j);
     }
