@@ -155,9 +155,33 @@ static int record_lines(sl_engine *e, int64_t id)
 
 static const char *const day_flags[] = {NULL, "undated", "date clamped"};
 
-/* Picks (or starts) the story and updates it: its thread when new, its
- * title when this article matches it better than the one that gave it. A
- * copy goes to its original's story and counts once there. */
+/* A new story for the article: titled by it (or its first sentence), in
+ * the thread of its nearest story or in a thread of its own. */
+static int new_story(sl_engine *e, const prepared *p, int64_t day, int64_t thread, int64_t *id)
+{
+    const char *title = p->title;
+    if (!title) {
+        fallback_title(&e->body, p->text, &e->scratch);
+        title = sl_buf_cstr(&e->scratch);
+    }
+    if (sl_store_story_new(e->store, 0, title, day, id) ||
+        sl_store_story_thread(e->store, *id, thread ? thread : *id))
+        return SL_ESTORE;
+    return 0;
+}
+
+/* Gives the story this article's headline when it matches the story best. */
+static int retitle(sl_engine *e, const prepared *p, int64_t story, const sl_placement *place)
+{
+    int what = sl_grouper_retitle(e->grouper, story, place->story ? place->similarity : -1);
+    if (what == SL_RETITLE_NONE)
+        return 0;
+    return sl_store_story_retitle(e->store, story, what == SL_RETITLE_TITLE ? p->title : NULL,
+                                  sl_grouper_title_score(e->grouper, story));
+}
+
+/* Picks (or starts) the story and updates it. A copy goes to its original's
+ * story and counts once there. */
 static int group(sl_engine *e, const prepared *p, int64_t copy_of_story, int64_t *story_id,
                  const char **day_flag)
 {
@@ -176,28 +200,15 @@ static int group(sl_engine *e, const prepared *p, int64_t copy_of_story, int64_t
     if (!copy_of_story)
         sl_grouper_place(g, &v, day, &place);
     *story_id = place.story;
-    if (!*story_id) {
-        const char *story_title = p->title;
-        if (!story_title) {
-            fallback_title(&e->body, p->text, &e->scratch);
-            story_title = sl_buf_cstr(&e->scratch);
-        }
-        if (sl_store_story_new(e->store, 0, story_title, day, story_id) ||
-            sl_store_story_thread(e->store, *story_id, place.thread ? place.thread : *story_id))
-            return SL_ESTORE;
-    }
+    if (!*story_id && new_story(e, p, day, place.thread, story_id))
+        return SL_ESTORE;
     const void *centroid;
     size_t len;
     int rc = sl_grouper_add(g, *story_id, place.story ? 0 : place.thread, &v, day, !copy_of_story,
                             &centroid, &len);
     if (rc)
         return rc == SL_ENOMEM ? rc : SL_ESTORE;
-    int retitle = p->title && !copy_of_story
-                      ? sl_grouper_retitle(g, *story_id, place.story ? place.similarity : -1)
-                      : SL_RETITLE_NONE;
-    if (retitle && sl_store_story_retitle(e->store, *story_id,
-                                          retitle == SL_RETITLE_TITLE ? p->title : NULL,
-                                          sl_grouper_title_score(g, *story_id)))
+    if (p->title && !copy_of_story && retitle(e, p, *story_id, &place))
         return SL_ESTORE;
     return sl_store_story_update(e->store, *story_id, centroid, len, day) ? SL_ESTORE : 0;
 }
@@ -235,7 +246,8 @@ static int store_article(sl_engine *e, const sl_article_input *in, const prepare
     int version = 1;
     rc = existing ? sl_store_article_replace(e->store, existing, &row, &version)
                   : sl_store_article_insert(e->store, &row, &id);
-    if (rc || record_lines(e, id) || (day_flag && sl_store_article_flag(e->store, id, day_flag)))
+    if (rc || record_lines(e, id) ||
+        ((day_flag || existing) && sl_store_article_flag(e->store, id, day_flag)))
         return sl_seterr_store(e, "storing article");
     if (copy_of && sl_store_copy_insert(e->store, id, copy_of, "exact", 1.0, NULL))
         return sl_seterr_store(e, "storing copy");

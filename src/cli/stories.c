@@ -22,6 +22,10 @@ static int run(cli *c, sl_engine *e)
     }
     if (thread && c->json)
         return cli_usage(&cmd_stories, "--thread with --json: use threads --json");
+    int y, m, d;
+    char end;
+    if (thread && since && sscanf(since, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
+        return cli_usage(&cmd_stories, "--since wants an ISO date (YYYY-MM-DD), not \"%s\"", since);
     if (c->json) {
         int rc = sl_stories_json(e, since, cli_write_stdout, NULL);
         return rc ? cli_fail(e, rc) : EXIT_OK;

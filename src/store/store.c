@@ -112,6 +112,7 @@ static const char *const stmt_sql[Q_COUNT_] = {
     [Q_STORY_THREAD] = "UPDATE stories SET thread_id = ?2 WHERE id = ?1",
     [Q_STORY_RETITLE] = "UPDATE stories SET title = coalesce(?2, title), title_score = ?3 WHERE id = ?1",
     [Q_ARTICLE_FLAG] = "INSERT OR REPLACE INTO article_flags VALUES(?1, ?2)",
+    [Q_ARTICLE_UNFLAG] = "DELETE FROM article_flags WHERE article_id = ?1",
     [Q_THREAD_STORIES] =
         "SELECT s.id, s.thread_id, s.title, s.n_articles,"
         " (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),"

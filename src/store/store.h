@@ -83,7 +83,8 @@ int sl_store_stories_each(sl_store *st, int (*fn)(void *ctx, const sl_story_stat
 /* A new story's thread; a story's representative title (NULL: unchanged) and its score. */
 int sl_store_story_thread(sl_store *st, int64_t story_id, int64_t thread_id);
 int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, double score);
-/* Why an article's grouping day is not its date ("undated", "date clamped"). */
+/* Why an article's grouping day is not its date ("undated", "date clamped";
+ * NULL clears it, for a new version). */
 int sl_store_article_flag(sl_store *st, int64_t article_id, const char *flag);
 int sl_store_article_flag_get(sl_store *st, int64_t article_id, char **flag);
 /* The stories of a thread (0: all), by thread then first day. */

@@ -290,8 +290,8 @@ int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, do
 
 int sl_store_article_flag(sl_store *st, int64_t article_id, const char *flag)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_FLAG);
-    if (!s || sqlite3_bind_int64(s, 1, article_id) || sl_store_bind_text(s, 2, flag))
+    sqlite3_stmt *s = sl_store_stmt(st, flag ? Q_ARTICLE_FLAG : Q_ARTICLE_UNFLAG);
+    if (!s || sqlite3_bind_int64(s, 1, article_id) || (flag && sl_store_bind_text(s, 2, flag)))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
 }

@@ -59,7 +59,10 @@ check "stories lists the collapse story with 5 articles" sh -c 'grep -qE "^ *$1 
 expect_exit 0 "$S" --db "$DB" stories --thread "$TH"
 check "stories --thread lists the thread's two stories" test "$(grep -c "Port Velmira" "$OUT")" -eq 2
 check "...in date order (collapse first)" sh -c 'grep -n "" "$1" | grep "Velmira" | head -n 1 | grep -q "2026-03-02"' - "$OUT"
+expect_exit 0 "$S" --db "$DB" stories --thread "$TH" --since 2026-04-01
+check "--thread with --since keeps the later story only" sh -c 'grep -q "reopens" "$1" && ! grep -q "Crane collapses\|inspectors" "$1"' - "$OUT"
 expect_exit 2 "$S" --db "$DB" stories --thread x
+expect_exit 2 "$S" --db "$DB" stories --thread "$TH" --since yesterday
 expect_exit 0 "$S" --db "$DB" threads
 check "threads lists the harbour thread with 2 stories" out_has "^thread $TH: 2 stories, 7 articles"
 check "threads leaves single-story threads out" out_lacks "cheese"
