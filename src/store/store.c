@@ -270,13 +270,20 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
         goto fail;
     }
     sqlite3_busy_timeout(st->db, 10000);
-    /* Nothing is changed in a file before it is known to be ours. */
+    /* Nothing is changed in a file before it is known to be ours. The version
+     * and the tables are read in one transaction: read apart, another process
+     * creating the store could commit in between, and its fresh tables under
+     * the version read before would look like some other database. */
     int version = 0;
-    if (user_version(st->db, &version)) {
+    if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+        user_version(st->db, &version)) {
         set_why(why, SL_ESTORE, path, st->db);
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         goto fail;
     }
-    if (check_schema(st->db, path, version, why))
+    int bad = check_schema(st->db, path, version, why);
+    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    if (bad)
         goto fail;
     /* WAL with synchronous=NORMAL: a killed process never corrupts the store
      * or leaves half a transaction; only a power cut may lose the last commit. */
