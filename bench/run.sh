@@ -26,6 +26,8 @@ OUT=${BENCH_DIR:-build/bench}
 TXT_COUNT=5000
 BASE_COUNT=100
 
+sh bench/stories.sh || exit 1   # story assignment speed and memory (no dataset needed)
+
 if [ ! -d "$DATA" ]; then
   echo "bench: skipped: $DATA not found (the shared datasets are not on this machine)"
   exit 0

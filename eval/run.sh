@@ -70,6 +70,11 @@ if [ -d "$DATA/quotes/polnear" ] && [ -d "$DATA/numbers/newsquant" ] && [ -d "$D
 else
   echo "eval: facts datasets not found: facts checks skipped"
 fi
+if [ -d "$DATA/clustering/ecbplus" ] && [ -d "$DATA/stories/basil" ]; then
+  run stories "$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)" eval/stories.py --bin "$BIN" --out "$OUT/stories" --data "$DATA"
+else
+  echo "eval: $DATA/clustering/ecbplus or stories/basil not found: story checks skipped"
+fi
 
 echo "=== scores against eval/floors.txt"
 awk '

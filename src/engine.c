@@ -50,6 +50,7 @@ int sl_engine_load_grouper(sl_engine *e)
     e->grouper = sl_grouper_new();
     if (!e->grouper)
         return sl_seterr(e, SL_ENOMEM, "out of memory");
+    sl_grouper_set_granularity(e->grouper, e->granularity);
     sl_grouper_set_docs(e->grouper, (uint64_t)sl_store_article_count(e->store));
     int rc = sl_store_df_each(e->store, sl_grouper_load_df, e->grouper);
     if (!rc)
@@ -67,6 +68,7 @@ int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts)
         return SL_ENOMEM;
     xmlInitParser();
     e->read_only = opts && opts->read_only;
+    e->granularity = 1.0;
     e->batch_size = opts && opts->batch_size > 0 ? opts->batch_size : SL_DEFAULT_BATCH;
     sl_buf why = SL_BUF_INIT;
     int rc = sl_store_open(&e->store, db_path, e->read_only, &why);

@@ -20,6 +20,7 @@ struct sl_engine {
     sl_analyzer *analyzer;
     sl_grouper *grouper;
     sl_copy_state *copies;
+    double granularity;      /* the grouper's, kept across reloads (1 = default) */
     int read_only;
     int batch_size;
     int explicit_batch;      /* inside sl_batch_begin / commit */

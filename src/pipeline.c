@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "engine.h"
 #include "util/date.h"
@@ -152,29 +153,64 @@ static int record_lines(sl_engine *e, int64_t id)
     return 0;
 }
 
-/* Picks (or starts) the story and updates it. */
-static int group(sl_engine *e, const prepared *p, int64_t copy_of_story, int64_t *story_id)
+static const char *const day_flags[] = {NULL, "undated", "date clamped"};
+
+/* A new story for the article: titled by it (or its first sentence), in
+ * the thread of its nearest story or in a thread of its own. */
+static int new_story(sl_engine *e, const prepared *p, int64_t day, int64_t thread, int64_t *id)
 {
-    sl_vector v;
-    sl_grouper_vectorize(e->grouper, &e->body, p->title ? &e->title : NULL, &v);
-    if (sl_grouper_count_terms(e->grouper, &e->body, p->title ? &e->title : NULL))
-        return SL_ENOMEM;
-    double sim;
-    *story_id = copy_of_story ? copy_of_story : sl_grouper_best(e->grouper, &v, p->day, &sim);
-    if (!*story_id) {
-        const char *title = p->title;
-        if (!title) {
-            fallback_title(&e->body, p->text, &e->scratch);
-            title = sl_buf_cstr(&e->scratch);
-        }
-        if (sl_store_story_new(e->store, 0, title, p->day, story_id))
-            return SL_ESTORE;
+    const char *title = p->title;
+    if (!title) {
+        fallback_title(&e->body, p->text, &e->scratch);
+        title = sl_buf_cstr(&e->scratch);
     }
+    if (sl_store_story_new(e->store, 0, title, day, id) ||
+        sl_store_story_thread(e->store, *id, thread ? thread : *id))
+        return SL_ESTORE;
+    return 0;
+}
+
+/* Gives the story this article's headline when it matches the story best. */
+static int retitle(sl_engine *e, const prepared *p, int64_t story, const sl_placement *place)
+{
+    int what = sl_grouper_retitle(e->grouper, story, place->story ? place->similarity : -1);
+    if (what == SL_RETITLE_NONE)
+        return 0;
+    return sl_store_story_retitle(e->store, story, what == SL_RETITLE_TITLE ? p->title : NULL,
+                                  sl_grouper_title_score(e->grouper, story));
+}
+
+/* Picks (or starts) the story and updates it. A copy goes to its original's
+ * story and counts once there. */
+static int group(sl_engine *e, const prepared *p, int64_t copy_of_story, int64_t *story_id,
+                 const char **day_flag)
+{
+    sl_grouper *g = e->grouper;
+    const sl_analysis *title = p->title ? &e->title : NULL;
+    if (sl_grouper_find_entities(g, &e->body, p->text, title, p->title))
+        return SL_ENOMEM;
+    sl_vector v;
+    sl_grouper_vectorize(g, &e->body, title, &v);
+    if (sl_grouper_count_terms(g, &e->body, title))
+        return SL_ENOMEM;
+    sl_day_flag flag;
+    int64_t day = sl_grouper_day(g, p->day, (int64_t)(time(NULL) / 86400), &flag);
+    *day_flag = day_flags[flag];
+    sl_placement place = {.story = copy_of_story};
+    if (!copy_of_story)
+        sl_grouper_place(g, &v, day, &place);
+    *story_id = place.story;
+    if (!*story_id && new_story(e, p, day, place.thread, story_id))
+        return SL_ESTORE;
     const void *centroid;
     size_t len;
-    if (sl_grouper_add(e->grouper, *story_id, &v, p->day, &centroid, &len))
-        return SL_ENOMEM;
-    return sl_store_story_update(e->store, *story_id, centroid, len, p->day) ? SL_ESTORE : 0;
+    int rc = sl_grouper_add(g, *story_id, place.story ? 0 : place.thread, &v, day, !copy_of_story,
+                            &centroid, &len);
+    if (rc)
+        return rc == SL_ENOMEM ? rc : SL_ESTORE;
+    if (p->title && !copy_of_story && retitle(e, p, *story_id, &place))
+        return SL_ESTORE;
+    return sl_store_story_update(e->store, *story_id, centroid, len, day) ? SL_ESTORE : 0;
 }
 
 /* The copies stage before grouping: relations with stored articles, and the
@@ -228,7 +264,8 @@ static int store_article(sl_engine *e, const sl_article_input *in, const prepare
     if (rc)
         return rc;
     int64_t story = 0;
-    rc = group(e, p, copy_story, &story);
+    const char *day_flag = NULL;
+    rc = group(e, p, copy_story, &story, &day_flag);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "story");
     sl_article_row row = {
@@ -242,7 +279,8 @@ static int store_article(sl_engine *e, const sl_article_input *in, const prepare
     int version = 1;
     rc = existing ? sl_store_article_replace(e->store, existing, &row, &version)
                   : sl_store_article_insert(e->store, &row, &id);
-    if (rc || record_lines(e, id))
+    if (rc || record_lines(e, id) ||
+        ((day_flag || existing) && sl_store_article_flag(e->store, id, day_flag)))
         return sl_seterr_store(e, "storing article");
     rc = copy_of ? sl_copy_check_exact(e, id, copy_of, p->day) : sl_copy_check_record(e, id);
     if (!rc)

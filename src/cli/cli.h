@@ -17,6 +17,7 @@ typedef struct cli {
     int quiet;            /* --quiet: no progress, no summaries */
     int json;             /* --json */
     int help;             /* --help on the command */
+    const char *granularity; /* --granularity X: finer (>1) or coarser (<1) stories */
     int argc;             /* the command's own arguments */
     char **argv;
 } cli;
@@ -32,7 +33,8 @@ typedef struct command {
 
 /* The subcommands, each in its own file. */
 extern const command cmd_ingest, cmd_stories, cmd_show, cmd_article, cmd_search, cmd_export,
-    cmd_copies, cmd_check, cmd_compare, cmd_dedup, cmd_facts, cmd_quotes, cmd_entities;
+    cmd_copies, cmd_check, cmd_compare, cmd_dedup, cmd_facts, cmd_quotes, cmd_entities,
+    cmd_threads;
 
 /* Prints "storyline: <msg>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -7,7 +7,7 @@
 
 static const command *const commands[] = {
     &cmd_ingest, &cmd_stories, &cmd_show, &cmd_article, &cmd_search, &cmd_copies, &cmd_export,
-    &cmd_check, &cmd_compare, &cmd_dedup, &cmd_facts, &cmd_quotes, &cmd_entities,
+    &cmd_check, &cmd_compare, &cmd_dedup, &cmd_facts, &cmd_quotes, &cmd_entities, &cmd_threads,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -25,6 +25,7 @@ static void print_usage(FILE *out)
             "  --db PATH   the store (default ./storyline.db)\n"
             "  --quiet     no progress or summary on stderr\n"
             "  --json      machine-readable output (docs/json.md)\n"
+            "  --granularity X  stories finer (X > 1) or coarser (X < 1) than the default 1\n"
             "  --help      help on storyline or on a command\n"
             "  --version   print the version\n\n"
             "exit status: 0 success, 1 some inputs failed or not found, 2 usage error,\n"
@@ -83,8 +84,21 @@ static int parse_globals(int argc, char **argv, cli *c, const char **name, int *
             c->db = argv[++i];
         } else if (!strncmp(a, "--db=", 5))
             c->db = a + 5;
+        else if (!strcmp(a, "--granularity") && i + 1 < argc)
+            c->granularity = argv[++i];
         else
             c->argv[c->argc++] = argv[i]; /* the command's own option */
+    }
+    return 0;
+}
+
+static int set_granularity(sl_engine *e, const char *value)
+{
+    char *end;
+    double g = strtod(value, &end);
+    if (*end || sl_stories_set_granularity(e, g)) {
+        cli_error("--granularity wants a positive number, not \"%s\"", value);
+        return -1;
     }
     return 0;
 }
@@ -129,6 +143,8 @@ int main(int argc, char **argv)
     if (rc) {
         cli_error("%s", e ? sl_errmsg(e) : "out of memory");
         rc = EXIT_STORE;
+    } else if (c.granularity && set_granularity(e, c.granularity)) {
+        rc = EXIT_USAGE;
     } else {
         rc = cmd->run(&c, e);
     }

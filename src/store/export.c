@@ -83,7 +83,7 @@ static int json_story_article_ids(sl_store *st, sl_json *j, int64_t story_id)
     return 0;
 }
 
-static void json_story_line(sl_json *j, const sl_story_line *line)
+void sl_store_json_story_line(sl_json *j, const sl_story_line *line)
 {
     sl_json_kv_int(j, "id", line->id);
     sl_json_kv_string(j, "title", line->title);
@@ -102,7 +102,7 @@ int sl_store_json_stories(sl_store *st, sl_json *j, const char *since, int64_t o
         if (rc)
             return rc;
         sl_json_object_begin(j);
-        json_story_line(j, &story->line);
+        sl_store_json_story_line(j, &story->line);
         sl_json_key(j, "articles");
         sl_json_array_begin(j);
         for (size_t i = 0; i < story->n_articles; i++) {
@@ -132,7 +132,7 @@ int sl_store_json_stories(sl_store *st, sl_json *j, const char *since, int64_t o
     sl_json_array_begin(j);
     for (size_t i = 0; !rc && i < list->n; i++) {
         sl_json_object_begin(j);
-        json_story_line(j, &list->items[i]);
+        sl_store_json_story_line(j, &list->items[i]);
         sl_json_key(j, "articles");
         rc = json_story_article_ids(st, j, list->items[i].id);
         sl_json_object_end(j);

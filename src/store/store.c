@@ -50,6 +50,11 @@ static const char *const migrations[] = {
     "  src_start INTEGER, src_end INTEGER, value REAL, value_hi REAL, approx TEXT,"
     "  text TEXT, about TEXT, detail TEXT, role TEXT,"
     "  PRIMARY KEY(article_id, n)) WITHOUT ROWID;",
+    /* 4 (stories and threads): how well a story's title article matched it,
+     * articles whose date was missing or clamped, stories by thread */
+    "ALTER TABLE stories ADD COLUMN title_score REAL NOT NULL DEFAULT 0;"
+    "CREATE TABLE article_flags(article_id INTEGER PRIMARY KEY, flag TEXT NOT NULL);"
+    "CREATE INDEX stories_thread ON stories(thread_id, first_day);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -126,7 +131,22 @@ static const char *const stmt_sql[Q_COUNT_] = {
         "SELECT a.id, a.title, a.source, a.published, a.url, a.path, c.of_id, c.kind"
         " FROM articles a LEFT JOIN copies c ON c.article_id = a.id"
         " WHERE a.story_id = ?1 GROUP BY a.id ORDER BY a.published_day IS NULL, a.published_day, a.id",
-    [Q_STORIES_EACH] = "SELECT id, last_day, centroid FROM stories ORDER BY id",
+    [Q_STORIES_EACH] = "SELECT id, thread_id, first_day, last_day, title_score, centroid"
+                       " FROM stories ORDER BY id",
+    [Q_STORY_THREAD] = "UPDATE stories SET thread_id = ?2 WHERE id = ?1",
+    [Q_STORY_RETITLE] = "UPDATE stories SET title = coalesce(?2, title), title_score = ?3 WHERE id = ?1",
+    [Q_ARTICLE_FLAG] = "INSERT OR REPLACE INTO article_flags VALUES(?1, ?2)",
+    [Q_ARTICLE_UNFLAG] = "DELETE FROM article_flags WHERE article_id = ?1",
+    [Q_THREAD_STORIES] =
+        "SELECT s.id, s.thread_id, s.title, s.n_articles,"
+        " (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),"
+        " date(s.first_day * 86400, 'unixepoch'), date(s.last_day * 86400, 'unixepoch')"
+        " FROM stories s WHERE s.n_articles > 0 AND (?1 = 0 OR s.thread_id = ?1)"
+        " ORDER BY s.thread_id, s.first_day IS NULL, s.first_day, s.id",
+    [Q_STORY_TEXTS] = "SELECT a.title, substr(a.text, 1, ?2), a.lang FROM articles a"
+                      " WHERE a.story_id = ?1 AND NOT EXISTS (SELECT 1 FROM copies c"
+                      " WHERE c.article_id = a.id) ORDER BY a.id LIMIT ?3",
+    [Q_ARTICLE_FLAG_GET] = "SELECT flag FROM article_flags WHERE article_id = ?1",
     [Q_DF_ALL] = "SELECT id, df FROM terms",
     [Q_DF_ADD] = "INSERT INTO terms VALUES(?1, ?2) ON CONFLICT(id) DO UPDATE SET df = df + ?2",
     [Q_SEARCH] =
@@ -250,13 +270,20 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
         goto fail;
     }
     sqlite3_busy_timeout(st->db, 10000);
-    /* Nothing is changed in a file before it is known to be ours. */
+    /* Nothing is changed in a file before it is known to be ours. The version
+     * and the tables are read in one transaction: read apart, another process
+     * creating the store could commit in between, and its fresh tables under
+     * the version read before would look like some other database. */
     int version = 0;
-    if (user_version(st->db, &version)) {
+    if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+        user_version(st->db, &version)) {
         set_why(why, SL_ESTORE, path, st->db);
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         goto fail;
     }
-    if (check_schema(st->db, path, version, why))
+    int bad = check_schema(st->db, path, version, why);
+    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    if (bad)
         goto fail;
     /* WAL with synchronous=NORMAL: a killed process never corrupts the store
      * or leaves half a transaction; only a power cut may lose the last commit. */

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "storyline.h"
+#include "stories/stories.h"
 #include "util/buf.h"
 #include "util/json_out.h"
 
@@ -108,12 +109,25 @@ int sl_store_story_leave(sl_store *st, int64_t article_id);
 int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out);
 int sl_store_story_get(sl_store *st, int64_t id, sl_story **out);
 
-/* Iterates every story's id, last day and centroid (to rebuild the in-memory
- * index at open). Stops early when `fn` returns non-zero. */
-int sl_store_stories_each(sl_store *st,
-                          int (*fn)(void *ctx, int64_t id, int64_t last_day, const void *centroid,
-                                    size_t len),
+/* Iterates every story's grouping state (to rebuild the in-memory grouper
+ * at open). Stops early when `fn` returns non-zero. */
+int sl_store_stories_each(sl_store *st, int (*fn)(void *ctx, const sl_story_state *story),
                           void *ctx);
+/* A new story's thread; a story's representative title (NULL: unchanged) and its score. */
+int sl_store_story_thread(sl_store *st, int64_t story_id, int64_t thread_id);
+int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, double score);
+/* Why an article's grouping day is not its date ("undated", "date clamped";
+ * NULL clears it, for a new version). */
+int sl_store_article_flag(sl_store *st, int64_t article_id, const char *flag);
+int sl_store_article_flag_get(sl_store *st, int64_t article_id, char **flag);
+/* The stories of a thread (0: all), by thread then first day. */
+int sl_store_thread_stories(sl_store *st, int64_t thread_id, sl_story_list **out);
+/* Title, first `max_bytes` of text of up to `max_articles`
+ * articles of a story (copies left out), with their language, in arrival
+ * order. */
+int sl_store_story_texts(sl_store *st, int64_t story_id, int max_bytes, int max_articles,
+                         int (*fn)(void *ctx, const char *title, const char *text, const char *lang),
+                         void *ctx);
 /* Document frequencies of terms: read all, or add a batch's increments. */
 int sl_store_df_each(sl_store *st, int (*fn)(void *ctx, uint64_t term, uint32_t df), void *ctx);
 int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment);
@@ -126,6 +140,8 @@ int sl_store_json_article(sl_store *st, sl_json *j, int64_t id);
 int sl_store_json_articles(sl_store *st, sl_json *j);
 int sl_store_json_stories(sl_store *st, sl_json *j, const char *since, int64_t only_id);
 int sl_store_json_copies(sl_store *st, sl_json *j, int64_t article_id);
+/* The fields of one STORY_LINE, inside an object the caller opened. */
+void sl_store_json_story_line(sl_json *j, const sl_story_line *line);
 
 /* ---- facts.c: extracted facts per article ---- */
 /* Replaces the stored items of an article. */

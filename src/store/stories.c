@@ -1,10 +1,15 @@
-/* stories.c — story rows and term document frequencies: what the grouping
- * stage writes, and the listings read back. */
+/* stories.c — story rows, threads and term document frequencies: what the
+ * grouping stage writes, and the listings read back. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
+
+static int64_t column_day(sqlite3_stmt *s, int col)
+{
+    return sqlite3_column_type(s, col) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(s, col);
+}
 
 static void bind_day(sqlite3_stmt *s, int col, int64_t day)
 {
@@ -74,16 +79,9 @@ static int64_t iso_day(sl_store *st, const char *iso)
     return day;
 }
 
-int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out)
+/* Reads every story line a prepared statement gives (and resets it). */
+static int read_story_lines(sqlite3_stmt *s, sl_story_list **out)
 {
-    *out = NULL;
-    int64_t since_day = iso_day(st, since);
-    if (since && since_day == INT64_MIN)
-        return SL_EUSAGE;
-    sqlite3_stmt *s = sl_store_stmt(st, Q_STORIES_LIST);
-    if (!s)
-        return SL_ESTORE;
-    bind_day(s, 1, since_day);
     sl_story_list *list = calloc(1, sizeof *list);
     int err = list ? 0 : SL_ENOMEM, rc = SQLITE_DONE;
     size_t cap = 0;
@@ -110,6 +108,19 @@ int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out)
     }
     *out = list;
     return 0;
+}
+
+int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out)
+{
+    *out = NULL;
+    int64_t since_day = iso_day(st, since);
+    if (since && since_day == INT64_MIN)
+        return SL_EUSAGE;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORIES_LIST);
+    if (!s)
+        return SL_ESTORE;
+    bind_day(s, 1, since_day);
+    return read_story_lines(s, out);
 }
 
 static int read_story_articles(sl_store *st, sl_story *story)
@@ -185,9 +196,7 @@ int sl_store_story_get(sl_store *st, int64_t id, sl_story **out)
     return 0;
 }
 
-int sl_store_stories_each(sl_store *st,
-                          int (*fn)(void *ctx, int64_t id, int64_t last_day, const void *centroid,
-                                    size_t len),
+int sl_store_stories_each(sl_store *st, int (*fn)(void *ctx, const sl_story_state *story),
                           void *ctx)
 {
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORIES_EACH);
@@ -195,10 +204,84 @@ int sl_store_stories_each(sl_store *st,
         return SL_ESTORE;
     int rc, err = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        int64_t day = sqlite3_column_type(s, 1) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(s, 1);
-        err = fn(ctx, sqlite3_column_int64(s, 0), day, sqlite3_column_blob(s, 2),
-                 (size_t)sqlite3_column_bytes(s, 2));
-        if (err)
+        sl_story_state story = {
+            .id = sqlite3_column_int64(s, 0),
+            .thread_id = sqlite3_column_int64(s, 1),
+            .first_day = column_day(s, 2),
+            .last_day = column_day(s, 3),
+            .title_score = sqlite3_column_double(s, 4),
+            .centroid = sqlite3_column_blob(s, 5),
+            .len = (size_t)sqlite3_column_bytes(s, 5),
+        };
+        if ((err = fn(ctx, &story)))
+            break;
+    }
+    sqlite3_reset(s);
+    if (err)
+        return err;
+    return rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+int sl_store_story_thread(sl_store *st, int64_t story_id, int64_t thread_id)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_THREAD);
+    if (!s || sqlite3_bind_int64(s, 1, story_id) || sqlite3_bind_int64(s, 2, thread_id))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, double score)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_RETITLE);
+    if (!s || sqlite3_bind_int64(s, 1, story_id) || sl_store_bind_text(s, 2, title) ||
+        sqlite3_bind_double(s, 3, score))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_article_flag(sl_store *st, int64_t article_id, const char *flag)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, flag ? Q_ARTICLE_FLAG : Q_ARTICLE_UNFLAG);
+    if (!s || sqlite3_bind_int64(s, 1, article_id) || (flag && sl_store_bind_text(s, 2, flag)))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_article_flag_get(sl_store *st, int64_t article_id, char **flag)
+{
+    *flag = NULL;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_FLAG_GET);
+    if (!s || sqlite3_bind_int64(s, 1, article_id))
+        return SL_ESTORE;
+    int err = 0, rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *flag = sl_store_column_dup(s, 0, &err);
+    sqlite3_reset(s);
+    return err ? err : rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+int sl_store_thread_stories(sl_store *st, int64_t thread_id, sl_story_list **out)
+{
+    *out = NULL;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_THREAD_STORIES);
+    if (!s || sqlite3_bind_int64(s, 1, thread_id))
+        return SL_ESTORE;
+    return read_story_lines(s, out);
+}
+
+int sl_store_story_texts(sl_store *st, int64_t story_id, int max_bytes, int max_articles,
+                         int (*fn)(void *ctx, const char *title, const char *text, const char *lang),
+                         void *ctx)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_TEXTS);
+    if (!s || sqlite3_bind_int64(s, 1, story_id) || sqlite3_bind_int(s, 2, max_bytes) ||
+        sqlite3_bind_int(s, 3, max_articles))
+        return SL_ESTORE;
+    int rc, err = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if ((err = fn(ctx, (const char *)sqlite3_column_text(s, 0),
+                      (const char *)sqlite3_column_text(s, 1),
+                      (const char *)sqlite3_column_text(s, 2))))
             break;
     }
     sqlite3_reset(s);

@@ -1,9 +1,9 @@
-/* stories.h — grouping articles into stories as they arrive. This is the
- * spine's baseline: single-pass TF-IDF cosine against story centroids, with
- * candidates from an inverted index (term -> recent stories) so the cost per
- * article does not grow with the number of stories. The stories issue
- * replaces the method behind this interface. The grouper knows nothing of
- * the store: the engine loads it at open and saves what it reports. */
+/* stories.h — grouping articles into stories, and stories into threads, as
+ * they arrive: an online clusterer over TF-IDF vectors with candidates from
+ * an inverted index (term -> stories whose centroid holds it), a time window,
+ * and a looser link between stories for threads. Method and thresholds:
+ * docs/stories.md. The grouper knows nothing of the store: the engine loads
+ * it at open and saves what it reports. */
 #ifndef SL_STORIES_H
 #define SL_STORIES_H
 
@@ -12,13 +12,14 @@
 
 #include "text/text.h"
 
-/* One weighted term of an article vector or a story centroid. */
+/* One weighted term of an article vector or a story centroid (the centroid
+ * is stored in the store as an array of these). */
 typedef struct sl_weighted_term {
     uint64_t term;
     float weight;
 } sl_weighted_term;
 
-#define SL_VECTOR_TERMS 128     /* terms kept per article vector */
+#define SL_VECTOR_TERMS 128    /* terms kept per article vector */
 #define SL_CENTROID_TERMS 64   /* terms kept per story centroid */
 
 typedef struct sl_vector {
@@ -26,36 +27,86 @@ typedef struct sl_vector {
     sl_weighted_term terms[SL_VECTOR_TERMS];   /* sorted by term */
 } sl_vector;
 
+/* Why an article's grouping day is not its publication day. */
+typedef enum sl_day_flag {
+    SL_DAY_OK = 0,
+    SL_DAY_UNDATED,      /* no date: placed on the latest day seen (arrival) */
+    SL_DAY_CLAMPED       /* far future or past: clamped into the accepted range */
+} sl_day_flag;
+
+/* One story as the store keeps it (loading at open). */
+typedef struct sl_story_state {
+    int64_t id, thread_id;
+    int64_t first_day, last_day;   /* INT64_MIN when undated */
+    double title_score;            /* how well its title's article matched it */
+    const void *centroid;          /* packed sl_weighted_term array */
+    size_t len;                    /* bytes */
+} sl_story_state;
+
+/* Where an article goes. */
+typedef struct sl_placement {
+    int64_t story;        /* the story it joins, 0 for a new one */
+    int64_t thread;       /* for a new story: the thread of its nearest story, 0 for a new thread */
+    double similarity;    /* to the story joined (or the thread's story) */
+} sl_placement;
+
 typedef struct sl_grouper sl_grouper;
 
 sl_grouper *sl_grouper_new(void);
 void sl_grouper_free(sl_grouper *g);
 
-/* Loading from the store at open. */
+/* Scales the join threshold: 1 default, 2 = twice the similarity needed
+ * (finer stories), 0.5 = half (coarser). Values are clamped to [0.25, 4]. */
+void sl_grouper_set_granularity(sl_grouper *g, double granularity);
+
+/* Loading from the store at open (callbacks of the store's iterators). */
 int sl_grouper_load_df(void *grouper, uint64_t term, uint32_t df);
-int sl_grouper_load_story(void *grouper, int64_t id, int64_t last_day, const void *centroid,
-                          size_t len);
+int sl_grouper_load_story(void *grouper, const sl_story_state *story);
 void sl_grouper_set_docs(sl_grouper *g, uint64_t n_docs);
+
+/* The day an article is grouped on, from its publication day (INT64_MIN when
+ * undated) and today's day number; *flag says when they differ. */
+int64_t sl_grouper_day(const sl_grouper *g, int64_t published, int64_t today, sl_day_flag *flag);
+
+/* Finds the article's name features (capitalised words and pairs of them),
+ * used by the next count_terms and vectorize. `title` may be NULL. */
+int sl_grouper_find_entities(sl_grouper *g, const sl_analysis *body, const char *body_text,
+                             const sl_analysis *title, const char *title_text);
 
 /* Counts an article's distinct terms in the document frequencies (and in the
  * pending increments the engine saves at commit). */
 int sl_grouper_count_terms(sl_grouper *g, const sl_analysis *body, const sl_analysis *title);
 
-/* The article's TF-IDF vector: body terms, title terms counted twice. */
+/* The article's TF-IDF vector: body terms (lead sentences weigh more), title
+ * terms counted as extra occurrences, and its name features. */
 void sl_grouper_vectorize(sl_grouper *g, const sl_analysis *body, const sl_analysis *title,
                           sl_vector *out);
 
-/* The best story for a vector dated `day` (INT64_MIN when undated): its id
- * and cosine similarity, or 0 when none reaches the join threshold. */
-int64_t sl_grouper_best(sl_grouper *g, const sl_vector *v, int64_t day, double *similarity);
+/* Decides where a vector dated `day` goes (never fails: no candidate means a
+ * new story in a new thread). */
+void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placement *out);
 
-/* Adds the vector to story `id` (new or existing) and gives its updated
- * centroid, packed for the store (valid until the next call). */
-int sl_grouper_add(sl_grouper *g, int64_t id, const sl_vector *v, int64_t day,
-                   const void **centroid, size_t *len);
+/* Adds the vector to story `id` (new or existing, of thread `thread`) and
+ * gives its updated centroid packed for the store (valid until the next
+ * call). `counts` is 0 for a copy of an article already in the story: it
+ * widens the dates but does not weigh in the centroid again. */
+int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v, int64_t day,
+                   int counts, const void **centroid, size_t *len);
+
+/* A story's title is the headline of the article that matched it best when
+ * it joined. Call with similarity -1 for a new story's titled first article,
+ * else with the similarity a titled article joined with. Says what to save:
+ * nothing, the new score, or the article's title and the score. */
+enum { SL_RETITLE_NONE, SL_RETITLE_SCORE, SL_RETITLE_TITLE };
+int sl_grouper_retitle(sl_grouper *g, int64_t id, double similarity);
+/* The story's current title score (what to save with SL_RETITLE_SCORE). */
+double sl_grouper_title_score(const sl_grouper *g, int64_t id);
 
 /* Hands over the document-frequency increments since the last call. */
 int sl_grouper_take_pending(sl_grouper *g, int (*fn)(void *ctx, uint64_t term, uint32_t inc),
                             void *ctx);
+
+/* Bytes of memory the grouper holds (for the benchmark's per-story figure). */
+size_t sl_grouper_memory(const sl_grouper *g);
 
 #endif

@@ -1,0 +1,399 @@
+#!/usr/bin/env python3
+"""stories.py - story and thread clustering quality, against a scikit-learn baseline.
+
+    python3 eval/stories.py --bin build/storyline --out build/eval/stories \
+        --data ../shared/datasets [--granularity X] [--tune]
+
+Each dataset is written as JSONL into --out (read from ../shared at run time,
+never copied into the project), ingested into a fresh store with one
+`storyline ingest`, and the stories and threads read back with
+`storyline export --json`. Scores, all implemented here from their
+definitions (B-cubed, pairwise, NMI, ARI; see docs/stories.md):
+
+  ECB+ (clustering/ecbplus, topics 1-35, 772 articles, no dates): gold story =
+      (topic, ecb|ecbplus), gold thread = topic. Ingested in a fixed shuffled
+      order. Scored on all topics (the issue's target) and on the dev topics
+      alone (2 5 12 18 21 23 34 35, not used for tuning).
+  BASIL (stories/basil, 210 articles, 70 events): ingested in date order with
+      their dates and outlets; gold story = event id. No split: not tuned on.
+  GoogleNews (clustering/googlenews, 11,109 headlines, 152 clusters, no
+      dates): NMI as in the MStream line of work. Not tuned on.
+  seeds (seeds/*.txt, no labels): the five reports should make one story of
+      four and one of one, in one thread (checked by sizes, no file named).
+
+The baseline is what a user would otherwise pick: scikit-learn TF-IDF
+(sublinear tf, English stop words) and average-linkage agglomerative
+clustering on cosine distance, cut at its best threshold for each dataset
+(an oracle choice, which favours it). For GoogleNews the TF-IDF vectors are
+first reduced to SVD_DIMS dimensions with TruncatedSVD (all pairs in full
+dimension take over six minutes). Its scores and time are printed beside ours.
+
+--tune prints story B-cubed F1 on the ECB+ train topics and on the BASIL
+events of the lower half of ids for a grid of granularities (the join
+threshold is fitted on the first, the dated join factor on the second;
+docs/stories.md).
+Prints `SCORE name value` lines for eval/run.sh. Python 3 standard library,
+plus python3-sklearn / python3-scipy for the baseline only.
+"""
+import argparse
+import collections
+import csv
+import glob
+import json
+import math
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+ECB_DEV = {2, 5, 12, 18, 21, 23, 34, 35}
+TUNE_ORDERS = 5   # shuffles of ECB+ per granularity when tuning
+SVD_DIMS = 200   # the baseline's dimensions for the 11,109 GoogleNews headlines
+
+
+# ---- metrics, from their definitions ----
+
+def contingency(pred, gold):
+    """pred, gold: lists of labels for the same items."""
+    return collections.Counter(zip(pred, gold)), collections.Counter(pred), collections.Counter(gold)
+
+
+def bcubed(pred, gold):
+    joint, cp, cg = contingency(pred, gold)
+    n = len(pred)
+    p = sum(joint[(a, b)] / cp[a] for a, b in zip(pred, gold)) / n
+    r = sum(joint[(a, b)] / cg[b] for a, b in zip(pred, gold)) / n
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def pairs(c):
+    return c * (c - 1) / 2
+
+
+def pairwise(pred, gold):
+    joint, cp, cg = contingency(pred, gold)
+    tp = sum(pairs(v) for v in joint.values())
+    pp = sum(pairs(v) for v in cp.values())
+    gp = sum(pairs(v) for v in cg.values())
+    p = tp / pp if pp else 1.0
+    r = tp / gp if gp else 1.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def entropy(counter, n):
+    return -sum(v / n * math.log(v / n) for v in counter.values() if v)
+
+
+def nmi(pred, gold):
+    """Mutual information over the arithmetic mean of the entropies (as
+    scikit-learn's default, which the MStream papers use)."""
+    joint, cp, cg = contingency(pred, gold)
+    n = len(pred)
+    mi = sum(v / n * math.log(v * n / (cp[a] * cg[b])) for (a, b), v in joint.items())
+    hp, hg = entropy(cp, n), entropy(cg, n)
+    return mi / ((hp + hg) / 2) if hp + hg else 1.0
+
+
+def ari(pred, gold):
+    joint, cp, cg = contingency(pred, gold)
+    n = len(pred)
+    index = sum(pairs(v) for v in joint.values())
+    sp = sum(pairs(v) for v in cp.values())
+    sg = sum(pairs(v) for v in cg.values())
+    expected = sp * sg / pairs(n) if n > 1 else 0
+    top = (sp + sg) / 2 - expected
+    return (index - expected) / top if top else 1.0
+
+
+def scores(pred, gold):
+    bp, br, bf = bcubed(pred, gold)
+    pp, pr, pf = pairwise(pred, gold)
+    return dict(b3_p=bp, b3_r=br, b3_f1=bf, pair_p=pp, pair_r=pr, pair_f1=pf,
+                nmi=nmi(pred, gold), ari=ari(pred, gold), clusters=len(set(pred)))
+
+
+def check_against_sklearn():
+    """Our NMI and ARI against scikit-learn's on a small random case."""
+    try:
+        from sklearn import metrics
+    except ImportError:
+        return "skipped (no sklearn)"
+    rnd = random.Random(7)
+    a = [rnd.randrange(6) for _ in range(300)]
+    b = [x if rnd.random() < 0.6 else rnd.randrange(9) for x in a]
+    ok = (abs(nmi(a, b) - metrics.normalized_mutual_info_score(b, a)) < 1e-9 and
+          abs(ari(a, b) - metrics.adjusted_rand_score(b, a)) < 1e-9)
+    return "agree" if ok else "DISAGREE"
+
+
+# ---- datasets ----
+
+def ecbplus(data, order=1):
+    """[(key, title, text, date, source, story, thread)] in a fixed shuffled order."""
+    docs = []
+    for path in sorted(glob.glob(os.path.join(data, "clustering/ecbplus/ECB+/*/*.xml"))):
+        name = os.path.basename(path)
+        m = re.match(r"(\d+)_(\d+)(ecbplus|ecb)\.xml$", name)
+        if not m:
+            continue
+        topic = int(m.group(1))
+        sents = collections.OrderedDict()
+        for tok in ET.parse(path).getroot().iter("token"):
+            sents.setdefault(tok.get("sentence"), []).append(tok.text or "")
+        text = "\n".join(" ".join(words) for words in sents.values())
+        docs.append(dict(key=name, text=text, story="%d%s" % (topic, m.group(3)),
+                         thread=str(topic), topic=topic))
+    random.Random(order).shuffle(docs)
+    return docs
+
+
+def basil(data):
+    root = os.path.join(data, "stories/basil")
+    docs = []
+    with open(os.path.join(root, "events.tsv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            with open(os.path.join(root, row["article_file"]), encoding="utf-8") as g:
+                art = json.load(g)
+            paras = ["".join(" ".join(p).split("\n")) for p in art.get("body-paragraphs", [])]
+            docs.append(dict(key=os.path.basename(row["article_file"]), title=art.get("title"),
+                             text="\n\n".join(p for p in paras if p.strip()),
+                             published=art.get("date"), source=art.get("source", "").lower(),
+                             story=row["event_id"]))
+    docs.sort(key=lambda d: (d["published"] or "", d["key"]))
+    return docs
+
+
+def googlenews(data):
+    docs = []
+    with open(os.path.join(data, "clustering/googlenews/News_Labels.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            docs.append(dict(key=r["Id"], text=r["textCleaned"], story=str(r["clusterNo"])))
+    return docs
+
+
+# ---- running storyline ----
+
+def fresh_db(args, name):
+    """The path of an empty store named `name` in the output folder."""
+    db = os.path.join(args.out, name + ".db")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    return db
+
+
+def run_storyline(args, name, docs, granularity):
+    """Ingests docs; returns (story of each doc, thread of each doc, seconds)."""
+    jsonl = os.path.join(args.out, name + ".jsonl")
+    db = fresh_db(args, name)
+    with open(jsonl, "w", encoding="utf-8") as f:
+        for d in docs:
+            rec = {"id": d["key"], "text": d["text"]}
+            for field in ("title", "published", "source"):
+                if d.get(field):
+                    rec[field] = d[field]
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    cmd = [args.bin, "--db", db, "--quiet"]
+    if granularity:
+        cmd += ["--granularity", str(granularity)]
+    t = time.perf_counter()
+    p = subprocess.run(cmd + ["ingest", jsonl], stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - t
+    if p.returncode not in (0, 1):
+        sys.exit("%s: storyline ingest failed (%d): %s" % (name, p.returncode, p.stderr))
+    return read_groups(args, db, [d["key"] for d in docs]) + (seconds,)
+
+
+def read_groups(args, db, keys):
+    out = subprocess.run([args.bin, "--db", db, "export", "--json"], stdout=subprocess.PIPE,
+                         check=True).stdout
+    doc = json.loads(out)
+    thread_of = {s["id"]: s["thread"] or s["id"] for s in doc["stories"]}
+    story_by_key = {}
+    for a in doc["articles"]:
+        story_by_key[a["key"] if a["key"] is not None else a["path"]] = a["story"]
+    stories, threads = [], []
+    for i, k in enumerate(keys):
+        s = story_by_key.get(k)
+        if s is None:       # rejected input: a cluster of its own
+            stories.append("rejected-%d" % i)
+            threads.append("rejected-%d" % i)
+        else:
+            stories.append(s)
+            threads.append(thread_of.get(s, s))
+    return stories, threads
+
+
+# ---- the scikit-learn baseline ----
+
+def baseline(texts, gold_sets, thresholds):
+    """TF-IDF + average-linkage agglomerative clustering on cosine distance.
+    Returns {threshold: labels}, seconds for the vectors and the tree."""
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from scipy.cluster.hierarchy import linkage, fcluster
+        from scipy.spatial.distance import pdist
+    except ImportError:
+        return None, 0.0
+    t = time.perf_counter()
+    x = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1).fit_transform(texts)
+    if x.shape[0] <= 3000:
+        dense = x.toarray()
+    else:   # all pairs of 11,109 headlines in full TF-IDF take minutes: reduce first
+        from sklearn.decomposition import TruncatedSVD
+        dense = TruncatedSVD(SVD_DIMS, random_state=0).fit_transform(x)
+    dist = pdist(dense, metric="cosine")
+    dist[~(dist == dist)] = 1.0          # empty vectors
+    tree = linkage(dist, method="average")
+    seconds = time.perf_counter() - t
+    return {th: list(fcluster(tree, th, criterion="distance")) for th in thresholds}, seconds
+
+
+def best_baseline(texts, gold, metric):
+    ths = [round(0.05 * i, 2) for i in range(4, 20)] + [0.97, 0.99]
+    labels, seconds = baseline(texts, None, ths)
+    if labels is None:
+        return None
+    best = max(ths, key=lambda th: scores(labels[th], gold)[metric])
+    return best, scores(labels[best], gold), seconds
+
+
+# ---- reporting ----
+
+def line(label, s, seconds, extra=""):
+    print("  %-26s B3 P/R/F1 %.3f/%.3f/%.3f  pairwise F1 %.3f  NMI %.3f  ARI %.3f  "
+          "clusters %5d  %6.1f s%s" % (label, s["b3_p"], s["b3_r"], s["b3_f1"], s["pair_f1"],
+                                         s["nmi"], s["ari"], s["clusters"], seconds, extra))
+
+
+def subset(values, keep):
+    return [v for v, k in zip(values, keep) if k]
+
+
+def eval_ecb(args, report, order=1):
+    docs = ecbplus(args.data, order)
+    stories, threads, secs = run_storyline(args, "ecbplus", docs, args.granularity)
+    gold_s = [d["story"] for d in docs]
+    gold_t = [d["thread"] for d in docs]
+    dev = [d["topic"] in ECB_DEV for d in docs]
+    train = [not k for k in dev]
+    if args.tune:
+        return scores(subset(stories, train), subset(gold_s, train))
+    print("ECB+ topics 1-35: %d articles, %d events, %d topics (shuffled, undated)"
+          % (len(docs), len(set(gold_s)), len(set(gold_t))))
+    s_all = scores(stories, gold_s)
+    line("storyline stories, all", s_all, secs)
+    line("storyline stories, dev", scores(subset(stories, dev), subset(gold_s, dev)), 0)
+    line("storyline stories, train", scores(subset(stories, train), subset(gold_s, train)), 0)
+    t_all = scores(threads, gold_t)
+    line("storyline threads, all", t_all, 0)
+    line("storyline threads, dev", scores(subset(threads, dev), subset(gold_t, dev)), 0)
+    line("storyline threads, train", scores(subset(threads, train), subset(gold_t, train)), 0)
+    texts = [d["text"] for d in docs]
+    b = best_baseline(texts, gold_s, "b3_f1")
+    if b:
+        line("sklearn stories", b[1], b[2], "  (threshold %.2f)" % b[0])
+        bt = best_baseline(texts, gold_t, "b3_f1")
+        line("sklearn threads", bt[1], bt[2], "  (threshold %.2f)" % bt[0])
+    report["ecbplus_story_b3_f1"] = s_all["b3_f1"]
+    report["ecbplus_story_pair_f1"] = s_all["pair_f1"]
+    report["ecbplus_thread_b3_f1"] = t_all["b3_f1"]
+    print()
+
+
+def eval_basil(args, report):
+    docs = basil(args.data)
+    stories, _, secs = run_storyline(args, "basil", docs, args.granularity)
+    gold = [d["story"] for d in docs]
+    s = scores(stories, gold)
+    # No split: the dated join factor was fitted on the events whose id is in
+    # the lower half (by string order); the upper half is reported apart.
+    ids = sorted(set(gold))
+    upper = [g >= ids[len(ids) // 2] for g in gold]
+    lower = [not u for u in upper]
+    if args.tune:
+        return scores(subset(stories, lower), subset(gold, lower))
+    print("BASIL: %d articles, %d events (date order, dated, with outlets)"
+          % (len(docs), len(set(gold))))
+    line("storyline", s, secs)
+    line("storyline, upper half", scores(subset(stories, upper), subset(gold, upper)), 0)
+    line("storyline, lower half", scores(subset(stories, lower), subset(gold, lower)), 0)
+    b = best_baseline([(d["title"] or "") + "\n" + d["text"] for d in docs], gold, "b3_f1")
+    if b:
+        line("sklearn", b[1], b[2], "  (threshold %.2f, no dates)" % b[0])
+    report["basil_b3_f1"] = s["b3_f1"]
+    report["basil_pair_f1"] = s["pair_f1"]
+    print()
+
+
+def eval_googlenews(args, report):
+    docs = googlenews(args.data)
+    stories, _, secs = run_storyline(args, "googlenews", docs, args.granularity)
+    gold = [d["story"] for d in docs]
+    print("GoogleNews: %d headlines, %d clusters (file order, undated)"
+          % (len(docs), len(set(gold))))
+    s = scores(stories, gold)
+    line("storyline", s, secs)
+    b = best_baseline([d["text"] for d in docs], gold, "nmi")
+    if b:
+        line("sklearn", b[1], b[2], "  (threshold %.2f)" % b[0])
+    report["googlenews_nmi"] = s["nmi"]
+    print()
+
+
+def eval_seeds(args, report):
+    files = sorted(glob.glob(os.path.join(args.data, "seeds", "*.txt")))
+    db = fresh_db(args, "seeds")
+    cmd = [args.bin, "--db", db, "--quiet"]
+    if args.granularity:
+        cmd += ["--granularity", str(args.granularity)]
+    subprocess.run(cmd + ["ingest"] + files, check=True)
+    stories, threads = read_groups(args, db, [os.path.abspath(f) for f in files])
+    if any(str(s).startswith("rejected") for s in stories):
+        stories, threads = read_groups(args, db, files)
+    sizes = sorted(collections.Counter(stories).values(), reverse=True)
+    print("seeds: %d reports -> story sizes %s, %d thread(s)"
+          % (len(files), sizes, len(set(threads))))
+    report["seeds_story_sizes_4_1"] = 1 if sizes == [4, 1] else 0
+    report["seeds_threads"] = len(set(threads))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default="build/storyline")
+    ap.add_argument("--out", default="build/eval/stories")
+    ap.add_argument("--data", default="../shared/datasets")
+    ap.add_argument("--granularity", type=float, default=0)
+    ap.add_argument("--tune", action="store_true")
+    ap.add_argument("--only", default="")
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    if args.tune:
+        # Single-pass results depend on the order: each granularity is judged
+        # by its mean over TUNE_ORDERS shuffles of the ECB+ train topics.
+        for g in (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0, 1.05, 1.1, 1.2):
+            args.granularity = g
+            f1 = [eval_ecb(args, {}, order)["b3_f1"] for order in range(1, TUNE_ORDERS + 1)]
+            b = eval_basil(args, {})
+            print("granularity %.2f  ECB+ train B3 F1 mean %.4f (%s)  BASIL lower half B3 F1 %.4f"
+                  % (g, sum(f1) / len(f1), " ".join("%.3f" % x for x in f1), b["b3_f1"]))
+        return
+    t = time.perf_counter()
+    report = {}
+    print("metrics: NMI and ARI here vs scikit-learn's: %s\n" % check_against_sklearn())
+    for name, fn in (("ecbplus", eval_ecb), ("basil", eval_basil),
+                     ("googlenews", eval_googlenews), ("seeds", eval_seeds)):
+        if not args.only or name in args.only.split(","):
+            fn(args, report)
+    print("\nstories eval: %.0f s" % (time.perf_counter() - t))
+    for k, v in report.items():
+        print("SCORE stories_%s %.4f" % (k, v) if isinstance(v, float) else
+              "SCORE stories_%s %d" % (k, v))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,413 @@
+/* grouper.c — the online story clusterer: where each new article goes.
+ *
+ * Candidates come from the index: the article's heaviest CANDIDATE_TERMS
+ * terms that are not common, each giving at most SCAN_MAX stories (the most
+ * recent ones), scored by the partial dot product they share; the best
+ * TOP_CANDIDATES are then compared in full. The article joins the most
+ * similar story (cosine to its centroid, lowered by the days between the
+ * article and the story's span) when that reaches the join threshold and the
+ * story is within WINDOW_DAYS; else it starts a story, which goes into the
+ * thread of the nearest story within THREAD_WINDOW_DAYS when that one
+ * reaches the (lower) thread threshold. Work per article is bounded by
+ * CANDIDATE_TERMS * SCAN_MAX postings and TOP_CANDIDATES full comparisons,
+ * whatever the number of stories. Thresholds: docs/stories.md. */
+#include "internal.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Fitted on ECB+ train topics (eval/stories.py --tune), see docs/stories.md. */
+#define JOIN_THRESHOLD 0.225
+#define THREAD_THRESHOLD 0.09
+#define WINDOW_DAYS 7            /* an event's reports come within days */
+#define THREAD_WINDOW_DAYS 120   /* a thread links stories over months */
+#define DECAY_DAYS 30.0          /* similarity * exp(-gap / DECAY_DAYS) */
+/* When the article and the story are both dated (and within WINDOW_DAYS),
+ * the dates already rule out most stories: the join threshold is scaled by
+ * DATED_FACTOR (fitted on BASIL events of the lower half of ids). */
+#define DATED_FACTOR 0.4
+#define CANDIDATE_TERMS 32
+#define SCAN_MAX 128
+#define TOP_CANDIDATES 16
+#define COMMON_TERM_SHARE 0.05   /* terms in more documents find too many stories */
+#define MIN_SHARED 2u             /* terms an article must share with a story */
+#define ACC_CAP 16384            /* >= 2 * CANDIDATE_TERMS * SCAN_MAX, a power of two */
+/* Accepted dates: 1900-01-01 to two days after today. */
+#define MIN_DAY (-25567)
+#define FUTURE_SLACK 2
+#define FOUNDER_SCORE (-1.0f)   /* title score of a titled first article not yet compared */
+
+sl_grouper *sl_grouper_new(void)
+{
+    sl_grouper *g = calloc(1, sizeof *g);
+    if (!g)
+        return NULL;
+    g->acc_keys = calloc(ACC_CAP, sizeof *g->acc_keys);
+    g->acc_values = calloc(ACC_CAP, sizeof *g->acc_values);
+    g->acc_used = calloc(ACC_CAP, sizeof *g->acc_used);
+    if (!g->acc_keys || !g->acc_values || !g->acc_used) {
+        sl_grouper_free(g);
+        return NULL;
+    }
+    g->acc_cap = ACC_CAP;
+    g->latest_day = INT64_MIN;
+    sl_grouper_set_granularity(g, 1.0);
+    return g;
+}
+
+void sl_grouper_free(sl_grouper *g)
+{
+    if (!g)
+        return;
+    sl_count_free(&g->df);
+    sl_count_free(&g->pending);
+    sl_index_free(&g->index);
+    for (size_t i = 0; i < g->stories_cap; i++)
+        free(g->stories[i].terms);
+    free(g->stories);
+    free(g->acc_keys);
+    free(g->acc_values);
+    free(g->acc_used);
+    sl_vec_free(&g->entities);
+    sl_buf_free(&g->fold);
+    free(g);
+}
+
+void sl_grouper_set_granularity(sl_grouper *g, double granularity)
+{
+    if (!(granularity > 0.25))
+        granularity = 0.25;
+    if (granularity > 4)
+        granularity = 4;
+    g->join_threshold = JOIN_THRESHOLD * granularity;
+    g->thread_threshold = THREAD_THRESHOLD * granularity;
+}
+
+int64_t sl_grouper_day(const sl_grouper *g, int64_t published, int64_t today, sl_day_flag *flag)
+{
+    *flag = SL_DAY_OK;
+    if (published == INT64_MIN) {
+        *flag = SL_DAY_UNDATED;
+        return g->latest_day;
+    }
+    if (published > today + FUTURE_SLACK) {
+        *flag = SL_DAY_CLAMPED;
+        return today;
+    }
+    if (published < MIN_DAY) {
+        *flag = SL_DAY_CLAMPED;
+        return MIN_DAY;
+    }
+    return published;
+}
+
+static int story_reserve(sl_grouper *g, int64_t id)
+{
+    if (id <= 0 || id > UINT32_MAX)
+        return SL_EUSAGE;
+    if ((size_t)id < g->stories_cap)
+        return 0;
+    size_t cap = g->stories_cap ? g->stories_cap : 1024;
+    while (cap <= (size_t)id)
+        cap *= 2;
+    sl_story_slot *p = realloc(g->stories, cap * sizeof *p);
+    if (!p)
+        return SL_ENOMEM;
+    memset(p + g->stories_cap, 0, (cap - g->stories_cap) * sizeof *p);
+    for (size_t i = g->stories_cap; i < cap; i++)
+        p[i].first_day = p[i].last_day = INT64_MIN;
+    g->stories = p;
+    g->stories_cap = cap;
+    return 0;
+}
+
+static void see_day(sl_grouper *g, int64_t day)
+{
+    if (day != INT64_MIN && (g->latest_day == INT64_MIN || day > g->latest_day))
+        g->latest_day = day;
+}
+
+/* Replaces a story's centroid with `terms` (sorted by term), keeping the index exact. */
+static int set_centroid(sl_grouper *g, int64_t id, const sl_weighted_term *terms, uint32_t n)
+{
+    sl_story_slot *s = &g->stories[id];
+    if (!s->terms && !(s->terms = malloc(SL_CENTROID_TERMS * sizeof *s->terms)))
+        return SL_ENOMEM;
+    uint32_t i = 0, k = 0;
+    while (i < s->n) { /* terms that left the centroid leave the index */
+        while (k < n && terms[k].term < s->terms[i].term)
+            k++;
+        if (k >= n || terms[k].term != s->terms[i].term)
+            sl_index_remove(&g->index, s->terms[i].term, (uint32_t)id);
+        i++;
+    }
+    double norm = 0;
+    for (k = 0; k < n; k++)
+        norm += (double)terms[k].weight * terms[k].weight;
+    norm = sqrt(norm);
+    /* Postings hold normalised weights: a candidate's partial cosine needs no
+     * look at its slot (which would be a cache miss per candidate). */
+    for (k = 0; k < n; k++)
+        if (sl_index_set(&g->index, terms[k].term, (uint32_t)id,
+                         norm > 0 ? (float)(terms[k].weight / norm) : 0))
+            return SL_ENOMEM;
+    memmove(s->terms, terms, n * sizeof *terms);
+    s->n = n;
+    s->norm = (float)norm;
+    return 0;
+}
+
+int sl_grouper_load_story(void *grouper, const sl_story_state *st)
+{
+    sl_grouper *g = grouper;
+    if (story_reserve(g, st->id))
+        return st->id <= 0 || st->id > UINT32_MAX ? 0 : SL_ENOMEM; /* a foreign id: not a candidate */
+    sl_story_slot *s = &g->stories[st->id];
+    s->first_day = st->first_day;
+    s->last_day = st->last_day;
+    s->thread = st->thread_id ? st->thread_id : st->id;
+    s->title_score = (float)st->title_score;
+    see_day(g, st->last_day);
+    uint32_t n = (uint32_t)(st->len / sizeof(sl_weighted_term));
+    if (n > SL_CENTROID_TERMS)
+        n = SL_CENTROID_TERMS;
+    sl_weighted_term terms[SL_CENTROID_TERMS];
+    if (n)
+        memcpy(terms, st->centroid, n * sizeof *terms);
+    return set_centroid(g, st->id, terms, n);
+}
+
+/* Days between `day` and the story's span (0 inside it or when either is undated). */
+static int64_t gap_days(const sl_story_slot *s, int64_t day)
+{
+    if (day == INT64_MIN || s->last_day == INT64_MIN)
+        return 0;
+    if (day > s->last_day)
+        return day - s->last_day;
+    if (s->first_day != INT64_MIN && day < s->first_day)
+        return s->first_day - day;
+    return 0;
+}
+
+/* Cosine of v with the story's centroid; *shared counts common terms. */
+static double cosine(const sl_vector *v, const sl_story_slot *s, uint32_t *shared)
+{
+    double dot = 0;
+    uint32_t i = 0, k = 0;
+    *shared = 0;
+    while (i < v->n && k < s->n) {
+        if (v->terms[i].term < s->terms[k].term)
+            i++;
+        else if (v->terms[i].term > s->terms[k].term)
+            k++;
+        else {
+            dot += (double)v->terms[i++].weight * s->terms[k++].weight;
+            (*shared)++;
+        }
+    }
+    return s->norm > 0 ? dot / s->norm : 0;
+}
+
+/* ---- candidate accumulation ---- */
+
+static float *acc_slot(sl_grouper *g, uint32_t story)
+{
+    uint32_t key = story; /* story ids are >= 1, 0 marks an empty slot */
+    size_t i = (key * 2654435761u) & (g->acc_cap - 1);
+    while (g->acc_keys[i] && g->acc_keys[i] != key)
+        i = (i + 1) & (g->acc_cap - 1);
+    if (!g->acc_keys[i]) {
+        g->acc_keys[i] = key;
+        g->acc_values[i] = 0;
+        g->acc_used[g->acc_n++] = (uint32_t)i;
+    }
+    return &g->acc_values[i];
+}
+
+static int by_weight(const void *a, const void *b)
+{
+    const sl_weighted_term *x = a, *y = b;
+    if (x->weight != y->weight)
+        return x->weight < y->weight ? 1 : -1;
+    return x->term < y->term ? -1 : x->term > y->term;
+}
+
+/* Fills the accumulator with the stories sharing the article's key terms. */
+static void accumulate(sl_grouper *g, const sl_vector *v)
+{
+    sl_weighted_term keys[SL_VECTOR_TERMS];
+    memcpy(keys, v->terms, v->n * sizeof *keys);
+    qsort(keys, v->n, sizeof *keys, by_weight);
+    double common = COMMON_TERM_SHARE * (double)g->n_docs;
+    uint32_t used = 0;
+    for (uint32_t i = 0; i < v->n && used < CANDIDATE_TERMS; i++) {
+        const sl_postings *p = sl_index_get(&g->index, keys[i].term);
+        if (!p || !p->n)
+            continue;
+        uint32_t *df = sl_count_slot(&g->df, keys[i].term, 0);
+        if (g->n_docs > 100 && df && *df > common)
+            continue;
+        used++;
+        uint32_t from = p->n > SCAN_MAX ? p->n - SCAN_MAX : 0;
+        for (uint32_t k = from; k < p->n; k++)
+            *acc_slot(g, p->items[k].story) += keys[i].weight * p->items[k].weight;
+    }
+}
+
+typedef struct candidate {
+    uint32_t story;
+    float score;
+} candidate;
+
+static int by_score(const void *a, const void *b)
+{
+    const candidate *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return x->story < y->story ? -1 : x->story > y->story;
+}
+
+/* The best TOP_CANDIDATES of the accumulator by partial cosine; resets it. */
+static size_t take_candidates(sl_grouper *g, candidate *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->acc_n; i++) {
+        size_t slot = g->acc_used[i];
+        candidate c = {g->acc_keys[slot], g->acc_values[slot]};
+        g->acc_keys[slot] = 0;
+        if (n < TOP_CANDIDATES) {
+            out[n++] = c;
+            if (n == TOP_CANDIDATES)
+                qsort(out, n, sizeof *out, by_score);
+        } else if (by_score(&c, &out[n - 1]) < 0) {
+            size_t at = n - 1;
+            while (at > 0 && by_score(&c, &out[at - 1]) < 0) {
+                out[at] = out[at - 1];
+                at--;
+            }
+            out[at] = c;
+        }
+    }
+    g->acc_n = 0;
+    if (n < TOP_CANDIDATES)
+        qsort(out, n, sizeof *out, by_score);
+    return n;
+}
+
+void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placement *out)
+{
+    memset(out, 0, sizeof *out);
+    accumulate(g, v);
+    candidate cands[TOP_CANDIDATES];
+    size_t n = take_candidates(g, cands);
+    uint32_t need = MIN_SHARED; /* so an article of one word joins nothing */
+    double best_story = 0, best_thread = 0;
+    int64_t thread_story = 0;
+    for (size_t i = 0; i < n; i++) {
+        const sl_story_slot *s = &g->stories[cands[i].story];
+        int64_t gap = gap_days(s, day);
+        if (gap > THREAD_WINDOW_DAYS)
+            continue;
+        uint32_t shared;
+        double sim = cosine(v, s, &shared) * exp(-(double)gap / DECAY_DAYS);
+        if (shared < need)
+            continue;
+        int dated = day != INT64_MIN && s->last_day != INT64_MIN;
+        double threshold = g->join_threshold * (dated ? DATED_FACTOR : 1.0);
+        if (gap <= WINDOW_DAYS && sim >= threshold && sim > best_story) {
+            best_story = sim;
+            out->story = cands[i].story;
+        }
+        if (sim >= g->thread_threshold && sim > best_thread) {
+            best_thread = sim;
+            thread_story = cands[i].story;
+        }
+    }
+    if (out->story) {
+        out->similarity = best_story;
+        out->thread = g->stories[out->story].thread;
+    } else if (thread_story) {
+        out->similarity = best_thread;
+        out->thread = g->stories[thread_story].thread;
+    }
+}
+
+int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v, int64_t day,
+                   int counts, const void **centroid, size_t *len)
+{
+    int rc = story_reserve(g, id);
+    if (rc)
+        return rc;
+    sl_story_slot *s = &g->stories[id];
+    if (thread)
+        s->thread = thread;
+    else if (!s->thread)
+        s->thread = id;
+    if (counts || !s->n) {
+        sl_weighted_term merged[SL_CENTROID_TERMS + SL_VECTOR_TERMS];
+        size_t n = 0;
+        uint32_t i = 0, k = 0;
+        while (i < v->n || k < s->n) {
+            if (k >= s->n || (i < v->n && v->terms[i].term < s->terms[k].term))
+                merged[n++] = v->terms[i++];
+            else if (i >= v->n || s->terms[k].term < v->terms[i].term)
+                merged[n++] = s->terms[k++];
+            else {
+                merged[n] = s->terms[k++];
+                merged[n++].weight += v->terms[i++].weight;
+            }
+        }
+        uint32_t kept = sl_keep_top(merged, n, SL_CENTROID_TERMS, 0);
+        if ((rc = set_centroid(g, id, merged, kept)))
+            return rc;
+    }
+    if (day != INT64_MIN) {
+        if (s->last_day == INT64_MIN || day > s->last_day)
+            s->last_day = day;
+        if (s->first_day == INT64_MIN || day < s->first_day)
+            s->first_day = day;
+    }
+    see_day(g, day);
+    memcpy(g->packed, s->terms, s->n * sizeof *s->terms);
+    *centroid = g->packed;
+    *len = s->n * sizeof *s->terms;
+    return 0;
+}
+
+int sl_grouper_retitle(sl_grouper *g, int64_t id, double similarity)
+{
+    if (id <= 0 || (size_t)id >= g->stories_cap)
+        return SL_RETITLE_NONE;
+    float *score = &g->stories[id].title_score;
+    if (similarity < 0) { /* a titled first article: scored by the next one */
+        *score = FOUNDER_SCORE;
+        return SL_RETITLE_SCORE;
+    }
+    if (*score == FOUNDER_SCORE) {
+        /* The first article is as close to the second as the second to it. */
+        *score = (float)similarity;
+        return SL_RETITLE_SCORE;
+    }
+    if (similarity <= *score)
+        return SL_RETITLE_NONE;
+    *score = (float)similarity;
+    return SL_RETITLE_TITLE;
+}
+
+double sl_grouper_title_score(const sl_grouper *g, int64_t id)
+{
+    return id > 0 && (size_t)id < g->stories_cap ? g->stories[id].title_score : 0;
+}
+
+size_t sl_grouper_memory(const sl_grouper *g)
+{
+    size_t bytes = sizeof *g + g->stories_cap * sizeof *g->stories + sl_index_memory(&g->index) +
+                   (g->df.cap + g->pending.cap) * (sizeof(uint64_t) + sizeof(uint32_t)) +
+                   g->acc_cap * (2 * sizeof(uint32_t) + sizeof(float));
+    for (size_t i = 0; i < g->stories_cap; i++)
+        if (g->stories[i].terms)
+            bytes += SL_CENTROID_TERMS * sizeof(sl_weighted_term);
+    return bytes;
+}

@@ -1,0 +1,85 @@
+/* internal.h — what the files of src/stories share: the term counts (document
+ * frequencies), the inverted index of stories by term, and the grouper
+ * itself. Not seen outside src/stories. */
+#ifndef SL_STORIES_INTERNAL_H
+#define SL_STORIES_INTERNAL_H
+
+#include "stories.h"
+
+/* Open-addressing hash of term -> u32 (document frequencies, pending increments). */
+typedef struct sl_count_map {
+    uint64_t *keys;
+    uint32_t *values;
+    size_t cap, used;
+} sl_count_map;
+
+/* The u32 of `term`, created (as 0) when `create`; NULL when absent or out of memory. */
+uint32_t *sl_count_slot(sl_count_map *m, uint64_t term, int create);
+void sl_count_free(sl_count_map *m);
+
+/* One story in a term's postings: its id and the term's weight in its
+ * centroid, divided by the centroid's norm. */
+typedef struct sl_posting {
+    uint32_t story;
+    float weight;
+} sl_posting;
+
+/* term -> the stories whose centroid holds it, sorted by story id. */
+typedef struct sl_postings {
+    uint64_t term;            /* 0 = empty slot */
+    uint32_t n, cap;
+    sl_posting *items;
+} sl_postings;
+
+typedef struct sl_index {
+    sl_postings *slots;
+    size_t cap, used;
+} sl_index;
+
+/* Sets (adds or updates) story's weight under term. */
+int sl_index_set(sl_index *ix, uint64_t term, uint32_t story, float weight);
+/* Takes the story out of term's postings. */
+void sl_index_remove(sl_index *ix, uint64_t term, uint32_t story);
+/* The postings of a term, NULL when none. */
+const sl_postings *sl_index_get(const sl_index *ix, uint64_t term);
+void sl_index_free(sl_index *ix);
+size_t sl_index_memory(const sl_index *ix);
+
+/* Term ids are hashes; 0 is reserved for empty slots, so it maps to 1. */
+static inline uint64_t sl_term_key(uint64_t term) { return term ? term : 1; }
+
+typedef struct sl_story_slot {
+    int64_t first_day, last_day;   /* INT64_MIN when undated */
+    int64_t thread;
+    float norm;                     /* L2 norm of the centroid */
+    float title_score;
+    uint32_t n;
+    sl_weighted_term *terms;        /* n <= SL_CENTROID_TERMS, sorted by term */
+} sl_story_slot;
+
+struct sl_grouper {
+    sl_count_map df, pending;
+    uint64_t n_docs;
+    double join_threshold, thread_threshold;
+    int64_t latest_day;             /* latest grouping day seen, INT64_MIN before any */
+    sl_story_slot *stories;         /* indexed by story id */
+    size_t stories_cap;
+    sl_index index;
+    /* Scratch for candidate scoring: story -> partial dot product. */
+    uint32_t *acc_keys;
+    float *acc_values;
+    size_t acc_cap;
+    uint32_t *acc_used;
+    size_t acc_n;
+    sl_weighted_term packed[SL_CENTROID_TERMS];
+    sl_term_vec entities;           /* name features of the current article */
+    sl_buf fold;
+};
+
+/* Inverse document frequency of a term in the grouper's counts. */
+double sl_grouper_idf(const sl_grouper *g, uint64_t term);
+
+/* Keeps the `keep` heaviest of n terms (L2-normalised when `normalise`), sorted by term. */
+uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise);
+
+#endif

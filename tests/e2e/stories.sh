@@ -1,0 +1,103 @@
+# stories.sh — stories and threads end to end on an invented stream
+# (tests/fixtures/stories/stream.jsonl): one event reported four times plus a
+# late report published earlier, its sequel a month later, an unrelated
+# event, an undated report, a far-future date, a near-empty article. Checks
+# grouping, threads, out-of-order dates, flags, titles, labels, and that the
+# same articles give the same stories ingested at once or one by one.
+NAME=stories
+. "$SL_TESTS/e2e/lib.sh"
+
+S=$STORYLINE
+STREAM="$SL_TESTS/fixtures/stories/stream.jsonl"
+
+# groups DB FILE: "key story thread" lines, sorted by key.
+groups() {
+  "$S" --db "$1" export --json 2>/dev/null | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+thread = {s["id"]: s["thread"] for s in d["stories"]}
+for a in sorted(d["articles"], key=lambda a: a["key"]):
+    print(a["key"], a["story"], thread[a["story"]])' >"$2"
+}
+story() { awk -v k="$1" '$1 == k { print $2 }' "$T/groups"; }
+thread() { awk -v k="$1" '$1 == k { print $3 }' "$T/groups"; }
+
+section "one ingest of the whole stream"
+DB="$T/all.db"
+expect_exit 0 "$S" --db "$DB" ingest "$STREAM"
+groups "$DB" "$T/groups"
+check "the three first reports of the collapse are one story" \
+  sh -c 'test "$1" = "$2" && test "$1" = "$3"' - "$(story a1)" "$(story a2)" "$(story a3)"
+check "a report arriving late but published on day two joins by its date" test "$(story a4)" = "$(story a1)"
+check "the undated report is placed by arrival (after day three) and joins" test "$(story u1)" = "$(story a1)"
+check "the reopening a month later is its own story" test "$(story b1)" != "$(story a1)"
+check "its two reports are one story" test "$(story b2)" = "$(story b1)"
+check "the reopening is in the collapse's thread" test "$(thread b1)" = "$(thread a1)"
+check "the cheese festival is neither story nor thread of the harbour" \
+  sh -c 'test "$1" != "$2" && test "$3" != "$4"' - "$(story c1)" "$(story a1)" "$(thread c1)" "$(thread a1)"
+check "the two festival reports are one story" test "$(story c2)" = "$(story c1)"
+check "the near-empty article is a story of its own" \
+  sh -c 'test "$(awk -v s="$1" "\$2 == s" "$2" | wc -l)" -eq 1' - "$(story e1)" "$T/groups"
+
+section "the same articles one by one (a new process each) give the same stories"
+DB1="$T/one.db"
+i=0
+while IFS= read -r line; do
+  i=$((i + 1))
+  printf '%s\n' "$line" >"$T/rec$i.jsonl"
+  "$S" --db "$DB1" --quiet ingest "$T/rec$i.jsonl" || echo "record $i failed" >>"$T/one.err"
+done <"$STREAM"
+check "every record was stored" test ! -s "$T/one.err"
+groups "$DB1" "$T/groups.one"
+check "same stories and threads as the single ingest" cmp -s "$T/groups" "$T/groups.one"
+
+section "stories, threads, show"
+A=$(story a1)
+TH=$(thread a1)
+expect_exit 0 "$S" --db "$DB" stories
+check "stories lists the collapse story with 5 articles" sh -c 'grep -qE "^ *$1 +5 +5 " "$2"' - "$A" "$OUT"
+expect_exit 0 "$S" --db "$DB" stories --thread "$TH"
+check "stories --thread lists the thread's two stories" test "$(grep -c "Port Velmira" "$OUT")" -eq 2
+check "...in date order (collapse first)" sh -c 'grep -n "" "$1" | grep "Velmira" | head -n 1 | grep -q "2026-03-02"' - "$OUT"
+expect_exit 0 "$S" --db "$DB" stories --thread "$TH" --since 2026-04-01
+check "--thread with --since keeps the later story only" sh -c 'grep -q "reopens" "$1" && ! grep -q "Crane collapses\|inspectors" "$1"' - "$OUT"
+expect_exit 2 "$S" --db "$DB" stories --thread x
+expect_exit 2 "$S" --db "$DB" stories --thread "$TH" --since yesterday
+expect_exit 0 "$S" --db "$DB" threads
+check "threads lists the harbour thread with 2 stories" out_has "^thread $TH: 2 stories, 7 articles"
+check "threads leaves single-story threads out" out_lacks "cheese"
+expect_exit 0 "$S" --db "$DB" threads --all
+check "threads --all lists them too" out_has "cheese"
+expect_exit 0 "$S" --db "$DB" --json threads
+cp "$OUT" "$T/threads.json"
+check "threads --json: the harbour thread and its stories" py "$T/threads.json" '
+t = [t for t in d["threads"] if t["id"] == int(sys.argv[2])][0]
+assert t["size"] == 7 and len(t["stories"]) == 2, t
+assert t["stories"][0]["first_published"] == "2026-03-02"' "$TH"
+expect_exit 0 "$S" --db "$DB" show "$A"
+check "show lists keywords" sh -c 'grep "keywords:" "$1" | grep -q "crane"' - "$OUT"
+check "show lists the main entities" sh -c 'grep "entities:" "$1" | grep -q "Port Velmira"' - "$OUT"
+check "show gives the thread and its neighbour" sh -c 'grep -q "thread $2: 2 stories" "$1" &&
+  grep -q "reopens" "$1"' - "$OUT" "$TH"
+check "show flags the undated article" out_has "undated: grouped by arrival"
+check "the title is a headline of the story's articles" sh -c '
+  t=$(sed -n "1s/^story [0-9]*: //p" "$1"); grep -qF "\"title\": \"$t\"" "$2"' - "$OUT" "$STREAM"
+expect_exit 0 "$S" --db "$DB" show "$(story f1)"
+check "show flags the far-future date" out_has "date clamped"
+check "the far-future date is not the story's date" sh -c 'sed -n 2p "$1" | grep -v 3026 | grep -q "to "' - "$OUT"
+
+section "granularity (on the stream without dates)"
+python3 -c 'import json, sys
+for line in open(sys.argv[1]):
+    r = json.loads(line); r.pop("published", None); print(json.dumps(r))' "$STREAM" >"$T/undated.jsonl"
+for g in 1 4; do
+  expect_exit 0 "$S" --db "$T/g$g.db" --granularity $g ingest "$T/undated.jsonl"
+  groups "$T/g$g.db" "$T/groups.g$g"
+done
+check "--granularity 4 makes more stories than 1" \
+  test "$(cut -d' ' -f2 "$T/groups.g4" | sort -u | wc -l)" -gt "$(cut -d' ' -f2 "$T/groups.g1" | sort -u | wc -l)"
+DBF="$T/g4.db"
+expect_exit 2 "$S" --db "$DBF" --granularity fine ingest "$STREAM"
+check "a bad granularity is named" err_has "granularity"
+
+finish

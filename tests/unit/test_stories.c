@@ -1,0 +1,223 @@
+/* test_stories.c — the story grouper (src/stories/): joining, starting,
+ * threads, the date window, date flags, near-empty articles, titles, the
+ * reload from stored centroids, and story labels. */
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "stories/labels.h"
+#include "stories/stories.h"
+#include "test.h"
+
+/* A vector over terms 1..n of `ids` with equal weights, normalised. */
+static sl_vector vec(const uint64_t *ids, uint32_t n)
+{
+    sl_vector v = {0};
+    for (uint32_t i = 0; i < n; i++)
+        v.terms[v.n++] = (sl_weighted_term){ids[i], (float)(1.0 / sqrt(n))};
+    return v;
+}
+
+/* Places v and adds it; returns the story id (new ids from *next). */
+static int64_t put(sl_grouper *g, const sl_vector *v, int64_t day, int64_t *next, int64_t *thread)
+{
+    sl_placement p;
+    sl_grouper_place(g, v, day, &p);
+    int64_t id = p.story ? p.story : (*next)++;
+    const void *c;
+    size_t len;
+    CHECK_INT(sl_grouper_add(g, id, p.story ? 0 : p.thread, v, day, 1, &c, &len), 0);
+    if (thread)
+        *thread = p.story ? 0 : (p.thread ? p.thread : id);
+    return id;
+}
+
+static const uint64_t quake[] = {11, 12, 13, 14, 15, 16, 17, 18};
+static const uint64_t quake2[] = {11, 12, 13, 14, 15, 16, 17, 19};
+static const uint64_t rehab[] = {31, 32, 33, 34, 35, 36, 37, 38};
+/* Shares two words with the quake stories: a relative (thread), not the story. */
+static const uint64_t quake_other[] = {11, 12, 41, 42, 43, 44, 45, 46,
+                                       47, 48, 49, 50, 51, 52, 53, 54};
+
+TEST(grouper_joins_alike_and_splits_unlike)
+{
+    sl_grouper *g = sl_grouper_new();
+    int64_t next = 1;
+    sl_vector a = vec(quake, 8), b = vec(quake2, 8), c = vec(rehab, 8);
+    int64_t s1 = put(g, &a, 100, &next, NULL);
+    CHECK_INT(put(g, &b, 101, &next, NULL), s1);
+    CHECK(put(g, &c, 101, &next, NULL) != s1);
+    sl_grouper_free(g);
+}
+
+TEST(grouper_date_window_starts_a_story_in_the_same_thread)
+{
+    sl_grouper *g = sl_grouper_new();
+    int64_t next = 1, thread = 0;
+    sl_vector a = vec(quake, 8), b = vec(quake2, 8), far = vec(quake_other, 16);
+    int64_t s1 = put(g, &a, 100, &next, NULL);
+    /* Thirty days on, the same words make a new story, linked by its thread. */
+    int64_t s2 = put(g, &b, 130, &next, &thread);
+    CHECK(s2 != s1);
+    CHECK_INT(thread, s1);
+    /* A looser relative, undated: its own story, same thread. */
+    int64_t s3 = put(g, &far, INT64_MIN, &next, &thread);
+    CHECK(s3 != s1);
+    CHECK_INT(thread, s1);
+    sl_grouper_free(g);
+}
+
+TEST(grouper_out_of_order_dates_join_by_publication_date)
+{
+    sl_grouper *g = sl_grouper_new();
+    int64_t next = 1;
+    sl_vector a = vec(quake, 8), b = vec(quake2, 8);
+    int64_t s1 = put(g, &a, 200, &next, NULL);
+    /* Arrives later but was published the day before: still the story. */
+    CHECK_INT(put(g, &b, 199, &next, NULL), s1);
+    /* Published two months before: not the same story. */
+    CHECK(put(g, &b, 140, &next, NULL) != s1);
+    sl_grouper_free(g);
+}
+
+TEST(grouper_near_empty_articles_are_not_merged_into_everything)
+{
+    sl_grouper *g = sl_grouper_new();
+    int64_t next = 1;
+    sl_vector a = vec(quake, 8), c = vec(rehab, 8), empty = {0};
+    const uint64_t one[] = {11};
+    sl_vector single = vec(one, 1);
+    int64_t s1 = put(g, &a, 100, &next, NULL);
+    put(g, &c, 100, &next, NULL);
+    int64_t e1 = put(g, &empty, 100, &next, NULL);
+    CHECK(e1 != s1);
+    /* A second empty article does not join the first (nothing in common). */
+    CHECK(put(g, &empty, 100, &next, NULL) != e1);
+    /* One word shared with a story of eight is too little to join it. */
+    CHECK(put(g, &single, 100, &next, NULL) != s1);
+    sl_grouper_free(g);
+}
+
+TEST(grouper_granularity_scales_the_threshold)
+{
+    const uint64_t half[] = {11, 12, 13, 14, 51, 52, 53, 54};
+    sl_vector a = vec(quake, 8), b = vec(half, 8);
+    int64_t joined[2];
+    for (int k = 0; k < 2; k++) {
+        sl_grouper *g = sl_grouper_new();
+        sl_grouper_set_granularity(g, k ? 4.0 : 1.0);
+        int64_t next = 1;
+        int64_t s1 = put(g, &a, INT64_MIN, &next, NULL);
+        joined[k] = put(g, &b, INT64_MIN, &next, NULL) == s1;
+        sl_grouper_free(g);
+    }
+    CHECK_INT(joined[0], 1); /* cosine 0.5 joins by default */
+    CHECK_INT(joined[1], 0); /* not when four times the similarity is asked */
+}
+
+TEST(grouper_reload_gives_the_same_placements)
+{
+    sl_grouper *g = sl_grouper_new(), *h = sl_grouper_new();
+    int64_t next = 1;
+    /* What the store would hold after each add: the last centroid and days per story. */
+    sl_weighted_term saved[8][SL_CENTROID_TERMS];
+    sl_story_state st[8] = {{0}};
+    sl_vector in[] = {vec(quake, 8), vec(rehab, 8), vec(quake2, 8), vec(quake_other, 16)};
+    for (int i = 0; i < 4; i++) {
+        sl_placement p;
+        int64_t day = 100 + i;
+        sl_grouper_place(g, &in[i], day, &p);
+        int64_t id = p.story ? p.story : next++;
+        const void *c;
+        size_t len;
+        CHECK_INT(sl_grouper_add(g, id, p.story ? 0 : p.thread, &in[i], day, 1, &c, &len), 0);
+        memcpy(saved[id], c, len);
+        if (!st[id].id)
+            st[id] = (sl_story_state){id, p.thread ? p.thread : id, day, day, 0, saved[id], 0};
+        st[id].last_day = day;
+        st[id].len = len;
+    }
+    for (int64_t id = 1; id < next; id++)
+        CHECK_INT(sl_grouper_load_story(h, &st[id]), 0);
+    sl_vector probes[] = {vec(quake2, 8), vec(rehab, 8), vec(quake_other, 16), vec(quake, 8)};
+    for (int i = 0; i < 4; i++) {
+        sl_placement a, b;
+        sl_grouper_place(g, &probes[i], 101, &a);
+        sl_grouper_place(h, &probes[i], 101, &b);
+        CHECK_INT(a.story, b.story);
+        CHECK_INT(a.thread, b.thread);
+        CHECK(fabs(a.similarity - b.similarity) < 1e-6);
+    }
+    sl_grouper_free(g);
+    sl_grouper_free(h);
+}
+
+TEST(grouper_day_flags_undated_and_clamped)
+{
+    sl_grouper *g = sl_grouper_new();
+    sl_day_flag flag;
+    int64_t today = 20000;
+    CHECK_INT(sl_grouper_day(g, 19990, today, &flag), 19990);
+    CHECK_INT(flag, SL_DAY_OK);
+    CHECK_INT(sl_grouper_day(g, INT64_MIN, today, &flag), INT64_MIN); /* nothing seen yet */
+    CHECK_INT(flag, SL_DAY_UNDATED);
+    int64_t next = 1;
+    sl_vector a = vec(quake, 8);
+    put(g, &a, 19995, &next, NULL);
+    CHECK_INT(sl_grouper_day(g, INT64_MIN, today, &flag), 19995); /* by arrival */
+    CHECK_INT(sl_grouper_day(g, today + 4000, today, &flag), today);
+    CHECK_INT(flag, SL_DAY_CLAMPED);
+    CHECK(sl_grouper_day(g, -40000, today, &flag) > -40000);
+    CHECK_INT(flag, SL_DAY_CLAMPED);
+    sl_grouper_free(g);
+}
+
+TEST(grouper_retitle_keeps_the_best_match)
+{
+    sl_grouper *g = sl_grouper_new();
+    int64_t next = 1;
+    sl_vector a = vec(quake, 8);
+    int64_t s = put(g, &a, 100, &next, NULL);
+    CHECK_INT(sl_grouper_retitle(g, s, -1), SL_RETITLE_SCORE);   /* titled first article */
+    CHECK_INT(sl_grouper_retitle(g, s, 0.6), SL_RETITLE_SCORE);  /* the second scores the first */
+    CHECK_INT(sl_grouper_retitle(g, s, 0.5), SL_RETITLE_NONE);
+    CHECK_INT(sl_grouper_retitle(g, s, 0.7), SL_RETITLE_TITLE);  /* a better match gives its title */
+    CHECK(fabs(sl_grouper_title_score(g, s) - 0.7) < 1e-6);
+    /* An untitled first article's fallback title goes to the first titled joiner. */
+    int64_t u = put(g, &a, 300, &next, NULL);
+    CHECK_INT(sl_grouper_retitle(g, u, 0.3), SL_RETITLE_TITLE);
+    sl_grouper_free(g);
+}
+
+TEST(labels_count_names_and_keywords_over_articles)
+{
+    sl_label_counter *c = sl_labels_new();
+    CHECK_INT(sl_labels_add(c, "Harbour crane collapses in Port Velmira",
+                            "A crane fell on Tuesday. Mayor Ilse Korvath said the harbour would "
+                            "reopen.\n\nWorkers at Port Velmira were unhurt.", "en"), 0);
+    CHECK_INT(sl_labels_add(c, "Port Velmira crane collapse: harbour closed",
+                            "The harbour is closed. Mayor Ilse Korvath visited the crane site.",
+                            "en"), 0);
+    CHECK_INT(sl_labels_add(c, "Weather", "Rain is expected.", "en"), 0);
+    sl_story_labels out = {0};
+    CHECK_INT(sl_labels_take(c, 8, &out), 0);
+    int velmira = 0, korvath = 0, crane = 0;
+    for (size_t i = 0; i < out.n_entities; i++) {
+        velmira += !strcmp(out.entities[i], "Port Velmira");
+        korvath += !strcmp(out.entities[i], "Mayor Ilse Korvath");
+    }
+    for (size_t i = 0; i < out.n_keywords; i++) {
+        crane += !strcmp(out.keywords[i], "crane");
+        CHECK(strcmp(out.keywords[i], "rain") != 0); /* in one article only */
+    }
+    CHECK_INT(velmira, 1);
+    CHECK_INT(korvath, 1);
+    CHECK_INT(crane, 1);
+    for (size_t i = 0; i < out.n_keywords; i++)
+        free(out.keywords[i]);
+    for (size_t i = 0; i < out.n_entities; i++)
+        free(out.entities[i]);
+    free(out.keywords);
+    free(out.entities);
+    sl_labels_free(c);
+}
