@@ -199,12 +199,15 @@ def main():
                          text=True).stdout
     doc = json.loads(out)
     key = {a["id"]: a["key"] for a in doc["articles"]}
-    found = {}
-    for c in doc["copies"]:
-        found.setdefault(key.get(c["article"]), set()).add(key.get(c["of"]))
+    related = {}   # relations either way: a planted copy's original may itself repeat
+    for c in doc["copies"]:   # an earlier article (the corpora hold duplicates)
+        a, o = key.get(c["article"]), key.get(c["of"])
+        related.setdefault(a, set()).add(o)
+        related.setdefault(o, set()).add(a)
     by_kind = {}
     for cid, (kind, orig) in planted.items():
-        hit = orig in found.get(cid, set())
+        near = related.get(cid, set())
+        hit = orig in near or bool(near & related.get(orig, set()))
         total, ok = by_kind.get(kind, (0, 0))
         by_kind[kind] = (total + 1, ok + hit)
 
