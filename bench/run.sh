@@ -168,3 +168,4 @@ print("aim: < 2 KB per stored article beyond its text:      %.2f KB (all of Reut
       % (kb, "met" if kb < 2 else "NOT MET"))
 EOF
 sh bench/facts.sh || exit 1
+python3 bench/copies.py || exit 1

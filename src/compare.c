@@ -25,6 +25,7 @@ sl_text_comparer *sl_text_comparer_new(void)
         sl_text_comparer_free(tc);
         return NULL;
     }
+    sl_comparer_thorough(tc->comparer);
     return tc;
 }
 

@@ -83,6 +83,7 @@ struct sl_comparer {
     SL_VEC(uint32_t) specific_a, specific_b;   /* distinct specific terms of each text */
     double total_a;
     double best_similarity;       /* of any pair scored */
+    bool thorough;                /* align even texts that cannot be copies */
 };
 
 sl_comparer *sl_comparer_new(void)
@@ -93,6 +94,11 @@ sl_comparer *sl_comparer_new(void)
         return NULL;
     }
     return c;
+}
+
+void sl_comparer_thorough(sl_comparer *c)
+{
+    c->thorough = true;
 }
 
 void sl_comparer_free(sl_comparer *c)
@@ -427,10 +433,17 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     out->pairs.n = 0;
     if (!a)
         return SL_EUSAGE;
+    if (sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap))
+        return SL_ENOMEM;
+    /* Every kind of copy keeps much of the wording in order (a text that
+     * holds another has its words in order too): below that, no alignment is
+     * needed to say "none" (a thorough comparer aligns anyway, for its
+     * sentence similarities). */
+    if (!c->thorough && out->order_overlap < REWRITE_ORDER)
+        return 0;
     double total_b;
     if (sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
-        collect_specific(&c->sets_b, &c->specific_b) || score_pairs(c) ||
-        sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap))
+        collect_specific(&c->sets_b, &c->specific_b) || score_pairs(c))
         return SL_ENOMEM;
     out->best_similarity = c->best_similarity;
     out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER);

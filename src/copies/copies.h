@@ -156,6 +156,10 @@ typedef struct sl_comparison {
 /* Reusable scratch for comparisons. */
 typedef struct sl_comparer sl_comparer;
 sl_comparer *sl_comparer_new(void);
+/* Makes every comparison align the sentences, even of texts whose wording
+ * shows they cannot be copies (to report sentence similarities, as
+ * `storyline compare` does); otherwise those stop early with kind NONE. */
+void sl_comparer_thorough(sl_comparer *c);
 void sl_comparer_free(sl_comparer *c);
 void sl_comparison_free(sl_comparison *cmp);
 

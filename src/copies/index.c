@@ -214,7 +214,7 @@ static int size_hits(sl_copy_index *ix, size_t most)
 static bool enough(const sl_copy_index *ix, const hit *h)
 {
     uint32_t keys = h->id < ix->n_keys.n ? ix->n_keys.items[h->id] : 0;
-    uint32_t need = (keys * 2 + 9) / 10;
+    uint32_t need = (keys * 3 + 9) / 10;
     return h->hits >= (need > 2 ? need : 2);
 }
 

@@ -257,7 +257,9 @@ static int build_fact(const entry *g, size_t n, sl_fact *f, bool *keep)
     f->confidence = 0.4 + (bar[1] ? 0.3 : 0.0) + (f->unit ? 0.15 : 0.0) - (amb ? 0.3 : 0.0);
     if (g->key[0] == '#')
         f->confidence += 0.1;
-    *keep = f->values[0].n_sources >= 2 || f->conflict;
+    /* a fact stated by two articles is shown, even when they are one source
+     * (a copy and its original): the table says so in its sources */
+    *keep = f->values[0].n_articles >= 2 || f->conflict;
     return 0;
 }
 
