@@ -19,12 +19,8 @@ static int load(void *ctx, int64_t id, const void *blob, size_t len)
 {
     loaded *l = ctx;
     uint32_t keys[SL_COPY_KEYS];
-    uint32_t n = 0;
-    const unsigned char *p = blob;
-    for (; n < SL_COPY_KEYS && 4 * (n + 1) <= len; n++, p += 4)
-        keys[n] = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
     l->articles++;
-    return sl_copy_index_add(l->index, id, keys, n);
+    return sl_copy_index_add(l->index, id, keys, sl_sketch_keys_unpack(blob, len, keys));
 }
 
 int main(int argc, char **argv)

@@ -56,18 +56,10 @@ void sl_copy_state_forget(sl_copy_state *cs)
     cs->index = NULL;
 }
 
-static uint32_t get_u32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
 static int load_keys(void *ctx, int64_t id, const void *blob, size_t len)
 {
     uint32_t keys[SL_COPY_KEYS];
-    uint32_t n = 0;
-    for (; n < SL_COPY_KEYS && 4 * (n + 1) <= len; n++)
-        keys[n] = get_u32((const unsigned char *)blob + 4 * n);
-    return sl_copy_index_add(ctx, id, keys, n);
+    return sl_copy_index_add(ctx, id, keys, sl_sketch_keys_unpack(blob, len, keys));
 }
 
 typedef SL_VEC(int64_t) id_vec;
@@ -263,8 +255,10 @@ int sl_copy_check_save(sl_engine *e, int64_t id)
     sl_copy_state *cs = e->copies;
     if (sl_sketch_pack(&cs->sketch, &cs->packed))
         return SL_ENOMEM;
-    if (sl_store_sketch_put(e->store, id, cs->sketch.keys, cs->sketch.n_keys, cs->packed.ptr,
-                            cs->packed.len, sl_buf_cstr(&cs->credit)))
+    unsigned char keys[4 * SL_COPY_KEYS];
+    size_t keys_len = sl_sketch_keys_pack(&cs->sketch, keys);
+    if (sl_store_sketch_put(e->store, id, keys, keys_len, cs->packed.ptr, cs->packed.len,
+                            sl_buf_cstr(&cs->credit)))
         return SL_ESTORE;
     return cs->index ? sl_copy_index_add(cs->index, id, cs->sketch.keys, cs->sketch.n_keys) : 0;
 }

@@ -56,6 +56,11 @@ void sl_sketch_free(sl_sketch *s);
  * `spans` are not in the blob: the store keeps sentence spans already. */
 int sl_sketch_pack(const sl_sketch *s, sl_buf *out);
 int sl_sketch_unpack(const void *blob, size_t len, sl_sketch *out);
+/* The key terms as a blob of their own (the index is rebuilt from these
+ * alone): 4 bytes each, little-endian. Returns the blob's length. */
+size_t sl_sketch_keys_pack(const sl_sketch *s, unsigned char out[4 * SL_COPY_KEYS]);
+/* Reads at most SL_COPY_KEYS keys from such a blob; returns how many. */
+uint32_t sl_sketch_keys_unpack(const void *blob, size_t len, uint32_t keys[SL_COPY_KEYS]);
 
 /* ---- sketcher.c: raw text to sketch, for users without a store ---- */
 

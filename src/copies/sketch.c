@@ -198,9 +198,26 @@ static void put_u32(sl_buf *b, uint32_t v)
     sl_buf_put(b, (const char *)le, 4);
 }
 
+
 static uint32_t get_u32(const unsigned char *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+size_t sl_sketch_keys_pack(const sl_sketch *s, unsigned char out[4 * SL_COPY_KEYS])
+{
+    for (uint32_t k = 0; k < s->n_keys; k++)
+        for (int b = 0; b < 4; b++)
+            out[4 * k + b] = (unsigned char)(s->keys[k] >> (8 * b));
+    return 4 * (size_t)s->n_keys;
+}
+
+uint32_t sl_sketch_keys_unpack(const void *blob, size_t len, uint32_t keys[SL_COPY_KEYS])
+{
+    uint32_t n = 0;
+    for (; n < SL_COPY_KEYS && 4 * ((size_t)n + 1) <= len; n++)
+        keys[n] = get_u32((const unsigned char *)blob + 4 * n);
+    return n;
 }
 
 int sl_sketch_pack(const sl_sketch *s, sl_buf *out)

@@ -103,18 +103,12 @@ int sl_store_copies_list(sl_store *st, int64_t article_id, sl_copy_list **out)
     return 0;
 }
 
-int sl_store_sketch_put(sl_store *st, int64_t article_id, const uint32_t *keys, uint32_t n_keys,
+int sl_store_sketch_put(sl_store *st, int64_t article_id, const void *keys, size_t keys_len,
                         const void *sentences, size_t len, const char *credit)
 {
-    unsigned char packed[4 * 64];
-    if (n_keys > 64)
-        n_keys = 64;
-    for (uint32_t k = 0; k < n_keys; k++)
-        for (int b = 0; b < 4; b++)
-            packed[4 * k + b] = (unsigned char)(keys[k] >> (8 * b));
     sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_PUT);
     if (!s || sqlite3_bind_int64(s, 1, article_id) ||
-        sqlite3_bind_blob(s, 2, packed, (int)(4 * n_keys), SQLITE_TRANSIENT) ||
+        sqlite3_bind_blob(s, 2, keys_len ? keys : "", (int)keys_len, SQLITE_STATIC) ||
         sqlite3_bind_blob(s, 3, len ? sentences : "", (int)len, SQLITE_STATIC) ||
         sl_store_bind_text(s, 4, credit && *credit ? credit : NULL))
         return SL_ESTORE;

@@ -76,7 +76,9 @@ int sl_store_copy_insert(sl_store *st, const sl_copy_row *row);
 /* Forgets the relations of an article (before a new version is compared afresh). */
 int sl_store_copies_clear(sl_store *st, int64_t article_id);
 int sl_store_copies_list(sl_store *st, int64_t article_id, sl_copy_list **out);
-int sl_store_sketch_put(sl_store *st, int64_t article_id, const uint32_t *keys, uint32_t n_keys,
+/* Saves an article's sketch: its key-term blob and sentence blob (both
+ * packed by the copies stage) and its credit line (may be NULL). */
+int sl_store_sketch_put(sl_store *st, int64_t article_id, const void *keys, size_t keys_len,
                         const void *sentences, size_t len, const char *credit);
 
 /* A stored article as the copy stage compares it. */

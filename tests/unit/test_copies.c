@@ -104,6 +104,14 @@ TEST(sketch_pack_round_trip)
     /* a damaged blob is refused, not read past its end */
     CHECK_INT(sl_sketch_unpack(blob.ptr, blob.len - 4, &back), SL_EBADINPUT);
     CHECK_INT(sl_sketch_unpack(blob.ptr, 3, &back), SL_EBADINPUT);
+    /* the keys travel apart, for the index */
+    unsigned char keys[4 * SL_COPY_KEYS];
+    size_t len = sl_sketch_keys_pack(&s.sketch, keys);
+    uint32_t unpacked[SL_COPY_KEYS];
+    CHECK_INT(len, 4 * s.sketch.n_keys);
+    CHECK_INT(sl_sketch_keys_unpack(keys, len, unpacked), s.sketch.n_keys);
+    CHECK(!memcmp(unpacked, s.sketch.keys, s.sketch.n_keys * sizeof *unpacked));
+    CHECK_INT(sl_sketch_keys_unpack(keys, 6, unpacked), 1);   /* a cut blob: whole keys only */
     sl_sketch_free(&back);
     sl_buf_free(&blob);
     sketched_free(&s);
