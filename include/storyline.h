@@ -216,6 +216,7 @@ typedef struct sl_text_comparison {
     const char *kind;          /* static: "none", "exact", "near", "contains", "excerpt", "rewrite" */
     double score;              /* in [0,1]; 0 when "none" */
     double cover_a, cover_b;   /* share of a (of b) the aligned sentences cover, weighted by similarity */
+    double aligned_a, aligned_b; /* share of a (of b) in sentence pairs that say the same thing */
     double best_similarity;    /* the most similar sentence pair, in [0,1] */
     double order_overlap;      /* share of the shorter text's content words the other has in the same order */
     double specific_overlap;   /* share of the names of one found in the other */

@@ -75,6 +75,8 @@ int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const cha
     out->score = exact ? 1.0 : cmp->score;
     out->cover_a = exact ? 1.0 : cmp->cover_a;
     out->cover_b = exact ? 1.0 : cmp->cover_b;
+    out->aligned_a = exact ? 1.0 : cmp->aligned_a;
+    out->aligned_b = exact ? 1.0 : cmp->aligned_b;
     out->best_similarity = cmp->best_similarity;
     out->order_overlap = exact ? 1.0 : cmp->order_overlap;
     out->specific_overlap = exact ? 1.0 : cmp->specific_overlap;

@@ -74,8 +74,9 @@ static json_t *result_json(const sl_text_comparison *r, json_t *id)
                                                   span_json(r->evidence[k].article_sentence),
                                                   "b_sentence", span_json(r->evidence[k].of_sentence),
                                                   "similarity", r->evidence[k].similarity));
-    return json_pack("{s:O?,s:s,s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:b,s:o}", "id", id, "kind", r->kind,
-                     "score", r->score, "cover_a", r->cover_a, "cover_b", r->cover_b,
+    return json_pack("{s:O?,s:s,s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:b,s:o}", "id", id, "kind",
+                     r->kind, "score", r->score, "cover_a", r->cover_a, "cover_b", r->cover_b,
+                     "aligned_a", r->aligned_a, "aligned_b", r->aligned_b,
                      "order_overlap", r->order_overlap, "specific_overlap", r->specific_overlap,
                      "number_overlap", r->number_overlap,
                      "sentence_similarity", r->best_similarity, "paraphrase", r->paraphrase,

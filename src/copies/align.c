@@ -21,6 +21,9 @@
 /* Texts of fewer content words than this are copies only when exact
  * ("Record March 30" is in many dividend notices). */
 #define COPY_WORDS 8
+/* A pair at or above this says the same thing in other words (a sentence
+ * "aligned" in the aligned share below). */
+#define ALIGNED 0.3
 /* A pair at or above this is the same sentence, lightly edited at most. */
 #define SAME_SENTENCE 0.8
 /* A text "holds" another when pairs at SAME_SENTENCE cover this share of it,
@@ -347,7 +350,7 @@ static int32_t chain(sl_comparer *c, uint32_t nb)
 static int take_chain(sl_comparer *c, int32_t end, double total_a, double total_b,
                       sl_comparison *out)
 {
-    double cover_a = 0, cover_b = 0, same_a = 0, same_b = 0;
+    double cover_a = 0, cover_b = 0, same_a = 0, same_b = 0, aligned_a = 0, aligned_b = 0;
     size_t n = 0;
     for (int32_t p = end; p >= 0; p = c->pairs.items[p].previous)
         n++;
@@ -364,7 +367,13 @@ static int take_chain(sl_comparer *c, int32_t end, double total_a, double total_
             same_a += wa;
             same_b += wb;
         }
+        if (sp->similarity >= ALIGNED) {
+            aligned_a += wa;
+            aligned_b += wb;
+        }
     }
+    out->aligned_a = total_a > 0 ? aligned_a / total_a : 0;
+    out->aligned_b = total_b > 0 ? aligned_b / total_b : 0;
     out->cover_a = total_a > 0 ? cover_a / total_a : 0;
     out->cover_b = total_b > 0 ? cover_b / total_b : 0;
     out->a_holds_b = total_b > 0 && same_b / total_b >= HOLDS;
@@ -428,6 +437,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     const sl_sketch *a = c->a;
     out->kind = SL_COPY_NONE;
     out->score = out->cover_a = out->cover_b = out->best_similarity = 0;
+    out->aligned_a = out->aligned_b = 0;
     out->a_holds_b = out->b_holds_a = false;
     out->order_overlap = out->specific_overlap = out->number_overlap = 0;
     out->pairs.n = 0;

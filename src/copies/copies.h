@@ -147,7 +147,8 @@ typedef struct sl_aligned_pair {
 typedef struct sl_comparison {
     sl_copy_kind kind;    /* NONE when the texts are not copies */
     double score;         /* in [0, 1]: how much of the shorter text the other covers */
-    double cover_a, cover_b;
+    double cover_a, cover_b;             /* share of each text covered, weighted by similarity */
+    double aligned_a, aligned_b;         /* share of each text in pairs that say the same thing */
     double best_similarity;              /* best sentence pair compared (aligned or not) */
     double specific_overlap;             /* share of the names of the text with fewer
                                             of them found in the other */

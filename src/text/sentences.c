@@ -267,6 +267,10 @@ static size_t after_terminator(splitter *sp, size_t i)
     return next;
 }
 
+/* A line without final punctuation this long (bytes) is taken for prose
+ * wrapped at a fixed width, not for a headline. */
+#define WRAPPED_LINE 50
+
 /* Whether the single line break at s[eol] ends the sentence; the next line
  * starts at s[next]. */
 static bool line_ends_sentence(const splitter *sp, size_t eol, size_t next)
@@ -285,9 +289,17 @@ static bool line_ends_sentence(const splitter *sp, size_t eol, size_t next)
         t0 -= n;
     if (t0 < t)
         return ends_sentence(sp, t0, t, next, true);
-    /* no final punctuation: a headline, unless the line plainly goes on */
+    /* no final punctuation: a headline or a table row, unless the line
+     * plainly goes on, or is as long as the lines of hard-wrapped prose
+     * (wire copy wraps at 60-80 columns, and the next line may well start
+     * with a name) */
     bool goes_on = s[e - 1] && strchr(",;(-&/", s[e - 1]);
     if (goes_on || match_before(dashes, COUNT(dashes), s, sp->start, e))
+        return false;
+    size_t line = e;
+    while (line > sp->start && s[line - 1] != '\n')
+        line--;
+    if (e - line >= WRAPPED_LINE)
         return false;
     return !lower_at(s, sp->len, next);
 }
