@@ -14,7 +14,9 @@ containment of the answer in its source, the measure Clough & Stevenson
 found strong, computed here.
 
 Scores: clough_order_ok (1 when mean score orders 3 > 2 > 1 > 0, else 0),
-clough_auc (ROC AUC of `score`, copied vs not), clough_similarity_auc (the
+clough_auc (ROC AUC of `score`, copied vs not), clough_order_overlap_auc (of
+the words-in-order measure, which is graded where `score` is 0 for texts not
+called copies), clough_similarity_auc (the
 same for `sentence_similarity`). Standard library only.
 """
 import argparse
@@ -76,6 +78,10 @@ def main():
     print("SCORE clough_order_ok %d" % order_ok)
     print("SCORE clough_auc %.4f" % auc(score))
     print("SCORE clough_similarity_auc %.4f" % auc(sim))
+    order = [float(r.get("order_overlap") or 0.0) for r in res]
+    print("ROC AUC of order_overlap (words kept in order, the measure rewrites are decided on): %.3f"
+          % auc(order))
+    print("SCORE clough_order_overlap_auc %.4f" % auc(order))
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ struct sl_comparer {
     sl_sentence_sets sets_a, sets_b;
     sl_order_scratch *order;
     const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
-    SL_VEC(uint32_t) specific_a, specific_b;   /* distinct specific terms of each text */
+    SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
     double total_a;
     double best_similarity;       /* of any pair scored */
     bool thorough;                /* align even texts that cannot be copies */
@@ -117,8 +117,8 @@ void sl_comparer_free(sl_comparer *c)
     sl_vec_free(&c->weight_b);
     sl_sentence_sets_free(&c->sets_a);
     sl_sentence_sets_free(&c->sets_b);
-    sl_vec_free(&c->specific_a);
-    sl_vec_free(&c->specific_b);
+    sl_vec_free(&c->terms_a);
+    sl_vec_free(&c->terms_b);
     sl_order_scratch_free(c->order);
     free(c);
 }
@@ -138,56 +138,56 @@ static int compare_term_at(const void *x, const void *y)
 }
 
 /* The distinct specific terms (names, figures) of a text's term sets. */
-static int specific_terms(const sl_sentence_sets *t, uint32_t *keep, size_t cap, size_t *n)
-{
-    *n = 0;
-    for (size_t k = 0; k < t->content.n && *n < cap; k++)
-        if (t->content.items[k] & SL_TERM_SPECIFIC)
-            keep[(*n)++] = t->content.items[k];
-    *n = sl_terms_distinct(keep, *n);
-    return 0;
-}
-
-static int collect_specific(const sl_sentence_sets *t, void *vec)
+/* A text's distinct content terms over all its sentences, sorted, a term's
+ * flags merged (a name written once with a capital is a name). */
+static int collect_terms(const sl_sentence_sets *t, void *vec)
 {
     SL_VEC(uint32_t) *v = vec;
     v->n = 0;
     if (sl_vec_reserve(v, t->content.n))
         return SL_ENOMEM;
-    return specific_terms(t, v->items, t->content.n, &v->n);
+    memcpy(v->items, t->content.items, t->content.n * sizeof *v->items);
+    v->n = sl_terms_distinct(v->items, t->content.n);
+    return 0;
 }
 
-/* Share of the smaller set of specific terms having `flag` and not
- * `without` found in the other: a rewrite keeps the names and figures; two filled-in templates
- * (earnings tables, contract notices) share wording but not their figures.
- * 1 when one of the texts has none (a summary may drop them all). */
 static bool has(uint32_t code, uint32_t flag, uint32_t without)
 {
     return (code & flag) && !(code & without);
 }
 
+static size_t count_having(const uint32_t *terms, size_t n, uint32_t flag, uint32_t without)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += has(terms[i], flag, without);
+    return k;
+}
+
+/* Share of the names (or figures) of the text with fewer of them that the
+ * other text has at all: a copy keeps the names and figures of what it
+ * copies; two filled-in templates (earnings tables, contract notices) share
+ * wording, not figures. Terms with `flag` and not `without` count. 1 when
+ * one of the texts has none (a summary may drop them all). */
 static double specific_overlap(const sl_comparer *c, uint32_t flag, uint32_t without)
 {
-    size_t na = 0, nb = 0, shared = 0, i = 0, j = 0;
-    for (size_t k = 0; k < c->specific_a.n; k++)
-        na += has(c->specific_a.items[k], flag, without);
-    for (size_t k = 0; k < c->specific_b.n; k++)
-        nb += has(c->specific_b.items[k], flag, without);
+    size_t na = count_having(c->terms_a.items, c->terms_a.n, flag, without);
+    size_t nb = count_having(c->terms_b.items, c->terms_b.n, flag, without);
     if (!na || !nb)
         return 1.0;
-    while (i < c->specific_a.n && j < c->specific_b.n) {
-        uint32_t x = c->specific_a.items[i], y = c->specific_b.items[j];
-        if (!has(x, flag, without)) {
-            i++;
-        } else if (!has(y, flag, without)) {
-            j++;
-        } else {
-            shared += SL_TERM_ID(x) == SL_TERM_ID(y);
-            i += SL_TERM_ID(x) <= SL_TERM_ID(y);
-            j += SL_TERM_ID(y) <= SL_TERM_ID(x);
-        }
+    bool a_fewer = na <= nb;
+    const uint32_t *x = a_fewer ? c->terms_a.items : c->terms_b.items;
+    const uint32_t *y = a_fewer ? c->terms_b.items : c->terms_a.items;
+    size_t nx = a_fewer ? c->terms_a.n : c->terms_b.n, ny = a_fewer ? c->terms_b.n : c->terms_a.n;
+    size_t shared = 0, i = 0, j = 0;
+    while (i < nx && j < ny) {
+        uint32_t u = SL_TERM_ID(x[i]), w = SL_TERM_ID(y[j]);
+        if (u == w)
+            shared += has(x[i], flag, without);
+        i += u <= w;
+        j += w <= u;
     }
-    return (double)shared / (double)(na < nb ? na : nb);
+    return (double)shared / (double)(a_fewer ? na : nb);
 }
 
 /* The term -> sentences index of text a. */
@@ -424,7 +424,7 @@ int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
     c->shared.n = 0;
     if (sl_sentence_sets_build(a, &c->sets_a) || weigh(&c->sets_a, &c->weight_a, &c->total_a) ||
         index_sentences(c, &c->sets_a) || sl_vec_reserve(&c->shared, na) ||
-        collect_specific(&c->sets_a, &c->specific_a) ||
+        collect_terms(&c->sets_a, &c->terms_a) ||
         sl_order_prepare(c->order, a->terms.items, a->terms.n))
         return SL_ENOMEM;
     memset(c->shared.items, 0, na * sizeof *c->shared.items);
@@ -453,7 +453,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         return 0;
     double total_b;
     if (sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
-        collect_specific(&c->sets_b, &c->specific_b) || score_pairs(c))
+        collect_terms(&c->sets_b, &c->terms_b) || score_pairs(c))
         return SL_ENOMEM;
     out->best_similarity = c->best_similarity;
     out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER);
