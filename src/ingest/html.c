@@ -1,39 +1,25 @@
-/* html.c — the first HTML extractor: decodes a page to UTF-8, parses it with
- * libxml2, reads title, date, author and language, and keeps the article's
- * paragraphs; chrome.c later removes what page chrome survives, line by line. */
+/* html.c — the HTML extractor's body finder and entry point: decodes a page
+ * to UTF-8, parses it with libxml2, has meta.c read its metadata, and keeps
+ * the article's paragraphs; chrome.c later removes what chrome survives. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include "ingest/ingest.h"
+#include "ingest/htmltree.h"
 
 /* The largest real article pages weigh a few MB; the cap keeps the parsed
  * tree (about ten times the page) and the decoded copy well inside memory. */
 #define PAGE_MAX_MB 50
 #define PAGE_MAX ((size_t)PAGE_MAX_MB << 20)
 
-/* Ancestor look-ups (is this <time> inside an <article>?) stop after this
- * many levels: real pages nest their article a few dozen levels deep, and
- * the bound keeps a page of 100,000 nested elements linear. */
-#define ANCESTOR_SCAN 64
-
 /* Class lists longer than this are not searched for boilerplate cues:
  * real ones are under a few hundred bytes; the bound caps the cost of a
  * hostile page. */
 #define CUE_SCAN 1024
-
-/* JSON-LD: a page carries one to three blocks of a few KB; bigger scripts
- * are application state, not metadata. Nesting: @graph inside an array is
- * the deepest that publishers use. */
-#define LD_MAX_SCRIPTS 16
-#define LD_MAX_BYTES ((size_t)1 << 20)
-#define LD_MAX_DEPTH 4
-#define LD_MAX_AUTHORS 8
 
 /* A block counts as a paragraph from 25 bytes of non-space text: shorter
  * ones are captions, bylines and buttons (Readability's threshold). */
@@ -44,7 +30,6 @@
 #define SIBLING_PARA 80
 
 #define NONE UINT32_MAX
-
 static int fail(sl_buf *why, int code, const char *reason)
 {
     if (why) {
@@ -52,379 +37,6 @@ static int fail(sl_buf *why, int code, const char *reason)
         sl_buf_puts(why, reason);
     }
     return code;
-}
-
-static int is_space_char(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-/* ---- tree helpers --------------------------------------------------------- */
-
-static int is_tag(const xmlNode *n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, name);
-}
-
-/* An attribute's value, borrowed from the tree; NULL when absent. */
-static const char *attr(const xmlNode *n, const char *name)
-{
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        if (!a->name || strcasecmp((const char *)a->name, name))
-            continue;
-        const xmlNode *v = a->children;
-        return v && v->type == XML_TEXT_NODE && v->content ? (const char *)v->content : "";
-    }
-    return NULL;
-}
-
-static int attr_is(const xmlNode *n, const char *name, const char *value)
-{
-    const char *v = attr(n, name);
-    return v && !strcasecmp(v, value);
-}
-
-/* The node after `n` in document order without leaving `root`, skipping
- * n's children unless `descend`. Iterative, so that no page depth can
- * overflow the stack. */
-static xmlNode *next_in(xmlNode *n, const xmlNode *root, int descend)
-{
-    if (descend && n->children)
-        return n->children;
-    for (; n && n != root; n = n->parent)
-        if (n->next)
-            return n->next;
-    return NULL;
-}
-
-static int inside_article(const xmlNode *n)
-{
-    int level = 0;
-    for (n = n->parent; n && level < ANCESTOR_SCAN; n = n->parent, level++)
-        if (is_tag(n, "article") || is_tag(n, "main"))
-            return 1;
-    return 0;
-}
-
-/* ---- paragraphs: white space collapsed ------------------------------------ */
-
-typedef struct para {
-    sl_buf buf;
-    int space;   /* white space seen since the last character */
-} para;
-
-static int is_blank(const unsigned char *s, size_t i, size_t n)
-{
-    return s[i] <= 0x20 || (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0xA0);   /* or no-break space */
-}
-
-static char last_char(const sl_buf *b) { return b->len ? b->ptr[b->len - 1] : '\0'; }
-
-static void para_newline(para *p)
-{
-    p->space = 0;
-    if (p->buf.len && last_char(&p->buf) != '\n')
-        sl_buf_putc(&p->buf, '\n');
-}
-
-/* Appends text, each run of white space (and no-break spaces) becoming one
- * space between words; in <pre> a line break stays a line break. */
-static void para_text(para *p, const char *text, size_t n, int pre)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
-    while (i < n) {
-        if (is_blank(s, i, n)) {
-            if (pre && s[i] == '\n')
-                para_newline(p);
-            else
-                p->space = 1;
-            i += s[i] == 0xC2 ? 2 : 1;
-            continue;
-        }
-        size_t j = i;
-        while (j < n && !is_blank(s, j, n))
-            j++;
-        if (p->space && p->buf.len && last_char(&p->buf) != '\n')
-            sl_buf_putc(&p->buf, ' ');
-        p->space = 0;
-        sl_buf_put(&p->buf, s + i, j - i);
-        i = j;
-    }
-}
-
-static void para_trim(para *p)
-{
-    while (p->buf.len && (last_char(&p->buf) == '\n' || last_char(&p->buf) == ' '))
-        p->buf.ptr[--p->buf.len] = '\0';
-    p->space = 0;
-}
-
-/* A copy of `s` with white space collapsed and trimmed; NULL when empty. */
-static int dup_collapsed(const char *s, char **out)
-{
-    para p = {SL_BUF_INIT, 0};
-    para_text(&p, s, strlen(s), 0);
-    para_trim(&p);
-    int rc = p.buf.err;
-    *out = !rc && p.buf.len ? sl_buf_take(&p.buf) : NULL;
-    sl_buf_free(&p.buf);
-    return rc;
-}
-
-/* The text of an element (a <title>, an <h1>), collapsed and trimmed. */
-static int node_text(xmlNode *root, char **out)
-{
-    para p = {SL_BUF_INIT, 0};
-    for (xmlNode *n = root; n; n = next_in(n, root, n->type == XML_ELEMENT_NODE)) {
-        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
-            para_text(&p, (const char *)n->content, strlen((const char *)n->content), 0);
-    }
-    para_trim(&p);
-    int rc = p.buf.err;
-    *out = !rc && p.buf.len ? sl_buf_take(&p.buf) : NULL;
-    sl_buf_free(&p.buf);
-    return rc;
-}
-
-/* ---- metadata --------------------------------------------------------------- */
-
-typedef struct page_meta {
-    /* borrowed from the tree */
-    const char *og_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
-    xmlNode *title, *h1_main, *h1_any;
-    /* from JSON-LD, malloc'd */
-    char *ld_date, *ld_author;
-    int ld_scripts;
-} page_meta;
-
-static void meta_free(page_meta *m)
-{
-    free(m->ld_date);
-    free(m->ld_author);
-}
-
-static void set_once(const char **slot, const char *value)
-{
-    if (!*slot && value && *value)
-        *slot = value;
-}
-
-static int meta_key(const xmlNode *n, const char *key)
-{
-    return attr_is(n, "property", key) || attr_is(n, "name", key);
-}
-
-static void read_meta_tag(const xmlNode *n, page_meta *m)
-{
-    const char *content = attr(n, "content");
-    if (!content || !*content)
-        return;
-    if (meta_key(n, "og:title"))
-        set_once(&m->og_title, content);
-    else if (meta_key(n, "og:site_name"))
-        set_once(&m->site_name, content);
-    else if (meta_key(n, "article:published_time"))
-        set_once(&m->meta_date, content);
-    else if (meta_key(n, "date") || meta_key(n, "pubdate"))
-        set_once(&m->name_date, content);
-    else if (attr_is(n, "name", "author"))
-        set_once(&m->meta_author, content);
-}
-
-static int append_author(sl_buf *names, const json_t *a, int *count)
-{
-    const json_t *name = json_is_object(a) ? json_object_get(a, "name") : a;
-    if (!json_is_string(name) || !json_string_length(name) || *count >= LD_MAX_AUTHORS)
-        return 0;
-    if (names->len)
-        sl_buf_puts(names, ", ");
-    (*count)++;
-    return sl_buf_puts(names, json_string_value(name));
-}
-
-/* JSON-LD "author": a string, a Person {"name": ...}, or an array of them
- * (joined with ", "). */
-static int ld_author(const json_t *author, char **out)
-{
-    sl_buf names = SL_BUF_INIT;
-    int count = 0;
-    size_t i;
-    const json_t *a;
-    if (json_is_array(author)) {
-        json_array_foreach(author, i, a)
-            append_author(&names, a, &count);
-    } else {
-        append_author(&names, author, &count);
-    }
-    int rc = names.err;
-    if (!rc && names.len)
-        rc = dup_collapsed(names.ptr, out);
-    sl_buf_free(&names);
-    return rc;
-}
-
-/* Looks for datePublished and author in the objects of a JSON-LD block:
- * the top value, the items of a top-level array, and "@graph". */
-static int ld_scan(const json_t *v, page_meta *m, int depth)
-{
-    if (depth > LD_MAX_DEPTH)
-        return 0;
-    if (json_is_array(v)) {
-        size_t i;
-        const json_t *item;
-        json_array_foreach(v, i, item) {
-            int rc = ld_scan(item, m, depth + 1);
-            if (rc)
-                return rc;
-        }
-        return 0;
-    }
-    if (!json_is_object(v))
-        return 0;
-    const json_t *date = json_object_get(v, "datePublished");
-    int rc = 0;
-    if (!m->ld_date && json_is_string(date))
-        rc = dup_collapsed(json_string_value(date), &m->ld_date);
-    if (!rc && !m->ld_author && json_object_get(v, "author"))
-        rc = ld_author(json_object_get(v, "author"), &m->ld_author);
-    if (!rc)
-        rc = ld_scan(json_object_get(v, "@graph"), m, depth + 1);
-    return rc;
-}
-
-/* Reads one <script type="application/ld+json">; a block that does not
- * parse is skipped (pages often wrap it in comments or break it). */
-static int read_json_ld(xmlNode *script, page_meta *m)
-{
-    if (m->ld_scripts++ >= LD_MAX_SCRIPTS || (m->ld_date && m->ld_author))
-        return 0;
-    xmlChar *raw = xmlNodeGetContent(script);
-    if (!raw)
-        return 0;
-    const char *s = (const char *)raw;
-    size_t n = strlen(s);
-    const char *open = strpbrk(s, "{[");
-    const char *close = NULL;
-    for (size_t i = n; i > 0 && !close; i--)
-        if (s[i - 1] == '}' || s[i - 1] == ']')
-            close = s + i;
-    int rc = 0;
-    if (open && close && close > open && n <= LD_MAX_BYTES) {
-        json_t *root = json_loadb(open, (size_t)(close - open), 0, NULL);
-        if (root)
-            rc = ld_scan(root, m, 0);
-        json_decref(root);
-    }
-    xmlFree(raw);
-    return rc;
-}
-
-static int is_json_ld(const xmlNode *n)
-{
-    const char *type = attr(n, "type");
-    if (!type)
-        return 0;
-    while (is_space_char(*type))
-        type++;
-    return !strncasecmp(type, "application/ld+json", 19);
-}
-
-static int read_meta(xmlNode *root, page_meta *m)
-{
-    m->lang = attr(root, "lang");
-    if (!m->lang || !*m->lang)
-        m->lang = attr(root, "xml:lang");
-    for (xmlNode *n = root; n;) {
-        int descend = n->type == XML_ELEMENT_NODE;
-        if (is_tag(n, "meta")) {
-            read_meta_tag(n, m);
-        } else if (is_tag(n, "title")) {
-            if (!m->title)
-                m->title = n;
-        } else if (is_tag(n, "h1")) {
-            if (!m->h1_any)
-                m->h1_any = n;
-            if (!m->h1_main && inside_article(n))
-                m->h1_main = n;
-        } else if (is_tag(n, "time")) {
-            const char *when = attr(n, "datetime");
-            if (when && *when && !m->time_main && inside_article(n))
-                m->time_main = when;
-            set_once(&m->time_any, when);
-        } else if (is_tag(n, "script")) {
-            int rc = is_json_ld(n) ? read_json_ld(n, m) : 0;
-            if (rc)
-                return rc;
-            descend = 0;
-        } else if (is_tag(n, "style") || is_tag(n, "svg") || is_tag(n, "template")) {
-            descend = 0;   /* an <svg> has <title>s of its own */
-        }
-        n = next_in(n, root, descend);
-    }
-    return 0;
-}
-
-/* "Harbour Wall Holds | The Larkmouth Courier" -> "Harbour Wall Holds": the
- * part after the last separator is the site's name when it matches
- * og:site_name, or when it is short (40 bytes) and shorter than the rest. */
-static void strip_site_suffix(char *title, const char *site)
-{
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
-    char *cut = NULL;
-    size_t cut_len = 0;
-    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
-        size_t len = strlen(seps[i]);
-        for (char *p = strstr(title, seps[i]); p; p = strstr(p + 1, seps[i]))
-            if (!cut || p > cut)
-                cut = p, cut_len = len;
-    }
-    if (!cut || cut == title)
-        return;
-    const char *suffix = cut + cut_len;
-    size_t suffix_len = strlen(suffix), head_len = (size_t)(cut - title);
-    if ((site && !strcasecmp(suffix, site)) || (suffix_len && suffix_len <= 40 && suffix_len < head_len))
-        *cut = '\0';
-}
-
-static int pick_title(page_meta *m, char **out)
-{
-    int rc = 0;
-    if (m->og_title)
-        rc = dup_collapsed(m->og_title, out);
-    if (!rc && !*out && m->h1_main)
-        rc = node_text(m->h1_main, out);
-    if (!rc && !*out && m->title) {
-        rc = node_text(m->title, out);
-        char *site = NULL;
-        if (!rc && *out && m->site_name)
-            rc = dup_collapsed(m->site_name, &site);
-        if (!rc && *out)
-            strip_site_suffix(*out, site);
-        free(site);
-    }
-    if (!rc && !*out && m->h1_any)
-        rc = node_text(m->h1_any, out);
-    return rc;
-}
-
-/* Published: the article's own <meta> first, then JSON-LD, then a <time>
- * (inside the article before any other): <time> also dates comments and
- * related links, JSON-LD is the publisher's statement about this page. */
-static int fill_meta(page_meta *m, sl_extracted *out)
-{
-    int rc = pick_title(m, &out->title);
-    const char *date = m->meta_date ? m->meta_date : m->name_date;
-    if (!rc && date)
-        rc = dup_collapsed(date, &out->published);
-    if (!rc && !out->published && m->ld_date)
-        rc = dup_collapsed(m->ld_date, &out->published);
-    if (!rc && !out->published && (m->time_main || m->time_any))
-        rc = dup_collapsed(m->time_main ? m->time_main : m->time_any, &out->published);
-    if (!rc && m->meta_author)
-        rc = dup_collapsed(m->meta_author, &out->author);
-    if (!rc && !out->author && m->ld_author)
-        rc = dup_collapsed(m->ld_author, &out->author);
-    if (!rc && m->lang)
-        rc = dup_collapsed(m->lang, &out->lang);
-    return rc;
 }
 
 /* ---- the body: elements, boilerplate, scores ------------------------------ */
@@ -560,10 +172,10 @@ static int has_cue(const char *s)
         return 0;
     size_t n = strnlen(s, CUE_SCAN);
     for (size_t i = 0; i < n;) {
-        while (i < n && is_space_char(s[i]))
+        while (i < n && sl_html_is_space(s[i]))
             i++;
         size_t start = i;
-        while (i < n && !is_space_char(s[i]))
+        while (i < n && !sl_html_is_space(s[i]))
             i++;
         if (i > start && token_has_cue(s + start, i - start))
             return 1;
@@ -576,11 +188,11 @@ static int display_none(const char *style)
 {
     for (const char *p = style; (p = strcasestr(p, "display")); p += 7) {
         const char *q = p + 7;
-        while (is_space_char(*q))
+        while (sl_html_is_space(*q))
             q++;
         if (*q++ != ':')
             continue;
-        while (is_space_char(*q))
+        while (sl_html_is_space(*q))
             q++;
         if (!strncasecmp(q, "none", 4))
             return 1;
@@ -591,8 +203,8 @@ static int display_none(const char *style)
 /* What a reader never sees is not part of the article. */
 static int hidden(const xmlNode *n)
 {
-    const char *style = attr(n, "style");
-    return attr(n, "hidden") || (style && display_none(style));
+    const char *style = sl_html_attr(n, "style");
+    return sl_html_attr(n, "hidden") || (style && display_none(style));
 }
 
 static int soft_dropped(const xmlNode *n, unsigned tag)
@@ -604,7 +216,7 @@ static int soft_dropped(const xmlNode *n, unsigned tag)
      * them (F_PROTECTED). */
     if (tag & T_FORM)
         return 1;
-    const char *role = attr(n, "role");
+    const char *role = sl_html_attr(n, "role");
     if (role && (tag & T_BLOCK)) {
         for (size_t i = 0; i < sizeof cue_roles / sizeof *cue_roles; i++)
             if (!strcasecmp(role, cue_roles[i]))
@@ -614,7 +226,7 @@ static int soft_dropped(const xmlNode *n, unsigned tag)
      * that are <article>s sit in a list that carries the cue. */
     if (tag & T_ARTICLE)
         return 0;
-    return has_cue(attr(n, "class")) || has_cue(attr(n, "id"));
+    return has_cue(sl_html_attr(n, "class")) || has_cue(sl_html_attr(n, "id"));
 }
 
 static uint32_t index_of(const xmlNode *n)
@@ -647,7 +259,7 @@ static int add_elem(elem_vec *v, xmlNode *n, unsigned tag)
         e.flags |= F_H1 | F_CORE;
     if (soft_dropped(n, tag))
         e.flags |= F_SOFT;
-    int semantic = (tag & (T_ARTICLE | T_MAIN)) || attr_is(n, "itemprop", "articleBody");
+    int semantic = (tag & (T_ARTICLE | T_MAIN)) || sl_html_attr_is(n, "itemprop", "articleBody");
     if (semantic)
         e.flags |= F_SEMANTIC;
     if ((tag & T_MAIN) || (semantic && !(e.flags & F_SOFT)))
@@ -663,7 +275,7 @@ static uint32_t solid_bytes(const char *text)
     const unsigned char *s = (const unsigned char *)text;
     size_t n = strlen(text), count = 0;
     for (size_t i = 0; i < n; i++)
-        if (!is_blank(s, i, n) && !(s[i] == 0xA0 && i && s[i - 1] == 0xC2))
+        if (!sl_html_is_blank(s, i, n) && !(s[i] == 0xA0 && i && s[i - 1] == 0xC2))
             count++;
     return count > UINT32_MAX / 4 ? UINT32_MAX / 4 : (uint32_t)count;
 }
@@ -698,7 +310,7 @@ static int collect(xmlNode *root, elem_vec *v)
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             count_text(v, n);
         }
-        n = next_in(n, root, descend);
+        n = sl_html_next(n, root, descend);
     }
     return 0;
 }
@@ -837,13 +449,13 @@ static int choose_containers(const elem_vec *v, index_vec *out)
 
 typedef struct writer {
     const elem_vec *v;
-    para p;
+    sl_para p;
     sl_buf out;
 } writer;
 
 static void flush(writer *w)
 {
-    para_trim(&w->p);
+    sl_para_trim(&w->p);
     if (w->p.buf.len) {
         if (w->out.len)
             sl_buf_puts(&w->out, "\n\n");
@@ -859,12 +471,12 @@ static void flush(writer *w)
  * with <br><br>). */
 static void line_break(writer *w)
 {
-    while (w->p.buf.len && last_char(&w->p.buf) == ' ')
+    while (w->p.buf.len && sl_para_last(&w->p.buf) == ' ')
         w->p.buf.ptr[--w->p.buf.len] = '\0';
-    if (w->p.buf.len && last_char(&w->p.buf) == '\n')
+    if (w->p.buf.len && sl_para_last(&w->p.buf) == '\n')
         flush(w);
     else
-        para_newline(&w->p);
+        sl_para_newline(&w->p);
 }
 
 /* Visits a node on the way down; returns whether to go into its children. */
@@ -874,7 +486,7 @@ static int enter(writer *w, xmlNode *n)
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
         uint32_t parent = index_of(n->parent);
         if (parent != NONE && n->content && !link_heavy(&e[e[parent].owner]))
-            para_text(&w->p, (const char *)n->content, strlen((const char *)n->content),
+            sl_para_text(&w->p, (const char *)n->content, strlen((const char *)n->content),
                       e[parent].flags & F_PRE);
         return 0;
     }
@@ -973,8 +585,6 @@ int sl_html_extract(const char *html, size_t len, sl_extracted *out, sl_buf *why
     }
     sl_buf page;
     sl_buf_init(&page, PAGE_MAX * 4);   /* a single-byte charset grows up to 3x as UTF-8 */
-    page_meta meta;
-    memset(&meta, 0, sizeof meta);
     htmlDocPtr doc = NULL;
     xmlNode *root;
     int rc = html ? sl_html_decode(html, len, &page) : 0;
@@ -984,9 +594,7 @@ int sl_html_extract(const char *html, size_t len, sl_extracted *out, sl_buf *why
         rc = rc ? rc : SL_EBADINPUT;
         goto done;
     }
-    rc = read_meta(root, &meta);
-    if (!rc)
-        rc = fill_meta(&meta, out);
+    rc = sl_html_read_meta(root, out);
     if (!rc)
         rc = extract_body(root, &out->text);
     if (!rc && !out->text)
@@ -1000,7 +608,6 @@ done:
         fail(why, rc, "page too large once decoded");
     if (rc)
         sl_extracted_clear(out);
-    meta_free(&meta);
     xmlFreeDoc(doc);
     sl_buf_free(&page);
     return rc;

@@ -1,0 +1,270 @@
+/* meta.c — a page's metadata: title (og:title, the article's <h1>, <title>
+ * without the site's name), publication date (<meta>, JSON-LD, <time>),
+ * author (<meta>, JSON-LD, a byline) and language, read from libxml2's tree. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "ingest/htmltree.h"
+
+/* JSON-LD: a page carries one to three blocks of a few KB; bigger scripts
+ * are application state, not metadata. Nesting: @graph inside an array is
+ * the deepest that publishers use. */
+#define LD_MAX_SCRIPTS 16
+#define LD_MAX_BYTES ((size_t)1 << 20)
+#define LD_MAX_DEPTH 4
+#define LD_MAX_AUTHORS 8
+
+typedef struct page_meta {
+    /* borrowed from the tree */
+    const char *og_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
+    xmlNode *title, *h1_main, *h1_any;
+    /* from JSON-LD, malloc'd */
+    char *ld_date, *ld_author;
+    int ld_scripts;
+} page_meta;
+
+static void meta_free(page_meta *m)
+{
+    free(m->ld_date);
+    free(m->ld_author);
+}
+
+static void set_once(const char **slot, const char *value)
+{
+    if (!*slot && value && *value)
+        *slot = value;
+}
+
+static int meta_key(const xmlNode *n, const char *key)
+{
+    return sl_html_attr_is(n, "property", key) || sl_html_attr_is(n, "name", key);
+}
+
+static void read_meta_tag(const xmlNode *n, page_meta *m)
+{
+    const char *content = sl_html_attr(n, "content");
+    if (!content || !*content)
+        return;
+    if (meta_key(n, "og:title"))
+        set_once(&m->og_title, content);
+    else if (meta_key(n, "og:site_name"))
+        set_once(&m->site_name, content);
+    else if (meta_key(n, "article:published_time"))
+        set_once(&m->meta_date, content);
+    else if (meta_key(n, "date") || meta_key(n, "pubdate"))
+        set_once(&m->name_date, content);
+    else if (sl_html_attr_is(n, "name", "author"))
+        set_once(&m->meta_author, content);
+}
+
+static int append_author(sl_buf *names, const json_t *a, int *count)
+{
+    const json_t *name = json_is_object(a) ? json_object_get(a, "name") : a;
+    if (!json_is_string(name) || !json_string_length(name) || *count >= LD_MAX_AUTHORS)
+        return 0;
+    if (names->len)
+        sl_buf_puts(names, ", ");
+    (*count)++;
+    return sl_buf_puts(names, json_string_value(name));
+}
+
+/* JSON-LD "author": a string, a Person {"name": ...}, or an array of them
+ * (joined with ", "). */
+static int ld_author(const json_t *author, char **out)
+{
+    sl_buf names = SL_BUF_INIT;
+    int count = 0;
+    size_t i;
+    const json_t *a;
+    if (json_is_array(author)) {
+        json_array_foreach(author, i, a)
+            append_author(&names, a, &count);
+    } else {
+        append_author(&names, author, &count);
+    }
+    int rc = names.err;
+    if (!rc && names.len)
+        rc = sl_html_dup_collapsed(names.ptr, out);
+    sl_buf_free(&names);
+    return rc;
+}
+
+/* Looks for datePublished and author in the objects of a JSON-LD block:
+ * the top value, the items of a top-level array, and "@graph". */
+static int ld_scan(const json_t *v, page_meta *m, int depth)
+{
+    if (depth > LD_MAX_DEPTH)
+        return 0;
+    if (json_is_array(v)) {
+        size_t i;
+        const json_t *item;
+        json_array_foreach(v, i, item) {
+            int rc = ld_scan(item, m, depth + 1);
+            if (rc)
+                return rc;
+        }
+        return 0;
+    }
+    if (!json_is_object(v))
+        return 0;
+    const json_t *date = json_object_get(v, "datePublished");
+    int rc = 0;
+    if (!m->ld_date && json_is_string(date))
+        rc = sl_html_dup_collapsed(json_string_value(date), &m->ld_date);
+    if (!rc && !m->ld_author && json_object_get(v, "author"))
+        rc = ld_author(json_object_get(v, "author"), &m->ld_author);
+    if (!rc)
+        rc = ld_scan(json_object_get(v, "@graph"), m, depth + 1);
+    return rc;
+}
+
+/* Reads one <script type="application/ld+json">; a block that does not
+ * parse is skipped (pages often wrap it in comments or break it). */
+static int read_json_ld(xmlNode *script, page_meta *m)
+{
+    if (m->ld_scripts++ >= LD_MAX_SCRIPTS || (m->ld_date && m->ld_author))
+        return 0;
+    xmlChar *raw = xmlNodeGetContent(script);
+    if (!raw)
+        return 0;
+    const char *s = (const char *)raw;
+    size_t n = strlen(s);
+    const char *open = strpbrk(s, "{[");
+    const char *close = NULL;
+    for (size_t i = n; i > 0 && !close; i--)
+        if (s[i - 1] == '}' || s[i - 1] == ']')
+            close = s + i;
+    int rc = 0;
+    if (open && close && close > open && n <= LD_MAX_BYTES) {
+        json_t *root = json_loadb(open, (size_t)(close - open), 0, NULL);
+        if (root)
+            rc = ld_scan(root, m, 0);
+        json_decref(root);
+    }
+    xmlFree(raw);
+    return rc;
+}
+
+static int is_json_ld(const xmlNode *n)
+{
+    const char *type = sl_html_attr(n, "type");
+    if (!type)
+        return 0;
+    while (sl_html_is_space(*type))
+        type++;
+    return !strncasecmp(type, "application/ld+json", 19);
+}
+
+static int read_meta(xmlNode *root, page_meta *m)
+{
+    m->lang = sl_html_attr(root, "lang");
+    if (!m->lang || !*m->lang)
+        m->lang = sl_html_attr(root, "xml:lang");
+    for (xmlNode *n = root; n;) {
+        int descend = n->type == XML_ELEMENT_NODE;
+        if (sl_html_is_tag(n, "meta")) {
+            read_meta_tag(n, m);
+        } else if (sl_html_is_tag(n, "title")) {
+            if (!m->title)
+                m->title = n;
+        } else if (sl_html_is_tag(n, "h1")) {
+            if (!m->h1_any)
+                m->h1_any = n;
+            if (!m->h1_main && sl_html_inside_article(n))
+                m->h1_main = n;
+        } else if (sl_html_is_tag(n, "time")) {
+            const char *when = sl_html_attr(n, "datetime");
+            if (when && *when && !m->time_main && sl_html_inside_article(n))
+                m->time_main = when;
+            set_once(&m->time_any, when);
+        } else if (sl_html_is_tag(n, "script")) {
+            int rc = is_json_ld(n) ? read_json_ld(n, m) : 0;
+            if (rc)
+                return rc;
+            descend = 0;
+        } else if (sl_html_is_tag(n, "style") || sl_html_is_tag(n, "svg") || sl_html_is_tag(n, "template")) {
+            descend = 0;   /* an <svg> has <title>s of its own */
+        }
+        n = sl_html_next(n, root, descend);
+    }
+    return 0;
+}
+
+/* "Harbour Wall Holds | The Larkmouth Courier" -> "Harbour Wall Holds": the
+ * part after the last separator is the site's name when it matches
+ * og:site_name, or when it is short (40 bytes) and shorter than the rest. */
+static void strip_site_suffix(char *title, const char *site)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
+    char *cut = NULL;
+    size_t cut_len = 0;
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+        size_t len = strlen(seps[i]);
+        for (char *p = strstr(title, seps[i]); p; p = strstr(p + 1, seps[i]))
+            if (!cut || p > cut)
+                cut = p, cut_len = len;
+    }
+    if (!cut || cut == title)
+        return;
+    const char *suffix = cut + cut_len;
+    size_t suffix_len = strlen(suffix), head_len = (size_t)(cut - title);
+    if ((site && !strcasecmp(suffix, site)) || (suffix_len && suffix_len <= 40 && suffix_len < head_len))
+        *cut = '\0';
+}
+
+static int pick_title(page_meta *m, char **out)
+{
+    int rc = 0;
+    if (m->og_title)
+        rc = sl_html_dup_collapsed(m->og_title, out);
+    if (!rc && !*out && m->h1_main)
+        rc = sl_html_node_text(m->h1_main, out);
+    if (!rc && !*out && m->title) {
+        rc = sl_html_node_text(m->title, out);
+        char *site = NULL;
+        if (!rc && *out && m->site_name)
+            rc = sl_html_dup_collapsed(m->site_name, &site);
+        if (!rc && *out)
+            strip_site_suffix(*out, site);
+        free(site);
+    }
+    if (!rc && !*out && m->h1_any)
+        rc = sl_html_node_text(m->h1_any, out);
+    return rc;
+}
+
+/* Published: the article's own <meta> first, then JSON-LD, then a <time>
+ * (inside the article before any other): <time> also dates comments and
+ * related links, JSON-LD is the publisher's statement about this page. */
+static int fill_meta(page_meta *m, sl_extracted *out)
+{
+    int rc = pick_title(m, &out->title);
+    const char *date = m->meta_date ? m->meta_date : m->name_date;
+    if (!rc && date)
+        rc = sl_html_dup_collapsed(date, &out->published);
+    if (!rc && !out->published && m->ld_date)
+        rc = sl_html_dup_collapsed(m->ld_date, &out->published);
+    if (!rc && !out->published && (m->time_main || m->time_any))
+        rc = sl_html_dup_collapsed(m->time_main ? m->time_main : m->time_any, &out->published);
+    if (!rc && m->meta_author)
+        rc = sl_html_dup_collapsed(m->meta_author, &out->author);
+    if (!rc && !out->author && m->ld_author)
+        rc = sl_html_dup_collapsed(m->ld_author, &out->author);
+    if (!rc && m->lang)
+        rc = sl_html_dup_collapsed(m->lang, &out->lang);
+    return rc;
+}
+
+int sl_html_read_meta(xmlNode *root, sl_extracted *out)
+{
+    page_meta meta;
+    memset(&meta, 0, sizeof meta);
+    int rc = read_meta(root, &meta);
+    if (!rc)
+        rc = fill_meta(&meta, out);
+    meta_free(&meta);
+    return rc;
+}
