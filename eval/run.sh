@@ -47,6 +47,8 @@ else
   echo "eval: $DATA/seeds not found: seed checks skipped"
 fi
 
+[ -d "$DATA/extraction" ] && run extraction python3 eval/extraction.py --bin "$BIN" --data "$DATA/extraction"
+
 echo "=== scores against eval/floors.txt"
 awk '
   FNR == NR { score[$1] = $2; next }           # scores.txt: name value

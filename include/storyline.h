@@ -266,6 +266,38 @@ SL_API int sl_search_json(sl_engine *engine, const char *query, int limit,
  * (every article has its sentences, search row and story). */
 SL_API int sl_store_check(sl_engine *engine);
 
+/* ---- Web: article extraction ------------------------------------------------
+ * One HTML page (any charset, at most 50 MB) to its article, without a store:
+ * metadata from JSON-LD, OpenGraph, <meta>, <time> and the page's <h1>/<title>;
+ * the body found by text and link density and tag/class cues, then cleaned as
+ * ingest cleans it (docs/extraction.md). */
+
+typedef struct sl_extractor sl_extractor;
+
+/* What a page holds. Strings are malloc'd, NULL when not found; text never
+ * NULL after a successful extraction. */
+typedef struct sl_page {
+    char *title;
+    char *author;
+    char *published;  /* as the page states it (ISO-8601 mostly) */
+    char *lang;       /* ISO 639-1 from <html lang>, else detected from the body */
+    char *text;       /* body paragraphs separated by blank lines */
+} sl_page;
+
+SL_API int sl_extractor_new(sl_extractor **out);
+SL_API void sl_extractor_free(sl_extractor *x);
+/* Extracts one page into `out` (cleared first). Returns 0, SL_EBADINPUT (no
+ * article text), SL_ETOOLARGE (over the cap) or SL_ENOMEM; then
+ * sl_extractor_errmsg says why in one line. */
+SL_API int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out);
+/* The same for a file, plain or gzip-compressed (SL_EIO when unreadable). */
+SL_API int sl_extract_file(sl_extractor *x, const char *path, sl_page *out);
+SL_API const char *sl_extractor_errmsg(const sl_extractor *x);
+SL_API void sl_page_clear(sl_page *page);
+/* The page as one JSON object {input, title, author, published, lang, text}
+ * (docs/json.md), `input` naming where it came from. */
+SL_API int sl_page_json(const sl_page *page, const char *input, sl_write_fn write, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

@@ -9,6 +9,7 @@
 
 #include "storyline.h"
 
+enum { CLI_NO_STORE = 2 };
 enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_STORE = 3 };
 
 typedef struct cli {
@@ -25,13 +26,13 @@ typedef struct command {
     const char *usage;    /* one line of arguments */
     const char *summary;  /* one line */
     const char *help;     /* the rest of --help */
-    int read_only;
+    int read_only;        /* 1: the store opened read-only; CLI_NO_STORE: none (e is NULL) */
     int (*run)(cli *c, sl_engine *e);
 } command;
 
 /* The subcommands, each in its own file. */
 extern const command cmd_ingest, cmd_stories, cmd_show, cmd_article, cmd_search, cmd_export,
-    cmd_copies, cmd_check;
+    cmd_copies, cmd_check, cmd_extract;
 
 /* Prints "storyline: <msg>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -11,10 +11,6 @@
 
 #include "ingest/htmltree.h"
 
-/* The largest real article pages weigh a few MB; the cap keeps the parsed
- * tree (about ten times the page) and the decoded copy well inside memory. */
-#define PAGE_MAX_MB 50
-#define PAGE_MAX ((size_t)PAGE_MAX_MB << 20)
 
 /* Class lists longer than this are not searched for boilerplate cues:
  * real ones are under a few hundred bytes; the bound caps the cost of a
@@ -576,15 +572,15 @@ static htmlDocPtr parse_page(const sl_buf *page)
 int sl_html_extract(const char *html, size_t len, sl_extracted *out, sl_buf *why)
 {
     memset(out, 0, sizeof *out);
-    if (len > PAGE_MAX) {
+    if (len > SL_PAGE_MAX) {
         if (why) {
             sl_buf_clear(why);
-            sl_buf_printf(why, "page of %zu MB exceeds the %d MB cap", (len + (1u << 20) - 1) >> 20, PAGE_MAX_MB);
+            sl_buf_printf(why, "page of %zu MB exceeds the %d MB cap", (len + (1u << 20) - 1) >> 20, SL_PAGE_MAX_MB);
         }
         return SL_ETOOLARGE;
     }
     sl_buf page;
-    sl_buf_init(&page, PAGE_MAX * 4);   /* a single-byte charset grows up to 3x as UTF-8 */
+    sl_buf_init(&page, SL_PAGE_MAX * 4);   /* a single-byte charset grows up to 3x as UTF-8 */
     htmlDocPtr doc = NULL;
     xmlNode *root;
     int rc = html ? sl_html_decode(html, len, &page) : 0;

@@ -52,6 +52,11 @@ int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *wh
 
 /* ---- html.c ---- */
 
+/* The largest real article pages weigh a few MB; the cap keeps the parsed
+ * tree (about ten times the page) and the decoded copy well inside memory. */
+#define SL_PAGE_MAX_MB 50
+#define SL_PAGE_MAX ((size_t)SL_PAGE_MAX_MB << 20)
+
 /* Appends the page decoded to valid UTF-8 (BOM, declared charset, or a guess;
  * charset.c). Returns 0 or an SL_E* code. */
 int sl_html_decode(const char *html, size_t len, sl_buf *out);
@@ -111,5 +116,12 @@ void sl_cleaned_free(sl_cleaned *c);
  * squeezed), and whether a line is short enough to be counted at all. */
 uint64_t sl_chrome_line_hash(const char *line, size_t len);
 int sl_chrome_line_countable(const char *line, size_t len);
+
+/* ---- gzfile.c ---- */
+
+/* Reads a plain or gzip-compressed file whole into `out` (initialised here;
+ * the caller frees it). Over `cap` bytes: SL_ETOOLARGE; unreadable: SL_EIO;
+ * broken or truncated gzip: SL_EBADINPUT. `why` gets the reason. */
+int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why);
 
 #endif
