@@ -15,7 +15,7 @@ defines:
         and article pages (page_type "article"). Prints extraction_wcxb_f1,
         extraction_wcxb_article_f1, and metadata exact-match accuracy over the
         pages whose gold field is set: title (white space collapsed, case
-        folded), author (the same), date (the YYYY-MM-DD of the page's date).
+        folded, curly quotes and dashes as ASCII), author (the same), date (the YYYY-MM-DD of the page's date).
 
 A page the extractor rejects counts as an empty prediction. Only the dev split
 of WCXB is on this machine (its test split is held back), and it is the one
@@ -117,8 +117,13 @@ def bow_f1(pred, gold):
     return (2 * prec * rec / (prec + rec) if prec + rec else 0.0), prec, rec
 
 
+TYPO = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                      "\u2014": "-", "\u00a0": " "})
+
+
 def fold(s):
-    return " ".join((s or "").split()).casefold()
+    """White space collapsed, case folded, typographic quotes and dashes as ASCII."""
+    return " ".join((s or "").translate(TYPO).split()).casefold()
 
 
 def day(s):

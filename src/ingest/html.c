@@ -24,6 +24,10 @@
  * sibling <p> from 80 bytes with under a quarter of links (Readability). */
 #define SIBLING_SHARE 0.2
 #define SIBLING_PARA 80
+/* A wrapper with a furniture cue in its class ("content-with-sidebar") stays
+ * when it holds this share (percent) of the page's prose: comment threads
+ * and link lists rarely outweigh the article. */
+#define SOFT_KEEPS_PROSE 60
 
 #define NONE UINT32_MAX
 static int fail(sl_buf *why, int code, const char *reason)
@@ -311,24 +315,50 @@ static int collect(xmlNode *root, elem_vec *v)
     return 0;
 }
 
+static int link_heavy(const elem *e) { return (uint64_t)e->own_links * 2 > e->own; }
+
+/* A block whose loose text reads as prose: MIN_PARA bytes, under half links. */
+static int is_prose(const elem *e)
+{
+    return (e->flags & F_BLOCK) && !(e->flags & F_NOSCORE) && e->own >= MIN_PARA && !link_heavy(e);
+}
+
+/* The prose in each subtree before anything is removed (children before
+ * parents), into `good`. */
+static void count_prose(elem_vec *v)
+{
+    elem *e = v->items;
+    for (size_t i = v->n; i-- > 0;) {
+        if (is_prose(&e[i]))
+            e[i].good += e[i].own - e[i].own_links;
+        if (i)
+            e[e[i].parent].good += e[i].good;
+    }
+}
+
 /* Passes 2 and 3: a soft-dropped element goes unless it holds the article
- * (a <main>, the <h1>, a clean <article>): "has-sidebar" on a page wrapper
- * must not take the page with it. Removal is inherited. */
+ * (a <main>, the <h1>, a clean <article>, or most of the page's prose):
+ * "content-with-sidebar" on the article's wrapper must not take the article
+ * with it. Removal is inherited. */
 static void remove_boilerplate(elem_vec *v)
 {
     elem *e = v->items;
+    count_prose(v);
+    for (size_t i = 1; i < v->n; i++)
+        if ((e[i].flags & F_SOFT) && (uint64_t)e[i].good * 100 >= (uint64_t)e[0].good * SOFT_KEEPS_PROSE)
+            e[i].flags |= F_CORE | F_PROTECTED;
     for (size_t i = v->n; i-- > 1;) {
         elem *p = &e[e[i].parent];
         if (e[i].flags & (F_CORE | F_PROTECTED))
             p->flags |= F_PROTECTED;
         p->size += e[i].size;
     }
-    for (size_t i = 1; i < v->n; i++)
-        if ((e[e[i].parent].flags & F_REMOVED) || ((e[i].flags & F_SOFT) && !(e[i].flags & F_PROTECTED)))
+    for (size_t i = 0; i < v->n; i++) {
+        e[i].good = 0;   /* score() counts it again without what is removed */
+        if (i && ((e[e[i].parent].flags & F_REMOVED) || ((e[i].flags & F_SOFT) && !(e[i].flags & F_PROTECTED))))
             e[i].flags |= F_REMOVED;
+    }
 }
-
-static int link_heavy(const elem *e) { return (uint64_t)e->own_links * 2 > e->own; }
 
 static void add_score(elem_vec *v, uint32_t i, double score)
 {
@@ -347,7 +377,7 @@ static void score(elem_vec *v)
     for (size_t i = v->n; i-- > 0;) {
         if (e[i].flags & F_REMOVED)
             continue;
-        if ((e[i].flags & F_BLOCK) && !(e[i].flags & F_NOSCORE) && e[i].own >= MIN_PARA && !link_heavy(&e[i])) {
+        if (is_prose(&e[i])) {
             uint32_t prose = e[i].own - e[i].own_links;
             uint32_t first = e[i].flags & F_PARA ? e[i].parent : (uint32_t)i;
             e[i].good += prose;

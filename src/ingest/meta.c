@@ -16,11 +16,15 @@
 #define LD_MAX_BYTES ((size_t)1 << 20)
 #define LD_MAX_DEPTH 4
 #define LD_MAX_AUTHORS 8
+/* Headings looked at as the headline: the first few <h1>s (a page has one,
+ * or a logo's and the article's; listings have many). */
+#define H1_MAX 4
 
 typedef struct page_meta {
     /* borrowed from the tree */
     const char *og_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
-    xmlNode *title, *h1_main, *h1_any;
+    xmlNode *title, *h1_main, *h1s[H1_MAX];
+    int n_h1;
     /* from JSON-LD, malloc'd */
     char *ld_date, *ld_author;
     int ld_scripts;
@@ -171,8 +175,8 @@ static int read_meta(xmlNode *root, page_meta *m)
             if (!m->title)
                 m->title = n;
         } else if (sl_html_is_tag(n, "h1")) {
-            if (!m->h1_any)
-                m->h1_any = n;
+            if (m->n_h1 < H1_MAX)
+                m->h1s[m->n_h1++] = n;
             if (!m->h1_main && sl_html_inside_article(n))
                 m->h1_main = n;
         } else if (sl_html_is_tag(n, "time")) {
@@ -215,24 +219,56 @@ static void strip_site_suffix(char *title, const char *site)
         *cut = '\0';
 }
 
+/* The part of <title> after its last separator ("... | Site"), or NULL. */
+static const char *title_suffix(const char *title)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
+    const char *cut = NULL;
+    size_t cut_len = 0;
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
+        for (const char *p = strstr(title, seps[i]); p; p = strstr(p + 1, seps[i]))
+            if (!cut || p > cut)
+                cut = p, cut_len = strlen(seps[i]);
+    return cut ? cut + cut_len : NULL;
+}
+
+/* A heading that names the site (a logo in an <h1>) is not the headline:
+ * it equals og:site_name or the site part of <title>, or it is one word. */
+static int names_site(const char *h1, const char *site, const char *title)
+{
+    const char *suffix = title ? title_suffix(title) : NULL;
+    return (site && !strcasecmp(h1, site)) || (suffix && !strcasecmp(h1, suffix)) || !strchr(h1, ' ');
+}
+
+/* The visible headline, an <h1> (the article's first), unless it names the
+ * site; else og:title, else the title of <title>, without the site's name. */
 static int pick_title(page_meta *m, char **out)
 {
-    int rc = 0;
-    if (m->og_title)
+    char *site = NULL, *title = NULL;
+    int rc = m->site_name ? sl_html_dup_collapsed(m->site_name, &site) : 0;
+    if (!rc && m->title)
+        rc = sl_html_node_text(m->title, &title);
+    for (int i = -1; !rc && !*out && i < m->n_h1; i++) {
+        xmlNode *h = i < 0 ? m->h1_main : m->h1s[i];
+        if (!h || (i >= 0 && h == m->h1_main) || (rc = sl_html_node_text(h, out)) || !*out)
+            continue;
+        if (names_site(*out, site, title)) {
+            free(*out);
+            *out = NULL;
+        }
+    }
+    if (!rc && !*out && m->og_title) {
         rc = sl_html_dup_collapsed(m->og_title, out);
-    if (!rc && !*out && m->h1_main)
-        rc = sl_html_node_text(m->h1_main, out);
-    if (!rc && !*out && m->title) {
-        rc = sl_html_node_text(m->title, out);
-        char *site = NULL;
-        if (!rc && *out && m->site_name)
-            rc = sl_html_dup_collapsed(m->site_name, &site);
         if (!rc && *out)
             strip_site_suffix(*out, site);
-        free(site);
     }
-    if (!rc && !*out && m->h1_any)
-        rc = sl_html_node_text(m->h1_any, out);
+    if (!rc && !*out && title) {
+        strip_site_suffix(title, site);
+        *out = title;
+        title = NULL;
+    }
+    free(site);
+    free(title);
     return rc;
 }
 
