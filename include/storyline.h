@@ -84,6 +84,9 @@ typedef struct sl_article_input {
     const char *published;  /* ISO-8601 */
     const char *key;        /* the caller's own id (JSONL `id`) */
     const char *path;       /* the file it came from */
+    const char *charset;    /* the HTTP header's charset of an html page, when known */
+    const char *fetched;    /* when the page was fetched (ISO-8601, e.g. WARC-Date): its
+                             * date when neither `published` nor the page gives one */
 } sl_article_input;
 
 /* What happened to one ingested article. */
@@ -134,6 +137,7 @@ typedef struct sl_ingest_report {
     uint64_t bad_bytes;
     uint64_t removed_lines;
     uint64_t bytes;
+    uint64_t skipped;         /* WARC records and feed items that are not HTML pages */
 } sl_ingest_report;
 
 /* Ingests a file, or every file below a folder (recursively, in name order).

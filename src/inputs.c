@@ -1,6 +1,7 @@
 /* inputs.c — files, folders and buffers into articles: reads each file,
  * recognises its format by content, turns it into article inputs (one for a
- * text or HTML file, one per JSONL line), and feeds them to the pipeline in
+ * text or HTML file, one per JSONL line, WARC response or feed item; gzip is
+ * undone first), and feeds them to the pipeline in
  * batches of one transaction each. A bad file or record is reported and
  * skipped; a store failure stops the run with the current batch rolled back. */
 #include <dirent.h>
@@ -9,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include <zlib.h>
 
 #include "engine.h"
 #include "util/date.h"
@@ -190,12 +193,89 @@ done:
     return rc;
 }
 
+/* A WARC record worth extracting: a successful response (or a resource)
+ * whose content type is HTML, or unstated and HTML by content. */
+static int warc_html(const sl_warc_record *rec)
+{
+    if (rec->status && (rec->status < 200 || rec->status > 299))
+        return 0;
+    if (*rec->content_type)
+        return strstr(rec->content_type, "html") != NULL;
+    return sl_format_detect(rec->body, rec->body_len) == SL_FORMAT_HTML;
+}
+
+/* Every HTML response of a WARC file, streamed: memory stays that of one
+ * record. Damaged records are reported as FILE#RECORD and skipped. */
+static int ingest_warc(run *r, const char *path)
+{
+    sl_warc *w;
+    sl_buf name = SL_BUF_INIT;
+    int rc = sl_warc_open(path, &w);
+    if (rc) {
+        fail(r, path, w ? sl_warc_why(w) : "out of memory");
+        sl_warc_close(w);
+        return rc == SL_ENOMEM ? sl_seterr(r->e, rc, "%s: out of memory", path) : 0;
+    }
+    r->report->files++;
+    sl_warc_record rec;
+    while (!rc && (rc = sl_warc_next(w, &rec)) != 0) {
+        if (rc == SL_EBADINPUT) {
+            fail(r, path, sl_warc_why(w));
+            rc = 0;
+            continue;
+        }
+        r->report->bytes += rec.body_len;
+        if (!warc_html(&rec)) {
+            r->report->skipped++;
+            rc = 0;
+            continue;
+        }
+        sl_buf_clear(&name);
+        sl_buf_printf(&name, "%s#%llu (%s)", path, (unsigned long long)rec.number, rec.uri);
+        sl_article_input in = {.html = rec.body, .html_len = rec.body_len, .url = *rec.uri ? rec.uri : NULL,
+                               .path = path, .charset = *rec.charset ? rec.charset : NULL,
+                               .fetched = *rec.date ? rec.date : NULL};
+        rc = one(r, &in, name.ptr);
+    }
+    r->report->skipped += sl_warc_other_records(w);
+    sl_warc_close(w);
+    sl_buf_free(&name);
+    return rc;
+}
+
+/* The first bytes of a file as its reader will see them (gzip undone). */
+static int peek(const char *path, char *head, size_t size, int *gzipped)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char magic[2] = {0};
+    *gzipped = f && fread(magic, 1, 2, f) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+    if (f)
+        fclose(f);
+    gzFile z = f ? gzopen(path, "rb") : NULL;
+    int got = z ? gzread(z, head, (unsigned)size) : -1;
+    if (z)
+        gzclose(z);
+    return got;
+}
+
 static int ingest_file(run *r, const char *path)
 {
-    char *data;
-    size_t len;
+    char head[8], *data = NULL;
+    size_t len = 0;
+    int gzipped, got = peek(path, head, sizeof head, &gzipped);
+    if (got > 0 && sl_warc_sniff(head, (size_t)got))
+        return ingest_warc(r, path);
     sl_buf why = SL_BUF_INIT;
-    int rc = read_file(path, &data, &len, &why);
+    int rc;
+    if (gzipped) {
+        sl_buf whole;
+        rc = sl_gz_read_file(path, FILE_CAP, &whole, &why);
+        len = whole.len;
+        data = rc ? NULL : sl_buf_take(&whole);
+        sl_buf_free(&whole);
+    } else {
+        rc = read_file(path, &data, &len, &why);
+    }
     if (rc == SL_ENOMEM)
         rc = sl_seterr(r->e, rc, "%s: %s", path, sl_buf_cstr(&why));
     else if (rc) {

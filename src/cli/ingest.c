@@ -126,6 +126,8 @@ static int run(cli *c, sl_engine *e)
                 (unsigned long long)total, (unsigned long long)report.files, secs,
                 (unsigned long long)report.articles_new, (unsigned long long)report.articles_unchanged,
                 (unsigned long long)report.articles_versioned, (unsigned long long)report.failed);
+        if (report.skipped)
+            fprintf(stderr, "; %llu non-HTML records skipped", (unsigned long long)report.skipped);
         if (report.removed_lines)
             fprintf(stderr, "; %llu chrome lines removed", (unsigned long long)report.removed_lines);
         if (report.bad_bytes)

@@ -90,7 +90,7 @@ int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out)
 {
     memset(out, 0, sizeof *out);
     sl_extracted ex;
-    int rc = sl_html_extract(html, len, &ex, &x->why);
+    int rc = sl_html_extract(html, len, NULL, &ex, &x->why);
     if (rc)
         return rc;
     rc = clean_body(x, ex.text, &out->text);

@@ -599,7 +599,7 @@ static htmlDocPtr parse_page(const sl_buf *page)
     return htmlReadMemory(page->ptr, (int)page->len, NULL, "UTF-8", options);
 }
 
-int sl_html_extract(const char *html, size_t len, sl_extracted *out, sl_buf *why)
+int sl_html_extract(const char *html, size_t len, const char *charset, sl_extracted *out, sl_buf *why)
 {
     memset(out, 0, sizeof *out);
     if (len > SL_PAGE_MAX) {
@@ -613,7 +613,7 @@ int sl_html_extract(const char *html, size_t len, sl_extracted *out, sl_buf *why
     sl_buf_init(&page, SL_PAGE_MAX * 4);   /* a single-byte charset grows up to 3x as UTF-8 */
     htmlDocPtr doc = NULL;
     xmlNode *root;
-    int rc = html ? sl_html_decode(html, len, &page) : 0;
+    int rc = html ? sl_html_decode(html, len, charset, &page) : 0;
     if (!rc)
         doc = parse_page(&page);
     if (rc || !doc || !(root = xmlDocGetRootElement(doc))) {

@@ -57,9 +57,10 @@ int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *wh
 #define SL_PAGE_MAX_MB 50
 #define SL_PAGE_MAX ((size_t)SL_PAGE_MAX_MB << 20)
 
-/* Appends the page decoded to valid UTF-8 (BOM, declared charset, or a guess;
- * charset.c). Returns 0 or an SL_E* code. */
-int sl_html_decode(const char *html, size_t len, sl_buf *out);
+/* Appends the page decoded to valid UTF-8 (BOM, the HTTP header's `charset`
+ * when not NULL, the page's declared charset, or a guess; charset.c).
+ * Returns 0 or an SL_E* code. */
+int sl_html_decode(const char *html, size_t len, const char *charset, sl_buf *out);
 
 /* What the first HTML extractor finds in a page. Strings malloc'd or NULL. */
 typedef struct sl_extracted {
@@ -73,7 +74,7 @@ typedef struct sl_extracted {
 /* Extracts title and body text from a page with libxml2's HTML parser
  * (never fails on broken markup; SL_EBADINPUT with a reason in `why` when
  * there is no text at all, SL_ETOOLARGE over the size cap). */
-int sl_html_extract(const char *html, size_t len, sl_extracted *out, sl_buf *why);
+int sl_html_extract(const char *html, size_t len, const char *charset, sl_extracted *out, sl_buf *why);
 void sl_extracted_clear(sl_extracted *e);
 
 /* ---- chrome.c ---- */
@@ -116,6 +117,36 @@ void sl_cleaned_free(sl_cleaned *c);
  * squeezed), and whether a line is short enough to be counted at all. */
 uint64_t sl_chrome_line_hash(const char *line, size_t len);
 int sl_chrome_line_countable(const char *line, size_t len);
+
+/* ---- warc.c ---- */
+
+typedef struct sl_warc sl_warc;
+
+/* A response or resource record. body points into the reader's buffer and
+ * stays valid until the next call. */
+typedef struct sl_warc_record {
+    uint64_t number;          /* 1-based position in the file */
+    int status;               /* HTTP status of a response; 0 for a resource */
+    char uri[2048];           /* WARC-Target-URI */
+    char date[64];            /* WARC-Date */
+    char content_type[128];   /* the HTTP Content-Type without parameters */
+    char charset[64];         /* its charset parameter, when given */
+    const char *body;         /* the payload (HTTP headers taken off) */
+    size_t body_len;
+} sl_warc_record;
+
+/* Opens a WARC file, plain or gzip (detected by content). On failure *out is
+ * still set so that sl_warc_why explains; close it either way. */
+int sl_warc_open(const char *path, sl_warc **out);
+/* The next response or resource record (other types are skipped and
+ * counted): 1 with `rec` filled, 0 at the end, SL_EBADINPUT for a damaged or
+ * cut record (sl_warc_why says which and why; call again to go on). */
+int sl_warc_next(sl_warc *w, sl_warc_record *rec);
+const char *sl_warc_why(const sl_warc *w);
+uint64_t sl_warc_other_records(const sl_warc *w);
+void sl_warc_close(sl_warc *w);
+/* Whether decoded data starts as a WARC file does. */
+int sl_warc_sniff(const char *data, size_t len);
 
 /* ---- gzfile.c ---- */
 

@@ -61,7 +61,7 @@ static int well_formed(const char *text)
 static int extract(const char *html, size_t len, sl_extracted *out)
 {
     sl_buf why = SL_BUF_INIT;
-    int rc = sl_html_extract(html, len, out, &why);
+    int rc = sl_html_extract(html, len, NULL, out, &why);
     if (rc)
         fprintf(stderr, "  (extract: %s)\n", sl_buf_cstr(&why));
     sl_buf_free(&why);
@@ -511,7 +511,7 @@ TEST(html_no_text)
         "   ",
     };
     for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
-        CHECK_INT(sl_html_extract(pages[i], strlen(pages[i]), &e, &why), SL_EBADINPUT);
+        CHECK_INT(sl_html_extract(pages[i], strlen(pages[i]), NULL, &e, &why), SL_EBADINPUT);
         CHECK_STR(sl_buf_cstr(&why), "no article text found");
         CHECK(e.title == NULL && e.text == NULL);
     }
@@ -528,7 +528,7 @@ TEST(html_too_large)
     memset(big, ' ', len);
     sl_extracted e = {0};
     sl_buf why = SL_BUF_INIT;
-    CHECK_INT(sl_html_extract(big, len, &e, &why), SL_ETOOLARGE);
+    CHECK_INT(sl_html_extract(big, len, NULL, &e, &why), SL_ETOOLARGE);
     CHECK_STR(sl_buf_cstr(&why), "page of 51 MB exceeds the 50 MB cap");
     free(big);
     sl_buf_free(&why);
