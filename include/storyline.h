@@ -126,6 +126,10 @@ typedef struct sl_ingest_options {
     /* Called after each article with the running totals; may be NULL. */
     void (*on_progress)(void *ctx, const char *name, uint64_t articles, uint64_t bytes);
     void *ctx;
+    /* Fetching (sl_ingest_urls, and feed items whose page must be fetched);
+     * 0 means the default: 4 parallel transfers, 30 s per transfer, 1000 ms
+     * between two requests to one host (delay_ms < 0: none). */
+    int jobs, timeout_s, delay_ms;
 } sl_ingest_options;
 
 typedef struct sl_ingest_report {
@@ -146,6 +150,13 @@ typedef struct sl_ingest_report {
  * when everything was stored, SL_EBADINPUT when some inputs failed (the rest
  * are stored), another code when the store itself failed. `report` adds up. */
 SL_API int sl_ingest_path(sl_engine *engine, const char *path,
+                          const sl_ingest_options *opts, sl_ingest_report *report);
+
+/* Fetches URLs (http, https; libcurl: redirects, time-outs, a size cap,
+ * robots.txt, a per-host delay, retries) and ingests each page; a URL that
+ * serves an RSS/Atom feed brings in every item's article. Failures are
+ * reported per URL through opts->on_error, as for files. */
+SL_API int sl_ingest_urls(sl_engine *engine, const char *const *urls, size_t n,
                           const sl_ingest_options *opts, sl_ingest_report *report);
 
 /* The same for an in-memory buffer (e.g. standard input), named `name`. */

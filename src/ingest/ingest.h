@@ -19,7 +19,8 @@ typedef enum sl_format {
     SL_FORMAT_BINARY,  /* NUL bytes, or mostly non-text bytes, or a known binary magic */
     SL_FORMAT_TEXT,
     SL_FORMAT_JSONL,   /* first non-blank line is a JSON object */
-    SL_FORMAT_HTML     /* <!doctype html, <html, or leading markup with <head>/<body>/<p> */
+    SL_FORMAT_HTML,    /* <!doctype html, <html, or leading markup with <head>/<body>/<p> */
+    SL_FORMAT_FEED     /* RSS or Atom: <rss, <feed or <rdf:RDF after the XML prolog */
 } sl_format;
 
 /* Decides by looking at the content (a bounded prefix), not the file name.
@@ -147,6 +148,52 @@ uint64_t sl_warc_other_records(const sl_warc *w);
 void sl_warc_close(sl_warc *w);
 /* Whether decoded data starts as a WARC file does. */
 int sl_warc_sniff(const char *data, size_t len);
+
+/* ---- feed.c ---- */
+
+/* One item of an RSS or Atom feed; strings malloc'd or NULL. */
+typedef struct sl_feed_item {
+    char *title, *link;
+    char *published, *updated;   /* ISO-8601 when the feed's form was understood */
+    char *content;               /* content:encoded or Atom <content> (HTML) */
+    char *summary;               /* description or Atom <summary> (HTML) */
+} sl_feed_item;
+
+typedef SL_VEC(sl_feed_item) sl_feed_items;
+
+/* Parses a feed (initialises `out`). SL_EBADINPUT with the reason in `why`
+ * ("invalid feed XML at line 3: ...", "feed without items"). */
+int sl_feed_parse(const char *data, size_t len, sl_feed_items *out, sl_buf *why);
+/* Whether the item's content is the whole article (else fetch its link). */
+int sl_feed_item_is_full(const sl_feed_item *it);
+void sl_feed_item_clear(sl_feed_item *it);
+void sl_feed_items_free(sl_feed_items *v);
+
+/* ---- fetch.c ---- */
+
+/* 0 means the default: 4 jobs, 30 s, 1 s between requests to one host
+ * (delay_ms < 0: none), 2 retries (< 0: none), SL_PAGE_MAX bytes. */
+typedef struct sl_fetch_options {
+    int jobs, timeout_s, delay_ms, retries;
+    size_t max_bytes;
+    int ignore_robots;
+} sl_fetch_options;
+
+/* One URL's outcome: error NULL and body set on success (2xx after
+ * redirects), else error says why in a few words. Valid during the call. */
+typedef struct sl_fetch_result {
+    long status;
+    const char *final_url, *content_type;
+    const char *body;
+    size_t len;
+    const char *error;
+} sl_fetch_result;
+
+typedef void (*sl_fetched_fn)(void *ctx, size_t url_index, const sl_fetch_result *result);
+
+/* Fetches every URL (http and https only), calling `done` once per URL in
+ * completion order. Returns 0, or SL_ENOMEM. */
+int sl_fetch_all(const char *const *urls, size_t n, const sl_fetch_options *o, sl_fetched_fn done, void *ctx);
 
 /* ---- gzfile.c ---- */
 
