@@ -134,18 +134,16 @@ static int run(cli *c, sl_engine *e)
             opts.source = v;
         else if ((v = cli_option(c, &i, "--date")))
             opts.published = v;
-        else if ((v = cli_option(c, &i, "--jobs")) || (v = cli_option(c, &i, "--timeout")) ||
-                 (v = cli_option(c, &i, "--delay"))) {
-            int k = count_value(v);
-            const char *opt = c->argv[i][2] == 'j' ? "--jobs" : c->argv[i][2] == 't' ? "--timeout" : "--delay";
-            if (k < 0 || (k == 0 && opt[2] != 'd'))
-                status = cli_usage(&cmd_ingest, "%s wants a positive number, not %s", opt, v);
-            else if (opt[2] == 'j')
-                opts.jobs = k;
-            else if (opt[2] == 't')
-                opts.timeout_s = k;
-            else
-                opts.delay_ms = k ? k : -1;
+        else if ((v = cli_option(c, &i, "--jobs")))
+            status = (opts.jobs = count_value(v)) > 0 ? status : cli_usage(&cmd_ingest, "--jobs wants a positive number");
+        else if ((v = cli_option(c, &i, "--timeout")))
+            status = (opts.timeout_s = count_value(v)) > 0 ? status
+                                                            : cli_usage(&cmd_ingest, "--timeout wants a positive number");
+        else if ((v = cli_option(c, &i, "--delay"))) {
+            int ms = count_value(v);
+            opts.delay_ms = ms ? ms : -1;   /* 0 ms: no delay (0 in the options means the default) */
+            if (ms < 0)
+                status = cli_usage(&cmd_ingest, "--delay wants milliseconds (0 or more)");
         } else if ((v = cli_option(c, &i, "--urls"))) {
             if (read_url_list(v, &urls, &n_urls, &cap_urls)) {
                 cli_error("%s: cannot read the URL list", v);

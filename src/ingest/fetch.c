@@ -35,6 +35,7 @@ typedef struct host {
     char *key;                 /* scheme://host:port */
     enum { ROBOTS_UNKNOWN, ROBOTS_PENDING, ROBOTS_READY } robots;
     int disallow_all;
+    char *robots_error;        /* why robots.txt could not be read, when it could not */
     rule *rules;
     size_t n_rules;
     long delay_ms;
@@ -325,20 +326,6 @@ static int transient(CURLcode cc, long status)
            cc == CURLE_SEND_ERROR || cc == CURLE_GOT_NOTHING || cc == CURLE_PARTIAL_FILE;
 }
 
-static void robots_done(fetcher *f, job *j, CURLcode cc, long status)
-{
-    host *h = j->h;
-    h->robots = ROBOTS_READY;
-    if (cc == CURLE_OK && status >= 200 && status < 300) {
-        sl_buf_putc(&j->body, '\0');
-        if (!j->body.err)
-            robots_parse(h, j->body.ptr);
-    } else if (cc != CURLE_OK || status >= 500) {
-        h->disallow_all = 1;   /* unreachable robots.txt: RFC 9309 says assume disallow */
-    }                          /* 4xx: no robots.txt, everything allowed */
-    free_job(j);
-}
-
 static void describe(char *out, size_t size, const job *j, CURLcode cc, long status, size_t max)
 {
     if (cc == CURLE_WRITE_ERROR || cc == CURLE_FILESIZE_EXCEEDED)
@@ -351,6 +338,23 @@ static void describe(char *out, size_t size, const job *j, CURLcode cc, long sta
         snprintf(out, size, "%s", j->error[0] ? j->error : curl_easy_strerror(cc));
     else
         snprintf(out, size, "HTTP status %ld", status);
+}
+
+static void robots_done(fetcher *f, job *j, CURLcode cc, long status)
+{
+    host *h = j->h;
+    h->robots = ROBOTS_READY;
+    if (cc == CURLE_OK && status >= 200 && status < 300) {
+        sl_buf_putc(&j->body, '\0');
+        if (!j->body.err)
+            robots_parse(h, j->body.ptr);
+    } else if (cc != CURLE_OK || status >= 500) {
+        h->disallow_all = 1;   /* unreachable robots.txt: RFC 9309 says assume disallow */
+        char why[CURL_ERROR_SIZE + 64];
+        describe(why, sizeof why, j, cc, status, ROBOTS_MAX);
+        h->robots_error = strdup(why);
+    }                          /* 4xx: no robots.txt, everything allowed */
+    free_job(j);
 }
 
 static int transfer_done(fetcher *f, CURL *c, CURLcode cc)
@@ -413,7 +417,10 @@ static int start_ready(fetcher *f, double t)
         free(key);
         free(path);
         if (!allowed) {
-            report(f, j->url, "disallowed by robots.txt", 0, NULL, NULL, NULL);
+            char why[CURL_ERROR_SIZE + 96];
+            if (h->robots_error)
+                snprintf(why, sizeof why, "robots.txt could not be read (%s): not fetched", h->robots_error);
+            report(f, j->url, h->robots_error ? why : "disallowed by robots.txt", 0, NULL, NULL, NULL);
             free_job(j);
             continue;
         }
@@ -489,6 +496,7 @@ int sl_fetch_all(const char *const *urls, size_t n, const sl_fetch_options *o, s
             free(f.hosts[i].rules[k].path);
         free(f.hosts[i].rules);
         free(f.hosts[i].key);
+        free(f.hosts[i].robots_error);
     }
     free(f.hosts);
     curl_global_cleanup();

@@ -269,8 +269,9 @@ int sl_warc_next(sl_warc *w, sl_warc_record *rec)
         size_t block_len, head = header_end(w, &block_len);
         if (!head) {
             w->pos++;
-            resync_record(w);
-            return bad(w, "record %llu: header without an end", number);
+            int found = resync_record(w);
+            return bad(w, found || !w->eof ? "record %llu: header without an end"
+                                           : "record %llu: truncated at the end of the file (in its header)", number);
         }
         const char *block = w->pend.ptr + w->pos;
         char type[32] = "", length[32] = "";
