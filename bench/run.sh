@@ -165,3 +165,6 @@ print("aim: >= 5000 articles/s, plain-text ingest, one core: %.0f articles/s (%.
 print("aim: < 2 KB per stored article beyond its text:      %.2f KB (all of Reuters): %s"
       % (kb, "met" if kb < 2 else "NOT MET"))
 EOF
+
+echo
+sh bench/extraction.sh
