@@ -1,13 +1,12 @@
 // Runs Mozilla Readability.js (with jsdom) over pages for bench/extraction.sh:
 // prints one JSON object {path: textContent} and, on stderr, the CPU seconds
 // spent in parsing (jsdom) and extraction (file reading excluded).
-//   NODE_PATH=build/bench/readability-js/node_modules node bench/extraction_readability.js PAGE.html.gz...
+//   NODE_PATH=build/bench/readability-js/node_modules node bench/extraction_readability.js PAGE.html...
 const fs = require("fs");
-const zlib = require("zlib");
 const { JSDOM, VirtualConsole } = require("jsdom");
 const { Readability } = require("@mozilla/readability");
 
-const pages = process.argv.slice(2).map((p) => [p, zlib.gunzipSync(fs.readFileSync(p)).toString("utf8")]);
+const pages = process.argv.slice(2).map((p) => [p, fs.readFileSync(p, "utf8")]);
 const out = {};
 const quiet = new VirtualConsole();
 const t = process.cpuUsage();

@@ -3,9 +3,8 @@
 bench/extraction.sh: prints one JSON object {path: text} and, on stderr, the
 CPU seconds spent in parsing and extraction (file reading excluded).
 
-    /usr/bin/python3 bench/extraction_readability.py PAGE.html.gz...
+    /usr/bin/python3 bench/extraction_readability.py PAGE.html...
 """
-import gzip
 import json
 import sys
 import time
@@ -13,7 +12,7 @@ import time
 import lxml.html
 from readability import Document
 
-pages = [(p, gzip.open(p).read().decode("utf-8", "replace")) for p in sys.argv[1:]]
+pages = [(p, open(p, "rb").read().decode("utf-8", "replace")) for p in sys.argv[1:]]
 out = {}
 t = time.process_time()
 for path, html in pages:

@@ -50,6 +50,10 @@ static void put_clean_utf8(sl_buf *out, const unsigned char *s, size_t n)
 {
     size_t run = 0, i = 0;
     while (i < n) {
+        if (s[i] >= 0x20 && s[i] < 0x7f) {   /* printable ASCII: most of a page */
+            i++;
+            continue;
+        }
         size_t k = utf8_seq(s, i, n);
         if (k > 1 || (k == 1 && keep_ascii(s[i]))) {
             i += k;

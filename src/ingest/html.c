@@ -1,6 +1,7 @@
 /* html.c — the HTML extractor's body finder and entry point: decodes a page
  * to UTF-8, parses it with libxml2, has meta.c read its metadata, and keeps
  * the article's paragraphs; chrome.c later removes what chrome survives. */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,12 +158,14 @@ static int token_has_cue(const char *token, size_t n)
      * ("tag-newsletter", "category-social-affairs"): they name the topic. */
     if ((n > 4 && !strncasecmp(token, "tag-", 4)) || (n > 9 && !strncasecmp(token, "category-", 9)))
         return 0;
+    char low[CUE_SCAN + 1];   /* folded once, then searched per cue */
     for (size_t i = 0; i < n; i++)
-        for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
-            size_t len = strlen(cues[c]);
-            if (n - i >= len && !strncasecmp(token + i, cues[c], len) && !cue_excepted(token, token + i, cues[c]))
+        low[i] = (char)tolower((unsigned char)token[i]);
+    low[n] = '\0';
+    for (size_t c = 0; c < sizeof cues / sizeof *cues; c++)
+        for (const char *hit = strstr(low, cues[c]); hit; hit = strstr(hit + 1, cues[c]))
+            if (!cue_excepted(low, hit, cues[c]))
                 return 1;
-        }
     return 0;
 }
 
@@ -585,6 +588,47 @@ done:
 
 /* ---- the entry point ------------------------------------------------------- */
 
+/* The name of an element opening at p ("<script ...>"): 1 when it is `tag`. */
+static int opens(const char *p, const char *end, const char *tag, size_t len)
+{
+    return (size_t)(end - p) > len + 1 && !strncasecmp(p + 1, tag, len) &&
+           (p[len + 1] == '>' || p[len + 1] == '/' || sl_html_is_space(p[len + 1]));
+}
+
+/* Empties <script> and <style> elements before parsing, JSON-LD scripts
+ * apart: they are half the bytes of a typical news page, none of it text,
+ * and libxml2 reads them a character at a time. As in HTML, such an element
+ * ends at the first "</script" or "</style". In place, one pass. */
+static void drop_script_bodies(sl_buf *page)
+{
+    char *r = page->ptr, *w = page->ptr, *end = page->ptr + page->len;
+    while (r < end) {
+        char *lt = memchr(r, '<', (size_t)(end - r));
+        if (!lt)
+            lt = end;
+        memmove(w, r, (size_t)(lt - r));
+        w += lt - r;
+        r = lt;
+        if (r == end)
+            break;
+        const char *close = opens(r, end, "script", 6) ? "</script" : opens(r, end, "style", 5) ? "</style" : NULL;
+        char *gt = close ? memchr(r, '>', (size_t)(end - r)) : NULL;
+        char *stop = gt ? memmem(gt, (size_t)(end - gt), close, strlen(close)) : NULL;
+        if (stop && memmem(r, (size_t)(gt - r), "ld+json", 7))
+            stop = NULL;   /* metadata: kept */
+        if (stop && !strncasecmp(stop, close, strlen(close))) {
+            memmove(w, r, (size_t)(gt + 1 - r));
+            w += gt + 1 - r;
+            r = stop;
+            continue;
+        }
+        *w++ = *r++;
+    }
+    page->len = (size_t)(w - page->ptr);
+    if (page->ptr)
+        page->ptr[page->len] = '\0';
+}
+
 /* HUGE: without it libxml2 2.9.14 stops at nesting depth 256 and drops the
  * rest of the page (broken pages reach that with unclosed <div>/<font>);
  * with it 100,000 nested <div>s parse in a tenth of a second. IGNORE_ENC:
@@ -614,8 +658,10 @@ int sl_html_extract(const char *html, size_t len, const char *charset, sl_extrac
     htmlDocPtr doc = NULL;
     xmlNode *root;
     int rc = html ? sl_html_decode(html, len, charset, &page) : 0;
-    if (!rc)
+    if (!rc) {
+        drop_script_bodies(&page);
         doc = parse_page(&page);
+    }
     if (rc || !doc || !(root = xmlDocGetRootElement(doc))) {
         rc = rc ? rc : SL_EBADINPUT;
         goto done;
