@@ -99,7 +99,7 @@ static const struct tag_info { const char *name; uint16_t bits; } tag_table[] = 
     {"audio", T_DROP}, {"blockquote", T_BLOCK | T_PARA}, {"body", T_BLOCK | T_ROOT}, {"br", T_BR},
     {"button", T_DROP}, {"canvas", T_DROP}, {"caption", BLOCK_NS}, {"center", T_BLOCK},
     {"dd", T_BLOCK}, {"details", T_BLOCK}, {"dialog", T_DROP}, {"div", T_BLOCK}, {"dl", T_BLOCK},
-    {"dt", BLOCK_NS}, {"embed", T_DROP}, {"fieldset", T_BLOCK}, {"figcaption", BLOCK_NS},
+    {"dt", BLOCK_NS}, {"embed", T_DROP}, {"fieldset", T_BLOCK}, {"figcaption", T_DROP},
     {"figure", T_BLOCK}, {"footer", T_DROP}, {"form", T_BLOCK | T_FORM}, {"h1", BLOCK_NS | T_H1},
     {"h2", BLOCK_NS}, {"h3", BLOCK_NS}, {"h4", BLOCK_NS}, {"h5", BLOCK_NS}, {"h6", BLOCK_NS},
     {"head", T_BLOCK}, {"header", T_DROP}, {"hr", T_BLOCK}, {"html", T_BLOCK | T_ROOT},
@@ -131,7 +131,8 @@ static unsigned tag_bits(const xmlNode *n)
  * behind a paywall). */
 static const char *const cues[] = {"comment", "share", "social", "related", "newsletter", "cookie",
                                    "subscribe", "advert", "promo", "sidebar", "menu", "breadcrumb",
-                                   "footer", "nav"};
+                                   "footer", "nav", "caption", "byline", "credit",
+                                   "author", "timestamp", "dateline", "popular", "trending"};
 static const struct { const char *word; size_t at; } cue_exceptions[] = {
     {"commentary", 0}, {"subscriber", 0}, {"unavailable", 1},
 };
