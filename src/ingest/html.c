@@ -53,7 +53,9 @@ enum {
     F_REMOVED = 1 << 7,
     F_LINK = 1 << 8,      /* inside <a> */
     F_PRE = 1 << 9,       /* inside <pre> */
-    F_H1 = 1 << 10
+    F_H1 = 1 << 10,
+    F_FURNITURE = 1 << 11, /* header, footer, nav, aside */
+    F_HOLDS = 1 << 12      /* holds an article, a <main> or most of the prose (not just the <h1>) */
 };
 
 /* One element of the body, in document order (parents before children).
@@ -87,7 +89,8 @@ enum {
     T_A = 1 << 9,
     T_PRE = 1 << 10,
     T_P = 1 << 11,
-    T_BR = 1 << 12
+    T_BR = 1 << 12,
+    T_FURNITURE = 1 << 13  /* header, footer, nav, aside: dropped unless they hold the article */
 };
 
 #define BLOCK_NS (T_BLOCK | T_NOSCORE)
@@ -95,16 +98,16 @@ enum {
 /* Sorted by name (strcmp) for bsearch: one look-up per element instead of
  * a scan of several lists, which showed in profiles of large pages. */
 static const struct tag_info { const char *name; uint16_t bits; } tag_table[] = {
-    {"a", T_A}, {"address", T_BLOCK}, {"article", T_BLOCK | T_ARTICLE}, {"aside", T_DROP},
+    {"a", T_A}, {"address", T_BLOCK}, {"article", T_BLOCK | T_ARTICLE}, {"aside", T_BLOCK | T_FURNITURE},
     {"audio", T_DROP}, {"blockquote", T_BLOCK | T_PARA}, {"body", T_BLOCK | T_ROOT}, {"br", T_BR},
     {"button", T_DROP}, {"canvas", T_DROP}, {"caption", BLOCK_NS}, {"center", T_BLOCK},
     {"dd", T_BLOCK}, {"details", T_BLOCK}, {"dialog", T_DROP}, {"div", T_BLOCK}, {"dl", T_BLOCK},
     {"dt", BLOCK_NS}, {"embed", T_DROP}, {"fieldset", T_BLOCK}, {"figcaption", T_DROP},
-    {"figure", T_BLOCK}, {"footer", T_DROP}, {"form", T_BLOCK | T_FORM}, {"h1", BLOCK_NS | T_H1},
+    {"figure", T_BLOCK}, {"footer", T_BLOCK | T_FURNITURE}, {"form", T_BLOCK | T_FORM}, {"h1", BLOCK_NS | T_H1},
     {"h2", BLOCK_NS}, {"h3", BLOCK_NS}, {"h4", BLOCK_NS}, {"h5", BLOCK_NS}, {"h6", BLOCK_NS},
-    {"head", T_BLOCK}, {"header", T_DROP}, {"hr", T_BLOCK}, {"html", T_BLOCK | T_ROOT},
+    {"head", T_BLOCK}, {"header", T_BLOCK | T_FURNITURE}, {"hr", T_BLOCK}, {"html", T_BLOCK | T_ROOT},
     {"iframe", T_DROP}, {"input", T_DROP}, {"legend", BLOCK_NS}, {"li", BLOCK_NS},
-    {"main", T_BLOCK | T_MAIN}, {"map", T_DROP}, {"menu", T_DROP}, {"nav", T_DROP},
+    {"main", T_BLOCK | T_MAIN}, {"map", T_DROP}, {"menu", T_DROP}, {"nav", T_BLOCK | T_FURNITURE},
     {"noscript", T_DROP}, {"object", T_DROP}, {"ol", T_BLOCK}, {"p", T_BLOCK | T_PARA | T_P},
     {"pre", T_BLOCK | T_PARA | T_PRE}, {"script", T_DROP}, {"section", T_BLOCK}, {"select", T_DROP},
     {"style", T_DROP}, {"summary", BLOCK_NS}, {"svg", T_DROP}, {"table", T_BLOCK}, {"tbody", T_BLOCK},
@@ -217,8 +220,9 @@ static int soft_dropped(const xmlNode *n, unsigned tag)
         return 0;
     /* A <form> is a search box or a comment form, except on pages that
      * wrap everything in one (ASP.NET): those hold the <h1>, which keeps
-     * them (F_PROTECTED). */
-    if (tag & T_FORM)
+     * them (F_PROTECTED). The same for page furniture: libxml2 2.9 does not
+     * know <header> and nests a page in one that is left open. */
+    if (tag & (T_FORM | T_FURNITURE))
         return 1;
     const char *role = sl_html_attr(n, "role");
     if (role && (tag & T_BLOCK)) {
@@ -263,6 +267,8 @@ static int add_elem(elem_vec *v, xmlNode *n, unsigned tag)
         e.flags |= F_H1 | F_CORE;
     if (soft_dropped(n, tag))
         e.flags |= F_SOFT;
+    if (tag & T_FURNITURE)
+        e.flags |= F_FURNITURE;
     int semantic = (tag & (T_ARTICLE | T_MAIN)) || sl_html_attr_is(n, "itemprop", "articleBody");
     if (semantic)
         e.flags |= F_SEMANTIC;
@@ -350,16 +356,21 @@ static void remove_boilerplate(elem_vec *v)
     count_prose(v);
     for (size_t i = 1; i < v->n; i++)
         if ((e[i].flags & F_SOFT) && (uint64_t)e[i].good * 100 >= (uint64_t)e[0].good * SOFT_KEEPS_PROSE)
-            e[i].flags |= F_CORE | F_PROTECTED;
+            e[i].flags |= F_CORE | F_PROTECTED | F_HOLDS;
     for (size_t i = v->n; i-- > 1;) {
         elem *p = &e[e[i].parent];
         if (e[i].flags & (F_CORE | F_PROTECTED))
             p->flags |= F_PROTECTED;
+        if ((e[i].flags & F_HOLDS) || ((e[i].flags & F_CORE) && !(e[i].flags & F_H1)))
+            p->flags |= F_HOLDS;
         p->size += e[i].size;
     }
+    /* Furniture holding only the <h1> (a site header with the headline in
+     * it) goes; holding the article itself, it stays. */
     for (size_t i = 0; i < v->n; i++) {
         e[i].good = 0;   /* score() counts it again without what is removed */
-        if (i && ((e[e[i].parent].flags & F_REMOVED) || ((e[i].flags & F_SOFT) && !(e[i].flags & F_PROTECTED))))
+        int keep = (e[i].flags & F_FURNITURE) ? (e[i].flags & F_HOLDS) : (e[i].flags & F_PROTECTED);
+        if (i && ((e[e[i].parent].flags & F_REMOVED) || ((e[i].flags & F_SOFT) && !keep)))
             e[i].flags |= F_REMOVED;
     }
 }
@@ -596,10 +607,12 @@ static int opens(const char *p, const char *end, const char *tag, size_t len)
            (p[len + 1] == '>' || p[len + 1] == '/' || sl_html_is_space(p[len + 1]));
 }
 
-/* Empties <script> and <style> elements before parsing, JSON-LD scripts
- * apart: they are half the bytes of a typical news page, none of it text,
- * and libxml2 reads them a character at a time. As in HTML, such an element
- * ends at the first "</script" or "</style". In place, one pass. */
+/* Empties <script>, <style> and <noscript> elements before parsing, JSON-LD
+ * scripts apart: they are half the bytes of a typical news page, none of it
+ * text, and libxml2 reads them a character at a time; and libxml2 2.9 nests
+ * the rest of the page inside a <noscript> holding an <iframe>. As in HTML,
+ * such an element ends at the first "</script", "</style", "</noscript".
+ * In place, one pass. */
 static void drop_script_bodies(sl_buf *page)
 {
     char *r = page->ptr, *w = page->ptr, *end = page->ptr + page->len;
@@ -612,7 +625,10 @@ static void drop_script_bodies(sl_buf *page)
         r = lt;
         if (r == end)
             break;
-        const char *close = opens(r, end, "script", 6) ? "</script" : opens(r, end, "style", 5) ? "</style" : NULL;
+        const char *close = opens(r, end, "script", 6)     ? "</script"
+                            : opens(r, end, "style", 5)    ? "</style"
+                            : opens(r, end, "noscript", 8) ? "</noscript"
+                                                           : NULL;
         char *gt = close ? memchr(r, '>', (size_t)(end - r)) : NULL;
         char *stop = gt ? memmem(gt, (size_t)(end - gt), close, strlen(close)) : NULL;
         if (stop && memmem(r, (size_t)(gt - r), "ld+json", 7))
