@@ -72,41 +72,11 @@ static int dup_markup(xmlNode *n, char **out)
     return rc;
 }
 
-static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                     "jul", "aug", "sep", "oct", "nov", "dec"};
-
-/* "Tue, 19 Nov 2019 13:03:00 +0000" (RFC 822, with 2- or 4-digit years and
- * zone names) -> "2019-11-19T13:03:00+00:00"; other forms are kept as they
- * are (ISO-8601 in Atom). */
-static int rfc822_to_iso(const char *s, char *out, size_t size)
-{
-    const char *p = strchr(s, ',') ? strchr(s, ',') + 1 : s;
-    int day, year, hh = 0, mm = 0, ss = 0, month = -1;
-    char mon[8] = "", zone[8] = "";
-    int got = sscanf(p, " %d %7s %d %d:%d:%d %7s", &day, mon, &year, &hh, &mm, &ss, zone);
-    if (got < 3)
-        return 0;
-    for (int i = 0; i < 12; i++)
-        if (!strncasecmp(mon, months[i], 3))
-            month = i + 1;
-    if (month < 0 || day < 1 || day > 31)
-        return 0;
-    if (year < 100)
-        year += year < 50 ? 2000 : 1900;
-    char tz[8] = "Z";
-    if ((zone[0] == '+' || zone[0] == '-') && strlen(zone) == 5)
-        snprintf(tz, sizeof tz, "%.3s:%.2s", zone, zone + 3);
-    if (got < 4)
-        snprintf(out, size, "%04d-%02d-%02d", year, month, day);
-    else
-        snprintf(out, size, "%04d-%02d-%02dT%02d:%02d:%02d%s", year, month, day, hh, mm, ss, tz);
-    return 1;
-}
-
+/* RFC 822 dates ("Tue, 19 Nov 2019 13:03:00 +0000") into ISO-8601. */
 static int iso_date(char **date)
 {
-    char iso[48];
-    if (!*date || !rfc822_to_iso(*date, iso, sizeof iso))
+    char iso[SL_ISO_DATE_SIZE];
+    if (!*date || !sl_date_to_iso(*date, 1, iso))
         return 0;
     free(*date);
     *date = strdup(iso);

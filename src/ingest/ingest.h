@@ -195,6 +195,16 @@ typedef void (*sl_fetched_fn)(void *ctx, size_t url_index, const sl_fetch_result
  * completion order. Returns 0, or SL_ENOMEM. */
 int sl_fetch_all(const char *const *urls, size_t n, const sl_fetch_options *o, sl_fetched_fn done, void *ctx);
 
+/* ---- dates.c ---- */
+
+#define SL_ISO_DATE_SIZE 64
+
+/* A date as pages and feeds write it, into ISO-8601 ("2031-02-14", with
+ * "Thh:mm:ss" and the zone when given); ISO input is kept as it is. Numeric
+ * dates that could be either order are read month first when `month_first`.
+ * Returns 1, or 0 when `s` holds no date. */
+int sl_date_to_iso(const char *s, int month_first, char out[SL_ISO_DATE_SIZE]);
+
 /* ---- gzfile.c ---- */
 
 /* Reads a plain or gzip-compressed file whole into `out` (initialised here;

@@ -23,16 +23,19 @@
 typedef struct page_meta {
     /* borrowed from the tree */
     const char *og_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
+    const char *meta_modified;
+    xmlNode *time_text, *date_main, *date_any;   /* <time> without datetime; class="...date..." */
     xmlNode *title, *h1_main, *h1s[H1_MAX];
     int n_h1;
     /* from JSON-LD, malloc'd */
-    char *ld_date, *ld_author;
+    char *ld_date, *ld_author, *ld_modified;
     int ld_scripts;
 } page_meta;
 
 static void meta_free(page_meta *m)
 {
     free(m->ld_date);
+    free(m->ld_modified);
     free(m->ld_author);
 }
 
@@ -58,6 +61,8 @@ static void read_meta_tag(const xmlNode *n, page_meta *m)
         set_once(&m->site_name, content);
     else if (meta_key(n, "article:published_time"))
         set_once(&m->meta_date, content);
+    else if (meta_key(n, "article:modified_time"))
+        set_once(&m->meta_modified, content);
     else if (meta_key(n, "date") || meta_key(n, "pubdate"))
         set_once(&m->name_date, content);
     else if (sl_html_attr_is(n, "name", "author"))
@@ -116,8 +121,11 @@ static int ld_scan(const json_t *v, page_meta *m, int depth)
         return 0;
     const json_t *date = json_object_get(v, "datePublished");
     int rc = 0;
+    const json_t *modified = json_object_get(v, "dateModified");
     if (!m->ld_date && json_is_string(date))
         rc = sl_html_dup_collapsed(json_string_value(date), &m->ld_date);
+    if (!rc && !m->ld_modified && json_is_string(modified))
+        rc = sl_html_dup_collapsed(json_string_value(modified), &m->ld_modified);
     if (!rc && !m->ld_author && json_object_get(v, "author"))
         rc = ld_author(json_object_get(v, "author"), &m->ld_author);
     if (!rc)
@@ -162,6 +170,18 @@ static int is_json_ld(const xmlNode *n)
     return !strncasecmp(type, "application/ld+json", 19);
 }
 
+/* An element whose class or id says it holds the date ("post-date",
+ * "entry-published", "posted-on"). */
+static int names_date(const xmlNode *n)
+{
+    static const char *const words[] = {"date", "publish", "posted"};
+    const char *cls = sl_html_attr(n, "class"), *id = sl_html_attr(n, "id");
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if ((cls && strlen(cls) < 256 && strcasestr(cls, words[i])) || (id && strlen(id) < 256 && strcasestr(id, words[i])))
+            return 1;
+    return 0;
+}
+
 static int read_meta(xmlNode *root, page_meta *m)
 {
     m->lang = sl_html_attr(root, "lang");
@@ -184,6 +204,8 @@ static int read_meta(xmlNode *root, page_meta *m)
             if (when && *when && !m->time_main && sl_html_inside_article(n))
                 m->time_main = when;
             set_once(&m->time_any, when);
+            if ((!when || !*when) && !m->time_text)
+                m->time_text = n;
         } else if (sl_html_is_tag(n, "script")) {
             int rc = is_json_ld(n) ? read_json_ld(n, m) : 0;
             if (rc)
@@ -191,6 +213,11 @@ static int read_meta(xmlNode *root, page_meta *m)
             descend = 0;
         } else if (sl_html_is_tag(n, "style") || sl_html_is_tag(n, "svg") || sl_html_is_tag(n, "template")) {
             descend = 0;   /* an <svg> has <title>s of its own */
+        } else if (n->type == XML_ELEMENT_NODE && (!m->date_main || !m->date_any) && names_date(n)) {
+            if (!m->date_main && sl_html_inside_article(n))
+                m->date_main = n;
+            if (!m->date_any)
+                m->date_any = n;
         }
         n = sl_html_next(n, root, descend);
     }
@@ -272,19 +299,40 @@ static int pick_title(page_meta *m, char **out)
     return rc;
 }
 
-/* Published: the article's own <meta> first, then JSON-LD, then a <time>
- * (inside the article before any other): <time> also dates comments and
- * related links, JSON-LD is the publisher's statement about this page. */
+/* Published, as ISO-8601: the article's own <meta> first, then JSON-LD, then
+ * a <time datetime> (inside the article before any other: <time> also dates
+ * comments and related links), then the text of a <time> or of an element
+ * whose class names a date, and last the modification date (a page that
+ * states only when it changed was published no later). */
+static int pick_date(page_meta *m, char **out)
+{
+    const char *us = m->lang && !strncasecmp(m->lang, "en-us", 5) ? m->lang : NULL;
+    const char *fixed[] = {m->meta_date, m->name_date, m->ld_date, m->time_main, m->time_any};
+    xmlNode *nodes[] = {m->time_text, m->date_main, m->date_any};
+    const char *late[] = {m->meta_modified, m->ld_modified};
+    char iso[SL_ISO_DATE_SIZE];
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        if (fixed[i] && sl_date_to_iso(fixed[i], 1, iso))
+            return (*out = strdup(iso)) ? 0 : SL_ENOMEM;
+    for (size_t i = 0; i < sizeof nodes / sizeof *nodes; i++) {
+        char *text = NULL;
+        int rc = nodes[i] ? sl_html_node_text(nodes[i], &text) : 0;
+        int found = !rc && text && sl_date_to_iso(text, us || !m->lang, iso);
+        free(text);
+        if (rc || found)
+            return rc ? rc : (*out = strdup(iso)) ? 0 : SL_ENOMEM;
+    }
+    for (size_t i = 0; i < sizeof late / sizeof *late; i++)
+        if (late[i] && sl_date_to_iso(late[i], 1, iso))
+            return (*out = strdup(iso)) ? 0 : SL_ENOMEM;
+    return 0;
+}
+
 static int fill_meta(page_meta *m, sl_extracted *out)
 {
     int rc = pick_title(m, &out->title);
-    const char *date = m->meta_date ? m->meta_date : m->name_date;
-    if (!rc && date)
-        rc = sl_html_dup_collapsed(date, &out->published);
-    if (!rc && !out->published && m->ld_date)
-        rc = sl_html_dup_collapsed(m->ld_date, &out->published);
-    if (!rc && !out->published && (m->time_main || m->time_any))
-        rc = sl_html_dup_collapsed(m->time_main ? m->time_main : m->time_any, &out->published);
+    if (!rc)
+        rc = pick_date(m, &out->published);
     if (!rc && m->meta_author)
         rc = sl_html_dup_collapsed(m->meta_author, &out->author);
     if (!rc && !out->author && m->ld_author)
