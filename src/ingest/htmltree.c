@@ -121,12 +121,25 @@ int sl_html_dup_collapsed(const char *s, char **out)
 }
 
 /* The text of an element (a <title>, an <h1>), collapsed and trimmed. */
+/* Elements that a browser shows on a line of their own (a headline split
+ * over "<span>Data</span><br><span>Agency</span>"). */
+static int breaks_words(const xmlNode *n)
+{
+    static const char *const names[] = {"br", "div", "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (sl_html_is_tag(n, names[i]))
+            return 1;
+    return 0;
+}
+
 int sl_html_node_text(xmlNode *root, char **out)
 {
     sl_para p = {SL_BUF_INIT, 0};
     for (xmlNode *n = root; n; n = sl_html_next(n, root, n->type == XML_ELEMENT_NODE)) {
         if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
             sl_para_text(&p, (const char *)n->content, strlen((const char *)n->content), 0);
+        else if (n != root && breaks_words(n))
+            p.space = 1;
     }
     sl_para_trim(&p);
     int rc = p.buf.err;

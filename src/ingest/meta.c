@@ -1,6 +1,7 @@
 /* meta.c — a page's metadata: title (og:title, the article's <h1>, <title>
  * without the site's name), publication date (<meta>, JSON-LD, <time>),
  * author (<meta>, JSON-LD, a byline) and language, read from libxml2's tree. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -19,6 +20,9 @@
 /* Headings looked at as the headline: the first few <h1>s (a page has one,
  * or a logo's and the article's; listings have many). */
 #define H1_MAX 4
+/* Words of a heading compared with the page's title (a headline has a
+ * dozen; the bound keeps a paragraph in an <h1> cheap). */
+#define TITLE_WORDS 32
 
 typedef struct page_meta {
     /* borrowed from the tree */
@@ -267,6 +271,39 @@ static int names_site(const char *h1, const char *site, const char *title)
     return (site && !strcasecmp(h1, site)) || (suffix && !strcasecmp(h1, suffix)) || !strchr(h1, ' ');
 }
 
+/* Whether the word s[0..n) occurs in `in` as a word, ignoring case. */
+static int has_word(const char *in, const char *s, size_t n)
+{
+    for (const char *p = in; *p; p++)
+        if (!strncasecmp(p, s, n) && (p == in || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+            return 1;
+    return 0;
+}
+
+/* A heading is the headline when it shares words with what the page says
+ * its title is (og:title, <title>): two words of three letters or more, or
+ * half of its words. "Contact Us" or "Open Menu" in an <h1> do not; with
+ * neither title given, any heading does. */
+static int matches_title(const char *h1, const char *og, const char *title)
+{
+    if (!og && !title)
+        return 1;
+    size_t words = 0, shared = 0;
+    for (const char *p = h1; *p;) {
+        while (*p && !isalnum((unsigned char)*p))
+            p++;
+        const char *w = p;
+        while (*p && isalnum((unsigned char)*p))
+            p++;
+        size_t n = (size_t)(p - w);
+        if (n < 3 || words >= TITLE_WORDS)
+            continue;
+        words++;
+        shared += (og && has_word(og, w, n)) || (title && has_word(title, w, n));
+    }
+    return shared >= 2 || (words && shared * 2 >= words);
+}
+
 /* The visible headline, an <h1> (the article's first), unless it names the
  * site; else og:title, else the title of <title>, without the site's name. */
 static int pick_title(page_meta *m, char **out)
@@ -279,7 +316,7 @@ static int pick_title(page_meta *m, char **out)
         xmlNode *h = i < 0 ? m->h1_main : m->h1s[i];
         if (!h || (i >= 0 && h == m->h1_main) || (rc = sl_html_node_text(h, out)) || !*out)
             continue;
-        if (names_site(*out, site, title)) {
+        if (names_site(*out, site, title) || !matches_title(*out, m->og_title, title)) {
             free(*out);
             *out = NULL;
         }
