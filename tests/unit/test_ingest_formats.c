@@ -414,13 +414,21 @@ TEST(html_title_sources)
         CHECK_STR(e.title, cases[i].title);
         sl_extracted_clear(&e);
     }
-    /* an <h1> in the article beats <title> */
-    CHECK_INT(extract_str("<title>Site | Other</title><article><h1>Crew of <em>Hope</em> honoured</h1>"
-                          "<p>The crew of the lifeboat Hope received medals for a rescue in March.</p></article>",
+    /* an <h1> in the article that names the same story beats <title> */
+    CHECK_INT(extract_str("<title>Hope crew honoured at last | Gazette</title><article><h1>Crew of <em>Hope</em> "
+                          "honoured</h1><p>The crew of the lifeboat Hope received medals for a rescue in March.</p>"
+                          "</article>",
                           &e),
               0);
     CHECK_STR(e.title, "Crew of Hope honoured");
     CHECK_STR(e.text, "The crew of the lifeboat Hope received medals for a rescue in March.");
+    sl_extracted_clear(&e);
+    /* an <h1> that shares no words with <title> is page furniture, not the headline */
+    CHECK_INT(extract_str("<title>Lifeboat crew honoured | Gazette</title><h1>Contact us</h1>"
+                          "<p>The crew of the lifeboat Hope received medals for a rescue in March.</p>",
+                          &e),
+              0);
+    CHECK_STR(e.title, "Lifeboat crew honoured");
     sl_extracted_clear(&e);
 }
 
