@@ -100,7 +100,7 @@ enum {
 static const struct tag_info { const char *name; uint16_t bits; } tag_table[] = {
     {"a", T_A}, {"address", T_BLOCK}, {"article", T_BLOCK | T_ARTICLE}, {"aside", T_BLOCK | T_FURNITURE},
     {"audio", T_DROP}, {"blockquote", T_BLOCK | T_PARA}, {"body", T_BLOCK | T_ROOT}, {"br", T_BR},
-    {"button", T_DROP}, {"canvas", T_DROP}, {"caption", BLOCK_NS}, {"center", T_BLOCK},
+    {"button", T_BLOCK | T_FURNITURE}, {"canvas", T_DROP}, {"caption", BLOCK_NS}, {"center", T_BLOCK},
     {"dd", T_BLOCK}, {"details", T_BLOCK}, {"dialog", T_DROP}, {"div", T_BLOCK}, {"dl", T_BLOCK},
     {"dt", BLOCK_NS}, {"embed", T_DROP}, {"fieldset", T_BLOCK}, {"figcaption", T_DROP},
     {"figure", T_BLOCK}, {"footer", T_BLOCK | T_FURNITURE}, {"form", T_BLOCK | T_FORM}, {"h1", BLOCK_NS | T_H1},
@@ -607,12 +607,27 @@ static int opens(const char *p, const char *end, const char *tag, size_t len)
            (p[len + 1] == '>' || p[len + 1] == '/' || sl_html_is_space(p[len + 1]));
 }
 
-/* Empties <script>, <style> and <noscript> elements before parsing, JSON-LD
- * scripts apart: they are half the bytes of a typical news page, none of it
- * text, and libxml2 reads them a character at a time; and libxml2 2.9 nests
- * the rest of the page inside a <noscript> holding an <iframe>. As in HTML,
- * such an element ends at the first "</script", "</style", "</noscript".
- * In place, one pass. */
+/* The "</svg" that closes an <svg> whose content starts at p: SVG nests
+ * (icon sprites hold an <svg> per <symbol>). NULL when none does. */
+static char *svg_close(char *p, const char *end)
+{
+    int depth = 1;
+    while ((p = memchr(p, '<', (size_t)(end - p)))) {
+        if (opens(p, end, "svg", 3))
+            depth++;
+        else if (end - p >= 5 && !strncasecmp(p, "</svg", 5) && !--depth)
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
+/* Empties <script>, <style>, <noscript> and <svg> elements before parsing,
+ * JSON-LD scripts apart: they are half the bytes of a typical news page, none
+ * of it text, and libxml2 reads them a character at a time; and libxml2 2.9
+ * nests the rest of the page inside a <noscript> holding an <iframe>, or an
+ * <svg> holding self-closed <path/>s. Such an element ends at the first
+ * "</script", "</style", "</noscript", "</svg". In place, one pass. */
 static void drop_script_bodies(sl_buf *page)
 {
     char *r = page->ptr, *w = page->ptr, *end = page->ptr + page->len;
@@ -628,9 +643,11 @@ static void drop_script_bodies(sl_buf *page)
         const char *close = opens(r, end, "script", 6)     ? "</script"
                             : opens(r, end, "style", 5)    ? "</style"
                             : opens(r, end, "noscript", 8) ? "</noscript"
+                            : opens(r, end, "svg", 3)      ? "</svg"
                                                            : NULL;
         char *gt = close ? memchr(r, '>', (size_t)(end - r)) : NULL;
-        char *stop = gt ? memmem(gt, (size_t)(end - gt), close, strlen(close)) : NULL;
+        char *stop = !gt ? NULL : close[2] == 's' && close[3] == 'v' ? svg_close(gt, end)
+                                                                    : memmem(gt, (size_t)(end - gt), close, strlen(close));
         if (stop && memmem(r, (size_t)(gt - r), "ld+json", 7))
             stop = NULL;   /* metadata: kept */
         if (stop && !strncasecmp(stop, close, strlen(close))) {
