@@ -29,6 +29,10 @@
  * when it holds this share (percent) of the page's prose: comment threads
  * and link lists rarely outweigh the article. */
 #define SOFT_KEEPS_PROSE 60
+/* When soft cues remove all but this share (percent) of a page's prose, of
+ * at least LOST_PROSE_MIN bytes, the page is read again without them. */
+#define LOST_PROSE_SHARE 10
+#define LOST_PROSE_MIN 1000
 
 #define NONE UINT32_MAX
 static int fail(sl_buf *why, int code, const char *reason)
@@ -350,10 +354,11 @@ static void count_prose(elem_vec *v)
  * (a <main>, the <h1>, a clean <article>, or most of the page's prose):
  * "content-with-sidebar" on the article's wrapper must not take the article
  * with it. Removal is inherited. */
-static void remove_boilerplate(elem_vec *v)
+static uint32_t remove_boilerplate(elem_vec *v)
 {
     elem *e = v->items;
     count_prose(v);
+    uint32_t prose = e[0].good;
     for (size_t i = 1; i < v->n; i++)
         if ((e[i].flags & F_SOFT) && (uint64_t)e[i].good * 100 >= (uint64_t)e[0].good * SOFT_KEEPS_PROSE)
             e[i].flags |= F_CORE | F_PROTECTED | F_HOLDS;
@@ -373,6 +378,7 @@ static void remove_boilerplate(elem_vec *v)
         if (i && ((e[e[i].parent].flags & F_REMOVED) || ((e[i].flags & F_SOFT) && !keep)))
             e[i].flags |= F_REMOVED;
     }
+    return prose;
 }
 
 static void add_score(elem_vec *v, uint32_t i, double score)
@@ -570,7 +576,9 @@ static void write_container(writer *w, xmlNode *root)
     flush(w);
 }
 
-static int extract_body(xmlNode *root, char **text)
+/* `lenient`: nothing is removed for soft cues (the second try on a page
+ * whose boilerplate removal took everything). */
+static int extract_body(xmlNode *root, int lenient, char **text)
 {
     elem_vec elems = {0};
     index_vec containers = {0};
@@ -582,8 +590,14 @@ static int extract_body(xmlNode *root, char **text)
     int rc = collect(root, &elems);
     if (rc || !elems.n)
         goto done;
-    remove_boilerplate(&elems);
+    if (lenient) {
+        for (size_t i = 0; i < elems.n; i++)
+            elems.items[i].flags &= (uint16_t)~F_SOFT;
+    }
+    uint32_t prose = remove_boilerplate(&elems);
     score(&elems);
+    if (!lenient && prose >= LOST_PROSE_MIN && (uint64_t)elems.items[0].good * 100 < (uint64_t)prose * LOST_PROSE_SHARE)
+        goto done;   /* the cues took most of the prose: try without them */
     rc = choose_containers(&elems, &containers);
     for (size_t i = 0; !rc && i < containers.n; i++)
         write_container(&w, elems.items[containers.items[i]].node);
@@ -702,7 +716,13 @@ int sl_html_extract(const char *html, size_t len, const char *charset, sl_extrac
     }
     rc = sl_html_read_meta(root, out);
     if (!rc)
-        rc = extract_body(root, &out->text);
+        rc = extract_body(root, 0, &out->text);
+    /* Soft cues can take a whole page (libxml2 2.9 nests a page inside an
+     * element it fails to close, a theme puts "sidebar" on the content
+     * column): when they leave no text or under a tenth of the prose, the
+     * page is read without them. */
+    if (!rc && !out->text)
+        rc = extract_body(root, 1, &out->text);
     if (!rc && !out->text)
         rc = SL_EBADINPUT;
 done:
