@@ -23,12 +23,20 @@
 /* Words of a heading compared with the page's title (a headline has a
  * dozen; the bound keeps a paragraph in an <h1> cheap). */
 #define TITLE_WORDS 32
+/* Byline elements looked at for the author, and the longest name kept: a
+ * list of three authors with their titles fits; an author's biography does
+ * not. */
+#define BYLINE_MAX 8
+#define BYLINE_TEXT_MAX 100
+#define BYLINE_WORDS 10
 
 typedef struct page_meta {
     /* borrowed from the tree */
     const char *og_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
     const char *meta_modified;
     xmlNode *time_text, *date_main, *date_any;   /* <time> without datetime; class="...date..." */
+    xmlNode *bylines[BYLINE_MAX];                /* itemprop=author, rel=author, class="...byline..." */
+    int n_bylines;
     xmlNode *title, *h1_main, *h1s[H1_MAX];
     int n_h1;
     /* from JSON-LD, malloc'd */
@@ -186,6 +194,22 @@ static int names_date(const xmlNode *n)
     return 0;
 }
 
+/* An element that names the author: itemprop="author", rel="author", or a
+ * class or id with "byline" or "author" in it. */
+static int names_author(const xmlNode *n)
+{
+    const char *prop = sl_html_attr(n, "itemprop"), *rel = sl_html_attr(n, "rel");
+    const char *cls = sl_html_attr(n, "class"), *id = sl_html_attr(n, "id");
+    if ((prop && strcasestr(prop, "author")) || (rel && strcasestr(rel, "author")))
+        return 1;
+    for (int k = 0; k < 2; k++) {
+        const char *s = k ? id : cls;
+        if (s && strlen(s) < 256 && (strcasestr(s, "byline") || (strcasestr(s, "author") && !strcasestr(s, "authority"))))
+            return 1;
+    }
+    return 0;
+}
+
 static int read_meta(xmlNode *root, page_meta *m)
 {
     m->lang = sl_html_attr(root, "lang");
@@ -217,6 +241,10 @@ static int read_meta(xmlNode *root, page_meta *m)
             descend = 0;
         } else if (sl_html_is_tag(n, "style") || sl_html_is_tag(n, "svg") || sl_html_is_tag(n, "template")) {
             descend = 0;   /* an <svg> has <title>s of its own */
+        } else if (n->type == XML_ELEMENT_NODE && m->n_bylines < BYLINE_MAX && names_author(n)) {
+            m->bylines[m->n_bylines++] = n;
+            if ((!m->date_main || !m->date_any) && names_date(n))   /* "byline-date" */
+                m->date_any = m->date_any ? m->date_any : n;
         } else if (n->type == XML_ELEMENT_NODE && (!m->date_main || !m->date_any) && names_date(n)) {
             if (!m->date_main && sl_html_inside_article(n))
                 m->date_main = n;
@@ -365,6 +393,49 @@ static int pick_date(page_meta *m, char **out)
     return 0;
 }
 
+/* "By Jane Doe | 3 March" -> "Jane Doe": the name in a byline's text, or
+ * NULL when the text is not a short name (a biography, a date alone). */
+static char *byline_name(char *text)
+{
+    static const char *const lead[] = {"written by ", "posted by ", "author: ", "by: ", "by "};
+    char *s = text;
+    for (size_t i = 0; i < sizeof lead / sizeof *lead; i++)
+        if (!strncasecmp(s, lead[i], strlen(lead[i]))) {
+            s += strlen(lead[i]);
+            break;
+        }
+    s[strcspn(s, "|\n")] = '\0';
+    char *bullet = strstr(s, "\xE2\x80\xA2");   /* "Jane Doe • 5 min read" */
+    if (bullet)
+        *bullet = '\0';
+    size_t n = strlen(s), words = 0;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '-'))
+        s[--n] = '\0';
+    for (char *p = s; *p; p++)
+        words += *p == ' ';
+    if (!n || n > BYLINE_TEXT_MAX || words >= BYLINE_WORDS || !isalpha((unsigned char)*s))
+        return NULL;
+    char date[SL_ISO_DATE_SIZE];
+    return sl_date_to_iso(s, 1, date) ? NULL : s;
+}
+
+static int pick_byline(page_meta *m, char **out)
+{
+    for (int i = 0; i < m->n_bylines && !*out; i++) {
+        char *text = NULL;
+        int rc = sl_html_node_text(m->bylines[i], &text);
+        if (rc)
+            return rc;
+        char *name = text ? byline_name(text) : NULL;
+        if (name && !(*out = strdup(name)))
+            rc = SL_ENOMEM;
+        free(text);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 static int fill_meta(page_meta *m, sl_extracted *out)
 {
     int rc = pick_title(m, &out->title);
@@ -374,6 +445,8 @@ static int fill_meta(page_meta *m, sl_extracted *out)
         rc = sl_html_dup_collapsed(m->meta_author, &out->author);
     if (!rc && !out->author && m->ld_author)
         rc = sl_html_dup_collapsed(m->ld_author, &out->author);
+    if (!rc && !out->author)
+        rc = pick_byline(m, &out->author);
     if (!rc && m->lang)
         rc = sl_html_dup_collapsed(m->lang, &out->lang);
     return rc;
