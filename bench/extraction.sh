@@ -100,6 +100,7 @@ with open(os.path.join(out, "big.warc.gz"), "wb") as big, open(os.path.join(out,
         if i < 1000:
             small.write(m)
 PYEOF
+echo "warc-extract $(cpu "$BIN" extract --json "$OUT/big.warc.gz" 2>/dev/null)" >>"$OUT/times.txt"
 for w in small big; do
   rm -f "$OUT/$w.db" "$OUT/$w.db-wal" "$OUT/$w.db-shm"
   echo "warc-$w $(cpu "$BIN" --db "$OUT/$w.db" --quiet ingest "$OUT/$w.warc.gz" 2>/dev/null)" >>"$OUT/times.txt"
@@ -147,6 +148,10 @@ for name, f, rate, cpu in rows:
     print("%-17s %7.3f %10.1f %8.2f %10s" % (name, f, rate, cpu, "1" if name == "storyline" else "%.1f" % (base / rate)))
 print("speed x = storyline pages/s over the extractor's; CPU seconds, median of the runs, one process")
 print("aim: >= 400 pages/s on one core: %.0f pages/s: %s" % (base, "met" if base >= 400 else "NOT MET"))
+if "warc-extract" in times:
+    cpu, peak = times["warc-extract"][0]
+    print("WARC extract (storyline extract --json, read + extract): %d records in %.2f CPU s = %.0f records/s, peak %.1f MB"
+          % (n_warc, cpu, n_warc / cpu, peak / 1024))
 w = {k: times["warc-" + k][0] for k in ("small", "big") if "warc-" + k in times}
 if len(w) == 2:
     print("WARC ingest (extract + clean + store): %d records in %.2f CPU s = %.0f records/s, peak %.1f MB;"

@@ -305,8 +305,13 @@ SL_API void sl_extractor_free(sl_extractor *x);
  * article text), SL_ETOOLARGE (over the cap) or SL_ENOMEM; then
  * sl_extractor_errmsg says why in one line. */
 SL_API int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out);
-/* The same for a file, plain or gzip-compressed (SL_EIO when unreadable). */
-SL_API int sl_extract_file(sl_extractor *x, const char *path, sl_page *out);
+/* Called once per page of a file: `page` on success, else `error` says why
+ * (one line). `name` is the file, or FILE#RECORD (URI) inside a WARC file. */
+typedef void (*sl_page_fn)(void *ctx, const char *name, const sl_page *page, const char *error);
+/* Every page of a file: the file itself when it is a page (plain or gzip),
+ * or every HTML response of a WARC file (streamed). Returns 0, or SL_ENOMEM;
+ * pages that fail go to `on_page` with their reason. */
+SL_API int sl_extract_each(sl_extractor *x, const char *path, sl_page_fn on_page, void *ctx);
 SL_API const char *sl_extractor_errmsg(const sl_extractor *x);
 SL_API void sl_page_clear(sl_page *page);
 /* The page as one JSON object {input, title, author, published, lang, text}

@@ -11,8 +11,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <zlib.h>
-
 #include "engine.h"
 #include "util/date.h"
 
@@ -313,17 +311,6 @@ done:
     return rc;
 }
 
-/* A WARC record worth extracting: a successful response (or a resource)
- * whose content type is HTML, or unstated and HTML by content. */
-static int warc_html(const sl_warc_record *rec)
-{
-    if (rec->status && (rec->status < 200 || rec->status > 299))
-        return 0;
-    if (*rec->content_type)
-        return strstr(rec->content_type, "html") != NULL;
-    return sl_format_detect(rec->body, rec->body_len) == SL_FORMAT_HTML;
-}
-
 /* Every HTML response of a WARC file, streamed: memory stays that of one
  * record. Damaged records are reported as FILE#RECORD and skipped. */
 static int ingest_warc(run *r, const char *path)
@@ -345,7 +332,7 @@ static int ingest_warc(run *r, const char *path)
             continue;
         }
         r->report->bytes += rec.body_len;
-        if (!warc_html(&rec)) {
+        if (!sl_warc_record_is_html(&rec)) {
             r->report->skipped++;
             rc = 0;
             continue;
@@ -363,26 +350,11 @@ static int ingest_warc(run *r, const char *path)
     return rc;
 }
 
-/* The first bytes of a file as its reader will see them (gzip undone). */
-static int peek(const char *path, char *head, size_t size, int *gzipped)
-{
-    FILE *f = fopen(path, "rb");
-    unsigned char magic[2] = {0};
-    *gzipped = f && fread(magic, 1, 2, f) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-    if (f)
-        fclose(f);
-    gzFile z = f ? gzopen(path, "rb") : NULL;
-    int got = z ? gzread(z, head, (unsigned)size) : -1;
-    if (z)
-        gzclose(z);
-    return got;
-}
-
 static int ingest_file(run *r, const char *path)
 {
     char head[8], *data = NULL;
     size_t len = 0;
-    int gzipped, got = peek(path, head, sizeof head, &gzipped);
+    int gzipped, got = sl_gz_peek(path, head, sizeof head, &gzipped);
     if (got > 0 && sl_warc_sniff(head, (size_t)got))
         return ingest_warc(r, path);
     sl_buf why = SL_BUF_INIT;

@@ -5,6 +5,11 @@
 
 #include "cli.h"
 
+typedef struct out_ctx {
+    cli *c;
+    int many, status;
+} out_ctx;
+
 static void print_page(const sl_page *p, const char *path, int many)
 {
     if (many)
@@ -18,6 +23,20 @@ static void print_page(const sl_page *p, const char *path, int many)
         putchar('\n');
 }
 
+static void on_page(void *ctx, const char *name, const sl_page *page, const char *error)
+{
+    out_ctx *o = ctx;
+    if (!page) {
+        cli_error("%s: %s", name, error);
+        o->status = EXIT_PARTIAL;
+    } else if (o->c->json) {
+        sl_page_json(page, name, cli_write_stdout, NULL);
+        putchar('\n');
+    } else {
+        print_page(page, name, o->many);
+    }
+}
+
 static int run(cli *c, sl_engine *e)
 {
     (void)e;
@@ -28,38 +47,29 @@ static int run(cli *c, sl_engine *e)
         n++;
     }
     if (!n)
-        return cli_usage(&cmd_extract, "extract wants one or more HTML files");
+        return cli_usage(&cmd_extract, "extract wants one or more HTML or WARC files");
     sl_extractor *x = NULL;
     if (sl_extractor_new(&x)) {
         cli_error("out of memory");
         return EXIT_STORE;
     }
-    int status = EXIT_OK;
-    for (int i = 0; i < c->argc; i++) {
-        sl_page page;
-        const char *path = c->argv[i];
-        if (sl_extract_file(x, path, &page)) {
-            cli_error("%s: %s", path, sl_extractor_errmsg(x));
-            status = EXIT_PARTIAL;
-            continue;
+    out_ctx o = {c, 1, EXIT_OK};
+    o.many = n > 1;
+    for (int i = 0; i < c->argc && o.status != EXIT_STORE; i++)
+        if (sl_extract_each(x, c->argv[i], on_page, &o)) {
+            cli_error("out of memory");
+            o.status = EXIT_STORE;
         }
-        if (c->json) {
-            sl_page_json(&page, path, cli_write_stdout, NULL);
-            putchar('\n');
-        } else {
-            print_page(&page, path, n > 1);
-        }
-        sl_page_clear(&page);
-    }
     sl_extractor_free(x);
-    return status;
+    return o.status;
 }
 
 const command cmd_extract = {
     "extract", "[--json] FILE...",
-    "print the article of HTML pages: title, author, date, language, body (no store)",
-    "Each FILE is an HTML page, plain or gzip-compressed, in any charset. With --json\n"
-    "each page becomes one JSON object on its own line (docs/json.md). A page\n"
-    "without article text is reported on stderr and the others go on (exit 1).\n",
+    "print the article of HTML pages or WARC files: title, author, date, language, body (no store)",
+    "Each FILE is an HTML page, plain or gzip-compressed, in any charset, or a WARC\n"
+    "file (every HTML response, named FILE#RECORD (URI)). With --json each page\n"
+    "becomes one JSON object on its own line (docs/json.md). A page without\n"
+    "article text is reported on stderr and the others go on (exit 1).\n",
     CLI_NO_STORE, run,
 };

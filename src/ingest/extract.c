@@ -86,11 +86,11 @@ static int clean_body(sl_extractor *x, const char *text, char **out)
     return *out ? 0 : fail(x, SL_ENOMEM, "out of memory");
 }
 
-int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out)
+static int extract_as(sl_extractor *x, const char *html, size_t len, const char *charset, sl_page *out)
 {
     memset(out, 0, sizeof *out);
     sl_extracted ex;
-    int rc = sl_html_extract(html, len, NULL, &ex, &x->why);
+    int rc = sl_html_extract(html, len, charset, &ex, &x->why);
     if (rc)
         return rc;
     rc = clean_body(x, ex.text, &out->text);
@@ -113,6 +113,11 @@ int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out)
     return rc;
 }
 
+int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out)
+{
+    return extract_as(x, html, len, NULL, out);
+}
+
 int sl_page_json(const sl_page *p, const char *input, sl_write_fn write, void *ctx)
 {
     sl_json j;
@@ -128,13 +133,55 @@ int sl_page_json(const sl_page *p, const char *input, sl_write_fn write, void *c
     return sl_json_finish(&j);
 }
 
-int sl_extract_file(sl_extractor *x, const char *path, sl_page *out)
+/* Every HTML response of a WARC file, named FILE#RECORD (URI). */
+static int each_warc(sl_extractor *x, const char *path, sl_page_fn on_page, void *ctx)
 {
-    memset(out, 0, sizeof *out);
+    sl_warc *w;
+    int rc = sl_warc_open(path, &w);
+    if (rc) {
+        on_page(ctx, path, NULL, w ? sl_warc_why(w) : "out of memory");
+        sl_warc_close(w);
+        return rc == SL_ENOMEM ? rc : 0;
+    }
+    sl_warc_record rec;
+    sl_buf name = SL_BUF_INIT;
+    while ((rc = sl_warc_next(w, &rec)) != 0) {
+        if (rc == SL_EBADINPUT) {
+            on_page(ctx, path, NULL, sl_warc_why(w));
+            continue;
+        }
+        if (!sl_warc_record_is_html(&rec))
+            continue;
+        sl_buf_clear(&name);
+        sl_buf_printf(&name, "%s#%llu (%s)", path, (unsigned long long)rec.number, rec.uri);
+        sl_page page;
+        rc = extract_as(x, rec.body, rec.body_len, *rec.charset ? rec.charset : NULL, &page);
+        if (rc == SL_ENOMEM)
+            break;
+        on_page(ctx, sl_buf_cstr(&name), rc ? NULL : &page, rc ? sl_buf_cstr(&x->why) : NULL);
+        sl_page_clear(&page);
+    }
+    sl_buf_free(&name);
+    sl_warc_close(w);
+    return rc == SL_ENOMEM ? rc : 0;
+}
+
+int sl_extract_each(sl_extractor *x, const char *path, sl_page_fn on_page, void *ctx)
+{
+    char head[8];
+    int gzipped, got = sl_gz_peek(path, head, sizeof head, &gzipped);
+    if (got > 0 && sl_warc_sniff(head, (size_t)got))
+        return each_warc(x, path, on_page, ctx);   /* streamed, never read whole */
     sl_buf data;
+    sl_page page;
     int rc = sl_gz_read_file(path, SL_PAGE_MAX, &data, &x->why);
     if (!rc)
-        rc = sl_extract_page(x, data.ptr, data.len, out);
+        rc = sl_extract_page(x, data.ptr, data.len, &page);
     sl_buf_free(&data);
-    return rc;
+    if (rc == SL_ENOMEM)
+        return rc;
+    on_page(ctx, path, rc ? NULL : &page, rc ? sl_buf_cstr(&x->why) : NULL);
+    if (!rc)
+        sl_page_clear(&page);
+    return 0;
 }

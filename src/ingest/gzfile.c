@@ -2,6 +2,7 @@
  * gzread passes plain files through), with a size cap on what it yields:
  * `storyline extract` and the evaluation read gzipped pages directly. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <zlib.h>
@@ -37,4 +38,18 @@ int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why)
     }
     gzclose(f);
     return rc;
+}
+
+int sl_gz_peek(const char *path, char *head, size_t size, int *gzipped)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char magic[2] = {0};
+    *gzipped = f && fread(magic, 1, 2, f) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+    if (f)
+        fclose(f);
+    gzFile z = f ? gzopen(path, "rb") : NULL;
+    int got = z ? gzread(z, head, (unsigned)size) : -1;
+    if (z)
+        gzclose(z);
+    return got;
 }

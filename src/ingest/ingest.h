@@ -146,6 +146,9 @@ int sl_warc_next(sl_warc *w, sl_warc_record *rec);
 const char *sl_warc_why(const sl_warc *w);
 uint64_t sl_warc_other_records(const sl_warc *w);
 void sl_warc_close(sl_warc *w);
+/* A record worth extracting: a successful response (or a resource) whose
+ * content type is HTML, or unstated and HTML by content. */
+int sl_warc_record_is_html(const sl_warc_record *rec);
 /* Whether decoded data starts as a WARC file does. */
 int sl_warc_sniff(const char *data, size_t len);
 
@@ -211,5 +214,8 @@ int sl_date_to_iso(const char *s, int month_first, char out[SL_ISO_DATE_SIZE]);
  * the caller frees it). Over `cap` bytes: SL_ETOOLARGE; unreadable: SL_EIO;
  * broken or truncated gzip: SL_EBADINPUT. `why` gets the reason. */
 int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why);
+/* The first `size` bytes of a file, gzip undone; whether it is gzipped.
+ * Returns the bytes read, or -1 when the file cannot be read. */
+int sl_gz_peek(const char *path, char *head, size_t size, int *gzipped);
 
 #endif

@@ -371,3 +371,12 @@ int sl_warc_sniff(const char *data, size_t len)
 {
     return len >= 7 && !memcmp(data, "WARC/1.", 7);
 }
+
+int sl_warc_record_is_html(const sl_warc_record *rec)
+{
+    if (rec->status && (rec->status < 200 || rec->status > 299))
+        return 0;
+    if (*rec->content_type)
+        return strstr(rec->content_type, "html") != NULL;
+    return sl_format_detect(rec->body, rec->body_len) == SL_FORMAT_HTML;
+}

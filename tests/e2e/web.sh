@@ -84,6 +84,9 @@ check "gzip WARC: 4 pages stored" test "$(n_articles "$T/gz.db")" -eq 4
 expect_exit 1 "$S" --db "$T/damaged.db" ingest "$T/damaged.warc.gz"
 check "damaged member: reported with the record number" err_has "damaged.warc.gz: record 3: damaged gzip"
 check "damaged member: the records before and after are kept" test "$(n_articles "$T/damaged.db")" -eq 3
+expect_exit 1 "$S" extract --json "$T/damaged.warc.gz"
+check "extract on a WARC file: one line per good HTML record" test "$(grep -c '"input"' "$OUT")" -eq 3
+check "extract on a WARC file: records named FILE#N (URI)" out_has 'damaged.warc.gz#2 (http://larkmouth.invalid/harbour)'
 expect_exit 1 "$S" --db "$T/cut.db" ingest "$T/cut.warc.gz"
 check "cut file: the last record is reported as truncated" err_has "cut.warc.gz: record 5: truncated"
 check "cut file: the records before it are kept" test "$(n_articles "$T/cut.db")" -eq 3
