@@ -26,8 +26,8 @@
 #define SIBLING_SHARE 0.2
 #define SIBLING_PARA 80
 /* A wrapper with a furniture cue in its class ("content-with-sidebar") stays
- * when it holds this share (percent) of the page's prose: comment threads
- * and link lists rarely outweigh the article. */
+ * when it holds this share (percent) of the page's prose: link lists rarely
+ * outweigh the article. Comment threads do, and are never kept this way. */
 #define SOFT_KEEPS_PROSE 60
 /* When soft cues remove all but this share (percent) of a page's prose, of
  * at least LOST_PROSE_MIN bytes, the page is read again without them. */
@@ -59,7 +59,8 @@ enum {
     F_PRE = 1 << 9,       /* inside <pre> */
     F_H1 = 1 << 10,
     F_FURNITURE = 1 << 11, /* header, footer, nav, aside */
-    F_HOLDS = 1 << 12      /* holds an article, a <main> or most of the prose (not just the <h1>) */
+    F_HOLDS = 1 << 12,     /* holds an article, a <main> or most of the prose (not just the <h1>) */
+    F_COMMENTS = 1 << 13   /* a comment thread: prose, but never the article */
 };
 
 /* One element of the body, in document order (parents before children).
@@ -218,6 +219,20 @@ static int hidden(const xmlNode *n)
     return sl_html_attr(n, "hidden") || (style && display_none(style));
 }
 
+/* class or id naming comments ("comments", "comment-list"), not commentary. */
+static int names_comments(const xmlNode *n)
+{
+    for (int k = 0; k < 2; k++) {
+        const char *s = sl_html_attr(n, k ? "id" : "class");
+        if (!s || strnlen(s, CUE_SCAN) >= CUE_SCAN)
+            continue;
+        for (const char *p = strcasestr(s, "comment"); p; p = strcasestr(p + 1, "comment"))
+            if (strncasecmp(p, "commentary", 10))
+                return 1;
+    }
+    return 0;
+}
+
 static int soft_dropped(const xmlNode *n, unsigned tag)
 {
     if (tag & (T_ROOT | T_MAIN))
@@ -269,8 +284,11 @@ static int add_elem(elem_vec *v, xmlNode *n, unsigned tag)
         e.flags |= F_PRE;
     if (tag & T_H1)
         e.flags |= F_H1 | F_CORE;
-    if (soft_dropped(n, tag))
+    if (soft_dropped(n, tag)) {
         e.flags |= F_SOFT;
+        if (names_comments(n))
+            e.flags |= F_COMMENTS;
+    }
     if (tag & T_FURNITURE)
         e.flags |= F_FURNITURE;
     int semantic = (tag & (T_ARTICLE | T_MAIN)) || sl_html_attr_is(n, "itemprop", "articleBody");
@@ -360,7 +378,8 @@ static uint32_t remove_boilerplate(elem_vec *v)
     count_prose(v);
     uint32_t prose = e[0].good;
     for (size_t i = 1; i < v->n; i++)
-        if ((e[i].flags & F_SOFT) && (uint64_t)e[i].good * 100 >= (uint64_t)e[0].good * SOFT_KEEPS_PROSE)
+        if ((e[i].flags & (F_SOFT | F_COMMENTS)) == F_SOFT &&
+            (uint64_t)e[i].good * 100 >= (uint64_t)e[0].good * SOFT_KEEPS_PROSE)
             e[i].flags |= F_CORE | F_PROTECTED | F_HOLDS;
     for (size_t i = v->n; i-- > 1;) {
         elem *p = &e[e[i].parent];
@@ -592,7 +611,8 @@ static int extract_body(xmlNode *root, int lenient, char **text)
         goto done;
     if (lenient) {
         for (size_t i = 0; i < elems.n; i++)
-            elems.items[i].flags &= (uint16_t)~F_SOFT;
+            if (!(elems.items[i].flags & F_COMMENTS))
+                elems.items[i].flags &= (uint16_t)~F_SOFT;
     }
     uint32_t prose = remove_boilerplate(&elems);
     score(&elems);
