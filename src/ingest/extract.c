@@ -52,7 +52,7 @@ void sl_page_clear(sl_page *p)
 static char *primary_subtag(const char *tag)
 {
     size_t n = 0;
-    while (isalpha((unsigned char)tag[n]) && n < 8)
+    while (n < 8 && isalpha((unsigned char)tag[n]))
         n++;
     if (n < 2 || n > 3)
         return NULL;
