@@ -4,7 +4,7 @@
 
 PREFIX   ?= /usr/local
 CC       ?= cc
-PKGS     := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat
+PKGS     := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat libcurl
 BUILD    ?= build
 SRC_DIRS := src/util src/text src/ingest src/stories src/copies src/report src/facts src/store src
 LIB_SRC  := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))

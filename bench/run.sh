@@ -169,3 +169,6 @@ print("aim: < 2 KB per stored article beyond its text:      %.2f KB (all of Reut
 EOF
 sh bench/facts.sh || exit 1
 python3 bench/copies.py || exit 1
+
+echo
+sh bench/extraction.sh

@@ -75,6 +75,7 @@ if [ -d "$DATA/clustering/ecbplus" ] && [ -d "$DATA/stories/basil" ]; then
 else
   echo "eval: $DATA/clustering/ecbplus or stories/basil not found: story checks skipped"
 fi
+[ -d "$DATA/extraction" ] && run extraction python3 eval/extraction.py --bin "$BIN" --data "$DATA/extraction"
 
 echo "=== scores against eval/floors.txt"
 awk '

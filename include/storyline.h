@@ -84,6 +84,9 @@ typedef struct sl_article_input {
     const char *published;  /* ISO-8601 */
     const char *key;        /* the caller's own id (JSONL `id`) */
     const char *path;       /* the file it came from */
+    const char *charset;    /* the HTTP header's charset of an html page, when known */
+    const char *fetched;    /* when the page was fetched (ISO-8601, e.g. WARC-Date): its
+                             * date when neither `published` nor the page gives one */
 } sl_article_input;
 
 /* What happened to one ingested article. */
@@ -123,6 +126,10 @@ typedef struct sl_ingest_options {
     /* Called after each article with the running totals; may be NULL. */
     void (*on_progress)(void *ctx, const char *name, uint64_t articles, uint64_t bytes);
     void *ctx;
+    /* Fetching (sl_ingest_urls, and feed items whose page must be fetched);
+     * 0 means the default: 4 parallel transfers, 30 s per transfer, 1000 ms
+     * between two requests to one host (delay_ms < 0: none). */
+    int jobs, timeout_s, delay_ms;
 } sl_ingest_options;
 
 typedef struct sl_ingest_report {
@@ -134,6 +141,7 @@ typedef struct sl_ingest_report {
     uint64_t bad_bytes;
     uint64_t removed_lines;
     uint64_t bytes;
+    uint64_t skipped;         /* WARC records and feed items that are not HTML pages */
 } sl_ingest_report;
 
 /* Ingests a file, or every file below a folder (recursively, in name order).
@@ -142,6 +150,13 @@ typedef struct sl_ingest_report {
  * when everything was stored, SL_EBADINPUT when some inputs failed (the rest
  * are stored), another code when the store itself failed. `report` adds up. */
 SL_API int sl_ingest_path(sl_engine *engine, const char *path,
+                          const sl_ingest_options *opts, sl_ingest_report *report);
+
+/* Fetches URLs (http, https; libcurl: redirects, time-outs, a size cap,
+ * robots.txt, a per-host delay, retries) and ingests each page; a URL that
+ * serves an RSS/Atom feed brings in every item's article. Failures are
+ * reported per URL through opts->on_error, as for files. */
+SL_API int sl_ingest_urls(sl_engine *engine, const char *const *urls, size_t n,
                           const sl_ingest_options *opts, sl_ingest_report *report);
 
 /* The same for an in-memory buffer (e.g. standard input), named `name`. */
@@ -463,6 +478,43 @@ SL_API int sl_article_date_flag(sl_engine *engine, int64_t article_id, char **ou
 
 /* Threads as JSON: {"threads": [{"id", "size", "stories": [STORY_LINE...]}]} */
 SL_API int sl_threads_json(sl_engine *engine, int min_stories, sl_write_fn write, void *ctx);
+
+/* ---- Web: article extraction ------------------------------------------------
+ * One HTML page (any charset, at most 50 MB) to its article, without a store:
+ * metadata from JSON-LD, OpenGraph, <meta>, <time> and the page's <h1>/<title>;
+ * the body found by text and link density and tag/class cues, then cleaned as
+ * ingest cleans it (docs/extraction.md). */
+
+typedef struct sl_extractor sl_extractor;
+
+/* What a page holds. Strings are malloc'd, NULL when not found; text never
+ * NULL after a successful extraction. */
+typedef struct sl_page {
+    char *title;
+    char *author;
+    char *published;  /* as the page states it (ISO-8601 mostly) */
+    char *lang;       /* ISO 639-1 from <html lang>, else detected from the body */
+    char *text;       /* body paragraphs separated by blank lines */
+} sl_page;
+
+SL_API int sl_extractor_new(sl_extractor **out);
+SL_API void sl_extractor_free(sl_extractor *x);
+/* Extracts one page into `out` (cleared first). Returns 0, SL_EBADINPUT (no
+ * article text), SL_ETOOLARGE (over the cap) or SL_ENOMEM; then
+ * sl_extractor_errmsg says why in one line. */
+SL_API int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out);
+/* Called once per page of a file: `page` on success, else `error` says why
+ * (one line). `name` is the file, or FILE#RECORD (URI) inside a WARC file. */
+typedef void (*sl_page_fn)(void *ctx, const char *name, const sl_page *page, const char *error);
+/* Every page of a file: the file itself when it is a page (plain or gzip),
+ * or every HTML response of a WARC file (streamed). Returns 0, or SL_ENOMEM;
+ * pages that fail go to `on_page` with their reason. */
+SL_API int sl_extract_each(sl_extractor *x, const char *path, sl_page_fn on_page, void *ctx);
+SL_API const char *sl_extractor_errmsg(const sl_extractor *x);
+SL_API void sl_page_clear(sl_page *page);
+/* The page as one JSON object {input, title, author, published, lang, text}
+ * (docs/json.md), `input` naming where it came from. */
+SL_API int sl_page_json(const sl_page *page, const char *input, sl_write_fn write, void *ctx);
 
 #ifdef __cplusplus
 }

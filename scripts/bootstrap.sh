@@ -4,7 +4,7 @@
 # Run by `make` before the first build; says what it installs, does nothing when all is present.
 set -e
 PKGS="pkg-config libsqlite3-dev sqlite3 libxml2-dev libutf8proc-dev libstemmer-dev libxxhash-dev \
-zlib1g-dev libjansson-dev libexttextcat-dev libexttextcat-data iso-codes python3-sklearn"
+zlib1g-dev libjansson-dev libexttextcat-dev libexttextcat-data iso-codes python3-sklearn libcurl4-openssl-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

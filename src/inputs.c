@@ -1,6 +1,7 @@
 /* inputs.c — files, folders and buffers into articles: reads each file,
  * recognises its format by content, turns it into article inputs (one for a
- * text or HTML file, one per JSONL line), and feeds them to the pipeline in
+ * text or HTML file, one per JSONL line, WARC response or feed item; gzip is
+ * undone first), and feeds them to the pipeline in
  * batches of one transaction each. A bad file or record is reported and
  * skipped; a store failure stops the run with the current batch rolled back. */
 #include <dirent.h>
@@ -121,6 +122,124 @@ static int ingest_jsonl(run *r, const char *data, size_t len, const char *name, 
     return rc;
 }
 
+/* ---- feeds and fetched pages ---------------------------------------------- */
+
+static int ingest_feed(run *r, const char *data, size_t len, const char *name, int may_fetch);
+
+static void fetch_options(const run *r, sl_fetch_options *fo)
+{
+    memset(fo, 0, sizeof *fo);
+    if (r->opts) {
+        fo->jobs = r->opts->jobs;
+        fo->timeout_s = r->opts->timeout_s;
+        fo->delay_ms = r->opts->delay_ms;
+    }
+}
+
+/* The charset parameter of a Content-Type, copied into `out`. */
+static const char *ctype_charset(const char *ctype, char *out, size_t size)
+{
+    const char *cs = ctype ? strcasestr(ctype, "charset=") : NULL;
+    if (!cs)
+        return NULL;
+    snprintf(out, size, "%s", cs + 8 + (cs[8] == '"'));
+    out[strcspn(out, "\"; ")] = '\0';
+    return *out ? out : NULL;
+}
+
+typedef struct fetched_ctx {
+    run *r;
+    const char *const *urls;
+    const sl_feed_item *items;   /* the feed items the URLs come from, or NULL */
+    const char *feed;            /* the feed's name, for messages */
+    int rc;                      /* first store error: the rest is not ingested */
+} fetched_ctx;
+
+static void on_fetched(void *ctx, size_t i, const sl_fetch_result *res)
+{
+    fetched_ctx *c = ctx;
+    run *r = c->r;
+    const char *url = c->urls[i];
+    char name[2200], charset[64];
+    if (c->feed)
+        snprintf(name, sizeof name, "%s: %s", c->feed, url);
+    else
+        snprintf(name, sizeof name, "%s", url);
+    if (c->rc)
+        return;
+    if (res->error) {
+        fail(r, name, res->error);
+        return;
+    }
+    r->report->files++;
+    r->report->bytes += res->len;
+    sl_format f = sl_format_detect(res->body, res->len);
+    if (f == SL_FORMAT_FEED && !c->items) {
+        c->rc = ingest_feed(r, res->body, res->len, name, 1);
+        return;
+    }
+    if (f != SL_FORMAT_HTML) {
+        char why[200];
+        snprintf(why, sizeof why, "not an HTML page (%s, %s)", sl_format_name(f),
+                 res->content_type ? res->content_type : "no content type");
+        fail(r, name, why);
+        return;
+    }
+    const sl_feed_item *it = c->items ? &c->items[i] : NULL;
+    sl_article_input in = {.html = res->body, .html_len = res->len,
+                           .url = res->final_url ? res->final_url : url,
+                           .charset = ctype_charset(res->content_type, charset, sizeof charset),
+                           .fetched = it ? it->published : NULL};
+    c->rc = one(r, &in, name);
+}
+
+/* A feed's items: the content of those that carry the whole article, the
+ * fetched page of the others. */
+static int ingest_feed(run *r, const char *data, size_t len, const char *name, int may_fetch)
+{
+    sl_feed_items items;
+    sl_buf why = SL_BUF_INIT;
+    int rc = sl_feed_parse(data, len, &items, &why);
+    if (rc) {
+        if (rc != SL_ENOMEM)
+            fail(r, name, sl_buf_cstr(&why));
+        sl_buf_free(&why);
+        return rc == SL_ENOMEM ? sl_seterr(r->e, rc, "%s: out of memory", name) : 0;
+    }
+    const char **urls = calloc(items.n, sizeof *urls);
+    sl_feed_item *pending = calloc(items.n, sizeof *pending);
+    size_t n = 0;
+    rc = urls && pending ? 0 : sl_seterr(r->e, SL_ENOMEM, "%s: out of memory", name);
+    for (size_t i = 0; !rc && i < items.n; i++) {
+        sl_feed_item *it = &items.items[i];
+        sl_buf_clear(&why);
+        sl_buf_printf(&why, "%s: item %zu", name, i + 1);
+        if (sl_feed_item_is_full(it)) {
+            sl_article_input in = {.html = it->content, .html_len = strlen(it->content), .title = it->title,
+                                   .url = it->link, .published = it->published};
+            rc = one(r, &in, why.ptr);
+        } else if (it->link && may_fetch) {
+            urls[n] = it->link;
+            pending[n++] = *it;
+        } else {
+            fail(r, why.ptr, it->link ? "only a teaser, and its page cannot be fetched here"
+                                      : "only a teaser and no link to the article");
+        }
+    }
+    if (!rc && n) {
+        sl_fetch_options fo;
+        fetch_options(r, &fo);
+        fetched_ctx c = {r, urls, pending, name, 0};
+        rc = sl_fetch_all(urls, n, &fo, on_fetched, &c);
+        rc = rc ? sl_seterr(r->e, rc, "%s: out of memory fetching", name) : c.rc;
+    }
+    free(urls);
+    free(pending);
+    sl_feed_items_free(&items);
+    sl_buf_free(&why);
+    return rc;
+}
+
 static int ingest_data(run *r, const char *data, size_t len, const char *name, const char *path)
 {
     r->report->files++;
@@ -135,6 +254,8 @@ static int ingest_data(run *r, const char *data, size_t len, const char *name, c
         return 0;
     case SL_FORMAT_JSONL:
         return ingest_jsonl(r, data, len, name, path);
+    case SL_FORMAT_FEED:
+        return ingest_feed(r, data, len, name, 1);
     case SL_FORMAT_HTML: {
         sl_article_input in = {.html = data, .html_len = len, .path = path};
         return one(r, &in, name);
@@ -190,12 +311,63 @@ done:
     return rc;
 }
 
+/* Every HTML response of a WARC file, streamed: memory stays that of one
+ * record. Damaged records are reported as FILE#RECORD and skipped. */
+static int ingest_warc(run *r, const char *path)
+{
+    sl_warc *w;
+    sl_buf name = SL_BUF_INIT;
+    int rc = sl_warc_open(path, &w);
+    if (rc) {
+        fail(r, path, w ? sl_warc_why(w) : "out of memory");
+        sl_warc_close(w);
+        return rc == SL_ENOMEM ? sl_seterr(r->e, rc, "%s: out of memory", path) : 0;
+    }
+    r->report->files++;
+    sl_warc_record rec;
+    while (!rc && (rc = sl_warc_next(w, &rec)) != 0) {
+        if (rc == SL_EBADINPUT) {
+            fail(r, path, sl_warc_why(w));
+            rc = 0;
+            continue;
+        }
+        r->report->bytes += rec.body_len;
+        if (!sl_warc_record_is_html(&rec)) {
+            r->report->skipped++;
+            rc = 0;
+            continue;
+        }
+        sl_buf_clear(&name);
+        sl_buf_printf(&name, "%s#%llu (%s)", path, (unsigned long long)rec.number, rec.uri);
+        sl_article_input in = {.html = rec.body, .html_len = rec.body_len, .url = *rec.uri ? rec.uri : NULL,
+                               .path = path, .charset = *rec.charset ? rec.charset : NULL,
+                               .fetched = *rec.date ? rec.date : NULL};
+        rc = one(r, &in, name.ptr);
+    }
+    r->report->skipped += sl_warc_other_records(w);
+    sl_warc_close(w);
+    sl_buf_free(&name);
+    return rc;
+}
+
 static int ingest_file(run *r, const char *path)
 {
-    char *data;
-    size_t len;
+    char head[8], *data = NULL;
+    size_t len = 0;
+    int gzipped, got = sl_gz_peek(path, head, sizeof head, &gzipped);
+    if (got > 0 && sl_warc_sniff(head, (size_t)got))
+        return ingest_warc(r, path);
     sl_buf why = SL_BUF_INIT;
-    int rc = read_file(path, &data, &len, &why);
+    int rc;
+    if (gzipped) {
+        sl_buf whole;
+        rc = sl_gz_read_file(path, FILE_CAP, &whole, &why);
+        len = whole.len;
+        data = rc ? NULL : sl_buf_take(&whole);
+        sl_buf_free(&whole);
+    } else {
+        rc = read_file(path, &data, &len, &why);
+    }
     if (rc == SL_ENOMEM)
         rc = sl_seterr(r->e, rc, "%s: %s", path, sl_buf_cstr(&why));
     else if (rc) {
@@ -326,4 +498,21 @@ int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *nam
     sl_ingest_report local = {0};
     run r = {e, opts, report ? report : &local, 0, 0};
     return finish(&r, ingest_data(&r, data, len, name ? name : "-", NULL));
+}
+
+int sl_ingest_urls(sl_engine *e, const char *const *urls, size_t n, const sl_ingest_options *opts,
+                   sl_ingest_report *report)
+{
+    int rc = check_options(e, opts);
+    if (rc)
+        return rc;
+    sl_ingest_report local = {0};
+    run r = {e, opts, report ? report : &local, 0, 0};
+    sl_fetch_options fo;
+    fetch_options(&r, &fo);
+    fetched_ctx c = {&r, urls, NULL, NULL, 0};
+    rc = sl_fetch_all(urls, n, &fo, on_fetched, &c);
+    if (rc)
+        rc = sl_seterr(e, rc, "out of memory fetching");
+    return finish(&r, rc ? rc : c.rc);
 }

@@ -66,7 +66,7 @@ static int prepare(sl_engine *e, const sl_article_input *in, prepared *p)
     p->published = in->published;
     int from_html = 0;
     if (in->html) {
-        int rc = sl_html_extract(in->html, in->html_len, &p->extracted, &e->scratch);
+        int rc = sl_html_extract(in->html, in->html_len, in->charset, &p->extracted, &e->scratch);
         if (rc)
             return sl_seterr(e, rc, "%s", sl_buf_cstr(&e->scratch));
         src = p->extracted.text;
@@ -74,7 +74,7 @@ static int prepare(sl_engine *e, const sl_article_input *in, prepared *p)
         if (!title)
             title = p->extracted.title;
         if (!p->published)
-            p->published = p->extracted.published;
+            p->published = p->extracted.published ? p->extracted.published : in->fetched;
         from_html = 1;
     }
     if (!src || !len)

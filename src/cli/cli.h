@@ -9,8 +9,8 @@
 
 #include "storyline.h"
 
+enum { CLI_NO_STORE = 2 };
 enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_STORE = 3 };
-#define NO_STORE 2   /* command.read_only: the command needs no store */
 
 typedef struct cli {
     const char *db;       /* --db PATH, default ./storyline.db */
@@ -27,14 +27,14 @@ typedef struct command {
     const char *usage;    /* one line of arguments */
     const char *summary;  /* one line */
     const char *help;     /* the rest of --help */
-    int read_only;        /* 1: opens the store read-only; NO_STORE: run() gets a NULL engine */
+    int read_only;        /* 1: the store opened read-only; CLI_NO_STORE: none (e is NULL) */
     int (*run)(cli *c, sl_engine *e);
 } command;
 
 /* The subcommands, each in its own file. */
 extern const command cmd_ingest, cmd_stories, cmd_show, cmd_article, cmd_search, cmd_export,
     cmd_copies, cmd_check, cmd_compare, cmd_dedup, cmd_facts, cmd_quotes, cmd_entities,
-    cmd_threads;
+    cmd_threads, cmd_extract;
 
 /* Prints "storyline: <msg>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

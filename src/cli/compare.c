@@ -201,5 +201,5 @@ const command cmd_compare = {
     "                 {\"id\", \"kind\", \"score\", \"sentence_similarity\", \"paraphrase\",\n"
     "                 \"evidence\"} in the same order\n"
     "No store is read or written.\n",
-    NO_STORE, run,
+    CLI_NO_STORE, run,
 };

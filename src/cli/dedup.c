@@ -148,5 +148,5 @@ const command cmd_dedup = {
     "                (default 100000; exact copies are found among all)\n"
     "A copy gets \"copy_of\": {\"line\", \"id\", \"kind\", \"score\"} naming the earlier\n"
     "line (and its \"id\" field); other lines pass unchanged. No store is used.\n",
-    NO_STORE, run,
+    CLI_NO_STORE, run,
 };

@@ -71,6 +71,52 @@ static int read_stdin(char **data, size_t *len)
     return *data ? 0 : -1;
 }
 
+static int is_url(const char *s) { return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8); }
+
+static int add_url(char ***urls, size_t *n, size_t *cap, const char *url)
+{
+    if (*n == *cap) {
+        size_t grown = *cap ? *cap * 2 : 64;
+        char **p = realloc(*urls, grown * sizeof *p);
+        if (!p)
+            return -1;
+        *urls = p, *cap = grown;
+    }
+    if (!((*urls)[*n] = strdup(url)))
+        return -1;
+    (*n)++;
+    return 0;
+}
+
+/* Appends the URLs of a file (one a line; blank lines and # comments skipped). */
+static int read_url_list(const char *path, char ***urls, size_t *n, size_t *cap)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char *line = NULL;
+    size_t size = 0;
+    int rc = 0;
+    while (!rc && getline(&line, &size, f) > 0) {
+        char *s = line + strspn(line, " \t");
+        s[strcspn(s, " \t\r\n")] = '\0';
+        if (!*s || *s == '#')
+            continue;
+        rc = add_url(urls, n, cap, s);
+    }
+    free(line);
+    fclose(f);
+    return rc;
+}
+
+/* A non-negative integer option value; -1 when it is not one. */
+static int count_value(const char *v)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    return *v && !*end && n >= 0 && n <= 100000 ? (int)n : -1;
+}
+
 static int run(cli *c, sl_engine *e)
 {
     progress prog = {.show = !c->quiet && isatty(STDERR_FILENO), .start = now()};
@@ -78,24 +124,58 @@ static int run(cli *c, sl_engine *e)
     sl_ingest_report report = {0};
     const char **paths = calloc((size_t)c->argc + 1, sizeof *paths);
     int n = 0, rc = 0, status = EXIT_OK;
+    char **urls = NULL;
+    size_t n_urls = 0, cap_urls = 0;
     if (!paths)
         return EXIT_STORE;
-    for (int i = 0; i < c->argc; i++) {
+    for (int i = 0; i < c->argc && status == EXIT_OK; i++) {
         const char *v;
         if ((v = cli_option(c, &i, "--source")))
             opts.source = v;
         else if ((v = cli_option(c, &i, "--date")))
             opts.published = v;
-        else if (c->argv[i][0] == '-' && c->argv[i][1]) {
-            free(paths);
-            return cli_usage(&cmd_ingest, "unknown option %s", c->argv[i]);
+        else if ((v = cli_option(c, &i, "--jobs")))
+            status = (opts.jobs = count_value(v)) > 0 ? status : cli_usage(&cmd_ingest, "--jobs wants a positive number");
+        else if ((v = cli_option(c, &i, "--timeout")))
+            status = (opts.timeout_s = count_value(v)) > 0 ? status
+                                                            : cli_usage(&cmd_ingest, "--timeout wants a positive number");
+        else if ((v = cli_option(c, &i, "--delay"))) {
+            int ms = count_value(v);
+            opts.delay_ms = ms ? ms : -1;   /* 0 ms: no delay (0 in the options means the default) */
+            if (ms < 0)
+                status = cli_usage(&cmd_ingest, "--delay wants milliseconds (0 or more)");
+        } else if ((v = cli_option(c, &i, "--urls"))) {
+            if (read_url_list(v, &urls, &n_urls, &cap_urls)) {
+                cli_error("%s: cannot read the URL list", v);
+                status = EXIT_PARTIAL;
+            }
+        } else if (c->argv[i][0] == '-' && c->argv[i][1]) {
+            status = cli_usage(&cmd_ingest, "unknown option %s", c->argv[i]);
+        } else if (is_url(c->argv[i])) {
+            if (add_url(&urls, &n_urls, &cap_urls, c->argv[i]))
+                status = EXIT_STORE;
         } else
             paths[n++] = c->argv[i];
     }
-    if (!n) {
+    if (status == EXIT_OK && !n && !n_urls)
+        status = cli_usage(&cmd_ingest, "nothing to ingest");
+    if (status == EXIT_USAGE || status == EXIT_STORE) {
+        for (size_t i = 0; i < n_urls; i++)
+            free(urls[i]);
+        free(urls);
         free(paths);
-        return cli_usage(&cmd_ingest, "nothing to ingest");
+        return status;
     }
+    if (n_urls) {
+        rc = sl_ingest_urls(e, (const char *const *)urls, n_urls, &opts, &report);
+        if (rc == SL_EBADINPUT)
+            status = EXIT_PARTIAL;
+        else if (rc)
+            status = (clear_progress(&prog), cli_fail(e, rc));
+    }
+    for (size_t i = 0; i < n_urls; i++)
+        free(urls[i]);
+    free(urls);
     for (int i = 0; i < n && status != EXIT_STORE && status != EXIT_USAGE; i++) {
         if (!strcmp(paths[i], "-")) {
             char *data;
@@ -126,6 +206,8 @@ static int run(cli *c, sl_engine *e)
                 (unsigned long long)total, (unsigned long long)report.files, secs,
                 (unsigned long long)report.articles_new, (unsigned long long)report.articles_unchanged,
                 (unsigned long long)report.articles_versioned, (unsigned long long)report.failed);
+        if (report.skipped)
+            fprintf(stderr, "; %llu non-HTML records skipped", (unsigned long long)report.skipped);
         if (report.removed_lines)
             fprintf(stderr, "; %llu chrome lines removed", (unsigned long long)report.removed_lines);
         if (report.bad_bytes)
@@ -136,13 +218,20 @@ static int run(cli *c, sl_engine *e)
 }
 
 const command cmd_ingest = {
-    "ingest", "[--source NAME] [--date YYYY-MM-DD] PATH...",
-    "store articles from files, folders (recursively) or - (standard input)",
+    "ingest", "[--source NAME] [--date YYYY-MM-DD] [--urls FILE] [--jobs N] PATH|URL...",
+    "store articles from files, folders, WARC files, feeds, URLs or - (standard input)",
     "Formats are recognised by content: plain text (first line is the title when it\n"
     "looks like a headline), JSONL (one object per line with text or html, and\n"
-    "optional id, url, source, published, title), and HTML pages.\n\n"
+    "optional id, url, source, published, title), HTML pages, WARC files (plain or\n"
+    "gzip; every HTML response), RSS/Atom feeds (an item's content when it is the\n"
+    "whole article, else its fetched page); any of them may be gzipped. http(s)\n"
+    "URLs are fetched (robots.txt honoured) and may be pages or feeds.\n\n"
     "  --source NAME   outlet for inputs that name none\n"
-    "  --date DATE     publication date for inputs that carry none\n\n"
+    "  --date DATE     publication date for inputs that carry none\n"
+    "  --urls FILE     fetch the URLs listed in FILE (one a line, # comments)\n"
+    "  --jobs N        parallel transfers (default 4)\n"
+    "  --timeout S     seconds per transfer (default 30)\n"
+    "  --delay MS      milliseconds between requests to one host (default 1000)\n\n"
     "Identical content is stored once; the same URL, id or file with new content\n"
     "becomes a new version of its article. Bad inputs are reported one line each\n"
     "and skipped (exit status 1); everything else is stored.\n",

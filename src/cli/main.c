@@ -8,6 +8,7 @@
 static const command *const commands[] = {
     &cmd_ingest, &cmd_stories, &cmd_show, &cmd_article, &cmd_search, &cmd_copies, &cmd_export,
     &cmd_check, &cmd_compare, &cmd_dedup, &cmd_facts, &cmd_quotes, &cmd_entities, &cmd_threads,
+    &cmd_extract,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -139,7 +140,7 @@ int main(int argc, char **argv)
     }
     sl_options opts = {.read_only = cmd->read_only};
     sl_engine *e = NULL;
-    rc = cmd->read_only == NO_STORE ? 0 : sl_engine_open(&e, c.db, &opts);
+    rc = cmd->read_only == CLI_NO_STORE ? 0 : sl_engine_open(&e, c.db, &opts);
     if (rc) {
         cli_error("%s", e ? sl_errmsg(e) : "out of memory");
         rc = EXIT_STORE;

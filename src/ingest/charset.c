@@ -50,6 +50,10 @@ static void put_clean_utf8(sl_buf *out, const unsigned char *s, size_t n)
 {
     size_t run = 0, i = 0;
     while (i < n) {
+        if (s[i] >= 0x20 && s[i] < 0x7f) {   /* printable ASCII: most of a page */
+            i++;
+            continue;
+        }
         size_t k = utf8_seq(s, i, n);
         if (k > 1 || (k == 1 && keep_ascii(s[i]))) {
             i += k;
@@ -68,7 +72,7 @@ static void put_clean_utf8(sl_buf *out, const unsigned char *s, size_t n)
  * sequences: windows-1252 prose almost never does by accident (an accented
  * letter is followed by ASCII), while a UTF-8 page with a few broken bytes
  * still has far more good sequences than bad bytes. */
-static int mostly_utf8(const unsigned char *s, size_t n)
+static int utf8_counts(const unsigned char *s, size_t n, size_t *good_out, size_t *bad_out)
 {
     size_t good = 0, bad = 0;
     for (size_t i = 0; i < n;) {
@@ -82,7 +86,26 @@ static int mostly_utf8(const unsigned char *s, size_t n)
         else
             bad++, i++;
     }
+    *good_out = good;
+    *bad_out = bad;
     return bad == 0 || good > bad;
+}
+
+static int mostly_utf8(const unsigned char *s, size_t n)
+{
+    size_t good, bad;
+    return utf8_counts(s, n, &good, &bad);
+}
+
+/* A page declared in a single-byte charset whose bytes are valid UTF-8 with
+ * multi-byte sequences is UTF-8 (a template's stale <meta>): windows-1252
+ * text does not form such sequences by accident, nor do the CJK legacy
+ * encodings for long (one stray byte in 50 sequences is allowed). */
+static int clearly_utf8(const unsigned char *s, size_t n)
+{
+    size_t good, bad;
+    utf8_counts(s, n, &good, &bad);
+    return good > 0 && bad * 50 <= good;
 }
 
 static int is_space_char(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -205,7 +228,7 @@ static int convert(const char *charset, const char *in, size_t n, sl_buf *out)
  * else a guess. Left to itself, libxml2 2.9 reads an undeclared page as
  * Latin-1 and stops at the first invalid byte of a declared UTF-8 page;
  * decoding first and telling it "UTF-8" avoids both. */
-int sl_html_decode(const char *html, size_t len, sl_buf *out)
+int sl_html_decode(const char *html, size_t len, const char *http_charset, sl_buf *out)
 {
     const unsigned char *s = (const unsigned char *)html;
     const char *charset = NULL;
@@ -217,10 +240,14 @@ int sl_html_decode(const char *html, size_t len, sl_buf *out)
         charset = "UTF-16LE", skip = 2;
     else if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
         charset = "UTF-16BE", skip = 2;
+    else if (http_charset && *http_charset && strlen(http_charset) < sizeof label)
+        charset = charset_for(strcpy(label, http_charset));
     else if (declared_charset(html, len, label, sizeof label))
         charset = charset_for(label);
     html += skip;
     len -= skip;
+    if (!skip && charset && strcmp(charset, "UTF-8") && clearly_utf8((const unsigned char *)html, len))
+        charset = "UTF-8";
     if (charset && strcmp(charset, "UTF-8")) {
         int rc = convert(charset, html, len, out);
         if (rc != 1)

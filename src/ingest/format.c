@@ -223,6 +223,14 @@ static int looks_like_html(const unsigned char *s, size_t i, size_t n)
     return tags >= MIN_TAGS && tags * TAG_SPACING >= n - first;
 }
 
+/* RSS 2.0 (<rss>), RSS 1.0 (<rdf:RDF>) and Atom (<feed>) after the prolog. */
+static int looks_like_feed(const unsigned char *s, size_t i, size_t n)
+{
+    i = skip_prolog(s, i, n);
+    return starts_with_ci(s, i, n, "<rss") || starts_with_ci(s, i, n, "<feed") ||
+           starts_with_ci(s, i, n, "<rdf:RDF");
+}
+
 sl_format sl_format_detect(const char *data, size_t len)
 {
     const unsigned char *s = (const unsigned char *)data;
@@ -239,6 +247,8 @@ sl_format sl_format_detect(const char *data, size_t len)
         return SL_FORMAT_TEXT;
     if ((s[first] == '{' || s[first] == '[') && looks_like_json(s, first, n))
         return SL_FORMAT_JSONL;
+    if (looks_like_feed(s, first, n))
+        return SL_FORMAT_FEED;
     if (looks_like_html(s, first, n))
         return SL_FORMAT_HTML;
     return SL_FORMAT_TEXT;
@@ -252,6 +262,7 @@ const char *sl_format_name(sl_format f)
     case SL_FORMAT_TEXT: return "text";
     case SL_FORMAT_JSONL: return "jsonl";
     case SL_FORMAT_HTML: return "html";
+    case SL_FORMAT_FEED: return "feed";
     }
     return "unknown";
 }

@@ -1,39 +1,22 @@
-/* html.c — the first HTML extractor: decodes a page to UTF-8, parses it with
- * libxml2, reads title, date, author and language, and keeps the article's
- * paragraphs; chrome.c later removes what page chrome survives, line by line. */
+/* html.c — the HTML extractor's body finder and entry point: decodes a page
+ * to UTF-8, parses it with libxml2, has meta.c read its metadata, and keeps
+ * the article's paragraphs; chrome.c later removes what chrome survives. */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include "ingest/ingest.h"
+#include "ingest/htmltree.h"
 
-/* The largest real article pages weigh a few MB; the cap keeps the parsed
- * tree (about ten times the page) and the decoded copy well inside memory. */
-#define PAGE_MAX_MB 50
-#define PAGE_MAX ((size_t)PAGE_MAX_MB << 20)
-
-/* Ancestor look-ups (is this <time> inside an <article>?) stop after this
- * many levels: real pages nest their article a few dozen levels deep, and
- * the bound keeps a page of 100,000 nested elements linear. */
-#define ANCESTOR_SCAN 64
 
 /* Class lists longer than this are not searched for boilerplate cues:
  * real ones are under a few hundred bytes; the bound caps the cost of a
  * hostile page. */
 #define CUE_SCAN 1024
-
-/* JSON-LD: a page carries one to three blocks of a few KB; bigger scripts
- * are application state, not metadata. Nesting: @graph inside an array is
- * the deepest that publishers use. */
-#define LD_MAX_SCRIPTS 16
-#define LD_MAX_BYTES ((size_t)1 << 20)
-#define LD_MAX_DEPTH 4
-#define LD_MAX_AUTHORS 8
 
 /* A block counts as a paragraph from 25 bytes of non-space text: shorter
  * ones are captions, bylines and buttons (Readability's threshold). */
@@ -42,9 +25,16 @@
  * sibling <p> from 80 bytes with under a quarter of links (Readability). */
 #define SIBLING_SHARE 0.2
 #define SIBLING_PARA 80
+/* A wrapper with a furniture cue in its class ("content-with-sidebar") stays
+ * when it holds this share (percent) of the page's prose: link lists rarely
+ * outweigh the article. Comment threads do, and are never kept this way. */
+#define SOFT_KEEPS_PROSE 60
+/* When soft cues remove all but this share (percent) of a page's prose, of
+ * at least LOST_PROSE_MIN bytes, the page is read again without them. */
+#define LOST_PROSE_SHARE 10
+#define LOST_PROSE_MIN 1000
 
 #define NONE UINT32_MAX
-
 static int fail(sl_buf *why, int code, const char *reason)
 {
     if (why) {
@@ -52,379 +42,6 @@ static int fail(sl_buf *why, int code, const char *reason)
         sl_buf_puts(why, reason);
     }
     return code;
-}
-
-static int is_space_char(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-/* ---- tree helpers --------------------------------------------------------- */
-
-static int is_tag(const xmlNode *n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, name);
-}
-
-/* An attribute's value, borrowed from the tree; NULL when absent. */
-static const char *attr(const xmlNode *n, const char *name)
-{
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        if (!a->name || strcasecmp((const char *)a->name, name))
-            continue;
-        const xmlNode *v = a->children;
-        return v && v->type == XML_TEXT_NODE && v->content ? (const char *)v->content : "";
-    }
-    return NULL;
-}
-
-static int attr_is(const xmlNode *n, const char *name, const char *value)
-{
-    const char *v = attr(n, name);
-    return v && !strcasecmp(v, value);
-}
-
-/* The node after `n` in document order without leaving `root`, skipping
- * n's children unless `descend`. Iterative, so that no page depth can
- * overflow the stack. */
-static xmlNode *next_in(xmlNode *n, const xmlNode *root, int descend)
-{
-    if (descend && n->children)
-        return n->children;
-    for (; n && n != root; n = n->parent)
-        if (n->next)
-            return n->next;
-    return NULL;
-}
-
-static int inside_article(const xmlNode *n)
-{
-    int level = 0;
-    for (n = n->parent; n && level < ANCESTOR_SCAN; n = n->parent, level++)
-        if (is_tag(n, "article") || is_tag(n, "main"))
-            return 1;
-    return 0;
-}
-
-/* ---- paragraphs: white space collapsed ------------------------------------ */
-
-typedef struct para {
-    sl_buf buf;
-    int space;   /* white space seen since the last character */
-} para;
-
-static int is_blank(const unsigned char *s, size_t i, size_t n)
-{
-    return s[i] <= 0x20 || (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0xA0);   /* or no-break space */
-}
-
-static char last_char(const sl_buf *b) { return b->len ? b->ptr[b->len - 1] : '\0'; }
-
-static void para_newline(para *p)
-{
-    p->space = 0;
-    if (p->buf.len && last_char(&p->buf) != '\n')
-        sl_buf_putc(&p->buf, '\n');
-}
-
-/* Appends text, each run of white space (and no-break spaces) becoming one
- * space between words; in <pre> a line break stays a line break. */
-static void para_text(para *p, const char *text, size_t n, int pre)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
-    while (i < n) {
-        if (is_blank(s, i, n)) {
-            if (pre && s[i] == '\n')
-                para_newline(p);
-            else
-                p->space = 1;
-            i += s[i] == 0xC2 ? 2 : 1;
-            continue;
-        }
-        size_t j = i;
-        while (j < n && !is_blank(s, j, n))
-            j++;
-        if (p->space && p->buf.len && last_char(&p->buf) != '\n')
-            sl_buf_putc(&p->buf, ' ');
-        p->space = 0;
-        sl_buf_put(&p->buf, s + i, j - i);
-        i = j;
-    }
-}
-
-static void para_trim(para *p)
-{
-    while (p->buf.len && (last_char(&p->buf) == '\n' || last_char(&p->buf) == ' '))
-        p->buf.ptr[--p->buf.len] = '\0';
-    p->space = 0;
-}
-
-/* A copy of `s` with white space collapsed and trimmed; NULL when empty. */
-static int dup_collapsed(const char *s, char **out)
-{
-    para p = {SL_BUF_INIT, 0};
-    para_text(&p, s, strlen(s), 0);
-    para_trim(&p);
-    int rc = p.buf.err;
-    *out = !rc && p.buf.len ? sl_buf_take(&p.buf) : NULL;
-    sl_buf_free(&p.buf);
-    return rc;
-}
-
-/* The text of an element (a <title>, an <h1>), collapsed and trimmed. */
-static int node_text(xmlNode *root, char **out)
-{
-    para p = {SL_BUF_INIT, 0};
-    for (xmlNode *n = root; n; n = next_in(n, root, n->type == XML_ELEMENT_NODE)) {
-        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
-            para_text(&p, (const char *)n->content, strlen((const char *)n->content), 0);
-    }
-    para_trim(&p);
-    int rc = p.buf.err;
-    *out = !rc && p.buf.len ? sl_buf_take(&p.buf) : NULL;
-    sl_buf_free(&p.buf);
-    return rc;
-}
-
-/* ---- metadata --------------------------------------------------------------- */
-
-typedef struct page_meta {
-    /* borrowed from the tree */
-    const char *og_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
-    xmlNode *title, *h1_main, *h1_any;
-    /* from JSON-LD, malloc'd */
-    char *ld_date, *ld_author;
-    int ld_scripts;
-} page_meta;
-
-static void meta_free(page_meta *m)
-{
-    free(m->ld_date);
-    free(m->ld_author);
-}
-
-static void set_once(const char **slot, const char *value)
-{
-    if (!*slot && value && *value)
-        *slot = value;
-}
-
-static int meta_key(const xmlNode *n, const char *key)
-{
-    return attr_is(n, "property", key) || attr_is(n, "name", key);
-}
-
-static void read_meta_tag(const xmlNode *n, page_meta *m)
-{
-    const char *content = attr(n, "content");
-    if (!content || !*content)
-        return;
-    if (meta_key(n, "og:title"))
-        set_once(&m->og_title, content);
-    else if (meta_key(n, "og:site_name"))
-        set_once(&m->site_name, content);
-    else if (meta_key(n, "article:published_time"))
-        set_once(&m->meta_date, content);
-    else if (meta_key(n, "date") || meta_key(n, "pubdate"))
-        set_once(&m->name_date, content);
-    else if (attr_is(n, "name", "author"))
-        set_once(&m->meta_author, content);
-}
-
-static int append_author(sl_buf *names, const json_t *a, int *count)
-{
-    const json_t *name = json_is_object(a) ? json_object_get(a, "name") : a;
-    if (!json_is_string(name) || !json_string_length(name) || *count >= LD_MAX_AUTHORS)
-        return 0;
-    if (names->len)
-        sl_buf_puts(names, ", ");
-    (*count)++;
-    return sl_buf_puts(names, json_string_value(name));
-}
-
-/* JSON-LD "author": a string, a Person {"name": ...}, or an array of them
- * (joined with ", "). */
-static int ld_author(const json_t *author, char **out)
-{
-    sl_buf names = SL_BUF_INIT;
-    int count = 0;
-    size_t i;
-    const json_t *a;
-    if (json_is_array(author)) {
-        json_array_foreach(author, i, a)
-            append_author(&names, a, &count);
-    } else {
-        append_author(&names, author, &count);
-    }
-    int rc = names.err;
-    if (!rc && names.len)
-        rc = dup_collapsed(names.ptr, out);
-    sl_buf_free(&names);
-    return rc;
-}
-
-/* Looks for datePublished and author in the objects of a JSON-LD block:
- * the top value, the items of a top-level array, and "@graph". */
-static int ld_scan(const json_t *v, page_meta *m, int depth)
-{
-    if (depth > LD_MAX_DEPTH)
-        return 0;
-    if (json_is_array(v)) {
-        size_t i;
-        const json_t *item;
-        json_array_foreach(v, i, item) {
-            int rc = ld_scan(item, m, depth + 1);
-            if (rc)
-                return rc;
-        }
-        return 0;
-    }
-    if (!json_is_object(v))
-        return 0;
-    const json_t *date = json_object_get(v, "datePublished");
-    int rc = 0;
-    if (!m->ld_date && json_is_string(date))
-        rc = dup_collapsed(json_string_value(date), &m->ld_date);
-    if (!rc && !m->ld_author && json_object_get(v, "author"))
-        rc = ld_author(json_object_get(v, "author"), &m->ld_author);
-    if (!rc)
-        rc = ld_scan(json_object_get(v, "@graph"), m, depth + 1);
-    return rc;
-}
-
-/* Reads one <script type="application/ld+json">; a block that does not
- * parse is skipped (pages often wrap it in comments or break it). */
-static int read_json_ld(xmlNode *script, page_meta *m)
-{
-    if (m->ld_scripts++ >= LD_MAX_SCRIPTS || (m->ld_date && m->ld_author))
-        return 0;
-    xmlChar *raw = xmlNodeGetContent(script);
-    if (!raw)
-        return 0;
-    const char *s = (const char *)raw;
-    size_t n = strlen(s);
-    const char *open = strpbrk(s, "{[");
-    const char *close = NULL;
-    for (size_t i = n; i > 0 && !close; i--)
-        if (s[i - 1] == '}' || s[i - 1] == ']')
-            close = s + i;
-    int rc = 0;
-    if (open && close && close > open && n <= LD_MAX_BYTES) {
-        json_t *root = json_loadb(open, (size_t)(close - open), 0, NULL);
-        if (root)
-            rc = ld_scan(root, m, 0);
-        json_decref(root);
-    }
-    xmlFree(raw);
-    return rc;
-}
-
-static int is_json_ld(const xmlNode *n)
-{
-    const char *type = attr(n, "type");
-    if (!type)
-        return 0;
-    while (is_space_char(*type))
-        type++;
-    return !strncasecmp(type, "application/ld+json", 19);
-}
-
-static int read_meta(xmlNode *root, page_meta *m)
-{
-    m->lang = attr(root, "lang");
-    if (!m->lang || !*m->lang)
-        m->lang = attr(root, "xml:lang");
-    for (xmlNode *n = root; n;) {
-        int descend = n->type == XML_ELEMENT_NODE;
-        if (is_tag(n, "meta")) {
-            read_meta_tag(n, m);
-        } else if (is_tag(n, "title")) {
-            if (!m->title)
-                m->title = n;
-        } else if (is_tag(n, "h1")) {
-            if (!m->h1_any)
-                m->h1_any = n;
-            if (!m->h1_main && inside_article(n))
-                m->h1_main = n;
-        } else if (is_tag(n, "time")) {
-            const char *when = attr(n, "datetime");
-            if (when && *when && !m->time_main && inside_article(n))
-                m->time_main = when;
-            set_once(&m->time_any, when);
-        } else if (is_tag(n, "script")) {
-            int rc = is_json_ld(n) ? read_json_ld(n, m) : 0;
-            if (rc)
-                return rc;
-            descend = 0;
-        } else if (is_tag(n, "style") || is_tag(n, "svg") || is_tag(n, "template")) {
-            descend = 0;   /* an <svg> has <title>s of its own */
-        }
-        n = next_in(n, root, descend);
-    }
-    return 0;
-}
-
-/* "Harbour Wall Holds | The Larkmouth Courier" -> "Harbour Wall Holds": the
- * part after the last separator is the site's name when it matches
- * og:site_name, or when it is short (40 bytes) and shorter than the rest. */
-static void strip_site_suffix(char *title, const char *site)
-{
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
-    char *cut = NULL;
-    size_t cut_len = 0;
-    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
-        size_t len = strlen(seps[i]);
-        for (char *p = strstr(title, seps[i]); p; p = strstr(p + 1, seps[i]))
-            if (!cut || p > cut)
-                cut = p, cut_len = len;
-    }
-    if (!cut || cut == title)
-        return;
-    const char *suffix = cut + cut_len;
-    size_t suffix_len = strlen(suffix), head_len = (size_t)(cut - title);
-    if ((site && !strcasecmp(suffix, site)) || (suffix_len && suffix_len <= 40 && suffix_len < head_len))
-        *cut = '\0';
-}
-
-static int pick_title(page_meta *m, char **out)
-{
-    int rc = 0;
-    if (m->og_title)
-        rc = dup_collapsed(m->og_title, out);
-    if (!rc && !*out && m->h1_main)
-        rc = node_text(m->h1_main, out);
-    if (!rc && !*out && m->title) {
-        rc = node_text(m->title, out);
-        char *site = NULL;
-        if (!rc && *out && m->site_name)
-            rc = dup_collapsed(m->site_name, &site);
-        if (!rc && *out)
-            strip_site_suffix(*out, site);
-        free(site);
-    }
-    if (!rc && !*out && m->h1_any)
-        rc = node_text(m->h1_any, out);
-    return rc;
-}
-
-/* Published: the article's own <meta> first, then JSON-LD, then a <time>
- * (inside the article before any other): <time> also dates comments and
- * related links, JSON-LD is the publisher's statement about this page. */
-static int fill_meta(page_meta *m, sl_extracted *out)
-{
-    int rc = pick_title(m, &out->title);
-    const char *date = m->meta_date ? m->meta_date : m->name_date;
-    if (!rc && date)
-        rc = dup_collapsed(date, &out->published);
-    if (!rc && !out->published && m->ld_date)
-        rc = dup_collapsed(m->ld_date, &out->published);
-    if (!rc && !out->published && (m->time_main || m->time_any))
-        rc = dup_collapsed(m->time_main ? m->time_main : m->time_any, &out->published);
-    if (!rc && m->meta_author)
-        rc = dup_collapsed(m->meta_author, &out->author);
-    if (!rc && !out->author && m->ld_author)
-        rc = dup_collapsed(m->ld_author, &out->author);
-    if (!rc && m->lang)
-        rc = dup_collapsed(m->lang, &out->lang);
-    return rc;
 }
 
 /* ---- the body: elements, boilerplate, scores ------------------------------ */
@@ -440,7 +57,10 @@ enum {
     F_REMOVED = 1 << 7,
     F_LINK = 1 << 8,      /* inside <a> */
     F_PRE = 1 << 9,       /* inside <pre> */
-    F_H1 = 1 << 10
+    F_H1 = 1 << 10,
+    F_FURNITURE = 1 << 11, /* header, footer, nav, aside */
+    F_HOLDS = 1 << 12,     /* holds an article, a <main> or most of the prose (not just the <h1>) */
+    F_COMMENTS = 1 << 13   /* a comment thread: prose, but never the article */
 };
 
 /* One element of the body, in document order (parents before children).
@@ -474,7 +94,8 @@ enum {
     T_A = 1 << 9,
     T_PRE = 1 << 10,
     T_P = 1 << 11,
-    T_BR = 1 << 12
+    T_BR = 1 << 12,
+    T_FURNITURE = 1 << 13  /* header, footer, nav, aside: dropped unless they hold the article */
 };
 
 #define BLOCK_NS (T_BLOCK | T_NOSCORE)
@@ -482,16 +103,16 @@ enum {
 /* Sorted by name (strcmp) for bsearch: one look-up per element instead of
  * a scan of several lists, which showed in profiles of large pages. */
 static const struct tag_info { const char *name; uint16_t bits; } tag_table[] = {
-    {"a", T_A}, {"address", T_BLOCK}, {"article", T_BLOCK | T_ARTICLE}, {"aside", T_DROP},
+    {"a", T_A}, {"address", T_BLOCK}, {"article", T_BLOCK | T_ARTICLE}, {"aside", T_BLOCK | T_FURNITURE},
     {"audio", T_DROP}, {"blockquote", T_BLOCK | T_PARA}, {"body", T_BLOCK | T_ROOT}, {"br", T_BR},
-    {"button", T_DROP}, {"canvas", T_DROP}, {"caption", BLOCK_NS}, {"center", T_BLOCK},
+    {"button", T_BLOCK | T_FURNITURE}, {"canvas", T_DROP}, {"caption", BLOCK_NS}, {"center", T_BLOCK},
     {"dd", T_BLOCK}, {"details", T_BLOCK}, {"dialog", T_DROP}, {"div", T_BLOCK}, {"dl", T_BLOCK},
-    {"dt", BLOCK_NS}, {"embed", T_DROP}, {"fieldset", T_BLOCK}, {"figcaption", BLOCK_NS},
-    {"figure", T_BLOCK}, {"footer", T_DROP}, {"form", T_BLOCK | T_FORM}, {"h1", BLOCK_NS | T_H1},
+    {"dt", BLOCK_NS}, {"embed", T_DROP}, {"fieldset", T_BLOCK}, {"figcaption", T_DROP},
+    {"figure", T_BLOCK}, {"footer", T_BLOCK | T_FURNITURE}, {"form", T_BLOCK | T_FORM}, {"h1", BLOCK_NS | T_H1},
     {"h2", BLOCK_NS}, {"h3", BLOCK_NS}, {"h4", BLOCK_NS}, {"h5", BLOCK_NS}, {"h6", BLOCK_NS},
-    {"head", T_BLOCK}, {"header", T_DROP}, {"hr", T_BLOCK}, {"html", T_BLOCK | T_ROOT},
+    {"head", T_BLOCK}, {"header", T_BLOCK | T_FURNITURE}, {"hr", T_BLOCK}, {"html", T_BLOCK | T_ROOT},
     {"iframe", T_DROP}, {"input", T_DROP}, {"legend", BLOCK_NS}, {"li", BLOCK_NS},
-    {"main", T_BLOCK | T_MAIN}, {"map", T_DROP}, {"menu", T_DROP}, {"nav", T_DROP},
+    {"main", T_BLOCK | T_MAIN}, {"map", T_DROP}, {"menu", T_DROP}, {"nav", T_BLOCK | T_FURNITURE},
     {"noscript", T_DROP}, {"object", T_DROP}, {"ol", T_BLOCK}, {"p", T_BLOCK | T_PARA | T_P},
     {"pre", T_BLOCK | T_PARA | T_PRE}, {"script", T_DROP}, {"section", T_BLOCK}, {"select", T_DROP},
     {"style", T_DROP}, {"summary", BLOCK_NS}, {"svg", T_DROP}, {"table", T_BLOCK}, {"tbody", T_BLOCK},
@@ -518,7 +139,8 @@ static unsigned tag_bits(const xmlNode *n)
  * behind a paywall). */
 static const char *const cues[] = {"comment", "share", "social", "related", "newsletter", "cookie",
                                    "subscribe", "advert", "promo", "sidebar", "menu", "breadcrumb",
-                                   "footer", "nav"};
+                                   "footer", "nav", "caption", "byline", "credit",
+                                   "author", "timestamp", "dateline", "popular", "trending"};
 static const struct { const char *word; size_t at; } cue_exceptions[] = {
     {"commentary", 0}, {"subscriber", 0}, {"unavailable", 1},
 };
@@ -545,12 +167,14 @@ static int token_has_cue(const char *token, size_t n)
      * ("tag-newsletter", "category-social-affairs"): they name the topic. */
     if ((n > 4 && !strncasecmp(token, "tag-", 4)) || (n > 9 && !strncasecmp(token, "category-", 9)))
         return 0;
+    char low[CUE_SCAN + 1];   /* folded once, then searched per cue */
     for (size_t i = 0; i < n; i++)
-        for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
-            size_t len = strlen(cues[c]);
-            if (n - i >= len && !strncasecmp(token + i, cues[c], len) && !cue_excepted(token, token + i, cues[c]))
+        low[i] = (char)tolower((unsigned char)token[i]);
+    low[n] = '\0';
+    for (size_t c = 0; c < sizeof cues / sizeof *cues; c++)
+        for (const char *hit = strstr(low, cues[c]); hit; hit = strstr(hit + 1, cues[c]))
+            if (!cue_excepted(low, hit, cues[c]))
                 return 1;
-        }
     return 0;
 }
 
@@ -560,10 +184,10 @@ static int has_cue(const char *s)
         return 0;
     size_t n = strnlen(s, CUE_SCAN);
     for (size_t i = 0; i < n;) {
-        while (i < n && is_space_char(s[i]))
+        while (i < n && sl_html_is_space(s[i]))
             i++;
         size_t start = i;
-        while (i < n && !is_space_char(s[i]))
+        while (i < n && !sl_html_is_space(s[i]))
             i++;
         if (i > start && token_has_cue(s + start, i - start))
             return 1;
@@ -576,11 +200,11 @@ static int display_none(const char *style)
 {
     for (const char *p = style; (p = strcasestr(p, "display")); p += 7) {
         const char *q = p + 7;
-        while (is_space_char(*q))
+        while (sl_html_is_space(*q))
             q++;
         if (*q++ != ':')
             continue;
-        while (is_space_char(*q))
+        while (sl_html_is_space(*q))
             q++;
         if (!strncasecmp(q, "none", 4))
             return 1;
@@ -591,8 +215,22 @@ static int display_none(const char *style)
 /* What a reader never sees is not part of the article. */
 static int hidden(const xmlNode *n)
 {
-    const char *style = attr(n, "style");
-    return attr(n, "hidden") || (style && display_none(style));
+    const char *style = sl_html_attr(n, "style");
+    return sl_html_attr(n, "hidden") || (style && display_none(style));
+}
+
+/* class or id naming comments ("comments", "comment-list"), not commentary. */
+static int names_comments(const xmlNode *n)
+{
+    for (int k = 0; k < 2; k++) {
+        const char *s = sl_html_attr(n, k ? "id" : "class");
+        if (!s || strnlen(s, CUE_SCAN) >= CUE_SCAN)
+            continue;
+        for (const char *p = strcasestr(s, "comment"); p; p = strcasestr(p + 1, "comment"))
+            if (strncasecmp(p, "commentary", 10))
+                return 1;
+    }
+    return 0;
 }
 
 static int soft_dropped(const xmlNode *n, unsigned tag)
@@ -601,10 +239,11 @@ static int soft_dropped(const xmlNode *n, unsigned tag)
         return 0;
     /* A <form> is a search box or a comment form, except on pages that
      * wrap everything in one (ASP.NET): those hold the <h1>, which keeps
-     * them (F_PROTECTED). */
-    if (tag & T_FORM)
+     * them (F_PROTECTED). The same for page furniture: libxml2 2.9 does not
+     * know <header> and nests a page in one that is left open. */
+    if (tag & (T_FORM | T_FURNITURE))
         return 1;
-    const char *role = attr(n, "role");
+    const char *role = sl_html_attr(n, "role");
     if (role && (tag & T_BLOCK)) {
         for (size_t i = 0; i < sizeof cue_roles / sizeof *cue_roles; i++)
             if (!strcasecmp(role, cue_roles[i]))
@@ -614,7 +253,7 @@ static int soft_dropped(const xmlNode *n, unsigned tag)
      * that are <article>s sit in a list that carries the cue. */
     if (tag & T_ARTICLE)
         return 0;
-    return has_cue(attr(n, "class")) || has_cue(attr(n, "id"));
+    return has_cue(sl_html_attr(n, "class")) || has_cue(sl_html_attr(n, "id"));
 }
 
 static uint32_t index_of(const xmlNode *n)
@@ -645,9 +284,14 @@ static int add_elem(elem_vec *v, xmlNode *n, unsigned tag)
         e.flags |= F_PRE;
     if (tag & T_H1)
         e.flags |= F_H1 | F_CORE;
-    if (soft_dropped(n, tag))
+    if (soft_dropped(n, tag)) {
         e.flags |= F_SOFT;
-    int semantic = (tag & (T_ARTICLE | T_MAIN)) || attr_is(n, "itemprop", "articleBody");
+        if (names_comments(n))
+            e.flags |= F_COMMENTS;
+    }
+    if (tag & T_FURNITURE)
+        e.flags |= F_FURNITURE;
+    int semantic = (tag & (T_ARTICLE | T_MAIN)) || sl_html_attr_is(n, "itemprop", "articleBody");
     if (semantic)
         e.flags |= F_SEMANTIC;
     if ((tag & T_MAIN) || (semantic && !(e.flags & F_SOFT)))
@@ -663,7 +307,7 @@ static uint32_t solid_bytes(const char *text)
     const unsigned char *s = (const unsigned char *)text;
     size_t n = strlen(text), count = 0;
     for (size_t i = 0; i < n; i++)
-        if (!is_blank(s, i, n) && !(s[i] == 0xA0 && i && s[i - 1] == 0xC2))
+        if (!sl_html_is_blank(s, i, n) && !(s[i] == 0xA0 && i && s[i - 1] == 0xC2))
             count++;
     return count > UINT32_MAX / 4 ? UINT32_MAX / 4 : (uint32_t)count;
 }
@@ -698,29 +342,63 @@ static int collect(xmlNode *root, elem_vec *v)
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             count_text(v, n);
         }
-        n = next_in(n, root, descend);
+        n = sl_html_next(n, root, descend);
     }
     return 0;
 }
 
-/* Passes 2 and 3: a soft-dropped element goes unless it holds the article
- * (a <main>, the <h1>, a clean <article>): "has-sidebar" on a page wrapper
- * must not take the page with it. Removal is inherited. */
-static void remove_boilerplate(elem_vec *v)
+static int link_heavy(const elem *e) { return (uint64_t)e->own_links * 2 > e->own; }
+
+/* A block whose loose text reads as prose: MIN_PARA bytes, under half links. */
+static int is_prose(const elem *e)
+{
+    return (e->flags & F_BLOCK) && !(e->flags & F_NOSCORE) && e->own >= MIN_PARA && !link_heavy(e);
+}
+
+/* The prose in each subtree before anything is removed (children before
+ * parents), into `good`. */
+static void count_prose(elem_vec *v)
 {
     elem *e = v->items;
+    for (size_t i = v->n; i-- > 0;) {
+        if (is_prose(&e[i]))
+            e[i].good += e[i].own - e[i].own_links;
+        if (i)
+            e[e[i].parent].good += e[i].good;
+    }
+}
+
+/* Passes 2 and 3: a soft-dropped element goes unless it holds the article
+ * (a <main>, the <h1>, a clean <article>, or most of the page's prose):
+ * "content-with-sidebar" on the article's wrapper must not take the article
+ * with it. Removal is inherited. */
+static uint32_t remove_boilerplate(elem_vec *v)
+{
+    elem *e = v->items;
+    count_prose(v);
+    uint32_t prose = e[0].good;
+    for (size_t i = 1; i < v->n; i++)
+        if ((e[i].flags & (F_SOFT | F_COMMENTS)) == F_SOFT &&
+            (uint64_t)e[i].good * 100 >= (uint64_t)e[0].good * SOFT_KEEPS_PROSE)
+            e[i].flags |= F_CORE | F_PROTECTED | F_HOLDS;
     for (size_t i = v->n; i-- > 1;) {
         elem *p = &e[e[i].parent];
         if (e[i].flags & (F_CORE | F_PROTECTED))
             p->flags |= F_PROTECTED;
+        if ((e[i].flags & F_HOLDS) || ((e[i].flags & F_CORE) && !(e[i].flags & F_H1)))
+            p->flags |= F_HOLDS;
         p->size += e[i].size;
     }
-    for (size_t i = 1; i < v->n; i++)
-        if ((e[e[i].parent].flags & F_REMOVED) || ((e[i].flags & F_SOFT) && !(e[i].flags & F_PROTECTED)))
+    /* Furniture holding only the <h1> (a site header with the headline in
+     * it) goes; holding the article itself, it stays. */
+    for (size_t i = 0; i < v->n; i++) {
+        e[i].good = 0;   /* score() counts it again without what is removed */
+        int keep = (e[i].flags & F_FURNITURE) ? (e[i].flags & F_HOLDS) : (e[i].flags & F_PROTECTED);
+        if (i && ((e[e[i].parent].flags & F_REMOVED) || ((e[i].flags & F_SOFT) && !keep)))
             e[i].flags |= F_REMOVED;
+    }
+    return prose;
 }
-
-static int link_heavy(const elem *e) { return (uint64_t)e->own_links * 2 > e->own; }
 
 static void add_score(elem_vec *v, uint32_t i, double score)
 {
@@ -739,7 +417,7 @@ static void score(elem_vec *v)
     for (size_t i = v->n; i-- > 0;) {
         if (e[i].flags & F_REMOVED)
             continue;
-        if ((e[i].flags & F_BLOCK) && !(e[i].flags & F_NOSCORE) && e[i].own >= MIN_PARA && !link_heavy(&e[i])) {
+        if (is_prose(&e[i])) {
             uint32_t prose = e[i].own - e[i].own_links;
             uint32_t first = e[i].flags & F_PARA ? e[i].parent : (uint32_t)i;
             e[i].good += prose;
@@ -837,13 +515,13 @@ static int choose_containers(const elem_vec *v, index_vec *out)
 
 typedef struct writer {
     const elem_vec *v;
-    para p;
+    sl_para p;
     sl_buf out;
 } writer;
 
 static void flush(writer *w)
 {
-    para_trim(&w->p);
+    sl_para_trim(&w->p);
     if (w->p.buf.len) {
         if (w->out.len)
             sl_buf_puts(&w->out, "\n\n");
@@ -859,12 +537,12 @@ static void flush(writer *w)
  * with <br><br>). */
 static void line_break(writer *w)
 {
-    while (w->p.buf.len && last_char(&w->p.buf) == ' ')
+    while (w->p.buf.len && sl_para_last(&w->p.buf) == ' ')
         w->p.buf.ptr[--w->p.buf.len] = '\0';
-    if (w->p.buf.len && last_char(&w->p.buf) == '\n')
+    if (w->p.buf.len && sl_para_last(&w->p.buf) == '\n')
         flush(w);
     else
-        para_newline(&w->p);
+        sl_para_newline(&w->p);
 }
 
 /* Visits a node on the way down; returns whether to go into its children. */
@@ -874,7 +552,7 @@ static int enter(writer *w, xmlNode *n)
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
         uint32_t parent = index_of(n->parent);
         if (parent != NONE && n->content && !link_heavy(&e[e[parent].owner]))
-            para_text(&w->p, (const char *)n->content, strlen((const char *)n->content),
+            sl_para_text(&w->p, (const char *)n->content, strlen((const char *)n->content),
                       e[parent].flags & F_PRE);
         return 0;
     }
@@ -917,7 +595,9 @@ static void write_container(writer *w, xmlNode *root)
     flush(w);
 }
 
-static int extract_body(xmlNode *root, char **text)
+/* `lenient`: nothing is removed for soft cues (the second try on a page
+ * whose boilerplate removal took everything). */
+static int extract_body(xmlNode *root, int lenient, char **text)
 {
     elem_vec elems = {0};
     index_vec containers = {0};
@@ -929,8 +609,15 @@ static int extract_body(xmlNode *root, char **text)
     int rc = collect(root, &elems);
     if (rc || !elems.n)
         goto done;
-    remove_boilerplate(&elems);
+    if (lenient) {
+        for (size_t i = 0; i < elems.n; i++)
+            if (!(elems.items[i].flags & F_COMMENTS))
+                elems.items[i].flags &= (uint16_t)~F_SOFT;
+    }
+    uint32_t prose = remove_boilerplate(&elems);
     score(&elems);
+    if (!lenient && prose >= LOST_PROSE_MIN && (uint64_t)elems.items[0].good * 100 < (uint64_t)prose * LOST_PROSE_SHARE)
+        goto done;   /* the cues took most of the prose: try without them */
     rc = choose_containers(&elems, &containers);
     for (size_t i = 0; !rc && i < containers.n; i++)
         write_container(&w, elems.items[containers.items[i]].node);
@@ -947,6 +634,69 @@ done:
 
 /* ---- the entry point ------------------------------------------------------- */
 
+/* The name of an element opening at p ("<script ...>"): 1 when it is `tag`. */
+static int opens(const char *p, const char *end, const char *tag, size_t len)
+{
+    return (size_t)(end - p) > len + 1 && !strncasecmp(p + 1, tag, len) &&
+           (p[len + 1] == '>' || p[len + 1] == '/' || sl_html_is_space(p[len + 1]));
+}
+
+/* The "</svg" that closes an <svg> whose content starts at p: SVG nests
+ * (icon sprites hold an <svg> per <symbol>). NULL when none does. */
+static char *svg_close(char *p, const char *end)
+{
+    int depth = 1;
+    while ((p = memchr(p, '<', (size_t)(end - p)))) {
+        if (opens(p, end, "svg", 3))
+            depth++;
+        else if (end - p >= 5 && !strncasecmp(p, "</svg", 5) && !--depth)
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
+/* Empties <script>, <style>, <noscript> and <svg> elements before parsing,
+ * JSON-LD scripts apart: they are half the bytes of a typical news page, none
+ * of it text, and libxml2 reads them a character at a time; and libxml2 2.9
+ * nests the rest of the page inside a <noscript> holding an <iframe>, or an
+ * <svg> holding self-closed <path/>s. Such an element ends at the first
+ * "</script", "</style", "</noscript", "</svg". In place, one pass. */
+static void drop_script_bodies(sl_buf *page)
+{
+    char *r = page->ptr, *w = page->ptr, *end = page->ptr + page->len;
+    while (r < end) {
+        char *lt = memchr(r, '<', (size_t)(end - r));
+        if (!lt)
+            lt = end;
+        memmove(w, r, (size_t)(lt - r));
+        w += lt - r;
+        r = lt;
+        if (r == end)
+            break;
+        const char *close = opens(r, end, "script", 6)     ? "</script"
+                            : opens(r, end, "style", 5)    ? "</style"
+                            : opens(r, end, "noscript", 8) ? "</noscript"
+                            : opens(r, end, "svg", 3)      ? "</svg"
+                                                           : NULL;
+        char *gt = close ? memchr(r, '>', (size_t)(end - r)) : NULL;
+        char *stop = !gt ? NULL : close[2] == 's' && close[3] == 'v' ? svg_close(gt, end)
+                                                                    : memmem(gt, (size_t)(end - gt), close, strlen(close));
+        if (stop && memmem(r, (size_t)(gt - r), "ld+json", 7))
+            stop = NULL;   /* metadata: kept */
+        if (stop && !strncasecmp(stop, close, strlen(close))) {
+            memmove(w, r, (size_t)(gt + 1 - r));
+            w += gt + 1 - r;
+            r = stop;
+            continue;
+        }
+        *w++ = *r++;
+    }
+    page->len = (size_t)(w - page->ptr);
+    if (page->ptr)
+        page->ptr[page->len] = '\0';
+}
+
 /* HUGE: without it libxml2 2.9.14 stops at nesting depth 256 and drops the
  * rest of the page (broken pages reach that with unclosed <div>/<font>);
  * with it 100,000 nested <div>s parse in a tenth of a second. IGNORE_ENC:
@@ -961,34 +711,38 @@ static htmlDocPtr parse_page(const sl_buf *page)
     return htmlReadMemory(page->ptr, (int)page->len, NULL, "UTF-8", options);
 }
 
-int sl_html_extract(const char *html, size_t len, sl_extracted *out, sl_buf *why)
+int sl_html_extract(const char *html, size_t len, const char *charset, sl_extracted *out, sl_buf *why)
 {
     memset(out, 0, sizeof *out);
-    if (len > PAGE_MAX) {
+    if (len > SL_PAGE_MAX) {
         if (why) {
             sl_buf_clear(why);
-            sl_buf_printf(why, "page of %zu MB exceeds the %d MB cap", (len + (1u << 20) - 1) >> 20, PAGE_MAX_MB);
+            sl_buf_printf(why, "page of %zu MB exceeds the %d MB cap", (len + (1u << 20) - 1) >> 20, SL_PAGE_MAX_MB);
         }
         return SL_ETOOLARGE;
     }
     sl_buf page;
-    sl_buf_init(&page, PAGE_MAX * 4);   /* a single-byte charset grows up to 3x as UTF-8 */
-    page_meta meta;
-    memset(&meta, 0, sizeof meta);
+    sl_buf_init(&page, SL_PAGE_MAX * 4);   /* a single-byte charset grows up to 3x as UTF-8 */
     htmlDocPtr doc = NULL;
     xmlNode *root;
-    int rc = html ? sl_html_decode(html, len, &page) : 0;
-    if (!rc)
+    int rc = html ? sl_html_decode(html, len, charset, &page) : 0;
+    if (!rc) {
+        drop_script_bodies(&page);
         doc = parse_page(&page);
+    }
     if (rc || !doc || !(root = xmlDocGetRootElement(doc))) {
         rc = rc ? rc : SL_EBADINPUT;
         goto done;
     }
-    rc = read_meta(root, &meta);
+    rc = sl_html_read_meta(root, out);
     if (!rc)
-        rc = fill_meta(&meta, out);
-    if (!rc)
-        rc = extract_body(root, &out->text);
+        rc = extract_body(root, 0, &out->text);
+    /* Soft cues can take a whole page (libxml2 2.9 nests a page inside an
+     * element it fails to close, a theme puts "sidebar" on the content
+     * column): when they leave no text or under a tenth of the prose, the
+     * page is read without them. */
+    if (!rc && !out->text)
+        rc = extract_body(root, 1, &out->text);
     if (!rc && !out->text)
         rc = SL_EBADINPUT;
 done:
@@ -1000,7 +754,6 @@ done:
         fail(why, rc, "page too large once decoded");
     if (rc)
         sl_extracted_clear(out);
-    meta_free(&meta);
     xmlFreeDoc(doc);
     sl_buf_free(&page);
     return rc;

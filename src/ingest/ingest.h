@@ -19,7 +19,8 @@ typedef enum sl_format {
     SL_FORMAT_BINARY,  /* NUL bytes, or mostly non-text bytes, or a known binary magic */
     SL_FORMAT_TEXT,
     SL_FORMAT_JSONL,   /* first non-blank line is a JSON object */
-    SL_FORMAT_HTML     /* <!doctype html, <html, or leading markup with <head>/<body>/<p> */
+    SL_FORMAT_HTML,    /* <!doctype html, <html, or leading markup with <head>/<body>/<p> */
+    SL_FORMAT_FEED     /* RSS or Atom: <rss, <feed or <rdf:RDF after the XML prolog */
 } sl_format;
 
 /* Decides by looking at the content (a bounded prefix), not the file name.
@@ -52,9 +53,15 @@ int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *wh
 
 /* ---- html.c ---- */
 
-/* Appends the page decoded to valid UTF-8 (BOM, declared charset, or a guess;
- * charset.c). Returns 0 or an SL_E* code. */
-int sl_html_decode(const char *html, size_t len, sl_buf *out);
+/* The largest real article pages weigh a few MB; the cap keeps the parsed
+ * tree (about ten times the page) and the decoded copy well inside memory. */
+#define SL_PAGE_MAX_MB 50
+#define SL_PAGE_MAX ((size_t)SL_PAGE_MAX_MB << 20)
+
+/* Appends the page decoded to valid UTF-8 (BOM, the HTTP header's `charset`
+ * when not NULL, the page's declared charset, or a guess; charset.c).
+ * Returns 0 or an SL_E* code. */
+int sl_html_decode(const char *html, size_t len, const char *charset, sl_buf *out);
 
 /* What the first HTML extractor finds in a page. Strings malloc'd or NULL. */
 typedef struct sl_extracted {
@@ -68,7 +75,7 @@ typedef struct sl_extracted {
 /* Extracts title and body text from a page with libxml2's HTML parser
  * (never fails on broken markup; SL_EBADINPUT with a reason in `why` when
  * there is no text at all, SL_ETOOLARGE over the size cap). */
-int sl_html_extract(const char *html, size_t len, sl_extracted *out, sl_buf *why);
+int sl_html_extract(const char *html, size_t len, const char *charset, sl_extracted *out, sl_buf *why);
 void sl_extracted_clear(sl_extracted *e);
 
 /* ---- chrome.c ---- */
@@ -111,5 +118,104 @@ void sl_cleaned_free(sl_cleaned *c);
  * squeezed), and whether a line is short enough to be counted at all. */
 uint64_t sl_chrome_line_hash(const char *line, size_t len);
 int sl_chrome_line_countable(const char *line, size_t len);
+
+/* ---- warc.c ---- */
+
+typedef struct sl_warc sl_warc;
+
+/* A response or resource record. body points into the reader's buffer and
+ * stays valid until the next call. */
+typedef struct sl_warc_record {
+    uint64_t number;          /* 1-based position in the file */
+    int status;               /* HTTP status of a response; 0 for a resource */
+    char uri[2048];           /* WARC-Target-URI */
+    char date[64];            /* WARC-Date */
+    char content_type[128];   /* the HTTP Content-Type without parameters */
+    char charset[64];         /* its charset parameter, when given */
+    const char *body;         /* the payload (HTTP headers taken off) */
+    size_t body_len;
+} sl_warc_record;
+
+/* Opens a WARC file, plain or gzip (detected by content). On failure *out is
+ * still set so that sl_warc_why explains; close it either way. */
+int sl_warc_open(const char *path, sl_warc **out);
+/* The next response or resource record (other types are skipped and
+ * counted): 1 with `rec` filled, 0 at the end, SL_EBADINPUT for a damaged or
+ * cut record (sl_warc_why says which and why; call again to go on). */
+int sl_warc_next(sl_warc *w, sl_warc_record *rec);
+const char *sl_warc_why(const sl_warc *w);
+uint64_t sl_warc_other_records(const sl_warc *w);
+void sl_warc_close(sl_warc *w);
+/* A record worth extracting: a successful response (or a resource) whose
+ * content type is HTML, or unstated and HTML by content. */
+int sl_warc_record_is_html(const sl_warc_record *rec);
+/* Whether decoded data starts as a WARC file does. */
+int sl_warc_sniff(const char *data, size_t len);
+
+/* ---- feed.c ---- */
+
+/* One item of an RSS or Atom feed; strings malloc'd or NULL. */
+typedef struct sl_feed_item {
+    char *title, *link;
+    char *published, *updated;   /* ISO-8601 when the feed's form was understood */
+    char *content;               /* content:encoded or Atom <content> (HTML) */
+    char *summary;               /* description or Atom <summary> (HTML) */
+} sl_feed_item;
+
+typedef SL_VEC(sl_feed_item) sl_feed_items;
+
+/* Parses a feed (initialises `out`). SL_EBADINPUT with the reason in `why`
+ * ("invalid feed XML at line 3: ...", "feed without items"). */
+int sl_feed_parse(const char *data, size_t len, sl_feed_items *out, sl_buf *why);
+/* Whether the item's content is the whole article (else fetch its link). */
+int sl_feed_item_is_full(const sl_feed_item *it);
+void sl_feed_item_clear(sl_feed_item *it);
+void sl_feed_items_free(sl_feed_items *v);
+
+/* ---- fetch.c ---- */
+
+/* 0 means the default: 4 jobs, 30 s, 1 s between requests to one host
+ * (delay_ms < 0: none), 2 retries (< 0: none), SL_PAGE_MAX bytes. */
+typedef struct sl_fetch_options {
+    int jobs, timeout_s, delay_ms, retries;
+    size_t max_bytes;
+    int ignore_robots;
+} sl_fetch_options;
+
+/* One URL's outcome: error NULL and body set on success (2xx after
+ * redirects), else error says why in a few words. Valid during the call. */
+typedef struct sl_fetch_result {
+    long status;
+    const char *final_url, *content_type;
+    const char *body;
+    size_t len;
+    const char *error;
+} sl_fetch_result;
+
+typedef void (*sl_fetched_fn)(void *ctx, size_t url_index, const sl_fetch_result *result);
+
+/* Fetches every URL (http and https only), calling `done` once per URL in
+ * completion order. Returns 0, or SL_ENOMEM. */
+int sl_fetch_all(const char *const *urls, size_t n, const sl_fetch_options *o, sl_fetched_fn done, void *ctx);
+
+/* ---- dates.c ---- */
+
+#define SL_ISO_DATE_SIZE 64
+
+/* A date as pages and feeds write it, into ISO-8601 ("2031-02-14", with
+ * "Thh:mm:ss" and the zone when given); ISO input is kept as it is. Numeric
+ * dates that could be either order are read month first when `month_first`.
+ * Returns 1, or 0 when `s` holds no date. */
+int sl_date_to_iso(const char *s, int month_first, char out[SL_ISO_DATE_SIZE]);
+
+/* ---- gzfile.c ---- */
+
+/* Reads a plain or gzip-compressed file whole into `out` (initialised here;
+ * the caller frees it). Over `cap` bytes: SL_ETOOLARGE; unreadable: SL_EIO;
+ * broken or truncated gzip: SL_EBADINPUT. `why` gets the reason. */
+int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why);
+/* The first `size` bytes of a file, gzip undone; whether it is gzipped.
+ * Returns the bytes read, or -1 when the file cannot be read. */
+int sl_gz_peek(const char *path, char *head, size_t size, int *gzipped);
 
 #endif

@@ -61,7 +61,7 @@ static int well_formed(const char *text)
 static int extract(const char *html, size_t len, sl_extracted *out)
 {
     sl_buf why = SL_BUF_INIT;
-    int rc = sl_html_extract(html, len, out, &why);
+    int rc = sl_html_extract(html, len, NULL, out, &why);
     if (rc)
         fprintf(stderr, "  (extract: %s)\n", sl_buf_cstr(&why));
     sl_buf_free(&why);
@@ -414,14 +414,61 @@ TEST(html_title_sources)
         CHECK_STR(e.title, cases[i].title);
         sl_extracted_clear(&e);
     }
-    /* an <h1> in the article beats <title> */
-    CHECK_INT(extract_str("<title>Site | Other</title><article><h1>Crew of <em>Hope</em> honoured</h1>"
-                          "<p>The crew of the lifeboat Hope received medals for a rescue in March.</p></article>",
+    /* an <h1> in the article that names the same story beats <title> */
+    CHECK_INT(extract_str("<title>Hope crew honoured at last | Gazette</title><article><h1>Crew of <em>Hope</em> "
+                          "honoured</h1><p>The crew of the lifeboat Hope received medals for a rescue in March.</p>"
+                          "</article>",
                           &e),
               0);
     CHECK_STR(e.title, "Crew of Hope honoured");
     CHECK_STR(e.text, "The crew of the lifeboat Hope received medals for a rescue in March.");
     sl_extracted_clear(&e);
+    /* an <h1> that shares no words with <title> is page furniture, not the headline */
+    CHECK_INT(extract_str("<title>Lifeboat crew honoured | Gazette</title><h1>Contact us</h1>"
+                          "<p>The crew of the lifeboat Hope received medals for a rescue in March.</p>",
+                          &e),
+              0);
+    CHECK_STR(e.title, "Lifeboat crew honoured");
+    sl_extracted_clear(&e);
+}
+
+TEST(html_written_dates_and_bylines)
+{
+    sl_extracted e = {0};
+    static const char *const body = "<p>The harbour wall repairs finished two weeks ahead of schedule.</p>";
+    struct { const char *page, *date, *author; } cases[] = {
+        {"<p class=\"byline\">By Kit Arbery | Feb 14, 2029</p><p class=\"post-date\">Feb 14, 2029</p>",
+         "2029-02-14", "Kit Arbery"},
+        {"<span itemprop=\"author\">Written by Ana Reyes</span><time>14 February 2029 08:15</time>",
+         "2029-02-14T08:15:00", "Ana Reyes"},
+        /* day first outside US English; a biography is not a name */
+        {"<html lang=\"en-GB\"><div class=\"author-bio\">Ana Reyes has covered the harbour for twenty years "
+         "and writes about boats, tides, storms and the people who live by the sea.</div>"
+         "<span class=\"date\">03/04/2029</span>", "2029-04-03", NULL},
+        /* only the modification date: taken as the last resort */
+        {"<meta property=\"article:modified_time\" content=\"2029-05-06T10:00:00Z\">", "2029-05-06T10:00:00Z",
+         NULL},
+    };
+    char page[1024];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        snprintf(page, sizeof page, "%s%s", cases[i].page, body);
+        CHECK_INT(extract_str(page, &e), 0);
+        CHECK_STR(e.published, cases[i].date);
+        if (cases[i].author)
+            CHECK_STR(e.author, cases[i].author);
+        else
+            CHECK(e.author == NULL);
+        sl_extracted_clear(&e);
+    }
+    char iso[SL_ISO_DATE_SIZE];
+    CHECK_INT(sl_date_to_iso("Tue, 19 Nov 2019 13:03:00 +0000", 1, iso), 1);
+    CHECK_STR(iso, "2019-11-19T13:03:00+00:00");
+    CHECK_INT(sl_date_to_iso("Thu, 02/13/2031 - 11:38", 1, iso), 1);
+    CHECK_STR(iso, "2031-02-13T11:38:00");
+    CHECK_INT(sl_date_to_iso("13/02/2031", 1, iso), 1);   /* 13 cannot be a month */
+    CHECK_STR(iso, "2031-02-13");
+    CHECK_INT(sl_date_to_iso("5 min read", 1, iso), 0);
+    CHECK_INT(sl_date_to_iso("2031-02-30", 1, iso), 1);   /* ISO is kept as written */
 }
 
 TEST(html_dates)
@@ -511,7 +558,7 @@ TEST(html_no_text)
         "   ",
     };
     for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
-        CHECK_INT(sl_html_extract(pages[i], strlen(pages[i]), &e, &why), SL_EBADINPUT);
+        CHECK_INT(sl_html_extract(pages[i], strlen(pages[i]), NULL, &e, &why), SL_EBADINPUT);
         CHECK_STR(sl_buf_cstr(&why), "no article text found");
         CHECK(e.title == NULL && e.text == NULL);
     }
@@ -528,7 +575,7 @@ TEST(html_too_large)
     memset(big, ' ', len);
     sl_extracted e = {0};
     sl_buf why = SL_BUF_INIT;
-    CHECK_INT(sl_html_extract(big, len, &e, &why), SL_ETOOLARGE);
+    CHECK_INT(sl_html_extract(big, len, NULL, &e, &why), SL_ETOOLARGE);
     CHECK_STR(sl_buf_cstr(&why), "page of 51 MB exceeds the 50 MB cap");
     free(big);
     sl_buf_free(&why);

@@ -1,0 +1,75 @@
+/* extract.c — `storyline extract FILE...`: the article of each HTML page
+ * (plain or gzipped) without a store: title, author, date, language, body;
+ * with --json one JSON object per line, one line per page. */
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct out_ctx {
+    cli *c;
+    int many, status;
+} out_ctx;
+
+static void print_page(const sl_page *p, const char *path, int many)
+{
+    if (many)
+        printf("==> %s\n", path);
+    printf("title:     %s\n", p->title ? p->title : "(none)");
+    printf("author:    %s\n", p->author ? p->author : "(none)");
+    printf("published: %s\n", p->published ? p->published : "(unknown)");
+    printf("language:  %s\n\n", p->lang ? p->lang : "und");
+    cli_print_wrapped(p->text, 0);
+    if (many)
+        putchar('\n');
+}
+
+static void on_page(void *ctx, const char *name, const sl_page *page, const char *error)
+{
+    out_ctx *o = ctx;
+    if (!page) {
+        cli_error("%s: %s", name, error);
+        o->status = EXIT_PARTIAL;
+    } else if (o->c->json) {
+        sl_page_json(page, name, cli_write_stdout, NULL);
+        putchar('\n');
+    } else {
+        print_page(page, name, o->many);
+    }
+}
+
+static int run(cli *c, sl_engine *e)
+{
+    (void)e;
+    int n = 0;
+    for (int i = 0; i < c->argc; i++) {
+        if (c->argv[i][0] == '-' && c->argv[i][1])
+            return cli_usage(&cmd_extract, "unknown option %s", c->argv[i]);
+        n++;
+    }
+    if (!n)
+        return cli_usage(&cmd_extract, "extract wants one or more HTML or WARC files");
+    sl_extractor *x = NULL;
+    if (sl_extractor_new(&x)) {
+        cli_error("out of memory");
+        return EXIT_STORE;
+    }
+    out_ctx o = {c, 1, EXIT_OK};
+    o.many = n > 1;
+    for (int i = 0; i < c->argc && o.status != EXIT_STORE; i++)
+        if (sl_extract_each(x, c->argv[i], on_page, &o)) {
+            cli_error("out of memory");
+            o.status = EXIT_STORE;
+        }
+    sl_extractor_free(x);
+    return o.status;
+}
+
+const command cmd_extract = {
+    "extract", "[--json] FILE...",
+    "print the article of HTML pages or WARC files: title, author, date, language, body (no store)",
+    "Each FILE is an HTML page, plain or gzip-compressed, in any charset, or a WARC\n"
+    "file (every HTML response, named FILE#RECORD (URI)). With --json each page\n"
+    "becomes one JSON object on its own line (docs/json.md). A page without\n"
+    "article text is reported on stderr and the others go on (exit 1).\n",
+    CLI_NO_STORE, run,
+};

@@ -1,0 +1,149 @@
+/* htmltree.c — what the HTML extractor's parts share about a parsed page:
+ * element and attribute look-ups, an iterative walk that no nesting depth can
+ * overflow, and paragraph text with white space collapsed. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest/htmltree.h"
+
+/* Ancestor look-ups (is this <time> inside an <article>?) stop after this
+ * many levels: real pages nest their article a few dozen levels deep, and
+ * the bound keeps a page of 100,000 nested elements linear. */
+#define ANCESTOR_SCAN 64
+
+/* ---- tree helpers --------------------------------------------------------- */
+
+int sl_html_is_tag(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, name);
+}
+
+/* An attribute's value, borrowed from the tree; NULL when absent. */
+const char *sl_html_attr(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        if (!a->name || strcasecmp((const char *)a->name, name))
+            continue;
+        const xmlNode *v = a->children;
+        return v && v->type == XML_TEXT_NODE && v->content ? (const char *)v->content : "";
+    }
+    return NULL;
+}
+
+int sl_html_attr_is(const xmlNode *n, const char *name, const char *value)
+{
+    const char *v = sl_html_attr(n, name);
+    return v && !strcasecmp(v, value);
+}
+
+/* The node after `n` in document order without leaving `root`, skipping
+ * n's children unless `descend`. Iterative, so that no page depth can
+ * overflow the stack. */
+xmlNode *sl_html_next(xmlNode *n, const xmlNode *root, int descend)
+{
+    if (descend && n->children)
+        return n->children;
+    for (; n && n != root; n = n->parent)
+        if (n->next)
+            return n->next;
+    return NULL;
+}
+
+int sl_html_inside_article(const xmlNode *n)
+{
+    int level = 0;
+    for (n = n->parent; n && level < ANCESTOR_SCAN; n = n->parent, level++)
+        if (sl_html_is_tag(n, "article") || sl_html_is_tag(n, "main"))
+            return 1;
+    return 0;
+}
+
+/* ---- paragraphs: white space collapsed ------------------------------------ */
+
+int sl_html_is_blank(const unsigned char *s, size_t i, size_t n)
+{
+    return s[i] <= 0x20 || (s[i] == 0xC2 && i + 1 < n && s[i + 1] == 0xA0);   /* or no-break space */
+}
+
+char sl_para_last(const sl_buf *b) { return b->len ? b->ptr[b->len - 1] : '\0'; }
+
+void sl_para_newline(sl_para *p)
+{
+    p->space = 0;
+    if (p->buf.len && sl_para_last(&p->buf) != '\n')
+        sl_buf_putc(&p->buf, '\n');
+}
+
+/* Appends text, each run of white space (and no-break spaces) becoming one
+ * space between words; in <pre> a line break stays a line break. */
+void sl_para_text(sl_para *p, const char *text, size_t n, int pre)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < n) {
+        if (sl_html_is_blank(s, i, n)) {
+            if (pre && s[i] == '\n')
+                sl_para_newline(p);
+            else
+                p->space = 1;
+            i += s[i] == 0xC2 ? 2 : 1;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && !sl_html_is_blank(s, j, n))
+            j++;
+        if (p->space && p->buf.len && sl_para_last(&p->buf) != '\n')
+            sl_buf_putc(&p->buf, ' ');
+        p->space = 0;
+        sl_buf_put(&p->buf, s + i, j - i);
+        i = j;
+    }
+}
+
+void sl_para_trim(sl_para *p)
+{
+    while (p->buf.len && (sl_para_last(&p->buf) == '\n' || sl_para_last(&p->buf) == ' '))
+        p->buf.ptr[--p->buf.len] = '\0';
+    p->space = 0;
+}
+
+/* A copy of `s` with white space collapsed and trimmed; NULL when empty. */
+int sl_html_dup_collapsed(const char *s, char **out)
+{
+    sl_para p = {SL_BUF_INIT, 0};
+    sl_para_text(&p, s, strlen(s), 0);
+    sl_para_trim(&p);
+    int rc = p.buf.err;
+    *out = !rc && p.buf.len ? sl_buf_take(&p.buf) : NULL;
+    sl_buf_free(&p.buf);
+    return rc;
+}
+
+/* The text of an element (a <title>, an <h1>), collapsed and trimmed. */
+/* Elements that a browser shows on a line of their own (a headline split
+ * over "<span>Data</span><br><span>Agency</span>"). */
+static int breaks_words(const xmlNode *n)
+{
+    static const char *const names[] = {"br", "div", "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (sl_html_is_tag(n, names[i]))
+            return 1;
+    return 0;
+}
+
+int sl_html_node_text(xmlNode *root, char **out)
+{
+    sl_para p = {SL_BUF_INIT, 0};
+    for (xmlNode *n = root; n; n = sl_html_next(n, root, n->type == XML_ELEMENT_NODE)) {
+        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
+            sl_para_text(&p, (const char *)n->content, strlen((const char *)n->content), 0);
+        else if (n != root && breaks_words(n))
+            p.space = 1;
+    }
+    sl_para_trim(&p);
+    int rc = p.buf.err;
+    *out = !rc && p.buf.len ? sl_buf_take(&p.buf) : NULL;
+    sl_buf_free(&p.buf);
+    return rc;
+}

@@ -1,0 +1,47 @@
+/* htmltree.h — internals shared by the HTML extractor's files (html.c,
+ * meta.c, feed.c) over libxml2's tree; not part of the ingest API. */
+#ifndef SL_INGEST_HTMLTREE_H
+#define SL_INGEST_HTMLTREE_H
+
+#include <libxml/tree.h>
+
+#include "ingest/ingest.h"
+
+static inline int sl_html_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+int sl_html_is_tag(const xmlNode *n, const char *name);
+/* An attribute's value, borrowed from the tree; NULL when absent. */
+const char *sl_html_attr(const xmlNode *n, const char *name);
+int sl_html_attr_is(const xmlNode *n, const char *name, const char *value);
+/* The node after `n` in document order without leaving `root`, skipping
+ * n's children unless `descend`. Iterative. */
+xmlNode *sl_html_next(xmlNode *n, const xmlNode *root, int descend);
+/* Whether an <article> or <main> encloses n (a bounded number of levels up). */
+int sl_html_inside_article(const xmlNode *n);
+/* A space byte or the first byte of a UTF-8 no-break space. */
+int sl_html_is_blank(const unsigned char *s, size_t i, size_t n);
+
+/* A paragraph being built: white space collapsed to single spaces. */
+typedef struct sl_para {
+    sl_buf buf;
+    int space;   /* white space seen since the last character */
+} sl_para;
+
+char sl_para_last(const sl_buf *b);
+void sl_para_newline(sl_para *p);
+/* Appends text; in <pre> (`pre`) a line break stays a line break. */
+void sl_para_text(sl_para *p, const char *text, size_t n, int pre);
+void sl_para_trim(sl_para *p);
+/* A copy of `s` with white space collapsed and trimmed; NULL when empty. */
+int sl_html_dup_collapsed(const char *s, char **out);
+/* The text of an element (a <title>, an <h1>), collapsed and trimmed. */
+int sl_html_node_text(xmlNode *root, char **out);
+
+/* meta.c: title, date, author and language of the page rooted at `root`
+ * into out's fields (text untouched). */
+int sl_html_read_meta(xmlNode *root, sl_extracted *out);
+
+#endif

@@ -1,0 +1,464 @@
+/* meta.c — a page's metadata: title (og:title, the article's <h1>, <title>
+ * without the site's name), publication date (<meta>, JSON-LD, <time>),
+ * author (<meta>, JSON-LD, a byline) and language, read from libxml2's tree. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "ingest/htmltree.h"
+
+/* JSON-LD: a page carries one to three blocks of a few KB; bigger scripts
+ * are application state, not metadata. Nesting: @graph inside an array is
+ * the deepest that publishers use. */
+#define LD_MAX_SCRIPTS 16
+#define LD_MAX_BYTES ((size_t)1 << 20)
+#define LD_MAX_DEPTH 4
+#define LD_MAX_AUTHORS 8
+/* Headings looked at as the headline: the first few <h1>s (a page has one,
+ * or a logo's and the article's; listings have many). */
+#define H1_MAX 4
+/* Words of a heading compared with the page's title (a headline has a
+ * dozen; the bound keeps a paragraph in an <h1> cheap). */
+#define TITLE_WORDS 32
+/* Byline elements looked at for the author, and the longest name kept: a
+ * list of three authors with their titles fits; an author's biography does
+ * not. */
+#define BYLINE_MAX 8
+#define BYLINE_TEXT_MAX 100
+#define BYLINE_WORDS 10
+
+typedef struct page_meta {
+    /* borrowed from the tree */
+    const char *og_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
+    const char *meta_modified;
+    xmlNode *time_text, *date_main, *date_any;   /* <time> without datetime; class="...date..." */
+    xmlNode *bylines[BYLINE_MAX];                /* itemprop=author, rel=author, class="...byline..." */
+    int n_bylines;
+    xmlNode *title, *h1_main, *h1s[H1_MAX];
+    int n_h1;
+    /* from JSON-LD, malloc'd */
+    char *ld_date, *ld_author, *ld_modified;
+    int ld_scripts;
+} page_meta;
+
+static void meta_free(page_meta *m)
+{
+    free(m->ld_date);
+    free(m->ld_modified);
+    free(m->ld_author);
+}
+
+static void set_once(const char **slot, const char *value)
+{
+    if (!*slot && value && *value)
+        *slot = value;
+}
+
+static int meta_key(const xmlNode *n, const char *key)
+{
+    return sl_html_attr_is(n, "property", key) || sl_html_attr_is(n, "name", key);
+}
+
+static void read_meta_tag(const xmlNode *n, page_meta *m)
+{
+    const char *content = sl_html_attr(n, "content");
+    if (!content || !*content)
+        return;
+    if (meta_key(n, "og:title"))
+        set_once(&m->og_title, content);
+    else if (meta_key(n, "og:site_name"))
+        set_once(&m->site_name, content);
+    else if (meta_key(n, "article:published_time"))
+        set_once(&m->meta_date, content);
+    else if (meta_key(n, "article:modified_time"))
+        set_once(&m->meta_modified, content);
+    else if (meta_key(n, "date") || meta_key(n, "pubdate"))
+        set_once(&m->name_date, content);
+    else if (sl_html_attr_is(n, "name", "author"))
+        set_once(&m->meta_author, content);
+}
+
+static int append_author(sl_buf *names, const json_t *a, int *count)
+{
+    const json_t *name = json_is_object(a) ? json_object_get(a, "name") : a;
+    if (!json_is_string(name) || !json_string_length(name) || *count >= LD_MAX_AUTHORS)
+        return 0;
+    if (names->len)
+        sl_buf_puts(names, ", ");
+    (*count)++;
+    return sl_buf_puts(names, json_string_value(name));
+}
+
+/* JSON-LD "author": a string, a Person {"name": ...}, or an array of them
+ * (joined with ", "). */
+static int ld_author(const json_t *author, char **out)
+{
+    sl_buf names = SL_BUF_INIT;
+    int count = 0;
+    size_t i;
+    const json_t *a;
+    if (json_is_array(author)) {
+        json_array_foreach(author, i, a)
+            append_author(&names, a, &count);
+    } else {
+        append_author(&names, author, &count);
+    }
+    int rc = names.err;
+    if (!rc && names.len)
+        rc = sl_html_dup_collapsed(names.ptr, out);
+    sl_buf_free(&names);
+    return rc;
+}
+
+/* Looks for datePublished and author in the objects of a JSON-LD block:
+ * the top value, the items of a top-level array, and "@graph". */
+static int ld_scan(const json_t *v, page_meta *m, int depth)
+{
+    if (depth > LD_MAX_DEPTH)
+        return 0;
+    if (json_is_array(v)) {
+        size_t i;
+        const json_t *item;
+        json_array_foreach(v, i, item) {
+            int rc = ld_scan(item, m, depth + 1);
+            if (rc)
+                return rc;
+        }
+        return 0;
+    }
+    if (!json_is_object(v))
+        return 0;
+    const json_t *date = json_object_get(v, "datePublished");
+    int rc = 0;
+    const json_t *modified = json_object_get(v, "dateModified");
+    if (!m->ld_date && json_is_string(date))
+        rc = sl_html_dup_collapsed(json_string_value(date), &m->ld_date);
+    if (!rc && !m->ld_modified && json_is_string(modified))
+        rc = sl_html_dup_collapsed(json_string_value(modified), &m->ld_modified);
+    if (!rc && !m->ld_author && json_object_get(v, "author"))
+        rc = ld_author(json_object_get(v, "author"), &m->ld_author);
+    if (!rc)
+        rc = ld_scan(json_object_get(v, "@graph"), m, depth + 1);
+    return rc;
+}
+
+/* Reads one <script type="application/ld+json">; a block that does not
+ * parse is skipped (pages often wrap it in comments or break it). */
+static int read_json_ld(xmlNode *script, page_meta *m)
+{
+    if (m->ld_scripts++ >= LD_MAX_SCRIPTS || (m->ld_date && m->ld_author))
+        return 0;
+    xmlChar *raw = xmlNodeGetContent(script);
+    if (!raw)
+        return 0;
+    const char *s = (const char *)raw;
+    size_t n = strlen(s);
+    const char *open = strpbrk(s, "{[");
+    const char *close = NULL;
+    for (size_t i = n; i > 0 && !close; i--)
+        if (s[i - 1] == '}' || s[i - 1] == ']')
+            close = s + i;
+    int rc = 0;
+    if (open && close && close > open && n <= LD_MAX_BYTES) {
+        json_t *root = json_loadb(open, (size_t)(close - open), 0, NULL);
+        if (root)
+            rc = ld_scan(root, m, 0);
+        json_decref(root);
+    }
+    xmlFree(raw);
+    return rc;
+}
+
+static int is_json_ld(const xmlNode *n)
+{
+    const char *type = sl_html_attr(n, "type");
+    if (!type)
+        return 0;
+    while (sl_html_is_space(*type))
+        type++;
+    return !strncasecmp(type, "application/ld+json", 19);
+}
+
+/* An element whose class or id says it holds the date ("post-date",
+ * "entry-published", "posted-on"). */
+static int names_date(const xmlNode *n)
+{
+    static const char *const words[] = {"date", "publish", "posted"};
+    const char *cls = sl_html_attr(n, "class"), *id = sl_html_attr(n, "id");
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if ((cls && strlen(cls) < 256 && strcasestr(cls, words[i])) || (id && strlen(id) < 256 && strcasestr(id, words[i])))
+            return 1;
+    return 0;
+}
+
+/* An element that names the author: itemprop="author", rel="author", or a
+ * class or id with "byline" or "author" in it. */
+static int names_author(const xmlNode *n)
+{
+    const char *prop = sl_html_attr(n, "itemprop"), *rel = sl_html_attr(n, "rel");
+    const char *cls = sl_html_attr(n, "class"), *id = sl_html_attr(n, "id");
+    if ((prop && strcasestr(prop, "author")) || (rel && strcasestr(rel, "author")))
+        return 1;
+    for (int k = 0; k < 2; k++) {
+        const char *s = k ? id : cls;
+        if (s && strlen(s) < 256 && (strcasestr(s, "byline") || (strcasestr(s, "author") && !strcasestr(s, "authority"))))
+            return 1;
+    }
+    return 0;
+}
+
+static int read_meta(xmlNode *root, page_meta *m)
+{
+    m->lang = sl_html_attr(root, "lang");
+    if (!m->lang || !*m->lang)
+        m->lang = sl_html_attr(root, "xml:lang");
+    for (xmlNode *n = root; n;) {
+        int descend = n->type == XML_ELEMENT_NODE;
+        if (sl_html_is_tag(n, "meta")) {
+            read_meta_tag(n, m);
+        } else if (sl_html_is_tag(n, "title")) {
+            if (!m->title)
+                m->title = n;
+        } else if (sl_html_is_tag(n, "h1")) {
+            if (m->n_h1 < H1_MAX)
+                m->h1s[m->n_h1++] = n;
+            if (!m->h1_main && sl_html_inside_article(n))
+                m->h1_main = n;
+        } else if (sl_html_is_tag(n, "time")) {
+            const char *when = sl_html_attr(n, "datetime");
+            if (when && *when && !m->time_main && sl_html_inside_article(n))
+                m->time_main = when;
+            set_once(&m->time_any, when);
+            if ((!when || !*when) && !m->time_text)
+                m->time_text = n;
+        } else if (sl_html_is_tag(n, "script")) {
+            int rc = is_json_ld(n) ? read_json_ld(n, m) : 0;
+            if (rc)
+                return rc;
+            descend = 0;
+        } else if (sl_html_is_tag(n, "style") || sl_html_is_tag(n, "svg") || sl_html_is_tag(n, "template")) {
+            descend = 0;   /* an <svg> has <title>s of its own */
+        } else if (n->type == XML_ELEMENT_NODE && m->n_bylines < BYLINE_MAX && names_author(n)) {
+            m->bylines[m->n_bylines++] = n;
+            if ((!m->date_main || !m->date_any) && names_date(n))   /* "byline-date" */
+                m->date_any = m->date_any ? m->date_any : n;
+        } else if (n->type == XML_ELEMENT_NODE && (!m->date_main || !m->date_any) && names_date(n)) {
+            if (!m->date_main && sl_html_inside_article(n))
+                m->date_main = n;
+            if (!m->date_any)
+                m->date_any = n;
+        }
+        n = sl_html_next(n, root, descend);
+    }
+    return 0;
+}
+
+/* "Harbour Wall Holds | The Larkmouth Courier" -> "Harbour Wall Holds": the
+ * part after the last separator is the site's name when it matches
+ * og:site_name, or when it is short (40 bytes) and shorter than the rest. */
+static void strip_site_suffix(char *title, const char *site)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
+    char *cut = NULL;
+    size_t cut_len = 0;
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+        size_t len = strlen(seps[i]);
+        for (char *p = strstr(title, seps[i]); p; p = strstr(p + 1, seps[i]))
+            if (!cut || p > cut)
+                cut = p, cut_len = len;
+    }
+    if (!cut || cut == title)
+        return;
+    const char *suffix = cut + cut_len;
+    size_t suffix_len = strlen(suffix), head_len = (size_t)(cut - title);
+    if ((site && !strcasecmp(suffix, site)) || (suffix_len && suffix_len <= 40 && suffix_len < head_len))
+        *cut = '\0';
+}
+
+/* The part of <title> after its last separator ("... | Site"), or NULL. */
+static const char *title_suffix(const char *title)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
+    const char *cut = NULL;
+    size_t cut_len = 0;
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
+        for (const char *p = strstr(title, seps[i]); p; p = strstr(p + 1, seps[i]))
+            if (!cut || p > cut)
+                cut = p, cut_len = strlen(seps[i]);
+    return cut ? cut + cut_len : NULL;
+}
+
+/* A heading that names the site (a logo in an <h1>) is not the headline:
+ * it equals og:site_name or the site part of <title>, or it is one word. */
+static int names_site(const char *h1, const char *site, const char *title)
+{
+    const char *suffix = title ? title_suffix(title) : NULL;
+    return (site && !strcasecmp(h1, site)) || (suffix && !strcasecmp(h1, suffix)) || !strchr(h1, ' ');
+}
+
+/* Whether the word s[0..n) occurs in `in` as a word, ignoring case. */
+static int has_word(const char *in, const char *s, size_t n)
+{
+    for (const char *p = in; *p; p++)
+        if (!strncasecmp(p, s, n) && (p == in || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+            return 1;
+    return 0;
+}
+
+/* A heading is the headline when it shares words with what the page says
+ * its title is (og:title, <title>): two words of three letters or more, or
+ * half of its words. "Contact Us" or "Open Menu" in an <h1> do not; with
+ * neither title given, any heading does. */
+static int matches_title(const char *h1, const char *og, const char *title)
+{
+    if (!og && !title)
+        return 1;
+    size_t words = 0, shared = 0;
+    for (const char *p = h1; *p;) {
+        while (*p && !isalnum((unsigned char)*p))
+            p++;
+        const char *w = p;
+        while (*p && isalnum((unsigned char)*p))
+            p++;
+        size_t n = (size_t)(p - w);
+        if (n < 3 || words >= TITLE_WORDS)
+            continue;
+        words++;
+        shared += (og && has_word(og, w, n)) || (title && has_word(title, w, n));
+    }
+    return shared >= 2 || (words && shared * 2 >= words);
+}
+
+/* The visible headline, an <h1> (the article's first), unless it names the
+ * site; else og:title, else the title of <title>, without the site's name. */
+static int pick_title(page_meta *m, char **out)
+{
+    char *site = NULL, *title = NULL;
+    int rc = m->site_name ? sl_html_dup_collapsed(m->site_name, &site) : 0;
+    if (!rc && m->title)
+        rc = sl_html_node_text(m->title, &title);
+    for (int i = -1; !rc && !*out && i < m->n_h1; i++) {
+        xmlNode *h = i < 0 ? m->h1_main : m->h1s[i];
+        if (!h || (i >= 0 && h == m->h1_main) || (rc = sl_html_node_text(h, out)) || !*out)
+            continue;
+        if (names_site(*out, site, title) || !matches_title(*out, m->og_title, title)) {
+            free(*out);
+            *out = NULL;
+        }
+    }
+    if (!rc && !*out && m->og_title) {
+        rc = sl_html_dup_collapsed(m->og_title, out);
+        if (!rc && *out)
+            strip_site_suffix(*out, site);
+    }
+    if (!rc && !*out && title) {
+        strip_site_suffix(title, site);
+        *out = title;
+        title = NULL;
+    }
+    free(site);
+    free(title);
+    return rc;
+}
+
+/* Published, as ISO-8601: the article's own <meta> first, then JSON-LD, then
+ * a <time datetime> (inside the article before any other: <time> also dates
+ * comments and related links), then the text of a <time> or of an element
+ * whose class names a date, and last the modification date (a page that
+ * states only when it changed was published no later). */
+static int pick_date(page_meta *m, char **out)
+{
+    const char *us = m->lang && !strncasecmp(m->lang, "en-us", 5) ? m->lang : NULL;
+    const char *fixed[] = {m->meta_date, m->name_date, m->ld_date, m->time_main, m->time_any};
+    xmlNode *nodes[] = {m->time_text, m->date_main, m->date_any};
+    const char *late[] = {m->meta_modified, m->ld_modified};
+    char iso[SL_ISO_DATE_SIZE];
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+        if (fixed[i] && sl_date_to_iso(fixed[i], 1, iso))
+            return (*out = strdup(iso)) ? 0 : SL_ENOMEM;
+    for (size_t i = 0; i < sizeof nodes / sizeof *nodes; i++) {
+        char *text = NULL;
+        int rc = nodes[i] ? sl_html_node_text(nodes[i], &text) : 0;
+        int found = !rc && text && sl_date_to_iso(text, us || !m->lang, iso);
+        free(text);
+        if (rc || found)
+            return rc ? rc : (*out = strdup(iso)) ? 0 : SL_ENOMEM;
+    }
+    for (size_t i = 0; i < sizeof late / sizeof *late; i++)
+        if (late[i] && sl_date_to_iso(late[i], 1, iso))
+            return (*out = strdup(iso)) ? 0 : SL_ENOMEM;
+    return 0;
+}
+
+/* "By Jane Doe | 3 March" -> "Jane Doe": the name in a byline's text, or
+ * NULL when the text is not a short name (a biography, a date alone). */
+static char *byline_name(char *text)
+{
+    static const char *const lead[] = {"written by ", "posted by ", "author: ", "by: ", "by "};
+    char *s = text;
+    for (size_t i = 0; i < sizeof lead / sizeof *lead; i++)
+        if (!strncasecmp(s, lead[i], strlen(lead[i]))) {
+            s += strlen(lead[i]);
+            break;
+        }
+    s[strcspn(s, "|\n")] = '\0';
+    char *bullet = strstr(s, "\xE2\x80\xA2");   /* "Jane Doe • 5 min read" */
+    if (bullet)
+        *bullet = '\0';
+    size_t n = strlen(s), words = 0;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '-'))
+        s[--n] = '\0';
+    for (char *p = s; *p; p++)
+        words += *p == ' ';
+    if (!n || n > BYLINE_TEXT_MAX || words >= BYLINE_WORDS || !isalpha((unsigned char)*s))
+        return NULL;
+    char date[SL_ISO_DATE_SIZE];
+    return sl_date_to_iso(s, 1, date) ? NULL : s;
+}
+
+static int pick_byline(page_meta *m, char **out)
+{
+    for (int i = 0; i < m->n_bylines && !*out; i++) {
+        char *text = NULL;
+        int rc = sl_html_node_text(m->bylines[i], &text);
+        if (rc)
+            return rc;
+        char *name = text ? byline_name(text) : NULL;
+        if (name && !(*out = strdup(name)))
+            rc = SL_ENOMEM;
+        free(text);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int fill_meta(page_meta *m, sl_extracted *out)
+{
+    int rc = pick_title(m, &out->title);
+    if (!rc)
+        rc = pick_date(m, &out->published);
+    if (!rc && m->meta_author)
+        rc = sl_html_dup_collapsed(m->meta_author, &out->author);
+    if (!rc && !out->author && m->ld_author)
+        rc = sl_html_dup_collapsed(m->ld_author, &out->author);
+    if (!rc && !out->author)
+        rc = pick_byline(m, &out->author);
+    if (!rc && m->lang)
+        rc = sl_html_dup_collapsed(m->lang, &out->lang);
+    return rc;
+}
+
+int sl_html_read_meta(xmlNode *root, sl_extracted *out)
+{
+    page_meta meta;
+    memset(&meta, 0, sizeof meta);
+    int rc = read_meta(root, &meta);
+    if (!rc)
+        rc = fill_meta(&meta, out);
+    meta_free(&meta);
+    return rc;
+}
