@@ -1,4 +1,4 @@
-/* api.c — the public stories-and-threads API (storyline.h "Stories and
+/* stories_api.c — the public stories-and-threads API (storyline.h "Stories and
  * threads"): granularity, a thread's stories, the thread list, a story's
  * labels, an article's date flag, and threads as JSON. */
 #include <stdlib.h>
