@@ -180,7 +180,10 @@ static int compare_with(sl_engine *e, int64_t other, int64_t day, bool credited)
 int sl_copy_check_sketch(sl_engine *e, const char *text, const char *full, size_t full_len)
 {
     sl_copy_state *cs = e->copies;
-    sl_credit_find(full, full_len, &cs->credit);
+    /* the raw text first (a credit may stand alone, like chrome), then the
+     * clean one (a dateline under several lines of page chrome) */
+    if (!sl_credit_find(full, full_len, &cs->credit))
+        sl_credit_find(text, strlen(text), &cs->credit);
     return sl_sketch_build(&e->body, text, &cs->sketch);
 }
 

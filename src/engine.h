@@ -62,7 +62,7 @@ void sl_copy_state_forget(sl_copy_state *cs);
 int sl_copy_check_prepare(sl_engine *e);
 /* Sketches the article `text` analysed in e->body, and finds its credit line
  * in `full`, the text before page chrome was taken out (a credit line may
- * stand alone, like chrome). */
+ * stand alone, like chrome), or else in `text`. */
 int sl_copy_check_sketch(sl_engine *e, const char *text, const char *full, size_t full_len);
 /* Compares the sketched article (dated `day`; `self` its own id when it is a
  * new version, else 0) with the candidates the index proposes. */
