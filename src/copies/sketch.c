@@ -1,6 +1,7 @@
 /* sketch.c — an article as the copies stage compares it: each sentence as the
  * sorted set of its content-term codes, and the key terms the index files the
  * article under. Built from the text stage's analysis; packed for the store. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,11 +108,18 @@ static int compare_number_word(const void *key, const void *entry)
     return strcmp(key, ((const struct number_word *)entry)->word);
 }
 
+static int number_value(const char *word)
+{
+    const struct number_word *n = bsearch(word, number_words, sizeof number_words / sizeof *number_words,
+                                          sizeof *number_words, compare_number_word);
+    return n ? atoi(n->figure) : -1;
+}
+
 /* The term of a number word (the hash of its figure, as a number token's
- * term is), or 0 when the token is not one. */
+ * term is), or 0 when the token is not one. "Thirty-eight" is 38. */
 static uint64_t number_word_term(const sl_token *tok, const char *text)
 {
-    char word[16];
+    char word[24];
     size_t len = tok->end - tok->start;
     if (!(tok->flags & SL_TOK_WORD) || len < 3 || len >= sizeof word)
         return 0;
@@ -119,9 +127,21 @@ static uint64_t number_word_term(const sl_token *tok, const char *text)
         word[k] = (char)((text[tok->start + k] >= 'A' && text[tok->start + k] <= 'Z')
                              ? text[tok->start + k] + 32 : text[tok->start + k]);
     word[len] = 0;
-    const struct number_word *n = bsearch(word, number_words, sizeof number_words / sizeof *number_words,
-                                          sizeof *number_words, compare_number_word);
-    return n ? sl_hash64(n->figure, strlen(n->figure)) : 0;
+    int value = -1;
+    char *hyphen = strchr(word, '-');
+    if (hyphen) {   /* tens-units */
+        *hyphen = 0;
+        int tens = number_value(word), units = number_value(hyphen + 1);
+        if (tens >= 20 && tens % 10 == 0 && units >= 1 && units <= 9)
+            value = tens + units;
+    } else {
+        value = number_value(word);
+    }
+    if (value < 0)
+        return 0;
+    char figure[8];
+    int n = snprintf(figure, sizeof figure, "%d", value);
+    return sl_hash64(figure, (size_t)n);
 }
 
 /* Whether the words after token `tok` are inside quotation marks: straight

@@ -144,6 +144,17 @@ TEST(sketch_flags_names_figures_quotes_and_number_words)
         if (s.sketch.terms.items[k] & SL_TERM_NUMBER)
             ten_word = SL_TERM_ID(s.sketch.terms.items[k]);
     CHECK(ten_figure && ten_figure == ten_word);
+    sketch_of(&s, "Thirty-eight firefighters came.");
+    uint32_t compound = 0;
+    for (size_t k = 0; k < s.sketch.terms.n; k++)
+        if (s.sketch.terms.items[k] & SL_TERM_NUMBER)
+            compound = SL_TERM_ID(s.sketch.terms.items[k]);
+    sketch_of(&s, "It took 38 firefighters.");
+    uint32_t digits = 0;
+    for (size_t k = 0; k < s.sketch.terms.n; k++)
+        if (s.sketch.terms.items[k] & SL_TERM_NUMBER)
+            digits = SL_TERM_ID(s.sketch.terms.items[k]);
+    CHECK(compound && compound == digits);
     sketched_free(&s);
 }
 
