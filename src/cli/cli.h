@@ -38,6 +38,10 @@ extern const command cmd_ingest, cmd_stories, cmd_show, cmd_article, cmd_search,
 
 /* Prints "storyline: <msg>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Opens the store at c->db (read-only or not); on failure says why and
+ * returns EXIT_STORE, else EXIT_OK. For commands that need a store only
+ * sometimes (they are CLI_NO_STORE and open it themselves). */
+int cli_open(cli *c, int read_only, sl_engine **out);
 /* Reports an engine failure and gives the exit code it deserves. */
 int cli_fail(sl_engine *e, int rc);
 /* Usage error for command `cmd` with a message. */

@@ -75,8 +75,12 @@ static void print_sentences(sl_engine *e, const sl_fact_value *v)
     }
 }
 
-static int run(cli *c, sl_engine *e)
+static int show_facts(sl_engine *e, int64_t story, int conflicts, int json);
+
+/* The store is opened only for a story's facts: --text needs none. */
+static int run(cli *c, sl_engine *unused)
 {
+    (void)unused;
     int conflicts = 0;
     int64_t story = 0;
     const char *published = NULL;
@@ -96,7 +100,17 @@ static int run(cli *c, sl_engine *e)
     }
     if (!story)
         return cli_usage(&cmd_facts, "facts wants a story id");
-    if (c->json) {
+    sl_engine *e = NULL;
+    int rc = cli_open(c, 1, &e);
+    if (!rc)
+        rc = show_facts(e, story, conflicts, c->json);
+    sl_engine_free(e);
+    return rc;
+}
+
+static int show_facts(sl_engine *e, int64_t story, int conflicts, int json)
+{
+    if (json) {
         int rc = sl_story_facts_json(e, story, conflicts, cli_write_stdout, NULL);
         return rc ? cli_fail(e, rc) : EXIT_OK;
     }
@@ -127,5 +141,5 @@ const command cmd_facts = {
     "  --conflicts       only facts the sources disagree on, with the sentences\n"
     "  --text FILE...    extract the facts of bare files (JSON lines), store untouched\n"
     "  --published DATE  publication date for --text (anchors relative dates)\n",
-    1, run,
+    CLI_NO_STORE, run,
 };

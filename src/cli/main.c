@@ -138,12 +138,10 @@ int main(int argc, char **argv)
         free(c.argv);
         return EXIT_OK;
     }
-    sl_options opts = {.read_only = cmd->read_only};
     sl_engine *e = NULL;
-    rc = cmd->read_only == CLI_NO_STORE ? 0 : sl_engine_open(&e, c.db, &opts);
+    rc = cmd->read_only == CLI_NO_STORE ? EXIT_OK : cli_open(&c, cmd->read_only, &e);
     if (rc) {
-        cli_error("%s", e ? sl_errmsg(e) : "out of memory");
-        rc = EXIT_STORE;
+        /* cli_open said why */
     } else if (c.granularity && set_granularity(e, c.granularity)) {
         rc = EXIT_USAGE;
     } else {

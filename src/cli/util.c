@@ -138,3 +138,15 @@ void cli_print_wrapped(const char *text, int indent)
         p = nl ? nl + 1 : end;
     }
 }
+
+int cli_open(cli *c, int read_only, sl_engine **out)
+{
+    sl_options opts = {.read_only = read_only};
+    *out = NULL;
+    if (sl_engine_open(out, c->db, &opts) == 0)
+        return EXIT_OK;
+    cli_error("%s", *out ? sl_errmsg(*out) : "out of memory");
+    sl_engine_free(*out);
+    *out = NULL;
+    return EXIT_STORE;
+}
