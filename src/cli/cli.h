@@ -42,6 +42,19 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * returns EXIT_STORE, else EXIT_OK. For commands that need a store only
  * sometimes (they are CLI_NO_STORE and open it themselves). */
 int cli_open(cli *c, int read_only, sl_engine **out);
+/* A progress line on stderr for long work: shown only on a terminal and
+ * without --quiet, at most five times a second; cleared before messages. */
+typedef struct cli_progress {
+    int show, shown;
+    double start, last;
+} cli_progress;
+void cli_progress_init(cli_progress *p, const cli *c);
+/* "WHAT: N ITEMS, X MB, R ITEMS/s  NAME" */
+void cli_progress_show(cli_progress *p, const char *what, const char *items, uint64_t n,
+                       uint64_t bytes, const char *name);
+void cli_progress_clear(cli_progress *p);
+/* Seconds since cli_progress_init. */
+double cli_progress_seconds(const cli_progress *p);
 /* Reports an engine failure and gives the exit code it deserves. */
 int cli_fail(sl_engine *e, int rc);
 /* Usage error for command `cmd` with a message. */

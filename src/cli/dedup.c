@@ -1,6 +1,7 @@
 /* dedup.c — `storyline dedup`: a JSONL stream filter without a store. Each
  * line's text is compared with the lines before it; copies are tagged with
- * what they copy (or dropped with --drop), other lines pass unchanged. */
+ * what they copy (or dropped with --drop), other lines pass unchanged. A
+ * progress line shows on a terminal. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,8 @@ typedef struct dedup_run {
     sl_dedup *dedup;
     int drop;
     size_t lines, copies, errors;
+    uint64_t bytes;
+    cli_progress progress;
     json_t **ids;          /* "id" of each line, by position (NULL when none) */
     size_t n_ids, cap_ids;
 } dedup_run;
@@ -62,6 +65,7 @@ static void filter_line(dedup_run *r, const char *path, const char *line, size_t
                  : sl_dedup_add(r->dedup, "", 0, &res);   /* keeps line positions in step */
     r->lines++;
     if (!json_is_object(in) || !json_is_string(text) || rc) {
+        cli_progress_clear(&r->progress);
         cli_error("%s:%zu: %s", path, r->lines,
                   !in ? err.text : !json_is_object(in) ? "not a JSON object"
                   : !json_is_string(text) ? "no string field text" : sl_strerror(rc));
@@ -72,6 +76,8 @@ static void filter_line(dedup_run *r, const char *path, const char *line, size_t
     if (json_is_object(in) && !(res.is_copy && r->drop))
         write_tagged(line, len, &res, res.is_copy && res.copy_of < r->n_ids ? r->ids[res.copy_of] : NULL);
     r->copies += res.is_copy != 0;
+    r->bytes += len;
+    cli_progress_show(&r->progress, "dedup", "lines", r->lines, r->bytes, path);
     json_decref(in);
 }
 
@@ -79,6 +85,7 @@ static int filter_file(dedup_run *r, const char *path)
 {
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!f) {
+        cli_progress_clear(&r->progress);
         cli_error("%s: %s", path, strerror(errno));
         r->errors++;
         return -1;
@@ -115,6 +122,7 @@ static int run(cli *c, sl_engine *e)
             n_files++;
         }
     }
+    cli_progress_init(&r.progress, c);
     r.dedup = sl_dedup_new(window);
     if (!r.dedup) {
         cli_error("out of memory");
@@ -129,6 +137,7 @@ static int run(cli *c, sl_engine *e)
     }
     if (!n_files)
         filter_file(&r, "-");
+    cli_progress_clear(&r.progress);
     if (!c->quiet)
         fprintf(stderr, "dedup: %zu lines, %zu copies%s, %zu errors\n", r.lines, r.copies,
                 r.drop ? " dropped" : " tagged", r.errors);

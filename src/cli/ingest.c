@@ -2,52 +2,18 @@
  * for standard input, with a progress line on a terminal and a summary. */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
 
-typedef struct progress {
-    int show;
-    double start, last;
-    int shown;
-} progress;
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void clear_progress(progress *p)
-{
-    if (p->shown) {
-        fputs("\r\033[K", stderr);
-        p->shown = 0;
-    }
-}
-
 static void on_error(void *ctx, const char *name, const char *reason)
 {
-    clear_progress(ctx);
+    cli_progress_clear(ctx);
     cli_error("%s: %s", name, reason);
 }
 
 static void on_progress(void *ctx, const char *name, uint64_t articles, uint64_t bytes)
 {
-    progress *p = ctx;
-    if (!p->show)
-        return;
-    double t = now();
-    if (t - p->last < 0.2)
-        return;
-    p->last = t;
-    double rate = articles / (t - p->start > 1e-3 ? t - p->start : 1e-3);
-    const char *base = strrchr(name, '/');
-    fprintf(stderr, "\r\033[Kingest: %llu articles, %.1f MB, %.0f articles/s  %.40s",
-            (unsigned long long)articles, bytes / 1048576.0, rate, base ? base + 1 : name);
-    p->shown = 1;
+    cli_progress_show(ctx, "ingest", "articles", articles, bytes, name);
 }
 
 static int read_stdin(char **data, size_t *len)
@@ -119,7 +85,8 @@ static int count_value(const char *v)
 
 static int run(cli *c, sl_engine *e)
 {
-    progress prog = {.show = !c->quiet && isatty(STDERR_FILENO), .start = now()};
+    cli_progress prog;
+    cli_progress_init(&prog, c);
     sl_ingest_options opts = {.on_error = on_error, .on_progress = on_progress, .ctx = &prog};
     sl_ingest_report report = {0};
     const char **paths = calloc((size_t)c->argc + 1, sizeof *paths);
@@ -171,7 +138,7 @@ static int run(cli *c, sl_engine *e)
         if (rc == SL_EBADINPUT)
             status = EXIT_PARTIAL;
         else if (rc)
-            status = (clear_progress(&prog), cli_fail(e, rc));
+            status = (cli_progress_clear(&prog), cli_fail(e, rc));
     }
     for (size_t i = 0; i < n_urls; i++)
         free(urls[i]);
@@ -193,12 +160,12 @@ static int run(cli *c, sl_engine *e)
         if (rc == SL_EBADINPUT)
             status = EXIT_PARTIAL;
         else if (rc)
-            status = (clear_progress(&prog), cli_fail(e, rc));
+            status = (cli_progress_clear(&prog), cli_fail(e, rc));
     }
-    clear_progress(&prog);
+    cli_progress_clear(&prog);
     free(paths);
     if (!c->quiet) {
-        double secs = now() - prog.start;
+        double secs = cli_progress_seconds(&prog);
         uint64_t total = report.articles_new + report.articles_unchanged + report.articles_versioned;
         fprintf(stderr,
                 "ingested %llu articles from %llu inputs in %.2f s: %llu new, %llu unchanged, "

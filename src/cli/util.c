@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -149,4 +150,45 @@ int cli_open(cli *c, int read_only, sl_engine **out)
     sl_engine_free(*out);
     *out = NULL;
     return EXIT_STORE;
+}
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void cli_progress_init(cli_progress *p, const cli *c)
+{
+    *p = (cli_progress){.show = !c->quiet && isatty(STDERR_FILENO), .start = seconds_now()};
+}
+
+void cli_progress_show(cli_progress *p, const char *what, const char *items, uint64_t n,
+                       uint64_t bytes, const char *name)
+{
+    if (!p->show)
+        return;
+    double t = seconds_now();
+    if (t - p->last < 0.2)
+        return;
+    p->last = t;
+    double rate = (double)n / (t - p->start > 1e-3 ? t - p->start : 1e-3);
+    const char *base = name ? strrchr(name, '/') : NULL;
+    fprintf(stderr, "\r\033[K%s: %llu %s, %.1f MB, %.0f %s/s  %.40s", what, (unsigned long long)n,
+            items, bytes / 1048576.0, rate, items, base ? base + 1 : name ? name : "");
+    p->shown = 1;
+}
+
+double cli_progress_seconds(const cli_progress *p)
+{
+    return seconds_now() - p->start;
+}
+
+void cli_progress_clear(cli_progress *p)
+{
+    if (p->shown) {
+        fputs("\r\033[K", stderr);
+        p->shown = 0;
+    }
 }
