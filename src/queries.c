@@ -58,10 +58,7 @@ static int json_document(sl_engine *e, sl_write_fn write, void *ctx, const char 
                          json_body body, const void *arg)
 {
     sl_json j;
-    sl_json_init(&j, write, ctx, 1);
-    sl_json_object_begin(&j);
-    sl_json_kv_string(&j, "storyline", SL_VERSION);
-    sl_json_kv_int(&j, "json_version", SL_JSON_VERSION);
+    sl_json_begin_document(&j, write, ctx, 1);
     int rc = body(e, &j, arg);
     sl_json_object_end(&j);
     int wrc = sl_json_finish(&j);

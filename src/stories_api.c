@@ -161,10 +161,7 @@ int sl_threads_json(sl_engine *e, int min_stories, sl_write_fn write, void *ctx)
     if (rc)
         return rc;
     sl_json j;
-    sl_json_init(&j, write, ctx, 1);
-    sl_json_object_begin(&j);
-    sl_json_kv_string(&j, "storyline", SL_VERSION);
-    sl_json_kv_int(&j, "json_version", SL_JSON_VERSION);
+    sl_json_begin_document(&j, write, ctx, 1);
     sl_json_key(&j, "threads");
     sl_json_array_begin(&j);
     for (size_t i = 0; i < list->n; i++) {

@@ -438,10 +438,7 @@ int sl_story_facts_json(sl_engine *e, int64_t story_id, int conflicts_only, sl_w
     if (rc)
         return rc;
     sl_json j;
-    sl_json_init(&j, write, ctx, 1);
-    sl_json_object_begin(&j);
-    sl_json_kv_string(&j, "storyline", SL_VERSION);
-    sl_json_kv_int(&j, "json_version", SL_JSON_VERSION);
+    sl_json_begin_document(&j, write, ctx, 1);
     sl_json_kv_int(&j, "story", story_id);
     sl_json_key(&j, "facts");
     sl_json_array_begin(&j);

@@ -99,10 +99,7 @@ int sl_facts_extract_json(const char *text, size_t len, const char *published,
     if (rc)
         return rc;
     sl_json j;
-    sl_json_init(&j, write, ctx, 0);
-    sl_json_object_begin(&j);
-    sl_json_kv_string(&j, "storyline", SL_VERSION);
-    sl_json_kv_int(&j, "json_version", SL_JSON_VERSION);
+    sl_json_begin_document(&j, write, ctx, 0);
     for (int k = 0; k < 4; k++) {
         static const char *const keys[] = {"entities", "quotes", "numbers", "dates"};
         sl_json_key(&j, keys[k]);

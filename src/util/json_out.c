@@ -201,3 +201,11 @@ void sl_json_kv_id(sl_json *j, const char *key, int64_t id)
     sl_json_key(j, key);
     sl_json_id(j, id);
 }
+
+void sl_json_begin_document(sl_json *j, sl_write_fn write, void *ctx, int pretty)
+{
+    sl_json_init(j, write, ctx, pretty);
+    sl_json_object_begin(j);
+    sl_json_kv_string(j, "storyline", SL_VERSION);
+    sl_json_kv_int(j, "json_version", SL_JSON_VERSION);
+}

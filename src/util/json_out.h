@@ -25,6 +25,9 @@ typedef struct sl_json {
 } sl_json;
 
 void sl_json_init(sl_json *j, sl_write_fn write, void *ctx, int pretty);
+/* Starts a storyline document: init, the opening brace, and the "storyline"
+ * and "json_version" members every document begins with (docs/json.md). */
+void sl_json_begin_document(sl_json *j, sl_write_fn write, void *ctx, int pretty);
 /* Flushes what is left and frees the buffer; returns the first error. */
 int sl_json_finish(sl_json *j);
 

@@ -117,6 +117,17 @@ TEST(sketch_pack_round_trip)
     sketched_free(&s);
 }
 
+/* The term of the (last) number in `text`, 0 when none. */
+static uint32_t figure_of(sketched *s, const char *text)
+{
+    sketch_of(s, text);
+    uint32_t figure = 0;
+    for (size_t k = 0; k < s->sketch.terms.n; k++)
+        if (s->sketch.terms.items[k] & SL_TERM_NUMBER)
+            figure = SL_TERM_ID(s->sketch.terms.items[k]);
+    return figure;
+}
+
 TEST(sketch_flags_names_figures_quotes_and_number_words)
 {
     sketched s = {0};
@@ -133,28 +144,11 @@ TEST(sketch_flags_names_figures_quotes_and_number_words)
     CHECK_INT(specific, 2);   /* Lindholt, ten */
     CHECK_INT(numbers, 1);    /* ten, as the figure 10 */
     CHECK(stop >= 4);         /* the, the, will, in, after */
-    sketch_of(&s, "It took 10 years.");
-    uint32_t ten_figure = 0;
-    for (size_t k = 0; k < s.sketch.terms.n; k++)
-        if (s.sketch.terms.items[k] & SL_TERM_NUMBER)
-            ten_figure = SL_TERM_ID(s.sketch.terms.items[k]);
-    sketch_of(&s, "It took ten years.");
-    uint32_t ten_word = 0;
-    for (size_t k = 0; k < s.sketch.terms.n; k++)
-        if (s.sketch.terms.items[k] & SL_TERM_NUMBER)
-            ten_word = SL_TERM_ID(s.sketch.terms.items[k]);
-    CHECK(ten_figure && ten_figure == ten_word);
-    sketch_of(&s, "Thirty-eight firefighters came.");
-    uint32_t compound = 0;
-    for (size_t k = 0; k < s.sketch.terms.n; k++)
-        if (s.sketch.terms.items[k] & SL_TERM_NUMBER)
-            compound = SL_TERM_ID(s.sketch.terms.items[k]);
-    sketch_of(&s, "It took 38 firefighters.");
-    uint32_t digits = 0;
-    for (size_t k = 0; k < s.sketch.terms.n; k++)
-        if (s.sketch.terms.items[k] & SL_TERM_NUMBER)
-            digits = SL_TERM_ID(s.sketch.terms.items[k]);
-    CHECK(compound && compound == digits);
+    /* number words are their figures */
+    uint32_t ten_figure = figure_of(&s, "It took 10 years.");
+    CHECK(ten_figure && ten_figure == figure_of(&s, "It took ten years."));
+    uint32_t compound = figure_of(&s, "Thirty-eight firefighters came.");
+    CHECK(compound && compound == figure_of(&s, "It took 38 firefighters."));
     sketched_free(&s);
 }
 
