@@ -1,4 +1,4 @@
-/* stories.c — `storyline stories`: one line per story, largest first, or the
+/* stories.c — `storyline stories`: one line per story, newest first, or the
  * stories of one thread in date order (--thread). */
 #include <stdlib.h>
 #include <string.h>

@@ -121,7 +121,7 @@ static const char *const stmt_sql[Q_COUNT_] = {
         " (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),"
         " date(s.first_day * 86400, 'unixepoch'), date(s.last_day * 86400, 'unixepoch')"
         " FROM stories s WHERE s.n_articles > 0 AND (?1 IS NULL OR s.last_day >= ?1)"
-        " ORDER BY s.n_articles DESC, s.last_day DESC, s.id",
+        " ORDER BY s.last_day IS NULL, s.last_day DESC, s.n_articles DESC, s.id DESC",
     [Q_STORY_GET] =
         "SELECT s.id, s.thread_id, s.title, s.n_articles,"
         " (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),"
