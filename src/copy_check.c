@@ -13,6 +13,8 @@ struct sl_copy_state {
     sl_comparer *comparer;
     sl_sketch sketch, other;       /* the new article's, a candidate's */
     sl_stored_sketch stored;
+    int64_t stored_of;             /* whose sketch `stored` holds (0: none read yet) */
+    bool stored_found;
     sl_comparison comparison;
     sl_buf credit, packed;
     sl_copy_found found[SL_COPY_CANDIDATES];
@@ -94,6 +96,7 @@ int sl_copy_check_prepare(sl_engine *e)
 {
     sl_copy_state *cs = e->copies;
     cs->n_found = 0;
+    cs->stored_of = 0;   /* what was read for the last article may have changed */
     if (cs->index)
         return 0;
     cs->index = sl_copy_index_new();
@@ -104,6 +107,16 @@ int sl_copy_check_prepare(sl_engine *e)
         rc = backfill(e);
     if (rc)
         sl_copy_state_forget(cs);
+    return rc;
+}
+
+/* Reads stored article `id`'s sketch into cs->stored (SL_ENOTFOUND when
+ * it has none), remembering whose it is. */
+static int read_stored(sl_copy_state *cs, sl_engine *e, int64_t id)
+{
+    int rc = sl_store_sketch_get(e->store, id, &cs->stored);
+    cs->stored_of = id;
+    cs->stored_found = rc == 0;
     return rc;
 }
 
@@ -151,7 +164,7 @@ static void write_evidence(const sl_comparison *cmp, const sl_span *new_spans,
 static int compare_with(sl_engine *e, int64_t other, int64_t day, bool credited)
 {
     sl_copy_state *cs = e->copies;
-    int rc = sl_store_sketch_get(e->store, other, &cs->stored);
+    int rc = read_stored(cs, e, other);
     if (rc == SL_ENOTFOUND)
         return 0;
     if (rc)
@@ -233,14 +246,23 @@ int sl_copy_check_record(sl_engine *e, int64_t id)
     return 0;
 }
 
+int sl_copy_check_original(sl_engine *e, int64_t original, int64_t *story)
+{
+    sl_copy_state *cs = e->copies;
+    cs->n_found = 0;
+    int rc = read_stored(cs, e, original);
+    *story = rc ? 0 : cs->stored.story_id;
+    return rc == SL_ENOTFOUND ? 0 : rc;
+}
+
 int sl_copy_check_exact(sl_engine *e, int64_t id, int64_t original, int64_t day)
 {
     sl_copy_state *cs = e->copies;
     sl_copy_found f = {.kind = SL_COPY_EXACT};
-    int rc = sl_store_sketch_get(e->store, original, &cs->stored);
+    int rc = cs->stored_of == original ? 0 : read_stored(cs, e, original);
     if (rc && rc != SL_ENOTFOUND)
         return rc;
-    bool found = !rc;
+    bool found = cs->stored_found;
     orient(&f, day, found ? cs->stored.day : SL_NO_DAY, cs->credit.len > 0,
            found && cs->stored.credit.len > 0);
     const char *credit = f.new_is_copy ? sl_buf_cstr(&cs->credit)

@@ -71,6 +71,9 @@ int sl_copy_check_find(sl_engine *e, int64_t day, int64_t self);
 const sl_copy_found *sl_copy_check_best(const sl_engine *e);
 /* Saves the relations found for the article now stored as `id`. */
 int sl_copy_check_record(sl_engine *e, int64_t id);
+/* For an exact copy of stored article `original`: its story (0 when
+ * unknown); no comparison is made. */
+int sl_copy_check_original(sl_engine *e, int64_t original, int64_t *story);
 /* Saves an exact-copy relation between `id` and `original`. */
 int sl_copy_check_exact(sl_engine *e, int64_t id, int64_t original, int64_t day);
 /* Saves the sketch as article `id`'s and files it in the index. */

@@ -219,14 +219,8 @@ static int find_copies(sl_engine *e, const prepared *p, int64_t existing, int64_
                        int64_t *copy_story)
 {
     *copy_story = 0;
-    if (copy_of) {
-        sl_article *orig = NULL;
-        if (sl_store_article_get(e->store, copy_of, &orig) == 0)
-            *copy_story = orig->story_id;
-        sl_article_free(orig);
-        return 0;
-    }
-    int rc = sl_copy_check_find(e, p->day, existing);
+    int rc = copy_of ? sl_copy_check_original(e, copy_of, copy_story)
+                     : sl_copy_check_find(e, p->day, existing);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "copies");
     const sl_copy_found *best = sl_copy_check_best(e);
