@@ -1,7 +1,7 @@
 /* ingest.h — the ingest stage: recognise an input's format by its content,
  * turn each input (plain text, JSONL record, HTML page) into raw records, and
  * strip page chrome from their text. Nothing here touches the store; the
- * engine (src/engine.c) drives these functions and stores what they return. */
+ * engine (src/engine/engine.c) drives these functions and stores what they return. */
 #ifndef SL_INGEST_H
 #define SL_INGEST_H
 

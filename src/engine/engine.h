@@ -79,11 +79,11 @@ int sl_copy_check_exact(sl_engine *e, int64_t id, int64_t original, int64_t day)
 /* Saves the sketch as article `id`'s and files it in the index. */
 int sl_copy_check_save(sl_engine *e, int64_t id);
 
-/* Extracts and stores the facts of a stored article (src/facts_api.c). */
+/* Extracts and stores the facts of a stored article (src/engine/facts_api.c). */
 int sl_facts_index(sl_engine *e, int64_t article_id, const char *text, size_t len,
                    const char *published);
 
-/* The pipeline for one record (src/pipeline.c). */
+/* The pipeline for one record (src/engine/pipeline.c). */
 int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_result *res);
 
 #endif
