@@ -25,7 +25,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all bootstrap test unit e2e demo eval bench install uninstall clean lint fuzz crash
+.PHONY: all bootstrap test unit e2e demo eval bench install uninstall clean lint fuzz crash layers
 all: $(BUILD)/storyline $(BUILD)/libstoryline.so $(BUILD)/storyline.pc
 
 bootstrap: $(BOOTSTRAP_STAMP)
@@ -64,10 +64,14 @@ $(BUILD)/storyline.pc: storyline.pc.in
 
 # Tests run on a separate build with AddressSanitizer and UndefinedBehaviorSanitizer.
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-test: $(BOOTSTRAP_STAMP)
+test: layers $(BOOTSTRAP_STAMP)
 	@$(MAKE) -s --no-print-directory BUILD=build/san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 		build/san/storyline build/san/unit-tests
 	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build/san
+
+# Includes point one way between layers (docs/architecture.md).
+layers:
+	@sh scripts/check_layers.sh
 
 unit: $(BUILD)/unit-tests
 	@$(BUILD)/unit-tests
