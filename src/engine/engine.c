@@ -10,6 +10,14 @@
 
 #include <libxml/parser.h>
 
+#include "util/error.h"
+
+/* util/ names its own error codes; they pass up unchanged as the public ones. */
+_Static_assert((int)SL_UTIL_ENOMEM == (int)SL_ENOMEM, "util and public out-of-memory codes differ");
+_Static_assert((int)SL_UTIL_EIO == (int)SL_EIO, "util and public I/O codes differ");
+_Static_assert((int)SL_UTIL_ETOOLARGE == (int)SL_ETOOLARGE, "util and public too-large codes differ");
+_Static_assert((int)SL_UTIL_EUSAGE == (int)SL_EUSAGE, "util and public usage codes differ");
+
 int sl_seterr(sl_engine *e, int code, const char *fmt, ...)
 {
     sl_buf_clear(&e->errmsg);

@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "text/text.h"
 #include "util/buf.h"
+#include "util/json_out.h"
 
 #define SL_DEFAULT_BATCH 500
 
@@ -82,6 +83,9 @@ int sl_copy_check_save(sl_engine *e, int64_t id);
 /* Extracts and stores the facts of a stored article (src/engine/facts_api.c). */
 int sl_facts_index(sl_engine *e, int64_t article_id, const char *text, size_t len,
                    const char *published);
+/* Writes the keys entities, quotes, numbers, dates and facts into the open
+ * object: of story `story`, or of the whole store when it is 0. */
+int sl_facts_json_export(sl_engine *e, sl_json *j, int64_t story);
 
 /* The pipeline for one record (src/engine/pipeline.c). */
 int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_result *res);

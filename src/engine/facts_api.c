@@ -1,12 +1,14 @@
 /* facts_api.c — the engine's side of the facts stage: extracting and
  * storing the facts of an article as it is ingested, reading a story's
- * stored items back, and the facts part of `export` and `show --json` (the
- * extracted items by kind and the cross-check tables, for one story or for
- * the whole store, streamed item by item; docs/json.md, "Facts"). */
+ * stored items and copy relations back for the cross-check, and the facts
+ * part of `export` and `show --json` (the extracted items by kind and the
+ * cross-check tables, for one story or for the whole store, streamed item
+ * by item; docs/json.md, "Facts"). */
 #include <stdlib.h>
 
 #include "engine.h"
 #include "facts/facts.h"
+#include "report/report.h"
 
 int sl_facts_index(sl_engine *e, int64_t article_id, const char *text, size_t len,
                    const char *published)
@@ -40,6 +42,49 @@ int sl_story_fact_items(sl_engine *e, int64_t story_id, sl_fact_kind kind, sl_fa
     }
     *out = items;
     return 0;
+}
+
+int sl_story_facts(sl_engine *e, int64_t story_id, int conflicts_only, sl_fact_table **out)
+{
+    *out = NULL;
+    sl_fact_items *items = NULL;
+    int64_t *pairs = NULL;
+    size_t n_pairs = 0;
+    int rc = sl_story_fact_items(e, story_id, -1, &items);
+    if (rc)
+        return rc;
+    if (sl_store_story_copies(e->store, story_id, &pairs, &n_pairs)) {
+        rc = sl_seterr_store(e, "copies");
+        goto done;
+    }
+    rc = sl_facts_crosscheck(story_id, items->items, items->n, pairs, n_pairs, conflicts_only, out);
+    if (rc)
+        sl_seterr(e, rc, "out of memory");
+done:
+    free(pairs);
+    sl_fact_items_free(items);
+    return rc;
+}
+
+int sl_story_facts_json(sl_engine *e, int64_t story_id, int conflicts_only, sl_write_fn write,
+                        void *ctx)
+{
+    sl_fact_table *t = NULL;
+    int rc = sl_story_facts(e, story_id, conflicts_only, &t);
+    if (rc)
+        return rc;
+    sl_json j;
+    sl_json_begin_document(&j, write, ctx, 1);
+    sl_json_kv_int(&j, "story", story_id);
+    sl_json_key(&j, "facts");
+    sl_json_array_begin(&j);
+    for (size_t i = 0; i < t->n; i++)
+        sl_facts_json_fact(&j, story_id, &t->items[i]);
+    sl_json_array_end(&j);
+    sl_json_object_end(&j);
+    sl_fact_table_free(t);
+    rc = sl_json_finish(&j);
+    return rc ? sl_seterr(e, rc, "writing JSON failed") : 0;
 }
 
 static const char *const kind_keys[] = {"entities", "quotes", "numbers", "dates"};

@@ -1,11 +1,11 @@
 /* queries.c — the read side of the public API: articles, stories, copies,
  * search, and their JSON documents (docs/json.md), each wrapping a store
  * query and turning its failure into one message on the engine. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
-#include "facts/facts.h"
-#include "util/json_out.h"
+#include "report/report.h"
 
 /* Maps a store-layer code to the engine's message. */
 static int explain(sl_engine *e, int rc, const char *what, int64_t id)
@@ -65,17 +65,102 @@ static int json_document(sl_engine *e, sl_write_fn write, void *ctx, const char 
     return explain(e, rc ? rc : wrc, what, 0);
 }
 
+/* One article object, read then rendered. */
+static int json_article(sl_engine *e, sl_json *j, int64_t id)
+{
+    sl_article *a = NULL;
+    int rc = sl_store_article_get(e->store, id, &a);
+    if (rc)
+        return rc;
+    sl_report_article(j, a);
+    sl_article_free(a);
+    return j->buf.err;
+}
+
+typedef struct article_sink { sl_engine *e; sl_json *j; } article_sink;
+
+static int json_article_each(void *ctx, int64_t id)
+{
+    article_sink *sink = ctx;
+    int rc = json_article(sink->e, sink->j, id);
+    return rc ? rc : sink->j->err;
+}
+
+static int json_articles(sl_engine *e, sl_json *j)
+{
+    article_sink sink = {e, j};
+    sl_json_array_begin(j);
+    int rc = sl_store_article_ids_each(e->store, json_article_each, &sink);
+    sl_json_array_end(j);
+    return rc ? rc : j->err;
+}
+
+/* Every story (since a date, or all), each with its article ids. */
+static int json_story_list(sl_engine *e, sl_json *j, const char *since)
+{
+    sl_story_list *list = NULL;
+    int rc = sl_store_stories_list(e->store, since, &list);
+    if (rc)
+        return rc;
+    sl_id_vec ids = {0};
+    sl_json_array_begin(j);
+    for (size_t i = 0; !rc && i < list->n; i++) {
+        rc = sl_store_story_article_ids(e->store, list->items[i].id, &ids);
+        if (!rc)
+            sl_report_story_entry(j, &list->items[i], ids.items, ids.n);
+    }
+    sl_json_array_end(j);
+    sl_vec_free(&ids);
+    sl_story_list_free(list);
+    return rc ? rc : j->err;
+}
+
+static int json_story(sl_engine *e, sl_json *j, int64_t id)
+{
+    sl_story *story = NULL;
+    int rc = sl_store_story_get(e->store, id, &story);
+    if (rc)
+        return rc;
+    sl_report_story(j, story);
+    sl_story_free(story);
+    return j->err;
+}
+
+/* The copy relations of an article (0: all), with the texts their evidence quotes. */
+static int json_copies(sl_engine *e, sl_json *j, int64_t article_id)
+{
+    sl_copy_list *list = NULL;
+    int rc = sl_store_copies_list(e->store, article_id, &list);
+    if (rc)
+        return rc;
+    sl_buf copy_text = SL_BUF_INIT, of_text = SL_BUF_INIT;
+    sl_json_array_begin(j);
+    for (size_t i = 0; !rc && i < list->n; i++) {
+        const sl_copy *c = &list->items[i];
+        if (c->n_evidence && (sl_store_article_text(e->store, c->article_id, &copy_text) ||
+                              sl_store_article_text(e->store, c->of_id, &of_text)))
+            rc = SL_ESTORE;
+        else
+            sl_report_copy(j, c, &copy_text, &of_text);
+    }
+    sl_json_array_end(j);
+    sl_buf_free(&copy_text);
+    sl_buf_free(&of_text);
+    sl_copy_list_free(list);
+    return rc ? rc : j->err;
+}
+
 static int body_export(sl_engine *e, sl_json *j, const void *arg)
 {
     sl_json_key(j, "articles");
-    int rc = sl_store_json_articles(e->store, j);
+    int rc = json_articles(e, j);
     if (!rc) {
         sl_json_key(j, "stories");
-        rc = sl_store_json_stories(e->store, j, NULL, 0);
+        rc = json_story_list(e, j, NULL);
     }
     if (!rc) {
         sl_json_key(j, "copies");
-        rc = sl_store_json_copies(e->store, j, 0);
+        rc = json_copies(e, j, 0);
     }
     return rc ? rc : sl_facts_json_export(e, j, 0);
 }
@@ -88,7 +173,7 @@ int sl_export_json(sl_engine *e, sl_write_fn write, void *ctx)
 static int body_article(sl_engine *e, sl_json *j, const void *arg)
 {
     sl_json_key(j, "article");
-    return sl_store_json_article(e->store, j, *(const int64_t *)arg);
+    return json_article(e, j, *(const int64_t *)arg);
 }
 
 int sl_article_json(sl_engine *e, int64_t id, sl_write_fn write, void *ctx)
@@ -102,7 +187,7 @@ int sl_article_json(sl_engine *e, int64_t id, sl_write_fn write, void *ctx)
 static int body_story(sl_engine *e, sl_json *j, const void *arg)
 {
     sl_json_key(j, "story");
-    int rc = sl_store_json_stories(e->store, j, NULL, *(const int64_t *)arg);
+    int rc = json_story(e, j, *(const int64_t *)arg);
     return rc ? rc : sl_facts_json_export(e, j, *(const int64_t *)arg);
 }
 
@@ -117,7 +202,7 @@ int sl_story_json(sl_engine *e, int64_t id, sl_write_fn write, void *ctx)
 static int body_stories(sl_engine *e, sl_json *j, const void *arg)
 {
     sl_json_key(j, "stories");
-    return sl_store_json_stories(e->store, j, arg, 0);
+    return json_story_list(e, j, arg);
 }
 
 int sl_stories_json(sl_engine *e, const char *since, sl_write_fn write, void *ctx)
@@ -131,7 +216,7 @@ int sl_stories_json(sl_engine *e, const char *since, sl_write_fn write, void *ct
 static int body_copies(sl_engine *e, sl_json *j, const void *arg)
 {
     sl_json_key(j, "copies");
-    return sl_store_json_copies(e->store, j, *(const int64_t *)arg);
+    return json_copies(e, j, *(const int64_t *)arg);
 }
 
 int sl_copies_json(sl_engine *e, int64_t article_id, sl_write_fn write, void *ctx)
@@ -148,19 +233,7 @@ static int body_search(sl_engine *e, sl_json *j, const void *arg)
     int rc = sl_store_search(e->store, a->query, a->limit, &hits);
     if (rc)
         return rc;
-    sl_json_kv_string(j, "query", a->query);
-    sl_json_key(j, "hits");
-    sl_json_array_begin(j);
-    for (size_t i = 0; i < hits->n; i++) {
-        sl_json_object_begin(j);
-        sl_json_kv_int(j, "article", hits->items[i].article_id);
-        sl_json_kv_id(j, "story", hits->items[i].story_id);
-        sl_json_kv_double(j, "rank", hits->items[i].rank);
-        sl_json_kv_string(j, "title", hits->items[i].title);
-        sl_json_kv_string(j, "snippet", hits->items[i].snippet);
-        sl_json_object_end(j);
-    }
-    sl_json_array_end(j);
+    sl_report_search(j, a->query, hits);
     sl_search_hits_free(hits);
     return 0;
 }

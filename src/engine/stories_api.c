@@ -6,7 +6,7 @@
 
 #include "engine.h"
 #include "stories/labels.h"
-#include "util/json_out.h"
+#include "report/report.h"
 
 #define LABEL_ARTICLES 50     /* articles read for a story's labels */
 #define LABEL_BYTES 4000      /* of each article's text */
@@ -162,24 +162,7 @@ int sl_threads_json(sl_engine *e, int min_stories, sl_write_fn write, void *ctx)
         return rc;
     sl_json j;
     sl_json_begin_document(&j, write, ctx, 1);
-    sl_json_key(&j, "threads");
-    sl_json_array_begin(&j);
-    for (size_t i = 0; i < list->n; i++) {
-        sl_json_object_begin(&j);
-        sl_json_kv_int(&j, "id", list->items[i].id);
-        sl_json_kv_int(&j, "size", list->items[i].n_articles);
-        sl_json_key(&j, "stories");
-        sl_json_array_begin(&j);
-        const sl_story_list *stories = list->items[i].stories;
-        for (size_t k = 0; k < stories->n; k++) {
-            sl_json_object_begin(&j);
-            sl_store_json_story_line(&j, &stories->items[k]);
-            sl_json_object_end(&j);
-        }
-        sl_json_array_end(&j);
-        sl_json_object_end(&j);
-    }
-    sl_json_array_end(&j);
+    sl_report_threads(&j, list);
     sl_json_object_end(&j);
     sl_thread_list_free(list);
     return fail(e, sl_json_finish(&j), "threads");

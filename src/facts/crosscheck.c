@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/engine.h"
 #include "facts/facts.h"
 #include "util/date.h"
 
@@ -327,19 +326,13 @@ static int attach_headless(entry *en, size_t n)
     return 0;
 }
 
-static int collect(sl_engine *e, int64_t story, entry **out, size_t *n_out, sl_fact_items **items)
+static int collect(const sl_fact_item *items, size_t n_items, const int64_t *pairs,
+                   size_t n_pairs, entry **out, size_t *n_out)
 {
-    int64_t *pairs = NULL;
-    size_t n_pairs = 0;
-    int rc = sl_story_fact_items(e, story, -1, items);
-    if (rc)
-        return rc;
-    if (sl_store_story_copies(e->store, story, &pairs, &n_pairs))
-        return sl_seterr_store(e, "copies");
-    entry *en = calloc((*items)->n ? (*items)->n : 1, sizeof *en);
+    entry *en = calloc(n_items ? n_items : 1, sizeof *en);
     size_t n = 0;
-    for (size_t i = 0; en && i < (*items)->n; i++) {
-        const sl_fact_item *it = &(*items)->items[i];
+    for (size_t i = 0; en && i < n_items; i++) {
+        const sl_fact_item *it = &items[i];
         if (it->kind == SL_FACT_NUMBER && number_key(it, en[n].key, sizeof en[n].key)) {
             en[n].it = it;
         } else if (it->kind == SL_FACT_DATE && it->about && strlen(it->about) >= 7) {
@@ -351,11 +344,12 @@ static int collect(sl_engine *e, int64_t story, entry **out, size_t *n_out, sl_f
         en[n].source = original_of(it->article_id, pairs, n_pairs);
         n++;
     }
-    free(pairs);
     if (!en)
-        return sl_seterr(e, SL_ENOMEM, "out of memory");
-    if (attach_headless(en, n))
-        return sl_seterr(e, SL_ENOMEM, "out of memory");
+        return SL_ENOMEM;
+    if (attach_headless(en, n)) {
+        free(en);
+        return SL_ENOMEM;
+    }
     qsort(en, n, sizeof *en, by_key);
     *out = en;
     *n_out = n;
@@ -382,17 +376,16 @@ static int by_importance(const void *a, const void *b)
     return (sy > sx) - (sy < sx);
 }
 
-int sl_story_facts(sl_engine *e, int64_t story_id, int conflicts_only, sl_fact_table **out)
+int sl_facts_crosscheck(int64_t story_id, const sl_fact_item *items, size_t n_items,
+                        const int64_t *copy_pairs, size_t n_pairs, int conflicts_only,
+                        sl_fact_table **out)
 {
     *out = NULL;
     entry *en = NULL;
     size_t n = 0;
-    sl_fact_items *items = NULL;
-    int rc = collect(e, story_id, &en, &n, &items);
-    if (rc) {
-        sl_fact_items_free(items);
+    int rc = collect(items, n_items, copy_pairs, n_pairs, &en, &n);
+    if (rc)
         return rc;
-    }
     sl_fact_table *t = calloc(1, sizeof *t);
     sl_fact *facts = calloc(n ? n : 1, sizeof *facts);
     rc = t && facts ? 0 : SL_ENOMEM;
@@ -413,7 +406,6 @@ int sl_story_facts(sl_engine *e, int64_t story_id, int conflicts_only, sl_fact_t
         i = j;
     }
     free(en);
-    sl_fact_items_free(items);
     if (rc) {
         if (t) {
             t->items = facts;
@@ -421,32 +413,11 @@ int sl_story_facts(sl_engine *e, int64_t story_id, int conflicts_only, sl_fact_t
         } else {
             free(facts);
         }
-        return sl_seterr(e, rc, "out of memory");
+        return rc;
     }
     qsort(facts, t->n, sizeof *facts, by_importance);
     t->items = facts;
     t->story_id = story_id;
     *out = t;
     return 0;
-}
-
-int sl_story_facts_json(sl_engine *e, int64_t story_id, int conflicts_only, sl_write_fn write,
-                        void *ctx)
-{
-    sl_fact_table *t = NULL;
-    int rc = sl_story_facts(e, story_id, conflicts_only, &t);
-    if (rc)
-        return rc;
-    sl_json j;
-    sl_json_begin_document(&j, write, ctx, 1);
-    sl_json_kv_int(&j, "story", story_id);
-    sl_json_key(&j, "facts");
-    sl_json_array_begin(&j);
-    for (size_t i = 0; i < t->n; i++)
-        sl_facts_json_fact(&j, story_id, &t->items[i]);
-    sl_json_array_end(&j);
-    sl_json_object_end(&j);
-    sl_fact_table_free(t);
-    rc = sl_json_finish(&j);
-    return rc ? sl_seterr(e, rc, "writing JSON failed") : 0;
 }

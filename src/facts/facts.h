@@ -1,7 +1,7 @@
 /* facts.h — the facts stage: what the extractors of src/facts share (the
  * article being read, its sentences and tokens, word tests) and the entry
  * points the engine calls: extraction of one text and the cross-check of a
- * story's stored items. Method and bounds: docs/facts.md. */
+ * story's items (plain items in, a table out). Method and bounds: docs/facts.md. */
 #ifndef SL_FACTS_H
 #define SL_FACTS_H
 
@@ -12,7 +12,6 @@
 #include "storyline.h"
 #include "text/text.h"
 #include "util/buf.h"
-#include "util/json_out.h"
 #include "util/vec.h"
 
 /* Longest text read for facts; the rest of a longer article is ignored. */
@@ -74,15 +73,14 @@ bool sl_facts_is_place(const char *s, size_t n);
 /* Whether the lower-cased word is a title or role word ("president", "minister"). */
 bool sl_facts_role_word(const char *w, size_t n);
 
-/* ---- json.c ---- */
-void sl_facts_json_item(sl_json *j, const sl_fact_item *it);
-/* An array of the items of kind `kind` (-1: all). */
-void sl_facts_json_items(sl_json *j, const sl_fact_item *items, size_t n, int kind);
-void sl_facts_json_fact(sl_json *j, int64_t story, const sl_fact *f);
-
-/* ---- export.c ---- */
-/* Writes the keys entities, quotes, numbers, dates and facts into the open
- * object: of story `story`, or of the whole store when it is 0. */
-int sl_facts_json_export(sl_engine *e, sl_json *j, int64_t story);
+/* ---- crosscheck.c ---- */
+/* Lines up the number and date items of story `story_id` (`items`, in
+ * article then text order) across its sources; `copy_pairs` holds
+ * (article, original) pairs, n_pairs of them, so that a copy counts as its
+ * original's source. Keeps only conflicts when `conflicts_only`. The table
+ * is freed with sl_fact_table_free. Errors: SL_ENOMEM. */
+int sl_facts_crosscheck(int64_t story_id, const sl_fact_item *items, size_t n,
+                        const int64_t *copy_pairs, size_t n_pairs, int conflicts_only,
+                        sl_fact_table **out);
 
 #endif

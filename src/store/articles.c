@@ -230,3 +230,28 @@ int64_t sl_store_article_count(sl_store *st)
         sqlite3_reset(s);
     return n;
 }
+
+int sl_store_article_ids_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_EXPORT_ARTICLES);
+    if (!s)
+        return SL_ESTORE;
+    int rc, err = 0;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
+        err = fn(ctx, sqlite3_column_int64(s, 0));
+    sqlite3_reset(s);
+    return err;
+}
+
+int sl_store_article_text(sl_store *st, int64_t id, sl_buf *out)
+{
+    sl_buf_clear(out);
+    sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_TEXT);
+    if (!s || sqlite3_bind_int64(s, 1, id))
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        sl_buf_put(out, (const char *)sqlite3_column_text(s, 0), (size_t)sqlite3_column_bytes(s, 0));
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? out->err : SL_ESTORE;
+}

@@ -10,9 +10,10 @@
 #include "storyline.h"
 #include "stories/stories.h"
 #include "util/buf.h"
-#include "util/json_out.h"
+#include "util/vec.h"
 
 typedef struct sl_store sl_store;
+typedef SL_VEC(int64_t) sl_id_vec;
 
 /* ---- store.c: open, errors, transactions ---- */
 
@@ -60,6 +61,11 @@ int sl_store_removed_insert(sl_store *st, int64_t article_id, uint32_t line_no, 
 int sl_store_line_seen(sl_store *st, int64_t hash, int bump, uint32_t *count_before);
 int sl_store_article_get(sl_store *st, int64_t id, sl_article **out);
 int64_t sl_store_article_count(sl_store *st);
+/* Calls fn with every article id in order; stops at fn's first non-zero
+ * return, which it returns. */
+int sl_store_article_ids_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx);
+/* Article `id`'s text into `out` (cleared first; left empty when it is gone). */
+int sl_store_article_text(sl_store *st, int64_t id, sl_buf *out);
 
 /* ---- copies.c: copy relations and the sketches the copy index is built from ---- */
 
@@ -110,6 +116,8 @@ int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, 
 int sl_store_story_leave(sl_store *st, int64_t article_id);
 int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out);
 int sl_store_story_get(sl_store *st, int64_t id, sl_story **out);
+/* The ids of a story's articles, in id order, into `out` (emptied first). */
+int sl_store_story_article_ids(sl_store *st, int64_t story_id, sl_id_vec *out);
 
 /* Iterates every story's grouping state (to rebuild the in-memory grouper
  * at open). Stops early when `fn` returns non-zero. */
@@ -136,14 +144,6 @@ int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment);
 
 /* ---- search.c ---- */
 int sl_store_search(sl_store *st, const char *query, int limit, sl_search_hits **out);
-
-/* ---- export.c: JSON straight from the rows ---- */
-int sl_store_json_article(sl_store *st, sl_json *j, int64_t id);
-int sl_store_json_articles(sl_store *st, sl_json *j);
-int sl_store_json_stories(sl_store *st, sl_json *j, const char *since, int64_t only_id);
-int sl_store_json_copies(sl_store *st, sl_json *j, int64_t article_id);
-/* The fields of one STORY_LINE, inside an object the caller opened. */
-void sl_store_json_story_line(sl_json *j, const sl_story_line *line);
 
 /* ---- facts.c: extracted facts per article ---- */
 /* Replaces the stored items of an article. */

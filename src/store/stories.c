@@ -314,3 +314,16 @@ int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment)
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
 }
+
+int sl_store_story_article_ids(sl_store *st, int64_t story_id, sl_id_vec *out)
+{
+    out->n = 0;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_ARTICLE_IDS);
+    if (!s || sqlite3_bind_int64(s, 1, story_id))
+        return SL_ESTORE;
+    int rc = 0;
+    while (!rc && sqlite3_step(s) == SQLITE_ROW)
+        rc = sl_vec_push(out, sqlite3_column_int64(s, 0)) ? SL_ENOMEM : 0;
+    sqlite3_reset(s);
+    return rc;
+}

@@ -1,11 +1,12 @@
 /* buf.c — growable byte buffer with a cap and a sticky error (see buf.h). */
 #include "buf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "storyline.h"
+#include "error.h"
 
 void sl_buf_init(sl_buf *b, size_t max)
 {
@@ -20,7 +21,7 @@ int sl_buf_reserve(sl_buf *b, size_t extra)
     if (b->err)
         return b->err;
     if (extra > buf_max(b) || b->len > buf_max(b) - extra)
-        return b->err = SL_ETOOLARGE;
+        return b->err = SL_UTIL_ETOOLARGE;
     size_t need = b->len + extra + 1;
     if (need <= b->cap)
         return 0;
@@ -29,7 +30,7 @@ int sl_buf_reserve(sl_buf *b, size_t extra)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     char *p = realloc(b->ptr, cap);
     if (!p)
-        return b->err = SL_ENOMEM;
+        return b->err = SL_UTIL_ENOMEM;
     b->ptr = p;
     b->cap = cap;
     return 0;
@@ -62,7 +63,7 @@ int sl_buf_printf(sl_buf *b, const char *fmt, ...)
     int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
     if (n < 0)
-        return b->err = SL_EUSAGE;
+        return b->err = SL_UTIL_EUSAGE;
     if ((size_t)n < sizeof small)
         return sl_buf_put(b, small, (size_t)n);
     if (sl_buf_reserve(b, (size_t)n))

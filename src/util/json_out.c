@@ -7,7 +7,7 @@
 
 #define FLUSH_AT 65536
 
-void sl_json_init(sl_json *j, sl_write_fn write, void *ctx, int pretty)
+void sl_json_init(sl_json *j, sl_json_write_fn write, void *ctx, int pretty)
 {
     memset(j, 0, sizeof *j);
     sl_buf_init(&j->buf, 0);
@@ -21,7 +21,7 @@ static void flush(sl_json *j)
     if (!j->err && j->buf.err)
         j->err = j->buf.err;
     if (!j->err && j->buf.len && j->write(j->ctx, j->buf.ptr, j->buf.len))
-        j->err = SL_EIO;
+        j->err = SL_UTIL_EIO;
     sl_buf_clear(&j->buf);
 }
 
@@ -200,12 +200,4 @@ void sl_json_kv_id(sl_json *j, const char *key, int64_t id)
 {
     sl_json_key(j, key);
     sl_json_id(j, id);
-}
-
-void sl_json_begin_document(sl_json *j, sl_write_fn write, void *ctx, int pretty)
-{
-    sl_json_init(j, write, ctx, pretty);
-    sl_json_object_begin(j);
-    sl_json_kv_string(j, "storyline", SL_VERSION);
-    sl_json_kv_int(j, "json_version", SL_JSON_VERSION);
 }

@@ -1,5 +1,5 @@
 /* json_out.h — a streaming JSON writer: values are appended to a buffer that
- * is flushed to a sink (sl_write_fn) as it fills, so exporting a store of
+ * is flushed to a sink (sl_json_write_fn) as it fills, so exporting a store of
  * millions of articles needs constant memory. Commas and nesting are tracked
  * here, so callers write keys and values in order and nothing else. */
 #ifndef SL_UTIL_JSON_OUT_H
@@ -9,13 +9,17 @@
 #include <stdint.h>
 
 #include "buf.h"
-#include "storyline.h"
+#include "error.h"
 
 #define SL_JSON_MAX_DEPTH 32
 
+/* The sink: 0 when `len` bytes were taken. The same type as the public
+ * sl_write_fn, which callers pass straight through. */
+typedef int (*sl_json_write_fn)(void *ctx, const char *data, size_t len);
+
 typedef struct sl_json {
     sl_buf buf;
-    sl_write_fn write;
+    sl_json_write_fn write;
     void *ctx;
     int depth;
     int pretty;
@@ -24,10 +28,7 @@ typedef struct sl_json {
     int err;
 } sl_json;
 
-void sl_json_init(sl_json *j, sl_write_fn write, void *ctx, int pretty);
-/* Starts a storyline document: init, the opening brace, and the "storyline"
- * and "json_version" members every document begins with (docs/json.md). */
-void sl_json_begin_document(sl_json *j, sl_write_fn write, void *ctx, int pretty);
+void sl_json_init(sl_json *j, sl_json_write_fn write, void *ctx, int pretty);
 /* Flushes what is left and frees the buffer; returns the first error. */
 int sl_json_finish(sl_json *j);
 

@@ -4,12 +4,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "storyline.h"
+#include "error.h"
 
 int sl_vec_grow_(void **items, size_t *cap, size_t n, size_t extra, size_t elem)
 {
     if (extra > SIZE_MAX / elem - n)
-        return SL_ENOMEM;
+        return SL_UTIL_ENOMEM;
     size_t need = n + extra;
     if (need <= *cap)
         return 0;
@@ -18,7 +18,7 @@ int sl_vec_grow_(void **items, size_t *cap, size_t n, size_t extra, size_t elem)
         c = c > SIZE_MAX / 2 / elem ? need : c * 2;
     void *p = realloc(*items, c * elem);
     if (!p)
-        return SL_ENOMEM;
+        return SL_UTIL_ENOMEM;
     *items = p;
     *cap = c;
     return 0;

@@ -1,6 +1,7 @@
 /* test_util.c — capped buffers, vectors, dates and the JSON writer. */
 #include <stdlib.h>
 
+#include "storyline.h"
 #include "test.h"
 #include "util/buf.h"
 #include "util/date.h"

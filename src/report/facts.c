@@ -1,11 +1,11 @@
-/* json.c — facts as JSON (docs/json.md, "Facts"): one extracted item, a
+/* facts.c — facts as JSON (docs/json.md, "Facts"): one extracted item, a
  * list of items, and a story's cross-check table. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "facts/facts.h"
-#include "util/json_out.h"
+#include "report/report.h"
 
 static const char *const kind_names[] = {"entity", "quote", "number", "date"};
 
