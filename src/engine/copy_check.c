@@ -64,34 +64,6 @@ static int load_keys(void *ctx, int64_t id, const void *blob, size_t len)
     return sl_copy_index_add(ctx, id, keys, sl_sketch_keys_unpack(blob, len, keys));
 }
 
-typedef SL_VEC(int64_t) id_vec;
-
-static int collect_id(void *ctx, int64_t id)
-{
-    return sl_vec_push((id_vec *)ctx, id) ? SL_ENOMEM : 0;
-}
-
-/* Sketches articles stored before sketches existed (a store made by an
- * older version), so the index covers every article. */
-static int backfill(sl_engine *e)
-{
-    id_vec ids = {0};
-    int rc = sl_store_unsketched_each(e->store, collect_id, &ids);
-    for (size_t k = 0; !rc && k < ids.n; k++) {
-        sl_article *a = NULL;
-        rc = sl_store_article_get(e->store, ids.items[k], &a);
-        if (!rc)
-            rc = sl_analyze(e->analyzer, a->text, strlen(a->text), &e->body);
-        if (!rc)
-            rc = sl_copy_check_sketch(e, a->text, a->text, strlen(a->text));
-        if (!rc)
-            rc = sl_copy_check_save(e, ids.items[k]);
-        sl_article_free(a);
-    }
-    sl_vec_free(&ids);
-    return rc;
-}
-
 int sl_copy_check_prepare(sl_engine *e)
 {
     sl_copy_state *cs = e->copies;
@@ -103,8 +75,6 @@ int sl_copy_check_prepare(sl_engine *e)
     if (!cs->index)
         return SL_ENOMEM;
     int rc = sl_store_sketch_keys_each(e->store, load_keys, cs->index);
-    if (!rc)
-        rc = backfill(e);
     if (rc)
         sl_copy_state_forget(cs);
     return rc;

@@ -58,8 +58,8 @@ sl_copy_state *sl_copy_state_new(void);
 void sl_copy_state_free(sl_copy_state *cs);
 /* Drops the in-memory index (after a rollback); it is rebuilt when next needed. */
 void sl_copy_state_forget(sl_copy_state *cs);
-/* Loads the copy index from the store if not loaded yet. Call before
- * analysing the article (it may analyse old articles with e->body). */
+/* Loads the copy index from the store if not loaded yet (every stored
+ * article has a sketch: src/store/migrate.c backfills old stores). */
 int sl_copy_check_prepare(sl_engine *e);
 /* Sketches the article `text` analysed in e->body, and finds its credit line
  * in `full`, the text before page chrome was taken out (a credit line may

@@ -1,11 +1,46 @@
-/* articles.c — article rows: lookup by identity and content hash, insert,
- * new versions (the old one archived in article_versions), removed chrome
- * lines, line repetition counts, and reading an article back. */
+/* articles.c — tables articles, article_versions and removed_lines, and the
+ * search index kept in step with them: lookup by identity and content hash,
+ * insert, new versions (the old one archived in article_versions), the
+ * chrome lines taken out of each article, and reading an article back. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
+
+static const char Q_FIND_IDENTITY[] =
+    "SELECT id, content_hash, version FROM articles WHERE identity = ?1";
+static const char Q_FIND_HASH[] =
+    "SELECT id, identity FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1";
+static const char Q_ARTICLE_INSERT[] =
+    "INSERT INTO articles(identity, key, path, url, source, published, published_day, title,"
+    " text, lang, content_hash, bad_bytes, sentences, terms, story_id, ingested_at)"
+    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,strftime('%s','now'))";
+static const char Q_ARTICLE_ARCHIVE[] =
+    "INSERT OR REPLACE INTO article_versions(article_id, version, content_hash, title, text,"
+    " ingested_at) SELECT id, version, content_hash, title, text, ingested_at FROM articles"
+    " WHERE id = ?1";
+static const char Q_ARTICLE_UPDATE[] =
+    "UPDATE articles SET key=?2, path=?3, url=?4, source=?5, published=?6, published_day=?7,"
+    " title=?8, text=?9, lang=?10, content_hash=?11, bad_bytes=?12, sentences=?13, terms=?14,"
+    " story_id=?15, version=version+1, ingested_at=strftime('%s','now') WHERE id = ?1"
+    " RETURNING version";
+static const char Q_FTS_INSERT[] = "INSERT INTO article_fts(rowid, title, text) VALUES(?1, ?2, ?3)";
+static const char Q_FTS_DELETE[] =
+    "INSERT INTO article_fts(article_fts, rowid, title, text)"
+    " SELECT 'delete', id, title, text FROM articles WHERE id = ?1";
+static const char Q_REMOVED_INSERT[] =
+    "INSERT OR REPLACE INTO removed_lines VALUES(?1, ?2, ?3, ?4)";
+static const char Q_REMOVED_CLEAR[] = "DELETE FROM removed_lines WHERE article_id = ?1";
+static const char Q_ARTICLE_GET[] =
+    "SELECT id, story_id, version, key, path, url, source, published, title, text, lang,"
+    " bad_bytes, sentences FROM articles WHERE id = ?1";
+static const char Q_REMOVED_GET[] =
+    "SELECT line_no, text, reason FROM removed_lines WHERE article_id = ?1"
+    " ORDER BY line_no";
+static const char Q_ARTICLE_COUNT[] = "SELECT count(*) FROM articles";
+static const char Q_ARTICLE_TEXT[] = "SELECT text FROM articles WHERE id = ?1";
+static const char Q_EXPORT_ARTICLES[] = "SELECT id FROM articles ORDER BY id";
 
 int sl_store_find_identity(sl_store *st, const char *identity, int64_t *id, int64_t *hash,
                            int *version)
@@ -120,26 +155,6 @@ int sl_store_removed_insert(sl_store *st, int64_t article_id, uint32_t line_no, 
     if (!s || sqlite3_bind_int64(s, 1, article_id) || sqlite3_bind_int(s, 2, (int)line_no) ||
         sqlite3_bind_text(s, 3, text, (int)len, SQLITE_STATIC) ||
         sqlite3_bind_text(s, 4, reason, -1, SQLITE_STATIC))
-        return SL_ESTORE;
-    return sl_store_exec_stmt(s);
-}
-
-int sl_store_line_seen(sl_store *st, int64_t hash, int bump, uint32_t *count_before)
-{
-    *count_before = 0;
-    sqlite3_stmt *s = sl_store_stmt(st, Q_LINE_GET);
-    if (!s || sqlite3_bind_int64(s, 1, hash))
-        return SL_ESTORE;
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        *count_before = (uint32_t)sqlite3_column_int(s, 0);
-    sqlite3_reset(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return SL_ESTORE;
-    if (!bump)
-        return 0;
-    s = sl_store_stmt(st, Q_LINE_BUMP);
-    if (!s || sqlite3_bind_int64(s, 1, hash))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
 }

@@ -1,10 +1,24 @@
-/* copies.c — copy relations with their evidence, and each article's sketch
- * (key terms and sentence term lists) from which the copy stage rebuilds its
- * index at open and compares candidates. */
+/* copies.c — table copies: copy relations with their evidence, for one
+ * article, for all, or inside one story (as the facts cross-check wants). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
+
+static const char Q_COPY_INSERT[] =
+    "INSERT OR REPLACE INTO copies(article_id, of_id, kind, score, evidence,"
+    " same_origin, credit) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char Q_COPIES_CLEAR[] = "DELETE FROM copies WHERE article_id = ?1 OR of_id = ?1";
+static const char Q_COPIES_ALL[] =
+    "SELECT article_id, of_id, kind, score, same_origin, credit, evidence"
+    " FROM copies ORDER BY article_id, of_id";
+static const char Q_COPIES_ONE[] =
+    "SELECT article_id, of_id, kind, score, same_origin, credit, evidence"
+    " FROM copies WHERE article_id = ?1"
+    " OR of_id = ?1 ORDER BY article_id, of_id";
+static const char Q_STORY_COPIES[] =
+    "SELECT c.article_id, c.of_id FROM copies c JOIN articles a ON a.id = c.article_id"
+    " WHERE a.story_id = ?1";
 
 int sl_store_copy_insert(sl_store *st, const sl_copy_row *row)
 {
@@ -103,69 +117,39 @@ int sl_store_copies_list(sl_store *st, int64_t article_id, sl_copy_list **out)
     return 0;
 }
 
-int sl_store_sketch_put(sl_store *st, int64_t article_id, const void *keys, size_t keys_len,
-                        const void *sentences, size_t len, const char *credit)
+int sl_store_story_copies(sl_store *st, int64_t story, int64_t **pairs, size_t *n_pairs)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_PUT);
-    if (!s || sqlite3_bind_int64(s, 1, article_id) ||
-        sqlite3_bind_blob(s, 2, keys_len ? keys : "", (int)keys_len, SQLITE_STATIC) ||
-        sqlite3_bind_blob(s, 3, len ? sentences : "", (int)len, SQLITE_STATIC) ||
-        sl_store_bind_text(s, 4, credit && *credit ? credit : NULL))
+    *pairs = NULL;
+    *n_pairs = 0;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_COPIES);
+    if (!s || sqlite3_bind_int64(s, 1, story))
         return SL_ESTORE;
-    return sl_store_exec_stmt(s);
-}
-
-static void column_to_buf(sqlite3_stmt *s, int col, sl_buf *out)
-{
-    sl_buf_clear(out);
-    const void *p = sqlite3_column_blob(s, col);
-    int n = sqlite3_column_bytes(s, col);
-    if (p && n > 0)
-        sl_buf_put(out, p, (size_t)n);
-}
-
-int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out)
-{
-    sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_GET);
-    if (!s || sqlite3_bind_int64(s, 1, id))
-        return SL_ESTORE;
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
-        column_to_buf(s, 0, &out->sentences);
-        column_to_buf(s, 1, &out->credit);
-        out->day = sqlite3_column_type(s, 2) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(s, 2);
-        column_to_buf(s, 3, &out->spans);
-        out->story_id = sqlite3_column_int64(s, 4);
+    size_t n = 0, cap = 0;
+    int64_t *p = NULL;
+    int rc, err = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 16;
+            int64_t *more = realloc(p, nc * 2 * sizeof *more);
+            if (!more) {
+                err = SL_ENOMEM;
+                break;
+            }
+            p = more;
+            cap = nc;
+        }
+        p[2 * n] = sqlite3_column_int64(s, 0);
+        p[2 * n + 1] = sqlite3_column_int64(s, 1);
+        n++;
     }
+    if (!err && rc != SQLITE_DONE)
+        err = SL_ESTORE;
     sqlite3_reset(s);
-    if (rc == SQLITE_ROW)
-        return out->sentences.err || out->spans.err || out->credit.err ? SL_ENOMEM : 0;
-    return rc == SQLITE_DONE ? SL_ENOTFOUND : SL_ESTORE;
-}
-
-int sl_store_sketch_keys_each(sl_store *st,
-                              int (*fn)(void *ctx, int64_t id, const void *keys, size_t len),
-                              void *ctx)
-{
-    sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_KEYS);
-    if (!s)
-        return SL_ESTORE;
-    int rc, err = 0;
-    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
-        err = fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
-                 (size_t)sqlite3_column_bytes(s, 1));
-    sqlite3_reset(s);
-    return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
-}
-
-int sl_store_unsketched_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx)
-{
-    sqlite3_stmt *s = sl_store_stmt(st, Q_UNSKETCHED);
-    if (!s)
-        return SL_ESTORE;
-    int rc, err = 0;
-    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
-        err = fn(ctx, sqlite3_column_int64(s, 0));
-    sqlite3_reset(s);
-    return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
+    if (err) {
+        free(p);
+        return err;
+    }
+    *pairs = p;
+    *n_pairs = n;
+    return 0;
 }

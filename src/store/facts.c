@@ -1,10 +1,27 @@
-/* facts.c (store) — the extracted facts of each article (table `facts`):
+/* facts.c (store) — table facts: the extracted facts of each article,
  * written once per stored article version, read back per article or per
- * story for the cross-check, with the story's copy relations. */
+ * story for the cross-check. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
+
+static const char Q_FACTS_CLEAR[] = "DELETE FROM facts WHERE article_id = ?1";
+static const char Q_FACT_INSERT[] =
+    "INSERT INTO facts VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)";
+static const char Q_FACTS_STORY[] =
+    "SELECT f.article_id, f.kind, f.start, f.end, f.sent_start, f.sent_end, f.src_start,"
+    " f.src_end, f.value, f.value_hi, f.approx, f.text, f.about, f.detail, f.role"
+    " FROM articles a JOIN facts f ON f.article_id = a.id"
+    " WHERE a.story_id = ?1 AND (?2 < 0 OR f.kind = ?2) ORDER BY a.id, f.n";
+static const char Q_FACTS_ARTICLE[] =
+    "SELECT article_id, kind, start, end, sent_start, sent_end, src_start, src_end, value,"
+    " value_hi, approx, text, about, detail, role FROM facts"
+    " WHERE article_id = ?1 AND (?2 < 0 OR kind = ?2) ORDER BY n";
+static const char Q_FACTS_ALL[] =
+    "SELECT article_id, kind, start, end, sent_start, sent_end, src_start, src_end, value,"
+    " value_hi, approx, text, about, detail, role FROM facts"
+    " WHERE ?1 < 0 OR kind = ?1 ORDER BY article_id, n";
 
 int sl_store_facts_put(sl_store *st, int64_t article_id, const sl_fact_item *items, size_t n)
 {
@@ -95,43 +112,6 @@ int sl_store_facts_get(sl_store *st, int64_t story, int64_t article, int kind,
     }
     *out = items;
     *n_out = n;
-    return 0;
-}
-
-int sl_store_story_copies(sl_store *st, int64_t story, int64_t **pairs, size_t *n_pairs)
-{
-    *pairs = NULL;
-    *n_pairs = 0;
-    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_COPIES);
-    if (!s || sqlite3_bind_int64(s, 1, story))
-        return SL_ESTORE;
-    size_t n = 0, cap = 0;
-    int64_t *p = NULL;
-    int rc, err = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            int64_t *more = realloc(p, nc * 2 * sizeof *more);
-            if (!more) {
-                err = SL_ENOMEM;
-                break;
-            }
-            p = more;
-            cap = nc;
-        }
-        p[2 * n] = sqlite3_column_int64(s, 0);
-        p[2 * n + 1] = sqlite3_column_int64(s, 1);
-        n++;
-    }
-    if (!err && rc != SQLITE_DONE)
-        err = SL_ESTORE;
-    sqlite3_reset(s);
-    if (err) {
-        free(p);
-        return err;
-    }
-    *pairs = p;
-    *n_pairs = n;
     return 0;
 }
 

@@ -5,6 +5,12 @@
 
 #include "store_internal.h"
 
+static const char Q_SEARCH[] =
+    "SELECT f.rowid, a.story_id, bm25(article_fts, 3.0, 1.0), a.title,"
+    " snippet(article_fts, 1, '[', ']', '…', 16)"
+    " FROM article_fts f JOIN articles a ON a.id = f.rowid"
+    " WHERE article_fts MATCH ?1 ORDER BY bm25(article_fts, 3.0, 1.0) LIMIT ?2";
+
 /* Turns free words into an FTS5 query of quoted terms (ANDed), so that
  * "cease-fire Cairo" or a stray quote mark is never a syntax error. A query
  * that already uses FTS5 syntax (AND/OR/NOT/NEAR, quotes, *) is passed on. */

@@ -1,5 +1,6 @@
 /* store_internal.h — what the files of src/store share: the handle, the
- * prepared-statement cache and small binding helpers. Not seen outside. */
+ * prepared-statement cache, small binding helpers and the schema steps of
+ * opening. Not seen outside. */
 #ifndef SL_STORE_INTERNAL_H
 #define SL_STORE_INTERNAL_H
 
@@ -7,31 +8,23 @@
 
 #include "store.h"
 
-/* Every statement the store runs, prepared once on first use. */
-typedef enum stmt_id {
-    Q_BEGIN, Q_COMMIT, Q_ROLLBACK,
-    Q_FIND_IDENTITY, Q_FIND_HASH, Q_ARTICLE_INSERT, Q_ARTICLE_ARCHIVE, Q_ARTICLE_UPDATE,
-    Q_FTS_INSERT, Q_FTS_DELETE, Q_REMOVED_INSERT, Q_REMOVED_CLEAR,
-    Q_LINE_GET, Q_LINE_BUMP, Q_ARTICLE_GET, Q_REMOVED_GET, Q_ARTICLE_COUNT,
-    Q_STORY_NEW, Q_STORY_UPDATE, Q_STORY_LEAVE, Q_COPY_INSERT, Q_COPIES_ALL, Q_COPIES_ONE,
-    Q_ARTICLE_TEXT, Q_COPIES_CLEAR, Q_SKETCH_PUT, Q_SKETCH_GET, Q_SKETCH_KEYS, Q_UNSKETCHED,
-    Q_STORIES_LIST, Q_STORY_GET, Q_STORY_ARTICLES, Q_STORIES_EACH, Q_DF_ALL, Q_DF_ADD,
-    Q_SEARCH, Q_EXPORT_ARTICLES, Q_STORY_ARTICLE_IDS,
-    Q_FACTS_CLEAR, Q_FACT_INSERT, Q_FACTS_STORY, Q_FACTS_ARTICLE, Q_STORY_COPIES, Q_FACTS_ALL, /* facts */
-    /* stories and threads */
-    Q_STORY_THREAD, Q_STORY_RETITLE, Q_ARTICLE_FLAG, Q_THREAD_STORIES, Q_STORY_TEXTS,
-    Q_ARTICLE_FLAG_GET, Q_ARTICLE_UNFLAG,
-    Q_COUNT_
-} stmt_id;
+/* A prepared statement, found by the address of its SQL text. */
+typedef struct stmt_slot {
+    const char *sql;
+    sqlite3_stmt *stmt;
+} stmt_slot;
 
 struct sl_store {
     sqlite3 *db;
-    sqlite3_stmt *stmt[Q_COUNT_];
+    stmt_slot *cache;          /* open addressing, cap a power of two */
+    size_t cap, n_cached;
     int in_tx;
 };
 
-/* The prepared, reset statement `id`, or NULL (error left in the handle). */
-sqlite3_stmt *sl_store_stmt(sl_store *st, stmt_id id);
+/* The prepared, reset statement for `sql`, a `static const char Q_…[]` of
+ * the table's file (the cache knows it by its address), or NULL (error left
+ * in the handle). */
+sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql);
 
 /* Binds a string or NULL. */
 int sl_store_bind_text(sqlite3_stmt *s, int col, const char *text);
@@ -39,5 +32,18 @@ int sl_store_bind_text(sqlite3_stmt *s, int col, const char *text);
 char *sl_store_column_dup(sqlite3_stmt *s, int col, int *err);
 /* Steps a statement that returns no rows; SL_ESTORE on failure. */
 int sl_store_exec_stmt(sqlite3_stmt *s);
+/* Puts "what: reason" in `why` (the SQLite reason, or out of memory without
+ * a db) and returns `code`. */
+int sl_store_set_why(sl_buf *why, int code, const char *what, sqlite3 *db);
+
+/* ---- migrate.c ---- */
+/* PRAGMA user_version: how many migrations the store has had. */
+int sl_store_user_version(sqlite3 *db, int *version);
+/* Refuses what is not a storyline store, or one newer than this code. */
+int sl_store_check_schema(sqlite3 *db, const char *path, int version, sl_buf *why);
+/* Applies pending migrations (schema and data) in one write transaction; the
+ * version is read inside it, so two processes creating one store do not
+ * both migrate. */
+int sl_store_migrate(sl_store *st, const char *path, sl_buf *why);
 
 #endif

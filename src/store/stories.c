@@ -1,10 +1,55 @@
-/* stories.c — story rows, threads and term document frequencies: what the
+/* stories.c — table stories: story rows and their threads, what the
  * grouping stage writes, and the listings read back. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
+
+static const char Q_STORY_NEW[] =
+    "INSERT INTO stories(title, first_article, n_articles, first_day, last_day)"
+    " VALUES(?1, ?2, 0, ?3, ?3)";
+static const char Q_STORY_UPDATE[] =
+    "UPDATE stories SET n_articles = n_articles + 1, centroid = ?2,"
+    " first_day = CASE WHEN ?3 IS NULL THEN first_day WHEN first_day IS NULL OR ?3 < first_day"
+    "   THEN ?3 ELSE first_day END,"
+    " last_day = CASE WHEN ?3 IS NULL THEN last_day WHEN last_day IS NULL OR ?3 > last_day"
+    "   THEN ?3 ELSE last_day END WHERE id = ?1";
+static const char Q_STORY_LEAVE[] =
+    "UPDATE stories SET n_articles = n_articles - 1"
+    " WHERE id = (SELECT story_id FROM articles WHERE id = ?1)";
+static const char Q_STORIES_LIST[] =
+    "SELECT s.id, s.thread_id, s.title, s.n_articles,"
+    " (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),"
+    " date(s.first_day * 86400, 'unixepoch'), date(s.last_day * 86400, 'unixepoch')"
+    " FROM stories s WHERE s.n_articles > 0 AND (?1 IS NULL OR s.last_day >= ?1)"
+    " ORDER BY s.last_day IS NULL, s.last_day DESC, s.n_articles DESC, s.id DESC";
+static const char Q_STORY_GET[] =
+    "SELECT s.id, s.thread_id, s.title, s.n_articles,"
+    " (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),"
+    " date(s.first_day * 86400, 'unixepoch'), date(s.last_day * 86400, 'unixepoch')"
+    " FROM stories s WHERE s.id = ?1";
+static const char Q_STORY_ARTICLES[] =
+    "SELECT a.id, a.title, a.source, a.published, a.url, a.path, c.of_id, c.kind"
+    " FROM articles a LEFT JOIN copies c ON c.article_id = a.id"
+    " WHERE a.story_id = ?1 GROUP BY a.id ORDER BY a.published_day IS NULL, a.published_day, a.id";
+static const char Q_STORIES_EACH[] =
+    "SELECT id, thread_id, first_day, last_day, title_score, centroid"
+    " FROM stories ORDER BY id";
+static const char Q_STORY_THREAD[] = "UPDATE stories SET thread_id = ?2 WHERE id = ?1";
+static const char Q_STORY_RETITLE[] =
+    "UPDATE stories SET title = coalesce(?2, title), title_score = ?3 WHERE id = ?1";
+static const char Q_THREAD_STORIES[] =
+    "SELECT s.id, s.thread_id, s.title, s.n_articles,"
+    " (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),"
+    " date(s.first_day * 86400, 'unixepoch'), date(s.last_day * 86400, 'unixepoch')"
+    " FROM stories s WHERE s.n_articles > 0 AND (?1 = 0 OR s.thread_id = ?1)"
+    " ORDER BY s.thread_id, s.first_day IS NULL, s.first_day, s.id";
+static const char Q_STORY_TEXTS[] =
+    "SELECT a.title, substr(a.text, 1, ?2), a.lang FROM articles a"
+    " WHERE a.story_id = ?1 AND NOT EXISTS (SELECT 1 FROM copies c"
+    " WHERE c.article_id = a.id) ORDER BY a.id LIMIT ?3";
+static const char Q_STORY_ARTICLE_IDS[] = "SELECT id FROM articles WHERE story_id = ?1 ORDER BY id";
 
 static int64_t column_day(sqlite3_stmt *s, int col)
 {
@@ -239,27 +284,6 @@ int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, do
     return sl_store_exec_stmt(s);
 }
 
-int sl_store_article_flag(sl_store *st, int64_t article_id, const char *flag)
-{
-    sqlite3_stmt *s = sl_store_stmt(st, flag ? Q_ARTICLE_FLAG : Q_ARTICLE_UNFLAG);
-    if (!s || sqlite3_bind_int64(s, 1, article_id) || (flag && sl_store_bind_text(s, 2, flag)))
-        return SL_ESTORE;
-    return sl_store_exec_stmt(s);
-}
-
-int sl_store_article_flag_get(sl_store *st, int64_t article_id, char **flag)
-{
-    *flag = NULL;
-    sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_FLAG_GET);
-    if (!s || sqlite3_bind_int64(s, 1, article_id))
-        return SL_ESTORE;
-    int err = 0, rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        *flag = sl_store_column_dup(s, 0, &err);
-    sqlite3_reset(s);
-    return err ? err : rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
-}
-
 int sl_store_thread_stories(sl_store *st, int64_t thread_id, sl_story_list **out)
 {
     *out = NULL;
@@ -288,31 +312,6 @@ int sl_store_story_texts(sl_store *st, int64_t story_id, int max_bytes, int max_
     if (err)
         return err;
     return rc == SQLITE_DONE ? 0 : SL_ESTORE;
-}
-
-int sl_store_df_each(sl_store *st, int (*fn)(void *ctx, uint64_t term, uint32_t df), void *ctx)
-{
-    sqlite3_stmt *s = sl_store_stmt(st, Q_DF_ALL);
-    if (!s)
-        return SL_ESTORE;
-    int rc, err = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        err = fn(ctx, (uint64_t)sqlite3_column_int64(s, 0), (uint32_t)sqlite3_column_int(s, 1));
-        if (err)
-            break;
-    }
-    sqlite3_reset(s);
-    if (err)
-        return err;
-    return rc == SQLITE_DONE ? 0 : SL_ESTORE;
-}
-
-int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment)
-{
-    sqlite3_stmt *s = sl_store_stmt(st, Q_DF_ADD);
-    if (!s || sqlite3_bind_int64(s, 1, (int64_t)term) || sqlite3_bind_int(s, 2, (int)increment))
-        return SL_ESTORE;
-    return sl_store_exec_stmt(s);
 }
 
 int sl_store_story_article_ids(sl_store *st, int64_t story_id, sl_id_vec *out)

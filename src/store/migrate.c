@@ -1,0 +1,201 @@
+/* migrate.c — the store's schema, one migration per version, and the data
+ * backfills some of them need. New tables and columns go at the end of
+ * `migrations`; PRAGMA user_version records how many have been applied. A
+ * store is migrated when opened for writing, all steps in one transaction. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "copies/copies.h"
+#include "store_internal.h"
+#include "text/text.h"
+
+/* A schema change, and the data it needs filled in (NULL when none). */
+typedef struct migration {
+    const char *sql;
+    int (*backfill)(sl_store *st);
+} migration;
+
+static int sketch_unsketched(sl_store *st);
+
+/* Each entry moves the schema from version i to i+1, in one transaction. */
+static const migration migrations[] = {
+    /* 1: articles, their versions and removed lines, stories, copies, search */
+    {.sql = "CREATE TABLE articles("
+    "  id INTEGER PRIMARY KEY,"
+    "  identity TEXT UNIQUE,"
+    "  key TEXT, path TEXT, url TEXT, source TEXT,"
+    "  published TEXT, published_day INTEGER,"
+    "  title TEXT, text TEXT NOT NULL, lang TEXT,"
+    "  content_hash INTEGER NOT NULL,"
+    "  version INTEGER NOT NULL DEFAULT 1,"
+    "  bad_bytes INTEGER NOT NULL DEFAULT 0,"
+    "  sentences BLOB, terms BLOB,"
+    "  story_id INTEGER,"
+    "  ingested_at INTEGER NOT NULL);"
+    "CREATE INDEX articles_hash ON articles(content_hash);"
+    "CREATE INDEX articles_story ON articles(story_id);"
+    "CREATE TABLE article_versions(article_id INTEGER NOT NULL, version INTEGER NOT NULL,"
+    "  content_hash INTEGER NOT NULL, title TEXT, text TEXT NOT NULL, ingested_at INTEGER,"
+    "  PRIMARY KEY(article_id, version)) WITHOUT ROWID;"
+    "CREATE TABLE removed_lines(article_id INTEGER NOT NULL, line_no INTEGER NOT NULL,"
+    "  text TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY(article_id, line_no)) WITHOUT ROWID;"
+    "CREATE TABLE line_counts(hash INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+    "CREATE TABLE stories(id INTEGER PRIMARY KEY, title TEXT, first_article INTEGER,"
+    "  n_articles INTEGER NOT NULL DEFAULT 0, first_day INTEGER, last_day INTEGER,"
+    "  thread_id INTEGER, centroid BLOB);"
+    "CREATE TABLE copies(article_id INTEGER NOT NULL, of_id INTEGER NOT NULL, kind TEXT NOT NULL,"
+    "  score REAL NOT NULL, evidence TEXT, PRIMARY KEY(article_id, of_id)) WITHOUT ROWID;"
+    "CREATE INDEX copies_of ON copies(of_id);"
+    "CREATE TABLE terms(id INTEGER PRIMARY KEY, df INTEGER NOT NULL);"
+    "CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content='articles',"
+    "  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"},
+    /* 2 (copies): each article's sketch for the copy index; copy relations
+     * gain the basis of their direction and the credit line found */
+    {.sql = "CREATE TABLE copy_sketches(article_id INTEGER PRIMARY KEY, keys BLOB NOT NULL,"
+    "  sentences BLOB NOT NULL, credit TEXT);"
+    "ALTER TABLE copies ADD COLUMN same_origin INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE copies ADD COLUMN credit TEXT;"},
+    /* 3 (facts, src/facts): the entities, quotes, numbers and dates of each article */
+    {.sql = "CREATE TABLE facts(article_id INTEGER NOT NULL, n INTEGER NOT NULL, kind INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, sent_start INTEGER, sent_end INTEGER,"
+    "  src_start INTEGER, src_end INTEGER, value REAL, value_hi REAL, approx TEXT,"
+    "  text TEXT, about TEXT, detail TEXT, role TEXT,"
+    "  PRIMARY KEY(article_id, n)) WITHOUT ROWID;"},
+    /* 4 (stories and threads): how well a story's title article matched it,
+     * articles whose date was missing or clamped, stories by thread */
+    {.sql = "ALTER TABLE stories ADD COLUMN title_score REAL NOT NULL DEFAULT 0;"
+    "CREATE TABLE article_flags(article_id INTEGER PRIMARY KEY, flag TEXT NOT NULL);"
+    "CREATE INDEX stories_thread ON stories(thread_id, first_day);"},
+    /* 5 (data): a sketch for every article stored without one (stores made
+     * before migration 2), so the copy index covers every article */
+    {.backfill = sketch_unsketched},
+};
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+static int collect_id(void *ctx, int64_t id)
+{
+    return sl_vec_push((sl_id_vec *)ctx, id) ? SL_ENOMEM : 0;
+}
+
+/* What sketching one stored article needs, reused from one to the next. */
+typedef struct sketcher {
+    sl_analyzer *analyzer;
+    sl_analysis body;
+    sl_sketch sketch;
+    sl_buf credit, packed;
+} sketcher;
+
+/* Sketches stored article `id` as the copy stage sketches a new one (its
+ * credit line read in its stored text) and saves the sketch. */
+static int sketch_one(sl_store *st, sketcher *k, int64_t id)
+{
+    sl_article *a = NULL;
+    int rc = sl_store_article_get(st, id, &a);
+    if (rc)
+        return rc;
+    size_t len = strlen(a->text);
+    sl_credit_find(a->text, len, &k->credit);
+    unsigned char keys[4 * SL_COPY_KEYS];
+    if (sl_analyze(k->analyzer, a->text, len, &k->body) ||
+        sl_sketch_build(&k->body, a->text, &k->sketch) || sl_sketch_pack(&k->sketch, &k->packed))
+        rc = SL_ENOMEM;
+    else
+        rc = sl_store_sketch_put(st, id, keys, sl_sketch_keys_pack(&k->sketch, keys),
+                                 k->packed.ptr, k->packed.len, sl_buf_cstr(&k->credit));
+    sl_article_free(a);
+    return rc;
+}
+
+static int sketch_unsketched(sl_store *st)
+{
+    sl_id_vec ids = {0};
+    sketcher k = {0};
+    int rc = sl_store_unsketched_each(st, collect_id, &ids);
+    if (!rc && ids.n && !(k.analyzer = sl_analyzer_new()))
+        rc = SL_ENOMEM;
+    for (size_t i = 0; !rc && i < ids.n; i++)
+        rc = sketch_one(st, &k, ids.items[i]);
+    sl_analyzer_free(k.analyzer);
+    sl_analysis_free(&k.body);
+    sl_sketch_free(&k.sketch);
+    sl_buf_free(&k.credit);
+    sl_buf_free(&k.packed);
+    sl_vec_free(&ids);
+    return rc;
+}
+
+int sl_store_user_version(sqlite3 *db, int *version)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+        return SL_ESTORE;
+    int rc = sqlite3_step(s) == SQLITE_ROW ? 0 : SL_ESTORE;
+    if (!rc)
+        *version = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return rc;
+}
+
+static int table_count(sqlite3 *db, int *n)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = SL_ESTORE;
+    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW) {
+        *n = sqlite3_column_int(s, 0);
+        rc = 0;
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+/* Refuses what is not a storyline store, or one newer than this code. */
+int sl_store_check_schema(sqlite3 *db, const char *path, int version, sl_buf *why)
+{
+    int tables = 0;
+    if (version == 0 && !table_count(db, &tables) && tables > 0) {
+        sl_buf_clear(why);
+        sl_buf_printf(why, "%s: not a storyline store (an SQLite database of something else)", path);
+        return SL_ESTORE;
+    }
+    if (version > N_MIGRATIONS) {
+        sl_buf_clear(why);
+        sl_buf_printf(why, "%s: store schema version %d is newer than this storyline knows (%d)",
+                      path, version, N_MIGRATIONS);
+        return SL_ESTORE;
+    }
+    return 0;
+}
+
+/* Applies pending migrations in one write transaction; the version is read
+ * inside it, so two processes creating one store do not both migrate. */
+int sl_store_migrate(sl_store *st, const char *path, sl_buf *why)
+{
+    sqlite3 *db = st->db;
+    int version = 0;
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return sl_store_set_why(why, SL_ESTORE, path, db);
+    if (sl_store_user_version(db, &version)) {
+        sl_store_set_why(why, SL_ESTORE, "cannot read schema version", db);
+        goto fail;
+    }
+    if (sl_store_check_schema(db, path, version, why))
+        goto fail;
+    for (int v = version; v < N_MIGRATIONS; v++) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+        if ((migrations[v].sql && sqlite3_exec(db, migrations[v].sql, NULL, NULL, NULL) != SQLITE_OK) ||
+            (migrations[v].backfill && migrations[v].backfill(st)) ||
+            sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+            sl_store_set_why(why, SL_ESTORE, "schema migration failed", db);
+            goto fail;
+        }
+    }
+    if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        return sl_store_set_why(why, SL_ESTORE, "schema migration failed", db);
+    return 0;
+fail:
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return SL_ESTORE;
+}

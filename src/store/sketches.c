@@ -1,0 +1,82 @@
+/* sketches.c — table copy_sketches: each article's sketch (key terms and
+ * sentence term lists) and credit line, from which the copy stage rebuilds
+ * its index at open and compares candidates. */
+#include "store_internal.h"
+
+static const char Q_SKETCH_PUT[] = "INSERT OR REPLACE INTO copy_sketches VALUES(?1, ?2, ?3, ?4)";
+static const char Q_SKETCH_GET[] =
+    "SELECT k.sentences, k.credit, a.published_day, a.sentences, a.story_id"
+    " FROM copy_sketches k JOIN articles a ON a.id = k.article_id"
+    " WHERE k.article_id = ?1";
+static const char Q_SKETCH_KEYS[] =
+    "SELECT article_id, keys FROM copy_sketches ORDER BY article_id";
+static const char Q_UNSKETCHED[] =
+    "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)"
+    " ORDER BY id";
+
+int sl_store_sketch_put(sl_store *st, int64_t article_id, const void *keys, size_t keys_len,
+                        const void *sentences, size_t len, const char *credit)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_PUT);
+    if (!s || sqlite3_bind_int64(s, 1, article_id) ||
+        sqlite3_bind_blob(s, 2, keys_len ? keys : "", (int)keys_len, SQLITE_STATIC) ||
+        sqlite3_bind_blob(s, 3, len ? sentences : "", (int)len, SQLITE_STATIC) ||
+        sl_store_bind_text(s, 4, credit && *credit ? credit : NULL))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+static void column_to_buf(sqlite3_stmt *s, int col, sl_buf *out)
+{
+    sl_buf_clear(out);
+    const void *p = sqlite3_column_blob(s, col);
+    int n = sqlite3_column_bytes(s, col);
+    if (p && n > 0)
+        sl_buf_put(out, p, (size_t)n);
+}
+
+int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_GET);
+    if (!s || sqlite3_bind_int64(s, 1, id))
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        column_to_buf(s, 0, &out->sentences);
+        column_to_buf(s, 1, &out->credit);
+        out->day = sqlite3_column_type(s, 2) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(s, 2);
+        column_to_buf(s, 3, &out->spans);
+        out->story_id = sqlite3_column_int64(s, 4);
+    }
+    sqlite3_reset(s);
+    if (rc == SQLITE_ROW)
+        return out->sentences.err || out->spans.err || out->credit.err ? SL_ENOMEM : 0;
+    return rc == SQLITE_DONE ? SL_ENOTFOUND : SL_ESTORE;
+}
+
+int sl_store_sketch_keys_each(sl_store *st,
+                              int (*fn)(void *ctx, int64_t id, const void *keys, size_t len),
+                              void *ctx)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_KEYS);
+    if (!s)
+        return SL_ESTORE;
+    int rc, err = 0;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
+        err = fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
+                 (size_t)sqlite3_column_bytes(s, 1));
+    sqlite3_reset(s);
+    return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
+}
+
+int sl_store_unsketched_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_UNSKETCHED);
+    if (!s)
+        return SL_ESTORE;
+    int rc, err = 0;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
+        err = fn(ctx, sqlite3_column_int64(s, 0));
+    sqlite3_reset(s);
+    return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
+}
