@@ -160,14 +160,14 @@ static int compare_with(sl_engine *e, int64_t other, int64_t day, bool credited)
     return f->evidence.err;
 }
 
-int sl_copy_check_sketch(sl_engine *e, const char *text, const char *full, size_t full_len)
+int sl_copy_check_sketch(sl_engine *e, const sl_doc *doc)
 {
     sl_copy_state *cs = e->copies;
-    /* the raw text first (a credit may stand alone, like chrome), then the
-     * clean one (a dateline under several lines of page chrome) */
-    if (!sl_credit_find(full, full_len, &cs->credit))
-        sl_credit_find(text, strlen(text), &cs->credit);
-    return sl_sketch_build(&e->body, text, &cs->sketch);
+    /* the normalised text first (a credit may stand alone, like chrome),
+     * then the clean one (a dateline under several lines of page chrome) */
+    if (!sl_credit_find(sl_buf_cstr(&doc->normalized), doc->normalized.len, &cs->credit))
+        sl_credit_find(doc->text, doc->text_len, &cs->credit);
+    return sl_sketch_build(&doc->body, doc->text, &cs->sketch);
 }
 
 int sl_copy_check_find(sl_engine *e, int64_t day, int64_t self)

@@ -105,12 +105,8 @@ void sl_engine_free(sl_engine *e)
     sl_analyzer_free(e->analyzer);
     sl_grouper_free(e->grouper);
     sl_copy_state_free(e->copies);
-    sl_analysis_free(&e->body);
-    sl_analysis_free(&e->title);
+    sl_doc_free(&e->doc);
     sl_cleaned_free(&e->cleaned);
-    sl_buf_free(&e->raw);
-    sl_buf_free(&e->normalized);
-    sl_buf_free(&e->identity);
     sl_buf_free(&e->scratch);
     sl_buf_free(&e->errmsg);
     free(e);

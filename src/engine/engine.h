@@ -5,6 +5,7 @@
 #define SL_ENGINE_H
 
 #include "copies/copies.h"
+#include "doc/doc.h"
 #include "ingest/ingest.h"
 #include "stories/stories.h"
 #include "store/store.h"
@@ -26,10 +27,12 @@ struct sl_engine {
     int batch_size;
     int explicit_batch;      /* inside sl_batch_begin / commit */
     sl_buf errmsg;
-    /* Scratch reused from article to article. */
-    sl_buf raw, normalized, identity, scratch;
+    /* Memory reused from article to article: the analysed article the
+     * pipeline resets and hands to each stage, what chrome removal took
+     * out of it, and a scratch buffer for messages and lookups. */
+    sl_doc doc;
     sl_cleaned cleaned;
-    sl_analysis body, title;
+    sl_buf scratch;
 };
 
 /* Sets the handle's message ("" resets it) and returns `code`. */
@@ -61,10 +64,10 @@ void sl_copy_state_forget(sl_copy_state *cs);
 /* Loads the copy index from the store if not loaded yet (every stored
  * article has a sketch: src/store/migrate.c backfills old stores). */
 int sl_copy_check_prepare(sl_engine *e);
-/* Sketches the article `text` analysed in e->body, and finds its credit line
- * in `full`, the text before page chrome was taken out (a credit line may
- * stand alone, like chrome), or else in `text`. */
-int sl_copy_check_sketch(sl_engine *e, const char *text, const char *full, size_t full_len);
+/* Sketches the analysed article, and finds its credit line in its
+ * normalised text, before page chrome was taken out (a credit line may
+ * stand alone, like chrome), or else in its clean text. */
+int sl_copy_check_sketch(sl_engine *e, const sl_doc *doc);
 /* Compares the sketched article (dated `day`; `self` its own id when it is a
  * new version, else 0) with the candidates the index proposes. */
 int sl_copy_check_find(sl_engine *e, int64_t day, int64_t self);
@@ -80,9 +83,6 @@ int sl_copy_check_exact(sl_engine *e, int64_t id, int64_t original, int64_t day)
 /* Saves the sketch as article `id`'s and files it in the index. */
 int sl_copy_check_save(sl_engine *e, int64_t id);
 
-/* Extracts and stores the facts of a stored article (src/engine/facts_api.c). */
-int sl_facts_index(sl_engine *e, int64_t article_id, const char *text, size_t len,
-                   const char *published);
 /* Writes the keys entities, quotes, numbers, dates and facts into the open
  * object: of story `story`, or of the whole store when it is 0. */
 int sl_facts_json_export(sl_engine *e, sl_json *j, int64_t story);

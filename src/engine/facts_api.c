@@ -1,5 +1,5 @@
-/* facts_api.c — the engine's side of the facts stage: extracting and
- * storing the facts of an article as it is ingested, reading a story's
+/* facts_api.c — the engine's side of the facts stage (the pipeline runs
+ * the extraction itself, pipeline.c): reading a story's
  * stored items and copy relations back for the cross-check, and the facts
  * part of `export` and `show --json` (the extracted items by kind and the
  * cross-check tables, for one story or for the whole store, streamed item
@@ -9,20 +9,6 @@
 #include "engine.h"
 #include "facts/facts.h"
 #include "report/report.h"
-
-int sl_facts_index(sl_engine *e, int64_t article_id, const char *text, size_t len,
-                   const char *published)
-{
-    sl_fact_vec v = {0};
-    int rc = sl_facts_run(text, len, published, &v);
-    if (rc) {
-        sl_facts_vec_free(&v);
-        return sl_seterr(e, rc, "out of memory extracting facts");
-    }
-    rc = sl_store_facts_put(e->store, article_id, v.items, v.n);
-    sl_facts_vec_free(&v);
-    return rc ? sl_seterr_store(e, "storing facts") : 0;
-}
 
 int sl_story_fact_items(sl_engine *e, int64_t story_id, sl_fact_kind kind, sl_fact_items **out)
 {

@@ -1,8 +1,10 @@
 /* test_util.c — capped buffers, vectors, dates and the JSON writer. */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "storyline.h"
 #include "test.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/json_out.h"
@@ -86,4 +88,32 @@ TEST(json_writer_nesting_and_escapes)
     CHECK_STR(sl_buf_cstr(&out), "{\"quote\":\"He said \\\"no\\\"\\n\\ttab\\\\ \\u0001\",\"n\":-3,"
                                  "\"story\":null,\"list\":[0.5,true,null,{\"a\":1}],\"empty\":[]}");
     sl_buf_free(&out);
+}
+
+/* Many allocations, aligned and apart; a reset frees them all at once and
+ * the memory serves the next article. */
+TEST(arena_alloc_reset)
+{
+    sl_arena a = SL_ARENA_INIT;
+    char *first = sl_arena_strndup(&a, "headline", 4);
+    CHECK_STR(first, "head");
+    char *big = sl_arena_alloc(&a, (size_t)200 << 10); /* over one block */
+    CHECK(big != NULL);
+    if (big)
+        memset(big, 'x', (size_t)200 << 10);
+    for (int i = 0; i < 1000; i++) {
+        void *p = sl_arena_alloc(&a, (size_t)i % 37 + 1);
+        CHECK(p && ((uintptr_t)p & 15) == 0);
+    }
+    CHECK_STR(first, "head"); /* untouched by later allocations */
+    CHECK_INT(a.err, 0);
+    sl_arena_reset(&a);
+    char *again = sl_arena_strndup(&a, "next article", 12);
+    CHECK_STR(again, "next article");
+    CHECK(sl_arena_alloc(&a, SIZE_MAX - 8) == NULL);
+    CHECK_INT(a.err, SL_ENOMEM);
+    sl_arena_reset(&a);
+    CHECK_INT(a.err, 0);
+    sl_arena_free(&a);
+    sl_arena_free(&a); /* twice is harmless */
 }

@@ -1,0 +1,114 @@
+/* doc.c — filling the analysed article (see doc.h). */
+#include "doc/doc.h"
+
+#include <string.h>
+
+#include "util/date.h"
+#include "util/hash.h"
+
+void sl_doc_reset(sl_doc *d)
+{
+    sl_arena_reset(&d->arena);
+    sl_buf_clear(&d->raw);
+    sl_buf_clear(&d->normalized);
+    d->text = d->title = d->identity = d->published = NULL;
+    d->text_len = 0;
+    d->day = SL_NO_DAY;
+    d->hash = 0;
+    d->bad_bytes = 0;
+}
+
+void sl_doc_free(sl_doc *d)
+{
+    sl_arena_free(&d->arena);
+    sl_buf_free(&d->raw);
+    sl_buf_free(&d->normalized);
+    sl_analysis_free(&d->body);
+    sl_analysis_free(&d->title_analysis);
+}
+
+int sl_doc_read(sl_doc *d, const char *input, size_t len)
+{
+    sl_buf_clear(&d->raw);
+    d->bad_bytes = (unsigned)sl_utf8_repair(input, len, &d->raw);
+    sl_buf_clear(&d->normalized);
+    if (d->raw.err)
+        return d->raw.err;
+    return sl_text_normalize(sl_buf_cstr(&d->raw), d->raw.len, &d->normalized) ? SL_ETOOLARGE : 0;
+}
+
+int sl_doc_set_text(sl_doc *d, const char *text, size_t len)
+{
+    d->text = sl_arena_strndup(&d->arena, text, len);
+    d->text_len = d->text ? len : 0;
+    d->hash = sl_hash64_signed(text, len);
+    return d->text ? 0 : SL_ENOMEM;
+}
+
+/* Repairs and normalises caller-given text into the arena. */
+static const char *clean_field(sl_doc *d, const char *s)
+{
+    sl_buf repaired = SL_BUF_INIT, normalized = SL_BUF_INIT;
+    sl_utf8_repair(s, strlen(s), &repaired);
+    const char *out = NULL;
+    if (!repaired.err && !sl_text_normalize(sl_buf_cstr(&repaired), repaired.len, &normalized))
+        out = sl_arena_strndup(&d->arena, sl_buf_cstr(&normalized), normalized.len);
+    sl_buf_free(&repaired);
+    sl_buf_free(&normalized);
+    return out;
+}
+
+int sl_doc_set_title(sl_doc *d, const char *title, int clean)
+{
+    const char *t = clean ? sl_arena_strndup(&d->arena, title, strlen(title)) : clean_field(d, title);
+    if (!t)
+        return SL_ENOMEM;
+    d->title = *t ? t : NULL;
+    return 0;
+}
+
+void sl_doc_set_published(sl_doc *d, const char *published)
+{
+    d->day = sl_date_day(published);
+    /* not a date we understand: stored as undated */
+    d->published = published && d->day != SL_NO_DAY
+                       ? sl_arena_strndup(&d->arena, published, strlen(published))
+                       : NULL;
+}
+
+int sl_doc_set_identity(sl_doc *d, const char *identity)
+{
+    d->identity = identity ? sl_arena_strndup(&d->arena, identity, strlen(identity)) : NULL;
+    return identity && !d->identity ? SL_ENOMEM : 0;
+}
+
+int sl_doc_analyse(sl_doc *d, sl_analyzer *an)
+{
+    if (sl_analyze(an, d->text, d->text_len, &d->body) ||
+        (d->title && sl_analyze(an, d->title, strlen(d->title), &d->title_analysis)))
+        return SL_ENOMEM;
+    return 0;
+}
+
+const char *sl_doc_fallback_title(sl_doc *d)
+{
+    if (!d->body.sentences.n)
+        return "";
+    const char *text = d->text;
+    sl_span s = d->body.sentences.items[0];
+    size_t len = s.end - s.start;
+    if (len > 90) {
+        len = 90;
+        while (len > 60 && text[s.start + len] != ' ')
+            len--;
+        while (len > 0 && ((unsigned char)text[s.start + len] & 0xC0) == 0x80)
+            len--; /* never cut inside a UTF-8 sequence */
+    }
+    int cut = len < s.end - s.start;
+    char *title = sl_arena_alloc(&d->arena, len + sizeof "…");
+    if (!title)
+        return "";
+    memcpy(title, text + s.start, len);
+    strcpy(title + len, cut ? "…" : "");
+    return title;
+}

@@ -1,0 +1,64 @@
+/* test_doc.c — the analysed article (src/doc): filled once from one input,
+ * every offset into its clean text, emptied by a reset for the next one. */
+#include <string.h>
+
+#include "doc/doc.h"
+#include "test.h"
+#include "util/date.h"
+
+TEST(doc_fill_and_reset)
+{
+    sl_analyzer *an = sl_analyzer_new();
+    sl_doc d = {0};
+    sl_doc_reset(&d);
+    const char raw[] = "Ferry\xff talks open\r\n\r\nThe board met on Tuesday. It agreed.";
+    CHECK_INT(sl_doc_read(&d, raw, sizeof raw - 1), 0);
+    CHECK_INT(d.bad_bytes, 1);
+    CHECK(!strstr(sl_buf_cstr(&d.normalized), "\r"));
+    const char *body = "The board met on Tuesday. It agreed.";
+    CHECK_INT(sl_doc_set_text(&d, body, strlen(body)), 0);
+    CHECK(d.text != body && !strcmp(d.text, body)); /* the doc's own copy */
+    CHECK_INT(sl_doc_set_title(&d, "Ferry\xc2\xa0talks", 0), 0);
+    CHECK_STR(d.title, "Ferry talks"); /* no-break space normalised */
+    sl_doc_set_published(&d, "2026-03-04");
+    CHECK_STR(d.published, "2026-03-04");
+    CHECK_INT(d.day, sl_date_day("2026-03-04"));
+    CHECK_INT(sl_doc_set_identity(&d, "key:One/1"), 0);
+    CHECK_STR(d.identity, "key:One/1");
+    CHECK_INT(sl_doc_analyse(&d, an), 0);
+    CHECK_INT(d.body.sentences.n, 2);
+    if (d.body.sentences.n == 2)
+        CHECK_INT(d.body.sentences.items[1].start, strlen("The board met on Tuesday. "));
+    CHECK(d.title_analysis.tokens.n == 2);
+    CHECK_STR(d.body.lang, "en");
+    CHECK_STR(sl_doc_fallback_title(&d), "The board met on Tuesday.");
+
+    sl_doc_reset(&d);
+    CHECK(!d.text && !d.title && !d.identity && !d.published && d.day == SL_NO_DAY);
+    sl_doc_set_published(&d, "not a date");
+    CHECK(!d.published && d.day == SL_NO_DAY); /* stored as undated */
+    CHECK_INT(sl_doc_set_title(&d, "", 0), 0);
+    CHECK(d.title == NULL);
+    sl_doc_free(&d);
+    sl_analyzer_free(an);
+}
+
+/* A first sentence longer than 90 bytes is cut at a space, never inside a
+ * UTF-8 sequence, and marked with an ellipsis. */
+TEST(doc_fallback_title_cut)
+{
+    sl_analyzer *an = sl_analyzer_new();
+    sl_doc d = {0};
+    sl_doc_reset(&d);
+    const char *text = "The harbour board of Skerrow approved a new ferry timetable on Tuesday "
+                       "after three months of talks with the island councils.";
+    CHECK_INT(sl_doc_set_text(&d, text, strlen(text)), 0);
+    CHECK_INT(sl_doc_analyse(&d, an), 0);
+    const char *t = sl_doc_fallback_title(&d);
+    size_t n = strlen(t);
+    CHECK(n > 60 && n <= 90 + strlen("…"));
+    CHECK(n >= 3 && !strcmp(t + n - 3, "…"));
+    CHECK(!strncmp(t, text, n - 3) && text[n - 3] == ' ');
+    sl_doc_free(&d);
+    sl_analyzer_free(an);
+}
