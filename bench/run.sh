@@ -18,6 +18,8 @@
 # (user + sys) which is less disturbed by other jobs on a shared machine.
 # Peak RSS is the largest over the runs. Prints a table; exit 0 unless a run
 # fails outright (storyline's exit 1, "some inputs were rejected", is fine).
+# Then the time of each stage per article (bench/stages.sh) on the first
+# 1,000 Reuters stories and on the zyte HTML pages (extraction).
 cd "$(dirname "$0")/.." || exit 2
 DATA=../shared/datasets/scale/reuters21578
 BIN=${STORYLINE:-build/storyline}
@@ -167,6 +169,14 @@ print("aim: >= 5000 articles/s, plain-text ingest, one core: %.0f articles/s (%.
 print("aim: < 2 KB per stored article beyond its text:      %.2f KB (all of Reuters): %s"
       % (kb, "met" if kb < 2 else "NOT MET"))
 EOF
+echo
+sh bench/stages.sh "$OUT/first1000.jsonl" "reuters JSONL, first 1,000" || exit 1
+HTML=../shared/datasets/extraction/zyte/html
+if [ -d "$HTML" ]; then
+  echo
+  sh bench/stages.sh "$HTML" "zyte HTML pages (extraction)" || exit 1
+fi
+echo
 sh bench/facts.sh || exit 1
 python3 bench/copies.py || exit 1
 

@@ -82,9 +82,14 @@ int sl_doc_set_identity(sl_doc *d, const char *identity)
     return identity && !d->identity ? SL_ENOMEM : 0;
 }
 
+void sl_doc_detect_language(sl_doc *d, sl_analyzer *an)
+{
+    d->body.lang = sl_analyzer_language(an, d->text, d->text_len);
+}
+
 int sl_doc_analyse(sl_doc *d, sl_analyzer *an)
 {
-    if (sl_analyze(an, d->text, d->text_len, &d->body) ||
+    if (sl_analyze_as(an, d->text, d->text_len, d->body.lang, &d->body) ||
         (d->title && sl_analyze(an, d->title, strlen(d->title), &d->title_analysis)))
         return SL_ENOMEM;
     return 0;

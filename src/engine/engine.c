@@ -88,6 +88,7 @@ int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts)
     sl_buf_free(&why);
     if (e->read_only)
         return 0;
+    sl_stage_clock_init(&e->clock);
     e->analyzer = sl_analyzer_new();
     e->copies = sl_copy_state_new();
     if (!e->analyzer || !e->copies)
@@ -102,6 +103,7 @@ void sl_engine_free(sl_engine *e)
     if (e->store && sl_store_in_transaction(e->store))
         sl_batch_commit(e);
     sl_store_close(e->store);
+    sl_stage_clock_finish(&e->clock);
     sl_analyzer_free(e->analyzer);
     sl_grouper_free(e->grouper);
     sl_copy_state_free(e->copies);
@@ -132,12 +134,16 @@ int sl_batch_commit(sl_engine *e)
     e->explicit_batch = 0;
     if (!sl_store_in_transaction(e->store))
         return 0;
-    if (sl_grouper_take_pending(e->grouper, save_df, e->store)) {
+    sl_stage_start(&e->clock);
+    int rc = sl_grouper_take_pending(e->grouper, save_df, e->store);
+    if (rc) {
         sl_batch_rollback(e);
         return sl_seterr_store(e, "saving term statistics");
     }
-    if (sl_store_commit(e->store)) {
-        int rc = sl_seterr_store(e, "commit batch");
+    rc = sl_store_commit(e->store);
+    sl_stage_stop(&e->clock, SL_STAGE_STORE);
+    if (rc) {
+        rc = sl_seterr_store(e, "commit batch");
         sl_batch_rollback(e);
         return rc;
     }

@@ -6,6 +6,7 @@
 
 #include "copies/copies.h"
 #include "doc/doc.h"
+#include "engine/stage_clock.h"
 #include "ingest/ingest.h"
 #include "stories/stories.h"
 #include "store/store.h"
@@ -33,6 +34,7 @@ struct sl_engine {
     sl_doc doc;
     sl_cleaned cleaned;
     sl_buf scratch;
+    sl_stage_clock clock;    /* time per stage, when SL_STAGE_TIMES is set */
 };
 
 /* Sets the handle's message ("" resets it) and returns `code`. */

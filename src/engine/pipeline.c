@@ -57,8 +57,11 @@ static int read_article(sl_engine *e, const sl_article_input *in, sl_extracted *
     const char *title = in->title;
     const char *published = in->published;
     int from_html = 0;
+    sl_stage_clock *clock = &e->clock;
     if (in->html) {
+        sl_stage_start(clock);
         int rc = sl_html_extract(in->html, in->html_len, in->charset, extracted, &e->scratch);
+        sl_stage_stop(clock, SL_STAGE_EXTRACTION);
         if (rc)
             return sl_seterr(e, rc, "%s", sl_buf_cstr(&e->scratch));
         src = extracted->text;
@@ -71,12 +74,16 @@ static int read_article(sl_engine *e, const sl_article_input *in, sl_extracted *
     }
     if (!src || !len)
         return sl_seterr(e, SL_EBADINPUT, "no text");
+    sl_stage_start(clock);
     int rc = sl_doc_read(doc, src, len);
+    sl_stage_stop(clock, SL_STAGE_TEXT);
     if (rc)
         return sl_seterr(e, rc, "text too large to normalise");
     sl_line_counter counter = {count_line, e->store};
+    sl_stage_start(clock);
     rc = sl_chrome_clean(doc->normalized.ptr, doc->normalized.len, &counter, !title && !from_html,
                          &e->cleaned);
+    sl_stage_stop(clock, SL_STAGE_CHROME);
     if (rc)
         return sl_seterr(e, rc, "cleaning text failed");
     if (!e->cleaned.text.len)
@@ -95,12 +102,24 @@ static int read_article(sl_engine *e, const sl_article_input *in, sl_extracted *
 
 static int analyse(sl_engine *e, sl_doc *doc)
 {
+    sl_stage_clock *clock = &e->clock;
+    sl_stage_start(clock);
     int rc = sl_copy_check_prepare(e);
+    sl_stage_stop(clock, SL_STAGE_COPIES);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "copy index");
-    if (sl_doc_analyse(doc, e->analyzer) || sl_copy_check_sketch(e, doc))
-        return sl_seterr(e, SL_ENOMEM, "out of memory analysing text");
-    return 0;
+    sl_stage_start(clock);
+    sl_doc_detect_language(doc, e->analyzer);
+    sl_stage_stop(clock, SL_STAGE_LANGUAGE);
+    sl_stage_start(clock);
+    rc = sl_doc_analyse(doc, e->analyzer);
+    sl_stage_stop(clock, SL_STAGE_TEXT);
+    if (!rc) {
+        sl_stage_start(clock);
+        rc = sl_copy_check_sketch(e, doc);
+        sl_stage_stop(clock, SL_STAGE_COPIES);
+    }
+    return rc ? sl_seterr(e, SL_ENOMEM, "out of memory analysing text") : 0;
 }
 
 /* The copies stage: relations with stored articles, and the story a copy
@@ -298,13 +317,31 @@ int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_resul
         goto out;
     res->bad_bytes = doc->bad_bytes;
     res->removed_lines = (unsigned)e->cleaned.removed.n;
+    sl_stage_clock *clock = &e->clock;
+    sl_stage_start(clock);
     rc = recognise(e, doc, &p, res, &done);
-    if (rc || done)
+    sl_stage_stop(clock, SL_STAGE_STORE);
+    if (rc || done || (rc = analyse(e, doc)))
         goto out;
-    if ((rc = analyse(e, doc)) || (rc = find_copies(e, doc, &p)) || (rc = place(e, doc, &p)) ||
-        (rc = extract_facts(e, doc, &p)))
+    sl_stage_start(clock);
+    rc = find_copies(e, doc, &p);
+    sl_stage_stop(clock, SL_STAGE_COPIES);
+    if (rc)
         goto out;
+    sl_stage_start(clock);
+    rc = place(e, doc, &p);
+    sl_stage_stop(clock, SL_STAGE_STORIES);
+    if (rc)
+        goto out;
+    sl_stage_start(clock);
+    rc = extract_facts(e, doc, &p);
+    sl_stage_stop(clock, SL_STAGE_FACTS);
+    if (rc)
+        goto out;
+    sl_stage_start(clock);
     rc = write_article(e, in, doc, &p, res);
+    sl_stage_stop(clock, SL_STAGE_STORE);
+    clock->articles += !rc;
 out:
     sl_extracted_clear(&extracted);
     sl_facts_vec_free(&p.facts);

@@ -173,12 +173,23 @@ bool sl_token_is_content(const sl_token *tok, const char *text)
     return i < tok->end;
 }
 
+const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len)
+{
+    return sl_lang_detect(a->langid, text, len);
+}
+
 int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
+{
+    return sl_analyze_as(a, text, len, sl_lang_detect(a->langid, text, len), out);
+}
+
+int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang,
+                  sl_analysis *out)
 {
     out->terms.n = 0;
     out->token_terms.n = 0;
     out->n_words = 0;
-    out->lang = sl_lang_detect(a->langid, text, len);
+    out->lang = lang;
     int rc = sl_sentences_split(text, len, &out->sentences);
     if (!rc)
         rc = sl_tokenize(text, len, out->lang, &out->tokens);

@@ -146,6 +146,11 @@ sl_analyzer *sl_analyzer_new(void);
 void sl_analyzer_free(sl_analyzer *a);
 /* Fills `out` (cleared first, memory reused) from normalised text. */
 int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out);
+/* The two halves of sl_analyze, for a caller that times them apart: the
+ * language (a static string, as sl_lang_detect), then the rest as `lang`. */
+const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len);
+int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang,
+                  sl_analysis *out);
 void sl_analysis_free(sl_analysis *an);
 
 #endif
