@@ -37,6 +37,11 @@ extern "C" {
 /* Version of the JSON documents produced by the sl_*_json functions. */
 #define SL_JSON_VERSION 1
 
+/* The library's version, SL_VERSION of the build that is linked (a program
+ * compiled against one header may run with another library). Static string;
+ * thread-safe. */
+SL_API const char *sl_version(void);
+
 /* Error codes. Distinct codes only where a caller acts differently. */
 enum {
     SL_OK = 0,
@@ -105,16 +110,13 @@ typedef struct sl_ingest_result {
     unsigned removed_lines;   /* page-chrome lines removed */
 } sl_ingest_result;
 
-/* Batches: every article ingested between begin and commit is stored in one
- * transaction; a crash before commit leaves none of them. Ingesting without
- * an explicit batch makes a batch of one. */
-SL_API int sl_batch_begin(sl_engine *engine);
+/* Batches: sl_ingest_path, sl_ingest_buffer and sl_ingest_urls store their
+ * articles in batches of sl_options.batch_size, one transaction each, and
+ * commit the last one themselves; a crash before a commit leaves none of
+ * that batch. Commit and rollback close the batch in progress (after an
+ * error, say). */
 SL_API int sl_batch_commit(sl_engine *engine);
 SL_API int sl_batch_rollback(sl_engine *engine);
-
-/* Cleans, analyses, stores and groups one article. `result` may be NULL. */
-SL_API int sl_ingest_article(sl_engine *engine, const sl_article_input *article,
-                             sl_ingest_result *result);
 
 /* Options and report for ingesting files, folders and buffers. */
 typedef struct sl_ingest_options {
@@ -500,8 +502,7 @@ typedef struct sl_page {
 SL_API int sl_extractor_new(sl_extractor **out);
 SL_API void sl_extractor_free(sl_extractor *x);
 /* Extracts one page into `out` (cleared first). Returns 0, SL_EBADINPUT (no
- * article text), SL_ETOOLARGE (over the cap) or SL_ENOMEM; then
- * sl_extractor_errmsg says why in one line. */
+ * article text), SL_ETOOLARGE (over the cap) or SL_ENOMEM. */
 SL_API int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out);
 /* Called once per page of a file: `page` on success, else `error` says why
  * (one line). `name` is the file, or FILE#RECORD (URI) inside a WARC file. */
@@ -510,7 +511,6 @@ typedef void (*sl_page_fn)(void *ctx, const char *name, const sl_page *page, con
  * or every HTML response of a WARC file (streamed). Returns 0, or SL_ENOMEM;
  * pages that fail go to `on_page` with their reason. */
 SL_API int sl_extract_each(sl_extractor *x, const char *path, sl_page_fn on_page, void *ctx);
-SL_API const char *sl_extractor_errmsg(const sl_extractor *x);
 SL_API void sl_page_clear(sl_page *page);
 /* The page as one JSON object {input, title, author, published, lang, text}
  * (docs/json.md), `input` naming where it came from. */

@@ -18,6 +18,8 @@ _Static_assert((int)SL_UTIL_EIO == (int)SL_EIO, "util and public I/O codes diffe
 _Static_assert((int)SL_UTIL_ETOOLARGE == (int)SL_ETOOLARGE, "util and public too-large codes differ");
 _Static_assert((int)SL_UTIL_EUSAGE == (int)SL_EUSAGE, "util and public usage codes differ");
 
+const char *sl_version(void) { return SL_VERSION; }
+
 int sl_seterr(sl_engine *e, int code, const char *fmt, ...)
 {
     sl_buf_clear(&e->errmsg);
@@ -114,16 +116,6 @@ void sl_engine_free(sl_engine *e)
     free(e);
 }
 
-int sl_batch_begin(sl_engine *e)
-{
-    if (e->read_only)
-        return sl_seterr(e, SL_EUSAGE, "the store was opened read-only");
-    if (sl_store_begin(e->store))
-        return sl_seterr_store(e, "begin batch");
-    e->explicit_batch = 1;
-    return 0;
-}
-
 static int save_df(void *ctx, uint64_t term, uint32_t inc)
 {
     return sl_store_df_add(ctx, term, inc);
@@ -131,7 +123,6 @@ static int save_df(void *ctx, uint64_t term, uint32_t inc)
 
 int sl_batch_commit(sl_engine *e)
 {
-    e->explicit_batch = 0;
     if (!sl_store_in_transaction(e->store))
         return 0;
     sl_stage_start(&e->clock);
@@ -152,29 +143,11 @@ int sl_batch_commit(sl_engine *e)
 
 int sl_batch_rollback(sl_engine *e)
 {
-    e->explicit_batch = 0;
     int rc = sl_store_rollback(e->store);
     /* The in-memory grouping state saw articles that are now gone: reload it. */
     sl_copy_state_forget(e->copies);   /* the index held rolled-back articles */
     int lrc = sl_engine_load_grouper(e);
     return rc ? sl_seterr_store(e, "rollback") : lrc;
-}
-
-int sl_ingest_article(sl_engine *e, const sl_article_input *in, sl_ingest_result *res)
-{
-    if (e->read_only)
-        return sl_seterr(e, SL_EUSAGE, "the store was opened read-only");
-    int own = !sl_store_in_transaction(e->store);
-    if (own && sl_store_begin(e->store))
-        return sl_seterr_store(e, "begin");
-    int rc = sl_pipeline_ingest(e, in, res);
-    if (own) {
-        if (rc == SL_ESTORE || rc == SL_ENOMEM)
-            sl_batch_rollback(e);
-        else
-            rc = sl_batch_commit(e) ? SL_ESTORE : rc;
-    }
-    return rc;
 }
 
 int sl_store_check(sl_engine *e)

@@ -26,7 +26,6 @@ struct sl_engine {
     double granularity;      /* the grouper's, kept across reloads (1 = default) */
     int read_only;
     int batch_size;
-    int explicit_batch;      /* inside sl_batch_begin / commit */
     sl_buf errmsg;
     /* Memory reused from article to article: the analysed article the
      * pipeline resets and hands to each stage, what chrome removal took

@@ -45,8 +45,6 @@ static int batch_step(run *r)
 
 static int batch_done(run *r, int force)
 {
-    if (r->e->explicit_batch)
-        return 0; /* the caller's batch: the caller commits */
     if (!force && ++r->in_batch < r->e->batch_size)
         return 0;
     r->in_batch = 0;
@@ -458,8 +456,7 @@ static int ingest_tree(run *r, const char *path, int depth)
 static int finish(run *r, int rc)
 {
     if (rc) {
-        if (!r->e->explicit_batch)
-            sl_batch_rollback(r->e);
+        sl_batch_rollback(r->e);
         return rc;
     }
     if ((rc = batch_done(r, 1)))

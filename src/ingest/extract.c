@@ -31,11 +31,6 @@ void sl_extractor_free(sl_extractor *x)
     free(x);
 }
 
-const char *sl_extractor_errmsg(const sl_extractor *x)
-{
-    return x ? sl_buf_cstr(&x->why) : "out of memory";
-}
-
 void sl_page_clear(sl_page *p)
 {
     if (!p)

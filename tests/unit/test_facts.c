@@ -189,6 +189,14 @@ TEST(facts_bad_input)
     sl_fact_items_free(items);
 }
 
+/* The three reports, as JSON string bodies. */
+#define FIRE_A "Fire at the Orlen tannery\\n\\nThree workers were injured when a fire swept " \
+               "through the Orlen tannery in Dessby on Friday. About 80 staff were evacuated " \
+               "and the tannery employs about 300 people in Dessby.\\n"
+#define FIRE_B "Fire at the Orlen tannery in Dessby\\n\\nFive workers were injured when a " \
+               "fire swept through the Orlen tannery in Dessby on Friday. About 80 staff were " \
+               "evacuated and the tannery employs 300 people in Dessby.\\n"
+
 /* A scratch store with three reports of one fire: the original, its exact
  * copy, and an independent report with a different injured count. */
 TEST(facts_story_crosscheck)
@@ -200,24 +208,29 @@ TEST(facts_story_crosscheck)
     unlink(path);
     sl_engine *e = NULL;
     CHECK_INT(sl_engine_open(&e, path, NULL), 0);
-    const char *a = "Fire at the Orlen tannery\n\nThree workers were injured when a fire swept "
-                    "through the Orlen tannery in Dessby on Friday. About 80 staff were evacuated "
-                    "and the tannery employs about 300 people in Dessby.\n";
-    const char *b = "Fire at the Orlen tannery in Dessby\n\nFive workers were injured when a fire "
-                    "swept through the Orlen tannery in Dessby on Friday. About 80 staff were "
-                    "evacuated and the tannery employs 300 people in Dessby.\n";
-    sl_article_input in[3] = {
-        {.text = a, .text_len = strlen(a), .source = "One", .published = "2026-02-13", .key = "1"},
-        {.text = a, .text_len = strlen(a), .source = "Two", .published = "2026-02-13", .key = "2"},
-        {.text = b, .text_len = strlen(b), .source = "Three", .published = "2026-02-13", .key = "3"},
-    };
-    sl_ingest_result res[3];
-    for (int i = 0; i < 3; i++)
-        CHECK_INT(sl_ingest_article(e, &in[i], &res[i]), 0);
-    CHECK_INT(res[1].exact_copy_of, res[0].article_id);
-    CHECK(res[0].story_id == res[1].story_id && res[0].story_id == res[2].story_id);
+    /* one JSONL buffer through the batch path, as the CLI ingests */
+    const char *jsonl =
+        "{\"id\": \"1\", \"source\": \"One\", \"published\": \"2026-02-13\", \"text\": \"" FIRE_A "\"}\n"
+        "{\"id\": \"2\", \"source\": \"Two\", \"published\": \"2026-02-13\", \"text\": \"" FIRE_A "\"}\n"
+        "{\"id\": \"3\", \"source\": \"Three\", \"published\": \"2026-02-13\", \"text\": \"" FIRE_B "\"}\n";
+    sl_ingest_report report = {0};
+    CHECK_INT(sl_ingest_buffer(e, jsonl, strlen(jsonl), "fire.jsonl", NULL, &report), 0);
+    CHECK_INT(report.articles_new, 3);
+    int64_t story[3];
+    for (int i = 0; i < 3; i++) {
+        sl_article *art = NULL;
+        CHECK_INT(sl_article_get(e, i + 1, &art), 0);
+        story[i] = art ? art->story_id : -1 - i;
+        sl_article_free(art);
+    }
+    sl_copy_list *copies = NULL;
+    CHECK_INT(sl_copies_list(e, 2, &copies), 0);
+    CHECK(copies && copies->n == 1 && !strcmp(copies->items[0].kind, "exact") &&
+          copies->items[0].article_id == 2 && copies->items[0].of_id == 1);
+    sl_copy_list_free(copies);
+    CHECK(story[0] == story[1] && story[0] == story[2]);
     sl_fact_table *t = NULL;
-    CHECK_INT(sl_story_facts(e, res[0].story_id, 0, &t), 0);
+    CHECK_INT(sl_story_facts(e, story[0], 0, &t), 0);
     const sl_fact *injured = NULL, *staff = NULL;
     for (size_t i = 0; t && i < t->n; i++) {
         if (!strcmp(t->items[i].about, "injured"))
@@ -234,7 +247,7 @@ TEST(facts_story_crosscheck)
     }
     CHECK(staff && !staff->conflict && staff->n_values == 1 && staff->values[0].n_sources == 2);
     sl_fact_table_free(t);
-    CHECK_INT(sl_story_facts(e, res[0].story_id, 1, &t), 0);
+    CHECK_INT(sl_story_facts(e, story[0], 1, &t), 0);
     CHECK(t && t->n == 1 && t->items[0].conflict);
     sl_fact_table_free(t);
     CHECK_INT(sl_story_facts(e, 999, 0, &t), SL_ENOTFOUND);

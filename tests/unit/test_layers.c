@@ -1,6 +1,7 @@
 /* test_layers.c — the stages as plain functions below the engine: the facts
  * cross-check from items and copy pairs (no store), and the report's JSON
- * from plain rows (no store). docs/architecture.md. */
+ * from plain rows (no store); and the library's version at the top.
+ * docs/architecture.md. */
 #include <stdlib.h>
 
 #include "facts/facts.h"
@@ -66,4 +67,9 @@ TEST(report_copy_from_plain_rows)
     sl_buf_free(&copy_text);
     sl_buf_free(&of_text);
     sl_buf_free(&out);
+}
+
+TEST(library_version)
+{
+    CHECK_STR(sl_version(), SL_VERSION);
 }
