@@ -204,10 +204,25 @@ typedef struct sl_evidence {
     double similarity;         /* in [0,1]; 1 for the same words */
 } sl_evidence;
 
+/* The kinds of copy (docs/copies.md). */
+typedef enum sl_copy_kind {
+    SL_COPY_NONE = 0,   /* not a copy */
+    SL_COPY_EXACT,      /* the same text */
+    SL_COPY_NEAR,       /* the same text with small edits */
+    SL_COPY_CONTAINS,   /* the copy holds the original plus added text */
+    SL_COPY_EXCERPT,    /* the copy is a part of the original */
+    SL_COPY_REWRITE     /* the same content in new words */
+} sl_copy_kind;
+
+/* The kind's name as in JSON and the store: "none", "exact", "near",
+ * "contains", "excerpt", "rewrite" ("none" for a value out of range).
+ * Static string; thread-safe. */
+SL_API const char *sl_copy_kind_name(sl_copy_kind kind);
+
 typedef struct sl_copy {
     int64_t article_id;   /* the copy */
     int64_t of_id;        /* the original: the earlier published of the two */
-    char *kind;           /* "exact", "near", "contains", "excerpt" or "rewrite" */
+    sl_copy_kind kind;    /* never SL_COPY_NONE */
     double score;         /* in [0,1]: the share of the shorter text the other covers */
     int same_origin;      /* 1 when the dates are missing or equal: the original is
                              then the one that contains the other or carries a credit */
@@ -230,7 +245,7 @@ SL_API void sl_copy_list_free(sl_copy_list *list);
  * texts as normalised (UTF-8 repaired, NFKC), which for clean UTF-8 input
  * without compatibility characters are the texts as given. */
 typedef struct sl_text_comparison {
-    const char *kind;          /* static: "none", "exact", "near", "contains", "excerpt", "rewrite" */
+    sl_copy_kind kind;         /* SL_COPY_NONE when the texts are not copies */
     double score;              /* in [0,1]; 0 when "none" */
     double cover_a, cover_b;   /* share of a (of b) the aligned sentences cover, weighted by similarity */
     double aligned_a, aligned_b; /* share of a (of b) in sentence pairs that say the same thing */
@@ -266,7 +281,7 @@ typedef struct sl_dedup_result {
     uint64_t index;           /* this text's position in the stream, from 0 */
     int is_copy;
     uint64_t copy_of;         /* position of the earlier text it copies (when is_copy) */
-    const char *kind;         /* static: "exact", "near", "contains", "excerpt", "rewrite" or "none" */
+    sl_copy_kind kind;        /* SL_COPY_NONE when not a copy */
     double score;             /* in [0,1] */
 } sl_dedup_result;
 
@@ -301,7 +316,7 @@ typedef struct sl_story_article {
     int64_t id;
     char *title, *source, *published, *url, *path;
     int64_t copy_of;          /* the original this article copies, or 0 */
-    char *copy_kind;          /* kind of that relation, or NULL */
+    sl_copy_kind copy_kind;   /* kind of that relation, SL_COPY_NONE when none */
     size_t n_removed;
     sl_removed_line *removed;
 } sl_story_article;

@@ -49,8 +49,8 @@ static void print_sentence(const char *text, size_t len, sl_span s)
 static void print_human(const sl_text_comparison *r, const char *a, size_t a_len, const char *b,
                         size_t b_len)
 {
-    printf("kind: %s\nscore: %.3f\nbest sentence similarity: %.3f\n", r->kind, r->score,
-           r->best_similarity);
+    printf("kind: %s\nscore: %.3f\nbest sentence similarity: %.3f\n", sl_copy_kind_name(r->kind),
+           r->score, r->best_similarity);
     for (size_t k = 0; k < r->n_evidence; k++) {
         printf("\n[%zu] %.2f\n  A: ", k + 1, r->evidence[k].similarity);
         print_sentence(a, a_len, r->evidence[k].article_sentence);
@@ -75,7 +75,7 @@ static json_t *result_json(const sl_text_comparison *r, json_t *id)
                                                   "b_sentence", span_json(r->evidence[k].of_sentence),
                                                   "similarity", r->evidence[k].similarity));
     return json_pack("{s:O?,s:s,s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:b,s:o}", "id", id, "kind",
-                     r->kind, "score", r->score, "cover_a", r->cover_a, "cover_b", r->cover_b,
+                     sl_copy_kind_name(r->kind), "score", r->score, "cover_a", r->cover_a, "cover_b", r->cover_b,
                      "aligned_a", r->aligned_a, "aligned_b", r->aligned_b,
                      "order_overlap", r->order_overlap, "specific_overlap", r->specific_overlap,
                      "number_overlap", r->number_overlap,

@@ -30,8 +30,9 @@ static void print_evidence(sl_engine *e, const sl_copy *c)
     }
     int width = cli_width();
     width = width > 12 ? width - 8 : 0;
+    const char *kind = sl_copy_kind_name(c->kind);
     printf("\n%lld is a%s %s of %lld (%.2f)%s%s%s:\n", (long long)c->article_id,
-           c->kind[0] == 'e' ? "n" : "", c->kind, (long long)c->of_id, c->score,
+           kind[0] == 'e' ? "n" : "", kind, (long long)c->of_id, c->score,
            c->same_origin ? ", same origin" : "", c->credit ? ", credits " : "",
            c->credit ? c->credit : "");
     for (size_t k = 0; k < c->n_evidence; k++) {
@@ -67,7 +68,7 @@ static int run(cli *c, sl_engine *e)
     for (size_t i = 0; i < list->n; i++) {
         const sl_copy *cp = &list->items[i];
         printf("%8lld %8lld  %-8s %5.2f  %-11s %s\n", (long long)cp->article_id,
-               (long long)cp->of_id, cp->kind, cp->score, cp->same_origin ? "same origin" : "by date",
+               (long long)cp->of_id, sl_copy_kind_name(cp->kind), cp->score, cp->same_origin ? "same origin" : "by date",
                cp->credit ? cp->credit : "-");
     }
     for (size_t i = 0; article && i < list->n; i++)

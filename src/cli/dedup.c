@@ -50,7 +50,7 @@ static void write_tagged(const char *line, size_t len, const sl_dedup_result *re
     int empty = body && line[body - 1] == '{';
     printf("%.*s%s\"copy_of\":{\"line\":%llu,\"id\":%s,\"kind\":\"%s\",\"score\":%.3f}}\n",
            (int)body, line, empty ? "" : ",", (unsigned long long)res->copy_of + 1,
-           id ? id : "null", res->kind, res->score);
+           id ? id : "null", sl_copy_kind_name(res->kind), res->score);
     free(id);
 }
 

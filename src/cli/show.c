@@ -91,7 +91,7 @@ static int run(cli *c, sl_engine *e)
         cli_print_cut(a->title ? a->title : "(no title)", width ? width - 40 : 0);
         putchar('\n');
         if (a->copy_of)
-            print_copy(a->copy_kind ? a->copy_kind : "", a->copy_of);
+            print_copy(a->copy_kind ? sl_copy_kind_name(a->copy_kind) : "", a->copy_of);
         else
             printf("        original\n");
         if (a->url || a->path)

@@ -63,6 +63,14 @@ const char *sl_copy_kind_name(sl_copy_kind kind)
     return (unsigned)kind < sizeof kind_names / sizeof *kind_names ? kind_names[kind] : "none";
 }
 
+sl_copy_kind sl_copy_kind_of_name(const char *name)
+{
+    for (size_t k = 0; name && k < sizeof kind_names / sizeof *kind_names; k++)
+        if (!strcmp(name, kind_names[k]))
+            return (sl_copy_kind)k;
+    return SL_COPY_NONE;
+}
+
 /* A term of text b and the sentence it is in, sorted by term. */
 typedef struct term_at {
     uint32_t term;

@@ -128,16 +128,8 @@ int sl_order_measure(sl_order_scratch *o, const uint32_t *b, size_t nb, double *
 
 /* ---- align.c: comparing two articles ---- */
 
-typedef enum sl_copy_kind {
-    SL_COPY_NONE = 0,
-    SL_COPY_EXACT,
-    SL_COPY_NEAR,       /* the same text with small edits */
-    SL_COPY_CONTAINS,   /* the copy holds the original plus added text */
-    SL_COPY_EXCERPT,    /* the copy is a part of the original */
-    SL_COPY_REWRITE     /* the same content in new words */
-} sl_copy_kind;
-
-const char *sl_copy_kind_name(sl_copy_kind kind);
+/* The kind named `name` (sl_copy_kind_name's), SL_COPY_NONE when unknown. */
+sl_copy_kind sl_copy_kind_of_name(const char *name);
 
 typedef struct sl_aligned_pair {
     uint32_t a, b;        /* sentence indexes */

@@ -49,7 +49,6 @@ void sl_text_comparison_clear(sl_text_comparison *cmp)
         return;
     free(cmp->evidence);
     memset(cmp, 0, sizeof *cmp);
-    cmp->kind = "none";
 }
 
 static bool same_text(const sl_buf *a, const sl_buf *b)
@@ -61,7 +60,6 @@ int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const cha
                     size_t b_len, sl_text_comparison *out)
 {
     memset(out, 0, sizeof *out);
-    out->kind = "none";
     int rc = sl_sketcher_run(tc->sketcher, a, a_len, &tc->norm_a, &tc->a, NULL);
     if (!rc)
         rc = sl_sketcher_run(tc->sketcher, b, b_len, &tc->norm_b, &tc->b, NULL);
@@ -71,7 +69,7 @@ int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const cha
         return rc;
     const sl_comparison *cmp = &tc->comparison;
     bool exact = same_text(&tc->norm_a, &tc->norm_b) && tc->norm_a.len > 0;
-    out->kind = sl_copy_kind_name(exact ? SL_COPY_EXACT : cmp->kind);
+    out->kind = exact ? SL_COPY_EXACT : cmp->kind;
     out->score = exact ? 1.0 : cmp->score;
     out->cover_a = exact ? 1.0 : cmp->cover_a;
     out->cover_b = exact ? 1.0 : cmp->cover_b;

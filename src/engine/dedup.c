@@ -124,7 +124,7 @@ static int compare_candidates(sl_dedup *d, sl_dedup_result *out)
             /* the earlier text is the original: contains/excerpt said of the new one stand */
             out->is_copy = 1;
             out->copy_of = index;
-            out->kind = sl_copy_kind_name(d->comparison.kind);
+            out->kind = d->comparison.kind;
             out->score = d->comparison.score;
         }
     }
@@ -149,7 +149,6 @@ int sl_dedup_add(sl_dedup *d, const char *text, size_t len, sl_dedup_result *out
 {
     memset(out, 0, sizeof *out);
     out->index = d->next++;
-    out->kind = "none";
     uint64_t hash = 0, first = 0;
     int rc = sl_sketcher_run(d->sketcher, text, len, &d->normalized, &d->sketch, &hash);
     if (rc)
@@ -160,7 +159,7 @@ int sl_dedup_add(sl_dedup *d, const char *text, size_t len, sl_dedup_result *out
     if (rc == 1 && d->normalized.len > 0) {
         out->is_copy = 1;
         out->copy_of = first;
-        out->kind = "exact";
+        out->kind = SL_COPY_EXACT;
         out->score = 1.0;
         return 0;
     }

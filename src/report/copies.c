@@ -23,7 +23,7 @@ void sl_report_copy(sl_json *j, const sl_copy *c, const sl_buf *copy_text, const
     sl_json_object_begin(j);
     sl_json_kv_int(j, "article", c->article_id);
     sl_json_kv_int(j, "of", c->of_id);
-    sl_json_kv_string(j, "kind", c->kind);
+    sl_json_kv_string(j, "kind", sl_copy_kind_name(c->kind));
     sl_json_kv_double(j, "score", c->score);
     sl_json_key(j, "same_origin");
     sl_json_bool(j, c->same_origin);

@@ -35,7 +35,6 @@ void sl_copy_list_free(sl_copy_list *list)
     if (!list)
         return;
     for (size_t i = 0; i < list->n; i++) {
-        free(list->items[i].kind);
         free(list->items[i].credit);
         free(list->items[i].evidence);
     }
@@ -72,7 +71,6 @@ void sl_story_free(sl_story *story)
         free(a->published);
         free(a->url);
         free(a->path);
-        free(a->copy_kind);
         free_removed(a->removed, a->n_removed);
     }
     free(story->articles);

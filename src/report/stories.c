@@ -29,7 +29,7 @@ void sl_report_story(sl_json *j, const sl_story *story)
         sl_json_kv_string(j, "url", a->url);
         sl_json_kv_string(j, "path", a->path);
         sl_json_kv_id(j, "copy_of", a->copy_of);
-        sl_json_kv_string(j, "copy_kind", a->copy_kind);
+        sl_json_kv_string(j, "copy_kind", a->copy_kind ? sl_copy_kind_name(a->copy_kind) : NULL);
         sl_json_key(j, "removed");
         sl_report_removed(j, a->removed, a->n_removed);
         sl_json_object_end(j);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copies/copies.h"
 #include "store_internal.h"
 
 static const char Q_COPY_INSERT[] =
@@ -77,7 +78,7 @@ static int read_copy(sqlite3_stmt *s, sl_copy *c)
     memset(c, 0, sizeof *c);
     c->article_id = sqlite3_column_int64(s, 0);
     c->of_id = sqlite3_column_int64(s, 1);
-    c->kind = sl_store_column_dup(s, 2, &err);
+    c->kind = sl_copy_kind_of_name((const char *)sqlite3_column_text(s, 2));
     c->score = sqlite3_column_double(s, 3);
     c->same_origin = sqlite3_column_int(s, 4);
     c->credit = sl_store_column_dup(s, 5, &err);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copies/copies.h"
 #include "store_internal.h"
 
 static const char Q_STORY_NEW[] =
@@ -195,7 +196,7 @@ static int read_story_articles(sl_store *st, sl_story *story)
         a->url = sl_store_column_dup(s, 4, &err);
         a->path = sl_store_column_dup(s, 5, &err);
         a->copy_of = sqlite3_column_int64(s, 6);
-        a->copy_kind = sl_store_column_dup(s, 7, &err);
+        a->copy_kind = sl_copy_kind_of_name((const char *)sqlite3_column_text(s, 7));
     }
     sqlite3_reset(s);
     if (!err && rc != SQLITE_DONE)

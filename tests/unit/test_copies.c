@@ -324,14 +324,14 @@ TEST(dedup_stream)
     CHECK_INT(sl_dedup_add(d, WIRE_EDITED, strlen(WIRE_EDITED), &r), 0);
     CHECK(r.is_copy);
     CHECK_INT(r.copy_of, 0);
-    CHECK_STR(r.kind, "near");
+    CHECK_INT(r.kind, SL_COPY_NEAR);
     CHECK_INT(sl_dedup_add(d, TEMPLATE_A, strlen(TEMPLATE_A), &r), 0);
     CHECK(!r.is_copy);
     /* out of the window for near copies, but exact copies are found among all */
     CHECK_INT(sl_dedup_add(d, WIRE, strlen(WIRE), &r), 0);
     CHECK(r.is_copy);
     CHECK_INT(r.copy_of, 0);
-    CHECK_STR(r.kind, "exact");
+    CHECK_INT(r.kind, SL_COPY_EXACT);
     CHECK_INT(r.index, 4);
     /* empty texts are not copies of each other */
     CHECK_INT(sl_dedup_add(d, "", 0, &r), 0);

@@ -225,7 +225,7 @@ TEST(facts_story_crosscheck)
     }
     sl_copy_list *copies = NULL;
     CHECK_INT(sl_copies_list(e, 2, &copies), 0);
-    CHECK(copies && copies->n == 1 && !strcmp(copies->items[0].kind, "exact") &&
+    CHECK(copies && copies->n == 1 && copies->items[0].kind == SL_COPY_EXACT &&
           copies->items[0].article_id == 2 && copies->items[0].of_id == 1);
     sl_copy_list_free(copies);
     CHECK(story[0] == story[1] && story[0] == story[2]);

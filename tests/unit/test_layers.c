@@ -4,6 +4,7 @@
  * docs/architecture.md. */
 #include <stdlib.h>
 
+#include "copies/copies.h"
 #include "facts/facts.h"
 #include "report/report.h"
 #include "test.h"
@@ -49,7 +50,7 @@ TEST(report_copy_from_plain_rows)
 {
     sl_evidence ev[] = {{.article_sentence = {0, 5}, .of_sentence = {6, 11}, .similarity = 0.5},
                         {.article_sentence = {0, 99}, .of_sentence = {0, 5}, .similarity = 1}};
-    sl_copy c = {.article_id = 4, .of_id = 2, .kind = (char *)"rewrite", .score = 0.75,
+    sl_copy c = {.article_id = 4, .of_id = 2, .kind = SL_COPY_REWRITE, .score = 0.75,
                  .n_evidence = 2, .evidence = ev};
     sl_buf copy_text = SL_BUF_INIT, of_text = SL_BUF_INIT, out = SL_BUF_INIT;
     sl_buf_puts(&copy_text, "Hello there");
@@ -72,4 +73,17 @@ TEST(report_copy_from_plain_rows)
 TEST(library_version)
 {
     CHECK_STR(sl_version(), SL_VERSION);
+}
+
+/* The copy kind is an enum with a name, and the name reads back (the store
+ * keeps names). */
+TEST(copy_kind_names)
+{
+    CHECK_STR(sl_copy_kind_name(SL_COPY_EXACT), "exact");
+    CHECK_STR(sl_copy_kind_name(SL_COPY_REWRITE), "rewrite");
+    CHECK_STR(sl_copy_kind_name((sl_copy_kind)99), "none");
+    for (int k = SL_COPY_NONE; k <= SL_COPY_REWRITE; k++)
+        CHECK_INT(sl_copy_kind_of_name(sl_copy_kind_name((sl_copy_kind)k)), k);
+    CHECK_INT(sl_copy_kind_of_name("copy"), SL_COPY_NONE);
+    CHECK_INT(sl_copy_kind_of_name(NULL), SL_COPY_NONE);
 }
