@@ -137,6 +137,40 @@ TEST(facts_dates_absolute_and_relative)
     sl_fact_items_free(items);
 }
 
+/* A weekday is the last such day up to publication in a clause about the
+ * past, the next one in a clause about the future (2024-08-19 is a Monday). */
+TEST(facts_dates_weekday_tense)
+{
+    sl_fact_items *items = extract_text(
+        "Talks broke down on Tuesday, officials said. The two sides will meet again on Tuesday "
+        "in Geneva. He said on Friday that the vote is due to be held on Thursday. The envoy "
+        "arrived last Monday and leaves next Monday.\n",
+        "2024-08-19");
+    const char *want[][2] = {{"Tuesday", "2024-08-13"}, {"Tuesday", "2024-08-20"},
+                             {"Friday", "2024-08-16"}, {"Thursday", "2024-08-22"},
+                             {"Monday", "2024-08-12"}, {"Monday", "2024-08-26"}};
+    CHECK_INT(count(items, SL_FACT_DATE), 6);
+    for (size_t k = 0; k < 6; k++) {
+        const sl_fact_item *d = nth(items, SL_FACT_DATE, k);
+        CHECK_STR(d ? d->text : NULL, want[k][0]);
+        CHECK_STR(d ? d->about : NULL, want[k][1]);
+    }
+    sl_fact_items_free(items);
+}
+
+/* Without a publication date a day and month have no year: TIMEX writes it
+ * XXXX (ISO's "--10-07" reads as nothing to a journalist). */
+TEST(facts_dates_without_year)
+{
+    sl_fact_items *items = extract_text("The attack of October 7 and the talks of March 2022 "
+                                        "were recalled.\n", NULL);
+    const sl_fact_item *d = nth(items, SL_FACT_DATE, 0);
+    CHECK_STR(d ? d->about : NULL, "XXXX-10-07");
+    d = nth(items, SL_FACT_DATE, 1);
+    CHECK_STR(d ? d->about : NULL, "2022-03");
+    sl_fact_items_free(items);
+}
+
 TEST(facts_entities_roles_and_short_forms)
 {
     sl_fact_items *items = extract_fixture("tests/fixtures/facts/harbour.txt", NULL);
@@ -202,7 +236,8 @@ TEST(facts_story_crosscheck)
     CHECK_INT(sl_engine_open(&e, path, NULL), 0);
     const char *a = "Fire at the Orlen tannery\n\nThree workers were injured when a fire swept "
                     "through the Orlen tannery in Dessby on Friday. About 80 staff were evacuated "
-                    "and the tannery employs about 300 people in Dessby.\n";
+                    "and the tannery employs about 300 people in Dessby. The blaze burned for "
+                    "seven hours.\n";
     const char *b = "Fire at the Orlen tannery in Dessby\n\nFive workers were injured when a fire "
                     "swept through the Orlen tannery in Dessby on Friday. About 80 staff were "
                     "evacuated and the tannery employs 300 people in Dessby.\n";
@@ -218,8 +253,10 @@ TEST(facts_story_crosscheck)
     CHECK(res[0].story_id == res[1].story_id && res[0].story_id == res[2].story_id);
     sl_fact_table *t = NULL;
     CHECK_INT(sl_story_facts(e, res[0].story_id, 0, &t), 0);
-    const sl_fact *injured = NULL, *staff = NULL;
+    const sl_fact *injured = NULL, *staff = NULL, *hours = NULL;
     for (size_t i = 0; t && i < t->n; i++) {
+        if (t->items[i].unit && !strcmp(t->items[i].unit, "hour"))
+            hours = &t->items[i];
         if (!strcmp(t->items[i].about, "injured"))
             injured = &t->items[i];
         if (!strcmp(t->items[i].about, "evacuated"))
@@ -233,6 +270,11 @@ TEST(facts_story_crosscheck)
         CHECK(injured->values[1].value == 5);
     }
     CHECK(staff && !staff->conflict && staff->n_values == 1 && staff->values[0].n_sources == 2);
+    CHECK(staff && staff->agreement);
+    CHECK(injured && !injured->agreement);
+    /* stated by the original and its copy only: two reports, one source, no agreement */
+    CHECK(hours && hours->values[0].n_articles == 2 && hours->values[0].n_sources == 1);
+    CHECK(hours && !hours->agreement && !hours->conflict);
     sl_fact_table_free(t);
     CHECK_INT(sl_story_facts(e, res[0].story_id, 1, &t), 0);
     CHECK(t && t->n == 1 && t->items[0].conflict);
