@@ -12,7 +12,7 @@ int sl_facts_index(sl_engine *e, int64_t article_id, const char *text, size_t le
                    const char *published)
 {
     sl_fact_vec v = {0};
-    int rc = sl_facts_run(text, len, published, &v);
+    int rc = sl_facts_run(text, len, &e->body, published, &v); /* e->body: text's analysis */
     if (rc) {
         sl_facts_vec_free(&v);
         return sl_seterr(e, rc, "out of memory extracting facts");

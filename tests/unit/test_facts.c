@@ -137,6 +137,41 @@ TEST(facts_dates_absolute_and_relative)
     sl_fact_items_free(items);
 }
 
+/* The facts stage reads the article's analysis: its sentences and tokens as
+ * they are, and the stop words of its language (here German: "Die" and
+ * "Nach" opening a sentence are no names, as they were when the stage
+ * re-tokenised every text as English). */
+TEST(facts_run_reads_the_analysis)
+{
+    const char *text = "Die Regierung in Berlin hat am Montag neue Hilfen beschlossen. Nach "
+                       "Angaben des Ministeriums erhalten viele Betriebe Geld. Der Minister Karl "
+                       "Brenner sagte, die Hilfe komme schnell.\n";
+    sl_analyzer *analyzer = sl_analyzer_new();
+    sl_analysis an = {0};
+    CHECK(analyzer && sl_analyze(analyzer, text, strlen(text), &an) == 0);
+    CHECK_STR(an.lang, "de");
+    sl_fact_vec v = {0};
+    CHECK_INT(sl_facts_run(text, strlen(text), &an, NULL, &v), 0);
+    size_t berlin = 0, brenner = 0;
+    for (size_t i = 0; i < v.n; i++) {
+        if (v.items[i].kind != SL_FACT_ENTITY)
+            continue;
+        CHECK(strcmp(v.items[i].text, "Die Regierung") && strcmp(v.items[i].text, "Nach Angaben"));
+        berlin += !strcmp(v.items[i].text, "Berlin");
+        brenner += !strcmp(v.items[i].text, "Karl Brenner");
+    }
+    CHECK(berlin == 1 && brenner == 1);
+    /* only the tokens of the analysis are read: cut to the first sentence, no Brenner */
+    while (an.tokens.n && an.tokens.items[an.tokens.n - 1].start >= an.sentences.items[0].end)
+        an.tokens.n--;
+    CHECK_INT(sl_facts_run(text, strlen(text), &an, NULL, &v), 0);
+    for (size_t i = 0; i < v.n; i++)
+        CHECK(v.items[i].span.end <= an.sentences.items[0].end);
+    sl_facts_vec_free(&v);
+    sl_analysis_free(&an);
+    sl_analyzer_free(analyzer);
+}
+
 /* A weekday is the last such day up to publication in a clause about the
  * past, the next one in a clause about the future (2024-08-19 is a Monday). */
 TEST(facts_dates_weekday_tense)
