@@ -83,8 +83,10 @@ static bool title_case(const sl_token *tok, size_t a, size_t b)
 /* The end (exclusive) of the run of name words from token i, in tokens
  * [i, b) of one sentence: capitalised words, joined over a connector or the
  * dot of an abbreviation ("Gov. Sarah Palin"); a possessive ends it
- * ("Lebanon's Hezbollah" is two names). */
-static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b)
+ * ("Lebanon's Hezbollah" is two names). A lone word opening the sentence
+ * joins nothing over a connector: its capital is the sentence's
+ * ("Residents of Tel Aviv"). */
+static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b, bool opening)
 {
     size_t j = i + 1;
     while (j < b && !possessive(text, &tok[j - 1])) {
@@ -98,7 +100,7 @@ static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b)
             bool joins = false;
             for (int c = 0; connectors[c] && !joins; c++)
                 joins = is_word(text, &tok[j], connectors[c]);
-            if (!joins)
+            if (!joins || (opening && j == i + 1))
                 break;
             j += 2;
         } else {
@@ -112,13 +114,14 @@ static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b)
  * dots and the possessive of the last word left out. */
 static int fold_name(const char *text, const sl_token *tok, size_t a, size_t b, sl_buf *fold)
 {
+    size_t from = fold->len;
     for (size_t k = a; k < b; k++) {
         if (!(tok[k].flags & SL_TOK_WORD))
             continue;
         size_t n = tok[k].end - tok[k].start;
         if (k + 1 == b)
             n -= possessive(text, &tok[k]);
-        if (fold->len && fold->ptr[fold->len - 1] != ' ')
+        if (fold->len > from && fold->ptr[fold->len - 1] != ' ')
             sl_buf_putc(fold, ' ');
         if (sl_token_fold(text + tok[k].start, n, fold))
             return fold->err;
@@ -191,10 +194,10 @@ int sl_names_find(const char *text, const sl_token *tok, size_t n_tokens,
                 i++;
                 continue;
             }
-            size_t end = run_end(text, tok, i, b), first = i;
+            bool opening = opens(text, tok, i, sent.start);
+            size_t end = run_end(text, tok, i, b, opening), first = i;
             /* leading stop words are no part of a name: "The" anywhere, any
              * other only opening the sentence ("In Gaza"; "Will Artino" is a name) */
-            bool opening = opens(text, tok, i, sent.start);
             while (first < end && (!capitalised(&tok[first]) ||
                                    ((tok[first].flags & SL_TOK_STOP) &&
                                     (opening || is_word(text, &tok[first], "the")))))
