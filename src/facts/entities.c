@@ -197,9 +197,31 @@ static bool demonym(const sl_facts_doc *d, size_t i)
            (n > 5 && !strncmp(w + n - 3, "ese", 3)) || (n > 5 && !strncmp(w + n - 3, "ish", 3));
 }
 
+/* The name an entity is listed under, the same in every article: an
+ * alias's name ("U.S." -> "United States"), a name in capitals written as a
+ * name ("TEL AVIV" -> "Tel Aviv"; one word such as "NATO" stays), else the
+ * name as written, text[a, b). Returns its length in out. */
+static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, uint32_t a,
+                        uint32_t b, const char *fold, char *out, size_t cap)
+{
+    const char *alias = name == nm->first ? sl_name_alias(fold + nm->fold, nm->fold_len) : NULL;
+    size_t n = alias ? strlen(alias) : b - a;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, alias ? alias : d->s + a, n);
+    out[n] = '\0';
+    bool caps = !alias && nm->end - name >= 2;
+    for (size_t k = name; caps && k < nm->end; k++)
+        caps = !(d->toks.items[k].flags & SL_TOK_WORD) || (d->toks.items[k].flags & SL_TOK_ALLCAPS);
+    for (size_t i = 1; caps && i < n; i++)
+        if (out[i] >= 'A' && out[i] <= 'Z' && out[i - 1] != ' ' && out[i - 1] != '-')
+            out[i] |= 0x20;
+    return n;
+}
+
 /* One name of the text finder (src/text/names.c): title, name, type. */
 static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *kn,
-                      size_t *n_known, const known **by_name)
+                      size_t *n_known, const known **by_name, const char *fold)
 {
     size_t i = nm->first, end = nm->end;
     bool starts = nm->flags & SL_NAME_OPENS;
@@ -260,8 +282,10 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     if (seen) {
         it->about = sl_facts_strdup(d, seen->name, seen->len);
     } else {
-        it->about = sl_facts_strdup(d, d->s + a, b - a);
-        remember(kn, n_known, d, d->s + a, b - a, type);
+        char written[128];
+        size_t len = full_name(d, nm, name, a, b, fold, written, sizeof written);
+        it->about = sl_facts_strdup(d, written, len);
+        remember(kn, n_known, d, written, len, type);
         seen = *n_known ? &kn[*n_known - 1] : NULL;
     }
     by_name[k_name] = seen;
@@ -325,7 +349,7 @@ void sl_facts_entities(sl_facts_doc *d)
             nm.stop = next->stop;
             k++;
         }
-        entity_at(d, &nm, k, kn, &n_known, by_name);
+        entity_at(d, &nm, k, kn, &n_known, by_name, fold.ptr);
     }
     for (size_t k = 0; k < names.n && !d->err; k++) {
         const sl_name *nm = &names.items[k];

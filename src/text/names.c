@@ -18,12 +18,12 @@
  * England", "Abu Bakr al Baghdadi", "Ludwig van Beethoven"). */
 static const char *const connectors[] = {"of", "for", "de", "al", "bin", "van", "von", NULL};
 
-/* Folded names that stand for one another; the first of a row is the key. */
-static const char *const aliases[][4] = {
-    {"us", "united states", "usa", "united states of america"},
-    {"uk", "united kingdom", "britain", "great britain"},
-    {"un", "united nations", NULL, NULL},
-    {"eu", "european union", NULL, NULL},
+/* Names that stand for one another: the name shown, then its folded forms. */
+static const char *const aliases[][5] = {
+    {"United States", "us", "united states", "usa", "united states of america"},
+    {"United Kingdom", "uk", "united kingdom", "britain", "great britain"},
+    {"United Nations", "un", "united nations", NULL, NULL},
+    {"European Union", "eu", "european union", NULL, NULL},
 };
 
 static bool is_word(const char *text, const sl_token *t, const char *w)
@@ -129,13 +129,19 @@ static int fold_name(const char *text, const sl_token *tok, size_t a, size_t b, 
     return fold->err;
 }
 
-uint64_t sl_name_key(const char *folded, size_t len)
+const char *sl_name_alias(const char *folded, size_t len)
 {
     for (size_t r = 0; r < sizeof aliases / sizeof *aliases; r++)
-        for (size_t c = 0; c < 4 && aliases[r][c]; c++)
+        for (size_t c = 1; c < 5 && aliases[r][c]; c++)
             if (strlen(aliases[r][c]) == len && !memcmp(aliases[r][c], folded, len))
-                return sl_hash64(aliases[r][0], strlen(aliases[r][0]));
-    return sl_hash64(folded, len);
+                return aliases[r][0];
+    return NULL;
+}
+
+uint64_t sl_name_key(const char *folded, size_t len)
+{
+    const char *alias = sl_name_alias(folded, len);
+    return alias ? sl_hash64(alias, strlen(alias)) : sl_hash64(folded, len);
 }
 
 /* The earlier name that `nm` stands for: the same key, or a longer name

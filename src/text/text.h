@@ -148,6 +148,9 @@ int sl_names_find(const char *text, const sl_token *tokens, size_t n_tokens,
 /* The key of a folded name: its hash, aliases unified ("us", "u.s." folded,
  * "united states" and "usa" give one key; so do "uk", "britain"). */
 uint64_t sl_name_key(const char *folded, size_t len);
+/* The name shown for a folded alias ("us", "usa" -> "United States"), NULL
+ * when the name has no alias. Static string. */
+const char *sl_name_alias(const char *folded, size_t len);
 
 /* ---- terms.c ---- */
 

@@ -237,6 +237,31 @@ TEST(facts_entities_roles_and_short_forms)
     sl_fact_items_free(items);
 }
 
+/* Entities come from the one name finder: a possessive ends a name, aliases
+ * and names in capitals are listed under one name, short forms resolve. */
+TEST(facts_entities_from_the_name_finder)
+{
+    sl_fact_items *items = extract_text(
+        "Rockets fired by Lebanon's Hezbollah fell near the border, officials in the United "
+        "States said. Secretary of State Antony Blinken flew to TEL AVIV. The U.S. envoy "
+        "met him in Tel Aviv, and the US said Blinken would stay.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t us = 0, tel_aviv = 0, blinken = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(!strstr(e->text, "Lebanon's Hezbollah")); /* no person "Lebanon's Hezbollah" */
+        if (!strcmp(e->text, "U.S.") || !strcmp(e->text, "US") || !strcmp(e->text, "United States"))
+            us += e->about && !strcmp(e->about, "United States");
+        if (!strcmp(e->text, "TEL AVIV") || !strcmp(e->text, "Tel Aviv"))
+            tel_aviv += e->about && !strcmp(e->about, "Tel Aviv");
+        if (!strcmp(e->text, "Blinken"))
+            blinken += e->about && !strcmp(e->about, "Antony Blinken");
+    }
+    CHECK_INT(us, 3);
+    CHECK_INT(tel_aviv, 2);
+    CHECK_INT(blinken, 1);
+    sl_fact_items_free(items);
+}
+
 TEST(facts_bad_input)
 {
     sl_fact_items *items = NULL;
