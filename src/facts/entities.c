@@ -1,8 +1,8 @@
-/* entities.c — people, organisations and places named in a text: runs of
- * capitalised words, split into a title or role ("Israeli Prime Minister")
- * and a name, typed by titles, organisation words, the iso-codes gazetteer
- * and context; short forms ("Blinken", "Mr. Blinken") resolve to the last
- * full name they end. */
+/* entities.c — people, organisations and places named in a text: the names
+ * of the text stage's finder (src/text/names.c), split into a title or role
+ * ("Israeli Prime Minister") and a name, typed by titles, organisation
+ * words, the iso-codes gazetteer and context; short forms ("Blinken", "Mr.
+ * Blinken"), case variants and aliases resolve to the full name. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -337,6 +337,7 @@ void sl_facts_entities(sl_facts_doc *d)
         (names.n && !(by_name = calloc(names.n, sizeof *by_name))))
         d->err = SL_ENOMEM;
     for (size_t k = 0; k < names.n && !d->err; k++) {
+        size_t at = k;
         sl_name nm = names.items[k];
         if (nm.flags & SL_NAME_HEADLINE)
             continue;
@@ -349,7 +350,7 @@ void sl_facts_entities(sl_facts_doc *d)
             nm.stop = next->stop;
             k++;
         }
-        entity_at(d, &nm, k, kn, &n_known, by_name, fold.ptr);
+        entity_at(d, &nm, at, kn, &n_known, by_name, fold.ptr);
     }
     for (size_t k = 0; k < names.n && !d->err; k++) {
         const sl_name *nm = &names.items[k];
