@@ -430,6 +430,8 @@ typedef struct sl_fact {
     size_t n_values;
     sl_fact_value *values;    /* most sources first */
     int conflict;             /* values that cannot all be true (beyond rounding and "over"/"about") */
+    int agreement;            /* one value, stated by two or more independent sources (a copy
+                                 and its original are one source) */
     double confidence;        /* how sure the grouping is, in [0,1] */
 } sl_fact;
 

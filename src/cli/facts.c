@@ -27,11 +27,15 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-/* Extraction of bare files, for evaluations and a quick look. */
+/* Extraction of bare files, for evaluations and a quick look: the
+ * arguments from `first` on, options skipped (they may follow the files). */
 static int extract_files(cli *c, int first, const char *published)
 {
-    int status = EXIT_OK;
+    int status = EXIT_OK, files = 0;
     for (int i = first; i < c->argc; i++) {
+        if (cli_option(c, &i, "--published"))
+            continue;
+        files++;
         size_t len = 0;
         char *text = read_file(c->argv[i], &len);
         if (!text) {
@@ -47,16 +51,90 @@ static int extract_files(cli *c, int first, const char *published)
         }
         putchar('\n');
     }
-    return status;
+    return files ? status : cli_usage(&cmd_facts, "--text wants files");
 }
 
-static void print_value(const sl_fact_value *v)
+/* A number as a reader writes it: 40,000; 2.5. */
+static void format_number(double x, char *out, size_t cap)
 {
-    printf("    %-10s %s  [", v->approx == '=' ? "" : v->approx == '~' ? "about" :
-                                      v->approx == '>' ? "over" : "under", v->text);
+    if (x != (double)(long long)x || x >= 1e15 || x <= -1e15) {
+        snprintf(out, cap, "%g", x);
+        return;
+    }
+    char digits[32];
+    int n = snprintf(digits, sizeof digits, "%lld", (long long)(x < 0 ? -x : x));
+    size_t k = 0;
+    if (x < 0 && k + 1 < cap)
+        out[k++] = '-';
+    for (int i = 0; i < n && k + 2 < cap; i++) {
+        if (i && (n - i) % 3 == 0)
+            out[k++] = ',';
+        out[k++] = digits[i];
+    }
+    out[k] = '\0';
+}
+
+/* The value of a row: the number with its modifier ("over 40,000",
+ * "380-400"); a date's value is its heading, so its row shows only the words. */
+static void format_value(const sl_fact *f, const sl_fact_value *v, char *out, size_t cap)
+{
+    out[0] = '\0';
+    if (f->unit && !strcmp(f->unit, "date"))
+        return;
+    char lo[32], hi[32] = "";
+    format_number(v->value, lo, sizeof lo);
+    if (v->value_hi != v->value)
+        format_number(v->value_hi, hi, sizeof hi);
+    const char *approx = v->approx == '~' ? "about " : v->approx == '>' ? "over " :
+                         v->approx == '<' ? "under " : "";
+    snprintf(out, cap, "%s%s%s%s", approx, lo, hi[0] ? "-" : "", hi);
+}
+
+static void print_value(const sl_fact *f, const sl_fact_value *v)
+{
+    char value[80];
+    format_value(f, v, value, sizeof value);
+    printf("    %-14s %s  [", value, v->text);
     for (size_t k = 0; k < v->n_articles; k++)
         printf("%s%lld", k ? " " : "", (long long)v->articles[k]);
     printf("]  %zu source%s\n", v->n_sources, v->n_sources == 1 ? "" : "s");
+}
+
+/* A date as a reader writes it: "7 October 2024", "7 October" (year
+ * unknown, TIMEX XXXX), "October 2024"; other text as it is. */
+static void format_date(const char *iso, char *out, size_t cap)
+{
+    static const char *const months[] = {"January", "February", "March", "April", "May",
+        "June", "July", "August", "September", "October", "November", "December"};
+    int m = 0, d = 0;
+    size_t n = strlen(iso);
+    if (n >= 7 && iso[4] == '-' && (iso[0] == 'X' || (iso[0] >= '0' && iso[0] <= '9')))
+        m = atoi(iso + 5);
+    if (n == 10 && iso[7] == '-')
+        d = atoi(iso + 8);
+    if (m < 1 || m > 12) {
+        snprintf(out, cap, "%s", iso);
+        return;
+    }
+    char day[8] = "";
+    if (d)
+        snprintf(day, sizeof day, "%d ", d);
+    if (iso[0] == 'X')
+        snprintf(out, cap, "%s%s", day, months[m - 1]);
+    else
+        snprintf(out, cap, "%s%s %.4s", day, months[m - 1], iso);
+}
+
+/* What the table says of a fact: conflict, agreement of independent
+ * sources, or neither (one source, perhaps through copies; or values
+ * grouped too loosely to call a conflict). */
+static const char *verdict(const sl_fact *f)
+{
+    if (f->conflict)
+        return "CONFLICT";
+    if (f->agreement)
+        return "agree";
+    return f->n_values > 1 ? "several values" : "one source";
 }
 
 static void print_sentences(sl_engine *e, const sl_fact_value *v)
@@ -83,6 +161,7 @@ static int run(cli *c, sl_engine *unused)
     (void)unused;
     int conflicts = 0;
     int64_t story = 0;
+    int text = 0; /* the argument after --text, 0 without --text */
     const char *published = NULL;
     for (int i = 0; i < c->argc; i++) {
         const char *v;
@@ -90,14 +169,17 @@ static int run(cli *c, sl_engine *unused)
             conflicts = 1;
         else if ((v = cli_option(c, &i, "--published")))
             published = v;
-        else if (!strcmp(c->argv[i], "--text"))
-            return i + 1 < c->argc ? extract_files(c, i + 1, published)
-                                   : cli_usage(&cmd_facts, "--text wants files");
+        else if (!text && !strcmp(c->argv[i], "--text"))
+            text = i + 1;
+        else if (text)
+            continue; /* a file for --text */
         else if (!story && cli_id(c->argv[i]))
             story = cli_id(c->argv[i]);
         else
             return cli_usage(&cmd_facts, "unexpected argument %s", c->argv[i]);
     }
+    if (text)
+        return extract_files(c, text, published);
     if (!story)
         return cli_usage(&cmd_facts, "facts wants a story id");
     sl_engine *e = NULL;
@@ -122,11 +204,14 @@ static int show_facts(sl_engine *e, int64_t story, int conflicts, int json)
            conflicts ? " in conflict" : "");
     for (size_t i = 0; i < t->n; i++) {
         const sl_fact *f = &t->items[i];
-        printf("\n  %s%s%s%s  (%s, confidence %.2f)\n", f->about, f->unit ? " [" : "",
-               f->unit ? f->unit : "", f->unit ? "]" : "", f->conflict ? "CONFLICT" : "agree",
-               f->confidence);
+        char about[64];
+        if (f->unit && !strcmp(f->unit, "date"))
+            format_date(f->about, about, sizeof about);
+        printf("\n  %s%s%s%s  (%s, confidence %.2f)\n",
+               f->unit && !strcmp(f->unit, "date") ? about : f->about, f->unit ? " [" : "",
+               f->unit ? f->unit : "", f->unit ? "]" : "", verdict(f), f->confidence);
         for (size_t k = 0; k < f->n_values; k++) {
-            print_value(&f->values[k]);
+            print_value(f, &f->values[k]);
             if (conflicts)
                 print_sentences(e, &f->values[k]);
         }

@@ -161,7 +161,7 @@ static int place(sl_engine *e, const sl_doc *doc, plan *p)
 /* The facts stage: the items of the clean text. */
 static int extract_facts(sl_engine *e, const sl_doc *doc, plan *p)
 {
-    int rc = sl_facts_run(doc->text, doc->text_len, doc->published, &p->facts);
+    int rc = sl_facts_run(doc->text, doc->text_len, &doc->body, doc->published, &p->facts);
     return rc ? sl_seterr(e, rc, "out of memory extracting facts") : 0;
 }
 

@@ -256,6 +256,9 @@ static int build_fact(const entry *g, size_t n, sl_fact *f, bool *keep)
     f->confidence = 0.4 + (bar[1] ? 0.3 : 0.0) + (f->unit ? 0.15 : 0.0) - (amb ? 0.3 : 0.0);
     if (g->key[0] == '#')
         f->confidence += 0.1;
+    /* Agreement needs two independent sources: a copy repeating its
+     * original is one source saying a thing twice. */
+    f->agreement = f->n_values == 1 && f->values[0].n_sources >= 2;
     /* a fact stated by two articles is shown, even when they are one source
      * (a copy and its original): the table says so in its sources */
     *keep = f->values[0].n_articles >= 2 || f->conflict;
@@ -335,7 +338,8 @@ static int collect(const sl_fact_item *items, size_t n_items, const int64_t *pai
         const sl_fact_item *it = &items[i];
         if (it->kind == SL_FACT_NUMBER && number_key(it, en[n].key, sizeof en[n].key)) {
             en[n].it = it;
-        } else if (it->kind == SL_FACT_DATE && it->about && strlen(it->about) >= 7) {
+        } else if (it->kind == SL_FACT_DATE && it->about && strlen(it->about) >= 7 &&
+                   (it->about[0] != 'X' || strlen(it->about) == 10)) { /* a day, or a known month */
             snprintf(en[n].key, sizeof en[n].key, "date|%s", it->about);
             en[n].it = it;
         } else {

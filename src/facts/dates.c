@@ -1,6 +1,7 @@
 /* dates.c — dates stated in a text: absolute ("October 7", "Aug. 19, 2024",
  * "7 October 2023", "March 2022", "in 2019") and relative ("on Monday",
- * "yesterday", "last week"), resolved against the publication day. */
+ * "yesterday", "last week"), resolved against the publication day. Values
+ * are ISO 8601 dates; an unknown year is written as TIMEX does, "XXXX-10-07". */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,7 +110,7 @@ static size_t absolute_at(sl_facts_doc *d, size_t i)
             return NONE; /* a bare month name: not a date */
         }
         if (!year)
-            snprintf(iso, sizeof iso, day ? "--%02d-%02d" : "--%02d", m, day);
+            snprintf(iso, sizeof iso, day ? "XXXX-%02d-%02d" : "XXXX-%02d", m, day);
         else if (day)
             snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, m, day);
         else
@@ -126,7 +127,7 @@ static size_t absolute_at(sl_facts_doc *d, size_t i)
         if (year)
             snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, m, day);
         else
-            snprintf(iso, sizeof iso, "--%02d-%02d", m, day);
+            snprintf(iso, sizeof iso, "XXXX-%02d-%02d", m, day);
         emit(d, i, last, iso, "absolute");
         return last;
     }
@@ -142,6 +143,57 @@ static size_t absolute_at(sl_facts_doc *d, size_t i)
     return NONE;
 }
 
+/* Words that put a clause in the future ("will meet", "the upcoming vote"),
+ * and those that do before "to" ("is due to", "set to", "expected to"). */
+static const char *const future_words[] = {"will", "shall", "won't", "scheduled", "upcoming",
+    NULL};
+static const char *const future_before_to[] = {"due", "set", "expected", "going", "plans",
+    "plan", "intends", NULL};
+/* Words that end a clause: the tense of one clause says nothing of the next
+ * ("He said on Monday that talks will resume"). */
+static const char *const clause_ends[] = {",", ";", ":", "that", "\"", "\xE2\x80\x9C",
+    "\xE2\x80\x9D", "(", ")", "when", "after", "before", "but", "and", NULL};
+
+/* Whether the clause around token i speaks of the future: a future word
+ * ("will", "'ll", "is due", "scheduled") between the clause's bounds. */
+static bool future_clause(const sl_facts_doc *d, size_t i)
+{
+    size_t a = i, b = i;
+    while (a > 0 && d->sent_of[a - 1] == d->sent_of[i] && sl_facts_in(d, a - 1, clause_ends) < 0)
+        a--;
+    while (b + 1 < d->toks.n && d->sent_of[b + 1] == d->sent_of[i] &&
+           sl_facts_in(d, b + 1, clause_ends) < 0)
+        b++;
+    for (size_t k = a; k <= b; k++) {
+        size_t n;
+        const char *w = sl_facts_tok(d, k, &n);
+        if (sl_facts_in(d, k, future_words) >= 0 ||
+            (sl_facts_in(d, k, future_before_to) >= 0 && sl_facts_is(d, k + 1, "to")) ||
+            (n > 3 && !strncmp(w + n - 3, "'ll", 3)) ||
+            (n > 5 && !strncmp(w + n - 5, "\xE2\x80\x99ll", 5)))
+            return true;
+    }
+    return false;
+}
+
+/* The day a weekday name stands for. News reports what happened, so a
+ * weekday is the latest such day up to the publication day; in a clause
+ * about the future ("will vote on Tuesday") it is the next one from it.
+ * "last" and "next" before the name move it a week when it would be the
+ * publication day itself. */
+static int64_t weekday_day(const sl_facts_doc *d, size_t i, int wd)
+{
+    int pub_wd = (int)(((d->pub_day % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
+    bool last = i > 0 && sl_facts_is(d, i - 1, "last");
+    bool next = i > 0 && sl_facts_is(d, i - 1, "next");
+    if (next || (!last && future_clause(d, i))) {
+        int ahead = (wd - pub_wd + 7) % 7;
+        return d->pub_day + (ahead || !next ? ahead : 7);
+    }
+    int back = (pub_wd - wd + 7) % 7;
+    return d->pub_day - (back || !last ? back : 7);
+}
+
 /* A relative date at token i; returns its last token or NONE. */
 static size_t relative_at(sl_facts_doc *d, size_t i)
 {
@@ -150,11 +202,8 @@ static size_t relative_at(sl_facts_doc *d, size_t i)
     size_t last = i;
     int wd = sl_facts_upper(d, i) ? sl_facts_in(d, i, weekdays) : -1;
     if (wd >= 0) {
-        if (d->pub_day != SL_NO_DAY) {
-            int pub_wd = (int)(((d->pub_day % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
-            int back = (pub_wd - wd + 7) % 7;
-            day = d->pub_day - back;
-        }
+        if (d->pub_day != SL_NO_DAY)
+            day = weekday_day(d, i, wd);
     } else if (sl_facts_is(d, i, "yesterday")) {
         day = d->pub_day == SL_NO_DAY ? SL_NO_DAY : d->pub_day - 1;
     } else if (sl_facts_is(d, i, "today")) {

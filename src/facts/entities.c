@@ -1,8 +1,8 @@
-/* entities.c — people, organisations and places named in a text: runs of
- * capitalised words, split into a title or role ("Israeli Prime Minister")
- * and a name, typed by titles, organisation words, the iso-codes gazetteer
- * and context; short forms ("Blinken", "Mr. Blinken") resolve to the last
- * full name they end. */
+/* entities.c — people, organisations and places named in a text: the names
+ * of the text stage's finder (src/text/names.c), split into a title or role
+ * ("Israeli Prime Minister") and a name, typed by titles, organisation
+ * words, the iso-codes gazetteer and context; short forms ("Blinken", "Mr.
+ * Blinken"), case variants and aliases resolve to the full name. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,38 +106,6 @@ static bool is_role(const sl_facts_doc *d, size_t i)
     return sl_facts_role_word(abbr, n + 1);
 }
 
-/* The end (exclusive) of the run of name words starting at i. */
-static size_t run_end(const sl_facts_doc *d, size_t i)
-{
-    size_t j = i + 1;
-    while (j < d->toks.n && d->sent_of[j] == d->sent_of[i]) {
-        if (name_word(d, j))
-            j++;
-        else if (sl_facts_is(d, j, ".") && d->toks.items[j].start == d->toks.items[j - 1].end &&
-                 is_role(d, j - 1) && name_word(d, j + 1) && d->sent_of[j + 1] == d->sent_of[i])
-            j++; /* "Gov. Sarah Palin" */
-        else if (connector(d, j) && name_word(d, j + 1) && d->sent_of[j + 1] == d->sent_of[i] &&
-                 !sl_facts_is(d, j, "and"))
-            j += 2;
-        else
-            break;
-    }
-    return j;
-}
-
-
-
-static bool sentence_start(const sl_facts_doc *d, size_t i)
-{
-    if (i == 0 || d->sent_of[i - 1] != d->sent_of[i])
-        return true;
-    size_t n;
-    const char *s = sl_facts_tok(d, i - 1, &n);
-    /* after an opening quote or bracket a capital says nothing either */
-    return n && (s[0] == '"' || s[0] == '(' || !strncmp(s, "\xE2\x80\x9C", n < 3 ? n : 3) ||
-                 s[0] == ':' || s[0] == '-');
-}
-
 static const known *find_known(const known *kn, size_t n, const char *s, size_t len)
 {
     for (size_t k = n; k-- > 0;) {
@@ -229,21 +197,42 @@ static bool demonym(const sl_facts_doc *d, size_t i)
            (n > 5 && !strncmp(w + n - 3, "ese", 3)) || (n > 5 && !strncmp(w + n - 3, "ish", 3));
 }
 
-/* One run of capitalised words [i, end): title, name, type; returns where to go on. */
-static size_t entity_at(sl_facts_doc *d, size_t i, known *kn, size_t *n_known)
+/* The name an entity is listed under, the same in every article: an
+ * alias's name ("U.S." -> "United States"), a name in capitals written as a
+ * name ("TEL AVIV" -> "Tel Aviv"; one word such as "NATO" stays), else the
+ * name as written, text[a, b). Returns its length in out. */
+static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, uint32_t a,
+                        uint32_t b, const char *fold, char *out, size_t cap)
 {
-    size_t end = run_end(d, i);
-    bool starts = sentence_start(d, i);
+    const char *alias = name == nm->first ? sl_name_alias(fold + nm->fold, nm->fold_len) : NULL;
+    size_t n = alias ? strlen(alias) : b - a;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, alias ? alias : d->s + a, n);
+    out[n] = '\0';
+    bool caps = !alias && nm->end - name >= 2;
+    for (size_t k = name; caps && k < nm->end; k++)
+        caps = !(d->toks.items[k].flags & SL_TOK_WORD) || (d->toks.items[k].flags & SL_TOK_ALLCAPS);
+    for (size_t i = 1; caps && i < n; i++)
+        if (out[i] >= 'A' && out[i] <= 'Z' && out[i - 1] != ' ' && out[i - 1] != '-')
+            out[i] |= 0x20;
+    return n;
+}
+
+/* One name of the text finder (src/text/names.c): title, name, type. */
+static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *kn,
+                      size_t *n_known, const known **by_name, const char *fold)
+{
+    size_t i = nm->first, end = nm->end;
+    bool starts = nm->flags & SL_NAME_OPENS;
     size_t first = i;
-    while (first < end && (sl_facts_in(d, first, not_names) >= 0 ||
-                           (first == i && starts && (d->toks.items[first].flags & SL_TOK_STOP))))
+    /* "New" is a name's first word but where it opens the sentence ("New York") */
+    while (first < end && sl_facts_in(d, first, not_names) >= 0 &&
+           (starts || !sl_facts_is(d, first, "new")))
         first++;
     for (size_t k = first; k < end; k++)
         if (sl_facts_in(d, k, not_names) >= 0 && k > first)
-            return end; /* "Early Friday", "Last March" */
-    bool the = first < end && sl_facts_is(d, first, "the");
-    if (the)
-        first++;
+            return; /* "Early Friday", "Last March" */
     /* the role: title words at the start of the run, with what precedes them */
     size_t name = first;
     for (size_t k = first; k < end; k++)
@@ -253,7 +242,7 @@ static size_t entity_at(sl_facts_doc *d, size_t i, known *kn, size_t *n_known)
         name++;
     bool has_role = name > first;
     if (name >= end)
-        return end; /* nothing but a title or a sentence start */
+        return; /* nothing but a title */
     /* lower-case title words right before: "defense minister Yoav Gallant" */
     size_t role_start = first;
     if (!has_role && first > 0 && is_role(d, first - 1) && !connector(d, first - 1) &&
@@ -264,75 +253,64 @@ static size_t entity_at(sl_facts_doc *d, size_t i, known *kn, size_t *n_known)
             role_start--;
         has_role = true;
     }
-    uint32_t a = d->toks.items[name].start, b = d->toks.items[end - 1].end;
-    /* possessive: "Netanyahu's" */
-    if (b - a > 2 && (!strncmp(d->s + b - 2, "'s", 2)))
-        b -= 2;
-    else if (b - a > 4 && !strncmp(d->s + b - 4, "\xE2\x80\x99s", 4))
-        b -= 4;
+    uint32_t a = d->toks.items[name].start, b = nm->stop; /* "Netanyahu's": no 's */
+    /* a name seen before: as written, or as the finder's case variant or
+     * alias ("TEL AVIV", "U.S." after "US") */
     const known *seen = find_known(kn, *n_known, d->s + a, b - a);
+    if (!seen && nm->refers != k_name)
+        seen = by_name[nm->refers];
     if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, subject_verbs) < 0)
-        return end; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
+        return; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
     /* a nationality before a lower-case word modifies it ("the Israeli military"): no
      * entity; nor is a hyphenated compound ("US-brokered") */
     if (!seen && end - name == 1 && end < d->toks.n && d->sent_of[end] == d->sent_of[name] &&
         (d->toks.items[end].flags & SL_TOK_WORD) && !(d->toks.items[end].flags & SL_TOK_STOP) &&
         !sl_facts_upper(d, end) && sl_facts_in(d, end, subject_verbs) < 0 && demonym(d, name))
-        return end;
+        return;
     if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
                                            d->toks.items[name].end - d->toks.items[name].start))
-        return end; /* "Gaza-Egypt", "US-brokered": compounds, not names */
+        return; /* "Gaza-Egypt", "US-brokered": compounds, not names */
     /* "the Ministry of Defence": a role word inside an organisation's name is no role */
     bool role = has_role && !(name > first && sl_facts_in(d, name - 1, org_words) >= 0);
     const char *type = classify(d, name, end, role, seen, starts && name == i);
     if (!type)
-        return end;
+        return;
     sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);
     if (!it)
-        return end;
+        return;
     it->detail = sl_facts_strdup(d, type, strlen(type));
     if (seen) {
         it->about = sl_facts_strdup(d, seen->name, seen->len);
     } else {
-        it->about = sl_facts_strdup(d, d->s + a, b - a);
-        remember(kn, n_known, d, d->s + a, b - a, type);
+        char written[128];
+        size_t len = full_name(d, nm, name, a, b, fold, written, sizeof written);
+        it->about = sl_facts_strdup(d, written, len);
+        remember(kn, n_known, d, written, len, type);
+        seen = *n_known ? &kn[*n_known - 1] : NULL;
     }
+    by_name[k_name] = seen;
     if (has_role && name > role_start) {
         uint32_t ra = d->toks.items[role_start].start, rb = d->toks.items[name - 1].end;
         it->role = sl_facts_strdup(d, d->s + ra, rb - ra);
     }
-    return end;
-}
-
-/* Whether the sentence of token i is a headline in title case (most words
- * capitalised): its capitals say nothing about names. */
-static bool title_case(const sl_facts_doc *d, size_t i)
-{
-    size_t s = d->sent_of[i], a = i, words = 0, upper = 0;
-    while (a > 0 && d->sent_of[a - 1] == s)
-        a--;
-    for (size_t k = a; k < d->toks.n && d->sent_of[k] == s; k++)
-        if ((d->toks.items[k].flags & SL_TOK_WORD)) {
-            words++;
-            upper += name_word(d, k);
-        }
-    return words >= 4 && upper * 10 >= words * 7;
 }
 
 /* In a title-case headline, only names already known from the body (or
  * places of the gazetteer) are taken: up to three words at a time. */
-static size_t headline_name_at(sl_facts_doc *d, size_t i, const known *kn, size_t n_known)
+static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, const known *kn,
+                               size_t n_known)
 {
     for (size_t len = 3; len >= 1; len--) {
         size_t end = i + len;
-        if (end > d->toks.n || d->sent_of[end - 1] != d->sent_of[i])
+        if (end > nm->end)
             continue;
         bool names = true;
         for (size_t k = i; k < end; k++)
             names &= name_word(d, k);
         if (!names)
             continue;
-        uint32_t a = d->toks.items[i].start, b = d->toks.items[end - 1].end;
+        uint32_t a = d->toks.items[i].start;
+        uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
         const known *seen = find_known(kn, n_known, d->s + a, b - a);
         const char *type = seen ? seen->type : sl_facts_is_place(d->s + a, b - a) ? "place" : NULL;
         if (!type)
@@ -352,29 +330,36 @@ void sl_facts_entities(sl_facts_doc *d)
 {
     known kn[MAX_KNOWN];
     size_t n_known = 0;
-    size_t checked = SIZE_MAX;
-    bool headline = false;
-    for (size_t i = 0; i < d->toks.n && !d->err;) {
-        if (d->sent_of[i] != checked) {
-            checked = d->sent_of[i];
-            headline = title_case(d, i);
+    sl_name_vec names = {0};
+    sl_buf fold = SL_BUF_INIT;
+    const known **by_name = NULL; /* per name, the entity it was taken as */
+    if (sl_names_find(d->s, d->toks.items, d->toks.n, d->sents.items, d->sents.n, &names, &fold) ||
+        (names.n && !(by_name = calloc(names.n, sizeof *by_name))))
+        d->err = SL_ENOMEM;
+    for (size_t k = 0; k < names.n && !d->err; k++) {
+        size_t at = k;
+        sl_name nm = names.items[k];
+        if (nm.flags & SL_NAME_HEADLINE)
+            continue;
+        /* the finder ends a name at a possessive; an organisation's name
+         * holds one: "the Sheriff's Department", "City Attorney's Office" */
+        const sl_name *next = k + 1 < names.n ? &names.items[k + 1] : NULL;
+        if ((nm.flags & SL_NAME_POSSESSIVE) && next && next->first == nm.end &&
+            sl_facts_in(d, next->end - 1, org_words) >= 0) {
+            nm.end = next->end;
+            nm.stop = next->stop;
+            k++;
         }
-        if (headline) {
-            i++;
-        } else if (name_word(d, i)) {
-            i = entity_at(d, i, kn, &n_known);
-        } else {
-            i++;
-        }
+        entity_at(d, &nm, at, kn, &n_known, by_name, fold.ptr);
     }
-    checked = SIZE_MAX;
-    for (size_t i = 0; i < d->toks.n && !d->err;) {
-        if (d->sent_of[i] != checked) {
-            checked = d->sent_of[i];
-            headline = title_case(d, i);
-        }
-        i = headline && name_word(d, i) ? headline_name_at(d, i, kn, n_known) : i + 1;
+    for (size_t k = 0; k < names.n && !d->err; k++) {
+        const sl_name *nm = &names.items[k];
+        for (size_t i = nm->first; (nm->flags & SL_NAME_HEADLINE) && i < nm->end && !d->err;)
+            i = name_word(d, i) ? headline_name_at(d, nm, i, kn, n_known) : i + 1;
     }
     for (size_t k = 0; k < n_known; k++)
         free(kn[k].name);
+    free(by_name);
+    sl_vec_free(&names);
+    sl_buf_free(&fold);
 }

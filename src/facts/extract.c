@@ -1,6 +1,7 @@
-/* extract.c — reads one text for facts: splits it into sentences and tokens
- * (src/text), runs the extractors (numbers, dates, entities, quotes) and
- * holds the word tests they share. Also the public extraction calls. */
+/* extract.c — reads one analysed text for facts: takes its sentences and
+ * tokens from the text stage's analysis, runs the extractors (numbers,
+ * dates, entities, quotes) and holds the word tests they share. Also the
+ * public extraction calls, which analyse a bare text first. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -126,7 +127,8 @@ static int by_start(const void *a, const void *b)
     return (int)x->kind - (int)y->kind;
 }
 
-int sl_facts_run(const char *text, size_t len, const char *published, sl_fact_vec *out)
+int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const char *published,
+                 sl_fact_vec *out)
 {
     for (size_t i = 0; i < out->n; i++)
         sl_fact_item_clear(&out->items[i]);
@@ -138,10 +140,14 @@ int sl_facts_run(const char *text, size_t len, const char *published, sl_fact_ve
     }
     sl_facts_doc d = {.s = text, .len = len, .out = out};
     d.pub_day = published ? sl_date_day(published) : SL_NO_DAY;
-    int rc = sl_sentences_split(text, len, &d.sents);
-    if (!rc)
-        rc = sl_tokenize(text, len, "en", &d.toks);
-    if (!rc && d.toks.n && !(d.sent_of = malloc(d.toks.n * sizeof *d.sent_of)))
+    d.toks.items = an->tokens.items;
+    while (d.toks.n < an->tokens.n && an->tokens.items[d.toks.n].end <= len)
+        d.toks.n++;
+    d.sents.items = an->sentences.items;
+    while (d.sents.n < an->sentences.n && an->sentences.items[d.sents.n].start < len)
+        d.sents.n++;
+    int rc = 0;
+    if (d.toks.n && !(d.sent_of = malloc(d.toks.n * sizeof *d.sent_of)))
         rc = SL_ENOMEM;
     if (!rc) {
         size_t s = 0;
@@ -159,8 +165,6 @@ int sl_facts_run(const char *text, size_t len, const char *published, sl_fact_ve
             qsort(out->items, out->n, sizeof *out->items, by_start);
     }
     free(d.sent_of);
-    sl_vec_free(&d.sents);
-    sl_vec_free(&d.toks);
     return rc;
 }
 
@@ -190,9 +194,15 @@ int sl_facts_extract(const char *text, size_t len, const char *published, sl_fac
      * bytes, so the same offsets, for valid UTF-8 without control characters). */
     sl_buf clean = SL_BUF_INIT;
     sl_utf8_repair(text, len, &clean);
+    const char *s = clean.ptr ? clean.ptr : "";
+    sl_analyzer *analyzer = sl_analyzer_new();
+    sl_analysis an = {0};
     sl_fact_vec v = {0};
-    int rc = clean.err ? clean.err
-                       : sl_facts_run(clean.ptr ? clean.ptr : "", clean.len, published, &v);
+    int rc = clean.err ? clean.err : analyzer ? sl_analyze(analyzer, s, clean.len, &an) : SL_ENOMEM;
+    if (!rc)
+        rc = sl_facts_run(s, clean.len, &an, published, &v);
+    sl_analysis_free(&an);
+    sl_analyzer_free(analyzer);
     sl_buf_free(&clean);
     sl_fact_items *items = calloc(1, sizeof *items);
     if (rc || !items) {

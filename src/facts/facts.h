@@ -21,13 +21,14 @@
 
 typedef SL_VEC(sl_fact_item) sl_fact_vec;
 
-/* One text being read. */
+/* One text being read: its sentences and tokens are borrowed from the
+ * article's analysis (sl_analyze), never split again here. */
 typedef struct sl_facts_doc {
     const char *s;
     size_t len;
     int64_t pub_day;          /* publication day, SL_NO_DAY when unknown */
-    sl_span_vec sents;
-    sl_token_vec toks;
+    struct { const sl_span *items; size_t n; } sents;
+    struct { const sl_token *items; size_t n; } toks;  /* those within [0, len) */
     size_t *sent_of;          /* sentence index of each token */
     sl_fact_vec *out;
     int err;
@@ -35,8 +36,13 @@ typedef struct sl_facts_doc {
 
 /* ---- extract.c ---- */
 
-/* Clears `out`, then fills it with the items of text[0, len). */
-int sl_facts_run(const char *text, size_t len, const char *published, sl_fact_vec *out);
+/* Clears `out`, then fills it with the items of text[0, len). `an` is the
+ * analysis of that text (sl_analyze: its sentences, and its tokens with the
+ * stop words of its language), which the extractors read as it is; only its
+ * first SL_FACTS_MAX_TEXT bytes are read. `published` (YYYY-MM-DD, may be
+ * NULL) anchors relative dates. */
+int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const char *published,
+                 sl_fact_vec *out);
 /* Frees the items of a vector and the vector. */
 void sl_facts_vec_free(sl_fact_vec *v);
 /* Frees the strings of an item. */

@@ -167,6 +167,8 @@ void sl_facts_json_fact(sl_json *j, int64_t story, const sl_fact *f)
     sl_json_array_end(j);
     sl_json_key(j, "conflict");
     sl_json_bool(j, f->conflict);
+    sl_json_key(j, "agreement");
+    sl_json_bool(j, f->agreement);
     sl_json_kv_double(j, "confidence", f->confidence);
     sl_json_object_end(j);
 }

@@ -1,7 +1,7 @@
-/* entities.c — names as extra features of an article vector: each
- * capitalised word that does not open its sentence ("Reid", "Lohan") and
- * each pair of adjacent capitalised words ("Tara Reid") becomes a feature of
- * its own, beside the word's stem. Names are what tell two similar events
+/* entities.c — names as extra features of an article vector: each word of
+ * a name found by the text finder (src/text/names.c) that does not open its
+ * sentence ("Reid", "Lohan") and each pair of adjacent words of a name
+ * ("Tara Reid") becomes a feature of its own, beside the word's stem. Names are what tell two similar events
  * apart (two rehab stories, two earthquakes), so they weigh more. The
  * features go through the same document frequencies as terms. */
 #include "internal.h"
@@ -19,50 +19,43 @@ static int by_id(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Is token k the first word of its sentence? */
-static int opens_sentence(const sl_analysis *an, size_t k, size_t *sentence)
-{
-    const sl_token *t = &an->tokens.items[k];
-    while (*sentence < an->sentences.n && an->sentences.items[*sentence].end <= t->start)
-        (*sentence)++;
-    if (*sentence >= an->sentences.n)
-        return 0;
-    uint32_t start = an->sentences.items[*sentence].start;
-    for (size_t j = k; j-- > 0;) { /* any word between the sentence start and this token? */
-        if (an->tokens.items[j].end <= start)
-            break;
-        if (an->tokens.items[j].flags & SL_TOK_WORD)
-            return 0;
-    }
-    return 1;
-}
-
 static int push(sl_grouper *g, uint64_t id, uint32_t sentence)
 {
     return sl_vec_push(&g->entities, ((sl_term){id ^ ENTITY_SALT, 1, sentence}));
 }
 
-/* Adds the name features of one text (a body or a title). */
-static int collect(sl_grouper *g, const sl_analysis *an, const char *text, int is_title)
+/* Adds the name features of one text (a body or a title): the words of the
+ * names the text finder gives (src/text/names.c) and each adjacent pair. */
+static int collect(sl_grouper *g, const sl_analysis *an, const char *text, int is_title,
+                   sl_name_vec *names, sl_buf *fold)
 {
-    size_t sentence = 0;
-    uint64_t prev = 0;      /* hash of the previous capitalised word, 0 when none */
-    for (size_t k = 0; k < an->tokens.n; k++) {
-        const sl_token *t = &an->tokens.items[k];
-        int name = (t->flags & SL_TOK_WORD) && (t->flags & SL_TOK_UPPER) &&
-                   !(t->flags & SL_TOK_STOP) && (is_title || !opens_sentence(an, k, &sentence));
-        if (!name) {
-            prev = 0;
-            continue;
+    if (sl_names_find(text, an->tokens.items, an->tokens.n, an->sentences.items,
+                      an->sentences.n, names, fold))
+        return SL_ENOMEM;
+    for (size_t n = 0; n < names->n; n++) {
+        const sl_name *nm = &names->items[n];
+        uint32_t at = is_title ? 0 : nm->sentence;
+        uint64_t prev = 0;      /* hash of the previous word of the name, 0 when none */
+        for (uint32_t k = nm->first; k < nm->end; k++) {
+            const sl_token *t = &an->tokens.items[k];
+            bool word = (t->flags & SL_TOK_WORD) && (t->flags & SL_TOK_UPPER) &&
+                        !(t->flags & SL_TOK_STOP) &&
+                        (is_title || k != nm->first || !(nm->flags & SL_NAME_OPENS));
+            if (!word) {
+                prev = 0;
+                continue;
+            }
+            sl_buf_clear(&g->fold);
+            if (sl_token_fold(text + t->start, t->end - t->start, &g->fold))
+                return SL_ENOMEM;
+            size_t len = g->fold.len; /* "Lebanon's" is "Lebanon" */
+            if (len > 2 && !memcmp(g->fold.ptr + len - 2, "'s", 2))
+                len -= 2;
+            uint64_t h = sl_hash64(g->fold.ptr, len);
+            if (push(g, h, at) || (prev && push(g, h * 31 + prev, at)))
+                return SL_ENOMEM;
+            prev = h;
         }
-        sl_buf_clear(&g->fold);
-        if (sl_token_fold(text + t->start, t->end - t->start, &g->fold))
-            return SL_ENOMEM;
-        uint64_t h = sl_hash64(g->fold.ptr, g->fold.len);
-        uint32_t at = is_title ? 0 : (uint32_t)sentence;
-        if (push(g, h, at) || (prev && push(g, h * 31 + prev, at)))
-            return SL_ENOMEM;
-        prev = h;
     }
     return 0;
 }
@@ -71,8 +64,15 @@ int sl_grouper_find_entities(sl_grouper *g, const sl_analysis *body, const char 
                              const sl_analysis *title, const char *title_text)
 {
     g->entities.n = 0;
-    if (collect(g, body, body_text, 0) || (title && collect(g, title, title_text, 1)))
-        return SL_ENOMEM;
+    sl_name_vec names = {0};
+    sl_buf fold = SL_BUF_INIT;
+    int rc = collect(g, body, body_text, 0, &names, &fold);
+    if (!rc && title)
+        rc = collect(g, title, title_text, 1, &names, &fold);
+    sl_vec_free(&names);
+    sl_buf_free(&fold);
+    if (rc)
+        return rc;
     sl_term_vec *v = &g->entities;
     if (v->n > 1)
         qsort(v->items, v->n, sizeof *v->items, by_id);

@@ -1,8 +1,8 @@
 /* labels.c — what a story is about, in words a reader can scan: keywords
- * (content words its titles and leads share) and main entities (capitalised
- * multiword names), counted over the story's articles. Read at show time
- * from at most LABEL_ARTICLES articles and LABEL_BYTES of each, so the work
- * is bounded whatever the story's size. */
+ * (content words its titles and leads share) and main entities (multiword
+ * names of the text finder, src/text/names.c), counted over the story's
+ * articles. Read at show time from at most LABEL_ARTICLES articles and
+ * LABEL_BYTES of each, so the work is bounded whatever the story's size. */
 #include "labels.h"
 
 #include <stdlib.h>
@@ -29,6 +29,8 @@ struct sl_label_counter {
     sl_token_vec tokens;
     sl_span_vec sentences;
     sl_buf fold;
+    sl_name_vec names;
+    sl_buf name_folds;
 };
 
 sl_label_counter *sl_labels_new(void) { return calloc(1, sizeof(sl_label_counter)); }
@@ -50,19 +52,37 @@ void sl_labels_free(sl_label_counter *c)
     sl_vec_free(&c->tokens);
     sl_vec_free(&c->sentences);
     sl_buf_free(&c->fold);
+    sl_vec_free(&c->names);
+    sl_buf_free(&c->name_folds);
     free(c);
 }
 
-/* Counts `text` (len bytes) once more in `set`, once per article. Linear
- * search: a story's label set stays small (bounded input). */
-static int count(sl_label_counter *c, label_vec *set, const char *text, size_t len, int weight)
+static bool has_lower(const char *s, size_t n)
 {
-    uint64_t h = sl_hash64(text, len);
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return true;
+    return false;
+}
+
+/* Counts `text` (len bytes, key h) once more in `set`, once per article.
+ * Of the forms of one name, a written-out one is shown before capitals.
+ * Linear search: a story's label set stays small (bounded input). */
+static int count(sl_label_counter *c, label_vec *set, const char *text, size_t len, uint64_t h,
+                 int weight)
+{
     for (size_t i = 0; i < set->n; i++) {
         label *l = &set->items[i];
         if (l->hash != h)
             continue;
         l->count += weight;
+        if (!has_lower(l->text, strlen(l->text)) && has_lower(text, len)) {
+            char *better = strndup(text, len); /* "Tel Aviv" shown, not "TEL AVIV" */
+            if (!better)
+                return SL_ENOMEM;
+            free(l->text);
+            l->text = better;
+        }
         if (l->last_article != c->article) {
             l->articles++;
             l->last_article = c->article;
@@ -89,32 +109,30 @@ static int count_keywords(sl_label_counter *c, const char *text, size_t len, con
             continue;
         sl_buf_clear(&c->fold);
         if (sl_token_fold(text + t->start, t->end - t->start, &c->fold) ||
-            count(c, &c->keywords, c->fold.ptr, c->fold.len, weight))
+            count(c, &c->keywords, c->fold.ptr, c->fold.len, sl_hash64(c->fold.ptr, c->fold.len),
+                  weight))
             return SL_ENOMEM;
     }
     return 0;
 }
 
-/* Runs of 2..MAX_ENTITY_WORDS capitalised words ("Antony Blinken", "Tel
- * Aviv"), leading stop words ("The") dropped. */
+/* Names of 2..MAX_ENTITY_WORDS words ("Antony Blinken", "Tel Aviv", "Bank of
+ * England") from the text finder (src/text/names.c), counted by their key:
+ * "TEL AVIV" counts for "Tel Aviv", the first form seen is shown. */
 static int count_entities(sl_label_counter *c, const char *text, size_t len, const char *lang)
 {
-    if (sl_tokenize(text, len, lang, &c->tokens))
+    if (sl_tokenize(text, len, lang, &c->tokens) || sl_sentences_split(text, len, &c->sentences) ||
+        sl_names_find(text, c->tokens.items, c->tokens.n, c->sentences.items, c->sentences.n,
+                      &c->names, &c->name_folds))
         return SL_ENOMEM;
-    size_t i = 0;
-    while (i < c->tokens.n) {
-        size_t j = i;
-        while (j < c->tokens.n && (c->tokens.items[j].flags & SL_TOK_UPPER) &&
-               !(c->tokens.items[j].flags & SL_TOK_STOP) &&
-               (j == i || c->tokens.items[j].start == c->tokens.items[j - 1].end + 1))
-            j++;
-        size_t words = j - i;
-        if (words >= 2 && words <= MAX_ENTITY_WORDS) {
-            uint32_t start = c->tokens.items[i].start, end = c->tokens.items[j - 1].end;
-            if (count(c, &c->entities, text + start, end - start, 1))
-                return SL_ENOMEM;
-        }
-        i = j > i ? j : i + 1;
+    for (size_t n = 0; n < c->names.n; n++) {
+        const sl_name *nm = &c->names.items[n];
+        size_t words = 0;
+        for (uint32_t k = nm->first; k < nm->end; k++)
+            words += (c->tokens.items[k].flags & SL_TOK_WORD) != 0;
+        if (words >= 2 && words <= MAX_ENTITY_WORDS &&
+            count(c, &c->entities, text + nm->start, nm->stop - nm->start, nm->key, 1))
+            return SL_ENOMEM;
     }
     return 0;
 }
@@ -127,10 +145,10 @@ int sl_labels_add(sl_label_counter *c, const char *title, const char *text, cons
     size_t len = text ? strlen(text) : 0;
     if (!len)
         return 0;
-    if (sl_sentences_split(text, len, &c->sentences))
+    if (count_entities(c, text, len, lang)) /* splits the body's sentences */
         return SL_ENOMEM;
     size_t lead = c->sentences.n > LEAD_SENTENCES ? c->sentences.items[LEAD_SENTENCES - 1].end : len;
-    if (count_keywords(c, text, lead, lang, 1) || count_entities(c, text, len, lang) ||
+    if (count_keywords(c, text, lead, lang, 1) ||
         (title && count_entities(c, title, strlen(title), lang)))
         return SL_ENOMEM;
     return 0;

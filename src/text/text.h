@@ -113,6 +113,45 @@ void sl_langid_free(sl_langid *id);
  * is static. */
 const char *sl_lang_detect(sl_langid *id, const char *text, size_t len);
 
+/* ---- names.c ---- */
+
+enum {
+    SL_NAME_OPENS = 1 << 0,      /* its first word opens the sentence (or follows an opening
+                                    quote or bracket): the capital may be the sentence's */
+    SL_NAME_HEADLINE = 1 << 1,   /* in a title-case sentence: the capitals say little */
+    SL_NAME_POSSESSIVE = 1 << 2  /* written with "'s", left out of [start, stop) */
+};
+
+/* A run of capitalised words within a sentence ("Antony Blinken", "Bank of
+ * England", "U.S."), leading stop words ("The", "But") left out. */
+typedef struct sl_name {
+    uint32_t first, end;      /* tokens [first, end), connectors and abbreviation dots inside */
+    uint32_t start, stop;     /* bytes of the name as written */
+    uint32_t sentence;        /* index of its sentence */
+    uint32_t flags;           /* SL_NAME_* */
+    uint32_t fold, fold_len;  /* its words folded and space-separated, in the `fold` buffer */
+    uint64_t key;             /* sl_name_key of the folded form */
+    uint32_t refers;          /* index of the earlier name it repeats or shortens ("Blinken"
+                                 after "Antony Blinken", "TEL AVIV" after "Tel Aviv"), or
+                                 its own index; always the first of a chain */
+} sl_name;
+
+typedef SL_VEC(sl_name) sl_name_vec;
+
+/* Finds the names of an analysed text (its tokens and sentences), in order.
+ * `out` and `fold` are cleared first; `fold` holds the folded forms. A
+ * possessive ends a name ("Lebanon's Hezbollah": "Lebanon", "Hezbollah");
+ * connectors of, for, de, al, bin, van, von join two capitalised words.
+ * Returns 0 or SL_ENOMEM. */
+int sl_names_find(const char *text, const sl_token *tokens, size_t n_tokens,
+                  const sl_span *sentences, size_t n_sentences, sl_name_vec *out, sl_buf *fold);
+/* The key of a folded name: its hash, aliases unified ("us", "u.s." folded,
+ * "united states" and "usa" give one key; so do "uk", "britain"). */
+uint64_t sl_name_key(const char *folded, size_t len);
+/* The name shown for a folded alias ("us", "usa" -> "United States"), NULL
+ * when the name has no alias. Static string. */
+const char *sl_name_alias(const char *folded, size_t len);
+
 /* ---- terms.c ---- */
 
 /* A content term of an article: the stem of a non-stop word or a number. */

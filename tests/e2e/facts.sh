@@ -65,6 +65,40 @@ assert any(x["date"] == "2026-02-09" for x in d["dates"])'
 expect_exit 1 "$S" --db "$DB" facts --text "$T/missing.txt"
 check "a missing file is named" err_has "missing.txt"
 
+section "facts shown to a journalist (issue 13, item 11)"
+expect_exit 0 "$S" --db "$DB" facts "$(story_of tavel-talks-open)"
+check "a modifier is no value: the value column reads 'over 30'" out_has "^    over 30 *more than 30 kilometres"
+# two independent reports without a publication date, then an exact copy of the first
+cat >"$T/quay-a.txt" <<'TXT'
+Quay wall collapses at Nerrow harbour
+
+Part of the old quay wall at Nerrow harbour collapsed into the water on the night of October 7. More than 40 boats were moved to the outer basin while engineers inspected the damage to the Nerrow quay.
+TXT
+cat >"$T/quay-b.txt" <<'TXT'
+Nerrow harbour quay wall gives way
+
+Engineers are inspecting the Nerrow harbour quay after a section of its wall fell into the water late on October 7. The harbour moved more than 40 boats to the outer basin, and the quay at Nerrow stays closed.
+TXT
+cp "$T/quay-a.txt" "$T/quay-copy.txt"
+Q="$T/quay.db"
+expect_exit 0 "$S" --quiet --db "$Q" ingest "$T/quay-a.txt" "$T/quay-b.txt"
+expect_exit 0 "$S" --db "$Q" facts 1
+check "a date without a year reads '7 October', not '--10-07'; independent reports agree" out_has "^  7 October \[date\]  (agree"
+expect_exit 0 "$S" --db "$Q" --json facts 1
+check "JSON: the date as TIMEX XXXX-10-07, agreement true" py "$OUT" '
+f = [x for x in d["facts"] if x["unit"] == "date"][0]
+assert f["about"] == "XXXX-10-07" and f["agreement"] is True, f'
+Q2="$T/quay-copy.db"
+expect_exit 0 "$S" --quiet --db "$Q2" ingest "$T/quay-a.txt" "$T/quay-copy.txt"
+expect_exit 0 "$S" --db "$Q2" facts 1
+check "a copy and its original: 2 reports, 1 source, not 'agree'" sh -c '
+grep -q "^  7 October \[date\]  (one source" "$1" && grep -q "\[1 2\]  1 source" "$1" && ! grep -q "agree" "$1"' - "$OUT"
+expect_exit 0 "$S" --db "$Q" facts --text "$T/quay-a.txt" --published 2024-10-09
+check "facts --text F --published D (the usage's order) anchors the date" py "$OUT" '
+assert [x for x in d["dates"] if x["date"] == "2024-10-07"], d["dates"]'
+expect_exit 2 "$S" --db "$Q" facts --text --published 2024-10-09
+check "--text without files: usage" err_has "wants files"
+
 section "bad arguments"
 expect_exit 2 "$S" --db "$DB" facts
 check "facts without a story: usage" err_has "usage: storyline"

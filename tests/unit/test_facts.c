@@ -137,6 +137,75 @@ TEST(facts_dates_absolute_and_relative)
     sl_fact_items_free(items);
 }
 
+/* The facts stage reads the article's analysis: its sentences and tokens as
+ * they are, and the stop words of its language (here German: "Die" and
+ * "Nach" opening a sentence are no names, as they were when the stage
+ * re-tokenised every text as English). */
+TEST(facts_run_reads_the_analysis)
+{
+    const char *text = "Die Regierung in Berlin hat am Montag neue Hilfen beschlossen. Nach "
+                       "Angaben des Ministeriums erhalten viele Betriebe Geld. Der Minister Karl "
+                       "Brenner sagte, die Hilfe komme schnell.\n";
+    sl_analyzer *analyzer = sl_analyzer_new();
+    sl_analysis an = {0};
+    CHECK(analyzer && sl_analyze(analyzer, text, strlen(text), &an) == 0);
+    CHECK_STR(an.lang, "de");
+    sl_fact_vec v = {0};
+    CHECK_INT(sl_facts_run(text, strlen(text), &an, NULL, &v), 0);
+    size_t berlin = 0, brenner = 0;
+    for (size_t i = 0; i < v.n; i++) {
+        if (v.items[i].kind != SL_FACT_ENTITY)
+            continue;
+        CHECK(strcmp(v.items[i].text, "Die Regierung") && strcmp(v.items[i].text, "Nach Angaben"));
+        berlin += !strcmp(v.items[i].text, "Berlin");
+        brenner += !strcmp(v.items[i].text, "Karl Brenner");
+    }
+    CHECK(berlin == 1 && brenner == 1);
+    /* only the tokens of the analysis are read: cut to the first sentence, no Brenner */
+    while (an.tokens.n && an.tokens.items[an.tokens.n - 1].start >= an.sentences.items[0].end)
+        an.tokens.n--;
+    CHECK_INT(sl_facts_run(text, strlen(text), &an, NULL, &v), 0);
+    for (size_t i = 0; i < v.n; i++)
+        CHECK(v.items[i].span.end <= an.sentences.items[0].end);
+    sl_facts_vec_free(&v);
+    sl_analysis_free(&an);
+    sl_analyzer_free(analyzer);
+}
+
+/* A weekday is the last such day up to publication in a clause about the
+ * past, the next one in a clause about the future (2024-08-19 is a Monday). */
+TEST(facts_dates_weekday_tense)
+{
+    sl_fact_items *items = extract_text(
+        "Talks broke down on Tuesday, officials said. The two sides will meet again on Tuesday "
+        "in Geneva. He said on Friday that the vote is due to be held on Thursday. The envoy "
+        "arrived last Monday and leaves next Monday.\n",
+        "2024-08-19");
+    const char *want[][2] = {{"Tuesday", "2024-08-13"}, {"Tuesday", "2024-08-20"},
+                             {"Friday", "2024-08-16"}, {"Thursday", "2024-08-22"},
+                             {"Monday", "2024-08-12"}, {"Monday", "2024-08-26"}};
+    CHECK_INT(count(items, SL_FACT_DATE), 6);
+    for (size_t k = 0; k < 6; k++) {
+        const sl_fact_item *d = nth(items, SL_FACT_DATE, k);
+        CHECK_STR(d ? d->text : NULL, want[k][0]);
+        CHECK_STR(d ? d->about : NULL, want[k][1]);
+    }
+    sl_fact_items_free(items);
+}
+
+/* Without a publication date a day and month have no year: TIMEX writes it
+ * XXXX (ISO's "--10-07" reads as nothing to a journalist). */
+TEST(facts_dates_without_year)
+{
+    sl_fact_items *items = extract_text("The attack of October 7 and the talks of March 2022 "
+                                        "were recalled.\n", NULL);
+    const sl_fact_item *d = nth(items, SL_FACT_DATE, 0);
+    CHECK_STR(d ? d->about : NULL, "XXXX-10-07");
+    d = nth(items, SL_FACT_DATE, 1);
+    CHECK_STR(d ? d->about : NULL, "2022-03");
+    sl_fact_items_free(items);
+}
+
 TEST(facts_entities_roles_and_short_forms)
 {
     sl_fact_items *items = extract_fixture("tests/fixtures/facts/harbour.txt", NULL);
@@ -168,6 +237,31 @@ TEST(facts_entities_roles_and_short_forms)
     sl_fact_items_free(items);
 }
 
+/* Entities come from the one name finder: a possessive ends a name, aliases
+ * and names in capitals are listed under one name, short forms resolve. */
+TEST(facts_entities_from_the_name_finder)
+{
+    sl_fact_items *items = extract_text(
+        "Rockets fired by Lebanon's Hezbollah fell near the border, officials in the United "
+        "States said. Secretary of State Antony Blinken flew to TEL AVIV. The U.S. envoy "
+        "met him in Tel Aviv, and the US said Blinken would stay.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t us = 0, tel_aviv = 0, blinken = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(!strstr(e->text, "Lebanon's Hezbollah")); /* no person "Lebanon's Hezbollah" */
+        if (!strcmp(e->text, "U.S.") || !strcmp(e->text, "US") || !strcmp(e->text, "United States"))
+            us += e->about && !strcmp(e->about, "United States");
+        if (!strcmp(e->text, "TEL AVIV") || !strcmp(e->text, "Tel Aviv"))
+            tel_aviv += e->about && !strcmp(e->about, "Tel Aviv");
+        if (!strcmp(e->text, "Blinken"))
+            blinken += e->about && !strcmp(e->about, "Antony Blinken");
+    }
+    CHECK_INT(us, 3);
+    CHECK_INT(tel_aviv, 2);
+    CHECK_INT(blinken, 1);
+    sl_fact_items_free(items);
+}
+
 TEST(facts_bad_input)
 {
     sl_fact_items *items = NULL;
@@ -192,7 +286,8 @@ TEST(facts_bad_input)
 /* The three reports, as JSON string bodies. */
 #define FIRE_A "Fire at the Orlen tannery\\n\\nThree workers were injured when a fire swept " \
                "through the Orlen tannery in Dessby on Friday. About 80 staff were evacuated " \
-               "and the tannery employs about 300 people in Dessby.\\n"
+               "and the tannery employs about 300 people in Dessby. The blaze burned for " \
+               "seven hours.\\n"
 #define FIRE_B "Fire at the Orlen tannery in Dessby\\n\\nFive workers were injured when a " \
                "fire swept through the Orlen tannery in Dessby on Friday. About 80 staff were " \
                "evacuated and the tannery employs 300 people in Dessby.\\n"
@@ -231,8 +326,10 @@ TEST(facts_story_crosscheck)
     CHECK(story[0] == story[1] && story[0] == story[2]);
     sl_fact_table *t = NULL;
     CHECK_INT(sl_story_facts(e, story[0], 0, &t), 0);
-    const sl_fact *injured = NULL, *staff = NULL;
+    const sl_fact *injured = NULL, *staff = NULL, *hours = NULL;
     for (size_t i = 0; t && i < t->n; i++) {
+        if (t->items[i].unit && !strcmp(t->items[i].unit, "hour"))
+            hours = &t->items[i];
         if (!strcmp(t->items[i].about, "injured"))
             injured = &t->items[i];
         if (!strcmp(t->items[i].about, "evacuated"))
@@ -246,6 +343,11 @@ TEST(facts_story_crosscheck)
         CHECK(injured->values[1].value == 5);
     }
     CHECK(staff && !staff->conflict && staff->n_values == 1 && staff->values[0].n_sources == 2);
+    CHECK(staff && staff->agreement);
+    CHECK(injured && !injured->agreement);
+    /* stated by the original and its copy only: two reports, one source, no agreement */
+    CHECK(hours && hours->values[0].n_articles == 2 && hours->values[0].n_sources == 1);
+    CHECK(hours && !hours->agreement && !hours->conflict);
     sl_fact_table_free(t);
     CHECK_INT(sl_story_facts(e, story[0], 1, &t), 0);
     CHECK(t && t->n == 1 && t->items[0].conflict);

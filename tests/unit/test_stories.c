@@ -189,6 +189,26 @@ TEST(grouper_retitle_keeps_the_best_match)
     sl_grouper_free(g);
 }
 
+/* Labels count a name by the finder's key: "TEL AVIV" in one article and
+ * "Tel Aviv" in another are one name in two articles, shown written out. */
+TEST(labels_merge_case_variants)
+{
+    sl_label_counter *c = sl_labels_new();
+    CHECK_INT(sl_labels_add(c, NULL, "Sirens sounded in TEL AVIV overnight.", "en"), 0);
+    CHECK_INT(sl_labels_add(c, NULL, "Residents of Tel Aviv took shelter.", "en"), 0);
+    sl_story_labels out = {0};
+    CHECK_INT(sl_labels_take(c, 8, &out), 0);
+    CHECK_INT(out.n_entities, 1);
+    CHECK_STR(out.n_entities ? out.entities[0] : NULL, "Tel Aviv");
+    for (size_t i = 0; i < out.n_keywords; i++)
+        free(out.keywords[i]);
+    for (size_t i = 0; i < out.n_entities; i++)
+        free(out.entities[i]);
+    free(out.keywords);
+    free(out.entities);
+    sl_labels_free(c);
+}
+
 TEST(labels_count_names_and_keywords_over_articles)
 {
     sl_label_counter *c = sl_labels_new();

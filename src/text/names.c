@@ -1,0 +1,221 @@
+/* names.c — the one finder of capitalised names, shared by every stage that
+ * reads names (story features, story labels, the facts' entities): runs of
+ * capitalised words within a sentence, each with its folded form, a key that
+ * unifies case variants and common aliases ("U.S." / "US" / "United
+ * States"), and the earlier name it shortens ("Blinken" after "Antony
+ * Blinken"). What a name is (person, place...) is the facts stage's work. */
+#include <string.h>
+#include <strings.h>
+
+#include "text/text.h"
+#include "util/hash.h"
+
+/* How far back a short form looks for the full name it ends (names, not
+ * bytes): as many as the facts stage remembers per article. */
+#define REFER_WINDOW 256
+
+/* Lower-case words that join capitalised ones into one name ("Bank of
+ * England", "Abu Bakr al Baghdadi", "Ludwig van Beethoven"). */
+static const char *const connectors[] = {"of", "for", "de", "al", "bin", "van", "von", NULL};
+
+/* Names that stand for one another: the name shown, then its folded forms. */
+static const char *const aliases[][5] = {
+    {"United States", "us", "united states", "usa", "united states of america"},
+    {"United Kingdom", "uk", "united kingdom", "britain", "great britain"},
+    {"United Nations", "un", "united nations", NULL, NULL},
+    {"European Union", "eu", "european union", NULL, NULL},
+};
+
+static bool is_word(const char *text, const sl_token *t, const char *w)
+{
+    size_t n = t->end - t->start;
+    return strlen(w) == n && !strncasecmp(text + t->start, w, n);
+}
+
+static bool capitalised(const sl_token *t)
+{
+    return (t->flags & SL_TOK_WORD) && (t->flags & (SL_TOK_UPPER | SL_TOK_ALLCAPS));
+}
+
+/* Bytes of a possessive ending ("'s", "’s") of token t, 0 when none. */
+static size_t possessive(const char *text, const sl_token *t)
+{
+    size_t n = t->end - t->start;
+    const char *w = text + t->start;
+    if (n > 2 && !strncmp(w + n - 2, "'s", 2))
+        return 2;
+    if (n > 4 && !strncmp(w + n - 4, "\xE2\x80\x99s", 4))
+        return 4;
+    return 0;
+}
+
+/* Whether token k opens its sentence: no word before it in the sentence
+ * that starts at byte `start`, or an opening quote, bracket, colon or dash
+ * just before it (a capital there says nothing of a name). */
+static bool opens(const char *text, const sl_token *tok, size_t k, uint32_t start)
+{
+    if (k == 0 || tok[k - 1].end <= start)
+        return true;
+    const char *p = text + tok[k - 1].start;
+    size_t n = tok[k - 1].end - tok[k - 1].start;
+    if (p[0] == '"' || p[0] == '(' || p[0] == ':' || p[0] == '-' ||
+        (n == 3 && !strncmp(p, "\xE2\x80\x9C", 3)))
+        return true;
+    for (size_t j = k; j-- > 0 && tok[j].end > start;)
+        if (tok[j].flags & SL_TOK_WORD)
+            return false;
+    return true;
+}
+
+/* Whether sentence [a, b) of tokens is a headline in title case: 4+ words,
+ * at least 7 in 10 capitalised. Its capitals say nothing of names. */
+static bool title_case(const sl_token *tok, size_t a, size_t b)
+{
+    size_t words = 0, upper = 0;
+    for (size_t k = a; k < b; k++)
+        if (tok[k].flags & SL_TOK_WORD) {
+            words++;
+            upper += capitalised(&tok[k]);
+        }
+    return words >= 4 && upper * 10 >= words * 7;
+}
+
+/* The end (exclusive) of the run of name words from token i, in tokens
+ * [i, b) of one sentence: capitalised words, joined over a connector or the
+ * dot of an abbreviation ("Gov. Sarah Palin"); a possessive ends it
+ * ("Lebanon's Hezbollah" is two names). A lone word opening the sentence
+ * joins nothing over a connector: its capital is the sentence's
+ * ("Residents of Tel Aviv"). */
+static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b, bool opening)
+{
+    size_t j = i + 1;
+    while (j < b && !possessive(text, &tok[j - 1])) {
+        if (capitalised(&tok[j]))
+            j++;
+        else if (j + 1 < b && capitalised(&tok[j + 1]) && tok[j].start == tok[j - 1].end &&
+                 is_word(text, &tok[j], ".") && tok[j - 1].end - tok[j - 1].start <= 4)
+            j += 2;
+        else if (j + 1 < b && capitalised(&tok[j + 1]) && !(tok[j].flags & SL_TOK_UPPER) &&
+                 (tok[j].flags & SL_TOK_WORD)) {
+            bool joins = false;
+            for (int c = 0; connectors[c] && !joins; c++)
+                joins = is_word(text, &tok[j], connectors[c]);
+            if (!joins || (opening && j == i + 1))
+                break;
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
+/* Appends the folded words of tokens [a, b) to `fold`, one space between,
+ * dots and the possessive of the last word left out. */
+static int fold_name(const char *text, const sl_token *tok, size_t a, size_t b, sl_buf *fold)
+{
+    size_t from = fold->len;
+    for (size_t k = a; k < b; k++) {
+        if (!(tok[k].flags & SL_TOK_WORD))
+            continue;
+        size_t n = tok[k].end - tok[k].start;
+        if (k + 1 == b)
+            n -= possessive(text, &tok[k]);
+        if (fold->len > from && fold->ptr[fold->len - 1] != ' ')
+            sl_buf_putc(fold, ' ');
+        if (sl_token_fold(text + tok[k].start, n, fold))
+            return fold->err;
+    }
+    return fold->err;
+}
+
+const char *sl_name_alias(const char *folded, size_t len)
+{
+    for (size_t r = 0; r < sizeof aliases / sizeof *aliases; r++)
+        for (size_t c = 1; c < 5 && aliases[r][c]; c++)
+            if (strlen(aliases[r][c]) == len && !memcmp(aliases[r][c], folded, len))
+                return aliases[r][0];
+    return NULL;
+}
+
+uint64_t sl_name_key(const char *folded, size_t len)
+{
+    const char *alias = sl_name_alias(folded, len);
+    return alias ? sl_hash64(alias, strlen(alias)) : sl_hash64(folded, len);
+}
+
+/* The earlier name that `nm` stands for: the same key, or a longer name
+ * whose last words are nm's ("Blinken", "Antony Blinken"). */
+static uint32_t refers_to(const sl_name_vec *out, const sl_name *nm, const char *fold)
+{
+    size_t from = out->n > REFER_WINDOW ? out->n - REFER_WINDOW : 0;
+    for (size_t k = out->n; k-- > from;) {
+        const sl_name *e = &out->items[k];
+        const char *ef = fold + e->fold;
+        if (e->key == nm->key ||
+            (e->fold_len > nm->fold_len && ef[e->fold_len - nm->fold_len - 1] == ' ' &&
+             !memcmp(ef + e->fold_len - nm->fold_len, fold + nm->fold, nm->fold_len)))
+            return e->refers;
+    }
+    return (uint32_t)out->n;
+}
+
+/* Adds the name of tokens [a, b) of sentence s. */
+static int add(const char *text, const sl_token *tok, size_t a, size_t b, uint32_t s,
+               uint32_t flags, sl_name_vec *out, sl_buf *fold)
+{
+    sl_name nm = {.first = (uint32_t)a, .end = (uint32_t)b, .sentence = s, .flags = flags};
+    nm.start = tok[a].start;
+    nm.stop = tok[b - 1].end;
+    size_t pos = possessive(text, &tok[b - 1]);
+    if (pos) {
+        nm.stop -= (uint32_t)pos;
+        nm.flags |= SL_NAME_POSSESSIVE;
+    }
+    nm.fold = (uint32_t)fold->len;
+    if (fold_name(text, tok, a, b, fold))
+        return SL_ENOMEM;
+    nm.fold_len = (uint32_t)(fold->len - nm.fold);
+    nm.key = sl_name_key(fold->ptr + nm.fold, nm.fold_len);
+    nm.refers = refers_to(out, &nm, fold->ptr);
+    return sl_vec_push(out, nm) ? SL_ENOMEM : 0;
+}
+
+int sl_names_find(const char *text, const sl_token *tok, size_t n_tokens,
+                  const sl_span *sentences, size_t n_sentences, sl_name_vec *out, sl_buf *fold)
+{
+    out->n = 0;
+    sl_buf_clear(fold);
+    size_t k = 0;
+    for (size_t s = 0; s < n_sentences && k < n_tokens; s++) {
+        sl_span sent = sentences[s];
+        while (k < n_tokens && tok[k].end <= sent.start)
+            k++;
+        size_t a = k, b = k;
+        while (b < n_tokens && tok[b].start < sent.end)
+            b++;
+        uint32_t headline = title_case(tok, a, b) ? SL_NAME_HEADLINE : 0;
+        for (size_t i = a; i < b;) {
+            if (!capitalised(&tok[i])) {
+                i++;
+                continue;
+            }
+            bool opening = opens(text, tok, i, sent.start);
+            size_t end = run_end(text, tok, i, b, opening), first = i;
+            /* leading stop words are no part of a name: "The" anywhere, any
+             * other only opening the sentence ("In Gaza"; "Will Artino" is a name) */
+            while (first < end && (!capitalised(&tok[first]) ||
+                                   ((tok[first].flags & SL_TOK_STOP) &&
+                                    (opening || is_word(text, &tok[first], "the")))))
+                first++;
+            uint32_t flags = headline;
+            if (first == i && opening)
+                flags |= SL_NAME_OPENS;
+            if (first < end && add(text, tok, first, end, (uint32_t)s, flags, out, fold))
+                return SL_ENOMEM;
+            i = end;
+        }
+        k = b;
+    }
+    return 0;
+}

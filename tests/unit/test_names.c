@@ -1,0 +1,95 @@
+/* test_names.c — unit tests of the one finder of capitalised names
+ * (src/text/names.c): runs and their bounds, sentence starts, headlines,
+ * possessives, keys that unify case variants and aliases, short forms. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "test.h"
+#include "text/text.h"
+
+typedef struct found {
+    sl_token_vec tokens;
+    sl_span_vec sentences;
+    sl_name_vec names;
+    sl_buf fold;
+    const char *text;
+} found;
+
+static void find(found *f, const char *text)
+{
+    memset(f, 0, sizeof *f);
+    f->text = text;
+    CHECK_INT(sl_sentences_split(text, strlen(text), &f->sentences), 0);
+    CHECK_INT(sl_tokenize(text, strlen(text), "en", &f->tokens), 0);
+    CHECK_INT(sl_names_find(text, f->tokens.items, f->tokens.n, f->sentences.items,
+                            f->sentences.n, &f->names, &f->fold), 0);
+}
+
+static void done(found *f)
+{
+    sl_vec_free(&f->tokens);
+    sl_vec_free(&f->sentences);
+    sl_vec_free(&f->names);
+    sl_buf_free(&f->fold);
+}
+
+/* The index of the name written `s`, -1 when none. */
+static int named(const found *f, const char *s)
+{
+    for (size_t k = 0; k < f->names.n; k++) {
+        const sl_name *nm = &f->names.items[k];
+        if (nm->stop - nm->start == strlen(s) && !memcmp(f->text + nm->start, s, strlen(s)))
+            return (int)k;
+    }
+    return -1;
+}
+
+TEST(names_runs_and_bounds)
+{
+    found f;
+    find(&f, "Police said the Bank of England and The New York Times met Gov. Sarah Palin. "
+             "In Gaza, Lebanon's Hezbollah fired.\n");
+    CHECK(named(&f, "Police") >= 0 && (f.names.items[named(&f, "Police")].flags & SL_NAME_OPENS));
+    CHECK(named(&f, "Bank of England") >= 0);
+    CHECK(named(&f, "New York Times") >= 0); /* "The" is no part of it */
+    CHECK(named(&f, "Gov. Sarah Palin") >= 0);
+    int gaza = named(&f, "Gaza"); /* "In" opening the sentence is left out */
+    CHECK(gaza >= 0 && !(f.names.items[gaza].flags & SL_NAME_OPENS));
+    int lebanon = named(&f, "Lebanon"), hezbollah = named(&f, "Hezbollah");
+    CHECK(lebanon >= 0 && (f.names.items[lebanon].flags & SL_NAME_POSSESSIVE));
+    CHECK(hezbollah >= 0 && !(f.names.items[hezbollah].flags & SL_NAME_POSSESSIVE));
+    CHECK_INT(f.names.n, 7);
+    done(&f);
+}
+
+TEST(names_keys_aliases_and_short_forms)
+{
+    found f;
+    find(&f, "Officials in the United States and Antony Blinken spoke. The U.S. and TEL AVIV "
+             "and Tel Aviv agreed, Blinken said, and the US did too.\n");
+    int us = named(&f, "United States"), dotted = named(&f, "U.S."), bare = named(&f, "US");
+    CHECK(us >= 0 && dotted >= 0 && bare >= 0);
+    CHECK(f.names.items[us].key == f.names.items[dotted].key &&
+          f.names.items[us].key == f.names.items[bare].key);
+    CHECK_INT(f.names.items[bare].refers, us);
+    int caps = named(&f, "TEL AVIV"), tel = named(&f, "Tel Aviv");
+    CHECK(caps >= 0 && tel >= 0 && f.names.items[caps].key == f.names.items[tel].key);
+    CHECK_INT(f.names.items[tel].refers, caps);
+    int full = named(&f, "Antony Blinken"), short_form = named(&f, "Blinken");
+    CHECK(full >= 0 && short_form >= 0);
+    CHECK_INT(f.names.items[short_form].refers, full);
+    CHECK_INT(f.names.items[full].refers, full);
+    done(&f);
+}
+
+TEST(names_headlines)
+{
+    found f;
+    find(&f, "Minister Signs Water Deal With Rival Neighbour\n\nThe minister signed a deal "
+             "with Karsland.\n");
+    int deal = named(&f, "Minister Signs Water Deal With Rival Neighbour");
+    CHECK(deal >= 0 && (f.names.items[deal].flags & SL_NAME_HEADLINE));
+    int karsland = named(&f, "Karsland");
+    CHECK(karsland >= 0 && !(f.names.items[karsland].flags & SL_NAME_HEADLINE));
+    done(&f);
+}
