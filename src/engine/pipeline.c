@@ -11,16 +11,38 @@
 #include "util/date.h"
 #include "util/hash.h"
 
-/* Chrome lines are judged against how often the store has seen them. */
+/* Chrome lines are judged by how many other stored articles carry them;
+ * `self` (a new version's own article) never counts. */
+typedef struct line_count_ctx {
+    sl_store *store;
+    int64_t self;
+} line_count_ctx;
+
 static uint32_t count_line(void *ctx, uint64_t hash)
 {
+    const line_count_ctx *c = ctx;
     uint32_t n = 0;
-    sl_store_line_seen(ctx, (int64_t)hash, 0, &n);
+    sl_store_line_articles(c->store, (int64_t)hash, c->self, SL_CHROME_REPEAT_MIN, &n);
     return n;
 }
 
-/* Identity under which new content counts as a new version, not a new article. */
-static const char *identity_of(sl_engine *e, const sl_article_input *in)
+/* The input as given, before any cleaning: what "its source did not
+ * change" is judged on. Cleaning depends on the other stored articles (page
+ * chrome by repetition), so the clean text cannot tell a re-ingest. */
+static int64_t source_hash_of(const sl_article_input *in)
+{
+    uint64_t h = in->html ? sl_hash64(in->html, in->html_len) : sl_hash64(in->text, in->text_len);
+    const char *extra[] = {in->title, in->charset};
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+        h = h * 0x9E3779B97F4A7C15u + (extra[i] ? sl_hash64(extra[i], strlen(extra[i])) : i + 1);
+    return (int64_t)h;
+}
+
+/* Identity under which new content counts as a new version, not a new
+ * article: its URL, its key, or its file. A record of a file of many (a
+ * JSONL line) without URL or key is identified by its file and content:
+ * records are never versions of one another. */
+static const char *identity_of(sl_engine *e, const sl_article_input *in, int64_t source_hash)
 {
     sl_buf *id = &e->identity;
     sl_buf_clear(id);
@@ -28,6 +50,8 @@ static const char *identity_of(sl_engine *e, const sl_article_input *in)
         sl_buf_printf(id, "url:%s", in->url);
     else if (in->key && *in->key)
         sl_buf_printf(id, "key:%s/%s", in->source ? in->source : "", in->key);
+    else if (in->path && *in->path && strcmp(in->path, "-") && in->in_file)
+        sl_buf_printf(id, "path:%s#%016llx", in->path, (unsigned long long)source_hash);
     else if (in->path && *in->path && strcmp(in->path, "-"))
         sl_buf_printf(id, "path:%s", in->path);
     return id->len && !id->err ? id->ptr : NULL;
@@ -57,8 +81,8 @@ typedef struct prepared {
 } prepared;
 
 /* Everything up to the clean text and title; nothing touches the store but
- * the read-only chrome line counts. */
-static int prepare(sl_engine *e, const sl_article_input *in, prepared *p)
+ * the read-only chrome line counts (`self`: the article it may replace). */
+static int prepare(sl_engine *e, const sl_article_input *in, int64_t self, prepared *p)
 {
     const char *src = in->text;
     size_t len = in->text_len;
@@ -84,7 +108,8 @@ static int prepare(sl_engine *e, const sl_article_input *in, prepared *p)
     sl_buf_clear(&e->normalized);
     if (e->raw.err || sl_text_normalize(sl_buf_cstr(&e->raw), e->raw.len, &e->normalized))
         return sl_seterr(e, e->raw.err ? e->raw.err : SL_ETOOLARGE, "text too large to normalise");
-    sl_line_counter counter = {count_line, e->store};
+    line_count_ctx lines = {e->store, self};
+    sl_line_counter counter = {count_line, &lines};
     int rc = sl_chrome_clean(e->normalized.ptr, e->normalized.len, &counter, !title && !from_html,
                              &e->cleaned);
     if (rc)
@@ -128,7 +153,10 @@ static void fallback_title(const sl_analysis *an, const char *text, sl_buf *out)
         sl_buf_puts(out, "…");
 }
 
-static int record_lines(sl_engine *e, int64_t id)
+/* Saves the removed lines, and the short lines of the input (kept or not)
+ * as carried by this article, for the chrome judgement of later articles.
+ * An exact copy adds no line: copies of one article are one article. */
+static int record_lines(sl_engine *e, int64_t id, int replaced, int exact_copy)
 {
     const char *norm = e->normalized.ptr;
     for (size_t i = 0; i < e->cleaned.removed.n; i++) {
@@ -137,16 +165,17 @@ static int record_lines(sl_engine *e, int64_t id)
                                     rm->reason))
             return SL_ESTORE;
     }
-    /* Count every short line of the input, kept or not, for later articles. */
+    if (replaced && sl_store_lines_clear(e->store, id))
+        return SL_ESTORE;
+    if (exact_copy)
+        return 0;
     size_t pos = 0, len = e->normalized.len;
     while (pos < len) {
         size_t end = pos;
         while (end < len && norm[end] != '\n')
             end++;
-        uint32_t before;
         if (sl_chrome_line_countable(norm + pos, end - pos) &&
-            sl_store_line_seen(e->store, (int64_t)sl_chrome_line_hash(norm + pos, end - pos), 1,
-                               &before))
+            sl_store_line_add(e->store, (int64_t)sl_chrome_line_hash(norm + pos, end - pos), id))
             return SL_ESTORE;
         pos = end + 1;
     }
@@ -196,21 +225,24 @@ static int group(sl_engine *e, const prepared *p, int64_t copy_of_story, int64_t
     sl_day_flag flag;
     int64_t day = sl_grouper_day(g, p->day, (int64_t)(time(NULL) / 86400), &flag);
     *day_flag = day_flags[flag];
+    /* An undated article is placed as if of the latest day seen, but a
+     * story's span of days is made of known dates only: unknown stays unknown. */
+    int64_t span_day = flag == SL_DAY_UNDATED ? SL_NO_DAY : day;
     sl_placement place = {.story = copy_of_story};
     if (!copy_of_story)
         sl_grouper_place(g, &v, day, &place);
     *story_id = place.story;
-    if (!*story_id && new_story(e, p, day, place.thread, story_id))
+    if (!*story_id && new_story(e, p, span_day, place.thread, story_id))
         return SL_ESTORE;
     const void *centroid;
     size_t len;
-    int rc = sl_grouper_add(g, *story_id, place.story ? 0 : place.thread, &v, day, !copy_of_story,
-                            &centroid, &len);
+    int rc = sl_grouper_add(g, *story_id, place.story ? 0 : place.thread, &v, span_day,
+                            !copy_of_story, &centroid, &len);
     if (rc)
         return rc == SL_ENOMEM ? rc : SL_ESTORE;
     if (p->title && !copy_of_story && retitle(e, p, *story_id, &place))
         return SL_ESTORE;
-    return sl_store_story_update(e->store, *story_id, centroid, len, day) ? SL_ESTORE : 0;
+    return sl_store_story_update(e->store, *story_id, centroid, len, span_day) ? SL_ESTORE : 0;
 }
 
 /* The copies stage before grouping: relations with stored articles, and the
@@ -242,8 +274,8 @@ static int analyse(sl_engine *e, const prepared *p)
 }
 
 static int store_article(sl_engine *e, const sl_article_input *in, const prepared *p,
-                         const char *identity, int64_t existing, int64_t copy_of,
-                         sl_ingest_result *res)
+                         const char *identity, int64_t source_hash, int64_t existing,
+                         int64_t copy_of, sl_ingest_result *res)
 {
     int rc = analyse(e, p);
     if (rc)
@@ -268,12 +300,13 @@ static int store_article(sl_engine *e, const sl_article_input *in, const prepare
         .lang = e->body.lang, .published_day = p->day, .content_hash = p->hash,
         .story_id = story, .bad_bytes = p->bad_bytes,
         .sentences = e->body.sentences.items, .n_sentences = e->body.sentences.n,
+        .source_hash = source_hash,
     };
     int64_t id = existing;
     int version = 1;
     rc = existing ? sl_store_article_replace(e->store, existing, &row, &version)
                   : sl_store_article_insert(e->store, &row, &id);
-    if (rc || record_lines(e, id) ||
+    if (rc || record_lines(e, id, existing != 0, copy_of != 0) ||
         ((day_flag || existing) && sl_store_article_flag(e->store, id, day_flag)))
         return sl_seterr_store(e, "storing article");
     rc = copy_of ? sl_copy_check_exact(e, id, copy_of, p->day) : sl_copy_check_record(e, id);
@@ -290,6 +323,44 @@ static int store_article(sl_engine *e, const sl_article_input *in, const prepare
     return 0;
 }
 
+/* An input already stored: nothing changes but the metadata given anew
+ * (source, date). A new date moves the article's facts (relative dates are
+ * resolved against it), its date flag and its story's span of days. */
+static int unchanged(sl_engine *e, const sl_article_input *in, int64_t id, sl_ingest_result *res)
+{
+    res->article_id = id;
+    res->outcome = SL_INGEST_UNCHANGED;
+    const char *published = in->published;
+    int64_t day = sl_date_day(published);
+    if (day == SL_NO_DAY)
+        published = NULL; /* not a date we understand: as when first stored */
+    if (!in->source && !published)
+        return 0;
+    int changed = 0;
+    if (sl_store_article_meta(e->store, id, in->source, published, day, &changed))
+        return sl_seterr_store(e, "updating article");
+    if (!changed)
+        return 0;
+    res->outcome = SL_INGEST_UPDATED;
+    if (!published)
+        return 0;
+    sl_day_flag flag;
+    sl_grouper_day(e->grouper, day, (int64_t)(time(NULL) / 86400), &flag);
+    sl_article *a = NULL;
+    int rc = sl_store_article_get(e->store, id, &a);
+    if (!rc)
+        rc = sl_store_article_flag(e->store, id, day_flags[flag]) ? SL_ESTORE : 0;
+    if (rc == SL_ENOMEM)
+        rc = sl_seterr(e, rc, "out of memory");
+    else if (rc)
+        rc = sl_seterr_store(e, "updating article");
+    else
+        rc = sl_facts_index(e, id, a->text, strlen(a->text), published);
+    sl_article_free(a);
+    e->grouper_stale = 1; /* a story's days changed in the store */
+    return rc;
+}
+
 int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_result *out)
 {
     sl_ingest_result local;
@@ -298,21 +369,29 @@ int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_resul
     if (!in || (!in->text && !in->html))
         return sl_seterr(e, SL_EUSAGE, "an article needs text or html");
     prepared p = {0};
-    int rc = prepare(e, in, &p);
-    if (rc)
-        goto done;
-    res->bad_bytes = p.bad_bytes;
-    res->removed_lines = (unsigned)e->cleaned.removed.n;
-    const char *identity = identity_of(e, in);
-    int64_t existing = 0, existing_hash = 0, copy_of = 0;
+    int64_t source_hash = source_hash_of(in);
+    const char *identity = identity_of(e, in, source_hash);
+    int64_t existing = 0, existing_hash = 0, existing_source = 0, copy_of = 0, seen = 0;
     int version = 0;
-    if (identity && sl_store_find_identity(e->store, identity, &existing, &existing_hash, &version)) {
+    int rc = identity ? sl_store_find_identity(e->store, identity, &existing, &existing_hash,
+                                               &version, &existing_source)
+                      : sl_store_find_source(e->store, source_hash, &seen);
+    if (rc) {
         rc = sl_seterr_store(e, "lookup");
         goto done;
     }
+    if (existing && existing_source == source_hash)
+        seen = existing;
+    if (seen) {
+        rc = unchanged(e, in, seen, res);
+        goto done;
+    }
+    if ((rc = prepare(e, in, existing, &p)))
+        goto done;
+    res->bad_bytes = p.bad_bytes;
+    res->removed_lines = (unsigned)e->cleaned.removed.n;
     if (existing && existing_hash == p.hash) {
-        res->article_id = existing;
-        res->outcome = SL_INGEST_UNCHANGED;
+        rc = unchanged(e, in, existing, res);
         goto done;
     }
     if (!existing) {
@@ -322,12 +401,13 @@ int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_resul
         }
         /* The same content with no identity of its own is a re-ingest, not a copy. */
         if (copy_of && !identity) {
-            res->article_id = copy_of;
-            res->outcome = SL_INGEST_UNCHANGED;
+            rc = unchanged(e, in, copy_of, res);
             goto done;
         }
     }
-    rc = store_article(e, in, &p, identity, existing, copy_of, res);
+    if (e->grouper_stale && (rc = sl_engine_reload_grouper(e)))
+        goto done;
+    rc = store_article(e, in, &p, identity, source_hash, existing, copy_of, res);
 done:
     sl_extracted_clear(&p.extracted);
     sl_buf_free(&p.title_buf);

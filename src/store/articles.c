@@ -1,6 +1,7 @@
 /* articles.c — article rows: lookup by identity and content hash, insert,
  * new versions (the old one archived in article_versions), removed chrome
- * lines, line repetition counts, and reading an article back. */
+ * lines, the articles each short line was seen in, metadata given again,
+ * and reading an article back. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,9 +9,10 @@
 #include "store_internal.h"
 
 int sl_store_find_identity(sl_store *st, const char *identity, int64_t *id, int64_t *hash,
-                           int *version)
+                           int *version, int64_t *source_hash)
 {
     *id = 0;
+    *source_hash = 0;
     sqlite3_stmt *s = sl_store_stmt(st, Q_FIND_IDENTITY);
     if (!s || sl_store_bind_text(s, 1, identity))
         return SL_ESTORE;
@@ -19,9 +21,42 @@ int sl_store_find_identity(sl_store *st, const char *identity, int64_t *id, int6
         *id = sqlite3_column_int64(s, 0);
         *hash = sqlite3_column_int64(s, 1);
         *version = sqlite3_column_int(s, 2);
+        *source_hash = sqlite3_column_int64(s, 3);
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+int sl_store_find_source(sl_store *st, int64_t source_hash, int64_t *id)
+{
+    *id = 0;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_FIND_SOURCE);
+    if (!s || sqlite3_bind_int64(s, 1, source_hash) != SQLITE_OK)
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *id = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+int sl_store_article_meta(sl_store *st, int64_t id, const char *source, const char *published,
+                          int64_t day, int *changed)
+{
+    *changed = 0;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_META);
+    if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_bind_text(s, 2, source) ||
+        sl_store_bind_text(s, 3, published) ||
+        (day == INT64_MIN ? sqlite3_bind_null(s, 4) : sqlite3_bind_int64(s, 4, day)) ||
+        sl_store_exec_stmt(s))
+        return SL_ESTORE;
+    *changed = sqlite3_changes(st->db) > 0;
+    if (!*changed || !published)
+        return 0;
+    s = sl_store_stmt(st, Q_STORY_RESPAN);
+    if (!s || sqlite3_bind_int64(s, 1, id))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
 }
 
 int sl_store_find_hash(sl_store *st, int64_t hash, int64_t *id, sl_buf *identity)
@@ -67,6 +102,7 @@ static int bind_row(sqlite3_stmt *s, const sl_article_row *row)
     else
         rc |= sqlite3_bind_null(s, 14);
     rc |= sqlite3_bind_int64(s, 15, row->story_id);
+    rc |= sqlite3_bind_int64(s, 16, row->source_hash);
     return rc ? SL_ESTORE : 0;
 }
 
@@ -124,22 +160,32 @@ int sl_store_removed_insert(sl_store *st, int64_t article_id, uint32_t line_no, 
     return sl_store_exec_stmt(s);
 }
 
-int sl_store_line_seen(sl_store *st, int64_t hash, int bump, uint32_t *count_before)
+int sl_store_line_articles(sl_store *st, int64_t hash, int64_t self, uint32_t cap, uint32_t *n)
 {
-    *count_before = 0;
-    sqlite3_stmt *s = sl_store_stmt(st, Q_LINE_GET);
-    if (!s || sqlite3_bind_int64(s, 1, hash))
+    *n = 0;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_LINE_COUNT);
+    if (!s || sqlite3_bind_int64(s, 1, hash) || sqlite3_bind_int64(s, 2, self) ||
+        sqlite3_bind_int64(s, 3, cap))
         return SL_ESTORE;
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW)
-        *count_before = (uint32_t)sqlite3_column_int(s, 0);
+        *n = (uint32_t)sqlite3_column_int(s, 0);
     sqlite3_reset(s);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return rc == SQLITE_ROW ? 0 : SL_ESTORE;
+}
+
+int sl_store_line_add(sl_store *st, int64_t hash, int64_t id)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_LINE_ADD);
+    if (!s || sqlite3_bind_int64(s, 1, hash) || sqlite3_bind_int64(s, 2, id))
         return SL_ESTORE;
-    if (!bump)
-        return 0;
-    s = sl_store_stmt(st, Q_LINE_BUMP);
-    if (!s || sqlite3_bind_int64(s, 1, hash))
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_lines_clear(sl_store *st, int64_t id)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_LINES_CLEAR);
+    if (!s || sqlite3_bind_int64(s, 1, id))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
 }

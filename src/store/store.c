@@ -55,6 +55,17 @@ static const char *const migrations[] = {
     "ALTER TABLE stories ADD COLUMN title_score REAL NOT NULL DEFAULT 0;"
     "CREATE TABLE article_flags(article_id INTEGER PRIMARY KEY, flag TEXT NOT NULL);"
     "CREATE INDEX stories_thread ON stories(thread_id, first_day);",
+    /* 5 (integrity): the hash of each article's input as given (a re-ingest
+     * of the same input is recognised before its text is cleaned again), and
+     * repeated lines as (line, article) pairs, so that a line counts the
+     * distinct articles carrying it and never the article judged. Stores
+     * made before start counting lines afresh. */
+    "ALTER TABLE articles ADD COLUMN source_hash INTEGER;"
+    "CREATE INDEX articles_source ON articles(source_hash);"
+    "DROP TABLE line_counts;"
+    "CREATE TABLE line_articles(line INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+    "  PRIMARY KEY(line, article_id)) WITHOUT ROWID;"
+    "CREATE INDEX line_articles_article ON line_articles(article_id);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -62,12 +73,15 @@ static const char *const stmt_sql[Q_COUNT_] = {
     [Q_BEGIN] = "BEGIN IMMEDIATE",
     [Q_COMMIT] = "COMMIT",
     [Q_ROLLBACK] = "ROLLBACK",
-    [Q_FIND_IDENTITY] = "SELECT id, content_hash, version FROM articles WHERE identity = ?1",
+    [Q_BEGIN_READ] = "BEGIN",
+    [Q_DATA_VERSION] = "PRAGMA data_version",
+    [Q_FIND_IDENTITY] = "SELECT id, content_hash, version, source_hash FROM articles WHERE identity = ?1",
+    [Q_FIND_SOURCE] = "SELECT id FROM articles WHERE source_hash = ?1 ORDER BY id LIMIT 1",
     [Q_FIND_HASH] = "SELECT id, identity FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1",
     [Q_ARTICLE_INSERT] =
         "INSERT INTO articles(identity, key, path, url, source, published, published_day, title,"
-        " text, lang, content_hash, bad_bytes, sentences, terms, story_id, ingested_at)"
-        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,strftime('%s','now'))",
+        " text, lang, content_hash, bad_bytes, sentences, terms, story_id, source_hash, ingested_at)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,strftime('%s','now'))",
     [Q_ARTICLE_ARCHIVE] =
         "INSERT OR REPLACE INTO article_versions(article_id, version, content_hash, title, text,"
         " ingested_at) SELECT id, version, content_hash, title, text, ingested_at FROM articles"
@@ -75,15 +89,26 @@ static const char *const stmt_sql[Q_COUNT_] = {
     [Q_ARTICLE_UPDATE] =
         "UPDATE articles SET key=?2, path=?3, url=?4, source=?5, published=?6, published_day=?7,"
         " title=?8, text=?9, lang=?10, content_hash=?11, bad_bytes=?12, sentences=?13, terms=?14,"
-        " story_id=?15, version=version+1, ingested_at=strftime('%s','now') WHERE id = ?1"
+        " story_id=?15, source_hash=?16, version=version+1, ingested_at=strftime('%s','now') WHERE id = ?1"
         " RETURNING version",
     [Q_FTS_INSERT] = "INSERT INTO article_fts(rowid, title, text) VALUES(?1, ?2, ?3)",
     [Q_FTS_DELETE] = "INSERT INTO article_fts(article_fts, rowid, title, text)"
                      " SELECT 'delete', id, title, text FROM articles WHERE id = ?1",
     [Q_REMOVED_INSERT] = "INSERT OR REPLACE INTO removed_lines VALUES(?1, ?2, ?3, ?4)",
     [Q_REMOVED_CLEAR] = "DELETE FROM removed_lines WHERE article_id = ?1",
-    [Q_LINE_GET] = "SELECT n FROM line_counts WHERE hash = ?1",
-    [Q_LINE_BUMP] = "INSERT INTO line_counts VALUES(?1, 1) ON CONFLICT(hash) DO UPDATE SET n = n + 1",
+    [Q_LINE_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM line_articles WHERE line = ?1"
+                     " AND article_id <> ?2 LIMIT ?3)",
+    [Q_LINE_ADD] = "INSERT OR IGNORE INTO line_articles VALUES(?1, ?2)",
+    [Q_LINES_CLEAR] = "DELETE FROM line_articles WHERE article_id = ?1",
+    [Q_ARTICLE_META] =
+        "UPDATE articles SET source = coalesce(?2, source), published = coalesce(?3, published),"
+        " published_day = CASE WHEN ?3 IS NULL THEN published_day ELSE ?4 END WHERE id = ?1"
+        " AND (source IS NOT coalesce(?2, source) OR published IS NOT coalesce(?3, published))",
+    [Q_STORY_RESPAN] =
+        "UPDATE stories SET first_day = (SELECT min(published_day) FROM articles a"
+        "   WHERE a.story_id = stories.id),"
+        " last_day = (SELECT max(published_day) FROM articles a WHERE a.story_id = stories.id)"
+        " WHERE id = (SELECT story_id FROM articles WHERE id = ?1)",
     [Q_ARTICLE_GET] =
         "SELECT id, story_id, version, key, path, url, source, published, title, text, lang,"
         " bad_bytes, sentences FROM articles WHERE id = ?1",
@@ -373,6 +398,30 @@ int sl_store_begin(sl_store *st)
     return rc;
 }
 
+int sl_store_begin_read(sl_store *st)
+{
+    if (st->in_tx)
+        return 0;
+    /* A deferred transaction takes its snapshot at the first read: read now. */
+    if (sl_store_exec_stmt(sl_store_stmt(st, Q_BEGIN_READ)) ||
+        sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return SL_ESTORE;
+    }
+    st->in_tx = 1;
+    return 0;
+}
+
+int sl_store_data_version(sl_store *st, int64_t *version)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_DATA_VERSION);
+    if (!s || sqlite3_step(s) != SQLITE_ROW)
+        return SL_ESTORE;
+    *version = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    return 0;
+}
+
 int sl_store_commit(sl_store *st)
 {
     if (!st->in_tx)
@@ -392,6 +441,9 @@ int sl_store_rollback(sl_store *st)
     for (int i = 0; i < Q_COUNT_; i++)
         if (st->stmt[i])
             sqlite3_reset(st->stmt[i]);
+    /* Some errors (a full disk, out of memory) make SQLite roll back by itself. */
+    if (sqlite3_get_autocommit(st->db))
+        return 0;
     return sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK ? 0 : SL_ESTORE;
 }
 
