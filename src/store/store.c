@@ -1,6 +1,7 @@
 /* store.c — opening the store, its schema migrations, transactions, the
  * statement cache and the integrity check. Schema changes go at the end of
  * `migrations`; PRAGMA user_version records how many have been applied. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -347,7 +348,18 @@ void sl_store_close(sl_store *st)
     free(st);
 }
 
-const char *sl_store_errmsg(sl_store *st) { return st && st->db ? sqlite3_errmsg(st->db) : ""; }
+const char *sl_store_errmsg(sl_store *st)
+{
+    if (!st || !st->db)
+        return "";
+    /* A failed write names the system's reason too ("disk I/O error" alone
+     * does not say that a file size limit or a full disk stopped it). */
+    int code = sqlite3_errcode(st->db), sys = sqlite3_system_errno(st->db);
+    if ((code != SQLITE_IOERR && code != SQLITE_FULL) || !sys)
+        return sqlite3_errmsg(st->db);
+    snprintf(st->errmsg, sizeof st->errmsg, "%s (%s)", sqlite3_errmsg(st->db), strerror(sys));
+    return st->errmsg;
+}
 
 sqlite3_stmt *sl_store_stmt(sl_store *st, stmt_id id)
 {
@@ -488,12 +500,36 @@ int sl_store_verify(sl_store *st, sl_buf *why)
         {"SELECT count(*) FROM stories s WHERE n_articles !="
          " (SELECT count(*) FROM articles a WHERE a.story_id = s.id)", "0",
          "stories whose article count is wrong"},
+        {"SELECT count(*) FROM stories WHERE first_day > last_day"
+         " OR (first_day IS NULL) != (last_day IS NULL)", "0", "stories whose span of days is wrong"},
+        {"SELECT count(*) FROM copies c WHERE c.article_id = c.of_id"
+         " OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = c.article_id)"
+         " OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = c.of_id)", "0",
+         "copy relations naming a missing article"},
+        {"SELECT count(*) FROM copy_sketches k WHERE NOT EXISTS"
+         " (SELECT 1 FROM articles a WHERE a.id = k.article_id)", "0", "sketches of missing articles"},
+        {"SELECT count(*) FROM facts f WHERE NOT EXISTS"
+         " (SELECT 1 FROM articles a WHERE a.id = f.article_id)", "0", "facts of missing articles"},
+        {"SELECT count(*) FROM line_articles l WHERE NOT EXISTS"
+         " (SELECT 1 FROM articles a WHERE a.id = l.article_id)", "0",
+         "repeated lines of missing articles"},
+        {"SELECT count(*) FROM (SELECT identity FROM articles WHERE identity IS NOT NULL"
+         " GROUP BY identity HAVING count(*) > 1)", "0", "articles sharing one identity"},
     };
+    /* One snapshot for all: an ingest committing meanwhile cannot make the
+     * counts of one check disagree with another's. */
+    if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+        sl_buf_printf(why, "check: %s", sqlite3_errmsg(st->db));
+        return SL_ESTORE;
+    }
     for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
         int rc = check_query(st, checks[i].sql, checks[i].want, checks[i].what, why);
-        if (rc)
+        if (rc) {
+            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
             return rc;
+        }
     }
+    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     /* FTS5's own check compares the index with the articles it was built from. */
     if (sqlite3_exec(st->db, "INSERT INTO article_fts(article_fts, rank) VALUES('integrity-check', 1)",
                      NULL, NULL, NULL) != SQLITE_OK) {
