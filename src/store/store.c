@@ -1,11 +1,13 @@
 /* store.c — opening the store, its schema migrations, transactions, the
  * statement cache and the integrity check. Schema changes go at the end of
  * `migrations`; PRAGMA user_version records how many have been applied. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
+
+/* How long a writer waits for the write lock before giving up. */
+#define WRITER_WAIT_MS (10 * 60 * 1000)
 
 /* Each entry moves the schema from version i to i+1, in one transaction. */
 static const char *const migrations[] = {
@@ -295,7 +297,10 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
         set_why(why, SL_ESTORE, path, st->db);
         goto fail;
     }
-    sqlite3_busy_timeout(st->db, 10000);
+    /* A writer waits for another's batch to commit (they serialise per
+     * batch, and one may hold the lock for its whole run); a reader seldom
+     * waits at all (WAL). */
+    sqlite3_busy_timeout(st->db, read_only ? 10000 : WRITER_WAIT_MS);
     /* Nothing is changed in a file before it is known to be ours. The version
      * and the tables are read in one transaction: read apart, another process
      * creating the store could commit in between, and its fresh tables under
@@ -348,18 +353,7 @@ void sl_store_close(sl_store *st)
     free(st);
 }
 
-const char *sl_store_errmsg(sl_store *st)
-{
-    if (!st || !st->db)
-        return "";
-    /* A failed write names the system's reason too ("disk I/O error" alone
-     * does not say that a file size limit or a full disk stopped it). */
-    int code = sqlite3_errcode(st->db), sys = sqlite3_system_errno(st->db);
-    if ((code != SQLITE_IOERR && code != SQLITE_FULL) || !sys)
-        return sqlite3_errmsg(st->db);
-    snprintf(st->errmsg, sizeof st->errmsg, "%s (%s)", sqlite3_errmsg(st->db), strerror(sys));
-    return st->errmsg;
-}
+const char *sl_store_errmsg(sl_store *st) { return st && st->db ? sqlite3_errmsg(st->db) : ""; }
 
 sqlite3_stmt *sl_store_stmt(sl_store *st, stmt_id id)
 {

@@ -30,7 +30,6 @@ struct sl_store {
     sqlite3 *db;
     sqlite3_stmt *stmt[Q_COUNT_];
     int in_tx;
-    char errmsg[256];          /* sl_store_errmsg's, when it adds the system's reason */
 };
 
 /* The prepared, reset statement `id`, or NULL (error left in the handle). */
