@@ -91,6 +91,8 @@ typedef struct sl_article_input {
     int in_file;            /* one record of many in `path` (a JSONL line, a WARC
                              * record): without url or key, its content and path
                              * identify it, never the path alone */
+    const char *default_source; /* outlet when `source` is NULL (given by the caller
+                                 * for all inputs): not part of a key's identity */
 } sl_article_input;
 
 /* What happened to one ingested article. */

@@ -80,8 +80,8 @@ static int batch_done(run *r, int force)
 static int one(run *r, sl_article_input *in, const char *name)
 {
     const sl_ingest_options *o = r->opts;
-    if (o && !in->source)
-        in->source = o->source;
+    if (o)
+        in->default_source = o->source;
     if (o && !in->published)
         in->published = o->published;
     int rc = batch_step(r);

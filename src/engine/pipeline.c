@@ -296,7 +296,7 @@ static int store_article(sl_engine *e, const sl_article_input *in, const prepare
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "story");
     sl_article_row row = {
         .identity = identity, .key = in->key, .path = in->path, .url = in->url,
-        .source = in->source, .published = p->published, .title = p->title, .text = p->text,
+        .source = in->source ? in->source : in->default_source, .published = p->published, .title = p->title, .text = p->text,
         .lang = e->body.lang, .published_day = p->day, .content_hash = p->hash,
         .story_id = story, .bad_bytes = p->bad_bytes,
         .sentences = e->body.sentences.items, .n_sentences = e->body.sentences.n,
@@ -330,14 +330,15 @@ static int unchanged(sl_engine *e, const sl_article_input *in, int64_t id, sl_in
 {
     res->article_id = id;
     res->outcome = SL_INGEST_UNCHANGED;
+    const char *source = in->source ? in->source : in->default_source;
     const char *published = in->published;
     int64_t day = sl_date_day(published);
     if (day == SL_NO_DAY)
         published = NULL; /* not a date we understand: as when first stored */
-    if (!in->source && !published)
+    if (!source && !published)
         return 0;
     int changed = 0;
-    if (sl_store_article_meta(e->store, id, in->source, published, day, &changed))
+    if (sl_store_article_meta(e->store, id, source, published, day, &changed))
         return sl_seterr_store(e, "updating article");
     if (!changed)
         return 0;

@@ -191,6 +191,17 @@ spans = [(s["first_published"], s["last_published"]) for s in d["stories"] if s[
 assert spans == [("2024-06-01", "2024-06-01")] * 3, spans'
 expect_exit 0 "$S" --db "$T/noid.db" ingest --source "Coast Post" --date 2024-06-01 "$T/noid.jsonl"
 check "... and given once more, nothing changes" err_has ": 0 new, 3 unchanged, 0 new versions, 0 failed"
+printf '%s\n' '{"id": "k1", "title": "Dam inspection due", "text": "Engineers will inspect the reservoir dam next month, the water board said, after cracks were reported in its spillway."}' >"$T/keyed.jsonl"
+expect_exit 0 "$S" --db "$T/noid.db" ingest "$T/keyed.jsonl"
+expect_exit 0 "$S" --db "$T/noid.db" ingest --source "Hill Gazette" "$T/keyed.jsonl"
+check "a record with an id given a source anew is updated, not stored twice" \
+  err_has ": 0 new, 0 unchanged, 0 new versions, 0 failed; 1 updated"
+expect_exit 0 "$S" --db "$T/noid.db" export --json
+check "... one article k1, of the given source" py "$OUT" '
+k = [a for a in d["articles"] if a.get("key") == "k1"]
+assert len(k) == 1 and k[0]["source"] == "Hill Gazette", k'
+run sh -c '"$1" --db "$2" ingest - <"$3" && "$1" --db "$2" ingest - <"$3"' - "$S" "$T/stdin.db" "$T/site1.txt"
+check "standard input ingested twice: the second time unchanged" err_has ": 0 new, 1 unchanged"
 expect_exit 0 "$S" --db "$T/noid.db" check
 
 section "a full disk"
