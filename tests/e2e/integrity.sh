@@ -4,13 +4,13 @@
 # uninterrupted run. Also: repeated lines count distinct articles, records
 # without id are their own articles, unknown dates stay unknown, metadata
 # given anew is kept, a reader sees one snapshot, a full disk is named.
-# SL_INTEGRITY_N sets the number of generated articles (default 600);
+# SL_INTEGRITY_N sets the number of generated articles (default 1000);
 # SL_CRASH_SEED replays the kill delays of a failed run (printed).
 NAME=integrity
 . "$SL_TESTS/e2e/lib.sh"
 
 S=$STORYLINE
-N=${SL_INTEGRITY_N:-600}
+N=${SL_INTEGRITY_N:-1000}
 SEED=${SL_CRASH_SEED:-$$}
 export_to() { "$S" --db "$1" export --json >"$2" 2>"$ERR"; }
 n_articles() { python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["articles"]))' "$1"; }
@@ -58,17 +58,35 @@ for run in 2 3; do
 done
 
 section "kill -9 at random moments, then a rerun (seed $SEED)"
+# committed DB: the articles a reader sees in the store now.
+committed() {
+  python3 -c 'import sqlite3, sys
+try:
+    print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM articles").fetchone()[0])
+except Exception:
+    print(0)' "$1"
+}
+# Each ingest resumes the last one and is killed at a random moment after
+# it committed a batch of its own, so that every kill leaves work half done.
 kills=0
+before=0
 for k in 1 2 3; do
-  delay=$(awk -v seed="$SEED" -v k="$k" 'BEGIN { srand(seed + k); printf "%.2f", 0.2 + rand() * 1.5 }')
+  delay=$(awk -v seed="$SEED" -v k="$k" 'BEGIN { srand(seed + k); printf "%.2f", rand() * 0.8 }')
   "$S" --db "$T/killed.db" --quiet ingest "$T/in.jsonl" >/dev/null 2>&1 &
   pid=$!
+  while kill -0 "$pid" 2>/dev/null && [ "$(committed "$T/killed.db")" -le "$before" ]; do
+    sleep 0.05
+  done
   sleep "$delay"
-  kill -9 "$pid" 2>/dev/null && kills=$((kills + 1))
+  killed=0
+  kill -9 "$pid" 2>/dev/null && killed=1
   { wait "$pid"; } 2>/dev/null
-  echo "   kill $k after $delay s"
+  before=$(committed "$T/killed.db")
+  echo "   kill $k, $delay s after a commit: $before of $RECORDS articles stored"
+  [ "$killed" -eq 1 ] && [ "$before" -gt 0 ] && [ "$before" -lt "$RECORDS" ] && kills=$((kills + 1))
+  [ "$before" -ge "$RECORDS" ] && break
 done
-check "at least one ingest was killed mid-run ($kills)" test "$kills" -ge 1
+check "an ingest was killed mid-run after committing a batch ($kills times)" test "$kills" -ge 1
 expect_exit 0 "$S" --db "$T/killed.db" ingest "$T/in.jsonl"
 expect_exit 0 "$S" --db "$T/killed.db" check
 export_to "$T/killed.db" "$T/killed.json"
