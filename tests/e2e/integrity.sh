@@ -4,13 +4,13 @@
 # uninterrupted run. Also: repeated lines count distinct articles, records
 # without id are their own articles, unknown dates stay unknown, metadata
 # given anew is kept, a reader sees one snapshot, a full disk is named.
-# SL_INTEGRITY_N sets the number of generated articles (default 1000);
+# SL_INTEGRITY_N sets the number of generated articles (default 700);
 # SL_CRASH_SEED replays the kill delays of a failed run (printed).
 NAME=integrity
 . "$SL_TESTS/e2e/lib.sh"
 
 S=$STORYLINE
-N=${SL_INTEGRITY_N:-1000}
+N=${SL_INTEGRITY_N:-700}
 SEED=${SL_CRASH_SEED:-$$}
 export_to() { "$S" --db "$1" export --json >"$2" 2>"$ERR"; }
 n_articles() { python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["articles"]))' "$1"; }
