@@ -392,6 +392,11 @@ int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_resul
     res->bad_bytes = p.bad_bytes;
     res->removed_lines = (unsigned)e->cleaned.removed.n;
     if (existing && existing_hash == p.hash) {
+        /* Stored before source hashes were: from now on it is known by its source. */
+        if (!existing_source && sl_store_source_set(e->store, existing, source_hash)) {
+            rc = sl_seterr_store(e, "updating article");
+            goto done;
+        }
         rc = unchanged(e, in, existing, res);
         goto done;
     }

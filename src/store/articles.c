@@ -40,6 +40,14 @@ int sl_store_find_source(sl_store *st, int64_t source_hash, int64_t *id)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
 }
 
+int sl_store_source_set(sl_store *st, int64_t id, int64_t source_hash)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_SOURCE_SET);
+    if (!s || sqlite3_bind_int64(s, 1, id) || sqlite3_bind_int64(s, 2, source_hash))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
 int sl_store_article_meta(sl_store *st, int64_t id, const char *source, const char *published,
                           int64_t day, int *changed)
 {

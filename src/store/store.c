@@ -79,6 +79,7 @@ static const char *const stmt_sql[Q_COUNT_] = {
     [Q_BEGIN_READ] = "BEGIN",
     [Q_DATA_VERSION] = "PRAGMA data_version",
     [Q_FIND_IDENTITY] = "SELECT id, content_hash, version, source_hash FROM articles WHERE identity = ?1",
+    [Q_SOURCE_SET] = "UPDATE articles SET source_hash = ?2 WHERE id = ?1",
     [Q_FIND_SOURCE] = "SELECT id FROM articles WHERE source_hash = ?1 ORDER BY id LIMIT 1",
     [Q_FIND_HASH] = "SELECT id, identity FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1",
     [Q_ARTICLE_INSERT] =

@@ -59,6 +59,8 @@ int sl_store_find_identity(sl_store *st, const char *identity, int64_t *id, int6
                            int *version, int64_t *source_hash);
 /* The first stored article made from an input with this source hash, 0 when none. */
 int sl_store_find_source(sl_store *st, int64_t source_hash, int64_t *id);
+/* Records the source hash of an article stored before source hashes were. */
+int sl_store_source_set(sl_store *st, int64_t id, int64_t source_hash);
 /* Gives article `id` the metadata given again (NULL: keep the stored value;
  * `day` is `published`'s day); *changed says whether anything differed. A
  * changed date also moves its story's span of days. */
