@@ -4,13 +4,13 @@
 # uninterrupted run. Also: repeated lines count distinct articles, records
 # without id are their own articles, unknown dates stay unknown, metadata
 # given anew is kept, a reader sees one snapshot, a full disk is named.
-# SL_INTEGRITY_N sets the number of generated articles (default 700);
+# SL_INTEGRITY_N sets the number of generated articles (default 1000);
 # SL_CRASH_SEED replays the kill delays of a failed run (printed).
 NAME=integrity
 . "$SL_TESTS/e2e/lib.sh"
 
 S=$STORYLINE
-N=${SL_INTEGRITY_N:-700}
+N=${SL_INTEGRITY_N:-1000}
 SEED=${SL_CRASH_SEED:-$$}
 export_to() { "$S" --db "$1" export --json >"$2" 2>"$ERR"; }
 n_articles() { python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["articles"]))' "$1"; }
@@ -71,7 +71,7 @@ except Exception:
 kills=0
 before=0
 for k in 1 2 3; do
-  delay=$(awk -v seed="$SEED" -v k="$k" 'BEGIN { srand(seed + k); printf "%.2f", rand() * 0.8 }')
+  delay=$(awk -v seed="$SEED" -v k="$k" 'BEGIN { srand(seed + k); printf "%.2f", rand() * 0.4 }')
   "$S" --db "$T/killed.db" --quiet ingest "$T/in.jsonl" >/dev/null 2>&1 &
   pid=$!
   while kill -0 "$pid" 2>/dev/null && [ "$(committed "$T/killed.db")" -le "$before" ]; do
