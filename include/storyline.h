@@ -59,7 +59,8 @@ typedef struct sl_engine sl_engine;
 /* ---- Engine ------------------------------------------------------------ */
 
 typedef struct sl_options {
-    int read_only;         /* open the store read-only (listing commands) */
+    int read_only;         /* open the store read-only (listing commands); every read
+                            * of the handle sees one snapshot, taken at open */
     int batch_size;        /* articles per transaction in sl_ingest_path; 0 = default (500) */
 } sl_options;
 
@@ -92,13 +93,19 @@ typedef struct sl_article_input {
     const char *charset;    /* the HTTP header's charset of an html page, when known */
     const char *fetched;    /* when the page was fetched (ISO-8601, e.g. WARC-Date): its
                              * date when neither `published` nor the page gives one */
+    int in_file;            /* one record of many in `path` (a JSONL line, a WARC
+                             * record): without url or key, its content and path
+                             * identify it, never the path alone */
+    const char *default_source; /* outlet when `source` is NULL (given by the caller
+                                 * for all inputs): not part of a key's identity */
 } sl_article_input;
 
 /* What happened to one ingested article. */
 typedef enum sl_ingest_outcome {
     SL_INGEST_NEW = 0,        /* stored as a new article */
     SL_INGEST_UNCHANGED = 1,  /* identical content already stored: nothing done */
-    SL_INGEST_NEW_VERSION = 2 /* same URL/key/path, new content: stored as a new version */
+    SL_INGEST_NEW_VERSION = 2, /* same URL/key/path, new content: stored as a new version */
+    SL_INGEST_UPDATED = 3     /* same content, metadata given anew (source, date): updated */
 } sl_ingest_outcome;
 
 typedef struct sl_ingest_result {
@@ -144,6 +151,7 @@ typedef struct sl_ingest_report {
     uint64_t removed_lines;
     uint64_t bytes;
     uint64_t skipped;         /* WARC records and feed items that are not HTML pages */
+    uint64_t articles_updated; /* unchanged content whose metadata was given anew */
 } sl_ingest_report;
 
 /* Ingests a file, or every file below a folder (recursively, in name order).

@@ -166,13 +166,17 @@ static int run(cli *c, sl_engine *e)
     free(paths);
     if (!c->quiet) {
         double secs = cli_progress_seconds(&prog);
-        uint64_t total = report.articles_new + report.articles_unchanged + report.articles_versioned;
+        uint64_t total = report.articles_new + report.articles_unchanged + report.articles_versioned +
+                         report.articles_updated;
         fprintf(stderr,
                 "ingested %llu articles from %llu inputs in %.2f s: %llu new, %llu unchanged, "
                 "%llu new versions, %llu failed",
                 (unsigned long long)total, (unsigned long long)report.files, secs,
                 (unsigned long long)report.articles_new, (unsigned long long)report.articles_unchanged,
                 (unsigned long long)report.articles_versioned, (unsigned long long)report.failed);
+        if (report.articles_updated)
+            fprintf(stderr, "; %llu updated (metadata given anew)",
+                    (unsigned long long)report.articles_updated);
         if (report.skipped)
             fprintf(stderr, "; %llu non-HTML records skipped", (unsigned long long)report.skipped);
         if (report.removed_lines)

@@ -54,8 +54,14 @@ const char *sl_strerror(int code)
     }
 }
 
+static int save_df(void *ctx, uint64_t term, uint32_t inc)
+{
+    return sl_store_df_add(ctx, term, inc);
+}
+
 int sl_engine_load_grouper(sl_engine *e)
 {
+    e->grouper_stale = 0;
     sl_grouper_free(e->grouper);
     e->grouper = sl_grouper_new();
     if (!e->grouper)
@@ -88,13 +94,18 @@ int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts)
         return rc;
     }
     sl_buf_free(&why);
+    /* A reader sees one snapshot from open to close: every command's reads
+     * agree with one another even while an ingest commits. */
     if (e->read_only)
-        return 0;
+        return sl_store_begin_read(e->store) ? sl_seterr_store(e, "opening a snapshot") : 0;
     sl_stage_clock_init(&e->clock);
     e->analyzer = sl_analyzer_new();
     e->copies = sl_copy_state_new();
     if (!e->analyzer || !e->copies)
         return sl_seterr(e, SL_ENOMEM, "out of memory");
+    /* Read before loading: a commit in between makes the first batch reload. */
+    if (sl_store_data_version(e->store, &e->data_version))
+        return sl_seterr_store(e, "opening the store");
     return sl_engine_load_grouper(e);
 }
 
@@ -102,7 +113,7 @@ void sl_engine_free(sl_engine *e)
 {
     if (!e)
         return;
-    if (e->store && sl_store_in_transaction(e->store))
+    if (e->store && !e->read_only && sl_store_in_transaction(e->store))
         sl_batch_commit(e);
     sl_store_close(e->store);
     sl_stage_clock_finish(&e->clock);
@@ -116,9 +127,55 @@ void sl_engine_free(sl_engine *e)
     free(e);
 }
 
-static int save_df(void *ctx, uint64_t term, uint32_t inc)
+int sl_engine_reload_grouper(sl_engine *e)
 {
-    return sl_store_df_add(ctx, term, inc);
+    if (sl_grouper_take_pending(e->grouper, save_df, e->store))
+        return sl_seterr_store(e, "saving term statistics");
+    return sl_engine_load_grouper(e);
+}
+
+/* Two writers serialise per batch: BEGIN IMMEDIATE holds the write lock
+ * until commit, and every decision (copies, stories) is made inside it on
+ * state read inside it. What the engine holds in memory was read before:
+ * when another connection committed since (PRAGMA data_version moved), it
+ * is read again. The result is that of the batches run one after another. */
+int sl_engine_begin(sl_engine *e)
+{
+    int64_t version = 0;
+    if (sl_store_begin(e->store))
+        return sl_seterr_store(e, "begin batch");
+    if (sl_store_data_version(e->store, &version)) {
+        int rc = sl_seterr_store(e, "begin batch");
+        sl_store_rollback(e->store);
+        return rc;
+    }
+    if (version == e->data_version)
+        return 0;
+    e->data_version = version;
+    sl_copy_state_forget(e->copies);
+    return sl_engine_load_grouper(e);
+}
+
+/* Rolls the batch back and reloads what the engine holds in memory (the
+ * grouping state and copy index saw articles that are now gone). After a
+ * failure, `cause` keeps its message (a full disk, say): a failed rollback
+ * does not replace it. */
+static int undo(sl_engine *e, int cause)
+{
+    int rc = sl_store_rollback(e->store);
+    if (rc && !cause)
+        sl_seterr_store(e, "rollback");
+    sl_copy_state_forget(e->copies);
+    /* The version is read first: a commit during the load makes the next batch reload. */
+    int lrc = sl_store_data_version(e->store, &e->data_version) ? SL_ESTORE : 0;
+    if (!lrc)
+        lrc = sl_engine_load_grouper(e);
+    return rc ? SL_ESTORE : lrc;
+}
+
+int sl_engine_abort(sl_engine *e)
+{
+    return undo(e, 1);
 }
 
 int sl_batch_commit(sl_engine *e)
@@ -127,15 +184,14 @@ int sl_batch_commit(sl_engine *e)
         return 0;
     sl_stage_start(&e->clock);
     int rc = sl_grouper_take_pending(e->grouper, save_df, e->store);
-    if (rc) {
-        sl_batch_rollback(e);
-        return sl_seterr_store(e, "saving term statistics");
-    }
-    rc = sl_store_commit(e->store);
+    if (!rc)
+        rc = sl_store_commit(e->store);
     sl_stage_stop(&e->clock, SL_STAGE_STORE);
     if (rc) {
+        /* The cause (a full disk, say) is the message; the rollback's own
+         * outcome does not replace it. */
         rc = sl_seterr_store(e, "commit batch");
-        sl_batch_rollback(e);
+        undo(e, 1);
         return rc;
     }
     return 0;
@@ -143,11 +199,7 @@ int sl_batch_commit(sl_engine *e)
 
 int sl_batch_rollback(sl_engine *e)
 {
-    int rc = sl_store_rollback(e->store);
-    /* The in-memory grouping state saw articles that are now gone: reload it. */
-    sl_copy_state_forget(e->copies);   /* the index held rolled-back articles */
-    int lrc = sl_engine_load_grouper(e);
-    return rc ? sl_seterr_store(e, "rollback") : lrc;
+    return undo(e, 0);
 }
 
 int sl_store_check(sl_engine *e)

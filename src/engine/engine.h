@@ -26,6 +26,8 @@ struct sl_engine {
     double granularity;      /* the grouper's, kept across reloads (1 = default) */
     int read_only;
     int batch_size;
+    int grouper_stale;       /* stories changed in the store behind the grouper */
+    int64_t data_version;    /* the store's PRAGMA data_version the memory state matches */
     sl_buf errmsg;
     /* Memory reused from article to article: the analysed article the
      * pipeline resets and hands to each stage, what chrome removal took
@@ -43,6 +45,13 @@ int sl_seterr_store(sl_engine *e, const char *what);
 
 /* Loads the grouping state (document frequencies, story centroids) from the store. */
 int sl_engine_load_grouper(sl_engine *e);
+/* The same, keeping the term counts of the batch in progress (saved first). */
+int sl_engine_reload_grouper(sl_engine *e);
+/* Begins a write transaction for a batch, and reloads what the engine holds
+ * in memory when another process has written since it was loaded. */
+int sl_engine_begin(sl_engine *e);
+/* Rolls back the batch after a failure, keeping the failure's message. */
+int sl_engine_abort(sl_engine *e);
 
 /* ---- copy_check.c: the copies stage inside ingest ---- */
 

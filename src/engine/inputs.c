@@ -21,6 +21,7 @@ typedef struct run {
     sl_engine *e;
     const sl_ingest_options *opts;
     sl_ingest_report *report;
+    sl_ingest_report batch; /* the article counts of the batch in progress */
     int in_batch;          /* articles since the batch began */
     int bad;               /* some input failed */
 } run;
@@ -36,11 +37,25 @@ static void fail(run *r, const char *name, const char *reason)
 static int batch_step(run *r)
 {
     if (!sl_store_in_transaction(r->e->store)) {
-        if (sl_store_begin(r->e->store))
-            return sl_seterr_store(r->e, "begin batch");
+        int rc = sl_engine_begin(r->e);
+        if (rc)
+            return rc;
         r->in_batch = 0;
     }
     return 0;
+}
+
+/* The report counts articles once their batch is committed. */
+static void count_committed(run *r)
+{
+    sl_ingest_report *rep = r->report, *b = &r->batch;
+    rep->articles_new += b->articles_new;
+    rep->articles_unchanged += b->articles_unchanged;
+    rep->articles_versioned += b->articles_versioned;
+    rep->articles_updated += b->articles_updated;
+    rep->bad_bytes += b->bad_bytes;
+    rep->removed_lines += b->removed_lines;
+    memset(b, 0, sizeof *b);
 }
 
 static int batch_done(run *r, int force)
@@ -48,15 +63,20 @@ static int batch_done(run *r, int force)
     if (!force && ++r->in_batch < r->e->batch_size)
         return 0;
     r->in_batch = 0;
-    return sl_batch_commit(r->e);
+    int rc = sl_batch_commit(r->e);
+    if (rc)
+        memset(&r->batch, 0, sizeof r->batch);
+    else
+        count_committed(r);
+    return rc;
 }
 
 /* Ingests one article; input errors are reported, store errors returned. */
 static int one(run *r, sl_article_input *in, const char *name)
 {
     const sl_ingest_options *o = r->opts;
-    if (o && !in->source)
-        in->source = o->source;
+    if (o)
+        in->default_source = o->source;
     if (o && !in->published)
         in->published = o->published;
     int rc = batch_step(r);
@@ -70,15 +90,21 @@ static int one(run *r, sl_article_input *in, const char *name)
     }
     if (rc)
         return rc;
-    sl_ingest_report *rep = r->report;
-    rep->articles_new += res.outcome == SL_INGEST_NEW;
-    rep->articles_unchanged += res.outcome == SL_INGEST_UNCHANGED;
-    rep->articles_versioned += res.outcome == SL_INGEST_NEW_VERSION;
-    rep->bad_bytes += res.bad_bytes;
-    rep->removed_lines += res.removed_lines;
-    if (o && o->on_progress)
-        o->on_progress(o->ctx, name, rep->articles_new + rep->articles_unchanged + rep->articles_versioned,
+    sl_ingest_report *b = &r->batch;
+    b->articles_new += res.outcome == SL_INGEST_NEW;
+    b->articles_unchanged += res.outcome == SL_INGEST_UNCHANGED;
+    b->articles_versioned += res.outcome == SL_INGEST_NEW_VERSION;
+    b->articles_updated += res.outcome == SL_INGEST_UPDATED;
+    b->bad_bytes += res.bad_bytes;
+    b->removed_lines += res.removed_lines;
+    if (o && o->on_progress) {
+        const sl_ingest_report *rep = r->report;
+        o->on_progress(o->ctx, name,
+                       rep->articles_new + rep->articles_unchanged + rep->articles_versioned +
+                           rep->articles_updated + b->articles_new + b->articles_unchanged +
+                           b->articles_versioned + b->articles_updated,
                        rep->bytes);
+    }
     return batch_done(r, 0);
 }
 
@@ -109,7 +135,7 @@ static int ingest_jsonl(run *r, const char *data, size_t len, const char *name, 
         sl_article_input in = {
             .text = rec.text, .text_len = rec.text_len, .html = rec.html, .html_len = rec.html_len,
             .title = rec.title, .url = rec.url, .source = rec.source, .published = rec.published,
-            .key = rec.key, .path = path,
+            .key = rec.key, .path = path, .in_file = 1,
         };
         rc = one(r, &in, where.ptr);
         sl_record_clear(&rec);
@@ -339,7 +365,7 @@ static int ingest_warc(run *r, const char *path)
         sl_buf_printf(&name, "%s#%llu (%s)", path, (unsigned long long)rec.number, rec.uri);
         sl_article_input in = {.html = rec.body, .html_len = rec.body_len, .url = *rec.uri ? rec.uri : NULL,
                                .path = path, .charset = *rec.charset ? rec.charset : NULL,
-                               .fetched = *rec.date ? rec.date : NULL};
+                               .fetched = *rec.date ? rec.date : NULL, .in_file = 1};
         rc = one(r, &in, name.ptr);
     }
     r->report->skipped += sl_warc_other_records(w);
@@ -456,7 +482,7 @@ static int ingest_tree(run *r, const char *path, int depth)
 static int finish(run *r, int rc)
 {
     if (rc) {
-        sl_batch_rollback(r->e);
+        sl_engine_abort(r->e);
         return rc;
     }
     if ((rc = batch_done(r, 1)))
@@ -482,7 +508,7 @@ int sl_ingest_path(sl_engine *e, const char *path, const sl_ingest_options *opts
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, 0, 0};
+    run r = {e, opts, report ? report : &local, {0}, 0, 0};
     return finish(&r, ingest_tree(&r, path, 0));
 }
 
@@ -493,7 +519,7 @@ int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *nam
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, 0, 0};
+    run r = {e, opts, report ? report : &local, {0}, 0, 0};
     return finish(&r, ingest_data(&r, data, len, name ? name : "-", NULL));
 }
 
@@ -504,7 +530,7 @@ int sl_ingest_urls(sl_engine *e, const char *const *urls, size_t n, const sl_ing
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, 0, 0};
+    run r = {e, opts, report ? report : &local, {0}, 0, 0};
     sl_fetch_options fo;
     fetch_options(&r, &fo);
     fetched_ctx c = {&r, urls, NULL, NULL, 0};

@@ -12,6 +12,7 @@
 #include "engine.h"
 #include "facts/facts.h"
 #include "util/date.h"
+#include "util/hash.h"
 
 /* What the stages decided for the article, written in one burst. */
 typedef struct plan {
@@ -21,20 +22,43 @@ typedef struct plan {
     sl_vector vector;          /* the article's term vector (stories stage) */
     sl_placement place;        /* the story found for it, or none */
     int64_t day;               /* its grouping day */
+    int64_t span_day;          /* the day it adds to its story's span (SL_NO_DAY when undated) */
     const char *day_flag;      /* why that is not its date, NULL when it is */
     sl_fact_vec facts;         /* the facts stage's items */
 } plan;
 
-/* Chrome lines are judged against how often the store has seen them. */
+/* Chrome lines are judged by how many other stored articles carry them;
+ * `self` (a new version's own article) never counts. */
+typedef struct line_count_ctx {
+    sl_store *store;
+    int64_t self;
+} line_count_ctx;
+
 static uint32_t count_line(void *ctx, uint64_t hash)
 {
+    const line_count_ctx *c = ctx;
     uint32_t n = 0;
-    sl_store_line_seen(ctx, (int64_t)hash, 0, &n);
+    sl_store_line_articles(c->store, (int64_t)hash, c->self, SL_CHROME_REPEAT_MIN, &n);
     return n;
 }
 
-/* Identity under which new content counts as a new version, not a new article. */
-static int set_identity(sl_engine *e, const sl_article_input *in, sl_doc *doc)
+/* The input as given, before any cleaning: what "its source did not
+ * change" is judged on. Cleaning depends on the other stored articles (page
+ * chrome by repetition), so the clean text cannot tell a re-ingest. */
+static int64_t source_hash_of(const sl_article_input *in)
+{
+    uint64_t h = in->html ? sl_hash64(in->html, in->html_len) : sl_hash64(in->text, in->text_len);
+    const char *extra[] = {in->title, in->charset};
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+        h = h * 0x9E3779B97F4A7C15u + (extra[i] ? sl_hash64(extra[i], strlen(extra[i])) : i + 1);
+    return (int64_t)h;
+}
+
+/* Identity under which new content counts as a new version, not a new
+ * article: its URL, its key, or its file. A record of a file of many (a
+ * JSONL line) without URL or key is identified by its file and content:
+ * records are never versions of one another. */
+static int set_identity(sl_engine *e, const sl_article_input *in, int64_t source_hash, sl_doc *doc)
 {
     sl_buf *id = &e->scratch;
     sl_buf_clear(id);
@@ -42,6 +66,8 @@ static int set_identity(sl_engine *e, const sl_article_input *in, sl_doc *doc)
         sl_buf_printf(id, "url:%s", in->url);
     else if (in->key && *in->key)
         sl_buf_printf(id, "key:%s/%s", in->source ? in->source : "", in->key);
+    else if (in->path && *in->path && strcmp(in->path, "-") && in->in_file)
+        sl_buf_printf(id, "path:%s#%016llx", in->path, (unsigned long long)source_hash);
     else if (in->path && *in->path && strcmp(in->path, "-"))
         sl_buf_printf(id, "path:%s", in->path);
     return sl_doc_set_identity(doc, id->len && !id->err ? id->ptr : NULL);
@@ -49,8 +75,8 @@ static int set_identity(sl_engine *e, const sl_article_input *in, sl_doc *doc)
 
 /* Reading: everything up to the clean text and title, into the doc;
  * nothing touches the store but the read-only chrome line counts. */
-static int read_article(sl_engine *e, const sl_article_input *in, sl_extracted *extracted,
-                        sl_doc *doc)
+static int read_article(sl_engine *e, const sl_article_input *in, int64_t self,
+                        sl_extracted *extracted, sl_doc *doc)
 {
     const char *src = in->text;
     size_t len = in->text_len;
@@ -79,7 +105,8 @@ static int read_article(sl_engine *e, const sl_article_input *in, sl_extracted *
     sl_stage_stop(clock, SL_STAGE_TEXT);
     if (rc)
         return sl_seterr(e, rc, "text too large to normalise");
-    sl_line_counter counter = {count_line, e->store};
+    line_count_ctx lines = {e->store, self};
+    sl_line_counter counter = {count_line, &lines};
     sl_stage_start(clock);
     rc = sl_chrome_clean(doc->normalized.ptr, doc->normalized.len, &counter, !title && !from_html,
                          &e->cleaned);
@@ -91,8 +118,7 @@ static int read_article(sl_engine *e, const sl_article_input *in, sl_extracted *
                          e->cleaned.removed.n);
     if (sl_doc_set_text(doc, e->cleaned.text.ptr, e->cleaned.text.len) ||
         (title && sl_doc_set_title(doc, title, 0)) ||
-        (!title && e->cleaned.title.len && sl_doc_set_title(doc, e->cleaned.title.ptr, 1)) ||
-        set_identity(e, in, doc))
+        (!title && e->cleaned.title.len && sl_doc_set_title(doc, e->cleaned.title.ptr, 1)))
         return sl_seterr(e, SL_ENOMEM, "out of memory");
     sl_doc_set_published(doc, published);
     return 0;
@@ -152,6 +178,9 @@ static int place(sl_engine *e, const sl_doc *doc, plan *p)
     sl_day_flag flag;
     p->day = sl_grouper_day(g, doc->day, (int64_t)(time(NULL) / 86400), &flag);
     p->day_flag = day_flags[flag];
+    /* An undated article is placed as if of the latest day seen, but a
+     * story's span of days is made of known dates only: unknown stays unknown. */
+    p->span_day = flag == SL_DAY_UNDATED ? SL_NO_DAY : p->day;
     p->place = (sl_placement){.story = p->copy_story};
     if (!p->copy_story)
         sl_grouper_place(g, &p->vector, p->day, &p->place);
@@ -167,7 +196,10 @@ static int extract_facts(sl_engine *e, const sl_doc *doc, plan *p)
 
 /* ---- the store writes, in one burst ---- */
 
-static int record_lines(sl_engine *e, const sl_doc *doc, int64_t id)
+/* Saves the removed lines, and the short lines of the input (kept or not)
+ * as carried by this article, for the chrome judgement of later articles.
+ * An exact copy adds no line: copies of one article are one article. */
+static int record_lines(sl_engine *e, const sl_doc *doc, int64_t id, int replaced, int exact_copy)
 {
     const char *norm = doc->normalized.ptr;
     for (size_t i = 0; i < e->cleaned.removed.n; i++) {
@@ -176,16 +208,17 @@ static int record_lines(sl_engine *e, const sl_doc *doc, int64_t id)
                                     rm->reason))
             return SL_ESTORE;
     }
-    /* Count every short line of the input, kept or not, for later articles. */
+    if (replaced && sl_store_lines_clear(e->store, id))
+        return SL_ESTORE;
+    if (exact_copy)
+        return 0;
     size_t pos = 0, len = doc->normalized.len;
     while (pos < len) {
         size_t end = pos;
         while (end < len && norm[end] != '\n')
             end++;
-        uint32_t before;
         if (sl_chrome_line_countable(norm + pos, end - pos) &&
-            sl_store_line_seen(e->store, (int64_t)sl_chrome_line_hash(norm + pos, end - pos), 1,
-                               &before))
+            sl_store_line_add(e->store, (int64_t)sl_chrome_line_hash(norm + pos, end - pos), id))
             return SL_ESTORE;
         pos = end + 1;
     }
@@ -198,7 +231,7 @@ static int new_story(sl_engine *e, sl_doc *doc, const plan *p, int64_t *id)
 {
     const char *title = doc->title ? doc->title : sl_doc_fallback_title(doc);
     int64_t thread = p->place.thread;
-    if (sl_store_story_new(e->store, 0, title, p->day, id) ||
+    if (sl_store_story_new(e->store, 0, title, p->span_day, id) ||
         sl_store_story_thread(e->store, *id, thread ? thread : *id))
         return SL_ESTORE;
     return 0;
@@ -224,16 +257,16 @@ static int write_story(sl_engine *e, sl_doc *doc, const plan *p, int64_t *story_
     const void *centroid;
     size_t len;
     int rc = sl_grouper_add(e->grouper, *story_id, p->place.story ? 0 : p->place.thread, &p->vector,
-                            p->day, !p->copy_story, &centroid, &len);
+                            p->span_day, !p->copy_story, &centroid, &len);
     if (rc)
         return rc == SL_ENOMEM ? rc : SL_ESTORE;
     if (doc->title && !p->copy_story && retitle(e, doc, *story_id, &p->place))
         return SL_ESTORE;
-    return sl_store_story_update(e->store, *story_id, centroid, len, p->day) ? SL_ESTORE : 0;
+    return sl_store_story_update(e->store, *story_id, centroid, len, p->span_day) ? SL_ESTORE : 0;
 }
 
 static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, const plan *p,
-                         sl_ingest_result *res)
+                         int64_t source_hash, sl_ingest_result *res)
 {
     /* A new version is grouped and compared afresh: it leaves the story and
      * the copy relations of the old one. */
@@ -246,16 +279,17 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "story");
     sl_article_row row = {
         .identity = doc->identity, .key = in->key, .path = in->path, .url = in->url,
-        .source = in->source, .published = doc->published, .title = doc->title, .text = doc->text,
+        .source = in->source ? in->source : in->default_source, .published = doc->published, .title = doc->title, .text = doc->text,
         .lang = doc->body.lang, .published_day = doc->day, .content_hash = doc->hash,
         .story_id = story, .bad_bytes = doc->bad_bytes,
         .sentences = doc->body.sentences.items, .n_sentences = doc->body.sentences.n,
+        .source_hash = source_hash,
     };
     int64_t id = p->existing;
     int version = 1;
     rc = p->existing ? sl_store_article_replace(e->store, p->existing, &row, &version)
                      : sl_store_article_insert(e->store, &row, &id);
-    if (rc || record_lines(e, doc, id) ||
+    if (rc || record_lines(e, doc, id, p->existing != 0, p->copy_of != 0) ||
         ((p->day_flag || p->existing) && sl_store_article_flag(e->store, id, p->day_flag)))
         return sl_seterr_store(e, "storing article");
     rc = p->copy_of ? sl_copy_check_exact(e, id, p->copy_of, doc->day) : sl_copy_check_record(e, id);
@@ -272,30 +306,99 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
     return 0;
 }
 
-/* Whether the article is stored already: an unchanged re-ingest (res says
- * so, and *done is set), a new version of a stored article, or an exact copy. */
-static int recognise(sl_engine *e, const sl_doc *doc, plan *p, sl_ingest_result *res, int *done)
+/* The facts of a stored article anew, when its date changed (relative
+ * dates are resolved against it): the text is analysed again in the doc. */
+static int refacts(sl_engine *e, int64_t id, const char *published)
 {
-    int64_t existing_hash = 0;
+    sl_article *a = NULL;
+    int rc = sl_store_article_get(e->store, id, &a);
+    if (rc)
+        return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "updating article");
+    sl_doc *doc = &e->doc;
+    sl_doc_reset(doc);
+    sl_fact_vec v = {0};
+    rc = sl_doc_set_text(doc, a->text, strlen(a->text));
+    if (!rc) {
+        sl_doc_detect_language(doc, e->analyzer);
+        rc = sl_doc_analyse(doc, e->analyzer);
+    }
+    if (!rc)
+        rc = sl_facts_run(doc->text, doc->text_len, &doc->body, published, &v);
+    sl_article_free(a);
+    if (rc)
+        rc = sl_seterr(e, rc, "out of memory extracting facts");
+    else if (sl_store_facts_put(e->store, id, v.items, v.n))
+        rc = sl_seterr_store(e, "storing facts");
+    sl_facts_vec_free(&v);
+    return rc;
+}
+
+/* An input already stored: nothing changes but the metadata given anew
+ * (source, date). A new date moves the article's facts, its date flag and
+ * its story's span of days. */
+static int unchanged(sl_engine *e, const sl_article_input *in, int64_t id, sl_ingest_result *res)
+{
+    res->article_id = id;
+    res->outcome = SL_INGEST_UNCHANGED;
+    const char *source = in->source ? in->source : in->default_source;
+    const char *published = in->published;
+    int64_t day = sl_date_day(published);
+    if (day == SL_NO_DAY)
+        published = NULL; /* not a date we understand: as when first stored */
+    if (!source && !published)
+        return 0;
+    int changed = 0;
+    if (sl_store_article_meta(e->store, id, source, published, day, &changed))
+        return sl_seterr_store(e, "updating article");
+    if (!changed)
+        return 0;
+    res->outcome = SL_INGEST_UPDATED;
+    if (!published)
+        return 0;
+    sl_day_flag flag;
+    sl_grouper_day(e->grouper, day, (int64_t)(time(NULL) / 86400), &flag);
+    if (sl_store_article_flag(e->store, id, day_flags[flag]))
+        return sl_seterr_store(e, "updating article");
+    e->grouper_stale = 1; /* a story's days changed in the store */
+    return refacts(e, id, published);
+}
+
+/* Whether the input is stored already, judged before any cleaning: its
+ * identity (or, without one, its source hash) names a stored article whose
+ * source is the same. Sets p->existing to the article it may replace. */
+static int recognise_source(sl_engine *e, const sl_doc *doc, int64_t source_hash, plan *p,
+                            int64_t *existing_hash, int64_t *existing_source, int64_t *seen)
+{
     int version = 0;
-    if (doc->identity &&
-        sl_store_find_identity(e->store, doc->identity, &p->existing, &existing_hash, &version))
+    int rc = doc->identity ? sl_store_find_identity(e->store, doc->identity, &p->existing,
+                                                    existing_hash, &version, existing_source)
+                           : sl_store_find_source(e->store, source_hash, seen);
+    if (rc)
         return sl_seterr_store(e, "lookup");
+    if (p->existing && *existing_source == source_hash)
+        *seen = p->existing;
+    return 0;
+}
+
+/* After cleaning: an unchanged re-ingest (the same clean text under the
+ * same identity), or an exact copy of a stored article. *seen is set to the
+ * stored article when the input is one already stored. */
+static int recognise(sl_engine *e, const sl_doc *doc, int64_t source_hash, int64_t existing_hash,
+                     int64_t existing_source, plan *p, int64_t *seen)
+{
     if (p->existing && existing_hash == doc->hash) {
-        res->article_id = p->existing;
-        res->outcome = SL_INGEST_UNCHANGED;
-        *done = 1;
+        /* Stored before source hashes were: from now on it is known by its source. */
+        if (!existing_source && sl_store_source_set(e->store, p->existing, source_hash))
+            return sl_seterr_store(e, "updating article");
+        *seen = p->existing;
         return 0;
     }
     if (!p->existing) {
         if (sl_store_find_hash(e->store, doc->hash, &p->copy_of, &e->scratch))
             return sl_seterr_store(e, "lookup");
         /* The same content with no identity of its own is a re-ingest, not a copy. */
-        if (p->copy_of && !doc->identity) {
-            res->article_id = p->copy_of;
-            res->outcome = SL_INGEST_UNCHANGED;
-            *done = 1;
-        }
+        if (p->copy_of && !doc->identity)
+            *seen = p->copy_of;
     }
     return 0;
 }
@@ -311,17 +414,32 @@ int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_resul
     sl_doc_reset(doc);
     sl_extracted extracted = {0};
     plan p = {0};
-    int done = 0;
-    int rc = read_article(e, in, &extracted, doc);
-    if (rc)
+    int64_t source_hash = source_hash_of(in), existing_hash = 0, existing_source = 0, seen = 0;
+    sl_stage_clock *clock = &e->clock;
+    int rc = set_identity(e, in, source_hash, doc);
+    if (rc) {
+        rc = sl_seterr(e, SL_ENOMEM, "out of memory");
+        goto out;
+    }
+    sl_stage_start(clock);
+    rc = recognise_source(e, doc, source_hash, &p, &existing_hash, &existing_source, &seen);
+    sl_stage_stop(clock, SL_STAGE_STORE);
+    if (!rc && seen) {
+        rc = unchanged(e, in, seen, res);
+        goto out;
+    }
+    if (rc || (rc = read_article(e, in, p.existing, &extracted, doc)))
         goto out;
     res->bad_bytes = doc->bad_bytes;
     res->removed_lines = (unsigned)e->cleaned.removed.n;
-    sl_stage_clock *clock = &e->clock;
     sl_stage_start(clock);
-    rc = recognise(e, doc, &p, res, &done);
+    rc = recognise(e, doc, source_hash, existing_hash, existing_source, &p, &seen);
     sl_stage_stop(clock, SL_STAGE_STORE);
-    if (rc || done || (rc = analyse(e, doc)))
+    if (!rc && seen) {
+        rc = unchanged(e, in, seen, res);
+        goto out;
+    }
+    if (rc || (e->grouper_stale && (rc = sl_engine_reload_grouper(e))) || (rc = analyse(e, doc)))
         goto out;
     sl_stage_start(clock);
     rc = find_copies(e, doc, &p);
@@ -339,7 +457,7 @@ int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_resul
     if (rc)
         goto out;
     sl_stage_start(clock);
-    rc = write_article(e, in, doc, &p, res);
+    rc = write_article(e, in, doc, &p, source_hash, res);
     sl_stage_stop(clock, SL_STAGE_STORE);
     clock->articles += !rc;
 out:

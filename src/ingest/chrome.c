@@ -6,7 +6,9 @@
  * at all, the share of its content words that are interface vocabulary, the
  * share that also occur in the article's body paragraphs (overlap), its zone
  * (before the first body paragraph, between, after the last) and how many
- * stored articles already carry the same line. Body paragraphs (long lines
+ * other stored articles already carry the same line: distinct articles, so
+ * that one article repeating a paragraph, or copies of one article, never
+ * make it chrome. Body paragraphs (long lines
  * ending a sentence) are always kept; short lines are judged by the rules in
  * judge(). Section headings survive because they sit between body paragraphs
  * and share words with them; chrome does neither. No rule names a string of
@@ -24,8 +26,6 @@
 #define BODY_MIN_WORDS 15
 /* Lines longer than this are never chrome. */
 #define SHORT_MAX_WORDS 20
-/* A short line seen in this many other stored articles is boilerplate of a site. */
-#define REPEAT_MIN 3
 /* Below this share of words shared with the body, a line is not about the article. */
 #define OVERLAP_MIN 0.34
 /* Word prefix used as a cheap stem for overlap ("negotiations" ~ "negotiators"). */
@@ -78,6 +78,7 @@ typedef struct line_info {
     uint32_t first_prefix, n_prefix; /* range in the prefix array */
     bool letters, final_punct, body;
     bool starts_upper;            /* first word capitalised (or a number starts the line) */
+    int8_t zone;                  /* -1 before the first body paragraph, 0 between, 1 after */
     const char *reason;           /* non-NULL: removed */
 } line_info;
 
@@ -231,6 +232,8 @@ static bool prose(const line_info *li)
            2 * li->ui <= li->content;
 }
 
+static const char REPEATED[] = "repeated in other articles";
+
 /* The rules. `zone` is -1 before the first body paragraph, 0 between, 1 after. */
 static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
 {
@@ -240,8 +243,8 @@ static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
         return "no words";
     if (li->words > SHORT_MAX_WORDS)
         return NULL;
-    if (seen_elsewhere >= REPEAT_MIN && overlap(li) < 0.5)
-        return "repeated in other articles";
+    if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap(li) < 0.5)
+        return REPEATED;
     /* Mostly interface words: "Share this article", "Skip to content". A line
      * that ends a sentence needs all its content words to be interface words
      * ("He declined to comment." stays). */
@@ -266,6 +269,24 @@ static bool looks_like_headline(const char *text, const line_info *li)
         return false;
     char last = text[li->end - 1];
     return last != '.' && last != ':' && last != ',' && last != ';';
+}
+
+/* Repetition alone never empties an article. When every line goes and
+ * some only because other articles carry them, those lines are the article
+ * itself (a templated notice: "Qtly div six cts vs six cts prior", "Pay
+ * April One"), not a site's furniture around it: they are judged again
+ * without their repetition. On Reuters-21578, 39 such notices were
+ * rejected as "all page chrome" before. */
+static void keep_template(line_vec *lines)
+{
+    for (size_t i = 0; i < lines->n; i++)
+        if (!lines->items[i].reason)
+            return;
+    for (size_t i = 0; i < lines->n; i++) {
+        line_info *li = &lines->items[i];
+        if (li->reason == REPEATED)
+            li->reason = judge(li, li->zone, 0);
+    }
 }
 
 static int emit(const char *text, const line_vec *lines, int find_title, sl_cleaned *out)
@@ -342,7 +363,9 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
         if (counter && counter->count && sl_chrome_line_countable(line, llen))
             seen = counter->count(counter->ctx, sl_chrome_line_hash(line, llen));
         li->reason = judge(li, zone, seen);
+        li->zone = (int8_t)zone;
     }
+    keep_template(&lines);
     rc = emit(text, &lines, find_title, out);
 done:
     free(body.slots);

@@ -89,8 +89,12 @@ typedef struct sl_chrome_line {
 
 typedef SL_VEC(sl_chrome_line) sl_chrome_vec;
 
-/* How often a short line has been seen in other stored articles. The engine
- * answers from the store; NULL means "never". */
+/* A short line carried by this many distinct other articles is site chrome. */
+#define SL_CHROME_REPEAT_MIN 3
+
+/* How many distinct stored articles, other than the one being cleaned and
+ * its exact copies, carry a short line. Counting may stop at
+ * SL_CHROME_REPEAT_MIN. The engine answers from the store; NULL means "none". */
 typedef struct sl_line_counter {
     uint32_t (*count)(void *ctx, uint64_t line_hash);
     void *ctx;

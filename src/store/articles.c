@@ -1,7 +1,8 @@
 /* articles.c — tables articles, article_versions and removed_lines, and the
- * search index kept in step with them: lookup by identity and content hash,
- * insert, new versions (the old one archived in article_versions), the
- * chrome lines taken out of each article, and reading an article back. */
+ * search index kept in step with them: lookup by identity, content hash and
+ * source hash, insert, new versions (the old one archived in
+ * article_versions), metadata given again, the chrome lines taken out of
+ * each article, and reading an article back. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,13 +10,26 @@
 #include "store_internal.h"
 
 static const char Q_FIND_IDENTITY[] =
-    "SELECT id, content_hash, version FROM articles WHERE identity = ?1";
+    "SELECT id, content_hash, version, source_hash FROM articles WHERE identity = ?1";
+static const char Q_FIND_SOURCE[] =
+    "SELECT id FROM articles WHERE source_hash = ?1 ORDER BY id LIMIT 1";
+static const char Q_SOURCE_SET[] = "UPDATE articles SET source_hash = ?2 WHERE id = ?1";
+static const char Q_ARTICLE_META[] =
+    "UPDATE articles SET source = coalesce(?2, source), published = coalesce(?3, published),"
+    " published_day = CASE WHEN ?3 IS NULL THEN published_day ELSE ?4 END WHERE id = ?1"
+    " AND (source IS NOT coalesce(?2, source) OR published IS NOT coalesce(?3, published))";
+/* A changed date moves the span of days of the article's story. */
+static const char Q_STORY_RESPAN[] =
+    "UPDATE stories SET first_day = (SELECT min(published_day) FROM articles a"
+    "   WHERE a.story_id = stories.id),"
+    " last_day = (SELECT max(published_day) FROM articles a WHERE a.story_id = stories.id)"
+    " WHERE id = (SELECT story_id FROM articles WHERE id = ?1)";
 static const char Q_FIND_HASH[] =
     "SELECT id, identity FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1";
 static const char Q_ARTICLE_INSERT[] =
     "INSERT INTO articles(identity, key, path, url, source, published, published_day, title,"
-    " text, lang, content_hash, bad_bytes, sentences, terms, story_id, ingested_at)"
-    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,strftime('%s','now'))";
+    " text, lang, content_hash, bad_bytes, sentences, terms, story_id, source_hash, ingested_at)"
+    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,strftime('%s','now'))";
 static const char Q_ARTICLE_ARCHIVE[] =
     "INSERT OR REPLACE INTO article_versions(article_id, version, content_hash, title, text,"
     " ingested_at) SELECT id, version, content_hash, title, text, ingested_at FROM articles"
@@ -23,7 +37,7 @@ static const char Q_ARTICLE_ARCHIVE[] =
 static const char Q_ARTICLE_UPDATE[] =
     "UPDATE articles SET key=?2, path=?3, url=?4, source=?5, published=?6, published_day=?7,"
     " title=?8, text=?9, lang=?10, content_hash=?11, bad_bytes=?12, sentences=?13, terms=?14,"
-    " story_id=?15, version=version+1, ingested_at=strftime('%s','now') WHERE id = ?1"
+    " story_id=?15, source_hash=?16, version=version+1, ingested_at=strftime('%s','now') WHERE id = ?1"
     " RETURNING version";
 static const char Q_FTS_INSERT[] = "INSERT INTO article_fts(rowid, title, text) VALUES(?1, ?2, ?3)";
 static const char Q_FTS_DELETE[] =
@@ -43,9 +57,10 @@ static const char Q_ARTICLE_TEXT[] = "SELECT text FROM articles WHERE id = ?1";
 static const char Q_EXPORT_ARTICLES[] = "SELECT id FROM articles ORDER BY id";
 
 int sl_store_find_identity(sl_store *st, const char *identity, int64_t *id, int64_t *hash,
-                           int *version)
+                           int *version, int64_t *source_hash)
 {
     *id = 0;
+    *source_hash = 0;
     sqlite3_stmt *s = sl_store_stmt(st, Q_FIND_IDENTITY);
     if (!s || sl_store_bind_text(s, 1, identity))
         return SL_ESTORE;
@@ -54,9 +69,50 @@ int sl_store_find_identity(sl_store *st, const char *identity, int64_t *id, int6
         *id = sqlite3_column_int64(s, 0);
         *hash = sqlite3_column_int64(s, 1);
         *version = sqlite3_column_int(s, 2);
+        *source_hash = sqlite3_column_int64(s, 3);
     }
     sqlite3_reset(s);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+int sl_store_find_source(sl_store *st, int64_t source_hash, int64_t *id)
+{
+    *id = 0;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_FIND_SOURCE);
+    if (!s || sqlite3_bind_int64(s, 1, source_hash) != SQLITE_OK)
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *id = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+int sl_store_source_set(sl_store *st, int64_t id, int64_t source_hash)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_SOURCE_SET);
+    if (!s || sqlite3_bind_int64(s, 1, id) || sqlite3_bind_int64(s, 2, source_hash))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_article_meta(sl_store *st, int64_t id, const char *source, const char *published,
+                          int64_t day, int *changed)
+{
+    *changed = 0;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_META);
+    if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_bind_text(s, 2, source) ||
+        sl_store_bind_text(s, 3, published) ||
+        (day == INT64_MIN ? sqlite3_bind_null(s, 4) : sqlite3_bind_int64(s, 4, day)) ||
+        sl_store_exec_stmt(s))
+        return SL_ESTORE;
+    *changed = sqlite3_changes(st->db) > 0;
+    if (!*changed || !published)
+        return 0;
+    s = sl_store_stmt(st, Q_STORY_RESPAN);
+    if (!s || sqlite3_bind_int64(s, 1, id))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
 }
 
 int sl_store_find_hash(sl_store *st, int64_t hash, int64_t *id, sl_buf *identity)
@@ -102,6 +158,7 @@ static int bind_row(sqlite3_stmt *s, const sl_article_row *row)
     else
         rc |= sqlite3_bind_null(s, 14);
     rc |= sqlite3_bind_int64(s, 15, row->story_id);
+    rc |= sqlite3_bind_int64(s, 16, row->source_hash);
     return rc ? SL_ESTORE : 0;
 }
 

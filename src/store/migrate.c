@@ -70,6 +70,17 @@ static const migration migrations[] = {
     /* 5 (data): a sketch for every article stored without one (stores made
      * before migration 2), so the copy index covers every article */
     {.backfill = sketch_unsketched},
+    /* 6 (integrity): the hash of each article's input as given (a re-ingest
+     * of the same input is recognised before its text is cleaned again), and
+     * repeated lines as (line, article) pairs, so that a line counts the
+     * distinct articles carrying it and never the article judged. Stores
+     * made before start counting lines afresh. */
+    {.sql = "ALTER TABLE articles ADD COLUMN source_hash INTEGER;"
+    "CREATE INDEX articles_source ON articles(source_hash);"
+    "DROP TABLE line_counts;"
+    "CREATE TABLE line_articles(line INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+    "  PRIMARY KEY(line, article_id)) WITHOUT ROWID;"
+    "CREATE INDEX line_articles_article ON line_articles(article_id);"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -9,6 +9,11 @@
 #include "store_internal.h"
 
 static const char Q_BEGIN[] = "BEGIN IMMEDIATE";
+static const char Q_BEGIN_READ[] = "BEGIN";
+static const char Q_DATA_VERSION[] = "PRAGMA data_version";
+
+/* How long a writer waits for the write lock before giving up. */
+#define WRITER_WAIT_MS (10 * 60 * 1000)
 static const char Q_COMMIT[] = "COMMIT";
 
 int sl_store_set_why(sl_buf *why, int code, const char *what, sqlite3 *db)
@@ -31,7 +36,10 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
         sl_store_set_why(why, SL_ESTORE, path, st->db);
         goto fail;
     }
-    sqlite3_busy_timeout(st->db, 10000);
+    /* A writer waits for another's batch to commit (they serialise per
+     * batch, and one may hold the lock for its whole run); a reader seldom
+     * waits at all (WAL). */
+    sqlite3_busy_timeout(st->db, read_only ? 10000 : WRITER_WAIT_MS);
     /* Nothing is changed in a file before it is known to be ours. The version
      * and the tables are read in one transaction: read apart, another process
      * creating the store could commit in between, and its fresh tables under
@@ -166,6 +174,30 @@ int sl_store_begin(sl_store *st)
     return rc;
 }
 
+int sl_store_begin_read(sl_store *st)
+{
+    if (st->in_tx)
+        return 0;
+    /* A deferred transaction takes its snapshot at the first read: read now. */
+    if (sl_store_exec_stmt(sl_store_stmt(st, Q_BEGIN_READ)) ||
+        sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return SL_ESTORE;
+    }
+    st->in_tx = 1;
+    return 0;
+}
+
+int sl_store_data_version(sl_store *st, int64_t *version)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_DATA_VERSION);
+    if (!s || sqlite3_step(s) != SQLITE_ROW)
+        return SL_ESTORE;
+    *version = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    return 0;
+}
+
 int sl_store_commit(sl_store *st)
 {
     if (!st->in_tx)
@@ -185,6 +217,9 @@ int sl_store_rollback(sl_store *st)
     for (size_t i = 0; i < st->cap; i++)
         if (st->cache[i].stmt)
             sqlite3_reset(st->cache[i].stmt);
+    /* Some errors (a full disk, out of memory) make SQLite roll back by itself. */
+    if (sqlite3_get_autocommit(st->db))
+        return 0;
     return sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL) == SQLITE_OK ? 0 : SL_ESTORE;
 }
 
@@ -229,12 +264,36 @@ int sl_store_verify(sl_store *st, sl_buf *why)
         {"SELECT count(*) FROM stories s WHERE n_articles !="
          " (SELECT count(*) FROM articles a WHERE a.story_id = s.id)", "0",
          "stories whose article count is wrong"},
+        {"SELECT count(*) FROM stories WHERE first_day > last_day"
+         " OR (first_day IS NULL) != (last_day IS NULL)", "0", "stories whose span of days is wrong"},
+        {"SELECT count(*) FROM copies c WHERE c.article_id = c.of_id"
+         " OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = c.article_id)"
+         " OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = c.of_id)", "0",
+         "copy relations naming a missing article"},
+        {"SELECT count(*) FROM copy_sketches k WHERE NOT EXISTS"
+         " (SELECT 1 FROM articles a WHERE a.id = k.article_id)", "0", "sketches of missing articles"},
+        {"SELECT count(*) FROM facts f WHERE NOT EXISTS"
+         " (SELECT 1 FROM articles a WHERE a.id = f.article_id)", "0", "facts of missing articles"},
+        {"SELECT count(*) FROM line_articles l WHERE NOT EXISTS"
+         " (SELECT 1 FROM articles a WHERE a.id = l.article_id)", "0",
+         "repeated lines of missing articles"},
+        {"SELECT count(*) FROM (SELECT identity FROM articles WHERE identity IS NOT NULL"
+         " GROUP BY identity HAVING count(*) > 1)", "0", "articles sharing one identity"},
     };
+    /* One snapshot for all: an ingest committing meanwhile cannot make the
+     * counts of one check disagree with another's. */
+    if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+        sl_buf_printf(why, "check: %s", sqlite3_errmsg(st->db));
+        return SL_ESTORE;
+    }
     for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
         int rc = check_query(st, checks[i].sql, checks[i].want, checks[i].what, why);
-        if (rc)
+        if (rc) {
+            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
             return rc;
+        }
     }
+    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     /* FTS5's own check compares the index with the articles it was built from. */
     if (sqlite3_exec(st->db, "INSERT INTO article_fts(article_fts, rank) VALUES('integrity-check', 1)",
                      NULL, NULL, NULL) != SQLITE_OK) {

@@ -23,7 +23,14 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why);
 void sl_store_close(sl_store *st);
 /* The last SQLite error as one line (for messages). */
 const char *sl_store_errmsg(sl_store *st);
+/* Begins a write transaction: takes the write lock (BEGIN IMMEDIATE), so
+ * that everything read inside it is what this writer's decisions rest on. */
 int sl_store_begin(sl_store *st);
+/* Begins a read transaction and takes its snapshot now: every read until
+ * the rollback or commit sees the store as it is at this moment. */
+int sl_store_begin_read(sl_store *st);
+/* PRAGMA data_version: changes when another connection commits. */
+int sl_store_data_version(sl_store *st, int64_t *version);
 int sl_store_commit(sl_store *st);
 int sl_store_rollback(sl_store *st);
 int sl_store_in_transaction(sl_store *st);
@@ -44,11 +51,22 @@ typedef struct sl_article_row {
     size_t n_sentences;
     const void *terms;         /* packed term vector (stories stage), may be NULL */
     size_t terms_len;
+    int64_t source_hash;       /* of the input as given (pipeline.c) */
 } sl_article_row;
 
-/* The stored article under `identity` (0 when none), with its hash and version. */
+/* The stored article under `identity` (0 when none), with its content
+ * hash, version and source hash (0 when unknown: stored before version 6). */
 int sl_store_find_identity(sl_store *st, const char *identity, int64_t *id, int64_t *hash,
-                           int *version);
+                           int *version, int64_t *source_hash);
+/* The first stored article made from an input with this source hash, 0 when none. */
+int sl_store_find_source(sl_store *st, int64_t source_hash, int64_t *id);
+/* Records the source hash of an article stored before source hashes were. */
+int sl_store_source_set(sl_store *st, int64_t id, int64_t source_hash);
+/* Gives article `id` the metadata given again (NULL: keep the stored value;
+ * `day` is `published`'s day); *changed says whether anything differed. A
+ * changed date also moves its story's span of days. */
+int sl_store_article_meta(sl_store *st, int64_t id, const char *source, const char *published,
+                          int64_t day, int *changed);
 /* The first stored article with this content hash, 0 when none; its identity
  * is copied into `identity` (may be empty). */
 int sl_store_find_hash(sl_store *st, int64_t hash, int64_t *id, sl_buf *identity);
@@ -57,8 +75,13 @@ int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id
 int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row, int *version);
 int sl_store_removed_insert(sl_store *st, int64_t article_id, uint32_t line_no, const char *text,
                             size_t len, const char *reason);
-/* Counts a short line's fingerprint as seen once more; returns the count before. */
-int sl_store_line_seen(sl_store *st, int64_t hash, int bump, uint32_t *count_before);
+/* How many stored articles other than `self` carry the short line `hash`,
+ * counted up to `cap` (enough to decide, and bounded for common lines). */
+int sl_store_line_articles(sl_store *st, int64_t hash, int64_t self, uint32_t cap, uint32_t *n);
+/* Records that article `id` carries the line (once, however often it repeats it). */
+int sl_store_line_add(sl_store *st, int64_t hash, int64_t id);
+/* Forgets the lines of article `id` (before a new version records its own). */
+int sl_store_lines_clear(sl_store *st, int64_t id);
 int sl_store_article_get(sl_store *st, int64_t id, sl_article **out);
 int64_t sl_store_article_count(sl_store *st);
 /* Calls fn with every article id in order; stops at fn's first non-zero

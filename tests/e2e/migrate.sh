@@ -34,12 +34,17 @@ print(r[0][0] if r else '')" "$DB" "$1"
 section "a schema-4 store without sketches"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt"
 sql "DELETE FROM copy_sketches" >/dev/null
+# undo migration 6 too (source hashes, line_articles): the store as schema 4 made it
+sql "DROP INDEX articles_source" >/dev/null
+sql "ALTER TABLE articles DROP COLUMN source_hash" >/dev/null
+sql "DROP TABLE line_articles" >/dev/null
+sql "CREATE TABLE line_counts(hash INTEGER PRIMARY KEY, n INTEGER NOT NULL)" >/dev/null
 sql "PRAGMA user_version = 4" >/dev/null
 check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')" = 0 ]
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 5" [ "$(sql 'PRAGMA user_version')" = 5 ]
+check "schema version 6" [ "$(sql 'PRAGMA user_version')" = 6 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" check

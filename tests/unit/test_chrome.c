@@ -89,3 +89,23 @@ TEST(chrome_line_hash_ignores_case_and_spacing)
     CHECK(sl_chrome_line_countable("Leave a Reply", 13));
     CHECK(!sl_chrome_line_countable("", 0));
 }
+
+/* A notice made only of lines other articles carry (a dividend template) is
+ * the article itself: repetition alone never empties it. Interface text
+ * around it still goes. */
+TEST(chrome_repetition_alone_never_empties_an_article)
+{
+    const char *text = "Qtly div eight cts vs eight cts prior\n"
+                       "Pay May One\n"
+                       "Record April 10\n"
+                       "Share this article\n";
+    uint32_t n = 5;
+    sl_line_counter counter = {always_seen, &n};
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), &counter, 0, &c), 0);
+    CHECK(strstr(sl_buf_cstr(&c.text), "Qtly div eight cts") != NULL);
+    CHECK(strstr(sl_buf_cstr(&c.text), "Record April 10") != NULL);
+    CHECK(strstr(sl_buf_cstr(&c.text), "Share this") == NULL);
+    CHECK_INT(c.removed.n, 1);
+    sl_cleaned_free(&c);
+}
