@@ -235,7 +235,7 @@ static int analyse(sl_engine *e, const prepared *p)
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "copy index");
     if (sl_analyze(e->analyzer, p->text, p->text_len, &e->body) ||
-        (p->title && sl_analyze(e->analyzer, p->title, strlen(p->title), &e->title)) ||
+        (p->title && sl_analyze_as(e->analyzer, p->title, strlen(p->title), e->body.lang, &e->title)) ||
         sl_copy_check_sketch(e, p->text, e->normalized.ptr ? e->normalized.ptr : "", e->normalized.len))
         return sl_seterr(e, SL_ENOMEM, "out of memory analysing text");
     return 0;
