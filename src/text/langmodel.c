@@ -158,53 +158,50 @@ static int load_list(sl_langmodel *m, const char *path, uint16_t model, entry_ve
     return rc;
 }
 
-static int by_key(const void *a, const void *b)
-{
-    const entry *x = a, *y = b;
-    if (x->key != y->key)
-        return x->key < y->key ? -1 : 1;
-    return (int)x->model - (int)y->model;
-}
-
 /* The odds of a listed n-gram against an unlisted one, from its rank. */
 static double odds(uint16_t rank)
 {
     return 2.0 * (LIST_LEN + ZIPF_OFFSET) / (rank + ZIPF_OFFSET);
 }
 
-/* Sorted entries into the hash table of postings. */
-static int index_entries(sl_langmodel *m, entry_vec *entries)
+/* The slot of `key`, claimed if new. The table has room: twice the entries. */
+static slot *slot_of(sl_langmodel *m, uint64_t key)
 {
-    qsort(entries->items, entries->n, sizeof *entries->items, by_key);
-    size_t distinct = 0;
-    for (size_t k = 0; k < entries->n; k++)
-        distinct += !k || entries->items[k].key != entries->items[k - 1].key;
+    size_t at = key & m->mask;
+    while (m->slots[at].key && m->slots[at].key != key)
+        at = (at + 1) & m->mask;
+    m->slots[at].key = key;
+    return &m->slots[at];
+}
+
+/* The entries into the hash table of postings, in two passes (count, then
+ * place), so that each n-gram's postings lie together without a sort. */
+static int index_entries(sl_langmodel *m, const entry_vec *entries)
+{
     size_t size = 64;
-    while (size < 2 * distinct)
+    while (size < 2 * entries->n)
         size *= 2;
     m->mask = size - 1;
     m->slots = calloc(size, sizeof *m->slots);
     m->postings = malloc((entries->n ? entries->n : 1) * sizeof *m->postings);
     if (!m->slots || !m->postings)
         return SL_ENOMEM;
-    size_t n = 0;
-    slot *current = NULL;
+    for (size_t k = 0; k < entries->n; k++)
+        slot_of(m, entries->items[k].key)->n++;
+    uint32_t first = 0;
+    for (size_t k = 0; k < size; k++) {
+        m->slots[k].first = first;
+        first += m->slots[k].n;
+        m->slots[k].n = 0;
+    }
     for (size_t k = 0; k < entries->n; k++) {
         const entry *e = &entries->items[k];
-        if (!current || current->key != e->key) {
-            size_t at = e->key & m->mask;
-            while (m->slots[at].key)
-                at = (at + 1) & m->mask;
-            current = &m->slots[at];
-            *current = (slot){e->key, (uint32_t)n, 0};
-        }
-        posting *last = current->n ? &m->postings[n - 1] : NULL;
-        if (last && last->model == e->model) { /* "S" and "s" fold together */
+        slot *s = slot_of(m, e->key);
+        posting *last = s->n ? &m->postings[s->first + s->n - 1] : NULL;
+        if (last && last->model == e->model) /* "S" and "s" fold together */
             last->weight = (float)log(exp(last->weight) + odds(e->rank));
-            continue;
-        }
-        m->postings[n++] = (posting){e->model, (float)log(odds(e->rank))};
-        current->n++;
+        else
+            m->postings[s->first + s->n++] = (posting){e->model, (float)log(odds(e->rank))};
     }
     return 0;
 }
