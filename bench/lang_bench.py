@@ -15,7 +15,9 @@ The sample, made afresh each run with a fixed seed:
          wiki-text-reuse (de fr hr it pl sr) with their English sources.
 Only languages that storyline can name (its answer list) are kept.
 Compiles bench/lang_bench.c against DIR/libstoryline.a (default build/),
-runs it, and prints accuracy per kind, the worst languages, and µs per call.
+runs it, and prints per kind the share of right answers, of wrong languages
+(a wrong stemmer and stop list: worse than "und", which only leaves words
+unstemmed), the worst languages, and µs per call.
 """
 import argparse, glob, gzip, json, os, random, re, struct, subprocess, sys, tempfile
 
@@ -158,16 +160,20 @@ def main():
         run = subprocess.run([exe], input=sample, capture_output=True, text=True, check=True)
     answers = run.stdout.split("\n")[:len(items)]
     us = float(run.stderr.strip().split("\n")[-1])
-    stats, per_lang = {}, {}
+    stats, per_lang, wrong = {}, {}, {}
     for (lang, kind, _), got in zip(items, answers):
         for key, table in ((kind, stats), ("all", stats), (lang, per_lang)):
             right, total = table.get(key, (0, 0))
             table[key] = (right + (got == lang), total + 1)
+        for key in (kind, "all"):
+            wrong[key] = wrong.get(key, 0) + (got not in (lang, "und"))
     print("lang-id: %d texts in %d languages, built from /usr/share/locale and wiki-text-reuse"
           % (len(items), len(per_lang)))
     for kind in ("title", "caps", "para", "all"):
         right, total = stats.get(kind, (0, 0))
-        print("  %-6s accuracy %5.1f%%  (%d/%d)" % (kind, 100.0 * right / max(total, 1), right, total))
+        print("  %-6s accuracy %5.1f%%  (%d/%d), another language %5.1f%%, und the rest"
+              % (kind, 100.0 * right / max(total, 1), right, total,
+                 100.0 * wrong.get(kind, 0) / max(total, 1)))
     worst = sorted(per_lang.items(), key=lambda kv: kv[1][0] / kv[1][1])[:8]
     print("  worst: " + ", ".join("%s %.0f%%" % (l, 100.0 * r / t) for l, (r, t) in worst))
     print("  speed  %.2f us per call (CPU time, mean over the sample)" % us)

@@ -46,6 +46,13 @@ static const char *const codes[] = {
  * a list counts half the last one. The offset was chosen on the bench
  * sample (bench/lang_bench.py): 1 to 50 move accuracy by under a point. */
 #define ZIPF_OFFSET 10.0
+/* The best language must lead the runner-up by this much (natural log:
+ * e^5, about 150 to 1), or there is no answer: a wrong language brings a
+ * wrong stemmer and stop list, worse than none. On the bench sample, 0 gives
+ * 75.2% right and 24.5% wrong; 5 gives 68.8% right and 13.7% wrong, both
+ * better than textcat's 60.0% and 19.3%, and holds GoogleNews NMI (headlines
+ * without stop words: 0.8157 at 0, 0.8237 at 5, 0.8217 with textcat). */
+#define MIN_MARGIN 5.0
 #define LIST_LEN 400.0
 
 /* One n-gram of one language's list. */
@@ -313,12 +320,16 @@ const char *sl_langmodel_best(const sl_langmodel *m, const char *text, size_t le
         }
     }
     const char *best = NULL;
-    double best_score = 0;
+    double best_score = 0, second = 0;
     for (size_t k = 0; k < m->n_models; k++) {
         if (m->script[k] != script || score[k] <= 0)
             continue;
-        if (!best || score[k] > best_score)
+        if (!best || score[k] > best_score) {
+            second = best_score;
             best = m->code[k], best_score = score[k];
+        } else if (score[k] > second) {
+            second = score[k];
+        }
     }
-    return best;
+    return best_score - second >= MIN_MARGIN ? best : NULL;
 }

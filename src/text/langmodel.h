@@ -28,7 +28,7 @@ void sl_langmodel_free(sl_langmodel *m);
 
 /* The most likely language of text[0, len) among the models written in
  * `script`, as a static ISO 639 code; NULL when no model of that script
- * matches any of its n-grams. Reads at most a bounded prefix. Thread-safe:
+ * matches any of its n-grams, or none leads the others clearly. Reads at most a bounded prefix. Thread-safe:
  * the model is not changed. */
 const char *sl_langmodel_best(const sl_langmodel *m, const char *text, size_t len, sl_script script);
 
