@@ -90,7 +90,8 @@ void sl_doc_detect_language(sl_doc *d, sl_analyzer *an)
 int sl_doc_analyse(sl_doc *d, sl_analyzer *an)
 {
     if (sl_analyze_as(an, d->text, d->text_len, d->body.lang, &d->body) ||
-        (d->title && sl_analyze(an, d->title, strlen(d->title), &d->title_analysis)))
+        (d->title &&
+         sl_analyze_as(an, d->title, strlen(d->title), d->body.lang, &d->title_analysis)))
         return SL_ENOMEM;
     return 0;
 }

@@ -52,8 +52,8 @@ void sl_doc_set_published(sl_doc *d, const char *published);
 int sl_doc_set_identity(sl_doc *d, const char *identity);
 /* The language of the text (sets body.lang); call before sl_doc_analyse. */
 void sl_doc_detect_language(sl_doc *d, sl_analyzer *an);
-/* Analyses the text in its language and the title in its own (sentences,
- * tokens, stems, terms). Errors: SL_ENOMEM. */
+/* Analyses the text and the title, both in the text's language (a title's
+ * few words tell it less well; sentences, tokens, stems, terms). Errors: SL_ENOMEM. */
 int sl_doc_analyse(sl_doc *d, sl_analyzer *an);
 /* A title made of the first sentence, cut near 90 bytes (for a story whose
  * first article has none), in the arena; "" when there is no sentence. */

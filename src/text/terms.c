@@ -180,7 +180,7 @@ const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len)
 
 int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
 {
-    return sl_analyze_as(a, text, len, sl_lang_detect(a->langid, text, len), out);
+    return sl_analyze_as(a, text, len, NULL, out);
 }
 
 int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang,
@@ -189,7 +189,7 @@ int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang
     out->terms.n = 0;
     out->token_terms.n = 0;
     out->n_words = 0;
-    out->lang = lang;
+    out->lang = lang && strcmp(lang, "und") ? lang : sl_lang_detect(a->langid, text, len);
     int rc = sl_sentences_split(text, len, &out->sentences);
     if (!rc)
         rc = sl_tokenize(text, len, out->lang, &out->tokens);

@@ -185,9 +185,13 @@ sl_analyzer *sl_analyzer_new(void);
 void sl_analyzer_free(sl_analyzer *a);
 /* Fills `out` (cleared first, memory reused) from normalised text. */
 int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out);
-/* The two halves of sl_analyze, for a caller that times them apart: the
- * language (a static string, as sl_lang_detect), then the rest as `lang`. */
+/* The language of a text (a static string, as sl_lang_detect): the first
+ * half of sl_analyze, for a caller that times it apart. */
 const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len);
+/* The same as sl_analyze, in language `lang` (a static code from
+ * sl_lang_detect) instead of the one detected: a title is in its article's
+ * language, and a few words of capitals tell it less well than the body
+ * does. NULL or "und": detected. */
 int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang,
                   sl_analysis *out);
 void sl_analysis_free(sl_analysis *an);

@@ -290,6 +290,58 @@ TEST(credit_lines)
     sl_buf_free(&credit);
 }
 
+/* Varied generated texts (credit phrases in any case, agencies inside and
+ * outside words, labels, brackets, dashes, short and long lines): what
+ * sl_credit_find answers for each is held in a golden file made with the
+ * position-by-position search it replaced, so the one-pass search must
+ * answer the same. */
+static const char *const credit_pieces[] = {
+    "The", "council", "voted", "on", "Tuesday", "ferry", "fares", "rise", "harbour", "said",
+    "originally published on", "Originally Published In", "ORIGINALLY PUBLISHED BY",
+    "originally appeared on", "Originally appeared in", "first appeared on", "First Appeared In",
+    "first published on", "FIRST PUBLISHED IN", "first published by", "Republished from",
+    "reprinted from", "Reprinted with permission from", "originally publish", "first appear",
+    "reprint", "Associated Press", "Agence France-Presse", "Reuters", "reuters", "Reutersville",
+    "AFP", "xAFP", "Bloomberg", "UPI", "dpa", "PA Media", "Canadian Press", "Xinhua", "TASS",
+    "Source:", "sources:", "Credit:", "Via ", "via:", "By ", "(", ")", "(Northwire)", "(AP)",
+    " - ", "\u2014", "\u2013", ",", ".", ";", "|", ":", "Harbour Herald", "Valley Courier",
+    "northwire", "\n", "\n\n", "\n", "Of", "FROM", "o", "f", "r",
+};
+
+static uint64_t credit_rng(uint64_t *state)
+{
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    return *state;
+}
+
+TEST(credit_find_varied_texts_golden)
+{
+    enum { TEXTS = 3000 };
+    uint64_t state = 0x9E3779B97F4A7C15u;
+    size_t n_pieces = sizeof credit_pieces / sizeof *credit_pieces;
+    sl_buf text = SL_BUF_INIT, credit = SL_BUF_INIT, got = SL_BUF_INIT;
+    size_t found = 0;
+    for (int k = 0; k < TEXTS; k++) {
+        sl_buf_clear(&text);
+        size_t pieces = 1 + credit_rng(&state) % 60;
+        for (size_t p = 0; p < pieces; p++) {
+            sl_buf_puts(&text, credit_pieces[credit_rng(&state) % n_pieces]);
+            if (credit_rng(&state) % 4)
+                sl_buf_putc(&text, ' ');
+        }
+        bool hit = sl_credit_find(text.ptr, text.len, &credit);
+        found += hit;
+        sl_buf_printf(&got, "%d\t%s\n", k, hit ? sl_buf_cstr(&credit) : "-");
+    }
+    CHECK(found > TEXTS / 4 && found < TEXTS * 3 / 4); /* both answers well exercised */
+    CHECK_GOLDEN("tests/golden/credit/varied.out", sl_buf_cstr(&got));
+    sl_buf_free(&text);
+    sl_buf_free(&credit);
+    sl_buf_free(&got);
+}
+
 TEST(copy_index_finds_the_original)
 {
     sketched s = {0};

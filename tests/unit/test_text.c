@@ -552,10 +552,10 @@ TEST(lang_detect_stop_profile)
     sl_langid_free(id);
 }
 
-TEST(lang_detect_scripts_and_textcat)
+TEST(lang_detect_scripts_and_ngrams)
 {
     sl_langid *id = sl_langid_new();
-    CHECK_STR(sl_lang_detect(id, polish, strlen(polish)), "pl"); /* textcat */
+    CHECK_STR(sl_lang_detect(id, polish, strlen(polish)), "pl"); /* n-gram model */
     const char *greek = "\xCE\x97 \xCE\xB2\xCE\xBF\xCF\x85\xCE\xBB\xCE\xAE \xCF\x88\xCE\xAE\xCF\x86\xCE\xB9\xCF\x83\xCE\xB5 "
                         "\xCF\x83\xCE\xAE\xCE\xBC\xCE\xB5\xCF\x81\xCE\xB1.";
     CHECK_STR(sl_lang_detect(id, greek, strlen(greek)), "el");
@@ -564,6 +564,38 @@ TEST(lang_detect_scripts_and_textcat)
     CHECK_STR(sl_lang_detect(id, japanese, strlen(japanese)), "ja");
     sl_langid_free(id);
     sl_langid_free(NULL);
+}
+
+TEST(lang_detect_capitals_by_ngrams)
+{
+    /* headlines in capitals with no stop word: textcat gave up on them */
+    sl_langid *id = sl_langid_new();
+    const char *en = "NORTHERN FERRY OPERATOR RAISES WINTER FARES";
+    const char *fr = "PR\xC3\x89" "FECTURE ANNONCE NOUVELLES MESURES SANITAIRES";
+    const char *de = "BUNDESREGIERUNG BESCHLIESST NEUE MIETPREISBREMSE";
+    const char *pl = "WOJEW\xC3\x93" "DZTWO OG\xC5\x81" "ASZA NOWE PRZETARGI DROGOWE";
+    CHECK_STR(sl_lang_detect(id, en, strlen(en)), "en");
+    CHECK_STR(sl_lang_detect(id, fr, strlen(fr)), "fr");
+    CHECK_STR(sl_lang_detect(id, de, strlen(de)), "de");
+    CHECK_STR(sl_lang_detect(id, pl, strlen(pl)), "pl");
+    /* a close call (Spanish, Galician, Asturian, ...) is left open, not guessed */
+    const char *es = "GOBIERNO ANUNCIA NUEVAS MEDIDAS ECON\xC3\x93MICAS";
+    CHECK_STR(sl_lang_detect(id, es, strlen(es)), "und");
+    sl_langid_free(id);
+}
+
+TEST(lang_detect_unspaced_and_mixed_scripts)
+{
+    sl_langid *id = sl_langid_new();
+    /* Thai has no spaces between words: it was "und" for too few words */
+    const char *thai = "\xE0\xB8\xA3\xE0\xB8\xB1\xE0\xB8\x90\xE0\xB8\x9A\xE0\xB8\xB2\xE0\xB8\xA5"
+                       "\xE0\xB8\x9B\xE0\xB8\xA3\xE0\xB8\xB0\xE0\xB8\x81\xE0\xB8\xB2\xE0\xB8\xA8";
+    CHECK_STR(sl_lang_detect(id, thai, strlen(thai)), "th");
+    /* Hebrew with Latin acronyms and names: the Hebrew letters decide */
+    const char *hebrew = "\xD7\x94\xD7\x9E\xD7\x9E\xD7\xA9\xD7\x9C\xD7\x94 \xD7\x90\xD7\x99\xD7\xA9\xD7\xA8\xD7\x94 "
+                         "NATO UNESCO Brussels \xD7\x97\xD7\x93\xD7\xA9";
+    CHECK_STR(sl_lang_detect(id, hebrew, strlen(hebrew)), "he");
+    sl_langid_free(id);
 }
 
 TEST(lang_detect_und)
@@ -643,6 +675,24 @@ TEST(analyze_german_french)
     CHECK(find_term(&an, "ancien") != NULL); /* from "l'ancien": the elision goes */
     CHECK(find_term(&an, "habit") != NULL);
     CHECK(find_term(&an, "les") == NULL);
+    sl_analysis_free(&an);
+    sl_analyzer_free(a);
+}
+
+TEST(analyze_as_takes_the_articles_language)
+{
+    /* a title in capitals is read in its article's language */
+    sl_analyzer *a = sl_analyzer_new();
+    sl_analysis an = {0};
+    const char *title = "STADTRAT BESCHLIESST NEUEN F\xC3\x84HRPLAN";
+    CHECK_INT(sl_analyze_as(a, title, strlen(title), "de", &an), 0);
+    CHECK_STR(an.lang, "de");
+    CHECK(find_term(&an, "neu") != NULL); /* German stem of "neuen" */
+    CHECK(find_term(&an, "stadtrat") != NULL);
+    CHECK_INT(sl_analyze_as(a, english, strlen(english), "und", &an), 0);
+    CHECK_STR(an.lang, "en"); /* no language given: detected */
+    CHECK_INT(sl_analyze_as(a, english, strlen(english), NULL, &an), 0);
+    CHECK_STR(an.lang, "en");
     sl_analysis_free(&an);
     sl_analyzer_free(a);
 }
