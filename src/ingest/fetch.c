@@ -78,24 +78,34 @@ static double now(void)
 
 /* ---- robots.txt ----------------------------------------------------------- */
 
-/* Robots path match: '*' any run, '$' the end (RFC 9309). */
-static int robots_match(const char *pat, const char *path)
+/* Robots path match: '*' any run, '$' at the end the end of the path, else
+ * a prefix match (RFC 9309). Greedy with one backtrack point, the last '*':
+ * a later '*' makes the earlier ones irrelevant, so the cost is at most
+ * pattern x path steps. The recursive match tried every split per '*' and
+ * took over 250 s on "/ *a*a... (30 times) *b" against 36 letters. */
+int sl_robots_match(const char *pat, const char *path)
 {
-    for (; *pat; pat++, path++) {
-        if (*pat == '*') {
-            for (const char *p = path;; p++) {
-                if (robots_match(pat + 1, p))
-                    return 1;
-                if (!*p)
-                    return 0;
-            }
+    size_t n = strlen(pat);
+    int anchored = n && pat[n - 1] == '$';
+    const char *p = pat, *end = pat + n - anchored, *s = path;
+    const char *star = NULL, *star_s = NULL;   /* after the last '*', and where its run ends */
+    for (;;) {
+        if (p < end && *p == '*') {
+            star = ++p;
+            star_s = s;
+            continue;
         }
-        if (*pat == '$' && !pat[1])
-            return !*path;
-        if (*pat != *path)
+        if (p == end && (!anchored || !*s))
+            return 1;
+        if (*s && p < end && *p == *s) {
+            p++, s++;
+            continue;
+        }
+        if (!star || !*star_s)
             return 0;
+        p = star;
+        s = ++star_s;
     }
-    return 1;
 }
 
 static int robots_allows(const host *h, const char *path)
@@ -106,7 +116,7 @@ static int robots_allows(const host *h, const char *path)
     int allow = 1;
     for (size_t i = 0; i < h->n_rules; i++) {
         size_t len = strlen(h->rules[i].path);
-        if (robots_match(h->rules[i].path, path) && (len > best || (len == best && h->rules[i].allow))) {
+        if (sl_robots_match(h->rules[i].path, path) && (len > best || (len == best && h->rules[i].allow))) {
             best = len;
             allow = h->rules[i].allow;
         }

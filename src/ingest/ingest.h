@@ -194,6 +194,10 @@ typedef struct sl_fetch_result {
 
 typedef void (*sl_fetched_fn)(void *ctx, size_t url_index, const sl_fetch_result *result);
 
+/* Whether a robots.txt rule's path pattern matches a URL path ('*' any
+ * run, a final '$' the end; else a prefix). Linear in pattern x path. */
+int sl_robots_match(const char *pattern, const char *path);
+
 /* Fetches every URL (http and https only), calling `done` once per URL in
  * completion order. Returns 0, or SL_ENOMEM. */
 int sl_fetch_all(const char *const *urls, size_t n, const sl_fetch_options *o, sl_fetched_fn done, void *ctx);
