@@ -336,8 +336,11 @@ static attribution before_quote(const sl_facts_doc *d, const piece *p)
     if (i == 0)
         return a;
     size_t floor = i > ATTRIBUTION_BEFORE ? i - ATTRIBUTION_BEFORE : 0;
-    uint32_t para = p->open;
-    while (para > 0 && !(d->s[para - 1] == '\n' && para > 1 && d->s[para - 2] == '\n'))
+    /* The paragraph's start, looked for no further back than the first token
+     * the scan below reads: scanning to the paragraph's start for every quote
+     * was quadratic in a long paragraph (62,500 quotes: 11.5 s). */
+    uint32_t para = p->open, lowest = d->toks.items[floor].start;
+    while (para > lowest && !(d->s[para - 1] == '\n' && para > 1 && d->s[para - 2] == '\n'))
         para--;
     for (size_t k = i; k-- > floor;) {
         if (d->toks.items[k].start < para)

@@ -53,3 +53,36 @@ TEST(robots_match_is_not_exponential)
     CHECK(sl_robots_match(pat, path));
     CHECK(seconds() - t < 0.5);
 }
+
+/* One paragraph of `n` quotations without attribution, as the facts stage
+ * sees it; returns the seconds sl_facts_extract took (best of two runs). */
+static double quotes_paragraph_seconds(size_t n)
+{
+    static const char piece[] = " and \"the harbour opens in spring for boats\" then";
+    size_t len = 0, cap = 64 + n * sizeof piece;
+    char *text = malloc(cap);
+    len += (size_t)snprintf(text, cap, "Officials met on Monday in the town hall.");
+    for (size_t i = 0; i < n; i++, len += sizeof piece - 1)
+        memcpy(text + len, piece, sizeof piece);
+    double best = 1e9;
+    for (int run = 0; run < 2; run++) {
+        sl_fact_items *items = NULL;
+        double t = seconds();
+        CHECK_INT(sl_facts_extract(text, len, NULL, &items), 0);
+        t = seconds() - t;
+        best = t < best ? t : best;
+        CHECK(items && items->n > 0);
+        sl_fact_items_free(items);
+    }
+    free(text);
+    return best;
+}
+
+/* before_quote scanned back to the paragraph's start for every quote:
+ * four times the quotes took sixteen times as long (8,000: 1.8 s at -O2). */
+TEST(quotes_long_paragraph_is_linear)
+{
+    double small = quotes_paragraph_seconds(2000), big = quotes_paragraph_seconds(8000);
+    if (big > 8 * small + 0.05)
+        sl_test_fail(__FILE__, __LINE__, "2,000 quotes %.3f s, 8,000 quotes %.3f s: not linear", small, big);
+}
