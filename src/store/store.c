@@ -151,7 +151,7 @@ static const char *const stmt_sql[Q_COUNT_] = {
     [Q_DF_ADD] = "INSERT INTO terms VALUES(?1, ?2) ON CONFLICT(id) DO UPDATE SET df = df + ?2",
     [Q_SEARCH] =
         "SELECT f.rowid, a.story_id, bm25(article_fts, 3.0, 1.0), a.title,"
-        " snippet(article_fts, 1, '[', ']', '…', 16)"
+        " a.text"
         " FROM article_fts f JOIN articles a ON a.id = f.rowid"
         " WHERE article_fts MATCH ?1 ORDER BY bm25(article_fts, 3.0, 1.0) LIMIT ?2",
     [Q_EXPORT_ARTICLES] = "SELECT id FROM articles ORDER BY id",

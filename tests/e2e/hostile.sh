@@ -53,4 +53,26 @@ check "ingest: the paragraph after the NUL is stored" sh -c "'$S' --db '$T/nul.d
 expect_exit 0 "$S" --db "$T/nul2.db" ingest - <"$T/nul.html"
 check "stdin: the paragraph after the NUL is stored" sh -c "'$S' --db '$T/nul2.db' article 1 | grep -q 'Closing line of the harbour report'"
 
+section "search: a big article with a long token"
+python3 -c '
+import random
+random.seed(7)
+words = ["harbour", "council", "boats", "spring", "ferry", "tides", "meadow", "budget", "pilot", "archive"]
+out = ["The harbour report of the year\n\n", "The harbour master wrote " + "q" * 200000 + " in the log.\n\n"]
+n = 0
+while n < 1 << 20:
+    para = " ".join(random.choice(words) for _ in range(60)).capitalize() + ".\n\n"
+    out.append(para)
+    n += len(para)
+open("'"$T"'/big.txt", "w").write("".join(out))'
+expect_exit 0 "$S" --db "$T/big.db" ingest "$T/big.txt"
+timed 20 "$S" --db "$T/big.db" search harbour
+check "search of a 1 MB article ends in time" test "$RC" -eq 0
+check "the snippet marks the match" out_has "\[harbour\]"
+check "the snippet is capped (a few hundred bytes, not the 200 KB token)" test "$(wc -c <"$OUT")" -lt 700
+timed 20 "$S" --db "$T/big.db" search --json "harb*"
+check "JSON snippet capped too, prefix query marked" py "$OUT" '
+s = d["hits"][0]["snippet"]
+assert len(s.encode()) < 400 and "[harbour]" in s, s'
+
 finish
