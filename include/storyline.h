@@ -142,10 +142,16 @@ typedef struct sl_ingest_report {
     uint64_t removed_lines;
     uint64_t bytes;
     uint64_t skipped;         /* WARC records and feed items that are not HTML pages */
+    uint64_t skipped_files;   /* left out of a folder walk: hidden and documentation files
+                               * (README, LICENSE, *.md ...), links to folders or out of it */
 } sl_ingest_report;
 
 /* Ingests a file, or every file below a folder (recursively, in name order).
- * Formats are recognised by content: plain text, JSONL, HTML. Bad inputs are
+ * A folder walk leaves out hidden files and folders, documentation files
+ * (README*, LICENSE*, COPYING*, CHANGELOG*, CONTRIBUTING*, NOTICE*, AUTHORS*,
+ * *.md) and symbolic links that lead to a folder or out of the folder given;
+ * a file named as `path` is always read. Formats are recognised by content:
+ * plain text, JSONL, HTML, WARC, feeds. Bad inputs are
  * reported through opts->on_error and skipped; the rest goes on. Returns 0
  * when everything was stored, SL_EBADINPUT when some inputs failed (the rest
  * are stored), another code when the store itself failed. `report` adds up. */

@@ -2,13 +2,16 @@
  * recognises its format by content, turns it into article inputs (one for a
  * text or HTML file, one per JSONL line, WARC response or feed item; gzip is
  * undone first), and feeds them to the pipeline in
- * batches of one transaction each. A bad file or record is reported and
- * skipped; a store failure stops the run with the current batch rolled back. */
+ * batches of one transaction each. A folder walk stays inside the folder
+ * (links out of it are not followed) and leaves out hidden and documentation
+ * files. A bad file or record is reported and skipped; a store failure stops
+ * the run with the current batch rolled back. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "engine.h"
@@ -23,6 +26,7 @@ typedef struct run {
     sl_ingest_report *report;
     int in_batch;          /* articles since the batch began */
     int bad;               /* some input failed */
+    char *root;            /* the walked folder, resolved: links must stay inside */
 } run;
 
 static void fail(run *r, const char *name, const char *reason)
@@ -386,9 +390,36 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A project's documentation, not an article: "README.md" in examples/, a
+ * dataset's "BASIL-README.md" or LICENSE. Named on the command line such a
+ * file is read; met in a folder walk it is left out and counted. */
+static int is_documentation(const char *name)
+{
+    static const char *const stems[] = {"readme", "license", "licence", "copying", "changelog", "changes",
+                                        "contributing", "notice", "authors"};
+    for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
+        if (!strncasecmp(name, stems[i], strlen(stems[i])))
+            return 1;
+    size_t n = strlen(name);
+    return strcasestr(name, "readme") || (n > 3 && !strcasecmp(name + n - 3, ".md")) ||
+           (n > 9 && !strcasecmp(name + n - 9, ".markdown"));
+}
+
+/* Whether a link found in the walk resolves to a file inside the walked
+ * folder: one pointing at /etc/os-release is not read. */
+static int inside_root(const run *r, const char *path)
+{
+    char *real = realpath(path, NULL);
+    size_t n = r->root ? strlen(r->root) : 0;
+    int inside = real && n && !strncmp(real, r->root, n) && (real[n] == '/' || !real[n] || r->root[n - 1] == '/');
+    free(real);
+    return inside;
+}
+
 static int ingest_tree(run *r, const char *path, int depth);
 
-/* Every visible entry of a folder, in name order, so runs are repeatable. */
+/* Every entry of a folder, in name order, so runs are repeatable; hidden
+ * and documentation files are counted as skipped. */
 static int ingest_dir(run *r, const char *path, int depth)
 {
     DIR *dir = opendir(path);
@@ -401,8 +432,12 @@ static int ingest_dir(run *r, const char *path, int depth)
     int rc = 0;
     struct dirent *ent;
     while ((ent = readdir(dir))) {
-        if (ent->d_name[0] == '.')
-            continue; /* hidden files, . and .. */
+        if (!strcmp(ent->d_name, ".") || !strcmp(ent->d_name, ".."))
+            continue;
+        if (ent->d_name[0] == '.' || is_documentation(ent->d_name)) {
+            r->report->skipped_files++;
+            continue;
+        }
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
             char **p = realloc(names, cap * sizeof *p);
@@ -432,10 +467,13 @@ static int ingest_dir(run *r, const char *path, int depth)
 static int ingest_tree(run *r, const char *path, int depth)
 {
     struct stat sb;
-    /* Inside a folder, links to folders are not followed: they can loop. */
-    if (depth > 0 && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) && stat(path, &sb) == 0 &&
-        S_ISDIR(sb.st_mode))
+    /* Inside a folder, links to folders are not followed (they can loop),
+     * nor links that lead out of the folder given. */
+    if (depth > 0 && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) &&
+        ((stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) || !inside_root(r, path))) {
+        r->report->skipped_files++;
         return 0;
+    }
     if (stat(path, &sb) != 0) {
         fail(r, path, strerror(errno));
         return 0;
@@ -443,6 +481,10 @@ static int ingest_tree(run *r, const char *path, int depth)
     if (S_ISDIR(sb.st_mode)) {
         if (depth > 64) {
             fail(r, path, "folders nested more than 64 deep");
+            return 0;
+        }
+        if (!depth && !(r->root = realpath(path, NULL))) {
+            fail(r, path, strerror(errno));
             return 0;
         }
         return ingest_dir(r, path, depth);
@@ -485,8 +527,10 @@ int sl_ingest_path(sl_engine *e, const char *path, const sl_ingest_options *opts
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, 0, 0};
-    return finish(&r, ingest_tree(&r, path, 0));
+    run r = {e, opts, report ? report : &local, 0, 0, NULL};
+    rc = finish(&r, ingest_tree(&r, path, 0));
+    free(r.root);
+    return rc;
 }
 
 int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *name,
@@ -496,7 +540,7 @@ int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *nam
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, 0, 0};
+    run r = {e, opts, report ? report : &local, 0, 0, NULL};
     return finish(&r, ingest_data(&r, data, len, name ? name : "-", NULL));
 }
 
@@ -507,7 +551,7 @@ int sl_ingest_urls(sl_engine *e, const char *const *urls, size_t n, const sl_ing
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, 0, 0};
+    run r = {e, opts, report ? report : &local, 0, 0, NULL};
     sl_fetch_options fo;
     fetch_options(&r, &fo);
     fetched_ctx c = {&r, urls, NULL, NULL, 0};
