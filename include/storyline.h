@@ -130,6 +130,13 @@ typedef struct sl_ingest_options {
      * 0 means the default: 4 parallel transfers, 30 s per transfer, 1000 ms
      * between two requests to one host (delay_ms < 0: none). */
     int jobs, timeout_s, delay_ms;
+    /* A feed read from a file or buffer has its teaser items' links fetched
+     * only with `follow` (a feed fetched by URL always has). */
+    int follow;
+    /* Fetching never connects to loopback, private, link-local (cloud
+     * metadata), unspecified or multicast addresses, IPv4 or IPv6, checked
+     * after DNS and at every redirect, unless `allow_private`. */
+    int allow_private;
 } sl_ingest_options;
 
 typedef struct sl_ingest_report {

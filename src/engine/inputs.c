@@ -137,6 +137,7 @@ static void fetch_options(const run *r, sl_fetch_options *fo)
         fo->jobs = r->opts->jobs;
         fo->timeout_s = r->opts->timeout_s;
         fo->delay_ms = r->opts->delay_ms;
+        fo->allow_private = r->opts->allow_private;
     }
 }
 
@@ -226,7 +227,7 @@ static int ingest_feed(run *r, const char *data, size_t len, const char *name, i
             urls[n] = it->link;
             pending[n++] = *it;
         } else {
-            fail(r, why.ptr, it->link ? "only a teaser, and its page cannot be fetched here"
+            fail(r, why.ptr, it->link ? "only a teaser; its link is not fetched unless asked (--follow)"
                                       : "only a teaser and no link to the article");
         }
     }
@@ -258,8 +259,8 @@ static int ingest_data(run *r, const char *data, size_t len, const char *name, c
         return 0;
     case SL_FORMAT_JSONL:
         return ingest_jsonl(r, data, len, name, path);
-    case SL_FORMAT_FEED:
-        return ingest_feed(r, data, len, name, 1);
+    case SL_FORMAT_FEED:   /* a local feed leads to the network only when asked */
+        return ingest_feed(r, data, len, name, r->opts && r->opts->follow);
     case SL_FORMAT_HTML: {
         sl_article_input in = {.html = data, .html_len = len, .path = path};
         return one(r, &in, name);

@@ -180,6 +180,7 @@ typedef struct sl_fetch_options {
     int jobs, timeout_s, delay_ms, retries;
     size_t max_bytes;
     int ignore_robots;
+    int allow_private;   /* connect to loopback, private and link-local addresses too */
 } sl_fetch_options;
 
 /* One URL's outcome: error NULL and body set on success (2xx after
@@ -201,6 +202,16 @@ int sl_robots_match(const char *pattern, const char *path);
 /* Fetches every URL (http and https only), calling `done` once per URL in
  * completion order. Returns 0, or SL_ENOMEM. */
 int sl_fetch_all(const char *const *urls, size_t n, const sl_fetch_options *o, sl_fetched_fn done, void *ctx);
+
+/* ---- address.c ---- */
+
+struct sockaddr;
+/* Whether the fetcher refuses to connect to an address unless private
+ * addresses are allowed: loopback, private (10/8, 172.16/12, 192.168/16,
+ * fc00::/7), link-local (169.254/16 with the cloud metadata service,
+ * fe80::/10), unspecified, shared (100.64/10), multicast and reserved, IPv4
+ * inside IPv6 alike. `why` gets a one-line reason naming the address. */
+int sl_address_refused(const struct sockaddr *sa, char *why, size_t size);
 
 /* ---- dates.c ---- */
 

@@ -99,4 +99,51 @@ check "the summary counts the skipped files" err_has "8 files skipped in folders
 expect_exit 0 "$S" --db "$T/named.db" ingest "$T/tree/README.md" "$T/tree/secret.html"
 check "files named on the command line are read, links and documentation too" test "$(n_articles "$T/named.db")" -eq 2
 
+section "fetching: only where sent, never to private addresses unless allowed"
+# Two servers on 127.0.0.1 (two hosts by port), each killed at the end.
+serve() {  # serve DIR: starts the test server on DIR; its port in $P
+  mkdir -p "$1/site"
+  python3 "$SL_TESTS/fixtures/web/server.py" "$1/site" "$1/port" &
+  echo $! >>"$T/servers"
+  i=0
+  while [ ! -s "$1/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+  P=$(cat "$1/port" 2>/dev/null)
+}
+serve "$T/a"
+A="http://127.0.0.1:$P"
+serve "$T/b"
+B="http://127.0.0.1:$P"
+cp "$T/page1.html" "$T/a/site/harbour.html"
+cp "$T/page2.html" "$T/b/site/orchard.html"
+mkdir -p "$T/b/site/private"
+cp "$T/page3.html" "$T/b/site/private/observatory.html"
+printf 'User-agent: *\nDisallow: /private/\n' >"$T/b/site/robots.txt"
+cat >"$T/local.rss" <<EOF2
+<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Courier</title>
+<item><title>Harbour</title><link>$A/harbour.html</link><description>A teaser.</description></item>
+</channel></rss>
+EOF2
+fetched() { grep -q "^$2" "$1/requests.log" 2>/dev/null; }
+timed 30 "$S" --db "$T/f1.db" ingest --delay 0 "$T/local.rss"
+check "a local feed: its item is not fetched without --follow" sh -c "! grep -q harbour '$T/a/requests.log' 2>/dev/null"
+check "a local feed: the item is named as not followed" err_has "item 1: only a teaser; its link is not fetched unless asked (--follow)"
+timed 30 "$S" --db "$T/f2.db" ingest --delay 0 --follow "$T/local.rss"
+check "--follow without --allow-private: loopback refused, named" err_has "refused to connect to 127.0.0.1: a loopback address"
+check "--follow without --allow-private: no request reached the server" test ! -e "$T/a/requests.log"
+check "--follow without --allow-private: exit 1, nothing stored" test "$RC" -eq 1 -a "$(n_articles "$T/f2.db")" -eq 0
+timed 30 "$S" --db "$T/f3.db" ingest --delay 0 --follow --allow-private "$T/local.rss"
+check "--follow --allow-private: the item's page is fetched and stored" test "$RC" -eq 0 -a "$(n_articles "$T/f3.db")" -eq 1
+check "--follow --allow-private: robots.txt asked first" fetched "$T/a" /robots.txt
+timed 30 "$S" --db "$T/f4.db" ingest --delay 0 "$B/orchard.html"
+check "a URL on loopback without --allow-private is refused" sh -c "grep -q 'refused to connect to 127.0.0.1' '$ERR' && ! grep -q orchard '$T/b/requests.log' 2>/dev/null"
+timed 30 "$S" --db "$T/f5.db" ingest --delay 0 --allow-private "$B/orchard.html"
+check "the same URL with --allow-private is stored" test "$RC" -eq 0 -a "$(n_articles "$T/f5.db")" -eq 1
+timed 30 "$S" --db "$T/f6.db" ingest --delay 0 --allow-private "$A/redirect?to=$B/private/observatory.html"
+check "a redirect to another host: that host's robots.txt is obeyed" err_has "disallowed by robots.txt"
+check "a redirect to another host: the disallowed page was never requested" sh -c "! grep -q '^/private' '$T/b/requests.log'"
+timed 30 "$S" --db "$T/f7.db" ingest --delay 0 --allow-private "$A/redirect?to=$B/orchard.html"
+check "a redirect to an allowed page: stored under its final URL" sh -c "'$S' --db '$T/f7.db' export --json | grep -q '$B/orchard.html'"
+for pid in $(cat "$T/servers"); do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+
 finish

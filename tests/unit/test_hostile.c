@@ -1,6 +1,8 @@
 /* test_hostile.c — hostile inputs meet bounded work: robots.txt patterns,
  * WARC records that lie about their length, feeds with DTDs and entities,
  * pages with NUL bytes, empty inputs. Each case runs under a time limit. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -146,4 +148,39 @@ TEST(feed_entities_are_refused)
     CHECK(seconds() - t < 1.0);
     sl_buf_free(&feed);
     sl_buf_free(&why);
+}
+
+/* Whether the fetcher refuses `text` (an IPv4 or IPv6 address). */
+static int refused(const char *text)
+{
+    struct sockaddr_in in4 = {.sin_family = AF_INET};
+    struct sockaddr_in6 in6 = {.sin6_family = AF_INET6};
+    char why[160];
+    if (inet_pton(AF_INET, text, &in4.sin_addr) == 1)
+        return sl_address_refused((struct sockaddr *)&in4, why, sizeof why);
+    if (inet_pton(AF_INET6, text, &in6.sin6_addr) == 1)
+        return sl_address_refused((struct sockaddr *)&in6, why, sizeof why);
+    sl_test_fail(__FILE__, __LINE__, "not an address: %s", text);
+    return -1;
+}
+
+TEST(fetch_refuses_private_addresses)
+{
+    static const char *const refuse[] = {"127.0.0.1", "127.8.9.10", "10.0.0.1", "172.16.0.1", "172.31.255.254",
+                                         "192.168.1.1", "169.254.169.254", "0.0.0.0", "100.64.0.1", "224.0.0.1",
+                                         "::1", "::", "fc00::1", "fd12:3456::1", "fe80::1", "::ffff:127.0.0.1",
+                                         "::ffff:169.254.169.254", "ff02::1"};
+    static const char *const allow[] = {"93.184.216.34", "8.8.8.8", "172.32.0.1", "172.15.255.255", "192.169.0.1",
+                                        "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8"};
+    for (size_t i = 0; i < sizeof refuse / sizeof *refuse; i++)
+        if (refused(refuse[i]) != 1)
+            sl_test_fail(__FILE__, __LINE__, "%s should be refused", refuse[i]);
+    for (size_t i = 0; i < sizeof allow / sizeof *allow; i++)
+        if (refused(allow[i]) != 0)
+            sl_test_fail(__FILE__, __LINE__, "%s should be allowed", allow[i]);
+    struct sockaddr_in meta = {.sin_family = AF_INET};
+    inet_pton(AF_INET, "169.254.169.254", &meta.sin_addr);
+    char why[160] = "";
+    sl_address_refused((struct sockaddr *)&meta, why, sizeof why);
+    CHECK(strstr(why, "169.254.169.254") && strstr(why, "metadata"));
 }
