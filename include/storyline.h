@@ -496,7 +496,8 @@ SL_API int sl_threads_json(sl_engine *engine, int min_stories, sl_write_fn write
  * One HTML page (any charset, at most 50 MB) to its article, without a store:
  * metadata from JSON-LD, OpenGraph, <meta>, <time> and the page's <h1>/<title>;
  * the body found by text and link density and tag/class cues, then cleaned as
- * ingest cleans it (docs/extraction.md). */
+ * ingest cleans it (docs/extraction.md). Plain text is cleaned line by line as
+ * ingest cleans it (its chrome rules, without the store's repeated lines). */
 
 typedef struct sl_extractor sl_extractor;
 
@@ -512,16 +513,22 @@ typedef struct sl_page {
 
 SL_API int sl_extractor_new(sl_extractor **out);
 SL_API void sl_extractor_free(sl_extractor *x);
-/* Extracts one page into `out` (cleared first). Returns 0, SL_EBADINPUT (no
- * article text), SL_ETOOLARGE (over the cap) or SL_ENOMEM; then
+/* URLs given to sl_extract_each may reach loopback, private and link-local
+ * addresses (refused by default, as in ingest). */
+SL_API void sl_extractor_allow_private(sl_extractor *x, int allow);
+/* Extracts one page or plain text (recognised by content) into `out`
+ * (cleared first). Returns 0, SL_EBADINPUT (no article text; empty, binary,
+ * a feed or JSONL), SL_ETOOLARGE (over the cap) or SL_ENOMEM; then
  * sl_extractor_errmsg says why in one line. */
 SL_API int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out);
 /* Called once per page of a file: `page` on success, else `error` says why
  * (one line). `name` is the file, or FILE#RECORD (URI) inside a WARC file. */
 typedef void (*sl_page_fn)(void *ctx, const char *name, const sl_page *page, const char *error);
-/* Every page of a file: the file itself when it is a page (plain or gzip),
- * or every HTML response of a WARC file (streamed). Returns 0, or SL_ENOMEM;
- * pages that fail go to `on_page` with their reason. */
+/* Every page of a file: the file itself when it is a page or text (plain or
+ * gzip), or every HTML response of a WARC file (streamed). "-" reads standard
+ * input; an http(s) URL is fetched (robots.txt, time-outs, the size cap, no
+ * private addresses unless allowed). Returns 0, or SL_ENOMEM; pages that
+ * fail go to `on_page` with their reason. */
 SL_API int sl_extract_each(sl_extractor *x, const char *path, sl_page_fn on_page, void *ctx);
 SL_API const char *sl_extractor_errmsg(const sl_extractor *x);
 SL_API void sl_page_clear(sl_page *page);

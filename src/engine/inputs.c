@@ -141,17 +141,6 @@ static void fetch_options(const run *r, sl_fetch_options *fo)
     }
 }
 
-/* The charset parameter of a Content-Type, copied into `out`. */
-static const char *ctype_charset(const char *ctype, char *out, size_t size)
-{
-    const char *cs = ctype ? strcasestr(ctype, "charset=") : NULL;
-    if (!cs)
-        return NULL;
-    snprintf(out, size, "%s", cs + 8 + (cs[8] == '"'));
-    out[strcspn(out, "\"; ")] = '\0';
-    return *out ? out : NULL;
-}
-
 typedef struct fetched_ctx {
     run *r;
     const char *const *urls;
@@ -165,7 +154,7 @@ static void on_fetched(void *ctx, size_t i, const sl_fetch_result *res)
     fetched_ctx *c = ctx;
     run *r = c->r;
     const char *url = c->urls[i];
-    char name[2200], charset[64];
+    char name[2200];
     if (c->feed)
         snprintf(name, sizeof name, "%s: %s", c->feed, url);
     else
@@ -193,7 +182,7 @@ static void on_fetched(void *ctx, size_t i, const sl_fetch_result *res)
     const sl_feed_item *it = c->items ? &c->items[i] : NULL;
     sl_article_input in = {.html = res->body, .html_len = res->len,
                            .url = res->final_url ? res->final_url : url,
-                           .charset = ctype_charset(res->content_type, charset, sizeof charset),
+                           .charset = res->charset,
                            .fetched = it ? it->published : NULL};
     c->rc = one(r, &in, name);
 }

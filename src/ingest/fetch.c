@@ -287,10 +287,23 @@ static int wait_job(fetcher *f, job *j)
     return 0;
 }
 
+/* The charset parameter of a Content-Type ("text/html; charset=\"utf-8\""). */
+static const char *ctype_charset(const char *ctype, char *out, size_t size)
+{
+    const char *cs = ctype ? strcasestr(ctype, "charset=") : NULL;
+    if (!cs)
+        return NULL;
+    snprintf(out, size, "%s", cs + 8 + (cs[8] == '"'));
+    out[strcspn(out, "\"; ")] = '\0';
+    return *out ? out : NULL;
+}
+
 static void report(fetcher *f, size_t url, const char *error, long status, const char *final_url,
                    const char *ctype, const sl_buf *body)
 {
-    sl_fetch_result r = {status, final_url, ctype, body ? body->ptr : NULL, body ? body->len : 0, error};
+    char charset[64];
+    sl_fetch_result r = {status, final_url, ctype, ctype_charset(ctype, charset, sizeof charset),
+                         body ? body->ptr : NULL, body ? body->len : 0, error};
     f->done(f->ctx, url, &r);
 }
 

@@ -188,6 +188,7 @@ typedef struct sl_fetch_options {
 typedef struct sl_fetch_result {
     long status;
     const char *final_url, *content_type;
+    const char *charset;          /* the Content-Type's charset parameter, or NULL */
     const char *body;
     size_t len;
     const char *error;
@@ -225,7 +226,7 @@ int sl_date_to_iso(const char *s, int month_first, char out[SL_ISO_DATE_SIZE]);
 
 /* ---- gzfile.c ---- */
 
-/* Reads a plain or gzip-compressed file whole into `out` (initialised here;
+/* Reads a plain or gzip-compressed file ("-": standard input) whole into `out` (initialised here;
  * the caller frees it). Over `cap` bytes: SL_ETOOLARGE; unreadable: SL_EIO;
  * broken or truncated gzip: SL_EBADINPUT. `why` gets the reason. */
 int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why);

@@ -144,6 +144,46 @@ check "a redirect to another host: that host's robots.txt is obeyed" err_has "di
 check "a redirect to another host: the disallowed page was never requested" sh -c "! grep -q '^/private' '$T/b/requests.log'"
 timed 30 "$S" --db "$T/f7.db" ingest --delay 0 --allow-private "$A/redirect?to=$B/orchard.html"
 check "a redirect to an allowed page: stored under its final URL" sh -c "'$S' --db '$T/f7.db' export --json | grep -q '$B/orchard.html'"
+timed 30 "$S" extract "$A/harbour.html"
+check "extract URL: loopback refused without --allow-private" sh -c "test $RC -eq 1 && grep -q 'refused to connect to 127.0.0.1' '$ERR'"
+timed 30 "$S" extract --json --allow-private "$A/harbour.html"
+check "extract URL --allow-private: the page's article" py "$OUT" 'assert d["title"] == "News about the harbour" and "Closing line of the harbour" in d["text"], d'
 for pid in $(cat "$T/servers"); do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+
+section "extract: standard input, and text cleaned as ingest cleans it"
+cat >"$T/chrome.txt" <<'EOF2'
+Share on Facebook
+Sign up for our newsletter
+Harbour wall holds through the third storm
+
+The harbour wall at Larkmouth came through its third winter storm on Tuesday night without a breach, the council said on Wednesday morning.
+
+Engineers who inspected the stones at first light found two loose blocks near the lighthouse steps and said they would be fixed within the week.
+
+Fishermen returned to the quay by noon, and the ferry to the islands kept to its timetable for the first time this month.
+
+Advertisement
+Read more
+EOF2
+expect_exit 0 "$S" extract --json "$T/chrome.txt"
+cp "$OUT" "$T/chrome.json"
+check "extract of a text: no share bar, newsletter or ad lines" sh -c "! grep -q -e 'Share on' -e 'newsletter' -e 'Advertisement' -e 'Read more' '$T/chrome.json'"
+expect_exit 0 "$S" --db "$T/chrome.db" ingest "$T/chrome.txt"
+"$S" --db "$T/chrome.db" export --json >"$T/chrome-store.json"
+check "extract of a text gives the text and title ingest stores" python3 -c '
+import json, sys
+page = json.load(open(sys.argv[1]))
+art = json.load(open(sys.argv[2]))["articles"][0]
+assert page["text"] == art["text"], (page["text"], art["text"])
+assert page["title"] == art["title"] == "Harbour wall holds through the third storm", (page["title"], art["title"])' "$T/chrome.json" "$T/chrome-store.json"
+run "$S" extract --json - <"$T/chrome.txt"
+check "extract - reads a text from standard input, cleaned the same" python3 -c '
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert (a["title"], a["text"]) == (b["title"], b["text"]), (a, b)' "$OUT" "$T/chrome.json"
+check "extract - names standard input as -" py "$OUT" 'assert d["input"] == "-" and d["title"] == "Harbour wall holds through the third storm", d'
+gzip -c "$T/page2.html" >"$T/page2.html.gz"
+run "$S" extract --json - <"$T/page2.html.gz"
+check "extract - reads a gzipped page from standard input" py "$OUT" 'assert d["title"] == "News about the orchard", d'
 
 finish
