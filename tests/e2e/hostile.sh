@@ -52,6 +52,8 @@ expect_exit 0 "$S" --db "$T/nul.db" ingest "$T/nul.html"
 check "ingest: the paragraph after the NUL is stored" sh -c "'$S' --db '$T/nul.db' article 1 | grep -q 'Closing line of the harbour report'"
 expect_exit 0 "$S" --db "$T/nul2.db" ingest - <"$T/nul.html"
 check "stdin: the paragraph after the NUL is stored" sh -c "'$S' --db '$T/nul2.db' article 1 | grep -q 'Closing line of the harbour report'"
+expect_exit 0 "$S" extract "$T/nul.warc"
+check "WARC: the paragraph after the NUL is there" out_has "Closing line of the harbour report"
 
 section "search: a big article with a long token"
 python3 -c '
@@ -144,6 +146,9 @@ check "a redirect to another host: that host's robots.txt is obeyed" err_has "di
 check "a redirect to another host: the disallowed page was never requested" sh -c "! grep -q '^/private' '$T/b/requests.log'"
 timed 30 "$S" --db "$T/f7.db" ingest --delay 0 --allow-private "$A/redirect?to=$B/orchard.html"
 check "a redirect to an allowed page: stored under its final URL" sh -c "'$S' --db '$T/f7.db' export --json | grep -q '$B/orchard.html'"
+cp "$T/nul.html" "$T/a/site/nul.html"
+timed 30 "$S" extract --allow-private "$A/nul.html"
+check "a fetched page: the paragraph after a NUL byte is there" out_has "Closing line of the harbour report"
 timed 30 "$S" extract "$A/harbour.html"
 check "extract URL: loopback refused without --allow-private" sh -c "test $RC -eq 1 && grep -q 'refused to connect to 127.0.0.1' '$ERR'"
 timed 30 "$S" extract --json --allow-private "$A/harbour.html"
