@@ -438,7 +438,10 @@ static int redirect(fetcher *f, job *j, const char *location)
     j->h = h;
     j->redirects++;
     j->attempts = 0;
-    return wait_job(f, j);
+    int rc = wait_job(f, j);
+    if (rc)
+        free_job(j);
+    return rc;
 }
 
 static int transfer_done(fetcher *f, CURL *c, CURLcode cc)
