@@ -381,17 +381,23 @@ static int by_name(const void *a, const void *b)
 }
 
 /* A project's documentation, not an article: "README.md" in examples/, a
- * dataset's "BASIL-README.md" or LICENSE. Named on the command line such a
- * file is read; met in a folder walk it is left out and counted. */
+ * dataset's "BASIL-README.md", LICENSE-MIT, COPYING.LESSER, license.txt.
+ * A stem in lower or mixed case counts only alone or with one extension, so
+ * "license-fees-rise.txt" stays an article. Named on the command line such
+ * a file is read; met in a folder walk it is left out and counted. */
 static int is_documentation(const char *name)
 {
-    static const char *const stems[] = {"readme", "license", "licence", "copying", "changelog", "changes",
-                                        "contributing", "notice", "authors"};
-    for (size_t i = 0; i < sizeof stems / sizeof *stems; i++)
-        if (!strncasecmp(name, stems[i], strlen(stems[i])))
+    static const char *const stems[] = {"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG",
+                                        "CONTRIBUTING", "NOTICE", "AUTHORS"};
+    for (size_t i = 0; i < sizeof stems / sizeof *stems; i++) {
+        size_t m = strlen(stems[i]);
+        const char *rest = name + m;
+        if (!strncmp(name, stems[i], m) ||
+            (!strncasecmp(name, stems[i], m) && (!*rest || (*rest == '.' && !strpbrk(rest + 1, ".-_ ")))))
             return 1;
+    }
     size_t n = strlen(name);
-    return strcasestr(name, "readme") || (n > 3 && !strcasecmp(name + n - 3, ".md")) ||
+    return strstr(name, "README") || (n > 3 && !strcasecmp(name + n - 3, ".md")) ||
            (n > 9 && !strcasecmp(name + n - 9, ".markdown"));
 }
 

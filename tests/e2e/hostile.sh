@@ -87,17 +87,19 @@ cp "$T/page4.html" "$T/outside/secret.html"
 printf '# Examples\n\nThis folder holds sample articles for trying the engine on your own machine.\n' >"$T/tree/README.md"
 cp "$T/page5.html" "$T/tree/LICENSE"
 cp "$T/page5.html" "$T/tree/sub/BASIL-README.txt"
+cp "$T/page5.html" "$T/tree/sub/readme.txt"
+cp "$T/page4.html" "$T/tree/license-fees-rise.html"
 ln -s /etc/passwd "$T/tree/passwd.txt"
 ln -s ../outside/secret.html "$T/tree/secret.html"
 ln -s ../outside "$T/tree/outlink"
 ln -s ../a.html "$T/tree/sub/a-again.html"
 expect_exit 0 "$S" --db "$T/tree.db" ingest "$T/tree"
 "$S" --db "$T/tree.db" export --json >"$T/tree.json"
-check "only the two articles and the link inside the tree are stored" py "$T/tree.json" '
+check "the articles and the link inside the tree are stored, an article named license-... too" py "$T/tree.json" '
 paths = sorted(a["path"].rsplit("/tree/", 1)[1] for a in d["articles"])
-assert paths == ["a.html", "sub/a-again.html", "sub/b.html"], paths'
-check "nothing from outside the tree (no /etc/passwd, no outside/secret)" sh -c "! grep -q -e 'root:' -e 'observatory' '$T/tree.json'"
-check "the summary counts the skipped files" err_has "8 files skipped in folders"
+assert paths == ["a.html", "license-fees-rise.html", "sub/a-again.html", "sub/b.html"], paths'
+check "nothing from outside the tree or hidden (no /etc/passwd, no .cache)" sh -c "! grep -q -e 'root:' -e 'observatory' '$T/tree.json'"
+check "the summary counts the skipped files" err_has "9 files skipped in folders"
 expect_exit 0 "$S" --db "$T/named.db" ingest "$T/tree/README.md" "$T/tree/secret.html"
 check "files named on the command line are read, links and documentation too" test "$(n_articles "$T/named.db")" -eq 2
 
