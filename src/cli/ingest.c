@@ -180,8 +180,8 @@ static int run(cli *c, sl_engine *e)
         if (report.skipped)
             fprintf(stderr, "; %llu non-HTML records skipped", (unsigned long long)report.skipped);
         if (report.skipped_files)
-            fprintf(stderr, "; %llu files skipped in folders (hidden, documentation, links out)",
-                    (unsigned long long)report.skipped_files);
+            fprintf(stderr, "; %llu %s skipped in folders (hidden, documentation, links out)",
+                    (unsigned long long)report.skipped_files, report.skipped_files == 1 ? "file" : "files");
         if (report.removed_lines)
             fprintf(stderr, "; %llu chrome lines removed", (unsigned long long)report.removed_lines);
         if (report.bad_bytes)

@@ -100,6 +100,8 @@ paths = sorted(a["path"].rsplit("/tree/", 1)[1] for a in d["articles"])
 assert paths == ["a.html", "license-fees-rise.html", "sub/a-again.html", "sub/b.html"], paths'
 check "nothing from outside the tree or hidden (no /etc/passwd, no .cache)" sh -c "! grep -q -e 'root:' -e 'observatory' '$T/tree.json'"
 check "the summary counts the skipped files" err_has "9 files skipped in folders"
+expect_exit 0 "$S" --db "$T/examples.db" ingest "$SL_TESTS/../examples"
+check "ingest examples/: its README is not stored, and said to be skipped" sh -c "! '$S' --db '$T/examples.db' export --json | grep -q 'README' && grep -q '1 file skipped in folders' '$ERR'"
 expect_exit 0 "$S" --db "$T/named.db" ingest "$T/tree/README.md" "$T/tree/secret.html"
 check "files named on the command line are read, links and documentation too" test "$(n_articles "$T/named.db")" -eq 2
 
