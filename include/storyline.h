@@ -139,6 +139,13 @@ typedef struct sl_ingest_options {
      * 0 means the default: 4 parallel transfers, 30 s per transfer, 1000 ms
      * between two requests to one host (delay_ms < 0: none). */
     int jobs, timeout_s, delay_ms;
+    /* A feed read from a file or buffer has its teaser items' links fetched
+     * only with `follow` (a feed fetched by URL always has). */
+    int follow;
+    /* Fetching never connects to loopback, private, link-local (cloud
+     * metadata), unspecified or multicast addresses, IPv4 or IPv6, checked
+     * after DNS and at every redirect, unless `allow_private`. */
+    int allow_private;
 } sl_ingest_options;
 
 typedef struct sl_ingest_report {
@@ -152,10 +159,16 @@ typedef struct sl_ingest_report {
     uint64_t bytes;
     uint64_t skipped;         /* WARC records and feed items that are not HTML pages */
     uint64_t articles_updated; /* unchanged content whose metadata was given anew */
+    uint64_t skipped_files;   /* left out of a folder walk: hidden and documentation files
+                               * (README, LICENSE, *.md ...), links to folders or out of it */
 } sl_ingest_report;
 
 /* Ingests a file, or every file below a folder (recursively, in name order).
- * Formats are recognised by content: plain text, JSONL, HTML. Bad inputs are
+ * A folder walk leaves out hidden files and folders, documentation files
+ * (README*, LICENSE*, COPYING*, CHANGELOG*, CONTRIBUTING*, NOTICE*, AUTHORS*,
+ * *.md) and symbolic links that lead to a folder or out of the folder given;
+ * a file named as `path` is always read. Formats are recognised by content:
+ * plain text, JSONL, HTML, WARC, feeds. Bad inputs are
  * reported through opts->on_error and skipped; the rest goes on. Returns 0
  * when everything was stored, SL_EBADINPUT when some inputs failed (the rest
  * are stored), another code when the store itself failed. `report` adds up. */
@@ -510,7 +523,8 @@ SL_API int sl_threads_json(sl_engine *engine, int min_stories, sl_write_fn write
  * One HTML page (any charset, at most 50 MB) to its article, without a store:
  * metadata from JSON-LD, OpenGraph, <meta>, <time> and the page's <h1>/<title>;
  * the body found by text and link density and tag/class cues, then cleaned as
- * ingest cleans it (docs/extraction.md). */
+ * ingest cleans it (docs/extraction.md). Plain text is cleaned line by line as
+ * ingest cleans it (its chrome rules, without the store's repeated lines). */
 
 typedef struct sl_extractor sl_extractor;
 
@@ -526,15 +540,21 @@ typedef struct sl_page {
 
 SL_API int sl_extractor_new(sl_extractor **out);
 SL_API void sl_extractor_free(sl_extractor *x);
-/* Extracts one page into `out` (cleared first). Returns 0, SL_EBADINPUT (no
- * article text), SL_ETOOLARGE (over the cap) or SL_ENOMEM. */
+/* URLs given to sl_extract_each may reach loopback, private and link-local
+ * addresses (refused by default, as in ingest). */
+SL_API void sl_extractor_allow_private(sl_extractor *x, int allow);
+/* Extracts one page or plain text (recognised by content) into `out`
+ * (cleared first). Returns 0, SL_EBADINPUT (no article text; empty, binary,
+ * a feed or JSONL), SL_ETOOLARGE (over the cap) or SL_ENOMEM. */
 SL_API int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out);
 /* Called once per page of a file: `page` on success, else `error` says why
  * (one line). `name` is the file, or FILE#RECORD (URI) inside a WARC file. */
 typedef void (*sl_page_fn)(void *ctx, const char *name, const sl_page *page, const char *error);
-/* Every page of a file: the file itself when it is a page (plain or gzip),
- * or every HTML response of a WARC file (streamed). Returns 0, or SL_ENOMEM;
- * pages that fail go to `on_page` with their reason. */
+/* Every page of a file: the file itself when it is a page or text (plain or
+ * gzip), or every HTML response of a WARC file (streamed). "-" reads standard
+ * input; an http(s) URL is fetched (robots.txt, time-outs, the size cap, no
+ * private addresses unless allowed). Returns 0, or SL_ENOMEM; pages that
+ * fail go to `on_page` with their reason. */
 SL_API int sl_extract_each(sl_extractor *x, const char *path, sl_page_fn on_page, void *ctx);
 SL_API void sl_page_clear(sl_page *page);
 /* The page as one JSON object {input, title, author, published, lang, text}

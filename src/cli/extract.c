@@ -1,6 +1,7 @@
-/* extract.c — `storyline extract FILE...`: the article of each HTML page
- * (plain or gzipped) without a store: title, author, date, language, body;
- * with --json one JSON object per line, one line per page. */
+/* extract.c — `storyline extract FILE|URL|-...`: the article of each HTML
+ * page or text (plain or gzipped, a URL, standard input) without a store:
+ * title, author, date, language, body; with --json one JSON object per line,
+ * one line per page. */
 #include <string.h>
 
 #include "cli.h"
@@ -40,23 +41,27 @@ static void on_page(void *ctx, const char *name, const sl_page *page, const char
 static int run(cli *c, sl_engine *e)
 {
     (void)e;
-    int n = 0;
+    int n = 0, allow_private = 0;
     for (int i = 0; i < c->argc; i++) {
-        if (c->argv[i][0] == '-' && c->argv[i][1])
+        if (!strcmp(c->argv[i], "--allow-private"))
+            allow_private = 1;
+        else if (c->argv[i][0] == '-' && c->argv[i][1])
             return cli_usage(&cmd_extract, "unknown option %s", c->argv[i]);
-        n++;
+        else
+            n++;
     }
     if (!n)
-        return cli_usage(&cmd_extract, "extract wants one or more HTML or WARC files");
+        return cli_usage(&cmd_extract, "extract wants one or more HTML, text or WARC files, URLs or -");
     sl_extractor *x = NULL;
     if (sl_extractor_new(&x)) {
         cli_error("out of memory");
         return EXIT_STORE;
     }
+    sl_extractor_allow_private(x, allow_private);
     out_ctx o = {c, 1, EXIT_OK};
     o.many = n > 1;
     for (int i = 0; i < c->argc && o.status != EXIT_STORE; i++)
-        if (sl_extract_each(x, c->argv[i], on_page, &o)) {
+        if (strcmp(c->argv[i], "--allow-private") && sl_extract_each(x, c->argv[i], on_page, &o)) {
             cli_error("out of memory");
             o.status = EXIT_STORE;
         }
@@ -65,11 +70,14 @@ static int run(cli *c, sl_engine *e)
 }
 
 const command cmd_extract = {
-    "extract", "[--json] FILE...",
-    "print the article of HTML pages or WARC files: title, author, date, language, body (no store)",
-    "Each FILE is an HTML page, plain or gzip-compressed, in any charset, or a WARC\n"
-    "file (every HTML response, named FILE#RECORD (URI)). With --json each page\n"
-    "becomes one JSON object on its own line (docs/json.md). A page without\n"
-    "article text is reported on stderr and the others go on (exit 1).\n",
+    "extract", "[--json] [--allow-private] FILE|URL|-...",
+    "the article of pages, texts, WARC files or URLs: title, date, body... (no store)",
+    "Each FILE is an HTML page or a plain text, plain or gzip-compressed, in any\n"
+    "charset, or a WARC file (every HTML response, named FILE#RECORD (URI)); - is\n"
+    "standard input; an http(s) URL is fetched as ingest fetches it (robots.txt,\n"
+    "no loopback or private addresses unless --allow-private). A text loses the\n"
+    "chrome lines ingest would remove (without the store's repeated lines). With\n"
+    "--json each page becomes one JSON object on its own line (docs/json.md). A\n"
+    "page without article text is reported on stderr and the others go on (exit 1).\n",
     CLI_NO_STORE, run,
 };

@@ -116,6 +116,10 @@ static int run(cli *c, sl_engine *e)
                 cli_error("%s: cannot read the URL list", v);
                 status = EXIT_PARTIAL;
             }
+        } else if (!strcmp(c->argv[i], "--follow")) {
+            opts.follow = 1;
+        } else if (!strcmp(c->argv[i], "--allow-private")) {
+            opts.allow_private = 1;
         } else if (c->argv[i][0] == '-' && c->argv[i][1]) {
             status = cli_usage(&cmd_ingest, "unknown option %s", c->argv[i]);
         } else if (is_url(c->argv[i])) {
@@ -179,6 +183,9 @@ static int run(cli *c, sl_engine *e)
                     (unsigned long long)report.articles_updated);
         if (report.skipped)
             fprintf(stderr, "; %llu non-HTML records skipped", (unsigned long long)report.skipped);
+        if (report.skipped_files)
+            fprintf(stderr, "; %llu %s skipped in folders (hidden, documentation, links out)",
+                    (unsigned long long)report.skipped_files, report.skipped_files == 1 ? "file" : "files");
         if (report.removed_lines)
             fprintf(stderr, "; %llu chrome lines removed", (unsigned long long)report.removed_lines);
         if (report.bad_bytes)
@@ -189,20 +196,24 @@ static int run(cli *c, sl_engine *e)
 }
 
 const command cmd_ingest = {
-    "ingest", "[--source NAME] [--date YYYY-MM-DD] [--urls FILE] [--jobs N] PATH|URL...",
+    "ingest", "[--source NAME] [--date YYYY-MM-DD] [--urls FILE] [--jobs N] [--follow] [--allow-private] PATH|URL...",
     "store articles from files, folders, WARC files, feeds, URLs or - (standard input)",
     "Formats are recognised by content: plain text (first line is the title when it\n"
     "looks like a headline), JSONL (one object per line with text or html, and\n"
     "optional id, url, source, published, title), HTML pages, WARC files (plain or\n"
     "gzip; every HTML response), RSS/Atom feeds (an item's content when it is the\n"
     "whole article, else its fetched page); any of them may be gzipped. http(s)\n"
-    "URLs are fetched (robots.txt honoured) and may be pages or feeds.\n\n"
+    "URLs are fetched (robots.txt honoured) and may be pages or feeds. A folder's\n"
+    "hidden and documentation files (README, LICENSE, *.md ...) and links out of\n"
+    "it are skipped; files named here are always read.\n\n"
     "  --source NAME   outlet for inputs that name none\n"
     "  --date DATE     publication date for inputs that carry none\n"
     "  --urls FILE     fetch the URLs listed in FILE (one a line, # comments)\n"
     "  --jobs N        parallel transfers (default 4)\n"
     "  --timeout S     seconds per transfer (default 30)\n"
-    "  --delay MS      milliseconds between requests to one host (default 1000)\n\n"
+    "  --delay MS      milliseconds between requests to one host (default 1000)\n"
+    "  --follow        fetch the pages of a local feed's teaser items\n"
+    "  --allow-private fetch from loopback, private and link-local addresses\n\n"
     "Identical content is stored once; the same URL, id or file with new content\n"
     "becomes a new version of its article. Bad inputs are reported one line each\n"
     "and skipped (exit status 1); everything else is stored.\n",

@@ -160,7 +160,8 @@ static int collect_terms(const sl_sentence_sets *t, void *vec)
     v->n = 0;
     if (sl_vec_reserve(v, t->content.n))
         return SL_ENOMEM;
-    memcpy(v->items, t->content.items, t->content.n * sizeof *v->items);
+    if (t->content.n)   /* a text of blank lines has no terms and no arrays */
+        memcpy(v->items, t->content.items, t->content.n * sizeof *v->items);
     v->n = sl_terms_distinct(v->items, t->content.n);
     return 0;
 }
@@ -442,7 +443,8 @@ int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
         collect_terms(&c->sets_a, &c->terms_a) ||
         sl_order_prepare(c->order, a->terms.items, a->terms.n))
         return SL_ENOMEM;
-    memset(c->shared.items, 0, na * sizeof *c->shared.items);
+    if (na)   /* a text of blank lines has no sentences and no array */
+        memset(c->shared.items, 0, na * sizeof *c->shared.items);
     c->a = a;
     return 0;
 }

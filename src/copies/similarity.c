@@ -87,7 +87,8 @@ int sl_sentence_sets_build(const sl_sketch *s, sl_sentence_sets *out)
             if (t)
                 pairs[n_pairs++] = bigram(seq[t - 1], seq[t]);
         }
-        memcpy(words, seq, len * sizeof *words);
+        if (len)   /* an empty sentence may have no term array at all */
+            memcpy(words, seq, len * sizeof *words);
         out->content_starts.items[out->content_starts.n++] = (uint32_t)out->content.n;
         out->word_starts.items[out->word_starts.n++] = (uint32_t)out->words.n;
         out->bigram_starts.items[out->bigram_starts.n++] = (uint32_t)out->bigrams.n;

@@ -53,7 +53,7 @@ void sl_text_comparison_clear(sl_text_comparison *cmp)
 
 static bool same_text(const sl_buf *a, const sl_buf *b)
 {
-    return a->len == b->len && !memcmp(a->ptr, b->ptr, a->len);
+    return a->len == b->len && (!a->len || !memcmp(a->ptr, b->ptr, a->len));   /* empty: no buffers */
 }
 
 int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const char *b,

@@ -2,13 +2,16 @@
  * recognises its format by content, turns it into article inputs (one for a
  * text or HTML file, one per JSONL line, WARC response or feed item; gzip is
  * undone first), and feeds them to the pipeline in
- * batches of one transaction each. A bad file or record is reported and
- * skipped; a store failure stops the run with the current batch rolled back. */
+ * batches of one transaction each. A folder walk stays inside the folder
+ * (links out of it are not followed) and leaves out hidden and documentation
+ * files. A bad file or record is reported and skipped; a store failure stops
+ * the run with the current batch rolled back. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "engine.h"
@@ -24,6 +27,7 @@ typedef struct run {
     sl_ingest_report batch; /* the article counts of the batch in progress */
     int in_batch;          /* articles since the batch began */
     int bad;               /* some input failed */
+    char *root;            /* the walked folder, resolved: links must stay inside */
 } run;
 
 static void fail(run *r, const char *name, const char *reason)
@@ -157,18 +161,8 @@ static void fetch_options(const run *r, sl_fetch_options *fo)
         fo->jobs = r->opts->jobs;
         fo->timeout_s = r->opts->timeout_s;
         fo->delay_ms = r->opts->delay_ms;
+        fo->allow_private = r->opts->allow_private;
     }
-}
-
-/* The charset parameter of a Content-Type, copied into `out`. */
-static const char *ctype_charset(const char *ctype, char *out, size_t size)
-{
-    const char *cs = ctype ? strcasestr(ctype, "charset=") : NULL;
-    if (!cs)
-        return NULL;
-    snprintf(out, size, "%s", cs + 8 + (cs[8] == '"'));
-    out[strcspn(out, "\"; ")] = '\0';
-    return *out ? out : NULL;
 }
 
 typedef struct fetched_ctx {
@@ -184,7 +178,7 @@ static void on_fetched(void *ctx, size_t i, const sl_fetch_result *res)
     fetched_ctx *c = ctx;
     run *r = c->r;
     const char *url = c->urls[i];
-    char name[2200], charset[64];
+    char name[2200];
     if (c->feed)
         snprintf(name, sizeof name, "%s: %s", c->feed, url);
     else
@@ -212,7 +206,7 @@ static void on_fetched(void *ctx, size_t i, const sl_fetch_result *res)
     const sl_feed_item *it = c->items ? &c->items[i] : NULL;
     sl_article_input in = {.html = res->body, .html_len = res->len,
                            .url = res->final_url ? res->final_url : url,
-                           .charset = ctype_charset(res->content_type, charset, sizeof charset),
+                           .charset = res->charset,
                            .fetched = it ? it->published : NULL};
     c->rc = one(r, &in, name);
 }
@@ -246,7 +240,7 @@ static int ingest_feed(run *r, const char *data, size_t len, const char *name, i
             urls[n] = it->link;
             pending[n++] = *it;
         } else {
-            fail(r, why.ptr, it->link ? "only a teaser, and its page cannot be fetched here"
+            fail(r, why.ptr, it->link ? "only a teaser; its link is not fetched unless asked (--follow)"
                                       : "only a teaser and no link to the article");
         }
     }
@@ -278,8 +272,8 @@ static int ingest_data(run *r, const char *data, size_t len, const char *name, c
         return 0;
     case SL_FORMAT_JSONL:
         return ingest_jsonl(r, data, len, name, path);
-    case SL_FORMAT_FEED:
-        return ingest_feed(r, data, len, name, 1);
+    case SL_FORMAT_FEED:   /* a local feed leads to the network only when asked */
+        return ingest_feed(r, data, len, name, r->opts && r->opts->follow);
     case SL_FORMAT_HTML: {
         sl_article_input in = {.html = data, .html_len = len, .path = path};
         return one(r, &in, name);
@@ -410,9 +404,42 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A project's documentation, not an article: "README.md" in examples/, a
+ * dataset's "BASIL-README.md", LICENSE-MIT, COPYING.LESSER, license.txt.
+ * A stem in lower or mixed case counts only alone or with one extension, so
+ * "license-fees-rise.txt" stays an article. Named on the command line such
+ * a file is read; met in a folder walk it is left out and counted. */
+static int is_documentation(const char *name)
+{
+    static const char *const stems[] = {"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG",
+                                        "CONTRIBUTING", "NOTICE", "AUTHORS"};
+    for (size_t i = 0; i < sizeof stems / sizeof *stems; i++) {
+        size_t m = strlen(stems[i]);
+        const char *rest = name + m;
+        if (!strncmp(name, stems[i], m) ||
+            (!strncasecmp(name, stems[i], m) && (!*rest || (*rest == '.' && !strpbrk(rest + 1, ".-_ ")))))
+            return 1;
+    }
+    size_t n = strlen(name);
+    return strstr(name, "README") || (n > 3 && !strcasecmp(name + n - 3, ".md")) ||
+           (n > 9 && !strcasecmp(name + n - 9, ".markdown"));
+}
+
+/* Whether a link found in the walk resolves to a file inside the walked
+ * folder: one pointing at /etc/os-release is not read. */
+static int inside_root(const run *r, const char *path)
+{
+    char *real = realpath(path, NULL);
+    size_t n = r->root ? strlen(r->root) : 0;
+    int inside = real && n && !strncmp(real, r->root, n) && (real[n] == '/' || !real[n] || r->root[n - 1] == '/');
+    free(real);
+    return inside;
+}
+
 static int ingest_tree(run *r, const char *path, int depth);
 
-/* Every visible entry of a folder, in name order, so runs are repeatable. */
+/* Every entry of a folder, in name order, so runs are repeatable; hidden
+ * and documentation files are counted as skipped. */
 static int ingest_dir(run *r, const char *path, int depth)
 {
     DIR *dir = opendir(path);
@@ -425,8 +452,12 @@ static int ingest_dir(run *r, const char *path, int depth)
     int rc = 0;
     struct dirent *ent;
     while ((ent = readdir(dir))) {
-        if (ent->d_name[0] == '.')
-            continue; /* hidden files, . and .. */
+        if (!strcmp(ent->d_name, ".") || !strcmp(ent->d_name, ".."))
+            continue;
+        if (ent->d_name[0] == '.' || is_documentation(ent->d_name)) {
+            r->report->skipped_files++;
+            continue;
+        }
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
             char **p = realloc(names, cap * sizeof *p);
@@ -456,10 +487,13 @@ static int ingest_dir(run *r, const char *path, int depth)
 static int ingest_tree(run *r, const char *path, int depth)
 {
     struct stat sb;
-    /* Inside a folder, links to folders are not followed: they can loop. */
-    if (depth > 0 && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) && stat(path, &sb) == 0 &&
-        S_ISDIR(sb.st_mode))
+    /* Inside a folder, links to folders are not followed (they can loop),
+     * nor links that lead out of the folder given. */
+    if (depth > 0 && lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) &&
+        ((stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) || !inside_root(r, path))) {
+        r->report->skipped_files++;
         return 0;
+    }
     if (stat(path, &sb) != 0) {
         fail(r, path, strerror(errno));
         return 0;
@@ -467,6 +501,10 @@ static int ingest_tree(run *r, const char *path, int depth)
     if (S_ISDIR(sb.st_mode)) {
         if (depth > 64) {
             fail(r, path, "folders nested more than 64 deep");
+            return 0;
+        }
+        if (!depth && !(r->root = realpath(path, NULL))) {
+            fail(r, path, strerror(errno));
             return 0;
         }
         return ingest_dir(r, path, depth);
@@ -508,8 +546,10 @@ int sl_ingest_path(sl_engine *e, const char *path, const sl_ingest_options *opts
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, {0}, 0, 0};
-    return finish(&r, ingest_tree(&r, path, 0));
+    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL};
+    rc = finish(&r, ingest_tree(&r, path, 0));
+    free(r.root);
+    return rc;
 }
 
 int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *name,
@@ -519,7 +559,7 @@ int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *nam
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, {0}, 0, 0};
+    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL};
     return finish(&r, ingest_data(&r, data, len, name ? name : "-", NULL));
 }
 
@@ -530,7 +570,7 @@ int sl_ingest_urls(sl_engine *e, const char *const *urls, size_t n, const sl_ing
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, {0}, 0, 0};
+    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL};
     sl_fetch_options fo;
     fetch_options(&r, &fo);
     fetched_ctx c = {&r, urls, NULL, NULL, 0};

@@ -223,10 +223,29 @@ static int looks_like_html(const unsigned char *s, size_t i, size_t n)
     return tags >= MIN_TAGS && tags * TAG_SPACING >= n - first;
 }
 
-/* RSS 2.0 (<rss>), RSS 1.0 (<rdf:RDF>) and Atom (<feed>) after the prolog. */
+/* A document type declaration other than HTML's ("<!DOCTYPE rss PUBLIC
+ * ...>", with an internal subset in [ ]); the index after it, else i. */
+static size_t skip_doctype(const unsigned char *s, size_t i, size_t n)
+{
+    if (!starts_with_ci(s, i, n, "<!doctype") || starts_with_ci(s, i, n, "<!doctype html"))
+        return i;
+    int depth = 0;
+    for (size_t k = i + 9; k < n; k++) {
+        if (s[k] == '[')
+            depth++;
+        else if (s[k] == ']' && depth)
+            depth--;
+        else if (s[k] == '>' && !depth)
+            return skip_prolog(s, k + 1, n);
+    }
+    return n;
+}
+
+/* RSS 2.0 (<rss>), RSS 1.0 (<rdf:RDF>) and Atom (<feed>) after the prolog
+ * and a doctype (RSS 0.91 feeds carry one). */
 static int looks_like_feed(const unsigned char *s, size_t i, size_t n)
 {
-    i = skip_prolog(s, i, n);
+    i = skip_doctype(s, skip_prolog(s, i, n), n);
     return starts_with_ci(s, i, n, "<rss") || starts_with_ci(s, i, n, "<feed") ||
            starts_with_ci(s, i, n, "<rdf:RDF");
 }

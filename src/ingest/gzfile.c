@@ -1,9 +1,11 @@
 /* gzfile.c — reads a whole input file that may be gzip-compressed (zlib's
  * gzread passes plain files through), with a size cap on what it yields:
- * `storyline extract` and the evaluation read gzipped pages directly. */
+ * `storyline extract` and the evaluation read gzipped pages directly, and
+ * "-" names standard input. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <zlib.h>
 
@@ -13,7 +15,7 @@ int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why)
 {
     sl_buf_init(out, cap + 1);
     sl_buf_clear(why);
-    gzFile f = gzopen(path, "rb");
+    gzFile f = strcmp(path, "-") ? gzopen(path, "rb") : gzdopen(dup(STDIN_FILENO), "rb");
     if (!f) {
         sl_buf_printf(why, "cannot open: %s", errno ? strerror(errno) : "out of memory");
         return SL_EIO;

@@ -693,8 +693,7 @@ static void drop_script_bodies(sl_buf *page)
         *w++ = *r++;
     }
     page->len = (size_t)(w - page->ptr);
-    if (page->ptr)
-        page->ptr[page->len] = '\0';
+    page->ptr[page->len] = '\0';
 }
 
 /* HUGE: without it libxml2 2.9.14 stops at nesting depth 256 and drops the
@@ -706,8 +705,6 @@ static htmlDocPtr parse_page(const sl_buf *page)
 {
     int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                   HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
-    if (!page->len)
-        return NULL;
     return htmlReadMemory(page->ptr, (int)page->len, NULL, "UTF-8", options);
 }
 
@@ -725,8 +722,8 @@ int sl_html_extract(const char *html, size_t len, const char *charset, sl_extrac
     sl_buf_init(&page, SL_PAGE_MAX * 4);   /* a single-byte charset grows up to 3x as UTF-8 */
     htmlDocPtr doc = NULL;
     xmlNode *root;
-    int rc = html ? sl_html_decode(html, len, charset, &page) : 0;
-    if (!rc) {
+    int rc = html && len ? sl_html_decode(html, len, charset, &page) : 0;
+    if (!rc && page.len) {   /* an empty page (or WARC body) has no buffer at all */
         drop_script_bodies(&page);
         doc = parse_page(&page);
     }

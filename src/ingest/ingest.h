@@ -184,6 +184,7 @@ typedef struct sl_fetch_options {
     int jobs, timeout_s, delay_ms, retries;
     size_t max_bytes;
     int ignore_robots;
+    int allow_private;   /* connect to loopback, private and link-local addresses too */
 } sl_fetch_options;
 
 /* One URL's outcome: error NULL and body set on success (2xx after
@@ -191,6 +192,7 @@ typedef struct sl_fetch_options {
 typedef struct sl_fetch_result {
     long status;
     const char *final_url, *content_type;
+    const char *charset;          /* the Content-Type's charset parameter, or NULL */
     const char *body;
     size_t len;
     const char *error;
@@ -198,9 +200,23 @@ typedef struct sl_fetch_result {
 
 typedef void (*sl_fetched_fn)(void *ctx, size_t url_index, const sl_fetch_result *result);
 
+/* Whether a robots.txt rule's path pattern matches a URL path ('*' any
+ * run, a final '$' the end; else a prefix). Linear in pattern x path. */
+int sl_robots_match(const char *pattern, const char *path);
+
 /* Fetches every URL (http and https only), calling `done` once per URL in
  * completion order. Returns 0, or SL_ENOMEM. */
 int sl_fetch_all(const char *const *urls, size_t n, const sl_fetch_options *o, sl_fetched_fn done, void *ctx);
+
+/* ---- address.c ---- */
+
+struct sockaddr;
+/* Whether the fetcher refuses to connect to an address unless private
+ * addresses are allowed: loopback, private (10/8, 172.16/12, 192.168/16,
+ * fc00::/7), link-local (169.254/16 with the cloud metadata service,
+ * fe80::/10), unspecified, shared (100.64/10), multicast and reserved, IPv4
+ * inside IPv6 alike. `why` gets a one-line reason naming the address. */
+int sl_address_refused(const struct sockaddr *sa, char *why, size_t size);
 
 /* ---- dates.c ---- */
 
@@ -214,7 +230,7 @@ int sl_date_to_iso(const char *s, int month_first, char out[SL_ISO_DATE_SIZE]);
 
 /* ---- gzfile.c ---- */
 
-/* Reads a plain or gzip-compressed file whole into `out` (initialised here;
+/* Reads a plain or gzip-compressed file ("-": standard input) whole into `out` (initialised here;
  * the caller frees it). Over `cap` bytes: SL_ETOOLARGE; unreadable: SL_EIO;
  * broken or truncated gzip: SL_EBADINPUT. `why` gets the reason. */
 int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why);

@@ -2,9 +2,11 @@
  * (one gzip member per record, as Common Crawl publishes them): yields the
  * response and resource records with their HTTP status, content type and
  * charset, target URI and date. Memory is bounded by the largest record kept
- * (SL_PAGE_MAX), not by the file. A broken gzip member or a cut record is
- * reported and the reader goes on at the next record it can find. */
+ * (SL_PAGE_MAX), not by the file. A broken gzip member, a cut record or a
+ * Content-Length that cannot be true (negative, over the cap, past the end)
+ * is reported and the reader goes on at the next "WARC/1." line. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,8 +20,8 @@
 /* WARC and HTTP header blocks are a few hundred bytes; 64 KB allows for
  * long cookies and URIs and bounds what a line without an end can take. */
 #define HEADER_MAX 65536
-/* A record kept whole: a page at the cap plus its HTTP headers. Bigger
- * records are skipped (read through, not stored). */
+/* A record kept whole: a page at the cap plus its HTTP headers. A bigger
+ * Content-Length is not trusted: the reader looks for the next record. */
 #define RECORD_MAX (SL_PAGE_MAX + HEADER_MAX)
 
 static const unsigned char GZ_MAGIC[3] = {0x1f, 0x8b, 0x08};
@@ -227,24 +229,26 @@ static size_t parse_http(const char *body, size_t len, sl_warc_record *rec)
     return head;
 }
 
-static int bad(sl_warc *w, const char *fmt, unsigned long long n)
+static int bad(sl_warc *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int bad(sl_warc *w, const char *fmt, ...)
 {
+    char line[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
     sl_buf_clear(&w->why);
-    sl_buf_printf(&w->why, fmt, n);
+    sl_buf_puts(&w->why, line);
     return SL_EBADINPUT;
 }
 
-/* Drops a record too large to keep: reads its bytes through. */
-static int skip_bytes(sl_warc *w, uint64_t n)
+/* A Content-Length: decimal digits only ("-5" and "+5" pass strtoull). */
+static int parse_length(const char *s, unsigned long long *out)
 {
-    while (n) {
-        if (!avail(w) && !fill(w))
-            return 0;
-        size_t take = avail(w) < n ? avail(w) : (size_t)n;
-        w->pos += take;
-        n -= take;
-    }
-    return 1;
+    char *end;
+    errno = 0;
+    *out = strtoull(s, &end, 10);
+    return *s >= '0' && *s <= '9' && !errno && !*end;
 }
 
 int sl_warc_next(sl_warc *w, sl_warc_record *rec)
@@ -256,11 +260,11 @@ int sl_warc_next(sl_warc *w, sl_warc_record *rec)
         if (!need(w, 8)) {
             int left = avail(w) > 0;
             w->pos = w->pend.len;
-            return left ? bad(w, "record %llu: truncated at the end of the file", w->records + 1) : 0;
+            return left ? bad(w, "record %llu: truncated at the end of the file", (unsigned long long)w->records + 1) : 0;
         }
         if (w->gap != SIZE_MAX && w->gap <= w->pos)
             w->gap = SIZE_MAX;   /* damage behind us */
-        uint64_t number = ++w->records;
+        unsigned long long number = ++w->records;
         if (strncmp(w->pend.ptr + w->pos, "WARC/1.", 7)) {
             int found = resync_record(w);
             return bad(w, found ? "record %llu: not a WARC record; skipped to the next one"
@@ -278,33 +282,30 @@ int sl_warc_next(sl_warc *w, sl_warc_record *rec)
         header(block, block_len, "WARC-Type", type, sizeof type);
         header(block, block_len, "WARC-Target-URI", rec->uri, sizeof rec->uri);
         header(block, block_len, "WARC-Date", rec->date, sizeof rec->date);
-        char *end;
-        errno = 0;
-        unsigned long long clen = header(block, block_len, "Content-Length", length, sizeof length)
-                                      ? strtoull(length, &end, 10) : 0;
-        if (!*length || errno || *end) {
+        unsigned long long clen = 0;
+        if (!header(block, block_len, "Content-Length", length, sizeof length) || !parse_length(length, &clen)) {
             w->pos++;
             resync_record(w);
-            return bad(w, "record %llu: no valid Content-Length", number);
+            return bad(w, "record %llu: no valid Content-Length (\"%s\"); skipped to the next record",
+                       number, length);
         }
         w->pos += head;
-        int keep = !strcasecmp(type, "response") || !strcasecmp(type, "resource");
-        if (!keep || clen > RECORD_MAX) {
-            if (!skip_bytes(w, clen))
-                return bad(w, "record %llu: truncated at the end of the file", number);
-            if (!keep) {
-                w->skipped_other++;
-                continue;
-            }
-            return bad(w, "record %llu: larger than the page cap; skipped", number);
+        /* A length over the cap is a record too large to keep, or a lie that
+         * would swallow the rest of the file: either way the reader goes on
+         * at the next line that starts a record, not clen bytes further. */
+        if (clen > RECORD_MAX) {
+            resync_record(w);
+            return bad(w, "record %llu: Content-Length %llu over the %zu MB cap; skipped to the next record",
+                       number, clen, (size_t)RECORD_MAX >> 20);
         }
         if (!need(w, clen) || (w->gap != SIZE_MAX && w->gap < w->pos + clen)) {
             int at_end = w->gap == SIZE_MAX;
             if (!at_end && w->gap > w->pos)
                 w->pos = w->gap;
             resync_record(w);
-            return bad(w, at_end ? "record %llu: truncated at the end of the file"
-                                 : "record %llu: damaged gzip data; skipped to the next record", number);
+            return at_end ? bad(w, "record %llu: truncated at the end of the file", number)
+                          : bad(w, "record %llu: damaged gzip data; skipped to the next record",
+                                number);
         }
         /* A record cut short (its length counts bytes that never came)
          * swallows the records after it: the next one's start inside a
@@ -313,6 +314,11 @@ int sl_warc_next(sl_warc *w, sl_warc_record *rec)
         if (next) {
             w->pos = (size_t)(next - w->pend.ptr) + 4;
             return bad(w, "record %llu: cut short (the next record starts inside it)", number);
+        }
+        if (strcasecmp(type, "response") && strcasecmp(type, "resource")) {
+            w->pos += (size_t)clen;
+            w->skipped_other++;
+            continue;
         }
         rec->number = number;
         rec->body = w->pend.ptr + w->pos;

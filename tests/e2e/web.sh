@@ -99,7 +99,7 @@ check "feed item: title, link and RFC 822 date" py "$T/feed.json" '
 a = d["articles"][0]
 assert a["title"] == "Ferry timetable changes for the winter", a["title"]
 assert a["url"] == "http://larkmouth.invalid/ferry" and a["published"].startswith("2031-02-10"), a'
-check "a teaser item whose page cannot be fetched is named" err_has "feed.rss: http://larkmouth.invalid/library: robots.txt could not be read"
+check "a local feed's teaser item is not fetched without --follow" err_has "feed.rss: item 2: only a teaser; its link is not fetched unless asked (--follow)"
 expect_exit 1 "$S" --db "$T/bad.db" ingest "$W/bad.rss" "$W/article.html"
 check "invalid feed XML: named with line and reason" err_has "bad.rss: invalid feed XML at line"
 check "invalid feed: the rest of the batch is stored" test "$(n_articles "$T/bad.db")" -eq 1
@@ -126,7 +126,7 @@ cat >"$T/site/feed.xml" <<EOF2
 </feed>
 EOF2
 printf '%s\n' "# a list of pages" "$U/article.html" "$U/loop" "$U/private/secret.html" "$U/huge" "$U/flaky" "$U/binary" "$U/nothing-here" >"$T/urls.txt"
-expect_exit 1 "$S" --db "$T/web.db" ingest --delay 0 --timeout 1 --jobs 3 --urls "$T/urls.txt" "$U/slow"
+expect_exit 1 "$S" --db "$T/web.db" ingest --allow-private --delay 0 --timeout 1 --jobs 3 --urls "$T/urls.txt" "$U/slow"
 check "pages fetched and stored (article, and flaky after a retry)" test "$(n_articles "$T/web.db")" -eq 2
 check "the retried page answered on the second request" sh -c "grep -c '^/flaky' '$T/requests.log' | grep -qx 2"
 check "robots.txt: disallowed page not fetched" err_has "secret.html: disallowed by robots.txt"
@@ -137,7 +137,7 @@ check "size cap named" err_has "/huge: larger than the 50 MB cap"
 check "404 named" err_has "nothing-here: HTTP status 404"
 check "binary served as text/html refused or stored, never a crash" sanitizer_clean
 check "the user agent names storyline" grep -q "storyline/" "$T/requests.log"
-expect_exit 1 "$S" --db "$T/feedurl.db" ingest --delay 0 "$U/feed.xml"
+expect_exit 1 "$S" --db "$T/feedurl.db" ingest --allow-private --delay 0 "$U/feed.xml"
 check "a feed by URL: its item's page is fetched and stored" sh -c "'$S' --db '$T/feedurl.db' export --json | grep -q 'Caf'"
 check "a feed by URL: the disallowed item is named" err_has "feed.xml: .*secret.html: disallowed"
 kill "$SERVER" 2>/dev/null
