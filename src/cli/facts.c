@@ -101,7 +101,7 @@ static int run(cli *c, sl_engine *unused)
     if (!story)
         return cli_usage(&cmd_facts, "facts wants a story id");
     sl_engine *e = NULL;
-    int rc = cli_open(c, 1, &e);
+    int rc = cli_open(c, CLI_READ, &e);
     if (!rc)
         rc = show_facts(e, story, conflicts, c->json);
     sl_engine_free(e);

@@ -53,7 +53,8 @@ static const command *find_command(const char *name)
  * its own arguments stay in order in c->argv. Returns -1 on a usage error. */
 static int parse_globals(int argc, char **argv, cli *c, const char **name, int *version)
 {
-    c->db = "storyline.db";
+    const char *env = getenv("STORYLINE_DB");
+    c->db = env && *env ? env : "storyline.db";
     c->argv = calloc((size_t)argc + 1, sizeof *c->argv);
     if (!c->argv)
         return -1;
