@@ -69,6 +69,9 @@ void cli_progress_clear(cli_progress *p);
 double cli_progress_seconds(const cli_progress *p);
 /* Reports an engine failure and gives the exit code it deserves. */
 int cli_fail(sl_engine *e, int rc);
+/* "usage: storyline CMD ARGS", one line per alternative of cmd->usage (split
+ * at " | "), wrapped within 80 columns. */
+void cli_print_usage(FILE *out, const command *cmd);
 /* Usage error for command `cmd` with a message. */
 int cli_usage(const command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Parses a positive article/story id; 0 when it is not one. */

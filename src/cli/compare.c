@@ -186,7 +186,7 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_compare = {
     "compare", "A B | --pairs FILE.jsonl",
-    "compare two texts: is A a copy of B (exact, near, contains, excerpt, rewrite)",
+    "is text A a copy of B: exact, near, contains, excerpt, rewrite?",
     "  A B            two text files (- for standard input)\n"
     "  --pairs FILE   JSONL of {\"id\", \"a\", \"b\"}; one JSON result per line\n"
     "                 {\"id\", \"kind\", \"score\", \"sentence_similarity\", \"paraphrase\",\n"

@@ -66,7 +66,7 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_extract = {
     "extract", "[--json] FILE...",
-    "print the article of HTML pages or WARC files: title, author, date, language, body (no store)",
+    "print the article of HTML pages or WARC files: title, date, body",
     "Each FILE is an HTML page, plain or gzip-compressed, in any charset, or a WARC\n"
     "file (every HTML response, named FILE#RECORD (URI)). With --json each page\n"
     "becomes one JSON object on its own line (docs/json.md). A page without\n"

@@ -168,11 +168,15 @@ static int run(cli *c, sl_engine *e)
         double secs = cli_progress_seconds(&prog);
         uint64_t total = report.articles_new + report.articles_unchanged + report.articles_versioned;
         fprintf(stderr,
-                "ingested %llu articles from %llu inputs in %.2f s: %llu new, %llu unchanged, "
-                "%llu new versions, %llu failed",
-                (unsigned long long)total, (unsigned long long)report.files, secs,
+                "ingested %llu %s from %llu %s read in %.2f s: %llu new, %llu unchanged, "
+                "%llu %s, %llu failed",
+                (unsigned long long)total, cli_noun((long long)total, "article", "articles"),
+                (unsigned long long)report.files,
+                cli_noun((long long)report.files, "file", "files"), secs,
                 (unsigned long long)report.articles_new, (unsigned long long)report.articles_unchanged,
-                (unsigned long long)report.articles_versioned, (unsigned long long)report.failed);
+                (unsigned long long)report.articles_versioned,
+                cli_noun((long long)report.articles_versioned, "new version", "new versions"),
+                (unsigned long long)report.failed);
         if (report.skipped)
             fprintf(stderr, "; %llu non-HTML records skipped", (unsigned long long)report.skipped);
         if (report.removed_lines)
@@ -186,7 +190,7 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_ingest = {
     "ingest", "[--source NAME] [--date YYYY-MM-DD] [--urls FILE] [--jobs N] PATH|URL...",
-    "store articles from files, folders, WARC files, feeds, URLs or - (standard input)",
+    "store articles from files, folders, WARC, feeds, URLs or - (stdin)",
     "Formats are recognised by content: plain text (first line is the title when it\n"
     "looks like a headline), JSONL (one object per line with text or html, and\n"
     "optional id, url, source, published, title), HTML pages, WARC files (plain or\n"

@@ -23,20 +23,22 @@ static void print_usage(FILE *out)
         fprintf(out, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(out,
             "\nglobal options (before or after the command):\n"
-            "  --db PATH   the store (default ./storyline.db)\n"
+            "  --db PATH   the store (default $STORYLINE_DB, else ./storyline.db)\n"
             "  --quiet     no progress or summary on stderr\n"
             "  --json      machine-readable output (docs/json.md)\n"
             "  --granularity X  stories finer (X > 1) or coarser (X < 1) than the default 1\n"
             "  --help      help on storyline or on a command\n"
             "  --version   print the version\n\n"
-            "exit status: 0 success, 1 some inputs failed or not found, 2 usage error,\n"
-            "3 store error. See storyline(1).\n");
+            "exit status: 0 success; 1 some inputs failed (the rest are stored) or an\n"
+            "id was not found; 2 usage error; 3 store error (no store yet, unreadable,\n"
+            "corrupt). compare, like cmp: 0 a copy, 1 not a copy, 2 trouble.\n"
+            "See storyline(1).\n");
 }
 
 static void print_command_help(const command *cmd)
 {
-    printf("usage: storyline [--db PATH] [--quiet] %s %s\n\n%s\n", cmd->name, cmd->usage,
-           cmd->summary);
+    cli_print_usage(stdout, cmd);
+    printf("\n%s\n", cmd->summary);
     if (cmd->help && *cmd->help)
         printf("\n%s", cmd->help);
 }

@@ -30,6 +30,42 @@ int cli_fail(sl_engine *e, int rc)
     }
 }
 
+/* Prints the words of usage[0, len) after a `lead`-column prefix, wrapped
+ * within CLI_MIN_WIDTH columns, continuation lines indented to `lead`. */
+static void print_wrapped_words(FILE *out, const char *usage, size_t len, int lead)
+{
+    int col = lead;
+    const char *p = usage, *end = usage + len;
+    while (p < end) {
+        while (p < end && *p == ' ')
+            p++;
+        const char *w = p;
+        while (p < end && *p != ' ')
+            p++;
+        int n = (int)(p - w);
+        if (!n)
+            break;
+        if (col > lead && col + 1 + n > CLI_MIN_WIDTH) {
+            fprintf(out, "\n%*s", lead, "");
+            col = lead;
+        }
+        col += fprintf(out, "%s%.*s", col > lead ? " " : "", n, w);
+    }
+    fputc('\n', out);
+}
+
+void cli_print_usage(FILE *out, const command *cmd)
+{
+    const char *alt = cmd->usage;
+    for (int first = 1; first || *alt; first = 0) {
+        const char *bar = strstr(alt, " | ");
+        size_t len = bar ? (size_t)(bar - alt) : strlen(alt);
+        int lead = fprintf(out, "%s storyline %s ", first ? "usage:" : "      ", cmd->name);
+        print_wrapped_words(out, alt, len, lead);
+        alt = bar ? bar + 3 : alt + len;
+    }
+}
+
 int cli_usage(const command *cmd, const char *fmt, ...)
 {
     va_list ap;
@@ -37,7 +73,8 @@ int cli_usage(const command *cmd, const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nusage: storyline %s %s\n", cmd->name, cmd->usage);
+    fputc('\n', stderr);
+    cli_print_usage(stderr, cmd);
     return EXIT_USAGE;
 }
 

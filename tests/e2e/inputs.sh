@@ -45,7 +45,7 @@ export_to "$DB" "$T/v1.json"
 ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["articles"][0]["id"])' "$T/v1.json")
 cp "$IN/pond_v2.txt" "$T/v/pond.txt"
 expect_exit 0 "$S" --db "$DB" ingest "$T/v/pond.txt"
-check "summary: 1 new version" err_has "0 new, 0 unchanged, 1 new versions"
+check "summary: 1 new version" err_has "0 new, 0 unchanged, 1 new version,"
 export_to "$DB" "$T/v2.json"
 check "still one article, same id, version 2, new text" py "$T/v2.json" '
 arts = d["articles"]
