@@ -92,6 +92,9 @@ int cli_width(void);
 const char *cli_noun(long long n, const char *one, const char *many);
 /* Prints s cut to `width` display columns (UTF-8 aware), an ellipsis ending a cut. */
 void cli_print_cut(const char *s, int width);
+/* The same from the other end: "…" and the last width-1 columns of s (for
+ * paths and URLs, whose end names the file). */
+void cli_print_tail(const char *s, int width);
 /* Prints text wrapped to the terminal, each line indented by `indent` spaces. */
 void cli_print_wrapped(const char *text, int indent);
 

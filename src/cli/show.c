@@ -112,7 +112,7 @@ static int run(cli *c, sl_engine *e)
             printf("        original\n");
         if (a->url || a->path) {
             printf("        ");
-            cli_print_cut(a->url ? a->url : a->path, width - 8);
+            cli_print_tail(a->url ? a->url : a->path, width - 8);
             putchar('\n');
         }
         char *flag = NULL;

@@ -157,6 +157,21 @@ void cli_print_cut(const char *s, int width)
     fputs(s, stdout);
 }
 
+void cli_print_tail(const char *s, int width)
+{
+    int cols = 0;
+    const char *p = s + strlen(s);
+    while (p > s) {
+        if (((unsigned char)*--p & 0xC0) != 0x80 && ++cols > width - 1 && p > s) {
+            while (((unsigned char)*p & 0xC0) == 0x80)
+                p++;
+            fputs("…", stdout);
+            break;
+        }
+    }
+    fputs(p, stdout);
+}
+
 void cli_print_wrapped(const char *text, int indent)
 {
     int width = cli_width();

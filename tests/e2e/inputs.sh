@@ -225,7 +225,7 @@ expect_exit 0 "$S" --db "$DB" article 1
 check "article shows the --source" out_has "^source: *Valley Lantern"
 check "article shows the --date" out_has "^published: *2026-04-17"
 expect_exit 0 "$S" --db "$DB" show 1
-check "show gives the date and the source" sh -c 'grep -q "1 articles from 1 sources, 2026-04-17" "$1" &&
+check "show gives the date and the source" sh -c 'grep -q "1 article from 1 outlet, 2026-04-17" "$1" &&
   grep -q "\[1\] 2026-04-17 Valley Lantern" "$1"' - "$OUT"
 expect_exit 0 "$S" --db "$DB" stories
 check "stories gives the date" out_has " 2026-04-17 "
