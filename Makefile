@@ -14,9 +14,10 @@ CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/*.c)
 
 BOOTSTRAP_STAMP := $(BUILD)/.bootstrap
-# pkg-config is asked only after the bootstrap step has run.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+# pkg-config is asked only after the bootstrap step has run, and once: the
+# first use replaces each variable by its value.
+PKG_CFLAGS = $(eval PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm)$(PKG_LIBS)
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS   ?= -O2 -g
@@ -25,9 +26,11 @@ ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -Isrc $(PKG_CFLA
 
 NPROC    := $(shell nproc 2>/dev/null || echo 2)
 
-# $(call say,TAG,WHAT): the short line of a step, unless V=1 (make then echoes it whole).
+# $(call say,TAG,WHAT): the short line of a step, unless V=1 (make then echoes
+# it whole) or make -s (nothing).
 V        ?= 0
-say       = $(if $(filter 1,$(V)),,@printf '  %-4s %s\n' '$(1)' '$(2)';)
+SILENT   := $(findstring s,$(firstword -$(MAKEFLAGS)))
+say       = $(if $(filter 1,$(V)),,@$(if $(SILENT),,printf '  %-4s %s\n' '$(1)' '$(2)';))
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -84,16 +87,16 @@ $(BUILD)/storyline.pc: storyline.pc.in $(BUILD)/prefix.stamp
 # failure, and its warnings always). tests/run.sh runs the suites side by side.
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 SAN_LDFLAGS := -fsanitize=address,undefined
+SAN := $(BUILD)/san
 test: $(BOOTSTRAP_STAMP)
 	@sh scripts/bootstrap.sh test
-	@mkdir -p build/san
-	@echo "build/san: sanitizer build (-j$(NPROC))"
-	@$(MAKE) --no-print-directory -j$(NPROC) BUILD=build/san CFLAGS="$(SAN_FLAGS)" \
-		LDFLAGS="$(SAN_LDFLAGS)" build/san/storyline build/san/unit-tests \
-		build/san/libstoryline.so >build/san/build.log 2>&1 || { cat build/san/build.log; exit 1; }
-	@grep -i 'warning' build/san/build.log || true
+	@echo "$(SAN): sanitizer build (-j$(NPROC))"
+	@mkdir -p $(SAN) && $(MAKE) --no-print-directory -j$(NPROC) BUILD=$(SAN) CFLAGS="$(SAN_FLAGS)" \
+		LDFLAGS="$(SAN_LDFLAGS)" $(SAN)/storyline $(SAN)/unit-tests \
+		$(SAN)/libstoryline.so >$(SAN)/build.log 2>&1 || { cat $(SAN)/build.log; exit 1; }
+	@grep -i 'warning' $(SAN)/build.log || true
 	@ASAN_OPTIONS=detect_leaks=1 SL_CFLAGS="$(SAN_FLAGS)" SL_LDFLAGS="$(SAN_LDFLAGS)" \
-		SL_JOBS=$(NPROC) sh tests/run.sh build/san
+		SL_JOBS=$(NPROC) sh tests/run.sh $(SAN)
 
 unit: $(BUILD)/unit-tests
 	@$(BUILD)/unit-tests
