@@ -162,9 +162,11 @@ void cli_print_tail(const char *s, int width)
     int cols = 0;
     const char *p = s + strlen(s);
     while (p > s) {
-        if (((unsigned char)*--p & 0xC0) != 0x80 && ++cols > width - 1 && p > s) {
-            while (((unsigned char)*p & 0xC0) == 0x80)
+        if (((unsigned char)*--p & 0xC0) != 0x80 && ++cols == width && p > s) {
+            /* p starts the width-th character from the end: the ellipsis takes its place */
+            do
                 p++;
+            while (((unsigned char)*p & 0xC0) == 0x80);
             fputs("…", stdout);
             break;
         }
