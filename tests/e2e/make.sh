@@ -34,7 +34,7 @@ U="$(dirname "$STORYLINE")/unit-tests"
 if [ -x "$U" ]; then
   expect_exit 2 "$U" nosuchtest
   check "a misspelt test name is named" err_has "no test named nosuchtest"
-  check "... and no 0 passed, 0 failed line" sh -c '! grep -q "0 passed, 0 failed" "$1"' - "$OUT"
+  check "... and no result line counting zero tests" sh -c '! grep -q "0 passed, 0 failed" "$1"' - "$OUT"
 fi
 
 finish
