@@ -1,73 +1,102 @@
 # storyline — build, test, demo, eval, bench, install.
 # `make` bootstraps missing Debian packages (scripts/bootstrap.sh says what it installs),
-# then builds build/libstoryline.{a,so} and build/storyline.
+# then builds build/libstoryline.{a,so} and build/storyline. It prints one short line
+# per step (CC, AR, LD, GEN); `make V=1` prints the full commands.
 
 PREFIX   ?= /usr/local
 CC       ?= cc
 PKGS     := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat libcurl
 BUILD    ?= build
-SRC_DIRS := src/util src/text src/doc src/ingest src/stories src/copies src/facts src/report src/store src/engine
+# The library is every folder under src/ (two levels deep) but the command's.
+SRC_DIRS := $(filter-out src/cli src/cli/%,$(patsubst %/,%,$(wildcard src/*/ src/*/*/)))
 LIB_SRC  := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/*.c)
 
 BOOTSTRAP_STAMP := $(BUILD)/.bootstrap
-# pkg-config is asked only after the bootstrap step has run.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+# pkg-config is asked only after the bootstrap step has run, and once: the
+# first use replaces each variable by its value.
+PKG_CFLAGS = $(eval PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm)$(PKG_LIBS)
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS) \
              -DSL_BUILDING_LIBRARY -fPIC -fvisibility=hidden -MMD -MP
 
+NPROC    := $(shell nproc 2>/dev/null || echo 2)
+
+# $(call say,TAG,WHAT): the short line of a step, unless V=1 (make then echoes
+# it whole) or make -s (nothing).
+V        ?= 0
+SILENT   := $(findstring s,$(firstword -$(MAKEFLAGS)))
+say       = $(if $(filter 1,$(V)),,@$(if $(SILENT),,printf '  %-4s %s\n' '$(1)' '$(2)';))
+
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all bootstrap test unit e2e demo eval bench install uninstall clean lint fuzz crash layers
+.PHONY: all bootstrap test unit e2e demo eval bench install uninstall clean lint fuzz crash layers FORCE
 all: $(BUILD)/storyline $(BUILD)/libstoryline.so $(BUILD)/storyline.pc
 
 bootstrap: $(BOOTSTRAP_STAMP)
 $(BOOTSTRAP_STAMP): scripts/bootstrap.sh
-	@sh scripts/bootstrap.sh
+	@sh scripts/bootstrap.sh build
 	@mkdir -p $(BUILD) && touch $@
 
 $(BUILD)/obj/%.o: %.c | $(BOOTSTRAP_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(call say,CC,$<)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libstoryline.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(call say,AR,$@)ar rcs $@ $^
 
 $(BUILD)/libstoryline.so: $(LIB_OBJ)
-	$(CC) -shared -Wl,-soname,libstoryline.so.0 $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(call say,LD,$@)$(CC) -shared -Wl,-soname,libstoryline.so.0 $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
+# The command links the library statically: the installed binary needs no
+# libstoryline.so at run time.
 $(BUILD)/storyline: $(CLI_OBJ) $(BUILD)/libstoryline.a
-	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libstoryline.a $(PKG_LIBS)
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libstoryline.a $(PKG_LIBS)
 
 $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libstoryline.a
-	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libstoryline.a $(PKG_LIBS)
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libstoryline.a $(PKG_LIBS)
 
 # The feature dump eval/fit_similarity.py fits the sentence-similarity model on.
 $(BUILD)/similarity-features: eval/similarity_features.c $(BUILD)/libstoryline.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
+	$(call say,LD,$@)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
 
 # The copy index's size for a store, for bench/copies.py.
 $(BUILD)/copy-index-memory: bench/copy_index_memory.c $(BUILD)/libstoryline.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
+	$(call say,LD,$@)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
 
-$(BUILD)/storyline.pc: storyline.pc.in
+# The pkg-config file names PREFIX, so it is remade whenever PREFIX changes: the
+# stamp holds the prefix of the last build and is rewritten only when it differs.
+# Requires.private is PKGS itself, so a static link gets every dependency.
+$(BUILD)/prefix.stamp: FORCE
 	@mkdir -p $(BUILD)
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|0.1.0|g' $< > $@
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
 
-# Tests run on a separate build with AddressSanitizer and UndefinedBehaviorSanitizer.
+$(BUILD)/storyline.pc: storyline.pc.in $(BUILD)/prefix.stamp
+	$(call say,GEN,$@)sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|0.1.0|g' \
+		-e 's|@REQUIRES@|$(PKGS)|g' $< > $@
+
+# Tests run on a separate build with AddressSanitizer and UndefinedBehaviorSanitizer,
+# built on every core; its compiler output goes to build/san/build.log (shown on
+# failure, and its warnings always). tests/run.sh runs the suites side by side.
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+SAN_LDFLAGS := -fsanitize=address,undefined
+SAN := $(BUILD)/san
 test: layers $(BOOTSTRAP_STAMP)
-	@$(MAKE) -s --no-print-directory BUILD=build/san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
-		build/san/storyline build/san/unit-tests
-	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build/san
+	@sh scripts/bootstrap.sh test
+	@echo "$(SAN): sanitizer build (-j$(NPROC))"
+	@mkdir -p $(SAN) && $(MAKE) --no-print-directory -j$(NPROC) BUILD=$(SAN) CFLAGS="$(SAN_FLAGS)" \
+		LDFLAGS="$(SAN_LDFLAGS)" $(SAN)/storyline $(SAN)/unit-tests \
+		$(SAN)/libstoryline.so >$(SAN)/build.log 2>&1 || { cat $(SAN)/build.log; exit 1; }
+	@grep -i 'warning' $(SAN)/build.log || true
+	@ASAN_OPTIONS=detect_leaks=1 SL_CFLAGS="$(SAN_FLAGS)" SL_LDFLAGS="$(SAN_LDFLAGS)" \
+		SL_JOBS=$(NPROC) sh tests/run.sh $(SAN)
 
 # Includes point one way between layers (docs/architecture.md).
 layers:
@@ -76,17 +105,31 @@ layers:
 unit: $(BUILD)/unit-tests
 	@$(BUILD)/unit-tests
 
+# The end-to-end suites alone, on the normal build.
+e2e: all
+	@SL_JOBS=$(NPROC) sh tests/run.sh $(BUILD) e2e
+
 demo: all
 	@sh scripts/demo.sh $(BUILD)/storyline $(BUILD)/demo.db
 
 eval: all
+	@sh scripts/bootstrap.sh eval
 	@sh eval/run.sh
 
 bench: all
 	@sh bench/run.sh
 
-crash: test
-	@sh tests/crash.sh build/san
+# The crash test five times over, each with its own random kill delay.
+crash: all
+	@for i in 1 2 3 4 5; do \
+		STORYLINE=$(CURDIR)/$(BUILD)/storyline SL_TESTS=$(CURDIR)/tests sh tests/e2e/crash.sh || exit 1; \
+	done
+
+# Fuzzing lives in fuzz/ (fuzz/run.sh builds the targets with clang and runs them).
+fuzz:
+	@sh scripts/bootstrap.sh fuzz
+	@if [ -f fuzz/run.sh ]; then sh fuzz/run.sh; \
+	else echo "make fuzz: fuzz/run.sh is not there yet" >&2; exit 1; fi
 
 install: all $(BUILD)/libstoryline.a
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
@@ -106,6 +149,7 @@ uninstall:
 		$(DESTDIR)$(PREFIX)/share/man/man1/storyline.1
 
 lint: $(BOOTSTRAP_STAMP)
+	@sh scripts/bootstrap.sh lint
 	cppcheck --quiet --enable=warning,performance,portability --std=c11 -Iinclude -Isrc src
 	clang-tidy $(LIB_SRC) $(CLI_SRC) -- -std=c17 -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS)
 

@@ -328,7 +328,8 @@ typedef struct sl_story_line {
 
 typedef struct sl_story_list { size_t n; sl_story_line *items; } sl_story_list;
 
-/* Stories, largest and newest first. `since` (ISO date) may be NULL. */
+/* Stories, newest first (by their last article; undated last; then the larger
+ * first). `since` (ISO date) may be NULL. */
 SL_API int sl_stories_list(sl_engine *engine, const char *since, sl_story_list **out);
 SL_API void sl_story_list_free(sl_story_list *list);
 

@@ -1,19 +1,36 @@
 #!/bin/sh
-# Installs the Debian packages storyline builds against, when they are missing
-# (and python3-sklearn, for the baseline make eval compares stories with).
-# Run by `make` before the first build; says what it installs, does nothing when all is present.
+# bootstrap.sh [build|test|eval|fuzz|lint] — installs the Debian packages one
+# make target needs, when they are missing, and says which and why.
+# `make` runs it for build; `make test`, `make eval`, `make fuzz` and `make lint`
+# for their own extras, so a plain build installs only what the build needs.
+# Waits up to 5 minutes for another apt-get to free the lock; no recommends.
 set -e
-PKGS="pkg-config libsqlite3-dev sqlite3 libxml2-dev libutf8proc-dev libstemmer-dev libxxhash-dev \
-zlib1g-dev libjansson-dev libexttextcat-dev libexttextcat-data iso-codes python3-sklearn libcurl4-openssl-dev"
+case ${1:-build} in
+  build) why="to build storyline"
+         PKGS="pkg-config libsqlite3-dev libxml2-dev libutf8proc-dev libstemmer-dev libxxhash-dev \
+zlib1g-dev libjansson-dev libexttextcat-dev libexttextcat-data iso-codes libcurl4-openssl-dev" ;;
+  test)  why="for make test (the end-to-end scripts use python3)"
+         PKGS="python3" ;;
+  eval)  why="for make eval (the stories baseline uses scikit-learn)"
+         PKGS="python3 python3-sklearn" ;;
+  fuzz)  why="for make fuzz (libFuzzer comes with clang)"
+         PKGS="clang" ;;
+  lint)  why="for make lint"
+         PKGS="cppcheck clang-tidy" ;;
+  *)     echo "usage: sh scripts/bootstrap.sh [build|test|eval|fuzz|lint]" >&2; exit 2 ;;
+esac
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 [ -z "$missing" ] && exit 0
-echo "bootstrap: installing missing Debian packages:$missing" >&2
+echo "bootstrap: installing$missing ($why)" >&2
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq >&2
-$SUDO apt-get install -y -qq $missing >&2
+LOCK="-o DPkg::Lock::Timeout=300"
+# shellcheck disable=SC2086
+$SUDO apt-get $LOCK update -qq >&2
+# shellcheck disable=SC2086
+$SUDO apt-get $LOCK install -y -qq --no-install-recommends $missing >&2
 echo "bootstrap: done" >&2

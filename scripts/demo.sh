@@ -43,4 +43,8 @@ for s in $("$bin" --db "$db" stories | awk 'NR > 1 {print $1}'); do
   "$bin" --db "$db" facts "$s" --conflicts | awk 'NR > 1 || !/: 0 facts/'
 done
 echo
-echo "Try: build/storyline --db $db article 1 --removed | export --json | copies | quotes 1 | entities 1"
+echo "Try (one command a line):"
+echo "  $bin --db $db article 1 --removed"
+echo "  $bin --db $db quotes $first"
+echo "  $bin --db $db entities $first"
+echo "  $bin --db $db export --json"

@@ -1,41 +1,76 @@
 #!/bin/sh
-# Runs every test against one build folder (make test passes build/san):
-# the unit tests, then each end-to-end script in tests/e2e/. Each prints its own
-# "N passed, N failed" line; this script adds them up into the closing line.
+# Runs the test suites against one build folder (make test passes build/san):
+# the unit tests and each end-to-end script in tests/e2e/, SL_JOBS of them at a
+# time (default 1; the suites share nothing, each works in its own temporary
+# folder). Prints one line per suite (its full output when it fails), then the
+# closing "N passed, N failed" line that adds them up.
+#
+#   sh tests/run.sh BUILD [unit | e2e | SUITE...]   SUITE: a name in tests/e2e/
 BUILD=${1:-build/san}
+[ $# -gt 0 ] && shift
 export STORYLINE="$PWD/$BUILD/storyline"
 export SL_TESTS="$PWD/tests"
-passed=0
-failed=0
-out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+JOBS=${SL_JOBS:-1}
+LOGS=$(mktemp -d)
+trap 'rm -rf "$LOGS"' EXIT
 
-add() {  # add the counts of the last "N passed, N failed" line in $out
-  line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
-  p=$(echo " $line" | sed -E 's/.*[^0-9]([0-9]+) passed.*/\1/')
-  f=$(echo " $line" | sed -E 's/.*[^0-9]([0-9]+) failed.*/\1/')
-  if [ -z "$line" ]; then f=1; p=0; echo "  (no result line: counted as a failure)"; fi
-  passed=$((passed + p))
-  failed=$((failed + f))
+# The suites, longest first so that the pool ends together.
+e2e_suites() {
+  for t in crash inputs web cli copies stories facts; do
+    [ -f "tests/e2e/$t.sh" ] && echo "$t"
+  done
+  for t in tests/e2e/*.sh; do
+    n=$(basename "$t" .sh)
+    case " lib crash inputs web cli copies stories facts " in *" $n "*) continue ;; esac
+    echo "$n"
+  done
+}
+case "${1:-all}" in
+  all) SUITES=$(e2e_suites | sed "1a unit") ;;
+  e2e) SUITES=$(e2e_suites) ;;
+  *)   SUITES="$*" ;;
+esac
+
+# run_suite NAME: its output in $LOGS/NAME.out, its exit status and seconds in NAME.rc.
+run_suite() {
+  start=$(date +%s)
+  if [ "$1" = unit ]; then
+    "$BUILD/unit-tests" >"$LOGS/$1.out" 2>&1
+  else
+    sh "tests/e2e/$1.sh" >"$LOGS/$1.out" 2>&1
+  fi
+  echo "$? $(($(date +%s) - start))" >"$LOGS/$1.rc"
 }
 
-echo "== unit tests"
-"$BUILD/unit-tests" >"$out" 2>&1
-rc=$?
-cat "$out"
-add
-[ $rc -ne 0 ] && [ "$f" -eq 0 ] && failed=$((failed + 1))
-
-for t in tests/e2e/*.sh; do
-  [ -e "$t" ] || continue
-  [ "$(basename "$t")" = lib.sh ] && continue
-  echo "== $(basename "$t")"
-  sh "$t" >"$out" 2>&1
-  rc=$?
-  cat "$out"
-  add
-  [ $rc -ne 0 ] && [ "$f" -eq 0 ] && failed=$((failed + 1))
+# A pool of JOBS workers; each takes the next suite nobody has claimed (mkdir is atomic).
+worker() {
+  for s in $SUITES; do
+    mkdir "$LOGS/$s.claim" 2>/dev/null && run_suite "$s"
+  done
+}
+w=0
+while [ "$w" -lt "$JOBS" ]; do
+  worker "$w" &
+  w=$((w + 1))
 done
+wait
 
+passed=0
+failed=0
+for s in $SUITES; do
+  read -r rc secs <"$LOGS/$s.rc" 2>/dev/null || { rc=1; secs=0; }
+  line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$LOGS/$s.out" | tail -n 1)
+  p=$(echo " $line" | sed -E 's/.*[^0-9]([0-9]+) passed.*/\1/')
+  f=$(echo " $line" | sed -E 's/.*[^0-9]([0-9]+) failed.*/\1/')
+  [ -z "$line" ] && { p=0; f=1; line="no result line: counted as a failure"; }
+  [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+  if [ "$f" -ne 0 ]; then
+    echo "== $s (exit $rc)"
+    cat "$LOGS/$s.out"
+  fi
+  printf '%-8s %s (%s s)\n' "$s" "$(echo "$line" | sed -E 's/^.*: //')" "$secs"
+  passed=$((passed + p))
+  failed=$((failed + f))
+done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

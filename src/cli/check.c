@@ -1,4 +1,5 @@
-/* check.c — `storyline check`: the store's integrity and consistency checks. */
+/* check.c — `storyline check`: the store's integrity and consistency checks,
+ * "ok" or a JSON verdict (--json). */
 #include "cli.h"
 
 static int run(cli *c, sl_engine *e)
@@ -6,15 +7,29 @@ static int run(cli *c, sl_engine *e)
     if (c->argc)
         return cli_usage(&cmd_check, "unexpected argument %s", c->argv[0]);
     int rc = sl_store_check(e);
+    if (c->json) {
+        json_t *doc = cli_json_document();
+        if (doc && (json_object_set_new(doc, "store", json_string(c->db)) ||
+                    json_object_set_new(doc, "ok", json_boolean(!rc)) ||
+                    json_object_set_new(doc, "problem", rc ? json_string(sl_errmsg(e)) : json_null()))) {
+            json_decref(doc);
+            doc = NULL;
+        }
+        int status = cli_json_print(doc, 0);
+        if (status || !rc)
+            return status;
+    }
     if (rc)
         return cli_fail(e, rc);
-    if (!c->quiet)
+    if (!c->quiet && !c->json)
         printf("ok\n");
     return EXIT_OK;
 }
 
 const command cmd_check = {
-    "check", "",
-    "check the store: SQLite integrity, search index, stories and articles agree",
-    "", 0, run,
+    "check", "[--json]",
+    "check the store: SQLite integrity, search index, stories, articles",
+    "Prints ok (exit 0), or names the first problem found (exit 1, or 3 when the\n"
+    "store cannot be read). --json: {\"store\", \"ok\", \"problem\"}.\n",
+    CLI_WRITE_EXISTING, run,
 };

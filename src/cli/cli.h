@@ -7,13 +7,23 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "storyline.h"
 
-enum { CLI_NO_STORE = 2 };
+/* How a command uses the store (command.read_only, cli_open's mode). */
+enum {
+    CLI_WRITE = 0,          /* read and write; made when missing (ingest) */
+    CLI_READ = 1,           /* read-only; must exist */
+    CLI_NO_STORE = 2,       /* none (e is NULL), or opened by the command itself */
+    CLI_WRITE_EXISTING = 3  /* read and write, but must exist (check) */
+};
+enum { CLI_MIN_WIDTH = 80 };  /* human output fits this many columns at least */
 enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_STORE = 3 };
+enum { EXIT_NOT_COPY = 1, EXIT_TROUBLE = 2 };  /* compare's, like cmp(1) */
 
 typedef struct cli {
-    const char *db;       /* --db PATH, default ./storyline.db */
+    const char *db;       /* --db PATH, else $STORYLINE_DB, else ./storyline.db */
     int quiet;            /* --quiet: no progress, no summaries */
     int json;             /* --json */
     int help;             /* --help on the command */
@@ -27,7 +37,7 @@ typedef struct command {
     const char *usage;    /* one line of arguments */
     const char *summary;  /* one line */
     const char *help;     /* the rest of --help */
-    int read_only;        /* 1: the store opened read-only; CLI_NO_STORE: none (e is NULL) */
+    int read_only;        /* CLI_READ, CLI_WRITE, CLI_WRITE_EXISTING or CLI_NO_STORE */
     int (*run)(cli *c, sl_engine *e);
 } command;
 
@@ -38,10 +48,12 @@ extern const command cmd_ingest, cmd_stories, cmd_show, cmd_article, cmd_search,
 
 /* Prints "storyline: <msg>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Opens the store at c->db (read-only or not); on failure says why and
- * returns EXIT_STORE, else EXIT_OK. For commands that need a store only
- * sometimes (they are CLI_NO_STORE and open it themselves). */
-int cli_open(cli *c, int read_only, sl_engine **out);
+/* Opens the store at c->db as `mode` says (CLI_READ, CLI_WRITE or
+ * CLI_WRITE_EXISTING); on failure says why and returns EXIT_STORE, else
+ * EXIT_OK. Only CLI_WRITE makes a missing store; otherwise the message says
+ * how to make one. Also for commands that need a store only sometimes (they
+ * are CLI_NO_STORE and open it themselves). */
+int cli_open(cli *c, int mode, sl_engine **out);
 /* A progress line on stderr for long work: shown only on a terminal and
  * without --quiet, at most five times a second; cleared before messages. */
 typedef struct cli_progress {
@@ -57,18 +69,32 @@ void cli_progress_clear(cli_progress *p);
 double cli_progress_seconds(const cli_progress *p);
 /* Reports an engine failure and gives the exit code it deserves. */
 int cli_fail(sl_engine *e, int rc);
+/* "usage: storyline CMD ARGS", one line per alternative of cmd->usage (split
+ * at " | "), wrapped within 80 columns. */
+void cli_print_usage(FILE *out, const command *cmd);
 /* Usage error for command `cmd` with a message. */
 int cli_usage(const command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Parses a positive article/story id; 0 when it is not one. */
 int64_t cli_id(const char *s);
 /* Takes "--name VALUE" or "--name=VALUE" at argv[*i]; NULL when argv[*i] is not it. */
 const char *cli_option(cli *c, int *i, const char *name);
+/* A JSON document the command builds itself (not one of the library's
+ * sl_*_json): it opens with "storyline" and "json_version" like theirs. */
+json_t *cli_json_document(void);
+/* Prints `doc` on stdout (indented, or one line with `compact`) and frees it;
+ * EXIT_OK, or EXIT_STORE when it is NULL (out of memory) or cannot be written. */
+int cli_json_print(json_t *doc, int compact);
 /* A sink for the JSON functions writing to stdout. */
 int cli_write_stdout(void *ctx, const char *data, size_t len);
-/* Terminal width for human output (0 when stdout is not a terminal: no cut). */
+/* Width for human output: the terminal's, else $COLUMNS, else 80; never below 80. */
 int cli_width(void);
-/* Prints s cut to `width` display columns (UTF-8 aware), or whole when width is 0. */
+/* `one` when n is 1, else `many`: "1 story", "2 stories". */
+const char *cli_noun(long long n, const char *one, const char *many);
+/* Prints s cut to `width` display columns (UTF-8 aware), an ellipsis ending a cut. */
 void cli_print_cut(const char *s, int width);
+/* The same from the other end: "…" and the last width-1 columns of s (for
+ * paths and URLs, whose end names the file). */
+void cli_print_tail(const char *s, int width);
 /* Prints text wrapped to the terminal, each line indented by `indent` spaces. */
 void cli_print_wrapped(const char *text, int indent);
 

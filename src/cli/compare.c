@@ -83,32 +83,23 @@ static json_t *result_json(const sl_text_comparison *r, json_t *id)
                      "evidence", evidence);
 }
 
-static int print_json(json_t *obj, size_t flags)
-{
-    if (!obj || json_dumpf(obj, stdout, flags | JSON_ENSURE_ASCII) || putchar('\n') == EOF) {
-        json_decref(obj);
-        cli_error("cannot write output");
-        return EXIT_STORE;
-    }
-    json_decref(obj);
-    return EXIT_OK;
-}
-
 static int compare_files(cli *c, sl_text_comparer *tc, const char *path_a, const char *path_b)
 {
     size_t a_len = 0, b_len = 0;
     char *a = read_all(path_a, &a_len), *b = a ? read_all(path_b, &b_len) : NULL;
-    int rc = EXIT_PARTIAL;
+    int rc = EXIT_TROUBLE;
     sl_text_comparison r = {0};
     if (a && b) {
         int err = sl_text_compare(tc, a, a_len, b, b_len, &r);
-        if (err)
+        if (err) {
             cli_error("%s, %s: %s", path_a, path_b, sl_strerror(err));
-        else if (c->json)
-            rc = print_json(result_json(&r, NULL), JSON_INDENT(2));
-        else {
-            print_human(&r, a, a_len, b, b_len);
-            rc = EXIT_OK;
+        } else {
+            rc = c->json ? cli_json_print(result_json(&r, NULL), 0)
+                         : (print_human(&r, a, a_len, b, b_len), EXIT_OK);
+            if (rc == EXIT_OK && r.kind == SL_COPY_NONE)
+                rc = EXIT_NOT_COPY;
+            else if (rc != EXIT_OK)
+                rc = EXIT_TROUBLE;
         }
     }
     sl_text_comparison_clear(&r);
@@ -127,7 +118,7 @@ static int compare_line(sl_text_comparer *tc, const char *path, size_t line_no, 
     if (!a || !b) {
         cli_error("%s:%zu: %s", path, line_no, in ? "needs string fields a and b" : err.text);
         json_decref(in);
-        return EXIT_PARTIAL;
+        return EXIT_TROUBLE;
     }
     sl_text_comparison r = {0};
     int rc = sl_text_compare(tc, a, json_string_length(json_object_get(in, "a")), b,
@@ -135,10 +126,10 @@ static int compare_line(sl_text_comparer *tc, const char *path, size_t line_no, 
     if (rc)
         cli_error("%s:%zu: %s", path, line_no, sl_strerror(rc));
     else
-        rc = print_json(result_json(&r, json_object_get(in, "id")), JSON_COMPACT);
+        rc = cli_json_print(result_json(&r, json_object_get(in, "id")), 1);
     sl_text_comparison_clear(&r);
     json_decref(in);
-    return rc ? EXIT_PARTIAL : EXIT_OK;
+    return rc ? EXIT_TROUBLE : EXIT_OK;
 }
 
 static int compare_pairs(sl_text_comparer *tc, const char *path)
@@ -146,7 +137,7 @@ static int compare_pairs(sl_text_comparer *tc, const char *path)
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!f) {
         cli_error("%s: %s", path, strerror(errno));
-        return EXIT_PARTIAL;
+        return EXIT_TROUBLE;
     }
     char *line = NULL;
     size_t cap = 0, line_no = 0;
@@ -157,7 +148,7 @@ static int compare_pairs(sl_text_comparer *tc, const char *path)
         if (n == 1 && line[0] == '\n')
             continue;
         if (compare_line(tc, path, line_no, line) != EXIT_OK)
-            rc = EXIT_PARTIAL;
+            rc = EXIT_TROUBLE;
     }
     free(line);
     if (f != stdin)
@@ -186,7 +177,7 @@ static int run(cli *c, sl_engine *e)
     sl_text_comparer *tc = sl_text_comparer_new();
     if (!tc) {
         cli_error("out of memory");
-        return EXIT_STORE;
+        return EXIT_TROUBLE;
     }
     int rc = pairs ? compare_pairs(tc, pairs) : compare_files(c, tc, files[0], files[1]);
     sl_text_comparer_free(tc);
@@ -195,11 +186,13 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_compare = {
     "compare", "A B | --pairs FILE.jsonl",
-    "compare two texts: is A a copy of B (exact, near, contains, excerpt, rewrite)",
+    "is text A a copy of B: exact, near, contains, excerpt, rewrite?",
     "  A B            two text files (- for standard input)\n"
     "  --pairs FILE   JSONL of {\"id\", \"a\", \"b\"}; one JSON result per line\n"
     "                 {\"id\", \"kind\", \"score\", \"sentence_similarity\", \"paraphrase\",\n"
     "                 \"evidence\"} in the same order\n"
-    "No store is read or written.\n",
+    "No store is read or written. Exit status, like cmp: 0 A is a copy of B,\n"
+    "1 it is not (kind none), 2 trouble (a file unreadable, bad arguments);\n"
+    "with --pairs, 0 when every line was compared, 2 when one could not be.\n",
     CLI_NO_STORE, run,
 };

@@ -29,17 +29,19 @@ static void print_evidence(sl_engine *e, const sl_copy *c)
         goto done;
     }
     int width = cli_width();
-    width = width > 12 ? width - 8 : 0;
-    const char *kind = sl_copy_kind_name(c->kind);
-    printf("\n%lld is a%s %s of %lld (%.2f)%s%s%s:\n", (long long)c->article_id,
-           kind[0] == 'e' ? "n" : "", kind, (long long)c->of_id, c->score,
-           c->same_origin ? ", same origin" : "", c->credit ? ", credits " : "",
-           c->credit ? c->credit : "");
+    char head[160];
+    snprintf(head, sizeof head, "%lld is a%s %s of %lld (%.2f)%s%s%s:", (long long)c->article_id,
+             sl_copy_kind_name(c->kind)[0] == 'e' ? "n" : "", sl_copy_kind_name(c->kind), (long long)c->of_id, c->score,
+             c->same_origin ? ", same origin" : "", c->credit ? ", credits " : "",
+             c->credit ? c->credit : "");
+    putchar('\n');
+    cli_print_cut(head, width);
+    putchar('\n');
     for (size_t k = 0; k < c->n_evidence; k++) {
-        printf("  %.2f  %lld: ", c->evidence[k].similarity, (long long)c->article_id);
-        print_sentence(copy, c->evidence[k].article_sentence, width);
-        printf("\n        %lld: ", (long long)c->of_id);
-        print_sentence(of, c->evidence[k].of_sentence, width);
+        int used = printf("  %.2f  %lld: ", c->evidence[k].similarity, (long long)c->article_id);
+        print_sentence(copy, c->evidence[k].article_sentence, width - used);
+        used = printf("\n        %lld: ", (long long)c->of_id) - 1;
+        print_sentence(of, c->evidence[k].of_sentence, width - used);
         printf("\n");
     }
 done:
@@ -56,6 +58,11 @@ static int run(cli *c, sl_engine *e)
             return cli_usage(&cmd_copies, "unexpected argument %s", c->argv[i]);
         article = cli_id(v);
     }
+    sl_article *a = NULL;
+    int found = article ? sl_article_get(e, article, &a) : 0;
+    sl_article_free(a);
+    if (found)
+        return cli_fail(e, found);
     if (c->json) {
         int rc = sl_copies_json(e, article, cli_write_stdout, NULL);
         return rc ? cli_fail(e, rc) : EXIT_OK;
@@ -64,12 +71,15 @@ static int run(cli *c, sl_engine *e)
     int rc = sl_copies_list(e, article, &list);
     if (rc)
         return cli_fail(e, rc);
+    int width = cli_width();
     printf("%8s %8s  %-8s %5s  %-11s %s\n", "article", "of", "kind", "score", "direction", "credit");
     for (size_t i = 0; i < list->n; i++) {
         const sl_copy *cp = &list->items[i];
-        printf("%8lld %8lld  %-8s %5.2f  %-11s %s\n", (long long)cp->article_id,
-               (long long)cp->of_id, sl_copy_kind_name(cp->kind), cp->score, cp->same_origin ? "same origin" : "by date",
-               cp->credit ? cp->credit : "-");
+        int used = printf("%8lld %8lld  %-8s %5.2f  %-11s ", (long long)cp->article_id,
+                          (long long)cp->of_id, sl_copy_kind_name(cp->kind), cp->score,
+                          cp->same_origin ? "same origin" : "by date");
+        cli_print_cut(cp->credit ? cp->credit : "-", width - used);
+        putchar('\n');
     }
     for (size_t i = 0; article && i < list->n; i++)
         print_evidence(e, &list->items[i]);

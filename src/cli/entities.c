@@ -18,12 +18,49 @@ static int by_mentions(const void *a, const void *b)
     return y->mentions - x->mentions;
 }
 
+static int print_json(int64_t story, const row *rows, size_t n)
+{
+    json_t *doc = cli_json_document(), *list = json_array();
+    for (size_t k = 0; list && k < n; k++)
+        json_array_append_new(list, json_pack("{s:s?,s:s?,s:s?,s:i,s:i}", "name",
+                                              rows[k].first->about, "type", rows[k].first->detail,
+                                              "role", rows[k].role, "mentions", rows[k].mentions,
+                                              "articles", rows[k].articles));
+    if (doc && (!list || json_object_set_new(doc, "story", json_integer(story)) ||
+                json_object_set(doc, "entities", list))) {
+        json_decref(doc);
+        doc = NULL;
+    }
+    json_decref(list);
+    return cli_json_print(doc, 0);
+}
+
+static void print_rows(const row *rows, size_t n)
+{
+    int width = cli_width();
+    printf("%-13s %8s %8s  %s\n", "type", "mentions", "articles", "name (role)");
+    for (size_t k = 0; k < n; k++) {
+        char name[512];
+        snprintf(name, sizeof name, "%s%s%s%s", rows[k].first->about, rows[k].role ? " (" : "",
+                 rows[k].role ? rows[k].role : "", rows[k].role ? ")" : "");
+        int used = printf("%-13s %8d %8d  ", rows[k].first->detail, rows[k].mentions,
+                          rows[k].articles);
+        cli_print_cut(name, width - used);
+        putchar('\n');
+    }
+}
+
 static int run(cli *c, sl_engine *e)
 {
     if (c->argc != 1 || !cli_id(c->argv[0]))
         return cli_usage(&cmd_entities, "entities wants one story id");
+    int64_t story = cli_id(c->argv[0]);
     sl_fact_items *items = NULL;
-    int rc = sl_story_fact_items(e, cli_id(c->argv[0]), SL_FACT_ENTITY, &items);
+    sl_story *s = NULL;
+    int rc = sl_story_get(e, story, &s);
+    sl_story_free(s);
+    if (!rc)
+        rc = sl_story_fact_items(e, story, SL_FACT_ENTITY, &items);
     if (rc)
         return cli_fail(e, rc);
     row *rows = calloc(items->n ? items->n : 1, sizeof *rows);
@@ -44,24 +81,24 @@ static int run(cli *c, sl_engine *e)
             rows[k].last_article = it->article_id;
         }
     }
+    int status = EXIT_OK;
     if (rows)
         qsort(rows, n, sizeof *rows, by_mentions);
-    printf("%-13s %8s %8s  %s\n", "type", "mentions", "articles", "name (role)");
-    for (size_t k = 0; k < n; k++) {
-        printf("%-13s %8d %8d  %s", rows[k].first->detail, rows[k].mentions, rows[k].articles,
-               rows[k].first->about);
-        if (rows[k].role)
-            printf(" (%s)", rows[k].role);
-        putchar('\n');
-    }
-    int status = rows || !items->n ? EXIT_OK : cli_fail(e, SL_ENOMEM);
+    if (!rows)
+        status = cli_fail(e, SL_ENOMEM);
+    else if (c->json)
+        status = print_json(story, rows, n);
+    else
+        print_rows(rows, n);
     free(rows);
     sl_fact_items_free(items);
     return status;
 }
 
 const command cmd_entities = {
-    "entities", "STORY_ID",
-    "people (with roles), organisations and places of a story, with mention counts",
-    "", 1, run,
+    "entities", "STORY_ID [--json]",
+    "people (with roles), organisations and places of a story, with counts",
+    "Most mentioned first: each name with its type, how often the story's\n"
+    "articles mention it and in how many articles.\n",
+    1, run,
 };

@@ -71,7 +71,7 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_extract = {
     "extract", "[--json] [--allow-private] FILE|URL|-...",
-    "the article of pages, texts, WARC files or URLs: title, date, body... (no store)",
+    "print the article of pages, texts, WARC or URLs: title, date, body",
     "Each FILE is an HTML page or a plain text, plain or gzip-compressed, in any\n"
     "charset, or a WARC file (every HTML response, named FILE#RECORD (URI)); - is\n"
     "standard input; an http(s) URL is fetched as ingest fetches it (robots.txt,\n"

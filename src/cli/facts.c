@@ -97,7 +97,7 @@ static void print_value(const sl_fact *f, const sl_fact_value *v)
     printf("    %-14s %s  [", value, v->text);
     for (size_t k = 0; k < v->n_articles; k++)
         printf("%s%lld", k ? " " : "", (long long)v->articles[k]);
-    printf("]  %zu source%s\n", v->n_sources, v->n_sources == 1 ? "" : "s");
+    printf("]  %zu %s\n", v->n_sources, cli_noun((long long)v->n_sources, "source", "sources"));
 }
 
 /* A date as a reader writes it: "7 October 2024", "7 October" (year
@@ -145,9 +145,11 @@ static void print_sentences(sl_engine *e, const sl_fact_value *v)
             continue;
         sl_span s = v->sentences[k];
         if (s.end <= strlen(a->text) && s.start < s.end) {
-            printf("      [%lld] ", (long long)a->id);
-            fwrite(a->text + s.start, 1, s.end - s.start, stdout);
-            putchar('\n');
+            char *line = NULL;
+            if (asprintf(&line, "[%lld] %.*s", (long long)a->id, (int)(s.end - s.start),
+                         a->text + s.start) >= 0)
+                cli_print_wrapped(line, 6);
+            free(line);
         }
         sl_article_free(a);
     }
@@ -183,7 +185,7 @@ static int run(cli *c, sl_engine *unused)
     if (!story)
         return cli_usage(&cmd_facts, "facts wants a story id");
     sl_engine *e = NULL;
-    int rc = cli_open(c, 1, &e);
+    int rc = cli_open(c, CLI_READ, &e);
     if (!rc)
         rc = show_facts(e, story, conflicts, c->json);
     sl_engine_free(e);
@@ -222,9 +224,11 @@ static int show_facts(sl_engine *e, int64_t story, int conflicts, int json)
 
 const command cmd_facts = {
     "facts", "STORY_ID [--conflicts] [--json] | --text FILE... [--published DATE]",
-    "a story's facts: values, the sources stating them, agreement and conflicts",
+    "a story's facts: values, independent sources, agreement, conflicts",
     "  --conflicts       only facts the sources disagree on, with the sentences\n"
-    "  --text FILE...    extract the facts of bare files (JSON lines), store untouched\n"
-    "  --published DATE  publication date for --text (anchors relative dates)\n",
+    "  --text FILE...    the facts of bare files, one JSON line each; no store\n"
+    "  --published DATE  publication date for --text (anchors relative dates)\n"
+    "A value's sources are the independent articles stating it: a copy counts as\n"
+    "its original, so three copies of one wire story are one source.\n",
     CLI_NO_STORE, run,
 };

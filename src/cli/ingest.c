@@ -173,11 +173,15 @@ static int run(cli *c, sl_engine *e)
         uint64_t total = report.articles_new + report.articles_unchanged + report.articles_versioned +
                          report.articles_updated;
         fprintf(stderr,
-                "ingested %llu articles from %llu inputs in %.2f s: %llu new, %llu unchanged, "
-                "%llu new versions, %llu failed",
-                (unsigned long long)total, (unsigned long long)report.files, secs,
+                "ingested %llu %s from %llu %s read in %.2f s: %llu new, %llu unchanged, "
+                "%llu %s, %llu failed",
+                (unsigned long long)total, cli_noun((long long)total, "article", "articles"),
+                (unsigned long long)report.files,
+                cli_noun((long long)report.files, "file", "files"), secs,
                 (unsigned long long)report.articles_new, (unsigned long long)report.articles_unchanged,
-                (unsigned long long)report.articles_versioned, (unsigned long long)report.failed);
+                (unsigned long long)report.articles_versioned,
+                cli_noun((long long)report.articles_versioned, "new version", "new versions"),
+                (unsigned long long)report.failed);
         if (report.articles_updated)
             fprintf(stderr, "; %llu updated (metadata given anew)",
                     (unsigned long long)report.articles_updated);
@@ -185,7 +189,7 @@ static int run(cli *c, sl_engine *e)
             fprintf(stderr, "; %llu non-HTML records skipped", (unsigned long long)report.skipped);
         if (report.skipped_files)
             fprintf(stderr, "; %llu %s skipped in folders (hidden, documentation, links out)",
-                    (unsigned long long)report.skipped_files, report.skipped_files == 1 ? "file" : "files");
+                    (unsigned long long)report.skipped_files, cli_noun((long long)report.skipped_files, "file", "files"));
         if (report.removed_lines)
             fprintf(stderr, "; %llu chrome lines removed", (unsigned long long)report.removed_lines);
         if (report.bad_bytes)
@@ -197,7 +201,7 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_ingest = {
     "ingest", "[--source NAME] [--date YYYY-MM-DD] [--urls FILE] [--jobs N] [--follow] [--allow-private] PATH|URL...",
-    "store articles from files, folders, WARC files, feeds, URLs or - (standard input)",
+    "store articles from files, folders, WARC, feeds, URLs or - (stdin)",
     "Formats are recognised by content: plain text (first line is the title when it\n"
     "looks like a headline), JSONL (one object per line with text or html, and\n"
     "optional id, url, source, published, title), HTML pages, WARC files (plain or\n"

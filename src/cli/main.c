@@ -23,20 +23,28 @@ static void print_usage(FILE *out)
         fprintf(out, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
     fprintf(out,
             "\nglobal options (before or after the command):\n"
-            "  --db PATH   the store (default ./storyline.db)\n"
+            "  --db PATH   the store (default $STORYLINE_DB, else ./storyline.db)\n"
             "  --quiet     no progress or summary on stderr\n"
             "  --json      machine-readable output (docs/json.md)\n"
             "  --granularity X  stories finer (X > 1) or coarser (X < 1) than the default 1\n"
             "  --help      help on storyline or on a command\n"
             "  --version   print the version\n\n"
-            "exit status: 0 success, 1 some inputs failed or not found, 2 usage error,\n"
-            "3 store error. See storyline(1).\n");
+            "examples (make demo builds build/demo.db from examples/):\n"
+            "  storyline ingest examples/          # files, folders, JSONL, HTML, WARC, feeds\n"
+            "  storyline stories                   # one line per story, newest first\n"
+            "  storyline show 1                    # a story: articles, copies, chrome\n"
+            "  storyline facts 1 --conflicts       # where its independent sources disagree\n"
+            "  storyline export --json > all.json  # everything, for programs\n\n"
+            "exit status: 0 success; 1 some inputs failed (the rest are stored) or an\n"
+            "id was not found; 2 usage error; 3 store error (no store yet, unreadable,\n"
+            "corrupt). compare, like cmp: 0 a copy, 1 not a copy, 2 trouble.\n"
+            "See storyline(1).\n");
 }
 
 static void print_command_help(const command *cmd)
 {
-    printf("usage: storyline [--db PATH] [--quiet] %s %s\n\n%s\n", cmd->name, cmd->usage,
-           cmd->summary);
+    cli_print_usage(stdout, cmd);
+    printf("\n%s\n", cmd->summary);
     if (cmd->help && *cmd->help)
         printf("\n%s", cmd->help);
 }
@@ -53,7 +61,8 @@ static const command *find_command(const char *name)
  * its own arguments stay in order in c->argv. Returns -1 on a usage error. */
 static int parse_globals(int argc, char **argv, cli *c, const char **name, int *version)
 {
-    c->db = "storyline.db";
+    const char *env = getenv("STORYLINE_DB");
+    c->db = env && *env ? env : "storyline.db";
     c->argv = calloc((size_t)argc + 1, sizeof *c->argv);
     if (!c->argv)
         return -1;

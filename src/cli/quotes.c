@@ -39,22 +39,22 @@ static int by_speaker(const void *a, const void *b)
     return c ? c : (x->article_id > y->article_id) - (x->article_id < y->article_id);
 }
 
-/* Prints quote k of items[lo, hi) unless an earlier one has the same words,
- * with every article of the group that carries those words. */
-static void print_quote(const sl_fact_items *q, size_t lo, size_t hi, size_t k, char **words,
-                        const sl_copy_list *copies)
+/* Quote k of items[lo, hi) unless an earlier one has the same words, with
+ * every article of the group that carries those words and the number of
+ * independent sources among them; NULL when it repeats an earlier quote. */
+static json_t *quote_json(const sl_fact_items *q, size_t lo, size_t hi, size_t k, char **words,
+                          const sl_copy_list *copies)
 {
     for (size_t j = lo; j < k; j++)
         if (words[j] && words[k] && !strcmp(words[j], words[k]))
-            return;
+            return NULL;
     int64_t sources[64];
     size_t n_sources = 0;
-    printf("    [");
-    for (size_t j = k, first = 1; j < hi; j++) {
+    json_t *articles = json_array();
+    for (size_t j = k; articles && j < hi; j++) {
         if (!words[j] || !words[k] || strcmp(words[j], words[k]))
             continue;
-        printf("%s%lld", first ? "" : " ", (long long)q->items[j].article_id);
-        first = 0;
+        json_array_append_new(articles, json_integer(q->items[j].article_id));
         int64_t o = original_of(copies, q->items[j].article_id);
         size_t s = 0;
         while (s < n_sources && sources[s] != o)
@@ -62,18 +62,69 @@ static void print_quote(const sl_fact_items *q, size_t lo, size_t hi, size_t k, 
         if (s == n_sources && n_sources < 64)
             sources[n_sources++] = o;
     }
-    printf("] %s, %zu source%s:\n", q->items[k].detail ? q->items[k].detail : "",
-           n_sources, n_sources == 1 ? "" : "s");
-    cli_print_wrapped(q->items[k].text, 6);
+    return json_pack("{s:s?,s:s?,s:o,s:I}", "text", q->items[k].text, "cue", q->items[k].detail,
+                     "articles", articles, "sources", (json_int_t)n_sources);
+}
+
+/* The speakers of items sorted by speaker, each with its distinct quotes. */
+static json_t *speakers_json(const sl_fact_items *q, char **words, const sl_copy_list *copies)
+{
+    json_t *speakers = json_array();
+    for (size_t lo = 0; speakers && lo < q->n;) {
+        size_t hi = lo + 1;
+        const char *who = q->items[lo].about;
+        while (hi < q->n && !strcmp(q->items[hi].about ? q->items[hi].about : "", who ? who : ""))
+            hi++;
+        const char *role = NULL;
+        for (size_t k = lo; k < hi && !role; k++)
+            role = q->items[k].role;
+        json_t *quotes = json_array();
+        for (size_t k = lo; quotes && k < hi; k++) {
+            json_t *one = quote_json(q, lo, hi, k, words, copies);
+            if (one)
+                json_array_append_new(quotes, one);
+        }
+        json_array_append_new(speakers, json_pack("{s:s?,s:s?,s:o}", "speaker", who, "role",
+                                                  role, "quotes", quotes));
+        lo = hi;
+    }
+    return speakers;
+}
+
+static void print_speakers(const json_t *speakers)
+{
+    size_t i, k, j;
+    json_t *sp, *quote, *id;
+    json_array_foreach(speakers, i, sp) {
+        const char *who = json_string_value(json_object_get(sp, "speaker"));
+        const char *role = json_string_value(json_object_get(sp, "role"));
+        printf("%s%s%s%s\n", who ? who : "(unknown speaker)", role ? " (" : "", role ? role : "",
+               role ? ")" : "");
+        json_array_foreach(json_object_get(sp, "quotes"), k, quote) {
+            printf("    [");
+            json_array_foreach(json_object_get(quote, "articles"), j, id)
+                printf("%s%lld", j ? " " : "", (long long)json_integer_value(id));
+            json_int_t n = json_integer_value(json_object_get(quote, "sources"));
+            const char *cue = json_string_value(json_object_get(quote, "cue"));
+            printf("] %s, %lld %s:\n", cue ? cue : "", (long long)n,
+                   cli_noun(n, "source", "sources"));
+            cli_print_wrapped(json_string_value(json_object_get(quote, "text")), 6);
+        }
+    }
 }
 
 static int run(cli *c, sl_engine *e)
 {
     if (c->argc != 1 || !cli_id(c->argv[0]))
         return cli_usage(&cmd_quotes, "quotes wants one story id");
+    int64_t story = cli_id(c->argv[0]);
     sl_fact_items *q = NULL;
     sl_copy_list *copies = NULL;
-    int rc = sl_story_fact_items(e, cli_id(c->argv[0]), SL_FACT_QUOTE, &q);
+    sl_story *s = NULL;
+    int rc = sl_story_get(e, story, &s);
+    sl_story_free(s);
+    if (!rc)
+        rc = sl_story_fact_items(e, story, SL_FACT_QUOTE, &q);
     if (!rc)
         rc = sl_copies_list(e, 0, &copies);
     char **words = q ? calloc(q->n ? q->n : 1, sizeof *words) : NULL;
@@ -86,30 +137,33 @@ static int run(cli *c, sl_engine *e)
     qsort(q->items, q->n, sizeof *q->items, by_speaker);
     for (size_t i = 0; i < q->n; i++)
         words[i] = wording(q->items[i].text);
-    for (size_t lo = 0; lo < q->n;) {
-        size_t hi = lo + 1;
-        const char *who = q->items[lo].about;
-        while (hi < q->n && !strcmp(q->items[hi].about ? q->items[hi].about : "", who ? who : ""))
-            hi++;
-        const char *role = NULL;
-        for (size_t k = lo; k < hi && !role; k++)
-            role = q->items[k].role;
-        printf("%s%s%s%s\n", who ? who : "(unknown speaker)", role ? " (" : "",
-               role ? role : "", role ? ")" : "");
-        for (size_t k = lo; k < hi; k++)
-            print_quote(q, lo, hi, k, words, copies);
-        lo = hi;
+    json_t *speakers = speakers_json(q, words, copies);
+    int status = speakers ? EXIT_OK : cli_fail(e, SL_ENOMEM);
+    if (speakers && c->json) {
+        json_t *doc = cli_json_document();
+        if (doc && (json_object_set_new(doc, "story", json_integer(story)) ||
+                    json_object_set(doc, "speakers", speakers))) {
+            json_decref(doc);
+            doc = NULL;
+        }
+        status = cli_json_print(doc, 0);
+    } else if (speakers) {
+        print_speakers(speakers);
     }
+    json_decref(speakers);
     for (size_t i = 0; i < q->n; i++)
         free(words[i]);
     free(words);
     sl_fact_items_free(q);
     sl_copy_list_free(copies);
-    return EXIT_OK;
+    return status;
 }
 
 const command cmd_quotes = {
-    "quotes", "STORY_ID",
-    "who said what in a story: each speaker's quotes, the articles and sources carrying them",
-    "", 1, run,
+    "quotes", "STORY_ID [--json]",
+    "who said what in a story, and how many independent sources carry it",
+    "Each speaker (with a role when an article gives one), then each quote once:\n"
+    "the articles carrying it, the verb that cues it, and how many independent\n"
+    "sources those articles are (a copy counts as its original).\n",
+    1, run,
 };

@@ -38,14 +38,13 @@ static int run(cli *c, sl_engine *e)
     int width = cli_width();
     for (size_t i = 0; i < hits->n; i++) {
         const sl_search_hit *h = &hits->items[i];
-        printf("[%lld] story %lld  ", (long long)h->article_id, (long long)h->story_id);
-        cli_print_cut(h->title ? h->title : "(no title)", width ? width - 20 : 0);
-        printf("\n    ");
+        int used = printf("[%lld] story %lld  ", (long long)h->article_id, (long long)h->story_id);
+        cli_print_cut(h->title ? h->title : "(no title)", width - used);
+        putchar('\n');
         for (char *p = h->snippet; p && *p; p++)
             if (*p == '\n')
-                *p = ' '; /* a snippet is one line */
-        cli_print_cut(h->snippet, width ? width - 5 : 0);
-        putchar('\n');
+                *p = ' '; /* a snippet is one paragraph */
+        cli_print_wrapped(h->snippet ? h->snippet : "", 4);
     }
     if (!hits->n && !c->quiet)
         fprintf(stderr, "no article matches \"%s\"\n", query);

@@ -1,5 +1,5 @@
 /* show.c — `storyline show ID`: a story with its keywords and entities, its
- * thread and neighbouring stories, its articles, their sources, which are
+ * thread and neighbouring stories, its articles, their outlets, which are
  * copies of which, and the page chrome removed from each. */
 #include <stdlib.h>
 #include <string.h>
@@ -19,14 +19,20 @@ static void print_copy(const char *kind, int64_t of)
 
 #define NEIGHBOURS 3   /* stories shown on each side within the thread */
 
+/* "  keywords: a, b, c", wrapped to the terminal. */
 static void print_labels(const char *what, char **items, size_t n)
 {
-    if (!n)
-        return;
-    printf("  %s: ", what);
+    size_t len = strlen(what) + 3;
     for (size_t i = 0; i < n; i++)
-        printf("%s%s", i ? ", " : "", items[i]);
-    putchar('\n');
+        len += strlen(items[i]) + 2;
+    char *line = n ? malloc(len) : NULL;
+    if (!line)
+        return;
+    char *p = line + sprintf(line, "%s: ", what);
+    for (size_t i = 0; i < n; i++)
+        p += sprintf(p, "%s%s", i ? ", " : "", items[i]);
+    cli_print_wrapped(line, 2);
+    free(line);
 }
 
 /* Keywords, entities, and the story's place in its thread. */
@@ -45,14 +51,15 @@ static int print_context(sl_engine *e, const sl_story *s, int width)
     size_t at = 0;
     while (at < thread->n && thread->items[at].id != s->line.id)
         at++;
-    printf("  thread %lld: %zu stories", (long long)s->line.thread_id, thread->n);
+    printf("  thread %lld: %zu %s", (long long)s->line.thread_id, thread->n,
+           cli_noun((long long)thread->n, "story", "stories"));
     printf(thread->n > 1 ? "; neighbours in date order:\n" : "\n");
     for (size_t i = at > NEIGHBOURS ? at - NEIGHBOURS : 0; thread->n > 1 && i < thread->n &&
                                                            i <= at + NEIGHBOURS; i++) {
         const sl_story_line *n = &thread->items[i];
-        printf("    %s %6lld %-10s ", i == at ? ">" : " ", (long long)n->id,
-               n->first_published ? n->first_published : "-");
-        cli_print_cut(n->title ? n->title : "(untitled)", width ? width - 26 : 0);
+        int used = printf("    %s %6lld %-10s ", i == at ? ">" : " ", (long long)n->id,
+                          n->first_published ? n->first_published : "-");
+        cli_print_cut(n->title ? n->title : "(untitled)", width - used);
         putchar('\n');
     }
     sl_story_list_free(thread);
@@ -61,9 +68,15 @@ static int print_context(sl_engine *e, const sl_story *s, int width)
 
 static int run(cli *c, sl_engine *e)
 {
-    if (c->argc != 1 || !cli_id(c->argv[0]))
-        return cli_usage(&cmd_show, "show wants one story id");
-    int64_t id = cli_id(c->argv[0]);
+    int64_t id = 0;
+    for (int i = 0; i < c->argc; i++) {
+        if (c->argv[i][0] == '-')
+            return cli_usage(&cmd_show, "unknown option %s", c->argv[i]);
+        if (id || !(id = cli_id(c->argv[i])))
+            return cli_usage(&cmd_show, "show wants one story id, not %s", c->argv[i]);
+    }
+    if (!id)
+        return cli_usage(&cmd_show, "show wants a story id");
     if (c->json) {
         int rc = sl_story_json(e, id, cli_write_stdout, NULL);
         return rc ? cli_fail(e, rc) : EXIT_OK;
@@ -73,8 +86,11 @@ static int run(cli *c, sl_engine *e)
     if (rc)
         return cli_fail(e, rc);
     int width = cli_width();
-    printf("story %lld: %s\n", (long long)s->line.id, s->line.title ? s->line.title : "(untitled)");
-    printf("  %d articles from %d sources", s->line.n_articles, s->line.n_sources);
+    int used = printf("story %lld: ", (long long)s->line.id);
+    cli_print_cut(s->line.title ? s->line.title : "(untitled)", width - used);
+    printf("\n  %d %s from %d %s", s->line.n_articles,
+           cli_noun(s->line.n_articles, "article", "articles"), s->line.n_sources,
+           cli_noun(s->line.n_sources, "outlet", "outlets"));
     if (s->line.first_published)
         printf(", %s to %s", s->line.first_published,
                s->line.last_published ? s->line.last_published : s->line.first_published);
@@ -86,23 +102,27 @@ static int run(cli *c, sl_engine *e)
     putchar('\n');
     for (size_t i = 0; i < s->n_articles; i++) {
         const sl_story_article *a = &s->articles[i];
-        printf("  [%lld] %-10.10s %-18.18s ", (long long)a->id, a->published ? a->published : "-",
-               a->source ? a->source : "-");
-        cli_print_cut(a->title ? a->title : "(no title)", width ? width - 40 : 0);
+        used = printf("  [%lld] %-10.10s %-18.18s ", (long long)a->id,
+                      a->published ? a->published : "-", a->source ? a->source : "-");
+        cli_print_cut(a->title ? a->title : "(no title)", width - used);
         putchar('\n');
         if (a->copy_of)
             print_copy(a->copy_kind ? sl_copy_kind_name(a->copy_kind) : "", a->copy_of);
         else
             printf("        original\n");
-        if (a->url || a->path)
-            printf("        %s\n", a->url ? a->url : a->path);
+        if (a->url || a->path) {
+            printf("        ");
+            cli_print_tail(a->url ? a->url : a->path, width - 8);
+            putchar('\n');
+        }
         char *flag = NULL;
         if (sl_article_date_flag(e, a->id, &flag) == 0 && flag)
             printf("        %s: grouped by %s\n", flag, *flag == 'u' ? "arrival" : "a clamped date");
         free(flag);
         for (size_t k = 0; k < a->n_removed; k++) {
-            printf("        removed line %u (%s): ", a->removed[k].line, a->removed[k].reason);
-            cli_print_cut(a->removed[k].text, width ? width - 40 : 0);
+            used = printf("        removed line %u (%s): ", a->removed[k].line,
+                          a->removed[k].reason);
+            cli_print_cut(a->removed[k].text, width - used);
             putchar('\n');
         }
     }
@@ -112,7 +132,7 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_show = {
     "show", "STORY_ID [--json]",
-    "show a story: keywords, entities, thread, articles, sources, copies, chrome",
+    "show a story: keywords, entities, thread, articles, copies, chrome",
     "Keywords and entities are counted over the story's articles; the thread's\n"
     "stories nearest in date are listed around this one (marked >).\n",
     1, run,

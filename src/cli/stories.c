@@ -5,6 +5,55 @@
 
 #include "cli.h"
 
+/* The stories of one thread as a JSON document: each story line with the
+ * fields of `stories --json` (docs/json.md, "Threads"). */
+static json_t *thread_json(int64_t thread, const sl_story_list *list)
+{
+    json_t *doc = cli_json_document(), *stories = json_array();
+    for (size_t i = 0; doc && stories && i < list->n; i++) {
+        const sl_story_line *s = &list->items[i];
+        json_array_append_new(stories, json_pack("{s:I,s:s?,s:I,s:i,s:i,s:s?,s:s?}", "id",
+                                                 (json_int_t)s->id, "title", s->title, "thread",
+                                                 (json_int_t)thread, "size", s->n_articles,
+                                                 "sources", s->n_sources, "first_published",
+                                                 s->first_published, "last_published",
+                                                 s->last_published));
+    }
+    if (!doc || !stories || json_object_set_new(doc, "thread", json_integer(thread)) ||
+        json_object_set(doc, "stories", stories)) {
+        json_decref(doc);
+        doc = NULL;
+    }
+    json_decref(stories);
+    return doc;
+}
+
+/* "2026-03-04..03-06", or one date, or "-" when undated. */
+static void span(const sl_story_line *s, char *out, size_t size)
+{
+    if (s->first_published && s->last_published && strcmp(s->first_published, s->last_published))
+        snprintf(out, size, "%s..%.5s", s->first_published, s->last_published + 5);
+    else
+        snprintf(out, size, "%s", s->first_published ? s->first_published : "-");
+}
+
+static void print_lines(const sl_story_list *list, const char *since)
+{
+    int width = cli_width();
+    printf("%5s %4s %7s  %-17s  %s\n", "story", "size", "outlets", "dates", "title");
+    for (size_t i = 0; i < list->n; i++) {
+        const sl_story_line *s = &list->items[i];
+        if (since && (!s->last_published || strcmp(s->last_published, since) < 0))
+            continue;
+        char dates[32];
+        span(s, dates, sizeof dates);
+        int used = printf("%5lld %4d %7d  %-17s  ", (long long)s->id, s->n_articles,
+                          s->n_sources, dates);
+        cli_print_cut(s->title ? s->title : "(untitled)", width - used);
+        putchar('\n');
+    }
+}
+
 static int run(cli *c, sl_engine *e)
 {
     const char *since = NULL;
@@ -20,13 +69,11 @@ static int run(cli *c, sl_engine *e)
             return cli_usage(&cmd_stories, "unknown argument %s", c->argv[i]);
         }
     }
-    if (thread && c->json)
-        return cli_usage(&cmd_stories, "--thread with --json: use threads --json");
     int y, m, d;
     char end;
     if (thread && since && sscanf(since, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
         return cli_usage(&cmd_stories, "--since wants an ISO date (YYYY-MM-DD), not \"%s\"", since);
-    if (c->json) {
+    if (c->json && !thread) {
         int rc = sl_stories_json(e, since, cli_write_stdout, NULL);
         return rc ? cli_fail(e, rc) : EXIT_OK;
     }
@@ -34,32 +81,28 @@ static int run(cli *c, sl_engine *e)
     int rc = thread ? sl_thread_stories(e, thread, &list) : sl_stories_list(e, since, &list);
     if (rc)
         return cli_fail(e, rc);
-    int width = cli_width();
-    printf("%6s %5s %4s  %-23s %s\n", "story", "size", "src", "dates", "title");
-    for (size_t i = 0; i < list->n; i++) {
-        const sl_story_line *s = &list->items[i];
-        if (thread && since && (!s->last_published || strcmp(s->last_published, since) < 0))
-            continue;
-        char dates[32] = "-";
-        if (s->first_published && s->last_published && strcmp(s->first_published, s->last_published))
-            snprintf(dates, sizeof dates, "%s..%.5s", s->first_published, s->last_published + 5);
-        else if (s->first_published)
-            snprintf(dates, sizeof dates, "%s", s->first_published);
-        printf("%6lld %5d %4d  %-23s ", (long long)s->id, s->n_articles, s->n_sources, dates);
-        cli_print_cut(s->title, width ? width - 42 : 0);
-        putchar('\n');
+    if (thread && !list->n) {
+        cli_error("no thread %lld (storyline threads --all lists them)", (long long)thread);
+        rc = EXIT_PARTIAL;
+    } else if (c->json) {
+        rc = cli_json_print(thread_json(thread, list), 0);
+    } else {
+        print_lines(list, thread ? since : NULL);
+        if (!list->n && !c->quiet)
+            fprintf(stderr, "no stories yet: storyline ingest PATH adds articles\n");
     }
-    if (!list->n && !c->quiet)
-        fprintf(stderr, "no stories yet: storyline ingest PATH adds articles\n");
     sl_story_list_free(list);
-    return EXIT_OK;
+    return rc;
 }
 
 const command cmd_stories = {
     "stories", "[--since YYYY-MM-DD] [--thread N] [--json]",
-    "list the stories: id, size, sources, span of dates, title",
-    "Largest stories first, then the most recent. --since keeps stories whose last\n"
-    "article is on or after the date. --thread N lists the stories of thread N in\n"
-    "date order. A story's title is the headline of its most representative article.\n",
+    "list the stories: id, size, outlets, dates, title",
+    "Newest first: by the date of a story's last article, undated stories last,\n"
+    "then the larger first. Columns: the story id, its size in articles, its\n"
+    "outlets (distinct publishers), its span of publication dates and its title\n"
+    "(the headline of its most representative article), cut to the terminal.\n"
+    "  --since DATE   only stories whose last article is on or after DATE\n"
+    "  --thread N     the stories of thread N, oldest first\n",
     1, run,
 };

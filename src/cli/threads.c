@@ -1,5 +1,5 @@
 /* threads.c — `storyline threads`: threads (related stories over weeks),
- * most articles first, each with its stories in date order. */
+ * most articles first, each with its stories oldest first. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,9 +8,9 @@
 /* One story line, indented under its thread. */
 static void print_story(const sl_story_line *s, int width)
 {
-    printf("    %6lld %5d  %-10s ", (long long)s->id, s->n_articles,
-           s->first_published ? s->first_published : "-");
-    cli_print_cut(s->title ? s->title : "(untitled)", width ? width - 30 : 0);
+    int used = printf("    %6lld %5d  %-10s ", (long long)s->id, s->n_articles,
+                      s->first_published ? s->first_published : "-");
+    cli_print_cut(s->title ? s->title : "(untitled)", width - used);
     putchar('\n');
 }
 
@@ -34,8 +34,9 @@ static int run(cli *c, sl_engine *e)
     int width = cli_width();
     for (size_t i = 0; i < list->n; i++) {
         const sl_thread *t = &list->items[i];
-        printf("thread %lld: %zu stories, %d articles\n", (long long)t->id, t->stories->n,
-               t->n_articles);
+        printf("thread %lld: %zu %s, %d %s\n", (long long)t->id, t->stories->n,
+               cli_noun((long long)t->stories->n, "story", "stories"), t->n_articles,
+               cli_noun(t->n_articles, "article", "articles"));
         for (size_t k = 0; k < t->stories->n; k++)
             print_story(&t->stories->items[k], width);
     }
@@ -48,10 +49,10 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_threads = {
     "threads", "[--all] [--json]",
-    "list threads: related stories over weeks, in date order",
+    "list threads: related stories over weeks, most articles first",
     "A thread links a new story to the nearest earlier story that shares its\n"
     "names and terms (a looser bar than joining a story, over a longer gap).\n"
-    "Threads of two or more stories are listed, most articles first; --all lists\n"
-    "single-story threads too.\n",
+    "Threads of two or more stories are listed, most articles first, each with\n"
+    "its stories oldest first; --all lists single-story threads too.\n",
     1, run,
 };

@@ -30,6 +30,42 @@ int cli_fail(sl_engine *e, int rc)
     }
 }
 
+/* Prints the words of usage[0, len) after a `lead`-column prefix, wrapped
+ * within CLI_MIN_WIDTH columns, continuation lines indented to `lead`. */
+static void print_wrapped_words(FILE *out, const char *usage, size_t len, int lead)
+{
+    int col = lead;
+    const char *p = usage, *end = usage + len;
+    while (p < end) {
+        while (p < end && *p == ' ')
+            p++;
+        const char *w = p;
+        while (p < end && *p != ' ')
+            p++;
+        int n = (int)(p - w);
+        if (!n)
+            break;
+        if (col > lead && col + 1 + n > CLI_MIN_WIDTH) {
+            fprintf(out, "\n%*s", lead, "");
+            col = lead;
+        }
+        col += fprintf(out, "%s%.*s", col > lead ? " " : "", n, w);
+    }
+    fputc('\n', out);
+}
+
+void cli_print_usage(FILE *out, const command *cmd)
+{
+    const char *alt = cmd->usage;
+    for (int first = 1; first || *alt; first = 0) {
+        const char *bar = strstr(alt, " | ");
+        size_t len = bar ? (size_t)(bar - alt) : strlen(alt);
+        int lead = fprintf(out, "%s storyline %s ", first ? "usage:" : "      ", cmd->name);
+        print_wrapped_words(out, alt, len, lead);
+        alt = bar ? bar + 3 : alt + len;
+    }
+}
+
 int cli_usage(const command *cmd, const char *fmt, ...)
 {
     va_list ap;
@@ -37,7 +73,8 @@ int cli_usage(const command *cmd, const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nusage: storyline %s %s\n", cmd->name, cmd->usage);
+    fputc('\n', stderr);
+    cli_print_usage(stderr, cmd);
     return EXIT_USAGE;
 }
 
@@ -64,6 +101,21 @@ const char *cli_option(cli *c, int *i, const char *name)
     return c->argv[++*i];
 }
 
+json_t *cli_json_document(void)
+{
+    return json_pack("{s:s,s:i}", "storyline", SL_VERSION, "json_version", SL_JSON_VERSION);
+}
+
+int cli_json_print(json_t *doc, int compact)
+{
+    size_t flags = JSON_PRESERVE_ORDER | (compact ? JSON_COMPACT : JSON_INDENT(2));
+    int failed = !doc || json_dumpf(doc, stdout, flags) || putchar('\n') == EOF;
+    json_decref(doc);
+    if (failed)
+        cli_error("cannot write output");
+    return failed ? EXIT_STORE : EXIT_OK;
+}
+
 int cli_write_stdout(void *ctx, const char *data, size_t len)
 {
     return fwrite(data, 1, len, stdout) == len ? 0 : -1;
@@ -71,24 +123,26 @@ int cli_write_stdout(void *ctx, const char *data, size_t len)
 
 int cli_width(void)
 {
-    if (!isatty(STDOUT_FILENO))
-        return 0;
     struct winsize ws;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
-        return ws.ws_col;
-    const char *cols = getenv("COLUMNS");
-    int n = cols ? atoi(cols) : 0;
-    return n >= 40 ? n : 80;
+    int n = 0;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+        n = ws.ws_col;
+    else if (getenv("COLUMNS"))
+        n = atoi(getenv("COLUMNS"));
+    return n > CLI_MIN_WIDTH ? n : CLI_MIN_WIDTH;
+}
+
+const char *cli_noun(long long n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
 }
 
 void cli_print_cut(const char *s, int width)
 {
     if (!s)
         s = "";
-    if (width <= 0) {
-        fputs(s, stdout);
-        return;
-    }
+    if (width < 2)
+        width = 2;
     int cols = 0;
     const char *p = s;
     while (*p) {
@@ -103,11 +157,26 @@ void cli_print_cut(const char *s, int width)
     fputs(s, stdout);
 }
 
+void cli_print_tail(const char *s, int width)
+{
+    int cols = 0;
+    const char *p = s + strlen(s);
+    while (p > s) {
+        if (((unsigned char)*--p & 0xC0) != 0x80 && ++cols == width && p > s) {
+            /* p starts the width-th character from the end: the ellipsis takes its place */
+            do
+                p++;
+            while (((unsigned char)*p & 0xC0) == 0x80);
+            fputs("…", stdout);
+            break;
+        }
+    }
+    fputs(p, stdout);
+}
+
 void cli_print_wrapped(const char *text, int indent)
 {
     int width = cli_width();
-    if (width <= 0)
-        width = 100;
     int room = width - indent - 1;
     if (room < 30)
         room = 30;
@@ -140,10 +209,15 @@ void cli_print_wrapped(const char *text, int indent)
     }
 }
 
-int cli_open(cli *c, int read_only, sl_engine **out)
+int cli_open(cli *c, int mode, sl_engine **out)
 {
-    sl_options opts = {.read_only = read_only};
+    sl_options opts = {.read_only = mode == CLI_READ};
     *out = NULL;
+    if (mode != CLI_WRITE && access(c->db, F_OK) != 0 && errno == ENOENT) {
+        cli_error("no store at %s yet: `storyline ingest FILE...` makes one "
+                  "(--db PATH or STORYLINE_DB names another)", c->db);
+        return EXIT_STORE;
+    }
     if (sl_engine_open(out, c->db, &opts) == 0)
         return EXIT_OK;
     cli_error("%s", *out ? sl_errmsg(*out) : "out of memory");

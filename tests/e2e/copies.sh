@@ -83,11 +83,11 @@ expect_exit 0 "$S" --db "$DB" check
 section "compare"
 expect_exit 0 "$S" compare "$EX/2026-04-18_harbour-herald_eskmoor-mill-fire.txt" "$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt"
 check "compare names the kind" out_has "kind: rewrite"
-expect_exit 0 "$S" --json compare "$EX/2026-04-02_harbour-herald_skerry-late-ferries.txt" "$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt"
+expect_exit 1 "$S" --json compare "$EX/2026-04-02_harbour-herald_skerry-late-ferries.txt" "$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt"
 check "unrelated texts: none" py "$OUT" 'assert d["kind"] == "none" and d["score"] == 0, d'
 printf '%s\n' '{"id": 1, "a": "The council voted on Tuesday to build the tram line.", "b": "On Tuesday the council voted to build the tram line."}' \
   'not json' '{"id": 3, "a": "Fishing boats stayed in port.", "b": "The museum reopened on Saturday."}' >"$T/pairs.jsonl"
-expect_exit 1 "$S" --json compare --pairs "$T/pairs.jsonl"
+expect_exit 2 "$S" --json compare --pairs "$T/pairs.jsonl"
 check "--pairs: two results for three lines (one bad)" test "$(wc -l <"$OUT")" -eq 2
 check "--pairs: the paraphrase is one, the unrelated pair is not" python3 -c '
 import json, sys
@@ -95,7 +95,7 @@ r = [json.loads(l) for l in open(sys.argv[1])]
 assert r[0]["id"] == 1 and r[0]["paraphrase"] and r[1]["id"] == 3 and not r[1]["paraphrase"], r' "$OUT"
 check "--pairs: the bad line is named" err_has "pairs.jsonl:2"
 expect_exit 2 "$S" compare only-one-file.txt
-expect_exit 1 "$S" compare "$T/missing-a.txt" "$T/missing-b.txt"
+expect_exit 2 "$S" compare "$T/missing-a.txt" "$T/missing-b.txt"
 
 section "dedup"
 python3 - "$EX" "$T/stream.jsonl" <<'EOF'

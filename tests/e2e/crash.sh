@@ -116,7 +116,7 @@ section "re-ingest the whole file; meanwhile, the same file into a fresh store"
 fresh_pid=$!
 expect_exit 0 "$S" --db "$KILLED" ingest "$T/big.jsonl"
 check "the re-ingest stores the rest as new, the stored part unchanged" \
-  err_has "ingested $N articles from 1 inputs in [0-9.]* s: $((N - STORED)) new, $STORED unchanged, 0 new versions, 0 failed"
+  err_has "ingested $N articles from 1 file read in [0-9.]* s: $((N - STORED)) new, $STORED unchanged, 0 new versions, 0 failed"
 wait "$fresh_pid"
 RC=$?
 check "the uninterrupted ingest into a fresh store exits 0 (exit $RC)" test "$RC" -eq 0

@@ -45,7 +45,7 @@ export_to "$DB" "$T/v1.json"
 ID=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["articles"][0]["id"])' "$T/v1.json")
 cp "$IN/pond_v2.txt" "$T/v/pond.txt"
 expect_exit 0 "$S" --db "$DB" ingest "$T/v/pond.txt"
-check "summary: 1 new version" err_has "0 new, 0 unchanged, 1 new versions"
+check "summary: 1 new version" err_has "0 new, 0 unchanged, 1 new version,"
 export_to "$DB" "$T/v2.json"
 check "still one article, same id, version 2, new text" py "$T/v2.json" '
 arts = d["articles"]
@@ -225,7 +225,7 @@ expect_exit 0 "$S" --db "$DB" article 1
 check "article shows the --source" out_has "^source: *Valley Lantern"
 check "article shows the --date" out_has "^published: *2026-04-17"
 expect_exit 0 "$S" --db "$DB" show 1
-check "show gives the date and the source" sh -c 'grep -q "1 articles from 1 sources, 2026-04-17" "$1" &&
+check "show gives the date and the source" sh -c 'grep -q "1 article from 1 outlet, 2026-04-17" "$1" &&
   grep -q "\[1\] 2026-04-17 Valley Lantern" "$1"' - "$OUT"
 expect_exit 0 "$S" --db "$DB" stories
 check "stories gives the date" out_has " 2026-04-17 "

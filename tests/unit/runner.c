@@ -89,9 +89,27 @@ static int wanted(const char *name, int argc, char **argv)
     return 0;
 }
 
+/* A name on the command line that no test has is an error, not a silent 0 run. */
+static int unknown_names(int argc, char **argv)
+{
+    int unknown = 0;
+    for (int a = 1; a < argc; a++) {
+        int i = 0;
+        while (i < n_tests && strcmp(tests[i].name, argv[a]))
+            i++;
+        if (i == n_tests) {
+            fprintf(stderr, "unit: no test named %s\n", argv[a]);
+            unknown++;
+        }
+    }
+    return unknown;
+}
+
 int main(int argc, char **argv)
 {
     int passed = 0, failed = 0;
+    if (unknown_names(argc, argv))
+        return 2;
     for (int i = 0; i < n_tests; i++) {
         if (!wanted(tests[i].name, argc, argv))
             continue;
