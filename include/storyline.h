@@ -516,6 +516,42 @@ SL_API void sl_page_clear(sl_page *page);
  * (docs/json.md), `input` naming where it came from. */
 SL_API int sl_page_json(const sl_page *page, const char *input, sl_write_fn write, void *ctx);
 
+/* ---- Temporal expressions (docs/timeline.md) ---------------------------- */
+
+/* TimeML's four kinds of temporal expression. */
+typedef enum sl_timex_type {
+    SL_TIMEX_DATE = 0,      /* a calendar day, week, month, quarter, year... */
+    SL_TIMEX_TIME = 1,      /* a time of day, or a part of a day ("this morning") */
+    SL_TIMEX_DURATION = 2,  /* a length of time ("10 months") */
+    SL_TIMEX_SET = 3        /* a recurrence ("every week") */
+} sl_timex_type;
+
+/* One temporal expression of a text. */
+typedef struct sl_timex {
+    sl_span span;           /* byte offsets into the text */
+    sl_span chars;          /* the same in Unicode code points */
+    sl_timex_type type;
+    /* TIMEX3 value, normalised against the reference date: "2024-08-20",
+     * "2024-W34", "2024-08", "2024-Q3", "P3D", "PRESENT_REF", and X for what
+     * the text and the reference do not tell ("XXXX-10-07"). */
+    char value[32];
+} sl_timex;
+
+typedef struct sl_timex_list { size_t n; sl_timex *items; } sl_timex_list;
+
+/* The temporal expressions of a text, in text order, not overlapping.
+ * `reference` (ISO date, may be NULL) anchors relative expressions, normally
+ * the publication date. Thread-safe. SL_ENOMEM, SL_ETOOLARGE (over 4 GB). */
+SL_API int sl_timex_find(const char *text, size_t len, const char *reference,
+                         sl_timex_list **out);
+SL_API void sl_timex_list_free(sl_timex_list *list);
+/* "DATE", "TIME", "DURATION" or "SET". */
+SL_API const char *sl_timex_type_name(sl_timex_type type);
+/* The same, one JSON object a line: {start, end, text, type, value} with
+ * code-point offsets (docs/json.md). */
+SL_API int sl_timex_json(const char *text, size_t len, const char *reference,
+                         sl_write_fn write, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

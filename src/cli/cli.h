@@ -35,6 +35,7 @@ typedef struct command {
 extern const command cmd_ingest, cmd_stories, cmd_show, cmd_article, cmd_search, cmd_export,
     cmd_copies, cmd_check, cmd_compare, cmd_dedup, cmd_facts, cmd_quotes, cmd_entities,
     cmd_threads, cmd_extract;
+extern const command cmd_timex, cmd_summarize, cmd_summary, cmd_timeline;
 
 /* Prints "storyline: <msg>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -71,5 +72,8 @@ int cli_width(void);
 void cli_print_cut(const char *s, int width);
 /* Prints text wrapped to the terminal, each line indented by `indent` spaces. */
 void cli_print_wrapped(const char *text, int indent);
+/* The whole of a file, NUL-terminated (malloc'd; the caller frees), its size
+ * in *len; NULL when it cannot be read (or is over 256 MB). */
+char *cli_read_file(const char *path, size_t *len);
 
 #endif
