@@ -215,18 +215,21 @@ static int resolve_quarter(const tx_slots *s, tx_context *ctx, char *out, size_t
     return put_quarter(out, cap, ctx, y, s->ord);
 }
 
-/* "the quarter", "the latest period": the quarter last named, else the last
- * one completed before the reference date (how earnings reports speak). */
-static int resolve_last_quarter(tx_context *ctx, char *out, size_t cap)
+/* "the quarter", "the 1989 period": the quarter last named (in that year),
+ * else the last one completed before the reference date, which is also what
+ * "the latest quarter" (arg set) means: how earnings reports speak. */
+static int resolve_last_quarter(const tx_slots *s, const char *arg, tx_context *ctx, char *out,
+                                size_t cap)
 {
-    if (ctx->last_quarter)
-        return put(out, cap, "%04d-Q%d", ctx->last_quarter_year, ctx->last_quarter);
+    if (ctx->last_quarter && !arg)
+        return put(out, cap, "%04d-Q%d", s->year ? s->year : ctx->last_quarter_year,
+                   ctx->last_quarter);
     if (ctx->ref_day == SL_NO_DAY)
         return put(out, cap, "XXXX-QX");
     int y, m, d;
     sl_civil_from_days(ctx->ref_day, &y, &m, &d);
     shift_month(&y, &m, -3);
-    return put_quarter(out, cap, ctx, y, (m - 1) / 3 + 1);
+    return put_quarter(out, cap, ctx, s->year ? s->year : y, (m - 1) / 3 + 1);
 }
 
 /* "a year ago", "the year-earlier quarter": the last named quarter a year
@@ -281,9 +284,15 @@ int sl_tx_resolve(int rule, const char *arg, const tx_slots *s, tx_context *ctx,
     case TX_R_DECADE: return put(out, cap, "%03d", s->decade / 10);
     case TX_R_CENTURY: return s->ord >= 1 ? put(out, cap, "%02d", s->ord - 1) : -1;
     case TX_R_QUARTER: return resolve_quarter(s, ctx, out, cap);
-    case TX_R_LAST_QUARTER: return resolve_last_quarter(ctx, out, cap);
+    case TX_R_LAST_QUARTER: return resolve_last_quarter(s, arg, ctx, out, cap);
     case TX_R_YEAR_AGO: return resolve_year_ago(ctx, out, cap);
-    case TX_R_REL: return resolve_rel(s, ctx, out, cap);
+    case TX_R_REL:
+        if (arg) { /* "the year": the unit is in the pattern, not a token */
+            tx_slots year = *s;
+            year.unit = TX_U_YEAR;
+            return resolve_rel(&year, ctx, out, cap);
+        }
+        return resolve_rel(s, ctx, out, cap);
     case TX_R_AGO: return resolve_ago(s, ctx, out, cap);
     case TX_R_WDAY: return put_day(out, cap, weekday_day(s, ctx));
     case TX_R_WEEKEND:

@@ -3,6 +3,7 @@
  * line), matched left to right, longest match first; then the public
  * sl_timex_find / sl_timex_json. Pattern shapes were read off TimeBank
  * (the tuning half of TempEval-3; AQUAINT is held out, docs/timeline.md). */
+#include <assert.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@
  * `%M` month, `%F` month name (not abbreviated), `%D` day of month, `%Y`
  * year, `%N` count (digits or words), `%O` ordinal, `%U` unit, `%V` plural
  * unit, `%A` any unit, `%W` weekday, `%S` season, `%P` part of day, `%E`
- * decade, `%H` hour 1-12, `%I` minutes 00-59; a trailing `?` makes it
+ * decade, `%X` a vague count ("several"), `%H` hour 1-12, `%I` minutes 00-59; a trailing `?` makes it
  * optional. Earlier lines win over later ones of the same length. */
 typedef struct pattern {
     const char *spec;
@@ -24,7 +25,12 @@ typedef struct pattern {
     const char *arg;
 } pattern;
 
-#define MOD "early|late|mid|earlier|later|end|beginning|start|middle? -? of?"
+#define MOD "early|late|mid|earlier|later? -?"
+#define PART_OF "the? end|beginning|start|middle of"
+/* Approximations TempEval-3 keeps inside a duration: "nearly", "more than",
+ * "up to", "at least", "no more than", "a few". */
+#define APPROX "nearly|almost|about|around|roughly|approximately|over|under|more|less|up|at|no|a? " \
+               "more|than|to|least? than?"
 static const pattern patterns[] = {
     /* calendar dates */
     {"%W ,? %M .? %D ,? %Y", SL_TIMEX_DATE, TX_R_DATE, NULL},
@@ -36,42 +42,55 @@ static const pattern patterns[] = {
     {"the %D of %M ,? %Y?", SL_TIMEX_DATE, TX_R_DATE, NULL},
     {MOD " %M .? ,? %Y", SL_TIMEX_DATE, TX_R_MONTH, NULL},
     {MOD " last|this|next? %F", SL_TIMEX_DATE, TX_R_MONTH, NULL},
-    {MOD " the? fiscal|calendar? %Y", SL_TIMEX_DATE, TX_R_YEAR, NULL},
+    {MOD " fiscal|calendar? %Y", SL_TIMEX_DATE, TX_R_YEAR, NULL},
+    {"the fiscal|calendar %Y", SL_TIMEX_DATE, TX_R_YEAR, NULL},
+    {PART_OF " %Y", SL_TIMEX_DATE, TX_R_YEAR, NULL},
+    {PART_OF " %M .? ,? %Y?", SL_TIMEX_DATE, TX_R_MONTH, NULL},
+    {PART_OF " the|this|last|next %U", SL_TIMEX_DATE, TX_R_REL, NULL},
     {MOD " the? %E", SL_TIMEX_DATE, TX_R_DECADE, NULL},
     {"the? %O century", SL_TIMEX_DATE, TX_R_CENTURY, NULL},
     /* quarters, as the business pages give them */
     {"the? %Y fiscal? %O -? quarter", SL_TIMEX_DATE, TX_R_QUARTER, NULL},
-    {"the? fiscal? %O -? quarter of? %Y?", SL_TIMEX_DATE, TX_R_QUARTER, NULL},
-    {"this|last|next year 's %O -? quarter", SL_TIMEX_DATE, TX_R_QUARTER, NULL},
-    {"the latest|recent? quarter|period", SL_TIMEX_DATE, TX_R_LAST_QUARTER, NULL},
-    {"the? year -? ago|earlier quarter|period?", SL_TIMEX_DATE, TX_R_YEAR_AGO, NULL},
+    {"the? fiscal? %O quarter of? %Y?", SL_TIMEX_DATE, TX_R_QUARTER, NULL},
+    {"fiscal? %O - quarter", SL_TIMEX_DATE, TX_R_QUARTER, NULL},
+    {"this|last|next year ' s %O -? quarter", SL_TIMEX_DATE, TX_R_QUARTER, NULL},
+    {"the latest|recent quarter|period", SL_TIMEX_DATE, TX_R_LAST_QUARTER, "completed"},
+    {"the quarter|period", SL_TIMEX_DATE, TX_R_LAST_QUARTER, NULL},
+    {"the %Y quarter|period", SL_TIMEX_DATE, TX_R_LAST_QUARTER, NULL},
+    {"the year -? ago|earlier quarter|period", SL_TIMEX_DATE, TX_R_YEAR_AGO, NULL},
+    {"year - ago|earlier", SL_TIMEX_DATE, TX_R_YEAR_AGO, NULL},
     {"a year ago|earlier", SL_TIMEX_DATE, TX_R_YEAR_AGO, NULL},
     /* relative to the reference date */
     {MOD " the? last|this|next|past|coming|current|previous %U", SL_TIMEX_DATE, TX_R_REL, NULL},
-    {"the year", SL_TIMEX_DATE, TX_R_REL, NULL},
-    {"%N -? %A ago|earlier|later", SL_TIMEX_DATE, TX_R_AGO, NULL},
-    {MOD " last|this|next? %W", SL_TIMEX_DATE, TX_R_WDAY, NULL},
+    {"the year", SL_TIMEX_DURATION, TX_R_FIXED, "P1Y"}, /* TempEval-3: 6 of 10 */
+    {APPROX " %N -? %A ago|earlier|later", SL_TIMEX_DATE, TX_R_AGO, NULL},
+    {"last|this|next|previous|coming? %W", SL_TIMEX_DATE, TX_R_WDAY, NULL},
     {"the|this|last|next? weekend", SL_TIMEX_DATE, TX_R_WEEKEND, NULL},
     {"early|late? yesterday", SL_TIMEX_DATE, TX_R_DAYREL, "-1"},
     {"early|late? today", SL_TIMEX_DATE, TX_R_DAYREL, "0"},
     {"early|late? tomorrow", SL_TIMEX_DATE, TX_R_DAYREL, "1"},
-    {"%W %P", SL_TIMEX_TIME, TX_R_PART, NULL},
+    {"%W %P", SL_TIMEX_DATE, TX_R_WDAY, NULL}, /* TempEval-3 annotates "Friday night" so */
     {"this %P", SL_TIMEX_TIME, TX_R_PART, "0"},
     {"yesterday %P", SL_TIMEX_TIME, TX_R_PART, "-1"},
     {"tomorrow %P", SL_TIMEX_TIME, TX_R_PART, "1"},
     {"last night", SL_TIMEX_TIME, TX_R_PART, "-1"},
     {"tonight", SL_TIMEX_TIME, TX_R_PART, "0"},
-    {MOD " last|this|next? %S", SL_TIMEX_DATE, TX_R_SEASON, NULL},
+    {MOD " last|this|next %S", SL_TIMEX_DATE, TX_R_SEASON, NULL},
+    {"early|late|mid -? %S", SL_TIMEX_DATE, TX_R_SEASON, NULL},
+    {"%S %Y", SL_TIMEX_DATE, TX_R_SEASON, NULL},
     /* vague references */
     {"now|currently|current|nowadays", SL_TIMEX_DATE, TX_R_FIXED, "PRESENT_REF"},
     {"these days", SL_TIMEX_DATE, TX_R_FIXED, "PRESENT_REF"},
     {"the present", SL_TIMEX_DATE, TX_R_FIXED, "PRESENT_REF"},
-    {"recently|recent|previously|formerly|lately", SL_TIMEX_DATE, TX_R_FIXED, "PAST_REF"},
+    {"recently|lately", SL_TIMEX_DATE, TX_R_FIXED, "PAST_REF"},
+    {"the? past|last|recent|previous %X? %V", SL_TIMEX_DATE, TX_R_FIXED, "PAST_REF"},
+    {"the? coming|next|future %X? %V", SL_TIMEX_DATE, TX_R_FIXED, "FUTURE_REF"},
     {"the past", SL_TIMEX_DATE, TX_R_FIXED, "PAST_REF"},
-    {"the? future|soon", SL_TIMEX_DATE, TX_R_FIXED, "FUTURE_REF"},
+    {"the future", SL_TIMEX_DATE, TX_R_FIXED, "FUTURE_REF"},
     /* durations */
-    {"the? first|past|last|next|coming|previous|latest? %N -? %A", SL_TIMEX_DURATION, TX_R_DUR,
-     NULL},
+    {APPROX " the? first|past|last|next|coming|previous|latest? %N %A", SL_TIMEX_DURATION,
+     TX_R_DUR, NULL},
+    {"%N - %A", SL_TIMEX_DURATION, TX_R_DUR, NULL},
     {"recent|past|coming? %V", SL_TIMEX_DURATION, TX_R_DUR, NULL},
     /* sets */
     {"every|each %U", SL_TIMEX_SET, TX_R_SET, NULL},
@@ -102,7 +121,7 @@ typedef struct element {
 static struct compiled {
     element elems[N_PATTERNS][MAX_ELEMS];
     int n_elems[N_PATTERNS];
-    char storage[N_PATTERNS][160];
+    char storage[N_PATTERNS][256];   /* longer specs are a bug: see compile_pattern */
     const char *words[MAX_WORDS];   /* every literal word, sorted */
     int n_words;
 } table;
@@ -125,6 +144,7 @@ static void add_word(const char *w)
 static void compile_pattern(size_t p)
 {
     char *s = table.storage[p];
+    assert(strlen(patterns[p].spec) < sizeof table.storage[p]);
     strncpy(s, patterns[p].spec, sizeof table.storage[p] - 1);
     int n = 0;
     for (char *save = NULL, *tok = strtok_r(s, " ", &save); tok && n < MAX_ELEMS;
@@ -195,6 +215,7 @@ static int fits_class(char cls, const tx_token *t, tx_slots *s)
     case 'Y': return (c & TX_NUM) && t->ndigits == 4 && v >= 1000 && v < 2200 ? (s->year = v, 1) : 0;
     case 'N':
         return ((c & TX_NUM) && t->ndigits <= 3) || (c & TX_NWORD) ? (s->n = v, 1) : 0;
+    case 'X': return (c & TX_NWORD) && v < 0;
     case 'O': return (c & TX_ORD) ? (s->ord = v, 1) : 0;
     case 'U': return (c & TX_UNIT) && !(c & TX_PLURAL) ? (s->unit = v, 1) : 0;
     case 'V': return (c & TX_UNIT) && (c & TX_PLURAL) ? (s->unit = v, s->n = -1, 1) : 0;
