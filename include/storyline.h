@@ -552,6 +552,50 @@ SL_API const char *sl_timex_type_name(sl_timex_type type);
 SL_API int sl_timex_json(const char *text, size_t len, const char *reference,
                          sl_write_fn write, void *ctx);
 
+/* ---- Summaries (docs/summary.md) ------------------------------------------ */
+
+/* One document of a set summarised as one story. */
+typedef struct sl_summary_doc {
+    const char *text;       /* UTF-8; hard-wrapped lines are joined */
+    size_t len;
+    int64_t source;         /* documents with the same non-zero source are one source
+                               (a copy and its original); 0: a source of its own */
+    const char *published;  /* ISO date or NULL: orders the summary's sentences */
+} sl_summary_doc;
+
+/* The budget: `words` or `bytes` (one of them > 0; bytes wins). With `cut`
+ * and a byte budget, the budget is filled to the last word: a final sentence
+ * is cut to fit (the DUC convention). */
+typedef struct sl_summary_options {
+    int words, bytes;
+    int cut;
+} sl_summary_options;
+
+typedef struct sl_summary_sentence {
+    char *text;             /* the sentence, white space runs made single spaces */
+    size_t doc;             /* the document it was taken from (index into the docs) */
+    sl_span span;           /* byte offsets into that document's text */
+    size_t n_docs;
+    size_t *docs;           /* every document stating it (indexes, ascending) */
+    size_t n_sources;       /* independent sources among them */
+    int cut;                /* 1 when cut to fit the budget (only ever the last) */
+} sl_summary_sentence;
+
+typedef struct sl_summary { size_t n; sl_summary_sentence *sentences; } sl_summary;
+
+/* An extractive summary of `n` documents told as one story: the sentences
+ * covering the most content that independent sources share, within the
+ * budget, never two saying the same thing, in time then discourse order.
+ * SL_EUSAGE for no budget, SL_ENOMEM, SL_ETOOLARGE. Thread-safe. */
+SL_API int sl_summarize(const sl_summary_doc *docs, size_t n, const sl_summary_options *opts,
+                        sl_summary **out);
+SL_API void sl_summary_free(sl_summary *summary);
+/* The summary as one JSON object {sentences: [{text, doc, start, end, docs,
+ * sources}]} (docs/json.md); `ids` (may be NULL) replaces document indexes
+ * by the caller's ids (article ids). */
+SL_API int sl_summary_json(const sl_summary *summary, const int64_t *ids, sl_write_fn write,
+                           void *ctx);
+
 #ifdef __cplusplus
 }
 #endif
