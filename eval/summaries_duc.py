@@ -174,7 +174,7 @@ def lexrank(docs, budget):
 # ---- the engine ------------------------------------------------------------
 
 def storyline(binary, paths, budget_flag, budget):
-    res = subprocess.run([binary, "summarize", "--json", budget_flag, str(budget)] + paths,
+    res = subprocess.run([binary, "summarize", "--json", "--cut", budget_flag, str(budget)] + paths,
                          check=True, capture_output=True)
     doc = json.loads(res.stdout.decode("utf-8"))
     return "\n".join(s["text"] for s in doc["sentences"])
@@ -205,9 +205,7 @@ def main():
         for folder, paths, refs in clusters:
             docs = [open(p, encoding="utf-8", errors="replace").read() for p in paths]
             refs_cut = [cut(r, **kw) for r in refs]
-            # the words budget: the engine fills whole sentences, ROUGE cuts at 100
-            engine_budget = budget if flag == "--bytes" else budget + 30
-            systems = {"storyline": storyline(a.bin, paths, flag, engine_budget),
+            systems = {"storyline": storyline(a.bin, paths, flag, budget),
                        "lead": lead(docs, 665), "lexrank": lexrank(docs, 665)}
             for name, text in systems.items():
                 peer = cut(text, **kw)

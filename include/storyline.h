@@ -564,8 +564,8 @@ typedef struct sl_summary_doc {
 } sl_summary_doc;
 
 /* The budget: `words` or `bytes` (one of them > 0; bytes wins). With `cut`
- * and a byte budget, the budget is filled to the last word: a final sentence
- * is cut to fit (the DUC convention). */
+ * the budget is filled to the last word: a final sentence is cut to fit (the
+ * DUC convention); without it only whole sentences. */
 typedef struct sl_summary_options {
     int words, bytes;
     int cut;

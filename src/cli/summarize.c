@@ -70,6 +70,8 @@ static int run(cli *c, sl_engine *e)
             if (parse_budget(v, &o.bytes))
                 return cli_usage(&cmd_summarize, "--bytes wants a positive number");
             o.cut = 1;
+        } else if (!strcmp(c->argv[i], "--cut")) {
+            o.cut = 1;
         } else if ((v = cli_option(c, &i, "--words"))) {
             if (parse_budget(v, &o.words))
                 return cli_usage(&cmd_summarize, "--words wants a positive number");
@@ -88,12 +90,13 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_summarize = {
     "summarize",
-    "FILE... [--bytes N | --words N]",
+    "FILE... [--bytes N | --words N [--cut]]",
     "one summary of the given files, told as one story (no store)",
     "Picks the sentences that carry the content the files share, within N bytes\n"
     "(the last sentence cut to fill them, as DUC scores summaries) or N words\n"
-    "(default 100 words), never two sentences saying the same thing, in the\n"
-    "files' order. Each sentence lists the files stating it. --json: docs/json.md.\n",
+    "(default 100; whole sentences unless --cut), never two sentences saying the\n"
+    "same thing, in the files' order. Each sentence lists the files stating it.\n"
+    "--json: docs/json.md.\n",
     CLI_NO_STORE,
     run,
 };
