@@ -29,7 +29,7 @@ static int parse_budget(const char *v, int *out)
 
 static int summarize_files(cli *c, char **files, int n, const sl_summary_options *o)
 {
-    sl_summary_doc *docs = calloc((size_t)n, sizeof *docs);
+    sl_story_text *docs = calloc((size_t)n, sizeof *docs);
     int64_t *ids = calloc((size_t)n, sizeof *ids);
     int status = docs && ids ? EXIT_OK : EXIT_STORE;
     for (int i = 0; status == EXIT_OK && i < n; i++) {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/report.h"
 #include "text/text.h"
 #include "util/hash.h"
 #include "util/vec.h"
@@ -43,7 +44,7 @@ typedef struct concept_map {
 } concept_map;
 
 typedef struct summarizer {
-    const sl_summary_doc *docs;
+    const sl_story_text *docs;
     size_t n_docs;
     char **texts;                 /* per document: a copy with line wraps undone */
     SL_VEC(sentence) sents;
@@ -99,29 +100,6 @@ static long concept_id(summarizer *s, uint64_t key)
 }
 
 /* ---- reading the documents ---- */
-
-/* Hard-wrapped text (wire copy, DUC) has one sentence over several lines:
- * a line break inside a paragraph becomes a space, unless the line is short
- * (a headline or a dateline) — same length, so offsets stay the document's. */
-static char *unwrap(const char *text, size_t len)
-{
-    char *t = malloc(len + 1);
-    if (!t)
-        return NULL;
-    memcpy(t, text, len);
-    t[len] = 0;
-    size_t line_start = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (t[i] != '\n')
-            continue;
-        int blank_next = i + 1 >= len || t[i + 1] == '\n';
-        int blank_line = i == line_start;
-        if (!blank_next && !blank_line && i - line_start >= 40)
-            t[i] = ' ';
-        line_start = i + 1;
-    }
-    return t;
-}
 
 static int cmp_u64(const void *a, const void *b)
 {
@@ -261,12 +239,12 @@ static int read_docs(summarizer *s)
     sl_analysis an = {0};
     int rc = a ? 0 : SL_ENOMEM;
     for (size_t d = 0; !rc && d < s->n_docs; d++) {
-        const sl_summary_doc *doc = &s->docs[d];
+        const sl_story_text *doc = &s->docs[d];
         if (doc->len > UINT32_MAX) {
             rc = SL_ETOOLARGE;
             break;
         }
-        s->texts[d] = unwrap(doc->text, doc->len);
+        s->texts[d] = sl_report_unwrap(doc->text, doc->len);
         if (!s->texts[d] || (rc = sl_analyze(a, s->texts[d], doc->len, &an)))
             rc = rc ? rc : SL_ENOMEM;
         size_t tok = 0;
@@ -281,17 +259,6 @@ static int read_docs(summarizer *s)
 
 /* ---- concept weights: independent sources using each concept ---- */
 
-static uint32_t source_index(const sl_summary_doc *docs, size_t n, size_t d)
-{
-    /* the first document of the same source stands for it */
-    if (!docs[d].source)
-        return (uint32_t)d;
-    for (size_t k = 0; k < d; k++)
-        if (docs[k].source == docs[d].source)
-            return (uint32_t)k;
-    return (uint32_t)d;
-}
-
 static int weigh_concepts(summarizer *s, size_t *n_sources)
 {
     s->n_concepts = s->map.n;
@@ -304,7 +271,7 @@ static int weigh_concepts(summarizer *s, size_t *n_sources)
     }
     *n_sources = 0;
     for (size_t d = 0; d < s->n_docs; d++) {
-        source[d] = source_index(s->docs, s->n_docs, d);
+        source[d] = (uint32_t)sl_report_source(s->docs, d);
         *n_sources += source[d] == d;
     }
     for (size_t i = 0; i < s->sents.n; i++) {
@@ -342,28 +309,10 @@ static int weigh_concepts(summarizer *s, size_t *n_sources)
 
 /* ---- selection ---- */
 
-/* Shared content stems over the smaller sentence's: 1 when one sentence's
- * content words are all in the other. */
 static double overlap(const summarizer *s, const sentence *a, const sentence *b)
 {
-    const uint64_t *x = s->stems.items + a->tfirst, *y = s->stems.items + b->tfirst;
-    uint32_t i = 0, j = 0, shared = 0;
-    while (i < a->tn && j < b->tn) {
-        if (x[i] == y[j])
-            shared++, i++, j++;
-        else if (x[i] < y[j])
-            i++;
-        else
-            j++;
-    }
-    uint32_t small = a->tn < b->tn ? a->tn : b->tn;
-    return small ? (double)shared / small : 0;
+    return sl_report_overlap(s->stems.items + a->tfirst, a->tn, s->stems.items + b->tfirst, b->tn);
 }
-
-/* Above this overlap two sentences say the same thing: measured on DUC 2004
- * clusters, reworded wire copies share 60% or more of their content words,
- * sentences on the same subject rarely above 40%. */
-#define SAME_THING 0.5
 
 static double gain(const summarizer *s, const sentence *se)
 {
@@ -396,7 +345,7 @@ static long pick(const summarizer *s, const uint32_t *chosen, size_t n_chosen, u
             continue;
         int same = 0;
         for (size_t k = 0; k < n_chosen && !same; k++)
-            same = chosen[k] == i || overlap(s, se, &s->sents.items[chosen[k]]) > SAME_THING;
+            same = chosen[k] == i || overlap(s, se, &s->sents.items[chosen[k]]) > SL_REPORT_SAME_THING;
         if (same)
             continue;
         double score = gain(s, se) / pow(cost(se, o), LENGTH_POWER) *
@@ -464,13 +413,7 @@ static int statements(const summarizer *s, const sentence *se, sl_summary_senten
         if (seen[d])
             out->docs[out->n_docs++] = d;
     free(seen);
-    for (size_t k = 0; k < out->n_docs; k++) { /* sources not met earlier in the list */
-        uint32_t src = source_index(s->docs, s->n_docs, out->docs[k]);
-        size_t j = 0;
-        while (j < k && source_index(s->docs, s->n_docs, out->docs[j]) != src)
-            j++;
-        out->n_sources += j == k;
-    }
+    out->n_sources = sl_report_count_sources(s->docs, out->docs, out->n_docs);
     return 0;
 }
 
@@ -562,7 +505,7 @@ static int select_sentences(summarizer *s, const sl_summary_options *o, sl_summa
     return rc;
 }
 
-int sl_summarize(const sl_summary_doc *docs, size_t n, const sl_summary_options *opts,
+int sl_summarize(const sl_story_text *docs, size_t n, const sl_summary_options *opts,
                  sl_summary **out)
 {
     *out = NULL;

@@ -280,7 +280,8 @@ static size_t match_from(const element *elems, int e, int n, const tx_token *tok
     return got;
 }
 
-/* Whether the sentence around token i speaks of the future ("will", "next"):
+/* Whether the sentence around token i speaks of the future ("will",
+ * "scheduled", "expected", "due"):
  * a weekday is then the coming one, else the last one. */
 static int future_around(const tx_token *toks, size_t n, size_t i)
 {
@@ -294,7 +295,8 @@ static int future_around(const tx_token *toks, size_t n, size_t i)
         const char *w = toks[k].low;
         if (k > i && w[0] == '.' && !w[1])
             break;
-        if (!strcmp(w, "will") || !strcmp(w, "ll") || !strcmp(w, "shall") || !strcmp(w, "wo"))
+        if (!strcmp(w, "will") || !strcmp(w, "ll") || !strcmp(w, "shall") || !strcmp(w, "wo") ||
+            !strcmp(w, "scheduled") || !strcmp(w, "expected") || !strcmp(w, "due"))
             return 1;
     }
     return 0;

@@ -7,7 +7,7 @@
 
 /* Four reports of one made-up story. B rewords A (same source); C and D are
  * independent and state the collapse too. */
-static const sl_summary_doc docs[] = {
+static const sl_story_text docs[] = {
     {"The old river bridge in Northtown collapsed on Monday evening during the rush hour traffic. "
      "Rescue teams pulled twelve injured drivers from the water near the broken bridge. "
      "The mayor ordered an inquiry into the bridge inspection records kept by the city.",
@@ -27,7 +27,7 @@ static const sl_summary_doc docs[] = {
 
 static sl_summary *summarize(int words, int bytes, int cut)
 {
-    sl_summary_doc d[4];
+    sl_story_text d[4];
     memcpy(d, docs, sizeof d);
     for (int i = 0; i < 4; i++)
         d[i].len = strlen(d[i].text);
