@@ -9,10 +9,12 @@
 
 #include "report/report.h"
 #include "text/text.h"
+#include "util/date.h"
 #include "util/vec.h"
 
 typedef struct event {
     char value[32];               /* the date: YYYY, YYYY-MM, YYYY-Www, YYYY-MM-DD */
+    int64_t day;                  /* the first day it covers: the timeline's order */
     uint32_t doc, start, end;     /* the sentence */
     uint32_t tfirst, tn;          /* its content stems in stems[], sorted, distinct */
     int from_published;
@@ -52,11 +54,35 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* The first day a date value covers, for ordering: 2024-W34 is Monday
+ * 2024-08-19, 2024-Q3 is 2024-07-01, 2024-SU 2024-06-01. */
+static int64_t first_day(const char *v)
+{
+    int y = atoi(v), m = 1, d = 1;
+    const char *rest = v + 4;
+    if (rest[0] == '-' && rest[1] == 'W') {
+        int64_t jan4 = sl_days_from_civil(y, 1, 4);
+        int64_t monday = jan4 - ((jan4 % 7 + 7 + 3) % 7); /* day 0 was a Thursday */
+        return monday + 7 * (atoi(rest + 2) - 1);
+    }
+    if (rest[0] == '-' && rest[1] == 'Q')
+        m = 3 * (atoi(rest + 2) - 1) + 1;
+    else if (rest[0] == '-' && (rest[1] == 'S' || rest[1] == 'F' || rest[1] == 'W'))
+        m = rest[1] == 'F' ? 9 : rest[2] == 'P' ? 3 : rest[2] == 'U' ? 6 : 12;
+    else if (rest[0] == '-') {
+        m = atoi(rest + 1);
+        if (rest[3] == '-')
+            d = atoi(rest + 4);
+    }
+    return sl_days_from_civil(y, m >= 1 && m <= 12 ? m : 1, d >= 1 && d <= 31 ? d : 1);
+}
+
 /* Adds the sentence [span) of doc d as an event on `value`. */
 static int add_event(builder *b, uint32_t d, const sl_analysis *an, const char *text,
                      sl_span span, const char *value, int from_published)
 {
-    event e = {{0}, d, span.start, span.end, (uint32_t)b->stems.n, 0, from_published, -1};
+    event e = {{0}, first_day(value), d, span.start, span.end, (uint32_t)b->stems.n, 0,
+               from_published, -1};
     strncpy(e.value, value, sizeof e.value - 1);
     for (size_t k = 0; k < an->tokens.n; k++) {
         const sl_token *t = &an->tokens.items[k];
@@ -106,6 +132,8 @@ static int read_doc(builder *b, uint32_t d, sl_analyzer *a, sl_analysis *an)
 static int cmp_events(const void *x, const void *y)
 {
     const event *a = x, *b = y;
+    if (a->day != b->day)
+        return a->day < b->day ? -1 : 1;
     int c = strcmp(a->value, b->value);
     if (c)
         return c;

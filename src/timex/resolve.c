@@ -65,7 +65,7 @@ static int year_of(const tx_context *ctx, int m, int d)
     int y, rm, rd;
     sl_civil_from_days(ctx->ref_day, &y, &rm, &rd);
     int64_t day = sl_days_from_civil(y, m, d ? d : 1);
-    if (!ctx->future && day > ctx->ref_day + 45)
+    if (!ctx->future && day > ctx->ref_day + (d ? 45 : 7)) /* a month: not begun yet */
         return y - 1;
     if (ctx->future && sl_days_from_civil(y, m, d ? d : 28) < ctx->ref_day - 7)
         return y + 1;

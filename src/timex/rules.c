@@ -302,6 +302,20 @@ static int future_around(const tx_token *toks, size_t n, size_t i)
     return 0;
 }
 
+/* "since October", "since the onset of the war in October": past whatever
+ * the rest of the sentence says (up to 7 tokens back, within the clause). */
+static int after_since(const tx_token *toks, size_t i)
+{
+    for (size_t k = i; k > 0 && k + 8 > i; k--) {
+        const char *w = toks[k - 1].low;
+        if (!strcmp(w, ",") || !strcmp(w, "."))
+            return 0;
+        if (!strcmp(w, "since"))
+            return 1;
+    }
+    return 0;
+}
+
 static int push(sl_timex_list *list, size_t *cap, const sl_timex *x)
 {
     if (list->n == *cap) {
@@ -359,7 +373,7 @@ static int find_all(const char *text, const tx_token *toks, size_t n, tx_context
             continue;
         m = trim_end(toks, i, m);
         sl_timex x = {0};
-        ctx->future = future_around(toks, n, i);
+        ctx->future = future_around(toks, n, i) && !after_since(toks, i);
         const pattern *p = &patterns[which];
         if (sl_tx_resolve(p->rule, p->arg, &slots, ctx, x.value, sizeof x.value))
             continue;
