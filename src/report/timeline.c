@@ -113,10 +113,12 @@ static int read_doc(builder *b, uint32_t d, sl_analyzer *a, sl_analysis *an)
     size_t x = 0;
     for (size_t k = 0; !rc && k < an->sentences.n; k++) {
         sl_span s = an->sentences.items[k];
-        char value[32] = "";
+        /* the sentence's most precise date: "on Tuesday" over "this year" */
+        char value[32] = "", v[32];
         for (; x < dates->n && dates->items[x].span.start < s.end; x++)
-            if (!value[0] && dates->items[x].span.start >= s.start)
-                datable(&dates->items[x], value, sizeof value);
+            if (dates->items[x].span.start >= s.start && datable(&dates->items[x], v, sizeof v) &&
+                strlen(v) > strlen(value))
+                memcpy(value, v, sizeof value);
         if (value[0])
             rc = add_event(b, d, an, b->texts[d], s, value, 0);
         else if (k == 0 && doc->published && strlen(doc->published) >= 10) {
@@ -142,7 +144,13 @@ static int cmp_events(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
-/* Joins each event to the first entry of its date saying the same thing. */
+/* Two sentences on the same date tell the same event when they share 40% of
+ * the smaller one's content words: lower than the summary's bar (50%), as the
+ * shared date already says much; two reports of one meeting that each add
+ * their own detail share about that much. */
+#define SAME_EVENT 0.4
+
+/* Joins each event to the first entry of its date telling the same event. */
 static void merge(builder *b)
 {
     event *ev = b->events.items;
@@ -154,7 +162,7 @@ static void merge(builder *b)
         for (size_t j = run; j < i && ev[i].entry < 0; j++)
             if (ev[j].entry == (long)j &&
                 sl_report_overlap(b->stems.items + ev[i].tfirst, ev[i].tn,
-                                  b->stems.items + ev[j].tfirst, ev[j].tn) > SL_REPORT_SAME_THING)
+                                  b->stems.items + ev[j].tfirst, ev[j].tn) >= SAME_EVENT)
                 ev[i].entry = (long)j;
         if (ev[i].entry < 0)
             ev[i].entry = (long)i;
