@@ -109,20 +109,29 @@ static const pattern patterns[] = {
 #define N_PATTERNS (sizeof patterns / sizeof patterns[0])
 #define MAX_ELEMS 12
 #define MAX_ALTS 12
-#define MAX_WORDS 192
+#define SET_WORDS ((TX_MAX_WORDS + 63) / 64)
 
 typedef struct element {
     char cls;                 /* 'M', 'D', ... or 0 for literal words */
     char optional;
     int n_alts;
     const char *alts[MAX_ALTS];
+    uint64_t set[SET_WORDS];  /* the alternatives as a bit set of word indexes */
 } element;
+
+/* What can open a match: token classes and literal words (bit sets). */
+typedef struct starter {
+    uint32_t cls;
+    uint64_t set[SET_WORDS];
+} starter;
 
 static struct compiled {
     element elems[N_PATTERNS][MAX_ELEMS];
     int n_elems[N_PATTERNS];
+    starter first[N_PATTERNS];       /* per pattern */
+    starter any_first;               /* over all patterns */
     char storage[N_PATTERNS][256];   /* longer specs are a bug: see compile_pattern */
-    const char *words[MAX_WORDS];   /* every literal word, sorted */
+    const char *words[TX_MAX_WORDS]; /* every literal word, sorted */
     int n_words;
 } table;
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
@@ -137,7 +146,8 @@ static void add_word(const char *w)
     for (int i = 0; i < table.n_words; i++)
         if (!strcmp(table.words[i], w))
             return;
-    if (table.n_words < MAX_WORDS)
+    assert(table.n_words < TX_MAX_WORDS);
+    if (table.n_words < TX_MAX_WORDS)
         table.words[table.n_words++] = w;
 }
 
@@ -168,18 +178,80 @@ static void compile_pattern(size_t p)
     table.n_elems[p] = n;
 }
 
+static int word_index(const char *w)
+{
+    const char *const *hit =
+        bsearch(&w, table.words, (size_t)table.n_words, sizeof table.words[0], cmp_word);
+    return hit ? (int)(hit - table.words) : -1;
+}
+
+/* The classes a class element accepts (fits_class below decides the rest). */
+static uint32_t class_bits(char cls)
+{
+    switch (cls) {
+    case 'M': case 'F': return TX_MONTH;
+    case 'D': return TX_NUM | TX_ORD;
+    case 'Y': case 'H': case 'I': return TX_NUM;
+    case 'N': return TX_NUM | TX_NWORD;
+    case 'X': return TX_NWORD;
+    case 'O': return TX_ORD;
+    case 'U': case 'V': case 'A': return TX_UNIT;
+    case 'W': return TX_WDAY;
+    case 'S': return TX_SEASON;
+    case 'P': return TX_PART;
+    case 'E': return TX_DECADE;
+    default: return 0;
+    }
+}
+
+/* Word bit sets of the literal elements, and what can open each pattern:
+ * its elements up to the first one that is not optional. */
+static void index_pattern(size_t p)
+{
+    starter *f = &table.first[p];
+    int opening = 1;
+    for (int k = 0; k < table.n_elems[p]; k++) {
+        element *e = &table.elems[p][k];
+        for (int a = 0; a < e->n_alts; a++) {
+            int w = word_index(e->alts[a]);
+            e->set[w >> 6] |= (uint64_t)1 << (w & 63);
+        }
+        if (!opening)
+            continue;
+        f->cls |= class_bits(e->cls);
+        for (int i = 0; i < SET_WORDS; i++)
+            f->set[i] |= e->set[i];
+        opening = e->optional;
+    }
+    table.any_first.cls |= f->cls;
+    for (int i = 0; i < SET_WORDS; i++)
+        table.any_first.set[i] |= f->set[i];
+}
+
 static void compile_table(void)
 {
     for (size_t p = 0; p < N_PATTERNS; p++)
         compile_pattern(p);
     qsort(table.words, (size_t)table.n_words, sizeof table.words[0], cmp_word);
+    for (size_t p = 0; p < N_PATTERNS; p++)
+        index_pattern(p);
 }
 
-int sl_tx_is_pattern_word(const char *w)
+const char *const *sl_tx_pattern_words(int *n)
 {
     pthread_once(&table_once, compile_table);
-    return bsearch(&w, table.words, (size_t)table.n_words, sizeof table.words[0], cmp_word) !=
-           NULL;
+    *n = table.n_words;
+    return table.words;
+}
+
+static int in_set(const uint64_t *set, int word)
+{
+    return word >= 0 && (set[word >> 6] >> (word & 63) & 1);
+}
+
+static int can_open(const starter *f, const tx_token *t)
+{
+    return (t->cls & f->cls) || in_set(f->set, t->word);
 }
 
 /* What literal words mean to the normaliser. */
@@ -234,14 +306,10 @@ static int fits(const element *e, const tx_token *t, tx_slots *s)
 {
     if (e->cls)
         return fits_class(e->cls, t, s);
-    if (!(t->cls & TX_WORD))
+    if (!in_set(e->set, t->word))
         return 0;
-    for (int k = 0; k < e->n_alts; k++)
-        if (!strcmp(e->alts[k], t->low)) {
-            literal_effect(t->low, s);
-            return 1;
-        }
-    return 0;
+    literal_effect(t->low, s);
+    return 1;
 }
 
 /* Longest match of elements [e, n) at token i: the number of tokens taken
@@ -335,7 +403,7 @@ static size_t best_at(const tx_token *toks, size_t n, size_t i, tx_slots *slots,
     size_t best = 0;
     for (size_t p = 0; p < N_PATTERNS; p++) {
         const element *e = table.elems[p];
-        if (!e[0].optional && !fits(&e[0], &toks[i], &(tx_slots){0}))
+        if (!can_open(&table.first[p], &toks[i]))
             continue;
         tx_slots start = {.dir = 2, .pm = -1}, got;
         int ok = 0;
@@ -365,7 +433,7 @@ static int find_all(const char *text, const tx_token *toks, size_t n, tx_context
 {
     size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!(toks[i].cls & ~(uint32_t)TX_UPPER))
+        if (!can_open(&table.any_first, &toks[i]))
             continue;
         tx_slots slots;
         size_t which = 0, m = best_at(toks, n, i, &slots, &which);

@@ -36,6 +36,7 @@ typedef struct tx_token {
     uint32_t cls;              /* TX_* */
     int val;
     int ndigits;               /* digits of a TX_NUM token */
+    int word;                  /* index of the pattern table's literal word, -1 when none */
     char low[16];              /* ASCII lower case; "" when longer */
 } tx_token;
 
@@ -43,8 +44,9 @@ typedef struct tx_token {
  * characters (so "third-quarter" is third, -, quarter and "a.m." is a . m .).
  * Spaces are dropped. Returns the count, or -1 when out of memory (*out freed). */
 long sl_tx_tokenize(const char *text, size_t len, tx_token **out);
-/* True when `w` (lower case) is one of the pattern table's literal words. */
-int sl_tx_is_pattern_word(const char *w);
+/* The pattern table's literal words (sorted; a token's `word` indexes them). */
+const char *const *sl_tx_pattern_words(int *n);
+#define TX_MAX_WORDS 192
 
 /* What a match captured, for the normaliser. */
 typedef struct tx_slots {
