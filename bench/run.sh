@@ -168,6 +168,7 @@ print("aim: < 2 KB per stored article beyond its text:      %.2f KB (all of Reut
       % (kb, "met" if kb < 2 else "NOT MET"))
 EOF
 sh bench/facts.sh || exit 1
+sh bench/story.sh || exit 1   # timex MB/s, summary and timeline of a 500-article story
 python3 bench/copies.py || exit 1
 
 echo
