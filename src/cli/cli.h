@@ -88,5 +88,12 @@ typedef struct cli_story_texts {
 /* Story `story_id`, or with thread_id > 0 every story of that thread. */
 int cli_story_texts_load(sl_engine *e, int64_t story_id, int64_t thread_id, cli_story_texts *t);
 void cli_story_texts_free(cli_story_texts *t);
+/* Human output of a summary (summary.c) and of a timeline's first `max`
+ * events (timeline.c), article ids from `t`. */
+void cli_summary_print(const sl_summary *sum, const cli_story_texts *t);
+void cli_timeline_print(const sl_timeline *tl, const cli_story_texts *t, size_t max);
+/* `show`'s opening: the story's summary and the start of its timeline
+ * (story_texts.c). Returns 0 or an SL_E* code. */
+int cli_story_report(sl_engine *e, int64_t story_id);
 
 #endif

@@ -1,7 +1,8 @@
 /* story_texts.c — the texts of a stored story (or of a thread's stories) as
  * the summary and timeline commands give them to sl_summarize and
  * sl_timeline_build: one sl_story_text per article, a copy sharing its
- * original's source so that the two count as one. Public API only. */
+ * original's source so that the two count as one; and `show`'s opening built
+ * from them. Public API only. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,4 +78,32 @@ void cli_story_texts_free(cli_story_texts *t)
     free(t->docs);
     free(t->ids);
     memset(t, 0, sizeof *t);
+}
+
+#define SHOW_WORDS 80     /* show's summary: a short paragraph */
+#define SHOW_EVENTS 8     /* and the first events of the timeline */
+
+int cli_story_report(sl_engine *e, int64_t story_id)
+{
+    cli_story_texts t;
+    sl_summary *sum = NULL;
+    sl_timeline *tl = NULL;
+    sl_summary_options o = {SHOW_WORDS, 0, 0};
+    int rc = cli_story_texts_load(e, story_id, 0, &t);
+    if (!rc)
+        rc = sl_summarize(t.docs, t.n, &o, &sum);
+    if (!rc)
+        rc = sl_timeline_build(t.docs, t.n, &tl);
+    if (!rc) {
+        printf("\n  summary:\n");
+        cli_summary_print(sum, &t);
+        if (tl->n) {
+            printf("\n  timeline:\n");
+            cli_timeline_print(tl, &t, SHOW_EVENTS);
+        }
+    }
+    sl_summary_free(sum);
+    sl_timeline_free(tl);
+    cli_story_texts_free(&t);
+    return rc;
 }

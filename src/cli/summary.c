@@ -6,7 +6,7 @@
 
 #include "cli.h"
 
-static void print_human(const sl_summary *sum, const cli_story_texts *t)
+void cli_summary_print(const sl_summary *sum, const cli_story_texts *t)
 {
     for (size_t i = 0; i < sum->n; i++) {
         const sl_summary_sentence *s = &sum->sentences[i];
@@ -48,7 +48,7 @@ static int run(cli *c, sl_engine *e)
         sl_summary_json(sum, t.ids, cli_write_stdout, NULL);
         putchar('\n');
     } else if (!rc) {
-        print_human(sum, &t);
+        cli_summary_print(sum, &t);
     }
     sl_summary_free(sum);
     cli_story_texts_free(&t);

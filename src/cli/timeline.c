@@ -7,10 +7,10 @@
 
 #include "cli.h"
 
-static void print_human(const sl_timeline *tl, const cli_story_texts *t)
+void cli_timeline_print(const sl_timeline *tl, const cli_story_texts *t, size_t max)
 {
     int width = cli_width();
-    for (size_t i = 0; i < tl->n; i++) {
+    for (size_t i = 0; i < tl->n && i < max; i++) {
         const sl_timeline_event *ev = &tl->events[i];
         printf("%-10s%s ", ev->value, ev->from_published ? "~" : " ");
         cli_print_cut(ev->text, width > 12 ? width - 12 : 0);
@@ -19,6 +19,8 @@ static void print_human(const sl_timeline *tl, const cli_story_texts *t)
             printf("%s%lld", k ? " " : "", (long long)t->ids[ev->docs[k]]);
         printf("] %zu source%s\n", ev->n_sources, ev->n_sources == 1 ? "" : "s");
     }
+    if (tl->n > max)
+        printf("... %zu more events (storyline timeline)\n", tl->n - max);
     if (tl->n)
         printf("(~ publication date: the article states no date)\n");
 }
@@ -49,7 +51,7 @@ static int run(cli *c, sl_engine *e)
         sl_timeline_json(tl, t.ids, cli_write_stdout, NULL);
         putchar('\n');
     } else if (!rc) {
-        print_human(tl, &t);
+        cli_timeline_print(tl, &t, (size_t)-1);
     }
     sl_timeline_free(tl);
     cli_story_texts_free(&t);

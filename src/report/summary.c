@@ -101,19 +101,6 @@ static long concept_id(summarizer *s, uint64_t key)
 
 /* ---- reading the documents ---- */
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Bytes of the sentence once its white space runs are single spaces. */
 static int is_space(char c)
 {
     return c == ' ' || c == '\n' || c == '\t';
@@ -187,6 +174,7 @@ static int add_sentence(summarizer *s, uint32_t doc, uint32_t pos, const sl_anal
                    (uint32_t)s->stems.n, 0, 0, 0, pos, 0};
     uint64_t prev = 0;
     int prev_stop = 1;
+    uint32_t capitalised = 0;
     for (; *tok < an->tokens.n && an->tokens.items[*tok].start < span.end; (*tok)++) {
         const sl_token *t = &an->tokens.items[*tok];
         uint64_t term = an->token_terms.items[*tok];
@@ -195,6 +183,7 @@ static int add_sentence(summarizer *s, uint32_t doc, uint32_t pos, const sl_anal
         }
         int stop = (t->flags & SL_TOK_STOP) != 0;
         se.words += (t->flags & SL_TOK_WORD) != 0;
+        capitalised += (t->flags & SL_TOK_WORD) && (t->flags & SL_TOK_UPPER);
         if (prev && !(stop && prev_stop)) {
             long c = concept_id(s, prev * 0x9E3779B97F4A7C15ULL ^ term ^ 1);
             if (c < 0 || sl_vec_push(&s->concept_of, (uint32_t)c))
@@ -210,26 +199,18 @@ static int add_sentence(summarizer *s, uint32_t doc, uint32_t pos, const sl_anal
         prev = term, prev_stop = stop;
     }
     /* distinct concepts and stems */
-    uint32_t *c = s->concept_of.items + se.first;
-    size_t nc = s->concept_of.n - se.first, k = 0;
-    qsort(c, nc, sizeof *c, cmp_u32);
-    for (size_t i = 0; i < nc; i++)
-        if (!k || c[i] != c[k - 1])
-            c[k++] = c[i];
-    s->concept_of.n = se.first + k;
-    se.n = (uint32_t)k;
-    uint64_t *st = s->stems.items + se.tfirst;
-    size_t ns = s->stems.n - se.tfirst;
-    qsort(st, ns, sizeof *st, cmp_u64);
-    k = 0;
-    for (size_t i = 0; i < ns; i++)
-        if (!k || st[i] != st[k - 1])
-            st[k++] = st[i];
-    s->stems.n = se.tfirst + k;
-    se.tn = (uint32_t)k;
+    if (s->concept_of.n > se.first)
+        se.n = (uint32_t)sl_report_distinct_u32(s->concept_of.items + se.first,
+                                                s->concept_of.n - se.first);
+    s->concept_of.n = se.first + se.n;
+    if (s->stems.n > se.tfirst)
+        se.tn = (uint32_t)sl_report_distinct_u64(s->stems.items + se.tfirst,
+                                                 s->stems.n - se.tfirst);
+    s->stems.n = se.tfirst + se.tn;
     se.bytes = tidy_length(text, span.start, span.end);
-    /* Too short to say anything alone, or too long to leave room for more. */
-    se.eligible = se.words >= MIN_WORDS && se.words <= MAX_WORDS;
+    /* Too short to say anything alone, or too long to leave room for more;
+     * a headline or subheading (most words capitalised) is not a sentence. */
+    se.eligible = se.words >= MIN_WORDS && se.words <= MAX_WORDS && 2 * capitalised <= se.words;
     return sl_vec_push(&s->sents, se) ? SL_ENOMEM : 0;
 }
 
@@ -286,7 +267,7 @@ static int weigh_concepts(summarizer *s, size_t *n_sources)
         }
     }
     free(source);
-    qsort(s->pairs.items, s->pairs.n, sizeof *s->pairs.items, cmp_u64);
+    sl_report_sort_u64(s->pairs.items, s->pairs.n);
     /* each source counts once per concept, more when it puts the concept
      * in its lead (pairs sort lead last within a source) */
     for (size_t i = 0; i < s->pairs.n; i++) {
@@ -436,7 +417,8 @@ static int build_output(summarizer *s, uint32_t *chosen, size_t n, int cut_last,
                         size_t last_room, int bytes, sl_summary *out)
 {
     size_t n_sorted = cut_last ? n - 1 : n;
-    qsort_r(chosen, n_sorted, sizeof *chosen, cmp_story_order, s);
+    if (n_sorted > 1)
+        qsort_r(chosen, n_sorted, sizeof *chosen, cmp_story_order, s);
     out->sentences = calloc(n ? n : 1, sizeof *out->sentences);
     if (!out->sentences)
         return SL_ENOMEM;

@@ -62,3 +62,45 @@ size_t sl_report_count_sources(const sl_story_text *docs, const size_t *list, si
     }
     return count;
 }
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+size_t sl_report_distinct_u64(uint64_t *a, size_t n)
+{
+    if (n < 2)
+        return n;
+    qsort(a, n, sizeof *a, cmp_u64);
+    size_t k = 1;
+    for (size_t i = 1; i < n; i++)
+        if (a[i] != a[k - 1])
+            a[k++] = a[i];
+    return k;
+}
+
+size_t sl_report_distinct_u32(uint32_t *a, size_t n)
+{
+    if (n < 2)
+        return n;
+    qsort(a, n, sizeof *a, cmp_u32);
+    size_t k = 1;
+    for (size_t i = 1; i < n; i++)
+        if (a[i] != a[k - 1])
+            a[k++] = a[i];
+    return k;
+}
+
+void sl_report_sort_u64(uint64_t *a, size_t n)
+{
+    if (n > 1)
+        qsort(a, n, sizeof *a, cmp_u64);
+}

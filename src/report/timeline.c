@@ -48,12 +48,6 @@ static int datable(const sl_timex *x, char *out, size_t cap)
     return 1;
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* The first day a date value covers, for ordering: 2024-W34 is Monday
  * 2024-08-19, 2024-Q3 is 2024-07-01, 2024-SU 2024-06-01. */
 static int64_t first_day(const char *v)
@@ -90,14 +84,9 @@ static int add_event(builder *b, uint32_t d, const sl_analysis *an, const char *
             an->token_terms.items[k] && sl_vec_push(&b->stems, an->token_terms.items[k]))
             return SL_ENOMEM;
     }
-    uint64_t *st = b->stems.items + e.tfirst;
-    size_t ns = b->stems.n - e.tfirst, k = 0;
-    qsort(st, ns, sizeof *st, cmp_u64);
-    for (size_t i = 0; i < ns; i++)
-        if (!k || st[i] != st[k - 1])
-            st[k++] = st[i];
-    b->stems.n = e.tfirst + k;
-    e.tn = (uint32_t)k;
+    if (b->stems.n > e.tfirst)
+        e.tn = (uint32_t)sl_report_distinct_u64(b->stems.items + e.tfirst, b->stems.n - e.tfirst);
+    b->stems.n = e.tfirst + e.tn;
     return sl_vec_push(&b->events, e) ? SL_ENOMEM : 0;
 }
 
@@ -155,7 +144,8 @@ static void merge(builder *b)
 {
     event *ev = b->events.items;
     size_t n = b->events.n;
-    qsort(ev, n, sizeof *ev, cmp_events);
+    if (n > 1)
+        qsort(ev, n, sizeof *ev, cmp_events);
     for (size_t i = 0, run = 0; i < n; i++) {
         if (strcmp(ev[i].value, ev[run].value))
             run = i;
