@@ -2,7 +2,8 @@
 # (values, code-point offsets, JSON), summarize without a store (budgets, the
 # DUC cut, sources), and summary / timeline over a stored story: a copy and
 # its original cited as one source, dated events in date order with the
-# publication date marked where a text states none; bad arguments.
+# publication date marked where a text states none; show opening with both;
+# bad arguments.
 NAME=story
 . "$SL_TESTS/e2e/lib.sh"
 
@@ -75,6 +76,8 @@ tue = [e for e in ev if e["date"] == "2024-06-11" and len(e["docs"]) >= 2]
 assert tue, ev  # the meeting on Tuesday, told by several reports, is one entry'
 expect_exit 0 "$S" --db "$DB" timeline "$STORY"
 check "timeline: human form" out_has "2024-06-10"
+expect_exit 0 "$S" --db "$DB" show "$STORY"
+check "show opens with the summary and the timeline" sh -c 'grep -q "^  summary:" "$1" && grep -q "^  timeline:" "$1" && grep -q "^2024-06-10" "$1"' - "$OUT"
 expect_exit 2 "$S" --db "$DB" timeline
 expect_exit 2 "$S" --db "$DB" summary "$STORY" --words x
 expect_exit 1 "$S" --db "$DB" summary 999
