@@ -326,7 +326,8 @@ static long pick(const summarizer *s, const uint32_t *chosen, size_t n_chosen, u
             continue;
         int same = 0;
         for (size_t k = 0; k < n_chosen && !same; k++)
-            same = chosen[k] == i || overlap(s, se, &s->sents.items[chosen[k]]) > SL_REPORT_SAME_THING;
+            same = chosen[k] == i ||
+                   overlap(s, se, &s->sents.items[chosen[k]]) > SL_REPORT_SAME_THING;
         if (same)
             continue;
         double score = gain(s, se) / pow(cost(se, o), LENGTH_POWER) *

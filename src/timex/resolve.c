@@ -127,9 +127,7 @@ static int resolve_rel(const tx_slots *s, tx_context *ctx, char *out, size_t cap
 static int resolve_ago(const tx_slots *s, tx_context *ctx, char *out, size_t cap)
 {
     int n = s->n, sign = s->ago ? s->ago : -1;
-    if (n < 0)
-        return put(out, cap, sign < 0 ? "PAST_REF" : "FUTURE_REF");
-    if (ctx->ref_day == SL_NO_DAY)
+    if (n < 0 || ctx->ref_day == SL_NO_DAY) /* "years ago": only the direction is known */
         return put(out, cap, sign < 0 ? "PAST_REF" : "FUTURE_REF");
     tx_slots one = *s;
     one.dir = sign * n;
@@ -153,18 +151,18 @@ static int64_t weekday_day(const tx_slots *s, const tx_context *ctx)
     return ctx->future ? ref + ahead : ref - back;
 }
 
+/* A part of a day `arg` days from the reference ("-1" yesterday; a trailing
+ * N: the night, for "tonight" and "last night"). */
 static int resolve_part(const tx_slots *s, const char *arg, tx_context *ctx, char *out,
                         size_t cap)
 {
     static const char *const parts[] = {"MO", "AF", "EV", "NI"};
-    int part = s->part;
     char *rest = NULL;
-    long offset = arg ? strtol(arg, &rest, 10) : 0;
-    if (rest && *rest == 'N')
-        part = 3;
+    long offset = strtol(arg, &rest, 10);
+    int part = *rest == 'N' ? 3 : s->part;
     if (ctx->ref_day == SL_NO_DAY)
         return put(out, cap, "XXXX-XX-XXT%s", parts[part]);
-    int64_t day = arg ? ctx->ref_day + offset : weekday_day(s, ctx);
+    int64_t day = ctx->ref_day + offset;
     if (put_day(out, cap, day))
         return -1;
     size_t n = strlen(out);
@@ -273,9 +271,8 @@ static int resolve_fixed(const char *arg, tx_context *ctx, char *out, size_t cap
 int sl_tx_resolve(int rule, const char *arg, const tx_slots *s, tx_context *ctx, char *out,
                   size_t cap)
 {
-    int relative = rule != TX_R_FIXED && rule != TX_R_DUR && rule != TX_R_SET &&
-                   rule != TX_R_YEAR && rule != TX_R_DECADE && rule != TX_R_CENTURY;
-    if (relative && ctx->ref_day == SL_NO_DAY &&
+    /* a weekday, "yesterday", "the weekend": nothing known without the reference */
+    if (ctx->ref_day == SL_NO_DAY &&
         (rule == TX_R_WDAY || rule == TX_R_DAYREL || rule == TX_R_WEEKEND))
         return put(out, cap, rule == TX_R_WEEKEND ? "XXXX-WXX-WE" : "XXXX-XX-XX");
     switch (rule) {

@@ -16,8 +16,9 @@
  * `%M` month, `%F` month name (not abbreviated), `%D` day of month, `%Y`
  * year, `%N` count (digits or words), `%O` ordinal, `%U` unit, `%V` plural
  * unit, `%A` any unit, `%W` weekday, `%S` season, `%P` part of day, `%E`
- * decade, `%X` a vague count ("several"), `%H` hour 1-12, `%I` minutes 00-59; a trailing `?` makes it
- * optional. Earlier lines win over later ones of the same length. */
+ * decade, `%X` a vague count ("several"), `%H` hour 1-12, `%I` minutes
+ * 00-59; a trailing `?` makes it optional. Earlier lines win over later ones
+ * of the same length. */
 typedef struct pattern {
     const char *spec;
     sl_timex_type type;
@@ -29,8 +30,9 @@ typedef struct pattern {
 #define PART_OF "the? end|beginning|start|middle of"
 /* Approximations TempEval-3 keeps inside a duration: "nearly", "more than",
  * "up to", "at least", "no more than", "a few". */
-#define APPROX "nearly|almost|about|around|roughly|approximately|over|under|more|less|up|at|no|a? " \
-               "more|than|to|least? than?"
+#define APPROX                                                                            \
+    "nearly|almost|about|around|roughly|approximately|over|under|more|less|up|at|no|a? " \
+    "more|than|to|least? than?"
 static const pattern patterns[] = {
     /* calendar dates */
     {"%W ,? %M .? %D ,? %Y", SL_TIMEX_DATE, TX_R_DATE, NULL},
@@ -73,8 +75,8 @@ static const pattern patterns[] = {
     {"this %P", SL_TIMEX_TIME, TX_R_PART, "0"},
     {"yesterday %P", SL_TIMEX_TIME, TX_R_PART, "-1"},
     {"tomorrow %P", SL_TIMEX_TIME, TX_R_PART, "1"},
-    {"last night", SL_TIMEX_TIME, TX_R_PART, "-1"},
-    {"tonight", SL_TIMEX_TIME, TX_R_PART, "0"},
+    {"last night", SL_TIMEX_TIME, TX_R_PART, "-1N"},
+    {"tonight", SL_TIMEX_TIME, TX_R_PART, "0N"},
     {MOD " last|this|next %S", SL_TIMEX_DATE, TX_R_SEASON, NULL},
     {"early|late|mid -? %S", SL_TIMEX_DATE, TX_R_SEASON, NULL},
     {"%S %Y", SL_TIMEX_DATE, TX_R_SEASON, NULL},
@@ -284,7 +286,8 @@ static int fits_class(char cls, const tx_token *t, tx_slots *s)
                        ((c & TX_ORD) && t->low[0] >= '0' && t->low[0] <= '9' && v <= 31)
                    ? (s->day = v, 1)
                    : 0;
-    case 'Y': return (c & TX_NUM) && t->ndigits == 4 && v >= 1000 && v < 2200 ? (s->year = v, 1) : 0;
+    case 'Y':
+        return (c & TX_NUM) && t->ndigits == 4 && v >= 1000 && v < 2200 ? (s->year = v, 1) : 0;
     case 'N':
         return ((c & TX_NUM) && t->ndigits <= 3) || (c & TX_NWORD) ? (s->n = v, 1) : 0;
     case 'X': return (c & TX_NWORD) && v < 0;

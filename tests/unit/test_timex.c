@@ -34,6 +34,8 @@ TEST(timex_relative_to_publication)
     CHECK_STR(found("He will fly to Cairo on Friday.", "2024-08-19"), "Friday|DATE|2024-08-23\n");
     CHECK_STR(found("The rally took place this morning.", "2024-08-19"),
               "this morning|TIME|2024-08-19TMO\n");
+    CHECK_STR(found("They fought last night and will talk tonight.", "2024-08-19"),
+              "last night|TIME|2024-08-18TNI\ntonight|TIME|2024-08-19TNI\n");
     CHECK_STR(found("Sales rose this year and fell last month.", "2024-08-19"),
               "this year|DATE|2024\nlast month|DATE|2024-07\n");
     CHECK_STR(found("Two years ago the plant closed.", "2024-08-19"),
