@@ -149,7 +149,8 @@ static int by_support(const void *a, const void *b)
 /* The best `max` labels of a set (seen at least `min_articles` times) as strdup'd strings. */
 static int best(label_vec *set, size_t max, int min_articles, char ***out, size_t *n)
 {
-    qsort(set->items, set->n, sizeof *set->items, by_support);
+    if (set->n > 1) /* an empty set has no items array: qsort(NULL) is undefined */
+        qsort(set->items, set->n, sizeof *set->items, by_support);
     *n = 0;
     *out = calloc(max, sizeof **out);
     if (!*out)
