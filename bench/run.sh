@@ -178,6 +178,7 @@ if [ -d "$HTML" ]; then
 fi
 echo
 sh bench/facts.sh || exit 1
+sh bench/story.sh || exit 1   # timex MB/s, summary and timeline of a 500-article story
 python3 bench/copies.py || exit 1
 
 echo

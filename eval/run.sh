@@ -77,6 +77,19 @@ else
 fi
 [ -d "$DATA/extraction" ] && run extraction python3 eval/extraction.py --bin "$BIN" --data "$DATA/extraction"
 
+# Telling the story (issue 12): temporal expressions on TempEval-3 (rules tuned on
+# TimeBank, AQUAINT held out), summaries on DUC 2004 (constants tuned on the first
+# 15 clusters, the last 15 held out), and the seeds' summary and timeline.
+if [ -d "$DATA/dates/tempeval3" ]; then
+  run dates_tempeval python3 eval/dates_tempeval.py --bin "$BIN" --data "$DATA/dates/tempeval3"
+fi
+if [ -d "$DATA/summaries/duc2004" ]; then
+  run summaries_duc python3 eval/summaries_duc.py --bin "$BIN" --data "$DATA/summaries/duc2004"
+fi
+if [ -d "$DATA/seeds" ]; then
+  run story_seeds python3 eval/story_seeds.py --bin "$BIN" --out "$OUT/story_seeds" --seeds "$DATA/seeds" --june tests/fixtures/story
+fi
+
 echo "=== scores against eval/floors.txt"
 awk '
   FNR == NR { score[$1] = $2; next }           # scores.txt: name value

@@ -562,6 +562,115 @@ SL_API void sl_page_clear(sl_page *page);
  * (docs/json.md), `input` naming where it came from. */
 SL_API int sl_page_json(const sl_page *page, const char *input, sl_write_fn write, void *ctx);
 
+/* ---- Temporal expressions (docs/timeline.md) ---------------------------- */
+
+/* TimeML's four kinds of temporal expression. */
+typedef enum sl_timex_type {
+    SL_TIMEX_DATE = 0,      /* a calendar day, week, month, quarter, year... */
+    SL_TIMEX_TIME = 1,      /* a time of day, or a part of a day ("this morning") */
+    SL_TIMEX_DURATION = 2,  /* a length of time ("10 months") */
+    SL_TIMEX_SET = 3        /* a recurrence ("every week") */
+} sl_timex_type;
+
+/* One temporal expression of a text. */
+typedef struct sl_timex {
+    sl_span span;           /* byte offsets into the text */
+    sl_span chars;          /* the same in Unicode code points */
+    sl_timex_type type;
+    /* TIMEX3 value, normalised against the reference date: "2024-08-20",
+     * "2024-W34", "2024-08", "2024-Q3", "P3D", "PRESENT_REF", and X for what
+     * the text and the reference do not tell ("XXXX-10-07"). */
+    char value[32];
+} sl_timex;
+
+typedef struct sl_timex_list { size_t n; sl_timex *items; } sl_timex_list;
+
+/* The temporal expressions of a text, in text order, not overlapping.
+ * `reference` (ISO date, may be NULL) anchors relative expressions, normally
+ * the publication date. Thread-safe. SL_ENOMEM, SL_ETOOLARGE (over 4 GB). */
+SL_API int sl_timex_find(const char *text, size_t len, const char *reference,
+                         sl_timex_list **out);
+SL_API void sl_timex_list_free(sl_timex_list *list);
+/* "DATE", "TIME", "DURATION" or "SET". */
+SL_API const char *sl_timex_type_name(sl_timex_type type);
+/* The same, one JSON object a line: {start, end, text, type, value} with
+ * code-point offsets (docs/json.md). */
+SL_API int sl_timex_json(const char *text, size_t len, const char *reference,
+                         sl_write_fn write, void *ctx);
+
+/* ---- Summaries and timelines (docs/summary.md, docs/timeline.md) ---------- */
+
+/* One article's text as the summary and the timeline read it: a set of
+ * them is told as one story. */
+typedef struct sl_story_text {
+    const char *text;       /* UTF-8; hard-wrapped lines are joined */
+    size_t len;
+    int64_t source;         /* documents with the same non-zero source are one source
+                               (a copy and its original); 0: a source of its own */
+    const char *published;  /* ISO date or NULL: orders the summary's sentences */
+} sl_story_text;
+
+/* The budget: `words` or `bytes` (one of them > 0; bytes wins). With `cut`
+ * the budget is filled to the last word: a final sentence is cut to fit (the
+ * DUC convention); without it only whole sentences. */
+typedef struct sl_summary_options {
+    int words, bytes;
+    int cut;
+} sl_summary_options;
+
+typedef struct sl_summary_sentence {
+    char *text;             /* the sentence, white space runs made single spaces */
+    size_t doc;             /* the document it was taken from (index into the docs) */
+    sl_span span;           /* byte offsets into that document's text */
+    size_t n_docs;
+    size_t *docs;           /* every document stating it (indexes, ascending) */
+    size_t n_sources;       /* independent sources among them */
+    int cut;                /* 1 when cut to fit the budget (only ever the last) */
+} sl_summary_sentence;
+
+typedef struct sl_summary { size_t n; sl_summary_sentence *sentences; } sl_summary;
+
+/* An extractive summary of `n` documents told as one story: the sentences
+ * covering the most content that independent sources share, within the
+ * budget, never two saying the same thing, in time then discourse order.
+ * SL_EUSAGE for no budget, SL_ENOMEM, SL_ETOOLARGE. Thread-safe. */
+SL_API int sl_summarize(const sl_story_text *docs, size_t n, const sl_summary_options *opts,
+                        sl_summary **out);
+SL_API void sl_summary_free(sl_summary *summary);
+/* The summary as one JSON object {sentences: [{text, doc, start, end, docs,
+ * sources}]} (docs/json.md); `ids` (may be NULL) replaces document indexes
+ * by the caller's ids (article ids). */
+SL_API int sl_summary_json(const sl_summary *summary, const int64_t *ids, sl_write_fn write,
+                           void *ctx);
+
+/* One entry of a timeline: an event on a date, with every document telling it. */
+typedef struct sl_timeline_event {
+    char value[32];         /* the date (TIMEX3): "2024-06-12", "2024-W23", "2024-06", "2024" */
+    char *text;             /* the sentence telling it (from the first document) */
+    size_t doc;             /* that document (index into the docs) */
+    sl_span span;           /* the sentence: byte offsets into that document's text */
+    size_t n_docs;
+    size_t *docs;           /* every document telling it (indexes, ascending) */
+    size_t n_sources;       /* independent sources among them */
+    int from_published;     /* 1: the text states no date; its publication date is used */
+} sl_timeline_event;
+
+typedef struct sl_timeline { size_t n; sl_timeline_event *events; } sl_timeline;
+
+/* The timeline of `n` documents told as one story (docs/timeline.md): each
+ * sentence stating a calendar date is an event on it (relative dates
+ * resolved against the document's `published`); a document whose first
+ * sentence states no date gives that sentence on its publication date
+ * (from_published). The same event from several documents (same date, a
+ * sentence saying the same thing) is one entry. Oldest first; SL_ENOMEM,
+ * SL_ETOOLARGE. Thread-safe. */
+SL_API int sl_timeline_build(const sl_story_text *docs, size_t n, sl_timeline **out);
+SL_API void sl_timeline_free(sl_timeline *timeline);
+/* The timeline as one JSON object {events: [{date, text, doc, start, end,
+ * docs, sources, from_published}]}; `ids` as for sl_summary_json. */
+SL_API int sl_timeline_json(const sl_timeline *timeline, const int64_t *ids, sl_write_fn write,
+                            void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

@@ -95,7 +95,7 @@ static int run(cli *c, sl_engine *e)
         printf(", %s to %s", s->line.first_published,
                s->line.last_published ? s->line.last_published : s->line.first_published);
     putchar('\n');
-    if ((rc = print_context(e, s, width))) {
+    if ((rc = cli_story_report(e, s->line.id)) || (rc = print_context(e, s, width))) {
         sl_story_free(s);
         return cli_fail(e, rc);
     }

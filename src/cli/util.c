@@ -266,3 +266,31 @@ void cli_progress_clear(cli_progress *p)
         p->shown = 0;
     }
 }
+
+char *cli_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 65536, n = 0, got;
+    char *buf = malloc(cap + 1);
+    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *more = cap > ((size_t)1 << 28) ? NULL : realloc(buf, (cap *= 2) + 1);
+            if (!more)
+                free(buf);
+            buf = more;
+        }
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (buf && failed) {
+        free(buf);
+        buf = NULL;
+    }
+    if (buf)
+        buf[n] = 0;
+    *len = n;
+    return buf;
+}

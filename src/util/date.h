@@ -14,4 +14,7 @@ int64_t sl_date_day(const char *iso);
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
 int64_t sl_days_from_civil(int y, int m, int d);
 
+/* The civil date of a day number: the inverse of sl_days_from_civil. */
+void sl_civil_from_days(int64_t day, int *y, int *m, int *d);
+
 #endif

@@ -1,0 +1,106 @@
+/* texts.c — the report stage's shared reading of a story's texts: undoing
+ * line wraps, sentence overlap, independent sources (see report.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/texts.h"
+
+char *sl_report_unwrap(const char *text, size_t len)
+{
+    char *t = malloc(len + 1);
+    if (!t)
+        return NULL;
+    memcpy(t, text, len);
+    t[len] = 0;
+    size_t line_start = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (t[i] != '\n')
+            continue;
+        int blank_next = i + 1 >= len || t[i + 1] == '\n';
+        int blank_line = i == line_start;
+        /* 40 bytes: wire copy wraps at 60-80, headlines and datelines are shorter */
+        if (!blank_next && !blank_line && i - line_start >= 40)
+            t[i] = ' ';
+        line_start = i + 1;
+    }
+    return t;
+}
+
+double sl_report_overlap(const uint64_t *x, uint32_t nx, const uint64_t *y, uint32_t ny)
+{
+    uint32_t i = 0, j = 0, shared = 0;
+    while (i < nx && j < ny) {
+        if (x[i] == y[j])
+            shared++, i++, j++;
+        else if (x[i] < y[j])
+            i++;
+        else
+            j++;
+    }
+    uint32_t small = nx < ny ? nx : ny;
+    return small ? (double)shared / small : 0;
+}
+
+size_t sl_report_source(const sl_story_text *docs, size_t d)
+{
+    if (!docs[d].source)
+        return d;
+    for (size_t k = 0; k < d; k++)
+        if (docs[k].source == docs[d].source)
+            return k;
+    return d;
+}
+
+size_t sl_report_count_sources(const sl_story_text *docs, const size_t *list, size_t n)
+{
+    size_t count = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t src = sl_report_source(docs, list[k]), j = 0;
+        while (j < k && sl_report_source(docs, list[j]) != src)
+            j++;
+        count += j == k;
+    }
+    return count;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+size_t sl_report_distinct_u64(uint64_t *a, size_t n)
+{
+    if (n < 2)
+        return n;
+    qsort(a, n, sizeof *a, cmp_u64);
+    size_t k = 1;
+    for (size_t i = 1; i < n; i++)
+        if (a[i] != a[k - 1])
+            a[k++] = a[i];
+    return k;
+}
+
+size_t sl_report_distinct_u32(uint32_t *a, size_t n)
+{
+    if (n < 2)
+        return n;
+    qsort(a, n, sizeof *a, cmp_u32);
+    size_t k = 1;
+    for (size_t i = 1; i < n; i++)
+        if (a[i] != a[k - 1])
+            a[k++] = a[i];
+    return k;
+}
+
+void sl_report_sort_u64(uint64_t *a, size_t n)
+{
+    if (n > 1)
+        qsort(a, n, sizeof *a, cmp_u64);
+}

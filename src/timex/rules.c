@@ -1,0 +1,525 @@
+/* rules.c — finds temporal expressions: a table of token patterns in the
+ * manner of HeidelTime (one line per expression shape, a normaliser per
+ * line), matched left to right, longest match first; then the public
+ * sl_timex_find / sl_timex_json. Pattern shapes were read off TimeBank
+ * (the tuning half of TempEval-3; AQUAINT is held out, docs/timeline.md). */
+#include <assert.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "timex/timex.h"
+#include "util/date.h"
+#include "util/json_out.h"
+
+/* Pattern notation: elements separated by spaces; `w1|w2` a literal word;
+ * `%M` month, `%F` month name (not abbreviated), `%D` day of month, `%Y`
+ * year, `%N` count (digits or words), `%O` ordinal, `%U` unit, `%V` plural
+ * unit, `%A` any unit, `%W` weekday, `%S` season, `%P` part of day, `%E`
+ * decade, `%X` a vague count ("several"), `%H` hour 1-12, `%I` minutes
+ * 00-59; a trailing `?` makes it optional. Earlier lines win over later ones
+ * of the same length. */
+typedef struct pattern {
+    const char *spec;
+    sl_timex_type type;
+    int rule;
+    const char *arg;
+} pattern;
+
+#define MOD "early|late|mid|earlier|later? -?"
+#define PART_OF "the? end|beginning|start|middle of"
+/* Approximations TempEval-3 keeps inside a duration: "nearly", "more than",
+ * "up to", "at least", "no more than", "a few". */
+#define APPROX                                                                            \
+    "nearly|almost|about|around|roughly|approximately|over|under|more|less|up|at|no|a? " \
+    "more|than|to|least? than?"
+static const pattern patterns[] = {
+    /* calendar dates */
+    {"%W ,? %M .? %D ,? %Y", SL_TIMEX_DATE, TX_R_DATE, NULL},
+    {"%W ,? %M .? %D", SL_TIMEX_DATE, TX_R_DATE, NULL},
+    {"%M .? %D ,? %Y", SL_TIMEX_DATE, TX_R_DATE, NULL},
+    {"%M .? %D", SL_TIMEX_DATE, TX_R_DATE, NULL},
+    {"%D %M .? ,? %Y", SL_TIMEX_DATE, TX_R_DATE, NULL},
+    {"%D %M", SL_TIMEX_DATE, TX_R_DATE, NULL},
+    {"the %D of %M ,? %Y?", SL_TIMEX_DATE, TX_R_DATE, NULL},
+    {MOD " %M .? ,? %Y", SL_TIMEX_DATE, TX_R_MONTH, NULL},
+    {MOD " last|this|next? %F", SL_TIMEX_DATE, TX_R_MONTH, NULL},
+    {MOD " fiscal|calendar? %Y", SL_TIMEX_DATE, TX_R_YEAR, NULL},
+    {"the fiscal|calendar %Y", SL_TIMEX_DATE, TX_R_YEAR, NULL},
+    {PART_OF " %Y", SL_TIMEX_DATE, TX_R_YEAR, NULL},
+    {PART_OF " %M .? ,? %Y?", SL_TIMEX_DATE, TX_R_MONTH, NULL},
+    {PART_OF " the|this|last|next %U", SL_TIMEX_DATE, TX_R_REL, NULL},
+    {MOD " the? %E", SL_TIMEX_DATE, TX_R_DECADE, NULL},
+    {"the? %O century", SL_TIMEX_DATE, TX_R_CENTURY, NULL},
+    /* quarters, as the business pages give them */
+    {"the? %Y fiscal? %O -? quarter", SL_TIMEX_DATE, TX_R_QUARTER, NULL},
+    {"the? fiscal? %O quarter of? %Y?", SL_TIMEX_DATE, TX_R_QUARTER, NULL},
+    {"fiscal? %O - quarter", SL_TIMEX_DATE, TX_R_QUARTER, NULL},
+    {"this|last|next year ' s %O -? quarter", SL_TIMEX_DATE, TX_R_QUARTER, NULL},
+    {"the latest|recent quarter|period", SL_TIMEX_DATE, TX_R_LAST_QUARTER, "completed"},
+    {"the quarter|period", SL_TIMEX_DATE, TX_R_LAST_QUARTER, NULL},
+    {"the %Y quarter|period", SL_TIMEX_DATE, TX_R_LAST_QUARTER, NULL},
+    {"the year -? ago|earlier quarter|period", SL_TIMEX_DATE, TX_R_YEAR_AGO, NULL},
+    {"year - ago|earlier", SL_TIMEX_DATE, TX_R_YEAR_AGO, NULL},
+    {"a year ago|earlier", SL_TIMEX_DATE, TX_R_YEAR_AGO, NULL},
+    /* relative to the reference date */
+    {MOD " the? last|this|next|past|coming|current|previous %U", SL_TIMEX_DATE, TX_R_REL, NULL},
+    {"the year", SL_TIMEX_DURATION, TX_R_FIXED, "P1Y"}, /* TempEval-3: 6 of 10 */
+    {APPROX " %N -? %A ago|earlier|later", SL_TIMEX_DATE, TX_R_AGO, NULL},
+    {"last|this|next|previous|coming? %W", SL_TIMEX_DATE, TX_R_WDAY, NULL},
+    {"the|this|last|next? weekend", SL_TIMEX_DATE, TX_R_WEEKEND, NULL},
+    {"early|late? yesterday", SL_TIMEX_DATE, TX_R_DAYREL, "-1"},
+    {"early|late? today", SL_TIMEX_DATE, TX_R_DAYREL, "0"},
+    {"early|late? tomorrow", SL_TIMEX_DATE, TX_R_DAYREL, "1"},
+    {"%W %P", SL_TIMEX_DATE, TX_R_WDAY, NULL}, /* TempEval-3 annotates "Friday night" so */
+    {"this %P", SL_TIMEX_TIME, TX_R_PART, "0"},
+    {"yesterday %P", SL_TIMEX_TIME, TX_R_PART, "-1"},
+    {"tomorrow %P", SL_TIMEX_TIME, TX_R_PART, "1"},
+    {"last night", SL_TIMEX_TIME, TX_R_PART, "-1N"},
+    {"tonight", SL_TIMEX_TIME, TX_R_PART, "0N"},
+    {MOD " last|this|next %S", SL_TIMEX_DATE, TX_R_SEASON, NULL},
+    {"early|late|mid -? %S", SL_TIMEX_DATE, TX_R_SEASON, NULL},
+    {"%S %Y", SL_TIMEX_DATE, TX_R_SEASON, NULL},
+    /* vague references */
+    {"now|currently|current|nowadays", SL_TIMEX_DATE, TX_R_FIXED, "PRESENT_REF"},
+    {"these days", SL_TIMEX_DATE, TX_R_FIXED, "PRESENT_REF"},
+    {"the present", SL_TIMEX_DATE, TX_R_FIXED, "PRESENT_REF"},
+    {"recently|lately", SL_TIMEX_DATE, TX_R_FIXED, "PAST_REF"},
+    {"the? past|last|recent|previous %X? %V", SL_TIMEX_DATE, TX_R_FIXED, "PAST_REF"},
+    {"the? coming|next|future %X? %V", SL_TIMEX_DATE, TX_R_FIXED, "FUTURE_REF"},
+    {"the past", SL_TIMEX_DATE, TX_R_FIXED, "PAST_REF"},
+    {"the future", SL_TIMEX_DATE, TX_R_FIXED, "FUTURE_REF"},
+    /* durations */
+    {APPROX " the? first|past|last|next|coming|previous|latest? %N %A", SL_TIMEX_DURATION,
+     TX_R_DUR, NULL},
+    {"%N - %A", SL_TIMEX_DURATION, TX_R_DUR, NULL},
+    {"recent|past|coming? %V", SL_TIMEX_DURATION, TX_R_DUR, NULL},
+    /* sets */
+    {"every|each %U", SL_TIMEX_SET, TX_R_SET, NULL},
+    {"every %N %A", SL_TIMEX_SET, TX_R_SET, NULL},
+    {"daily", SL_TIMEX_SET, TX_R_FIXED, "P1D"},
+    {"weekly", SL_TIMEX_SET, TX_R_FIXED, "P1W"},
+    {"monthly", SL_TIMEX_SET, TX_R_FIXED, "P1M"},
+    {"annually|yearly", SL_TIMEX_SET, TX_R_FIXED, "P1Y"},
+    {"hourly", SL_TIMEX_SET, TX_R_FIXED, "PT1H"},
+    /* clock times */
+    {"%H : %I a|p .? m .?", SL_TIMEX_TIME, TX_R_CLOCK, NULL},
+    {"%H a|p .? m .?", SL_TIMEX_TIME, TX_R_CLOCK, NULL},
+    {"noon", SL_TIMEX_TIME, TX_R_FIXED, "T12:00"},
+    {"midnight", SL_TIMEX_TIME, TX_R_FIXED, "T24:00"},
+};
+#define N_PATTERNS (sizeof patterns / sizeof patterns[0])
+#define MAX_ELEMS 12
+#define MAX_ALTS 12
+#define SET_WORDS ((TX_MAX_WORDS + 63) / 64)
+
+typedef struct element {
+    char cls;                 /* 'M', 'D', ... or 0 for literal words */
+    char optional;
+    int n_alts;
+    const char *alts[MAX_ALTS];
+    uint64_t set[SET_WORDS];  /* the alternatives as a bit set of word indexes */
+} element;
+
+/* What can open a match: token classes and literal words (bit sets). */
+typedef struct starter {
+    uint32_t cls;
+    uint64_t set[SET_WORDS];
+} starter;
+
+static struct compiled {
+    element elems[N_PATTERNS][MAX_ELEMS];
+    int n_elems[N_PATTERNS];
+    starter first[N_PATTERNS];       /* per pattern */
+    starter any_first;               /* over all patterns */
+    char storage[N_PATTERNS][256];   /* longer specs are a bug: see compile_pattern */
+    const char *words[TX_MAX_WORDS]; /* every literal word, sorted */
+    int n_words;
+} table;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void add_word(const char *w)
+{
+    for (int i = 0; i < table.n_words; i++)
+        if (!strcmp(table.words[i], w))
+            return;
+    assert(table.n_words < TX_MAX_WORDS);
+    if (table.n_words < TX_MAX_WORDS)
+        table.words[table.n_words++] = w;
+}
+
+static void compile_pattern(size_t p)
+{
+    char *s = table.storage[p];
+    assert(strlen(patterns[p].spec) < sizeof table.storage[p]);
+    strncpy(s, patterns[p].spec, sizeof table.storage[p] - 1);
+    int n = 0;
+    for (char *save = NULL, *tok = strtok_r(s, " ", &save); tok && n < MAX_ELEMS;
+         tok = strtok_r(NULL, " ", &save)) {
+        element *e = &table.elems[p][n++];
+        size_t len = strlen(tok);
+        if (len > 1 && tok[len - 1] == '?') {
+            e->optional = 1;
+            tok[--len] = 0;
+        }
+        if (tok[0] == '%') {
+            e->cls = tok[1];
+            continue;
+        }
+        for (char *save2 = NULL, *w = strtok_r(tok, "|", &save2); w && e->n_alts < MAX_ALTS;
+             w = strtok_r(NULL, "|", &save2)) {
+            e->alts[e->n_alts++] = w;
+            add_word(w);
+        }
+    }
+    table.n_elems[p] = n;
+}
+
+static int word_index(const char *w)
+{
+    const char *const *hit =
+        bsearch(&w, table.words, (size_t)table.n_words, sizeof table.words[0], cmp_word);
+    return hit ? (int)(hit - table.words) : -1;
+}
+
+/* The classes a class element accepts (fits_class below decides the rest). */
+static uint32_t class_bits(char cls)
+{
+    switch (cls) {
+    case 'M': case 'F': return TX_MONTH;
+    case 'D': return TX_NUM | TX_ORD;
+    case 'Y': case 'H': case 'I': return TX_NUM;
+    case 'N': return TX_NUM | TX_NWORD;
+    case 'X': return TX_NWORD;
+    case 'O': return TX_ORD;
+    case 'U': case 'V': case 'A': return TX_UNIT;
+    case 'W': return TX_WDAY;
+    case 'S': return TX_SEASON;
+    case 'P': return TX_PART;
+    case 'E': return TX_DECADE;
+    default: return 0;
+    }
+}
+
+/* Word bit sets of the literal elements, and what can open each pattern:
+ * its elements up to the first one that is not optional. */
+static void index_pattern(size_t p)
+{
+    starter *f = &table.first[p];
+    int opening = 1;
+    for (int k = 0; k < table.n_elems[p]; k++) {
+        element *e = &table.elems[p][k];
+        for (int a = 0; a < e->n_alts; a++) {
+            int w = word_index(e->alts[a]);
+            e->set[w >> 6] |= (uint64_t)1 << (w & 63);
+        }
+        if (!opening)
+            continue;
+        f->cls |= class_bits(e->cls);
+        for (int i = 0; i < SET_WORDS; i++)
+            f->set[i] |= e->set[i];
+        opening = e->optional;
+    }
+    table.any_first.cls |= f->cls;
+    for (int i = 0; i < SET_WORDS; i++)
+        table.any_first.set[i] |= f->set[i];
+}
+
+static void compile_table(void)
+{
+    for (size_t p = 0; p < N_PATTERNS; p++)
+        compile_pattern(p);
+    qsort(table.words, (size_t)table.n_words, sizeof table.words[0], cmp_word);
+    for (size_t p = 0; p < N_PATTERNS; p++)
+        index_pattern(p);
+}
+
+const char *const *sl_tx_pattern_words(int *n)
+{
+    pthread_once(&table_once, compile_table);
+    *n = table.n_words;
+    return table.words;
+}
+
+static int in_set(const uint64_t *set, int word)
+{
+    return word >= 0 && (set[word >> 6] >> (word & 63) & 1);
+}
+
+static int can_open(const starter *f, const tx_token *t)
+{
+    return (t->cls & f->cls) || in_set(f->set, t->word);
+}
+
+/* What literal words mean to the normaliser. */
+static void literal_effect(const char *w, tx_slots *s)
+{
+    if (!strcmp(w, "last") || !strcmp(w, "past") || !strcmp(w, "previous"))
+        s->dir = -1;
+    else if (!strcmp(w, "this") || !strcmp(w, "current"))
+        s->dir = 0;
+    else if (!strcmp(w, "next") || !strcmp(w, "coming"))
+        s->dir = 1;
+    else if (!strcmp(w, "ago") || !strcmp(w, "earlier"))
+        s->ago = -1;
+    else if (!strcmp(w, "later"))
+        s->ago = 1;
+    else if (!strcmp(w, "a") || !strcmp(w, "p"))
+        s->pm = w[0] == 'p';
+}
+
+/* Whether token t fits class element `cls`, capturing into s. */
+static int fits_class(char cls, const tx_token *t, tx_slots *s)
+{
+    uint32_t c = t->cls;
+    int v = t->val;
+    switch (cls) {
+    case 'M': return (c & TX_MONTH) ? (s->month = v, 1) : 0;
+    case 'F': return (c & TX_MONTH) && !(c & TX_ABBR) ? (s->month = v, 1) : 0;
+    case 'D':
+        return ((c & TX_NUM) && t->ndigits <= 2 && v >= 1 && v <= 31) ||
+                       ((c & TX_ORD) && t->low[0] >= '0' && t->low[0] <= '9' && v <= 31)
+                   ? (s->day = v, 1)
+                   : 0;
+    case 'Y':
+        return (c & TX_NUM) && t->ndigits == 4 && v >= 1000 && v < 2200 ? (s->year = v, 1) : 0;
+    case 'N':
+        return ((c & TX_NUM) && t->ndigits <= 3) || (c & TX_NWORD) ? (s->n = v, 1) : 0;
+    case 'X': return (c & TX_NWORD) && v < 0;
+    case 'O': return (c & TX_ORD) ? (s->ord = v, 1) : 0;
+    case 'U': return (c & TX_UNIT) && !(c & TX_PLURAL) ? (s->unit = v, 1) : 0;
+    case 'V': return (c & TX_UNIT) && (c & TX_PLURAL) ? (s->unit = v, s->n = -1, 1) : 0;
+    case 'A': return (c & TX_UNIT) ? (s->unit = v, 1) : 0;
+    case 'W': return (c & TX_WDAY) ? (s->wday = v, 1) : 0;
+    case 'S': return (c & TX_SEASON) ? (s->season = v, 1) : 0;
+    case 'P': return (c & TX_PART) ? (s->part = v, 1) : 0;
+    case 'E': return (c & TX_DECADE) ? (s->decade = v, 1) : 0;
+    case 'H': return (c & TX_NUM) && t->ndigits <= 2 && v >= 1 && v <= 12 ? (s->hour = v, 1) : 0;
+    case 'I': return (c & TX_NUM) && t->ndigits == 2 && v <= 59 ? (s->minute = v, 1) : 0;
+    default: return 0;
+    }
+}
+
+static int fits(const element *e, const tx_token *t, tx_slots *s)
+{
+    if (e->cls)
+        return fits_class(e->cls, t, s);
+    if (!in_set(e->set, t->word))
+        return 0;
+    literal_effect(t->low, s);
+    return 1;
+}
+
+/* Longest match of elements [e, n) at token i: the number of tokens taken
+ * (0 when none, or when only optional elements matched nothing), with the
+ * slots of that match in *best. Optional elements are tried taken first. */
+static size_t match_from(const element *elems, int e, int n, const tx_token *toks, size_t i,
+                         size_t n_toks, const tx_slots *s, tx_slots *best, int *ok)
+{
+    if (e == n) {
+        *best = *s;
+        *ok = 1;
+        return 0;
+    }
+    size_t got = 0;
+    int found = 0;
+    tx_slots taken = *s;
+    if (i < n_toks && fits(&elems[e], &toks[i], &taken)) {
+        tx_slots b;
+        int sub = 0;
+        size_t m = match_from(elems, e + 1, n, toks, i + 1, n_toks, &taken, &b, &sub);
+        if (sub) {
+            got = m + 1, found = 1;
+            *best = b;
+        }
+    }
+    if (elems[e].optional) {
+        tx_slots b;
+        int sub = 0;
+        size_t m = match_from(elems, e + 1, n, toks, i, n_toks, s, &b, &sub);
+        if (sub && (!found || m > got)) {
+            got = m, found = 1;
+            *best = b;
+        }
+    }
+    *ok = found;
+    return got;
+}
+
+/* Whether the sentence around token i speaks of the future ("will",
+ * "scheduled", "expected", "due"):
+ * a weekday is then the coming one, else the last one. */
+static int future_around(const tx_token *toks, size_t n, size_t i)
+{
+    size_t lo = i > 12 ? i - 12 : 0, hi = i + 8 < n ? i + 8 : n;
+    for (size_t k = i; k > lo; k--)
+        if (toks[k - 1].low[0] == '.' && !toks[k - 1].low[1]) {
+            lo = k;
+            break;
+        }
+    for (size_t k = lo; k < hi; k++) {
+        const char *w = toks[k].low;
+        if (k > i && w[0] == '.' && !w[1])
+            break;
+        if (!strcmp(w, "will") || !strcmp(w, "ll") || !strcmp(w, "shall") || !strcmp(w, "wo") ||
+            !strcmp(w, "scheduled") || !strcmp(w, "expected") || !strcmp(w, "due"))
+            return 1;
+    }
+    return 0;
+}
+
+/* "since October", "since the onset of the war in October": past whatever
+ * the rest of the sentence says (up to 7 tokens back, within the clause). */
+static int after_since(const tx_token *toks, size_t i)
+{
+    for (size_t k = i; k > 0 && k + 8 > i; k--) {
+        const char *w = toks[k - 1].low;
+        if (!strcmp(w, ",") || !strcmp(w, "."))
+            return 0;
+        if (!strcmp(w, "since"))
+            return 1;
+    }
+    return 0;
+}
+
+static int push(sl_timex_list *list, size_t *cap, const sl_timex *x)
+{
+    if (list->n == *cap) {
+        size_t want = *cap ? 2 * *cap : 16;
+        sl_timex *more = realloc(list->items, want * sizeof *more);
+        if (!more)
+            return SL_ENOMEM;
+        list->items = more, *cap = want;
+    }
+    list->items[list->n++] = *x;
+    return 0;
+}
+
+/* The best pattern at token i: its index and length in tokens (0: none). */
+static size_t best_at(const tx_token *toks, size_t n, size_t i, tx_slots *slots, size_t *which)
+{
+    size_t best = 0;
+    for (size_t p = 0; p < N_PATTERNS; p++) {
+        const element *e = table.elems[p];
+        if (!can_open(&table.first[p], &toks[i]))
+            continue;
+        tx_slots start = {.dir = 2, .pm = -1}, got;
+        int ok = 0;
+        size_t m = match_from(e, 0, table.n_elems[p], toks, i, n, &start, &got, &ok);
+        if (ok && m > best) {
+            best = m, *which = p;
+            *slots = got;
+        }
+    }
+    return best;
+}
+
+/* A match never ends on a comma, hyphen or "of" left over by optional elements. */
+static size_t trim_end(const tx_token *toks, size_t i, size_t m)
+{
+    while (m > 1) {
+        const char *w = toks[i + m - 1].low;
+        if (strcmp(w, ",") && strcmp(w, "-") && strcmp(w, "of"))
+            break;
+        m--;
+    }
+    return m;
+}
+
+static int find_all(const char *text, const tx_token *toks, size_t n, tx_context *ctx,
+                    sl_timex_list *list)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!can_open(&table.any_first, &toks[i]))
+            continue;
+        tx_slots slots;
+        size_t which = 0, m = best_at(toks, n, i, &slots, &which);
+        if (!m)
+            continue;
+        m = trim_end(toks, i, m);
+        sl_timex x = {0};
+        ctx->future = future_around(toks, n, i) && !after_since(toks, i);
+        const pattern *p = &patterns[which];
+        if (sl_tx_resolve(p->rule, p->arg, &slots, ctx, x.value, sizeof x.value))
+            continue;
+        x.type = p->type;
+        x.span = (sl_span){toks[i].start, toks[i + m - 1].end};
+        x.chars = (sl_span){toks[i].cp_start, toks[i + m - 1].cp_end};
+        if (push(list, &cap, &x))
+            return SL_ENOMEM;
+        i += m - 1;
+    }
+    (void)text;
+    return 0;
+}
+
+int sl_timex_find(const char *text, size_t len, const char *reference, sl_timex_list **out)
+{
+    *out = NULL;
+    if (len > UINT32_MAX)
+        return SL_ETOOLARGE;
+    pthread_once(&table_once, compile_table);
+    tx_token *toks = NULL;
+    long n = sl_tx_tokenize(text, len, &toks);
+    if (n < 0)
+        return SL_ENOMEM;
+    sl_timex_list *list = calloc(1, sizeof *list);
+    int rc = list ? 0 : SL_ENOMEM;
+    tx_context ctx = {.ref_day = reference ? sl_date_day(reference) : SL_NO_DAY};
+    if (!rc)
+        rc = find_all(text, toks, (size_t)n, &ctx, list);
+    free(toks);
+    if (rc) {
+        sl_timex_list_free(list);
+        return rc;
+    }
+    *out = list;
+    return 0;
+}
+
+void sl_timex_list_free(sl_timex_list *list)
+{
+    if (!list)
+        return;
+    free(list->items);
+    free(list);
+}
+
+const char *sl_timex_type_name(sl_timex_type type)
+{
+    static const char *const names[] = {"DATE", "TIME", "DURATION", "SET"};
+    return (unsigned)type < 4 ? names[type] : "DATE";
+}
+
+int sl_timex_json(const char *text, size_t len, const char *reference, sl_write_fn write,
+                  void *ctx)
+{
+    sl_timex_list *list = NULL;
+    int rc = sl_timex_find(text, len, reference, &list);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < list->n && !rc; i++) {
+        const sl_timex *x = &list->items[i];
+        sl_json j;
+        sl_json_init(&j, write, ctx, 0);
+        sl_json_object_begin(&j);
+        sl_json_kv_int(&j, "start", x->chars.start);
+        sl_json_kv_int(&j, "end", x->chars.end);
+        sl_json_key(&j, "text");
+        sl_json_string_n(&j, text + x->span.start, x->span.end - x->span.start);
+        sl_json_kv_string(&j, "type", sl_timex_type_name(x->type));
+        sl_json_kv_string(&j, "value", x->value);
+        sl_json_object_end(&j);
+        rc = sl_json_finish(&j);
+        if (!rc)
+            rc = write(ctx, "\n", 1) ? SL_EIO : 0;
+    }
+    sl_timex_list_free(list);
+    return rc;
+}

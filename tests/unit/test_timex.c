@@ -1,0 +1,94 @@
+/* test_timex.c — the temporal-expression stage: spans (code points), types
+ * and TIMEX3 values of our own sentences, with and without a reference. */
+#include <stdlib.h>
+
+#include "storyline.h"
+#include "test.h"
+
+/* The expressions of `text` as "text|TYPE|value" lines. */
+static char *found(const char *text, const char *reference)
+{
+    sl_timex_list *list = NULL;
+    if (sl_timex_find(text, strlen(text), reference, &list))
+        return NULL;
+    static char out[4096];
+    size_t n = 0;
+    out[0] = 0;
+    for (size_t i = 0; i < list->n && n < sizeof out - 200; i++) {
+        const sl_timex *x = &list->items[i];
+        n += (size_t)snprintf(out + n, sizeof out - n, "%.*s|%s|%s\n",
+                              (int)(x->span.end - x->span.start), text + x->span.start,
+                              sl_timex_type_name(x->type), x->value);
+    }
+    sl_timex_list_free(list);
+    return out;
+}
+
+TEST(timex_relative_to_publication)
+{
+    /* 2024-08-19 is a Monday */
+    CHECK_STR(found("The minister said on Tuesday that talks had failed last week.", "2024-08-19"),
+              "Tuesday|DATE|2024-08-13\nlast week|DATE|2024-W33\n");
+    CHECK_STR(found("Yesterday the army withdrew; the talks resume tomorrow.", "2024-08-19"),
+              "Yesterday|DATE|2024-08-18\ntomorrow|DATE|2024-08-20\n");
+    CHECK_STR(found("He will fly to Cairo on Friday.", "2024-08-19"), "Friday|DATE|2024-08-23\n");
+    CHECK_STR(found("The rally took place this morning.", "2024-08-19"),
+              "this morning|TIME|2024-08-19TMO\n");
+    CHECK_STR(found("They fought last night and will talk tonight.", "2024-08-19"),
+              "last night|TIME|2024-08-18TNI\ntonight|TIME|2024-08-19TNI\n");
+    CHECK_STR(found("Sales rose this year and fell last month.", "2024-08-19"),
+              "this year|DATE|2024\nlast month|DATE|2024-07\n");
+    CHECK_STR(found("Two years ago the plant closed.", "2024-08-19"),
+              "Two years ago|DATE|2022\n");
+}
+
+TEST(timex_calendar_dates)
+{
+    CHECK_STR(found("The ceasefire began on Aug. 19 and ended in June.", "2024-08-25"),
+              "Aug. 19|DATE|2024-08-19\nJune|DATE|2024-06\n");
+    CHECK_STR(found("Born on 7 October 2023, closed in March 2022, and again in 2019.", NULL),
+              "7 October 2023|DATE|2023-10-07\nMarch 2022|DATE|2022-03\n2019|DATE|2019\n");
+    CHECK_STR(found("A letter dated October 7 arrived.", NULL), "October 7|DATE|XXXX-10-07\n");
+    /* "May" the verb is not a month */
+    CHECK_STR(found("Prices may rise.", "2024-08-19"), "");
+    CHECK_STR(found("Profit fell in the third quarter and in the 1990s.", "2024-08-19"),
+              "the third quarter|DATE|2024-Q3\nthe 1990s|DATE|199\n");
+}
+
+TEST(timex_durations_sets_and_vague)
+{
+    CHECK_STR(found("After 10 months of war, talks resumed.", "2024-08-19"),
+              "10 months|DURATION|P10M\n");
+    CHECK_STR(found("Inspectors come every week and stayed for nearly three days.", NULL),
+              "every week|SET|P1W\nnearly three days|DURATION|P3D\n");
+    CHECK_STR(found("Costs soared over the past decade and are now falling.", "2024-08-19"),
+              "the past decade|DATE|201\nnow|DATE|PRESENT_REF\n");
+    CHECK_STR(found("The paper appears daily.", NULL), "daily|SET|P1D\n");
+    CHECK_STR(found("The vote is at 10:30 a.m. today.", "2024-08-19"),
+              "10:30 a.m.|TIME|2024-08-19T10:30\ntoday|DATE|2024-08-19\n");
+}
+
+TEST(timex_code_point_offsets)
+{
+    /* "Zürich" and "—" are multi-byte: offsets are in code points */
+    const char *text = "In Zürich — on Tuesday — it rained.";
+    sl_timex_list *list = NULL;
+    CHECK_INT(sl_timex_find(text, strlen(text), "2024-08-19", &list), 0);
+    CHECK_INT(list->n, 1);
+    if (list->n == 1) {
+        CHECK_INT(list->items[0].chars.start, 15);
+        CHECK_INT(list->items[0].chars.end, 22);
+        CHECK_INT(list->items[0].span.start, 18); /* ü and — take 1 + 2 more bytes */
+        CHECK_INT(list->items[0].span.end, 25);
+    }
+    sl_timex_list_free(list);
+}
+
+TEST(timex_no_reference_and_empty)
+{
+    CHECK_STR(found("We met yesterday, last week and on Friday.", NULL),
+              "yesterday|DATE|XXXX-XX-XX\nlast week|DATE|XXXX-WXX\nFriday|DATE|XXXX-XX-XX\n");
+    CHECK_STR(found("", "2024-08-19"), "");
+    CHECK_STR(found("No dates here at all.", "not a date"), "");
+    sl_timex_list_free(NULL);
+}
