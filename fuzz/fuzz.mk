@@ -22,6 +22,10 @@ FZ_FUZZ_SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
 FZ_SECONDS ?= 60
 
 FZ_LIB_OBJ := $(FZ_LIB_SRC:%.c=build/fuzz/obj/%.o)
+FZ_OBJ     := $(FZ_LIB_OBJ) $(foreach t,$(FZ_TARGETS) common,build/fuzz/obj/fuzz/$(t).o) \
+              $(foreach t,$(FZ_TARGETS) common replay,build/san/fuzz/obj/fuzz/$(t).o)
+# Objects made through the pattern rules are kept (make would delete them as intermediates).
+.SECONDARY: $(FZ_OBJ)
 
 .PHONY: fuzz fuzz-replay fuzz-bins fuzz-replay-bins
 fuzz:
