@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "storyline.h"
 
 void sl_buf_init(sl_buf *b, size_t max)
@@ -27,7 +28,7 @@ int sl_buf_reserve(sl_buf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 64;
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    char *p = realloc(b->ptr, cap);
+    char *p = sl_realloc(b->ptr, cap);
     if (!p)
         return b->err = SL_ENOMEM;
     b->ptr = p;
