@@ -12,7 +12,8 @@ FZ_PKGS    := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextca
 FZ_PKG_CFLAGS = $(shell pkg-config --cflags $(FZ_PKGS) 2>/dev/null)
 FZ_PKG_LIBS   = $(shell pkg-config --libs $(FZ_PKGS) 2>/dev/null) -lstemmer -lm
 FZ_LIB_SRC := $(foreach d,src/util src/text src/ingest src/stories src/copies src/facts src/store src/engine,$(wildcard $(d)/*.c))
-FZ_CFLAGS   = -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -g -Iinclude -Isrc -Ifuzz \
+FZ_CFLAGS   = -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+              -Wno-unused-parameter -g -Iinclude -Isrc -Ifuzz \
               $(FZ_PKG_CFLAGS) -DSL_BUILDING_LIBRARY
 FZ_CLANG   ?= clang
 FZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
