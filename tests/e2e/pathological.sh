@@ -18,8 +18,9 @@ if [ "${SL_LONG:-0}" = 1 ]; then
 else
   LINE_MB=8 JSONL_MB=5 BOMB_MB=256 COPIES=2000 WORDS=300000 SENTENCES=30000
 fi
-# Sanitizer builds run two to three times slower and hold more memory:
-# bounds are stated for them (docs/testing.md) and hold for -O2 with room.
+# Sanitizer builds run three to eight times slower and hold two to three times
+# the memory: the bounds are set for them on a loaded machine (docs/testing.md)
+# and still end a hang or a quadratic blow-up.
 GOOD_WORD=kestrels
 
 # batch CASE: a fresh folder $T/CASE holding the good article; the case's
@@ -88,7 +89,7 @@ n = int(sys.argv[2]) << 20
 with open(sys.argv[1], "wb") as f:
     while n > 0:
         f.write(chunk[:n]); n -= len(chunk)' "$DIR/line.txt" "$LINE_MB"
-ingest_case $((LINE_MB * 3 + 30)) $((LINE_MB * 40 + 300))
+ingest_case $((LINE_MB * 8 + 60)) $((LINE_MB * 40 + 300))
 
 section "100,000 nested tags"
 batch nested
@@ -97,20 +98,20 @@ n = 100000
 open(sys.argv[1], "w").write("<html><head><title>Deep</title></head><body>" + "<div>" * n
   + "<p>The lighthouse keeper at Fenwick Point logged forty ships passing the headland on Saturday.</p>"
   + "</div>" * n + "</body></html>")' "$DIR/nested.html"
-ingest_case 30 400
+ingest_case 60 400
 
 section "1,000,000 quotation marks"
 batch quotes
 python3 -c 'import sys
 open(sys.argv[1], "w").write("Quote storm at Caddow\n\n" + "\u201cYes,\u201d she said. \"" * 1 + "\"" * 1000000 + "\n")' "$DIR/quotes.txt"
-ingest_case 30 400
+ingest_case 60 400
 
 section "a sentence of $WORDS words"
 batch words
 python3 -c 'import sys
 w = "marrow quinth skelland brae gallow fenwick".split()
 open(sys.argv[1], "w").write("A very long sentence\n\n" + " ".join(w[i % 6] for i in range(int(sys.argv[2]))) + ".\n")' "$DIR/words.txt" "$WORDS"
-ingest_case 60 800
+ingest_case 120 800
 
 section "an article of $SENTENCES sentences"
 batch sentences
@@ -118,7 +119,7 @@ python3 -c 'import sys
 w = "marrow quinth skelland brae gallow fenwick tamber orvale".split()
 s = " ".join("%s %s the %s of %d." % (w[i % 8].capitalize(), w[(i * 3) % 8], w[(i * 5) % 8], i) for i in range(int(sys.argv[2])))
 open(sys.argv[1], "w").write("Many sentences\n\n" + s + "\n")' "$DIR/sentences.txt" "$SENTENCES"
-ingest_case 60 800
+ingest_case 120 800
 
 section "$COPIES copies of one article"
 batch copies
@@ -132,7 +133,7 @@ with open(sys.argv[1], "w") as f:
     for i in range(int(sys.argv[2])):
         f.write(json.dumps({"id": "copy-%d" % i, "source": "Wire %d" % (i % 50),
                             "title": "Late ferries to Skerry", "text": text}) + "\n")' "$DIR/copies.jsonl" "$COPIES"
-ingest_case 120 800
+ingest_case 180 800
 known_fail 16.2
 check "$CASE: every copy is stored as an article (exact copies), none rejected as chrome" \
   test "$(n_articles)" -eq $((COPIES + 1))
@@ -156,7 +157,7 @@ with open(sys.argv[1], "wb") as f:
     z = zlib.compressobj(9, zlib.DEFLATED, 31)   # the next member: a good record
     f.write(z.compress(head("https://example.org/after", len(page)) + page + b"\r\n\r\n") + z.flush())' "$DIR/bomb.warc.gz" "$BOMB_MB"
 echo "        bomb.warc.gz: $(wc -c <"$DIR/bomb.warc.gz") bytes on disk"
-ingest_case $((BOMB_MB / 20 + 30)) 400
+ingest_case $((BOMB_MB / 10 + 60)) 400
 check "$CASE: the record after the bomb is stored" search_has weir
 
 section "WARC records whose Content-Length lies or is cut"
@@ -171,7 +172,7 @@ good = lambda w: rec("https://example.org/" + w, "The %s report from the harbour
 open(sys.argv[1], "wb").write(good("firstrec") + rec("https://example.org/neg", "negative length", "-5") + good("afterneg"))
 open(sys.argv[2], "wb").write(good("bigfirst") + rec("https://example.org/big", "a length of a terabyte", str(1 << 40)) + good("afterbig"))
 open(sys.argv[3], "wb").write(good("cutfirst") + good("cutlast")[:-60])' "$DIR/neg.warc" "$DIR/big.warc" "$DIR/cut.warc"
-ingest_case 30 400
+ingest_case 60 400
 check "$CASE: records before a lying length are stored" sh -c '"$1" --db "$2" search firstrec | grep -q . && "$1" --db "$2" search bigfirst | grep -q .' - "$S" "$DB"
 check "$CASE: the cut record is reported, naming the file" err_has "cut.warc: "
 check "$CASE: the good record before the cut one is stored" search_has cutfirst
@@ -190,7 +191,7 @@ open(sys.argv[1], "w").write("<?xml version=\"1.0\"?><!DOCTYPE rss [" + ents + "
 open(sys.argv[2], "w").write("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file://%s\">]><rss version=\"2.0\"><channel><title>XXE</title>"
   "<item><title>Entity &x;</title><description>The item text &x; ends here.</description></item></channel></rss>" % sys.argv[3])' \
   "$DIR/laughs.xml" "$DIR/xxe.xml" "$T/secret.txt"
-ingest_case 30 400
+ingest_case 60 400
 check "$CASE: the external entity was not read" sh -c '! "$1" --db "$2" export --json | grep -q SECRETMARKER' - "$S" "$DB"
 check "$CASE: entities were not expanded into the store" sh -c '! "$1" --db "$2" export --json | grep -q lollollollollol' - "$S" "$DB"
 
@@ -201,7 +202,7 @@ python3 -c 'import sys
 body = "<p>" + "Harbour notes on the Quell Sound moorings, written up for the record. " * 80 + "</p>"
 page = "<html><head><title>Late NUL</title></head><body>" + body + "\0" + "<p>After the NUL byte, the tide tables for Brackenfold follow.</p></body></html>"
 open(sys.argv[1], "w").write(page)' "$DIR/late_nul.html"
-ingest_case 30 400
+ingest_case 60 400
 check "$CASE: the all-NUL file is refused, naming it" err_has "zeros.txt: "
 check "$CASE: text after a NUL past the first 4 KB of a page is kept, or the page refused (16.5)" \
   sh -c '"$1" --db "$2" search Brackenfold | grep -q . || grep -q "late_nul.html: " "$3"' - "$S" "$DB" "$ERR"
@@ -217,7 +218,7 @@ out = bytearray(b"Broken bytes\n\n")
 for i in range(20000):
     out += words[i % 10].encode() + bytes([r.randrange(0x80, 0x100)]) + b" "
 open(sys.argv[2], "wb").write(bytes(out) + b"\n")' "$DIR/utf16.txt" "$DIR/badutf8.txt" "$DIR/utf16.html"
-ingest_case 30 400
+ingest_case 60 400
 check "$CASE: the UTF-16 text is stored decoded, or refused naming it" \
   sh -c '"$1" --db "$2" search Gallow | grep -q . || grep -q "utf16.txt: " "$3"' - "$S" "$DB" "$ERR"
 check "$CASE: the UTF-16 page is stored decoded, or refused naming it" \
@@ -232,7 +233,7 @@ mkdir "$DIR/sub"
 ln -s .. "$DIR/sub/up"
 ln -s loop_b "$DIR/loop_a"
 ln -s loop_a "$DIR/loop_b"
-ingest_case 30 400
+ingest_case 60 400
 check "$CASE: the binary .html is refused as binary" sh -c 'grep -q "photo.html: .*binary" "$1"' - "$ERR"
 check "$CASE: the empty file is refused as empty" sh -c 'grep -q "empty.txt: .*empty" "$1"' - "$ERR"
 check "$CASE: the good article is stored once, not once per loop level" test "$(n_articles)" -eq 1
@@ -247,7 +248,7 @@ with open(sys.argv[1], "w") as f:
     f.write(json.dumps({"id": "huge", "title": "Huge", "text": text}) + "\n")
     f.write(json.dumps({"id": "small", "title": "Orvale weir", "text": "Repairs to the Orvale weir finished a week early, the river trust said on Friday."}) + "\n")' \
   "$DIR/huge.jsonl" "$JSONL_MB"
-ingest_case $((JSONL_MB * 3 + 30)) $((JSONL_MB * 40 + 300))
+ingest_case $((JSONL_MB * 8 + 60)) $((JSONL_MB * 40 + 300))
 check "$CASE: the small record after the huge line is stored" search_has weir
 
 finish
