@@ -187,10 +187,10 @@ section "a .warc.gz with a damaged member and no gzip header after it"
 batch gzdamaged
 # The 410-byte input the WARC fuzz target found (fuzz/corpus/warc/).
 cp "$SL_TESTS/../fuzz/corpus/warc/regress-gzip-resync-hang.warc.gz" "$DIR/damaged.warc.gz"
-bounded 30 400 "$S" --db "$DB" ingest "$DIR"
+bounded 20 400 "$S" --db "$DB" ingest "$DIR"
 echo "        $CASE: exit $RC, ${WALL} s, ${RSS_MB} MB peak"
 known_fail warc-resync
-check "$CASE: ends within 30 s (exit $RC, $WALL s)" sh -c 'test "$1" -le 1' - "$RC"
+check "$CASE: ends within 20 s (exit $RC, $WALL s)" sh -c 'test "$1" -le 1' - "$RC"
 known_fail warc-resync
 check "$CASE: the good article is stored" good_stored
 
