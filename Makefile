@@ -125,11 +125,6 @@ crash: all
 		STORYLINE=$(CURDIR)/$(BUILD)/storyline SL_TESTS=$(CURDIR)/tests sh tests/e2e/crash.sh || exit 1; \
 	done
 
-# Fuzzing lives in fuzz/ (fuzz/run.sh builds the targets with clang and runs them).
-fuzz:
-	@sh scripts/bootstrap.sh fuzz
-	@if [ -f fuzz/run.sh ]; then sh fuzz/run.sh; \
-	else echo "make fuzz: fuzz/run.sh is not there yet" >&2; exit 1; fi
 
 install: all $(BUILD)/libstoryline.a
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
@@ -157,3 +152,10 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+
+# Fuzzing (fuzz/): `make fuzz` runs each libFuzzer target for a set time
+# (clang, installed by the bootstrap step), `make fuzz-replay` replays the corpora.
+fuzz: fuzz-bootstrap
+fuzz-bootstrap:
+	@sh scripts/bootstrap.sh fuzz
+-include fuzz/fuzz.mk

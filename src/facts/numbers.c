@@ -633,6 +633,10 @@ static void emit_number(sl_facts_doc *d, size_t i, number *nb, sl_buf *about, si
     size_t end_tok = nb->glued_noun ? after : noun_phrase_after(d, after, nb->last, about);
     if (!about->len)
         noun_phrase_before(d, first, about);
+    if (about->err) {   /* out of memory: an item without its noun would be wrong */
+        d->err = about->err;
+        return;
+    }
     if (end_tok <= nb->last)
         end_tok = after;
     if (end_tok <= nb->last)

@@ -74,7 +74,10 @@ static void resync_member(sl_warc *w)
             w->z.next_in = (unsigned char *)hit;
             return;
         }
-        if (w->z.avail_in >= 2)   /* a magic split over two reads */
+        /* A magic split over two reads: read the last two bytes again, but
+         * only after a full read (a short one is the end: going back there
+         * would read the same tail forever). */
+        if (w->z.avail_in == sizeof w->in)
             fseeko(w->f, -2, SEEK_CUR);
     }
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "faultvfs.h"
 #include "store_internal.h"
 
 static const char Q_BEGIN[] = "BEGIN IMMEDIATE";
@@ -32,6 +33,7 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
     if (!st)
         return sl_store_set_why(why, SL_ENOMEM, "cannot open store", NULL);
     int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    sl_store_faultvfs_install();
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
         sl_store_set_why(why, SL_ESTORE, path, st->db);
         goto fail;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "error.h"
 
 #if defined(__SANITIZE_ADDRESS__) && !defined(SL_ARENA_MALLOC)
@@ -23,7 +24,7 @@ struct sl_arena_block {
 
 static sl_arena_block *new_block(sl_arena *a, size_t size)
 {
-    sl_arena_block *b = malloc(sizeof *b + size);
+    sl_arena_block *b = sl_malloc(sizeof *b + size);
     if (!b) {
         a->err = SL_UTIL_ENOMEM;
         return NULL;
@@ -88,7 +89,7 @@ void sl_arena_free(sl_arena *a)
 {
     while (a->head) {
         sl_arena_block *next = a->head->next;
-        free(a->head);
+        sl_free(a->head);
         a->head = next;
     }
     a->current = NULL;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "error.h"
 
 void sl_buf_init(sl_buf *b, size_t max)
@@ -28,7 +29,7 @@ int sl_buf_reserve(sl_buf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 64;
     while (cap < need)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    char *p = realloc(b->ptr, cap);
+    char *p = sl_realloc(b->ptr, cap);
     if (!p)
         return b->err = SL_UTIL_ENOMEM;
     b->ptr = p;
@@ -89,7 +90,7 @@ char *sl_buf_take(sl_buf *b)
 {
     char *p = b->ptr;
     if (!p)
-        p = calloc(1, 1);
+        p = sl_calloc(1, 1);
     size_t max = b->max;
     sl_buf_init(b, max);
     return p;
@@ -97,6 +98,6 @@ char *sl_buf_take(sl_buf *b)
 
 void sl_buf_free(sl_buf *b)
 {
-    free(b->ptr);
+    sl_free(b->ptr);
     sl_buf_init(b, b->max);
 }

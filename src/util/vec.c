@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "alloc.h"
 #include "error.h"
 
 int sl_vec_grow_(void **items, size_t *cap, size_t n, size_t extra, size_t elem)
@@ -16,7 +17,7 @@ int sl_vec_grow_(void **items, size_t *cap, size_t n, size_t extra, size_t elem)
     size_t c = *cap ? *cap : 8;
     while (c < need)
         c = c > SIZE_MAX / 2 / elem ? need : c * 2;
-    void *p = realloc(*items, c * elem);
+    void *p = sl_realloc(*items, c * elem);
     if (!p)
         return SL_UTIL_ENOMEM;
     *items = p;

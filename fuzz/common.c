@@ -1,0 +1,85 @@
+/* common.c — the helpers of fuzz.h: raw bytes to the normalised text the
+ * text and facts stages read, a facts document for one extractor, and a
+ * temporary file for the readers that open a path. */
+#include "fuzz.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "ingest/ingest.h"
+#include "text/text.h"
+#include "util/date.h"
+
+int fuzz_normalized(const uint8_t *data, size_t size, sl_buf *out)
+{
+    sl_buf repaired;
+    sl_buf_init(&repaired, 0);
+    sl_buf_init(out, 0);
+    sl_utf8_repair((const char *)data, size, &repaired);
+    int rc = repaired.err;
+    if (!rc)
+        rc = sl_text_normalize(repaired.ptr ? repaired.ptr : "", repaired.len, out);
+    sl_buf_free(&repaired);
+    return rc;
+}
+
+void fuzz_facts_one(const char *text, size_t len, void (*extractor)(sl_facts_doc *d))
+{
+    sl_fact_vec items = {0};
+    sl_facts_doc d = {.s = text, .len = len, .out = &items, .pub_day = SL_NO_DAY};
+    int rc = sl_sentences_split(text, len, &d.sents);
+    if (!rc)
+        rc = sl_tokenize(text, len, "en", &d.toks);
+    if (!rc && d.toks.n && !(d.sent_of = malloc(d.toks.n * sizeof *d.sent_of)))
+        rc = SL_ENOMEM;
+    if (!rc) {
+        size_t s = 0;
+        for (size_t i = 0; i < d.toks.n; i++) {
+            while (s + 1 < d.sents.n && d.sents.items[s].end <= d.toks.items[i].start)
+                s++;
+            d.sent_of[i] = s;
+        }
+        extractor(&d);
+        for (size_t i = 0; i < items.n; i++)   /* every item must point inside the text */
+            if (items.items[i].span.start > items.items[i].span.end || items.items[i].span.end > len)
+                abort();
+    }
+    free(d.sent_of);
+    sl_vec_free(&d.sents);
+    sl_vec_free(&d.toks);
+    sl_facts_vec_free(&items);
+}
+
+const char *fuzz_temp_file(const uint8_t *data, size_t size)
+{
+    static char path[64];
+    snprintf(path, sizeof path, "/tmp/sl-fuzz-%ld.in", (long)getpid());
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return NULL;
+    int ok = fwrite(data, 1, size, f) == size;
+    ok &= fclose(f) == 0;
+    return ok ? path : NULL;
+}
+
+void fuzz_warc_read(const char *path)
+{
+    sl_warc *w = NULL;
+    sl_warc_record rec;
+    if (sl_warc_open(path, &w) == 0) {
+        /* Each call consumes input, so the calls are bounded by its size. */
+        for (long calls = 0;; calls++) {
+            int rc = sl_warc_next(w, &rec);
+            if (rc == 0 || (rc < 0 && rc != SL_EBADINPUT))
+                break;
+            if (rc == SL_EBADINPUT && !sl_warc_why(w)[0])
+                abort();
+            if (rc == 1)
+                (void)sl_warc_record_is_html(&rec);
+            if (calls > (1L << 24))
+                abort();
+        }
+    }
+    sl_warc_close(w);
+}

@@ -1,0 +1,21 @@
+/* alloc.h — the library's allocation path, with a fault-injection hook for
+ * tests. The growable buffer and vector (buf.c, vec.c), behind most of what
+ * the pipeline builds, and the per-article arena allocate through it; memory from it is freed with
+ * free() (sl_free is the same), so ownership rules do not change.
+ *
+ * STORYLINE_FAIL_ALLOC=N in the environment makes the Nth allocation made
+ * through this path fail, once (tests/e2e/faults.sh walks N = 1, 2, ...);
+ * unset, it costs one predictable branch per allocation. */
+#ifndef SL_UTIL_ALLOC_H
+#define SL_UTIL_ALLOC_H
+#include <stddef.h>
+
+void *sl_malloc(size_t size);
+void *sl_calloc(size_t n, size_t size);
+void *sl_realloc(void *ptr, size_t size);
+void sl_free(void *ptr);
+
+/* Makes the nth allocation from now (1-based) fail once; 0 turns the hook
+ * off. What STORYLINE_FAIL_ALLOC sets at the first allocation, for unit tests. */
+void sl_alloc_fail_nth(long n);
+#endif

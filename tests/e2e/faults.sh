@@ -1,0 +1,118 @@
+# faults.sh — fault injection through a whole ingest of examples/: the Nth
+# allocation fails (STORYLINE_FAIL_ALLOC=N, src/util/alloc.c), then the Nth
+# SQLite write or sync (STORYLINE_FAIL_WRITE=N, src/store/faultvfs.c), for N
+# from 1 until the ingest no longer reaches the fault. After each fault: the
+# command fails with a message (no crash, no sanitizer or leak report), and
+# the store, reopened, passes `check` and holds only whole articles (each
+# equal to the same article of an ingest without faults). The store already
+# holds one article when each run starts, so faults hit a live store too.
+# N grows by half its value each step (about 25 runs per kind); SL_LONG=1
+# tries every N (every write, and allocations in steps of 1/50 of N).
+NAME=faults
+. "$SL_TESTS/e2e/lib.sh"
+
+S=$STORYLINE
+EX="$SL_TESTS/../examples"
+FIRST="$EX/2026-03-04_northwire_tavel-talks-open.txt"
+
+section "an ingest without faults, for reference"
+"$S" --db "$T/ref.db" --quiet ingest "$FIRST" 2>/dev/null
+expect_exit 0 "$S" --db "$T/ref.db" --quiet ingest "$EX"
+"$S" --db "$T/ref.db" export --json >"$T/ref.json"
+check "the reference store holds the examples" py "$T/ref.json" 'assert len(d["articles"]) >= 10, len(d["articles"])'
+REF_N=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["articles"]))' "$T/ref.json")
+
+# whole_articles EXPORT: every article of EXPORT equals the reference's
+# article from the same file and record (title, text, sentences).
+whole_articles() {
+  python3 -c 'import json, sys
+ref = {(a["path"], a["key"]): a for a in json.load(open(sys.argv[1]))["articles"]}
+for a in json.load(open(sys.argv[2]))["articles"]:
+    r = ref.get((a["path"], a["key"]))
+    assert r, "an article the reference lacks: %s" % a["path"]
+    for field in ("title", "text", "sentences", "source", "published"):
+        assert a[field] == r[field], "%s differs in %s" % (a["path"], field)' "$T/ref.json" "$1"
+}
+
+# py_count EXPORT: how many articles an export lists.
+py_count() { python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["articles"]))' "$1" 2>/dev/null || echo 0; }
+
+# walk KIND VARIABLE: runs the ingest with VARIABLE=N for growing N until a
+# run finishes without reaching the fault; one check per property, listing
+# the values of N that broke it.
+walk() {
+  kind=$1
+  var=$2
+  n=1
+  runs=0
+  bad_exit="" no_message="" unclean="" bad_check="" not_whole="" lost_cause="" miscount=""
+  while :; do
+    db="$T/$kind-$n.db"
+    "$S" --db "$db" --quiet ingest "$FIRST" 2>/dev/null
+    env "$var=$n" "$S" --db "$db" ingest "$EX" >"$OUT" 2>"$ERR"
+    RC=$?
+    runs=$((runs + 1))
+    if ! grep -q "injected .* failure" "$ERR"; then
+      test "$RC" -eq 0 || bad_exit="$bad_exit $n(exit $RC, not reached)"
+      break
+    fi
+    # Exit 0 is right only when the fault came after everything was committed
+    # (a checkpoint at close: the WAL keeps the data); checked below.
+    case $RC in 0 | 1 | 3) ;; *) bad_exit="$bad_exit $n(exit $RC)" ;; esac
+    [ "$RC" -eq 0 ] || grep -v "injected .* failure" "$ERR" | grep -q "^storyline: .*[a-z]" ||
+      no_message="$no_message $n"
+    grep -q "not an error" "$ERR" && lost_cause="$lost_cause $n"
+    sanitizer_clean || unclean="$unclean $n"
+    if [ -e "$db" ]; then
+      "$S" --db "$db" check >/dev/null 2>&1 || bad_check="$bad_check $n"
+      "$S" --db "$db" export --json >"$T/fault.json" 2>/dev/null && whole_articles "$T/fault.json" \
+        >/dev/null 2>&1 || not_whole="$not_whole $n"
+      said=$(sed -nE 's/^ingested .*: ([0-9]+) new, .*/\1/p' "$ERR")
+      stored=$(py_count "$T/fault.json")
+      [ "$RC" -ne 0 ] || [ "$stored" -eq "$REF_N" ] || bad_exit="$bad_exit $n(exit 0 with $stored of $REF_N stored)"
+      [ -n "$said" ] && [ "$said" -ne $((stored - 1)) ] && miscount="$miscount $n(said $said, stored $((stored - 1)))"
+    fi
+    rm -f "$db" "$db"-*
+    if [ "${SL_LONG:-0}" = 1 ]; then
+      step=$((n / 50))
+      [ "$kind" = write ] && step=0
+    else
+      step=$((n / 2))
+    fi
+    n=$((n + (step > 0 ? step : 1)))
+  done
+  echo "        $kind: $runs runs, faults injected at N = 1 .. $((n - 1)); the ingest ends before fault $n"
+  check "$kind faults: exit 1 or 3 (0 only with every article stored), never a crash" test -z "$bad_exit"
+  [ -n "$bad_exit" ] && echo "        N:$bad_exit"
+  check "$kind faults: a failing exit comes with a message besides the injection's" test -z "$no_message"
+  [ -n "$no_message" ] && echo "        N:$no_message"
+  check "$kind faults: no sanitizer or leak report" test -z "$unclean"
+  [ -n "$unclean" ] && echo "        N:$unclean"
+  check "$kind faults: the reopened store passes check" test -z "$bad_check"
+  [ -n "$bad_check" ] && echo "        N:$bad_check"
+  check "$kind faults: only whole articles stored" test -z "$not_whole"
+  [ -n "$not_whole" ] && echo "        N:$not_whole"
+  check "$kind faults: the message names the cause (never 'not an error')" test -z "$lost_cause"
+  [ -n "$lost_cause" ] && echo "        N:$lost_cause"
+  check "$kind faults: the summary counts only what was committed" test -z "$miscount"
+  [ -n "$miscount" ] && echo "        N:$miscount"
+}
+
+section "the Nth allocation fails"
+walk alloc STORYLINE_FAIL_ALLOC
+
+section "the Nth SQLite write or sync fails"
+walk write STORYLINE_FAIL_WRITE
+
+section "the store is usable after a fault"
+DB="$T/after.db"
+STORYLINE_FAIL_WRITE=40 "$S" --db "$DB" --quiet ingest "$EX" 2>/dev/null
+expect_exit 0 "$S" --db "$DB" --quiet ingest "$EX"
+"$S" --db "$DB" export --json >"$T/after.json"
+check "a rerun without the fault stores every article, whole" py "$T/after.json" '
+ref = json.load(open(sys.argv[2]))["articles"]
+assert len(d["articles"]) == len(ref), (len(d["articles"]), len(ref))' "$T/ref.json"
+check "and each equals the reference" whole_articles "$T/after.json"
+expect_exit 0 "$S" --db "$DB" check
+
+finish
