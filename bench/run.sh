@@ -179,6 +179,7 @@ fi
 echo
 sh bench/facts.sh || exit 1
 sh bench/story.sh || exit 1   # timex MB/s, summary and timeline of a 500-article story
+python3 bench/lang_bench.py || exit 1   # language id: accuracy and microseconds a call
 python3 bench/copies.py || exit 1
 
 echo
