@@ -26,11 +26,17 @@ int fuzz_normalized(const uint8_t *data, size_t size, sl_buf *out)
 
 void fuzz_facts_one(const char *text, size_t len, void (*extractor)(sl_facts_doc *d))
 {
+    static sl_analyzer *analyzer;   /* kept from input to input, as ingest keeps it */
+    if (!analyzer && !(analyzer = sl_analyzer_new()))
+        return;
+    sl_analysis an = {0};
     sl_fact_vec items = {0};
     sl_facts_doc d = {.s = text, .len = len, .out = &items, .pub_day = SL_NO_DAY};
-    int rc = sl_sentences_split(text, len, &d.sents);
-    if (!rc)
-        rc = sl_tokenize(text, len, "en", &d.toks);
+    int rc = sl_analyze_as(analyzer, text, len, "en", &an);
+    d.toks.items = an.tokens.items;
+    d.toks.n = an.tokens.n;
+    d.sents.items = an.sentences.items;
+    d.sents.n = an.sentences.n;
     if (!rc && d.toks.n && !(d.sent_of = malloc(d.toks.n * sizeof *d.sent_of)))
         rc = SL_ENOMEM;
     if (!rc) {
@@ -46,8 +52,7 @@ void fuzz_facts_one(const char *text, size_t len, void (*extractor)(sl_facts_doc
                 abort();
     }
     free(d.sent_of);
-    sl_vec_free(&d.sents);
-    sl_vec_free(&d.toks);
+    sl_analysis_free(&an);
     sl_facts_vec_free(&items);
 }
 

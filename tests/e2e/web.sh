@@ -18,6 +18,7 @@ titles() {
 }
 
 section "extract: metadata and body of an article page"
+cd "$T" || exit 1   # where a store would be made by mistake (other suites share the repo's folder)
 expect_exit 0 "$S" extract --json "$W/article.html"
 cp "$OUT" "$T/article.json"
 check "title is the article's headline, without the site name" \
@@ -35,7 +36,8 @@ t = d["text"]
 for bad in ("Share on", "cookies", "Related stories", "morning briefing", "car park still floods",
             "All rights reserved", "Sport"):
     assert bad not in t, bad'
-check "no store is created by extract" test ! -e storyline.db
+check "no store is created by extract" test ! -e "$T/storyline.db"
+cd "$OLDPWD" || exit 1
 expect_exit 0 "$S" extract "$W/article.html"
 check "plain output names the fields" out_has "^author: *Mirela Vossberg"
 
