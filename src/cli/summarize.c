@@ -90,7 +90,7 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_summarize = {
     "summarize",
-    "FILE... [--bytes N | --words N [--cut]]",
+    "FILE... [--bytes N] [--words N [--cut]]",
     "one summary of the given files, told as one story (no store)",
     "Picks the sentences that carry the content the files share, within N bytes\n"
     "(the last sentence cut to fill them, as DUC scores summaries) or N words\n"
