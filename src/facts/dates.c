@@ -36,21 +36,6 @@ int sl_facts_month(const sl_facts_doc *d, size_t i)
     return k < 0 ? 0 : k + 1;
 }
 
-/* Civil date of a day number (Howard Hinnant's algorithm). */
-static void civil_from_days(int64_t z, int *y, int *m, int *dd)
-{
-    z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = (unsigned)(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t yy = (int64_t)yoe + era * 400;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    *dd = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yy + (*m <= 2));
-}
-
 static int number_value(const sl_facts_doc *d, size_t i, int lo, int hi)
 {
     if (i >= d->toks.n || !(d->toks.items[i].flags & SL_TOK_NUMBER))
@@ -80,7 +65,7 @@ static int guess_year(const sl_facts_doc *d, int m, int day)
     if (d->pub_day == SL_NO_DAY)
         return 0;
     int y, pm, pd;
-    civil_from_days(d->pub_day, &y, &pm, &pd);
+    sl_civil_from_days(d->pub_day, &y, &pm, &pd);
     if (sl_days_from_civil(y, m, day ? day : 1) > d->pub_day + 31)
         y--;
     return y;
@@ -216,7 +201,7 @@ static size_t relative_at(sl_facts_doc *d, size_t i)
         last = i + 1;
         if (d->pub_day != SL_NO_DAY) {
             int y, m, dd;
-            civil_from_days(d->pub_day, &y, &m, &dd);
+            sl_civil_from_days(d->pub_day, &y, &m, &dd);
             if (sl_facts_is(d, i + 1, "week"))
                 day = d->pub_day - 7;
             else if (sl_facts_is(d, i + 1, "year"))
@@ -229,7 +214,7 @@ static size_t relative_at(sl_facts_doc *d, size_t i)
     }
     if (day != SL_NO_DAY) {
         int y, m, dd;
-        civil_from_days(day, &y, &m, &dd);
+        sl_civil_from_days(day, &y, &m, &dd);
         snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, dd);
     }
     emit(d, i, last, iso, "relative");
