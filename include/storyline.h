@@ -610,6 +610,22 @@ typedef struct sl_story_text {
     const char *published;  /* ISO date or NULL: orders the summary's sentences */
 } sl_story_text;
 
+/* A stored story's articles as texts for sl_summarize and sl_timeline_build:
+ * docs[i] is article ids[i]; a copy shares its original's source, so the
+ * two count as one. */
+typedef struct sl_story_texts {
+    size_t n;
+    sl_story_text *docs;
+    int64_t *ids;
+    sl_article **articles;  /* owning the texts */
+} sl_story_texts;
+/* Story `story_id`, or with `thread_id` > 0 every story of that thread, as
+ * texts; freed with sl_story_texts_free (nothing to free after a failure).
+ * SL_ENOTFOUND, SL_ENOMEM, SL_ESTORE. */
+SL_API int sl_story_texts_get(sl_engine *engine, int64_t story_id, int64_t thread_id,
+                              sl_story_texts **out);
+SL_API void sl_story_texts_free(sl_story_texts *texts);
+
 /* The budget: `words` or `bytes` (one of them > 0; bytes wins). With `cut`
  * the budget is filled to the last word: a final sentence is cut to fit (the
  * DUC convention); without it only whole sentences. */

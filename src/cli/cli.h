@@ -102,24 +102,9 @@ void cli_print_wrapped(const char *text, int indent);
  * in *len; NULL when it cannot be read (or is over 256 MB). */
 char *cli_read_file(const char *path, size_t *len);
 
-/* A stored story's articles as texts for sl_summarize / sl_timeline_build
- * (story_texts.c): ids[i] is docs[i]'s article id; copies share their
- * original's source. */
-typedef struct cli_story_texts {
-    size_t n;
-    sl_story_text *docs;
-    int64_t *ids;
-    sl_article **articles;    /* owning the texts */
-} cli_story_texts;
-/* Story `story_id`, or with thread_id > 0 every story of that thread. */
-int cli_story_texts_load(sl_engine *e, int64_t story_id, int64_t thread_id, cli_story_texts *t);
-void cli_story_texts_free(cli_story_texts *t);
 /* Human output of a summary (summary.c) and of a timeline's first `max`
  * events (timeline.c), article ids from `t`. */
-void cli_summary_print(const sl_summary *sum, const cli_story_texts *t);
-void cli_timeline_print(const sl_timeline *tl, const cli_story_texts *t, size_t max);
-/* `show`'s opening: the story's summary and the start of its timeline
- * (story_texts.c). Returns 0 or an SL_E* code. */
-int cli_story_report(sl_engine *e, int64_t story_id);
+void cli_summary_print(const sl_summary *sum, const sl_story_texts *t);
+void cli_timeline_print(const sl_timeline *tl, const sl_story_texts *t, size_t max);
 
 #endif

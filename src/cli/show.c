@@ -1,10 +1,40 @@
-/* show.c — `storyline show ID`: a story with its keywords and entities, its
- * thread and neighbouring stories, its articles, their outlets, which are
- * copies of which, and the page chrome removed from each. */
+/* show.c — `storyline show ID`: a story's summary and the start of its
+ * timeline, its keywords and entities, its thread and neighbouring stories,
+ * its articles, their outlets, which are copies of which, and the page
+ * chrome removed from each. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+
+#define SHOW_WORDS 80     /* show's summary: a short paragraph */
+#define SHOW_EVENTS 8     /* and the first events of the timeline */
+
+/* The story's summary and the start of its timeline. */
+static int print_report(sl_engine *e, int64_t story_id)
+{
+    sl_story_texts *t = NULL;
+    sl_summary *sum = NULL;
+    sl_timeline *tl = NULL;
+    sl_summary_options o = {SHOW_WORDS, 0, 0};
+    int rc = sl_story_texts_get(e, story_id, 0, &t);
+    if (!rc)
+        rc = sl_summarize(t->docs, t->n, &o, &sum);
+    if (!rc)
+        rc = sl_timeline_build(t->docs, t->n, &tl);
+    if (!rc) {
+        printf("\n  summary:\n");
+        cli_summary_print(sum, t);
+        if (tl->n) {
+            printf("\n  timeline:\n");
+            cli_timeline_print(tl, t, SHOW_EVENTS);
+        }
+    }
+    sl_summary_free(sum);
+    sl_timeline_free(tl);
+    sl_story_texts_free(t);
+    return rc;
+}
 
 /* "rewrite of [9]", "exact copy of [1]", "copy of [4] with added text". */
 static void print_copy(const char *kind, int64_t of)
@@ -95,7 +125,7 @@ static int run(cli *c, sl_engine *e)
         printf(", %s to %s", s->line.first_published,
                s->line.last_published ? s->line.last_published : s->line.first_published);
     putchar('\n');
-    if ((rc = cli_story_report(e, s->line.id)) || (rc = print_context(e, s, width))) {
+    if ((rc = print_report(e, s->line.id)) || (rc = print_context(e, s, width))) {
         sl_story_free(s);
         return cli_fail(e, rc);
     }

@@ -6,7 +6,7 @@
 
 #include "cli.h"
 
-void cli_summary_print(const sl_summary *sum, const cli_story_texts *t)
+void cli_summary_print(const sl_summary *sum, const sl_story_texts *t)
 {
     for (size_t i = 0; i < sum->n; i++) {
         const sl_summary_sentence *s = &sum->sentences[i];
@@ -38,20 +38,20 @@ static int run(cli *c, sl_engine *e)
     }
     if (!story)
         return cli_usage(&cmd_summary, "summary wants a story id");
-    cli_story_texts t;
-    int rc = cli_story_texts_load(e, story, 0, &t);
+    sl_story_texts *t = NULL;
+    int rc = sl_story_texts_get(e, story, 0, &t);
     sl_summary *sum = NULL;
     if (!rc)
-        rc = sl_summarize(t.docs, t.n, &o, &sum);
+        rc = sl_summarize(t->docs, t->n, &o, &sum);
     int status = rc ? cli_fail(e, rc) : EXIT_OK;
     if (!rc && c->json) {
-        sl_summary_json(sum, t.ids, cli_write_stdout, NULL);
+        sl_summary_json(sum, t->ids, cli_write_stdout, NULL);
         putchar('\n');
     } else if (!rc) {
-        cli_summary_print(sum, &t);
+        cli_summary_print(sum, t);
     }
     sl_summary_free(sum);
-    cli_story_texts_free(&t);
+    sl_story_texts_free(t);
     return status;
 }
 

@@ -7,7 +7,7 @@
 
 #include "cli.h"
 
-void cli_timeline_print(const sl_timeline *tl, const cli_story_texts *t, size_t max)
+void cli_timeline_print(const sl_timeline *tl, const sl_story_texts *t, size_t max)
 {
     int width = cli_width();
     for (size_t i = 0; i < tl->n && i < max; i++) {
@@ -41,20 +41,20 @@ static int run(cli *c, sl_engine *e)
     }
     if (!story == !thread)
         return cli_usage(&cmd_timeline, "timeline wants a story id or --thread ID");
-    cli_story_texts t;
-    int rc = cli_story_texts_load(e, story, thread, &t);
+    sl_story_texts *t = NULL;
+    int rc = sl_story_texts_get(e, story, thread, &t);
     sl_timeline *tl = NULL;
     if (!rc)
-        rc = sl_timeline_build(t.docs, t.n, &tl);
+        rc = sl_timeline_build(t->docs, t->n, &tl);
     int status = rc ? cli_fail(e, rc) : EXIT_OK;
     if (!rc && c->json) {
-        sl_timeline_json(tl, t.ids, cli_write_stdout, NULL);
+        sl_timeline_json(tl, t->ids, cli_write_stdout, NULL);
         putchar('\n');
     } else if (!rc) {
-        cli_timeline_print(tl, &t, (size_t)-1);
+        cli_timeline_print(tl, t, (size_t)-1);
     }
     sl_timeline_free(tl);
-    cli_story_texts_free(&t);
+    sl_story_texts_free(t);
     return status;
 }
 

@@ -95,8 +95,40 @@ static int json_articles(sl_engine *e, sl_json *j)
     return rc ? rc : j->err;
 }
 
-/* Every story (since a date, or all), each with its article ids. */
-static int json_story_list(sl_engine *e, sl_json *j, const char *since)
+/* The words of a story's summary in an export (docs/json.md). */
+#define EXPORT_SUMMARY_WORDS 100
+
+/* Writes one story of a listing; in an export (`full`) with its summary and
+ * timeline. */
+static int json_story_entry(sl_engine *e, sl_json *j, const sl_story_line *line,
+                            const sl_id_vec *ids, int full)
+{
+    if (!full) {
+        sl_report_story_entry(j, line, ids->items, ids->n, NULL, NULL, NULL);
+        return 0;
+    }
+    sl_story_texts *t = NULL;
+    sl_summary *sum = NULL;
+    sl_timeline *tl = NULL;
+    sl_summary_options o = {EXPORT_SUMMARY_WORDS, 0, 0};
+    int rc = sl_story_texts_get(e, line->id, 0, &t);
+    if (!rc)
+        rc = sl_summarize(t->docs, t->n, &o, &sum);
+    if (!rc)
+        rc = sl_timeline_build(t->docs, t->n, &tl);
+    if (rc == SL_ETOOLARGE)   /* a story past the summary's bounds: listed without them */
+        rc = 0;
+    if (!rc)
+        sl_report_story_entry(j, line, ids->items, ids->n, sum, tl, t ? t->ids : NULL);
+    sl_summary_free(sum);
+    sl_timeline_free(tl);
+    sl_story_texts_free(t);
+    return rc;
+}
+
+/* Every story (since a date, or all), each with its article ids; in an
+ * export (`full`) each with its summary and timeline too. */
+static int json_story_list(sl_engine *e, sl_json *j, const char *since, int full)
 {
     sl_story_list *list = NULL;
     int rc = sl_store_stories_list(e->store, since, &list);
@@ -107,7 +139,7 @@ static int json_story_list(sl_engine *e, sl_json *j, const char *since)
     for (size_t i = 0; !rc && i < list->n; i++) {
         rc = sl_store_story_article_ids(e->store, list->items[i].id, &ids);
         if (!rc)
-            sl_report_story_entry(j, &list->items[i], ids.items, ids.n);
+            rc = json_story_entry(e, j, &list->items[i], &ids, full);
     }
     sl_json_array_end(j);
     sl_vec_free(&ids);
@@ -156,7 +188,7 @@ static int body_export(sl_engine *e, sl_json *j, const void *arg)
     int rc = json_articles(e, j);
     if (!rc) {
         sl_json_key(j, "stories");
-        rc = json_story_list(e, j, NULL);
+        rc = json_story_list(e, j, NULL, 1);
     }
     if (!rc) {
         sl_json_key(j, "copies");
@@ -202,7 +234,7 @@ int sl_story_json(sl_engine *e, int64_t id, sl_write_fn write, void *ctx)
 static int body_stories(sl_engine *e, sl_json *j, const void *arg)
 {
     sl_json_key(j, "stories");
-    return json_story_list(e, j, arg);
+    return json_story_list(e, j, arg, 0);
 }
 
 int sl_stories_json(sl_engine *e, const char *since, sl_write_fn write, void *ctx)

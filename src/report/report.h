@@ -26,9 +26,12 @@ void sl_report_removed(sl_json *j, const sl_removed_line *removed, size_t n);
 void sl_report_story_line(sl_json *j, const sl_story_line *line);
 /* One story with its articles (show --json, export of one story). */
 void sl_report_story(sl_json *j, const sl_story *story);
-/* One story of a listing: its line and the ids of its articles. */
+/* One story of a listing: its line and the ids of its articles; in an export
+ * also its summary and timeline (NULL: left out), their document indexes
+ * replaced by `ids`. */
 void sl_report_story_entry(sl_json *j, const sl_story_line *line, const int64_t *articles,
-                           size_t n_articles);
+                           size_t n_articles, const sl_summary *summary,
+                           const sl_timeline *timeline, const int64_t *ids);
 /* The threads document's "threads" member. */
 void sl_report_threads(sl_json *j, const sl_thread_list *list);
 
@@ -41,6 +44,12 @@ void sl_report_copy(sl_json *j, const sl_copy *c, const sl_buf *copy_text, const
 /* ---- search.c ---- */
 /* The search document's "query" and "hits" members. */
 void sl_report_search(sl_json *j, const char *query, const sl_search_hits *hits);
+
+/* ---- json.c ---- */
+/* A summary and a timeline as JSON objects (docs/json.md); `ids` (may be
+ * NULL) replaces document indexes by article ids. */
+void sl_report_summary(sl_json *j, const sl_summary *summary, const int64_t *ids);
+void sl_report_timeline(sl_json *j, const sl_timeline *timeline, const int64_t *ids);
 
 /* ---- facts.c ---- */
 void sl_facts_json_item(sl_json *j, const sl_fact_item *it);

@@ -39,7 +39,8 @@ void sl_report_story(sl_json *j, const sl_story *story)
 }
 
 void sl_report_story_entry(sl_json *j, const sl_story_line *line, const int64_t *articles,
-                           size_t n_articles)
+                           size_t n_articles, const sl_summary *summary,
+                           const sl_timeline *timeline, const int64_t *ids)
 {
     sl_json_object_begin(j);
     sl_report_story_line(j, line);
@@ -48,6 +49,14 @@ void sl_report_story_entry(sl_json *j, const sl_story_line *line, const int64_t 
     for (size_t i = 0; i < n_articles; i++)
         sl_json_int(j, articles[i]);
     sl_json_array_end(j);
+    if (summary) {
+        sl_json_key(j, "summary");
+        sl_report_summary(j, summary, ids);
+    }
+    if (timeline) {
+        sl_json_key(j, "timeline");
+        sl_report_timeline(j, timeline, ids);
+    }
     sl_json_object_end(j);
 }
 

@@ -71,7 +71,7 @@ except Exception:
 kills=0
 before=0
 for k in 1 2 3; do
-  delay=$(awk -v seed="$SEED" -v k="$k" 'BEGIN { srand(seed + k); printf "%.2f", rand() * 0.4 }')
+  delay=$(awk -v seed="$SEED" -v k="$k" 'BEGIN { srand(seed + k); printf "%.2f", rand() * 0.1 }')
   "$S" --db "$T/killed.db" --quiet ingest "$T/in.jsonl" >/dev/null 2>&1 &
   pid=$!
   while kill -0 "$pid" 2>/dev/null && [ "$(committed "$T/killed.db")" -le "$before" ]; do
