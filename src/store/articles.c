@@ -305,14 +305,7 @@ int64_t sl_store_article_count(sl_store *st)
 
 int sl_store_article_ids_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_EXPORT_ARTICLES);
-    if (!s)
-        return SL_ESTORE;
-    int rc, err = 0;
-    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
-        err = fn(ctx, sqlite3_column_int64(s, 0));
-    sqlite3_reset(s);
-    return err;
+    return sl_store_each_id(sl_store_stmt(st, Q_EXPORT_ARTICLES), fn, ctx);
 }
 
 int sl_store_article_text(sl_store *st, int64_t id, sl_buf *out)

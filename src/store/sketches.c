@@ -71,12 +71,5 @@ int sl_store_sketch_keys_each(sl_store *st,
 
 int sl_store_unsketched_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_UNSKETCHED);
-    if (!s)
-        return SL_ESTORE;
-    int rc, err = 0;
-    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
-        err = fn(ctx, sqlite3_column_int64(s, 0));
-    sqlite3_reset(s);
-    return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
+    return sl_store_each_id(sl_store_stmt(st, Q_UNSKETCHED), fn, ctx);
 }

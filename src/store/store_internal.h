@@ -30,6 +30,10 @@ sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql);
 int sl_store_bind_text(sqlite3_stmt *s, int col, const char *text);
 /* A column as a malloc'd string (NULL for NULL); *err set on out-of-memory. */
 char *sl_store_column_dup(sqlite3_stmt *s, int col, int *err);
+/* Calls fn with the id in the first column of each row of `s` (NULL: an
+ * error already left in the handle); stops at fn's first non-zero return,
+ * which it returns; SL_ESTORE when a step fails. */
+int sl_store_each_id(sqlite3_stmt *s, int (*fn)(void *ctx, int64_t id), void *ctx);
 /* Steps a statement that returns no rows; SL_ESTORE on failure. */
 int sl_store_exec_stmt(sqlite3_stmt *s);
 /* Puts "what: reason" in `why` (the SQLite reason, or out of memory without
