@@ -31,27 +31,17 @@ void fuzz_facts_one(const char *text, size_t len, void (*extractor)(sl_facts_doc
         return;
     sl_analysis an = {0};
     sl_fact_vec items = {0};
-    sl_facts_doc d = {.s = text, .len = len, .out = &items, .pub_day = SL_NO_DAY};
+    sl_facts_doc d = {0};
     int rc = sl_analyze_as(analyzer, text, len, "en", &an);
-    d.toks.items = an.tokens.items;
-    d.toks.n = an.tokens.n;
-    d.sents.items = an.sentences.items;
-    d.sents.n = an.sentences.n;
-    if (!rc && d.toks.n && !(d.sent_of = malloc(d.toks.n * sizeof *d.sent_of)))
-        rc = SL_ENOMEM;
+    if (!rc)
+        rc = sl_facts_doc_init(&d, text, len, &an, SL_NO_DAY, &items);
     if (!rc) {
-        size_t s = 0;
-        for (size_t i = 0; i < d.toks.n; i++) {
-            while (s + 1 < d.sents.n && d.sents.items[s].end <= d.toks.items[i].start)
-                s++;
-            d.sent_of[i] = s;
-        }
         extractor(&d);
         for (size_t i = 0; i < items.n; i++)   /* every item must point inside the text */
             if (items.items[i].span.start > items.items[i].span.end || items.items[i].span.end > len)
                 abort();
     }
-    free(d.sent_of);
+    sl_facts_doc_clear(&d);
     sl_analysis_free(&an);
     sl_facts_vec_free(&items);
 }

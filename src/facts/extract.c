@@ -127,6 +127,33 @@ static int by_start(const void *a, const void *b)
     return (int)x->kind - (int)y->kind;
 }
 
+int sl_facts_doc_init(sl_facts_doc *d, const char *text, size_t len, const sl_analysis *an,
+                      int64_t pub_day, sl_fact_vec *out)
+{
+    *d = (sl_facts_doc){.s = text, .len = len, .out = out, .pub_day = pub_day};
+    d->toks.items = an->tokens.items;
+    while (d->toks.n < an->tokens.n && an->tokens.items[d->toks.n].end <= len)
+        d->toks.n++;
+    d->sents.items = an->sentences.items;
+    while (d->sents.n < an->sentences.n && an->sentences.items[d->sents.n].start < len)
+        d->sents.n++;
+    if (d->toks.n && !(d->sent_of = malloc(d->toks.n * sizeof *d->sent_of)))
+        return SL_ENOMEM;
+    size_t s = 0;
+    for (size_t i = 0; i < d->toks.n; i++) {
+        while (s + 1 < d->sents.n && d->sents.items[s].end <= d->toks.items[i].start)
+            s++;
+        d->sent_of[i] = s;
+    }
+    return 0;
+}
+
+void sl_facts_doc_clear(sl_facts_doc *d)
+{
+    free(d->sent_of);
+    d->sent_of = NULL;
+}
+
 int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const char *published,
                  sl_fact_vec *out)
 {
@@ -138,24 +165,9 @@ int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const char
         while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
             len--; /* never cut inside a UTF-8 sequence */
     }
-    sl_facts_doc d = {.s = text, .len = len, .out = out};
-    d.pub_day = published ? sl_date_day(published) : SL_NO_DAY;
-    d.toks.items = an->tokens.items;
-    while (d.toks.n < an->tokens.n && an->tokens.items[d.toks.n].end <= len)
-        d.toks.n++;
-    d.sents.items = an->sentences.items;
-    while (d.sents.n < an->sentences.n && an->sentences.items[d.sents.n].start < len)
-        d.sents.n++;
-    int rc = 0;
-    if (d.toks.n && !(d.sent_of = malloc(d.toks.n * sizeof *d.sent_of)))
-        rc = SL_ENOMEM;
+    sl_facts_doc d;
+    int rc = sl_facts_doc_init(&d, text, len, an, published ? sl_date_day(published) : SL_NO_DAY, out);
     if (!rc) {
-        size_t s = 0;
-        for (size_t i = 0; i < d.toks.n; i++) {
-            while (s + 1 < d.sents.n && d.sents.items[s].end <= d.toks.items[i].start)
-                s++;
-            d.sent_of[i] = s;
-        }
         sl_facts_numbers(&d);
         sl_facts_dates(&d);
         sl_facts_entities(&d);
@@ -164,7 +176,7 @@ int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const char
         if (out->n)
             qsort(out->items, out->n, sizeof *out->items, by_start);
     }
-    free(d.sent_of);
+    sl_facts_doc_clear(&d);
     return rc;
 }
 

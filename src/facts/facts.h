@@ -43,6 +43,12 @@ typedef struct sl_facts_doc {
  * NULL) anchors relative dates. */
 int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const char *published,
                  sl_fact_vec *out);
+/* Sets up the document the extractors read: text[0, len), the tokens and
+ * sentences of `an` that lie in it, and each token's sentence. SL_ENOMEM;
+ * sl_facts_doc_clear frees it either way. */
+int sl_facts_doc_init(sl_facts_doc *d, const char *text, size_t len, const sl_analysis *an,
+                      int64_t pub_day, sl_fact_vec *out);
+void sl_facts_doc_clear(sl_facts_doc *d);
 /* Frees the items of a vector and the vector. */
 void sl_facts_vec_free(sl_fact_vec *v);
 /* Frees the strings of an item. */
