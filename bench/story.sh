@@ -19,19 +19,7 @@ STORY=500
 [ -x "$BIN" ] || { echo "bench-story: $BIN not found; run make first" >&2; exit 2; }
 rm -rf "$OUT" && mkdir -p "$OUT" || exit 2
 
-# cpu_of CMD...: CPU seconds (user + sys) of one run of CMD, output dropped.
-cpu_of() {
-  python3 -c '
-import os, sys
-pid = os.fork()
-if pid == 0:
-    fd = os.open(os.devnull, os.O_WRONLY); os.dup2(fd, 1); os.dup2(fd, 2)
-    os.execvp(sys.argv[1], sys.argv[1:])
-_, st, ru = os.wait4(pid, 0)
-if os.waitstatus_to_exitcode(st) != 0:
-    sys.exit("bench-story: %s failed" % sys.argv[1])
-print("%.4f" % (ru.ru_utime + ru.ru_stime))' "$@"
-}
+. bench/lib.sh   # cpu_of
 
 # wall_ms CMD...: wall milliseconds of one run of CMD, output dropped.
 wall_ms() {
