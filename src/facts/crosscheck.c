@@ -238,9 +238,6 @@ static int build_fact(const entry *g, size_t n, sl_fact *f, bool *keep)
         if (add_to_values(f, &g[i], firsts, MAX_VALUES))
             return SL_ENOMEM;
     qsort(f->values, f->n_values, sizeof *f->values, by_sources);
-    size_t sources = 0;
-    for (size_t k = 0; k < f->n_values; k++)
-        sources += f->values[k].n_sources;
     bool amb = ambiguous(g, n);
     /* Disagreement is claimed only where the grouping is specific: a unit
      * and a head ("25 years" of the treaty's run), or an event ("injured").
