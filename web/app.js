@@ -226,7 +226,7 @@ async function storyView(id) {
     el('h2', {}, 'Facts'), factsSection(d.show.facts),
     el('h2', {}, 'Quotes'), quotesSection(d.show.quotes, byId),
     el('h2', {}, 'Names'), entitiesSection(d.show.entities),
-    el('h2', {}, 'Articles'), el('p', {class: 'meta'}, plural(copies, 'copy', 'copies') + ' shown under their originals.'),
+    el('h2', {}, 'Articles'), el('p', {class: 'meta'}, copies ? 'Each copy sits under the article it copies (' + plural(copies, 'copy', 'copies') + ').' : 'No copies among them.'),
     copyTree(s.articles));
 }
 
