@@ -2,9 +2,10 @@
 # Runs the test suites against one build folder (make test passes build/san):
 # the unit tests, each end-to-end script in tests/e2e/, the page in headless
 # Chromium (tests/browser/run.sh) and the fuzz corpora replayed
-# (fuzz/replay.sh), SL_JOBS of them at a time (default 1; the suites share nothing, each works in its own temporary
-# folder). Prints one line per suite (its full output when it fails), then the
-# closing "N passed, N failed" line that adds them up.
+# (fuzz/replay.sh), SL_JOBS of them at a time (default 1; the suites share
+# nothing, each works in its own temporary folder). Prints one line per suite
+# (its full output when it fails), then the closing "N passed, N failed" line
+# that adds them up.
 #
 #   sh tests/run.sh BUILD [unit | e2e | fuzz-replay | browser | SUITE...]   SUITE: a name in tests/e2e/
 BUILD=${1:-build/san}
