@@ -691,8 +691,10 @@ SL_API int sl_timeline_json(const sl_timeline *timeline, const int64_t *ids, sl_
 
 /* A read-only engine ends its snapshot and takes a new one: its reads then
  * see every commit made before the call (one snapshot per web request).
- * SL_EUSAGE on an engine that is not read-only; SL_ESTORE. */
-SL_API int sl_engine_refresh(sl_engine *engine);
+ * *changed (may be NULL) is 0 when the store is as in the previous snapshot
+ * (what was read from it still holds), 1 when it changed or on the first
+ * call. SL_EUSAGE on an engine that is not read-only; SL_ESTORE. */
+SL_API int sl_engine_refresh(sl_engine *engine, int *changed);
 
 /* A page of the story listing. Every field may be 0/NULL. */
 typedef struct sl_story_query {

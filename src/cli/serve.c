@@ -17,27 +17,30 @@ static long number(const char *v, long lo, long hi)
 /* One option into `o`; 0, or a usage error's exit code. */
 static int option(cli *c, int *i, server_options *o)
 {
-    static const char *const names[] = {"--port", "--threads", "--rate", "--burst",
-                                        "--max-connections", "--timeout"};
-    static const long lo[] = {0, 1, 0, 1, 1, 1}, hi[] = {65535, 64, 1000000, 1000000, 100000, 3600};
+    static const char *const names[] = {"--port", "--threads", "--burst", "--max-connections",
+                                        "--timeout"};
+    static const long lo[] = {0, 1, 1, 1, 1}, hi[] = {65535, 64, 1000000, 100000, 3600};
+    int *fields[] = {&o->port, &o->threads, &o->burst, &o->max_connections, &o->timeout_s};
     const char *v = cli_option(c, i, "--bind");
+    char *end;
     if (v) {
         o->bind = v;
         return 0;
     }
-    for (int k = 0; k < 6; k++) {
+    if ((v = cli_option(c, i, "--rate"))) {
+        o->rate = strtod(v, &end);
+        return *v && !*end && o->rate >= 0 && o->rate <= 1e6
+                   ? 0
+                   : cli_usage(&cmd_serve, "--rate wants requests a second (0: no limit), not \"%s\"", v);
+    }
+    for (int k = 0; k < 5; k++) {
         if (!(v = cli_option(c, i, names[k])))
             continue;
         long n = number(v, lo[k], hi[k]);
         if (n < 0)
             return cli_usage(&cmd_serve, "%s wants a number from %ld to %ld, not \"%s\"",
                              names[k], lo[k], hi[k], v);
-        int *fields[] = {&o->port, &o->threads, NULL, &o->burst, &o->max_connections,
-                         &o->timeout_s};
-        if (fields[k])
-            *fields[k] = (int)n;
-        else
-            o->rate = (double)n;
+        *fields[k] = (int)n;
         return 0;
     }
     return cli_usage(&cmd_serve, "unknown argument %s", c->argv[*i]);
@@ -69,7 +72,8 @@ const command cmd_serve = {
     "  --port N          port (default 8080; 0: any free port, printed)\n"
     "  --bind ADDRESS    address to listen on (default 127.0.0.1, loopback only)\n"
     "  --threads N       worker threads (default 2)\n"
-    "  --rate R          requests a second per client address (default 100; 0: no limit)\n"
+    "  --rate R          requests a second per client address (default 100; 0: no limit;\n"
+    "                    0.5: one every two seconds)\n"
     "  --burst N         requests a client may make at once (default 200)\n"
     "  --max-connections N  open connections at most (default 2000)\n"
     "  --timeout S       an idle connection is closed after S seconds (default 10)\n",

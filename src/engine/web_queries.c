@@ -10,12 +10,20 @@
 #define PAGE_DEFAULT 20
 #define PAGE_MAX 100
 
-int sl_engine_refresh(sl_engine *e)
+/* PRAGMA data_version moves when another connection commits: read inside the
+ * new snapshot, it tells whether that snapshot differs from the last. A
+ * read-only engine starts at 0, which no connection reports. */
+int sl_engine_refresh(sl_engine *e, int *changed)
 {
     if (!e->read_only)
         return sl_seterr(e, SL_EUSAGE, "only a read-only engine takes a new snapshot");
-    if (sl_store_rollback(e->store) || sl_store_begin_read(e->store))
+    int64_t version = 0;
+    if (sl_store_rollback(e->store) || sl_store_begin_read(e->store) ||
+        sl_store_data_version(e->store, &version))
         return sl_seterr_store(e, "taking a new snapshot");
+    if (changed)
+        *changed = version != e->data_version;
+    e->data_version = version;
     return 0;
 }
 

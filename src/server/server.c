@@ -25,6 +25,7 @@ enum { REQUEST_NEW, REQUEST_CHECKED, REQUEST_ANSWERED };
 
 typedef struct request {
     int state;
+    char *uri;              /* as sent: path and query, the cache's key */
     size_t uri_len;
     int escapes_ok;
 } request;
@@ -35,6 +36,8 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
     if (r) {
         r->uri_len = strlen(uri);
         r->escapes_ok = server_uri_escapes_ok(uri);
+        /* A URI over the limit is refused, never looked up: not kept. */
+        r->uri = r->uri_len <= URI_MAX ? strdup(uri) : NULL;
     }
     return r;
 }
@@ -42,7 +45,10 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
-    free(*con_cls);
+    request *r = *con_cls;
+    if (r)
+        free(r->uri);
+    free(r);
     *con_cls = NULL;
 }
 
@@ -71,17 +77,28 @@ static int client_allowed(server *s, struct MHD_Connection *c)
     return server_limiter_allow(s->limiter, &((const struct sockaddr_in *)sa)->sin_addr, 4);
 }
 
-static enum MHD_Result api(server *s, struct MHD_Connection *c, const char *url)
+/* An API answer: from the worker's cache while the store has not changed,
+ * else made and kept. */
+static enum MHD_Result api(server *s, struct MHD_Connection *c, const char *url, const char *uri)
 {
     char why[512];
-    sl_engine *e = server_pool_take(s->pool, why, sizeof why);
-    if (!e)
+    server_worker *w = server_pool_take(s->pool, why, sizeof why);
+    if (!w)
         return server_respond_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, why);
+    unsigned status = 0;
+    const server_body *kept = server_cache_get(w->cache, uri, &status);
     server_reply reply = {0};
-    server_api(e, url, query_arg, c, &reply);
-    server_pool_give(s->pool, e);
-    enum MHD_Result ok = server_respond(c, reply.status, "application/json",
-                                        reply.body.data ? reply.body.data : "", reply.body.len);
+    if (!kept) {
+        server_api(w->engine, url, query_arg, c, &reply);
+        if (reply.status == MHD_HTTP_OK || reply.status == MHD_HTTP_NOT_FOUND)
+            server_cache_put(w->cache, uri, reply.status, &reply.body);
+        status = reply.status;
+        kept = &reply.body;
+    }
+    /* The answer is copied into the response before the worker goes back. */
+    enum MHD_Result ok = server_respond(c, status, "application/json",
+                                        kept->data ? kept->data : "", kept->len);
+    server_pool_give(s->pool, w);
     server_body_free(&reply.body);
     return ok;
 }
@@ -120,7 +137,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (!client_allowed(s, c))
         return server_respond_error(c, MHD_HTTP_TOO_MANY_REQUESTS, "too many requests: slow down");
     if (!strncmp(url, "/api/", 5) || !strcmp(url, "/api"))
-        return api(s, c, url);
+        return r->uri ? api(s, c, url, r->uri)
+                      : server_respond_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
     const server_asset *a = server_asset_find(url);
     if (!a)
         return server_respond_error(c, MHD_HTTP_NOT_FOUND, "not found");

@@ -49,14 +49,31 @@ int server_body_write(void *ctx, const char *data, size_t len);
 int server_body_puts(server_body *b, const char *s);
 void server_body_free(server_body *b);
 
+/* ---- cache.c: answers kept while the store does not change ---- */
+typedef struct server_cache server_cache;
+#define SERVER_CACHE_BODY_MAX (1u << 20)   /* larger answers are not kept */
+server_cache *server_cache_new(void);
+void server_cache_free(server_cache *c);
+void server_cache_clear(server_cache *c);
+/* The answer kept for `uri` (borrowed, valid until the next put or clear), NULL when none. */
+const server_body *server_cache_get(server_cache *c, const char *uri, unsigned *status);
+/* Keeps a copy of an answer (not when over SERVER_CACHE_BODY_MAX or out of memory). */
+void server_cache_put(server_cache *c, const char *uri, unsigned status, const server_body *body);
+
 /* ---- pool.c: one read-only engine per request, each on a fresh snapshot ---- */
 typedef struct server_pool server_pool;
+/* An engine and the answers it made from the store as it still is. */
+typedef struct server_worker {
+    sl_engine *engine;
+    server_cache *cache;
+} server_worker;
 server_pool *server_pool_new(const char *db, int size, sl_engine *first);
 void server_pool_free(server_pool *p);
-/* An engine on a new snapshot (opened when none is free); NULL with a reason
- * in `why` (at least 256 bytes) when the store cannot be read. */
-sl_engine *server_pool_take(server_pool *p, char *why, size_t why_len);
-void server_pool_give(server_pool *p, sl_engine *e);
+/* A worker whose engine is on a new snapshot (opened when none is free),
+ * its cache emptied when the store changed; NULL with a reason in `why`
+ * when the store cannot be read. */
+server_worker *server_pool_take(server_pool *p, char *why, size_t why_len);
+void server_pool_give(server_pool *p, server_worker *w);
 
 /* ---- limits.c: per-client request rate ---- */
 typedef struct server_limiter server_limiter;
