@@ -11,7 +11,7 @@ FZ_TARGETS := utf8 sentences chrome jsonl html charset warc warc_gz feed quotes 
 FZ_PKGS    := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat libcurl
 FZ_PKG_CFLAGS = $(shell pkg-config --cflags $(FZ_PKGS) 2>/dev/null)
 FZ_PKG_LIBS   = $(shell pkg-config --libs $(FZ_PKGS) 2>/dev/null) -lstemmer -lm
-FZ_LIB_SRC := $(foreach d,$(filter-out src/cli src/cli/%,$(patsubst %/,%,$(wildcard src/*/ src/*/*/))),$(wildcard $(d)/*.c))
+FZ_LIB_SRC := $(foreach d,$(filter-out src/cli src/cli/% src/server src/server/%,$(patsubst %/,%,$(wildcard src/*/ src/*/*/))),$(wildcard $(d)/*.c))
 FZ_CFLAGS   = -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
               -Wno-unused-parameter -g -Iinclude -Isrc -Ifuzz \
               $(FZ_PKG_CFLAGS) -DSL_BUILDING_LIBRARY
