@@ -46,7 +46,7 @@ code_is() { [ "$CODE" = "$1" ]; }
 
 section "store and start"
 expect_exit 0 "$S" --db "$DB" --quiet ingest "$FX/articles.jsonl"
-start main --timeout 2 --rate 0
+start main --timeout 1 --rate 0
 MAIN=$BASE
 check "serve listens on loopback by default and says where" grep -q 'http://127.0.0.1:[0-9]*/' "$T/main.out"
 
@@ -185,7 +185,7 @@ if urllib.request.urlopen(base + "/api/stories", timeout=5).status == 200 and ti
     print("others served during a slow client")
 slow.settimeout(10)
 t0 = time.time()
-if slow.recv(100) == b"" and time.time() - t0 < 8:   # closed by the server (timeout 2 s)
+if slow.recv(100) == b"" and time.time() - t0 < 8:   # closed by the server (timeout 1 s)
     print("slow client closed")
 # 10,000 connections opened and dropped, a third of them with half a request.
 for batch in range(20):
@@ -204,7 +204,7 @@ if urllib.request.urlopen(base + "/api/stories", timeout=10).status == 200:
     print("up after 10000 connections")
 ' "$BASE" >"$T/hostile" 2>&1
 check "a slow client does not hold up others" grep -q "others served during a slow client" "$T/hostile"
-check "a slow client is closed after the timeout (2 s)" grep -q "slow client closed" "$T/hostile"
+check "a slow client is closed after the timeout (1 s)" grep -q "slow client closed" "$T/hostile"
 check "10,000 connections opened and dropped (a third half-sent): the server stays up" grep -q "up after 10000" "$T/hostile"
 get /api/stories
 check "after all that: still answering" code_is 200
