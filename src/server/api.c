@@ -12,24 +12,39 @@
 #define SEARCH_DEFAULT 20
 #define SEARCH_MAX 100
 
+/* The length of the valid UTF-8 sequence at p (1-4), 0 when it is not one. */
+static size_t utf8_length(const unsigned char *p)
+{
+    size_t n = p[0] < 0x80 ? 1 : (p[0] & 0xE0) == 0xC0 && p[0] >= 0xC2 ? 2
+             : (p[0] & 0xF0) == 0xE0 ? 3 : (p[0] & 0xF8) == 0xF0 && p[0] <= 0xF4 ? 4 : 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
 void server_error(server_reply *reply, unsigned status, const char *message)
 {
     server_body_free(&reply->body);
     reply->status = status;
     char head[64];
-    snprintf(head, sizeof head, "{\"error\":{\"status\":%u,\"message\":", status);
+    snprintf(head, sizeof head, "{\"error\":{\"status\":%u,\"message\":\"", status);
     server_body_puts(&reply->body, head);
-    /* The message as a JSON string: quotes, backslashes and control bytes escaped. */
-    server_body_puts(&reply->body, "\"");
-    for (const unsigned char *p = (const unsigned char *)message; *p; p++) {
+    /* The message as a JSON string: quotes, backslashes and control bytes
+     * escaped, a byte that is not UTF-8 (from a query) made U+FFFD. */
+    for (const unsigned char *p = (const unsigned char *)message; *p;) {
         char esc[8];
+        size_t n = utf8_length(p);
         if (*p == '"' || *p == '\\')
             snprintf(esc, sizeof esc, "\\%c", *p);
         else if (*p < 0x20)
             snprintf(esc, sizeof esc, "\\u%04x", *p);
+        else if (!n)
+            snprintf(esc, sizeof esc, "\xEF\xBF\xBD");
         else
-            snprintf(esc, sizeof esc, "%c", *p);
+            snprintf(esc, sizeof esc, "%.*s", (int)n, (const char *)p);
         server_body_puts(&reply->body, esc);
+        p += n ? n : 1;
     }
     server_body_puts(&reply->body, "\"}}\n");
 }

@@ -168,6 +168,8 @@ for p in '/api/search?q=%zz' '/api/stories/%G1' '/%' '/api/search?q=abc%2'; do
 done
 get '/api/search?q=%00%ff%fe'
 check "a NUL and invalid UTF-8 in a query: answered (200 or 400)" sh -c "[ $CODE = 200 ] || [ $CODE = 400 ]"
+get '/api/stories?since=%ff%fe'
+check "invalid UTF-8 in an error message: 400, the answer still valid UTF-8" sh -c "[ $CODE = 400 ] && iconv -f UTF-8 -t UTF-8 '$OUT' >/dev/null"
 
 section "hostile clients"
 # One python run for both (python is slow to start on a loaded machine); it
