@@ -10,8 +10,9 @@
 #
 # Environment: STORYLINE (binary, default build/storyline), N (articles,
 # default 100000), DURATION (seconds of wrk per endpoint, default 10), CONNS
-# (open connections, default 32), THREADS (server threads, default 2),
-# BENCH_DIR (default build/bench). The base store is made once and kept
+# (open connections, default 32), THREADS (server threads, default 2), RUNS
+# (wrk runs per path, each with its own ingest; the median run by requests/s
+# is reported, default 3), BENCH_DIR (default build/bench). The base store is made once and kept
 # (BENCH_DIR/serve/base-N.db); each run works on a copy of it. The server
 # runs with --rate 0: the per-client limit would otherwise answer most of
 # wrk's requests with 429.
@@ -21,6 +22,7 @@ N=${N:-100000}
 DURATION=${DURATION:-10}
 CONNS=${CONNS:-32}
 THREADS=${THREADS:-2}
+RUNS=${RUNS:-3}
 DIR=${BENCH_DIR:-build/bench}/serve
 [ -x "$BIN" ] || { echo "bench-serve: $BIN not found; run make first" >&2; exit 2; }
 sh scripts/bootstrap.sh bench || exit 2
@@ -35,11 +37,15 @@ if [ ! -f "$BASE" ]; then
   echo "bench-serve: ingested $N articles in $(($(date +%s) - start)) s" >&2
   mv "$BASE.tmp" "$BASE" && rm -f "$DIR/base.jsonl" "$BASE.tmp-wal" "$BASE.tmp-shm"
 fi
-# Articles for the ingests that run during the measures: other keys, other seed.
+# Articles for the ingests that run during the measures: other keys, other seeds.
 for e in list story search; do
-  [ -f "$DIR/live-$e.jsonl" ] ||
-    python3 tests/gen_articles.py 1000 --seed "$(printf '%s' "$e" | cksum | cut -c1-6)" |
-      sed "s/\"gen-/\"live-$e-/" >"$DIR/live-$e.jsonl" || exit 2
+  r=1
+  while [ $r -le "$RUNS" ]; do
+    [ -f "$DIR/live-$e-$r.jsonl" ] ||
+      python3 tests/gen_articles.py 1000 --seed "$(printf '%s%s' "$e" "$r" | cksum | cut -c1-6)" |
+        sed "s/\"gen-/\"live-$e-$r-/" >"$DIR/live-$e-$r.jsonl" || exit 2
+    r=$((r + 1))
+  done
 done
 
 DB="$DIR/run.db"
@@ -63,30 +69,45 @@ WORD=$(jq -r '.stories[0].title | split(" ")[0] | ascii_downcase' "$DIR/first.js
 # ms VALUE: wrk's "12.34ms" / "850.00us" / "1.20s" in milliseconds.
 ms() { echo "$1" | awk '/us$/ {printf "%.2f", $1 / 1000; next} /ms$/ {printf "%.2f", $1 + 0; next} /s$/ {printf "%.2f", $1 * 1000}'; }
 
-# measure NAME PATH: wrk on PATH while an ingest of 1,000 articles writes.
-measure() {
+# run_once NAME PATH RUN: one wrk run on PATH while an ingest of 1,000 articles
+# writes; prints "requests/s median_ms p99_ms writing errors".
+run_once() {
   rm -f "$DIR/ingest-end"
   t0=$(date +%s)
-  { "$BIN" --db "$DB" --quiet ingest "$DIR/live-$1.jsonl" >/dev/null 2>&1; echo "$? $(date +%s)" >"$DIR/ingest-end"; } &
+  { "$BIN" --db "$DB" --quiet ingest "$DIR/live-$1-$3.jsonl" >/dev/null 2>&1; echo "$? $(date +%s)" >"$DIR/ingest-end"; } &
   ingest=$!
-  wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "$URL$2" >"$DIR/wrk-$1.txt" 2>&1
+  wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "$URL$2" >"$DIR/wrk-$1-$3.txt" 2>&1
   t1=$(date +%s)
   wait "$ingest"
   read -r rc end <"$DIR/ingest-end"
-  if [ "$end" -ge "$t1" ]; then writing="all ${DURATION} s"; else writing="first $((end - t0)) s"; fi
-  rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$DIR/wrk-$1.txt")
-  p50=$(ms "$(awk '$1 == "50%" {print $2}' "$DIR/wrk-$1.txt")")
-  p99=$(ms "$(awk '$1 == "99%" {print $2}' "$DIR/wrk-$1.txt")")
-  errs=$(awk '/Non-2xx/ {printf "%s non-2xx ", $NF} /Socket errors/ {sub(/^ +/, ""); printf "%s ", $0}' "$DIR/wrk-$1.txt")
-  printf '| %-6s | `%s` | %s | %s | %s | %s | %s |\n' "$1" "$2" "$rps" "$p50" "$p99" "$writing" \
-    "${errs:-none}$([ "$rc" -ne 0 ] && echo " (ingest exit $rc)")"
+  if [ "$end" -ge "$t1" ]; then writing="all_${DURATION}_s"; else writing="first_$((end - t0))_s"; fi
+  w="$DIR/wrk-$1-$3.txt"
+  errs=$(awk '/Non-2xx/ {printf "%s_non-2xx_", $NF} /Socket errors/ {gsub(/[ ,]+/, "_"); printf "%s", $0}' "$w")
+  [ "$rc" -ne 0 ] && errs="${errs}ingest_exit_$rc"
+  echo "$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$w") $(ms "$(awk '$1 == "50%" {print $2}' "$w")")" \
+    "$(ms "$(awk '$1 == "99%" {print $2}' "$w")") $writing ${errs:-none}"
+}
+
+# measure NAME PATH: RUNS runs; the table row of the median run (by requests/s)
+# and every run's requests/s and p99.
+measure() {
+  r=1
+  : >"$DIR/runs-$1"
+  while [ $r -le "$RUNS" ]; do
+    run_once "$1" "$2" "$r" >>"$DIR/runs-$1"
+    r=$((r + 1))
+  done
+  sort -n "$DIR/runs-$1" | awk -v name="$1" -v path="$2" -v n="$RUNS" '
+    { rps[NR] = $1; line[NR] = $0; all = all (all ? ", " : "") $1 " (p99 " $3 ")" }
+    END { split(line[int((n + 1) / 2)], m, " "); gsub(/_/, " ", m[4]); gsub(/_/, " ", m[5])
+          printf "| %-6s | `%s` | %s | %s | %s | %s | %s | %s |\n", name, path, m[1], m[2], m[3], m[4], m[5], all }'
 }
 
 echo "bench-serve: $N articles, $TOTAL stories; story $STORY has $SIZE articles; search word \"$WORD\""
-echo "bench-serve: wrk -t2 -c$CONNS -d${DURATION}s, server --threads $THREADS, $(nproc) cores"
+echo "bench-serve: wrk -t2 -c$CONNS -d${DURATION}s, $RUNS runs a path (the median shown), server --threads $THREADS, $(nproc) cores"
 echo
-echo "| what | path | requests/s | median ms | p99 ms | ingest writing | errors |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
+echo "| what | path | requests/s | median ms | p99 ms | ingest writing | errors | every run: requests/s (p99 ms) |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 measure list "/api/stories"
 measure story "/api/stories/$STORY"
 measure search "/api/search?q=$WORD"
