@@ -7,10 +7,13 @@ PREFIX   ?= /usr/local
 CC       ?= cc
 PKGS     := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat libcurl
 BUILD    ?= build
-# The library is every folder under src/ (two levels deep) but the command's.
-SRC_DIRS := $(filter-out src/cli src/cli/%,$(patsubst %/,%,$(wildcard src/*/ src/*/*/)))
+# The library is every folder under src/ (two levels deep) but the command's
+# and its web server's (src/server/, linked into the command only, with
+# libmicrohttpd and the web page's assets compiled in from web/).
+SRC_DIRS := $(filter-out src/cli src/cli/% src/server src/server/%,$(patsubst %/,%,$(wildcard src/*/ src/*/*/)))
 LIB_SRC  := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
-CLI_SRC  := $(wildcard src/cli/*.c)
+WEB_ASSETS := $(sort $(wildcard web/*))
+CLI_SRC  := $(wildcard src/cli/*.c) $(wildcard src/server/*.c)
 TEST_SRC := $(wildcard tests/unit/*.c)
 
 BOOTSTRAP_STAMP := $(BUILD)/.bootstrap
@@ -18,6 +21,8 @@ BOOTSTRAP_STAMP := $(BUILD)/.bootstrap
 # first use replaces each variable by its value.
 PKG_CFLAGS = $(eval PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null))$(PKG_CFLAGS)
 PKG_LIBS   = $(eval PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm)$(PKG_LIBS)
+SERVER_PKGS := libmicrohttpd
+SERVER_LIBS = $(eval SERVER_LIBS := $(shell pkg-config --libs $(SERVER_PKGS) 2>/dev/null) -lpthread)$(SERVER_LIBS)
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS   ?= -O2 -g
@@ -33,7 +38,7 @@ SILENT   := $(findstring s,$(firstword -$(MAKEFLAGS)))
 say       = $(if $(filter 1,$(V)),,@$(if $(SILENT),,printf '  %-4s %s\n' '$(1)' '$(2)';))
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
-CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/$(BUILD)/gen/web_assets.o
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
 .PHONY: all bootstrap test unit e2e demo eval bench install uninstall clean lint fuzz crash layers FORCE
@@ -58,7 +63,13 @@ $(BUILD)/libstoryline.so: $(LIB_OBJ)
 # The command links the library statically: the installed binary needs no
 # libstoryline.so at run time.
 $(BUILD)/storyline: $(CLI_OBJ) $(BUILD)/libstoryline.a
-	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libstoryline.a $(PKG_LIBS)
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libstoryline.a $(PKG_LIBS) $(SERVER_LIBS)
+
+# The web page (web/*) as a C file of byte arrays (scripts/web_assets.sh).
+$(BUILD)/gen/web_assets.c: $(WEB_ASSETS) scripts/web_assets.sh
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)sh scripts/web_assets.sh $(WEB_ASSETS) > $@.tmp && mv $@.tmp $@
+$(BUILD)/obj/src/server/%.o: ALL_CFLAGS += $(shell pkg-config --cflags $(SERVER_PKGS) 2>/dev/null)
 
 $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libstoryline.a
 	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libstoryline.a $(PKG_LIBS)

@@ -7,11 +7,12 @@
 #                              linked with build/san/libstoryline.a (the `make test` build)
 # Variables are prefixed FZ_ so that they never touch the Makefile's own.
 
-FZ_TARGETS := utf8 sentences chrome jsonl html charset warc warc_gz feed quotes numbers dates compare
+FZ_TARGETS := utf8 sentences chrome jsonl html charset warc warc_gz feed quotes numbers dates compare \
+              serve_request
 FZ_PKGS    := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat libcurl
 FZ_PKG_CFLAGS = $(shell pkg-config --cflags $(FZ_PKGS) 2>/dev/null)
 FZ_PKG_LIBS   = $(shell pkg-config --libs $(FZ_PKGS) 2>/dev/null) -lstemmer -lm
-FZ_LIB_SRC := $(foreach d,$(filter-out src/cli src/cli/%,$(patsubst %/,%,$(wildcard src/*/ src/*/*/))),$(wildcard $(d)/*.c))
+FZ_LIB_SRC := $(foreach d,$(filter-out src/cli src/cli/% src/server src/server/%,$(patsubst %/,%,$(wildcard src/*/ src/*/*/))),$(wildcard $(d)/*.c))
 FZ_CFLAGS   = -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
               -Wno-unused-parameter -g -Iinclude -Isrc -Ifuzz \
               $(FZ_PKG_CFLAGS) -DSL_BUILDING_LIBRARY
@@ -23,8 +24,11 @@ FZ_FUZZ_SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
 FZ_SECONDS ?= 60
 
 FZ_LIB_OBJ := $(FZ_LIB_SRC:%.c=build/fuzz/obj/%.o)
+# serve_request also links the server's request path (src/server/ is not in the library).
+FZ_SERVER  := api body limits
 FZ_OBJ     := $(FZ_LIB_OBJ) $(foreach t,$(FZ_TARGETS) common,build/fuzz/obj/fuzz/$(t).o) \
-              $(foreach t,$(FZ_TARGETS) common replay,build/san/fuzz/obj/fuzz/$(t).o)
+              $(foreach t,$(FZ_TARGETS) common replay,build/san/fuzz/obj/fuzz/$(t).o) \
+              $(FZ_SERVER:%=build/fuzz/obj/src/server/%.o) $(FZ_SERVER:%=build/san/fuzz/obj/src/server/%.o)
 # Objects made through the pattern rules are kept (make would delete them as intermediates).
 .SECONDARY: $(FZ_OBJ)
 
@@ -51,6 +55,9 @@ build/san/fuzz/obj/%.o: %.c
 
 build/san/fuzz/%: build/san/fuzz/obj/fuzz/%.o build/san/fuzz/obj/fuzz/common.o \
                   build/san/fuzz/obj/fuzz/replay.o build/san/libstoryline.a
-	$(CC) $(FZ_SAN) -o $@ $^ $(FZ_PKG_LIBS)
+	$(CC) $(FZ_SAN) -o $@ $(filter %.o,$^) $(filter %.a,$^) $(FZ_PKG_LIBS)
+
+build/fuzz/serve_request: $(FZ_SERVER:%=build/fuzz/obj/src/server/%.o)
+build/san/fuzz/serve_request: $(FZ_SERVER:%=build/san/fuzz/obj/src/server/%.o)
 
 -include $(wildcard build/fuzz/obj/fuzz/*.d build/san/fuzz/obj/fuzz/*.d)

@@ -1,5 +1,5 @@
 #!/bin/sh
-# bootstrap.sh [build|test|eval|fuzz|lint] — installs the Debian packages one
+# bootstrap.sh [build|test|eval|bench|fuzz|lint] — installs the Debian packages one
 # make target needs, when they are missing, and says which and why.
 # `make` runs it for build; `make test`, `make eval`, `make fuzz` and `make lint`
 # for their own extras, so a plain build installs only what the build needs.
@@ -8,16 +8,20 @@ set -e
 case ${1:-build} in
   build) why="to build storyline"
          PKGS="pkg-config libsqlite3-dev libxml2-dev libutf8proc-dev libstemmer-dev libxxhash-dev \
-zlib1g-dev libjansson-dev libexttextcat-dev libexttextcat-data iso-codes libcurl4-openssl-dev" ;;
-  test)  why="for make test (the end-to-end scripts use python3)"
-         PKGS="python3" ;;
+zlib1g-dev libjansson-dev libexttextcat-dev libexttextcat-data iso-codes libcurl4-openssl-dev \
+libmicrohttpd-dev" ;;
+  test)  why="for make test (the end-to-end scripts use python3, serve's curl and jq, the page's chromium and npm)"
+         PKGS="python3 curl jq chromium nodejs"
+         command -v npm >/dev/null || PKGS="$PKGS npm" ;;  # a nodejs from elsewhere brings its own
+  bench) why="for bench/serve.sh (wrk)"
+         PKGS="wrk curl" ;;
   eval)  why="for make eval (the stories baseline uses scikit-learn)"
          PKGS="python3 python3-sklearn" ;;
   fuzz)  why="for make fuzz (libFuzzer comes with clang)"
          PKGS="clang" ;;
   lint)  why="for make lint"
          PKGS="cppcheck clang-tidy" ;;
-  *)     echo "usage: sh scripts/bootstrap.sh [build|test|eval|fuzz|lint]" >&2; exit 2 ;;
+  *)     echo "usage: sh scripts/bootstrap.sh [build|test|eval|bench|fuzz|lint]" >&2; exit 2 ;;
 esac
 missing=""
 for p in $PKGS; do

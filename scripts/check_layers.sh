@@ -3,7 +3,7 @@
 # docs/architecture.md: a file may include its own folder and the layers
 # below its own, never a layer above or a sibling stage beside it.
 #
-#   util ← text ← doc ← {ingest, copies, stories, facts, timex, net} ← {report, store} ← engine ← {cli, server}
+#   util ← text ← doc ← {ingest, copies, stories, facts, timex, net} ← {report, store} ← engine ← server ← cli
 #
 # The public header (include/storyline.h) is the library's vocabulary (types
 # and error codes); every layer but util may include it. util stands alone.
@@ -18,7 +18,7 @@ cd "$SRC" || exit 2
 find . -type f \( -name '*.c' -o -name '*.h' \) | sed 's|^\./||' | sort |
   xargs awk '
 BEGIN {
-  split("util:0 text:1 doc:2 ingest:3 copies:3 stories:3 facts:3 timex:3 net:3 report:4 store:4 engine:5 cli:6 server:6", kv, " ")
+  split("util:0 text:1 doc:2 ingest:3 copies:3 stories:3 facts:3 timex:3 net:3 report:4 store:4 engine:5 server:6 cli:7", kv, " ")
   for (i in kv) { split(kv[i], p, ":"); rank[p[1]] = p[2] }
   bad = 0
 }

@@ -1,12 +1,13 @@
 #!/bin/sh
 # Runs the test suites against one build folder (make test passes build/san):
-# the unit tests, each end-to-end script in tests/e2e/ and the fuzz corpora
-# replayed (fuzz/replay.sh), SL_JOBS of them at a
-# time (default 1; the suites share nothing, each works in its own temporary
-# folder). Prints one line per suite (its full output when it fails), then the
-# closing "N passed, N failed" line that adds them up.
+# the unit tests, each end-to-end script in tests/e2e/, the page in headless
+# Chromium (tests/browser/run.sh) and the fuzz corpora replayed
+# (fuzz/replay.sh), SL_JOBS of them at a time (default 1; the suites share
+# nothing, each works in its own temporary folder). Prints one line per suite
+# (its full output when it fails), then the closing "N passed, N failed" line
+# that adds them up.
 #
-#   sh tests/run.sh BUILD [unit | e2e | fuzz-replay | SUITE...]   SUITE: a name in tests/e2e/
+#   sh tests/run.sh BUILD [unit | e2e | fuzz-replay | browser | SUITE...]   SUITE: a name in tests/e2e/
 BUILD=${1:-build/san}
 [ $# -gt 0 ] && shift
 export STORYLINE="$PWD/$BUILD/storyline"
@@ -27,8 +28,8 @@ e2e_suites() {
   done
 }
 case "${1:-all}" in
-  all) SUITES=$(e2e_suites | sed "1a unit"; echo fuzz-replay) ;;
-  e2e) SUITES=$(e2e_suites) ;;
+  all) SUITES=$(e2e_suites | sed "1a unit"; echo browser; echo fuzz-replay) ;;
+  e2e) SUITES=$(e2e_suites; echo browser) ;;
   *)   SUITES="$*" ;;
 esac
 
@@ -37,6 +38,8 @@ run_suite() {
   start=$(date +%s)
   if [ "$1" = unit ]; then
     "$BUILD/unit-tests" >"$LOGS/$1.out" 2>&1
+  elif [ "$1" = browser ]; then
+    sh tests/browser/run.sh >"$LOGS/$1.out" 2>&1
   elif [ "$1" = fuzz-replay ]; then
     sh fuzz/replay.sh >"$LOGS/$1.out" 2>&1
   else

@@ -46,6 +46,7 @@ extern const command cmd_ingest, cmd_stories, cmd_show, cmd_article, cmd_search,
     cmd_copies, cmd_check, cmd_compare, cmd_dedup, cmd_facts, cmd_quotes, cmd_entities,
     cmd_threads, cmd_extract;
 extern const command cmd_timex, cmd_summarize, cmd_summary, cmd_timeline;
+extern const command cmd_serve;
 
 /* Prints "storyline: <msg>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -9,6 +9,7 @@ static const command *const commands[] = {
     &cmd_ingest, &cmd_stories, &cmd_show, &cmd_article, &cmd_search, &cmd_copies, &cmd_export,
     &cmd_check, &cmd_compare, &cmd_dedup, &cmd_facts, &cmd_quotes, &cmd_entities, &cmd_threads,
     &cmd_extract, &cmd_timex, &cmd_summarize, &cmd_summary, &cmd_timeline,
+    &cmd_serve,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

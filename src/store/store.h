@@ -183,4 +183,13 @@ int sl_store_facts_each(sl_store *st, int kind, int (*fn)(void *ctx, const sl_fa
 /* Copy relations inside a story as (article, original) pairs. */
 int sl_store_story_copies(sl_store *st, int64_t story, int64_t **pairs, size_t *n_pairs);
 
+/* ---- story_pages.c: one page of the story listing (storyline serve) ---- */
+/* Stories newest first as sl_store_stories_list orders them, since `since`
+ * (ISO date or NULL), of thread `thread_id` (0: any), among the stories of
+ * `story_ids` (a JSON array of ids, or NULL: all): `limit` of them from
+ * `offset`, and in *total how many match. SL_EUSAGE for a bad date. */
+int sl_store_stories_page(sl_store *st, const char *since, int64_t thread_id,
+                          const char *story_ids, int offset, int limit, sl_story_list **out,
+                          int64_t *total);
+
 #endif

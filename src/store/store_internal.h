@@ -40,6 +40,11 @@ int sl_store_exec_stmt(sqlite3_stmt *s);
  * a db) and returns `code`. */
 int sl_store_set_why(sl_buf *why, int code, const char *what, sqlite3 *db);
 
+/* ---- stories.c ---- */
+/* Reads every story line a prepared statement gives (columns id, thread,
+ * title, n, sources, first, last) and resets it. */
+int sl_store_story_lines_read(sqlite3_stmt *s, sl_story_list **out);
+
 /* ---- migrate.c ---- */
 /* PRAGMA user_version: how many migrations the store has had. */
 int sl_store_user_version(sqlite3 *db, int *version);

@@ -125,8 +125,7 @@ static int64_t iso_day(sl_store *st, const char *iso)
     return day;
 }
 
-/* Reads every story line a prepared statement gives (and resets it). */
-static int read_story_lines(sqlite3_stmt *s, sl_story_list **out)
+int sl_store_story_lines_read(sqlite3_stmt *s, sl_story_list **out)
 {
     sl_story_list *list = calloc(1, sizeof *list);
     int err = list ? 0 : SL_ENOMEM, rc = SQLITE_DONE;
@@ -166,7 +165,7 @@ int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out)
     if (!s)
         return SL_ESTORE;
     bind_day(s, 1, since_day);
-    return read_story_lines(s, out);
+    return sl_store_story_lines_read(s, out);
 }
 
 static int read_story_articles(sl_store *st, sl_story *story)
@@ -291,7 +290,7 @@ int sl_store_thread_stories(sl_store *st, int64_t thread_id, sl_story_list **out
     sqlite3_stmt *s = sl_store_stmt(st, Q_THREAD_STORIES);
     if (!s || sqlite3_bind_int64(s, 1, thread_id))
         return SL_ESTORE;
-    return read_story_lines(s, out);
+    return sl_store_story_lines_read(s, out);
 }
 
 int sl_store_story_texts(sl_store *st, int64_t story_id, int max_bytes, int max_articles,
