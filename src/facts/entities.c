@@ -227,9 +227,10 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     bool starts = nm->flags & SL_NAME_OPENS;
     size_t first = i;
     /* "New" is a name's first word but where it opens the sentence ("New York") */
-    while (first < end && sl_facts_in(d, first, not_names) >= 0 &&
-           (starts || !sl_facts_is(d, first, "new")))
-        first++;
+    while (first < end && ((sl_facts_in(d, first, not_names) >= 0 &&
+                            (starts || !sl_facts_is(d, first, "new"))) ||
+                           sl_facts_is(d, first, ".")))
+        first++; /* "Mr. Clarke": the courtesy title and its dot are no role */
     for (size_t k = first; k < end; k++)
         if (sl_facts_in(d, k, not_names) >= 0 && k > first)
             return; /* "Early Friday", "Last March" */

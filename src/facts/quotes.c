@@ -390,20 +390,6 @@ static attribution colon_paragraph(const sl_facts_doc *d, const piece *p)
     return before_quote(d, &at);
 }
 
-/* The last person named before byte offset `at`, as an item index, or -1. */
-static long last_person(const sl_facts_doc *d, uint32_t at)
-{
-    long best = -1;
-    for (size_t k = 0; k < d->out->n; k++) {
-        const sl_fact_item *it = &d->out->items[k];
-        if (it->kind == SL_FACT_ENTITY && it->span.start < at && it->detail &&
-            !strcmp(it->detail, "person") &&
-            (best < 0 || it->span.start > d->out->items[best].span.start))
-            best = (long)k;
-    }
-    return best;
-}
-
 /* The role stated with any mention of the person named `name`, or NULL. */
 static const char *role_of(const sl_facts_doc *d, const char *name)
 {
@@ -447,9 +433,11 @@ static bool trim_speaker(const sl_facts_doc *d, attribution *a)
     return a->sp_first < a->sp_end;
 }
 
-/* Fills the item's speaker from an attribution; false when it has none. */
-static bool set_speaker(sl_facts_doc *d, attribution *a, uint32_t quote_start,
-                        sl_fact_item *it)
+/* Fills the item's speaker from an attribution; false when it has none. A
+ * mention that is no name ("he", "the candidate") names the person the
+ * speaker chooser picks (speakers.c), `last` being the previous quote. */
+static bool set_speaker(sl_facts_doc *d, const sl_speakers *sp, attribution *a,
+                        const sl_fact_item *last, sl_fact_item *it)
 {
     if (a->cue == SIZE_MAX || a->sp_first >= a->sp_end || !trim_speaker(d, a))
         return false;
@@ -459,12 +447,11 @@ static bool set_speaker(sl_facts_doc *d, attribution *a, uint32_t quote_start,
     const char *cue = sl_facts_tok(d, a->cue, &cn);
     it->detail = sl_facts_strdup(d, cue, cn);
     long e = -1;
-    if (a->sp_end - a->sp_first == 1 && sl_facts_in(d, a->sp_first, pronouns) >= 0) {
-        if (sl_facts_is(d, a->sp_first, "he") || sl_facts_is(d, a->sp_first, "she"))
-            e = last_person(d, quote_start);
-    } else {
+    if (sl_speakers_resolvable(d, a->sp_first, a->sp_end))
+        e = sl_speakers_choose(d, sp, a->sp_first, a->sp_end, it->span.start, it->span.end,
+                               last ? last->about : NULL);
+    else if (!(a->sp_end - a->sp_first == 1 && sl_facts_in(d, a->sp_first, pronouns) >= 0))
         e = entity_in(d, sa, sb);
-    }
     if (e >= 0) {
         const sl_fact_item *en = &d->out->items[e];
         it->about = sl_facts_strdup(d, en->about, strlen(en->about));
@@ -530,7 +517,9 @@ static size_t extend(sl_facts_doc *d, size_t k, size_t old, uint32_t start, uint
 void sl_facts_quotes(sl_facts_doc *d)
 {
     piece_vec pieces = {0};
-    if (find_pieces(d, &pieces)) {
+    sl_speakers *sp = sl_speakers_new(d);
+    if (!sp || find_pieces(d, &pieces)) {
+        sl_speakers_free(sp);
         d->err = SL_ENOMEM;
         return;
     }
@@ -567,12 +556,14 @@ void sl_facts_quotes(sl_facts_doc *d)
         sl_fact_item *it = sl_facts_add(d, SL_FACT_QUOTE, p->start, p->end);
         if (!it)
             break;
-        if (!set_speaker(d, &a, p->start, it) && (runs_on || same_para || next_para))
+        if (!set_speaker(d, sp, &a, prev >= 0 ? &d->out->items[prev] : NULL, it) &&
+            (runs_on || same_para || next_para))
             copy_speaker(d, &d->out->items[prev], it);
         prev = (long)(it - d->out->items);
         prev_after = after;
         prev_end = p->end;
         prev_len = strlen(it->text);
     }
+    sl_speakers_free(sp);
     sl_vec_free(&pieces);
 }
