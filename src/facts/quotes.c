@@ -70,9 +70,44 @@ typedef struct piece {
 
 typedef SL_VEC(piece) piece_vec;
 
-static int mark_at(const char *s, size_t len, size_t i, int *width)
+static bool letter_at(const char *s, size_t len, size_t i)
+{
+    return i < len && ((unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z') ||
+                       (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'));
+}
+
+static bool space_before(const char *s, size_t i)
+{
+    return i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '(';
+}
+
+/* A single quotation mark at i in British style ('...' or ‘...’): 'o' an
+ * opening one (after a space, before a letter), 'c' a closing one (after
+ * no space, before no letter: not the apostrophe of "don't"), else 0. */
+static int single_at(const char *s, size_t len, size_t i, int *width)
+{
+    bool curly_open = i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+                      (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x98;
+    bool curly_close = i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+                       (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99;
+    if (s[i] != '\'' && !curly_open && !curly_close)
+        return 0;
+    *width = s[i] == '\'' ? 1 : 3;
+    if ((s[i] == '\'' || curly_open) && space_before(s, i) && letter_at(s, len, i + *width))
+        return 'o';
+    if ((s[i] == '\'' || curly_close) && !space_before(s, i) && !letter_at(s, len, i + *width))
+        return 'c';
+    return 0;
+}
+
+/* The quotation mark at i: 's' straight double, 'o' opening, 'c' closing,
+ * 0 none. With `singles` (a text quoting in single marks, British style),
+ * single marks are the quotation marks and double ones are not. */
+static int mark_at(const char *s, size_t len, size_t i, bool singles, int *width)
 {
     *width = 1;
+    if (singles)
+        return single_at(s, len, i, width);
     if (s[i] == '"')
         return 's';
     if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
@@ -85,19 +120,44 @@ static int mark_at(const char *s, size_t len, size_t i, int *width)
     return 0;
 }
 
+/* Whether the text quotes in single marks: more opening single marks than
+ * double marks of any kind (a text in double marks has a few nested single
+ * ones; one in single marks, few or no double ones). */
+static bool quotes_in_singles(const char *s, size_t len)
+{
+    size_t singles = 0, doubles = 0;
+    for (size_t i = 0; i < len; i++) {
+        int w;
+        doubles += mark_at(s, len, i, false, &w) != 0;
+        singles += single_at(s, len, i, &w) == 'o';
+    }
+    return singles > doubles;
+}
+
 static bool paragraph_break(const char *s, size_t len, size_t i)
 {
     return s[i] == '\n' && i + 1 < len && s[i + 1] == '\n';
 }
 
 /* The next paragraph after the break at i starts with an opening mark. */
-static bool next_para_opens(const char *s, size_t len, size_t i)
+static bool next_para_opens(const char *s, size_t len, size_t i, bool singles)
 {
     while (i < len && (s[i] == '\n' || s[i] == ' '))
         i++;
     int w;
-    int m = i < len ? mark_at(s, len, i, &w) : 0;
+    int m = i < len ? mark_at(s, len, i, singles, &w) : 0;
     return m == 's' || m == 'o';
+}
+
+/* The end of a quote's text before its closing mark at `close`, without the
+ * punctuation that ends it there ("…,"), but for ? and !. */
+static uint32_t text_end(const char *s, uint32_t start, uint32_t close)
+{
+    while (close > start && s[close - 1] && strchr(",.;: ", s[close - 1]))
+        close--;
+    while (close >= start + 3 && !memcmp(s + close - 3, "\xE2\x80\x94", 3)) /* an em dash */
+        close -= 3;
+    return close;
 }
 
 /* Every quoted stretch, paragraph by paragraph. */
@@ -105,15 +165,16 @@ static int find_pieces(const sl_facts_doc *d, piece_vec *out)
 {
     const char *s = d->s;
     size_t len = d->len;
-    bool open = false, run_on = false;
+    bool open = false, run_on = false, singles = quotes_in_singles(s, len);
     piece cur = {0};
     for (size_t i = 0; i < len;) {
-        int w, m = mark_at(s, len, i, &w);
+        int w, m = mark_at(s, len, i, singles, &w);
         if (paragraph_break(s, len, i)) {
             if (open) {
                 open = false;
-                if (next_para_opens(s, len, i)) { /* the quote goes on in the next paragraph */
-                    cur.close = cur.end = (uint32_t)i;
+                if (next_para_opens(s, len, i, singles)) { /* the quote goes on in the next paragraph */
+                    cur.close = (uint32_t)i;
+                    cur.end = text_end(s, cur.start, cur.close);
                     if (cur.end > cur.start && sl_vec_push(out, cur))
                         return SL_ENOMEM;
                     run_on = true;
@@ -130,7 +191,7 @@ static int find_pieces(const sl_facts_doc *d, piece_vec *out)
             open = true;
         } else if ((m == 'c' || m == 's') && open) {
             cur.close = (uint32_t)i;
-            cur.end = (uint32_t)i;
+            cur.end = text_end(s, cur.start, cur.close);
             open = false;
             if (cur.end > cur.start && sl_vec_push(out, cur))
                 return SL_ENOMEM;
