@@ -27,7 +27,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from facts_common import char_offsets  # noqa: E402
 from facts_quotes import is_direct, name_words, read_ann, source_names  # noqa: E402
 
-FEATURES = ["rank0", "rank1", "far", "in_quote", "last_speaker", "gender", "subject",
+FEATURES = ["rank0", "rank1", "far", "in_quote", "last_speaker", "gender", "other_gender", "subject",
             "count", "same_para", "role", "same_sentence"]
 
 
@@ -89,7 +89,7 @@ def accuracy(w, data):
     return ok / len(data) if data else 0.0
 
 
-def fit(data, l2=0.01, rate=0.5, steps=400):
+def fit(data, l2=0.01, rate=1.0, steps=600):
     """Conditional logit by gradient ascent on the mean log-likelihood."""
     n = len(data[0][0][0])
     w = [0.0] * n

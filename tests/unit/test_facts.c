@@ -74,6 +74,44 @@ TEST(facts_quotes_speakers)
     sl_fact_items_free(items);
 }
 
+/* British style: single quotation marks, the apostrophes of "don't" and
+ * "colleagues'" no marks; quote text without its closing comma. */
+TEST(facts_quotes_single_marks)
+{
+    sl_fact_items *items = extract_text(
+        "The harbour board met on Tuesday.\n\n'We don't close the port lightly,' said Ilse "
+        "Varnholt, the harbour master. 'The storm left us no choice.'\n\nHer colleagues' "
+        "boats stayed in. 'It was the right call,' Oskar Thiel told reporters.\n", NULL);
+    CHECK_INT(count(items, SL_FACT_QUOTE), 2);
+    const sl_fact_item *q = nth(items, SL_FACT_QUOTE, 0);
+    CHECK(q && strstr(q->text, "don't close") && strstr(q->text, "no choice"));
+    CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
+    q = nth(items, SL_FACT_QUOTE, 1);
+    CHECK_STR(q ? q->text : NULL, "It was the right call");
+    CHECK_STR(q ? q->about : NULL, "Oskar Thiel");
+    sl_fact_items_free(items);
+}
+
+/* "she" names the woman quoted before, not the man named last, and "the
+ * minister" the person it stands for (speakers.c, fitted on PolNeAR train);
+ * the rule it replaced took the last person named. */
+TEST(facts_quotes_pronoun_speakers)
+{
+    sl_fact_items *items = extract_text(
+        "Finance Minister Ilse Varnholt presented the budget on Monday.\n\n"
+        "\"It cuts the deficit,\" Varnholt said.\n\n"
+        "Opposition leader Oskar Thiel called it a gamble.\n\n"
+        "\"We have done the sums twice,\" she said. \"They add up.\"\n\n"
+        "\"The numbers are sound,\" the minister told parliament.\n", NULL);
+    CHECK_INT(count(items, SL_FACT_QUOTE), 3);
+    const sl_fact_item *q = nth(items, SL_FACT_QUOTE, 1);
+    CHECK_STR(q ? q->text : NULL, "We have done the sums twice \xE2\x80\xA6 They add up");
+    CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
+    q = nth(items, SL_FACT_QUOTE, 2);
+    CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
+    sl_fact_items_free(items);
+}
+
 TEST(facts_numbers_forms)
 {
     sl_fact_items *items = extract_fixture("tests/fixtures/facts/harbour.txt", "2026-02-10");
