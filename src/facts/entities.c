@@ -134,6 +134,12 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
 static const char *const subject_verbs[] = {"said", "says", "told", "added", "was", "is", "has",
     "had", "will", "would", "'s", "\xE2\x80\x99s", "who", "testified", "pleaded", NULL};
 
+/* Words of travel before "to" that make the name after it a place. */
+static const char *const travel_words[] = {"visit", "visits", "trip", "trips", "travel",
+    "travels", "traveled", "travelled", "flew", "fly", "flies", "flight", "journey", "return",
+    "returned", "returns", "headed", "heads", "went", "go", "goes", "moved", "way", "route",
+    "arrival", "came", "come", "comes", "drove", "sailed", NULL};
+
 static const char *const compass[] = {"north", "south", "east", "west", "middle", "central",
     "northern", "southern", "eastern", "western", "upper", "lower", NULL};
 
@@ -173,7 +179,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     bool prep = first > 0 && (sl_facts_is(d, first - 1, "in") || sl_facts_is(d, first - 1, "from") ||
                               sl_facts_is(d, first - 1, "near") || sl_facts_is(d, first - 1, "at") ||
                               sl_facts_is(d, first - 1, "across"));
-    if (prep && end - first <= 2)
+    /* "a visit to Tel Aviv", "flew to Cairo" */
+    bool travel = first > 1 && sl_facts_is(d, first - 1, "to") &&
+                  sl_facts_in(d, first - 2, travel_words) >= 0;
+    if ((prep || travel) && end - first <= 2)
         return "place";
     if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_in(d, first - 2, place_of) >= 0)
         return "place";
@@ -284,11 +293,15 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         seen = by_name[nm->refers];
     if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, subject_verbs) < 0)
         return; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
-    /* a nationality before a lower-case word modifies it ("the Israeli military"): no
-     * entity; nor is a hyphenated compound ("US-brokered") */
-    if (!seen && end - name == 1 && end < d->toks.n && d->sent_of[end] == d->sent_of[name] &&
-        (d->toks.items[end].flags & SL_TOK_WORD) && !(d->toks.items[end].flags & SL_TOK_STOP) &&
-        !sl_facts_upper(d, end) && sl_facts_in(d, end, subject_verbs) < 0 && demonym(d, name))
+    /* a nationality before a lower-case word modifies it ("the Israeli military",
+     * "the Israeli and Hamas stances"): no entity, seen or not; nor is a
+     * hyphenated compound ("US-brokered") */
+    if (end - name == 1 && end < d->toks.n && d->sent_of[end] == d->sent_of[name] &&
+        (d->toks.items[end].flags & SL_TOK_WORD) && !sl_facts_upper(d, end) &&
+        (!seen || name == 0 || sl_facts_is(d, name - 1, "the") || sl_facts_is(d, name - 1, "an") ||
+         sl_facts_is(d, name - 1, "a")) &&
+        (!seen || !(d->toks.items[end].flags & SL_TOK_STOP) || sl_facts_is(d, end, "and")) &&
+        sl_facts_in(d, end, subject_verbs) < 0 && demonym(d, name))
         return;
     if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
                                            d->toks.items[name].end - d->toks.items[name].start))
@@ -361,14 +374,17 @@ static const char *const member_nouns[] = {"militants", "fighters", "combatants"
     "commanders", NULL};
 
 /* Whether names a and b (in text order) are joined by "and" or "or" and b
- * or a is a country or region: "between Israel and Hamas" (a person is
- * seldom paired with a country). */
+ * or a is a country, a region or a nationality: "between Israel and Hamas",
+ * "the Israeli and Hamas stances" (a person is seldom paired with one). */
 static bool paired_with_place(const sl_facts_doc *d, const sl_name *a, const sl_name *b)
 {
     if (b->first != a->end + 1 || !(sl_facts_is(d, a->end, "and") || sl_facts_is(d, a->end, "or")))
         return false;
-    return sl_facts_is_place(d->s + a->start, a->stop - a->start) !=
-           sl_facts_is_place(d->s + b->start, b->stop - b->start);
+    bool pa = sl_facts_is_place(d->s + a->start, a->stop - a->start) ||
+              (a->end - a->first == 1 && demonym(d, a->first));
+    bool pb = sl_facts_is_place(d->s + b->start, b->stop - b->start) ||
+              (b->end - b->first == 1 && demonym(d, b->first));
+    return pa != pb;
 }
 
 /* The keys of the names the text speaks of as groups, anywhere in it: after
