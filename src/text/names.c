@@ -126,7 +126,10 @@ static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b,
             bool joins = false;
             for (int c = 0; connectors[c] && !joins; c++)
                 joins = is_word(text, &tok[j], connectors[c]);
-            if (!joins || (opening && j == i + 1))
+            /* "for" joins one word to a name ("Centers for Disease Control",
+             * "Minister for Health"), not a person's name to a place ("Aurel
+             * Vintch for Karsland") */
+            if (!joins || (opening && j == i + 1) || (is_word(text, &tok[j], "for") && j > i + 1))
                 break;
             j += 2;
         } else {
