@@ -300,6 +300,42 @@ TEST(facts_entities_from_the_name_finder)
     sl_fact_items_free(items);
 }
 
+/* Types and names from the text's own evidence: a group named as one
+ * ("the armed group Hamas", "Hamas fighters", "Israel and Hamas") is an
+ * organisation wherever it is named; "the Biden administration" before "Joe
+ * Biden" is him; a particle surname stays in the name with its role; a
+ * headline's capitals make no person; a nationality is no entity. */
+TEST(facts_entities_types_from_context)
+{
+    sl_fact_items *items = extract_text(
+        "Blinken's Long Push for a Truce in Gaza\n\n"
+        "Officials of the Biden administration flew in on Sunday. Talks between Israel and "
+        "Hamas resumed. Hamas has rejected the draft, and Hamas fighters stayed in the north. "
+        "Egyptian President Abdel Fattah el-Sissi met the envoy in Cairo. President Joe Biden "
+        "called the Israeli cabinet. The envoy's visit to Tel Aviv was brief.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t hamas = 0, biden = 0, sissi = 0, tel_aviv = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(strcmp(e->text, "Israeli") && !strstr(e->text, "Push")); /* no entity */
+        if (!strcmp(e->text, "Hamas"))
+            hamas += !strcmp(e->detail, "organization");
+        if (!strcmp(e->text, "Biden"))
+            biden += e->about && !strcmp(e->about, "Joe Biden") && !strcmp(e->detail, "person");
+        if (strstr(e->text, "Abdel Fattah")) {
+            sissi++;
+            CHECK_STR(e->about, "Abdel Fattah el-Sissi");
+            CHECK_STR(e->role, "Egyptian President");
+        }
+        if (!strcmp(e->text, "Tel Aviv"))
+            tel_aviv += !strcmp(e->detail, "place");
+    }
+    CHECK_INT(hamas, 3);
+    CHECK_INT(biden, 1);
+    CHECK_INT(sissi, 1);
+    CHECK_INT(tel_aviv, 1);
+    sl_fact_items_free(items);
+}
+
 TEST(facts_bad_input)
 {
     sl_fact_items *items = NULL;
