@@ -25,7 +25,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from facts_common import char_offsets  # noqa: E402
-from facts_quotes import is_direct, name_words, read_ann, source_names  # noqa: E402
+from facts_quotes import archive_marks, is_direct, name_words, read_ann, source_names  # noqa: E402
 
 FEATURES = ["rank0", "rank1", "far", "in_quote", "last_speaker", "gender", "other_gender", "subject",
             "count", "same_para", "role", "same_sentence"]
@@ -37,7 +37,7 @@ def gold_quotes(path, data_dir, split):
     anns = sorted(glob.glob(os.path.join(data_dir, split, "attributions", name + "_*.ann")))
     if not anns:
         return None
-    text = open(path, encoding="utf-8").read()
+    text = archive_marks(open(path, encoding="utf-8").read())
     spans, rels = read_ann(anns[0])
     names = source_names(text, rels, spans)
     out = []

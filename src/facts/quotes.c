@@ -64,6 +64,7 @@ static const char *const speaker_trailers[] = {"also", "then", "later", "once", 
 
 typedef struct piece {
     uint32_t open, close;        /* byte offsets of the marks */
+    uint32_t after;              /* just after the closing mark */
     uint32_t start, end;         /* the quoted text */
     bool from_prev_para;         /* a quote running on from the paragraph before */
 } piece;
@@ -100,8 +101,8 @@ static int single_at(const char *s, size_t len, size_t i, int *width)
     return 0;
 }
 
-/* The quotation mark at i: 's' straight double, 'o' opening, 'c' closing,
- * 0 none. With `singles` (a text quoting in single marks, British style),
+/* The quotation mark at i: 's' straight double (or two apostrophes, as
+ * news archives write it), 'o' opening, 'c' closing, 0 none. With `singles` (a text quoting in single marks, British style),
  * single marks are the quotation marks and double ones are not. */
 static int mark_at(const char *s, size_t len, size_t i, bool singles, int *width)
 {
@@ -110,6 +111,10 @@ static int mark_at(const char *s, size_t len, size_t i, bool singles, int *width
         return single_at(s, len, i, width);
     if (s[i] == '"')
         return 's';
+    if (s[i] == '\'' && i + 1 < len && s[i + 1] == '\'') { /* '' (archives of the NYT) */
+        *width = 2;
+        return 's';
+    }
     if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
         *width = 3;
         if ((unsigned char)s[i + 2] == 0x9C)
@@ -173,7 +178,7 @@ static int find_pieces(const sl_facts_doc *d, piece_vec *out)
             if (open) {
                 open = false;
                 if (next_para_opens(s, len, i, singles)) { /* the quote goes on in the next paragraph */
-                    cur.close = (uint32_t)i;
+                    cur.close = cur.after = (uint32_t)i;
                     cur.end = text_end(s, cur.start, cur.close);
                     if (cur.end > cur.start && sl_vec_push(out, cur))
                         return SL_ENOMEM;
@@ -186,11 +191,12 @@ static int find_pieces(const sl_facts_doc *d, piece_vec *out)
             continue;
         }
         if (m == 'o' || (m == 's' && !open)) {
-            cur = (piece){(uint32_t)i, 0, (uint32_t)(i + w), 0, run_on};
+            cur = (piece){(uint32_t)i, 0, 0, (uint32_t)(i + w), 0, run_on};
             run_on = false;
             open = true;
         } else if ((m == 'c' || m == 's') && open) {
             cur.close = (uint32_t)i;
+            cur.after = (uint32_t)(i + w);
             cur.end = text_end(s, cur.start, cur.close);
             open = false;
             if (cur.end > cur.start && sl_vec_push(out, cur))
@@ -282,9 +288,7 @@ static size_t np_backward(const sl_facts_doc *d, size_t end, size_t limit)
 static attribution after_quote(const sl_facts_doc *d, const piece *p)
 {
     attribution a = {SIZE_MAX, 0, 0};
-    size_t i = token_at(d, p->close + 1);
-    if (i < d->toks.n && d->toks.items[i].start == p->close)
-        i++;
+    size_t i = token_at(d, p->after);
     while (i < d->toks.n && sl_facts_is(d, i, ","))
         i++;
     size_t limit = i;

@@ -75,7 +75,8 @@ TEST(facts_quotes_speakers)
 }
 
 /* British style: single quotation marks, the apostrophes of "don't" and
- * "colleagues'" no marks; quote text without its closing comma. */
+ * "colleagues'" no marks; quote text without its closing comma; the ''...''
+ * of news archives. */
 TEST(facts_quotes_single_marks)
 {
     sl_fact_items *items = extract_text(
@@ -88,6 +89,13 @@ TEST(facts_quotes_single_marks)
     CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
     q = nth(items, SL_FACT_QUOTE, 1);
     CHECK_STR(q ? q->text : NULL, "It was the right call");
+    CHECK_STR(q ? q->about : NULL, "Oskar Thiel");
+    sl_fact_items_free(items);
+    /* news archives write quotation marks as two apostrophes */
+    items = extract_text("The port stayed shut. ''We had no choice in the matter,'' said "
+                         "Oskar Thiel, the mayor.\n", NULL);
+    q = nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->text : NULL, "We had no choice in the matter");
     CHECK_STR(q ? q->about : NULL, "Oskar Thiel");
     sl_fact_items_free(items);
 }
