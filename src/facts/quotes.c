@@ -389,9 +389,11 @@ static void speaker_before(const sl_facts_doc *d, size_t k, size_t floor, size_t
             a->sp_first = np_backward(d, a->sp_end, floor);
         }
     }
-    if (a->sp_first == a->sp_end) { /* "said Smith:" */
+    if (a->sp_first == a->sp_end) { /* "said Smith:", but not "said he would win." */
         a->sp_first = k + 1;
         a->sp_end = np_forward(d, k + 1, i);
+        if (a->sp_end > a->sp_first + 1 && sl_facts_in(d, k + 1, pronouns) >= 0)
+            a->sp_end = a->sp_first;
     }
     if (a->sp_first == a->sp_end)
         sentence_subject(d, k, a);

@@ -118,6 +118,12 @@ TEST(facts_quotes_pronoun_speakers)
     q = nth(items, SL_FACT_QUOTE, 2);
     CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
     sl_fact_items_free(items);
+    /* "said he would ..." is a clause, not a speaker: the sentence's subject is */
+    items = extract_text("The rally was loud.\n\nOskar Thiel turned to the crowd and said he "
+                         "would win. \"I will not let you down, not this time.\"\n", NULL);
+    q = nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->about : NULL, "Oskar Thiel");
+    sl_fact_items_free(items);
 }
 
 TEST(facts_numbers_forms)
