@@ -226,9 +226,14 @@ static bool punct(const sl_facts_doc *d, size_t i)
     return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_PUNCT);
 }
 
+/* The dot of a title ("Mr.") or of an initial ("John D. Podesta"). */
 static bool abbrev_dot(const sl_facts_doc *d, size_t i)
 {
-    return sl_facts_is(d, i, ".") && i > 0 && sl_facts_in(d, i - 1, abbrev_titles) >= 0;
+    if (!sl_facts_is(d, i, ".") || i == 0)
+        return false;
+    size_t n;
+    const char *w = sl_facts_tok(d, i - 1, &n);
+    return sl_facts_in(d, i - 1, abbrev_titles) >= 0 || (n == 1 && w[0] >= 'A' && w[0] <= 'Z');
 }
 
 static bool is_cue(const sl_facts_doc *d, size_t i)
