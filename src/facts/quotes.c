@@ -67,6 +67,7 @@ typedef struct piece {
     uint32_t after;              /* just after the closing mark */
     uint32_t start, end;         /* the quoted text */
     bool from_prev_para;         /* a quote running on from the paragraph before */
+    bool block;                  /* a paragraph set apart after a colon, without marks */
 } piece;
 
 typedef SL_VEC(piece) piece_vec;
@@ -165,6 +166,12 @@ static uint32_t text_end(const char *s, uint32_t start, uint32_t close)
     return close;
 }
 
+static int by_open(const void *a, const void *b)
+{
+    const piece *x = a, *y = b;
+    return x->open < y->open ? -1 : x->open > y->open;
+}
+
 /* Every quoted stretch, paragraph by paragraph. */
 static int find_pieces(const sl_facts_doc *d, piece_vec *out)
 {
@@ -191,7 +198,7 @@ static int find_pieces(const sl_facts_doc *d, piece_vec *out)
             continue;
         }
         if (m == 'o' || (m == 's' && !open)) {
-            cur = (piece){(uint32_t)i, 0, 0, (uint32_t)(i + w), 0, run_on};
+            cur = (piece){(uint32_t)i, 0, 0, (uint32_t)(i + w), 0, run_on, false};
             run_on = false;
             open = true;
         } else if ((m == 'c' || m == 's') && open) {
@@ -204,6 +211,44 @@ static int find_pieces(const sl_facts_doc *d, piece_vec *out)
         }
         i += m ? (size_t)w : 1;
     }
+    return 0;
+}
+
+/* Fewest bytes of a block quote (shorter: a list item, a heading). */
+#define BLOCK_MIN 40
+
+/* Block quotes: a paragraph without quotation marks after one that ends
+ * with a colon ("Smith wrote on Twitter:" / the words, set apart). The
+ * colon paragraph's attribution is its speaker (colon_paragraph); one that
+ * has none is no quote. Appended after the marked pieces, in text order. */
+static int find_blocks(const sl_facts_doc *d, piece_vec *out)
+{
+    const char *s = d->s;
+    bool singles = quotes_in_singles(s, d->len);
+    size_t n_marked = out->n;
+    for (size_t i = 0; i + 2 < d->len; i++) {
+        if (!paragraph_break(s, d->len, i))
+            continue;
+        size_t colon = i;
+        while (colon > 0 && (s[colon - 1] == ' ' || s[colon - 1] == '\n'))
+            colon--;
+        size_t a = i + 2, b = a;
+        while (b < d->len && !paragraph_break(s, d->len, b))
+            b++;
+        int w;
+        bool marked = false;
+        for (size_t k = a; k < b && !marked; k++)
+            marked = mark_at(s, d->len, k, singles, &w) != 0;
+        if (colon > 0 && s[colon - 1] == ':' && !marked && b - a >= BLOCK_MIN) {
+            piece p = {(uint32_t)a, (uint32_t)b, (uint32_t)b, (uint32_t)a,
+                       text_end(s, (uint32_t)a, (uint32_t)b), false, true};
+            if (sl_vec_push(out, p))
+                return SL_ENOMEM;
+        }
+        i = b - 1;
+    }
+    if (out->n > n_marked)
+        qsort(out->items, out->n, sizeof *out->items, by_open);
     return 0;
 }
 
@@ -590,7 +635,7 @@ void sl_facts_quotes(sl_facts_doc *d)
 {
     piece_vec pieces = {0};
     sl_speakers *sp = sl_speakers_new(d);
-    if (!sp || find_pieces(d, &pieces)) {
+    if (!sp || find_pieces(d, &pieces) || find_blocks(d, &pieces)) {
         sl_speakers_free(sp);
         d->err = SL_ENOMEM;
         return;
@@ -609,6 +654,8 @@ void sl_facts_quotes(sl_facts_doc *d)
         if (a.cue == SIZE_MAX)
             a = colon_paragraph(d, p);
         bool attributed = a.cue != SIZE_MAX && a.sp_first < a.sp_end;
+        if (p->block && !(attributed && is_cue(d, a.cue)))
+            continue; /* a block quote needs a verb of saying ("4:40 p.m.:" is none) */
         bool runs_on = p->from_prev_para && prev >= 0;
         /* the same paragraph's earlier quote: "A," he said. "B." */
         bool same_para = prev >= 0 && !memchr(d->s + prev_end, '\n', p->open - prev_end);

@@ -100,6 +100,23 @@ TEST(facts_quotes_single_marks)
     sl_fact_items_free(items);
 }
 
+/* A block quote: a paragraph without marks after "... wrote:" is a quote
+ * of that speaker; after a colon with no verb of saying ("4:40 p.m.:") it is
+ * none. */
+TEST(facts_quotes_block)
+{
+    sl_fact_items *items = extract_text(
+        "The harbour closed early.\n\nHarbour master Ilse Varnholt wrote on Monday:\n\n"
+        "We will reopen the port once the storm has passed and the piers are safe.\n\n"
+        "4:40 p.m.:\n\nThe ferries stayed in port for the rest of the day and the next.\n", NULL);
+    CHECK_INT(count(items, SL_FACT_QUOTE), 1);
+    const sl_fact_item *q = nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->text : NULL,
+              "We will reopen the port once the storm has passed and the piers are safe");
+    CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
+    sl_fact_items_free(items);
+}
+
 /* "she" names the woman quoted before, not the man named last, and "the
  * minister" the person it stands for (speakers.c, fitted on PolNeAR train);
  * the rule it replaced took the last person named. */
