@@ -143,6 +143,27 @@ static const char *const travel_words[] = {"visit", "visits", "trip", "trips", "
 static const char *const compass[] = {"north", "south", "east", "west", "middle", "central",
     "northern", "southern", "eastern", "western", "upper", "lower", NULL};
 
+/* Bytes of the possessive ending of token i ("'s", "’s"), 0 when none. */
+static size_t possessive_len(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    return n > 2 && !strncmp(w + n - 2, "'s", 2)               ? 2
+           : n > 4 && !strncmp(w + n - 4, "\xE2\x80\x99s", 4) ? 4
+                                                              : 0;
+}
+
+/* Whether token i follows a country's or region's possessive ("Lebanon's",
+ * "Iran’s"). */
+static bool place_possessive(const sl_facts_doc *d, size_t i)
+{
+    if (i == 0 || d->sent_of[i - 1] != d->sent_of[i])
+        return false;
+    size_t n, cut = possessive_len(d, i - 1);
+    const char *w = sl_facts_tok(d, i - 1, &n);
+    return cut && sl_facts_is_place(w, n - cut);
+}
+
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
 {
@@ -160,6 +181,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
             return "place";
     }
     uint32_t a = d->toks.items[first].start, b = d->toks.items[end - 1].end;
+    b -= (uint32_t)possessive_len(d, end - 1); /* "Lebanon's" is Lebanon */
     if (sl_facts_is_place(d->s + a, b - a) || sl_facts_in(d, end - 1, place_words) >= 0)
         return "place";
     /* "the Hunger Games", "the Security Council"; not "the Biden administration",
@@ -196,6 +218,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     const char *v = end < d->toks.n ? sl_facts_tok(d, end, &vn) : "";
     if (end < d->toks.n && sl_facts_in(d, end, subject_verbs) >= 0)
         return "person"; /* "Comeaux said", "Lohan was" */
+    if (end - first == 1 && place_possessive(d, first))
+        return "organization"; /* "Lebanon's Hezbollah" ("Russia's Putin said": above) */
     (void)v;
     (void)vn;
     (void)s;

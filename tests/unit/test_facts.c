@@ -315,9 +315,11 @@ TEST(facts_entities_from_the_name_finder)
         "States said. Secretary of State Antony Blinken flew to TEL AVIV. The U.S. envoy "
         "met him in Tel Aviv, and the US said Blinken would stay.\n", NULL);
     const sl_fact_item *e = NULL;
-    size_t us = 0, tel_aviv = 0, blinken = 0;
+    size_t us = 0, tel_aviv = 0, blinken = 0, hezbollah = 0, lebanon = 0;
     for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
         CHECK(!strstr(e->text, "Lebanon's Hezbollah")); /* no person "Lebanon's Hezbollah" */
+        hezbollah += !strcmp(e->text, "Hezbollah") && !strcmp(e->detail, "organization");
+        lebanon += !strcmp(e->text, "Lebanon") && !strcmp(e->detail, "place");
         if (!strcmp(e->text, "U.S.") || !strcmp(e->text, "US") || !strcmp(e->text, "United States"))
             us += e->about && !strcmp(e->about, "United States");
         if (!strcmp(e->text, "TEL AVIV") || !strcmp(e->text, "Tel Aviv"))
@@ -328,6 +330,8 @@ TEST(facts_entities_from_the_name_finder)
     CHECK_INT(us, 3);
     CHECK_INT(tel_aviv, 2);
     CHECK_INT(blinken, 1);
+    CHECK_INT(hezbollah, 1); /* a country's possessive before one word: an organisation */
+    CHECK_INT(lebanon, 1);
     sl_fact_items_free(items);
 }
 
