@@ -2,13 +2,20 @@
 and 0.8 token overlap, and speaker accuracy. Method in docs/facts.md.
 
 Gold direct quotes are attributions whose Content starts and ends at a
-quotation mark (the marks inside the span or right outside it). Overlap of
+quotation mark (the marks inside the span or right outside it; '' counts as
+one, as news archives write it). Overlap of
 a predicted and a gold quote = shared word tokens / the larger token count.
 A predicted quote's tokens are those inside quotation marks within its span
 (a quote in two halves spans the attribution between them). A prediction that matches no direct quote but lies inside another gold
 attribution's content (a paraphrase with a quoted phrase) is not counted
 either way. Speaker accuracy: of the quotes matched at 0.3 whose gold has a
-Source, the share whose predicted speaker mention overlaps that Source."""
+Source, the share whose predicted speaker mention overlaps that Source.
+Speaker named: of the same quotes, the share whose speaker *name* (what
+`quotes` lists) shares a capitalised word with the name the gold Source
+stands for: the Source itself when it holds one ("Sen. Tim Kaine"), else
+("he", "the minister") the last earlier gold Source that does (the
+annotation has no coreference; this is its nearest stand-in). This is what a
+reader of `storyline quotes` sees."""
 import glob
 import os
 import re
@@ -41,11 +48,20 @@ def tokens(text, pieces):
     return out
 
 
+def archive_marks(text):
+    """The text with each '' (two apostrophes: the quotation marks of news
+    archives, as in the NYT's texts) written "" (the same length), which
+    is_direct and quoted_tokens read as one mark."""
+    return text.replace("''", '""')
+
+
 def quoted_tokens(text, a, b):
     """Word tokens of text[a:b] inside quotation marks; the span starts inside
     a quote (a quote joined over its attribution has marks within it)."""
     out, inside, start = set(), True, a
     for i in range(a, b + 1):
+        if i < b and text[i] == '"' and text[i + 1:i + 2] == '"':
+            continue  # the first half of a "" (an archive's '')
         if i == b or text[i] in MARKS:
             if inside:
                 out |= tokens(text, [(start, i)])
@@ -62,6 +78,30 @@ def is_direct(text, pieces):
     return opens and closes
 
 
+def name_words(s):
+    """Capitalised words of a name, lower-cased ("The", "Sen." and the like
+    start a sentence or title and say nothing of who)."""
+    return {w.lower() for w in WORD.findall(s or "") if w[:1].isupper()
+            and w.lower() not in NOT_NAME}
+
+
+NOT_NAME = {"the", "a", "an", "he", "she", "they", "i", "we", "it", "mr", "mrs", "ms", "dr",
+            "sen", "gov", "rep", "president", "his", "her", "their", "its", "s"}
+
+
+def source_names(text, rels, spans):
+    """Per Source span id, the name words it stands for (see the docstring)."""
+    srcs = sorted((spans[r["Source"]][1][0][0], r["Source"]) for r in rels
+                  if r.get("Source") in spans)
+    out, last = {}, set()
+    for _, sid in srcs:
+        words = name_words(" ".join(text[a:b] for a, b in spans[sid][1]))
+        if words:
+            last = words
+        out[sid] = words or last
+    return out
+
+
 def overlap(p, g):
     return len(p & g) / max(len(p), len(g)) if p and g else 0.0
 
@@ -71,31 +111,33 @@ def evaluate(binary, db, data_dir, split="dev"):
     preds = extract(binary, db, texts)
     gold_n = pred_n = 0
     matched = {0.3: 0, 0.8: 0}
-    speaker_ok = speaker_n = 0
+    speaker_ok = speaker_n = named_ok = 0
     for path, facts in zip(texts, preds):
         name = os.path.basename(path)[:-4]
         anns = sorted(glob.glob(os.path.join(data_dir, split, "attributions", name + "_*.ann")))
         if not anns:
             continue
         data = open(path, "rb").read()
-        text = data.decode("utf-8")
+        text = archive_marks(data.decode("utf-8"))
         c = char_offsets(data)
         spans, rels = read_ann(anns[0])
         gold, other = [], []
+        names = source_names(text, rels, spans)
         for r in rels:
             if "Content" not in r or r["Content"] not in spans:
                 continue
             pieces = spans[r["Content"]][1]
             src = spans.get(r.get("Source", ""), (None, None))[1]
             if is_direct(text, pieces):
-                gold.append((tokens(text, pieces), src))
+                gold.append((tokens(text, pieces), src, names.get(r.get("Source"), set())))
             else:
                 other.append(tokens(text, pieces))
         pred = []
         for q in facts["quotes"]:
             a, b = c[q["span"][0]], c[q["span"][1]]
             sp = q.get("speaker_span")
-            pred.append((quoted_tokens(text, a, b), (c[sp[0]], c[sp[1]]) if sp else None))
+            pred.append((quoted_tokens(text, a, b), (c[sp[0]], c[sp[1]]) if sp else None,
+                         name_words(q.get("speaker"))))
         pairs = sorted(((overlap(p[0], g[0]), i, k) for i, p in enumerate(pred)
                         for k, g in enumerate(gold)), reverse=True)
         used_p, used_g, best = set(), set(), {}
@@ -115,6 +157,7 @@ def evaluate(binary, db, data_dir, split="dev"):
                     speaker_n += 1
                     ps = p[1]
                     speaker_ok += bool(ps and any(ps[0] < b2 and a2 < ps[1] for a2, b2 in src))
+                    named_ok += bool(p[2] & gold[k][2])
                 pred_n += 1
             elif not any(p[0] and len(p[0] & o) / len(p[0]) >= 0.5 for o in other):
                 pred_n += 1
@@ -130,4 +173,8 @@ def evaluate(binary, db, data_dir, split="dev"):
     print("speaker accuracy %.3f (%d of %d matched quotes with a gold source)"
           % (acc, speaker_ok, speaker_n))
     scores["quotes_polnear_speaker"] = acc
+    named = named_ok / speaker_n if speaker_n else 0.0
+    print("speaker named %.3f (%d of %d: the listed name is the one the source stands for)"
+          % (named, named_ok, speaker_n))
+    scores["quotes_polnear_speaker_named"] = named
     return scores

@@ -5,17 +5,39 @@
 
 #include "cli.h"
 
-typedef struct row {
-    const sl_fact_item *first;
-    const char *role;
-    int mentions, articles;
-    int64_t last_article;
-} row;
+typedef cli_entity_row row;
 
 static int by_mentions(const void *a, const void *b)
 {
     const row *x = a, *y = b;
     return y->mentions - x->mentions;
+}
+
+int cli_entity_rows(const sl_fact_items *items, cli_entity_row **out, size_t *n_out)
+{
+    row *rows = calloc(items->n ? items->n : 1, sizeof *rows);
+    size_t n = 0;
+    for (size_t i = 0; rows && i < items->n; i++) {
+        const sl_fact_item *it = &items->items[i];
+        size_t k = 0;
+        while (k < n && (strcmp(rows[k].first->about, it->about) ||
+                         strcmp(rows[k].first->detail, it->detail)))
+            k++;
+        if (k == n)
+            rows[n++] = (row){it, NULL, 0, 0, 0};
+        rows[k].mentions++;
+        if (it->role && !rows[k].role)
+            rows[k].role = it->role;
+        if (rows[k].last_article != it->article_id) {
+            rows[k].articles++;
+            rows[k].last_article = it->article_id;
+        }
+    }
+    if (rows)
+        qsort(rows, n, sizeof *rows, by_mentions);
+    *out = rows;
+    *n_out = n;
+    return rows ? 0 : SL_ENOMEM;
 }
 
 static int print_json(int64_t story, const row *rows, size_t n)
@@ -63,28 +85,10 @@ static int run(cli *c, sl_engine *e)
         rc = sl_story_fact_items(e, story, SL_FACT_ENTITY, &items);
     if (rc)
         return cli_fail(e, rc);
-    row *rows = calloc(items->n ? items->n : 1, sizeof *rows);
+    row *rows = NULL;
     size_t n = 0;
-    for (size_t i = 0; rows && i < items->n; i++) {
-        const sl_fact_item *it = &items->items[i];
-        size_t k = 0;
-        while (k < n && (strcmp(rows[k].first->about, it->about) ||
-                         strcmp(rows[k].first->detail, it->detail)))
-            k++;
-        if (k == n)
-            rows[n++] = (row){it, NULL, 0, 0, 0};
-        rows[k].mentions++;
-        if (it->role && !rows[k].role)
-            rows[k].role = it->role;
-        if (rows[k].last_article != it->article_id) {
-            rows[k].articles++;
-            rows[k].last_article = it->article_id;
-        }
-    }
     int status = EXIT_OK;
-    if (rows)
-        qsort(rows, n, sizeof *rows, by_mentions);
-    if (!rows)
+    if (cli_entity_rows(items, &rows, &n))
         status = cli_fail(e, SL_ENOMEM);
     else if (c->json)
         status = print_json(story, rows, n);

@@ -48,9 +48,10 @@ static void print_copy(const char *kind, int64_t of)
 }
 
 #define NEIGHBOURS 3   /* stories shown on each side within the thread */
+#define SHOWN_ENTITIES 8 /* the most mentioned of `entities` */
 
 /* "  keywords: a, b, c", wrapped to the terminal. */
-static void print_labels(const char *what, char **items, size_t n)
+static void print_labels(const char *what, const char *const *items, size_t n)
 {
     size_t len = strlen(what) + 3;
     for (size_t i = 0; i < n; i++)
@@ -65,6 +66,26 @@ static void print_labels(const char *what, char **items, size_t n)
     free(line);
 }
 
+/* The names `storyline entities` lists first, the same entities. */
+static int print_entities(sl_engine *e, int64_t story)
+{
+    sl_fact_items *items = NULL;
+    cli_entity_row *rows = NULL;
+    size_t n = 0;
+    int rc = sl_story_fact_items(e, story, SL_FACT_ENTITY, &items);
+    if (!rc)
+        rc = cli_entity_rows(items, &rows, &n);
+    const char *names[SHOWN_ENTITIES];
+    size_t shown = 0;
+    for (size_t k = 0; !rc && k < n && shown < SHOWN_ENTITIES; k++)
+        names[shown++] = rows[k].first->about;
+    if (!rc)
+        print_labels("entities", names, shown);
+    free(rows);
+    sl_fact_items_free(items);
+    return rc;
+}
+
 /* Keywords, entities, and the story's place in its thread. */
 static int print_context(sl_engine *e, const sl_story *s, int width)
 {
@@ -72,9 +93,10 @@ static int print_context(sl_engine *e, const sl_story *s, int width)
     int rc = sl_story_labels_get(e, s->line.id, &labels);
     if (rc)
         return rc;
-    print_labels("keywords", labels->keywords, labels->n_keywords);
-    print_labels("entities", labels->entities, labels->n_entities);
+    print_labels("keywords", (const char *const *)labels->keywords, labels->n_keywords);
     sl_story_labels_free(labels);
+    if ((rc = print_entities(e, s->line.id)))
+        return rc;
     sl_story_list *thread = NULL;
     if (!s->line.thread_id || (rc = sl_thread_stories(e, s->line.thread_id, &thread)))
         return rc;

@@ -63,7 +63,7 @@ static const char *const place_of[] = {"port", "city", "town", "village", "provi
 typedef struct known {
     char *name;          /* full name */
     size_t len;
-    sl_fact_kind kind;
+    uint32_t at;         /* byte offset of its first mention */
     const char *type;
 } known;
 
@@ -106,25 +106,63 @@ static bool is_role(const sl_facts_doc *d, size_t i)
     return sl_facts_role_word(abbr, n + 1);
 }
 
-static const known *find_known(const known *kn, size_t n, const char *s, size_t len)
+/* The known entity the name s[0, len) at byte `at` stands for: a full name
+ * it ends ("Blinken": "Antony Blinken") before the name as written, and of
+ * those the last introduced before `at`, else the first after it (the
+ * first pass knows the whole text: "the Biden administration" before "Joe
+ * Biden"); the name as written only where it was met before `at`. */
+static const known *find_known(const known *kn, size_t n, const char *s, size_t len, uint32_t at)
 {
-    for (size_t k = n; k-- > 0;) {
+    const known *best = NULL;
+    for (size_t k = 0; k < n; k++) {
         const known *e = &kn[k];
-        if (e->len > len && !strncmp(e->name + e->len - len, s, len) &&
-            e->name[e->len - len - 1] == ' ')
-            return e; /* "Blinken" ends "Antony Blinken" */
-        if (e->len == len && !strncmp(e->name, s, len))
-            return e;
+        bool ends = e->len > len && !strncmp(e->name + e->len - len, s, len) &&
+                    e->name[e->len - len - 1] == ' ';
+        if (!ends && !(e->len == len && !strncmp(e->name, s, len) && e->at <= at))
+            continue;
+        bool longer = best && e->len > len && best->len == len;
+        bool shorter = best && e->len == len && best->len > len;
+        bool nearer = best && (e->at <= at ? best->at > at || e->at > best->at : best->at > at &&
+                                                                                  e->at < best->at);
+        if (!best || longer || (!shorter && nearer))
+            best = e;
     }
-    return NULL;
+    return best;
 }
 
 /* Words after a lone capitalised word that make it a person's surname. */
 static const char *const subject_verbs[] = {"said", "says", "told", "added", "was", "is", "has",
     "had", "will", "would", "'s", "\xE2\x80\x99s", "who", "testified", "pleaded", NULL};
 
+/* Words of travel before "to" that make the name after it a place. */
+static const char *const travel_words[] = {"visit", "visits", "trip", "trips", "travel",
+    "travels", "traveled", "travelled", "flew", "fly", "flies", "flight", "journey", "return",
+    "returned", "returns", "headed", "heads", "went", "go", "goes", "moved", "way", "route",
+    "arrival", "came", "come", "comes", "drove", "sailed", NULL};
+
 static const char *const compass[] = {"north", "south", "east", "west", "middle", "central",
     "northern", "southern", "eastern", "western", "upper", "lower", NULL};
+
+/* Bytes of the possessive ending of token i ("'s", "’s"), 0 when none. */
+static size_t possessive_len(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    return n > 2 && !strncmp(w + n - 2, "'s", 2)               ? 2
+           : n > 4 && !strncmp(w + n - 4, "\xE2\x80\x99s", 4) ? 4
+                                                              : 0;
+}
+
+/* Whether token i follows a country's or region's possessive ("Lebanon's",
+ * "Iran’s"). */
+static bool place_possessive(const sl_facts_doc *d, size_t i)
+{
+    if (i == 0 || d->sent_of[i - 1] != d->sent_of[i])
+        return false;
+    size_t n, cut = possessive_len(d, i - 1);
+    const char *w = sl_facts_tok(d, i - 1, &n);
+    return cut && sl_facts_is_place(w, n - cut);
+}
 
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
@@ -143,11 +181,19 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
             return "place";
     }
     uint32_t a = d->toks.items[first].start, b = d->toks.items[end - 1].end;
+    b -= (uint32_t)possessive_len(d, end - 1); /* "Lebanon's" is Lebanon */
     if (sl_facts_is_place(d->s + a, b - a) || sl_facts_in(d, end - 1, place_words) >= 0)
         return "place";
+    /* "the Hunger Games", "the Security Council"; not "the Biden administration",
+     * where the name qualifies the noun after it */
+    bool modifies = end < d->toks.n && (d->toks.items[end].flags & SL_TOK_WORD) &&
+                    !(d->toks.items[end].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS));
+    bool the = first > 0 && sl_facts_is(d, first - 1, "the") && !has_role;
     if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
-        (first > 0 && sl_facts_is(d, first - 1, "the") && !has_role))
-        return "organization"; /* "the Hunger Games", "the Security Council" */
+        (the && !modifies))
+        return "organization";
+    if (the)
+        return NULL; /* what it is, the noun after it says of itself, not of the name */
     if (has_role)
         return "person";
     if (end - first == 1 && (d->toks.items[first].flags & SL_TOK_ALLCAPS) && n <= 6)
@@ -155,7 +201,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     bool prep = first > 0 && (sl_facts_is(d, first - 1, "in") || sl_facts_is(d, first - 1, "from") ||
                               sl_facts_is(d, first - 1, "near") || sl_facts_is(d, first - 1, "at") ||
                               sl_facts_is(d, first - 1, "across"));
-    if (prep && end - first <= 2)
+    /* "a visit to Tel Aviv", "flew to Cairo" */
+    bool travel = first > 1 && sl_facts_is(d, first - 1, "to") &&
+                  sl_facts_in(d, first - 2, travel_words) >= 0;
+    if ((prep || travel) && end - first <= 2)
         return "place";
     if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_in(d, first - 2, place_of) >= 0)
         return "place";
@@ -169,6 +218,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     const char *v = end < d->toks.n ? sl_facts_tok(d, end, &vn) : "";
     if (end < d->toks.n && sl_facts_in(d, end, subject_verbs) >= 0)
         return "person"; /* "Comeaux said", "Lohan was" */
+    if (end - first == 1 && place_possessive(d, first))
+        return "organization"; /* "Lebanon's Hezbollah" ("Russia's Putin said": above) */
     (void)v;
     (void)vn;
     (void)s;
@@ -176,12 +227,13 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
 }
 
 static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, size_t len,
-                     const char *type)
+                     uint32_t at, const char *type)
 {
     if (*n >= MAX_KNOWN || len < 2)
         return;
     kn[*n].name = sl_facts_strdup(d, name, len);
     kn[*n].len = len;
+    kn[*n].at = at;
     kn[*n].type = type;
     if (kn[*n].name)
         (*n)++;
@@ -219,17 +271,21 @@ static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, u
     return n;
 }
 
-/* One name of the text finder (src/text/names.c): title, name, type. */
+/* One name of the text finder (src/text/names.c): title, name, type; in
+ * the `dry` pass only learnt (remembered), not added. `groups` says whether
+ * the text speaks of it as a group ("the militant group Hamas"). */
 static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *kn,
-                      size_t *n_known, const known **by_name, const char *fold)
+                      size_t *n_known, const known **by_name, const char *fold, bool groups,
+                      bool dry)
 {
     size_t i = nm->first, end = nm->end;
     bool starts = nm->flags & SL_NAME_OPENS;
     size_t first = i;
     /* "New" is a name's first word but where it opens the sentence ("New York") */
-    while (first < end && sl_facts_in(d, first, not_names) >= 0 &&
-           (starts || !sl_facts_is(d, first, "new")))
-        first++;
+    while (first < end && ((sl_facts_in(d, first, not_names) >= 0 &&
+                            (starts || !sl_facts_is(d, first, "new"))) ||
+                           sl_facts_is(d, first, ".")))
+        first++; /* "Mr. Clarke": the courtesy title and its dot are no role */
     for (size_t k = first; k < end; k++)
         if (sl_facts_in(d, k, not_names) >= 0 && k > first)
             return; /* "Early Friday", "Last March" */
@@ -256,39 +312,46 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     uint32_t a = d->toks.items[name].start, b = nm->stop; /* "Netanyahu's": no 's */
     /* a name seen before: as written, or as the finder's case variant or
      * alias ("TEL AVIV", "U.S." after "US") */
-    const known *seen = find_known(kn, *n_known, d->s + a, b - a);
+    const known *seen = find_known(kn, *n_known, d->s + a, b - a, a);
     if (!seen && nm->refers != k_name)
         seen = by_name[nm->refers];
     if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, subject_verbs) < 0)
         return; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
-    /* a nationality before a lower-case word modifies it ("the Israeli military"): no
-     * entity; nor is a hyphenated compound ("US-brokered") */
-    if (!seen && end - name == 1 && end < d->toks.n && d->sent_of[end] == d->sent_of[name] &&
-        (d->toks.items[end].flags & SL_TOK_WORD) && !(d->toks.items[end].flags & SL_TOK_STOP) &&
-        !sl_facts_upper(d, end) && sl_facts_in(d, end, subject_verbs) < 0 && demonym(d, name))
+    /* a nationality before a lower-case word modifies it ("the Israeli military",
+     * "the Israeli and Hamas stances"): no entity, seen or not; nor is a
+     * hyphenated compound ("US-brokered") */
+    if (end - name == 1 && end < d->toks.n && d->sent_of[end] == d->sent_of[name] &&
+        (d->toks.items[end].flags & SL_TOK_WORD) && !sl_facts_upper(d, end) &&
+        (!seen || name == 0 || sl_facts_is(d, name - 1, "the") || sl_facts_is(d, name - 1, "an") ||
+         sl_facts_is(d, name - 1, "a")) &&
+        (!seen || !(d->toks.items[end].flags & SL_TOK_STOP) || sl_facts_is(d, end, "and")) &&
+        sl_facts_in(d, end, subject_verbs) < 0 && demonym(d, name))
         return;
     if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
                                            d->toks.items[name].end - d->toks.items[name].start))
         return; /* "Gaza-Egypt", "US-brokered": compounds, not names */
     /* "the Ministry of Defence": a role word inside an organisation's name is no role */
     bool role = has_role && !(name > first && sl_facts_in(d, name - 1, org_words) >= 0);
-    const char *type = classify(d, name, end, role, seen, starts && name == i);
+    const char *type = groups && !role && !seen ? "organization"
+                                                : classify(d, name, end, role, seen, starts && name == i);
     if (!type)
+        return;
+    char written[128];
+    size_t len = 0;
+    if (!seen) {
+        len = full_name(d, nm, name, a, b, fold, written, sizeof written);
+        size_t had = *n_known;
+        remember(kn, n_known, d, written, len, a, type);
+        seen = *n_known > had ? &kn[had] : NULL;
+    }
+    by_name[k_name] = seen;
+    if (dry)
         return;
     sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);
     if (!it)
         return;
     it->detail = sl_facts_strdup(d, type, strlen(type));
-    if (seen) {
-        it->about = sl_facts_strdup(d, seen->name, seen->len);
-    } else {
-        char written[128];
-        size_t len = full_name(d, nm, name, a, b, fold, written, sizeof written);
-        it->about = sl_facts_strdup(d, written, len);
-        remember(kn, n_known, d, written, len, type);
-        seen = *n_known ? &kn[*n_known - 1] : NULL;
-    }
-    by_name[k_name] = seen;
+    it->about = seen ? sl_facts_strdup(d, seen->name, seen->len) : sl_facts_strdup(d, written, len);
     if (has_role && name > role_start) {
         uint32_t ra = d->toks.items[role_start].start, rb = d->toks.items[name - 1].end;
         it->role = sl_facts_strdup(d, d->s + ra, rb - ra);
@@ -311,7 +374,7 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
             continue;
         uint32_t a = d->toks.items[i].start;
         uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
-        const known *seen = find_known(kn, n_known, d->s + a, b - a);
+        const known *seen = find_known(kn, n_known, d->s + a, b - a, a);
         const char *type = seen ? seen->type : sl_facts_is_place(d->s + a, b - a) ? "place" : NULL;
         if (!type)
             continue;
@@ -326,6 +389,60 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
     return i + 1;
 }
 
+/* Nouns before a name that make it a group's: "the militant group Hamas". */
+static const char *const group_nouns[] = {"group", "groups", "movement", "militia", "faction",
+    "organization", "organisation", "outfit", "network", NULL};
+/* Nouns after a name that make it a group's: "Hezbollah fighters", "Hamas leader". */
+static const char *const member_nouns[] = {"militants", "fighters", "combatants", "gunmen",
+    "members", "militia", "militias", "leader", "leaders", "leadership", "operatives",
+    "commanders", NULL};
+
+/* Whether names a and b (in text order) are joined by "and" or "or" and b
+ * or a is a country, a region or a nationality: "between Israel and Hamas",
+ * "the Israeli and Hamas stances" (a person is seldom paired with one). */
+static bool paired_with_place(const sl_facts_doc *d, const sl_name *a, const sl_name *b)
+{
+    if (b->first != a->end + 1 || !(sl_facts_is(d, a->end, "and") || sl_facts_is(d, a->end, "or")))
+        return false;
+    bool pa = sl_facts_is_place(d->s + a->start, a->stop - a->start) ||
+              (a->end - a->first == 1 && demonym(d, a->first));
+    bool pb = sl_facts_is_place(d->s + b->start, b->stop - b->start) ||
+              (b->end - b->first == 1 && demonym(d, b->first));
+    return pa != pb;
+}
+
+/* The keys of the names the text speaks of as groups, anywhere in it: after
+ * a group noun, before a member noun, or paired with a country. */
+static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64_t *keys,
+                         size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < names->n && n < cap; k++) {
+        const sl_name *nm = &names->items[k];
+        bool before = nm->first > 0 && !sl_facts_upper(d, nm->first - 1) &&
+                      sl_facts_in(d, nm->first - 1, group_nouns) >= 0;
+        bool after = !(nm->flags & SL_NAME_POSSESSIVE) && sl_facts_in(d, nm->end, member_nouns) >= 0;
+        bool paired = nm->end - nm->first == 1 &&
+                      !sl_facts_is_place(d->s + nm->start, nm->stop - nm->start) &&
+                      ((k > 0 && paired_with_place(d, &names->items[k - 1], nm)) ||
+                       (k + 1 < names->n && paired_with_place(d, nm, &names->items[k + 1])));
+        if (nm->end - nm->first <= 3 && (before || after || paired))
+            keys[n++] = nm->key;
+    }
+    return n;
+}
+
+static bool in_keys(const uint64_t *keys, size_t n, uint64_t key)
+{
+    for (size_t k = 0; k < n; k++)
+        if (keys[k] == key)
+            return true;
+    return false;
+}
+
+/* Most names spoken of as groups remembered per article. */
+#define MAX_GROUPS 64
+
 void sl_facts_entities(sl_facts_doc *d)
 {
     known kn[MAX_KNOWN];
@@ -336,21 +453,30 @@ void sl_facts_entities(sl_facts_doc *d)
     if (sl_names_find(d->s, d->toks.items, d->toks.n, d->sents.items, d->sents.n, &names, &fold) ||
         (names.n && !(by_name = calloc(names.n, sizeof *by_name))))
         d->err = SL_ENOMEM;
-    for (size_t k = 0; k < names.n && !d->err; k++) {
-        size_t at = k;
-        sl_name nm = names.items[k];
-        if (nm.flags & SL_NAME_HEADLINE)
-            continue;
-        /* the finder ends a name at a possessive; an organisation's name
-         * holds one: "the Sheriff's Department", "City Attorney's Office" */
-        const sl_name *next = k + 1 < names.n ? &names.items[k + 1] : NULL;
-        if ((nm.flags & SL_NAME_POSSESSIVE) && next && next->first == nm.end &&
-            sl_facts_in(d, next->end - 1, org_words) >= 0) {
-            nm.end = next->end;
-            nm.stop = next->stop;
-            k++;
+    uint64_t groups[MAX_GROUPS];
+    size_t n_groups = d->err ? 0 : group_keys(d, &names, groups, MAX_GROUPS);
+    /* two passes: the first learns the names of the whole text, so that a
+     * name is typed and listed the same before its fullest mention as after */
+    for (int dry = 1; dry >= 0 && !d->err; dry--) {
+        if (!dry && names.n)
+            memset(by_name, 0, names.n * sizeof *by_name);
+        for (size_t k = 0; k < names.n && !d->err; k++) {
+            size_t at = k;
+            sl_name nm = names.items[k];
+            if (nm.flags & SL_NAME_HEADLINE)
+                continue;
+            /* the finder ends a name at a possessive; an organisation's name
+             * holds one: "the Sheriff's Department", "City Attorney's Office" */
+            const sl_name *next = k + 1 < names.n ? &names.items[k + 1] : NULL;
+            if ((nm.flags & SL_NAME_POSSESSIVE) && next && next->first == nm.end &&
+                sl_facts_in(d, next->end - 1, org_words) >= 0) {
+                nm.end = next->end;
+                nm.stop = next->stop;
+                k++;
+            }
+            entity_at(d, &nm, at, kn, &n_known, by_name, fold.ptr,
+                      in_keys(groups, n_groups, nm.key), dry);
         }
-        entity_at(d, &nm, at, kn, &n_known, by_name, fold.ptr);
     }
     for (size_t k = 0; k < names.n && !d->err; k++) {
         const sl_name *nm = &names.items[k];

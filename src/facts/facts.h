@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "storyline.h"
 #include "text/text.h"
@@ -32,6 +33,7 @@ typedef struct sl_facts_doc {
     size_t *sent_of;          /* sentence index of each token */
     sl_fact_vec *out;
     int err;
+    FILE *speaker_trace;      /* NULL; eval/speaker_features.c: the speaker chooser's features */
 } sl_facts_doc;
 
 /* ---- extract.c ---- */
@@ -84,6 +86,22 @@ bool sl_facts_is_place(const char *s, size_t n);
 /* ---- entities.c ---- */
 /* Whether the lower-cased word is a title or role word ("president", "minister"). */
 bool sl_facts_role_word(const char *w, size_t n);
+
+/* ---- speakers.c ---- */
+/* Who a speaker mention that is no name stands for, per document. */
+typedef struct sl_speakers sl_speakers;
+/* Reads the person entities of d->out (run after sl_facts_entities); NULL
+ * when out of memory. */
+sl_speakers *sl_speakers_new(const sl_facts_doc *d);
+void sl_speakers_free(sl_speakers *sp);
+/* Whether the speaker mention at tokens [first, end) names someone the
+ * article may have named: "he", "she", "the candidate", "the minister". */
+bool sl_speakers_resolvable(const sl_facts_doc *d, size_t first, size_t end);
+/* The entity item of the person that mention names, among the persons named
+ * before it and before the quote at [qa, qb); -1 when none is. `last_speaker`
+ * (may be NULL) is the previous quote's speaker. */
+long sl_speakers_choose(const sl_facts_doc *d, const sl_speakers *sp, size_t first, size_t end,
+                        uint32_t qa, uint32_t qb, const char *last_speaker);
 
 /* ---- crosscheck.c ---- */
 /* Lines up the number and date items of story `story_id` (`items`, in

@@ -64,17 +64,58 @@ static const char *const speaker_trailers[] = {"also", "then", "later", "once", 
 
 typedef struct piece {
     uint32_t open, close;        /* byte offsets of the marks */
+    uint32_t after;              /* just after the closing mark */
     uint32_t start, end;         /* the quoted text */
     bool from_prev_para;         /* a quote running on from the paragraph before */
+    bool block;                  /* a paragraph set apart after a colon, without marks */
 } piece;
 
 typedef SL_VEC(piece) piece_vec;
 
-static int mark_at(const char *s, size_t len, size_t i, int *width)
+static bool letter_at(const char *s, size_t len, size_t i)
+{
+    return i < len && ((unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z') ||
+                       (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'));
+}
+
+static bool space_before(const char *s, size_t i)
+{
+    return i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '(';
+}
+
+/* A single quotation mark at i in British style ('...' or ‘...’): 'o' an
+ * opening one (after a space, before a letter), 'c' a closing one (after
+ * no space, before no letter: not the apostrophe of "don't"), else 0. */
+static int single_at(const char *s, size_t len, size_t i, int *width)
+{
+    bool curly_open = i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+                      (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x98;
+    bool curly_close = i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+                       (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99;
+    if (s[i] != '\'' && !curly_open && !curly_close)
+        return 0;
+    *width = s[i] == '\'' ? 1 : 3;
+    if ((s[i] == '\'' || curly_open) && space_before(s, i) && letter_at(s, len, i + *width))
+        return 'o';
+    if ((s[i] == '\'' || curly_close) && !space_before(s, i) && !letter_at(s, len, i + *width))
+        return 'c';
+    return 0;
+}
+
+/* The quotation mark at i: 's' straight double (or two apostrophes, as
+ * news archives write it), 'o' opening, 'c' closing, 0 none. With `singles` (a text quoting in single marks, British style),
+ * single marks are the quotation marks and double ones are not. */
+static int mark_at(const char *s, size_t len, size_t i, bool singles, int *width)
 {
     *width = 1;
+    if (singles)
+        return single_at(s, len, i, width);
     if (s[i] == '"')
         return 's';
+    if (s[i] == '\'' && i + 1 < len && s[i + 1] == '\'') { /* '' (archives of the NYT) */
+        *width = 2;
+        return 's';
+    }
     if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
         *width = 3;
         if ((unsigned char)s[i + 2] == 0x9C)
@@ -85,19 +126,50 @@ static int mark_at(const char *s, size_t len, size_t i, int *width)
     return 0;
 }
 
+/* Whether the text quotes in single marks: more opening single marks than
+ * double marks of any kind (a text in double marks has a few nested single
+ * ones; one in single marks, few or no double ones). */
+static bool quotes_in_singles(const char *s, size_t len)
+{
+    size_t singles = 0, doubles = 0;
+    for (size_t i = 0; i < len; i++) {
+        int w;
+        doubles += mark_at(s, len, i, false, &w) != 0;
+        singles += single_at(s, len, i, &w) == 'o';
+    }
+    return singles > doubles;
+}
+
 static bool paragraph_break(const char *s, size_t len, size_t i)
 {
     return s[i] == '\n' && i + 1 < len && s[i + 1] == '\n';
 }
 
 /* The next paragraph after the break at i starts with an opening mark. */
-static bool next_para_opens(const char *s, size_t len, size_t i)
+static bool next_para_opens(const char *s, size_t len, size_t i, bool singles)
 {
     while (i < len && (s[i] == '\n' || s[i] == ' '))
         i++;
     int w;
-    int m = i < len ? mark_at(s, len, i, &w) : 0;
+    int m = i < len ? mark_at(s, len, i, singles, &w) : 0;
     return m == 's' || m == 'o';
+}
+
+/* The end of a quote's text before its closing mark at `close`, without the
+ * punctuation that ends it there ("…,"), but for ? and !. */
+static uint32_t text_end(const char *s, uint32_t start, uint32_t close)
+{
+    while (close > start && s[close - 1] && strchr(",.;: ", s[close - 1]))
+        close--;
+    while (close >= start + 3 && !memcmp(s + close - 3, "\xE2\x80\x94", 3)) /* an em dash */
+        close -= 3;
+    return close;
+}
+
+static int by_open(const void *a, const void *b)
+{
+    const piece *x = a, *y = b;
+    return x->open < y->open ? -1 : x->open > y->open;
 }
 
 /* Every quoted stretch, paragraph by paragraph. */
@@ -105,15 +177,16 @@ static int find_pieces(const sl_facts_doc *d, piece_vec *out)
 {
     const char *s = d->s;
     size_t len = d->len;
-    bool open = false, run_on = false;
+    bool open = false, run_on = false, singles = quotes_in_singles(s, len);
     piece cur = {0};
     for (size_t i = 0; i < len;) {
-        int w, m = mark_at(s, len, i, &w);
+        int w, m = mark_at(s, len, i, singles, &w);
         if (paragraph_break(s, len, i)) {
             if (open) {
                 open = false;
-                if (next_para_opens(s, len, i)) { /* the quote goes on in the next paragraph */
-                    cur.close = cur.end = (uint32_t)i;
+                if (next_para_opens(s, len, i, singles)) { /* the quote goes on in the next paragraph */
+                    cur.close = cur.after = (uint32_t)i;
+                    cur.end = text_end(s, cur.start, cur.close);
                     if (cur.end > cur.start && sl_vec_push(out, cur))
                         return SL_ENOMEM;
                     run_on = true;
@@ -125,18 +198,57 @@ static int find_pieces(const sl_facts_doc *d, piece_vec *out)
             continue;
         }
         if (m == 'o' || (m == 's' && !open)) {
-            cur = (piece){(uint32_t)i, 0, (uint32_t)(i + w), 0, run_on};
+            cur = (piece){(uint32_t)i, 0, 0, (uint32_t)(i + w), 0, run_on, false};
             run_on = false;
             open = true;
         } else if ((m == 'c' || m == 's') && open) {
             cur.close = (uint32_t)i;
-            cur.end = (uint32_t)i;
+            cur.after = (uint32_t)(i + w);
+            cur.end = text_end(s, cur.start, cur.close);
             open = false;
             if (cur.end > cur.start && sl_vec_push(out, cur))
                 return SL_ENOMEM;
         }
         i += m ? (size_t)w : 1;
     }
+    return 0;
+}
+
+/* Fewest bytes of a block quote (shorter: a list item, a heading). */
+#define BLOCK_MIN 40
+
+/* Block quotes: a paragraph without quotation marks after one that ends
+ * with a colon ("Smith wrote on Twitter:" / the words, set apart). The
+ * colon paragraph's attribution is its speaker (colon_paragraph); one that
+ * has none is no quote. Appended after the marked pieces, in text order. */
+static int find_blocks(const sl_facts_doc *d, piece_vec *out)
+{
+    const char *s = d->s;
+    bool singles = quotes_in_singles(s, d->len);
+    size_t n_marked = out->n;
+    for (size_t i = 0; i + 2 < d->len; i++) {
+        if (!paragraph_break(s, d->len, i))
+            continue;
+        size_t colon = i;
+        while (colon > 0 && (s[colon - 1] == ' ' || s[colon - 1] == '\n'))
+            colon--;
+        size_t a = i + 2, b = a;
+        while (b < d->len && !paragraph_break(s, d->len, b))
+            b++;
+        int w;
+        bool marked = false;
+        for (size_t k = a; k < b && !marked; k++)
+            marked = mark_at(s, d->len, k, singles, &w) != 0;
+        if (colon > 0 && s[colon - 1] == ':' && !marked && b - a >= BLOCK_MIN) {
+            piece p = {(uint32_t)a, (uint32_t)b, (uint32_t)b, (uint32_t)a,
+                       text_end(s, (uint32_t)a, (uint32_t)b), false, true};
+            if (sl_vec_push(out, p))
+                return SL_ENOMEM;
+        }
+        i = b - 1;
+    }
+    if (out->n > n_marked)
+        qsort(out->items, out->n, sizeof *out->items, by_open);
     return 0;
 }
 
@@ -159,9 +271,14 @@ static bool punct(const sl_facts_doc *d, size_t i)
     return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_PUNCT);
 }
 
+/* The dot of a title ("Mr.") or of an initial ("John D. Podesta"). */
 static bool abbrev_dot(const sl_facts_doc *d, size_t i)
 {
-    return sl_facts_is(d, i, ".") && i > 0 && sl_facts_in(d, i - 1, abbrev_titles) >= 0;
+    if (!sl_facts_is(d, i, ".") || i == 0)
+        return false;
+    size_t n;
+    const char *w = sl_facts_tok(d, i - 1, &n);
+    return sl_facts_in(d, i - 1, abbrev_titles) >= 0 || (n == 1 && w[0] >= 'A' && w[0] <= 'Z');
 }
 
 static bool is_cue(const sl_facts_doc *d, size_t i)
@@ -221,9 +338,7 @@ static size_t np_backward(const sl_facts_doc *d, size_t end, size_t limit)
 static attribution after_quote(const sl_facts_doc *d, const piece *p)
 {
     attribution a = {SIZE_MAX, 0, 0};
-    size_t i = token_at(d, p->close + 1);
-    if (i < d->toks.n && d->toks.items[i].start == p->close)
-        i++;
+    size_t i = token_at(d, p->after);
     while (i < d->toks.n && sl_facts_is(d, i, ","))
         i++;
     size_t limit = i;
@@ -324,9 +439,11 @@ static void speaker_before(const sl_facts_doc *d, size_t k, size_t floor, size_t
             a->sp_first = np_backward(d, a->sp_end, floor);
         }
     }
-    if (a->sp_first == a->sp_end) { /* "said Smith:" */
+    if (a->sp_first == a->sp_end) { /* "said Smith:", but not "said he would win." */
         a->sp_first = k + 1;
         a->sp_end = np_forward(d, k + 1, i);
+        if (a->sp_end > a->sp_first + 1 && sl_facts_in(d, k + 1, pronouns) >= 0)
+            a->sp_end = a->sp_first;
     }
     if (a->sp_first == a->sp_end)
         sentence_subject(d, k, a);
@@ -390,20 +507,6 @@ static attribution colon_paragraph(const sl_facts_doc *d, const piece *p)
     return before_quote(d, &at);
 }
 
-/* The last person named before byte offset `at`, as an item index, or -1. */
-static long last_person(const sl_facts_doc *d, uint32_t at)
-{
-    long best = -1;
-    for (size_t k = 0; k < d->out->n; k++) {
-        const sl_fact_item *it = &d->out->items[k];
-        if (it->kind == SL_FACT_ENTITY && it->span.start < at && it->detail &&
-            !strcmp(it->detail, "person") &&
-            (best < 0 || it->span.start > d->out->items[best].span.start))
-            best = (long)k;
-    }
-    return best;
-}
-
 /* The role stated with any mention of the person named `name`, or NULL. */
 static const char *role_of(const sl_facts_doc *d, const char *name)
 {
@@ -447,9 +550,11 @@ static bool trim_speaker(const sl_facts_doc *d, attribution *a)
     return a->sp_first < a->sp_end;
 }
 
-/* Fills the item's speaker from an attribution; false when it has none. */
-static bool set_speaker(sl_facts_doc *d, attribution *a, uint32_t quote_start,
-                        sl_fact_item *it)
+/* Fills the item's speaker from an attribution; false when it has none. A
+ * mention that is no name ("he", "the candidate") names the person the
+ * speaker chooser picks (speakers.c), `last` being the previous quote. */
+static bool set_speaker(sl_facts_doc *d, const sl_speakers *sp, attribution *a,
+                        const sl_fact_item *last, sl_fact_item *it)
 {
     if (a->cue == SIZE_MAX || a->sp_first >= a->sp_end || !trim_speaker(d, a))
         return false;
@@ -459,12 +564,11 @@ static bool set_speaker(sl_facts_doc *d, attribution *a, uint32_t quote_start,
     const char *cue = sl_facts_tok(d, a->cue, &cn);
     it->detail = sl_facts_strdup(d, cue, cn);
     long e = -1;
-    if (a->sp_end - a->sp_first == 1 && sl_facts_in(d, a->sp_first, pronouns) >= 0) {
-        if (sl_facts_is(d, a->sp_first, "he") || sl_facts_is(d, a->sp_first, "she"))
-            e = last_person(d, quote_start);
-    } else {
+    if (sl_speakers_resolvable(d, a->sp_first, a->sp_end))
+        e = sl_speakers_choose(d, sp, a->sp_first, a->sp_end, it->span.start, it->span.end,
+                               last ? last->about : NULL);
+    else if (!(a->sp_end - a->sp_first == 1 && sl_facts_in(d, a->sp_first, pronouns) >= 0))
         e = entity_in(d, sa, sb);
-    }
     if (e >= 0) {
         const sl_fact_item *en = &d->out->items[e];
         it->about = sl_facts_strdup(d, en->about, strlen(en->about));
@@ -530,7 +634,9 @@ static size_t extend(sl_facts_doc *d, size_t k, size_t old, uint32_t start, uint
 void sl_facts_quotes(sl_facts_doc *d)
 {
     piece_vec pieces = {0};
-    if (find_pieces(d, &pieces)) {
+    sl_speakers *sp = sl_speakers_new(d);
+    if (!sp || find_pieces(d, &pieces) || find_blocks(d, &pieces)) {
+        sl_speakers_free(sp);
         d->err = SL_ENOMEM;
         return;
     }
@@ -548,6 +654,8 @@ void sl_facts_quotes(sl_facts_doc *d)
         if (a.cue == SIZE_MAX)
             a = colon_paragraph(d, p);
         bool attributed = a.cue != SIZE_MAX && a.sp_first < a.sp_end;
+        if (p->block && !(attributed && is_cue(d, a.cue)))
+            continue; /* a block quote needs a verb of saying ("4:40 p.m.:" is none) */
         bool runs_on = p->from_prev_para && prev >= 0;
         /* the same paragraph's earlier quote: "A," he said. "B." */
         bool same_para = prev >= 0 && !memchr(d->s + prev_end, '\n', p->open - prev_end);
@@ -567,12 +675,14 @@ void sl_facts_quotes(sl_facts_doc *d)
         sl_fact_item *it = sl_facts_add(d, SL_FACT_QUOTE, p->start, p->end);
         if (!it)
             break;
-        if (!set_speaker(d, &a, p->start, it) && (runs_on || same_para || next_para))
+        if (!set_speaker(d, sp, &a, prev >= 0 ? &d->out->items[prev] : NULL, it) &&
+            (runs_on || same_para || next_para))
             copy_speaker(d, &d->out->items[prev], it);
         prev = (long)(it - d->out->items);
         prev_after = after;
         prev_end = p->end;
         prev_len = strlen(it->text);
     }
+    sl_speakers_free(sp);
     sl_vec_free(&pieces);
 }

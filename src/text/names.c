@@ -37,6 +37,22 @@ static bool capitalised(const sl_token *t)
     return (t->flags & SL_TOK_WORD) && (t->flags & (SL_TOK_UPPER | SL_TOK_ALLCAPS));
 }
 
+/* A surname written with a lower-case particle and a hyphen: "el-Sissi",
+ * "al-Assad", "bin-Salman". It continues a name, never starts one. */
+static bool particle_name(const char *text, const sl_token *t)
+{
+    static const char *const particles[] = {"el-", "al-", "ad-", "as-", "ash-", "bin-", "ibn-",
+                                            "abu-", "ben-", NULL};
+    const char *w = text + t->start;
+    size_t n = t->end - t->start;
+    for (int k = 0; particles[k]; k++) {
+        size_t p = strlen(particles[k]);
+        if (n > p + 1 && !strncmp(w, particles[k], p) && w[p] >= 'A' && w[p] <= 'Z')
+            return true;
+    }
+    return false;
+}
+
 /* Bytes of a possessive ending ("'s", "’s") of token t, 0 when none. */
 static size_t possessive(const char *text, const sl_token *t)
 {
@@ -68,16 +84,26 @@ static bool opens(const char *text, const sl_token *tok, size_t k, uint32_t star
 }
 
 /* Whether sentence [a, b) of tokens is a headline in title case: 4+ words,
- * at least 7 in 10 capitalised. Its capitals say nothing of names. */
-static bool title_case(const sl_token *tok, size_t a, size_t b)
+ * at least 7 in 10 capitalised, or, when it does not end with a full stop,
+ * 4+ words other than stop words all capitalised ("Blinken's Epic Push for
+ * a Cease-Fire in Gaza", where "for a ... in" stay small). Its capitals say
+ * nothing of names. */
+static bool title_case(const char *text, const sl_token *tok, size_t a, size_t b)
 {
-    size_t words = 0, upper = 0;
+    size_t words = 0, upper = 0, content = 0, content_upper = 0;
     for (size_t k = a; k < b; k++)
         if (tok[k].flags & SL_TOK_WORD) {
             words++;
             upper += capitalised(&tok[k]);
+            if (!(tok[k].flags & SL_TOK_STOP) || capitalised(&tok[k])) {
+                content++;
+                content_upper += capitalised(&tok[k]);
+            }
         }
-    return words >= 4 && upper * 10 >= words * 7;
+    bool stop = b > a && (is_word(text, &tok[b - 1], ".") || is_word(text, &tok[b - 1], "!") ||
+                          is_word(text, &tok[b - 1], "?"));
+    return (words >= 4 && upper * 10 >= words * 7) ||
+           (!stop && content >= 4 && content_upper == content);
 }
 
 /* The end (exclusive) of the run of name words from token i, in tokens
@@ -90,7 +116,7 @@ static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b,
 {
     size_t j = i + 1;
     while (j < b && !possessive(text, &tok[j - 1])) {
-        if (capitalised(&tok[j]))
+        if (capitalised(&tok[j]) || particle_name(text, &tok[j]))
             j++;
         else if (j + 1 < b && capitalised(&tok[j + 1]) && tok[j].start == tok[j - 1].end &&
                  is_word(text, &tok[j], ".") && tok[j - 1].end - tok[j - 1].start <= 4)
@@ -100,7 +126,10 @@ static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b,
             bool joins = false;
             for (int c = 0; connectors[c] && !joins; c++)
                 joins = is_word(text, &tok[j], connectors[c]);
-            if (!joins || (opening && j == i + 1))
+            /* "for" joins one word to a name ("Centers for Disease Control",
+             * "Minister for Health"), not a person's name to a place ("Aurel
+             * Vintch for Karsland") */
+            if (!joins || (opening && j == i + 1) || (is_word(text, &tok[j], "for") && j > i + 1))
                 break;
             j += 2;
         } else {
@@ -194,7 +223,7 @@ int sl_names_find(const char *text, const sl_token *tok, size_t n_tokens,
         size_t a = k, b = k;
         while (b < n_tokens && tok[b].start < sent.end)
             b++;
-        uint32_t headline = title_case(tok, a, b) ? SL_NAME_HEADLINE : 0;
+        uint32_t headline = title_case(text, tok, a, b) ? SL_NAME_HEADLINE : 0;
         for (size_t i = a; i < b;) {
             if (!capitalised(&tok[i])) {
                 i++;

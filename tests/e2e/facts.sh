@@ -55,6 +55,14 @@ check "quotes: each quote with its articles and sources" out_has "^    \[[0-9][0
 expect_exit 0 "$S" --db "$DB" entities "$TREATY"
 check "entities: people with roles" out_has "person .*Ines Caldor (.*Minister)"
 check "entities: places" out_has "place .*Lindholt"
+"$S" --db "$DB" --json entities "$TREATY" >"$T/entities.json"
+expect_exit 0 "$S" --db "$DB" show "$TREATY"
+check "show names the entities that entities lists, most mentioned first" python3 -c '
+import json, re, sys
+names = [e["name"] for e in json.load(open(sys.argv[1]))["entities"]][:8]
+show = open(sys.argv[2]).read()
+line = re.search(r"entities: (.*?)\n  thread", show, re.S).group(1)
+assert [n.strip() for n in " ".join(line.split()).split(",")] == names, (line, names)' "$T/entities.json" "$OUT"
 
 section "bare-file extraction"
 expect_exit 0 "$S" --db "$DB" facts --published 2026-02-10 --text "$SL_TESTS/fixtures/facts/harbour.txt"

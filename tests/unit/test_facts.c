@@ -74,6 +74,75 @@ TEST(facts_quotes_speakers)
     sl_fact_items_free(items);
 }
 
+/* British style: single quotation marks, the apostrophes of "don't" and
+ * "colleagues'" no marks; quote text without its closing comma; the ''...''
+ * of news archives. */
+TEST(facts_quotes_single_marks)
+{
+    sl_fact_items *items = extract_text(
+        "The harbour board met on Tuesday.\n\n'We don't close the port lightly,' said Ilse "
+        "Varnholt, the harbour master. 'The storm left us no choice.'\n\nHer colleagues' "
+        "boats stayed in. 'It was the right call,' Oskar Thiel told reporters.\n", NULL);
+    CHECK_INT(count(items, SL_FACT_QUOTE), 2);
+    const sl_fact_item *q = nth(items, SL_FACT_QUOTE, 0);
+    CHECK(q && strstr(q->text, "don't close") && strstr(q->text, "no choice"));
+    CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
+    q = nth(items, SL_FACT_QUOTE, 1);
+    CHECK_STR(q ? q->text : NULL, "It was the right call");
+    CHECK_STR(q ? q->about : NULL, "Oskar Thiel");
+    sl_fact_items_free(items);
+    /* news archives write quotation marks as two apostrophes */
+    items = extract_text("The port stayed shut. ''We had no choice in the matter,'' said "
+                         "Oskar Thiel, the mayor.\n", NULL);
+    q = nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->text : NULL, "We had no choice in the matter");
+    CHECK_STR(q ? q->about : NULL, "Oskar Thiel");
+    sl_fact_items_free(items);
+}
+
+/* A block quote: a paragraph without marks after "... wrote:" is a quote
+ * of that speaker; after a colon with no verb of saying ("4:40 p.m.:") it is
+ * none. */
+TEST(facts_quotes_block)
+{
+    sl_fact_items *items = extract_text(
+        "The harbour closed early.\n\nHarbour master Ilse Varnholt wrote on Monday:\n\n"
+        "We will reopen the port once the storm has passed and the piers are safe.\n\n"
+        "4:40 p.m.:\n\nThe ferries stayed in port for the rest of the day and the next.\n", NULL);
+    CHECK_INT(count(items, SL_FACT_QUOTE), 1);
+    const sl_fact_item *q = nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->text : NULL,
+              "We will reopen the port once the storm has passed and the piers are safe");
+    CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
+    sl_fact_items_free(items);
+}
+
+/* "she" names the woman quoted before, not the man named last, and "the
+ * minister" the person it stands for (speakers.c, fitted on PolNeAR train);
+ * the rule it replaced took the last person named. */
+TEST(facts_quotes_pronoun_speakers)
+{
+    sl_fact_items *items = extract_text(
+        "Finance Minister Ilse Varnholt presented the budget on Monday.\n\n"
+        "\"It cuts the deficit,\" Varnholt said.\n\n"
+        "Opposition leader Oskar Thiel called it a gamble.\n\n"
+        "\"We have done the sums twice,\" she said. \"They add up.\"\n\n"
+        "\"The numbers are sound,\" the minister told parliament.\n", NULL);
+    CHECK_INT(count(items, SL_FACT_QUOTE), 3);
+    const sl_fact_item *q = nth(items, SL_FACT_QUOTE, 1);
+    CHECK_STR(q ? q->text : NULL, "We have done the sums twice \xE2\x80\xA6 They add up");
+    CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
+    q = nth(items, SL_FACT_QUOTE, 2);
+    CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
+    sl_fact_items_free(items);
+    /* "said he would ..." is a clause, not a speaker: the sentence's subject is */
+    items = extract_text("The rally was loud.\n\nOskar Thiel turned to the crowd and said he "
+                         "would win. \"I will not let you down, not this time.\"\n", NULL);
+    q = nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->about : NULL, "Oskar Thiel");
+    sl_fact_items_free(items);
+}
+
 TEST(facts_numbers_forms)
 {
     sl_fact_items *items = extract_fixture("tests/fixtures/facts/harbour.txt", "2026-02-10");
@@ -246,9 +315,11 @@ TEST(facts_entities_from_the_name_finder)
         "States said. Secretary of State Antony Blinken flew to TEL AVIV. The U.S. envoy "
         "met him in Tel Aviv, and the US said Blinken would stay.\n", NULL);
     const sl_fact_item *e = NULL;
-    size_t us = 0, tel_aviv = 0, blinken = 0;
+    size_t us = 0, tel_aviv = 0, blinken = 0, hezbollah = 0, lebanon = 0;
     for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
         CHECK(!strstr(e->text, "Lebanon's Hezbollah")); /* no person "Lebanon's Hezbollah" */
+        hezbollah += !strcmp(e->text, "Hezbollah") && !strcmp(e->detail, "organization");
+        lebanon += !strcmp(e->text, "Lebanon") && !strcmp(e->detail, "place");
         if (!strcmp(e->text, "U.S.") || !strcmp(e->text, "US") || !strcmp(e->text, "United States"))
             us += e->about && !strcmp(e->about, "United States");
         if (!strcmp(e->text, "TEL AVIV") || !strcmp(e->text, "Tel Aviv"))
@@ -259,6 +330,44 @@ TEST(facts_entities_from_the_name_finder)
     CHECK_INT(us, 3);
     CHECK_INT(tel_aviv, 2);
     CHECK_INT(blinken, 1);
+    CHECK_INT(hezbollah, 1); /* a country's possessive before one word: an organisation */
+    CHECK_INT(lebanon, 1);
+    sl_fact_items_free(items);
+}
+
+/* Types and names from the text's own evidence: a group named as one
+ * ("the armed group Hamas", "Hamas fighters", "Israel and Hamas") is an
+ * organisation wherever it is named; "the Biden administration" before "Joe
+ * Biden" is him; a particle surname stays in the name with its role; a
+ * headline's capitals make no person; a nationality is no entity. */
+TEST(facts_entities_types_from_context)
+{
+    sl_fact_items *items = extract_text(
+        "Blinken's Long Push for a Truce in Gaza\n\n"
+        "Officials of the Biden administration flew in on Sunday. Talks between Israel and "
+        "Hamas resumed. Hamas has rejected the draft, and Hamas fighters stayed in the north. "
+        "Egyptian President Abdel Fattah el-Sissi met the envoy in Cairo. President Joe Biden "
+        "called the Israeli cabinet. The envoy's visit to Tel Aviv was brief.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t hamas = 0, biden = 0, sissi = 0, tel_aviv = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(strcmp(e->text, "Israeli") && !strstr(e->text, "Push")); /* no entity */
+        if (!strcmp(e->text, "Hamas"))
+            hamas += !strcmp(e->detail, "organization");
+        if (!strcmp(e->text, "Biden"))
+            biden += e->about && !strcmp(e->about, "Joe Biden") && !strcmp(e->detail, "person");
+        if (strstr(e->text, "Abdel Fattah")) {
+            sissi++;
+            CHECK_STR(e->about, "Abdel Fattah el-Sissi");
+            CHECK_STR(e->role, "Egyptian President");
+        }
+        if (!strcmp(e->text, "Tel Aviv"))
+            tel_aviv += !strcmp(e->detail, "place");
+    }
+    CHECK_INT(hamas, 3);
+    CHECK_INT(biden, 1);
+    CHECK_INT(sissi, 1);
+    CHECK_INT(tel_aviv, 1);
     sl_fact_items_free(items);
 }
 

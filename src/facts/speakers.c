@@ -1,0 +1,294 @@
+/* speakers.c — whom a quote's speaker mention names when it is no name
+ * ("he", "she", "the candidate"): the persons named before the quote are
+ * the candidates, and a linear model over their features (how recent, how
+ * often named, the pronoun's gender, the last quote's speaker, ...) picks
+ * one. The weights are fitted on PolNeAR train by eval/fit_speakers.py and
+ * reported on dev (docs/facts.md, "Quotes"). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts/facts.h"
+
+/* Distinct persons looked at, most recent first: in PolNeAR train the
+ * person a pronoun names is among the last 8 named in 97% of the quotes
+ * where it is named before at all. */
+#define CANDIDATES_MAX 8
+/* Distinct persons gathered before the most recent are kept (bounds the work
+ * per quote). */
+#define PERSONS_MAX 64
+
+enum { F_RANK0, F_RANK1, F_FAR, F_IN_QUOTE, F_LAST_SPEAKER, F_GENDER, F_OTHER_GENDER,
+       F_SUBJECT, F_COUNT, F_SAME_PARA, F_ROLE, F_SAME_SENTENCE, F_N };
+
+/* Fitted by eval/fit_speakers.py on PolNeAR train (conditional logit over
+ * the candidates of each quote); its output, pasted. The top candidate is
+ * right for 0.678 of the train quotes and 0.679 of dev (the most recent
+ * person, the rule this replaced: 0.532 and 0.509; the right person is among
+ * the candidates for 0.897 of train). In order: most recent,
+ * second most recent, log distance, named inside a quote, the previous
+ * quote's speaker, gender agrees, gender disagrees, a sentence's subject,
+ * log mentions, same paragraph, has a role, same sentence. */
+static const double weights[F_N] = {
+    1.754, 1.427, -1.234, -0.730, 1.242, 0.641, -0.435, 1.679, -0.031, 0.993, 0.028, -0.333,
+};
+
+static const char *const he[] = {"he", "him", "his", "himself", NULL};
+static const char *const she[] = {"she", "her", "hers", "herself", NULL};
+/* Words that tell a person's gender where they stand before the name. */
+static const char *const male_words[] = {"mr", "mr.", "spokesman", "congressman", "chairman",
+    "businessman", "husband", "father", "son", "brother", "king", "prince", "sir", "lord",
+    "uncle", "grandfather", "boyfriend", NULL};
+static const char *const female_words[] = {"mrs", "mrs.", "ms", "ms.", "spokeswoman",
+    "congresswoman", "chairwoman", "businesswoman", "wife", "mother", "daughter", "sister",
+    "queen", "princess", "dame", "lady", "actress", "aunt", "grandmother", "girlfriend", NULL};
+/* Nouns for a person a definite phrase may name: "the candidate said". */
+static const char *const person_nouns[] = {"candidate", "nominee", "businessman",
+    "businesswoman", "billionaire", "mogul", "host", "congressman", "congresswoman",
+    "frontrunner", "front-runner", "contender", "challenger", "incumbent", "lawmaker",
+    "politician", "democrat", "republican", "hopeful", "moderator", "anchor", NULL};
+
+/* Per document: each entity item's gender vote (+1 male, -1 female, 0 none),
+ * and where the paragraphs start. */
+struct sl_speakers {
+    signed char *gender;       /* per item of d->out at the time of sl_speakers_new */
+    size_t n_items;
+    uint32_t *paras;           /* byte offsets of paragraph starts, ascending */
+    size_t n_paras;
+};
+
+static bool person(const sl_fact_item *it)
+{
+    return it->kind == SL_FACT_ENTITY && it->detail && !strcmp(it->detail, "person") && it->about;
+}
+
+static size_t token_at(const sl_facts_doc *d, uint32_t at)
+{
+    size_t lo = 0, hi = d->toks.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->toks.items[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The gender an entity mention shows: a gendered word right before it, else
+ * the first personal pronoun after it in its sentence or the next, before
+ * any other person is named. */
+static signed char gender_of(const sl_facts_doc *d, size_t k)
+{
+    const sl_fact_item *it = &d->out->items[k];
+    size_t i = token_at(d, it->span.start);
+    for (size_t j = i; j-- > 0 && i - j <= 2;) {
+        if (sl_facts_in(d, j, male_words) >= 0)
+            return 1;
+        if (sl_facts_in(d, j, female_words) >= 0)
+            return -1;
+    }
+    uint32_t next_person = UINT32_MAX;
+    for (size_t m = k + 1; m < d->out->n; m++)
+        if (person(&d->out->items[m]) && d->out->items[m].span.start >= it->span.end) {
+            next_person = d->out->items[m].span.start;
+            break;
+        }
+    size_t s = i < d->toks.n ? d->sent_of[i] : 0;
+    for (size_t j = token_at(d, it->span.end); j < d->toks.n && d->sent_of[j] <= s + 1 &&
+                                                d->toks.items[j].start < next_person; j++) {
+        if (sl_facts_in(d, j, he) >= 0)
+            return 1;
+        if (sl_facts_in(d, j, she) >= 0)
+            return -1;
+    }
+    return 0;
+}
+
+sl_speakers *sl_speakers_new(const sl_facts_doc *d)
+{
+    sl_speakers *sp = calloc(1, sizeof *sp);
+    if (!sp)
+        return NULL;
+    sp->n_items = d->out->n;
+    size_t breaks = 1;
+    for (size_t i = 0; i + 1 < d->len; i++)
+        breaks += d->s[i] == '\n' && d->s[i + 1] == '\n';
+    sp->gender = calloc(sp->n_items + 1, 1);
+    sp->paras = malloc(breaks * sizeof *sp->paras);
+    if (!sp->gender || !sp->paras) {
+        sl_speakers_free(sp);
+        return NULL;
+    }
+    sp->paras[sp->n_paras++] = 0;
+    for (size_t i = 0; i + 1 < d->len; i++)
+        if (d->s[i] == '\n' && d->s[i + 1] == '\n')
+            sp->paras[sp->n_paras++] = (uint32_t)i + 2;
+    for (size_t k = 0; k < sp->n_items; k++)
+        if (person(&d->out->items[k]))
+            sp->gender[k] = gender_of(d, k);
+    return sp;
+}
+
+void sl_speakers_free(sl_speakers *sp)
+{
+    if (!sp)
+        return;
+    free(sp->gender);
+    free(sp->paras);
+    free(sp);
+}
+
+static size_t para_of(const sl_speakers *sp, uint32_t at)
+{
+    size_t lo = 0, hi = sp->n_paras;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (sp->paras[mid] <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Whether byte offset `at` lies inside a quote item, or in [qa, qb). */
+static bool quoted(const sl_facts_doc *d, uint32_t at, uint32_t qa, uint32_t qb)
+{
+    if (at >= qa && at < qb)
+        return true;
+    for (size_t k = 0; k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (it->kind == SL_FACT_QUOTE && at >= it->span.start && at < it->span.end)
+            return true;
+    }
+    return false;
+}
+
+/* A mention the sentence is about: its sentence's first person, or right
+ * before a verb of saying. */
+static bool subject(const sl_facts_doc *d, size_t k)
+{
+    const sl_fact_item *it = &d->out->items[k];
+    for (size_t m = k; m-- > 0;) {
+        const sl_fact_item *o = &d->out->items[m];
+        if (o->span.start < it->sentence.start)
+            break;
+        if (person(o))
+            goto verb;
+    }
+    return true;
+verb:;
+    size_t j = token_at(d, it->span.end);
+    return sl_facts_is(d, j, "said") || sl_facts_is(d, j, "says") || sl_facts_is(d, j, "told");
+}
+
+typedef struct candidate {
+    long item;                 /* its last mention before the speaker mention */
+    int count;                 /* its mentions before */
+    int gender;                /* sum of its mentions' gender votes */
+} candidate;
+
+static int by_recency(const void *a, const void *b, void *items)
+{
+    const sl_fact_item *it = items;
+    uint32_t x = it[((const candidate *)a)->item].span.start;
+    uint32_t y = it[((const candidate *)b)->item].span.start;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The candidates, most recent first (by their last mention); returns how
+ * many, at most CANDIDATES_MAX. */
+static size_t gather(const sl_facts_doc *d, const sl_speakers *sp, uint32_t before,
+                     candidate *c, size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < sp->n_items; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (!person(it) || it->span.start >= before)
+            continue;
+        size_t j = 0;
+        while (j < n && strcmp(d->out->items[c[j].item].about, it->about))
+            j++;
+        if (j == n) {
+            if (n == cap)
+                continue;
+            c[n++] = (candidate){(long)k, 0, 0};
+        }
+        if (it->span.start > d->out->items[c[j].item].span.start)
+            c[j].item = (long)k;
+        c[j].count++;
+        c[j].gender += sp->gender[k];
+    }
+    qsort_r(c, n, sizeof *c, by_recency, d->out->items);
+    return n < CANDIDATES_MAX ? n : CANDIDATES_MAX;
+}
+
+/* The features of candidate c for the speaker mention at tokens
+ * [first, end) of a quote at [qa, qb). */
+static void features(const sl_facts_doc *d, const sl_speakers *sp, const candidate *c,
+                     size_t rank, size_t first, size_t end, uint32_t qa, uint32_t qb,
+                     const char *last_speaker, double *f)
+{
+    const sl_fact_item *it = &d->out->items[c->item];
+    uint32_t at = d->toks.items[first].start;
+    int want = sl_facts_in(d, first, he) >= 0 ? 1 : sl_facts_in(d, first, she) >= 0 ? -1 : 0;
+    memset(f, 0, F_N * sizeof *f);
+    f[F_RANK0] = rank == 0;
+    f[F_RANK1] = rank == 1;
+    f[F_FAR] = log1p(at > it->span.end ? at - it->span.end : 0) / 10.0;
+    f[F_IN_QUOTE] = quoted(d, it->span.start, qa, qb);
+    f[F_LAST_SPEAKER] = last_speaker && !strcmp(last_speaker, it->about);
+    f[F_GENDER] = want * c->gender > 0;
+    f[F_OTHER_GENDER] = want * c->gender < 0;
+    f[F_SUBJECT] = subject(d, (size_t)c->item);
+    f[F_COUNT] = log1p(c->count) / 3.0;
+    f[F_SAME_PARA] = para_of(sp, it->span.start) == para_of(sp, at);
+    f[F_ROLE] = !want && it->role != NULL;
+    f[F_SAME_SENTENCE] = it->sentence.start <= at && at < it->sentence.end;
+    (void)end;
+}
+
+bool sl_speakers_resolvable(const sl_facts_doc *d, size_t first, size_t end)
+{
+    if (end == first + 1)
+        return sl_facts_is(d, first, "he") || sl_facts_is(d, first, "she");
+    if (!sl_facts_is(d, first, "the") || end - first > 5)
+        return false;
+    for (size_t i = first + 1; i < end; i++)
+        if (sl_facts_upper(d, i) || !(d->toks.items[i].flags & SL_TOK_WORD))
+            return false;
+    size_t n;
+    const char *w = sl_facts_tok(d, end - 1, &n);
+    return sl_facts_role_word(w, n) || sl_facts_in(d, end - 1, person_nouns) >= 0;
+}
+
+long sl_speakers_choose(const sl_facts_doc *d, const sl_speakers *sp, size_t first, size_t end,
+                        uint32_t qa, uint32_t qb, const char *last_speaker)
+{
+    candidate c[PERSONS_MAX];
+    uint32_t at = d->toks.items[first].start;
+    size_t n = gather(d, sp, at < qa ? at : qa, c, PERSONS_MAX);
+    long best = -1;
+    double best_score = -INFINITY, f[F_N];
+    for (size_t r = 0; r < n; r++) {
+        features(d, sp, &c[r], r, first, end, qa, qb, last_speaker, f);
+        double score = 0;
+        for (int k = 0; k < F_N; k++)
+            score += weights[k] * f[k];
+        if (d->speaker_trace) {
+            fprintf(d->speaker_trace, "%u\t%u\t", qa, qb);
+            for (const char *w = d->out->items[c[r].item].about; *w; w++)
+                fputc(*w == '\n' || *w == '\t' ? ' ' : *w, d->speaker_trace);
+            for (int k = 0; k < F_N; k++)
+                fprintf(d->speaker_trace, "\t%g", f[k]);
+            fputc('\n', d->speaker_trace);
+        }
+        if (score > best_score) {
+            best_score = score;
+            best = c[r].item;
+        }
+    }
+    return best;
+}
