@@ -31,25 +31,17 @@ def singular(w):
     return w
 
 
-def count_noun(q):
-    """The counted noun phrase after the number in the reported text, its last
-    word singular; it ends before "of", an auxiliary or a verb form (-ed, -ing
-    after its first word)."""
-    words = WORD.findall(q["text"].split(" ", 1)[1] if " " in q["text"] else "")
-    phrase = []
-    for w in words:
-        lw = w.lower()
-        if lw in STOP_AT:
-            break
-        if lw in SCALES:
-            continue
-        if phrase and (lw.endswith("ed") or lw.endswith("ing")):
-            break
-        phrase.append(lw)
-    if not phrase:
+def unit_of(q):
+    """NewsQuant's unit of one of our numbers: its unit, or for a count the
+    counted noun phrase with its last word singular ("20 people" -> people,
+    "four different bosses" -> different boss); "-" when neither."""
+    if q.get("unit"):
+        return q["unit"].lower()
+    words = WORD.findall(q.get("counts") or "")
+    if not words:
         return "-"
-    last = phrase[-1] if phrase[-1] == "people" else singular(phrase[-1])
-    return " ".join(phrase[:-1] + [last])
+    last = words[-1] if words[-1] == "people" else singular(words[-1])
+    return " ".join(words[:-1] + [last]).lower()
 
 
 def parse_value(v):
@@ -99,9 +91,8 @@ def evaluate(binary, db, data_dir, half="test"):
             if q.get("ordinal"):
                 continue
             hi = q.get("value_hi", q["value"])
-            pred.append({"v": (q["value"], hi), "unit": (q.get("unit") or count_noun(q)).lower(),
-                         "change": q["approx"],
-                         "concept": concept_words(q.get("counts") or "")})
+            pred.append({"v": (q["value"], hi), "unit": unit_of(q), "change": q["approx"],
+                         "concept": concept_words(q.get("counts") or "" if q.get("unit") else "")})
         n_gold += len(gold)
         n_pred += len(pred)
         gold.sort(key=lambda x: x["unit"])

@@ -184,6 +184,12 @@ static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
     nb->value = parse_digits(s, n, &used);
     if (s != buf && !nb->glued_unit)
         nb->value = -nb->value;
+    /* "$-50.8bn": a minus between the currency and the digits */
+    if (s == buf && i > 1 && sl_facts_is(d, i - 1, "-") && glued(d, i - 1, i) &&
+        sl_facts_is(d, i - 2, "$") && glued(d, i - 2, i - 1)) {
+        nb->value = -nb->value;
+        nb->first = i - 1;
+    }
     /* ".001": a decimal point written alone before the digits */
     if (s == buf && i > 1 && sl_facts_is(d, i - 1, ".") && glued(d, i - 1, i) &&
         !glued(d, i - 2, i - 1)) {
@@ -304,6 +310,8 @@ static bool vague_at(const sl_facts_doc *d, size_t i, number *nb)
 static bool words_at(const sl_facts_doc *d, size_t i, number *nb)
 {
     int k;
+    if (i >= d->toks.n)
+        return false;
     nb->first = nb->last = i;
     nb->word_form = true;
     double f = fraction_at(d, i, &nb->last);
@@ -320,6 +328,10 @@ static bool words_at(const sl_facts_doc *d, size_t i, number *nb)
     if ((k = sl_facts_in(d, i, ordinals)) >= 3) {
         nb->value = k;
         nb->ordinal = true;
+        return true;
+    }
+    if (sl_facts_is(d, i, "a") && sl_units_scale_word(d, i + 1) > 0) {
+        nb->value = 1; /* "a million dollars": scale() applies the million */
         return true;
     }
     if (sl_facts_is(d, i, "dozen") || (sl_facts_is(d, i, "a") && sl_facts_is(d, i + 1, "dozen"))) {
@@ -397,6 +409,19 @@ static void scale(const sl_facts_doc *d, number *nb)
         }
     }
     nb->value = total + group;
+    /* "1.8 billion-mile", "400 million-year-old": a scale glued to a unit */
+    size_t n = 0;
+    const char *w = nb->last + 1 < d->toks.n ? sl_facts_tok(d, nb->last + 1, &n) : "";
+    const char *dash = memchr(w, '-', n < 12 ? n : 12);
+    static const struct { const char *w; double v; } dashed[] = {
+        {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}};
+    for (size_t k = 0; dash && !nb->ordinal && !nb->glued_noun && k < 4; k++)
+        if ((size_t)(dash - w) == strlen(dashed[k].w) && !strncasecmp(w, dashed[k].w, (size_t)(dash - w)) &&
+            (nb->glued_unit = sl_units_word(dash, n - (size_t)(dash - w)))) {
+            nb->value *= dashed[k].v;
+            nb->scaled = true;
+            nb->last++;
+        }
 }
 
 static bool number_at(const sl_facts_doc *d, size_t i, number *nb)
@@ -456,6 +481,8 @@ static bool content_word(const sl_facts_doc *d, size_t i)
 static bool ends_with(const sl_facts_doc *d, size_t i, const char *suffix)
 {
     size_t n, k = strlen(suffix);
+    if (i >= d->toks.n)
+        return false;
     const char *w = sl_facts_tok(d, i, &n);
     return n > k + 2 && !strncasecmp(w + n - k, suffix, k);
 }
@@ -513,6 +540,8 @@ static size_t noun_phrase_after(const sl_facts_doc *d, size_t i, size_t anchor, 
     size_t n = 0;
     if (measure && sl_facts_in(d, i, phrase_enders) >= 0)
         return i; /* "1.9% next year", "$5 a share" */
+    if (ends_with(d, i, "ing") && !(i + 1 < d->toks.n && content_word(d, i + 1)))
+        return i; /* a verb, not an adjective: "around 73 raising", but "517 rushing yards" */
     while (n < 4 && same_sentence(d, anchor, i) && content_word(d, i) && !sl_facts_month(d, i) &&
            !(n > 0 && (verb_form(d, i) || sl_facts_in(d, i, phrase_enders) >= 0))) {
         sl_facts_put_lower(d, i++, about);
@@ -525,7 +554,7 @@ static size_t noun_phrase_after(const sl_facts_doc *d, size_t i, size_t anchor, 
     while (state < i + 2 && state < d->toks.n && sl_facts_in(d, state, aux_words) >= 0)
         state++;
     if (n && state > i && same_sentence(d, anchor, state) && content_word(d, state) &&
-        verb_form(d, state)) {
+        (ends_with(d, state, "ed") || sl_facts_is(d, state, "hurt"))) {
         sl_facts_put_lower(d, state, about);
         return state + 1;
     }
@@ -588,15 +617,18 @@ static bool street_after(const sl_facts_doc *d, size_t i)
 }
 
 /* Whether the number at tokens [first, last] is a name, id, time or counter. */
-static bool not_a_fact(const sl_facts_doc *d, const number *nb, size_t first)
+static bool not_a_fact(const sl_facts_doc *d, const number *nb, size_t first, const char *unit)
 {
     size_t last = nb->last;
     size_t n;
     const char *s = sl_facts_tok(d, nb->first, &n);
-    const char *unit;
-    bool unit_after = unit_at(d, last + 1, &unit) > 0;
+    const char *next_unit;
+    bool unit_after = unit || unit_at(d, last + 1, &next_unit) > 0;
     if (first > 0 && same_sentence(d, first, first - 1) && sl_facts_in(d, first - 1, id_words) >= 0)
         return true;
+    if (first > 0 && (sl_facts_is(d, first - 1, "top") || sl_facts_is(d, first - 1, "bottom")) &&
+        !(last + 1 < d->toks.n && content_word(d, last + 1)))
+        return true; /* a rank: "the bottom three", but "the top three seeds" count */
     size_t before = first > 0 && sl_facts_is(d, first - 1, ".") && first > 1 ? first - 2 : first - 1;
     if (!nb->word_form && first > 0 && sl_facts_month(d, before))
         return true; /* the day of a date: "Oct 7", "Oct. 7" */
@@ -682,9 +714,11 @@ static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *afte
         *after += used;
         return age_unit(d, unit, after);
     }
-    if (sl_facts_is(d, *after, "year-old") || sl_facts_is(d, *after, "years-old")) {
-        (*after)++;
-        return "year of age";
+    size_t n;
+    const char *w = sl_facts_tok(d, *after, &n);
+    if (memchr(w, '-', n) && (unit = sl_units_word(w, n))) {
+        (*after)++; /* "12 year-old", "43.4 percent-owned", "5 mile-long" */
+        return unit;
     }
     return NULL;
 }
@@ -725,8 +759,8 @@ static bool range_end(const sl_facts_doc *d, size_t after, size_t first, const c
     *hi_unit = hi->glued_unit ? hi->glued_unit : cur ? cur : unit_after(d, hi->last, &end);
     if (by && (lo_unit || !*hi_unit || sl_facts_is(d, after, "-")))
         return false;
-    if (lo_unit && *hi_unit && strcmp(lo_unit, *hi_unit))
-        return false; /* "up 9.4 per cent to $84": two quantities */
+    if (lo_unit && (!*hi_unit || strcmp(lo_unit, *hi_unit)))
+        return false; /* "up 9.4 per cent to $84", "rose 8% to 3.65": two quantities */
     hi->last = end - 1;
     return true;
 }
@@ -771,7 +805,7 @@ static size_t emit_number(sl_facts_doc *d, number *nb, sl_buf *about)
     else if (!unit && (cur = currency_at(d, &first)))
         unit = cur; /* "$1.2 billion", "US $5", "Rs 500 crore" */
     char approx = approx_before(d, &first);
-    if (not_a_fact(d, nb, nb->first))
+    if (not_a_fact(d, nb, nb->first, unit))
         return nb->last;
     size_t after = nb->last + 1;
     if (!unit)
@@ -790,6 +824,11 @@ static size_t emit_number(sl_facts_doc *d, number *nb, sl_buf *about)
         after = hi.last + 1;
         if (!unit)
             unit = hi_unit;
+    }
+    if (unit && !strcmp(unit, "kilometre") && sl_facts_is(d, after, "/") &&
+        (sl_facts_is(d, after + 1, "h") || sl_facts_is(d, after + 1, "hr"))) {
+        unit = "kilometre per hour"; /* "80km/h" */
+        after += 2;
     }
     char per[64];
     size_t used = rate_unit(d, after, unit, per, sizeof per);

@@ -26,7 +26,7 @@ static const struct { const char *words, *unit; } units[] = {
     {"yuan", "chinese yuan"}, {"renminbi", "chinese yuan"}, {"chinese yuan", "chinese yuan"},
     {"shekel*", "shekel"}, {"ringgit", "malaysian ringgit"}, {"sen", "sen"},
     {"rupee*", "indian rupee"}, {"indian rupee*", "indian rupee"}, {"cent*", "cent"},
-    {"pence", "penny"}, {"penny", "penny"}, {"mark*", "mark"}, {"franc*", "franc"},
+    {"pence", "penny"}, {"penny", "penny"}, {"p", "penny"}, {"mark*", "mark"}, {"franc*", "franc"},
     {"swiss franc*", "swiss franc"}, {"french franc*", "french franc"}, {"peso*", "peso"},
     {"mexican peso*", "mexican peso"}, {"ruble*", "russian ruble"}, {"rouble*", "russian ruble"},
     {"won", "south korean won"}, {"rand", "south african rand"}, {"lira", "turkish lira"},
@@ -145,6 +145,8 @@ const char *sl_units_word(const char *s, size_t n)
     size_t w = 0;
     while (w < n && s[w] != '-')
         w++;
+    if (w == 1 && !islower((unsigned char)s[0]))
+        return NULL; /* "5G", "3D": names, not grams */
     for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
         const char *u = units[k].words;
         size_t un = strlen(u);
