@@ -15,12 +15,16 @@ import tempfile
 
 from facts_common import extract, prf
 
-STOP_AT = {"of", "were", "was", "are", "is", "had", "have", "has", "been", "be"}
-SCALES = {"hundred", "thousand", "million", "billion", "trillion", "bn", "mln", "dozen"}
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 def singular(w):
+    if w == "people":
+        return w
+    if len(w) > 4 and w.endswith("men"):
+        return w[:-3] + "man"
+    if len(w) > 5 and w.endswith("uses"):
+        return w[:-2]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and (w.endswith("sses") or w.endswith("xes") or w.endswith("ches")
@@ -31,17 +35,33 @@ def singular(w):
     return w
 
 
+def counted(q):
+    """Whether our `counts` is the phrase a count counts, written in the
+    number's own span after it ("20 people"), rather than what the number is
+    a value of, written before it ("the death toll rose to 40,000")."""
+    words = WORD.findall((q.get("counts") or "").lower())
+    return bool(words) and set(words) <= set(WORD.findall(q["text"].lower()))
+
+
 def unit_of(q):
     """NewsQuant's unit of one of our numbers: its unit, or for a count the
-    counted noun phrase with its last word singular ("20 people" -> people,
+    counted phrase with its last word singular ("20 people" -> people,
     "four different bosses" -> different boss); "-" when neither."""
     if q.get("unit"):
         return q["unit"].lower()
-    words = WORD.findall(q.get("counts") or "")
-    if not words:
+    if not counted(q):
         return "-"
-    last = words[-1] if words[-1] == "people" else singular(words[-1])
-    return " ".join(words[:-1] + [last]).lower()
+    words = WORD.findall(q["counts"].lower())
+    return " ".join(words[:-1] + [singular(words[-1])])
+
+
+def concept_of(q):
+    """NewsQuant's concept: what the number is a value of. Our `counts` when
+    it is that: a measure's phrase, or the phrase before a bare number; a
+    count's counted phrase is its unit, and then we name no concept."""
+    if not q.get("unit") and counted(q):
+        return ""
+    return q.get("counts") or ""
 
 
 def parse_value(v):
@@ -92,7 +112,7 @@ def evaluate(binary, db, data_dir, half="test"):
                 continue
             hi = q.get("value_hi", q["value"])
             pred.append({"v": (q["value"], hi), "unit": unit_of(q), "change": q["approx"],
-                         "concept": concept_words(q.get("counts") or "" if q.get("unit") else "")})
+                         "concept": concept_words(concept_of(q))})
         n_gold += len(gold)
         n_pred += len(pred)
         gold.sort(key=lambda x: x["unit"])

@@ -73,7 +73,15 @@ static const char *const link_words[] = {"of", "at", "to", "for", "reached", "wa
     "still", "now", "currently", "be", "been", "has", "have", "had", "will", "would", "could",
     "an", "a", "the", "its", "their", "his", "her", "expected", "estimated", "reportedly",
     "slipped", "surged", "soared", "plunged", "plummeted", "tumbled", "edged", "shed", "lowered",
-    "raised", "cut", "trimmed", "between", "than", "under", "below", "above", "with", NULL};
+    "raised", "cut", "trimmed", "between", "than", "under", "below", "above", "with", "which",
+    "who", "that", "typically", "somewhere", "also", "already", "finished", "ended", "closed",
+    "+", "-", "~", "higher", "lower", "marginally", "slightly", "sharply", "steady", "flat",
+    "mixed", "set", "due", "poised", "forecast", "expected", "likely", "seen", NULL};
+/* Words right after a measure that say how, not what: "90 miles wide",
+ * "0.68 percent lower", "$33,790 versus". */
+static const char *const measure_enders[] = {"wide", "long", "tall", "high", "deep", "thick",
+    "old", "lower", "higher", "versus", "worldwide", "early", "late", "earlier", "later",
+    "up", "down", "off", "away", "apart", "ahead", "behind", "below", "above", NULL};
 
 /* Auxiliaries between a counted noun and its state ("were injured"). */
 static const char *const aux_words[] = {"were", "was", "are", "is", "had", "have", "has",
@@ -490,7 +498,7 @@ static bool ends_with(const sl_facts_doc *d, size_t i, const char *suffix)
 /* A verb form that ends a noun phrase: "-ed", "-ing" ("conducted", "including"). */
 static bool verb_form(const sl_facts_doc *d, size_t i)
 {
-    return ends_with(d, i, "ed") || ends_with(d, i, "ing");
+    return !sl_facts_upper(d, i) && (ends_with(d, i, "ed") || ends_with(d, i, "ing"));
 }
 
 /* A plural noun: "-s" but not "-ss", "-us", "-is"; or an irregular plural. */
@@ -538,8 +546,9 @@ static size_t noun_phrase_after(const sl_facts_doc *d, size_t i, size_t anchor, 
                                 bool one, sl_buf *about)
 {
     size_t n = 0;
-    if (measure && sl_facts_in(d, i, phrase_enders) >= 0)
-        return i; /* "1.9% next year", "$5 a share" */
+    if (measure && (sl_facts_in(d, i, phrase_enders) >= 0 || sl_facts_in(d, i, measure_enders) >= 0 ||
+                    verb_form(d, i) || sl_facts_upper(d, i)))
+        return of_phrase(d, i, anchor, about); /* "1.9% next year", "90 miles wide", "$76 US" */
     if (ends_with(d, i, "ing") && !(i + 1 < d->toks.n && content_word(d, i + 1)))
         return i; /* a verb, not an adjective: "around 73 raising", but "517 rushing yards" */
     while (n < 4 && same_sentence(d, anchor, i) && content_word(d, i) && !sl_facts_month(d, i) &&
@@ -563,32 +572,72 @@ static size_t noun_phrase_after(const sl_facts_doc *d, size_t i, size_t anchor, 
     return i;
 }
 
+/* Whether a number lies in the three tokens before token i ("9.4 per cent"). */
+static bool number_before(const sl_facts_doc *d, size_t i)
+{
+    for (size_t k = i; k > 0 && k + 3 > i; k--)
+        if (d->toks.items[k - 1].flags & SL_TOK_NUMBER)
+            return true;
+    return false;
+}
+
+/* Up to three content words ending right before token end, appended to about. */
+static void words_before(const sl_facts_doc *d, size_t end, size_t anchor, sl_buf *about)
+{
+    size_t start = end;
+    while (start > 0 && end - start < 3 && same_sentence(d, anchor, start - 1) &&
+           content_word(d, start - 1) && !verb_form(d, start - 1) &&
+           !(d->toks.items[start - 1].flags & SL_TOK_NUMBER))
+        start--;
+    for (size_t k = start; k < end; k++)
+        sl_facts_put_lower(d, k, about);
+}
+
 /* The noun phrase before the number that it states a value of ("the death
  * toll rose to 40,000", "the figure drops to just 87 mph", "Blackmores up 9.4
- * per cent"): back over linking words, verbs and other quantities (at most
- * eight tokens), then up to three content words. */
+ * per cent to $84"): back over linking words, verbs, other quantities and a
+ * bracket (at most ten tokens), then up to three content words. When that
+ * ends at a comma ("Tesla shares have been on a tear, up 57%"), the phrase
+ * that opens the sentence. */
 static void noun_phrase_before(const sl_facts_doc *d, size_t first, sl_buf *about)
 {
     size_t j = first, steps = 0;
     const char *unit;
-    while (j > 0 && steps < 8 && same_sentence(d, first, j - 1)) {
-        size_t u = unit_at(d, j - 1, &unit);
-        if (sl_facts_in(d, j - 1, link_words) >= 0 || verb_form(d, j - 1) ||
-            (d->toks.items[j - 1].flags & SL_TOK_NUMBER) || sl_facts_is(d, j - 1, "$"))
+    while (j > 0 && steps < 10 && same_sentence(d, first, j - 1)) {
+        size_t k = j - 1;
+        if (sl_facts_in(d, k, link_words) >= 0 || verb_form(d, k) ||
+            (k > 0 && sl_facts_is(d, k - 1, "to") && !sl_facts_upper(d, k)) || /* "to close at" */
+            (d->toks.items[k].flags & SL_TOK_NUMBER) || sl_facts_is(d, k, "$") ||
+            ((unit_at(d, k, &unit) || sl_facts_is(d, k, "cent")) && number_before(d, k))) {
             j--;
-        else if (u == 1 && j > 1 && (d->toks.items[j - 2].flags & SL_TOK_NUMBER))
-            j -= 2; /* another quantity: "up 19 cents at $58.24" */
-        else
+        } else if (sl_facts_is(d, k, ")")) {
+            while (j > 0 && j + 6 > k && same_sentence(d, first, j - 1) && !sl_facts_is(d, j - 1, "("))
+                j--; /* "Ford (F) which has" */
+            if (j > 0)
+                j--;
+        } else {
             break;
+        }
         steps++;
     }
     if (!steps)
         return;
-    size_t end = j, start = j;
-    while (start > 0 && end - start < 3 && same_sentence(d, first, start - 1) &&
-           content_word(d, start - 1) && !verb_form(d, start - 1))
-        start--;
-    for (size_t k = start; k < end; k++)
+    if (j > 1 && sl_facts_is(d, j - 1, ",") && sl_facts_upper(d, j - 2))
+        j--; /* a name before the comma: "Unite Group, down 68p" */
+    words_before(d, j, first, about);
+    if (about->len || !(j > 0 && sl_facts_is(d, j - 1, ",")))
+        return;
+    /* the subject that opens the sentence */
+    size_t s = j - 1;
+    while (s > 0 && same_sentence(d, first, s - 1))
+        s--;
+    while (s < j && !content_word(d, s))
+        s++;
+    size_t e = s;
+    while (e < j && e < s + 3 && content_word(d, e) && !verb_form(d, e) &&
+           sl_facts_in(d, e, link_words) < 0)
+        e++;
+    for (size_t k = s; k < e; k++)
         sl_facts_put_lower(d, k, about);
 }
 
