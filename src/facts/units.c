@@ -145,8 +145,8 @@ const char *sl_units_word(const char *s, size_t n)
     size_t w = 0;
     while (w < n && s[w] != '-')
         w++;
-    if (w == 1 && !islower((unsigned char)s[0]))
-        return NULL; /* "5G", "3D": names, not grams */
+    if (w == 1 && !islower((unsigned char)s[0]) && s[0] != 'W' && s[0] != 'V')
+        return NULL; /* "5G", "3D": names, not grams; but "10W", "5V" */
     for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
         const char *u = units[k].words;
         size_t un = strlen(u);
