@@ -674,10 +674,13 @@ static void noun_phrase_before(const sl_facts_doc *d, size_t first, bool measure
     words_before(d, j, first, about);
     if (about->len || !measure || !(j > 0 && sl_facts_is(d, j - 1, ",")))
         return;
-    /* the subject that opens the sentence, after an opening "According to X," */
+    /* the subject that opens the sentence (within 40 tokens), after an
+     * opening "According to X," */
     size_t s = j - 1;
-    while (s > 0 && same_sentence(d, first, s - 1))
+    while (s > 0 && same_sentence(d, first, s - 1) && s + 40 > j)
         s--;
+    if (s > 0 && same_sentence(d, first, s - 1))
+        return;
     if (sl_facts_is(d, s, "according"))
         while (s < j && !sl_facts_is(d, s, ","))
             s++;
@@ -784,19 +787,22 @@ static bool not_a_fact(const sl_facts_doc *d, const number *nb, size_t first, co
     return false;
 }
 
-/* Words in the sentence of token i (counted up to 3): a line of bare numbers
- * ("12 4 87") is page chrome (share counters), not a statement. */
-static size_t sentence_words(const sl_facts_doc *d, size_t i)
+/* Whether the sentence of token i holds fewer than three words: a line of
+ * bare numbers ("12 4 87") is page chrome (share counters), not a
+ * statement. Only 32 tokens either side are read: a longer sentence is no
+ * counter line, and a run of numbers stays linear. */
+static bool bare_line(const sl_facts_doc *d, size_t i)
 {
-    size_t s = d->sent_of[i], n = 0;
-    size_t a = i, b = i;
-    while (a > 0 && d->sent_of[a - 1] == s)
+    size_t s = d->sent_of[i], words = 0, a = i, b = i;
+    while (a > 0 && d->sent_of[a - 1] == s && i - a < 32)
         a--;
-    while (b < d->toks.n && d->sent_of[b] == s)
+    while (b < d->toks.n && d->sent_of[b] == s && b - i < 32)
         b++;
-    for (size_t k = a; k < b && n < 3; k++)
-        n += (d->toks.items[k].flags & SL_TOK_WORD) != 0;
-    return n;
+    if ((a > 0 && d->sent_of[a - 1] == s) || (b < d->toks.n && d->sent_of[b] == s))
+        return false;
+    for (size_t k = a; k < b && words < 3; k++)
+        words += (d->toks.items[k].flags & SL_TOK_WORD) != 0;
+    return words < 3;
 }
 
 /* "40 years old", "6 weeks of age", "90 day old": an age in that unit. */
@@ -977,7 +983,7 @@ static size_t emit_number(sl_facts_doc *d, number *nb, sl_buf *about)
     }
     if (!unit && age_after_name(d, nb))
         unit = "year of age";
-    if (!unit && sentence_words(d, nb->first) < 3)
+    if (!unit && bare_line(d, nb->first))
         return after - 1; /* a bare number on a line of its own: page chrome */
     sl_buf_clear(about);
     for (size_t k = 0; nb->glued_noun && k < nb->glued_noun_len; k++) {

@@ -119,8 +119,14 @@ static size_t phrase_at(const sl_facts_doc *d, size_t i, const char *words)
 
 size_t sl_units_at(const sl_facts_doc *d, size_t i, const char **unit)
 {
-    size_t best = 0;
+    size_t best = 0, tn;
+    if (i >= d->toks.n)
+        return 0;
+    /* the first byte rules out most phrases: this runs at every number */
+    int c = tolower((unsigned char)*sl_facts_tok(d, i, &tn));
     for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+        if (tolower((unsigned char)units[k].words[0]) != c)
+            continue;
         size_t n = phrase_at(d, i, units[k].words);
         if (n > best) {
             best = n;
