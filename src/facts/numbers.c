@@ -825,6 +825,20 @@ static const char *age_unit(const sl_facts_doc *d, const char *unit, size_t *aft
     return unit;
 }
 
+/* Whether money is spoken of within six tokens before token i, or the
+ * amount is scaled: what tells "25 pounds" of money from a weight. */
+static bool money_near(const sl_facts_doc *d, size_t i)
+{
+    static const char *const money[] = {"paid", "pay", "pays", "cost", "costs", "worth", "fine",
+        "fined", "price", "priced", "spent", "spend", "raised", "salary", "wage", "bid", "sold",
+        "bought", "earn", "earned", "earns", "owed", "owes", "fee", "loan", "budget", "bill",
+        "million", "billion", "thousand", "bn", "m", NULL};
+    for (size_t k = i; k > 0 && k + 6 > i && same_sentence(d, i, k - 1); k--)
+        if (sl_facts_in(d, k - 1, money) >= 0)
+            return true;
+    return sl_facts_in(d, i, money) >= 0;
+}
+
 /* The unit written after the number, from token *after (moved past it). */
 static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *after)
 {
@@ -833,8 +847,19 @@ static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *afte
     if (!same_sentence(d, anchor, *after))
         return NULL;
     if ((used = unit_at(d, *after, &unit))) {
+        if (!strcmp(unit, "pound sterling") && sl_facts_is(d, *after, "pounds") &&
+            !money_near(d, anchor))
+            unit = "pound-mass"; /* "dropped 25 pounds", but "paid 25 pounds" */
         *after += used;
         return age_unit(d, unit, after);
+    }
+    size_t old = *after + 3;
+    const char *age;
+    if (sl_facts_is(d, *after, "-") && sl_facts_is(d, *after + 2, "-") &&
+        same_sentence(d, anchor, old) && unit_at(d, *after + 1, &unit) &&
+        (age = age_unit(d, unit, &old)) != unit) {
+        *after = old; /* "28 - year - old", as some tokenised text writes it */
+        return age;
     }
     size_t n;
     const char *w = sl_facts_tok(d, *after, &n);
@@ -913,9 +938,11 @@ static bool from_range_end(const sl_facts_doc *d, size_t after, size_t first, co
  * something, written into per (cap bytes); the tokens it takes, 0 when none. */
 static size_t rate_unit(const sl_facts_doc *d, size_t after, const char *unit, char *per, size_t cap)
 {
+    static const char *const when[] = {"earlier", "ago", "before", "later", "previously", NULL};
     if (!unit || !(sl_facts_is(d, after, "a") || sl_facts_is(d, after, "an") ||
                    sl_facts_is(d, after, "per")) ||
-        after + 1 >= d->toks.n || !content_word(d, after + 1) || !same_sentence(d, after, after + 1))
+        after + 1 >= d->toks.n || !content_word(d, after + 1) || !same_sentence(d, after, after + 1) ||
+        sl_facts_in(d, after + 2, when) >= 0) /* "$6.8 billion a year earlier" */
         return 0;
     const char *wu;
     size_t used = unit_at(d, after + 1, &wu), n;
@@ -954,6 +981,12 @@ static size_t emit_number(sl_facts_doc *d, number *nb, sl_buf *about)
     size_t after = nb->last + 1;
     if (!unit)
         unit = unit_after(d, nb->last, &after);
+    if (unit && first == nb->first && first > 0 && sl_facts_is(d, first - 1, "-") &&
+        glued(d, first - 1, first) && nb->value > 0 &&
+        !(first > 1 && glued(d, first - 2, first - 1))) {
+        nb->value = -nb->value; /* "-5 degrees", but not the "-" of "5-10" */
+        first--;
+    }
     double value_hi = nb->value_hi > 0 ? nb->value_hi : nb->value;
     number hi;
     const char *hi_unit = NULL;

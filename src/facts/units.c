@@ -39,12 +39,13 @@ static const struct { const char *words, *unit; } units[] = {
     {"year*", "year"}, {"yr*", "year"}, {"month*", "month"}, {"week*", "week"},
     {"day*", "day"}, {"hour*", "hour"}, {"hrs", "hour"}, {"minute*", "minute"},
     {"min", "minute"}, {"mins", "minute"}, {"second*", "second"}, {"decade*", "decade"},
-    {"centur*", "century"}, {"centuries", "century"}, {"century", "century"},
+    {"centuries", "century"}, {"century", "century"},
     {"mile*", "mile"}, {"square mile*", "square mile"}, {"mile* per hour", "mile per hour"},
     {"mph", "mile per hour"}, {"mile* per gallon", "mile per gallon"}, {"mpg", "mile per gallon"},
     {"km", "kilometre"}, {"kms", "kilometre"}, {"kilometre*", "kilometre"}, {"kilometer*", "kilometre"},
     {"km / h", "kilometre per hour"}, {"km / hr", "kilometre per hour"}, {"kph", "kilometre per hour"},
-    {"kmh", "kilometre per hour"}, {"kilometre* per hour", "kilometre per hour"},
+    {"kmh", "kilometre per hour"}, {"kmph", "kilometre per hour"},
+    {"kilometre* per hour", "kilometre per hour"},
     {"kilometer* per hour", "kilometre per hour"}, {"square kilometre*", "square kilometre"},
     {"square kilometer*", "square kilometre"}, {"sq km", "square kilometre"},
     {"km2", "square kilometre"}, {"metre*", "metre"}, {"meter*", "metre"}, {"m", "metre"},
@@ -60,7 +61,12 @@ static const struct { const char *words, *unit; } units[] = {
     {"inches", "inch"}, {"yard*", "yard"}, {"acre*", "acre"}, {"hectare*", "hectare"},
     {"kg", "kilogram"}, {"kgs", "kilogram"}, {"kilogram*", "kilogram"}, {"kilo*", "kilogram"},
     {"gram*", "gram"}, {"g", "gram"}, {"mg", "milligram"}, {"milligram*", "milligram"},
-    {"ton*", "ton"}, {"tonne*", "tonne"}, {"metric ton*", "tonne"}, {"lb", "pound-mass"},
+    {"ton*", "ton"}, {"tonne*", "metric ton"}, {"metric ton*", "metric ton"}, {"lb", "pound-mass"},
+    {"\xCE\xBCg", "microgram"}, {"mcg", "microgram"}, {"microgram*", "microgram"},
+    {"microgramme*", "microgram"}, {"dm", "decimetre"}, {"decimetre*", "decimetre"},
+    {"decimeter*", "decimetre"}, {"picometre*", "picometre"}, {"picometer*", "picometre"},
+    {"cup*", "cup"}, {"tablespoon*", "tablespoon"}, {"teaspoon*", "teaspoon"},
+    {"rad", "radian"}, {"radian*", "radian"},
     {"lbs", "pound-mass"}, {"ounce*", "ounce"}, {"oz", "ounce"},
     {"litre*", "litre"}, {"liter*", "litre"}, {"ml", "millilitre"}, {"millilitre*", "millilitre"},
     {"gallon*", "gallon"}, {"pint*", "pint"}, {"quart*", "quart"},
@@ -70,6 +76,11 @@ static const struct { const char *words, *unit; } units[] = {
     {"celsius", "celsius"}, {"fahrenheit", "fahrenheit"}, {"\xC2\xB0" "c", "celsius"},
     {"\xC2\xB0" "f", "fahrenheit"}, {"\xC2\xB0 c", "celsius"}, {"\xC2\xB0 f", "fahrenheit"},
     {"degree* c", "celsius"}, {"degree* f", "fahrenheit"}, {"\xC2\xB0", "degree"},
+    {"\xC2\xB0 celsius", "celsius"}, {"\xC2\xB0 fahrenheit", "fahrenheit"}, {"deg", "degree"},
+    {"deg.", "degree"}, {"deg c", "celsius"}, {"deg f", "fahrenheit"}, {"deg celsius", "celsius"},
+    {"deg fahrenheit", "fahrenheit"}, {"celcius", "celsius"}, {"centigrade", "celsius"},
+    {"degree* centigrade", "celsius"}, {"farenheit", "fahrenheit"}, {"degree* farenheit", "fahrenheit"},
+    {"degree* celcius", "celsius"},
     {"gb", "gigabyte"}, {"mb", "megabyte"}, {"tb", "terabyte"}, {"kb", "kilobyte"},
     {"gigabyte*", "gigabyte"}, {"megabyte*", "megabyte"}, {"terabyte*", "terabyte"},
     {"w", "watt"}, {"watt*", "watt"}, {"kw", "kilowatt"}, {"kilowatt*", "kilowatt"},
@@ -84,7 +95,13 @@ static const struct { const char *words, *unit; } units[] = {
     {"decibel*", "decibel"}, {"db", "decibel"}, {"ppm", "parts-per-million"},
     {"ppb", "parts-per-billion"}, {"gpa", "gigapascal"}, {"gigapascal*", "gigapascal"},
     {"knot*", "knot"}, {"calorie*", "calorie"}, {"kcal", "kilocalorie"},
-    {"people", "people"}, {"times", "count"},
+    {"people", "people"}, {"times", "count"}, {"annum", "year"},
+    /* currency signs written after the amount ("15 \xE2\x82\xAC"); not "$", which
+     * as often opens the next amount */
+    {"\xE2\x82\xAC", "euro"}, {"\xC2\xA3", "pound sterling"}, {"\xC2\xA5", "japanese yen"},
+    {"\xE5\x85\x83", "chinese yuan"}, {"\xE2\x82\xB9", "indian rupee"},
+    {"\xE2\x82\xA9", "south korean won"}, {"\xE2\x82\xBA", "turkish lira"},
+    {"\xE2\x82\xBD", "russian ruble"}, {"\xE2\x82\xAA", "shekel"},
 };
 
 /* Whether token i is the word w[0, n), where a final '*' allows an "s". */
@@ -220,8 +237,9 @@ const char *sl_units_currency_before(const sl_facts_doc *d, size_t i, size_t *fi
         return unit;
     /* "US$", "HK$", "Rs.", and with a space "US $58", "HK $5" */
     const char *p = sl_facts_tok(d, i - 2, &m);
+    static const char *const spaced[] = {"us", "hk", "nz", "c", "ca", "au", "nt", NULL};
     bool joined = d->toks.items[i - 2].end == d->toks.items[i - 1].start ||
-                  (n == 1 && s[0] == '$' && (d->toks.items[i - 2].flags & SL_TOK_ALLCAPS) && m <= 3);
+                  (n == 1 && s[0] == '$' && sl_facts_in(d, i - 2, spaced) >= 0);
     char sign[16];
     if (joined && m + n < sizeof sign) {
         memcpy(sign, p, m);
