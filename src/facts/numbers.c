@@ -247,8 +247,13 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
     size_t n;
     const char *s = sl_facts_tok(d, i, &n);
     *last = i;
-    if (sl_facts_is(d, i, "half") && sl_facts_is(d, i + 1, "of"))
-        return 0.5; /* "half of", not "the first half" */
+    if (sl_facts_is(d, i, "half") || sl_facts_is(d, i, "quarter")) {
+        double f = sl_facts_is(d, i, "half") ? 0.5 : 0.25;
+        if (sl_facts_is(d, i + 1, "a") && sl_units_scale_word(d, i + 2) > 0)
+            *last = i + 1; /* "half a million": scale() applies the million */
+        if (*last > i || sl_units_scale_word(d, i + 1) > 0 || (f == 0.5 && sl_facts_is(d, i + 1, "of")))
+            return f; /* "half of", "quarter million"; not "the first half" */
+    }
     int num = sl_facts_in(d, i, ones), den;
     if (sl_facts_is(d, i, "a"))
         num = 1;

@@ -232,6 +232,8 @@ const char *sl_units_currency_before(const sl_facts_doc *d, size_t i, size_t *fi
     const char *unit = currency_of(s, n);
     if (unit && n == 2 && !strncasecmp(s, "us", 2))
         unit = NULL; /* "US" alone names the country */
+    if (unit && isalpha((unsigned char)s[0]) && i > 1 && (d->toks.items[i - 2].flags & SL_TOK_NUMBER))
+        return NULL; /* "10 rmb 20": the code ends the amount before */
     *first = i - 1;
     if (i < 2 || d->sent_of[i - 2] != d->sent_of[i])
         return unit;
