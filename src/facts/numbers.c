@@ -125,9 +125,22 @@ static double parse_digits(const char *s, size_t n, size_t *used)
         size_t u2;
         double den = parse_digits(s + i + 1, n - i - 1, &u2);
         *used = i + 1 + u2;
-        return den > 0 ? strtod(buf, NULL) / den : 0;
+        return strtod(buf, NULL) / den;
     }
     return strtod(buf, NULL);
+}
+
+/* Whether s[0, n) is a fraction as numbers are written: a numerator below
+ * a usual denominator ("1/2", "3/4", "1/16"), not "24/7" or "9/11". */
+static bool usual_fraction(const char *s, size_t n)
+{
+    static const int dens[] = {2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 128, 1000};
+    const char *slash = memchr(s, '/', n);
+    int num = atoi(s), den = atoi(slash + 1);
+    for (size_t k = 0; k < sizeof dens / sizeof *dens; k++)
+        if (den == dens[k])
+            return num > 0 && num < den;
+    return false;
 }
 
 /* Whether tokens a and b touch (no space between). */
@@ -172,6 +185,24 @@ static bool currency_before(const sl_facts_doc *d, size_t i)
     return sl_units_currency_before(d, i, &first) != NULL;
 }
 
+/* "1.5m people", "2m of them": a glued "m" or "k" before a plural noun that
+ * is no unit, or before "of", is a scale, not metres. */
+static bool million_before_noun(const sl_facts_doc *d, size_t last)
+{
+    size_t n = last + 1;
+    const char *unit;
+    if (n >= d->toks.n || d->sent_of[n] != d->sent_of[last])
+        return false;
+    if (sl_facts_is(d, n, "of") || sl_facts_is(d, n, "people"))
+        return true;
+    if (sl_units_at(d, n, &unit))
+        return false;
+    size_t len;
+    const char *w = sl_facts_tok(d, n, &len);
+    return (d->toks.items[n].flags & SL_TOK_WORD) && !(d->toks.items[n].flags & SL_TOK_UPPER) &&
+           len > 3 && w[len - 1] == 's' && w[len - 2] != 's';
+}
+
 /* A number written in digits at token i (possibly glued to a currency
  * code, a scale or a unit: "USD1,700", "$13.6M", "10km"). */
 static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
@@ -194,6 +225,9 @@ static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
         }
     }
     nb->value = parse_digits(s, n, &used);
+    const char *slash = memchr(s, '/', used);
+    if (slash && !usual_fraction(s, used))
+        return false; /* "24/7", "9/11", "3/12": a phrase, a date, a counter */
     if (s != buf && !nb->glued_unit)
         nb->value = -nb->value;
     /* "$-50.8bn": a minus between the currency and the digits */
@@ -220,7 +254,8 @@ static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
             nb->ordinal = true;
         else if (rn == 1 && (rest[0] == 's' || rest[0] == 'S'))
             return false; /* a decade: "1990s" */
-        else if ((k = sl_units_glued_scale(rest, rn, nb->glued_unit || currency_before(d, i))) > 0) {
+        else if ((k = sl_units_glued_scale(rest, rn, nb->glued_unit || currency_before(d, i) ||
+                                                      million_before_noun(d, nb->last))) > 0) {
             nb->value *= k; /* "$13.6M", "4.3M", "$1.7bn" */
             nb->scaled = true;
         } else if (nb->glued_unit || !(nb->glued_unit = sl_units_word(rest, rn)))

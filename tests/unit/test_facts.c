@@ -165,7 +165,8 @@ TEST(facts_numbers_currencies_and_scales)
         "The port spent $5bn on cranes, \xE2\x82\xAC" "3.2 million on dredging and Rs 500 crore on "
         "roads. Oil rose to US $58.24 per barrel, a loan of HK $5.4m was repaid, the fee was "
         "USD1,700 and the yen stood at 110 JPY. The prize was a million dollars, and shares "
-        "closed at 118.5p, down 5pc.\n", NULL);
+        "closed at 118.5p, down 5pc. Some 1.5m people walk a 2m wall, half a million of them "
+        "24/7, and 15 \xE2\x82\xAC buys 25 pounds of apples.\n", NULL);
     NUMBER(items, "$5bn", 5e9, 5e9, "dollar", NULL);
     NUMBER(items, "\xE2\x82\xAC" "3.2 million", 3.2e6, 3.2e6, "euro", NULL);
     NUMBER(items, "Rs 500 crore", 5e9, 5e9, "indian rupee", NULL);
@@ -176,6 +177,12 @@ TEST(facts_numbers_currencies_and_scales)
     NUMBER(items, "a million dollars", 1e6, 1e6, "dollar", NULL);
     NUMBER(items, "118.5p", 118.5, 118.5, "penny", NULL);
     NUMBER(items, "5pc", 5, 5, "percentage", NULL);
+    NUMBER(items, "Some 1.5m people", 1.5e6, 1.5e6, "people", NULL);
+    NUMBER(items, "2m", 2, 2, "metre", NULL);
+    NUMBER(items, "half a million", 5e5, 5e5, NULL, NULL);
+    CHECK(!number_text(items, "24/7"));
+    NUMBER(items, "15 \xE2\x82\xAC", 15, 15, "euro", NULL);
+    NUMBER(items, "25 pounds", 25, 25, "pound-mass", "apples");
     sl_fact_items_free(items);
 }
 
