@@ -94,7 +94,7 @@ static const struct { const char *words, *unit; } units[] = {
     {"nm", "newton metre"}, {"pound-feet", "pound-foot"}, {"lb-ft", "foot pound-force"},
     {"decibel*", "decibel"}, {"db", "decibel"}, {"ppm", "parts-per-million"},
     {"ppb", "parts-per-billion"}, {"gpa", "gigapascal"}, {"gigapascal*", "gigapascal"},
-    {"knot*", "knot"}, {"calorie*", "calorie"}, {"kcal", "kilocalorie"},
+    {"knot*", "knot"}, {"mp", "megapixel"}, {"megapixel*", "megapixel"}, {"calorie*", "calorie"}, {"kcal", "kilocalorie"},
     {"people", "people"}, {"times", "count"}, {"annum", "year"},
     /* currency signs written after the amount ("15 \xE2\x82\xAC"); not "$", which
      * as often opens the next amount */
@@ -168,6 +168,8 @@ const char *sl_units_word(const char *s, size_t n)
     size_t w = 0;
     while (w < n && s[w] != '-')
         w++;
+    if (w == 1 && (s[0] == 'F' || s[0] == 'C'))
+        return s[0] == 'F' ? "fahrenheit" : "celsius"; /* "70F", "21C" */
     if (w == 1 && !islower((unsigned char)s[0]) && s[0] != 'W' && s[0] != 'V')
         return NULL; /* "5G", "3D": names, not grams; but "10W", "5V" */
     for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
