@@ -996,6 +996,22 @@ static size_t rate_unit(const sl_facts_doc *d, size_t after, const char *unit, c
     return 1 + (used ? used : 1);
 }
 
+/* "a fine of 10.5 million Australian dollars ($7.5 million)": an amount in
+ * brackets right after another is the same thing converted, and counts what
+ * that one counts (copied into about); false when it is not one. */
+static bool conversion_of(sl_facts_doc *d, size_t first, sl_buf *about)
+{
+    if (first == 0 || !sl_facts_is(d, first - 1, "(") || d->out->n == 0)
+        return false;
+    const sl_fact_item *prev = &d->out->items[d->out->n - 1];
+    const sl_token *open = &d->toks.items[first - 1];
+    if (prev->kind != SL_FACT_NUMBER || !prev->about || prev->span.end > open->start ||
+        open->start - prev->span.end > 2 || prev->sentence.end <= open->start)
+        return false;
+    sl_buf_puts(about, prev->about);
+    return true;
+}
+
 /* "Jane Doe, 65, said": a bare number between commas after a name is an age. */
 static bool age_after_name(const sl_facts_doc *d, const number *nb)
 {
@@ -1068,7 +1084,7 @@ static size_t emit_number(sl_facts_doc *d, number *nb, sl_buf *about)
                                                         nb->value == 1, about);
     if (!about->len && nb->ordinal)
         apposition_before(d, first, about);
-    else if (!about->len)
+    else if (!about->len && !conversion_of(d, first, about))
         noun_phrase_before(d, first, unit != NULL, about);
     if (about->err) {   /* out of memory: an item without its noun would be wrong */
         d->err = about->err;
