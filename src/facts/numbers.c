@@ -523,10 +523,19 @@ static bool same_sentence(const sl_facts_doc *d, size_t a, size_t b)
     return b < d->toks.n && d->sent_of[a] == d->sent_of[b];
 }
 
+/* English function words, for a text whose language was detected as
+ * another (a short sentence): the rules here read English, whatever the
+ * stop words of the analysis. */
+static const char *const function_words[] = {"a", "an", "the", "and", "or", "but", "nor", "of",
+    "to", "in", "on", "at", "for", "with", "by", "from", "as", "into", "than", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had", "it", "its", "their", "his", "her",
+    "this", "that", "these", "those", "which", "who", "while", "so", "if", "not", NULL};
+
 static bool content_word(const sl_facts_doc *d, size_t i)
 {
     const sl_token *t = &d->toks.items[i];
-    return (t->flags & SL_TOK_WORD) && !(t->flags & SL_TOK_STOP);
+    return (t->flags & SL_TOK_WORD) && !(t->flags & SL_TOK_STOP) &&
+           sl_facts_in(d, i, function_words) < 0;
 }
 
 /* Whether token i ends in s[0, n) (ASCII case aside). */
@@ -694,7 +703,8 @@ static void noun_phrase_before(const sl_facts_doc *d, size_t first, bool measure
         if (sl_facts_in(d, k, link_words) >= 0 || verb_before(d, k) ||
             (k > 0 && sl_facts_is(d, k - 1, "to") && !sl_facts_upper(d, k)) || /* "to close at" */
             (d->toks.items[k].flags & SL_TOK_NUMBER) || sl_facts_is(d, k, "$") ||
-            ((unit_at(d, k, &unit) || sl_facts_is(d, k, "cent")) && number_before(d, k))) {
+            ((unit_at(d, k, &unit) || sl_facts_is(d, k, "cent") || sl_units_scale_word(d, k) > 0) &&
+             number_before(d, k))) {
             relative = sl_facts_is(d, k, "which") || sl_facts_is(d, k, "who");
             j--;
         } else if (sl_facts_is(d, k, ")")) {
