@@ -33,19 +33,19 @@ static const struct { const char *w; double v; } vague_scales[] = {
     {"billions", 1e9}, {"tens", 10},
 };
 
-/* Words before a number that make it approximate, and how; the longest
- * phrase that ends right before the number wins. */
+/* Words before a number that make it approximate, and how; the first entry
+ * that ends right before the number wins (a two-word phrase is listed before
+ * any entry of its last word). */
 static const struct { const char *w1, *w2; char approx; } approx_words[] = {
     {"more", "than", '>'}, {"over", NULL, '>'}, {"at", "least", '>'}, {"above", NULL, '>'},
     {"exceeding", NULL, '>'}, {"upwards", "of", '>'}, {"upward", "of", '>'},
     {"in", "excess", '>'}, {"beyond", NULL, '>'}, {"less", "than", '<'},
     {"fewer", "than", '<'}, {"under", NULL, '<'}, {"up", "to", '<'}, {"below", NULL, '<'},
-    {"many", "as", '<'}, {"much", "as", '<'}, {"at", "most", '<'}, {"no", "more", '<'},
+    {"many", "as", '<'}, {"much", "as", '<'}, {"at", "most", '<'},
     {"nearly", NULL, '~'}, {"almost", NULL, '~'}, {"about", NULL, '~'},
     {"around", NULL, '~'}, {"approximately", NULL, '~'}, {"roughly", NULL, '~'},
     {"some", NULL, '~'}, {"estimated", NULL, '~'}, {"circa", NULL, '~'}, {"approx", NULL, '~'},
-    {"close", "to", '~'}, {"nearly", NULL, '~'}, {"almost", NULL, '~'}, {"ca.", NULL, '~'},
-    {"c.", NULL, '~'}, {"approx.", NULL, '~'}, {"an", "estimated", '~'},
+    {"close", "to", '~'}, {"ca.", NULL, '~'}, {"c.", NULL, '~'}, {"approx.", NULL, '~'},
 };
 
 /* Words before a number that make it a name or an id, not a count. */
@@ -73,10 +73,10 @@ static const char *const link_words[] = {"of", "at", "to", "for", "reached", "wa
     "still", "now", "currently", "be", "been", "has", "have", "had", "will", "would", "could",
     "an", "a", "the", "its", "their", "his", "her", "expected", "estimated", "reportedly",
     "slipped", "surged", "soared", "plunged", "plummeted", "tumbled", "edged", "shed", "lowered",
-    "raised", "cut", "trimmed", "between", "than", "under", "below", "above", "with", "which",
+    "raised", "cut", "trimmed", "between", "under", "below", "above", "with", "which",
     "who", "that", "typically", "somewhere", "also", "already", "finished", "ended", "closed",
     "+", "-", "~", "higher", "lower", "marginally", "slightly", "sharply", "steady", "flat",
-    "mixed", "set", "due", "poised", "forecast", "expected", "likely", "seen", NULL};
+    "mixed", "set", "due", "poised", "forecast", "likely", "seen", NULL};
 /* Words right after a measure that say how, not what: "90 miles wide",
  * "0.68 percent lower", "$33,790 versus". */
 static const char *const measure_enders[] = {"wide", "long", "tall", "high", "deep", "thick",
@@ -125,7 +125,7 @@ static double parse_digits(const char *s, size_t n, size_t *used)
         size_t u2;
         double den = parse_digits(s + i + 1, n - i - 1, &u2);
         *used = i + 1 + u2;
-        return strtod(buf, NULL) / den;
+        return den > 0 ? strtod(buf, NULL) / den : 0;
     }
     return strtod(buf, NULL);
 }
@@ -212,11 +212,12 @@ static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
     nb->last = glued_number(d, i, buf, sizeof buf, &n);
     nb->first = i;
     const char *s = buf;
-    bool dollar = i > 0 && sl_facts_is(d, i - 1, "$") && glued(d, i - 1, i);
+    bool dollar = i > 0 && sl_facts_is(d, i - 1, "$") && glued(d, i - 1, i), minus = false;
     if (!isdigit((unsigned char)s[0])) {
         if (n > 6 && !strncasecmp(s, "minus-", 6) && isdigit((unsigned char)s[6])) {
             s += 6; /* "minus-5" */
             n -= 6;
+            minus = true;
         } else if ((nb->glued_unit = sl_units_currency_prefix(s, n, dollar))) {
             while (n && !isdigit((unsigned char)*s))
                 s++, n--;
@@ -228,7 +229,7 @@ static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
     const char *slash = memchr(s, '/', used);
     if (slash && !usual_fraction(s, used))
         return false; /* "24/7", "9/11", "3/12": a phrase, a date, a counter */
-    if (s != buf && !nb->glued_unit)
+    if (minus)
         nb->value = -nb->value;
     /* "$-50.8bn": a minus between the currency and the digits */
     if (s == buf && i > 1 && sl_facts_is(d, i - 1, "-") && glued(d, i - 1, i) &&
@@ -301,7 +302,7 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
             size_t dl = strlen(denominators[den]), rest = n - (size_t)(dash - s) - 1;
             if ((rest == dl || (rest == dl + 1 && dash[1 + dl] == 's')) &&
                 !strncasecmp(dash + 1, denominators[den], dl))
-                return (double)num / (den == 2 ? 2 : den);
+                return (double)num / den;
         }
         return 0;
     }
@@ -314,7 +315,7 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
         *last = j;
         return (double)num / den;
     }
-    size_t dn;
+    size_t dn = 0;
     const char *w = i + 1 < d->toks.n ? sl_facts_tok(d, i + 1, &dn) : "";
     for (den = 2; i + 1 < d->toks.n && denominators[den]; den++) {
         size_t dl = strlen(denominators[den]);
