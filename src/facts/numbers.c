@@ -430,12 +430,44 @@ static bool words_at(const sl_facts_doc *d, size_t i, number *nb)
     return false;
 }
 
+/* A number word below a hundred at token j ("fifty" of "two hundred and
+ * fifty"), its value in *v; false when none. */
+static bool small_number_at(const sl_facts_doc *d, size_t j, double *v)
+{
+    number more = {0};
+    if (!words_at(d, j, &more) || more.ordinal || more.value < 1 || more.value >= 100 ||
+        more.value_hi > 0 || more.glued_noun || more.glued_unit || more.last != j)
+        return false;
+    *v = more.value;
+    return true;
+}
+
+/* "1.8 billion-mile", "400 million-year-old": a scale glued to a unit in
+ * the token after the number. */
+static void dashed_scale(const sl_facts_doc *d, number *nb)
+{
+    static const struct { const char *w; double v; } dashed[] = {
+        {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}};
+    size_t n = 0;
+    const char *w = nb->last + 1 < d->toks.n ? sl_facts_tok(d, nb->last + 1, &n) : "";
+    const char *dash = memchr(w, '-', n < 12 ? n : 12), *unit;
+    for (size_t k = 0; dash && !nb->glued_unit && k < sizeof dashed / sizeof *dashed; k++)
+        if ((size_t)(dash - w) == strlen(dashed[k].w) &&
+            !strncasecmp(w, dashed[k].w, (size_t)(dash - w)) &&
+            (unit = sl_units_word(dash, n - (size_t)(dash - w)))) {
+            nb->glued_unit = unit;
+            nb->value *= dashed[k].v;
+            nb->scaled = true;
+            nb->last++;
+        }
+}
+
 /* Applies "hundred", "million" ... after the number: "1.2 million", "two
  * hundred and fifty thousand" (a hundred multiplies what precedes it, a
- * larger scale closes a group). */
+ * larger scale closes a group), "1.8 billion-mile". */
 static void scale(const sl_facts_doc *d, number *nb)
 {
-    double s, total = 0, group = nb->value;
+    double s, v, total = 0, group = nb->value;
     if (nb->ordinal || nb->value_hi > 0 || nb->glued_noun || nb->scaled)
         return;
     while ((s = sl_units_scale_word(d, nb->last + 1)) > 0) {
@@ -447,34 +479,15 @@ static void scale(const sl_facts_doc *d, number *nb)
             group = 0;
         }
         size_t j = nb->last + 1 + sl_facts_is(d, nb->last + 1, "and");
-        number more = {0};
-        if (nb->word_form && sl_units_scale_word(d, j + 1) == 0 && words_at(d, j, &more) &&
-            !more.ordinal && more.value >= 1 && more.value < 100 && !more.glued_noun &&
-            !more.glued_unit && more.value_hi == 0) {
-            group += more.value; /* "two hundred and fifty" */
-            nb->last = more.last;
-        } else if (nb->word_form && sl_units_scale_word(d, j + 1) > 0 && words_at(d, j, &more) &&
-                   !more.ordinal && more.value >= 1 && more.value < 100 && more.value_hi == 0 &&
-                   !more.glued_noun && !more.glued_unit) {
-            total += group; /* "one million two hundred" */
-            group = more.value;
-            nb->last = more.last;
-        }
+        if (!nb->word_form || !small_number_at(d, j, &v))
+            continue;
+        if (sl_units_scale_word(d, j + 1) > 0)
+            total += group; /* "one million two hundred": a new group */
+        group = sl_units_scale_word(d, j + 1) > 0 ? v : group + v; /* "two hundred and fifty" */
+        nb->last = j;
     }
     nb->value = total + group;
-    /* "1.8 billion-mile", "400 million-year-old": a scale glued to a unit */
-    size_t n = 0;
-    const char *w = nb->last + 1 < d->toks.n ? sl_facts_tok(d, nb->last + 1, &n) : "";
-    const char *dash = memchr(w, '-', n < 12 ? n : 12);
-    static const struct { const char *w; double v; } dashed[] = {
-        {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}};
-    for (size_t k = 0; dash && !nb->ordinal && !nb->glued_noun && k < 4; k++)
-        if ((size_t)(dash - w) == strlen(dashed[k].w) && !strncasecmp(w, dashed[k].w, (size_t)(dash - w)) &&
-            (nb->glued_unit = sl_units_word(dash, n - (size_t)(dash - w)))) {
-            nb->value *= dashed[k].v;
-            nb->scaled = true;
-            nb->last++;
-        }
+    dashed_scale(d, nb);
 }
 
 static bool number_at(const sl_facts_doc *d, size_t i, number *nb)
@@ -614,8 +627,10 @@ static size_t noun_phrase_after(const sl_facts_doc *d, size_t i, size_t anchor, 
     if (measure && (sl_facts_in(d, i, phrase_enders) >= 0 || sl_facts_in(d, i, measure_enders) >= 0 ||
                     past_form(d, i) || sl_facts_upper(d, i)))
         return of_phrase(d, i, anchor, about); /* "1.9% next year", "90 miles wide", "$76 US" */
-    if (!measure && ends_with(d, i, "ing") && !(i + 1 < d->toks.n && content_word(d, i + 1)))
-        return i; /* a verb, not an adjective: "around 73 raising", but "517 rushing yards" */
+    if (!measure && (ends_with(d, i, "ing") || past_form(d, i)) &&
+        sl_facts_in(d, i, event_words) < 0 && !(i + 1 < d->toks.n && content_word(d, i + 1)))
+        return i; /* a verb, not an adjective: "around 73 raising", "2,000 stayed", but
+                     "517 rushing yards", "300 recorded songs", "three injured" */
     while (n < 4 && same_sentence(d, anchor, i) && content_word(d, i) && !sl_facts_month(d, i) &&
            !(n > 0 && (past_form(d, i) || sl_facts_in(d, i, phrase_enders) >= 0))) {
         sl_facts_put_lower(d, i++, about);
