@@ -76,7 +76,8 @@ static const char *const link_words[] = {"of", "at", "to", "for", "reached", "wa
     "raised", "cut", "trimmed", "between", "under", "below", "above", "with", "which",
     "who", "that", "typically", "somewhere", "also", "already", "finished", "ended", "closed",
     "+", "-", "~", "higher", "lower", "marginally", "slightly", "sharply", "steady", "flat",
-    "mixed", "set", "due", "poised", "forecast", "likely", "seen", NULL};
+    "mixed", "set", "due", "poised", "forecast", "likely", "seen", "well", "far", "much", "even",
+    NULL};
 /* Words right after a measure that say how, not what: "90 miles wide",
  * "0.68 percent lower", "$33,790 versus". */
 static const char *const measure_enders[] = {"wide", "long", "tall", "high", "deep", "thick",
