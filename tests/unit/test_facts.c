@@ -2,6 +2,7 @@
  * their speakers, numbers with what they count, dates, entities, and the
  * story cross-check through the public API on a scratch store. The texts
  * are invented (tests/fixtures/facts/). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -184,6 +185,136 @@ TEST(facts_numbers_words_and_money)
     CHECK(!number_text(items, "30")); /* a clock time */
     n = number_text(items, "at least 40,000");
     CHECK(n && n->value == 40000 && n->approx == '>' && n->about && strstr(n->about, "riders"));
+    sl_fact_items_free(items);
+}
+
+/* The number item whose text starts with prefix has value lo (to hi), this
+ * unit (NULL: none) and, when `about` is not NULL, counts a phrase holding it. */
+static void check_number(const sl_fact_items *items, const char *prefix, double lo, double hi,
+                         const char *unit, const char *about, int line)
+{
+    const sl_fact_item *n = number_text(items, prefix);
+    if (!n) {
+        sl_test_fail(__FILE__, line, "no number \"%s\"", prefix);
+        return;
+    }
+    if (fabs(n->value - lo) > 1e-6 * fabs(lo) + 1e-9 || fabs(n->value_hi - hi) > 1e-6 * fabs(hi) + 1e-9)
+        sl_test_fail(__FILE__, line, "\"%s\": %g-%g, expected %g-%g", prefix, n->value, n->value_hi, lo, hi);
+    if (unit ? !n->detail || strcmp(n->detail, unit) : n->detail != NULL)
+        sl_test_fail(__FILE__, line, "\"%s\": unit %s, expected %s", prefix,
+                     n->detail ? n->detail : "(none)", unit ? unit : "(none)");
+    if (about && (!n->about || !strstr(n->about, about)))
+        sl_test_fail(__FILE__, line, "\"%s\": counts %s, expected %s", prefix,
+                     n->about ? n->about : "(nothing)", about);
+}
+#define NUMBER(items, prefix, lo, hi, unit, about) \
+    check_number((items), (prefix), (lo), (hi), (unit), (about), __LINE__)
+
+TEST(facts_numbers_written_and_fractions)
+{
+    sl_fact_items *items = extract_text(
+        "Nine boats and a dozen crews took part. Two-thirds of the crews were local, half of "
+        "the boats were new and one in three sailors was under 20. Two hundred and fifty "
+        "people watched, and a third of them stayed.\n", NULL);
+    NUMBER(items, "Nine boats", 9, 9, NULL, "boats");
+    NUMBER(items, "a dozen crews", 12, 12, NULL, "crews");
+    NUMBER(items, "Two-thirds", 2.0 / 3, 2.0 / 3, NULL, "crews");
+    NUMBER(items, "half", 0.5, 0.5, NULL, "boats");
+    NUMBER(items, "one in three", 1.0 / 3, 1.0 / 3, NULL, "sailors");
+    NUMBER(items, "under 20", 20, 20, NULL, NULL);
+    CHECK(number_text(items, "under 20")->approx == '<');
+    NUMBER(items, "Two hundred and fifty people", 250, 250, "people", NULL);
+    NUMBER(items, "a third", 1.0 / 3, 1.0 / 3, NULL, NULL);
+    sl_fact_items_free(items);
+}
+
+TEST(facts_numbers_currencies_and_scales)
+{
+    sl_fact_items *items = extract_text(
+        "The port spent $5bn on cranes, \xE2\x82\xAC" "3.2 million on dredging and Rs 500 crore on "
+        "roads. Oil rose to US $58.24 per barrel, a loan of HK $5.4m was repaid, the fee was "
+        "USD1,700 and the yen stood at 110 JPY. The prize was a million dollars, and shares "
+        "closed at 118.5p, down 5pc. Some 1.5m people walk a 2m wall, half a million of them "
+        "24/7, and 15 \xE2\x82\xAC buys 25 pounds of apples.\n", NULL);
+    NUMBER(items, "$5bn", 5e9, 5e9, "dollar", NULL);
+    NUMBER(items, "\xE2\x82\xAC" "3.2 million", 3.2e6, 3.2e6, "euro", NULL);
+    NUMBER(items, "Rs 500 crore", 5e9, 5e9, "indian rupee", NULL);
+    NUMBER(items, "US $58.24 per barrel", 58.24, 58.24, "dollar per barrel", "oil");
+    NUMBER(items, "HK $5.4m", 5.4e6, 5.4e6, "hong kong dollar", NULL);
+    NUMBER(items, "USD1,700", 1700, 1700, "dollar", NULL);
+    NUMBER(items, "110 JPY", 110, 110, "japanese yen", NULL);
+    NUMBER(items, "a million dollars", 1e6, 1e6, "dollar", NULL);
+    NUMBER(items, "118.5p", 118.5, 118.5, "penny", NULL);
+    NUMBER(items, "5pc", 5, 5, "percentage", NULL);
+    NUMBER(items, "Some 1.5m people", 1.5e6, 1.5e6, "people", NULL);
+    NUMBER(items, "2m", 2, 2, "metre", NULL);
+    NUMBER(items, "half a million", 5e5, 5e5, NULL, NULL);
+    CHECK(!number_text(items, "24/7"));
+    NUMBER(items, "15 \xE2\x82\xAC", 15, 15, "euro", NULL);
+    NUMBER(items, "25 pounds", 25, 25, "pound-mass", "apples");
+    sl_fact_items_free(items);
+}
+
+TEST(facts_numbers_units_ranges_and_changes)
+{
+    sl_fact_items *items = extract_text(
+        "Winds reached 140 km/h and the storm moved 10km inland, spilling 52,000 barrels a day "
+        "over 1,520 sq m. Fees rose 5 per cent to 20 per cent, between $62 and $68 per share, "
+        "and the index fell by 3 points to 1,478 points. Mileage went from 20 miles per gallon "
+        "in 2008 to 29 mpg, while 1 to 2 thousand people and dozens of boats waited as the "
+        "air fell to minus 5 degrees Celsius.\n", NULL);
+    NUMBER(items, "140 km/h", 140, 140, "kilometre per hour", NULL);
+    NUMBER(items, "10km", 10, 10, "kilometre", NULL);
+    NUMBER(items, "52,000 barrels a day", 52000, 52000, "barrel per day", NULL);
+    NUMBER(items, "over 1,520 sq m", 1520, 1520, "square metre", NULL);
+    NUMBER(items, "5 per cent to 20 per cent", 5, 20, "percentage", "fees");
+    NUMBER(items, "$62 and $68 per share", 62, 68, "dollar per share", NULL);
+    NUMBER(items, "3 points", 3, 3, "point", "index"); /* "by 3 to 1,478": two values */
+    NUMBER(items, "1,478 points", 1478, 1478, "point", NULL);
+    NUMBER(items, "20 miles per gallon", 20, 29, "mile per gallon", "mileage");
+    NUMBER(items, "1 to 2 thousand people", 1000, 2000, "people", NULL);
+    NUMBER(items, "dozens of boats", 12, 120, NULL, "boats");
+    NUMBER(items, "minus 5 degrees Celsius", -5, -5, "celsius", "air");
+    sl_fact_items_free(items);
+}
+
+TEST(facts_numbers_what_they_count)
+{
+    sl_fact_items *items = extract_text(
+        "The death toll rose to 40,000. Seven European countries conducted the survey. The "
+        "Tavel index was up about 19 per cent. About 60 per cent of its revenue comes from "
+        "ads. Her recent diplomatic mission to the region, her ninth since the war began, "
+        "ended on Monday. Jane Doe, 65, said the 5G network and the iPhone 11 arrived in "
+        "2019, and the club finished in the bottom three.\n", NULL);
+    NUMBER(items, "40,000", 40000, 40000, NULL, "death toll");
+    NUMBER(items, "Seven European countries", 7, 7, NULL, "european countries");
+    CHECK(!strstr(number_text(items, "Seven")->about, "conducted"));
+    NUMBER(items, "about 19 per cent", 19, 19, "percentage", "index");
+    NUMBER(items, "About 60 per cent", 60, 60, "percentage", "revenue");
+    NUMBER(items, "ninth", 9, 9, NULL, "diplomatic mission");
+    CHECK(number_text(items, "ninth")->role != NULL);
+    NUMBER(items, "65", 65, 65, "year of age", NULL);
+    /* names, a year and a rank are not numbers */
+    CHECK(!number_text(items, "5"));
+    CHECK(!number_text(items, "11"));
+    CHECK(!number_text(items, "2019"));
+    CHECK(!number_text(items, "three"));
+    sl_fact_items_free(items);
+}
+
+/* A text that ends on a number word and its scale: nothing is read past the
+ * last token (the scale lookup once did, and crashed on some texts). */
+TEST(facts_numbers_at_the_end_of_the_text)
+{
+    const char *texts[] = {"It cost five million", "It cost 5 million", "about a third",
+                           "from $4 to", "twenty", "dozens of"};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        sl_fact_items *items = extract_text(texts[k], NULL);
+        CHECK(items != NULL);
+        sl_fact_items_free(items);
+    }
+    sl_fact_items *items = extract_text("It cost five million", NULL);
+    NUMBER(items, "five million", 5e6, 5e6, NULL, NULL);
     sl_fact_items_free(items);
 }
 

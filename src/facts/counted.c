@@ -1,0 +1,309 @@
+/* counted.c — what a number counts or is a value of: the noun phrase after
+ * it and its unit ("10 months of war", "seven European countries"), or the
+ * phrase before it that it states a value of ("the death toll rose to
+ * 40,000"). numbers.c reads the number and calls these; the English word
+ * lists of that reading live here. Method: docs/facts.md, "Numbers". */
+#include <string.h>
+#include <strings.h>
+
+#include "facts/numbers.h"
+#include "facts/units.h"
+
+/* Verbs and prepositions linking a counted noun phrase before the number
+ * ("the death toll rose to 40,000"). */
+static const char *const link_words[] = {"of", "at", "to", "for", "reached", "was", "is", "were",
+    "are", "stood", "stands", "rose", "climbed", "hit", "totaled", "totalled", "numbered",
+    "passed", "topped", "surpassed", "exceeded", "by", "from", "nearly", "about", "around",
+    "over", "more", "than", "least", "some", "roughly", "approximately", "almost", "up",
+    "down", "fell", "rises", "falls", "grew", "gained", "added", "lost", "jumped", "dropped",
+    "drops", "declined", "increased", "decreased", "cost", "costs", "worth", "just", "only",
+    "still", "now", "currently", "be", "been", "has", "have", "had", "will", "would", "could",
+    "an", "a", "the", "its", "their", "his", "her", "expected", "estimated", "reportedly",
+    "slipped", "surged", "soared", "plunged", "plummeted", "tumbled", "edged", "shed", "lowered",
+    "raised", "cut", "trimmed", "between", "under", "below", "above", "with", "which",
+    "who", "that", "typically", "somewhere", "also", "already", "finished", "ended", "closed",
+    "+", "-", "~", "higher", "lower", "marginally", "slightly", "sharply", "steady", "flat",
+    "mixed", "set", "due", "poised", "forecast", "likely", "seen", "well", "far", "much", "even",
+    NULL};
+/* Words right after a measure that say how, not what: "90 miles wide",
+ * "0.68 percent lower", "$33,790 versus". */
+static const char *const measure_enders[] = {"wide", "long", "tall", "high", "deep", "thick",
+    "old", "lower", "higher", "versus", "worldwide", "early", "late", "earlier", "later",
+    "up", "down", "off", "away", "apart", "ahead", "behind", "below", "above", NULL};
+
+/* States a count is in, written right after it ("three workers hurt"). */
+static const char *const event_words[] = {"hurt", "injured", "killed", "wounded", "dead",
+    "missing", "arrested", "detained", "evacuated", "displaced", "rescued", "trapped", NULL};
+
+/* Auxiliaries between a counted noun and its state ("were injured"). */
+static const char *const aux_words[] = {"were", "was", "are", "is", "had", "have", "has",
+    "been", "be", NULL};
+/* Words after a counted noun that end its phrase: verbs and adverbs a
+ * stop-word list does not hold ("14 players left", "59 users mostly"). */
+static const char *const phrase_enders[] = {"left", "said", "says", "say", "asks", "ask",
+    "told", "took", "take", "made", "make", "went", "go", "came", "come", "got", "get",
+    "mostly", "whilst", "while", "available", "ago", "earlier", "later", "each", "apiece",
+    "next", "last", "this", "per", "a", "an", "year", "years", "today", "yesterday",
+    "including", "according", NULL};
+
+bool sl_numbers_same_sentence(const sl_facts_doc *d, size_t a, size_t b)
+{
+    return b < d->toks.n && d->sent_of[a] == d->sent_of[b];
+}
+
+/* English function words, for a text whose language was detected as
+ * another (a short sentence): the rules here read English, whatever the
+ * stop words of the analysis. */
+static const char *const function_words[] = {"a", "an", "the", "and", "or", "but", "nor", "of",
+    "to", "in", "on", "at", "for", "with", "by", "from", "as", "into", "than", "is", "are",
+    "was", "were", "be", "been", "has", "have", "had", "it", "its", "their", "his", "her",
+    "this", "that", "these", "those", "which", "who", "while", "so", "if", "not", NULL};
+
+bool sl_numbers_content_word(const sl_facts_doc *d, size_t i)
+{
+    const sl_token *t = &d->toks.items[i];
+    return (t->flags & SL_TOK_WORD) && !(t->flags & SL_TOK_STOP) &&
+           sl_facts_in(d, i, function_words) < 0;
+}
+
+/* Whether token i ends in s[0, n) (ASCII case aside). */
+static bool ends_with(const sl_facts_doc *d, size_t i, const char *suffix)
+{
+    size_t n, k = strlen(suffix);
+    if (i >= d->toks.n)
+        return false;
+    const char *w = sl_facts_tok(d, i, &n);
+    return n > k + 2 && !strncasecmp(w + n - k, suffix, k);
+}
+
+/* A verb form that ends a noun phrase: "-ed", "-ing" ("conducted", "including"). */
+static bool verb_form(const sl_facts_doc *d, size_t i)
+{
+    return !sl_facts_upper(d, i) && (ends_with(d, i, "ed") || ends_with(d, i, "ing"));
+}
+
+/* A past form that ends a counted phrase ("countries conducted"); "-ing"
+ * words do not, being as often nouns ("fighting", "meeting") or adjectives
+ * ("sticking points"). */
+static bool past_form(const sl_facts_doc *d, size_t i)
+{
+    return !sl_facts_upper(d, i) && ends_with(d, i, "ed");
+}
+
+/* A plural noun: "-s" but not "-ss", "-us", "-is"; or an irregular plural.
+ * Not a capitalised word: "Hamas", "Brothers" are names. */
+static bool plural(const sl_facts_doc *d, size_t i)
+{
+    static const char *const irregular[] = {"people", "men", "women", "children", "police",
+        "feet", "teeth", "mice", "geese", "staff", "personnel", "cattle", "fishermen", NULL};
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    if (sl_facts_upper(d, i))
+        return false;
+    if (sl_facts_in(d, i, irregular) >= 0 || ends_with(d, i, "men"))
+        return true;
+    return n > 3 && (w[n - 1] == 's' || w[n - 1] == 'S') && !ends_with(d, i, "ss") &&
+           !ends_with(d, i, "us") && !ends_with(d, i, "is");
+}
+
+/* The noun phrase after "of" at token i ("of the central sticking points"):
+ * up to three content words, appended to about; returns the token after it,
+ * i when there is none. */
+static size_t of_phrase(const sl_facts_doc *d, size_t i, size_t anchor, sl_buf *about)
+{
+    if (!sl_facts_is(d, i, "of") || !sl_numbers_same_sentence(d, anchor, i + 1))
+        return i;
+    size_t j = i + 1, m = 0;
+    while (j < d->toks.n && j < i + 4 && (sl_facts_is(d, j, "the") || sl_facts_is(d, j, "a") ||
+                                          sl_facts_is(d, j, "its") || sl_facts_is(d, j, "their") ||
+                                          sl_facts_is(d, j, "his") || sl_facts_is(d, j, "her")))
+        j++;
+    while (m < 3 && sl_numbers_same_sentence(d, anchor, j) && sl_numbers_content_word(d, j) &&
+           !(m > 0 && (past_form(d, j) || sl_facts_in(d, j, phrase_enders) >= 0))) {
+        sl_facts_put_lower(d, j++, about);
+        m++;
+        if (plural(d, j - 1))
+            break;
+    }
+    return m ? j : i;
+}
+
+/* The noun phrase a number counts or measures, after it (and its unit):
+ * up to four content words, ended by a verb form or after the first plural
+ * noun of a count ("seven European countries conducted" -> "european
+ * countries"); then the state after an auxiliary ("workers were injured"),
+ * or, for a measure or when nothing came, "of" and its phrase ("10 months of
+ * war", "one of the best speakers"). Returns the token after the phrase. */
+size_t sl_numbers_counted_after(const sl_facts_doc *d, size_t i, size_t anchor, bool measure,
+                                bool one, sl_buf *about)
+{
+    size_t n = 0;
+    if (measure && (sl_facts_in(d, i, phrase_enders) >= 0 || sl_facts_in(d, i, measure_enders) >= 0 ||
+                    past_form(d, i) || sl_facts_upper(d, i)))
+        return of_phrase(d, i, anchor, about); /* "1.9% next year", "90 miles wide", "$76 US" */
+    if (!measure && (ends_with(d, i, "ing") || past_form(d, i)) &&
+        sl_facts_in(d, i, event_words) < 0 && !(i + 1 < d->toks.n && sl_numbers_content_word(d, i + 1)))
+        return i; /* a verb, not an adjective: "around 73 raising", "2,000 stayed", but
+                     "517 rushing yards", "300 recorded songs", "three injured" */
+    while (n < 4 && sl_numbers_same_sentence(d, anchor, i) && sl_numbers_content_word(d, i) && !sl_facts_month(d, i) &&
+           !(n > 0 && (past_form(d, i) || sl_facts_in(d, i, phrase_enders) >= 0))) {
+        sl_facts_put_lower(d, i++, about);
+        n++;
+        if (!one && plural(d, i - 1))
+            break;
+    }
+    /* "workers were injured", "three workers hurt": the state the counted
+     * are in (after an auxiliary, or one of the event words without) */
+    size_t state = i;
+    while (state < i + 2 && state < d->toks.n && sl_facts_in(d, state, aux_words) >= 0)
+        state++;
+    if (sl_numbers_same_sentence(d, anchor, state) && sl_numbers_content_word(d, state) &&
+        ((state > i && (past_form(d, state) || sl_facts_is(d, state, "hurt"))) ||
+         (n && sl_facts_in(d, state, event_words) >= 0))) {
+        sl_facts_put_lower(d, state, about);
+        return state + 1;
+    }
+    if (!n || measure)
+        i = of_phrase(d, i, anchor, about);
+    return i;
+}
+
+/* Whether a number lies in the three tokens before token i ("9.4 per cent"). */
+static bool number_before(const sl_facts_doc *d, size_t i)
+{
+    for (size_t k = i; k > 0 && k + 3 > i; k--)
+        if (d->toks.items[k - 1].flags & SL_TOK_NUMBER)
+            return true;
+    return false;
+}
+
+/* The run of up to three content words ending right before token end;
+ * returns its first token (end when there is none). */
+static size_t run_before(const sl_facts_doc *d, size_t end, size_t anchor)
+{
+    size_t start = end;
+    while (start > 0 && end - start < 3 && sl_numbers_same_sentence(d, anchor, start - 1) &&
+           sl_numbers_content_word(d, start - 1) && !past_form(d, start - 1) &&
+           !(d->toks.items[start - 1].flags & SL_TOK_NUMBER))
+        start--;
+    return start;
+}
+
+/* The noun phrase ending right before token end, with the head before a
+ * short prepositional phrase ("the flow at Stell" -> "flow stell", "the pace
+ * of price increases"): NewsQuant's concepts name both, and so did the best
+ * choice on its even half (the head alone: 0.529, the complement alone:
+ * 0.540, both: 0.542 partial F1). Appended to about. */
+static void words_before(const sl_facts_doc *d, size_t end, size_t anchor, sl_buf *about)
+{
+    static const char *const preps[] = {"of", "at", "in", "on", "for", "from", "across", NULL};
+    size_t start = run_before(d, end, anchor), p = start;
+    if (p > 0 && p < end && (sl_facts_is(d, p - 1, "the") || sl_facts_is(d, p - 1, "a")))
+        p--;
+    if (p < end && p >= 2 && sl_facts_in(d, p - 1, preps) >= 0 && sl_numbers_same_sentence(d, anchor, p - 2))
+        start = run_before(d, p - 1, anchor) < p - 1 ? run_before(d, p - 1, anchor) : start;
+    for (size_t k = start; k < end; k++)
+        if (sl_numbers_content_word(d, k))
+            sl_facts_put_lower(d, k, about);
+}
+
+/* Whether token k is a verb form to step over going back from a number:
+ * "-ed", or "-ing" not after a determiner ("a building of" is a noun). */
+static bool verb_before(const sl_facts_doc *d, size_t k)
+{
+    static const char *const determiners[] = {"a", "an", "the", "its", "his", "her", "their",
+        "this", "that", NULL};
+    return verb_form(d, k) && !(ends_with(d, k, "ing") && k > 0 && sl_facts_in(d, k - 1, determiners) >= 0);
+}
+
+/* The noun phrase before the number that it states a value of ("the death
+ * toll rose to 40,000", "the figure drops to just 87 mph", "Blackmores up 9.4
+ * per cent to $84"): back over linking words, verbs, other quantities and a
+ * bracket (at most ten tokens), then up to three content words. A relative
+ * clause takes its antecedent ("the building, which covered 1,800 square
+ * metres"). When the walk ends at a comma ("Tesla shares have been on a
+ * tear, up 57%"), a measure takes the phrase that opens the sentence. */
+void sl_numbers_value_of(const sl_facts_doc *d, size_t first, bool measure, sl_buf *about)
+{
+    size_t j = first, steps = 0;
+    bool relative = false;
+    const char *unit;
+    while (j > 0 && steps < 10 && sl_numbers_same_sentence(d, first, j - 1)) {
+        size_t k = j - 1;
+        if (sl_facts_in(d, k, link_words) >= 0 || verb_before(d, k) ||
+            (k > 0 && sl_facts_is(d, k - 1, "to") && !sl_facts_upper(d, k)) || /* "to close at" */
+            (d->toks.items[k].flags & SL_TOK_NUMBER) || sl_facts_is(d, k, "$") ||
+            ((sl_units_at(d, k, &unit) || sl_facts_is(d, k, "cent") || sl_units_scale_word(d, k) > 0) &&
+             number_before(d, k))) {
+            relative = sl_facts_is(d, k, "which") || sl_facts_is(d, k, "who");
+            j--;
+        } else if (sl_facts_is(d, k, ")")) {
+            while (j > 0 && j + 6 > k && sl_numbers_same_sentence(d, first, j - 1) && !sl_facts_is(d, j - 1, "("))
+                j--; /* "Ford (F) which has" */
+            if (j > 0)
+                j--;
+        } else {
+            break;
+        }
+        steps++;
+    }
+    if (!steps)
+        return;
+    if (j > 1 && sl_facts_is(d, j - 1, ",") && (relative || sl_facts_upper(d, j - 2)))
+        j--; /* an antecedent or a name before the comma: "Unite Group, down 68p" */
+    words_before(d, j, first, about);
+    if (about->len || !measure || !(j > 0 && sl_facts_is(d, j - 1, ",")))
+        return;
+    /* the subject that opens the sentence (within 40 tokens), after an
+     * opening "According to X," */
+    size_t s = j - 1;
+    while (s > 0 && sl_numbers_same_sentence(d, first, s - 1) && s + 40 > j)
+        s--;
+    if (s > 0 && sl_numbers_same_sentence(d, first, s - 1))
+        return;
+    if (sl_facts_is(d, s, "according"))
+        while (s < j && !sl_facts_is(d, s, ","))
+            s++;
+    while (s < j && !sl_numbers_content_word(d, s))
+        s++;
+    size_t e = s;
+    while (e < j && e < s + 3 && sl_numbers_content_word(d, e) && !verb_form(d, e) &&
+           sl_facts_in(d, e, link_words) < 0)
+        e++;
+    for (size_t k = s; k < e; k++)
+        sl_facts_put_lower(d, k, about);
+}
+
+/* "Blinken's recent diplomatic mission to the region, his ninth": what an
+ * ordinal in apposition counts, the first lower-case words (up to three) of
+ * the phrase before the comma (at most twelve tokens back). */
+void sl_numbers_apposition(const sl_facts_doc *d, size_t first, sl_buf *about)
+{
+    static const char *const possessives[] = {"his", "her", "its", "their", "our", "the", NULL};
+    if (first < 2 || sl_facts_in(d, first - 1, possessives) < 0 || !sl_facts_is(d, first - 2, ","))
+        return;
+    size_t comma = first - 2, s = comma;
+    while (s > 0 && s + 12 > comma && sl_numbers_same_sentence(d, comma, s - 1) && !sl_facts_is(d, s - 1, ","))
+        s--;
+    while (s < comma && !(sl_numbers_content_word(d, s) && !sl_facts_upper(d, s)))
+        s++;
+    for (size_t k = s; k < comma && k < s + 3 && sl_numbers_content_word(d, k) && !sl_facts_upper(d, k); k++)
+        sl_facts_put_lower(d, k, about);
+}
+
+/* "a fine of 10.5 million Australian dollars ($7.5 million)": an amount in
+ * brackets right after another is the same thing converted, and counts what
+ * that one counts (copied into about); false when it is not one. */
+bool sl_numbers_conversion(sl_facts_doc *d, size_t first, sl_buf *about)
+{
+    if (first == 0 || !sl_facts_is(d, first - 1, "(") || d->out->n == 0)
+        return false;
+    const sl_fact_item *prev = &d->out->items[d->out->n - 1];
+    const sl_token *open = &d->toks.items[first - 1];
+    if (prev->kind != SL_FACT_NUMBER || !prev->about || prev->span.end > open->start ||
+        open->start - prev->span.end > 2 || prev->sentence.end <= open->start)
+        return false;
+    sl_buf_puts(about, prev->about);
+    return true;
+}
+

@@ -1,0 +1,286 @@
+/* units.c — the words that say what a number measures: units (SI and
+ * common, singular or plural, one or several words: "km", "per cent",
+ * "square feet", "miles per hour"), currencies (signs, ISO codes, "Rs",
+ * national names) and scales ("million", "bn", "crore"). numbers.c reads a
+ * number; this file names what is written around it. The normal forms are
+ * NewsQuant's unit names, so the evaluation compares like with like. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "facts/units.h"
+
+/* Unit phrases: words matched token by token, case aside; a word ending in
+ * '*' also matches with a final "s" ("dollar*": dollar, dollars). The
+ * longest phrase at a token wins. */
+static const struct { const char *words, *unit; } units[] = {
+    {"%", "percentage"}, {"percent", "percentage"}, {"per cent", "percentage"},
+    {"pct", "percentage"}, {"pc", "percentage"}, {"percentage point*", "percentage point"},
+    {"basis point*", "basis point"}, {"bps", "basis point"}, {"point*", "point"},
+    {"dollar*", "dollar"}, {"us dollar*", "dollar"}, {"u.s. dollar*", "dollar"},
+    {"australian dollar*", "australian dollar"}, {"canadian dollar*", "canadian dollar"},
+    {"hong kong dollar*", "hong kong dollar"}, {"singapore dollar*", "singapore dollar"},
+    {"new zealand dollar*", "new zealand dollar"}, {"taiwan dollar*", "new taiwan dollar"},
+    {"euro*", "euro"}, {"pound*", "pound sterling"}, {"pound* sterling", "pound sterling"},
+    {"british pound*", "pound sterling"}, {"yen", "japanese yen"}, {"japanese yen", "japanese yen"},
+    {"yuan", "chinese yuan"}, {"renminbi", "chinese yuan"}, {"chinese yuan", "chinese yuan"},
+    {"shekel*", "shekel"}, {"ringgit", "malaysian ringgit"}, {"sen", "sen"},
+    {"rupee*", "indian rupee"}, {"indian rupee*", "indian rupee"}, {"cent*", "cent"},
+    {"pence", "penny"}, {"penny", "penny"}, {"p", "penny"}, {"mark*", "mark"}, {"franc*", "franc"},
+    {"swiss franc*", "swiss franc"}, {"french franc*", "french franc"}, {"peso*", "peso"},
+    {"mexican peso*", "mexican peso"}, {"ruble*", "russian ruble"}, {"rouble*", "russian ruble"},
+    {"won", "south korean won"}, {"rand", "south african rand"}, {"lira", "turkish lira"},
+    {"danish crown*", "danish krone"}, {"danish kroner", "danish krone"}, {"kroner", "krone"},
+    {"naira", "nigerian naira"}, {"dirham*", "dirham"}, {"riyal*", "riyal"},
+    {"usd", "dollar"}, {"eur", "euro"}, {"gbp", "pound sterling"}, {"jpy", "japanese yen"},
+    {"cny", "chinese yuan"}, {"rmb", "chinese yuan"}, {"inr", "indian rupee"},
+    {"aud", "australian dollar"}, {"cad", "canadian dollar"}, {"chf", "swiss franc"},
+    {"hkd", "hong kong dollar"},
+    {"year*", "year"}, {"yr*", "year"}, {"month*", "month"}, {"week*", "week"},
+    {"day*", "day"}, {"hour*", "hour"}, {"hrs", "hour"}, {"minute*", "minute"},
+    {"min", "minute"}, {"mins", "minute"}, {"second*", "second"}, {"decade*", "decade"},
+    {"centuries", "century"}, {"century", "century"},
+    {"mile*", "mile"}, {"square mile*", "square mile"}, {"mile* per hour", "mile per hour"},
+    {"mph", "mile per hour"}, {"mile* per gallon", "mile per gallon"}, {"mpg", "mile per gallon"},
+    {"km", "kilometre"}, {"kms", "kilometre"}, {"kilometre*", "kilometre"}, {"kilometer*", "kilometre"},
+    {"km / h", "kilometre per hour"}, {"km / hr", "kilometre per hour"}, {"kph", "kilometre per hour"},
+    {"kmh", "kilometre per hour"}, {"kmph", "kilometre per hour"},
+    {"kilometre* per hour", "kilometre per hour"},
+    {"kilometer* per hour", "kilometre per hour"}, {"square kilometre*", "square kilometre"},
+    {"square kilometer*", "square kilometre"}, {"sq km", "square kilometre"},
+    {"km2", "square kilometre"}, {"metre*", "metre"}, {"meter*", "metre"}, {"m", "metre"},
+    {"square metre*", "square metre"}, {"square meter*", "square metre"}, {"sq m", "square metre"},
+    {"m2", "square metre"}, {"sqm", "square metre"}, {"cubic metre*", "cubic metre"},
+    {"cubic meter*", "cubic metre"}, {"centimetre*", "centimetre"}, {"centimeter*", "centimetre"},
+    {"cm", "centimetre"}, {"millimetre*", "millimetre"}, {"millimeter*", "millimetre"},
+    {"mm", "millimetre"}, {"micrometre*", "micrometre"}, {"micrometer*", "micrometre"},
+    {"micron*", "micrometre"}, {"\xCE\xBCm", "micrometre"}, {"nanometre*", "nanometre"},
+    {"nanometer*", "nanometre"}, {"feet", "foot"}, {"foot", "foot"}, {"ft", "foot"},
+    {"square feet", "square foot"}, {"square foot", "square foot"}, {"sq ft", "square foot"},
+    {"cubic feet", "cubic foot"}, {"cubic foot", "cubic foot"}, {"inch*", "inch"},
+    {"inches", "inch"}, {"yard*", "yard"}, {"acre*", "acre"}, {"hectare*", "hectare"},
+    {"kg", "kilogram"}, {"kgs", "kilogram"}, {"kilogram*", "kilogram"}, {"kilo*", "kilogram"},
+    {"gram*", "gram"}, {"g", "gram"}, {"mg", "milligram"}, {"milligram*", "milligram"},
+    {"ton*", "ton"}, {"tonne*", "metric ton"}, {"metric ton*", "metric ton"}, {"lb", "pound-mass"},
+    {"\xCE\xBCg", "microgram"}, {"mcg", "microgram"}, {"microgram*", "microgram"},
+    {"microgramme*", "microgram"}, {"dm", "decimetre"}, {"decimetre*", "decimetre"},
+    {"decimeter*", "decimetre"}, {"picometre*", "picometre"}, {"picometer*", "picometre"},
+    {"cup*", "cup"}, {"tablespoon*", "tablespoon"}, {"teaspoon*", "teaspoon"},
+    {"rad", "radian"}, {"radian*", "radian"},
+    {"lbs", "pound-mass"}, {"ounce*", "ounce"}, {"oz", "ounce"},
+    {"litre*", "litre"}, {"liter*", "litre"}, {"ml", "millilitre"}, {"millilitre*", "millilitre"},
+    {"gallon*", "gallon"}, {"pint*", "pint"}, {"quart*", "quart"},
+    {"barrel*", "barrel"}, {"barrel* a day", "barrel per day"}, {"barrel* per day", "barrel per day"},
+    {"bpd", "barrel per day"}, {"barrel-a-day", "barrel per day"},
+    {"degree*", "degree"}, {"degree* celsius", "celsius"}, {"degree* fahrenheit", "fahrenheit"},
+    {"celsius", "celsius"}, {"fahrenheit", "fahrenheit"}, {"\xC2\xB0" "c", "celsius"},
+    {"\xC2\xB0" "f", "fahrenheit"}, {"\xC2\xB0 c", "celsius"}, {"\xC2\xB0 f", "fahrenheit"},
+    {"degree* c", "celsius"}, {"degree* f", "fahrenheit"}, {"\xC2\xB0", "degree"},
+    {"\xC2\xB0 celsius", "celsius"}, {"\xC2\xB0 fahrenheit", "fahrenheit"}, {"deg", "degree"},
+    {"deg.", "degree"}, {"deg c", "celsius"}, {"deg f", "fahrenheit"}, {"deg celsius", "celsius"},
+    {"deg fahrenheit", "fahrenheit"}, {"celcius", "celsius"}, {"centigrade", "celsius"},
+    {"degree* centigrade", "celsius"}, {"farenheit", "fahrenheit"}, {"degree* farenheit", "fahrenheit"},
+    {"degree* celcius", "celsius"},
+    {"gb", "gigabyte"}, {"mb", "megabyte"}, {"tb", "terabyte"}, {"kb", "kilobyte"},
+    {"gigabyte*", "gigabyte"}, {"megabyte*", "megabyte"}, {"terabyte*", "terabyte"},
+    {"w", "watt"}, {"watt*", "watt"}, {"kw", "kilowatt"}, {"kilowatt*", "kilowatt"},
+    {"mw", "megawatt"}, {"megawatt*", "megawatt"}, {"gw", "gigawatt"}, {"gigawatt*", "gigawatt"},
+    {"kwh", "kilowatt hour"}, {"kilowatt hour*", "kilowatt hour"}, {"mwh", "megawatt hour"},
+    {"megawatt hour*", "megawatt hour"}, {"gwh", "gigawatt hour"}, {"gigawatt hour*", "gigawatt hour"},
+    {"twh", "terawatt hour"}, {"volt*", "volt"}, {"v", "volt"}, {"kv", "kilovolt"},
+    {"mah", "milliampere-hour"}, {"hz", "hertz"}, {"hertz", "hertz"}, {"khz", "kilohertz"},
+    {"mhz", "megahertz"}, {"ghz", "gigahertz"}, {"hp", "horsepower"}, {"horsepower", "horsepower"},
+    {"bhp", "brake horsepower"}, {"ps", "metric horsepower"}, {"rpm", "revolutions per minute"},
+    {"nm", "newton metre"}, {"pound-feet", "pound-foot"}, {"lb-ft", "foot pound-force"},
+    {"decibel*", "decibel"}, {"db", "decibel"}, {"ppm", "parts-per-million"},
+    {"ppb", "parts-per-billion"}, {"gpa", "gigapascal"}, {"gigapascal*", "gigapascal"},
+    {"knot*", "knot"}, {"mp", "megapixel"}, {"megapixel*", "megapixel"}, {"calorie*", "calorie"}, {"kcal", "kilocalorie"},
+    {"people", "people"}, {"times", "count"}, {"annum", "year"},
+    /* currency signs written after the amount ("15 \xE2\x82\xAC"); not "$", which
+     * as often opens the next amount */
+    {"\xE2\x82\xAC", "euro"}, {"\xC2\xA3", "pound sterling"}, {"\xC2\xA5", "japanese yen"},
+    {"\xE5\x85\x83", "chinese yuan"}, {"\xE2\x82\xB9", "indian rupee"},
+    {"\xE2\x82\xA9", "south korean won"}, {"\xE2\x82\xBA", "turkish lira"},
+    {"\xE2\x82\xBD", "russian ruble"}, {"\xE2\x82\xAA", "shekel"},
+};
+
+/* Whether token i is the word w[0, n), where a final '*' allows an "s". */
+static bool word_is(const sl_facts_doc *d, size_t i, const char *w, size_t n)
+{
+    if (i >= d->toks.n)
+        return false;
+    size_t tn;
+    const char *t = sl_facts_tok(d, i, &tn);
+    bool plural = n > 0 && w[n - 1] == '*';
+    if (plural)
+        n--;
+    if (tn == n + 1 && plural && (t[n] == 's' || t[n] == 'S'))
+        tn = n;
+    return tn == n && !strncasecmp(t, w, n);
+}
+
+/* Tokens the phrase `words` takes at token i (all within the sentence and
+ * glued or spaced as written), 0 when it is not there. */
+static size_t phrase_at(const sl_facts_doc *d, size_t i, const char *words)
+{
+    size_t k = 0;
+    for (const char *w = words; *w; k++) {
+        const char *sp = strchr(w, ' ');
+        size_t n = sp ? (size_t)(sp - w) : strlen(w);
+        if (i + k >= d->toks.n || d->sent_of[i + k] != d->sent_of[i] || !word_is(d, i + k, w, n))
+            return 0;
+        w += n + (sp != NULL);
+    }
+    return k;
+}
+
+size_t sl_units_at(const sl_facts_doc *d, size_t i, const char **unit)
+{
+    size_t best = 0, tn;
+    if (i >= d->toks.n)
+        return 0;
+    /* the first byte rules out most phrases: this runs at every number */
+    int c = tolower((unsigned char)*sl_facts_tok(d, i, &tn));
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+        if (tolower((unsigned char)units[k].words[0]) != c)
+            continue;
+        size_t n = phrase_at(d, i, units[k].words);
+        if (n > best) {
+            best = n;
+            *unit = units[k].unit;
+        }
+    }
+    return best;
+}
+
+const char *sl_units_word(const char *s, size_t n)
+{
+    if (n && *s == '-') {
+        s++;
+        n--;
+    }
+    static const char *const ages[][2] = {{"year-old", "year of age"},
+        {"years-old", "year of age"}, {"month-old", "month of age"}, {"week-old", "week of age"},
+        {"day-old", "day of age"}};
+    for (size_t k = 0; k < sizeof ages / sizeof *ages; k++)
+        if (n >= strlen(ages[k][0]) && !strncasecmp(s, ages[k][0], strlen(ages[k][0])))
+            return ages[k][1];
+    size_t w = 0;
+    while (w < n && s[w] != '-')
+        w++;
+    if (w == 1 && (s[0] == 'F' || s[0] == 'C'))
+        return s[0] == 'F' ? "fahrenheit" : "celsius"; /* "70F", "21C" */
+    if (w == 1 && !islower((unsigned char)s[0]) && s[0] != 'W' && s[0] != 'V')
+        return NULL; /* "5G", "3D": names, not grams; but "10W", "5V" */
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+        const char *u = units[k].words;
+        size_t un = strlen(u);
+        if (strchr(u, ' '))
+            continue;
+        bool plural = u[un - 1] == '*';
+        un -= plural;
+        if ((w == un || (plural && w == un + 1 && (s[un] == 's' || s[un] == 'S'))) &&
+            !strncasecmp(s, u, un))
+            return units[k].unit;
+    }
+    return NULL;
+}
+
+/* Currency signs and codes written before the amount. */
+static const struct { const char *sign, *unit; } currencies[] = {
+    {"$", "dollar"}, {"us$", "dollar"}, {"$us", "dollar"}, {"us", "dollar"},
+    {"a$", "australian dollar"}, {"$a", "australian dollar"}, {"au$", "australian dollar"},
+    {"c$", "canadian dollar"}, {"ca$", "canadian dollar"}, {"hk$", "hong kong dollar"},
+    {"nz$", "new zealand dollar"}, {"s$", "singapore dollar"}, {"nt$", "new taiwan dollar"},
+    {"\xE2\x82\xAC", "euro"}, {"\xC2\xA3", "pound sterling"}, {"\xC2\xA5", "japanese yen"},
+    {"\xE2\x82\xAA", "shekel"}, {"\xE2\x82\xB9", "indian rupee"}, {"\xE2\x82\xA9", "south korean won"},
+    {"usd", "dollar"}, {"eur", "euro"}, {"gbp", "pound sterling"}, {"jpy", "japanese yen"},
+    {"cny", "chinese yuan"}, {"rmb", "chinese yuan"}, {"inr", "indian rupee"},
+    {"rs", "indian rupee"}, {"rs.", "indian rupee"}, {"rm", "malaysian ringgit"},
+    {"aud", "australian dollar"}, {"cad", "canadian dollar"}, {"chf", "swiss franc"},
+    {"hkd", "hong kong dollar"}, {"r$", "brazilian real"},
+};
+
+/* The currency of the text s[0, n) (a sign or code, case aside), NULL when none. */
+static const char *currency_of(const char *s, size_t n)
+{
+    for (size_t k = 0; k < sizeof currencies / sizeof *currencies; k++)
+        if (strlen(currencies[k].sign) == n && !strncasecmp(s, currencies[k].sign, n))
+            return currencies[k].unit;
+    return NULL;
+}
+
+const char *sl_units_currency_prefix(const char *s, size_t n, bool dollar_before)
+{
+    size_t k = 0;
+    while (k < n && !isdigit((unsigned char)s[k]))
+        k++;
+    if (k == 0 || k == n || k > 4)
+        return NULL;
+    char sign[8] = "$";
+    memcpy(sign + 1, s, k);
+    const char *unit = dollar_before ? currency_of(sign, k + 1) : NULL;
+    /* a code glued to digits is a currency only in capitals ("USD1,700") */
+    return unit ? unit : isupper((unsigned char)s[0]) && isupper((unsigned char)s[k - 1])
+                             ? currency_of(s, k) : NULL;
+}
+
+const char *sl_units_currency_before(const sl_facts_doc *d, size_t i, size_t *first)
+{
+    if (i == 0 || d->sent_of[i - 1] != d->sent_of[i])
+        return NULL;
+    size_t n, m;
+    const char *s = sl_facts_tok(d, i - 1, &n);
+    const char *unit = currency_of(s, n);
+    if (unit && n == 2 && !strncasecmp(s, "us", 2))
+        unit = NULL; /* "US" alone names the country */
+    if (unit && isalpha((unsigned char)s[0]) && i > 1 && (d->toks.items[i - 2].flags & SL_TOK_NUMBER))
+        return NULL; /* "10 rmb 20": the code ends the amount before */
+    *first = i - 1;
+    if (i < 2 || d->sent_of[i - 2] != d->sent_of[i])
+        return unit;
+    /* "US$", "HK$", "Rs.", and with a space "US $58", "HK $5" */
+    const char *p = sl_facts_tok(d, i - 2, &m);
+    static const char *const spaced[] = {"us", "hk", "nz", "c", "ca", "au", "nt", NULL};
+    bool joined = d->toks.items[i - 2].end == d->toks.items[i - 1].start ||
+                  (n == 1 && s[0] == '$' && sl_facts_in(d, i - 2, spaced) >= 0);
+    char sign[16];
+    if (joined && m + n < sizeof sign) {
+        memcpy(sign, p, m);
+        memcpy(sign + m, s, n);
+        const char *u = currency_of(sign, m + n);
+        if (u) {
+            unit = u;
+            *first = i - 2;
+        }
+    }
+    return unit;
+}
+
+double sl_units_scale_word(const sl_facts_doc *d, size_t i)
+{
+    static const struct { const char *w; double v; } scales[] = {
+        {"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
+        {"trillion", 1e12}, {"bn", 1e9}, {"bln", 1e9}, {"mln", 1e6}, {"mn", 1e6}, {"tn", 1e12},
+        {"trn", 1e12}, {"crore", 1e7}, {"crores", 1e7}, {"lakh", 1e5}, {"lakhs", 1e5},
+    };
+    for (size_t k = 0; k < sizeof scales / sizeof *scales; k++)
+        if (sl_facts_is(d, i, scales[k].w))
+            return scales[k].v;
+    return 0;
+}
+
+double sl_units_glued_scale(const char *s, size_t n, bool money)
+{
+    if ((n == 2 && !strncasecmp(s, "bn", 2)) || (n == 3 && !strncasecmp(s, "bln", 3)) ||
+        (n == 1 && s[0] == 'B' && money))
+        return 1e9;
+    if ((n == 2 && !strncasecmp(s, "mn", 2)) || (n == 3 && !strncasecmp(s, "mln", 3)) ||
+        (n == 1 && s[0] == 'M') || (n == 1 && s[0] == 'm' && money))
+        return 1e6;
+    if ((n == 2 && !strncasecmp(s, "tn", 2)) || (n == 3 && !strncasecmp(s, "trn", 3)))
+        return 1e12;
+    if (n == 1 && (s[0] == 'k' || s[0] == 'K') && money)
+        return 1e3;
+    return 0;
+}

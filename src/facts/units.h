@@ -1,0 +1,27 @@
+/* units.h — what numbers.c asks of units.c: the unit, currency and scale
+ * words written around a number, each in its normal form (NewsQuant's unit
+ * names, so that the evaluation compares like with like). */
+#ifndef SL_FACTS_UNITS_H
+#define SL_FACTS_UNITS_H
+
+#include "facts/facts.h"
+
+/* The unit written at token i ("km", "per cent", "square feet", "km/h",
+ * "Australian dollars", "JPY"): its normal form in *unit and the number of
+ * tokens it takes; 0 when none. */
+size_t sl_units_at(const sl_facts_doc *d, size_t i, const char **unit);
+/* The unit of a whole word s[0, n) glued to digits or a number word ("km" of
+ * "10km", "year-old", "pc"); NULL when none. */
+const char *sl_units_word(const char *s, size_t n);
+/* The currency written right before token i ("$", "US$", "HK $", "Rs",
+ * "EUR"): its unit, and in *first the token it starts at; NULL when none. */
+const char *sl_units_currency_before(const sl_facts_doc *d, size_t i, size_t *first);
+/* A currency code or sign glued before digits ("USD" of "USD1,700", "RM"
+ * of "RM23.50", "A" of "$A82" when dollar_before): its unit, NULL when none. */
+const char *sl_units_currency_prefix(const char *s, size_t n, bool dollar_before);
+/* The value of a scale word ("million", "bn", "crore"), 0 when none. */
+double sl_units_scale_word(const sl_facts_doc *d, size_t i);
+/* A scale glued to digits ("bn", "m" and "k" after a currency), 0 when none. */
+double sl_units_glued_scale(const char *s, size_t n, bool money);
+
+#endif
