@@ -8,6 +8,9 @@
 
 #include "copies/copies.h"
 
+/* Articles read from a full posting at lookup: its most recent ones. */
+#define RECENT_OF_FULL 8
+
 /* The most recent articles under one key term: a ring once full. */
 typedef struct posting {
     uint32_t key;        /* 0 marks an empty slot (key codes are never 0: see key_of) */
@@ -254,12 +257,15 @@ int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out
     int rc = 0;
     for (size_t k = 0; k < ix->terms.n && !rc; k++) {
         posting *p = find(ix, ix->terms.items[k]);
-        /* a full posting is a term many articles are filed under: it
-         * cannot single out an original, and reading it is most of the cost */
-        if (!p->key || p->n == SL_COPY_POSTINGS)
+        if (!p->key)
             continue;
-        for (uint16_t e = 0; e < p->n && !rc; e++)
-            rc = count_hit(ix, p->ids[e]);
+        /* a full posting is a term many articles are filed under: it
+         * cannot single out an original, and reading it whole was most of
+         * the cost; its most recent articles are read (a burst of copies of
+         * one article fills the postings of all its key terms) */
+        uint16_t read = p->n == SL_COPY_POSTINGS ? RECENT_OF_FULL : p->n;
+        for (uint16_t e = 0; e < read && !rc; e++)
+            rc = count_hit(ix, p->ids[(p->head + p->n - 1 - e) % p->n]);
     }
     hit best[SL_COPY_CANDIDATES];
     size_t n = 0;
