@@ -52,9 +52,9 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 FEATURES = ["order", "terms", "cover_min", "match_min", "match_max", "names", "figures",
             "length_ratio", "best_sentence", "size", "aligned_min", "terms_of_more", "paired"]
 RULE_KINDS = ("near", "contains", "excerpt")   # decided by rules, not by the model
-PRECISION = 0.99
+PRECISION = 0.995
 TREES, DEPTH, BINS, RATE, L2, MIN_HESSIAN = 20, 3, 32, 0.3, 1.0, 1.0
-BASIL_WEIGHT = 20.0
+BASIL_WEIGHT = 40.0
 ECB_WEIGHT = 0.3
 WORTH_ORDER, WORTH_TERMS = 0.15, 0.30    # sl_copy_worth_aligning (decide.c)
 
