@@ -2,7 +2,10 @@
 """fit_copies.py - fits the rewrite decision of src/copies/decide.c and
 reports it held out (issue 19).
 
-    python3 eval/fit_copies.py [--data ../shared/datasets] [--bin build/similarity-features]
+    python3 eval/fit_copies.py [--data ../shared/datasets] [--tool build/similarity-features] \
+        [--model FILE] [--dump FILE]
+
+eval/copies_rewrites.py runs it (make eval) for the held-out figures.
 
 Builds the corpus of eval/copies_rewrites.py (rewrite/llmfake and rewrite/l2r
 originals and rewrites, BASIL and ECB+ as distractors), runs it through
@@ -261,6 +264,8 @@ def main():
     ap.add_argument("--dump", help="write the labelled pairs here (TSV)")
     ap.add_argument("--model", help="write the model fitted on all folds here, as C for decide.c")
     args = ap.parse_args()
+    if args.tool == os.path.join(ROOT, "build/similarity-features"):
+        subprocess.run(["make", "-s", "-C", ROOT, "build/similarity-features"], check=True)
     c = corpus(args.data, args.sample)
     rewrites = [k for k, m in c.meta.items() if m["role"] == "rewrite"]
     originals = collections.defaultdict(list)
