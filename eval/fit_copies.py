@@ -74,6 +74,13 @@ def kept_wording(row):
     return f[0] >= 0.40 and f[0] * fewer >= 20 and f[5] >= 0.8 and f[6] >= 0.8
 
 
+def anchors(row):
+    """align.c's names and figures agreement (COPY_NAMES, COPY_NUMBERS),
+    which the model's rewrites need too: Reuters wire items on one subject
+    share wording and differ in their figures."""
+    return row[3][5] >= 0.6 and row[3][6] >= 0.7
+
+
 def by_rule(row):
     return row[2] in RULE_KINDS or (worth(row) and kept_wording(row))
 
@@ -215,7 +222,7 @@ def fold_of(c, ka, kb):
 
 
 def decide(model, t, row):
-    return by_rule(row) or (worth(row) and model.prob(row[3]) >= t)
+    return by_rule(row) or (worth(row) and anchors(row) and model.prob(row[3]) >= t)
 
 
 def pick_threshold(model, rows, labels, weights):
@@ -224,7 +231,7 @@ def pick_threshold(model, rows, labels, weights):
     copies_rewrites.py leaves them out of precision)."""
     ruled = [(y, w) for r, y, w in zip(rows, labels, weights) if by_rule(r) and w != ECB_WEIGHT]
     scored = sorted(((model.prob(r[3]), y, w) for r, y, w in zip(rows, labels, weights)
-                     if not by_rule(r) and w != ECB_WEIGHT), key=lambda x: -x[0])
+                     if not by_rule(r) and anchors(r) and w != ECB_WEIGHT), key=lambda x: -x[0])
     tp = float(sum(y for y, _ in ruled))
     fp = float(sum((not y) * w for y, w in ruled))
     best = scored[0][0] + 1e-9 if scored else 0.5

@@ -471,8 +471,10 @@ static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
         out->score = verbatim ? out->order_overlap : a_holds_b ? out->cover_b : out->cover_a;
         return;
     }
-    /* A rewrite: the learned decision (decide.c), with aligned sentences
-     * as evidence; its score is the share of wording kept in order (the
+    /* A rewrite: the learned decision (decide.c), names and figures
+     * agreeing (Reuters wire items on one subject share their wording, not
+     * their figures: without this, 335 of 822 rewrite relations there kept
+     * fewer than half the figures), with aligned sentences as evidence; its score is the share of wording kept in order (the
      * model's probability says how sure the decision is, not how much was
      * copied: on Clough-Stevenson it puts heavy revisions above cut and
      * paste). */
@@ -484,7 +486,7 @@ static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
                         out->specific_overlap >= REWRITE_ANCHORS &&
                         out->number_overlap >= REWRITE_ANCHORS;
     out->rewrite_probability = sl_copy_rewrite_probability(out);
-    if (kept_wording || out->rewrite_probability >= sl_copy_rewrite_threshold) {
+    if (kept_wording || (anchors && out->rewrite_probability >= sl_copy_rewrite_threshold)) {
         out->kind = SL_COPY_REWRITE;
         out->score = out->order_overlap;
     }
