@@ -37,7 +37,11 @@ the overall line).
 Scores: rewrites_precision, rewrites_recall, rewrites_f1, rewrites_direction,
 rewrites_recall_at_1, rewrites_mrr, rewrites_recall_<subset> (one per
 dataset/method or model), basil_copy_rate (BASIL same-event pairs reported /
-all 210 of them), distractor_relations. Standard library only.
+all 210 of them), distractor_relations; then the held-out figures of the
+rewrite decision, from eval/fit_copies.py (copies_heldout_*, one generator
+or dataset left out of the fit at a time; the figures above are the engine's
+own, whose model was fitted on all of them), and the candidate stage's
+recall (copies_candidate_recall). Standard library only.
 """
 import argparse
 import collections
@@ -47,6 +51,7 @@ import gzip
 import json
 import os
 import re
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
@@ -178,6 +183,7 @@ def main():
     ap.add_argument("--sample", type=int, default=0,
                     help="only the first N originals of each set (quick runs; not for reporting)")
     ap.add_argument("--show", type=int, default=25, help="false positives to print")
+    ap.add_argument("--no-heldout", action="store_true", help="skip eval/fit_copies.py's held-out run")
     args = ap.parse_args()
     d = args.data
 
@@ -327,6 +333,14 @@ def main():
             print("SCORE rewrites_recall_%s %.4f" % (slug(s), st["r"]))
     print("SCORE basil_copy_rate %.4f" % (len(cls["basil"]) / within if within else 0.0))
     print("SCORE distractor_relations %d" % (len(cls["distractor"]) + len(cls["basil"])))
+
+    if not args.no_heldout:
+        print("\n== the rewrite decision held out (eval/fit_copies.py)", flush=True)
+        fit = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fit_copies.py")
+        p = subprocess.run([sys.executable, fit, "--data", d], stdout=subprocess.PIPE, text=True)
+        print(p.stdout, end="")
+        if p.returncode:
+            copylib.die("copies_rewrites: fit_copies.py failed (exit %d)" % p.returncode)
 
 
 if __name__ == "__main__":

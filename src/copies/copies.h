@@ -147,6 +147,17 @@ typedef struct sl_comparison {
     double number_overlap;               /* the same for figures */
     double order_overlap;                /* longest common subsequence of the two texts'
                                             content terms, over the shorter's term count */
+    double term_overlap;                 /* share of the distinct content terms of the text
+                                            with fewer of them that the other has, in any order
+                                            (quoted terms left out), and of the one with more */
+    double term_overlap_more;
+    double match_a, match_b;             /* share of each text covered by its sentences' best
+                                            match in the other, whatever the order (splits,
+                                            merges and reordered sentences count) */
+    double paired_share;                 /* share of the sentences of the text with fewer
+                                            that have a match at 0.3 or more, in any order */
+    size_t terms_a, terms_b;             /* distinct content terms of each text */
+    double rewrite_probability;          /* the rewrite decision's model (decide.c) */
     bool a_holds_b, b_holds_a;           /* one text contains the other nearly whole */
     SL_VEC(sl_aligned_pair) pairs;       /* the monotone alignment, in order */
 } sl_comparison;
@@ -169,6 +180,20 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out);
 /* Compares two sketches (set_a then compare). The kind is symmetric (CONTAINS means `a` holds
  * `b`, EXCERPT that `a` is a part of `b`); the caller orients it by date. */
 int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl_comparison *out);
+
+/* ---- decide.c: is a pair of texts a rewrite ---- */
+
+#define SL_COPY_FEATURES 13
+/* The features of a compared pair the rewrite decision weighs (for fitting
+ * it: eval/fit_copies.py). */
+void sl_copy_features(const sl_comparison *cmp, double f[SL_COPY_FEATURES]);
+/* The model's probability that the pair is a rewrite. */
+double sl_copy_rewrite_probability(const sl_comparison *cmp);
+/* A pair is a rewrite at or above this probability (eval/fit_copies.py). */
+extern const double sl_copy_rewrite_threshold;
+/* Whether a pair is worth aligning at all: cheap measures taken before the
+ * alignment (order_overlap, term_overlap). */
+bool sl_copy_worth_aligning(const sl_comparison *cmp);
 
 /* ---- index.c: key terms -> the articles that have them ---- */
 

@@ -2,7 +2,10 @@
  * similarity, the word-order measure, the kinds of copy, credit lines, the
  * copy index and the dedup stream. Texts are the project's own (examples/
  * and the invented ones below). */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "copies/copies.h"
 #include "test.h"
@@ -389,5 +392,142 @@ TEST(dedup_stream)
     CHECK_INT(sl_dedup_add(d, "", 0, &r), 0);
     CHECK_INT(sl_dedup_add(d, "", 0, &r), 0);
     CHECK(!r.is_copy);
+    sl_dedup_free(d);
+}
+
+/* ---- the rewrite decision (decide.c) and bounded work on absurd inputs ---- */
+
+/* WIRE told again by a rewriter: sentences split and moved, most words
+ * changed, names and figures kept. Its wording in order is below the old
+ * rule's 0.4; the learned decision still calls it a rewrite. */
+static const char *const WIRE_REWORDED =
+    "Lindholt to get its tram line\n\n"
+    "Critics of the scheme had said buses could serve the outlying districts far more cheaply, "
+    "but after ten years of argument Lindholt's city council on Tuesday backed a tram route "
+    "linking the port with the suburbs to the north. The vote was 31 to 9.\n\n"
+    "Mayor Ilse Varga said after the ballot that the route would stretch 14 kilometres. "
+    "It is expected to cost 410 million crowns.\n\n"
+    "Work should begin next spring, the transport department said, with passengers "
+    "riding the first trams in 2029.";
+
+TEST(rewrite_decision_follows_a_reordered_rewording)
+{
+    sl_comparison cmp = {0};
+    sl_copy_kind kind = kind_of(WIRE_REWORDED, WIRE, &cmp);
+    CHECK_INT(kind, SL_COPY_REWRITE);
+    CHECK(cmp.order_overlap < 0.40);            /* the old rule's threshold: missed before */
+    CHECK(cmp.rewrite_probability >= sl_copy_rewrite_threshold);
+    CHECK(cmp.pairs.n >= 3);                    /* aligned sentences as evidence */
+    CHECK(cmp.match_a > cmp.cover_a);           /* the order-free matches see the moved sentence */
+    /* another outlet's report of the same vote is still not a copy */
+    CHECK_INT(kind_of(OTHER_REPORT, WIRE, &cmp), SL_COPY_NONE);
+    CHECK(cmp.rewrite_probability < sl_copy_rewrite_threshold);
+    sl_comparison_free(&cmp);
+}
+
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* `n` copies of `unit` in one text (malloc'd). */
+static char *repeated(const char *unit, size_t n)
+{
+    size_t len = strlen(unit);
+    char *s = malloc(len * n + 1);
+    for (size_t k = 0; k < n; k++)
+        memcpy(s + k * len, unit, len);
+    s[len * n] = 0;
+    return s;
+}
+
+/* Compares a with b as ingest does (not thorough); returns the seconds taken. */
+static double timed_compare(const char *a, const char *b, sl_comparison *cmp)
+{
+    sketched sa = {0}, sb = {0};
+    sketch_of(&sa, a);
+    sketch_of(&sb, b);
+    sl_comparer *c = sl_comparer_new();
+    double t0 = seconds_now();
+    CHECK_INT(sl_copies_compare(c, &sa.sketch, &sb.sketch, cmp), 0);
+    double t = seconds_now() - t0;
+    CHECK(sl_sketch_sentences(&sa.sketch) <= SL_SKETCH_SENTENCES);
+    sl_comparer_free(c);
+    sketched_free(&sa);
+    sketched_free(&sb);
+    return t;
+}
+
+/* The bounds of docs/copies.md, "Bounded work": generous for sanitizer builds
+ * on a loaded machine, far below what a quadratic comparison would take. */
+#define ABSURD_SECONDS 20.0
+
+TEST(copies_bounded_one_repeated_sentence)
+{
+    char *a = repeated("The council met again on Tuesday to discuss the tram line. ", 20000);
+    char *b = repeated("On Tuesday the council met again to talk about the tram line. ", 20000);
+    sl_comparison cmp = {0};
+    CHECK(timed_compare(a, b, &cmp) < ABSURD_SECONDS);
+    CHECK(cmp.pairs.n <= SL_SKETCH_SENTENCES);   /* one chain, of compared sentences only */
+    sl_comparison_free(&cmp);
+    free(a);
+    free(b);
+}
+
+TEST(copies_bounded_100000_sentences)
+{
+    /* 100,000 different sentences: only SL_SKETCH_SENTENCES are compared */
+    size_t n = 100000;
+    char *a = malloc(n * 48), *b = malloc(n * 48);
+    size_t la = 0, lb = 0;
+    for (size_t k = 0; k < n; k++) {
+        la += (size_t)sprintf(a + la, "Survey point %zu counted %zu kestrels. ", k, k % 97);
+        lb += (size_t)sprintf(b + lb, "At point %zu the survey found %zu kestrels. ", k, k % 89);
+    }
+    sl_comparison cmp = {0};
+    CHECK(timed_compare(a, b, &cmp) < ABSURD_SECONDS);
+    sl_comparison_free(&cmp);
+    free(a);
+    free(b);
+}
+
+TEST(copies_bounded_all_names_and_all_numbers)
+{
+    char *names = malloc(400000), *numbers = malloc(400000), *other = malloc(400000);
+    size_t ln = 0, lm = 0, lo = 0;
+    for (size_t k = 0; k < 20000; k++) {
+        ln += (size_t)sprintf(names + ln, "Varga%zu Amsel%zu ", k % 500, (k * 7) % 500);
+        lm += (size_t)sprintf(numbers + lm, "%zu %zu ", k, (k * 7919) % 100003);
+        lo += (size_t)sprintf(other + lo, "%zu %zu ", k * 3 + 1, (k * 104729) % 100019);
+    }
+    sl_comparison cmp = {0};
+    CHECK(timed_compare(names, names, &cmp) < ABSURD_SECONDS);
+    CHECK(timed_compare(numbers, other, &cmp) < ABSURD_SECONDS);
+    CHECK_INT(cmp.kind, SL_COPY_NONE);   /* two tables of different figures are not copies */
+    sl_comparison_free(&cmp);
+    free(names);
+    free(numbers);
+    free(other);
+}
+
+TEST(copies_bounded_1000_copies_of_one_article)
+{
+    /* dedup (the decision's other call site): 1,000 edited copies of one
+     * article, each told apart by one figure; each is compared with at
+     * most SL_COPY_CANDIDATES earlier texts */
+    sl_dedup *d = sl_dedup_new(0);
+    sl_dedup_result r;
+    char text[1024];
+    size_t copies = 0;
+    double t0 = seconds_now();
+    for (int k = 0; k < 1000; k++) {
+        snprintf(text, sizeof text, "%s\n\nUpdated %d minutes ago.", WIRE, k);
+        CHECK_INT(sl_dedup_add(d, text, strlen(text), &r), 0);
+        copies += r.is_copy;
+    }
+    CHECK(seconds_now() - t0 < ABSURD_SECONDS);
+    CHECK_INT(copies, 999);   /* every text after the first is a copy */
     sl_dedup_free(d);
 }
