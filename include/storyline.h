@@ -717,8 +717,9 @@ SL_API int sl_records_read(sl_engine *engine, const char *path, const sl_ingest_
 /* Ingests the records of `records` (len bytes) in order, in batches of
  * sl_options.batch_size as sl_ingest_path does, failures reported through
  * opts->on_error, the last batch committed. Pass the map's `opts` (source,
- * published). Returns as sl_ingest_path; a damaged buffer stops the run
- * with SL_EBADINPUT, the batch in progress rolled back. `report` adds up
+ * published). Returns as sl_ingest_path; a buffer that is not whole
+ * records stops the run with SL_EUSAGE, the batch in progress rolled back
+ * (the records before it in earlier batches stay). `report` adds up
  * (files, bytes and skipped are the map's and stay 0). */
 SL_API int sl_ingest_records(sl_engine *engine, const void *records, size_t len,
                              const sl_ingest_options *opts, sl_ingest_report *report);

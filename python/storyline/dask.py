@@ -44,8 +44,11 @@ def count_items(path, source, published, lib_path):
 
 
 def read_records(path, first, count, source, published, lib_path):
-    """Task: the records of items [first, first + count) of input `path`."""
-    return _map_engine(lib_path).records_read(path, first, count, _options(source, published))
+    """Task: the records of items [first, first + count) of input `path`, and
+    the CPU seconds the task took (the map's cost, docs/scale.md)."""
+    start = time.process_time()
+    records = _map_engine(lib_path).records_read(path, first, count, _options(source, published))
+    return records, time.process_time() - start
 
 
 class Partition:
@@ -85,7 +88,9 @@ class Merge:
         self.report = sl.IngestReport()
         self.failed = 0
         self.quiet = quiet
-        self.busy = 0.0   # seconds spent ingesting records
+        self.busy = 0.0       # seconds spent ingesting records
+        self.map_cpu = 0.0    # CPU seconds of the map tasks merged
+        self.bytes = 0        # size of the records merged
         self.on_error = sl.ERROR_FN(lambda _ctx, name, reason: self.error(name.decode(), reason.decode()))
         self.opts = sl.IngestOptions(source=source and source.encode(),
                                      published=published and published.encode(), on_error=self.on_error)
@@ -96,7 +101,7 @@ class Merge:
 
     def partition(self, part):
         try:
-            records = part.future.result()
+            records, cpu = part.future.result()
         except Exception as ex:
             self.error("%s (items %d-%d)" % (part.path, part.first + 1, part.first + part.count),
                        "the map failed: %s" % ex)
@@ -106,6 +111,8 @@ class Merge:
         start = time.perf_counter()
         self.engine.ingest_records(records, self.opts, self.report)
         self.busy += time.perf_counter() - start
+        self.map_cpu += cpu
+        self.bytes += len(records)
 
 
 def _show_progress(parts):
@@ -157,8 +164,9 @@ def main(argv=None):
         print("storyline: %s" % ex, file=sys.stderr)
         return 3
     client, cluster = _client(args)
+    ready = time.perf_counter() - start
     merge = Merge(engine, args.source, args.date, args.quiet)
-    status = 0
+    status, workers, parts = 0, 0, []
     try:
         workers = len(client.scheduler_info()["workers"])
         parts, unreadable = map_inputs(client, args.inputs, args.partition, args.source, args.date, lib_path)
@@ -180,9 +188,11 @@ def main(argv=None):
     wall = time.perf_counter() - start
     if not args.quiet:
         print("dask: %d items: %d new, %d unchanged, %d new versions, %d updated, %d failed; "
-              "%d workers, %d partitions; %.2f s (%.0f items/s), merge busy %.2f s"
+              "%d workers, %d partitions; %.2f s (%.0f items/s), of which %.2f s starting the "
+              "cluster; map %.2f CPU s, merge busy %.2f s; records %.1f MB"
               % (items, r.articles_new, r.articles_unchanged, r.articles_versioned, r.articles_updated,
-                 merge.failed, workers, len(parts), wall, items / wall if wall else 0, merge.busy),
+                 merge.failed, workers, len(parts), wall, items / wall if wall else 0, ready,
+                 merge.map_cpu, merge.busy, merge.bytes / 1e6),
               file=sys.stderr)
     return status or (1 if merge.failed else 0)
 

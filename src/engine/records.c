@@ -137,7 +137,7 @@ typedef struct replay {
 
 static int damaged(replay *p)
 {
-    return sl_seterr(p->e, SL_EBADINPUT, "records: damaged record at byte %zu", p->pos);
+    return sl_seterr(p->e, SL_EUSAGE, "records: damaged record at byte %zu", p->pos);
 }
 
 /* Decodes the strings of the record at data[at, end) into s[]. */
