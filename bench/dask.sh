@@ -89,7 +89,7 @@ for name, inputs in corpora:
         wall, err = timed([py, "-m", "storyline.dask", "--local", str(w), "--partition", partition,
                            "--db", db] + paths)
         m = re.search(r"dask: (\d+) items: (\d+) new.*?; ([\d.]+) s \(\d+ items/s\), of which ([\d.]+) s "
-                      r"starting the cluster; map ([\d.]+) CPU s, merge busy ([\d.]+) s", err)
+                      r"starting the cluster; map ([\d.]+) CPU s, merge ([\d.]+) CPU s", err)
         if not m:
             sys.exit("bench dask: no summary from the run:\n" + err[-2000:])
         items, new, run_wall, ready, map_cpu, merge = (float(x) for x in m.groups())
@@ -101,8 +101,8 @@ for name, inputs in corpora:
         print("  %s: %d workers %.1f s (%.1f s starting the cluster)" % (name, w, wall, ready), flush=True)
 
 print()
-hdr = ("corpus", "run", "stored", "wall s", "run s", "articles/s", "speed-up", "map ms/art",
-       "merge ms/art", "same answer: articles, copies F1, stories B3 F1")
+hdr = ("corpus", "run", "stored", "wall s", "run s", "articles/s", "speed-up", "map CPU ms/art",
+       "writer CPU ms/art", "ceiling", "same answer: articles, copies F1, stories B3 F1")
 table = [hdr]
 for r in rows:
     base = next(x for x in rows if x["corpus"] == r["corpus"] and x["mode"] == "one process")
@@ -116,14 +116,14 @@ for r in rows:
                   "%.0f" % (r["stored"] / r["run"]), speed,
                   "%.3f" % (1000 * r["map_cpu"] / r["items"]) if c else "-",
                   "%.3f" % (1000 * r["merge"] / r["items"]) if c else "%.3f" % (1000 * r["cpu"] / r["stored"]),
-                  same))
+                  "%.2f" % (base["cpu"] / r["merge"]) if c else "-", same))
 w = [max(len(row[i]) for row in table) for i in range(len(hdr))]
 for i, row in enumerate(table):
-    print("  ".join(x.ljust(w[j]) if j in (0, 1, 9) else x.rjust(w[j]) for j, x in enumerate(row)))
+    print("  ".join(x.ljust(w[j]) if j in (0, 1, 10) else x.rjust(w[j]) for j, x in enumerate(row)))
     if i == 0:
         print("  ".join("-" * x for x in w))
 print("run s = wall less the cluster's start; speed-up = one process's run s / this run s, then 1 worker's / "
-      "this; map ms/art = CPU of the map tasks on the workers; merge ms/art = wall of the single writer "
-      "(one process: its CPU ms/article)")
+      "this;\nmap CPU = the map tasks' on the workers; writer CPU = the merge's (one process: all of its CPU);\n"
+      "ceiling = one process's CPU / the writer's: the speed-up with workers enough to keep the writer busy")
 EOF
 echo "bench dask: load average after $(cut -d' ' -f1-3 /proc/loadavg)"

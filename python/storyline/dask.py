@@ -88,7 +88,8 @@ class Merge:
         self.report = sl.IngestReport()
         self.failed = 0
         self.quiet = quiet
-        self.busy = 0.0       # seconds spent ingesting records
+        self.busy = 0.0       # seconds spent ingesting records, wall
+        self.cpu = 0.0        # and CPU (of this thread: the writer's alone)
         self.map_cpu = 0.0    # CPU seconds of the map tasks merged
         self.bytes = 0        # size of the records merged
         self.on_error = sl.ERROR_FN(lambda _ctx, name, reason: self.error(name.decode(), reason.decode()))
@@ -108,9 +109,10 @@ class Merge:
             return
         finally:
             part.future.release()
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.thread_time()
         self.engine.ingest_records(records, self.opts, self.report)
         self.busy += time.perf_counter() - start
+        self.cpu += time.thread_time() - cpu_start
         self.map_cpu += cpu
         self.bytes += len(records)
 
@@ -189,10 +191,10 @@ def main(argv=None):
     if not args.quiet:
         print("dask: %d items: %d new, %d unchanged, %d new versions, %d updated, %d failed; "
               "%d workers, %d partitions; %.2f s (%.0f items/s), of which %.2f s starting the "
-              "cluster; map %.2f CPU s, merge busy %.2f s; records %.1f MB"
+              "cluster; map %.2f CPU s, merge %.2f CPU s (%.2f s wall); records %.1f MB"
               % (items, r.articles_new, r.articles_unchanged, r.articles_versioned, r.articles_updated,
                  merge.failed, workers, len(parts), wall, items / wall if wall else 0, ready,
-                 merge.map_cpu, merge.busy, merge.bytes / 1e6),
+                 merge.map_cpu, merge.cpu, merge.busy, merge.bytes / 1e6),
               file=sys.stderr)
     return status or (1 if merge.failed else 0)
 
