@@ -165,9 +165,15 @@ def main(argv=None):
     except (OSError, sl.StoreError) as ex:
         print("storyline: %s" % ex, file=sys.stderr)
         return 3
+    merge = Merge(engine, args.source, args.date, args.quiet)
+    try:   # the options are checked before the cluster starts: no records, a run all the same
+        engine.ingest_records(b"", merge.opts, merge.report)
+    except sl.StoreError as ex:
+        print("storyline: %s" % ex, file=sys.stderr)
+        engine.close()
+        return 2
     client, cluster = _client(args)
     ready = time.perf_counter() - start
-    merge = Merge(engine, args.source, args.date, args.quiet)
     status, workers, parts = 0, 0, []
     try:
         workers = len(client.scheduler_info()["workers"])

@@ -67,6 +67,10 @@ check "some inputs fail in one process" [ "$(wc -l <"$T/single.err")" -ge 3 ]
 expect_exit 0 "$STORYLINE" --db "$T/single.db" --json copies
 check "the inputs hold copies" [ "$(grep -c '"kind"' "$OUT")" -ge 20 ]
 
+section "options checked before the cluster starts"
+expect_exit 2 $PY -m storyline.dask --local 2 --date yesterday --db "$T/bad.db" "$T/in/a.jsonl"
+check "a bad date is named" err_has "not an ISO-8601 date"
+
 section "local cluster of 2 workers"
 # Partitions of 40 items: a.jsonl alone is cut in six.
 expect_exit 1 timeout 300 $PY -m storyline.dask --local 2 --partition 40 --db "$T/dask.db" $INPUTS
