@@ -81,6 +81,9 @@ check "the summary counts the partitions" grep -q "2 workers, 1[0-9] partitions"
 expect_exit 0 $PY -m storyline.compare "$T/single.db" "$T/dask.db"
 check "articles, copies and stories equal" grep -q "B3 precision 1.0000 recall 1.0000" "$OUT"
 expect_exit 0 "$STORYLINE" --db "$T/dask.db" check
+"$STORYLINE" --db "$T/single.db" export --json >"$T/single.json"
+"$STORYLINE" --db "$T/dask.db" export --json >"$T/dask.json"
+check "the export is the same, ids and all" cmp "$T/single.json" "$T/dask.json"
 
 section "a worker killed with -9 during the map"
 # The map runs on the cluster; once the first partition is done, the worker
