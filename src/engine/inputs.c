@@ -5,7 +5,10 @@
  * batches of one transaction each. A folder walk stays inside the folder
  * (links out of it are not followed) and leaves out hidden and documentation
  * files. A bad file or record is reported and skipped; a store failure stops
- * the run with the current batch rolled back. */
+ * the run with the current batch rolled back. The same walk can hand its
+ * inputs to another consumer instead (sl_inputs_each: the map of a Dask run,
+ * records.c), and inputs made elsewhere are replayed in batches alike
+ * (sl_inputs_replay: its merge). */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
