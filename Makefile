@@ -41,7 +41,8 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/$(BUILD)/gen/web_assets.o
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
-.PHONY: all bootstrap test unit e2e demo eval bench install uninstall clean lint fuzz crash layers FORCE
+.PHONY: all bootstrap test unit e2e demo eval bench install uninstall clean lint fuzz crash layers FORCE \
+	shared dask
 all: $(BUILD)/storyline $(BUILD)/libstoryline.so $(BUILD)/storyline.pc
 
 bootstrap: $(BOOTSTRAP_STAMP)
@@ -59,6 +60,16 @@ $(BUILD)/libstoryline.a: $(LIB_OBJ)
 
 $(BUILD)/libstoryline.so: $(LIB_OBJ)
 	$(call say,LD,$@)$(CC) -shared -Wl,-soname,libstoryline.so.0 $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# The shared library alone (python/storyline loads it with ctypes). Every
+# object is compiled -fPIC already, so it links the objects of the build.
+shared: $(BUILD)/libstoryline.so
+
+# Runs on a Dask cluster (python3 -m storyline.dask, docs/scale.md): Dask
+# and the shared library, nothing else; the command needs neither.
+dask: shared
+	@sh scripts/bootstrap.sh dask
+	@echo "dask: PYTHONPATH=$(CURDIR)/python python3 -m storyline.dask --local 2 --db DB INPUT..."
 
 # The command links the library statically: the installed binary needs no
 # libstoryline.so at run time.

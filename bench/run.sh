@@ -184,3 +184,6 @@ python3 bench/copies.py || exit 1
 
 echo
 sh bench/extraction.sh
+
+echo
+sh bench/dask.sh || exit 1   # ingest on a local Dask cluster, 1, 2, 4 workers (docs/scale.md)

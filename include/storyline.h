@@ -714,6 +714,43 @@ typedef struct sl_story_query {
 SL_API int sl_stories_page_json(sl_engine *engine, const sl_story_query *query,
                                 sl_write_fn write, void *ctx);
 
+/* ---- Runs on many machines: records (docs/scale.md) ------------------------
+ * Ingest split in two, for python/storyline/dask.py. The map runs anywhere,
+ * without the store: sl_records_read walks an input exactly as
+ * sl_ingest_path would (same order, names and defaults) and turns a range of
+ * its items into records, each HTML page already extracted (the costly step
+ * of a web page). A record is a self-delimiting byte string; records
+ * concatenate. The merge is one writer: sl_ingest_records ingests records
+ * in the order given as sl_ingest_path would have ingested their inputs, so
+ * a store made from the records of every item of inputs A, B, ... in order
+ * equals the one `storyline ingest A B ...` makes. Records are made and read
+ * by the same build (machine byte order); they are not a storage format.
+ *
+ * An item is an article input or a failure at its place in the walk (an
+ * unreadable file, a bad JSONL line, a damaged WARC record): a failure is a
+ * record too, and is reported when the merge reaches it. The map's engine
+ * may be on any store (":memory:" will do); it is not written. */
+
+/* The number of items of `path` (a file or a folder, walked as
+ * sl_ingest_path walks it). `opts` may be NULL; its callbacks are not
+ * called. SL_ENOMEM, SL_EUSAGE (a bad opts->published). */
+SL_API int sl_records_count(sl_engine *engine, const char *path, const sl_ingest_options *opts,
+                            uint64_t *items);
+/* Writes the records of items [first, first + count) of `path` to `write`,
+ * one call per record, in order. Returns 0, SL_ENOMEM, SL_EUSAGE, or SL_EIO
+ * when `write` returned non-zero (the walk stops). */
+SL_API int sl_records_read(sl_engine *engine, const char *path, const sl_ingest_options *opts,
+                           uint64_t first, uint64_t count, sl_write_fn write, void *ctx);
+/* Ingests the records of `records` (len bytes) in order, in batches of
+ * sl_options.batch_size as sl_ingest_path does, failures reported through
+ * opts->on_error, the last batch committed. Pass the map's `opts` (source,
+ * published). Returns as sl_ingest_path; a buffer that is not whole
+ * records stops the run with SL_EUSAGE, the batch in progress rolled back
+ * (the records before it in earlier batches stay). `report` adds up
+ * (files, bytes and skipped are the map's and stay 0). */
+SL_API int sl_ingest_records(sl_engine *engine, const void *records, size_t len,
+                             const sl_ingest_options *opts, sl_ingest_report *report);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,7 +1,7 @@
 #!/bin/sh
-# bootstrap.sh [build|test|eval|bench|fuzz|lint] — installs the Debian packages one
+# bootstrap.sh [build|test|eval|bench|fuzz|lint|dask] — installs the Debian packages one
 # make target needs, when they are missing, and says which and why.
-# `make` runs it for build; `make test`, `make eval`, `make fuzz` and `make lint`
+# `make` runs it for build; `make test`, `make eval`, `make fuzz`, `make lint` and `make dask`
 # for their own extras, so a plain build installs only what the build needs.
 # Waits up to 5 minutes for another apt-get to free the lock; no recommends.
 set -e
@@ -10,18 +10,20 @@ case ${1:-build} in
          PKGS="pkg-config libsqlite3-dev libxml2-dev libutf8proc-dev libstemmer-dev libxxhash-dev \
 zlib1g-dev libjansson-dev libexttextcat-dev libexttextcat-data iso-codes libcurl4-openssl-dev \
 libmicrohttpd-dev" ;;
-  test)  why="for make test (the end-to-end scripts use python3, serve's curl and jq, the page's chromium and npm)"
-         PKGS="python3 curl jq chromium nodejs"
+  test)  why="for make test (the end-to-end scripts use python3, serve's curl and jq, the page's chromium and npm; dask.sh runs a local Dask cluster)"
+         PKGS="python3 curl jq chromium nodejs python3-dask python3-distributed"
          command -v npm >/dev/null || PKGS="$PKGS npm" ;;  # a nodejs from elsewhere brings its own
   bench) why="for bench/serve.sh (wrk)"
          PKGS="wrk curl" ;;
+  dask)  why="for runs on a Dask cluster (python3 -m storyline.dask)"
+         PKGS="python3 python3-dask python3-distributed" ;;
   eval)  why="for make eval (the stories baseline uses scikit-learn)"
          PKGS="python3 python3-sklearn" ;;
   fuzz)  why="for make fuzz (libFuzzer comes with clang)"
          PKGS="clang" ;;
   lint)  why="for make lint"
          PKGS="cppcheck clang-tidy" ;;
-  *)     echo "usage: sh scripts/bootstrap.sh [build|test|eval|bench|fuzz|lint]" >&2; exit 2 ;;
+  *)     echo "usage: sh scripts/bootstrap.sh [build|test|eval|bench|fuzz|lint|dask]" >&2; exit 2 ;;
 esac
 missing=""
 for p in $PKGS; do

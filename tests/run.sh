@@ -18,12 +18,12 @@ trap 'rm -rf "$LOGS"' EXIT
 
 # The suites, longest first so that the pool ends together.
 e2e_suites() {
-  for t in crash inputs web cli copies stories facts; do
+  for t in crash dask inputs web cli copies stories facts; do
     [ -f "tests/e2e/$t.sh" ] && echo "$t"
   done
   for t in tests/e2e/*.sh; do
     n=$(basename "$t" .sh)
-    case " lib crash inputs web cli copies stories facts " in *" $n "*) continue ;; esac
+    case " lib crash dask inputs web cli copies stories facts " in *" $n "*) continue ;; esac
     echo "$n"
   done
 }

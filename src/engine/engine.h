@@ -100,4 +100,46 @@ int sl_facts_json_export(sl_engine *e, sl_json *j, int64_t story);
 /* The pipeline for one record (src/engine/pipeline.c). */
 int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_result *res);
 
+/* An HTML input's page extracted ahead of the pipeline (on a Dask worker,
+ * records.c), with the input's source hash: the pipeline then takes the
+ * page as it is and does not need the HTML. */
+typedef struct sl_pre_extracted {
+    int64_t source_hash;      /* sl_pipeline_source_hash of the input as read */
+    int rc;                   /* sl_html_extract's result; 0 when `page` holds the page */
+    const char *why;          /* the reason when rc != 0 */
+    sl_extracted page;        /* title, text, published (the fields the pipeline reads) */
+} sl_pre_extracted;
+
+/* The same with `pre` given (may be NULL: sl_pipeline_ingest). */
+int sl_pipeline_ingest_extracted(sl_engine *e, const sl_article_input *in,
+                                 const sl_pre_extracted *pre, sl_ingest_result *res);
+/* The hash of the input as given, before any cleaning (re-ingests are told by it). */
+int64_t sl_pipeline_source_hash(const sl_article_input *in);
+
+/* ---- inputs.c: the inputs of a path, and inputs replayed ---- */
+
+/* One input as a walk of sl_ingest_path meets it: an article input, or a
+ * failure (an unreadable file, a bad JSONL line) at its place in the walk. */
+typedef struct sl_input_item {
+    sl_article_input in;
+    const char *name;              /* FILE, FILE:LINE, FILE#N (URI), as in messages */
+    const char *failure;           /* why it failed, or NULL for an input */
+    const sl_pre_extracted *pre;   /* its page extracted ahead, or NULL */
+} sl_input_item;
+
+/* Receives the items of a walk in order; a non-zero return stops the walk
+ * and is returned by sl_inputs_each. */
+typedef int (*sl_input_fn)(void *ctx, const sl_input_item *item);
+
+/* Walks `path` as sl_ingest_path does (same order, same names, the same
+ * defaults from `opts` applied) and hands each item to `fn` instead of the
+ * pipeline. Nothing is stored; the store is not touched. */
+int sl_inputs_each(sl_engine *e, const char *path, const sl_ingest_options *opts, sl_input_fn fn,
+                   void *ctx);
+/* Ingests the items `next` gives (1: an item in *item, 0: no more, < 0: an
+ * error, returned) as sl_ingest_path ingests its walk: in batches, failures
+ * reported through opts->on_error, the last batch committed. */
+int sl_inputs_replay(sl_engine *e, const sl_ingest_options *opts, sl_ingest_report *report,
+                     int (*next)(void *ctx, sl_input_item *item), void *ctx);
+
 #endif

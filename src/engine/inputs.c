@@ -5,7 +5,10 @@
  * batches of one transaction each. A folder walk stays inside the folder
  * (links out of it are not followed) and leaves out hidden and documentation
  * files. A bad file or record is reported and skipped; a store failure stops
- * the run with the current batch rolled back. */
+ * the run with the current batch rolled back. The same walk can hand its
+ * inputs to another consumer instead (sl_inputs_each: the map of a Dask run,
+ * records.c), and inputs made elsewhere are replayed in batches alike
+ * (sl_inputs_replay: its merge). */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -28,13 +31,18 @@ typedef struct run {
     int in_batch;          /* articles since the batch began */
     int bad;               /* some input failed */
     char *root;            /* the walked folder, resolved: links must stay inside */
+    sl_input_fn each;      /* sl_inputs_each: items go here, not to the pipeline */
+    void *each_ctx;
+    const sl_pre_extracted *pre; /* sl_inputs_replay: the current input's page */
 } run;
 
 static void fail(run *r, const char *name, const char *reason)
 {
     r->report->failed++;
     r->bad = 1;
-    if (r->opts && r->opts->on_error)
+    if (r->each)
+        r->each(r->each_ctx, &(sl_input_item){.name = name, .failure = reason});
+    else if (r->opts && r->opts->on_error)
         r->opts->on_error(r->opts->ctx, name, reason);
 }
 
@@ -83,11 +91,13 @@ static int one(run *r, sl_article_input *in, const char *name)
         in->default_source = o->source;
     if (o && !in->published)
         in->published = o->published;
+    if (r->each)
+        return r->each(r->each_ctx, &(sl_input_item){.in = *in, .name = name});
     int rc = batch_step(r);
     if (rc)
         return rc;
     sl_ingest_result res;
-    rc = sl_pipeline_ingest(r->e, in, &res);
+    rc = sl_pipeline_ingest_extracted(r->e, in, r->pre, &res);
     if (rc == SL_EBADINPUT || rc == SL_ETOOLARGE || rc == SL_EUSAGE) {
         fail(r, name, sl_errmsg(r->e));
         return 0;
@@ -546,7 +556,7 @@ int sl_ingest_path(sl_engine *e, const char *path, const sl_ingest_options *opts
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL};
+    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL, NULL, NULL, NULL};
     rc = finish(&r, ingest_tree(&r, path, 0));
     free(r.root);
     return rc;
@@ -559,7 +569,7 @@ int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *nam
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL};
+    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL, NULL, NULL, NULL};
     return finish(&r, ingest_data(&r, data, len, name ? name : "-", NULL));
 }
 
@@ -570,7 +580,7 @@ int sl_ingest_urls(sl_engine *e, const char *const *urls, size_t n, const sl_ing
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL};
+    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL, NULL, NULL, NULL};
     sl_fetch_options fo;
     fetch_options(&r, &fo);
     fetched_ctx c = {&r, urls, NULL, NULL, 0};
@@ -578,4 +588,36 @@ int sl_ingest_urls(sl_engine *e, const char *const *urls, size_t n, const sl_ing
     if (rc)
         rc = sl_seterr(e, rc, "out of memory fetching");
     return finish(&r, rc ? rc : c.rc);
+}
+
+int sl_inputs_each(sl_engine *e, const char *path, const sl_ingest_options *opts, sl_input_fn fn,
+                   void *ctx)
+{
+    sl_ingest_report local = {0};
+    run r = {e, opts, &local, {0}, 0, 0, NULL, fn, ctx, NULL};
+    int rc = check_options(e, opts);
+    if (!rc)
+        rc = ingest_tree(&r, path, 0);
+    free(r.root);
+    return rc;
+}
+
+int sl_inputs_replay(sl_engine *e, const sl_ingest_options *opts, sl_ingest_report *report,
+                     int (*next)(void *ctx, sl_input_item *item), void *ctx)
+{
+    int rc = check_options(e, opts);
+    if (rc)
+        return rc;
+    sl_ingest_report local = {0};
+    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL, NULL, NULL, NULL};
+    sl_input_item item;
+    while (!rc && (rc = next(ctx, &item)) > 0) {
+        rc = 0;
+        r.pre = item.pre;
+        if (item.failure)
+            fail(&r, item.name, item.failure);
+        else
+            rc = one(&r, &item.in, item.name);
+    }
+    return finish(&r, rc);
 }

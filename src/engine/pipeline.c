@@ -45,7 +45,7 @@ static uint32_t count_line(void *ctx, uint64_t hash)
 /* The input as given, before any cleaning: what "its source did not
  * change" is judged on. Cleaning depends on the other stored articles (page
  * chrome by repetition), so the clean text cannot tell a re-ingest. */
-static int64_t source_hash_of(const sl_article_input *in)
+int64_t sl_pipeline_source_hash(const sl_article_input *in)
 {
     uint64_t h = in->html ? sl_hash64(in->html, in->html_len) : sl_hash64(in->text, in->text_len);
     const char *extra[] = {in->title, in->charset};
@@ -76,7 +76,7 @@ static int set_identity(sl_engine *e, const sl_article_input *in, int64_t source
 /* Reading: everything up to the clean text and title, into the doc;
  * nothing touches the store but the read-only chrome line counts. */
 static int read_article(sl_engine *e, const sl_article_input *in, int64_t self,
-                        sl_extracted *extracted, sl_doc *doc)
+                        const sl_pre_extracted *pre, sl_extracted *extracted, sl_doc *doc)
 {
     const char *src = in->text;
     size_t len = in->text_len;
@@ -84,18 +84,19 @@ static int read_article(sl_engine *e, const sl_article_input *in, int64_t self,
     const char *published = in->published;
     int from_html = 0;
     sl_stage_clock *clock = &e->clock;
-    if (in->html) {
+    if (in->html || pre) {
         sl_stage_start(clock);
-        int rc = sl_html_extract(in->html, in->html_len, in->charset, extracted, &e->scratch);
+        int rc = pre ? pre->rc : sl_html_extract(in->html, in->html_len, in->charset, extracted, &e->scratch);
         sl_stage_stop(clock, SL_STAGE_EXTRACTION);
         if (rc)
-            return sl_seterr(e, rc, "%s", sl_buf_cstr(&e->scratch));
-        src = extracted->text;
+            return sl_seterr(e, rc, "%s", pre ? pre->why : sl_buf_cstr(&e->scratch));
+        const sl_extracted *page = pre ? &pre->page : extracted;
+        src = page->text;
         len = strlen(src);
         if (!title)
-            title = extracted->title;
+            title = page->title;
         if (!published)
-            published = extracted->published ? extracted->published : in->fetched;
+            published = page->published ? page->published : in->fetched;
         from_html = 1;
     }
     if (!src || !len)
@@ -405,16 +406,22 @@ static int recognise(sl_engine *e, const sl_doc *doc, int64_t source_hash, int64
 
 int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_result *out)
 {
+    return sl_pipeline_ingest_extracted(e, in, NULL, out);
+}
+
+int sl_pipeline_ingest_extracted(sl_engine *e, const sl_article_input *in,
+                                 const sl_pre_extracted *pre, sl_ingest_result *out)
+{
     sl_ingest_result local;
     sl_ingest_result *res = out ? out : &local;
     memset(res, 0, sizeof *res);
-    if (!in || (!in->text && !in->html))
+    if (!in || (!in->text && !in->html && !pre))
         return sl_seterr(e, SL_EUSAGE, "an article needs text or html");
     sl_doc *doc = &e->doc;
     sl_doc_reset(doc);
     sl_extracted extracted = {0};
     plan p = {0};
-    int64_t source_hash = source_hash_of(in), existing_hash = 0, existing_source = 0, seen = 0;
+    int64_t source_hash = pre ? pre->source_hash : sl_pipeline_source_hash(in), existing_hash = 0, existing_source = 0, seen = 0;
     sl_stage_clock *clock = &e->clock;
     int rc = set_identity(e, in, source_hash, doc);
     if (rc) {
@@ -428,7 +435,7 @@ int sl_pipeline_ingest(sl_engine *e, const sl_article_input *in, sl_ingest_resul
         rc = unchanged(e, in, seen, res);
         goto out;
     }
-    if (rc || (rc = read_article(e, in, p.existing, &extracted, doc)))
+    if (rc || (rc = read_article(e, in, p.existing, pre, &extracted, doc)))
         goto out;
     res->bad_bytes = doc->bad_bytes;
     res->removed_lines = (unsigned)e->cleaned.removed.n;
