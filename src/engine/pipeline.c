@@ -297,7 +297,7 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
         rc = sl_copy_check_save(e, id);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "storing copies");
-    if (sl_store_facts_put(e->store, id, p->facts.items, p->facts.n))
+    if (sl_store_facts_put(e->store, id, doc->text, doc->text_len, p->facts.items, p->facts.n))
         return sl_seterr_store(e, "storing facts");
     res->article_id = id;
     res->story_id = story;
@@ -327,7 +327,7 @@ static int refacts(sl_engine *e, int64_t id, const char *published)
     sl_article_free(a);
     if (rc)
         rc = sl_seterr(e, rc, "out of memory extracting facts");
-    else if (sl_store_facts_put(e->store, id, v.items, v.n))
+    else if (sl_store_facts_put(e->store, id, doc->text, doc->text_len, v.items, v.n))
         rc = sl_seterr_store(e, "storing facts");
     sl_facts_vec_free(&v);
     return rc;

@@ -81,6 +81,12 @@ static const migration migrations[] = {
     "CREATE TABLE line_articles(line INTEGER NOT NULL, article_id INTEGER NOT NULL,"
     "  PRIMARY KEY(line, article_id)) WITHOUT ROWID;"
     "CREATE INDEX line_articles_article ON line_articles(article_id);"},
+    /* 7 (size): the facts of an article in one row, its items packed
+     * (src/store/facts.c), instead of a row per item: about 15 fewer
+     * statements per article and a third of the bytes */
+    {.sql = "ALTER TABLE facts RENAME TO facts_rows;"
+    "CREATE TABLE facts(article_id INTEGER PRIMARY KEY, items BLOB NOT NULL);",
+     .backfill = sl_store_facts_repack},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

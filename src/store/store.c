@@ -91,6 +91,7 @@ void sl_store_close(sl_store *st)
     for (size_t i = 0; i < st->cap; i++)
         sqlite3_finalize(st->cache[i].stmt);
     free(st->cache);
+    sl_buf_free(&st->packed);
     sqlite3_close(st->db);
     free(st);
 }

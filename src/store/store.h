@@ -169,8 +169,11 @@ int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment);
 int sl_store_search(sl_store *st, const char *query, int limit, sl_search_hits **out);
 
 /* ---- facts.c: extracted facts per article ---- */
-/* Replaces the stored items of an article. */
-int sl_store_facts_put(sl_store *st, int64_t article_id, const sl_fact_item *items, size_t n);
+/* Replaces the stored items of an article whose stored text is `text` (`len`
+ * bytes; the items' words are read back from it where they are its text at
+ * their span). */
+int sl_store_facts_put(sl_store *st, int64_t article_id, const char *text, size_t len,
+                       const sl_fact_item *items, size_t n);
 /* The items of story `story` (when non-zero) or of article `article`, of
  * kind `kind` (-1: all), in article then text order; free with free() per
  * string and the array (sl_fact_items_free on a wrapping sl_fact_items). */

@@ -19,6 +19,7 @@ struct sl_store {
     stmt_slot *cache;          /* open addressing, cap a power of two */
     size_t cap, n_cached;
     int in_tx;
+    sl_buf packed;             /* an article's packed facts, reused */
 };
 
 /* The prepared, reset statement for `sql`, a `static const char Q_…[]` of
@@ -49,5 +50,10 @@ int sl_store_check_schema(sqlite3 *db, const char *path, int version, sl_buf *wh
  * version is read inside it, so two processes creating one store do not
  * both migrate. */
 int sl_store_migrate(sl_store *st, const char *path, sl_buf *why);
+
+/* ---- facts.c ---- */
+/* Migration 7: packs the rows of table facts_rows (one item each) into one
+ * row per article of table facts, then drops facts_rows. */
+int sl_store_facts_repack(sl_store *st);
 
 #endif
