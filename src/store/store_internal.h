@@ -51,6 +51,17 @@ int sl_store_check_schema(sqlite3 *db, const char *path, int version, sl_buf *wh
  * both migrate. */
 int sl_store_migrate(sl_store *st, const char *path, sl_buf *why);
 
+/* ---- line_articles.c ---- */
+/* Records that article `id` carries each of the n lines (once, however
+ * often it repeats one). */
+int sl_store_lines_add(sl_store *st, int64_t id, const int64_t *lines, size_t n);
+/* Forgets the lines article `id` added (as its row lists them), before a
+ * new version records its own. */
+int sl_store_lines_clear(sl_store *st, int64_t id);
+/* Migration 7: lists each article's lines in its row, then drops the
+ * index of line_articles by article. */
+int sl_store_lines_backfill(sl_store *st);
+
 /* ---- facts.c ---- */
 /* Migration 7: packs the rows of table facts_rows (one item each) into one
  * row per article of table facts, then drops facts_rows. */

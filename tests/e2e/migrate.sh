@@ -4,7 +4,8 @@
 # gets a sketch for every article when opened for writing, and the copy
 # stage then finds copies of those old articles; a store with a row per
 # fact (schema 6) gets them packed one row per article (migration 7), and
-# reads back the same items.
+# reads back the same items, and each article lists its short lines in its
+# row (line_articles loses its index by article).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -47,6 +48,7 @@ OLD_FACTS="CREATE TABLE facts(article_id INTEGER NOT NULL, n INTEGER NOT NULL, k
   text TEXT, about TEXT, detail TEXT, role TEXT, PRIMARY KEY(article_id, n)) WITHOUT ROWID"
 sql "DROP TABLE facts" >/dev/null
 sql "$OLD_FACTS" >/dev/null
+sql "ALTER TABLE articles DROP COLUMN lines" >/dev/null
 sql "PRAGMA user_version = 4" >/dev/null
 check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')" = 0 ]
 
@@ -81,11 +83,21 @@ sql "INSERT INTO facts VALUES
   (1, 1, 2, 20, 32, 0, 40, 0, 0, 3, 4.5, '~', 'three months', 'talks', 'months', NULL),
   (1, 2, 1, 50, 60, 41, 90, $at, $at + 10, 0, 0, '=', 'waited years', 'Aila Brenn', 'said', ''),
   (1, 3, 3, 5, 9, 0, 40, 0, 0, 0, 0, '=', NULL, NULL, NULL, NULL)" >/dev/null
+# schema 6 kept an article's lines in an index of line_articles, not in its row
+sql "ALTER TABLE articles DROP COLUMN lines" >/dev/null
+sql "CREATE INDEX line_articles_article ON line_articles(article_id)" >/dev/null
+pairs_before=$(sql 'SELECT count(*) FROM line_articles WHERE article_id = 1')
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
 check "schema version 7" [ "$(sql 'PRAGMA user_version')" = 7 ]
 check "the rows table is gone" [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'facts_rows'")" = 0 ]
 check "one packed row for the old article" [ "$(sql 'SELECT count(*) FROM facts WHERE article_id = 1')" = 1 ]
+check "the old article has short lines" [ "$pairs_before" -gt 0 ]
+check "its row lists each of them" \
+  [ "$(sql 'SELECT length(lines) / 8 FROM articles WHERE id = 1')" = "$pairs_before" ]
+check "its pairs are kept" [ "$(sql 'SELECT count(*) FROM line_articles WHERE article_id = 1')" = "$pairs_before" ]
+check "the index by article is gone" \
+  [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'line_articles_article'")" = 0 ]
 # 'Aila Brenn' is written once, as the quote's speaker: the entity's words
 # and name are the text at its span.
 check "words found at the span are not stored" python3 -c '
