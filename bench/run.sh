@@ -19,7 +19,8 @@
 # Peak RSS is the largest over the runs. Prints a table; exit 0 unless a run
 # fails outright (storyline's exit 1, "some inputs were rejected", is fine).
 # Then the time of each stage per article (bench/stages.sh) on the first
-# 1,000 Reuters stories and on the zyte HTML pages (extraction).
+# 1,000 Reuters stories and on the zyte HTML pages (extraction), the other
+# benches, the floor (bench/floor.py) and the cost curve (bench/curve.py).
 cd "$(dirname "$0")/.." || exit 2
 DATA=../shared/datasets/scale/reuters21578
 BIN=${STORYLINE:-build/storyline}
@@ -181,6 +182,9 @@ sh bench/facts.sh || exit 1
 sh bench/story.sh || exit 1   # timex MB/s, summary and timeline of a 500-article story
 python3 bench/lang_bench.py || exit 1   # language id: accuracy and microseconds a call
 python3 bench/copies.py || exit 1
+# the floor (a Python sqlite3 + FTS5 insert of the same rows) and the store's bytes per article
+python3 bench/floor.py --bin "$BIN" --input "$OUT/reuters.jsonl" --runs "$RUNS" || exit 1
+python3 bench/curve.py --bin "$BIN" || exit 1   # cost per article and open cost, 10k to 200k stored
 
 echo
 sh bench/extraction.sh
