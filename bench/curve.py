@@ -23,6 +23,8 @@ Prints a table. Standard library only; DATASETS names the shared datasets
 folder (default ../shared/datasets).
 """
 import argparse
+import collections
+import itertools
 import json
 import os
 import subprocess
@@ -37,8 +39,15 @@ DATASETS = os.environ.get("DATASETS", os.path.join(ROOT, "../shared/datasets"))
 copies.DATA = os.path.join(DATASETS, "scale")
 
 
-def run(cmd):
-    """Runs cmd, output dropped; returns (wall s, CPU s, peak RSS KB, bytes written, status)."""
+TIME = "/usr/bin/time"
+
+
+def run(cmd, rss_file):
+    """Runs cmd, output dropped; returns (wall s, CPU s, peak RSS KB, bytes written, status).
+    The peak RSS is GNU time's: a child forked from this process would carry
+    this process's own peak through exec (Linux keeps it in ru_maxrss)."""
+    if os.access(TIME, os.X_OK):
+        cmd = [TIME, "-o", rss_file, "-f", "%M"] + cmd
     t = time.perf_counter()
     pid = os.fork()
     if pid == 0:
@@ -47,14 +56,18 @@ def run(cmd):
         os.dup2(fd, 2)
         os.execvp(cmd[0], cmd)
     _, st, ru = os.wait4(pid, 0)
-    return (time.perf_counter() - t, ru.ru_utime + ru.ru_stime, ru.ru_maxrss,
-            ru.ru_oublock * 512, os.waitstatus_to_exitcode(st))
+    wall = time.perf_counter() - t
+    rss = float("nan")
+    if cmd[0] == TIME:
+        rss = int(open(rss_file).read().split()[-1])
+    return (wall, ru.ru_utime + ru.ru_stime, rss, ru.ru_oublock * 512,
+            os.waitstatus_to_exitcode(st))
 
 
 def ingest(args, db, lines, path):
     with open(path, "w", encoding="utf-8") as f:
         f.writelines(lines)
-    r = run([args.bin, "--db", db, "--quiet", "ingest", path])
+    r = run([args.bin, "--db", db, "--quiet", "ingest", path], path + ".rss")
     if r[4] not in (0, 1):
         sys.exit("bench curve: storyline ingest exited with status %d" % r[4])
     return r
@@ -80,13 +93,13 @@ def main():
     need = sizes[-1] + args.sample + 1
     t = time.perf_counter()
     copies.build_tier(tier, need, args.out)
-    lines = open(tier, encoding="utf-8").readlines()
-    # The one-article probe: a tier article ingested at every size under a
-    # new id, so that it is never the same input twice.
-    probe = json.loads(lines[-1])
-    lines = lines[:-1]
+    # Read as it goes (this process stays small); the last article is the
+    # one-article probe, ingested at every size under a new id so that it
+    # is never the same input twice.
+    tier_in = open(tier, encoding="utf-8")
+    probe = json.loads(collections.deque(open(tier, encoding="utf-8"), maxlen=1)[0])
     print("bench curve: a tier of %d articles built in %.0f s; sample %d articles per size"
-          % (len(lines), time.perf_counter() - t, args.sample), flush=True)
+          % (need, time.perf_counter() - t, args.sample), flush=True)
 
     db = os.path.join(args.out, "curve.db")
     chunk = os.path.join(args.out, "chunk.jsonl")
@@ -98,12 +111,12 @@ def main():
         step = 20000   # fill in runs of at most this many articles
         while stored < size:
             n = min(step, size - stored)
-            ingest(args, db, lines[stored:stored + n], chunk)
+            ingest(args, db, itertools.islice(tier_in, n), chunk)
             stored += n
         probe["id"] = "probe%d" % size
         one = ingest(args, db, [json.dumps(probe) + "\n"], chunk)
         before = store_bytes(db)
-        r = ingest(args, db, lines[stored:stored + args.sample], chunk)
+        r = ingest(args, db, itertools.islice(tier_in, args.sample), chunk)
         stored += args.sample
         rows.append((size, one, r, store_bytes(db), before))
         print("  %7d stored: open + 1 article %.3f s wall, %.3f s CPU, %.1f MB peak;"
