@@ -3,6 +3,7 @@
  * own SQL as `static const char Q_…[]`; the cache prepares a statement on
  * its first use and finds it again by the address of that text. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,10 @@
 static const char Q_BEGIN[] = "BEGIN IMMEDIATE";
 static const char Q_BEGIN_READ[] = "BEGIN";
 static const char Q_DATA_VERSION[] = "PRAGMA data_version";
+
+/* A writer's page cache, in KB; a whole-table read at open uses SCAN_CACHE_KB. */
+#define WRITER_CACHE_KB 32000
+#define SCAN_CACHE_KB 2000
 
 /* How long a writer waits for the write lock before giving up. */
 #define WRITER_WAIT_MS (10 * 60 * 1000)
@@ -24,6 +29,26 @@ int sl_store_set_why(sl_buf *why, int code, const char *what, sqlite3 *db)
         sl_buf_printf(why, "%s: %s", what, db ? sqlite3_errmsg(db) : "out of memory");
     }
     return code;
+}
+
+/* Sets the page cache to `kb` KB and records it as the handle's own. */
+static int set_cache(sl_store *st, int kb)
+{
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", kb);
+    if (sqlite3_exec(st->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+        return SL_ESTORE;
+    st->cache_kb = kb;
+    return 0;
+}
+
+int sl_store_scan_cache(sl_store *st, int scanning)
+{
+    if (st->cache_kb <= SCAN_CACHE_KB)
+        return 0;
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", scanning ? SCAN_CACHE_KB : st->cache_kb);
+    return sqlite3_exec(st->db, pragma, NULL, NULL, NULL) == SQLITE_OK ? 0 : SL_ESTORE;
 }
 
 int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
@@ -61,8 +86,9 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
      * or leaves half a transaction; only a power cut may lose the last commit. */
     const char *setup = read_only ? "PRAGMA query_only = 1;"
                                   : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                                    "PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;";
-    if (sqlite3_exec(st->db, setup, NULL, NULL, NULL) != SQLITE_OK) {
+                                    "PRAGMA temp_store = MEMORY;";
+    if (sqlite3_exec(st->db, setup, NULL, NULL, NULL) != SQLITE_OK ||
+        (!read_only && set_cache(st, WRITER_CACHE_KB))) {
         sl_store_set_why(why, SL_ESTORE, path, st->db);
         goto fail;
     }

@@ -19,6 +19,7 @@ struct sl_store {
     stmt_slot *cache;          /* open addressing, cap a power of two */
     size_t cap, n_cached;
     int in_tx;
+    int cache_kb;              /* the writer's page cache (0: SQLite's default) */
     sl_buf packed;             /* an article's packed facts, reused */
 };
 
@@ -26,6 +27,13 @@ struct sl_store {
  * the table's file (the cache knows it by its address), or NULL (error left
  * in the handle). */
 sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql);
+
+/* A whole-table read at open (the grouper's term counts and stories, the
+ * copy index's keys) would fill the writer's 32 MB page cache with pages
+ * that the ingest then seldom reads: an open's memory would grow with the
+ * store. Such reads run with a 2 MB cache (`scanning` 1) and the cache is
+ * set back after (0); a reader's default cache is already that small. */
+int sl_store_scan_cache(sl_store *st, int scanning);
 
 /* Binds a string or NULL. */
 int sl_store_bind_text(sqlite3_stmt *s, int col, const char *text);
