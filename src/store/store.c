@@ -83,10 +83,17 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
     if (bad)
         goto fail;
     /* WAL with synchronous=NORMAL: a killed process never corrupts the store
-     * or leaves half a transaction; only a power cut may lose the last commit. */
+     * or leaves half a transaction; only a power cut may lose the last commit.
+     * The WAL is copied into the store every 16,384 pages (64 MB) instead of
+     * SQLite's 1,000: a batch dirties pages all over the tables keyed by
+     * hashes (line_articles, terms), mostly the same pages batch after batch,
+     * and each checkpoint writes a page once however many batches changed it.
+     * On a 10k-article store, 95 -> 43 KB written per article (docs/store.md).
+     * The WAL file is cut back to 64 MB after a checkpoint. */
     const char *setup = read_only ? "PRAGMA query_only = 1;"
                                   : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                                    "PRAGMA temp_store = MEMORY;";
+                                    "PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;"
+                                    "PRAGMA journal_size_limit = 67108864;";
     if (sqlite3_exec(st->db, setup, NULL, NULL, NULL) != SQLITE_OK ||
         (!read_only && set_cache(st, WRITER_CACHE_KB))) {
         sl_store_set_why(why, SL_ESTORE, path, st->db);
