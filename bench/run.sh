@@ -6,7 +6,9 @@
 #
 # Environment: STORYLINE (binary, default build/storyline), RUNS (timed runs per
 # corpus, default 3), BENCH_DIR (scratch folder, default build/bench; it holds
-# the generated JSONL, text files and stores, and is emptied first).
+# the generated JSONL, text files and stores, and is emptied first), DATASETS
+# (the shared datasets, default ../shared/datasets; bench/floor.py and
+# bench/curve.py read it too).
 #
 # Measures, each on a fresh store, with --quiet:
 #   reuters.jsonl   every story with a body (19,043) as one JSONL file
@@ -22,7 +24,9 @@
 # 1,000 Reuters stories and on the zyte HTML pages (extraction), the other
 # benches, the floor (bench/floor.py) and the cost curve (bench/curve.py).
 cd "$(dirname "$0")/.." || exit 2
-DATA=../shared/datasets/scale/reuters21578
+DATASETS=${DATASETS:-../shared/datasets}
+export DATASETS
+DATA=$DATASETS/scale/reuters21578
 BIN=${STORYLINE:-build/storyline}
 RUNS=${RUNS:-3}
 OUT=${BENCH_DIR:-build/bench}
@@ -172,7 +176,7 @@ print("aim: < 2 KB per stored article beyond its text:      %.2f KB (all of Reut
 EOF
 echo
 sh bench/stages.sh "$OUT/first1000.jsonl" "reuters JSONL, first 1,000" || exit 1
-HTML=../shared/datasets/extraction/zyte/html
+HTML=$DATASETS/extraction/zyte/html
 if [ -d "$HTML" ]; then
   echo
   sh bench/stages.sh "$HTML" "zyte HTML pages (extraction)" || exit 1
