@@ -306,8 +306,9 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
         rc = sl_copy_check_save(e, id);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "storing copies");
-    if (sl_store_facts_put(e->store, id, doc->text, doc->text_len, p->facts.items, p->facts.n))
-        return sl_seterr_store(e, "storing facts");
+    rc = sl_store_facts_put(e->store, id, doc->text, doc->text_len, p->facts.items, p->facts.n);
+    if (rc)
+        return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "storing facts");
     res->article_id = id;
     res->story_id = story;
     res->exact_copy_of = p->copy_of;
@@ -336,8 +337,8 @@ static int refacts(sl_engine *e, int64_t id, const char *published)
     sl_article_free(a);
     if (rc)
         rc = sl_seterr(e, rc, "out of memory extracting facts");
-    else if (sl_store_facts_put(e->store, id, doc->text, doc->text_len, v.items, v.n))
-        rc = sl_seterr_store(e, "storing facts");
+    else if ((rc = sl_store_facts_put(e->store, id, doc->text, doc->text_len, v.items, v.n)))
+        rc = rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "storing facts");
     sl_facts_vec_free(&v);
     return rc;
 }

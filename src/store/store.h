@@ -171,7 +171,7 @@ int sl_store_search(sl_store *st, const char *query, int limit, sl_search_hits *
 /* ---- facts.c: extracted facts per article ---- */
 /* Replaces the stored items of an article whose stored text is `text` (`len`
  * bytes; the items' words are read back from it where they are its text at
- * their span). */
+ * their span). SL_ENOMEM or SL_ESTORE on failure. */
 int sl_store_facts_put(sl_store *st, int64_t article_id, const char *text, size_t len,
                        const sl_fact_item *items, size_t n);
 /* The items of story `story` (when non-zero) or of article `article`, of
