@@ -31,24 +31,19 @@ int sl_store_set_why(sl_buf *why, int code, const char *what, sqlite3 *db)
     return code;
 }
 
-/* Sets the page cache to `kb` KB and records it as the handle's own. */
+/* Sets the page cache to `kb` KB. */
 static int set_cache(sl_store *st, int kb)
 {
     char pragma[64];
     snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", kb);
-    if (sqlite3_exec(st->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
-        return SL_ESTORE;
-    st->cache_kb = kb;
-    return 0;
+    return sqlite3_exec(st->db, pragma, NULL, NULL, NULL) == SQLITE_OK ? 0 : SL_ESTORE;
 }
 
 int sl_store_scan_cache(sl_store *st, int scanning)
 {
     if (st->cache_kb <= SCAN_CACHE_KB)
         return 0;
-    char pragma[64];
-    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", scanning ? SCAN_CACHE_KB : st->cache_kb);
-    return sqlite3_exec(st->db, pragma, NULL, NULL, NULL) == SQLITE_OK ? 0 : SL_ESTORE;
+    return set_cache(st, scanning ? SCAN_CACHE_KB : st->cache_kb);
 }
 
 int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
@@ -94,8 +89,9 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
                                   : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                                     "PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;"
                                     "PRAGMA journal_size_limit = 67108864;";
+    st->cache_kb = read_only ? 0 : WRITER_CACHE_KB;
     if (sqlite3_exec(st->db, setup, NULL, NULL, NULL) != SQLITE_OK ||
-        (!read_only && set_cache(st, WRITER_CACHE_KB))) {
+        (st->cache_kb && set_cache(st, st->cache_kb))) {
         sl_store_set_why(why, SL_ESTORE, path, st->db);
         goto fail;
     }
