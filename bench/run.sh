@@ -176,6 +176,7 @@ print("aim: < 2 KB per stored article beyond its text:      %.2f KB (all of Reut
 EOF
 echo
 sh bench/stages.sh "$OUT/first1000.jsonl" "reuters JSONL, first 1,000" || exit 1
+sh bench/steps.sh "$OUT/first1000.jsonl" || exit 1   # the store's statements per article
 HTML=$DATASETS/extraction/zyte/html
 if [ -d "$HTML" ]; then
   echo
