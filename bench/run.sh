@@ -6,7 +6,9 @@
 #
 # Environment: STORYLINE (binary, default build/storyline), RUNS (timed runs per
 # corpus, default 3), BENCH_DIR (scratch folder, default build/bench; it holds
-# the generated JSONL, text files and stores, and is emptied first).
+# the generated JSONL, text files and stores, and is emptied first), DATASETS
+# (the shared datasets, default ../shared/datasets; bench/floor.py and
+# bench/curve.py read it too).
 #
 # Measures, each on a fresh store, with --quiet:
 #   reuters.jsonl   every story with a body (19,043) as one JSONL file
@@ -19,9 +21,12 @@
 # Peak RSS is the largest over the runs. Prints a table; exit 0 unless a run
 # fails outright (storyline's exit 1, "some inputs were rejected", is fine).
 # Then the time of each stage per article (bench/stages.sh) on the first
-# 1,000 Reuters stories and on the zyte HTML pages (extraction).
+# 1,000 Reuters stories and on the zyte HTML pages (extraction), the other
+# benches, the floor (bench/floor.py) and the cost curve (bench/curve.py).
 cd "$(dirname "$0")/.." || exit 2
-DATA=../shared/datasets/scale/reuters21578
+DATASETS=${DATASETS:-../shared/datasets}
+export DATASETS
+DATA=$DATASETS/scale/reuters21578
 BIN=${STORYLINE:-build/storyline}
 RUNS=${RUNS:-3}
 OUT=${BENCH_DIR:-build/bench}
@@ -171,7 +176,8 @@ print("aim: < 2 KB per stored article beyond its text:      %.2f KB (all of Reut
 EOF
 echo
 sh bench/stages.sh "$OUT/first1000.jsonl" "reuters JSONL, first 1,000" || exit 1
-HTML=../shared/datasets/extraction/zyte/html
+sh bench/steps.sh "$OUT/first1000.jsonl" || exit 1   # the store's statements per article
+HTML=$DATASETS/extraction/zyte/html
 if [ -d "$HTML" ]; then
   echo
   sh bench/stages.sh "$HTML" "zyte HTML pages (extraction)" || exit 1
@@ -181,6 +187,9 @@ sh bench/facts.sh || exit 1
 sh bench/story.sh || exit 1   # timex MB/s, summary and timeline of a 500-article story
 python3 bench/lang_bench.py || exit 1   # language id: accuracy and microseconds a call
 python3 bench/copies.py || exit 1
+# the floor (a Python sqlite3 + FTS5 insert of the same rows) and the store's bytes per article
+python3 bench/floor.py --bin "$BIN" --input "$OUT/reuters.jsonl" --runs "$RUNS" || exit 1
+python3 bench/curve.py --bin "$BIN" || exit 1   # cost per article and open cost, 10k to 200k stored
 
 echo
 sh bench/extraction.sh

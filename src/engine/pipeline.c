@@ -197,10 +197,8 @@ static int extract_facts(sl_engine *e, const sl_doc *doc, plan *p)
 
 /* ---- the store writes, in one burst ---- */
 
-/* Saves the removed lines, and the short lines of the input (kept or not)
- * as carried by this article, for the chrome judgement of later articles.
- * An exact copy adds no line: copies of one article are one article. */
-static int record_lines(sl_engine *e, const sl_doc *doc, int64_t id, int replaced, int exact_copy)
+/* Saves the lines chrome removal took out of the article. */
+static int record_removed(sl_engine *e, const sl_doc *doc, int64_t id)
 {
     const char *norm = doc->normalized.ptr;
     for (size_t i = 0; i < e->cleaned.removed.n; i++) {
@@ -209,18 +207,22 @@ static int record_lines(sl_engine *e, const sl_doc *doc, int64_t id, int replace
                                     rm->reason))
             return SL_ESTORE;
     }
-    if (replaced && sl_store_lines_clear(e->store, id))
-        return SL_ESTORE;
-    if (exact_copy)
-        return 0;
+    return 0;
+}
+
+/* The short lines of the input (kept or not), which the store records as
+ * carried by this article for the chrome judgement of later articles. */
+static int short_lines(const sl_doc *doc, sl_id_vec *lines)
+{
+    const char *norm = doc->normalized.ptr;
     size_t pos = 0, len = doc->normalized.len;
     while (pos < len) {
         size_t end = pos;
         while (end < len && norm[end] != '\n')
             end++;
         if (sl_chrome_line_countable(norm + pos, end - pos) &&
-            sl_store_line_add(e->store, (int64_t)sl_chrome_line_hash(norm + pos, end - pos), id))
-            return SL_ESTORE;
+            sl_vec_push(lines, (int64_t)sl_chrome_line_hash(norm + pos, end - pos)))
+            return SL_ENOMEM;
         pos = end + 1;
     }
     return 0;
@@ -278,19 +280,26 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
     int rc = write_story(e, doc, p, &story);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "story");
+    /* An exact copy adds no line: copies of one article are one article. */
+    sl_id_vec lines = {0};
+    if (!p->copy_of && short_lines(doc, &lines)) {
+        sl_vec_free(&lines);
+        return sl_seterr(e, SL_ENOMEM, "out of memory");
+    }
     sl_article_row row = {
         .identity = doc->identity, .key = in->key, .path = in->path, .url = in->url,
         .source = in->source ? in->source : in->default_source, .published = doc->published, .title = doc->title, .text = doc->text,
         .lang = doc->body.lang, .published_day = doc->day, .content_hash = doc->hash,
         .story_id = story, .bad_bytes = doc->bad_bytes,
         .sentences = doc->body.sentences.items, .n_sentences = doc->body.sentences.n,
-        .source_hash = source_hash,
+        .source_hash = source_hash, .lines = lines.items, .n_lines = lines.n,
     };
     int64_t id = p->existing;
     int version = 1;
     rc = p->existing ? sl_store_article_replace(e->store, p->existing, &row, &version)
                      : sl_store_article_insert(e->store, &row, &id);
-    if (rc || record_lines(e, doc, id, p->existing != 0, p->copy_of != 0) ||
+    sl_vec_free(&lines);
+    if (rc || record_removed(e, doc, id) ||
         ((p->day_flag || p->existing) && sl_store_article_flag(e->store, id, p->day_flag)))
         return sl_seterr_store(e, "storing article");
     rc = p->copy_of ? sl_copy_check_exact(e, id, p->copy_of, doc->day) : sl_copy_check_record(e, id);
@@ -298,8 +307,9 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
         rc = sl_copy_check_save(e, id);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "storing copies");
-    if (sl_store_facts_put(e->store, id, p->facts.items, p->facts.n))
-        return sl_seterr_store(e, "storing facts");
+    rc = sl_store_facts_put(e->store, id, doc->text, doc->text_len, p->facts.items, p->facts.n);
+    if (rc)
+        return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "storing facts");
     res->article_id = id;
     res->story_id = story;
     res->exact_copy_of = p->copy_of;
@@ -328,8 +338,8 @@ static int refacts(sl_engine *e, int64_t id, const char *published)
     sl_article_free(a);
     if (rc)
         rc = sl_seterr(e, rc, "out of memory extracting facts");
-    else if (sl_store_facts_put(e->store, id, v.items, v.n))
-        rc = sl_seterr_store(e, "storing facts");
+    else if ((rc = sl_store_facts_put(e->store, id, doc->text, doc->text_len, v.items, v.n)))
+        rc = rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "storing facts");
     sl_facts_vec_free(&v);
     return rc;
 }

@@ -28,8 +28,9 @@ static const char Q_FIND_HASH[] =
     "SELECT id, identity FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1";
 static const char Q_ARTICLE_INSERT[] =
     "INSERT INTO articles(identity, key, path, url, source, published, published_day, title,"
-    " text, lang, content_hash, bad_bytes, sentences, terms, story_id, source_hash, ingested_at)"
-    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,strftime('%s','now'))";
+    " text, lang, content_hash, bad_bytes, sentences, terms, story_id, source_hash, lines,"
+    " ingested_at)"
+    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,strftime('%s','now'))";
 static const char Q_ARTICLE_ARCHIVE[] =
     "INSERT OR REPLACE INTO article_versions(article_id, version, content_hash, title, text,"
     " ingested_at) SELECT id, version, content_hash, title, text, ingested_at FROM articles"
@@ -37,7 +38,8 @@ static const char Q_ARTICLE_ARCHIVE[] =
 static const char Q_ARTICLE_UPDATE[] =
     "UPDATE articles SET key=?2, path=?3, url=?4, source=?5, published=?6, published_day=?7,"
     " title=?8, text=?9, lang=?10, content_hash=?11, bad_bytes=?12, sentences=?13, terms=?14,"
-    " story_id=?15, source_hash=?16, version=version+1, ingested_at=strftime('%s','now') WHERE id = ?1"
+    " story_id=?15, source_hash=?16, lines=?17, version=version+1,"
+    " ingested_at=strftime('%s','now') WHERE id = ?1"
     " RETURNING version";
 static const char Q_FTS_INSERT[] = "INSERT INTO article_fts(rowid, title, text) VALUES(?1, ?2, ?3)";
 static const char Q_FTS_DELETE[] =
@@ -133,7 +135,7 @@ int sl_store_find_hash(sl_store *st, int64_t hash, int64_t *id, sl_buf *identity
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
 }
 
-/* Binds the columns shared by insert (?2..?15 after identity) and update. */
+/* Binds the columns shared by insert (?2..?17 after identity) and update. */
 static int bind_row(sqlite3_stmt *s, const sl_article_row *row)
 {
     int rc = 0;
@@ -159,6 +161,11 @@ static int bind_row(sqlite3_stmt *s, const sl_article_row *row)
         rc |= sqlite3_bind_null(s, 14);
     rc |= sqlite3_bind_int64(s, 15, row->story_id);
     rc |= sqlite3_bind_int64(s, 16, row->source_hash);
+    if (row->n_lines)
+        rc |= sqlite3_bind_blob(s, 17, row->lines, (int)(row->n_lines * sizeof *row->lines),
+                                SQLITE_STATIC);
+    else
+        rc |= sqlite3_bind_null(s, 17);
     return rc ? SL_ESTORE : 0;
 }
 
@@ -179,7 +186,9 @@ int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id
     if (sl_store_exec_stmt(s))
         return SL_ESTORE;
     *id = sqlite3_last_insert_rowid(st->db);
-    return fts_insert(st, *id, row);
+    if (fts_insert(st, *id, row))
+        return SL_ESTORE;
+    return sl_store_lines_add(st, *id, row->lines, row->n_lines);
 }
 
 int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row, int *version)
@@ -191,7 +200,7 @@ int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row
     if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_exec_stmt(s))
         return SL_ESTORE;
     s = sl_store_stmt(st, Q_REMOVED_CLEAR);
-    if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_exec_stmt(s))
+    if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_exec_stmt(s) || sl_store_lines_clear(st, id))
         return SL_ESTORE;
     s = sl_store_stmt(st, Q_ARTICLE_UPDATE);
     if (!s || sqlite3_bind_int64(s, 1, id) || bind_row(s, row))
@@ -200,9 +209,9 @@ int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row
     if (rc == SQLITE_ROW)
         *version = sqlite3_column_int(s, 0);
     sqlite3_reset(s);
-    if (rc != SQLITE_ROW)
+    if (rc != SQLITE_ROW || fts_insert(st, id, row))
         return SL_ESTORE;
-    return fts_insert(st, id, row);
+    return sl_store_lines_add(st, id, row->lines, row->n_lines);
 }
 
 int sl_store_removed_insert(sl_store *st, int64_t article_id, uint32_t line_no, const char *text,

@@ -1,55 +1,360 @@
-/* facts.c (store) — table facts: the extracted facts of each article,
- * written once per stored article version, read back per article or per
- * story for the cross-check. */
+/* facts.c (store) — table facts: the extracted facts of each article, one
+ * row per article holding its items packed (varints, raw doubles, strings
+ * with their length; an item's words are left out when they are the
+ * article's text at its span, as they nearly always are), written once per
+ * stored article version and read back per article or per story for the
+ * cross-check. One row instead of one per item: a statement per article
+ * instead of about fifteen, and half the bytes (docs/store.md). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
 
+static const char Q_FACTS_PUT[] = "INSERT OR REPLACE INTO facts VALUES(?1, ?2)";
 static const char Q_FACTS_CLEAR[] = "DELETE FROM facts WHERE article_id = ?1";
-static const char Q_FACT_INSERT[] =
-    "INSERT INTO facts VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)";
 static const char Q_FACTS_STORY[] =
-    "SELECT f.article_id, f.kind, f.start, f.end, f.sent_start, f.sent_end, f.src_start,"
-    " f.src_end, f.value, f.value_hi, f.approx, f.text, f.about, f.detail, f.role"
-    " FROM articles a JOIN facts f ON f.article_id = a.id"
-    " WHERE a.story_id = ?1 AND (?2 < 0 OR f.kind = ?2) ORDER BY a.id, f.n";
+    "SELECT f.article_id, f.items, a.text FROM articles a JOIN facts f ON f.article_id = a.id"
+    " WHERE a.story_id = ?1 ORDER BY a.id";
 static const char Q_FACTS_ARTICLE[] =
-    "SELECT article_id, kind, start, end, sent_start, sent_end, src_start, src_end, value,"
-    " value_hi, approx, text, about, detail, role FROM facts"
-    " WHERE article_id = ?1 AND (?2 < 0 OR kind = ?2) ORDER BY n";
+    "SELECT f.article_id, f.items, a.text FROM facts f JOIN articles a ON a.id = f.article_id"
+    " WHERE f.article_id = ?1";
 static const char Q_FACTS_ALL[] =
-    "SELECT article_id, kind, start, end, sent_start, sent_end, src_start, src_end, value,"
-    " value_hi, approx, text, about, detail, role FROM facts"
-    " WHERE ?1 < 0 OR kind = ?1 ORDER BY article_id, n";
+    "SELECT f.article_id, f.items, a.text FROM facts f JOIN articles a ON a.id = f.article_id"
+    " ORDER BY f.article_id";
 
-int sl_store_facts_put(sl_store *st, int64_t article_id, const sl_fact_item *items, size_t n)
+/* ---- the packed form of an article's items ---- */
+
+static void put_varint(sl_buf *b, uint64_t v)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_FACTS_CLEAR);
-    if (!s || sqlite3_bind_int64(s, 1, article_id) || sl_store_exec_stmt(s))
-        return SL_ESTORE;
+    unsigned char out[10];
+    size_t n = 0;
+    while (v >= 0x80) {
+        out[n++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    out[n++] = (unsigned char)v;
+    sl_buf_put(b, out, n);
+}
+
+/* A double as its 8 bytes, or nothing when they are all zero (most items
+ * have no value); `flags` records which. */
+static void put_double(sl_buf *b, double v)
+{
+    sl_buf_put(b, &v, sizeof v);
+}
+
+static int double_is_zero(double v)
+{
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    return bits == 0;
+}
+
+/* NULL as 0, else the length + 1 and the bytes. */
+static void put_string(sl_buf *b, const char *s)
+{
+    size_t len = s ? strlen(s) : 0;
+    put_varint(b, s ? len + 1 : 0);
+    if (len)
+        sl_buf_put(b, s, len);
+}
+
+/* The article text an item's words are read from (`text` of `len` bytes). */
+typedef struct article_text {
+    const char *text;
+    size_t len;
+} article_text;
+
+enum { HAS_VALUE = 1, HAS_VALUE_HI = 2, TEXT_IS_SPAN = 4, ABOUT_IS_TEXT = 8 };
+
+/* Whether the item's words are the article's text at its span. */
+static int text_is_span(const sl_fact_item *it, article_text at)
+{
+    size_t n = it->span.end >= it->span.start ? it->span.end - it->span.start : 0;
+    return it->text && at.text && it->span.end <= at.len && it->span.end > it->span.start &&
+           strlen(it->text) == n && !memcmp(it->text, at.text + it->span.start, n);
+}
+
+static int pack(const sl_fact_item *items, size_t n, article_text at, sl_buf *out)
+{
+    sl_buf_clear(out);
     for (size_t i = 0; i < n; i++) {
         const sl_fact_item *it = &items[i];
-        char approx[2] = {it->approx ? it->approx : '=', 0};
-        if (!(s = sl_store_stmt(st, Q_FACT_INSERT)) || sqlite3_bind_int64(s, 1, article_id) ||
-            sqlite3_bind_int64(s, 2, (int64_t)i) || sqlite3_bind_int(s, 3, (int)it->kind) ||
-            sqlite3_bind_int64(s, 4, it->span.start) || sqlite3_bind_int64(s, 5, it->span.end) ||
-            sqlite3_bind_int64(s, 6, it->sentence.start) ||
-            sqlite3_bind_int64(s, 7, it->sentence.end) ||
-            sqlite3_bind_int64(s, 8, it->source.start) ||
-            sqlite3_bind_int64(s, 9, it->source.end) || sqlite3_bind_double(s, 10, it->value) ||
-            sqlite3_bind_double(s, 11, it->value_hi) || sl_store_bind_text(s, 12, approx) ||
-            sl_store_bind_text(s, 13, it->text) || sl_store_bind_text(s, 14, it->about) ||
-            sl_store_bind_text(s, 15, it->detail) || sl_store_bind_text(s, 16, it->role) ||
-            sl_store_exec_stmt(s))
-            return SL_ESTORE;
+        int flags = (double_is_zero(it->value) ? 0 : HAS_VALUE) |
+                    (double_is_zero(it->value_hi) ? 0 : HAS_VALUE_HI) |
+                    (text_is_span(it, at) ? TEXT_IS_SPAN : 0) |
+                    (it->about && it->text && !strcmp(it->about, it->text) ? ABOUT_IS_TEXT : 0);
+        put_varint(out, (uint64_t)it->kind);
+        put_varint(out, (uint64_t)flags);
+        sl_buf_putc(out, it->approx ? it->approx : '=');
+        const uint32_t spans[] = {it->span.start, it->span.end, it->sentence.start,
+                                  it->sentence.end, it->source.start, it->source.end};
+        for (size_t k = 0; k < sizeof spans / sizeof spans[0]; k++)
+            put_varint(out, spans[k]);
+        if (flags & HAS_VALUE)
+            put_double(out, it->value);
+        if (flags & HAS_VALUE_HI)
+            put_double(out, it->value_hi);
+        if (!(flags & TEXT_IS_SPAN))
+            put_string(out, it->text);
+        if (!(flags & ABOUT_IS_TEXT))
+            put_string(out, it->about);
+        put_string(out, it->detail);
+        put_string(out, it->role);
     }
+    return out->err;
+}
+
+/* A reader over one packed blob and its article's text; `bad` is set on a
+ * truncated or corrupt one. */
+typedef struct reader {
+    const unsigned char *p, *end;
+    article_text at;
+    int bad;
+} reader;
+
+static uint64_t get_varint(reader *r)
+{
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+        if (r->p >= r->end)
+            break;
+        unsigned char c = *r->p++;
+        v |= (uint64_t)(c & 0x7F) << shift;
+        if (!(c & 0x80))
+            return v;
+    }
+    r->bad = 1;
     return 0;
 }
 
-static int read_item(sqlite3_stmt *s, sl_fact_item *it)
+static double get_double(reader *r)
+{
+    double v = 0;
+    if ((size_t)(r->end - r->p) < sizeof v) {
+        r->bad = 1;
+        return 0;
+    }
+    memcpy(&v, r->p, sizeof v);
+    r->p += sizeof v;
+    return v;
+}
+
+static char *get_string(reader *r, int *err)
+{
+    uint64_t n = get_varint(r);
+    if (!n || r->bad)
+        return NULL;
+    if (n - 1 > (uint64_t)(r->end - r->p)) {
+        r->bad = 1;
+        return NULL;
+    }
+    char *s = malloc((size_t)n);
+    if (!s) {
+        *err = SL_ENOMEM;
+        return NULL;
+    }
+    memcpy(s, r->p, (size_t)(n - 1));
+    s[n - 1] = 0;
+    r->p += n - 1;
+    return s;
+}
+
+/* The article's text at the item's span, as a malloc'd string. */
+static char *span_text(reader *r, sl_span span, int *err)
+{
+    if (span.end > r->at.len || span.end <= span.start || !r->at.text) {
+        r->bad = 1;
+        return NULL;
+    }
+    char *s = strndup(r->at.text + span.start, span.end - span.start);
+    if (!s)
+        *err = SL_ENOMEM;
+    return s;
+}
+
+static char *string_dup(const char *s, int *err)
+{
+    char *copy = s ? strdup(s) : NULL;
+    if (s && !copy)
+        *err = SL_ENOMEM;
+    return copy;
+}
+
+static void free_strings(sl_fact_item *it)
+{
+    free(it->text);
+    free(it->about);
+    free(it->detail);
+    free(it->role);
+}
+
+/* The next item of the blob into *it (its strings malloc'd). */
+static int read_item(reader *r, int64_t article_id, sl_fact_item *it)
 {
     int err = 0;
+    memset(it, 0, sizeof *it);
+    it->article_id = article_id;
+    it->kind = (sl_fact_kind)get_varint(r);
+    int flags = (int)get_varint(r);
+    if (r->p < r->end)
+        it->approx = (char)*r->p++;
+    else
+        r->bad = 1;
+    uint32_t spans[6];
+    for (size_t k = 0; k < 6; k++)
+        spans[k] = (uint32_t)get_varint(r);
+    it->span = (sl_span){spans[0], spans[1]};
+    it->sentence = (sl_span){spans[2], spans[3]};
+    it->source = (sl_span){spans[4], spans[5]};
+    it->value = flags & HAS_VALUE ? get_double(r) : 0;
+    it->value_hi = flags & HAS_VALUE_HI ? get_double(r) : 0;
+    it->text = flags & TEXT_IS_SPAN ? span_text(r, it->span, &err) : get_string(r, &err);
+    it->about = flags & ABOUT_IS_TEXT ? string_dup(it->text, &err) : get_string(r, &err);
+    it->detail = get_string(r, &err);
+    it->role = get_string(r, &err);
+    if (!err && r->bad)
+        err = SL_ESTORE;
+    if (err)
+        free_strings(it);
+    return err;
+}
+
+/* Calls fn with each item of kind `kind` (-1: all) of the row's blob. */
+static int each_in_row(sqlite3_stmt *s, int kind, int (*fn)(void *ctx, sl_fact_item *it),
+                       void *ctx)
+{
+    const unsigned char *p = sqlite3_column_blob(s, 1);
+    const unsigned char *end = p + sqlite3_column_bytes(s, 1);
+    const char *text = (const char *)sqlite3_column_text(s, 2);
+    reader r = {p, end, {text, (size_t)sqlite3_column_bytes(s, 2)}, 0};
+    int64_t article_id = sqlite3_column_int64(s, 0);
+    int err = 0;
+    while (!err && r.p < r.end) {
+        sl_fact_item it;
+        err = read_item(&r, article_id, &it);
+        if (err)
+            break;
+        if (kind < 0 || (int)it.kind == kind)
+            err = fn(ctx, &it);
+        else
+            free_strings(&it);
+    }
+    return err;
+}
+
+/* Steps `s` (rows of article_id, items) and calls fn with each item. */
+static int each_item(sqlite3_stmt *s, int kind, int (*fn)(void *ctx, sl_fact_item *it), void *ctx)
+{
+    int rc, err = 0;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
+        err = each_in_row(s, kind, fn, ctx);
+    if (!err && rc != SQLITE_DONE)
+        err = SL_ESTORE;
+    sqlite3_reset(s);
+    return err;
+}
+
+/* ---- the table ---- */
+
+int sl_store_facts_put(sl_store *st, int64_t article_id, const char *text, size_t len,
+                       const sl_fact_item *items, size_t n)
+{
+    if (!n) {
+        sqlite3_stmt *s = sl_store_stmt(st, Q_FACTS_CLEAR);
+        if (!s || sqlite3_bind_int64(s, 1, article_id))
+            return SL_ESTORE;
+        return sl_store_exec_stmt(s);
+    }
+    if (pack(items, n, (article_text){text, len}, &st->packed))
+        return SL_ENOMEM;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_FACTS_PUT);
+    if (!s || sqlite3_bind_int64(s, 1, article_id) ||
+        sqlite3_bind_blob(s, 2, st->packed.ptr, (int)st->packed.len, SQLITE_STATIC))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+/* Items gathered into a growing array. */
+typedef struct item_vec {
+    sl_fact_item *items;
+    size_t n, cap;
+} item_vec;
+
+static int push_item(void *ctx, sl_fact_item *it)
+{
+    item_vec *v = ctx;
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 64;
+        sl_fact_item *more = realloc(v->items, cap * sizeof *more);
+        if (!more) {
+            free_strings(it);
+            return SL_ENOMEM;
+        }
+        v->items = more;
+        v->cap = cap;
+    }
+    v->items[v->n++] = *it;
+    return 0;
+}
+
+/* Items of a story (`story` set) or of one article, of one kind (-1: all). */
+int sl_store_facts_get(sl_store *st, int64_t story, int64_t article, int kind,
+                       sl_fact_item **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    sqlite3_stmt *s = sl_store_stmt(st, story ? Q_FACTS_STORY : Q_FACTS_ARTICLE);
+    if (!s || sqlite3_bind_int64(s, 1, story ? story : article))
+        return SL_ESTORE;
+    item_vec v = {0};
+    int err = each_item(s, kind, push_item, &v);
+    if (err) {
+        for (size_t i = 0; i < v.n; i++)
+            free_strings(&v.items[i]);
+        free(v.items);
+        return err;
+    }
+    *out = v.items;
+    *n_out = v.n;
+    return 0;
+}
+
+/* Hands one item to the caller's function, then frees it. */
+typedef struct visit {
+    int (*fn)(void *ctx, const sl_fact_item *it);
+    void *ctx;
+} visit;
+
+static int visit_item(void *ctx, sl_fact_item *it)
+{
+    const visit *v = ctx;
+    int rc = v->fn(v->ctx, it);
+    free_strings(it);
+    return rc;
+}
+
+int sl_store_facts_each(sl_store *st, int kind, int (*fn)(void *ctx, const sl_fact_item *it),
+                        void *ctx)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_FACTS_ALL);
+    if (!s)
+        return SL_ESTORE;
+    visit v = {fn, ctx};
+    return each_item(s, kind, visit_item, &v);
+}
+
+/* ---- migration 7: rows of one item each (table facts_rows) into packed rows ---- */
+
+static const char Q_ROWS_ALL[] =
+    "SELECT f.article_id, f.kind, f.start, f.end, f.sent_start, f.sent_end, f.src_start,"
+    " f.src_end, f.value, f.value_hi, f.approx, f.text, f.about, f.detail, f.role, a.text"
+    " FROM facts_rows f JOIN articles a ON a.id = f.article_id ORDER BY f.article_id, f.n";
+
+static int row_item(sqlite3_stmt *s, sl_fact_item *it)
+{
+    int err = 0;
+    memset(it, 0, sizeof *it);
     it->article_id = sqlite3_column_int64(s, 0);
     it->kind = (sl_fact_kind)sqlite3_column_int(s, 1);
     it->span = (sl_span){(uint32_t)sqlite3_column_int64(s, 2), (uint32_t)sqlite3_column_int64(s, 3)};
@@ -66,74 +371,51 @@ static int read_item(sqlite3_stmt *s, sl_fact_item *it)
     return err;
 }
 
-static void free_items(sl_fact_item *items, size_t n)
+/* Writes the gathered items of one article (its text `text`) and empties the vector. */
+static int flush_article(sl_store *st, item_vec *v, const char *text)
 {
-    for (size_t i = 0; i < n; i++) {
-        free(items[i].text);
-        free(items[i].about);
-        free(items[i].detail);
-        free(items[i].role);
-    }
-    free(items);
+    int rc = v->n ? sl_store_facts_put(st, v->items[0].article_id, text, text ? strlen(text) : 0,
+                                       v->items, v->n)
+                  : 0;
+    for (size_t i = 0; i < v->n; i++)
+        free_strings(&v->items[i]);
+    v->n = 0;
+    return rc;
 }
 
-/* Items of a story (`story` set) or of one article, of one kind (-1: all). */
-int sl_store_facts_get(sl_store *st, int64_t story, int64_t article, int kind,
-                       sl_fact_item **out, size_t *n_out)
+int sl_store_facts_repack(sl_store *st)
 {
-    *out = NULL;
-    *n_out = 0;
-    sqlite3_stmt *s = sl_store_stmt(st, story ? Q_FACTS_STORY : Q_FACTS_ARTICLE);
-    if (!s || sqlite3_bind_int64(s, 1, story ? story : article) || sqlite3_bind_int(s, 2, kind))
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, Q_ROWS_ALL, -1, &s, NULL) != SQLITE_OK)
         return SL_ESTORE;
-    sl_fact_item *items = NULL;
-    size_t n = 0, cap = 0;
-    int err = 0, rc;
-    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 64;
-            sl_fact_item *more = realloc(items, nc * sizeof *more);
-            if (!more) {
-                err = SL_ENOMEM;
-                break;
-            }
-            items = more;
-            cap = nc;
-        }
-        memset(&items[n], 0, sizeof items[n]);
-        err = read_item(s, &items[n++]);
-    }
-    if (!err && rc != SQLITE_DONE)
-        err = SL_ESTORE;
-    sqlite3_reset(s);
-    if (err) {
-        free_items(items, n);
-        return err;
-    }
-    *out = items;
-    *n_out = n;
-    return 0;
-}
-
-int sl_store_facts_each(sl_store *st, int kind, int (*fn)(void *ctx, const sl_fact_item *it),
-                        void *ctx)
-{
-    sqlite3_stmt *s = sl_store_stmt(st, Q_FACTS_ALL);
-    if (!s || sqlite3_bind_int(s, 1, kind))
-        return SL_ESTORE;
+    item_vec v = {0};
+    sl_buf text = SL_BUF_INIT;   /* the text of the article gathered in v */
     int rc, err = 0;
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-        sl_fact_item it = {0};
-        err = read_item(s, &it);
-        if (!err)
-            err = fn(ctx, &it);
-        free(it.text);
-        free(it.about);
-        free(it.detail);
-        free(it.role);
+        sl_fact_item it;
+        err = row_item(s, &it);
+        if (!err && v.n && v.items[0].article_id != it.article_id)
+            err = flush_article(st, &v, sl_buf_cstr(&text));
+        if (!err && !v.n) {
+            sl_buf_clear(&text);
+            sl_buf_put(&text, sqlite3_column_text(s, 15), (size_t)sqlite3_column_bytes(s, 15));
+            err = text.err;
+        }
+        if (err)
+            free_strings(&it);
+        else
+            err = push_item(&v, &it);
     }
     if (!err && rc != SQLITE_DONE)
         err = SL_ESTORE;
-    sqlite3_reset(s);
+    sqlite3_finalize(s);
+    if (!err)
+        err = flush_article(st, &v, sl_buf_cstr(&text));
+    for (size_t i = 0; i < v.n; i++)
+        free_strings(&v.items[i]);
+    free(v.items);
+    sl_buf_free(&text);
+    if (!err && sqlite3_exec(st->db, "DROP TABLE facts_rows", NULL, NULL, NULL) != SQLITE_OK)
+        err = SL_ESTORE;
     return err;
 }

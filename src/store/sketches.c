@@ -59,13 +59,15 @@ int sl_store_sketch_keys_each(sl_store *st,
                               void *ctx)
 {
     sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_KEYS);
-    if (!s)
+    if (!s || sl_store_scan_cache(st, 1))
         return SL_ESTORE;
     int rc, err = 0;
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
         err = fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
                  (size_t)sqlite3_column_bytes(s, 1));
     sqlite3_reset(s);
+    if (sl_store_scan_cache(st, 0) && !err)
+        err = SL_ESTORE;
     return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
 }
 

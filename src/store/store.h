@@ -52,6 +52,8 @@ typedef struct sl_article_row {
     const void *terms;         /* packed term vector (stories stage), may be NULL */
     size_t terms_len;
     int64_t source_hash;       /* of the input as given (pipeline.c) */
+    const int64_t *lines;      /* fingerprints of the short lines it carries (chrome by */
+    size_t n_lines;            /* repetition), recorded in line_articles; none for an exact copy */
 } sl_article_row;
 
 /* The stored article under `identity` (0 when none), with its content
@@ -70,18 +72,16 @@ int sl_store_article_meta(sl_store *st, int64_t id, const char *source, const ch
 /* The first stored article with this content hash, 0 when none; its identity
  * is copied into `identity` (may be empty). */
 int sl_store_find_hash(sl_store *st, int64_t hash, int64_t *id, sl_buf *identity);
+/* Stores a new article, its search entry and the short lines it carries. */
 int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id);
-/* Replaces the content of article `id` with a new version, archiving the old. */
+/* Replaces the content of article `id` with a new version, archiving the
+ * old; the old version's short lines are taken out, the new one's added. */
 int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row, int *version);
 int sl_store_removed_insert(sl_store *st, int64_t article_id, uint32_t line_no, const char *text,
                             size_t len, const char *reason);
 /* How many stored articles other than `self` carry the short line `hash`,
  * counted up to `cap` (enough to decide, and bounded for common lines). */
 int sl_store_line_articles(sl_store *st, int64_t hash, int64_t self, uint32_t cap, uint32_t *n);
-/* Records that article `id` carries the line (once, however often it repeats it). */
-int sl_store_line_add(sl_store *st, int64_t hash, int64_t id);
-/* Forgets the lines of article `id` (before a new version records its own). */
-int sl_store_lines_clear(sl_store *st, int64_t id);
 int sl_store_article_get(sl_store *st, int64_t id, sl_article **out);
 int64_t sl_store_article_count(sl_store *st);
 /* Calls fn with every article id in order; stops at fn's first non-zero
@@ -169,8 +169,11 @@ int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment);
 int sl_store_search(sl_store *st, const char *query, int limit, sl_search_hits **out);
 
 /* ---- facts.c: extracted facts per article ---- */
-/* Replaces the stored items of an article. */
-int sl_store_facts_put(sl_store *st, int64_t article_id, const sl_fact_item *items, size_t n);
+/* Replaces the stored items of an article whose stored text is `text` (`len`
+ * bytes; the items' words are read back from it where they are its text at
+ * their span). SL_ENOMEM or SL_ESTORE on failure. */
+int sl_store_facts_put(sl_store *st, int64_t article_id, const char *text, size_t len,
+                       const sl_fact_item *items, size_t n);
 /* The items of story `story` (when non-zero) or of article `article`, of
  * kind `kind` (-1: all), in article then text order; free with free() per
  * string and the array (sl_fact_items_free on a wrapping sl_fact_items). */

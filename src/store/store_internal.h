@@ -19,12 +19,21 @@ struct sl_store {
     stmt_slot *cache;          /* open addressing, cap a power of two */
     size_t cap, n_cached;
     int in_tx;
+    int cache_kb;              /* the writer's page cache (0: SQLite's default) */
+    sl_buf packed;             /* an article's packed facts, reused */
 };
 
 /* The prepared, reset statement for `sql`, a `static const char Q_…[]` of
  * the table's file (the cache knows it by its address), or NULL (error left
  * in the handle). */
 sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql);
+
+/* A whole-table read at open (the grouper's term counts and stories, the
+ * copy index's keys) would fill the writer's 32 MB page cache with pages
+ * that the ingest then seldom reads: an open's memory would grow with the
+ * store. Such reads run with a 2 MB cache (`scanning` 1) and the cache is
+ * set back after (0); a reader's default cache is already that small. */
+int sl_store_scan_cache(sl_store *st, int scanning);
 
 /* Binds a string or NULL. */
 int sl_store_bind_text(sqlite3_stmt *s, int col, const char *text);
@@ -54,5 +63,21 @@ int sl_store_check_schema(sqlite3 *db, const char *path, int version, sl_buf *wh
  * version is read inside it, so two processes creating one store do not
  * both migrate. */
 int sl_store_migrate(sl_store *st, const char *path, sl_buf *why);
+
+/* ---- line_articles.c ---- */
+/* Records that article `id` carries each of the n lines (once, however
+ * often it repeats one). */
+int sl_store_lines_add(sl_store *st, int64_t id, const int64_t *lines, size_t n);
+/* Forgets the lines article `id` added (as its row lists them), before a
+ * new version records its own. */
+int sl_store_lines_clear(sl_store *st, int64_t id);
+/* Migration 7: lists each article's lines in its row, then drops the
+ * index of line_articles by article. */
+int sl_store_lines_backfill(sl_store *st);
+
+/* ---- facts.c ---- */
+/* Migration 7: packs the rows of table facts_rows (one item each) into one
+ * row per article of table facts, then drops facts_rows. */
+int sl_store_facts_repack(sl_store *st);
 
 #endif

@@ -245,7 +245,7 @@ int sl_store_stories_each(sl_store *st, int (*fn)(void *ctx, const sl_story_stat
                           void *ctx)
 {
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORIES_EACH);
-    if (!s)
+    if (!s || sl_store_scan_cache(st, 1))
         return SL_ESTORE;
     int rc, err = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -262,6 +262,8 @@ int sl_store_stories_each(sl_store *st, int (*fn)(void *ctx, const sl_story_stat
             break;
     }
     sqlite3_reset(s);
+    if (sl_store_scan_cache(st, 0) && !err)
+        err = SL_ESTORE;
     if (err)
         return err;
     return rc == SQLITE_DONE ? 0 : SL_ESTORE;

@@ -9,7 +9,7 @@ static const char Q_DF_ADD[] =
 int sl_store_df_each(sl_store *st, int (*fn)(void *ctx, uint64_t term, uint32_t df), void *ctx)
 {
     sqlite3_stmt *s = sl_store_stmt(st, Q_DF_ALL);
-    if (!s)
+    if (!s || sl_store_scan_cache(st, 1))
         return SL_ESTORE;
     int rc, err = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -18,6 +18,8 @@ int sl_store_df_each(sl_store *st, int (*fn)(void *ctx, uint64_t term, uint32_t 
             break;
     }
     sqlite3_reset(s);
+    if (sl_store_scan_cache(st, 0) && !err)
+        err = SL_ESTORE;
     if (err)
         return err;
     return rc == SQLITE_DONE ? 0 : SL_ESTORE;

@@ -2,7 +2,10 @@
 # migrate.sh — the store's migrations (src/store/migrate.c, docs/store.md):
 # a store made before copy sketches (schema 4, articles without sketches)
 # gets a sketch for every article when opened for writing, and the copy
-# stage then finds copies of those old articles.
+# stage then finds copies of those old articles; a store with a row per
+# fact (schema 6) gets them packed one row per article (migration 7), and
+# reads back the same items, and each article lists its short lines in its
+# row (line_articles loses its index by article).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -39,12 +42,19 @@ sql "DROP INDEX articles_source" >/dev/null
 sql "ALTER TABLE articles DROP COLUMN source_hash" >/dev/null
 sql "DROP TABLE line_articles" >/dev/null
 sql "CREATE TABLE line_counts(hash INTEGER PRIMARY KEY, n INTEGER NOT NULL)" >/dev/null
+OLD_FACTS="CREATE TABLE facts(article_id INTEGER NOT NULL, n INTEGER NOT NULL, kind INTEGER NOT NULL,
+  start INTEGER NOT NULL, end INTEGER NOT NULL, sent_start INTEGER, sent_end INTEGER,
+  src_start INTEGER, src_end INTEGER, value REAL, value_hi REAL, approx TEXT,
+  text TEXT, about TEXT, detail TEXT, role TEXT, PRIMARY KEY(article_id, n)) WITHOUT ROWID"
+sql "DROP TABLE facts" >/dev/null
+sql "$OLD_FACTS" >/dev/null
+sql "ALTER TABLE articles DROP COLUMN lines" >/dev/null
 sql "PRAGMA user_version = 4" >/dev/null
 check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')" = 0 ]
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 6" [ "$(sql 'PRAGMA user_version')" = 6 ]
+check "schema version 7" [ "$(sql 'PRAGMA user_version')" = 7 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
@@ -58,5 +68,57 @@ section "a read-only open changes nothing"
 sql "PRAGMA user_version = 4" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" stories
 check "still schema version 4" [ "$(sql 'PRAGMA user_version')" = 4 ]
+
+section "a schema-6 store with a row per fact: packed, the same items read back"
+DB="$T/rows.db"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt"
+sql "DROP TABLE facts" >/dev/null
+sql "$OLD_FACTS" >/dev/null
+# An entity whose words are the text at its span (stored without them once
+# packed), a number with values and a unit, a quote whose words are not the
+# text at its span, and an item with no strings at all.
+at=$(sql "SELECT instr(text, 'Aila Brenn') - 1 FROM articles WHERE id = 1")
+sql "INSERT INTO facts VALUES
+  (1, 0, 0, $at, $at + 10, 0, 40, 0, 0, 0, 0, '=', 'Aila Brenn', 'Aila Brenn', 'person', 'Councillor'),
+  (1, 1, 2, 20, 32, 0, 40, 0, 0, 3, 4.5, '~', 'three months', 'talks', 'months', NULL),
+  (1, 2, 1, 50, 60, 41, 90, $at, $at + 10, 0, 0, '=', 'waited years', 'Aila Brenn', 'said', ''),
+  (1, 3, 3, 5, 9, 0, 40, 0, 0, 0, 0, '=', NULL, NULL, NULL, NULL)" >/dev/null
+# schema 6 kept an article's lines in an index of line_articles, not in its row
+sql "ALTER TABLE articles DROP COLUMN lines" >/dev/null
+sql "CREATE INDEX line_articles_article ON line_articles(article_id)" >/dev/null
+pairs_before=$(sql 'SELECT count(*) FROM line_articles WHERE article_id = 1')
+sql "PRAGMA user_version = 6" >/dev/null
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
+check "schema version 7" [ "$(sql 'PRAGMA user_version')" = 7 ]
+check "the rows table is gone" [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'facts_rows'")" = 0 ]
+check "one packed row for the old article" [ "$(sql 'SELECT count(*) FROM facts WHERE article_id = 1')" = 1 ]
+check "the old article has short lines" [ "$pairs_before" -gt 0 ]
+check "its row lists each of them" \
+  [ "$(sql 'SELECT length(lines) / 8 FROM articles WHERE id = 1')" = "$pairs_before" ]
+check "its pairs are kept" [ "$(sql 'SELECT count(*) FROM line_articles WHERE article_id = 1')" = "$pairs_before" ]
+check "the index by article is gone" \
+  [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'line_articles_article'")" = 0 ]
+# 'Aila Brenn' is written once, as the quote's speaker: the entity's words
+# and name are the text at its span.
+check "words found at the span are not stored" python3 -c '
+import sqlite3, sys
+blob = sqlite3.connect(sys.argv[1]).execute("SELECT items FROM facts WHERE article_id = 1").fetchone()[0]
+sys.exit(0 if blob.count(b"Aila Brenn") == 1 else "%r" % blob)' "$DB"
+expect_exit 0 "$STORYLINE" --db "$DB" check
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "the four items read back as written" python3 -c '
+import json, sys
+at = int(sys.argv[2])
+doc = json.load(open(sys.argv[1]))
+items = [it for k in ("entities", "numbers", "quotes", "dates") for it in doc[k] if it["article"] == 1]
+got = sorted((it["kind"], it["span"][0], it["span"][1], it.get("text"), it.get("name"), it.get("speaker"),
+              it.get("value"), it.get("value_hi"), it.get("approx"), it.get("unit"), it.get("role"),
+              it.get("cue"), it.get("counts"), it.get("speaker_span")) for it in items)
+want = sorted([
+  ("entity", at, at + 10, "Aila Brenn", "Aila Brenn", None, None, None, None, None, "Councillor", None, None, None),
+  ("number", 20, 32, "three months", None, None, 3, 4.5, "~", "months", None, None, "talks", None),
+  ("quote", 50, 60, "waited years", None, "Aila Brenn", None, None, None, None, "", "said", None, [at, at + 10]),
+  ("date", 5, 9, None, None, None, None, None, None, None, None, None, None, None)])
+sys.exit(0 if got == want else "got %r" % (got,))' "$OUT" "$at"
 
 finish

@@ -1,0 +1,177 @@
+/* test_store.c — the store (src/store/): an article's facts written as one
+ * packed row read back item for item, whatever their strings and values; a
+ * corrupt row reported instead of misread; whole-table reads at open done
+ * through a small page cache, the writer's cache set back after. */
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "store/store_internal.h"
+#include "test.h"
+#include "util/date.h"
+
+static const char text[] = "Councillor Aila Brenn said the board met 3 times.";
+
+/* A fresh store holding one article (id 1) of `text`. */
+static sl_store *store_with_article(char *path, size_t size)
+{
+    snprintf(path, size, "/tmp/sl-unit-store-%d.db", (int)getpid());
+    remove(path);
+    sl_store *st = NULL;
+    if (sl_store_open(&st, path, 0, NULL))
+        return NULL;
+    sl_article_row row = {.text = text, .published_day = SL_NO_DAY, .story_id = 1};
+    int64_t id = 0;
+    if (sl_store_begin(st) || sl_store_article_insert(st, &row, &id) || id != 1) {
+        sl_store_close(st);
+        return NULL;
+    }
+    return st;
+}
+
+static void drop_store(sl_store *st, const char *path)
+{
+    sl_store_close(st);
+    char side[300];
+    remove(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    remove(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    remove(side);
+}
+
+static void free_items(sl_fact_item *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(items[i].text);
+        free(items[i].about);
+        free(items[i].detail);
+        free(items[i].role);
+    }
+    free(items);
+}
+
+static int same_string(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+TEST(store_facts_packed_round_trip)
+{
+    char path[256];
+    sl_store *st = store_with_article(path, sizeof path);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    sl_fact_item items[] = {
+        /* words at the span and a name equal to them: both left out, read back */
+        {.kind = SL_FACT_ENTITY, .span = {11, 21}, .sentence = {0, 49}, .text = "Aila Brenn",
+         .about = "Aila Brenn", .detail = "person", .role = "Councillor", .approx = '='},
+        /* words that are not the text at the span, values, an empty role */
+        {.kind = SL_FACT_NUMBER, .span = {41, 48}, .sentence = {0, 49}, .text = "3 times!",
+         .about = "times", .detail = "", .role = "", .value = 3, .value_hi = -0.0, .approx = '~'},
+        /* a span past the text, no strings, large offsets, an infinite value */
+        {.kind = SL_FACT_DATE, .span = {400000, 4000000000u}, .source = {7, 9},
+         .value = INFINITY, .approx = '>'},
+        /* approx unset is stored as '=' (as the rows of one item each were) */
+        {.kind = SL_FACT_QUOTE, .span = {0, 10}, .text = "Councillor", .about = "Aila Brenn"},
+    };
+    size_t n = sizeof items / sizeof items[0];
+    CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), items, n), 0);
+    sl_fact_item *got = NULL;
+    size_t n_got = 0;
+    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), 0);
+    CHECK_INT(n_got, n);
+    for (size_t i = 0; i < n && i < n_got; i++) {
+        const sl_fact_item *a = &items[i], *b = &got[i];
+        CHECK_INT(b->article_id, 1);
+        CHECK_INT(b->kind, a->kind);
+        CHECK(b->span.start == a->span.start && b->span.end == a->span.end);
+        CHECK(b->sentence.start == a->sentence.start && b->sentence.end == a->sentence.end);
+        CHECK(b->source.start == a->source.start && b->source.end == a->source.end);
+        CHECK(memcmp(&b->value, &a->value, sizeof a->value) == 0);
+        CHECK(memcmp(&b->value_hi, &a->value_hi, sizeof a->value_hi) == 0);
+        CHECK_INT(b->approx, a->approx ? a->approx : '=');
+        CHECK(same_string(b->text, a->text));
+        CHECK(same_string(b->about, a->about));
+        CHECK(same_string(b->detail, a->detail));
+        CHECK(same_string(b->role, a->role));
+    }
+    free_items(got, n_got);
+    /* one kind only */
+    CHECK_INT(sl_store_facts_get(st, 0, 1, SL_FACT_NUMBER, &got, &n_got), 0);
+    CHECK_INT(n_got, 1);
+    if (n_got == 1)
+        CHECK_STR(got[0].text, "3 times!");
+    free_items(got, n_got);
+    /* no items: the row goes */
+    CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), NULL, 0), 0);
+    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), 0);
+    CHECK_INT(n_got, 0);
+    free(got);
+    drop_store(st, path);
+}
+
+TEST(store_facts_corrupt_row_is_an_error)
+{
+    char path[256];
+    sl_store *st = store_with_article(path, sizeof path);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    sl_fact_item item = {.kind = SL_FACT_NUMBER, .span = {41, 48}, .text = "3 times!",
+                         .about = "times", .value = 3};
+    CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), &item, 1), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    /* the row cut short by another program: its last string runs past the end */
+    sqlite3 *db = NULL;
+    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db, "UPDATE facts SET items = substr(items, 1, length(items) - 3)",
+                           NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    sl_fact_item *got = NULL;
+    size_t n_got = 0;
+    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), SL_ESTORE);
+    CHECK(got == NULL);
+    drop_store(st, path);
+}
+
+/* PRAGMA cache_size of the store's connection (negative: KB). */
+static int cache_size(sl_store *st)
+{
+    sqlite3_stmt *s = NULL;
+    int kb = 0;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA cache_size", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        kb = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return kb;
+}
+
+static int seen_cache;
+
+static int note_cache(void *ctx, uint64_t term, uint32_t df)
+{
+    (void)term;
+    (void)df;
+    seen_cache = cache_size(ctx);
+    return 0;
+}
+
+TEST(store_open_reads_tables_through_a_small_cache)
+{
+    char path[256];
+    sl_store *st = store_with_article(path, sizeof path);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    CHECK_INT(sl_store_df_add(st, 42, 1), 0);
+    CHECK_INT(cache_size(st), -32000);
+    seen_cache = 0;
+    CHECK_INT(sl_store_df_each(st, note_cache, st), 0);
+    CHECK_INT(seen_cache, -2000);        /* the whole-table read */
+    CHECK_INT(cache_size(st), -32000);   /* the writer's cache, back after it */
+    drop_store(st, path);
+}
