@@ -85,7 +85,7 @@ TXT
 cat >"$T/quay-b.txt" <<'TXT'
 Nerrow harbour quay wall gives way
 
-Engineers are inspecting the Nerrow harbour quay after a section of its wall fell into the water late on October 7. The harbour moved more than 40 boats to the outer basin, and the quay at Nerrow stays closed.
+Nerrow's harbour master closed the quay to traffic after its wall gave way late on October 7, a council spokeswoman said on Wednesday. Nobody was hurt. Fishing crews spent the next morning shifting their vessels, and a county survey team is expected at the harbour before the weekend to judge whether the rest of the wall is safe.
 TXT
 cp "$T/quay-a.txt" "$T/quay-copy.txt"
 Q="$T/quay.db"
