@@ -157,17 +157,18 @@ TEST(grouper_day_flags_undated_and_clamped)
     sl_grouper *g = sl_grouper_new();
     sl_day_flag flag;
     int64_t today = 20000;
-    CHECK_INT(sl_grouper_day(g, 19990, today, &flag), 19990);
+    CHECK_INT(sl_grouper_day(19990, today, &flag), 19990);
     CHECK_INT(flag, SL_DAY_OK);
-    CHECK_INT(sl_grouper_day(g, INT64_MIN, today, &flag), INT64_MIN); /* nothing seen yet */
+    CHECK_INT(sl_grouper_day(INT64_MIN, today, &flag), INT64_MIN);
     CHECK_INT(flag, SL_DAY_UNDATED);
     int64_t next = 1;
     sl_vector a = vec(quake, 8);
     put(g, &a, 19995, &next, NULL);
-    CHECK_INT(sl_grouper_day(g, INT64_MIN, today, &flag), 19995); /* by arrival */
-    CHECK_INT(sl_grouper_day(g, today + 4000, today, &flag), today);
+    /* Undated stays undated after a dated story: grouped by content, not arrival. */
+    CHECK_INT(sl_grouper_day(INT64_MIN, today, &flag), INT64_MIN);
+    CHECK_INT(sl_grouper_day(today + 4000, today, &flag), today);
     CHECK_INT(flag, SL_DAY_CLAMPED);
-    CHECK(sl_grouper_day(g, -40000, today, &flag) > -40000);
+    CHECK(sl_grouper_day(-40000, today, &flag) > -40000);
     CHECK_INT(flag, SL_DAY_CLAMPED);
     sl_grouper_free(g);
 }
