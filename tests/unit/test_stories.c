@@ -60,11 +60,53 @@ TEST(grouper_date_window_starts_a_story_in_the_same_thread)
     int64_t s2 = put(g, &b, 130, &next, &thread);
     CHECK(s2 != s1);
     CHECK_INT(thread, s1);
-    /* A looser relative, undated: its own story, same thread. */
+    /* Two shared words (a place name) make neither the story nor the thread. */
     int64_t s3 = put(g, &far, INT64_MIN, &next, &thread);
     CHECK(s3 != s1);
+    CHECK_INT(thread, s3);
+    sl_grouper_free(g);
+}
+
+/* Shares its main actors and subject (five of eight words) with the quake
+ * stories, not the rest: a sequel weeks later. */
+static const uint64_t quake_sequel[] = {11, 12, 13, 14, 15, 61, 62, 63};
+
+TEST(grouper_thread_links_a_sequel_weeks_later)
+{
+    sl_grouper *g = sl_grouper_new();
+    int64_t next = 1, thread = 0;
+    sl_vector a = vec(quake, 8), b = vec(quake_sequel, 8);
+    int64_t s1 = put(g, &a, 100, &next, NULL);
+    /* Nine weeks on (cosine 0.625): a story of its own in the quake's thread.
+     * With the similarity decayed by the gap (0.06), it was not linked. */
+    int64_t s2 = put(g, &b, 163, &next, &thread);
+    CHECK(s2 != s1);
     CHECK_INT(thread, s1);
     sl_grouper_free(g);
+}
+
+TEST(grouper_thread_across_weeks_needs_a_story_join_similarity)
+{
+    sl_grouper *g = sl_grouper_new();
+    int64_t next = 1, thread = 0;
+    /* Four of 64 words shared (cosine 0.177 with the quake): a relative
+     * when undated (thread threshold 0.09), not across weeks (0.225). */
+    uint64_t ids[64];
+    for (int i = 0; i < 64; i++)
+        ids[i] = i < 4 ? quake[i] : 100 + (uint64_t)i;
+    sl_vector a = vec(quake, 8), near = vec(ids, 64);
+    int64_t s1 = put(g, &a, 100, &next, NULL);
+    int64_t s2 = put(g, &near, INT64_MIN, &next, &thread);
+    CHECK(s2 != s1);
+    CHECK_INT(thread, s1);
+    sl_grouper *h = sl_grouper_new();
+    next = 1;
+    s1 = put(h, &a, 100, &next, NULL);
+    s2 = put(h, &near, 150, &next, &thread);
+    CHECK(s2 != s1);
+    CHECK_INT(thread, s2);
+    sl_grouper_free(g);
+    sl_grouper_free(h);
 }
 
 TEST(grouper_out_of_order_dates_join_by_publication_date)
