@@ -20,6 +20,8 @@ definitions (B-cubed, pairwise, NMI, ARI; see docs/stories.md):
       dates): NMI as in the MStream line of work. Not tuned on.
   seeds (seeds/*.txt, no labels): the five reports should make one story of
       four and one of one, in one thread (checked by sizes, no file named).
+  demo (the project's examples/, ingested as `make demo` does, with dates):
+      stories and threads against the answer key of examples/README.md.
 
 The baseline is what a user would otherwise pick: scikit-learn TF-IDF
 (sublinear tf, English stop words) and average-linkage agglomerative
@@ -362,6 +364,43 @@ def eval_seeds(args, report):
     report["seeds_threads"] = len(set(threads))
 
 
+# The demo corpus's answer key (examples/README.md): story of each file or
+# JSONL key, by the event its name or key tells; A1 and A2 are one thread.
+DEMO_KEY = (("tavel-talks", "A1"), ("talks-begin", "A1"), ("treaty", "A2"), ("0512", "A2"),
+            ("mill-fire", "B"), ("0417", "B"), ("museum", "C"), ("0425", "C"),
+            ("ferries", "D"))
+
+
+def eval_demo(args, report):
+    """examples/ ingested as make demo does (date order, dates and outlets
+    from the .txt names); stories and threads against its README."""
+    db = fresh_db(args, "demo")
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples")
+    for path in sorted(glob.glob(os.path.join(root, "[0-9]*"))):
+        date, outlet = os.path.basename(path).split("_")[:2]
+        extra = [] if path.endswith(".jsonl") else ["--date", date, "--source", outlet]
+        subprocess.run([args.bin, "--db", db, "--quiet", "ingest"] + extra + [path], check=True)
+    doc = json.loads(subprocess.run([args.bin, "--db", db, "export", "--json"],
+                                    stdout=subprocess.PIPE, check=True).stdout)
+    thread_of = {s["id"]: s["thread"] or s["id"] for s in doc["stories"]}
+    pred_s, pred_t, gold_s, gold_t = [], [], [], []
+    for a in doc["articles"]:
+        name = a["key"] or os.path.basename(a["path"] or "")
+        gold = next(g for k, g in DEMO_KEY if k in name)
+        pred_s.append(a["story"])
+        pred_t.append(thread_of[a["story"]])
+        gold_s.append(gold)
+        gold_t.append("A" if gold.startswith("A") else gold)
+    s, t = scores(pred_s, gold_s), scores(pred_t, gold_t)
+    print("demo (examples/, with dates): %d articles -> %d stories, %d threads "
+          "(README: 5 stories, 4 threads)" % (len(pred_s), s["clusters"], t["clusters"]))
+    line("storyline stories", s, 0)
+    line("storyline threads", t, 0)
+    report["demo_story_b3_f1"] = s["b3_f1"]
+    report["demo_thread_b3_f1"] = t["b3_f1"]
+    print()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default="build/storyline")
@@ -386,7 +425,7 @@ def main():
     report = {}
     print("metrics: NMI and ARI here vs scikit-learn's: %s\n" % check_against_sklearn())
     for name, fn in (("ecbplus", eval_ecb), ("basil", eval_basil),
-                     ("googlenews", eval_googlenews), ("seeds", eval_seeds)):
+                     ("googlenews", eval_googlenews), ("seeds", eval_seeds), ("demo", eval_demo)):
         if not args.only or name in args.only.split(","):
             fn(args, report)
     print("\nstories eval: %.0f s" % (time.perf_counter() - t))
