@@ -7,8 +7,11 @@
  * similar story (cosine to its centroid, lowered by the days between the
  * article and the story's span) when that reaches the join threshold and the
  * story is within WINDOW_DAYS; else it starts a story, which goes into the
- * thread of the nearest story within THREAD_WINDOW_DAYS when that one
- * reaches the (lower) thread threshold. Work per article is bounded by
+ * thread of the nearest story within THREAD_WINDOW_DAYS when their cosine,
+ * not lowered by the gap, reaches the (lower) thread threshold within the
+ * window or the join threshold beyond it. The day is the event's (the
+ * engine's, from the dates the text states); an undated article is at no
+ * distance from any story. Work per article is bounded by
  * CANDIDATE_TERMS * SCAN_MAX postings and TOP_CANDIDATES full comparisons,
  * whatever the number of stories. Thresholds: docs/stories.md. */
 #include "internal.h"
@@ -307,11 +310,11 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
         if (gap > THREAD_WINDOW_DAYS)
             continue;
         uint32_t shared;
-        double cos = cosine(v, s, &shared);
+        double cosine_sim = cosine(v, s, &shared);
         if (shared < need)
             continue;
         int dated = day != INT64_MIN && s->last_day != INT64_MIN;
-        double sim = cos * exp(-(double)gap / DECAY_DAYS);
+        double sim = cosine_sim * exp(-(double)gap / DECAY_DAYS);
         double threshold = g->join_threshold * (dated ? DATED_FACTOR : 1.0);
         if (gap <= WINDOW_DAYS && sim >= threshold && sim > best_story) {
             best_story = sim;
@@ -321,8 +324,8 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
          * beyond a story's window it must be as close as an undated join
          * (same actors, same subject), not merely share a place name. */
         double link = gap > WINDOW_DAYS ? g->join_threshold : g->thread_threshold;
-        if (shared >= THREAD_MIN_SHARED && cos >= link && cos > best_thread) {
-            best_thread = cos;
+        if (shared >= THREAD_MIN_SHARED && cosine_sim >= link && cosine_sim > best_thread) {
+            best_thread = cosine_sim;
             thread_story = cands[i].story;
         }
     }
