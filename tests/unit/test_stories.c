@@ -140,6 +140,33 @@ TEST(grouper_near_empty_articles_are_not_merged_into_everything)
     sl_grouper_free(g);
 }
 
+TEST(grouper_short_texts_join_on_fewer_shared_words)
+{
+    /* Two headlines of five words sharing one (cosine 0.2): a short text
+     * shares few words with its story, so it joins below the full
+     * threshold with one shared term (it did not: 0.2 < 0.225, 1 < 2). */
+    const uint64_t head1[] = {11, 61, 62, 63, 64}, head2[] = {11, 71, 72, 73, 74};
+    sl_grouper *g = sl_grouper_new();
+    int64_t next = 1;
+    sl_vector a = vec(head1, 5), b = vec(head2, 5);
+    int64_t s1 = put(g, &a, INT64_MIN, &next, NULL);
+    CHECK_INT(put(g, &b, INT64_MIN, &next, NULL), s1);
+    sl_grouper_free(g);
+    /* Full articles sharing the same share of their words (3 of 16 terms,
+     * cosine 0.19) stay apart: the lower threshold is for short texts. */
+    uint64_t long1[16], long2[16];
+    for (uint64_t k = 0; k < 16; k++) {
+        long1[k] = 100 + k;
+        long2[k] = k < 3 ? 100 + k : 200 + k;
+    }
+    g = sl_grouper_new();
+    next = 1;
+    sl_vector c = vec(long1, 16), d = vec(long2, 16);
+    s1 = put(g, &c, INT64_MIN, &next, NULL);
+    CHECK(put(g, &d, INT64_MIN, &next, NULL) != s1);
+    sl_grouper_free(g);
+}
+
 TEST(grouper_granularity_scales_the_threshold)
 {
     const uint64_t half[] = {11, 12, 13, 14, 51, 52, 53, 54};
