@@ -512,8 +512,8 @@ typedef struct sl_story_labels {
 SL_API int sl_story_labels_get(sl_engine *engine, int64_t story_id, sl_story_labels **out);
 SL_API void sl_story_labels_free(sl_story_labels *labels);
 
-/* Why an article was not grouped on its own date: "undated" (placed on the
- * latest day seen, i.e. by arrival), "date clamped" (far future or before
+/* Why an article was not grouped on its own date: "undated" (no date given,
+ * grouped by its content alone), "date clamped" (far future or before
  * 1900); *out NULL when it was. Free *out with free(). */
 SL_API int sl_article_date_flag(sl_engine *engine, int64_t article_id, char **out);
 

@@ -169,7 +169,7 @@ static int run(cli *c, sl_engine *e)
         }
         char *flag = NULL;
         if (sl_article_date_flag(e, a->id, &flag) == 0 && flag)
-            printf("        %s: grouped by %s\n", flag, *flag == 'u' ? "arrival" : "a clamped date");
+            printf("        %s: grouped by %s\n", flag, *flag == 'u' ? "content alone" : "a clamped date");
         free(flag);
         for (size_t k = 0; k < a->n_removed; k++) {
             used = printf("        removed line %u (%s): ", a->removed[k].line,

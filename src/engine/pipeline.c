@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "engine.h"
+#include "event_day.h"
 #include "facts/facts.h"
 #include "util/date.h"
 #include "util/hash.h"
@@ -21,8 +22,7 @@ typedef struct plan {
     int64_t copy_story;        /* the story a copy joins (its original's), 0 when none */
     sl_vector vector;          /* the article's term vector (stories stage) */
     sl_placement place;        /* the story found for it, or none */
-    int64_t day;               /* its grouping day */
-    int64_t span_day;          /* the day it adds to its story's span (SL_NO_DAY when undated) */
+    int64_t day;               /* its grouping day, the event's (SL_NO_DAY when undated) */
     const char *day_flag;      /* why that is not its date, NULL when it is */
     sl_fact_vec facts;         /* the facts stage's items */
 } plan;
@@ -176,12 +176,13 @@ static int place(sl_engine *e, const sl_doc *doc, plan *p)
     sl_grouper_vectorize(g, &doc->body, title, &p->vector);
     if (sl_grouper_count_terms(g, &doc->body, title))
         return sl_seterr(e, SL_ENOMEM, "out of memory");
+    /* Grouped on the day its event happened, as its text states it. */
+    int64_t event_day;
+    if (sl_event_day(doc->text, doc->text_len, doc->day, &event_day))
+        return sl_seterr(e, SL_ENOMEM, "out of memory");
     sl_day_flag flag;
-    p->day = sl_grouper_day(g, doc->day, (int64_t)(time(NULL) / 86400), &flag);
+    p->day = sl_grouper_day(event_day, (int64_t)(time(NULL) / 86400), &flag);
     p->day_flag = day_flags[flag];
-    /* An undated article is placed as if of the latest day seen, but a
-     * story's span of days is made of known dates only: unknown stays unknown. */
-    p->span_day = flag == SL_DAY_UNDATED ? SL_NO_DAY : p->day;
     p->place = (sl_placement){.story = p->copy_story};
     if (!p->copy_story)
         sl_grouper_place(g, &p->vector, p->day, &p->place);
@@ -234,7 +235,7 @@ static int new_story(sl_engine *e, sl_doc *doc, const plan *p, int64_t *id)
 {
     const char *title = doc->title ? doc->title : sl_doc_fallback_title(doc);
     int64_t thread = p->place.thread;
-    if (sl_store_story_new(e->store, 0, title, p->span_day, id) ||
+    if (sl_store_story_new(e->store, 0, title, p->day, id) ||
         sl_store_story_thread(e->store, *id, thread ? thread : *id))
         return SL_ESTORE;
     return 0;
@@ -260,12 +261,12 @@ static int write_story(sl_engine *e, sl_doc *doc, const plan *p, int64_t *story_
     const void *centroid;
     size_t len;
     int rc = sl_grouper_add(e->grouper, *story_id, p->place.story ? 0 : p->place.thread, &p->vector,
-                            p->span_day, !p->copy_story, &centroid, &len);
+                            p->day, !p->copy_story, &centroid, &len);
     if (rc)
         return rc == SL_ENOMEM ? rc : SL_ESTORE;
     if (doc->title && !p->copy_story && retitle(e, doc, *story_id, &p->place))
         return SL_ESTORE;
-    return sl_store_story_update(e->store, *story_id, centroid, len, p->span_day) ? SL_ESTORE : 0;
+    return sl_store_story_update(e->store, *story_id, centroid, len, p->day) ? SL_ESTORE : 0;
 }
 
 static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, const plan *p,
@@ -367,7 +368,7 @@ static int unchanged(sl_engine *e, const sl_article_input *in, int64_t id, sl_in
     if (!published)
         return 0;
     sl_day_flag flag;
-    sl_grouper_day(e->grouper, day, (int64_t)(time(NULL) / 86400), &flag);
+    sl_grouper_day(day, (int64_t)(time(NULL) / 86400), &flag);
     if (sl_store_article_flag(e->store, id, day_flags[flag]))
         return sl_seterr_store(e, "updating article");
     e->grouper_stale = 1; /* a story's days changed in the store */

@@ -61,7 +61,6 @@ struct sl_grouper {
     sl_count_map df, pending;
     uint64_t n_docs;
     double join_threshold, thread_threshold;
-    int64_t latest_day;             /* latest grouping day seen, INT64_MIN before any */
     sl_story_slot *stories;         /* indexed by story id */
     size_t stories_cap;
     sl_index index;

@@ -30,7 +30,7 @@ typedef struct sl_vector {
 /* Why an article's grouping day is not its publication day. */
 typedef enum sl_day_flag {
     SL_DAY_OK = 0,
-    SL_DAY_UNDATED,      /* no date: placed on the latest day seen (arrival) */
+    SL_DAY_UNDATED,      /* no date, neither given nor stated: grouped by content alone */
     SL_DAY_CLAMPED       /* far future or past: clamped into the accepted range */
 } sl_day_flag;
 
@@ -64,9 +64,10 @@ int sl_grouper_load_df(void *grouper, uint64_t term, uint32_t df);
 int sl_grouper_load_story(void *grouper, const sl_story_state *story);
 void sl_grouper_set_docs(sl_grouper *g, uint64_t n_docs);
 
-/* The day an article is grouped on, from its publication day (INT64_MIN when
- * undated) and today's day number; *flag says when they differ. */
-int64_t sl_grouper_day(const sl_grouper *g, int64_t published, int64_t today, sl_day_flag *flag);
+/* The day an article is grouped on, from its event day (INT64_MIN when
+ * undated: it stays so, and is grouped by content alone) and today's day
+ * number; *flag says when they differ. */
+int64_t sl_grouper_day(int64_t event_day, int64_t today, sl_day_flag *flag);
 
 /* Finds the article's name features (capitalised words and pairs of them),
  * used by the next count_terms and vectorize. `title` may be NULL. */

@@ -29,7 +29,7 @@ groups "$DB" "$T/groups"
 check "the three first reports of the collapse are one story" \
   sh -c 'test "$1" = "$2" && test "$1" = "$3"' - "$(story a1)" "$(story a2)" "$(story a3)"
 check "a report arriving late but published on day two joins by its date" test "$(story a4)" = "$(story a1)"
-check "the undated report is placed by arrival (after day three) and joins" test "$(story u1)" = "$(story a1)"
+check "the undated report is grouped by its content and joins" test "$(story u1)" = "$(story a1)"
 check "the reopening a month later is its own story" test "$(story b1)" != "$(story a1)"
 check "its two reports are one story" test "$(story b2)" = "$(story b1)"
 check "the reopening is in the collapse's thread" test "$(thread b1)" = "$(thread a1)"
@@ -79,7 +79,7 @@ check "show lists keywords" sh -c 'grep "keywords:" "$1" | grep -q "crane"' - "$
 check "show lists the main entities" sh -c 'grep "entities:" "$1" | grep -q "Port Velmira"' - "$OUT"
 check "show gives the thread and its neighbour" sh -c 'grep -q "thread $2: 2 stories" "$1" &&
   grep -q "reopens" "$1"' - "$OUT" "$TH"
-check "show flags the undated article" out_has "undated: grouped by arrival"
+check "show flags the undated article" out_has "undated: grouped by content alone"
 check "the title is a headline of the story's articles" sh -c '
   t=$(sed -n "1s/^story [0-9]*: //p" "$1"); grep -qF "\"title\": \"$t\"" "$2"' - "$OUT" "$STREAM"
 expect_exit 0 "$S" --db "$DB" show "$(story f1)"
