@@ -67,6 +67,10 @@ $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libstoryline.a
 $(BUILD)/similarity-features: eval/similarity_features.c $(BUILD)/libstoryline.a
 	$(call say,LD,$@)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
 
+# The block features eval/fit_extraction.py fits the extractor's block model on.
+$(BUILD)/extraction-features: eval/extraction_features.c $(BUILD)/libstoryline.a
+	$(call say,LD,$@)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
+
 # The copy index's size for a store, for bench/copies.py.
 $(BUILD)/copy-index-memory: bench/copy_index_memory.c $(BUILD)/libstoryline.a
 	$(call say,LD,$@)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
