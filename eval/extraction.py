@@ -131,6 +131,10 @@ def day(s):
     return m.group(1) if m else None
 
 
+def rate(pair):
+    return pair[0] / pair[1] if pair[1] else 0.0
+
+
 def eval_wcxb(binary, root, limit, dump):
     meta = json.load(open(os.path.join(root, "metadata.dev.json")))["files"]
     ids = sorted(meta)[:limit] if limit else sorted(meta)
@@ -140,6 +144,7 @@ def eval_wcxb(binary, root, limit, dump):
     secs = time.time() - t
     by_type = collections.defaultdict(list)
     fields = {"title": [0, 0], "author": [0, 0], "date": [0, 0]}
+    halves = {(name, h): [0, 0] for name in fields for h in ("even", "odd")}
     misses = collections.defaultdict(list)
     for i in ids:
         gt = json.load(gzip.open(os.path.join(root, "dev", "ground-truth", i + ".json.gz")))
@@ -156,9 +161,12 @@ def eval_wcxb(binary, root, limit, dump):
         for name, want, norm, got in checks:
             if not want or (name == "date" and not day(want)):
                 continue
+            half = halves[name, "odd" if int(i) % 2 else "even"]
             fields[name][1] += 1
+            half[1] += 1
             if norm(got) == norm(want):
                 fields[name][0] += 1
+                half[0] += 1
             else:
                 misses[name].append((i, want, got))
         if dump:
@@ -170,7 +178,8 @@ def eval_wcxb(binary, root, limit, dump):
                                                            sum(x[1] for x in v) / len(v),
                                                            sum(x[2] for x in v) / len(v)))
     for name, (ok, n) in fields.items():
-        print("  %-6s exact match %d / %d = %.3f" % (name, ok, n, ok / n if n else 0))
+        print("  %-6s exact match %d / %d = %.3f  (rules chosen on even ids %.3f, odd ids held out %.3f)"
+              % (name, ok, n, ok / n if n else 0, rate(halves[name, "even"]), rate(halves[name, "odd"])))
         for i, want, got in misses[name][:3]:
             print("      %s want %r got %r" % (i, (want or "")[:70], (got or "")[:70]))
     mean = lambda k: sum(x[0] for x in by_type[k]) / len(by_type[k]) if by_type[k] else 0.0
@@ -178,6 +187,7 @@ def eval_wcxb(binary, root, limit, dump):
     print("SCORE extraction_wcxb_article_f1 %.4f" % mean("article"))
     for name, (ok, n) in fields.items():
         print("SCORE extraction_wcxb_%s_accuracy %.4f" % (name, ok / n if n else 0))
+        print("SCORE extraction_wcxb_%s_heldout_accuracy %.4f" % (name, rate(halves[name, "odd"])))
 
 
 def main():

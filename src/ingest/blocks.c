@@ -1,7 +1,7 @@
 /* blocks.c — the learned block decision of the HTML extractor: the
  * features of each paragraph of a page (its element's place, class/id
  * words, link share and score; its own words and punctuation; its
- * neighbours) and the linear model over them that keeps or drops it.
+ * neighbours) and the shallow trees over them that keep or drop it.
  * html.c finds the paragraphs; eval/fit_extraction.py fits the weights. */
 #include <ctype.h>
 #include <math.h>
@@ -155,15 +155,41 @@ static void own_features(const sl_blocks *b, sl_block *k, double position, doubl
     *words = t.words;
 }
 
-/* Weights fitted by eval/fit_extraction.py on WCXB dev (feature order as in
- * own_features, then the neighbours'); the bias last. Held out: Zyte (and
- * the reverse fit is reported by the script). */
-static const double weights[SL_BLOCK_FEATURES + 1] = {
-    /* BEGIN WEIGHTS */
-    0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -0.5,
-    /* END WEIGHTS */
+/* The model: gradient-boosted shallow trees over the features (their
+ * order as in own_features, then the neighbours'), fitted by
+ * eval/fit_extraction.py on the WCXB dev article pages and written here by
+ * its --write; Zyte is held out (the script reports the reverse fit too).
+ * A node splits on x[feature] <= threshold, or is a leaf (feature -1)
+ * whose value (learning rate folded in) adds to the block's score; a block
+ * is kept when its score is above KEEP_WRITTEN if the container writer kept
+ * it, above KEEP_OTHER if not. */
+typedef struct tree_node {
+    int feature;
+    double threshold;   /* or the leaf's value */
+    unsigned short left, right;
+} tree_node;
+
+/* BEGIN MODEL */
+#define KEEP_WRITTEN 0.0
+#define KEEP_OTHER 0.0
+static const double tree_base = -1.0;
+static const unsigned short tree_roots[] = {0};
+static const tree_node tree_nodes[] = {
+    {1, 0.5, 1, 2}, {-1, 0.0, 0, 0}, {-1, 2.0, 0, 0},
 };
+/* END MODEL */
+
+static double model_score(const float *x)
+{
+    double s = tree_base;
+    for (size_t t = 0; t < sizeof tree_roots / sizeof *tree_roots; t++) {
+        const tree_node *n = &tree_nodes[tree_roots[t]];
+        while (n->feature >= 0)
+            n = &tree_nodes[x[n->feature] <= n->threshold ? n->left : n->right];
+        s += n->threshold;
+    }
+    return s;
+}
 
 static int feature_count(void) { return 11 + 5 + SL_CUE_GROUPS + 12; }
 
@@ -209,11 +235,8 @@ void sl_blocks_decide(sl_blocks *b)
         x[f++] = (float)(near[i] < FAR ? near[i] : FAR) / FAR;
         while (f < SL_BLOCK_FEATURES)
             x[f++] = 0.0f;
-        double s = weights[SL_BLOCK_FEATURES];
-        for (int j = 0; j < SL_BLOCK_FEATURES; j++)
-            s += weights[j] * x[j];
-        k[i].score = s;
-        k[i].keep = s > 0;
+        k[i].score = model_score(x);
+        k[i].keep = k[i].score > ((k[i].path & SL_PATH_WRITTEN) ? KEEP_WRITTEN : KEEP_OTHER);
     }
     free(words);
     free(near);

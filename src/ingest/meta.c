@@ -32,7 +32,7 @@
 
 typedef struct page_meta {
     /* borrowed from the tree */
-    const char *og_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
+    const char *og_title, *twitter_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
     const char *meta_modified;
     xmlNode *time_text, *date_main, *date_any;   /* <time> without datetime; class="...date..." */
     xmlNode *bylines[BYLINE_MAX];                /* itemprop=author, rel=author, class="...byline..." */
@@ -69,6 +69,8 @@ static void read_meta_tag(const xmlNode *n, page_meta *m)
         return;
     if (meta_key(n, "og:title"))
         set_once(&m->og_title, content);
+    else if (meta_key(n, "twitter:title"))
+        set_once(&m->twitter_title, content);
     else if (meta_key(n, "og:site_name"))
         set_once(&m->site_name, content);
     else if (meta_key(n, "article:published_time"))
@@ -364,6 +366,59 @@ static int pick_title(page_meta *m, char **out)
     return rc;
 }
 
+/* "Headline | Section | Site" -> "Headline": the title before its first
+ * separator. */
+static void cut_first_separator(char *title)
+{
+    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+                                       " \xC2\xBB ", " \xC2\xB7 "};
+    char *cut = NULL;
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+        char *p = strstr(title, seps[i]);
+        if (p && p > title && (!cut || p < cut))
+            cut = p;
+    }
+    if (cut)
+        *cut = '\0';
+}
+
+enum { VOTE_H1, VOTE_TITLE, VOTE_OG, VOTE_PICKED, VOTE_TWITTER, VOTES };
+
+/* The title that most of the page's sources agree on: its first <h1>,
+ * <title> and og:title each before their first separator, the title
+ * pick_title chose and twitter:title (which votes but is never taken);
+ * ties go to the first in that order. Chosen on the WCXB dev pages of even
+ * id, the odd ones held out: title accuracy 0.747 / 0.739 with pick_title
+ * alone, 0.772 / 0.764 voted (eval/extraction.py prints both halves). */
+static int vote_title(page_meta *m, char **out)
+{
+    char *c[VOTES] = {0};
+    c[VOTE_PICKED] = *out;
+    *out = NULL;
+    int rc = m->n_h1 ? sl_html_node_text(m->h1s[0], &c[VOTE_H1]) : 0;
+    if (!rc && m->title && !(rc = sl_html_node_text(m->title, &c[VOTE_TITLE])) && c[VOTE_TITLE])
+        cut_first_separator(c[VOTE_TITLE]);
+    if (!rc && m->og_title && !(rc = sl_html_dup_collapsed(m->og_title, &c[VOTE_OG])) && c[VOTE_OG])
+        cut_first_separator(c[VOTE_OG]);
+    if (!rc && m->twitter_title)
+        rc = sl_html_dup_collapsed(m->twitter_title, &c[VOTE_TWITTER]);
+    int best = VOTE_PICKED, best_votes = -1;
+    for (int i = 0; !rc && i < VOTE_TWITTER; i++) {
+        int votes = 0;
+        for (int j = 0; c[i] && j < VOTES; j++)
+            votes += j != i && c[j] && !strcasecmp(c[i], c[j]);
+        if (c[i] && votes > best_votes)
+            best = i, best_votes = votes;
+    }
+    if (!rc) {
+        *out = c[best];
+        c[best] = NULL;
+    }
+    for (int i = 0; i < VOTES; i++)
+        free(c[i]);
+    return rc;
+}
+
 /* Published, as ISO-8601: the article's own <meta> first, then JSON-LD, then
  * a <time datetime> (inside the article before any other: <time> also dates
  * comments and related links), then the text of a <time> or of an element
@@ -439,6 +494,8 @@ static int pick_byline(page_meta *m, char **out)
 static int fill_meta(page_meta *m, sl_extracted *out)
 {
     int rc = pick_title(m, &out->title);
+    if (!rc)
+        rc = vote_title(m, &out->title);
     if (!rc)
         rc = pick_date(m, &out->published);
     if (!rc && m->meta_author)
