@@ -29,6 +29,8 @@
 #define BYLINE_MAX 8
 #define BYLINE_TEXT_MAX 100
 #define BYLINE_WORDS 10
+/* A byline's "by" is looked for in its first bytes ("May 28 Written By"). */
+#define BYLINE_LEAD 32
 
 typedef struct page_meta {
     /* borrowed from the tree */
@@ -204,6 +206,9 @@ static int names_author(const xmlNode *n)
     const char *cls = sl_html_attr(n, "class"), *id = sl_html_attr(n, "id");
     if ((prop && strcasestr(prop, "author")) || (rel && strcasestr(rel, "author")))
         return 1;
+    const char *href = sl_html_is_tag(n, "a") ? sl_html_attr(n, "href") : NULL;
+    if (href && strlen(href) < 256 && (strstr(href, "/author/") || strstr(href, "/authors/")))
+        return 1;   /* a link to the author's page */
     for (int k = 0; k < 2; k++) {
         const char *s = k ? id : cls;
         if (s && strlen(s) < 256 && (strcasestr(s, "byline") || (strcasestr(s, "author") && !strcasestr(s, "authority"))))
@@ -448,28 +453,60 @@ static int pick_date(page_meta *m, char **out)
     return 0;
 }
 
+/* The text after a "by" that opens a byline ("By", "Written by", "Text
+ * by:", "May 28 Written By"), or after "Author:" / "Authors:". */
+static char *after_lead(char *s)
+{
+    static const char *const labels[] = {"authors:", "author:"};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (!strncasecmp(s, labels[i], strlen(labels[i])))
+            return s + strlen(labels[i]);
+    for (char *p = s; *p && p - s < BYLINE_LEAD; p++)
+        if ((p == s || p[-1] == ' ') && !strncasecmp(p, "by", 2) && (p[2] == ' ' || p[2] == ':'))
+            return p + 3;
+    return s;
+}
+
+/* Words that follow a name as the author's role ("Jane Doe Staff Writer",
+ * "Jane Doe Tech Reporter"): the name is then its first two words. */
+static int has_role(const char *s)
+{
+    static const char *const roles[] = {"writer", "reporter", "editor", "contributor", "correspondent",
+                                        "columnist", "staff"};
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+        if (has_word(s, roles[i], strlen(roles[i])))
+            return 1;
+    return 0;
+}
+
 /* "By Jane Doe | 3 March" -> "Jane Doe": the name in a byline's text, or
- * NULL when the text is not a short name (a biography, a date alone). */
+ * NULL when the text is not a short name (a biography, a date alone, an
+ * e-mail address). */
 static char *byline_name(char *text)
 {
-    static const char *const lead[] = {"written by ", "posted by ", "author: ", "by: ", "by "};
-    char *s = text;
-    for (size_t i = 0; i < sizeof lead / sizeof *lead; i++)
-        if (!strncasecmp(s, lead[i], strlen(lead[i]))) {
-            s += strlen(lead[i]);
-            break;
-        }
-    s[strcspn(s, "|\n")] = '\0';
+    char *s = after_lead(text);
+    while (*s == ' ')
+        s++;
+    s[strcspn(s, "|\n@")] = '\0';
     char *bullet = strstr(s, "\xE2\x80\xA2");   /* "Jane Doe • 5 min read" */
     if (bullet)
         *bullet = '\0';
+    for (char *p = s; *p; p++)   /* "Jane Doe 7 min read" */
+        if (*p == ' ' && isdigit((unsigned char)p[1]) && strstr(p, " min read") == p + 1 + strspn(p + 1, "0123456789")) {
+            *p = '\0';
+            break;
+        }
     size_t n = strlen(s), words = 0;
     while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '-'))
         s[--n] = '\0';
     for (char *p = s; *p; p++)
         words += *p == ' ';
-    if (!n || n > BYLINE_TEXT_MAX || words >= BYLINE_WORDS || !isalpha((unsigned char)*s))
+    if (!n || n > BYLINE_TEXT_MAX || words >= BYLINE_WORDS || !isalpha((unsigned char)*s) || !strcasecmp(s, "by"))
         return NULL;
+    if (words >= 2 && has_role(s)) {
+        char *second = strchr(strchr(s, ' ') + 1, ' ');
+        *second = '\0';
+    }
     char date[SL_ISO_DATE_SIZE];
     return sl_date_to_iso(s, 1, date) ? NULL : s;
 }
