@@ -242,12 +242,14 @@ void sl_blocks_decide(sl_blocks *b)
     free(near);
 }
 
-static int join(const sl_blocks *b, unsigned need, int by_model, char **out)
+/* The blocks the model keeps (`by_model`), or those whose path has all of
+ * `need` and none of `refuse`, joined by blank lines. */
+static int join(const sl_blocks *b, int by_model, unsigned need, unsigned refuse, char **out)
 {
     sl_buf text = SL_BUF_INIT;
     for (size_t i = 0; i < b->items.n; i++) {
         const sl_block *k = &b->items.items[i];
-        if (by_model ? !k->keep : (k->path & need) != need)
+        if (by_model ? !k->keep : (k->path & need) != need || (k->path & refuse))
             continue;
         if (text.len)
             sl_buf_puts(&text, "\n\n");
@@ -263,10 +265,10 @@ static int join(const sl_blocks *b, unsigned need, int by_model, char **out)
 int sl_blocks_text(const sl_blocks *b, char **out)
 {
     *out = NULL;
-    int rc = join(b, 0, 1, out);
+    int rc = join(b, 1, 0, 0, out);
     if (!rc && !*out)
-        rc = join(b, SL_PATH_WRITTEN, 0, out);
+        rc = join(b, 0, SL_PATH_WRITTEN, 0, out);
     if (!rc && !*out)
-        rc = join(b, 0, 0, out);
+        rc = join(b, 0, 0, SL_PATH_REMOVED | SL_PATH_SOFT | SL_PATH_FURNITURE | SL_PATH_COMMENTS, out);
     return rc;
 }

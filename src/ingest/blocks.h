@@ -1,6 +1,6 @@
 /* blocks.h — the HTML extractor's learned block decision: each paragraph of
  * a page (a block) with what html.c measured of its element, the features
- * made of that, and the linear model that keeps or drops it (blocks.c).
+ * made of that, and the shallow trees that keep or drop it (blocks.c).
  * Internal to the extractor and to eval/extraction_features.c. */
 #ifndef SL_INGEST_BLOCKS_H
 #define SL_INGEST_BLOCKS_H
@@ -55,8 +55,9 @@ unsigned sl_block_cues(const char *cls, const char *id);
  * which to keep. */
 void sl_blocks_decide(sl_blocks *b);
 /* The kept blocks joined by blank lines; the container's blocks when the
- * model keeps none, and all blocks when the container has none. *out is
- * NULL when the page has no text. */
+ * model keeps none, and every block without a furniture or comment cue
+ * when the container has none (a page with a body never comes out empty). *out is NULL when the
+ * page has no such text. */
 int sl_blocks_text(const sl_blocks *b, char **out);
 
 /* html.c: a page's blocks with their facts and decision (for the fit). */
