@@ -170,7 +170,7 @@ typedef struct tree_node {
 } tree_node;
 
 /* BEGIN MODEL */
-#define KEEP_WRITTEN 0
+#define KEEP_WRITTEN -3
 #define KEEP_OTHER 3
 static const double tree_base = 0.955567;
 static const unsigned short tree_roots[] = {

@@ -389,10 +389,20 @@ static void cut_first_separator(char *title)
 
 enum { VOTE_H1, VOTE_TITLE, VOTE_OG, VOTE_PICKED, VOTE_TWITTER, VOTES };
 
+/* How many other sources give the same title as c[i]. */
+static int votes_for(char *const *c, int i)
+{
+    int votes = 0;
+    for (int j = 0; j < VOTES; j++)
+        votes += j != i && c[j] && !strcasecmp(c[i], c[j]);
+    return votes;
+}
+
 /* The title that most of the page's sources agree on: its first <h1>,
  * <title> and og:title each before their first separator, the title
  * pick_title chose and twitter:title (which votes but is never taken);
- * ties go to the first in that order. Chosen on the WCXB dev pages of even
+ * ties go to the first in that order, but a title no other source gives
+ * never replaces pick_title's. Chosen on the WCXB dev pages of even
  * id, the odd ones held out: title accuracy 0.747 / 0.739 with pick_title
  * alone, 0.772 / 0.764 voted (eval/extraction.py prints both halves). */
 static int vote_title(page_meta *m, char **out)
@@ -407,12 +417,10 @@ static int vote_title(page_meta *m, char **out)
         cut_first_separator(c[VOTE_OG]);
     if (!rc && m->twitter_title)
         rc = sl_html_dup_collapsed(m->twitter_title, &c[VOTE_TWITTER]);
-    int best = VOTE_PICKED, best_votes = -1;
-    for (int i = 0; !rc && i < VOTE_TWITTER; i++) {
-        int votes = 0;
-        for (int j = 0; c[i] && j < VOTES; j++)
-            votes += j != i && c[j] && !strcasecmp(c[i], c[j]);
-        if (c[i] && votes > best_votes)
+    int best = VOTE_PICKED, best_votes = c[VOTE_PICKED] ? votes_for(c, VOTE_PICKED) : -1;
+    for (int i = 0; !rc && i < VOTE_PICKED; i++) {
+        int votes = c[i] ? votes_for(c, i) : -1;
+        if (votes > best_votes || (votes == best_votes && votes > 0 && best == VOTE_PICKED))
             best = i, best_votes = votes;
     }
     if (!rc) {
