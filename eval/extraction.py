@@ -101,6 +101,9 @@ def peers(paths, set_name, cache_dir, score, ours, our_cpu):
     best peer's scores (None without peers)."""
     rows = [("storyline", ours, len(paths) / our_cpu if our_cpu else 0.0)]
     for name, cmd in PEERS:
+        if name in peers.skip:
+            print("  %-17s skipped (--skip-peer)" % name)
+            continue
         if not cache_dir or not peer_available(name):
             print("  %-17s skipped (not installed; bench/extraction.sh installs it)" % name)
             continue
@@ -304,7 +307,10 @@ def main():
     ap.add_argument("--dump", help="write each extracted body to this folder")
     ap.add_argument("--peers", default=os.path.join(os.environ.get("EVAL_DIR", "build/eval"), "peers"),
                     help="folder keeping the peers' output (readability-lxml, Readability.js); '' to skip them")
+    ap.add_argument("--skip-peer", action="append", default=[], choices=[n for n, _ in PEERS],
+                    help="leave this peer out (Readability.js takes about 0.25 s a page)")
     a = ap.parse_args()
+    peers.skip = a.skip_peer
     for d in (a.dump, a.peers):
         if d:
             os.makedirs(d, exist_ok=True)
