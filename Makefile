@@ -85,12 +85,10 @@ $(BUILD)/obj/src/server/%.o: ALL_CFLAGS += $(shell pkg-config --cflags $(SERVER_
 $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libstoryline.a
 	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libstoryline.a $(PKG_LIBS)
 
-# The feature dump eval/fit_similarity.py fits the sentence-similarity model on.
-$(BUILD)/similarity-features: eval/similarity_features.c $(BUILD)/libstoryline.a
-	$(call say,LD,$@)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
-
-# The feature dump eval/fit_speakers.py fits the speaker chooser on.
-$(BUILD)/speaker-features: eval/speaker_features.c $(BUILD)/libstoryline.a
+# The feature dumps the fitting scripts of eval/ read: similarity-features
+# (fit_similarity.py, fit_copies.py), speaker-features (fit_speakers.py) and
+# extraction-features (fit_extraction.py), each from eval/NAME_features.c.
+$(BUILD)/%-features: eval/%_features.c $(BUILD)/libstoryline.a
 	$(call say,LD,$@)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
 
 # The copy index's size for a store, for bench/copies.py.

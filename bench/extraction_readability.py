@@ -1,10 +1,12 @@
 #!/usr/bin/python3
 """Runs Debian's readability-lxml (python3-readability) over pages for
 bench/extraction.sh: prints one JSON object {path: text} and, on stderr, the
-CPU seconds spent in parsing and extraction (file reading excluded).
+CPU seconds spent in parsing and extraction (file reading excluded). Pages
+named *.gz are gunzipped first (eval/extraction.py passes the datasets' files).
 
     /usr/bin/python3 bench/extraction_readability.py PAGE.html...
 """
+import gzip
 import json
 import sys
 import time
@@ -12,7 +14,8 @@ import time
 import lxml.html
 from readability import Document
 
-pages = [(p, open(p, "rb").read().decode("utf-8", "replace")) for p in sys.argv[1:]]
+pages = [(p, (gzip.open if p.endswith(".gz") else open)(p, "rb").read().decode("utf-8", "replace"))
+         for p in sys.argv[1:]]
 out = {}
 t = time.process_time()
 for path, html in pages:

@@ -2,7 +2,7 @@
 """extraction.py - article extraction quality on the Zyte and WCXB benchmarks.
 
     python3 eval/extraction.py --bin build/storyline --data ../shared/datasets/extraction \
-        [--only zyte|wcxb] [--limit N] [--dump DIR]
+        [--only zyte|wcxb] [--limit N] [--dump DIR] [--peers DIR]
 
 Runs `storyline extract --json` over the pages (gzipped HTML, read in place,
 many pages per call) and scores each benchmark with the metric its README
@@ -18,8 +18,19 @@ defines:
         folded, curly quotes and dashes as ASCII), author (the same), date (the YYYY-MM-DD of the page's date).
 
 A page the extractor rejects counts as an empty prediction. Only the dev split
-of WCXB is on this machine (its test split is held back), and it is the one
-tuned on; the Zyte set has no split. Standard library only.
+of WCXB is on this machine (its test split is held back). The block model
+(src/ingest/blocks.c) is fitted on the WCXB dev article pages, so Zyte is the
+held-out figure and WCXB the tuned one (eval/fit_extraction.py reports the
+reverse fit). Metadata rules: chosen on the WCXB pages of even id, the odd
+ones held out (both printed).
+
+Peers: readability-lxml (Debian python3-readability) and Readability.js
+(@mozilla/readability with jsdom, installed under build/bench/readability-js
+by bench/extraction.sh) run on the same pages of every set; F1 and pages per
+CPU second side by side, and `..._over_peers` = storyline less the best peer.
+Their output is kept in --peers (default $EVAL_DIR/peers): they do not change
+between runs; bench/extraction.sh times all three in one run. A peer that is
+not installed is reported as skipped. Standard library only.
 """
 import argparse
 import collections
@@ -27,6 +38,8 @@ import glob
 import gzip
 import json
 import os
+import resource
+import shutil
 import re
 import subprocess
 import sys
@@ -39,6 +52,7 @@ CHUNK = 200   # pages per storyline call
 def extract(binary, paths):
     """path -> page dict (missing when the extractor rejected the page)."""
     out = {}
+    cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     for i in range(0, len(paths), CHUNK):
         proc = subprocess.run([binary, "extract", "--json"] + paths[i:i + CHUNK],
                               capture_output=True, text=True)
@@ -47,7 +61,68 @@ def extract(binary, paths):
         for line in proc.stdout.splitlines():
             page = json.loads(line)
             out[page["input"]] = page
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    extract.cpu = cpu1.ru_utime - cpu0.ru_utime + cpu1.ru_stime - cpu0.ru_stime
     return out
+
+
+# ---- peers: readability-lxml and Readability.js on the same pages -------------
+
+PEERS = (("readability-lxml", ["/usr/bin/python3", "bench/extraction_readability.py"]),
+         ("readability.js", ["node", "bench/extraction_readability.js"]))
+JS_MODULES = "build/bench/readability-js/node_modules"   # bench/extraction.sh installs them
+
+
+def peer_available(name):
+    if name == "readability-lxml":
+        return subprocess.run(["/usr/bin/python3", "-c", "import readability"], capture_output=True).returncode == 0
+    return shutil.which("node") is not None and os.path.isdir(os.path.join(JS_MODULES, "jsdom"))
+
+
+def run_peer(name, cmd, paths, cache):
+    """path -> text and the CPU seconds of the peer's extraction; kept in
+    `cache` (the peers do not change between runs, storyline does)."""
+    if os.path.exists(cache):
+        d = json.load(open(cache))
+        if sorted(d["texts"]) == sorted(paths):
+            return d["texts"], d["cpu"]
+    env = dict(os.environ, NODE_PATH=os.path.abspath(JS_MODULES))
+    proc = subprocess.run(cmd + paths, capture_output=True, text=True, env=env)
+    m = re.search(r"cpu ([0-9.]+)", proc.stderr)
+    if proc.returncode or not m:
+        sys.exit("extraction: %s failed: %s" % (name, proc.stderr[-500:]))
+    texts, cpu = json.loads(proc.stdout), float(m.group(1))
+    json.dump({"texts": texts, "cpu": cpu}, open(cache, "w"))
+    return texts, cpu
+
+
+def peers(paths, set_name, cache_dir, score, ours, our_cpu):
+    """Prints storyline and the peers side by side on one set; returns the
+    best peer's scores (None without peers)."""
+    rows = [("storyline", ours, len(paths) / our_cpu if our_cpu else 0.0)]
+    for name, cmd in PEERS:
+        if name in peers.skip:
+            print("  %-17s skipped (--skip-peer)" % name)
+            continue
+        if not cache_dir or not peer_available(name):
+            print("  %-17s skipped (not installed; bench/extraction.sh installs it)" % name)
+            continue
+        texts, cpu = run_peer(name, cmd, paths, os.path.join(cache_dir, "%s-%s.json" % (set_name, name)))
+        rows.append((name, score(texts), len(paths) / cpu if cpu else 0.0))
+    keys = list(ours)
+    print("  %-17s %s %12s" % ("extractor", " ".join("%12s" % k for k in keys), "pages/s CPU"))
+    for name, sc, rate in rows:
+        print("  %-17s %s %12.0f" % (name, " ".join("%12.3f" % sc[k] for k in keys), rate))
+        if name != "storyline":
+            for k in keys:
+                print("SCORE extraction_%s_%s_%s %.4f" % (set_name, name.replace(".", "_").replace("-", "_"), k, sc[k]))
+    if len(rows) > 1:
+        for k in keys:
+            best = max(sc[k] for name, sc, _ in rows[1:])
+            print("SCORE extraction_%s_%s_over_peers %.4f" % (set_name, k, ours[k] - best))
+        slowest_ratio = min(rows[0][2] / rate for _, _, rate in rows[1:] if rate)
+        print("  storyline is %.1fx the fastest peer's pages/s (CPU seconds, one process; peers"
+              " exclude reading and start-up)" % slowest_ratio)
 
 
 # ---- Zyte metric (README "Metric") -------------------------------------------
@@ -73,13 +148,14 @@ def zyte_page(pred, gold):
     return prec, rec, tp + fp > 0, tp + fn > 0
 
 
-def eval_zyte(binary, root, limit, dump):
+def eval_zyte(binary, root, limit, dump, peer_dir):
     gold = json.load(open(os.path.join(root, "ground-truth.json")))
     ids = sorted(gold)[:limit] if limit else sorted(gold)
     paths = {i: os.path.join(root, "html", i + ".html.gz") for i in ids}
     t = time.time()
     pages = extract(binary, list(paths.values()))
     secs = time.time() - t
+    cpu = extract.cpu
     ps, rs, rows = [], [], []
     for i in ids:
         pred = pages.get(paths[i], {}).get("text") or ""
@@ -101,6 +177,22 @@ def eval_zyte(binary, root, limit, dump):
     print("SCORE extraction_zyte_f1 %.4f" % F)
     print("SCORE extraction_zyte_precision %.4f" % P)
     print("SCORE extraction_zyte_recall %.4f" % R)
+    print("  held out: the block model is fitted on WCXB dev articles (eval/fit_extraction.py)")
+    print("  peers on the same pages:")
+    plist = [paths[i] for i in ids]
+    peers(plist, "zyte", peer_dir, lambda texts: {"f1": zyte_f1(ids, gold, paths, texts)}, {"f1": F}, cpu)
+
+
+def zyte_f1(ids, gold, paths, texts):
+    ps, rs = [], []
+    for i in ids:
+        prec, rec, has_pred, has_gold = zyte_page(texts.get(paths[i]) or "", gold[i]["articleBody"])
+        if has_pred:
+            ps.append(prec)
+        if has_gold:
+            rs.append(rec)
+    P, R = sum(ps) / len(ps) if ps else 0.0, sum(rs) / len(rs)
+    return 2 * P * R / (P + R) if P + R else 0.0
 
 
 # ---- WCXB metric (README "Metric") -------------------------------------------
@@ -131,19 +223,26 @@ def day(s):
     return m.group(1) if m else None
 
 
-def eval_wcxb(binary, root, limit, dump):
+def rate(pair):
+    return pair[0] / pair[1] if pair[1] else 0.0
+
+
+def eval_wcxb(binary, root, limit, dump, peer_dir):
     meta = json.load(open(os.path.join(root, "metadata.dev.json")))["files"]
     ids = sorted(meta)[:limit] if limit else sorted(meta)
     paths = {i: os.path.join(root, "dev", "html", i + ".html.gz") for i in ids}
     t = time.time()
     pages = extract(binary, list(paths.values()))
-    secs = time.time() - t
+    secs, cpu = time.time() - t, extract.cpu
+    golds = {}
     by_type = collections.defaultdict(list)
     fields = {"title": [0, 0], "author": [0, 0], "date": [0, 0]}
+    halves = {(name, h): [0, 0] for name in fields for h in ("even", "odd")}
     misses = collections.defaultdict(list)
     for i in ids:
         gt = json.load(gzip.open(os.path.join(root, "dev", "ground-truth", i + ".json.gz")))
         g = gt["ground_truth"]
+        golds[i] = g.get("main_content")
         page = pages.get(paths[i], {})
         f, prec, rec = bow_f1(page.get("text"), g.get("main_content"))
         kind = meta[i]["page_type"]
@@ -156,9 +255,12 @@ def eval_wcxb(binary, root, limit, dump):
         for name, want, norm, got in checks:
             if not want or (name == "date" and not day(want)):
                 continue
+            half = halves[name, "odd" if int(i) % 2 else "even"]
             fields[name][1] += 1
+            half[1] += 1
             if norm(got) == norm(want):
                 fields[name][0] += 1
+                half[0] += 1
             else:
                 misses[name].append((i, want, got))
         if dump:
@@ -170,7 +272,8 @@ def eval_wcxb(binary, root, limit, dump):
                                                            sum(x[1] for x in v) / len(v),
                                                            sum(x[2] for x in v) / len(v)))
     for name, (ok, n) in fields.items():
-        print("  %-6s exact match %d / %d = %.3f" % (name, ok, n, ok / n if n else 0))
+        print("  %-6s exact match %d / %d = %.3f  (rules chosen on even ids %.3f, odd ids held out %.3f)"
+              % (name, ok, n, ok / n if n else 0, rate(halves[name, "even"]), rate(halves[name, "odd"])))
         for i, want, got in misses[name][:3]:
             print("      %s want %r got %r" % (i, (want or "")[:70], (got or "")[:70]))
     mean = lambda k: sum(x[0] for x in by_type[k]) / len(by_type[k]) if by_type[k] else 0.0
@@ -178,6 +281,21 @@ def eval_wcxb(binary, root, limit, dump):
     print("SCORE extraction_wcxb_article_f1 %.4f" % mean("article"))
     for name, (ok, n) in fields.items():
         print("SCORE extraction_wcxb_%s_accuracy %.4f" % (name, ok / n if n else 0))
+        print("SCORE extraction_wcxb_%s_heldout_accuracy %.4f" % (name, rate(halves[name, "odd"])))
+    print("  tuned on: the block model is fitted on these pages' articles (eval/fit_extraction.py"
+          " reports the reverse fit, on Zyte, held out here)")
+    print("  peers on the same pages:")
+
+    def wcxb_scores(texts):
+        f = {"f1": [], "article_f1": []}
+        for i in ids:
+            v = bow_f1(texts.get(paths[i]) or "", golds[i])[0]
+            f["f1"].append(v)
+            if meta[i]["page_type"] == "article":
+                f["article_f1"].append(v)
+        return {k: sum(v) / len(v) if v else 0.0 for k, v in f.items()}
+    peers([paths[i] for i in ids], "wcxb", peer_dir, wcxb_scores,
+          {"f1": mean("all"), "article_f1": mean("article")}, cpu)
 
 
 def main():
@@ -187,13 +305,19 @@ def main():
     ap.add_argument("--only", choices=("zyte", "wcxb"))
     ap.add_argument("--limit", type=int, default=0, help="first N pages of each set (for quick runs)")
     ap.add_argument("--dump", help="write each extracted body to this folder")
+    ap.add_argument("--peers", default=os.path.join(os.environ.get("EVAL_DIR", "build/eval"), "peers"),
+                    help="folder keeping the peers' output (readability-lxml, Readability.js); '' to skip them")
+    ap.add_argument("--skip-peer", action="append", default=[], choices=[n for n, _ in PEERS],
+                    help="leave this peer out (Readability.js takes about 0.25 s a page)")
     a = ap.parse_args()
-    if a.dump:
-        os.makedirs(a.dump, exist_ok=True)
+    peers.skip = a.skip_peer
+    for d in (a.dump, a.peers):
+        if d:
+            os.makedirs(d, exist_ok=True)
     if a.only in (None, "zyte"):
-        eval_zyte(a.bin, os.path.join(a.data, "zyte"), a.limit, a.dump)
+        eval_zyte(a.bin, os.path.join(a.data, "zyte"), a.limit, a.dump, a.peers)
     if a.only in (None, "wcxb"):
-        eval_wcxb(a.bin, os.path.join(a.data, "wcxb"), a.limit, a.dump)
+        eval_wcxb(a.bin, os.path.join(a.data, "wcxb"), a.limit, a.dump, a.peers)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
  * to UTF-8, parses it with libxml2, has meta.c read its metadata, and keeps
  * the article's paragraphs; chrome.c later removes what chrome survives. */
 #include <ctype.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "ingest/blocks.h"
 #include "ingest/htmltree.h"
 
 
@@ -60,8 +62,13 @@ enum {
     F_H1 = 1 << 10,
     F_FURNITURE = 1 << 11, /* header, footer, nav, aside */
     F_HOLDS = 1 << 12,     /* holds an article, a <main> or most of the prose (not just the <h1>) */
-    F_COMMENTS = 1 << 13   /* a comment thread: prose, but never the article */
+    F_COMMENTS = 1 << 13,  /* a comment thread: prose, but never the article */
+    F_CHOSEN = 1 << 14,    /* a container choose_containers() picked */
+    F_INSIDE = 1 << 15     /* in a chosen container */
 };
+
+/* Flags an element passes to its descendants' path (sl_block.path). */
+#define F_INHERITED (F_SOFT | F_COMMENTS | F_FURNITURE | F_SEMANTIC)
 
 /* One element of the body, in document order (parents before children).
  * Lengths count non-space bytes. */
@@ -74,6 +81,9 @@ typedef struct elem {
     uint32_t good;            /* paragraph text in the subtree that reads as prose */
     uint16_t flags;
     uint16_t tag;             /* T_* bits of its name */
+    uint16_t above;           /* F_INHERITED flags of its ancestors */
+    uint16_t path_tags;       /* T_* bits of itself and its ancestors */
+    uint16_t cues;            /* class/id cue groups of itself and its ancestors (blocks.c) */
     double score;
 } elem;
 
@@ -95,7 +105,8 @@ enum {
     T_PRE = 1 << 10,
     T_P = 1 << 11,
     T_BR = 1 << 12,
-    T_FURNITURE = 1 << 13  /* header, footer, nav, aside: dropped unless they hold the article */
+    T_FURNITURE = 1 << 13, /* header, footer, nav, aside: dropped unless they hold the article */
+    T_CELL = 1 << 14       /* td, th */
 };
 
 #define BLOCK_NS (T_BLOCK | T_NOSCORE)
@@ -116,7 +127,7 @@ static const struct tag_info { const char *name; uint16_t bits; } tag_table[] = 
     {"noscript", T_DROP}, {"object", T_DROP}, {"ol", T_BLOCK}, {"p", T_BLOCK | T_PARA | T_P},
     {"pre", T_BLOCK | T_PARA | T_PRE}, {"script", T_DROP}, {"section", T_BLOCK}, {"select", T_DROP},
     {"style", T_DROP}, {"summary", BLOCK_NS}, {"svg", T_DROP}, {"table", T_BLOCK}, {"tbody", T_BLOCK},
-    {"td", T_BLOCK}, {"template", T_DROP}, {"textarea", T_DROP}, {"tfoot", T_BLOCK}, {"th", T_BLOCK},
+    {"td", T_BLOCK | T_CELL}, {"template", T_DROP}, {"textarea", T_DROP}, {"tfoot", T_BLOCK}, {"th", T_BLOCK | T_CELL},
     {"thead", T_BLOCK}, {"title", T_DROP}, {"tr", T_BLOCK}, {"ul", T_BLOCK}, {"video", T_DROP},
 };
 
@@ -267,7 +278,13 @@ static int add_elem(elem_vec *v, xmlNode *n, unsigned tag)
         return SL_ETOOLARGE;
     uint32_t idx = (uint32_t)v->n, parent = index_of(n->parent);
     const elem *p = parent != NONE ? &v->items[parent] : NULL;
-    elem e = {n, parent, idx, 1, 0, 0, 0, 0, 0, 0, (uint16_t)tag, 0.0};
+    elem e = {n, parent, idx, 1, 0, 0, 0, 0, 0, 0, (uint16_t)tag, 0, (uint16_t)tag, 0, 0.0};
+    e.cues = (uint16_t)sl_block_cues(sl_html_attr(n, "class"), sl_html_attr(n, "id"));
+    if (p) {
+        e.above = (uint16_t)(p->above | (p->flags & F_INHERITED));
+        e.path_tags |= p->path_tags;
+        e.cues |= p->cues;
+    }
     if ((tag & T_BLOCK) || !p)
         e.flags |= F_BLOCK;
     else
@@ -511,24 +528,38 @@ static int choose_containers(const elem_vec *v, index_vec *out)
     return 0;
 }
 
-/* ---- the body: writing paragraphs ------------------------------------------ */
+/* Marks what lies in the chosen containers (F_INSIDE), parents first. */
+static void mark_inside(elem_vec *v, const index_vec *containers)
+{
+    elem *e = v->items;
+    for (size_t i = 0; i < containers->n; i++)
+        e[containers->items[i]].flags |= F_CHOSEN;
+    for (size_t i = 0; i < v->n; i++)
+        if ((e[i].flags & F_CHOSEN) || (i && (e[e[i].parent].flags & F_INSIDE)))
+            e[i].flags |= F_INSIDE;
+}
+
+/* ---- the body: the page's paragraphs ----------------------------------------- */
 
 typedef struct writer {
     const elem_vec *v;
     sl_para p;
-    sl_buf out;
+    uint32_t owner;   /* the element whose loose text the paragraph holds */
+    sl_blocks *out;
 } writer;
 
+/* Ends the paragraph being built: it becomes a block. */
 static void flush(writer *w)
 {
     sl_para_trim(&w->p);
-    if (w->p.buf.len) {
-        if (w->out.len)
-            sl_buf_puts(&w->out, "\n\n");
-        sl_buf_put(&w->out, w->p.buf.ptr, w->p.buf.len);
+    sl_buf *text = &w->out->text;
+    if (w->p.buf.len && !sl_buf_put(text, w->p.buf.ptr, w->p.buf.len)) {
+        sl_block k = {.start = text->len - w->p.buf.len, .len = w->p.buf.len, .owner = w->owner};
+        if (sl_vec_push(&w->out->items, k))
+            text->err = SL_ENOMEM;
     }
-    if (w->p.buf.err && !w->out.err)
-        w->out.err = w->p.buf.err;   /* sl_buf_clear forgets it */
+    if (w->p.buf.err && !text->err)
+        text->err = w->p.buf.err;   /* sl_buf_clear forgets it */
     sl_buf_clear(&w->p.buf);
     w->p.space = 0;
 }
@@ -545,20 +576,26 @@ static void line_break(writer *w)
         sl_para_newline(&w->p);
 }
 
-/* Visits a node on the way down; returns whether to go into its children. */
+/* Visits a node on the way down; returns whether to go into its children.
+ * Removed blocks are written (the model sees them), but not a removed
+ * inline element inside a kept one (a "share" link in a paragraph). */
 static int enter(writer *w, xmlNode *n)
 {
     const elem *e = w->v->items;
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
         uint32_t parent = index_of(n->parent);
-        if (parent != NONE && n->content && !link_heavy(&e[e[parent].owner]))
+        if (parent != NONE && n->content) {
+            w->owner = e[parent].owner;
             sl_para_text(&w->p, (const char *)n->content, strlen((const char *)n->content),
-                      e[parent].flags & F_PRE);
+                         e[parent].flags & F_PRE);
+        }
         return 0;
     }
     uint32_t i = index_of(n);
-    if (n->type != XML_ELEMENT_NODE || i == NONE || (e[i].flags & (F_REMOVED | F_H1)))
+    if (n->type != XML_ELEMENT_NODE || i == NONE || (e[i].flags & F_H1))
         return 0;   /* the <h1> is the title, given apart */
+    if ((e[i].flags & F_REMOVED) && !(e[e[i].owner].flags & F_REMOVED))
+        return 0;
     if (e[i].tag & T_BR) {
         line_break(w);
         return 0;
@@ -575,7 +612,7 @@ static void leave(writer *w, const xmlNode *n)
         flush(w);
 }
 
-static void write_container(writer *w, xmlNode *root)
+static void write_blocks(writer *w, xmlNode *root)
 {
     xmlNode *n = root;
     while (n) {
@@ -595,40 +632,112 @@ static void write_container(writer *w, xmlNode *root)
     flush(w);
 }
 
-/* `lenient`: nothing is removed for soft cues (the second try on a page
- * whose boilerplate removal took everything). */
-static int extract_body(xmlNode *root, int lenient, char **text)
+static unsigned kind_of(const xmlNode *n, unsigned tag)
 {
-    elem_vec elems = {0};
+    const char *name = (const char *)n->name;
+    if (tag & T_P)
+        return SL_KIND_P;
+    if (!strcmp(name, "li") || !strcmp(name, "dt") || !strcmp(name, "dd"))
+        return SL_KIND_LI;
+    if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
+        return SL_KIND_HEADING;
+    if (!strcmp(name, "td") || !strcmp(name, "th"))
+        return SL_KIND_CELL;
+    if (!strcmp(name, "blockquote") || (tag & T_PRE))
+        return SL_KIND_QUOTE;
+    return SL_KIND_OTHER;
+}
+
+/* What the blocks' elements tell of them (sl_block's facts); returns
+ * whether the container writer would have kept any. */
+static int describe(const elem_vec *v, sl_blocks *b, int lenient)
+{
+    const elem *e = v->items;
+    double best = 0;
+    for (size_t i = 0; i < v->n; i++)
+        if (!(e[i].flags & F_REMOVED) && final_score(&e[i]) > best)
+            best = final_score(&e[i]);
+    int written = 0;
+    for (size_t i = 0; i < b->items.n; i++) {
+        sl_block *k = &b->items.items[i];
+        const elem *o = &e[k->owner];
+        unsigned flags = o->flags | o->above;
+        k->path = lenient ? SL_PATH_LENIENT : 0;
+        k->path |= o->flags & F_INSIDE ? SL_PATH_INSIDE : 0;
+        if ((o->flags & F_INSIDE) && !(o->flags & F_REMOVED) && !link_heavy(o))
+            k->path |= SL_PATH_WRITTEN;
+        k->path |= o->flags & F_REMOVED ? SL_PATH_REMOVED : 0;
+        k->path |= flags & F_COMMENTS ? SL_PATH_COMMENTS : 0;
+        k->path |= flags & F_SOFT ? SL_PATH_SOFT : 0;
+        k->path |= flags & F_FURNITURE ? SL_PATH_FURNITURE : 0;
+        k->path |= flags & F_SEMANTIC ? SL_PATH_SEMANTIC : 0;
+        k->path |= o->path_tags & T_FORM ? SL_PATH_FORM : 0;
+        k->path |= o->path_tags & T_NOSCORE ? SL_PATH_LIST : 0;
+        k->path |= o->path_tags & T_CELL ? SL_PATH_TABLE : 0;
+        k->kind = kind_of(o->node, o->tag);
+        k->cues = o->cues;
+        k->link_share = o->own ? (float)o->own_links / (float)o->own : 0.0f;
+        double s = 0;
+        for (uint32_t a = k->owner, up = 0; a != NONE && up < 3; a = e[a].parent, up++)
+            s = fmax(s, final_score(&e[a]));
+        k->score_share = best > 0 ? (float)(s / best) : 0.0f;
+        written |= (k->path & SL_PATH_WRITTEN) != 0;
+    }
+    return written;
+}
+
+/* One reading of the page into blocks: elements, boilerplate, scores, the
+ * containers; `lenient`: nothing is removed for soft cues (the second try
+ * on a page whose boilerplate removal took everything). *written: whether
+ * the containers hold text. */
+static int read_page(xmlNode *root, int lenient, elem_vec *elems, sl_blocks *out, int *written)
+{
     index_vec containers = {0};
-    writer w = {&elems, {SL_BUF_INIT, 0}, SL_BUF_INIT};
-    /* From <html>, not <body>: libxml2 2.9 does not know the HTML5
-     * elements and puts an <article> that follows a <meta> or <title> of a
-     * page without <body> into <head>. What belongs in <head> (title,
-     * script, style) is dropped anyway. */
-    int rc = collect(root, &elems);
-    if (rc || !elems.n)
+    writer w = {elems, {SL_BUF_INIT, 0}, 0, out};
+    elems->n = 0;
+    *written = 0;
+    int rc = collect(root, elems);
+    if (rc || !elems->n)
         goto done;
     if (lenient) {
-        for (size_t i = 0; i < elems.n; i++)
-            if (!(elems.items[i].flags & F_COMMENTS))
-                elems.items[i].flags &= (uint16_t)~F_SOFT;
+        for (size_t i = 0; i < elems->n; i++)
+            if (!(elems->items[i].flags & F_COMMENTS))
+                elems->items[i].flags &= (uint16_t)~F_SOFT;
     }
-    uint32_t prose = remove_boilerplate(&elems);
-    score(&elems);
-    if (!lenient && prose >= LOST_PROSE_MIN && (uint64_t)elems.items[0].good * 100 < (uint64_t)prose * LOST_PROSE_SHARE)
-        goto done;   /* the cues took most of the prose: try without them */
-    rc = choose_containers(&elems, &containers);
-    for (size_t i = 0; !rc && i < containers.n; i++)
-        write_container(&w, elems.items[containers.items[i]].node);
-    rc = rc ? rc : w.out.err;
-    if (!rc && w.out.len)
-        *text = sl_buf_take(&w.out);
+    uint32_t prose = remove_boilerplate(elems);
+    score(elems);
+    /* When the cues took most of the prose, no container: try without them. */
+    if (lenient || prose < LOST_PROSE_MIN || (uint64_t)elems->items[0].good * 100 >= (uint64_t)prose * LOST_PROSE_SHARE)
+        rc = choose_containers(elems, &containers);
+    if (rc)
+        goto done;
+    mark_inside(elems, &containers);
+    write_blocks(&w, root);
+    rc = out->text.err;
+    if (!rc)
+        *written = describe(elems, out, lenient);
 done:
     sl_buf_free(&w.p.buf);
-    sl_buf_free(&w.out);
-    sl_vec_free(&elems);
     sl_vec_free(&containers);
+    return rc;
+}
+
+/* The page's blocks, decided. From <html>, not <body>: libxml2 2.9 does
+ * not know the HTML5 elements and puts an <article> that follows a <meta>
+ * or <title> of a page without <body> into <head>. What belongs in <head>
+ * (title, script, style) is dropped anyway. */
+static int extract_blocks(xmlNode *root, sl_blocks *out)
+{
+    elem_vec elems = {0};
+    int rc = 0, written = 0;
+    for (int lenient = 0; !rc && !written && lenient < 2; lenient++) {
+        sl_buf_clear(&out->text);
+        out->items.n = 0;
+        rc = read_page(root, lenient, &elems, out, &written);
+    }
+    if (!rc)
+        sl_blocks_decide(out);
+    sl_vec_free(&elems);
     return rc;
 }
 
@@ -708,52 +817,74 @@ static htmlDocPtr parse_page(const sl_buf *page)
     return htmlReadMemory(page->ptr, (int)page->len, NULL, "UTF-8", options);
 }
 
+/* The page decoded and parsed: *doc to free with xmlFreeDoc (NULL when
+ * the page is empty), *root its <html>. */
+static int load(const char *html, size_t len, const char *charset, sl_buf *page, htmlDocPtr *doc, xmlNode **root)
+{
+    *doc = NULL;
+    if (len > SL_PAGE_MAX)
+        return SL_ETOOLARGE;
+    sl_buf_init(page, SL_PAGE_MAX * 4);   /* a single-byte charset grows up to 3x as UTF-8 */
+    int rc = html && len ? sl_html_decode(html, len, charset, page) : 0;
+    if (!rc && page->len) {   /* an empty page (or WARC body) has no buffer at all */
+        drop_script_bodies(page);
+        *doc = parse_page(page);
+    }
+    if (rc || !*doc || !(*root = xmlDocGetRootElement(*doc)))
+        return rc ? rc : SL_EBADINPUT;
+    return 0;
+}
+
+static int explain(int rc, size_t len, sl_buf *why)
+{
+    if (rc == SL_ETOOLARGE && len > SL_PAGE_MAX && why) {
+        sl_buf_clear(why);
+        sl_buf_printf(why, "page of %zu MB exceeds the %d MB cap", (len + (1u << 20) - 1) >> 20, SL_PAGE_MAX_MB);
+        return rc;
+    }
+    if (rc == SL_EBADINPUT)
+        return fail(why, rc, "no article text found");
+    if (rc == SL_ENOMEM)
+        return fail(why, rc, "out of memory");
+    return rc ? fail(why, rc, "page too large once decoded") : 0;
+}
+
+int sl_html_blocks(const char *html, size_t len, const char *charset, sl_blocks *out, sl_buf *why)
+{
+    memset(out, 0, sizeof *out);
+    sl_buf page = SL_BUF_INIT;
+    htmlDocPtr doc = NULL;
+    xmlNode *root = NULL;
+    int rc = load(html, len, charset, &page, &doc, &root);
+    if (!rc)
+        rc = extract_blocks(root, out);
+    xmlFreeDoc(doc);
+    sl_buf_free(&page);
+    return explain(rc, len, why);
+}
+
 int sl_html_extract(const char *html, size_t len, const char *charset, sl_extracted *out, sl_buf *why)
 {
     memset(out, 0, sizeof *out);
-    if (len > SL_PAGE_MAX) {
-        if (why) {
-            sl_buf_clear(why);
-            sl_buf_printf(why, "page of %zu MB exceeds the %d MB cap", (len + (1u << 20) - 1) >> 20, SL_PAGE_MAX_MB);
-        }
-        return SL_ETOOLARGE;
-    }
-    sl_buf page;
-    sl_buf_init(&page, SL_PAGE_MAX * 4);   /* a single-byte charset grows up to 3x as UTF-8 */
+    sl_buf page = SL_BUF_INIT;
+    sl_blocks blocks = {SL_BUF_INIT, {0}};
     htmlDocPtr doc = NULL;
-    xmlNode *root;
-    int rc = html && len ? sl_html_decode(html, len, charset, &page) : 0;
-    if (!rc && page.len) {   /* an empty page (or WARC body) has no buffer at all */
-        drop_script_bodies(&page);
-        doc = parse_page(&page);
-    }
-    if (rc || !doc || !(root = xmlDocGetRootElement(doc))) {
-        rc = rc ? rc : SL_EBADINPUT;
-        goto done;
-    }
-    rc = sl_html_read_meta(root, out);
+    xmlNode *root = NULL;
+    int rc = load(html, len, charset, &page, &doc, &root);
     if (!rc)
-        rc = extract_body(root, 0, &out->text);
-    /* Soft cues can take a whole page (libxml2 2.9 nests a page inside an
-     * element it fails to close, a theme puts "sidebar" on the content
-     * column): when they leave no text or under a tenth of the prose, the
-     * page is read without them. */
-    if (!rc && !out->text)
-        rc = extract_body(root, 1, &out->text);
+        rc = sl_html_read_meta(root, out);
+    if (!rc)
+        rc = extract_blocks(root, &blocks);
+    if (!rc)
+        rc = sl_blocks_text(&blocks, &out->text);
     if (!rc && !out->text)
         rc = SL_EBADINPUT;
-done:
-    if (rc == SL_EBADINPUT)
-        fail(why, rc, "no article text found");
-    else if (rc == SL_ENOMEM)
-        fail(why, rc, "out of memory");
-    else if (rc)
-        fail(why, rc, "page too large once decoded");
     if (rc)
         sl_extracted_clear(out);
     xmlFreeDoc(doc);
     sl_buf_free(&page);
-    return rc;
+    sl_blocks_free(&blocks);
+    return explain(rc, len, why);
 }
 
 void sl_extracted_clear(sl_extracted *e)
