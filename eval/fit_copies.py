@@ -60,6 +60,7 @@ TREES, DEPTH, BINS, RATE, L2, MIN_HESSIAN = 20, 3, 32, 0.3, 1.0, 1.0
 BASIL_WEIGHT = 40.0
 ECB_WEIGHT = 0.3
 WORTH_ORDER, WORTH_TERMS = 0.15, 0.30    # sl_copy_worth_aligning (decide.c)
+MODEL_WORDS = 60                          # align.c
 
 
 def worth(row):
@@ -77,8 +78,10 @@ def kept_wording(row):
 def anchors(row):
     """align.c's names and figures agreement (COPY_NAMES, COPY_NUMBERS),
     which the model's rewrites need too: Reuters wire items on one subject
-    share wording and differ in their figures."""
-    return row[3][5] >= 0.6 and row[3][6] >= 0.7
+    share wording and differ in their figures. The model judges texts of
+    MODEL_WORDS content words at least (the shorter; align.c)."""
+    fewer = round(math.expm1(5 * row[3][9]))
+    return row[3][5] >= 0.6 and row[3][6] >= 0.7 and fewer >= MODEL_WORDS
 
 
 def by_rule(row):

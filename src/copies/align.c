@@ -42,6 +42,11 @@
 #define REWRITE_ORDER 0.40
 #define REWRITE_WORDS 20
 #define REWRITE_ANCHORS 0.8
+/* The learned decision judges texts of at least this many content words
+ * (the shorter of the two): it was fitted on whole articles, and on short
+ * reports of one event (a few sentences, the same names and figures) it
+ * takes independent wording for a rewrite. */
+#define MODEL_WORDS 60
 /* A term found in more sentences than this of the other text is too common
  * there to propose pairs (it still counts in the similarity). */
 #define COMMON_IN_TEXT 50
@@ -486,7 +491,8 @@ static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
                         out->specific_overlap >= REWRITE_ANCHORS &&
                         out->number_overlap >= REWRITE_ANCHORS;
     out->rewrite_probability = sl_copy_rewrite_probability(out);
-    if (kept_wording || (anchors && out->rewrite_probability >= sl_copy_rewrite_threshold)) {
+    bool model_says = fewer >= MODEL_WORDS && out->rewrite_probability >= sl_copy_rewrite_threshold;
+    if (kept_wording || (anchors && model_says)) {
         out->kind = SL_COPY_REWRITE;
         out->score = out->order_overlap;
     }
