@@ -66,7 +66,7 @@ section "stories"
 get /api/stories
 check "stories: 200, both stories, newest first, with sizes and outlets" jqok '
 .json_version == 1 and .total == 2 and ([.stories[].id] == [1, 2])
-and .stories[0].size == 3 and .stories[0].sources == 3 and .stories[0].last_published == "2026-06-02"'
+and .stories[0].size == 3 and .stories[0].sources == 3 and .stories[0].last_published == "2026-06-01"'
 get '/api/stories?limit=1&offset=1'
 check "stories: paged (limit 1, offset 1 gives the older story)" jqok '.total == 2 and .limit == 1 and [.stories[].id] == [2]'
 get '/api/stories?q=newsletter'
