@@ -148,6 +148,19 @@ int sl_facts_doc_init(sl_facts_doc *d, const char *text, size_t len, const sl_an
     return 0;
 }
 
+size_t sl_facts_token_at(const sl_facts_doc *d, uint32_t at)
+{
+    size_t lo = 0, hi = d->toks.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->toks.items[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void sl_facts_doc_clear(sl_facts_doc *d)
 {
     free(d->sent_of);

@@ -252,20 +252,6 @@ static int find_blocks(const sl_facts_doc *d, piece_vec *out)
     return 0;
 }
 
-/* First token starting at or after byte offset `at`. */
-static size_t token_at(const sl_facts_doc *d, uint32_t at)
-{
-    size_t lo = 0, hi = d->toks.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->toks.items[mid].start < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 static bool punct(const sl_facts_doc *d, size_t i)
 {
     return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_PUNCT);
@@ -338,7 +324,7 @@ static size_t np_backward(const sl_facts_doc *d, size_t end, size_t limit)
 static attribution after_quote(const sl_facts_doc *d, const piece *p)
 {
     attribution a = {SIZE_MAX, 0, 0};
-    size_t i = token_at(d, p->after);
+    size_t i = sl_facts_token_at(d, p->after);
     while (i < d->toks.n && sl_facts_is(d, i, ","))
         i++;
     size_t limit = i;
@@ -402,11 +388,11 @@ static bool sentence_subject(const sl_facts_doc *d, size_t k, attribution *a)
             first = it;
     }
     if (first) {
-        a->sp_first = token_at(d, first->span.start);
-        a->sp_end = token_at(d, first->span.end);
+        a->sp_first = sl_facts_token_at(d, first->span.start);
+        a->sp_end = sl_facts_token_at(d, first->span.end);
         return a->sp_first < a->sp_end;
     }
-    size_t j = token_at(d, from);
+    size_t j = sl_facts_token_at(d, from);
     while (j < k && !(sl_facts_upper(d, j) && !(d->toks.items[j].flags & SL_TOK_STOP)))
         j++;
     a->sp_first = j;
@@ -453,7 +439,7 @@ static void speaker_before(const sl_facts_doc *d, size_t k, size_t floor, size_t
 static attribution before_quote(const sl_facts_doc *d, const piece *p)
 {
     attribution a = {SIZE_MAX, 0, 0};
-    size_t i = token_at(d, p->open); /* the opening mark's token */
+    size_t i = sl_facts_token_at(d, p->open); /* the opening mark's token */
     if (i == 0)
         return a;
     size_t floor = i > ATTRIBUTION_BEFORE ? i - ATTRIBUTION_BEFORE : 0;
@@ -533,7 +519,7 @@ static size_t words_in(const sl_facts_doc *d, uint32_t a, uint32_t b, size_t *up
 {
     size_t n = 0;
     *upper = 0;
-    for (size_t i = token_at(d, a); i < d->toks.n && d->toks.items[i].end <= b; i++)
+    for (size_t i = sl_facts_token_at(d, a); i < d->toks.n && d->toks.items[i].end <= b; i++)
         if (d->toks.items[i].flags & SL_TOK_WORD) {
             n++;
             *upper += (d->toks.items[i].flags & SL_TOK_UPPER) != 0;

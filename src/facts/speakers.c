@@ -63,26 +63,13 @@ static bool person(const sl_fact_item *it)
     return it->kind == SL_FACT_ENTITY && it->detail && !strcmp(it->detail, "person") && it->about;
 }
 
-static size_t token_at(const sl_facts_doc *d, uint32_t at)
-{
-    size_t lo = 0, hi = d->toks.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->toks.items[mid].start < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* The gender an entity mention shows: a gendered word right before it, else
  * the first personal pronoun after it in its sentence or the next, before
  * any other person is named. */
 static signed char gender_of(const sl_facts_doc *d, size_t k)
 {
     const sl_fact_item *it = &d->out->items[k];
-    size_t i = token_at(d, it->span.start);
+    size_t i = sl_facts_token_at(d, it->span.start);
     for (size_t j = i; j-- > 0 && i - j <= 2;) {
         if (sl_facts_in(d, j, male_words) >= 0)
             return 1;
@@ -96,7 +83,7 @@ static signed char gender_of(const sl_facts_doc *d, size_t k)
             break;
         }
     size_t s = i < d->toks.n ? d->sent_of[i] : 0;
-    for (size_t j = token_at(d, it->span.end); j < d->toks.n && d->sent_of[j] <= s + 1 &&
+    for (size_t j = sl_facts_token_at(d, it->span.end); j < d->toks.n && d->sent_of[j] <= s + 1 &&
                                                 d->toks.items[j].start < next_person; j++) {
         if (sl_facts_in(d, j, he) >= 0)
             return 1;
@@ -180,7 +167,7 @@ static bool subject(const sl_facts_doc *d, size_t k)
     }
     return true;
 verb:;
-    size_t j = token_at(d, it->span.end);
+    size_t j = sl_facts_token_at(d, it->span.end);
     return sl_facts_is(d, j, "said") || sl_facts_is(d, j, "says") || sl_facts_is(d, j, "told");
 }
 
