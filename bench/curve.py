@@ -34,6 +34,7 @@ import time
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import copies  # noqa: E402  (the tier builder, shared with the copies bench)
+import floor  # noqa: E402  (a store's size and removal, shared with the floor bench)
 
 DATASETS = os.environ.get("DATASETS", os.path.join(ROOT, "../shared/datasets"))
 copies.DATA = os.path.join(DATASETS, "scale")
@@ -73,10 +74,6 @@ def ingest(args, db, lines, path):
     return r
 
 
-def store_bytes(db):
-    return sum(os.path.getsize(db + s) for s in ("", "-wal") if os.path.exists(db + s))
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, "build/storyline"))
@@ -105,9 +102,7 @@ def main():
 
     db = os.path.join(args.out, "curve.db")
     chunk = os.path.join(args.out, "chunk.jsonl")
-    for s in ("", "-wal", "-shm"):
-        if os.path.exists(db + s):
-            os.remove(db + s)
+    floor.fresh(db)
     rows, stored = [], 0
     for size in sizes:
         step = 20000   # fill in runs of at most this many articles
@@ -117,14 +112,14 @@ def main():
             stored += n
         probe["id"] = "probe%d" % size
         one = ingest(args, db, [json.dumps(probe) + "\n"], chunk)
-        before = store_bytes(db)
+        before = floor.size(db)
         r = ingest(args, db, itertools.islice(tier_in, args.sample), chunk)
         stored += args.sample
-        rows.append((size, one, r, store_bytes(db), before))
+        rows.append((size, one, r, floor.size(db), before))
         print("  %7d stored: open + 1 article %.3f s wall, %.3f s CPU, %.1f MB peak;"
               " next %d: %.0f us CPU/article, %.1f KB written/article, store %.2f KB/article"
               % (size, one[0], one[1], one[2] / 1024, args.sample, 1e6 * r[1] / args.sample,
-                 r[3] / 1024 / args.sample, store_bytes(db) / 1024 / stored), flush=True)
+                 r[3] / 1024 / args.sample, floor.size(db) / 1024 / stored), flush=True)
 
     print()
     print("cost curve (bench/curve.py): one store growing; at each size, one article alone"
