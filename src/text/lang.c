@@ -32,7 +32,7 @@
 #define PROFILE_LEAD 1.5
 /* An n-gram guess from fewer words than this (a headline, a caption) does
  * not judge the text's language: sl_lang_detect_prior gives it the
- * collection's instead (docs/text.md "Short texts"). */
+ * collection's instead (docs/text.md, "A short text takes its collection's language"). */
 #define JUDGE_WORDS 20
 
 struct sl_langid {
