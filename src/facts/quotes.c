@@ -257,14 +257,36 @@ static bool punct(const sl_facts_doc *d, size_t i)
     return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_PUNCT);
 }
 
-/* The dot of a title ("Mr.") or of an initial ("John D. Podesta"). */
+/* The dot of a title ("Mr."), of an initial ("John D. Podesta") or of a
+ * short capitalised abbreviation before a comma ("Allentown, Pa., said"). */
 static bool abbrev_dot(const sl_facts_doc *d, size_t i)
 {
     if (!sl_facts_is(d, i, ".") || i == 0)
         return false;
     size_t n;
     const char *w = sl_facts_tok(d, i - 1, &n);
-    return sl_facts_in(d, i - 1, abbrev_titles) >= 0 || (n == 1 && w[0] >= 'A' && w[0] <= 'Z');
+    bool cap = n >= 1 && w[0] >= 'A' && w[0] <= 'Z';
+    return sl_facts_in(d, i - 1, abbrev_titles) >= 0 || (cap && n == 1) ||
+           (cap && n <= 4 && sl_facts_is(d, i + 1, ","));
+}
+
+/* Punctuation that ends an attribution's clause: a sentence's end, a
+ * semicolon or colon, or a quotation mark (a new quote); not the commas,
+ * parentheses, dashes and apostrophes of an apposition ("Jeff Weaver,
+ * Sanders' campaign manager, said"; "Rep. Jim McDermott (D-Wash.) said"). */
+static bool clause_end(const sl_facts_doc *d, size_t i)
+{
+    static const char *const ends[] = {".", "!", "?", ";", ":", "\"", "\u201c", "\u201d", NULL};
+    return punct(d, i) && sl_facts_in(d, i, ends) >= 0 && !abbrev_dot(d, i);
+}
+
+/* Word tokens in [a, b). */
+static size_t word_count(const sl_facts_doc *d, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b && i < d->toks.n; i++)
+        n += (d->toks.items[i].flags & SL_TOK_WORD) != 0;
+    return n;
 }
 
 static bool is_cue(const sl_facts_doc *d, size_t i)
@@ -276,6 +298,16 @@ static bool is_cue(const sl_facts_doc *d, size_t i)
 static bool speaker_before_cue(const sl_facts_doc *d, size_t k)
 {
     return sl_facts_is(d, k, "told") || sl_facts_is(d, k, "tells") || sl_facts_is(d, k, "telling");
+}
+
+/* A cue in -ing after a comma or "by", whose speaker is the sentence's
+ * subject: "Warren endorsed Clinton, saying", "Husted continued by saying". */
+static bool participle(const sl_facts_doc *d, size_t k)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, k, &n);
+    return k > 0 && n > 4 && !strncmp(w + n - 3, "ing", 3) &&
+           (sl_facts_is(d, k - 1, ",") || sl_facts_is(d, k - 1, "by"));
 }
 
 /* An adverb or auxiliary between a speaker and the cue. */
@@ -328,8 +360,7 @@ static attribution after_quote(const sl_facts_doc *d, const piece *p)
     while (i < d->toks.n && sl_facts_is(d, i, ","))
         i++;
     size_t limit = i;
-    while (limit < d->toks.n && limit - i < ATTRIBUTION_AFTER &&
-           !(punct(d, limit) && !abbrev_dot(d, limit) && !sl_facts_is(d, limit, ",")) )
+    while (limit < d->toks.n && limit - i < ATTRIBUTION_AFTER && !clause_end(d, limit))
         limit++;
     /* no attribution across a new quotation or a paragraph */
     for (size_t k = i; k < limit; k++)
@@ -361,7 +392,7 @@ static attribution after_quote(const sl_facts_doc *d, const piece *p)
                 }
                 seg = c + 1;
             }
-            if (a.sp_end - i > SPEAKER_MAX)
+            if (word_count(d, a.sp_first, a.sp_end) > SPEAKER_MAX)
                 a.cue = SIZE_MAX;
         } else if (speaker_before_cue(d, k)) {
             a.cue = SIZE_MAX;
@@ -375,8 +406,10 @@ static attribution after_quote(const sl_facts_doc *d, const piece *p)
 }
 
 /* The subject of the sentence of token k, before k: the first person or
- * organisation named in it, else its first run of capitalised words.
- * ("Band member Flea shared the news, writing "...""; "Rubio fired back:") */
+ * organisation named in it or personal pronoun, else its first run of
+ * capitalised words. ("Band member Flea shared the news, writing "..."";
+ * "Rubio fired back:"; "although he thanked them, he sounded a rare note,
+ * saying "..."") */
 static bool sentence_subject(const sl_facts_doc *d, size_t k, attribution *a)
 {
     uint32_t from = d->sents.items[d->sent_of[k]].start, to = d->toks.items[k].start;
@@ -387,12 +420,19 @@ static bool sentence_subject(const sl_facts_doc *d, size_t k, attribution *a)
             it->detail && strcmp(it->detail, "place") && (!first || it->span.start < first->span.start))
             first = it;
     }
+    size_t j = sl_facts_token_at(d, from);
+    size_t stop = first ? sl_facts_token_at(d, first->span.start) : k;
+    for (size_t p = j; p < stop; p++)
+        if (sl_facts_in(d, p, pronouns) >= 0) {
+            a->sp_first = p;
+            a->sp_end = p + 1;
+            return true;
+        }
     if (first) {
         a->sp_first = sl_facts_token_at(d, first->span.start);
         a->sp_end = sl_facts_token_at(d, first->span.end);
         return a->sp_first < a->sp_end;
     }
-    size_t j = sl_facts_token_at(d, from);
     while (j < k && !(sl_facts_upper(d, j) && !(d->toks.items[j].flags & SL_TOK_STOP)))
         j++;
     a->sp_first = j;
@@ -461,7 +501,7 @@ static attribution before_quote(const sl_facts_doc *d, const piece *p)
         if (sl_facts_is(d, k, "according") && sl_facts_is(d, k + 1, "to")) {
             a.sp_first = k + 2;
             a.sp_end = np_forward(d, k + 2, i);
-        } else {
+        } else if (!participle(d, k) || !sentence_subject(d, k, &a)) {
             speaker_before(d, k, floor, i, &a);
         }
         return a;
