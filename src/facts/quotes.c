@@ -352,6 +352,47 @@ static size_t np_backward(const sl_facts_doc *d, size_t end, size_t limit)
     return j;
 }
 
+/* Whether a quote ends on a comma, ? or ! before its closing mark: its
+ * sentence goes on, most often with its attribution. */
+static bool ends_open(const sl_facts_doc *d, const piece *p)
+{
+    uint32_t c = p->close;
+    return c > p->start && strchr(",?!", d->s[c - 1]) && d->s[c - 1];
+}
+
+/* A verb in the past tense, lower case ("questioned", "elaborated"). */
+static bool past_verb(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_WORD) && !sl_facts_upper(d, i) &&
+           !(d->toks.items[i].flags & SL_TOK_STOP) && n > 4 && !strncmp(w + n - 2, "ed", 2);
+}
+
+/* The end of a name from token i: its capitalised words and their dots. */
+static size_t name_end(const sl_facts_doc *d, size_t i, size_t limit)
+{
+    size_t j = i;
+    while (j < limit && j - i < SPEAKER_MAX && (sl_facts_upper(d, j) || abbrev_dot(d, j)))
+        j++;
+    return j;
+}
+
+/* An attribution with a verb of no list, after a quote whose sentence goes
+ * on: ""...," Beck questioned." / "she elaborated" / "reacted Trump." The
+ * speaker is a name or a pronoun, the verb in the past tense next to it. */
+static void unlisted_cue(const sl_facts_doc *d, size_t i, size_t limit, attribution *a)
+{
+    size_t e = sl_facts_in(d, i, pronouns) >= 0 ? i + 1 : name_end(d, i, limit);
+    if (e > i && e < limit && past_verb(d, e)) {
+        *a = (attribution){e, i, e};
+        return;
+    }
+    e = name_end(d, i + 1, limit);
+    if (past_verb(d, i) && e > i + 1 && (e == limit || sl_facts_is(d, e, ",")))
+        *a = (attribution){i, i + 1, e};
+}
+
 /* Attribution after the closing mark: ", said Smith." / ", Smith said." */
 static attribution after_quote(const sl_facts_doc *d, const piece *p)
 {
@@ -400,8 +441,10 @@ static attribution after_quote(const sl_facts_doc *d, const piece *p)
             a.sp_first = k + 1;
             a.sp_end = np_forward(d, k + 1, limit);
         }
-        break;
+        return a;
     }
+    if (ends_open(d, p))
+        unlisted_cue(d, i, limit, &a);
     return a;
 }
 
@@ -506,10 +549,12 @@ static attribution before_quote(const sl_facts_doc *d, const piece *p)
         }
         return a;
     }
-    /* no cue, but a colon before the quote: "Rubio fired back:", "Article 33 affirms:" */
-    if (sl_facts_is(d, i - 1, ":") && d->toks.items[i - 1].start >= para &&
+    /* no cue, but a colon before the quote ("Rubio fired back:", "Article 33
+     * affirms:") or a verb in the past tense and a comma ("Clinton cracked,") */
+    bool verb = i >= 2 && sl_facts_is(d, i - 1, ",") && past_verb(d, i - 2);
+    if ((sl_facts_is(d, i - 1, ":") || verb) && d->toks.items[i - 1].start >= para &&
         sentence_subject(d, i - 1, &a))
-        a.cue = i - 1;
+        a.cue = verb ? i - 2 : i - 1;
     return a;
 }
 
