@@ -65,6 +65,7 @@ typedef struct known {
     size_t len;
     uint32_t at;         /* byte offset of its first mention */
     const char *type;
+    bool weak;           /* a person by the shape of its name alone (no role) */
 } known;
 
 bool sl_facts_role_word(const char *w, size_t n)
@@ -164,6 +165,21 @@ static bool place_possessive(const sl_facts_doc *d, size_t i)
     return cut && sl_facts_is_place(w, n - cut);
 }
 
+/* Whether the first personal or possessive pronoun after token `end` in its
+ * sentence is "its": "Microsoft has issued a patch for its browser" speaks
+ * of a thing, not of a person ("it" is left out: "Smith said it was"). */
+static bool its_after(const sl_facts_doc *d, size_t end)
+{
+    static const char *const pronouns[] = {"he", "him", "his", "she", "her", "hers", "its",
+        "itself", "they", "their", NULL};
+    for (size_t j = end; j < d->toks.n && d->sent_of[j] == d->sent_of[end - 1]; j++) {
+        int k = sl_facts_in(d, j, pronouns);
+        if (k >= 0)
+            return !strcmp(pronouns[k], "its") || !strcmp(pronouns[k], "itself");
+    }
+    return false;
+}
+
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
 {
@@ -196,6 +212,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return NULL; /* what it is, the noun after it says of itself, not of the name */
     if (has_role)
         return "person";
+    if (its_after(d, end))
+        return "organization";
     if (end - first == 1 && (d->toks.items[first].flags & SL_TOK_ALLCAPS) && n <= 6)
         return "organization"; /* an acronym: "NATO", "UN" */
     bool prep = first > 0 && (sl_facts_is(d, first - 1, "in") || sl_facts_is(d, first - 1, "from") ||
@@ -227,7 +245,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
 }
 
 static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, size_t len,
-                     uint32_t at, const char *type)
+                     uint32_t at, const char *type, bool weak)
 {
     if (*n >= MAX_KNOWN || len < 2)
         return;
@@ -235,6 +253,7 @@ static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, si
     kn[*n].len = len;
     kn[*n].at = at;
     kn[*n].type = type;
+    kn[*n].weak = weak;
     if (kn[*n].name)
         (*n)++;
 }
@@ -332,6 +351,15 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         return; /* "Gaza-Egypt", "US-brokered": compounds, not names */
     /* "the Ministry of Defence": a role word inside an organisation's name is no role */
     bool role = has_role && !(name > first && sl_facts_in(d, name - 1, org_words) >= 0);
+    /* a person by its name's shape alone that another mention shows to be an
+     * organisation ("San Diego Chargers" ... "the Chargers") is one throughout */
+    if (dry && seen && seen->weak && !role) {
+        const char *own = classify(d, name, end, role, NULL, starts && name == i);
+        if (own && !strcmp(own, "organization")) {
+            kn[seen - kn].type = "organization";
+            kn[seen - kn].weak = false;
+        }
+    }
     const char *type = groups && !role && !seen ? "organization"
                                                 : classify(d, name, end, role, seen, starts && name == i);
     if (!type)
@@ -341,7 +369,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     if (!seen) {
         len = full_name(d, nm, name, a, b, fold, written, sizeof written);
         size_t had = *n_known;
-        remember(kn, n_known, d, written, len, a, type);
+        remember(kn, n_known, d, written, len, a, type, !role && !strcmp(type, "person"));
         seen = *n_known > had ? &kn[had] : NULL;
     }
     by_name[k_name] = seen;
