@@ -106,6 +106,13 @@ static bool title_case(const char *text, const sl_token *tok, size_t a, size_t b
            (!stop && content >= 4 && content_upper == content);
 }
 
+/* Whether a line ends between tokens t and u: a name runs over no line
+ * (a title and the byline under it: "Oscars" / "Fri Aug 2"). */
+static bool line_break(const char *text, const sl_token *t, const sl_token *u)
+{
+    return memchr(text + t->end, '\n', u->start - t->end) != NULL;
+}
+
 /* The end (exclusive) of the run of name words from token i, in tokens
  * [i, b) of one sentence: capitalised words, joined over a connector or the
  * dot of an abbreviation ("Gov. Sarah Palin"); a possessive ends it
@@ -115,7 +122,7 @@ static bool title_case(const char *text, const sl_token *tok, size_t a, size_t b
 static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b, bool opening)
 {
     size_t j = i + 1;
-    while (j < b && !possessive(text, &tok[j - 1])) {
+    while (j < b && !possessive(text, &tok[j - 1]) && !line_break(text, &tok[j - 1], &tok[j])) {
         if (capitalised(&tok[j]) || particle_name(text, &tok[j]))
             j++;
         else if (j + 1 < b && capitalised(&tok[j + 1]) && tok[j].start == tok[j - 1].end &&
