@@ -402,7 +402,8 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
             continue;
         uint32_t a = d->toks.items[i].start;
         uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
-        const known *seen = find_known(kn, n_known, d->s + a, b - a, a);
+        /* the body's names, wherever met: a headline precedes its body */
+        const known *seen = find_known(kn, n_known, d->s + a, b - a, UINT32_MAX);
         const char *type = seen ? seen->type : sl_facts_is_place(d->s + a, b - a) ? "place" : NULL;
         if (!type)
             continue;
