@@ -165,21 +165,6 @@ static bool place_possessive(const sl_facts_doc *d, size_t i)
     return cut && sl_facts_is_place(w, n - cut);
 }
 
-/* Whether the first personal or possessive pronoun after token `end` in its
- * sentence is "its": "Microsoft has issued a patch for its browser" speaks
- * of a thing, not of a person ("it" is left out: "Smith said it was"). */
-static bool its_after(const sl_facts_doc *d, size_t end)
-{
-    static const char *const pronouns[] = {"he", "him", "his", "she", "her", "hers", "its",
-        "itself", "they", "their", NULL};
-    for (size_t j = end; j < d->toks.n && d->sent_of[j] == d->sent_of[end - 1]; j++) {
-        int k = sl_facts_in(d, j, pronouns);
-        if (k >= 0)
-            return !strcmp(pronouns[k], "its") || !strcmp(pronouns[k], "itself");
-    }
-    return false;
-}
-
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
 {
@@ -212,8 +197,6 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return NULL; /* what it is, the noun after it says of itself, not of the name */
     if (has_role)
         return "person";
-    if (its_after(d, end))
-        return "organization";
     if (end - first == 1 && (d->toks.items[first].flags & SL_TOK_ALLCAPS) && n <= 6)
         return "organization"; /* an acronym: "NATO", "UN" */
     bool prep = first > 0 && (sl_facts_is(d, first - 1, "in") || sl_facts_is(d, first - 1, "from") ||
