@@ -327,11 +327,26 @@ typedef struct attribution {
 static const char *const np_starts[] = {"the", "a", "an", "his", "her", "their", "its", "he",
     "she", "they", "we", "i", "one", "former", "another", NULL};
 
+/* Lower-case words before a name from token i: a title of no list
+ * ("said union secretary Ann Holt", "said longtime resident Jo Ray"). */
+static bool titled_name(const sl_facts_doc *d, size_t i, size_t limit)
+{
+    for (size_t j = i; j < limit && j - i <= 3; j++) {
+        if (sl_facts_upper(d, j))
+            return j > i;
+        if (!(d->toks.items[j].flags & SL_TOK_WORD) || (d->toks.items[j].flags & SL_TOK_STOP) ||
+            is_cue(d, j))
+            return false;
+    }
+    return false;
+}
+
 /* Speaker phrase forwards from token i: "Caddell", "the White House", "Mr. Smith".
  * It must start like a name or a noun phrase, else there is none (i itself). */
 static size_t np_forward(const sl_facts_doc *d, size_t i, size_t limit)
 {
-    if (i >= d->toks.n || (!sl_facts_upper(d, i) && sl_facts_in(d, i, np_starts) < 0))
+    if (i >= d->toks.n || (!sl_facts_upper(d, i) && sl_facts_in(d, i, np_starts) < 0 &&
+                           !titled_name(d, i, limit)))
         return i;
     size_t j = i;
     while (j < limit && j - i < SPEAKER_MAX && (!punct(d, j) || abbrev_dot(d, j)) &&
