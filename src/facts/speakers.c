@@ -20,18 +20,20 @@
 #define PERSONS_MAX 64
 
 enum { F_RANK0, F_RANK1, F_FAR, F_IN_QUOTE, F_LAST_SPEAKER, F_GENDER, F_OTHER_GENDER,
-       F_SUBJECT, F_COUNT, F_SAME_PARA, F_ROLE, F_SAME_SENTENCE, F_N };
+       F_SUBJECT, F_COUNT, F_SAME_PARA, F_ROLE, F_SAME_SENTENCE, F_PREV_SENTENCE, F_SPOKE, F_N };
 
 /* Fitted by eval/fit_speakers.py on PolNeAR train (conditional logit over
  * the candidates of each quote); its output, pasted. The top candidate is
- * right for 0.678 of the train quotes and 0.679 of dev (the most recent
- * person, the rule this replaced: 0.532 and 0.509; the right person is among
- * the candidates for 0.897 of train). In order: most recent,
- * second most recent, log distance, named inside a quote, the previous
- * quote's speaker, gender agrees, gender disagrees, a sentence's subject,
- * log mentions, same paragraph, has a role, same sentence. */
+ * right for 0.690 of the train quotes and 0.750 of dev (before the last two
+ * features: 0.676 and 0.685; the most recent person, the rule this
+ * replaced: 0.534 and 0.519; the right person is among the candidates for
+ * 0.895 of train). In order: most recent, second most recent, log distance,
+ * named inside a quote, the previous quote's speaker, gender agrees, gender
+ * disagrees, a sentence's subject, log mentions, same paragraph, has a
+ * role, same sentence, named in the sentence before the mention's or the
+ * quote's, the speaker of an earlier quote. */
 static const double weights[F_N] = {
-    1.754, 1.427, -1.234, -0.730, 1.242, 0.641, -0.435, 1.679, -0.031, 0.993, 0.028, -0.333,
+    1.107, 1.065, -0.833, -0.526, 1.193, 0.542, -0.399, 1.428, -0.199, 0.742, 0.034, 0.096, 1.151, 0.413,
 };
 
 static const char *const he[] = {"he", "him", "his", "himself", NULL};
@@ -212,6 +214,18 @@ static size_t gather(const sl_facts_doc *d, const sl_speakers *sp, uint32_t befo
     return n < CANDIDATES_MAX ? n : CANDIDATES_MAX;
 }
 
+/* Whether the person named `about` is the speaker of a quote before `qa`. */
+static bool spoke(const sl_facts_doc *d, const char *about, uint32_t qa)
+{
+    for (size_t k = 0; k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (it->kind == SL_FACT_QUOTE && it->span.start < qa && it->about &&
+            !strcmp(it->about, about))
+            return true;
+    }
+    return false;
+}
+
 /* The features of candidate c for the speaker mention at tokens
  * [first, end) of a quote at [qa, qb). */
 static void features(const sl_facts_doc *d, const sl_speakers *sp, const candidate *c,
@@ -234,6 +248,10 @@ static void features(const sl_facts_doc *d, const sl_speakers *sp, const candida
     f[F_SAME_PARA] = para_of(sp, it->span.start) == para_of(sp, at);
     f[F_ROLE] = !want && it->role != NULL;
     f[F_SAME_SENTENCE] = it->sentence.start <= at && at < it->sentence.end;
+    size_t s_at = d->sent_of[first], s_it = d->sent_of[sl_facts_token_at(d, it->span.start)];
+    size_t s_q = d->sent_of[sl_facts_token_at(d, qa)];
+    f[F_PREV_SENTENCE] = s_it + 1 == s_at || s_it + 1 == s_q;
+    f[F_SPOKE] = spoke(d, it->about, qa);
     (void)end;
 }
 
