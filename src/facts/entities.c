@@ -107,8 +107,9 @@ static bool is_role(const sl_facts_doc *d, size_t i)
     return sl_facts_role_word(abbr, n + 1);
 }
 
-/* The known entity the name s[0, len) at byte `at` stands for: a full name
- * it ends ("Blinken": "Antony Blinken") before the name as written, and of
+/* The known entity the name s[0, len) at byte `at` stands for: a person's
+ * full name it ends ("Blinken": "Antony Blinken"; not "Bettie Page" of the
+ * film "The Notorious Bettie Page") before the name as written, and of
  * those the last introduced before `at`, else the first after it (the
  * first pass knows the whole text: "the Biden administration" before "Joe
  * Biden"); the name as written only where it was met before `at`. */
@@ -118,7 +119,7 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
     for (size_t k = 0; k < n; k++) {
         const known *e = &kn[k];
         bool ends = e->len > len && !strncmp(e->name + e->len - len, s, len) &&
-                    e->name[e->len - len - 1] == ' ';
+                    e->name[e->len - len - 1] == ' ' && !strcmp(e->type, "person");
         if (!ends && !(e->len == len && !strncmp(e->name, s, len) && e->at <= at))
             continue;
         bool longer = best && e->len > len && best->len == len;
