@@ -1,7 +1,7 @@
 /* quotes.c — direct quotes with their speaker and cue verb: text between
  * straight or curly double quotation marks, the attribution found after the
  * closing mark ("..., said Smith", "..., he said") or before the opening one
- * (Smith said: "..."), pronouns resolved to the last person named, quotes
+ * (Smith said: "..."), pronouns resolved by the speaker chooser, quotes
  * running over paragraphs, and scare quotes and titles left out. */
 #include <stdlib.h>
 #include <string.h>
@@ -371,16 +371,18 @@ static size_t np_backward(const sl_facts_doc *d, size_t end, size_t limit)
  * sentence goes on, most often with its attribution. */
 static bool ends_open(const sl_facts_doc *d, const piece *p)
 {
-    uint32_t c = p->close;
-    return c > p->start && strchr(",?!", d->s[c - 1]) && d->s[c - 1];
+    char last = p->close > p->start ? d->s[p->close - 1] : '\0';
+    return last == ',' || last == '?' || last == '!';
 }
 
 /* A verb in the past tense, lower case ("questioned", "elaborated"). */
 static bool past_verb(const sl_facts_doc *d, size_t i)
 {
+    if (i >= d->toks.n)
+        return false;
     size_t n;
     const char *w = sl_facts_tok(d, i, &n);
-    return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_WORD) && !sl_facts_upper(d, i) &&
+    return (d->toks.items[i].flags & SL_TOK_WORD) && !sl_facts_upper(d, i) &&
            !(d->toks.items[i].flags & SL_TOK_STOP) && n > 4 && !strncmp(w + n - 2, "ed", 2);
 }
 
