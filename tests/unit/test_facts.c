@@ -471,6 +471,61 @@ TEST(facts_entities_from_the_name_finder)
  * organisation wherever it is named; "the Biden administration" before "Joe
  * Biden" is him; a particle surname stays in the name with its role; a
  * headline's capitals make no person; a nationality is no entity. */
+/* Attributions in styles PolNeAR has few of: a speaker with a long
+ * apposition ("Okafor (I-Ohio), 52, of Millbrook, said"), a cue in -ing whose
+ * speaker is the sentence's subject, a verb of no list next to a name or a
+ * pronoun after a quote ending on a comma or question mark, "according
+ * to X" after the quote, a title of no list before the name. */
+TEST(facts_quotes_other_styles)
+{
+    sl_fact_items *items = extract_text(
+        "Lindsay Vance won the council seat on Tuesday.\n\n"
+        "Her rival, Paul Okafor, was gracious. \"She ran a better campaign,\" Okafor (I-Ohio), "
+        "52, of Millbrook, said in a statement.\n\n"
+        "Vance thanked her volunteers on the steps of the hall, saying: \"You knocked on ten "
+        "thousand doors.\"\n\n"
+        "\"It was never about me,\" she elaborated.\n\n"
+        "\"Is this the end of the old council?\" Okafor wondered aloud.\n\n"
+        "\"The real work starts tomorrow,\" according to Vance.\n\n"
+        "\"We will strike if we must,\" said union secretary Ann Holt.\n", NULL);
+    const char *want[] = {"Paul Okafor", "Lindsay Vance", "Lindsay Vance", "Paul Okafor",
+                          "Lindsay Vance", "Ann Holt"};
+    CHECK_INT(count(items, SL_FACT_QUOTE), 6);
+    for (size_t k = 0; k < 6; k++) {
+        const sl_fact_item *q = nth(items, SL_FACT_QUOTE, k);
+        CHECK_STR(q ? q->about : NULL, want[k]);
+    }
+    sl_fact_items_free(items);
+}
+
+/* A title without a full stop and the line after it make one sentence:
+ * the title's capitals still say nothing ("Checks Into Rehab" is no name),
+ * its names are the body's, and a name stops at the line's end. */
+TEST(facts_entities_title_lines)
+{
+    sl_fact_items *items = extract_text(
+        "Karin Holm Checks Into Rehab at Lakeside Clinic\n"
+        "Karin Holm checked into the Lakeside Clinic on Thursday , her lawyer said .\n"
+        "Her manager spoke to the Oscars\nFri Aug 2 .\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t holm = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(!strstr(e->text, "Checks") && !strchr(e->text, '\n'));
+        holm += !strcmp(e->text, "Karin Holm") && !strcmp(e->detail, "person");
+    }
+    CHECK_INT(holm, 2);
+    sl_fact_items_free(items);
+    /* a person by its name's shape ("Harbour Rovers" before "said") that
+     * another mention shows an organisation ("the Rovers") is one */
+    items = extract_text("Harbour Rovers said the match would go ahead. The fans of the Rovers "
+                         "were pleased.\n", NULL);
+    size_t k = 0;
+    for (; (e = nth(items, SL_FACT_ENTITY, k)); k++)
+        CHECK_STR(e->detail, "organization");
+    CHECK_INT(k, 2);
+    sl_fact_items_free(items);
+}
+
 TEST(facts_entities_types_from_context)
 {
     sl_fact_items *items = extract_text(
