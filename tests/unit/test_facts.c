@@ -235,7 +235,8 @@ TEST(facts_numbers_currencies_and_scales)
         "roads. Oil rose to US $58.24 per barrel, a loan of HK $5.4m was repaid, the fee was "
         "USD1,700 and the yen stood at 110 JPY. The prize was a million dollars, and shares "
         "closed at 118.5p, down 5pc. Some 1.5m people walk a 2m wall, half a million of them "
-        "24/7, and 15 \xE2\x82\xAC buys 25 pounds of apples.\n", NULL);
+        "24/7, and 15 \xE2\x82\xAC buys 25 pounds of apples. As ASCII text writes the pound "
+        "and the yen: a PS8.1bn bid, Sony at Y=5,182 and a PS5 console.\n", NULL);
     NUMBER(items, "$5bn", 5e9, 5e9, "dollar", NULL);
     NUMBER(items, "\xE2\x82\xAC" "3.2 million", 3.2e6, 3.2e6, "euro", NULL);
     NUMBER(items, "Rs 500 crore", 5e9, 5e9, "indian rupee", NULL);
@@ -252,6 +253,9 @@ TEST(facts_numbers_currencies_and_scales)
     CHECK(!number_text(items, "24/7"));
     NUMBER(items, "15 \xE2\x82\xAC", 15, 15, "euro", NULL);
     NUMBER(items, "25 pounds", 25, 25, "pound-mass", "apples");
+    NUMBER(items, "PS8.1bn", 8.1e9, 8.1e9, "pound sterling", NULL);
+    NUMBER(items, "Y=5,182", 5182, 5182, "japanese yen", NULL);
+    CHECK(!number_text(items, "PS5"));
     sl_fact_items_free(items);
 }
 
