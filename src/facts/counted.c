@@ -290,7 +290,7 @@ static void rule_pick(const sl_facts_doc *d, size_t first, size_t *from, size_t 
 /* A candidate phrase: tokens [a, b) of content words. */
 typedef struct { size_t a, b; } phrase;
 
-enum { F_NONE, F_BEFORE, F_DIST, F_FIRST, F_NEAR_BEFORE, F_NEAR_AFTER, F_PREP, F_DET,
+enum { F_NONE, F_NONE_BARE, F_BEFORE, F_DIST, F_BETWEEN, F_FIRST, F_NEAR_BEFORE, F_NEAR_AFTER, F_PREP, F_DET,
        F_VERB_AFTER, F_CAPITAL, F_COMMA, F_RULE, F_LEN, N_FEATURES };
 
 /* Fitted by eval/fit_concepts.py on NewsQuant's even half (`/usr/bin/python3
@@ -299,7 +299,7 @@ enum { F_NONE, F_BEFORE, F_DIST, F_FIRST, F_NEAR_BEFORE, F_NEAR_AFTER, F_PREP, F
  * 0.625). Subject-like phrases (a verb after, the sentence's first, names)
  * and the rule's pick weigh most; a comma between and distance least. */
 static const double weights[N_FEATURES] = {
-    0.796, 1.059, -0.490, 0.615, 0.084, 0.153, 0.180, 0.209, 1.283, 0.640, -0.665, 1.298, 1.082,
+    0.907, 0.452, 0.976, -0.218, -1.198, 0.599, -0.072, -0.041, 0.062, 0.333, 1.243, 0.802, -0.579, 1.391, 0.967,
 };
 
 /* Whether token k may be in a candidate phrase: a content word that is no
@@ -343,23 +343,27 @@ static bool comma_between(const sl_facts_doc *d, size_t a, size_t b)
     return false;
 }
 
-/* The features of candidate c (index ci of n) for the number [first, end),
- * the rule's pick being [ra, rb). */
-static void features(const sl_facts_doc *d, const phrase *c, size_t ci, size_t n, size_t first,
+/* The features of candidate ci of the n in `all` for the number [first,
+ * end), the rule's pick being [ra, rb). */
+static void features(const sl_facts_doc *d, const phrase *all, size_t ci, size_t n, size_t first,
                      size_t end, size_t ra, size_t rb, double *f)
 {
     static const char *const preps[] = {"of", "in", "for", "on", "at", "from", "with", "by",
         "to", "against", "versus", NULL};
     static const char *const dets[] = {"the", "a", "an", "its", "their", "his", "her", "this",
         "these", "our", NULL};
+    const phrase *c = &all[ci];
     bool before = c->b <= first;
-    size_t gap_a = before ? c->b : end, gap_b = before ? first : c->a;
+    size_t gap_a = before ? c->b : end, gap_b = before ? first : c->a, between = 0;
+    for (size_t k = 0; k < n; k++)
+        between += all[k].a >= gap_a && all[k].b <= gap_b;
     memset(f, 0, N_FEATURES * sizeof *f);
     f[F_BEFORE] = before;
     f[F_DIST] = log1p((double)(gap_b - gap_a));
+    f[F_BETWEEN] = between > 4 ? 1 : (double)between / 4;
     f[F_FIRST] = ci == 0;
-    f[F_NEAR_BEFORE] = before && (ci + 1 == n || c[1].b > first);
-    f[F_NEAR_AFTER] = !before && (ci == 0 || c[-1].b <= first);
+    f[F_NEAR_BEFORE] = before && between == 0;
+    f[F_NEAR_AFTER] = !before && between == 0;
     f[F_PREP] = c->a > 0 && sl_facts_in(d, c->a - 1, preps) >= 0;
     f[F_DET] = c->a > 0 && sl_facts_in(d, c->a - 1, dets) >= 0;
     f[F_VERB_AFTER] = sl_numbers_same_sentence(d, c->a, c->b) &&
@@ -398,19 +402,21 @@ static void trace(const sl_facts_doc *d, size_t first, const phrase *c, const do
     fputc('\n', d->concept_trace);
 }
 
-void sl_numbers_value_of(const sl_facts_doc *d, size_t first, size_t end, sl_buf *about)
+void sl_numbers_value_of(const sl_facts_doc *d, size_t first, size_t end, bool measure,
+                         sl_buf *about)
 {
     phrase cands[64];
     size_t ra, rb, n = candidates(d, first, end, cands, sizeof cands / sizeof *cands);
     rule_pick(d, first, &ra, &rb);
     double f[N_FEATURES] = {0}, best;
     f[F_NONE] = 1; /* no phrase at all */
+    f[F_NONE_BARE] = !measure;
     best = dot(f);
     const phrase *choice = NULL;
     if (d->concept_trace)
         trace(d, first, NULL, f);
     for (size_t k = 0; k < n; k++) {
-        features(d, &cands[k], k, n, first, end, ra, rb, f);
+        features(d, cands, k, n, first, end, ra, rb, f);
         if (d->concept_trace)
             trace(d, first, &cands[k], f);
         if (dot(f) > best) {
