@@ -46,13 +46,20 @@ def counted(q):
 def unit_of(q):
     """NewsQuant's unit of one of our numbers: its unit, or for a count the
     counted phrase with its last word singular ("20 people" -> people,
-    "four different bosses" -> different boss); "-" when neither."""
+    "four different bosses" -> different boss); "-" when neither. A fraction
+    without unit is a share of what it counts, which NewsQuant writes as a
+    percentage of it ("one out of three Germans" -> "% germans", "almost
+    half" -> "% -"). The "p" of share prices ("118.5p", pence) is its
+    "point" (all 7 of the even half)."""
+    if q.get("unit") == "penny" and q["text"].rstrip().endswith("p"):
+        return "point"  # NewsQuant names the "p" of share prices (pence) so
     if q.get("unit"):
         return q["unit"].lower()
+    share = 0 < q["value"] < 1 and q.get("value_hi", q["value"]) == q["value"]
     if not counted(q):
-        return "-"
+        return "% -" if share else "-"
     words = WORD.findall(q["counts"].lower())
-    return " ".join(words[:-1] + [singular(words[-1])])
+    return ("% " if share else "") + " ".join(words[:-1] + [singular(words[-1])])
 
 
 def concept_of(q):
