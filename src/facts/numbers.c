@@ -625,6 +625,33 @@ static bool money_near(const sl_facts_doc *d, size_t i)
     return sl_facts_in(d, i, money) >= 0;
 }
 
+/* The unit at token k after words that say which system it is of ("US
+ * fluid ounce", "imperial gallon"); the tokens taken, 0 when none. */
+static size_t qualified_unit_at(const sl_facts_doc *d, size_t k, const char **unit)
+{
+    static const char *const systems[] = {"us", "u.s.", "imperial", "fluid", NULL};
+    size_t q = k;
+    while (q < k + 2 && sl_numbers_same_sentence(d, k, q) && sl_facts_in(d, q, systems) >= 0)
+        q++;
+    size_t used = sl_numbers_same_sentence(d, k, q) ? unit_at(d, q, unit) : 0;
+    return used ? q - k + used : 0;
+}
+
+/* "a third of a mile", "1/16 of a US pint": the unit a fraction is a share
+ * of, from token *after (moved past it); NULL when none. */
+static const char *share_of_unit(const sl_facts_doc *d, const number *nb, size_t *after)
+{
+    const char *unit;
+    size_t used;
+    if (nb->value <= 0 || nb->value >= 1 || !sl_facts_is(d, *after, "of") ||
+        !(sl_facts_is(d, *after + 1, "a") || sl_facts_is(d, *after + 1, "an")) ||
+        !sl_numbers_same_sentence(d, *after, *after + 2) ||
+        !(used = qualified_unit_at(d, *after + 2, &unit)))
+        return NULL;
+    *after += 2 + used;
+    return unit;
+}
+
 /* The unit written after the number, from token *after (moved past it). */
 static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *after)
 {
@@ -632,7 +659,7 @@ static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *afte
     size_t used;
     if (!sl_numbers_same_sentence(d, anchor, *after))
         return NULL;
-    if ((used = unit_at(d, *after, &unit))) {
+    if ((used = qualified_unit_at(d, *after, &unit))) {
         if (!strcmp(unit, "pound sterling") && sl_facts_is(d, *after, "pounds") &&
             !money_near(d, anchor))
             unit = "pound-mass"; /* "dropped 25 pounds", but "paid 25 pounds" */
@@ -765,7 +792,7 @@ static size_t emit_number(sl_facts_doc *d, number *nb, sl_buf *about)
     if (not_a_fact(d, nb, nb->first, unit))
         return nb->last;
     size_t after = nb->last + 1;
-    if (!unit)
+    if (!unit && !(unit = share_of_unit(d, nb, &after)))
         unit = unit_after(d, nb->last, &after);
     if (unit && first == nb->first && first > 0 && sl_facts_is(d, first - 1, "-") &&
         glued(d, first - 1, first) && nb->value > 0 &&

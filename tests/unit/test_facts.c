@@ -236,7 +236,8 @@ TEST(facts_numbers_currencies_and_scales)
         "USD1,700 and the yen stood at 110 JPY. The prize was a million dollars, and shares "
         "closed at 118.5p, down 5pc. Some 1.5m people walk a 2m wall, half a million of them "
         "24/7, and 15 \xE2\x82\xAC buys 25 pounds of apples. As ASCII text writes the pound "
-        "and the yen: a PS8.1bn bid, Sony at Y=5,182 and a PS5 console.\n", NULL);
+        "and the yen: a PS8.1bn bid, Sony at Y=5,182 and a PS5 console. One US fluid ounce "
+        "is 1/16 of a US pint.\n", NULL);
     NUMBER(items, "$5bn", 5e9, 5e9, "dollar", NULL);
     NUMBER(items, "\xE2\x82\xAC" "3.2 million", 3.2e6, 3.2e6, "euro", NULL);
     NUMBER(items, "Rs 500 crore", 5e9, 5e9, "indian rupee", NULL);
@@ -256,6 +257,8 @@ TEST(facts_numbers_currencies_and_scales)
     NUMBER(items, "PS8.1bn", 8.1e9, 8.1e9, "pound sterling", NULL);
     NUMBER(items, "Y=5,182", 5182, 5182, "japanese yen", NULL);
     CHECK(!number_text(items, "PS5"));
+    NUMBER(items, "One US fluid ounce", 1, 1, "ounce", NULL);
+    NUMBER(items, "1/16 of a US pint", 1.0 / 16, 1.0 / 16, "pint", NULL);
     sl_fact_items_free(items);
 }
 
@@ -289,7 +292,8 @@ TEST(facts_numbers_what_they_count)
         "Tavel index was up about 19 per cent. About 60 per cent of its revenue comes from "
         "ads. Her recent diplomatic mission to the region, her ninth since the war began, "
         "ended on Monday. Jane Doe, 65, said the 5G network and the iPhone 11 arrived in "
-        "2019, and the club finished in the bottom three.\n", NULL);
+        "2019, and the club finished in the bottom three. So far this year Tesla shares have "
+        "been on a tear, up nearly 57%.\n", NULL);
     NUMBER(items, "40,000", 40000, 40000, NULL, "death toll");
     NUMBER(items, "Seven European countries", 7, 7, NULL, "european countries");
     CHECK(!strstr(number_text(items, "Seven")->about, "conducted"));
@@ -303,6 +307,8 @@ TEST(facts_numbers_what_they_count)
     CHECK(!number_text(items, "11"));
     CHECK(!number_text(items, "2019"));
     CHECK(!number_text(items, "three"));
+    /* no phrase after it: the chooser's pick among the sentence's phrases */
+    NUMBER(items, "nearly 57%", 57, 57, "percentage", "tesla shares");
     sl_fact_items_free(items);
 }
 
