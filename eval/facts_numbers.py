@@ -16,6 +16,7 @@ import tempfile
 from facts_common import extract, prf
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+FRACTION = re.compile(r"(?i)\b(half|thirds?|quarters?|(fif|six|seven|eigh|nin|ten)ths?|in|out of)\b")
 
 
 def singular(w):
@@ -55,7 +56,7 @@ def unit_of(q):
         return "point"  # NewsQuant names the "p" of share prices (pence) so
     if q.get("unit"):
         return q["unit"].lower()
-    share = 0 < q["value"] < 1 and q.get("value_hi", q["value"]) == q["value"]
+    share = 0 < q["value"] < 1 and bool(FRACTION.search(q["text"]))
     if not counted(q):
         return "% -" if share else "-"
     words = WORD.findall(q["counts"].lower())
