@@ -269,7 +269,8 @@ TEST(facts_numbers_units_ranges_and_changes)
         "over 1,520 sq m. Fees rose 5 per cent to 20 per cent, between $62 and $68 per share, "
         "and the index fell by 3 points to 1,478 points. Mileage went from 20 miles per gallon "
         "in 2008 to 29 mpg, while 1 to 2 thousand people and dozens of boats waited as the "
-        "air fell to minus 5 degrees Celsius.\n", NULL);
+        "air fell to minus 5 degrees Celsius. Her now-18 month-old daughter saw sub-7 nanometer "
+        "chips.\n", NULL);
     NUMBER(items, "140 km/h", 140, 140, "kilometre per hour", NULL);
     NUMBER(items, "10km", 10, 10, "kilometre", NULL);
     NUMBER(items, "52,000 barrels a day", 52000, 52000, "barrel per day", NULL);
@@ -282,6 +283,9 @@ TEST(facts_numbers_units_ranges_and_changes)
     NUMBER(items, "1 to 2 thousand people", 1000, 2000, "people", NULL);
     NUMBER(items, "dozens of boats", 12, 120, NULL, "boats");
     NUMBER(items, "minus 5 degrees Celsius", -5, -5, "celsius", "air");
+    NUMBER(items, "now-18 month-old", 18, 18, "month of age", NULL);
+    NUMBER(items, "sub-7 nanometer", 7, 7, "nanometre", NULL);
+    CHECK(number_text(items, "sub-7")->approx == '<');
     sl_fact_items_free(items);
 }
 
