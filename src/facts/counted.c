@@ -294,12 +294,12 @@ enum { F_NONE, F_NONE_BARE, F_BEFORE, F_DIST, F_BETWEEN, F_FIRST, F_NEAR_BEFORE,
        F_VERB_AFTER, F_CAPITAL, F_COMMA, F_RULE, F_LEN, N_FEATURES };
 
 /* Fitted by eval/fit_concepts.py on NewsQuant's even half (`/usr/bin/python3
- * eval/fit_concepts.py`): the top candidate is right for 0.701 of the even
- * numbers and 0.677 of the odd, held-out ones (the rule alone: 0.682 /
+ * eval/fit_concepts.py`): the top candidate is right for 0.681 of the even
+ * numbers and 0.681 of the odd, held-out ones (the rule alone: 0.674 /
  * 0.625). Subject-like phrases (a verb after, the sentence's first, names)
  * and the rule's pick weigh most; a comma between and distance least. */
 static const double weights[N_FEATURES] = {
-    0.907, 0.452, 0.976, -0.218, -1.198, 0.599, -0.072, -0.041, 0.062, 0.333, 1.243, 0.802, -0.579, 1.391, 0.967,
+    0.780, 0.343, 1.031, -0.327, -1.024, 0.364, -0.159, -0.044, 0.041, 0.400, 1.130, 0.757, -0.582, 1.386, 0.728,
 };
 
 /* Whether token k may be in a candidate phrase: a content word that is no
@@ -313,14 +313,18 @@ static bool phrase_word(const sl_facts_doc *d, size_t k)
 }
 
 /* The candidate phrases of the sentence of token first, outside the number
- * [first, end): runs of phrase words, at most four words each (a longer run
- * is cut into fours). Returns how many were stored (at most cap). */
-static size_t candidates(const sl_facts_doc *d, size_t first, size_t end, phrase *out, size_t cap)
+ * [first, end) and within 64 tokens of it (a sentence of many numbers
+ * stays linear): runs of phrase words, at most four words each (a longer
+ * run is cut into fours). Returns how many were stored (at most cap);
+ * *opening tells whether the first one may open the sentence. */
+static size_t candidates(const sl_facts_doc *d, size_t first, size_t end, phrase *out, size_t cap,
+                         bool *opening)
 {
     size_t s0 = first, n = 0;
-    while (s0 > 0 && sl_numbers_same_sentence(d, first, s0 - 1))
+    while (s0 > 0 && sl_numbers_same_sentence(d, first, s0 - 1) && s0 + 64 > first)
         s0--;
-    for (size_t k = s0; sl_numbers_same_sentence(d, first, k) && n < cap;) {
+    *opening = !(s0 > 0 && sl_numbers_same_sentence(d, first, s0 - 1));
+    for (size_t k = s0; sl_numbers_same_sentence(d, first, k) && k < end + 64 && n < cap;) {
         if ((k >= first && k < end) || !phrase_word(d, k)) {
             k++;
             continue;
@@ -344,9 +348,10 @@ static bool comma_between(const sl_facts_doc *d, size_t a, size_t b)
 }
 
 /* The features of candidate ci of the n in `all` for the number [first,
- * end), the rule's pick being [ra, rb). */
-static void features(const sl_facts_doc *d, const phrase *all, size_t ci, size_t n, size_t first,
-                     size_t end, size_t ra, size_t rb, double *f)
+ * end), the rule's pick being [ra, rb); `opening`: all[0] may open the
+ * sentence. */
+static void features(const sl_facts_doc *d, const phrase *all, size_t ci, size_t n, bool opening,
+                     size_t first, size_t end, size_t ra, size_t rb, double *f)
 {
     static const char *const preps[] = {"of", "in", "for", "on", "at", "from", "with", "by",
         "to", "against", "versus", NULL};
@@ -361,7 +366,7 @@ static void features(const sl_facts_doc *d, const phrase *all, size_t ci, size_t
     f[F_BEFORE] = before;
     f[F_DIST] = log1p((double)(gap_b - gap_a));
     f[F_BETWEEN] = between > 4 ? 1 : (double)between / 4;
-    f[F_FIRST] = ci == 0;
+    f[F_FIRST] = ci == 0 && opening;
     f[F_NEAR_BEFORE] = before && between == 0;
     f[F_NEAR_AFTER] = !before && between == 0;
     f[F_PREP] = c->a > 0 && sl_facts_in(d, c->a - 1, preps) >= 0;
@@ -406,7 +411,8 @@ void sl_numbers_value_of(const sl_facts_doc *d, size_t first, size_t end, bool m
                          sl_buf *about)
 {
     phrase cands[64];
-    size_t ra, rb, n = candidates(d, first, end, cands, sizeof cands / sizeof *cands);
+    bool opening;
+    size_t ra, rb, n = candidates(d, first, end, cands, sizeof cands / sizeof *cands, &opening);
     rule_pick(d, first, &ra, &rb);
     double f[N_FEATURES] = {0}, best;
     f[F_NONE] = 1; /* no phrase at all */
@@ -416,7 +422,7 @@ void sl_numbers_value_of(const sl_facts_doc *d, size_t first, size_t end, bool m
     if (d->concept_trace)
         trace(d, first, NULL, f);
     for (size_t k = 0; k < n; k++) {
-        features(d, cands, k, n, first, end, ra, rb, f);
+        features(d, cands, k, n, opening, first, end, ra, rb, f);
         if (d->concept_trace)
             trace(d, first, &cands[k], f);
         if (dot(f) > best) {
