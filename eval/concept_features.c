@@ -46,7 +46,8 @@ int main(int argc, char **argv)
     int rc = an ? 0 : 1;
     for (int i = 1; i < argc && !rc; i++) {
         if (sl_gz_read_file(argv[i], 1 << 24, &text, &why)) {
-            fprintf(stderr, "concept-features: %s: %s\n", argv[i], why.ptr ? why.ptr : "cannot read");
+            fprintf(stderr, "concept-features: %s: %s\n", argv[i],
+                    why.ptr ? why.ptr : "cannot read");
             rc = 1;
             break;
         }

@@ -72,6 +72,18 @@ def concept_of(q):
     return q.get("counts") or ""
 
 
+def sentence_files(data, folder):
+    """Writes each sentence of `data` to a file of its own in `folder`;
+    their paths, in order."""
+    paths = []
+    for i, item in enumerate(data):
+        p = os.path.join(folder, "%04d.txt" % i)
+        with open(p, "w", encoding="utf-8") as f:
+            f.write(item["text"])
+        paths.append(p)
+    return paths
+
+
 def parse_value(v):
     v = v.replace(" ", "")
     num = r"(-?[\d.]+(?:[Ee][-+]?\d+)?)"
@@ -152,13 +164,7 @@ def spec_sets(binary, db, data_dir):
                 q.setdefault("change", "=")
                 q.setdefault("referred_concepts", "-")
         with tempfile.TemporaryDirectory() as tmp:
-            paths = []
-            for i, item in enumerate(data):
-                p = os.path.join(tmp, "%04d.txt" % i)
-                with open(p, "w", encoding="utf-8") as f:
-                    f.write(item["text"])
-                paths.append(p)
-            preds = extract(binary, db, paths)
+            preds = extract(binary, db, sentence_files(data, tmp))
         n_gold, n_pred, m = score(data, preds)
         f = prf(m["value_unit"], n_pred, n_gold)[2]
         print("  %-12s %.3f (value %.3f)" % (name, f, prf(m["value"], n_pred, n_gold)[2]))
@@ -173,13 +179,7 @@ def evaluate(binary, db, data_dir, half="test"):
     the reported figures, unless "dev" is asked for."""
     data = json.load(open(os.path.join(data_dir, "NewsQuant.json"), encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, item in enumerate(data):
-            p = os.path.join(tmp, "%04d.txt" % i)
-            with open(p, "w", encoding="utf-8") as f:
-                f.write(item["text"])
-            paths.append(p)
-        preds = extract(binary, db, paths)
+        preds = extract(binary, db, sentence_files(data, tmp))
     scores = spec_sets(binary, db, data_dir)
     for name, start in (("dev", 0), ("test", 1)):
         n_gold, n_pred, m = score(data[start::2], preds[start::2])

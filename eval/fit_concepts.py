@@ -28,11 +28,11 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from facts_common import extract, make_store  # noqa: E402
-from facts_numbers import concept_words, parse_value, value_match  # noqa: E402
+from facts_numbers import concept_words, parse_value, sentence_files, value_match  # noqa: E402
 from fit_speakers import accuracy, fit  # noqa: E402
 
-FEATURES = ["none", "none_bare", "before", "dist", "between", "first", "near_before", "near_after", "prep", "det",
-            "verb_after", "capital", "comma", "rule", "len"]
+FEATURES = ["none", "none_bare", "before", "dist", "between", "first", "near_before", "near_after",
+            "prep", "det", "verb_after", "capital", "comma", "rule", "len"]
 
 
 def candidates(tool, paths):
@@ -84,12 +84,7 @@ def main():
                    check=True)
     data = json.load(open(os.path.join(args.data, "NewsQuant.json"), encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, item in enumerate(data):
-            p = os.path.join(tmp, "%04d.txt" % i)
-            with open(p, "w", encoding="utf-8") as f:
-                f.write(item["text"])
-            paths.append(p)
+        paths = sentence_files(data, tmp)
         db = os.path.join(tmp, "facts.db")
         make_store(os.path.join(ROOT, "build/storyline"), db)
         facts = extract(os.path.join(ROOT, "build/storyline"), db, paths)

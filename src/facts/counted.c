@@ -290,16 +290,20 @@ static void rule_pick(const sl_facts_doc *d, size_t first, size_t *from, size_t 
 /* A candidate phrase: tokens [a, b) of content words. */
 typedef struct { size_t a, b; } phrase;
 
-enum { F_NONE, F_NONE_BARE, F_BEFORE, F_DIST, F_BETWEEN, F_FIRST, F_NEAR_BEFORE, F_NEAR_AFTER, F_PREP, F_DET,
-       F_VERB_AFTER, F_CAPITAL, F_COMMA, F_RULE, F_LEN, N_FEATURES };
+/* The features of a candidate ("none": no phrase at all; "none_bare": no
+ * phrase for a number without unit), in eval/fit_concepts.py's order. */
+enum { F_NONE, F_NONE_BARE, F_BEFORE, F_DIST, F_BETWEEN, F_FIRST, F_NEAR_BEFORE, F_NEAR_AFTER,
+       F_PREP, F_DET, F_VERB_AFTER, F_CAPITAL, F_COMMA, F_RULE, F_LEN, N_FEATURES };
 
 /* Fitted by eval/fit_concepts.py on NewsQuant's even half (`/usr/bin/python3
  * eval/fit_concepts.py`): the top candidate is right for 0.681 of the even
  * numbers and 0.681 of the odd, held-out ones (the rule alone: 0.674 /
- * 0.625). Subject-like phrases (a verb after, the sentence's first, names)
- * and the rule's pick weigh most; a comma between and distance least. */
+ * 0.625). The rule's pick, phrases before the number and subject-like ones
+ * (a verb after, a name, the sentence's first) weigh most; other phrases
+ * between, a comma between and distance count against. */
 static const double weights[N_FEATURES] = {
-    0.780, 0.343, 1.031, -0.327, -1.024, 0.364, -0.159, -0.044, 0.041, 0.400, 1.130, 0.757, -0.582, 1.386, 0.728,
+    0.780, 0.343, 1.031, -0.327, -1.024, 0.364, -0.159, -0.044,
+    0.041, 0.400, 1.130, 0.757, -0.582, 1.386, 0.728,
 };
 
 /* Whether token k may be in a candidate phrase: a content word that is no
