@@ -31,8 +31,8 @@ from facts_common import extract, make_store  # noqa: E402
 from facts_numbers import concept_words, parse_value, sentence_files, value_match  # noqa: E402
 from fit_speakers import accuracy, fit  # noqa: E402
 
-FEATURES = ["none", "none_bare", "none_time", "before", "dist", "between", "first", "near_before", "near_after",
-            "prep", "det", "verb_after", "capital", "comma", "rule", "len"]
+FEATURES = ["none", "none_bare", "none_time", "dist", "between", "first", "nearest", "prep", "det",
+            "verb_after", "capital", "comma", "rule", "len"]
 
 
 def candidates(tool, paths):

@@ -291,20 +291,21 @@ static void rule_pick(const sl_facts_doc *d, size_t first, size_t *from, size_t 
 typedef struct { size_t a, b; } phrase;
 
 /* The features of a candidate ("none": no phrase at all; "none_bare" and
- * "none_time": no phrase for a number without unit, for a duration), in
- * eval/fit_concepts.py's order. */
-enum { F_NONE, F_NONE_BARE, F_NONE_TIME, F_BEFORE, F_DIST, F_BETWEEN, F_FIRST, F_NEAR_BEFORE, F_NEAR_AFTER,
-       F_PREP, F_DET, F_VERB_AFTER, F_CAPITAL, F_COMMA, F_RULE, F_LEN, N_FEATURES };
+ * "none_time": no phrase for a number without unit, for a duration;
+ * "nearest": no candidate between), in eval/fit_concepts.py's order. */
+enum { F_NONE, F_NONE_BARE, F_NONE_TIME, F_DIST, F_BETWEEN, F_FIRST, F_NEAREST, F_PREP, F_DET,
+       F_VERB_AFTER, F_CAPITAL, F_COMMA, F_RULE, F_LEN, N_FEATURES };
 
 /* Fitted by eval/fit_concepts.py on NewsQuant's even half (`/usr/bin/python3
- * eval/fit_concepts.py`): the top candidate is right for 0.692 of the even
- * numbers and 0.685 of the odd, held-out ones (the rule alone: 0.674 /
- * 0.625). The rule's pick, phrases before the number and subject-like ones
- * (a verb after, a name, the sentence's first) weigh most; other phrases
- * between, a comma between and distance count against. */
+ * eval/fit_concepts.py`): the top candidate is right for 0.699 of the even
+ * numbers and 0.693 of the odd, held-out ones (the rule alone: 0.674 /
+ * 0.625). The rule's pick and subject-like phrases (a verb after, a name,
+ * a determiner before, the sentence's first) weigh most; phrases between,
+ * a comma between, a preposition before and distance count against; a
+ * duration most often is a value of no phrase. */
 static const double weights[N_FEATURES] = {
-    0.730, 0.382, 0.659, 1.048, -0.302, -1.048, 0.367, -0.142,
-    -0.031, 0.031, 0.403, 1.112, 0.749, -0.575, 1.378, 0.709,
+    -0.023, 0.002, 0.650, -0.154, -0.843, 0.305, 0.037,
+    -0.315, 0.560, 1.131, 0.790, -0.490, 1.243, 0.934,
 };
 
 /* Whether token k may be in a candidate phrase: a content word that is no
@@ -317,26 +318,25 @@ static bool phrase_word(const sl_facts_doc *d, size_t k)
            !((sl_units_at(d, k, &unit) || sl_units_scale_word(d, k) > 0) && number_before(d, k));
 }
 
-/* The candidate phrases of the sentence of token first, outside the number
- * [first, end) and within 64 tokens of it (a sentence of many numbers
- * stays linear): runs of phrase words, at most four words each (a longer
- * run is cut into fours). Returns how many were stored (at most cap);
- * *opening tells whether the first one may open the sentence. */
-static size_t candidates(const sl_facts_doc *d, size_t first, size_t end, phrase *out, size_t cap,
-                         bool *opening)
+/* The candidate phrases before the number at token first, in its sentence
+ * and within 64 tokens of it (a sentence of many numbers stays linear):
+ * runs of phrase words, at most four words each (a longer run is cut into
+ * fours). A phrase after the number is counted_after's. Returns how many
+ * were stored (at most cap); *opening tells whether the first one may open
+ * the sentence. */
+static size_t candidates(const sl_facts_doc *d, size_t first, phrase *out, size_t cap, bool *opening)
 {
     size_t s0 = first, n = 0;
     while (s0 > 0 && sl_numbers_same_sentence(d, first, s0 - 1) && s0 + 64 > first)
         s0--;
     *opening = !(s0 > 0 && sl_numbers_same_sentence(d, first, s0 - 1));
-    for (size_t k = s0; sl_numbers_same_sentence(d, first, k) && k < end + 64 && n < cap;) {
-        if ((k >= first && k < end) || !phrase_word(d, k)) {
+    for (size_t k = s0; k < first && n < cap;) {
+        if (!phrase_word(d, k)) {
             k++;
             continue;
         }
         size_t a = k;
-        while (sl_numbers_same_sentence(d, first, k) && k - a < 4 && !(k >= first && k < end) &&
-               phrase_word(d, k))
+        while (k < first && k - a < 4 && phrase_word(d, k))
             k++;
         out[n++] = (phrase){a, k};
     }
@@ -352,28 +352,22 @@ static bool comma_between(const sl_facts_doc *d, size_t a, size_t b)
     return false;
 }
 
-/* The features of candidate ci of the n in `all` for the number [first,
- * end), the rule's pick being [ra, rb); `opening`: all[0] may open the
+/* The features of candidate ci of the n in `all` for the number at token
+ * first, the rule's pick being [ra, rb); `opening`: all[0] may open the
  * sentence. */
 static void features(const sl_facts_doc *d, const phrase *all, size_t ci, size_t n, bool opening,
-                     size_t first, size_t end, size_t ra, size_t rb, double *f)
+                     size_t first, size_t ra, size_t rb, double *f)
 {
     static const char *const preps[] = {"of", "in", "for", "on", "at", "from", "with", "by",
         "to", "against", "versus", NULL};
     static const char *const dets[] = {"the", "a", "an", "its", "their", "his", "her", "this",
         "these", "our", NULL};
     const phrase *c = &all[ci];
-    bool before = c->b <= first;
-    size_t gap_a = before ? c->b : end, gap_b = before ? first : c->a, between = 0;
-    for (size_t k = 0; k < n; k++)
-        between += all[k].a >= gap_a && all[k].b <= gap_b;
     memset(f, 0, N_FEATURES * sizeof *f);
-    f[F_BEFORE] = before;
-    f[F_DIST] = log1p((double)(gap_b - gap_a));
-    f[F_BETWEEN] = between > 4 ? 1 : (double)between / 4;
+    f[F_DIST] = log1p((double)(first - c->b));
+    f[F_BETWEEN] = n - 1 - ci > 4 ? 1 : (double)(n - 1 - ci) / 4;
     f[F_FIRST] = ci == 0 && opening;
-    f[F_NEAR_BEFORE] = before && between == 0;
-    f[F_NEAR_AFTER] = !before && between == 0;
+    f[F_NEAREST] = ci + 1 == n;
     f[F_PREP] = c->a > 0 && sl_facts_in(d, c->a - 1, preps) >= 0;
     f[F_DET] = c->a > 0 && sl_facts_in(d, c->a - 1, dets) >= 0;
     f[F_VERB_AFTER] = sl_numbers_same_sentence(d, c->a, c->b) &&
@@ -382,7 +376,7 @@ static void features(const sl_facts_doc *d, const phrase *all, size_t ci, size_t
     for (size_t k = c->a; k < c->b; k++)
         if (sl_facts_upper(d, k) && !(k > 0 && !sl_numbers_same_sentence(d, k, k - 1)))
             f[F_CAPITAL] = 1;
-    f[F_COMMA] = comma_between(d, gap_a, gap_b);
+    f[F_COMMA] = comma_between(d, c->b, first);
     f[F_RULE] = c->a < rb && ra < c->b;
     f[F_LEN] = (double)(c->b - c->a) / 4;
 }
@@ -412,8 +406,7 @@ static void trace(const sl_facts_doc *d, size_t first, const phrase *c, const do
     fputc('\n', d->concept_trace);
 }
 
-void sl_numbers_value_of(const sl_facts_doc *d, size_t first, size_t end, const char *unit,
-                         sl_buf *about)
+void sl_numbers_value_of(const sl_facts_doc *d, size_t first, const char *unit, sl_buf *about)
 {
     static const char *const times[] = {"year", "month", "week", "day", "hour", "minute",
         "second", "decade", "century", NULL};
@@ -422,7 +415,7 @@ void sl_numbers_value_of(const sl_facts_doc *d, size_t first, size_t end, const 
         duration = !strcmp(unit, times[k]);
     phrase cands[64];
     bool opening;
-    size_t ra, rb, n = candidates(d, first, end, cands, sizeof cands / sizeof *cands, &opening);
+    size_t ra, rb, n = candidates(d, first, cands, sizeof cands / sizeof *cands, &opening);
     rule_pick(d, first, &ra, &rb);
     double f[N_FEATURES] = {0}, best;
     f[F_NONE] = 1; /* no phrase at all */
@@ -433,7 +426,7 @@ void sl_numbers_value_of(const sl_facts_doc *d, size_t first, size_t end, const 
     if (d->concept_trace)
         trace(d, first, NULL, f);
     for (size_t k = 0; k < n; k++) {
-        features(d, cands, k, n, opening, first, end, ra, rb, f);
+        features(d, cands, k, n, opening, first, ra, rb, f);
         if (d->concept_trace)
             trace(d, first, &cands[k], f);
         if (dot(f) > best) {

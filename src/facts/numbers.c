@@ -866,7 +866,7 @@ static size_t emit_number(sl_facts_doc *d, number *nb, sl_buf *about)
     if (!about->len && nb->ordinal)
         sl_numbers_apposition(d, first, about);
     else if (!about->len && !sl_numbers_conversion(d, first, about))
-        sl_numbers_value_of(d, first, after, unit, about);
+        sl_numbers_value_of(d, first, unit, about);
     if (about->err) {   /* out of memory: an item without its noun would be wrong */
         d->err = about->err;
         return after - 1;
