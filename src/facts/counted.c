@@ -1,8 +1,9 @@
 /* counted.c — what a number counts or is a value of: the noun phrase after
  * it and its unit ("10 months of war", "seven European countries"), or the
  * phrase before it that it states a value of ("the death toll rose to
- * 40,000"). numbers.c reads the number and calls these; the English word
- * lists of that reading live here. Method: docs/facts.md, "Numbers". */
+ * 40,000"), a learned choice (weights from eval/fit_concepts.py). numbers.c
+ * reads the number and calls these; the English word lists of that reading
+ * live here. Method: docs/facts.md, "Numbers". */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -242,9 +243,10 @@ static void opening_phrase(const sl_facts_doc *d, size_t first, size_t j, size_t
     *to = e;
 }
 
-/* The rule's pick of the noun phrase before the number that it states a value of ("the death
- * toll rose to 40,000", "the figure drops to just 87 mph", "Blackmores up 9.4
- * per cent to $84"): back over linking words, verbs, other quantities and a
+/* The rule's pick of the noun phrase before the number that it states a
+ * value of, one feature of the chooser below ("the death toll rose to
+ * 40,000", "the figure drops to just 87 mph", "Blackmores up 9.4 per cent
+ * to $84"): back over linking words, verbs, other quantities and a
  * bracket (at most ten tokens), then up to three content words. A relative
  * clause takes its antecedent ("the building, which covered 1,800 square
  * metres"). When that gives no word ("Tesla shares have been on a tear, up
