@@ -235,7 +235,9 @@ TEST(facts_numbers_currencies_and_scales)
         "roads. Oil rose to US $58.24 per barrel, a loan of HK $5.4m was repaid, the fee was "
         "USD1,700 and the yen stood at 110 JPY. The prize was a million dollars, and shares "
         "closed at 118.5p, down 5pc. Some 1.5m people walk a 2m wall, half a million of them "
-        "24/7, and 15 \xE2\x82\xAC buys 25 pounds of apples.\n", NULL);
+        "24/7, and 15 \xE2\x82\xAC buys 25 pounds of apples. As ASCII text writes the pound "
+        "and the yen: a PS8.1bn bid, Sony at Y=5,182 and a PS5 console. One US fluid ounce "
+        "is 1/16 of a US pint.\n", NULL);
     NUMBER(items, "$5bn", 5e9, 5e9, "dollar", NULL);
     NUMBER(items, "\xE2\x82\xAC" "3.2 million", 3.2e6, 3.2e6, "euro", NULL);
     NUMBER(items, "Rs 500 crore", 5e9, 5e9, "indian rupee", NULL);
@@ -252,6 +254,11 @@ TEST(facts_numbers_currencies_and_scales)
     CHECK(!number_text(items, "24/7"));
     NUMBER(items, "15 \xE2\x82\xAC", 15, 15, "euro", NULL);
     NUMBER(items, "25 pounds", 25, 25, "pound-mass", "apples");
+    NUMBER(items, "PS8.1bn", 8.1e9, 8.1e9, "pound sterling", NULL);
+    NUMBER(items, "Y=5,182", 5182, 5182, "japanese yen", NULL);
+    CHECK(!number_text(items, "PS5"));
+    NUMBER(items, "One US fluid ounce", 1, 1, "ounce", NULL);
+    NUMBER(items, "1/16 of a US pint", 1.0 / 16, 1.0 / 16, "pint", NULL);
     sl_fact_items_free(items);
 }
 
@@ -262,7 +269,8 @@ TEST(facts_numbers_units_ranges_and_changes)
         "over 1,520 sq m. Fees rose 5 per cent to 20 per cent, between $62 and $68 per share, "
         "and the index fell by 3 points to 1,478 points. Mileage went from 20 miles per gallon "
         "in 2008 to 29 mpg, while 1 to 2 thousand people and dozens of boats waited as the "
-        "air fell to minus 5 degrees Celsius.\n", NULL);
+        "air fell to minus 5 degrees Celsius. Her now-18 month-old daughter saw sub-7 nanometer "
+        "chips.\n", NULL);
     NUMBER(items, "140 km/h", 140, 140, "kilometre per hour", NULL);
     NUMBER(items, "10km", 10, 10, "kilometre", NULL);
     NUMBER(items, "52,000 barrels a day", 52000, 52000, "barrel per day", NULL);
@@ -275,6 +283,9 @@ TEST(facts_numbers_units_ranges_and_changes)
     NUMBER(items, "1 to 2 thousand people", 1000, 2000, "people", NULL);
     NUMBER(items, "dozens of boats", 12, 120, NULL, "boats");
     NUMBER(items, "minus 5 degrees Celsius", -5, -5, "celsius", "air");
+    NUMBER(items, "now-18 month-old", 18, 18, "month of age", NULL);
+    NUMBER(items, "sub-7 nanometer", 7, 7, "nanometre", NULL);
+    CHECK(number_text(items, "sub-7")->approx == '<');
     sl_fact_items_free(items);
 }
 
@@ -285,7 +296,8 @@ TEST(facts_numbers_what_they_count)
         "Tavel index was up about 19 per cent. About 60 per cent of its revenue comes from "
         "ads. Her recent diplomatic mission to the region, her ninth since the war began, "
         "ended on Monday. Jane Doe, 65, said the 5G network and the iPhone 11 arrived in "
-        "2019, and the club finished in the bottom three.\n", NULL);
+        "2019, and the club finished in the bottom three. So far this year Tesla shares have "
+        "been on a tear, up nearly 57%.\n", NULL);
     NUMBER(items, "40,000", 40000, 40000, NULL, "death toll");
     NUMBER(items, "Seven European countries", 7, 7, NULL, "european countries");
     CHECK(!strstr(number_text(items, "Seven")->about, "conducted"));
@@ -299,6 +311,8 @@ TEST(facts_numbers_what_they_count)
     CHECK(!number_text(items, "11"));
     CHECK(!number_text(items, "2019"));
     CHECK(!number_text(items, "three"));
+    /* no phrase after it: the chooser's pick among the sentence's phrases */
+    NUMBER(items, "nearly 57%", 57, 57, "percentage", "tesla shares");
     sl_fact_items_free(items);
 }
 
