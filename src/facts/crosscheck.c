@@ -90,10 +90,14 @@ static bool number_key(const sl_fact_item *it, char *key, size_t cap)
     const char *head = event ? event : last;
     if (!head[0] && !it->detail && !it->role)
         return false; /* a bare number: nothing to line it up by */
+    /* "26 months of restoration work" measures the work; "work stopped for
+     * five months" a span of it: a head outside the number's own words
+     * (found before it) is kept apart from one inside them. */
+    bool outside = !event && head[0] && it->text && !strcasestr(it->text, head);
     char who[32];
     modifier(it->text, who, sizeof who);
-    snprintf(key, cap, "%s%s|%s%s%s", it->role ? "#" : "", it->detail ? it->detail : "", who,
-             who[0] && head[0] ? " " : "", head);
+    snprintf(key, cap, "%s%s|%s%s%s%s", it->role ? "#" : "", it->detail ? it->detail : "",
+             outside ? "<" : "", who, who[0] && head[0] ? " " : "", head);
     return true;
 }
 
@@ -229,7 +233,8 @@ static int build_fact(const entry *g, size_t n, sl_fact *f, bool *keep)
     memset(f, 0, sizeof *f);
     const char *bar = strchr(g->key, '|');
     const char *unit = g->key[0] == '#' ? g->key + 1 : g->key;
-    f->about = bar[1] ? strdup(bar + 1) : strndup(unit, (size_t)(bar - unit));
+    const char *head = bar + 1 + (bar[1] == '<'); /* shown without number_key's mark */
+    f->about = head[0] ? strdup(head) : strndup(unit, (size_t)(bar - unit));
     if (bar > unit)
         f->unit = strndup(unit, (size_t)(bar - unit));
     if (!f->about || (bar > unit && !f->unit))
@@ -245,8 +250,8 @@ static int build_fact(const entry *g, size_t n, sl_fact *f, bool *keep)
      * wholes of one another. */
     bool event = false;
     for (size_t k = 0; k < sizeof event_words / sizeof *event_words; k++)
-        event |= !strcmp(bar + 1, event_words[k].as);
-    bool specific = bar[1] && (event || bar > unit);
+        event |= !strcmp(head, event_words[k].as);
+    bool specific = head[0] && (event || bar > unit);
     f->conflict = f->n_values > 1 && !amb && specific;
     /* Confidence that the values speak of one thing: a named thing and a
      * unit make a match likelier, one value per article too. */

@@ -40,6 +40,34 @@ TEST(facts_crosscheck_from_plain_items)
     sl_fact_table_free(t);
 }
 
+static sl_fact_item span(int64_t article, double value, const char *text, const char *about)
+{
+    return (sl_fact_item){.article_id = article, .kind = SL_FACT_NUMBER, .value = value,
+                          .value_hi = value, .approx = '=', .text = (char *)text,
+                          .about = (char *)about, .detail = (char *)"month", .sentence = {0, 40}};
+}
+
+/* "Work stopped for five months" (what it counts found before the number)
+ * and "26 months of restoration work" (inside it) measure different things:
+ * no conflict; two statements of the first kind still disagree. */
+TEST(facts_crosscheck_head_before_or_inside)
+{
+    sl_fact_item items[] = {span(1, 5, "five months", "work"),
+                            span(2, 26, "26 months of restoration work", "restoration work")};
+    sl_fact_table *t = NULL;
+    CHECK_INT(sl_facts_crosscheck(7, items, 2, NULL, 0, 1, &t), 0);
+    for (size_t i = 0; t && i < t->n; i++)
+        CHECK(!t->items[i].conflict);
+    sl_fact_table_free(t);
+    sl_fact_item runs[] = {span(1, 25, "25 years", "treaty runs"), span(2, 30, "30 years", "run")};
+    runs[0].detail = runs[1].detail = (char *)"year";
+    CHECK_INT(sl_facts_crosscheck(7, runs, 2, NULL, 0, 1, &t), 0);
+    CHECK(t && t->n == 1 && t->items[0].conflict);
+    if (t && t->n == 1)
+        CHECK_STR(t->items[0].about, "run");
+    sl_fact_table_free(t);
+}
+
 static int to_buf(void *ctx, const char *data, size_t len)
 {
     return sl_buf_put(ctx, data, len);
