@@ -14,7 +14,13 @@ originals and rewrites, BASIL and ECB+ as distractors), runs it through
 articles before it) and prints the features of every compared pair, and
 labels each pair as copies_rewrites.py classes it: TP (a rewrite and an
 original of its group) 1; FP, BASIL same-event and other distractor pairs 0;
-two rewrites or two originals of one group left out.
+two rewrites or two originals of one group left out. The same corpus cut
+to each text's first 2 and first 4 sentences (SHORT_LEADS) is run through
+the tool too, each cut on its own, and its pairs join the fit, labelled
+the same way: short same-event reports of different outlets are the
+negatives the whole articles lack (align.c's gate, MODEL_WORDS, is what
+is left of the length rule they replace). The threshold is picked on the
+whole texts and the cut negatives the rules leave to the model.
 
 Reported:
   - candidate recall: the share of rewrites whose original is among the
@@ -26,6 +32,8 @@ Reported:
     decided by a model fitted on the other folds only (weights and
     threshold), negatives without a rewrite spread over the folds by a hash
     of the pair. The held-out figures are the ones that count.
+  - the cut texts held out: rewrite recall, and BASIL same-event pairs
+    called rewrites (copies_heldout_short_*);
   - the final weights, fitted on all folds, to paste into decide.c.
 
 The model is a few shallow regression trees, gradient-boosted on the log
