@@ -14,7 +14,13 @@ originals and rewrites, BASIL and ECB+ as distractors), runs it through
 articles before it) and prints the features of every compared pair, and
 labels each pair as copies_rewrites.py classes it: TP (a rewrite and an
 original of its group) 1; FP, BASIL same-event and other distractor pairs 0;
-two rewrites or two originals of one group left out.
+two rewrites or two originals of one group left out. The same corpus cut
+to each text's first 2 and first 4 sentences (SHORT_LEADS) is run through
+the tool too, each cut on its own, and its pairs join the fit, labelled
+the same way: short same-event reports of different outlets are the
+negatives the whole articles lack (align.c's gate, MODEL_WORDS, is what
+is left of the length rule they replace). The threshold is picked on the
+whole texts and the cut negatives the rules leave to the model.
 
 Reported:
   - candidate recall: the share of rewrites whose original is among the
@@ -26,6 +32,8 @@ Reported:
     decided by a model fitted on the other folds only (weights and
     threshold), negatives without a rewrite spread over the folds by a hash
     of the pair. The held-out figures are the ones that count.
+  - the cut texts held out: rewrite recall, and BASIL same-event pairs
+    called rewrites (copies_heldout_short_*);
   - the final weights, fitted on all folds, to paste into decide.c.
 
 The model is a few shallow regression trees, gradient-boosted on the log
@@ -44,6 +52,7 @@ import argparse
 import collections
 import math
 import os
+import re
 import subprocess
 import sys
 import zlib
@@ -53,14 +62,20 @@ import copies_rewrites as cr  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 FEATURES = ["order", "terms", "cover_min", "match_min", "match_max", "names", "figures",
-            "length_ratio", "best_sentence", "size", "aligned_min", "terms_of_more", "paired"]
+            "length_ratio", "best_sentence", "size", "aligned_min", "terms_of_more", "paired",
+            "anchor_order"]
 RULE_KINDS = ("near", "contains", "excerpt")   # decided by rules, not by the model
 PRECISION = 0.995
 TREES, DEPTH, BINS, RATE, L2, MIN_HESSIAN = 20, 3, 32, 0.3, 1.0, 1.0
 BASIL_WEIGHT = 40.0
 ECB_WEIGHT = 0.3
 WORTH_ORDER, WORTH_TERMS = 0.15, 0.30    # sl_copy_worth_aligning (decide.c)
-MODEL_WORDS = 60                          # align.c
+MODEL_WORDS = 32                          # align.c
+# Short reports: every text of the corpus cut to its first LEADS sentences
+# (each cut a corpus of its own), so that the fit sees short same-event
+# reports of different outlets as negatives and short rewrites as positives
+SHORT_LEADS = (2, 4)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def worth(row):
@@ -215,6 +230,46 @@ def run_tool(tool, c, gold_pairs):
     return cands, pairs, gold, p.stderr.strip()
 
 
+def short_corpus(c, leads):
+    """The corpus cut to each text's first `leads` sentences, keys prefixed
+    "leadN:", and the pairs to compare besides the index's candidates: each
+    rewrite with its originals, and BASIL same-event reports of different
+    outlets."""
+    s = cr.Corpus()
+    for k, m in c.meta.items():
+        sentences = [x for x in SENTENCE_END.split(m["text"]) if x.strip()]
+        if len(sentences) <= 1:
+            continue
+        meta = dict(m)
+        key = "lead%d:%s" % (leads, k)
+        s.records.append({"id": key, "text": " ".join(sentences[:leads])})
+        meta["text"] = s.records[-1]["text"]
+        s.meta[key] = meta
+    originals, events = collections.defaultdict(list), collections.defaultdict(list)
+    for k, m in s.meta.items():
+        if m["role"] == "original":
+            originals[m["group"]].append(k)
+        elif m["role"] == "basil":
+            events[m["event"]].append(k)
+    listed = [(k, o) for k, m in s.meta.items() if m["role"] == "rewrite" for o in originals[m["group"]]]
+    listed += [(k, o) for ks in events.values() for k in ks for o in ks if k < o]
+    return s, listed
+
+
+def short_pairs(tool, c):
+    """Compared pairs of the short corpora: the index's candidates and the
+    listed pairs, each pair once."""
+    out, meta = [], {}
+    for leads in SHORT_LEADS:
+        s, listed = short_corpus(c, leads)
+        _, pairs, gold, _ = run_tool(tool, s, listed)
+        seen = {frozenset(r[:2]) for r in pairs}
+        out.extend(pairs + [r for r in gold.values() if frozenset(r[:2]) not in seen])
+        meta.update(s.meta)
+    c.meta.update(meta)
+    return out
+
+
 def fold_of(c, ka, kb):
     for k in (ka, kb):
         m = c.meta[k]
@@ -244,6 +299,33 @@ def pick_threshold(model, rows, labels, weights):
         if tp and tp / (tp + fp) >= PRECISION:
             best = p
     return best
+
+
+def fit_with_threshold(rows, labels, weights, shorts, tr):
+    """The trees fitted on rows tr and their threshold, picked on the whole
+    texts and the short negatives the rules leave to the model (short
+    rewrites are no reason to lower it, nor the rules' own errors on cut
+    texts a reason to raise it)."""
+    model = fit([rows[k] for k in tr], [labels[k] for k in tr], [weights[k] for k in tr])
+    th = [k for k in tr if not (shorts[k] and (labels[k] or by_rule(rows[k])))]
+    return model, pick_threshold(model, [rows[k] for k in th], [labels[k] for k in th], [weights[k] for k in th])
+
+
+def report_short(c, rows, labels, shorts, fitted, held):
+    """The short reports (texts cut to their leads): rewrites found, and
+    same-event pairs of different outlets called rewrites."""
+    print("\n== short reports (the first %s sentences of each text)" % " or ".join(map(str, SHORT_LEADS)))
+    sel = [k for k in range(len(rows)) if shorts[k]]
+    keys = {r[0] for k in sel for r in [rows[k]] if c.meta[r[0]]["role"] == "rewrite"}
+    keys |= {r[1] for k in sel for r in [rows[k]] if c.meta[r[1]]["role"] == "rewrite"}
+    for name, dec in (("fitted", fitted), ("held out", held)):
+        f = figures(c, [rows[k] for k in sel], [labels[k] for k in sel], [dec[k] for k in sel], keys)
+        print("%-9s rewrite recall %.3f (precision %.3f), BASIL same-event pairs called rewrites %d of %d,"
+              " ECB+ same-topic %d" % (name, f["r"], f["p"], f["basil"],
+                                       sum(cr.classify(c.meta[rows[k][0]], c.meta[rows[k][1]]) == "basil"
+                                           for k in sel), f["ecb"]))
+    print("SCORE copies_heldout_short_basil_pairs %d" % f["basil"])
+    print("SCORE copies_heldout_short_recall %.4f" % f["r"])
 
 
 def figures(c, rows, labels, decisions, rewrites):
@@ -284,6 +366,7 @@ def main():
             originals[m["group"]].append(k)
     gold_pairs = [(k, o) for k in rewrites for o in originals[c.meta[k]["group"]]]
     cands, pairs, gold, cost = run_tool(args.tool, c, gold_pairs)
+    short = short_pairs(args.tool, c)
 
     # candidate recall
     print("== candidate stage: %s" % cost)
@@ -305,8 +388,8 @@ def main():
     print("SCORE copies_candidate_recall %.4f" % (tot[0] / tot[1]))
 
     # labelled pairs
-    rows, labels, folds, weights = [], [], [], []
-    for r in pairs:
+    rows, labels, folds, weights, shorts = [], [], [], [], []
+    for r in pairs + short:
         cls = cr.classify(c.meta[r[0]], c.meta[r[1]])
         # two rewrites or two originals of one group say nothing; ECB+ holds
         # real wire copies, which the rules call near, contains or excerpt:
@@ -314,6 +397,7 @@ def main():
         if cls == "ignored" or (cls == "distractor" and r[2] in RULE_KINDS):
             continue
         rows.append(r)
+        shorts.append(r[0].startswith("lead"))
         labels.append(1 if cls == "tp" else 0)
         weights.append({"basil": BASIL_WEIGHT, "distractor": ECB_WEIGHT}.get(cls, 1.0))
         m = c.meta[r[0]]   # a negative's fold: its BASIL event or ECB+ topic, else the pair
@@ -333,16 +417,13 @@ def main():
     for i, g in enumerate(gens):
         out = {g, neg_folds[i % len(neg_folds)]} if neg_folds else {g}
         tr = [k for k in range(len(rows)) if folds[k] not in out and worth(rows[k])]
-        model = fit([rows[k] for k in tr], [labels[k] for k in tr], [weights[k] for k in tr])
-        t = pick_threshold(model, [rows[k] for k in tr], [labels[k] for k in tr], [weights[k] for k in tr])
+        model, t = fit_with_threshold(rows, labels, weights, shorts, tr)
         for k in range(len(rows)):
             if folds[k] in out:
                 held[k] = decide(model, t, rows[k])
     # pairs of negative folds left out of every generator's fold: decided by the last model
     held = [h if h is not None else decide(model, t, rows[k]) for k, h in enumerate(held)]
-    tr = [k for k in range(len(rows)) if worth(rows[k])]
-    model = fit([rows[k] for k in tr], [labels[k] for k in tr], [weights[k] for k in tr])
-    t = pick_threshold(model, [rows[k] for k in tr], [labels[k] for k in tr], [weights[k] for k in tr])
+    model, t = fit_with_threshold(rows, labels, weights, shorts, [k for k in range(len(rows)) if worth(rows[k])])
     fitted = [decide(model, t, r) for r in rows]
 
     print("\n%-22s %6s %6s %6s %6s  %6s %6s %6s %6s %6s" % ("subset", "rewr", "fitP", "fitR", "fitFP",
@@ -350,7 +431,7 @@ def main():
     subsets = [("all", set(rewrites))] + [
         (g, {k for k in rewrites if fold_of(c, k, k) == g}) for g in gens]
     for name, keys in subsets:
-        sel = [k for k in range(len(rows)) if name == "all" or folds[k] == name]
+        sel = [k for k in range(len(rows)) if not shorts[k] and (name == "all" or folds[k] == name)]
         fa = figures(c, [rows[k] for k in sel], [labels[k] for k in sel], [fitted[k] for k in sel], keys)
         ho = figures(c, [rows[k] for k in sel], [labels[k] for k in sel], [held[k] for k in sel], keys)
         print("%-22s %6d %6.3f %6.3f %6d  %6.3f %6.3f %6d %6d %6d"
@@ -363,6 +444,7 @@ def main():
             print("SCORE copies_heldout_ecb_pairs %d" % ho["ecb"])
             print("SCORE copies_fitted_recall %.4f" % fa["r"])
             print("SCORE copies_fitted_precision %.4f" % fa["p"])
+    report_short(c, rows, labels, shorts, fitted, held)
     if args.model:
         with open(args.model, "w") as f:
             f.write("/* features: %s */\n%s\nconst double sl_copy_rewrite_threshold = %.6f;\n"

@@ -156,6 +156,7 @@ typedef struct sl_comparison {
                                             merges and reordered sentences count) */
     double paired_share;                 /* share of the sentences of the text with fewer
                                             that have a match at 0.3 or more, in any order */
+    double anchor_order;                 /* order_overlap over the names and figures only */
     size_t terms_a, terms_b;             /* distinct content terms of each text */
     double rewrite_probability;          /* the rewrite decision's model (decide.c) */
     bool a_holds_b, b_holds_a;           /* one text contains the other nearly whole */
@@ -183,7 +184,7 @@ int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl
 
 /* ---- decide.c: is a pair of texts a rewrite ---- */
 
-#define SL_COPY_FEATURES 13
+#define SL_COPY_FEATURES 14
 /* The features of a compared pair the rewrite decision weighs (for fitting
  * it: eval/fit_copies.py). */
 void sl_copy_features(const sl_comparison *cmp, double f[SL_COPY_FEATURES]);

@@ -43,6 +43,17 @@ check "show labels the rewrite" out_has "rewrite of \[9\]"
 check "show labels the original" out_has "original"
 expect_exit 0 "$S" --db "$DB" check
 
+section "short reports of one event are no rewrites"
+# the stories fixture: a few outlets' reports of a few sentences each, the
+# same facts in their own words; only its two verbatim reprints are copies
+DB="$T/short.db"
+expect_exit 0 "$S" --db "$DB" --quiet ingest "$SL_TESTS/fixtures/stories/stream.jsonl"
+expect_exit 0 "$S" --db "$DB" --json export
+check "the two reprints are near copies and nothing else is a copy" py "$OUT" '
+key = {a["id"]: a["key"] for a in d["articles"]}
+c = sorted((key[x["article"]], key[x["of"]], x["kind"]) for x in d["copies"])
+assert c == [("f1", "c2", "near"), ("u1", "a3", "near")], c'
+
 section "dates decide the direction, whatever the order of arrival"
 DB="$T/order.db"
 expect_exit 0 "$S" --db "$DB" --quiet ingest --date 2026-04-18 "$EX/2026-04-18_harbour-herald_eskmoor-mill-fire.txt"
