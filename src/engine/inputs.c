@@ -143,7 +143,12 @@ static int ingest_jsonl(run *r, const char *data, size_t len, const char *name, 
         sl_buf_clear(&where);
         sl_buf_printf(&where, "%s:%zu", name, line_no);
         sl_buf_clear(&why);
-        if (sl_jsonl_parse_line(data + s, end - s, &rec, &why)) {
+        int bad = sl_jsonl_parse_line(data + s, end - s, &rec, &why);
+        if (bad == SL_ENOMEM || where.err) {
+            rc = sl_seterr(r->e, SL_ENOMEM, "%s: out of memory", name);
+            break;
+        }
+        if (bad) {
             fail(r, where.ptr, sl_buf_cstr(&why));
             continue;
         }
