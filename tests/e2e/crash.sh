@@ -8,7 +8,7 @@ NAME=crash
 
 S=$STORYLINE
 GEN="$SL_TESTS/gen_articles.py"
-N=3000
+N=1500
 KILLED="$T/killed.db"
 FRESH="$T/fresh.db"
 

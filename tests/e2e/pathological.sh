@@ -77,6 +77,15 @@ n_articles() {
     python3 -c 'import json, sys; print(len(json.load(sys.stdin)["articles"]))' 2>/dev/null || echo -1
 }
 
+# line_whole: line.txt is stored with its whole text, or refused by name.
+line_whole() {
+  "$S" --db "$DB" export --json | python3 -c 'import json, sys
+arts = [a for a in json.load(sys.stdin)["articles"] if a["path"].endswith("/line.txt")]
+assert arts or "line.txt" in open(sys.argv[2]).read(), "neither stored nor refused"
+assert all(len(a["text"]) >= int(sys.argv[1]) for a in arts), [len(a["text"]) for a in arts]' \
+    $(((LINE_MB << 20) * 95 / 100)) "$ERR"
+}
+
 section "one ${LINE_MB} MB line"
 batch line
 python3 -c 'import sys
@@ -87,6 +96,7 @@ with open(sys.argv[1], "wb") as f:
     while n > 0:
         f.write(chunk[:n]); n -= len(chunk)' "$DIR/line.txt" "$LINE_MB"
 ingest_case $((LINE_MB * 8 + 60)) $((LINE_MB * 40 + 300))
+check "line: stored whole (its text at least 95% of the file: spaces collapse) or refused" line_whole
 
 section "100,000 nested tags"
 batch nested
