@@ -15,6 +15,7 @@ if [ "${SL_LONG:-0}" = 1 ]; then
 else
   LINE_MB=8 JSONL_MB=5 BOMB_MB=256 COPIES=2000 WORDS=300000 SENTENCES=30000
 fi
+JSONL_MB=${SL_JSONL_MB:-$JSONL_MB}   # one long case alone, e.g. SL_JSONL_MB=50
 # Sanitizer builds run three to eight times slower and hold two to three times
 # the memory: the bounds are set for them on a loaded machine (docs/testing.md)
 # and still end a hang or a quadratic blow-up.
