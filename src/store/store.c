@@ -126,7 +126,10 @@ void sl_store_close(sl_store *st)
     free(st);
 }
 
-const char *sl_store_errmsg(sl_store *st) { return st && st->db ? sqlite3_errmsg(st->db) : ""; }
+const char *sl_store_errmsg(sl_store *st)
+{
+    return !st ? "" : st->nomem ? "out of memory" : st->db ? sqlite3_errmsg(st->db) : "";
+}
 
 /* The cache's slot for `sql`: its own, or the empty one where it goes. */
 static stmt_slot *slot_of(stmt_slot *cache, size_t cap, const char *sql)
@@ -155,7 +158,8 @@ static int grow_cache(sl_store *st)
 
 sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql)
 {
-    if (2 * (st->n_cached + 1) > st->cap && grow_cache(st))
+    st->nomem = 2 * (st->n_cached + 1) > st->cap && grow_cache(st);
+    if (st->nomem)
         return NULL;
     stmt_slot *slot = slot_of(st->cache, st->cap, sql);
     if (!slot->stmt) {
