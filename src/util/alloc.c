@@ -1,7 +1,8 @@
 /* alloc.c — the allocation path of alloc.h: malloc, calloc and realloc
- * behind a counter that can fail the Nth call once, so that tests prove
- * every out-of-memory path reports an error, leaks nothing and leaves the
- * store whole (docs/testing.md, tests/e2e/faults.sh). */
+ * (strdup and strndup on top) behind a counter that can fail the Nth call
+ * once, so that tests prove every out-of-memory path reports an error,
+ * leaks nothing and leaves the store whole (docs/testing.md,
+ * tests/e2e/faults.sh). */
 #include "alloc.h"
 
 #include <stdatomic.h>
