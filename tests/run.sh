@@ -12,6 +12,8 @@ BUILD=${1:-build/san}
 [ $# -gt 0 ] && shift
 export STORYLINE="$PWD/$BUILD/storyline"
 export SL_TESTS="$PWD/tests"
+SL_PY=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
+export SL_PY
 JOBS=${SL_JOBS:-1}
 LOGS=$(mktemp -d)
 trap 'rm -rf "$LOGS"' EXIT

@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "util/alloc.h"
 
 #define MAX_INPUT (64u << 20)   /* bytes read of one file */
 
@@ -19,12 +20,12 @@ static char *read_all(const char *path, size_t *len)
         return NULL;
     }
     size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
+    char *buf = sl_malloc(cap);
     while (buf) {
         n += fread(buf + n, 1, cap - n, f);
         if (n < cap || cap >= MAX_INPUT)
             break;
-        char *bigger = realloc(buf, cap * 2);
+        char *bigger = sl_realloc(buf, cap * 2);
         if (!bigger) {
             free(buf);
             buf = NULL;

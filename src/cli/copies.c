@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/alloc.h"
 
 static void print_sentence(const sl_article *a, sl_span s, int width)
 {
@@ -12,7 +13,7 @@ static void print_sentence(const sl_article *a, sl_span s, int width)
         printf("?");
         return;
     }
-    char *copy = strndup(a->text + s.start, s.end - s.start);
+    char *copy = sl_strndup(a->text + s.start, s.end - s.start);
     for (char *p = copy; p && *p; p++)
         if (*p == '\n')
             *p = ' ';

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "util/alloc.h"
 
 typedef struct dedup_run {
     sl_dedup *dedup;
@@ -24,7 +25,7 @@ static int keep_id(dedup_run *r, json_t *id)
 {
     if (r->n_ids == r->cap_ids) {
         size_t cap = r->cap_ids ? r->cap_ids * 2 : 1024;
-        json_t **ids = realloc(r->ids, cap * sizeof *ids);
+        json_t **ids = sl_realloc(r->ids, cap * sizeof *ids);
         if (!ids)
             return -1;
         r->ids = ids;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/alloc.h"
 
 typedef cli_entity_row row;
 
@@ -15,7 +16,7 @@ static int by_mentions(const void *a, const void *b)
 
 int cli_entity_rows(const sl_fact_items *items, cli_entity_row **out, size_t *n_out)
 {
-    row *rows = calloc(items->n ? items->n : 1, sizeof *rows);
+    row *rows = sl_calloc(items->n ? items->n : 1, sizeof *rows);
     size_t n = 0;
     for (size_t i = 0; rows && i < items->n; i++) {
         const sl_fact_item *it = &items->items[i];

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/alloc.h"
 
 static char *read_file(const char *path, size_t *len)
 {
@@ -12,11 +13,11 @@ static char *read_file(const char *path, size_t *len)
     if (!f)
         return NULL;
     size_t cap = 65536, n = 0, got;
-    char *buf = malloc(cap);
+    char *buf = sl_malloc(cap);
     while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
         n += got;
         if (n == cap) {
-            char *more = cap > ((size_t)1 << 28) ? NULL : realloc(buf, cap *= 2);
+            char *more = cap > ((size_t)1 << 28) ? NULL : sl_realloc(buf, cap *= 2);
             if (!more)
                 free(buf);
             buf = more;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/alloc.h"
 
 static void on_error(void *ctx, const char *name, const char *reason)
 {
@@ -20,12 +21,12 @@ static int read_stdin(char **data, size_t *len)
 {
     size_t cap = 65536;
     *len = 0;
-    *data = malloc(cap);
+    *data = sl_malloc(cap);
     size_t got;
     while (*data && (got = fread(*data + *len, 1, cap - *len, stdin)) > 0) {
         *len += got;
         if (*len == cap) {
-            char *bigger = cap > ((size_t)1 << 30) ? NULL : realloc(*data, cap *= 2);
+            char *bigger = cap > ((size_t)1 << 30) ? NULL : sl_realloc(*data, cap *= 2);
             if (!bigger) {
                 free(*data);
                 *data = NULL;
@@ -43,12 +44,12 @@ static int add_url(char ***urls, size_t *n, size_t *cap, const char *url)
 {
     if (*n == *cap) {
         size_t grown = *cap ? *cap * 2 : 64;
-        char **p = realloc(*urls, grown * sizeof *p);
+        char **p = sl_realloc(*urls, grown * sizeof *p);
         if (!p)
             return -1;
         *urls = p, *cap = grown;
     }
-    if (!((*urls)[*n] = strdup(url)))
+    if (!((*urls)[*n] = sl_strdup(url)))
         return -1;
     (*n)++;
     return 0;
@@ -89,7 +90,7 @@ static int run(cli *c, sl_engine *e)
     cli_progress_init(&prog, c);
     sl_ingest_options opts = {.on_error = on_error, .on_progress = on_progress, .ctx = &prog};
     sl_ingest_report report = {0};
-    const char **paths = calloc((size_t)c->argc + 1, sizeof *paths);
+    const char **paths = sl_calloc((size_t)c->argc + 1, sizeof *paths);
     int n = 0, rc = 0, status = EXIT_OK;
     char **urls = NULL;
     size_t n_urls = 0, cap_urls = 0;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/alloc.h"
 
 static const command *const commands[] = {
     &cmd_ingest, &cmd_stories, &cmd_show, &cmd_article, &cmd_search, &cmd_copies, &cmd_export,
@@ -59,14 +60,17 @@ static const command *find_command(const char *name)
 }
 
 /* Pulls global options out of argv wherever they stand; the command name and
- * its own arguments stay in order in c->argv. Returns -1 on a usage error. */
+ * its own arguments stay in order in c->argv. Returns EXIT_USAGE on a usage
+ * error, EXIT_STORE when out of memory, else 0. */
 static int parse_globals(int argc, char **argv, cli *c, const char **name, int *version)
 {
     const char *env = getenv("STORYLINE_DB");
     c->db = env && *env ? env : "storyline.db";
-    c->argv = calloc((size_t)argc + 1, sizeof *c->argv);
-    if (!c->argv)
-        return -1;
+    c->argv = sl_calloc((size_t)argc + 1, sizeof *c->argv);
+    if (!c->argv) {
+        cli_error("out of memory");
+        return EXIT_STORE;
+    }
     int only_args = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -90,7 +94,7 @@ static int parse_globals(int argc, char **argv, cli *c, const char **name, int *
         else if (!strcmp(a, "--db")) {
             if (i + 1 >= argc) {
                 cli_error("--db needs a path");
-                return -1;
+                return EXIT_USAGE;
             }
             c->db = argv[++i];
         } else if (!strncmp(a, "--db=", 5))
@@ -119,9 +123,9 @@ int main(int argc, char **argv)
     cli c = {0};
     const char *name = NULL;
     int version = 0, rc;
-    if (parse_globals(argc, argv, &c, &name, &version)) {
+    if ((rc = parse_globals(argc, argv, &c, &name, &version))) {
         free(c.argv);
-        return EXIT_USAGE;
+        return rc;
     }
     if (version) {
         printf("storyline %s (json format %d)\n", SL_VERSION, SL_JSON_VERSION);

@@ -6,11 +6,12 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/alloc.h"
 
 /* Letters and digits of a quote, lower case: the same words however quoted. */
 static char *wording(const char *s)
 {
-    char *w = malloc(strlen(s) + 1), *o = w;
+    char *w = sl_malloc(strlen(s) + 1), *o = w;
     for (; w && *s; s++)
         if (isalnum((unsigned char)*s) || ((unsigned char)*s & 0x80))
             *o++ = (char)tolower((unsigned char)*s);
@@ -127,7 +128,7 @@ static int run(cli *c, sl_engine *e)
         rc = sl_story_fact_items(e, story, SL_FACT_QUOTE, &q);
     if (!rc)
         rc = sl_copies_list(e, 0, &copies);
-    char **words = q ? calloc(q->n ? q->n : 1, sizeof *words) : NULL;
+    char **words = q ? sl_calloc(q->n ? q->n : 1, sizeof *words) : NULL;
     if (rc || !words) {
         free(words);
         sl_fact_items_free(q);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/alloc.h"
 
 #define SHOW_WORDS 80     /* show's summary: a short paragraph */
 #define SHOW_EVENTS 8     /* and the first events of the timeline */
@@ -56,7 +57,7 @@ static void print_labels(const char *what, const char *const *items, size_t n)
     size_t len = strlen(what) + 3;
     for (size_t i = 0; i < n; i++)
         len += strlen(items[i]) + 2;
-    char *line = n ? malloc(len) : NULL;
+    char *line = n ? sl_malloc(len) : NULL;
     if (!line)
         return;
     char *p = line + sprintf(line, "%s: ", what);

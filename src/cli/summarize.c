@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/alloc.h"
 
 static void print_human(const sl_summary *sum, char **files)
 {
@@ -29,8 +30,8 @@ static int parse_budget(const char *v, int *out)
 
 static int summarize_files(cli *c, char **files, int n, const sl_summary_options *o)
 {
-    sl_story_text *docs = calloc((size_t)n, sizeof *docs);
-    int64_t *ids = calloc((size_t)n, sizeof *ids);
+    sl_story_text *docs = sl_calloc((size_t)n, sizeof *docs);
+    int64_t *ids = sl_calloc((size_t)n, sizeof *ids);
     int status = docs && ids ? EXIT_OK : EXIT_STORE;
     for (int i = 0; status == EXIT_OK && i < n; i++) {
         docs[i].text = cli_read_file(files[i], &docs[i].len);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "util/alloc.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -273,11 +274,11 @@ char *cli_read_file(const char *path, size_t *len)
     if (!f)
         return NULL;
     size_t cap = 65536, n = 0, got;
-    char *buf = malloc(cap + 1);
+    char *buf = sl_malloc(cap + 1);
     while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
         n += got;
         if (n == cap) {
-            char *more = cap > ((size_t)1 << 28) ? NULL : realloc(buf, (cap *= 2) + 1);
+            char *more = cap > ((size_t)1 << 28) ? NULL : sl_realloc(buf, (cap *= 2) + 1);
             if (!more)
                 free(buf);
             buf = more;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "copies/copies.h"
+#include "util/alloc.h"
 
 /* Sentence pairs below this similarity (sl_sentence_similarity, a
  * probability of paraphrase) are not aligned at all. Low on purpose: a
@@ -104,7 +105,7 @@ struct sl_comparer {
 
 sl_comparer *sl_comparer_new(void)
 {
-    sl_comparer *c = calloc(1, sizeof *c);
+    sl_comparer *c = sl_calloc(1, sizeof *c);
     if (c && (!(c->order = sl_order_scratch_new()) || !(c->anchor_order = sl_order_scratch_new()))) {
         sl_order_scratch_free(c->order);
         free(c);

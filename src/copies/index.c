@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "copies/copies.h"
+#include "util/alloc.h"
 
 /* Articles read from a full posting at lookup: its most recent ones. */
 #define RECENT_OF_FULL 8
@@ -48,13 +49,13 @@ static size_t slot_of(uint32_t key, size_t n_slots)
 
 sl_copy_index *sl_copy_index_new(void)
 {
-    sl_copy_index *ix = calloc(1, sizeof *ix);
+    sl_copy_index *ix = sl_calloc(1, sizeof *ix);
     if (!ix)
         return NULL;
     ix->n_slots = 1024;
-    ix->slots = calloc(ix->n_slots, sizeof *ix->slots);
+    ix->slots = sl_calloc(ix->n_slots, sizeof *ix->slots);
     ix->n_hits_slots = 4096;
-    ix->hits = calloc(ix->n_hits_slots, sizeof *ix->hits);
+    ix->hits = sl_calloc(ix->n_hits_slots, sizeof *ix->hits);
     if (!ix->slots || !ix->hits) {
         sl_copy_index_free(ix);
         return NULL;
@@ -93,7 +94,7 @@ static posting *find(const sl_copy_index *ix, uint32_t key)
 static int grow_table(sl_copy_index *ix)
 {
     size_t n = ix->n_slots * 2;
-    posting *slots = calloc(n, sizeof *slots);
+    posting *slots = sl_calloc(n, sizeof *slots);
     if (!slots)
         return SL_ENOMEM;
     posting *old = ix->slots;
@@ -119,7 +120,7 @@ static int post(sl_copy_index *ix, uint32_t key, uint32_t id)
     }
     if (p->n == p->cap && p->cap < SL_COPY_POSTINGS) {
         uint16_t cap = p->cap ? (uint16_t)(p->cap * 2) : 2;
-        uint32_t *ids = realloc(p->ids, cap * sizeof *ids);
+        uint32_t *ids = sl_realloc(p->ids, cap * sizeof *ids);
         if (!ids)
             return SL_ENOMEM;
         ix->bytes += (size_t)(cap - p->cap) * sizeof *ids;
@@ -203,7 +204,7 @@ static int size_hits(sl_copy_index *ix, size_t most)
         n *= 2;
     if (n == ix->n_hits_slots)
         return 0;
-    hit *hits = calloc(n, sizeof *hits);
+    hit *hits = sl_calloc(n, sizeof *hits);
     if (!hits)
         return SL_ENOMEM;
     free(ix->hits);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "copies/copies.h"
+#include "util/alloc.h"
 
 /* The positions of one term in the prepared sequence as a bit vector. */
 typedef struct term_mask {
@@ -33,7 +34,7 @@ struct sl_order_scratch {
 
 sl_order_scratch *sl_order_scratch_new(void)
 {
-    return calloc(1, sizeof(sl_order_scratch));
+    return sl_calloc(1, sizeof(sl_order_scratch));
 }
 
 void sl_order_scratch_free(sl_order_scratch *o)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "copies/copies.h"
+#include "util/alloc.h"
 #include "util/hash.h"
 
 struct sl_sketcher {
@@ -14,7 +15,7 @@ struct sl_sketcher {
 
 sl_sketcher *sl_sketcher_new(void)
 {
-    sl_sketcher *sk = calloc(1, sizeof *sk);
+    sl_sketcher *sk = sl_calloc(1, sizeof *sk);
     if (sk && !(sk->analyzer = sl_analyzer_new())) {
         free(sk);
         return NULL;

@@ -34,7 +34,8 @@ int sl_doc_read(sl_doc *d, const char *input, size_t len)
     sl_buf_clear(&d->normalized);
     if (d->raw.err)
         return d->raw.err;
-    return sl_text_normalize(sl_buf_cstr(&d->raw), d->raw.len, &d->normalized) ? SL_ETOOLARGE : 0;
+    int rc = sl_text_normalize(sl_buf_cstr(&d->raw), d->raw.len, &d->normalized);
+    return rc == SL_ENOMEM ? rc : rc ? SL_ETOOLARGE : 0;
 }
 
 int sl_doc_set_text(sl_doc *d, const char *text, size_t len)

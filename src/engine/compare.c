@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "copies/copies.h"
+#include "util/alloc.h"
 
 struct sl_text_comparer {
     sl_sketcher *sketcher;
@@ -16,7 +17,7 @@ struct sl_text_comparer {
 
 sl_text_comparer *sl_text_comparer_new(void)
 {
-    sl_text_comparer *tc = calloc(1, sizeof *tc);
+    sl_text_comparer *tc = sl_calloc(1, sizeof *tc);
     if (!tc)
         return NULL;
     tc->sketcher = sl_sketcher_new();
@@ -81,7 +82,7 @@ int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const cha
     out->number_overlap = exact ? 1.0 : cmp->number_overlap;
     out->paraphrase = cmp->best_similarity >= SL_PARAPHRASE_THRESHOLD;
     if (cmp->pairs.n) {
-        out->evidence = calloc(cmp->pairs.n, sizeof *out->evidence);
+        out->evidence = sl_calloc(cmp->pairs.n, sizeof *out->evidence);
         if (!out->evidence)
             return SL_ENOMEM;
     }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "util/alloc.h"
 #include "util/date.h"
 
 struct sl_copy_state {
@@ -23,7 +24,7 @@ struct sl_copy_state {
 
 sl_copy_state *sl_copy_state_new(void)
 {
-    sl_copy_state *cs = calloc(1, sizeof *cs);
+    sl_copy_state *cs = sl_calloc(1, sizeof *cs);
     if (cs && !(cs->comparer = sl_comparer_new())) {
         free(cs);
         return NULL;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "copies/copies.h"
+#include "util/alloc.h"
 
 /* One remembered text: its packed sketch. */
 typedef struct remembered {
@@ -36,13 +37,13 @@ struct sl_dedup {
 
 sl_dedup *sl_dedup_new(size_t window)
 {
-    sl_dedup *d = calloc(1, sizeof *d);
+    sl_dedup *d = sl_calloc(1, sizeof *d);
     if (!d)
         return NULL;
     d->window = window ? window : SL_DEDUP_WINDOW;
-    d->ring = calloc(d->window, sizeof *d->ring);
+    d->ring = sl_calloc(d->window, sizeof *d->ring);
     d->cap_exact = 1024;
-    d->exact = calloc(d->cap_exact, sizeof *d->exact);
+    d->exact = sl_calloc(d->cap_exact, sizeof *d->exact);
     d->index = sl_copy_index_new();
     d->sketcher = sl_sketcher_new();
     d->comparer = sl_comparer_new();
@@ -84,7 +85,7 @@ static int exact_lookup(sl_dedup *d, uint64_t hash, uint64_t index, uint64_t *fi
 {
     if ((d->n_exact + 1) * 2 > d->cap_exact) {
         size_t cap = d->cap_exact * 2;
-        exact_slot *slots = calloc(cap, sizeof *slots);
+        exact_slot *slots = sl_calloc(cap, sizeof *slots);
         if (!slots)
             return SL_ENOMEM;
         for (size_t k = 0; k < d->cap_exact; k++)
@@ -137,7 +138,7 @@ static int remember(sl_dedup *d, uint64_t index)
     if (index + 1 > UINT32_MAX || sl_sketch_pack(&d->sketch, &d->packed))
         return SL_ENOMEM;
     remembered *r = &d->ring[index % d->window];
-    unsigned char *copy = realloc(r->sketch, d->packed.len ? d->packed.len : 1);
+    unsigned char *copy = sl_realloc(r->sketch, d->packed.len ? d->packed.len : 1);
     if (!copy)
         return SL_ENOMEM;
     memcpy(copy, d->packed.ptr, d->packed.len);

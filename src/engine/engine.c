@@ -10,6 +10,7 @@
 
 #include <libxml/parser.h>
 
+#include "util/alloc.h"
 #include "util/error.h"
 
 /* util/ names its own error codes; they pass up unchanged as the public ones. */
@@ -78,7 +79,7 @@ int sl_engine_load_grouper(sl_engine *e)
 
 int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts)
 {
-    sl_engine *e = calloc(1, sizeof *e);
+    sl_engine *e = sl_calloc(1, sizeof *e);
     *out = e;
     if (!e)
         return SL_ENOMEM;

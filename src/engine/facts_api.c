@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "facts/facts.h"
 #include "report/report.h"
+#include "util/alloc.h"
 
 int sl_story_fact_items(sl_engine *e, int64_t story_id, sl_fact_kind kind, sl_fact_items **out)
 {
@@ -18,7 +19,7 @@ int sl_story_fact_items(sl_engine *e, int64_t story_id, sl_fact_kind kind, sl_fa
     sl_story_free(story);
     if (rc)
         return rc;
-    sl_fact_items *items = calloc(1, sizeof *items);
+    sl_fact_items *items = sl_calloc(1, sizeof *items);
     if (!items)
         return sl_seterr(e, SL_ENOMEM, "out of memory");
     rc = sl_store_facts_get(e->store, story_id, 0, (int)kind, &items->items, &items->n);

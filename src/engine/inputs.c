@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "engine.h"
+#include "util/alloc.h"
 #include "util/date.h"
 
 /* Largest file read whole; larger inputs are refused with this reason. */
@@ -142,7 +143,12 @@ static int ingest_jsonl(run *r, const char *data, size_t len, const char *name, 
         sl_buf_clear(&where);
         sl_buf_printf(&where, "%s:%zu", name, line_no);
         sl_buf_clear(&why);
-        if (sl_jsonl_parse_line(data + s, end - s, &rec, &why)) {
+        int bad = sl_jsonl_parse_line(data + s, end - s, &rec, &why);
+        if (bad == SL_ENOMEM || where.err) {
+            rc = sl_seterr(r->e, SL_ENOMEM, "%s: out of memory", name);
+            break;
+        }
+        if (bad) {
             fail(r, where.ptr, sl_buf_cstr(&why));
             continue;
         }
@@ -234,8 +240,8 @@ static int ingest_feed(run *r, const char *data, size_t len, const char *name, i
         sl_buf_free(&why);
         return rc == SL_ENOMEM ? sl_seterr(r->e, rc, "%s: out of memory", name) : 0;
     }
-    const char **urls = calloc(items.n, sizeof *urls);
-    sl_feed_item *pending = calloc(items.n, sizeof *pending);
+    const char **urls = sl_calloc(items.n, sizeof *urls);
+    sl_feed_item *pending = sl_calloc(items.n, sizeof *pending);
     size_t n = 0;
     rc = urls && pending ? 0 : sl_seterr(r->e, SL_ENOMEM, "%s: out of memory", name);
     for (size_t i = 0; !rc && i < items.n; i++) {
@@ -470,14 +476,14 @@ static int ingest_dir(run *r, const char *path, int depth)
         }
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
-            char **p = realloc(names, cap * sizeof *p);
+            char **p = sl_realloc(names, cap * sizeof *p);
             if (!p) {
                 rc = sl_seterr(r->e, SL_ENOMEM, "out of memory listing %s", path);
                 break;
             }
             names = p;
         }
-        if (!(names[n] = malloc(strlen(path) + strlen(ent->d_name) + 2))) {
+        if (!(names[n] = sl_malloc(strlen(path) + strlen(ent->d_name) + 2))) {
             rc = sl_seterr(r->e, SL_ENOMEM, "out of memory listing %s", path);
             break;
         }

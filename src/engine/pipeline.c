@@ -105,7 +105,8 @@ static int read_article(sl_engine *e, const sl_article_input *in, int64_t self,
     int rc = sl_doc_read(doc, src, len);
     sl_stage_stop(clock, SL_STAGE_TEXT);
     if (rc)
-        return sl_seterr(e, rc, "text too large to normalise");
+        return sl_seterr(e, rc,
+                         rc == SL_ENOMEM ? "out of memory normalising the text" : "text too large to normalise");
     line_count_ctx lines = {e->store, self};
     sl_line_counter counter = {count_line, &lines};
     sl_stage_start(clock);

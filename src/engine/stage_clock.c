@@ -2,6 +2,7 @@
  * stage_clock.h): "articles N", then one line per stage, "stage wall_seconds
  * cpu_seconds". */
 #include "stage_clock.h"
+#include "util/alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,7 @@ void sl_stage_clock_init(sl_stage_clock *c)
     memset(c, 0, sizeof *c);
     const char *path = getenv("SL_STAGE_TIMES");
     if (path && *path)
-        c->path = strdup(path);
+        c->path = sl_strdup(path);
 }
 
 void sl_stage_clock_finish(sl_stage_clock *c)

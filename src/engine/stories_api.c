@@ -7,6 +7,7 @@
 #include "engine.h"
 #include "stories/labels.h"
 #include "report/report.h"
+#include "util/alloc.h"
 
 #define LABEL_ARTICLES 50     /* articles read for a story's labels */
 #define LABEL_BYTES 4000      /* of each article's text */
@@ -66,9 +67,9 @@ static int split_threads(sl_story_list *all, int min_stories, sl_thread_list *li
         while (j < all->n && all->items[j].thread_id == all->items[i].thread_id)
             articles += all->items[j++].n_articles;
         if ((int)(j - i) >= min_stories) {
-            sl_thread *t = realloc(list->items, (list->n + 1) * sizeof *t);
-            sl_story_list *stories = calloc(1, sizeof *stories);
-            sl_story_line *lines = malloc((j - i) * sizeof *lines);
+            sl_thread *t = sl_realloc(list->items, (list->n + 1) * sizeof *t);
+            sl_story_list *stories = sl_calloc(1, sizeof *stories);
+            sl_story_line *lines = sl_malloc((j - i) * sizeof *lines);
             if (t)
                 list->items = t;
             if (!t || !stories || !lines) {
@@ -96,7 +97,7 @@ int sl_threads_list(sl_engine *e, int min_stories, sl_thread_list **out)
     int rc = sl_store_thread_stories(e->store, 0, &all);
     if (rc)
         return fail(e, rc, "threads");
-    sl_thread_list *list = calloc(1, sizeof *list);
+    sl_thread_list *list = sl_calloc(1, sizeof *list);
     rc = list ? split_threads(all, min_stories < 1 ? 1 : min_stories, list) : SL_ENOMEM;
     sl_story_list_free(all);
     if (rc) {
@@ -134,7 +135,7 @@ int sl_story_labels_get(sl_engine *e, int64_t story_id, sl_story_labels **out)
     if (rc)
         return rc;
     sl_label_counter *c = sl_labels_new();
-    sl_story_labels *labels = calloc(1, sizeof *labels);
+    sl_story_labels *labels = sl_calloc(1, sizeof *labels);
     rc = c && labels ? 0 : SL_ENOMEM;
     if (!rc)
         rc = sl_store_story_texts(e->store, story_id, LABEL_BYTES, LABEL_ARTICLES, add_article, c);

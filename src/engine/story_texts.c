@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "util/alloc.h"
 
 /* The article at the root of i's copy chain, within the story when it is
  * there (chains are short; 32 steps guard against a cycle). */
@@ -29,13 +30,13 @@ static int add_story(sl_engine *e, int64_t story_id, sl_story_texts *t)
     if (rc)
         return rc;
     size_t n = t->n + story->n_articles;
-    sl_story_text *docs = realloc(t->docs, (n + 1) * sizeof *docs);
+    sl_story_text *docs = sl_realloc(t->docs, (n + 1) * sizeof *docs);
     if (docs)
         t->docs = docs;
-    int64_t *ids = realloc(t->ids, (n + 1) * sizeof *ids);
+    int64_t *ids = sl_realloc(t->ids, (n + 1) * sizeof *ids);
     if (ids)
         t->ids = ids;
-    sl_article **arts = realloc(t->articles, (n + 1) * sizeof *arts);
+    sl_article **arts = sl_realloc(t->articles, (n + 1) * sizeof *arts);
     if (arts)
         t->articles = arts;
     rc = docs && ids && arts ? 0 : SL_ENOMEM;
@@ -57,7 +58,7 @@ static int add_story(sl_engine *e, int64_t story_id, sl_story_texts *t)
 int sl_story_texts_get(sl_engine *e, int64_t story_id, int64_t thread_id, sl_story_texts **out)
 {
     *out = NULL;
-    sl_story_texts *t = calloc(1, sizeof *t);
+    sl_story_texts *t = sl_calloc(1, sizeof *t);
     if (!t)
         return SL_ENOMEM;
     int rc = 0;

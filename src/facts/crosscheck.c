@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "facts/facts.h"
+#include "util/alloc.h"
 #include "util/date.h"
 
 /* Longest chain of copies followed to an original. */
@@ -146,7 +147,7 @@ static int add_id(int64_t **ids, size_t *n, int64_t id)
     for (size_t k = 0; k < *n; k++)
         if ((*ids)[k] == id)
             return 0;
-    int64_t *more = realloc(*ids, (*n + 1) * sizeof *more);
+    int64_t *more = sl_realloc(*ids, (*n + 1) * sizeof *more);
     if (!more)
         return SL_ENOMEM;
     more[(*n)++] = id;
@@ -180,7 +181,7 @@ static int add_to_values(sl_fact *f, const entry *e, const entry *firsts[], size
     if (k == f->n_values) {
         if (k == max)
             return 0;
-        sl_fact_value *more = realloc(f->values, (k + 1) * sizeof *more);
+        sl_fact_value *more = sl_realloc(f->values, (k + 1) * sizeof *more);
         if (!more)
             return SL_ENOMEM;
         f->values = more;
@@ -188,7 +189,7 @@ static int add_to_values(sl_fact *f, const entry *e, const entry *firsts[], size
         more[k].value = e->it->value;
         more[k].value_hi = e->it->value_hi;
         more[k].approx = e->it->approx;
-        more[k].text = strdup(e->it->text ? e->it->text : "");
+        more[k].text = sl_strdup(e->it->text ? e->it->text : "");
         firsts[k] = e;
         f->n_values++;
     }
@@ -198,7 +199,7 @@ static int add_to_values(sl_fact *f, const entry *e, const entry *firsts[], size
         add_id(&v->sources, &v->n_sources, e->source))
         return SL_ENOMEM;
     if (v->n_articles > before) {
-        sl_span *s = realloc(v->sentences, v->n_articles * sizeof *s);
+        sl_span *s = sl_realloc(v->sentences, v->n_articles * sizeof *s);
         if (!s)
             return SL_ENOMEM;
         s[v->n_articles - 1] = e->it->sentence;
@@ -234,9 +235,9 @@ static int build_fact(const entry *g, size_t n, sl_fact *f, bool *keep)
     const char *bar = strchr(g->key, '|');
     const char *unit = g->key[0] == '#' ? g->key + 1 : g->key;
     const char *head = bar + 1 + (bar[1] == '<'); /* shown without number_key's mark */
-    f->about = head[0] ? strdup(head) : strndup(unit, (size_t)(bar - unit));
+    f->about = head[0] ? sl_strdup(head) : sl_strndup(unit, (size_t)(bar - unit));
     if (bar > unit)
-        f->unit = strndup(unit, (size_t)(bar - unit));
+        f->unit = sl_strndup(unit, (size_t)(bar - unit));
     if (!f->about || (bar > unit && !f->unit))
         return SL_ENOMEM;
     for (size_t i = 0; i < n; i++)
@@ -288,7 +289,7 @@ static int by_anchor(const void *a, const void *b)
  * states it: sort and binary search, no pairwise comparison. */
 static int attach_headless(entry *en, size_t n)
 {
-    anchor *an = calloc(n ? n : 1, sizeof *an);
+    anchor *an = sl_calloc(n ? n : 1, sizeof *an);
     if (!an)
         return SL_ENOMEM;
     size_t m = 0;
@@ -334,7 +335,7 @@ static int attach_headless(entry *en, size_t n)
 static int collect(const sl_fact_item *items, size_t n_items, const int64_t *pairs,
                    size_t n_pairs, entry **out, size_t *n_out)
 {
-    entry *en = calloc(n_items ? n_items : 1, sizeof *en);
+    entry *en = sl_calloc(n_items ? n_items : 1, sizeof *en);
     size_t n = 0;
     for (size_t i = 0; en && i < n_items; i++) {
         const sl_fact_item *it = &items[i];
@@ -392,8 +393,8 @@ int sl_facts_crosscheck(int64_t story_id, const sl_fact_item *items, size_t n_it
     int rc = collect(items, n_items, copy_pairs, n_pairs, &en, &n);
     if (rc)
         return rc;
-    sl_fact_table *t = calloc(1, sizeof *t);
-    sl_fact *facts = calloc(n ? n : 1, sizeof *facts);
+    sl_fact_table *t = sl_calloc(1, sizeof *t);
+    sl_fact *facts = sl_calloc(n ? n : 1, sizeof *facts);
     rc = t && facts ? 0 : SL_ENOMEM;
     for (size_t i = 0; !rc && i < n;) {
         size_t j = i + 1;

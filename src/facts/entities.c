@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "facts/facts.h"
+#include "util/alloc.h"
 
 /* Most entities remembered per article for short-form resolution. */
 #define MAX_KNOWN 256
@@ -464,7 +465,7 @@ void sl_facts_entities(sl_facts_doc *d)
     sl_buf fold = SL_BUF_INIT;
     const known **by_name = NULL; /* per name, the entity it was taken as */
     if (sl_names_find(d->s, d->toks.items, d->toks.n, d->sents.items, d->sents.n, &names, &fold) ||
-        (names.n && !(by_name = calloc(names.n, sizeof *by_name))))
+        (names.n && !(by_name = sl_calloc(names.n, sizeof *by_name))))
         d->err = SL_ENOMEM;
     uint64_t groups[MAX_GROUPS];
     size_t n_groups = d->err ? 0 : group_keys(d, &names, groups, MAX_GROUPS);

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "facts/facts.h"
+#include "util/alloc.h"
 #include "util/date.h"
 #include "util/json_out.h"
 
@@ -23,7 +24,7 @@ char *sl_facts_strdup(sl_facts_doc *d, const char *s, size_t n)
 {
     if (!s)
         return NULL;
-    char *c = malloc(n + 1);
+    char *c = sl_malloc(n + 1);
     if (!c) {
         d->err = SL_ENOMEM;
         return NULL;
@@ -137,7 +138,7 @@ int sl_facts_doc_init(sl_facts_doc *d, const char *text, size_t len, const sl_an
     d->sents.items = an->sentences.items;
     while (d->sents.n < an->sentences.n && an->sentences.items[d->sents.n].start < len)
         d->sents.n++;
-    if (d->toks.n && !(d->sent_of = malloc(d->toks.n * sizeof *d->sent_of)))
+    if (d->toks.n && !(d->sent_of = sl_malloc(d->toks.n * sizeof *d->sent_of)))
         return SL_ENOMEM;
     size_t s = 0;
     for (size_t i = 0; i < d->toks.n; i++) {
@@ -229,7 +230,7 @@ int sl_facts_extract(const char *text, size_t len, const char *published, sl_fac
     sl_analysis_free(&an);
     sl_analyzer_free(analyzer);
     sl_buf_free(&clean);
-    sl_fact_items *items = calloc(1, sizeof *items);
+    sl_fact_items *items = sl_calloc(1, sizeof *items);
     if (rc || !items) {
         sl_facts_vec_free(&v);
         free(items);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "facts/facts.h"
+#include "util/alloc.h"
 #include "util/hash.h"
 
 #define ISO_DIR "/usr/share/iso-codes/json/"
@@ -31,7 +32,7 @@ static void add_name(const char *name, size_t *cap)
         return;
     if (n_places == *cap) {
         size_t nc = *cap ? *cap * 2 : 1024;
-        uint64_t *p = realloc(places, nc * sizeof *p);
+        uint64_t *p = sl_realloc(places, nc * sizeof *p);
         if (!p)
             return;
         places = p;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "facts/facts.h"
+#include "util/alloc.h"
 
 /* Tokens looked at around a quote for its attribution (after it, appositives
  * make the window longer: "…," Jane Roe, a spokeswoman for X, said). */
@@ -706,7 +707,7 @@ static size_t extend(sl_facts_doc *d, size_t k, size_t old, uint32_t start, uint
 {
     sl_fact_item *it = &d->out->items[k];
     size_t add = end - start;
-    char *text = realloc(it->text, old + sizeof " \xE2\x80\xA6 " + add);
+    char *text = sl_realloc(it->text, old + sizeof " \xE2\x80\xA6 " + add);
     if (!text) {
         d->err = SL_ENOMEM;
         return old;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "facts/facts.h"
+#include "util/alloc.h"
 
 /* Distinct persons looked at, most recent first: in PolNeAR train the
  * person a pronoun names is among the last 8 named in 97% of the quotes
@@ -110,15 +111,15 @@ static signed char gender_of(const sl_facts_doc *d, size_t k)
 
 sl_speakers *sl_speakers_new(const sl_facts_doc *d)
 {
-    sl_speakers *sp = calloc(1, sizeof *sp);
+    sl_speakers *sp = sl_calloc(1, sizeof *sp);
     if (!sp)
         return NULL;
     sp->n_items = d->out->n;
     size_t breaks = 1;
     for (size_t i = 0; i + 1 < d->len; i++)
         breaks += d->s[i] == '\n' && d->s[i + 1] == '\n';
-    sp->gender = calloc(sp->n_items + 1, 1);
-    sp->paras = malloc(breaks * sizeof *sp->paras);
+    sp->gender = sl_calloc(sp->n_items + 1, 1);
+    sp->paras = sl_malloc(breaks * sizeof *sp->paras);
     if (!sp->gender || !sp->paras) {
         sl_speakers_free(sp);
         return NULL;

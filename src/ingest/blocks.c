@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "ingest/blocks.h"
+#include "util/alloc.h"
 
 /* Class lists are searched over their first bytes only (as html.c's cues). */
 #define CUE_SCAN 1024
@@ -283,8 +284,8 @@ void sl_blocks_decide(sl_blocks *b)
 {
     size_t n = b->items.n;
     sl_block *k = b->items.items;
-    double *words = n ? calloc(n, sizeof *words) : NULL;
-    size_t *near = n ? calloc(n, sizeof *near) : NULL;
+    double *words = n ? sl_calloc(n, sizeof *words) : NULL;
+    size_t *near = n ? sl_calloc(n, sizeof *near) : NULL;
     if (n && (!words || !near)) {   /* no memory: keep what the container writer kept */
         for (size_t i = 0; i < n; i++)
             k[i].keep = (k[i].path & SL_PATH_WRITTEN) != 0;

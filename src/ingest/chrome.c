@@ -20,6 +20,7 @@
 
 #include "ingest.h"
 #include "text/text.h"
+#include "util/alloc.h"
 #include "util/hash.h"
 
 /* A body paragraph: at least this many words and a sentence end, or twice as many. */
@@ -93,7 +94,7 @@ static int set_init(prefix_set *set, size_t n)
     size_t cap = 16;
     while (cap < n * 2)
         cap *= 2;
-    set->slots = calloc(cap, sizeof *set->slots);
+    set->slots = sl_calloc(cap, sizeof *set->slots);
     set->mask = cap - 1;
     return set->slots ? 0 : SL_ENOMEM;
 }

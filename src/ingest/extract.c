@@ -10,6 +10,7 @@
 
 #include "ingest/ingest.h"
 #include "text/text.h"
+#include "util/alloc.h"
 #include "util/json_out.h"
 
 struct sl_extractor {
@@ -21,7 +22,7 @@ struct sl_extractor {
 
 int sl_extractor_new(sl_extractor **out)
 {
-    *out = calloc(1, sizeof **out);
+    *out = sl_calloc(1, sizeof **out);
     return *out ? 0 : SL_ENOMEM;
 }
 
@@ -59,7 +60,7 @@ static char *primary_subtag(const char *tag)
         n++;
     if (n < 2 || n > 3)
         return NULL;
-    char *s = strndup(tag, n);
+    char *s = sl_strndup(tag, n);
     for (size_t i = 0; s && i < n; i++)
         s[i] = (char)tolower((unsigned char)s[i]);
     return s;
@@ -78,7 +79,11 @@ static int normalize(sl_extractor *x, const char *text, size_t len)
     sl_buf_clear(&x->repaired);
     sl_utf8_repair(text, len, &x->repaired);
     sl_buf_clear(&x->normalized);
-    if (x->repaired.err || sl_text_normalize(sl_buf_cstr(&x->repaired), x->repaired.len, &x->normalized))
+    int rc = x->repaired.err ? x->repaired.err
+                             : sl_text_normalize(sl_buf_cstr(&x->repaired), x->repaired.len, &x->normalized);
+    if (rc == SL_ENOMEM)
+        return fail(x, rc, "out of memory normalising the text");
+    if (rc)
         return fail(x, SL_ETOOLARGE, "text too large to normalise");
     if (!x->normalized.len)
         return fail(x, SL_EBADINPUT, "no article text found");
@@ -93,7 +98,7 @@ static int detect_lang(sl_extractor *x, sl_page *out)
     if (!x->langid)
         x->langid = sl_langid_new();
     const char *lang = x->langid ? sl_lang_detect(x->langid, out->text, strlen(out->text)) : "und";
-    out->lang = strdup(lang);
+    out->lang = sl_strdup(lang);
     return out->lang ? 0 : fail(x, SL_ENOMEM, "out of memory");
 }
 
@@ -107,7 +112,7 @@ static int extract_html(sl_extractor *x, const char *html, size_t len, const cha
     if (rc)
         return rc;
     rc = normalize(x, ex.text, strlen(ex.text));
-    if (!rc && !(out->text = strndup(x->normalized.ptr, x->normalized.len)))
+    if (!rc && !(out->text = sl_strndup(x->normalized.ptr, x->normalized.len)))
         rc = fail(x, SL_ENOMEM, "out of memory");
     if (!rc) {
         out->title = ex.title, ex.title = NULL;
@@ -130,9 +135,9 @@ static int extract_text(sl_extractor *x, const char *text, size_t len, sl_page *
         return fail(x, rc, "out of memory");
     if (!x->cleaned.text.len)
         return fail(x, SL_EBADINPUT, "no article text (every line is page chrome)");
-    out->text = strndup(x->cleaned.text.ptr, x->cleaned.text.len);
+    out->text = sl_strndup(x->cleaned.text.ptr, x->cleaned.text.len);
     if (x->cleaned.title.len)
-        out->title = strndup(x->cleaned.title.ptr, x->cleaned.title.len);
+        out->title = sl_strndup(x->cleaned.title.ptr, x->cleaned.title.len);
     return out->text && (out->title || !x->cleaned.title.len) ? 0 : fail(x, SL_ENOMEM, "out of memory");
 }
 

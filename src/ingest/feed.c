@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 
 #include "ingest/htmltree.h"
+#include "util/alloc.h"
 
 /* A feed item's content is taken as the article from this many words: RSS
  * teasers run one to three sentences (under 100 words), while the shortest
@@ -50,7 +51,7 @@ static int dup_raw(const xmlNode *n, char **out)
     if (*out)
         return 0;
     xmlChar *c = xmlNodeGetContent(n);
-    if (c && *c && !(*out = strdup((const char *)c))) {
+    if (c && *c && !(*out = sl_strdup((const char *)c))) {
         xmlFree(c);
         return SL_ENOMEM;
     }
@@ -69,7 +70,7 @@ static int dup_markup(xmlNode *n, char **out)
     for (xmlNode *c = n->children; c; c = c->next)
         xmlNodeDump(b, n->doc, c, 0, 0);
     int rc = 0;
-    if (xmlBufferLength(b) && !(*out = strdup((const char *)xmlBufferContent(b))))
+    if (xmlBufferLength(b) && !(*out = sl_strdup((const char *)xmlBufferContent(b))))
         rc = SL_ENOMEM;
     xmlBufferFree(b);
     return rc;
@@ -82,7 +83,7 @@ static int iso_date(char **date)
     if (!*date || !sl_date_to_iso(*date, 1, iso))
         return 0;
     free(*date);
-    *date = strdup(iso);
+    *date = sl_strdup(iso);
     return *date ? 0 : SL_ENOMEM;
 }
 
@@ -92,7 +93,7 @@ static void atom_link(const xmlNode *n, sl_feed_item *it)
     xmlChar *rel = xmlGetProp(n, (const xmlChar *)"rel");
     xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
     if (href && !it->link && (!rel || !strcmp((const char *)rel, "alternate")))
-        it->link = strdup((const char *)href);
+        it->link = sl_strdup((const char *)href);
     xmlFree(rel);
     xmlFree(href);
 }

@@ -15,6 +15,7 @@
 #include <curl/curl.h>
 
 #include "ingest/ingest.h"
+#include "util/alloc.h"
 
 #define USER_AGENT "storyline/" SL_VERSION " (news story engine; +https://storyline.invalid/bot)"
 #define DEFAULT_JOBS 4
@@ -185,11 +186,11 @@ static void robots_parse(host *h, char *text)
         size_t *n = in_ours ? &n_ours : &n_star;
         if (*n >= MAX_RULES)
             continue;
-        rule *grown = realloc(*list, (*n + 1) * sizeof **list);
+        rule *grown = sl_realloc(*list, (*n + 1) * sizeof **list);
         if (!grown)
             continue;
         *list = grown;
-        if ((grown[*n].path = strdup(value)))
+        if ((grown[*n].path = sl_strdup(value)))
             grown[*n].allow = allow, (*n)++;
     }
     rule *keep = have_ours ? ours : star, *drop = have_ours ? star : ours;
@@ -218,10 +219,10 @@ static char *split_url(const char *url, char **path)
         !curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) && !curl_url_get(u, CURLUPART_PATH, &p, 0)) {
         curl_url_get(u, CURLUPART_QUERY, &q, 0);
         size_t n = strlen(scheme) + strlen(hostname) + strlen(port) + 5;
-        if ((key = malloc(n)))
+        if ((key = sl_malloc(n)))
             snprintf(key, n, "%s://%s:%s", scheme, hostname, port);
         size_t m = strlen(p) + (q ? strlen(q) + 1 : 0) + 1;
-        if (key && (*path = malloc(m)))
+        if (key && (*path = sl_malloc(m)))
             snprintf(*path, m, "%s%s%s", p, q ? "?" : "", q ? q : "");
     }
     curl_free(scheme), curl_free(hostname), curl_free(port), curl_free(p), curl_free(q);
@@ -242,7 +243,7 @@ static host *find_host(fetcher *f, const char *key)
         return NULL;
     host *h = &f->hosts[f->n_hosts];
     memset(h, 0, sizeof *h);
-    if (!(h->key = strdup(key)))
+    if (!(h->key = sl_strdup(key)))
         return NULL;
     h->delay_ms = f->delay_ms;
     f->n_hosts++;
@@ -251,7 +252,7 @@ static host *find_host(fetcher *f, const char *key)
 
 static job *new_job(size_t url, host *h)
 {
-    job *j = calloc(1, sizeof *j);
+    job *j = sl_calloc(1, sizeof *j);
     if (j) {
         j->url = url;
         j->h = h;
@@ -277,7 +278,7 @@ static int wait_job(fetcher *f, job *j)
 {
     if (f->n_waiting == f->cap_waiting) {
         size_t cap = f->cap_waiting ? f->cap_waiting * 2 : 64;
-        job **grown = realloc(f->waiting, cap * sizeof *grown);
+        job **grown = sl_realloc(f->waiting, cap * sizeof *grown);
         if (!grown)
             return SL_ENOMEM;
         f->waiting = grown;
@@ -407,7 +408,7 @@ static void robots_done(fetcher *f, job *j, CURLcode cc, long status)
         h->refused = j->refused[0] != '\0';
         char why[CURL_ERROR_SIZE + 64];
         describe(why, sizeof why, j, cc, status, ROBOTS_MAX);
-        h->robots_error = strdup(why);
+        h->robots_error = sl_strdup(why);
     }                          /* 4xx: no robots.txt, everything allowed */
     free_job(j);
 }
@@ -427,7 +428,7 @@ static int redirect(fetcher *f, job *j, const char *location)
         free(key);
         free(path);
     }
-    char *target = h ? strdup(location) : NULL;
+    char *target = h ? sl_strdup(location) : NULL;
     if (!target) {
         report(f, j->url, h ? "out of memory" : why, 0, NULL, NULL, NULL);
         free_job(j);
@@ -578,7 +579,7 @@ int sl_fetch_all(const char *const *urls, size_t n, const sl_fetch_options *o, s
                  o->jobs > 0 ? o->jobs : DEFAULT_JOBS, o->retries < 0 ? 0 : o->retries ? o->retries : DEFAULT_RETRIES};
     if (curl_global_init(CURL_GLOBAL_DEFAULT))
         return SL_ENOMEM;
-    f.hosts = calloc(MAX_HOSTS, sizeof *f.hosts);
+    f.hosts = sl_calloc(MAX_HOSTS, sizeof *f.hosts);
     f.multi = curl_multi_init();
     int rc = f.hosts && f.multi ? run(&f) : SL_ENOMEM;
     for (size_t i = 0; i < f.n_waiting; i++)

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "ingest/ingest.h"
+#include "util/alloc.h"
 
 static int fail(sl_buf *why, const char *reason)
 {
@@ -36,7 +37,7 @@ static int copy_string(const json_t *v, char **dst, size_t *dst_len)
     size_t n = json_string_length(v), k = 0;
     if (!n)
         return 0;
-    char *p = malloc(n + 1);
+    char *p = sl_malloc(n + 1);
     if (!p)
         return SL_ENOMEM;
     for (size_t i = 0; i < n; i++)
@@ -70,7 +71,7 @@ static int read_key(const json_t *obj, char **dst)
         return 0;
     char num[32];
     snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-    *dst = strdup(num);
+    *dst = sl_strdup(num);
     return *dst ? 0 : SL_ENOMEM;
 }
 

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "ingest/htmltree.h"
+#include "util/alloc.h"
 
 /* JSON-LD: a page carries one to three blocks of a few KB; bigger scripts
  * are application state, not metadata. Nesting: @graph inside an array is
@@ -446,18 +447,18 @@ static int pick_date(page_meta *m, char **out)
     char iso[SL_ISO_DATE_SIZE];
     for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
         if (fixed[i] && sl_date_to_iso(fixed[i], 1, iso))
-            return (*out = strdup(iso)) ? 0 : SL_ENOMEM;
+            return (*out = sl_strdup(iso)) ? 0 : SL_ENOMEM;
     for (size_t i = 0; i < sizeof nodes / sizeof *nodes; i++) {
         char *text = NULL;
         int rc = nodes[i] ? sl_html_node_text(nodes[i], &text) : 0;
         int found = !rc && text && sl_date_to_iso(text, us || !m->lang, iso);
         free(text);
         if (rc || found)
-            return rc ? rc : (*out = strdup(iso)) ? 0 : SL_ENOMEM;
+            return rc ? rc : (*out = sl_strdup(iso)) ? 0 : SL_ENOMEM;
     }
     for (size_t i = 0; i < sizeof late / sizeof *late; i++)
         if (late[i] && sl_date_to_iso(late[i], 1, iso))
-            return (*out = strdup(iso)) ? 0 : SL_ENOMEM;
+            return (*out = sl_strdup(iso)) ? 0 : SL_ENOMEM;
     return 0;
 }
 
@@ -527,7 +528,7 @@ static int pick_byline(page_meta *m, char **out)
         if (rc)
             return rc;
         char *name = text ? byline_name(text) : NULL;
-        if (name && !(*out = strdup(name)))
+        if (name && !(*out = sl_strdup(name)))
             rc = SL_ENOMEM;
         free(text);
         if (rc)

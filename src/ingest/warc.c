@@ -15,6 +15,7 @@
 #include <zlib.h>
 
 #include "ingest/ingest.h"
+#include "util/alloc.h"
 
 #define CHUNK 65536
 /* WARC and HTTP header blocks are a few hundred bytes; 64 KB allows for
@@ -338,7 +339,7 @@ int sl_warc_next(sl_warc *w, sl_warc_record *rec)
 
 int sl_warc_open(const char *path, sl_warc **out)
 {
-    sl_warc *w = calloc(1, sizeof *w);
+    sl_warc *w = sl_calloc(1, sizeof *w);
     *out = w;
     if (!w)
         return SL_ENOMEM;

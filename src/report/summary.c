@@ -15,6 +15,7 @@
 
 #include "report/texts.h"
 #include "text/text.h"
+#include "util/alloc.h"
 #include "util/hash.h"
 #include "util/vec.h"
 
@@ -62,8 +63,8 @@ typedef struct summarizer {
 static int map_grow(concept_map *m)
 {
     size_t cap = m->cap ? 2 * m->cap : 4096;
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    uint32_t *vals = malloc(cap * sizeof *vals);
+    uint64_t *keys = sl_calloc(cap, sizeof *keys);
+    uint32_t *vals = sl_malloc(cap * sizeof *vals);
     if (!keys || !vals) {
         free(keys);
         free(vals);
@@ -243,9 +244,9 @@ static int read_docs(summarizer *s)
 static int weigh_concepts(summarizer *s, size_t *n_sources)
 {
     s->n_concepts = s->map.n;
-    s->weight = calloc(s->n_concepts + 1, sizeof *s->weight);
-    s->covered = calloc(s->n_concepts + 1, 1);
-    uint32_t *source = malloc((s->n_docs + 1) * sizeof *source);
+    s->weight = sl_calloc(s->n_concepts + 1, sizeof *s->weight);
+    s->covered = sl_calloc(s->n_concepts + 1, 1);
+    uint32_t *source = sl_malloc((s->n_docs + 1) * sizeof *source);
     if (!s->weight || !s->covered || !source) {
         free(source);
         return SL_ENOMEM;
@@ -342,7 +343,7 @@ static long pick(const summarizer *s, const uint32_t *chosen, size_t n_chosen, u
 
 static char *tidy_text(const char *t, uint32_t start, uint32_t end)
 {
-    char *out = malloc(end - start + 1), *p = out;
+    char *out = sl_malloc(end - start + 1), *p = out;
     if (!out)
         return NULL;
     for (uint32_t i = start; i < end; i++) {
@@ -377,7 +378,7 @@ static void cut_to(char *text, size_t room, int bytes)
  * saying the same thing. */
 static int statements(const summarizer *s, const sentence *se, sl_summary_sentence *out)
 {
-    char *seen = calloc(s->n_docs, 1);
+    char *seen = sl_calloc(s->n_docs, 1);
     if (!seen)
         return SL_ENOMEM;
     seen[se->doc] = 1;
@@ -386,7 +387,7 @@ static int statements(const summarizer *s, const sentence *se, sl_summary_senten
         if (!seen[o->doc] && o->tn >= 4 && overlap(s, se, o) >= 0.6)
             seen[o->doc] = 1;
     }
-    out->docs = malloc(s->n_docs * sizeof *out->docs);
+    out->docs = sl_malloc(s->n_docs * sizeof *out->docs);
     if (!out->docs) {
         free(seen);
         return SL_ENOMEM;
@@ -420,7 +421,7 @@ static int build_output(summarizer *s, uint32_t *chosen, size_t n, int cut_last,
     size_t n_sorted = cut_last ? n - 1 : n;
     if (n_sorted > 1)
         qsort_r(chosen, n_sorted, sizeof *chosen, cmp_story_order, s);
-    out->sentences = calloc(n ? n : 1, sizeof *out->sentences);
+    out->sentences = sl_calloc(n ? n : 1, sizeof *out->sentences);
     if (!out->sentences)
         return SL_ENOMEM;
     for (size_t k = 0; k < n; k++) {
@@ -463,7 +464,7 @@ static void cover(summarizer *s, const sentence *se)
 static int select_sentences(summarizer *s, const sl_summary_options *o, sl_summary *out)
 {
     uint32_t budget = (uint32_t)(o->bytes ? o->bytes : o->words), used = 0;
-    uint32_t *chosen = malloc((s->sents.n + 1) * sizeof *chosen);
+    uint32_t *chosen = sl_malloc((s->sents.n + 1) * sizeof *chosen);
     if (!chosen)
         return SL_ENOMEM;
     size_t n = 0;
@@ -495,8 +496,8 @@ int sl_summarize(const sl_story_text *docs, size_t n, const sl_summary_options *
     if ((!docs && n) || !opts || (opts->bytes <= 0 && opts->words <= 0))
         return SL_EUSAGE;
     summarizer s = {.docs = docs, .n_docs = n};
-    sl_summary *sum = calloc(1, sizeof *sum);
-    s.texts = calloc(n ? n : 1, sizeof *s.texts);
+    sl_summary *sum = sl_calloc(1, sizeof *sum);
+    s.texts = sl_calloc(n ? n : 1, sizeof *s.texts);
     size_t n_sources = 0;
     int rc = sum && s.texts ? 0 : SL_ENOMEM;
     if (!rc)

@@ -4,10 +4,11 @@
 #include <string.h>
 
 #include "report/texts.h"
+#include "util/alloc.h"
 
 char *sl_report_unwrap(const char *text, size_t len)
 {
-    char *t = malloc(len + 1);
+    char *t = sl_malloc(len + 1);
     if (!t)
         return NULL;
     memcpy(t, text, len);

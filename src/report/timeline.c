@@ -9,6 +9,7 @@
 
 #include "report/texts.h"
 #include "text/text.h"
+#include "util/alloc.h"
 #include "util/date.h"
 #include "util/vec.h"
 
@@ -161,7 +162,7 @@ static void merge(builder *b)
 
 static char *tidy(const char *t, uint32_t start, uint32_t end)
 {
-    char *out = malloc(end - start + 1), *p = out;
+    char *out = sl_malloc(end - start + 1), *p = out;
     if (!out)
         return NULL;
     for (uint32_t i = start; i < end; i++) {
@@ -177,7 +178,7 @@ static char *tidy(const char *t, uint32_t start, uint32_t end)
 static int build_entries(builder *b, sl_timeline *out)
 {
     const event *ev = b->events.items;
-    out->events = calloc(b->events.n + 1, sizeof *out->events);
+    out->events = sl_calloc(b->events.n + 1, sizeof *out->events);
     if (!out->events)
         return SL_ENOMEM;
     for (size_t i = 0; i < b->events.n; i++) {
@@ -189,7 +190,7 @@ static int build_entries(builder *b, sl_timeline *out)
         e->span = (sl_span){ev[i].start, ev[i].end};
         e->from_published = ev[i].from_published;
         e->text = tidy(b->texts[ev[i].doc], ev[i].start, ev[i].end);
-        e->docs = malloc(b->n_docs * sizeof *e->docs);
+        e->docs = sl_malloc(b->n_docs * sizeof *e->docs);
         if (!e->text || !e->docs)
             return SL_ENOMEM;
         for (size_t j = i; j < b->events.n && !strcmp(ev[j].value, ev[i].value); j++) {
@@ -211,8 +212,8 @@ int sl_timeline_build(const sl_story_text *docs, size_t n, sl_timeline **out)
     if (!docs && n)
         return SL_EUSAGE;
     builder b = {.docs = docs, .n_docs = n};
-    sl_timeline *tl = calloc(1, sizeof *tl);
-    b.texts = calloc(n + 1, sizeof *b.texts);
+    sl_timeline *tl = sl_calloc(1, sizeof *tl);
+    b.texts = sl_calloc(n + 1, sizeof *b.texts);
     sl_analyzer *a = sl_analyzer_new();
     sl_analysis an = {0};
     int rc = tl && b.texts && a ? 0 : SL_ENOMEM;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "server/server.h"
+#include "util/alloc.h"
 
 int server_body_write(void *ctx, const char *data, size_t len)
 {
@@ -18,7 +19,7 @@ int server_body_write(void *ctx, const char *data, size_t len)
         size_t cap = b->cap ? b->cap : 4096;
         while (cap < b->len + len + 1)
             cap *= 2;
-        char *p = realloc(b->data, cap);
+        char *p = sl_realloc(b->data, cap);
         if (!p) {
             b->err = 1;
             return -1;

@@ -10,6 +10,7 @@
 #include <xxhash.h>
 
 #include "server/server.h"
+#include "util/alloc.h"
 
 #define SLOTS 256
 
@@ -25,7 +26,7 @@ struct server_cache {
 
 server_cache *server_cache_new(void)
 {
-    return calloc(1, sizeof(server_cache));
+    return sl_calloc(1, sizeof(server_cache));
 }
 
 void server_cache_clear(server_cache *c)
@@ -64,7 +65,7 @@ void server_cache_put(server_cache *c, const char *uri, unsigned status, const s
     slot *s = slot_of(c, uri);
     free(s->uri);
     server_body_free(&s->body);
-    s->uri = strdup(uri);
+    s->uri = sl_strdup(uri);
     s->status = status;
     if (s->uri && server_body_write(&s->body, body->data ? body->data : "", body->len)) {
         free(s->uri);

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "server/server.h"
+#include "util/alloc.h"
 
 #define BUCKETS 4096
 
@@ -28,7 +29,7 @@ server_limiter *server_limiter_new(double rate, int burst, int *failed)
     *failed = 0;
     if (rate <= 0)
         return NULL;
-    server_limiter *l = calloc(1, sizeof *l);
+    server_limiter *l = sl_calloc(1, sizeof *l);
     if (!l) {
         *failed = 1;
         return NULL;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "server/server.h"
+#include "util/alloc.h"
 
 struct server_pool {
     pthread_mutex_t lock;
@@ -28,7 +29,7 @@ static void worker_free(server_worker *w)
 /* A worker on engine `e` (taken over; opened on `db` when NULL). */
 static server_worker *worker_new(const char *db, sl_engine *e, char *why, size_t why_len)
 {
-    server_worker *w = calloc(1, sizeof *w);
+    server_worker *w = sl_calloc(1, sizeof *w);
     server_cache *cache = server_cache_new();
     int rc = w && cache ? 0 : SL_ENOMEM;
     if (!rc && !e) {
@@ -50,9 +51,9 @@ static server_worker *worker_new(const char *db, sl_engine *e, char *why, size_t
 server_pool *server_pool_new(const char *db, int size, sl_engine *first)
 {
     char why[256];
-    server_pool *p = calloc(1, sizeof *p);
+    server_pool *p = sl_calloc(1, sizeof *p);
     if (p)
-        p->idle = calloc((size_t)size, sizeof *p->idle);
+        p->idle = sl_calloc((size_t)size, sizeof *p->idle);
     server_worker *w = p && p->idle && first ? worker_new(db, first, why, sizeof why) : NULL;
     if (!p || !p->idle || (first && !w)) {
         if (p)

@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include "server/respond.h"
+#include "util/alloc.h"
 
 #define GZIP_MIN 512   /* smaller bodies go as they are: gzip would not pay */
 
@@ -37,7 +38,7 @@ static char *gzip(const void *data, size_t len, size_t *out_len)
     if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         return NULL;
     size_t cap = deflateBound(&z, (uLong)len) + 32;
-    char *out = malloc(cap);
+    char *out = sl_malloc(cap);
     z.next_in = (Bytef *)(uintptr_t)data;
     z.avail_in = (uInt)len;
     z.next_out = (Bytef *)out;

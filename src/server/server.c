@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "server/respond.h"
+#include "util/alloc.h"
 
 #define URI_MAX 4096            /* a longer request line gets 413 */
 #define HEADER_MEMORY (32 * 1024) /* request line and headers of one connection (MHD answers 431) */
@@ -32,12 +33,12 @@ typedef struct request {
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
-    request *r = calloc(1, sizeof *r);
+    request *r = sl_calloc(1, sizeof *r);
     if (r) {
         r->uri_len = strlen(uri);
         r->escapes_ok = server_uri_escapes_ok(uri);
         /* A URI over the limit is refused, never looked up: not kept. */
-        r->uri = r->uri_len <= URI_MAX ? strdup(uri) : NULL;
+        r->uri = r->uri_len <= URI_MAX ? sl_strdup(uri) : NULL;
     }
     return r;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "util/alloc.h"
 
 static const char Q_FIND_IDENTITY[] =
     "SELECT id, content_hash, version, source_hash FROM articles WHERE identity = ?1";
@@ -237,7 +238,7 @@ static int read_removed(sl_store *st, int64_t id, sl_removed_line **out, size_t 
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (*n_out == cap) {
             size_t c = cap ? cap * 2 : 8;
-            sl_removed_line *p = realloc(*out, c * sizeof *p);
+            sl_removed_line *p = sl_realloc(*out, c * sizeof *p);
             if (!p) {
                 err = SL_ENOMEM;
                 break;
@@ -267,7 +268,7 @@ int sl_store_article_get(sl_store *st, int64_t id, sl_article **out)
         sqlite3_reset(s);
         return rc == SQLITE_DONE ? SL_ENOTFOUND : SL_ESTORE;
     }
-    sl_article *a = calloc(1, sizeof *a);
+    sl_article *a = sl_calloc(1, sizeof *a);
     int err = a ? 0 : SL_ENOMEM;
     if (a) {
         a->id = sqlite3_column_int64(s, 0);
@@ -285,7 +286,7 @@ int sl_store_article_get(sl_store *st, int64_t id, sl_article **out)
         size_t bytes = (size_t)sqlite3_column_bytes(s, 12);
         a->n_sentences = bytes / sizeof(sl_span);
         if (a->n_sentences) {
-            a->sentences = malloc(a->n_sentences * sizeof(sl_span));
+            a->sentences = sl_malloc(a->n_sentences * sizeof(sl_span));
             if (a->sentences)
                 memcpy(a->sentences, sqlite3_column_blob(s, 12), a->n_sentences * sizeof(sl_span));
             else

@@ -5,6 +5,7 @@
 
 #include "copies/copies.h"
 #include "store_internal.h"
+#include "util/alloc.h"
 
 static const char Q_COPY_INSERT[] =
     "INSERT OR REPLACE INTO copies(article_id, of_id, kind, score, evidence,"
@@ -49,7 +50,7 @@ static int parse_evidence(const char *text, sl_copy *c)
     size_t lines = 0;
     for (const char *p = text; *p; p++)
         lines += *p == '\n';
-    c->evidence = calloc(lines + 1, sizeof *c->evidence);
+    c->evidence = sl_calloc(lines + 1, sizeof *c->evidence);
     if (!c->evidence)
         return SL_ENOMEM;
     const char *p = text;
@@ -91,13 +92,13 @@ int sl_store_copies_list(sl_store *st, int64_t article_id, sl_copy_list **out)
     sqlite3_stmt *s = sl_store_stmt(st, article_id ? Q_COPIES_ONE : Q_COPIES_ALL);
     if (!s || (article_id && sqlite3_bind_int64(s, 1, article_id)))
         return SL_ESTORE;
-    sl_copy_list *list = calloc(1, sizeof *list);
+    sl_copy_list *list = sl_calloc(1, sizeof *list);
     int err = list ? 0 : SL_ENOMEM, rc = SQLITE_DONE;
     size_t cap = 0;
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (list->n == cap) {
             size_t c = cap ? cap * 2 : 16;
-            sl_copy *p = realloc(list->items, c * sizeof *p);
+            sl_copy *p = sl_realloc(list->items, c * sizeof *p);
             if (!p) {
                 err = SL_ENOMEM;
                 break;
@@ -131,7 +132,7 @@ int sl_store_story_copies(sl_store *st, int64_t story, int64_t **pairs, size_t *
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (n == cap) {
             size_t nc = cap ? cap * 2 : 16;
-            int64_t *more = realloc(p, nc * 2 * sizeof *more);
+            int64_t *more = sl_realloc(p, nc * 2 * sizeof *more);
             if (!more) {
                 err = SL_ENOMEM;
                 break;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "util/alloc.h"
 
 static const char Q_FACTS_PUT[] = "INSERT OR REPLACE INTO facts VALUES(?1, ?2)";
 static const char Q_FACTS_CLEAR[] = "DELETE FROM facts WHERE article_id = ?1";
@@ -149,7 +150,7 @@ static char *get_string(reader *r, int *err)
         r->bad = 1;
         return NULL;
     }
-    char *s = malloc((size_t)n);
+    char *s = sl_malloc((size_t)n);
     if (!s) {
         *err = SL_ENOMEM;
         return NULL;
@@ -167,7 +168,7 @@ static char *span_text(reader *r, sl_span span, int *err)
         r->bad = 1;
         return NULL;
     }
-    char *s = strndup(r->at.text + span.start, span.end - span.start);
+    char *s = sl_strndup(r->at.text + span.start, span.end - span.start);
     if (!s)
         *err = SL_ENOMEM;
     return s;
@@ -175,7 +176,7 @@ static char *span_text(reader *r, sl_span span, int *err)
 
 static char *string_dup(const char *s, int *err)
 {
-    char *copy = s ? strdup(s) : NULL;
+    char *copy = s ? sl_strdup(s) : NULL;
     if (s && !copy)
         *err = SL_ENOMEM;
     return copy;
@@ -286,7 +287,7 @@ static int push_item(void *ctx, sl_fact_item *it)
     item_vec *v = ctx;
     if (v->n == v->cap) {
         size_t cap = v->cap ? v->cap * 2 : 64;
-        sl_fact_item *more = realloc(v->items, cap * sizeof *more);
+        sl_fact_item *more = sl_realloc(v->items, cap * sizeof *more);
         if (!more) {
             free_strings(it);
             return SL_ENOMEM;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store_internal.h"
+#include "util/alloc.h"
 
 static const char Q_SEARCH[] =
     "SELECT f.rowid, a.story_id, bm25(article_fts, 3.0, 1.0), a.title,"
@@ -181,13 +182,13 @@ int sl_store_search(sl_store *st, const char *query, int limit, sl_search_hits *
     sl_buf_free(&q);
     terms want;
     query_terms(query, &want);
-    sl_search_hits *hits = calloc(1, sizeof *hits);
+    sl_search_hits *hits = sl_calloc(1, sizeof *hits);
     int err = hits ? 0 : SL_ENOMEM, rc = SQLITE_DONE;
     size_t cap = 0;
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (hits->n == cap) {
             size_t c = cap ? cap * 2 : 16;
-            sl_search_hit *p = realloc(hits->items, c * sizeof *p);
+            sl_search_hit *p = sl_realloc(hits->items, c * sizeof *p);
             if (!p) {
                 err = SL_ENOMEM;
                 break;

@@ -9,6 +9,7 @@
 
 #include "faultvfs.h"
 #include "store_internal.h"
+#include "util/alloc.h"
 
 static const char Q_BEGIN[] = "BEGIN IMMEDIATE";
 static const char Q_BEGIN_READ[] = "BEGIN";
@@ -49,7 +50,7 @@ int sl_store_scan_cache(sl_store *st, int scanning)
 int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
 {
     *out = NULL;
-    sl_store *st = calloc(1, sizeof *st);
+    sl_store *st = sl_calloc(1, sizeof *st);
     if (!st)
         return sl_store_set_why(why, SL_ENOMEM, "cannot open store", NULL);
     int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -125,7 +126,10 @@ void sl_store_close(sl_store *st)
     free(st);
 }
 
-const char *sl_store_errmsg(sl_store *st) { return st && st->db ? sqlite3_errmsg(st->db) : ""; }
+const char *sl_store_errmsg(sl_store *st)
+{
+    return !st ? "" : st->nomem ? "out of memory" : st->db ? sqlite3_errmsg(st->db) : "";
+}
 
 /* The cache's slot for `sql`: its own, or the empty one where it goes. */
 static stmt_slot *slot_of(stmt_slot *cache, size_t cap, const char *sql)
@@ -140,7 +144,7 @@ static stmt_slot *slot_of(stmt_slot *cache, size_t cap, const char *sql)
 static int grow_cache(sl_store *st)
 {
     size_t cap = st->cap ? 2 * st->cap : 64;
-    stmt_slot *cache = calloc(cap, sizeof *cache);
+    stmt_slot *cache = sl_calloc(cap, sizeof *cache);
     if (!cache)
         return SL_ENOMEM;
     for (size_t i = 0; i < st->cap; i++)
@@ -154,7 +158,8 @@ static int grow_cache(sl_store *st)
 
 sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql)
 {
-    if (2 * (st->n_cached + 1) > st->cap && grow_cache(st))
+    st->nomem = 2 * (st->n_cached + 1) > st->cap && grow_cache(st);
+    if (st->nomem)
         return NULL;
     stmt_slot *slot = slot_of(st->cache, st->cap, sql);
     if (!slot->stmt) {
@@ -181,7 +186,7 @@ char *sl_store_column_dup(sqlite3_stmt *s, int col, int *err)
     const unsigned char *text = sqlite3_column_text(s, col);
     if (!text)
         return NULL;
-    char *copy = strdup((const char *)text);
+    char *copy = sl_strdup((const char *)text);
     if (!copy)
         *err = SL_ENOMEM;
     return copy;

@@ -19,13 +19,14 @@ struct sl_store {
     stmt_slot *cache;          /* open addressing, cap a power of two */
     size_t cap, n_cached;
     int in_tx;
+    int nomem;                 /* the last sl_store_stmt failed for want of memory */
     int cache_kb;              /* the writer's page cache (0: SQLite's default) */
     sl_buf packed;             /* an article's packed facts, reused */
 };
 
 /* The prepared, reset statement for `sql`, a `static const char Q_…[]` of
  * the table's file (the cache knows it by its address), or NULL (error left
- * in the handle). */
+ * in the handle, or out of memory: sl_store_errmsg says which). */
 sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql);
 
 /* A whole-table read at open (the grouper's term counts and stories, the

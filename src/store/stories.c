@@ -6,6 +6,7 @@
 
 #include "copies/copies.h"
 #include "store_internal.h"
+#include "util/alloc.h"
 
 static const char Q_STORY_NEW[] =
     "INSERT INTO stories(title, first_article, n_articles, first_day, last_day)"
@@ -127,13 +128,13 @@ static int64_t iso_day(sl_store *st, const char *iso)
 
 int sl_store_story_lines_read(sqlite3_stmt *s, sl_story_list **out)
 {
-    sl_story_list *list = calloc(1, sizeof *list);
+    sl_story_list *list = sl_calloc(1, sizeof *list);
     int err = list ? 0 : SL_ENOMEM, rc = SQLITE_DONE;
     size_t cap = 0;
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (list->n == cap) {
             size_t c = cap ? cap * 2 : 16;
-            sl_story_line *p = realloc(list->items, c * sizeof *p);
+            sl_story_line *p = sl_realloc(list->items, c * sizeof *p);
             if (!p) {
                 err = SL_ENOMEM;
                 break;
@@ -178,7 +179,7 @@ static int read_story_articles(sl_store *st, sl_story *story)
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (story->n_articles == cap) {
             size_t c = cap ? cap * 2 : 8;
-            sl_story_article *p = realloc(story->articles, c * sizeof *p);
+            sl_story_article *p = sl_realloc(story->articles, c * sizeof *p);
             if (!p) {
                 err = SL_ENOMEM;
                 break;
@@ -226,7 +227,7 @@ int sl_store_story_get(sl_store *st, int64_t id, sl_story **out)
         sqlite3_reset(s);
         return rc == SQLITE_DONE ? SL_ENOTFOUND : SL_ESTORE;
     }
-    sl_story *story = calloc(1, sizeof *story);
+    sl_story *story = sl_calloc(1, sizeof *story);
     int err = story ? 0 : SL_ENOMEM;
     if (story)
         read_story_line(s, &story->line, &err);

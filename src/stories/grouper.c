@@ -15,6 +15,7 @@
  * CANDIDATE_TERMS * SCAN_MAX postings and TOP_CANDIDATES full comparisons,
  * whatever the number of stories. Thresholds: docs/stories.md. */
 #include "internal.h"
+#include "util/alloc.h"
 
 #include <limits.h>
 #include <math.h>
@@ -57,12 +58,12 @@
 
 sl_grouper *sl_grouper_new(void)
 {
-    sl_grouper *g = calloc(1, sizeof *g);
+    sl_grouper *g = sl_calloc(1, sizeof *g);
     if (!g)
         return NULL;
-    g->acc_keys = calloc(ACC_CAP, sizeof *g->acc_keys);
-    g->acc_values = calloc(ACC_CAP, sizeof *g->acc_values);
-    g->acc_used = calloc(ACC_CAP, sizeof *g->acc_used);
+    g->acc_keys = sl_calloc(ACC_CAP, sizeof *g->acc_keys);
+    g->acc_values = sl_calloc(ACC_CAP, sizeof *g->acc_values);
+    g->acc_used = sl_calloc(ACC_CAP, sizeof *g->acc_used);
     if (!g->acc_keys || !g->acc_values || !g->acc_used) {
         sl_grouper_free(g);
         return NULL;
@@ -127,7 +128,7 @@ static int story_reserve(sl_grouper *g, int64_t id)
     size_t cap = g->stories_cap ? g->stories_cap : 1024;
     while (cap <= (size_t)id)
         cap *= 2;
-    sl_story_slot *p = realloc(g->stories, cap * sizeof *p);
+    sl_story_slot *p = sl_realloc(g->stories, cap * sizeof *p);
     if (!p)
         return SL_ENOMEM;
     memset(p + g->stories_cap, 0, (cap - g->stories_cap) * sizeof *p);
@@ -142,7 +143,7 @@ static int story_reserve(sl_grouper *g, int64_t id)
 static int set_centroid(sl_grouper *g, int64_t id, const sl_weighted_term *terms, uint32_t n)
 {
     sl_story_slot *s = &g->stories[id];
-    if (!s->terms && !(s->terms = malloc(SL_CENTROID_TERMS * sizeof *s->terms)))
+    if (!s->terms && !(s->terms = sl_malloc(SL_CENTROID_TERMS * sizeof *s->terms)))
         return SL_ENOMEM;
     uint32_t i = 0, k = 0;
     while (i < s->n) { /* terms that left the centroid leave the index */

@@ -4,6 +4,7 @@
  * exact as centroids change, so the index after a reload from the store is
  * the same as the one built article by article. */
 #include "internal.h"
+#include "util/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 static int index_grow(sl_index *ix)
 {
     size_t cap = ix->cap ? ix->cap * 2 : 1024;
-    sl_postings *slots = calloc(cap, sizeof *slots);
+    sl_postings *slots = sl_calloc(cap, sizeof *slots);
     if (!slots)
         return SL_ENOMEM;
     for (size_t i = 0; i < ix->cap; i++) {
@@ -89,7 +90,7 @@ int sl_index_set(sl_index *ix, uint64_t term, uint32_t story, float weight)
     }
     if (p->n == p->cap) {
         uint32_t cap = p->cap ? p->cap * 2 : 2;
-        sl_posting *items = realloc(p->items, cap * sizeof *items);
+        sl_posting *items = sl_realloc(p->items, cap * sizeof *items);
         if (!items)
             return SL_ENOMEM;
         p->items = items;

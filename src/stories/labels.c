@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/alloc.h"
 #include "util/hash.h"
 
 #define LEAD_SENTENCES 2    /* keywords come from the title and the first sentences */
@@ -33,7 +34,7 @@ struct sl_label_counter {
     sl_buf name_folds;
 };
 
-sl_label_counter *sl_labels_new(void) { return calloc(1, sizeof(sl_label_counter)); }
+sl_label_counter *sl_labels_new(void) { return sl_calloc(1, sizeof(sl_label_counter)); }
 
 static void free_labels(label *items, size_t n)
 {
@@ -77,7 +78,7 @@ static int count(sl_label_counter *c, label_vec *set, const char *text, size_t l
             continue;
         l->count += weight;
         if (!has_lower(l->text, strlen(l->text)) && has_lower(text, len)) {
-            char *better = strndup(text, len); /* "Tel Aviv" shown, not "TEL AVIV" */
+            char *better = sl_strndup(text, len); /* "Tel Aviv" shown, not "TEL AVIV" */
             if (!better)
                 return SL_ENOMEM;
             free(l->text);
@@ -89,7 +90,7 @@ static int count(sl_label_counter *c, label_vec *set, const char *text, size_t l
         }
         return 0;
     }
-    char *copy = strndup(text, len);
+    char *copy = sl_strndup(text, len);
     if (!copy || sl_vec_push(set, ((label){copy, h, 1, weight, c->article}))) {
         free(copy);
         return SL_ENOMEM;
@@ -170,13 +171,13 @@ static int best(label_vec *set, size_t max, int min_articles, char ***out, size_
     if (set->n) /* an empty set has no array: qsort must not see NULL */
         qsort(set->items, set->n, sizeof *set->items, by_support);
     *n = 0;
-    *out = calloc(max, sizeof **out);
+    *out = sl_calloc(max, sizeof **out);
     if (!*out)
         return SL_ENOMEM;
     for (size_t i = 0; i < set->n && *n < max; i++) {
         if (set->items[i].articles < min_articles)
             break;
-        if (!((*out)[(*n)++] = strdup(set->items[i].text)))
+        if (!((*out)[(*n)++] = sl_strdup(set->items[i].text)))
             return SL_ENOMEM;
     }
     return 0;

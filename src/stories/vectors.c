@@ -2,6 +2,7 @@
  * from the store (and counted as articles arrive), per-field weights (title,
  * lead, body), the heaviest SL_VECTOR_TERMS terms kept, L2-normalised. */
 #include "internal.h"
+#include "util/alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -20,8 +21,8 @@
 static int map_grow(sl_count_map *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 1024;
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    uint32_t *values = calloc(cap, sizeof *values);
+    uint64_t *keys = sl_calloc(cap, sizeof *keys);
+    uint32_t *values = sl_calloc(cap, sizeof *values);
     if (!keys || !values) {
         free(keys);
         free(values);
@@ -171,7 +172,7 @@ void sl_grouper_vectorize(sl_grouper *g, const sl_analysis *body, const sl_analy
 {
     size_t cap = body->terms.n + (title ? title->terms.n : 0) + g->entities.n;
     sl_weighted_term stack[512];
-    sl_weighted_term *all = cap <= 512 ? stack : malloc(cap * sizeof *all);
+    sl_weighted_term *all = cap <= 512 ? stack : sl_malloc(cap * sizeof *all);
     out->n = 0;
     if (!all)
         return;

@@ -8,6 +8,7 @@
 
 #include "text/langmodel.h"
 #include "text/text.h"
+#include "util/alloc.h"
 
 #ifndef SL_LANGMODEL_DIR
 #define SL_LANGMODEL_DIR "/usr/share/libexttextcat"
@@ -80,7 +81,7 @@ typedef struct profile {
 
 sl_langid *sl_langid_new(void)
 {
-    sl_langid *id = calloc(1, sizeof *id);
+    sl_langid *id = sl_calloc(1, sizeof *id);
     if (id)
         sl_buf_init(&id->fold, 4096);
     return id;

@@ -12,6 +12,7 @@
 
 #include "text/langmodel.h"
 #include "text/text.h"
+#include "util/alloc.h"
 #include "util/hash.h"
 
 /* Bytes of text scored: a few dozen words tell a language as well as more
@@ -195,8 +196,8 @@ static int index_entries(sl_langmodel *m, const entry_vec *entries)
     while (size < 2 * entries->n)
         size *= 2;
     m->mask = size - 1;
-    m->slots = calloc(size, sizeof *m->slots);
-    m->postings = malloc((entries->n ? entries->n : 1) * sizeof *m->postings);
+    m->slots = sl_calloc(size, sizeof *m->slots);
+    m->postings = sl_malloc((entries->n ? entries->n : 1) * sizeof *m->postings);
     if (!m->slots || !m->postings)
         return SL_ENOMEM;
     for (size_t k = 0; k < entries->n; k++)
@@ -227,7 +228,7 @@ int sl_langmodel_load(const char *dir, sl_langmodel **out)
     FILE *conf = fopen(path, "r");
     if (!conf)
         return SL_EIO;
-    sl_langmodel *m = calloc(1, sizeof *m);
+    sl_langmodel *m = sl_calloc(1, sizeof *m);
     entry_vec entries = {0};
     int rc = m ? 0 : SL_ENOMEM;
     char line[LINE_MAX_BYTES];

@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "text/text.h"
+#include "util/alloc.h"
 
 #define NFKC_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE)
 
@@ -119,7 +120,7 @@ static int normalize_segment(norm *n, const char *s, size_t start, size_t end)
     if (count < 0)
         return count == UTF8PROC_ERROR_NOMEM ? SL_ENOMEM : SL_EBADINPUT;
     if (count > 128) {
-        cps = malloc((size_t)count * sizeof *cps);
+        cps = sl_malloc((size_t)count * sizeof *cps);
         if (!cps)
             return SL_ENOMEM;
         count = utf8proc_decompose(seg, seglen, cps, count, NFKC_OPTIONS);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text/text.h"
+#include "util/alloc.h"
 
 /* Longer "words" (URLs, run-together junk) are not stemmed: Snowball would
  * only waste time on them and they match nothing either way. */
@@ -49,7 +50,7 @@ sl_stemmer *sl_stemmer_new(const char *lang)
     const char *algorithm = algorithm_for(lang);
     if (!algorithm)
         return NULL;
-    sl_stemmer *st = malloc(sizeof *st);
+    sl_stemmer *st = sl_malloc(sizeof *st);
     if (!st)
         return NULL;
     st->sb = sb_stemmer_new(algorithm, "UTF_8");

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/alloc.h"
 #include "util/hash.h"
 #include "text/text.h"
 
@@ -22,7 +23,7 @@ struct sl_analyzer {
 
 sl_analyzer *sl_analyzer_new(void)
 {
-    sl_analyzer *a = calloc(1, sizeof *a);
+    sl_analyzer *a = sl_calloc(1, sizeof *a);
     if (!a)
         return NULL;
     a->langid = sl_langid_new();

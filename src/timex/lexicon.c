@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "timex/timex.h"
+#include "util/alloc.h"
 
 typedef struct word_class {
     const char *word;
@@ -176,7 +177,7 @@ static void classify(tx_token *t, const char *s)
 long sl_tx_tokenize(const char *text, size_t len, tx_token **out)
 {
     size_t cap = 64, n = 0;
-    tx_token *toks = malloc(cap * sizeof *toks);
+    tx_token *toks = sl_malloc(cap * sizeof *toks);
     uint32_t cp = 0;
     size_t i = 0;
     while (toks && i < len) {
@@ -196,7 +197,7 @@ long sl_tx_tokenize(const char *text, size_t len, tx_token **out)
             cp++;
         }
         if (n == cap) {
-            tx_token *more = cap > ((size_t)1 << 28) ? NULL : realloc(toks, 2 * cap * sizeof *toks);
+            tx_token *more = cap > ((size_t)1 << 28) ? NULL : sl_realloc(toks, 2 * cap * sizeof *toks);
             if (!more)
                 break;
             toks = more, cap *= 2;

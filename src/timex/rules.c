@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "timex/timex.h"
+#include "util/alloc.h"
 #include "util/date.h"
 #include "util/json_out.h"
 
@@ -391,7 +392,7 @@ static int push(sl_timex_list *list, size_t *cap, const sl_timex *x)
 {
     if (list->n == *cap) {
         size_t want = *cap ? 2 * *cap : 16;
-        sl_timex *more = realloc(list->items, want * sizeof *more);
+        sl_timex *more = sl_realloc(list->items, want * sizeof *more);
         if (!more)
             return SL_ENOMEM;
         list->items = more, *cap = want;
@@ -469,7 +470,7 @@ int sl_timex_find(const char *text, size_t len, const char *reference, sl_timex_
     long n = sl_tx_tokenize(text, len, &toks);
     if (n < 0)
         return SL_ENOMEM;
-    sl_timex_list *list = calloc(1, sizeof *list);
+    sl_timex_list *list = sl_calloc(1, sizeof *list);
     int rc = list ? 0 : SL_ENOMEM;
     tx_context ctx = {.ref_day = reference ? sl_date_day(reference) : SL_NO_DAY};
     if (!rc)

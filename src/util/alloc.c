@@ -1,12 +1,14 @@
 /* alloc.c — the allocation path of alloc.h: malloc, calloc and realloc
- * behind a counter that can fail the Nth call once, so that tests prove
- * every out-of-memory path reports an error, leaks nothing and leaves the
- * store whole (docs/testing.md, tests/e2e/faults.sh). */
+ * (strdup and strndup on top) behind a counter that can fail the Nth call
+ * once, so that tests prove every out-of-memory path reports an error,
+ * leaks nothing and leaves the store whole (docs/testing.md,
+ * tests/e2e/faults.sh). */
 #include "alloc.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Allocations left before the injected failure; 0 when none is armed. The
  * environment is read once, at the first allocation. */
@@ -42,3 +44,16 @@ void *sl_calloc(size_t n, size_t size) { return injected_failure() ? NULL : call
 void *sl_realloc(void *ptr, size_t size) { return injected_failure() ? NULL : realloc(ptr, size); }
 
 void sl_free(void *ptr) { free(ptr); }
+
+char *sl_strndup(const char *s, size_t n)
+{
+    size_t len = strnlen(s, n);
+    char *copy = sl_malloc(len + 1);
+    if (copy) {
+        memcpy(copy, s, len);
+        copy[len] = '\0';
+    }
+    return copy;
+}
+
+char *sl_strdup(const char *s) { return sl_strndup(s, strlen(s)); }

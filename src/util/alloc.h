@@ -1,7 +1,9 @@
 /* alloc.h — the library's allocation path, with a fault-injection hook for
- * tests. The growable buffer and vector (buf.c, vec.c), behind most of what
- * the pipeline builds, and the per-article arena allocate through it; memory from it is freed with
- * free() (sl_free is the same), so ownership rules do not change.
+ * tests. Every allocation of src/ goes through it (the buffer, vectors and
+ * arena, and each direct malloc, calloc, realloc, strdup and strndup);
+ * only SQLite, libxml2 and the other libraries allocate on their own.
+ * Memory from it is freed with free() (sl_free is the same), so ownership
+ * rules do not change.
  *
  * STORYLINE_FAIL_ALLOC=N in the environment makes the Nth allocation made
  * through this path fail, once (tests/e2e/faults.sh walks N = 1, 2, ...);
@@ -14,6 +16,9 @@ void *sl_malloc(size_t size);
 void *sl_calloc(size_t n, size_t size);
 void *sl_realloc(void *ptr, size_t size);
 void sl_free(void *ptr);
+/* strdup and strndup through the same path. */
+char *sl_strdup(const char *s);
+char *sl_strndup(const char *s, size_t n);
 
 /* Makes the nth allocation from now (1-based) fail once; 0 turns the hook
  * off. What STORYLINE_FAIL_ALLOC sets at the first allocation, for unit tests. */

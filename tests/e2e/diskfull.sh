@@ -22,6 +22,7 @@ section "ingest 2,000 articles into 8 MB"
 python3 "$SL_TESTS/gen_articles.py" 2000 --seed 3 --jsonl "$T/many.jsonl"
 printf 'Late ferry to Skerry\n\nThe council approved a late ferry to Skerry on Fridays, after a year of requests from islanders.\n' >"$T/ferry.txt"
 expect_exit 3 "$S" --db "$DB" ingest "$T/many.jsonl"
+grep -v '^ingested ' "$ERR" | head -n 1 | sed 's/^/        /'
 check "the message names the file system as full" sh -c 'grep -qi "full" "$1"' - "$ERR"
 check "the message names the cause (never 'not an error')" sh -c '! grep -q "not an error" "$1"' - "$ERR"
 cp "$ERR" "$T/full.err"

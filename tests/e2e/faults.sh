@@ -7,7 +7,8 @@
 # equal to the same article of an ingest without faults). The store already
 # holds one article when each run starts, so faults hit a live store too.
 # N grows by half its value each step (about 25 runs per kind); SL_LONG=1
-# tries every N (every write, and allocations in steps of 1/50 of N).
+# tries every N (every write, and allocations in steps of 1/50 of N);
+# SL_FAULT_STEP=K steps both walks by K.
 NAME=faults
 . "$SL_TESTS/e2e/lib.sh"
 
@@ -59,7 +60,7 @@ walk() {
     # Exit 0 is right only when the fault came after everything was committed
     # (a checkpoint at close: the WAL keeps the data); checked below.
     case $RC in 0 | 1 | 3) ;; *) bad_exit="$bad_exit $n(exit $RC)" ;; esac
-    [ "$RC" -eq 0 ] || grep -v "injected .* failure" "$ERR" | grep -q "^storyline: .*[a-z]" ||
+    [ "$RC" -eq 0 ] || grep -v "injected .* failure" "$ERR" | grep -qE "^storyline: .*[a-z].*[^ :]$" ||
       no_message="$no_message $n"
     grep -q "not an error" "$ERR" && lost_cause="$lost_cause $n"
     sanitizer_clean || unclean="$unclean $n"
@@ -73,7 +74,9 @@ walk() {
       [ -n "$said" ] && [ "$said" -ne $((stored - 1)) ] && miscount="$miscount $n(said $said, stored $((stored - 1)))"
     fi
     rm -f "$db" "$db"-*
-    if [ "${SL_LONG:-0}" = 1 ]; then
+    if [ -n "${SL_FAULT_STEP:-}" ]; then
+      step=$SL_FAULT_STEP
+    elif [ "${SL_LONG:-0}" = 1 ]; then
       step=$((n / 50))
       [ "$kind" = write ] && step=0
     else
@@ -84,7 +87,7 @@ walk() {
   echo "        $kind: $runs runs, faults injected at N = 1 .. $((n - 1)); the ingest ends before fault $n"
   check "$kind faults: exit 1 or 3 (0 only with every article stored), never a crash" test -z "$bad_exit"
   [ -n "$bad_exit" ] && echo "        N:$bad_exit"
-  check "$kind faults: a failing exit comes with a message besides the injection's" test -z "$no_message"
+  check "$kind faults: a failing exit comes with a message besides the injection's, its reason not empty" test -z "$no_message"
   [ -n "$no_message" ] && echo "        N:$no_message"
   check "$kind faults: no sanitizer or leak report" test -z "$unclean"
   [ -n "$unclean" ] && echo "        N:$unclean"

@@ -1,7 +1,7 @@
 # inputs.sh — what ingest does with every kind of input: re-ingests, new
 # versions, exact copies, standard input, JSONL with bad lines, empty,
-# binary, invalid UTF-8, huge and hostile files, mixed folders, --source,
-# --date and --quiet. Every store is a real file in a temporary folder.
+# binary, invalid UTF-8, hostile files, mixed folders, --source, --date and
+# --quiet. Huge inputs (a line of megabytes and more) are pathological.sh's. Every store is a real file in a temporary folder.
 NAME=inputs
 . "$SL_TESTS/e2e/lib.sh"
 
@@ -158,25 +158,6 @@ a = d["article"]
 assert a["bad_bytes"] == 3, a["bad_bytes"]
 assert "\ufffd" in a["text"] and "skaters" in a["text"]'
 check "the whole export is valid UTF-8 JSON" sh -c '"$1" --db "$2" export --json | python3 -m json.tool >/dev/null' - "$S" "$DB"
-
-section "a 5 MB text on one line"
-DB="$T/huge.db"
-python3 -c 'import random, sys
-r = random.Random(7)
-words = "tamber orvale quinth marrow skelland brae gallow fenwick dunnock caddow".split()
-s = " ".join(r.choice(words) for _ in range(900000))[: 5 * 1024 * 1024]
-open(sys.argv[1], "w").write(s)' "$T/huge.txt"
-check "the file is 5 MB on one line" sh -c 'test "$(wc -c <"$1")" -eq 5242880 && test "$(wc -l <"$1")" -eq 0' - "$T/huge.txt"
-run "$S" --db "$DB" ingest "$T/huge.txt"
-check "5 MB line: no crash (exit $RC)" no_crash
-check "5 MB line: stored (exit 0) or refused with a message" stored_or_refused huge.txt
-expect_exit 0 "$S" --db "$DB" check
-if [ "$(n_articles "$DB")" -eq 1 ]; then
-  check "5 MB line: the stored text is whole" sh -c '"$1" --db "$2" export --json | python3 -c "
-import json, sys
-a = json.load(sys.stdin)[\"articles\"][0]
-assert len(a[\"text\"]) >= 5000000, len(a[\"text\"])"' - "$S" "$DB"
-fi
 
 section "hostile HTML"
 DB="$T/html.db"

@@ -32,6 +32,13 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/sl-e2e-$NAME.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 trap 'rm -rf "$T"; exit 130' INT TERM
+# python3 is the interpreter itself, not a version manager's shim: pyenv's
+# costs about 0.7 s of CPU per start against 0.1 s, and a suite starts python3
+# dozens of times. tests/run.sh finds it once for all suites (SL_PY).
+: "${SL_PY:=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)}"
+if [ -x "$SL_PY" ]; then
+  mkdir "$T/.bin" && ln -s "$SL_PY" "$T/.bin/python3" && PATH="$T/.bin:$PATH" && export PATH
+fi
 OUT="$T/.out"
 ERR="$T/.err"
 RC=0

@@ -15,6 +15,7 @@ if [ "${SL_LONG:-0}" = 1 ]; then
 else
   LINE_MB=8 JSONL_MB=5 BOMB_MB=256 COPIES=2000 WORDS=300000 SENTENCES=30000
 fi
+JSONL_MB=${SL_JSONL_MB:-$JSONL_MB}   # one long case alone, e.g. SL_JSONL_MB=50
 # Sanitizer builds run three to eight times slower and hold two to three times
 # the memory: the bounds are set for them on a loaded machine (docs/testing.md)
 # and still end a hang or a quadratic blow-up.
@@ -77,6 +78,15 @@ n_articles() {
     python3 -c 'import json, sys; print(len(json.load(sys.stdin)["articles"]))' 2>/dev/null || echo -1
 }
 
+# line_whole: line.txt is stored with its whole text, or refused by name.
+line_whole() {
+  "$S" --db "$DB" export --json | python3 -c 'import json, sys
+arts = [a for a in json.load(sys.stdin)["articles"] if a["path"].endswith("/line.txt")]
+assert arts or "line.txt" in open(sys.argv[2]).read(), "neither stored nor refused"
+assert all(len(a["text"]) >= int(sys.argv[1]) for a in arts), [len(a["text"]) for a in arts]' \
+    $(((LINE_MB << 20) * 95 / 100)) "$ERR"
+}
+
 section "one ${LINE_MB} MB line"
 batch line
 python3 -c 'import sys
@@ -87,6 +97,7 @@ with open(sys.argv[1], "wb") as f:
     while n > 0:
         f.write(chunk[:n]); n -= len(chunk)' "$DIR/line.txt" "$LINE_MB"
 ingest_case $((LINE_MB * 8 + 60)) $((LINE_MB * 40 + 300))
+check "line: stored whole (its text at least 95% of the file: spaces collapse) or refused" line_whole
 
 section "100,000 nested tags"
 batch nested
