@@ -168,6 +168,8 @@ int sl_copy_check_sketch(sl_engine *e, const sl_doc *doc)
      * then the clean one (a dateline under several lines of page chrome) */
     if (!sl_credit_find(sl_buf_cstr(&doc->normalized), doc->normalized.len, &cs->credit))
         sl_credit_find(doc->text, doc->text_len, &cs->credit);
+    if (cs->credit.err)
+        return SL_ENOMEM;
     return sl_sketch_build(&doc->body, doc->text, &cs->sketch);
 }
 

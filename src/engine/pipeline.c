@@ -70,7 +70,9 @@ static int set_identity(sl_engine *e, const sl_article_input *in, int64_t source
         sl_buf_printf(id, "path:%s#%016llx", in->path, (unsigned long long)source_hash);
     else if (in->path && *in->path && strcmp(in->path, "-"))
         sl_buf_printf(id, "path:%s", in->path);
-    return sl_doc_set_identity(doc, id->len && !id->err ? id->ptr : NULL);
+    if (id->err)
+        return SL_ENOMEM; /* never stored without the identity it has */
+    return sl_doc_set_identity(doc, id->len ? id->ptr : NULL);
 }
 
 /* Reading: everything up to the clean text and title, into the doc;

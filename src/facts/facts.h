@@ -83,6 +83,9 @@ void sl_facts_quotes(sl_facts_doc *d);
 int sl_facts_month(const sl_facts_doc *d, size_t i);
 
 /* ---- gazetteer.c ---- */
+/* Loads the place names once per process: SL_ENOMEM when they could not
+ * all be held (the process then knows fewer places: every run fails). */
+int sl_facts_places_load(void);
 /* Whether s[0, n) is a country or subdivision name (iso-codes). */
 bool sl_facts_is_place(const char *s, size_t n);
 

@@ -14,6 +14,7 @@
 
 static uint64_t *places;
 static size_t n_places;
+static int load_error; /* SL_ENOMEM when the list could not be held whole */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* Hash of a name lower-cased (ASCII) with runs of spaces as one. */
@@ -33,8 +34,10 @@ static void add_name(const char *name, size_t *cap)
     if (n_places == *cap) {
         size_t nc = *cap ? *cap * 2 : 1024;
         uint64_t *p = sl_realloc(places, nc * sizeof *p);
-        if (!p)
+        if (!p) {
+            load_error = SL_ENOMEM;
             return;
+        }
         places = p;
         *cap = nc;
     }
@@ -72,6 +75,12 @@ static void load(void)
     load_file(ISO_DIR "iso_3166-2.json", "3166-2", &cap);
     if (places)
         qsort(places, n_places, sizeof *places, cmp_u64);
+}
+
+int sl_facts_places_load(void)
+{
+    pthread_once(&once, load);
+    return load_error;
 }
 
 bool sl_facts_is_place(const char *s, size_t n)

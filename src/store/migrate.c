@@ -118,7 +118,7 @@ static int sketch_one(sl_store *st, sketcher *k, int64_t id)
     size_t len = strlen(a->text);
     sl_credit_find(a->text, len, &k->credit);
     unsigned char keys[4 * SL_COPY_KEYS];
-    if (sl_analyze(k->analyzer, a->text, len, &k->body) ||
+    if (k->credit.err || sl_analyze(k->analyzer, a->text, len, &k->body) ||
         sl_sketch_build(&k->body, a->text, &k->sketch) || sl_sketch_pack(&k->sketch, &k->packed))
         rc = SL_ENOMEM;
     else
