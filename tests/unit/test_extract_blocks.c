@@ -84,6 +84,77 @@ TEST(blocks_facts)
     sl_buf_free(&why);
 }
 
+/* Reader comments that no class names, as older pages write them: the
+ * story in a <div>, then a thread whose entries show themselves by an
+ * author's line ("says:", "wrote:", "Posted by") or a "Reply" link. */
+static void thread_page(char *page, size_t size, const char *open, const char *entry, const char *close)
+{
+    static const char *const comments[] = {
+        "I have lived on the quay for thirty years and never seen the water come so close to the steps.",
+        "Good to hear the engineers earned their money, although the road behind the market flooded again.",
+        "Does anyone know whether the ferry will run tomorrow, because the timetable has not been updated.",
+        "The sandbags were handed out far too late in my street, most people had already gone to the hill.",
+    };
+    static const char *const names[] = {"Mike", "Sarah P.", "harbourfan", "Old Salt"};
+    size_t n = (size_t)snprintf(page, size,
+        "<html><head><title>Harbour wall holds</title></head><body><div class=story>"
+        "<h2>Harbour wall holds</h2>"
+        "<p>The harbour wall at Larkmouth held through the night as the storm surge peaked at high tide, "
+        "the council said on Tuesday morning after engineers inspected it.</p>"
+        "<p>Engineers had reinforced the eastern section in the spring after cracks were found during an "
+        "inspection, and the repairs were tested for the first time this week.</p>"
+        "<p>Residents of the lower town, who had been told to prepare sandbags, returned to their homes "
+        "before dawn once the water began to fall, the harbour master said.</p></div>%s", open);
+    for (size_t i = 0; i < 4 && n < size; i++)
+        n += (size_t)snprintf(page + n, size - n, entry, names[i], comments[i]);
+    if (n < size)
+        snprintf(page + n, size - n, "%s</body></html>", close);
+}
+
+TEST(blocks_unnamed_threads_left_out)
+{
+    static const struct { const char *open, *entry, *close; } threads[] = {
+        {"<h3>4 Responses to &quot;Harbour wall holds&quot;</h3><ol>",
+         "<li><div><cite>%s</cite> says:<br><small>March 4, 2010 at 10:31 pm</small><p>%s</p></div></li>", "</ol>"},
+        {"<table><tr><td><b>What readers say</b></td></tr>",
+         "<tr><td><font size=1>Posted by %s on 3/4/2010</font><br><font size=2>%s</font></td></tr>", "</table>"},
+        {"<div id=talkback>",
+         "<div class=entry><p><b>%s</b>:</p><p>%s</p><p>10:31 am | <a href=#r>Reply</a></p></div>", "</div>"},
+    };
+    for (size_t i = 0; i < sizeof threads / sizeof *threads; i++) {
+        char page[4096];
+        thread_page(page, sizeof page, threads[i].open, threads[i].entry, threads[i].close);
+        sl_extracted e = {0};
+        CHECK_INT(extract(page, &e), 0);
+        CHECK(has(e.text, "The harbour wall at Larkmouth held"));
+        CHECK(has(e.text, "returned to their homes before dawn"));
+        CHECK(!has(e.text, "thirty years"));
+        CHECK(!has(e.text, "ferry"));
+        CHECK(!has(e.text, "Responses"));
+        sl_extracted_clear(&e);
+    }
+}
+
+/* What a thread looks like but is not one stays: posts that open a page
+ * (a forum, a blog's index) follow no article; and a page whose only text
+ * is such a list still comes out with it. */
+TEST(blocks_thread_shapes_kept)
+{
+    char page[4096];
+    thread_page(page, sizeof page, "<ol>",
+                "<li><div><cite>%s</cite> says:<br><p>%s</p></div></li>", "</ol>");
+    char *story = strstr(page, "<div class=story>"), *thread = strstr(page, "<ol>");
+    CHECK(story && thread);
+    if (!story || !thread)
+        return;
+    memmove(story, thread, strlen(thread) + 1);   /* the thread alone */
+    sl_extracted e = {0};
+    CHECK_INT(extract(page, &e), 0);
+    CHECK(has(e.text, "thirty years"));
+    CHECK(has(e.text, "ferry"));
+    sl_extracted_clear(&e);
+}
+
 /* Before the block decision these pages gave "no article text found":
  * their only text sits in a link-heavy block, or in a block without prose
  * the scores could not choose. A page with a body comes out with it. */
