@@ -31,12 +31,19 @@
 #define BYLINE_WORDS 10
 /* A byline's "by" is looked for in its first bytes ("May 28 Written By"). */
 #define BYLINE_LEAD 32
+/* A date the page only shows as text ("Dec 12, 2025 · 4 min read") is
+ * looked for in the first texts after the headline, of at most these
+ * bytes: further down, dates are comments' and related links'. */
+#define TEXT_DATE_NODES 64
+#define TEXT_DATE_BYTES 48
 
 typedef struct page_meta {
     /* borrowed from the tree */
     const char *og_title, *twitter_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
     const char *meta_modified;
     xmlNode *time_text, *date_main, *date_any;   /* <time> without datetime; class="...date..." */
+    const char *date_text;                       /* a text after the <h1> that reads as a date */
+    int texts_after_h1;
     xmlNode *bylines[BYLINE_MAX];                /* itemprop=author, rel=author, class="...byline..." */
     int n_bylines;
     xmlNode *title, *h1_main, *h1s[H1_MAX];
@@ -217,6 +224,22 @@ static int names_author(const xmlNode *n)
     return 0;
 }
 
+/* The first short text after the headline that reads as a date. */
+static void read_text_date(const xmlNode *n, page_meta *m)
+{
+    const char *s = (const char *)n->content;
+    if (!m->n_h1 || m->date_text || m->texts_after_h1 >= TEXT_DATE_NODES || !s)
+        return;
+    while (sl_html_is_space(*s))
+        s++;
+    char iso[SL_ISO_DATE_SIZE];
+    if (!*s)
+        return;
+    m->texts_after_h1++;
+    if (strnlen(s, TEXT_DATE_BYTES + 1) <= TEXT_DATE_BYTES && sl_date_to_iso(s, 1, iso))
+        m->date_text = s;
+}
+
 static int read_meta(xmlNode *root, page_meta *m)
 {
     m->lang = sl_html_attr(root, "lang");
@@ -241,6 +264,8 @@ static int read_meta(xmlNode *root, page_meta *m)
             set_once(&m->time_any, when);
             if ((!when || !*when) && !m->time_text)
                 m->time_text = n;
+        } else if (n->type == XML_TEXT_NODE) {
+            read_text_date(n, m);
         } else if (sl_html_is_tag(n, "script")) {
             int rc = is_json_ld(n) ? read_json_ld(n, m) : 0;
             if (rc)
@@ -455,6 +480,8 @@ static int pick_date(page_meta *m, char **out)
         if (rc || found)
             return rc ? rc : (*out = strdup(iso)) ? 0 : SL_ENOMEM;
     }
+    if (m->date_text && sl_date_to_iso(m->date_text, us || !m->lang, iso))
+        return (*out = strdup(iso)) ? 0 : SL_ENOMEM;
     for (size_t i = 0; i < sizeof late / sizeof *late; i++)
         if (late[i] && sl_date_to_iso(late[i], 1, iso))
             return (*out = strdup(iso)) ? 0 : SL_ENOMEM;
