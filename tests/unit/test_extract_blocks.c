@@ -186,6 +186,11 @@ TEST(blocks_bylines)
         {"<span class=author-name>Jane Doe 7 min read</span>", "Jane Doe"},
         {"<p>Text <a href=/authors/jane-doe/>Jane Doe</a></p>", "Jane Doe"},
         {"<div class=author>Authors: Jane Doe</div>", "Jane Doe"},
+        /* no class names them: a text after the headline opens with "By" */
+        {"<div><strong>By <a href=/team/jd>Jane Doe</a></strong> - Mar 27, 2024</div>", "Jane Doe"},
+        {"<div><span>By</span><span>Jane Doe</span></div>", "Jane Doe"},
+        {"<div><p>Written by</p><p>Jane Doe</p></div>", "Jane Doe"},
+        {"<p>By Jane Doe - March 3, 2010</p>", "Jane Doe"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char page[1024];
@@ -202,6 +207,26 @@ TEST(blocks_bylines)
     CHECK_INT(extract("<html><body><p class=byline>By</p><p>The harbour wall at Larkmouth held through the "
                       "night as the storm surge peaked at high tide.</p></body></html>", &e), 0);
     CHECK(e.author == NULL);
+    sl_extracted_clear(&e);
+}
+
+/* A date the page shows only as text, after the headline; a date further
+ * down (a comment's) is not the page's. */
+TEST(blocks_text_dates)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract("<html><body><h1>Harbour wall holds</h1><div><span>Dec 12, 2025</span> &middot; "
+                      "4 min read</div><p>The harbour wall at Larkmouth held through the night as the storm "
+                      "surge peaked at high tide.</p></body></html>", &e), 0);
+    CHECK_STR(e.published, "2025-12-12");
+    sl_extracted_clear(&e);
+    char page[8192];
+    size_t n = (size_t)snprintf(page, sizeof page, "<html><body><h1>Harbour wall holds</h1>");
+    for (int i = 0; i < 70; i++)
+        n += (size_t)snprintf(page + n, sizeof page - n, "<p>The wall held through the night, part %d.</p>", i);
+    snprintf(page + n, sizeof page - n, "<p>Posted by Mike</p><p>March 4, 2010</p></body></html>");
+    CHECK_INT(extract(page, &e), 0);
+    CHECK(e.published == NULL);
     sl_extracted_clear(&e);
 }
 
