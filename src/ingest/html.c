@@ -358,13 +358,15 @@ static void count_text(elem_vec *v, const xmlNode *text)
 }
 
 /* Pass 1: records the page's elements in document order, leaving out the
- * dropped ones with their subtrees, and counts their text. */
-static int collect(xmlNode *root, elem_vec *v)
+ * dropped ones with their subtrees, and counts their text. `lenient`: the
+ * hidden ones are kept (a page that streams its article into a <div
+ * hidden> for a script to move, as React servers do, has no other text). */
+static int collect(xmlNode *root, elem_vec *v, int lenient)
 {
     for (xmlNode *n = root; n;) {
         int descend = 0;
         unsigned tag = n->type == XML_ELEMENT_NODE ? tag_bits(n) : 0;
-        if (n->type == XML_ELEMENT_NODE && (n == root || !((tag & T_DROP) || hidden(n)))) {
+        if (n->type == XML_ELEMENT_NODE && (n == root || !((tag & T_DROP) || (!lenient && hidden(n))))) {
             int rc = add_elem(v, n, tag);
             if (rc)
                 return rc;
@@ -751,7 +753,7 @@ static int describe(const elem_vec *v, sl_blocks *b, int lenient)
 }
 
 /* One reading of the page into blocks: elements, boilerplate, scores, the
- * containers; `lenient`: nothing is removed for soft cues (the second try
+ * containers; `lenient`: nothing is removed for soft cues or hidden (the second try
  * on a page whose boilerplate removal took everything). *written: whether
  * the containers hold text. */
 static int read_page(xmlNode *root, int lenient, elem_vec *elems, sl_blocks *out, int *written)
@@ -760,7 +762,7 @@ static int read_page(xmlNode *root, int lenient, elem_vec *elems, sl_blocks *out
     writer w = {elems, {SL_BUF_INIT, 0}, 0, out};
     elems->n = 0;
     *written = 0;
-    int rc = collect(root, elems);
+    int rc = collect(root, elems, lenient);
     if (!rc && elems->n)
         rc = mark_threads(elems);
     if (rc || !elems->n)

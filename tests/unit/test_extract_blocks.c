@@ -162,6 +162,9 @@ TEST(blocks_never_empty)
         "<a href=/more>more</a></div></body></html>",
         "<html><body><ul><li><a href=/a>Storm surge peaks at high tide</a></li>"
         "<li><a href=/b>Ferry timetable changes for the winter</a></li></ul></body></html>",
+        /* streamed into a hidden <div> for a script to move (React servers) */
+        "<html><body><div></div><div hidden id=S:0><main><p>The harbour wall at Larkmouth held through "
+        "the night as the storm surge peaked at high tide.</p></main></div></body></html>",
     };
     for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
         sl_extracted e = {0};
