@@ -41,6 +41,7 @@ WRITTEN = 2          # SL_PATH_WRITTEN: what the container writer kept
 REFUSED = 4 | 8 | 16 | 32   # SL_PATH_REMOVED, _COMMENTS, _SOFT, _FURNITURE: never a fallback
 CHUNK = 100
 FEATURES = 48        # SL_BLOCK_FEATURES
+LINK_SHARE = 28      # the feature index of the block's link share (blocks.c own_features)
 # 20 trees of depth 3: on WCXB dev articles, 10 x 3, 20 x 3 and 20 x 4 scored
 # 0.943 / 0.945 / 0.950 there and 0.961 / 0.961 / 0.964 on Zyte; 40 x 4, 0.950 / 0.964.
 TREES, DEPTH, RATE = 20, 3, 0.3
@@ -107,8 +108,10 @@ def load_set(name, root, tool, cache_dir):
 
 def page_text(p, keep):
     """The extractor's join, with its fallbacks (blocks.c sl_blocks_text)."""
-    if not keep.any():
-        keep = p["written"] if p["written"].any() else ~p["removed"]
+    for fallback in (p["written"], ~p["removed"], p["X"][:, LINK_SHARE] < 0.5):
+        if keep.any():
+            break
+        keep = fallback
     return "\n\n".join(t for t, k in zip(p["texts"], keep) if k)
 
 

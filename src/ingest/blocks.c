@@ -329,14 +329,30 @@ void sl_blocks_decide(sl_blocks *b)
     free(near);
 }
 
-/* The blocks the model keeps (`by_model`), or those whose path has all of
- * `need` and none of `refuse`, joined by blank lines. */
-static int join(const sl_blocks *b, int by_model, unsigned need, unsigned refuse, char **out)
+/* Which blocks join() takes, from the first choice to the last resort. */
+enum pick { BY_MODEL, WRITTEN, UNMARKED, NOT_LINKS };
+
+static int picked(const sl_block *k, enum pick pick)
+{
+    switch (pick) {
+    case BY_MODEL:
+        return k->keep;
+    case WRITTEN:
+        return (k->path & SL_PATH_WRITTEN) != 0;
+    case UNMARKED:
+        return !(k->path & (SL_PATH_REMOVED | SL_PATH_SOFT | SL_PATH_FURNITURE | SL_PATH_COMMENTS));
+    default:
+        return k->link_share < 0.5f;
+    }
+}
+
+/* The blocks `pick` takes, joined by blank lines. */
+static int join(const sl_blocks *b, enum pick pick, char **out)
 {
     sl_buf text = SL_BUF_INIT;
     for (size_t i = 0; i < b->items.n; i++) {
         const sl_block *k = &b->items.items[i];
-        if (by_model ? !k->keep : (k->path & need) != need || (k->path & refuse))
+        if (!picked(k, pick))
             continue;
         if (text.len)
             sl_buf_puts(&text, "\n\n");
@@ -349,13 +365,16 @@ static int join(const sl_blocks *b, int by_model, unsigned need, unsigned refuse
     return rc;
 }
 
+/* The model's blocks; else the container writer's; else every block
+ * without a cue; else, on a page whose every paragraph carries a cue (a
+ * wrapper that names comments, a theme that calls its content column a
+ * sidebar), every block that is not mostly links: a page with text never
+ * comes out empty. */
 int sl_blocks_text(const sl_blocks *b, char **out)
 {
     *out = NULL;
-    int rc = join(b, 1, 0, 0, out);
-    if (!rc && !*out)
-        rc = join(b, 0, SL_PATH_WRITTEN, 0, out);
-    if (!rc && !*out)
-        rc = join(b, 0, 0, SL_PATH_REMOVED | SL_PATH_SOFT | SL_PATH_FURNITURE | SL_PATH_COMMENTS, out);
+    int rc = 0;
+    for (enum pick pick = BY_MODEL; !rc && !*out && pick <= NOT_LINKS; pick++)
+        rc = join(b, pick, out);
     return rc;
 }

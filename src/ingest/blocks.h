@@ -55,9 +55,10 @@ unsigned sl_block_cues(const char *cls, const char *id);
  * which to keep. */
 void sl_blocks_decide(sl_blocks *b);
 /* The kept blocks joined by blank lines; the container's blocks when the
- * model keeps none, and every block without a furniture or comment cue
- * when the container has none (a page with a body never comes out empty). *out is NULL when the
- * page has no such text. */
+ * model keeps none; every block without a furniture or comment cue when
+ * the container has none; every block not mostly links when all carry a
+ * cue (a page with text never comes out empty). *out is NULL when the page
+ * has no such text. */
 int sl_blocks_text(const sl_blocks *b, char **out);
 
 /* html.c: a page's blocks with their facts and decision (for the fit). */

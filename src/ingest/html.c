@@ -13,6 +13,7 @@
 
 #include "ingest/blocks.h"
 #include "ingest/htmltree.h"
+#include "util/alloc.h"
 
 
 /* Class lists longer than this are not searched for boilerplate cues:
@@ -35,6 +36,19 @@
  * at least LOST_PROSE_MIN bytes, the page is read again without them. */
 #define LOST_PROSE_SHARE 10
 #define LOST_PROSE_MIN 1000
+/* A comment thread no class names (threads.c): an element with at least
+ * THREAD_ENTRIES children that read as comment entries, of ENTRY_MIN to
+ * ENTRY_MAX bytes each (a comment says something; a row of "Reply" and
+ * "Permalink" buttons does not), and are half its children with text,
+ * after THREAD_AFTER bytes of prose: the article comes first, while a
+ * forum's or a blog index's first post follows no other prose. A heading
+ * of at most THREAD_TITLE bytes just before it is its title ("8 Responses
+ * to ..."). */
+#define THREAD_ENTRIES 3
+#define ENTRY_MIN 40
+#define ENTRY_MAX 3000
+#define THREAD_AFTER 200
+#define THREAD_TITLE 120
 
 #define NONE UINT32_MAX
 static int fail(sl_buf *why, int code, const char *reason)
@@ -345,13 +359,15 @@ static void count_text(elem_vec *v, const xmlNode *text)
 }
 
 /* Pass 1: records the page's elements in document order, leaving out the
- * dropped ones with their subtrees, and counts their text. */
-static int collect(xmlNode *root, elem_vec *v)
+ * dropped ones with their subtrees, and counts their text. `lenient`: the
+ * hidden ones are kept (a page that streams its article into a <div
+ * hidden> for a script to move, as React servers do, has no other text). */
+static int collect(xmlNode *root, elem_vec *v, int lenient)
 {
     for (xmlNode *n = root; n;) {
         int descend = 0;
         unsigned tag = n->type == XML_ELEMENT_NODE ? tag_bits(n) : 0;
-        if (n->type == XML_ELEMENT_NODE && (n == root || !((tag & T_DROP) || hidden(n)))) {
+        if (n->type == XML_ELEMENT_NODE && (n == root || !((tag & T_DROP) || (!lenient && hidden(n))))) {
             int rc = add_elem(v, n, tag);
             if (rc)
                 return rc;
@@ -370,6 +386,57 @@ static int link_heavy(const elem *e) { return (uint64_t)e->own_links * 2 > e->ow
 static int is_prose(const elem *e)
 {
     return (e->flags & F_BLOCK) && !(e->flags & F_NOSCORE) && e->own >= MIN_PARA && !link_heavy(e);
+}
+
+static unsigned kind_of(const xmlNode *n, unsigned tag);
+
+/* What mark_threads counts of an element. */
+typedef struct thread_count {
+    uint64_t text;       /* in its subtree (collect counts only its own) */
+    uint64_t before;     /* prose before it in the page */
+    uint32_t entries, children;
+} thread_count;
+
+/* Marks the comment threads that their entries show (THREAD_ENTRIES above)
+ * as threads named by a class are marked, and passes that on to their
+ * descendants' paths. Each element is read once, as its parent's child. */
+static int mark_threads(elem_vec *v)
+{
+    elem *e = v->items;
+    thread_count *c = sl_calloc(v->n, sizeof *c);
+    if (!c)
+        return SL_ENOMEM;
+    uint64_t prose = 0;
+    for (size_t i = 0; i < v->n; i++) {
+        c[i].before = prose;
+        prose += is_prose(&e[i]) ? e[i].own - e[i].own_links : 0;
+    }
+    for (size_t i = v->n; i-- > 1;) {
+        c[i].text += e[i].text;
+        c[e[i].parent].text += c[i].text;
+        if (!c[i].text)
+            continue;
+        c[e[i].parent].children++;
+        c[e[i].parent].entries +=
+            c[i].text >= ENTRY_MIN && c[i].text <= ENTRY_MAX && sl_html_thread_entry(e[i].node);
+    }
+    for (size_t i = 1; i < v->n; i++) {
+        if (c[i].entries < THREAD_ENTRIES || c[i].entries * 2 < c[i].children || c[i].before < THREAD_AFTER ||
+            (e[i].tag & (T_ROOT | T_MAIN | T_ARTICLE)))
+            continue;
+        e[i].flags |= F_SOFT | F_COMMENTS;
+        const xmlNode *prev = e[i].node->prev;
+        while (prev && prev->type != XML_ELEMENT_NODE)
+            prev = prev->prev;
+        uint32_t title = index_of(prev);
+        if (title != NONE && kind_of(prev, e[title].tag) == SL_KIND_HEADING && !(e[title].tag & T_H1) &&
+            c[title].text <= THREAD_TITLE)
+            e[title].flags |= F_SOFT | F_COMMENTS;
+    }
+    for (size_t i = 1; i < v->n; i++)
+        e[i].above = (uint16_t)(e[e[i].parent].above | (e[e[i].parent].flags & F_INHERITED));
+    free(c);
+    return 0;
 }
 
 /* The prose in each subtree before anything is removed (children before
@@ -687,7 +754,7 @@ static int describe(const elem_vec *v, sl_blocks *b, int lenient)
 }
 
 /* One reading of the page into blocks: elements, boilerplate, scores, the
- * containers; `lenient`: nothing is removed for soft cues (the second try
+ * containers; `lenient`: nothing is removed for soft cues or hidden (the second try
  * on a page whose boilerplate removal took everything). *written: whether
  * the containers hold text. */
 static int read_page(xmlNode *root, int lenient, elem_vec *elems, sl_blocks *out, int *written)
@@ -696,7 +763,9 @@ static int read_page(xmlNode *root, int lenient, elem_vec *elems, sl_blocks *out
     writer w = {elems, {SL_BUF_INIT, 0}, 0, out};
     elems->n = 0;
     *written = 0;
-    int rc = collect(root, elems);
+    int rc = collect(root, elems, lenient);
+    if (!rc && elems->n)
+        rc = mark_threads(elems);
     if (rc || !elems->n)
         goto done;
     if (lenient) {

@@ -40,6 +40,10 @@ int sl_html_dup_collapsed(const char *s, char **out);
 /* The text of an element (a <title>, an <h1>), collapsed and trimmed. */
 int sl_html_node_text(xmlNode *root, char **out);
 
+/* threads.c: whether an element reads as one entry of a comment thread (an
+ * author's "says:" / "wrote:" / "Posted by" line, or a "Reply" link). */
+int sl_html_thread_entry(xmlNode *n);
+
 /* meta.c: title, date, author and language of the page rooted at `root`
  * into out's fields (text untouched). */
 int sl_html_read_meta(xmlNode *root, sl_extracted *out);

@@ -32,12 +32,22 @@
 #define BYLINE_WORDS 10
 /* A byline's "by" is looked for in its first bytes ("May 28 Written By"). */
 #define BYLINE_LEAD 32
+/* A date the page only shows as text ("Dec 12, 2025 · 4 min read"), and
+ * a byline no class names ("By Jane Doe"), are looked for in the first
+ * texts after the headline, the date in texts of at most these bytes:
+ * further down, dates and names are comments' and related links'. */
+#define TEXT_DATE_NODES 64
+#define TEXT_DATE_BYTES 48
 
 typedef struct page_meta {
     /* borrowed from the tree */
     const char *og_title, *twitter_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
     const char *meta_modified;
     xmlNode *time_text, *date_main, *date_any;   /* <time> without datetime; class="...date..." */
+    const char *date_text;                       /* a text after the <h1> that reads as a date */
+    const char *by_text;                         /* after the <h1>: "By Jane Doe", or the text after a bare "By" */
+    int by_lead;                                 /* a bare "By" or "Written by" was seen */
+    int texts_after_h1;
     xmlNode *bylines[BYLINE_MAX];                /* itemprop=author, rel=author, class="...byline..." */
     int n_bylines;
     xmlNode *title, *h1_main, *h1s[H1_MAX];
@@ -218,6 +228,43 @@ static int names_author(const xmlNode *n)
     return 0;
 }
 
+/* A text that opens a byline ("By", "Written by"): where its name starts,
+ * or NULL. */
+static const char *byline_lead(const char *s)
+{
+    if (!strncasecmp(s, "written ", 8))
+        s += 8;
+    if (strncasecmp(s, "by", 2) || (s[2] && !sl_html_is_space(s[2]) && s[2] != ':'))
+        return NULL;
+    for (s += 2; *s == ':' || sl_html_is_space(*s);)
+        s++;
+    return s;
+}
+
+/* The first short text after the headline that reads as a date, and the
+ * first that opens a byline with a name ("By Jane Doe"), or follows one
+ * without ("By <a>Jane Doe</a>", "<p>Written by</p><p>Jane Doe</p>"). */
+static void read_text_after_h1(const xmlNode *n, page_meta *m)
+{
+    const char *s = (const char *)n->content;
+    if (!m->n_h1 || m->texts_after_h1 >= TEXT_DATE_NODES || !s)
+        return;
+    while (sl_html_is_space(*s))
+        s++;
+    char iso[SL_ISO_DATE_SIZE];
+    if (!*s)
+        return;
+    m->texts_after_h1++;
+    if (!m->date_text && strnlen(s, TEXT_DATE_BYTES + 1) <= TEXT_DATE_BYTES && sl_date_to_iso(s, 1, iso))
+        m->date_text = s;
+    const char *name = m->by_text ? NULL : byline_lead(s);
+    if (name && *name)
+        m->by_text = s;
+    else if (!m->by_text && m->by_lead)
+        m->by_text = s;
+    m->by_lead |= name != NULL;
+}
+
 static int read_meta(xmlNode *root, page_meta *m)
 {
     m->lang = sl_html_attr(root, "lang");
@@ -242,6 +289,8 @@ static int read_meta(xmlNode *root, page_meta *m)
             set_once(&m->time_any, when);
             if ((!when || !*when) && !m->time_text)
                 m->time_text = n;
+        } else if (n->type == XML_TEXT_NODE) {
+            read_text_after_h1(n, m);
         } else if (sl_html_is_tag(n, "script")) {
             int rc = is_json_ld(n) ? read_json_ld(n, m) : 0;
             if (rc)
@@ -456,6 +505,8 @@ static int pick_date(page_meta *m, char **out)
         if (rc || found)
             return rc ? rc : (*out = sl_strdup(iso)) ? 0 : SL_ENOMEM;
     }
+    if (m->date_text && sl_date_to_iso(m->date_text, us || !m->lang, iso))
+        return (*out = sl_strdup(iso)) ? 0 : SL_ENOMEM;
     for (size_t i = 0; i < sizeof late / sizeof *late; i++)
         if (late[i] && sl_date_to_iso(late[i], 1, iso))
             return (*out = sl_strdup(iso)) ? 0 : SL_ENOMEM;
@@ -471,8 +522,8 @@ static char *after_lead(char *s)
         if (!strncasecmp(s, labels[i], strlen(labels[i])))
             return s + strlen(labels[i]);
     for (char *p = s; *p && p - s < BYLINE_LEAD; p++)
-        if ((p == s || p[-1] == ' ') && !strncasecmp(p, "by", 2) && (p[2] == ' ' || p[2] == ':'))
-            return p + 3;
+        if ((p == s || p[-1] == ' ') && !strncasecmp(p, "by", 2) && (p[2] == ' ' || p[2] == ':' || !p[2]))
+            return p + 2 + (p[2] != '\0');
     return s;
 }
 
@@ -497,9 +548,12 @@ static char *byline_name(char *text)
     while (*s == ' ')
         s++;
     s[strcspn(s, "|\n@")] = '\0';
-    char *bullet = strstr(s, "\xE2\x80\xA2");   /* "Jane Doe • 5 min read" */
-    if (bullet)
-        *bullet = '\0';
+    static const char *const stops[] = {"\xE2\x80\xA2", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+    for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {   /* "Jane Doe • 5 min read", "Jane Doe - Mar 27" */
+        char *stop = strstr(s, stops[i]);
+        if (stop)
+            *stop = '\0';
+    }
     for (char *p = s; *p; p++)   /* "Jane Doe 7 min read" */
         if (*p == ' ' && isdigit((unsigned char)p[1]) && strstr(p, " min read") == p + 1 + strspn(p + 1, "0123456789")) {
             *p = '\0';
@@ -520,21 +574,33 @@ static char *byline_name(char *text)
     return sl_date_to_iso(s, 1, date) ? NULL : s;
 }
 
+/* The name in an element's byline; NULL in *out when it holds none. */
+static int name_in(xmlNode *n, char **out)
+{
+    char *text = NULL;
+    int rc = sl_html_node_text(n, &text);
+    char *name = !rc && text ? byline_name(text) : NULL;
+    if (name && !(*out = sl_strdup(name)))
+        rc = SL_ENOMEM;
+    free(text);
+    return rc;
+}
+
+/* The bylines' elements in order; then the byline text after the
+ * headline. */
 static int pick_byline(page_meta *m, char **out)
 {
-    for (int i = 0; i < m->n_bylines && !*out; i++) {
-        char *text = NULL;
-        int rc = sl_html_node_text(m->bylines[i], &text);
-        if (rc)
-            return rc;
-        char *name = text ? byline_name(text) : NULL;
-        if (name && !(*out = sl_strdup(name)))
-            rc = SL_ENOMEM;
-        free(text);
-        if (rc)
-            return rc;
-    }
-    return 0;
+    int rc = 0;
+    for (int i = 0; i < m->n_bylines && !rc && !*out; i++)
+        rc = name_in(m->bylines[i], out);
+    char *text = NULL;
+    if (!rc && !*out && m->by_text)
+        rc = sl_html_dup_collapsed(m->by_text, &text);
+    char *name = text ? byline_name(text) : NULL;
+    if (name && !(*out = sl_strdup(name)))
+        rc = SL_ENOMEM;
+    free(text);
+    return rc;
 }
 
 static int fill_meta(page_meta *m, sl_extracted *out)

@@ -43,17 +43,21 @@ static const char comments_page[] =
     "already gone to stay with relatives on the hill before the van finally arrived.</p></div>"
     "</div></td></tr></table></body></html>";
 
-TEST(blocks_comments_left_out)
+/* The story of a comments page comes out whole, without the comments
+ * (their words "thirty years", "ferry") or the thread's heading. */
+static void check_story_alone(const char *page, const char *heading)
 {
     sl_extracted e = {0};
-    CHECK_INT(extract(comments_page, &e), 0);
+    CHECK_INT(extract(page, &e), 0);
     CHECK(has(e.text, "The harbour wall at Larkmouth held"));
     CHECK(has(e.text, "returned to their homes before dawn"));
     CHECK(!has(e.text, "thirty years"));
     CHECK(!has(e.text, "ferry"));
-    CHECK(!has(e.text, "Reader comments"));
+    CHECK(!has(e.text, heading));
     sl_extracted_clear(&e);
 }
+
+TEST(blocks_comments_left_out) { check_story_alone(comments_page, "Reader comments"); }
 
 /* Every paragraph of the page is a block with its facts; the comments' are
  * marked as a comment thread, and none of them is kept. */
@@ -84,6 +88,70 @@ TEST(blocks_facts)
     sl_buf_free(&why);
 }
 
+/* Reader comments that no class names, as older pages write them: the
+ * story in a <div>, then a thread whose entries show themselves by an
+ * author's line ("says:", "wrote:", "Posted by") or a "Reply" link. */
+static void thread_page(char *page, size_t size, const char *open, const char *entry, const char *close)
+{
+    static const char *const comments[] = {
+        "I have lived on the quay for thirty years and never seen the water come so close to the steps.",
+        "Good to hear the engineers earned their money, although the road behind the market flooded again.",
+        "Does anyone know whether the ferry will run tomorrow, because the timetable has not been updated.",
+        "The sandbags were handed out far too late in my street, most people had already gone to the hill.",
+    };
+    static const char *const names[] = {"Mike", "Sarah P.", "harbourfan", "Old Salt"};
+    size_t n = (size_t)snprintf(page, size,
+        "<html><head><title>Harbour wall holds</title></head><body><div class=story>"
+        "<h2>Harbour wall holds</h2>"
+        "<p>The harbour wall at Larkmouth held through the night as the storm surge peaked at high tide, "
+        "the council said on Tuesday morning after engineers inspected it.</p>"
+        "<p>Engineers had reinforced the eastern section in the spring after cracks were found during an "
+        "inspection, and the repairs were tested for the first time this week.</p>"
+        "<p>Residents of the lower town, who had been told to prepare sandbags, returned to their homes "
+        "before dawn once the water began to fall, the harbour master said.</p></div>%s", open);
+    for (size_t i = 0; i < 4 && n < size; i++)
+        n += (size_t)snprintf(page + n, size - n, entry, names[i], comments[i]);
+    if (n < size)
+        snprintf(page + n, size - n, "%s</body></html>", close);
+}
+
+TEST(blocks_unnamed_threads_left_out)
+{
+    static const struct { const char *open, *entry, *close; } threads[] = {
+        {"<h3>4 Responses to &quot;Harbour wall holds&quot;</h3><ol>",
+         "<li><div><cite>%s</cite> says:<br><small>March 4, 2010 at 10:31 pm</small><p>%s</p></div></li>", "</ol>"},
+        {"<table><tr><td><b>What readers say</b></td></tr>",
+         "<tr><td><font size=1>Posted by %s on 3/4/2010</font><br><font size=2>%s</font></td></tr>", "</table>"},
+        {"<div id=talkback>",
+         "<div class=entry><p><b>%s</b>:</p><p>%s</p><p>10:31 am | <a href=#r>Reply</a></p></div>", "</div>"},
+    };
+    for (size_t i = 0; i < sizeof threads / sizeof *threads; i++) {
+        char page[4096];
+        thread_page(page, sizeof page, threads[i].open, threads[i].entry, threads[i].close);
+        check_story_alone(page, "Responses");
+    }
+}
+
+/* What a thread looks like but is not one stays: posts that open a page
+ * (a forum, a blog's index) follow no article; and a page whose only text
+ * is such a list still comes out with it. */
+TEST(blocks_thread_shapes_kept)
+{
+    char page[4096];
+    thread_page(page, sizeof page, "<ol>",
+                "<li><div><cite>%s</cite> says:<br><p>%s</p></div></li>", "</ol>");
+    char *story = strstr(page, "<div class=story>"), *thread = strstr(page, "<ol>");
+    CHECK(story && thread);
+    if (!story || !thread)
+        return;
+    memmove(story, thread, strlen(thread) + 1);   /* the thread alone */
+    sl_extracted e = {0};
+    CHECK_INT(extract(page, &e), 0);
+    CHECK(has(e.text, "thirty years"));
+    CHECK(has(e.text, "ferry"));
+    sl_extracted_clear(&e);
+}
+
 /* Before the block decision these pages gave "no article text found":
  * their only text sits in a link-heavy block, or in a block without prose
  * the scores could not choose. A page with a body comes out with it. */
@@ -94,6 +162,9 @@ TEST(blocks_never_empty)
         "<a href=/more>more</a></div></body></html>",
         "<html><body><ul><li><a href=/a>Storm surge peaks at high tide</a></li>"
         "<li><a href=/b>Ferry timetable changes for the winter</a></li></ul></body></html>",
+        /* streamed into a hidden <div> for a script to move (React servers) */
+        "<html><body><div></div><div hidden id=S:0><main><p>The harbour wall at Larkmouth held through "
+        "the night as the storm surge peaked at high tide.</p></main></div></body></html>",
     };
     for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
         sl_extracted e = {0};
@@ -115,6 +186,11 @@ TEST(blocks_bylines)
         {"<span class=author-name>Jane Doe 7 min read</span>", "Jane Doe"},
         {"<p>Text <a href=/authors/jane-doe/>Jane Doe</a></p>", "Jane Doe"},
         {"<div class=author>Authors: Jane Doe</div>", "Jane Doe"},
+        /* no class names them: a text after the headline opens with "By" */
+        {"<div><strong>By <a href=/team/jd>Jane Doe</a></strong> - Mar 27, 2024</div>", "Jane Doe"},
+        {"<div><span>By</span><span>Jane Doe</span></div>", "Jane Doe"},
+        {"<div><p>Written by</p><p>Jane Doe</p></div>", "Jane Doe"},
+        {"<p>By Jane Doe - March 3, 2010</p>", "Jane Doe"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char page[1024];
@@ -131,6 +207,26 @@ TEST(blocks_bylines)
     CHECK_INT(extract("<html><body><p class=byline>By</p><p>The harbour wall at Larkmouth held through the "
                       "night as the storm surge peaked at high tide.</p></body></html>", &e), 0);
     CHECK(e.author == NULL);
+    sl_extracted_clear(&e);
+}
+
+/* A date the page shows only as text, after the headline; a date further
+ * down (a comment's) is not the page's. */
+TEST(blocks_text_dates)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract("<html><body><h1>Harbour wall holds</h1><div><span>Dec 12, 2025</span> &middot; "
+                      "4 min read</div><p>The harbour wall at Larkmouth held through the night as the storm "
+                      "surge peaked at high tide.</p></body></html>", &e), 0);
+    CHECK_STR(e.published, "2025-12-12");
+    sl_extracted_clear(&e);
+    char page[8192];
+    size_t n = (size_t)snprintf(page, sizeof page, "<html><body><h1>Harbour wall holds</h1>");
+    for (int i = 0; i < 70; i++)
+        n += (size_t)snprintf(page + n, sizeof page - n, "<p>The wall held through the night, part %d.</p>", i);
+    snprintf(page + n, sizeof page - n, "<p>Posted by Mike</p><p>March 4, 2010</p></body></html>");
+    CHECK_INT(extract(page, &e), 0);
+    CHECK(e.published == NULL);
     sl_extracted_clear(&e);
 }
 

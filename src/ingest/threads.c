@@ -1,0 +1,72 @@
+/* threads.c — reader comments told by their shape rather than their class:
+ * whether an element reads as one entry of a comment thread ("Mike says:",
+ * "Posted by ...", a "Reply" or "Report abuse" link). html.c counts such
+ * entries among an element's children to mark a thread that no class names
+ * (old pages: <div id="talkback">, a table of "Posted by" rows). */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest/htmltree.h"
+
+/* An entry is read over its first nodes and bytes only: the signature sits
+ * at its start or in its links, and the bound keeps the pass linear. */
+#define ENTRY_NODES 64
+#define ENTRY_HEAD 160
+
+/* In the entry's first bytes: the author's line. */
+static const char *const heads[] = {" says:", " wrote:", " writes:", "posted by ", "posted on ",
+                                    "submitted by ", "comment by ", "reply by "};
+/* The whole text of a link in the entry: the thread's controls. */
+static const char *const controls[] = {"reply", "reply to this", "reply to this comment", "report abuse",
+                                       "report", "report comment", "report this comment", "permalink",
+                                       "flag", "flag as inappropriate", "quote", "recommend", "respond"};
+
+/* Appends a text node's bytes, white space collapsed, up to the cap. */
+static void append(char *head, size_t *len, const char *s)
+{
+    for (; *s && *len + 1 < ENTRY_HEAD; s++) {
+        char c = sl_html_is_space(*s) ? ' ' : (char)tolower((unsigned char)*s);
+        if (c == ' ' && (!*len || head[*len - 1] == ' '))
+            continue;
+        head[(*len)++] = c;
+    }
+    head[*len] = '\0';
+}
+
+/* The link's text, trimmed, when it is one text node (as controls are). */
+static int is_control(const xmlNode *a)
+{
+    const xmlNode *t = a->children;
+    if (!t || t->next || t->type != XML_TEXT_NODE || !t->content)
+        return 0;
+    const char *s = (const char *)t->content;
+    while (sl_html_is_space(*s))
+        s++;
+    size_t n = strlen(s);
+    while (n && sl_html_is_space(s[n - 1]))
+        n--;
+    for (size_t i = 0; i < sizeof controls / sizeof *controls; i++)
+        if (strlen(controls[i]) == n && !strncasecmp(s, controls[i], n))
+            return 1;
+    return 0;
+}
+
+int sl_html_thread_entry(xmlNode *n)
+{
+    char head[ENTRY_HEAD];
+    size_t len = 0;
+    head[0] = '\0';
+    xmlNode *x = n->children;
+    for (int seen = 0; x && seen < ENTRY_NODES; seen++) {
+        if (x->type == XML_TEXT_NODE && x->content)
+            append(head, &len, (const char *)x->content);
+        else if (x->type == XML_ELEMENT_NODE && sl_html_is_tag(x, "a") && is_control(x))
+            return 1;
+        x = sl_html_next(x, n, x->type == XML_ELEMENT_NODE);
+    }
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
+        if (strstr(head, heads[i]))
+            return 1;
+    return 0;
+}
