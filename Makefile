@@ -122,9 +122,11 @@ test: layers $(BOOTSTRAP_STAMP)
 	@ASAN_OPTIONS=detect_leaks=1 SL_CFLAGS="$(SAN_FLAGS)" SL_LDFLAGS="$(SAN_LDFLAGS)" \
 		SL_JOBS=$(NPROC) sh tests/run.sh $(SAN)
 
-# Includes point one way between layers (docs/architecture.md).
+# Includes point one way between layers (docs/architecture.md); every
+# allocation goes through util/alloc.h (the fault walk reaches it).
 layers:
 	@sh scripts/check_layers.sh
+	@sh scripts/check_alloc.sh
 
 unit: $(BUILD)/unit-tests
 	@$(BUILD)/unit-tests
