@@ -140,7 +140,10 @@ static int compare_with(sl_engine *e, int64_t other, int64_t day, bool credited)
         return 0;
     if (rc)
         return rc;
-    if (sl_sketch_unpack(cs->stored.sentences.ptr, cs->stored.sentences.len, &cs->other))
+    rc = sl_sketch_unpack(cs->stored.sentences.ptr, cs->stored.sentences.len, &cs->other);
+    if (rc == SL_ENOMEM)
+        return rc;
+    if (rc)
         return 0;   /* a damaged sketch: the article is not compared (sl_store_verify reports) */
     if (sl_comparer_compare(cs->comparer, &cs->other, &cs->comparison))
         return SL_ENOMEM;
@@ -155,6 +158,8 @@ static int compare_with(sl_engine *e, int64_t other, int64_t day, bool credited)
     if (!f->new_is_copy) {
         sl_buf_clear(&f->other_credit);
         sl_buf_put(&f->other_credit, cs->stored.credit.ptr, cs->stored.credit.len);
+        if (f->other_credit.err)
+            return SL_ENOMEM;
     }
     write_evidence(&cs->comparison, cs->sketch.spans.items, (const sl_span *)cs->stored.spans.ptr,
                    cs->stored.spans.len / sizeof(sl_span), f->new_is_copy, &f->evidence);

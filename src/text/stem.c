@@ -43,8 +43,10 @@ static const char *algorithm_for(const char *lang)
     return NULL;
 }
 
-/* NULL both when the language has no algorithm and when memory ran out:
- * either way the caller falls back to the folded word. */
+bool sl_stemmer_exists(const char *lang) { return algorithm_for(lang) != NULL; }
+
+/* NULL when the language has no algorithm (sl_stemmer_exists) and when
+ * memory ran out. */
 sl_stemmer *sl_stemmer_new(const char *lang)
 {
     const char *algorithm = algorithm_for(lang);

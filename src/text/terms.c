@@ -70,6 +70,8 @@ static int stemmer_for(sl_analyzer *a, const char *lang, sl_stemmer **st)
         }
     }
     stemmer_slot slot = {lang, sl_stemmer_new(lang)};
+    if (!slot.st && sl_stemmer_exists(lang))
+        return SL_ENOMEM; /* never cached as "no stemmer": that would last */
     if (sl_vec_push(&a->stemmers, slot)) {
         sl_stemmer_free(slot.st);
         return SL_ENOMEM;

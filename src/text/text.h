@@ -95,8 +95,10 @@ const char *sl_stopword_lang(unsigned bit);
 typedef struct sl_stemmer sl_stemmer;
 
 /* A Snowball stemmer for `lang` (ISO 639-1); NULL when the language has none
- * (callers then use the folded word as its stem). */
+ * (callers then use the folded word as its stem) or memory ran out. */
 sl_stemmer *sl_stemmer_new(const char *lang);
+/* Whether Snowball has an algorithm for `lang`. */
+bool sl_stemmer_exists(const char *lang);
 void sl_stemmer_free(sl_stemmer *st);
 /* Stems a folded word; the result is owned by the stemmer, valid until the
  * next call. */
