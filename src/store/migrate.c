@@ -91,6 +91,11 @@ static const migration migrations[] = {
     "CREATE TABLE facts(article_id INTEGER PRIMARY KEY, items BLOB NOT NULL);"
     "ALTER TABLE articles ADD COLUMN lines BLOB;",
      .backfill = pack_facts_and_lines},
+    /* 8 (speed, issue 11): stories by last day, so that the story listing
+     * (most recent first, as storyline serve pages it) and the grouper's
+     * load of the stories near an article's day read an index instead of
+     * the whole table */
+    {.sql = "CREATE INDEX stories_recent ON stories(last_day, n_articles, thread_id);"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
