@@ -161,8 +161,10 @@ int sl_store_thread_stories(sl_store *st, int64_t thread_id, sl_story_list **out
 int sl_store_story_texts(sl_store *st, int64_t story_id, int max_bytes, int max_articles,
                          int (*fn)(void *ctx, const char *title, const char *text, const char *lang),
                          void *ctx);
-/* Document frequencies of terms: read all, or add a batch's increments. */
-int sl_store_df_each(sl_store *st, int (*fn)(void *ctx, uint64_t term, uint32_t df), void *ctx);
+/* Document frequencies of terms: read one (0 when the term is not stored;
+ * `store` is the sl_store, so that the grouper can take it as a callback),
+ * or add a batch's increments. */
+int sl_store_df_get(void *store, uint64_t term, uint32_t *df);
 int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment);
 
 /* ---- search.c ---- */
