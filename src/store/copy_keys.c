@@ -5,6 +5,8 @@
  * the store opens. Each article's sketch row keeps its keys
  * (copy_sketches.keys), so a new version takes its old rows out without an
  * index by article. Keys are the index's (SL_TERM_ID of the sketch's codes). */
+#include <stdlib.h>
+
 #include "copies/copies.h"
 #include "store_internal.h"
 
@@ -67,13 +69,48 @@ int sl_store_copy_keys_recent(void *store, uint32_t key, uint32_t *ids, uint8_t 
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : SL_ESTORE;
 }
 
-static int backfill_one(void *ctx, int64_t id, const void *blob, size_t len)
+/* One row of copy_keys, collected for the backfill. */
+typedef struct key_row {
+    uint32_t key, id;
+    uint8_t n;
+} key_row;
+
+typedef SL_VEC(key_row) key_rows;
+
+static int collect_rows(void *ctx, int64_t id, const void *blob, size_t len)
 {
+    key_rows *rows = ctx;
     uint32_t codes[SL_COPY_KEYS];
-    return each_key(ctx, Q_KEY_ADD, id, codes, sl_sketch_keys_unpack(blob, len, codes));
+    uint32_t n = sl_sketch_keys_unpack(blob, len, codes);
+    for (uint32_t k = 0; k < n; k++)
+        if (sl_vec_push(rows, ((key_row){SL_TERM_ID(codes[k]), (uint32_t)id, (uint8_t)n})))
+            return SL_ENOMEM;
+    return 0;
 }
 
+static int by_key(const void *a, const void *b)
+{
+    const key_row *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The rows are inserted in key order: in article order they would land all
+ * over the table (58,502 articles: 6.2 CPU s, most of it page cache misses). */
 int sl_store_copy_keys_backfill(sl_store *st)
 {
-    return sl_store_sketch_keys_each(st, backfill_one, st);
+    key_rows rows = {0};
+    int rc = sl_store_sketch_keys_each(st, collect_rows, &rows);
+    if (!rc && rows.n > 1)
+        qsort(rows.items, rows.n, sizeof *rows.items, by_key);
+    for (size_t k = 0; !rc && k < rows.n; k++) {
+        sqlite3_stmt *s = sl_store_stmt(st, Q_KEY_ADD);
+        if (!s || sqlite3_bind_int64(s, 1, rows.items[k].key) ||
+            sqlite3_bind_int64(s, 2, rows.items[k].id) || sqlite3_bind_int(s, 3, rows.items[k].n) ||
+            sl_store_exec_stmt(s))
+            rc = SL_ESTORE;
+    }
+    sl_vec_free(&rows);
+    return rc;
 }
