@@ -16,6 +16,7 @@ import tempfile
 from facts_common import extract, prf
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+FRACTION = re.compile(r"(?i)\b(half|thirds?|quarters?|(fif|six|seven|eigh|nin|ten)ths?|in|out of)\b")
 
 
 def singular(w):
@@ -46,13 +47,20 @@ def counted(q):
 def unit_of(q):
     """NewsQuant's unit of one of our numbers: its unit, or for a count the
     counted phrase with its last word singular ("20 people" -> people,
-    "four different bosses" -> different boss); "-" when neither."""
+    "four different bosses" -> different boss); "-" when neither. A fraction
+    without unit is a share of what it counts, which NewsQuant writes as a
+    percentage of it ("one out of three Germans" -> "% germans", "almost
+    half" -> "% -"). The "p" of share prices ("118.5p", pence) is its
+    "point" (all 7 of the even half)."""
+    if q.get("unit") == "penny" and q["text"].rstrip().endswith("p"):
+        return "point"  # NewsQuant names the "p" of share prices (pence) so
     if q.get("unit"):
         return q["unit"].lower()
+    share = 0 < q["value"] < 1 and bool(FRACTION.search(q["text"]))
     if not counted(q):
-        return "-"
+        return "% -" if share else "-"
     words = WORD.findall(q["counts"].lower())
-    return " ".join(words[:-1] + [singular(words[-1])])
+    return ("% " if share else "") + " ".join(words[:-1] + [singular(words[-1])])
 
 
 def concept_of(q):
@@ -62,6 +70,18 @@ def concept_of(q):
     if not q.get("unit") and counted(q):
         return ""
     return q.get("counts") or ""
+
+
+def sentence_files(data, folder):
+    """Writes each sentence of `data` to a file of its own in `folder`;
+    their paths, in order."""
+    paths = []
+    for i, item in enumerate(data):
+        p = os.path.join(folder, "%04d.txt" % i)
+        with open(p, "w", encoding="utf-8") as f:
+            f.write(item["text"])
+        paths.append(p)
+    return paths
 
 
 def parse_value(v):
@@ -144,13 +164,7 @@ def spec_sets(binary, db, data_dir):
                 q.setdefault("change", "=")
                 q.setdefault("referred_concepts", "-")
         with tempfile.TemporaryDirectory() as tmp:
-            paths = []
-            for i, item in enumerate(data):
-                p = os.path.join(tmp, "%04d.txt" % i)
-                with open(p, "w", encoding="utf-8") as f:
-                    f.write(item["text"])
-                paths.append(p)
-            preds = extract(binary, db, paths)
+            preds = extract(binary, db, sentence_files(data, tmp))
         n_gold, n_pred, m = score(data, preds)
         f = prf(m["value_unit"], n_pred, n_gold)[2]
         print("  %-12s %.3f (value %.3f)" % (name, f, prf(m["value"], n_pred, n_gold)[2]))
@@ -165,13 +179,7 @@ def evaluate(binary, db, data_dir, half="test"):
     the reported figures, unless "dev" is asked for."""
     data = json.load(open(os.path.join(data_dir, "NewsQuant.json"), encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, item in enumerate(data):
-            p = os.path.join(tmp, "%04d.txt" % i)
-            with open(p, "w", encoding="utf-8") as f:
-                f.write(item["text"])
-            paths.append(p)
-        preds = extract(binary, db, paths)
+        preds = extract(binary, db, sentence_files(data, tmp))
     scores = spec_sets(binary, db, data_dir)
     for name, start in (("dev", 0), ("test", 1)):
         n_gold, n_pred, m = score(data[start::2], preds[start::2])

@@ -57,6 +57,7 @@ import xml.etree.ElementTree as ET
 
 ECB_DEV = {2, 5, 12, 18, 21, 23, 34, 35}
 TUNE_ORDERS = 5   # shuffles of ECB+ per granularity when tuning
+GN_ORDERS = 4     # GoogleNews orders (file order and 3 shuffles) storyline and single-pass both run
 SVD_DIMS = 200   # the baseline's dimensions for the 11,109 GoogleNews headlines
 
 
@@ -405,7 +406,34 @@ def eval_googlenews(args, report):
     report["googlenews_nmi"] = s["nmi"]
     report["googlenews_nmi_over_single_pass"] = s["nmi"] - sp[1]["nmi"]
     report["googlenews_nmi_heldout"] = scores(subset(stories, odd), subset(gold, odd))["nmi"]
+    googlenews_orders(args, report, docs, sp[0], (stories, sp[3]))
     print()
+
+
+def googlenews_orders(args, report, docs, threshold, file_order):
+    """Both online methods depend on the order of arrival: the file order
+    (`file_order`: both methods' labels) and GN_ORDERS - 1 shuffles, the
+    single-pass baseline at the threshold it had at its best in file order;
+    the mean differences, on all and on odd cluster ids."""
+    diffs, odd_diffs = [], []
+    for order in range(GN_ORDERS):
+        shuffled = list(docs)
+        if order:
+            random.Random(order).shuffle(shuffled)
+        gold = [d["story"] for d in shuffled]
+        odd = [int(g) % 2 == 1 for g in gold]
+        stories, sp = file_order if not order else (
+            run_storyline(args, "googlenews", shuffled, args.granularity)[0],
+            single_pass([d["text"] for d in shuffled], threshold))
+        ours, theirs = scores(stories, gold)["nmi"], scores(sp, gold)["nmi"]
+        ours_odd = scores(subset(stories, odd), subset(gold, odd))["nmi"]
+        theirs_odd = scores(subset(sp, odd), subset(gold, odd))["nmi"]
+        print("  order %d: NMI storyline %.4f (odd ids %.4f), single-pass %.4f (odd ids %.4f)"
+              % (order, ours, ours_odd, theirs, theirs_odd))
+        diffs.append(ours - theirs)
+        odd_diffs.append(ours_odd - theirs_odd)
+    report["googlenews_orders_nmi_over_single_pass"] = sum(diffs) / GN_ORDERS
+    report["googlenews_orders_nmi_over_single_pass_heldout"] = sum(odd_diffs) / GN_ORDERS
 
 
 def eval_seeds(args, report):

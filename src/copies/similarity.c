@@ -69,8 +69,10 @@ int sl_sentence_sets_build(const sl_sketch *s, sl_sentence_sets *out)
     out->sketch = s;
     out->content.n = out->words.n = out->bigrams.n = 0;
     out->content_starts.n = out->word_starts.n = out->bigram_starts.n = 0;
-    if (sl_vec_reserve(&out->content, s->terms.n) || sl_vec_reserve(&out->words, s->terms.n) ||
-        sl_vec_reserve(&out->bigrams, s->terms.n) ||
+    /* + 1: the arrays exist even for a text without terms, so that the
+     * pointer arithmetic below never starts from NULL */
+    if (sl_vec_reserve(&out->content, s->terms.n + 1) || sl_vec_reserve(&out->words, s->terms.n + 1) ||
+        sl_vec_reserve(&out->bigrams, s->terms.n + 1) ||
         sl_vec_reserve(&out->content_starts, (size_t)n + 1) ||
         sl_vec_reserve(&out->word_starts, (size_t)n + 1) ||
         sl_vec_reserve(&out->bigram_starts, (size_t)n + 1))
@@ -87,7 +89,7 @@ int sl_sentence_sets_build(const sl_sketch *s, sl_sentence_sets *out)
             if (t)
                 pairs[n_pairs++] = bigram(seq[t - 1], seq[t]);
         }
-        if (len)   /* an empty sentence may have no term array at all */
+        if (len)
             memcpy(words, seq, len * sizeof *words);
         out->content_starts.items[out->content_starts.n++] = (uint32_t)out->content.n;
         out->word_starts.items[out->word_starts.n++] = (uint32_t)out->words.n;

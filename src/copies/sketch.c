@@ -169,7 +169,9 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
     out->terms.n = out->starts.n = out->spans.n = 0;
     out->n_words = an->n_words;
     size_t n_sent = an->sentences.n < SL_SKETCH_SENTENCES ? an->sentences.n : SL_SKETCH_SENTENCES;
-    if (sl_vec_reserve(&out->starts, n_sent + 1) || sl_vec_reserve(&out->spans, n_sent))
+    /* terms has room for one even when empty: views point into it, never at NULL */
+    if (sl_vec_reserve(&out->starts, n_sent + 1) || sl_vec_reserve(&out->spans, n_sent) ||
+        sl_vec_reserve(&out->terms, 1))
         return SL_ENOMEM;
     size_t t = 0, gap = 0;
     bool quoted = false;
@@ -263,7 +265,7 @@ int sl_sketch_unpack(const void *blob, size_t len, sl_sketch *out)
     uint32_t n = get_u32(p), n_terms = get_u32(p + 4);
     if ((uint64_t)n + n_terms > (len - 8) / 4 || 8 + 4 * ((uint64_t)n + n_terms) != len)
         return SL_EBADINPUT;
-    if (sl_vec_reserve(&out->starts, (size_t)n + 1) || sl_vec_reserve(&out->terms, n_terms))
+    if (sl_vec_reserve(&out->starts, (size_t)n + 1) || sl_vec_reserve(&out->terms, (size_t)n_terms + 1))
         return SL_ENOMEM;
     p += 8;
     for (uint32_t k = 0; k < n; k++, p += 4) {

@@ -82,9 +82,9 @@ int sl_doc_set_identity(sl_doc *d, const char *identity)
     return identity && !d->identity ? SL_ENOMEM : 0;
 }
 
-void sl_doc_detect_language(sl_doc *d, sl_analyzer *an)
+void sl_doc_detect_language(sl_doc *d, sl_analyzer *an, const char *prior)
 {
-    d->body.lang = sl_analyzer_language(an, d->text, d->text_len);
+    d->body.lang = sl_analyzer_language(an, d->text, d->text_len, prior, &d->own_lang);
 }
 
 int sl_doc_analyse(sl_doc *d, sl_analyzer *an)

@@ -30,6 +30,7 @@ typedef struct sl_doc {
      * language, content terms */
     sl_analysis body;
     sl_analysis title_analysis; /* empty when there is no title */
+    const char *own_lang;      /* the language the text alone says (body.lang may be the collection's) */
 } sl_doc;
 
 
@@ -50,8 +51,10 @@ int sl_doc_set_title(sl_doc *d, const char *title, int clean);
 void sl_doc_set_published(sl_doc *d, const char *published);
 /* Copies the identity into the arena (NULL: none). */
 int sl_doc_set_identity(sl_doc *d, const char *identity);
-/* The language of the text (sets body.lang); call before sl_doc_analyse. */
-void sl_doc_detect_language(sl_doc *d, sl_analyzer *an);
+/* The language of the text (sets body.lang and own_lang), `prior` (the
+ * collection's, NULL when none) for a text too short to tell its own; call
+ * before sl_doc_analyse. */
+void sl_doc_detect_language(sl_doc *d, sl_analyzer *an, const char *prior);
 /* Analyses the text and the title, both in the text's language (a title's
  * few words tell it less well; sentences, tokens, stems, terms). Errors: SL_ENOMEM. */
 int sl_doc_analyse(sl_doc *d, sl_analyzer *an);

@@ -136,7 +136,7 @@ static int analyse(sl_engine *e, sl_doc *doc)
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "copy index");
     sl_stage_start(clock);
-    sl_doc_detect_language(doc, e->analyzer);
+    sl_doc_detect_language(doc, e->analyzer, sl_grouper_language(e->grouper));
     sl_stage_stop(clock, SL_STAGE_LANGUAGE);
     sl_stage_start(clock);
     rc = sl_doc_analyse(doc, e->analyzer);
@@ -177,7 +177,7 @@ static int place(sl_engine *e, const sl_doc *doc, plan *p)
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "term counts");
     sl_grouper_vectorize(g, &doc->body, title, &p->vector);
-    if (sl_grouper_count_terms(g, &doc->body, title))
+    if (sl_grouper_count_terms(g, &doc->body, title) || sl_grouper_count_language(g, doc->own_lang))
         return sl_seterr(e, SL_ENOMEM, "out of memory");
     /* Grouped on the day its event happened, as its text states it. */
     int64_t event_day;
@@ -334,7 +334,7 @@ static int refacts(sl_engine *e, int64_t id, const char *published)
     sl_fact_vec v = {0};
     rc = sl_doc_set_text(doc, a->text, strlen(a->text));
     if (!rc) {
-        sl_doc_detect_language(doc, e->analyzer);
+        sl_doc_detect_language(doc, e->analyzer, sl_grouper_language(e->grouper));
         rc = sl_doc_analyse(doc, e->analyzer);
     }
     if (!rc)

@@ -65,6 +65,7 @@ typedef struct known {
     size_t len;
     uint32_t at;         /* byte offset of its first mention */
     const char *type;
+    bool weak;           /* a person by the shape of its name alone (no role) */
 } known;
 
 bool sl_facts_role_word(const char *w, size_t n)
@@ -106,8 +107,9 @@ static bool is_role(const sl_facts_doc *d, size_t i)
     return sl_facts_role_word(abbr, n + 1);
 }
 
-/* The known entity the name s[0, len) at byte `at` stands for: a full name
- * it ends ("Blinken": "Antony Blinken") before the name as written, and of
+/* The known entity the name s[0, len) at byte `at` stands for: a person's
+ * full name it ends ("Blinken": "Antony Blinken"; not "Bettie Page" of the
+ * film "The Notorious Bettie Page") before the name as written, and of
  * those the last introduced before `at`, else the first after it (the
  * first pass knows the whole text: "the Biden administration" before "Joe
  * Biden"); the name as written only where it was met before `at`. */
@@ -117,7 +119,7 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
     for (size_t k = 0; k < n; k++) {
         const known *e = &kn[k];
         bool ends = e->len > len && !strncmp(e->name + e->len - len, s, len) &&
-                    e->name[e->len - len - 1] == ' ';
+                    e->name[e->len - len - 1] == ' ' && !strcmp(e->type, "person");
         if (!ends && !(e->len == len && !strncmp(e->name, s, len) && e->at <= at))
             continue;
         bool longer = best && e->len > len && best->len == len;
@@ -227,7 +229,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
 }
 
 static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, size_t len,
-                     uint32_t at, const char *type)
+                     uint32_t at, const char *type, bool weak)
 {
     if (*n >= MAX_KNOWN || len < 2)
         return;
@@ -235,6 +237,7 @@ static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, si
     kn[*n].len = len;
     kn[*n].at = at;
     kn[*n].type = type;
+    kn[*n].weak = weak;
     if (kn[*n].name)
         (*n)++;
 }
@@ -332,6 +335,15 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         return; /* "Gaza-Egypt", "US-brokered": compounds, not names */
     /* "the Ministry of Defence": a role word inside an organisation's name is no role */
     bool role = has_role && !(name > first && sl_facts_in(d, name - 1, org_words) >= 0);
+    /* a person by its name's shape alone that another mention shows to be an
+     * organisation ("San Diego Chargers" ... "the Chargers") is one throughout */
+    if (dry && seen && seen->weak && !role) {
+        const char *own = classify(d, name, end, role, NULL, starts && name == i);
+        if (own && !strcmp(own, "organization")) {
+            kn[seen - kn].type = "organization";
+            kn[seen - kn].weak = false;
+        }
+    }
     const char *type = groups && !role && !seen ? "organization"
                                                 : classify(d, name, end, role, seen, starts && name == i);
     if (!type)
@@ -341,7 +353,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     if (!seen) {
         len = full_name(d, nm, name, a, b, fold, written, sizeof written);
         size_t had = *n_known;
-        remember(kn, n_known, d, written, len, a, type);
+        remember(kn, n_known, d, written, len, a, type, !role && !strcmp(type, "person"));
         seen = *n_known > had ? &kn[had] : NULL;
     }
     by_name[k_name] = seen;
@@ -374,7 +386,8 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
             continue;
         uint32_t a = d->toks.items[i].start;
         uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
-        const known *seen = find_known(kn, n_known, d->s + a, b - a, a);
+        /* the body's names, wherever met: a headline precedes its body */
+        const known *seen = find_known(kn, n_known, d->s + a, b - a, UINT32_MAX);
         const char *type = seen ? seen->type : sl_facts_is_place(d->s + a, b - a) ? "place" : NULL;
         if (!type)
             continue;

@@ -34,6 +34,7 @@ typedef struct sl_facts_doc {
     sl_fact_vec *out;
     int err;
     FILE *speaker_trace;      /* NULL; eval/speaker_features.c: the speaker chooser's features */
+    FILE *concept_trace;      /* NULL; eval/concept_features.c: what numbers are values of */
 } sl_facts_doc;
 
 /* ---- extract.c ---- */

@@ -67,6 +67,7 @@ typedef struct number {
     size_t first, last;      /* token range of the number words */
     double value, value_hi;  /* value_hi > value for an order of magnitude ("dozens") */
     bool ordinal, word_form, scaled;
+    char approx;             /* from a prefix glued to the digits ("sub-7"); 0 when none */
     const char *glued_unit;  /* unit glued to the digits ("10km", "12-year-old", "$US5") */
     const char *glued_noun;  /* noun glued to a number word ("three-phase") */
     size_t glued_noun_len;
@@ -168,6 +169,23 @@ static bool million_before_noun(const sl_facts_doc *d, size_t last)
            len > 3 && w[len - 1] == 's' && w[len - 2] != 's';
 }
 
+/* "sub-7", "now-18", "near-40": a word glued before the digits by a hyphen
+ * that says how the number relates (approx: '<', '=', '~', '>'); the bytes
+ * it takes, 0 when none. */
+static size_t hyphen_prefix(const char *s, size_t n, char *approx)
+{
+    static const struct { const char *w; char approx; } prefixes[] = {
+        {"sub-", '<'}, {"under-", '<'}, {"now-", '='}, {"near-", '~'}, {"over-", '>'}};
+    for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+        size_t pn = strlen(prefixes[k].w);
+        if (n > pn && !strncmp(s, prefixes[k].w, pn) && isdigit((unsigned char)s[pn])) {
+            *approx = prefixes[k].approx;
+            return pn;
+        }
+    }
+    return 0;
+}
+
 /* A number written in digits at token i (possibly glued to a currency
  * code, a scale or a unit: "USD1,700", "$13.6M", "10km"). */
 static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
@@ -178,11 +196,15 @@ static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
     nb->first = i;
     const char *s = buf;
     bool dollar = i > 0 && sl_facts_is(d, i - 1, "$") && glued(d, i - 1, i), minus = false;
+    size_t skip;
     if (!isdigit((unsigned char)s[0])) {
         if (n > 6 && !strncasecmp(s, "minus-", 6) && isdigit((unsigned char)s[6])) {
             s += 6; /* "minus-5" */
             n -= 6;
             minus = true;
+        } else if ((skip = hyphen_prefix(s, n, &nb->approx))) {
+            s += skip;
+            n -= skip;
         } else if ((nb->glued_unit = sl_units_currency_prefix(s, n, dollar))) {
             while (n && !isdigit((unsigned char)*s))
                 s++, n--;
@@ -625,6 +647,33 @@ static bool money_near(const sl_facts_doc *d, size_t i)
     return sl_facts_in(d, i, money) >= 0;
 }
 
+/* The unit at token k after words that say which system it is of ("US
+ * fluid ounce", "imperial gallon"); the tokens taken, 0 when none. */
+static size_t qualified_unit_at(const sl_facts_doc *d, size_t k, const char **unit)
+{
+    static const char *const systems[] = {"us", "u.s.", "imperial", "fluid", NULL};
+    size_t q = k;
+    while (q < k + 2 && sl_numbers_same_sentence(d, k, q) && sl_facts_in(d, q, systems) >= 0)
+        q++;
+    size_t used = sl_numbers_same_sentence(d, k, q) ? unit_at(d, q, unit) : 0;
+    return used ? q - k + used : 0;
+}
+
+/* "a third of a mile", "1/16 of a US pint": the unit a fraction is a share
+ * of, from token *after (moved past it); NULL when none. */
+static const char *share_of_unit(const sl_facts_doc *d, const number *nb, size_t *after)
+{
+    const char *unit;
+    size_t used;
+    if (nb->value <= 0 || nb->value >= 1 || !sl_facts_is(d, *after, "of") ||
+        !(sl_facts_is(d, *after + 1, "a") || sl_facts_is(d, *after + 1, "an")) ||
+        !sl_numbers_same_sentence(d, *after, *after + 2) ||
+        !(used = qualified_unit_at(d, *after + 2, &unit)))
+        return NULL;
+    *after += 2 + used;
+    return unit;
+}
+
 /* The unit written after the number, from token *after (moved past it). */
 static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *after)
 {
@@ -632,7 +681,7 @@ static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *afte
     size_t used;
     if (!sl_numbers_same_sentence(d, anchor, *after))
         return NULL;
-    if ((used = unit_at(d, *after, &unit))) {
+    if ((used = qualified_unit_at(d, *after, &unit))) {
         if (!strcmp(unit, "pound sterling") && sl_facts_is(d, *after, "pounds") &&
             !money_near(d, anchor))
             unit = "pound-mass"; /* "dropped 25 pounds", but "paid 25 pounds" */
@@ -762,10 +811,12 @@ static size_t emit_number(sl_facts_doc *d, number *nb, sl_buf *about)
     else if (!unit && (cur = currency_at(d, &first)))
         unit = cur; /* "$1.2 billion", "US $5", "Rs 500 crore" */
     char approx = approx_before(d, &first);
+    if (nb->approx && approx == '=')
+        approx = nb->approx;
     if (not_a_fact(d, nb, nb->first, unit))
         return nb->last;
     size_t after = nb->last + 1;
-    if (!unit)
+    if (!unit && !(unit = share_of_unit(d, nb, &after)))
         unit = unit_after(d, nb->last, &after);
     if (unit && first == nb->first && first > 0 && sl_facts_is(d, first - 1, "-") &&
         glued(d, first - 1, first) && nb->value > 0 &&
@@ -815,7 +866,7 @@ static size_t emit_number(sl_facts_doc *d, number *nb, sl_buf *about)
     if (!about->len && nb->ordinal)
         sl_numbers_apposition(d, first, about);
     else if (!about->len && !sl_numbers_conversion(d, first, about))
-        sl_numbers_value_of(d, first, unit != NULL, about);
+        sl_numbers_value_of(d, first, unit, about);
     if (about->err) {   /* out of memory: an item without its noun would be wrong */
         d->err = about->err;
         return after - 1;

@@ -17,9 +17,11 @@ bool sl_numbers_content_word(const sl_facts_doc *d, size_t i);
  * has a unit; "one": its value is 1). Returns the token after the phrase. */
 size_t sl_numbers_counted_after(const sl_facts_doc *d, size_t i, size_t anchor, bool measure,
                                 bool one, sl_buf *about);
-/* The phrase before the number starting at token `first` that it states a
- * value of ("the death toll rose to 40,000"). */
-void sl_numbers_value_of(const sl_facts_doc *d, size_t first, bool measure, sl_buf *about);
+/* The phrase before the number starting at token `first` (`unit` its
+ * normal form, NULL when none) that it states a value of ("the death toll
+ * rose to 40,000"): a learned choice among the noun phrases of its
+ * sentence, or none. */
+void sl_numbers_value_of(const sl_facts_doc *d, size_t first, const char *unit, sl_buf *about);
 /* What an ordinal in apposition counts ("her mission, her ninth"). */
 void sl_numbers_apposition(const sl_facts_doc *d, size_t first, sl_buf *about);
 /* An amount in brackets right after the last number item: that item's

@@ -1,7 +1,7 @@
 /* quotes.c — direct quotes with their speaker and cue verb: text between
  * straight or curly double quotation marks, the attribution found after the
  * closing mark ("..., said Smith", "..., he said") or before the opening one
- * (Smith said: "..."), pronouns resolved to the last person named, quotes
+ * (Smith said: "..."), pronouns resolved by the speaker chooser, quotes
  * running over paragraphs, and scare quotes and titles left out. */
 #include <stdlib.h>
 #include <string.h>
@@ -257,14 +257,36 @@ static bool punct(const sl_facts_doc *d, size_t i)
     return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_PUNCT);
 }
 
-/* The dot of a title ("Mr.") or of an initial ("John D. Podesta"). */
+/* The dot of a title ("Mr."), of an initial ("John D. Podesta") or of a
+ * short capitalised abbreviation before a comma ("Allentown, Pa., said"). */
 static bool abbrev_dot(const sl_facts_doc *d, size_t i)
 {
     if (!sl_facts_is(d, i, ".") || i == 0)
         return false;
     size_t n;
     const char *w = sl_facts_tok(d, i - 1, &n);
-    return sl_facts_in(d, i - 1, abbrev_titles) >= 0 || (n == 1 && w[0] >= 'A' && w[0] <= 'Z');
+    bool cap = n >= 1 && w[0] >= 'A' && w[0] <= 'Z';
+    return sl_facts_in(d, i - 1, abbrev_titles) >= 0 || (cap && n == 1) ||
+           (cap && n <= 4 && sl_facts_is(d, i + 1, ","));
+}
+
+/* Punctuation that ends an attribution's clause: a sentence's end, a
+ * semicolon or colon, or a quotation mark (a new quote); not the commas,
+ * parentheses, dashes and apostrophes of an apposition ("Jeff Weaver,
+ * Sanders' campaign manager, said"; "Rep. Jim McDermott (D-Wash.) said"). */
+static bool clause_end(const sl_facts_doc *d, size_t i)
+{
+    static const char *const ends[] = {".", "!", "?", ";", ":", "\"", "\u201c", "\u201d", NULL};
+    return punct(d, i) && sl_facts_in(d, i, ends) >= 0 && !abbrev_dot(d, i);
+}
+
+/* Word tokens in [a, b). */
+static size_t word_count(const sl_facts_doc *d, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b && i < d->toks.n; i++)
+        n += (d->toks.items[i].flags & SL_TOK_WORD) != 0;
+    return n;
 }
 
 static bool is_cue(const sl_facts_doc *d, size_t i)
@@ -276,6 +298,16 @@ static bool is_cue(const sl_facts_doc *d, size_t i)
 static bool speaker_before_cue(const sl_facts_doc *d, size_t k)
 {
     return sl_facts_is(d, k, "told") || sl_facts_is(d, k, "tells") || sl_facts_is(d, k, "telling");
+}
+
+/* A cue in -ing after a comma or "by", whose speaker is the sentence's
+ * subject: "Warren endorsed Clinton, saying", "Husted continued by saying". */
+static bool participle(const sl_facts_doc *d, size_t k)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, k, &n);
+    return k > 0 && n > 4 && !strncmp(w + n - 3, "ing", 3) &&
+           (sl_facts_is(d, k - 1, ",") || sl_facts_is(d, k - 1, "by"));
 }
 
 /* An adverb or auxiliary between a speaker and the cue. */
@@ -295,11 +327,26 @@ typedef struct attribution {
 static const char *const np_starts[] = {"the", "a", "an", "his", "her", "their", "its", "he",
     "she", "they", "we", "i", "one", "former", "another", NULL};
 
+/* Lower-case words before a name from token i: a title of no list
+ * ("said union secretary Ann Holt", "said longtime resident Jo Ray"). */
+static bool titled_name(const sl_facts_doc *d, size_t i, size_t limit)
+{
+    for (size_t j = i; j < limit && j - i <= 3; j++) {
+        if (sl_facts_upper(d, j))
+            return j > i;
+        if (!(d->toks.items[j].flags & SL_TOK_WORD) || (d->toks.items[j].flags & SL_TOK_STOP) ||
+            is_cue(d, j))
+            return false;
+    }
+    return false;
+}
+
 /* Speaker phrase forwards from token i: "Caddell", "the White House", "Mr. Smith".
  * It must start like a name or a noun phrase, else there is none (i itself). */
 static size_t np_forward(const sl_facts_doc *d, size_t i, size_t limit)
 {
-    if (i >= d->toks.n || (!sl_facts_upper(d, i) && sl_facts_in(d, i, np_starts) < 0))
+    if (i >= d->toks.n || (!sl_facts_upper(d, i) && sl_facts_in(d, i, np_starts) < 0 &&
+                           !titled_name(d, i, limit)))
         return i;
     size_t j = i;
     while (j < limit && j - i < SPEAKER_MAX && (!punct(d, j) || abbrev_dot(d, j)) &&
@@ -320,6 +367,49 @@ static size_t np_backward(const sl_facts_doc *d, size_t end, size_t limit)
     return j;
 }
 
+/* Whether a quote ends on a comma, ? or ! before its closing mark: its
+ * sentence goes on, most often with its attribution. */
+static bool ends_open(const sl_facts_doc *d, const piece *p)
+{
+    char last = p->close > p->start ? d->s[p->close - 1] : '\0';
+    return last == ',' || last == '?' || last == '!';
+}
+
+/* A verb in the past tense, lower case ("questioned", "elaborated"). */
+static bool past_verb(const sl_facts_doc *d, size_t i)
+{
+    if (i >= d->toks.n)
+        return false;
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    return (d->toks.items[i].flags & SL_TOK_WORD) && !sl_facts_upper(d, i) &&
+           !(d->toks.items[i].flags & SL_TOK_STOP) && n > 4 && !strncmp(w + n - 2, "ed", 2);
+}
+
+/* The end of a name from token i: its capitalised words and their dots. */
+static size_t name_end(const sl_facts_doc *d, size_t i, size_t limit)
+{
+    size_t j = i;
+    while (j < limit && j - i < SPEAKER_MAX && (sl_facts_upper(d, j) || abbrev_dot(d, j)))
+        j++;
+    return j;
+}
+
+/* An attribution with a verb of no list, after a quote whose sentence goes
+ * on: ""...," Beck questioned." / "she elaborated" / "reacted Trump." The
+ * speaker is a name or a pronoun, the verb in the past tense next to it. */
+static void unlisted_cue(const sl_facts_doc *d, size_t i, size_t limit, attribution *a)
+{
+    size_t e = sl_facts_in(d, i, pronouns) >= 0 ? i + 1 : name_end(d, i, limit);
+    if (e > i && e < limit && past_verb(d, e)) {
+        *a = (attribution){e, i, e};
+        return;
+    }
+    e = name_end(d, i + 1, limit);
+    if (past_verb(d, i) && e > i + 1 && (e == limit || sl_facts_is(d, e, ",")))
+        *a = (attribution){i, i + 1, e};
+}
+
 /* Attribution after the closing mark: ", said Smith." / ", Smith said." */
 static attribution after_quote(const sl_facts_doc *d, const piece *p)
 {
@@ -328,8 +418,7 @@ static attribution after_quote(const sl_facts_doc *d, const piece *p)
     while (i < d->toks.n && sl_facts_is(d, i, ","))
         i++;
     size_t limit = i;
-    while (limit < d->toks.n && limit - i < ATTRIBUTION_AFTER &&
-           !(punct(d, limit) && !abbrev_dot(d, limit) && !sl_facts_is(d, limit, ",")) )
+    while (limit < d->toks.n && limit - i < ATTRIBUTION_AFTER && !clause_end(d, limit))
         limit++;
     /* no attribution across a new quotation or a paragraph */
     for (size_t k = i; k < limit; k++)
@@ -361,7 +450,7 @@ static attribution after_quote(const sl_facts_doc *d, const piece *p)
                 }
                 seg = c + 1;
             }
-            if (a.sp_end - i > SPEAKER_MAX)
+            if (word_count(d, a.sp_first, a.sp_end) > SPEAKER_MAX)
                 a.cue = SIZE_MAX;
         } else if (speaker_before_cue(d, k)) {
             a.cue = SIZE_MAX;
@@ -369,14 +458,18 @@ static attribution after_quote(const sl_facts_doc *d, const piece *p)
             a.sp_first = k + 1;
             a.sp_end = np_forward(d, k + 1, limit);
         }
-        break;
+        return a;
     }
+    if (ends_open(d, p))
+        unlisted_cue(d, i, limit, &a);
     return a;
 }
 
 /* The subject of the sentence of token k, before k: the first person or
- * organisation named in it, else its first run of capitalised words.
- * ("Band member Flea shared the news, writing "...""; "Rubio fired back:") */
+ * organisation named in it or personal pronoun, else its first run of
+ * capitalised words. ("Band member Flea shared the news, writing "..."";
+ * "Rubio fired back:"; "although he thanked them, he sounded a rare note,
+ * saying "..."") */
 static bool sentence_subject(const sl_facts_doc *d, size_t k, attribution *a)
 {
     uint32_t from = d->sents.items[d->sent_of[k]].start, to = d->toks.items[k].start;
@@ -387,12 +480,19 @@ static bool sentence_subject(const sl_facts_doc *d, size_t k, attribution *a)
             it->detail && strcmp(it->detail, "place") && (!first || it->span.start < first->span.start))
             first = it;
     }
+    size_t j = sl_facts_token_at(d, from);
+    size_t stop = first ? sl_facts_token_at(d, first->span.start) : k;
+    for (size_t p = j; p < stop; p++)
+        if (sl_facts_in(d, p, pronouns) >= 0) {
+            a->sp_first = p;
+            a->sp_end = p + 1;
+            return true;
+        }
     if (first) {
         a->sp_first = sl_facts_token_at(d, first->span.start);
         a->sp_end = sl_facts_token_at(d, first->span.end);
         return a->sp_first < a->sp_end;
     }
-    size_t j = sl_facts_token_at(d, from);
     while (j < k && !(sl_facts_upper(d, j) && !(d->toks.items[j].flags & SL_TOK_STOP)))
         j++;
     a->sp_first = j;
@@ -461,15 +561,17 @@ static attribution before_quote(const sl_facts_doc *d, const piece *p)
         if (sl_facts_is(d, k, "according") && sl_facts_is(d, k + 1, "to")) {
             a.sp_first = k + 2;
             a.sp_end = np_forward(d, k + 2, i);
-        } else {
+        } else if (!participle(d, k) || !sentence_subject(d, k, &a)) {
             speaker_before(d, k, floor, i, &a);
         }
         return a;
     }
-    /* no cue, but a colon before the quote: "Rubio fired back:", "Article 33 affirms:" */
-    if (sl_facts_is(d, i - 1, ":") && d->toks.items[i - 1].start >= para &&
+    /* no cue, but a colon before the quote ("Rubio fired back:", "Article 33
+     * affirms:") or a verb in the past tense and a comma ("Clinton cracked,") */
+    bool verb = i >= 2 && sl_facts_is(d, i - 1, ",") && past_verb(d, i - 2);
+    if ((sl_facts_is(d, i - 1, ":") || verb) && d->toks.items[i - 1].start >= para &&
         sentence_subject(d, i - 1, &a))
-        a.cue = i - 1;
+        a.cue = verb ? i - 2 : i - 1;
     return a;
 }
 

@@ -199,6 +199,7 @@ static const struct { const char *sign, *unit; } currencies[] = {
     {"rs", "indian rupee"}, {"rs.", "indian rupee"}, {"rm", "malaysian ringgit"},
     {"aud", "australian dollar"}, {"cad", "canadian dollar"}, {"chf", "swiss franc"},
     {"hkd", "hong kong dollar"}, {"r$", "brazilian real"},
+    {"y=", "japanese yen"}, /* how ASCII transliteration (unidecode) writes "\xC2\xA5" */
 };
 
 /* The currency of the text s[0, n) (a sign or code, case aside), NULL when none. */
@@ -217,6 +218,10 @@ const char *sl_units_currency_prefix(const char *s, size_t n, bool dollar_before
         k++;
     if (k == 0 || k == n || k > 4)
         return NULL;
+    /* "PS2.7m", "PS21,700": "\xC2\xA3" as ASCII transliteration writes it; not
+     * a console ("PS5") */
+    if (k == 2 && !strncmp(s, "PS", 2) && n - k > 1)
+        return "pound sterling";
     char sign[8] = "$";
     memcpy(sign + 1, s, k);
     const char *unit = dollar_before ? currency_of(sign, k + 1) : NULL;

@@ -72,8 +72,15 @@ struct sl_grouper {
     size_t acc_n;
     sl_weighted_term packed[SL_CENTROID_TERMS];
     sl_term_vec entities;           /* name features of the current article */
+    /* the collection's language (languages.c): the most counted, and its count */
+    const char *language;
+    uint32_t language_votes;
+    int language_known;             /* 0: find it again from the counts */
     sl_buf fold;
 };
+
+/* Counts one more document holding `term` (and the pending increment). */
+int sl_count_term(sl_grouper *g, uint64_t term);
 
 /* Inverse document frequency of a term in the grouper's counts. */
 double sl_grouper_idf(const sl_grouper *g, uint64_t term);

@@ -85,6 +85,14 @@ int sl_grouper_find_entities(sl_grouper *g, const sl_analysis *body, const char 
  * pending increments the engine saves at commit). */
 int sl_grouper_count_terms(sl_grouper *g, const sl_analysis *body, const sl_analysis *title);
 
+/* The collection's language: the language most stored articles are in, as
+ * each text alone says (sl_lang_detect_prior's `own`); NULL when none yet.
+ * A static string. */
+const char *sl_grouper_language(sl_grouper *g);
+/* Counts an article's own language (NULL or "und": not counted) with its
+ * terms: saved with the document-frequency increments. */
+int sl_grouper_count_language(sl_grouper *g, const char *code);
+
 /* The article's TF-IDF vector: body terms (lead sentences weigh more), title
  * terms counted as extra occurrences, and its name features. */
 void sl_grouper_vectorize(sl_grouper *g, const sl_analysis *body, const sl_analysis *title,

@@ -74,9 +74,11 @@ void sl_count_free(sl_count_map *m)
 
 int sl_grouper_load_df(void *grouper, uint64_t term, uint32_t df)
 {
-    uint32_t *slot = sl_count_slot(&((sl_grouper *)grouper)->df, term, 1);
+    sl_grouper *g = grouper;
+    uint32_t *slot = sl_count_slot(&g->df, term, 1);
     if (!slot)
         return SL_ENOMEM;
+    g->language_known = 0; /* it may be a language's count */
     *slot = df;
     return 0;
 }
@@ -89,7 +91,7 @@ double sl_grouper_idf(const sl_grouper *g, uint64_t term)
     return log((double)(g->n_docs + 1) / ((df ? *df : 0) + 1)) + 1.0;
 }
 
-static int count_one(sl_grouper *g, uint64_t term)
+int sl_count_term(sl_grouper *g, uint64_t term)
 {
     uint32_t *df = sl_count_slot(&g->df, term, 1);
     uint32_t *inc = sl_count_slot(&g->pending, term, 1);
@@ -117,13 +119,13 @@ int sl_grouper_count_terms(sl_grouper *g, const sl_analysis *body, const sl_anal
 {
     g->n_docs++;
     for (size_t i = 0; i < body->terms.n; i++)
-        if (count_one(g, body->terms.items[i].id))
+        if (sl_count_term(g, body->terms.items[i].id))
             return SL_ENOMEM;
     for (size_t i = 0; title && i < title->terms.n; i++)
-        if (!find_term(body, title->terms.items[i].id) && count_one(g, title->terms.items[i].id))
+        if (!find_term(body, title->terms.items[i].id) && sl_count_term(g, title->terms.items[i].id))
             return SL_ENOMEM;
     for (size_t i = 0; i < g->entities.n; i++)
-        if (count_one(g, g->entities.items[i].id))
+        if (sl_count_term(g, g->entities.items[i].id))
             return SL_ENOMEM;
     return 0;
 }

@@ -30,6 +30,10 @@
  * n-gram model. */
 #define PROFILE_MIN_RATIO 0.25
 #define PROFILE_LEAD 1.5
+/* An n-gram guess from fewer words than this (a headline, a caption) does
+ * not judge the text's language: sl_lang_detect_prior gives it the
+ * collection's instead (docs/text.md, "A short text takes its collection's language"). */
+#define JUDGE_WORDS 20
 
 struct sl_langid {
     sl_langmodel *model; /* loaded on first need */
@@ -171,13 +175,19 @@ static const char *profile_best(const profile *p, uint32_t *best, uint32_t *seco
     return lang;
 }
 
+/* The n-gram model, loaded on first need; NULL when its data is missing. */
+static const sl_langmodel *model_of(sl_langid *id)
+{
+    if (!id->model && !id->model_failed)
+        id->model_failed = sl_langmodel_load(SL_LANGMODEL_DIR, &id->model) != 0;
+    return id->model;
+}
+
 /* The n-gram model's answer for text in `script`; NULL when its data is
  * missing or nothing matched. */
 static const char *ask_model(sl_langid *id, const char *s, size_t len, sl_script script)
 {
-    if (!id->model && !id->model_failed)
-        id->model_failed = sl_langmodel_load(SL_LANGMODEL_DIR, &id->model) != 0;
-    return id->model ? sl_langmodel_best(id->model, s, len, script) : NULL;
+    return model_of(id) ? sl_langmodel_best(id->model, s, len, script) : NULL;
 }
 
 /* The script the text is written in. Latin names, acronyms and code run
@@ -198,7 +208,10 @@ static sl_script dominant_script(const profile *p)
     return p->script[SL_SCRIPT_OTHER] > p->script[SL_SCRIPT_LATIN] ? SL_SCRIPT_OTHER : SL_SCRIPT_LATIN;
 }
 
-const char *sl_lang_detect(sl_langid *id, const char *text, size_t len)
+/* What the text alone says of its language; *judged false when that is an
+ * n-gram guess (or "und") on fewer than JUDGE_WORDS words. */
+static const char *detect(sl_langid *id, const char *text, size_t len, bool *judged,
+                          sl_script *script_out)
 {
     if (len > PREFIX_BYTES) {
         len = PREFIX_BYTES;
@@ -209,9 +222,13 @@ const char *sl_lang_detect(sl_langid *id, const char *text, size_t len)
     memset(&p, 0, sizeof p);
     scan(id, text, len, &p);
     sl_script script = dominant_script(&p);
+    *script_out = script;
+    *judged = true;
     bool unspaced = script == SL_SCRIPT_HAN || script == SL_SCRIPT_KANA || script == SL_SCRIPT_THAI;
-    if (!p.letters || (unspaced ? p.letters < MIN_CJK_LETTERS : p.words < MIN_WORDS))
+    if (!p.letters || (unspaced ? p.letters < MIN_CJK_LETTERS : p.words < MIN_WORDS)) {
+        *judged = false;
         return "und";
+    }
     if (script == SL_SCRIPT_HAN && p.script[SL_SCRIPT_KANA] * 20 >= p.script[SL_SCRIPT_HAN])
         return "ja"; /* Japanese mixes kana into Han; 5% kana is plenty */
     if (script_language[script])
@@ -225,9 +242,31 @@ const char *sl_lang_detect(sl_langid *id, const char *text, size_t len)
      * capitals): as good an answer as the n-gram model gives such text. */
     if (script == SL_SCRIPT_LATIN && lang && best >= 2 && best >= 3 * second)
         return lang;
+    *judged = p.words >= JUDGE_WORDS;
     const char *answer = ask_model(id, text, len, script);
     if (answer)
         return answer;
     /* no model: a weaker stop-word lead still beats nothing */
     return lang && best >= 2 && best > second ? lang : "und";
+}
+
+const char *sl_lang_detect(sl_langid *id, const char *text, size_t len)
+{
+    bool judged;
+    sl_script script;
+    return detect(id, text, len, &judged, &script);
+}
+
+const char *sl_lang_detect_prior(sl_langid *id, const char *text, size_t len, const char *prior,
+                                 const char **own)
+{
+    bool judged;
+    sl_script script;
+    const char *lang = detect(id, text, len, &judged, &script);
+    if (own)
+        *own = lang;
+    if (judged || !prior || !strcmp(prior, lang))
+        return lang;
+    const sl_langmodel *m = model_of(id);
+    return m && sl_langmodel_writes(m, prior, script) ? prior : lang;
 }

@@ -41,6 +41,12 @@ static const char *const codes[] = {
     "ug", "uk", "ur", "uz", "ve", "vep", "vi", "wa", "xh", "yi", "yo", "zh", "zu",
 };
 
+const char *const *sl_lang_codes(size_t *n)
+{
+    *n = sizeof codes / sizeof *codes;
+    return codes;
+}
+
 /* Most lists give ranks only, so an n-gram's probability is read from its
  * rank as Zipf's law has it, P(rank) ~ 1 / (rank + ZIPF_OFFSET); one not in
  * a list counts half the last one. The offset was chosen on the bench
@@ -332,4 +338,12 @@ const char *sl_langmodel_best(const sl_langmodel *m, const char *text, size_t le
         }
     }
     return best_score - second >= MIN_MARGIN ? best : NULL;
+}
+
+bool sl_langmodel_writes(const sl_langmodel *m, const char *code, sl_script script)
+{
+    for (size_t k = 0; k < m->n_models; k++)
+        if (m->script[k] == script && !strcmp(m->code[k], code))
+            return true;
+    return false;
 }

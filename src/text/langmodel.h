@@ -32,4 +32,7 @@ void sl_langmodel_free(sl_langmodel *m);
  * the model is not changed. */
 const char *sl_langmodel_best(const sl_langmodel *m, const char *text, size_t len, sl_script script);
 
+/* True when `code` has a model written in `script`. */
+bool sl_langmodel_writes(const sl_langmodel *m, const char *code, sl_script script);
+
 #endif

@@ -106,6 +106,13 @@ static bool title_case(const char *text, const sl_token *tok, size_t a, size_t b
            (!stop && content >= 4 && content_upper == content);
 }
 
+/* Whether a line ends between tokens t and u: a name runs over no line
+ * (a title and the byline under it: "Oscars" / "Fri Aug 2"). */
+static bool line_break(const char *text, const sl_token *t, const sl_token *u)
+{
+    return memchr(text + t->end, '\n', u->start - t->end) != NULL;
+}
+
 /* The end (exclusive) of the run of name words from token i, in tokens
  * [i, b) of one sentence: capitalised words, joined over a connector or the
  * dot of an abbreviation ("Gov. Sarah Palin"); a possessive ends it
@@ -115,7 +122,7 @@ static bool title_case(const char *text, const sl_token *tok, size_t a, size_t b
 static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b, bool opening)
 {
     size_t j = i + 1;
-    while (j < b && !possessive(text, &tok[j - 1])) {
+    while (j < b && !possessive(text, &tok[j - 1]) && !line_break(text, &tok[j - 1], &tok[j])) {
         if (capitalised(&tok[j]) || particle_name(text, &tok[j]))
             j++;
         else if (j + 1 < b && capitalised(&tok[j + 1]) && tok[j].start == tok[j - 1].end &&
@@ -210,6 +217,35 @@ static int add(const char *text, const sl_token *tok, size_t a, size_t b, uint32
     return sl_vec_push(out, nm) ? SL_ENOMEM : 0;
 }
 
+/* The names in tokens [a, b) of one line of sentence s, whose text starts
+ * at `from` (a word there opens it). */
+static int find_in_line(const char *text, const sl_token *tok, size_t a, size_t b, uint32_t from,
+                        size_t s, bool title, sl_name_vec *out, sl_buf *fold)
+{
+    uint32_t headline = title ? SL_NAME_HEADLINE : 0;
+    for (size_t i = a; i < b;) {
+        if (!capitalised(&tok[i])) {
+            i++;
+            continue;
+        }
+        bool opening = opens(text, tok, i, from);
+        size_t end = run_end(text, tok, i, b, opening), first = i;
+        /* leading stop words are no part of a name: "The" anywhere, any
+         * other only opening the sentence ("In Gaza"; "Will Artino" is a name) */
+        while (first < end && (!capitalised(&tok[first]) ||
+                               ((tok[first].flags & SL_TOK_STOP) &&
+                                (opening || is_word(text, &tok[first], "the")))))
+            first++;
+        uint32_t flags = headline;
+        if (first == i && opening)
+            flags |= SL_NAME_OPENS;
+        if (first < end && add(text, tok, first, end, (uint32_t)s, flags, out, fold))
+            return SL_ENOMEM;
+        i = end;
+    }
+    return 0;
+}
+
 int sl_names_find(const char *text, const sl_token *tok, size_t n_tokens,
                   const sl_span *sentences, size_t n_sentences, sl_name_vec *out, sl_buf *fold)
 {
@@ -223,26 +259,18 @@ int sl_names_find(const char *text, const sl_token *tok, size_t n_tokens,
         size_t a = k, b = k;
         while (b < n_tokens && tok[b].start < sent.end)
             b++;
-        uint32_t headline = title_case(text, tok, a, b) ? SL_NAME_HEADLINE : 0;
-        for (size_t i = a; i < b;) {
-            if (!capitalised(&tok[i])) {
-                i++;
-                continue;
-            }
-            bool opening = opens(text, tok, i, sent.start);
-            size_t end = run_end(text, tok, i, b, opening), first = i;
-            /* leading stop words are no part of a name: "The" anywhere, any
-             * other only opening the sentence ("In Gaza"; "Will Artino" is a name) */
-            while (first < end && (!capitalised(&tok[first]) ||
-                                   ((tok[first].flags & SL_TOK_STOP) &&
-                                    (opening || is_word(text, &tok[first], "the")))))
-                first++;
-            uint32_t flags = headline;
-            if (first == i && opening)
-                flags |= SL_NAME_OPENS;
-            if (first < end && add(text, tok, first, end, (uint32_t)s, flags, out, fold))
+        /* a title without a full stop runs into the next line's sentence:
+         * each line is judged on its own, and a line after a title opens */
+        uint32_t from = sent.start;
+        for (size_t la = a, lb; la < b; la = lb) {
+            lb = la + 1;
+            while (lb < b && !line_break(text, &tok[lb - 1], &tok[lb]))
+                lb++;
+            bool title = title_case(text, tok, la, lb);
+            if (find_in_line(text, tok, la, lb, from, s, title, out, fold))
                 return SL_ENOMEM;
-            i = end;
+            if (title && lb < b)
+                from = tok[lb].start;
         }
         k = b;
     }

@@ -173,9 +173,10 @@ bool sl_token_is_content(const sl_token *tok, const char *text)
     return i < tok->end;
 }
 
-const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len)
+const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len, const char *prior,
+                                 const char **own)
 {
-    return sl_lang_detect(a->langid, text, len);
+    return sl_lang_detect_prior(a->langid, text, len, prior, own);
 }
 
 int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)

@@ -112,6 +112,15 @@ void sl_langid_free(sl_langid *id);
  * cannot tell (too short, no letters). Looks at a bounded prefix. The string
  * is static. */
 const char *sl_lang_detect(sl_langid *id, const char *text, size_t len);
+/* The same, for a text in a collection whose language is `prior` (NULL:
+ * none known): a text too short to tell its own (an n-gram guess, or "und",
+ * from fewer than 20 words: a headline, a caption) is in `prior` when that
+ * language is written in the text's script. *own (may be NULL) gets what
+ * the text alone says, sl_lang_detect's answer. */
+const char *sl_lang_detect_prior(sl_langid *id, const char *text, size_t len, const char *prior,
+                                 const char **own);
+/* Every language code sl_lang_detect may answer (static strings, sorted). */
+const char *const *sl_lang_codes(size_t *n);
 
 /* ---- names.c ---- */
 
@@ -185,9 +194,11 @@ sl_analyzer *sl_analyzer_new(void);
 void sl_analyzer_free(sl_analyzer *a);
 /* Fills `out` (cleared first, memory reused) from normalised text. */
 int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out);
-/* The language of a text (a static string, as sl_lang_detect): the first
- * half of sl_analyze, for a caller that times it apart. */
-const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len);
+/* The language of a text (a static string, as sl_lang_detect_prior, with
+ * the collection's language as `prior`): the first half of sl_analyze, for
+ * a caller that times it apart. */
+const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len, const char *prior,
+                                 const char **own);
 /* The same as sl_analyze, in language `lang` (a static code from
  * sl_lang_detect) instead of the one detected: a title is in its article's
  * language, and a few words of capitals tell it less well than the body

@@ -51,6 +51,37 @@ check "every record was stored" test ! -s "$T/one.err"
 groups "$DB1" "$T/groups.one"
 check "same stories and threads as the single ingest" cmp -s "$T/groups" "$T/groups.one"
 
+section "headlines take the collection's language, whatever the batches"
+# Two English reports, then headlines without stop words (too short to tell
+# their own language): each headline is analysed as English, and the
+# stories and languages are the same ingested at once or one by one.
+cat >"$T/heads.jsonl" <<'EOF'
+{"id":"r1","text":"The ferry operator said on Monday that it would raise its winter fares by a tenth, because the price of fuel had risen again and the harbour board had asked for more."}
+{"id":"r2","text":"Members of the harbour board said that they had not been told of the new fares before the operator announced them, and that they would ask for a meeting this week."}
+{"id":"h1","text":"ferry operator raises winter fares"}
+{"id":"h2","text":"harbour board contests ferry fares"}
+{"id":"h3","text":"velmira mill fire destroys warehouse"}
+{"id":"h4","text":"mill fire velmira firefighters contain blaze"}
+EOF
+langs() {
+  "$S" --db "$1" export --json 2>/dev/null | python3 -c '
+import json, sys
+for a in sorted(json.load(sys.stdin)["articles"], key=lambda a: a["key"]):
+    print(a["key"], a["story"], a["lang"])' >"$2"
+}
+expect_exit 0 "$S" --db "$T/heads.db" ingest "$T/heads.jsonl"
+langs "$T/heads.db" "$T/langs.all"
+check "every headline is analysed as English" \
+  test "$(grep -c ' en$' "$T/langs.all")" -eq 6
+i=0
+while IFS= read -r line; do
+  i=$((i + 1))
+  printf '%s\n' "$line" >"$T/head$i.jsonl"
+  "$S" --db "$T/heads1.db" --quiet ingest "$T/head$i.jsonl"
+done <"$T/heads.jsonl"
+langs "$T/heads1.db" "$T/langs.one"
+check "...with the same stories and languages ingested one by one" cmp -s "$T/langs.all" "$T/langs.one"
+
 section "stories, threads, show"
 A=$(story a1)
 TH=$(thread a1)

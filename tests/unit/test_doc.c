@@ -25,7 +25,7 @@ TEST(doc_fill_and_reset)
     CHECK_INT(d.day, sl_date_day("2026-03-04"));
     CHECK_INT(sl_doc_set_identity(&d, "key:One/1"), 0);
     CHECK_STR(d.identity, "key:One/1");
-    sl_doc_detect_language(&d, an);
+    sl_doc_detect_language(&d, an, NULL);
     CHECK_INT(sl_doc_analyse(&d, an), 0);
     CHECK_INT(d.body.sentences.n, 2);
     if (d.body.sentences.n == 2)
@@ -54,7 +54,7 @@ TEST(doc_fallback_title_cut)
     const char *text = "The harbour board of Skerrow approved a new ferry timetable on Tuesday "
                        "after three months of talks with the island councils.";
     CHECK_INT(sl_doc_set_text(&d, text, strlen(text)), 0);
-    sl_doc_detect_language(&d, an);
+    sl_doc_detect_language(&d, an, NULL);
     CHECK_INT(sl_doc_analyse(&d, an), 0);
     const char *t = sl_doc_fallback_title(&d);
     size_t n = strlen(t);

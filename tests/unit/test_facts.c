@@ -235,7 +235,9 @@ TEST(facts_numbers_currencies_and_scales)
         "roads. Oil rose to US $58.24 per barrel, a loan of HK $5.4m was repaid, the fee was "
         "USD1,700 and the yen stood at 110 JPY. The prize was a million dollars, and shares "
         "closed at 118.5p, down 5pc. Some 1.5m people walk a 2m wall, half a million of them "
-        "24/7, and 15 \xE2\x82\xAC buys 25 pounds of apples.\n", NULL);
+        "24/7, and 15 \xE2\x82\xAC buys 25 pounds of apples. As ASCII text writes the pound "
+        "and the yen: a PS8.1bn bid, Sony at Y=5,182 and a PS5 console. One US fluid ounce "
+        "is 1/16 of a US pint.\n", NULL);
     NUMBER(items, "$5bn", 5e9, 5e9, "dollar", NULL);
     NUMBER(items, "\xE2\x82\xAC" "3.2 million", 3.2e6, 3.2e6, "euro", NULL);
     NUMBER(items, "Rs 500 crore", 5e9, 5e9, "indian rupee", NULL);
@@ -252,6 +254,11 @@ TEST(facts_numbers_currencies_and_scales)
     CHECK(!number_text(items, "24/7"));
     NUMBER(items, "15 \xE2\x82\xAC", 15, 15, "euro", NULL);
     NUMBER(items, "25 pounds", 25, 25, "pound-mass", "apples");
+    NUMBER(items, "PS8.1bn", 8.1e9, 8.1e9, "pound sterling", NULL);
+    NUMBER(items, "Y=5,182", 5182, 5182, "japanese yen", NULL);
+    CHECK(!number_text(items, "PS5"));
+    NUMBER(items, "One US fluid ounce", 1, 1, "ounce", NULL);
+    NUMBER(items, "1/16 of a US pint", 1.0 / 16, 1.0 / 16, "pint", NULL);
     sl_fact_items_free(items);
 }
 
@@ -262,7 +269,8 @@ TEST(facts_numbers_units_ranges_and_changes)
         "over 1,520 sq m. Fees rose 5 per cent to 20 per cent, between $62 and $68 per share, "
         "and the index fell by 3 points to 1,478 points. Mileage went from 20 miles per gallon "
         "in 2008 to 29 mpg, while 1 to 2 thousand people and dozens of boats waited as the "
-        "air fell to minus 5 degrees Celsius.\n", NULL);
+        "air fell to minus 5 degrees Celsius. Her now-18 month-old daughter saw sub-7 nanometer "
+        "chips.\n", NULL);
     NUMBER(items, "140 km/h", 140, 140, "kilometre per hour", NULL);
     NUMBER(items, "10km", 10, 10, "kilometre", NULL);
     NUMBER(items, "52,000 barrels a day", 52000, 52000, "barrel per day", NULL);
@@ -275,6 +283,9 @@ TEST(facts_numbers_units_ranges_and_changes)
     NUMBER(items, "1 to 2 thousand people", 1000, 2000, "people", NULL);
     NUMBER(items, "dozens of boats", 12, 120, NULL, "boats");
     NUMBER(items, "minus 5 degrees Celsius", -5, -5, "celsius", "air");
+    NUMBER(items, "now-18 month-old", 18, 18, "month of age", NULL);
+    NUMBER(items, "sub-7 nanometer", 7, 7, "nanometre", NULL);
+    CHECK(number_text(items, "sub-7")->approx == '<');
     sl_fact_items_free(items);
 }
 
@@ -285,7 +296,8 @@ TEST(facts_numbers_what_they_count)
         "Tavel index was up about 19 per cent. About 60 per cent of its revenue comes from "
         "ads. Her recent diplomatic mission to the region, her ninth since the war began, "
         "ended on Monday. Jane Doe, 65, said the 5G network and the iPhone 11 arrived in "
-        "2019, and the club finished in the bottom three.\n", NULL);
+        "2019, and the club finished in the bottom three. So far this year Tesla shares have "
+        "been on a tear, up nearly 57%.\n", NULL);
     NUMBER(items, "40,000", 40000, 40000, NULL, "death toll");
     NUMBER(items, "Seven European countries", 7, 7, NULL, "european countries");
     CHECK(!strstr(number_text(items, "Seven")->about, "conducted"));
@@ -299,6 +311,8 @@ TEST(facts_numbers_what_they_count)
     CHECK(!number_text(items, "11"));
     CHECK(!number_text(items, "2019"));
     CHECK(!number_text(items, "three"));
+    /* no phrase after it: the chooser's pick among the sentence's phrases */
+    NUMBER(items, "nearly 57%", 57, 57, "percentage", "tesla shares");
     sl_fact_items_free(items);
 }
 
@@ -471,6 +485,61 @@ TEST(facts_entities_from_the_name_finder)
  * organisation wherever it is named; "the Biden administration" before "Joe
  * Biden" is him; a particle surname stays in the name with its role; a
  * headline's capitals make no person; a nationality is no entity. */
+/* Attributions in styles PolNeAR has few of: a speaker with a long
+ * apposition ("Okafor (I-Ohio), 52, of Millbrook, said"), a cue in -ing whose
+ * speaker is the sentence's subject, a verb of no list next to a name or a
+ * pronoun after a quote ending on a comma or question mark, "according
+ * to X" after the quote, a title of no list before the name. */
+TEST(facts_quotes_other_styles)
+{
+    sl_fact_items *items = extract_text(
+        "Lindsay Vance won the council seat on Tuesday.\n\n"
+        "Her rival, Paul Okafor, was gracious. \"She ran a better campaign,\" Okafor (I-Ohio), "
+        "52, of Millbrook, said in a statement.\n\n"
+        "Vance thanked her volunteers on the steps of the hall, saying: \"You knocked on ten "
+        "thousand doors.\"\n\n"
+        "\"It was never about me,\" she elaborated.\n\n"
+        "\"Is this the end of the old council?\" Okafor wondered aloud.\n\n"
+        "\"The real work starts tomorrow,\" according to Vance.\n\n"
+        "\"We will strike if we must,\" said union secretary Ann Holt.\n", NULL);
+    const char *want[] = {"Paul Okafor", "Lindsay Vance", "Lindsay Vance", "Paul Okafor",
+                          "Lindsay Vance", "Ann Holt"};
+    CHECK_INT(count(items, SL_FACT_QUOTE), 6);
+    for (size_t k = 0; k < 6; k++) {
+        const sl_fact_item *q = nth(items, SL_FACT_QUOTE, k);
+        CHECK_STR(q ? q->about : NULL, want[k]);
+    }
+    sl_fact_items_free(items);
+}
+
+/* A title without a full stop and the line after it make one sentence:
+ * the title's capitals still say nothing ("Checks Into Rehab" is no name),
+ * its names are the body's, and a name stops at the line's end. */
+TEST(facts_entities_title_lines)
+{
+    sl_fact_items *items = extract_text(
+        "Karin Holm Checks Into Rehab at Lakeside Clinic\n"
+        "Karin Holm checked into the Lakeside Clinic on Thursday , her lawyer said .\n"
+        "Her manager spoke to the Oscars\nFri Aug 2 .\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t holm = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(!strstr(e->text, "Checks") && !strchr(e->text, '\n'));
+        holm += !strcmp(e->text, "Karin Holm") && !strcmp(e->detail, "person");
+    }
+    CHECK_INT(holm, 2);
+    sl_fact_items_free(items);
+    /* a person by its name's shape ("Harbour Rovers" before "said") that
+     * another mention shows an organisation ("the Rovers") is one */
+    items = extract_text("Harbour Rovers said the match would go ahead. The fans of the Rovers "
+                         "were pleased.\n", NULL);
+    size_t k = 0;
+    for (; (e = nth(items, SL_FACT_ENTITY, k)); k++)
+        CHECK_STR(e->detail, "organization");
+    CHECK_INT(k, 2);
+    sl_fact_items_free(items);
+}
+
 TEST(facts_entities_types_from_context)
 {
     sl_fact_items *items = extract_text(

@@ -92,4 +92,16 @@ TEST(names_headlines)
     int karsland = named(&f, "Karsland");
     CHECK(karsland >= 0 && !(f.names.items[karsland].flags & SL_NAME_HEADLINE));
     done(&f);
+    /* a title without a full stop runs into the next line's sentence: the
+     * title line is a headline on its own, the next line opens, and no name
+     * runs over the line's end */
+    find(&f, "Minister Signs Water Deal With Rival Neighbour\nIlse Varnholt signed it in "
+             "Karsland\nFri Aug 2 .\n");
+    deal = named(&f, "Minister Signs Water Deal With Rival Neighbour");
+    CHECK(deal >= 0 && (f.names.items[deal].flags & SL_NAME_HEADLINE));
+    int ilse = named(&f, "Ilse Varnholt");
+    CHECK(ilse >= 0 && (f.names.items[ilse].flags & SL_NAME_OPENS) &&
+          !(f.names.items[ilse].flags & SL_NAME_HEADLINE));
+    CHECK(named(&f, "Karsland") >= 0);
+    done(&f);
 }

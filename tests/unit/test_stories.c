@@ -221,6 +221,44 @@ TEST(grouper_reload_gives_the_same_placements)
     sl_grouper_free(h);
 }
 
+/* Saves one pending document-frequency increment into a grouper (as the
+ * store does, and the next open loads). */
+static int save_into(void *ctx, uint64_t term, uint32_t inc)
+{
+    return sl_grouper_load_df(ctx, term, inc);
+}
+
+TEST(grouper_language_is_the_most_counted_and_reloads)
+{
+    sl_grouper *g = sl_grouper_new(), *h = sl_grouper_new(), *r = sl_grouper_new();
+    CHECK(sl_grouper_language(g) == NULL);
+    CHECK_INT(sl_grouper_count_language(g, "und"), 0);
+    CHECK_INT(sl_grouper_count_language(g, NULL), 0);
+    CHECK(sl_grouper_language(g) == NULL);
+    const char *order[] = {"sco", "en", "fy", "en", "sco", "en"};
+    for (int i = 0; i < 6; i++)
+        CHECK_INT(sl_grouper_count_language(g, order[i]), 0);
+    CHECK_STR(sl_grouper_language(g), "en");
+    /* the same counts in another order: the same language, ties to the first code */
+    for (int i = 5; i >= 0; i--)
+        CHECK_INT(sl_grouper_count_language(h, order[i]), 0);
+    CHECK_STR(sl_grouper_language(h), "en");
+    CHECK_INT(sl_grouper_count_language(r, "sco"), 0);
+    CHECK_INT(sl_grouper_count_language(r, "en"), 0);
+    CHECK_STR(sl_grouper_language(r), "en");
+    /* saved and loaded (a new process, another batch): the same language */
+    sl_grouper_free(r);
+    r = sl_grouper_new();
+    CHECK_INT(sl_grouper_take_pending(g, save_into, r), 0);
+    CHECK_STR(sl_grouper_language(r), "en");
+    CHECK_INT(sl_grouper_count_language(r, "sco"), 0);
+    CHECK_INT(sl_grouper_count_language(r, "sco"), 0);
+    CHECK_STR(sl_grouper_language(r), "sco");
+    sl_grouper_free(g);
+    sl_grouper_free(h);
+    sl_grouper_free(r);
+}
+
 TEST(grouper_day_flags_undated_and_clamped)
 {
     sl_grouper *g = sl_grouper_new();

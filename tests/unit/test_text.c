@@ -609,6 +609,43 @@ TEST(lang_detect_und)
     sl_langid_free(id);
 }
 
+TEST(lang_detect_prior_for_short_texts_only)
+{
+    sl_langid *id = sl_langid_new();
+    const char *own = NULL;
+    /* a headline without stop words is an n-gram guess: the collection's
+     * language is taken, and what the headline alone says is kept apart */
+    const char *headline = "ferry operator raises winter fares";
+    CHECK_STR(sl_lang_detect_prior(id, headline, strlen(headline), "de", &own), "de");
+    CHECK_STR(own, sl_lang_detect(id, headline, strlen(headline)));
+    CHECK_STR(sl_lang_detect_prior(id, "Hello", 5, "en", &own), "en");
+    CHECK_STR(own, "und");
+    /* no prior: the text's own answer */
+    CHECK_STR(sl_lang_detect_prior(id, headline, strlen(headline), NULL, NULL),
+              sl_lang_detect(id, headline, strlen(headline)));
+    /* stop words, a script of its own, or 20 words and more judge the text */
+    CHECK_STR(sl_lang_detect_prior(id, english, strlen(english), "de", &own), "en");
+    char two[2 * sizeof polish];
+    snprintf(two, sizeof two, "%s %s", polish, polish);
+    CHECK_STR(sl_lang_detect_prior(id, two, strlen(two), "de", &own), "pl");
+    const char *greek = "\xCE\x97 \xCE\xB2\xCE\xBF\xCF\x85\xCE\xBB\xCE\xAE \xCF\x88\xCE\xAE\xCF\x86\xCE\xB9\xCF\x83\xCE\xB5";
+    CHECK_STR(sl_lang_detect_prior(id, greek, strlen(greek), "en", &own), "el");
+    /* a prior written in another script is not taken */
+    const char *cyrillic = "\xD0\xBF\xD0\xB0\xD1\x80\xD0\xBE\xD0\xBC \xD0\xB7\xD0\xB8\xD0\xBC\xD0\xB0 "
+                           "\xD1\x82\xD0\xB0\xD1\x80\xD0\xB8\xD1\x84";
+    CHECK(strcmp(sl_lang_detect_prior(id, cyrillic, strlen(cyrillic), "en", &own), "en") != 0);
+    sl_langid_free(id);
+}
+
+TEST(lang_codes_sorted_and_static)
+{
+    size_t n;
+    const char *const *codes = sl_lang_codes(&n);
+    CHECK(n > 100);
+    for (size_t k = 1; k < n; k++)
+        CHECK(strcmp(codes[k - 1], codes[k]) < 0);
+}
+
 TEST(lang_detect_bounded_prefix)
 {
     /* English first, then a long German tail: only the prefix counts */
