@@ -68,6 +68,9 @@ typedef int (*sl_df_get)(void *ctx, uint64_t term, uint32_t *df);
  * yet; call before sl_grouper_vectorize (df_fetch.c). */
 int sl_grouper_fetch_df(sl_grouper *g, const sl_analysis *body, const sl_analysis *title,
                         sl_df_get get, void *ctx);
+/* Reads the counts of every language's pseudo-term (the collection's
+ * language is the most counted); call once the grouper is loaded. */
+int sl_grouper_fetch_languages(sl_grouper *g, sl_df_get get, void *ctx);
 int sl_grouper_load_story(void *grouper, const sl_story_state *story);
 void sl_grouper_set_docs(sl_grouper *g, uint64_t n_docs);
 
