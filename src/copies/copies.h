@@ -212,6 +212,15 @@ int sl_copy_index_add(sl_copy_index *ix, int64_t article_id, const uint32_t *key
 int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out, size_t *n_out);
 /* Memory held by the index, in bytes (for the benchmarks). */
 size_t sl_copy_index_bytes(const sl_copy_index *ix);
+/* Where the index reads the postings it does not hold: the at most `max`
+ * most recent articles filed under `key` (highest id first) and the number
+ * of keys of each. */
+typedef int (*sl_copy_key_source)(void *ctx, uint32_t key, uint32_t *ids, uint8_t *n_keys,
+                                  size_t max, size_t *n);
+/* Makes the index lazy: a term's posting is read from `source` the first
+ * time a query meets it, and an added article is filed only under the
+ * terms already read (the source holds it too). Set before the first add. */
+void sl_copy_index_set_source(sl_copy_index *ix, sl_copy_key_source source, void *ctx);
 
 /* ---- credit.c: credit lines ---- */
 

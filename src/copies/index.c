@@ -2,7 +2,9 @@
  * it. A new article looks up every distinct term it has, so an original
  * filed under its names and figures is found by a rewrite that keeps them;
  * the articles hit by the most key terms are the candidates to compare.
- * Memory: SL_COPY_KEYS postings of 4 bytes per article plus the table. */
+ * Memory: SL_COPY_KEYS postings of 4 bytes per article plus the table.
+ * With a source (the store's copy_keys), postings are read on first use
+ * and the index holds only the terms the ingest has met. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +36,8 @@ struct sl_copy_index {
     size_t n_hits_slots;
     SL_VEC(uint32_t) hit_slots;  /* scratch: which hit slots are in use */
     size_t bytes;
+    sl_copy_key_source source;   /* NULL: every posting is in memory */
+    void *source_ctx;
 };
 
 static uint32_t key_of(uint32_t code)
@@ -136,11 +140,15 @@ static int post(sl_copy_index *ix, uint32_t key, uint32_t id)
     return 0;
 }
 
-int sl_copy_index_add(sl_copy_index *ix, int64_t article_id, const uint32_t *keys, uint32_t n)
+void sl_copy_index_set_source(sl_copy_index *ix, sl_copy_key_source source, void *ctx)
 {
-    if (article_id <= 0 || article_id > UINT32_MAX)
-        return SL_EUSAGE;
-    size_t id = (size_t)article_id;
+    ix->source = source;
+    ix->source_ctx = ctx;
+}
+
+/* Notes that article `id` was filed under n keys. */
+static int note_keys(sl_copy_index *ix, size_t id, uint32_t n)
+{
     if (ix->n_keys.n <= id) {
         size_t old = ix->n_keys.n;
         if (sl_vec_reserve(&ix->n_keys, id + 1 - old))
@@ -149,9 +157,45 @@ int sl_copy_index_add(sl_copy_index *ix, int64_t article_id, const uint32_t *key
         ix->n_keys.n = id + 1;
     }
     ix->n_keys.items[id] = (uint8_t)n;
+    return 0;
+}
+
+int sl_copy_index_add(sl_copy_index *ix, int64_t article_id, const uint32_t *keys, uint32_t n)
+{
+    if (article_id <= 0 || article_id > UINT32_MAX)
+        return SL_EUSAGE;
+    size_t id = (size_t)article_id;
+    if (note_keys(ix, id, n))
+        return SL_ENOMEM;
     for (uint32_t k = 0; k < n; k++)
-        if (post(ix, key_of(keys[k]), (uint32_t)id))
+        if ((!ix->source || find(ix, key_of(keys[k]))->key) && post(ix, key_of(keys[k]), (uint32_t)id))
             return SL_ENOMEM;
+    return 0;
+}
+
+/* The posting of `key`, read from the source when not held yet (oldest
+ * first, as loading every article in order would have filed them; a term
+ * no article has is held as an empty posting). */
+static int read_posting(sl_copy_index *ix, uint32_t key, posting **out)
+{
+    *out = find(ix, key);
+    if ((*out)->key || !ix->source)
+        return 0;
+    uint32_t ids[SL_COPY_POSTINGS];
+    uint8_t n_keys[SL_COPY_POSTINGS];
+    size_t n = 0;
+    int rc = ix->source(ix->source_ctx, key, ids, n_keys, SL_COPY_POSTINGS, &n);
+    if (rc)
+        return rc;
+    if ((ix->used + 1) * 4 > ix->n_slots * 3 && grow_table(ix))
+        return SL_ENOMEM;
+    *out = find(ix, key);
+    (*out)->key = key;
+    ix->used++;
+    for (size_t k = n; k-- > 0;)
+        if (note_keys(ix, ids[k], n_keys[k]) || post(ix, key, ids[k]))
+            return SL_ENOMEM;
+    *out = find(ix, key);
     return 0;
 }
 
@@ -257,8 +301,8 @@ int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out
     ix->hit_slots.n = 0;
     int rc = 0;
     for (size_t k = 0; k < ix->terms.n && !rc; k++) {
-        posting *p = find(ix, ix->terms.items[k]);
-        if (!p->key)
+        posting *p;
+        if ((rc = read_posting(ix, ix->terms.items[k], &p)) || !p->key)
             continue;
         /* a full posting is a term many articles are filed under: it
          * cannot single out an original, and reading it whole was most of

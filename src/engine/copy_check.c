@@ -59,12 +59,6 @@ void sl_copy_state_forget(sl_copy_state *cs)
     cs->index = NULL;
 }
 
-static int load_keys(void *ctx, int64_t id, const void *blob, size_t len)
-{
-    uint32_t keys[SL_COPY_KEYS];
-    return sl_copy_index_add(ctx, id, keys, sl_sketch_keys_unpack(blob, len, keys));
-}
-
 int sl_copy_check_prepare(sl_engine *e)
 {
     sl_copy_state *cs = e->copies;
@@ -75,10 +69,9 @@ int sl_copy_check_prepare(sl_engine *e)
     cs->index = sl_copy_index_new();
     if (!cs->index)
         return SL_ENOMEM;
-    int rc = sl_store_sketch_keys_each(e->store, load_keys, cs->index);
-    if (rc)
-        sl_copy_state_forget(cs);
-    return rc;
+    /* The postings are read from the store as articles need them. */
+    sl_copy_index_set_source(cs->index, sl_store_copy_keys_recent, e->store);
+    return 0;
 }
 
 /* Reads stored article `id`'s sketch into cs->stored (SL_ENOTFOUND when
@@ -186,9 +179,10 @@ int sl_copy_check_find(sl_engine *e, int64_t day, int64_t self)
         return SL_EUSAGE;   /* sl_copy_check_prepare first */
     int64_t candidates[SL_COPY_CANDIDATES];
     size_t n = 0;
-    if (sl_copy_index_candidates(cs->index, &cs->sketch, candidates, &n))
-        return SL_ENOMEM;
-    int rc = n ? sl_comparer_set_a(cs->comparer, &cs->sketch) : 0;
+    int rc = sl_copy_index_candidates(cs->index, &cs->sketch, candidates, &n);
+    if (rc)
+        return rc;
+    rc = n ? sl_comparer_set_a(cs->comparer, &cs->sketch) : 0;
     for (size_t k = 0; k < n && !rc; k++)
         if (candidates[k] != self)
             rc = compare_with(e, candidates[k], day, cs->credit.len > 0);
@@ -260,7 +254,8 @@ int sl_copy_check_save(sl_engine *e, int64_t id)
         return SL_ENOMEM;
     unsigned char keys[4 * SL_COPY_KEYS];
     size_t keys_len = sl_sketch_keys_pack(&cs->sketch, keys);
-    if (sl_store_sketch_put(e->store, id, keys, keys_len, cs->packed.ptr, cs->packed.len,
+    if (sl_store_copy_keys_put(e->store, id, cs->sketch.keys, cs->sketch.n_keys) ||
+        sl_store_sketch_put(e->store, id, keys, keys_len, cs->packed.ptr, cs->packed.len,
                             sl_buf_cstr(&cs->credit)))
         return SL_ESTORE;
     return cs->index ? sl_copy_index_add(cs->index, id, cs->sketch.keys, cs->sketch.n_keys) : 0;

@@ -69,7 +69,9 @@ int sl_engine_load_grouper(sl_engine *e)
         return sl_seterr(e, SL_ENOMEM, "out of memory");
     sl_grouper_set_granularity(e->grouper, e->granularity);
     sl_grouper_set_docs(e->grouper, (uint64_t)sl_store_article_count(e->store));
-    int rc = sl_store_df_each(e->store, sl_grouper_load_df, e->grouper);
+    /* Term counts are read as articles need them (sl_grouper_fetch_df),
+     * but the languages' all at once (the collection's language). */
+    int rc = sl_grouper_fetch_languages(e->grouper, sl_store_df_get, e->store);
     if (!rc)
         rc = sl_store_stories_each(e->store, sl_grouper_load_story, e->grouper);
     if (rc == SL_ENOMEM)

@@ -91,6 +91,14 @@ static const migration migrations[] = {
     "CREATE TABLE facts(article_id INTEGER PRIMARY KEY, items BLOB NOT NULL);"
     "ALTER TABLE articles ADD COLUMN lines BLOB;",
      .backfill = pack_facts_and_lines},
+    /* 8 (speed, issue 11): stories by last day, so that the story listing
+     * (most recent first, as storyline serve pages it) reads an index
+     * instead of the whole table; the copy index on disk (copy_keys.c),
+     * read term by term instead of loaded whole at open */
+    {.sql = "CREATE INDEX stories_recent ON stories(last_day, n_articles, thread_id);"
+    "CREATE TABLE copy_keys(key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+    "  n INTEGER NOT NULL, PRIMARY KEY(key, article_id)) WITHOUT ROWID;",
+     .backfill = sl_store_copy_keys_backfill},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -125,6 +125,15 @@ int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out);
 int sl_store_sketch_keys_each(sl_store *st,
                               int (*fn)(void *ctx, int64_t id, const void *keys, size_t len),
                               void *ctx);
+/* copy_keys.c: the copy index on disk. Files article `id` under its key
+ * codes (the sketch's, as packed in its sketch row), taking out the rows of
+ * the sketch it had; call before sl_store_sketch_put. */
+int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint32_t n);
+/* The at most `max` most recent articles filed under index key `key`
+ * (highest ids first), each with its number of keys (`store`: the sl_store,
+ * a callback of the copy index). */
+int sl_store_copy_keys_recent(void *store, uint32_t key, uint32_t *ids, uint8_t *n_keys,
+                              size_t max, size_t *n);
 /* Calls fn for every article without a sketch (stores made before sketches). */
 int sl_store_unsketched_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx);
 
@@ -161,8 +170,10 @@ int sl_store_thread_stories(sl_store *st, int64_t thread_id, sl_story_list **out
 int sl_store_story_texts(sl_store *st, int64_t story_id, int max_bytes, int max_articles,
                          int (*fn)(void *ctx, const char *title, const char *text, const char *lang),
                          void *ctx);
-/* Document frequencies of terms: read all, or add a batch's increments. */
-int sl_store_df_each(sl_store *st, int (*fn)(void *ctx, uint64_t term, uint32_t df), void *ctx);
+/* Document frequencies of terms: read one (0 when the term is not stored;
+ * `store` is the sl_store, so that the grouper can take it as a callback),
+ * or add a batch's increments. */
+int sl_store_df_get(void *store, uint64_t term, uint32_t *df);
 int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment);
 
 /* ---- search.c ---- */

@@ -76,6 +76,10 @@ int sl_store_lines_clear(sl_store *st, int64_t id);
  * index of line_articles by article. */
 int sl_store_lines_backfill(sl_store *st);
 
+/* ---- copy_keys.c ---- */
+/* Migration 8: files every sketched article in copy_keys. */
+int sl_store_copy_keys_backfill(sl_store *st);
+
 /* ---- facts.c ---- */
 /* Migration 7: packs the rows of table facts_rows (one item each) into one
  * row per article of table facts, then drops facts_rows. */

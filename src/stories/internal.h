@@ -79,6 +79,10 @@ struct sl_grouper {
     sl_buf fold;
 };
 
+/* The pseudo-term whose document frequency counts the articles in language
+ * `code` (languages.c). */
+uint64_t sl_language_term(const char *code);
+
 /* Counts one more document holding `term` (and the pending increment). */
 int sl_count_term(sl_grouper *g, uint64_t term);
 

@@ -13,7 +13,7 @@
 
 /* The pseudo-term counting the articles in language `code` (a prefix no
  * word's stem has). */
-static uint64_t language_term(const char *code)
+uint64_t sl_language_term(const char *code)
 {
     char key[16] = "\x01lang:";
     size_t len = strlen(code);
@@ -25,7 +25,7 @@ static uint64_t language_term(const char *code)
 
 static uint32_t votes_of(const sl_grouper *g, const char *code)
 {
-    const uint32_t *n = sl_count_slot((sl_count_map *)&g->df, language_term(code), 0);
+    const uint32_t *n = sl_count_slot((sl_count_map *)&g->df, sl_language_term(code), 0);
     return n ? *n : 0;
 }
 
@@ -55,7 +55,7 @@ int sl_grouper_count_language(sl_grouper *g, const char *code)
 {
     if (!code || !strcmp(code, "und"))
         return 0;
-    if (sl_count_term(g, language_term(code)))
+    if (sl_count_term(g, sl_language_term(code)))
         return SL_ENOMEM;
     if (!g->language_known)
         return 0;

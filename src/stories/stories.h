@@ -61,6 +61,16 @@ void sl_grouper_set_granularity(sl_grouper *g, double granularity);
 
 /* Loading from the store at open (callbacks of the store's iterators). */
 int sl_grouper_load_df(void *grouper, uint64_t term, uint32_t df);
+/* Reads the stored document frequency of a term (0 when unknown). */
+typedef int (*sl_df_get)(void *ctx, uint64_t term, uint32_t *df);
+/* Reads, through `get`, the counts of the article's terms (body, title and
+ * the name features sl_grouper_find_entities found) that are not in memory
+ * yet; call before sl_grouper_vectorize (df_fetch.c). */
+int sl_grouper_fetch_df(sl_grouper *g, const sl_analysis *body, const sl_analysis *title,
+                        sl_df_get get, void *ctx);
+/* Reads the counts of every language's pseudo-term (the collection's
+ * language is the most counted); call once the grouper is loaded. */
+int sl_grouper_fetch_languages(sl_grouper *g, sl_df_get get, void *ctx);
 int sl_grouper_load_story(void *grouper, const sl_story_state *story);
 void sl_grouper_set_docs(sl_grouper *g, uint64_t n_docs);
 

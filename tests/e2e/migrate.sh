@@ -5,7 +5,8 @@
 # stage then finds copies of those old articles; a store with a row per
 # fact (schema 6) gets them packed one row per article (migration 7), and
 # reads back the same items, and each article lists its short lines in its
-# row (line_articles loses its index by article).
+# row (line_articles loses its index by article); and every old store gets
+# the index of stories by last day and the copy index on disk (migration 8).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -49,14 +50,19 @@ OLD_FACTS="CREATE TABLE facts(article_id INTEGER NOT NULL, n INTEGER NOT NULL, k
 sql "DROP TABLE facts" >/dev/null
 sql "$OLD_FACTS" >/dev/null
 sql "ALTER TABLE articles DROP COLUMN lines" >/dev/null
+sql "DROP INDEX stories_recent" >/dev/null
+sql "DROP TABLE copy_keys" >/dev/null
 sql "PRAGMA user_version = 4" >/dev/null
 check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')" = 0 ]
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 7" [ "$(sql 'PRAGMA user_version')" = 7 ]
+check "schema version 8" [ "$(sql 'PRAGMA user_version')" = 8 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
+# migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
+check "every sketch's keys are in the copy index on disk" \
+  [ "$(sql 'SELECT sum(length(keys) / 4) - (SELECT count(*) FROM copy_keys) FROM copy_sketches')" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
 section "the old article is found as an original"
@@ -87,9 +93,13 @@ sql "INSERT INTO facts VALUES
 sql "ALTER TABLE articles DROP COLUMN lines" >/dev/null
 sql "CREATE INDEX line_articles_article ON line_articles(article_id)" >/dev/null
 pairs_before=$(sql 'SELECT count(*) FROM line_articles WHERE article_id = 1')
+sql "DROP INDEX stories_recent" >/dev/null
+sql "DROP TABLE copy_keys" >/dev/null
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 7" [ "$(sql 'PRAGMA user_version')" = 7 ]
+check "schema version 8" [ "$(sql 'PRAGMA user_version')" = 8 ]
+check "stories are indexed by last day (migration 8)" \
+  [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'stories_recent'")" = 1 ]
 check "the rows table is gone" [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'facts_rows'")" = 0 ]
 check "one packed row for the old article" [ "$(sql 'SELECT count(*) FROM facts WHERE article_id = 1')" = 1 ]
 check "the old article has short lines" [ "$pairs_before" -gt 0 ]

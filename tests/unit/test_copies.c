@@ -368,6 +368,85 @@ TEST(copy_index_finds_the_original)
     sketched_free(&s);
 }
 
+/* The rows a lazy index reads: (key, article, number of keys), as the
+ * store's copy_keys holds them. */
+typedef struct key_rows {
+    uint32_t key[4096], id[4096];
+    uint8_t n[4096];
+    size_t used;
+} key_rows;
+
+static int rows_recent(void *ctx, uint32_t key, uint32_t *ids, uint8_t *n_keys, size_t max,
+                       size_t *n)
+{
+    const key_rows *r = ctx;
+    *n = 0;
+    for (size_t k = r->used; k-- > 0 && *n < max;)   /* filed in id order: newest last */
+        if (r->key[k] == key) {
+            ids[*n] = r->id[k];
+            n_keys[(*n)++] = r->n[k];
+        }
+    return 0;
+}
+
+TEST(copy_index_read_lazily_proposes_what_the_whole_index_does)
+{
+    static key_rows rows;
+    rows.used = 0;
+    sketched s = {0};
+    /* the whole index in memory; one read lazily as the ingest goes; and
+     * one read afresh at each query */
+    sl_copy_index *whole = sl_copy_index_new(), *lazy = sl_copy_index_new();
+    sl_copy_index_set_source(lazy, rows_recent, &rows);
+    char text[512];
+    int same = 1, queries = 0, full = 0;
+    /* 200 reports on a few companies and figures: the shared terms' postings
+     * pass SL_COPY_POSTINGS, and each query falls between adds. */
+    for (int a = 1; a <= 200; a++) {
+        snprintf(text, sizeof text,
+                 "Harbour Freight%d said quarterly profit rose to %d million crowns. Chairman Aila "
+                 "Brenn%d told shareholders in Skerrow that Velmira shipping volumes grew %d percent.",
+                 a % 7, a % 13, a % 5, a % 11);
+        /* a query of the words every report has (only full postings) too */
+        for (int q = 0; q < 2 && a % 3 == 0; q++) {
+            sketch_of(&s, q ? text
+                            : "Harbour shareholders in Skerrow heard that Velmira shipping volumes "
+                              "and quarterly profit grew, the Chairman said.");
+            int64_t w[SL_COPY_CANDIDATES], l[SL_COPY_CANDIDATES], o[SL_COPY_CANDIDATES];
+            size_t nw = 0, nl = 0, no = 0;
+            sl_copy_index *opened = sl_copy_index_new();   /* as a store opened now */
+            sl_copy_index_set_source(opened, rows_recent, &rows);
+            CHECK_INT(sl_copy_index_candidates(whole, &s.sketch, w, &nw), 0);
+            CHECK_INT(sl_copy_index_candidates(lazy, &s.sketch, l, &nl), 0);
+            CHECK_INT(sl_copy_index_candidates(opened, &s.sketch, o, &no), 0);
+            sl_copy_index_free(opened);
+            same &= nw == nl && !memcmp(w, l, nw * sizeof *w);
+            same &= nw == no && !memcmp(w, o, nw * sizeof *w);
+            queries++;
+        }
+        sketch_of(&s, text);
+        CHECK_INT(sl_copy_index_add(whole, a, s.sketch.keys, s.sketch.n_keys), 0);
+        CHECK_INT(sl_copy_index_add(lazy, a, s.sketch.keys, s.sketch.n_keys), 0);
+        for (uint32_t k = 0; k < s.sketch.n_keys && rows.used < 4096; k++, rows.used++) {
+            rows.key[rows.used] = SL_TERM_ID(s.sketch.keys[k]);
+            rows.id[rows.used] = (uint32_t)a;
+            rows.n[rows.used] = (uint8_t)s.sketch.n_keys;
+        }
+    }
+    for (size_t k = 0; k < rows.used; k++) {   /* the most frequent key's articles */
+        int m = 0;
+        for (size_t j = 0; j < rows.used; j++)
+            m += rows.key[j] == rows.key[k];
+        full = m > full ? m : full;
+    }
+    CHECK(full > SL_COPY_POSTINGS);
+    CHECK_INT(queries, 132);
+    CHECK(same);
+    sl_copy_index_free(whole);
+    sl_copy_index_free(lazy);
+    sketched_free(&s);
+}
+
 TEST(dedup_stream)
 {
     sl_dedup *d = sl_dedup_new(2);   /* a window of two: the third text back is forgotten */

@@ -152,10 +152,9 @@ static int cache_size(sl_store *st)
 
 static int seen_cache;
 
-static int note_cache(void *ctx, uint64_t term, uint32_t df)
+static int note_cache(void *ctx, const sl_story_state *story)
 {
-    (void)term;
-    (void)df;
+    (void)story;
     seen_cache = cache_size(ctx);
     return 0;
 }
@@ -167,10 +166,11 @@ TEST(store_open_reads_tables_through_a_small_cache)
     CHECK(st != NULL);
     if (!st)
         return;
-    CHECK_INT(sl_store_df_add(st, 42, 1), 0);
+    int64_t story = 0;
+    CHECK_INT(sl_store_story_new(st, 1, "A title", SL_NO_DAY, &story), 0);
     CHECK_INT(cache_size(st), -32000);
     seen_cache = 0;
-    CHECK_INT(sl_store_df_each(st, note_cache, st), 0);
+    CHECK_INT(sl_store_stories_each(st, note_cache, st), 0);
     CHECK_INT(seen_cache, -2000);        /* the whole-table read */
     CHECK_INT(cache_size(st), -32000);   /* the writer's cache, back after it */
     drop_store(st, path);
