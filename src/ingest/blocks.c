@@ -280,18 +280,16 @@ static double model_score(const float *x)
 
 static int feature_count(void) { return 11 + 5 + SL_CUE_GROUPS + 12; }
 
-void sl_blocks_decide(sl_blocks *b)
+int sl_blocks_decide(sl_blocks *b)
 {
     size_t n = b->items.n;
     sl_block *k = b->items.items;
     double *words = n ? sl_calloc(n, sizeof *words) : NULL;
     size_t *near = n ? sl_calloc(n, sizeof *near) : NULL;
-    if (n && (!words || !near)) {   /* no memory: keep what the container writer kept */
-        for (size_t i = 0; i < n; i++)
-            k[i].keep = (k[i].path & SL_PATH_WRITTEN) != 0;
+    if (n && (!words || !near)) {
         free(words);
         free(near);
-        return;
+        return SL_ENOMEM;
     }
     for (size_t i = 0; i < n; i++)
         own_features(b, &k[i], n > 1 ? (double)i / (double)(n - 1) : 0.0, &words[i]);
@@ -327,6 +325,7 @@ void sl_blocks_decide(sl_blocks *b)
     }
     free(words);
     free(near);
+    return 0;
 }
 
 /* Which blocks join() takes, from the first choice to the last resort. */

@@ -52,8 +52,8 @@ void sl_blocks_free(sl_blocks *b);
 /* The class/id cue groups of an element (either may be NULL). */
 unsigned sl_block_cues(const char *cls, const char *id);
 /* Makes every block's features (its own, its neighbours') and decides
- * which to keep. */
-void sl_blocks_decide(sl_blocks *b);
+ * which to keep; SL_ENOMEM when memory ran out. */
+int sl_blocks_decide(sl_blocks *b);
 /* The kept blocks joined by blank lines; the container's blocks when the
  * model keeps none; every block without a furniture or comment cue when
  * the container has none; every block not mostly links when all carry a

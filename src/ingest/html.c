@@ -805,7 +805,7 @@ static int extract_blocks(xmlNode *root, sl_blocks *out)
         rc = read_page(root, lenient, &elems, out, &written);
     }
     if (!rc)
-        sl_blocks_decide(out);
+        rc = sl_blocks_decide(out);
     sl_vec_free(&elems);
     return rc;
 }
