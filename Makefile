@@ -86,8 +86,9 @@ $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libstoryline.a
 	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libstoryline.a $(PKG_LIBS)
 
 # The feature dumps the fitting scripts of eval/ read: similarity-features
-# (fit_similarity.py, fit_copies.py), speaker-features (fit_speakers.py) and
-# extraction-features (fit_extraction.py), each from eval/NAME_features.c.
+# (fit_similarity.py, fit_copies.py), facts-features (fit_speakers.py,
+# fit_concepts.py) and extraction-features (fit_extraction.py), each from
+# eval/NAME_features.c.
 $(BUILD)/%-features: eval/%_features.c $(BUILD)/libstoryline.a
 	$(call say,LD,$@)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libstoryline.a $(PKG_LIBS)
 

@@ -5,7 +5,7 @@ phrase of its sentence a number states a value of) on NewsQuant's even half
 
     python3 eval/fit_concepts.py [--data ../shared/datasets/numbers/newsquant]
 
-Builds build/concept-features (make) and runs it and `storyline facts --text`
+Builds build/facts-features (make) and runs it and `storyline facts --text`
 on every sentence: for each number the chooser reads (one no phrase follows),
 the candidate phrases of its sentence and "none", with their features. The
 number is paired with the first gold quantity of its sentence of equal
@@ -29,7 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from facts_common import extract, make_store  # noqa: E402
 from facts_numbers import concept_words, parse_value, sentence_files, value_match  # noqa: E402
-from fit_speakers import accuracy, fit  # noqa: E402
+from fit_speakers import accuracy, fit, pasted  # noqa: E402
 
 FEATURES = ["none", "none_bare", "none_time", "dist", "between", "first", "nearest", "prep", "det",
             "verb_after", "capital", "comma", "rule", "len"]
@@ -37,7 +37,7 @@ FEATURES = ["none", "none_bare", "none_time", "dist", "between", "first", "neare
 
 def candidates(tool, paths):
     """Per path: {item first byte: [(words, features), ...]}."""
-    out = subprocess.run([tool] + paths, check=True, capture_output=True).stdout.decode("utf-8")
+    out = subprocess.run([tool, "concepts"] + paths, check=True, capture_output=True).stdout.decode("utf-8")
     per = []
     for line in out.splitlines():
         if line.startswith("# "):
@@ -69,18 +69,11 @@ def groups(data, facts, cands):
     return out
 
 
-def pasted():
-    """The weights now in counted.c."""
-    src = open(os.path.join(ROOT, "src/facts/counted.c"), encoding="utf-8").read()
-    body = src.split("static const double weights[N_FEATURES] = {", 1)[1].split("};", 1)[0]
-    return [float(v) for v in body.replace("\n", " ").split(",") if v.strip()]
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "../shared/datasets/numbers/newsquant"))
     args = ap.parse_args()
-    subprocess.run(["make", "-s", "-C", ROOT, "build/concept-features", "build/storyline"],
+    subprocess.run(["make", "-s", "-C", ROOT, "build/facts-features", "build/storyline"],
                    check=True)
     data = json.load(open(os.path.join(args.data, "NewsQuant.json"), encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -88,7 +81,7 @@ def main():
         db = os.path.join(tmp, "facts.db")
         make_store(os.path.join(ROOT, "build/storyline"), db)
         facts = extract(os.path.join(ROOT, "build/storyline"), db, paths)
-        cands = candidates(os.path.join(ROOT, "build/concept-features"), paths)
+        cands = candidates(os.path.join(ROOT, "build/facts-features"), paths)
     even = groups(data[0::2], facts[0::2], cands[0::2])
     odd = groups(data[1::2], facts[1::2], cands[1::2])
     w = fit(even)
@@ -101,7 +94,7 @@ def main():
                                               sum(any(y) for _, y in even) / len(even)))
     rule = [0.5] + [0] * (len(FEATURES) - 1)
     rule[FEATURES.index("rule")] = 1
-    for name, weights in (("fitted", w), ("pasted", pasted()), ("the rule alone", rule)):
+    for name, weights in (("fitted", w), ("pasted", pasted("src/facts/counted.c", "weights[N_FEATURES]")), ("the rule alone", rule)):
         print("top candidate right, %s: even %.3f odd %.3f"
               % (name, accuracy(weights, even), accuracy(weights, odd)))
 

@@ -4,7 +4,7 @@ PolNeAR train (never on dev), and reports it on both.
 
     python3 eval/fit_speakers.py [--data ../shared/datasets/quotes/polnear]
 
-Builds build/speaker-features (make) and runs it on the train and dev texts:
+Builds build/facts-features (make) and runs it on the train and dev texts:
 for every quote whose speaker mention is no name ("he", "the candidate"),
 the persons named before it with their features. A candidate is right when
 its name shares a capitalised word with the name the gold Source stands for
@@ -53,7 +53,7 @@ def groups(tool, data_dir, split):
     texts = sorted(glob.glob(os.path.join(data_dir, split, "text", "*.txt")))
     out = []
     for i in range(0, len(texts), 100):
-        res = subprocess.run([tool] + texts[i:i + 100], capture_output=True, text=True,
+        res = subprocess.run([tool, "speakers"] + texts[i:i + 100], capture_output=True, text=True,
                              check=True).stdout
         path, c, gold, quotes = None, None, None, {}
 
@@ -110,10 +110,10 @@ def fit(data, l2=0.01, rate=1.0, steps=600):
     return w
 
 
-def pasted():
-    """The weights now in speakers.c."""
-    src = open(os.path.join(ROOT, "src/facts/speakers.c"), encoding="utf-8").read()
-    body = src.split("static const double weights[F_N] = {", 1)[1].split("};", 1)[0]
+def pasted(path="src/facts/speakers.c", array="weights[F_N]"):
+    """The weights now in a source file's `static const double ARRAY = {...}`."""
+    src = open(os.path.join(ROOT, path), encoding="utf-8").read()
+    body = src.split("static const double %s = {" % array, 1)[1].split("};", 1)[0]
     return [float(v) for v in body.replace("\n", " ").split(",") if v.strip()]
 
 
@@ -121,8 +121,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "../shared/datasets/quotes/polnear"))
     args = ap.parse_args()
-    subprocess.run(["make", "-s", "-C", ROOT, "build/speaker-features"], check=True)
-    tool = os.path.join(ROOT, "build/speaker-features")
+    subprocess.run(["make", "-s", "-C", ROOT, "build/facts-features"], check=True)
+    tool = os.path.join(ROOT, "build/facts-features")
     train = groups(tool, args.data, "train")
     dev = groups(tool, args.data, "dev")
     w = fit(train)

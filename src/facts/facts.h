@@ -33,8 +33,8 @@ typedef struct sl_facts_doc {
     size_t *sent_of;          /* sentence index of each token */
     sl_fact_vec *out;
     int err;
-    FILE *speaker_trace;      /* NULL; eval/speaker_features.c: the speaker chooser's features */
-    FILE *concept_trace;      /* NULL; eval/concept_features.c: what numbers are values of */
+    FILE *speaker_trace;      /* NULL; eval/facts_features.c: the speaker chooser's features */
+    FILE *concept_trace;      /* NULL; eval/facts_features.c: what numbers are values of */
 } sl_facts_doc;
 
 /* ---- extract.c ---- */
