@@ -1,5 +1,5 @@
 /* htmltree.h — internals shared by the HTML extractor's files (html.c,
- * meta.c, feed.c) over libxml2's tree; not part of the ingest API. */
+ * parse.c, meta.c, feed.c) over libxml2's tree; not part of the ingest API. */
 #ifndef SL_INGEST_HTMLTREE_H
 #define SL_INGEST_HTMLTREE_H
 
@@ -11,6 +11,12 @@ static inline int sl_html_is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
+
+/* The page decoded and parsed (parse.c): *doc to free with xmlFreeDoc
+ * (NULL when the page is empty), *root its <html>; SL_ETOOLARGE over
+ * SL_PAGE_MAX, SL_EBADINPUT when nothing parses. */
+int sl_html_load(const char *html, size_t len, const char *charset, sl_buf *page, xmlDocPtr *doc,
+                 xmlNode **root);
 
 int sl_html_is_tag(const xmlNode *n, const char *name);
 /* An attribute's value, borrowed from the tree; NULL when absent. */
