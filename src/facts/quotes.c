@@ -45,7 +45,8 @@ static const char *const cues[] = {"said", "says", "say", "told", "tells", "adde
     "scoffed", "snapped", "mocked", "mocks", "pleaded", "pledged", "proclaimed", "chided",
     "confided", "recounted", "remembered", "reflected", "speculated", "underscored",
     "emphasised", "commented", "texted", "emailed", "answered", "interjected", "bragged",
-    "marveled", "explains", "quips", "scoffs", "boasts", "touted", "conceded", "griped", NULL};
+    "marveled", "explains", "quips", "scoffs", "boasts", "touted", "conceded", "griped", "sang",
+    "sings", NULL};
 /* Cues of a partial quote, before it only: she described the talks as "good". */
 static const char *const partial_cues[] = {"described", "describes", "called", "calls",
     "calling", "termed", "dubbed", NULL};
@@ -292,7 +293,10 @@ static size_t word_count(const sl_facts_doc *d, size_t a, size_t b)
 
 static bool is_cue(const sl_facts_doc *d, size_t i)
 {
-    return i < d->toks.n && sl_facts_in(d, i, cues) >= 0;
+    /* "As Dana Milbank puts it, "..."" */
+    return i < d->toks.n && (sl_facts_in(d, i, cues) >= 0 ||
+                             ((sl_facts_is(d, i, "put") || sl_facts_is(d, i, "puts")) &&
+                              sl_facts_is(d, i + 1, "it")));
 }
 
 /* Cues whose speaker always comes first: "Smith told reporters". */
@@ -596,6 +600,42 @@ static attribution colon_paragraph(const sl_facts_doc *d, const piece *p)
     return before_quote(d, &at);
 }
 
+/* Longest signature line under a quote ("- Bernie Sanders.", "-Michelle
+ * Marks, Philadelphia."), in bytes: longer, it is a paragraph of its own. */
+#define SIGNATURE_MAX 120
+
+/* A quote that ends its paragraph, signed by the next one: a line opening
+ * with a dash and a name (pull quotes, "quotable" lists, fact checks). The
+ * dash stands for the cue. */
+static attribution signature_line(const sl_facts_doc *d, const piece *p)
+{
+    attribution a = {SIZE_MAX, 0, 0};
+    uint32_t k = p->after, n = (uint32_t)d->len;
+    while (k < n && (d->s[k] == ' ' || d->s[k] == '\t' || d->s[k] == '.'))
+        k++;
+    if (k + 1 >= n || d->s[k] != '\n')
+        return a;
+    while (k < n && (d->s[k] == '\n' || d->s[k] == ' ' || d->s[k] == '\t'))
+        k++;
+    bool dash = k < n && (d->s[k] == '-' ||
+                          (k + 2 < n && !memcmp(d->s + k, "\xE2\x80", 2) &&
+                           (d->s[k + 2] == '\x94' || d->s[k + 2] == '\x93')));
+    const char *eol = dash ? memchr(d->s + k, '\n', n - k) : NULL;
+    uint32_t line_end = eol ? (uint32_t)(eol - d->s) : n;
+    if (!dash || line_end - k > SIGNATURE_MAX)
+        return a;
+    size_t i = sl_facts_token_at(d, k), limit = i + 1;
+    while (limit < d->toks.n && d->toks.items[limit].start < line_end)
+        limit++;
+    size_t end = np_forward(d, i + 1, limit);
+    if (end > i + 1 && sl_facts_upper(d, i + 1)) {
+        a.cue = i;
+        a.sp_first = i + 1;
+        a.sp_end = end;
+    }
+    return a;
+}
+
 /* The role stated with any mention of the person named `name`, or NULL. */
 static const char *role_of(const sl_facts_doc *d, const char *name)
 {
@@ -742,6 +782,8 @@ void sl_facts_quotes(sl_facts_doc *d)
             a = before_quote(d, p);
         if (a.cue == SIZE_MAX)
             a = colon_paragraph(d, p);
+        if (a.cue == SIZE_MAX)
+            a = signature_line(d, p);
         bool attributed = a.cue != SIZE_MAX && a.sp_first < a.sp_end;
         if (p->block && !(attributed && is_cue(d, a.cue)))
             continue; /* a block quote needs a verb of saying ("4:40 p.m.:" is none) */
