@@ -260,16 +260,24 @@ static bool punct(const sl_facts_doc *d, size_t i)
 }
 
 /* The dot of a title ("Mr."), of an initial ("John D. Podesta") or of a
- * short capitalised abbreviation before a comma ("Allentown, Pa., said"). */
+ * short capitalised abbreviation before a comma or a closing parenthesis
+ * ("Allentown, Pa., said"; "Marco Rubio (R-Fla.) said": the part after the
+ * hyphen). */
 static bool abbrev_dot(const sl_facts_doc *d, size_t i)
 {
     if (!sl_facts_is(d, i, ".") || i == 0)
         return false;
     size_t n;
     const char *w = sl_facts_tok(d, i - 1, &n);
+    bool title = sl_facts_in(d, i - 1, abbrev_titles) >= 0;
+    const char *hyphen = memrchr(w, '-', n);
+    if (hyphen) {
+        n -= (size_t)(hyphen + 1 - w);
+        w = hyphen + 1;
+    }
     bool cap = n >= 1 && w[0] >= 'A' && w[0] <= 'Z';
-    return sl_facts_in(d, i - 1, abbrev_titles) >= 0 || (cap && n == 1) ||
-           (cap && n <= 4 && sl_facts_is(d, i + 1, ","));
+    return title || (cap && n == 1) ||
+           (cap && n <= 4 && (sl_facts_is(d, i + 1, ",") || sl_facts_is(d, i + 1, ")")));
 }
 
 /* Punctuation that ends an attribution's clause: a sentence's end, a
@@ -671,11 +679,23 @@ static size_t words_in(const sl_facts_doc *d, uint32_t a, uint32_t b, size_t *up
 }
 
 /* Trims a speaker phrase of the adverbs and auxiliaries at its end ("Mills
- * then", "He also"). False when nothing is left. */
+ * then", "He also") and of the conjunctions, prepositions and dashes at its
+ * start ("But Ms. Capito", "- and", "On Friday"), and of a closing
+ * parenthesis. False when nothing is left. */
 static bool trim_speaker(const sl_facts_doc *d, attribution *a)
 {
     while (a->sp_end > a->sp_first && trailer(d, a->sp_end - 1))
         a->sp_end--;
+    while (a->sp_first < a->sp_end &&
+           (punct(d, a->sp_first) || sl_facts_in(d, a->sp_first, np_stops) >= 0))
+        a->sp_first++;
+    /* "Harry M. Reid (D-Nev.)": the party and state are no part of the name */
+    if (a->sp_end - a->sp_first > 2 && sl_facts_is(d, a->sp_end - 1, ")"))
+        for (size_t k = a->sp_end - 1; k-- > a->sp_first + 1;)
+            if (sl_facts_is(d, k, "(")) {
+                a->sp_end = k;
+                break;
+            }
     return a->sp_first < a->sp_end;
 }
 

@@ -512,6 +512,30 @@ TEST(facts_quotes_other_styles)
     sl_fact_items_free(items);
 }
 
+/* Speakers in the styles of fact checks and columns: a signature line
+ * under the quote, "as X puts it", a party and state in parentheses after
+ * the name (its dot ends no clause), a conjunction before the speaker. */
+TEST(facts_quotes_signatures_and_asides)
+{
+    sl_fact_items *items = extract_text(
+        "Mara Lindqvist spoke first at the forum on Friday evening.\n\n"
+        "\"Nobody in this town pays a fair share of the water bill today.\"\n\n"
+        "- Mara Lindqvist.\n\n"
+        "As the columnist Dana Whitcombe puts it, \"The council has stopped listening to the "
+        "people who elected it.\"\n\n"
+        "\"We will bring the bill to a vote in the spring,\" Sen. Tom Okoro (D-Ore.) said on "
+        "Monday.\n\n"
+        "Okoro was asked about the cost of the plan. But Ms. Lindqvist said: \"The cost of "
+        "doing nothing is higher.\"\n", NULL);
+    const char *want[] = {"Mara Lindqvist", "Dana Whitcombe", "Tom Okoro", "Mara Lindqvist"};
+    CHECK_INT(count(items, SL_FACT_QUOTE), 4);
+    for (size_t k = 0; k < 4; k++) {
+        const sl_fact_item *q = nth(items, SL_FACT_QUOTE, k);
+        CHECK_STR(q ? q->about : NULL, want[k]);
+    }
+    sl_fact_items_free(items);
+}
+
 /* A title without a full stop and the line after it make one sentence:
  * the title's capitals still say nothing ("Checks Into Rehab" is no name),
  * its names are the body's, and a name stops at the line's end. */
