@@ -536,6 +536,25 @@ TEST(facts_quotes_signatures_and_asides)
     sl_fact_items_free(items);
 }
 
+/* A quote opening a sentence after one that names its speaker is that
+ * person's, not the previous quote's, and runs on into the next paragraph. */
+TEST(facts_quotes_after_a_sentence)
+{
+    sl_fact_items *items = extract_text(
+        "Port Director Elena Marsh spoke first.\n\n"
+        "\"The offer on the table is fair,\" according to Marsh.\n\n"
+        "Union leader Tomas Brandt was unmoved. \"We have waited three years for this. Our "
+        "families have waited three years.\n\n"
+        "\"Nobody should tell us to be patient now,\" he added.\n", NULL);
+    const char *want[] = {"Elena Marsh", "Tomas Brandt", "Tomas Brandt"};
+    CHECK_INT(count(items, SL_FACT_QUOTE), 3);
+    for (size_t k = 0; k < 3; k++) {
+        const sl_fact_item *q = nth(items, SL_FACT_QUOTE, k);
+        CHECK_STR(q ? q->about : NULL, want[k]);
+    }
+    sl_fact_items_free(items);
+}
+
 /* A title without a full stop and the line after it make one sentence:
  * the title's capitals still say nothing ("Checks Into Rehab" is no name),
  * its names are the body's, and a name stops at the line's end. */
