@@ -220,11 +220,15 @@ static size_t name_end(const sl_facts_doc *d, size_t i, size_t limit)
 }
 
 /* An attribution with a verb of no list, after a quote whose sentence goes
- * on: ""...," Beck questioned." / "she elaborated" / "reacted Trump." The
- * speaker is a name or a pronoun, the verb in the past tense next to it. */
+ * on: ""...," Beck questioned." / "she elaborated" / "the governor
+ * repeated" / "reacted Trump." The speaker is a name, a pronoun or a role
+ * the chooser resolves, the verb in the past tense next to it. */
 static void unlisted_cue(const sl_facts_doc *d, size_t i, size_t limit, attribution *a)
 {
     size_t e = sl_facts_in(d, i, pronouns) >= 0 ? i + 1 : name_end(d, i, limit);
+    for (size_t r = i + 2; e == i && r < limit && r <= i + 4; r++)
+        if (sl_speakers_resolvable(d, i, r) && past_verb(d, r))
+            e = r; /* "the governor repeated" */
     if (e > i && e < limit && past_verb(d, e)) {
         *a = (attribution){e, i, e};
         return;

@@ -537,7 +537,9 @@ TEST(facts_quotes_signatures_and_asides)
 }
 
 /* A quote opening a sentence after one that names its speaker is that
- * person's, not the previous quote's, and runs on into the next paragraph. */
+ * person's, not the previous quote's, and runs on into the next paragraph;
+ * a role with a verb of no list after a quote ("the union leader
+ * repeated") is its speaker. */
 TEST(facts_quotes_after_a_sentence)
 {
     sl_fact_items *items = extract_text(
@@ -545,10 +547,11 @@ TEST(facts_quotes_after_a_sentence)
         "\"The offer on the table is fair,\" according to Marsh.\n\n"
         "Union leader Tomas Brandt was unmoved. \"We have waited three years for this. Our "
         "families have waited three years.\n\n"
-        "\"Nobody should tell us to be patient now,\" he added.\n", NULL);
-    const char *want[] = {"Elena Marsh", "Tomas Brandt", "Tomas Brandt"};
-    CHECK_INT(count(items, SL_FACT_QUOTE), 3);
-    for (size_t k = 0; k < 3; k++) {
+        "\"Nobody should tell us to be patient now,\" he added.\n\n"
+        "\"Three years,\" the union leader repeated, \"and not a day less.\"\n", NULL);
+    const char *want[] = {"Elena Marsh", "Tomas Brandt", "Tomas Brandt", "Tomas Brandt"};
+    CHECK_INT(count(items, SL_FACT_QUOTE), 4);
+    for (size_t k = 0; k < 4; k++) {
         const sl_fact_item *q = nth(items, SL_FACT_QUOTE, k);
         CHECK_STR(q ? q->about : NULL, want[k]);
     }
