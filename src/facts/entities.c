@@ -293,9 +293,13 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
                             (starts || !sl_facts_is(d, first, "new"))) ||
                            sl_facts_is(d, first, ".")))
         first++; /* "Mr. Clarke": the courtesy title and its dot are no role */
-    for (size_t k = first; k < end; k++)
-        if (sl_facts_in(d, k, not_names) >= 0 && k > first)
-            return; /* "Early Friday", "Last March" */
+    /* a weekday or month ends the name before it ("Coach Maurice Cheeks
+     * Saturday"); "Early Friday" leaves one word, judged as any other */
+    for (size_t k = first + 1; k < end; k++)
+        if (sl_facts_in(d, k, not_names) >= 0) {
+            end = k;
+            break;
+        }
     /* the role: title words at the start of the run, with what precedes them */
     size_t name = first;
     for (size_t k = first; k < end; k++)
@@ -316,7 +320,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
             role_start--;
         has_role = true;
     }
-    uint32_t a = d->toks.items[name].start, b = nm->stop; /* "Netanyahu's": no 's */
+    uint32_t a = d->toks.items[name].start; /* "Netanyahu's": no 's */
+    uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
     /* a name seen before: as written, or as the finder's case variant or
      * alias ("TEL AVIV", "U.S." after "US") */
     const known *seen = find_known(kn, *n_known, d->s + a, b - a, a);

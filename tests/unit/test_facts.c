@@ -619,25 +619,30 @@ TEST(facts_entities_types_from_context)
 
 /* "of" belongs to a title only after a title word: "Governor of Alaska",
  * not "Bank of England"; a place word before "of" names a place; a compass
- * word before an organisation word is no place ("Northern Football League"). */
-TEST(facts_entities_of_and_compass)
+ * word before an organisation word is no place ("Northern Football League");
+ * a weekday ends a name ("Coach Ruth Okafor Saturday"), "Early Friday" is none. */
+TEST(facts_entities_of_compass_and_weekdays)
 {
     sl_fact_items *items = extract_text(
         "The Bank of England held rates, the Governor of Alaska said. Ships sailed into the "
-        "Gulf of Aden. Smith joined the Northern Football League in Denver.\n", NULL);
+        "Gulf of Aden. Smith joined the Northern Football League in Denver. The club fired "
+        "Coach Ruth Okafor Saturday after a loss. Early Friday, the road was closed.\n", NULL);
     const sl_fact_item *e = NULL;
-    size_t bank = 0, alaska = 0, gulf = 0, conference = 0;
+    size_t bank = 0, alaska = 0, gulf = 0, conference = 0, okafor = 0;
     for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
         CHECK(strcmp(e->text, "England")); /* not "England" with the role "Bank of" */
         bank += !strcmp(e->text, "Bank of England") && !strcmp(e->detail, "organization");
         alaska += !strcmp(e->text, "Alaska") && e->role && !strcmp(e->role, "Governor of");
         gulf += !strcmp(e->text, "Gulf of Aden") && !strcmp(e->detail, "place");
         conference += !strcmp(e->text, "Northern Football League") && !strcmp(e->detail, "organization");
+        okafor += !strcmp(e->text, "Ruth Okafor") && !strcmp(e->detail, "person");
+        CHECK(!strstr(e->text, "Early") && !strstr(e->text, "Friday"));
     }
     CHECK_INT(bank, 1);
     CHECK_INT(alaska, 1);
     CHECK_INT(gulf, 1);
     CHECK_INT(conference, 1);
+    CHECK_INT(okafor, 1);
     sl_fact_items_free(items);
 }
 
