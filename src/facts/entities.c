@@ -26,7 +26,8 @@ static const char *const role_words[] = {"president", "minister", "secretary", "
     "interior", "finance", "health", "state", "of", "lawyer", "actor", "actress", "singer",
     "player", "star", "detective", "inspector", "sheriff", "chief", "manager", "analyst",
     "economist", "author", "editor", "reporter", "correspondent", "emir", "sultan", "crown",
-    "master", "commissioner", "superintendent", "councillor", "councilor", "chief", NULL};
+    "master", "commissioner", "superintendent", "councillor", "councilor", "chief", "champion",
+    NULL};
 /* Words that end (or start) an organisation's name. */
 static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.",
     "llc", "plc", "group", "party", "ministry", "department", "agency", "council", "committee",
@@ -174,8 +175,9 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     const char *s = sl_facts_tok(d, end - 1, &n);
     if (seen)
         return seen->type;
-    if (end - first >= 2 && sl_facts_in(d, first, compass) >= 0)
-        return "place"; /* "Middle East", "West Bank" */
+    if (end - first >= 2 && sl_facts_in(d, first, compass) >= 0 &&
+        sl_facts_in(d, end - 1, org_words) < 0)
+        return "place"; /* "Middle East", "West Bank"; not "Northern Football League" */
     /* "Tel Aviv, Israel": a place followed by its country */
     if (sl_facts_is(d, end, ",") && end + 1 < d->toks.n) {
         size_t cn;
@@ -185,8 +187,9 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     }
     uint32_t a = d->toks.items[first].start, b = d->toks.items[end - 1].end;
     b -= (uint32_t)possessive_len(d, end - 1); /* "Lebanon's" is Lebanon */
-    if (sl_facts_is_place(d->s + a, b - a) || sl_facts_in(d, end - 1, place_words) >= 0)
-        return "place";
+    if (sl_facts_is_place(d->s + a, b - a) || sl_facts_in(d, end - 1, place_words) >= 0 ||
+        (sl_facts_in(d, first, place_words) >= 0 && sl_facts_is(d, first + 1, "of")))
+        return "place"; /* "Gulf of Aden" */
     /* "the Hunger Games", "the Security Council"; not "the Biden administration",
      * where the name qualifies the noun after it */
     bool modifies = end < d->toks.n && (d->toks.items[end].flags & SL_TOK_WORD) &&
@@ -290,14 +293,18 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
                             (starts || !sl_facts_is(d, first, "new"))) ||
                            sl_facts_is(d, first, ".")))
         first++; /* "Mr. Clarke": the courtesy title and its dot are no role */
-    for (size_t k = first; k < end; k++)
-        if (sl_facts_in(d, k, not_names) >= 0 && k > first)
-            return; /* "Early Friday", "Last March" */
+    /* a weekday or month ends the name before it ("Coach Maurice Cheeks
+     * Saturday"); "Early Friday" leaves one word, judged as any other */
+    for (size_t k = first + 1; k < end; k++)
+        if (sl_facts_in(d, k, not_names) >= 0) {
+            end = k;
+            break;
+        }
     /* the role: title words at the start of the run, with what precedes them */
     size_t name = first;
     for (size_t k = first; k < end; k++)
-        if (is_role(d, k))
-            name = k + 1;
+        if (is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k))
+            name = k + 1; /* "of" only within a title: "Secretary of State", not "Bank of England" */
     while (name < end && (connector(d, name) || sl_facts_is(d, name, ".")))
         name++;
     bool has_role = name > first;
@@ -313,7 +320,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
             role_start--;
         has_role = true;
     }
-    uint32_t a = d->toks.items[name].start, b = nm->stop; /* "Netanyahu's": no 's */
+    uint32_t a = d->toks.items[name].start; /* "Netanyahu's": no 's */
+    uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
     /* a name seen before: as written, or as the finder's case variant or
      * alias ("TEL AVIV", "U.S." after "US") */
     const known *seen = find_known(kn, *n_known, d->s + a, b - a, a);

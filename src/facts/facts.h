@@ -93,6 +93,22 @@ bool sl_facts_is_place(const char *s, size_t n);
 /* Whether the lower-cased word is a title or role word ("president", "minister"). */
 bool sl_facts_role_word(const char *w, size_t n);
 
+/* ---- marks.c ---- */
+/* A quoted stretch. */
+typedef struct sl_quote_piece {
+    uint32_t open, close;        /* byte offsets of the marks */
+    uint32_t after;              /* just after the closing mark */
+    uint32_t start, end;         /* the quoted text */
+    bool from_prev_para;         /* a quote running on from the paragraph before */
+    bool block;                  /* a paragraph set apart after a colon, without marks */
+} sl_quote_piece;
+
+typedef SL_VEC(sl_quote_piece) sl_quote_piece_vec;
+
+/* Appends the quoted stretches of d's text to out, in text order (block
+ * quotes included). Errors: SL_ENOMEM. */
+int sl_quote_pieces(const sl_facts_doc *d, sl_quote_piece_vec *out);
+
 /* ---- speakers.c ---- */
 /* Who a speaker mention that is no name stands for, per document. */
 typedef struct sl_speakers sl_speakers;

@@ -1,8 +1,9 @@
-/* quotes.c — direct quotes with their speaker and cue verb: text between
- * straight or curly double quotation marks, the attribution found after the
- * closing mark ("..., said Smith", "..., he said") or before the opening one
- * (Smith said: "..."), pronouns resolved by the speaker chooser, quotes
- * running over paragraphs, and scare quotes and titles left out. */
+/* quotes.c — direct quotes with their speaker and cue verb: for each quoted
+ * stretch of marks.c, the attribution found after the closing mark ("...,
+ * said Smith", "..., he said"), before the opening one (Smith said: "..."),
+ * or on the line under it ("- Smith."), pronouns resolved by the speaker
+ * chooser, quotes running over paragraphs, and scare quotes and titles left
+ * out. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +46,8 @@ static const char *const cues[] = {"said", "says", "say", "told", "tells", "adde
     "scoffed", "snapped", "mocked", "mocks", "pleaded", "pledged", "proclaimed", "chided",
     "confided", "recounted", "remembered", "reflected", "speculated", "underscored",
     "emphasised", "commented", "texted", "emailed", "answered", "interjected", "bragged",
-    "marveled", "explains", "quips", "scoffs", "boasts", "touted", "conceded", "griped", NULL};
+    "marveled", "explains", "quips", "scoffs", "boasts", "touted", "conceded", "griped", "sang",
+    "sings", NULL};
 /* Cues of a partial quote, before it only: she described the talks as "good". */
 static const char *const partial_cues[] = {"described", "describes", "called", "calls",
     "calling", "termed", "dubbed", NULL};
@@ -63,212 +65,30 @@ static const char *const speaker_trailers[] = {"also", "then", "later", "once", 
     "just", "was", "is", "has", "had", "have", "will", "would", "repeatedly", "previously",
     "recently", "often", "still", "first", "finally", NULL};
 
-typedef struct piece {
-    uint32_t open, close;        /* byte offsets of the marks */
-    uint32_t after;              /* just after the closing mark */
-    uint32_t start, end;         /* the quoted text */
-    bool from_prev_para;         /* a quote running on from the paragraph before */
-    bool block;                  /* a paragraph set apart after a colon, without marks */
-} piece;
-
-typedef SL_VEC(piece) piece_vec;
-
-static bool letter_at(const char *s, size_t len, size_t i)
-{
-    return i < len && ((unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z') ||
-                       (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'));
-}
-
-static bool space_before(const char *s, size_t i)
-{
-    return i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '(';
-}
-
-/* A single quotation mark at i in British style ('...' or ‘...’): 'o' an
- * opening one (after a space, before a letter), 'c' a closing one (after
- * no space, before no letter: not the apostrophe of "don't"), else 0. */
-static int single_at(const char *s, size_t len, size_t i, int *width)
-{
-    bool curly_open = i + 2 < len && (unsigned char)s[i] == 0xE2 &&
-                      (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x98;
-    bool curly_close = i + 2 < len && (unsigned char)s[i] == 0xE2 &&
-                       (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99;
-    if (s[i] != '\'' && !curly_open && !curly_close)
-        return 0;
-    *width = s[i] == '\'' ? 1 : 3;
-    if ((s[i] == '\'' || curly_open) && space_before(s, i) && letter_at(s, len, i + *width))
-        return 'o';
-    if ((s[i] == '\'' || curly_close) && !space_before(s, i) && !letter_at(s, len, i + *width))
-        return 'c';
-    return 0;
-}
-
-/* The quotation mark at i: 's' straight double (or two apostrophes, as
- * news archives write it), 'o' opening, 'c' closing, 0 none. With `singles` (a text quoting in single marks, British style),
- * single marks are the quotation marks and double ones are not. */
-static int mark_at(const char *s, size_t len, size_t i, bool singles, int *width)
-{
-    *width = 1;
-    if (singles)
-        return single_at(s, len, i, width);
-    if (s[i] == '"')
-        return 's';
-    if (s[i] == '\'' && i + 1 < len && s[i + 1] == '\'') { /* '' (archives of the NYT) */
-        *width = 2;
-        return 's';
-    }
-    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
-        *width = 3;
-        if ((unsigned char)s[i + 2] == 0x9C)
-            return 'o';
-        if ((unsigned char)s[i + 2] == 0x9D)
-            return 'c';
-    }
-    return 0;
-}
-
-/* Whether the text quotes in single marks: more opening single marks than
- * double marks of any kind (a text in double marks has a few nested single
- * ones; one in single marks, few or no double ones). */
-static bool quotes_in_singles(const char *s, size_t len)
-{
-    size_t singles = 0, doubles = 0;
-    for (size_t i = 0; i < len; i++) {
-        int w;
-        doubles += mark_at(s, len, i, false, &w) != 0;
-        singles += single_at(s, len, i, &w) == 'o';
-    }
-    return singles > doubles;
-}
-
-static bool paragraph_break(const char *s, size_t len, size_t i)
-{
-    return s[i] == '\n' && i + 1 < len && s[i + 1] == '\n';
-}
-
-/* The next paragraph after the break at i starts with an opening mark. */
-static bool next_para_opens(const char *s, size_t len, size_t i, bool singles)
-{
-    while (i < len && (s[i] == '\n' || s[i] == ' '))
-        i++;
-    int w;
-    int m = i < len ? mark_at(s, len, i, singles, &w) : 0;
-    return m == 's' || m == 'o';
-}
-
-/* The end of a quote's text before its closing mark at `close`, without the
- * punctuation that ends it there ("…,"), but for ? and !. */
-static uint32_t text_end(const char *s, uint32_t start, uint32_t close)
-{
-    while (close > start && s[close - 1] && strchr(",.;: ", s[close - 1]))
-        close--;
-    while (close >= start + 3 && !memcmp(s + close - 3, "\xE2\x80\x94", 3)) /* an em dash */
-        close -= 3;
-    return close;
-}
-
-static int by_open(const void *a, const void *b)
-{
-    const piece *x = a, *y = b;
-    return x->open < y->open ? -1 : x->open > y->open;
-}
-
-/* Every quoted stretch, paragraph by paragraph. */
-static int find_pieces(const sl_facts_doc *d, piece_vec *out)
-{
-    const char *s = d->s;
-    size_t len = d->len;
-    bool open = false, run_on = false, singles = quotes_in_singles(s, len);
-    piece cur = {0};
-    for (size_t i = 0; i < len;) {
-        int w, m = mark_at(s, len, i, singles, &w);
-        if (paragraph_break(s, len, i)) {
-            if (open) {
-                open = false;
-                if (next_para_opens(s, len, i, singles)) { /* the quote goes on in the next paragraph */
-                    cur.close = cur.after = (uint32_t)i;
-                    cur.end = text_end(s, cur.start, cur.close);
-                    if (cur.end > cur.start && sl_vec_push(out, cur))
-                        return SL_ENOMEM;
-                    run_on = true;
-                }
-            } else {
-                run_on = false;
-            }
-            i += 2;
-            continue;
-        }
-        if (m == 'o' || (m == 's' && !open)) {
-            cur = (piece){(uint32_t)i, 0, 0, (uint32_t)(i + w), 0, run_on, false};
-            run_on = false;
-            open = true;
-        } else if ((m == 'c' || m == 's') && open) {
-            cur.close = (uint32_t)i;
-            cur.after = (uint32_t)(i + w);
-            cur.end = text_end(s, cur.start, cur.close);
-            open = false;
-            if (cur.end > cur.start && sl_vec_push(out, cur))
-                return SL_ENOMEM;
-        }
-        i += m ? (size_t)w : 1;
-    }
-    return 0;
-}
-
-/* Fewest bytes of a block quote (shorter: a list item, a heading). */
-#define BLOCK_MIN 40
-
-/* Block quotes: a paragraph without quotation marks after one that ends
- * with a colon ("Smith wrote on Twitter:" / the words, set apart). The
- * colon paragraph's attribution is its speaker (colon_paragraph); one that
- * has none is no quote. Appended after the marked pieces, in text order. */
-static int find_blocks(const sl_facts_doc *d, piece_vec *out)
-{
-    const char *s = d->s;
-    bool singles = quotes_in_singles(s, d->len);
-    size_t n_marked = out->n;
-    for (size_t i = 0; i + 2 < d->len; i++) {
-        if (!paragraph_break(s, d->len, i))
-            continue;
-        size_t colon = i;
-        while (colon > 0 && (s[colon - 1] == ' ' || s[colon - 1] == '\n'))
-            colon--;
-        size_t a = i + 2, b = a;
-        while (b < d->len && !paragraph_break(s, d->len, b))
-            b++;
-        int w;
-        bool marked = false;
-        for (size_t k = a; k < b && !marked; k++)
-            marked = mark_at(s, d->len, k, singles, &w) != 0;
-        if (colon > 0 && s[colon - 1] == ':' && !marked && b - a >= BLOCK_MIN) {
-            piece p = {(uint32_t)a, (uint32_t)b, (uint32_t)b, (uint32_t)a,
-                       text_end(s, (uint32_t)a, (uint32_t)b), false, true};
-            if (sl_vec_push(out, p))
-                return SL_ENOMEM;
-        }
-        i = b - 1;
-    }
-    if (out->n > n_marked)
-        qsort(out->items, out->n, sizeof *out->items, by_open);
-    return 0;
-}
-
 static bool punct(const sl_facts_doc *d, size_t i)
 {
     return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_PUNCT);
 }
 
 /* The dot of a title ("Mr."), of an initial ("John D. Podesta") or of a
- * short capitalised abbreviation before a comma ("Allentown, Pa., said"). */
+ * short capitalised abbreviation before a comma or a closing parenthesis
+ * ("Allentown, Pa., said"; "Marco Rubio (R-Fla.) said": the part after the
+ * hyphen). */
 static bool abbrev_dot(const sl_facts_doc *d, size_t i)
 {
     if (!sl_facts_is(d, i, ".") || i == 0)
         return false;
     size_t n;
     const char *w = sl_facts_tok(d, i - 1, &n);
+    bool title = sl_facts_in(d, i - 1, abbrev_titles) >= 0;
+    const char *hyphen = memrchr(w, '-', n);
+    if (hyphen) {
+        n -= (size_t)(hyphen + 1 - w);
+        w = hyphen + 1;
+    }
     bool cap = n >= 1 && w[0] >= 'A' && w[0] <= 'Z';
-    return sl_facts_in(d, i - 1, abbrev_titles) >= 0 || (cap && n == 1) ||
-           (cap && n <= 4 && sl_facts_is(d, i + 1, ","));
+    return title || (cap && n == 1) ||
+           (cap && n <= 4 && (sl_facts_is(d, i + 1, ",") || sl_facts_is(d, i + 1, ")")));
 }
 
 /* Punctuation that ends an attribution's clause: a sentence's end, a
@@ -292,7 +112,10 @@ static size_t word_count(const sl_facts_doc *d, size_t a, size_t b)
 
 static bool is_cue(const sl_facts_doc *d, size_t i)
 {
-    return i < d->toks.n && sl_facts_in(d, i, cues) >= 0;
+    /* "As Dana Milbank puts it, "..."" */
+    return i < d->toks.n && (sl_facts_in(d, i, cues) >= 0 ||
+                             ((sl_facts_is(d, i, "put") || sl_facts_is(d, i, "puts")) &&
+                              sl_facts_is(d, i + 1, "it")));
 }
 
 /* Cues whose speaker always comes first: "Smith told reporters". */
@@ -370,7 +193,7 @@ static size_t np_backward(const sl_facts_doc *d, size_t end, size_t limit)
 
 /* Whether a quote ends on a comma, ? or ! before its closing mark: its
  * sentence goes on, most often with its attribution. */
-static bool ends_open(const sl_facts_doc *d, const piece *p)
+static bool ends_open(const sl_facts_doc *d, const sl_quote_piece *p)
 {
     char last = p->close > p->start ? d->s[p->close - 1] : '\0';
     return last == ',' || last == '?' || last == '!';
@@ -397,11 +220,15 @@ static size_t name_end(const sl_facts_doc *d, size_t i, size_t limit)
 }
 
 /* An attribution with a verb of no list, after a quote whose sentence goes
- * on: ""...," Beck questioned." / "she elaborated" / "reacted Trump." The
- * speaker is a name or a pronoun, the verb in the past tense next to it. */
+ * on: ""...," Beck questioned." / "she elaborated" / "the governor
+ * repeated" / "reacted Trump." The speaker is a name, a pronoun or a role
+ * the chooser resolves, the verb in the past tense next to it. */
 static void unlisted_cue(const sl_facts_doc *d, size_t i, size_t limit, attribution *a)
 {
     size_t e = sl_facts_in(d, i, pronouns) >= 0 ? i + 1 : name_end(d, i, limit);
+    for (size_t r = i + 2; e == i && r < limit && r <= i + 4; r++)
+        if (sl_speakers_resolvable(d, i, r) && past_verb(d, r))
+            e = r; /* "the governor repeated" */
     if (e > i && e < limit && past_verb(d, e)) {
         *a = (attribution){e, i, e};
         return;
@@ -412,7 +239,7 @@ static void unlisted_cue(const sl_facts_doc *d, size_t i, size_t limit, attribut
 }
 
 /* Attribution after the closing mark: ", said Smith." / ", Smith said." */
-static attribution after_quote(const sl_facts_doc *d, const piece *p)
+static attribution after_quote(const sl_facts_doc *d, const sl_quote_piece *p)
 {
     attribution a = {SIZE_MAX, 0, 0};
     size_t i = sl_facts_token_at(d, p->after);
@@ -537,7 +364,7 @@ static void speaker_before(const sl_facts_doc *d, size_t k, size_t floor, size_t
 }
 
 /* Attribution before the opening mark: Smith said: "..." / said Smith, "..." */
-static attribution before_quote(const sl_facts_doc *d, const piece *p)
+static attribution before_quote(const sl_facts_doc *d, const sl_quote_piece *p)
 {
     attribution a = {SIZE_MAX, 0, 0};
     size_t i = sl_facts_token_at(d, p->open); /* the opening mark's token */
@@ -578,7 +405,7 @@ static attribution before_quote(const sl_facts_doc *d, const piece *p)
 
 /* A quote opening a paragraph after one that ends with a colon ("Smith said
  * on Monday:"): the attribution is at the end of that paragraph. */
-static attribution colon_paragraph(const sl_facts_doc *d, const piece *p)
+static attribution colon_paragraph(const sl_facts_doc *d, const sl_quote_piece *p)
 {
     attribution none = {SIZE_MAX, 0, 0};
     uint32_t k = p->open;
@@ -591,9 +418,70 @@ static attribution colon_paragraph(const sl_facts_doc *d, const piece *p)
         k--;
     if (k == 0 || d->s[k - 1] != ':')
         return none;
-    piece at = *p;
+    sl_quote_piece at = *p;
     at.open = k; /* just after the colon: its paragraph is searched */
     return before_quote(d, &at);
+}
+
+/* Whether the quote opens its paragraph (a sentence before it in the
+ * paragraph, "Brandt was unmoved. "…"", says who speaks, not the quote before). */
+static bool opens_paragraph(const sl_facts_doc *d, const sl_quote_piece *p)
+{
+    uint32_t k = p->open;
+    while (k > 0 && (d->s[k - 1] == ' ' || d->s[k - 1] == '\t'))
+        k--;
+    return k == 0 || d->s[k - 1] == '\n';
+}
+
+/* Longest signature line under a quote ("- Bernie Sanders.", "-Michelle
+ * Marks, Philadelphia."), in bytes: longer, it is a paragraph of its own. */
+#define SIGNATURE_MAX 120
+
+/* A quote that ends its paragraph, signed by the next one: a line opening
+ * with a dash and a name (pull quotes, "quotable" lists, fact checks). The
+ * dash stands for the cue. */
+static attribution signature_line(const sl_facts_doc *d, const sl_quote_piece *p)
+{
+    attribution a = {SIZE_MAX, 0, 0};
+    uint32_t k = p->after, n = (uint32_t)d->len;
+    while (k < n && (d->s[k] == ' ' || d->s[k] == '\t' || d->s[k] == '.'))
+        k++;
+    if (k + 1 >= n || d->s[k] != '\n')
+        return a;
+    while (k < n && (d->s[k] == '\n' || d->s[k] == ' ' || d->s[k] == '\t'))
+        k++;
+    bool dash = k < n && (d->s[k] == '-' ||
+                          (k + 2 < n && !memcmp(d->s + k, "\xE2\x80", 2) &&
+                           (d->s[k + 2] == '\x94' || d->s[k + 2] == '\x93')));
+    const char *eol = dash ? memchr(d->s + k, '\n', n - k) : NULL;
+    uint32_t line_end = eol ? (uint32_t)(eol - d->s) : n;
+    if (!dash || line_end - k > SIGNATURE_MAX)
+        return a;
+    size_t i = sl_facts_token_at(d, k), limit = i + 1;
+    while (limit < d->toks.n && d->toks.items[limit].start < line_end)
+        limit++;
+    size_t end = np_forward(d, i + 1, limit);
+    if (end > i + 1 && sl_facts_upper(d, i + 1)) {
+        a.cue = i;
+        a.sp_first = i + 1;
+        a.sp_end = end;
+    }
+    return a;
+}
+
+/* A quote that opens a sentence within its paragraph, after one that
+ * ends with a full stop ("Brandt was unmoved. "We have waited…""): that
+ * sentence's subject speaks; its full stop stands for the cue. */
+static attribution sentence_before(const sl_facts_doc *d, const sl_quote_piece *p)
+{
+    attribution a = {SIZE_MAX, 0, 0};
+    size_t i = sl_facts_token_at(d, p->open);
+    if (i < 2 || opens_paragraph(d, p) || !sl_facts_is(d, i - 1, ".") ||
+        memchr(d->s + d->toks.items[i - 1].end, '\n', p->open - d->toks.items[i - 1].end))
+        return a;
+    if (sentence_subject(d, i - 1, &a))
+        a.cue = i - 1;
+    return a;
 }
 
 /* The role stated with any mention of the person named `name`, or NULL. */
@@ -631,11 +519,23 @@ static size_t words_in(const sl_facts_doc *d, uint32_t a, uint32_t b, size_t *up
 }
 
 /* Trims a speaker phrase of the adverbs and auxiliaries at its end ("Mills
- * then", "He also"). False when nothing is left. */
+ * then", "He also") and of the conjunctions, prepositions and dashes at its
+ * start ("But Ms. Capito", "- and", "On Friday"), and of a closing
+ * parenthesis. False when nothing is left. */
 static bool trim_speaker(const sl_facts_doc *d, attribution *a)
 {
     while (a->sp_end > a->sp_first && trailer(d, a->sp_end - 1))
         a->sp_end--;
+    while (a->sp_first < a->sp_end &&
+           (punct(d, a->sp_first) || sl_facts_in(d, a->sp_first, np_stops) >= 0))
+        a->sp_first++;
+    /* "Harry M. Reid (D-Nev.)": the party and state are no part of the name */
+    if (a->sp_end - a->sp_first > 2 && sl_facts_is(d, a->sp_end - 1, ")"))
+        for (size_t k = a->sp_end - 1; k-- > a->sp_first + 1;)
+            if (sl_facts_is(d, k, "(")) {
+                a->sp_end = k;
+                break;
+            }
     return a->sp_first < a->sp_end;
 }
 
@@ -722,9 +622,9 @@ static size_t extend(sl_facts_doc *d, size_t k, size_t old, uint32_t start, uint
 
 void sl_facts_quotes(sl_facts_doc *d)
 {
-    piece_vec pieces = {0};
+    sl_quote_piece_vec pieces = {0};
     sl_speakers *sp = sl_speakers_new(d);
-    if (!sp || find_pieces(d, &pieces) || find_blocks(d, &pieces)) {
+    if (!sp || sl_quote_pieces(d, &pieces)) {
         sl_speakers_free(sp);
         d->err = SL_ENOMEM;
         return;
@@ -734,7 +634,7 @@ void sl_facts_quotes(sl_facts_doc *d)
     uint32_t prev_end = 0;
     size_t prev_len = 0;       /* its text's length */
     for (size_t k = 0; k < pieces.n && !d->err; k++) {
-        const piece *p = &pieces.items[k];
+        const sl_quote_piece *p = &pieces.items[k];
         size_t upper, words = words_in(d, p->start, p->end, &upper);
         attribution a = after_quote(d, p);
         bool after = a.cue != SIZE_MAX && a.sp_first < a.sp_end;
@@ -742,6 +642,10 @@ void sl_facts_quotes(sl_facts_doc *d)
             a = before_quote(d, p);
         if (a.cue == SIZE_MAX)
             a = colon_paragraph(d, p);
+        if (a.cue == SIZE_MAX)
+            a = signature_line(d, p);
+        if (a.cue == SIZE_MAX)
+            a = sentence_before(d, p);
         bool attributed = a.cue != SIZE_MAX && a.sp_first < a.sp_end;
         if (p->block && !(attributed && is_cue(d, a.cue)))
             continue; /* a block quote needs a verb of saying ("4:40 p.m.:" is none) */
@@ -749,7 +653,8 @@ void sl_facts_quotes(sl_facts_doc *d)
         /* the same paragraph's earlier quote: "A," he said. "B." */
         bool same_para = prev >= 0 && !memchr(d->s + prev_end, '\n', p->open - prev_end);
         bool next_para = prev >= 0 && !attributed && p->open - prev_end < SPEAKER_GAP &&
-                         paragraphs_between(d, prev_end, p->open) <= 1;
+                         paragraphs_between(d, prev_end, p->open) <= 1 &&
+                         (opens_paragraph(d, p) || !paragraphs_between(d, prev_end, p->open));
         bool continues = next_para && p->open - prev_end < MERGE_GAP;
         if (scare_or_title(words, upper, attributed || runs_on || same_para))
             continue;

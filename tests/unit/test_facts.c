@@ -512,6 +512,52 @@ TEST(facts_quotes_other_styles)
     sl_fact_items_free(items);
 }
 
+/* Speakers in the styles of fact checks and columns: a signature line
+ * under the quote, "as X puts it", a party and state in parentheses after
+ * the name (its dot ends no clause), a conjunction before the speaker. */
+TEST(facts_quotes_signatures_and_asides)
+{
+    sl_fact_items *items = extract_text(
+        "Mara Lindqvist spoke first at the forum on Friday evening.\n\n"
+        "\"Nobody in this town pays a fair share of the water bill today.\"\n\n"
+        "- Mara Lindqvist.\n\n"
+        "As the columnist Dana Whitcombe puts it, \"The council has stopped listening to the "
+        "people who elected it.\"\n\n"
+        "\"We will bring the bill to a vote in the spring,\" Sen. Tom Okoro (D-Ore.) said on "
+        "Monday.\n\n"
+        "Okoro was asked about the cost of the plan. But Ms. Lindqvist said: \"The cost of "
+        "doing nothing is higher.\"\n", NULL);
+    const char *want[] = {"Mara Lindqvist", "Dana Whitcombe", "Tom Okoro", "Mara Lindqvist"};
+    CHECK_INT(count(items, SL_FACT_QUOTE), 4);
+    for (size_t k = 0; k < 4; k++) {
+        const sl_fact_item *q = nth(items, SL_FACT_QUOTE, k);
+        CHECK_STR(q ? q->about : NULL, want[k]);
+    }
+    sl_fact_items_free(items);
+}
+
+/* A quote opening a sentence after one that names its speaker is that
+ * person's, not the previous quote's, and runs on into the next paragraph;
+ * a role with a verb of no list after a quote ("the union leader
+ * repeated") is its speaker. */
+TEST(facts_quotes_after_a_sentence)
+{
+    sl_fact_items *items = extract_text(
+        "Port Director Elena Marsh spoke first.\n\n"
+        "\"The offer on the table is fair,\" according to Marsh.\n\n"
+        "Union leader Tomas Brandt was unmoved. \"We have waited three years for this. Our "
+        "families have waited three years.\n\n"
+        "\"Nobody should tell us to be patient now,\" he added.\n\n"
+        "\"Three years,\" the union leader repeated, \"and not a day less.\"\n", NULL);
+    const char *want[] = {"Elena Marsh", "Tomas Brandt", "Tomas Brandt", "Tomas Brandt"};
+    CHECK_INT(count(items, SL_FACT_QUOTE), 4);
+    for (size_t k = 0; k < 4; k++) {
+        const sl_fact_item *q = nth(items, SL_FACT_QUOTE, k);
+        CHECK_STR(q ? q->about : NULL, want[k]);
+    }
+    sl_fact_items_free(items);
+}
+
 /* A title without a full stop and the line after it make one sentence:
  * the title's capitals still say nothing ("Checks Into Rehab" is no name),
  * its names are the body's, and a name stops at the line's end. */
@@ -568,6 +614,35 @@ TEST(facts_entities_types_from_context)
     CHECK_INT(biden, 1);
     CHECK_INT(sissi, 1);
     CHECK_INT(tel_aviv, 1);
+    sl_fact_items_free(items);
+}
+
+/* "of" belongs to a title only after a title word: "Governor of Alaska",
+ * not "Bank of England"; a place word before "of" names a place; a compass
+ * word before an organisation word is no place ("Northern Football League");
+ * a weekday ends a name ("Coach Ruth Okafor Saturday"), "Early Friday" is none. */
+TEST(facts_entities_of_compass_and_weekdays)
+{
+    sl_fact_items *items = extract_text(
+        "The Bank of England held rates, the Governor of Alaska said. Ships sailed into the "
+        "Gulf of Aden. Smith joined the Northern Football League in Denver. The club fired "
+        "Coach Ruth Okafor Saturday after a loss. Early Friday, the road was closed.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t bank = 0, alaska = 0, gulf = 0, conference = 0, okafor = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(strcmp(e->text, "England")); /* not "England" with the role "Bank of" */
+        bank += !strcmp(e->text, "Bank of England") && !strcmp(e->detail, "organization");
+        alaska += !strcmp(e->text, "Alaska") && e->role && !strcmp(e->role, "Governor of");
+        gulf += !strcmp(e->text, "Gulf of Aden") && !strcmp(e->detail, "place");
+        conference += !strcmp(e->text, "Northern Football League") && !strcmp(e->detail, "organization");
+        okafor += !strcmp(e->text, "Ruth Okafor") && !strcmp(e->detail, "person");
+        CHECK(!strstr(e->text, "Early") && !strstr(e->text, "Friday"));
+    }
+    CHECK_INT(bank, 1);
+    CHECK_INT(alaska, 1);
+    CHECK_INT(gulf, 1);
+    CHECK_INT(conference, 1);
+    CHECK_INT(okafor, 1);
     sl_fact_items_free(items);
 }
 
