@@ -3,6 +3,7 @@
  * scale, currency code or unit glued to them. Whether a number read is a fact,
  * and its unit, approximation and range, are quantities.c's. */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -434,13 +435,79 @@ static void scale(const sl_facts_doc *d, sl_number *nb)
     dashed_scale(d, nb);
 }
 
+/* The value of a fraction written as one character ("½", "¾", "⅓") at
+ * token i, 0 when none. */
+static double fraction_sign(const sl_facts_doc *d, size_t i)
+{
+    static const struct { const char *s; double v; } signs[] = {
+        {"\xC2\xBD", 1.0 / 2}, {"\xC2\xBC", 1.0 / 4}, {"\xC2\xBE", 3.0 / 4},
+        {"\xE2\x85\x93", 1.0 / 3}, {"\xE2\x85\x94", 2.0 / 3}, {"\xE2\x85\x95", 1.0 / 5},
+        {"\xE2\x85\x9B", 1.0 / 8}, {"\xE2\x85\x9C", 3.0 / 8}, {"\xE2\x85\x9D", 5.0 / 8},
+        {"\xE2\x85\x9E", 7.0 / 8}};
+    for (size_t k = 0; i < d->toks.n && k < sizeof signs / sizeof *signs; k++)
+        if (sl_facts_is(d, i, signs[k].s))
+            return signs[k].v;
+    return 0;
+}
+
+/* What follows a whole number and adds to it: a fraction sign glued to the
+ * digits ("2½") or "and a half" / "and a quarter" ("one and a half
+ * million", "2 and a half years"). */
+static void and_fraction(const sl_facts_doc *d, sl_number *nb)
+{
+    size_t j = nb->last + 1;
+    double f;
+    if (nb->ordinal || nb->value_hi > 0 || nb->glued_unit || nb->glued_noun || nb->value < 1 ||
+        nb->value != floor(nb->value))
+        return;
+    if (!nb->word_form && sl_numbers_glued(d, nb->last, j) && (f = fraction_sign(d, j)) > 0) {
+        nb->value += f;
+        nb->last = j;
+    } else if (sl_facts_is(d, j, "and") && sl_facts_is(d, j + 1, "a") &&
+               (sl_facts_is(d, j + 2, "half") || sl_facts_is(d, j + 2, "quarter"))) {
+        nb->value += sl_facts_is(d, j + 2, "half") ? 0.5 : 0.25;
+        nb->last = j + 2;
+    }
+}
+
+/* A power of ten after the digits: "1.99×10^30", "1.99×10−30", "3 x 10^8". */
+static void power_of_ten(const sl_facts_doc *d, sl_number *nb)
+{
+    size_t j = nb->last + 1, k = j + 2, n;
+    double sign = 1;
+    if (nb->word_form || nb->glued_unit ||
+        !(sl_facts_is(d, j, "\xC3\x97") || sl_facts_is(d, j, "x")) || !sl_facts_is(d, j + 1, "10"))
+        return;
+    if (sl_facts_is(d, k, "^"))
+        k++;
+    if (sl_facts_is(d, k, "-") || sl_facts_is(d, k, "\xE2\x88\x92")) {
+        sign = -1;
+        k++;
+    }
+    if (k == j + 2 || k >= d->toks.n || !(d->toks.items[k].flags & SL_TOK_NUMBER) ||
+        !sl_numbers_glued(d, k - 1, k))
+        return;
+    int e = atoi(sl_facts_tok(d, k, &n));
+    if (e > 300)
+        return;
+    nb->value *= pow(10, sign * e);
+    nb->scaled = true;
+    nb->last = k;
+}
+
 bool sl_numbers_read(const sl_facts_doc *d, size_t i, sl_number *nb)
 {
     memset(nb, 0, sizeof *nb);
+    if ((nb->value = fraction_sign(d, i)) > 0) { /* "¾ of a teaspoon" */
+        nb->first = nb->last = i;
+        return true;
+    }
     if (!(d->toks.items[i].flags & (SL_TOK_NUMBER | SL_TOK_WORD)))
         return false;
     if (!digits_at(d, i, nb) && (memset(nb, 0, sizeof *nb), !words_at(d, i, nb)))
         return false;
+    and_fraction(d, nb);
+    power_of_ten(d, nb);
     scale(d, nb);
     /* "minus 387" */
     if (nb->first > 0 && sl_facts_is(d, nb->first - 1, "minus") && nb->value > 0) {

@@ -340,17 +340,22 @@ static size_t rate_unit(const sl_facts_doc *d, size_t after, const char *unit, c
     return 1 + (used ? used : 1);
 }
 
-/* "Jane Doe, 65, said": a bare number between commas after a name is an age. */
-static bool age_after_name(const sl_facts_doc *d, const sl_number *nb)
+/* A bare number that is an age: between commas after a name ("Jane Doe,
+ * 65, said"), or after "aged" or "age" ("aged 65", "at age 5"). */
+static bool bare_age(const sl_facts_doc *d, const sl_number *nb)
 {
     size_t f = nb->first;
-    return !nb->word_form && !nb->glued_unit && nb->value >= 1 && nb->value < 120 &&
-           nb->value == floor(nb->value) && f > 1 && sl_facts_is(d, f - 1, ",") &&
-           sl_facts_upper(d, f - 2) && !(d->toks.items[f - 2].flags & SL_TOK_STOP) &&
+    if (nb->word_form || nb->glued_unit || nb->value < 1 || nb->value >= 120 ||
+        nb->value != floor(nb->value) || f < 1)
+        return false;
+    if (sl_facts_is(d, f - 1, "aged") || sl_facts_is(d, f - 1, "age"))
+        return true;
+    return f > 1 && sl_facts_is(d, f - 1, ",") && sl_facts_upper(d, f - 2) &&
+           !(d->toks.items[f - 2].flags & SL_TOK_STOP) &&
            (sl_facts_is(d, nb->last + 1, ",") || sl_facts_is(d, nb->last + 1, ")"));
 }
 
-/* Emits the sl_number nb unless it is no fact; returns the last token it takes. */
+/* Emits the number nb unless it is no fact; returns the last token it takes. */
 static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about)
 {
     size_t first = nb->first;
@@ -400,7 +405,7 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about)
         unit = per;
         after += used;
     }
-    if (!unit && age_after_name(d, nb))
+    if (!unit && bare_age(d, nb))
         unit = "year of age";
     if (!unit && bare_line(d, nb->first))
         return after - 1; /* a bare number on a line of its own: page chrome */

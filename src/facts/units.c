@@ -277,6 +277,11 @@ double sl_units_scale_word(const sl_facts_doc *d, size_t i)
 
 double sl_units_glued_scale(const char *s, size_t n, bool money)
 {
+    static const struct { const char *w; double v; } hyphened[] = {
+        {"-thousand", 1e3}, {"-million", 1e6}, {"-billion", 1e9}, {"-trillion", 1e12}};
+    for (size_t k = 0; k < sizeof hyphened / sizeof *hyphened; k++)
+        if (n == strlen(hyphened[k].w) && !strncasecmp(s, hyphened[k].w, n))
+            return hyphened[k].v; /* "$5.5-million", as North American papers write it */
     if ((n == 2 && !strncasecmp(s, "bn", 2)) || (n == 3 && !strncasecmp(s, "bln", 3)) ||
         (n == 1 && s[0] == 'B' && money))
         return 1e9;
