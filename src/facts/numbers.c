@@ -144,6 +144,17 @@ static size_t hyphen_prefix(const char *s, size_t n, char *approx)
     return 0;
 }
 
+/* Whether s[0, n) is a hyphen and a lower-case word ("-member"). */
+static bool lower_noun(const char *s, size_t n)
+{
+    if (n < 3 || s[0] != '-')
+        return false;
+    for (size_t k = 1; k < n; k++)
+        if (!islower((unsigned char)s[k]))
+            return false;
+    return true;
+}
+
 /* A number written in digits at token i (possibly glued to a currency
  * code, a scale or a unit: "USD1,700", "$13.6M", "10km"). */
 static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
@@ -204,8 +215,16 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
                                                       million_before_noun(d, nb->last))) > 0) {
             nb->value *= k; /* "$13.6M", "4.3M", "$1.7bn" */
             nb->scaled = true;
-        } else if (nb->glued_unit || !(nb->glued_unit = sl_units_word(rest, rn)))
+        } else if (!nb->glued_unit && (nb->glued_unit = sl_units_word(rest, rn))) {
+            /* "10km", "12-year-old" */
+        } else if (!nb->glued_unit && lower_noun(rest, rn)) {
+            size_t ln; /* "40,000-strong", "10-member", as "three-phase" */
+            const char *lt = sl_facts_tok(d, nb->last, &ln);
+            nb->glued_noun = lt + ln - rn + 1; /* in the text: buf is gone on return */
+            nb->glued_noun_len = rn - 1;
+        } else {
             return false; /* "3D", "5G", "F16": a name */
+        }
     }
     /* "2 1/2" */
     if (!nb->ordinal && !nb->glued_unit && nb->last + 1 < d->toks.n) {
