@@ -32,7 +32,9 @@ static const char *const link_words[] = {"of", "at", "to", "for", "reached", "wa
  * "0.68 percent lower", "$33,790 versus". */
 static const char *const measure_enders[] = {"wide", "long", "tall", "high", "deep", "thick",
     "old", "lower", "higher", "versus", "worldwide", "early", "late", "earlier", "later",
-    "up", "down", "off", "away", "apart", "ahead", "behind", "below", "above", NULL};
+    "up", "down", "off", "away", "apart", "ahead", "behind", "below", "above", "outside",
+    "inside", "near", "within", "across", "along", "beyond", "past", "toward", "towards",
+    "among", NULL};
 
 /* States a count is in, written right after it ("three workers hurt"). */
 static const char *const event_words[] = {"hurt", "injured", "killed", "wounded", "dead",
@@ -101,8 +103,8 @@ static bool plural(const sl_facts_doc *d, size_t i)
         "feet", "teeth", "mice", "geese", "staff", "personnel", "cattle", "fishermen", NULL};
     size_t n;
     const char *w = sl_facts_tok(d, i, &n);
-    if (sl_facts_upper(d, i))
-        return false;
+    if (sl_facts_upper(d, i) || ends_with(d, i, "'s") || ends_with(d, i, "\xE2\x80\x99s"))
+        return false; /* a name, or a possessive: "the valley's electricity" */
     if (sl_facts_in(d, i, irregular) >= 0 || ends_with(d, i, "men"))
         return true;
     return n > 3 && (w[n - 1] == 's' || w[n - 1] == 'S') && !ends_with(d, i, "ss") &&
@@ -148,8 +150,9 @@ size_t sl_numbers_counted_after(const sl_facts_doc *d, size_t i, size_t anchor, 
         sl_facts_in(d, i, event_words) < 0 && !(i + 1 < d->toks.n && sl_numbers_content_word(d, i + 1)))
         return i; /* a verb, not an adjective: "around 73 raising", "2,000 stayed", but
                      "517 rushing yards", "300 recorded songs", "three injured" */
-    while (n < 4 && sl_numbers_same_sentence(d, anchor, i) && sl_numbers_content_word(d, i) && !sl_facts_month(d, i) &&
-           !(n > 0 && (past_form(d, i) || sl_facts_in(d, i, phrase_enders) >= 0))) {
+    while (n < 4 && sl_numbers_same_sentence(d, anchor, i) && sl_numbers_content_word(d, i) &&
+           !sl_facts_month(d, i) && sl_facts_in(d, i, phrase_enders) < 0 &&
+           !(n > 0 && past_form(d, i))) { /* "four said": no phrase */
         sl_facts_put_lower(d, i++, about);
         n++;
         if (!one && plural(d, i - 1))
@@ -161,8 +164,8 @@ size_t sl_numbers_counted_after(const sl_facts_doc *d, size_t i, size_t anchor, 
     while (state < i + 2 && state < d->toks.n && sl_facts_in(d, state, aux_words) >= 0)
         state++;
     if (sl_numbers_same_sentence(d, anchor, state) && sl_numbers_content_word(d, state) &&
-        ((state > i && (past_form(d, state) || sl_facts_is(d, state, "hurt"))) ||
-         (n && sl_facts_in(d, state, event_words) >= 0))) {
+        n && ((state > i && (past_form(d, state) || sl_facts_is(d, state, "hurt"))) ||
+              sl_facts_in(d, state, event_words) >= 0)) { /* not "two were treated" */
         sl_facts_put_lower(d, state, about);
         return state + 1;
     }

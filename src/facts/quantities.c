@@ -123,6 +123,7 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         nb->value <= 2200 && (nb->value >= 1800 || (nb->value >= 1000 && year_word)))
         return true; /* a year: dates.c */
     if (sl_facts_is(d, last + 1, ":") || sl_facts_is(d, last + 1, "a.m.") ||
+        sl_facts_is(d, last + 1, "o'clock") || sl_facts_is(d, last + 1, "o\xE2\x80\x99" "clock") ||
         sl_facts_is(d, last + 1, "p.m.") || sl_facts_is(d, last + 1, "am") ||
         sl_facts_is(d, last + 1, "pm") ||
         (first > 1 && sl_facts_is(d, first - 1, ":") &&
