@@ -302,9 +302,10 @@ enum { F_NONE, F_NONE_BARE, F_NONE_TIME, F_DIST, F_BETWEEN, F_FIRST, F_NEAREST, 
        F_VERB_AFTER, F_CAPITAL, F_COMMA, F_RULE, F_LEN, N_FEATURES };
 
 /* Fitted by eval/fit_concepts.py on NewsQuant's even half (`/usr/bin/python3
- * eval/fit_concepts.py`): the top candidate is right for 0.699 of the even
- * numbers and 0.693 of the odd, held-out ones (the rule alone: 0.674 /
- * 0.625). The rule's pick and subject-like phrases (a verb after, a name,
+ * eval/fit_concepts.py`): the top candidate is right for 0.698 of the even
+ * numbers and 0.697 of the odd, held-out ones (the rule alone: 0.673 /
+ * 0.630; a refit on today's candidates gives 0.690 / 0.701 and was not
+ * taken). The rule's pick and subject-like phrases (a verb after, a name,
  * a determiner before, the sentence's first) weigh most; phrases between,
  * a comma between, a preposition before and distance count against; a
  * duration most often is a value of no phrase. */
