@@ -32,9 +32,7 @@ static const char *const link_words[] = {"of", "at", "to", "for", "reached", "wa
  * "0.68 percent lower", "$33,790 versus". */
 static const char *const measure_enders[] = {"wide", "long", "tall", "high", "deep", "thick",
     "old", "lower", "higher", "versus", "worldwide", "early", "late", "earlier", "later",
-    "up", "down", "off", "away", "apart", "ahead", "behind", "below", "above", "outside",
-    "inside", "near", "within", "across", "along", "beyond", "past", "toward", "towards",
-    "among", NULL};
+    "up", "down", "off", "away", "apart", "ahead", "behind", "below", "above", NULL};
 
 /* States a count is in, written right after it ("three workers hurt"). */
 static const char *const event_words[] = {"hurt", "injured", "killed", "wounded", "dead",
@@ -43,13 +41,15 @@ static const char *const event_words[] = {"hurt", "injured", "killed", "wounded"
 /* Auxiliaries between a counted noun and its state ("were injured"). */
 static const char *const aux_words[] = {"were", "was", "are", "is", "had", "have", "has",
     "been", "be", NULL};
-/* Words after a counted noun that end its phrase: verbs and adverbs a
- * stop-word list does not hold ("14 players left", "59 users mostly"). */
+/* Words after a counted noun that end its phrase: verbs, adverbs and
+ * prepositions a stop-word list does not hold ("14 players left", "59 users
+ * mostly", "one hand behind her head", "40 hectares outside Eskmoor"). */
 static const char *const phrase_enders[] = {"left", "said", "says", "say", "asks", "ask",
     "told", "took", "take", "made", "make", "went", "go", "came", "come", "got", "get",
     "mostly", "whilst", "while", "available", "ago", "earlier", "later", "each", "apiece",
     "next", "last", "this", "per", "a", "an", "year", "years", "today", "yesterday",
-    "including", "according", NULL};
+    "including", "according", "behind", "outside", "inside", "near", "within", "across",
+    "along", "beyond", "past", "toward", "towards", "among", "despite", NULL};
 
 bool sl_numbers_same_sentence(const sl_facts_doc *d, size_t a, size_t b)
 {
