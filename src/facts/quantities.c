@@ -3,6 +3,7 @@
  * around it (units.c), range, rate ("a share") and what it counts
  * (counted.c). Years, days of dates, clock times, ids and page counters are
  * left out. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,13 +82,28 @@ static bool camel_case(const sl_facts_doc *d, size_t i)
     return false;
 }
 
-/* Capitalised words ending in a street word within three tokens: an address. */
+/* Whether token k may be a word of a street's name: capitalised, or an
+ * ordinal in digits ("71st"). */
+static bool street_word(const sl_facts_doc *d, size_t k)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, k, &n);
+    return sl_facts_upper(d, k) ||
+           (n > 2 && isdigit((unsigned char)w[0]) && (!strcasecmp(w + n - 2, "st") ||
+            !strcasecmp(w + n - 2, "nd") || !strcasecmp(w + n - 2, "rd") ||
+            !strcasecmp(w + n - 2, "th")));
+}
+
+/* A street's name within three tokens from token i, in capitals or ordinals,
+ * with a street word after its first word ("575 Wilbraham Road", "9 E 71st
+ * St") or first before another capitalised word ("22 Ave Foch"): an address. */
 static bool street_after(const sl_facts_doc *d, size_t i)
 {
     static const char *const streets[] = {"road", "street", "st", "avenue", "ave", "way",
         "lane", "drive", "boulevard", "blvd", "rd", "place", "square", NULL};
-    for (size_t k = i; k < i + 3 && k < d->toks.n && sl_facts_upper(d, k); k++)
-        if (k > i && sl_facts_in(d, k, streets) >= 0)
+    for (size_t k = i; k < i + 4 && k < d->toks.n && d->sent_of[k] == d->sent_of[i] &&
+                       street_word(d, k); k++)
+        if (sl_facts_in(d, k, streets) >= 0 && (k > i || sl_facts_upper(d, k + 1)))
             return true;
     return false;
 }
@@ -395,6 +411,8 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about)
         if (!unit)
             unit = hi_unit;
     }
+    if (!unit && !nb->word_form && after > nb->last + 1 && street_after(d, after))
+        return after - 1; /* "16-18 Industrial Avenue" */
     if (unit && !strcmp(unit, "kilometre") && sl_facts_is(d, after, "/") &&
         (sl_facts_is(d, after + 1, "h") || sl_facts_is(d, after + 1, "hr"))) {
         unit = "kilometre per hour"; /* "80km/h" */
