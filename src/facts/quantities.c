@@ -335,18 +335,36 @@ static bool from_range_end(const sl_facts_doc *d, size_t after, size_t first, co
     return false;
 }
 
-/* "$1.40 a share", "$58 per barrel", "$21 per square foot": the unit per
- * something, written into per (cap bytes); the tokens it takes, 0 when none. */
+/* The unit of a symbol after a slash ("m/s", "km/h", "mg/l"), NULL when
+ * none: alone, such letters are words or initials. */
+static const char *per_symbol(const sl_facts_doc *d, size_t k)
+{
+    return sl_facts_is(d, k, "s") ? "second"
+         : sl_facts_is(d, k, "h") || sl_facts_is(d, k, "hr") ? "hour"
+         : sl_facts_is(d, k, "l") ? "litre" : NULL;
+}
+
+/* "$1.40 a share", "$58 per barrel", "$21 per square foot", "5 mg/l": the
+ * unit per something, written into per (cap bytes); the tokens it takes, 0
+ * when none. */
 static size_t rate_unit(const sl_facts_doc *d, size_t after, const char *unit, char *per, size_t cap)
 {
     static const char *const when[] = {"earlier", "ago", "before", "later", "previously", NULL};
+    const char *wu;
+    size_t used;
+    if (unit && sl_facts_is(d, after, "/") && sl_numbers_glued(d, after - 1, after) &&
+        sl_numbers_glued(d, after, after + 1) &&
+        ((used = unit_at(d, after + 1, &wu)) || (wu = per_symbol(d, after + 1)))) {
+        snprintf(per, cap, "%s per %s", unit, wu); /* "5 mg/l", "3 kg/m2", "80km/h" */
+        return 1 + (used ? used : 1);
+    }
     if (!unit || !(sl_facts_is(d, after, "a") || sl_facts_is(d, after, "an") ||
                    sl_facts_is(d, after, "per")) ||
         after + 1 >= d->toks.n || !sl_numbers_content_word(d, after + 1) || !sl_numbers_same_sentence(d, after, after + 1) ||
         sl_facts_in(d, after + 2, when) >= 0) /* "$6.8 billion a year earlier" */
         return 0;
-    const char *wu;
-    size_t used = unit_at(d, after + 1, &wu), n;
+    size_t n;
+    used = unit_at(d, after + 1, &wu);
     const char *w = sl_facts_tok(d, after + 1, &n);
     if (used)
         snprintf(per, cap, "%s per %s", unit, wu);
@@ -413,11 +431,6 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about)
     }
     if (!unit && !nb->word_form && after > nb->last + 1 && street_after(d, after))
         return after - 1; /* "16-18 Industrial Avenue" */
-    if (unit && !strcmp(unit, "kilometre") && sl_facts_is(d, after, "/") &&
-        (sl_facts_is(d, after + 1, "h") || sl_facts_is(d, after + 1, "hr"))) {
-        unit = "kilometre per hour"; /* "80km/h" */
-        after += 2;
-    }
     char per[64];
     size_t used = rate_unit(d, after, unit, per, sizeof per);
     if (used) {
