@@ -217,6 +217,8 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
             nb->scaled = true;
         } else if (!nb->glued_unit && (nb->glued_unit = sl_units_word(rest, rn))) {
             /* "10km", "12-year-old" */
+        } else if (rn == 5 && !strncasecmp(rest, "-plus", 5)) {
+            nb->approx = '>'; /* "5,000-plus" */
         } else if (!nb->glued_unit && lower_noun(rest, rn)) {
             size_t ln; /* "40,000-strong", "10-member", as "three-phase" */
             const char *lt = sl_facts_tok(d, nb->last, &ln);

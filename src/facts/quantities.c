@@ -307,7 +307,9 @@ static bool range_end(const sl_facts_doc *d, size_t after, size_t first, const c
     *hi_unit = hi->glued_unit ? hi->glued_unit : cur ? cur : unit_after(d, hi->last, &end);
     if (by && (lo_unit || !*hi_unit || sl_facts_is(d, after, "-")))
         return false;
-    if (lo_unit && ((!*hi_unit && !between) || (*hi_unit && strcmp(lo_unit, *hi_unit))))
+    bool joined = sl_facts_is(d, after, "-") && sl_numbers_glued(d, after - 1, after) &&
+                  sl_numbers_glued(d, after, after + 1); /* "$5-6 billion": one amount */
+    if (lo_unit && ((!*hi_unit && !between && !joined) || (*hi_unit && strcmp(lo_unit, *hi_unit))))
         return false; /* "up 9.4 per cent to $84", "rose 8% to 3.65": two quantities */
     hi->last = end - 1;
     return true;
@@ -407,10 +409,11 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about)
     size_t after = nb->last + 1;
     if (!unit && !(unit = share_of_unit(d, nb, &after)))
         unit = unit_after(d, nb->last, &after);
-    if (unit && first == nb->first && first > 0 && sl_facts_is(d, first - 1, "-") &&
+    if (unit && first == nb->first && first > 0 &&
+        (sl_facts_is(d, first - 1, "-") || sl_facts_is(d, first - 1, "\xE2\x88\x92")) &&
         sl_numbers_glued(d, first - 1, first) && nb->value > 0 &&
         !(first > 1 && sl_numbers_glued(d, first - 2, first - 1))) {
-        nb->value = -nb->value; /* "-5 degrees", but not the "-" of "5-10" */
+        nb->value = -nb->value; /* "-5 degrees", "\xE2\x88\x92" "3.5%", but not the "-" of "5-10" */
         first--;
     }
     double value_hi = nb->value_hi > 0 ? nb->value_hi : nb->value;
