@@ -82,7 +82,8 @@ static size_t glued_number(const sl_facts_doc *d, size_t i, char *buf, size_t ca
     const char *s = sl_facts_tok(d, i, &n);
     size_t k = n < cap ? n : cap - 1, last = i;
     memcpy(buf, s, k);
-    while (last + 2 < d->toks.n && sl_numbers_glued(d, last, last + 1) && sl_numbers_glued(d, last + 1, last + 2) &&
+    while (last + 2 < d->toks.n && sl_numbers_glued(d, last, last + 1) &&
+           sl_numbers_glued(d, last + 1, last + 2) &&
            isdigit((unsigned char)s[n - 1])) {
         size_t pn, nn;
         const char *p = sl_facts_tok(d, last + 1, &pn);
@@ -164,7 +165,8 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
     nb->last = glued_number(d, i, buf, sizeof buf, &n);
     nb->first = i;
     const char *s = buf;
-    bool dollar = i > 0 && sl_facts_is(d, i - 1, "$") && sl_numbers_glued(d, i - 1, i), minus = false;
+    bool dollar = i > 0 && sl_facts_is(d, i - 1, "$") && sl_numbers_glued(d, i - 1, i);
+    bool minus = false;
     size_t skip;
     if (!isdigit((unsigned char)s[0])) {
         if (n > 6 && !strncasecmp(s, "minus-", 6) && isdigit((unsigned char)s[6])) {

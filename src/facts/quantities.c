@@ -124,7 +124,8 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
     size_t before = first > 0 && sl_facts_is(d, first - 1, ".") && first > 1 ? first - 2 : first - 1;
     if (!nb->word_form && first > 0 && sl_facts_month(d, before))
         return true; /* the day of a date: "Oct 7", "Oct. 7" */
-    if (first > 1 && sl_numbers_glued(d, first - 1, first) && sl_numbers_glued(d, first - 2, first - 1) &&
+    if (first > 1 && sl_numbers_glued(d, first - 1, first) &&
+        sl_numbers_glued(d, first - 2, first - 1) &&
         (sl_facts_is(d, first - 1, ",") || sl_facts_is(d, first - 1, ".") ||
          sl_facts_is(d, first - 1, "-")))
         return true; /* the tail of a larger token: "PS2.7m" */
