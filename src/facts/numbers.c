@@ -367,6 +367,12 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
         for (k = 1; ones[k]; k++)
             if ((size_t)(dash - s) == strlen(ones[k]) && !strncasecmp(s, ones[k], (size_t)(dash - s))) {
                 nb->value = k;
+                size_t rest = n - (size_t)(dash - s);
+                if ((rest == 11 && !strncasecmp(dash, "-and-a-half", 11)) ||
+                    (rest == 14 && !strncasecmp(dash, "-and-a-quarter", 14))) {
+                    nb->value += rest == 11 ? 0.5 : 0.25; /* "two-and-a-half" */
+                    return true;
+                }
                 nb->glued_unit = sl_units_word(dash, n - (size_t)(dash - s));
                 nb->glued_noun = nb->glued_unit ? NULL : dash + 1;
                 nb->glued_noun_len = n - (size_t)(dash - s) - 1;
