@@ -221,6 +221,8 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
             /* "10km", "12-year-old" */
         } else if (rn == 5 && !strncasecmp(rest, "-plus", 5)) {
             nb->approx = '>'; /* "5,000-plus" */
+        } else if (rn == 4 && !strncasecmp(rest, "-odd", 4)) {
+            nb->approx = '~'; /* "3,000-odd" */
         } else if (!nb->glued_unit && lower_noun(rest, rn)) {
             size_t ln; /* "40,000-strong", "10-member", as "three-phase" */
             const char *lt = sl_facts_tok(d, nb->last, &ln);
@@ -242,6 +244,34 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
         }
     }
     return true;
+}
+
+/* The whole number at token j written as a word below twenty or as plain
+ * digits up to 1,000 (the denominator of "nine in 10"), -1 when none. */
+static int small_count(const sl_facts_doc *d, size_t j)
+{
+    size_t n;
+    int k = sl_facts_in(d, j, ones);
+    if (k >= 0 || j >= d->toks.n || !(d->toks.items[j].flags & SL_TOK_NUMBER))
+        return k;
+    const char *s = sl_facts_tok(d, j, &n);
+    for (size_t c = 0; c < n; c++)
+        if (!isdigit((unsigned char)s[c]))
+            return -1;
+    return n <= 4 && atoi(s) <= 1000 ? atoi(s) : -1;
+}
+
+/* "one in three", "nine in 10", "1 out of 5": a share written as a count
+ * of a count, from the numerator num at token i; its value, 0 when none. */
+static double count_of_count(const sl_facts_doc *d, size_t i, int num, size_t *last)
+{
+    size_t j = sl_facts_is(d, i + 1, "out") && sl_facts_is(d, i + 2, "of") ? i + 3
+               : sl_facts_is(d, i + 1, "in") ? i + 2 : 0;
+    int den = j ? small_count(d, j) : -1;
+    if (num < 1 || den <= num)
+        return 0;
+    *last = j;
+    return (double)num / den;
 }
 
 /* A fraction in words at token i: "half", "a third", "two-thirds", "three
@@ -276,13 +306,9 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
     }
     if (num < 1 || num > 19)
         return 0;
-    /* "one in three", "one out of five" */
-    size_t j = sl_facts_is(d, i + 1, "out") && sl_facts_is(d, i + 2, "of") ? i + 3
-               : sl_facts_is(d, i + 1, "in") ? i + 2 : 0;
-    if (j && !sl_facts_is(d, i, "a") && (den = sl_facts_in(d, j, ones)) > num) {
-        *last = j;
-        return (double)num / den;
-    }
+    double share = sl_facts_is(d, i, "a") ? 0 : count_of_count(d, i, num, last);
+    if (share > 0)
+        return share; /* "one in three", "one out of five", "nine in 10" */
     size_t dn = 0;
     const char *w = i + 1 < d->toks.n ? sl_facts_tok(d, i + 1, &dn) : "";
     for (den = 2; i + 1 < d->toks.n && denominators[den]; den++) {
@@ -416,8 +442,8 @@ static bool small_number_at(const sl_facts_doc *d, size_t j, double *v)
     return true;
 }
 
-/* "1.8 billion-mile", "400 million-year-old": a scale glued to a unit in
- * the token after the number. */
+/* "1.8 billion-mile", "400 million-year-old", "5 million-strong": a scale
+ * glued to a unit or a noun in the token after the number. */
 static void dashed_scale(const sl_facts_doc *d, sl_number *nb)
 {
     static const struct { const char *w; double v; } dashed[] = {
@@ -430,6 +456,14 @@ static void dashed_scale(const sl_facts_doc *d, sl_number *nb)
             !strncasecmp(w, dashed[k].w, (size_t)(dash - w)) &&
             (unit = sl_units_word(dash, n - (size_t)(dash - w)))) {
             nb->glued_unit = unit;
+            nb->value *= dashed[k].v;
+            nb->scaled = true;
+            nb->last++;
+        } else if ((size_t)(dash - w) == strlen(dashed[k].w) &&
+                   !strncasecmp(w, dashed[k].w, (size_t)(dash - w)) &&
+                   lower_noun(dash, n - (size_t)(dash - w))) {
+            nb->glued_noun = dash + 1; /* "5 million-strong" */
+            nb->glued_noun_len = n - (size_t)(dash - w) - 1;
             nb->value *= dashed[k].v;
             nb->scaled = true;
             nb->last++;
@@ -535,6 +569,13 @@ bool sl_numbers_read(const sl_facts_doc *d, size_t i, sl_number *nb)
         return false;
     if (!digits_at(d, i, nb) && (memset(nb, 0, sizeof *nb), !words_at(d, i, nb)))
         return false;
+    double share;
+    if (!nb->word_form && !nb->glued_unit && !nb->ordinal && !nb->scaled && nb->value < 100 &&
+        nb->value == floor(nb->value) &&
+        (share = count_of_count(d, nb->last, (int)nb->value, &nb->last)) > 0) {
+        nb->value = share; /* "1 in 5 adults" */
+        return true;
+    }
     and_fraction(d, nb);
     power_of_ten(d, nb);
     scale(d, nb);

@@ -329,7 +329,8 @@ TEST(facts_numbers_issue18_forms)
         "It supplies about a third of the valley's electricity. The neck is 25.5\xE2\x80\xB3 "
         "long, and 2022\xE2\x80\xB2s rout was the worst. Shares fell \xE2\x88\x92" "3.5%, "
         "the bill is $5-6 billion and some 5,000-plus fans came. She ran two-and-a-half "
-        "miles.\n", NULL);
+        "miles. Nine in 10 voters and 1 in 5 adults agreed, and a 5 million-strong crowd "
+        "met 3,000-odd police.\n", NULL);
     NUMBER(items, "2\xC2\xBD cups", 2.5, 2.5, "cup", NULL);
     NUMBER(items, "\xC2\xBE of a teaspoon", 0.75, 0.75, "teaspoon", NULL);
     NUMBER(items, "One and a half million", 1.5e6, 1.5e6, "people", NULL);
@@ -346,6 +347,11 @@ TEST(facts_numbers_issue18_forms)
     NUMBER(items, "$5-6 billion", 5e9, 6e9, "dollar", NULL);
     NUMBER(items, "some 5,000-plus", 5000, 5000, NULL, NULL);
     NUMBER(items, "two-and-a-half miles", 2.5, 2.5, "mile", NULL);
+    NUMBER(items, "Nine in 10 voters", 0.9, 0.9, NULL, "voters");
+    NUMBER(items, "1 in 5 adults", 0.2, 0.2, NULL, "adults");
+    NUMBER(items, "5 million-strong", 5e6, 5e6, NULL, "strong");
+    NUMBER(items, "3,000-odd", 3000, 3000, NULL, NULL);
+    CHECK(number_text(items, "3,000-odd")->approx == '~');
     CHECK(!number_text(items, "22"));   /* an address */
     CHECK(!number_text(items, "seven")); /* a clock time */
     CHECK(!number_text(items, "2022")); /* a year, not feet */
