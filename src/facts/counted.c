@@ -133,6 +133,19 @@ static size_t of_phrase(const sl_facts_doc *d, size_t i, size_t anchor, sl_buf *
     return m ? j : i;
 }
 
+/* Whether token i is "and" or "or" joining the words before it to a
+ * plural noun within two content words ("digital and physical sales"). */
+static bool joined_plural(const sl_facts_doc *d, size_t i, size_t anchor)
+{
+    if (!(sl_facts_is(d, i, "and") || sl_facts_is(d, i, "or")))
+        return false;
+    for (size_t k = i + 1; k < i + 3 && sl_numbers_same_sentence(d, anchor, k) &&
+                           sl_numbers_content_word(d, k) && !past_form(d, k); k++)
+        if (plural(d, k))
+            return true;
+    return false;
+}
+
 /* The noun phrase a number counts or measures, after it (and its unit):
  * up to four content words, ended by a verb form or after the first plural
  * noun of a count ("seven European countries conducted" -> "european
@@ -157,6 +170,8 @@ size_t sl_numbers_counted_after(const sl_facts_doc *d, size_t i, size_t anchor, 
         n++;
         if (!one && plural(d, i - 1))
             break;
+        if (joined_plural(d, i, anchor))
+            i++; /* "4.3M digital and physical sales": over the "and" */
     }
     /* "workers were injured", "three workers hurt": the state the counted
      * are in (after an auxiliary, or one of the event words without) */

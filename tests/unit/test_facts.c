@@ -330,7 +330,7 @@ TEST(facts_numbers_issue18_forms)
         "long, and 2022\xE2\x80\xB2s rout was the worst. Shares fell \xE2\x88\x92" "3.5%, "
         "the bill is $5-6 billion and some 5,000-plus fans came. She ran two-and-a-half "
         "miles. Nine in 10 voters and 1 in 5 adults agreed, and a 5 million-strong crowd "
-        "met 3,000-odd police.\n", NULL);
+        "met 3,000-odd police. It sold 4.3M digital and physical copies.\n", NULL);
     NUMBER(items, "2\xC2\xBD cups", 2.5, 2.5, "cup", NULL);
     NUMBER(items, "\xC2\xBE of a teaspoon", 0.75, 0.75, "teaspoon", NULL);
     NUMBER(items, "One and a half million", 1.5e6, 1.5e6, "people", NULL);
@@ -352,6 +352,7 @@ TEST(facts_numbers_issue18_forms)
     NUMBER(items, "5 million-strong", 5e6, 5e6, NULL, "strong");
     NUMBER(items, "3,000-odd", 3000, 3000, NULL, NULL);
     CHECK(number_text(items, "3,000-odd")->approx == '~');
+    NUMBER(items, "4.3M", 4.3e6, 4.3e6, NULL, "digital physical copies");
     CHECK(!number_text(items, "22"));   /* an address */
     CHECK(!number_text(items, "seven")); /* a clock time */
     CHECK(!number_text(items, "2022")); /* a year, not feet */
