@@ -1,4 +1,4 @@
-/* numbers.c — fuzz target: the numbers extractor (src/facts/numbers.c) alone, over
+/* numbers.c — fuzz target: the numbers extractor (src/facts/numbers.c, quantities.c) alone, over
  * normalised text; every item must lie inside the text (fuzz_facts_one). */
 #include "fuzz.h"
 

@@ -1,11 +1,9 @@
-/* numbers.c — numbers stated in a text: digits and words ("40,000", "1.2
- * million", "2 1/2", "ten", "ninth", "two-thirds", "dozens"), with
- * approximation ("over", "about") and ranges; the unit, currency and scale
- * words around them are units.c's, the phrase they count counted.c's. Years,
- * days of dates, clock times, ids and page counters are left out. */
+/* numbers.c — reading a number out of the text: digits and words ("40,000",
+ * "1.2 million", "2 1/2", "ten", "ninth", "two-thirds", "dozens"), with the
+ * scale, currency code or unit glued to them. Whether a number read is a fact,
+ * and its unit, approximation and range, are quantities.c's. */
 #include <ctype.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -33,45 +31,6 @@ static const struct { const char *w; double v; } vague_scales[] = {
     {"dozens", 12}, {"hundreds", 1e2}, {"thousands", 1e3}, {"millions", 1e6},
     {"billions", 1e9}, {"tens", 10},
 };
-
-/* Words before a number that make it approximate, and how; the first entry
- * that ends right before the number wins (a two-word phrase is listed before
- * any entry of its last word). */
-static const struct { const char *w1, *w2; char approx; } approx_words[] = {
-    {"more", "than", '>'}, {"over", NULL, '>'}, {"at", "least", '>'}, {"above", NULL, '>'},
-    {"exceeding", NULL, '>'}, {"upwards", "of", '>'}, {"upward", "of", '>'},
-    {"in", "excess", '>'}, {"beyond", NULL, '>'}, {"less", "than", '<'},
-    {"fewer", "than", '<'}, {"under", NULL, '<'}, {"up", "to", '<'}, {"below", NULL, '<'},
-    {"many", "as", '<'}, {"much", "as", '<'}, {"at", "most", '<'},
-    {"nearly", NULL, '~'}, {"almost", NULL, '~'}, {"about", NULL, '~'},
-    {"around", NULL, '~'}, {"approximately", NULL, '~'}, {"roughly", NULL, '~'},
-    {"some", NULL, '~'}, {"estimated", NULL, '~'}, {"circa", NULL, '~'}, {"approx", NULL, '~'},
-    {"close", "to", '~'}, {"ca.", NULL, '~'}, {"c.", NULL, '~'}, {"approx.", NULL, '~'},
-};
-
-/* Words before a number that make it a name or an id, not a count. */
-static const char *const id_words[] = {"no", "no.", "number", "#", "section", "row", "room",
-    "page", "flight", "route", "highway", "chapter", "article", "amendment", "id", "photo",
-    "image", "slide", "item", "step", "episode", "season", "vol", "vol.", "version", "level",
-    "gate", "platform", "seat", "apartment", "suite", "box", "code", "ext", "tel", "phone",
-    "fax", "channel", "interstate", "district", "precinct", "ward", "exit", "lot", "category",
-    "game", "unit", "zip", "covid", "windows", "ios", "android", NULL};
-/* Words before a four-digit number that make an older one a year too ("in 1600"). */
-static const char *const year_preps[] = {"in", "since", "between", "from", "by", "until",
-    "before", "after", "and", "of", "to", NULL};
-/* Words after a number that make it page chrome: counters of a web page. */
-static const char *const chrome_words[] = {"comments", "comment", "shares", "share", "likes",
-    "views", "retweets", "followers", "replies", "reads", "reactions", "photos", "images",
-    "slides", "min", "mins", NULL};
-typedef struct number {
-    size_t first, last;      /* token range of the number words */
-    double value, value_hi;  /* value_hi > value for an order of magnitude ("dozens") */
-    bool ordinal, word_form, scaled;
-    char approx;             /* from a prefix glued to the digits ("sub-7"); 0 when none */
-    const char *glued_unit;  /* unit glued to the digits ("10km", "12-year-old", "$US5") */
-    const char *glued_noun;  /* noun glued to a number word ("three-phase") */
-    size_t glued_noun_len;
-} number;
 
 /* The digits of s[0, n) with their , and . ("40,000", "2.5", "1/2"); *used
  * is set to the bytes read. */
@@ -109,8 +68,7 @@ static bool usual_fraction(const char *s, size_t n)
     return false;
 }
 
-/* Whether tokens a and b touch (no space between). */
-static bool glued(const sl_facts_doc *d, size_t a, size_t b)
+bool sl_numbers_glued(const sl_facts_doc *d, size_t a, size_t b)
 {
     return b < d->toks.n && d->toks.items[a].end == d->toks.items[b].start;
 }
@@ -124,7 +82,8 @@ static size_t glued_number(const sl_facts_doc *d, size_t i, char *buf, size_t ca
     const char *s = sl_facts_tok(d, i, &n);
     size_t k = n < cap ? n : cap - 1, last = i;
     memcpy(buf, s, k);
-    while (last + 2 < d->toks.n && glued(d, last, last + 1) && glued(d, last + 1, last + 2) &&
+    while (last + 2 < d->toks.n && sl_numbers_glued(d, last, last + 1) &&
+           sl_numbers_glued(d, last + 1, last + 2) &&
            isdigit((unsigned char)s[n - 1])) {
         size_t pn, nn;
         const char *p = sl_facts_tok(d, last + 1, &pn);
@@ -186,16 +145,28 @@ static size_t hyphen_prefix(const char *s, size_t n, char *approx)
     return 0;
 }
 
+/* Whether s[0, n) is a hyphen and a lower-case word ("-member"). */
+static bool lower_noun(const char *s, size_t n)
+{
+    if (n < 3 || s[0] != '-')
+        return false;
+    for (size_t k = 1; k < n; k++)
+        if (!islower((unsigned char)s[k]))
+            return false;
+    return true;
+}
+
 /* A number written in digits at token i (possibly glued to a currency
  * code, a scale or a unit: "USD1,700", "$13.6M", "10km"). */
-static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
+static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
 {
     char buf[64];
     size_t n, used;
     nb->last = glued_number(d, i, buf, sizeof buf, &n);
     nb->first = i;
     const char *s = buf;
-    bool dollar = i > 0 && sl_facts_is(d, i - 1, "$") && glued(d, i - 1, i), minus = false;
+    bool dollar = i > 0 && sl_facts_is(d, i - 1, "$") && sl_numbers_glued(d, i - 1, i);
+    bool minus = false;
     size_t skip;
     if (!isdigit((unsigned char)s[0])) {
         if (n > 6 && !strncasecmp(s, "minus-", 6) && isdigit((unsigned char)s[6])) {
@@ -219,14 +190,14 @@ static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
     if (minus)
         nb->value = -nb->value;
     /* "$-50.8bn": a minus between the currency and the digits */
-    if (s == buf && i > 1 && sl_facts_is(d, i - 1, "-") && glued(d, i - 1, i) &&
-        sl_facts_is(d, i - 2, "$") && glued(d, i - 2, i - 1)) {
+    if (s == buf && i > 1 && sl_facts_is(d, i - 1, "-") && sl_numbers_glued(d, i - 1, i) &&
+        sl_facts_is(d, i - 2, "$") && sl_numbers_glued(d, i - 2, i - 1)) {
         nb->value = -nb->value;
         nb->first = i - 1;
     }
     /* ".001": a decimal point written alone before the digits */
-    if (s == buf && i > 1 && sl_facts_is(d, i - 1, ".") && glued(d, i - 1, i) &&
-        !glued(d, i - 2, i - 1)) {
+    if (s == buf && i > 1 && sl_facts_is(d, i - 1, ".") && sl_numbers_glued(d, i - 1, i) &&
+        !sl_numbers_glued(d, i - 2, i - 1)) {
         char dec[66] = ".";
         memcpy(dec + 1, buf, used < 64 ? used : 63);
         dec[1 + (used < 64 ? used : 63)] = '\0';
@@ -246,8 +217,20 @@ static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
                                                       million_before_noun(d, nb->last))) > 0) {
             nb->value *= k; /* "$13.6M", "4.3M", "$1.7bn" */
             nb->scaled = true;
-        } else if (nb->glued_unit || !(nb->glued_unit = sl_units_word(rest, rn)))
+        } else if (!nb->glued_unit && (nb->glued_unit = sl_units_word(rest, rn))) {
+            /* "10km", "12-year-old" */
+        } else if (rn == 5 && !strncasecmp(rest, "-plus", 5)) {
+            nb->approx = '>'; /* "5,000-plus" */
+        } else if (rn == 4 && !strncasecmp(rest, "-odd", 4)) {
+            nb->approx = '~'; /* "3,000-odd" */
+        } else if (!nb->glued_unit && lower_noun(rest, rn)) {
+            size_t ln; /* "40,000-strong", "10-member", as "three-phase" */
+            const char *lt = sl_facts_tok(d, nb->last, &ln);
+            nb->glued_noun = lt + ln - rn + 1; /* in the text: buf is gone on return */
+            nb->glued_noun_len = rn - 1;
+        } else {
             return false; /* "3D", "5G", "F16": a name */
+        }
     }
     /* "2 1/2" */
     if (!nb->ordinal && !nb->glued_unit && nb->last + 1 < d->toks.n) {
@@ -261,6 +244,34 @@ static bool digits_at(const sl_facts_doc *d, size_t i, number *nb)
         }
     }
     return true;
+}
+
+/* The whole number at token j written as a word below twenty or as plain
+ * digits up to 1,000 (the denominator of "nine in 10"), -1 when none. */
+static int small_count(const sl_facts_doc *d, size_t j)
+{
+    size_t n;
+    int k = sl_facts_in(d, j, ones);
+    if (k >= 0 || j >= d->toks.n || !(d->toks.items[j].flags & SL_TOK_NUMBER))
+        return k;
+    const char *s = sl_facts_tok(d, j, &n);
+    for (size_t c = 0; c < n; c++)
+        if (!isdigit((unsigned char)s[c]))
+            return -1;
+    return n <= 4 && atoi(s) <= 1000 ? atoi(s) : -1;
+}
+
+/* "one in three", "nine in 10", "1 out of 5": a share written as a count
+ * of a count, from the numerator num at token i; its value, 0 when none. */
+static double count_of_count(const sl_facts_doc *d, size_t i, int num, size_t *last)
+{
+    size_t j = sl_facts_is(d, i + 1, "out") && sl_facts_is(d, i + 2, "of") ? i + 3
+               : sl_facts_is(d, i + 1, "in") ? i + 2 : 0;
+    int den = j ? small_count(d, j) : -1;
+    if (num < 1 || den <= num)
+        return 0;
+    *last = j;
+    return (double)num / den;
 }
 
 /* A fraction in words at token i: "half", "a third", "two-thirds", "three
@@ -295,13 +306,9 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
     }
     if (num < 1 || num > 19)
         return 0;
-    /* "one in three", "one out of five" */
-    size_t j = sl_facts_is(d, i + 1, "out") && sl_facts_is(d, i + 2, "of") ? i + 3
-               : sl_facts_is(d, i + 1, "in") ? i + 2 : 0;
-    if (j && !sl_facts_is(d, i, "a") && (den = sl_facts_in(d, j, ones)) > num) {
-        *last = j;
-        return (double)num / den;
-    }
+    double share = sl_facts_is(d, i, "a") ? 0 : count_of_count(d, i, num, last);
+    if (share > 0)
+        return share; /* "one in three", "one out of five", "nine in 10" */
     size_t dn = 0;
     const char *w = i + 1 < d->toks.n ? sl_facts_tok(d, i + 1, &dn) : "";
     for (den = 2; i + 1 < d->toks.n && denominators[den]; den++) {
@@ -318,7 +325,7 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
 
 /* An order of magnitude at token i: "dozens of", "thousands of", "tens of
  * millions of"; value and value_hi set, false when none. */
-static bool vague_at(const sl_facts_doc *d, size_t i, number *nb)
+static bool vague_at(const sl_facts_doc *d, size_t i, sl_number *nb)
 {
     size_t j = i;
     double v = 0;
@@ -347,7 +354,7 @@ static bool vague_at(const sl_facts_doc *d, size_t i, number *nb)
 }
 
 /* A number written in words at token i: "ten", "twenty-five", "ninth". */
-static bool words_at(const sl_facts_doc *d, size_t i, number *nb)
+static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
 {
     int k;
     if (i >= d->toks.n)
@@ -386,6 +393,12 @@ static bool words_at(const sl_facts_doc *d, size_t i, number *nb)
         for (k = 1; ones[k]; k++)
             if ((size_t)(dash - s) == strlen(ones[k]) && !strncasecmp(s, ones[k], (size_t)(dash - s))) {
                 nb->value = k;
+                size_t rest = n - (size_t)(dash - s);
+                if ((rest == 11 && !strncasecmp(dash, "-and-a-half", 11)) ||
+                    (rest == 14 && !strncasecmp(dash, "-and-a-quarter", 14))) {
+                    nb->value += rest == 11 ? 0.5 : 0.25; /* "two-and-a-half" */
+                    return true;
+                }
                 nb->glued_unit = sl_units_word(dash, n - (size_t)(dash - s));
                 nb->glued_noun = nb->glued_unit ? NULL : dash + 1;
                 nb->glued_noun_len = n - (size_t)(dash - s) - 1;
@@ -421,7 +434,7 @@ static bool words_at(const sl_facts_doc *d, size_t i, number *nb)
  * fifty"), its value in *v; false when none. */
 static bool small_number_at(const sl_facts_doc *d, size_t j, double *v)
 {
-    number more = {0};
+    sl_number more = {0};
     if (!words_at(d, j, &more) || more.ordinal || more.value < 1 || more.value >= 100 ||
         more.value_hi > 0 || more.glued_noun || more.glued_unit || more.last != j)
         return false;
@@ -429,9 +442,9 @@ static bool small_number_at(const sl_facts_doc *d, size_t j, double *v)
     return true;
 }
 
-/* "1.8 billion-mile", "400 million-year-old": a scale glued to a unit in
- * the token after the number. */
-static void dashed_scale(const sl_facts_doc *d, number *nb)
+/* "1.8 billion-mile", "400 million-year-old", "5 million-strong": a scale
+ * glued to a unit or a noun in the token after the number. */
+static void dashed_scale(const sl_facts_doc *d, sl_number *nb)
 {
     static const struct { const char *w; double v; } dashed[] = {
         {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}};
@@ -446,13 +459,21 @@ static void dashed_scale(const sl_facts_doc *d, number *nb)
             nb->value *= dashed[k].v;
             nb->scaled = true;
             nb->last++;
+        } else if ((size_t)(dash - w) == strlen(dashed[k].w) &&
+                   !strncasecmp(w, dashed[k].w, (size_t)(dash - w)) &&
+                   lower_noun(dash, n - (size_t)(dash - w))) {
+            nb->glued_noun = dash + 1; /* "5 million-strong" */
+            nb->glued_noun_len = n - (size_t)(dash - w) - 1;
+            nb->value *= dashed[k].v;
+            nb->scaled = true;
+            nb->last++;
         }
 }
 
 /* Applies "hundred", "million" ... after the number: "1.2 million", "two
  * hundred and fifty thousand" (a hundred multiplies what precedes it, a
  * larger scale closes a group), "1.8 billion-mile". */
-static void scale(const sl_facts_doc *d, number *nb)
+static void scale(const sl_facts_doc *d, sl_number *nb)
 {
     double s, v, total = 0, group = nb->value;
     if (nb->ordinal || nb->value_hi > 0 || nb->glued_noun || nb->scaled)
@@ -477,13 +498,86 @@ static void scale(const sl_facts_doc *d, number *nb)
     dashed_scale(d, nb);
 }
 
-static bool number_at(const sl_facts_doc *d, size_t i, number *nb)
+/* The value of a fraction written as one character ("½", "¾", "⅓") at
+ * token i, 0 when none. */
+static double fraction_sign(const sl_facts_doc *d, size_t i)
+{
+    static const struct { const char *s; double v; } signs[] = {
+        {"\xC2\xBD", 1.0 / 2}, {"\xC2\xBC", 1.0 / 4}, {"\xC2\xBE", 3.0 / 4},
+        {"\xE2\x85\x93", 1.0 / 3}, {"\xE2\x85\x94", 2.0 / 3}, {"\xE2\x85\x95", 1.0 / 5},
+        {"\xE2\x85\x9B", 1.0 / 8}, {"\xE2\x85\x9C", 3.0 / 8}, {"\xE2\x85\x9D", 5.0 / 8},
+        {"\xE2\x85\x9E", 7.0 / 8}};
+    for (size_t k = 0; i < d->toks.n && k < sizeof signs / sizeof *signs; k++)
+        if (sl_facts_is(d, i, signs[k].s))
+            return signs[k].v;
+    return 0;
+}
+
+/* What follows a whole number and adds to it: a fraction sign glued to the
+ * digits ("2½") or "and a half" / "and a quarter" ("one and a half
+ * million", "2 and a half years"). */
+static void and_fraction(const sl_facts_doc *d, sl_number *nb)
+{
+    size_t j = nb->last + 1;
+    double f;
+    if (nb->ordinal || nb->value_hi > 0 || nb->glued_unit || nb->glued_noun || nb->value < 1 ||
+        nb->value != floor(nb->value))
+        return;
+    if (!nb->word_form && sl_numbers_glued(d, nb->last, j) && (f = fraction_sign(d, j)) > 0) {
+        nb->value += f;
+        nb->last = j;
+    } else if (sl_facts_is(d, j, "and") && sl_facts_is(d, j + 1, "a") &&
+               (sl_facts_is(d, j + 2, "half") || sl_facts_is(d, j + 2, "quarter"))) {
+        nb->value += sl_facts_is(d, j + 2, "half") ? 0.5 : 0.25;
+        nb->last = j + 2;
+    }
+}
+
+/* A power of ten after the digits: "1.99×10^30", "1.99×10−30", "3 x 10^8". */
+static void power_of_ten(const sl_facts_doc *d, sl_number *nb)
+{
+    size_t j = nb->last + 1, k = j + 2, n;
+    double sign = 1;
+    if (nb->word_form || nb->glued_unit ||
+        !(sl_facts_is(d, j, "\xC3\x97") || sl_facts_is(d, j, "x")) || !sl_facts_is(d, j + 1, "10"))
+        return;
+    if (sl_facts_is(d, k, "^"))
+        k++;
+    if (sl_facts_is(d, k, "-") || sl_facts_is(d, k, "\xE2\x88\x92")) {
+        sign = -1;
+        k++;
+    }
+    if (k == j + 2 || k >= d->toks.n || !(d->toks.items[k].flags & SL_TOK_NUMBER) ||
+        !sl_numbers_glued(d, k - 1, k))
+        return;
+    int e = atoi(sl_facts_tok(d, k, &n));
+    if (e > 300)
+        return;
+    nb->value *= pow(10, sign * e);
+    nb->scaled = true;
+    nb->last = k;
+}
+
+bool sl_numbers_read(const sl_facts_doc *d, size_t i, sl_number *nb)
 {
     memset(nb, 0, sizeof *nb);
+    if ((nb->value = fraction_sign(d, i)) > 0) { /* "¾ of a teaspoon" */
+        nb->first = nb->last = i;
+        return true;
+    }
     if (!(d->toks.items[i].flags & (SL_TOK_NUMBER | SL_TOK_WORD)))
         return false;
     if (!digits_at(d, i, nb) && (memset(nb, 0, sizeof *nb), !words_at(d, i, nb)))
         return false;
+    double share;
+    if (!nb->word_form && !nb->glued_unit && !nb->ordinal && !nb->scaled && nb->value < 100 &&
+        nb->value == floor(nb->value) &&
+        (share = count_of_count(d, nb->last, (int)nb->value, &nb->last)) > 0) {
+        nb->value = share; /* "1 in 5 adults" */
+        return true;
+    }
+    and_fraction(d, nb);
+    power_of_ten(d, nb);
     scale(d, nb);
     /* "minus 387" */
     if (nb->first > 0 && sl_facts_is(d, nb->first - 1, "minus") && nb->value > 0) {
@@ -491,423 +585,4 @@ static bool number_at(const sl_facts_doc *d, size_t i, number *nb)
         nb->first--;
     }
     return true;
-}
-
-/* Approximation words just before token `first`; moves *first back over them. */
-static char approx_before(const sl_facts_doc *d, size_t *first)
-{
-    size_t f = *first;
-    for (size_t k = 0; k < sizeof approx_words / sizeof *approx_words; k++) {
-        if (approx_words[k].w2) {
-            if (f >= 2 && sl_facts_is(d, f - 2, approx_words[k].w1) &&
-                sl_facts_is(d, f - 1, approx_words[k].w2)) {
-                *first = f - 2;
-                return approx_words[k].approx;
-            }
-        } else if (f >= 1 && sl_facts_is(d, f - 1, approx_words[k].w1)) {
-            *first = f - 1;
-            return approx_words[k].approx;
-        }
-    }
-    return '=';
-}
-
-/* The unit at token i (NULL when none) and the tokens it takes. */
-static size_t unit_at(const sl_facts_doc *d, size_t i, const char **unit)
-{
-    *unit = NULL;
-    return i < d->toks.n ? sl_units_at(d, i, unit) : 0;
-}
-
-/* A word with a capital after its first letter: "iPhone", "PlayStation". */
-static bool camel_case(const sl_facts_doc *d, size_t i)
-{
-    size_t n;
-    const char *w = sl_facts_tok(d, i, &n);
-    if (!(d->toks.items[i].flags & SL_TOK_WORD) || (d->toks.items[i].flags & SL_TOK_ALLCAPS))
-        return false;
-    for (size_t k = 1; k < n; k++)
-        if (w[k] >= 'A' && w[k] <= 'Z')
-            return true;
-    return false;
-}
-
-/* Capitalised words ending in a street word within three tokens: an address. */
-static bool street_after(const sl_facts_doc *d, size_t i)
-{
-    static const char *const streets[] = {"road", "street", "st", "avenue", "ave", "way",
-        "lane", "drive", "boulevard", "blvd", "rd", "place", "square", NULL};
-    for (size_t k = i; k < i + 3 && k < d->toks.n && sl_facts_upper(d, k); k++)
-        if (k > i && sl_facts_in(d, k, streets) >= 0)
-            return true;
-    return false;
-}
-
-/* Whether the number at tokens [first, last] is a name, id, time or counter. */
-static bool not_a_fact(const sl_facts_doc *d, const number *nb, size_t first, const char *unit)
-{
-    size_t last = nb->last;
-    size_t n;
-    const char *s = sl_facts_tok(d, nb->first, &n);
-    const char *next_unit;
-    bool unit_after = unit || unit_at(d, last + 1, &next_unit) > 0;
-    if (first > 0 && sl_numbers_same_sentence(d, first, first - 1) && sl_facts_in(d, first - 1, id_words) >= 0)
-        return true;
-    if (first > 0 && (sl_facts_is(d, first - 1, "top") || sl_facts_is(d, first - 1, "bottom")) &&
-        !(last + 1 < d->toks.n && sl_numbers_content_word(d, last + 1)))
-        return true; /* a rank: "the bottom three", but "the top three seeds" count */
-    size_t before = first > 0 && sl_facts_is(d, first - 1, ".") && first > 1 ? first - 2 : first - 1;
-    if (!nb->word_form && first > 0 && sl_facts_month(d, before))
-        return true; /* the day of a date: "Oct 7", "Oct. 7" */
-    if (first > 1 && glued(d, first - 1, first) && glued(d, first - 2, first - 1) &&
-        (sl_facts_is(d, first - 1, ",") || sl_facts_is(d, first - 1, ".") ||
-         sl_facts_is(d, first - 1, "-")))
-        return true; /* the tail of a larger token: "PS2.7m" */
-    if (first > 0 && !nb->word_form && camel_case(d, first - 1))
-        return true; /* a model: "iPhone 11" */
-    if (!nb->word_form && street_after(d, last + 1))
-        return true; /* an address: "575 Wilbraham Road" */
-    if (!nb->word_form && last + 1 < d->toks.n && sl_facts_month(d, last + 1) && nb->value <= 31)
-        return true; /* "7 October" */
-    bool year_word = first > 0 && sl_facts_in(d, first - 1, year_preps) >= 0;
-    if (!nb->word_form && !nb->glued_unit && n == 4 && !memchr(s, ',', n) && !unit_after &&
-        nb->value <= 2200 && (nb->value >= 1800 || (nb->value >= 1000 && year_word)))
-        return true; /* a year: dates.c */
-    if (sl_facts_is(d, last + 1, ":") || sl_facts_is(d, last + 1, "a.m.") ||
-        sl_facts_is(d, last + 1, "p.m.") || sl_facts_is(d, last + 1, "am") ||
-        sl_facts_is(d, last + 1, "pm") ||
-        (first > 1 && sl_facts_is(d, first - 1, ":") &&
-         (d->toks.items[first - 2].flags & SL_TOK_NUMBER)))
-        return true; /* a clock time */
-    if (sl_facts_in(d, last + 1, chrome_words) >= 0 && !nb->scaled)
-        return true; /* "12 comments", but "80 million followers" is a count */
-    /* "1 of 12", "3/12" on their own: a page or photo counter */
-    if (sl_facts_is(d, last + 1, "of") && last + 2 < d->toks.n &&
-        (d->toks.items[last + 2].flags & SL_TOK_NUMBER) &&
-        (last + 3 >= d->toks.n || !sl_numbers_same_sentence(d, last, last + 3)))
-        return true;
-    /* a number after a capitalised name: "Apollo 11", "Big 12" */
-    if (!nb->word_form && first > 0 && sl_numbers_same_sentence(d, first, first - 1) &&
-        sl_facts_upper(d, first - 1) && d->sent_of[first - 1] == d->sent_of[first] &&
-        d->toks.items[first - 1].start > d->sents.items[d->sent_of[first]].start &&
-        !(d->toks.items[first - 1].flags & SL_TOK_STOP) && !unit_after)
-        return true;
-    return false;
-}
-
-/* Whether the sentence of token i holds fewer than three words: a line of
- * bare numbers ("12 4 87") is page chrome (share counters), not a
- * statement. Only 32 tokens either side are read: a longer sentence is no
- * counter line, and a run of numbers stays linear. */
-static bool bare_line(const sl_facts_doc *d, size_t i)
-{
-    size_t s = d->sent_of[i], words = 0, a = i, b = i;
-    while (a > 0 && d->sent_of[a - 1] == s && i - a < 32)
-        a--;
-    while (b < d->toks.n && d->sent_of[b] == s && b - i < 32)
-        b++;
-    if ((a > 0 && d->sent_of[a - 1] == s) || (b < d->toks.n && d->sent_of[b] == s))
-        return false;
-    for (size_t k = a; k < b && words < 3; k++)
-        words += (d->toks.items[k].flags & SL_TOK_WORD) != 0;
-    return words < 3;
-}
-
-/* "40 years old", "6 weeks of age", "90 day old": an age in that unit. */
-static const char *age_unit(const sl_facts_doc *d, const char *unit, size_t *after)
-{
-    static const char *const ages[][2] = {{"year", "year of age"}, {"month", "month of age"},
-                                          {"week", "week of age"}, {"day", "day of age"}};
-    for (size_t k = 0; unit && k < sizeof ages / sizeof *ages; k++) {
-        if (strcmp(unit, ages[k][0]))
-            continue;
-        if (sl_facts_is(d, *after, "old")) {
-            (*after)++;
-            return ages[k][1];
-        }
-        if (sl_facts_is(d, *after, "of") && sl_facts_is(d, *after + 1, "age")) {
-            *after += 2;
-            return ages[k][1];
-        }
-    }
-    return unit;
-}
-
-/* Whether money is spoken of within six tokens before token i, or the
- * amount is scaled: what tells "25 pounds" of money from a weight. */
-static bool money_near(const sl_facts_doc *d, size_t i)
-{
-    static const char *const money[] = {"paid", "pay", "pays", "cost", "costs", "worth", "fine",
-        "fined", "price", "priced", "spent", "spend", "raised", "salary", "wage", "bid", "sold",
-        "bought", "earn", "earned", "earns", "owed", "owes", "fee", "loan", "budget", "bill",
-        "million", "billion", "thousand", "bn", "m", NULL};
-    for (size_t k = i; k > 0 && k + 6 > i && sl_numbers_same_sentence(d, i, k - 1); k--)
-        if (sl_facts_in(d, k - 1, money) >= 0)
-            return true;
-    return sl_facts_in(d, i, money) >= 0;
-}
-
-/* The unit at token k after words that say which system it is of ("US
- * fluid ounce", "imperial gallon"); the tokens taken, 0 when none. */
-static size_t qualified_unit_at(const sl_facts_doc *d, size_t k, const char **unit)
-{
-    static const char *const systems[] = {"us", "u.s.", "imperial", "fluid", NULL};
-    size_t q = k;
-    while (q < k + 2 && sl_numbers_same_sentence(d, k, q) && sl_facts_in(d, q, systems) >= 0)
-        q++;
-    size_t used = sl_numbers_same_sentence(d, k, q) ? unit_at(d, q, unit) : 0;
-    return used ? q - k + used : 0;
-}
-
-/* "a third of a mile", "1/16 of a US pint": the unit a fraction is a share
- * of, from token *after (moved past it); NULL when none. */
-static const char *share_of_unit(const sl_facts_doc *d, const number *nb, size_t *after)
-{
-    const char *unit;
-    size_t used;
-    if (nb->value <= 0 || nb->value >= 1 || !sl_facts_is(d, *after, "of") ||
-        !(sl_facts_is(d, *after + 1, "a") || sl_facts_is(d, *after + 1, "an")) ||
-        !sl_numbers_same_sentence(d, *after, *after + 2) ||
-        !(used = qualified_unit_at(d, *after + 2, &unit)))
-        return NULL;
-    *after += 2 + used;
-    return unit;
-}
-
-/* The unit written after the number, from token *after (moved past it). */
-static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *after)
-{
-    const char *unit;
-    size_t used;
-    if (!sl_numbers_same_sentence(d, anchor, *after))
-        return NULL;
-    if ((used = qualified_unit_at(d, *after, &unit))) {
-        if (!strcmp(unit, "pound sterling") && sl_facts_is(d, *after, "pounds") &&
-            !money_near(d, anchor))
-            unit = "pound-mass"; /* "dropped 25 pounds", but "paid 25 pounds" */
-        *after += used;
-        return age_unit(d, unit, after);
-    }
-    size_t old = *after + 3;
-    const char *age;
-    if (sl_facts_is(d, *after, "-") && sl_facts_is(d, *after + 2, "-") &&
-        sl_numbers_same_sentence(d, anchor, old) && unit_at(d, *after + 1, &unit) &&
-        (age = age_unit(d, unit, &old)) != unit) {
-        *after = old; /* "28 - year - old", as some tokenised text writes it */
-        return age;
-    }
-    size_t n;
-    const char *w = sl_facts_tok(d, *after, &n);
-    if (memchr(w, '-', n) && (unit = sl_units_word(w, n))) {
-        (*after)++; /* "12 year-old", "43.4 percent-owned", "5 mile-long" */
-        return unit;
-    }
-    return NULL;
-}
-
-/* The currency before token i: its unit, *first moved to its first token. */
-static const char *currency_at(const sl_facts_doc *d, size_t *first)
-{
-    size_t f;
-    const char *unit = sl_units_currency_before(d, *first, &f);
-    if (unit)
-        *first = f;
-    return unit;
-}
-
-/* A range's upper end after the low one and its unit, at token `after`:
- * "10 to 20", "10-20", "between 3 and 5", "5 per cent to 20 per cent",
- * "$89 to $93 billion". Fills hi and its unit; false when none. */
-static bool range_end(const sl_facts_doc *d, size_t after, size_t first, const char *lo_unit,
-                      number *hi, const char **hi_unit)
-{
-    bool between = first > 0 &&
-                   (sl_facts_is(d, first - 1, "between") || sl_facts_is(d, first - 1, "from"));
-    bool by = first > 0 && sl_facts_is(d, first - 1, "by"); /* "rose by 4 to 40": two values */
-    if (!(sl_facts_is(d, after, "to") || sl_facts_is(d, after, "-") ||
-          sl_facts_is(d, after, "\xE2\x80\x93") || sl_facts_is(d, after, "or") ||
-          (between && sl_facts_is(d, after, "and"))))
-        return false;
-    size_t j = after + 1, f;
-    const char *cur = NULL;
-    for (size_t k = j + 1; k <= j + 2 && k < d->toks.n && !cur; k++)
-        if ((cur = sl_units_currency_before(d, k, &f)) && f == j)
-            j = k; /* "to $93 billion", "to US $89" */
-        else
-            cur = NULL;
-    if (!sl_numbers_same_sentence(d, after, j) || !number_at(d, j, hi) || hi->ordinal)
-        return false;
-    size_t end = hi->last + 1;
-    *hi_unit = hi->glued_unit ? hi->glued_unit : cur ? cur : unit_after(d, hi->last, &end);
-    if (by && (lo_unit || !*hi_unit || sl_facts_is(d, after, "-")))
-        return false;
-    if (lo_unit && ((!*hi_unit && !between) || (*hi_unit && strcmp(lo_unit, *hi_unit))))
-        return false; /* "up 9.4 per cent to $84", "rose 8% to 3.65": two quantities */
-    hi->last = end - 1;
-    return true;
-}
-
-/* "from $75 a barrel in October to $45.88": the "to" of a "from" further on
- * (within eight tokens, no other number but a year between), read as a range
- * as NewsQuant does. */
-static bool from_range_end(const sl_facts_doc *d, size_t after, size_t first, const char *lo_unit,
-                           number *hi, const char **hi_unit)
-{
-    if (first == 0 || !sl_facts_is(d, first - 1, "from"))
-        return false;
-    for (size_t k = after; k < after + 8 && sl_numbers_same_sentence(d, first, k); k++) {
-        if (sl_facts_is(d, k, "to"))
-            return range_end(d, k, first, lo_unit, hi, hi_unit);
-        size_t n;
-        const char *w = sl_facts_tok(d, k, &n);
-        bool year = n == 4 && (d->toks.items[k].flags & SL_TOK_NUMBER) && atoi(w) >= 1800 &&
-                    atoi(w) <= 2100;
-        if (sl_facts_is(d, k, "from") || sl_facts_is(d, k, ",") || sl_facts_is(d, k, ";") ||
-            ((d->toks.items[k].flags & SL_TOK_NUMBER) && !year))
-            return false;
-    }
-    return false;
-}
-
-/* "$1.40 a share", "$58 per barrel", "$21 per square foot": the unit per
- * something, written into per (cap bytes); the tokens it takes, 0 when none. */
-static size_t rate_unit(const sl_facts_doc *d, size_t after, const char *unit, char *per, size_t cap)
-{
-    static const char *const when[] = {"earlier", "ago", "before", "later", "previously", NULL};
-    if (!unit || !(sl_facts_is(d, after, "a") || sl_facts_is(d, after, "an") ||
-                   sl_facts_is(d, after, "per")) ||
-        after + 1 >= d->toks.n || !sl_numbers_content_word(d, after + 1) || !sl_numbers_same_sentence(d, after, after + 1) ||
-        sl_facts_in(d, after + 2, when) >= 0) /* "$6.8 billion a year earlier" */
-        return 0;
-    const char *wu;
-    size_t used = unit_at(d, after + 1, &wu), n;
-    const char *w = sl_facts_tok(d, after + 1, &n);
-    if (used)
-        snprintf(per, cap, "%s per %s", unit, wu);
-    else
-        snprintf(per, cap, "%s per %.*s", unit, (int)(n < 24 ? n : 24), w);
-    for (char *c = per; *c; c++)
-        *c = (char)(*c >= 'A' && *c <= 'Z' ? *c | 0x20 : *c);
-    return 1 + (used ? used : 1);
-}
-
-/* "Jane Doe, 65, said": a bare number between commas after a name is an age. */
-static bool age_after_name(const sl_facts_doc *d, const number *nb)
-{
-    size_t f = nb->first;
-    return !nb->word_form && !nb->glued_unit && nb->value >= 1 && nb->value < 120 &&
-           nb->value == floor(nb->value) && f > 1 && sl_facts_is(d, f - 1, ",") &&
-           sl_facts_upper(d, f - 2) && !(d->toks.items[f - 2].flags & SL_TOK_STOP) &&
-           (sl_facts_is(d, nb->last + 1, ",") || sl_facts_is(d, nb->last + 1, ")"));
-}
-
-/* Emits the number nb unless it is no fact; returns the last token it takes. */
-static size_t emit_number(sl_facts_doc *d, number *nb, sl_buf *about)
-{
-    size_t first = nb->first;
-    const char *unit = nb->glued_unit, *cur;
-    if (nb->glued_unit && first > 0 && sl_facts_is(d, first - 1, "$") && glued(d, first - 1, first))
-        first--; /* "$US55,931,000", "$A82" */
-    else if (!unit && (cur = currency_at(d, &first)))
-        unit = cur; /* "$1.2 billion", "US $5", "Rs 500 crore" */
-    char approx = approx_before(d, &first);
-    if (nb->approx && approx == '=')
-        approx = nb->approx;
-    if (not_a_fact(d, nb, nb->first, unit))
-        return nb->last;
-    size_t after = nb->last + 1;
-    if (!unit && !(unit = share_of_unit(d, nb, &after)))
-        unit = unit_after(d, nb->last, &after);
-    if (unit && first == nb->first && first > 0 && sl_facts_is(d, first - 1, "-") &&
-        glued(d, first - 1, first) && nb->value > 0 &&
-        !(first > 1 && glued(d, first - 2, first - 1))) {
-        nb->value = -nb->value; /* "-5 degrees", but not the "-" of "5-10" */
-        first--;
-    }
-    double value_hi = nb->value_hi > 0 ? nb->value_hi : nb->value;
-    number hi;
-    const char *hi_unit = NULL;
-    if (nb->value_hi == 0 && (range_end(d, after, first, unit, &hi, &hi_unit) ||
-                              from_range_end(d, after, first, unit, &hi, &hi_unit))) {
-        value_hi = hi.value_hi > 0 ? hi.value_hi : hi.value;
-        /* "$89 to $93 billion", "1 to 2 thousand": the scale of both ends */
-        if (hi.scaled && !nb->scaled && hi.last > hi.first) {
-            double s = sl_units_scale_word(d, hi.first + 1);
-            if (s > 0 && nb->value * s <= value_hi)
-                nb->value *= s;
-        }
-        after = hi.last + 1;
-        if (!unit)
-            unit = hi_unit;
-    }
-    if (unit && !strcmp(unit, "kilometre") && sl_facts_is(d, after, "/") &&
-        (sl_facts_is(d, after + 1, "h") || sl_facts_is(d, after + 1, "hr"))) {
-        unit = "kilometre per hour"; /* "80km/h" */
-        after += 2;
-    }
-    char per[64];
-    size_t used = rate_unit(d, after, unit, per, sizeof per);
-    if (used) {
-        unit = per;
-        after += used;
-    }
-    if (!unit && age_after_name(d, nb))
-        unit = "year of age";
-    if (!unit && bare_line(d, nb->first))
-        return after - 1; /* a bare number on a line of its own: page chrome */
-    sl_buf_clear(about);
-    for (size_t k = 0; nb->glued_noun && k < nb->glued_noun_len; k++) {
-        char c = nb->glued_noun[k];
-        sl_buf_putc(about, c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-    }
-    size_t end_tok = nb->glued_noun ? after
-                                    : sl_numbers_counted_after(d, after, nb->last, unit != NULL,
-                                                        nb->value == 1, about);
-    if (!about->len && nb->ordinal)
-        sl_numbers_apposition(d, first, about);
-    else if (!about->len && !sl_numbers_conversion(d, first, about))
-        sl_numbers_value_of(d, first, unit, about);
-    if (about->err) {   /* out of memory: an item without its noun would be wrong */
-        d->err = about->err;
-        return after - 1;
-    }
-    if (end_tok < after)
-        end_tok = after;
-    sl_fact_item *it = sl_facts_add(d, SL_FACT_NUMBER, d->toks.items[first].start,
-                                    d->toks.items[end_tok - 1].end);
-    if (!it)
-        return after - 1;
-    it->value = nb->value;
-    it->value_hi = value_hi;
-    it->approx = approx;
-    if (unit)
-        it->detail = sl_facts_strdup(d, unit, strlen(unit));
-    if (about->len)
-        it->about = sl_facts_strdup(d, about->ptr, about->len);
-    if (nb->ordinal)
-        it->role = sl_facts_strdup(d, "ordinal", 7);
-    return after - 1;
-}
-
-void sl_facts_numbers(sl_facts_doc *d)
-{
-    sl_buf about = SL_BUF_INIT;
-    for (size_t i = 0; i < d->toks.n && !d->err; i++) {
-        number nb;
-        if (!number_at(d, i, &nb))
-            continue;
-        /* "one" as a pronoun ("one of them", "the one") is not a count */
-        bool one_of_the = sl_facts_is(d, nb.last + 1, "of") &&
-                          (sl_facts_is(d, nb.last + 2, "the") || sl_facts_is(d, nb.last + 2, "his") ||
-                           sl_facts_is(d, nb.last + 2, "her") || sl_facts_is(d, nb.last + 2, "its"));
-        const char *unit;
-        if (nb.word_form && nb.value == 1 && !unit_at(d, nb.last + 1, &unit) && !one_of_the &&
-            !(nb.last + 1 < d->toks.n && sl_numbers_content_word(d, nb.last + 1))) {
-            i = nb.last;
-            continue;
-        }
-        size_t last = emit_number(d, &nb, &about);
-        i = last > nb.last ? last : nb.last;
-    }
-    sl_buf_free(&about);
 }

@@ -1,11 +1,32 @@
-/* numbers.h — what numbers.c (reading a number) asks of counted.c (what it
- * counts): the noun phrase of a number, and the two word tests both read.
+/* numbers.h — what the files of numbers share: a number as numbers.c reads
+ * it, which quantities.c judges and packs as a fact, and what counted.c
+ * finds it counts (the noun phrase of a number, and the two word tests).
  * Phrases are appended lower-cased to `about`; tokens are those of the
  * facts document. */
 #ifndef SL_FACTS_NUMBERS_H
 #define SL_FACTS_NUMBERS_H
 
 #include "facts/facts.h"
+
+/* A number as written, before it is judged a fact. */
+typedef struct sl_number {
+    size_t first, last;      /* token range of the number words */
+    double value, value_hi;  /* value_hi > value for an order of magnitude ("dozens") */
+    bool ordinal, word_form, scaled;
+    char approx;             /* from a prefix glued to the digits ("sub-7"); 0 when none */
+    const char *glued_unit;  /* unit glued to the digits ("10km", "12-year-old", "$US5") */
+    const char *glued_noun;  /* noun glued to a number word ("three-phase") */
+    size_t glued_noun_len;
+} sl_number;
+
+/* ---- numbers.c ---- */
+/* The number starting at token i, in digits or words, with the scale words
+ * after it ("1.2 million") and a "minus" before it; false when none. */
+bool sl_numbers_read(const sl_facts_doc *d, size_t i, sl_number *nb);
+/* Whether tokens a and b touch (no space between); false when b is past the end. */
+bool sl_numbers_glued(const sl_facts_doc *d, size_t a, size_t b);
+
+/* ---- counted.c ---- */
 
 /* Whether token b exists and is in the sentence of token a. */
 bool sl_numbers_same_sentence(const sl_facts_doc *d, size_t a, size_t b);

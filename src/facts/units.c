@@ -94,6 +94,14 @@ static const struct { const char *words, *unit; } units[] = {
     {"nm", "newton metre"}, {"pound-feet", "pound-foot"}, {"lb-ft", "foot pound-force"},
     {"decibel*", "decibel"}, {"db", "decibel"}, {"ppm", "parts-per-million"},
     {"ppb", "parts-per-billion"}, {"gpa", "gigapascal"}, {"gigapascal*", "gigapascal"},
+    {"mpa", "megapascal"}, {"megapascal*", "megapascal"}, {"kpa", "kilopascal"},
+    {"kilopascal*", "kilopascal"}, {"pascal*", "pascal"}, {"psi", "pound per square inch"},
+    {"btu", "british thermal unit"}, {"mmbtu", "mega british thermal unit"},
+    {"joule*", "joule"}, {"kilojoule*", "kilojoule"}, {"kj", "kilojoule"},
+    {"ampere*", "ampere"}, {"amp*", "ampere"}, {"kelvin", "kelvin"}, {"lumen*", "lumen"},
+    {"farad*", "farad"}, {"newton*", "newton"},
+    /* the inch and foot signs: 25.5\xE2\x80\xB3, 6\xE2\x80\xB2 */
+    {"\xE2\x80\xB3", "inch"}, {"\xE2\x80\xB2", "foot"},
     {"knot*", "knot"}, {"mp", "megapixel"}, {"megapixel*", "megapixel"}, {"calorie*", "calorie"}, {"kcal", "kilocalorie"},
     {"people", "people"}, {"times", "count"}, {"annum", "year"},
     /* currency signs written after the amount ("15 \xE2\x82\xAC"); not "$", which
@@ -150,6 +158,10 @@ size_t sl_units_at(const sl_facts_doc *d, size_t i, const char **unit)
             *unit = units[k].unit;
         }
     }
+    if (best == 1 && (d->toks.items[i].flags & SL_TOK_PUNCT) && i + 1 < d->toks.n &&
+        d->toks.items[i].end == d->toks.items[i + 1].start &&
+        (d->toks.items[i + 1].flags & SL_TOK_WORD))
+        return 0; /* a sign glued to a word: the apostrophe of "2022\xE2\x80\xB2s", "45\xC2\xB0N" */
     return best;
 }
 
@@ -277,6 +289,11 @@ double sl_units_scale_word(const sl_facts_doc *d, size_t i)
 
 double sl_units_glued_scale(const char *s, size_t n, bool money)
 {
+    static const struct { const char *w; double v; } hyphened[] = {
+        {"-thousand", 1e3}, {"-million", 1e6}, {"-billion", 1e9}, {"-trillion", 1e12}};
+    for (size_t k = 0; k < sizeof hyphened / sizeof *hyphened; k++)
+        if (n == strlen(hyphened[k].w) && !strncasecmp(s, hyphened[k].w, n))
+            return hyphened[k].v; /* "$5.5-million", as North American papers write it */
     if ((n == 2 && !strncasecmp(s, "bn", 2)) || (n == 3 && !strncasecmp(s, "bln", 3)) ||
         (n == 1 && s[0] == 'B' && money))
         return 1e9;

@@ -124,7 +124,7 @@ ingest_case 120 800
 section "a sentence of $WORDS numbers"
 batch numbers
 # bare numbers and measures after commas: each number's look-around is bounded
-# (src/facts/numbers.c), not the length of its sentence
+# (src/facts/quantities.c), not the length of its sentence
 python3 -c 'import sys
 parts = ["12", "up 5 km,", "a third of", "from $4 to"]
 open(sys.argv[1], "w").write("A very long count\n\n" + " ".join(parts[i % 4] for i in range(int(sys.argv[2]))) + " 7.\n")' "$DIR/numbers.txt" "$WORDS"

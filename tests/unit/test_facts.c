@@ -316,6 +316,49 @@ TEST(facts_numbers_what_they_count)
     sl_fact_items_free(items);
 }
 
+/* Forms read since issue 18: fraction signs, "and a half", powers of ten,
+ * hyphened scales and nouns, ages after "aged", units over units, and what
+ * is no count (an address, a clock time, a verb after the number). */
+TEST(facts_numbers_issue18_forms)
+{
+    sl_fact_items *items = extract_text(
+        "It needs 2\xC2\xBD cups of flour and \xC2\xBE of a teaspoon of salt. One and a half "
+        "million people came. The sun weighs 1.99\xC3\x97" "10^30 kilograms. The firm raised "
+        "$5.5-million. A 40,000-strong crowd met at 22 Ave Foch at seven o'clock. Levels hit "
+        "5 mg/l. He died aged 62. Of the nine deputies, four said they would vote for it. "
+        "It supplies about a third of the valley's electricity. The neck is 25.5\xE2\x80\xB3 "
+        "long, and 2022\xE2\x80\xB2s rout was the worst. Shares fell \xE2\x88\x92" "3.5%, "
+        "the bill is $5-6 billion and some 5,000-plus fans came. She ran two-and-a-half "
+        "miles. Nine in 10 voters and 1 in 5 adults agreed, and a 5 million-strong crowd "
+        "met 3,000-odd police. It sold 4.3M digital and physical copies.\n", NULL);
+    NUMBER(items, "2\xC2\xBD cups", 2.5, 2.5, "cup", NULL);
+    NUMBER(items, "\xC2\xBE of a teaspoon", 0.75, 0.75, "teaspoon", NULL);
+    NUMBER(items, "One and a half million", 1.5e6, 1.5e6, "people", NULL);
+    NUMBER(items, "1.99", 1.99e30, 1.99e30, "kilogram", NULL);
+    NUMBER(items, "$5.5-million", 5.5e6, 5.5e6, "dollar", NULL);
+    NUMBER(items, "40,000-strong", 40000, 40000, NULL, "strong");
+    NUMBER(items, "5 mg/l", 5, 5, "milligram per litre", NULL);
+    NUMBER(items, "62", 62, 62, "year of age", NULL);
+    NUMBER(items, "four", 4, 4, NULL, NULL);
+    CHECK(!number_text(items, "four")->about || !strstr(number_text(items, "four")->about, "said"));
+    NUMBER(items, "about a third", 1.0 / 3, 1.0 / 3, NULL, "electricity");
+    NUMBER(items, "25.5", 25.5, 25.5, "inch", NULL);
+    NUMBER(items, "\xE2\x88\x92" "3.5%", -3.5, -3.5, "percentage", NULL);
+    NUMBER(items, "$5-6 billion", 5e9, 6e9, "dollar", NULL);
+    NUMBER(items, "some 5,000-plus", 5000, 5000, NULL, NULL);
+    NUMBER(items, "two-and-a-half miles", 2.5, 2.5, "mile", NULL);
+    NUMBER(items, "Nine in 10 voters", 0.9, 0.9, NULL, "voters");
+    NUMBER(items, "1 in 5 adults", 0.2, 0.2, NULL, "adults");
+    NUMBER(items, "5 million-strong", 5e6, 5e6, NULL, "strong");
+    NUMBER(items, "3,000-odd", 3000, 3000, NULL, NULL);
+    CHECK(number_text(items, "3,000-odd")->approx == '~');
+    NUMBER(items, "4.3M", 4.3e6, 4.3e6, NULL, "digital physical copies");
+    CHECK(!number_text(items, "22"));   /* an address */
+    CHECK(!number_text(items, "seven")); /* a clock time */
+    CHECK(!number_text(items, "2022")); /* a year, not feet */
+    sl_fact_items_free(items);
+}
+
 /* A text that ends on a number word and its scale: nothing is read past the
  * last token (the scale lookup once did, and crashed on some texts). */
 TEST(facts_numbers_at_the_end_of_the_text)
