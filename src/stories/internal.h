@@ -6,6 +6,8 @@
 
 #include "stories.h"
 
+#include <stdio.h>
+
 /* Open-addressing hash of term -> u32 (document frequencies, pending increments). */
 typedef struct sl_count_map {
     uint64_t *keys;
@@ -61,6 +63,7 @@ struct sl_grouper {
     sl_count_map df, pending;
     uint64_t n_docs;
     double join_threshold, thread_threshold;
+    double join_cut;                /* the log-odds of the learned join (join.c) */
     sl_story_slot *stories;         /* indexed by story id */
     size_t stories_cap;
     sl_index index;
@@ -77,6 +80,7 @@ struct sl_grouper {
     uint32_t language_votes;
     int language_known;             /* 0: find it again from the counts */
     sl_buf fold;
+    FILE *trace;                    /* join features of each pair, for fitting; NULL: none */
 };
 
 /* The pseudo-term whose document frequency counts the articles in language
@@ -91,5 +95,31 @@ double sl_grouper_idf(const sl_grouper *g, uint64_t term);
 
 /* Keeps the `keep` heaviest of n terms (L2-normalised when `normalise`), sorted by term. */
 uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise);
+
+/* ---- join.c: the join decision ---- */
+
+/* What an article and a story's centroid share. */
+typedef struct sl_join_pair {
+    double cosine;      /* with the centroid */
+    double names;       /* the part of the cosine over the article's name features */
+    uint32_t shared;    /* terms in common */
+} sl_join_pair;
+
+#define SL_JOIN_FEATURES 11
+
+void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slot *s,
+                     sl_join_pair *out);
+/* The pair's features; `next_best` is the best cosine of the other
+ * candidates in the window, `gap` the days between the article and the story. */
+void sl_join_features(const sl_vector *v, const sl_story_slot *s, const sl_join_pair *p,
+                      double next_best, int64_t gap, int dated, int is_short,
+                      double f[SL_JOIN_FEATURES]);
+/* The log-odds that the pair is one story (the fitted model). */
+double sl_join_score(const double f[SL_JOIN_FEATURES]);
+/* The log-odds a join needs at `granularity`: probability 1 - 0.5^granularity
+ * (0.5 at 1; finer stories above 1, coarser below). */
+double sl_join_cut(double granularity);
+/* One "C story f1 ... fn" line. */
+void sl_join_trace(FILE *out, uint32_t story, const double f[SL_JOIN_FEATURES]);
 
 #endif

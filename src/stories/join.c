@@ -1,0 +1,105 @@
+/* join.c — the join decision: whether an article belongs in a candidate
+ * story. A logistic model over the pair's features (the cosine with the
+ * centroid, its part over names, the margin over the next candidate, the
+ * share of the article's terms in the story, the day gap, the story's and
+ * the article's size, dated, short); weights fitted by eval/fit_stories.py
+ * (docs/stories.md "The join decision"). With a trace set, each pair's
+ * features are printed for fitting (eval/stories_features.c). */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+
+/* Is `term` one of the current article's name features (sorted by id)? */
+static int is_name(const sl_grouper *g, uint64_t term)
+{
+    size_t lo = 0, hi = g->entities.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (g->entities.items[mid].id < term)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < g->entities.n && g->entities.items[lo].id == term;
+}
+
+void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slot *s,
+                     sl_join_pair *out)
+{
+    double dot = 0, names = 0;
+    uint32_t i = 0, k = 0, shared = 0;
+    while (i < v->n && k < s->n) {
+        if (v->terms[i].term < s->terms[k].term)
+            i++;
+        else if (v->terms[i].term > s->terms[k].term)
+            k++;
+        else {
+            double x = (double)v->terms[i].weight * s->terms[k].weight;
+            dot += x;
+            if (is_name(g, v->terms[i].term))
+                names += x;
+            shared++;
+            i++;
+            k++;
+        }
+    }
+    out->cosine = s->norm > 0 ? dot / s->norm : 0;
+    out->names = s->norm > 0 ? names / s->norm : 0;
+    out->shared = shared;
+}
+
+void sl_join_features(const sl_vector *v, const sl_story_slot *s, const sl_join_pair *p,
+                      double next_best, int64_t gap, int dated, int is_short,
+                      double f[SL_JOIN_FEATURES])
+{
+    f[0] = p->cosine;
+    f[1] = p->names;
+    f[2] = p->cosine - next_best;
+    f[3] = v->n ? (double)p->shared / v->n : 0;
+    f[4] = (double)gap;
+    f[5] = log(1.0 + s->norm);
+    f[6] = log(1.0 + v->n);
+    f[7] = dated;
+    f[8] = is_short;
+    f[9] = dated * p->cosine;
+    f[10] = is_short * p->cosine;
+}
+
+/* eval/fit_stories.py (ECB+ topics 1-20, BASIL lower half, GoogleNews even ids) */
+#define JOIN_BIAS -5.1416
+static const double join_weights[SL_JOIN_FEATURES] = {
+      13.2357, /* cosine */
+      -3.5352, /* names */
+       1.6921, /* margin */
+       4.5444, /* shared_share */
+      -1.3418, /* gap */
+      -0.6434, /* story_size */
+       0.3983, /* article_size */
+      -0.2983, /* dated */
+       2.3651, /* short */
+      15.3829, /* dated_cosine */
+      -3.7033, /* short_cosine */
+};
+
+double sl_join_score(const double f[SL_JOIN_FEATURES])
+{
+    double z = JOIN_BIAS;
+    for (int i = 0; i < SL_JOIN_FEATURES; i++)
+        z += join_weights[i] * f[i];
+    return z;
+}
+
+double sl_join_cut(double granularity)
+{
+    double p = 1 - pow(0.5, granularity);
+    return log(p / (1 - p));
+}
+
+void sl_join_trace(FILE *out, uint32_t story, const double f[SL_JOIN_FEATURES])
+{
+    fprintf(out, "C\t%u", story);
+    for (int i = 0; i < SL_JOIN_FEATURES; i++)
+        fprintf(out, "\t%.6g", f[i]);
+    fputc('\n', out);
+}
