@@ -12,8 +12,9 @@ article's gold story is the one most of the story's earlier articles have.
 Fitted on ECB+ topics 1-20 (--reverse: 21-35), the BASIL events of the lower
 half of ids and the GoogleNews clusters of even id, each set weighing the
 same; reported (log loss, accuracy of the decision beside the hand-set
-rule's) on the other part of each. Prints the weights to paste into join.c.
-numpy needed (/usr/bin/python3).
+rule's) on the other part of each, and prints the weights. A decision over
+them did worse than the threshold on the held-out parts and is not in use
+(docs/stories.md "A learned join decision"). numpy needed (/usr/bin/python3).
 
     /usr/bin/python3 eval/fit_stories.py --score BIN
 

@@ -28,6 +28,10 @@
 #define WINDOW_DAYS 7            /* an event's reports come within days */
 #define THREAD_WINDOW_DAYS 120   /* a thread links stories over months */
 #define DECAY_DAYS 30.0          /* similarity * exp(-gap / DECAY_DAYS) */
+/* When the article and the story are both dated (and within WINDOW_DAYS),
+ * the dates already rule out most stories: the join threshold is scaled by
+ * DATED_FACTOR (fitted on BASIL events of the lower half of ids). */
+#define DATED_FACTOR 0.4
 #define CANDIDATE_TERMS 32
 #define SCAN_MAX 128
 #define TOP_CANDIDATES 16
@@ -35,11 +39,12 @@
 #define MIN_SHARED 2u             /* terms an article must share with a story */
 /* A short text (a headline, a caption: fewer than SHORT_TERMS terms) shares
  * few of its words with a story's centroid, so its cosine with the story is
- * lower than a full report's: the join decision (join.c) knows it is short,
+ * lower than a full report's: it joins at SHORT_FACTOR times the threshold,
  * and one shared term may be enough. Fitted on the GoogleNews headlines of
  * even cluster ids, reported on the odd ones (docs/stories.md). Full
  * articles (ECB+, BASIL) have far more terms and are not affected. */
 #define SHORT_TERMS 16u
+#define SHORT_FACTOR 0.7
 #define SHORT_MIN_SHARED 1u
 /* ...and with a story of the thread it goes into: a thread links main actors
  * and subject, more than a caption's two or three words ("Harbour pictures,
@@ -94,7 +99,6 @@ void sl_grouper_set_granularity(sl_grouper *g, double granularity)
         granularity = 4;
     g->join_threshold = JOIN_THRESHOLD * granularity;
     g->thread_threshold = THREAD_THRESHOLD * granularity;
-    g->join_cut = sl_join_cut(granularity);
 }
 
 int64_t sl_grouper_day(int64_t event_day, int64_t today, sl_day_flag *flag)
@@ -308,6 +312,7 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
     /* An article of one word joins nothing, whatever its length class. */
     int is_short = v->n >= MIN_SHARED && v->n < SHORT_TERMS;
     uint32_t need = is_short ? SHORT_MIN_SHARED : MIN_SHARED;
+    double scale = is_short ? SHORT_FACTOR : 1.0;
     sl_join_pair pairs[TOP_CANDIDATES];
     int64_t gaps[TOP_CANDIDATES];
     for (size_t i = 0; i < n; i++) {
@@ -317,7 +322,7 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
     }
     double top, second;
     window_best(pairs, gaps, n, &top, &second);
-    double best_story = 0, best_thread = 0, best_z = -HUGE_VAL;
+    double best_story = 0, best_thread = 0;
     int64_t thread_story = 0;
     for (size_t i = 0; i < n; i++) {
         const sl_story_slot *s = &g->stories[cands[i].story];
@@ -327,18 +332,17 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
         if (gap > THREAD_WINDOW_DAYS || shared < need)
             continue;
         int dated = day != INT64_MIN && s->last_day != INT64_MIN;
-        if (gap <= WINDOW_DAYS) {
+        if (g->trace && gap <= WINDOW_DAYS) {
             double f[SL_JOIN_FEATURES];
             sl_join_features(v, s, &pairs[i], cosine_sim >= top ? second : top, gap, dated,
                              is_short, f);
-            if (g->trace)
-                sl_join_trace(g->trace, cands[i].story, f);
-            double z = sl_join_score(f);
-            if (z >= g->join_cut && z > best_z) {
-                best_z = z;
-                best_story = cosine_sim * exp(-(double)gap / DECAY_DAYS);
-                out->story = cands[i].story;
-            }
+            sl_join_trace(g->trace, cands[i].story, f);
+        }
+        double sim = cosine_sim * exp(-(double)gap / DECAY_DAYS);
+        double threshold = g->join_threshold * scale * (dated ? DATED_FACTOR : 1.0);
+        if (gap <= WINDOW_DAYS && sim >= threshold && sim > best_story) {
+            best_story = sim;
+            out->story = cands[i].story;
         }
         /* A thread spans weeks: its link is not decayed by the gap, but
          * beyond a story's window it must be as close as an undated join

@@ -63,7 +63,6 @@ struct sl_grouper {
     sl_count_map df, pending;
     uint64_t n_docs;
     double join_threshold, thread_threshold;
-    double join_cut;                /* the log-odds of the learned join (join.c) */
     sl_story_slot *stories;         /* indexed by story id */
     size_t stories_cap;
     sl_index index;
@@ -96,9 +95,10 @@ double sl_grouper_idf(const sl_grouper *g, uint64_t term);
 /* Keeps the `keep` heaviest of n terms (L2-normalised when `normalise`), sorted by term. */
 uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise);
 
-/* ---- join.c: the join decision ---- */
+/* ---- join.c: the features of a join, for fitting ---- */
 
-/* What an article and a story's centroid share. */
+/* What an article and a story's centroid share (the names' part only
+ * with a trace set: only the features use it). */
 typedef struct sl_join_pair {
     double cosine;      /* with the centroid */
     double names;       /* the part of the cosine over the article's name features */
@@ -114,11 +114,6 @@ void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slo
 void sl_join_features(const sl_vector *v, const sl_story_slot *s, const sl_join_pair *p,
                       double next_best, int64_t gap, int dated, int is_short,
                       double f[SL_JOIN_FEATURES]);
-/* The log-odds that the pair is one story (the fitted model). */
-double sl_join_score(const double f[SL_JOIN_FEATURES]);
-/* The log-odds a join needs at `granularity`: probability 1 - 0.5^granularity
- * (0.5 at 1; finer stories above 1, coarser below). */
-double sl_join_cut(double granularity);
 /* One "C story f1 ... fn" line. */
 void sl_join_trace(FILE *out, uint32_t story, const double f[SL_JOIN_FEATURES]);
 

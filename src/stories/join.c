@@ -1,10 +1,12 @@
-/* join.c — the join decision: whether an article belongs in a candidate
- * story. A logistic model over the pair's features (the cosine with the
- * centroid, its part over names, the margin over the next candidate, the
- * share of the article's terms in the story, the day gap, the story's and
- * the article's size, dated, short); weights fitted by eval/fit_stories.py
- * (docs/stories.md "The join decision"). With a trace set, each pair's
- * features are printed for fitting (eval/stories_features.c). */
+/* join.c — the features of a join: what an article and a candidate story
+ * share (the cosine with the centroid, its part over names, the margin over
+ * the next candidate, the share of the article's terms in the story, the
+ * day gap, the story's and the article's size, dated, short), printed for
+ * each pair the grouper weighs when a trace is set
+ * (eval/stories_features.c), for fitting a learned join decision
+ * (eval/fit_stories.py). A logistic model over them did worse than the
+ * hand-set threshold on held-out data, so the decision is still the
+ * threshold (docs/stories.md "A learned join decision"). */
 #include "internal.h"
 
 #include <math.h>
@@ -37,7 +39,7 @@ void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slo
         else {
             double x = (double)v->terms[i].weight * s->terms[k].weight;
             dot += x;
-            if (is_name(g, v->terms[i].term))
+            if (g->trace && is_name(g, v->terms[i].term))
                 names += x;
             shared++;
             i++;
@@ -64,36 +66,6 @@ void sl_join_features(const sl_vector *v, const sl_story_slot *s, const sl_join_
     f[8] = is_short;
     f[9] = dated * p->cosine;
     f[10] = is_short * p->cosine;
-}
-
-/* eval/fit_stories.py (ECB+ topics 1-20, BASIL lower half, GoogleNews even ids) */
-#define JOIN_BIAS -5.1416
-static const double join_weights[SL_JOIN_FEATURES] = {
-      13.2357, /* cosine */
-      -3.5352, /* names */
-       1.6921, /* margin */
-       4.5444, /* shared_share */
-      -1.3418, /* gap */
-      -0.6434, /* story_size */
-       0.3983, /* article_size */
-      -0.2983, /* dated */
-       2.3651, /* short */
-      15.3829, /* dated_cosine */
-      -3.7033, /* short_cosine */
-};
-
-double sl_join_score(const double f[SL_JOIN_FEATURES])
-{
-    double z = JOIN_BIAS;
-    for (int i = 0; i < SL_JOIN_FEATURES; i++)
-        z += join_weights[i] * f[i];
-    return z;
-}
-
-double sl_join_cut(double granularity)
-{
-    double p = 1 - pow(0.5, granularity);
-    return log(p / (1 - p));
 }
 
 void sl_join_trace(FILE *out, uint32_t story, const double f[SL_JOIN_FEATURES])
