@@ -25,7 +25,6 @@ the lower and upper half of ids, GoogleNews NMI on even and odd ids.
 import argparse
 import collections
 import json
-import math
 import os
 import subprocess
 import sys
@@ -33,7 +32,8 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stories import basil, ecbplus, googlenews, run_storyline, scores, subset  # noqa: E402
+from stories import (basil, ecbplus, fresh_db, googlenews, run_storyline, scores,  # noqa: E402
+                     subset, write_jsonl)
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 FEATURES = ["cosine", "names", "margin", "shared_share", "gap", "story_size", "article_size",
@@ -45,17 +45,8 @@ L2 = 1e-3
 def trace(tool, out, name, docs):
     """[(article index, story, features)], [story of each article]."""
     jsonl = os.path.join(out, name + ".jsonl")
-    db = os.path.join(out, name + ".db")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
-    with open(jsonl, "w", encoding="utf-8") as f:
-        for d in docs:
-            rec = {"id": d["key"], "text": d["text"]}
-            for field in ("title", "published", "source"):
-                if d.get(field):
-                    rec[field] = d[field]
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    db = fresh_db(argparse.Namespace(out=out), name)
+    write_jsonl(jsonl, docs)
     res = subprocess.run([tool, db, jsonl], capture_output=True, text=True, check=True).stdout
     pairs, pending = [], []
     for line in res.splitlines():

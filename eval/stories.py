@@ -193,17 +193,22 @@ def fresh_db(args, name):
     return db
 
 
-def run_storyline(args, name, docs, granularity):
-    """Ingests docs; returns (story of each doc, thread of each doc, seconds)."""
-    jsonl = os.path.join(args.out, name + ".jsonl")
-    db = fresh_db(args, name)
-    with open(jsonl, "w", encoding="utf-8") as f:
+def write_jsonl(path, docs):
+    """The docs as the JSONL records `storyline ingest` reads."""
+    with open(path, "w", encoding="utf-8") as f:
         for d in docs:
             rec = {"id": d["key"], "text": d["text"]}
             for field in ("title", "published", "source"):
                 if d.get(field):
                     rec[field] = d[field]
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def run_storyline(args, name, docs, granularity):
+    """Ingests docs; returns (story of each doc, thread of each doc, seconds)."""
+    jsonl = os.path.join(args.out, name + ".jsonl")
+    db = fresh_db(args, name)
+    write_jsonl(jsonl, docs)
     cmd = [args.bin, "--db", db, "--quiet"]
     if granularity:
         cmd += ["--granularity", str(granularity)]

@@ -92,6 +92,9 @@ int sl_count_term(sl_grouper *g, uint64_t term);
 /* Inverse document frequency of a term in the grouper's counts. */
 double sl_grouper_idf(const sl_grouper *g, uint64_t term);
 
+/* The term `term` of n terms sorted by id, NULL when absent. */
+const sl_term *sl_terms_find(const sl_term *items, size_t n, uint64_t term);
+
 /* Keeps the `keep` heaviest of n terms (L2-normalised when `normalise`), sorted by term. */
 uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise);
 

@@ -12,20 +12,6 @@
 #include <math.h>
 #include <stdio.h>
 
-/* Is `term` one of the current article's name features (sorted by id)? */
-static int is_name(const sl_grouper *g, uint64_t term)
-{
-    size_t lo = 0, hi = g->entities.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (g->entities.items[mid].id < term)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < g->entities.n && g->entities.items[lo].id == term;
-}
-
 void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slot *s,
                      sl_join_pair *out)
 {
@@ -39,7 +25,7 @@ void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slo
         else {
             double x = (double)v->terms[i].weight * s->terms[k].weight;
             dot += x;
-            if (g->trace && is_name(g, v->terms[i].term))
+            if (g->trace && sl_terms_find(g->entities.items, g->entities.n, v->terms[i].term))
                 names += x;
             shared++;
             i++;
