@@ -322,7 +322,7 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
     }
     double top, second;
     window_best(pairs, gaps, n, &top, &second);
-    double best_story = 0, best_thread = 0, best_z = -HUGE_VAL;
+    double best_story = 0, best_thread = 0;
     int64_t thread_story = 0;
     for (size_t i = 0; i < n; i++) {
         const sl_story_slot *s = &g->stories[cands[i].story];
@@ -332,20 +332,17 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
         if (gap > THREAD_WINDOW_DAYS || shared < need)
             continue;
         int dated = day != INT64_MIN && s->last_day != INT64_MIN;
-        if (gap <= WINDOW_DAYS) {
+        if (g->trace && gap <= WINDOW_DAYS) {
             double f[SL_JOIN_FEATURES];
             sl_join_features(v, s, &pairs[i], cosine_sim >= top ? second : top, gap, dated,
                              is_short, f);
-            if (g->trace)
-                sl_join_trace(g->trace, cands[i].story, f);
-            double sim = cosine_sim * exp(-(double)gap / DECAY_DAYS);
-            double threshold = g->join_threshold * scale * (dated ? DATED_FACTOR : 1.0);
-            double z = sl_join_score(f, sim, threshold);
-            if (z >= 0 && z > best_z) {
-                best_z = z;
-                best_story = sim;
-                out->story = cands[i].story;
-            }
+            sl_join_trace(g->trace, cands[i].story, f);
+        }
+        double sim = cosine_sim * exp(-(double)gap / DECAY_DAYS);
+        double threshold = g->join_threshold * scale * (dated ? DATED_FACTOR : 1.0);
+        if (gap <= WINDOW_DAYS && sim >= threshold && sim > best_story) {
+            best_story = sim;
+            out->story = cands[i].story;
         }
         /* A thread spans weeks: its link is not decayed by the gap, but
          * beyond a story's window it must be as close as an undated join

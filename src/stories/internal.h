@@ -117,7 +117,6 @@ void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slo
 void sl_join_features(const sl_vector *v, const sl_story_slot *s, const sl_join_pair *p,
                       double next_best, int64_t gap, int dated, int is_short,
                       double f[SL_JOIN_FEATURES]);
-double sl_join_score(const double f[SL_JOIN_FEATURES], double sim, double threshold);
 /* One "C story f1 ... fn" line. */
 void sl_join_trace(FILE *out, uint32_t story, const double f[SL_JOIN_FEATURES]);
 

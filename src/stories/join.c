@@ -25,7 +25,7 @@ void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slo
         else {
             double x = (double)v->terms[i].weight * s->terms[k].weight;
             dot += x;
-            if (sl_terms_find(g->entities.items, g->entities.n, v->terms[i].term))
+            if (g->trace && sl_terms_find(g->entities.items, g->entities.n, v->terms[i].term))
                 names += x;
             shared++;
             i++;
@@ -52,19 +52,6 @@ void sl_join_features(const sl_vector *v, const sl_story_slot *s, const sl_join_
     f[8] = is_short;
     f[9] = dated * p->cosine;
     f[10] = is_short * p->cosine;
-}
-
-/* eval/fit_stories.py --relative: the rule's log margin, names, margin,
- * shared share, story size, article size (ECB+ topics 1-20). */
-static const double join_weights[] = {4.421, 3.05, 7.825, 0.779, -4.853, -1.844, -0.506};
-
-double sl_join_score(const double f[SL_JOIN_FEATURES], double sim, double threshold)
-{
-    const double x[] = {log((sim > 1e-4 ? sim : 1e-4) / threshold), f[1], f[2], f[3], f[5], f[6]};
-    double z = join_weights[0];
-    for (int i = 0; i < 6; i++)
-        z += join_weights[i + 1] * x[i];
-    return z;
 }
 
 void sl_join_trace(FILE *out, uint32_t story, const double f[SL_JOIN_FEATURES])
