@@ -200,25 +200,6 @@ static int64_t gap_days(const sl_story_slot *s, int64_t day)
     return 0;
 }
 
-/* Cosine of v with the story's centroid; *shared counts common terms. */
-static double cosine(const sl_vector *v, const sl_story_slot *s, uint32_t *shared)
-{
-    double dot = 0;
-    uint32_t i = 0, k = 0;
-    *shared = 0;
-    while (i < v->n && k < s->n) {
-        if (v->terms[i].term < s->terms[k].term)
-            i++;
-        else if (v->terms[i].term > s->terms[k].term)
-            k++;
-        else {
-            dot += (double)v->terms[i++].weight * s->terms[k++].weight;
-            (*shared)++;
-        }
-    }
-    return s->norm > 0 ? dot / s->norm : 0;
-}
-
 /* ---- candidate accumulation ---- */
 
 static float *acc_slot(sl_grouper *g, uint32_t story)
@@ -305,6 +286,23 @@ static size_t take_candidates(sl_grouper *g, candidate *out)
     return n;
 }
 
+/* The second best of the candidates' cosines within the story window, and the best. */
+static void window_best(const sl_join_pair *pairs, const int64_t *gaps, size_t n, double *best,
+                        double *second)
+{
+    *best = *second = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (gaps[i] > WINDOW_DAYS)
+            continue;
+        if (pairs[i].cosine > *best) {
+            *second = *best;
+            *best = pairs[i].cosine;
+        } else if (pairs[i].cosine > *second) {
+            *second = pairs[i].cosine;
+        }
+    }
+}
+
 void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placement *out)
 {
     memset(out, 0, sizeof *out);
@@ -315,18 +313,31 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
     int is_short = v->n >= MIN_SHARED && v->n < SHORT_TERMS;
     uint32_t need = is_short ? SHORT_MIN_SHARED : MIN_SHARED;
     double scale = is_short ? SHORT_FACTOR : 1.0;
+    sl_join_pair pairs[TOP_CANDIDATES];
+    int64_t gaps[TOP_CANDIDATES];
+    for (size_t i = 0; i < n; i++) {
+        const sl_story_slot *s = &g->stories[cands[i].story];
+        gaps[i] = gap_days(s, day);
+        sl_join_measure(g, v, s, &pairs[i]);
+    }
+    double top, second;
+    window_best(pairs, gaps, n, &top, &second);
     double best_story = 0, best_thread = 0;
     int64_t thread_story = 0;
     for (size_t i = 0; i < n; i++) {
         const sl_story_slot *s = &g->stories[cands[i].story];
-        int64_t gap = gap_days(s, day);
-        if (gap > THREAD_WINDOW_DAYS)
-            continue;
-        uint32_t shared;
-        double cosine_sim = cosine(v, s, &shared);
-        if (shared < need)
+        int64_t gap = gaps[i];
+        double cosine_sim = pairs[i].cosine;
+        uint32_t shared = pairs[i].shared;
+        if (gap > THREAD_WINDOW_DAYS || shared < need)
             continue;
         int dated = day != INT64_MIN && s->last_day != INT64_MIN;
+        if (g->trace && gap <= WINDOW_DAYS) {
+            double f[SL_JOIN_FEATURES];
+            sl_join_features(v, s, &pairs[i], cosine_sim >= top ? second : top, gap, dated,
+                             is_short, f);
+            sl_join_trace(g->trace, cands[i].story, f);
+        }
         double sim = cosine_sim * exp(-(double)gap / DECAY_DAYS);
         double threshold = g->join_threshold * scale * (dated ? DATED_FACTOR : 1.0);
         if (gap <= WINDOW_DAYS && sim >= threshold && sim > best_story) {
@@ -350,6 +361,8 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
         out->thread = g->stories[thread_story].thread;
     }
 }
+
+void sl_grouper_set_trace(sl_grouper *g, FILE *trace) { g->trace = trace; }
 
 int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v, int64_t day,
                    int counts, const void **centroid, size_t *len)

@@ -6,6 +6,8 @@
 
 #include "stories.h"
 
+#include <stdio.h>
+
 /* Open-addressing hash of term -> u32 (document frequencies, pending increments). */
 typedef struct sl_count_map {
     uint64_t *keys;
@@ -77,6 +79,7 @@ struct sl_grouper {
     uint32_t language_votes;
     int language_known;             /* 0: find it again from the counts */
     sl_buf fold;
+    FILE *trace;                    /* join features of each pair, for fitting; NULL: none */
 };
 
 /* The pseudo-term whose document frequency counts the articles in language
@@ -89,7 +92,32 @@ int sl_count_term(sl_grouper *g, uint64_t term);
 /* Inverse document frequency of a term in the grouper's counts. */
 double sl_grouper_idf(const sl_grouper *g, uint64_t term);
 
+/* The term `term` of n terms sorted by id, NULL when absent. */
+const sl_term *sl_terms_find(const sl_term *items, size_t n, uint64_t term);
+
 /* Keeps the `keep` heaviest of n terms (L2-normalised when `normalise`), sorted by term. */
 uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise);
+
+/* ---- join.c: the features of a join, for fitting ---- */
+
+/* What an article and a story's centroid share (the names' part only
+ * with a trace set: only the features use it). */
+typedef struct sl_join_pair {
+    double cosine;      /* with the centroid */
+    double names;       /* the part of the cosine over the article's name features */
+    uint32_t shared;    /* terms in common */
+} sl_join_pair;
+
+#define SL_JOIN_FEATURES 11
+
+void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slot *s,
+                     sl_join_pair *out);
+/* The pair's features; `next_best` is the best cosine of the other
+ * candidates in the window, `gap` the days between the article and the story. */
+void sl_join_features(const sl_vector *v, const sl_story_slot *s, const sl_join_pair *p,
+                      double next_best, int64_t gap, int dated, int is_short,
+                      double f[SL_JOIN_FEATURES]);
+/* One "C story f1 ... fn" line. */
+void sl_join_trace(FILE *out, uint32_t story, const double f[SL_JOIN_FEATURES]);
 
 #endif

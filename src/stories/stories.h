@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "text/text.h"
 
@@ -124,6 +125,10 @@ double sl_grouper_title_score(const sl_grouper *g, int64_t id);
 /* Hands over the document-frequency increments since the last call. */
 int sl_grouper_take_pending(sl_grouper *g, int (*fn)(void *ctx, uint64_t term, uint32_t inc),
                             void *ctx);
+
+/* Prints the join decision's features of each (article, story) pair it
+ * weighs to `trace` (NULL: none), for fitting (eval/stories_features.c). */
+void sl_grouper_set_trace(sl_grouper *g, FILE *trace);
 
 /* Bytes of memory the grouper holds (for the benchmark's per-story figure). */
 size_t sl_grouper_memory(const sl_grouper *g);

@@ -103,17 +103,22 @@ int sl_count_term(sl_grouper *g, uint64_t term)
     return 0;
 }
 
-static const sl_term *find_term(const sl_analysis *an, uint64_t term)
+const sl_term *sl_terms_find(const sl_term *items, size_t n, uint64_t term)
 {
-    size_t lo = 0, hi = an ? an->terms.n : 0;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (an->terms.items[mid].id < term)
+        if (items[mid].id < term)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return an && lo < an->terms.n && an->terms.items[lo].id == term ? &an->terms.items[lo] : NULL;
+    return lo < n && items[lo].id == term ? &items[lo] : NULL;
+}
+
+static const sl_term *find_term(const sl_analysis *an, uint64_t term)
+{
+    return an ? sl_terms_find(an->terms.items, an->terms.n, term) : NULL;
 }
 
 int sl_grouper_count_terms(sl_grouper *g, const sl_analysis *body, const sl_analysis *title)

@@ -3,6 +3,7 @@
  * reload from stored centroids, and story labels. */
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "stories/labels.h"
@@ -47,6 +48,41 @@ TEST(grouper_joins_alike_and_splits_unlike)
     int64_t s1 = put(g, &a, 100, &next, NULL);
     CHECK_INT(put(g, &b, 101, &next, NULL), s1);
     CHECK(put(g, &c, 101, &next, NULL) != s1);
+    sl_grouper_free(g);
+}
+
+/* The join features of each pair (for eval/fit_stories.py): one line per
+ * candidate within the window, its cosine the one the decision used, and
+ * the decision the same with and without the trace. */
+TEST(grouper_trace_prints_the_pairs_features)
+{
+    sl_grouper *g = sl_grouper_new();
+    int64_t next = 1;
+    sl_vector a = vec(quake, 8), b = vec(quake2, 8), c = vec(rehab, 8);
+    put(g, &a, 100, &next, NULL);
+    put(g, &c, 100, &next, NULL);
+    sl_placement plain, traced;
+    sl_grouper_place(g, &b, 101, &plain);
+    FILE *f = tmpfile();
+    CHECK(f != NULL);
+    sl_grouper_set_trace(g, f);
+    sl_grouper_place(g, &b, 101, &traced);
+    sl_grouper_set_trace(g, NULL);
+    CHECK_INT(traced.story, plain.story);
+    CHECK_INT(traced.story, 1);
+    rewind(f);
+    unsigned story = 0;
+    double x[11];
+    int got = fscanf(f, "C\t%u\t%lf\t%lf\t%lf\t%lf\t%lf\t%lf\t%lf\t%lf\t%lf\t%lf\t%lf\n", &story,
+                     &x[0], &x[1], &x[2], &x[3], &x[4], &x[5], &x[6], &x[7], &x[8], &x[9], &x[10]);
+    CHECK_INT(got, 12);
+    CHECK_INT(story, 1);
+    CHECK(fabs(x[0] * exp(-1.0 / 30) - traced.similarity) < 1e-4); /* cosine, decayed by a day */
+    CHECK(fabs(x[2] - x[0]) < 1e-6); /* no other candidate: the margin is the cosine */
+    CHECK(fabs(x[3] - 7.0 / 8) < 1e-6); /* 7 of its 8 terms are in the story */
+    CHECK(x[4] == 1 && x[7] == 1 && x[8] == 1); /* a day's gap, dated, short (8 terms) */
+    CHECK(fgetc(f) == EOF); /* the rehab story shares nothing: not a candidate */
+    fclose(f);
     sl_grouper_free(g);
 }
 
