@@ -78,16 +78,6 @@ TUNED_TOPICS = set(range(1, 21))
 HELD_OUT_TOPICS = set(range(21, 36))
 
 
-def annotated_sentences(base):
-    """{(topic, file): the numbers of its fully annotated sentences}."""
-    annotated = {}
-    with open(os.path.join(base, "ECBplus_coreference_sentences.csv"), encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            key = (int(row["Topic"]), row["File"])
-            annotated.setdefault(key, set()).add(int(row["Sentence Number"]))
-    return annotated
-
-
 def load_topics(base, annotated, topics):
     docs = []
     for topic in sorted(topics):
@@ -101,32 +91,21 @@ def load_topics(base, annotated, topics):
     return docs
 
 
-def write_docs(docs, folder):
-    """Writes each doc's text to a file of folder; their paths, in order."""
-    paths = []
-    for i, (text, _, _) in enumerate(docs):
-        p = os.path.join(folder, "%04d.txt" % i)
-        with open(p, "w", encoding="utf-8") as f:
-            f.write(text)
-        paths.append(p)
-    return paths
-
-
 def score(binary, db, docs):
     """Precision, recall and right type of the person and place names of docs."""
     with tempfile.TemporaryDirectory() as tmp:
-        preds = extract(binary, db, write_docs(docs, tmp))
-    return tally(docs, [[(e["span"][0], e["span"][1], e["type"]) for e in facts["entities"]]
-                        for facts in preds])
-
-
-def tally(docs, preds):
-    """Precision, recall and right type of the predicted entities of docs,
-    (byte start, byte end, type) per doc."""
+        paths = []
+        for i, (text, _, _) in enumerate(docs):
+            p = os.path.join(tmp, "%04d.txt" % i)
+            with open(p, "w", encoding="utf-8") as f:
+                f.write(text)
+            paths.append(p)
+        preds = extract(binary, db, paths)
     n_pred = n_right = n_names = n_found = n_typed = 0
-    for (text, gold, scored), found in zip(docs, preds):
+    for (text, gold, scored), facts in zip(docs, preds):
         c = char_offsets(text.encode("utf-8"))
-        pred = [(c[a], c[b], t) for a, b, t in found if t in ("person", "place")]
+        pred = [(c[e["span"][0]], c[e["span"][1]], e["type"]) for e in facts["entities"]
+                if e["type"] in ("person", "place")]
         pred = [p for p in pred if any(a <= p[0] < b for a, b in scored)]
         for a, b, t in pred:
             n_pred += 1
@@ -150,7 +129,11 @@ def evaluate(binary, db, data_dir, split="dev"):
     (the rules are tuned on them) and 21-35 (held out); train: the topics
     that are not dev topics."""
     base = os.path.join(data_dir, "clustering/ecbplus")
-    annotated = annotated_sentences(base)
+    annotated = {}
+    with open(os.path.join(base, "ECBplus_coreference_sentences.csv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            key = (int(row["Topic"]), row["File"])
+            annotated.setdefault(key, set()).add(int(row["Sentence Number"]))
     parts = [("dev", DEV_TOPICS, "entities_ecbplus_")] if split == "dev" else \
         [("train", set(range(1, 36)) - DEV_TOPICS, "entities_ecbplus_")]
     if split == "dev":

@@ -10,11 +10,7 @@
  *   build/facts-features concepts FILE...   (src/facts/counted.c; eval/fit_concepts.py)
  *   -> "# FILE" per file, then per candidate:
  *      ITEM_START WORDS f1 ... fn   (tab-separated; ITEM_START: the number
- *      item's first byte; WORDS "-": no phrase)
- *
- *   build/facts-features names FILE...      (src/facts/name_keep.c; eval/fit_names.py)
- *   -> "# FILE" per file, then per person or place about to be listed:
- *      START END TYPE f1 ... fn   (tab-separated, byte offsets) */
+ *      item's first byte; WORDS "-": no phrase) */
 #include <stdio.h>
 #include <string.h>
 
@@ -25,7 +21,7 @@
 #include "util/date.h"
 
 /* The extractors over one text, with the chosen chooser's trace on stdout. */
-static int trace(sl_analyzer *an, const char *text, size_t len, const char *mode)
+static int trace(sl_analyzer *an, const char *text, size_t len, int speakers)
 {
     sl_buf clean = SL_BUF_INIT;
     sl_analysis analysis = {0};
@@ -35,12 +31,10 @@ static int trace(sl_analyzer *an, const char *text, size_t len, const char *mode
     const char *s = clean.ptr ? clean.ptr : "";
     int rc = clean.err ? clean.err : sl_analyze(an, s, clean.len, &analysis);
     if (!rc && !(rc = sl_facts_doc_init(&d, s, clean.len, &analysis, SL_NO_DAY, &out))) {
-        if (!strcmp(mode, "speakers"))
+        if (speakers)
             d.speaker_trace = stdout;
-        else if (!strcmp(mode, "concepts"))
-            d.concept_trace = stdout;
         else
-            d.name_trace = stdout;
+            d.concept_trace = stdout;
         sl_facts_numbers(&d);
         sl_facts_dates(&d);
         sl_facts_entities(&d);
@@ -56,11 +50,11 @@ static int trace(sl_analyzer *an, const char *text, size_t len, const char *mode
 
 int main(int argc, char **argv)
 {
-    if (argc < 2 || (strcmp(argv[1], "speakers") && strcmp(argv[1], "concepts") &&
-                     strcmp(argv[1], "names"))) {
-        fputs("usage: facts-features speakers|concepts|names FILE...\n", stderr);
+    if (argc < 2 || (strcmp(argv[1], "speakers") && strcmp(argv[1], "concepts"))) {
+        fputs("usage: facts-features speakers|concepts FILE...\n", stderr);
         return 2;
     }
+    int speakers = !strcmp(argv[1], "speakers");
     sl_analyzer *an = sl_analyzer_new();
     sl_buf text = SL_BUF_INIT, why = SL_BUF_INIT;
     int rc = an ? 0 : 1;
@@ -71,7 +65,7 @@ int main(int argc, char **argv)
             break;
         }
         printf("# %s\n", argv[i]);
-        rc = trace(an, text.ptr ? text.ptr : "", text.len, argv[1]) ? 1 : 0;
+        rc = trace(an, text.ptr ? text.ptr : "", text.len, speakers) ? 1 : 0;
         sl_buf_free(&text);
     }
     sl_buf_free(&text);

@@ -68,7 +68,6 @@ typedef struct known {
     uint32_t at;         /* byte offset of its first mention */
     const char *type;
     bool weak;           /* a person by the shape of its name alone (no role) */
-    unsigned mentions;   /* names taken as it, counted in the first pass */
 } known;
 
 bool sl_facts_role_word(const char *w, size_t n)
@@ -243,7 +242,6 @@ static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, si
     kn[*n].at = at;
     kn[*n].type = type;
     kn[*n].weak = weak;
-    kn[*n].mentions = 0;
     if (kn[*n].name)
         (*n)++;
 }
@@ -368,16 +366,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         seen = *n_known > had ? &kn[had] : NULL;
     }
     by_name[k_name] = seen;
-    if (dry) {
-        if (seen)
-            kn[seen - kn].mentions++;
-        return;
-    }
-    sl_name_cues cues = {name, end, type, seen ? seen->mentions : 1, role,
-                         seen && seen->at < a, seen && seen->weak, starts && name == i,
-                         (nm->flags & SL_NAME_POSSESSIVE) && end == nm->end,
-                         sl_facts_in(d, end - 1, org_words) >= 0};
-    if (!sl_name_keep(d, &cues))
+    if (dry)
         return;
     sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);
     if (!it)

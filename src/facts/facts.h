@@ -35,7 +35,6 @@ typedef struct sl_facts_doc {
     int err;
     FILE *speaker_trace;      /* NULL; eval/facts_features.c: the speaker chooser's features */
     FILE *concept_trace;      /* NULL; eval/facts_features.c: what numbers are values of */
-    FILE *name_trace;         /* NULL; eval/facts_features.c: the name keep model's features */
 } sl_facts_doc;
 
 /* ---- extract.c ---- */
@@ -93,20 +92,6 @@ bool sl_facts_is_place(const char *s, size_t n);
 /* ---- entities.c ---- */
 /* Whether the lower-cased word is a title or role word ("president", "minister"). */
 bool sl_facts_role_word(const char *w, size_t n);
-
-/* ---- name_keep.c ---- */
-
-/* What entities.c knows of one name it is about to list. */
-typedef struct sl_name_cues {
-    size_t name, end;   /* its tokens, without the title */
-    const char *type;   /* "person", "place", "organization" */
-    unsigned mentions;  /* the text's mentions of its entity */
-    bool role, seen_before, weak, opens, possessive, org_word;
-} sl_name_cues;
-/* Whether the name is listed: the model fitted by eval/fit_names.py, for
- * persons and places (organisations are kept). Writes its features to
- * d->name_trace when set. */
-bool sl_name_keep(const sl_facts_doc *d, const sl_name_cues *c);
 
 /* ---- marks.c ---- */
 /* A quoted stretch. */
