@@ -826,40 +826,62 @@ static int explain(int rc, size_t len, sl_buf *why)
     return rc ? fail(why, rc, "page too large once decoded") : 0;
 }
 
-int sl_html_blocks(const char *html, size_t len, const char *charset, sl_blocks *out, sl_buf *why)
+/* The page loaded (keeping <noscript> content or not), its metadata read
+ * into `meta` unless NULL, and its blocks decided. */
+static int read_blocks(const char *html, size_t len, const char *charset, int noscript, sl_extracted *meta,
+                       sl_blocks *out)
 {
-    memset(out, 0, sizeof *out);
     sl_buf page = SL_BUF_INIT;
     htmlDocPtr doc = NULL;
     xmlNode *root = NULL;
-    int rc = sl_html_load(html, len, charset, &page, &doc, &root);
+    int rc = sl_html_load(html, len, charset, noscript, &page, &doc, &root);
+    if (!rc && meta)
+        rc = sl_html_read_meta(root, meta);
     if (!rc)
         rc = extract_blocks(root, out);
     xmlFreeDoc(doc);
     sl_buf_free(&page);
+    return rc;
+}
+
+/* The body's text; when the page has none, it is read again as a browser
+ * without scripts shows it: a page that renders its text with a script
+ * (a forum's posts) often gives it in a <noscript> for crawlers. */
+static int body_text(const char *html, size_t len, const char *charset, sl_extracted *meta, sl_blocks *out,
+                     char **text)
+{
+    *text = NULL;
+    int rc = read_blocks(html, len, charset, 0, meta, out);
+    if (!rc)
+        rc = sl_blocks_text(out, text);
+    if (!rc && !*text && len) {
+        sl_blocks_free(out);
+        memset(out, 0, sizeof *out);
+        rc = read_blocks(html, len, charset, 1, NULL, out);
+        if (!rc)
+            rc = sl_blocks_text(out, text);
+    }
+    return rc;
+}
+
+int sl_html_blocks(const char *html, size_t len, const char *charset, sl_blocks *out, sl_buf *why)
+{
+    memset(out, 0, sizeof *out);
+    char *text = NULL;
+    int rc = body_text(html, len, charset, NULL, out, &text);
+    free(text);
     return explain(rc, len, why);
 }
 
 int sl_html_extract(const char *html, size_t len, const char *charset, sl_extracted *out, sl_buf *why)
 {
     memset(out, 0, sizeof *out);
-    sl_buf page = SL_BUF_INIT;
     sl_blocks blocks = {SL_BUF_INIT, {0}};
-    htmlDocPtr doc = NULL;
-    xmlNode *root = NULL;
-    int rc = sl_html_load(html, len, charset, &page, &doc, &root);
-    if (!rc)
-        rc = sl_html_read_meta(root, out);
-    if (!rc)
-        rc = extract_blocks(root, &blocks);
-    if (!rc)
-        rc = sl_blocks_text(&blocks, &out->text);
+    int rc = body_text(html, len, charset, out, &blocks, &out->text);
     if (!rc && !out->text)
         rc = SL_EBADINPUT;
     if (rc)
         sl_extracted_clear(out);
-    xmlFreeDoc(doc);
-    sl_buf_free(&page);
     sl_blocks_free(&blocks);
     return explain(rc, len, why);
 }
