@@ -844,9 +844,20 @@ static int read_blocks(const char *html, size_t len, const char *charset, int no
     return rc;
 }
 
+/* The fields of `meta` it lacks, taken from `more` (which keeps the rest). */
+static void fill_missing(sl_extracted *meta, sl_extracted *more)
+{
+    char **have[] = {&meta->title, &meta->author, &meta->published, &meta->lang};
+    char **give[] = {&more->title, &more->author, &more->published, &more->lang};
+    for (size_t i = 0; i < sizeof have / sizeof *have; i++)
+        if (!*have[i])
+            *have[i] = *give[i], *give[i] = NULL;
+}
+
 /* The body's text; when the page has none, it is read again as a browser
  * without scripts shows it: a page that renders its text with a script
- * (a forum's posts) often gives it in a <noscript> for crawlers. */
+ * (a forum's posts) often gives it in a <noscript> for crawlers, with
+ * metadata the rest of the page lacks (the post's author). */
 static int body_text(const char *html, size_t len, const char *charset, sl_extracted *meta, sl_blocks *out,
                      char **text)
 {
@@ -855,11 +866,15 @@ static int body_text(const char *html, size_t len, const char *charset, sl_extra
     if (!rc)
         rc = sl_blocks_text(out, text);
     if (!rc && !*text && len) {
+        sl_extracted more = {0};
         sl_blocks_free(out);
         memset(out, 0, sizeof *out);
-        rc = read_blocks(html, len, charset, 1, NULL, out);
+        rc = read_blocks(html, len, charset, 1, meta ? &more : NULL, out);
         if (!rc)
             rc = sl_blocks_text(out, text);
+        if (meta)
+            fill_missing(meta, &more);
+        sl_extracted_clear(&more);
     }
     return rc;
 }
