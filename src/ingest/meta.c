@@ -539,6 +539,15 @@ static int has_role(const char *s)
     return 0;
 }
 
+/* The name without trailing spaces, commas and dashes; its length. */
+static size_t trim_name(char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '-'))
+        s[--n] = '\0';
+    return n;
+}
+
 /* "By Jane Doe | 3 March" -> "Jane Doe": the name in a byline's text, or
  * NULL when the text is not a short name (a biography, a date alone, an
  * e-mail address). */
@@ -559,19 +568,28 @@ static char *byline_name(char *text)
             *p = '\0';
             break;
         }
-    size_t n = strlen(s), words = 0;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '-'))
-        s[--n] = '\0';
+    size_t n = trim_name(s), words = 0;
     for (char *p = s; *p; p++)
         words += *p == ' ';
-    if (!n || n > BYLINE_TEXT_MAX || words >= BYLINE_WORDS || !isalpha((unsigned char)*s) || !strcasecmp(s, "by"))
+    char date[SL_ISO_DATE_SIZE];
+    if (!n || n > BYLINE_TEXT_MAX || words >= BYLINE_WORDS || !isalpha((unsigned char)*s) || !strcasecmp(s, "by") ||
+        sl_date_to_iso(s, 1, date))
+        return NULL;
+    for (char *p = s; *p; p++)   /* "jdoe 1,655 gold badges": a forum's counts after the name */
+        if (*p == ' ' && isdigit((unsigned char)p[1])) {
+            *p = '\0';
+            words = 0;
+            for (char *q = s; *q; q++)
+                words += *q == ' ';
+            break;
+        }
+    if (!trim_name(s))
         return NULL;
     if (words >= 2 && has_role(s)) {
         char *second = strchr(strchr(s, ' ') + 1, ' ');
         *second = '\0';
     }
-    char date[SL_ISO_DATE_SIZE];
-    return sl_date_to_iso(s, 1, date) ? NULL : s;
+    return s;
 }
 
 /* The name in an element's byline; NULL in *out when it holds none. */
