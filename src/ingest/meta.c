@@ -532,7 +532,7 @@ static char *after_lead(char *s)
 static int has_role(const char *s)
 {
     static const char *const roles[] = {"writer", "reporter", "editor", "contributor", "correspondent",
-                                        "columnist", "staff"};
+                                        "columnist", "staff", "founder", "coordinator"};
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
         if (has_word(s, roles[i], strlen(roles[i])))
             return 1;
@@ -583,8 +583,13 @@ static char *byline_name(char *text)
                 words += *q == ' ';
             break;
         }
-    if (!trim_name(s))
-        return NULL;
+    n = trim_name(s);
+    if (!n || s[n - 1] == ':')
+        return NULL;   /* "Authors of this article:": a label */
+    if (n > 2 && s[n - 2] == ' ' && tolower((unsigned char)s[n - 1]) == tolower((unsigned char)*s)) {
+        s[n - 2] = '\0';   /* "jdoe J": the avatar's initial after the name */
+        words--;
+    }
     if (words >= 2 && has_role(s)) {
         char *second = strchr(strchr(s, ' ') + 1, ' ');
         *second = '\0';

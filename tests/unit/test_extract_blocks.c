@@ -177,6 +177,29 @@ TEST(blocks_never_empty)
     CHECK_INT(sl_html_extract(nav_only, strlen(nav_only), NULL, &e, NULL), SL_EBADINPUT);
 }
 
+/* A page that renders its posts with a script gives crawlers them in a
+ * <noscript>: read again with it, the posts and their author come out; a
+ * page with text of its own keeps its <noscript> out. */
+TEST(blocks_noscript_reread)
+{
+    const char *forum = "<html><body><div id=app></div><noscript><div class=post>"
+                        "<span itemprop=author>dalejack</span><p>Since last night's update the reviews of our "
+                        "documents fail, and the grammar checks no longer run at all.</p></div></noscript>"
+                        "</body></html>";
+    sl_extracted e = {0};
+    CHECK_INT(extract(forum, &e), 0);
+    CHECK(has(e.text, "the grammar checks no longer run"));
+    CHECK_STR(e.author, "dalejack");
+    sl_extracted_clear(&e);
+    const char *story = "<html><body><p>The harbour wall at Larkmouth held through the night as the storm "
+                        "surge peaked at high tide, the council said.</p><noscript><p>Enable JavaScript to see "
+                        "the comments of our readers on this story.</p></noscript></body></html>";
+    CHECK_INT(extract(story, &e), 0);
+    CHECK(has(e.text, "The harbour wall at Larkmouth held"));
+    CHECK(!has(e.text, "Enable JavaScript"));
+    sl_extracted_clear(&e);
+}
+
 /* Bylines as templates write them. */
 TEST(blocks_bylines)
 {
@@ -186,6 +209,15 @@ TEST(blocks_bylines)
         {"<span class=author-name>Jane Doe 7 min read</span>", "Jane Doe"},
         {"<p>Text <a href=/authors/jane-doe/>Jane Doe</a></p>", "Jane Doe"},
         {"<div class=author>Authors: Jane Doe</div>", "Jane Doe"},
+        {"<div class=author>Jane Doe Founder &amp; Lead Reviewer</div>", "Jane Doe"},
+        /* a forum's post: reputation and badge counts, the avatar's initial */
+        {"<div class=post-author><a href=/u/1>jdoe</a> 1,655 11 gold badges 14 silver badges</div>", "jdoe"},
+        {"<div class=author>jdoe <span class=avatar>J</span></div>", "jdoe"},
+        /* a label ending in a colon is passed over for the next byline */
+        {"<p class=authors-label>Authors of this article:</p><p class=author>Jane Doe</p>", "Jane Doe"},
+        /* a long text in a byline element is not a name, counts or not */
+        {"<div class=author-box>May 28, 2025 The council met on Tuesday to discuss the wall and the road</div>"
+         "<p class=byline>By Jane Doe</p>", "Jane Doe"},
         /* no class names them: a text after the headline opens with "By" */
         {"<div><strong>By <a href=/team/jd>Jane Doe</a></strong> - Mar 27, 2024</div>", "Jane Doe"},
         {"<div><span>By</span><span>Jane Doe</span></div>", "Jane Doe"},
