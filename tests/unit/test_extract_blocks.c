@@ -200,6 +200,29 @@ TEST(blocks_noscript_reread)
     sl_extracted_clear(&e);
 }
 
+/* Teaser cards marked up as <article>s do not keep the sidebar that holds
+ * them: only an <article> with a share of the page's prose is the article. */
+TEST(blocks_teaser_articles_left_out)
+{
+    char page[4096];
+    int n = snprintf(page, sizeof page, "%s", "<html><body><main><article><h1>Harbour wall holds</h1>");
+    for (int i = 0; i < 4; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n, "%s",
+                      "<p>The harbour wall at Larkmouth held through the night as the storm surge peaked at "
+                      "high tide, and the families who had left returned to their homes before dawn.</p>");
+    n += snprintf(page + n, sizeof page - (size_t)n, "%s", "</article><aside class=widget>");
+    for (int i = 0; i < 4; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n, "%s",
+                      "<article class=card><a href=/deal><h3>Deal alert</h3></a><p class=excerpt>Laptops are "
+                      "on sale this week at a considerable discount, with free delivery...</p></article>");
+    snprintf(page + n, sizeof page - (size_t)n, "%s", "</aside></main></body></html>");
+    sl_extracted e = {0};
+    CHECK_INT(extract(page, &e), 0);
+    CHECK(has(e.text, "The harbour wall at Larkmouth held"));
+    CHECK(!has(e.text, "Laptops are on sale"));
+    sl_extracted_clear(&e);
+}
+
 /* Bylines as templates write them. */
 TEST(blocks_bylines)
 {
