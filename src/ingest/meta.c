@@ -389,6 +389,21 @@ static int matches_title(const char *h1, const char *og, const char *title)
     return shared >= 2 || (words && shared * 2 >= words);
 }
 
+/* A heading's text without the permalink mark documentation generators
+ * put after it ("Logging HOWTO¶"). */
+static int heading_text(xmlNode *h, char **out)
+{
+    int rc = sl_html_node_text(h, out);
+    size_t n = !rc && *out ? strlen(*out) : 0;
+    while (n >= 2 && !memcmp(*out + n - 2, "\xC2\xB6", 2)) {
+        n -= 2;
+        while (n && (*out)[n - 1] == ' ')
+            n--;
+        (*out)[n] = '\0';
+    }
+    return rc;
+}
+
 /* The visible headline, an <h1> (the article's first), unless it names the
  * site; else og:title, else the title of <title>, without the site's name. */
 static int pick_title(page_meta *m, char **out)
@@ -399,7 +414,7 @@ static int pick_title(page_meta *m, char **out)
         rc = sl_html_node_text(m->title, &title);
     for (int i = -1; !rc && !*out && i < m->n_h1; i++) {
         xmlNode *h = i < 0 ? m->h1_main : m->h1s[i];
-        if (!h || (i >= 0 && h == m->h1_main) || (rc = sl_html_node_text(h, out)) || !*out)
+        if (!h || (i >= 0 && h == m->h1_main) || (rc = heading_text(h, out)) || !*out)
             continue;
         if (names_site(*out, site, title) || !matches_title(*out, m->og_title, title)) {
             free(*out);
@@ -460,7 +475,7 @@ static int vote_title(page_meta *m, char **out)
     char *c[VOTES] = {0};
     c[VOTE_PICKED] = *out;
     *out = NULL;
-    int rc = m->n_h1 ? sl_html_node_text(m->h1s[0], &c[VOTE_H1]) : 0;
+    int rc = m->n_h1 ? heading_text(m->h1s[0], &c[VOTE_H1]) : 0;
     if (!rc && m->title && !(rc = sl_html_node_text(m->title, &c[VOTE_TITLE])) && c[VOTE_TITLE])
         cut_first_separator(c[VOTE_TITLE]);
     if (!rc && m->og_title && !(rc = sl_html_dup_collapsed(m->og_title, &c[VOTE_OG])) && c[VOTE_OG])

@@ -297,4 +297,10 @@ TEST(blocks_title_vote)
                       "at high tide.</p></body></html>", &e), 0);
     CHECK_STR(e.title, "Harbour wall holds");
     sl_extracted_clear(&e);
+    /* a documentation page's heading with its permalink mark */
+    CHECK_INT(extract("<html><head><title>Logging HOWTO - Docs</title></head><body><h1>Logging HOWTO"
+                      "<a class=headerlink href=#logging>\xC2\xB6</a></h1><p>The logging module records "
+                      "what a program does, with levels for each message it writes.</p></body></html>", &e), 0);
+    CHECK_STR(e.title, "Logging HOWTO");
+    sl_extracted_clear(&e);
 }
