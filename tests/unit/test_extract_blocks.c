@@ -182,7 +182,7 @@ TEST(blocks_never_empty)
  * page with text of its own keeps its <noscript> out. */
 TEST(blocks_noscript_reread)
 {
-    const char *forum = "<html><body><div id=app></div><noscript><div class=post>"
+    const char *forum = "<html><body><div id=app>Loading...</div><noscript><div class=post>"
                         "<span itemprop=author>dalejack</span><p>Since last night's update the reviews of our "
                         "documents fail, and the grammar checks no longer run at all.</p></div></noscript>"
                         "</body></html>";
