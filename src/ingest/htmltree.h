@@ -19,6 +19,10 @@ static inline int sl_html_is_space(char c)
 int sl_html_load(const char *html, size_t len, const char *charset, int noscript, sl_buf *page,
                  xmlDocPtr *doc, xmlNode **root);
 
+/* The page's blocks found under `root` and decided (html.c). */
+struct sl_blocks;
+int sl_html_body_blocks(xmlNode *root, struct sl_blocks *out);
+
 int sl_html_is_tag(const xmlNode *n, const char *name);
 /* An attribute's value, borrowed from the tree; NULL when absent. */
 const char *sl_html_attr(const xmlNode *n, const char *name);
