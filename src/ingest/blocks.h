@@ -61,7 +61,7 @@ int sl_blocks_decide(sl_blocks *b);
  * has no such text. */
 int sl_blocks_text(const sl_blocks *b, char **out);
 
-/* html.c: a page's blocks with their facts and decision (for the fit). */
+/* page.c: a page's blocks with their facts and decision (for the fit). */
 int sl_html_blocks(const char *html, size_t len, const char *charset, sl_blocks *out, sl_buf *why);
 
 #endif

@@ -14,9 +14,14 @@ static inline int sl_html_is_space(char c)
 
 /* The page decoded and parsed (parse.c): *doc to free with xmlFreeDoc
  * (NULL when the page is empty), *root its <html>; SL_ETOOLARGE over
- * SL_PAGE_MAX, SL_EBADINPUT when nothing parses. */
-int sl_html_load(const char *html, size_t len, const char *charset, sl_buf *page, xmlDocPtr *doc,
-                 xmlNode **root);
+ * SL_PAGE_MAX, SL_EBADINPUT when nothing parses. `noscript`: the content of
+ * <noscript> elements is kept in place (else they are emptied). */
+int sl_html_load(const char *html, size_t len, const char *charset, int noscript, sl_buf *page,
+                 xmlDocPtr *doc, xmlNode **root);
+
+/* The page's blocks found under `root` and decided (html.c). */
+struct sl_blocks;
+int sl_html_body_blocks(xmlNode *root, struct sl_blocks *out);
 
 int sl_html_is_tag(const xmlNode *n, const char *name);
 /* An attribute's value, borrowed from the tree; NULL when absent. */

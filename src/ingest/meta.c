@@ -389,6 +389,21 @@ static int matches_title(const char *h1, const char *og, const char *title)
     return shared >= 2 || (words && shared * 2 >= words);
 }
 
+/* A heading's text without the permalink mark documentation generators
+ * put after it ("Logging HOWTO¶"). */
+static int heading_text(xmlNode *h, char **out)
+{
+    int rc = sl_html_node_text(h, out);
+    size_t n = !rc && *out ? strlen(*out) : 0;
+    while (n >= 2 && !memcmp(*out + n - 2, "\xC2\xB6", 2)) {
+        n -= 2;
+        while (n && (*out)[n - 1] == ' ')
+            n--;
+        (*out)[n] = '\0';
+    }
+    return rc;
+}
+
 /* The visible headline, an <h1> (the article's first), unless it names the
  * site; else og:title, else the title of <title>, without the site's name. */
 static int pick_title(page_meta *m, char **out)
@@ -399,7 +414,7 @@ static int pick_title(page_meta *m, char **out)
         rc = sl_html_node_text(m->title, &title);
     for (int i = -1; !rc && !*out && i < m->n_h1; i++) {
         xmlNode *h = i < 0 ? m->h1_main : m->h1s[i];
-        if (!h || (i >= 0 && h == m->h1_main) || (rc = sl_html_node_text(h, out)) || !*out)
+        if (!h || (i >= 0 && h == m->h1_main) || (rc = heading_text(h, out)) || !*out)
             continue;
         if (names_site(*out, site, title) || !matches_title(*out, m->og_title, title)) {
             free(*out);
@@ -460,7 +475,7 @@ static int vote_title(page_meta *m, char **out)
     char *c[VOTES] = {0};
     c[VOTE_PICKED] = *out;
     *out = NULL;
-    int rc = m->n_h1 ? sl_html_node_text(m->h1s[0], &c[VOTE_H1]) : 0;
+    int rc = m->n_h1 ? heading_text(m->h1s[0], &c[VOTE_H1]) : 0;
     if (!rc && m->title && !(rc = sl_html_node_text(m->title, &c[VOTE_TITLE])) && c[VOTE_TITLE])
         cut_first_separator(c[VOTE_TITLE]);
     if (!rc && m->og_title && !(rc = sl_html_dup_collapsed(m->og_title, &c[VOTE_OG])) && c[VOTE_OG])
@@ -532,11 +547,20 @@ static char *after_lead(char *s)
 static int has_role(const char *s)
 {
     static const char *const roles[] = {"writer", "reporter", "editor", "contributor", "correspondent",
-                                        "columnist", "staff"};
+                                        "columnist", "staff", "founder", "coordinator"};
     for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
         if (has_word(s, roles[i], strlen(roles[i])))
             return 1;
     return 0;
+}
+
+/* The name without trailing spaces, commas and dashes; its length. */
+static size_t trim_name(char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '-'))
+        s[--n] = '\0';
+    return n;
 }
 
 /* "By Jane Doe | 3 March" -> "Jane Doe": the name in a byline's text, or
@@ -559,19 +583,33 @@ static char *byline_name(char *text)
             *p = '\0';
             break;
         }
-    size_t n = strlen(s), words = 0;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '-'))
-        s[--n] = '\0';
+    size_t n = trim_name(s), words = 0;
     for (char *p = s; *p; p++)
         words += *p == ' ';
-    if (!n || n > BYLINE_TEXT_MAX || words >= BYLINE_WORDS || !isalpha((unsigned char)*s) || !strcasecmp(s, "by"))
+    char date[SL_ISO_DATE_SIZE];
+    if (!n || n > BYLINE_TEXT_MAX || words >= BYLINE_WORDS || !isalpha((unsigned char)*s) || !strcasecmp(s, "by") ||
+        sl_date_to_iso(s, 1, date))
         return NULL;
+    for (char *p = s; *p; p++)   /* "jdoe 1,655 gold badges": a forum's counts after the name */
+        if (*p == ' ' && isdigit((unsigned char)p[1])) {
+            *p = '\0';
+            words = 0;
+            for (char *q = s; *q; q++)
+                words += *q == ' ';
+            break;
+        }
+    n = trim_name(s);
+    if (!n || s[n - 1] == ':')
+        return NULL;   /* "Authors of this article:": a label */
+    if (n > 2 && s[n - 2] == ' ' && tolower((unsigned char)s[n - 1]) == tolower((unsigned char)*s)) {
+        s[n - 2] = '\0';   /* "jdoe J": the avatar's initial after the name */
+        words--;
+    }
     if (words >= 2 && has_role(s)) {
         char *second = strchr(strchr(s, ' ') + 1, ' ');
         *second = '\0';
     }
-    char date[SL_ISO_DATE_SIZE];
-    return sl_date_to_iso(s, 1, date) ? NULL : s;
+    return s;
 }
 
 /* The name in an element's byline; NULL in *out when it holds none. */

@@ -38,8 +38,11 @@ static char *svg_close(char *p, const char *end)
  * of it text, and libxml2 reads them a character at a time; and libxml2 2.9
  * nests the rest of the page inside a <noscript> holding an <iframe>, or an
  * <svg> holding self-closed <path/>s. Such an element ends at the first
- * "</script", "</style", "</noscript", "</svg". In place, one pass. */
-static void drop_script_bodies(sl_buf *page)
+ * "</script", "</style", "</noscript", "</svg". In place, one pass.
+ * `noscript`: the page as a browser without scripts shows it instead: the
+ * <noscript> and </noscript> tags go and their content stays (a forum that
+ * renders its posts with a script gives crawlers them there). */
+static void drop_script_bodies(sl_buf *page, int noscript)
 {
     char *r = page->ptr, *w = page->ptr, *end = page->ptr + page->len;
     while (r < end) {
@@ -51,6 +54,11 @@ static void drop_script_bodies(sl_buf *page)
         r = lt;
         if (r == end)
             break;
+        if (noscript && (opens(r, end, "noscript", 8) || (end - r > 10 && !strncasecmp(r, "</noscript", 10)))) {
+            char *gt = memchr(r, '>', (size_t)(end - r));
+            r = gt ? gt + 1 : end;
+            continue;
+        }
         const char *close = opens(r, end, "script", 6)     ? "</script"
                             : opens(r, end, "style", 5)    ? "</style"
                             : opens(r, end, "noscript", 8) ? "</noscript"
@@ -85,8 +93,8 @@ static htmlDocPtr parse_page(const sl_buf *page)
     return htmlReadMemory(page->ptr, (int)page->len, NULL, "UTF-8", options);
 }
 
-int sl_html_load(const char *html, size_t len, const char *charset, sl_buf *page, xmlDocPtr *doc,
-                 xmlNode **root)
+int sl_html_load(const char *html, size_t len, const char *charset, int noscript, sl_buf *page,
+                 xmlDocPtr *doc, xmlNode **root)
 {
     *doc = NULL;
     if (len > SL_PAGE_MAX)
@@ -94,7 +102,7 @@ int sl_html_load(const char *html, size_t len, const char *charset, sl_buf *page
     sl_buf_init(page, SL_PAGE_MAX * 4);   /* a single-byte charset grows up to 3x as UTF-8 */
     int rc = html && len ? sl_html_decode(html, len, charset, page) : 0;
     if (!rc && page->len) {   /* an empty page (or WARC body) has no buffer at all */
-        drop_script_bodies(page);
+        drop_script_bodies(page, noscript);
         *doc = parse_page(page);
     }
     if (rc || !*doc || !(*root = xmlDocGetRootElement(*doc)))

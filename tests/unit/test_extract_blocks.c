@@ -177,6 +177,52 @@ TEST(blocks_never_empty)
     CHECK_INT(sl_html_extract(nav_only, strlen(nav_only), NULL, &e, NULL), SL_EBADINPUT);
 }
 
+/* A page that renders its posts with a script gives crawlers them in a
+ * <noscript>: read again with it, the posts and their author come out; a
+ * page with text of its own keeps its <noscript> out. */
+TEST(blocks_noscript_reread)
+{
+    const char *forum = "<html><body><div id=app>Loading...</div><noscript><div class=post>"
+                        "<span itemprop=author>dalejack</span><p>Since last night's update the reviews of our "
+                        "documents fail, and the grammar checks no longer run at all.</p></div></noscript>"
+                        "</body></html>";
+    sl_extracted e = {0};
+    CHECK_INT(extract(forum, &e), 0);
+    CHECK(has(e.text, "the grammar checks no longer run"));
+    CHECK_STR(e.author, "dalejack");
+    sl_extracted_clear(&e);
+    const char *story = "<html><body><p>The harbour wall at Larkmouth held through the night as the storm "
+                        "surge peaked at high tide, the council said.</p><noscript><p>Enable JavaScript to see "
+                        "the comments of our readers on this story.</p></noscript></body></html>";
+    CHECK_INT(extract(story, &e), 0);
+    CHECK(has(e.text, "The harbour wall at Larkmouth held"));
+    CHECK(!has(e.text, "Enable JavaScript"));
+    sl_extracted_clear(&e);
+}
+
+/* Teaser cards marked up as <article>s do not keep the sidebar that holds
+ * them: only an <article> with a share of the page's prose is the article. */
+TEST(blocks_teaser_articles_left_out)
+{
+    char page[4096];
+    int n = snprintf(page, sizeof page, "%s", "<html><body><main><article><h1>Harbour wall holds</h1>");
+    for (int i = 0; i < 4; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n, "%s",
+                      "<p>The harbour wall at Larkmouth held through the night as the storm surge peaked at "
+                      "high tide, and the families who had left returned to their homes before dawn.</p>");
+    n += snprintf(page + n, sizeof page - (size_t)n, "%s", "</article><aside class=widget>");
+    for (int i = 0; i < 4; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n, "%s",
+                      "<article class=card><a href=/deal><h3>Deal alert</h3></a><p class=excerpt>Laptops are "
+                      "on sale this week at a considerable discount, with free delivery...</p></article>");
+    snprintf(page + n, sizeof page - (size_t)n, "%s", "</aside></main></body></html>");
+    sl_extracted e = {0};
+    CHECK_INT(extract(page, &e), 0);
+    CHECK(has(e.text, "The harbour wall at Larkmouth held"));
+    CHECK(!has(e.text, "Laptops are on sale"));
+    sl_extracted_clear(&e);
+}
+
 /* Bylines as templates write them. */
 TEST(blocks_bylines)
 {
@@ -186,6 +232,15 @@ TEST(blocks_bylines)
         {"<span class=author-name>Jane Doe 7 min read</span>", "Jane Doe"},
         {"<p>Text <a href=/authors/jane-doe/>Jane Doe</a></p>", "Jane Doe"},
         {"<div class=author>Authors: Jane Doe</div>", "Jane Doe"},
+        {"<div class=author>Jane Doe Founder &amp; Lead Reviewer</div>", "Jane Doe"},
+        /* a forum's post: reputation and badge counts, the avatar's initial */
+        {"<div class=post-author><a href=/u/1>jdoe</a> 1,655 11 gold badges 14 silver badges</div>", "jdoe"},
+        {"<div class=author>jdoe <span class=avatar>J</span></div>", "jdoe"},
+        /* a label ending in a colon is passed over for the next byline */
+        {"<p class=authors-label>Authors of this article:</p><p class=author>Jane Doe</p>", "Jane Doe"},
+        /* a long text in a byline element is not a name, counts or not */
+        {"<div class=author-box>May 28, 2025 The council met on Tuesday to discuss the wall and the road</div>"
+         "<p class=byline>By Jane Doe</p>", "Jane Doe"},
         /* no class names them: a text after the headline opens with "By" */
         {"<div><strong>By <a href=/team/jd>Jane Doe</a></strong> - Mar 27, 2024</div>", "Jane Doe"},
         {"<div><span>By</span><span>Jane Doe</span></div>", "Jane Doe"},
@@ -241,5 +296,11 @@ TEST(blocks_title_vote)
                       "<p>The harbour wall at Larkmouth held through the night as the storm surge peaked "
                       "at high tide.</p></body></html>", &e), 0);
     CHECK_STR(e.title, "Harbour wall holds");
+    sl_extracted_clear(&e);
+    /* a documentation page's heading with its permalink mark */
+    CHECK_INT(extract("<html><head><title>Logging HOWTO - Docs</title></head><body><h1>Logging HOWTO"
+                      "<a class=headerlink href=#logging>\xC2\xB6</a></h1><p>The logging module records "
+                      "what a program does, with levels for each message it writes.</p></body></html>", &e), 0);
+    CHECK_STR(e.title, "Logging HOWTO");
     sl_extracted_clear(&e);
 }
