@@ -63,10 +63,10 @@ import copies_rewrites as cr  # noqa: E402
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 FEATURES = ["order", "terms", "cover_min", "match_min", "match_max", "names", "figures",
             "length_ratio", "best_sentence", "size", "aligned_min", "terms_of_more", "paired",
-            "anchor_order"]
+            "anchor_order", "term_spread", "match_spread", "figures_count"]
 RULE_KINDS = ("near", "contains", "excerpt")   # decided by rules, not by the model
 PRECISION = 0.995
-TREES, DEPTH, BINS, RATE, L2, MIN_HESSIAN = 20, 3, 32, 0.3, 1.0, 1.0
+TREES, DEPTH, BINS, RATE, L2, MIN_HESSIAN = int(os.environ.get('TREES', 20)), 3, 32, 0.3, 1.0, 1.0
 BASIL_WEIGHT = 40.0
 ECB_WEIGHT = 0.3
 WORTH_ORDER, WORTH_TERMS = 0.15, 0.30    # sl_copy_worth_aligning (decide.c)
@@ -96,7 +96,10 @@ def anchors(row):
     share wording and differ in their figures. The model judges texts of
     MODEL_WORDS content words at least (the shorter; align.c)."""
     fewer = round(math.expm1(5 * row[3][9]))
-    return row[3][5] >= 0.6 and row[3][6] >= 0.7 and fewer >= MODEL_WORDS
+    figures = round(math.expm1(5 * row[3][16]))
+    kept = round(row[3][6] * figures)
+    ok = (kept + 1) / (figures + 1) >= 0.7 if os.environ.get("SMOOTH") else row[3][6] >= 0.7
+    return row[3][5] >= 0.6 and ok and fewer >= MODEL_WORDS
 
 
 def by_rule(row):
@@ -226,6 +229,8 @@ def run_tool(tool, c, gold_pairs):
             cands[parts[1]] = parts[2:]
         elif parts[0] in "PG":
             row = (parts[1], parts[2], parts[3], [float(v) for v in parts[4:]])
+            for d in os.environ.get("DROP", "").split(",") if os.environ.get("DROP") else []:
+                row[3][int(d)] = 0.0
             (pairs.append(row) if parts[0] == "P" else gold.__setitem__((parts[1], parts[2]), row))
     return cands, pairs, gold, p.stderr.strip()
 
