@@ -66,7 +66,7 @@ FEATURES = ["order", "terms", "cover_min", "match_min", "match_max", "names", "f
             "anchor_order", "term_spread", "match_spread", "figures_count"]
 RULE_KINDS = ("near", "contains", "excerpt")   # decided by rules, not by the model
 PRECISION = 0.995
-TREES, DEPTH, BINS, RATE, L2, MIN_HESSIAN = int(os.environ.get('TREES', 20)), 3, 32, 0.3, 1.0, 1.0
+TREES, DEPTH, BINS, RATE, L2, MIN_HESSIAN = 40, 3, 32, 0.3, 1.0, 1.0
 BASIL_WEIGHT = 40.0
 ECB_WEIGHT = 0.3
 WORTH_ORDER, WORTH_TERMS = 0.15, 0.30    # sl_copy_worth_aligning (decide.c)
@@ -91,15 +91,15 @@ def kept_wording(row):
 
 
 def anchors(row):
-    """align.c's names and figures agreement (COPY_NAMES, COPY_NUMBERS),
-    which the model's rewrites need too: Reuters wire items on one subject
-    share wording and differ in their figures. The model judges texts of
+    """align.c's names and figures agreement for the model's rewrites
+    (COPY_NAMES, figures_agree): Reuters wire items on one subject share
+    wording and differ in their figures. Of the figures one more counts as
+    kept (2 of 3 agree, 1 of 2 does not). The model judges texts of
     MODEL_WORDS content words at least (the shorter; align.c)."""
     fewer = round(math.expm1(5 * row[3][9]))
     figures = round(math.expm1(5 * row[3][16]))
     kept = round(row[3][6] * figures)
-    ok = (kept + 1) / (figures + 1) >= 0.7 if os.environ.get("SMOOTH") else row[3][6] >= 0.7
-    return row[3][5] >= 0.6 and ok and fewer >= MODEL_WORDS
+    return row[3][5] >= 0.6 and (kept + 1) / (figures + 1) >= 0.7 and fewer >= MODEL_WORDS
 
 
 def by_rule(row):
@@ -229,8 +229,6 @@ def run_tool(tool, c, gold_pairs):
             cands[parts[1]] = parts[2:]
         elif parts[0] in "PG":
             row = (parts[1], parts[2], parts[3], [float(v) for v in parts[4:]])
-            for d in os.environ.get("DROP", "").split(",") if os.environ.get("DROP") else []:
-                row[3][int(d)] = 0.0
             (pairs.append(row) if parts[0] == "P" else gold.__setitem__((parts[1], parts[2]), row))
     return cands, pairs, gold, p.stderr.strip()
 
