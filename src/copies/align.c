@@ -191,12 +191,14 @@ static size_t count_having(const uint32_t *terms, size_t n, uint32_t flag, uint3
  * other text has at all: a copy keeps the names and figures of what it
  * copies; two filled-in templates (earnings tables, contract notices) share
  * wording, not figures. Terms with `flag` and not `without` count. 1 when
- * one of the texts has none (a summary may drop them all). */
+ * one of the texts has none (a summary may drop them all). `*fewer` (when
+ * not NULL) gets how many the text with fewer has. */
 static double specific_overlap(const sl_comparer *c, uint32_t flag, uint32_t without, size_t *fewer)
 {
     size_t na = count_having(c->terms_a.items, c->terms_a.n, flag, without);
     size_t nb = count_having(c->terms_b.items, c->terms_b.n, flag, without);
-    *fewer = na < nb ? na : nb;
+    if (fewer)
+        *fewer = na < nb ? na : nb;
     if (!na || !nb)
         return 1.0;
     bool a_fewer = na <= nb;
@@ -600,8 +602,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread))
         return SL_ENOMEM;
     out->best_similarity = c->best_similarity;
-    size_t names;
-    out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER, &names);
+    out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER, NULL);
     out->number_overlap = specific_overlap(c, SL_TERM_NUMBER, 0, &out->numbers_fewer);
     out->match_a = matched(&c->match_a, &c->weight_a, c->total_a);
     out->match_b = matched(&c->match_b, &c->weight_b, total_b);
