@@ -92,6 +92,7 @@ struct sl_comparer {
     SL_VEC(int32_t) fenwick;      /* prefix-max over b sentences: index of the best pair */
     weight_vec weight_a, weight_b;
     weight_vec match_a, match_b;  /* per sentence: its best similarity in the other text */
+    SL_VEC(uint32_t) best_a, best_b;   /* ...and which sentence that is */
     sl_sentence_sets sets_a, sets_b;
     sl_order_scratch *order;
     sl_order_scratch *anchor_order;   /* the same over names and figures only */
@@ -132,6 +133,8 @@ void sl_comparer_free(sl_comparer *c)
     sl_vec_free(&c->weight_b);
     sl_vec_free(&c->match_a);
     sl_vec_free(&c->match_b);
+    sl_vec_free(&c->best_a);
+    sl_vec_free(&c->best_b);
     sl_sentence_sets_free(&c->sets_a);
     sl_sentence_sets_free(&c->sets_b);
     sl_vec_free(&c->terms_a);
@@ -188,11 +191,14 @@ static size_t count_having(const uint32_t *terms, size_t n, uint32_t flag, uint3
  * other text has at all: a copy keeps the names and figures of what it
  * copies; two filled-in templates (earnings tables, contract notices) share
  * wording, not figures. Terms with `flag` and not `without` count. 1 when
- * one of the texts has none (a summary may drop them all). */
-static double specific_overlap(const sl_comparer *c, uint32_t flag, uint32_t without)
+ * one of the texts has none (a summary may drop them all). `*fewer` (when
+ * not NULL) gets how many the text with fewer has. */
+static double specific_overlap(const sl_comparer *c, uint32_t flag, uint32_t without, size_t *fewer)
 {
     size_t na = count_having(c->terms_a.items, c->terms_a.n, flag, without);
     size_t nb = count_having(c->terms_b.items, c->terms_b.n, flag, without);
+    if (fewer)
+        *fewer = na < nb ? na : nb;
     if (!na || !nb)
         return 1.0;
     bool a_fewer = na <= nb;
@@ -281,6 +287,17 @@ static double paired_share(const weight_vec *match)
     return match->n ? (double)paired / (double)match->n : 0;
 }
 
+/* The correlation of each matched sentence's place with its best match's
+ * place (sl_order_spread's measure over sentences). */
+static double match_spread(const weight_vec *match, const uint32_t *best)
+{
+    sl_corr corr = {0};
+    for (size_t k = 0; k < match->n; k++)
+        if (match->items[k] > 0)
+            sl_corr_add(&corr, (double)k, best[k]);
+    return sl_corr_value(&corr);
+}
+
 /* Share of the distinct content terms of the text with fewer of them that
  * the other has (`*of_more`: of the text with more), the words kept whatever
  * their order. Terms ever quoted are left out, as in order.c: two reports
@@ -315,13 +332,16 @@ static int score_pairs(sl_comparer *c)
     uint32_t nb = sl_sentence_sets_n(b), na = sl_sentence_sets_n(a);
     c->pairs.n = 0;
     c->best_similarity = 0;
-    c->match_a.n = c->match_b.n = 0;
-    if (sl_vec_reserve(&c->match_a, na) || sl_vec_reserve(&c->match_b, nb))
+    c->match_a.n = c->match_b.n = c->best_a.n = c->best_b.n = 0;
+    if (sl_vec_reserve(&c->match_a, na) || sl_vec_reserve(&c->match_b, nb) ||
+        sl_vec_reserve(&c->best_a, na) || sl_vec_reserve(&c->best_b, nb))
         return SL_ENOMEM;
     for (uint32_t k = 0; k < na; k++)
         c->match_a.items[c->match_a.n++] = 0;
     for (uint32_t k = 0; k < nb; k++)
         c->match_b.items[c->match_b.n++] = 0;
+    c->best_a.n = na;
+    c->best_b.n = nb;
     for (uint32_t j = 0; j < nb; j++) {
         sl_sentence_view vb = sl_sentence_sets_view(b, j);
         c->touched.n = 0;
@@ -348,10 +368,14 @@ static int score_pairs(sl_comparer *c)
             double sim = sl_sentence_similarity(&va, &vb);
             if (sim > c->best_similarity)
                 c->best_similarity = sim;
-            if (sim > c->match_a.items[i])
+            if (sim > c->match_a.items[i]) {
                 c->match_a.items[i] = sim;
-            if (sim > c->match_b.items[j])
+                c->best_a.items[i] = j;
+            }
+            if (sim > c->match_b.items[j]) {
                 c->match_b.items[j] = sim;
+                c->best_b.items[j] = i;
+            }
             if (sim < PAIR_MIN)
                 continue;
             scored_pair p = {i, j, (float)sim,
@@ -457,6 +481,17 @@ static int take_chain(sl_comparer *c, int32_t end, double total_a, double total_
     return 0;
 }
 
+/* Figures agreeing enough for the model's rewrite: COPY_NUMBERS of them
+ * with one more counted kept, so that of a few figures one may be missing
+ * or written another way (2 of 3 agree, 1 of 2 does not); of many the
+ * share is about COPY_NUMBERS. */
+static bool figures_agree(const sl_comparison *out)
+{
+    double n = (double)out->numbers_fewer;
+    double kept = (double)(size_t)(out->number_overlap * n + 0.5);
+    return (kept + 1) / (n + 1) >= COPY_NUMBERS;
+}
+
 /* The kind of copy the alignment shows (see the constants above). */
 static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
 {
@@ -499,7 +534,8 @@ static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
                         out->number_overlap >= REWRITE_ANCHORS;
     out->rewrite_probability = sl_copy_rewrite_probability(out);
     bool model_says = fewer >= MODEL_WORDS && out->rewrite_probability >= sl_copy_rewrite_threshold;
-    if (kept_wording || (anchors && model_says)) {
+    bool model_anchors = out->specific_overlap >= COPY_NAMES && figures_agree(out);
+    if (kept_wording || (model_anchors && model_says)) {
         out->kind = SL_COPY_REWRITE;
         out->score = out->order_overlap;
     }
@@ -543,6 +579,8 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     out->a_holds_b = out->b_holds_a = false;
     out->order_overlap = out->specific_overlap = out->number_overlap = out->term_overlap = 0;
     out->term_overlap_more = out->paired_share = out->anchor_order = 0;
+    out->term_spread = out->match_spread = 0;
+    out->numbers_fewer = 0;
     out->rewrite_probability = 0;
     out->pairs.n = 0;
     if (!a)
@@ -560,14 +598,18 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     if (!c->thorough && !sl_copy_worth_aligning(out))
         return 0;
     if (weigh(&c->sets_b, &c->weight_b, &total_b) || score_pairs(c) || collect_anchors(c, b) ||
-        sl_order_measure(c->anchor_order, c->anchors.items, c->anchors.n, &out->anchor_order))
+        sl_order_measure(c->anchor_order, c->anchors.items, c->anchors.n, &out->anchor_order) ||
+        sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread))
         return SL_ENOMEM;
     out->best_similarity = c->best_similarity;
-    out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER);
-    out->number_overlap = specific_overlap(c, SL_TERM_NUMBER, 0);
+    out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER, NULL);
+    out->number_overlap = specific_overlap(c, SL_TERM_NUMBER, 0, &out->numbers_fewer);
     out->match_a = matched(&c->match_a, &c->weight_a, c->total_a);
     out->match_b = matched(&c->match_b, &c->weight_b, total_b);
-    out->paired_share = paired_share(c->match_a.n < c->match_b.n ? &c->match_a : &c->match_b);
+    bool a_fewer = c->match_a.n < c->match_b.n;
+    out->paired_share = paired_share(a_fewer ? &c->match_a : &c->match_b);
+    out->match_spread = a_fewer ? match_spread(&c->match_a, c->best_a.items)
+                                 : match_spread(&c->match_b, c->best_b.items);
     int32_t end = chain(c, sl_sketch_sentences(b));
     if (end == -2)
         return SL_ENOMEM;

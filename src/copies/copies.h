@@ -114,6 +114,22 @@ double sl_sentence_similarity(const sl_sentence_view *a, const sl_sentence_view 
 #define SL_PARAPHRASE_THRESHOLD 0.52
 /* ---- order.c: words kept in order ---- */
 
+/* Sums for the Pearson correlation of position pairs (x, y). */
+typedef struct sl_corr {
+    double n, sx, sy, sxx, syy, sxy;
+} sl_corr;
+static inline void sl_corr_add(sl_corr *c, double x, double y)
+{
+    c->n++;
+    c->sx += x;
+    c->sy += y;
+    c->sxx += x * x;
+    c->syy += y * y;
+    c->sxy += x * y;
+}
+/* The correlation, 0 under 3 pairs or when either side does not vary. */
+double sl_corr_value(const sl_corr *c);
+
 #define SL_ORDER_TERMS 4096   /* content terms of each text the order measure reads */
 
 typedef struct sl_order_scratch sl_order_scratch;
@@ -125,6 +141,12 @@ int sl_order_prepare(sl_order_scratch *o, const uint32_t *a, size_t na);
  * match; quoted words and stop words left out), divided by the shorter
  * length: the share of the shorter text's words the other has in order. */
 int sl_order_measure(sl_order_scratch *o, const uint32_t *b, size_t nb, double *out);
+/* Where the terms the two texts share stand in each: the correlation of
+ * their first positions in a and in b (unquoted content words, as above),
+ * in [-1, 1]. A rewrite, however reworded, tells what it keeps where the
+ * original told it; another outlet's report of the event puts the shared
+ * names and words where its own story needs them. 0 under 3 shared terms. */
+int sl_order_spread(sl_order_scratch *o, const uint32_t *b, size_t nb, double *out);
 
 /* ---- align.c: comparing two articles ---- */
 
@@ -145,6 +167,7 @@ typedef struct sl_comparison {
     double specific_overlap;             /* share of the names of the text with fewer
                                             of them found in the other */
     double number_overlap;               /* the same for figures */
+    size_t numbers_fewer;                /* figures of the text with fewer of them */
     double order_overlap;                /* longest common subsequence of the two texts'
                                             content terms, over the shorter's term count */
     double term_overlap;                 /* share of the distinct content terms of the text
@@ -157,6 +180,9 @@ typedef struct sl_comparison {
     double paired_share;                 /* share of the sentences of the text with fewer
                                             that have a match at 0.3 or more, in any order */
     double anchor_order;                 /* order_overlap over the names and figures only */
+    double term_spread;                  /* sl_order_spread: shared terms where they stood */
+    double match_spread;                 /* the same over sentences: each sentence of the text
+                                            with fewer and the place of its best match */
     size_t terms_a, terms_b;             /* distinct content terms of each text */
     double rewrite_probability;          /* the rewrite decision's model (decide.c) */
     bool a_holds_b, b_holds_a;           /* one text contains the other nearly whole */
@@ -184,7 +210,7 @@ int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl
 
 /* ---- decide.c: is a pair of texts a rewrite ---- */
 
-#define SL_COPY_FEATURES 14
+#define SL_COPY_FEATURES 17
 /* The features of a compared pair the rewrite decision weighs (for fitting
  * it: eval/fit_copies.py). */
 void sl_copy_features(const sl_comparison *cmp, double f[SL_COPY_FEATURES]);

@@ -7,6 +7,7 @@
  * out: two outlets quoting one statement in full share its words in order
  * because they quote the same speaker, not because one copied the other.
  * Stop words are left out too: their order says little. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@
 typedef struct term_mask {
     uint32_t term;
     uint32_t at;          /* index of its first word in `masks` */
+    uint32_t first;       /* its first position in the sequence */
 } term_mask;
 
 typedef struct term_position {
@@ -29,6 +31,7 @@ struct sl_order_scratch {
     SL_VEC(uint64_t) masks;
     SL_VEC(uint64_t) row;
     SL_VEC(uint32_t) sequence;   /* the prepared text's unquoted terms */
+    SL_VEC(uint8_t) seen;        /* per distinct term: met in b (sl_order_spread) */
     size_t n, words;      /* the prepared sequence's length, and words per mask */
 };
 
@@ -46,6 +49,7 @@ void sl_order_scratch_free(sl_order_scratch *o)
     sl_vec_free(&o->masks);
     sl_vec_free(&o->row);
     sl_vec_free(&o->sequence);
+    sl_vec_free(&o->seen);
     free(o);
 }
 
@@ -70,7 +74,7 @@ static int build_masks(sl_order_scratch *o, const uint32_t *b, size_t nb, size_t
     for (size_t k = 0; k < nb; k++) {
         term_position p = o->positions.items[k];
         if (!o->terms.n || o->terms.items[o->terms.n - 1].term != p.term) {
-            if (sl_vec_push(&o->terms, ((term_mask){p.term, (uint32_t)o->masks.n})) ||
+            if (sl_vec_push(&o->terms, ((term_mask){p.term, (uint32_t)o->masks.n, p.position})) ||
                 sl_vec_reserve(&o->masks, words))
                 return SL_ENOMEM;
             memset(o->masks.items + o->masks.n, 0, words * sizeof *o->masks.items);
@@ -82,7 +86,9 @@ static int build_masks(sl_order_scratch *o, const uint32_t *b, size_t nb, size_t
     return 0;
 }
 
-static const uint64_t *mask_of(const sl_order_scratch *o, uint32_t term)
+/* Index of `term` among the prepared sequence's distinct terms, or
+ * o->terms.n when it has none. */
+static size_t term_of(const sl_order_scratch *o, uint32_t term)
 {
     size_t lo = 0, hi = o->terms.n;
     while (lo < hi) {
@@ -92,8 +98,13 @@ static const uint64_t *mask_of(const sl_order_scratch *o, uint32_t term)
         else
             hi = mid;
     }
-    return lo < o->terms.n && o->terms.items[lo].term == term ? o->masks.items + o->terms.items[lo].at
-                                                              : NULL;
+    return lo < o->terms.n && o->terms.items[lo].term == term ? lo : o->terms.n;
+}
+
+static const uint64_t *mask_of(const sl_order_scratch *o, uint32_t term)
+{
+    size_t t = term_of(o, term);
+    return t < o->terms.n ? o->masks.items + o->terms.items[t].at : NULL;
 }
 
 /* V = (V + U) | (V - U) with U = V & M, over `words` words with carries. */
@@ -153,5 +164,34 @@ int sl_order_measure(sl_order_scratch *o, const uint32_t *b, size_t nb, double *
         zeros += (size_t)__builtin_popcountll(~v[w] & live);
     }
     *out = (double)zeros / (double)(o->n < unquoted ? o->n : unquoted);
+    return 0;
+}
+
+double sl_corr_value(const sl_corr *c)
+{
+    double vx = c->n * c->sxx - c->sx * c->sx, vy = c->n * c->syy - c->sy * c->sy;
+    return c->n >= 3 && vx > 0 && vy > 0 ? (c->n * c->sxy - c->sx * c->sy) / sqrt(vx * vy) : 0;
+}
+
+int sl_order_spread(sl_order_scratch *o, const uint32_t *b, size_t nb, double *out)
+{
+    *out = 0;
+    o->seen.n = 0;
+    if (sl_vec_reserve(&o->seen, o->terms.n + 1))
+        return SL_ENOMEM;
+    memset(o->seen.items, 0, o->terms.n + 1);
+    sl_corr corr = {0};
+    double y = 0;
+    for (size_t k = 0; k < nb && y < SL_ORDER_TERMS; k++) {
+        if (b[k] & (SL_TERM_QUOTED | SL_TERM_STOP))
+            continue;
+        size_t t = term_of(o, SL_TERM_ID(b[k]));
+        if (t < o->terms.n && !o->seen.items[t]) {
+            o->seen.items[t] = 1;
+            sl_corr_add(&corr, o->terms.items[t].first, y);
+        }
+        y++;
+    }
+    *out = sl_corr_value(&corr);
     return 0;
 }

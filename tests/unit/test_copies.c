@@ -202,6 +202,30 @@ TEST(order_overlap_counts_words_kept_in_order)
     sl_order_scratch_free(o);
 }
 
+TEST(order_spread_says_where_shared_words_stand)
+{
+    uint32_t a[] = {16, 32, 48, 64, 80, 96};
+    uint32_t same_places[] = {16, 1000 * 16, 32, 48, 64, 2000 * 16, 80, 96};   /* words added */
+    uint32_t reversed[] = {96, 80, 64, 48, 32, 16};
+    uint32_t shuffled[] = {48, 96, 16, 80, 32, 64};
+    uint32_t two_shared[] = {16, 1000 * 16, 32};
+    uint32_t quoted[] = {16 | SL_TERM_QUOTED, 32 | SL_TERM_QUOTED, 48 | SL_TERM_STOP, 64};
+    sl_order_scratch *o = sl_order_scratch_new();
+    double v = 0;
+    CHECK_INT(sl_order_prepare(o, a, 6), 0);
+    CHECK_INT(sl_order_spread(o, same_places, 8, &v), 0);
+    CHECK(v > 0.99);
+    CHECK_INT(sl_order_spread(o, reversed, 6, &v), 0);
+    CHECK(v < -0.99);
+    CHECK_INT(sl_order_spread(o, shuffled, 6, &v), 0);
+    CHECK(v > -0.5 && v < 0.5);
+    CHECK_INT(sl_order_spread(o, two_shared, 3, &v), 0);
+    CHECK(v == 0);                 /* fewer than 3 shared terms say nothing */
+    CHECK_INT(sl_order_spread(o, quoted, 4, &v), 0);
+    CHECK(v == 0);                 /* quoted and stop words left out: one term left */
+    sl_order_scratch_free(o);
+}
+
 TEST(kinds_of_copy)
 {
     sl_comparison cmp = {0};
