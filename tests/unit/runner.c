@@ -2,6 +2,7 @@
  * those named on the command line) and prints "N passed, N failed". */
 #include <stdarg.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "test.h"
 
@@ -60,6 +61,13 @@ char *sl_test_read_file(const char *path, size_t *len)
     if (len)
         *len = n;
     return data;
+}
+
+double sl_test_cpu_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 void sl_test_golden(const char *file, int line, const char *path, const char *got)

@@ -17,6 +17,10 @@ char *sl_test_read_file(const char *path, size_t *len);
 /* Compares `got` with the golden file at `path`; with SL_UPDATE_GOLDEN=1 in
  * the environment it rewrites the file instead. */
 void sl_test_golden(const char *file, int line, const char *path, const char *got);
+/* CPU seconds this process has used: the bounds of the complexity tests
+ * (twice the input, about twice the time) hold on a loaded machine, where
+ * wall time does not. */
+double sl_test_cpu_seconds(void);
 
 #define TEST(name) \
     static void name(void); \

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "copies/copies.h"
 #include "test.h"
@@ -530,13 +529,6 @@ TEST(rewrite_decision_follows_a_reordered_rewording)
     sl_comparison_free(&cmp);
 }
 
-static double seconds_now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* `n` copies of `unit` in one text (malloc'd). */
 static char *repeated(const char *unit, size_t n)
 {
@@ -555,9 +547,9 @@ static double timed_compare(const char *a, const char *b, sl_comparison *cmp)
     sketch_of(&sa, a);
     sketch_of(&sb, b);
     sl_comparer *c = sl_comparer_new();
-    double t0 = seconds_now();
+    double t0 = sl_test_cpu_seconds();
     CHECK_INT(sl_copies_compare(c, &sa.sketch, &sb.sketch, cmp), 0);
-    double t = seconds_now() - t0;
+    double t = sl_test_cpu_seconds() - t0;
     CHECK(sl_sketch_sentences(&sa.sketch) <= SL_SKETCH_SENTENCES);
     sl_comparer_free(c);
     sketched_free(&sa);
@@ -626,13 +618,13 @@ TEST(copies_bounded_1000_copies_of_one_article)
     sl_dedup_result r;
     char text[1024];
     size_t copies = 0;
-    double t0 = seconds_now();
+    double t0 = sl_test_cpu_seconds();
     for (int k = 0; k < 1000; k++) {
         snprintf(text, sizeof text, "%s\n\nUpdated %d minutes ago.", WIRE, k);
         CHECK_INT(sl_dedup_add(d, text, strlen(text), &r), 0);
         copies += r.is_copy;
     }
-    CHECK(seconds_now() - t0 < ABSURD_SECONDS);
+    CHECK(sl_test_cpu_seconds() - t0 < ABSURD_SECONDS);
     CHECK_INT(copies, 999);   /* every text after the first is a copy */
     sl_dedup_free(d);
 }
