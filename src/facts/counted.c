@@ -329,18 +329,74 @@ static const double weights[N_FEATURES] = {
     -0.315, 0.560, 1.131, 0.790, -0.490, 1.243, 0.934,
 };
 
+/* Whether token k is a verb by its place: right after a modal or a
+ * relative pronoun ("we will believe 385", "who farms 60 hectares"). */
+static bool verb_place(const sl_facts_doc *d, size_t k)
+{
+    static const char *const before[] = {"will", "would", "could", "can", "may", "might",
+        "should", "must", "shall", "who", "which", NULL};
+    return k > 0 && sl_facts_in(d, k - 1, before) >= 0;
+}
+
 /* Whether token k may be in a candidate phrase: a content word that is no
- * number, no linking word, no past form and no unit after a number. */
+ * number, no linking word, no verb (a past form, or after a modal), no day
+ * ("said on Monday that") and no unit after a number. */
 static bool phrase_word(const sl_facts_doc *d, size_t k)
 {
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "today", "yesterday", "tomorrow", "tonight", NULL};
     const char *unit;
     return sl_numbers_content_word(d, k) && !(d->toks.items[k].flags & SL_TOK_NUMBER) &&
+           !verb_place(d, k) && sl_facts_in(d, k, days) < 0 &&
            sl_facts_in(d, k, link_words) < 0 && !past_form(d, k) && !sl_facts_month(d, k) &&
            !((sl_units_at(d, k, &unit) || sl_units_scale_word(d, k) > 0) && number_before(d, k));
 }
 
-/* The candidate phrases before the number at token first, in its sentence
- * and within 64 tokens of it (a sentence of many numbers stays linear):
+/* Whether token k is a quotation mark. */
+static bool quote_mark(const sl_facts_doc *d, size_t k)
+{
+    static const char *const marks[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB",
+        "\xC2\xBB", NULL};
+    return sl_facts_in(d, k, marks) >= 0;
+}
+
+/* Whether token k starts a new clause after "and" or "but": a pronoun or
+ * "that" after it ("and that it could reopen", "but they said"). */
+static bool new_clause(const sl_facts_doc *d, size_t k)
+{
+    static const char *const openers[] = {"that", "it", "he", "she", "they", "we", "i", "you",
+        NULL};
+    return k > 0 && (sl_facts_is(d, k - 1, "and") || sl_facts_is(d, k - 1, "but")) &&
+           sl_facts_in(d, k, openers) >= 0;
+}
+
+/* The first token of the clause of the number at token first, from token s
+ * on: after the last quotation mark (a number does not count what a quote
+ * next to it names, nor the other way round), after "and"/"but" opening a
+ * new clause, and after the last attribution with the name it gives ("said
+ * Tove Lindqvist, who farms", "Peter Brennick said that"): the speaker is
+ * never what a number counts. */
+static size_t clause_start(const sl_facts_doc *d, size_t s, size_t first)
+{
+    static const char *const attributions[] = {"said", "says", "say", "told", "tells", "added",
+        "according", NULL};
+    for (size_t k = s; k < first; k++) {
+        if (quote_mark(d, k) || new_clause(d, k)) {
+            s = k + 1;
+        } else if (sl_facts_in(d, k, attributions) >= 0 &&
+                   !(k > 0 && (d->toks.items[k - 1].flags & SL_TOK_NUMBER))) {
+            s = k + 1;
+            while (s < first && (sl_facts_upper(d, s) || sl_facts_is(d, s, "to")))
+                s++; /* "said Tove Lindqvist", "according to Station Commander Hanna Roek" */
+            k = s - 1;
+        }
+    }
+    return s;
+}
+
+/* The candidate phrases before the number at token first, in its clause
+ * (clause_start) and within 64 tokens of it (a sentence of many numbers
+ * stays linear):
  * runs of phrase words, at most four words each (a longer run is cut into
  * fours). A phrase after the number is counted_after's. Returns how many
  * were stored (at most cap); *opening tells whether the first one may open
@@ -351,7 +407,10 @@ static size_t candidates(const sl_facts_doc *d, size_t first, phrase *out, size_
     while (s0 > 0 && sl_numbers_same_sentence(d, first, s0 - 1) && s0 + 64 > first)
         s0--;
     *opening = !(s0 > 0 && sl_numbers_same_sentence(d, first, s0 - 1));
-    for (size_t k = s0; k < first && n < cap;) {
+    size_t c0 = clause_start(d, s0, first);
+    for (size_t k = s0; k < c0 && *opening; k++)
+        *opening = !sl_numbers_content_word(d, k); /* only a mark before: "\"At 385" */
+    for (size_t k = c0; k < first && n < cap;) {
         if (!phrase_word(d, k)) {
             k++;
             continue;
