@@ -227,6 +227,15 @@ static size_t words_before(const sl_facts_doc *d, size_t end, size_t anchor)
     return start;
 }
 
+/* Whether token k is a verb by its place: right after a modal or a
+ * relative pronoun ("we will believe 385", "who farms 60 hectares"). */
+static bool verb_place(const sl_facts_doc *d, size_t k)
+{
+    static const char *const before[] = {"will", "would", "could", "can", "may", "might",
+        "should", "must", "shall", "who", "which", NULL};
+    return k > 0 && sl_facts_in(d, k - 1, before) >= 0;
+}
+
 /* Whether token k is a verb form to step over going back from a number:
  * "-ed", or "-ing" not after a determiner ("a building of" is a noun). */
 static bool verb_before(const sl_facts_doc *d, size_t k)
@@ -277,7 +286,7 @@ static void rule_pick(const sl_facts_doc *d, size_t first, size_t *from, size_t 
     const char *unit;
     while (j > 0 && steps < 10 && sl_numbers_same_sentence(d, first, j - 1)) {
         size_t k = j - 1;
-        if (sl_facts_in(d, k, link_words) >= 0 || verb_before(d, k) ||
+        if (sl_facts_in(d, k, link_words) >= 0 || verb_before(d, k) || verb_place(d, k) ||
             (k > 0 && sl_facts_is(d, k - 1, "to") && !sl_facts_upper(d, k)) || /* "to close at" */
             (d->toks.items[k].flags & SL_TOK_NUMBER) || sl_facts_is(d, k, "$") ||
             ((sl_units_at(d, k, &unit) || sl_facts_is(d, k, "cent") || sl_units_scale_word(d, k) > 0) &&
@@ -329,15 +338,6 @@ static const double weights[N_FEATURES] = {
     -0.315, 0.560, 1.131, 0.790, -0.490, 1.243, 0.934,
 };
 
-/* Whether token k is a verb by its place: right after a modal or a
- * relative pronoun ("we will believe 385", "who farms 60 hectares"). */
-static bool verb_place(const sl_facts_doc *d, size_t k)
-{
-    static const char *const before[] = {"will", "would", "could", "can", "may", "might",
-        "should", "must", "shall", "who", "which", NULL};
-    return k > 0 && sl_facts_in(d, k - 1, before) >= 0;
-}
-
 /* Whether token k may be in a candidate phrase: a content word that is no
  * number, no linking word, no verb (a past form, or after a modal), no day
  * ("said on Monday that") and no unit after a number. */
@@ -350,6 +350,14 @@ static bool phrase_word(const sl_facts_doc *d, size_t k)
            !verb_place(d, k) && sl_facts_in(d, k, days) < 0 &&
            sl_facts_in(d, k, link_words) < 0 && !past_form(d, k) && !sl_facts_month(d, k) &&
            !((sl_units_at(d, k, &unit) || sl_units_scale_word(d, k) > 0) && number_before(d, k));
+}
+
+/* Whether token k, after a singular noun and right before "for" and the
+ * number at token first, is a verb in the present ("the treaty runs for 25
+ * years", "the rule lasts for six months"). */
+static bool present_verb(const sl_facts_doc *d, size_t k, size_t first)
+{
+    return plural(d, k) && !plural(d, k - 1) && sl_facts_is(d, k + 1, "for") && k + 2 == first;
 }
 
 /* Whether token k is a quotation mark. */
@@ -418,7 +426,10 @@ static size_t candidates(const sl_facts_doc *d, size_t first, phrase *out, size_
         size_t a = k;
         while (k < first && k - a < 4 && phrase_word(d, k))
             k++;
-        out[n++] = (phrase){a, k};
+        if (k - a >= 2 && present_verb(d, k - 1, first))
+            out[n++] = (phrase){a, k - 1}; /* "the treaty runs for 25 years" -> treaty */
+        else
+            out[n++] = (phrase){a, k};
     }
     return n;
 }
