@@ -368,6 +368,17 @@ static bool quote_mark(const sl_facts_doc *d, size_t k)
     return sl_facts_in(d, k, marks) >= 0;
 }
 
+/* Whether a number item read so far ends with token k ("four" in "four
+ * said": the count says, and the attribution is no boundary). */
+static bool number_ends(const sl_facts_doc *d, size_t k)
+{
+    uint32_t end = d->toks.items[k].end;
+    for (size_t i = d->out->n; i > 0 && d->out->items[i - 1].span.end >= end; i--)
+        if (d->out->items[i - 1].kind == SL_FACT_NUMBER && d->out->items[i - 1].span.end == end)
+            return true;
+    return false;
+}
+
 /* Whether token k starts a new clause after "and" or "but": a pronoun or
  * "that" after it ("and that it could reopen", "but they said"). */
 static bool new_clause(const sl_facts_doc *d, size_t k)
@@ -392,7 +403,7 @@ static size_t clause_start(const sl_facts_doc *d, size_t s, size_t first)
         if (quote_mark(d, k) || new_clause(d, k)) {
             s = k + 1;
         } else if (sl_facts_in(d, k, attributions) >= 0 &&
-                   !(k > 0 && (d->toks.items[k - 1].flags & SL_TOK_NUMBER))) {
+                   !(k > s && number_ends(d, k - 1))) {
             s = k + 1;
             while (s < first && (sl_facts_upper(d, s) || sl_facts_is(d, s, "to")))
                 s++; /* "said Tove Lindqvist", "according to Station Commander Hanna Roek" */

@@ -377,7 +377,8 @@ TEST(facts_numbers_concept_in_its_clause)
         "\"Every litre that leaves is a litre lost,\" said Ada Morn, who keeps bees on 12 "
         "hectares by the lake. Chief clerk Ola Brandt said on Tuesday that the crews had "
         "finished the roof and that it could open within three days. \"We can trust 90 when "
-        "we see it on the meter,\" said Jon Vik. The lease runs for 15 years.\n", NULL);
+        "we see it on the meter,\" said Jon Vik. The lease runs for 15 years. Of the ten clerks, three said on Friday "
+        "that they would stay, two said they would go.\n", NULL);
     CHECK(counts_no(items, "12 hectares", "litre"));  /* across a quotation mark */
     CHECK(counts_no(items, "12 hectares", "morn"));   /* the speaker */
     CHECK(counts_no(items, "12 hectares", "said"));
@@ -388,6 +389,7 @@ TEST(facts_numbers_concept_in_its_clause)
     CHECK(counts_no(items, "90", "trust"));           /* a verb after a modal */
     NUMBER(items, "15 years", 15, 15, "year", "lease");
     CHECK(counts_no(items, "15 years", "runs"));      /* a verb before "for" */
+    NUMBER(items, "two", 2, 2, NULL, "clerks");      /* "three said": no speaker named */
     sl_fact_items_free(items);
 }
 
