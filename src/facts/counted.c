@@ -326,9 +326,10 @@ enum { F_NONE, F_NONE_BARE, F_NONE_TIME, F_DIST, F_BETWEEN, F_FIRST, F_NEAREST, 
        F_VERB_AFTER, F_CAPITAL, F_COMMA, F_RULE, F_LEN, N_FEATURES };
 
 /* Fitted by eval/fit_concepts.py on NewsQuant's even half (`/usr/bin/python3
- * eval/fit_concepts.py`): the top candidate is right for 0.698 of the even
- * numbers and 0.697 of the odd, held-out ones (the rule alone: 0.673 /
- * 0.630; a refit on today's candidates gives 0.690 / 0.701 and was not
+ * eval/fit_concepts.py`): the top candidate is right for 0.701 of the even
+ * numbers and 0.713 of the odd, held-out ones, with the candidates bound to
+ * the number's clause (0.698 / 0.697 before; the rule alone: 0.687 /
+ * 0.657; a refit on today's candidates gives 0.694 / 0.713 and was not
  * taken). The rule's pick and subject-like phrases (a verb after, a name,
  * a determiner before, the sentence's first) weigh most; phrases between,
  * a comma between, a preposition before and distance count against; a
