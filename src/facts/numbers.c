@@ -55,13 +55,25 @@ static double parse_digits(const char *s, size_t n, size_t *used)
     return strtod(buf, NULL);
 }
 
+/* The value of the digits that open s[0, n), read no further than n (the
+ * text after them may be a buffer's unwritten end); capped, as only small
+ * values matter to the caller. */
+static int leading_int(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n && isdigit((unsigned char)s[i]) && v < 100000; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
 /* Whether s[0, n) is a fraction as numbers are written: a numerator below
  * a usual denominator ("1/2", "3/4", "1/16"), not "24/7" or "9/11". */
 static bool usual_fraction(const char *s, size_t n)
 {
     static const int dens[] = {2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 128, 1000};
     const char *slash = memchr(s, '/', n);
-    int num = atoi(s), den = atoi(slash + 1);
+    int num = leading_int(s, (size_t)(slash - s));
+    int den = leading_int(slash + 1, n - (size_t)(slash + 1 - s));
     for (size_t k = 0; k < sizeof dens / sizeof *dens; k++)
         if (den == dens[k])
             return num > 0 && num < den;
@@ -258,7 +270,7 @@ static int small_count(const sl_facts_doc *d, size_t j)
     for (size_t c = 0; c < n; c++)
         if (!isdigit((unsigned char)s[c]))
             return -1;
-    return n <= 4 && atoi(s) <= 1000 ? atoi(s) : -1;
+    return n <= 4 && leading_int(s, n) <= 1000 ? leading_int(s, n) : -1;
 }
 
 /* "one in three", "nine in 10", "1 out of 5": a share written as a count

@@ -359,6 +359,40 @@ TEST(facts_numbers_issue18_forms)
     sl_fact_items_free(items);
 }
 
+/* Whether the number starting with `prefix` counts nothing, or a phrase
+ * without `word`. */
+static bool counts_no(const sl_fact_items *items, const char *prefix, const char *word)
+{
+    const sl_fact_item *n = number_text(items, prefix);
+    return n && (!n->about || !strstr(n->about, word));
+}
+
+/* What a number counts is taken from its own clause: not across a quotation
+ * mark, not the speaker of an attribution, not before "and that" opening
+ * another clause; not a verb (after a modal, or before "for" and the
+ * number), nor a day. */
+TEST(facts_numbers_concept_in_its_clause)
+{
+    sl_fact_items *items = extract_text(
+        "\"Every litre that leaves is a litre lost,\" said Ada Morn, who keeps bees on 12 "
+        "hectares by the lake. Chief clerk Ola Brandt said on Tuesday that the crews had "
+        "finished the roof and that it could open within three days. \"We can trust 90 when "
+        "we see it on the meter,\" said Jon Vik. The lease runs for 15 years. Of the ten clerks, three said on Friday "
+        "that they would stay, two said they would go.\n", NULL);
+    CHECK(counts_no(items, "12 hectares", "litre"));  /* across a quotation mark */
+    CHECK(counts_no(items, "12 hectares", "morn"));   /* the speaker */
+    CHECK(counts_no(items, "12 hectares", "said"));
+    CHECK(counts_no(items, "12 hectares", "keeps"));  /* a verb after "who" */
+    CHECK(counts_no(items, "three days", "brandt"));  /* the speaker, before "said" */
+    CHECK(counts_no(items, "three days", "tuesday")); /* a day */
+    CHECK(counts_no(items, "three days", "roof"));    /* before "and that it" */
+    CHECK(counts_no(items, "90", "trust"));           /* a verb after a modal */
+    NUMBER(items, "15 years", 15, 15, "year", "lease");
+    CHECK(counts_no(items, "15 years", "runs"));      /* a verb before "for" */
+    NUMBER(items, "two", 2, 2, NULL, "clerks");      /* "three said": no speaker named */
+    sl_fact_items_free(items);
+}
+
 /* A text that ends on a number word and its scale: nothing is read past the
  * last token (the scale lookup once did, and crashed on some texts). */
 TEST(facts_numbers_at_the_end_of_the_text)
