@@ -192,6 +192,12 @@ static int place(sl_engine *e, const sl_doc *doc, plan *p)
     p->place = (sl_placement){.story = p->copy_story};
     if (!p->copy_story)
         sl_grouper_place(g, &p->vector, p->day, &p->place);
+    else
+        rc = sl_grouper_fetch_story(g, p->copy_story);   /* the original's story, to add to */
+    if (!rc)
+        rc = sl_grouper_source_error(g);
+    if (rc)
+        return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "stories");
     return 0;
 }
 

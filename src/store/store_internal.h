@@ -80,6 +80,10 @@ int sl_store_lines_backfill(sl_store *st);
 /* Migration 8: files every sketched article in copy_keys. */
 int sl_store_copy_keys_backfill(sl_store *st);
 
+/* ---- story_terms.c ---- */
+/* Migration 9: files every story under its centroid's terms. */
+int sl_store_story_terms_backfill(sl_store *st);
+
 /* ---- facts.c ---- */
 /* Migration 7: packs the rows of table facts_rows (one item each) into one
  * row per article of table facts, then drops facts_rows. */
