@@ -71,10 +71,16 @@ int sl_engine_load_grouper(sl_engine *e)
     sl_grouper_set_docs(e->grouper, (uint64_t)sl_store_article_count(e->store));
     /* Term counts and stories are read as articles need them
      * (sl_grouper_fetch_df, the story source), but the languages' counts
-     * all at once (the collection's language). */
-    sl_grouper_set_source(e->grouper, &(sl_story_source){e->store, sl_store_story_terms_recent,
-                                                         sl_store_story_state});
-    int rc = sl_grouper_fetch_languages(e->grouper, sl_store_df_get, e->store);
+     * all at once (the collection's language). A store without stories
+     * or term counts has none to read: all will be the grouper's own. */
+    sl_store_holds held = {0};
+    int rc = sl_store_held(e->store, &held);
+    if (!rc && held.stories)
+        sl_grouper_set_source(e->grouper, &(sl_story_source){e->store, sl_store_story_terms_recent,
+                                                             sl_store_story_state});
+    e->df_get = held.terms ? sl_store_df_get : NULL;
+    if (!rc)
+        rc = sl_grouper_fetch_languages(e->grouper, sl_store_df_get, e->store);
     if (rc == SL_ENOMEM)
         return sl_seterr(e, rc, "out of memory loading stories");
     return rc ? sl_seterr_store(e, "loading stories") : 0;

@@ -160,6 +160,12 @@ int sl_store_story_terms_put(sl_store *st, int64_t story, const void *centroid, 
  * centroid holds `term`: ids[0 .. *n). */
 int sl_store_story_terms_recent(void *store, uint64_t term, uint32_t limit, int64_t *ids,
                                 size_t *n);
+/* Whether the store holds any story, term count, copy key (1) or none (0):
+ * the engine reads none of a kind from a store that holds none. */
+typedef struct sl_store_holds {
+    int stories, terms, copy_keys;
+} sl_store_holds;
+int sl_store_held(sl_store *st, sl_store_holds *out);
 /* Calls fn with story id's grouping state; nothing when there is no such story. */
 int sl_store_story_state(void *store, int64_t id, int (*fn)(void *ctx, const sl_story_state *story),
                          void *ctx);

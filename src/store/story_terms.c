@@ -17,6 +17,8 @@ static const char Q_TERM_RECENT[] =
 static const char Q_STORY_STATE[] =
     "SELECT id, thread_id, first_day, last_day, title_score, centroid FROM stories WHERE id = ?1";
 static const char Q_ALL_CENTROIDS[] = "SELECT id, centroid FROM stories";
+static const char Q_ANY_STATE[] = "SELECT EXISTS(SELECT 1 FROM stories),"
+    " EXISTS(SELECT 1 FROM terms), EXISTS(SELECT 1 FROM copy_keys)";
 
 /* The terms of a packed centroid (sl_weighted_term array, sorted by term). */
 static size_t centroid_terms(const void *blob, size_t len, uint64_t *terms)
@@ -84,6 +86,20 @@ int sl_store_story_terms_recent(void *store, uint64_t term, uint32_t limit, int6
         ids[(*n)++] = sqlite3_column_int64(s, 0);
     sqlite3_reset(s);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : SL_ESTORE;
+}
+
+int sl_store_held(sl_store *st, sl_store_holds *out)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_ANY_STATE);
+    int rc = s ? sqlite3_step(s) : SQLITE_ERROR;
+    if (rc == SQLITE_ROW) {
+        out->stories = sqlite3_column_int(s, 0);
+        out->terms = sqlite3_column_int(s, 1);
+        out->copy_keys = sqlite3_column_int(s, 2);
+    }
+    if (s)
+        sqlite3_reset(s);
+    return rc == SQLITE_ROW ? 0 : SL_ESTORE;
 }
 
 static int64_t column_day(sqlite3_stmt *s, int col)

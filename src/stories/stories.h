@@ -65,7 +65,7 @@ int sl_grouper_load_df(void *grouper, uint64_t term, uint32_t df);
 typedef int (*sl_df_get)(void *ctx, uint64_t term, uint32_t *df);
 /* Reads, through `get`, the counts of the article's terms (body, title and
  * the name features sl_grouper_find_entities found) that are not in memory
- * yet; call before sl_grouper_vectorize (df_fetch.c). */
+ * yet (none when `get` is NULL); call before sl_grouper_vectorize (df_fetch.c). */
 int sl_grouper_fetch_df(sl_grouper *g, const sl_analysis *body, const sl_analysis *title,
                         sl_df_get get, void *ctx);
 /* Reads the counts of every language's pseudo-term (the collection's

@@ -144,7 +144,6 @@ TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
     int with_first = 0;   /* stories holding a word every third event has */
     for (int64_t id = 1; id <= f.n; id++)
         with_first += holds(&f, id, 1);
-    fprintf(stderr, "with_first %d left %d joins %d stories %lld\n", with_first, f.left, joins, (long long)f.n);
     CHECK(with_first > 2 * 128);   /* more than the grouper reads of a term */
     CHECK(f.left > 0);             /* and centroids lost terms */
     CHECK(joins > 100);
