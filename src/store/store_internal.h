@@ -29,11 +29,11 @@ struct sl_store {
  * in the handle, or out of memory: sl_store_errmsg says which). */
 sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql);
 
-/* A whole-table read at open (the grouper's term counts and stories, the
- * copy index's keys) would fill the writer's 32 MB page cache with pages
- * that the ingest then seldom reads: an open's memory would grow with the
- * store. Such reads run with a 2 MB cache (`scanning` 1) and the cache is
- * set back after (0); a reader's default cache is already that small. */
+/* A whole-table read (a migration's backfill: the sketches' keys) would
+ * fill the writer's 32 MB page cache with pages that the ingest then
+ * seldom reads. Such reads run with a 2 MB cache (`scanning` 1) and the
+ * cache is set back after (0); a reader's default cache is already that
+ * small. */
 int sl_store_scan_cache(sl_store *st, int scanning);
 
 /* Binds a string or NULL. */
