@@ -69,8 +69,15 @@ int sl_copy_check_prepare(sl_engine *e)
     cs->index = sl_copy_index_new();
     if (!cs->index)
         return SL_ENOMEM;
-    /* The postings are read from the store as articles need them. */
-    sl_copy_index_set_source(cs->index, sl_store_copy_keys_recent, e->store);
+    /* The postings are read from the store as articles need them (when
+     * it holds any: else every posting is the index's own). */
+    sl_store_holds held = {0};
+    if (sl_store_held(e->store, &held)) {
+        sl_copy_state_forget(cs);
+        return SL_ESTORE;
+    }
+    if (held.copy_keys)
+        sl_copy_index_set_source(cs->index, sl_store_copy_keys_recent, e->store);
     return 0;
 }
 

@@ -69,11 +69,18 @@ int sl_engine_load_grouper(sl_engine *e)
         return sl_seterr(e, SL_ENOMEM, "out of memory");
     sl_grouper_set_granularity(e->grouper, e->granularity);
     sl_grouper_set_docs(e->grouper, (uint64_t)sl_store_article_count(e->store));
-    /* Term counts are read as articles need them (sl_grouper_fetch_df),
-     * but the languages' all at once (the collection's language). */
-    int rc = sl_grouper_fetch_languages(e->grouper, sl_store_df_get, e->store);
+    /* Term counts and stories are read as articles need them
+     * (sl_grouper_fetch_df, the story source), but the languages' counts
+     * all at once (the collection's language). A store without stories
+     * or term counts has none to read: all will be the grouper's own. */
+    sl_store_holds held = {0};
+    int rc = sl_store_held(e->store, &held);
+    if (!rc && held.stories)
+        sl_grouper_set_source(e->grouper, &(sl_story_source){e->store, sl_store_story_terms_recent,
+                                                             sl_store_story_state});
+    e->df_get = held.terms ? sl_store_df_get : NULL;
     if (!rc)
-        rc = sl_store_stories_each(e->store, sl_grouper_load_story, e->grouper);
+        rc = sl_grouper_fetch_languages(e->grouper, sl_store_df_get, e->store);
     if (rc == SL_ENOMEM)
         return sl_seterr(e, rc, "out of memory loading stories");
     return rc ? sl_seterr_store(e, "loading stories") : 0;

@@ -22,6 +22,7 @@ struct sl_engine {
     sl_store *store;
     sl_analyzer *analyzer;
     sl_grouper *grouper;
+    sl_df_get df_get;        /* the grouper's term counts in the store; NULL: none stored at load */
     sl_copy_state *copies;
     double granularity;      /* the grouper's, kept across reloads (1 = default) */
     int read_only;
@@ -43,7 +44,8 @@ int sl_seterr(sl_engine *e, int code, const char *fmt, ...) __attribute__((forma
 /* The same, with the store's own reason appended. */
 int sl_seterr_store(sl_engine *e, const char *what);
 
-/* Loads the grouping state (document frequencies, story centroids) from the store. */
+/* Starts the grouping state afresh: it reads term counts and stories from
+ * the store as articles need them (the languages' counts at once). */
 int sl_engine_load_grouper(sl_engine *e);
 /* The same, keeping the term counts of the batch in progress (saved first). */
 int sl_engine_reload_grouper(sl_engine *e);

@@ -176,7 +176,7 @@ static int place(sl_engine *e, const sl_doc *doc, plan *p)
     const sl_analysis *title = doc->title ? &doc->title_analysis : NULL;
     if (sl_grouper_find_entities(g, &doc->body, doc->text, title, doc->title))
         return sl_seterr(e, SL_ENOMEM, "out of memory");
-    int rc = sl_grouper_fetch_df(g, &doc->body, title, sl_store_df_get, e->store);
+    int rc = sl_grouper_fetch_df(g, &doc->body, title, e->df_get, e->store);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "term counts");
     sl_grouper_vectorize(g, &doc->body, title, &p->vector);
@@ -192,6 +192,12 @@ static int place(sl_engine *e, const sl_doc *doc, plan *p)
     p->place = (sl_placement){.story = p->copy_story};
     if (!p->copy_story)
         sl_grouper_place(g, &p->vector, p->day, &p->place);
+    else
+        rc = sl_grouper_fetch_story(g, p->copy_story);   /* the original's story, to add to */
+    if (!rc)
+        rc = sl_grouper_source_error(g);
+    if (rc)
+        return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "stories");
     return 0;
 }
 

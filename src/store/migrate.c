@@ -99,6 +99,11 @@ static const migration migrations[] = {
     "CREATE TABLE copy_keys(key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
     "  n INTEGER NOT NULL, PRIMARY KEY(key, article_id)) WITHOUT ROWID;",
      .backfill = sl_store_copy_keys_backfill},
+    /* 9 (speed, issue 11): the grouper's index of stories by term on disk
+     * (story_terms.c), read term by term instead of every story at open */
+    {.sql = "CREATE TABLE story_terms(term INTEGER NOT NULL, story INTEGER NOT NULL,"
+    "  PRIMARY KEY(term, story)) WITHOUT ROWID;",
+     .backfill = sl_store_story_terms_backfill},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -151,10 +151,24 @@ int sl_store_story_get(sl_store *st, int64_t id, sl_story **out);
 /* The ids of a story's articles, in id order, into `out` (emptied first). */
 int sl_store_story_article_ids(sl_store *st, int64_t story_id, sl_id_vec *out);
 
-/* Iterates every story's grouping state (to rebuild the in-memory grouper
- * at open). Stops early when `fn` returns non-zero. */
-int sl_store_stories_each(sl_store *st, int (*fn)(void *ctx, const sl_story_state *story),
-                          void *ctx);
+/* story_terms.c: the grouper's index of stories by term on disk. A story's
+ * rows follow its centroid (sl_store_story_update calls _put before it
+ * writes the new centroid). `store` is the sl_store: the grouper takes
+ * _recent and _state as callbacks (sl_story_source). */
+int sl_store_story_terms_put(sl_store *st, int64_t story, const void *centroid, size_t len);
+/* The at most `limit` most recent stories (highest ids first) whose
+ * centroid holds `term`: ids[0 .. *n). */
+int sl_store_story_terms_recent(void *store, uint64_t term, uint32_t limit, int64_t *ids,
+                                size_t *n);
+/* Whether the store holds any story, term count, copy key (1) or none (0):
+ * the engine reads none of a kind from a store that holds none. */
+typedef struct sl_store_holds {
+    int stories, terms, copy_keys;
+} sl_store_holds;
+int sl_store_held(sl_store *st, sl_store_holds *out);
+/* Calls fn with story id's grouping state; nothing when there is no such story. */
+int sl_store_story_state(void *store, int64_t id, int (*fn)(void *ctx, const sl_story_state *story),
+                         void *ctx);
 /* A new story's thread; a story's representative title (NULL: unchanged) and its score. */
 int sl_store_story_thread(sl_store *st, int64_t story_id, int64_t thread_id);
 int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, double score);

@@ -29,11 +29,11 @@ struct sl_store {
  * in the handle, or out of memory: sl_store_errmsg says which). */
 sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql);
 
-/* A whole-table read at open (the grouper's term counts and stories, the
- * copy index's keys) would fill the writer's 32 MB page cache with pages
- * that the ingest then seldom reads: an open's memory would grow with the
- * store. Such reads run with a 2 MB cache (`scanning` 1) and the cache is
- * set back after (0); a reader's default cache is already that small. */
+/* A whole-table read (a migration's backfill: the sketches' keys) would
+ * fill the writer's 32 MB page cache with pages that the ingest then
+ * seldom reads. Such reads run with a 2 MB cache (`scanning` 1) and the
+ * cache is set back after (0); a reader's default cache is already that
+ * small. */
 int sl_store_scan_cache(sl_store *st, int scanning);
 
 /* Binds a string or NULL. */
@@ -79,6 +79,10 @@ int sl_store_lines_backfill(sl_store *st);
 /* ---- copy_keys.c ---- */
 /* Migration 8: files every sketched article in copy_keys. */
 int sl_store_copy_keys_backfill(sl_store *st);
+
+/* ---- story_terms.c ---- */
+/* Migration 9: files every story under its centroid's terms. */
+int sl_store_story_terms_backfill(sl_store *st);
 
 /* ---- facts.c ---- */
 /* Migration 7: packs the rows of table facts_rows (one item each) into one

@@ -35,9 +35,6 @@ static const char Q_STORY_ARTICLES[] =
     "SELECT a.id, a.title, a.source, a.published, a.url, a.path, c.of_id, c.kind"
     " FROM articles a LEFT JOIN copies c ON c.article_id = a.id"
     " WHERE a.story_id = ?1 GROUP BY a.id ORDER BY a.published_day IS NULL, a.published_day, a.id";
-static const char Q_STORIES_EACH[] =
-    "SELECT id, thread_id, first_day, last_day, title_score, centroid"
-    " FROM stories ORDER BY id";
 static const char Q_STORY_THREAD[] = "UPDATE stories SET thread_id = ?2 WHERE id = ?1";
 static const char Q_STORY_RETITLE[] =
     "UPDATE stories SET title = coalesce(?2, title), title_score = ?3 WHERE id = ?1";
@@ -52,11 +49,6 @@ static const char Q_STORY_TEXTS[] =
     " WHERE a.story_id = ?1 AND NOT EXISTS (SELECT 1 FROM copies c"
     " WHERE c.article_id = a.id) ORDER BY a.id LIMIT ?3";
 static const char Q_STORY_ARTICLE_IDS[] = "SELECT id FROM articles WHERE story_id = ?1 ORDER BY id";
-
-static int64_t column_day(sqlite3_stmt *s, int col)
-{
-    return sqlite3_column_type(s, col) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(s, col);
-}
 
 static void bind_day(sqlite3_stmt *s, int col, int64_t day)
 {
@@ -82,6 +74,8 @@ int sl_store_story_new(sl_store *st, int64_t first_article, const char *title, i
 int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, size_t len,
                           int64_t day)
 {
+    if (sl_store_story_terms_put(st, story_id, centroid, len))
+        return SL_ESTORE;
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_UPDATE);
     if (!s || sqlite3_bind_int64(s, 1, story_id) ||
         sqlite3_bind_blob(s, 2, centroid, (int)len, SQLITE_STATIC))
@@ -240,34 +234,6 @@ int sl_store_story_get(sl_store *st, int64_t id, sl_story **out)
     }
     *out = story;
     return 0;
-}
-
-int sl_store_stories_each(sl_store *st, int (*fn)(void *ctx, const sl_story_state *story),
-                          void *ctx)
-{
-    sqlite3_stmt *s = sl_store_stmt(st, Q_STORIES_EACH);
-    if (!s || sl_store_scan_cache(st, 1))
-        return SL_ESTORE;
-    int rc, err = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        sl_story_state story = {
-            .id = sqlite3_column_int64(s, 0),
-            .thread_id = sqlite3_column_int64(s, 1),
-            .first_day = column_day(s, 2),
-            .last_day = column_day(s, 3),
-            .title_score = sqlite3_column_double(s, 4),
-            .centroid = sqlite3_column_blob(s, 5),
-            .len = (size_t)sqlite3_column_bytes(s, 5),
-        };
-        if ((err = fn(ctx, &story)))
-            break;
-    }
-    sqlite3_reset(s);
-    if (sl_store_scan_cache(st, 0) && !err)
-        err = SL_ESTORE;
-    if (err)
-        return err;
-    return rc == SQLITE_DONE ? 0 : SL_ESTORE;
 }
 
 int sl_store_story_thread(sl_store *st, int64_t story_id, int64_t thread_id)

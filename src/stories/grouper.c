@@ -33,7 +33,7 @@
  * DATED_FACTOR (fitted on BASIL events of the lower half of ids). */
 #define DATED_FACTOR 0.4
 #define CANDIDATE_TERMS 32
-#define SCAN_MAX 128
+#define SCAN_MAX SL_SCAN_MAX
 #define TOP_CANDIDATES 16
 #define COMMON_TERM_SHARE 0.05   /* terms in more documents find too many stories */
 #define MIN_SHARED 2u             /* terms an article must share with a story */
@@ -233,11 +233,11 @@ static void accumulate(sl_grouper *g, const sl_vector *v)
     double common = COMMON_TERM_SHARE * (double)g->n_docs;
     uint32_t used = 0;
     for (uint32_t i = 0; i < v->n && used < CANDIDATE_TERMS; i++) {
-        const sl_postings *p = sl_index_get(&g->index, keys[i].term);
-        if (!p || !p->n)
-            continue;
         uint32_t *df = sl_count_slot(&g->df, keys[i].term, 0);
         if (g->n_docs > 100 && df && *df > common)
+            continue;
+        const sl_postings *p = sl_grouper_postings(g, keys[i].term);
+        if (!p || !p->n)
             continue;
         used++;
         uint32_t from = p->n > SCAN_MAX ? p->n - SCAN_MAX : 0;

@@ -2,7 +2,8 @@
  * stories whose centroid holds it, with the term's weight there, sorted by
  * story id. Lists grow as needed (no slots allocated up front) and are kept
  * exact as centroids change, so the index after a reload from the store is
- * the same as the one built article by article. */
+ * the same as the one built article by article. A lazy index holds only
+ * the lists read from the store (story_fetch.c), each from its floor on. */
 #include "internal.h"
 #include "util/alloc.h"
 
@@ -78,9 +79,21 @@ static uint32_t position(const sl_postings *p, uint32_t story)
     return lo;
 }
 
-int sl_index_set(sl_index *ix, uint64_t term, uint32_t story, float weight)
+sl_postings *sl_index_reset(sl_index *ix, uint64_t term, uint32_t floor)
 {
     sl_postings *p = find_or_add(ix, term);
+    if (p) {
+        p->n = 0;
+        p->floor = floor;
+    }
+    return p;
+}
+
+int sl_index_set(sl_index *ix, uint64_t term, uint32_t story, float weight)
+{
+    sl_postings *p = ix->lazy ? find(ix, term) : find_or_add(ix, term);
+    if (ix->lazy && (!p || story < p->floor))
+        return 0;
     if (!p)
         return SL_ENOMEM;
     uint32_t at = position(p, story);

@@ -26,24 +26,36 @@ typedef struct sl_posting {
     float weight;
 } sl_posting;
 
-/* term -> the stories whose centroid holds it, sorted by story id. */
+/* term -> the stories whose centroid holds it, sorted by story id. Read
+ * from the store (story_fetch.c), a term's list may hold only its most
+ * recent stories: those from `floor` on. */
 typedef struct sl_postings {
     uint64_t term;            /* 0 = empty slot */
     uint32_t n, cap;
+    uint32_t floor;           /* 0: every story; else only stories >= floor */
     sl_posting *items;
 } sl_postings;
 
 typedef struct sl_index {
     sl_postings *slots;
     size_t cap, used;
+    int lazy;                 /* lists are read from the store: a term not read is left out */
 } sl_index;
 
-/* Sets (adds or updates) story's weight under term. */
+/* Stories of a term's list the grouper scans (the most recent ones). */
+#define SL_SCAN_MAX 128
+
+/* Sets (adds or updates) story's weight under term. A lazy index leaves
+ * out a term whose list it has not read and a story below the list's floor:
+ * the store holds them. */
 int sl_index_set(sl_index *ix, uint64_t term, uint32_t story, float weight);
 /* Takes the story out of term's postings. */
 void sl_index_remove(sl_index *ix, uint64_t term, uint32_t story);
 /* The postings of a term, NULL when none. */
 const sl_postings *sl_index_get(const sl_index *ix, uint64_t term);
+/* Term's list emptied, to be filled from the store from `floor` on; NULL
+ * when out of memory. */
+sl_postings *sl_index_reset(sl_index *ix, uint64_t term, uint32_t floor);
 void sl_index_free(sl_index *ix);
 size_t sl_index_memory(const sl_index *ix);
 
@@ -80,7 +92,14 @@ struct sl_grouper {
     int language_known;             /* 0: find it again from the counts */
     sl_buf fold;
     FILE *trace;                    /* join features of each pair, for fitting; NULL: none */
+    /* the store, when stories are read as articles need them (story_fetch.c) */
+    sl_story_source source;
+    int source_error;               /* the first failed read since the last check */
 };
+
+/* The stories holding term, read from the store first when the grouper has
+ * a source and has not read them (story_fetch.c); NULL when none. */
+const sl_postings *sl_grouper_postings(sl_grouper *g, uint64_t term);
 
 /* The pseudo-term whose document frequency counts the articles in language
  * `code` (languages.c). */

@@ -66,13 +66,31 @@ int sl_grouper_load_df(void *grouper, uint64_t term, uint32_t df);
 typedef int (*sl_df_get)(void *ctx, uint64_t term, uint32_t *df);
 /* Reads, through `get`, the counts of the article's terms (body, title and
  * the name features sl_grouper_find_entities found) that are not in memory
- * yet; call before sl_grouper_vectorize (df_fetch.c). */
+ * yet (none when `get` is NULL); call before sl_grouper_vectorize (df_fetch.c). */
 int sl_grouper_fetch_df(sl_grouper *g, const sl_analysis *body, const sl_analysis *title,
                         sl_df_get get, void *ctx);
 /* Reads the counts of every language's pseudo-term (the collection's
  * language is the most counted); call once the grouper is loaded. */
 int sl_grouper_fetch_languages(sl_grouper *g, sl_df_get get, void *ctx);
 int sl_grouper_load_story(void *grouper, const sl_story_state *story);
+/* Where the stories are read from when an article needs them, instead of
+ * all at open (story_fetch.c): `recent` gives the at most `limit` most
+ * recent stories whose centroid holds a term (highest ids first), `state`
+ * calls fn with one story's state (not at all when there is none). */
+typedef struct sl_story_source {
+    void *ctx;
+    int (*recent)(void *ctx, uint64_t term, uint32_t limit, int64_t *ids, size_t *n);
+    int (*state)(void *ctx, int64_t id, int (*fn)(void *grouper, const sl_story_state *story),
+                 void *grouper);
+} sl_story_source;
+/* Reads stories through `source` from now on (the grouper must hold none). */
+void sl_grouper_set_source(sl_grouper *g, const sl_story_source *source);
+/* Reads story id through the source unless it is in memory (before adding
+ * to a story that no candidate list named: a copy's original's). */
+int sl_grouper_fetch_story(sl_grouper *g, int64_t id);
+/* The first error of a read the grouper made through its source since the
+ * last call (sl_grouper_place cannot fail: check after it), and clears it. */
+int sl_grouper_source_error(sl_grouper *g);
 void sl_grouper_set_docs(sl_grouper *g, uint64_t n_docs);
 
 /* The day an article is grouped on, from its event day (INT64_MIN when

@@ -6,7 +6,8 @@
 # fact (schema 6) gets them packed one row per article (migration 7), and
 # reads back the same items, and each article lists its short lines in its
 # row (line_articles loses its index by article); and every old store gets
-# the index of stories by last day and the copy index on disk (migration 8).
+# the index of stories by last day and the copy index on disk (migration 8)
+# and the grouper's index of stories by term (migration 9).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -52,17 +53,21 @@ sql "$OLD_FACTS" >/dev/null
 sql "ALTER TABLE articles DROP COLUMN lines" >/dev/null
 sql "DROP INDEX stories_recent" >/dev/null
 sql "DROP TABLE copy_keys" >/dev/null
+sql "DROP TABLE story_terms" >/dev/null
 sql "PRAGMA user_version = 4" >/dev/null
 check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')" = 0 ]
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 8" [ "$(sql 'PRAGMA user_version')" = 8 ]
+check "schema version 9" [ "$(sql 'PRAGMA user_version')" = 9 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
 check "every sketch's keys are in the copy index on disk" \
   [ "$(sql 'SELECT sum(length(keys) / 4) - (SELECT count(*) FROM copy_keys) FROM copy_sketches')" = 0 ]
+# migration 9 files each story under its centroid's terms, where the grouper reads them
+check "every centroid's terms are in the story index on disk" \
+  [ "$(sql 'SELECT sum(length(centroid) / 16) - (SELECT count(*) FROM story_terms) FROM stories')" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
 section "the old article is found as an original"
@@ -95,9 +100,10 @@ sql "CREATE INDEX line_articles_article ON line_articles(article_id)" >/dev/null
 pairs_before=$(sql 'SELECT count(*) FROM line_articles WHERE article_id = 1')
 sql "DROP INDEX stories_recent" >/dev/null
 sql "DROP TABLE copy_keys" >/dev/null
+sql "DROP TABLE story_terms" >/dev/null
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 8" [ "$(sql 'PRAGMA user_version')" = 8 ]
+check "schema version 9" [ "$(sql 'PRAGMA user_version')" = 9 ]
 check "stories are indexed by last day (migration 8)" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'stories_recent'")" = 1 ]
 check "the rows table is gone" [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'facts_rows'")" = 0 ]

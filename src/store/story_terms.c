@@ -1,0 +1,180 @@
+/* story_terms.c — table story_terms: the grouper's index of stories by term
+ * on disk, one row per (term, story) for each term of a story's centroid.
+ * The grouper reads a term's most recent stories, and those stories' rows,
+ * when an article first needs them, instead of loading every story at open
+ * (src/stories/story_fetch.c). Kept in step with the centroids: a story's
+ * update changes the rows of the terms that entered or left its centroid. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+static const char Q_CENTROID_OLD[] = "SELECT centroid FROM stories WHERE id = ?1";
+static const char Q_TERM_REMOVE[] = "DELETE FROM story_terms WHERE term = ?1 AND story = ?2";
+static const char Q_TERM_ADD[] = "INSERT OR IGNORE INTO story_terms VALUES(?1, ?2)";
+static const char Q_TERM_RECENT[] =
+    "SELECT story FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2";
+static const char Q_STORY_STATE[] =
+    "SELECT id, thread_id, first_day, last_day, title_score, centroid FROM stories WHERE id = ?1";
+static const char Q_ALL_CENTROIDS[] = "SELECT id, centroid FROM stories";
+static const char Q_ANY_STATE[] = "SELECT EXISTS(SELECT 1 FROM stories),"
+    " EXISTS(SELECT 1 FROM terms), EXISTS(SELECT 1 FROM copy_keys)";
+
+/* The terms of a packed centroid (sl_weighted_term array, sorted by term). */
+static size_t centroid_terms(const void *blob, size_t len, uint64_t *terms)
+{
+    size_t n = len / sizeof(sl_weighted_term);
+    if (n > SL_CENTROID_TERMS)
+        n = SL_CENTROID_TERMS;
+    for (size_t k = 0; k < n; k++) { /* a blob need not be aligned */
+        sl_weighted_term w;
+        memcpy(&w, (const char *)blob + k * sizeof w, sizeof w);
+        terms[k] = w.term;
+    }
+    return n;
+}
+
+static int term_row(sl_store *st, const char *sql, uint64_t term, int64_t story)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, sql);
+    if (!s || sqlite3_bind_int64(s, 1, (int64_t)term) || sqlite3_bind_int64(s, 2, story))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+/* Runs `sql` for each term of `a` that is not in `b` (both sorted). */
+static int each_missing(sl_store *st, const char *sql, int64_t story, const uint64_t *a, size_t na,
+                        const uint64_t *b, size_t nb)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < na; i++) {
+        while (k < nb && b[k] < a[i])
+            k++;
+        if ((k >= nb || b[k] != a[i]) && term_row(st, sql, a[i], story))
+            return SL_ESTORE;
+    }
+    return 0;
+}
+
+int sl_store_story_terms_put(sl_store *st, int64_t story, const void *centroid, size_t len)
+{
+    uint64_t old[SL_CENTROID_TERMS], now[SL_CENTROID_TERMS];
+    size_t n_old = 0, n_now = centroid_terms(centroid, len, now);
+    sqlite3_stmt *s = sl_store_stmt(st, Q_CENTROID_OLD);
+    if (!s || sqlite3_bind_int64(s, 1, story))
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        n_old = centroid_terms(sqlite3_column_blob(s, 0), (size_t)sqlite3_column_bytes(s, 0), old);
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return SL_ESTORE;
+    if (each_missing(st, Q_TERM_REMOVE, story, old, n_old, now, n_now))
+        return SL_ESTORE;
+    return each_missing(st, Q_TERM_ADD, story, now, n_now, old, n_old);
+}
+
+int sl_store_story_terms_recent(void *store, uint64_t term, uint32_t limit, int64_t *ids,
+                                size_t *n)
+{
+    *n = 0;
+    sqlite3_stmt *s = sl_store_stmt(store, Q_TERM_RECENT);
+    if (!s || sqlite3_bind_int64(s, 1, (int64_t)term) || sqlite3_bind_int64(s, 2, limit))
+        return SL_ESTORE;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < limit)
+        ids[(*n)++] = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : SL_ESTORE;
+}
+
+int sl_store_held(sl_store *st, sl_store_holds *out)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_ANY_STATE);
+    int rc = s ? sqlite3_step(s) : SQLITE_ERROR;
+    if (rc == SQLITE_ROW) {
+        out->stories = sqlite3_column_int(s, 0);
+        out->terms = sqlite3_column_int(s, 1);
+        out->copy_keys = sqlite3_column_int(s, 2);
+    }
+    if (s)
+        sqlite3_reset(s);
+    return rc == SQLITE_ROW ? 0 : SL_ESTORE;
+}
+
+static int64_t column_day(sqlite3_stmt *s, int col)
+{
+    return sqlite3_column_type(s, col) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(s, col);
+}
+
+int sl_store_story_state(void *store, int64_t id, int (*fn)(void *ctx, const sl_story_state *story),
+                         void *ctx)
+{
+    sqlite3_stmt *s = sl_store_stmt(store, Q_STORY_STATE);
+    if (!s || sqlite3_bind_int64(s, 1, id))
+        return SL_ESTORE;
+    int rc = sqlite3_step(s), err = 0;
+    if (rc == SQLITE_ROW) {
+        sl_story_state story = {
+            .id = sqlite3_column_int64(s, 0),
+            .thread_id = sqlite3_column_int64(s, 1),
+            .first_day = column_day(s, 2),
+            .last_day = column_day(s, 3),
+            .title_score = sqlite3_column_double(s, 4),
+            .centroid = sqlite3_column_blob(s, 5),
+            .len = (size_t)sqlite3_column_bytes(s, 5),
+        };
+        err = fn(ctx, &story);
+    }
+    sqlite3_reset(s);
+    return err ? err : rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+/* One row of story_terms, collected for the backfill. */
+typedef struct term_story {
+    uint64_t term;
+    int64_t story;
+} term_story;
+
+typedef SL_VEC(term_story) term_rows;
+
+static int by_term(const void *a, const void *b)
+{
+    const term_story *x = a, *y = b;
+    if (x->term != y->term)
+        return (int64_t)x->term < (int64_t)y->term ? -1 : 1;
+    return x->story < y->story ? -1 : x->story > y->story;
+}
+
+/* Every story's centroid terms, into `rows`. */
+static int collect_terms(sl_store *st, term_rows *rows)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_ALL_CENTROIDS);
+    if (!s)
+        return SL_ESTORE;
+    int rc, err = 0;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        uint64_t terms[SL_CENTROID_TERMS];
+        size_t n = centroid_terms(sqlite3_column_blob(s, 1), (size_t)sqlite3_column_bytes(s, 1),
+                                  terms);
+        int64_t id = sqlite3_column_int64(s, 0);
+        for (size_t k = 0; !err && k < n; k++)
+            err = sl_vec_push(rows, ((term_story){terms[k], id})) ? SL_ENOMEM : 0;
+    }
+    sqlite3_reset(s);
+    return err ? err : rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+/* Migration 9: fills story_terms from every centroid, in key order (as the
+ * copy keys of migration 8: in story order the rows land all over the table). */
+int sl_store_story_terms_backfill(sl_store *st)
+{
+    term_rows rows = {0};
+    int rc = collect_terms(st, &rows);
+    if (!rc && rows.n > 1)
+        qsort(rows.items, rows.n, sizeof *rows.items, by_term);
+    for (size_t k = 0; !rc && k < rows.n; k++)
+        rc = term_row(st, Q_TERM_ADD, rows.items[k].term, rows.items[k].story);
+    sl_vec_free(&rows);
+    return rc;
+}

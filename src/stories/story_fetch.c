@@ -1,0 +1,97 @@
+/* story_fetch.c — the grouper's stories read from the store as articles need
+ * them, so that opening a store loads none. The first time an article's
+ * candidate search meets a term, the term's most recent stories are read
+ * (the store's story_terms, highest ids first) with each story's state not
+ * yet in memory; a term with more stories than read keeps the ones from
+ * its floor on. Centroid changes keep the lists read exact (index.c), and
+ * when removals leave such a list shorter than the grouper scans, it is
+ * read again. The stories the grouper sees are then those a whole load
+ * gives, and every decision is the same. */
+#include "internal.h"
+
+#include <math.h>
+
+/* Stories read per term: twice what the grouper scans, so that a list can
+ * lose stories from its centroids before it is read again. */
+#define FETCH_MAX (2 * SL_SCAN_MAX)
+
+void sl_grouper_set_source(sl_grouper *g, const sl_story_source *source)
+{
+    g->source = *source;
+    g->index.lazy = 1;
+}
+
+int sl_grouper_source_error(sl_grouper *g)
+{
+    int rc = g->source_error;
+    g->source_error = 0;
+    return rc;
+}
+
+static int in_memory(const sl_grouper *g, int64_t id)
+{
+    return id > 0 && (size_t)id < g->stories_cap && g->stories[id].terms;
+}
+
+int sl_grouper_fetch_story(sl_grouper *g, int64_t id)
+{
+    if (!g->source.state || in_memory(g, id))
+        return 0;
+    return g->source.state(g->source.ctx, id, sl_grouper_load_story, g);
+}
+
+/* term's weight in the story's postings, computed as the grouper's
+ * set_centroid computes it (the norm in double); 0 in *found when the
+ * centroid does not hold the term. */
+static float posting_weight(const sl_story_slot *s, uint64_t term, int *found)
+{
+    double norm = 0;
+    float weight = 0;
+    *found = 0;
+    for (uint32_t k = 0; k < s->n; k++) {
+        norm += (double)s->terms[k].weight * s->terms[k].weight;
+        if (s->terms[k].term == term) {
+            weight = s->terms[k].weight;
+            *found = 1;
+        }
+    }
+    norm = sqrt(norm);
+    return norm > 0 ? (float)(weight / norm) : 0;
+}
+
+/* Reads term's list: its FETCH_MAX most recent stories, and their states. */
+static int fetch_postings(sl_grouper *g, uint64_t term)
+{
+    int64_t ids[FETCH_MAX];
+    size_t n = 0;
+    int rc = g->source.recent(g->source.ctx, term, FETCH_MAX, ids, &n);
+    if (rc)
+        return rc;
+    uint32_t floor = n == FETCH_MAX && ids[n - 1] > 0 && ids[n - 1] <= UINT32_MAX
+                         ? (uint32_t)ids[n - 1] : 0;
+    if (!sl_index_reset(&g->index, term, floor))
+        return SL_ENOMEM;
+    for (size_t i = n; i-- > 0;) { /* oldest first: each story goes at the list's end */
+        int64_t id = ids[i];
+        if ((rc = sl_grouper_fetch_story(g, id)))
+            return rc;
+        if (!in_memory(g, id))
+            continue;
+        int found;
+        float weight = posting_weight(&g->stories[id], term, &found);
+        if (found && (rc = sl_index_set(&g->index, term, (uint32_t)id, weight)))
+            return rc;
+    }
+    return 0;
+}
+
+const sl_postings *sl_grouper_postings(sl_grouper *g, uint64_t term)
+{
+    const sl_postings *p = sl_index_get(&g->index, term);
+    if (!g->source.recent || (p && (!p->floor || p->n >= SL_SCAN_MAX)))
+        return p;
+    int rc = fetch_postings(g, term);
+    if (rc && !g->source_error)
+        g->source_error = rc;
+    return sl_index_get(&g->index, term);
+}

@@ -1,0 +1,154 @@
+/* test_story_fetch.c — the grouper reading its stories from a store as
+ * articles need them (src/stories/story_fetch.c) places every article where
+ * the grouper holding every story places it: kept through the run, and
+ * opened afresh before a query. The "store" here is arrays kept in step
+ * with each add, as the engine keeps story_terms and the stories' rows. */
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "stories/stories.h"
+#include "test.h"
+
+#define EVENTS 900
+#define ARTICLES 1500
+#define MAX_STORIES (ARTICLES + 1)
+
+typedef struct fake_store {
+    sl_story_state st[MAX_STORIES];
+    sl_weighted_term centroid[MAX_STORIES][SL_CENTROID_TERMS];
+    int64_t n;          /* stories 1..n */
+    int left;           /* terms that left a centroid */
+} fake_store;
+
+static int holds(const fake_store *f, int64_t id, uint64_t term)
+{
+    size_t n = f->st[id].len / sizeof(sl_weighted_term);
+    for (size_t k = 0; k < n; k++)
+        if (f->centroid[id][k].term == term)
+            return 1;
+    return 0;
+}
+
+static int fake_recent(void *ctx, uint64_t term, uint32_t limit, int64_t *ids, size_t *n)
+{
+    const fake_store *f = ctx;
+    *n = 0;
+    for (int64_t id = f->n; id >= 1 && *n < limit; id--)
+        if (holds(f, id, term))
+            ids[(*n)++] = id;
+    return 0;
+}
+
+static int fake_state(void *ctx, int64_t id, int (*fn)(void *, const sl_story_state *), void *g)
+{
+    fake_store *f = ctx;
+    return id >= 1 && id <= f->n ? fn(g, &f->st[id]) : 0;
+}
+
+/* Saves story id's centroid and state after an add, as the engine does. */
+static void save(fake_store *f, int64_t id, int64_t thread, int64_t day, const void *c, size_t len)
+{
+    if (id > f->n) {
+        f->n = id;
+        f->st[id] = (sl_story_state){id, thread ? thread : id, day, day, 0, f->centroid[id], 0};
+    }
+    for (size_t k = 0; k < f->st[id].len / sizeof(sl_weighted_term); k++) {
+        int kept = 0;
+        for (size_t j = 0; j < len / sizeof(sl_weighted_term); j++)
+            kept |= ((const sl_weighted_term *)c)[j].term == f->centroid[id][k].term;
+        f->left += !kept;
+    }
+    memcpy(f->centroid[id], c, len);
+    f->st[id].len = len;
+}
+
+static unsigned draw(unsigned *seed, unsigned n)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return (*seed >> 16) % n;
+}
+
+/* An article of event e: 16 of the event's 24 words (of 3,000) and 16
+ * common words, from 400 where low ids are far more common (the square of
+ * a uniform draw), weighted at random: stories share many words, and the
+ * commonest words' lists of stories outgrow what the grouper reads. */
+static sl_vector article(int e, unsigned *seed)
+{
+    sl_vector v = {0};
+    unsigned event_seed = 1000u + (unsigned)e;
+    uint64_t own[24];
+    for (int k = 0; k < 24; k++)
+        own[k] = 401 + draw(&event_seed, 3000);
+    for (int k = 0; k < 32; k++) {
+        uint64_t t = k < 16 ? own[draw(seed, 24)] : 1 + draw(seed, 400) * draw(seed, 400) / 400;
+        uint32_t at = 0;
+        while (at < v.n && v.terms[at].term < t)
+            at++;
+        if (at < v.n && v.terms[at].term == t)
+            continue;
+        memmove(v.terms + at + 1, v.terms + at, (v.n - at) * sizeof *v.terms);
+        v.terms[at] = (sl_weighted_term){t, 0.05f + (float)draw(seed, 100) / 100};
+        v.n++;
+    }
+    double norm = 0;
+    for (uint32_t i = 0; i < v.n; i++)
+        norm += (double)v.terms[i].weight * v.terms[i].weight;
+    for (uint32_t i = 0; i < v.n; i++)
+        v.terms[i].weight = (float)(v.terms[i].weight / sqrt(norm));
+    return v;
+}
+
+static int same_place(const sl_placement *a, const sl_placement *b)
+{
+    return a->story == b->story && a->thread == b->thread && a->similarity == b->similarity;
+}
+
+TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
+{
+    static fake_store f;
+    memset(&f, 0, sizeof f);
+    sl_story_source source = {&f, fake_recent, fake_state};
+    sl_grouper *whole = sl_grouper_new(), *lazy = sl_grouper_new();
+    sl_grouper_set_source(lazy, &source);
+    unsigned seed = 7;
+    int same = 1, queries = 0, joins = 0;
+    int64_t next = 1;
+    for (int i = 0; i < ARTICLES; i++) {
+        sl_vector v = article((i * 37) % EVENTS, &seed);
+        sl_placement a, b, c;
+        sl_grouper_place(whole, &v, INT64_MIN, &a);
+        sl_grouper_place(lazy, &v, INT64_MIN, &b);
+        same &= same_place(&a, &b) && sl_grouper_source_error(lazy) == 0;
+        if (i % 25 == 0) {   /* a store opened now */
+            sl_grouper *opened = sl_grouper_new();
+            sl_grouper_set_source(opened, &source);
+            sl_grouper_place(opened, &v, INT64_MIN, &c);
+            same &= same_place(&a, &c);
+            sl_grouper_free(opened);
+            queries++;
+        }
+        /* every tenth article a copy of an older story's: added, not weighed */
+        int copy = i % 10 == 9;
+        int64_t id = copy ? 1 + i % (next - 1) : a.story ? a.story : next++;
+        joins += !copy && a.story;
+        CHECK_INT(sl_grouper_fetch_story(lazy, id), 0);
+        const void *cw, *cl;
+        size_t lw, ll;
+        int64_t thread = copy || a.story ? 0 : a.thread;
+        CHECK_INT(sl_grouper_add(whole, id, thread, &v, INT64_MIN, !copy, &cw, &lw), 0);
+        CHECK_INT(sl_grouper_add(lazy, id, thread, &v, INT64_MIN, !copy, &cl, &ll), 0);
+        same &= lw == ll && !memcmp(cw, cl, lw);
+        save(&f, id, thread, INT64_MIN, cw, lw);
+    }
+    int with_first = 0;   /* stories holding a word every third event has */
+    for (int64_t id = 1; id <= f.n; id++)
+        with_first += holds(&f, id, 1);
+    CHECK(with_first > 2 * 128);   /* more than the grouper reads of a term */
+    CHECK(f.left > 0);             /* and centroids lost terms */
+    CHECK(joins > 100);
+    CHECK_INT(queries, ARTICLES / 25);
+    CHECK(same);
+    sl_grouper_free(whole);
+    sl_grouper_free(lazy);
+}
