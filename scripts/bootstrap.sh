@@ -1,5 +1,5 @@
 #!/bin/sh
-# bootstrap.sh [build|test|eval|bench|fuzz|lint|dask] — installs the Debian packages one
+# bootstrap.sh [build|test|eval|bench|fuzz|lint|dask|memcheck] — installs the Debian packages one
 # make target needs, when they are missing, and says which and why.
 # `make` runs it for build; `make test`, `make eval`, `make fuzz`, `make lint` and `make dask`
 # for their own extras, so a plain build installs only what the build needs.
@@ -21,9 +21,11 @@ libmicrohttpd-dev" ;;
          PKGS="python3 python3-sklearn" ;;
   fuzz)  why="for make fuzz (libFuzzer comes with clang)"
          PKGS="clang" ;;
+  memcheck) why="for make memcheck"
+         PKGS="valgrind" ;;
   lint)  why="for make lint"
          PKGS="cppcheck clang-tidy" ;;
-  *)     echo "usage: sh scripts/bootstrap.sh [build|test|eval|bench|fuzz|lint|dask]" >&2; exit 2 ;;
+  *)     echo "usage: sh scripts/bootstrap.sh [build|test|eval|bench|fuzz|lint|dask|memcheck]" >&2; exit 2 ;;
 esac
 missing=""
 for p in $PKGS; do

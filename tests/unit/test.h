@@ -19,7 +19,8 @@ char *sl_test_read_file(const char *path, size_t *len);
 void sl_test_golden(const char *file, int line, const char *path, const char *got);
 /* CPU seconds this process has used: the bounds of the complexity tests
  * (twice the input, about twice the time) hold on a loaded machine, where
- * wall time does not. */
+ * wall time does not. Divided by SL_TEST_TIME_SCALE when it is set, for
+ * runs under an instrumenting tool (tests/memcheck.sh: valgrind, ~50x). */
 double sl_test_cpu_seconds(void);
 
 #define TEST(name) \

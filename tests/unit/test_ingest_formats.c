@@ -4,7 +4,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "ingest/ingest.h"
 #include "test.h"
@@ -20,15 +19,6 @@ static sl_format detect_file(const char *path)
     sl_format f = sl_format_detect(data, len);
     free(data);
     return f;
-}
-
-/* CPU seconds of this process since start: a bound on work done that the load
- * of a shared machine does not move (wall time does). */
-static double seconds_since(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
 static int valid_utf8(const char *text)
@@ -326,15 +316,14 @@ TEST(jsonl_is_fast)
                        "And a second sentence that adds a few more words.\\n\\nThen a second paragraph.\"}";
     size_t len = strlen(line);
     sl_record r = {0};
-    struct timespec start;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
+    double start = sl_test_cpu_seconds();
     int failures = 0;
     for (int i = 0; i < 20000; i++)
         failures += sl_jsonl_parse_line(line, len, &r, NULL) != 0;
     sl_record_clear(&r);
     CHECK_INT(failures, 0);
     /* 20,000 lines take about 0.1 s in a sanitizer build */
-    CHECK(seconds_since(&start) < 5.0);
+    CHECK((sl_test_cpu_seconds() - start) < 5.0);
 }
 
 /* ---- HTML ------------------------------------------------------------------- */
@@ -525,11 +514,10 @@ TEST(html_deep_nesting)
         sl_buf_puts(&page, "</div>");
     sl_buf_puts(&page, "<p>And the paragraph after all of those divisions is kept as well.</p></body></html>");
     CHECK_INT(page.err, 0);
-    struct timespec start;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
+    double start = sl_test_cpu_seconds();
     sl_extracted e = {0};
     CHECK_INT(extract(page.ptr, page.len, &e), 0);
-    double took = seconds_since(&start);
+    double took = (sl_test_cpu_seconds() - start);
     CHECK(took < 10.0);   /* about 0.3 s in a sanitizer build */
     CHECK_STR(e.text, "The innermost paragraph of a very deep page still counts as text.\n\n"
                       "And the paragraph after all of those divisions is kept as well.");
@@ -539,9 +527,9 @@ TEST(html_deep_nesting)
     sl_buf_clear(&page);
     for (int i = 0; i < DEPTH; i++)
         sl_buf_puts(&page, "<div class=x>level text ");
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
+    start = sl_test_cpu_seconds();
     CHECK_INT(extract(page.ptr, page.len, &e), 0);
-    CHECK(seconds_since(&start) < 10.0);
+    CHECK((sl_test_cpu_seconds() - start) < 10.0);
     CHECK(has(e.text, "level text"));
     CHECK(well_formed(e.text));
     sl_extracted_clear(&e);
