@@ -334,12 +334,14 @@ int sl_store_verify(sl_store *st, sl_buf *why)
         sl_buf_printf(why, "check: %s", sqlite3_errmsg(st->db));
         return SL_ESTORE;
     }
-    for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
-        int rc = check_query(st, checks[i].sql, checks[i].want, checks[i].what, why);
-        if (rc) {
-            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-            return rc;
-        }
+    int rc = 0;
+    for (size_t i = 0; !rc && i < sizeof checks / sizeof checks[0]; i++)
+        rc = check_query(st, checks[i].sql, checks[i].want, checks[i].what, why);
+    if (!rc) /* the grouper's index of stories by term against the centroids */
+        rc = sl_store_story_terms_verify(st, why);
+    if (rc) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
     }
     sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     /* FTS5's own check compares the index with the articles it was built from. */

@@ -83,6 +83,9 @@ int sl_store_copy_keys_backfill(sl_store *st);
 /* ---- story_terms.c ---- */
 /* Migration 9: files every story under its centroid's terms. */
 int sl_store_story_terms_backfill(sl_store *st);
+/* Check: story_terms lists every term of every story's centroid and nothing
+ * else; the first difference in `why` (SL_ESTORE). */
+int sl_store_story_terms_verify(sl_store *st, sl_buf *why);
 
 /* ---- facts.c ---- */
 /* Migration 7: packs the rows of table facts_rows (one item each) into one

@@ -3,7 +3,9 @@
  * The grouper reads a term's most recent stories, and those stories' rows,
  * when an article first needs them, instead of loading every story at open
  * (src/stories/story_fetch.c). Kept in step with the centroids: a story's
- * update changes the rows of the terms that entered or left its centroid. */
+ * update changes the rows of the terms that entered or left its centroid.
+ * `check` compares the table with the centroids row by row. */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +19,7 @@ static const char Q_TERM_RECENT[] =
 static const char Q_STORY_STATE[] =
     "SELECT id, thread_id, first_day, last_day, title_score, centroid FROM stories WHERE id = ?1";
 static const char Q_ALL_CENTROIDS[] = "SELECT id, centroid FROM stories";
+static const char Q_ALL_ROWS[] = "SELECT term, story FROM story_terms ORDER BY term, story";
 static const char Q_ANY_STATE[] = "SELECT EXISTS(SELECT 1 FROM stories),"
     " EXISTS(SELECT 1 FROM terms), EXISTS(SELECT 1 FROM copy_keys)";
 
@@ -165,16 +168,70 @@ static int collect_terms(sl_store *st, term_rows *rows)
     return err ? err : rc == SQLITE_DONE ? 0 : SL_ESTORE;
 }
 
+/* Every story's centroid terms in key order (term, then story), each once. */
+static int sorted_terms(sl_store *st, term_rows *rows)
+{
+    int rc = collect_terms(st, rows);
+    if (rc || rows->n < 2)
+        return rc;
+    qsort(rows->items, rows->n, sizeof *rows->items, by_term);
+    size_t n = 1;
+    for (size_t k = 1; k < rows->n; k++)
+        if (by_term(&rows->items[k], &rows->items[n - 1]))
+            rows->items[n++] = rows->items[k];
+    rows->n = n;
+    return 0;
+}
+
 /* Migration 9: fills story_terms from every centroid, in key order (as the
  * copy keys of migration 8: in story order the rows land all over the table). */
 int sl_store_story_terms_backfill(sl_store *st)
 {
     term_rows rows = {0};
-    int rc = collect_terms(st, &rows);
-    if (!rc && rows.n > 1)
-        qsort(rows.items, rows.n, sizeof *rows.items, by_term);
+    int rc = sorted_terms(st, &rows);
     for (size_t k = 0; !rc && k < rows.n; k++)
         rc = term_row(st, Q_TERM_ADD, rows.items[k].term, rows.items[k].story);
     sl_vec_free(&rows);
+    return rc;
+}
+
+/* Names the first difference between a row of the table (`have`, NULL past
+ * its end) and the next centroid term (`want`, NULL past the last); 0 when
+ * they are the same row. */
+static int row_differs(const term_story *have, const term_story *want, sl_buf *why)
+{
+    int order = !have ? 1 : !want ? -1 : by_term(have, want);
+    if (order > 0)
+        sl_buf_printf(why, "story_terms lacks term %" PRId64 " of story %" PRId64 "'s centroid",
+                      (int64_t)want->term, want->story);
+    else if (order < 0)
+        sl_buf_printf(why, "story_terms lists term %" PRId64 " under story %" PRId64
+                      ", not in that story's centroid", (int64_t)have->term, have->story);
+    return order ? SL_ESTORE : 0;
+}
+
+int sl_store_story_terms_verify(sl_store *st, sl_buf *why)
+{
+    term_rows want = {0};
+    int rc = sorted_terms(st, &want);
+    sqlite3_stmt *s = rc ? NULL : sl_store_stmt(st, Q_ALL_ROWS);
+    if (!rc && !s)
+        rc = SL_ESTORE;
+    size_t k = 0;
+    int step = SQLITE_DONE;
+    while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+        term_story have = {(uint64_t)sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1)};
+        rc = row_differs(&have, k < want.n ? &want.items[k] : NULL, why);
+        k++;
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = SL_ESTORE;
+    if (!rc && k < want.n)
+        rc = row_differs(NULL, &want.items[k], why);
+    if (s)
+        sqlite3_reset(s);
+    sl_vec_free(&want);
+    if (rc && !why->len) /* not a difference: SQLite or memory failed */
+        sl_store_set_why(why, rc, "story_terms", rc == SL_ENOMEM ? NULL : st->db);
     return rc;
 }

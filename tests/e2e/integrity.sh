@@ -222,6 +222,30 @@ run sh -c '"$1" --db "$2" ingest - <"$3" && "$1" --db "$2" ingest - <"$3"' - "$S
 check "standard input ingested twice: the second time unchanged" err_has ": 0 new, 1 unchanged"
 expect_exit 0 "$S" --db "$T/noid.db" check
 
+section "check compares story_terms with the stories' centroids"
+# story_terms is the grouper's index of stories by term: a row missing or a
+# row too many places later articles differently; check must name it.
+cp "$T/ref.db" "$T/terms.db"
+expect_exit 0 "$S" --db "$T/terms.db" check
+edit_terms() {
+  python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute(sys.argv[2])
+db.commit()' "$T/terms.db" "$1"
+}
+edit_terms "DELETE FROM story_terms WHERE (term, story) = (SELECT term, story FROM story_terms LIMIT 1 OFFSET 7)"
+expect_exit 3 "$S" --db "$T/terms.db" check
+check "a centroid term missing from story_terms is named" err_has "story_terms lacks term -\?[0-9]* of story [0-9]*'s centroid"
+cp "$T/ref.db" "$T/terms.db"
+edit_terms "INSERT INTO story_terms VALUES(12345, (SELECT max(id) FROM stories))"
+expect_exit 3 "$S" --db "$T/terms.db" check
+check "a row of story_terms not in the story's centroid is named" \
+  err_has "story_terms lists term 12345 under story [0-9]*, not in that story's centroid"
+cp "$T/ref.db" "$T/terms.db"
+edit_terms "UPDATE story_terms SET story = -story WHERE story = (SELECT max(id) FROM stories)"
+expect_exit 3 "$S" --db "$T/terms.db" check
+check "a row naming no story is named" err_has "story_terms lists term -\?[0-9]* under story -[0-9]*"
+
 section "a full disk"
 # A file size limit stands in for a full disk: writes past it fail (EFBIG).
 limit=$(python3 -c 'import os,sys; print(os.path.getsize(sys.argv[1]) // 2)' "$T/ref.db")
