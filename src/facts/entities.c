@@ -70,6 +70,7 @@ typedef struct known {
     bool weak;           /* a person by the shape of its name alone (no role) */
     bool marked;         /* some mention has a role or a pronoun that makes it a person */
     uint16_t full, part; /* mentions by the whole name, by its end ("Blinken") */
+    uint16_t placed;     /* mentions after a place's preposition ("in", "outside a") */
 } known;
 
 bool sl_facts_role_word(const char *w, size_t n)
@@ -245,7 +246,7 @@ static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, si
     kn[*n].type = type;
     kn[*n].weak = weak;
     kn[*n].marked = false;
-    kn[*n].full = kn[*n].part = 0;
+    kn[*n].full = kn[*n].part = kn[*n].placed = 0;
     if (kn[*n].name)
         (*n)++;
 }
@@ -279,10 +280,21 @@ static bool person_marked(const sl_facts_doc *d, size_t end)
     return false;
 }
 
+/* Whether a place's preposition comes before token i, maybe with an
+ * article: "in Athens", "outside a Hawaiian Gardens building". */
+static bool after_place_word(const sl_facts_doc *d, size_t i)
+{
+    static const char *const at_words[] = {"in", "at", "near", "outside", "from", NULL};
+    if (i > 0 && (sl_facts_is(d, i - 1, "a") || sl_facts_is(d, i - 1, "the")))
+        i--;
+    return i > 0 && sl_facts_in(d, i - 1, at_words) >= 0;
+}
+
 /* One more mention of e, written in len bytes, `marked` as a person's. */
-static void count_mention(known *e, size_t len, bool marked)
+static void count_mention(known *e, size_t len, bool marked, bool placed)
 {
     e->marked |= marked;
+    e->placed += placed && e->placed < UINT16_MAX;
     if (len < e->len)
         e->part += e->part < UINT16_MAX;
     else
@@ -318,7 +330,7 @@ static bool written_lower(const sl_facts_doc *d, const char *w, size_t n)
 {
     for (size_t i = 0; i < d->toks.n; i++) {
         const sl_token *t = &d->toks.items[i];
-        if ((t->flags & SL_TOK_WORD) && !(t->flags & (SL_TOK_UPPER | SL_TOK_ALLCAPS)) &&
+        if ((t->flags & SL_TOK_WORD) && !(t->flags & (SL_TOK_UPPER | SL_TOK_ALLCAPS | SL_TOK_STOP)) &&
             t->end - t->start == n && !strncasecmp(d->s + t->start, w, n) && !in_slug(d, i))
             return true;
     }
@@ -347,8 +359,8 @@ static void unmark_shapeless(const sl_facts_doc *d, known *kn, size_t n)
     for (size_t k = 0; k < n; k++)
         if (kn[k].weak && !kn[k].marked && memchr(kn[k].name, ' ', kn[k].len) &&
             !has_given_name(kn[k].name, kn[k].len) &&
-            ((kn[k].full >= 2 && !kn[k].part) || has_common_word(d, kn[k].name, kn[k].len))) {
-            kn[k].type = "organization";
+            has_common_word(d, kn[k].name, kn[k].len)) {
+            kn[k].type = 2 * kn[k].placed > kn[k].full + kn[k].part ? "place" : "organization";
             kn[k].weak = false;
         }
 }
@@ -373,6 +385,15 @@ static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, u
         if (out[i] >= 'A' && out[i] <= 'Z' && out[i - 1] != ' ' && out[i - 1] != '-')
             out[i] |= 0x20;
     return n;
+}
+
+/* Whether role word k of a name starting at token first is a surname after
+ * a given name: "Billy King", not "President Billy". */
+static bool surname_after(const sl_facts_doc *d, size_t first, size_t k)
+{
+    size_t n;
+    const char *w = k > first ? sl_facts_tok(d, k - 1, &n) : NULL;
+    return w && name_word(d, k) && sl_facts_given_name(w, n);
 }
 
 /* One name of the text finder (src/text/names.c): title, name, type; in
@@ -400,7 +421,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     /* the role: title words at the start of the run, with what precedes them */
     size_t name = first;
     for (size_t k = first; k < end; k++)
-        if (is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k))
+        if (is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k) && !surname_after(d, first, k))
             name = k + 1; /* "of" only within a title: "Secretary of State", not "Bank of England" */
     while (name < end && (connector(d, name) || sl_facts_is(d, name, ".")))
         name++;
@@ -464,7 +485,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     }
     by_name[k_name] = seen;
     if (dry && seen)
-        count_mention(&kn[seen - kn], b - a, role || person_marked(d, end));
+        count_mention(&kn[seen - kn], b - a, role || person_marked(d, end), after_place_word(d, name));
     if (dry)
         return;
     sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);
