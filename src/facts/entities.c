@@ -443,8 +443,11 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     /* a name seen before: as written, or as the finder's case variant or
      * alias ("TEL AVIV", "U.S." after "US") */
     const known *seen = find_known(kn, *n_known, d->s + a, b - a, a);
-    if (!seen && nm->refers != k_name)
-        seen = by_name[nm->refers];
+    /* the finder's earlier form of the name; a part of it only for a person
+     * ("Iran" of the headline "Earthquake Jolts Iran" is no part of a title) */
+    const known *refers = nm->refers != k_name ? by_name[nm->refers] : NULL;
+    if (!seen && refers && (refers->len <= b - a || !strcmp(refers->type, "person")))
+        seen = refers;
     if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, subject_verbs) < 0)
         return; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
     /* a nationality before a lower-case word modifies it ("the Israeli military",
