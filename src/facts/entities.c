@@ -68,9 +68,6 @@ typedef struct known {
     uint32_t at;         /* byte offset of its first mention */
     const char *type;
     bool weak;           /* a person by the shape of its name alone (no role) */
-    bool marked;         /* some mention has a role or a pronoun that makes it a person */
-    uint16_t full, part; /* mentions by the whole name, by its end ("Blinken") */
-    uint16_t placed;     /* mentions after a place's preposition ("in", "outside a") */
 } known;
 
 bool sl_facts_role_word(const char *w, size_t n)
@@ -245,8 +242,6 @@ static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, si
     kn[*n].at = at;
     kn[*n].type = type;
     kn[*n].weak = weak;
-    kn[*n].marked = false;
-    kn[*n].full = kn[*n].part = kn[*n].placed = 0;
     if (kn[*n].name)
         (*n)++;
 }
@@ -259,110 +254,6 @@ static bool demonym(const sl_facts_doc *d, size_t i)
     return (n > 4 && w[n - 1] == 'i') || (n > 5 && !strncmp(w + n - 3, "ian", 3)) ||
            (n > 5 && !strncmp(w + n - 3, "ean", 3)) ||
            (n > 5 && !strncmp(w + n - 3, "ese", 3)) || (n > 5 && !strncmp(w + n - 3, "ish", 3));
-}
-
-/* Words after a name that speak of it as a person: "Klitschko, who", "said he". */
-static const char *const person_pronouns[] = {"who", "he", "she", "his", "her", "him",
-    "himself", "herself", NULL};
-/* Tokens after a name searched for a person's pronoun, in its sentence. */
-#define PRONOUN_REACH 6
-
-/* Whether a pronoun of a person follows the name that ends before token end,
- * near it in its sentence. */
-static bool person_marked(const sl_facts_doc *d, size_t end)
-{
-    for (size_t k = end; k < d->toks.n && k < end + PRONOUN_REACH; k++) {
-        if (d->sent_of[k] != d->sent_of[end - 1] || (k > end && name_word(d, k)))
-            return false; /* another name nearer the pronoun */
-        if (sl_facts_in(d, k, person_pronouns) >= 0)
-            return true;
-    }
-    return false;
-}
-
-/* Whether a place's preposition comes before token i, maybe with an
- * article: "in Athens", "outside a Hawaiian Gardens building". */
-static bool after_place_word(const sl_facts_doc *d, size_t i)
-{
-    static const char *const at_words[] = {"in", "at", "near", "outside", "from", NULL};
-    if (i > 0 && (sl_facts_is(d, i - 1, "a") || sl_facts_is(d, i - 1, "the")))
-        i--;
-    return i > 0 && sl_facts_in(d, i - 1, at_words) >= 0;
-}
-
-/* One more mention of e, written in len bytes, `marked` as a person's. */
-static void count_mention(known *e, size_t len, bool marked, bool placed)
-{
-    e->marked |= marked;
-    e->placed += placed && e->placed < UINT16_MAX;
-    if (len < e->len)
-        e->part += e->part < UINT16_MAX;
-    else
-        e->full += e->full < UINT16_MAX;
-}
-
-/* Whether a word of the name s[0, n) but its last is a common given name:
- * "Sarah Palin", "Arcade Joseph Comeaux"; not "Catching Fire", "Santa Monica". */
-static bool has_given_name(const char *s, size_t n)
-{
-    for (size_t a = 0; a < n;) {
-        const char *sp = memchr(s + a, ' ', n - a);
-        if (!sp)
-            return false;
-        if (sl_facts_given_name(s + a, (size_t)(sp - s - a)))
-            return true;
-        a = (size_t)(sp - s) + 1;
-    }
-    return false;
-}
-
-/* Whether token i is joined to its neighbours as in an address's slug
- * ("murder - of - zurana - horton", "/ news /"). */
-static bool in_slug(const sl_facts_doc *d, size_t i)
-{
-    static const char *const joiners[] = {"-", "/", "_", NULL};
-    return (i > 0 && sl_facts_in(d, i - 1, joiners) >= 0) || sl_facts_in(d, i + 1, joiners) >= 0;
-}
-
-/* Whether the text writes the word w[0, n) in lower case somewhere (not in
- * an address): "fire" of "Catching Fire". */
-static bool written_lower(const sl_facts_doc *d, const char *w, size_t n)
-{
-    for (size_t i = 0; i < d->toks.n; i++) {
-        const sl_token *t = &d->toks.items[i];
-        if ((t->flags & SL_TOK_WORD) && !(t->flags & (SL_TOK_UPPER | SL_TOK_ALLCAPS | SL_TOK_STOP)) &&
-            t->end - t->start == n && !strncasecmp(d->s + t->start, w, n) && !in_slug(d, i))
-            return true;
-    }
-    return false;
-}
-
-/* Whether a capitalised word of the name s[0, n) is a common word the text
- * also writes in lower case. */
-static bool has_common_word(const sl_facts_doc *d, const char *s, size_t n)
-{
-    for (size_t a = 0; a < n;) {
-        const char *sp = memchr(s + a, ' ', n - a);
-        size_t e = sp ? (size_t)(sp - s) : n;
-        if (s[a] >= 'A' && s[a] <= 'Z' && written_lower(d, s + a, e - a))
-            return true;
-        a = e + 1;
-    }
-    return false;
-}
-
-/* A person by its name's shape alone, with no given name, no mention
- * marking it as a person and a common word in it, is an organisation or a
- * title ("Kraft Foods", "Catching Fire"). */
-static void unmark_shapeless(const sl_facts_doc *d, known *kn, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (kn[k].weak && !kn[k].marked && memchr(kn[k].name, ' ', kn[k].len) &&
-            !has_given_name(kn[k].name, kn[k].len) &&
-            has_common_word(d, kn[k].name, kn[k].len)) {
-            kn[k].type = 2 * kn[k].placed > kn[k].full + kn[k].part ? "place" : "organization";
-            kn[k].weak = false;
-        }
 }
 
 /* The name an entity is listed under, the same in every article: an
@@ -385,15 +276,6 @@ static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, u
         if (out[i] >= 'A' && out[i] <= 'Z' && out[i - 1] != ' ' && out[i - 1] != '-')
             out[i] |= 0x20;
     return n;
-}
-
-/* Whether role word k of a name starting at token first is a surname after
- * a given name: "Billy King", not "President Billy". */
-static bool surname_after(const sl_facts_doc *d, size_t first, size_t k)
-{
-    size_t n;
-    const char *w = k > first ? sl_facts_tok(d, k - 1, &n) : NULL;
-    return w && name_word(d, k) && sl_facts_given_name(w, n);
 }
 
 /* One name of the text finder (src/text/names.c): title, name, type; in
@@ -421,7 +303,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     /* the role: title words at the start of the run, with what precedes them */
     size_t name = first;
     for (size_t k = first; k < end; k++)
-        if (is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k) && !surname_after(d, first, k))
+        if (is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k))
             name = k + 1; /* "of" only within a title: "Secretary of State", not "Bank of England" */
     while (name < end && (connector(d, name) || sl_facts_is(d, name, ".")))
         name++;
@@ -443,11 +325,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     /* a name seen before: as written, or as the finder's case variant or
      * alias ("TEL AVIV", "U.S." after "US") */
     const known *seen = find_known(kn, *n_known, d->s + a, b - a, a);
-    /* the finder's earlier form of the name; a part of it only for a person
-     * ("Iran" of the headline "Earthquake Jolts Iran" is no part of a title) */
-    const known *refers = nm->refers != k_name ? by_name[nm->refers] : NULL;
-    if (!seen && refers && (refers->len <= b - a || !strcmp(refers->type, "person")))
-        seen = refers;
+    if (!seen && nm->refers != k_name)
+        seen = by_name[nm->refers];
     if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, subject_verbs) < 0)
         return; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
     /* a nationality before a lower-case word modifies it ("the Israeli military",
@@ -487,8 +366,6 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         seen = *n_known > had ? &kn[had] : NULL;
     }
     by_name[k_name] = seen;
-    if (dry && seen)
-        count_mention(&kn[seen - kn], b - a, role || person_marked(d, end), after_place_word(d, name));
     if (dry)
         return;
     sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);
@@ -622,8 +499,6 @@ void sl_facts_entities(sl_facts_doc *d)
             entity_at(d, &nm, at, kn, &n_known, by_name, fold.ptr,
                       in_keys(groups, n_groups, nm.key), dry);
         }
-        if (dry)
-            unmark_shapeless(d, kn, n_known);
     }
     for (size_t k = 0; k < names.n && !d->err; k++) {
         const sl_name *nm = &names.items[k];

@@ -89,10 +89,6 @@ int sl_facts_places_load(void);
 /* Whether s[0, n) is a country or subdivision name (iso-codes). */
 bool sl_facts_is_place(const char *s, size_t n);
 
-/* ---- first_names.c ---- */
-/* Whether the word w[0, n) is a common given name ("Sarah", "Wladimir"), any case. */
-bool sl_facts_given_name(const char *w, size_t n);
-
 /* ---- entities.c ---- */
 /* Whether the lower-cased word is a title or role word ("president", "minister"). */
 bool sl_facts_role_word(const char *w, size_t n);
