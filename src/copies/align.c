@@ -159,18 +159,25 @@ static int compare_term_at(const void *x, const void *y)
     return a->sentence < b->sentence ? -1 : a->sentence > b->sentence;
 }
 
-/* The distinct specific terms (names, figures) of a text's term sets. */
 /* A text's distinct content terms over all its sentences, sorted, a term's
- * flags merged (a name written once with a capital is a name). */
-static int collect_terms(const sl_sentence_sets *t, void *vec)
+ * flags merged (a name written once with a capital is a name): the
+ * sentence sets' content terms merged, read straight from the sketch so
+ * that a pair that is not aligned needs no sentence sets. */
+static int collect_terms(const sl_sketch *s, void *vec)
 {
     SL_VEC(uint32_t) *v = vec;
     v->n = 0;
-    if (sl_vec_reserve(v, t->content.n))
+    uint32_t n = sl_sketch_sentences(s);
+    if (!n)   /* a text of blank lines has no terms and no arrays */
+        return 0;
+    const uint32_t *t = s->terms.items + s->starts.items[0];
+    size_t len = s->starts.items[n] - s->starts.items[0];
+    if (sl_vec_reserve(v, len + 1))
         return SL_ENOMEM;
-    if (t->content.n)   /* a text of blank lines has no terms and no arrays */
-        memcpy(v->items, t->content.items, t->content.n * sizeof *v->items);
-    v->n = sl_terms_distinct(v->items, t->content.n);
+    for (size_t k = 0; k < len; k++)
+        if (!(t[k] & SL_TERM_STOP))
+            v->items[v->n++] = t[k];
+    v->n = sl_terms_distinct(v->items, v->n);
     return 0;
 }
 
@@ -560,7 +567,7 @@ int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
     c->shared.n = 0;
     if (sl_sentence_sets_build(a, &c->sets_a) || weigh(&c->sets_a, &c->weight_a, &c->total_a) ||
         index_sentences(c, &c->sets_a) || sl_vec_reserve(&c->shared, na) ||
-        collect_terms(&c->sets_a, &c->terms_a) ||
+        collect_terms(a, &c->terms_a) ||
         sl_order_prepare(c->order, a->terms.items, a->terms.n) || collect_anchors(c, a) ||
         sl_order_prepare(c->anchor_order, c->anchors.items, c->anchors.n))
         return SL_ENOMEM;
@@ -587,7 +594,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         return SL_EUSAGE;
     double total_b;
     if (sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap) ||
-        sl_sentence_sets_build(b, &c->sets_b) || collect_terms(&c->sets_b, &c->terms_b))
+        collect_terms(b, &c->terms_b))
         return SL_ENOMEM;
     out->terms_a = c->terms_a.n;
     out->terms_b = c->terms_b.n;
@@ -597,7 +604,8 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
      * thorough comparer aligns anyway, for its sentence similarities). */
     if (!c->thorough && !sl_copy_worth_aligning(out))
         return 0;
-    if (weigh(&c->sets_b, &c->weight_b, &total_b) || score_pairs(c) || collect_anchors(c, b) ||
+    if (sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
+        score_pairs(c) || collect_anchors(c, b) ||
         sl_order_measure(c->anchor_order, c->anchors.items, c->anchors.n, &out->anchor_order) ||
         sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread))
         return SL_ENOMEM;
