@@ -227,12 +227,28 @@ static overlap measure(const uint32_t *a, size_t na, const uint32_t *b, size_t n
     return o;
 }
 
+/* Whether the sorted distinct codes `set` hold term `id`. */
+static bool set_has(const uint32_t *set, size_t n, uint32_t id)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (SL_TERM_ID(set[mid]) < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && SL_TERM_ID(set[lo]) == id;
+}
+
 /* Longest common subsequence of two word sequences, words with a flag in
  * `skip` left out, bit-parallel as in order.c; b is read up to 128 words
- * (two 64-bit words). Returns the length; *shorter gets the shorter
- * sequence's length after skipping. */
+ * (two 64-bit words). `b_set` is b's distinct kept terms (sorted): a word
+ * of a not among them matches nothing, and is not looked for. Returns the
+ * length; *shorter gets the shorter sequence's length after skipping. */
 static size_t sequence_overlap(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
-                               uint32_t skip, size_t *shorter)
+                               uint32_t skip, const uint32_t *b_set, size_t n_set,
+                               size_t *shorter)
 {
     uint32_t kept[128];
     size_t m = 0, la = 0;
@@ -245,6 +261,8 @@ static size_t sequence_overlap(const uint32_t *a, size_t na, const uint32_t *b, 
             continue;
         la++;
         uint32_t id = SL_TERM_ID(a[i]);
+        if (!set_has(b_set, n_set, id))
+            continue;   /* no bit of the mask: the step leaves v as it is */
         uint64_t mask[2] = {0, 0};
         for (size_t j = 0; j < m; j++)
             if (kept[j] == id)
@@ -285,7 +303,8 @@ void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
     overlap o = measure(a->content, a->n_content, b->content, b->n_content);
     double small = o.wa < o.wb ? o.wa : o.wb, large = o.wa < o.wb ? o.wb : o.wa;
     size_t shorter = 0;
-    size_t in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, SL_TERM_STOP, &shorter);
+    size_t in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, SL_TERM_STOP, b->content,
+                                       b->n_content, &shorter);
     f[0] = o.wa + o.wb > 0 ? 2 * o.shared / (o.wa + o.wb) : 0;          /* content Dice */
     f[1] = large > 0 ? o.shared / large : 0;                            /* containment of the longer */
     f[2] = small > 0 ? o.shared / small : 0;                            /* containment of the shorter */
@@ -294,7 +313,8 @@ void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
     f[5] = fabs(log((o.wa + 1) / (o.wb + 1)));                          /* length difference */
     f[6] = dice(a->words, a->n_words, b->words, b->n_words);            /* all words */
     f[7] = dice(a->bigrams, a->n_bigrams, b->bigrams, b->n_bigrams);    /* word pairs */
-    in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, 0, &shorter);
+    in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, 0, b->words, b->n_words,
+                                &shorter);
     f[8] = shorter ? (double)in_order / (double)shorter : 0;           /* all words in order */
     f[9] = o.numbers_a + o.numbers_b > 0;                               /* a figure differs */
     double extra_a = o.wa - o.shared, extra_b = o.wb - o.shared;        /* what one adds */
