@@ -227,46 +227,43 @@ static overlap measure(const uint32_t *a, size_t na, const uint32_t *b, size_t n
     return o;
 }
 
-/* Whether the sorted distinct codes `set` hold term `id`. */
-static bool set_has(const uint32_t *set, size_t n, uint32_t id)
+/* A term's bit in a 64-bit filter of a sentence's terms. */
+static uint64_t filter_bit(uint32_t id)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (SL_TERM_ID(set[mid]) < id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && SL_TERM_ID(set[lo]) == id;
+    return 1ull << ((id * 0x9E3779B1u) >> 26);
 }
 
 /* Longest common subsequence of two word sequences, words with a flag in
  * `skip` left out, bit-parallel as in order.c; b is read up to 128 words
- * (two 64-bit words). `b_set` is b's distinct kept terms (sorted): a word
- * of a not among them matches nothing, and is not looked for. Returns the
- * length; *shorter gets the shorter sequence's length after skipping. */
+ * (two 64-bit words). A word of a that the filter of b's words rules out
+ * matches nothing, and the step would leave the row as it is: it is not
+ * looked for. Returns the length; *shorter gets the shorter sequence's
+ * length after skipping. */
 static size_t sequence_overlap(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
-                               uint32_t skip, const uint32_t *b_set, size_t n_set,
-                               size_t *shorter)
+                               uint32_t skip, size_t *shorter)
 {
     uint32_t kept[128];
     size_t m = 0, la = 0;
+    uint64_t filter = 0;
     for (size_t j = 0; j < nb && m < 128; j++)
-        if (!(b[j] & skip))
+        if (!(b[j] & skip)) {
             kept[m++] = SL_TERM_ID(b[j]);
+            filter |= filter_bit(SL_TERM_ID(b[j]));
+        }
+    size_t low = m < 64 ? m : 64;
     uint64_t v[2] = {~0ull, ~0ull};
     for (size_t i = 0; i < na; i++) {
         if (a[i] & skip)
             continue;
         la++;
         uint32_t id = SL_TERM_ID(a[i]);
-        if (!set_has(b_set, n_set, id))
-            continue;   /* no bit of the mask: the step leaves v as it is */
+        if (!(filter & filter_bit(id)))
+            continue;
         uint64_t mask[2] = {0, 0};
-        for (size_t j = 0; j < m; j++)
-            if (kept[j] == id)
-                mask[j / 64] |= 1ull << (j % 64);
+        for (size_t j = 0; j < low; j++)
+            mask[0] |= (uint64_t)(kept[j] == id) << j;
+        for (size_t j = low; j < m; j++)
+            mask[1] |= (uint64_t)(kept[j] == id) << (j - 64);
         uint64_t u0 = v[0] & mask[0], u1 = v[1] & mask[1];
         uint64_t sum0 = v[0] + u0, carry = sum0 < v[0];
         uint64_t diff0 = v[0] - u0, borrow = v[0] < u0;
@@ -303,8 +300,7 @@ void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
     overlap o = measure(a->content, a->n_content, b->content, b->n_content);
     double small = o.wa < o.wb ? o.wa : o.wb, large = o.wa < o.wb ? o.wb : o.wa;
     size_t shorter = 0;
-    size_t in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, SL_TERM_STOP, b->content,
-                                       b->n_content, &shorter);
+    size_t in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, SL_TERM_STOP, &shorter);
     f[0] = o.wa + o.wb > 0 ? 2 * o.shared / (o.wa + o.wb) : 0;          /* content Dice */
     f[1] = large > 0 ? o.shared / large : 0;                            /* containment of the longer */
     f[2] = small > 0 ? o.shared / small : 0;                            /* containment of the shorter */
@@ -313,8 +309,7 @@ void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
     f[5] = fabs(log((o.wa + 1) / (o.wb + 1)));                          /* length difference */
     f[6] = dice(a->words, a->n_words, b->words, b->n_words);            /* all words */
     f[7] = dice(a->bigrams, a->n_bigrams, b->bigrams, b->n_bigrams);    /* word pairs */
-    in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, 0, b->words, b->n_words,
-                                &shorter);
+    in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, 0, &shorter);
     f[8] = shorter ? (double)in_order / (double)shorter : 0;           /* all words in order */
     f[9] = o.numbers_a + o.numbers_b > 0;                               /* a figure differs */
     double extra_a = o.wa - o.shared, extra_b = o.wb - o.shared;        /* what one adds */
