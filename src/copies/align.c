@@ -372,7 +372,11 @@ static int score_pairs(sl_comparer *c)
             sl_sentence_view va = sl_sentence_sets_view(a, i);
             if (shared < 2 && va.n_content > 2 && vb.n_content > 2)
                 continue;
-            double sim = sl_sentence_similarity(&va, &vb);
+            /* a pair that beats neither sentence's best match and is
+             * below PAIR_MIN changes nothing: its bound may do */
+            double floor = c->match_a.items[i] < c->match_b.items[j] ? c->match_a.items[i]
+                                                                      : c->match_b.items[j];
+            double sim = sl_sentence_similarity_over(&va, &vb, floor < PAIR_MIN ? floor : PAIR_MIN);
             if (sim > c->best_similarity)
                 c->best_similarity = sim;
             if (sim > c->match_a.items[i]) {

@@ -109,6 +109,10 @@ void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
                           double f[SL_SIMILARITY_FEATURES]);
 /* Similarity in [0, 1]: the model's probability that a and b say the same. */
 double sl_sentence_similarity(const sl_sentence_view *a, const sl_sentence_view *b);
+/* The same when it may reach `floor`; when it cannot, a bound on it that is
+ * below `floor` (the two costly order features are then not computed). */
+double sl_sentence_similarity_over(const sl_sentence_view *a, const sl_sentence_view *b,
+                                   double floor);
 /* The paraphrase decision: the similarity threshold with the best accuracy
  * on MSRP train (eval/fit_similarity.py). */
 #define SL_PARAPHRASE_THRESHOLD 0.52

@@ -294,27 +294,41 @@ static double dice(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
     return na + nb ? 2.0 * (double)shared / (double)(na + nb) : 0;
 }
 
-void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
-                          double f[SL_SIMILARITY_FEATURES])
+/* The order features (f[3], f[8]): the costly ones, two sequence LCS. */
+static void order_features(const sl_sentence_view *a, const sl_sentence_view *b,
+                           double f[SL_SIMILARITY_FEATURES])
+{
+    size_t shorter = 0;
+    size_t in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, SL_TERM_STOP, &shorter);
+    f[3] = shorter ? (double)in_order / (double)shorter : 0;           /* content words in order */
+    in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, 0, &shorter);
+    f[8] = shorter ? (double)in_order / (double)shorter : 0;           /* all words in order */
+}
+
+/* Every feature but the order ones. */
+static void set_features(const sl_sentence_view *a, const sl_sentence_view *b,
+                         double f[SL_SIMILARITY_FEATURES])
 {
     overlap o = measure(a->content, a->n_content, b->content, b->n_content);
     double small = o.wa < o.wb ? o.wa : o.wb, large = o.wa < o.wb ? o.wb : o.wa;
-    size_t shorter = 0;
-    size_t in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, SL_TERM_STOP, &shorter);
     f[0] = o.wa + o.wb > 0 ? 2 * o.shared / (o.wa + o.wb) : 0;          /* content Dice */
     f[1] = large > 0 ? o.shared / large : 0;                            /* containment of the longer */
     f[2] = small > 0 ? o.shared / small : 0;                            /* containment of the shorter */
-    f[3] = shorter ? (double)in_order / (double)shorter : 0;           /* content words in order */
     f[4] = (o.specific_a + o.specific_b) / (o.specific + 1);           /* unmatched names, figures */
     f[5] = fabs(log((o.wa + 1) / (o.wb + 1)));                          /* length difference */
     f[6] = dice(a->words, a->n_words, b->words, b->n_words);            /* all words */
     f[7] = dice(a->bigrams, a->n_bigrams, b->bigrams, b->n_bigrams);    /* word pairs */
-    in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, 0, &shorter);
-    f[8] = shorter ? (double)in_order / (double)shorter : 0;           /* all words in order */
     f[9] = o.numbers_a + o.numbers_b > 0;                               /* a figure differs */
     double extra_a = o.wa - o.shared, extra_b = o.wb - o.shared;        /* what one adds */
     f[10] = (extra_a < extra_b ? extra_a : extra_b) / 10;
     f[11] = (extra_a < extra_b ? extra_b : extra_a) / 10;
+}
+
+void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
+                          double f[SL_SIMILARITY_FEATURES])
+{
+    set_features(a, b, f);
+    order_features(a, b, f);
 }
 
 /* Fitted by eval/fit_similarity.py on MSRP train (4,076 pairs): train
@@ -325,14 +339,41 @@ static const double model[SL_SIMILARITY_FEATURES + 1] = {
     -0.4130, -2.2811,
 };
 
+static double logistic(const double f[SL_SIMILARITY_FEATURES])
+{
+    double z = model[SL_SIMILARITY_FEATURES];
+    for (int k = 0; k < SL_SIMILARITY_FEATURES; k++)
+        z += model[k] * f[k];
+    return 1 / (1 + exp(-z));
+}
+
 double sl_sentence_similarity(const sl_sentence_view *a, const sl_sentence_view *b)
 {
     if (!a->n_words || !b->n_words)
         return 0;
     double f[SL_SIMILARITY_FEATURES];
     sl_sentence_features(a, b, f);
-    double z = model[SL_SIMILARITY_FEATURES];
-    for (int k = 0; k < SL_SIMILARITY_FEATURES; k++)
-        z += model[k] * f[k];
-    return 1 / (1 + exp(-z));
+    return logistic(f);
+}
+
+/* The bound: each order feature (a share, 0 to 1) at the end of its range
+ * that raises the score. The sum is taken in the same order as the
+ * score's, and rounding is monotone, so the bound is never below it; the
+ * margin covers exp()'s last bit. */
+#define BOUND_MARGIN 1e-9
+
+double sl_sentence_similarity_over(const sl_sentence_view *a, const sl_sentence_view *b,
+                                   double floor)
+{
+    if (!a->n_words || !b->n_words)
+        return 0;
+    double f[SL_SIMILARITY_FEATURES];
+    set_features(a, b, f);
+    f[3] = model[3] > 0;
+    f[8] = model[8] > 0;
+    double bound = logistic(f);
+    if (bound + BOUND_MARGIN < floor)
+        return bound;
+    order_features(a, b, f);
+    return logistic(f);
 }
