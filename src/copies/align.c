@@ -68,12 +68,6 @@ sl_copy_kind sl_copy_kind_of_name(const char *name)
     return SL_COPY_NONE;
 }
 
-/* A term of text b and the sentence it is in, sorted by term. */
-typedef struct term_at {
-    uint32_t term;
-    uint32_t sentence;
-} term_at;
-
 typedef struct scored_pair {
     uint32_t a, b;
     float similarity;
@@ -85,7 +79,7 @@ typedef struct scored_pair {
 typedef SL_VEC(double) weight_vec;
 
 struct sl_comparer {
-    SL_VEC(term_at) index;
+    SL_VEC(uint64_t) index;       /* text a's terms and their sentences: term << 32 | sentence, sorted */
     SL_VEC(uint32_t) shared;      /* per sentence of b: terms shared with the current a sentence */
     SL_VEC(uint32_t) touched;
     SL_VEC(scored_pair) pairs;
@@ -149,14 +143,6 @@ void sl_comparison_free(sl_comparison *cmp)
 {
     if (cmp)
         sl_vec_free(&cmp->pairs);
-}
-
-static int compare_term_at(const void *x, const void *y)
-{
-    const term_at *a = x, *b = y;
-    if (a->term != b->term)
-        return a->term < b->term ? -1 : 1;
-    return a->sentence < b->sentence ? -1 : a->sentence > b->sentence;
 }
 
 /* A text's distinct content terms over all its sentences, sorted, a term's
@@ -232,9 +218,8 @@ static int index_sentences(sl_comparer *c, const sl_sentence_sets *a)
     uint32_t n = sl_sentence_sets_n(a);
     for (uint32_t s = 0; s < n; s++)
         for (uint32_t k = a->content_starts.items[s]; k < a->content_starts.items[s + 1]; k++)
-            c->index.items[c->index.n++] = (term_at){SL_TERM_ID(a->content.items[k]), s};
-    if (c->index.n > 1)
-        qsort(c->index.items, c->index.n, sizeof *c->index.items, compare_term_at);
+            c->index.items[c->index.n++] = (uint64_t)SL_TERM_ID(a->content.items[k]) << 32 | s;
+    sl_sort_u64(c->index.items, c->index.n);
     return 0;
 }
 
@@ -244,7 +229,7 @@ static size_t index_find(const sl_comparer *c, uint32_t term)
     size_t lo = 0, hi = c->index.n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (c->index.items[mid].term < term)
+        if (c->index.items[mid] >> 32 < term)
             lo = mid + 1;
         else
             hi = mid;
@@ -355,12 +340,12 @@ static int score_pairs(sl_comparer *c)
         for (size_t k = 0; k < vb.n_content; k++) {
             uint32_t term = SL_TERM_ID(vb.content[k]);
             size_t first = index_find(c, term), last = first;
-            while (last < c->index.n && c->index.items[last].term == term)
+            while (last < c->index.n && c->index.items[last] >> 32 == term)
                 last++;
             if (last - first > COMMON_IN_TEXT)
                 continue;
             for (size_t e = first; e < last; e++) {
-                uint32_t s = c->index.items[e].sentence;
+                uint32_t s = (uint32_t)c->index.items[e];
                 if (!c->shared.items[s]++ && sl_vec_push(&c->touched, s))
                     return SL_ENOMEM;
             }

@@ -73,6 +73,11 @@ void sl_sketcher_free(sl_sketcher *sk);
 int sl_sketcher_run(sl_sketcher *sk, const char *text, size_t len, sl_buf *normalized,
                     sl_sketch *out, uint64_t *hash);
 
+/* ---- sort.c: ascending sorts of plain integers (qsort without its calls) ---- */
+
+void sl_sort_u32(uint32_t *a, size_t n);
+void sl_sort_u64(uint64_t *a, size_t n);
+
 /* ---- similarity.c: how alike two sentences are ---- */
 
 /* Sorts `n` codes by term and merges repeats (keeping the specific bit if

@@ -21,12 +21,8 @@ typedef struct term_mask {
     uint32_t first;       /* its first position in the sequence */
 } term_mask;
 
-typedef struct term_position {
-    uint32_t term, position;
-} term_position;
-
 struct sl_order_scratch {
-    SL_VEC(term_position) positions;
+    SL_VEC(uint64_t) positions;  /* term << 32 | position, sorted */
     SL_VEC(term_mask) terms;
     SL_VEC(uint64_t) masks;
     SL_VEC(uint64_t) row;
@@ -55,14 +51,6 @@ void sl_order_scratch_free(sl_order_scratch *o)
     free(o);
 }
 
-static int compare_positions(const void *x, const void *y)
-{
-    const term_position *a = x, *b = y;
-    if (a->term != b->term)
-        return a->term < b->term ? -1 : 1;
-    return a->position < b->position ? -1 : a->position > b->position;
-}
-
 /* One bit vector of `words` words per distinct term of the sequence. */
 static int build_masks(sl_order_scratch *o, const uint32_t *b, size_t nb, size_t words)
 {
@@ -70,20 +58,20 @@ static int build_masks(sl_order_scratch *o, const uint32_t *b, size_t nb, size_t
     if (sl_vec_reserve(&o->positions, nb))
         return SL_ENOMEM;
     for (size_t k = 0; k < nb; k++)
-        o->positions.items[o->positions.n++] = (term_position){SL_TERM_ID(b[k]), (uint32_t)k};
-    if (nb > 1)
-        qsort(o->positions.items, nb, sizeof *o->positions.items, compare_positions);
+        o->positions.items[o->positions.n++] = (uint64_t)SL_TERM_ID(b[k]) << 32 | k;
+    sl_sort_u64(o->positions.items, nb);
     for (size_t k = 0; k < nb; k++) {
-        term_position p = o->positions.items[k];
-        if (!o->terms.n || o->terms.items[o->terms.n - 1].term != p.term) {
-            if (sl_vec_push(&o->terms, ((term_mask){p.term, (uint32_t)o->masks.n, p.position})) ||
+        uint32_t term = (uint32_t)(o->positions.items[k] >> 32);
+        uint32_t position = (uint32_t)o->positions.items[k];
+        if (!o->terms.n || o->terms.items[o->terms.n - 1].term != term) {
+            if (sl_vec_push(&o->terms, ((term_mask){term, (uint32_t)o->masks.n, position})) ||
                 sl_vec_reserve(&o->masks, words))
                 return SL_ENOMEM;
             memset(o->masks.items + o->masks.n, 0, words * sizeof *o->masks.items);
             o->masks.n += words;
         }
         uint64_t *mask = o->masks.items + o->terms.items[o->terms.n - 1].at;
-        mask[p.position / 64] |= 1ull << (p.position % 64);
+        mask[position / 64] |= 1ull << (position % 64);
     }
     return 0;
 }

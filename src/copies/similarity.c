@@ -14,91 +14,11 @@
 #define WEIGHT_PLAIN 1.0
 #define WEIGHT_SPECIFIC 2.0
 
-/* Codes in ascending order. A code's flags are its low bits, so this is
- * the order of terms (SL_TERM_ID), and the merged result does not depend on
- * how ties were ordered: any sort gives the same set. Quicksort on the
- * values themselves (no comparison calls: the copies stage sorts a text's
- * terms for every candidate), insertion sort for short runs, heapsort past
- * a depth bound so that no input is quadratic. */
-static void insertion_sort(uint32_t *a, size_t n)
-{
-    for (size_t k = 1; k < n; k++) {
-        uint32_t v = a[k];
-        size_t j = k;
-        for (; j > 0 && a[j - 1] > v; j--)
-            a[j] = a[j - 1];
-        a[j] = v;
-    }
-}
-
-static void sift_down(uint32_t *a, size_t root, size_t n)
-{
-    for (size_t child; (child = 2 * root + 1) < n; root = child) {
-        if (child + 1 < n && a[child + 1] > a[child])
-            child++;
-        if (a[root] >= a[child])
-            return;
-        uint32_t t = a[root];
-        a[root] = a[child];
-        a[child] = t;
-    }
-}
-
-static void heap_sort(uint32_t *a, size_t n)
-{
-    for (size_t k = n / 2; k-- > 0;)
-        sift_down(a, k, n);
-    for (size_t end = n; end-- > 1;) {
-        uint32_t t = a[0];
-        a[0] = a[end];
-        a[end] = t;
-        sift_down(a, 0, end);
-    }
-}
-
-static uint32_t median3(uint32_t x, uint32_t y, uint32_t z)
-{
-    return x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
-}
-
-static void sort_codes(uint32_t *a, size_t n, unsigned depth)
-{
-    while (n > 32) {
-        if (!depth--) {
-            heap_sort(a, n);
-            return;
-        }
-        uint32_t pivot = median3(a[0], a[n / 2], a[n - 1]);
-        size_t i = 0, j = n - 1;
-        for (;;) {   /* Hoare partition: a[0..j] <= pivot <= a[j+1..n) */
-            while (a[i] < pivot)
-                i++;
-            while (a[j] > pivot)
-                j--;
-            if (i >= j)
-                break;
-            uint32_t t = a[i];
-            a[i++] = a[j];
-            a[j--] = t;
-        }
-        size_t left = j + 1;   /* recurse into the smaller side, loop on the larger */
-        if (left < n - left) {
-            sort_codes(a, left, depth);
-            a += left;
-            n -= left;
-        } else {
-            sort_codes(a + left, n - left, depth);
-            n = left;
-        }
-    }
-    insertion_sort(a, n);
-}
-
 size_t sl_terms_distinct(uint32_t *codes, size_t n)
 {
     if (!n)
         return 0;
-    sort_codes(codes, n, 64);
+    sl_sort_u32(codes, n);   /* a code's flags are its low bits: this is term order */
     size_t out = 0;
     for (size_t k = 1; k < n; k++) {
         if (SL_TERM_ID(codes[k]) == SL_TERM_ID(codes[out]))
