@@ -68,12 +68,6 @@ sl_copy_kind sl_copy_kind_of_name(const char *name)
     return SL_COPY_NONE;
 }
 
-/* A term of text b and the sentence it is in, sorted by term. */
-typedef struct term_at {
-    uint32_t term;
-    uint32_t sentence;
-} term_at;
-
 typedef struct scored_pair {
     uint32_t a, b;
     float similarity;
@@ -85,7 +79,7 @@ typedef struct scored_pair {
 typedef SL_VEC(double) weight_vec;
 
 struct sl_comparer {
-    SL_VEC(term_at) index;
+    SL_VEC(uint64_t) index;       /* text a's terms and their sentences: term << 32 | sentence, sorted */
     SL_VEC(uint32_t) shared;      /* per sentence of b: terms shared with the current a sentence */
     SL_VEC(uint32_t) touched;
     SL_VEC(scored_pair) pairs;
@@ -151,26 +145,25 @@ void sl_comparison_free(sl_comparison *cmp)
         sl_vec_free(&cmp->pairs);
 }
 
-static int compare_term_at(const void *x, const void *y)
-{
-    const term_at *a = x, *b = y;
-    if (a->term != b->term)
-        return a->term < b->term ? -1 : 1;
-    return a->sentence < b->sentence ? -1 : a->sentence > b->sentence;
-}
-
-/* The distinct specific terms (names, figures) of a text's term sets. */
 /* A text's distinct content terms over all its sentences, sorted, a term's
- * flags merged (a name written once with a capital is a name). */
-static int collect_terms(const sl_sentence_sets *t, void *vec)
+ * flags merged (a name written once with a capital is a name): the
+ * sentence sets' content terms merged, read straight from the sketch so
+ * that a pair that is not aligned needs no sentence sets. */
+static int collect_terms(const sl_sketch *s, void *vec)
 {
     SL_VEC(uint32_t) *v = vec;
     v->n = 0;
-    if (sl_vec_reserve(v, t->content.n))
+    uint32_t n = sl_sketch_sentences(s);
+    if (!n)   /* a text of blank lines has no terms and no arrays */
+        return 0;
+    const uint32_t *t = s->terms.items + s->starts.items[0];
+    size_t len = s->starts.items[n] - s->starts.items[0];
+    if (sl_vec_reserve(v, len + 1))
         return SL_ENOMEM;
-    if (t->content.n)   /* a text of blank lines has no terms and no arrays */
-        memcpy(v->items, t->content.items, t->content.n * sizeof *v->items);
-    v->n = sl_terms_distinct(v->items, t->content.n);
+    for (size_t k = 0; k < len; k++)
+        if (!(t[k] & SL_TERM_STOP))
+            v->items[v->n++] = t[k];
+    v->n = sl_terms_distinct(v->items, v->n);
     return 0;
 }
 
@@ -225,9 +218,8 @@ static int index_sentences(sl_comparer *c, const sl_sentence_sets *a)
     uint32_t n = sl_sentence_sets_n(a);
     for (uint32_t s = 0; s < n; s++)
         for (uint32_t k = a->content_starts.items[s]; k < a->content_starts.items[s + 1]; k++)
-            c->index.items[c->index.n++] = (term_at){SL_TERM_ID(a->content.items[k]), s};
-    if (c->index.n > 1)
-        qsort(c->index.items, c->index.n, sizeof *c->index.items, compare_term_at);
+            c->index.items[c->index.n++] = (uint64_t)SL_TERM_ID(a->content.items[k]) << 32 | s;
+    sl_sort_u64(c->index.items, c->index.n);
     return 0;
 }
 
@@ -237,7 +229,7 @@ static size_t index_find(const sl_comparer *c, uint32_t term)
     size_t lo = 0, hi = c->index.n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (c->index.items[mid].term < term)
+        if (c->index.items[mid] >> 32 < term)
             lo = mid + 1;
         else
             hi = mid;
@@ -348,12 +340,12 @@ static int score_pairs(sl_comparer *c)
         for (size_t k = 0; k < vb.n_content; k++) {
             uint32_t term = SL_TERM_ID(vb.content[k]);
             size_t first = index_find(c, term), last = first;
-            while (last < c->index.n && c->index.items[last].term == term)
+            while (last < c->index.n && c->index.items[last] >> 32 == term)
                 last++;
             if (last - first > COMMON_IN_TEXT)
                 continue;
             for (size_t e = first; e < last; e++) {
-                uint32_t s = c->index.items[e].sentence;
+                uint32_t s = (uint32_t)c->index.items[e];
                 if (!c->shared.items[s]++ && sl_vec_push(&c->touched, s))
                     return SL_ENOMEM;
             }
@@ -365,7 +357,11 @@ static int score_pairs(sl_comparer *c)
             sl_sentence_view va = sl_sentence_sets_view(a, i);
             if (shared < 2 && va.n_content > 2 && vb.n_content > 2)
                 continue;
-            double sim = sl_sentence_similarity(&va, &vb);
+            /* a pair that beats neither sentence's best match and is
+             * below PAIR_MIN changes nothing: its bound may do */
+            double floor = c->match_a.items[i] < c->match_b.items[j] ? c->match_a.items[i]
+                                                                      : c->match_b.items[j];
+            double sim = sl_sentence_similarity_over(&va, &vb, floor < PAIR_MIN ? floor : PAIR_MIN);
             if (sim > c->best_similarity)
                 c->best_similarity = sim;
             if (sim > c->match_a.items[i]) {
@@ -560,7 +556,7 @@ int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
     c->shared.n = 0;
     if (sl_sentence_sets_build(a, &c->sets_a) || weigh(&c->sets_a, &c->weight_a, &c->total_a) ||
         index_sentences(c, &c->sets_a) || sl_vec_reserve(&c->shared, na) ||
-        collect_terms(&c->sets_a, &c->terms_a) ||
+        collect_terms(a, &c->terms_a) ||
         sl_order_prepare(c->order, a->terms.items, a->terms.n) || collect_anchors(c, a) ||
         sl_order_prepare(c->anchor_order, c->anchors.items, c->anchors.n))
         return SL_ENOMEM;
@@ -587,7 +583,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         return SL_EUSAGE;
     double total_b;
     if (sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap) ||
-        sl_sentence_sets_build(b, &c->sets_b) || collect_terms(&c->sets_b, &c->terms_b))
+        collect_terms(b, &c->terms_b))
         return SL_ENOMEM;
     out->terms_a = c->terms_a.n;
     out->terms_b = c->terms_b.n;
@@ -597,7 +593,8 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
      * thorough comparer aligns anyway, for its sentence similarities). */
     if (!c->thorough && !sl_copy_worth_aligning(out))
         return 0;
-    if (weigh(&c->sets_b, &c->weight_b, &total_b) || score_pairs(c) || collect_anchors(c, b) ||
+    if (sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
+        score_pairs(c) || collect_anchors(c, b) ||
         sl_order_measure(c->anchor_order, c->anchors.items, c->anchors.n, &out->anchor_order) ||
         sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread))
         return SL_ENOMEM;

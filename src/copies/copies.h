@@ -73,6 +73,11 @@ void sl_sketcher_free(sl_sketcher *sk);
 int sl_sketcher_run(sl_sketcher *sk, const char *text, size_t len, sl_buf *normalized,
                     sl_sketch *out, uint64_t *hash);
 
+/* ---- sort.c: ascending sorts of plain integers (qsort without its calls) ---- */
+
+void sl_sort_u32(uint32_t *a, size_t n);
+void sl_sort_u64(uint64_t *a, size_t n);
+
 /* ---- similarity.c: how alike two sentences are ---- */
 
 /* Sorts `n` codes by term and merges repeats (keeping the specific bit if
@@ -109,6 +114,10 @@ void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
                           double f[SL_SIMILARITY_FEATURES]);
 /* Similarity in [0, 1]: the model's probability that a and b say the same. */
 double sl_sentence_similarity(const sl_sentence_view *a, const sl_sentence_view *b);
+/* The same when it may reach `floor`; when it cannot, a bound on it that is
+ * below `floor` (the two costly order features are then not computed). */
+double sl_sentence_similarity_over(const sl_sentence_view *a, const sl_sentence_view *b,
+                                   double floor);
 /* The paraphrase decision: the similarity threshold with the best accuracy
  * on MSRP train (eval/fit_similarity.py). */
 #define SL_PARAPHRASE_THRESHOLD 0.52

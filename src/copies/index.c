@@ -199,12 +199,6 @@ static int read_posting(sl_copy_index *ix, uint32_t key, posting **out)
     return 0;
 }
 
-static int compare_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return a < b ? -1 : a > b;
-}
-
 /* The distinct terms of a sketch, as index keys. */
 static int distinct_terms(sl_copy_index *ix, const sl_sketch *s)
 {
@@ -214,8 +208,7 @@ static int distinct_terms(sl_copy_index *ix, const sl_sketch *s)
     for (size_t k = 0; k < s->terms.n; k++)
         if (!(s->terms.items[k] & SL_TERM_STOP))   /* never anyone's key */
             ix->terms.items[ix->terms.n++] = key_of(s->terms.items[k]);
-    if (ix->terms.n > 1)
-        qsort(ix->terms.items, ix->terms.n, sizeof *ix->terms.items, compare_u32);
+    sl_sort_u32(ix->terms.items, ix->terms.n);
     size_t out = 0;
     for (size_t k = 0; k < ix->terms.n; k++)
         if (!out || ix->terms.items[k] != ix->terms.items[out - 1])

@@ -21,17 +21,14 @@ typedef struct term_mask {
     uint32_t first;       /* its first position in the sequence */
 } term_mask;
 
-typedef struct term_position {
-    uint32_t term, position;
-} term_position;
-
 struct sl_order_scratch {
-    SL_VEC(term_position) positions;
+    SL_VEC(uint64_t) positions;  /* term << 32 | position, sorted */
     SL_VEC(term_mask) terms;
     SL_VEC(uint64_t) masks;
     SL_VEC(uint64_t) row;
     SL_VEC(uint32_t) sequence;   /* the prepared text's unquoted terms */
     SL_VEC(uint8_t) seen;        /* per distinct term: met in b (sl_order_spread) */
+    SL_VEC(uint32_t) slots;      /* hash table: 1 + index in `terms`, 0 empty */
     size_t n, words;      /* the prepared sequence's length, and words per mask */
 };
 
@@ -50,15 +47,8 @@ void sl_order_scratch_free(sl_order_scratch *o)
     sl_vec_free(&o->row);
     sl_vec_free(&o->sequence);
     sl_vec_free(&o->seen);
+    sl_vec_free(&o->slots);
     free(o);
-}
-
-static int compare_positions(const void *x, const void *y)
-{
-    const term_position *a = x, *b = y;
-    if (a->term != b->term)
-        return a->term < b->term ? -1 : 1;
-    return a->position < b->position ? -1 : a->position > b->position;
 }
 
 /* One bit vector of `words` words per distinct term of the sequence. */
@@ -68,20 +58,49 @@ static int build_masks(sl_order_scratch *o, const uint32_t *b, size_t nb, size_t
     if (sl_vec_reserve(&o->positions, nb))
         return SL_ENOMEM;
     for (size_t k = 0; k < nb; k++)
-        o->positions.items[o->positions.n++] = (term_position){SL_TERM_ID(b[k]), (uint32_t)k};
-    if (nb > 1)
-        qsort(o->positions.items, nb, sizeof *o->positions.items, compare_positions);
+        o->positions.items[o->positions.n++] = (uint64_t)SL_TERM_ID(b[k]) << 32 | k;
+    sl_sort_u64(o->positions.items, nb);
     for (size_t k = 0; k < nb; k++) {
-        term_position p = o->positions.items[k];
-        if (!o->terms.n || o->terms.items[o->terms.n - 1].term != p.term) {
-            if (sl_vec_push(&o->terms, ((term_mask){p.term, (uint32_t)o->masks.n, p.position})) ||
+        uint32_t term = (uint32_t)(o->positions.items[k] >> 32);
+        uint32_t position = (uint32_t)o->positions.items[k];
+        if (!o->terms.n || o->terms.items[o->terms.n - 1].term != term) {
+            if (sl_vec_push(&o->terms, ((term_mask){term, (uint32_t)o->masks.n, position})) ||
                 sl_vec_reserve(&o->masks, words))
                 return SL_ENOMEM;
             memset(o->masks.items + o->masks.n, 0, words * sizeof *o->masks.items);
             o->masks.n += words;
         }
         uint64_t *mask = o->masks.items + o->terms.items[o->terms.n - 1].at;
-        mask[p.position / 64] |= 1ull << (p.position % 64);
+        mask[position / 64] |= 1ull << (position % 64);
+    }
+    return 0;
+}
+
+/* A term's first slot in the table (term codes are hashes already: their
+ * high bits, mixed, are spread enough). */
+static size_t slot_of(const sl_order_scratch *o, uint32_t term)
+{
+    return (size_t)((term * 0x9E3779B1u) >> 7) & (o->slots.n - 1);
+}
+
+/* The distinct terms in an open-addressing table (at most half full), so
+ * that streaming b looks each word up in a probe or two instead of a
+ * binary search. */
+static int build_slots(sl_order_scratch *o)
+{
+    size_t n = 16;
+    while (n < 2 * o->terms.n)
+        n *= 2;
+    o->slots.n = 0;
+    if (sl_vec_reserve(&o->slots, n))
+        return SL_ENOMEM;
+    o->slots.n = n;
+    memset(o->slots.items, 0, n * sizeof *o->slots.items);
+    for (size_t t = 0; t < o->terms.n; t++) {
+        size_t k = slot_of(o, o->terms.items[t].term);
+        while (o->slots.items[k])
+            k = (k + 1) & (n - 1);
+        o->slots.items[k] = (uint32_t)t + 1;
     }
     return 0;
 }
@@ -90,15 +109,15 @@ static int build_masks(sl_order_scratch *o, const uint32_t *b, size_t nb, size_t
  * o->terms.n when it has none. */
 static size_t term_of(const sl_order_scratch *o, uint32_t term)
 {
-    size_t lo = 0, hi = o->terms.n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (o->terms.items[mid].term < term)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (!o->slots.n)   /* nothing prepared yet */
+        return o->terms.n;
+    for (size_t k = slot_of(o, term);; k = (k + 1) & (o->slots.n - 1)) {
+        uint32_t t = o->slots.items[k];
+        if (!t)
+            return o->terms.n;
+        if (o->terms.items[t - 1].term == term)
+            return t - 1;
     }
-    return lo < o->terms.n && o->terms.items[lo].term == term ? lo : o->terms.n;
 }
 
 static const uint64_t *mask_of(const sl_order_scratch *o, uint32_t term)
@@ -131,7 +150,7 @@ int sl_order_prepare(sl_order_scratch *o, const uint32_t *a, size_t na)
             o->sequence.items[o->sequence.n++] = a[k];
     o->n = o->sequence.n;
     o->words = (o->n + 63) / 64;
-    return build_masks(o, o->sequence.items, o->n, o->words);
+    return build_masks(o, o->sequence.items, o->n, o->words) || build_slots(o) ? SL_ENOMEM : 0;
 }
 
 /* The masks are of a (bits: a's positions); b is streamed through them. */

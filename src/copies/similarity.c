@@ -14,27 +14,11 @@
 #define WEIGHT_PLAIN 1.0
 #define WEIGHT_SPECIFIC 2.0
 
-static int compare_terms(const void *x, const void *y)
-{
-    uint32_t a = SL_TERM_ID(*(const uint32_t *)x), b = SL_TERM_ID(*(const uint32_t *)y);
-    return a < b ? -1 : a > b;
-}
-
 size_t sl_terms_distinct(uint32_t *codes, size_t n)
 {
     if (!n)
         return 0;
-    if (n > 32) {
-        qsort(codes, n, sizeof *codes, compare_terms);
-    } else {   /* a sentence's few terms: insertion sort beats qsort's calls */
-        for (size_t k = 1; k < n; k++) {
-            uint32_t v = codes[k];
-            size_t j = k;
-            for (; j > 0 && SL_TERM_ID(codes[j - 1]) > SL_TERM_ID(v); j--)
-                codes[j] = codes[j - 1];
-            codes[j] = v;
-        }
-    }
+    sl_sort_u32(codes, n);   /* a code's flags are its low bits: this is term order */
     size_t out = 0;
     for (size_t k = 1; k < n; k++) {
         if (SL_TERM_ID(codes[k]) == SL_TERM_ID(codes[out]))
@@ -163,28 +147,43 @@ static overlap measure(const uint32_t *a, size_t na, const uint32_t *b, size_t n
     return o;
 }
 
+/* A term's bit in a 64-bit filter of a sentence's terms. */
+static uint64_t filter_bit(uint32_t id)
+{
+    return 1ull << ((id * 0x9E3779B1u) >> 26);
+}
+
 /* Longest common subsequence of two word sequences, words with a flag in
  * `skip` left out, bit-parallel as in order.c; b is read up to 128 words
- * (two 64-bit words). Returns the length; *shorter gets the shorter
- * sequence's length after skipping. */
+ * (two 64-bit words). A word of a that the filter of b's words rules out
+ * matches nothing, and the step would leave the row as it is: it is not
+ * looked for. Returns the length; *shorter gets the shorter sequence's
+ * length after skipping. */
 static size_t sequence_overlap(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
                                uint32_t skip, size_t *shorter)
 {
     uint32_t kept[128];
     size_t m = 0, la = 0;
+    uint64_t filter = 0;
     for (size_t j = 0; j < nb && m < 128; j++)
-        if (!(b[j] & skip))
+        if (!(b[j] & skip)) {
             kept[m++] = SL_TERM_ID(b[j]);
+            filter |= filter_bit(SL_TERM_ID(b[j]));
+        }
+    size_t low = m < 64 ? m : 64;
     uint64_t v[2] = {~0ull, ~0ull};
     for (size_t i = 0; i < na; i++) {
         if (a[i] & skip)
             continue;
         la++;
         uint32_t id = SL_TERM_ID(a[i]);
+        if (!(filter & filter_bit(id)))
+            continue;
         uint64_t mask[2] = {0, 0};
-        for (size_t j = 0; j < m; j++)
-            if (kept[j] == id)
-                mask[j / 64] |= 1ull << (j % 64);
+        for (size_t j = 0; j < low; j++)
+            mask[0] |= (uint64_t)(kept[j] == id) << j;
+        for (size_t j = low; j < m; j++)
+            mask[1] |= (uint64_t)(kept[j] == id) << (j - 64);
         uint64_t u0 = v[0] & mask[0], u1 = v[1] & mask[1];
         uint64_t sum0 = v[0] + u0, carry = sum0 < v[0];
         uint64_t diff0 = v[0] - u0, borrow = v[0] < u0;
@@ -215,27 +214,41 @@ static double dice(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
     return na + nb ? 2.0 * (double)shared / (double)(na + nb) : 0;
 }
 
-void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
-                          double f[SL_SIMILARITY_FEATURES])
+/* The order features (f[3], f[8]): the costly ones, two sequence LCS. */
+static void order_features(const sl_sentence_view *a, const sl_sentence_view *b,
+                           double f[SL_SIMILARITY_FEATURES])
+{
+    size_t shorter = 0;
+    size_t in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, SL_TERM_STOP, &shorter);
+    f[3] = shorter ? (double)in_order / (double)shorter : 0;           /* content words in order */
+    in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, 0, &shorter);
+    f[8] = shorter ? (double)in_order / (double)shorter : 0;           /* all words in order */
+}
+
+/* Every feature but the order ones. */
+static void set_features(const sl_sentence_view *a, const sl_sentence_view *b,
+                         double f[SL_SIMILARITY_FEATURES])
 {
     overlap o = measure(a->content, a->n_content, b->content, b->n_content);
     double small = o.wa < o.wb ? o.wa : o.wb, large = o.wa < o.wb ? o.wb : o.wa;
-    size_t shorter = 0;
-    size_t in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, SL_TERM_STOP, &shorter);
     f[0] = o.wa + o.wb > 0 ? 2 * o.shared / (o.wa + o.wb) : 0;          /* content Dice */
     f[1] = large > 0 ? o.shared / large : 0;                            /* containment of the longer */
     f[2] = small > 0 ? o.shared / small : 0;                            /* containment of the shorter */
-    f[3] = shorter ? (double)in_order / (double)shorter : 0;           /* content words in order */
     f[4] = (o.specific_a + o.specific_b) / (o.specific + 1);           /* unmatched names, figures */
     f[5] = fabs(log((o.wa + 1) / (o.wb + 1)));                          /* length difference */
     f[6] = dice(a->words, a->n_words, b->words, b->n_words);            /* all words */
     f[7] = dice(a->bigrams, a->n_bigrams, b->bigrams, b->n_bigrams);    /* word pairs */
-    in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, 0, &shorter);
-    f[8] = shorter ? (double)in_order / (double)shorter : 0;           /* all words in order */
     f[9] = o.numbers_a + o.numbers_b > 0;                               /* a figure differs */
     double extra_a = o.wa - o.shared, extra_b = o.wb - o.shared;        /* what one adds */
     f[10] = (extra_a < extra_b ? extra_a : extra_b) / 10;
     f[11] = (extra_a < extra_b ? extra_b : extra_a) / 10;
+}
+
+void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
+                          double f[SL_SIMILARITY_FEATURES])
+{
+    set_features(a, b, f);
+    order_features(a, b, f);
 }
 
 /* Fitted by eval/fit_similarity.py on MSRP train (4,076 pairs): train
@@ -246,14 +259,41 @@ static const double model[SL_SIMILARITY_FEATURES + 1] = {
     -0.4130, -2.2811,
 };
 
+static double logistic(const double f[SL_SIMILARITY_FEATURES])
+{
+    double z = model[SL_SIMILARITY_FEATURES];
+    for (int k = 0; k < SL_SIMILARITY_FEATURES; k++)
+        z += model[k] * f[k];
+    return 1 / (1 + exp(-z));
+}
+
 double sl_sentence_similarity(const sl_sentence_view *a, const sl_sentence_view *b)
 {
     if (!a->n_words || !b->n_words)
         return 0;
     double f[SL_SIMILARITY_FEATURES];
     sl_sentence_features(a, b, f);
-    double z = model[SL_SIMILARITY_FEATURES];
-    for (int k = 0; k < SL_SIMILARITY_FEATURES; k++)
-        z += model[k] * f[k];
-    return 1 / (1 + exp(-z));
+    return logistic(f);
+}
+
+/* The bound: each order feature (a share, 0 to 1) at the end of its range
+ * that raises the score. The sum is taken in the same order as the
+ * score's, and rounding is monotone, so the bound is never below it; the
+ * margin covers exp()'s last bit. */
+#define BOUND_MARGIN 1e-9
+
+double sl_sentence_similarity_over(const sl_sentence_view *a, const sl_sentence_view *b,
+                                   double floor)
+{
+    if (!a->n_words || !b->n_words)
+        return 0;
+    double f[SL_SIMILARITY_FEATURES];
+    set_features(a, b, f);
+    f[3] = model[3] > 0;
+    f[8] = model[8] > 0;
+    double bound = logistic(f);
+    if (bound + BOUND_MARGIN < floor)
+        return bound;
+    order_features(a, b, f);
+    return logistic(f);
 }

@@ -178,6 +178,73 @@ TEST(sentence_similarity_orders_pairs)
     sketched_free(&b);
 }
 
+TEST(similarity_bound_never_hides_a_score_above_its_floor)
+{
+    sketched a = {0}, b = {0};
+    sl_sentence_sets sa = {0}, sb = {0};
+    sketch_of(&a, "The council approved the tram line on Tuesday after a long debate.\n\n"
+                  "Fishing boats stayed in port because of the storm warning.");
+    sketch_of(&b, "On Tuesday, after a long debate, the council approved the tram line.\n\n"
+                  "The storm kept the boats in port, the harbour master said.");
+    CHECK_INT(sl_sentence_sets_build(&a.sketch, &sa), 0);
+    CHECK_INT(sl_sentence_sets_build(&b.sketch, &sb), 0);
+    for (uint32_t i = 0; i < sl_sentence_sets_n(&sa); i++)
+        for (uint32_t j = 0; j < sl_sentence_sets_n(&sb); j++) {
+            sl_sentence_view va = sl_sentence_sets_view(&sa, i), vb = sl_sentence_sets_view(&sb, j);
+            double exact = sl_sentence_similarity(&va, &vb);
+            for (double floor = 0; floor <= 1.0; floor += 0.05) {
+                double got = sl_sentence_similarity_over(&va, &vb, floor);
+                /* the exact score whenever it may reach the floor; else a bound below it */
+                CHECK(got == exact || (got < floor && exact <= got + 1e-12));
+            }
+        }
+    sl_sentence_sets_free(&sa);
+    sl_sentence_sets_free(&sb);
+    sketched_free(&a);
+    sketched_free(&b);
+}
+
+static int compare_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+TEST(integer_sorts_agree_with_qsort)
+{
+    enum { N = 3000 };
+    uint64_t *want = malloc(N * sizeof *want), *got = malloc(N * sizeof *got);
+    uint32_t *got32 = malloc(N * sizeof *got32);
+    CHECK(want && got && got32);
+    uint64_t x = 88172645463325252ull;
+    /* random, few values, ascending, descending, all equal; short and long */
+    for (int shape = 0; shape < 5; shape++)
+        for (size_t n = 0; n < N && want && got && got32; n = n * 3 + 1) {
+            for (size_t k = 0; k < n; k++) {
+                x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+                uint64_t v = shape == 0 ? x : shape == 1 ? x % 5 : shape == 2 ? k : shape == 3 ? n - k : 7;
+                want[k] = got[k] = v;
+                got32[k] = (uint32_t)v;
+            }
+            sl_sort_u64(got, n);
+            sl_sort_u32(got32, n);
+            if (n)
+                qsort(want, n, sizeof *want, compare_u64);
+            CHECK(!n || !memcmp(want, got, n * sizeof *got));
+            for (size_t k = 0; k < n; k++)
+                want[k] = (uint32_t)want[k];
+            if (n)
+                qsort(want, n, sizeof *want, compare_u64);
+            bool same = true;
+            for (size_t k = 0; k < n; k++)
+                same = same && got32[k] == want[k];
+            CHECK(same);
+        }
+    free(want);
+    free(got);
+    free(got32);
+}
+
 TEST(order_overlap_counts_words_kept_in_order)
 {
     uint32_t a[] = {16 | 1, 32, 48, 64, 80};           /* flags do not change a term */
