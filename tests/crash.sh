@@ -69,21 +69,29 @@ for delay in $(cat "$T/delays"); do
   { wait "$pid"; } 2>/dev/null
   # 137 = 128 + SIGKILL: still running when killed.
   if [ $? -eq 137 ]; then
-    kills=$((kills + 1)) last_finished=0
-    echo "        after $delay s: killed mid-run"
+    kills=$((kills + 1)) last_finished=0 how="killed mid-run"
   else
-    finished=$((finished + 1)) last_finished=1
-    echo "        after $delay s: the run had finished"
+    finished=$((finished + 1)) last_finished=1 how="the run had finished"
   fi
-  "$S" --db "$KILLED" check >/dev/null 2>&1 || bad_check="$bad_check $delay"
-  python3 "$SL_TESTS/crash_store.py" whole "$KILLED" "$T/big.jsonl" \
-    2>/dev/null || not_whole="$not_whole $delay"
+  verdict="check ok"
+  "$S" --db "$KILLED" check >/dev/null 2>&1 || { bad_check="$bad_check $delay"; verdict="check FAILED"; }
+  if python3 "$SL_TESTS/crash_store.py" whole "$KILLED" "$T/big.jsonl" 2>/dev/null; then
+    verdict="$verdict, whole"
+  else
+    not_whole="$not_whole $delay" verdict="$verdict, NOT WHOLE"
+  fi
+  echo "        after $delay s: $how; $verdict"
   # A run that ended before its kill ends a chain of kills and reruns: it
   # must equal the uninterrupted run; the next chain starts from an empty
   # store, or every later kill would land after the ingest's end.
   if [ "$last_finished" = 1 ]; then
     converged
-    [ "$(grep -c ' ok$' "$T/compare.txt")" = 3 ] || not_converged="$not_converged $delay"
+    if [ "$(grep -c ' ok$' "$T/compare.txt")" = 3 ]; then
+      echo "        the chain's store equals the uninterrupted run's"
+    else
+      not_converged="$not_converged $delay"
+      echo "        the chain's store DIFFERS from the uninterrupted run's"
+    fi
     rm -f "$KILLED" "$KILLED-wal" "$KILLED-shm"
     chains=$((chains + 1))
   fi
