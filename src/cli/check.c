@@ -29,7 +29,7 @@ static int run(cli *c, sl_engine *e)
 const command cmd_check = {
     "check", "[--json]",
     "check the store: SQLite integrity, search index, stories, articles",
-    "Prints ok (exit 0), or names the first problem found (exit 1, or 3 when the\n"
-    "store cannot be read). --json: {\"store\", \"ok\", \"problem\"}.\n",
+    "Prints ok (exit 0), or names the first problem found (exit 3: a damaged\n"
+    "store, or one that cannot be read). --json: {\"store\", \"ok\", \"problem\"}.\n",
     CLI_WRITE_EXISTING, run,
 };
