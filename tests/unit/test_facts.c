@@ -44,6 +44,16 @@ static size_t count(const sl_fact_items *items, sl_fact_kind kind)
     return n;
 }
 
+/* The text has exactly n quotes, the k-th said by want[k]. */
+static void check_speakers(const sl_fact_items *items, const char *const *want, size_t n)
+{
+    CHECK_INT(count(items, SL_FACT_QUOTE), n);
+    for (size_t k = 0; k < n; k++) {
+        const sl_fact_item *q = nth(items, SL_FACT_QUOTE, k);
+        CHECK_STR(q ? q->about : NULL, want[k]);
+    }
+}
+
 /* The number item whose text starts with `prefix`. */
 static const sl_fact_item *number_text(const sl_fact_items *items, const char *prefix)
 {
@@ -581,11 +591,7 @@ TEST(facts_quotes_other_styles)
         "\"We will strike if we must,\" said union secretary Ann Holt.\n", NULL);
     const char *want[] = {"Paul Okafor", "Lindsay Vance", "Lindsay Vance", "Paul Okafor",
                           "Lindsay Vance", "Ann Holt"};
-    CHECK_INT(count(items, SL_FACT_QUOTE), 6);
-    for (size_t k = 0; k < 6; k++) {
-        const sl_fact_item *q = nth(items, SL_FACT_QUOTE, k);
-        CHECK_STR(q ? q->about : NULL, want[k]);
-    }
+    check_speakers(items, want, 6);
     sl_fact_items_free(items);
 }
 
@@ -605,11 +611,7 @@ TEST(facts_quotes_signatures_and_asides)
         "Okoro was asked about the cost of the plan. But Ms. Lindqvist said: \"The cost of "
         "doing nothing is higher.\"\n", NULL);
     const char *want[] = {"Mara Lindqvist", "Dana Whitcombe", "Tom Okoro", "Mara Lindqvist"};
-    CHECK_INT(count(items, SL_FACT_QUOTE), 4);
-    for (size_t k = 0; k < 4; k++) {
-        const sl_fact_item *q = nth(items, SL_FACT_QUOTE, k);
-        CHECK_STR(q ? q->about : NULL, want[k]);
-    }
+    check_speakers(items, want, 4);
     sl_fact_items_free(items);
 }
 
@@ -627,11 +629,7 @@ TEST(facts_quotes_after_a_sentence)
         "\"Nobody should tell us to be patient now,\" he added.\n\n"
         "\"Three years,\" the union leader repeated, \"and not a day less.\"\n", NULL);
     const char *want[] = {"Elena Marsh", "Tomas Brandt", "Tomas Brandt", "Tomas Brandt"};
-    CHECK_INT(count(items, SL_FACT_QUOTE), 4);
-    for (size_t k = 0; k < 4; k++) {
-        const sl_fact_item *q = nth(items, SL_FACT_QUOTE, k);
-        CHECK_STR(q ? q->about : NULL, want[k]);
-    }
+    check_speakers(items, want, 4);
     sl_fact_items_free(items);
 }
 
