@@ -14,6 +14,7 @@ static const char Q_LINE_COUNT[] =
     "SELECT count(*) FROM (SELECT 1 FROM line_articles WHERE line = ?1"
     " AND article_id <> ?2 LIMIT ?3)";
 static const char Q_LINE_ADD[] = "INSERT OR IGNORE INTO line_articles VALUES(?1, ?2)";
+static const char Q_LINE_ADD_CHUNK[] = "INSERT OR IGNORE INTO line_articles VALUES" SL_STORE_ROWS8_2;
 static const char Q_LINE_REMOVE[] = "DELETE FROM line_articles WHERE line = ?1 AND article_id = ?2";
 static const char Q_ARTICLE_LINES[] = "SELECT lines FROM articles WHERE id = ?1";
 
@@ -31,7 +32,7 @@ int sl_store_line_articles(sl_store *st, int64_t hash, int64_t self, uint32_t ca
     return rc == SQLITE_ROW ? 0 : SL_ESTORE;
 }
 
-/* Runs `sql` with (line, article) for each of the n lines. */
+/* Runs `sql` with (line, article) for each of the n lines (the removals). */
 static int each_pair(sl_store *st, const char *sql, const int64_t *lines, size_t n, int64_t id)
 {
     for (size_t i = 0; i < n; i++) {
@@ -43,9 +44,23 @@ static int each_pair(sl_store *st, const char *sql, const int64_t *lines, size_t
     return 0;
 }
 
+/* The lines of one article, as rows (line, article). */
+typedef struct article_lines {
+    const int64_t *lines;
+    int64_t id;
+} article_lines;
+
+static int64_t article_line_value(void *ctx, size_t row, int col)
+{
+    const article_lines *a = ctx;
+    return col ? a->id : a->lines[row];
+}
+
 int sl_store_lines_add(sl_store *st, int64_t id, const int64_t *lines, size_t n)
 {
-    return each_pair(st, Q_LINE_ADD, lines, n, id);
+    static const sl_store_rows rows = {Q_LINE_ADD, Q_LINE_ADD_CHUNK, 2, article_line_value};
+    article_lines a = {lines, id};
+    return sl_store_exec_rows(st, &rows, n, &a);
 }
 
 int sl_store_lines_clear(sl_store *st, int64_t id)

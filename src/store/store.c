@@ -212,6 +212,25 @@ int sl_store_exec_stmt(sqlite3_stmt *s)
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : SL_ESTORE;
 }
 
+int sl_store_exec_rows(sl_store *st, const sl_store_rows *rows, size_t n, void *ctx)
+{
+    size_t row = 0;
+    while (row < n) {
+        size_t take = n - row >= SL_STORE_CHUNK_ROWS ? SL_STORE_CHUNK_ROWS : 1;
+        sqlite3_stmt *s = sl_store_stmt(st, take > 1 ? rows->chunk_sql : rows->one_sql);
+        if (!s)
+            return SL_ESTORE;
+        int param = 1;
+        for (size_t k = 0; k < take; k++, row++)
+            for (int col = 0; col < rows->cols; col++)
+                if (sqlite3_bind_int64(s, param++, rows->value(ctx, row, col)) != SQLITE_OK)
+                    return SL_ESTORE;
+        if (sl_store_exec_stmt(s))
+            return SL_ESTORE;
+    }
+    return 0;
+}
+
 int sl_store_begin(sl_store *st)
 {
     if (st->in_tx)

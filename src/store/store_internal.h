@@ -46,6 +46,23 @@ char *sl_store_column_dup(sqlite3_stmt *s, int col, int *err);
 int sl_store_each_id(sqlite3_stmt *s, int (*fn)(void *ctx, int64_t id), void *ctx);
 /* Steps a statement that returns no rows; SL_ESTORE on failure. */
 int sl_store_exec_stmt(sqlite3_stmt *s);
+/* Many rows of integers inserted with fewer statements: a statement that
+ * takes SL_STORE_CHUNK_ROWS rows at once (`chunk_sql`, its parameters
+ * numbered row by row) runs while that many are left, the one-row form
+ * (`one_sql`) for the rest; both `static const char Q_…[]`. Only for
+ * INSERT OR IGNORE, which has the same effect as one_sql row by row: a
+ * statement of many rows that may abort halfway (OR REPLACE, an upsert, a
+ * plain INSERT) opens a statement transaction, which makes the FTS5 index
+ * flush its pending terms (5 times the cost of one-row statements, callgrind;
+ * docs/benchmarks.md, "Rows per statement"). */
+#define SL_STORE_CHUNK_ROWS 8
+#define SL_STORE_ROWS8_2 "(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?)"
+typedef struct sl_store_rows {
+    const char *one_sql, *chunk_sql;
+    int cols;
+    int64_t (*value)(void *ctx, size_t row, int col);
+} sl_store_rows;
+int sl_store_exec_rows(sl_store *st, const sl_store_rows *rows, size_t n, void *ctx);
 /* Puts "what: reason" in `why` (the SQLite reason, or out of memory without
  * a db) and returns `code`. */
 int sl_store_set_why(sl_buf *why, int code, const char *what, sqlite3 *db);

@@ -14,6 +14,7 @@
 static const char Q_CENTROID_OLD[] = "SELECT centroid FROM stories WHERE id = ?1";
 static const char Q_TERM_REMOVE[] = "DELETE FROM story_terms WHERE term = ?1 AND story = ?2";
 static const char Q_TERM_ADD[] = "INSERT OR IGNORE INTO story_terms VALUES(?1, ?2)";
+static const char Q_TERM_ADD_CHUNK[] = "INSERT OR IGNORE INTO story_terms VALUES" SL_STORE_ROWS8_2;
 static const char Q_TERM_RECENT[] =
     "SELECT story FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2";
 static const char Q_STORY_STATE[] =
@@ -45,23 +46,34 @@ static int term_row(sl_store *st, const char *sql, uint64_t term, int64_t story)
     return sl_store_exec_stmt(s);
 }
 
-/* Runs `sql` for each term of `a` that is not in `b` (both sorted). */
-static int each_missing(sl_store *st, const char *sql, int64_t story, const uint64_t *a, size_t na,
-                        const uint64_t *b, size_t nb)
+/* The terms of `a` that are not in `b` (both sorted), into `out`. */
+static size_t missing(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, uint64_t *out)
 {
-    size_t k = 0;
+    size_t k = 0, n = 0;
     for (size_t i = 0; i < na; i++) {
         while (k < nb && b[k] < a[i])
             k++;
-        if ((k >= nb || b[k] != a[i]) && term_row(st, sql, a[i], story))
-            return SL_ESTORE;
+        if (k >= nb || b[k] != a[i])
+            out[n++] = a[i];
     }
-    return 0;
+    return n;
+}
+
+/* A story's terms, as rows (term, story). */
+typedef struct story_rows {
+    const uint64_t *terms;
+    int64_t story;
+} story_rows;
+
+static int64_t story_term_value(void *ctx, size_t row, int col)
+{
+    const story_rows *r = ctx;
+    return col ? r->story : (int64_t)r->terms[row];
 }
 
 int sl_store_story_terms_put(sl_store *st, int64_t story, const void *centroid, size_t len)
 {
-    uint64_t old[SL_CENTROID_TERMS], now[SL_CENTROID_TERMS];
+    uint64_t old[SL_CENTROID_TERMS], now[SL_CENTROID_TERMS], change[SL_CENTROID_TERMS];
     size_t n_old = 0, n_now = centroid_terms(centroid, len, now);
     sqlite3_stmt *s = sl_store_stmt(st, Q_CENTROID_OLD);
     if (!s || sqlite3_bind_int64(s, 1, story))
@@ -72,9 +84,13 @@ int sl_store_story_terms_put(sl_store *st, int64_t story, const void *centroid, 
     sqlite3_reset(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return SL_ESTORE;
-    if (each_missing(st, Q_TERM_REMOVE, story, old, n_old, now, n_now))
-        return SL_ESTORE;
-    return each_missing(st, Q_TERM_ADD, story, now, n_now, old, n_old);
+    size_t n_change = missing(old, n_old, now, n_now, change);
+    for (size_t k = 0; k < n_change; k++)
+        if (term_row(st, Q_TERM_REMOVE, change[k], story))
+            return SL_ESTORE;
+    static const sl_store_rows rows = {Q_TERM_ADD, Q_TERM_ADD_CHUNK, 2, story_term_value};
+    n_change = missing(now, n_now, old, n_old, change);
+    return sl_store_exec_rows(st, &rows, n_change, &(story_rows){change, story});
 }
 
 int sl_store_story_terms_recent(void *store, uint64_t term, uint32_t limit, int64_t *ids,

@@ -1,7 +1,8 @@
 /* test_store.c — the store (src/store/): an article's facts written as one
  * packed row read back item for item, whatever their strings and values; a
  * corrupt row reported instead of misread; whole-table reads at open done
- * through a small page cache, the writer's cache set back after. */
+ * through a small page cache, the writer's cache set back after; rows
+ * inserted eight to a statement all landing once. */
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -173,5 +174,49 @@ TEST(store_whole_table_reads_go_through_a_small_cache)
     CHECK_INT(sl_store_sketch_keys_each(st, note_cache, st), 0);
     CHECK_INT(seen_cache, -2000);        /* the whole-table read */
     CHECK_INT(cache_size(st), -32000);   /* the writer's cache, back after it */
+    drop_store(st, path);
+}
+
+static int64_t count_rows(sl_store *st, const char *sql)
+{
+    sqlite3_stmt *s = NULL;
+    int64_t n = -1;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+static uint32_t carriers(sl_store *st, int64_t line)
+{
+    uint32_t n = 0;
+    CHECK_INT(sl_store_line_articles(st, line, 0, 10, &n), 0);
+    return n;
+}
+
+/* Rows go in eight to a statement (sl_store_exec_rows), the rest one by
+ * one: every row lands, whichever statement carried it, and a line repeated
+ * within an article or across a chunk's edge is one row. */
+TEST(store_rows_in_chunks_all_land_once)
+{
+    char path[128];
+    sl_store *st = store_with_article(path, sizeof path);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    int64_t first[19], second[3] = {105, 118, 900};
+    for (int i = 0; i < 19; i++)
+        first[i] = 100 + i;
+    first[8] = 107; /* the second chunk's first row repeats the first chunk's last */
+    first[17] = 101; /* and a row of the one-by-one rest repeats the first chunk's */
+    CHECK_INT(sl_store_lines_add(st, 1, first, 19), 0);
+    CHECK_INT(sl_store_lines_add(st, 2, second, 3), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles WHERE article_id = 1"), 17);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles WHERE article_id = 2"), 3);
+    CHECK_INT(carriers(st, 105), 2);
+    CHECK_INT(carriers(st, 118), 2);
+    CHECK_INT(carriers(st, 116), 1);
+    CHECK_INT(carriers(st, 108), 0);
+    CHECK_INT(carriers(st, 900), 1);
     drop_store(st, path);
 }

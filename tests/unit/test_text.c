@@ -438,8 +438,8 @@ TEST(stopwords_lookup)
     CHECK_INT(n, 7);
 }
 
-/* The table must be in strcmp order for the binary search: read it from the
- * source, and look every word up. */
+/* The table must be in strcmp order (so without duplicates, which the hashed
+ * lookup relies on): read it from the source, and look every word up. */
 TEST(stopwords_table_sorted)
 {
     char *src = sl_test_read_file("src/text/stopwords.c", NULL);
