@@ -51,10 +51,10 @@ int sl_store_exec_stmt(sqlite3_stmt *s);
  * numbered row by row) runs while that many are left, the one-row form
  * (`one_sql`) for the rest; both `static const char Q_…[]`. Only for
  * INSERT OR IGNORE, which has the same effect as one_sql row by row: a
- * statement of many rows that may abort halfway (OR REPLACE, an upsert, a
- * plain INSERT) opens a statement transaction, which makes the FTS5 index
- * flush its pending terms (5 times the cost of one-row statements, callgrind;
- * docs/benchmarks.md, "Rows per statement"). */
+ * statement of many rows that may abort halfway (OR REPLACE, an upsert)
+ * opens a statement transaction, which makes the FTS5 index flush its
+ * pending terms (5 times the cost of one-row statements, callgrind;
+ * docs/benchmarks.md, "Stop words and rows per statement"). */
 #define SL_STORE_CHUNK_ROWS 8
 #define SL_STORE_ROWS8_2 "(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?)"
 typedef struct sl_store_rows {
