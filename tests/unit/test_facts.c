@@ -403,6 +403,25 @@ TEST(facts_numbers_concept_in_its_clause)
     sl_fact_items_free(items);
 }
 
+/* A unit said once for several values of a sentence: a bare number takes
+ * the unit of the last number before it that has one and is a value of the
+ * same thing; a percentage lends it only to a number after the same word, a
+ * conversion in brackets not at all. */
+TEST(facts_numbers_unit_said_once)
+{
+    sl_fact_items *items = extract_text(
+        "Rents rose by 4 percent in the north and fell by 2 in the south. The fund holds 120 "
+        "hectares of forest and wants 35 more by May. Sales rose 6% to 48.5 a share. A levy "
+        "of 200 million euros ($220 million) is due, and 90 million of it is paid. The pier "
+        "held. The harbour later said 17 had stayed.\n", NULL);
+    NUMBER(items, "2", 2, 2, "percentage", NULL);
+    NUMBER(items, "35", 35, 35, NULL, NULL);            /* not a value of the forest */
+    NUMBER(items, "48.5", 48.5, 48.5, NULL, NULL);        /* a change, then a price */
+    NUMBER(items, "90 million", 9e7, 9e7, "euro", NULL); /* not the dollars in brackets */
+    NUMBER(items, "17", 17, 17, NULL, NULL);              /* another sentence */
+    sl_fact_items_free(items);
+}
+
 /* A text that ends on a number word and its scale: nothing is read past the
  * last token (the scale lookup once did, and crashed on some texts). */
 TEST(facts_numbers_at_the_end_of_the_text)
