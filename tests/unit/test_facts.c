@@ -422,6 +422,18 @@ TEST(facts_numbers_unit_said_once)
     sl_fact_items_free(items);
 }
 
+/* The phrase after a measure ends at the next number: "12.5 per cent four
+ * years ago" measures no "four". */
+TEST(facts_numbers_phrase_ends_at_a_number)
+{
+    sl_fact_items *items = extract_text(
+        "Turnout in the valley fell to 58.1 per cent from 62.5 per cent four years ago.\n", NULL);
+    NUMBER(items, "62.5 per cent", 62.5, 62.5, "percentage", NULL);
+    CHECK(counts_no(items, "62.5 per cent", "four"));
+    NUMBER(items, "four years", 4, 4, "year", NULL);
+    sl_fact_items_free(items);
+}
+
 /* A text that ends on a number word and its scale: nothing is read past the
  * last token (the scale lookup once did, and crashed on some texts). */
 TEST(facts_numbers_at_the_end_of_the_text)
