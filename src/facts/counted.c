@@ -382,12 +382,13 @@ static bool number_ends(const sl_facts_doc *d, size_t k)
     return false;
 }
 
-/* Whether token k starts a new clause after "and" or "but": a pronoun or
- * "that" after it ("and that it could reopen", "but they said"). */
+/* Whether token k starts a new clause after "and" or "but": a pronoun,
+ * "that", "there" or a distributive after it ("and that it could reopen",
+ * "but they said", "and every one of them was found within 30 minutes"). */
 static bool new_clause(const sl_facts_doc *d, size_t k)
 {
     static const char *const openers[] = {"that", "it", "he", "she", "they", "we", "i", "you",
-        NULL};
+        "every", "each", "there", NULL};
     return k > 0 && (sl_facts_is(d, k - 1, "and") || sl_facts_is(d, k - 1, "but")) &&
            sl_facts_in(d, k, openers) >= 0;
 }

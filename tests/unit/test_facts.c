@@ -379,8 +379,8 @@ static bool counts_no(const sl_fact_items *items, const char *prefix, const char
 
 /* What a number counts is taken from its own clause: not across a quotation
  * mark, not the speaker of an attribution, not before "and that" opening
- * another clause; not a verb (after a modal, or before "for" and the
- * number), nor a day. */
+ * another clause (nor "and each"); not a verb (after a modal, or before
+ * "for" and the number), nor a day. */
 TEST(facts_numbers_concept_in_its_clause)
 {
     sl_fact_items *items = extract_text(
@@ -388,7 +388,8 @@ TEST(facts_numbers_concept_in_its_clause)
         "hectares by the lake. Chief clerk Ola Brandt said on Tuesday that the crews had "
         "finished the roof and that it could open within three days. \"We can trust 90 when "
         "we see it on the meter,\" said Jon Vik. The lease runs for 15 years. Of the ten clerks, three said on Friday "
-        "that they would stay, two said they would go.\n", NULL);
+        "that they would stay, two said they would go. Some 40 guests were inside, and each of "
+        "them was out within 12 minutes.\n", NULL);
     CHECK(counts_no(items, "12 hectares", "litre"));  /* across a quotation mark */
     CHECK(counts_no(items, "12 hectares", "morn"));   /* the speaker */
     CHECK(counts_no(items, "12 hectares", "said"));
@@ -400,6 +401,7 @@ TEST(facts_numbers_concept_in_its_clause)
     NUMBER(items, "15 years", 15, 15, "year", "lease");
     CHECK(counts_no(items, "15 years", "runs"));      /* a verb before "for" */
     NUMBER(items, "two", 2, 2, NULL, "clerks");      /* "three said": no speaker named */
+    CHECK(counts_no(items, "12 minutes", "guests"));  /* after "and each" */
     sl_fact_items_free(items);
 }
 
