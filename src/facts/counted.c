@@ -355,12 +355,13 @@ static bool phrase_word(const sl_facts_doc *d, size_t k)
            !((sl_units_at(d, k, &unit) || sl_units_scale_word(d, k) > 0) && number_before(d, k));
 }
 
-/* Whether token k, after a singular noun and right before "for" and the
- * number at token first, is a verb in the present ("the treaty runs for 25
- * years", "the rule lasts for six months"). */
+/* Whether token k, after a singular noun and right before the number at
+ * token first (or before "for" and it), is a verb in the present ("the
+ * treaty runs for 25 years", "the mill employs about 140 people"). */
 static bool present_verb(const sl_facts_doc *d, size_t k, size_t first)
 {
-    return plural(d, k) && !plural(d, k - 1) && sl_facts_is(d, k + 1, "for") && k + 2 == first;
+    return plural(d, k) && !plural(d, k - 1) &&
+           (k + 1 == first || (sl_facts_is(d, k + 1, "for") && k + 2 == first));
 }
 
 /* Whether token k is a quotation mark. */

@@ -453,9 +453,15 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
         char c = nb->glued_noun[k];
         sl_buf_putc(about, c >= 'A' && c <= 'Z' ? c | 0x20 : c);
     }
-    size_t end_tok = nb->glued_noun ? after
-                                    : sl_numbers_counted_after(d, after, nb->last, unit != NULL,
-                                                        nb->value == 1, about);
+    /* "people", NewsQuant's unit of a count of persons, is a plural noun:
+     * the word after it is a verb ("2,300 people live on the islands"), not
+     * a phrase it measures; only "of" goes on ("500 people of the town") */
+    bool people = unit && !strcmp(unit, "people") && sl_facts_is(d, after - 1, "people") &&
+                  !sl_facts_is(d, after, "of");
+    size_t end_tok = nb->glued_noun || people
+                         ? after
+                         : sl_numbers_counted_after(d, after, nb->last, unit != NULL,
+                                                    nb->value == 1, about);
     *bare = !unit && !nb->ordinal && !nb->word_form && !about->len;
     if (!about->len && nb->ordinal)
         sl_numbers_apposition(d, first, about);

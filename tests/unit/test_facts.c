@@ -436,6 +436,20 @@ TEST(facts_numbers_phrase_ends_at_a_number)
     sl_fact_items_free(items);
 }
 
+/* "people" as a unit: the word after it is a verb, not what it measures;
+ * a present verb right before the number is no part of the phrase it is a
+ * value of. */
+TEST(facts_numbers_people_and_present_verbs)
+{
+    sl_fact_items *items = extract_text(
+        "Some 900 people live in the village. The bakery employs about 35 people.\n", NULL);
+    NUMBER(items, "Some 900 people", 900, 900, "people", NULL);
+    CHECK(counts_no(items, "Some 900 people", "live"));
+    NUMBER(items, "about 35 people", 35, 35, "people", "bakery");
+    CHECK(counts_no(items, "about 35 people", "employs"));
+    sl_fact_items_free(items);
+}
+
 /* A text that ends on a number word and its scale: nothing is read past the
  * last token (the scale lookup once did, and crashed on some texts). */
 TEST(facts_numbers_at_the_end_of_the_text)
