@@ -444,6 +444,9 @@ static size_t candidates(const sl_facts_doc *d, size_t first, phrase *out, size_
             k++;
         if (k - a >= 2 && present_verb(d, k - 1, first))
             out[n++] = (phrase){a, k - 1}; /* "the treaty runs for 25 years" -> treaty */
+        else if (n > 0 && out[n - 1].b + 1 == a && plural(d, out[n - 1].b - 1) && plural(d, k - 1) &&
+                 (sl_facts_is(d, a - 1, "and") || sl_facts_is(d, a - 1, "or")))
+            out[n - 1].b = k; /* "apples and pears": one phrase */
         else
             out[n++] = (phrase){a, k};
     }
@@ -542,7 +545,8 @@ void sl_numbers_value_of(const sl_facts_doc *d, size_t first, const char *unit, 
         }
     }
     for (size_t k = choice ? choice->a : 0; choice && k < choice->b; k++)
-        sl_facts_put_lower(d, k, about);
+        if (!sl_facts_is(d, k, "and") && !sl_facts_is(d, k, "or"))
+            sl_facts_put_lower(d, k, about);
 }
 
 /* "Blinken's recent diplomatic mission to the region, his ninth": what an

@@ -403,6 +403,11 @@ TEST(facts_numbers_concept_in_its_clause)
     NUMBER(items, "two", 2, 2, NULL, "clerks");      /* "three said": no speaker named */
     CHECK(counts_no(items, "12 minutes", "guests"));  /* after "and each" */
     sl_fact_items_free(items);
+    /* two plurals joined by "and" are one candidate, written without it */
+    items = extract_text("\"We need rain,\" said Ada Lind, who grows olives and grapes on 25 "
+                         "hectares near Tavel.\n", NULL);
+    NUMBER(items, "25 hectares", 25, 25, "hectare", "olives grapes");
+    sl_fact_items_free(items);
 }
 
 /* A unit said once for several values of a sentence: a bare number takes
