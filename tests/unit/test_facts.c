@@ -455,6 +455,20 @@ TEST(facts_numbers_people_and_present_verbs)
     sl_fact_items_free(items);
 }
 
+/* Common unit symbols beyond the basic ones: data rates, short times,
+ * hectares, engine sizes. */
+TEST(facts_numbers_more_unit_symbols)
+{
+    sl_fact_items *items = extract_text(
+        "The line runs at 940 Mbps with a lag of 12 ms, the farm covers 30 ha and the bike "
+        "has a 125 cc engine.\n", NULL);
+    NUMBER(items, "940 Mbps", 940, 940, "megabit per second", NULL);
+    NUMBER(items, "12 ms", 12, 12, "millisecond", NULL);
+    NUMBER(items, "30 ha", 30, 30, "hectare", NULL);
+    NUMBER(items, "125 cc", 125, 125, "cubic centimetre", NULL);
+    sl_fact_items_free(items);
+}
+
 /* A text that ends on a number word and its scale: nothing is read past the
  * last token (the scale lookup once did, and crashed on some texts). */
 TEST(facts_numbers_at_the_end_of_the_text)
