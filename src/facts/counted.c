@@ -163,8 +163,10 @@ size_t sl_numbers_counted_after(const sl_facts_doc *d, size_t i, size_t anchor, 
         sl_facts_in(d, i, event_words) < 0 && !(i + 1 < d->toks.n && sl_numbers_content_word(d, i + 1)))
         return i; /* a verb, not an adjective: "around 73 raising", "2,000 stayed", but
                      "517 rushing yards", "300 recorded songs", "three injured" */
+    sl_number next;
     while (n < 4 && sl_numbers_same_sentence(d, anchor, i) && sl_numbers_content_word(d, i) &&
            !sl_facts_month(d, i) && sl_facts_in(d, i, phrase_enders) < 0 &&
+           !sl_numbers_read(d, i, &next) && /* "66.4 per cent four years ago" */
            !(n > 0 && past_form(d, i))) { /* "four said": no phrase */
         sl_facts_put_lower(d, i++, about);
         n++;
@@ -353,12 +355,13 @@ static bool phrase_word(const sl_facts_doc *d, size_t k)
            !((sl_units_at(d, k, &unit) || sl_units_scale_word(d, k) > 0) && number_before(d, k));
 }
 
-/* Whether token k, after a singular noun and right before "for" and the
- * number at token first, is a verb in the present ("the treaty runs for 25
- * years", "the rule lasts for six months"). */
+/* Whether token k, after a singular noun and right before the number at
+ * token first (or before "for" and it), is a verb in the present ("the
+ * treaty runs for 25 years", "the mill employs about 140 people"). */
 static bool present_verb(const sl_facts_doc *d, size_t k, size_t first)
 {
-    return plural(d, k) && !plural(d, k - 1) && sl_facts_is(d, k + 1, "for") && k + 2 == first;
+    return plural(d, k) && !plural(d, k - 1) &&
+           (k + 1 == first || (sl_facts_is(d, k + 1, "for") && k + 2 == first));
 }
 
 /* Whether token k is a quotation mark. */
@@ -380,12 +383,13 @@ static bool number_ends(const sl_facts_doc *d, size_t k)
     return false;
 }
 
-/* Whether token k starts a new clause after "and" or "but": a pronoun or
- * "that" after it ("and that it could reopen", "but they said"). */
+/* Whether token k starts a new clause after "and" or "but": a pronoun,
+ * "that", "there" or a distributive after it ("and that it could reopen",
+ * "but they said", "and every one of them was found within 30 minutes"). */
 static bool new_clause(const sl_facts_doc *d, size_t k)
 {
     static const char *const openers[] = {"that", "it", "he", "she", "they", "we", "i", "you",
-        NULL};
+        "every", "each", "there", NULL};
     return k > 0 && (sl_facts_is(d, k - 1, "and") || sl_facts_is(d, k - 1, "but")) &&
            sl_facts_in(d, k, openers) >= 0;
 }
@@ -440,6 +444,9 @@ static size_t candidates(const sl_facts_doc *d, size_t first, phrase *out, size_
             k++;
         if (k - a >= 2 && present_verb(d, k - 1, first))
             out[n++] = (phrase){a, k - 1}; /* "the treaty runs for 25 years" -> treaty */
+        else if (n > 0 && out[n - 1].b + 1 == a && plural(d, out[n - 1].b - 1) && plural(d, k - 1) &&
+                 (sl_facts_is(d, a - 1, "and") || sl_facts_is(d, a - 1, "or")))
+            out[n - 1].b = k; /* "apples and pears": one phrase */
         else
             out[n++] = (phrase){a, k};
     }
@@ -538,7 +545,8 @@ void sl_numbers_value_of(const sl_facts_doc *d, size_t first, const char *unit, 
         }
     }
     for (size_t k = choice ? choice->a : 0; choice && k < choice->b; k++)
-        sl_facts_put_lower(d, k, about);
+        if (!sl_facts_is(d, k, "and") && !sl_facts_is(d, k, "or"))
+            sl_facts_put_lower(d, k, about);
 }
 
 /* "Blinken's recent diplomatic mission to the region, his ninth": what an

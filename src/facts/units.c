@@ -100,6 +100,15 @@ static const struct { const char *words, *unit; } units[] = {
     {"joule*", "joule"}, {"kilojoule*", "kilojoule"}, {"kj", "kilojoule"},
     {"ampere*", "ampere"}, {"amp*", "ampere"}, {"kelvin", "kelvin"}, {"lumen*", "lumen"},
     {"farad*", "farad"}, {"newton*", "newton"},
+    /* data rates and sizes, short times, and the rest of the common symbols */
+    {"bit*", "bit"}, {"byte*", "byte"}, {"kbps", "kilobit per second"}, {"mbps", "megabit per second"},
+    {"gbps", "gigabit per second"}, {"megabit* per second", "megabit per second"},
+    {"gigabit* per second", "gigabit per second"}, {"ms", "millisecond"},
+    {"millisecond*", "millisecond"}, {"microsecond*", "microsecond"},
+    {"nanosecond*", "nanosecond"}, {"ha", "hectare"}, {"cc", "cubic centimetre"},
+    {"cubic centimetre*", "cubic centimetre"}, {"cubic centimeter*", "cubic centimetre"},
+    {"nautical mile*", "nautical mile"}, {"sq mi", "square mile"}, {"ohm*", "ohm"},
+    {"wh", "watt hour"}, {"terawatt*", "terawatt"}, {"lux", "lux"},
     /* the inch and foot signs: 25.5\xE2\x80\xB3, 6\xE2\x80\xB2 */
     {"\xE2\x80\xB3", "inch"}, {"\xE2\x80\xB2", "foot"},
     {"knot*", "knot"}, {"mp", "megapixel"}, {"megapixel*", "megapixel"}, {"calorie*", "calorie"}, {"kcal", "kilocalorie"},

@@ -379,8 +379,8 @@ static bool counts_no(const sl_fact_items *items, const char *prefix, const char
 
 /* What a number counts is taken from its own clause: not across a quotation
  * mark, not the speaker of an attribution, not before "and that" opening
- * another clause; not a verb (after a modal, or before "for" and the
- * number), nor a day. */
+ * another clause (nor "and each"); not a verb (after a modal, or before
+ * "for" and the number), nor a day. */
 TEST(facts_numbers_concept_in_its_clause)
 {
     sl_fact_items *items = extract_text(
@@ -388,7 +388,8 @@ TEST(facts_numbers_concept_in_its_clause)
         "hectares by the lake. Chief clerk Ola Brandt said on Tuesday that the crews had "
         "finished the roof and that it could open within three days. \"We can trust 90 when "
         "we see it on the meter,\" said Jon Vik. The lease runs for 15 years. Of the ten clerks, three said on Friday "
-        "that they would stay, two said they would go.\n", NULL);
+        "that they would stay, two said they would go. Some 40 guests were inside, and each of "
+        "them was out within 12 minutes.\n", NULL);
     CHECK(counts_no(items, "12 hectares", "litre"));  /* across a quotation mark */
     CHECK(counts_no(items, "12 hectares", "morn"));   /* the speaker */
     CHECK(counts_no(items, "12 hectares", "said"));
@@ -400,6 +401,71 @@ TEST(facts_numbers_concept_in_its_clause)
     NUMBER(items, "15 years", 15, 15, "year", "lease");
     CHECK(counts_no(items, "15 years", "runs"));      /* a verb before "for" */
     NUMBER(items, "two", 2, 2, NULL, "clerks");      /* "three said": no speaker named */
+    CHECK(counts_no(items, "12 minutes", "guests"));  /* after "and each" */
+    sl_fact_items_free(items);
+    /* two plurals joined by "and" are one candidate, written without it */
+    items = extract_text("\"We need rain,\" said Ada Lind, who grows olives and grapes on 25 "
+                         "hectares near Tavel.\n", NULL);
+    NUMBER(items, "25 hectares", 25, 25, "hectare", "olives grapes");
+    sl_fact_items_free(items);
+}
+
+/* A unit said once for several values of a sentence: a bare number takes
+ * the unit of the last number before it that has one and is a value of the
+ * same thing; a percentage lends it only to a number after the same word, a
+ * conversion in brackets not at all. */
+TEST(facts_numbers_unit_said_once)
+{
+    sl_fact_items *items = extract_text(
+        "Rents rose by 4 percent in the north and fell by 2 in the south. The fund holds 120 "
+        "hectares of forest and wants 35 more by May. Sales rose 6% to 48.5 a share. A levy "
+        "of 200 million euros ($220 million) is due, and 90 million of it is paid. The pier "
+        "held. The harbour later said 17 had stayed.\n", NULL);
+    NUMBER(items, "2", 2, 2, "percentage", NULL);
+    NUMBER(items, "35", 35, 35, NULL, NULL);            /* not a value of the forest */
+    NUMBER(items, "48.5", 48.5, 48.5, NULL, NULL);        /* a change, then a price */
+    NUMBER(items, "90 million", 9e7, 9e7, "euro", NULL); /* not the dollars in brackets */
+    NUMBER(items, "17", 17, 17, NULL, NULL);              /* another sentence */
+    sl_fact_items_free(items);
+}
+
+/* The phrase after a measure ends at the next number: "12.5 per cent four
+ * years ago" measures no "four". */
+TEST(facts_numbers_phrase_ends_at_a_number)
+{
+    sl_fact_items *items = extract_text(
+        "Turnout in the valley fell to 58.1 per cent from 62.5 per cent four years ago.\n", NULL);
+    NUMBER(items, "62.5 per cent", 62.5, 62.5, "percentage", NULL);
+    CHECK(counts_no(items, "62.5 per cent", "four"));
+    NUMBER(items, "four years", 4, 4, "year", NULL);
+    sl_fact_items_free(items);
+}
+
+/* "people" as a unit: the word after it is a verb, not what it measures;
+ * a present verb right before the number is no part of the phrase it is a
+ * value of. */
+TEST(facts_numbers_people_and_present_verbs)
+{
+    sl_fact_items *items = extract_text(
+        "Some 900 people live in the village. The bakery employs about 35 people.\n", NULL);
+    NUMBER(items, "Some 900 people", 900, 900, "people", NULL);
+    CHECK(counts_no(items, "Some 900 people", "live"));
+    NUMBER(items, "about 35 people", 35, 35, "people", "bakery");
+    CHECK(counts_no(items, "about 35 people", "employs"));
+    sl_fact_items_free(items);
+}
+
+/* Common unit symbols beyond the basic ones: data rates, short times,
+ * hectares, engine sizes. */
+TEST(facts_numbers_more_unit_symbols)
+{
+    sl_fact_items *items = extract_text(
+        "The line runs at 940 Mbps with a lag of 12 ms, the farm covers 30 ha and the bike "
+        "has a 125 cc engine.\n", NULL);
+    NUMBER(items, "940 Mbps", 940, 940, "megabit per second", NULL);
+    NUMBER(items, "12 ms", 12, 12, "millisecond", NULL);
+    NUMBER(items, "30 ha", 30, 30, "hectare", NULL);
+    NUMBER(items, "125 cc", 125, 125, "cubic centimetre", NULL);
     sl_fact_items_free(items);
 }
 
