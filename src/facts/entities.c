@@ -109,6 +109,20 @@ static bool is_role(const sl_facts_doc *d, size_t i)
     return sl_facts_role_word(abbr, n + 1);
 }
 
+/* Generational suffixes that may end a person's full name but not its short form. */
+static const char *const suffixes[] = {" Jr", " Jr.", " Sr", " Sr.", " II", " III", " IV", NULL};
+
+/* Bytes of the generational suffix ending name[0, len) (" Jr."), 0 when none. */
+static size_t suffix_len(const char *name, size_t len)
+{
+    for (int k = 0; suffixes[k]; k++) {
+        size_t n = strlen(suffixes[k]);
+        if (len > n + 1 && !strncmp(name + len - n, suffixes[k], n))
+            return n;
+    }
+    return 0;
+}
+
 /* The known entity the name s[0, len) at byte `at` stands for: a person's
  * full name it ends ("Blinken": "Antony Blinken"; not "Bettie Page" of the
  * film "The Notorious Bettie Page") before the name as written, and of
@@ -120,8 +134,9 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
     const known *best = NULL;
     for (size_t k = 0; k < n; k++) {
         const known *e = &kn[k];
-        bool ends = e->len > len && !strncmp(e->name + e->len - len, s, len) &&
-                    e->name[e->len - len - 1] == ' ' && !strcmp(e->type, "person");
+        size_t full = e->len - suffix_len(e->name, e->len); /* "Comeaux" of "... Comeaux Jr" */
+        bool ends = full > len && !strncmp(e->name + full - len, s, len) &&
+                    e->name[full - len - 1] == ' ' && !strcmp(e->type, "person");
         if (!ends && !(e->len == len && !strncmp(e->name, s, len) && e->at <= at))
             continue;
         bool longer = best && e->len > len && best->len == len;
@@ -137,6 +152,12 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
 /* Words after a lone capitalised word that make it a person's surname. */
 static const char *const subject_verbs[] = {"said", "says", "told", "added", "was", "is", "has",
     "had", "will", "would", "'s", "\xE2\x80\x99s", "who", "testified", "pleaded", NULL};
+
+/* Of those, the ones that make a lone word opening a sentence a person's
+ * name, where its capital says nothing: "Comeaux said", not "Arson is" or
+ * "Entry will". */
+static const char *const speech_verbs[] = {"said", "says", "told", "added", "who", "testified",
+    "pleaded", NULL};
 
 /* Words of travel before "to" that make the name after it a place. */
 static const char *const travel_words[] = {"visit", "visits", "trip", "trips", "travel",
@@ -327,7 +348,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     const known *seen = find_known(kn, *n_known, d->s + a, b - a, a);
     if (!seen && nm->refers != k_name)
         seen = by_name[nm->refers];
-    if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, subject_verbs) < 0)
+    if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, speech_verbs) < 0)
         return; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
     /* a nationality before a lower-case word modifies it ("the Israeli military",
      * "the Israeli and Hamas stances"): no entity, seen or not; nor is a

@@ -721,6 +721,26 @@ TEST(facts_entities_of_compass_and_weekdays)
     sl_fact_items_free(items);
 }
 
+/* A lone word opening a sentence is a person's name before a verb of
+ * speech ("Okafor said"), not before any verb ("Flooding is", "Entry
+ * will"); a full name's generational suffix does not keep its surname from
+ * standing for it ("Okafor" for "Ruth Okafor Jr."). */
+TEST(facts_entities_sentence_starts_and_suffixes)
+{
+    sl_fact_items *items = extract_text(
+        "Flooding is feared along the coast. Entry will be free for all residents. Okafor "
+        "said the dam held. Police named the driver as Ruth Okafor Jr. of Denver. Okafor was "
+        "in court on Monday.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t okafor = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(strcmp(e->text, "Flooding") && strcmp(e->text, "Entry"));
+        okafor += !strcmp(e->text, "Okafor") && e->about && !strcmp(e->about, "Ruth Okafor Jr");
+    }
+    CHECK_INT(okafor, 2);
+    sl_fact_items_free(items);
+}
+
 TEST(facts_bad_input)
 {
     sl_fact_items *items = NULL;
