@@ -39,7 +39,8 @@ static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co.", "
     "team", "club", "league", "movement", "brigades", "front", "nations", "reuters", "house",
     "pentagon", "cabinet", "government", "administration", "program",
     "industries", "motors", "systems", "media", "society", "tribunal", "guard", "navy",
-    NULL};
+    "herald", "courier", "gazette", "tribune", "chronicle", "telegraph", "examiner",
+    "inquirer", "magazine", NULL};
 /* Words that end a place name. */
 static const char *const place_words[] = {"city", "county", "province", "state", "street",
     "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",
@@ -47,6 +48,9 @@ static const char *const place_words[] = {"city", "county", "province", "state",
     "beach", "hills", "peninsula", "gulf", "avenue", "road", "park", "bridge", "center",
     "centre", "clinic", "prison", "jail", "courthouse", "facility", "stadium", "arena", "hotel",
     "highway", "boulevard", "heights", "village", "town", "county", NULL};
+/* Words that open a place's name: "Port Aldric", "Lake Varna", "Mount Elbrus". */
+static const char *const place_heads[] = {"port", "fort", "mount", "mt.", "lake", "cape",
+    NULL};
 /* Capitalised words that are not names (sentence starts, days, months, pronouns). */
 static const char *const not_names[] = {"i", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
@@ -57,7 +61,7 @@ static const char *const not_names[] = {"i", "monday", "tuesday", "wednesday", "
     "according", "after", "before", "during", "while", "since", "although", "despite",
     "earlier", "later", "last", "next", "many", "some", "several", "most", "more", "other",
     "another", "both", "each", "every", "all", "one", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "new", "first", NULL};
+    "seven", "eight", "nine", "ten", "new", "first", "by", NULL};
 /* Nouns before "of" that make the name after it a place: "the port of Velmar". */
 static const char *const place_of[] = {"port", "city", "town", "village", "province", "state",
     "region", "capital", "island", "republic", "kingdom", "county", "district", NULL};
@@ -189,6 +193,17 @@ static bool place_possessive(const sl_facts_doc *d, size_t i)
     return cut && sl_facts_is_place(w, n - cut);
 }
 
+/* Whether token i marks a copyright ("©", "Copyright") or is the year
+ * after one ("© 2026"). */
+static bool copyright_mark(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    if (n == 4 && w[0] >= '0' && w[0] <= '9' && i > 0)
+        w = sl_facts_tok(d, --i, &n);
+    return (n == 2 && !memcmp(w, "\xC2\xA9", 2)) || (n == 9 && !strncasecmp(w, "copyright", 9));
+}
+
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
 {
@@ -211,6 +226,11 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (sl_facts_is_place(d->s + a, b - a) || sl_facts_in(d, end - 1, place_words) >= 0 ||
         (sl_facts_in(d, first, place_words) >= 0 && sl_facts_is(d, first + 1, "of")))
         return "place"; /* "Gulf of Aden" */
+    if (end - first >= 2 && sl_facts_in(d, first, place_heads) >= 0 &&
+        sl_facts_in(d, end - 1, org_words) < 0)
+        return "place"; /* "Port Aldric"; not "Port Aldric Council" */
+    if (first > 0 && copyright_mark(d, first - 1))
+        return "organization"; /* the rights holder: "© 2026 Harbour Herald" */
     /* "the Hunger Games", "the Security Council"; not "the Biden administration",
      * where the name qualifies the noun after it */
     bool modifies = end < d->toks.n && (d->toks.items[end].flags & SL_TOK_WORD) &&
@@ -299,6 +319,25 @@ static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, u
     return n;
 }
 
+/* Words before "May" that make it the month: "in May", "the end of May". */
+static const char *const may_before[] = {"in", "of", "until", "till", "since", "by", "from",
+    "through", "early", "late", "mid", "last", "next", "this", "before", "after", "during",
+    NULL};
+
+/* Whether the one-word name [name, end) is the month May, which the
+ * finder cannot drop as it does the other months ("Theresa May", "May
+ * said"): after a word of time or before a day's number. */
+static bool month_may(const sl_facts_doc *d, size_t name, size_t end)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, name, &n);
+    if (end - name != 1 || n != 3 || memcmp(w, "May", 3))
+        return false;
+    const char *next = end < d->toks.n ? sl_facts_tok(d, end, &n) : "";
+    return (name > 0 && sl_facts_in(d, name - 1, may_before) >= 0) ||
+           (end < d->toks.n && next[0] >= '0' && next[0] <= '9');
+}
+
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
  * the text speaks of it as a group ("the militant group Hamas"). */
@@ -328,9 +367,11 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
             name = k + 1; /* "of" only within a title: "Secretary of State", not "Bank of England" */
     while (name < end && (connector(d, name) || sl_facts_is(d, name, ".")))
         name++;
+    if (name > first && name < end && sl_facts_in(d, end - 1, org_words) >= 0)
+        name = first; /* "Eskmoor General Hospital", "Defense Department": no title, one name */
     bool has_role = name > first;
-    if (name >= end)
-        return; /* nothing but a title */
+    if (name >= end || month_may(d, name, end))
+        return; /* nothing but a title; "in May" */
     /* lower-case title words right before: "defense minister Yoav Gallant" */
     size_t role_start = first;
     if (!has_role && first > 0 && is_role(d, first - 1) && !connector(d, first - 1) &&

@@ -741,6 +741,31 @@ TEST(facts_entities_sentence_starts_and_suffixes)
     sl_fact_items_free(items);
 }
 
+/* Types from a name's words and neighbours: an organisation's name holding a
+ * title word is no title ("Orlen General Hospital"), a place word opening a
+ * name ("Port Velmar", "Lake Varna"), a newspaper's word, the holder after a
+ * copyright sign; "in May" is the month, "Ada May said" a person. */
+TEST(facts_entities_types_from_words)
+{
+    sl_fact_items *items = extract_text(
+        "Two were taken to Orlen General Hospital on Friday. Ada May said the ferry sails "
+        "from Port Velmar to Lake Varna in May. The Dessby Gazette printed it.\n\n"
+        "\xC2\xA9 2026 Tarn Weekly Review. All rights reserved.\n", NULL);
+    const char *want[][2] = {{"Orlen General Hospital", "organization"}, {"Ada May", "person"},
+                             {"Port Velmar", "place"}, {"Lake Varna", "place"},
+                             {"Dessby Gazette", "organization"},
+                             {"Tarn Weekly Review", "organization"}};
+    const sl_fact_item *e = NULL;
+    size_t right = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(strcmp(e->text, "May") && strcmp(e->text, "Hospital"));
+        for (size_t w = 0; w < sizeof want / sizeof *want; w++)
+            right += !strcmp(e->text, want[w][0]) && !strcmp(e->detail, want[w][1]) && !e->role;
+    }
+    CHECK_INT(right, 6);
+    sl_fact_items_free(items);
+}
+
 TEST(facts_bad_input)
 {
     sl_fact_items *items = NULL;
