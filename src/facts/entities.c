@@ -340,10 +340,12 @@ static bool month_may(const sl_facts_doc *d, size_t name, size_t end)
 
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
- * the text speaks of it as a group ("the militant group Hamas"). */
+ * the text speaks of it as a group ("the militant group Hamas"), `thing`
+ * whether it qualifies a noun after "the" somewhere ("the Orlen Tannery
+ * warehouse"), which no person's full name does. */
 static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *kn,
                       size_t *n_known, const known **by_name, const char *fold, bool groups,
-                      bool dry)
+                      bool thing, bool dry)
 {
     size_t i = nm->first, end = nm->end;
     bool starts = nm->flags & SL_NAME_OPENS;
@@ -419,6 +421,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
                                                 : classify(d, name, end, role, seen, starts && name == i);
     if (!type)
         return;
+    if (thing && !role && !seen && !strcmp(type, "person"))
+        type = "organization"; /* "the Orlen Tannery warehouse": a thing's name */
     char written[128];
     size_t len = 0;
     if (!seen) {
@@ -516,6 +520,30 @@ static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64
     return n;
 }
 
+/* Whether name nm qualifies the lower-case noun after it, after an article
+ * ("the Orlen Tannery warehouse", "a Dessby Valley farmer", "the old Orlen
+ * Tannery building"): of two or more words, a thing's name, not a person's. */
+static bool modifies_noun(const sl_facts_doc *d, const sl_name *nm)
+{
+    if (nm->end - nm->first < 2 || nm->end >= d->toks.n || (nm->flags & SL_NAME_POSSESSIVE) ||
+        d->sent_of[nm->end] != d->sent_of[nm->first])
+        return false;
+    const sl_token *next = &d->toks.items[nm->end];
+    if (!(next->flags & SL_TOK_WORD) || (next->flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)))
+        return false;
+    return nm->first > 0 && sl_facts_is(d, nm->first - 1, "the");
+}
+
+static size_t modifier_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64_t *keys,
+                            size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < names->n && n < cap; k++)
+        if (modifies_noun(d, &names->items[k]))
+            keys[n++] = names->items[k].key;
+    return n;
+}
+
 static bool in_keys(const uint64_t *keys, size_t n, uint64_t key)
 {
     for (size_t k = 0; k < n; k++)
@@ -539,6 +567,8 @@ void sl_facts_entities(sl_facts_doc *d)
         d->err = SL_ENOMEM;
     uint64_t groups[MAX_GROUPS];
     size_t n_groups = d->err ? 0 : group_keys(d, &names, groups, MAX_GROUPS);
+    uint64_t things[MAX_GROUPS];
+    size_t n_things = d->err ? 0 : modifier_keys(d, &names, things, MAX_GROUPS);
     /* two passes: the first learns the names of the whole text, so that a
      * name is typed and listed the same before its fullest mention as after */
     for (int dry = 1; dry >= 0 && !d->err; dry--) {
@@ -559,7 +589,7 @@ void sl_facts_entities(sl_facts_doc *d)
                 k++;
             }
             entity_at(d, &nm, at, kn, &n_known, by_name, fold.ptr,
-                      in_keys(groups, n_groups, nm.key), dry);
+                      in_keys(groups, n_groups, nm.key), in_keys(things, n_things, nm.key), dry);
         }
     }
     for (size_t k = 0; k < names.n && !d->err; k++) {

@@ -766,6 +766,26 @@ TEST(facts_entities_types_from_words)
     sl_fact_items_free(items);
 }
 
+/* A name of two or more words that qualifies a lower-case noun after "the"
+ * is a thing's, not a person's, wherever the text names it; one word
+ * ("the Varnholt family") says nothing. */
+TEST(facts_entities_name_qualifying_a_noun)
+{
+    sl_fact_items *items = extract_text(
+        "Fire crews reached the Orlen Tannery warehouse at dawn. Orlen Tannery employs 80 "
+        "people. Ilse Varnholt said the Varnholt family was safe.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t tannery = 0, varnholt = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        if (!strcmp(e->text, "Orlen Tannery"))
+            tannery += !strcmp(e->detail, "organization"); /* the second mention */
+        varnholt += !strcmp(e->text, "Ilse Varnholt") && !strcmp(e->detail, "person");
+    }
+    CHECK_INT(tannery, 1);
+    CHECK_INT(varnholt, 1);
+    sl_fact_items_free(items);
+}
+
 TEST(facts_bad_input)
 {
     sl_fact_items *items = NULL;
