@@ -342,6 +342,15 @@ static bool month_may(const sl_facts_doc *d, size_t name, size_t end)
            (end < d->toks.n && next[0] >= '0' && next[0] <= '9');
 }
 
+/* Whether every word of tokens [a, b) is written in capitals. */
+static bool all_capitals(const sl_facts_doc *d, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if ((d->toks.items[k].flags & SL_TOK_WORD) && !(d->toks.items[k].flags & SL_TOK_ALLCAPS))
+            return false;
+    return true;
+}
+
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
@@ -429,6 +438,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         return;
     if (thing && !role && !seen && !strcmp(type, "person"))
         type = "organization"; /* "the Orlen Tannery warehouse": a thing's name */
+    if (!role && !seen && !strcmp(type, "person") && all_capitals(d, name, end))
+        return; /* "FIRE IN THE MILL": capitals all through say nothing of a name */
     char written[128];
     size_t len = 0;
     if (!seen) {
