@@ -116,6 +116,9 @@ static bool is_role(const sl_facts_doc *d, size_t i)
 /* Generational suffixes that may end a person's full name but not its short form. */
 static const char *const suffixes[] = {" Jr", " Jr.", " Sr", " Sr.", " II", " III", " IV", NULL};
 
+/* The same suffixes as words. */
+static const char *const suffix_words[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", NULL};
+
 /* Bytes of the generational suffix ending name[0, len) (" Jr."), 0 when none. */
 static size_t suffix_len(const char *name, size_t len)
 {
@@ -255,10 +258,11 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "place";
     if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_in(d, first - 2, place_of) >= 0)
         return "place";
-    if (end - first >= 2 && end - first <= 4 && !starts)
+    size_t words = end - first - (end - first > 2 && sl_facts_in(d, end - 1, suffix_words) >= 0);
+    if (words >= 2 && words <= 4 && !starts)
         return "person";
-    if (end - first >= 2 && end - first <= 3)
-        return "person";
+    if (words >= 2 && words <= 3)
+        return "person"; /* "Ruth Ann Okafor Jr" counts three */
     if (has_role && end - first <= 4)
         return "person";
     size_t vn;
@@ -378,8 +382,11 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     /* the role: title words at the start of the run, with what precedes them */
     size_t name = first;
     for (size_t k = first; k < end; k++)
-        if (is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k))
-            name = k + 1; /* "of" only within a title: "Secretary of State", not "Bank of England" */
+        if (is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k) &&
+            !(k == end - 1 && k > first && sl_facts_is(d, k, "king") && !is_role(d, k - 1) &&
+              !demonym(d, k - 1)))
+            name = k + 1; /* "of" only within a title: "Secretary of State", not "Bank of
+                           * England"; "King" last after a name is a surname ("Ada King") */
     while (name < end && (connector(d, name) || sl_facts_is(d, name, ".")))
         name++;
     if (name > first && name < end && sl_facts_in(d, end - 1, org_words) >= 0)
