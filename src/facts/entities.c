@@ -258,7 +258,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "place";
     if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_in(d, first - 2, place_of) >= 0)
         return "place";
-    size_t words = end - first - (end - first > 2 && sl_facts_in(d, end - 1, suffix_words) >= 0);
+    size_t words = 0; /* the dots of initials and a generational suffix not counted */
+    for (size_t k = first; k < end; k++)
+        words += (d->toks.items[k].flags & SL_TOK_WORD) &&
+                 !(k == end - 1 && k > first + 1 && sl_facts_in(d, k, suffix_words) >= 0);
     if (words >= 2 && words <= 4 && !starts)
         return "person";
     if (words >= 2 && words <= 3)
