@@ -113,14 +113,6 @@ static bool line_break(const char *text, const sl_token *t, const sl_token *u)
     return memchr(text + t->end, '\n', u->start - t->end) != NULL;
 }
 
-/* Whether token t is a lone capital and u its dot one space after it: an
- * initial of tokenised text ("R ."). */
-static bool spaced_initial(const char *text, const sl_token *t, const sl_token *u)
-{
-    return t->end - t->start == 1 && text[t->start] >= 'A' && text[t->start] <= 'Z' &&
-           u->start == t->end + 1 && text[t->end] == ' ';
-}
-
 /* The end (exclusive) of the run of name words from token i, in tokens
  * [i, b) of one sentence: capitalised words, joined over a connector or the
  * dot of an abbreviation ("Gov. Sarah Palin"); a possessive ends it
@@ -133,10 +125,9 @@ static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b,
     while (j < b && !possessive(text, &tok[j - 1]) && !line_break(text, &tok[j - 1], &tok[j])) {
         if (capitalised(&tok[j]) || particle_name(text, &tok[j]))
             j++;
-        else if (j + 1 < b && capitalised(&tok[j + 1]) && is_word(text, &tok[j], ".") &&
-                 (tok[j].start == tok[j - 1].end ? tok[j - 1].end - tok[j - 1].start <= 4
-                                                 : spaced_initial(text, &tok[j - 1], &tok[j])))
-            j += 2; /* "Gov. Sarah Palin"; "James R . Dabney", as tokenised text writes it */
+        else if (j + 1 < b && capitalised(&tok[j + 1]) && tok[j].start == tok[j - 1].end &&
+                 is_word(text, &tok[j], ".") && tok[j - 1].end - tok[j - 1].start <= 4)
+            j += 2;
         else if (j + 1 < b && capitalised(&tok[j + 1]) && !(tok[j].flags & SL_TOK_UPPER) &&
                  (tok[j].flags & SL_TOK_WORD)) {
             bool joins = false;

@@ -209,15 +209,6 @@ static bool spaced_title(const splitter *sp, size_t dot)
     return whole && end > w && in_list(titles, COUNT(titles), s + w, end - w);
 }
 
-/* Whether the dot at s[dot] follows a lone capital and one space ("R ."):
- * a tokenised text's initial. */
-static bool spaced_initial(const splitter *sp, size_t dot)
-{
-    const char *s = sp->s;
-    return dot >= sp->start + 2 && s[dot - 1] == ' ' && s[dot - 2] >= 'A' && s[dot - 2] <= 'Z' &&
-           (dot == sp->start + 2 || s[dot - 3] == ' ');
-}
-
 /* Whether a single '.' at s[dot] after the word before it ends the sentence
  * whose next word starts at s[next]. */
 static bool dot_ends_sentence(const splitter *sp, size_t dot, size_t next)
@@ -235,8 +226,6 @@ static bool dot_ends_sentence(const splitter *sp, size_t dot, size_t next)
     size_t n = dot - w;
     if (!n && spaced_title(sp, dot))
         return false; /* "Dr . Benjamin", as tokenised corpora write "Dr. Benjamin" */
-    if (!n && spaced_initial(sp, dot))
-        return starter_at(s, sp->len, next); /* "James R . Dabney": an initial */
     if (!n || !whole)
         return true;
     if (clock_word(s + w, n))

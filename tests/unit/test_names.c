@@ -82,16 +82,6 @@ TEST(names_keys_aliases_and_short_forms)
     done(&f);
 }
 
-/* Tokenised text writes a space before every dot: an initial's still joins
- * a name ("Ada R . Moss"). */
-TEST(names_spaced_initials)
-{
-    found f;
-    find(&f, "The court heard Ada R . Moss on Friday .\n");
-    CHECK(named(&f, "Ada R . Moss") >= 0);
-    done(&f);
-}
-
 TEST(names_headlines)
 {
     found f;
