@@ -64,7 +64,8 @@ static const char *const not_names[] = {"i", "monday", "tuesday", "wednesday", "
     "seven", "eight", "nine", "ten", "new", "first", "by", NULL};
 /* Nouns before "of" that make the name after it a place: "the port of Velmar". */
 static const char *const place_of[] = {"port", "city", "town", "village", "province", "state",
-    "region", "capital", "island", "republic", "kingdom", "county", "district", NULL};
+    "region", "capital", "island", "republic", "kingdom", "county", "district", "hometown",
+    NULL};
 
 typedef struct known {
     char *name;          /* full name */
@@ -196,6 +197,24 @@ static bool place_possessive(const sl_facts_doc *d, size_t i)
     return cut && sl_facts_is_place(w, n - cut);
 }
 
+/* Lower-case words of time after a name: "felt in Dubai today" (no
+ * nationality qualifies them). */
+static const char *const day_words[] = {"today", "yesterday", "tonight", "tomorrow", NULL};
+/* Nouns of kin before a lone word that make it a person's name: "her husband Todd". */
+static const char *const kin_nouns[] = {"husband", "wife", "son", "daughter", "brother",
+    "sister", "father", "mother", "uncle", "aunt", "cousin", "nephew", "niece", "grandson",
+    "granddaughter", "boyfriend", "girlfriend", "fiance", "fiancee", "partner", "widow", NULL};
+
+/* Whether ", <age> ," follows token `end`: "Comeaux, 49, took ...". */
+static bool age_after(const sl_facts_doc *d, size_t end)
+{
+    if (end + 2 >= d->toks.n || !sl_facts_is(d, end, ",") || !sl_facts_is(d, end + 2, ","))
+        return false;
+    size_t n;
+    const char *w = sl_facts_tok(d, end + 1, &n);
+    return (d->toks.items[end + 1].flags & SL_TOK_NUMBER) && n <= 3 && w[0] >= '1' && w[0] <= '9';
+}
+
 /* Whether token i marks a copyright ("©", "Copyright") or is the year
  * after one ("© 2026"). */
 static bool copyright_mark(const sl_facts_doc *d, size_t i)
@@ -272,6 +291,9 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     const char *v = end < d->toks.n ? sl_facts_tok(d, end, &vn) : "";
     if (end < d->toks.n && sl_facts_in(d, end, subject_verbs) >= 0)
         return "person"; /* "Comeaux said", "Lohan was" */
+    if (age_after(d, end) || (first > 0 && !sl_facts_upper(d, first - 1) &&
+                              sl_facts_in(d, first - 1, kin_nouns) >= 0))
+        return "person"; /* "Comeaux, 49,", "her husband Todd" */
     if (end - first == 1 && place_possessive(d, first))
         return "organization"; /* "Lebanon's Hezbollah" ("Russia's Putin said": above) */
     (void)v;
@@ -416,7 +438,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     const known *seen = find_known(kn, *n_known, d->s + a, b - a, a);
     if (!seen && nm->refers != k_name)
         seen = by_name[nm->refers];
-    if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, speech_verbs) < 0)
+    if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, speech_verbs) < 0 &&
+        !age_after(d, end))
         return; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
     /* a nationality before a lower-case word modifies it ("the Israeli military",
      * "the Israeli and Hamas stances"): no entity, seen or not; nor is a
@@ -426,7 +449,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         (!seen || name == 0 || sl_facts_is(d, name - 1, "the") || sl_facts_is(d, name - 1, "an") ||
          sl_facts_is(d, name - 1, "a")) &&
         (!seen || !(d->toks.items[end].flags & SL_TOK_STOP) || sl_facts_is(d, end, "and")) &&
-        sl_facts_in(d, end, subject_verbs) < 0 && demonym(d, name))
+        sl_facts_in(d, end, subject_verbs) < 0 && sl_facts_in(d, end, day_words) < 0 &&
+        demonym(d, name))
         return;
     if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
                                            d->toks.items[name].end - d->toks.items[name].start))
