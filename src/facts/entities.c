@@ -205,6 +205,12 @@ static const char *const kin_nouns[] = {"husband", "wife", "son", "daughter", "b
     "sister", "father", "mother", "uncle", "aunt", "cousin", "nephew", "niece", "grandson",
     "granddaughter", "boyfriend", "girlfriend", "fiance", "fiancee", "partner", "widow", NULL};
 
+/* Nouns of firms before a name in apposition: "the ferry operator, Skerry Line,". */
+static const char *const firm_nouns[] = {"operator", "company", "firm", "carrier", "airline",
+    "maker", "manufacturer", "retailer", "insurer", "lender", "developer", "publisher",
+    "broadcaster", "distributor", "supplier", "contractor", "subsidiary", "chain", "brand",
+    NULL};
+
 /* Whether ", <age> ," follows token `end`: "Comeaux, 49, took ...". */
 static bool age_after(const sl_facts_doc *d, size_t end)
 {
@@ -277,6 +283,9 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "organization";
     if (the)
         return NULL; /* what it is, the noun after it says of itself, not of the name */
+    if (first > 1 && sl_facts_is(d, first - 1, ",") && sl_facts_in(d, first - 2, firm_nouns) >= 0 &&
+        sl_facts_is(d, end, ","))
+        return "organization"; /* "the ferry operator, Skerry Line, said" */
     if (has_role)
         return "person";
     if (end - first == 1 && (d->toks.items[first].flags & SL_TOK_ALLCAPS) && n <= 6)

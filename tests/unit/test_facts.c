@@ -757,12 +757,13 @@ TEST(facts_entities_types_from_words)
     sl_fact_items *items = extract_text(
         "Two were taken to Orlen General Hospital on Friday. Ada May said the ferry sails "
         "from Port Velmar to Lake Varna in May. The Dessby Gazette printed it, and Orlen TV "
-        "showed it.\n\n"
+        "showed it. The ferry operator, Skerry Line, said nothing.\n\n"
         "\xC2\xA9 2026 Tarn Weekly Review. All rights reserved.\n", NULL);
     const char *want[][2] = {{"Orlen General Hospital", "organization"}, {"Ada May", "person"},
                              {"Port Velmar", "place"}, {"Lake Varna", "place"},
                              {"Dessby Gazette", "organization"},
-                             {"Tarn Weekly Review", "organization"}, {"Orlen TV", "organization"}};
+                             {"Tarn Weekly Review", "organization"}, {"Orlen TV", "organization"},
+                             {"Skerry Line", "organization"}};
     const sl_fact_item *e = NULL;
     size_t right = 0;
     for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
@@ -770,7 +771,7 @@ TEST(facts_entities_types_from_words)
         for (size_t w = 0; w < sizeof want / sizeof *want; w++)
             right += !strcmp(e->text, want[w][0]) && !strcmp(e->detail, want[w][1]) && !e->role;
     }
-    CHECK_INT(right, 7);
+    CHECK_INT(right, 8);
     sl_fact_items_free(items);
 }
 
