@@ -221,16 +221,6 @@ static bool age_after(const sl_facts_doc *d, size_t end)
     return (d->toks.items[end + 1].flags & SL_TOK_NUMBER) && n <= 3 && w[0] >= '1' && w[0] <= '9';
 }
 
-/* Whether token i is shaped like an adjective of a people or region
- * ("Asian", "Korean", "Eastern", "Chinese"). */
-static bool adjective_form(const sl_facts_doc *d, size_t i)
-{
-    size_t n;
-    const char *w = sl_facts_tok(d, i, &n);
-    return n > 4 && (!strncmp(w + n - 2, "an", 2) || !strncmp(w + n - 3, "ern", 3) ||
-                     !strncmp(w + n - 3, "ese", 3) || !strncmp(w + n - 3, "ish", 3));
-}
-
 /* Whether token i marks a copyright ("©", "Copyright") or is the year
  * after one ("© 2026"). */
 static bool copyright_mark(const sl_facts_doc *d, size_t i)
@@ -249,10 +239,6 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     const char *s = sl_facts_tok(d, end - 1, &n);
     if (seen)
         return seen->type;
-    if (end - first >= 2 && sl_facts_in(d, first, compass) >= 0 && adjective_form(d, end - 1) &&
-        !sl_facts_is_place(d->s + d->toks.items[first].start,
-                           d->toks.items[end - 1].end - d->toks.items[first].start))
-        return NULL; /* "the Central Asian nation", "North Korean troops": no place named */
     if (end - first >= 2 && sl_facts_in(d, first, compass) >= 0 &&
         sl_facts_in(d, end - 1, org_words) < 0)
         return "place"; /* "Middle East", "West Bank"; not "Northern Football League" */
