@@ -286,9 +286,6 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "place";
     if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_in(d, first - 2, place_of) >= 0)
         return "place";
-    if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_is(d, first - 2, ",") &&
-        end - first <= 2)
-        return "place"; /* a home town in apposition: "Ada Kell, 59, of Velmar," */
     size_t words = 0; /* the dots of initials and a generational suffix not counted */
     for (size_t k = first; k < end; k++)
         words += (d->toks.items[k].flags & SL_TOK_WORD) &&

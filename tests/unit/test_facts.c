@@ -821,24 +821,22 @@ TEST(facts_entities_works_and_ships)
 
 /* Person and place from the words around a lone name: an age between
  * commas ("Okafor, 49, ..." even opening a sentence), a noun of kin ("her
- * husband Tomas"), "hometown of" or ", of" after a person ("Raj Osk, 59, of
- * Dessby"); a word of time after a place ending like
+ * husband Tomas"), "hometown of"; a word of time after a place ending like
  * a nationality ("in Dubai today") leaves it a place. */
 TEST(facts_entities_lone_names_in_context)
 {
     sl_fact_items *items = extract_text(
         "Okafor, 49, took the keys. Ada Kell, her husband Tomas and friends left for her "
         "hometown of Velmar. The tremor was felt in Dubai today. Cables linking Europe to "
-        "Asia failed. Raj Osk, 59, of Dessby, had parked.\n", NULL);
+        "Asia failed.\n", NULL);
     const char *want[][2] = {{"Okafor", "person"}, {"Tomas", "person"}, {"Velmar", "place"},
-                             {"Dubai", "place"}, {"Europe", "place"}, {"Asia", "place"},
-                             {"Dessby", "place"}};
+                             {"Dubai", "place"}, {"Europe", "place"}, {"Asia", "place"}};
     const sl_fact_item *e = NULL;
     size_t right = 0;
     for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++)
         for (size_t w = 0; w < sizeof want / sizeof *want; w++)
             right += !strcmp(e->text, want[w][0]) && !strcmp(e->detail, want[w][1]);
-    CHECK_INT(right, 7); /* continents: the gazetteer's own list */
+    CHECK_INT(right, 6); /* continents: the gazetteer's own list */
     sl_fact_items_free(items);
 }
 
