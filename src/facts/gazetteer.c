@@ -65,12 +65,9 @@ static int cmp_u64(const void *a, const void *b)
 
 static void load(void)
 {
-    /* common short forms iso-codes does not list, and the continents and
-     * seas it has no file for */
+    /* common short forms iso-codes does not list */
     static const char *const aliases[] = {"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE",
-        "Britain", "Europe", "Asia", "Africa", "Antarctica", "Oceania", "North America",
-        "South America", "Latin America", "Central America", "Mediterranean", "Atlantic",
-        "Pacific", "Arctic", "Caribbean", "Balkans", "Scandinavia", NULL};
+                                          "Britain", NULL};
     size_t cap = 0;
     for (int k = 0; aliases[k]; k++)
         add_name(aliases[k], &cap);
