@@ -357,10 +357,6 @@ static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, u
     return n;
 }
 
-/* Prefixes of ships' names: "USS Cole", "HMS Tarn". */
-static const char *const ship_prefixes[] = {"uss", "hms", "ins", "hmas", "hmcs", "rms", "mv",
-    NULL};
-
 /* Words before "May" that make it the month: "in May", "the end of May". */
 static const char *const may_before[] = {"in", "of", "until", "till", "since", "by", "from",
     "through", "early", "late", "mid", "last", "next", "this", "before", "after", "during",
@@ -428,8 +424,6 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     bool has_role = name > first;
     if (name >= end || month_may(d, name, end))
         return; /* nothing but a title; "in May" */
-    if (end - name >= 2 && sl_facts_in(d, name, ship_prefixes) >= 0)
-        return; /* a ship ("HMS Tarn"): no person, place or organisation */
     /* lower-case title words right before: "defense minister Yoav Gallant" */
     size_t role_start = first;
     if (!has_role && first > 0 && is_role(d, first - 1) && !connector(d, first - 1) &&
@@ -594,50 +588,12 @@ static bool modifies_noun(const sl_facts_doc *d, const sl_name *nm)
     return nm->first > 0 && sl_facts_is(d, nm->first - 1, "the");
 }
 
-/* Nouns near a quoted name that make it a work's title: "the sequel
- * “Dark Tide”", "starred in “Dark Tide”", "the “Dark Tide” actress". */
-static const char *const work_before[] = {"film", "films", "movie", "movies", "sequel",
-    "prequel", "show", "series", "sitcom", "album", "song", "single", "book", "novel", "play",
-    "musical", "episode", "documentary", "franchise", "starred", "star", "role", NULL};
-static const char *const work_after[] = {"star", "stars", "actress", "actor", "sequel",
-    "director", "franchise", "author", "series", "film", "movie", "cast", "fans", NULL};
-
-/* Whether token i is a quotation mark, or half of one ("``", "''"). */
-static bool quote_mark(const sl_facts_doc *d, size_t i)
-{
-    size_t n;
-    const char *w = sl_facts_tok(d, i, &n);
-    return (n == 1 && (*w == '"' || *w == '\'' || *w == '`')) ||
-           (n == 2 && (!memcmp(w, "``", 2) || !memcmp(w, "''", 2))) ||
-           (n == 3 && (!memcmp(w, "\xE2\x80\x9C", 3) || !memcmp(w, "\xE2\x80\x9D", 3) ||
-                       !memcmp(w, "\xE2\x80\x98", 3) || !memcmp(w, "\xE2\x80\x99", 3)));
-}
-
-/* Whether name nm fills a quoted stretch with a word of works near it: the
- * title of a film, book or song, no person's name. */
-static bool work_title(const sl_facts_doc *d, const sl_name *nm)
-{
-    size_t a = nm->first, b = nm->end;
-    while (a > 0 && quote_mark(d, a - 1))
-        a--;
-    while (b < d->toks.n && quote_mark(d, b))
-        b++;
-    if (a == nm->first || b == nm->end)
-        return false;
-    for (size_t k = a; k-- > 0 && k + 3 >= a && d->sent_of[k] == d->sent_of[a];)
-        if (sl_facts_in(d, k, work_before) >= 0)
-            return true;
-    return b < d->toks.n && sl_facts_in(d, b, work_after) >= 0;
-}
-
-/* The keys of the names that pass `test` somewhere in the text. */
-static size_t keys_where(const sl_facts_doc *d, const sl_name_vec *names,
-                         bool (*test)(const sl_facts_doc *, const sl_name *), uint64_t *keys,
-                         size_t cap)
+static size_t modifier_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64_t *keys,
+                            size_t cap)
 {
     size_t n = 0;
     for (size_t k = 0; k < names->n && n < cap; k++)
-        if (test(d, &names->items[k]))
+        if (modifies_noun(d, &names->items[k]))
             keys[n++] = names->items[k].key;
     return n;
 }
@@ -665,9 +621,8 @@ void sl_facts_entities(sl_facts_doc *d)
         d->err = SL_ENOMEM;
     uint64_t groups[MAX_GROUPS];
     size_t n_groups = d->err ? 0 : group_keys(d, &names, groups, MAX_GROUPS);
-    uint64_t things[MAX_GROUPS], works[MAX_GROUPS];
-    size_t n_things = d->err ? 0 : keys_where(d, &names, modifies_noun, things, MAX_GROUPS);
-    size_t n_works = d->err ? 0 : keys_where(d, &names, work_title, works, MAX_GROUPS);
+    uint64_t things[MAX_GROUPS];
+    size_t n_things = d->err ? 0 : modifier_keys(d, &names, things, MAX_GROUPS);
     /* two passes: the first learns the names of the whole text, so that a
      * name is typed and listed the same before its fullest mention as after */
     for (int dry = 1; dry >= 0 && !d->err; dry--) {
@@ -687,8 +642,6 @@ void sl_facts_entities(sl_facts_doc *d)
                 nm.stop = next->stop;
                 k++;
             }
-            if (in_keys(works, n_works, nm.key))
-                continue; /* a film's or a book's title: "the sequel “Dark Tide”" */
             entity_at(d, &nm, at, kn, &n_known, by_name, fold.ptr,
                       in_keys(groups, n_groups, nm.key), in_keys(things, n_things, nm.key), dry);
         }

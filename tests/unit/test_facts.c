@@ -795,26 +795,18 @@ TEST(facts_entities_name_qualifying_a_noun)
     sl_fact_items_free(items);
 }
 
-/* A film's title filling a quoted stretch near a word of works is no
- * entity at any mention; nor is a ship ("HMS Tarn"), nor a run of words all
- * in capitals that only its shape would make a person; a quoted nickname
- * without a word of works stays a person. */
-TEST(facts_entities_works_and_ships)
+/* A run of words all in capitals that only its shape would make a person
+ * is no entity; a quoted nickname stays a person. */
+TEST(facts_entities_capitals_say_nothing)
 {
     sl_fact_items *items = extract_text(
-        "Ada Kell starred in \xE2\x80\x9C" "Dark Harbour\xE2\x80\x9D last year. The sequel, "
-        "Dark Hollow, opens soon, and Dark Harbour made millions. The frigate HMS Tarn "
-        "sailed on Monday. Fans call him \"Ola Brink\" at home. The banner read TARN "
-        "WINS AGAIN in red.\n", NULL);
+        "Fans call him \"Ola Brink\" at home. The banner read TARN WINS AGAIN in red.\n", NULL);
     const sl_fact_item *e = NULL;
-    size_t kell = 0, brink = 0;
+    size_t brink = 0;
     for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
-        CHECK(strcmp(e->text, "Dark Harbour") && strcmp(e->text, "HMS Tarn") &&
-              strcmp(e->text, "Tarn") && !strstr(e->text, "WINS")); /* capitals say nothing */
-        kell += !strcmp(e->text, "Ada Kell") && !strcmp(e->detail, "person");
+        CHECK(!strstr(e->text, "WINS"));
         brink += !strcmp(e->text, "Ola Brink") && !strcmp(e->detail, "person");
     }
-    CHECK_INT(kell, 1);
     CHECK_INT(brink, 1);
     sl_fact_items_free(items);
 }
