@@ -103,17 +103,24 @@ void cli_print_wrapped(const char *text, int indent);
  * in *len; NULL when it cannot be read (or is over 256 MB). */
 char *cli_read_file(const char *path, size_t *len);
 
-/* One entity of a story (entities.c): its first item, its role, how many
- * mentions and articles. */
+/* One entity of a story (entities.c): its first item, its type, its role,
+ * how many mentions and articles; `places`, `organizations`, `persons` and
+ * `titled` count the mentions typed so (`titled`: persons with a role). */
 typedef struct cli_entity_row {
     const sl_fact_item *first;
+    const char *type;
     const char *role;
     int mentions, articles;
+    int places, organizations, persons, titled;
     int64_t last_article;
 } cli_entity_row;
 /* The entities of a story's entity items (sl_story_fact_items), one row per
- * name and type, most mentioned first: what `entities` lists and `show`
- * names. Rows borrow from `items`; the caller frees *rows. SL_ENOMEM. */
+ * name, most mentioned first: what `entities` lists and `show` names. A
+ * name the articles type differently takes one type: a person where a
+ * mention gives a role, else the place or organisation most mentions say
+ * (a role-less person is typed by its name's shape alone, the weakest
+ * evidence), else person. Rows borrow from `items`; the caller frees
+ * *rows. SL_ENOMEM. */
 int cli_entity_rows(const sl_fact_items *items, cli_entity_row **rows, size_t *n);
 
 /* Human output of a summary (summary.c) and of a timeline's first `max`

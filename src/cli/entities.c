@@ -14,6 +14,23 @@ static int by_mentions(const void *a, const void *b)
     return y->mentions - x->mentions;
 }
 
+static void count_type(row *r, const sl_fact_item *it)
+{
+    const char *type = it->detail ? it->detail : "";
+    r->places += !strcmp(type, "place");
+    r->organizations += !strcmp(type, "organization");
+    r->persons += !strcmp(type, "person");
+    r->titled += !strcmp(type, "person") && it->role;
+}
+
+/* One type for a name the articles type differently (cli.h says why). */
+static const char *row_type(const row *r)
+{
+    if (r->titled || (!r->places && !r->organizations))
+        return r->persons ? "person" : r->first->detail;
+    return r->places >= r->organizations ? "place" : "organization";
+}
+
 int cli_entity_rows(const sl_fact_items *items, cli_entity_row **out, size_t *n_out)
 {
     row *rows = sl_calloc(items->n ? items->n : 1, sizeof *rows);
@@ -21,12 +38,12 @@ int cli_entity_rows(const sl_fact_items *items, cli_entity_row **out, size_t *n_
     for (size_t i = 0; rows && i < items->n; i++) {
         const sl_fact_item *it = &items->items[i];
         size_t k = 0;
-        while (k < n && (strcmp(rows[k].first->about, it->about) ||
-                         strcmp(rows[k].first->detail, it->detail)))
+        while (k < n && strcmp(rows[k].first->about, it->about))
             k++;
         if (k == n)
-            rows[n++] = (row){it, NULL, 0, 0, 0};
+            rows[n++] = (row){.first = it};
         rows[k].mentions++;
+        count_type(&rows[k], it);
         if (it->role && !rows[k].role)
             rows[k].role = it->role;
         if (rows[k].last_article != it->article_id) {
@@ -34,6 +51,8 @@ int cli_entity_rows(const sl_fact_items *items, cli_entity_row **out, size_t *n_
             rows[k].last_article = it->article_id;
         }
     }
+    for (size_t k = 0; rows && k < n; k++)
+        rows[k].type = row_type(&rows[k]);
     if (rows)
         qsort(rows, n, sizeof *rows, by_mentions);
     *out = rows;
@@ -46,7 +65,7 @@ static int print_json(int64_t story, const row *rows, size_t n)
     json_t *doc = cli_json_document(), *list = json_array();
     for (size_t k = 0; list && k < n; k++)
         json_array_append_new(list, json_pack("{s:s?,s:s?,s:s?,s:i,s:i}", "name",
-                                              rows[k].first->about, "type", rows[k].first->detail,
+                                              rows[k].first->about, "type", rows[k].type,
                                               "role", rows[k].role, "mentions", rows[k].mentions,
                                               "articles", rows[k].articles));
     if (doc && (!list || json_object_set_new(doc, "story", json_integer(story)) ||
@@ -66,7 +85,7 @@ static void print_rows(const row *rows, size_t n)
         char name[512];
         snprintf(name, sizeof name, "%s%s%s%s", rows[k].first->about, rows[k].role ? " (" : "",
                  rows[k].role ? rows[k].role : "", rows[k].role ? ")" : "");
-        int used = printf("%-13s %8d %8d  ", rows[k].first->detail, rows[k].mentions,
+        int used = printf("%-13s %8d %8d  ", rows[k].type, rows[k].mentions,
                           rows[k].articles);
         cli_print_cut(name, width - used);
         putchar('\n');

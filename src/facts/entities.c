@@ -39,7 +39,8 @@ static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co.", "
     "team", "club", "league", "movement", "brigades", "front", "nations", "reuters", "house",
     "pentagon", "cabinet", "government", "administration", "program",
     "industries", "motors", "systems", "media", "society", "tribunal", "guard", "navy",
-    NULL};
+    "herald", "courier", "gazette", "tribune", "chronicle", "telegraph", "examiner",
+    "inquirer", "magazine", "tv", "channel", "radio", "television", NULL};
 /* Words that end a place name. */
 static const char *const place_words[] = {"city", "county", "province", "state", "street",
     "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",
@@ -47,6 +48,9 @@ static const char *const place_words[] = {"city", "county", "province", "state",
     "beach", "hills", "peninsula", "gulf", "avenue", "road", "park", "bridge", "center",
     "centre", "clinic", "prison", "jail", "courthouse", "facility", "stadium", "arena", "hotel",
     "highway", "boulevard", "heights", "village", "town", "county", NULL};
+/* Words that open a place's name: "Port Aldric", "Lake Varna", "Mount Elbrus". */
+static const char *const place_heads[] = {"port", "fort", "mount", "mt.", "lake", "cape",
+    NULL};
 /* Capitalised words that are not names (sentence starts, days, months, pronouns). */
 static const char *const not_names[] = {"i", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
@@ -57,10 +61,11 @@ static const char *const not_names[] = {"i", "monday", "tuesday", "wednesday", "
     "according", "after", "before", "during", "while", "since", "although", "despite",
     "earlier", "later", "last", "next", "many", "some", "several", "most", "more", "other",
     "another", "both", "each", "every", "all", "one", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "new", "first", NULL};
+    "seven", "eight", "nine", "ten", "new", "first", "by", NULL};
 /* Nouns before "of" that make the name after it a place: "the port of Velmar". */
 static const char *const place_of[] = {"port", "city", "town", "village", "province", "state",
-    "region", "capital", "island", "republic", "kingdom", "county", "district", NULL};
+    "region", "capital", "island", "republic", "kingdom", "county", "district", "hometown",
+    NULL};
 
 typedef struct known {
     char *name;          /* full name */
@@ -109,6 +114,23 @@ static bool is_role(const sl_facts_doc *d, size_t i)
     return sl_facts_role_word(abbr, n + 1);
 }
 
+/* Generational suffixes that may end a person's full name but not its short form. */
+static const char *const suffixes[] = {" Jr", " Jr.", " Sr", " Sr.", " II", " III", " IV", NULL};
+
+/* The same suffixes as words. */
+static const char *const suffix_words[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", NULL};
+
+/* Bytes of the generational suffix ending name[0, len) (" Jr."), 0 when none. */
+static size_t suffix_len(const char *name, size_t len)
+{
+    for (int k = 0; suffixes[k]; k++) {
+        size_t n = strlen(suffixes[k]);
+        if (len > n + 1 && !strncmp(name + len - n, suffixes[k], n))
+            return n;
+    }
+    return 0;
+}
+
 /* The known entity the name s[0, len) at byte `at` stands for: a person's
  * full name it ends ("Blinken": "Antony Blinken"; not "Bettie Page" of the
  * film "The Notorious Bettie Page") before the name as written, and of
@@ -120,8 +142,9 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
     const known *best = NULL;
     for (size_t k = 0; k < n; k++) {
         const known *e = &kn[k];
-        bool ends = e->len > len && !strncmp(e->name + e->len - len, s, len) &&
-                    e->name[e->len - len - 1] == ' ' && !strcmp(e->type, "person");
+        size_t full = e->len - suffix_len(e->name, e->len); /* "Comeaux" of "... Comeaux Jr" */
+        bool ends = full > len && !strncmp(e->name + full - len, s, len) &&
+                    e->name[full - len - 1] == ' ' && !strcmp(e->type, "person");
         if (!ends && !(e->len == len && !strncmp(e->name, s, len) && e->at <= at))
             continue;
         bool longer = best && e->len > len && best->len == len;
@@ -137,6 +160,12 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
 /* Words after a lone capitalised word that make it a person's surname. */
 static const char *const subject_verbs[] = {"said", "says", "told", "added", "was", "is", "has",
     "had", "will", "would", "'s", "\xE2\x80\x99s", "who", "testified", "pleaded", NULL};
+
+/* Of those, the ones that make a lone word opening a sentence a person's
+ * name, where its capital says nothing: "Comeaux said", not "Arson is" or
+ * "Entry will". */
+static const char *const speech_verbs[] = {"said", "says", "told", "added", "who", "testified",
+    "pleaded", NULL};
 
 /* Words of travel before "to" that make the name after it a place. */
 static const char *const travel_words[] = {"visit", "visits", "trip", "trips", "travel",
@@ -168,6 +197,41 @@ static bool place_possessive(const sl_facts_doc *d, size_t i)
     return cut && sl_facts_is_place(w, n - cut);
 }
 
+/* Lower-case words of time after a name: "felt in Dubai today" (no
+ * nationality qualifies them). */
+static const char *const day_words[] = {"today", "yesterday", "tonight", "tomorrow", NULL};
+/* Nouns of kin before a lone word that make it a person's name: "her husband Todd". */
+static const char *const kin_nouns[] = {"husband", "wife", "son", "daughter", "brother",
+    "sister", "father", "mother", "uncle", "aunt", "cousin", "nephew", "niece", "grandson",
+    "granddaughter", "boyfriend", "girlfriend", "fiance", "fiancee", "partner", "widow", NULL};
+
+/* Nouns of firms before a name in apposition: "the ferry operator, Skerry Line,". */
+static const char *const firm_nouns[] = {"operator", "company", "firm", "carrier", "airline",
+    "maker", "manufacturer", "retailer", "insurer", "lender", "developer", "publisher",
+    "broadcaster", "distributor", "supplier", "contractor", "subsidiary", "chain", "brand",
+    NULL};
+
+/* Whether ", <age> ," follows token `end`: "Comeaux, 49, took ...". */
+static bool age_after(const sl_facts_doc *d, size_t end)
+{
+    if (end + 2 >= d->toks.n || !sl_facts_is(d, end, ",") || !sl_facts_is(d, end + 2, ","))
+        return false;
+    size_t n;
+    const char *w = sl_facts_tok(d, end + 1, &n);
+    return (d->toks.items[end + 1].flags & SL_TOK_NUMBER) && n <= 3 && w[0] >= '1' && w[0] <= '9';
+}
+
+/* Whether token i marks a copyright ("©", "Copyright") or is the year
+ * after one ("© 2026"). */
+static bool copyright_mark(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    if (n == 4 && w[0] >= '0' && w[0] <= '9' && i > 0)
+        w = sl_facts_tok(d, --i, &n);
+    return (n == 2 && !memcmp(w, "\xC2\xA9", 2)) || (n == 9 && !strncasecmp(w, "copyright", 9));
+}
+
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
 {
@@ -190,6 +254,11 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (sl_facts_is_place(d->s + a, b - a) || sl_facts_in(d, end - 1, place_words) >= 0 ||
         (sl_facts_in(d, first, place_words) >= 0 && sl_facts_is(d, first + 1, "of")))
         return "place"; /* "Gulf of Aden" */
+    if (end - first >= 2 && sl_facts_in(d, first, place_heads) >= 0 &&
+        sl_facts_in(d, end - 1, org_words) < 0)
+        return "place"; /* "Port Aldric"; not "Port Aldric Council" */
+    if (first > 0 && copyright_mark(d, first - 1))
+        return "organization"; /* the rights holder: "© 2026 Harbour Herald" */
     /* "the Hunger Games", "the Security Council"; not "the Biden administration",
      * where the name qualifies the noun after it */
     bool modifies = end < d->toks.n && (d->toks.items[end].flags & SL_TOK_WORD) &&
@@ -200,6 +269,9 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "organization";
     if (the)
         return NULL; /* what it is, the noun after it says of itself, not of the name */
+    if (first > 1 && sl_facts_is(d, first - 1, ",") && sl_facts_in(d, first - 2, firm_nouns) >= 0 &&
+        sl_facts_is(d, end, ","))
+        return "organization"; /* "the ferry operator, Skerry Line, said" */
     if (has_role)
         return "person";
     if (end - first == 1 && (d->toks.items[first].flags & SL_TOK_ALLCAPS) && n <= 6)
@@ -214,16 +286,23 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "place";
     if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_in(d, first - 2, place_of) >= 0)
         return "place";
-    if (end - first >= 2 && end - first <= 4 && !starts)
+    size_t words = 0; /* the dots of initials and a generational suffix not counted */
+    for (size_t k = first; k < end; k++)
+        words += (d->toks.items[k].flags & SL_TOK_WORD) &&
+                 !(k == end - 1 && k > first + 1 && sl_facts_in(d, k, suffix_words) >= 0);
+    if (words >= 2 && words <= 4 && !starts)
         return "person";
-    if (end - first >= 2 && end - first <= 3)
-        return "person";
+    if (words >= 2 && words <= 3)
+        return "person"; /* "Ruth Ann Okafor Jr" counts three */
     if (has_role && end - first <= 4)
         return "person";
     size_t vn;
     const char *v = end < d->toks.n ? sl_facts_tok(d, end, &vn) : "";
     if (end < d->toks.n && sl_facts_in(d, end, subject_verbs) >= 0)
         return "person"; /* "Comeaux said", "Lohan was" */
+    if (age_after(d, end) || (first > 0 && !sl_facts_upper(d, first - 1) &&
+                              sl_facts_in(d, first - 1, kin_nouns) >= 0))
+        return "person"; /* "Comeaux, 49,", "her husband Todd" */
     if (end - first == 1 && place_possessive(d, first))
         return "organization"; /* "Lebanon's Hezbollah" ("Russia's Putin said": above) */
     (void)v;
@@ -278,12 +357,42 @@ static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, u
     return n;
 }
 
+/* Words before "May" that make it the month: "in May", "the end of May". */
+static const char *const may_before[] = {"in", "of", "until", "till", "since", "by", "from",
+    "through", "early", "late", "mid", "last", "next", "this", "before", "after", "during",
+    NULL};
+
+/* Whether the one-word name [name, end) is the month May, which the
+ * finder cannot drop as it does the other months ("Theresa May", "May
+ * said"): after a word of time or before a day's number. */
+static bool month_may(const sl_facts_doc *d, size_t name, size_t end)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, name, &n);
+    if (end - name != 1 || n != 3 || memcmp(w, "May", 3))
+        return false;
+    const char *next = end < d->toks.n ? sl_facts_tok(d, end, &n) : "";
+    return (name > 0 && sl_facts_in(d, name - 1, may_before) >= 0) ||
+           (end < d->toks.n && next[0] >= '0' && next[0] <= '9');
+}
+
+/* Whether every word of tokens [a, b) is written in capitals. */
+static bool all_capitals(const sl_facts_doc *d, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if ((d->toks.items[k].flags & SL_TOK_WORD) && !(d->toks.items[k].flags & SL_TOK_ALLCAPS))
+            return false;
+    return true;
+}
+
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
- * the text speaks of it as a group ("the militant group Hamas"). */
+ * the text speaks of it as a group ("the militant group Hamas"), `thing`
+ * whether it qualifies a noun after "the" somewhere ("the Orlen Tannery
+ * warehouse"), which no person's full name does. */
 static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *kn,
                       size_t *n_known, const known **by_name, const char *fold, bool groups,
-                      bool dry)
+                      bool thing, bool dry)
 {
     size_t i = nm->first, end = nm->end;
     bool starts = nm->flags & SL_NAME_OPENS;
@@ -303,13 +412,18 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     /* the role: title words at the start of the run, with what precedes them */
     size_t name = first;
     for (size_t k = first; k < end; k++)
-        if (is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k))
-            name = k + 1; /* "of" only within a title: "Secretary of State", not "Bank of England" */
+        if (is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k) &&
+            !(k == end - 1 && k > first && sl_facts_is(d, k, "king") && !is_role(d, k - 1) &&
+              !demonym(d, k - 1)))
+            name = k + 1; /* "of" only within a title: "Secretary of State", not "Bank of
+                           * England"; "King" last after a name is a surname ("Ada King") */
     while (name < end && (connector(d, name) || sl_facts_is(d, name, ".")))
         name++;
+    if (name > first && name < end && sl_facts_in(d, end - 1, org_words) >= 0)
+        name = first; /* "Eskmoor General Hospital", "Defense Department": no title, one name */
     bool has_role = name > first;
-    if (name >= end)
-        return; /* nothing but a title */
+    if (name >= end || month_may(d, name, end))
+        return; /* nothing but a title; "in May" */
     /* lower-case title words right before: "defense minister Yoav Gallant" */
     size_t role_start = first;
     if (!has_role && first > 0 && is_role(d, first - 1) && !connector(d, first - 1) &&
@@ -327,7 +441,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     const known *seen = find_known(kn, *n_known, d->s + a, b - a, a);
     if (!seen && nm->refers != k_name)
         seen = by_name[nm->refers];
-    if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, subject_verbs) < 0)
+    if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, speech_verbs) < 0 &&
+        !age_after(d, end))
         return; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
     /* a nationality before a lower-case word modifies it ("the Israeli military",
      * "the Israeli and Hamas stances"): no entity, seen or not; nor is a
@@ -337,7 +452,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         (!seen || name == 0 || sl_facts_is(d, name - 1, "the") || sl_facts_is(d, name - 1, "an") ||
          sl_facts_is(d, name - 1, "a")) &&
         (!seen || !(d->toks.items[end].flags & SL_TOK_STOP) || sl_facts_is(d, end, "and")) &&
-        sl_facts_in(d, end, subject_verbs) < 0 && demonym(d, name))
+        sl_facts_in(d, end, subject_verbs) < 0 && sl_facts_in(d, end, day_words) < 0 &&
+        demonym(d, name))
         return;
     if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
                                            d->toks.items[name].end - d->toks.items[name].start))
@@ -357,6 +473,10 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
                                                 : classify(d, name, end, role, seen, starts && name == i);
     if (!type)
         return;
+    if (thing && !role && !seen && !strcmp(type, "person"))
+        type = "organization"; /* "the Orlen Tannery warehouse": a thing's name */
+    if (!role && !seen && !strcmp(type, "person") && all_capitals(d, name, end))
+        return; /* "FIRE IN THE MILL": capitals all through say nothing of a name */
     char written[128];
     size_t len = 0;
     if (!seen) {
@@ -454,6 +574,30 @@ static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64
     return n;
 }
 
+/* Whether name nm qualifies the lower-case noun after it, after an article
+ * ("the Orlen Tannery warehouse", "a Dessby Valley farmer", "the old Orlen
+ * Tannery building"): of two or more words, a thing's name, not a person's. */
+static bool modifies_noun(const sl_facts_doc *d, const sl_name *nm)
+{
+    if (nm->end - nm->first < 2 || nm->end >= d->toks.n || (nm->flags & SL_NAME_POSSESSIVE) ||
+        d->sent_of[nm->end] != d->sent_of[nm->first])
+        return false;
+    const sl_token *next = &d->toks.items[nm->end];
+    if (!(next->flags & SL_TOK_WORD) || (next->flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)))
+        return false;
+    return nm->first > 0 && sl_facts_is(d, nm->first - 1, "the");
+}
+
+static size_t modifier_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64_t *keys,
+                            size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < names->n && n < cap; k++)
+        if (modifies_noun(d, &names->items[k]))
+            keys[n++] = names->items[k].key;
+    return n;
+}
+
 static bool in_keys(const uint64_t *keys, size_t n, uint64_t key)
 {
     for (size_t k = 0; k < n; k++)
@@ -477,6 +621,8 @@ void sl_facts_entities(sl_facts_doc *d)
         d->err = SL_ENOMEM;
     uint64_t groups[MAX_GROUPS];
     size_t n_groups = d->err ? 0 : group_keys(d, &names, groups, MAX_GROUPS);
+    uint64_t things[MAX_GROUPS];
+    size_t n_things = d->err ? 0 : modifier_keys(d, &names, things, MAX_GROUPS);
     /* two passes: the first learns the names of the whole text, so that a
      * name is typed and listed the same before its fullest mention as after */
     for (int dry = 1; dry >= 0 && !d->err; dry--) {
@@ -497,7 +643,7 @@ void sl_facts_entities(sl_facts_doc *d)
                 k++;
             }
             entity_at(d, &nm, at, kn, &n_known, by_name, fold.ptr,
-                      in_keys(groups, n_groups, nm.key), dry);
+                      in_keys(groups, n_groups, nm.key), in_keys(things, n_things, nm.key), dry);
         }
     }
     for (size_t k = 0; k < names.n && !d->err; k++) {

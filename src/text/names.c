@@ -102,7 +102,7 @@ static bool title_case(const char *text, const sl_token *tok, size_t a, size_t b
         }
     bool stop = b > a && (is_word(text, &tok[b - 1], ".") || is_word(text, &tok[b - 1], "!") ||
                           is_word(text, &tok[b - 1], "?"));
-    return (words >= 4 && upper * 10 >= words * 7) ||
+    return (words >= 4 && upper * 10 >= words * 7 && (!stop || content_upper == content)) ||
            (!stop && content >= 4 && content_upper == content);
 }
 

@@ -195,6 +195,20 @@ static bool clock_word(const char *w, size_t n)
            (w[2] | 0x20) == 'm';
 }
 
+/* Whether the dot at s[dot] follows a title and one space ("Dr ."): a
+ * tokenised text's title, which ends no sentence either. */
+static bool spaced_title(const splitter *sp, size_t dot)
+{
+    const char *s = sp->s;
+    if (dot < sp->start + 2 || s[dot - 1] != ' ')
+        return false;
+    size_t end = dot - 1, w = end;
+    while (w > sp->start && end - w < WORD_BACK_MAX && ascii_letter(s[w - 1]))
+        w--;
+    bool whole = w == sp->start || s[w - 1] == ' ' || s[w - 1] == '\n';
+    return whole && end > w && in_list(titles, COUNT(titles), s + w, end - w);
+}
+
 /* Whether a single '.' at s[dot] after the word before it ends the sentence
  * whose next word starts at s[next]. */
 static bool dot_ends_sentence(const splitter *sp, size_t dot, size_t next)
@@ -210,6 +224,8 @@ static bool dot_ends_sentence(const splitter *sp, size_t dot, size_t next)
     bool whole = w == sp->start || !(ascii_letter(s[w - 1]) || ascii_digit(s[w - 1]) ||
                                     (unsigned char)s[w - 1] >= 0x80 || s[w - 1] == '.');
     size_t n = dot - w;
+    if (!n && spaced_title(sp, dot))
+        return false; /* "Dr . Benjamin", as tokenised corpora write "Dr. Benjamin" */
     if (!n || !whole)
         return true;
     if (clock_word(s + w, n))

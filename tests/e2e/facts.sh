@@ -56,6 +56,12 @@ expect_exit 0 "$S" --db "$DB" entities "$TREATY"
 check "entities: people with roles" out_has "person .*Ines Caldor (.*Minister)"
 check "entities: places" out_has "place .*Lindholt"
 "$S" --db "$DB" --json entities "$TREATY" >"$T/entities.json"
+for st in $("$S" --db "$DB" stories | awk 'NR > 1 {print $1}'); do
+  "$S" --db "$DB" --json entities "$st" >"$T/entities-$st.json"
+  check "story $st: each name listed once, with one type" py "$T/entities-$st.json" '
+names = [e["name"] for e in d["entities"]]
+assert len(names) == len(set(names)), names'
+done
 expect_exit 0 "$S" --db "$DB" show "$TREATY"
 check "show names the entities that entities lists, most mentioned first" python3 -c '
 import json, re, sys

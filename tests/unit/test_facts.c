@@ -787,6 +787,116 @@ TEST(facts_entities_of_compass_and_weekdays)
     sl_fact_items_free(items);
 }
 
+/* A lone word opening a sentence is a person's name before a verb of
+ * speech ("Okafor said"), not before any verb ("Flooding is", "Entry
+ * will"); a full name's generational suffix does not keep its surname from
+ * standing for it ("Okafor" for "Ruth Okafor Jr."), nor counts as a word. */
+TEST(facts_entities_sentence_starts_and_suffixes)
+{
+    sl_fact_items *items = extract_text(
+        "Flooding is feared along the coast. Entry will be free for all residents. Okafor "
+        "said the dam held. Police named the driver as Ruth Okafor Jr. of Denver. Okafor was "
+        "in court on Monday. Team President Ada King spoke. Tomas Lee Brandt Jr was there. "
+        "Ada R. Moss Jr, a judge, ruled.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t okafor = 0, king = 0, brandt = 0, moss = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(strcmp(e->text, "Flooding") && strcmp(e->text, "Entry"));
+        king += !strcmp(e->text, "Ada King") && e->role && !strcmp(e->role, "Team President");
+        brandt += !strcmp(e->text, "Tomas Lee Brandt Jr") && !strcmp(e->detail, "person");
+        moss += !strcmp(e->text, "Ada R. Moss Jr") && !strcmp(e->detail, "person");
+        okafor += !strcmp(e->text, "Okafor") && e->about && !strcmp(e->about, "Ruth Okafor Jr");
+    }
+    CHECK_INT(okafor, 2);
+    CHECK_INT(king, 1);   /* "King" last after a name is its surname */
+    CHECK_INT(brandt, 1); /* four words opening a sentence, the suffix not counted */
+    CHECK_INT(moss, 1);   /* an initial's dot and a suffix are no words of it */
+    sl_fact_items_free(items);
+}
+
+/* Types from a name's words and neighbours: an organisation's name holding a
+ * title word is no title ("Orlen General Hospital"), a place word opening a
+ * name ("Port Velmar", "Lake Varna"), a newspaper's word, the holder after a
+ * copyright sign; "in May" is the month, "Ada May said" a person. */
+TEST(facts_entities_types_from_words)
+{
+    sl_fact_items *items = extract_text(
+        "Two were taken to Orlen General Hospital on Friday. Ada May said the ferry sails "
+        "from Port Velmar to Lake Varna in May. The Dessby Gazette printed it, and Orlen TV "
+        "showed it. The ferry operator, Skerry Line, said nothing.\n\n"
+        "\xC2\xA9 2026 Tarn Weekly Review. All rights reserved.\n", NULL);
+    const char *want[][2] = {{"Orlen General Hospital", "organization"}, {"Ada May", "person"},
+                             {"Port Velmar", "place"}, {"Lake Varna", "place"},
+                             {"Dessby Gazette", "organization"},
+                             {"Tarn Weekly Review", "organization"}, {"Orlen TV", "organization"},
+                             {"Skerry Line", "organization"}};
+    const sl_fact_item *e = NULL;
+    size_t right = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(strcmp(e->text, "May") && strcmp(e->text, "Hospital"));
+        for (size_t w = 0; w < sizeof want / sizeof *want; w++)
+            right += !strcmp(e->text, want[w][0]) && !strcmp(e->detail, want[w][1]) && !e->role;
+    }
+    CHECK_INT(right, 8);
+    sl_fact_items_free(items);
+}
+
+/* A name of two or more words that qualifies a lower-case noun after "the"
+ * is a thing's, not a person's, wherever the text names it; one word
+ * ("the Varnholt family") says nothing. */
+TEST(facts_entities_name_qualifying_a_noun)
+{
+    sl_fact_items *items = extract_text(
+        "Fire crews reached the Orlen Tannery warehouse at dawn. Orlen Tannery employs 80 "
+        "people. Ilse Varnholt said the Varnholt family was safe.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t tannery = 0, varnholt = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        if (!strcmp(e->text, "Orlen Tannery"))
+            tannery += !strcmp(e->detail, "organization"); /* the second mention */
+        varnholt += !strcmp(e->text, "Ilse Varnholt") && !strcmp(e->detail, "person");
+    }
+    CHECK_INT(tannery, 1);
+    CHECK_INT(varnholt, 1);
+    sl_fact_items_free(items);
+}
+
+/* A run of words all in capitals that only its shape would make a person
+ * is no entity; a quoted nickname stays a person. */
+TEST(facts_entities_capitals_say_nothing)
+{
+    sl_fact_items *items = extract_text(
+        "Fans call him \"Ola Brink\" at home. The banner read TARN WINS AGAIN in red.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t brink = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(!strstr(e->text, "WINS"));
+        brink += !strcmp(e->text, "Ola Brink") && !strcmp(e->detail, "person");
+    }
+    CHECK_INT(brink, 1);
+    sl_fact_items_free(items);
+}
+
+/* Person and place from the words around a lone name: an age between
+ * commas ("Okafor, 49, ..." even opening a sentence), a noun of kin ("her
+ * husband Tomas"), "hometown of"; a word of time after a place ending like
+ * a nationality ("in Dubai today") leaves it a place. */
+TEST(facts_entities_lone_names_in_context)
+{
+    sl_fact_items *items = extract_text(
+        "Okafor, 49, took the keys. Ada Kell, her husband Tomas and friends left for her "
+        "hometown of Velmar. The tremor was felt in Dubai today.\n", NULL);
+    const char *want[][2] = {{"Okafor", "person"}, {"Tomas", "person"}, {"Velmar", "place"},
+                             {"Dubai", "place"}};
+    const sl_fact_item *e = NULL;
+    size_t right = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++)
+        for (size_t w = 0; w < sizeof want / sizeof *want; w++)
+            right += !strcmp(e->text, want[w][0]) && !strcmp(e->detail, want[w][1]);
+    CHECK_INT(right, 4);
+    sl_fact_items_free(items);
+}
+
 TEST(facts_bad_input)
 {
     sl_fact_items *items = NULL;

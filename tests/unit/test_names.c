@@ -104,4 +104,10 @@ TEST(names_headlines)
           !(f.names.items[ilse].flags & SL_NAME_HEADLINE));
     CHECK(named(&f, "Karsland") >= 0);
     done(&f);
+    /* a sentence with a full stop and a content word in lower case is no
+     * headline, however many capitals it holds */
+    find(&f, "Deputy Water Minister Ilse Varnholt spoke on Friday.\n");
+    ilse = named(&f, "Deputy Water Minister Ilse Varnholt");
+    CHECK(ilse >= 0 && !(f.names.items[ilse].flags & SL_NAME_HEADLINE));
+    done(&f);
 }

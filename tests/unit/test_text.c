@@ -266,6 +266,10 @@ TEST(sentences_abbreviations)
                     "Room No. 5 is closed. | She said no. | Then she left.");
     CHECK_SENTENCES("Bellmark Inc. The firm denied it.", "Bellmark Inc. | The firm denied it.");
     CHECK_SENTENCES("Bellmark Inc. Chief Ola Ray denied it.", "Bellmark Inc. Chief Ola Ray denied it.");
+    /* tokenised text writes a space before every dot: a title's ends nothing */
+    CHECK_SENTENCES("They hired Dr . Ada Moss today . She starts soon .",
+                    "They hired Dr . Ada Moss today . | She starts soon .");
+    CHECK_SENTENCES("It was a bad dr . Then it rained .", "It was a bad dr . | Then it rained .");
 }
 
 TEST(sentences_dotted_acronyms)
