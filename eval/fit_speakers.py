@@ -49,7 +49,8 @@ def gold_quotes(path, data_dir, split):
 
 
 def groups(tool, data_dir, split):
-    """Per quote with a known gold name: (features per candidate, right per candidate)."""
+    """Per quote with a known gold name: (features per candidate, right per
+    candidate, the article's name)."""
     texts = sorted(glob.glob(os.path.join(data_dir, split, "text", "*.txt")))
     out = []
     for i in range(0, len(texts), 100):
@@ -62,7 +63,8 @@ def groups(tool, data_dir, split):
                 g = [q for q in gold or [] if q[0] - 2 <= c[qa] < q[1]]
                 if g and g[0][2]:
                     out.append(([f for _, f in cands],
-                                [bool(name_words(n) & g[0][2]) for n, _ in cands]))
+                                [bool(name_words(n) & g[0][2]) for n, _ in cands],
+                                os.path.basename(path)[:-4]))
         for line in res.splitlines():
             if line.startswith("# "):
                 if path:
@@ -83,7 +85,7 @@ def groups(tool, data_dir, split):
 def accuracy(w, data):
     """Share of the quotes whose best-scored candidate is right."""
     ok = 0
-    for X, y in data:
+    for X, y, _ in data:
         scores = [sum(a * b for a, b in zip(w, x)) for x in X]
         ok += y[max(range(len(X)), key=lambda k: scores[k])]
     return ok / len(data) if data else 0.0
@@ -93,7 +95,7 @@ def fit(data, l2=0.01, rate=1.0, steps=600):
     """Conditional logit by gradient ascent on the mean log-likelihood."""
     n = len(data[0][0][0])
     w = [0.0] * n
-    usable = [(X, y) for X, y in data if any(y)]
+    usable = [(X, y) for X, y, _ in data if any(y)]
     for _ in range(steps):
         grad = [-l2 * v for v in w]
         for X, y in usable:
@@ -130,7 +132,7 @@ def main():
     print("    " + ", ".join("%.3f" % v for v in w) + ",")
     for name, v in zip(FEATURES, w):
         print("  %-14s %+.3f" % (name, v))
-    reach = sum(any(y) for _, y in train) / len(train)
+    reach = sum(any(y) for _, y, _ in train) / len(train)
     print("quotes with a no-name speaker mention: train %d, dev %d; right name among the "
           "candidates: train %.3f" % (len(train), len(dev), reach))
     print("top candidate right, fitted weights: train %.3f dev %.3f"

@@ -22,6 +22,7 @@
 
 enum { F_RANK0, F_RANK1, F_FAR, F_IN_QUOTE, F_LAST_SPEAKER, F_GENDER, F_OTHER_GENDER,
        F_SUBJECT, F_COUNT, F_SAME_PARA, F_ROLE, F_SAME_SENTENCE, F_PREV_SENTENCE, F_SPOKE, F_N };
+_Static_assert(F_N == SL_SPEAKERS_FEATURES, "facts.h counts the chooser's features");
 
 /* Fitted by eval/fit_speakers.py on PolNeAR train (conditional logit over
  * the candidates of each quote); its output, pasted. The top candidate is
@@ -291,11 +292,12 @@ long sl_speakers_choose(const sl_facts_doc *d, const sl_speakers *sp, size_t fir
     size_t n = gather(d, sp, at < qa ? at : qa, c, PERSONS_MAX);
     long best = -1;
     double best_score = -INFINITY, f[F_N];
+    const double *fitted = d->speaker_weights ? d->speaker_weights : weights;
     for (size_t r = 0; r < n; r++) {
         features(d, sp, &c[r], r, first, end, qa, qb, last_speaker, f);
         double score = 0;
         for (int k = 0; k < F_N; k++)
-            score += weights[k] * f[k];
+            score += fitted[k] * f[k];
         if (d->speaker_trace) {
             fprintf(d->speaker_trace, "%u\t%u\t", qa, qb);
             for (const char *w = d->out->items[c[r].item].about; *w; w++)
