@@ -28,7 +28,7 @@ from facts_common import char_offsets  # noqa: E402
 from facts_quotes import archive_marks, is_direct, name_words, read_ann, source_names  # noqa: E402
 
 FEATURES = ["rank0", "rank1", "far", "in_quote", "last_speaker", "gender", "other_gender", "subject",
-            "count", "same_para", "role", "same_sentence", "prev_sentence", "spoke"]
+            "count", "same_para", "role", "same_sentence", "prev_sentence", "spoke", "sentences", "possessive", "object"]
 
 
 def gold_quotes(path, data_dir, split):

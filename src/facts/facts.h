@@ -115,7 +115,7 @@ int sl_quote_pieces(const sl_facts_doc *d, sl_quote_piece_vec *out);
 /* Who a speaker mention that is no name stands for, per document. */
 typedef struct sl_speakers sl_speakers;
 /* The chooser's feature count: the length of sl_facts_doc.speaker_weights. */
-#define SL_SPEAKERS_FEATURES 14
+#define SL_SPEAKERS_FEATURES 17
 /* Reads the person entities of d->out (run after sl_facts_entities); NULL
  * when out of memory. */
 sl_speakers *sl_speakers_new(const sl_facts_doc *d);
