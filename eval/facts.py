@@ -33,7 +33,8 @@ def main():
     if "outlets" in parts and args.split == "dev":
         import facts_quotes_outlets
         print("--- quotes: quotes/polnear by outlet")
-        scores.update(facts_quotes_outlets.evaluate(os.path.join(args.data, "quotes/polnear")))
+        scores.update(facts_quotes_outlets.evaluate(args.bin,
+                                                           os.path.join(args.data, "quotes/polnear")))
     if "numbers" in parts:
         import facts_numbers
         print("--- numbers: numbers/newsquant")

@@ -56,9 +56,12 @@ def counts(tool, weights, data_dir, split, names):
     return total
 
 
-def evaluate(data_dir):
-    subprocess.run(["make", "-s", "-C", ROOT, "build/facts-features"], check=True)
-    tool = os.path.join(ROOT, "build/facts-features")
+def evaluate(binary, data_dir):
+    """`binary`: the storyline binary; facts-features is made beside it."""
+    tool = os.path.join(os.path.dirname(os.path.abspath(binary)), "facts-features")
+    build = os.path.relpath(os.path.dirname(tool), os.path.abspath(ROOT))
+    subprocess.run(["make", "-s", "-C", ROOT, "BUILD=" + build, os.path.join(build, "facts-features")],
+                   check=True)
     outlet_of = outlets(data_dir)
     train = groups(tool, data_dir, "train")
     dev = groups(tool, data_dir, "dev")
@@ -81,11 +84,12 @@ def evaluate(data_dir):
               "chooser top right %.3f of %d)" % (summary(n_shipped)["named"],
                                                  accuracy(w, held), len(held)))
     v, s = summary(loo), summary(shipped)
-    print("all outlets, left out: F1 %.3f speaker %.3f named %.3f; chooser fitted on all train: "
-          "named %.3f; chooser top candidate right, left out: %.3f"
-          % (v["f03"], v["mention"], v["named"], s["named"],
+    print("all outlets, left out: F1 %.3f speaker %.3f named %.3f right %.3f; chooser fitted on "
+          "all train: named %.3f; chooser top candidate right, left out: %.3f"
+          % (v["f03"], v["mention"], v["named"], v["right"], s["named"],
              chooser_ok / chooser_n if chooser_n else 0.0))
     return {"quotes_polnear_outlets_f1_03": v["f03"],
             "quotes_polnear_outlets_speaker": v["mention"],
             "quotes_polnear_outlets_speaker_named": v["named"],
+            "quotes_polnear_outlets_speaker_right": v["right"],
             "quotes_polnear_outlets_named_worst": worst}
