@@ -125,6 +125,10 @@ static int find_pieces(const sl_facts_doc *d, sl_quote_piece_vec *out)
     sl_quote_piece cur = {0};
     for (size_t i = 0; i < len;) {
         int w, m = mark_at(s, len, i, singles, &w);
+        if (m == 'o' && open && !space_before(s, i) && !letter_at(s, len, i + (size_t)w))
+            m = 'c'; /* an opening curly mark typed where a quote closes: "…here,“ said" */
+        else if (m == 'c' && !open && space_before(s, i) && letter_at(s, len, i + (size_t)w))
+            m = 'o'; /* and a closing one where it opens: "said ”We…" */
         if (paragraph_break(s, len, i)) {
             if (open) {
                 open = false;

@@ -130,6 +130,26 @@ TEST(facts_quotes_text_ends)
     sl_fact_items_free(items);
 }
 
+/* Curly marks typed the wrong way round: an opening mark where a quote
+ * closes (after its comma, before a space) closes it, and a closing mark
+ * after a space and before a letter opens one. */
+TEST(facts_quotes_mirrored_marks)
+{
+    sl_fact_items *items = extract_text(
+        "The count went on all night.\n\n"
+        "\xE2\x80\x9CWe will know by the morning, and not before,\xE2\x80\x9C said Paul Okafor, "
+        "the returning officer.\n\n"
+        "Ann Holt said \xE2\x80\x9DThe turnout was the highest in years.\xE2\x80\x9D\n", NULL);
+    CHECK_INT(count(items, SL_FACT_QUOTE), 2);
+    const sl_fact_item *q = nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->text : NULL, "We will know by the morning, and not before");
+    CHECK_STR(q ? q->about : NULL, "Paul Okafor");
+    q = nth(items, SL_FACT_QUOTE, 1);
+    CHECK_STR(q ? q->text : NULL, "The turnout was the highest in years");
+    CHECK_STR(q ? q->about : NULL, "Ann Holt");
+    sl_fact_items_free(items);
+}
+
 /* A block quote: a paragraph without marks after "... wrote:" is a quote
  * of that speaker; after a colon with no verb of saying ("4:40 p.m.:") it is
  * none. */
