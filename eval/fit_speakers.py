@@ -103,11 +103,13 @@ def fit(data, l2=0.01, rate=1.0, steps=600):
             m = max(scores)
             e = [math.exp(s - m) for s in scores]
             z = sum(e)
-            right = sum(e[k] for k in range(len(X)) if y[k])
-            for j in range(n):
-                exp_all = sum(e[k] * X[k][j] for k in range(len(X))) / z
-                exp_right = sum(e[k] * X[k][j] for k in range(len(X)) if y[k]) / right
-                grad[j] += (exp_right - exp_all) / len(usable)
+            right = sum(v for v, r in zip(e, y) if r)
+            for x, v, r in zip(X, e, y):
+                diff = ((v / right) if r else 0.0) - v / z  # P(k | right) - P(k)
+                if diff:
+                    for j, xj in enumerate(x):
+                        if xj:
+                            grad[j] += diff * xj / len(usable)
         w = [v + rate * g for v, g in zip(w, grad)]
     return w
 
