@@ -28,10 +28,10 @@ _Static_assert(F_N == SL_SPEAKERS_FEATURES, "facts.h counts the chooser's featur
 /* Fitted by eval/fit_speakers.py on PolNeAR train (conditional logit over
  * the candidates of each quote); its output, pasted (`/usr/bin/python3
  * eval/fit_speakers.py --data ../shared/datasets/quotes/polnear`). The top
- * candidate is right for 0.730 of the train quotes and 0.817 of dev; before
- * the last three features (sentences between, possessive, object of a
- * preposition) 0.701 and 0.771, and fitted without the outlet it is read on
- * (eval/facts_quotes_outlets.py) 0.707 -> see docs/eval.md; the most recent
+ * candidate is right for 0.729 of the train quotes and 0.817 of dev, and
+ * for 0.732 of each outlet's quotes when fitted without that outlet
+ * (eval/facts_quotes_outlets.py); before the last three features (sentences
+ * between, possessive, object of a preposition) 0.701, 0.771 and 0.707; the most recent
  * person, the rule this replaced: 0.539 and 0.514; the right person is
  * among the candidates for 0.904 of train. In order: most recent, second
  * most recent, log distance, named inside a quote, the previous quote's
