@@ -1,7 +1,8 @@
-"""make eval for the facts stage: quotes (PolNeAR dev), numbers (NewsQuant),
+"""make eval for the facts stage: quotes (PolNeAR dev, and by outlet with
+each outlet left out of the speaker chooser's fit), numbers (NewsQuant),
 entities (ECB+ and the seeds), and the seeds' cross-check. Prints findings and
 `SCORE name value` lines. Usage: facts.py --bin B --db D --data DATASETS
-[--only quotes,numbers,entities,seeds]"""
+[--only quotes,outlets,numbers,entities,seeds]"""
 import argparse
 import os
 import sys
@@ -16,7 +17,7 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--db", required=True)
     ap.add_argument("--data", required=True)
-    ap.add_argument("--only", default="quotes,numbers,entities,seeds")
+    ap.add_argument("--only", default="quotes,outlets,numbers,entities,seeds")
     ap.add_argument("--split", default="dev",
                     help="dev: the reported splits; train: the tuning ones (PolNeAR train, "
                          "NewsQuant's even sentences)")
@@ -29,6 +30,11 @@ def main():
         print("--- quotes: quotes/polnear (%s split)" % args.split)
         scores.update(facts_quotes.evaluate(args.bin, args.db,
                                             os.path.join(args.data, "quotes/polnear"), args.split))
+    if "outlets" in parts and args.split == "dev":
+        import facts_quotes_outlets
+        print("--- quotes: quotes/polnear by outlet")
+        scores.update(facts_quotes_outlets.evaluate(args.bin,
+                                                           os.path.join(args.data, "quotes/polnear")))
     if "numbers" in parts:
         import facts_numbers
         print("--- numbers: numbers/newsquant")

@@ -15,7 +15,9 @@ Speaker named: of the same quotes, the share whose speaker *name* (what
 stands for: the Source itself when it holds one ("Sen. Tim Kaine"), else
 ("he", "the minister") the last earlier gold Source that does (the
 annotation has no coreference; this is its nearest stand-in). This is what a
-reader of `storyline quotes` sees."""
+reader of `storyline quotes` sees. Speaker right: the mention overlaps the
+Source or the name is right (what the hidden-set check counted). By outlet:
+the same per metadata.tsv publisher."""
 import glob
 import os
 import re
@@ -106,75 +108,126 @@ def overlap(p, g):
     return len(p & g) / max(len(p), len(g)) if p and g else 0.0
 
 
+def outlets(data_dir):
+    """Article name -> its outlet (metadata.tsv's publisher column)."""
+    out = {}
+    with open(os.path.join(data_dir, "metadata.tsv"), encoding="utf-8") as f:
+        head = f.readline().rstrip("\n").split("\t")
+        name, pub = head.index("filename"), head.index("publisher")
+        for line in f:
+            row = line.rstrip("\n").split("\t")
+            out[row[name]] = row[pub]
+    return out
+
+
+def article_counts(path, data_dir, split, quotes):
+    """Counts of one article: gold, predicted (not inside a paraphrase),
+    matched at 0.3 and 0.8, matched with a gold source, speaker mention and
+    speaker name right. `quotes`: its predicted quotes, dicts with "span",
+    "speaker_span" (may be absent) and "speaker", in byte offsets. None when
+    the article has no annotation."""
+    name = os.path.basename(path)[:-4]
+    anns = sorted(glob.glob(os.path.join(data_dir, split, "attributions", name + "_*.ann")))
+    if not anns:
+        return None
+    data = open(path, "rb").read()
+    text = archive_marks(data.decode("utf-8"))
+    c = char_offsets(data)
+    spans, rels = read_ann(anns[0])
+    gold, other = [], []
+    names = source_names(text, rels, spans)
+    for r in rels:
+        if "Content" not in r or r["Content"] not in spans:
+            continue
+        pieces = spans[r["Content"]][1]
+        src = spans.get(r.get("Source", ""), (None, None))[1]
+        if is_direct(text, pieces):
+            gold.append((tokens(text, pieces), src, names.get(r.get("Source"), set())))
+        else:
+            other.append(tokens(text, pieces))
+    pred = []
+    for q in quotes:
+        a, b = c[q["span"][0]], c[q["span"][1]]
+        sp = q.get("speaker_span")
+        pred.append((quoted_tokens(text, a, b), (c[sp[0]], c[sp[1]]) if sp else None,
+                     name_words(q.get("speaker"))))
+    pairs = sorted(((overlap(p[0], g[0]), i, k) for i, p in enumerate(pred)
+                    for k, g in enumerate(gold)), reverse=True)
+    used_p, used_g, best = set(), set(), {}
+    for ov, i, k in pairs:
+        if ov < 0.3 or i in used_p or k in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(k)
+        best[i] = (ov, k)
+    n = dict(gold=len(gold), pred=0, m03=0, m08=0, sourced=0, mention=0, named=0, right=0)
+    for i, p in enumerate(pred):
+        if i in best:
+            ov, k = best[i]
+            n["m03"] += 1
+            n["m08"] += ov >= 0.8
+            src = gold[k][1]
+            if src:
+                n["sourced"] += 1
+                ps = p[1]
+                mention = bool(ps and any(ps[0] < b2 and a2 < ps[1] for a2, b2 in src))
+                named = bool(p[2] & gold[k][2])
+                n["mention"] += mention
+                n["named"] += named
+                n["right"] += mention or named
+            n["pred"] += 1
+        elif not any(p[0] and len(p[0] & o) / len(p[0]) >= 0.5 for o in other):
+            n["pred"] += 1
+    return n
+
+
+def add(total, n):
+    for k, v in n.items():
+        total[k] = total.get(k, 0) + v
+    return total
+
+
+def summary(n):
+    """F1 at 0.3 and 0.8 (with P and R at 0.3), speaker mention and named of summed counts."""
+    p, r, f = prf(n.get("m03", 0), n.get("pred", 0), n.get("gold", 0))
+    f8 = prf(n.get("m08", 0), n.get("pred", 0), n.get("gold", 0))[2]
+    s = n.get("sourced", 0)
+    return dict(p=p, r=r, f03=f, f08=f8, mention=n.get("mention", 0) / s if s else 0.0,
+                named=n.get("named", 0) / s if s else 0.0, right=n.get("right", 0) / s if s else 0.0)
+
+
+def by_outlet_line(outlet, n):
+    v = summary(n)
+    return ("  %-12s F1 %.3f (P %.3f R %.3f, %3d gold)  speaker %.3f  named %.3f  right %.3f (%d)"
+            % (outlet, v["f03"], v["p"], v["r"], n.get("gold", 0), v["mention"], v["named"],
+               v["right"], n.get("sourced", 0)))
+
+
 def evaluate(binary, db, data_dir, split="dev"):
     texts = sorted(glob.glob(os.path.join(data_dir, split, "text", "*.txt")))
     preds = extract(binary, db, texts)
-    gold_n = pred_n = 0
-    matched = {0.3: 0, 0.8: 0}
-    speaker_ok = speaker_n = named_ok = 0
+    outlet_of = outlets(data_dir)
+    total, per_outlet = {}, {}
     for path, facts in zip(texts, preds):
-        name = os.path.basename(path)[:-4]
-        anns = sorted(glob.glob(os.path.join(data_dir, split, "attributions", name + "_*.ann")))
-        if not anns:
-            continue
-        data = open(path, "rb").read()
-        text = archive_marks(data.decode("utf-8"))
-        c = char_offsets(data)
-        spans, rels = read_ann(anns[0])
-        gold, other = [], []
-        names = source_names(text, rels, spans)
-        for r in rels:
-            if "Content" not in r or r["Content"] not in spans:
-                continue
-            pieces = spans[r["Content"]][1]
-            src = spans.get(r.get("Source", ""), (None, None))[1]
-            if is_direct(text, pieces):
-                gold.append((tokens(text, pieces), src, names.get(r.get("Source"), set())))
-            else:
-                other.append(tokens(text, pieces))
-        pred = []
-        for q in facts["quotes"]:
-            a, b = c[q["span"][0]], c[q["span"][1]]
-            sp = q.get("speaker_span")
-            pred.append((quoted_tokens(text, a, b), (c[sp[0]], c[sp[1]]) if sp else None,
-                         name_words(q.get("speaker"))))
-        pairs = sorted(((overlap(p[0], g[0]), i, k) for i, p in enumerate(pred)
-                        for k, g in enumerate(gold)), reverse=True)
-        used_p, used_g, best = set(), set(), {}
-        for ov, i, k in pairs:
-            if ov < 0.3 or i in used_p or k in used_g:
-                continue
-            used_p.add(i)
-            used_g.add(k)
-            best[i] = (ov, k)
-        for i, p in enumerate(pred):
-            if i in best:
-                ov, k = best[i]
-                for t in matched:
-                    matched[t] += ov >= t
-                src = gold[k][1]
-                if src:
-                    speaker_n += 1
-                    ps = p[1]
-                    speaker_ok += bool(ps and any(ps[0] < b2 and a2 < ps[1] for a2, b2 in src))
-                    named_ok += bool(p[2] & gold[k][2])
-                pred_n += 1
-            elif not any(p[0] and len(p[0] & o) / len(p[0]) >= 0.5 for o in other):
-                pred_n += 1
-        gold_n += len(gold)
-    scores = {}
-    for t in (0.3, 0.8):
-        p, r, f = prf(matched[t], pred_n, gold_n)
-        tag = "03" if t == 0.3 else "08"
+        n = article_counts(path, data_dir, split, facts["quotes"])
+        if n:
+            add(total, n)
+            add(per_outlet.setdefault(outlet_of[os.path.basename(path)[:-4]], {}), n)
+    v = summary(total)
+    for t, f in ((0.3, v["f03"]), (0.8, v["f08"])):
+        m = total["m03" if t == 0.3 else "m08"]
+        p, r, _ = prf(m, total["pred"], total["gold"])
         print("quotes at %.1f overlap: P %.3f R %.3f F1 %.3f (%d gold, %d predicted)"
-              % (t, p, r, f, gold_n, pred_n))
-        scores["quotes_polnear_f1_" + tag] = f
-    acc = speaker_ok / speaker_n if speaker_n else 0.0
+              % (t, p, r, f, total["gold"], total["pred"]))
     print("speaker accuracy %.3f (%d of %d matched quotes with a gold source)"
-          % (acc, speaker_ok, speaker_n))
-    scores["quotes_polnear_speaker"] = acc
-    named = named_ok / speaker_n if speaker_n else 0.0
+          % (v["mention"], total["mention"], total["sourced"]))
     print("speaker named %.3f (%d of %d: the listed name is the one the source stands for)"
-          % (named, named_ok, speaker_n))
-    scores["quotes_polnear_speaker_named"] = named
-    return scores
+          % (v["named"], total["named"], total["sourced"]))
+    print("speaker right %.3f (%d of %d: the mention overlaps the source or the name is its "
+          "person, as the hidden set's check counts it)" % (v["right"], total["right"], total["sourced"]))
+    print("by outlet (%s split):" % split)
+    for outlet in sorted(per_outlet):
+        print(by_outlet_line(outlet, per_outlet[outlet]))
+    return {"quotes_polnear_f1_03": v["f03"], "quotes_polnear_f1_08": v["f08"],
+            "quotes_polnear_speaker": v["mention"], "quotes_polnear_speaker_named": v["named"],
+            "quotes_polnear_speaker_right": v["right"]}

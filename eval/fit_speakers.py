@@ -28,7 +28,7 @@ from facts_common import char_offsets  # noqa: E402
 from facts_quotes import archive_marks, is_direct, name_words, read_ann, source_names  # noqa: E402
 
 FEATURES = ["rank0", "rank1", "far", "in_quote", "last_speaker", "gender", "other_gender", "subject",
-            "count", "same_para", "role", "same_sentence", "prev_sentence", "spoke"]
+            "count", "same_para", "role", "same_sentence", "prev_sentence", "spoke", "sentences", "possessive", "object"]
 
 
 def gold_quotes(path, data_dir, split):
@@ -49,7 +49,8 @@ def gold_quotes(path, data_dir, split):
 
 
 def groups(tool, data_dir, split):
-    """Per quote with a known gold name: (features per candidate, right per candidate)."""
+    """Per quote with a known gold name: (features per candidate, right per
+    candidate, the article's name)."""
     texts = sorted(glob.glob(os.path.join(data_dir, split, "text", "*.txt")))
     out = []
     for i in range(0, len(texts), 100):
@@ -62,7 +63,8 @@ def groups(tool, data_dir, split):
                 g = [q for q in gold or [] if q[0] - 2 <= c[qa] < q[1]]
                 if g and g[0][2]:
                     out.append(([f for _, f in cands],
-                                [bool(name_words(n) & g[0][2]) for n, _ in cands]))
+                                [bool(name_words(n) & g[0][2]) for n, _ in cands],
+                                os.path.basename(path)[:-4]))
         for line in res.splitlines():
             if line.startswith("# "):
                 if path:
@@ -83,7 +85,7 @@ def groups(tool, data_dir, split):
 def accuracy(w, data):
     """Share of the quotes whose best-scored candidate is right."""
     ok = 0
-    for X, y in data:
+    for X, y, _ in data:
         scores = [sum(a * b for a, b in zip(w, x)) for x in X]
         ok += y[max(range(len(X)), key=lambda k: scores[k])]
     return ok / len(data) if data else 0.0
@@ -93,7 +95,7 @@ def fit(data, l2=0.01, rate=1.0, steps=600):
     """Conditional logit by gradient ascent on the mean log-likelihood."""
     n = len(data[0][0][0])
     w = [0.0] * n
-    usable = [(X, y) for X, y in data if any(y)]
+    usable = [(X, y) for X, y, _ in data if any(y)]
     for _ in range(steps):
         grad = [-l2 * v for v in w]
         for X, y in usable:
@@ -101,11 +103,13 @@ def fit(data, l2=0.01, rate=1.0, steps=600):
             m = max(scores)
             e = [math.exp(s - m) for s in scores]
             z = sum(e)
-            right = sum(e[k] for k in range(len(X)) if y[k])
-            for j in range(n):
-                exp_all = sum(e[k] * X[k][j] for k in range(len(X))) / z
-                exp_right = sum(e[k] * X[k][j] for k in range(len(X)) if y[k]) / right
-                grad[j] += (exp_right - exp_all) / len(usable)
+            right = sum(v for v, r in zip(e, y) if r)
+            for x, v, r in zip(X, e, y):
+                diff = ((v / right) if r else 0.0) - v / z  # P(k | right) - P(k)
+                if diff:
+                    for j, xj in enumerate(x):
+                        if xj:
+                            grad[j] += diff * xj / len(usable)
         w = [v + rate * g for v, g in zip(w, grad)]
     return w
 
@@ -130,7 +134,7 @@ def main():
     print("    " + ", ".join("%.3f" % v for v in w) + ",")
     for name, v in zip(FEATURES, w):
         print("  %-14s %+.3f" % (name, v))
-    reach = sum(any(y) for _, y in train) / len(train)
+    reach = sum(any(y) for _, y, _ in train) / len(train)
     print("quotes with a no-name speaker mention: train %d, dev %d; right name among the "
           "candidates: train %.3f" % (len(train), len(dev), reach))
     print("top candidate right, fitted weights: train %.3f dev %.3f"

@@ -34,6 +34,8 @@ typedef struct sl_facts_doc {
     sl_fact_vec *out;
     int err;
     FILE *speaker_trace;      /* NULL; eval/facts_features.c: the speaker chooser's features */
+    const double *speaker_weights; /* NULL: the fitted ones of speakers.c; eval/facts_features.c:
+                                    * a fold's refit (leave one outlet out) */
     FILE *concept_trace;      /* NULL; eval/facts_features.c: what numbers are values of */
 } sl_facts_doc;
 
@@ -112,6 +114,8 @@ int sl_quote_pieces(const sl_facts_doc *d, sl_quote_piece_vec *out);
 /* ---- speakers.c ---- */
 /* Who a speaker mention that is no name stands for, per document. */
 typedef struct sl_speakers sl_speakers;
+/* The chooser's feature count: the length of sl_facts_doc.speaker_weights. */
+#define SL_SPEAKERS_FEATURES 17
 /* Reads the person entities of d->out (run after sl_facts_entities); NULL
  * when out of memory. */
 sl_speakers *sl_speakers_new(const sl_facts_doc *d);

@@ -91,14 +91,23 @@ static bool next_para_opens(const char *s, size_t len, size_t i, bool singles)
 }
 
 /* The end of a quote's text before its closing mark at `close`, without the
- * punctuation that ends it there ("…,"), but for ? and !. */
+ * punctuation and spaces that end it there ("…,", "… —", "…--", "……"),
+ * but for ? and !. */
 static uint32_t text_end(const char *s, uint32_t start, uint32_t close)
 {
-    while (close > start && s[close - 1] && strchr(",.;: ", s[close - 1]))
-        close--;
-    while (close >= start + 3 && !memcmp(s + close - 3, "\xE2\x80\x94", 3)) /* an em dash */
+    static const char *const wide[] = {"\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA6", NULL};
+    for (;;) {
+        if (close > start && s[close - 1] && strchr(",.;:- ", s[close - 1])) {
+            close--;
+            continue;
+        }
+        int k = 0; /* an em dash, an en dash, an ellipsis */
+        while (wide[k] && !(close >= start + 3 && !memcmp(s + close - 3, wide[k], 3)))
+            k++;
+        if (!wide[k])
+            return close;
         close -= 3;
-    return close;
+    }
 }
 
 static int by_open(const void *a, const void *b)
@@ -116,6 +125,10 @@ static int find_pieces(const sl_facts_doc *d, sl_quote_piece_vec *out)
     sl_quote_piece cur = {0};
     for (size_t i = 0; i < len;) {
         int w, m = mark_at(s, len, i, singles, &w);
+        if (m == 'o' && open && !space_before(s, i) && !letter_at(s, len, i + (size_t)w))
+            m = 'c'; /* an opening curly mark typed where a quote closes: "…here,“ said" */
+        else if (m == 'c' && !open && space_before(s, i) && letter_at(s, len, i + (size_t)w))
+            m = 'o'; /* and a closing one where it opens: "said ”We…" */
         if (paragraph_break(s, len, i)) {
             if (open) {
                 open = false;

@@ -539,6 +539,31 @@ static bool trim_speaker(const sl_facts_doc *d, attribution *a)
     return a->sp_first < a->sp_end;
 }
 
+/* The person an apposition right after a speaker phrase that is no name
+ * names ("the assailant, John McGraw, told"; "Her spokesman, Nick Merrill,
+ * said"): the phrase is a determiner and lower-case words, a comma follows
+ * it, then a person's name and a comma, a cue or the clause's end. -1 when
+ * there is none. */
+static long apposition_person(const sl_facts_doc *d, const attribution *a)
+{
+    if (a->sp_end - a->sp_first < 2 || sl_facts_in(d, a->sp_first, np_starts) < 0 ||
+        !sl_facts_is(d, a->sp_end, ","))
+        return -1;
+    for (size_t i = a->sp_first + 1; i < a->sp_end; i++)
+        if (sl_facts_upper(d, i) || !(d->toks.items[i].flags & SL_TOK_WORD))
+            return -1;
+    uint32_t at = a->sp_end + 1 < d->toks.n ? d->toks.items[a->sp_end + 1].start : UINT32_MAX;
+    for (size_t k = 0; k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (it->kind != SL_FACT_ENTITY || it->span.start != at || !it->detail ||
+            strcmp(it->detail, "person") || !it->about)
+            continue;
+        size_t after = sl_facts_token_at(d, it->span.end);
+        return after >= d->toks.n || punct(d, after) || is_cue(d, after) ? (long)k : -1;
+    }
+    return -1;
+}
+
 /* Fills the item's speaker from an attribution; false when it has none. A
  * mention that is no name ("he", "the candidate") names the person the
  * speaker chooser picks (speakers.c), `last` being the previous quote. */
@@ -552,11 +577,11 @@ static bool set_speaker(sl_facts_doc *d, const sl_speakers *sp, attribution *a,
     size_t cn;
     const char *cue = sl_facts_tok(d, a->cue, &cn);
     it->detail = sl_facts_strdup(d, cue, cn);
-    long e = -1;
-    if (sl_speakers_resolvable(d, a->sp_first, a->sp_end))
+    long e = apposition_person(d, a); /* a description the apposition names */
+    if (e < 0 && sl_speakers_resolvable(d, a->sp_first, a->sp_end))
         e = sl_speakers_choose(d, sp, a->sp_first, a->sp_end, it->span.start, it->span.end,
                                last ? last->about : NULL);
-    else if (!(a->sp_end - a->sp_first == 1 && sl_facts_in(d, a->sp_first, pronouns) >= 0))
+    else if (e < 0 && !(a->sp_end - a->sp_first == 1 && sl_facts_in(d, a->sp_first, pronouns) >= 0))
         e = entity_in(d, sa, sb);
     if (e >= 0) {
         const sl_fact_item *en = &d->out->items[e];

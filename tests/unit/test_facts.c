@@ -111,6 +111,45 @@ TEST(facts_quotes_single_marks)
     sl_fact_items_free(items);
 }
 
+/* A quote's text ends before the punctuation and spaces that close it:
+ * an em dash after a space, two hyphens, an ellipsis; ? and ! stay. */
+TEST(facts_quotes_text_ends)
+{
+    sl_fact_items *items = extract_text(
+        "The vote was close.\n\n\"It is not over yet \xE2\x80\x94\" Okafor said.\n\n"
+        "\"We need one more count--\" Okafor said.\n\n"
+        "\"We will win this one\xE2\x80\xA6\" said Okafor.\n\n"
+        "\"Did we win the vote?\" asked Okafor.\n", NULL);
+    const char *want[] = {"It is not over yet", "We need one more count", "We will win this one",
+                          "Did we win the vote?"};
+    CHECK_INT(count(items, SL_FACT_QUOTE), 4);
+    for (size_t k = 0; k < 4; k++) {
+        const sl_fact_item *q = nth(items, SL_FACT_QUOTE, k);
+        CHECK_STR(q ? q->text : NULL, want[k]);
+    }
+    sl_fact_items_free(items);
+}
+
+/* Curly marks typed the wrong way round: an opening mark where a quote
+ * closes (after its comma, before a space) closes it, and a closing mark
+ * after a space and before a letter opens one. */
+TEST(facts_quotes_mirrored_marks)
+{
+    sl_fact_items *items = extract_text(
+        "The count went on all night.\n\n"
+        "\xE2\x80\x9CWe will know by the morning, and not before,\xE2\x80\x9C said Paul Okafor, "
+        "the returning officer.\n\n"
+        "Ann Holt said \xE2\x80\x9DThe turnout was the highest in years.\xE2\x80\x9D\n", NULL);
+    CHECK_INT(count(items, SL_FACT_QUOTE), 2);
+    const sl_fact_item *q = nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->text : NULL, "We will know by the morning, and not before");
+    CHECK_STR(q ? q->about : NULL, "Paul Okafor");
+    q = nth(items, SL_FACT_QUOTE, 1);
+    CHECK_STR(q ? q->text : NULL, "The turnout was the highest in years");
+    CHECK_STR(q ? q->about : NULL, "Ann Holt");
+    sl_fact_items_free(items);
+}
+
 /* A block quote: a paragraph without marks after "... wrote:" is a quote
  * of that speaker; after a colon with no verb of saying ("4:40 p.m.:") it is
  * none. */
@@ -151,6 +190,29 @@ TEST(facts_quotes_pronoun_speakers)
                          "would win. \"I will not let you down, not this time.\"\n", NULL);
     q = nth(items, SL_FACT_QUOTE, 0);
     CHECK_STR(q ? q->about : NULL, "Oskar Thiel");
+    sl_fact_items_free(items);
+}
+
+/* A description the apposition after it names is that person ("the
+ * assailant, Jon Petrak, told"; "Her spokesman, Nick Morrow, said:"), and
+ * "he" is not the man named only in a possessive ("Tom Reyes's budget
+ * office"), whom the chooser took before it had that feature. */
+TEST(facts_quotes_apposition_and_possessive)
+{
+    sl_fact_items *items = extract_text(
+        "The trial ended on Friday.\n\n"
+        "\"I would do it again,\" the assailant, Jon Petrak, told the court.\n\n"
+        "Her spokesman, Nick Morrow, said: \"The mayor has no comment on the verdict today.\"\n",
+        NULL);
+    const char *want[] = {"Jon Petrak", "Nick Morrow"};
+    check_speakers(items, want, 2);
+    sl_fact_items_free(items);
+    items = extract_text(
+        "Senator Paul Okafor defended the bill on Tuesday. He said that Governor Tom Reyes's "
+        "budget office had checked the sums.\n\n"
+        "\"It will pass, and by a wide margin,\" he said.\n", NULL);
+    const char *okafor[] = {"Paul Okafor"};
+    check_speakers(items, okafor, 1);
     sl_fact_items_free(items);
 }
 
