@@ -21,8 +21,9 @@ definitions (B-cubed, pairwise, NMI, ARI; see docs/stories.md):
       was fitted on the clusters of even id; the odd ones are held out.
   seeds (seeds/*.txt, no labels): the five reports should make one story of
       four and one of one, in one thread (checked by sizes, no file named).
-  demo (the project's examples/, ingested as `make demo` does, with dates):
-      stories and threads against the answer key of examples/README.md.
+  demo (the project's examples/, ingested as `make demo` does, with dates,
+      and as a plain folder, the .txt files undated): stories and threads
+      against the answer key of examples/README.md.
 
 On GoogleNews a naive single-pass TF-IDF clusterer in Python (standard
 library, best of five thresholds) runs beside it too, with its time.
@@ -475,15 +476,8 @@ DEMO_KEY = (("tavel-talks", "A1"), ("talks-begin", "A1"), ("treaty", "A2"), ("05
             ("ferries", "D"))
 
 
-def eval_demo(args, report):
-    """examples/ ingested as make demo does (date order, dates and outlets
-    from the .txt names); stories and threads against its README."""
-    db = fresh_db(args, "demo")
-    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples")
-    for path in sorted(glob.glob(os.path.join(root, "[0-9]*"))):
-        date, outlet = os.path.basename(path).split("_")[:2]
-        extra = [] if path.endswith(".jsonl") else ["--date", date, "--source", outlet]
-        subprocess.run([args.bin, "--db", db, "--quiet", "ingest"] + extra + [path], check=True)
+def demo_scores(args, db):
+    """The stories and threads of a demo store against examples/README.md."""
     doc = json.loads(subprocess.run([args.bin, "--db", db, "export", "--json"],
                                     stdout=subprocess.PIPE, check=True).stdout)
     thread_of = {s["id"]: s["thread"] or s["id"] for s in doc["stories"]}
@@ -495,13 +489,36 @@ def eval_demo(args, report):
         pred_t.append(thread_of[a["story"]])
         gold_s.append(gold)
         gold_t.append("A" if gold.startswith("A") else gold)
-    s, t = scores(pred_s, gold_s), scores(pred_t, gold_t)
+    return len(pred_s), scores(pred_s, gold_s), scores(pred_t, gold_t)
+
+
+def eval_demo(args, report):
+    """examples/ ingested as make demo does (date order, dates and outlets
+    from the .txt names), then as a plain folder (the .txt files undated,
+    the feed and the HTML page with their own dates); stories and threads
+    against its README."""
+    db = fresh_db(args, "demo")
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples")
+    for path in sorted(glob.glob(os.path.join(root, "[0-9]*"))):
+        date, outlet = os.path.basename(path).split("_")[:2]
+        extra = [] if path.endswith(".jsonl") else ["--date", date, "--source", outlet]
+        subprocess.run([args.bin, "--db", db, "--quiet", "ingest"] + extra + [path], check=True)
+    n, s, t = demo_scores(args, db)
     print("demo (examples/, with dates): %d articles -> %d stories, %d threads "
-          "(README: 5 stories, 4 threads)" % (len(pred_s), s["clusters"], t["clusters"]))
+          "(README: 5 stories, 4 threads)" % (n, s["clusters"], t["clusters"]))
     line("storyline stories", s, 0)
     line("storyline threads", t, 0)
     report["demo_story_b3_f1"] = s["b3_f1"]
     report["demo_thread_b3_f1"] = t["b3_f1"]
+    db = fresh_db(args, "demo_undated")
+    subprocess.run([args.bin, "--db", db, "--quiet", "ingest", root], check=True)
+    n, s, t = demo_scores(args, db)
+    print("demo (examples/ as a plain folder): %d articles -> %d stories, %d threads"
+          % (n, s["clusters"], t["clusters"]))
+    line("storyline stories", s, 0)
+    line("storyline threads", t, 0)
+    report["demo_undated_story_b3_f1"] = s["b3_f1"]
+    report["demo_undated_thread_b3_f1"] = t["b3_f1"]
     print()
 
 

@@ -303,6 +303,20 @@ static void window_best(const sl_join_pair *pairs, const int64_t *gaps, size_t n
     }
 }
 
+/* Whether a story links the article's into its thread: enough shared
+ * features and a cosine, not lowered by the gap, of a thread when the two
+ * are within the story window, or of an undated join when they are not or
+ * when only one of them is dated (an undated story of a dated collection
+ * may be from any week; the demo's undated treaty talks and its dated mill
+ * fire share only place names, cosine 0.10). */
+static int thread_link(const sl_grouper *g, const sl_join_pair *p, int64_t gap, int day_dated,
+                       int story_dated)
+{
+    int near = gap <= WINDOW_DAYS && day_dated == story_dated;
+    double link = near ? g->thread_threshold : g->join_threshold;
+    return p->shared >= THREAD_MIN_SHARED && p->cosine >= link;
+}
+
 void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placement *out)
 {
     memset(out, 0, sizeof *out);
@@ -344,11 +358,8 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
             best_story = sim;
             out->story = cands[i].story;
         }
-        /* A thread spans weeks: its link is not decayed by the gap, but
-         * beyond a story's window it must be as close as an undated join
-         * (same actors, same subject), not merely share a place name. */
-        double link = gap > WINDOW_DAYS ? g->join_threshold : g->thread_threshold;
-        if (shared >= THREAD_MIN_SHARED && cosine_sim >= link && cosine_sim > best_thread) {
+        if (thread_link(g, &pairs[i], gap, day != INT64_MIN, s->last_day != INT64_MIN) &&
+            cosine_sim > best_thread) {
             best_thread = cosine_sim;
             thread_story = cands[i].story;
         }

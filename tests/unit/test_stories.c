@@ -126,12 +126,12 @@ TEST(grouper_thread_across_weeks_needs_a_story_join_similarity)
     sl_grouper *g = sl_grouper_new();
     int64_t next = 1, thread = 0;
     /* Four of 64 words shared (cosine 0.177 with the quake): a relative
-     * when undated (thread threshold 0.09), not across weeks (0.225). */
+     * when both are undated (thread threshold 0.09), not across weeks (0.225). */
     uint64_t ids[64];
     for (int i = 0; i < 64; i++)
         ids[i] = i < 4 ? quake[i] : 100 + (uint64_t)i;
     sl_vector a = vec(quake, 8), near = vec(ids, 64);
-    int64_t s1 = put(g, &a, 100, &next, NULL);
+    int64_t s1 = put(g, &a, INT64_MIN, &next, NULL);
     int64_t s2 = put(g, &near, INT64_MIN, &next, &thread);
     CHECK(s2 != s1);
     CHECK_INT(thread, s1);
@@ -143,6 +143,27 @@ TEST(grouper_thread_across_weeks_needs_a_story_join_similarity)
     CHECK_INT(thread, s2);
     sl_grouper_free(g);
     sl_grouper_free(h);
+}
+
+/* An undated story in a collection with dates may be from any week: a dated
+ * story links to it only as closely as across weeks (the demo's undated
+ * treaty talks and its dated mill fire share place names, cosine 0.10), and
+ * an undated one to a dated story likewise. */
+TEST(grouper_thread_between_dated_and_undated_needs_a_story_join_similarity)
+{
+    uint64_t ids[64];
+    for (int i = 0; i < 64; i++)
+        ids[i] = i < 4 ? quake[i] : 100 + (uint64_t)i;
+    sl_vector a = vec(quake, 8), near = vec(ids, 64);
+    for (int undated_first = 0; undated_first < 2; undated_first++) {
+        sl_grouper *g = sl_grouper_new();
+        int64_t next = 1, thread = 0;
+        int64_t s1 = put(g, &a, undated_first ? INT64_MIN : 100, &next, NULL);
+        int64_t s2 = put(g, &near, undated_first ? 100 : INT64_MIN, &next, &thread);
+        CHECK(s2 != s1);
+        CHECK_INT(thread, s2);
+        sl_grouper_free(g);
+    }
 }
 
 TEST(grouper_out_of_order_dates_join_by_publication_date)
