@@ -35,6 +35,9 @@ clustering on cosine distance, cut at its best threshold for each dataset
 first reduced to SVD_DIMS dimensions with TruncatedSVD (all pairs in full
 dimension take over six minutes). Its scores and time are printed beside ours.
 
+--thread-orders N prints ECB+ thread B-cubed F1 on topics 1-20, 21-35 and
+all for ingest orders 1..N and their mean.
+
 --tune prints story B-cubed F1 on the ECB+ train topics and on the BASIL
 events of the lower half of ids for a grid of granularities (the join
 threshold is fitted on the first, the dated join factor on the second;
@@ -373,6 +376,26 @@ def eval_ecb(args, report, order=1):
     print()
 
 
+def thread_orders(args, n):
+    """ECB+ thread B-cubed F1 on topics 1-20, 21-35 and all, for ingest
+    orders 1..n and their mean (how RELINK_ARTICLES and RELINK_THRESHOLD
+    were chosen and reported: docs/stories.md "Threads linked again")."""
+    rows = []
+    for order in range(1, n + 1):
+        docs = ecbplus(args.data, order)
+        _, threads, _ = run_storyline(args, "ecbplus", docs, args.granularity)
+        gold = [d["thread"] for d in docs]
+        low = [d["topic"] <= 20 for d in docs]
+        high = [not k for k in low]
+        row = (scores(subset(threads, low), subset(gold, low))["b3_f1"],
+               scores(subset(threads, high), subset(gold, high))["b3_f1"],
+               scores(threads, gold)["b3_f1"])
+        print("ECB+ order %d threads B3 F1: 1-20 %.4f  21-35 %.4f  all %.4f" % ((order,) + row))
+        rows.append(row)
+    print("ECB+ mean of orders 1-%d: 1-20 %.4f  21-35 %.4f  all %.4f"
+          % ((n,) + tuple(sum(r[i] for r in rows) / n for i in range(3))))
+
+
 def eval_basil(args, report):
     docs = basil(args.data)
     stories, _, secs = run_storyline(args, "basil", docs, args.granularity)
@@ -530,6 +553,8 @@ def main():
     ap.add_argument("--granularity", type=float, default=0)
     ap.add_argument("--tune", action="store_true")
     ap.add_argument("--only", default="")
+    ap.add_argument("--thread-orders", type=int, default=0,
+                    help="print ECB+ thread B3 F1 by topic half for orders 1..N, and stop")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     if args.tune:
@@ -541,6 +566,10 @@ def main():
             b = eval_basil(args, {})
             print("granularity %.2f  ECB+ train B3 F1 mean %.4f (%s)  BASIL lower half B3 F1 %.4f"
                   % (g, sum(f1) / len(f1), " ".join("%.3f" % x for x in f1), b["b3_f1"]))
+        return
+    if args.thread_orders:
+        os.makedirs(args.out, exist_ok=True)
+        thread_orders(args, args.thread_orders)
         return
     t = time.perf_counter()
     report = {}
