@@ -21,8 +21,9 @@ definitions (B-cubed, pairwise, NMI, ARI; see docs/stories.md):
       was fitted on the clusters of even id; the odd ones are held out.
   seeds (seeds/*.txt, no labels): the five reports should make one story of
       four and one of one, in one thread (checked by sizes, no file named).
-  demo (the project's examples/, ingested as `make demo` does, with dates):
-      stories and threads against the answer key of examples/README.md.
+  demo (the project's examples/, ingested as `make demo` does, with dates,
+      and as a plain folder, the .txt files undated): stories and threads
+      against the answer key of examples/README.md.
 
 On GoogleNews a naive single-pass TF-IDF clusterer in Python (standard
 library, best of five thresholds) runs beside it too, with its time.
@@ -33,6 +34,9 @@ clustering on cosine distance, cut at its best threshold for each dataset
 (an oracle choice, which favours it). For GoogleNews the TF-IDF vectors are
 first reduced to SVD_DIMS dimensions with TruncatedSVD (all pairs in full
 dimension take over six minutes). Its scores and time are printed beside ours.
+
+--thread-orders N prints ECB+ thread B-cubed F1 on topics 1-20, 21-35 and
+all for ingest orders 1..N and their mean.
 
 --tune prints story B-cubed F1 on the ECB+ train topics and on the BASIL
 events of the lower half of ids for a grid of granularities (the join
@@ -372,6 +376,26 @@ def eval_ecb(args, report, order=1):
     print()
 
 
+def thread_orders(args, n):
+    """ECB+ thread B-cubed F1 on topics 1-20, 21-35 and all, for ingest
+    orders 1..n and their mean (how RELINK_ARTICLES and RELINK_THRESHOLD
+    were chosen and reported: docs/stories.md "Threads linked again")."""
+    rows = []
+    for order in range(1, n + 1):
+        docs = ecbplus(args.data, order)
+        _, threads, _ = run_storyline(args, "ecbplus", docs, args.granularity)
+        gold = [d["thread"] for d in docs]
+        low = [d["topic"] <= 20 for d in docs]
+        high = [not k for k in low]
+        row = (scores(subset(threads, low), subset(gold, low))["b3_f1"],
+               scores(subset(threads, high), subset(gold, high))["b3_f1"],
+               scores(threads, gold)["b3_f1"])
+        print("ECB+ order %d threads B3 F1: 1-20 %.4f  21-35 %.4f  all %.4f" % ((order,) + row))
+        rows.append(row)
+    print("ECB+ mean of orders 1-%d: 1-20 %.4f  21-35 %.4f  all %.4f"
+          % ((n,) + tuple(sum(r[i] for r in rows) / n for i in range(3))))
+
+
 def eval_basil(args, report):
     docs = basil(args.data)
     stories, _, secs = run_storyline(args, "basil", docs, args.granularity)
@@ -475,15 +499,8 @@ DEMO_KEY = (("tavel-talks", "A1"), ("talks-begin", "A1"), ("treaty", "A2"), ("05
             ("ferries", "D"))
 
 
-def eval_demo(args, report):
-    """examples/ ingested as make demo does (date order, dates and outlets
-    from the .txt names); stories and threads against its README."""
-    db = fresh_db(args, "demo")
-    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples")
-    for path in sorted(glob.glob(os.path.join(root, "[0-9]*"))):
-        date, outlet = os.path.basename(path).split("_")[:2]
-        extra = [] if path.endswith(".jsonl") else ["--date", date, "--source", outlet]
-        subprocess.run([args.bin, "--db", db, "--quiet", "ingest"] + extra + [path], check=True)
+def demo_scores(args, db):
+    """The stories and threads of a demo store against examples/README.md."""
     doc = json.loads(subprocess.run([args.bin, "--db", db, "export", "--json"],
                                     stdout=subprocess.PIPE, check=True).stdout)
     thread_of = {s["id"]: s["thread"] or s["id"] for s in doc["stories"]}
@@ -495,13 +512,36 @@ def eval_demo(args, report):
         pred_t.append(thread_of[a["story"]])
         gold_s.append(gold)
         gold_t.append("A" if gold.startswith("A") else gold)
-    s, t = scores(pred_s, gold_s), scores(pred_t, gold_t)
+    return len(pred_s), scores(pred_s, gold_s), scores(pred_t, gold_t)
+
+
+def eval_demo(args, report):
+    """examples/ ingested as make demo does (date order, dates and outlets
+    from the .txt names), then as a plain folder (the .txt files undated,
+    the feed and the HTML page with their own dates); stories and threads
+    against its README."""
+    db = fresh_db(args, "demo")
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "examples")
+    for path in sorted(glob.glob(os.path.join(root, "[0-9]*"))):
+        date, outlet = os.path.basename(path).split("_")[:2]
+        extra = [] if path.endswith(".jsonl") else ["--date", date, "--source", outlet]
+        subprocess.run([args.bin, "--db", db, "--quiet", "ingest"] + extra + [path], check=True)
+    n, s, t = demo_scores(args, db)
     print("demo (examples/, with dates): %d articles -> %d stories, %d threads "
-          "(README: 5 stories, 4 threads)" % (len(pred_s), s["clusters"], t["clusters"]))
+          "(README: 5 stories, 4 threads)" % (n, s["clusters"], t["clusters"]))
     line("storyline stories", s, 0)
     line("storyline threads", t, 0)
     report["demo_story_b3_f1"] = s["b3_f1"]
     report["demo_thread_b3_f1"] = t["b3_f1"]
+    db = fresh_db(args, "demo_undated")
+    subprocess.run([args.bin, "--db", db, "--quiet", "ingest", root], check=True)
+    n, s, t = demo_scores(args, db)
+    print("demo (examples/ as a plain folder): %d articles -> %d stories, %d threads"
+          % (n, s["clusters"], t["clusters"]))
+    line("storyline stories", s, 0)
+    line("storyline threads", t, 0)
+    report["demo_undated_story_b3_f1"] = s["b3_f1"]
+    report["demo_undated_thread_b3_f1"] = t["b3_f1"]
     print()
 
 
@@ -513,6 +553,8 @@ def main():
     ap.add_argument("--granularity", type=float, default=0)
     ap.add_argument("--tune", action="store_true")
     ap.add_argument("--only", default="")
+    ap.add_argument("--thread-orders", type=int, default=0,
+                    help="print ECB+ thread B3 F1 by topic half for orders 1..N, and stop")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     if args.tune:
@@ -524,6 +566,10 @@ def main():
             b = eval_basil(args, {})
             print("granularity %.2f  ECB+ train B3 F1 mean %.4f (%s)  BASIL lower half B3 F1 %.4f"
                   % (g, sum(f1) / len(f1), " ".join("%.3f" % x for x in f1), b["b3_f1"]))
+        return
+    if args.thread_orders:
+        os.makedirs(args.out, exist_ok=True)
+        thread_orders(args, args.thread_orders)
         return
     t = time.perf_counter()
     report = {}

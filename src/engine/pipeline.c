@@ -278,6 +278,10 @@ static int write_story(sl_engine *e, sl_doc *doc, const plan *p, int64_t *story_
         return rc == SL_ENOMEM ? rc : SL_ESTORE;
     if (doc->title && !p->copy_story && retitle(e, doc, *story_id, &p->place))
         return SL_ESTORE;
+    int64_t from, into; /* a story grown enough to be linked again (grouper.c) */
+    sl_grouper_take_merge(e->grouper, &from, &into);
+    if (from && sl_store_threads_merge(e->store, from, into))
+        return SL_ESTORE;
     return sl_store_story_update(e->store, *story_id, centroid, len, p->day) ? SL_ESTORE : 0;
 }
 

@@ -36,6 +36,7 @@ static const char Q_STORY_ARTICLES[] =
     " FROM articles a LEFT JOIN copies c ON c.article_id = a.id"
     " WHERE a.story_id = ?1 GROUP BY a.id ORDER BY a.published_day IS NULL, a.published_day, a.id";
 static const char Q_STORY_THREAD[] = "UPDATE stories SET thread_id = ?2 WHERE id = ?1";
+static const char Q_THREADS_MERGE[] = "UPDATE stories SET thread_id = ?2 WHERE thread_id = ?1";
 static const char Q_STORY_RETITLE[] =
     "UPDATE stories SET title = coalesce(?2, title), title_score = ?3 WHERE id = ?1";
 static const char Q_THREAD_STORIES[] =
@@ -240,6 +241,14 @@ int sl_store_story_thread(sl_store *st, int64_t story_id, int64_t thread_id)
 {
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_THREAD);
     if (!s || sqlite3_bind_int64(s, 1, story_id) || sqlite3_bind_int64(s, 2, thread_id))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_threads_merge(sl_store *st, int64_t from, int64_t into)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_THREADS_MERGE);
+    if (!s || sqlite3_bind_int64(s, 1, from) || sqlite3_bind_int64(s, 2, into))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
 }

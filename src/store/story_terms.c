@@ -18,7 +18,8 @@ static const char Q_TERM_ADD_CHUNK[] = "INSERT OR IGNORE INTO story_terms VALUES
 static const char Q_TERM_RECENT[] =
     "SELECT story FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2";
 static const char Q_STORY_STATE[] =
-    "SELECT id, thread_id, first_day, last_day, title_score, centroid FROM stories WHERE id = ?1";
+    "SELECT id, thread_id, first_day, last_day, title_score, centroid, n_articles FROM stories"
+    " WHERE id = ?1";
 static const char Q_ALL_CENTROIDS[] = "SELECT id, centroid FROM stories";
 static const char Q_ALL_ROWS[] = "SELECT term, story FROM story_terms ORDER BY term, story";
 static const char Q_ANY_STATE[] = "SELECT EXISTS(SELECT 1 FROM stories),"
@@ -142,6 +143,7 @@ int sl_store_story_state(void *store, int64_t id, int (*fn)(void *ctx, const sl_
             .title_score = sqlite3_column_double(s, 4),
             .centroid = sqlite3_column_blob(s, 5),
             .len = (size_t)sqlite3_column_bytes(s, 5),
+            .articles = sqlite3_column_int64(s, 6),
         };
         err = fn(ctx, &story);
     }

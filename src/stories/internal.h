@@ -69,12 +69,13 @@ typedef struct sl_story_slot {
     float title_score;
     uint32_t n;
     sl_weighted_term *terms;        /* n <= SL_CENTROID_TERMS, sorted by term */
+    uint32_t articles;              /* articles filed in it (the store's n_articles) */
 } sl_story_slot;
 
 struct sl_grouper {
     sl_count_map df, pending;
     uint64_t n_docs;
-    double join_threshold, thread_threshold;
+    double join_threshold, thread_threshold, relink_threshold;
     sl_story_slot *stories;         /* indexed by story id */
     size_t stories_cap;
     sl_index index;
@@ -91,6 +92,8 @@ struct sl_grouper {
     uint32_t language_votes;
     int language_known;             /* 0: find it again from the counts */
     sl_buf fold;
+    sl_count_map thread_moves;      /* thread -> the thread it went into (this process) */
+    int64_t merge_from, merge_into; /* the merge the last add found, for the store */
     FILE *trace;                    /* join features of each pair, for fitting; NULL: none */
     /* the store, when stories are read as articles need them (story_fetch.c) */
     sl_story_source source;

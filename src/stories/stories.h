@@ -42,6 +42,7 @@ typedef struct sl_story_state {
     double title_score;            /* how well its title's article matched it */
     const void *centroid;          /* packed sl_weighted_term array */
     size_t len;                    /* bytes */
+    int64_t articles;              /* articles filed in it */
 } sl_story_state;
 
 /* Where an article goes. */
@@ -122,6 +123,10 @@ void sl_grouper_vectorize(sl_grouper *g, const sl_analysis *body, const sl_analy
 
 /* Decides where a vector dated `day` goes (never fails: no candidate means a
  * new story in a new thread). */
+/* The threads to merge that the last sl_grouper_add found (0, 0: none):
+ * every story of thread `from` goes into `into`; the grouper has already
+ * recorded it, the caller tells the store. Clears them. */
+void sl_grouper_take_merge(sl_grouper *g, int64_t *from, int64_t *into);
 void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placement *out);
 
 /* Adds the vector to story `id` (new or existing, of thread `thread`) and

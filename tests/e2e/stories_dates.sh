@@ -3,7 +3,8 @@
 # each file's date and outlet, the talks and the treaty are two stories in one
 # thread, the mill fire one story outside it, the ferries dated by the day the
 # text states. Then the same files ingested in batches of 1, 7 and all give the
-# same stories and threads.
+# same stories and threads, and the fire (dated by its feed) is not threaded
+# with the undated talks it shares place names with.
 NAME=stories_dates
 . "$SL_TESTS/e2e/lib.sh"
 
@@ -84,5 +85,7 @@ check "seven files at a time: every batch stored" test ! -s "$T/seven.err"
 groups "$DB7" "$T/g.seven"
 check "seven files at a time: the same stories and threads" cmp -s "$T/g.all" "$T/g.seven"
 check "the folder without dates still makes more than one story" test "$(cut -d' ' -f2 "$T/g.all" | sort -u | wc -l)" -gt 3
+check "without the .txt dates, the dated fire feed item is not threaded with the undated talks" \
+  test "$(thread "$T/g.all" nw-2026-0417)" != "$(thread "$T/g.all" 2026-03-04_northwire)"
 
 finish

@@ -126,12 +126,12 @@ TEST(grouper_thread_across_weeks_needs_a_story_join_similarity)
     sl_grouper *g = sl_grouper_new();
     int64_t next = 1, thread = 0;
     /* Four of 64 words shared (cosine 0.177 with the quake): a relative
-     * when undated (thread threshold 0.09), not across weeks (0.225). */
+     * when both are undated (thread threshold 0.09), not across weeks (0.225). */
     uint64_t ids[64];
     for (int i = 0; i < 64; i++)
         ids[i] = i < 4 ? quake[i] : 100 + (uint64_t)i;
     sl_vector a = vec(quake, 8), near = vec(ids, 64);
-    int64_t s1 = put(g, &a, 100, &next, NULL);
+    int64_t s1 = put(g, &a, INT64_MIN, &next, NULL);
     int64_t s2 = put(g, &near, INT64_MIN, &next, &thread);
     CHECK(s2 != s1);
     CHECK_INT(thread, s1);
@@ -143,6 +143,27 @@ TEST(grouper_thread_across_weeks_needs_a_story_join_similarity)
     CHECK_INT(thread, s2);
     sl_grouper_free(g);
     sl_grouper_free(h);
+}
+
+/* An undated story in a collection with dates may be from any week: a dated
+ * story links to it only as closely as across weeks (the demo's undated
+ * treaty talks and its dated mill fire share place names, cosine 0.10), and
+ * an undated one to a dated story likewise. */
+TEST(grouper_thread_between_dated_and_undated_needs_a_story_join_similarity)
+{
+    uint64_t ids[64];
+    for (int i = 0; i < 64; i++)
+        ids[i] = i < 4 ? quake[i] : 100 + (uint64_t)i;
+    sl_vector a = vec(quake, 8), near = vec(ids, 64);
+    for (int undated_first = 0; undated_first < 2; undated_first++) {
+        sl_grouper *g = sl_grouper_new();
+        int64_t next = 1, thread = 0;
+        int64_t s1 = put(g, &a, undated_first ? INT64_MIN : 100, &next, NULL);
+        int64_t s2 = put(g, &near, undated_first ? 100 : INT64_MIN, &next, &thread);
+        CHECK(s2 != s1);
+        CHECK_INT(thread, s2);
+        sl_grouper_free(g);
+    }
 }
 
 TEST(grouper_out_of_order_dates_join_by_publication_date)
@@ -238,7 +259,8 @@ TEST(grouper_reload_gives_the_same_placements)
         CHECK_INT(sl_grouper_add(g, id, p.story ? 0 : p.thread, &in[i], day, 1, &c, &len), 0);
         memcpy(saved[id], c, len);
         if (!st[id].id)
-            st[id] = (sl_story_state){id, p.thread ? p.thread : id, day, day, 0, saved[id], 0};
+            st[id] = (sl_story_state){id, p.thread ? p.thread : id, day, day, 0, saved[id], 0, 0};
+        st[id].articles++;
         st[id].last_day = day;
         st[id].len = len;
     }
@@ -253,6 +275,59 @@ TEST(grouper_reload_gives_the_same_placements)
         CHECK_INT(a.thread, b.thread);
         CHECK(fabs(a.similarity - b.similarity) < 1e-6);
     }
+    sl_grouper_free(g);
+    sl_grouper_free(h);
+}
+
+/* A story that opened its own thread (its first article shares too little
+ * with the quake story) is linked again, story against story, at its fifth
+ * article, when its grown centroid has come near the quake's: its whole
+ * thread goes into the quake's, and a grouper reloaded with the stored
+ * state (article count included) decides the same. */
+TEST(grouper_grown_story_is_linked_again_into_a_thread)
+{
+    uint64_t first[16], later[16];
+    for (int i = 0; i < 16; i++) {
+        first[i] = i < 2 ? quake[i] : 200 + (uint64_t)i;
+        later[i] = i < 6 ? quake[i] : 200 + (uint64_t)i;
+    }
+    sl_vector a = vec(quake, 8), b1 = vec(first, 16), b2 = vec(later, 16);
+    sl_grouper *g = sl_grouper_new(), *h = sl_grouper_new();
+    int64_t next = 1, thread = 0, from = 0, into = 0;
+    CHECK_INT(put(g, &a, INT64_MIN, &next, NULL), 1);
+    int64_t b = put(g, &b1, INT64_MIN, &next, &thread);
+    CHECK(b != 1);
+    CHECK_INT(thread, b); /* two shared words: a thread of its own */
+    sl_weighted_term saved[SL_CENTROID_TERMS];
+    sl_story_state st = {0};
+    for (int k = 2; k <= 5; k++) {
+        sl_placement p;
+        sl_grouper_place(g, &b2, INT64_MIN, &p);
+        CHECK_INT(p.story, b);
+        const void *c;
+        size_t len;
+        CHECK_INT(sl_grouper_add(g, b, 0, &b2, INT64_MIN, 1, &c, &len), 0);
+        sl_grouper_take_merge(g, &from, &into);
+        if (k < 5) { /* the state stored before the fifth article, for the reload */
+            CHECK_INT(from, 0);
+            memcpy(saved, c, len);
+            st = (sl_story_state){b, b, INT64_MIN, INT64_MIN, 0, saved, len, k};
+        }
+    }
+    CHECK_INT(from, b);
+    CHECK_INT(into, 1);
+    sl_placement p;
+    sl_grouper_place(g, &b2, INT64_MIN, &p);
+    CHECK_INT(p.thread, 1); /* the merge holds for what comes next */
+    /* reloaded: the quake story and the story with its four articles */
+    const void *c;
+    size_t len;
+    CHECK_INT(sl_grouper_add(h, 1, 0, &a, INT64_MIN, 1, &c, &len), 0);
+    CHECK_INT(sl_grouper_load_story(h, &st), 0);
+    CHECK_INT(sl_grouper_add(h, b, 0, &b2, INT64_MIN, 1, &c, &len), 0);
+    sl_grouper_take_merge(h, &from, &into);
+    CHECK_INT(from, b);
+    CHECK_INT(into, 1);
     sl_grouper_free(g);
     sl_grouper_free(h);
 }

@@ -51,7 +51,7 @@ static void save(fake_store *f, int64_t id, int64_t thread, int64_t day, const v
 {
     if (id > f->n) {
         f->n = id;
-        f->st[id] = (sl_story_state){id, thread ? thread : id, day, day, 0, f->centroid[id], 0};
+        f->st[id] = (sl_story_state){id, thread ? thread : id, day, day, 0, f->centroid[id], 0, 0};
     }
     for (size_t k = 0; k < f->st[id].len / sizeof(sl_weighted_term); k++) {
         int kept = 0;
@@ -59,6 +59,7 @@ static void save(fake_store *f, int64_t id, int64_t thread, int64_t day, const v
             kept |= ((const sl_weighted_term *)c)[j].term == f->centroid[id][k].term;
         f->left += !kept;
     }
+    f->st[id].articles++;
     memcpy(f->centroid[id], c, len);
     f->st[id].len = len;
 }
@@ -112,7 +113,7 @@ TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
     sl_grouper *whole = sl_grouper_new(), *lazy = sl_grouper_new();
     sl_grouper_set_source(lazy, &source);
     unsigned seed = 7;
-    int same = 1, queries = 0, joins = 0;
+    int same = 1, queries = 0, joins = 0, merges = 0;
     int64_t next = 1;
     for (int i = 0; i < ARTICLES; i++) {
         sl_vector v = article((i * 37) % EVENTS, &seed);
@@ -140,6 +141,14 @@ TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
         CHECK_INT(sl_grouper_add(lazy, id, thread, &v, INT64_MIN, !copy, &cl, &ll), 0);
         same &= lw == ll && !memcmp(cw, cl, lw);
         save(&f, id, thread, INT64_MIN, cw, lw);
+        int64_t from_w, into_w, from_l, into_l; /* a grown story linked again */
+        sl_grouper_take_merge(whole, &from_w, &into_w);
+        sl_grouper_take_merge(lazy, &from_l, &into_l);
+        same &= from_w == from_l && into_w == into_l;
+        merges += from_w != 0;
+        for (int64_t k = 1; from_w && k <= f.n; k++)
+            if (f.st[k].thread_id == from_w)
+                f.st[k].thread_id = into_w;
     }
     int with_first = 0;   /* stories holding a word every third event has */
     for (int64_t id = 1; id <= f.n; id++)
@@ -148,6 +157,7 @@ TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
     CHECK(f.left > 0);             /* and centroids lost terms */
     CHECK(joins > 100);
     CHECK_INT(queries, ARTICLES / 25);
+    CHECK(merges > 0);
     CHECK(same);
     sl_grouper_free(whole);
     sl_grouper_free(lazy);
