@@ -285,10 +285,10 @@ TEST(blocks_text_dates)
     sl_extracted_clear(&e);
 }
 
-/* The title most sources agree on: <title> before its first separator
- * and twitter:title say "Harbour wall holds"; <title> less its last part
- * alone (what was taken before) says "Harbour wall holds | News". */
-TEST(blocks_title_vote)
+/* The title the page's sources agree on (titles.c): <title> before its
+ * first separator and twitter:title say "Harbour wall holds"; <title> less
+ * its last part alone says "Harbour wall holds | News". */
+TEST(blocks_title_sources)
 {
     sl_extracted e = {0};
     CHECK_INT(extract("<html><head><title>Harbour wall holds | News | Courier</title>"
@@ -302,5 +302,25 @@ TEST(blocks_title_vote)
                       "<a class=headerlink href=#logging>\xC2\xB6</a></h1><p>The logging module records "
                       "what a program does, with levels for each message it writes.</p></body></html>", &e), 0);
     CHECK_STR(e.title, "Logging HOWTO");
+    sl_extracted_clear(&e);
+}
+
+/* The learned title choice (titles.c): a one-word brand that every source
+ * puts before its separator is not the title when the page's sources agree
+ * on the whole line; a <title> alone loses its site name after an en dash. */
+TEST(blocks_title_model)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract("<html><head><title>Ferrylink - Crossings to the islands every hour</title>"
+                      "<meta property=og:title content=\"Ferrylink - Crossings to the islands every hour\">"
+                      "<meta name=twitter:title content=\"Ferrylink - Crossings to the islands every hour\">"
+                      "</head><body><h1>Room on every boat</h1><p>Boats leave the harbour on the hour from six "
+                      "in the morning until ten at night, all year round.</p></body></html>", &e), 0);
+    CHECK_STR(e.title, "Ferrylink - Crossings to the islands every hour");
+    sl_extracted_clear(&e);
+    CHECK_INT(extract("<html><head><title>Harbour walks \xE2\x80\x93 Larkmouth Guide</title></head><body>"
+                      "<p>Three walks start at the harbour steps and follow the cliffs to the lighthouse "
+                      "and back.</p></body></html>", &e), 0);
+    CHECK_STR(e.title, "Harbour walks");
     sl_extracted_clear(&e);
 }
