@@ -90,7 +90,8 @@ TEST(blocks_facts)
 
 /* Reader comments that no class names, as older pages write them: the
  * story in a <div>, then a thread whose entries show themselves by an
- * author's line ("says:", "wrote:", "Posted by") or a "Reply" link. */
+ * author's line ("says:", "wrote:", "Posted by", a name and a date) or a
+ * "Reply" link. */
 static void thread_page(char *page, size_t size, const char *open, const char *entry, const char *close)
 {
     static const char *const comments[] = {
@@ -124,6 +125,9 @@ TEST(blocks_unnamed_threads_left_out)
          "<tr><td><font size=1>Posted by %s on 3/4/2010</font><br><font size=2>%s</font></td></tr>", "</table>"},
         {"<div id=talkback>",
          "<div class=entry><p><b>%s</b>:</p><p>%s</p><p>10:31 am | <a href=#r>Reply</a></p></div>", "</div>"},
+        /* an author's line that is only a name and a date */
+        {"<hr><b>Your say</b><table cellpadding=4>",
+         "<tr><td><b>%s, Larkmouth</b> - 4 March 2010<br>%s</td></tr>", "</table>"},
     };
     for (size_t i = 0; i < sizeof threads / sizeof *threads; i++) {
         char page[4096];
