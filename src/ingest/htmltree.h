@@ -83,7 +83,7 @@ int sl_title_choose(char *const c[SL_TITLE_SOURCES]);
  * into out's fields (text untouched). */
 int sl_html_read_meta(xmlNode *root, sl_extracted *out);
 /* meta.c: the title candidates of the page rooted at `root` (malloc'd; the
- * caller frees each), for the fit of titles.c. */
+ * caller frees each; all NULL on failure), for the fit of titles.c. */
 int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES]);
 
 #endif

@@ -669,6 +669,10 @@ int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES])
     int rc = read_meta(root, &m);
     if (!rc)
         rc = title_candidates(&m, c);
+    for (int i = 0; rc && i < SL_TITLE_SOURCES; i++) {
+        free(c[i]);
+        c[i] = NULL;
+    }
     meta_free(&m);
     return rc;
 }
