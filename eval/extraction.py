@@ -79,6 +79,9 @@ def peer_available(name):
     return shutil.which("node") is not None and os.path.isdir(os.path.join(JS_MODULES, "jsdom"))
 
 
+PEER_CHUNK = 100   # pages per peer process: jsdom holding 1,358 WCXB pages ran out of heap
+
+
 def run_peer(name, cmd, paths, cache):
     """path -> text and the CPU seconds of the peer's extraction; kept in
     `cache` (the peers do not change between runs, storyline does)."""
@@ -87,11 +90,14 @@ def run_peer(name, cmd, paths, cache):
         if sorted(d["texts"]) == sorted(paths):
             return d["texts"], d["cpu"]
     env = dict(os.environ, NODE_PATH=os.path.abspath(JS_MODULES))
-    proc = subprocess.run(cmd + paths, capture_output=True, text=True, env=env)
-    m = re.search(r"cpu ([0-9.]+)", proc.stderr)
-    if proc.returncode or not m:
-        sys.exit("extraction: %s failed: %s" % (name, proc.stderr[-500:]))
-    texts, cpu = json.loads(proc.stdout), float(m.group(1))
+    texts, cpu = {}, 0.0
+    for i in range(0, len(paths), PEER_CHUNK):
+        proc = subprocess.run(cmd + paths[i:i + PEER_CHUNK], capture_output=True, text=True, env=env)
+        m = re.search(r"cpu ([0-9.]+)", proc.stderr)
+        if proc.returncode or not m:
+            sys.exit("extraction: %s failed: %s" % (name, proc.stderr[-500:]))
+        texts.update(json.loads(proc.stdout))
+        cpu += float(m.group(1))
     json.dump({"texts": texts, "cpu": cpu}, open(cache, "w"))
     return texts, cpu
 

@@ -4,9 +4,13 @@
  *
  *   build/extraction-features PAGE.html[.gz]...
  *   -> one JSON object a page: {"input": PATH, "blocks": [{"x": [...],
- *      "path": N, "text": "..."}, ...]}  ("blocks": [] when the page fails) */
+ *      "path": N, "text": "..."}, ...]}  ("blocks": [] when the page fails)
+ *   build/extraction-features --titles PAGE.html[.gz]...
+ *   -> {"input": PATH, "titles": [{"text": "...", "x": [...]} or null, ...]},
+ *      one entry per title source of titles.c (eval/fit_titles.py) */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <jansson.h>
 
@@ -20,20 +24,49 @@ static json_t *block_json(const sl_blocks *b, const sl_block *k)
     return json_pack("{s:o, s:i, s:s%}", "x", x, "path", (int)k->path, "text", b->text.ptr + k->start, k->len);
 }
 
+/* The page's blocks with their features, as a JSON array. */
+static json_t *page_blocks(const sl_buf *page, sl_buf *why)
+{
+    sl_blocks blocks;
+    json_t *list = json_array();
+    if (!sl_html_blocks(page->ptr, page->len, NULL, &blocks, why)) {
+        for (size_t j = 0; j < blocks.items.n; j++)
+            json_array_append_new(list, block_json(&blocks, &blocks.items.items[j]));
+        sl_blocks_free(&blocks);
+    }
+    return list;
+}
+
+/* The page's title candidates, each with its features (null when absent). */
+static json_t *page_titles(const sl_buf *page, sl_buf *why)
+{
+    char *titles[SL_TITLE_SOURCES];
+    json_t *list = json_array();
+    if (sl_html_titles(page->ptr, page->len, NULL, titles, why))
+        return list;
+    for (int i = 0; i < SL_TITLE_SOURCES; i++) {
+        json_t *x = json_array();
+        double f[SL_TITLE_FEATURES];
+        sl_title_features(titles, i, f);
+        for (int j = 0; j < SL_TITLE_FEATURES; j++)
+            json_array_append_new(x, json_real(f[j]));
+        json_array_append_new(list, titles[i] && *titles[i] ? json_pack("{s:s, s:o}", "text", titles[i], "x", x)
+                                                            : (json_decref(x), json_null()));
+    }
+    for (int i = 0; i < SL_TITLE_SOURCES; i++)
+        free(titles[i]);
+    return list;
+}
+
 int main(int argc, char **argv)
 {
     sl_buf page = SL_BUF_INIT, why = SL_BUF_INIT;
-    for (int i = 1; i < argc; i++) {
-        sl_blocks blocks;
-        json_t *list = json_array();
-        if (!sl_gz_read_file(argv[i], SL_PAGE_MAX, &page, &why) &&
-            !sl_html_blocks(page.ptr, page.len, NULL, &blocks, &why)) {
-            for (size_t j = 0; j < blocks.items.n; j++)
-                json_array_append_new(list, block_json(&blocks, &blocks.items.items[j]));
-            sl_blocks_free(&blocks);
-        }
+    int titles = argc > 1 && !strcmp(argv[1], "--titles");
+    for (int i = 1 + titles; i < argc; i++) {
+        json_t *list = sl_gz_read_file(argv[i], SL_PAGE_MAX, &page, &why) ? json_array()
+                       : titles ? page_titles(&page, &why) : page_blocks(&page, &why);
         sl_buf_free(&page);
-        json_t *line = json_pack("{s:s, s:o}", "input", argv[i], "blocks", list);
+        json_t *line = json_pack("{s:s, s:o}", "input", argv[i], titles ? "titles" : "blocks", list);
         char *s = json_dumps(line, JSON_COMPACT);
         if (s)
             puts(s);

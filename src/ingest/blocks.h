@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 
+#include "ingest/htmltree.h"
 #include "ingest/ingest.h"
 
 /* What holds the paragraph's text (its nearest block element). */
@@ -63,5 +64,8 @@ int sl_blocks_text(const sl_blocks *b, char **out);
 
 /* page.c: a page's blocks with their facts and decision (for the fit). */
 int sl_html_blocks(const char *html, size_t len, const char *charset, sl_blocks *out, sl_buf *why);
+/* page.c: a page's title candidates (titles.c; malloc'd, NULL when absent;
+ * the caller frees each), for the fit. */
+int sl_html_titles(const char *html, size_t len, const char *charset, char *titles[SL_TITLE_SOURCES], sl_buf *why);
 
 #endif

@@ -55,8 +55,35 @@ int sl_html_node_text(xmlNode *root, char **out);
  * author's "says:" / "wrote:" / "Posted by" line, or a "Reply" link). */
 int sl_html_thread_entry(xmlNode *n);
 
+/* titles.c: the learned title choice among a page's candidates (NULL or
+ * empty when the page lacks one), by their source, agreement and length. */
+enum {
+    SL_TITLE_PICKED,      /* meta.c's visible headline, else og:title or <title> without the site */
+    SL_TITLE_H1,          /* the page's first <h1> */
+    SL_TITLE_TITLE,       /* <title> */
+    SL_TITLE_TITLE_FIRST, /* <title> before its first separator */
+    SL_TITLE_TITLE_HEAD,  /* <title> before its last separator */
+    SL_TITLE_OG,
+    SL_TITLE_OG_FIRST,
+    SL_TITLE_OG_HEAD,
+    SL_TITLE_TWITTER,
+    SL_TITLE_SOURCES
+};
+/* The source (one-hot), the number of other candidates equal to it
+ * (case-insensitively) and whether any is, log(1 + words), one word, holds
+ * a separator, and whether it equals each of five other sources. */
+#define SL_TITLE_FEATURES (SL_TITLE_SOURCES + 10)
+void sl_title_features(char *const c[SL_TITLE_SOURCES], int i, double x[SL_TITLE_FEATURES]);
+/* "Headline | Section | Site" -> "Headline": cut before the first separator. */
+void sl_title_cut_first(char *title);
+/* The index of the chosen candidate, -1 when there is none. */
+int sl_title_choose(char *const c[SL_TITLE_SOURCES]);
+
 /* meta.c: title, date, author and language of the page rooted at `root`
  * into out's fields (text untouched). */
 int sl_html_read_meta(xmlNode *root, sl_extracted *out);
+/* meta.c: the title candidates of the page rooted at `root` (malloc'd; the
+ * caller frees each; all NULL on failure), for the fit of titles.c. */
+int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES]);
 
 #endif

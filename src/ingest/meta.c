@@ -313,39 +313,39 @@ static int read_meta(xmlNode *root, page_meta *m)
     return 0;
 }
 
-/* "Harbour Wall Holds | The Larkmouth Courier" -> "Harbour Wall Holds": the
- * part after the last separator is the site's name when it matches
- * og:site_name, or when it is short (40 bytes) and shorter than the rest. */
-static void strip_site_suffix(char *title, const char *site)
+/* The last separator of a title ("... | Site"), or NULL; its length in *len. */
+static const char *last_separator(const char *title, size_t *len)
 {
     static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
-    char *cut = NULL;
-    size_t cut_len = 0;
-    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
-        size_t len = strlen(seps[i]);
-        for (char *p = strstr(title, seps[i]); p; p = strstr(p + 1, seps[i]))
+    const char *cut = NULL;
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
+        for (const char *p = strstr(title, seps[i]); p; p = strstr(p + 1, seps[i]))
             if (!cut || p > cut)
-                cut = p, cut_len = len;
-    }
-    if (!cut || cut == title)
-        return;
-    const char *suffix = cut + cut_len;
-    size_t suffix_len = strlen(suffix), head_len = (size_t)(cut - title);
-    if ((site && !strcasecmp(suffix, site)) || (suffix_len && suffix_len <= 40 && suffix_len < head_len))
-        *cut = '\0';
+                cut = p, *len = strlen(seps[i]);
+    return cut;
 }
 
 /* The part of <title> after its last separator ("... | Site"), or NULL. */
 static const char *title_suffix(const char *title)
 {
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
-    const char *cut = NULL;
-    size_t cut_len = 0;
-    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
-        for (const char *p = strstr(title, seps[i]); p; p = strstr(p + 1, seps[i]))
-            if (!cut || p > cut)
-                cut = p, cut_len = strlen(seps[i]);
-    return cut ? cut + cut_len : NULL;
+    size_t len = 0;
+    const char *cut = last_separator(title, &len);
+    return cut ? cut + len : NULL;
+}
+
+/* "Harbour Wall Holds | The Larkmouth Courier" -> "Harbour Wall Holds": the
+ * part after the last separator is the site's name when it matches
+ * og:site_name, or when it is short (40 bytes) and shorter than the rest. */
+static void strip_site_suffix(char *title, const char *site)
+{
+    size_t sep_len = 0;
+    const char *cut = last_separator(title, &sep_len);
+    if (!cut || cut == title)
+        return;
+    const char *suffix = cut + sep_len;
+    size_t suffix_len = strlen(suffix), head_len = (size_t)(cut - title);
+    if ((site && !strcasecmp(suffix, site)) || (suffix_len && suffix_len <= 40 && suffix_len < head_len))
+        title[head_len] = '\0';
 }
 
 /* A heading that names the site (a logo in an <h1>) is not the headline:
@@ -436,63 +436,56 @@ static int pick_title(page_meta *m, char **out)
     return rc;
 }
 
-/* "Headline | Section | Site" -> "Headline": the title before its first
- * separator. */
-static void cut_first_separator(char *title)
+/* `s` cut before its last separator ("Headline | Site" -> "Headline"). */
+static void cut_last_separator(char *s)
 {
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
-                                       " \xC2\xBB ", " \xC2\xB7 "};
-    char *cut = NULL;
-    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
-        char *p = strstr(title, seps[i]);
-        if (p && p > title && (!cut || p < cut))
-            cut = p;
-    }
-    if (cut)
-        *cut = '\0';
+    size_t len = 0;
+    const char *cut = last_separator(s, &len);
+    if (cut && cut > s)
+        s[cut - s] = '\0';
 }
 
-enum { VOTE_H1, VOTE_TITLE, VOTE_OG, VOTE_PICKED, VOTE_TWITTER, VOTES };
-
-/* How many other sources give the same title as c[i]. */
-static int votes_for(char *const *c, int i)
+/* A copy of `s` cut by `cut`, or NULL (s NULL, or out of memory: *rc). */
+static char *dup_cut(const char *s, void (*cut)(char *), int *rc)
 {
-    int votes = 0;
-    for (int j = 0; j < VOTES; j++)
-        votes += j != i && c[j] && !strcasecmp(c[i], c[j]);
-    return votes;
+    char *copy = NULL;
+    if (s && !*rc && !(*rc = sl_html_dup_collapsed(s, &copy)) && copy)
+        cut(copy);
+    return copy;
 }
 
-/* The title that most of the page's sources agree on: its first <h1>,
- * <title> and og:title each before their first separator, the title
- * pick_title chose and twitter:title (which votes but is never taken);
- * ties go to the first in that order, but a title no other source gives
- * never replaces pick_title's. Chosen on the WCXB dev pages of even
- * id, the odd ones held out: title accuracy 0.747 / 0.739 with pick_title
- * alone, 0.772 / 0.764 voted (eval/extraction.py prints both halves). */
-static int vote_title(page_meta *m, char **out)
+/* The page's title candidates (titles.c): the headline pick_title chose,
+ * the first <h1>, <title> and og:title whole and before their first and
+ * last separators, twitter:title. */
+static int title_candidates(page_meta *m, char *c[SL_TITLE_SOURCES])
 {
-    char *c[VOTES] = {0};
-    c[VOTE_PICKED] = *out;
-    *out = NULL;
-    int rc = m->n_h1 ? heading_text(m->h1s[0], &c[VOTE_H1]) : 0;
-    if (!rc && m->title && !(rc = sl_html_node_text(m->title, &c[VOTE_TITLE])) && c[VOTE_TITLE])
-        cut_first_separator(c[VOTE_TITLE]);
-    if (!rc && m->og_title && !(rc = sl_html_dup_collapsed(m->og_title, &c[VOTE_OG])) && c[VOTE_OG])
-        cut_first_separator(c[VOTE_OG]);
+    int rc = pick_title(m, &c[SL_TITLE_PICKED]);
+    if (!rc && m->n_h1)
+        rc = heading_text(m->h1s[0], &c[SL_TITLE_H1]);
+    if (!rc && m->title)
+        rc = sl_html_node_text(m->title, &c[SL_TITLE_TITLE]);
+    c[SL_TITLE_TITLE_FIRST] = dup_cut(c[SL_TITLE_TITLE], sl_title_cut_first, &rc);
+    c[SL_TITLE_TITLE_HEAD] = dup_cut(c[SL_TITLE_TITLE], cut_last_separator, &rc);
+    if (!rc && m->og_title)
+        rc = sl_html_dup_collapsed(m->og_title, &c[SL_TITLE_OG]);
+    c[SL_TITLE_OG_FIRST] = dup_cut(c[SL_TITLE_OG], sl_title_cut_first, &rc);
+    c[SL_TITLE_OG_HEAD] = dup_cut(c[SL_TITLE_OG], cut_last_separator, &rc);
     if (!rc && m->twitter_title)
-        rc = sl_html_dup_collapsed(m->twitter_title, &c[VOTE_TWITTER]);
-    int best = VOTE_PICKED, best_votes = c[VOTE_PICKED] ? votes_for(c, VOTE_PICKED) : -1;
-    for (int i = 0; !rc && i < VOTE_PICKED; i++) {
-        int votes = c[i] ? votes_for(c, i) : -1;
-        if (votes > best_votes || (votes == best_votes && votes > 0 && best == VOTE_PICKED))
-            best = i, best_votes = votes;
-    }
-    if (!rc) {
-        *out = c[best];
-        c[best] = NULL;
-    }
-    for (int i = 0; i < VOTES; i++)
+        rc = sl_html_dup_collapsed(m->twitter_title, &c[SL_TITLE_TWITTER]);
+    return rc;
+}
+
+/* The title, chosen among the candidates by the model of titles.c (fitted
+ * on the WCXB dev pages of even id, the odd ones held out; figures in
+ * docs/extraction.md). */
+static int choose_title(page_meta *m, char **out)
+{
+    char *c[SL_TITLE_SOURCES] = {0};
+    int rc = title_candidates(m, c);
+    int best = rc ? -1 : sl_title_choose(c);
+    if (best >= 0)
+        *out = c[best], c[best] = NULL;
+    for (int i = 0; i < SL_TITLE_SOURCES; i++)
         free(c[i]);
     return rc;
 }
@@ -643,9 +636,7 @@ static int pick_byline(page_meta *m, char **out)
 
 static int fill_meta(page_meta *m, sl_extracted *out)
 {
-    int rc = pick_title(m, &out->title);
-    if (!rc)
-        rc = vote_title(m, &out->title);
+    int rc = choose_title(m, &out->title);
     if (!rc)
         rc = pick_date(m, &out->published);
     if (!rc && m->meta_author)
@@ -667,5 +658,21 @@ int sl_html_read_meta(xmlNode *root, sl_extracted *out)
     if (!rc)
         rc = fill_meta(&meta, out);
     meta_free(&meta);
+    return rc;
+}
+
+int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES])
+{
+    page_meta m;
+    memset(&m, 0, sizeof m);
+    memset(c, 0, SL_TITLE_SOURCES * sizeof *c);
+    int rc = read_meta(root, &m);
+    if (!rc)
+        rc = title_candidates(&m, c);
+    for (int i = 0; rc && i < SL_TITLE_SOURCES; i++) {
+        free(c[i]);
+        c[i] = NULL;
+    }
+    meta_free(&m);
     return rc;
 }

@@ -112,6 +112,20 @@ int sl_html_blocks(const char *html, size_t len, const char *charset, sl_blocks 
     return explain(rc, len, why);
 }
 
+int sl_html_titles(const char *html, size_t len, const char *charset, char *titles[SL_TITLE_SOURCES], sl_buf *why)
+{
+    memset(titles, 0, SL_TITLE_SOURCES * sizeof *titles);
+    sl_buf page = SL_BUF_INIT;
+    htmlDocPtr doc = NULL;
+    xmlNode *root = NULL;
+    int rc = sl_html_load(html, len, charset, 0, &page, &doc, &root);
+    if (!rc)
+        rc = sl_html_read_titles(root, titles);
+    xmlFreeDoc(doc);
+    sl_buf_free(&page);
+    return explain(rc, len, why);
+}
+
 int sl_html_extract(const char *html, size_t len, const char *charset, sl_extracted *out, sl_buf *why)
 {
     memset(out, 0, sizeof *out);

@@ -1,6 +1,7 @@
 /* threads.c — reader comments told by their shape rather than their class:
  * whether an element reads as one entry of a comment thread ("Mike says:",
- * "Posted by ...", a "Reply" or "Report abuse" link). html.c counts such
+ * "Posted by ...", a first line with a date, a "Reply" or "Report abuse"
+ * link). html.c counts such
  * entries among an element's children to mark a thread that no class names
  * (old pages: <div id="talkback">, a table of "Posted by" rows). */
 #include <ctype.h>
@@ -8,11 +9,17 @@
 #include <strings.h>
 
 #include "ingest/htmltree.h"
+#include "ingest/ingest.h"
 
 /* An entry is read over its first nodes and bytes only: the signature sits
  * at its start or in its links, and the bound keeps the pass linear. */
 #define ENTRY_NODES 64
 #define ENTRY_HEAD 160
+
+/* An entry's first line (up to its first <br>, <p>, <div> or heading) of
+ * at most this many bytes that holds a date is its author's line: "Jean,
+ * Millbrook - 10 March 2010", "Posted 3/10/2010 by Robert". */
+#define DATE_LINE 80
 
 /* In the entry's first bytes: the author's line. */
 static const char *const heads[] = {" says:", " wrote:", " writes:", "posted by ", "posted on ",
@@ -52,10 +59,32 @@ static int is_control(const xmlNode *a)
     return 0;
 }
 
+static int breaks_line(const xmlNode *x)
+{
+    static const char *const tags[] = {"br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6"};
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+        if (sl_html_is_tag(x, tags[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether the entry's first line, head[0..line), is a short line with a date. */
+static int dated_line(char *head, size_t line)
+{
+    char iso[SL_ISO_DATE_SIZE];
+    if (!line || line > DATE_LINE)
+        return 0;
+    char keep = head[line];
+    head[line] = '\0';
+    int dated = sl_date_to_iso(head, 1, iso);
+    head[line] = keep;
+    return dated;
+}
+
 int sl_html_thread_entry(xmlNode *n)
 {
     char head[ENTRY_HEAD];
-    size_t len = 0;
+    size_t len = 0, line = 0;
     head[0] = '\0';
     xmlNode *x = n->children;
     for (int seen = 0; x && seen < ENTRY_NODES; seen++) {
@@ -63,10 +92,12 @@ int sl_html_thread_entry(xmlNode *n)
             append(head, &len, (const char *)x->content);
         else if (x->type == XML_ELEMENT_NODE && sl_html_is_tag(x, "a") && is_control(x))
             return 1;
+        else if (x->type == XML_ELEMENT_NODE && !line && len && breaks_line(x))
+            line = len;
         x = sl_html_next(x, n, x->type == XML_ELEMENT_NODE);
     }
     for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
         if (strstr(head, heads[i]))
             return 1;
-    return 0;
+    return dated_line(head, line);
 }

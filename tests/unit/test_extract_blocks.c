@@ -90,7 +90,8 @@ TEST(blocks_facts)
 
 /* Reader comments that no class names, as older pages write them: the
  * story in a <div>, then a thread whose entries show themselves by an
- * author's line ("says:", "wrote:", "Posted by") or a "Reply" link. */
+ * author's line ("says:", "wrote:", "Posted by", a name and a date) or a
+ * "Reply" link. */
 static void thread_page(char *page, size_t size, const char *open, const char *entry, const char *close)
 {
     static const char *const comments[] = {
@@ -124,6 +125,9 @@ TEST(blocks_unnamed_threads_left_out)
          "<tr><td><font size=1>Posted by %s on 3/4/2010</font><br><font size=2>%s</font></td></tr>", "</table>"},
         {"<div id=talkback>",
          "<div class=entry><p><b>%s</b>:</p><p>%s</p><p>10:31 am | <a href=#r>Reply</a></p></div>", "</div>"},
+        /* an author's line that is only a name and a date */
+        {"<hr><b>Your say</b><table cellpadding=4>",
+         "<tr><td><b>%s, Larkmouth</b> - 4 March 2010<br>%s</td></tr>", "</table>"},
     };
     for (size_t i = 0; i < sizeof threads / sizeof *threads; i++) {
         char page[4096];
@@ -285,10 +289,10 @@ TEST(blocks_text_dates)
     sl_extracted_clear(&e);
 }
 
-/* The title most sources agree on: <title> before its first separator
- * and twitter:title say "Harbour wall holds"; <title> less its last part
- * alone (what was taken before) says "Harbour wall holds | News". */
-TEST(blocks_title_vote)
+/* The title the page's sources agree on (titles.c): <title> before its
+ * first separator and twitter:title say "Harbour wall holds"; <title> less
+ * its last part alone says "Harbour wall holds | News". */
+TEST(blocks_title_sources)
 {
     sl_extracted e = {0};
     CHECK_INT(extract("<html><head><title>Harbour wall holds | News | Courier</title>"
@@ -302,5 +306,25 @@ TEST(blocks_title_vote)
                       "<a class=headerlink href=#logging>\xC2\xB6</a></h1><p>The logging module records "
                       "what a program does, with levels for each message it writes.</p></body></html>", &e), 0);
     CHECK_STR(e.title, "Logging HOWTO");
+    sl_extracted_clear(&e);
+}
+
+/* The learned title choice (titles.c): a one-word brand that every source
+ * puts before its separator is not the title when the page's sources agree
+ * on the whole line; a <title> alone loses its site name after an en dash. */
+TEST(blocks_title_model)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract("<html><head><title>Ferrylink - Crossings to the islands every hour</title>"
+                      "<meta property=og:title content=\"Ferrylink - Crossings to the islands every hour\">"
+                      "<meta name=twitter:title content=\"Ferrylink - Crossings to the islands every hour\">"
+                      "</head><body><h1>Room on every boat</h1><p>Boats leave the harbour on the hour from six "
+                      "in the morning until ten at night, all year round.</p></body></html>", &e), 0);
+    CHECK_STR(e.title, "Ferrylink - Crossings to the islands every hour");
+    sl_extracted_clear(&e);
+    CHECK_INT(extract("<html><head><title>Harbour walks \xE2\x80\x93 Larkmouth Guide</title></head><body>"
+                      "<p>Three walks start at the harbour steps and follow the cliffs to the lighthouse "
+                      "and back.</p></body></html>", &e), 0);
+    CHECK_STR(e.title, "Harbour walks");
     sl_extracted_clear(&e);
 }

@@ -612,6 +612,29 @@ TEST(html_charsets_without_declaration)
     sl_extracted_clear(&e);
 }
 
+/* UTF-8 encoded a second time (read as windows-1252 or Latin-1 on the way)
+ * is repaired; a single such run, or real Latin letters, stay as written. */
+TEST(html_double_encoded_utf8)
+{
+    sl_extracted e = {0};
+    /* "’" as "â€™" (windows-1252 read) and "é" as "Ã©", in title and body */
+    CHECK_INT(extract_str("<meta charset=utf-8><title>The keeper\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s caf\xc3\x83\xc2\xa9</title>"
+                          "<p>The keeper\xc3\xa2\xe2\x82\xac\xe2\x84\xa2s caf\xc3\x83\xc2\xa9 on the pier opens again "
+                          "in May, the harbour board said.</p>", &e), 0);
+    CHECK_STR(e.title, "The keeper\xe2\x80\x99s caf\xc3\xa9");
+    CHECK(has(e.text, "The keeper\xe2\x80\x99s caf\xc3\xa9 on the pier"));
+    sl_extracted_clear(&e);
+    /* "—" as "â" U+0080 U+0094 (Latin-1 read), twice */
+    CHECK_INT(extract_str("<p>Tides \xc3\xa2\xc2\x80\xc2\x94 and the winds \xc3\xa2\xc2\x80\xc2\x94 kept the harbour "
+                          "boats in port all week.</p>", &e), 0);
+    CHECK_STR(e.text, "Tides \xe2\x80\x94 and the winds \xe2\x80\x94 kept the harbour boats in port all week.");
+    sl_extracted_clear(&e);
+    /* one run alone is left; so is "São Tomé", whose letters are followed by letters */
+    CHECK_INT(extract_str("<p>The sign said caf\xc3\x83\xc2\xa9 in S\xc3\xa3o Tom\xc3\xa9 at the harbour.</p>", &e), 0);
+    CHECK_STR(e.text, "The sign said caf\xc3\x83\xc2\xa9 in S\xc3\xa3o Tom\xc3\xa9 at the harbour.");
+    sl_extracted_clear(&e);
+}
+
 TEST(html_broken_markup)
 {
     sl_extracted e = {0};

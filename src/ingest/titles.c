@@ -1,0 +1,94 @@
+/* titles.c — the learned title choice of the HTML extractor: a page's
+ * title candidates (the headline meta.c picked, the first <h1>, <title>,
+ * og:title and twitter:title, and their cuts at separators) scored by a
+ * linear model over their source, agreement and length. meta.c gathers the
+ * candidates; eval/fit_titles.py fits the weights. */
+#include <math.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest/htmltree.h"
+
+/* Separators between a headline and a site's or section's name. */
+static const char *const separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+                                         " \xC2\xBB ", " \xC2\xB7 "};
+
+void sl_title_cut_first(char *title)
+{
+    char *cut = NULL;
+    for (size_t i = 0; i < sizeof separators / sizeof *separators; i++) {
+        char *p = strstr(title, separators[i]);
+        if (p && p > title && (!cut || p < cut))
+            cut = p;
+    }
+    if (cut)
+        *cut = '\0';
+}
+
+static int present(const char *s) { return s && *s; }
+
+static int same(const char *a, const char *b) { return present(a) && present(b) && !strcasecmp(a, b); }
+
+static int has_separator(const char *s)
+{
+    for (size_t i = 0; i < sizeof separators / sizeof *separators; i++)
+        if (strstr(s, separators[i]))
+            return 1;
+    return 0;
+}
+
+static size_t count_words(const char *s)
+{
+    size_t words = 0;
+    for (const char *p = s; *p; p++)
+        words += *p != ' ' && (p == s || p[-1] == ' ');
+    return words;
+}
+
+void sl_title_features(char *const c[SL_TITLE_SOURCES], int i, double x[SL_TITLE_FEATURES])
+{
+    static const int compared[] = {SL_TITLE_PICKED, SL_TITLE_H1, SL_TITLE_TITLE_FIRST, SL_TITLE_OG_FIRST,
+                                   SL_TITLE_TWITTER};
+    memset(x, 0, SL_TITLE_FEATURES * sizeof *x);
+    if (!present(c[i]))
+        return;
+    x[i] = 1;
+    int votes = 0;
+    for (int j = 0; j < SL_TITLE_SOURCES; j++)
+        votes += j != i && same(c[i], c[j]);
+    size_t words = count_words(c[i]);
+    double *more = x + SL_TITLE_SOURCES;
+    more[0] = votes;
+    more[1] = votes > 0;
+    more[2] = log1p((double)words);
+    more[3] = words == 1;
+    more[4] = has_separator(c[i]);
+    for (size_t k = 0; k < sizeof compared / sizeof *compared; k++)
+        more[5 + k] = same(c[i], c[compared[k]]);
+}
+
+/* BEGIN MODEL */
+static const double title_bias = -2.98598;
+static const double title_weights[SL_TITLE_FEATURES] = {
+    -0.177852, -0.286632, -0.322861, 0.126947, 0.216644, 0.0418525, 0.139391, 0.21062, 0.0533216,
+    -0.00821445, -0.942987, 0.0532464, -1.0687, -0.70325, 2.5472, 1.90805, 1.82404, 1.4452,
+    0.941953,
+};
+/* END MODEL */
+
+int sl_title_choose(char *const c[SL_TITLE_SOURCES])
+{
+    int best = -1;
+    double best_score = 0;
+    for (int i = 0; i < SL_TITLE_SOURCES; i++) {
+        if (!present(c[i]))
+            continue;
+        double x[SL_TITLE_FEATURES], score = title_bias;
+        sl_title_features(c, i, x);
+        for (int f = 0; f < SL_TITLE_FEATURES; f++)
+            score += title_weights[f] * x[f];
+        if (best < 0 || score > best_score)
+            best = i, best_score = score;
+    }
+    return best;
+}
