@@ -63,7 +63,7 @@ import copies_rewrites as cr  # noqa: E402
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 FEATURES = ["order", "terms", "cover_min", "match_min", "match_max", "names", "figures",
             "length_ratio", "best_sentence", "size", "aligned_min", "terms_of_more", "paired",
-            "anchor_order", "term_spread", "match_spread", "figures_count"]
+            "anchor_order", "term_spread", "match_spread", "figures_count", "synonyms"]
 RULE_KINDS = ("near", "contains", "excerpt")   # decided by rules, not by the model
 PRECISION = 0.996
 TREES, DEPTH, BINS, RATE, L2, MIN_HESSIAN = 40, 3, 32, 0.3, 1.0, 1.0
@@ -358,6 +358,8 @@ def main():
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--dump", help="write the labelled pairs here (TSV)")
     ap.add_argument("--model", help="write the model fitted on all folds here, as C for decide.c")
+    ap.add_argument("--without", action="append", default=[], choices=FEATURES,
+                    help="fit without this feature (an ablation: the model is not for decide.c)")
     args = ap.parse_args()
     if args.tool == os.path.join(ROOT, "build/similarity-features"):
         subprocess.run(["make", "-s", "-C", ROOT, "build/similarity-features"], check=True)
@@ -370,6 +372,11 @@ def main():
     gold_pairs = [(k, o) for k in rewrites for o in originals[c.meta[k]["group"]]]
     cands, pairs, gold, cost = run_tool(args.tool, c, gold_pairs)
     short = short_pairs(args.tool, c)
+    if args.without:
+        keep = [k for k, name in enumerate(FEATURES) if name not in args.without]
+        pairs, short = ([r[:3] + ([r[3][k] for k in keep],) for r in rows] for rows in (pairs, short))
+        if args.model:
+            sys.exit("fit_copies.py: --model with --without would not fit decide.c's features")
 
     # candidate recall
     print("== candidate stage: %s" % cost)
