@@ -352,15 +352,19 @@ def figures(c, rows, labels, decisions, rewrites):
 
 
 def main():
+    global PRECISION
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "../shared/datasets"))
     ap.add_argument("--tool", default=os.path.join(ROOT, "build/similarity-features"))
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--dump", help="write the labelled pairs here (TSV)")
     ap.add_argument("--model", help="write the model fitted on all folds here, as C for decide.c")
+    ap.add_argument("--precision", type=float, default=PRECISION,
+                    help="training precision the threshold keeps (default %(default)s)")
     ap.add_argument("--without", action="append", default=[], choices=FEATURES,
                     help="fit without this feature (an ablation: the model is not for decide.c)")
     args = ap.parse_args()
+    PRECISION = args.precision
     if args.tool == os.path.join(ROOT, "build/similarity-features"):
         subprocess.run(["make", "-s", "-C", ROOT, "build/similarity-features"], check=True)
     c = corpus(args.data, args.sample)

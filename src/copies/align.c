@@ -93,8 +93,8 @@ struct sl_comparer {
     SL_VEC(uint32_t) anchors;         /* a text's names and figures, in text order */
     const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
     SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
-    SL_VEC(uint32_t) reach_a, reach_b;   /* the synsets their words reach (synonyms.c), sorted */
-    bool reach_a_built;           /* reach_a is built when a pair first needs it */
+    SL_VEC(uint32_t) senses_a, senses_b; /* the senses of their words (synonyms.c), sorted */
+    bool senses_a_built;          /* senses_a is built when a pair first needs it */
     double total_a;
     double best_similarity;       /* of any pair scored */
     bool thorough;                /* align even texts that cannot be copies */
@@ -135,8 +135,8 @@ void sl_comparer_free(sl_comparer *c)
     sl_sentence_sets_free(&c->sets_b);
     sl_vec_free(&c->terms_a);
     sl_vec_free(&c->terms_b);
-    sl_vec_free(&c->reach_a);
-    sl_vec_free(&c->reach_b);
+    sl_vec_free(&c->senses_a);
+    sl_vec_free(&c->senses_b);
     sl_order_scratch_free(c->order);
     sl_order_scratch_free(c->anchor_order);
     sl_vec_free(&c->anchors);
@@ -301,14 +301,14 @@ static bool may_be_synonym(uint32_t code)
     return !(code & (SL_TERM_QUOTED | SL_TERM_SPECIFIC | SL_TERM_NUMBER | SL_TERM_STOP));
 }
 
-/* The synsets a text's words reach, sorted and distinct, into `vec`. */
-static int collect_reach(const uint32_t *terms, size_t n, void *vec)
+/* The senses of a text's words (synonyms.c), sorted and distinct, into `vec`. */
+static int collect_senses(const uint32_t *terms, size_t n, void *vec)
 {
     SL_VEC(uint32_t) *v = vec;
     v->n = 0;
     for (size_t k = 0; k < n; k++) {
         const uint32_t *ids;
-        size_t m = may_be_synonym(terms[k]) ? sl_synonyms_reach(terms[k], &ids) : 0;
+        size_t m = may_be_synonym(terms[k]) ? sl_synonyms_senses(terms[k], &ids) : 0;
         if (m && sl_vec_reserve(v, m))
             return SL_ENOMEM;
         for (size_t j = 0; j < m; j++)
@@ -323,21 +323,24 @@ static int collect_reach(const uint32_t *terms, size_t n, void *vec)
     return 0;
 }
 
-/* Whether a sense of term `code` is among the synsets `reach` (sorted). */
-static bool synonym_in(uint32_t code, const uint32_t *reach, size_t n)
+/* Whether term `code` reaches one of the synsets `senses` (sorted): one of
+ * its senses, or a synset linked to one. WordNet's derivation, similar-to
+ * and also pointers go both ways, so this is the same as a sense of `code`
+ * being reached from the other text, with the shorter lists sorted. */
+static bool synonym_in(uint32_t code, const uint32_t *senses, size_t n)
 {
-    const uint32_t *senses;
-    size_t m = may_be_synonym(code) ? sl_synonyms_senses(code, &senses) : 0;
+    const uint32_t *reach;
+    size_t m = may_be_synonym(code) ? sl_synonyms_reach(code, &reach) : 0;
     for (size_t k = 0; k < m; k++) {
         size_t lo = 0, hi = n;
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;
-            if (reach[mid] < senses[k])
+            if (senses[mid] < reach[k])
                 lo = mid + 1;
             else
                 hi = mid;
         }
-        if (lo < n && reach[lo] == senses[k])
+        if (lo < n && senses[lo] == reach[k])
             return true;
     }
     return false;
@@ -345,7 +348,7 @@ static bool synonym_in(uint32_t code, const uint32_t *reach, size_t n)
 
 /* The unquoted distinct content terms of each text (na, nb), those both
  * have (shared), and those of each the other has or, when `synonyms`,
- * reaches at synonym level (kept_a, kept_b). Terms ever quoted are left
+ * has at synonym level (kept_a, kept_b). Terms ever quoted are left
  * out, as in order.c: two reports quoting one statement share its words
  * because they quote one speaker. */
 typedef struct overlap_counts {
@@ -367,9 +370,9 @@ static overlap_counts count_overlap(const sl_comparer *c, bool synonyms)
             n.nb += in_b;
             n.shared += in_a && in_b;
             if (synonyms && in_a && !in_b)
-                n.kept_a += synonym_in(x[i], c->reach_b.items, c->reach_b.n);
+                n.kept_a += synonym_in(x[i], c->senses_b.items, c->senses_b.n);
             if (synonyms && in_b && !in_a)
-                n.kept_b += synonym_in(y[j], c->reach_a.items, c->reach_a.n);
+                n.kept_b += synonym_in(y[j], c->senses_a.items, c->senses_a.n);
         }
         i += in_a;
         j += in_b;
@@ -394,10 +397,10 @@ static double term_overlap(const sl_comparer *c, double *of_more)
  * counted as kept ("shut" for "closed", "decision" for "decide"). */
 static int synonym_overlap(sl_comparer *c, double *out)
 {
-    if (!c->reach_a_built && collect_reach(c->terms_a.items, c->terms_a.n, &c->reach_a))
+    if (!c->senses_a_built && collect_senses(c->terms_a.items, c->terms_a.n, &c->senses_a))
         return SL_ENOMEM;
-    c->reach_a_built = true;
-    if (collect_reach(c->terms_b.items, c->terms_b.n, &c->reach_b))
+    c->senses_a_built = true;
+    if (collect_senses(c->terms_b.items, c->terms_b.n, &c->senses_b))
         return SL_ENOMEM;
     overlap_counts n = count_overlap(c, true);
     size_t fewer = n.na < n.nb ? n.na : n.nb, kept = n.na < n.nb ? n.kept_a : n.kept_b;
@@ -641,7 +644,7 @@ static int collect_anchors(sl_comparer *c, const sl_sketch *s)
 int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
 {
     c->a = NULL;
-    c->reach_a_built = false;
+    c->senses_a_built = false;
     uint32_t na = sl_sketch_sentences(a);
     c->shared.n = 0;
     if (sl_sentence_sets_build(a, &c->sets_a) || weigh(&c->sets_a, &c->weight_a, &c->total_a) ||
