@@ -3,7 +3,11 @@
 reports it held out (issue 19).
 
     python3 eval/fit_copies.py [--data ../shared/datasets] [--tool build/similarity-features] \
-        [--model FILE] [--dump FILE]
+        [--model FILE] [--dump FILE] [--precision P] [--without FEATURE]...
+
+--without drops a feature (an ablation: the printed figures are what the
+decision would do without it; no model is written); --precision sets the
+training precision the threshold keeps (PRECISION by default).
 
 eval/copies_rewrites.py runs it (make eval) for the held-out figures.
 
@@ -63,7 +67,7 @@ import copies_rewrites as cr  # noqa: E402
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 FEATURES = ["order", "terms", "cover_min", "match_min", "match_max", "names", "figures",
             "length_ratio", "best_sentence", "size", "aligned_min", "terms_of_more", "paired",
-            "anchor_order", "term_spread", "match_spread", "figures_count", "synonyms"]
+            "anchor_order", "term_spread", "match_spread", "figures_count"]
 RULE_KINDS = ("near", "contains", "excerpt")   # decided by rules, not by the model
 PRECISION = 0.996
 TREES, DEPTH, BINS, RATE, L2, MIN_HESSIAN = 40, 3, 32, 0.3, 1.0, 1.0

@@ -93,8 +93,6 @@ struct sl_comparer {
     SL_VEC(uint32_t) anchors;         /* a text's names and figures, in text order */
     const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
     SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
-    SL_VEC(uint32_t) senses_a, senses_b; /* the senses of their words (synonyms.c), sorted */
-    bool senses_a_built;          /* senses_a is built when a pair first needs it */
     double total_a;
     double best_similarity;       /* of any pair scored */
     bool thorough;                /* align even texts that cannot be copies */
@@ -135,8 +133,6 @@ void sl_comparer_free(sl_comparer *c)
     sl_sentence_sets_free(&c->sets_b);
     sl_vec_free(&c->terms_a);
     sl_vec_free(&c->terms_b);
-    sl_vec_free(&c->senses_a);
-    sl_vec_free(&c->senses_b);
     sl_order_scratch_free(c->order);
     sl_order_scratch_free(c->anchor_order);
     sl_vec_free(&c->anchors);
@@ -294,71 +290,13 @@ static double match_spread(const weight_vec *match, const uint32_t *best)
     return sl_corr_value(&corr);
 }
 
-/* Terms a synonym may stand for: unquoted words, not names or figures
- * (those are anchors: they must agree as they are). */
-static bool may_be_synonym(uint32_t code)
+/* Share of the distinct content terms of the text with fewer of them that
+ * the other has (`*of_more`: of the text with more), the words kept whatever
+ * their order. Terms ever quoted are left out, as in order.c: two reports
+ * quoting one statement share its words because they quote one speaker. */
+static double term_overlap(const sl_comparer *c, double *of_more)
 {
-    return !(code & (SL_TERM_QUOTED | SL_TERM_SPECIFIC | SL_TERM_NUMBER | SL_TERM_STOP));
-}
-
-/* The senses of a text's words (synonyms.c), sorted and distinct, into `vec`. */
-static int collect_senses(const uint32_t *terms, size_t n, void *vec)
-{
-    SL_VEC(uint32_t) *v = vec;
-    v->n = 0;
-    for (size_t k = 0; k < n; k++) {
-        const uint32_t *ids;
-        size_t m = may_be_synonym(terms[k]) ? sl_synonyms_senses(terms[k], &ids) : 0;
-        if (m && sl_vec_reserve(v, m))
-            return SL_ENOMEM;
-        for (size_t j = 0; j < m; j++)
-            v->items[v->n++] = ids[j];
-    }
-    sl_sort_u32(v->items, v->n);
-    size_t out = 0;
-    for (size_t k = 0; k < v->n; k++)
-        if (!out || v->items[k] != v->items[out - 1])
-            v->items[out++] = v->items[k];
-    v->n = out;
-    return 0;
-}
-
-/* Whether term `code` reaches one of the synsets `senses` (sorted): one of
- * its senses, or a synset linked to one. WordNet's derivation, similar-to
- * and also pointers go both ways, so this is the same as a sense of `code`
- * being reached from the other text, with the shorter lists sorted. */
-static bool synonym_in(uint32_t code, const uint32_t *senses, size_t n)
-{
-    const uint32_t *reach;
-    size_t m = may_be_synonym(code) ? sl_synonyms_reach(code, &reach) : 0;
-    for (size_t k = 0; k < m; k++) {
-        size_t lo = 0, hi = n;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (senses[mid] < reach[k])
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        if (lo < n && senses[lo] == reach[k])
-            return true;
-    }
-    return false;
-}
-
-/* The unquoted distinct content terms of each text (na, nb), those both
- * have (shared), and those of each the other has or, when `synonyms`,
- * has at synonym level (kept_a, kept_b). Terms ever quoted are left
- * out, as in order.c: two reports quoting one statement share its words
- * because they quote one speaker. */
-typedef struct overlap_counts {
-    size_t na, nb, shared, kept_a, kept_b;
-} overlap_counts;
-
-static overlap_counts count_overlap(const sl_comparer *c, bool synonyms)
-{
-    overlap_counts n = {0};
-    size_t i = 0, j = 0;
+    size_t i = 0, j = 0, shared = 0, na = 0, nb = 0;
     const uint32_t *x = c->terms_a.items, *y = c->terms_b.items;
     while (i < c->terms_a.n || j < c->terms_b.n) {
         uint32_t u = i < c->terms_a.n ? SL_TERM_ID(x[i]) : UINT32_MAX;
@@ -366,46 +304,16 @@ static overlap_counts count_overlap(const sl_comparer *c, bool synonyms)
         bool in_a = i < c->terms_a.n && u <= w, in_b = j < c->terms_b.n && w <= u;
         uint32_t flags = (in_a ? x[i] : 0) | (in_b ? y[j] : 0);
         if (!(flags & SL_TERM_QUOTED)) {
-            n.na += in_a;
-            n.nb += in_b;
-            n.shared += in_a && in_b;
-            if (synonyms && in_a && !in_b)
-                n.kept_a += synonym_in(x[i], c->senses_b.items, c->senses_b.n);
-            if (synonyms && in_b && !in_a)
-                n.kept_b += synonym_in(y[j], c->senses_a.items, c->senses_a.n);
+            na += in_a;
+            nb += in_b;
+            shared += in_a && in_b;
         }
         i += in_a;
         j += in_b;
     }
-    n.kept_a += n.shared;
-    n.kept_b += n.shared;
-    return n;
-}
-
-/* Share of the distinct content terms of the text with fewer of them that
- * the other has (`*of_more`: of the text with more), the words kept whatever
- * their order. */
-static double term_overlap(const sl_comparer *c, double *of_more)
-{
-    overlap_counts n = count_overlap(c, false);
-    size_t fewer = n.na < n.nb ? n.na : n.nb, more = n.na < n.nb ? n.nb : n.na;
-    *of_more = more ? (double)n.shared / (double)more : 0;
-    return fewer ? (double)n.shared / (double)fewer : 0;
-}
-
-/* term_overlap with a word of one text whose sense the other's words reach
- * counted as kept ("shut" for "closed", "decision" for "decide"). */
-static int synonym_overlap(sl_comparer *c, double *out)
-{
-    if (!c->senses_a_built && collect_senses(c->terms_a.items, c->terms_a.n, &c->senses_a))
-        return SL_ENOMEM;
-    c->senses_a_built = true;
-    if (collect_senses(c->terms_b.items, c->terms_b.n, &c->senses_b))
-        return SL_ENOMEM;
-    overlap_counts n = count_overlap(c, true);
-    size_t fewer = n.na < n.nb ? n.na : n.nb, kept = n.na < n.nb ? n.kept_a : n.kept_b;
-    *out = fewer ? (double)kept / (double)fewer : 0;
-    return 0;
+    size_t fewer = na < nb ? na : nb, more = na < nb ? nb : na;
+    *of_more = more ? (double)shared / (double)more : 0;
+    return fewer ? (double)shared / (double)fewer : 0;
 }
 
 /* Every sentence pair of a and b similar enough to align: for each sentence
@@ -644,7 +552,6 @@ static int collect_anchors(sl_comparer *c, const sl_sketch *s)
 int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
 {
     c->a = NULL;
-    c->senses_a_built = false;
     uint32_t na = sl_sketch_sentences(a);
     c->shared.n = 0;
     if (sl_sentence_sets_build(a, &c->sets_a) || weigh(&c->sets_a, &c->weight_a, &c->total_a) ||
@@ -668,7 +575,6 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     out->a_holds_b = out->b_holds_a = false;
     out->order_overlap = out->specific_overlap = out->number_overlap = out->term_overlap = 0;
     out->term_overlap_more = out->paired_share = out->anchor_order = 0;
-    out->synonym_overlap = 0;
     out->term_spread = out->match_spread = 0;
     out->numbers_fewer = 0;
     out->rewrite_probability = 0;
@@ -690,8 +596,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     if (sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
         score_pairs(c) || collect_anchors(c, b) ||
         sl_order_measure(c->anchor_order, c->anchors.items, c->anchors.n, &out->anchor_order) ||
-        sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread) ||
-        synonym_overlap(c, &out->synonym_overlap))
+        sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread))
         return SL_ENOMEM;
     out->best_similarity = c->best_similarity;
     out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER, NULL);

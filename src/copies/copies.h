@@ -121,23 +121,6 @@ double sl_sentence_similarity_over(const sl_sentence_view *a, const sl_sentence_
 /* The paraphrase decision: the similarity threshold with the best accuracy
  * on MSRP train (eval/fit_similarity.py). */
 #define SL_PARAPHRASE_THRESHOLD 0.52
-/* ---- synonyms.c: terms matched at synonym level (WordNet, text/wordnet.h) ---- */
-
-/* Whether synonyms are known: the first call builds the table (once per
- * process, thread-safe); false when WordNet could not be loaded
- * (sl_synonyms_error says why) and every lookup then finds nothing. */
-bool sl_synonyms_ready(void);
-/* Why synonyms are not known: a line naming the WordNet file and the
- * reason, and what to do ("" when they are). */
-const char *sl_synonyms_error(void);
-/* The WordNet synsets of a term code (its most frequent senses), and the
- * same with the synsets linked to them by a derivation, similar-to or also
- * pointer. *out borrowed, NULL with 0 when the term has none. Two terms
- * match at synonym level when the senses of one meet the reach of the
- * other. */
-size_t sl_synonyms_senses(uint32_t code, const uint32_t **out);
-size_t sl_synonyms_reach(uint32_t code, const uint32_t **out);
-
 /* ---- order.c: words kept in order ---- */
 
 /* Sums for the Pearson correlation of position pairs (x, y). */
@@ -200,9 +183,6 @@ typedef struct sl_comparison {
                                             with fewer of them that the other has, in any order
                                             (quoted terms left out), and of the one with more */
     double term_overlap_more;
-    double synonym_overlap;              /* term_overlap with terms matched at synonym level
-                                            (synonyms.c) counted as kept; term_overlap when
-                                            WordNet is missing */
     double match_a, match_b;             /* share of each text covered by its sentences' best
                                             match in the other, whatever the order (splits,
                                             merges and reordered sentences count) */
@@ -239,7 +219,7 @@ int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl
 
 /* ---- decide.c: is a pair of texts a rewrite ---- */
 
-#define SL_COPY_FEATURES 18
+#define SL_COPY_FEATURES 17
 /* The features of a compared pair the rewrite decision weighs (for fitting
  * it: eval/fit_copies.py). */
 void sl_copy_features(const sl_comparison *cmp, double f[SL_COPY_FEATURES]);

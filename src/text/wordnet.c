@@ -5,6 +5,7 @@
  * the rest. Every field is read with bounds checks; a line out of format is
  * an error naming the file and its byte offset. See wordnet.h. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -396,6 +397,34 @@ const char *sl_wordnet_dir(void)
 {
     const char *dir = getenv(SL_WORDNET_DIR_ENV);
     return dir && *dir ? dir : SL_WORDNET_DIR;
+}
+
+static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
+static sl_wordnet *shared;
+static char shared_error[512];   /* why `shared` is NULL */
+
+static void load_shared(void)
+{
+    sl_buf err;
+    sl_buf_init(&err, 400);
+    if (sl_wordnet_load(sl_wordnet_dir(), &shared, &err))
+        snprintf(shared_error, sizeof shared_error,
+                 "WordNet not loaded (%s): words are matched without synonyms; install "
+                 "wordnet-base or set " SL_WORDNET_DIR_ENV,
+                 err.len ? sl_buf_cstr(&err) : "out of memory");
+    sl_buf_free(&err);
+}
+
+const sl_wordnet *sl_wordnet_shared(void)
+{
+    pthread_once(&shared_once, load_shared);
+    return shared;
+}
+
+const char *sl_wordnet_error(void)
+{
+    sl_wordnet_shared();
+    return shared_error;
 }
 
 /* ---- lookups ---- */

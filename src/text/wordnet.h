@@ -2,9 +2,10 @@
  * data.*, *.exc) into read-only tables on first use: the synsets of a word
  * (through morphy's exception lists and detachment rules) and the synsets
  * linked to a synset by a derivation (+), similar-to (&) or also (^)
- * pointer. The copies stage builds its synonym table from it once per
- * process (copies/synonyms.c, docs/copies.md). Not libwordnet: no global
- * state, every read bounds-checked. */
+ * pointer. Read for issue 19's synonym-level copy measures, which did not
+ * pay held out and were not kept (docs/copies.md, "Synonyms"): nothing in
+ * the pipeline calls it yet. Not libwordnet: no mutable global state,
+ * every read bounds-checked. */
 #ifndef SL_TEXT_WORDNET_H
 #define SL_TEXT_WORDNET_H
 
@@ -33,6 +34,12 @@ void sl_wordnet_free(sl_wordnet *wn);
 
 /* Where the files are: $SL_WORDNET_DIR when set, else SL_WORDNET_DIR. */
 const char *sl_wordnet_dir(void);
+/* The process's WordNet, loaded from sl_wordnet_dir() on the first call,
+ * once whatever the threads (pthread_once); read-only and never freed.
+ * NULL when it could not be loaded: sl_wordnet_error() then says why (the
+ * file, the reason, what to install) and callers match words alone. */
+const sl_wordnet *sl_wordnet_shared(void);
+const char *sl_wordnet_error(void);   /* "" when loaded */
 
 /* The synsets of folded word `w`, in every part of speech: of the word
  * itself when it is a lemma, of the bases its exception lists give, and of

@@ -94,9 +94,6 @@ expect_exit 0 "$S" --db "$DB" check
 section "compare"
 expect_exit 0 "$S" compare "$EX/2026-04-18_harbour-herald_eskmoor-mill-fire.txt" "$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt"
 check "compare names the kind" out_has "kind: rewrite"
-# without WordNet (wordnet-base missing) copies are compared on their words alone
-expect_exit 0 env SL_WORDNET_DIR="$T/no-wordnet" "$S" compare "$EX/2026-04-18_harbour-herald_eskmoor-mill-fire.txt" "$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt"
-check "...and without WordNet still finds the rewrite" out_has "kind: rewrite"
 expect_exit 1 "$S" --json compare "$EX/2026-04-02_harbour-herald_skerry-late-ferries.txt" "$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt"
 check "unrelated texts: none" py "$OUT" 'assert d["kind"] == "none" and d["score"] == 0, d'
 printf '%s\n' '{"id": 1, "a": "The council voted on Tuesday to build the tram line.", "b": "On Tuesday the council voted to build the tram line."}' \

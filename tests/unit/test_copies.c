@@ -695,29 +695,3 @@ TEST(copies_bounded_1000_copies_of_one_article)
     CHECK_INT(copies, 999);   /* every text after the first is a copy */
     sl_dedup_free(d);
 }
-
-TEST(synonyms_count_as_words_kept)
-{
-    /* an invented notice and its rewording: "close" for "shut", "decision"
-     * for "decided", "discovered" for "found", "supports" kept */
-    static const char *const NOTICE =
-        "The council decided on Tuesday to shut the old bridge after engineers found deep "
-        "cracks in its stone supports.\n\nResidents were surprised by the speed of the move.";
-    static const char *const REWORDED =
-        "On Tuesday the council made a decision to close the old bridge once engineers "
-        "discovered deep cracks in the stone supports.\n\nThe speed of the move astonished "
-        "residents.";
-    sl_comparison cmp = {0};
-    kind_of(REWORDED, NOTICE, &cmp);
-    if (sl_synonyms_ready()) {
-        const uint32_t *senses;
-        CHECK(sl_synonyms_senses(SL_TERM_ID(0u), &senses) == 0 && senses == NULL);
-        CHECK(cmp.synonym_overlap > cmp.term_overlap + 0.1);
-        CHECK_STR(sl_synonyms_error(), "");
-    } else {   /* without WordNet: the words alone, and a message that says why */
-        CHECK(cmp.synonym_overlap == cmp.term_overlap);
-        CHECK(strstr(sl_synonyms_error(), "install wordnet-base") != NULL);
-    }
-    CHECK(cmp.synonym_overlap <= 1.0);
-    sl_comparison_free(&cmp);
-}

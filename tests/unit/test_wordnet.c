@@ -142,9 +142,17 @@ TEST(wordnet_missing_files_and_bad_lines_are_named)
     sl_wordnet_free(NULL);
 }
 
-TEST(wordnet_reads_debian_files)
+TEST(wordnet_reads_debian_files_once)
 {
-    /* the build installs wordnet-base (scripts/bootstrap.sh) */
+    /* the build installs wordnet-base (scripts/bootstrap.sh); without it
+     * (SL_WORDNET_DIR elsewhere) the shared copy is NULL and says why */
+    const sl_wordnet *shared = sl_wordnet_shared();
+    if (!shared) {
+        CHECK(strstr(sl_wordnet_error(), "install wordnet-base") != NULL);
+        return;
+    }
+    CHECK(sl_wordnet_shared() == shared);
+    CHECK_STR(sl_wordnet_error(), "");
     sl_wordnet *wn = NULL;
     CHECK_INT(sl_wordnet_load(sl_wordnet_dir(), &wn, NULL), 0);
     if (!wn)
