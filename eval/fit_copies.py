@@ -3,7 +3,11 @@
 reports it held out (issue 19).
 
     python3 eval/fit_copies.py [--data ../shared/datasets] [--tool build/similarity-features] \
-        [--model FILE] [--dump FILE]
+        [--model FILE] [--dump FILE] [--precision P] [--without FEATURE]...
+
+--without drops a feature (an ablation: the printed figures are what the
+decision would do without it; no model is written); --precision sets the
+training precision the threshold keeps (PRECISION by default).
 
 eval/copies_rewrites.py runs it (make eval) for the held-out figures.
 
@@ -352,13 +356,19 @@ def figures(c, rows, labels, decisions, rewrites):
 
 
 def main():
+    global PRECISION
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "../shared/datasets"))
     ap.add_argument("--tool", default=os.path.join(ROOT, "build/similarity-features"))
     ap.add_argument("--sample", type=int, default=0)
     ap.add_argument("--dump", help="write the labelled pairs here (TSV)")
     ap.add_argument("--model", help="write the model fitted on all folds here, as C for decide.c")
+    ap.add_argument("--precision", type=float, default=PRECISION,
+                    help="training precision the threshold keeps (default %(default)s)")
+    ap.add_argument("--without", action="append", default=[], choices=FEATURES,
+                    help="fit without this feature (an ablation: the model is not for decide.c)")
     args = ap.parse_args()
+    PRECISION = args.precision
     if args.tool == os.path.join(ROOT, "build/similarity-features"):
         subprocess.run(["make", "-s", "-C", ROOT, "build/similarity-features"], check=True)
     c = corpus(args.data, args.sample)
@@ -370,6 +380,11 @@ def main():
     gold_pairs = [(k, o) for k in rewrites for o in originals[c.meta[k]["group"]]]
     cands, pairs, gold, cost = run_tool(args.tool, c, gold_pairs)
     short = short_pairs(args.tool, c)
+    if args.without:
+        keep = [k for k, name in enumerate(FEATURES) if name not in args.without]
+        pairs, short = ([r[:3] + ([r[3][k] for k in keep],) for r in rows] for rows in (pairs, short))
+        if args.model:
+            sys.exit("fit_copies.py: --model with --without would not fit decide.c's features")
 
     # candidate recall
     print("== candidate stage: %s" % cost)
