@@ -186,15 +186,12 @@ static size_t count_having(const uint32_t *terms, size_t n, uint32_t flag, uint3
  * wording, not figures. Terms with `flag` and not `without` count. 1 when
  * one of the texts has none (a summary may drop them all). `*fewer` (when
  * not NULL) gets how many the text with fewer has. */
-static double specific_overlap(const sl_comparer *c, uint32_t flag, uint32_t without, size_t *fewer,
-                               size_t *unmatched)
+static double specific_overlap(const sl_comparer *c, uint32_t flag, uint32_t without, size_t *fewer)
 {
     size_t na = count_having(c->terms_a.items, c->terms_a.n, flag, without);
     size_t nb = count_having(c->terms_b.items, c->terms_b.n, flag, without);
     if (fewer)
         *fewer = na < nb ? na : nb;
-    if (unmatched)
-        *unmatched = na < nb ? nb : na;
     if (!na || !nb)
         return 1.0;
     bool a_fewer = na <= nb;
@@ -209,8 +206,6 @@ static double specific_overlap(const sl_comparer *c, uint32_t flag, uint32_t wit
         i += u <= w;
         j += w <= u;
     }
-    if (unmatched)
-        *unmatched -= shared;
     return (double)shared / (double)(a_fewer ? na : nb);
 }
 
@@ -581,7 +576,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     out->order_overlap = out->specific_overlap = out->number_overlap = out->term_overlap = 0;
     out->term_overlap_more = out->paired_share = out->anchor_order = 0;
     out->term_spread = out->match_spread = 0;
-    out->names_fewer = out->numbers_fewer = out->numbers_unmatched = out->sentences_fewer = 0;
+    out->numbers_fewer = 0;
     out->rewrite_probability = 0;
     out->pairs.n = 0;
     if (!a)
@@ -592,8 +587,6 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         return SL_ENOMEM;
     out->terms_a = c->terms_a.n;
     out->terms_b = c->terms_b.n;
-    uint32_t sentences_a = sl_sketch_sentences(a), sentences_b = sl_sketch_sentences(b);
-    out->sentences_fewer = sentences_a < sentences_b ? sentences_a : sentences_b;
     out->term_overlap = term_overlap(c, &out->term_overlap_more);
     /* Every kind of copy keeps much of the wording (in order, or at least
      * its words): below that, no alignment is needed to say "none" (a
@@ -606,9 +599,8 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread))
         return SL_ENOMEM;
     out->best_similarity = c->best_similarity;
-    out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER, &out->names_fewer, NULL);
-    out->number_overlap = specific_overlap(c, SL_TERM_NUMBER, 0, &out->numbers_fewer,
-                                           &out->numbers_unmatched);
+    out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER, NULL);
+    out->number_overlap = specific_overlap(c, SL_TERM_NUMBER, 0, &out->numbers_fewer);
     out->match_a = matched(&c->match_a, &c->weight_a, c->total_a);
     out->match_b = matched(&c->match_b, &c->weight_b, total_b);
     bool a_fewer = c->match_a.n < c->match_b.n;

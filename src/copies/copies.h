@@ -176,10 +176,7 @@ typedef struct sl_comparison {
     double specific_overlap;             /* share of the names of the text with fewer
                                             of them found in the other */
     double number_overlap;               /* the same for figures */
-    size_t names_fewer;                  /* names of the text with fewer of them */
     size_t numbers_fewer;                /* figures of the text with fewer of them */
-    size_t numbers_unmatched;            /* figures of the text with more of them that the
-                                            other lacks */
     double order_overlap;                /* longest common subsequence of the two texts'
                                             content terms, over the shorter's term count */
     double term_overlap;                 /* share of the distinct content terms of the text
@@ -196,7 +193,6 @@ typedef struct sl_comparison {
     double match_spread;                 /* the same over sentences: each sentence of the text
                                             with fewer and the place of its best match */
     size_t terms_a, terms_b;             /* distinct content terms of each text */
-    size_t sentences_fewer;              /* sentences of the text with fewer of them */
     double rewrite_probability;          /* the rewrite decision's model (decide.c) */
     bool a_holds_b, b_holds_a;           /* one text contains the other nearly whole */
     SL_VEC(sl_aligned_pair) pairs;       /* the monotone alignment, in order */
@@ -223,7 +219,7 @@ int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl
 
 /* ---- decide.c: is a pair of texts a rewrite ---- */
 
-#define SL_COPY_FEATURES 20
+#define SL_COPY_FEATURES 17
 /* The features of a compared pair the rewrite decision weighs (for fitting
  * it: eval/fit_copies.py). */
 void sl_copy_features(const sl_comparison *cmp, double f[SL_COPY_FEATURES]);
