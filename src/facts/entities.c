@@ -77,10 +77,7 @@ typedef struct known {
 
 bool sl_facts_role_word(const char *w, size_t n)
 {
-    for (int k = 0; role_words[k]; k++)
-        if (strlen(role_words[k]) == n && !strncasecmp(w, role_words[k], n))
-            return true;
-    return false;
+    return n && sl_facts_list_find(role_words, w, n, sl_facts_word_hash(w, n)) >= 0;
 }
 
 static bool name_word(const sl_facts_doc *d, size_t i)
@@ -102,7 +99,7 @@ static bool is_role(const sl_facts_doc *d, size_t i)
 {
     size_t n;
     const char *s = sl_facts_tok(d, i, &n);
-    if (sl_facts_role_word(s, n))
+    if (sl_facts_in(d, i, role_words) >= 0)
         return true;
     /* "Gov" of "Gov.": the abbreviation with its dot */
     char abbr[16];

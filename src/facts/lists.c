@@ -1,0 +1,131 @@
+/* lists.c — the extractors' word lists looked up by hash: each static list
+ * (a NULL-terminated array of words, tested against tokens ASCII case
+ * aside) gets, on its first use, a hash table of its words that lives as
+ * long as the process. The extractors test lists at every token; a scan of
+ * the list there was the largest cost of the facts stage (docs/benchmarks.md,
+ * "The facts stage's word lists"). */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <strings.h>
+
+#include "facts/facts.h"
+#include "util/alloc.h"
+
+/* A list's table: open addressing, a power of two of slots at least twice
+ * the words, each the word's hash and its index in the list (-1 empty). */
+typedef struct list_slot {
+    uint32_t hash;
+    int32_t index;
+} list_slot;
+
+typedef struct list_table {
+    uint32_t mask;
+    list_slot slot[];
+} list_table;
+
+/* The tables, keyed by the list's address. A slot is published by its
+ * `list` pointer (release) after its table; readers take it with acquire
+ * and never lock. Writers hold `tables_lock`. More lists than slots only
+ * means the extra lists are scanned. */
+#define LIST_SLOTS 256
+static struct {
+    _Atomic(const char *const *) list;
+    const list_table *table;
+} tables[LIST_SLOTS];
+static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
+
+uint32_t sl_facts_word_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a of the bytes, ASCII lower-cased */
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c | 0x20 : c)) * 16777619u;
+    }
+    return h;
+}
+
+/* Whether s[0, n) is w, ASCII case aside: strncasecmp, as the C locale the
+ * library runs in folds only ASCII. */
+static bool same_word(const char *s, size_t n, const char *w)
+{
+    return ((unsigned char)s[0] | 0x20) == ((unsigned char)w[0] | 0x20) &&
+           !strncasecmp(s, w, n) && w[n] == '\0';
+}
+
+static int scan(const char *const *list, const char *s, size_t n)
+{
+    for (int k = 0; list[k]; k++)
+        if (same_word(s, n, list[k]))
+            return k;
+    return -1;
+}
+
+/* A table of the list's words; a word met again (case aside) keeps its
+ * first index, as the scan finds it. NULL when out of memory. */
+static list_table *table_new(const char *const *list)
+{
+    size_t words = 0, slots = 8;
+    while (list[words])
+        words++;
+    while (slots < 2 * words)
+        slots *= 2;
+    list_table *t = sl_malloc(sizeof *t + slots * sizeof t->slot[0]);
+    if (!t)
+        return NULL;
+    t->mask = (uint32_t)(slots - 1);
+    for (size_t k = 0; k < slots; k++)
+        t->slot[k].index = -1;
+    for (size_t k = 0; k < words; k++) {
+        size_t n = strlen(list[k]);
+        uint32_t h = sl_facts_word_hash(list[k], n), at = h & t->mask;
+        while (t->slot[at].index >= 0 &&
+               !(t->slot[at].hash == h && strlen(list[t->slot[at].index]) == n &&
+                 !strncasecmp(list[t->slot[at].index], list[k], n)))
+            at = (at + 1) & t->mask;
+        if (t->slot[at].index < 0)
+            t->slot[at] = (list_slot){h, (int32_t)k};
+    }
+    return t;
+}
+
+/* The table of `list`, made on its first use; NULL when there is no room
+ * (then the list is scanned). */
+static const list_table *table_of(const char *const *list)
+{
+    uint32_t start = (uint32_t)(((uintptr_t)list >> 3) * 2654435761u) % LIST_SLOTS;
+    for (uint32_t k = 0; k < LIST_SLOTS; k++) {
+        uint32_t at = (start + k) % LIST_SLOTS;
+        const char *const *in = atomic_load_explicit(&tables[at].list, memory_order_acquire);
+        if (in == list)
+            return tables[at].table;
+        if (in)
+            continue;
+        /* a free slot: make the table, unless another thread took the slot first */
+        const list_table *t = NULL;
+        pthread_mutex_lock(&tables_lock);
+        in = atomic_load_explicit(&tables[at].list, memory_order_relaxed);
+        if (!in && (t = table_new(list))) {
+            tables[at].table = t;
+            atomic_store_explicit(&tables[at].list, list, memory_order_release);
+            in = list;
+        }
+        pthread_mutex_unlock(&tables_lock);
+        if (in == list)
+            return tables[at].table;
+        if (!in)
+            return NULL; /* out of memory: scan this time */
+    }
+    return NULL;
+}
+
+int sl_facts_list_find(const char *const *list, const char *s, size_t n, uint32_t hash)
+{
+    const list_table *t = n ? table_of(list) : NULL;
+    if (!t)
+        return scan(list, s, n);
+    for (uint32_t at = hash & t->mask; t->slot[at].index >= 0; at = (at + 1) & t->mask)
+        if (t->slot[at].hash == hash && same_word(s, n, list[t->slot[at].index]))
+            return t->slot[at].index;
+    return -1;
+}

@@ -1,0 +1,68 @@
+/* test_facts_lists.c — the facts stage's hashed word lists (src/facts/lists.c)
+ * answer as a scan of the list would: ASCII case aside, the first of equal
+ * words, nothing for a prefix or a longer word, and the same beyond the
+ * number of lists the process keeps tables for. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "facts/facts.h"
+#include "test.h"
+
+/* What the extractors did before the tables: the first word equal to
+ * s[0, n), ASCII case aside. */
+static int scan_index(const char *const *list, const char *s, size_t n)
+{
+    for (int k = 0; list[k]; k++)
+        if (strlen(list[k]) == n && !strncasecmp(s, list[k], n))
+            return k;
+    return -1;
+}
+
+static int find(const char *const *list, const char *s)
+{
+    return sl_facts_list_find(list, s, strlen(s), sl_facts_word_hash(s, strlen(s)));
+}
+
+TEST(facts_lists_find_as_a_scan)
+{
+    static const char *const list[] = {"harbour", "Said", "said", "u.s.", "\xC3\xBC" "ber",
+        "km", "kmh", "per cent", "x", NULL};
+    static const char *const probes[] = {"harbour", "HARBOUR", "Harbour", "harbou", "harbours",
+        "said", "SAID", "sAiD", "u.s.", "U.S.", "us", "\xC3\xBC" "ber", "\xC3\x9C" "BER", "KM",
+        "kmh", "kmhs", "per cent", "PER CENT", "per", "x", "X", "y", "", NULL};
+    for (int k = 0; probes[k]; k++) {
+        if (!*probes[k])
+            continue; /* tokens are never empty */
+        int want = scan_index(list, probes[k], strlen(probes[k]));
+        int got = find(list, probes[k]);
+        if (got != want)
+            sl_test_fail(__FILE__, __LINE__, "\"%s\": %d, a scan finds %d", probes[k], got, want);
+    }
+    CHECK_INT(find(list, "SAID"), 1); /* the first of "Said" and "said" */
+    CHECK_INT(find(list, "\xC3\x9C" "BER"), -1); /* only ASCII is folded */
+    CHECK_INT(sl_facts_word_hash("Harbour", 7), sl_facts_word_hash("hARBOUR", 7));
+}
+
+TEST(facts_lists_more_lists_than_tables)
+{
+    /* more lists than the process keeps tables for (256): the rest are scanned */
+    enum { LISTS = 400 };
+    static char words[LISTS][8];
+    static const char *lists[LISTS][4];
+    for (int k = 0; k < LISTS; k++) {
+        snprintf(words[k], sizeof words[k], "w%d", k);
+        lists[k][0] = "first";
+        lists[k][1] = words[k];
+        lists[k][2] = "last";
+        lists[k][3] = NULL;
+    }
+    for (int round = 0; round < 2; round++)
+        for (int k = 0; k < LISTS; k++) {
+            char other[8];
+            snprintf(other, sizeof other, "w%d", (k + 1) % LISTS);
+            CHECK_INT(find(lists[k], words[k]), 1);
+            CHECK_INT(find(lists[k], "LAST"), 2);
+            CHECK_INT(find(lists[k], other), -1);
+        }
+}
