@@ -421,8 +421,8 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
     }
     for (k = 0; tens[k]; k++) {
         size_t tl = strlen(tens[k]);
-        if (n < tl || strncasecmp(s, tens[k], tl))
-            continue;
+        if (n < tl || ((unsigned char)s[0] | 0x20) != tens[k][0] || strncasecmp(s, tens[k], tl))
+            continue; /* the first byte first: this runs at every word */
         if (n == tl) {
             nb->value = 20 + 10 * k;
             int o = sl_facts_in(d, i + 1, ones); /* "ninety five" */
