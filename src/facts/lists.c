@@ -20,6 +20,7 @@ typedef struct list_slot {
 } list_slot;
 
 typedef struct list_table {
+    uint64_t bloom; /* bit (hash >> 26) set for each word's hash */
     uint32_t mask;
     list_slot slot[];
 } list_table;
@@ -53,7 +54,8 @@ static bool same_word(const char *s, size_t n, const char *w)
            !strncasecmp(s, w, n) && w[n] == '\0';
 }
 
-static int scan(const char *const *list, const char *s, size_t n)
+/* The list word by word (an empty token, no table); apart, as it is rare. */
+__attribute__((noinline)) static int scan(const char *const *list, const char *s, size_t n)
 {
     for (int k = 0; list[k]; k++)
         if (same_word(s, n, list[k]))
@@ -74,11 +76,13 @@ static list_table *table_new(const char *const *list)
     if (!t)
         return NULL;
     t->mask = (uint32_t)(slots - 1);
+    t->bloom = 0;
     for (size_t k = 0; k < slots; k++)
         t->slot[k].index = -1;
     for (size_t k = 0; k < words; k++) {
         size_t n = strlen(list[k]);
         uint32_t h = sl_facts_word_hash(list[k], n), at = h & t->mask;
+        t->bloom |= (uint64_t)1 << (h >> 26);
         while (t->slot[at].index >= 0 &&
                !(t->slot[at].hash == h && strlen(list[t->slot[at].index]) == n &&
                  !strncasecmp(list[t->slot[at].index], list[k], n)))
@@ -89,6 +93,23 @@ static list_table *table_new(const char *const *list)
     return t;
 }
 
+/* Makes the table of `list` in the free slot `at`, unless another thread
+ * took the slot first: the slot's list then (`list` or another one). NULL
+ * when out of memory. Apart from table_of so that its lookups stay a leaf. */
+__attribute__((noinline)) static const char *const *claim(const char *const *list, uint32_t at)
+{
+    pthread_mutex_lock(&tables_lock);
+    const char *const *in = atomic_load_explicit(&tables[at].list, memory_order_relaxed);
+    const list_table *t;
+    if (!in && (t = table_new(list))) {
+        tables[at].table = t;
+        atomic_store_explicit(&tables[at].list, list, memory_order_release);
+        in = list;
+    }
+    pthread_mutex_unlock(&tables_lock);
+    return in;
+}
+
 /* The table of `list`, made on its first use; NULL when there is no room
  * (then the list is scanned). */
 static const list_table *table_of(const char *const *list)
@@ -97,24 +118,10 @@ static const list_table *table_of(const char *const *list)
     for (uint32_t k = 0; k < LIST_SLOTS; k++) {
         uint32_t at = (start + k) % LIST_SLOTS;
         const char *const *in = atomic_load_explicit(&tables[at].list, memory_order_acquire);
-        if (in == list)
-            return tables[at].table;
-        if (in)
-            continue;
-        /* a free slot: make the table, unless another thread took the slot first */
-        const list_table *t = NULL;
-        pthread_mutex_lock(&tables_lock);
-        in = atomic_load_explicit(&tables[at].list, memory_order_relaxed);
-        if (!in && (t = table_new(list))) {
-            tables[at].table = t;
-            atomic_store_explicit(&tables[at].list, list, memory_order_release);
-            in = list;
-        }
-        pthread_mutex_unlock(&tables_lock);
-        if (in == list)
-            return tables[at].table;
-        if (!in)
+        if (!in && !(in = claim(list, at)))
             return NULL; /* out of memory: scan this time */
+        if (in == list)
+            return tables[at].table;
     }
     return NULL;
 }
@@ -124,6 +131,8 @@ int sl_facts_list_find(const char *const *list, const char *s, size_t n, uint32_
     const list_table *t = n ? table_of(list) : NULL;
     if (!t)
         return scan(list, s, n);
+    if (!(t->bloom >> (hash >> 26) & 1))
+        return -1; /* most tokens are in no list: one bit tells */
     for (uint32_t at = hash & t->mask; t->slot[at].index >= 0; at = (at + 1) & t->mask)
         if (t->slot[at].hash == hash && same_word(s, n, list[t->slot[at].index]))
             return t->slot[at].index;

@@ -148,6 +148,8 @@ static size_t hyphen_prefix(const char *s, size_t n, char *approx)
     static const struct { const char *w; char approx; } prefixes[] = {
         {"sub-", '<'}, {"under-", '<'}, {"now-", '='}, {"near-", '~'}, {"over-", '>'}};
     for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+        if (s[0] != prefixes[k].w[0])
+            continue; /* the first byte first: this runs at every number */
         size_t pn = strlen(prefixes[k].w);
         if (n > pn && !strncmp(s, prefixes[k].w, pn) && isdigit((unsigned char)s[pn])) {
             *approx = prefixes[k].approx;
@@ -420,9 +422,11 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
             return false;
     }
     for (k = 0; tens[k]; k++) {
-        size_t tl = strlen(tens[k]);
-        if (n < tl || ((unsigned char)s[0] | 0x20) != tens[k][0] || strncasecmp(s, tens[k], tl))
+        if (((unsigned char)s[0] | 0x20) != tens[k][0])
             continue; /* the first byte first: this runs at every word */
+        size_t tl = strlen(tens[k]);
+        if (n < tl || strncasecmp(s, tens[k], tl))
+            continue;
         if (n == tl) {
             nb->value = 20 + 10 * k;
             int o = sl_facts_in(d, i + 1, ones); /* "ninety five" */
