@@ -523,7 +523,9 @@ static double fraction_sign(const sl_facts_doc *d, size_t i)
         {"\xE2\x85\x93", 1.0 / 3}, {"\xE2\x85\x94", 2.0 / 3}, {"\xE2\x85\x95", 1.0 / 5},
         {"\xE2\x85\x9B", 1.0 / 8}, {"\xE2\x85\x9C", 3.0 / 8}, {"\xE2\x85\x9D", 5.0 / 8},
         {"\xE2\x85\x9E", 7.0 / 8}};
-    for (size_t k = 0; i < d->toks.n && k < sizeof signs / sizeof *signs; k++)
+    if (i >= d->toks.n || ((unsigned char)d->s[d->toks.items[i].start] | 0x20) != 0xE2)
+        return 0; /* every sign opens with 0xC2 or 0xE2: most tokens stop here */
+    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++)
         if (sl_facts_is(d, i, signs[k].s))
             return signs[k].v;
     return 0;
