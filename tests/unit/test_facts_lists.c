@@ -48,7 +48,7 @@ TEST(facts_lists_more_lists_than_tables)
 {
     /* more lists than the process keeps tables for (256): the rest are scanned */
     enum { LISTS = 400 };
-    static char words[LISTS][8];
+    static char words[LISTS][16];
     static const char *lists[LISTS][4];
     for (int k = 0; k < LISTS; k++) {
         snprintf(words[k], sizeof words[k], "w%d", k);
@@ -59,7 +59,7 @@ TEST(facts_lists_more_lists_than_tables)
     }
     for (int round = 0; round < 2; round++)
         for (int k = 0; k < LISTS; k++) {
-            char other[8];
+            char other[16];
             snprintf(other, sizeof other, "w%d", (k + 1) % LISTS);
             CHECK_INT(find(lists[k], words[k]), 1);
             CHECK_INT(find(lists[k], "LAST"), 2);
