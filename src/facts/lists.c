@@ -93,37 +93,61 @@ static list_table *table_new(const char *const *list)
     return t;
 }
 
-/* Makes the table of `list` in the free slot `at`, unless another thread
- * took the slot first: the slot's list then (`list` or another one). NULL
- * when out of memory. Apart from table_of so that its lookups stay a leaf. */
-__attribute__((noinline)) static const char *const *claim(const char *const *list, uint32_t at)
+static uint32_t first_slot(const char *const *list)
 {
+    return (uint32_t)(((uintptr_t)list >> 3) * 2654435761u) % LIST_SLOTS;
+}
+
+/* The table of `list` when a lookup met a free slot before it: under the
+ * lock, the slot found again or taken, the table made. NULL when out of
+ * memory or out of slots. Apart from table_of so that its lookups make no
+ * call (and save no registers). */
+__attribute__((noinline)) static const list_table *table_made(const char *const *list)
+{
+    const list_table *t = NULL;
     pthread_mutex_lock(&tables_lock);
-    const char *const *in = atomic_load_explicit(&tables[at].list, memory_order_relaxed);
-    const list_table *t;
-    if (!in && (t = table_new(list))) {
-        tables[at].table = t;
-        atomic_store_explicit(&tables[at].list, list, memory_order_release);
-        in = list;
+    for (uint32_t k = 0, start = first_slot(list); k < LIST_SLOTS; k++) {
+        uint32_t at = (start + k) % LIST_SLOTS;
+        const char *const *in = atomic_load_explicit(&tables[at].list, memory_order_relaxed);
+        if (in == list) {
+            t = tables[at].table;
+            break;
+        }
+        if (!in) {
+            if ((t = table_new(list))) {
+                tables[at].table = t;
+                atomic_store_explicit(&tables[at].list, list, memory_order_release);
+            }
+            break;
+        }
     }
     pthread_mutex_unlock(&tables_lock);
-    return in;
+    return t;
 }
 
 /* The table of `list`, made on its first use; NULL when there is no room
  * (then the list is scanned). */
 static const list_table *table_of(const char *const *list)
 {
-    uint32_t start = (uint32_t)(((uintptr_t)list >> 3) * 2654435761u) % LIST_SLOTS;
-    for (uint32_t k = 0; k < LIST_SLOTS; k++) {
+    for (uint32_t k = 0, start = first_slot(list); k < LIST_SLOTS; k++) {
         uint32_t at = (start + k) % LIST_SLOTS;
         const char *const *in = atomic_load_explicit(&tables[at].list, memory_order_acquire);
-        if (!in && !(in = claim(list, at)))
-            return NULL; /* out of memory: scan this time */
         if (in == list)
             return tables[at].table;
+        if (!in)
+            return table_made(list);
     }
     return NULL;
+}
+
+/* The index of s[0, n) among the slots of `t` that hold `hash`. */
+__attribute__((noinline)) static int probe(const list_table *t, const char *const *list,
+                                           const char *s, size_t n, uint32_t hash)
+{
+    for (uint32_t at = hash & t->mask; t->slot[at].index >= 0; at = (at + 1) & t->mask)
+        if (t->slot[at].hash == hash && same_word(s, n, list[t->slot[at].index]))
+            return t->slot[at].index;
+    return -1;
 }
 
 int sl_facts_list_find(const char *const *list, const char *s, size_t n, uint32_t hash)
@@ -133,8 +157,5 @@ int sl_facts_list_find(const char *const *list, const char *s, size_t n, uint32_
         return scan(list, s, n);
     if (!(t->bloom >> (hash >> 26) & 1))
         return -1; /* most tokens are in no list: one bit tells */
-    for (uint32_t at = hash & t->mask; t->slot[at].index >= 0; at = (at + 1) & t->mask)
-        if (t->slot[at].hash == hash && same_word(s, n, list[t->slot[at].index]))
-            return t->slot[at].index;
-    return -1;
+    return probe(t, list, s, n, hash);
 }
