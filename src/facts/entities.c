@@ -70,6 +70,7 @@ static const char *const place_of[] = {"port", "city", "town", "village", "provi
 typedef struct known {
     char *name;          /* full name */
     size_t len;
+    size_t full;         /* len less a generational suffix ("Comeaux" of "... Comeaux Jr") */
     uint32_t at;         /* byte offset of its first mention */
     const char *type;
     bool weak;           /* a person by the shape of its name alone (no role) */
@@ -77,10 +78,7 @@ typedef struct known {
 
 bool sl_facts_role_word(const char *w, size_t n)
 {
-    for (int k = 0; role_words[k]; k++)
-        if (strlen(role_words[k]) == n && !strncasecmp(w, role_words[k], n))
-            return true;
-    return false;
+    return n && sl_facts_list_find(role_words, w, n, sl_facts_word_hash(w, n)) >= 0;
 }
 
 static bool name_word(const sl_facts_doc *d, size_t i)
@@ -102,7 +100,7 @@ static bool is_role(const sl_facts_doc *d, size_t i)
 {
     size_t n;
     const char *s = sl_facts_tok(d, i, &n);
-    if (sl_facts_role_word(s, n))
+    if (sl_facts_in(d, i, role_words) >= 0)
         return true;
     /* "Gov" of "Gov.": the abbreviation with its dot */
     char abbr[16];
@@ -142,10 +140,13 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
     const known *best = NULL;
     for (size_t k = 0; k < n; k++) {
         const known *e = &kn[k];
-        size_t full = e->len - suffix_len(e->name, e->len); /* "Comeaux" of "... Comeaux Jr" */
-        bool ends = full > len && !strncmp(e->name + full - len, s, len) &&
-                    e->name[full - len - 1] == ' ' && !strcmp(e->type, "person");
-        if (!ends && !(e->len == len && !strncmp(e->name, s, len) && e->at <= at))
+        /* the first bytes are compared first: this runs for every known
+         * entity at every name, so most pairs differ there */
+        size_t full = e->full;
+        bool ends = full > len && e->name[full - len] == s[0] && e->name[full - len - 1] == ' ' &&
+                    !strncmp(e->name + full - len, s, len) && !strcmp(e->type, "person");
+        if (!ends && !(e->len == len && e->name[0] == s[0] && !strncmp(e->name, s, len) &&
+                       e->at <= at))
             continue;
         bool longer = best && e->len > len && best->len == len;
         bool shorter = best && e->len == len && best->len > len;
@@ -318,6 +319,7 @@ static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, si
         return;
     kn[*n].name = sl_facts_strdup(d, name, len);
     kn[*n].len = len;
+    kn[*n].full = len - suffix_len(name, len);
     kn[*n].at = at;
     kn[*n].type = type;
     kn[*n].weak = weak;

@@ -75,33 +75,13 @@ const char *sl_facts_tok(const sl_facts_doc *d, size_t i, size_t *n)
     return d->s + t->start;
 }
 
-/* Whether s[0, n) is w, ASCII case aside. The first byte is tested first:
- * word lists are checked at every token, so this is the hot path. */
-static bool same_word(const char *s, size_t n, const char *w)
-{
-    return ((unsigned char)s[0] | 0x20) == ((unsigned char)w[0] | 0x20) &&
-           !strncasecmp(s, w, n) && w[n] == '\0';
-}
-
-bool sl_facts_is(const sl_facts_doc *d, size_t i, const char *w)
-{
-    if (i >= d->toks.n)
-        return false;
-    size_t n;
-    const char *s = sl_facts_tok(d, i, &n);
-    return same_word(s, n, w);
-}
-
 int sl_facts_in(const sl_facts_doc *d, size_t i, const char *const *list)
 {
     if (i >= d->toks.n)
         return -1;
     size_t n;
     const char *s = sl_facts_tok(d, i, &n);
-    for (int k = 0; list[k]; k++)
-        if (same_word(s, n, list[k]))
-            return k;
-    return -1;
+    return sl_facts_list_find(list, s, n, d->word_hash[i]);
 }
 
 bool sl_facts_upper(const sl_facts_doc *d, size_t i)
@@ -141,8 +121,14 @@ int sl_facts_doc_init(sl_facts_doc *d, const char *text, size_t len, const sl_an
     d->sents.items = an->sentences.items;
     while (d->sents.n < an->sentences.n && an->sentences.items[d->sents.n].start < len)
         d->sents.n++;
-    if (d->toks.n && !(d->sent_of = sl_malloc(d->toks.n * sizeof *d->sent_of)))
+    if (d->toks.n && (!(d->sent_of = sl_malloc(d->toks.n * sizeof *d->sent_of)) ||
+                      !(d->word_hash = sl_malloc(d->toks.n * sizeof *d->word_hash))))
         return SL_ENOMEM;
+    for (size_t i = 0; i < d->toks.n; i++) {
+        size_t n;
+        const char *w = sl_facts_tok(d, i, &n);
+        d->word_hash[i] = sl_facts_word_hash(w, n);
+    }
     size_t s = 0;
     for (size_t i = 0; i < d->toks.n; i++) {
         while (s + 1 < d->sents.n && d->sents.items[s].end <= d->toks.items[i].start)
@@ -168,7 +154,9 @@ size_t sl_facts_token_at(const sl_facts_doc *d, uint32_t at)
 void sl_facts_doc_clear(sl_facts_doc *d)
 {
     free(d->sent_of);
+    free(d->word_hash);
     d->sent_of = NULL;
+    d->word_hash = NULL;
 }
 
 int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const char *published,

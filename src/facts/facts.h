@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 #include "storyline.h"
 #include "text/text.h"
@@ -31,6 +33,7 @@ typedef struct sl_facts_doc {
     struct { const sl_span *items; size_t n; } sents;
     struct { const sl_token *items; size_t n; } toks;  /* those within [0, len) */
     size_t *sent_of;          /* sentence index of each token */
+    uint32_t *word_hash;      /* sl_facts_word_hash of each token (word lists) */
     sl_fact_vec *out;
     int err;
     FILE *speaker_trace;      /* NULL; eval/facts_features.c: the speaker chooser's features */
@@ -66,13 +69,35 @@ sl_fact_item *sl_facts_add(sl_facts_doc *d, sl_fact_kind kind, uint32_t start, u
 char *sl_facts_strdup(sl_facts_doc *d, const char *s, size_t n);
 /* The text of token i and its length. */
 const char *sl_facts_tok(const sl_facts_doc *d, size_t i, size_t *n);
-/* Whether token i is (case-insensitively, ASCII) the word w. */
-bool sl_facts_is(const sl_facts_doc *d, size_t i, const char *w);
-/* Index of w in a NULL-terminated list for token i, -1 when absent. */
+/* Whether token i is (case-insensitively, ASCII) the word w. Inline: it
+ * runs millions of times an ingest, so most tokens are ruled out by their
+ * first byte, then by their length (the compiler knows a literal's), without
+ * a call. */
+static inline bool sl_facts_is(const sl_facts_doc *d, size_t i, const char *w)
+{
+    if (i >= d->toks.n)
+        return false;
+    const sl_token *t = &d->toks.items[i];
+    size_t n = t->end - t->start;
+    const char *s = d->s + t->start;
+    return ((unsigned char)s[0] | 0x20) == ((unsigned char)w[0] | 0x20) && n == strlen(w) &&
+           !strncasecmp(s, w, n);
+}
+/* Index of token i in a static NULL-terminated word list (sl_facts_list_find),
+ * -1 when absent. */
 int sl_facts_in(const sl_facts_doc *d, size_t i, const char *const *list);
 bool sl_facts_upper(const sl_facts_doc *d, size_t i);
 /* Appends token i lower-cased (ASCII) to b, a space first when b is not empty. */
 void sl_facts_put_lower(const sl_facts_doc *d, size_t i, sl_buf *b);
+
+/* ---- lists.c ---- */
+/* The hash the word lists are keyed by: FNV-1a of s[0, n) ASCII lower-cased. */
+uint32_t sl_facts_word_hash(const char *s, size_t n);
+/* Index of s[0, n) (ASCII case aside) in `list`, -1 when absent; `hash` is
+ * sl_facts_word_hash(s, n). `list` is a static NULL-terminated array: its
+ * hash table is made on first use and kept for the process, keyed by its
+ * address (thread-safe). The first of equal words wins, as in a scan. */
+int sl_facts_list_find(const char *const *list, const char *s, size_t n, uint32_t hash);
 
 /* ---- the extractors, each over the whole document ---- */
 void sl_facts_numbers(sl_facts_doc *d);
@@ -88,6 +113,17 @@ int sl_facts_month(const sl_facts_doc *d, size_t i);
 /* Loads the place names once per process: SL_ENOMEM when they could not
  * all be held (the process then knows fewer places: every run fails). */
 int sl_facts_places_load(void);
+/* Hashes of place names, as the gazetteer keeps them. */
+typedef struct sl_place_hashes {
+    uint64_t *items;
+    size_t n, cap;
+    int err;
+} sl_place_hashes;
+/* Appends the hashes of the names in one iso-codes file (`key`: its array,
+ * "3166-1") to `to`, in file order: by a scan of the bytes, or with
+ * jansson when `parse` (what the scan must agree with; also where the scan
+ * cannot read the file). Returns to->err (SL_ENOMEM). */
+int sl_facts_places_read(const char *file, const char *key, bool parse, sl_place_hashes *to);
 /* Whether s[0, n) is a country or subdivision name (iso-codes). */
 bool sl_facts_is_place(const char *s, size_t n);
 

@@ -61,6 +61,14 @@ static int mark_at(const char *s, size_t len, size_t i, bool singles, int *width
     return 0;
 }
 
+/* Whether byte c may start a quotation mark (mark_at and single_at find
+ * none elsewhere): the scans below test it first, as they run over every
+ * byte of the text. */
+static bool may_mark(char c)
+{
+    return c == '"' || c == '\'' || (unsigned char)c == 0xE2;
+}
+
 /* Whether the text quotes in single marks: more opening single marks than
  * double marks of any kind (a text in double marks has a few nested single
  * ones; one in single marks, few or no double ones). */
@@ -69,6 +77,8 @@ static bool quotes_in_singles(const char *s, size_t len)
     size_t singles = 0, doubles = 0;
     for (size_t i = 0; i < len; i++) {
         int w;
+        if (!may_mark(s[i]))
+            continue;
         doubles += mark_at(s, len, i, false, &w) != 0;
         singles += single_at(s, len, i, &w) == 'o';
     }
@@ -117,13 +127,17 @@ static int by_open(const void *a, const void *b)
 }
 
 /* Every quoted stretch, paragraph by paragraph. */
-static int find_pieces(const sl_facts_doc *d, sl_quote_piece_vec *out)
+static int find_pieces(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *out)
 {
     const char *s = d->s;
     size_t len = d->len;
-    bool open = false, run_on = false, singles = quotes_in_singles(s, len);
+    bool open = false, run_on = false;
     sl_quote_piece cur = {0};
     for (size_t i = 0; i < len;) {
+        if (!may_mark(s[i]) && s[i] != '\n') {
+            i++; /* no mark, no paragraph break */
+            continue;
+        }
         int w, m = mark_at(s, len, i, singles, &w);
         if (m == 'o' && open && !space_before(s, i) && !letter_at(s, len, i + (size_t)w))
             m = 'c'; /* an opening curly mark typed where a quote closes: "…here,“ said" */
@@ -169,10 +183,9 @@ static int find_pieces(const sl_facts_doc *d, sl_quote_piece_vec *out)
  * with a colon ("Smith wrote on Twitter:" / the words, set apart). The
  * colon paragraph's attribution is its speaker (quotes.c); one that
  * has none is no quote. Appended after the marked pieces, in text order. */
-static int find_blocks(const sl_facts_doc *d, sl_quote_piece_vec *out)
+static int find_blocks(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *out)
 {
     const char *s = d->s;
-    bool singles = quotes_in_singles(s, d->len);
     size_t n_marked = out->n;
     for (size_t i = 0; i + 2 < d->len; i++) {
         if (!paragraph_break(s, d->len, i))
@@ -186,7 +199,7 @@ static int find_blocks(const sl_facts_doc *d, sl_quote_piece_vec *out)
         int w;
         bool marked = false;
         for (size_t k = a; k < b && !marked; k++)
-            marked = mark_at(s, d->len, k, singles, &w) != 0;
+            marked = may_mark(s[k]) && mark_at(s, d->len, k, singles, &w) != 0;
         if (colon > 0 && s[colon - 1] == ':' && !marked && b - a >= BLOCK_MIN) {
             sl_quote_piece p = {(uint32_t)a, (uint32_t)b, (uint32_t)b, (uint32_t)a,
                        text_end(s, (uint32_t)a, (uint32_t)b), false, true};
@@ -202,5 +215,6 @@ static int find_blocks(const sl_facts_doc *d, sl_quote_piece_vec *out)
 
 int sl_quote_pieces(const sl_facts_doc *d, sl_quote_piece_vec *out)
 {
-    return find_pieces(d, out) || find_blocks(d, out) ? SL_ENOMEM : 0;
+    bool singles = quotes_in_singles(d->s, d->len);
+    return find_pieces(d, singles, out) || find_blocks(d, singles, out) ? SL_ENOMEM : 0;
 }

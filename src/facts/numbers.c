@@ -148,6 +148,8 @@ static size_t hyphen_prefix(const char *s, size_t n, char *approx)
     static const struct { const char *w; char approx; } prefixes[] = {
         {"sub-", '<'}, {"under-", '<'}, {"now-", '='}, {"near-", '~'}, {"over-", '>'}};
     for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+        if (s[0] != prefixes[k].w[0])
+            continue; /* the first byte first: this runs at every number */
         size_t pn = strlen(prefixes[k].w);
         if (n > pn && !strncmp(s, prefixes[k].w, pn) && isdigit((unsigned char)s[pn])) {
             *approx = prefixes[k].approx;
@@ -420,6 +422,8 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
             return false;
     }
     for (k = 0; tens[k]; k++) {
+        if (((unsigned char)s[0] | 0x20) != tens[k][0])
+            continue; /* the first byte first: this runs at every word */
         size_t tl = strlen(tens[k]);
         if (n < tl || strncasecmp(s, tens[k], tl))
             continue;
@@ -519,7 +523,9 @@ static double fraction_sign(const sl_facts_doc *d, size_t i)
         {"\xE2\x85\x93", 1.0 / 3}, {"\xE2\x85\x94", 2.0 / 3}, {"\xE2\x85\x95", 1.0 / 5},
         {"\xE2\x85\x9B", 1.0 / 8}, {"\xE2\x85\x9C", 3.0 / 8}, {"\xE2\x85\x9D", 5.0 / 8},
         {"\xE2\x85\x9E", 7.0 / 8}};
-    for (size_t k = 0; i < d->toks.n && k < sizeof signs / sizeof *signs; k++)
+    if (i >= d->toks.n || ((unsigned char)d->s[d->toks.items[i].start] | 0x20) != 0xE2)
+        return 0; /* every sign opens with 0xC2 or 0xE2: most tokens stop here */
+    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++)
         if (sl_facts_is(d, i, signs[k].s))
             return signs[k].v;
     return 0;

@@ -121,6 +121,22 @@ static signed char gender_of(const sl_facts_doc *d, size_t k)
     return 0;
 }
 
+/* The first i >= from where "\n\n" starts, d->len when none (memchr: the
+ * text is long and its line breaks are few). */
+static size_t next_break(const sl_facts_doc *d, size_t from)
+{
+    for (size_t i = from; i + 1 < d->len;) {
+        const char *nl = memchr(d->s + i, '\n', d->len - 1 - i);
+        if (!nl)
+            break;
+        i = (size_t)(nl - d->s);
+        if (d->s[i + 1] == '\n')
+            return i;
+        i++;
+    }
+    return d->len;
+}
+
 sl_speakers *sl_speakers_new(const sl_facts_doc *d)
 {
     sl_speakers *sp = sl_calloc(1, sizeof *sp);
@@ -128,8 +144,8 @@ sl_speakers *sl_speakers_new(const sl_facts_doc *d)
         return NULL;
     sp->n_items = d->out->n;
     size_t breaks = 1;
-    for (size_t i = 0; i + 1 < d->len; i++)
-        breaks += d->s[i] == '\n' && d->s[i + 1] == '\n';
+    for (size_t i = 0; (i = next_break(d, i)) < d->len; i++)
+        breaks++;
     sp->gender = sl_calloc(sp->n_items + 1, 1);
     sp->paras = sl_malloc(breaks * sizeof *sp->paras);
     if (!sp->gender || !sp->paras) {
@@ -137,9 +153,8 @@ sl_speakers *sl_speakers_new(const sl_facts_doc *d)
         return NULL;
     }
     sp->paras[sp->n_paras++] = 0;
-    for (size_t i = 0; i + 1 < d->len; i++)
-        if (d->s[i] == '\n' && d->s[i + 1] == '\n')
-            sp->paras[sp->n_paras++] = (uint32_t)i + 2;
+    for (size_t i = 0; (i = next_break(d, i)) < d->len; i++)
+        sp->paras[sp->n_paras++] = (uint32_t)i + 2;
     for (size_t k = 0; k < sp->n_items; k++)
         if (person(&d->out->items[k]))
             sp->gender[k] = gender_of(d, k);

@@ -5,6 +5,8 @@
  * number; this file names what is written around it. The normal forms are
  * NewsQuant's unit names, so the evaluation compares like with like. */
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -151,15 +153,46 @@ static size_t phrase_at(const sl_facts_doc *d, size_t i, const char *words)
     return k;
 }
 
+/* The unit phrases by their first byte (lower-cased): those starting with
+ * byte c are units[by_first[k]] for k in [first_from[c], first_from[c + 1]),
+ * in table order. Made once per process; this runs at every number and at
+ * the words before it, and scanning the whole table there was 4% of a
+ * Reuters ingest (docs/benchmarks.md, "The facts stage's word lists"). */
+#define N_UNITS (sizeof units / sizeof *units)
+static uint16_t by_first[N_UNITS];
+static uint16_t first_from[257];
+/* Bytes of each phrase's first word, its '*' left out, and whether it has
+ * one: a token of another length is not that word (word_is). */
+static uint8_t first_len[N_UNITS];
+static bool first_plural[N_UNITS];
+static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
+
+static void index_by_first(void)
+{
+    for (size_t k = 0; k < N_UNITS; k++) {
+        first_from[tolower((unsigned char)units[k].words[0]) + 1]++;
+        size_t n = strcspn(units[k].words, " ");
+        first_plural[k] = units[k].words[n - 1] == '*';
+        first_len[k] = (uint8_t)(n - first_plural[k]);
+    }
+    for (size_t c = 1; c < 257; c++)
+        first_from[c] += first_from[c - 1];
+    uint16_t next[256];
+    memcpy(next, first_from, sizeof next);
+    for (size_t k = 0; k < N_UNITS; k++)
+        by_first[next[tolower((unsigned char)units[k].words[0])]++] = (uint16_t)k;
+}
+
 size_t sl_units_at(const sl_facts_doc *d, size_t i, const char **unit)
 {
     size_t best = 0, tn;
     if (i >= d->toks.n)
         return 0;
-    /* the first byte rules out most phrases: this runs at every number */
+    pthread_once(&by_first_once, index_by_first);
     int c = tolower((unsigned char)*sl_facts_tok(d, i, &tn));
-    for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
-        if (tolower((unsigned char)units[k].words[0]) != c)
+    for (size_t j = first_from[c]; j < first_from[c + 1]; j++) {
+        size_t k = by_first[j];
+        if (tn != first_len[k] && !(first_plural[k] && tn == first_len[k] + 1u))
             continue;
         size_t n = phrase_at(d, i, units[k].words);
         if (n > best) {

@@ -2,6 +2,7 @@
  * stemmer apply: cheap tests first (script, stop-word profile), then the
  * character n-gram model of langmodel.c for what they leave open. Method,
  * accuracy and cost: docs/text.md. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -9,10 +10,6 @@
 #include "text/langmodel.h"
 #include "text/text.h"
 #include "util/alloc.h"
-
-#ifndef SL_LANGMODEL_DIR
-#define SL_LANGMODEL_DIR "/usr/share/libexttextcat"
-#endif
 
 /* Only a prefix is read: a few hundred bytes decide a language, and the
  * cost of an article stays bounded however long it is. */
@@ -37,10 +34,20 @@
 #define JUDGE_WORDS 20
 
 struct sl_langid {
-    sl_langmodel *model; /* loaded on first need */
+    const sl_langmodel *model; /* the process's, taken on first need */
     bool model_failed;
     sl_buf fold;
 };
+
+/* The n-gram model is one for the process, shared by every sl_langid:
+ * loading it costs ~52 M instructions, which every new analyser paid again
+ * (`storyline facts --text`, summaries and timelines make one per text;
+ * docs/benchmarks.md, "The facts stage's word lists"). Read-only once
+ * loaded, never freed. A failed load is not kept for the process (an
+ * injected allocation failure must not leave later analysers without it):
+ * the next sl_langid tries again. */
+static sl_langmodel *shared_model;
+static pthread_mutex_t shared_model_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Scripts that name their language outright (Greek, Armenian, ...); NULL
  * where several languages share the script and the n-gram model chooses. */
@@ -91,7 +98,6 @@ void sl_langid_free(sl_langid *id)
 {
     if (!id)
         return;
-    sl_langmodel_free(id->model);
     sl_buf_free(&id->fold);
     free(id);
 }
@@ -179,8 +185,14 @@ static const char *profile_best(const profile *p, uint32_t *best, uint32_t *seco
 /* The n-gram model, loaded on first need; NULL when its data is missing. */
 static const sl_langmodel *model_of(sl_langid *id)
 {
-    if (!id->model && !id->model_failed)
-        id->model_failed = sl_langmodel_load(SL_LANGMODEL_DIR, &id->model) != 0;
+    if (!id->model && !id->model_failed) {
+        pthread_mutex_lock(&shared_model_lock);
+        if (!shared_model && sl_langmodel_load(SL_LANGMODEL_DIR, &shared_model) != 0)
+            shared_model = NULL;
+        id->model = shared_model;
+        pthread_mutex_unlock(&shared_model_lock);
+        id->model_failed = !id->model;
+    }
     return id->model;
 }
 

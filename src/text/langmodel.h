@@ -20,6 +20,11 @@ bool sl_letter_cp(int32_t cp);
 
 typedef struct sl_langmodel sl_langmodel;
 
+/* Where libexttextcat's data package puts the rank lists. */
+#ifndef SL_LANGMODEL_DIR
+#define SL_LANGMODEL_DIR "/usr/share/libexttextcat"
+#endif
+
 /* Loads the n-gram rank lists that libexttextcat's data package ships
  * (`dir`/fpdb.conf and its .lm files), case-folded, into one hash table.
  * Errors: SL_EIO (no fpdb.conf), SL_ENOMEM. */

@@ -169,7 +169,8 @@ const char *sl_name_alias(const char *folded, size_t len)
 {
     for (size_t r = 0; r < sizeof aliases / sizeof *aliases; r++)
         for (size_t c = 1; c < 5 && aliases[r][c]; c++)
-            if (strlen(aliases[r][c]) == len && !memcmp(aliases[r][c], folded, len))
+            if (len && aliases[r][c][0] == folded[0] && strlen(aliases[r][c]) == len &&
+                !memcmp(aliases[r][c], folded, len)) /* the first byte first: runs per name */
                 return aliases[r][0];
     return NULL;
 }

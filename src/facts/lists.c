@@ -1,0 +1,161 @@
+/* lists.c — the extractors' word lists looked up by hash: each static list
+ * (a NULL-terminated array of words, tested against tokens ASCII case
+ * aside) gets, on its first use, a hash table of its words that lives as
+ * long as the process. The extractors test lists at every token; a scan of
+ * the list there was the largest cost of the facts stage (docs/benchmarks.md,
+ * "The facts stage's word lists"). */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <strings.h>
+
+#include "facts/facts.h"
+#include "util/alloc.h"
+
+/* A list's table: open addressing, a power of two of slots at least twice
+ * the words, each the word's hash and its index in the list (-1 empty). */
+typedef struct list_slot {
+    uint32_t hash;
+    int32_t index;
+} list_slot;
+
+typedef struct list_table {
+    uint64_t bloom; /* bit (hash >> 26) set for each word's hash */
+    uint32_t mask;
+    list_slot slot[];
+} list_table;
+
+/* The tables, keyed by the list's address. A slot is published by its
+ * `list` pointer (release) after its table; readers take it with acquire
+ * and never lock. Writers hold `tables_lock`. More lists than slots only
+ * means the extra lists are scanned. */
+#define LIST_SLOTS 256
+static struct {
+    _Atomic(const char *const *) list;
+    const list_table *table;
+} tables[LIST_SLOTS];
+static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
+
+uint32_t sl_facts_word_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u; /* FNV-1a of the bytes, ASCII lower-cased */
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c | 0x20 : c)) * 16777619u;
+    }
+    return h;
+}
+
+/* Whether s[0, n) is w, ASCII case aside: strncasecmp, as the C locale the
+ * library runs in folds only ASCII. */
+static bool same_word(const char *s, size_t n, const char *w)
+{
+    return ((unsigned char)s[0] | 0x20) == ((unsigned char)w[0] | 0x20) &&
+           !strncasecmp(s, w, n) && w[n] == '\0';
+}
+
+/* The list word by word (an empty token, no table); apart, as it is rare. */
+__attribute__((noinline)) static int scan(const char *const *list, const char *s, size_t n)
+{
+    for (int k = 0; list[k]; k++)
+        if (same_word(s, n, list[k]))
+            return k;
+    return -1;
+}
+
+/* A table of the list's words; a word met again (case aside) keeps its
+ * first index, as the scan finds it. NULL when out of memory. */
+static list_table *table_new(const char *const *list)
+{
+    size_t words = 0, slots = 8;
+    while (list[words])
+        words++;
+    while (slots < 2 * words)
+        slots *= 2;
+    list_table *t = sl_malloc(sizeof *t + slots * sizeof t->slot[0]);
+    if (!t)
+        return NULL;
+    t->mask = (uint32_t)(slots - 1);
+    t->bloom = 0;
+    for (size_t k = 0; k < slots; k++)
+        t->slot[k].index = -1;
+    for (size_t k = 0; k < words; k++) {
+        size_t n = strlen(list[k]);
+        uint32_t h = sl_facts_word_hash(list[k], n), at = h & t->mask;
+        t->bloom |= (uint64_t)1 << (h >> 26);
+        while (t->slot[at].index >= 0 &&
+               !(t->slot[at].hash == h && strlen(list[t->slot[at].index]) == n &&
+                 !strncasecmp(list[t->slot[at].index], list[k], n)))
+            at = (at + 1) & t->mask;
+        if (t->slot[at].index < 0)
+            t->slot[at] = (list_slot){h, (int32_t)k};
+    }
+    return t;
+}
+
+static uint32_t first_slot(const char *const *list)
+{
+    return (uint32_t)(((uintptr_t)list >> 3) * 2654435761u) % LIST_SLOTS;
+}
+
+/* The table of `list` when a lookup met a free slot before it: under the
+ * lock, the slot found again or taken, the table made. NULL when out of
+ * memory or out of slots. Apart from table_of so that its lookups make no
+ * call (and save no registers). */
+__attribute__((noinline)) static const list_table *table_made(const char *const *list)
+{
+    const list_table *t = NULL;
+    pthread_mutex_lock(&tables_lock);
+    for (uint32_t k = 0, start = first_slot(list); k < LIST_SLOTS; k++) {
+        uint32_t at = (start + k) % LIST_SLOTS;
+        const char *const *in = atomic_load_explicit(&tables[at].list, memory_order_relaxed);
+        if (in == list) {
+            t = tables[at].table;
+            break;
+        }
+        if (!in) {
+            if ((t = table_new(list))) {
+                tables[at].table = t;
+                atomic_store_explicit(&tables[at].list, list, memory_order_release);
+            }
+            break;
+        }
+    }
+    pthread_mutex_unlock(&tables_lock);
+    return t;
+}
+
+/* The table of `list`, made on its first use; NULL when there is no room
+ * (then the list is scanned). */
+static const list_table *table_of(const char *const *list)
+{
+    for (uint32_t k = 0, start = first_slot(list); k < LIST_SLOTS; k++) {
+        uint32_t at = (start + k) % LIST_SLOTS;
+        const char *const *in = atomic_load_explicit(&tables[at].list, memory_order_acquire);
+        if (in == list)
+            return tables[at].table;
+        if (!in)
+            return table_made(list);
+    }
+    return NULL;
+}
+
+/* The index of s[0, n) among the slots of `t` that hold `hash`. */
+__attribute__((noinline)) static int probe(const list_table *t, const char *const *list,
+                                           const char *s, size_t n, uint32_t hash)
+{
+    for (uint32_t at = hash & t->mask; t->slot[at].index >= 0; at = (at + 1) & t->mask)
+        if (t->slot[at].hash == hash && same_word(s, n, list[t->slot[at].index]))
+            return t->slot[at].index;
+    return -1;
+}
+
+int sl_facts_list_find(const char *const *list, const char *s, size_t n, uint32_t hash)
+{
+    const list_table *t = n ? table_of(list) : NULL;
+    if (!t)
+        return scan(list, s, n);
+    if (!(t->bloom >> (hash >> 26) & 1))
+        return -1; /* most tokens are in no list: one bit tells */
+    return probe(t, list, s, n, hash);
+}
