@@ -113,17 +113,6 @@ int sl_facts_month(const sl_facts_doc *d, size_t i);
 /* Loads the place names once per process: SL_ENOMEM when they could not
  * all be held (the process then knows fewer places: every run fails). */
 int sl_facts_places_load(void);
-/* Hashes of place names, as the gazetteer keeps them. */
-typedef struct sl_place_hashes {
-    uint64_t *items;
-    size_t n, cap;
-    int err;
-} sl_place_hashes;
-/* Appends the hashes of the names in one iso-codes file (`key`: its array,
- * "3166-1") to `to`, in file order: by a scan of the bytes, or with
- * jansson when `parse` (what the scan must agree with; also where the scan
- * cannot read the file). Returns to->err (SL_ENOMEM). */
-int sl_facts_places_read(const char *file, const char *key, bool parse, sl_place_hashes *to);
 /* Whether s[0, n) is a country or subdivision name (iso-codes). */
 bool sl_facts_is_place(const char *s, size_t n);
 

@@ -1,14 +1,10 @@
 /* test_facts_lists.c — the facts stage's hashed word lists (src/facts/lists.c)
  * answer as a scan of the list would: ASCII case aside, the first of equal
  * words, nothing for a prefix or a longer word, and the same beyond the
- * number of lists the process keeps tables for; and the gazetteer's scan of
- * the iso-codes files finds what jansson finds. */
-#include <stdint.h>
+ * number of lists the process keeps tables for. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "facts/facts.h"
 #include "test.h"
@@ -69,66 +65,4 @@ TEST(facts_lists_more_lists_than_tables)
             CHECK_INT(find(lists[k], "LAST"), 2);
             CHECK_INT(find(lists[k], other), -1);
         }
-}
-
-static int by_value(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* The gazetteer's scan of an iso-codes file finds the names jansson does
- * (as a set with repeats: the gazetteer sorts them). */
-static void check_places_file(const char *file, const char *key)
-{
-    sl_place_hashes scanned = {0}, parsed = {0};
-    CHECK_INT(sl_facts_places_read(file, key, false, &scanned), 0);
-    CHECK_INT(sl_facts_places_read(file, key, true, &parsed), 0);
-    CHECK_INT(scanned.n, parsed.n);
-    if (scanned.n)
-        qsort(scanned.items, scanned.n, sizeof *scanned.items, by_value);
-    if (parsed.n)
-        qsort(parsed.items, parsed.n, sizeof *parsed.items, by_value);
-    for (size_t k = 0; k < scanned.n && k < parsed.n; k++)
-        if (scanned.items[k] != parsed.items[k]) {
-            sl_test_fail(__FILE__, __LINE__, "%s: name %zu differs", file, k);
-            break;
-        }
-    free(scanned.items);
-    free(parsed.items);
-}
-
-TEST(facts_places_scan_as_jansson)
-{
-    /* the package's files (Debian iso-codes), when installed */
-    static const char *const files[][2] = {
-        {"/usr/share/iso-codes/json/iso_3166-1.json", "3166-1"},
-        {"/usr/share/iso-codes/json/iso_3166-2.json", "3166-2"}};
-    for (size_t k = 0; k < 2; k++)
-        if (!access(files[k][0], R_OK))
-            check_places_file(files[k][0], files[k][1]);
-    /* our own file: members in any order, a nested object, a name that is
-     * no string, another array, a value holding braces and a colon */
-    char path[] = "/tmp/sl_places_XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    fputs("{\n  \"other\": [{\"name\": \"Not Here\"}],\n  \"3166-9\": [\n"
-          "    {\"code\": \"XA-1\", \"name\": \"Harbour Vale\", \"type\": \"Region\"},\n"
-          "    {\"common_name\":\"Upper Marsh\" , \"name\" : \"Upper Marsh Province\"},\n"
-          "    {\"name\": 12, \"parent\": {\"name\": \"Nested\"}, \"note\": \"a {b: c]\"},\n"
-          "    {\"name\": \"\", \"common_name\": \"\xC3\x85sby\"}\n  ],\n"
-          "  \"after\": {\"name\": \"Nor This\"}\n}\n", f);
-    fclose(f);
-    check_places_file(path, "3166-9");
-    sl_place_hashes scanned = {0};
-    CHECK_INT(sl_facts_places_read(path, "3166-9", false, &scanned), 0);
-    CHECK_INT(scanned.n, 4); /* Harbour Vale, Upper Marsh (both), Åsby */
-    free(scanned.items);
-    /* an escaped character: jansson reads the file */
-    f = fopen(path, "w");
-    fputs("{\"3166-9\": [{\"name\": \"Cap \\\"Nord\\\"\"}]}", f);
-    fclose(f);
-    check_places_file(path, "3166-9");
-    unlink(path);
 }
