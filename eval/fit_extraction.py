@@ -31,6 +31,8 @@ import sys
 import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
 
+from model_source import replace_model, wrap
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("ex", os.path.join(HERE, "extraction.py"))
 ex = importlib.util.module_from_spec(spec)
@@ -175,17 +177,6 @@ def fit_and_tune(name, pages):
     return model, best[1], best[2]
 
 
-def wrap(items):
-    """C initialiser lines of at most 100 columns."""
-    lines, line = [], "   "
-    for item in items:
-        if len(line) + len(item) + 2 > 100:
-            lines.append(line.rstrip())
-            line = "   "
-        line += " " + item + ","
-    return lines + [line.rstrip()]
-
-
 def write_model(model, kw, ko, path):
     """The trees as blocks.c's tables, the learning rate folded into the leaves."""
     nodes, roots = [], []
@@ -202,14 +193,10 @@ def write_model(model, kw, ko, path):
     x0 = np.zeros((1, FEATURES), dtype=np.float32)
     trees = sum(e.predict(x0)[0] for e in model.estimators_[:, 0]) * model.learning_rate
     base_score = model.decision_function(x0)[0] - trees
-    body = ["/* BEGIN MODEL */",
-            "#define KEEP_WRITTEN %.3g" % kw, "#define KEEP_OTHER %.3g" % ko,
-            "static const double tree_base = %.6g;" % base_score,
-            "static const unsigned short tree_roots[] = {"] + wrap(map(str, roots)) + [
-            "};", "static const tree_node tree_nodes[] = {"] + wrap(nodes) + ["};", "/* END MODEL */"]
-    src = open(path).read()
-    src = re.sub(r"/\* BEGIN MODEL \*/.*?/\* END MODEL \*/", lambda m: "\n".join(body), src, flags=re.S)
-    open(path, "w").write(src)
+    replace_model(path, ["#define KEEP_WRITTEN %.3g" % kw, "#define KEEP_OTHER %.3g" % ko,
+                         "static const double tree_base = %.6g;" % base_score,
+                         "static const unsigned short tree_roots[] = {"] + wrap(map(str, roots)) +
+                  ["};", "static const tree_node tree_nodes[] = {"] + wrap(nodes) + ["};"])
 
 
 def main():

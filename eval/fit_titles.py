@@ -18,11 +18,12 @@ import gzip
 import importlib.util
 import json
 import os
-import re
 import subprocess
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
+
+from model_source import replace_model, wrap
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("ex", os.path.join(HERE, "extraction.py"))
@@ -79,20 +80,9 @@ def accuracy(model, pages):
 
 
 def write_model(model, path):
-    body = ["/* BEGIN MODEL */",
-            "static const double title_bias = %.6g;" % model.intercept_[0],
-            "static const double title_weights[SL_TITLE_FEATURES] = {"]
-    line = "   "
-    for w in model.coef_[0]:
-        item = " %.6g," % w
-        if len(line) + len(item) > 100:
-            body.append(line)
-            line = "   "
-        line += item
-    body += [line, "};", "/* END MODEL */"]
-    src = open(path).read()
-    src = re.sub(r"/\* BEGIN MODEL \*/.*?/\* END MODEL \*/", lambda m: "\n".join(body), src, flags=re.S)
-    open(path, "w").write(src)
+    replace_model(path, ["static const double title_bias = %.6g;" % model.intercept_[0],
+                         "static const double title_weights[SL_TITLE_FEATURES] = {"] +
+                  wrap("%.6g" % w for w in model.coef_[0]) + ["};"])
 
 
 def main():
