@@ -8,11 +8,9 @@
 #
 # Environment: STORYLINE (binary, default build/storyline), RUNS (timed runs,
 # default 3), BENCH_DIR (scratch folder, default build/bench).
-# Installs what the comparison needs when missing, and says so:
-#   - Debian's python3-readability (readability-lxml) with apt-get;
-#   - @mozilla/readability and jsdom 27.0.0 from npm into $BENCH_DIR/readability-js
-#     (never committed).
-# A competitor that cannot be installed is reported as skipped.
+# Installs what the comparison needs when missing (scripts/extraction_peers.sh:
+# readability-lxml from Debian, Readability.js from npm into
+# $BENCH_DIR/readability-js); a competitor that cannot be installed is skipped.
 # Pages/s are over CPU seconds of one process (one core), parsing included;
 # storyline's figure is the whole process (start, reading the files, writing
 # JSON); the others' exclude reading the files and starting the interpreter.
@@ -30,17 +28,7 @@ if [ ! -d "$DATA/zyte" ]; then
 fi
 mkdir -p "$OUT" || exit 2
 
-if ! /usr/bin/python3 -c 'import readability' 2>/dev/null; then
-  echo "bench extraction: installing Debian package python3-readability (readability-lxml) with apt-get"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-readability >/dev/null 2>&1 ||
-    echo "bench extraction: could not install python3-readability: readability-lxml skipped"
-fi
-if [ ! -d "$JS/node_modules/jsdom" ] && command -v npm >/dev/null; then
-  echo "bench extraction: installing @mozilla/readability and jsdom@27.0.0 from npm into $JS"
-  mkdir -p "$JS" && (cd "$JS" && npm install --silent --no-audit --no-fund @mozilla/readability jsdom@27.0.0 >/dev/null 2>&1) ||
-    echo "bench extraction: npm install failed: Readability.js skipped"
-fi
+sh scripts/extraction_peers.sh "${BENCH_DIR:-build/bench}"
 
 # The pages are gunzipped first: every extractor reads the same plain files.
 mkdir -p "$OUT/pages"

@@ -26,8 +26,8 @@ ones held out (both printed).
 
 Peers: readability-lxml (Debian python3-readability) and Readability.js
 (@mozilla/readability with jsdom, installed under build/bench/readability-js
-by bench/extraction.sh) run on the same pages of every set; F1 and pages per
-CPU second side by side, and `..._over_peers` = storyline less the best peer.
+by scripts/extraction_peers.sh, which make eval runs first) run on the same
+pages of every set; F1 and pages per CPU second side by side, and `..._over_peers` = storyline less the best peer.
 Their output is kept in --peers (default $EVAL_DIR/peers): they do not change
 between runs; bench/extraction.sh times all three in one run. A peer that is
 not installed is reported as skipped. Standard library only.
@@ -71,7 +71,7 @@ def extract(binary, paths):
 
 PEERS = (("readability-lxml", ["/usr/bin/python3", "bench/extraction_readability.py"]),
          ("readability.js", ["node", "bench/extraction_readability.js"]))
-JS_MODULES = "build/bench/readability-js/node_modules"   # bench/extraction.sh installs them
+JS_MODULES = "build/bench/readability-js/node_modules"   # scripts/extraction_peers.sh installs them
 
 
 def peer_available(name):
@@ -117,7 +117,7 @@ def peers(paths, set_name, cache_dir, score, ours, our_cpu):
             print("  %-17s skipped (--skip-peer)" % name)
             continue
         if not cache_dir or not peer_available(name):
-            print("  %-17s skipped (not installed; bench/extraction.sh installs it)" % name)
+            print("  %-17s skipped (not installed; scripts/extraction_peers.sh installs it)" % name)
             continue
         texts, cpu = run_peer(name, cmd, paths, os.path.join(cache_dir, "%s-%s.json" % (set_name, name)))
         rows.append((name, score(texts), len(paths) / cpu if cpu else 0.0))

@@ -75,6 +75,7 @@ if [ -d "$DATA/clustering/ecbplus" ] && [ -d "$DATA/stories/basil" ]; then
 else
   echo "eval: $DATA/clustering/ecbplus or stories/basil not found: story checks skipped"
 fi
+[ -d "$DATA/extraction" ] && sh scripts/extraction_peers.sh build/bench
 [ -d "$DATA/extraction" ] && run extraction python3 eval/extraction.py --bin "$BIN" --data "$DATA/extraction"
 
 # Telling the story (issue 12): temporal expressions on TempEval-3 (rules tuned on
