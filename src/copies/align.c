@@ -294,7 +294,7 @@ static double match_spread(const weight_vec *match, const uint32_t *best)
  * the other has (`*of_more`: of the text with more), the words kept whatever
  * their order. Terms ever quoted are left out, as in order.c: two reports
  * quoting one statement share its words because they quote one speaker. */
-static double term_overlap(const sl_comparer *c, double *of_more)
+static double term_overlap(const sl_comparer *c, double *of_more, size_t *fewer_terms)
 {
     size_t i = 0, j = 0, shared = 0, na = 0, nb = 0;
     const uint32_t *x = c->terms_a.items, *y = c->terms_b.items;
@@ -312,6 +312,7 @@ static double term_overlap(const sl_comparer *c, double *of_more)
         j += in_b;
     }
     size_t fewer = na < nb ? na : nb, more = na < nb ? nb : na;
+    *fewer_terms = fewer;
     *of_more = more ? (double)shared / (double)more : 0;
     return fewer ? (double)shared / (double)fewer : 0;
 }
@@ -500,7 +501,9 @@ static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
     bool a_shorter = a_terms <= b_terms;
     size_t shorter = a_shorter ? a_terms : b_terms, longer = a_shorter ? b_terms : a_terms;
     bool anchors = out->specific_overlap >= COPY_NAMES && out->number_overlap >= COPY_NUMBERS;
-    bool verbatim = out->order_overlap >= VERBATIM_ORDER;
+    /* in order over enough of the words it reads: a claim of four words
+     * besides its quote is "in order" in any report naming its speaker */
+    bool verbatim = out->order_overlap >= VERBATIM_ORDER && out->unquoted_fewer >= COPY_WORDS;
     bool same_length = (double)longer <= SAME_LENGTH * (double)shorter;
     bool a_holds_b = out->a_holds_b || (verbatim && !a_shorter);
     bool b_holds_a = out->b_holds_a || (verbatim && a_shorter);
@@ -576,7 +579,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     out->order_overlap = out->specific_overlap = out->number_overlap = out->term_overlap = 0;
     out->term_overlap_more = out->paired_share = out->anchor_order = 0;
     out->term_spread = out->match_spread = 0;
-    out->numbers_fewer = 0;
+    out->numbers_fewer = out->unquoted_fewer = 0;
     out->rewrite_probability = 0;
     out->pairs.n = 0;
     if (!a)
@@ -587,7 +590,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         return SL_ENOMEM;
     out->terms_a = c->terms_a.n;
     out->terms_b = c->terms_b.n;
-    out->term_overlap = term_overlap(c, &out->term_overlap_more);
+    out->term_overlap = term_overlap(c, &out->term_overlap_more, &out->unquoted_fewer);
     /* Every kind of copy keeps much of the wording (in order, or at least
      * its words): below that, no alignment is needed to say "none" (a
      * thorough comparer aligns anyway, for its sentence similarities). */

@@ -193,6 +193,8 @@ typedef struct sl_comparison {
     double match_spread;                 /* the same over sentences: each sentence of the text
                                             with fewer and the place of its best match */
     size_t terms_a, terms_b;             /* distinct content terms of each text */
+    size_t unquoted_fewer;               /* distinct unquoted content terms of the text
+                                            with fewer of them */
     double rewrite_probability;          /* the rewrite decision's model (decide.c) */
     bool a_holds_b, b_holds_a;           /* one text contains the other nearly whole */
     SL_VEC(sl_aligned_pair) pairs;       /* the monotone alignment, in order */

@@ -164,6 +164,24 @@ static bool quote_state(bool inside, const sl_token *tok, const char *text, size
     return inside;
 }
 
+/* Quoted words are left out of the comparisons because two reports quoting
+ * one speaker share them; a text that is mostly a quote (a claim passed on)
+ * is that quote, so when over half its content words are quoted, none are
+ * marked. */
+static void keep_quoted_claim(sl_sketch *sk)
+{
+    size_t content = 0, quoted = 0;
+    for (size_t k = 0; k < sk->terms.n; k++)
+        if (!(sk->terms.items[k] & SL_TERM_STOP)) {
+            content++;
+            quoted += (sk->terms.items[k] & SL_TERM_QUOTED) != 0;
+        }
+    if (2 * quoted <= content)
+        return;
+    for (size_t k = 0; k < sk->terms.n; k++)
+        sk->terms.items[k] &= ~SL_TERM_QUOTED;
+}
+
 int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
 {
     out->terms.n = out->starts.n = out->spans.n = 0;
@@ -208,6 +226,7 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
         }
     }
     out->starts.items[out->starts.n++] = (uint32_t)out->terms.n;
+    keep_quoted_claim(out);
     return choose_keys(an, text, out);
 }
 

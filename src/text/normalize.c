@@ -155,6 +155,7 @@ int sl_text_normalize(const char *in, size_t len, sl_buf *out)
 {
     const unsigned char *s = (const unsigned char *)in;
     norm n = {.out = out};
+    bool mac_roman = sl_mac_roman_misread(in, len);
     size_t i = 0;
     while (i < len && !out->err) {
         size_t seg;
@@ -176,7 +177,9 @@ int sl_text_normalize(const char *in, size_t len, sl_buf *out)
         } else {
             size_t next = i;
             int32_t cp = sl_utf8_next(in, len, &next);
-            if (fast_cp(cp) && !combining_at(in, len, next)) {
+            int32_t meant = mac_roman ? sl_mac_roman_char(in, len, i, next, cp) : cp;
+            if (meant != cp || (fast_cp(cp) && !combining_at(in, len, next))) {
+                cp = meant;
                 if (cp == 0x2026)
                     put_visible(&n, "...", 3);
                 else

@@ -26,6 +26,17 @@ size_t sl_utf8_repair(const char *in, size_t len, sl_buf *out);
 /* Decodes one code point at s[*i] (s valid UTF-8), advancing *i. */
 int32_t sl_utf8_next(const char *s, size_t len, size_t *i);
 
+/* ---- mojibake.c ---- */
+
+/* True when `s` reads as a Mac Roman text taken for Latin-1: at least two of
+ * its Ò, Ó and Õ stand where no spelling puts them ("donÕt", "ÒWe", "said.Ó"). */
+bool sl_mac_roman_misread(const char *s, size_t len);
+
+/* In such a text, the character `cp` at s[at, next) as Mac Roman meant it: Ò Ó
+ * Ô Õ the curly quotes, Ð Ñ the en and em dashes, É the ellipsis, where their
+ * neighbours say so ("PASÓ", "ÉTATS" and "Ñandú" stay); any other `cp` as it is. */
+int32_t sl_mac_roman_char(const char *s, size_t len, size_t at, size_t next, int32_t cp);
+
 /* ---- normalize.c ---- */
 
 /* Appends the NFKC normalisation of valid UTF-8 `in` to `out` (utf8proc),
@@ -34,7 +45,8 @@ int32_t sl_utf8_next(const char *s, size_t len, size_t *i);
  * as they are (NFKC keeps them anyway; we guarantee it). No-break and other
  * Unicode spaces become ' ', runs of spaces within a line collapse to one,
  * trailing spaces on a line are dropped, zero-width characters and soft
- * hyphens are removed. Returns 0 or an SL_E* code. */
+ * hyphens are removed. A text misread from Mac Roman (sl_mac_roman_misread)
+ * gets its quotes, dashes and ellipses back. Returns 0 or an SL_E* code. */
 int sl_text_normalize(const char *in, size_t len, sl_buf *out);
 
 /* ---- sentences.c ---- */

@@ -357,6 +357,40 @@ TEST(a_shared_quote_is_not_a_copy)
     sl_comparison_free(&cmp);
 }
 
+/* A claim passed on is its quote: a text mostly quoted keeps its quoted
+ * words; one that quotes a little leaves them out. */
+TEST(a_quoted_claim_keeps_its_words)
+{
+    sketched s = {0};
+    size_t quoted = 0;
+    sketch_of(&s, "Alderman Ruud Brink says \"the ferry fares will double next winter for every "
+                  "commuter\".");
+    for (size_t k = 0; k < s.sketch.terms.n; k++)
+        quoted += (s.sketch.terms.items[k] & SL_TERM_QUOTED) != 0;
+    CHECK_INT(quoted, 0);
+    sketch_of(&s, "The mayor said \"the line will open soon\" in Lindholt after ten years.");
+    quoted = 0;
+    for (size_t k = 0; k < s.sketch.terms.n; k++)
+        quoted += (s.sketch.terms.items[k] & SL_TERM_QUOTED) != 0;
+    CHECK_INT(quoted, 5);
+    sketched_free(&s);
+}
+
+/* A text of a few words besides its quote is not "contained" in every
+ * report that names the same people. */
+TEST(a_few_unquoted_words_are_no_copy)
+{
+    static const char *const claim =
+        "Governor Ansel Markov of Teller County is \"hiding the dam's real cost from farmers.\"";
+    static const char *const report =
+        "Governor Ansel Markov of Teller County opened the new school in Brisk on Monday.\n\n"
+        "The building has room for 600 pupils and a library, the county said.";
+    sl_comparison cmp = {0};
+    CHECK_INT(kind_of(report, claim, &cmp), SL_COPY_NONE);
+    CHECK(cmp.unquoted_fewer < 8);
+    sl_comparison_free(&cmp);
+}
+
 TEST(credit_lines)
 {
     sl_buf credit = SL_BUF_INIT;

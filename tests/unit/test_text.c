@@ -197,6 +197,26 @@ TEST(normalize_nfkc)
     CHECK_NORMALIZE("\xC3\xA9\xCC\xA3", "\xE1\xBA\xB9\xCC\x81");               /* é + dot below reorders */
 }
 
+/* Mac Roman quotes read as Latin-1 come back where two of them show it. */
+TEST(normalize_mac_roman_misread)
+{
+    CHECK_NORMALIZE("\xC3\x92We are ready,\xC3\x93 she said. \xC3\x92It\xC3\x95s done.\xC3\x93",
+                    "\xE2\x80\x9CWe are ready,\xE2\x80\x9D she said. \xE2\x80\x9CIt\xE2\x80\x99s done.\xE2\x80\x9D");
+    /* dashes and the ellipsis too, in such a text */
+    CHECK_NORMALIZE("don\xC3\x95t wait\xC3\x89 it\xC3\x95s late \xC3\x91 now\xC3\x90then",
+                    "don\xE2\x80\x99t wait... it\xE2\x80\x99s late \xE2\x80\x94 now\xE2\x80\x93then");
+    /* one sign is not enough: a quoted example stays as written */
+    CHECK_NORMALIZE("the word don\xC3\x95t", "the word don\xC3\x95t");
+    /* real capitals stay, also in a misread text */
+    CHECK_NORMALIZE("\xC3\x92Yes, it\xC3\x95s,\xC3\x93 said \xC3\x93scar of LA NACI\xC3\x93" "N, PAS\xC3\x93 "
+                    "\xC3\x89" "TATS \xC3\x91" "and\xC3\xBA ESPA\xC3\x91" "A.",
+                    "\xE2\x80\x9CYes, it\xE2\x80\x99s,\xE2\x80\x9D said \xC3\x93scar of LA NACI\xC3\x93" "N, PAS\xC3\x93 "
+                    "\xC3\x89" "TATS \xC3\x91" "and\xC3\xBA ESPA\xC3\x91" "A.");
+    /* Spanish and French capitals alone are never taken for quotes */
+    CHECK_NORMALIZE("LA NACI\xC3\x93" "N PAS\xC3\x93. \xC3\x89" "T\xC3\x89 \xC3\x80 PARIS",
+                    "LA NACI\xC3\x93" "N PAS\xC3\x93. \xC3\x89" "T\xC3\x89 \xC3\x80 PARIS");
+}
+
 TEST(normalize_idempotent)
 {
     size_t len;
