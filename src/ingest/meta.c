@@ -605,11 +605,27 @@ static char *byline_name(char *text)
     return s;
 }
 
+/* Microdata's own name for a byline: the itemprop="name" inside an
+ * itemprop="author" (a forum's "<span itemprop=name>jdoe</span> (J. Doe)",
+ * or a <meta itemprop=name content=...>), else the byline element itself. */
+static xmlNode *microdata_name(xmlNode *byline)
+{
+    const char *prop = sl_html_attr(byline, "itemprop");
+    if (!prop || !strcasestr(prop, "author"))
+        return byline;
+    for (xmlNode *n = byline; n; n = sl_html_next(n, byline, 1))
+        if (n != byline && sl_html_attr_is(n, "itemprop", "name"))
+            return n;
+    return byline;
+}
+
 /* The name in an element's byline; NULL in *out when it holds none. */
 static int name_in(xmlNode *n, char **out)
 {
     char *text = NULL;
-    int rc = sl_html_node_text(n, &text);
+    xmlNode *named = microdata_name(n);
+    const char *content = sl_html_attr(named, "content");
+    int rc = content ? sl_html_dup_collapsed(content, &text) : sl_html_node_text(named, &text);
     char *name = !rc && text ? byline_name(text) : NULL;
     if (name && !(*out = sl_strdup(name)))
         rc = SL_ENOMEM;

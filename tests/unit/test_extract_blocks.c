@@ -240,6 +240,11 @@ TEST(blocks_bylines)
         /* a forum's post: reputation and badge counts, the avatar's initial */
         {"<div class=post-author><a href=/u/1>jdoe</a> 1,655 11 gold badges 14 silver badges</div>", "jdoe"},
         {"<div class=author>jdoe <span class=avatar>J</span></div>", "jdoe"},
+        /* microdata: the itemprop=name inside the itemprop=author, text or <meta> */
+        {"<span itemprop=author><a href=/u/jdoe><span itemprop=name>jdoe</span></a> (Jane Doe)</span>", "jdoe"},
+        {"<div itemprop=author><a href=/u/jdoe>jdoe</a><meta itemprop=name content=jdoe>"
+         "<span class=badge>Gold Member</span></div><div itemprop=author><span itemprop=name>kroe</span></div>",
+         "jdoe"},
         /* a label ending in a colon is passed over for the next byline */
         {"<p class=authors-label>Authors of this article:</p><p class=author>Jane Doe</p>", "Jane Doe"},
         /* a long text in a byline element is not a name, counts or not */
