@@ -47,6 +47,8 @@ typedef struct page_meta {
     const char *date_text;                       /* a text after the <h1> that reads as a date */
     const char *by_text;                         /* after the <h1>: "By Jane Doe", or the text after a bare "By" */
     int by_lead;                                 /* a bare "By" or "Written by" was seen */
+    const char *starter;                         /* a forum thread's author, after "Thread starter" */
+    int starter_lead;                            /* a bare "Thread starter" was seen */
     int texts_after_h1;
     xmlNode *bylines[BYLINE_MAX];                /* itemprop=author, rel=author, class="...byline..." */
     int n_bylines;
@@ -241,19 +243,43 @@ static const char *byline_lead(const char *s)
     return s;
 }
 
+/* A forum's label for the author of a thread's first post ("Thread
+ * starter", "Topic author"): where the name after it starts, or NULL.
+ * ("Started by" was left out: prose opens with it too.) */
+static const char *starter_label(const char *s)
+{
+    static const char *const labels[] = {"thread starter", "topic starter", "topic author", "discussion starter"};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+        size_t n = strlen(labels[i]);
+        if (!strncasecmp(s, labels[i], n) && (!s[n] || sl_html_is_space(s[n]) || s[n] == ':')) {
+            for (s += n; *s == ':' || sl_html_is_space(*s);)
+                s++;
+            return s;
+        }
+    }
+    return NULL;
+}
+
+/* The thread starter's name: in the label's text, or the next text (a
+ * label repeated for screen readers is passed over). */
+static void read_starter(const char *s, page_meta *m)
+{
+    const char *name = starter_label(s);
+    if (name && *name)
+        m->starter = name;
+    else if (!name && m->starter_lead)
+        m->starter = s;
+    m->starter_lead |= name != NULL;
+}
+
 /* The first short text after the headline that reads as a date, and the
  * first that opens a byline with a name ("By Jane Doe"), or follows one
  * without ("By <a>Jane Doe</a>", "<p>Written by</p><p>Jane Doe</p>"). */
-static void read_text_after_h1(const xmlNode *n, page_meta *m)
+static void read_text_after_h1(const char *s, page_meta *m)
 {
-    const char *s = (const char *)n->content;
-    if (!m->n_h1 || m->texts_after_h1 >= TEXT_DATE_NODES || !s)
+    if (!m->n_h1 || m->texts_after_h1 >= TEXT_DATE_NODES)
         return;
-    while (sl_html_is_space(*s))
-        s++;
     char iso[SL_ISO_DATE_SIZE];
-    if (!*s)
-        return;
     m->texts_after_h1++;
     if (!m->date_text && strnlen(s, TEXT_DATE_BYTES + 1) <= TEXT_DATE_BYTES && sl_date_to_iso(s, 1, iso))
         m->date_text = s;
@@ -263,6 +289,20 @@ static void read_text_after_h1(const xmlNode *n, page_meta *m)
     else if (!m->by_text && m->by_lead)
         m->by_text = s;
     m->by_lead |= name != NULL;
+}
+
+/* A text of the page: the thread starter's name, the date and byline after
+ * the headline. */
+static void read_text(const xmlNode *n, page_meta *m)
+{
+    const char *s = (const char *)n->content;
+    while (s && sl_html_is_space(*s))
+        s++;
+    if (!s || !*s)
+        return;
+    if (!m->starter)
+        read_starter(s, m);
+    read_text_after_h1(s, m);
 }
 
 static int read_meta(xmlNode *root, page_meta *m)
@@ -290,7 +330,7 @@ static int read_meta(xmlNode *root, page_meta *m)
             if ((!when || !*when) && !m->time_text)
                 m->time_text = n;
         } else if (n->type == XML_TEXT_NODE) {
-            read_text_after_h1(n, m);
+            read_text(n, m);
         } else if (sl_html_is_tag(n, "script")) {
             int rc = is_json_ld(n) ? read_json_ld(n, m) : 0;
             if (rc)
@@ -633,20 +673,28 @@ static int name_in(xmlNode *n, char **out)
     return rc;
 }
 
-/* The bylines' elements in order; then the byline text after the
- * headline. */
-static int pick_byline(page_meta *m, char **out)
+/* The name in a text that reads as a byline; NULL in *out when none. */
+static int name_in_text(const char *s, char **out)
 {
-    int rc = 0;
-    for (int i = 0; i < m->n_bylines && !rc && !*out; i++)
-        rc = name_in(m->bylines[i], out);
     char *text = NULL;
-    if (!rc && !*out && m->by_text)
-        rc = sl_html_dup_collapsed(m->by_text, &text);
+    int rc = s ? sl_html_dup_collapsed(s, &text) : 0;
     char *name = text ? byline_name(text) : NULL;
     if (name && !(*out = sl_strdup(name)))
         rc = SL_ENOMEM;
     free(text);
+    return rc;
+}
+
+/* A forum thread's starter (the first post's author: on a thread's later
+ * pages, and where every post names its author, the bylines are replies');
+ * the bylines' elements in order; then the byline text after the headline. */
+static int pick_byline(page_meta *m, char **out)
+{
+    int rc = name_in_text(m->starter, out);
+    for (int i = 0; i < m->n_bylines && !rc && !*out; i++)
+        rc = name_in(m->bylines[i], out);
+    if (!rc && !*out)
+        rc = name_in_text(m->by_text, out);
     return rc;
 }
 

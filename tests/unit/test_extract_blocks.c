@@ -245,6 +245,10 @@ TEST(blocks_bylines)
         {"<div itemprop=author><a href=/u/jdoe>jdoe</a><meta itemprop=name content=jdoe>"
          "<span class=badge>Gold Member</span></div><div itemprop=author><span itemprop=name>kroe</span></div>",
          "jdoe"},
+        /* a forum thread: its starter, not the replies' authors the bylines name */
+        {"<ul><li><i>Thread starter</i><span class=sr-only>Thread starter</span><a href=/m/jdoe.1/>jdoe</a>"
+         "</li></ul><div class=post-author>kroe</div>", "jdoe"},
+        {"<p>Topic author: jdoe</p><div class=post-author>kroe</div>", "jdoe"},
         /* a label ending in a colon is passed over for the next byline */
         {"<p class=authors-label>Authors of this article:</p><p class=author>Jane Doe</p>", "Jane Doe"},
         /* a long text in a byline element is not a name, counts or not */
