@@ -71,8 +71,9 @@ enum {
 };
 /* The source (one-hot), the number of other candidates equal to it
  * (case-insensitively) and whether any is, log(1 + words), one word, holds
- * a separator, and whether it equals each of five other sources. */
-#define SL_TITLE_FEATURES (SL_TITLE_SOURCES + 10)
+ * a separator, whether it equals each of five other sources, and the
+ * number of other candidates that hold it as a part. */
+#define SL_TITLE_FEATURES (SL_TITLE_SOURCES + 11)
 void sl_title_features(char *const c[SL_TITLE_SOURCES], int i, double x[SL_TITLE_FEATURES]);
 /* "Headline | Section | Site" -> "Headline": cut before the first separator. */
 void sl_title_cut_first(char *title);

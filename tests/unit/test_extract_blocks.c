@@ -318,6 +318,23 @@ TEST(blocks_title_sources)
     sl_extracted_clear(&e);
 }
 
+/* A title candidate's containment feature (titles.c): how many other
+ * candidates hold it as a part, case aside; equal ones do not count. */
+TEST(blocks_title_containment)
+{
+    char headline[] = "Harbour wall holds", title[] = "Harbour Wall Holds | Courier", og[] = "Harbour wall holds",
+         h1[] = "Storm news";
+    char *c[SL_TITLE_SOURCES] = {0};
+    c[SL_TITLE_PICKED] = headline, c[SL_TITLE_TITLE] = title, c[SL_TITLE_OG] = og, c[SL_TITLE_H1] = h1;
+    double x[SL_TITLE_FEATURES];
+    sl_title_features(c, SL_TITLE_PICKED, x);
+    CHECK(x[SL_TITLE_FEATURES - 1] == 1);
+    sl_title_features(c, SL_TITLE_TITLE, x);
+    CHECK(x[SL_TITLE_FEATURES - 1] == 0);
+    sl_title_features(c, SL_TITLE_H1, x);
+    CHECK(x[SL_TITLE_FEATURES - 1] == 0);
+}
+
 /* The learned title choice (titles.c): a one-word brand that every source
  * puts before its separator is not the title when the page's sources agree
  * on the whole line; a <title> alone loses its site name after an en dash. */
