@@ -50,6 +50,8 @@ void sl_para_trim(sl_para *p);
 int sl_html_dup_collapsed(const char *s, char **out);
 /* The text of an element (a <title>, an <h1>), collapsed and trimmed. */
 int sl_html_node_text(xmlNode *root, char **out);
+/* The same with a line break ('\n') where an element breaks the line. */
+int sl_html_node_lines(xmlNode *root, char **out);
 
 /* threads.c: whether an element reads as one entry of a comment thread (an
  * author's "says:" / "wrote:" / "Posted by" line, or a "Reply" link). */

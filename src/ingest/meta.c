@@ -570,7 +570,8 @@ static char *after_lead(char *s)
         if (!strncasecmp(s, labels[i], strlen(labels[i])))
             return s + strlen(labels[i]);
     for (char *p = s; *p && p - s < BYLINE_LEAD; p++)
-        if ((p == s || p[-1] == ' ') && !strncasecmp(p, "by", 2) && (p[2] == ' ' || p[2] == ':' || !p[2]))
+        if ((p == s || p[-1] == ' ' || p[-1] == '\n') && !strncasecmp(p, "by", 2) &&
+            (p[2] == ' ' || p[2] == '\n' || p[2] == ':' || !p[2]))
             return p + 2 + (p[2] != '\0');
     return s;
 }
@@ -665,7 +666,7 @@ static int name_in(xmlNode *n, char **out)
     char *text = NULL;
     xmlNode *named = microdata_name(n);
     const char *content = sl_html_attr(named, "content");
-    int rc = content ? sl_html_dup_collapsed(content, &text) : sl_html_node_text(named, &text);
+    int rc = content ? sl_html_dup_collapsed(content, &text) : sl_html_node_lines(named, &text);
     char *name = !rc && text ? byline_name(text) : NULL;
     if (name && !(*out = sl_strdup(name)))
         rc = SL_ENOMEM;

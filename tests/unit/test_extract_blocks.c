@@ -245,6 +245,10 @@ TEST(blocks_bylines)
         {"<div itemprop=author><a href=/u/jdoe>jdoe</a><meta itemprop=name content=jdoe>"
          "<span class=badge>Gold Member</span></div><div itemprop=author><span itemprop=name>kroe</span></div>",
          "jdoe"},
+        /* the name is a byline's first line; its role or rank follows on the next */
+        {"<div class=author_info><a href=/u/jdoe>jdoe</a><br><span>Gold Member</span></div>", "jdoe"},
+        {"<div class=author><p>Jane Doe</p><p>Certified Sleep Consultant, RN</p></div>", "Jane Doe"},
+        {"<p class=byline>By<br>Jane Doe</p>", "Jane Doe"},
         /* a forum thread: its starter, not the replies' authors the bylines name */
         {"<ul><li><i>Thread starter</i><span class=sr-only>Thread starter</span><a href=/m/jdoe.1/>jdoe</a>"
          "</li></ul><div class=post-author>kroe</div>", "jdoe"},
