@@ -230,12 +230,12 @@ static int names_author(const xmlNode *n)
     return 0;
 }
 
-/* A text that opens a byline ("By", "Written by"): where its name starts,
+/* A text that opens a byline ("By", "Written by", "Posted by"): where its name starts,
  * or NULL. */
 static const char *byline_lead(const char *s)
 {
-    if (!strncasecmp(s, "written ", 8))
-        s += 8;
+    if (!strncasecmp(s, "written ", 8) || !strncasecmp(s, "posted ", 7))
+        s += *s == 'w' || *s == 'W' ? 8 : 7;
     if (strncasecmp(s, "by", 2) || (s[2] && !sl_html_is_space(s[2]) && s[2] != ':'))
         return NULL;
     for (s += 2; *s == ':' || sl_html_is_space(*s);)
@@ -597,6 +597,16 @@ static size_t trim_name(char *s)
     return n;
 }
 
+/* `s` cut before the first of the `n` strings it holds, each. */
+static void cut_at(char *s, const char *const *stops, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *stop = strstr(s, stops[i]);
+        if (stop)
+            *stop = '\0';
+    }
+}
+
 /* "By Jane Doe | 3 March" -> "Jane Doe": the name in a byline's text, or
  * NULL when the text is not a short name (a biography, a date alone, an
  * e-mail address). */
@@ -607,11 +617,7 @@ static char *byline_name(char *text)
         s++;
     s[strcspn(s, "|\n@")] = '\0';
     static const char *const stops[] = {"\xE2\x80\xA2", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
-    for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {   /* "Jane Doe • 5 min read", "Jane Doe - Mar 27" */
-        char *stop = strstr(s, stops[i]);
-        if (stop)
-            *stop = '\0';
-    }
+    cut_at(s, stops, sizeof stops / sizeof *stops);   /* "Jane Doe • 5 min read", "Jane Doe - Mar 27" */
     for (char *p = s; *p; p++)   /* "Jane Doe 7 min read" */
         if (*p == ' ' && isdigit((unsigned char)p[1]) && strstr(p, " min read") == p + 1 + strspn(p + 1, "0123456789")) {
             *p = '\0';
@@ -620,18 +626,21 @@ static char *byline_name(char *text)
     size_t n = trim_name(s), words = 0;
     for (char *p = s; *p; p++)
         words += *p == ' ';
+    if (!n || n > BYLINE_TEXT_MAX || words >= BYLINE_WORDS)
+        return NULL;
+    static const char *const when[] = {" on ", " at "};   /* "Jane Doe on Friday March 3", "Jane Doe at 10:04" */
+    cut_at(s, when, sizeof when / sizeof *when);
     char date[SL_ISO_DATE_SIZE];
-    if (!n || n > BYLINE_TEXT_MAX || words >= BYLINE_WORDS || !isalpha((unsigned char)*s) || !strcasecmp(s, "by") ||
-        sl_date_to_iso(s, 1, date))
+    if (!isalpha((unsigned char)*s) || !strcasecmp(s, "by") || sl_date_to_iso(s, 1, date))
         return NULL;
     for (char *p = s; *p; p++)   /* "jdoe 1,655 gold badges": a forum's counts after the name */
         if (*p == ' ' && isdigit((unsigned char)p[1])) {
             *p = '\0';
-            words = 0;
-            for (char *q = s; *q; q++)
-                words += *q == ' ';
             break;
         }
+    words = 0;
+    for (char *p = s; *p; p++)
+        words += *p == ' ';
     n = trim_name(s);
     if (!n || s[n - 1] == ':')
         return NULL;   /* "Authors of this article:": a label */

@@ -263,6 +263,9 @@ TEST(blocks_bylines)
         {"<div><span>By</span><span>Jane Doe</span></div>", "Jane Doe"},
         {"<div><p>Written by</p><p>Jane Doe</p></div>", "Jane Doe"},
         {"<p>By Jane Doe - March 3, 2010</p>", "Jane Doe"},
+        /* "Posted by", and a name followed by when ("on ...", "at ...") */
+        {"<p>Posted by Jane Doe on Friday March 3, 2010 @08:00PM from the harbour desk</p>", "Jane Doe"},
+        {"<div class=byline>By Jane Doe at 10:04</div>", "Jane Doe"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char page[1024];
