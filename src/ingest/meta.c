@@ -230,12 +230,14 @@ static int names_author(const xmlNode *n)
     return 0;
 }
 
-/* A text that opens a byline ("By", "Written by", "Posted by"): where its name starts,
- * or NULL. */
+/* A text that opens a byline ("By", "Written by", "Posted by"): where its
+ * name starts, or NULL. */
 static const char *byline_lead(const char *s)
 {
-    if (!strncasecmp(s, "written ", 8) || !strncasecmp(s, "posted ", 7))
-        s += *s == 'w' || *s == 'W' ? 8 : 7;
+    static const char *const verbs[] = {"written ", "posted "};
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (!strncasecmp(s, verbs[i], strlen(verbs[i])))
+            s += strlen(verbs[i]);
     if (strncasecmp(s, "by", 2) || (s[2] && !sl_html_is_space(s[2]) && s[2] != ':'))
         return NULL;
     for (s += 2; *s == ':' || sl_html_is_space(*s);)
