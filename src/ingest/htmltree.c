@@ -132,12 +132,14 @@ static int breaks_words(const xmlNode *n)
     return 0;
 }
 
-int sl_html_node_text(xmlNode *root, char **out)
+static int node_text(xmlNode *root, char **out, int lines)
 {
     sl_para p = {SL_BUF_INIT, 0};
     for (xmlNode *n = root; n; n = sl_html_next(n, root, n->type == XML_ELEMENT_NODE)) {
         if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
             sl_para_text(&p, (const char *)n->content, strlen((const char *)n->content), 0);
+        else if (n != root && breaks_words(n) && lines)
+            sl_para_newline(&p);
         else if (n != root && breaks_words(n))
             p.space = 1;
     }
@@ -147,3 +149,7 @@ int sl_html_node_text(xmlNode *root, char **out)
     sl_buf_free(&p.buf);
     return rc;
 }
+
+int sl_html_node_text(xmlNode *root, char **out) { return node_text(root, out, 0); }
+
+int sl_html_node_lines(xmlNode *root, char **out) { return node_text(root, out, 1); }

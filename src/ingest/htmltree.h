@@ -50,6 +50,8 @@ void sl_para_trim(sl_para *p);
 int sl_html_dup_collapsed(const char *s, char **out);
 /* The text of an element (a <title>, an <h1>), collapsed and trimmed. */
 int sl_html_node_text(xmlNode *root, char **out);
+/* The same with a line break ('\n') where an element breaks the line. */
+int sl_html_node_lines(xmlNode *root, char **out);
 
 /* threads.c: whether an element reads as one entry of a comment thread (an
  * author's "says:" / "wrote:" / "Posted by" line, or a "Reply" link). */
@@ -71,8 +73,9 @@ enum {
 };
 /* The source (one-hot), the number of other candidates equal to it
  * (case-insensitively) and whether any is, log(1 + words), one word, holds
- * a separator, and whether it equals each of five other sources. */
-#define SL_TITLE_FEATURES (SL_TITLE_SOURCES + 10)
+ * a separator, whether it equals each of five other sources, and the
+ * number of other candidates that hold it as a part. */
+#define SL_TITLE_FEATURES (SL_TITLE_SOURCES + 11)
 void sl_title_features(char *const c[SL_TITLE_SOURCES], int i, double x[SL_TITLE_FEATURES]);
 /* "Headline | Section | Site" -> "Headline": cut before the first separator. */
 void sl_title_cut_first(char *title);

@@ -47,6 +47,8 @@ typedef struct page_meta {
     const char *date_text;                       /* a text after the <h1> that reads as a date */
     const char *by_text;                         /* after the <h1>: "By Jane Doe", or the text after a bare "By" */
     int by_lead;                                 /* a bare "By" or "Written by" was seen */
+    const char *starter;                         /* a forum thread's author, after "Thread starter" */
+    int starter_lead;                            /* a bare "Thread starter" was seen */
     int texts_after_h1;
     xmlNode *bylines[BYLINE_MAX];                /* itemprop=author, rel=author, class="...byline..." */
     int n_bylines;
@@ -228,12 +230,14 @@ static int names_author(const xmlNode *n)
     return 0;
 }
 
-/* A text that opens a byline ("By", "Written by"): where its name starts,
- * or NULL. */
+/* A text that opens a byline ("By", "Written by", "Posted by"): where its
+ * name starts, or NULL. */
 static const char *byline_lead(const char *s)
 {
-    if (!strncasecmp(s, "written ", 8))
-        s += 8;
+    static const char *const verbs[] = {"written ", "posted "};
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
+        if (!strncasecmp(s, verbs[i], strlen(verbs[i])))
+            s += strlen(verbs[i]);
     if (strncasecmp(s, "by", 2) || (s[2] && !sl_html_is_space(s[2]) && s[2] != ':'))
         return NULL;
     for (s += 2; *s == ':' || sl_html_is_space(*s);)
@@ -241,19 +245,43 @@ static const char *byline_lead(const char *s)
     return s;
 }
 
+/* A forum's label for the author of a thread's first post ("Thread
+ * starter", "Topic author"): where the name after it starts, or NULL.
+ * ("Started by" was left out: prose opens with it too.) */
+static const char *starter_label(const char *s)
+{
+    static const char *const labels[] = {"thread starter", "topic starter", "topic author", "discussion starter"};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+        size_t n = strlen(labels[i]);
+        if (!strncasecmp(s, labels[i], n) && (!s[n] || sl_html_is_space(s[n]) || s[n] == ':')) {
+            for (s += n; *s == ':' || sl_html_is_space(*s);)
+                s++;
+            return s;
+        }
+    }
+    return NULL;
+}
+
+/* The thread starter's name: in the label's text, or the next text (a
+ * label repeated for screen readers is passed over). */
+static void read_starter(const char *s, page_meta *m)
+{
+    const char *name = starter_label(s);
+    if (name && *name)
+        m->starter = name;
+    else if (!name && m->starter_lead)
+        m->starter = s;
+    m->starter_lead |= name != NULL;
+}
+
 /* The first short text after the headline that reads as a date, and the
  * first that opens a byline with a name ("By Jane Doe"), or follows one
  * without ("By <a>Jane Doe</a>", "<p>Written by</p><p>Jane Doe</p>"). */
-static void read_text_after_h1(const xmlNode *n, page_meta *m)
+static void read_text_after_h1(const char *s, page_meta *m)
 {
-    const char *s = (const char *)n->content;
-    if (!m->n_h1 || m->texts_after_h1 >= TEXT_DATE_NODES || !s)
+    if (!m->n_h1 || m->texts_after_h1 >= TEXT_DATE_NODES)
         return;
-    while (sl_html_is_space(*s))
-        s++;
     char iso[SL_ISO_DATE_SIZE];
-    if (!*s)
-        return;
     m->texts_after_h1++;
     if (!m->date_text && strnlen(s, TEXT_DATE_BYTES + 1) <= TEXT_DATE_BYTES && sl_date_to_iso(s, 1, iso))
         m->date_text = s;
@@ -263,6 +291,20 @@ static void read_text_after_h1(const xmlNode *n, page_meta *m)
     else if (!m->by_text && m->by_lead)
         m->by_text = s;
     m->by_lead |= name != NULL;
+}
+
+/* A text of the page: the thread starter's name, the date and byline after
+ * the headline. */
+static void read_text(const xmlNode *n, page_meta *m)
+{
+    const char *s = (const char *)n->content;
+    while (s && sl_html_is_space(*s))
+        s++;
+    if (!s || !*s)
+        return;
+    if (!m->starter)
+        read_starter(s, m);
+    read_text_after_h1(s, m);
 }
 
 static int read_meta(xmlNode *root, page_meta *m)
@@ -290,7 +332,7 @@ static int read_meta(xmlNode *root, page_meta *m)
             if ((!when || !*when) && !m->time_text)
                 m->time_text = n;
         } else if (n->type == XML_TEXT_NODE) {
-            read_text_after_h1(n, m);
+            read_text(n, m);
         } else if (sl_html_is_tag(n, "script")) {
             int rc = is_json_ld(n) ? read_json_ld(n, m) : 0;
             if (rc)
@@ -530,7 +572,8 @@ static char *after_lead(char *s)
         if (!strncasecmp(s, labels[i], strlen(labels[i])))
             return s + strlen(labels[i]);
     for (char *p = s; *p && p - s < BYLINE_LEAD; p++)
-        if ((p == s || p[-1] == ' ') && !strncasecmp(p, "by", 2) && (p[2] == ' ' || p[2] == ':' || !p[2]))
+        if ((p == s || p[-1] == ' ' || p[-1] == '\n') && !strncasecmp(p, "by", 2) &&
+            (p[2] == ' ' || p[2] == '\n' || p[2] == ':' || !p[2]))
             return p + 2 + (p[2] != '\0');
     return s;
 }
@@ -556,6 +599,16 @@ static size_t trim_name(char *s)
     return n;
 }
 
+/* `s` cut before the first of the `n` strings it holds, each. */
+static void cut_at(char *s, const char *const *stops, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *stop = strstr(s, stops[i]);
+        if (stop)
+            *stop = '\0';
+    }
+}
+
 /* "By Jane Doe | 3 March" -> "Jane Doe": the name in a byline's text, or
  * NULL when the text is not a short name (a biography, a date alone, an
  * e-mail address). */
@@ -566,11 +619,7 @@ static char *byline_name(char *text)
         s++;
     s[strcspn(s, "|\n@")] = '\0';
     static const char *const stops[] = {"\xE2\x80\xA2", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
-    for (size_t i = 0; i < sizeof stops / sizeof *stops; i++) {   /* "Jane Doe • 5 min read", "Jane Doe - Mar 27" */
-        char *stop = strstr(s, stops[i]);
-        if (stop)
-            *stop = '\0';
-    }
+    cut_at(s, stops, sizeof stops / sizeof *stops);   /* "Jane Doe • 5 min read", "Jane Doe - Mar 27" */
     for (char *p = s; *p; p++)   /* "Jane Doe 7 min read" */
         if (*p == ' ' && isdigit((unsigned char)p[1]) && strstr(p, " min read") == p + 1 + strspn(p + 1, "0123456789")) {
             *p = '\0';
@@ -579,18 +628,21 @@ static char *byline_name(char *text)
     size_t n = trim_name(s), words = 0;
     for (char *p = s; *p; p++)
         words += *p == ' ';
+    if (!n || n > BYLINE_TEXT_MAX || words >= BYLINE_WORDS)
+        return NULL;
+    static const char *const when[] = {" on ", " at "};   /* "Jane Doe on Friday March 3", "Jane Doe at 10:04" */
+    cut_at(s, when, sizeof when / sizeof *when);
     char date[SL_ISO_DATE_SIZE];
-    if (!n || n > BYLINE_TEXT_MAX || words >= BYLINE_WORDS || !isalpha((unsigned char)*s) || !strcasecmp(s, "by") ||
-        sl_date_to_iso(s, 1, date))
+    if (!isalpha((unsigned char)*s) || !strcasecmp(s, "by") || sl_date_to_iso(s, 1, date))
         return NULL;
     for (char *p = s; *p; p++)   /* "jdoe 1,655 gold badges": a forum's counts after the name */
         if (*p == ' ' && isdigit((unsigned char)p[1])) {
             *p = '\0';
-            words = 0;
-            for (char *q = s; *q; q++)
-                words += *q == ' ';
             break;
         }
+    words = 0;
+    for (char *p = s; *p; p++)
+        words += *p == ' ';
     n = trim_name(s);
     if (!n || s[n - 1] == ':')
         return NULL;   /* "Authors of this article:": a label */
@@ -605,11 +657,27 @@ static char *byline_name(char *text)
     return s;
 }
 
+/* Microdata's own name for a byline: the itemprop="name" inside an
+ * itemprop="author" (a forum's "<span itemprop=name>jdoe</span> (J. Doe)",
+ * or a <meta itemprop=name content=...>), else the byline element itself. */
+static xmlNode *microdata_name(xmlNode *byline)
+{
+    const char *prop = sl_html_attr(byline, "itemprop");
+    if (!prop || !strcasestr(prop, "author"))
+        return byline;
+    for (xmlNode *n = byline; n; n = sl_html_next(n, byline, 1))
+        if (n != byline && sl_html_attr_is(n, "itemprop", "name"))
+            return n;
+    return byline;
+}
+
 /* The name in an element's byline; NULL in *out when it holds none. */
 static int name_in(xmlNode *n, char **out)
 {
     char *text = NULL;
-    int rc = sl_html_node_text(n, &text);
+    xmlNode *named = microdata_name(n);
+    const char *content = sl_html_attr(named, "content");
+    int rc = content ? sl_html_dup_collapsed(content, &text) : sl_html_node_lines(named, &text);
     char *name = !rc && text ? byline_name(text) : NULL;
     if (name && !(*out = sl_strdup(name)))
         rc = SL_ENOMEM;
@@ -617,20 +685,28 @@ static int name_in(xmlNode *n, char **out)
     return rc;
 }
 
-/* The bylines' elements in order; then the byline text after the
- * headline. */
-static int pick_byline(page_meta *m, char **out)
+/* The name in a text that reads as a byline; NULL in *out when none. */
+static int name_in_text(const char *s, char **out)
 {
-    int rc = 0;
-    for (int i = 0; i < m->n_bylines && !rc && !*out; i++)
-        rc = name_in(m->bylines[i], out);
     char *text = NULL;
-    if (!rc && !*out && m->by_text)
-        rc = sl_html_dup_collapsed(m->by_text, &text);
+    int rc = s ? sl_html_dup_collapsed(s, &text) : 0;
     char *name = text ? byline_name(text) : NULL;
     if (name && !(*out = sl_strdup(name)))
         rc = SL_ENOMEM;
     free(text);
+    return rc;
+}
+
+/* A forum thread's starter (the first post's author: on a thread's later
+ * pages, and where every post names its author, the bylines are replies');
+ * the bylines' elements in order; then the byline text after the headline. */
+static int pick_byline(page_meta *m, char **out)
+{
+    int rc = name_in_text(m->starter, out);
+    for (int i = 0; i < m->n_bylines && !rc && !*out; i++)
+        rc = name_in(m->bylines[i], out);
+    if (!rc && !*out)
+        rc = name_in_text(m->by_text, out);
     return rc;
 }
 

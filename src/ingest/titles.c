@@ -1,8 +1,8 @@
 /* titles.c — the learned title choice of the HTML extractor: a page's
  * title candidates (the headline meta.c picked, the first <h1>, <title>,
  * og:title and twitter:title, and their cuts at separators) scored by a
- * linear model over their source, agreement and length. meta.c gathers the
- * candidates; eval/fit_titles.py fits the weights. */
+ * linear model over their source, agreement, length and containment.
+ * meta.c gathers the candidates; eval/fit_titles.py fits the weights. */
 #include <math.h>
 #include <string.h>
 #include <strings.h>
@@ -53,9 +53,11 @@ void sl_title_features(char *const c[SL_TITLE_SOURCES], int i, double x[SL_TITLE
     if (!present(c[i]))
         return;
     x[i] = 1;
-    int votes = 0;
-    for (int j = 0; j < SL_TITLE_SOURCES; j++)
+    int votes = 0, parts = 0;
+    for (int j = 0; j < SL_TITLE_SOURCES; j++) {
         votes += j != i && same(c[i], c[j]);
+        parts += present(c[j]) && !same(c[i], c[j]) && strcasestr(c[j], c[i]);   /* "Headline" in "Headline | Site" */
+    }
     size_t words = count_words(c[i]);
     double *more = x + SL_TITLE_SOURCES;
     more[0] = votes;
@@ -65,14 +67,15 @@ void sl_title_features(char *const c[SL_TITLE_SOURCES], int i, double x[SL_TITLE
     more[4] = has_separator(c[i]);
     for (size_t k = 0; k < sizeof compared / sizeof *compared; k++)
         more[5 + k] = same(c[i], c[compared[k]]);
+    more[10] = parts;
 }
 
 /* BEGIN MODEL */
-static const double title_bias = -2.98598;
+static const double title_bias = -3.24168;
 static const double title_weights[SL_TITLE_FEATURES] = {
-    -0.177852, -0.286632, -0.322861, 0.126947, 0.216644, 0.0418525, 0.139391, 0.21062, 0.0533216,
-    -0.00821445, -0.942987, 0.0532464, -1.0687, -0.70325, 2.5472, 1.90805, 1.82404, 1.4452,
-    0.941953,
+    -0.153022, -0.257606, -0.270778, 0.0973479, 0.186712, 0.0617489, 0.113926, 0.170388, 0.0601112,
+    0.209754, -1.06703, 0.189625, -1.07816, -0.95495, 2.41264, 1.70966, 1.40617, 0.767013, 0.775708,
+    0.211324,
 };
 /* END MODEL */
 

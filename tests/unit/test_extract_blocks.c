@@ -240,6 +240,19 @@ TEST(blocks_bylines)
         /* a forum's post: reputation and badge counts, the avatar's initial */
         {"<div class=post-author><a href=/u/1>jdoe</a> 1,655 11 gold badges 14 silver badges</div>", "jdoe"},
         {"<div class=author>jdoe <span class=avatar>J</span></div>", "jdoe"},
+        /* microdata: the itemprop=name inside the itemprop=author, text or <meta> */
+        {"<span itemprop=author><a href=/u/jdoe><span itemprop=name>jdoe</span></a> (Jane Doe)</span>", "jdoe"},
+        {"<div itemprop=author><a href=/u/jdoe>jdoe</a><meta itemprop=name content=jdoe>"
+         "<span class=badge>Gold Member</span></div><div itemprop=author><span itemprop=name>kroe</span></div>",
+         "jdoe"},
+        /* the name is a byline's first line; its role or rank follows on the next */
+        {"<div class=author_info><a href=/u/jdoe>jdoe</a><br><span>Gold Member</span></div>", "jdoe"},
+        {"<div class=author><p>Jane Doe</p><p>Certified Sleep Consultant, RN</p></div>", "Jane Doe"},
+        {"<p class=byline>By<br>Jane Doe</p>", "Jane Doe"},
+        /* a forum thread: its starter, not the replies' authors the bylines name */
+        {"<ul><li><i>Thread starter</i><span class=sr-only>Thread starter</span><a href=/m/jdoe.1/>jdoe</a>"
+         "</li></ul><div class=post-author>kroe</div>", "jdoe"},
+        {"<p>Topic author: jdoe</p><div class=post-author>kroe</div>", "jdoe"},
         /* a label ending in a colon is passed over for the next byline */
         {"<p class=authors-label>Authors of this article:</p><p class=author>Jane Doe</p>", "Jane Doe"},
         /* a long text in a byline element is not a name, counts or not */
@@ -250,6 +263,9 @@ TEST(blocks_bylines)
         {"<div><span>By</span><span>Jane Doe</span></div>", "Jane Doe"},
         {"<div><p>Written by</p><p>Jane Doe</p></div>", "Jane Doe"},
         {"<p>By Jane Doe - March 3, 2010</p>", "Jane Doe"},
+        /* "Posted by", and a name followed by when ("on ...", "at ...") */
+        {"<p>Posted by Jane Doe on Friday March 3, 2010 @08:00PM from the harbour desk</p>", "Jane Doe"},
+        {"<div class=byline>By Jane Doe at 10:04</div>", "Jane Doe"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char page[1024];
@@ -307,6 +323,23 @@ TEST(blocks_title_sources)
                       "what a program does, with levels for each message it writes.</p></body></html>", &e), 0);
     CHECK_STR(e.title, "Logging HOWTO");
     sl_extracted_clear(&e);
+}
+
+/* A title candidate's containment feature (titles.c): how many other
+ * candidates hold it as a part, case aside; equal ones do not count. */
+TEST(blocks_title_containment)
+{
+    char headline[] = "Harbour wall holds", title[] = "Harbour Wall Holds | Courier", og[] = "Harbour wall holds",
+         h1[] = "Storm news";
+    char *c[SL_TITLE_SOURCES] = {0};
+    c[SL_TITLE_PICKED] = headline, c[SL_TITLE_TITLE] = title, c[SL_TITLE_OG] = og, c[SL_TITLE_H1] = h1;
+    double x[SL_TITLE_FEATURES];
+    sl_title_features(c, SL_TITLE_PICKED, x);
+    CHECK(x[SL_TITLE_FEATURES - 1] == 1);
+    sl_title_features(c, SL_TITLE_TITLE, x);
+    CHECK(x[SL_TITLE_FEATURES - 1] == 0);
+    sl_title_features(c, SL_TITLE_H1, x);
+    CHECK(x[SL_TITLE_FEATURES - 1] == 0);
 }
 
 /* The learned title choice (titles.c): a one-word brand that every source
