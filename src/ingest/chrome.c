@@ -14,9 +14,11 @@
  * and share words with them; chrome does neither. No rule names a string of
  * any particular site: the interface lexicon is the generic vocabulary of web
  * page furniture (reply, share, subscribe, cookie, ...). */
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest.h"
 #include "text/text.h"
@@ -78,6 +80,7 @@ typedef struct line_info {
     uint32_t shared;              /* content words whose prefix occurs in the body */
     uint32_t first_prefix, n_prefix; /* range in the prefix array */
     bool letters, final_punct, body;
+    bool notice;                  /* opens with "©" or "Copyright 2026": a copyright notice */
     bool starts_upper;            /* first word capitalised (or a number starts the line) */
     int8_t zone;                  /* -1 before the first body paragraph, 0 between, 1 after */
     const char *reason;           /* non-NULL: removed */
@@ -154,6 +157,24 @@ typedef struct scratch {
     u64_vec prefixes;
 } scratch;
 
+/* A copyright notice opens with the sign, or with the word and then the
+ * sign or a year ("© 2026 Eskmoor Daily. All rights reserved.", "Copyright
+ * 2026 ..."); an article's sentence about copyright law does neither. */
+static bool copyright_notice(const char *line, size_t len)
+{
+    static const char sign[] = "\xC2\xA9", word[] = "copyright ";
+    if (len >= 2 && !memcmp(line, sign, 2))
+        return true;
+    if (len < sizeof word || strncasecmp(line, word, sizeof word - 1))
+        return false;
+    const char *rest = line + sizeof word - 1;
+    size_t left = len - (sizeof word - 1);
+    return (left >= 2 && !memcmp(rest, sign, 2)) || (left >= 4 && isdigit((unsigned char)rest[0]) &&
+                                                     isdigit((unsigned char)rest[1]) &&
+                                                     isdigit((unsigned char)rest[2]) &&
+                                                     isdigit((unsigned char)rest[3]));
+}
+
 /* Computes the word features of one line and appends its content-word prefixes. */
 static int describe_line(const char *text, line_info *li, scratch *sc)
 {
@@ -190,6 +211,7 @@ static int describe_line(const char *text, line_info *li, scratch *sc)
     }
     li->n_prefix = (uint32_t)sc->prefixes.n - li->first_prefix;
     li->final_punct = ends_sentence(line, len);
+    li->notice = copyright_notice(line, len);
     li->body = (li->words >= BODY_MIN_WORDS && li->final_punct) || li->words >= 2 * BODY_MIN_WORDS;
     return 0;
 }
@@ -244,6 +266,8 @@ static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
         return "no words";
     if (li->words > SHORT_MAX_WORDS)
         return NULL;
+    if (li->notice)
+        return "copyright notice";
     if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap(li) < 0.5)
         return REPEATED;
     /* Mostly interface words: "Share this article", "Skip to content". A line

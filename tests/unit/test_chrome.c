@@ -72,6 +72,24 @@ TEST(chrome_short_sentence_with_one_interface_word_kept)
     sl_cleaned_free(&c);
 }
 
+/* A copyright notice goes wherever it stands; a short sentence about
+ * copyright stays. */
+TEST(chrome_copyright_notice_removed)
+{
+    const char *text =
+        "The Lindholt library will lend e-books to every resident from March, the city council said on Tuesday after a vote.\n\n"
+        "Copyright rules for e-books were eased.\n\n"
+        "\xC2\xA9 2026 Eskmoor Daily. All rights reserved.\n\n"
+        "Copyright 2026 Eskmoor Daily\n";
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), NULL, 0, &c), 0);
+    CHECK_INT(c.removed.n, 2);
+    for (size_t i = 0; i < c.removed.n; i++)
+        CHECK_STR(c.removed.items[i].reason, "copyright notice");
+    CHECK(strstr(sl_buf_cstr(&c.text), "Copyright rules") != NULL);
+    sl_cleaned_free(&c);
+}
+
 TEST(chrome_empty_and_blank_input)
 {
     sl_cleaned c = {0};
