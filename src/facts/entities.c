@@ -198,6 +198,26 @@ static bool place_possessive(const sl_facts_doc *d, size_t i)
     return cut && sl_facts_is_place(w, n - cut);
 }
 
+/* What only a state has, after a possessive: "Belmora's water minister",
+ * "Karsland's parliament" (a person's or a firm's "government" or
+ * "ambassador" can be a figure of speech; these are not). */
+static const char *const state_nouns[] = {"minister", "ministers", "parliament", "border", NULL};
+
+/* Whether token i is a possessive ("Belmora's") that a state noun follows
+ * within three lower-case words of the same sentence. */
+static bool state_possessive(const sl_facts_doc *d, size_t i)
+{
+    if (!possessive_len(d, i))
+        return false;
+    for (size_t k = i + 1; k < d->toks.n && k <= i + 3 && d->sent_of[k] == d->sent_of[i]; k++) {
+        if (!(d->toks.items[k].flags & SL_TOK_WORD) || sl_facts_upper(d, k))
+            return false;
+        if (sl_facts_in(d, k, state_nouns) >= 0)
+            return true;
+    }
+    return false;
+}
+
 /* Lower-case words of time after a name: "felt in Dubai today" (no
  * nationality qualifies them). */
 static const char *const day_words[] = {"today", "yesterday", "tonight", "tomorrow", NULL};
@@ -236,8 +256,6 @@ static bool copyright_mark(const sl_facts_doc *d, size_t i)
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
 {
-    size_t n;
-    const char *s = sl_facts_tok(d, end - 1, &n);
     if (seen)
         return seen->type;
     if (end - first >= 2 && sl_facts_in(d, first, compass) >= 0 &&
@@ -275,6 +293,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "organization"; /* "the ferry operator, Skerry Line, said" */
     if (has_role)
         return "person";
+    size_t n;
+    sl_facts_tok(d, first, &n);
     if (end - first == 1 && (d->toks.items[first].flags & SL_TOK_ALLCAPS) && n <= 6)
         return "organization"; /* an acronym: "NATO", "UN" */
     bool prep = first > 0 && (sl_facts_is(d, first - 1, "in") || sl_facts_is(d, first - 1, "from") ||
@@ -297,8 +317,6 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "person"; /* "Ruth Ann Okafor Jr" counts three */
     if (has_role && end - first <= 4)
         return "person";
-    size_t vn;
-    const char *v = end < d->toks.n ? sl_facts_tok(d, end, &vn) : "";
     if (end < d->toks.n && sl_facts_in(d, end, subject_verbs) >= 0)
         return "person"; /* "Comeaux said", "Lohan was" */
     if (age_after(d, end) || (first > 0 && !sl_facts_upper(d, first - 1) &&
@@ -306,9 +324,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "person"; /* "Comeaux, 49,", "her husband Todd" */
     if (end - first == 1 && place_possessive(d, first))
         return "organization"; /* "Lebanon's Hezbollah" ("Russia's Putin said": above) */
-    (void)v;
-    (void)vn;
-    (void)s;
+    if (end - first == 1 && state_possessive(d, first))
+        return "place";
     return NULL;
 }
 
@@ -444,7 +461,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     if (!seen && nm->refers != k_name)
         seen = by_name[nm->refers];
     if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, speech_verbs) < 0 &&
-        !age_after(d, end))
+        !age_after(d, end) && !state_possessive(d, name))
         return; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
     /* a nationality before a lower-case word modifies it ("the Israeli military",
      * "the Israeli and Hamas stances"): no entity, seen or not; nor is a

@@ -666,6 +666,28 @@ TEST(facts_entities_roles_and_short_forms)
     sl_fact_items_free(items);
 }
 
+/* A country no gazetteer knows is a place by what only a state has
+ * ("Dravenia's water minister", "Oskany's parliament"), also at a sentence's
+ * start and then wherever it is named; a person's possessive is no cue. */
+TEST(facts_entities_state_possessive_is_a_place)
+{
+    sl_fact_items *items = extract_text(
+        "Dravenia's water minister, Ines Holt, arrived on Monday. Talks with Dravenia resume "
+        "in May, and Oskany's parliament will vote first. Mira Tallis's lawyer said nothing.\n",
+        NULL);
+    const sl_fact_item *e = NULL;
+    size_t dravenia = 0, oskany = 0, tallis = 0;
+    for (size_t k = 0; (e = nth(items, SL_FACT_ENTITY, k)); k++) {
+        dravenia += !strcmp(e->text, "Dravenia") && !strcmp(e->detail, "place");
+        oskany += !strcmp(e->text, "Oskany") && !strcmp(e->detail, "place");
+        tallis += !strcmp(e->text, "Mira Tallis") && !strcmp(e->detail, "person");
+    }
+    CHECK_INT(dravenia, 2);
+    CHECK_INT(oskany, 1);
+    CHECK_INT(tallis, 1);
+    sl_fact_items_free(items);
+}
+
 /* Entities come from the one name finder: a possessive ends a name, aliases
  * and names in capitals are listed under one name, short forms resolve. */
 TEST(facts_entities_from_the_name_finder)
