@@ -199,18 +199,16 @@ TEST(grouper_near_empty_articles_are_not_merged_into_everything)
 
 TEST(grouper_short_texts_join_on_fewer_shared_words)
 {
-    /* Two headlines of five words sharing one (cosine 0.2): a short text
-     * shares few words with its story, so it joins below the full
-     * threshold with one shared term (it did not: 0.2 < 0.225, 1 < 2). */
-    const uint64_t head1[] = {11, 61, 62, 63, 64}, head2[] = {11, 71, 72, 73, 74};
+    /* Two headlines of three words sharing one (cosine 0.33): one shared
+     * term is enough for a short text (a full article needs two). */
+    const uint64_t head1[] = {11, 61, 62}, head2[] = {11, 71, 72};
     sl_grouper *g = sl_grouper_new();
     int64_t next = 1;
-    sl_vector a = vec(head1, 5), b = vec(head2, 5);
+    sl_vector a = vec(head1, 3), b = vec(head2, 3);
     int64_t s1 = put(g, &a, INT64_MIN, &next, NULL);
     CHECK_INT(put(g, &b, INT64_MIN, &next, NULL), s1);
     sl_grouper_free(g);
-    /* Full articles sharing the same share of their words (3 of 16 terms,
-     * cosine 0.19) stay apart: the lower threshold is for short texts. */
+    /* Full articles sharing 3 of 16 terms (cosine 0.19) stay apart. */
     uint64_t long1[16], long2[16];
     for (uint64_t k = 0; k < 16; k++) {
         long1[k] = 100 + k;
@@ -222,6 +220,41 @@ TEST(grouper_short_texts_join_on_fewer_shared_words)
     s1 = put(g, &c, INT64_MIN, &next, NULL);
     CHECK(put(g, &d, INT64_MIN, &next, NULL) != s1);
     sl_grouper_free(g);
+}
+
+/* Whether `v` joins a story of `articles` articles whose centroid is `centroid`. */
+static int joins_story_of(const sl_vector *centroid, int64_t articles, const sl_vector *v)
+{
+    sl_grouper *g = sl_grouper_new();
+    sl_story_state st = {.id = 1, .first_day = INT64_MIN, .last_day = INT64_MIN,
+                         .centroid = centroid->terms,
+                         .len = centroid->n * sizeof(sl_weighted_term), .articles = articles};
+    CHECK_INT(sl_grouper_load_story(g, &st), 0);
+    sl_placement p;
+    sl_grouper_place(g, v, INT64_MIN, &p);
+    sl_grouper_free(g);
+    return p.story == 1;
+}
+
+TEST(grouper_short_text_joins_a_larger_story_more_readily)
+{
+    /* A headline sharing one word of five with a story's centroid (cosine
+     * 0.2) does not join a story of one headline, and joins the same
+     * centroid when the story holds eight: a short text's similarity
+     * counts the story's size (n^0.3: 0.37). A full article is judged
+     * by its cosine alone (3 of 16 terms, 0.19: apart at any size). */
+    const uint64_t head1[] = {11, 61, 62, 63, 64}, head2[] = {11, 71, 72, 73, 74};
+    sl_vector story = vec(head1, 5), headline = vec(head2, 5);
+    CHECK_INT(joins_story_of(&story, 1, &headline), 0);
+    CHECK_INT(joins_story_of(&story, 8, &headline), 1);
+    uint64_t long1[16], long2[16];
+    for (uint64_t k = 0; k < 16; k++) {
+        long1[k] = 100 + k;
+        long2[k] = k < 3 ? 100 + k : 200 + k;
+    }
+    sl_vector full_story = vec(long1, 16), article = vec(long2, 16);
+    CHECK_INT(joins_story_of(&full_story, 8, &article), 0);
+    CHECK_INT(joins_story_of(&full_story, 100, &article), 0);
 }
 
 TEST(grouper_granularity_scales_the_threshold)
