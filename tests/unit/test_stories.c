@@ -257,6 +257,26 @@ TEST(grouper_short_text_joins_a_larger_story_more_readily)
     CHECK_INT(joins_story_of(&full_story, 100, &article), 0);
 }
 
+TEST(grouper_title_words_count_four_more_times)
+{
+    /* "harbour" in the title and once in the body, "crane" once in the
+     * body, past the lead: with no document counts (equal idf), the title
+     * word weighs 1 + ln 5 times the body word. */
+    sl_term body_terms[] = {{101, 1, 5}, {102, 1, 5}}, title_terms[] = {{101, 1, 0}};
+    sl_analysis body = {0}, title = {0};
+    body.terms.items = body_terms;
+    body.terms.n = 2;
+    title.terms.items = title_terms;
+    title.terms.n = 1;
+    sl_grouper *g = sl_grouper_new();
+    sl_vector v;
+    sl_grouper_vectorize(g, &body, &title, &v);
+    CHECK_INT(v.n, 2);
+    CHECK(v.terms[0].term == 101 && v.terms[1].term == 102);
+    CHECK(fabs(v.terms[0].weight / v.terms[1].weight - (1 + log(5.0))) < 1e-4);
+    sl_grouper_free(g);
+}
+
 TEST(grouper_granularity_scales_the_threshold)
 {
     const uint64_t half[] = {11, 12, 13, 14, 51, 52, 53, 54};
