@@ -155,6 +155,23 @@ static int by_term(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+uint32_t sl_merge_terms(const sl_weighted_term *a, uint32_t na, const sl_weighted_term *b,
+                        uint32_t nb, sl_weighted_term *out)
+{
+    uint32_t n = 0, i = 0, k = 0;
+    while (i < na || k < nb) {
+        if (k >= nb || (i < na && a[i].term < b[k].term))
+            out[n++] = a[i++];
+        else if (i >= na || b[k].term < a[i].term)
+            out[n++] = b[k++];
+        else {
+            out[n] = a[i++];
+            out[n++].weight += b[k++].weight;
+        }
+    }
+    return n;
+}
+
 uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise)
 {
     qsort(terms, n, sizeof *terms, by_weight_desc);

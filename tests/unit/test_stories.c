@@ -257,6 +257,49 @@ TEST(grouper_short_text_joins_a_larger_story_more_readily)
     CHECK_INT(joins_story_of(&full_story, 100, &article), 0);
 }
 
+/* A stored story of `articles` articles over `terms` (weights 0.5), for
+ * sl_grouper_load_story; `centroid` holds its terms. */
+static sl_story_state stored_story(int64_t id, const uint64_t *terms, uint32_t n, int64_t articles,
+                                   sl_weighted_term *centroid)
+{
+    for (uint32_t i = 0; i < n; i++)
+        centroid[i] = (sl_weighted_term){terms[i], 0.5f};
+    return (sl_story_state){.id = id, .first_day = INT64_MIN, .last_day = INT64_MIN,
+                            .centroid = centroid, .len = n * sizeof *centroid,
+                            .articles = articles};
+}
+
+TEST(grouper_short_text_merges_the_story_it_grows_into_its_neighbour)
+{
+    /* Two stories sharing one word of four (centroid cosine 0.25). A
+     * headline joins the larger, and the grown centroid reaches a cosine
+     * of 0.54 with the other, above the merge threshold: the later story
+     * goes into the earlier, with its articles, and leaves the index. */
+    const uint64_t first[] = {1, 2, 3, 4}, second[] = {1, 5, 6, 7}, head[] = {2, 3, 4, 5, 6};
+    sl_weighted_term c1[4], c2[4];
+    sl_story_state s1 = stored_story(1, first, 4, 1, c1), s2 = stored_story(2, second, 4, 8, c2);
+    sl_grouper *g = sl_grouper_new();
+    CHECK_INT(sl_grouper_load_story(g, &s1), 0);
+    CHECK_INT(sl_grouper_load_story(g, &s2), 0);
+    sl_vector h = vec(head, 5);
+    sl_placement p;
+    sl_grouper_place(g, &h, INT64_MIN, &p);
+    CHECK_INT(p.story, 2);
+    const void *centroid;
+    size_t len;
+    CHECK_INT(sl_grouper_add(g, 2, 0, &h, INT64_MIN, 1, &centroid, &len), 0);
+    int64_t from, into;
+    sl_grouper_take_story_merge(g, &from, &into);
+    CHECK(from == 2 && into == 1);
+    CHECK_INT(len, 7 * sizeof(sl_weighted_term)); /* story 1's centroid: the union of terms */
+    sl_grouper_take_story_merge(g, &from, &into);
+    CHECK(from == 0 && into == 0);
+    sl_vector again = vec(second, 4);
+    sl_grouper_place(g, &again, INT64_MIN, &p);
+    CHECK_INT(p.story, 1);
+    sl_grouper_free(g);
+}
+
 TEST(grouper_title_words_count_four_more_times)
 {
     /* "harbour" in the title and once in the body, "crane" once in the
