@@ -173,6 +173,10 @@ int sl_store_story_state(void *store, int64_t id, int (*fn)(void *ctx, const sl_
 int sl_store_story_thread(sl_store *st, int64_t story_id, int64_t thread_id);
 /* Moves every story of thread `from` into thread `into`. */
 int sl_store_threads_merge(sl_store *st, int64_t from, int64_t into);
+/* Story `from` goes into story `into` (sl_grouper_take_story_merge): its
+ * articles, its count and its span of days; `from` is left empty, without
+ * centroid or terms (the caller writes into's centroid next). */
+int sl_store_stories_merge(sl_store *st, int64_t from, int64_t into);
 int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, double score);
 /* Why an article's grouping day is not its date ("undated", "date clamped";
  * NULL clears it, for a new version). */

@@ -37,6 +37,18 @@ static const char Q_STORY_ARTICLES[] =
     " WHERE a.story_id = ?1 GROUP BY a.id ORDER BY a.published_day IS NULL, a.published_day, a.id";
 static const char Q_STORY_THREAD[] = "UPDATE stories SET thread_id = ?2 WHERE id = ?1";
 static const char Q_THREADS_MERGE[] = "UPDATE stories SET thread_id = ?2 WHERE thread_id = ?1";
+/* A story merge (sl_grouper_take_story_merge): ?2 takes the count and the
+ * span of days of ?1, then ?1's articles; ?1 is left empty. */
+#define FROM_STORY(col) "(SELECT " col " FROM stories WHERE id = ?1)"
+static const char Q_STORY_ABSORB[] =
+    "UPDATE stories SET n_articles = n_articles + " FROM_STORY("n_articles") ","
+    " first_day = coalesce(min(first_day, " FROM_STORY("first_day") "), first_day, "
+    FROM_STORY("first_day") "),"
+    " last_day = coalesce(max(last_day, " FROM_STORY("last_day") "), last_day, "
+    FROM_STORY("last_day") ") WHERE id = ?2";
+static const char Q_STORY_EMPTY[] =
+    "UPDATE stories SET n_articles = 0, centroid = NULL WHERE id = ?1 AND ?2 IS NOT NULL";
+static const char Q_ARTICLES_MOVE[] = "UPDATE articles SET story_id = ?2 WHERE story_id = ?1";
 static const char Q_STORY_RETITLE[] =
     "UPDATE stories SET title = coalesce(?2, title), title_score = ?3 WHERE id = ?1";
 static const char Q_THREAD_STORIES[] =
@@ -237,20 +249,32 @@ int sl_store_story_get(sl_store *st, int64_t id, sl_story **out)
     return 0;
 }
 
-int sl_store_story_thread(sl_store *st, int64_t story_id, int64_t thread_id)
+/* Runs sql with ?1 = a, ?2 = b. */
+static int exec_ids(sl_store *st, const char *sql, int64_t a, int64_t b)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_THREAD);
-    if (!s || sqlite3_bind_int64(s, 1, story_id) || sqlite3_bind_int64(s, 2, thread_id))
+    sqlite3_stmt *s = sl_store_stmt(st, sql);
+    if (!s || sqlite3_bind_int64(s, 1, a) || sqlite3_bind_int64(s, 2, b))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
 }
 
+int sl_store_story_thread(sl_store *st, int64_t story_id, int64_t thread_id)
+{
+    return exec_ids(st, Q_STORY_THREAD, story_id, thread_id);
+}
+
 int sl_store_threads_merge(sl_store *st, int64_t from, int64_t into)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_THREADS_MERGE);
-    if (!s || sqlite3_bind_int64(s, 1, from) || sqlite3_bind_int64(s, 2, into))
+    return exec_ids(st, Q_THREADS_MERGE, from, into);
+}
+
+int sl_store_stories_merge(sl_store *st, int64_t from, int64_t into)
+{
+    if (sl_store_story_terms_put(st, from, NULL, 0) ||
+        exec_ids(st, Q_STORY_ABSORB, from, into) || exec_ids(st, Q_STORY_EMPTY, from, into) ||
+        exec_ids(st, Q_ARTICLES_MOVE, from, into))
         return SL_ESTORE;
-    return sl_store_exec_stmt(s);
+    return 0;
 }
 
 int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, double score)

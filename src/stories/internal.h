@@ -75,7 +75,7 @@ typedef struct sl_story_slot {
 struct sl_grouper {
     sl_count_map df, pending;
     uint64_t n_docs;
-    double join_threshold, thread_threshold, relink_threshold;
+    double join_threshold, thread_threshold, relink_threshold, merge_threshold;
     sl_story_slot *stories;         /* indexed by story id */
     size_t stories_cap;
     sl_index index;
@@ -93,7 +93,8 @@ struct sl_grouper {
     int language_known;             /* 0: find it again from the counts */
     sl_buf fold;
     sl_count_map thread_moves;      /* thread -> the thread it went into (this process) */
-    int64_t merge_from, merge_into; /* the merge the last add found, for the store */
+    int64_t merge_from, merge_into; /* the thread merge the last add found, for the store */
+    int64_t story_from, story_into; /* the story merge the last add made, for the store */
     FILE *trace;                    /* join features of each pair, for fitting; NULL: none */
     /* the store, when stories are read as articles need them (story_fetch.c) */
     sl_story_source source;
@@ -116,6 +117,10 @@ double sl_grouper_idf(const sl_grouper *g, uint64_t term);
 
 /* The term `term` of n terms sorted by id, NULL when absent. */
 const sl_term *sl_terms_find(const sl_term *items, size_t n, uint64_t term);
+
+/* The sum of two term lists sorted by term, into out (room for na + nb); its length. */
+uint32_t sl_merge_terms(const sl_weighted_term *a, uint32_t na, const sl_weighted_term *b,
+                        uint32_t nb, sl_weighted_term *out);
 
 /* Keeps the `keep` heaviest of n terms (L2-normalised when `normalise`), sorted by term. */
 uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise);
