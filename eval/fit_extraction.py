@@ -29,7 +29,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 
 import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
