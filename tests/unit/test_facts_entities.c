@@ -1,0 +1,289 @@
+/* test_facts_entities.c — unit tests of the facts stage's names
+ * (src/facts/entities.c): types from the text's own evidence, roles, short
+ * forms and aliases resolved to one name, what is not a name. The texts are
+ * invented (tests/fixtures/facts/). */
+#include <string.h>
+
+#include "facts/facts.h"
+#include "facts_items.h"
+#include "test.h"
+
+TEST(facts_entities_roles_and_short_forms)
+{
+    sl_fact_items *items = facts_of_file("tests/fixtures/facts/harbour.txt", NULL);
+    const sl_fact_item *e = NULL;
+    size_t varnholt = 0, places = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        if (e->about && !strcmp(e->about, "Ilse Varnholt")) {
+            varnholt++;
+            CHECK_STR(e->detail, "person");
+        }
+        if (!strcmp(e->text, "Velmar"))
+            places += !strcmp(e->detail, "place");
+    }
+    CHECK(varnholt >= 3); /* "Ilse Varnholt" then "Varnholt" twice, resolved */
+    CHECK_INT(places, 1); /* "the port of Velmar"; the headline is title case */
+    sl_fact_items_free(items);
+    items = facts_of_text("Talks in Norway and Chile went on. Defense Minister Aurel Vintch "
+                         "arrived late; Vintch said little.\n", NULL);
+    size_t norway = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        if (!strcmp(e->text, "Norway") || !strcmp(e->text, "Chile"))
+            norway += !strcmp(e->detail, "place"); /* iso-codes gazetteer */
+        if (!strcmp(e->text, "Aurel Vintch"))
+            CHECK_STR(e->role, "Defense Minister");
+        if (!strcmp(e->text, "Vintch"))
+            CHECK_STR(e->about, "Aurel Vintch");
+    }
+    CHECK_INT(norway, 2);
+    sl_fact_items_free(items);
+}
+
+/* A country no gazetteer knows is a place by what only a state has
+ * ("Dravenia's water minister", "Oskany's parliament"), also at a sentence's
+ * start and then wherever it is named; a person's possessive is no cue. */
+TEST(facts_entities_state_possessive_is_a_place)
+{
+    sl_fact_items *items = facts_of_text(
+        "Dravenia's water minister, Ines Holt, arrived on Monday. Talks with Dravenia resume "
+        "in May, and Oskany's parliament will vote first. Mira Tallis's lawyer said nothing.\n",
+        NULL);
+    const sl_fact_item *e = NULL;
+    size_t dravenia = 0, oskany = 0, tallis = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        dravenia += !strcmp(e->text, "Dravenia") && !strcmp(e->detail, "place");
+        oskany += !strcmp(e->text, "Oskany") && !strcmp(e->detail, "place");
+        tallis += !strcmp(e->text, "Mira Tallis") && !strcmp(e->detail, "person");
+    }
+    CHECK_INT(dravenia, 2);
+    CHECK_INT(oskany, 1);
+    CHECK_INT(tallis, 1);
+    sl_fact_items_free(items);
+}
+
+/* Entities come from the one name finder: a possessive ends a name, aliases
+ * and names in capitals are listed under one name, short forms resolve. */
+TEST(facts_entities_from_the_name_finder)
+{
+    sl_fact_items *items = facts_of_text(
+        "Rockets fired by Lebanon's Hezbollah fell near the border, officials in the United "
+        "States said. Secretary of State Antony Blinken flew to TEL AVIV. The U.S. envoy "
+        "met him in Tel Aviv, and the US said Blinken would stay.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t us = 0, tel_aviv = 0, blinken = 0, hezbollah = 0, lebanon = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(!strstr(e->text, "Lebanon's Hezbollah")); /* no person "Lebanon's Hezbollah" */
+        hezbollah += !strcmp(e->text, "Hezbollah") && !strcmp(e->detail, "organization");
+        lebanon += !strcmp(e->text, "Lebanon") && !strcmp(e->detail, "place");
+        if (!strcmp(e->text, "U.S.") || !strcmp(e->text, "US") || !strcmp(e->text, "United States"))
+            us += e->about && !strcmp(e->about, "United States");
+        if (!strcmp(e->text, "TEL AVIV") || !strcmp(e->text, "Tel Aviv"))
+            tel_aviv += e->about && !strcmp(e->about, "Tel Aviv");
+        if (!strcmp(e->text, "Blinken"))
+            blinken += e->about && !strcmp(e->about, "Antony Blinken");
+    }
+    CHECK_INT(us, 3);
+    CHECK_INT(tel_aviv, 2);
+    CHECK_INT(blinken, 1);
+    CHECK_INT(hezbollah, 1); /* a country's possessive before one word: an organisation */
+    CHECK_INT(lebanon, 1);
+    sl_fact_items_free(items);
+}
+
+/* A title without a full stop and the line after it make one sentence:
+ * the title's capitals still say nothing ("Checks Into Rehab" is no name),
+ * its names are the body's, and a name stops at the line's end. */
+TEST(facts_entities_title_lines)
+{
+    sl_fact_items *items = facts_of_text(
+        "Karin Holm Checks Into Rehab at Lakeside Clinic\n"
+        "Karin Holm checked into the Lakeside Clinic on Thursday , her lawyer said .\n"
+        "Her manager spoke to the Oscars\nFri Aug 2 .\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t holm = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(!strstr(e->text, "Checks") && !strchr(e->text, '\n'));
+        holm += !strcmp(e->text, "Karin Holm") && !strcmp(e->detail, "person");
+    }
+    CHECK_INT(holm, 2);
+    sl_fact_items_free(items);
+    /* a person by its name's shape ("Harbour Rovers" before "said") that
+     * another mention shows an organisation ("the Rovers") is one */
+    items = facts_of_text("Harbour Rovers said the match would go ahead. The fans of the Rovers "
+                         "were pleased.\n", NULL);
+    size_t k = 0;
+    for (; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++)
+        CHECK_STR(e->detail, "organization");
+    CHECK_INT(k, 2);
+    sl_fact_items_free(items);
+}
+
+TEST(facts_entities_types_from_context)
+{
+    sl_fact_items *items = facts_of_text(
+        "Blinken's Long Push for a Truce in Gaza\n\n"
+        "Officials of the Biden administration flew in on Sunday. Talks between Israel and "
+        "Hamas resumed. Hamas has rejected the draft, and Hamas fighters stayed in the north. "
+        "Egyptian President Abdel Fattah el-Sissi met the envoy in Cairo. President Joe Biden "
+        "called the Israeli cabinet. The envoy's visit to Tel Aviv was brief.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t hamas = 0, biden = 0, sissi = 0, tel_aviv = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(strcmp(e->text, "Israeli") && !strstr(e->text, "Push")); /* no entity */
+        if (!strcmp(e->text, "Hamas"))
+            hamas += !strcmp(e->detail, "organization");
+        if (!strcmp(e->text, "Biden"))
+            biden += e->about && !strcmp(e->about, "Joe Biden") && !strcmp(e->detail, "person");
+        if (strstr(e->text, "Abdel Fattah")) {
+            sissi++;
+            CHECK_STR(e->about, "Abdel Fattah el-Sissi");
+            CHECK_STR(e->role, "Egyptian President");
+        }
+        if (!strcmp(e->text, "Tel Aviv"))
+            tel_aviv += !strcmp(e->detail, "place");
+    }
+    CHECK_INT(hamas, 3);
+    CHECK_INT(biden, 1);
+    CHECK_INT(sissi, 1);
+    CHECK_INT(tel_aviv, 1);
+    sl_fact_items_free(items);
+}
+
+/* "of" belongs to a title only after a title word: "Governor of Alaska",
+ * not "Bank of England"; a place word before "of" names a place; a compass
+ * word before an organisation word is no place ("Northern Football League");
+ * a weekday ends a name ("Coach Ruth Okafor Saturday"), "Early Friday" is none. */
+TEST(facts_entities_of_compass_and_weekdays)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Bank of England held rates, the Governor of Alaska said. Ships sailed into the "
+        "Gulf of Aden. Smith joined the Northern Football League in Denver. The club fired "
+        "Coach Ruth Okafor Saturday after a loss. Early Friday, the road was closed.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t bank = 0, alaska = 0, gulf = 0, conference = 0, okafor = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(strcmp(e->text, "England")); /* not "England" with the role "Bank of" */
+        bank += !strcmp(e->text, "Bank of England") && !strcmp(e->detail, "organization");
+        alaska += !strcmp(e->text, "Alaska") && e->role && !strcmp(e->role, "Governor of");
+        gulf += !strcmp(e->text, "Gulf of Aden") && !strcmp(e->detail, "place");
+        conference += !strcmp(e->text, "Northern Football League") && !strcmp(e->detail, "organization");
+        okafor += !strcmp(e->text, "Ruth Okafor") && !strcmp(e->detail, "person");
+        CHECK(!strstr(e->text, "Early") && !strstr(e->text, "Friday"));
+    }
+    CHECK_INT(bank, 1);
+    CHECK_INT(alaska, 1);
+    CHECK_INT(gulf, 1);
+    CHECK_INT(conference, 1);
+    CHECK_INT(okafor, 1);
+    sl_fact_items_free(items);
+}
+
+/* A lone word opening a sentence is a person's name before a verb of
+ * speech ("Okafor said"), not before any verb ("Flooding is", "Entry
+ * will"); a full name's generational suffix does not keep its surname from
+ * standing for it ("Okafor" for "Ruth Okafor Jr."), nor counts as a word. */
+TEST(facts_entities_sentence_starts_and_suffixes)
+{
+    sl_fact_items *items = facts_of_text(
+        "Flooding is feared along the coast. Entry will be free for all residents. Okafor "
+        "said the dam held. Police named the driver as Ruth Okafor Jr. of Denver. Okafor was "
+        "in court on Monday. Team President Ada King spoke. Tomas Lee Brandt Jr was there. "
+        "Ada R. Moss Jr, a judge, ruled.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t okafor = 0, king = 0, brandt = 0, moss = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(strcmp(e->text, "Flooding") && strcmp(e->text, "Entry"));
+        king += !strcmp(e->text, "Ada King") && e->role && !strcmp(e->role, "Team President");
+        brandt += !strcmp(e->text, "Tomas Lee Brandt Jr") && !strcmp(e->detail, "person");
+        moss += !strcmp(e->text, "Ada R. Moss Jr") && !strcmp(e->detail, "person");
+        okafor += !strcmp(e->text, "Okafor") && e->about && !strcmp(e->about, "Ruth Okafor Jr");
+    }
+    CHECK_INT(okafor, 2);
+    CHECK_INT(king, 1);   /* "King" last after a name is its surname */
+    CHECK_INT(brandt, 1); /* four words opening a sentence, the suffix not counted */
+    CHECK_INT(moss, 1);   /* an initial's dot and a suffix are no words of it */
+    sl_fact_items_free(items);
+}
+
+/* Types from a name's words and neighbours: an organisation's name holding a
+ * title word is no title ("Orlen General Hospital"), a place word opening a
+ * name ("Port Velmar", "Lake Varna"), a newspaper's word, the holder after a
+ * copyright sign; "in May" is the month, "Ada May said" a person. */
+TEST(facts_entities_types_from_words)
+{
+    sl_fact_items *items = facts_of_text(
+        "Two were taken to Orlen General Hospital on Friday. Ada May said the ferry sails "
+        "from Port Velmar to Lake Varna in May. The Dessby Gazette printed it, and Orlen TV "
+        "showed it. The ferry operator, Skerry Line, said nothing.\n\n"
+        "\xC2\xA9 2026 Tarn Weekly Review. All rights reserved.\n", NULL);
+    const char *want[][2] = {{"Orlen General Hospital", "organization"}, {"Ada May", "person"},
+                             {"Port Velmar", "place"}, {"Lake Varna", "place"},
+                             {"Dessby Gazette", "organization"},
+                             {"Tarn Weekly Review", "organization"}, {"Orlen TV", "organization"},
+                             {"Skerry Line", "organization"}};
+    const sl_fact_item *e = NULL;
+    size_t right = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(strcmp(e->text, "May") && strcmp(e->text, "Hospital"));
+        for (size_t w = 0; w < sizeof want / sizeof *want; w++)
+            right += !strcmp(e->text, want[w][0]) && !strcmp(e->detail, want[w][1]) && !e->role;
+    }
+    CHECK_INT(right, 8);
+    sl_fact_items_free(items);
+}
+
+/* A name of two or more words that qualifies a lower-case noun after "the"
+ * is a thing's, not a person's, wherever the text names it; one word
+ * ("the Varnholt family") says nothing. */
+TEST(facts_entities_name_qualifying_a_noun)
+{
+    sl_fact_items *items = facts_of_text(
+        "Fire crews reached the Orlen Tannery warehouse at dawn. Orlen Tannery employs 80 "
+        "people. Ilse Varnholt said the Varnholt family was safe.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t tannery = 0, varnholt = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        if (!strcmp(e->text, "Orlen Tannery"))
+            tannery += !strcmp(e->detail, "organization"); /* the second mention */
+        varnholt += !strcmp(e->text, "Ilse Varnholt") && !strcmp(e->detail, "person");
+    }
+    CHECK_INT(tannery, 1);
+    CHECK_INT(varnholt, 1);
+    sl_fact_items_free(items);
+}
+
+/* A run of words all in capitals that only its shape would make a person
+ * is no entity; a quoted nickname stays a person. */
+TEST(facts_entities_capitals_say_nothing)
+{
+    sl_fact_items *items = facts_of_text(
+        "Fans call him \"Ola Brink\" at home. The banner read TARN WINS AGAIN in red.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t brink = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(!strstr(e->text, "WINS"));
+        brink += !strcmp(e->text, "Ola Brink") && !strcmp(e->detail, "person");
+    }
+    CHECK_INT(brink, 1);
+    sl_fact_items_free(items);
+}
+
+/* Person and place from the words around a lone name: an age between
+ * commas ("Okafor, 49, ..." even opening a sentence), a noun of kin ("her
+ * husband Tomas"), "hometown of"; a word of time after a place ending like
+ * a nationality ("in Dubai today") leaves it a place. */
+TEST(facts_entities_lone_names_in_context)
+{
+    sl_fact_items *items = facts_of_text(
+        "Okafor, 49, took the keys. Ada Kell, her husband Tomas and friends left for her "
+        "hometown of Velmar. The tremor was felt in Dubai today.\n", NULL);
+    const char *want[][2] = {{"Okafor", "person"}, {"Tomas", "person"}, {"Velmar", "place"},
+                             {"Dubai", "place"}};
+    const sl_fact_item *e = NULL;
+    size_t right = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++)
+        for (size_t w = 0; w < sizeof want / sizeof *want; w++)
+            right += !strcmp(e->text, want[w][0]) && !strcmp(e->detail, want[w][1]);
+    CHECK_INT(right, 4);
+    sl_fact_items_free(items);
+}
