@@ -1,6 +1,7 @@
 /* mojibake.c — the curly quotes, dashes and ellipsis of a Mac Roman text that
  * was read as Latin-1 ("ÒWe are ready,Ó she saidÉ" for “We are ready,” she
  * said…), told from real accented capitals by where they stand. */
+#include <string.h>
 #include <utf8proc.h>
 
 #include "text/text.h"
@@ -81,9 +82,12 @@ static bool telling(int32_t cp, side before, side after)
 bool sl_mac_roman_misread(const char *s, size_t len)
 {
     int found = 0;
-    for (size_t i = 0; i + 1 < len && found < 2; i++) {
-        unsigned char b = (unsigned char)s[i + 1];
-        if ((unsigned char)s[i] != 0xC3 || b < 0x92 || b > 0x95)
+    if (!len)
+        return false;
+    for (const char *p = s; found < 2 && (p = memchr(p, 0xC3, len - (size_t)(p - s))); p++) {
+        size_t i = (size_t)(p - s);
+        unsigned char b = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+        if (b < 0x92 || b > 0x95)
             continue;
         int32_t cp = 0xC0 + (b - 0x80);
         if (telling(cp, side_of(cp_before(s, i)), side_of(cp_at(s, len, i + 2))))
