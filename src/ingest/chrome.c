@@ -168,11 +168,10 @@ static bool copyright_notice(const char *line, size_t len)
     if (len < sizeof word || strncasecmp(line, word, sizeof word - 1))
         return false;
     const char *rest = line + sizeof word - 1;
-    size_t left = len - (sizeof word - 1);
-    return (left >= 2 && !memcmp(rest, sign, 2)) || (left >= 4 && isdigit((unsigned char)rest[0]) &&
-                                                     isdigit((unsigned char)rest[1]) &&
-                                                     isdigit((unsigned char)rest[2]) &&
-                                                     isdigit((unsigned char)rest[3]));
+    size_t left = len - (sizeof word - 1), digits = 0;
+    while (digits < 4 && digits < left && isdigit((unsigned char)rest[digits]))
+        digits++;
+    return (left >= 2 && !memcmp(rest, sign, 2)) || digits == 4;
 }
 
 /* Computes the word features of one line and appends its content-word prefixes. */

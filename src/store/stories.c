@@ -47,7 +47,7 @@ static const char Q_STORY_ABSORB[] =
     " last_day = coalesce(max(last_day, " FROM_STORY("last_day") "), last_day, "
     FROM_STORY("last_day") ") WHERE id = ?2";
 static const char Q_STORY_EMPTY[] =
-    "UPDATE stories SET n_articles = 0, centroid = NULL WHERE id = ?1 AND ?2 IS NOT NULL";
+    "UPDATE stories SET n_articles = 0, centroid = NULL WHERE id = ?1";
 static const char Q_ARTICLES_MOVE[] = "UPDATE articles SET story_id = ?2 WHERE story_id = ?1";
 static const char Q_STORY_RETITLE[] =
     "UPDATE stories SET title = coalesce(?2, title), title_score = ?3 WHERE id = ?1";
@@ -249,11 +249,12 @@ int sl_store_story_get(sl_store *st, int64_t id, sl_story **out)
     return 0;
 }
 
-/* Runs sql with ?1 = a, ?2 = b. */
+/* Runs sql with ?1 = a, and ?2 = b where it has a ?2. */
 static int exec_ids(sl_store *st, const char *sql, int64_t a, int64_t b)
 {
     sqlite3_stmt *s = sl_store_stmt(st, sql);
-    if (!s || sqlite3_bind_int64(s, 1, a) || sqlite3_bind_int64(s, 2, b))
+    if (!s || sqlite3_bind_int64(s, 1, a) ||
+        (sqlite3_bind_parameter_count(s) >= 2 && sqlite3_bind_int64(s, 2, b)))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
 }

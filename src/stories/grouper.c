@@ -378,13 +378,6 @@ void sl_grouper_take_merge(sl_grouper *g, int64_t *from, int64_t *into)
     g->merge_from = g->merge_into = 0;
 }
 
-/* A story that opened its own thread is linked again once it has
- * RELINK_ARTICLES articles, story against story: its centroid is the query,
- * and the most similar story of another thread sharing THREAD_MIN_SHARED
- * terms, at a cosine of at least the relink threshold, takes the story's
- * whole thread into its own. One article is a weak thread signal (ECB+: a
- * topic's second event often starts nearer another topic's story than its
- * own); a grown story is a better one. Bounded like a placement. */
 /* Which stories a story's search may end at (relink, merge_grown). */
 typedef int (*story_filter)(sl_grouper *g, int64_t id, uint32_t other);
 
@@ -422,6 +415,13 @@ static int other_thread(sl_grouper *g, int64_t id, uint32_t other)
     return thread_now(g, other) != id;
 }
 
+/* A story that opened its own thread is linked again once it has
+ * RELINK_ARTICLES articles, story against story: its centroid is the query,
+ * and the most similar story of another thread sharing THREAD_MIN_SHARED
+ * terms, at a cosine of at least the relink threshold, takes the story's
+ * whole thread into its own. One article is a weak thread signal (ECB+: a
+ * topic's second event often starts nearer another topic's story than its
+ * own); a grown story is a better one. Bounded like a placement. */
 static int relink(sl_grouper *g, int64_t id)
 {
     sl_story_slot *s = &g->stories[id];
