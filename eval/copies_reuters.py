@@ -44,7 +44,6 @@ import hashlib
 import re
 import subprocess
 import sys
-import textwrap
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import copylib  # noqa: E402
@@ -96,29 +95,6 @@ def number_agreement(na, nb):
     text has too; None when it has fewer than 2 (nothing to compare)."""
     small, other = (na, nb) if len(na) <= len(nb) else (nb, na)
     return len(small & other) / len(small) if len(small) >= 2 else None
-
-
-def read_checks(path):
-    """{(copy id, original id): "right" | "wrong"} from the hand checks' TSV."""
-    checks = {}
-    if not os.path.exists(path):
-        return checks
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if line.startswith("#") or len(parts) < 3 or parts[0] == "copy":
-                continue
-            checks[(parts[0], parts[1])] = parts[2]
-    return checks
-
-
-def side_by_side(a, b, chars=200, width=58):
-    la = textwrap.wrap(copylib.snippet(a, chars), width) or [""]
-    lb = textwrap.wrap(copylib.snippet(b, chars), width) or [""]
-    n = max(len(la), len(lb))
-    la += [""] * (n - len(la))
-    lb += [""] * (n - len(lb))
-    return ["    %-*s | %s" % (width, x, y) for x, y in zip(la, lb)]
 
 
 def main():
@@ -233,7 +209,7 @@ def main():
                 ra, rb = recs[a], recs[b]
                 f.write("    %-58s | %s\n" % ("#%s %s" % (a, ra.get("published")), "#%s %s" % (b, rb.get("published"))))
                 f.write("    %-58s | %s\n" % (copylib.snippet(ra.get("title"), 58), copylib.snippet(rb.get("title"), 58)))
-                f.write("\n".join(side_by_side(ra["text"], rb["text"], chars)) + "\n\n")
+                f.write("\n".join(copylib.side_by_side(ra["text"], rb["text"], chars)) + "\n\n")
         print("sample of %d %s for checking by hand: %s" % (len(chosen), what, path))
 
     ranked = sorted(rels, key=pair_hash)
@@ -244,7 +220,7 @@ def main():
     rewrites = [t for t in ranked if t[2].get("kind") == "rewrite"]
     write_sample(os.path.join(os.path.dirname(os.path.abspath(sample_out)), "reuters_rewrite_sample.txt"),
                  rewrites[:SAMPLE], len(rewrites), "rewrite relations", 700)
-    checks = read_checks(args.checks)
+    checks = copylib.read_checks(args.checks)
     verdicts = [checks.get((a, b)) for a, b, _ in rewrites[:SAMPLE]]
     hand_right = verdicts.count("right")
     hand_checked = len(verdicts) - verdicts.count(None)
