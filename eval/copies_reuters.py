@@ -22,7 +22,10 @@ relations back (export). There are no labels; the script reports:
     hashes lowest (so a relation the engine keeps stays in the sample when
     others change), each with both titles and
     the first 200 characters of both bodies side by side, written to
-    --sample-out for checking by hand.
+    --sample-out for checking by hand;
+  - the same for the first 50 rewrite relations in that order, with the
+    first 700 characters of both bodies, written to
+    reuters_rewrite_sample.txt beside it (issue 19's hand check).
 
 Scores (counts are informational; the floors are loose):
   reuters_relations, reuters_exact_relations, reuters_near_relations,
@@ -41,7 +44,6 @@ import hashlib
 import re
 import subprocess
 import sys
-import textwrap
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import copylib  # noqa: E402
@@ -49,7 +51,7 @@ import copylib  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAX_DF = 200        # 5-grams in more bodies than this are ignored (README)
 SAMPLE = 50
-SEED = 21578
+SEED = 21578   # the samples' hash seed; --seed draws another sample
 NUMBER_RE = re.compile(r"\d+(?:[.,/]\d+)*")
 
 
@@ -95,15 +97,6 @@ def number_agreement(na, nb):
     return len(small & other) / len(small) if len(small) >= 2 else None
 
 
-def side_by_side(a, b, width=58):
-    la = textwrap.wrap(copylib.snippet(a, 200), width) or [""]
-    lb = textwrap.wrap(copylib.snippet(b, 200), width) or [""]
-    n = max(len(la), len(lb))
-    la += [""] * (n - len(la))
-    lb += [""] * (n - len(lb))
-    return ["    %-*s | %s" % (width, x, y) for x, y in zip(la, lb)]
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default="build/storyline")
@@ -111,6 +104,10 @@ def main():
     ap.add_argument("--db", required=True)
     ap.add_argument("--jsonl", help="converted input (default: beside the store)")
     ap.add_argument("--sample-out", default=None)
+    ap.add_argument("--checks", default=os.path.join(ROOT, "eval", "reuters_rewrite_checks.tsv"),
+                    help="rewrite relations checked by hand (copy, of, verdict)")
+    ap.add_argument("--seed", type=int, default=SEED,
+                    help="hash seed of the samples (another seed: another sample, e.g. a held-out one)")
     args = ap.parse_args()
     jsonl = args.jsonl or os.path.splitext(args.db)[0] + ".jsonl"
     sample_out = args.sample_out or os.path.join(os.path.dirname(args.db), "reuters_copy_sample.txt")
@@ -194,25 +191,43 @@ def main():
 
     def pair_hash(t):
         a, b = sorted((t[0], t[1]))
-        return hashlib.sha1(("%d:%s:%s" % (SEED, a, b)).encode()).hexdigest()
+        return hashlib.sha1(("%d:%s:%s" % (args.seed, a, b)).encode()).hexdigest()
 
-    sample = sorted(rels, key=pair_hash)[:SAMPLE]
-    os.makedirs(os.path.dirname(os.path.abspath(sample_out)), exist_ok=True)
-    with open(sample_out, "w", encoding="utf-8") as f:
-        f.write("Reuters-21578 copy relations: %d of %d, those whose ids hash lowest (seed %d), for checking by hand.\n"
-                "Each: kind, score, then the copy (left) and its original (right): id, date, title,\n"
-                "first 200 characters of the body.\n\n" % (len(sample), len(rels), SEED))
-        for n, (a, b, r) in enumerate(sample, 1):
-            j, c = overlap(sh[a], sh[b])
-            agree_n = number_agreement(nums[a], nums[b])
-            f.write("%2d. %s %.3f (5-gram Jaccard %.2f, containment %.2f, numbers shared %s)\n"
-                    % (n, r.get("kind"), r.get("score", 0), j, c,
-                       "-" if agree_n is None else "%.2f" % agree_n))
-            ra, rb = recs[a], recs[b]
-            f.write("    %-58s | %s\n" % ("#%s %s" % (a, ra.get("published")), "#%s %s" % (b, rb.get("published"))))
-            f.write("    %-58s | %s\n" % (copylib.snippet(ra.get("title"), 58), copylib.snippet(rb.get("title"), 58)))
-            f.write("\n".join(side_by_side(ra["text"], rb["text"])) + "\n\n")
-    print("\nsample of %d relations for checking by hand: %s" % (len(sample), sample_out))
+    def write_sample(path, chosen, total, what, chars):
+        """The relations in `chosen`, the copy (left) beside its original."""
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("Reuters-21578 %s: %d of %d, those whose ids hash lowest (seed %d), for checking by hand.\n"
+                    "Each: kind, score, then the copy (left) and its original (right): id, date, title,\n"
+                    "first %d characters of the body.\n\n" % (what, len(chosen), total, args.seed, chars))
+            for n, (a, b, r) in enumerate(chosen, 1):
+                j, c = overlap(sh[a], sh[b])
+                agree_n = number_agreement(nums[a], nums[b])
+                f.write("%2d. %s %.3f (5-gram Jaccard %.2f, containment %.2f, numbers shared %s)\n"
+                        % (n, r.get("kind"), r.get("score", 0), j, c,
+                           "-" if agree_n is None else "%.2f" % agree_n))
+                ra, rb = recs[a], recs[b]
+                f.write("    %-58s | %s\n" % ("#%s %s" % (a, ra.get("published")), "#%s %s" % (b, rb.get("published"))))
+                f.write("    %-58s | %s\n" % (copylib.snippet(ra.get("title"), 58), copylib.snippet(rb.get("title"), 58)))
+                f.write("\n".join(copylib.side_by_side(ra["text"], rb["text"], chars)) + "\n\n")
+        print("sample of %d %s for checking by hand: %s" % (len(chosen), what, path))
+
+    ranked = sorted(rels, key=pair_hash)
+    print()
+    write_sample(sample_out, ranked[:SAMPLE], len(rels), "copy relations", 200)
+    # Issue 19 asks for 50 rewrite relations checked by hand; a rewrite is
+    # judged on more of both texts than an exact or near copy.
+    rewrites = [t for t in ranked if t[2].get("kind") == "rewrite"]
+    write_sample(os.path.join(os.path.dirname(os.path.abspath(sample_out)), "reuters_rewrite_sample.txt"),
+                 rewrites[:SAMPLE], len(rewrites), "rewrite relations", 700)
+    checks = copylib.read_checks(args.checks)
+    verdicts = [checks.get((a, b)) for a, b, _ in rewrites[:SAMPLE]]
+    hand_right = verdicts.count("right")
+    hand_checked = len(verdicts) - verdicts.count(None)
+    print("rewrite sample checked by hand (%s): %d of %d checked, %d right, %d wrong%s"
+          % (os.path.basename(args.checks), hand_checked, len(verdicts), hand_right,
+             hand_checked - hand_right,
+             "" if hand_checked == len(verdicts) else "; check the rest and add them to the file"))
 
     print()
     print("SCORE reuters_relations %d" % len(rels))
@@ -223,6 +238,8 @@ def main():
     print("SCORE reuters_near_pair_recall %.4f" % (nr_ok / len(near) if near else 0))
     print("SCORE reuters_rule_agreement %.4f" % (rule_ok / len(en) if en else 0))
     n_checked = sum(checked.values())
+    print("SCORE reuters_rewrite_sample_right %d" % hand_right)
+    print("SCORE reuters_rewrite_sample_checked %d" % hand_checked)
     print("SCORE reuters_numbers_differ %.4f" % (sum(differ.values()) / n_checked if n_checked else 0))
 
 

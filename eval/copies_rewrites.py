@@ -48,6 +48,7 @@ import collections
 import csv
 import glob
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -137,6 +138,36 @@ def add_ecb(c, folder, sample):
         text = "\n".join(" ".join(t) for t in lines.values())
         if text.strip():
             c.add("ecb:" + os.path.basename(path)[:-4], text, "ecb", topic=topic)
+
+
+ECB_SAMPLE, ECB_SEED = 30, 1
+
+
+def write_ecb_sample(path, ecb, texts):
+    """The ECB+ relations whose pair of keys hashes lowest (issue 19: 30 of
+    them checked by hand), the first 700 characters of both texts each; how
+    many of them eval/ecb_copy_checks.tsv has checked, and how many are
+    right. Returns (right, checked)."""
+    def pair_hash(t):
+        a, b = sorted(t[:2])
+        return hashlib.sha1(("%d:%s:%s" % (ECB_SEED, a, b)).encode()).hexdigest()
+    chosen = sorted(ecb, key=pair_hash)[:ECB_SAMPLE]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("ECB+ documents reported as copies: %d of %d, those whose keys hash lowest (seed %d),"
+                " for checking by hand.\nEach: kind, score, the copy (left) and its original (right).\n\n"
+                % (len(chosen), len(ecb), ECB_SEED))
+        for n, (ka, kb, r) in enumerate(chosen, 1):
+            f.write("%2d. %s %.3f\n    %-58s | %s\n" % (n, r.get("kind"), r.get("score", 0), ka, kb))
+            f.write("\n".join(copylib.side_by_side(texts[ka], texts[kb], 700)) + "\n\n")
+    print("sample of %d ECB+ relations for checking by hand: %s" % (len(chosen), path))
+    checks = copylib.read_checks(os.path.join(os.path.dirname(os.path.abspath(__file__)), "ecb_copy_checks.tsv"))
+    verdicts = collections.Counter((r.get("kind"), checks.get((ka, kb))) for ka, kb, r in chosen)
+    right = sum(n for (_, v), n in verdicts.items() if v == "right")
+    checked = sum(n for (_, v), n in verdicts.items() if v)
+    print("ECB+ sample checked by hand (ecb_copy_checks.tsv): %d of %d checked, %d right; by kind: %s"
+          % (checked, len(chosen), right, ", ".join("%s %s %d" % (k, v or "unchecked", n)
+                                                   for (k, v), n in sorted(verdicts.items(), key=str))))
+    return right, checked
 
 
 def group_originals(c):
@@ -320,6 +351,9 @@ def main():
     ecb = [t for t in cls["distractor"] if c.meta[t[0]]["role"] == c.meta[t[1]]["role"] == "ecb"]
     for ka, kb, r in ecb[:10]:
         print("  %s %.3f  %s  of  %s" % (r.get("kind"), r.get("score", 0), ka, kb))
+    ecb_right, ecb_checked = write_ecb_sample(
+        os.path.join(os.path.dirname(os.path.abspath(args.db)), "ecb_copy_sample.txt"),
+        ecb, {r["id"]: r["text"] for r in c.records})
 
     print()
     print("SCORE rewrites_precision %.4f" % overall["p"])
@@ -333,6 +367,8 @@ def main():
             print("SCORE rewrites_recall_%s %.4f" % (slug(s), st["r"]))
     print("SCORE basil_copy_rate %.4f" % (len(cls["basil"]) / within if within else 0.0))
     print("SCORE distractor_relations %d" % (len(cls["distractor"]) + len(cls["basil"])))
+    print("SCORE ecb_copy_sample_right %d" % ecb_right)
+    print("SCORE ecb_copy_sample_checked %d" % ecb_checked)
 
     if not args.no_heldout:
         print("\n== the rewrite decision held out (eval/fit_copies.py)", flush=True)

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import textwrap
 
 WORD_RE = re.compile(r"\w+")
 
@@ -216,3 +217,27 @@ def overlapping_pairs(sets):
 def snippet(text, n):
     t = " ".join((text or "").split())
     return t if len(t) <= n else t[:n - 1] + "…"
+
+
+def side_by_side(a, b, chars=200, width=58):
+    """The first `chars` characters of two texts, wrapped in two columns."""
+    la = textwrap.wrap(snippet(a, chars), width) or [""]
+    lb = textwrap.wrap(snippet(b, chars), width) or [""]
+    n = max(len(la), len(lb))
+    la += [""] * (n - len(la))
+    lb += [""] * (n - len(lb))
+    return ["    %-*s | %s" % (width, x, y) for x, y in zip(la, lb)]
+
+
+def read_checks(path):
+    """{(copy id, original id): "right" | "wrong"} from the hand checks' TSV."""
+    checks = {}
+    if not os.path.exists(path):
+        return checks
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(parts) < 3 or parts[0] == "copy":
+                continue
+            checks[(parts[0], parts[1])] = parts[2]
+    return checks

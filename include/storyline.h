@@ -351,6 +351,12 @@ typedef struct sl_story {
 
 SL_API int sl_story_get(sl_engine *engine, int64_t id, sl_story **out);
 SL_API void sl_story_free(sl_story *story);
+/* The independent source of each of the story's articles: out[i] (room for
+ * story->n_articles) is the article that story->articles[i] counts as. A
+ * copy counts as its original (the root of its copy chain, within the story
+ * when it is there), and the articles of one outlet (`source`, ASCII case
+ * aside) as one: the outlet's first article that copies no one. */
+SL_API void sl_story_source_ids(const sl_story *story, int64_t *out);
 
 /* ---- Search --------------------------------------------------------------- */
 
@@ -441,7 +447,8 @@ typedef struct sl_fact_value {
     int64_t *articles;        /* articles stating it */
     sl_span *sentences;       /* the sentence stating it, per article */
     size_t n_sources;
-    int64_t *sources;         /* independent sources: originals, copies collapsed */
+    int64_t *sources;         /* independent sources: a copy counts as its original,
+                                 an outlet's articles as one (sl_story_source_ids) */
 } sl_fact_value;
 
 /* One fact of a story: a thing counted (or a date, or a speaker's words)

@@ -230,6 +230,7 @@ const command cmd_facts = {
     "  --text FILE...    the facts of bare files, one JSON line each; no store\n"
     "  --published DATE  publication date for --text (anchors relative dates)\n"
     "A value's sources are the independent articles stating it: a copy counts as\n"
-    "its original, so three copies of one wire story are one source.\n",
+    "its original, so three copies of one wire story are one source, and the\n"
+    "articles of one outlet count as one.\n",
     CLI_NO_STORE, run,
 };

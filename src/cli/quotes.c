@@ -1,6 +1,7 @@
 /* quotes.c — `storyline quotes`: who said what in a story, speaker by
  * speaker, each quote once with the articles that carry it and how many
- * independent sources they are (copies count as their original). */
+ * independent sources they are (sl_story_source_ids: a copy counts as its
+ * original, an outlet's articles as one). */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,16 +21,13 @@ static char *wording(const char *s)
     return w;
 }
 
-static int64_t original_of(const sl_copy_list *copies, int64_t id)
+/* The source article `id` counts as (sl_story_source_ids), itself when it
+ * is not among the story's articles. */
+static int64_t source_of(const sl_story *story, const int64_t *sources, int64_t id)
 {
-    for (int depth = 0; depth < 8; depth++) {
-        size_t k = 0;
-        while (k < copies->n && copies->items[k].article_id != id)
-            k++;
-        if (k == copies->n)
-            break;
-        id = copies->items[k].of_id;
-    }
+    for (size_t k = 0; k < story->n_articles; k++)
+        if (story->articles[k].id == id)
+            return sources[k];
     return id;
 }
 
@@ -44,31 +42,32 @@ static int by_speaker(const void *a, const void *b)
  * every article of the group that carries those words and the number of
  * independent sources among them; NULL when it repeats an earlier quote. */
 static json_t *quote_json(const sl_fact_items *q, size_t lo, size_t hi, size_t k, char **words,
-                          const sl_copy_list *copies)
+                          const sl_story *story, const int64_t *sources)
 {
     for (size_t j = lo; j < k; j++)
         if (words[j] && words[k] && !strcmp(words[j], words[k]))
             return NULL;
-    int64_t sources[64];
+    int64_t seen[64];
     size_t n_sources = 0;
     json_t *articles = json_array();
     for (size_t j = k; articles && j < hi; j++) {
         if (!words[j] || !words[k] || strcmp(words[j], words[k]))
             continue;
         json_array_append_new(articles, json_integer(q->items[j].article_id));
-        int64_t o = original_of(copies, q->items[j].article_id);
+        int64_t o = source_of(story, sources, q->items[j].article_id);
         size_t s = 0;
-        while (s < n_sources && sources[s] != o)
+        while (s < n_sources && seen[s] != o)
             s++;
         if (s == n_sources && n_sources < 64)
-            sources[n_sources++] = o;
+            seen[n_sources++] = o;
     }
     return json_pack("{s:s?,s:s?,s:o,s:I}", "text", q->items[k].text, "cue", q->items[k].detail,
                      "articles", articles, "sources", (json_int_t)n_sources);
 }
 
 /* The speakers of items sorted by speaker, each with its distinct quotes. */
-static json_t *speakers_json(const sl_fact_items *q, char **words, const sl_copy_list *copies)
+static json_t *speakers_json(const sl_fact_items *q, char **words, const sl_story *story,
+                             const int64_t *sources)
 {
     json_t *speakers = json_array();
     for (size_t lo = 0; speakers && lo < q->n;) {
@@ -81,7 +80,7 @@ static json_t *speakers_json(const sl_fact_items *q, char **words, const sl_copy
             role = q->items[k].role;
         json_t *quotes = json_array();
         for (size_t k = lo; quotes && k < hi; k++) {
-            json_t *one = quote_json(q, lo, hi, k, words, copies);
+            json_t *one = quote_json(q, lo, hi, k, words, story, sources);
             if (one)
                 json_array_append_new(quotes, one);
         }
@@ -120,25 +119,25 @@ static int run(cli *c, sl_engine *e)
         return cli_usage(&cmd_quotes, "quotes wants one story id");
     int64_t story = cli_id(c->argv[0]);
     sl_fact_items *q = NULL;
-    sl_copy_list *copies = NULL;
     sl_story *s = NULL;
+    int64_t *sources = NULL;
     int rc = sl_story_get(e, story, &s);
-    sl_story_free(s);
     if (!rc)
         rc = sl_story_fact_items(e, story, SL_FACT_QUOTE, &q);
-    if (!rc)
-        rc = sl_copies_list(e, 0, &copies);
-    char **words = q ? sl_calloc(q->n ? q->n : 1, sizeof *words) : NULL;
+    if (!rc && (sources = sl_calloc(s->n_articles + 1, sizeof *sources)))
+        sl_story_source_ids(s, sources);
+    char **words = q && sources ? sl_calloc(q->n ? q->n : 1, sizeof *words) : NULL;
     if (rc || !words) {
         free(words);
+        free(sources);
         sl_fact_items_free(q);
-        sl_copy_list_free(copies);
+        sl_story_free(s);
         return cli_fail(e, rc ? rc : SL_ENOMEM);
     }
     qsort(q->items, q->n, sizeof *q->items, by_speaker);
     for (size_t i = 0; i < q->n; i++)
         words[i] = wording(q->items[i].text);
-    json_t *speakers = speakers_json(q, words, copies);
+    json_t *speakers = speakers_json(q, words, s, sources);
     int status = speakers ? EXIT_OK : cli_fail(e, SL_ENOMEM);
     if (speakers && c->json) {
         json_t *doc = cli_json_document();
@@ -155,8 +154,9 @@ static int run(cli *c, sl_engine *e)
     for (size_t i = 0; i < q->n; i++)
         free(words[i]);
     free(words);
+    free(sources);
     sl_fact_items_free(q);
-    sl_copy_list_free(copies);
+    sl_story_free(s);
     return status;
 }
 
@@ -165,6 +165,7 @@ const command cmd_quotes = {
     "who said what in a story, and how many independent sources carry it",
     "Each speaker (with a role when an article gives one), then each quote once:\n"
     "the articles carrying it, the verb that cues it, and how many independent\n"
-    "sources those articles are (a copy counts as its original).\n",
+    "sources those articles are (a copy counts as its original, and the articles\n"
+    "of one outlet as one).\n",
     1, run,
 };

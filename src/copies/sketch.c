@@ -144,24 +144,20 @@ static uint64_t number_word_term(const sl_token *tok, const char *text)
     return sl_hash64(figure, (size_t)n);
 }
 
-/* Whether the words after token `tok` are inside quotation marks: straight
- * quotes toggle, curly ones open and close, and a paragraph break ends any
- * quote (a quote running on opens again in the next paragraph). */
-static bool quote_state(bool inside, const sl_token *tok, const char *text, size_t gap_start)
+/* Whether the words after token `tok` are inside quotation marks (the
+ * marks of sl_quote_mark_placed, double ones; `len` bounds the text): a
+ * straight mark toggles, others open or close, and a paragraph break ends
+ * any quote (a quote running on opens again in the next paragraph). */
+static bool quote_state(bool inside, const sl_token *tok, const char *text, size_t len,
+                        size_t gap_start)
 {
     for (size_t k = gap_start; k + 1 < tok->start; k++)
         if (text[k] == '\n' && text[k + 1] == '\n')
             inside = false;
-    if (!(tok->flags & SL_TOK_PUNCT))
+    if (!(tok->flags & SL_TOK_PUNCT) || !sl_quote_may_mark(text[tok->start]))
         return inside;
-    const char *p = text + tok->start;
-    if (*p == '"')
-        return !inside;
-    if (!strncmp(p, "\u201C", 3))
-        return true;
-    if (!strncmp(p, "\u201D", 3))
-        return false;
-    return inside;
+    int width, m = sl_quote_mark_placed(text, len, tok->start, false, inside, &width);
+    return m == 's' ? !inside : m == 'o' ? true : m == 'c' ? false : inside;
 }
 
 /* Quoted words are left out of the comparisons because two reports quoting
@@ -192,13 +188,15 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
         sl_vec_reserve(&out->terms, 1))
         return SL_ENOMEM;
     size_t t = 0, gap = 0;
+    /* the text runs at least to its last token's end */
+    size_t len = an->tokens.n ? an->tokens.items[an->tokens.n - 1].end : 0;
     bool quoted = false;
     for (size_t k = 0; k < n_sent; k++) {
         sl_span span = an->sentences.items[k];
         out->spans.items[out->spans.n++] = span;
         out->starts.items[out->starts.n++] = (uint32_t)out->terms.n;
         for (; t < an->tokens.n && an->tokens.items[t].start < span.start; t++) {
-            quoted = quote_state(quoted, &an->tokens.items[t], text, gap);
+            quoted = quote_state(quoted, &an->tokens.items[t], text, len, gap);
             gap = an->tokens.items[t].end;
         }
         size_t begin = out->terms.n;   /* the sentence's terms stay in text order */
@@ -206,7 +204,7 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
         for (; t < an->tokens.n && an->tokens.items[t].start < span.end; t++) {
             const sl_token *tok = &an->tokens.items[t];
             uint64_t term = an->token_terms.items[t];
-            quoted = quote_state(quoted, tok, text, gap);
+            quoted = quote_state(quoted, tok, text, len, gap);
             gap = tok->end;
             uint64_t figure = number_word_term(tok, text);
             bool number = (tok->flags & SL_TOK_NUMBER) || figure;

@@ -4,6 +4,7 @@
  * the index learns the new article. Glue between src/copies and the store. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "engine.h"
 #include "util/alloc.h"
@@ -43,6 +44,7 @@ void sl_copy_state_free(sl_copy_state *cs)
     sl_buf_free(&cs->stored.sentences);
     sl_buf_free(&cs->stored.spans);
     sl_buf_free(&cs->stored.credit);
+    sl_buf_free(&cs->stored.source);
     sl_comparison_free(&cs->comparison);
     sl_buf_free(&cs->credit);
     sl_buf_free(&cs->packed);
@@ -114,6 +116,20 @@ static void orient(sl_copy_found *f, int64_t new_day, int64_t other_day, bool ne
         f->kind = SL_COPY_CONTAINS;
 }
 
+/* An outlet's own item of a later day that rewords its earlier one is a
+ * follow-up (an update, the next step of the same affair), not a copy: the
+ * wire restates what it said before and adds the news. Two dated articles
+ * of one named outlet, days apart, are therefore never a rewrite (exact,
+ * near and excerpt copies still are: a resent or reprinted item). Reuters
+ * wire stories, checked by hand: docs/copies.md "Follow-ups". */
+static bool follow_up(sl_copy_kind kind, int64_t day, const char *source, int64_t other_day,
+                      const sl_buf *other_source)
+{
+    return kind == SL_COPY_REWRITE && day != SL_NO_DAY && other_day != SL_NO_DAY &&
+           day != other_day && source && *source && strlen(source) == other_source->len &&
+           strncasecmp(source, other_source->ptr, other_source->len) == 0;
+}
+
 /* The aligned pairs as stored: "copy_start copy_end of_start of_end similarity". */
 static void write_evidence(const sl_comparison *cmp, const sl_span *new_spans,
                            const sl_span *other_spans, size_t n_other, bool new_is_copy,
@@ -132,7 +148,7 @@ static void write_evidence(const sl_comparison *cmp, const sl_span *new_spans,
 }
 
 /* Compares the new article with one candidate; records a relation if any. */
-static int compare_with(sl_engine *e, int64_t other, int64_t day, bool credited)
+static int compare_with(sl_engine *e, int64_t other, int64_t day, const char *source, bool credited)
 {
     sl_copy_state *cs = e->copies;
     int rc = read_stored(cs, e, other);
@@ -147,7 +163,8 @@ static int compare_with(sl_engine *e, int64_t other, int64_t day, bool credited)
         return 0;   /* a damaged sketch: the article is not compared (sl_store_verify reports) */
     if (sl_comparer_compare(cs->comparer, &cs->other, &cs->comparison))
         return SL_ENOMEM;
-    if (cs->comparison.kind == SL_COPY_NONE)
+    if (cs->comparison.kind == SL_COPY_NONE ||
+        follow_up(cs->comparison.kind, day, source, cs->stored.day, &cs->stored.source))
         return 0;
     sl_copy_found *f = &cs->found[cs->n_found++];
     f->other = other;
@@ -178,7 +195,7 @@ int sl_copy_check_sketch(sl_engine *e, const sl_doc *doc)
     return sl_sketch_build(&doc->body, doc->text, &cs->sketch);
 }
 
-int sl_copy_check_find(sl_engine *e, int64_t day, int64_t self)
+int sl_copy_check_find(sl_engine *e, int64_t day, const char *source, int64_t self)
 {
     sl_copy_state *cs = e->copies;
     cs->n_found = 0;
@@ -192,7 +209,7 @@ int sl_copy_check_find(sl_engine *e, int64_t day, int64_t self)
     rc = n ? sl_comparer_set_a(cs->comparer, &cs->sketch) : 0;
     for (size_t k = 0; k < n && !rc; k++)
         if (candidates[k] != self)
-            rc = compare_with(e, candidates[k], day, cs->credit.len > 0);
+            rc = compare_with(e, candidates[k], day, source, cs->credit.len > 0);
     return rc;
 }
 

@@ -80,9 +80,10 @@ int sl_copy_check_prepare(sl_engine *e);
  * normalised text, before page chrome was taken out (a credit line may
  * stand alone, like chrome), or else in its clean text. */
 int sl_copy_check_sketch(sl_engine *e, const sl_doc *doc);
-/* Compares the sketched article (dated `day`; `self` its own id when it is a
- * new version, else 0) with the candidates the index proposes. */
-int sl_copy_check_find(sl_engine *e, int64_t day, int64_t self);
+/* Compares the sketched article (dated `day`, from outlet `source` or NULL;
+ * `self` its own id when it is a new version, else 0) with the candidates
+ * the index proposes. */
+int sl_copy_check_find(sl_engine *e, int64_t day, const char *source, int64_t self);
 /* The relation found with the highest score, NULL when none. */
 const sl_copy_found *sl_copy_check_best(const sl_engine *e);
 /* Saves the relations found for the article now stored as `id`. */

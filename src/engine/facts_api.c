@@ -31,6 +31,36 @@ int sl_story_fact_items(sl_engine *e, int64_t story_id, sl_fact_kind kind, sl_fa
     return 0;
 }
 
+/* (article, the source it counts as) for the story's articles that count
+ * as another (sl_story_source_ids), as the cross-check reads copy pairs. */
+static int source_pairs(sl_engine *e, int64_t story_id, int64_t **pairs, size_t *n_pairs)
+{
+    sl_story *story = NULL;
+    int rc = sl_story_get(e, story_id, &story);
+    if (rc)
+        return rc;
+    size_t n = story->n_articles;
+    int64_t *sources = sl_calloc(n + 1, sizeof *sources), *p = sl_calloc(2 * n + 1, sizeof *p);
+    bool ok = sources && p;
+    if (ok) {
+        sl_story_source_ids(story, sources);
+        for (size_t i = 0; i < n; i++)
+            if (sources[i] != story->articles[i].id) {
+                p[2 * *n_pairs] = story->articles[i].id;
+                p[2 * *n_pairs + 1] = sources[i];
+                ++*n_pairs;
+            }
+    }
+    free(sources);
+    sl_story_free(story);
+    if (!ok) {
+        free(p);
+        return sl_seterr(e, SL_ENOMEM, "out of memory");
+    }
+    *pairs = p;
+    return 0;
+}
+
 int sl_story_facts(sl_engine *e, int64_t story_id, int conflicts_only, sl_fact_table **out)
 {
     *out = NULL;
@@ -40,14 +70,12 @@ int sl_story_facts(sl_engine *e, int64_t story_id, int conflicts_only, sl_fact_t
     int rc = sl_story_fact_items(e, story_id, -1, &items);
     if (rc)
         return rc;
-    if (sl_store_story_copies(e->store, story_id, &pairs, &n_pairs)) {
-        rc = sl_seterr_store(e, "copies");
-        goto done;
+    rc = source_pairs(e, story_id, &pairs, &n_pairs);
+    if (!rc) {
+        rc = sl_facts_crosscheck(story_id, items->items, items->n, pairs, n_pairs, conflicts_only, out);
+        if (rc)
+            sl_seterr(e, rc, "out of memory");
     }
-    rc = sl_facts_crosscheck(story_id, items->items, items->n, pairs, n_pairs, conflicts_only, out);
-    if (rc)
-        sl_seterr(e, rc, "out of memory");
-done:
     free(pairs);
     sl_fact_items_free(items);
     return rc;

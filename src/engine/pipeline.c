@@ -154,10 +154,11 @@ static int analyse(sl_engine *e, sl_doc *doc)
 
 /* The copies stage: relations with stored articles, and the story a copy
  * joins (its original's). */
-static int find_copies(sl_engine *e, const sl_doc *doc, plan *p)
+static int find_copies(sl_engine *e, const sl_article_input *in, const sl_doc *doc, plan *p)
 {
+    const char *source = in->source ? in->source : in->default_source;
     int rc = p->copy_of ? sl_copy_check_original(e, p->copy_of, &p->copy_story)
-                        : sl_copy_check_find(e, doc->day, p->existing);
+                        : sl_copy_check_find(e, doc->day, source, p->existing);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "copies");
     const sl_copy_found *best = sl_copy_check_best(e);
@@ -481,7 +482,7 @@ int sl_pipeline_ingest_extracted(sl_engine *e, const sl_article_input *in,
     if (rc || (e->grouper_stale && (rc = sl_engine_reload_grouper(e))) || (rc = analyse(e, doc)))
         goto out;
     sl_stage_start(clock);
-    rc = find_copies(e, doc, &p);
+    rc = find_copies(e, in, doc, &p);
     sl_stage_stop(clock, SL_STAGE_COPIES);
     if (rc)
         goto out;

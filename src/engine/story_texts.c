@@ -1,27 +1,12 @@
 /* story_texts.c — a stored story's (or a thread's) articles as the texts the
  * summary and the timeline read (sl_story_texts_get): one sl_story_text per
- * article, a copy sharing its original's source so that the two count as
- * one. Used by the summary, timeline and show commands and by the export. */
+ * article, with the independent source it counts as (sl_story_source_ids: a
+ * copy its original, an outlet's articles its first). Used by the summary, timeline and show commands and by the export. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
 #include "util/alloc.h"
-
-/* The article at the root of i's copy chain, within the story when it is
- * there (chains are short; 32 steps guard against a cycle). */
-static int64_t source_of(const sl_story_article *arts, size_t n, size_t i)
-{
-    int64_t id = arts[i].id, orig = arts[i].copy_of;
-    for (int steps = 0; orig && steps < 32; steps++) {
-        id = orig;
-        orig = 0;
-        for (size_t k = 0; k < n; k++)
-            if (arts[k].id == id)
-                orig = arts[k].copy_of;
-    }
-    return id;
-}
 
 static int add_story(sl_engine *e, int64_t story_id, sl_story_texts *t)
 {
@@ -39,18 +24,20 @@ static int add_story(sl_engine *e, int64_t story_id, sl_story_texts *t)
     sl_article **arts = sl_realloc(t->articles, (n + 1) * sizeof *arts);
     if (arts)
         t->articles = arts;
-    rc = docs && ids && arts ? 0 : SL_ENOMEM;
+    int64_t *sources = sl_calloc(story->n_articles + 1, sizeof *sources);
+    rc = docs && ids && arts && sources ? 0 : SL_ENOMEM;
+    if (!rc)
+        sl_story_source_ids(story, sources);
     for (size_t i = 0; !rc && i < story->n_articles; i++) {
         sl_article *a = NULL;
         if ((rc = sl_article_get(e, story->articles[i].id, &a)))
             break;
         t->articles[t->n] = a;
         t->ids[t->n] = a->id;
-        t->docs[t->n] = (sl_story_text){a->text, strlen(a->text),
-                                        source_of(story->articles, story->n_articles, i),
-                                        a->published};
+        t->docs[t->n] = (sl_story_text){a->text, strlen(a->text), sources[i], a->published};
         t->n++;
     }
+    free(sources);
     sl_story_free(story);
     return rc;
 }

@@ -219,10 +219,18 @@ static bool ambiguous(const entry *g, size_t n)
     return false;
 }
 
+/* Most independent sources first; of as many, the one more articles state,
+ * then the one stated first (qsort is not stable: ties must not be left to
+ * it). */
 static int by_sources(const void *a, const void *b)
 {
     const sl_fact_value *x = a, *y = b;
-    return (y->n_sources > x->n_sources) - (y->n_sources < x->n_sources);
+    if (x->n_sources != y->n_sources)
+        return x->n_sources < y->n_sources ? 1 : -1;
+    if (x->n_articles != y->n_articles)
+        return x->n_articles < y->n_articles ? 1 : -1;
+    int64_t fx = x->n_articles ? x->articles[0] : 0, fy = y->n_articles ? y->articles[0] : 0;
+    return (fx > fy) - (fx < fy);
 }
 
 #define MAX_VALUES 16

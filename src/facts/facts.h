@@ -157,8 +157,8 @@ long sl_speakers_choose(const sl_facts_doc *d, const sl_speakers *sp, size_t fir
 /* ---- crosscheck.c ---- */
 /* Lines up the number and date items of story `story_id` (`items`, in
  * article then text order) across its sources; `copy_pairs` holds
- * (article, original) pairs, n_pairs of them, so that a copy counts as its
- * original's source. Keeps only conflicts when `conflicts_only`. The table
+ * (article, source) pairs, n_pairs of them, for the articles that count as
+ * another's source (a copy its original's, sl_story_source_ids). Keeps only conflicts when `conflicts_only`. The table
  * is freed with sl_fact_table_free. Errors: SL_ENOMEM. */
 int sl_facts_crosscheck(int64_t story_id, const sl_fact_item *items, size_t n,
                         const int64_t *copy_pairs, size_t n_pairs, int conflicts_only,

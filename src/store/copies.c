@@ -1,5 +1,5 @@
 /* copies.c — table copies: copy relations with their evidence, for one
- * article, for all, or inside one story (as the facts cross-check wants). */
+ * article or for all. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,9 +18,6 @@ static const char Q_COPIES_ONE[] =
     "SELECT article_id, of_id, kind, score, same_origin, credit, evidence"
     " FROM copies WHERE article_id = ?1"
     " OR of_id = ?1 ORDER BY article_id, of_id";
-static const char Q_STORY_COPIES[] =
-    "SELECT c.article_id, c.of_id FROM copies c JOIN articles a ON a.id = c.article_id"
-    " WHERE a.story_id = ?1";
 
 int sl_store_copy_insert(sl_store *st, const sl_copy_row *row)
 {
@@ -119,39 +116,3 @@ int sl_store_copies_list(sl_store *st, int64_t article_id, sl_copy_list **out)
     return 0;
 }
 
-int sl_store_story_copies(sl_store *st, int64_t story, int64_t **pairs, size_t *n_pairs)
-{
-    *pairs = NULL;
-    *n_pairs = 0;
-    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_COPIES);
-    if (!s || sqlite3_bind_int64(s, 1, story))
-        return SL_ESTORE;
-    size_t n = 0, cap = 0;
-    int64_t *p = NULL;
-    int rc, err = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            int64_t *more = sl_realloc(p, nc * 2 * sizeof *more);
-            if (!more) {
-                err = SL_ENOMEM;
-                break;
-            }
-            p = more;
-            cap = nc;
-        }
-        p[2 * n] = sqlite3_column_int64(s, 0);
-        p[2 * n + 1] = sqlite3_column_int64(s, 1);
-        n++;
-    }
-    if (!err && rc != SQLITE_DONE)
-        err = SL_ESTORE;
-    sqlite3_reset(s);
-    if (err) {
-        free(p);
-        return err;
-    }
-    *pairs = p;
-    *n_pairs = n;
-    return 0;
-}

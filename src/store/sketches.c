@@ -5,7 +5,7 @@
 
 static const char Q_SKETCH_PUT[] = "INSERT OR REPLACE INTO copy_sketches VALUES(?1, ?2, ?3, ?4)";
 static const char Q_SKETCH_GET[] =
-    "SELECT k.sentences, k.credit, a.published_day, a.sentences, a.story_id"
+    "SELECT k.sentences, k.credit, a.published_day, a.sentences, a.story_id, a.source"
     " FROM copy_sketches k JOIN articles a ON a.id = k.article_id"
     " WHERE k.article_id = ?1";
 static const char Q_SKETCH_KEYS[] =
@@ -47,10 +47,11 @@ int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out)
         out->day = sqlite3_column_type(s, 2) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(s, 2);
         column_to_buf(s, 3, &out->spans);
         out->story_id = sqlite3_column_int64(s, 4);
+        column_to_buf(s, 5, &out->source);
     }
     sqlite3_reset(s);
     if (rc == SQLITE_ROW)
-        return out->sentences.err || out->spans.err || out->credit.err ? SL_ENOMEM : 0;
+        return out->sentences.err || out->spans.err || out->credit.err || out->source.err ? SL_ENOMEM : 0;
     return rc == SQLITE_DONE ? SL_ENOTFOUND : SL_ESTORE;
 }
 

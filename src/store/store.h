@@ -117,6 +117,7 @@ typedef struct sl_stored_sketch {
     sl_buf credit;             /* empty when none */
     int64_t day;               /* SL_NO_DAY when undated */
     int64_t story_id;
+    sl_buf source;             /* the outlet; empty when none */
 } sl_stored_sketch;
 
 /* Reads article `id`'s sketch; SL_ENOTFOUND when it has none. */
@@ -214,8 +215,6 @@ int sl_store_facts_get(sl_store *st, int64_t story, int64_t article, int kind,
  * text order, one at a time (memory stays flat); stops when fn returns non-zero. */
 int sl_store_facts_each(sl_store *st, int kind, int (*fn)(void *ctx, const sl_fact_item *it),
                         void *ctx);
-/* Copy relations inside a story as (article, original) pairs. */
-int sl_store_story_copies(sl_store *st, int64_t story, int64_t **pairs, size_t *n_pairs);
 
 /* ---- story_pages.c: one page of the story listing (storyline serve) ---- */
 /* Stories newest first as sl_store_stories_list orders them, since `since`

@@ -62,6 +62,27 @@ typedef SL_VEC(sl_span) sl_span_vec;
  * `out` is cleared first. Rules: docs/text.md. */
 int sl_sentences_split(const char *text, size_t len, sl_span_vec *out);
 
+/* ---- quote_marks.c ---- */
+
+/* The quotation mark at s[i] (i < len): 's' a straight double one, or two
+ * apostrophes as news archives write it (a quote opens or closes there); 'o'
+ * an opening one (curly); 'c' a closing one; 0 none.
+ * *width gets its bytes. With `singles` (a text quoting in single marks,
+ * British style: sl_quotes_in_singles), single marks are the quotation marks
+ * and double ones are not. */
+int sl_quote_mark(const char *s, size_t len, size_t i, bool singles, int *width);
+/* The same, read by its place when a quote is `open` there or not: a curly
+ * mark typed the wrong way round ("…here,“ said", "said ”We…") counts as
+ * the one its place asks for. */
+int sl_quote_mark_placed(const char *s, size_t len, size_t i, bool singles, bool open, int *width);
+/* Whether byte c may start a quotation mark (scans over every byte test it
+ * first). */
+bool sl_quote_may_mark(char c);
+/* Whether the text quotes in single marks: more opening single marks than
+ * double marks of any kind (a text in double marks has a few nested single
+ * ones; one in single marks, few or no double ones). */
+bool sl_quotes_in_singles(const char *s, size_t len);
+
 /* ---- tokens.c ---- */
 
 enum {

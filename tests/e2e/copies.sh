@@ -68,6 +68,26 @@ expect_exit 0 "$S" --db "$DB" --json copies
 check "undated: the relation is marked same origin" py "$OUT" '
 assert len(d["copies"]) == 1 and d["copies"][0]["same_origin"] is True, d'
 
+section "an outlet's own later item is a follow-up, not a rewrite"
+# the reworded fire report under the original's outlet: a day later it is
+# that outlet's follow-up; the same day, or from another outlet, a rewrite
+fire="$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt"
+refire="$EX/2026-04-18_harbour-herald_eskmoor-mill-fire.txt"
+DB="$T/follow.db"
+expect_exit 0 "$S" --db "$DB" --quiet ingest --source "Valley Courier" --date 2026-04-17 "$fire"
+expect_exit 0 "$S" --db "$DB" --quiet ingest --source "valley courier" --date 2026-04-18 "$refire"
+expect_exit 0 "$S" --db "$DB" --json copies
+check "one outlet, a day apart (names compared without case): no relation" py "$OUT" 'assert d["copies"] == [], d'
+DB="$T/sameday.db"
+expect_exit 0 "$S" --db "$DB" --quiet ingest --source "Valley Courier" --date 2026-04-17 "$fire" "$refire"
+expect_exit 0 "$S" --db "$DB" --json copies
+check "one outlet, the same day: a rewrite" py "$OUT" 'assert [c["kind"] for c in d["copies"]] == ["rewrite"], d'
+DB="$T/twooutlets.db"
+expect_exit 0 "$S" --db "$DB" --quiet ingest --source "Valley Courier" --date 2026-04-17 "$fire"
+expect_exit 0 "$S" --db "$DB" --quiet ingest --source "Harbour Herald" --date 2026-04-18 "$refire"
+expect_exit 0 "$S" --db "$DB" --json copies
+check "two outlets, a day apart: a rewrite" py "$OUT" 'assert [c["kind"] for c in d["copies"]] == ["rewrite"], d'
+
 section "a new version is compared afresh"
 DB="$T/version.db"
 python3 - "$EX" "$T/v1.jsonl" "$T/v2.jsonl" <<'EOF'

@@ -44,6 +44,10 @@ assert f["disagree"][0]["value"] == 5 and f["disagree"][0]["articles"], f
 assert all(len(s) == 2 for s in f["values"][0]["sentences"])
 assert 0 < f["confidence"] <= 1
 assert not [x for x in d["facts"] if x["conflict"] and x["about"] != "injured"], "false conflicts"'
+check "3 injured: three articles, one source (a rewrite of the first, the same outlet's follow-up)" py "$OUT" '
+f = [x for x in d["facts"] if x["about"] == "injured"][0]
+assert len(f["agree"]) == 3 and len(f["sources"]) == 1, f
+assert len(f["disagree"][0]["sources"]) == 1, f'
 expect_exit 0 "$S" --db "$DB" facts "$FIRE"
 check "the full table also lists facts the sources agree on" out_has "agree"
 

@@ -1,0 +1,87 @@
+/* quote_marks.c — quotation marks as news text writes them: straight and
+ * curly double marks, the archives' two apostrophes (''), and single marks
+ * in British style. Read by the facts
+ * stage's quotes (src/facts/marks.c) and by the copy sketcher, which leaves
+ * quoted words out (src/copies/sketch.c). */
+#include <stdbool.h>
+
+#include "text/text.h"
+
+static bool letter_at(const char *s, size_t len, size_t i)
+{
+    return i < len && ((unsigned char)s[i] >= 0x80 || (s[i] >= 'a' && s[i] <= 'z') ||
+                       (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'));
+}
+
+static bool space_before(const char *s, size_t i)
+{
+    return i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '(';
+}
+
+/* A single quotation mark at i in British style ('...' or ‘...’): 'o' an
+ * opening one (after a space, before a letter), 'c' a closing one (after
+ * no space, before no letter: not the apostrophe of "don't"), else 0. */
+static int single_at(const char *s, size_t len, size_t i, int *width)
+{
+    bool curly_open = i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+                      (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x98;
+    bool curly_close = i + 2 < len && (unsigned char)s[i] == 0xE2 &&
+                       (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x99;
+    if (s[i] != '\'' && !curly_open && !curly_close)
+        return 0;
+    *width = s[i] == '\'' ? 1 : 3;
+    if ((s[i] == '\'' || curly_open) && space_before(s, i) && letter_at(s, len, i + *width))
+        return 'o';
+    if ((s[i] == '\'' || curly_close) && !space_before(s, i) && !letter_at(s, len, i + *width))
+        return 'c';
+    return 0;
+}
+
+int sl_quote_mark(const char *s, size_t len, size_t i, bool singles, int *width)
+{
+    *width = 1;
+    if (singles)
+        return single_at(s, len, i, width);
+    if (s[i] == '"')
+        return 's';
+    if (i + 1 < len && s[i] == '\'' && s[i + 1] == '\'') { /* '' (archives of the NYT) */
+        *width = 2;
+        return 's';
+    }
+    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
+        *width = 3;
+        if ((unsigned char)s[i + 2] == 0x9C)
+            return 'o';
+        if ((unsigned char)s[i + 2] == 0x9D)
+            return 'c';
+    }
+    return 0;
+}
+
+int sl_quote_mark_placed(const char *s, size_t len, size_t i, bool singles, bool open, int *width)
+{
+    int m = sl_quote_mark(s, len, i, singles, width);
+    if (m == 'o' && open && !space_before(s, i) && !letter_at(s, len, i + (size_t)*width))
+        return 'c'; /* an opening curly mark typed where a quote closes: "…here,“ said" */
+    if (m == 'c' && !open && space_before(s, i) && letter_at(s, len, i + (size_t)*width))
+        return 'o'; /* and a closing one where it opens: "said ”We…" */
+    return m;
+}
+
+bool sl_quote_may_mark(char c)
+{
+    return c == '"' || c == '\'' || (unsigned char)c == 0xE2;
+}
+
+bool sl_quotes_in_singles(const char *s, size_t len)
+{
+    size_t singles = 0, doubles = 0;
+    for (size_t i = 0; i < len; i++) {
+        int w;
+        if (!sl_quote_may_mark(s[i]))
+            continue;
+        doubles += sl_quote_mark(s, len, i, false, &w) != 0;
+        singles += single_at(s, len, i, &w) == 'o';
+    }
+    return singles > doubles;
+}
