@@ -254,6 +254,41 @@ static bool copyright_mark(const sl_facts_doc *d, size_t i)
     return (n == 2 && !memcmp(w, "\xC2\xA9", 2)) || (n == 9 && !strncasecmp(w, "copyright", 9));
 }
 
+/* Nouns of buildings, premises and streets: "at a Harlow bakery". */
+static const char *const premises[] = {"prison", "jail", "courthouse", "bank", "branch",
+    "office", "offices", "firm", "building", "street", "hospital", "store", "shop", "home",
+    "house", "school", "church", "hotel", "restaurant", "apartment", "neighborhood",
+    "neighbourhood", "suburb", "business", "plant", "factory", "warehouse", "mall",
+    "supermarket", "center", "centre", "clinic", "facility", "station", "airport", "park",
+    "campus", "bar", "nightclub", "theater", "theatre", "stadium", "arena", "road", "highway",
+    "area", "residence", "motel", "cafe", "market", "mosque", "temple", "synagogue", "port",
+    "wholesaler", "retailer", "dealership", "club", NULL};
+
+/* Prepositions of place before a description: "at a Harlow bakery". */
+static const char *const place_preps[] = {"at", "in", "near", "outside", "inside", "on", "into",
+    NULL};
+
+/* Whether the name [first, end) qualifies premises in a place's description:
+ * a preposition of place, an article, up to two lower-case words, the name,
+ * then up to three lower-case words ending on a noun of premises ("at a
+ * suburban Harlow accounting firm", "in an Eskby courthouse"). */
+static bool premises_of(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t k = first, lower = 0;
+    while (k > 0 && lower < 2 && (d->toks.items[k - 1].flags & SL_TOK_WORD) &&
+           !(d->toks.items[k - 1].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)))
+        k--, lower++;
+    if (k < 2 || !(sl_facts_is(d, k - 1, "a") || sl_facts_is(d, k - 1, "an") ||
+                   sl_facts_is(d, k - 1, "the")) || sl_facts_in(d, k - 2, place_preps) < 0)
+        return false;
+    size_t head = end;
+    while (head < d->toks.n && head < end + 3 && d->sent_of[head] == d->sent_of[first] &&
+           (d->toks.items[head].flags & SL_TOK_WORD) &&
+           !(d->toks.items[head].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)))
+        head++;
+    return head > end && sl_facts_in(d, head - 1, premises) >= 0;
+}
+
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
 {
@@ -287,6 +322,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
         (the && !modifies))
         return "organization";
+    if (premises_of(d, first, end))
+        return "place";
     if (the)
         return NULL; /* what it is, the noun after it says of itself, not of the name */
     if (first > 1 && sl_facts_is(d, first - 1, ",") && sl_facts_in(d, first - 2, firm_nouns) >= 0 &&
@@ -355,6 +392,18 @@ static bool demonym(const sl_facts_doc *d, size_t i)
            (n > 5 && !strncmp(w + n - 3, "ese", 3)) || (n > 5 && !strncmp(w + n - 3, "ish", 3));
 }
 
+/* Writes s[0, n) in capitals as a name ("GARY ROSS" -> "Gary Ross") to
+ * out, which may be s; returns n. */
+static size_t title_cased(const char *s, size_t n, char *out)
+{
+    for (size_t k = 0; k < n; k++) {
+        bool opens = k == 0 || s[k - 1] == ' ' || s[k - 1] == '-';
+        out[k] = (char)(!opens && s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]);
+    }
+    out[n] = '\0';
+    return n;
+}
+
 /* The name an entity is listed under, the same in every article: an
  * alias's name ("U.S." -> "United States"), a name in capitals written as a
  * name ("TEL AVIV" -> "Tel Aviv"; one word such as "NATO" stays), else the
@@ -371,10 +420,7 @@ static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, u
     bool caps = !alias && nm->end - name >= 2;
     for (size_t k = name; caps && k < nm->end; k++)
         caps = !(d->toks.items[k].flags & SL_TOK_WORD) || (d->toks.items[k].flags & SL_TOK_ALLCAPS);
-    for (size_t i = 1; caps && i < n; i++)
-        if (out[i] >= 'A' && out[i] <= 'Z' && out[i - 1] != ' ' && out[i - 1] != '-')
-            out[i] |= 0x20;
-    return n;
+    return caps ? title_cased(out, n, out) : n;
 }
 
 /* Words before "May" that make it the month: "in May", "the end of May". */
@@ -537,6 +583,9 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
         uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
         /* the body's names, wherever met: a headline precedes its body */
         const known *seen = find_known(kn, n_known, d->s + a, b - a, UINT32_MAX);
+        char title[128];
+        if (!seen && all_capitals(d, i, end) && b - a < sizeof title)
+            seen = find_known(kn, n_known, title, title_cased(d->s + a, b - a, title), UINT32_MAX);
         const char *type = seen ? seen->type : sl_facts_is_place(d->s + a, b - a) ? "place" : NULL;
         if (!type)
             continue;

@@ -287,3 +287,43 @@ TEST(facts_entities_lone_names_in_context)
     CHECK_INT(right, 4);
     sl_fact_items_free(items);
 }
+
+/* A name qualifying premises after a preposition of place and an article is
+ * a place ("at a suburban Harlow accounting firm", "in an Eskby
+ * courthouse"); one qualifying other nouns there is none ("in a Brantvik
+ * interview"). */
+TEST(facts_entities_premises_name_a_place)
+{
+    sl_fact_items *items = facts_of_text(
+        "A clerk was hurt at a suburban Harlow accounting firm on Monday. The trial opened in "
+        "an Eskby courthouse, as Jun Ota said in a Brantvik interview.\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t harlow = 0, eskby = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(strcmp(e->text, "Brantvik"));
+        harlow += !strcmp(e->text, "Harlow") && !strcmp(e->detail, "place");
+        eskby += !strcmp(e->text, "Eskby") && !strcmp(e->detail, "place");
+    }
+    CHECK_INT(harlow, 1);
+    CHECK_INT(eskby, 1);
+    sl_fact_items_free(items);
+}
+
+/* A headline in capitals takes the body's names as any headline does, its
+ * capitals read as the name's ("MIRA TALLIS" is "Mira Tallis", "OKONJO"
+ * the short form of "Ben Okonjo"). */
+TEST(facts_entities_headline_in_capitals)
+{
+    sl_fact_items *items = facts_of_text(
+        "MIRA TALLIS SIGNS WITH OKONJO FOR THREE FILMS\n"
+        "Mira Tallis has signed with the producer Ben Okonjo , her agent said .\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t tallis = 0, okonjo = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        tallis += e->about && !strcmp(e->about, "Mira Tallis") && !strcmp(e->detail, "person");
+        okonjo += e->about && !strcmp(e->about, "Ben Okonjo") && !strcmp(e->detail, "person");
+    }
+    CHECK_INT(tallis, 2);
+    CHECK_INT(okonjo, 2);
+    sl_fact_items_free(items);
+}
