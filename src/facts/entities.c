@@ -27,6 +27,7 @@ static const char *const role_words[] = {"president", "minister", "secretary", "
     "player", "star", "detective", "inspector", "sheriff", "chief", "manager", "analyst",
     "economist", "author", "editor", "reporter", "correspondent", "emir", "sultan", "crown",
     "master", "commissioner", "superintendent", "councillor", "councilor", "chief", "champion",
+    "trooper", "marshal", "gm", "sergeant", "lieutenant", "corporal", "constable", "senior",
     NULL};
 /* Words that end (or start) an organisation's name. */
 static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.",

@@ -343,3 +343,22 @@ TEST(facts_entities_country_is_no_short_form)
     CHECK_INT(norway, 1);
     sl_fact_items_free(items);
 }
+
+/* Titles of police and sports ranks before a name are its role: "Senior
+ * Trooper", "Harbour Rovers GM". */
+TEST(facts_entities_ranks_are_roles)
+{
+    sl_fact_items *items = facts_of_text(
+        "Senior Trooper Ada Brenn , a bomb technician , was hurt . Harbour Rovers GM Tomas Ek "
+        "confirmed the offer .\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t right = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        right += !strcmp(e->text, "Ada Brenn") && !strcmp(e->detail, "person") &&
+                 e->role && !strcmp(e->role, "Senior Trooper");
+        right += !strcmp(e->text, "Tomas Ek") && !strcmp(e->detail, "person") && e->role &&
+                 !strcmp(e->role, "Harbour Rovers GM");
+    }
+    CHECK_INT(right, 2);
+    sl_fact_items_free(items);
+}
