@@ -269,9 +269,22 @@ static const char *const premises[] = {"prison", "jail", "courthouse", "bank", "
 static const char *const place_preps[] = {"at", "in", "near", "outside", "inside", "on", "into",
     NULL};
 
+/* The end of the run of up to three lower-case words from token `from` in
+ * sentence `sent`: the noun a name qualifies is among them ("accounting
+ * firm", "gang member"; "inmate fled": the verb after it comes too). */
+static size_t lower_run_end(const sl_facts_doc *d, size_t from, size_t sent)
+{
+    size_t k = from;
+    while (k < d->toks.n && k < from + 3 && d->sent_of[k] == sent &&
+           (d->toks.items[k].flags & SL_TOK_WORD) &&
+           !(d->toks.items[k].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)))
+        k++;
+    return k;
+}
+
 /* Whether the name [first, end) qualifies premises in a place's description:
  * a preposition of place, an article, up to two lower-case words, the name,
- * then up to three lower-case words ending on a noun of premises ("at a
+ * then up to three lower-case words holding a noun of premises ("at a
  * suburban Harlow accounting firm", "in an Eskby courthouse"). */
 static bool premises_of(const sl_facts_doc *d, size_t first, size_t end)
 {
@@ -282,12 +295,11 @@ static bool premises_of(const sl_facts_doc *d, size_t first, size_t end)
     if (k < 2 || !(sl_facts_is(d, k - 1, "a") || sl_facts_is(d, k - 1, "an") ||
                    sl_facts_is(d, k - 1, "the")) || sl_facts_in(d, k - 2, place_preps) < 0)
         return false;
-    size_t head = end;
-    while (head < d->toks.n && head < end + 3 && d->sent_of[head] == d->sent_of[first] &&
-           (d->toks.items[head].flags & SL_TOK_WORD) &&
-           !(d->toks.items[head].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)))
-        head++;
-    return head > end && sl_facts_in(d, head - 1, premises) >= 0;
+    size_t head = lower_run_end(d, end, d->sent_of[first]);
+    for (size_t j = end; j < head; j++)
+        if (sl_facts_in(d, j, premises) >= 0)
+            return true;
+    return false;
 }
 
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
@@ -452,6 +464,44 @@ static bool all_capitals(const sl_facts_doc *d, size_t a, size_t b)
     return true;
 }
 
+/* Nouns of people that a place's name may qualify: "a Texas inmate", "the
+ * Woodburn police chief" (with the role words but a state's offices). */
+static const char *const people_nouns[] = {"man", "woman", "men", "women", "boy", "girl",
+    "teen", "teenager", "youth", "resident", "residents", "inmate", "inmates", "prisoner",
+    "native", "student", "worker", "workers", "officer", "officers", "deputy", "police",
+    "judge", "prosecutor", "star", "actor", "actress", "player", "fan", "fans", "gang", "member",
+    "members", "family", "couple", "mother", "father", "lifer", "escapee", "killer", "gunman",
+    "suspect", "victim", "citizen", "voters", "people", "lawmaker", "official", "officials",
+    NULL};
+/* Offices that speak for a state: "the U.S. envoy" names the country as an actor. */
+static const char *const state_offices[] = {"envoy", "ambassador", "president", "minister",
+    "secretary", "premier", "chancellor", "king", "queen", "prince", "princess", "emir",
+    "sultan", "consul", "diplomat", "diplomats", "government", NULL};
+
+/* Whether the name [name, end), after "a", "an" or "the", qualifies a noun
+ * of people ("a Texas inmate", "a Harlow gang member"): it says where they
+ * are from, not a place where something happened (ECB+ marks no such name;
+ * the same place named as one, "in Texas", is listed). A name holding "of"
+ * or ending on a place's word is a place's own name ("the Gulf of Aden");
+ * before a state's office the country acts ("the U.S. envoy"). */
+static bool qualifies_people(const sl_facts_doc *d, size_t name, size_t end)
+{
+    if (name == 0 || !(sl_facts_is(d, name - 1, "a") || sl_facts_is(d, name - 1, "an") ||
+                       sl_facts_is(d, name - 1, "the")))
+        return false;
+    for (size_t j = name + 1; j < end; j++)
+        if (sl_facts_is(d, j, "of"))
+            return false;
+    if (sl_facts_in(d, end - 1, place_words) >= 0)
+        return false;
+    size_t head = lower_run_end(d, end, d->sent_of[name]);
+    for (size_t k = end; k < head; k++)
+        if (sl_facts_in(d, k, people_nouns) >= 0 ||
+            (is_role(d, k) && sl_facts_in(d, k, state_offices) < 0))
+            return true;
+    return false;
+}
+
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
@@ -510,6 +560,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         seen = by_name[nm->refers];
     if (seen && seen->len > b - a && sl_facts_is_place(d->s + a, b - a))
         seen = NULL; /* a country is no short form: "Turkmenistan", not "Referenda of Turkmenistan" */
+    if (qualifies_people(d, name, end) && !(seen && !strcmp(seen->type, "person")))
+        return; /* "a Texas inmate"; not "a Dalembert fan" */
     if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, speech_verbs) < 0 &&
         !age_after(d, end) && !state_possessive(d, name))
         return; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */

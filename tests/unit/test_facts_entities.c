@@ -362,3 +362,25 @@ TEST(facts_entities_ranks_are_roles)
     CHECK_INT(right, 2);
     sl_fact_items_free(items);
 }
+
+/* A place's name qualifying a noun of people after an article says where
+ * they are from ("a Texas inmate", "the Harlow police chief"): no mention;
+ * the place named as one is ("in Texas"), and a person's name qualifying
+ * such a noun stays ("a Tallis fan", once Mira Tallis is known). */
+TEST(facts_entities_origin_of_people)
+{
+    sl_fact_items *items = facts_of_text(
+        "A Texas inmate fled on Monday , and the Harlow police chief said the search in Texas "
+        "goes on . Mira Tallis , 40 , sang ; a Tallis fan wept .\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t texas = 0, harlow = 0, tallis = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        texas += !strcmp(e->text, "Texas");
+        harlow += !strcmp(e->text, "Harlow");
+        tallis += e->about && !strcmp(e->about, "Mira Tallis");
+    }
+    CHECK_INT(texas, 1);
+    CHECK_INT(harlow, 0);
+    CHECK_INT(tallis, 2);
+    sl_fact_items_free(items);
+}
