@@ -677,8 +677,24 @@ static bool paired_with_place(const sl_facts_doc *d, const sl_name *a, const sl_
     return pa != pb;
 }
 
+/* Whether a name of that key follows "in", "at" or "near" somewhere in
+ * the text: a place, even where it is paired with one ("between Al Ain and
+ * Dubai" after "felt in Dubai"). */
+static bool placed_somewhere(const sl_facts_doc *d, const sl_name_vec *names, uint64_t key)
+{
+    for (size_t k = 0; k < names->n; k++) {
+        const sl_name *nm = &names->items[k];
+        if (nm->key == key && nm->first > 0 &&
+            (sl_facts_is(d, nm->first - 1, "in") || sl_facts_is(d, nm->first - 1, "at") ||
+             sl_facts_is(d, nm->first - 1, "near")))
+            return true;
+    }
+    return false;
+}
+
 /* The keys of the names the text speaks of as groups, anywhere in it: after
- * a group noun, before a member noun, or paired with a country. */
+ * a group noun, before a member noun, or paired with a country (unless it is
+ * a place elsewhere). */
 static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64_t *keys,
                          size_t cap)
 {
@@ -691,7 +707,8 @@ static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64
         bool paired = nm->end - nm->first == 1 &&
                       !sl_facts_is_place(d->s + nm->start, nm->stop - nm->start) &&
                       ((k > 0 && paired_with_place(d, &names->items[k - 1], nm)) ||
-                       (k + 1 < names->n && paired_with_place(d, nm, &names->items[k + 1])));
+                       (k + 1 < names->n && paired_with_place(d, nm, &names->items[k + 1]))) &&
+                      !placed_somewhere(d, names, nm->key); /* last: it reads every name */
         if (nm->end - nm->first <= 3 && (before || after || paired))
             keys[n++] = nm->key;
     }

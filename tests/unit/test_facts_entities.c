@@ -384,3 +384,21 @@ TEST(facts_entities_origin_of_people)
     CHECK_INT(tallis, 2);
     sl_fact_items_free(items);
 }
+
+/* A lone name paired with a country is a group ("talks between Norway and
+ * Tarqa") unless the text also places something in it ("in Velmora"). */
+TEST(facts_entities_paired_place_stays_a_place)
+{
+    sl_fact_items *items = facts_of_text(
+        "The tremor was felt in Velmora . It shook the land between Norway and Velmora . "
+        "Talks between Norway and Tarqa failed .\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t velmora = 0, tarqa = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        velmora += !strcmp(e->text, "Velmora") && !strcmp(e->detail, "place");
+        tarqa += !strcmp(e->text, "Tarqa") && !strcmp(e->detail, "organization");
+    }
+    CHECK_INT(velmora, 2);
+    CHECK_INT(tarqa, 1);
+    sl_fact_items_free(items);
+}
