@@ -265,9 +265,10 @@ static const char *const premises[] = {"prison", "jail", "courthouse", "bank", "
     "area", "residence", "motel", "cafe", "market", "mosque", "temple", "synagogue", "port",
     "wholesaler", "retailer", "dealership", "club", NULL};
 
-/* Prepositions of place before a description: "at a Harlow bakery". */
+/* Prepositions of place and motion before a description: "at a Harlow
+ * bakery", "fled from an Eskby jail". */
 static const char *const place_preps[] = {"at", "in", "near", "outside", "inside", "on", "into",
-    NULL};
+    "from", "to", "across", "behind", "toward", "towards", NULL};
 
 /* The end of the run of up to three lower-case words from token `from` in
  * sentence `sent`: the noun a name qualifies is among them ("accounting

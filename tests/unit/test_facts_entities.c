@@ -288,24 +288,27 @@ TEST(facts_entities_lone_names_in_context)
     sl_fact_items_free(items);
 }
 
-/* A name qualifying premises after a preposition of place and an article is
- * a place ("at a suburban Harlow accounting firm", "in an Eskby
- * courthouse"); one qualifying other nouns there is none ("in a Brantvik
- * interview"). */
+/* A name qualifying premises after a preposition of place or motion and an
+ * article is a place ("at a suburban Harlow accounting firm", "in an Eskby
+ * courthouse", "from a Tornby jail"); one qualifying other nouns there is
+ * none ("in a Brantvik interview"). */
 TEST(facts_entities_premises_name_a_place)
 {
     sl_fact_items *items = facts_of_text(
         "A clerk was hurt at a suburban Harlow accounting firm on Monday. The trial opened in "
-        "an Eskby courthouse, as Jun Ota said in a Brantvik interview.\n", NULL);
+        "an Eskby courthouse, as Jun Ota said in a Brantvik interview. He had fled from a "
+        "Tornby jail.\n", NULL);
     const sl_fact_item *e = NULL;
-    size_t harlow = 0, eskby = 0;
+    size_t harlow = 0, eskby = 0, tornby = 0;
     for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
         CHECK(strcmp(e->text, "Brantvik"));
         harlow += !strcmp(e->text, "Harlow") && !strcmp(e->detail, "place");
         eskby += !strcmp(e->text, "Eskby") && !strcmp(e->detail, "place");
+        tornby += !strcmp(e->text, "Tornby") && !strcmp(e->detail, "place");
     }
     CHECK_INT(harlow, 1);
     CHECK_INT(eskby, 1);
+    CHECK_INT(tornby, 1);
     sl_fact_items_free(items);
 }
 
