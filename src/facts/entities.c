@@ -338,6 +338,9 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "organization";
     if (premises_of(d, first, end))
         return "place";
+    if (end < d->toks.n && d->sent_of[end] == d->sent_of[first] && !sl_facts_upper(d, end) &&
+        sl_facts_in(d, end, place_words) >= 0)
+        return "place"; /* a place's word in lower case after it: "struck Qorvik island" */
     if (the)
         return NULL; /* what it is, the noun after it says of itself, not of the name */
     if (first > 1 && sl_facts_is(d, first - 1, ",") && sl_facts_in(d, first - 2, firm_nouns) >= 0 &&

@@ -22,7 +22,7 @@ TEST(facts_entities_roles_and_short_forms)
             places += !strcmp(e->detail, "place");
     }
     CHECK(varnholt >= 3); /* "Ilse Varnholt" then "Varnholt" twice, resolved */
-    CHECK_INT(places, 1); /* "the port of Velmar"; the headline is title case */
+    CHECK_INT(places, 2); /* "the port of Velmar", and "Velmar harbour" in the headline */
     sl_fact_items_free(items);
     items = facts_of_text("Talks in Norway and Chile went on. Defense Minister Aurel Vintch "
                          "arrived late; Vintch said little.\n", NULL);
@@ -403,5 +403,20 @@ TEST(facts_entities_paired_place_stays_a_place)
     }
     CHECK_INT(velmora, 2);
     CHECK_INT(tarqa, 1);
+    sl_fact_items_free(items);
+}
+
+/* A place's word in lower case after a name makes it a place ("Qorvik
+ * island", "Dessby county"). */
+TEST(facts_entities_place_word_after_a_name)
+{
+    sl_fact_items *items = facts_of_text(
+        "The quake struck Qorvik island and shook Dessby county on Sunday .\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t places = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++)
+        places += (!strcmp(e->text, "Qorvik") || !strcmp(e->text, "Dessby")) &&
+                  !strcmp(e->detail, "place");
+    CHECK_INT(places, 2);
     sl_fact_items_free(items);
 }
