@@ -331,22 +331,6 @@ TEST(facts_entities_headline_in_capitals)
     sl_fact_items_free(items);
 }
 
-/* A country is no short form of a longer name it ends: after "Ballots and
- * Referenda of Norway", "Norway" is still the place. */
-TEST(facts_entities_country_is_no_short_form)
-{
-    sl_fact_items *items = facts_of_text(
-        "The Board for Ballots and Referenda of Norway counted late. Voters in Norway waited.\n",
-        NULL);
-    const sl_fact_item *e = NULL;
-    size_t norway = 0;
-    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++)
-        norway += !strcmp(e->text, "Norway") && !strcmp(e->detail, "place") &&
-                  !strcmp(e->about, "Norway");
-    CHECK_INT(norway, 1);
-    sl_fact_items_free(items);
-}
-
 /* Titles of police and sports ranks before a name are its role: "Senior
  * Trooper", "Harbour Rovers GM". */
 TEST(facts_entities_ranks_are_roles)
