@@ -404,3 +404,23 @@ TEST(facts_entities_place_word_after_a_name)
     CHECK_INT(places, 2);
     sl_fact_items_free(items);
 }
+
+/* A country's name is no short form of a name that only its shape made a
+ * person ("Quake Jolts Chile", a short title line); a person's surname that
+ * is a country's name still is ("Coach Ada Jordan" ... "Jordan said"). */
+TEST(facts_entities_country_is_no_short_form)
+{
+    sl_fact_items *items = facts_of_text(
+        "Quake Jolts Chile\nThe quake hit Chile on Sunday . Coach Ada Jordan left ; Jordan "
+        "said little .\n", NULL);
+    const sl_fact_item *e = NULL;
+    size_t chile = 0, jordan = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        chile += !strcmp(e->text, "Chile") && !strcmp(e->detail, "place");
+        jordan += !strcmp(e->text, "Jordan") && !strcmp(e->detail, "person") &&
+                  !strcmp(e->about, "Ada Jordan");
+    }
+    CHECK_INT(chile, 1);
+    CHECK_INT(jordan, 1);
+    sl_fact_items_free(items);
+}
