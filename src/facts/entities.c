@@ -563,7 +563,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     if (!seen && nm->refers != k_name)
         seen = by_name[nm->refers];
     if (seen && seen->weak && seen->len > b - a && sl_facts_is_place(d->s + a, b - a))
-        seen = NULL; /* a country is no short form of a person by shape alone ("Quake Jolts Chile") */
+        seen = NULL; /* no short form of a person by shape alone: "Quake Jolts Chile" */
     if (qualifies_people(d, name, end) && !(seen && !strcmp(seen->type, "person")))
         return; /* "a Texas inmate"; not "a Dalembert fan" */
     if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, speech_verbs) < 0 &&

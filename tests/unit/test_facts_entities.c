@@ -288,28 +288,46 @@ TEST(facts_entities_lone_names_in_context)
     sl_fact_items_free(items);
 }
 
+/* What one entity check expects: `count` entities read `text` as `type`
+ * (any type when NULL) under the name `about` (any when NULL). */
+typedef struct want_entity {
+    const char *text, *type, *about;
+    size_t count;
+} want_entity;
+
+/* Checks each expectation of `want` on the entities of `text`. */
+static void check_entities(const char *text, const want_entity *want, size_t n_want)
+{
+    sl_fact_items *items = facts_of_text(text, NULL);
+    for (size_t w = 0; w < n_want; w++) {
+        const sl_fact_item *e = NULL;
+        size_t n = 0;
+        for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++)
+            n += !strcmp(e->text, want[w].text) &&
+                 (!want[w].type || !strcmp(e->detail, want[w].type)) &&
+                 (!want[w].about || (e->about && !strcmp(e->about, want[w].about)));
+        CHECK_INT(n, want[w].count);
+    }
+    sl_fact_items_free(items);
+}
+
+#define CHECK_ENTITIES(text, ...)                                                            \
+    do {                                                                                     \
+        const want_entity want_[] = {__VA_ARGS__};                                           \
+        check_entities(text, want_, sizeof want_ / sizeof *want_);                           \
+    } while (0)
+
 /* A name qualifying premises after a preposition of place or motion and an
  * article is a place ("at a suburban Harlow accounting firm", "in an Eskby
  * courthouse", "from a Tornby jail"); one qualifying other nouns there is
  * none ("in a Brantvik interview"). */
 TEST(facts_entities_premises_name_a_place)
 {
-    sl_fact_items *items = facts_of_text(
-        "A clerk was hurt at a suburban Harlow accounting firm on Monday. The trial opened in "
-        "an Eskby courthouse, as Jun Ota said in a Brantvik interview. He had fled from a "
-        "Tornby jail.\n", NULL);
-    const sl_fact_item *e = NULL;
-    size_t harlow = 0, eskby = 0, tornby = 0;
-    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
-        CHECK(strcmp(e->text, "Brantvik"));
-        harlow += !strcmp(e->text, "Harlow") && !strcmp(e->detail, "place");
-        eskby += !strcmp(e->text, "Eskby") && !strcmp(e->detail, "place");
-        tornby += !strcmp(e->text, "Tornby") && !strcmp(e->detail, "place");
-    }
-    CHECK_INT(harlow, 1);
-    CHECK_INT(eskby, 1);
-    CHECK_INT(tornby, 1);
-    sl_fact_items_free(items);
+    CHECK_ENTITIES("A clerk was hurt at a suburban Harlow accounting firm on Monday. The trial "
+                   "opened in an Eskby courthouse, as Jun Ota said in a Brantvik interview. He "
+                   "had fled from a Tornby jail.\n",
+                   {"Brantvik", NULL, NULL, 0}, {"Harlow", "place", NULL, 1},
+                   {"Eskby", "place", NULL, 1}, {"Tornby", "place", NULL, 1});
 }
 
 /* A headline in capitals takes the body's names as any headline does, its
@@ -317,18 +335,10 @@ TEST(facts_entities_premises_name_a_place)
  * the short form of "Ben Okonjo"). */
 TEST(facts_entities_headline_in_capitals)
 {
-    sl_fact_items *items = facts_of_text(
-        "MIRA TALLIS SIGNS WITH OKONJO FOR THREE FILMS\n"
-        "Mira Tallis has signed with the producer Ben Okonjo , her agent said .\n", NULL);
-    const sl_fact_item *e = NULL;
-    size_t tallis = 0, okonjo = 0;
-    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
-        tallis += e->about && !strcmp(e->about, "Mira Tallis") && !strcmp(e->detail, "person");
-        okonjo += e->about && !strcmp(e->about, "Ben Okonjo") && !strcmp(e->detail, "person");
-    }
-    CHECK_INT(tallis, 2);
-    CHECK_INT(okonjo, 2);
-    sl_fact_items_free(items);
+    CHECK_ENTITIES("MIRA TALLIS SIGNS WITH OKONJO FOR THREE FILMS\n"
+                   "Mira Tallis has signed with the producer Ben Okonjo , her agent said .\n",
+                   {"MIRA TALLIS", "person", "Mira Tallis", 1},
+                   {"OKONJO", "person", "Ben Okonjo", 1});
 }
 
 /* Titles of police and sports ranks before a name are its role: "Senior
@@ -356,53 +366,23 @@ TEST(facts_entities_ranks_are_roles)
  * such a noun stays ("a Tallis fan", once Mira Tallis is known). */
 TEST(facts_entities_origin_of_people)
 {
-    sl_fact_items *items = facts_of_text(
-        "A Texas inmate fled on Monday , and the Harlow police chief said the search in Texas "
-        "goes on . Mira Tallis , 40 , sang ; a Tallis fan wept .\n", NULL);
-    const sl_fact_item *e = NULL;
-    size_t texas = 0, harlow = 0, tallis = 0;
-    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
-        texas += !strcmp(e->text, "Texas");
-        harlow += !strcmp(e->text, "Harlow");
-        tallis += e->about && !strcmp(e->about, "Mira Tallis");
-    }
-    CHECK_INT(texas, 1);
-    CHECK_INT(harlow, 0);
-    CHECK_INT(tallis, 2);
-    sl_fact_items_free(items);
+    CHECK_ENTITIES("A Texas inmate fled on Monday , and the Harlow police chief said the search "
+                   "in Texas goes on . Mira Tallis , 40 , sang ; a Tallis fan wept .\n",
+                   {"Texas", NULL, NULL, 1}, {"Harlow", NULL, NULL, 0},
+                   {"Tallis", "person", "Mira Tallis", 1});
 }
 
 /* A lone name paired with a country is a group ("talks between Norway and
- * Tarqa") unless the text also places something in it ("in Velmora"). */
-TEST(facts_entities_paired_place_stays_a_place)
-{
-    sl_fact_items *items = facts_of_text(
-        "The tremor was felt in Velmora . It shook the land between Norway and Velmora . "
-        "Talks between Norway and Tarqa failed .\n", NULL);
-    const sl_fact_item *e = NULL;
-    size_t velmora = 0, tarqa = 0;
-    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
-        velmora += !strcmp(e->text, "Velmora") && !strcmp(e->detail, "place");
-        tarqa += !strcmp(e->text, "Tarqa") && !strcmp(e->detail, "organization");
-    }
-    CHECK_INT(velmora, 2);
-    CHECK_INT(tarqa, 1);
-    sl_fact_items_free(items);
-}
-
-/* A place's word in lower case after a name makes it a place ("Qorvik
+ * Tarqa") unless the text also places something in it ("in Velmora"); a
+ * place's word in lower case after a name makes it a place ("Qorvik
  * island", "Dessby county"). */
-TEST(facts_entities_place_word_after_a_name)
+TEST(facts_entities_places_by_their_words)
 {
-    sl_fact_items *items = facts_of_text(
-        "The quake struck Qorvik island and shook Dessby county on Sunday .\n", NULL);
-    const sl_fact_item *e = NULL;
-    size_t places = 0;
-    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++)
-        places += (!strcmp(e->text, "Qorvik") || !strcmp(e->text, "Dessby")) &&
-                  !strcmp(e->detail, "place");
-    CHECK_INT(places, 2);
-    sl_fact_items_free(items);
+    CHECK_ENTITIES("The tremor was felt in Velmora . It shook the land between Norway and "
+                   "Velmora . Talks between Norway and Tarqa failed . The quake struck Qorvik "
+                   "island and shook Dessby county on Sunday .\n",
+                   {"Velmora", "place", NULL, 2}, {"Tarqa", "organization", NULL, 1},
+                   {"Qorvik", "place", NULL, 1}, {"Dessby", "place", NULL, 1});
 }
 
 /* A country's name is no short form of a name that only its shape made a
@@ -410,17 +390,7 @@ TEST(facts_entities_place_word_after_a_name)
  * is a country's name still is ("Coach Ada Jordan" ... "Jordan said"). */
 TEST(facts_entities_country_is_no_short_form)
 {
-    sl_fact_items *items = facts_of_text(
-        "Quake Jolts Chile\nThe quake hit Chile on Sunday . Coach Ada Jordan left ; Jordan "
-        "said little .\n", NULL);
-    const sl_fact_item *e = NULL;
-    size_t chile = 0, jordan = 0;
-    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
-        chile += !strcmp(e->text, "Chile") && !strcmp(e->detail, "place");
-        jordan += !strcmp(e->text, "Jordan") && !strcmp(e->detail, "person") &&
-                  !strcmp(e->about, "Ada Jordan");
-    }
-    CHECK_INT(chile, 1);
-    CHECK_INT(jordan, 1);
-    sl_fact_items_free(items);
+    CHECK_ENTITIES("Quake Jolts Chile\nThe quake hit Chile on Sunday . Coach Ada Jordan left ; "
+                   "Jordan said little .\n",
+                   {"Chile", "place", NULL, 1}, {"Jordan", "person", "Ada Jordan", 1});
 }
