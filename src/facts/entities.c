@@ -284,9 +284,9 @@ static size_t lower_run_end(const sl_facts_doc *d, size_t from, size_t sent)
 }
 
 /* Whether the name [first, end) qualifies premises in a place's description:
- * a preposition of place, an article, up to two lower-case words, the name,
- * then up to three lower-case words holding a noun of premises ("at a
- * suburban Harlow accounting firm", "in an Eskby courthouse"). */
+ * a preposition of place or motion, an article, up to two lower-case words,
+ * the name, then up to three lower-case words holding a noun of premises
+ * ("at a suburban Harlow accounting firm", "in an Eskby courthouse"). */
 static bool premises_of(const sl_facts_doc *d, size_t first, size_t end)
 {
     size_t k = first, lower = 0;
