@@ -468,44 +468,6 @@ static bool all_capitals(const sl_facts_doc *d, size_t a, size_t b)
     return true;
 }
 
-/* Nouns of people that a place's name may qualify: "a Texas inmate", "the
- * Woodburn police chief" (with the role words but a state's offices). */
-static const char *const people_nouns[] = {"man", "woman", "men", "women", "boy", "girl",
-    "teen", "teenager", "youth", "resident", "residents", "inmate", "inmates", "prisoner",
-    "native", "student", "worker", "workers", "officer", "officers", "deputy", "police",
-    "judge", "prosecutor", "star", "actor", "actress", "player", "fan", "fans", "gang", "member",
-    "members", "family", "couple", "mother", "father", "lifer", "escapee", "killer", "gunman",
-    "suspect", "victim", "citizen", "voters", "people", "lawmaker", "official", "officials",
-    NULL};
-/* Offices that speak for a state: "the U.S. envoy" names the country as an actor. */
-static const char *const state_offices[] = {"envoy", "ambassador", "president", "minister",
-    "secretary", "premier", "chancellor", "king", "queen", "prince", "princess", "emir",
-    "sultan", "consul", "diplomat", "diplomats", "government", NULL};
-
-/* Whether the name [name, end), after "a", "an" or "the", qualifies a noun
- * of people ("a Texas inmate", "a Harlow gang member"): it says where they
- * are from, not a place where something happened (ECB+ marks no such name;
- * the same place named as one, "in Texas", is listed). A name holding "of"
- * or ending on a place's word is a place's own name ("the Gulf of Aden");
- * before a state's office the country acts ("the U.S. envoy"). */
-static bool qualifies_people(const sl_facts_doc *d, size_t name, size_t end)
-{
-    if (name == 0 || !(sl_facts_is(d, name - 1, "a") || sl_facts_is(d, name - 1, "an") ||
-                       sl_facts_is(d, name - 1, "the")))
-        return false;
-    for (size_t j = name + 1; j < end; j++)
-        if (sl_facts_is(d, j, "of"))
-            return false;
-    if (sl_facts_in(d, end - 1, place_words) >= 0)
-        return false;
-    size_t head = lower_run_end(d, end, d->sent_of[name]);
-    for (size_t k = end; k < head; k++)
-        if (sl_facts_in(d, k, people_nouns) >= 0 ||
-            (is_role(d, k) && sl_facts_in(d, k, state_offices) < 0))
-            return true;
-    return false;
-}
-
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
@@ -564,8 +526,6 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         seen = by_name[nm->refers];
     if (seen && seen->weak && seen->len > b - a && sl_facts_is_place(d->s + a, b - a))
         seen = NULL; /* no short form of a person by shape alone: "Quake Jolts Chile" */
-    if (qualifies_people(d, name, end) && !(seen && !strcmp(seen->type, "person")))
-        return; /* "a Texas inmate"; not "a Dalembert fan" */
     if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, speech_verbs) < 0 &&
         !age_after(d, end) && !state_possessive(d, name))
         return; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */

@@ -360,16 +360,13 @@ TEST(facts_entities_ranks_are_roles)
     sl_fact_items_free(items);
 }
 
-/* A place's name qualifying a noun of people after an article says where
- * they are from ("a Texas inmate", "the Harlow police chief"): no mention;
- * the place named as one is ("in Texas"), and a person's name qualifying
- * such a noun stays ("a Tallis fan", once Mira Tallis is known). */
+/* A place's name qualifying a noun of people says where they are from:
+ * still a place of the story ("a Texas inmate", as "in Texas"). */
 TEST(facts_entities_origin_of_people)
 {
-    CHECK_ENTITIES("A Texas inmate fled on Monday , and the Harlow police chief said the search "
-                   "in Texas goes on . Mira Tallis , 40 , sang ; a Tallis fan wept .\n",
-                   {"Texas", NULL, NULL, 1}, {"Harlow", NULL, NULL, 0},
-                   {"Tallis", "person", "Mira Tallis", 1});
+    CHECK_ENTITIES("A Texas inmate fled on Monday , and the Ohio police chief said the search "
+                   "goes on .\n",
+                   {"Texas", "place", NULL, 1}, {"Ohio", "place", NULL, 1});
 }
 
 /* A lone name paired with a country is a group ("talks between Norway and
