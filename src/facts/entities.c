@@ -102,6 +102,9 @@ static bool is_role(const sl_facts_doc *d, size_t i)
 {
     size_t n;
     const char *s = sl_facts_tok(d, i, &n);
+    /* "Senior Trooper", but not "a senior Biden administration official" */
+    if (sl_facts_is(d, i, "senior"))
+        return i + 1 < d->toks.n && is_role(d, i + 1);
     if (sl_facts_in(d, i, role_words) >= 0)
         return true;
     /* "Gov" of "Gov.": the abbreviation with its dot */

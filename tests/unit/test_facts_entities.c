@@ -342,15 +342,18 @@ TEST(facts_entities_headline_in_capitals)
 }
 
 /* Titles of police and sports ranks before a name are its role: "Senior
- * Trooper", "Harbour Rovers GM". */
+ * Trooper", "Harbour Rovers GM"; "senior" alone is none ("a senior Brenn
+ * campaign aide" gives Ada Brenn no role). */
 TEST(facts_entities_ranks_are_roles)
 {
     sl_fact_items *items = facts_of_text(
         "Senior Trooper Ada Brenn , a bomb technician , was hurt . Harbour Rovers GM Tomas Ek "
-        "confirmed the offer .\n", NULL);
+        "confirmed the offer . Lena Brenn , her sister , spoke to a senior Brenn family friend .\n",
+        NULL);
     const sl_fact_item *e = NULL;
     size_t right = 0;
     for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++) {
+        CHECK(!e->role || strcmp(e->role, "senior"));
         right += !strcmp(e->text, "Ada Brenn") && !strcmp(e->detail, "person") &&
                  e->role && !strcmp(e->role, "Senior Trooper");
         right += !strcmp(e->text, "Tomas Ek") && !strcmp(e->detail, "person") && e->role &&
