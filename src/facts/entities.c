@@ -27,6 +27,7 @@ static const char *const role_words[] = {"president", "minister", "secretary", "
     "player", "star", "detective", "inspector", "sheriff", "chief", "manager", "analyst",
     "economist", "author", "editor", "reporter", "correspondent", "emir", "sultan", "crown",
     "master", "commissioner", "superintendent", "councillor", "councilor", "chief", "champion",
+    "trooper", "marshal", "gm", "sergeant", "lieutenant", "corporal", "constable", "senior",
     NULL};
 /* Words that end (or start) an organisation's name. */
 static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.",
@@ -101,6 +102,9 @@ static bool is_role(const sl_facts_doc *d, size_t i)
 {
     size_t n;
     const char *s = sl_facts_tok(d, i, &n);
+    /* "Senior Trooper", but not "a senior Biden administration official" */
+    if (sl_facts_is(d, i, "senior"))
+        return i + 1 < d->toks.n && is_role(d, i + 1);
     if (sl_facts_in(d, i, role_words) >= 0)
         return true;
     /* "Gov" of "Gov.": the abbreviation with its dot */
@@ -254,6 +258,54 @@ static bool copyright_mark(const sl_facts_doc *d, size_t i)
     return (n == 2 && !memcmp(w, "\xC2\xA9", 2)) || (n == 9 && !strncasecmp(w, "copyright", 9));
 }
 
+/* Nouns of buildings, premises and streets: "at a Harlow bakery". */
+static const char *const premises[] = {"prison", "jail", "courthouse", "bank", "branch",
+    "office", "offices", "firm", "building", "street", "hospital", "store", "shop", "home",
+    "house", "school", "church", "hotel", "restaurant", "apartment", "neighborhood",
+    "neighbourhood", "suburb", "business", "plant", "factory", "warehouse", "mall",
+    "supermarket", "center", "centre", "clinic", "facility", "station", "airport", "park",
+    "campus", "bar", "nightclub", "theater", "theatre", "stadium", "arena", "road", "highway",
+    "area", "residence", "motel", "cafe", "market", "mosque", "temple", "synagogue", "port",
+    "wholesaler", "retailer", "dealership", "club", NULL};
+
+/* Prepositions of place and motion before a description: "at a Harlow
+ * bakery", "fled from an Eskby jail". */
+static const char *const place_preps[] = {"at", "in", "near", "outside", "inside", "on", "into",
+    "from", "to", "across", "behind", "toward", "towards", NULL};
+
+/* The end of the run of up to three lower-case words from token `from` in
+ * sentence `sent`: the noun a name qualifies is among them ("accounting
+ * firm", "gang member"; "inmate fled": the verb after it comes too). */
+static size_t lower_run_end(const sl_facts_doc *d, size_t from, size_t sent)
+{
+    size_t k = from;
+    while (k < d->toks.n && k < from + 3 && d->sent_of[k] == sent &&
+           (d->toks.items[k].flags & SL_TOK_WORD) &&
+           !(d->toks.items[k].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)))
+        k++;
+    return k;
+}
+
+/* Whether the name [first, end) qualifies premises in a place's description:
+ * a preposition of place or motion, an article, up to two lower-case words,
+ * the name, then up to three lower-case words holding a noun of premises
+ * ("at a suburban Harlow accounting firm", "in an Eskby courthouse"). */
+static bool premises_of(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t k = first, lower = 0;
+    while (k > 0 && lower < 2 && (d->toks.items[k - 1].flags & SL_TOK_WORD) &&
+           !(d->toks.items[k - 1].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)))
+        k--, lower++;
+    if (k < 2 || !(sl_facts_is(d, k - 1, "a") || sl_facts_is(d, k - 1, "an") ||
+                   sl_facts_is(d, k - 1, "the")) || sl_facts_in(d, k - 2, place_preps) < 0)
+        return false;
+    size_t head = lower_run_end(d, end, d->sent_of[first]);
+    for (size_t j = end; j < head; j++)
+        if (sl_facts_in(d, j, premises) >= 0)
+            return true;
+    return false;
+}
+
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
 {
@@ -287,6 +339,11 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
         (the && !modifies))
         return "organization";
+    if (premises_of(d, first, end))
+        return "place";
+    if (end < d->toks.n && d->sent_of[end] == d->sent_of[first] && !sl_facts_upper(d, end) &&
+        sl_facts_in(d, end, place_words) >= 0)
+        return "place"; /* a place's word in lower case after it: "struck Qorvik island" */
     if (the)
         return NULL; /* what it is, the noun after it says of itself, not of the name */
     if (first > 1 && sl_facts_is(d, first - 1, ",") && sl_facts_in(d, first - 2, firm_nouns) >= 0 &&
@@ -355,6 +412,18 @@ static bool demonym(const sl_facts_doc *d, size_t i)
            (n > 5 && !strncmp(w + n - 3, "ese", 3)) || (n > 5 && !strncmp(w + n - 3, "ish", 3));
 }
 
+/* Writes s[0, n) in capitals as a name ("GARY ROSS" -> "Gary Ross") to
+ * out, which may be s; returns n. */
+static size_t title_cased(const char *s, size_t n, char *out)
+{
+    for (size_t k = 0; k < n; k++) {
+        bool opens = k == 0 || s[k - 1] == ' ' || s[k - 1] == '-';
+        out[k] = (char)(!opens && s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]);
+    }
+    out[n] = '\0';
+    return n;
+}
+
 /* The name an entity is listed under, the same in every article: an
  * alias's name ("U.S." -> "United States"), a name in capitals written as a
  * name ("TEL AVIV" -> "Tel Aviv"; one word such as "NATO" stays), else the
@@ -371,10 +440,7 @@ static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, u
     bool caps = !alias && nm->end - name >= 2;
     for (size_t k = name; caps && k < nm->end; k++)
         caps = !(d->toks.items[k].flags & SL_TOK_WORD) || (d->toks.items[k].flags & SL_TOK_ALLCAPS);
-    for (size_t i = 1; caps && i < n; i++)
-        if (out[i] >= 'A' && out[i] <= 'Z' && out[i - 1] != ' ' && out[i - 1] != '-')
-            out[i] |= 0x20;
-    return n;
+    return caps ? title_cased(out, n, out) : n;
 }
 
 /* Words before "May" that make it the month: "in May", "the end of May". */
@@ -461,6 +527,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     const known *seen = find_known(kn, *n_known, d->s + a, b - a, a);
     if (!seen && nm->refers != k_name)
         seen = by_name[nm->refers];
+    if (seen && seen->weak && seen->len > b - a && sl_facts_is_place(d->s + a, b - a))
+        seen = NULL; /* no short form of a person by shape alone: "Quake Jolts Chile" */
     if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, speech_verbs) < 0 &&
         !age_after(d, end) && !state_possessive(d, name))
         return; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
@@ -537,6 +605,9 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
         uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
         /* the body's names, wherever met: a headline precedes its body */
         const known *seen = find_known(kn, n_known, d->s + a, b - a, UINT32_MAX);
+        char title[128];
+        if (!seen && all_capitals(d, i, end) && b - a < sizeof title)
+            seen = find_known(kn, n_known, title, title_cased(d->s + a, b - a, title), UINT32_MAX);
         const char *type = seen ? seen->type : sl_facts_is_place(d->s + a, b - a) ? "place" : NULL;
         if (!type)
             continue;
@@ -573,8 +644,24 @@ static bool paired_with_place(const sl_facts_doc *d, const sl_name *a, const sl_
     return pa != pb;
 }
 
+/* Whether a name of that key follows "in", "at" or "near" somewhere in
+ * the text: a place, even where it is paired with one ("between Al Ain and
+ * Dubai" after "felt in Dubai"). */
+static bool placed_somewhere(const sl_facts_doc *d, const sl_name_vec *names, uint64_t key)
+{
+    for (size_t k = 0; k < names->n; k++) {
+        const sl_name *nm = &names->items[k];
+        if (nm->key == key && nm->first > 0 &&
+            (sl_facts_is(d, nm->first - 1, "in") || sl_facts_is(d, nm->first - 1, "at") ||
+             sl_facts_is(d, nm->first - 1, "near")))
+            return true;
+    }
+    return false;
+}
+
 /* The keys of the names the text speaks of as groups, anywhere in it: after
- * a group noun, before a member noun, or paired with a country. */
+ * a group noun, before a member noun, or paired with a country (unless it is
+ * a place elsewhere). */
 static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64_t *keys,
                          size_t cap)
 {
@@ -587,7 +674,8 @@ static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64
         bool paired = nm->end - nm->first == 1 &&
                       !sl_facts_is_place(d->s + nm->start, nm->stop - nm->start) &&
                       ((k > 0 && paired_with_place(d, &names->items[k - 1], nm)) ||
-                       (k + 1 < names->n && paired_with_place(d, nm, &names->items[k + 1])));
+                       (k + 1 < names->n && paired_with_place(d, nm, &names->items[k + 1]))) &&
+                      !placed_somewhere(d, names, nm->key); /* last: it reads every name */
         if (nm->end - nm->first <= 3 && (before || after || paired))
             keys[n++] = nm->key;
     }
