@@ -141,9 +141,11 @@ static int run(cli *c, sl_engine *e)
     int width = cli_width();
     int used = printf("story %lld: ", (long long)s->line.id);
     cli_print_cut(s->line.title ? s->line.title : "(untitled)", width - used);
-    printf("\n  %d %s from %d %s", s->line.n_articles,
-           cli_noun(s->line.n_articles, "article", "articles"), s->line.n_sources,
-           cli_noun(s->line.n_sources, "outlet", "outlets"));
+    printf("\n  %d %s", s->line.n_articles, cli_noun(s->line.n_articles, "article", "articles"));
+    if (s->line.n_sources)
+        printf(" from %d %s", s->line.n_sources, cli_noun(s->line.n_sources, "outlet", "outlets"));
+    else
+        printf(", no outlet named");
     if (s->line.first_published)
         printf(", %s to %s", s->line.first_published,
                s->line.last_published ? s->line.last_published : s->line.first_published);
