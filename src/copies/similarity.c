@@ -153,37 +153,77 @@ static uint64_t filter_bit(uint32_t id)
     return 1ull << ((id * 0x9E3779B1u) >> 26);
 }
 
+/* Where each distinct word of a sequence (its first 128 words kept) stands,
+ * as a bit mask over those positions: the match vectors of the bit-parallel
+ * LCS, found by a hash of the word instead of a scan of the sequence. */
+#define MASK_SLOTS 256
+typedef struct word_masks {
+    uint8_t slot[MASK_SLOTS];   /* 1 + index into the words below; 0 when empty */
+    uint32_t id[128];
+    uint64_t mask[128][2];
+    size_t words, kept;         /* distinct words, and positions kept */
+    uint64_t filter;            /* filter_bit of every kept word */
+} word_masks;
+
+static size_t mask_slot(uint32_t id)
+{
+    return (id * 0x9E3779B1u) >> 24;
+}
+
+/* The masks of `id`, NULL when the sequence does not have it. */
+static const uint64_t *masks_of(const word_masks *t, uint32_t id)
+{
+    if (!(t->filter & filter_bit(id)))
+        return NULL;
+    for (size_t h = mask_slot(id); t->slot[h]; h = (h + 1) & (MASK_SLOTS - 1))
+        if (t->id[t->slot[h] - 1] == id)
+            return t->mask[t->slot[h] - 1];
+    return NULL;
+}
+
+/* The masks of b's words, words with a flag in `skip` left out. */
+static void masks_build(word_masks *t, const uint32_t *b, size_t nb, uint32_t skip)
+{
+    memset(t->slot, 0, sizeof t->slot);
+    t->words = t->kept = 0;
+    t->filter = 0;
+    for (size_t j = 0; j < nb && t->kept < 128; j++) {
+        if (b[j] & skip)
+            continue;
+        uint32_t id = SL_TERM_ID(b[j]);
+        size_t h = mask_slot(id);
+        while (t->slot[h] && t->id[t->slot[h] - 1] != id)
+            h = (h + 1) & (MASK_SLOTS - 1);
+        if (!t->slot[h]) {
+            t->id[t->words] = id;
+            t->mask[t->words][0] = t->mask[t->words][1] = 0;
+            t->slot[h] = (uint8_t)++t->words;
+        }
+        t->mask[t->slot[h] - 1][t->kept / 64] |= 1ull << (t->kept % 64);
+        t->filter |= filter_bit(id);
+        t->kept++;
+    }
+}
+
 /* Longest common subsequence of two word sequences, words with a flag in
  * `skip` left out, bit-parallel as in order.c; b is read up to 128 words
- * (two 64-bit words). A word of a that the filter of b's words rules out
- * matches nothing, and the step would leave the row as it is: it is not
- * looked for. Returns the length; *shorter gets the shorter sequence's
- * length after skipping. */
+ * (two 64-bit words). A word of a that b does not have would leave the row
+ * as it is: it is skipped. Returns the length; *shorter gets the shorter
+ * sequence's length after skipping. */
 static size_t sequence_overlap(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
                                uint32_t skip, size_t *shorter)
 {
-    uint32_t kept[128];
-    size_t m = 0, la = 0;
-    uint64_t filter = 0;
-    for (size_t j = 0; j < nb && m < 128; j++)
-        if (!(b[j] & skip)) {
-            kept[m++] = SL_TERM_ID(b[j]);
-            filter |= filter_bit(SL_TERM_ID(b[j]));
-        }
-    size_t low = m < 64 ? m : 64;
+    word_masks t;
+    masks_build(&t, b, nb, skip);
+    size_t m = t.kept, la = 0;
     uint64_t v[2] = {~0ull, ~0ull};
     for (size_t i = 0; i < na; i++) {
         if (a[i] & skip)
             continue;
         la++;
-        uint32_t id = SL_TERM_ID(a[i]);
-        if (!(filter & filter_bit(id)))
+        const uint64_t *mask = masks_of(&t, SL_TERM_ID(a[i]));
+        if (!mask)
             continue;
-        uint64_t mask[2] = {0, 0};
-        for (size_t j = 0; j < low; j++)
-            mask[0] |= (uint64_t)(kept[j] == id) << j;
-        for (size_t j = low; j < m; j++)
-            mask[1] |= (uint64_t)(kept[j] == id) << (j - 64);
         uint64_t u0 = v[0] & mask[0], u1 = v[1] & mask[1];
         uint64_t sum0 = v[0] + u0, carry = sum0 < v[0];
         uint64_t diff0 = v[0] - u0, borrow = v[0] < u0;
