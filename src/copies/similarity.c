@@ -153,25 +153,33 @@ static uint64_t filter_bit(uint32_t id)
     return 1ull << ((id * 0x9E3779B1u) >> 26);
 }
 
-/* Where each distinct word of a sequence (its first 128 words kept) stands,
- * as a bit mask over those positions: the match vectors of the bit-parallel
- * LCS, found by a hash of the word instead of a scan of the sequence. */
-#define MASK_SLOTS 256
+/* The two orders the similarity reads (f[8] and f[3]): all words, and
+ * content words (stop words left out). */
+enum { ALL_WORDS, CONTENT_WORDS, ORDERS };
+#define ORDER_KEPT 128                       /* words of b read per order */
+#define MASK_WORDS (ORDERS * ORDER_KEPT)     /* distinct words at most */
+#define MASK_SLOTS (2 * MASK_WORDS)
+
+/* Where each distinct word of sequence b stands among the words each order
+ * keeps (its first 128), as bit masks over those positions: the match
+ * vectors of the bit-parallel LCS, found by a hash of the word instead of
+ * a scan of the sequence, for both orders in one pass. */
+typedef uint64_t row_mask[2];    /* 128 positions */
 typedef struct word_masks {
-    uint8_t slot[MASK_SLOTS];   /* 1 + index into the words below; 0 when empty */
-    uint32_t id[128];
-    uint64_t mask[128][2];
-    size_t words, kept;         /* distinct words, and positions kept */
-    uint64_t filter;            /* filter_bit of every kept word */
+    uint16_t slot[MASK_SLOTS];   /* 1 + index into the words below; 0 when empty */
+    uint32_t id[MASK_WORDS];
+    row_mask mask[MASK_WORDS][ORDERS];
+    size_t words, kept[ORDERS];  /* distinct words, and positions kept per order */
+    uint64_t filter;             /* filter_bit of every word */
 } word_masks;
 
 static size_t mask_slot(uint32_t id)
 {
-    return (id * 0x9E3779B1u) >> 24;
+    return (id * 0x9E3779B1u) >> 23;
 }
 
-/* The masks of `id`, NULL when the sequence does not have it. */
-static const uint64_t *masks_of(const word_masks *t, uint32_t id)
+/* The masks of `id` (per order), NULL when the sequence does not have it. */
+static const row_mask *masks_of(const word_masks *t, uint32_t id)
 {
     if (!(t->filter & filter_bit(id)))
         return NULL;
@@ -181,64 +189,96 @@ static const uint64_t *masks_of(const word_masks *t, uint32_t id)
     return NULL;
 }
 
-/* The masks of b's words, words with a flag in `skip` left out. */
-static void masks_build(word_masks *t, const uint32_t *b, size_t nb, uint32_t skip)
+/* The index of `id` among the words, added with empty masks when new. */
+static size_t word_of(word_masks *t, uint32_t id)
+{
+    size_t h = mask_slot(id);
+    while (t->slot[h] && t->id[t->slot[h] - 1] != id)
+        h = (h + 1) & (MASK_SLOTS - 1);
+    if (!t->slot[h]) {
+        t->id[t->words] = id;
+        memset(t->mask[t->words], 0, sizeof t->mask[t->words]);
+        t->slot[h] = (uint16_t)++t->words;
+        t->filter |= filter_bit(id);
+    }
+    return t->slot[h] - 1u;
+}
+
+static void keep_position(word_masks *t, size_t w, int order)
+{
+    t->mask[w][order][t->kept[order] / 64] |= 1ull << (t->kept[order] % 64);
+    t->kept[order]++;
+}
+
+static void masks_build(word_masks *t, const uint32_t *b, size_t nb)
 {
     memset(t->slot, 0, sizeof t->slot);
-    t->words = t->kept = 0;
+    t->words = t->kept[ALL_WORDS] = t->kept[CONTENT_WORDS] = 0;
     t->filter = 0;
-    for (size_t j = 0; j < nb && t->kept < 128; j++) {
-        if (b[j] & skip)
+    for (size_t j = 0; j < nb; j++) {
+        bool all = t->kept[ALL_WORDS] < ORDER_KEPT;
+        bool content = t->kept[CONTENT_WORDS] < ORDER_KEPT && !(b[j] & SL_TERM_STOP);
+        if (!all && t->kept[CONTENT_WORDS] >= ORDER_KEPT)
+            break;
+        if (!all && !content)
             continue;
-        uint32_t id = SL_TERM_ID(b[j]);
-        size_t h = mask_slot(id);
-        while (t->slot[h] && t->id[t->slot[h] - 1] != id)
-            h = (h + 1) & (MASK_SLOTS - 1);
-        if (!t->slot[h]) {
-            t->id[t->words] = id;
-            t->mask[t->words][0] = t->mask[t->words][1] = 0;
-            t->slot[h] = (uint8_t)++t->words;
-        }
-        t->mask[t->slot[h] - 1][t->kept / 64] |= 1ull << (t->kept % 64);
-        t->filter |= filter_bit(id);
-        t->kept++;
+        size_t w = word_of(t, SL_TERM_ID(b[j]));
+        if (all)
+            keep_position(t, w, ALL_WORDS);
+        if (content)
+            keep_position(t, w, CONTENT_WORDS);
     }
 }
 
-/* Longest common subsequence of two word sequences, words with a flag in
- * `skip` left out, bit-parallel as in order.c; b is read up to 128 words
- * (two 64-bit words). A word of a that b does not have would leave the row
- * as it is: it is skipped. Returns the length; *shorter gets the shorter
- * sequence's length after skipping. */
-static size_t sequence_overlap(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
-                               uint32_t skip, size_t *shorter)
+/* One step of the bit-parallel LCS row (order.c) for a word's match mask. */
+static void lcs_step(row_mask v, const row_mask mask)
 {
-    word_masks t;
-    masks_build(&t, b, nb, skip);
-    size_t m = t.kept, la = 0;
-    uint64_t v[2] = {~0ull, ~0ull};
-    for (size_t i = 0; i < na; i++) {
-        if (a[i] & skip)
-            continue;
-        la++;
-        const uint64_t *mask = masks_of(&t, SL_TERM_ID(a[i]));
-        if (!mask)
-            continue;
-        uint64_t u0 = v[0] & mask[0], u1 = v[1] & mask[1];
-        uint64_t sum0 = v[0] + u0, carry = sum0 < v[0];
-        uint64_t diff0 = v[0] - u0, borrow = v[0] < u0;
-        uint64_t sum1 = v[1] + u1 + carry, diff1 = v[1] - u1 - borrow;
-        v[0] = sum0 | diff0;
-        v[1] = sum1 | diff1;
-    }
+    uint64_t u0 = v[0] & mask[0], u1 = v[1] & mask[1];
+    uint64_t sum0 = v[0] + u0, carry = sum0 < v[0];
+    uint64_t diff0 = v[0] - u0, borrow = v[0] < u0;
+    uint64_t sum1 = v[1] + u1 + carry, diff1 = v[1] - u1 - borrow;
+    v[0] = sum0 | diff0;
+    v[1] = sum1 | diff1;
+}
+
+/* The LCS length of a row over m kept positions. */
+static size_t lcs_of(const row_mask v, size_t m)
+{
     size_t lcs = 0;
     for (size_t w = 0; w < 2; w++) {
         size_t bits = m > 64 * w ? (m - 64 * w < 64 ? m - 64 * w : 64) : 0;
         uint64_t live = bits == 64 ? ~0ull : (1ull << bits) - 1;
         lcs += (size_t)__builtin_popcountll(~v[w] & live);
     }
-    *shorter = la < m ? la : m;
     return lcs;
+}
+
+/* Longest common subsequence of two word sequences in each order (stop
+ * words left out of both for CONTENT_WORDS), bit-parallel as in order.c;
+ * b is read up to 128 words per order. A word of a that b does not have
+ * would leave the rows as they are: it is skipped. *shorter gets, per
+ * order, the shorter sequence's length. */
+static void sequence_overlaps(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+                              size_t lcs[ORDERS], size_t shorter[ORDERS])
+{
+    word_masks t;
+    masks_build(&t, b, nb);
+    size_t la[ORDERS] = {na, 0};
+    row_mask v[ORDERS] = {{~0ull, ~0ull}, {~0ull, ~0ull}};
+    for (size_t i = 0; i < na; i++) {
+        bool content = !(a[i] & SL_TERM_STOP);
+        la[CONTENT_WORDS] += content;
+        const row_mask *mask = masks_of(&t, SL_TERM_ID(a[i]));
+        if (!mask)
+            continue;
+        lcs_step(v[ALL_WORDS], mask[ALL_WORDS]);
+        if (content)
+            lcs_step(v[CONTENT_WORDS], mask[CONTENT_WORDS]);
+    }
+    for (int o = 0; o < ORDERS; o++) {
+        lcs[o] = lcs_of(v[o], t.kept[o]);
+        shorter[o] = la[o] < t.kept[o] ? la[o] : t.kept[o];
+    }
 }
 
 /* Dice coefficient of two sorted distinct code sets. */
@@ -258,11 +298,12 @@ static double dice(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 static void order_features(const sl_sentence_view *a, const sl_sentence_view *b,
                            double f[SL_SIMILARITY_FEATURES])
 {
-    size_t shorter = 0;
-    size_t in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, SL_TERM_STOP, &shorter);
-    f[3] = shorter ? (double)in_order / (double)shorter : 0;           /* content words in order */
-    in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, 0, &shorter);
-    f[8] = shorter ? (double)in_order / (double)shorter : 0;           /* all words in order */
+    size_t in_order[ORDERS], shorter[ORDERS];
+    sequence_overlaps(a->seq, a->n_seq, b->seq, b->n_seq, in_order, shorter);
+    f[3] = shorter[CONTENT_WORDS] ? (double)in_order[CONTENT_WORDS] / (double)shorter[CONTENT_WORDS]
+                                  : 0;   /* content words in order */
+    f[8] = shorter[ALL_WORDS] ? (double)in_order[ALL_WORDS] / (double)shorter[ALL_WORDS]
+                              : 0;       /* all words in order */
 }
 
 /* Every feature but the order ones. */
