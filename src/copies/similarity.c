@@ -14,11 +14,11 @@
 #define WEIGHT_PLAIN 1.0
 #define WEIGHT_SPECIFIC 2.0
 
-size_t sl_terms_distinct(uint32_t *codes, size_t n)
+/* sl_terms_distinct's merge of repeats, on codes already sorted. */
+static size_t merge_sorted(uint32_t *codes, size_t n)
 {
     if (!n)
         return 0;
-    sl_sort_u32(codes, n);   /* a code's flags are its low bits: this is term order */
     size_t out = 0;
     for (size_t k = 1; k < n; k++) {
         if (SL_TERM_ID(codes[k]) == SL_TERM_ID(codes[out]))
@@ -27,6 +27,12 @@ size_t sl_terms_distinct(uint32_t *codes, size_t n)
             codes[++out] = codes[k];
     }
     return out + 1;
+}
+
+size_t sl_terms_distinct(uint32_t *codes, size_t n)
+{
+    sl_sort_u32(codes, n);   /* a code's flags are its low bits: this is term order */
+    return merge_sorted(codes, n);
 }
 
 /* A word pair as one code (flags all set, so it is its own SL_TERM_ID). */
@@ -67,19 +73,21 @@ int sl_sentence_sets_build(const sl_sketch *s, sl_sentence_sets *out)
         uint32_t *content = out->content.items + out->content.n, *words = out->words.items + out->words.n,
                  *pairs = out->bigrams.items + out->bigrams.n;
         size_t n_content = 0, n_pairs = 0;
-        for (size_t t = 0; t < len; t++) {
-            if (!(seq[t] & SL_TERM_STOP))
-                content[n_content++] = seq[t];
-            if (t)
-                pairs[n_pairs++] = bigram(seq[t - 1], seq[t]);
-        }
+        for (size_t t = 1; t < len; t++)
+            pairs[n_pairs++] = bigram(seq[t - 1], seq[t]);
         if (len)
             memcpy(words, seq, len * sizeof *words);
+        /* the content terms are the words without stop flag: taken from the
+         * sorted words they are sorted too, so one sort serves both */
+        sl_sort_u32(words, len);
+        for (size_t t = 0; t < len; t++)
+            if (!(words[t] & SL_TERM_STOP))
+                content[n_content++] = words[t];
         out->content_starts.items[out->content_starts.n++] = (uint32_t)out->content.n;
         out->word_starts.items[out->word_starts.n++] = (uint32_t)out->words.n;
         out->bigram_starts.items[out->bigram_starts.n++] = (uint32_t)out->bigrams.n;
-        out->content.n += sl_terms_distinct(content, n_content);
-        out->words.n += sl_terms_distinct(words, len);
+        out->content.n += merge_sorted(content, n_content);
+        out->words.n += merge_sorted(words, len);
         out->bigrams.n += sl_terms_distinct(pairs, n_pairs);
     }
     out->content_starts.items[out->content_starts.n++] = (uint32_t)out->content.n;
