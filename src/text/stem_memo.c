@@ -9,9 +9,9 @@
 #include "util/alloc.h"
 #include "util/hash.h"
 
-/* The table starts at MEMO_FIRST slots, doubles while it is at most half
- * full, and past MEMO_MAX slots starts again empty: at most 1 MB of slots
- * and their words and stems (all of Reuters has ~43,000 distinct words). */
+/* The table has MEMO_FIRST slots, then MEMO_MAX, and is at most half full:
+ * at most 1 MB of slots and 1 MB of words and stems (all of Reuters has
+ * ~43,000 distinct words). */
 #define MEMO_FIRST 1024
 #define MEMO_MAX 65536
 #define MEMO_BYTES ((size_t)MEMO_MAX * 16)
@@ -69,16 +69,6 @@ static memo_slot *find(const memo_slot *slots, size_t cap, const char *bytes, ui
     }
 }
 
-/* The first empty slot from h's place: where an entry goes when the table
- * is rebuilt. */
-static memo_slot *free_slot(memo_slot *slots, size_t cap, uint64_t h)
-{
-    size_t i = h & (cap - 1);
-    while (slots[i].hash)
-        i = (i + 1) & (cap - 1);
-    return &slots[i];
-}
-
 const char *sl_stem_memo_get(const sl_stem_memo *m, const char *w, size_t len, size_t *stem_len)
 {
     const memo_slot *s = find(m->slots, m->cap, m->bytes.ptr, word_hash(w, len), w, len);
@@ -88,22 +78,6 @@ const char *sl_stem_memo_get(const sl_stem_memo *m, const char *w, size_t len, s
     return m->bytes.ptr + s->at + s->len;
 }
 
-/* Twice the slots, the entries moved over; false when memory ran out. */
-static bool grow(sl_stem_memo *m)
-{
-    size_t cap = m->cap * 2;
-    memo_slot *slots = sl_calloc(cap, sizeof *slots);
-    if (!slots)
-        return false;
-    for (size_t k = 0; k < m->cap; k++)
-        if (m->slots[k].hash)
-            *free_slot(slots, cap, m->slots[k].hash) = m->slots[k];
-    sl_free(m->slots);
-    m->slots = slots;
-    m->cap = cap;
-    return true;
-}
-
 static void empty(sl_stem_memo *m)
 {
     memset(m->slots, 0, m->cap * sizeof *m->slots);
@@ -111,20 +85,31 @@ static void empty(sl_stem_memo *m)
     sl_buf_clear(&m->bytes);
 }
 
-/* Room for one more entry of `bytes` bytes: the table grown, or emptied
- * when it may not grow. */
+/* Room for one more entry of `bytes` bytes. A memo half full starts again
+ * empty: the first time in its full-size table (simpler than moving the
+ * entries over, and a text of a few hundred words never pays for the large
+ * table), later in the same table; so does one whose bytes are used up. */
 static void make_room(sl_stem_memo *m, size_t bytes)
 {
-    if (2 * (m->n + 1) > m->cap && (m->cap >= MEMO_MAX || !grow(m)))
+    bool full = 2 * (m->n + 1) > m->cap;
+    if (!full && m->bytes.len + bytes <= MEMO_BYTES)
+        return;
+    memo_slot *larger = full && m->cap < MEMO_MAX ? sl_calloc(MEMO_MAX, sizeof *larger) : NULL;
+    if (!larger) {
         empty(m);
-    if (m->bytes.len + bytes > MEMO_BYTES)
-        empty(m);
+        return;
+    }
+    sl_free(m->slots);
+    m->slots = larger;
+    m->cap = MEMO_MAX;
+    m->n = 0;
+    sl_buf_clear(&m->bytes);
 }
 
 void sl_stem_memo_put(sl_stem_memo *m, const char *w, size_t len, const char *stem,
                       size_t stem_len)
 {
-    if (len > UINT8_MAX || stem_len > UINT8_MAX)
+    if (!len || len > UINT8_MAX || stem_len > UINT8_MAX)
         return;
     make_room(m, len + stem_len);
     uint32_t at = (uint32_t)m->bytes.len;
