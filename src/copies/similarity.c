@@ -218,16 +218,16 @@ static void keep_position(word_masks *t, size_t w, int order)
     t->kept[order]++;
 }
 
+/* The masks of b's words: each order keeps its first ORDER_KEPT words. */
 static void masks_build(word_masks *t, const uint32_t *b, size_t nb)
 {
     memset(t->slot, 0, sizeof t->slot);
     t->words = t->kept[ALL_WORDS] = t->kept[CONTENT_WORDS] = 0;
     t->filter = 0;
-    for (size_t j = 0; j < nb; j++) {
+    for (size_t j = 0;
+         j < nb && (t->kept[ALL_WORDS] < ORDER_KEPT || t->kept[CONTENT_WORDS] < ORDER_KEPT); j++) {
         bool all = t->kept[ALL_WORDS] < ORDER_KEPT;
         bool content = t->kept[CONTENT_WORDS] < ORDER_KEPT && !(b[j] & SL_TERM_STOP);
-        if (!all && t->kept[CONTENT_WORDS] >= ORDER_KEPT)
-            break;
         if (!all && !content)
             continue;
         size_t w = word_of(t, SL_TERM_ID(b[j]));
