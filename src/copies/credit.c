@@ -37,6 +37,12 @@ static bool phrase_at(const char *line, size_t len, size_t at, const char *phras
     return at + n <= len && !strncasecmp(line + at, phrase, n);
 }
 
+/* Whether bytes x and y may be one byte but for ASCII case. */
+static bool same_but_case(char x, char y)
+{
+    return ((unsigned char)x | 0x20) == ((unsigned char)y | 0x20);
+}
+
 /* The first of needles[0, n), in the list's order, that `match` finds
  * anywhere in the line (n if none), and where it first occurs. One pass:
  * needles are tried only at bytes that start one (either case), and only
@@ -55,8 +61,10 @@ static size_t first_needle(const char *line, size_t len, const char *const *need
         if (!starts[(unsigned char)line[at]])
             continue;
         for (size_t k = 0; k < best; k++) {
-            /* first bytes equal but for ASCII case: needed by both matches */
-            if (((unsigned char)line[at] | 0x20) != ((unsigned char)needles[k][0] | 0x20))
+            /* first two bytes equal but for ASCII case: needed by both
+             * matches (every needle has two bytes at least) */
+            if (!same_but_case(line[at], needles[k][0]) || at + 1 >= len ||
+                !same_but_case(line[at + 1], needles[k][1]))
                 continue;
             if (match(line, len, at, needles[k])) {
                 best = k;

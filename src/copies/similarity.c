@@ -14,11 +14,11 @@
 #define WEIGHT_PLAIN 1.0
 #define WEIGHT_SPECIFIC 2.0
 
-size_t sl_terms_distinct(uint32_t *codes, size_t n)
+/* sl_terms_distinct's merge of repeats, on codes already sorted. */
+static size_t merge_sorted(uint32_t *codes, size_t n)
 {
     if (!n)
         return 0;
-    sl_sort_u32(codes, n);   /* a code's flags are its low bits: this is term order */
     size_t out = 0;
     for (size_t k = 1; k < n; k++) {
         if (SL_TERM_ID(codes[k]) == SL_TERM_ID(codes[out]))
@@ -27,6 +27,12 @@ size_t sl_terms_distinct(uint32_t *codes, size_t n)
             codes[++out] = codes[k];
     }
     return out + 1;
+}
+
+size_t sl_terms_distinct(uint32_t *codes, size_t n)
+{
+    sl_sort_u32(codes, n);   /* a code's flags are its low bits: this is term order */
+    return merge_sorted(codes, n);
 }
 
 /* A word pair as one code (flags all set, so it is its own SL_TERM_ID). */
@@ -67,19 +73,21 @@ int sl_sentence_sets_build(const sl_sketch *s, sl_sentence_sets *out)
         uint32_t *content = out->content.items + out->content.n, *words = out->words.items + out->words.n,
                  *pairs = out->bigrams.items + out->bigrams.n;
         size_t n_content = 0, n_pairs = 0;
-        for (size_t t = 0; t < len; t++) {
-            if (!(seq[t] & SL_TERM_STOP))
-                content[n_content++] = seq[t];
-            if (t)
-                pairs[n_pairs++] = bigram(seq[t - 1], seq[t]);
-        }
+        for (size_t t = 1; t < len; t++)
+            pairs[n_pairs++] = bigram(seq[t - 1], seq[t]);
         if (len)
             memcpy(words, seq, len * sizeof *words);
+        /* the content terms are the words without stop flag: taken from the
+         * sorted words they are sorted too, so one sort serves both */
+        sl_sort_u32(words, len);
+        for (size_t t = 0; t < len; t++)
+            if (!(words[t] & SL_TERM_STOP))
+                content[n_content++] = words[t];
         out->content_starts.items[out->content_starts.n++] = (uint32_t)out->content.n;
         out->word_starts.items[out->word_starts.n++] = (uint32_t)out->words.n;
         out->bigram_starts.items[out->bigram_starts.n++] = (uint32_t)out->bigrams.n;
-        out->content.n += sl_terms_distinct(content, n_content);
-        out->words.n += sl_terms_distinct(words, len);
+        out->content.n += merge_sorted(content, n_content);
+        out->words.n += merge_sorted(words, len);
         out->bigrams.n += sl_terms_distinct(pairs, n_pairs);
     }
     out->content_starts.items[out->content_starts.n++] = (uint32_t)out->content.n;
@@ -153,52 +161,132 @@ static uint64_t filter_bit(uint32_t id)
     return 1ull << ((id * 0x9E3779B1u) >> 26);
 }
 
-/* Longest common subsequence of two word sequences, words with a flag in
- * `skip` left out, bit-parallel as in order.c; b is read up to 128 words
- * (two 64-bit words). A word of a that the filter of b's words rules out
- * matches nothing, and the step would leave the row as it is: it is not
- * looked for. Returns the length; *shorter gets the shorter sequence's
- * length after skipping. */
-static size_t sequence_overlap(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
-                               uint32_t skip, size_t *shorter)
+/* The two orders the similarity reads (f[8] and f[3]): all words, and
+ * content words (stop words left out). */
+enum { ALL_WORDS, CONTENT_WORDS, ORDERS };
+#define ORDER_KEPT 128                       /* words of b read per order */
+#define MASK_WORDS (ORDERS * ORDER_KEPT)     /* distinct words at most */
+#define MASK_SLOTS (2 * MASK_WORDS)
+
+/* Where each distinct word of sequence b stands among the words each order
+ * keeps (its first 128), as bit masks over those positions: the match
+ * vectors of the bit-parallel LCS, found by a hash of the word instead of
+ * a scan of the sequence, for both orders in one pass. */
+typedef uint64_t row_mask[2];    /* 128 positions */
+typedef struct word_masks {
+    uint16_t slot[MASK_SLOTS];   /* 1 + index into the words below; 0 when empty */
+    uint32_t id[MASK_WORDS];
+    row_mask mask[MASK_WORDS][ORDERS];
+    size_t words, kept[ORDERS];  /* distinct words, and positions kept per order */
+    uint64_t filter;             /* filter_bit of every word */
+} word_masks;
+
+static size_t mask_slot(uint32_t id)
 {
-    uint32_t kept[128];
-    size_t m = 0, la = 0;
-    uint64_t filter = 0;
-    for (size_t j = 0; j < nb && m < 128; j++)
-        if (!(b[j] & skip)) {
-            kept[m++] = SL_TERM_ID(b[j]);
-            filter |= filter_bit(SL_TERM_ID(b[j]));
-        }
-    size_t low = m < 64 ? m : 64;
-    uint64_t v[2] = {~0ull, ~0ull};
-    for (size_t i = 0; i < na; i++) {
-        if (a[i] & skip)
-            continue;
-        la++;
-        uint32_t id = SL_TERM_ID(a[i]);
-        if (!(filter & filter_bit(id)))
-            continue;
-        uint64_t mask[2] = {0, 0};
-        for (size_t j = 0; j < low; j++)
-            mask[0] |= (uint64_t)(kept[j] == id) << j;
-        for (size_t j = low; j < m; j++)
-            mask[1] |= (uint64_t)(kept[j] == id) << (j - 64);
-        uint64_t u0 = v[0] & mask[0], u1 = v[1] & mask[1];
-        uint64_t sum0 = v[0] + u0, carry = sum0 < v[0];
-        uint64_t diff0 = v[0] - u0, borrow = v[0] < u0;
-        uint64_t sum1 = v[1] + u1 + carry, diff1 = v[1] - u1 - borrow;
-        v[0] = sum0 | diff0;
-        v[1] = sum1 | diff1;
+    return (id * 0x9E3779B1u) >> 23;
+}
+
+/* The masks of `id` (per order), NULL when the sequence does not have it. */
+static const row_mask *masks_of(const word_masks *t, uint32_t id)
+{
+    if (!(t->filter & filter_bit(id)))
+        return NULL;
+    for (size_t h = mask_slot(id); t->slot[h]; h = (h + 1) & (MASK_SLOTS - 1))
+        if (t->id[t->slot[h] - 1] == id)
+            return t->mask[t->slot[h] - 1];
+    return NULL;
+}
+
+/* The index of `id` among the words, added with empty masks when new. */
+static size_t word_of(word_masks *t, uint32_t id)
+{
+    size_t h = mask_slot(id);
+    while (t->slot[h] && t->id[t->slot[h] - 1] != id)
+        h = (h + 1) & (MASK_SLOTS - 1);
+    if (!t->slot[h]) {
+        t->id[t->words] = id;
+        memset(t->mask[t->words], 0, sizeof t->mask[t->words]);
+        t->slot[h] = (uint16_t)++t->words;
+        t->filter |= filter_bit(id);
     }
+    return t->slot[h] - 1u;
+}
+
+static void keep_position(word_masks *t, size_t w, int order)
+{
+    t->mask[w][order][t->kept[order] / 64] |= 1ull << (t->kept[order] % 64);
+    t->kept[order]++;
+}
+
+/* The masks of b's words: each order keeps its first ORDER_KEPT words. */
+static void masks_build(word_masks *t, const uint32_t *b, size_t nb)
+{
+    memset(t->slot, 0, sizeof t->slot);
+    t->words = t->kept[ALL_WORDS] = t->kept[CONTENT_WORDS] = 0;
+    t->filter = 0;
+    for (size_t j = 0;
+         j < nb && (t->kept[ALL_WORDS] < ORDER_KEPT || t->kept[CONTENT_WORDS] < ORDER_KEPT); j++) {
+        bool all = t->kept[ALL_WORDS] < ORDER_KEPT;
+        bool content = t->kept[CONTENT_WORDS] < ORDER_KEPT && !(b[j] & SL_TERM_STOP);
+        if (!all && !content)
+            continue;
+        size_t w = word_of(t, SL_TERM_ID(b[j]));
+        if (all)
+            keep_position(t, w, ALL_WORDS);
+        if (content)
+            keep_position(t, w, CONTENT_WORDS);
+    }
+}
+
+/* One step of the bit-parallel LCS row (order.c) for a word's match mask. */
+static void lcs_step(row_mask v, const row_mask mask)
+{
+    uint64_t u0 = v[0] & mask[0], u1 = v[1] & mask[1];
+    uint64_t sum0 = v[0] + u0, carry = sum0 < v[0];
+    uint64_t diff0 = v[0] - u0, borrow = v[0] < u0;
+    uint64_t sum1 = v[1] + u1 + carry, diff1 = v[1] - u1 - borrow;
+    v[0] = sum0 | diff0;
+    v[1] = sum1 | diff1;
+}
+
+/* The LCS length of a row over m kept positions. */
+static size_t lcs_of(const row_mask v, size_t m)
+{
     size_t lcs = 0;
     for (size_t w = 0; w < 2; w++) {
         size_t bits = m > 64 * w ? (m - 64 * w < 64 ? m - 64 * w : 64) : 0;
         uint64_t live = bits == 64 ? ~0ull : (1ull << bits) - 1;
         lcs += (size_t)__builtin_popcountll(~v[w] & live);
     }
-    *shorter = la < m ? la : m;
     return lcs;
+}
+
+/* Longest common subsequence of two word sequences in each order (stop
+ * words left out of both for CONTENT_WORDS), bit-parallel as in order.c;
+ * b is read up to 128 words per order. A word of a that b does not have
+ * would leave the rows as they are: it is skipped. *shorter gets, per
+ * order, the shorter sequence's length. */
+static void sequence_overlaps(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+                              size_t lcs[ORDERS], size_t shorter[ORDERS])
+{
+    word_masks t;
+    masks_build(&t, b, nb);
+    size_t la[ORDERS] = {na, 0};
+    row_mask v[ORDERS] = {{~0ull, ~0ull}, {~0ull, ~0ull}};
+    for (size_t i = 0; i < na; i++) {
+        bool content = !(a[i] & SL_TERM_STOP);
+        la[CONTENT_WORDS] += content;
+        const row_mask *mask = masks_of(&t, SL_TERM_ID(a[i]));
+        if (!mask)
+            continue;
+        lcs_step(v[ALL_WORDS], mask[ALL_WORDS]);
+        if (content)
+            lcs_step(v[CONTENT_WORDS], mask[CONTENT_WORDS]);
+    }
+    for (int o = 0; o < ORDERS; o++) {
+        lcs[o] = lcs_of(v[o], t.kept[o]);
+        shorter[o] = la[o] < t.kept[o] ? la[o] : t.kept[o];
+    }
 }
 
 /* Dice coefficient of two sorted distinct code sets. */
@@ -218,11 +306,12 @@ static double dice(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 static void order_features(const sl_sentence_view *a, const sl_sentence_view *b,
                            double f[SL_SIMILARITY_FEATURES])
 {
-    size_t shorter = 0;
-    size_t in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, SL_TERM_STOP, &shorter);
-    f[3] = shorter ? (double)in_order / (double)shorter : 0;           /* content words in order */
-    in_order = sequence_overlap(a->seq, a->n_seq, b->seq, b->n_seq, 0, &shorter);
-    f[8] = shorter ? (double)in_order / (double)shorter : 0;           /* all words in order */
+    size_t in_order[ORDERS], shorter[ORDERS];
+    sequence_overlaps(a->seq, a->n_seq, b->seq, b->n_seq, in_order, shorter);
+    f[3] = shorter[CONTENT_WORDS] ? (double)in_order[CONTENT_WORDS] / (double)shorter[CONTENT_WORDS]
+                                  : 0;   /* content words in order */
+    f[8] = shorter[ALL_WORDS] ? (double)in_order[ALL_WORDS] / (double)shorter[ALL_WORDS]
+                              : 0;       /* all words in order */
 }
 
 /* Every feature but the order ones. */

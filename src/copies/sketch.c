@@ -27,24 +27,11 @@ static bool specific(const sl_token *tok, bool first_word)
     return (tok->flags & SL_TOK_ALLCAPS) || ((tok->flags & SL_TOK_UPPER) && !first_word);
 }
 
-/* A candidate key term: its code and how much it says about the article. */
-typedef struct key_candidate {
-    uint32_t code;
-    uint32_t score;
-} key_candidate;
-
-static int compare_key_codes(const void *x, const void *y)
+/* A candidate key term as one integer for sl_sort_u64: `high` in the high
+ * half, `low` in the low one. */
+static uint64_t key_pair(uint32_t high, uint32_t low)
 {
-    const key_candidate *a = x, *b = y;
-    return a->code < b->code ? -1 : a->code > b->code;
-}
-
-static int compare_keys(const void *x, const void *y)
-{
-    const key_candidate *a = x, *b = y;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    return a->code < b->code ? -1 : a->code > b->code;
+    return (uint64_t)high << 32 | low;
 }
 
 /* Key terms: specific terms first, then terms that recur, then long ones;
@@ -52,7 +39,7 @@ static int compare_keys(const void *x, const void *y)
  * ("2", "10") are too common to file an article under. */
 static int choose_keys(const sl_analysis *an, const char *text, sl_sketch *out)
 {
-    SL_VEC(key_candidate) cands = {0};
+    SL_VEC(uint64_t) cands = {0};   /* code, score: how much the term says about the article */
     int rc = 0;
     for (size_t t = 0; t < an->tokens.n && !rc; t++) {
         const sl_token *tok = &an->tokens.items[t];
@@ -62,27 +49,27 @@ static int choose_keys(const sl_analysis *an, const char *text, sl_sketch *out)
             continue;
         bool first = t == 0 || (an->tokens.items[t - 1].flags & SL_TOK_PUNCT &&
                                 strchr(".!?\"\n", text[an->tokens.items[t - 1].start]));
-        key_candidate c = {(uint32_t)(term >> 32) & ~SL_TERM_FLAGS,
-                           (specific(tok, first) ? 1000u : 0u) + (len < 20 ? len : 20)};
-        rc = sl_vec_push(&cands, c);
+        rc = sl_vec_push(&cands, key_pair((uint32_t)(term >> 32) & ~SL_TERM_FLAGS,
+                                          (specific(tok, first) ? 1000u : 0u) + (len < 20 ? len : 20)));
     }
     out->n_keys = 0;
     if (!rc && cands.n) {
         /* merge occurrences: best score of the term plus 10 per repeat (up to 5) */
-        qsort(cands.items, cands.n, sizeof *cands.items, compare_key_codes);
+        sl_sort_u64(cands.items, cands.n);   /* by code */
         size_t m = 0;
         for (size_t k = 0; k < cands.n;) {
             size_t j = k;
-            uint32_t best = 0;
-            for (; j < cands.n && cands.items[j].code == cands.items[k].code; j++)
-                best = cands.items[j].score > best ? cands.items[j].score : best;
+            uint32_t code = (uint32_t)(cands.items[k] >> 32), best = 0;
+            for (; j < cands.n && (uint32_t)(cands.items[j] >> 32) == code; j++)
+                best = (uint32_t)cands.items[j] > best ? (uint32_t)cands.items[j] : best;
             uint32_t repeats = (uint32_t)(j - k) - 1;
-            cands.items[m++] = (key_candidate){cands.items[k].code, best + 10 * (repeats < 5 ? repeats : 5)};
+            /* the best score first, ties by code */
+            cands.items[m++] = key_pair(UINT32_MAX - (best + 10 * (repeats < 5 ? repeats : 5)), code);
             k = j;
         }
-        qsort(cands.items, m, sizeof *cands.items, compare_keys);
+        sl_sort_u64(cands.items, m);
         for (size_t k = 0; k < m && out->n_keys < SL_COPY_KEYS; k++)
-            out->keys[out->n_keys++] = cands.items[k].code;
+            out->keys[out->n_keys++] = (uint32_t)cands.items[k];
     }
     sl_vec_free(&cands);
     return rc ? SL_ENOMEM : 0;

@@ -68,22 +68,6 @@ sl_fact_item *sl_facts_add(sl_facts_doc *d, sl_fact_kind kind, uint32_t start, u
     return &d->out->items[d->out->n - 1];
 }
 
-const char *sl_facts_tok(const sl_facts_doc *d, size_t i, size_t *n)
-{
-    const sl_token *t = &d->toks.items[i];
-    *n = t->end - t->start;
-    return d->s + t->start;
-}
-
-int sl_facts_in(const sl_facts_doc *d, size_t i, const char *const *list)
-{
-    if (i >= d->toks.n)
-        return -1;
-    size_t n;
-    const char *s = sl_facts_tok(d, i, &n);
-    return sl_facts_list_find(list, s, n, d->word_hash[i]);
-}
-
 bool sl_facts_upper(const sl_facts_doc *d, size_t i)
 {
     return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_UPPER);

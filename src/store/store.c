@@ -53,7 +53,12 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
     sl_store *st = sl_calloc(1, sizeof *st);
     if (!st)
         return sl_store_set_why(why, SL_ENOMEM, "cannot open store", NULL);
-    int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    /* No mutex on the connection: an engine, and so its store, is used by
+     * one thread at a time (storyline.h), and SQLite's serialised mode
+     * would lock and unlock a mutex in every bind, step, reset and column
+     * call (57 M instructions of 3,538 M for 1,000 Reuters stories). */
+    int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                SQLITE_OPEN_NOMUTEX;
     sl_store_faultvfs_install();
     if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
         sl_store_set_why(why, SL_ESTORE, path, st->db);

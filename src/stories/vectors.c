@@ -172,12 +172,50 @@ uint32_t sl_merge_terms(const sl_weighted_term *a, uint32_t na, const sl_weighte
     return n;
 }
 
+/* Whether x comes before y in by_weight_desc's order. */
+static bool heavier(const sl_weighted_term *x, const sl_weighted_term *y)
+{
+    return x->weight != y->weight ? x->weight > y->weight : x->term < y->term;
+}
+
+static void swap_terms(sl_weighted_term *x, sl_weighted_term *y)
+{
+    sl_weighted_term t = *x;
+    *x = *y;
+    *y = t;
+}
+
+/* Moves the `keep` (< n) heaviest terms in by_weight_desc's order to the
+ * front, in no order (quickselect): the same terms its sort puts first,
+ * without sorting the ones dropped (a centroid keeps 64 of up to 192). */
+static void select_heaviest(sl_weighted_term *t, size_t n, size_t keep)
+{
+    size_t lo = 0, hi = n, k = keep - 1;
+    while (hi - lo > 1) {
+        swap_terms(&t[lo + (hi - lo) / 2], &t[hi - 1]);
+        size_t at = lo;
+        for (size_t i = lo; i < hi - 1; i++)
+            if (heavier(&t[i], &t[hi - 1]))
+                swap_terms(&t[i], &t[at++]);
+        swap_terms(&t[at], &t[hi - 1]);
+        if (at == k)
+            return;
+        if (at < k)
+            lo = at + 1;
+        else
+            hi = at;
+    }
+}
+
 uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise)
 {
-    qsort(terms, n, sizeof *terms, by_weight_desc);
-    if (n > keep)
+    if (n > keep) {
+        if (keep)
+            select_heaviest(terms, n, keep);
         n = keep;
+    }
     if (normalise) {
+        qsort(terms, n, sizeof *terms, by_weight_desc);   /* the norm sums in this order */
         double norm = 0;
         for (size_t i = 0; i < n; i++)
             norm += (double)terms[i].weight * terms[i].weight;

@@ -1,6 +1,7 @@
 /* stem.c — Snowball stemmers (libstemmer) behind ISO 639-1 codes, so that
  * "protests", "protested" and "protesting" become one term for the copy and
- * story stages. */
+ * story stages. Each word's stem is remembered (stem_memo.c): Snowball runs
+ * once per distinct word. */
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 
 struct sl_stemmer {
     struct sb_stemmer *sb;
+    sl_stem_memo *memo;   /* NULL when memory ran short: every word is stemmed */
 };
 
 /* ISO 639-1 code -> Snowball algorithm name, for the algorithms Debian's
@@ -60,6 +62,7 @@ sl_stemmer *sl_stemmer_new(const char *lang)
         free(st);
         return NULL;
     }
+    st->memo = sl_stem_memo_new();
     return st;
 }
 
@@ -68,6 +71,7 @@ void sl_stemmer_free(sl_stemmer *st)
     if (!st)
         return;
     sb_stemmer_delete(st->sb);
+    sl_stem_memo_free(st->memo);
     free(st);
 }
 
@@ -79,9 +83,14 @@ const char *sl_stem(sl_stemmer *st, const char *w, size_t len, size_t *out_len)
         *out_len = len;
         return w;
     }
+    const char *known = st->memo ? sl_stem_memo_get(st->memo, w, len, out_len) : NULL;
+    if (known)
+        return known;
     const sb_symbol *stem = sb_stemmer_stem(st->sb, (const sb_symbol *)w, (int)len);
     if (!stem)
         return NULL;
     *out_len = (size_t)sb_stemmer_length(st->sb);
+    if (st->memo)
+        sl_stem_memo_put(st->memo, w, len, (const char *)stem, *out_len);
     return (const char *)stem;
 }

@@ -806,8 +806,8 @@ static unsigned char language_bit(const char *lang)
 {
     if (!lang)
         return 0;
-    for (size_t k = 0; k < sizeof languages / sizeof *languages; k++)
-        if (!strcmp(languages[k].lang, lang))
+    for (size_t k = 0; k < sizeof languages / sizeof *languages; k++)   /* codes of two letters */
+        if (languages[k].lang[0] == lang[0] && languages[k].lang[1] == lang[1] && !lang[2])
             return languages[k].bit;
     return 0;
 }
@@ -860,8 +860,8 @@ static unsigned char stopword_langs(const char *w, size_t len)
 
 bool sl_is_stopword(const char *lang, const char *w, size_t len)
 {
-    unsigned char bit = language_bit(lang);
-    return bit && (stopword_langs(w, len) & bit);
+    unsigned langs = stopword_langs(w, len);   /* most words are in no list: no language lookup */
+    return langs && (langs & language_bit(lang));
 }
 
 unsigned sl_stopword_langs(const char *w, size_t len)

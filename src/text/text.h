@@ -137,6 +137,21 @@ void sl_stemmer_free(sl_stemmer *st);
  * next call. */
 const char *sl_stem(sl_stemmer *st, const char *w, size_t len, size_t *out_len);
 
+/* ---- stem_memo.c ---- */
+
+typedef struct sl_stem_memo sl_stem_memo;
+
+/* An empty memo of words and their stems; NULL when memory ran out. */
+sl_stem_memo *sl_stem_memo_new(void);
+void sl_stem_memo_free(sl_stem_memo *m);
+/* The remembered stem of `w` (its length in *stem_len), owned by the memo
+ * and valid until the next put; NULL when `w` is not remembered. */
+const char *sl_stem_memo_get(const sl_stem_memo *m, const char *w, size_t len, size_t *stem_len);
+/* Remembers the stem of a word not yet remembered. Never fails: out of
+ * memory, or past its size, the memo forgets what it holds. */
+void sl_stem_memo_put(sl_stem_memo *m, const char *w, size_t len, const char *stem,
+                      size_t stem_len);
+
 /* ---- lang.c ---- */
 
 typedef struct sl_langid sl_langid;

@@ -11,20 +11,9 @@
 
 enum kind { K_SPACE, K_LETTER, K_MARK, K_DIGIT, K_OTHER };
 
-/* What a code point is to the tokenizer; *upper says whether a letter is an
- * upper-case (or title-case) letter. */
-static enum kind kind_of(int32_t cp, bool *upper)
+/* kind_of past ASCII: by the code point's Unicode category. */
+static enum kind kind_of_unicode(int32_t cp, bool *upper)
 {
-    *upper = false;
-    if (cp < 0x80) {
-        if (cp >= 'a' && cp <= 'z')
-            return K_LETTER;
-        if (cp >= 'A' && cp <= 'Z')
-            return *upper = true, K_LETTER;
-        if (cp >= '0' && cp <= '9')
-            return K_DIGIT;
-        return cp <= ' ' || cp == 0x7F ? K_SPACE : K_OTHER;
-    }
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LT:
@@ -49,6 +38,23 @@ static enum kind kind_of(int32_t cp, bool *upper)
     default:
         return K_OTHER;
     }
+}
+
+/* What a code point is to the tokenizer; *upper says whether a letter is an
+ * upper-case (or title-case) letter. Small enough to be inlined: it runs
+ * for every character of every token. */
+static inline enum kind kind_of(int32_t cp, bool *upper)
+{
+    *upper = false;
+    if (cp >= 0x80)
+        return kind_of_unicode(cp, upper);
+    if (cp >= 'a' && cp <= 'z')
+        return K_LETTER;
+    if (cp >= 'A' && cp <= 'Z')
+        return *upper = true, K_LETTER;
+    if (cp >= '0' && cp <= '9')
+        return K_DIGIT;
+    return cp <= ' ' || cp == 0x7F ? K_SPACE : K_OTHER;
 }
 
 /* The code point at s[i] (-1 at the end) and where the next one starts. */

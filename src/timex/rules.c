@@ -128,6 +128,31 @@ typedef struct starter {
     uint64_t set[SET_WORDS];
 } starter;
 
+/* What a literal word means to the normaliser: the slot it sets ('d' dir,
+ * 'a' ago, 'p' pm; 0 none) and the value. Found once per word when the
+ * table is compiled, not by comparing strings at every match. */
+typedef struct effect {
+    char slot;
+    signed char value;
+} effect;
+
+static effect effect_of(const char *w)
+{
+    if (!strcmp(w, "last") || !strcmp(w, "past") || !strcmp(w, "previous"))
+        return (effect){'d', -1};
+    if (!strcmp(w, "this") || !strcmp(w, "current"))
+        return (effect){'d', 0};
+    if (!strcmp(w, "next") || !strcmp(w, "coming"))
+        return (effect){'d', 1};
+    if (!strcmp(w, "ago") || !strcmp(w, "earlier"))
+        return (effect){'a', -1};
+    if (!strcmp(w, "later"))
+        return (effect){'a', 1};
+    if (!strcmp(w, "a") || !strcmp(w, "p"))
+        return (effect){'p', w[0] == 'p'};
+    return (effect){0, 0};
+}
+
 static struct compiled {
     element elems[N_PATTERNS][MAX_ELEMS];
     int n_elems[N_PATTERNS];
@@ -135,6 +160,7 @@ static struct compiled {
     starter any_first;               /* over all patterns */
     char storage[N_PATTERNS][256];   /* longer specs are a bug: see compile_pattern */
     const char *words[TX_MAX_WORDS]; /* every literal word, sorted */
+    effect effects[TX_MAX_WORDS];    /* what each means (effect_of) */
     int n_words;
 } table;
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
@@ -236,6 +262,8 @@ static void compile_table(void)
     for (size_t p = 0; p < N_PATTERNS; p++)
         compile_pattern(p);
     qsort(table.words, (size_t)table.n_words, sizeof table.words[0], cmp_word);
+    for (int w = 0; w < table.n_words; w++)
+        table.effects[w] = effect_of(table.words[w]);
     for (size_t p = 0; p < N_PATTERNS; p++)
         index_pattern(p);
 }
@@ -257,21 +285,15 @@ static int can_open(const starter *f, const tx_token *t)
     return (t->cls & f->cls) || in_set(f->set, t->word);
 }
 
-/* What literal words mean to the normaliser. */
-static void literal_effect(const char *w, tx_slots *s)
+static void literal_effect(int word, tx_slots *s)
 {
-    if (!strcmp(w, "last") || !strcmp(w, "past") || !strcmp(w, "previous"))
-        s->dir = -1;
-    else if (!strcmp(w, "this") || !strcmp(w, "current"))
-        s->dir = 0;
-    else if (!strcmp(w, "next") || !strcmp(w, "coming"))
-        s->dir = 1;
-    else if (!strcmp(w, "ago") || !strcmp(w, "earlier"))
-        s->ago = -1;
-    else if (!strcmp(w, "later"))
-        s->ago = 1;
-    else if (!strcmp(w, "a") || !strcmp(w, "p"))
-        s->pm = w[0] == 'p';
+    effect e = table.effects[word];
+    if (e.slot == 'd')
+        s->dir = e.value;
+    else if (e.slot == 'a')
+        s->ago = e.value;
+    else if (e.slot == 'p')
+        s->pm = e.value;
 }
 
 /* Whether token t fits class element `cls`, capturing into s. */
@@ -312,7 +334,7 @@ static int fits(const element *e, const tx_token *t, tx_slots *s)
         return fits_class(e->cls, t, s);
     if (!in_set(e->set, t->word))
         return 0;
-    literal_effect(t->low, s);
+    literal_effect(t->word, s);
     return 1;
 }
 

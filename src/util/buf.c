@@ -37,7 +37,7 @@ int sl_buf_reserve(sl_buf *b, size_t extra)
     return 0;
 }
 
-int sl_buf_put(sl_buf *b, const void *data, size_t n)
+int sl_buf_put_(sl_buf *b, const void *data, size_t n)
 {
     if (sl_buf_reserve(b, n))
         return b->err;

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct sl_buf {
     char *ptr;
@@ -19,7 +20,20 @@ typedef struct sl_buf {
 
 void sl_buf_init(sl_buf *b, size_t max);
 int sl_buf_reserve(sl_buf *b, size_t extra);
-int sl_buf_put(sl_buf *b, const void *data, size_t n);
+/* Appends n bytes; sl_buf_put_ is the general case, called when the bytes
+ * do not fit the room there is (a put is most often a few bytes into a
+ * buffer that has room: tested inline, this was ~1.5% of an ingest). */
+int sl_buf_put_(sl_buf *b, const void *data, size_t n);
+static inline int sl_buf_put(sl_buf *b, const void *data, size_t n)
+{
+    if (b->err || n >= b->cap - b->len || b->len + n > (b->max ? b->max : SL_BUF_DEFAULT_MAX))
+        return sl_buf_put_(b, data, n);
+    if (n)
+        memcpy(b->ptr + b->len, data, n);
+    b->len += n;
+    b->ptr[b->len] = '\0';
+    return 0;
+}
 int sl_buf_puts(sl_buf *b, const char *s);
 int sl_buf_putc(sl_buf *b, int c);
 int sl_buf_printf(sl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
