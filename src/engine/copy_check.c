@@ -4,7 +4,6 @@
  * the index learns the new article. Glue between src/copies and the store. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "engine.h"
 #include "util/alloc.h"
@@ -126,8 +125,7 @@ static bool follow_up(sl_copy_kind kind, int64_t day, const char *source, int64_
                       const sl_buf *other_source)
 {
     return kind == SL_COPY_REWRITE && day != SL_NO_DAY && other_day != SL_NO_DAY &&
-           day != other_day && source && *source && strlen(source) == other_source->len &&
-           strncasecmp(source, other_source->ptr, other_source->len) == 0;
+           day != other_day && sl_same_outlet(source, sl_buf_cstr(other_source));
 }
 
 /* The aligned pairs as stored: "copy_start copy_end of_start of_end similarity". */

@@ -80,6 +80,9 @@ int sl_copy_check_prepare(sl_engine *e);
  * normalised text, before page chrome was taken out (a credit line may
  * stand alone, like chrome), or else in its clean text. */
 int sl_copy_check_sketch(sl_engine *e, const sl_doc *doc);
+/* Whether two outlet names name one outlet (both named, ASCII case aside):
+ * story_sources.c's rule, which the copies stage's follow-up rule shares. */
+bool sl_same_outlet(const char *a, const char *b);
 /* Compares the sketched article (dated `day`, from outlet `source` or NULL;
  * `self` its own id when it is a new version, else 0) with the candidates
  * the index proposes. */

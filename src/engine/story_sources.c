@@ -30,7 +30,7 @@ static int64_t copy_root(const sl_story *story, size_t i)
     return id;
 }
 
-static bool same_outlet(const char *a, const char *b)
+bool sl_same_outlet(const char *a, const char *b)
 {
     return a && b && *a && *b && strcasecmp(a, b) == 0;
 }
@@ -44,7 +44,7 @@ void sl_story_source_ids(const sl_story *story, int64_t *out)
             continue;   /* its original is in another story */
         const char *outlet = story->articles[r].source;
         for (size_t k = 0; k < story->n_articles; k++)   /* in publication order */
-            if (same_outlet(story->articles[k].source, outlet) && !story->articles[k].copy_of) {
+            if (sl_same_outlet(story->articles[k].source, outlet) && !story->articles[k].copy_of) {
                 out[i] = story->articles[k].id;
                 break;
             }
