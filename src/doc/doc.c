@@ -97,12 +97,11 @@ int sl_doc_analyse(sl_doc *d, sl_analyzer *an)
     return 0;
 }
 
-const char *sl_doc_fallback_title(sl_doc *d)
+int sl_fallback_title(const char *text, const sl_span *sentences, size_t n, sl_buf *out)
 {
-    if (!d->body.sentences.n)
-        return "";
-    const char *text = d->text;
-    sl_span s = d->body.sentences.items[0];
+    if (!n)
+        return 0;
+    sl_span s = sentences[0];
     size_t len = s.end - s.start;
     if (len > 90) {
         len = 90;
@@ -111,11 +110,24 @@ const char *sl_doc_fallback_title(sl_doc *d)
         while (len > 0 && ((unsigned char)text[s.start + len] & 0xC0) == 0x80)
             len--; /* never cut inside a UTF-8 sequence */
     }
-    int cut = len < s.end - s.start;
-    char *title = sl_arena_alloc(&d->arena, len + sizeof "…");
-    if (!title)
+    if (sl_buf_put(out, text + s.start, len))
+        return SL_ENOMEM;
+    return len < s.end - s.start ? sl_buf_puts(out, "…") : 0;
+}
+
+const char *sl_doc_fallback_title(sl_doc *d)
+{
+    sl_buf title = {0};
+    if (sl_fallback_title(d->text, d->body.sentences.items, d->body.sentences.n, &title) ||
+        !title.len) {
+        sl_buf_free(&title);
         return "";
-    memcpy(title, text + s.start, len);
-    strcpy(title + len, cut ? "…" : "");
-    return title;
+    }
+    char *copy = sl_arena_alloc(&d->arena, title.len + 1);
+    if (copy) {
+        memcpy(copy, title.ptr, title.len);
+        copy[title.len] = 0;
+    }
+    sl_buf_free(&title);
+    return copy ? copy : "";
 }

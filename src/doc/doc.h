@@ -61,5 +61,8 @@ int sl_doc_analyse(sl_doc *d, sl_analyzer *an);
 /* A title made of the first sentence, cut near 90 bytes (for a story whose
  * first article has none), in the arena; "" when there is no sentence. */
 const char *sl_doc_fallback_title(sl_doc *d);
+/* The same for a stored text and its sentences, appended to `out`
+ * (nothing when there is no sentence). Errors: SL_ENOMEM. */
+int sl_fallback_title(const char *text, const sl_span *sentences, size_t n, sl_buf *out);
 
 #endif

@@ -75,6 +75,11 @@ void sl_copy_state_free(sl_copy_state *cs);
 void sl_copy_state_forget(sl_copy_state *cs);
 /* Loads the copy index from the store if not loaded yet (every stored
  * article has a sketch: src/store/migrate.c backfills old stores). */
+/* story_split.c: when story has grown to a checkpoint size, splits it in
+ * two if its articles fall into two groups (docs/stories.md "Stories that
+ * split"); *article_story is then the story `article` is in. */
+int sl_story_split_check(sl_engine *e, int64_t story, int64_t article, int64_t *article_story);
+
 int sl_copy_check_prepare(sl_engine *e);
 /* Sketches the analysed article, and finds its credit line in its
  * normalised text, before page chrome was taken out (a credit line may

@@ -309,12 +309,15 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
         sl_vec_free(&lines);
         return sl_seterr(e, SL_ENOMEM, "out of memory");
     }
+    unsigned char packed[SL_MEMBER_PACK_MAX];
+    size_t packed_len = sl_member_pack(&p->vector, p->day, !p->copy_story, packed);
     sl_article_row row = {
         .identity = doc->identity, .key = in->key, .path = in->path, .url = in->url,
         .source = in->source ? in->source : in->default_source, .published = doc->published, .title = doc->title, .text = doc->text,
         .lang = doc->body.lang, .published_day = doc->day, .content_hash = doc->hash,
         .story_id = story, .bad_bytes = doc->bad_bytes,
         .sentences = doc->body.sentences.items, .n_sentences = doc->body.sentences.n,
+        .terms = packed, .terms_len = packed_len,
         .source_hash = source_hash, .lines = lines.items, .n_lines = lines.n,
     };
     int64_t id = p->existing;
@@ -333,6 +336,9 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
     rc = sl_store_facts_put(e->store, id, doc->text, doc->text_len, p->facts.items, p->facts.n);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "storing facts");
+    rc = sl_story_split_check(e, story, id, &story);
+    if (rc)
+        return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "story split");
     res->article_id = id;
     res->story_id = story;
     res->exact_copy_of = p->copy_of;

@@ -179,6 +179,20 @@ int sl_store_threads_merge(sl_store *st, int64_t from, int64_t into);
  * centroid or terms (the caller writes into's centroid next). */
 int sl_store_stories_merge(sl_store *st, int64_t from, int64_t into);
 int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, double score);
+
+/* story_split.c: a story split in two (docs/stories.md "Stories that
+ * split"). Calls fn with each of the story's first `limit` articles (by
+ * id) and the vector stored with it (NULL, 0 when none). */
+int sl_store_story_vectors(sl_store *st, int64_t story, int limit,
+                           int (*fn)(void *ctx, int64_t article, const void *blob, size_t len),
+                           void *ctx);
+/* Files the n articles in `story`. */
+int sl_store_story_move(sl_store *st, const int64_t *articles, size_t n, int64_t story);
+/* Sets a story's row (and its story_terms) from the grouper's state, its
+ * first article and its title: its first titled article's, else
+ * `fallback_title`. */
+int sl_store_story_reset(sl_store *st, const sl_story_state *story, int64_t first_article,
+                         const char *fallback_title);
 /* Why an article's grouping day is not its date ("undated", "date clamped";
  * NULL clears it, for a new version). */
 int sl_store_article_flag(sl_store *st, int64_t article_id, const char *flag);

@@ -13,7 +13,8 @@
  * dated); a story that opened its own thread is linked again, story against
  * story, at its RELINK_ARTICLES-th article, and a story a short text joins
  * is merged with its nearest neighbour when their centroids are close
- * (MERGE_THRESHOLD). The day is the event's (the
+ * (MERGE_THRESHOLD); a grown story whose articles fall into two groups is
+ * split in two (split.c, called by the engine). The day is the event's (the
  * engine's, from the dates the text states); an undated article is at no
  * distance from any story. Work per article is bounded by
  * CANDIDATE_TERMS * SCAN_MAX postings and TOP_CANDIDATES full comparisons,
@@ -41,13 +42,12 @@
 #define TOP_CANDIDATES 16
 #define COMMON_TERM_SHARE 0.05   /* terms in more documents find too many stories */
 #define MIN_SHARED 2u             /* terms an article must share with a story */
-/* A short text (a headline, a caption: fewer than SHORT_TERMS terms) shares
+/* A short text (a headline, a caption: fewer than SL_SHORT_TERMS terms) shares
  * few of its words with a story's centroid, so its cosine with the story is
  * lower than a full report's: it joins at SHORT_FACTOR times the threshold,
  * and one shared term may be enough. Fitted on the GoogleNews headlines of
  * even cluster ids, reported on the odd ones (docs/stories.md). Full
  * articles (ECB+, BASIL) have far more terms and are not affected. */
-#define SHORT_TERMS 16u
 #define SHORT_FACTOR 1.12
 #define SHORT_MIN_SHARED 1u
 /* ...and its similarity with a story of n articles counts n^SHORT_SIZE_PRIOR
@@ -153,7 +153,7 @@ int64_t sl_grouper_day(int64_t event_day, int64_t today, sl_day_flag *flag)
     return event_day;
 }
 
-static int story_reserve(sl_grouper *g, int64_t id)
+int sl_grouper_reserve(sl_grouper *g, int64_t id)
 {
     if (id <= 0 || id > UINT32_MAX)
         return SL_EUSAGE;
@@ -173,8 +173,7 @@ static int story_reserve(sl_grouper *g, int64_t id)
     return 0;
 }
 
-/* Replaces a story's centroid with `terms` (sorted by term), keeping the index exact. */
-static int set_centroid(sl_grouper *g, int64_t id, const sl_weighted_term *terms, uint32_t n)
+int sl_grouper_set_centroid(sl_grouper *g, int64_t id, const sl_weighted_term *terms, uint32_t n)
 {
     sl_story_slot *s = &g->stories[id];
     if (!s->terms && !(s->terms = sl_malloc(SL_CENTROID_TERMS * sizeof *s->terms)))
@@ -206,8 +205,9 @@ static int set_centroid(sl_grouper *g, int64_t id, const sl_weighted_term *terms
 int sl_grouper_load_story(void *grouper, const sl_story_state *st)
 {
     sl_grouper *g = grouper;
-    if (story_reserve(g, st->id))
-        return st->id <= 0 || st->id > UINT32_MAX ? 0 : SL_ENOMEM; /* a foreign id: not a candidate */
+    if (sl_grouper_reserve(g, st->id))
+        /* a foreign id: not a candidate */
+        return st->id <= 0 || st->id > UINT32_MAX ? 0 : SL_ENOMEM;
     sl_story_slot *s = &g->stories[st->id];
     s->first_day = st->first_day;
     s->last_day = st->last_day;
@@ -220,7 +220,7 @@ int sl_grouper_load_story(void *grouper, const sl_story_state *st)
     sl_weighted_term terms[SL_CENTROID_TERMS];
     if (n)
         memcpy(terms, st->centroid, n * sizeof *terms);
-    return set_centroid(g, st->id, terms, n);
+    return sl_grouper_set_centroid(g, st->id, terms, n);
 }
 
 /* Days between `day` and the story's span (0 inside it or when either is undated). */
@@ -361,9 +361,7 @@ static int thread_link(const sl_grouper *g, const sl_join_pair *p, int64_t gap, 
     return p->shared >= THREAD_MIN_SHARED && p->cosine >= link;
 }
 
-/* The thread a story is in now: its own, followed through the merges made
- * since it was read (the store holds merged threads already). */
-static int64_t thread_now(sl_grouper *g, int64_t story)
+int64_t sl_grouper_thread_of(sl_grouper *g, int64_t story)
 {
     int64_t thread = g->stories[story].thread;
     for (uint32_t *into; (into = sl_count_slot(&g->thread_moves, (uint64_t)thread, 0));)
@@ -412,7 +410,7 @@ static uint32_t nearest_story(sl_grouper *g, int64_t id, double threshold, uint3
 /* A story of another thread than id's (which id's opened). */
 static int other_thread(sl_grouper *g, int64_t id, uint32_t other)
 {
-    return thread_now(g, other) != id;
+    return sl_grouper_thread_of(g, other) != id;
 }
 
 /* A story that opened its own thread is linked again once it has
@@ -425,12 +423,12 @@ static int other_thread(sl_grouper *g, int64_t id, uint32_t other)
 static int relink(sl_grouper *g, int64_t id)
 {
     sl_story_slot *s = &g->stories[id];
-    if (thread_now(g, id) != id || s->norm <= 0)
+    if (sl_grouper_thread_of(g, id) != id || s->norm <= 0)
         return 0;
     uint32_t nearest = nearest_story(g, id, g->relink_threshold, THREAD_MIN_SHARED, other_thread);
     if (!nearest)
         return 0;
-    int64_t target = thread_now(g, nearest);
+    int64_t target = sl_grouper_thread_of(g, nearest);
     uint32_t *slot = sl_count_slot(&g->thread_moves, (uint64_t)id, 1);
     if (!slot)
         return SL_ENOMEM;
@@ -455,8 +453,8 @@ static int absorb(sl_grouper *g, int64_t from, int64_t into)
     sl_story_slot *a = &g->stories[from], *b = &g->stories[into];
     sl_weighted_term merged[2 * SL_CENTROID_TERMS];
     uint32_t n = sl_merge_terms(b->terms, b->n, a->terms, a->n, merged);
-    int rc = set_centroid(g, into, merged, sl_keep_top(merged, n, SL_CENTROID_TERMS, 0));
-    if (rc || (rc = set_centroid(g, from, merged, 0)))
+    int rc = sl_grouper_set_centroid(g, into, merged, sl_keep_top(merged, n, SL_CENTROID_TERMS, 0));
+    if (rc || (rc = sl_grouper_set_centroid(g, from, merged, 0)))
         return rc;
     b->articles += a->articles;
     a->articles = 0;
@@ -504,7 +502,7 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
     candidate cands[TOP_CANDIDATES];
     size_t n = take_candidates(g, cands);
     /* An article of one word joins nothing, whatever its length class. */
-    int is_short = v->n >= MIN_SHARED && v->n < SHORT_TERMS;
+    int is_short = v->n >= MIN_SHARED && v->n < SL_SHORT_TERMS;
     uint32_t need = is_short ? SHORT_MIN_SHARED : MIN_SHARED;
     double scale = is_short ? SHORT_FACTOR : 1.0;
     sl_join_pair pairs[TOP_CANDIDATES];
@@ -548,10 +546,10 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
     }
     if (out->story) {
         out->similarity = best_story;
-        out->thread = thread_now(g, out->story);
+        out->thread = sl_grouper_thread_of(g, out->story);
     } else if (thread_story) {
         out->similarity = best_thread;
-        out->thread = thread_now(g, thread_story);
+        out->thread = sl_grouper_thread_of(g, thread_story);
     }
 }
 
@@ -560,7 +558,7 @@ void sl_grouper_set_trace(sl_grouper *g, FILE *trace) { g->trace = trace; }
 int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v, int64_t day,
                    int counts, const void **centroid, size_t *len)
 {
-    int rc = story_reserve(g, id);
+    int rc = sl_grouper_reserve(g, id);
     if (rc)
         return rc;
     sl_story_slot *s = &g->stories[id];
@@ -572,7 +570,7 @@ int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v
         sl_weighted_term merged[SL_CENTROID_TERMS + SL_VECTOR_TERMS];
         uint32_t n = sl_merge_terms(s->terms, s->n, v->terms, v->n, merged);
         uint32_t kept = sl_keep_top(merged, n, SL_CENTROID_TERMS, 0);
-        if ((rc = set_centroid(g, id, merged, kept)))
+        if ((rc = sl_grouper_set_centroid(g, id, merged, kept)))
             return rc;
     }
     if (++s->articles == RELINK_ARTICLES && (rc = relink(g, id)))
@@ -583,7 +581,7 @@ int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v
         if (s->first_day == INT64_MIN || day < s->first_day)
             s->first_day = day;
     }
-    if (v->n >= MIN_SHARED && v->n < SHORT_TERMS && (rc = merge_grown(g, id)))
+    if (v->n >= MIN_SHARED && v->n < SL_SHORT_TERMS && (rc = merge_grown(g, id)))
         return rc;
     if (g->story_from == id)
         s = &g->stories[g->story_into];

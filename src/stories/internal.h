@@ -59,6 +59,9 @@ sl_postings *sl_index_reset(sl_index *ix, uint64_t term, uint32_t floor);
 void sl_index_free(sl_index *ix);
 size_t sl_index_memory(const sl_index *ix);
 
+/* A short text (a headline, a caption) has fewer terms than this. */
+#define SL_SHORT_TERMS 16u
+
 /* Term ids are hashes; 0 is reserved for empty slots, so it maps to 1. */
 static inline uint64_t sl_term_key(uint64_t term) { return term ? term : 1; }
 
@@ -100,6 +103,14 @@ struct sl_grouper {
     sl_story_source source;
     int source_error;               /* the first failed read since the last check */
 };
+
+/* Makes room for story id (its slot zeroed, undated) when it has none yet. */
+int sl_grouper_reserve(sl_grouper *g, int64_t id);
+/* Replaces a story's centroid with `terms` (sorted by term), keeping the index exact. */
+int sl_grouper_set_centroid(sl_grouper *g, int64_t id, const sl_weighted_term *terms, uint32_t n);
+/* The thread a story is in now: its own, followed through the merges made
+ * since it was read (the store holds merged threads already). */
+int64_t sl_grouper_thread_of(sl_grouper *g, int64_t story);
 
 /* The stories holding term, read from the store first when the grouper has
  * a source and has not read them (story_fetch.c); NULL when none. */

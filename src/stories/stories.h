@@ -158,6 +158,45 @@ int sl_grouper_take_pending(sl_grouper *g, int (*fn)(void *ctx, uint64_t term, u
  * weighs to `trace` (NULL: none), for fitting (eval/stories_features.c). */
 void sl_grouper_set_trace(sl_grouper *g, FILE *trace);
 
+/* ---- Stories that split (split.c) ---- */
+
+/* One article of a story as stored with it (articles.terms): its vector,
+ * its grouping day and whether it counts in the centroid (an exact copy
+ * does not). */
+typedef struct sl_member {
+    int64_t article;
+    int64_t day;          /* INT64_MIN when undated */
+    int counts;
+    sl_vector vector;
+} sl_member;
+
+/* Stories of more articles are never split (the checkpoints end there). */
+#define SL_SPLIT_MAX 64
+/* Bytes sl_member_pack writes at most. */
+#define SL_MEMBER_PACK_MAX (10 + 10 * SL_VECTOR_TERMS)
+
+/* Packs an article's vector, day and whether it counts (weights to 16
+ * bits); returns the bytes written to `out` (room for SL_MEMBER_PACK_MAX). */
+size_t sl_member_pack(const sl_vector *v, int64_t day, int counts, unsigned char *out);
+/* Reads a packed member back (all but its article id); SL_EUSAGE when the
+ * blob is not one. */
+int sl_member_unpack(const void *blob, size_t len, sl_member *out);
+/* Whether story id has just reached a size at which it is checked for a
+ * split (8, 12, 16, 24, 32, 48, 64 articles). */
+int sl_grouper_split_due(const sl_grouper *g, int64_t id);
+/* Whether the n members of a story (all its articles, in order of id) are
+ * two stories: 1, with part[i] set to 1 for the members that leave it (the
+ * group without the first), 0 when it stays whole, or SL_ENOMEM. */
+int sl_members_split(const sl_member *m, size_t n, unsigned char *part);
+/* Story id keeps the members of part 0 and story new_id (created by the
+ * caller, put in id's thread) takes part 1: centroids, article counts and
+ * spans of days made from the members, title scores reset. */
+int sl_grouper_split_apply(sl_grouper *g, int64_t id, int64_t new_id, const sl_member *m,
+                           size_t n, const unsigned char *part);
+/* A story as the store keeps it (its centroid packed, valid until the next
+ * call into the grouper). */
+void sl_grouper_story_state(sl_grouper *g, int64_t id, sl_story_state *out);
+
 /* Bytes of memory the grouper holds (for the benchmark's per-story figure). */
 size_t sl_grouper_memory(const sl_grouper *g);
 

@@ -1,0 +1,65 @@
+/* story_split.c — what a story split reads and writes (docs/stories.md
+ * "Stories that split"): the vectors stored with a story's articles, the
+ * articles that leave for the new story, and both stories' rows set from
+ * the grouper's state. */
+#include "store_internal.h"
+
+#include <limits.h>
+
+static const char Q_STORY_VECTORS[] =
+    "SELECT id, terms FROM articles WHERE story_id = ?1 ORDER BY id LIMIT ?2";
+static const char Q_ARTICLE_STORY[] = "UPDATE articles SET story_id = ?2 WHERE id = ?1";
+/* The title is the first titled article's, else the fallback given. */
+static const char Q_STORY_RESET[] =
+    "UPDATE stories SET centroid = ?2, n_articles = ?3, first_day = ?4, last_day = ?5,"
+    " thread_id = ?6, title_score = ?7, first_article = ?8,"
+    " title = coalesce((SELECT title FROM articles WHERE story_id = ?1 AND title <> ''"
+    "   ORDER BY id LIMIT 1), ?9) WHERE id = ?1";
+
+int sl_store_story_vectors(sl_store *st, int64_t story, int limit,
+                           int (*fn)(void *ctx, int64_t article, const void *blob, size_t len),
+                           void *ctx)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_VECTORS);
+    if (!s || sqlite3_bind_int64(s, 1, story) || sqlite3_bind_int(s, 2, limit))
+        return SL_ESTORE;
+    int rc, err = 0;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
+        err = fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
+                 (size_t)sqlite3_column_bytes(s, 1));
+    sqlite3_reset(s);
+    return err ? err : rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+int sl_store_story_move(sl_store *st, const int64_t *articles, size_t n, int64_t story)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_STORY);
+    if (!s)
+        return SL_ESTORE;
+    for (size_t i = 0; i < n; i++)
+        if (sqlite3_bind_int64(s, 1, articles[i]) || sqlite3_bind_int64(s, 2, story) ||
+            sl_store_exec_stmt(s))
+            return SL_ESTORE;
+    return 0;
+}
+
+static int bind_day(sqlite3_stmt *s, int col, int64_t day)
+{
+    return day == INT64_MIN ? sqlite3_bind_null(s, col) : sqlite3_bind_int64(s, col, day);
+}
+
+int sl_store_story_reset(sl_store *st, const sl_story_state *story, int64_t first_article,
+                         const char *fallback_title)
+{
+    if (sl_store_story_terms_put(st, story->id, story->centroid, story->len))
+        return SL_ESTORE;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_RESET);
+    if (!s || sqlite3_bind_int64(s, 1, story->id) ||
+        sqlite3_bind_blob(s, 2, story->centroid, (int)story->len, SQLITE_STATIC) ||
+        sqlite3_bind_int64(s, 3, story->articles) || bind_day(s, 4, story->first_day) ||
+        bind_day(s, 5, story->last_day) || sqlite3_bind_int64(s, 6, story->thread_id) ||
+        sqlite3_bind_double(s, 7, story->title_score) ||
+        sqlite3_bind_int64(s, 8, first_article) || sl_store_bind_text(s, 9, fallback_title))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}

@@ -1,0 +1,129 @@
+/* test_story_split.c — stories that split (src/stories/split.c): the vector
+ * stored with each article, the checkpoints, the spectral bisection of a
+ * story's articles and the two stories made from it. */
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stories/stories.h"
+#include "test.h"
+
+#define TERMS 20
+
+/* A member whose vector is terms first..first+TERMS-1 but the ones in
+ * `subject` (shared by every article of the test) first, equal weights. */
+static sl_member member(int64_t article, uint64_t first, int64_t day, int counts)
+{
+    sl_member m = {.article = article, .day = day, .counts = counts};
+    for (uint32_t i = 0; i < TERMS; i++)
+        m.vector.terms[m.vector.n++] =
+            (sl_weighted_term){i < 4 ? 1 + i : first + i, (float)(1.0 / sqrt(TERMS))};
+    return m;
+}
+
+/* Members 1..n_a about one event (terms from 100, each article shifted by
+ * one: neighbours share most words) and n_b about another (from 500). */
+static size_t two_events(sl_member *m, size_t n_a, size_t n_b)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < n_a; i++, n++)
+        m[n] = member((int64_t)n + 1, 100 + i, 19000 + (int64_t)i, 1);
+    for (size_t i = 0; i < n_b; i++, n++)
+        m[n] = member((int64_t)n + 1, 500 + i, 19100 + (int64_t)i, 1);
+    return n;
+}
+
+TEST(split_member_packs_and_unpacks)
+{
+    sl_member m = member(7, 100, 19000, 0), back = {0};
+    m.vector.terms[3].weight = 0.123456f;
+    unsigned char packed[SL_MEMBER_PACK_MAX];
+    size_t len = sl_member_pack(&m.vector, m.day, m.counts, packed);
+    CHECK_INT(len, 10 + 10 * TERMS);
+    CHECK_INT(sl_member_unpack(packed, len, &back), 0);
+    CHECK(back.day == 19000 && back.counts == 0 && back.vector.n == TERMS);
+    for (uint32_t i = 0; i < TERMS; i++) {
+        CHECK(back.vector.terms[i].term == m.vector.terms[i].term);
+        CHECK(fabsf(back.vector.terms[i].weight - m.vector.terms[i].weight) < 1e-4f);
+    }
+    CHECK_INT(sl_member_unpack(packed, len - 1, &back), SL_EUSAGE); /* cut short */
+    CHECK_INT(sl_member_unpack(packed, 3, &back), SL_EUSAGE);
+    sl_vector empty = {0};
+    CHECK_INT(sl_member_pack(&empty, INT64_MIN, 1, packed), 10);
+    CHECK_INT(sl_member_unpack(packed, 10, &back), 0);
+    CHECK(back.vector.n == 0 && back.day == INT64_MIN && back.counts == 1);
+}
+
+TEST(split_is_due_at_checkpoint_sizes)
+{
+    sl_grouper *g = sl_grouper_new();
+    int due[80] = {0};
+    for (int64_t n = 1; n < 80; n++) {
+        sl_story_state st = {.id = n, .first_day = INT64_MIN, .last_day = INT64_MIN,
+                             .articles = n};
+        CHECK_INT(sl_grouper_load_story(g, &st), 0);
+        due[n] = sl_grouper_split_due(g, n);
+    }
+    for (int n = 1; n < 80; n++)
+        CHECK_INT(due[n], n == 8 || n == 12 || n == 16 || n == 24 || n == 32 || n == 48 ||
+                              n == 64);
+    sl_grouper_free(g);
+}
+
+TEST(split_two_events_in_one_story_become_two_stories)
+{
+    sl_member m[9];
+    unsigned char part[9];
+    size_t n = two_events(m, 5, 4);
+    sl_grouper *g = sl_grouper_new();
+    CHECK_INT(sl_members_split(m, n, part), 1);
+    for (size_t i = 0; i < n; i++)
+        CHECK_INT(part[i], i >= 5); /* the first article's event stays */
+    /* The story as the grouper held it before, then the split applied. */
+    sl_story_state st = {.id = 3, .thread_id = 2, .first_day = 19000, .last_day = 19103,
+                         .articles = 9};
+    CHECK_INT(sl_grouper_load_story(g, &st), 0);
+    CHECK_INT(sl_grouper_split_apply(g, 3, 10, m, n, part), 0);
+    sl_story_state a, b;
+    sl_grouper_story_state(g, 3, &a);
+    CHECK(a.articles == 5 && a.first_day == 19000 && a.last_day == 19004 && a.thread_id == 2);
+    sl_grouper_story_state(g, 10, &b);
+    CHECK(b.articles == 4 && b.first_day == 19100 && b.last_day == 19103 && b.thread_id == 2);
+    CHECK(b.title_score == 0);
+    /* A new report of the second event joins the new story. */
+    sl_member next = member(20, 503, 19104, 1);
+    sl_placement p;
+    sl_grouper_place(g, &next.vector, 19104, &p);
+    CHECK_INT(p.story, 10);
+    sl_grouper_free(g);
+}
+
+TEST(split_keeps_one_event_whole)
+{
+    sl_member m[12];
+    unsigned char part[12];
+    size_t n = two_events(m, 12, 0);
+    sl_grouper *g = sl_grouper_new();
+    CHECK_INT(sl_members_split(m, n, part), 0);
+    sl_grouper_free(g);
+}
+
+TEST(split_needs_three_full_reports_on_each_side)
+{
+    sl_member m[12];
+    unsigned char part[12];
+    sl_grouper *g = sl_grouper_new();
+    size_t n = two_events(m, 7, 2); /* two reports of another event: too few to tell */
+    CHECK_INT(sl_members_split(m, n, part), 0);
+    n = two_events(m, 5, 4);
+    for (size_t i = 5; i < 7; i++)
+        m[i].vector.n = 10; /* headlines: they do not weigh, and follow their nearest */
+    CHECK_INT(sl_members_split(m, n, part), 0);
+    n = two_events(m, 5, 5);
+    m[9].counts = 0; /* an exact copy of article 9: goes with it */
+    m[9].vector = m[8].vector;
+    CHECK_INT(sl_members_split(m, n, part), 1);
+    CHECK(part[8] == 1 && part[9] == 1 && part[0] == 0);
+    sl_grouper_free(g);
+}
