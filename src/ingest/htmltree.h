@@ -71,22 +71,36 @@ enum {
     SL_TITLE_TWITTER,
     SL_TITLE_SOURCES
 };
+/* What a page says it is (og:type, JSON-LD @type, <meta>): the model
+ * weighs the visible headline and <title>'s head differently on an article
+ * (its headline is the title) than on a product or a company's page (its
+ * <title> is). */
+enum {
+    SL_TITLE_PAGE_ARTICLE = 1,   /* og:type article, or a JSON-LD *Article / BlogPosting */
+    SL_TITLE_PAGE_PUBLISHED = 2, /* <meta property=article:published_time> */
+    SL_TITLE_PAGE_PRODUCT = 4,   /* og:type product..., or a JSON-LD Product */
+    SL_TITLE_PAGE_WEBSITE = 8    /* og:type website */
+};
+#define SL_TITLE_PAGE_CUES 4
 /* The source (one-hot), the number of other candidates equal to it
  * (case-insensitively) and whether any is, log(1 + words), one word, holds
- * a separator, whether it equals each of five other sources, and the
- * number of other candidates that hold it as a part. */
-#define SL_TITLE_FEATURES (SL_TITLE_SOURCES + 11)
-void sl_title_features(char *const c[SL_TITLE_SOURCES], int i, double x[SL_TITLE_FEATURES]);
+ * a separator, whether it equals each of five other sources, the number
+ * of other candidates that hold it as a part, and the page's cues (`page`,
+ * SL_TITLE_PAGE_* bits) for a headline (picked, <h1>) and for a head of
+ * <title> or og:title. */
+#define SL_TITLE_FEATURES (SL_TITLE_SOURCES + 11 + 2 * SL_TITLE_PAGE_CUES)
+void sl_title_features(char *const c[SL_TITLE_SOURCES], unsigned page, int i, double x[SL_TITLE_FEATURES]);
 /* "Headline | Section | Site" -> "Headline": cut before the first separator. */
 void sl_title_cut_first(char *title);
 /* The index of the chosen candidate, -1 when there is none. */
-int sl_title_choose(char *const c[SL_TITLE_SOURCES]);
+int sl_title_choose(char *const c[SL_TITLE_SOURCES], unsigned page);
 
 /* meta.c: title, date, author and language of the page rooted at `root`
  * into out's fields (text untouched). */
 int sl_html_read_meta(xmlNode *root, sl_extracted *out);
 /* meta.c: the title candidates of the page rooted at `root` (malloc'd; the
- * caller frees each; all NULL on failure), for the fit of titles.c. */
-int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES]);
+ * caller frees each; all NULL on failure) and its SL_TITLE_PAGE_* cues in
+ * *page, for the fit of titles.c. */
+int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES], unsigned *page);
 
 #endif

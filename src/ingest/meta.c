@@ -42,7 +42,7 @@
 typedef struct page_meta {
     /* borrowed from the tree */
     const char *og_title, *twitter_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
-    const char *meta_modified;
+    const char *meta_modified, *og_type;
     xmlNode *time_text, *date_main, *date_any;   /* <time> without datetime; class="...date..." */
     const char *date_text;                       /* a text after the <h1> that reads as a date */
     const char *by_text;                         /* after the <h1>: "By Jane Doe", or the text after a bare "By" */
@@ -57,6 +57,7 @@ typedef struct page_meta {
     /* from JSON-LD, malloc'd */
     char *ld_date, *ld_author, *ld_modified;
     int ld_scripts;
+    unsigned ld_kind;                            /* SL_TITLE_PAGE_ARTICLE / _PRODUCT from @type */
 } page_meta;
 
 static void meta_free(page_meta *m)
@@ -86,6 +87,8 @@ static void read_meta_tag(const xmlNode *n, page_meta *m)
         set_once(&m->og_title, content);
     else if (meta_key(n, "twitter:title"))
         set_once(&m->twitter_title, content);
+    else if (meta_key(n, "og:type"))
+        set_once(&m->og_type, content);
     else if (meta_key(n, "og:site_name"))
         set_once(&m->site_name, content);
     else if (meta_key(n, "article:published_time"))
@@ -130,8 +133,29 @@ static int ld_author(const json_t *author, char **out)
     return rc;
 }
 
-/* Looks for datePublished and author in the objects of a JSON-LD block:
- * the top value, the items of a top-level array, and "@graph". */
+/* What a JSON-LD @type says the page is: "NewsArticle", "BlogPosting" an
+ * article, "Product" a product. */
+static unsigned ld_type_kind(const char *type)
+{
+    if (strstr(type, "Article") || !strcmp(type, "BlogPosting"))
+        return SL_TITLE_PAGE_ARTICLE;
+    return !strcmp(type, "Product") ? SL_TITLE_PAGE_PRODUCT : 0;
+}
+
+/* The kinds of an object's @type: a string or an array of them. */
+static unsigned ld_kind(const json_t *type)
+{
+    unsigned kind = json_is_string(type) ? ld_type_kind(json_string_value(type)) : 0;
+    size_t i;
+    const json_t *t;
+    if (json_is_array(type))
+        json_array_foreach(type, i, t)
+            kind |= json_is_string(t) ? ld_type_kind(json_string_value(t)) : 0;
+    return kind;
+}
+
+/* Looks for @type, datePublished and author in the objects of a JSON-LD
+ * block: the top value, the items of a top-level array, and "@graph". */
 static int ld_scan(const json_t *v, page_meta *m, int depth)
 {
     if (depth > LD_MAX_DEPTH)
@@ -148,6 +172,7 @@ static int ld_scan(const json_t *v, page_meta *m, int depth)
     }
     if (!json_is_object(v))
         return 0;
+    m->ld_kind |= ld_kind(json_object_get(v, "@type"));
     const json_t *date = json_object_get(v, "datePublished");
     int rc = 0;
     const json_t *modified = json_object_get(v, "dateModified");
@@ -166,7 +191,7 @@ static int ld_scan(const json_t *v, page_meta *m, int depth)
  * parse is skipped (pages often wrap it in comments or break it). */
 static int read_json_ld(xmlNode *script, page_meta *m)
 {
-    if (m->ld_scripts++ >= LD_MAX_SCRIPTS || (m->ld_date && m->ld_author))
+    if (m->ld_scripts++ >= LD_MAX_SCRIPTS || (m->ld_date && m->ld_author && m->ld_kind))
         return 0;
     xmlChar *raw = xmlNodeGetContent(script);
     if (!raw)
@@ -517,6 +542,19 @@ static int title_candidates(page_meta *m, char *c[SL_TITLE_SOURCES])
     return rc;
 }
 
+/* What the page says it is, as SL_TITLE_PAGE_* bits (titles.c). */
+static unsigned page_kind(const page_meta *m)
+{
+    unsigned kind = m->ld_kind | (m->meta_date ? SL_TITLE_PAGE_PUBLISHED : 0);
+    if (m->og_type && !strcasecmp(m->og_type, "article"))
+        kind |= SL_TITLE_PAGE_ARTICLE;
+    else if (m->og_type && !strncasecmp(m->og_type, "product", 7))
+        kind |= SL_TITLE_PAGE_PRODUCT;
+    else if (m->og_type && !strcasecmp(m->og_type, "website"))
+        kind |= SL_TITLE_PAGE_WEBSITE;
+    return kind;
+}
+
 /* The title, chosen among the candidates by the model of titles.c (fitted
  * on the WCXB dev pages of even id, the odd ones held out; figures in
  * docs/extraction.md). */
@@ -524,7 +562,7 @@ static int choose_title(page_meta *m, char **out)
 {
     char *c[SL_TITLE_SOURCES] = {0};
     int rc = title_candidates(m, c);
-    int best = rc ? -1 : sl_title_choose(c);
+    int best = rc ? -1 : sl_title_choose(c, page_kind(m));
     if (best >= 0)
         *out = c[best], c[best] = NULL;
     for (int i = 0; i < SL_TITLE_SOURCES; i++)
@@ -737,7 +775,7 @@ int sl_html_read_meta(xmlNode *root, sl_extracted *out)
     return rc;
 }
 
-int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES])
+int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES], unsigned *page)
 {
     page_meta m;
     memset(&m, 0, sizeof m);
@@ -745,6 +783,7 @@ int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES])
     int rc = read_meta(root, &m);
     if (!rc)
         rc = title_candidates(&m, c);
+    *page = rc ? 0 : page_kind(&m);
     for (int i = 0; rc && i < SL_TITLE_SOURCES; i++) {
         free(c[i]);
         c[i] = NULL;

@@ -112,17 +112,19 @@ int sl_html_blocks(const char *html, size_t len, const char *charset, sl_blocks 
     return explain(rc, len, why);
 }
 
-int sl_html_titles(const char *html, size_t len, const char *charset, char *titles[SL_TITLE_SOURCES], sl_buf *why)
+int sl_html_titles(const char *html, size_t len, const char *charset, char *titles[SL_TITLE_SOURCES],
+                   unsigned *page, sl_buf *why)
 {
     memset(titles, 0, SL_TITLE_SOURCES * sizeof *titles);
-    sl_buf page = SL_BUF_INIT;
+    *page = 0;
+    sl_buf text = SL_BUF_INIT;
     htmlDocPtr doc = NULL;
     xmlNode *root = NULL;
-    int rc = sl_html_load(html, len, charset, 0, &page, &doc, &root);
+    int rc = sl_html_load(html, len, charset, 0, &text, &doc, &root);
     if (!rc)
-        rc = sl_html_read_titles(root, titles);
+        rc = sl_html_read_titles(root, titles, page);
     xmlFreeDoc(doc);
-    sl_buf_free(&page);
+    sl_buf_free(&text);
     return explain(rc, len, why);
 }
 

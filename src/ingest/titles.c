@@ -1,7 +1,8 @@
 /* titles.c — the learned title choice of the HTML extractor: a page's
  * title candidates (the headline meta.c picked, the first <h1>, <title>,
  * og:title and twitter:title, and their cuts at separators) scored by a
- * linear model over their source, agreement, length and containment.
+ * linear model over their source, agreement, length and containment, and
+ * what the page says it is (an article, a product).
  * meta.c gathers the candidates; eval/fit_titles.py fits the weights. */
 #include <math.h>
 #include <string.h>
@@ -45,7 +46,20 @@ static size_t count_words(const char *s)
     return words;
 }
 
-void sl_title_features(char *const c[SL_TITLE_SOURCES], int i, double x[SL_TITLE_FEATURES])
+/* The page's cues for a headline (the picked one, the first <h1>) and for
+ * a head of <title> or og:title, each at its own place; none for the rest. */
+static void page_cues(unsigned page, int i, double *x)
+{
+    int headline = i == SL_TITLE_PICKED || i == SL_TITLE_H1;
+    int head = i == SL_TITLE_TITLE_FIRST || i == SL_TITLE_TITLE_HEAD || i == SL_TITLE_OG_FIRST ||
+               i == SL_TITLE_OG_HEAD;
+    if (!headline && !head)
+        return;
+    for (int k = 0; k < SL_TITLE_PAGE_CUES; k++)
+        x[(head ? SL_TITLE_PAGE_CUES : 0) + k] = (page >> k) & 1;
+}
+
+void sl_title_features(char *const c[SL_TITLE_SOURCES], unsigned page, int i, double x[SL_TITLE_FEATURES])
 {
     static const int compared[] = {SL_TITLE_PICKED, SL_TITLE_H1, SL_TITLE_TITLE_FIRST, SL_TITLE_OG_FIRST,
                                    SL_TITLE_TWITTER};
@@ -68,18 +82,19 @@ void sl_title_features(char *const c[SL_TITLE_SOURCES], int i, double x[SL_TITLE
     for (size_t k = 0; k < sizeof compared / sizeof *compared; k++)
         more[5 + k] = same(c[i], c[compared[k]]);
     more[10] = parts;
+    page_cues(page, i, more + 11);
 }
 
 /* BEGIN MODEL */
-static const double title_bias = -3.24168;
+static const double title_bias = -3.0314;
 static const double title_weights[SL_TITLE_FEATURES] = {
-    -0.153022, -0.257606, -0.270778, 0.0973479, 0.186712, 0.0617489, 0.113926, 0.170388, 0.0601112,
-    0.209754, -1.06703, 0.189625, -1.07816, -0.95495, 2.41264, 1.70966, 1.40617, 0.767013, 0.775708,
-    0.211324,
+    -0.280556, -0.393276, -0.490584, 0.324062, 0.414612, -0.198194, 0.370697, 0.419034, -0.166637,
+    0.271281, -1.05058, 0.15401, -1.20988, -0.931685, 2.33462, 1.67842, 1.25396, 0.785235, 0.68419,
+    0.222568, 0.415332, 0.155657, -0.394795, -0.596496, -0.865703, 0.0366709, -0.111689, -0.238886,
 };
 /* END MODEL */
 
-int sl_title_choose(char *const c[SL_TITLE_SOURCES])
+int sl_title_choose(char *const c[SL_TITLE_SOURCES], unsigned page)
 {
     int best = -1;
     double best_score = 0;
@@ -87,7 +102,7 @@ int sl_title_choose(char *const c[SL_TITLE_SOURCES])
         if (!present(c[i]))
             continue;
         double x[SL_TITLE_FEATURES], score = title_bias;
-        sl_title_features(c, i, x);
+        sl_title_features(c, page, i, x);
         for (int f = 0; f < SL_TITLE_FEATURES; f++)
             score += title_weights[f] * x[f];
         if (best < 0 || score > best_score)

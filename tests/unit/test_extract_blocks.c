@@ -334,12 +334,68 @@ TEST(blocks_title_containment)
     char *c[SL_TITLE_SOURCES] = {0};
     c[SL_TITLE_PICKED] = headline, c[SL_TITLE_TITLE] = title, c[SL_TITLE_OG] = og, c[SL_TITLE_H1] = h1;
     double x[SL_TITLE_FEATURES];
-    sl_title_features(c, SL_TITLE_PICKED, x);
-    CHECK(x[SL_TITLE_FEATURES - 1] == 1);
-    sl_title_features(c, SL_TITLE_TITLE, x);
-    CHECK(x[SL_TITLE_FEATURES - 1] == 0);
-    sl_title_features(c, SL_TITLE_H1, x);
-    CHECK(x[SL_TITLE_FEATURES - 1] == 0);
+    sl_title_features(c, 0, SL_TITLE_PICKED, x);
+    CHECK(x[SL_TITLE_SOURCES + 10] == 1);
+    sl_title_features(c, 0, SL_TITLE_TITLE, x);
+    CHECK(x[SL_TITLE_SOURCES + 10] == 0);
+    sl_title_features(c, 0, SL_TITLE_H1, x);
+    CHECK(x[SL_TITLE_SOURCES + 10] == 0);
+}
+
+/* A page's cues in the title features (titles.c): a headline candidate
+ * carries them in the first four places after the containment count, a
+ * head of <title> in the next four, <title> whole in neither. */
+TEST(blocks_title_page_cues)
+{
+    char headline[] = "Rowing boats built for the estuary", title[] = "Rowing Boats | Larkmouth Chandlery",
+         head[] = "Rowing Boats";
+    char *c[SL_TITLE_SOURCES] = {0};
+    c[SL_TITLE_PICKED] = headline, c[SL_TITLE_TITLE] = title, c[SL_TITLE_TITLE_FIRST] = head;
+    const int cues = SL_TITLE_SOURCES + 11;
+    unsigned page = SL_TITLE_PAGE_PRODUCT | SL_TITLE_PAGE_WEBSITE;
+    double x[SL_TITLE_FEATURES];
+    sl_title_features(c, page, SL_TITLE_PICKED, x);
+    CHECK(x[cues] == 0 && x[cues + 2] == 1 && x[cues + 3] == 1 && x[cues + 6] == 0);
+    sl_title_features(c, page, SL_TITLE_TITLE_FIRST, x);
+    CHECK(x[cues + 2] == 0 && x[cues + 6] == 1 && x[cues + 7] == 1 && x[cues + 4] == 0);
+    sl_title_features(c, page, SL_TITLE_TITLE, x);
+    for (int k = cues; k < SL_TITLE_FEATURES; k++)
+        CHECK(x[k] == 0);
+}
+
+/* What the page says it is moves the choice (titles.c): the same headline
+ * and <title> give the headline on a news article (og:type, JSON-LD
+ * NewsArticle, a publication time) and <title>'s head on a product page;
+ * the cues as meta.c reads them. */
+TEST(blocks_title_page_kind)
+{
+    static const char page[] =
+        "<html><head><title>Rowing Boats | Larkmouth Chandlery</title>"
+        "<meta property=og:title content=\"Rowing Boats | Larkmouth Chandlery\">%s</head><body>"
+        "<h1>Rowing boats built for the estuary</h1><p>Each boat is planked in larch on oak frames and "
+        "takes two rowers and a passenger on the estuary's tides.</p></body></html>";
+    static const char *const heads[] = {
+        "<meta property=og:type content=article>"
+        "<meta property=article:published_time content=2024-03-02T08:00:00Z>"
+        "<script type=application/ld+json>{\"@type\": \"NewsArticle\"}</script>",
+        "<meta property=og:type content=website>"
+        "<script type=application/ld+json>[{\"@type\": [\"Thing\", \"Product\"]}]</script>"};
+    static const unsigned kinds[] = {SL_TITLE_PAGE_ARTICLE | SL_TITLE_PAGE_PUBLISHED,
+                                     SL_TITLE_PAGE_PRODUCT | SL_TITLE_PAGE_WEBSITE};
+    static const char *const want[] = {"Rowing boats built for the estuary", "Rowing Boats"};
+    for (int i = 0; i < 2; i++) {
+        char html[1024], *titles[SL_TITLE_SOURCES];
+        unsigned kind = 0;
+        snprintf(html, sizeof html, page, heads[i]);
+        CHECK_INT(sl_html_titles(html, strlen(html), NULL, titles, &kind, NULL), 0);
+        CHECK(kind == kinds[i]);
+        for (int k = 0; k < SL_TITLE_SOURCES; k++)
+            free(titles[k]);
+        sl_extracted e = {0};
+        CHECK_INT(extract(html, &e), 0);
+        CHECK_STR(e.title, want[i]);
+        sl_extracted_clear(&e);
+    }
 }
 
 /* The learned title choice (titles.c): a one-word brand that every source
