@@ -240,6 +240,17 @@ const char *sl_units_word(const char *s, size_t n)
     return NULL;
 }
 
+size_t sl_units_rate_suffix(const char *s, size_t n)
+{
+    static const char *const joins[] = {"-a-", "-an-", "-per-"};
+    for (size_t k = 0; k < sizeof joins / sizeof *joins; k++) {
+        size_t jn = strlen(joins[k]);
+        if (n > jn && !strncasecmp(s, joins[k], jn) && isalpha((unsigned char)s[jn]))
+            return jn;
+    }
+    return 0;
+}
+
 /* Currency signs and codes written before the amount. */
 static const struct { const char *sign, *unit; } currencies[] = {
     {"$", "dollar"}, {"us$", "dollar"}, {"$us", "dollar"}, {"us", "dollar"},

@@ -501,6 +501,23 @@ TEST(facts_numbers_more_unit_symbols)
 
 /* A text that ends on a number word and its scale: nothing is read past the
  * last token (the scale lookup once did, and crashed on some texts). */
+TEST(facts_numbers_hyphened_rates_ages_and_codes)
+{
+    sl_fact_items *items = facts_of_text(
+        "The mill declared a 9-cent-a-share payout, rivals bid $31-a-share and one fund "
+        "offered $ 33 - a - share. She was 19 when she rowed the lake, he turned 70 in May "
+        "and they were 4 goals down. Ring 0161 496 0000 for tickets.\n", NULL);
+    NUMBER(items, "9-cent-a-share", 9, 9, "cent per share", NULL);
+    NUMBER(items, "$31-a-share", 31, 31, "dollar per share", NULL);
+    NUMBER(items, "$ 33 - a - share", 33, 33, "dollar per share", NULL);
+    NUMBER(items, "19", 19, 19, "year of age", NULL);
+    NUMBER(items, "70", 70, 70, "year of age", NULL);
+    CHECK(number_text(items, "4 goals") != NULL); /* a count after "were", not an age */
+    CHECK(!number_text(items, "0161"));           /* a telephone number */
+    CHECK(!number_text(items, "496"));
+    sl_fact_items_free(items);
+}
+
 TEST(facts_numbers_at_the_end_of_the_text)
 {
     const char *texts[] = {"It cost five million", "It cost 5 million", "about a third",
