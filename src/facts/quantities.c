@@ -285,6 +285,30 @@ static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *afte
     return NULL;
 }
 
+/* "12 dollars 40", "3 euros and 20 cents", "thirteen dollars forty-five":
+ * the cents said after an amount whose currency word (`unit`, of a hundred
+ * cents) ends at token after - 1; adds them to *value and returns the
+ * tokens they take, 0 when none. */
+static size_t cents_after(const sl_facts_doc *d, size_t after, const char *unit, double *value)
+{
+    static const char *const cents[] = {"cent", "cents", "pence", "p", NULL};
+    sl_number c;
+    size_t k = after + sl_facts_is(d, after, "and");
+    if (!unit || !(strstr(unit, "dollar") || !strcmp(unit, "euro") || !strcmp(unit, "pound sterling")) ||
+        !(d->toks.items[after - 1].flags & SL_TOK_WORD) || !sl_numbers_same_sentence(d, after, k) ||
+        !sl_numbers_read(d, k, &c) || c.ordinal || c.scaled || c.glued_unit || c.glued_noun ||
+        c.value_hi > 0 || c.value < 1 || c.value > 99 || c.value != floor(c.value))
+        return 0;
+    size_t end = c.last + 1;
+    const char *next;
+    if (sl_facts_in(d, end, cents) >= 0 && sl_numbers_same_sentence(d, after, end))
+        end++;
+    else if (sl_numbers_content_word(d, end) || unit_at(d, end, &next))
+        return 0; /* "15 dollars and 50 tickets" */
+    *value += c.value / 100;
+    return end - after;
+}
+
 /* The currency before token i: its unit, *first moved to its first token. */
 static const char *currency_at(const sl_facts_doc *d, size_t *first)
 {
@@ -491,8 +515,9 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     if (not_a_fact(d, nb, nb->first, unit))
         return nb->last;
     size_t after = nb->last + 1;
-    if (!unit && !(unit = share_of_unit(d, nb, &after)))
-        unit = unit_after(d, nb->last, &after);
+    if (!unit && !(unit = share_of_unit(d, nb, &after)) &&
+        (unit = unit_after(d, nb->last, &after)))
+        after += cents_after(d, after, unit, &nb->value);
     if (unit && first == nb->first && first > 0 &&
         (sl_facts_is(d, first - 1, "-") || sl_facts_is(d, first - 1, "\xE2\x88\x92")) &&
         sl_numbers_glued(d, first - 1, first) && nb->value > 0 &&

@@ -518,6 +518,25 @@ TEST(facts_numbers_hyphened_rates_ages_and_codes)
     sl_fact_items_free(items);
 }
 
+TEST(facts_numbers_cents_powers_and_signs)
+{
+    sl_fact_items *items = facts_of_text(
+        "Entry costs 14 dollars 60, a guide 2 euros and 35 cents, and 15 dollars and 40 "
+        "tickets went unsold. The loft measures 62 m\xC2\xB2 beside a 9 km\xC2\xB2 lake. "
+        "Stalls asked 300 \xE2\x82\xA1 for fruit, 45 \xE2\x82\xBE for wine and mxn$ 80 "
+        "for a hat.\n", NULL);
+    NUMBER(items, "14 dollars 60", 14.6, 14.6, "dollar", NULL);
+    NUMBER(items, "2 euros and 35 cents", 2.35, 2.35, "euro", NULL);
+    NUMBER(items, "15 dollars", 15, 15, "dollar", NULL); /* "and 40 tickets" is a count */
+    NUMBER(items, "40 tickets", 40, 40, NULL, "tickets");
+    NUMBER(items, "62 m\xC2\xB2", 62, 62, "square metre", NULL);
+    NUMBER(items, "9 km\xC2\xB2", 9, 9, "square kilometre", NULL);
+    NUMBER(items, "300 \xE2\x82\xA1", 300, 300, "costa rican col\xC3\xB3n", NULL);
+    NUMBER(items, "45 \xE2\x82\xBE", 45, 45, "georgian lari", NULL);
+    NUMBER(items, "mxn$ 80", 80, 80, "mexican peso", NULL);
+    sl_fact_items_free(items);
+}
+
 TEST(facts_numbers_at_the_end_of_the_text)
 {
     const char *texts[] = {"It cost five million", "It cost 5 million", "about a third",
