@@ -109,6 +109,15 @@ static bool street_after(const sl_facts_doc *d, size_t i)
     return false;
 }
 
+/* Whether token i ends in "'s" ("Japan's", "Japan\xE2\x80\x99s"). */
+static bool possessive(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    return (n > 2 && !strncmp(w + n - 2, "'s", 2)) ||
+           (n > 4 && !strncmp(w + n - 4, "\xE2\x80\x99s", 4));
+}
+
 /* Whether token i is digits with a leading zero ("0845", "007"; not "0.5"). */
 static bool leading_zero(const sl_facts_doc *d, size_t i)
 {
@@ -166,9 +175,11 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         (d->toks.items[last + 2].flags & SL_TOK_NUMBER) &&
         (last + 3 >= d->toks.n || !sl_numbers_same_sentence(d, last, last + 3)))
         return true;
-    /* a number after a capitalised name: "Apollo 11", "Big 12" */
+    /* a number after a capitalised name: "Apollo 11", "Big 12"; but not
+     * after its possessive: "Japan's 23,000 centenarians" */
     if (!nb->word_form && first > 0 && sl_numbers_same_sentence(d, first, first - 1) &&
         sl_facts_upper(d, first - 1) && d->sent_of[first - 1] == d->sent_of[first] &&
+        !possessive(d, first - 1) &&
         d->toks.items[first - 1].start > d->sents.items[d->sent_of[first]].start &&
         !(d->toks.items[first - 1].flags & SL_TOK_STOP) && !unit_after)
         return true;

@@ -514,6 +514,12 @@ TEST(facts_numbers_hyphened_rates_ages_and_codes)
     NUMBER(items, "70", 70, 70, "year of age", NULL);
     CHECK(number_text(items, "4 goals") != NULL); /* a count after "were", not an age */
     CHECK(!number_text(items, "0161"));           /* a telephone number */
+    sl_fact_items_free(items);
+    items = facts_of_text("Norway's 420 ferries and Chile\xE2\x80\x99s 90 ports reopened, "
+                          "but Apollo 11 stayed a name.\n", NULL);
+    NUMBER(items, "420 ferries", 420, 420, NULL, "ferries");
+    NUMBER(items, "90 ports", 90, 90, NULL, "ports");
+    CHECK(!number_text(items, "11"));
     CHECK(!number_text(items, "496"));
     sl_fact_items_free(items);
 }
