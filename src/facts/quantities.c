@@ -413,10 +413,12 @@ static void write_rate(const char *per_unit, const char *w, size_t n, const char
  * per; false when none. */
 static bool glued_rate(const sl_facts_doc *d, size_t last, const char *unit, char *per, size_t cap)
 {
-    size_t n, at;
-    per[0] = '\0';
+    size_t n;
     const char *w = sl_facts_tok(d, last, &n);
-    for (at = 1; unit && isdigit((unsigned char)w[0]) && at < n; at++) {
+    per[0] = '\0';
+    if (!unit || !isdigit((unsigned char)w[0]))
+        return false;
+    for (size_t at = 1; at < n; at++) {
         size_t word = sl_units_rate_suffix(w + at, n - at);
         if (word) {
             write_rate(sl_units_word(w + at + word, n - at - word), w + at + word,
