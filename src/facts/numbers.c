@@ -237,6 +237,8 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
             nb->approx = '>'; /* "5,000-plus" */
         } else if (rn == 4 && !strncasecmp(rest, "-odd", 4)) {
             nb->approx = '~'; /* "3,000-odd" */
+        } else if (sl_units_rate_suffix(rest, rn)) {
+            /* "$12-a-share": quantities.c reads the rate */
         } else if (!nb->glued_unit && lower_noun(rest, rn)) {
             size_t ln; /* "40,000-strong", "10-member", as "three-phase" */
             const char *lt = sl_facts_tok(d, nb->last, &ln);

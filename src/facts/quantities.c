@@ -109,6 +109,23 @@ static bool street_after(const sl_facts_doc *d, size_t i)
     return false;
 }
 
+/* Whether token i ends in "'s" ("Japan's", "Japan\xE2\x80\x99s"). */
+static bool possessive(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    return (n > 2 && !strncmp(w + n - 2, "'s", 2)) ||
+           (n > 4 && !strncmp(w + n - 4, "\xE2\x80\x99s", 4));
+}
+
+/* Whether token i is digits with a leading zero ("0845", "007"; not "0.5"). */
+static bool leading_zero(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *s = sl_facts_tok(d, i, &n);
+    return n > 2 && s[0] == '0' && isdigit((unsigned char)s[1]);
+}
+
 /* Whether the number at tokens [first, last] is a name, id, time or counter. */
 static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first, const char *unit)
 {
@@ -130,6 +147,10 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         (sl_facts_is(d, first - 1, ",") || sl_facts_is(d, first - 1, ".") ||
          sl_facts_is(d, first - 1, "-")))
         return true; /* the tail of a larger token: "PS2.7m" */
+    if (!nb->word_form && (leading_zero(d, nb->first) ||
+                           (first > 0 && sl_numbers_same_sentence(d, first, first - 1) &&
+                            leading_zero(d, first - 1))))
+        return true; /* a code with its leading zero, and its next group: "0845 123 4567", "007" */
     if (first > 0 && !nb->word_form && camel_case(d, first - 1))
         return true; /* a model: "iPhone 11" */
     if (!nb->word_form && street_after(d, last + 1))
@@ -154,9 +175,11 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         (d->toks.items[last + 2].flags & SL_TOK_NUMBER) &&
         (last + 3 >= d->toks.n || !sl_numbers_same_sentence(d, last, last + 3)))
         return true;
-    /* a number after a capitalised name: "Apollo 11", "Big 12" */
+    /* a number after a capitalised name: "Apollo 11", "Big 12"; but not
+     * after its possessive: "Japan's 23,000 centenarians" */
     if (!nb->word_form && first > 0 && sl_numbers_same_sentence(d, first, first - 1) &&
         sl_facts_upper(d, first - 1) && d->sent_of[first - 1] == d->sent_of[first] &&
+        !possessive(d, first - 1) &&
         d->toks.items[first - 1].start > d->sents.items[d->sent_of[first]].start &&
         !(d->toks.items[first - 1].flags & SL_TOK_STOP) && !unit_after)
         return true;
@@ -273,6 +296,30 @@ static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *afte
     return NULL;
 }
 
+/* "12 dollars 40", "3 euros and 20 cents", "thirteen dollars forty-five":
+ * the cents said after an amount whose currency word (`unit`, of a hundred
+ * cents) ends at token after - 1; adds them to *value and returns the
+ * tokens they take, 0 when none. */
+static size_t cents_after(const sl_facts_doc *d, size_t after, const char *unit, double *value)
+{
+    static const char *const cents[] = {"cent", "cents", "pence", "p", NULL};
+    sl_number c;
+    size_t k = after + sl_facts_is(d, after, "and");
+    if (!unit || !(strstr(unit, "dollar") || !strcmp(unit, "euro") || !strcmp(unit, "pound sterling")) ||
+        !(d->toks.items[after - 1].flags & SL_TOK_WORD) || !sl_numbers_same_sentence(d, after, k) ||
+        !sl_numbers_read(d, k, &c) || c.ordinal || c.scaled || c.glued_unit || c.glued_noun ||
+        c.value_hi > 0 || c.value < 1 || c.value > 99 || c.value != floor(c.value))
+        return 0;
+    size_t end = c.last + 1;
+    const char *next;
+    if (sl_facts_in(d, end, cents) >= 0 && sl_numbers_same_sentence(d, after, end))
+        end++;
+    else if (sl_numbers_content_word(d, end) || unit_at(d, end, &next))
+        return 0; /* "15 dollars and 50 tickets" */
+    *value += c.value / 100;
+    return end - after;
+}
+
 /* The currency before token i: its unit, *first moved to its first token. */
 static const char *currency_at(const sl_facts_doc *d, size_t *first)
 {
@@ -348,14 +395,57 @@ static const char *per_symbol(const sl_facts_doc *d, size_t k)
          : sl_facts_is(d, k, "l") ? "litre" : NULL;
 }
 
-/* "$1.40 a share", "$58 per barrel", "$21 per square foot", "5 mg/l": the
- * unit per something, written into per (cap bytes); the tokens it takes, 0
- * when none. */
+/* Writes "unit per what" into per (cap bytes), lower-cased: what is
+ * per_unit when it is a unit, else the word w[0, n). */
+static void write_rate(const char *per_unit, const char *w, size_t n, const char *unit, char *per,
+                       size_t cap)
+{
+    if (per_unit)
+        snprintf(per, cap, "%s per %s", unit, per_unit);
+    else
+        snprintf(per, cap, "%s per %.*s", unit, (int)(n < 24 ? n : 24), w);
+    for (char *c = per; *c; c++)
+        *c = (char)(*c >= 'A' && *c <= 'Z' ? *c | 0x20 : *c);
+}
+
+/* A rate glued by hyphens to the digits of the number's last token
+ * ("15-cent-a-share", "$40-per-ton"; not "two-and-a-half"): written into
+ * per; false when none. */
+static bool glued_rate(const sl_facts_doc *d, size_t last, const char *unit, char *per, size_t cap)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, last, &n);
+    per[0] = '\0';
+    if (!unit || !isdigit((unsigned char)w[0]))
+        return false;
+    for (size_t at = 1; at < n; at++) {
+        size_t word = sl_units_rate_suffix(w + at, n - at);
+        if (word) {
+            write_rate(sl_units_word(w + at + word, n - at - word), w + at + word,
+                       n - at - word, unit, per, cap);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "$1.40 a share", "$58 per barrel", "$21 per square foot", "5 mg/l",
+ * "$ 45 - a - share": the unit per something, written into per (cap bytes,
+ * left empty when none); the tokens it takes. */
 static size_t rate_unit(const sl_facts_doc *d, size_t after, const char *unit, char *per, size_t cap)
 {
     static const char *const when[] = {"earlier", "ago", "before", "later", "previously", NULL};
     const char *wu;
     size_t used;
+    per[0] = '\0';
+    if (unit && sl_facts_is(d, after, "-") && sl_facts_is(d, after + 2, "-") &&
+        (sl_facts_is(d, after + 1, "a") || sl_facts_is(d, after + 1, "per")) &&
+        sl_numbers_same_sentence(d, after, after + 3) && sl_numbers_content_word(d, after + 3)) {
+        size_t n;
+        const char *w = sl_facts_tok(d, after + 3, &n);
+        write_rate(unit_at(d, after + 3, &wu) ? wu : NULL, w, n, unit, per, cap);
+        return 4; /* "$ 70 - a - share" */
+    }
     if (unit && sl_facts_is(d, after, "/") && sl_numbers_glued(d, after - 1, after) &&
         sl_numbers_glued(d, after, after + 1) &&
         ((used = unit_at(d, after + 1, &wu)) || (wu = per_symbol(d, after + 1)))) {
@@ -370,24 +460,51 @@ static size_t rate_unit(const sl_facts_doc *d, size_t after, const char *unit, c
     size_t n;
     used = unit_at(d, after + 1, &wu);
     const char *w = sl_facts_tok(d, after + 1, &n);
-    if (used)
-        snprintf(per, cap, "%s per %s", unit, wu);
-    else
-        snprintf(per, cap, "%s per %.*s", unit, (int)(n < 24 ? n : 24), w);
-    for (char *c = per; *c; c++)
-        *c = (char)(*c >= 'A' && *c <= 'Z' ? *c | 0x20 : *c);
+    write_rate(used ? wu : NULL, w, n, unit, per, cap);
     return 1 + (used ? used : 1);
 }
 
+/* Whether a person is said to be or turn the number starting at token f,
+ * nothing after it that it counts: "she was 14 when", "I'm 74", "he will be
+ * just 62 by then", "Smith turned 40". A thing is rarely said to be a bare
+ * number, and "it" is left out ("it was 3 by noon"). */
+static bool said_to_be(const sl_facts_doc *d, size_t f, size_t last)
+{
+    static const char *const fillers[] = {"just", "only", "now", "nearly", "almost", "about",
+        "around", "over", "under", "barely", "still", NULL};
+    static const char *const be[] = {"is", "was", "be", "am", "are", "were", NULL};
+    static const char *const turn[] = {"turn", "turns", "turned", "turning", NULL};
+    static const char *const persons[] = {"he", "she", "i", "you", "we", "they", NULL};
+    static const char *const contracted[] = {"i'm", "he's", "she's", "you're", "we're",
+        "they're", "i\xE2\x80\x99m", "he\xE2\x80\x99s", "she\xE2\x80\x99s", NULL};
+    size_t v = f - 1;
+    if (v > 0 && sl_facts_in(d, v, fillers) >= 0)
+        v--;
+    if (!sl_numbers_same_sentence(d, f, v) || sl_numbers_content_word(d, last + 1))
+        return false;
+    if (sl_facts_in(d, v, contracted) >= 0)
+        return true;
+    bool turns = sl_facts_in(d, v, turn) >= 0;
+    if (!turns && sl_facts_in(d, v, be) < 0)
+        return false;
+    size_t s = v - 1; /* the subject, over a modal: "he will be" */
+    if (v > 1 && sl_facts_is(d, v, "be") && (sl_facts_is(d, s, "will") || sl_facts_is(d, s, "would")))
+        s--;
+    return v > 0 && sl_numbers_same_sentence(d, f, s) &&
+           (sl_facts_in(d, s, persons) >= 0 ||
+            (turns && sl_facts_upper(d, s) && !(d->toks.items[s].flags & SL_TOK_STOP)));
+}
+
 /* A bare number that is an age: between commas after a name ("Jane Doe,
- * 65, said"), or after "aged" or "age" ("aged 65", "at age 5"). */
+ * 65, said"), after "aged" or "age" ("aged 65", "at age 5"), or what a
+ * person is said to be ("she was 14"). */
 static bool bare_age(const sl_facts_doc *d, const sl_number *nb)
 {
     size_t f = nb->first;
     if (nb->word_form || nb->glued_unit || nb->value < 1 || nb->value >= 120 ||
         nb->value != floor(nb->value) || f < 1)
         return false;
-    if (sl_facts_is(d, f - 1, "aged") || sl_facts_is(d, f - 1, "age"))
+    if (sl_facts_is(d, f - 1, "aged") || sl_facts_is(d, f - 1, "age") || said_to_be(d, f, nb->last))
         return true;
     return f > 1 && sl_facts_is(d, f - 1, ",") && sl_facts_upper(d, f - 2) &&
            !(d->toks.items[f - 2].flags & SL_TOK_STOP) &&
@@ -411,8 +528,9 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     if (not_a_fact(d, nb, nb->first, unit))
         return nb->last;
     size_t after = nb->last + 1;
-    if (!unit && !(unit = share_of_unit(d, nb, &after)))
-        unit = unit_after(d, nb->last, &after);
+    if (!unit && !(unit = share_of_unit(d, nb, &after)) &&
+        (unit = unit_after(d, nb->last, &after)))
+        after += cents_after(d, after, unit, &nb->value);
     if (unit && first == nb->first && first > 0 &&
         (sl_facts_is(d, first - 1, "-") || sl_facts_is(d, first - 1, "\xE2\x88\x92")) &&
         sl_numbers_glued(d, first - 1, first) && nb->value > 0 &&
@@ -439,8 +557,9 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     if (!unit && !nb->word_form && after > nb->last + 1 && street_after(d, after))
         return after - 1; /* "16-18 Industrial Avenue" */
     char per[64];
-    size_t used = rate_unit(d, after, unit, per, sizeof per);
-    if (used) {
+    size_t used = glued_rate(d, nb->last, unit, per, sizeof per)
+                      ? 0 : rate_unit(d, after, unit, per, sizeof per);
+    if (per[0]) {
         unit = per;
         after += used;
     }

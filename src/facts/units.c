@@ -111,6 +111,13 @@ static const struct { const char *words, *unit; } units[] = {
     {"cubic centimetre*", "cubic centimetre"}, {"cubic centimeter*", "cubic centimetre"},
     {"nautical mile*", "nautical mile"}, {"sq mi", "square mile"}, {"ohm*", "ohm"},
     {"wh", "watt hour"}, {"terawatt*", "terawatt"}, {"lux", "lux"},
+    /* areas and volumes with a power: "48 m\xC2\xB2", "2 cm2", "5 m3" */
+    {"m \xC2\xB2", "square metre"}, {"km \xC2\xB2", "square kilometre"},
+    {"cm \xC2\xB2", "square centimetre"}, {"mm \xC2\xB2", "square millimetre"},
+    {"ft \xC2\xB2", "square foot"}, {"m \xC2\xB3", "cubic metre"},
+    {"cm \xC2\xB3", "cubic centimetre"}, {"cm2", "square centimetre"},
+    {"mm2", "square millimetre"}, {"ft2", "square foot"}, {"m3", "cubic metre"},
+    {"cm3", "cubic centimetre"}, {"btc", "bitcoin"}, {"bitcoin*", "bitcoin"},
     /* the inch and foot signs: 25.5\xE2\x80\xB3, 6\xE2\x80\xB2 */
     {"\xE2\x80\xB3", "inch"}, {"\xE2\x80\xB2", "foot"},
     {"knot*", "knot"}, {"mp", "megapixel"}, {"megapixel*", "megapixel"}, {"calorie*", "calorie"}, {"kcal", "kilocalorie"},
@@ -121,6 +128,10 @@ static const struct { const char *words, *unit; } units[] = {
     {"\xE5\x85\x83", "chinese yuan"}, {"\xE2\x82\xB9", "indian rupee"},
     {"\xE2\x82\xA9", "south korean won"}, {"\xE2\x82\xBA", "turkish lira"},
     {"\xE2\x82\xBD", "russian ruble"}, {"\xE2\x82\xAA", "shekel"},
+    {"\xE2\x82\xA1", "costa rican col\xC3\xB3n"}, {"\xE2\x82\xBE", "georgian lari"},
+    {"\xE2\x82\xAD", "lao kip"}, {"\xE2\x82\xBF", "bitcoin"}, {"\xE2\x82\xAB", "vietnamese dong"},
+    {"\xE2\x82\xA6", "nigerian naira"}, {"\xE2\x82\xB1", "philippine peso"},
+    {"\xE2\x82\xB4", "ukrainian hryvnia"},
 };
 
 /* Whether token i is the word w[0, n), where a final '*' allows an "s". */
@@ -240,6 +251,17 @@ const char *sl_units_word(const char *s, size_t n)
     return NULL;
 }
 
+size_t sl_units_rate_suffix(const char *s, size_t n)
+{
+    static const char *const joins[] = {"-a-", "-an-", "-per-"};
+    for (size_t k = 0; k < sizeof joins / sizeof *joins; k++) {
+        size_t jn = strlen(joins[k]);
+        if (n > jn && !strncasecmp(s, joins[k], jn) && isalpha((unsigned char)s[jn]))
+            return jn;
+    }
+    return 0;
+}
+
 /* Currency signs and codes written before the amount. */
 static const struct { const char *sign, *unit; } currencies[] = {
     {"$", "dollar"}, {"us$", "dollar"}, {"$us", "dollar"}, {"us", "dollar"},
@@ -254,6 +276,12 @@ static const struct { const char *sign, *unit; } currencies[] = {
     {"aud", "australian dollar"}, {"cad", "canadian dollar"}, {"chf", "swiss franc"},
     {"hkd", "hong kong dollar"}, {"r$", "brazilian real"},
     {"y=", "japanese yen"}, /* how ASCII transliteration (unidecode) writes "\xC2\xA5" */
+    {"\xE2\x82\xA1", "costa rican col\xC3\xB3n"}, {"\xE2\x82\xBE", "georgian lari"},
+    {"\xE2\x82\xAD", "lao kip"}, {"\xE2\x82\xBF", "bitcoin"}, {"\xE2\x82\xAB", "vietnamese dong"},
+    {"\xE2\x82\xA6", "nigerian naira"}, {"\xE2\x82\xB1", "philippine peso"},
+    {"\xE2\x82\xB4", "ukrainian hryvnia"}, {"mx$", "mexican peso"}, {"mxn$", "mexican peso"},
+    {"mex$", "mexican peso"}, {"aud$", "australian dollar"}, {"cad$", "canadian dollar"},
+    {"nzd$", "new zealand dollar"}, {"hkd$", "hong kong dollar"}, {"sgd$", "singapore dollar"},
 };
 
 /* The currency of the text s[0, n) (a sign or code, case aside), NULL when none. */

@@ -13,6 +13,9 @@ size_t sl_units_at(const sl_facts_doc *d, size_t i, const char **unit);
 /* The unit of a whole word s[0, n) glued to digits or a number word ("km" of
  * "10km", "year-old", "pc"); NULL when none. */
 const char *sl_units_word(const char *s, size_t n);
+/* Whether s[0, n) opens with a hyphened "a" or "per" and a word ("-a-share"
+ * of "15-cent-a-share", "-per-ton"): the offset of that word, 0 when not. */
+size_t sl_units_rate_suffix(const char *s, size_t n);
 /* The currency written right before token i ("$", "US$", "HK $", "Rs",
  * "EUR"): its unit, and in *first the token it starts at; NULL when none. */
 const char *sl_units_currency_before(const sl_facts_doc *d, size_t i, size_t *first);

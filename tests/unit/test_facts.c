@@ -499,6 +499,60 @@ TEST(facts_numbers_more_unit_symbols)
     sl_fact_items_free(items);
 }
 
+/* One expected number of a text: the item whose text starts with `prefix`,
+ * its value (a single one) and unit (NULL: none). */
+typedef struct { const char *prefix; double value; const char *unit; } expected_number;
+
+/* Checks each of the n expected numbers against the items of `text`, then
+ * that none of the `absent` prefixes (NULL-terminated) is a number item. */
+static void check_numbers_of(const char *text, const expected_number *want, size_t n,
+                             const char *const *absent, int line)
+{
+    sl_fact_items *items = facts_of_text(text, NULL);
+    for (size_t k = 0; k < n; k++)
+        check_number(items, want[k].prefix, want[k].value, want[k].value, want[k].unit, NULL, line);
+    for (; absent && *absent; absent++)
+        if (number_text(items, *absent))
+            sl_test_fail(__FILE__, line, "\"%s\" read as a number", *absent);
+    sl_fact_items_free(items);
+}
+#define NUMBERS_OF(text, want, absent) \
+    check_numbers_of((text), (want), sizeof(want) / sizeof *(want), (absent), __LINE__)
+
+TEST(facts_numbers_hyphened_rates_ages_and_codes)
+{
+    static const expected_number want[] = {
+        {"9-cent-a-share", 9, "cent per share"}, {"$31-a-share", 31, "dollar per share"},
+        {"$ 33 - a - share", 33, "dollar per share"}, {"19", 19, "year of age"},
+        {"70", 70, "year of age"}, {"4 goals", 4, NULL}}; /* a count after "were", no age */
+    static const char *const phone[] = {"0161", "496", "0000", NULL};
+    NUMBERS_OF("The mill declared a 9-cent-a-share payout, rivals bid $31-a-share and one fund "
+               "offered $ 33 - a - share. She was 19 when she rowed the lake, he turned 70 in "
+               "May and they were 4 goals down. Ring 0161 496 0000 for tickets.\n", want, phone);
+}
+
+TEST(facts_numbers_after_a_possessive)
+{
+    static const expected_number want[] = {{"420 ferries", 420, NULL}, {"90 ports", 90, NULL}};
+    static const char *const names[] = {"11", NULL};
+    NUMBERS_OF("Norway's 420 ferries and Chile\xE2\x80\x99s 90 ports reopened, but Apollo 11 "
+               "stayed a name.\n", want, names);
+}
+
+TEST(facts_numbers_cents_powers_and_signs)
+{
+    static const expected_number want[] = {
+        {"14 dollars 60", 14.6, "dollar"}, {"2 euros and 35 cents", 2.35, "euro"},
+        {"15 dollars", 15, "dollar"}, {"40 tickets", 40, NULL}, /* "and 40 tickets": a count */
+        {"62 m\xC2\xB2", 62, "square metre"}, {"9 km\xC2\xB2", 9, "square kilometre"},
+        {"300 \xE2\x82\xA1", 300, "costa rican col\xC3\xB3n"},
+        {"45 \xE2\x82\xBE", 45, "georgian lari"}, {"mxn$ 80", 80, "mexican peso"}};
+    NUMBERS_OF("Entry costs 14 dollars 60, a guide 2 euros and 35 cents, and 15 dollars and 40 "
+               "tickets went unsold. The loft measures 62 m\xC2\xB2 beside a 9 km\xC2\xB2 lake. "
+               "Stalls asked 300 \xE2\x82\xA1 for fruit, 45 \xE2\x82\xBE for wine and mxn$ 80 "
+               "for a hat.\n", want, NULL);
+}
+
 /* A text that ends on a number word and its scale: nothing is read past the
  * last token (the scale lookup once did, and crashed on some texts). */
 TEST(facts_numbers_at_the_end_of_the_text)
