@@ -11,12 +11,19 @@ NAME=stories_dates
 S=$STORYLINE
 EX="$SL_TESTS/../examples"
 
-# demo DB: the README's way, each .txt with its date and outlet from its name.
+# one DB FILE: ingests one demo file the README's way, a .txt with its date
+# and outlet from its name.
+one() {
+  case "$2" in
+    *.txt)
+      b=$(basename "$2" .txt); d=${b%%_*}; o=${b#*_}; o=${o%%_*}
+      "$S" --db "$1" --quiet ingest --source "$o" --date "$d" "$2" ;;
+    *) "$S" --db "$1" --quiet ingest "$2" ;;
+  esac || echo "$2" >>"$T/demo.err"
+}
+# demo DB: the README's way, the .txt files first, then the feed and the page.
 demo() {
-  for f in "$EX"/*.txt; do
-    b=$(basename "$f" .txt); d=${b%%_*}; o=${b#*_}; o=${o%%_*}
-    "$S" --db "$1" --quiet ingest --source "$o" --date "$d" "$f" || echo "$f" >>"$T/demo.err"
-  done
+  for f in "$EX"/*.txt; do one "$1" "$f"; done
   "$S" --db "$1" --quiet ingest "$EX"/*.jsonl "$EX"/*.html || echo jsonl/html >>"$T/demo.err"
 }
 
@@ -61,6 +68,17 @@ check "the ferries story is dated by the day its text states (Wednesday 1 April,
   out_has "2026-04-01 *Council approves late ferries"
 expect_exit 0 "$S" --db "$DB" threads
 check "threads lists the treaty thread with its 2 stories, 8 articles" out_has "^thread [0-9]*: 2 stories, 8 articles"
+
+section "the dated demo, one file at a time in any order, gives the same stories"
+ls "$EX"/*.txt "$EX"/*.jsonl "$EX"/*.html | sort >"$T/dated"
+for order in reverse shuffled; do
+  if [ "$order" = reverse ]; then sort -r "$T/dated"; else
+    awk 'BEGIN { srand(7) } { print rand() "\t" $0 }' "$T/dated" | sort | cut -f2-; fi >"$T/$order"
+  while IFS= read -r f; do one "$T/$order.db" "$f"; done <"$T/$order"
+  groups "$T/$order.db" "$T/g.$order"
+  check "$order order: every file stored" test ! -s "$T/demo.err"
+  check "$order order: the same stories and threads as the README's way" cmp -s "$T/g" "$T/g.$order"
+done
 
 section "the same files in batches of 1, 7 and all give the same stories"
 ls "$EX"/*.txt "$EX"/*.jsonl "$EX"/*.html | sort >"$T/files"
