@@ -31,7 +31,7 @@
  * container holds under SECTION_SHARE percent of the page's prose, siblings
  * of it and of its ancestors, read outwards from it, join while half their
  * text is prose; up to BRIDGES siblings of at most BRIDGE bytes (a
- * heading, a "Read more" row, a card's title) may stand between. Chosen on
+ * heading, a card's title line; not mostly links) may stand between. Chosen on
  * WCXB dev articles of even id (share 20 / 30 / 40 / 50: 0.9372 / 0.9374 /
  * 0.9374 / 0.9366; bridges of 100 / 200 / 400 bytes: 0.9368 / 0.9368 /
  * 0.9374; 0 / 1 / 3 / 6 of them: 0.9356 / 0.9359 / 0.9368 / 0.9368). */
@@ -589,8 +589,8 @@ static xmlNode *element_step(xmlNode *n, int forward)
 
 /* The siblings of `from` on one side that continue it: prose (half their
  * text), with at most BRIDGES short ones between, which join with the
- * prose after them; a removed sibling, or a longer one with more other
- * text than prose, ends the run. */
+ * prose after them; a removed sibling, a link list, or a longer one with
+ * more other text than prose ends the run. */
 static int continue_run(const elem_vec *v, uint32_t from, int forward, index_vec *out)
 {
     const elem *e = v->items;
@@ -608,7 +608,7 @@ static int continue_run(const elem_vec *v, uint32_t from, int forward, index_vec
             bridges = 0;
             if (sl_vec_push(out, i))
                 return SL_ENOMEM;
-        } else if (e[i].text > BRIDGE || bridges == BRIDGES) {
+        } else if (e[i].text > BRIDGE || (uint64_t)e[i].links * 2 > e[i].text || bridges == BRIDGES) {
             break;
         } else {
             bridge[bridges++] = i;
@@ -620,13 +620,18 @@ static int continue_run(const elem_vec *v, uint32_t from, int forward, index_vec
 /* Page builders (Elementor, Shopify sections) cut an article into sibling
  * sections, each of a few paragraphs under headings and images, and the
  * best-scored one holds only its own: the siblings that continue it, on
- * both sides, of the container and of each ancestor below <body>, join. */
+ * both sides, of the container and of each ancestor below <body>, join,
+ * and with them the ancestor whose siblings they are (its heading). */
 static int continue_sections(const elem_vec *v, uint32_t top, index_vec *out)
 {
     const elem *e = v->items;
-    for (uint32_t a = top; a != NONE && e[a].parent != NONE && !(e[a].tag & T_ROOT); a = e[a].parent)
+    for (uint32_t a = top; a != NONE && e[a].parent != NONE && !(e[a].tag & T_ROOT); a = e[a].parent) {
+        size_t before = out->n;
         if (continue_run(v, a, 1, out) || continue_run(v, a, 0, out))
             return SL_ENOMEM;
+        if (out->n > before && sl_vec_push(out, a))   /* one of the sections: its heading too */
+            return SL_ENOMEM;
+    }
     return 0;
 }
 
