@@ -285,6 +285,72 @@ TEST(blocks_bylines)
     sl_extracted_clear(&e);
 }
 
+/* One section of a page builder's layout (Elementor's nesting): a heading
+ * widget, an image and a text widget of paragraphs. */
+static size_t builder_section(char *out, size_t size, const char *heading, const char *paras)
+{
+    int n = snprintf(out, size,
+                     "<div class=elementor-section><div class=elementor-container><div class=elementor-column>"
+                     "<div class=elementor-widget-wrap><div class=elementor-widget-heading><h2>%s</h2></div>"
+                     "<div class=elementor-widget-image><img src=hedge.jpg></div>"
+                     "<div class=elementor-widget-text-editor><div class=elementor-widget-container>%s"
+                     "</div></div></div></div></div></div>",
+                     heading, paras);
+    return n < 0 ? 0 : (size_t)n;
+}
+
+/* A how-to cut into five sibling sections, the longest under a third of the
+ * prose: every section joins the container with its heading; the link
+ * list after them ends the run, so the nursery's blurb past it stays out. */
+TEST(blocks_builder_sections_joined)
+{
+    static const char *const sections[][2] = {
+        {"Choose the plants",
+         "<p>Hawthorn, blackthorn and field maple make a dense hedge that birds will nest in within three "
+         "years of planting.</p><p>Buy bare-root whips between November and March, when they are dormant "
+         "and cost a fraction of potted plants.</p>"},
+        {"Prepare the trench",
+         "<p>Dig a trench a spade deep along a string line, and loosen the soil at its bottom with a fork so "
+         "the roots can spread.</p><p>Mix a bucket of garden compost into every metre of soil you take out, "
+         "but keep fresh manure well away from the roots.</p><p>Soak the roots of the whips in a bucket of "
+         "water for an hour while you finish the trench.</p>"},
+        {"Plant in a double row",
+         "<p>Set the whips in two staggered rows about forty centimetres apart, five plants to every metre "
+         "of hedge.</p><p>Firm the soil around each stem with your heel and water the row well, even when "
+         "the ground already looks wet.</p>"},
+        {"Cut back in the first spring",
+         "<p>Cut every stem back by a third in the first March: it feels harsh, but it makes the hedge bush "
+         "out from the base.</p>"},
+        {"Keep it weeded",
+         "<p>Lay a mulch of bark or cardboard along both sides of the row so that grass cannot compete with "
+         "the young roots.</p><p>Pull any weeds that come through by hand in the first two summers, and "
+         "water the hedge in long dry spells.</p>"},
+    };
+    char page[8192];
+    size_t n = (size_t)snprintf(page, sizeof page,
+                                "<html><head><title>Planting a winter hedge</title></head><body><header><nav>"
+                                "<a href=/>Home</a> <a href=/shop>Shop</a></nav></header><div class=page-wrap>"
+                                "<h1>Planting a winter hedge</h1>");
+    for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
+        n += builder_section(page + n, sizeof page - n, sections[i][0], sections[i][1]);
+    snprintf(page + n, sizeof page - n,
+             "<div class=elementor-section><div class=elementor-container><h3>From the blog</h3><ul>"
+             "<li><a href=/b/1>Pruning roses in late winter</a></li><li><a href=/b/2>Shrubs for a shady "
+             "corner</a></li><li><a href=/b/3>Storing dahlia tubers</a></li></ul></div></div>"
+             "<div class=elementor-section><div class=elementor-container><p>Fernbrook Nursery has grown "
+             "native hedging plants on the edge of the moor since 1962 and delivers across the country.</p>"
+             "</div></div></div></body></html>");
+    sl_extracted e = {0};
+    CHECK_INT(extract(page, &e), 0);
+    for (size_t i = 0; i < sizeof sections / sizeof *sections; i++)
+        CHECK(has(e.text, sections[i][0]));
+    CHECK(has(e.text, "birds will nest"));
+    CHECK(has(e.text, "Dig a trench"));
+    CHECK(has(e.text, "water the hedge in long dry spells"));
+    CHECK(!has(e.text, "Fernbrook Nursery"));
+    sl_extracted_clear(&e);
+}
+
 /* A date the page shows only as text, after the headline; a date further
  * down (a comment's) is not the page's. */
 TEST(blocks_text_dates)
