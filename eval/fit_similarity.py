@@ -2,14 +2,16 @@
 """fit_similarity.py - fits the sentence-similarity model of
 src/copies/similarity.c on the MSRP training pairs (never on test).
 
-    python3 eval/fit_similarity.py [--msrp ../shared/datasets/rewrite/msrp] [--cv]
+    python3 eval/fit_similarity.py [--msrp ../shared/datasets/rewrite/msrp] [--cv] [--first N]
 
 Builds build/similarity-features (make), feeds it the train pairs, fits a
 logistic regression (L2, Newton's method) on the features it prints, picks
 the probability threshold with the best train accuracy, and prints the
 weights and threshold to paste into similarity.c / copies.h. Then it reports
 train and test accuracy and F1 at that threshold (test is only reported).
-With --cv it first reports 10-fold cross-validated accuracy and F1 within
+similarity.c holds two models: the paraphrase decision's, over every
+feature (the default), and the alignment's, over the first 12
+(`--first 12`, SL_ALIGNMENT_FEATURES). With --cv it first reports 10-fold cross-validated accuracy and F1 within
 train (each fold's model and threshold fitted on the other nine): the
 figure features are chosen by, test answers unread.
 Standard library only.
@@ -124,11 +126,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--msrp", default=os.path.join(ROOT, "../shared/datasets/rewrite/msrp"))
     ap.add_argument("--cv", action="store_true", help="report 10-fold cross-validation within train")
+    ap.add_argument("--first", type=int, default=0, help="fit on the first N features only")
     args = ap.parse_args()
     subprocess.run(["make", "-s", "-C", ROOT, "build/similarity-features"], check=True)
     tool = os.path.join(ROOT, "build/similarity-features")
     Xtr, Ytr = features(tool, read_msrp(os.path.join(args.msrp, "msr_paraphrase_train.txt")))
     Xte, Yte = features(tool, read_msrp(os.path.join(args.msrp, "msr_paraphrase_test.txt")))
+    if args.first:
+        Xtr, Xte = [x[:args.first] for x in Xtr], [x[:args.first] for x in Xte]
     if args.cv:
         print("train, 10-fold cross-validation: accuracy %.4f F1 %.4f" % cross_validate(Xtr, Ytr))
     w = fit(Xtr, Ytr)

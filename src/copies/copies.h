@@ -108,19 +108,27 @@ static inline uint32_t sl_sentence_sets_n(const sl_sentence_sets *sets)
 }
 sl_sentence_view sl_sentence_sets_view(const sl_sentence_sets *sets, uint32_t k);
 
+/* The features of two sentences (for fitting the models: eval/): the
+ * first SL_ALIGNMENT_FEATURES are word overlaps and orders, the rest
+ * wording.c's machine-translation metrics. */
+#define SL_ALIGNMENT_FEATURES 12
 #define SL_SIMILARITY_FEATURES 23
-/* The features the similarity model weighs (for fitting it: eval/). */
 void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
                           double f[SL_SIMILARITY_FEATURES]);
-/* Similarity in [0, 1]: the model's probability that a and b say the same. */
+/* Similarity in [0, 1], the score the alignment adds up: a model's
+ * probability that a and b say the same, over the overlap and order
+ * features only. */
 double sl_sentence_similarity(const sl_sentence_view *a, const sl_sentence_view *b);
 /* The same when it may reach `floor`; when it cannot, a bound on it that is
- * below `floor` (the costly features, word order and wording.c's metrics,
- * are then not computed). */
+ * below `floor` (the two costly order features are then not computed). */
 double sl_sentence_similarity_over(const sl_sentence_view *a, const sl_sentence_view *b,
                                    double floor);
-/* The paraphrase decision: the similarity threshold with the best accuracy
- * on MSRP train (eval/fit_similarity.py). */
+/* The paraphrase decision's probability that a and b say the same, over
+ * every feature: MSRP's question, asked of one sentence pair at a time
+ * (`storyline compare`), not of every pair an alignment scores. */
+double sl_sentence_paraphrase(const sl_sentence_view *a, const sl_sentence_view *b);
+/* A pair is a paraphrase at or above this probability: the threshold with
+ * the best accuracy on MSRP train (eval/fit_similarity.py). */
 #define SL_PARAPHRASE_THRESHOLD 0.56
 /* ---- synonyms.c: terms matched at synonym level (WordNet, text/wordnet.h) ---- */
 
@@ -204,6 +212,8 @@ typedef struct sl_comparison {
     double cover_a, cover_b;             /* share of each text covered, weighted by similarity */
     double aligned_a, aligned_b;         /* share of each text in pairs that say the same thing */
     double best_similarity;              /* best sentence pair compared (aligned or not) */
+    double paraphrase;                   /* sl_sentence_paraphrase of that pair (thorough
+                                            comparers only, else 0) */
     double specific_overlap;             /* share of the names of the text with fewer
                                             of them found in the other */
     double number_overlap;               /* the same for figures */

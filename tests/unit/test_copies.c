@@ -164,12 +164,16 @@ TEST(sentence_similarity_orders_pairs)
     CHECK_INT(sl_sentence_sets_build(&b.sketch, &sb), 0);
     sl_sentence_view va = sl_sentence_sets_view(&sa, 0), vb = sl_sentence_sets_view(&sb, 0);
     double same = sl_sentence_similarity(&va, &va), paraphrase = sl_sentence_similarity(&va, &vb);
+    double decided = sl_sentence_paraphrase(&va, &vb), unrelated_decided;
     sketch_of(&b, "Fishing boats stayed in port because of the storm warning.");
     CHECK_INT(sl_sentence_sets_build(&b.sketch, &sb), 0);
     vb = sl_sentence_sets_view(&sb, 0);
     double unrelated = sl_sentence_similarity(&va, &vb);
+    unrelated_decided = sl_sentence_paraphrase(&va, &vb);
     CHECK(same > paraphrase);
-    CHECK(paraphrase >= SL_PARAPHRASE_THRESHOLD);
+    CHECK(paraphrase > 0.5);
+    CHECK(decided >= SL_PARAPHRASE_THRESHOLD);
+    CHECK(unrelated_decided < SL_PARAPHRASE_THRESHOLD);
     CHECK(unrelated < 0.2);
     CHECK(same <= 1.0 && unrelated >= 0.0);
     sl_sentence_sets_free(&sa);
