@@ -2,13 +2,18 @@
 """fit_similarity.py - fits the sentence-similarity model of
 src/copies/similarity.c on the MSRP training pairs (never on test).
 
-    python3 eval/fit_similarity.py [--msrp ../shared/datasets/rewrite/msrp]
+    python3 eval/fit_similarity.py [--msrp ../shared/datasets/rewrite/msrp] [--cv] [--first N]
 
 Builds build/similarity-features (make), feeds it the train pairs, fits a
 logistic regression (L2, Newton's method) on the features it prints, picks
 the probability threshold with the best train accuracy, and prints the
 weights and threshold to paste into similarity.c / copies.h. Then it reports
 train and test accuracy and F1 at that threshold (test is only reported).
+similarity.c holds two models: the paraphrase decision's, over every
+feature (the default), and the alignment's, over the first 12
+(`--first 12`, SL_ALIGNMENT_FEATURES). With --cv it first reports 10-fold cross-validated accuracy and F1 within
+train (each fold's model and threshold fitted on the other nine): the
+figure features are chosen by, test answers unread.
 Standard library only.
 """
 import argparse
@@ -56,7 +61,8 @@ def solve(A, b):
 
 
 def fit(X, Y, steps=25, l2=1e-3):
-    """Logistic regression by Newton's method (IRLS) with a small L2 penalty."""
+    """Logistic regression by Newton's method (IRLS) with a small L2 penalty;
+    stops early once a step changes no weight by 1e-7."""
     d = len(X[0]) + 1
     Z = [x + [1.0] for x in X]
     w = [0.0] * d
@@ -69,13 +75,19 @@ def fit(X, Y, steps=25, l2=1e-3):
             r = p * (1 - p)
             for i in range(d):
                 g[i] += (p - y) * z[i]
-                for j in range(d):
-                    H[i][j] += r * z[i] * z[j]
+                rz, Hi = r * z[i], H[i]
+                for j in range(i + 1):
+                    Hi[j] += rz * z[j]
+        for i in range(d):
+            for j in range(i):
+                H[j][i] = H[i][j]
         for i in range(d - 1):
             g[i] += l2 * len(Z) * w[i]
             H[i][i] += l2 * len(Z)
         step = solve(H, g)
         w = [wi - si for wi, si in zip(w, step)]
+        if max(abs(si) for si in step) < 1e-7:
+            break
     return w
 
 
@@ -93,18 +105,40 @@ def scores(P, Y, t):
     return acc, 2 * prec * rec / max(1e-9, prec + rec)
 
 
+def best_threshold(P, Y):
+    return max((scores(P, Y, t / 100)[0], t / 100) for t in range(5, 96))[1]
+
+
+def cross_validate(X, Y, folds=10):
+    """Accuracy and F1 of held-out decisions, each fold decided by a model and
+    threshold fitted on the others (pairs dealt to folds in turn)."""
+    decided = [0.0] * len(Y)
+    for k in range(folds):
+        train = [i for i in range(len(Y)) if i % folds != k]
+        w = fit([X[i] for i in train], [Y[i] for i in train])
+        t = best_threshold([prob(w, X[i]) for i in train], [Y[i] for i in train])
+        for i in range(k, len(Y), folds):
+            decided[i] = float(prob(w, X[i]) >= t)
+    return scores(decided, Y, 0.5)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--msrp", default=os.path.join(ROOT, "../shared/datasets/rewrite/msrp"))
+    ap.add_argument("--cv", action="store_true", help="report 10-fold cross-validation within train")
+    ap.add_argument("--first", type=int, default=0, help="fit on the first N features only")
     args = ap.parse_args()
     subprocess.run(["make", "-s", "-C", ROOT, "build/similarity-features"], check=True)
     tool = os.path.join(ROOT, "build/similarity-features")
     Xtr, Ytr = features(tool, read_msrp(os.path.join(args.msrp, "msr_paraphrase_train.txt")))
     Xte, Yte = features(tool, read_msrp(os.path.join(args.msrp, "msr_paraphrase_test.txt")))
+    if args.first:
+        Xtr, Xte = [x[:args.first] for x in Xtr], [x[:args.first] for x in Xte]
+    if args.cv:
+        print("train, 10-fold cross-validation: accuracy %.4f F1 %.4f" % cross_validate(Xtr, Ytr))
     w = fit(Xtr, Ytr)
     Ptr = [prob(w, x) for x in Xtr]
-    best = max((scores(Ptr, Ytr, t / 100)[0], t / 100) for t in range(5, 96))
-    t = best[1]
+    t = best_threshold(Ptr, Ytr)
     print("weights (features..., intercept):", ", ".join("%.4f" % v for v in w))
     print("threshold (best train accuracy): %.2f" % t)
     print("train: accuracy %.4f F1 %.4f" % scores(Ptr, Ytr, t))

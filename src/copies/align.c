@@ -95,6 +95,7 @@ struct sl_comparer {
     SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
     double total_a;
     double best_similarity;       /* of any pair scored */
+    uint32_t best_pair_a, best_pair_b;   /* that pair's sentences */
     bool thorough;                /* align even texts that cannot be copies */
 };
 
@@ -363,8 +364,11 @@ static int score_pairs(sl_comparer *c)
             double floor = c->match_a.items[i] < c->match_b.items[j] ? c->match_a.items[i]
                                                                       : c->match_b.items[j];
             double sim = sl_sentence_similarity_over(&va, &vb, floor < PAIR_MIN ? floor : PAIR_MIN);
-            if (sim > c->best_similarity)
+            if (sim > c->best_similarity) {
                 c->best_similarity = sim;
+                c->best_pair_a = i;
+                c->best_pair_b = j;
+            }
             if (sim > c->match_a.items[i]) {
                 c->match_a.items[i] = sim;
                 c->best_a.items[i] = j;
@@ -580,7 +584,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     out->term_overlap_more = out->paired_share = out->anchor_order = 0;
     out->term_spread = out->match_spread = 0;
     out->numbers_fewer = out->unquoted_fewer = 0;
-    out->rewrite_probability = 0;
+    out->rewrite_probability = out->paraphrase = 0;
     out->pairs.n = 0;
     if (!a)
         return SL_EUSAGE;
@@ -602,6 +606,11 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread))
         return SL_ENOMEM;
     out->best_similarity = c->best_similarity;
+    if (c->thorough && c->best_similarity > 0) {
+        sl_sentence_view va = sl_sentence_sets_view(&c->sets_a, c->best_pair_a);
+        sl_sentence_view vb = sl_sentence_sets_view(&c->sets_b, c->best_pair_b);
+        out->paraphrase = sl_sentence_paraphrase(&va, &vb);
+    }
     out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER, NULL);
     out->number_overlap = specific_overlap(c, SL_TERM_NUMBER, 0, &out->numbers_fewer);
     out->match_a = matched(&c->match_a, &c->weight_a, c->total_a);

@@ -108,19 +108,58 @@ static inline uint32_t sl_sentence_sets_n(const sl_sentence_sets *sets)
 }
 sl_sentence_view sl_sentence_sets_view(const sl_sentence_sets *sets, uint32_t k);
 
-#define SL_SIMILARITY_FEATURES 12
-/* The features the similarity model weighs (for fitting it: eval/). */
+/* The features of two sentences (for fitting the models: eval/): the
+ * first SL_ALIGNMENT_FEATURES are word overlaps and orders, the rest
+ * wording.c's machine-translation metrics. */
+#define SL_ALIGNMENT_FEATURES 12
+#define SL_SIMILARITY_FEATURES 23
 void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
                           double f[SL_SIMILARITY_FEATURES]);
-/* Similarity in [0, 1]: the model's probability that a and b say the same. */
+/* Similarity in [0, 1], the score the alignment adds up: a model's
+ * probability that a and b say the same, over the overlap and order
+ * features only. */
 double sl_sentence_similarity(const sl_sentence_view *a, const sl_sentence_view *b);
 /* The same when it may reach `floor`; when it cannot, a bound on it that is
  * below `floor` (the two costly order features are then not computed). */
 double sl_sentence_similarity_over(const sl_sentence_view *a, const sl_sentence_view *b,
                                    double floor);
-/* The paraphrase decision: the similarity threshold with the best accuracy
- * on MSRP train (eval/fit_similarity.py). */
-#define SL_PARAPHRASE_THRESHOLD 0.52
+/* The paraphrase decision's probability that a and b say the same, over
+ * every feature: MSRP's question, asked of one sentence pair at a time
+ * (`storyline compare`), not of every pair an alignment scores. */
+double sl_sentence_paraphrase(const sl_sentence_view *a, const sl_sentence_view *b);
+/* A pair is a paraphrase at or above this probability: the threshold with
+ * the best accuracy on MSRP train (eval/fit_similarity.py). */
+#define SL_PARAPHRASE_THRESHOLD 0.56
+/* ---- synonyms.c: terms matched at synonym level (WordNet, text/wordnet.h) ---- */
+
+/* Whether synonyms are known: the first call builds the table (once per
+ * process, thread-safe); false when WordNet could not be loaded
+ * (sl_synonyms_error says why) and every lookup then finds nothing. */
+bool sl_synonyms_ready(void);
+/* Why synonyms are not known: a line naming the WordNet file and the
+ * reason, and what to do ("" when they are). */
+const char *sl_synonyms_error(void);
+/* The WordNet synsets of a term code (its most frequent senses), and the
+ * same with the synsets linked to them by a derivation, similar-to or also
+ * pointer. *out borrowed, NULL with 0 when the term has none. Two terms
+ * match at synonym level when the senses of one meet the reach of the
+ * other. */
+size_t sl_synonyms_senses(uint32_t code, const uint32_t **out);
+size_t sl_synonyms_reach(uint32_t code, const uint32_t **out);
+
+/* ---- wording.c: machine-translation metrics of two sentences ---- */
+
+#define SL_WORDING_NGRAMS 4
+typedef struct sl_wording {
+    double precision_a[SL_WORDING_NGRAMS];   /* BLEU's clipped n-gram precision of a's
+                                                words (stems) in b, n = 1..4 */
+    double precision_b[SL_WORDING_NGRAMS];   /* the same of b's in a */
+    double edit_rate;                        /* word edit distance over the longer length */
+    double synonyms_a, synonyms_b;           /* share of a's (b's) content terms the other
+                                                has, as they are or as a WordNet synonym */
+} sl_wording;
+void sl_wording_measure(const sl_sentence_view *a, const sl_sentence_view *b, sl_wording *out);
+
 /* ---- order.c: words kept in order ---- */
 
 /* Sums for the Pearson correlation of position pairs (x, y). */
@@ -173,6 +212,8 @@ typedef struct sl_comparison {
     double cover_a, cover_b;             /* share of each text covered, weighted by similarity */
     double aligned_a, aligned_b;         /* share of each text in pairs that say the same thing */
     double best_similarity;              /* best sentence pair compared (aligned or not) */
+    double paraphrase;                   /* sl_sentence_paraphrase of that pair (thorough
+                                            comparers only, else 0) */
     double specific_overlap;             /* share of the names of the text with fewer
                                             of them found in the other */
     double number_overlap;               /* the same for figures */

@@ -80,7 +80,7 @@ int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const cha
     out->order_overlap = exact ? 1.0 : cmp->order_overlap;
     out->specific_overlap = exact ? 1.0 : cmp->specific_overlap;
     out->number_overlap = exact ? 1.0 : cmp->number_overlap;
-    out->paraphrase = cmp->best_similarity >= SL_PARAPHRASE_THRESHOLD;
+    out->paraphrase = cmp->paraphrase >= SL_PARAPHRASE_THRESHOLD;
     if (cmp->pairs.n) {
         out->evidence = sl_calloc(cmp->pairs.n, sizeof *out->evidence);
         if (!out->evidence)

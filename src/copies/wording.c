@@ -1,0 +1,139 @@
+/* wording.c — machine-translation metrics read as paraphrase evidence
+ * (Madnani et al. 2012): BLEU's n-gram precisions both ways, a word edit
+ * distance, and content words matched through WordNet synonyms. Measured
+ * on the stem codes a sentence's sketch holds, so they serve stored
+ * sketches as well as fresh texts; similarity.c weighs them. */
+#include <string.h>
+
+#include "copies/copies.h"
+
+/* The n-grams of a word sequence (stem ids, flags ignored) as sorted codes;
+ * returns how many (n - order + 1, or 0). */
+static size_t ngrams(const uint32_t *seq, size_t n, size_t order, uint32_t *out)
+{
+    if (n < order)
+        return 0;
+    size_t m = n - order + 1;
+    for (size_t i = 0; i < m; i++) {
+        uint32_t h = 0x811C9DC5u;
+        for (size_t k = 0; k < order; k++)
+            h = (h ^ SL_TERM_ID(seq[i + k])) * 0x01000193u;
+        out[i] = h;
+    }
+    sl_sort_u32(out, m);
+    return m;
+}
+
+/* Matches between two sorted multisets, each item used once: BLEU's
+ * clipped counts. */
+static size_t clipped_matches(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
+{
+    size_t i = 0, j = 0, shared = 0;
+    while (i < nx && j < ny) {
+        uint32_t xi = x[i], yj = y[j];
+        shared += xi == yj;
+        i += xi <= yj;
+        j += yj <= xi;
+    }
+    return shared;
+}
+
+static void ngram_precisions(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+                             sl_wording *out)
+{
+    uint32_t ga[SL_SKETCH_TERMS], gb[SL_SKETCH_TERMS];
+    for (size_t order = 1; order <= SL_WORDING_NGRAMS; order++) {
+        size_t ma = ngrams(a, na, order, ga), mb = ngrams(b, nb, order, gb);
+        double shared = (double)clipped_matches(ga, ma, gb, mb);
+        out->precision_a[order - 1] = ma ? shared / (double)ma : 0;
+        out->precision_b[order - 1] = mb ? shared / (double)mb : 0;
+    }
+}
+
+/* Levenshtein distance between two word sequences (insert, delete and
+ * substitute a word each cost 1), over the longer length: TER without its
+ * block shifts. */
+static double edit_rate(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    size_t row[SL_SKETCH_TERMS + 1];
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j];
+            size_t best = diagonal + (SL_TERM_ID(a[i - 1]) != SL_TERM_ID(b[j - 1]));
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diagonal = up;
+        }
+    }
+    size_t longer = na > nb ? na : nb;
+    return longer ? (double)row[nb] / (double)longer : 0;
+}
+
+/* Whether two sorted id lists share one. */
+static bool meet(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
+{
+    size_t i = 0, j = 0;
+    while (i < nx && j < ny) {
+        uint32_t xi = x[i], yj = y[j];
+        if (xi == yj)
+            return true;
+        i += xi < yj;
+        j += yj < xi;
+    }
+    return false;
+}
+
+/* Whether content term `code` has a synonym among `others` (the senses of
+ * one meet the reach of the other, either way). */
+static bool has_synonym(uint32_t code, const uint32_t *others, size_t n)
+{
+    const uint32_t *senses, *reach;
+    size_t ns = sl_synonyms_senses(code, &senses), nr = sl_synonyms_reach(code, &reach);
+    if (!ns)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        const uint32_t *o_senses, *o_reach;
+        size_t nos = sl_synonyms_senses(others[k], &o_senses);
+        size_t nor = sl_synonyms_reach(others[k], &o_reach);
+        if (meet(senses, ns, o_reach, nor) || meet(reach, nr, o_senses, nos))
+            return true;
+    }
+    return false;
+}
+
+/* The share of a's content terms that b has, as they are or as a synonym
+ * (names and figures only as they are). */
+static double kept_with_synonyms(const sl_sentence_view *a, const sl_sentence_view *b)
+{
+    if (!a->n_content)
+        return 0;
+    size_t kept = 0, j = 0;
+    for (size_t i = 0; i < a->n_content; i++) {
+        uint32_t id = SL_TERM_ID(a->content[i]);
+        while (j < b->n_content && SL_TERM_ID(b->content[j]) < id)
+            j++;
+        if (j < b->n_content && SL_TERM_ID(b->content[j]) == id)
+            kept++;
+        else if (!(a->content[i] & SL_TERM_SPECIFIC))
+            kept += has_synonym(a->content[i], b->content, b->n_content);
+    }
+    return (double)kept / (double)a->n_content;
+}
+
+void sl_wording_measure(const sl_sentence_view *a, const sl_sentence_view *b, sl_wording *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t na = a->n_seq < SL_SKETCH_TERMS ? a->n_seq : SL_SKETCH_TERMS;
+    size_t nb = b->n_seq < SL_SKETCH_TERMS ? b->n_seq : SL_SKETCH_TERMS;
+    ngram_precisions(a->seq, na, b->seq, nb, out);
+    out->edit_rate = edit_rate(a->seq, na, b->seq, nb);
+    out->synonyms_a = kept_with_synonyms(a, b);
+    out->synonyms_b = kept_with_synonyms(b, a);
+}
