@@ -190,13 +190,14 @@ static int64_t count_rows(sl_store *st, const char *sql)
 static uint32_t carriers(sl_store *st, int64_t line)
 {
     uint32_t n = 0;
-    CHECK_INT(sl_store_line_articles(st, line, 0, 10, &n), 0);
+    CHECK_INT(sl_store_line_articles(st, &line, 1, 0, 10, &n), 0);
     return n;
 }
 
-/* Rows go in eight to a statement (sl_store_exec_rows), the rest one by
- * one: every row lands, whichever statement carried it, and a line repeated
- * within an article or across a chunk's edge is one row. */
+/* Rows go in eight to a statement (sl_store_exec_rows), the rest in one
+ * more padded with the last row: every row lands, whichever statement
+ * carried it, and a line repeated within an article or across a chunk's
+ * edge is one row. */
 TEST(store_rows_in_chunks_all_land_once)
 {
     char path[128];
@@ -218,5 +219,37 @@ TEST(store_rows_in_chunks_all_land_once)
     CHECK_INT(carriers(st, 116), 1);
     CHECK_INT(carriers(st, 108), 0);
     CHECK_INT(carriers(st, 900), 1);
+    drop_store(st, path);
+}
+
+/* Lines are counted sixteen to a statement: every line gets its own count,
+ * capped, and `self` never counts; a new version's lines leave (chunks of
+ * eight, the last padded). */
+TEST(store_lines_counted_in_chunks)
+{
+    char path[128];
+    sl_store *st = store_with_article(path, sizeof path);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    int64_t lines[20];
+    for (int i = 0; i < 20; i++)
+        lines[i] = 100 + i;
+    for (int64_t id = 1; id <= 3; id++)
+        CHECK_INT(sl_store_lines_add(st, id, lines + id, 17), 0);
+    uint32_t seen[20];
+    CHECK_INT(sl_store_line_articles(st, lines, 20, 3, 2, seen), 0);
+    const uint32_t want[20] = {0, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 0};
+    for (int i = 0; i < 20; i++)
+        CHECK_INT(seen[i], want[i]);
+    sqlite3_stmt *s = NULL;
+    CHECK_INT(sqlite3_prepare_v2(st->db, "UPDATE articles SET lines = ?1 WHERE id = 1", -1, &s, NULL),
+              SQLITE_OK);
+    CHECK_INT(sqlite3_bind_blob(s, 1, lines + 1, 17 * sizeof *lines, SQLITE_STATIC), SQLITE_OK);
+    CHECK_INT(sqlite3_step(s), SQLITE_DONE);
+    sqlite3_finalize(s);
+    CHECK_INT(sl_store_lines_clear(st, 1), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles WHERE article_id = 1"), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles WHERE article_id = 2"), 17);
     drop_store(st, path);
 }
