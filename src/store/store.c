@@ -347,6 +347,8 @@ int sl_store_verify(sl_store *st, sl_buf *why)
          "copy relations naming a missing article"},
         {"SELECT count(*) FROM copy_sketches k WHERE NOT EXISTS"
          " (SELECT 1 FROM articles a WHERE a.id = k.article_id)", "0", "sketches of missing articles"},
+        {"SELECT count(*) FROM article_terms t WHERE NOT EXISTS"
+         " (SELECT 1 FROM articles a WHERE a.id = t.article_id)", "0", "vectors of missing articles"},
         {"SELECT count(*) FROM facts f WHERE NOT EXISTS"
          " (SELECT 1 FROM articles a WHERE a.id = f.article_id)", "0", "facts of missing articles"},
         {"SELECT count(*) FROM line_articles l WHERE NOT EXISTS"
