@@ -55,6 +55,10 @@ const char *sl_strerror(int code)
     }
 }
 
+static int save_df(void *ctx, uint64_t term, uint32_t inc)
+{
+    return sl_store_df_add(ctx, term, inc);
+}
 
 int sl_engine_load_grouper(sl_engine *e)
 {
@@ -135,7 +139,7 @@ void sl_engine_free(sl_engine *e)
 
 int sl_engine_reload_grouper(sl_engine *e)
 {
-    if (sl_grouper_take_pending(e->grouper, sl_store_df_add, e->store))
+    if (sl_grouper_take_pending(e->grouper, save_df, e->store))
         return sl_seterr_store(e, "saving term statistics");
     return sl_engine_load_grouper(e);
 }
@@ -189,7 +193,7 @@ int sl_batch_commit(sl_engine *e)
     if (!sl_store_in_transaction(e->store))
         return 0;
     sl_stage_start(&e->clock);
-    int rc = sl_grouper_take_pending(e->grouper, sl_store_df_add, e->store);
+    int rc = sl_grouper_take_pending(e->grouper, save_df, e->store);
     if (!rc)
         rc = sl_store_commit(e->store);
     sl_stage_stop(&e->clock, SL_STAGE_STORE);

@@ -34,13 +34,12 @@ typedef struct line_count_ctx {
     int64_t self;
 } line_count_ctx;
 
-/* A line the store cannot count counts as carried by none (seen[i] 0). */
-static void count_lines(void *ctx, const uint64_t *hashes, size_t n, uint32_t *seen)
+static uint32_t count_line(void *ctx, uint64_t hash)
 {
     const line_count_ctx *c = ctx;
-    if (sl_store_line_articles(c->store, (const int64_t *)hashes, n, c->self,
-                               SL_CHROME_REPEAT_MIN, seen))
-        memset(seen, 0, n * sizeof *seen);
+    uint32_t n = 0;
+    sl_store_line_articles(c->store, (int64_t)hash, c->self, SL_CHROME_REPEAT_MIN, &n);
+    return n;
 }
 
 /* The input as given, before any cleaning: what "its source did not
@@ -111,7 +110,7 @@ static int read_article(sl_engine *e, const sl_article_input *in, int64_t self,
         return sl_seterr(e, rc,
                          rc == SL_ENOMEM ? "out of memory normalising the text" : "text too large to normalise");
     line_count_ctx lines = {e->store, self};
-    sl_line_counter counter = {count_lines, &lines};
+    sl_line_counter counter = {count_line, &lines};
     sl_stage_start(clock);
     rc = sl_chrome_clean(doc->normalized.ptr, doc->normalized.len, &counter, !title && !from_html,
                          &e->cleaned);

@@ -88,7 +88,6 @@ typedef struct line_info {
 
 typedef SL_VEC(line_info) line_vec;
 typedef SL_VEC(uint64_t) u64_vec;
-typedef SL_VEC(uint32_t) u32_vec;
 
 /* Open-addressing set of prefix hashes (0 marks an empty slot). */
 typedef struct prefix_set { uint64_t *slots; size_t mask; } prefix_set;
@@ -349,36 +348,6 @@ static int emit(const char *text, const line_vec *lines, int find_title, sl_clea
     return out->text.err ? out->text.err : out->title.err;
 }
 
-/* How many other articles carry each line (0 for a line too long to
- * count), asked of the counter in one call; none without a counter. */
-static int count_lines(const char *text, const line_vec *lines, const sl_line_counter *counter,
-                       u32_vec *seen)
-{
-    if (!counter || !counter->count)
-        return 0;
-    u64_vec hashes = {0};
-    u32_vec counts = {0};
-    int rc = sl_vec_reserve(seen, lines->n) || sl_vec_reserve(&hashes, lines->n) ||
-                     sl_vec_reserve(&counts, lines->n)
-                 ? SL_ENOMEM
-                 : 0;
-    for (size_t i = 0; !rc && i < lines->n; i++) {
-        const char *line = text + lines->items[i].start;
-        size_t len = lines->items[i].end - lines->items[i].start;
-        int countable = sl_chrome_line_countable(line, len);
-        seen->items[seen->n++] = (uint32_t)countable; /* a mark until counted */
-        if (countable)
-            hashes.items[hashes.n++] = sl_chrome_line_hash(line, len);
-    }
-    if (!rc && hashes.n)
-        counter->count(counter->ctx, hashes.items, hashes.n, counts.items);
-    for (size_t i = 0, k = 0; !rc && i < seen->n; i++)
-        seen->items[i] = seen->items[i] ? counts.items[k++] : 0;
-    sl_vec_free(&hashes);
-    sl_vec_free(&counts);
-    return rc;
-}
-
 int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter, int find_title,
                     sl_cleaned *out)
 {
@@ -390,7 +359,6 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
     line_vec lines = {0};
     scratch sc = {0};
     prefix_set body = {0};
-    u32_vec seen = {0};
     int rc = split_lines(text, len, &lines);
     for (size_t i = 0; !rc && i < lines.n; i++)
         rc = describe_line(text, &lines.items[i], &sc);
@@ -408,21 +376,23 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
         for (uint32_t p = 0; p < li->n_prefix; p++)
             set_add(&body, sc.prefixes.items[li->first_prefix + p]);
     }
-    if ((rc = count_lines(text, &lines, counter, &seen)))
-        goto done;
     for (size_t i = 0; i < lines.n; i++) {
         line_info *li = &lines.items[i];
         for (uint32_t p = 0; p < li->n_prefix; p++)
             li->shared += set_has(&body, sc.prefixes.items[li->first_prefix + p]);
         int zone = first_body == lines.n ? 0 : i < first_body ? -1 : i > last_body ? 1 : 0;
-        li->reason = judge(li, zone, seen.n ? seen.items[i] : 0);
+        uint32_t seen = 0;
+        const char *line = text + li->start;
+        size_t llen = li->end - li->start;
+        if (counter && counter->count && sl_chrome_line_countable(line, llen))
+            seen = counter->count(counter->ctx, sl_chrome_line_hash(line, llen));
+        li->reason = judge(li, zone, seen);
         li->zone = (int8_t)zone;
     }
     keep_template(&lines);
     rc = emit(text, &lines, find_title, out);
 done:
     free(body.slots);
-    sl_vec_free(&seen);
     sl_vec_free(&lines);
     sl_vec_free(&sc.tokens);
     sl_vec_free(&sc.prefixes);

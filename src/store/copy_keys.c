@@ -11,11 +11,7 @@
 #include "store_internal.h"
 
 static const char Q_KEYS_OLD[] = "SELECT keys FROM copy_sketches WHERE article_id = ?1";
-static const char Q_KEY_REMOVE_CHUNK[] = "DELETE FROM copy_keys WHERE"
-    " (key = ? AND article_id = ?) OR (key = ? AND article_id = ?)"
-    " OR (key = ? AND article_id = ?) OR (key = ? AND article_id = ?)"
-    " OR (key = ? AND article_id = ?) OR (key = ? AND article_id = ?)"
-    " OR (key = ? AND article_id = ?) OR (key = ? AND article_id = ?)";
+static const char Q_KEY_REMOVE[] = "DELETE FROM copy_keys WHERE key = ?1 AND article_id = ?2";
 /* An article's keys are distinct terms; were two alike, both rows would
  * carry the same n, so OR IGNORE keeps what OR REPLACE would. */
 static const char Q_KEY_ADD_CHUNK[] = "INSERT OR IGNORE INTO copy_keys VALUES" SL_STORE_ROWS8_3;
@@ -52,13 +48,16 @@ static int old_codes(sl_store *st, int64_t id, uint32_t codes[SL_COPY_KEYS], uin
 
 int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint32_t n)
 {
-    static const sl_store_rows removal = {NULL, Q_KEY_REMOVE_CHUNK, 2, article_key_value};
     static const sl_store_rows addition = {NULL, Q_KEY_ADD_CHUNK, 3, article_key_value};
     uint32_t old[SL_COPY_KEYS];
     uint32_t n_old = 0;
     int rc = old_codes(st, id, old, &n_old);
-    if (!rc)
-        rc = sl_store_exec_rows(st, &removal, n_old, &(article_keys){old, n_old, id});
+    for (uint32_t k = 0; !rc && k < n_old; k++) {
+        sqlite3_stmt *s = sl_store_stmt(st, Q_KEY_REMOVE);
+        if (!s || sqlite3_bind_int64(s, 1, SL_TERM_ID(old[k])) || sqlite3_bind_int64(s, 2, id) ||
+            sl_store_exec_stmt(s))
+            rc = SL_ESTORE;
+    }
     return rc ? rc : sl_store_exec_rows(st, &addition, n, &(article_keys){codes, n, id});
 }
 

@@ -10,51 +10,36 @@
 
 #include "store_internal.h"
 
-/* How many articles other than ?1 carry each of 16 lines (?3…?18, NULL
- * for none), counting to ?2 at most; only the lines some article carries.
- * Materialised, so that the filter does not count a line twice. */
-static const char Q_LINE_COUNTS[] =
-    "WITH l(k, line) AS (VALUES(0, ?3), (1, ?4), (2, ?5), (3, ?6), (4, ?7), (5, ?8), (6, ?9),"
-    " (7, ?10), (8, ?11), (9, ?12), (10, ?13), (11, ?14), (12, ?15), (13, ?16), (14, ?17),"
-    " (15, ?18)), c(k, n) AS MATERIALIZED (SELECT k, (SELECT count(*) FROM (SELECT 1"
-    " FROM line_articles WHERE line = l.line AND article_id <> ?1 LIMIT ?2)) FROM l)"
-    " SELECT k, n FROM c WHERE n > 0";
-#define LINES_PER_COUNT 16
+static const char Q_LINE_COUNT[] =
+    "SELECT count(*) FROM (SELECT 1 FROM line_articles WHERE line = ?1"
+    " AND article_id <> ?2 LIMIT ?3)";
 static const char Q_LINE_ADD_CHUNK[] = "INSERT OR IGNORE INTO line_articles VALUES" SL_STORE_ROWS8_2;
-static const char Q_LINE_REMOVE_CHUNK[] = "DELETE FROM line_articles WHERE"
-    " (line = ? AND article_id = ?) OR (line = ? AND article_id = ?)"
-    " OR (line = ? AND article_id = ?) OR (line = ? AND article_id = ?)"
-    " OR (line = ? AND article_id = ?) OR (line = ? AND article_id = ?)"
-    " OR (line = ? AND article_id = ?) OR (line = ? AND article_id = ?)";
+static const char Q_LINE_REMOVE[] = "DELETE FROM line_articles WHERE line = ?1 AND article_id = ?2";
 static const char Q_ARTICLE_LINES[] = "SELECT lines FROM articles WHERE id = ?1";
 
-/* Counts lines [first, first + LINES_PER_COUNT) of the n, at most. */
-static int count_some(sqlite3_stmt *s, const int64_t *lines, size_t first, size_t n,
-                      uint32_t *seen)
+int sl_store_line_articles(sl_store *st, int64_t hash, int64_t self, uint32_t cap, uint32_t *n)
 {
-    for (int k = 0; k < LINES_PER_COUNT; k++) {
-        size_t i = first + (size_t)k;
-        int rc = i < n ? sqlite3_bind_int64(s, 3 + k, lines[i]) : sqlite3_bind_null(s, 3 + k);
-        if (rc != SQLITE_OK)
-            return SL_ESTORE;
-    }
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-        seen[first + (size_t)sqlite3_column_int(s, 0)] = (uint32_t)sqlite3_column_int(s, 1);
+    *n = 0;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_LINE_COUNT);
+    if (!s || sqlite3_bind_int64(s, 1, hash) || sqlite3_bind_int64(s, 2, self) ||
+        sqlite3_bind_int64(s, 3, cap))
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *n = (uint32_t)sqlite3_column_int(s, 0);
     sqlite3_reset(s);
-    return rc == SQLITE_DONE ? 0 : SL_ESTORE;
+    return rc == SQLITE_ROW ? 0 : SL_ESTORE;
 }
 
-int sl_store_line_articles(sl_store *st, const int64_t *lines, size_t n, int64_t self,
-                           uint32_t cap, uint32_t *seen)
+/* Runs `sql` with (line, article) for each of the n lines (the removals). */
+static int each_pair(sl_store *st, const char *sql, const int64_t *lines, size_t n, int64_t id)
 {
-    memset(seen, 0, n * sizeof *seen);
-    sqlite3_stmt *s = n ? sl_store_stmt(st, Q_LINE_COUNTS) : NULL;
-    if (n && (!s || sqlite3_bind_int64(s, 1, self) || sqlite3_bind_int64(s, 2, cap)))
-        return SL_ESTORE;
-    for (size_t first = 0; first < n; first += LINES_PER_COUNT)
-        if (count_some(s, lines, first, n, seen))
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *s = sl_store_stmt(st, sql);
+        if (!s || sqlite3_bind_int64(s, 1, lines[i]) || sqlite3_bind_int64(s, 2, id) ||
+            sl_store_exec_stmt(s))
             return SL_ESTORE;
+    }
     return 0;
 }
 
@@ -96,9 +81,8 @@ int sl_store_lines_clear(sl_store *st, int64_t id)
         err = SL_ESTORE;
     }
     sqlite3_reset(s);
-    static const sl_store_rows removal = {NULL, Q_LINE_REMOVE_CHUNK, 2, article_line_value};
     if (!err)
-        err = sl_store_exec_rows(st, &removal, lines.n, &(article_lines){lines.items, id});
+        err = each_pair(st, Q_LINE_REMOVE, lines.items, lines.n, id);
     sl_vec_free(&lines);
     return err;
 }

@@ -79,11 +79,9 @@ int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id
 int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row, int *version);
 int sl_store_removed_insert(sl_store *st, int64_t article_id, uint32_t line_no, const char *text,
                             size_t len, const char *reason);
-/* How many stored articles other than `self` carry each of the n short
- * lines (fingerprints), into seen[0..n), counted up to `cap` (enough to
- * decide, and bounded for common lines). */
-int sl_store_line_articles(sl_store *st, const int64_t *lines, size_t n, int64_t self,
-                           uint32_t cap, uint32_t *seen);
+/* How many stored articles other than `self` carry the short line `hash`,
+ * counted up to `cap` (enough to decide, and bounded for common lines). */
+int sl_store_line_articles(sl_store *st, int64_t hash, int64_t self, uint32_t cap, uint32_t *n);
 int sl_store_article_get(sl_store *st, int64_t id, sl_article **out);
 int64_t sl_store_article_count(sl_store *st);
 /* Calls fn with every article id in order; stops at fn's first non-zero
@@ -211,7 +209,7 @@ int sl_store_story_texts(sl_store *st, int64_t story_id, int max_bytes, int max_
  * `store` is the sl_store, so that the grouper can take it as a callback),
  * or add a batch's increments. */
 int sl_store_df_get(void *store, uint64_t term, uint32_t *df);
-int sl_store_df_add(void *store, const uint64_t *terms, const uint32_t *increments, size_t n);
+int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment);
 
 /* ---- search.c ---- */
 int sl_store_search(sl_store *st, const char *query, int limit, sl_search_hits **out);

@@ -12,10 +12,7 @@
 #include "store_internal.h"
 
 static const char Q_CENTROID_OLD[] = "SELECT centroid FROM stories WHERE id = ?1";
-static const char Q_TERM_REMOVE_CHUNK[] = "DELETE FROM story_terms WHERE"
-    " (term = ? AND story = ?) OR (term = ? AND story = ?) OR (term = ? AND story = ?)"
-    " OR (term = ? AND story = ?) OR (term = ? AND story = ?) OR (term = ? AND story = ?)"
-    " OR (term = ? AND story = ?) OR (term = ? AND story = ?)";
+static const char Q_TERM_REMOVE[] = "DELETE FROM story_terms WHERE term = ?1 AND story = ?2";
 static const char Q_TERM_ADD_CHUNK[] = "INSERT OR IGNORE INTO story_terms VALUES" SL_STORE_ROWS8_2;
 static const char Q_TERM_RECENT[] =
     "SELECT story FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2";
@@ -39,6 +36,14 @@ static size_t centroid_terms(const void *blob, size_t len, uint64_t *terms)
         terms[k] = w.term;
     }
     return n;
+}
+
+static int term_row(sl_store *st, const char *sql, uint64_t term, int64_t story)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, sql);
+    if (!s || sqlite3_bind_int64(s, 1, (int64_t)term) || sqlite3_bind_int64(s, 2, story))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
 }
 
 /* The terms of `a` that are not in `b` (both sorted), into `out`. */
@@ -79,11 +84,11 @@ int sl_store_story_terms_put(sl_store *st, int64_t story, const void *centroid, 
     sqlite3_reset(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return SL_ESTORE;
-    static const sl_store_rows removal = {NULL, Q_TERM_REMOVE_CHUNK, 2, story_term_value};
-    static const sl_store_rows addition = {NULL, Q_TERM_ADD_CHUNK, 2, story_term_value};
     size_t n_change = missing(old, n_old, now, n_now, change);
-    if (sl_store_exec_rows(st, &removal, n_change, &(story_rows){change, story}))
-        return SL_ESTORE;
+    for (size_t k = 0; k < n_change; k++)
+        if (term_row(st, Q_TERM_REMOVE, change[k], story))
+            return SL_ESTORE;
+    static const sl_store_rows addition = {NULL, Q_TERM_ADD_CHUNK, 2, story_term_value};
     n_change = missing(now, n_now, old, n_old, change);
     return sl_store_exec_rows(st, &addition, n_change, &(story_rows){change, story});
 }
@@ -195,14 +200,14 @@ static int sorted_terms(sl_store *st, term_rows *rows)
     return 0;
 }
 
-/* Migration 9: fills story_terms from every centroid, in key order (as the
- * copy keys of migration 8: in story order the rows land all over the table). */
 static int64_t sorted_row_value(void *ctx, size_t row, int col)
 {
     const term_rows *rows = ctx;
     return col ? rows->items[row].story : (int64_t)rows->items[row].term;
 }
 
+/* Migration 9: fills story_terms from every centroid, in key order (as the
+ * copy keys of migration 8: in story order the rows land all over the table). */
 int sl_store_story_terms_backfill(sl_store *st)
 {
     static const sl_store_rows addition = {NULL, Q_TERM_ADD_CHUNK, 2, sorted_row_value};

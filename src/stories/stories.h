@@ -150,12 +150,9 @@ int sl_grouper_retitle(sl_grouper *g, int64_t id, double similarity);
 /* The story's current title score (what to save with SL_RETITLE_SCORE). */
 double sl_grouper_title_score(const sl_grouper *g, int64_t id);
 
-/* Hands over the document-frequency increments since the last call, all
- * at once (n distinct terms and their increments; fn is not called for
- * none). After a failure of fn they are not handed over again. */
-typedef int (*sl_df_saver)(void *ctx, const uint64_t *terms, const uint32_t *increments,
-                           size_t n);
-int sl_grouper_take_pending(sl_grouper *g, sl_df_saver fn, void *ctx);
+/* Hands over the document-frequency increments since the last call. */
+int sl_grouper_take_pending(sl_grouper *g, int (*fn)(void *ctx, uint64_t term, uint32_t inc),
+                            void *ctx);
 
 /* Prints the join decision's features of each (article, story) pair it
  * weighs to `trace` (NULL: none), for fitting (eval/stories_features.c). */

@@ -264,18 +264,16 @@ void sl_grouper_vectorize(sl_grouper *g, const sl_analysis *body, const sl_analy
         free(all);
 }
 
-int sl_grouper_take_pending(sl_grouper *g, sl_df_saver fn, void *ctx)
+int sl_grouper_take_pending(sl_grouper *g, int (*fn)(void *ctx, uint64_t term, uint32_t inc),
+                            void *ctx)
 {
-    /* The map's entries to the front of its arrays, in slot order: it is
-     * freed after, whatever fn returns. */
-    sl_count_map *m = &g->pending;
-    size_t n = 0;
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->keys[i]) {
-            m->keys[n] = m->keys[i];
-            m->values[n++] = m->values[i];
-        }
-    int rc = n ? fn(ctx, m->keys, m->values, n) : 0;
-    sl_count_free(m);
-    return rc;
+    for (size_t i = 0; i < g->pending.cap; i++) {
+        if (!g->pending.keys[i])
+            continue;
+        int rc = fn(ctx, g->pending.keys[i], g->pending.values[i]);
+        if (rc)
+            return rc;
+    }
+    sl_count_free(&g->pending);
+    return 0;
 }

@@ -430,12 +430,9 @@ TEST(grouper_grown_story_is_linked_again_into_a_thread)
 
 /* Saves one pending document-frequency increment into a grouper (as the
  * store does, and the next open loads). */
-static int save_into(void *ctx, const uint64_t *terms, const uint32_t *incs, size_t n)
+static int save_into(void *ctx, uint64_t term, uint32_t inc)
 {
-    int rc = 0;
-    for (size_t i = 0; !rc && i < n; i++)
-        rc = sl_grouper_load_df(ctx, terms[i], incs[i]);
-    return rc;
+    return sl_grouper_load_df(ctx, term, inc);
 }
 
 TEST(grouper_language_is_the_most_counted_and_reloads)
