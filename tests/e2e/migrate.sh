@@ -8,7 +8,8 @@
 # row (line_articles loses its index by article); and every old store gets
 # the index of stories by last day and the copy index on disk (migration 8),
 # the grouper's index of stories by term (migration 9) and each article's
-# vector moved from its row to article_terms (migration 10).
+# vector moved from its row to article_terms (migration 10), and its copy
+# sketch's sentence lists packed (migration 11).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -34,6 +35,40 @@ unmove_vectors() {
   sql "ALTER TABLE articles ADD COLUMN terms BLOB" >/dev/null
   sql "UPDATE articles SET terms = (SELECT terms FROM article_terms t WHERE t.article_id = articles.id)" >/dev/null
   sql "DROP TABLE article_terms" >/dev/null
+}
+
+# undo migration 11: each sketch's sentence lists back to 4 bytes a number
+# ([n_sentences][n_terms][starts][terms], u32 little-endian)
+unpack_sketches() {
+  python3 -c "import sqlite3, struct, sys
+def varint(b, i):
+    v = shift = 0
+    while True:
+        v |= (b[i] & 0x7F) << shift
+        shift += 7
+        i += 1
+        if not b[i - 1] & 0x80:
+            return v, i
+c = sqlite3.connect(sys.argv[1])
+for aid, b in c.execute('SELECT article_id, sentences FROM copy_sketches').fetchall():
+    n, i = varint(b, 0)
+    nt, i = varint(b, i)
+    starts, at, terms, first = [], 0, [], []
+    for _ in range(n):
+        starts.append(at)
+        k, i = varint(b, i)
+        at += k
+    for _ in range(nt):
+        x, i = varint(b, i)
+        if x:
+            terms.append(terms[first[x - 1]])
+        else:
+            first.append(len(terms))
+            terms.append(struct.unpack_from('<I', b, i)[0])
+            i += 4
+    old = struct.pack('<%dI' % (2 + n + nt), n, nt, *starts, *terms)
+    c.execute('UPDATE copy_sketches SET sentences = ? WHERE article_id = ?', (old, aid))
+c.commit()" "$DB"
 }
 
 sql() {
@@ -68,7 +103,7 @@ check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 10" [ "$(sql 'PRAGMA user_version')" = 10 ]
+check "schema version 11" [ "$(sql 'PRAGMA user_version')" = 11 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
@@ -111,10 +146,13 @@ sql "DROP INDEX stories_recent" >/dev/null
 sql "DROP TABLE copy_keys" >/dev/null
 sql "DROP TABLE story_terms" >/dev/null
 vector_before=$(sql 'SELECT hex(terms) FROM article_terms WHERE article_id = 1')
+sketch_before=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')
 unmove_vectors
+unpack_sketches
+sketch_old=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 10" [ "$(sql 'PRAGMA user_version')" = 10 ]
+check "schema version 11" [ "$(sql 'PRAGMA user_version')" = 11 ]
 check "stories are indexed by last day (migration 8)" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'stories_recent'")" = 1 ]
 check "the rows table is gone" [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'facts_rows'")" = 0 ]
@@ -130,6 +168,9 @@ check "its vector is moved whole (migration 10)" \
   [ "$(sql 'SELECT hex(terms) FROM article_terms WHERE article_id = 1')" = "$vector_before" ]
 check "the articles' rows hold no vector" \
   [ "$(sql "SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'terms'")" = 0 ]
+check "its sketch was 4 bytes a number before" [ "${#sketch_old}" -gt "${#sketch_before}" ]
+check "its sketch is packed as a new one is (migration 11)" \
+  [ "$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')" = "$sketch_before" ]
 # 'Aila Brenn' is written once, as the quote's speaker: the entity's words
 # and name are the text at its span.
 check "words found at the span are not stored" python3 -c '
