@@ -348,11 +348,15 @@ int sl_sketch_unpack(const void *blob, size_t len, sl_sketch *out)
         at += count;
         out->starts.items[out->starts.n++] = (uint32_t)at;
     }
-    uint32_t *first = sl_malloc(((size_t)n_terms + 1) * sizeof *first);
+    /* where each distinct code first came: on the stack for most articles
+     * (a read is made for every copy candidate) */
+    uint32_t room[256];
+    uint32_t *first = n_terms <= 256 ? room : sl_malloc((size_t)n_terms * sizeof *first);
     if (!first)
         return SL_ENOMEM;
     int rc = at == n_terms ? get_terms(&p, end, n_terms, first, out) : SL_EBADINPUT;
-    free(first);
+    if (first != room)
+        free(first);
     return rc ? rc : p == end ? 0 : SL_EBADINPUT;
 }
 

@@ -68,18 +68,6 @@ int sl_buf_put_varint(sl_buf *b, uint64_t v)
     return sl_buf_put(b, out, n);
 }
 
-int sl_varint_get(const unsigned char **p, const unsigned char *end, uint64_t *v)
-{
-    *v = 0;
-    for (int shift = 0; shift < 64 && *p < end; shift += 7) {
-        unsigned char c = *(*p)++;
-        *v |= (uint64_t)(c & 0x7F) << shift;
-        if (!(c & 0x80))
-            return 0;
-    }
-    return -1;
-}
-
 int sl_buf_printf(sl_buf *b, const char *fmt, ...)
 {
     va_list ap;
