@@ -52,10 +52,13 @@ static inline uint32_t sl_sketch_sentences(const sl_sketch *s)
 /* Fills `out` (memory reused) from an analysed text. */
 int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out);
 void sl_sketch_free(sl_sketch *s);
-/* The sentence lists as a little-endian blob for the store (keys apart), and back.
- * `spans` are not in the blob: the store keeps sentence spans already. */
+/* The sentence lists as a blob for the store (keys apart), and back
+ * (SL_EBADINPUT for a blob cut short or corrupt). `spans` are not in the
+ * blob: the store keeps sentence spans already. */
 int sl_sketch_pack(const sl_sketch *s, sl_buf *out);
 int sl_sketch_unpack(const void *blob, size_t len, sl_sketch *out);
+/* Reads the blob of a store before migration 11 (4 bytes a number). */
+int sl_sketch_unpack_u32(const void *blob, size_t len, sl_sketch *out);
 /* The key terms as a blob of their own (the index is rebuilt from these
  * alone): 4 bytes each, little-endian. Returns the blob's length. */
 size_t sl_sketch_keys_pack(const sl_sketch *s, unsigned char out[4 * SL_COPY_KEYS]);

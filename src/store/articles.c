@@ -29,19 +29,23 @@ static const char Q_FIND_HASH[] =
     "SELECT id, identity FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1";
 static const char Q_ARTICLE_INSERT[] =
     "INSERT INTO articles(identity, key, path, url, source, published, published_day, title,"
-    " text, lang, content_hash, bad_bytes, sentences, terms, story_id, source_hash, lines,"
+    " text, lang, content_hash, bad_bytes, sentences, story_id, source_hash, lines,"
     " ingested_at)"
-    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,strftime('%s','now'))";
+    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,strftime('%s','now'))";
 static const char Q_ARTICLE_ARCHIVE[] =
     "INSERT OR REPLACE INTO article_versions(article_id, version, content_hash, title, text,"
     " ingested_at) SELECT id, version, content_hash, title, text, ingested_at FROM articles"
     " WHERE id = ?1";
 static const char Q_ARTICLE_UPDATE[] =
     "UPDATE articles SET key=?2, path=?3, url=?4, source=?5, published=?6, published_day=?7,"
-    " title=?8, text=?9, lang=?10, content_hash=?11, bad_bytes=?12, sentences=?13, terms=?14,"
-    " story_id=?15, source_hash=?16, lines=?17, version=version+1,"
+    " title=?8, text=?9, lang=?10, content_hash=?11, bad_bytes=?12, sentences=?13,"
+    " story_id=?14, source_hash=?15, lines=?16, version=version+1,"
     " ingested_at=strftime('%s','now') WHERE id = ?1"
     " RETURNING version";
+/* The article's vector (articles.terms until migration 10): its own table,
+ * so that the articles' rows, a third smaller, pack their pages better. */
+static const char Q_TERMS_PUT[] = "INSERT OR REPLACE INTO article_terms VALUES(?1, ?2)";
+static const char Q_TERMS_DROP[] = "DELETE FROM article_terms WHERE article_id = ?1";
 static const char Q_FTS_INSERT[] = "INSERT INTO article_fts(rowid, title, text) VALUES(?1, ?2, ?3)";
 static const char Q_FTS_DELETE[] =
     "INSERT INTO article_fts(article_fts, rowid, title, text)"
@@ -156,18 +160,24 @@ static int bind_row(sqlite3_stmt *s, const sl_article_row *row)
     rc |= sqlite3_bind_int(s, 12, (int)row->bad_bytes);
     rc |= sqlite3_bind_blob(s, 13, row->sentences ? (const void *)row->sentences : "",
                             (int)(row->n_sentences * sizeof(sl_span)), SQLITE_STATIC);
-    if (row->terms)
-        rc |= sqlite3_bind_blob(s, 14, row->terms, (int)row->terms_len, SQLITE_STATIC);
-    else
-        rc |= sqlite3_bind_null(s, 14);
-    rc |= sqlite3_bind_int64(s, 15, row->story_id);
-    rc |= sqlite3_bind_int64(s, 16, row->source_hash);
+    rc |= sqlite3_bind_int64(s, 14, row->story_id);
+    rc |= sqlite3_bind_int64(s, 15, row->source_hash);
     if (row->n_lines)
-        rc |= sqlite3_bind_blob(s, 17, row->lines, (int)(row->n_lines * sizeof *row->lines),
+        rc |= sqlite3_bind_blob(s, 16, row->lines, (int)(row->n_lines * sizeof *row->lines),
                                 SQLITE_STATIC);
     else
-        rc |= sqlite3_bind_null(s, 17);
+        rc |= sqlite3_bind_null(s, 16);
     return rc ? SL_ESTORE : 0;
+}
+
+/* The article's vector, or none (a new version without one loses the old). */
+static int terms_put(sl_store *st, int64_t id, const sl_article_row *row)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, row->terms ? Q_TERMS_PUT : Q_TERMS_DROP);
+    if (!s || sqlite3_bind_int64(s, 1, id) ||
+        (row->terms && sqlite3_bind_blob(s, 2, row->terms, (int)row->terms_len, SQLITE_STATIC)))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
 }
 
 static int fts_insert(sl_store *st, int64_t id, const sl_article_row *row)
@@ -187,7 +197,7 @@ int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id
     if (sl_store_exec_stmt(s))
         return SL_ESTORE;
     *id = sqlite3_last_insert_rowid(st->db);
-    if (fts_insert(st, *id, row))
+    if (fts_insert(st, *id, row) || terms_put(st, *id, row))
         return SL_ESTORE;
     return sl_store_lines_add(st, *id, row->lines, row->n_lines);
 }
@@ -210,7 +220,7 @@ int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row
     if (rc == SQLITE_ROW)
         *version = sqlite3_column_int(s, 0);
     sqlite3_reset(s);
-    if (rc != SQLITE_ROW || fts_insert(st, id, row))
+    if (rc != SQLITE_ROW || fts_insert(st, id, row) || terms_put(st, id, row))
         return SL_ESTORE;
     return sl_store_lines_add(st, id, row->lines, row->n_lines);
 }

@@ -12,20 +12,23 @@
 
 static const char Q_KEYS_OLD[] = "SELECT keys FROM copy_sketches WHERE article_id = ?1";
 static const char Q_KEY_REMOVE[] = "DELETE FROM copy_keys WHERE key = ?1 AND article_id = ?2";
-static const char Q_KEY_ADD[] = "INSERT OR REPLACE INTO copy_keys VALUES(?1, ?2, ?3)";
+/* An article's keys are distinct terms; were two alike, both rows would
+ * carry the same n, so OR IGNORE keeps what OR REPLACE would. */
+static const char Q_KEY_ADD_CHUNK[] = "INSERT OR IGNORE INTO copy_keys VALUES" SL_STORE_ROWS8_3;
 static const char Q_KEY_RECENT[] =
     "SELECT article_id, n FROM copy_keys WHERE key = ?1 ORDER BY article_id DESC LIMIT ?2";
 
-/* Runs `sql` with (key, article, n) bound for each of the n codes. */
-static int each_key(sl_store *st, const char *sql, int64_t id, const uint32_t *codes, uint32_t n)
+/* An article's key codes, as rows (key, article, number of keys). */
+typedef struct article_keys {
+    const uint32_t *codes;
+    uint32_t n;
+    int64_t id;
+} article_keys;
+
+static int64_t article_key_value(void *ctx, size_t row, int col)
 {
-    for (uint32_t k = 0; k < n; k++) {
-        sqlite3_stmt *s = sl_store_stmt(st, sql);
-        if (!s || sqlite3_bind_int64(s, 1, SL_TERM_ID(codes[k])) || sqlite3_bind_int64(s, 2, id) ||
-            (sql == Q_KEY_ADD && sqlite3_bind_int(s, 3, (int)n)) || sl_store_exec_stmt(s))
-            return SL_ESTORE;
-    }
-    return 0;
+    const article_keys *a = ctx;
+    return col == 0 ? SL_TERM_ID(a->codes[row]) : col == 1 ? a->id : a->n;
 }
 
 /* The key codes of article id's stored sketch (none when it has none). */
@@ -45,12 +48,17 @@ static int old_codes(sl_store *st, int64_t id, uint32_t codes[SL_COPY_KEYS], uin
 
 int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint32_t n)
 {
+    static const sl_store_rows addition = {NULL, Q_KEY_ADD_CHUNK, 3, article_key_value};
     uint32_t old[SL_COPY_KEYS];
     uint32_t n_old = 0;
     int rc = old_codes(st, id, old, &n_old);
-    if (!rc)
-        rc = each_key(st, Q_KEY_REMOVE, id, old, n_old);
-    return rc ? rc : each_key(st, Q_KEY_ADD, id, codes, n);
+    for (uint32_t k = 0; !rc && k < n_old; k++) {
+        sqlite3_stmt *s = sl_store_stmt(st, Q_KEY_REMOVE);
+        if (!s || sqlite3_bind_int64(s, 1, SL_TERM_ID(old[k])) || sqlite3_bind_int64(s, 2, id) ||
+            sl_store_exec_stmt(s))
+            rc = SL_ESTORE;
+    }
+    return rc ? rc : sl_store_exec_rows(st, &addition, n, &(article_keys){codes, n, id});
 }
 
 int sl_store_copy_keys_recent(void *store, uint32_t key, uint32_t *ids, uint8_t *n_keys,
@@ -96,21 +104,24 @@ static int by_key(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
+static int64_t key_row_value(void *ctx, size_t row, int col)
+{
+    const key_rows *rows = ctx;
+    const key_row *r = &rows->items[row];
+    return col == 0 ? r->key : col == 1 ? r->id : r->n;
+}
+
 /* The rows are inserted in key order: in article order they would land all
  * over the table (58,502 articles: 6.2 CPU s, most of it page cache misses). */
 int sl_store_copy_keys_backfill(sl_store *st)
 {
+    static const sl_store_rows addition = {NULL, Q_KEY_ADD_CHUNK, 3, key_row_value};
     key_rows rows = {0};
     int rc = sl_store_sketch_keys_each(st, collect_rows, &rows);
     if (!rc && rows.n > 1)
         qsort(rows.items, rows.n, sizeof *rows.items, by_key);
-    for (size_t k = 0; !rc && k < rows.n; k++) {
-        sqlite3_stmt *s = sl_store_stmt(st, Q_KEY_ADD);
-        if (!s || sqlite3_bind_int64(s, 1, rows.items[k].key) ||
-            sqlite3_bind_int64(s, 2, rows.items[k].id) || sqlite3_bind_int(s, 3, rows.items[k].n) ||
-            sl_store_exec_stmt(s))
-            rc = SL_ESTORE;
-    }
+    if (!rc)
+        rc = sl_store_exec_rows(st, &addition, rows.n, &rows);
     sl_vec_free(&rows);
     return rc;
 }

@@ -25,18 +25,6 @@ static const char Q_FACTS_ALL[] =
 
 /* ---- the packed form of an article's items ---- */
 
-static void put_varint(sl_buf *b, uint64_t v)
-{
-    unsigned char out[10];
-    size_t n = 0;
-    while (v >= 0x80) {
-        out[n++] = (unsigned char)(v | 0x80);
-        v >>= 7;
-    }
-    out[n++] = (unsigned char)v;
-    sl_buf_put(b, out, n);
-}
-
 /* A double as its 8 bytes, or nothing when they are all zero (most items
  * have no value); `flags` records which. */
 static void put_double(sl_buf *b, double v)
@@ -55,7 +43,7 @@ static int double_is_zero(double v)
 static void put_string(sl_buf *b, const char *s)
 {
     size_t len = s ? strlen(s) : 0;
-    put_varint(b, s ? len + 1 : 0);
+    sl_buf_put_varint(b, s ? len + 1 : 0);
     if (len)
         sl_buf_put(b, s, len);
 }
@@ -85,13 +73,13 @@ static int pack(const sl_fact_item *items, size_t n, article_text at, sl_buf *ou
                     (double_is_zero(it->value_hi) ? 0 : HAS_VALUE_HI) |
                     (text_is_span(it, at) ? TEXT_IS_SPAN : 0) |
                     (it->about && it->text && !strcmp(it->about, it->text) ? ABOUT_IS_TEXT : 0);
-        put_varint(out, (uint64_t)it->kind);
-        put_varint(out, (uint64_t)flags);
+        sl_buf_put_varint(out, (uint64_t)it->kind);
+        sl_buf_put_varint(out, (uint64_t)flags);
         sl_buf_putc(out, it->approx ? it->approx : '=');
         const uint32_t spans[] = {it->span.start, it->span.end, it->sentence.start,
                                   it->sentence.end, it->source.start, it->source.end};
         for (size_t k = 0; k < sizeof spans / sizeof spans[0]; k++)
-            put_varint(out, spans[k]);
+            sl_buf_put_varint(out, spans[k]);
         if (flags & HAS_VALUE)
             put_double(out, it->value);
         if (flags & HAS_VALUE_HI)
@@ -116,15 +104,9 @@ typedef struct reader {
 
 static uint64_t get_varint(reader *r)
 {
-    uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-        if (r->p >= r->end)
-            break;
-        unsigned char c = *r->p++;
-        v |= (uint64_t)(c & 0x7F) << shift;
-        if (!(c & 0x80))
-            return v;
-    }
+    uint64_t v;
+    if (!sl_varint_get(&r->p, r->end, &v))
+        return v;
     r->bad = 1;
     return 0;
 }

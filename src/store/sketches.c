@@ -1,6 +1,7 @@
 /* sketches.c — table copy_sketches: each article's sketch (key terms and
  * sentence term lists) and credit line, from which the copy stage rebuilds
  * its index at open and compares candidates. */
+#include "copies/copies.h"
 #include "store_internal.h"
 
 static const char Q_SKETCH_PUT[] = "INSERT OR REPLACE INTO copy_sketches VALUES(?1, ?2, ?3, ?4)";
@@ -10,6 +11,10 @@ static const char Q_SKETCH_GET[] =
     " WHERE k.article_id = ?1";
 static const char Q_SKETCH_KEYS[] =
     "SELECT article_id, keys FROM copy_sketches ORDER BY article_id";
+static const char Q_SKETCH_NEXT[] =
+    "SELECT article_id, sentences FROM copy_sketches WHERE article_id > ?1"
+    " ORDER BY article_id LIMIT 1";
+static const char Q_SKETCH_SET[] = "UPDATE copy_sketches SET sentences = ?2 WHERE article_id = ?1";
 static const char Q_UNSKETCHED[] =
     "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)"
     " ORDER BY id";
@@ -75,4 +80,52 @@ int sl_store_sketch_keys_each(sl_store *st,
 int sl_store_unsketched_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx)
 {
     return sl_store_each_id(sl_store_stmt(st, Q_UNSKETCHED), fn, ctx);
+}
+
+static int set_sentences(sl_store *st, int64_t id, const sl_buf *packed)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_SET);
+    if (!s || sqlite3_bind_int64(s, 1, id) ||
+        sqlite3_bind_blob(s, 2, packed->len ? packed->ptr : "", (int)packed->len, SQLITE_STATIC))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+/* Migration 11: every sketch's sentence lists from 4 bytes a number to the
+ * packed form (sl_sketch_pack), one row after another. A row that does not
+ * read as the old form is left: the sketches migration 5 just wrote are
+ * packed already (their first bytes, read as the old counts, are far too
+ * large), and a damaged row stays as unreadable as it was. */
+/* Repacks the sketch after article *id, setting *id to its article (0
+ * when none is left). */
+static int repack_next(sl_store *st, int64_t *id, sl_sketch *sketch, sl_buf *packed)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_NEXT);
+    if (!s || sqlite3_bind_int64(s, 1, *id))
+        return SL_ESTORE;
+    int step = sqlite3_step(s), rc = step == SQLITE_DONE ? 0 : SL_ESTORE, old = 0;
+    *id = 0;
+    if (step == SQLITE_ROW) {
+        *id = sqlite3_column_int64(s, 0);
+        rc = sl_sketch_unpack_u32(sqlite3_column_blob(s, 1), (size_t)sqlite3_column_bytes(s, 1),
+                                  sketch);
+        old = !rc;
+        rc = old ? sl_sketch_pack(sketch, packed) : rc == SL_EBADINPUT ? 0 : rc;
+    }
+    sqlite3_reset(s);
+    return !rc && old ? set_sentences(st, *id, packed) : rc;
+}
+
+int sl_store_sketches_repack(sl_store *st)
+{
+    sl_sketch sketch = {0};
+    sl_buf packed = SL_BUF_INIT;
+    int64_t id = 0;
+    int rc;
+    do
+        rc = repack_next(st, &id, &sketch, &packed);
+    while (!rc && id);
+    sl_sketch_free(&sketch);
+    sl_buf_free(&packed);
+    return rc;
 }

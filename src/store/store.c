@@ -221,17 +221,20 @@ int sl_store_exec_rows(sl_store *st, const sl_store_rows *rows, size_t n, void *
 {
     size_t row = 0;
     while (row < n) {
-        size_t take = n - row >= SL_STORE_CHUNK_ROWS ? SL_STORE_CHUNK_ROWS : 1;
+        size_t left = n - row;
+        size_t take = left >= SL_STORE_CHUNK_ROWS || !rows->one_sql ? SL_STORE_CHUNK_ROWS : 1;
         sqlite3_stmt *s = sl_store_stmt(st, take > 1 ? rows->chunk_sql : rows->one_sql);
         if (!s)
             return SL_ESTORE;
         int param = 1;
-        for (size_t k = 0; k < take; k++, row++)
-            for (int col = 0; col < rows->cols; col++)
-                if (sqlite3_bind_int64(s, param++, rows->value(ctx, row, col)) != SQLITE_OK)
+        for (size_t k = 0; k < take; k++)
+            for (int col = 0; col < rows->cols; col++) /* past the end: the last row again */
+                if (sqlite3_bind_int64(s, param++, rows->value(ctx, k < left ? row + k : n - 1,
+                                                               col)) != SQLITE_OK)
                     return SL_ESTORE;
         if (sl_store_exec_stmt(s))
             return SL_ESTORE;
+        row += take < left ? take : left;
     }
     return 0;
 }
@@ -344,6 +347,8 @@ int sl_store_verify(sl_store *st, sl_buf *why)
          "copy relations naming a missing article"},
         {"SELECT count(*) FROM copy_sketches k WHERE NOT EXISTS"
          " (SELECT 1 FROM articles a WHERE a.id = k.article_id)", "0", "sketches of missing articles"},
+        {"SELECT count(*) FROM article_terms t WHERE NOT EXISTS"
+         " (SELECT 1 FROM articles a WHERE a.id = t.article_id)", "0", "vectors of missing articles"},
         {"SELECT count(*) FROM facts f WHERE NOT EXISTS"
          " (SELECT 1 FROM articles a WHERE a.id = f.article_id)", "0", "facts of missing articles"},
         {"SELECT count(*) FROM line_articles l WHERE NOT EXISTS"

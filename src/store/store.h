@@ -137,6 +137,8 @@ int sl_store_copy_keys_recent(void *store, uint32_t key, uint32_t *ids, uint8_t 
                               size_t max, size_t *n);
 /* Calls fn for every article without a sketch (stores made before sketches). */
 int sl_store_unsketched_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx);
+/* Migration 11: the sketches' sentence lists into their packed form. */
+int sl_store_sketches_repack(sl_store *st);
 
 /* ---- stories.c: stories, term statistics ---- */
 

@@ -48,15 +48,20 @@ int sl_store_each_id(sqlite3_stmt *s, int (*fn)(void *ctx, int64_t id), void *ct
 int sl_store_exec_stmt(sqlite3_stmt *s);
 /* Many rows of integers inserted with fewer statements: a statement that
  * takes SL_STORE_CHUNK_ROWS rows at once (`chunk_sql`, its parameters
- * numbered row by row) runs while that many are left, the one-row form
- * (`one_sql`) for the rest; both `static const char Q_…[]`. Only for
- * INSERT OR IGNORE, which has the same effect as one_sql row by row: a
- * statement of many rows that may abort halfway (OR REPLACE, an upsert)
- * opens a statement transaction, which makes the FTS5 index flush its
- * pending terms (5 times the cost of one-row statements, callgrind;
- * docs/benchmarks.md, "Stop words and rows per statement"). */
+ * numbered row by row) runs while that many are left. The rest go to the
+ * one-row form (`one_sql`), or, when `one_sql` is NULL, to one more chunk
+ * padded with copies of the last row. Both `static const char Q_…[]`.
+ * Only for INSERT OR IGNORE, which a repeated row does not change and
+ * which has the same effect as one_sql row by row: a statement of many
+ * rows that may abort halfway (OR REPLACE, an upsert) opens a statement
+ * transaction, which makes the FTS5 index flush its pending terms (5 times
+ * the cost of one-row statements, callgrind; docs/benchmarks.md, "Stop
+ * words and rows per statement"). Deletes of many rows in one statement
+ * (OR of keys, a row-value IN list) cost more than one by one. */
 #define SL_STORE_CHUNK_ROWS 8
 #define SL_STORE_ROWS8_2 "(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?)"
+#define SL_STORE_ROWS8_3 \
+    "(?,?,?),(?,?,?),(?,?,?),(?,?,?),(?,?,?),(?,?,?),(?,?,?),(?,?,?)"
 typedef struct sl_store_rows {
     const char *one_sql, *chunk_sql;
     int cols;

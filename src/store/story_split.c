@@ -7,7 +7,8 @@
 #include <limits.h>
 
 static const char Q_STORY_VECTORS[] =
-    "SELECT id, terms FROM articles WHERE story_id = ?1 ORDER BY id LIMIT ?2";
+    "SELECT a.id, t.terms FROM articles a LEFT JOIN article_terms t ON t.article_id = a.id"
+    " WHERE a.story_id = ?1 ORDER BY a.id LIMIT ?2";
 static const char Q_ARTICLE_STORY[] = "UPDATE articles SET story_id = ?2 WHERE id = ?1";
 /* The title is the first titled article's, else the fallback given. */
 static const char Q_STORY_RESET[] =

@@ -13,7 +13,6 @@
 
 static const char Q_CENTROID_OLD[] = "SELECT centroid FROM stories WHERE id = ?1";
 static const char Q_TERM_REMOVE[] = "DELETE FROM story_terms WHERE term = ?1 AND story = ?2";
-static const char Q_TERM_ADD[] = "INSERT OR IGNORE INTO story_terms VALUES(?1, ?2)";
 static const char Q_TERM_ADD_CHUNK[] = "INSERT OR IGNORE INTO story_terms VALUES" SL_STORE_ROWS8_2;
 static const char Q_TERM_RECENT[] =
     "SELECT story FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2";
@@ -89,9 +88,9 @@ int sl_store_story_terms_put(sl_store *st, int64_t story, const void *centroid, 
     for (size_t k = 0; k < n_change; k++)
         if (term_row(st, Q_TERM_REMOVE, change[k], story))
             return SL_ESTORE;
-    static const sl_store_rows rows = {Q_TERM_ADD, Q_TERM_ADD_CHUNK, 2, story_term_value};
+    static const sl_store_rows addition = {NULL, Q_TERM_ADD_CHUNK, 2, story_term_value};
     n_change = missing(now, n_now, old, n_old, change);
-    return sl_store_exec_rows(st, &rows, n_change, &(story_rows){change, story});
+    return sl_store_exec_rows(st, &addition, n_change, &(story_rows){change, story});
 }
 
 int sl_store_story_terms_recent(void *store, uint64_t term, uint32_t limit, int64_t *ids,
@@ -201,14 +200,21 @@ static int sorted_terms(sl_store *st, term_rows *rows)
     return 0;
 }
 
+static int64_t sorted_row_value(void *ctx, size_t row, int col)
+{
+    const term_rows *rows = ctx;
+    return col ? rows->items[row].story : (int64_t)rows->items[row].term;
+}
+
 /* Migration 9: fills story_terms from every centroid, in key order (as the
  * copy keys of migration 8: in story order the rows land all over the table). */
 int sl_store_story_terms_backfill(sl_store *st)
 {
+    static const sl_store_rows addition = {NULL, Q_TERM_ADD_CHUNK, 2, sorted_row_value};
     term_rows rows = {0};
     int rc = sorted_terms(st, &rows);
-    for (size_t k = 0; !rc && k < rows.n; k++)
-        rc = term_row(st, Q_TERM_ADD, rows.items[k].term, rows.items[k].story);
+    if (!rc)
+        rc = sl_store_exec_rows(st, &addition, rows.n, &rows);
     sl_vec_free(&rows);
     return rc;
 }

@@ -1,5 +1,5 @@
 /* split.c — stories that split: an early wrong join undone. Each article
- * is stored with its vector (packed here, in articles.terms); when a story
+ * is stored with its vector (packed here, in the store's article_terms); when a story
  * reaches one of its checkpoint sizes (8, 12, 16, 24, 32, 48, 64 articles)
  * the engine reads its articles' vectors back and the grouper bisects the
  * graph of their cosines spectrally: the second eigenvector of the

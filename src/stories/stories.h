@@ -160,7 +160,7 @@ void sl_grouper_set_trace(sl_grouper *g, FILE *trace);
 
 /* ---- Stories that split (split.c) ---- */
 
-/* One article of a story as stored with it (articles.terms): its vector,
+/* One article of a story as stored with it (table article_terms): its vector,
  * its grouping day and whether it counts in the centroid (an exact copy
  * does not). */
 typedef struct sl_member {

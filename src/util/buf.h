@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct sl_buf {
@@ -37,6 +38,23 @@ static inline int sl_buf_put(sl_buf *b, const void *data, size_t n)
 int sl_buf_puts(sl_buf *b, const char *s);
 int sl_buf_putc(sl_buf *b, int c);
 int sl_buf_printf(sl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends v as a varint: 7 bits a byte, the lowest first, the high bit
+ * set on every byte but the last. */
+int sl_buf_put_varint(sl_buf *b, uint64_t v);
+/* Reads such a varint at *p (not past `end`) into *v and moves *p past it;
+ * -1 when it is cut short or longer than 64 bits. Inline: a sketch read
+ * calls it for each of its terms. */
+static inline int sl_varint_get(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+    *v = 0;
+    for (int shift = 0; shift < 64 && *p < end; shift += 7) {
+        unsigned char c = *(*p)++;
+        *v |= (uint64_t)(c & 0x7F) << shift;
+        if (!(c & 0x80))
+            return 0;
+    }
+    return -1;
+}
 /* Empties the buffer, keeping its memory and clearing the error. */
 void sl_buf_clear(sl_buf *b);
 /* The contents as a C string ("" when empty); valid until the next change. */

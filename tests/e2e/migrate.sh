@@ -6,8 +6,10 @@
 # fact (schema 6) gets them packed one row per article (migration 7), and
 # reads back the same items, and each article lists its short lines in its
 # row (line_articles loses its index by article); and every old store gets
-# the index of stories by last day and the copy index on disk (migration 8)
-# and the grouper's index of stories by term (migration 9).
+# the index of stories by last day and the copy index on disk (migration 8),
+# the grouper's index of stories by term (migration 9) and each article's
+# vector moved from its row to article_terms (migration 10), and its copy
+# sketch's sentence lists packed (migration 11).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -27,6 +29,47 @@ Museum reopens after repairs
 
 The maritime museum of Eskmoor reopened on Saturday after eight months of roof repairs. Visitors queued before the doors opened, and the curator said the new gallery of ship models would stay open late in summer.
 TXT
+
+# undo migration 10: the vectors back in the articles' rows
+unmove_vectors() {
+  sql "ALTER TABLE articles ADD COLUMN terms BLOB" >/dev/null
+  sql "UPDATE articles SET terms = (SELECT terms FROM article_terms t WHERE t.article_id = articles.id)" >/dev/null
+  sql "DROP TABLE article_terms" >/dev/null
+}
+
+# undo migration 11: each sketch's sentence lists back to 4 bytes a number
+# ([n_sentences][n_terms][starts][terms], u32 little-endian)
+unpack_sketches() {
+  python3 -c "import sqlite3, struct, sys
+def varint(b, i):
+    v = shift = 0
+    while True:
+        v |= (b[i] & 0x7F) << shift
+        shift += 7
+        i += 1
+        if not b[i - 1] & 0x80:
+            return v, i
+c = sqlite3.connect(sys.argv[1])
+for aid, b in c.execute('SELECT article_id, sentences FROM copy_sketches').fetchall():
+    n, i = varint(b, 0)
+    nt, i = varint(b, i)
+    starts, at, terms, first = [], 0, [], []
+    for _ in range(n):
+        starts.append(at)
+        k, i = varint(b, i)
+        at += k
+    for _ in range(nt):
+        x, i = varint(b, i)
+        if x:
+            terms.append(terms[first[x - 1]])
+        else:
+            first.append(len(terms))
+            terms.append(struct.unpack_from('<I', b, i)[0])
+            i += 4
+    old = struct.pack('<%dI' % (2 + n + nt), n, nt, *starts, *terms)
+    c.execute('UPDATE copy_sketches SET sentences = ? WHERE article_id = ?', (old, aid))
+c.commit()" "$DB"
+}
 
 sql() {
   python3 -c "import sqlite3, sys
@@ -54,12 +97,13 @@ sql "ALTER TABLE articles DROP COLUMN lines" >/dev/null
 sql "DROP INDEX stories_recent" >/dev/null
 sql "DROP TABLE copy_keys" >/dev/null
 sql "DROP TABLE story_terms" >/dev/null
+unmove_vectors
 sql "PRAGMA user_version = 4" >/dev/null
 check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')" = 0 ]
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 9" [ "$(sql 'PRAGMA user_version')" = 9 ]
+check "schema version 11" [ "$(sql 'PRAGMA user_version')" = 11 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
@@ -101,9 +145,14 @@ pairs_before=$(sql 'SELECT count(*) FROM line_articles WHERE article_id = 1')
 sql "DROP INDEX stories_recent" >/dev/null
 sql "DROP TABLE copy_keys" >/dev/null
 sql "DROP TABLE story_terms" >/dev/null
+vector_before=$(sql 'SELECT hex(terms) FROM article_terms WHERE article_id = 1')
+sketch_before=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')
+unmove_vectors
+unpack_sketches
+sketch_old=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 9" [ "$(sql 'PRAGMA user_version')" = 9 ]
+check "schema version 11" [ "$(sql 'PRAGMA user_version')" = 11 ]
 check "stories are indexed by last day (migration 8)" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'stories_recent'")" = 1 ]
 check "the rows table is gone" [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'facts_rows'")" = 0 ]
@@ -114,6 +163,14 @@ check "its row lists each of them" \
 check "its pairs are kept" [ "$(sql 'SELECT count(*) FROM line_articles WHERE article_id = 1')" = "$pairs_before" ]
 check "the index by article is gone" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'line_articles_article'")" = 0 ]
+check "the old article has a vector" [ -n "$vector_before" ]
+check "its vector is moved whole (migration 10)" \
+  [ "$(sql 'SELECT hex(terms) FROM article_terms WHERE article_id = 1')" = "$vector_before" ]
+check "the articles' rows hold no vector" \
+  [ "$(sql "SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'terms'")" = 0 ]
+check "its sketch was 4 bytes a number before" [ "${#sketch_old}" -gt "${#sketch_before}" ]
+check "its sketch is packed as a new one is (migration 11)" \
+  [ "$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')" = "$sketch_before" ]
 # 'Aila Brenn' is written once, as the quote's speaker: the entity's words
 # and name are the text at its span.
 check "words found at the span are not stored" python3 -c '

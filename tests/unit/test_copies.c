@@ -106,6 +106,19 @@ TEST(sketch_pack_round_trip)
     /* a damaged blob is refused, not read past its end */
     CHECK_INT(sl_sketch_unpack(blob.ptr, blob.len - 4, &back), SL_EBADINPUT);
     CHECK_INT(sl_sketch_unpack(blob.ptr, 3, &back), SL_EBADINPUT);
+    /* a repeated code is its first coming's rank: smaller than 4 bytes a number */
+    CHECK(blob.len < 4 * (2 + sl_sketch_sentences(&s.sketch) + s.sketch.terms.n));
+    const unsigned char unmet[] = {1, 1, 1, 5}; /* the rank of a code not met yet */
+    CHECK_INT(sl_sketch_unpack(unmet, sizeof unmet, &back), SL_EBADINPUT);
+    /* the blob of stores before migration 11: 1 sentence of 2 terms, 7 and 7 */
+    const unsigned char u32[] = {1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 7, 0, 0, 0};
+    CHECK_INT(sl_sketch_unpack_u32(u32, sizeof u32, &back), 0);
+    CHECK_INT(back.terms.n, 2);
+    CHECK_INT(back.terms.items[1], 7);
+    CHECK_INT(sl_sketch_pack(&back, &blob), 0);
+    const unsigned char packed[] = {1, 2, 2, 0, 7, 0, 0, 0, 1};
+    CHECK_INT(blob.len, sizeof packed);
+    CHECK(!memcmp(blob.ptr, packed, sizeof packed));
     /* the keys travel apart, for the index */
     unsigned char keys[4 * SL_COPY_KEYS];
     size_t len = sl_sketch_keys_pack(&s.sketch, keys);

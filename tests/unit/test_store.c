@@ -194,9 +194,10 @@ static uint32_t carriers(sl_store *st, int64_t line)
     return n;
 }
 
-/* Rows go in eight to a statement (sl_store_exec_rows), the rest one by
- * one: every row lands, whichever statement carried it, and a line repeated
- * within an article or across a chunk's edge is one row. */
+/* Rows go in eight to a statement (sl_store_exec_rows), the rest in one
+ * more padded with the last row: every row lands, whichever statement
+ * carried it, and a line repeated within an article or across a chunk's
+ * edge is one row. A new version's lines leave one by one. */
 TEST(store_rows_in_chunks_all_land_once)
 {
     char path[128];
@@ -218,5 +219,16 @@ TEST(store_rows_in_chunks_all_land_once)
     CHECK_INT(carriers(st, 116), 1);
     CHECK_INT(carriers(st, 108), 0);
     CHECK_INT(carriers(st, 900), 1);
+    /* a new version's lines leave by the list in its row; the others stay */
+    sqlite3_stmt *s = NULL;
+    CHECK_INT(sqlite3_prepare_v2(st->db, "UPDATE articles SET lines = ?1 WHERE id = 1", -1, &s, NULL),
+              SQLITE_OK);
+    CHECK_INT(sqlite3_bind_blob(s, 1, first, sizeof first, SQLITE_STATIC), SQLITE_OK);
+    CHECK_INT(sqlite3_step(s), SQLITE_DONE);
+    sqlite3_finalize(s);
+    CHECK_INT(sl_store_lines_clear(st, 1), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles WHERE article_id = 1"), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles WHERE article_id = 2"), 3);
+    CHECK_INT(carriers(st, 105), 1);
     drop_store(st, path);
 }
