@@ -134,3 +134,20 @@ finish() {
   [ "$FAILED" -eq 0 ]
   exit $?
 }
+
+# story_groups DB FILE: writes "name story thread" a line for every article of
+# the store (name: its key, else its file's name), sorted by name, story and
+# thread numbered by first appearance, so that two stores compare by
+# partition, not by ids.
+story_groups() {
+  "$STORYLINE" --db "$1" export --json 2>/dev/null | python3 -c '
+import json, os, sys
+d = json.load(sys.stdin)
+thread = {s["id"]: s["thread"] or s["id"] for s in d["stories"]}
+rows = sorted((a["key"] or os.path.basename(a["path"] or ""), a["story"]) for a in d["articles"])
+sn, tn = {}, {}
+for name, story in rows:
+    sn.setdefault(story, len(sn) + 1)
+    tn.setdefault(thread[story], len(tn) + 1)
+    print(name, sn[story], tn[thread[story]])' >"$2"
+}

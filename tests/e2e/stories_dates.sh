@@ -27,20 +27,6 @@ demo() {
   "$S" --db "$1" --quiet ingest "$EX"/*.jsonl "$EX"/*.html || echo jsonl/html >>"$T/demo.err"
 }
 
-# groups DB FILE: "name story thread" a line, story and thread numbered by
-# first appearance (so two stores compare by partition, not by ids).
-groups() {
-  "$S" --db "$1" export --json 2>/dev/null | python3 -c '
-import json, os, sys
-d = json.load(sys.stdin)
-thread = {s["id"]: s["thread"] or s["id"] for s in d["stories"]}
-rows = sorted((a["key"] or os.path.basename(a["path"] or ""), a["story"]) for a in d["articles"])
-sn, tn = {}, {}
-for name, story in rows:
-    sn.setdefault(story, len(sn) + 1)
-    tn.setdefault(thread[story], len(tn) + 1)
-    print(name, sn[story], tn[thread[story]])' >"$2"
-}
 story() { awk -v k="$2" 'index($1, k) == 1 { print $2; exit }' "$1"; }
 thread() { awk -v k="$2" 'index($1, k) == 1 { print $3; exit }' "$1"; }
 same() { test -n "$1" && test "$1" = "$2"; }
@@ -49,7 +35,7 @@ section "the demo with its dates: stories on the event's day, threads across wee
 DB="$T/demo.db"
 demo "$DB"
 check "every demo file was stored" test ! -s "$T/demo.err"
-groups "$DB" "$T/g"
+story_groups "$DB" "$T/g"
 G="$T/g"
 check "the four talks reports are one story" sh -c 'test -n "$1" && test "$1" = "$2" && test "$1" = "$3" && test "$1" = "$4"' - \
   "$(story "$G" 2026-03-04_northwire)" "$(story "$G" 2026-03-05_harbour)" "$(story "$G" 2026-03-05_valley)" "$(story "$G" 2026-03-06_harbour)"
@@ -75,7 +61,7 @@ for order in reverse shuffled; do
   if [ "$order" = reverse ]; then sort -r "$T/dated"; else
     awk 'BEGIN { srand(7) } { print rand() "\t" $0 }' "$T/dated" | sort | cut -f2-; fi >"$T/$order"
   while IFS= read -r f; do one "$T/$order.db" "$f"; done <"$T/$order"
-  groups "$T/$order.db" "$T/g.$order"
+  story_groups "$T/$order.db" "$T/g.$order"
   check "$order order: every file stored" test ! -s "$T/demo.err"
   check "$order order: the same stories and threads as the README's way" cmp -s "$T/g" "$T/g.$order"
 done
@@ -85,13 +71,13 @@ ls "$EX"/*.txt "$EX"/*.jsonl "$EX"/*.html | sort >"$T/files"
 DB_ALL="$T/all.db"
 # shellcheck disable=SC2046
 expect_exit 0 "$S" --db "$DB_ALL" --quiet ingest $(cat "$T/files")
-groups "$DB_ALL" "$T/g.all"
+story_groups "$DB_ALL" "$T/g.all"
 DB1="$T/one.db"
 while IFS= read -r f; do
   "$S" --db "$DB1" --quiet ingest "$f" || echo "$f" >>"$T/one.err"
 done <"$T/files"
 check "one file at a time: every file stored" test ! -s "$T/one.err"
-groups "$DB1" "$T/g.one"
+story_groups "$DB1" "$T/g.one"
 check "one file at a time: the same stories and threads" cmp -s "$T/g.all" "$T/g.one"
 DB7="$T/seven.db"
 split -l 7 "$T/files" "$T/batch."
@@ -100,7 +86,7 @@ for b in "$T"/batch.*; do
   "$S" --db "$DB7" --quiet ingest $(cat "$b") || echo "$b" >>"$T/seven.err"
 done
 check "seven files at a time: every batch stored" test ! -s "$T/seven.err"
-groups "$DB7" "$T/g.seven"
+story_groups "$DB7" "$T/g.seven"
 check "seven files at a time: the same stories and threads" cmp -s "$T/g.all" "$T/g.seven"
 check "the folder without dates still makes more than one story" test "$(cut -d' ' -f2 "$T/g.all" | sort -u | wc -l)" -gt 3
 check "without the .txt dates, the dated fire feed item is not threaded with the undated talks" \

@@ -12,18 +12,6 @@ NAME=stories_split
 S=$STORYLINE
 IN="$SL_TESTS/fixtures/stories/two_cranes.jsonl"
 
-# groups DB: "key story thread" a line, numbered by first appearance.
-groups() {
-  "$S" --db "$1" export --json 2>/dev/null | python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-thread = {s["id"]: s["thread"] or s["id"] for s in d["stories"]}
-sn, tn = {}, {}
-for a in sorted(d["articles"], key=lambda a: a["key"]):
-    sn.setdefault(a["story"], len(sn) + 1)
-    tn.setdefault(thread[a["story"]], len(tn) + 1)
-    print(a["key"], sn[a["story"]], tn[thread[a["story"]]])'
-}
 
 section "one report per process"
 n=0
@@ -31,9 +19,9 @@ while IFS= read -r line; do
   n=$((n + 1))
   printf '%s\n' "$line" >"$T/one.jsonl"
   "$S" --db "$T/one.db" --granularity 0.5 --quiet ingest "$T/one.jsonl" || echo "$n" >>"$T/err"
-  [ "$n" = 11 ] && groups "$T/one.db" >"$T/eleven"
+  [ "$n" = 11 ] && story_groups "$T/one.db" "$T/eleven"
 done <"$IN"
-groups "$T/one.db" >"$T/twelve"
+story_groups "$T/one.db" "$T/twelve"
 check "every report stored" test ! -e "$T/err"
 check "eleven reports: one story" test "$(cut -d' ' -f2 "$T/eleven" | sort -u | wc -l)" -eq 1
 check "twelve reports: two stories" test "$(cut -d' ' -f2 "$T/twelve" | sort -u | wc -l)" -eq 2
@@ -49,10 +37,10 @@ check "the new story has a title" grep -q "crane\|Velmira\|Ostrava\|Tessin\|Corl
 
 section "all at once"
 "$S" --db "$T/all.db" --granularity 0.5 --quiet ingest "$IN"
-groups "$T/all.db" >"$T/all"
+story_groups "$T/all.db" "$T/all"
 check "the same stories as one per process" cmp -s "$T/all" "$T/twelve"
 run "$S" --db "$T/all.db" --granularity 0.5 --quiet ingest "$IN"
-groups "$T/all.db" >"$T/again"
+story_groups "$T/all.db" "$T/again"
 check "ingesting again changes nothing" cmp -s "$T/again" "$T/twelve"
 
 finish
