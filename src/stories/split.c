@@ -153,19 +153,17 @@ static int weighs(const sl_member *m)
  * SPLIT_CONNECTIVITY, side[] then set. a and v are k x k scratch. */
 static int bisect(const double *w, size_t k, double *a, double *v, unsigned char *side)
 {
-    double *d = v; /* degrees first, in v's first row */
-    for (size_t i = 0; i < k; i++) {
-        d[i] = 0;
-        for (size_t j = 0; j < k; j++)
-            d[i] += w[i * k + j];
-    }
-    for (size_t i = 0; i < k; i++)
-        for (size_t j = 0; j < k; j++)
-            a[i * k + j] = w[i * k + j] / sqrt(d[i] * d[j]);
     double *deg = sl_malloc(k * sizeof *deg);
     if (!deg)
         return SL_ENOMEM;
-    memcpy(deg, d, k * sizeof *deg);
+    for (size_t i = 0; i < k; i++) {
+        deg[i] = 0;
+        for (size_t j = 0; j < k; j++)
+            deg[i] += w[i * k + j];
+    }
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = 0; j < k; j++)
+            a[i * k + j] = w[i * k + j] / sqrt(deg[i] * deg[j]);
     jacobi(a, v, k);
     size_t first = 0, second = SIZE_MAX; /* the two largest eigenvalues of D^-1/2 W D^-1/2 */
     for (size_t i = 1; i < k; i++)
