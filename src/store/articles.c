@@ -110,7 +110,7 @@ int sl_store_article_meta(sl_store *st, int64_t id, const char *source, const ch
     sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_META);
     if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_bind_text(s, 2, source) ||
         sl_store_bind_text(s, 3, published) ||
-        (day == INT64_MIN ? sqlite3_bind_null(s, 4) : sqlite3_bind_int64(s, 4, day)) ||
+        sl_store_bind_day(s, 4, day) ||
         sl_store_exec_stmt(s))
         return SL_ESTORE;
     *changed = sqlite3_changes(st->db) > 0;

@@ -186,6 +186,12 @@ int sl_store_bind_text(sqlite3_stmt *s, int col, const char *text)
     return rc == SQLITE_OK ? 0 : SL_ESTORE;
 }
 
+int sl_store_bind_day(sqlite3_stmt *s, int col, int64_t day)
+{
+    int rc = day == INT64_MIN ? sqlite3_bind_null(s, col) : sqlite3_bind_int64(s, col, day);
+    return rc == SQLITE_OK ? 0 : SL_ESTORE;
+}
+
 char *sl_store_column_dup(sqlite3_stmt *s, int col, int *err)
 {
     const unsigned char *text = sqlite3_column_text(s, col);

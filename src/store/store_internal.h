@@ -38,6 +38,8 @@ int sl_store_scan_cache(sl_store *st, int scanning);
 
 /* Binds a string or NULL. */
 int sl_store_bind_text(sqlite3_stmt *s, int col, const char *text);
+/* Binds a day number, NULL for INT64_MIN (undated). */
+int sl_store_bind_day(sqlite3_stmt *s, int col, int64_t day);
 /* A column as a malloc'd string (NULL for NULL); *err set on out-of-memory. */
 char *sl_store_column_dup(sqlite3_stmt *s, int col, int *err);
 /* Calls fn with the id in the first column of each row of `s` (NULL: an

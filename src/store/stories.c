@@ -63,21 +63,14 @@ static const char Q_STORY_TEXTS[] =
     " WHERE c.article_id = a.id) ORDER BY a.id LIMIT ?3";
 static const char Q_STORY_ARTICLE_IDS[] = "SELECT id FROM articles WHERE story_id = ?1 ORDER BY id";
 
-static void bind_day(sqlite3_stmt *s, int col, int64_t day)
-{
-    if (day == INT64_MIN)
-        sqlite3_bind_null(s, col);
-    else
-        sqlite3_bind_int64(s, col, day);
-}
-
 int sl_store_story_new(sl_store *st, int64_t first_article, const char *title, int64_t day,
                        int64_t *id)
 {
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_NEW);
     if (!s || sl_store_bind_text(s, 1, title) || sqlite3_bind_int64(s, 2, first_article))
         return SL_ESTORE;
-    bind_day(s, 3, day);
+    if (sl_store_bind_day(s, 3, day))
+        return SL_ESTORE;
     if (sl_store_exec_stmt(s))
         return SL_ESTORE;
     *id = sqlite3_last_insert_rowid(st->db);
@@ -93,7 +86,8 @@ int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, 
     if (!s || sqlite3_bind_int64(s, 1, story_id) ||
         sqlite3_bind_blob(s, 2, centroid, (int)len, SQLITE_STATIC))
         return SL_ESTORE;
-    bind_day(s, 3, day);
+    if (sl_store_bind_day(s, 3, day))
+        return SL_ESTORE;
     return sl_store_exec_stmt(s);
 }
 
@@ -172,7 +166,8 @@ int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out)
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORIES_LIST);
     if (!s)
         return SL_ESTORE;
-    bind_day(s, 1, since_day);
+    if (sl_store_bind_day(s, 1, since_day))
+        return SL_ESTORE;
     return sl_store_story_lines_read(s, out);
 }
 

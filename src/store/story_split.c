@@ -44,11 +44,6 @@ int sl_store_story_move(sl_store *st, const int64_t *articles, size_t n, int64_t
     return 0;
 }
 
-static int bind_day(sqlite3_stmt *s, int col, int64_t day)
-{
-    return day == INT64_MIN ? sqlite3_bind_null(s, col) : sqlite3_bind_int64(s, col, day);
-}
-
 int sl_store_story_reset(sl_store *st, const sl_story_state *story, int64_t first_article,
                          const char *fallback_title)
 {
@@ -57,8 +52,8 @@ int sl_store_story_reset(sl_store *st, const sl_story_state *story, int64_t firs
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_RESET);
     if (!s || sqlite3_bind_int64(s, 1, story->id) ||
         sqlite3_bind_blob(s, 2, story->centroid, (int)story->len, SQLITE_STATIC) ||
-        sqlite3_bind_int64(s, 3, story->articles) || bind_day(s, 4, story->first_day) ||
-        bind_day(s, 5, story->last_day) || sqlite3_bind_int64(s, 6, story->thread_id) ||
+        sqlite3_bind_int64(s, 3, story->articles) || sl_store_bind_day(s, 4, story->first_day) ||
+        sl_store_bind_day(s, 5, story->last_day) || sqlite3_bind_int64(s, 6, story->thread_id) ||
         sqlite3_bind_double(s, 7, story->title_score) ||
         sqlite3_bind_int64(s, 8, first_article) || sl_store_bind_text(s, 9, fallback_title))
         return SL_ESTORE;
