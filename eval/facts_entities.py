@@ -118,6 +118,27 @@ TUNED_TOPICS = set(range(1, 21))
 HELD_OUT_TOPICS = set(range(21, 36))
 
 
+def annotated_sentences(base):
+    """{(topic, file): the numbers of its fully annotated sentences}."""
+    annotated = {}
+    with open(os.path.join(base, "ECBplus_coreference_sentences.csv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            key = (int(row["Topic"]), row["File"])
+            annotated.setdefault(key, set()).add(int(row["Sentence Number"]))
+    return annotated
+
+
+def write_docs(docs, folder):
+    """Writes each doc's text to a file of folder; their paths, in order."""
+    paths = []
+    for i, (text, _, _) in enumerate(docs):
+        p = os.path.join(folder, "%04d.txt" % i)
+        with open(p, "w", encoding="utf-8") as f:
+            f.write(text)
+        paths.append(p)
+    return paths
+
+
 def load_topics(base, annotated, topics):
     docs = []
     for topic in sorted(topics):
@@ -170,13 +191,7 @@ def score(binary, db, docs):
     """The person and place names of docs, then their entity mentions of any
     type: (label, precision, recall, right type, predicted, gold names) each."""
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for i, (text, _, _) in enumerate(docs):
-            p = os.path.join(tmp, "%04d.txt" % i)
-            with open(p, "w", encoding="utf-8") as f:
-                f.write(text)
-            paths.append(p)
-        preds = extract(binary, db, paths)
+        preds = extract(binary, db, write_docs(docs, tmp))
     return [("", *measure(docs, preds, ("person", "place"), person_or_place, gold_type)),
             ("mentions_", *measure(docs, preds, None, entity_mention, mention_type))]
 
@@ -186,11 +201,7 @@ def evaluate(binary, db, data_dir, split="dev"):
     (the rules are tuned on them) and 21-35 (held out); train: the topics
     that are not dev topics."""
     base = os.path.join(data_dir, "clustering/ecbplus")
-    annotated = {}
-    with open(os.path.join(base, "ECBplus_coreference_sentences.csv"), encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            key = (int(row["Topic"]), row["File"])
-            annotated.setdefault(key, set()).add(int(row["Sentence Number"]))
+    annotated = annotated_sentences(base)
     parts = [("dev", DEV_TOPICS, "entities_ecbplus_")] if split == "dev" else \
         [("train", set(range(1, 36)) - DEV_TOPICS, "entities_ecbplus_")]
     if split == "dev":
