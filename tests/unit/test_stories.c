@@ -524,6 +524,37 @@ TEST(labels_merge_case_variants)
     sl_labels_free(c);
 }
 
+/* A keyword is no part of a multiword name ("aviv" of "Tel Aviv", "ilse" of
+ * "Ilse Korvath": the name is an entity label) and no possessive: the
+ * surname written alone, "Korvath's" too, is the keyword "korvath". */
+TEST(labels_keywords_leave_names_whole)
+{
+    sl_label_counter *c = sl_labels_new();
+    CHECK_INT(sl_labels_add(c, "Korvath's crane plan for Port Velmira",
+                            "Ilse Korvath flew to Port Velmira on Monday.", "en"), 0);
+    CHECK_INT(sl_labels_add(c, "Korvath backs crane plan",
+                            "Ilse Korvath met dockers in Port Velmira.", "en"), 0);
+    sl_story_labels out = {0};
+    CHECK_INT(sl_labels_take(c, 8, &out), 0);
+    int korvath = 0, crane = 0;
+    for (size_t i = 0; i < out.n_keywords; i++) {
+        korvath += !strcmp(out.keywords[i], "korvath");
+        crane += !strcmp(out.keywords[i], "crane");
+        CHECK(strcmp(out.keywords[i], "ilse") != 0);
+        CHECK(strcmp(out.keywords[i], "velmira") != 0);
+        CHECK(strcmp(out.keywords[i], "korvath's") != 0);
+    }
+    CHECK_INT(korvath, 1);
+    CHECK_INT(crane, 1);
+    for (size_t i = 0; i < out.n_keywords; i++)
+        free(out.keywords[i]);
+    for (size_t i = 0; i < out.n_entities; i++)
+        free(out.entities[i]);
+    free(out.keywords);
+    free(out.entities);
+    sl_labels_free(c);
+}
+
 TEST(labels_count_names_and_keywords_over_articles)
 {
     sl_label_counter *c = sl_labels_new();
