@@ -42,7 +42,8 @@ PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "its", "it", "we",
 
 def headline(words):
     """A title-case or all-capitals headline: 4+ words, 7 in 10 capitalised
-    (the finder's test of a title-case line, docs/facts.md "Entities")."""
+    (the first of the finder's tests of a title-case line, docs/facts.md
+    "Entities")."""
     words = [w for w in words if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
@@ -189,7 +190,8 @@ def entity_mention(tag):
 
 def score(binary, db, docs):
     """The person and place names of docs, then their entity mentions of any
-    type: (label, precision, recall, right type, predicted, gold names) each."""
+    type: (score name infix, precision, recall, right type, predicted, gold
+    names) each."""
     with tempfile.TemporaryDirectory() as tmp:
         preds = extract(binary, db, write_docs(docs, tmp))
     return [("", *measure(docs, preds, ("person", "place"), person_or_place, gold_type)),
