@@ -400,11 +400,12 @@ TEST(blocks_title_containment)
     char *c[SL_TITLE_SOURCES] = {0};
     c[SL_TITLE_PICKED] = headline, c[SL_TITLE_TITLE] = title, c[SL_TITLE_OG] = og, c[SL_TITLE_H1] = h1;
     double x[SL_TITLE_FEATURES];
-    sl_title_features(c, 0, SL_TITLE_PICKED, x);
+    sl_title_page page = {0};
+    sl_title_features(c, &page, SL_TITLE_PICKED, x);
     CHECK(x[SL_TITLE_SOURCES + 10] == 1);
-    sl_title_features(c, 0, SL_TITLE_TITLE, x);
+    sl_title_features(c, &page, SL_TITLE_TITLE, x);
     CHECK(x[SL_TITLE_SOURCES + 10] == 0);
-    sl_title_features(c, 0, SL_TITLE_H1, x);
+    sl_title_features(c, &page, SL_TITLE_H1, x);
     CHECK(x[SL_TITLE_SOURCES + 10] == 0);
 }
 
@@ -418,14 +419,14 @@ TEST(blocks_title_page_cues)
     char *c[SL_TITLE_SOURCES] = {0};
     c[SL_TITLE_PICKED] = headline, c[SL_TITLE_TITLE] = title, c[SL_TITLE_TITLE_FIRST] = head;
     const int cues = SL_TITLE_SOURCES + 11;
-    unsigned page = SL_TITLE_PAGE_PRODUCT | SL_TITLE_PAGE_WEBSITE;
+    sl_title_page page = {SL_TITLE_PAGE_PRODUCT | SL_TITLE_PAGE_WEBSITE, "", ""};
     double x[SL_TITLE_FEATURES];
-    sl_title_features(c, page, SL_TITLE_PICKED, x);
+    sl_title_features(c, &page, SL_TITLE_PICKED, x);
     CHECK(x[cues] == 0 && x[cues + 2] == 1 && x[cues + 3] == 1 && x[cues + 6] == 0);
-    sl_title_features(c, page, SL_TITLE_TITLE_FIRST, x);
+    sl_title_features(c, &page, SL_TITLE_TITLE_FIRST, x);
     CHECK(x[cues + 2] == 0 && x[cues + 6] == 1 && x[cues + 7] == 1 && x[cues + 4] == 0);
-    sl_title_features(c, page, SL_TITLE_TITLE, x);
-    for (int k = cues; k < SL_TITLE_FEATURES; k++)
+    sl_title_features(c, &page, SL_TITLE_TITLE, x);
+    for (int k = cues; k < cues + 2 * SL_TITLE_PAGE_CUES; k++)
         CHECK(x[k] == 0);
 }
 
@@ -451,10 +452,10 @@ TEST(blocks_title_page_kind)
     static const char *const want[] = {"Rowing boats built for the estuary", "Rowing Boats"};
     for (int i = 0; i < 2; i++) {
         char html[1024], *titles[SL_TITLE_SOURCES];
-        unsigned kind = 0;
+        sl_title_page about;
         snprintf(html, sizeof html, page, heads[i]);
-        CHECK_INT(sl_html_titles(html, strlen(html), NULL, titles, &kind, NULL), 0);
-        CHECK(kind == kinds[i]);
+        CHECK_INT(sl_html_titles(html, strlen(html), NULL, titles, &about, NULL), 0);
+        CHECK(about.cues == kinds[i]);
         for (int k = 0; k < SL_TITLE_SOURCES; k++)
             free(titles[k]);
         sl_extracted e = {0};
