@@ -484,3 +484,54 @@ TEST(blocks_title_model)
     CHECK_STR(e.title, "Harbour walks");
     sl_extracted_clear(&e);
 }
+
+/* The site's name as the title features see it (titles.c): og:site_name's
+ * letters and digits, the name a URL's host registers ("www" and a
+ * second-level "co" aside), and the three features it gives: a candidate
+ * holds it, is it, or was cut from a <title> whose cut-off part held it. */
+TEST(blocks_title_site_name)
+{
+    sl_title_page page = {0};
+    sl_title_site(&page, "The Larkmouth Courier", "https://www.larkmouth-news.co.uk/harbour/wall?id=3");
+    CHECK_STR(page.site, "thelarkmouthcourier");
+    CHECK_STR(page.domain, "larkmouthnews");
+    sl_title_site(&page, NULL, "http://localhost/page");
+    CHECK_STR(page.site, "");
+    CHECK_STR(page.domain, "");
+    sl_title_site(&page, NULL, "ftp://larkmouth.org/");
+    CHECK_STR(page.domain, "");
+
+    char title[] = "Harbour wall holds | Larkmouth", head[] = "Harbour wall holds", site[] = "Larkmouth";
+    char *c[SL_TITLE_SOURCES] = {0};
+    c[SL_TITLE_TITLE] = title, c[SL_TITLE_TITLE_HEAD] = head, c[SL_TITLE_PICKED] = site;
+    sl_title_site(&page, NULL, "https://larkmouth.com/news/harbour-wall");
+    const int first = SL_TITLE_SOURCES + 11 + 2 * SL_TITLE_PAGE_CUES;
+    double x[SL_TITLE_FEATURES];
+    sl_title_features(c, &page, SL_TITLE_TITLE, x);
+    CHECK(x[first] == 1 && x[first + 1] == 0 && x[first + 2] == 0);
+    sl_title_features(c, &page, SL_TITLE_PICKED, x);
+    CHECK(x[first] == 1 && x[first + 1] == 1 && x[first + 2] == 0);
+    sl_title_features(c, &page, SL_TITLE_TITLE_HEAD, x);
+    CHECK(x[first] == 0 && x[first + 1] == 0 && x[first + 2] == 1);
+}
+
+/* The site's name read from the page (meta.c) moves the choice: a headline
+ * that carries the site's name after a dash loses to <title>'s head when
+ * og:site_name, or the canonical link's domain, names the site. */
+TEST(blocks_title_site_in_headline)
+{
+    static const char page[] =
+        "<html><head><title>Harbour wall holds | Larkmouth Courier</title>%s</head><body>"
+        "<h1>Harbour wall holds - Larkmouth Courier</h1><p>The new harbour wall held through the night's "
+        "storm, the council said, and the quay opens again at nine.</p></body></html>";
+    static const char *const heads[] = {"<meta property=og:site_name content=\"Larkmouth Courier\">",
+                                        "<link rel=canonical href=\"https://www.larkmouthcourier.co.uk/news/wall\">"};
+    for (int i = 0; i < 2; i++) {
+        char html[1024];
+        snprintf(html, sizeof html, page, heads[i]);
+        sl_extracted e = {0};
+        CHECK_INT(extract(html, &e), 0);
+        CHECK_STR(e.title, "Harbour wall holds");
+        sl_extracted_clear(&e);
+    }
+}
