@@ -11,11 +11,11 @@
 
 #include "ingest/htmltree.h"
 
-/* Separators between a headline and a site's or section's name. */
 /* A candidate's key is compared up to this many bytes (a headline has
  * under 200). */
 #define TITLE_KEY 512
 
+/* Separators between a headline and a site's or section's name. */
 static const char *const separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
                                          " \xC2\xBB ", " \xC2\xB7 "};
 
@@ -59,7 +59,7 @@ static void domain_key(const char *url, char out[SL_TITLE_SITE_KEY])
 {
     out[0] = '\0';
     const char *host = url ? strstr(url, "://") : NULL;
-    if (!host || (strncasecmp(url, "http", 4)))
+    if (!host || strncasecmp(url, "http", 4))
         return;
     host += 3;
     const char *labels[8];
@@ -125,9 +125,13 @@ static int site_in(const char *key, const sl_title_page *page)
 {
     const char *names[] = {page->site, page->domain};
     int found = 0;
-    for (int k = 0; k < 2; k++)
-        if (strlen(names[k]) >= 3 && strstr(key, names[k]))
-            found = !strcmp(key, names[k]) ? 2 : found > 1 ? found : 1;
+    for (int k = 0; k < 2; k++) {
+        if (strlen(names[k]) < 3 || !strstr(key, names[k]))
+            continue;
+        if (!strcmp(key, names[k]))
+            return 2;
+        found = 1;
+    }
     return found;
 }
 
@@ -146,9 +150,8 @@ static void site_features(char *const c[SL_TITLE_SOURCES], const sl_title_page *
         const char *whole = c[wholes[k]], *at = present(whole) ? strstr(whole, c[i]) : NULL;
         if (!at || !strcmp(whole, c[i]))
             continue;
-        size_t head;
         key_of(whole, at, rest, sizeof rest);
-        head = strlen(rest);
+        size_t head = strlen(rest);
         key_of(at + strlen(c[i]), NULL, rest + head, sizeof rest - head);
         x[2] = x[2] || site_in(rest, page) > 0;
     }
