@@ -41,14 +41,14 @@ static json_t *page_blocks(const sl_buf *page, sl_buf *why)
 static json_t *page_titles(const sl_buf *page, sl_buf *why)
 {
     char *titles[SL_TITLE_SOURCES];
-    unsigned kind;
+    sl_title_page about;
     json_t *list = json_array();
-    if (sl_html_titles(page->ptr, page->len, NULL, titles, &kind, why))
+    if (sl_html_titles(page->ptr, page->len, NULL, titles, &about, why))
         return list;
     for (int i = 0; i < SL_TITLE_SOURCES; i++) {
         json_t *x = json_array();
         double f[SL_TITLE_FEATURES];
-        sl_title_features(titles, kind, i, f);
+        sl_title_features(titles, &about, i, f);
         for (int j = 0; j < SL_TITLE_FEATURES; j++)
             json_array_append_new(x, json_real(f[j]));
         json_array_append_new(list, titles[i] && *titles[i] ? json_pack("{s:s, s:o}", "text", titles[i], "x", x)

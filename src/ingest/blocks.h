@@ -65,8 +65,8 @@ int sl_blocks_text(const sl_blocks *b, char **out);
 /* page.c: a page's blocks with their facts and decision (for the fit). */
 int sl_html_blocks(const char *html, size_t len, const char *charset, sl_blocks *out, sl_buf *why);
 /* page.c: a page's title candidates (titles.c; malloc'd, NULL when absent;
- * the caller frees each) and its SL_TITLE_PAGE_* cues, for the fit. */
+ * the caller frees each) and what it says of itself, for the fit. */
 int sl_html_titles(const char *html, size_t len, const char *charset, char *titles[SL_TITLE_SOURCES],
-                   unsigned *page, sl_buf *why);
+                   sl_title_page *page, sl_buf *why);
 
 #endif

@@ -82,25 +82,41 @@ enum {
     SL_TITLE_PAGE_WEBSITE = 8    /* og:type website */
 };
 #define SL_TITLE_PAGE_CUES 4
+/* A site's name as the title features compare it: its ASCII letters and
+ * digits, lower-cased ("The Larkmouth Courier" -> "thelarkmouthcourier"). */
+#define SL_TITLE_SITE_KEY 64
+/* What the page says of itself, for the title choice: its SL_TITLE_PAGE_*
+ * cues, and the site's name by og:site_name and by the domain of og:url or
+ * <link rel=canonical> ("https://www.larkmouth.co.uk/..." -> "larkmouth"),
+ * as keys (empty when the page gives none). */
+typedef struct sl_title_page {
+    unsigned cues;
+    char site[SL_TITLE_SITE_KEY], domain[SL_TITLE_SITE_KEY];
+} sl_title_page;
+/* The site's name of og:site_name and of a URL's domain, into page->site
+ * and page->domain. */
+void sl_title_site(sl_title_page *page, const char *site_name, const char *url);
 /* The source (one-hot), the number of other candidates equal to it
  * (case-insensitively) and whether any is, log(1 + words), one word, holds
  * a separator, whether it equals each of five other sources, the number
- * of other candidates that hold it as a part, and the page's cues (`page`,
- * SL_TITLE_PAGE_* bits) for a headline (picked, <h1>) and for a head of
- * <title> or og:title. */
-#define SL_TITLE_FEATURES (SL_TITLE_SOURCES + 11 + 2 * SL_TITLE_PAGE_CUES)
-void sl_title_features(char *const c[SL_TITLE_SOURCES], unsigned page, int i, double x[SL_TITLE_FEATURES]);
+ * of other candidates that hold it as a part, the page's cues for a
+ * headline (picked, <h1>) and for a head of <title> or og:title, and three
+ * about the site's name: the candidate holds it, is it, or was cut from a
+ * <title> or og:title that held it in the part cut off. */
+#define SL_TITLE_FEATURES (SL_TITLE_SOURCES + 14 + 2 * SL_TITLE_PAGE_CUES)
+void sl_title_features(char *const c[SL_TITLE_SOURCES], const sl_title_page *page, int i,
+                       double x[SL_TITLE_FEATURES]);
 /* "Headline | Section | Site" -> "Headline": cut before the first separator. */
 void sl_title_cut_first(char *title);
 /* The index of the chosen candidate, -1 when there is none. */
-int sl_title_choose(char *const c[SL_TITLE_SOURCES], unsigned page);
+int sl_title_choose(char *const c[SL_TITLE_SOURCES], const sl_title_page *page);
 
 /* meta.c: title, date, author and language of the page rooted at `root`
  * into out's fields (text untouched). */
 int sl_html_read_meta(xmlNode *root, sl_extracted *out);
 /* meta.c: the title candidates of the page rooted at `root` (malloc'd; the
- * caller frees each; all NULL on failure) and its SL_TITLE_PAGE_* cues in
+ * caller frees each; all NULL on failure) and what it says of itself in
  * *page, for the fit of titles.c. */
-int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES], unsigned *page);
+int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES], sl_title_page *page);
 
 #endif

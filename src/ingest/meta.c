@@ -43,6 +43,7 @@ typedef struct page_meta {
     /* borrowed from the tree */
     const char *og_title, *twitter_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
     const char *meta_modified, *og_type;
+    const char *og_url, *canonical;             /* the page's address, for the site's name by its domain */
     xmlNode *time_text, *date_main, *date_any;   /* <time> without datetime; class="...date..." */
     const char *date_text;                       /* a text after the <h1> that reads as a date */
     const char *by_text;                         /* after the <h1>: "By Jane Doe", or the text after a bare "By" */
@@ -89,6 +90,8 @@ static void read_meta_tag(const xmlNode *n, page_meta *m)
         set_once(&m->twitter_title, content);
     else if (meta_key(n, "og:type"))
         set_once(&m->og_type, content);
+    else if (meta_key(n, "og:url"))
+        set_once(&m->og_url, content);
     else if (meta_key(n, "og:site_name"))
         set_once(&m->site_name, content);
     else if (meta_key(n, "article:published_time"))
@@ -344,6 +347,8 @@ static int read_meta(xmlNode *root, page_meta *m)
         } else if (sl_html_is_tag(n, "title")) {
             if (!m->title)
                 m->title = n;
+        } else if (sl_html_is_tag(n, "link") && sl_html_attr_is(n, "rel", "canonical")) {
+            set_once(&m->canonical, sl_html_attr(n, "href"));
         } else if (sl_html_is_tag(n, "h1")) {
             if (m->n_h1 < H1_MAX)
                 m->h1s[m->n_h1++] = n;
@@ -555,14 +560,23 @@ static unsigned page_kind(const page_meta *m)
     return kind;
 }
 
+/* What the page says of itself for titles.c: its kind and its site's names. */
+static void title_page(const page_meta *m, sl_title_page *page)
+{
+    page->cues = page_kind(m);
+    sl_title_site(page, m->site_name, m->og_url ? m->og_url : m->canonical);
+}
+
 /* The title, chosen among the candidates by the model of titles.c (fitted
  * on the WCXB dev pages of even id, the odd ones held out; figures in
  * docs/extraction.md). */
 static int choose_title(page_meta *m, char **out)
 {
     char *c[SL_TITLE_SOURCES] = {0};
+    sl_title_page page;
+    title_page(m, &page);
     int rc = title_candidates(m, c);
-    int best = rc ? -1 : sl_title_choose(c, page_kind(m));
+    int best = rc ? -1 : sl_title_choose(c, &page);
     if (best >= 0)
         *out = c[best], c[best] = NULL;
     for (int i = 0; i < SL_TITLE_SOURCES; i++)
@@ -775,7 +789,7 @@ int sl_html_read_meta(xmlNode *root, sl_extracted *out)
     return rc;
 }
 
-int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES], unsigned *page)
+int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES], sl_title_page *page)
 {
     page_meta m;
     memset(&m, 0, sizeof m);
@@ -783,7 +797,9 @@ int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES], unsigned *page
     int rc = read_meta(root, &m);
     if (!rc)
         rc = title_candidates(&m, c);
-    *page = rc ? 0 : page_kind(&m);
+    memset(page, 0, sizeof *page);
+    if (!rc)
+        title_page(&m, page);
     for (int i = 0; rc && i < SL_TITLE_SOURCES; i++) {
         free(c[i]);
         c[i] = NULL;

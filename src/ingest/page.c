@@ -113,10 +113,10 @@ int sl_html_blocks(const char *html, size_t len, const char *charset, sl_blocks 
 }
 
 int sl_html_titles(const char *html, size_t len, const char *charset, char *titles[SL_TITLE_SOURCES],
-                   unsigned *page, sl_buf *why)
+                   sl_title_page *page, sl_buf *why)
 {
     memset(titles, 0, SL_TITLE_SOURCES * sizeof *titles);
-    *page = 0;
+    memset(page, 0, sizeof *page);
     sl_buf text = SL_BUF_INIT;
     htmlDocPtr doc = NULL;
     xmlNode *root = NULL;

@@ -1,14 +1,19 @@
 /* titles.c — the learned title choice of the HTML extractor: a page's
  * title candidates (the headline meta.c picked, the first <h1>, <title>,
  * og:title and twitter:title, and their cuts at separators) scored by a
- * linear model over their source, agreement, length and containment, and
- * what the page says it is (an article, a product).
+ * linear model over their source, agreement, length and containment, what
+ * the page says it is (an article, a product) and its site's name.
  * meta.c gathers the candidates; eval/fit_titles.py fits the weights. */
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
 #include <strings.h>
 
 #include "ingest/htmltree.h"
+
+/* A candidate's key is compared up to this many bytes (a headline has
+ * under 200). */
+#define TITLE_KEY 512
 
 /* Separators between a headline and a site's or section's name. */
 static const char *const separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
@@ -24,6 +29,61 @@ void sl_title_cut_first(char *title)
     }
     if (cut)
         *cut = '\0';
+}
+
+/* A text's key, bounded: its ASCII letters and digits, lower-cased, from
+ * the bytes [s, end) (end NULL: to the NUL); a longer text is cut. */
+static void key_of(const char *s, const char *end, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; *s && s != end && n + 1 < cap; s++)
+        if ((unsigned char)*s < 128 && isalnum((unsigned char)*s))
+            out[n++] = (char)tolower((unsigned char)*s);
+    out[n] = '\0';
+}
+
+/* Second-level names under which sites register ("larkmouth.co.uk"). */
+static int second_level(const char *label, size_t n)
+{
+    static const char *const names[] = {"co", "com", "org", "net", "ac", "gov", "edu"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strlen(names[i]) == n && !strncasecmp(label, names[i], n))
+            return 1;
+    return 0;
+}
+
+/* The name a URL's host registers ("https://www.larkmouth.co.uk/a" ->
+ * "larkmouth"): its last label before the top-level domain and a
+ * second-level one, "www" aside; empty for a host of one label. */
+static void domain_key(const char *url, char out[SL_TITLE_SITE_KEY])
+{
+    out[0] = '\0';
+    const char *host = url ? strstr(url, "://") : NULL;
+    if (!host || strncasecmp(url, "http", 4))
+        return;
+    host += 3;
+    const char *labels[8];
+    size_t lens[8], n = 0;
+    for (const char *p = host; n < 8;) {
+        size_t len = strcspn(p, ".:/?#");
+        if (len != 3 || strncasecmp(p, "www", 3))
+            labels[n] = p, lens[n++] = len;
+        if (p[len] != '.')
+            break;
+        p += len + 1;
+    }
+    if (n < 2)
+        return;
+    n--;   /* the top-level domain */
+    if (n >= 2 && second_level(labels[n - 1], lens[n - 1]))
+        n--;
+    key_of(labels[n - 1], labels[n - 1] + lens[n - 1], out, SL_TITLE_SITE_KEY);
+}
+
+void sl_title_site(sl_title_page *page, const char *site_name, const char *url)
+{
+    key_of(site_name ? site_name : "", NULL, page->site, sizeof page->site);
+    domain_key(url, page->domain);
 }
 
 static int present(const char *s) { return s && *s; }
@@ -59,7 +119,46 @@ static void page_cues(unsigned page, int i, double *x)
         x[(head ? SL_TITLE_PAGE_CUES : 0) + k] = (page >> k) & 1;
 }
 
-void sl_title_features(char *const c[SL_TITLE_SOURCES], unsigned page, int i, double x[SL_TITLE_FEATURES])
+/* The site's names (of three characters or more) in a key: 1 when one is
+ * part of it, 2 when one is all of it, 0 otherwise. */
+static int site_in(const char *key, const sl_title_page *page)
+{
+    const char *names[] = {page->site, page->domain};
+    int found = 0;
+    for (int k = 0; k < 2; k++) {
+        if (strlen(names[k]) < 3 || !strstr(key, names[k]))
+            continue;
+        if (!strcmp(key, names[k]))
+            return 2;
+        found = 1;
+    }
+    return found;
+}
+
+/* The three site features of candidate i: it holds the site's name, it is
+ * the site's name, and the part a <title> or og:title lost to give it
+ * holds it ("Render | The cloud for builders" -> the tail). */
+static void site_features(char *const c[SL_TITLE_SOURCES], const sl_title_page *page, int i, double *x)
+{
+    static const int wholes[] = {SL_TITLE_TITLE, SL_TITLE_OG};
+    char key[TITLE_KEY], rest[TITLE_KEY];
+    key_of(c[i], NULL, key, sizeof key);
+    int in = site_in(key, page);
+    x[0] = in > 0;
+    x[1] = in == 2;
+    for (size_t k = 0; k < sizeof wholes / sizeof *wholes; k++) {
+        const char *whole = c[wholes[k]], *at = present(whole) ? strstr(whole, c[i]) : NULL;
+        if (!at || !strcmp(whole, c[i]))
+            continue;
+        key_of(whole, at, rest, sizeof rest);
+        size_t head = strlen(rest);
+        key_of(at + strlen(c[i]), NULL, rest + head, sizeof rest - head);
+        x[2] = x[2] || site_in(rest, page) > 0;
+    }
+}
+
+void sl_title_features(char *const c[SL_TITLE_SOURCES], const sl_title_page *page, int i,
+                       double x[SL_TITLE_FEATURES])
 {
     static const int compared[] = {SL_TITLE_PICKED, SL_TITLE_H1, SL_TITLE_TITLE_FIRST, SL_TITLE_OG_FIRST,
                                    SL_TITLE_TWITTER};
@@ -82,19 +181,21 @@ void sl_title_features(char *const c[SL_TITLE_SOURCES], unsigned page, int i, do
     for (size_t k = 0; k < sizeof compared / sizeof *compared; k++)
         more[5 + k] = same(c[i], c[compared[k]]);
     more[10] = parts;
-    page_cues(page, i, more + 11);
+    page_cues(page->cues, i, more + 11);
+    site_features(c, page, i, more + 11 + 2 * SL_TITLE_PAGE_CUES);
 }
 
 /* BEGIN MODEL */
-static const double title_bias = -3.0314;
+static const double title_bias = -2.41087;
 static const double title_weights[SL_TITLE_FEATURES] = {
-    -0.280556, -0.393276, -0.490584, 0.324062, 0.414612, -0.198194, 0.370697, 0.419034, -0.166637,
-    0.271281, -1.05058, 0.15401, -1.20988, -0.931685, 2.33462, 1.67842, 1.25396, 0.785235, 0.68419,
-    0.222568, 0.415332, 0.155657, -0.394795, -0.596496, -0.865703, 0.0366709, -0.111689, -0.238886,
+    -0.330309, -0.419135, -0.422509, 0.341507, 0.431733, -0.27867, 0.411641, 0.451393, -0.21106,
+    0.321684, -1.11788, -0.0260291, -1.08184, -0.894128, 2.19658, 1.60586, 1.05678, 0.617531,
+    0.759912, 0.159896, 0.461411, 0.204281, -0.441803, -0.595998, -0.988829, 0.0199991, -0.265296,
+    -0.29331, -0.578877, -1.36423, 0.46796,
 };
 /* END MODEL */
 
-int sl_title_choose(char *const c[SL_TITLE_SOURCES], unsigned page)
+int sl_title_choose(char *const c[SL_TITLE_SOURCES], const sl_title_page *page)
 {
     int best = -1;
     double best_score = 0;

@@ -400,11 +400,12 @@ TEST(blocks_title_containment)
     char *c[SL_TITLE_SOURCES] = {0};
     c[SL_TITLE_PICKED] = headline, c[SL_TITLE_TITLE] = title, c[SL_TITLE_OG] = og, c[SL_TITLE_H1] = h1;
     double x[SL_TITLE_FEATURES];
-    sl_title_features(c, 0, SL_TITLE_PICKED, x);
+    sl_title_page page = {0};
+    sl_title_features(c, &page, SL_TITLE_PICKED, x);
     CHECK(x[SL_TITLE_SOURCES + 10] == 1);
-    sl_title_features(c, 0, SL_TITLE_TITLE, x);
+    sl_title_features(c, &page, SL_TITLE_TITLE, x);
     CHECK(x[SL_TITLE_SOURCES + 10] == 0);
-    sl_title_features(c, 0, SL_TITLE_H1, x);
+    sl_title_features(c, &page, SL_TITLE_H1, x);
     CHECK(x[SL_TITLE_SOURCES + 10] == 0);
 }
 
@@ -418,14 +419,14 @@ TEST(blocks_title_page_cues)
     char *c[SL_TITLE_SOURCES] = {0};
     c[SL_TITLE_PICKED] = headline, c[SL_TITLE_TITLE] = title, c[SL_TITLE_TITLE_FIRST] = head;
     const int cues = SL_TITLE_SOURCES + 11;
-    unsigned page = SL_TITLE_PAGE_PRODUCT | SL_TITLE_PAGE_WEBSITE;
+    sl_title_page page = {SL_TITLE_PAGE_PRODUCT | SL_TITLE_PAGE_WEBSITE, "", ""};
     double x[SL_TITLE_FEATURES];
-    sl_title_features(c, page, SL_TITLE_PICKED, x);
+    sl_title_features(c, &page, SL_TITLE_PICKED, x);
     CHECK(x[cues] == 0 && x[cues + 2] == 1 && x[cues + 3] == 1 && x[cues + 6] == 0);
-    sl_title_features(c, page, SL_TITLE_TITLE_FIRST, x);
+    sl_title_features(c, &page, SL_TITLE_TITLE_FIRST, x);
     CHECK(x[cues + 2] == 0 && x[cues + 6] == 1 && x[cues + 7] == 1 && x[cues + 4] == 0);
-    sl_title_features(c, page, SL_TITLE_TITLE, x);
-    for (int k = cues; k < SL_TITLE_FEATURES; k++)
+    sl_title_features(c, &page, SL_TITLE_TITLE, x);
+    for (int k = cues; k < cues + 2 * SL_TITLE_PAGE_CUES; k++)
         CHECK(x[k] == 0);
 }
 
@@ -451,10 +452,10 @@ TEST(blocks_title_page_kind)
     static const char *const want[] = {"Rowing boats built for the estuary", "Rowing Boats"};
     for (int i = 0; i < 2; i++) {
         char html[1024], *titles[SL_TITLE_SOURCES];
-        unsigned kind = 0;
+        sl_title_page about;
         snprintf(html, sizeof html, page, heads[i]);
-        CHECK_INT(sl_html_titles(html, strlen(html), NULL, titles, &kind, NULL), 0);
-        CHECK(kind == kinds[i]);
+        CHECK_INT(sl_html_titles(html, strlen(html), NULL, titles, &about, NULL), 0);
+        CHECK(about.cues == kinds[i]);
         for (int k = 0; k < SL_TITLE_SOURCES; k++)
             free(titles[k]);
         sl_extracted e = {0};
@@ -482,4 +483,55 @@ TEST(blocks_title_model)
                       "and back.</p></body></html>", &e), 0);
     CHECK_STR(e.title, "Harbour walks");
     sl_extracted_clear(&e);
+}
+
+/* The site's name as the title features see it (titles.c): og:site_name's
+ * letters and digits, the name a URL's host registers ("www" and a
+ * second-level "co" aside), and the three features it gives: a candidate
+ * holds it, is it, or was cut from a <title> whose cut-off part held it. */
+TEST(blocks_title_site_name)
+{
+    sl_title_page page = {0};
+    sl_title_site(&page, "The Larkmouth Courier", "https://www.larkmouth-news.co.uk/harbour/wall?id=3");
+    CHECK_STR(page.site, "thelarkmouthcourier");
+    CHECK_STR(page.domain, "larkmouthnews");
+    sl_title_site(&page, NULL, "http://localhost/page");
+    CHECK_STR(page.site, "");
+    CHECK_STR(page.domain, "");
+    sl_title_site(&page, NULL, "ftp://larkmouth.org/");
+    CHECK_STR(page.domain, "");
+
+    char title[] = "Harbour wall holds | Larkmouth", head[] = "Harbour wall holds", site[] = "Larkmouth";
+    char *c[SL_TITLE_SOURCES] = {0};
+    c[SL_TITLE_TITLE] = title, c[SL_TITLE_TITLE_HEAD] = head, c[SL_TITLE_PICKED] = site;
+    sl_title_site(&page, NULL, "https://larkmouth.com/news/harbour-wall");
+    const int first = SL_TITLE_SOURCES + 11 + 2 * SL_TITLE_PAGE_CUES;
+    double x[SL_TITLE_FEATURES];
+    sl_title_features(c, &page, SL_TITLE_TITLE, x);
+    CHECK(x[first] == 1 && x[first + 1] == 0 && x[first + 2] == 0);
+    sl_title_features(c, &page, SL_TITLE_PICKED, x);
+    CHECK(x[first] == 1 && x[first + 1] == 1 && x[first + 2] == 0);
+    sl_title_features(c, &page, SL_TITLE_TITLE_HEAD, x);
+    CHECK(x[first] == 0 && x[first + 1] == 0 && x[first + 2] == 1);
+}
+
+/* The site's name read from the page (meta.c) moves the choice: a headline
+ * that carries the site's name after a dash loses to <title>'s head when
+ * og:site_name, or the canonical link's domain, names the site. */
+TEST(blocks_title_site_in_headline)
+{
+    static const char page[] =
+        "<html><head><title>Harbour wall holds | Larkmouth Courier</title>%s</head><body>"
+        "<h1>Harbour wall holds - Larkmouth Courier</h1><p>The new harbour wall held through the night's "
+        "storm, the council said, and the quay opens again at nine.</p></body></html>";
+    static const char *const heads[] = {"<meta property=og:site_name content=\"Larkmouth Courier\">",
+                                        "<link rel=canonical href=\"https://www.larkmouthcourier.co.uk/news/wall\">"};
+    for (int i = 0; i < 2; i++) {
+        char html[1024];
+        snprintf(html, sizeof html, page, heads[i]);
+        sl_extracted e = {0};
+        CHECK_INT(extract(html, &e), 0);
+        CHECK_STR(e.title, "Harbour wall holds");
+        sl_extracted_clear(&e);
+    }
 }
