@@ -82,6 +82,34 @@ done <"$T/heads.jsonl"
 langs "$T/heads1.db" "$T/langs.one"
 check "...with the same stories and languages ingested one by one" cmp -s "$T/langs.all" "$T/langs.one"
 
+section "a grown headline story takes in a small one, whatever the batches"
+# The first headline starts a story the second does not join; once the
+# second's story has grown, it takes the first in (docs/stories.md "Small
+# stories taken in"): one story of six, the same ingested one by one.
+cat >"$T/quarry.jsonl" <<'EOF'
+{"id":"r1","text":"The ferry operator said on Monday that it would raise its winter fares by a tenth, because the price of fuel had risen again and the harbour board had asked for more."}
+{"id":"r2","text":"Members of the harbour board said that they had not been told of the new fares before the operator announced them, and that they would ask for a meeting this week."}
+{"id":"h1","text":"divers reach flooded torvald quarry"}
+{"id":"h2","text":"torvald miners trapped underground"}
+{"id":"h3","text":"torvald miners trapped flooded quarry"}
+{"id":"h4","text":"divers reach trapped torvald miners"}
+{"id":"h5","text":"flooded quarry divers reach miners"}
+{"id":"h6","text":"torvald miners rescued divers quarry"}
+EOF
+expect_exit 0 "$S" --db "$T/quarry.db" ingest "$T/quarry.jsonl"
+langs "$T/quarry.db" "$T/quarry.all"
+check "the six headlines are one story" \
+  test "$(grep '^h' "$T/quarry.all" | cut -d' ' -f2 | sort -u | wc -l)" -eq 1
+i=0
+while IFS= read -r line; do
+  i=$((i + 1))
+  printf '%s\n' "$line" >"$T/quarry$i.jsonl"
+  "$S" --db "$T/quarry1.db" --quiet ingest "$T/quarry$i.jsonl"
+done <"$T/quarry.jsonl"
+langs "$T/quarry1.db" "$T/quarry.one"
+check "...with the same stories ingested one by one" cmp -s "$T/quarry.all" "$T/quarry.one"
+expect_exit 0 "$S" --db "$T/quarry1.db" check
+
 section "stories, threads, show"
 A=$(story a1)
 TH=$(thread a1)
