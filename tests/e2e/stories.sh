@@ -10,6 +10,17 @@ NAME=stories
 S=$STORYLINE
 STREAM="$SL_TESTS/fixtures/stories/stream.jsonl"
 
+# ingest_one_by_one FILE DB: one ingest (a new process) per line of FILE;
+# a line that fails is named in $T/one.err.
+ingest_one_by_one() {
+  i=0
+  while IFS= read -r line; do
+    i=$((i + 1))
+    printf '%s\n' "$line" >"$T/rec$i.jsonl"
+    "$S" --db "$2" --quiet ingest "$T/rec$i.jsonl" || echo "$1: record $i failed" >>"$T/one.err"
+  done <"$1"
+}
+
 # groups DB FILE: "key story thread" lines, sorted by key.
 groups() {
   "$S" --db "$1" export --json 2>/dev/null | python3 -c '
@@ -41,12 +52,7 @@ check "the near-empty article is a story of its own" \
 
 section "the same articles one by one (a new process each) give the same stories"
 DB1="$T/one.db"
-i=0
-while IFS= read -r line; do
-  i=$((i + 1))
-  printf '%s\n' "$line" >"$T/rec$i.jsonl"
-  "$S" --db "$DB1" --quiet ingest "$T/rec$i.jsonl" || echo "record $i failed" >>"$T/one.err"
-done <"$STREAM"
+ingest_one_by_one "$STREAM" "$DB1"
 check "every record was stored" test ! -s "$T/one.err"
 groups "$DB1" "$T/groups.one"
 check "same stories and threads as the single ingest" cmp -s "$T/groups" "$T/groups.one"
@@ -73,12 +79,7 @@ expect_exit 0 "$S" --db "$T/heads.db" ingest "$T/heads.jsonl"
 langs "$T/heads.db" "$T/langs.all"
 check "every headline is analysed as English" \
   test "$(grep -c ' en$' "$T/langs.all")" -eq 6
-i=0
-while IFS= read -r line; do
-  i=$((i + 1))
-  printf '%s\n' "$line" >"$T/head$i.jsonl"
-  "$S" --db "$T/heads1.db" --quiet ingest "$T/head$i.jsonl"
-done <"$T/heads.jsonl"
+ingest_one_by_one "$T/heads.jsonl" "$T/heads1.db"
 langs "$T/heads1.db" "$T/langs.one"
 check "...with the same stories and languages ingested one by one" cmp -s "$T/langs.all" "$T/langs.one"
 
@@ -86,9 +87,8 @@ section "a grown headline story takes in a small one, whatever the batches"
 # The first headline starts a story the second does not join; once the
 # second's story has grown, it takes the first in (docs/stories.md "Small
 # stories taken in"): one story of six, the same ingested one by one.
-cat >"$T/quarry.jsonl" <<'EOF'
-{"id":"r1","text":"The ferry operator said on Monday that it would raise its winter fares by a tenth, because the price of fuel had risen again and the harbour board had asked for more."}
-{"id":"r2","text":"Members of the harbour board said that they had not been told of the new fares before the operator announced them, and that they would ask for a meeting this week."}
+head -2 "$T/heads.jsonl" >"$T/quarry.jsonl" # the two ferry reports
+cat >>"$T/quarry.jsonl" <<'EOF'
 {"id":"h1","text":"divers reach flooded torvald quarry"}
 {"id":"h2","text":"torvald miners trapped underground"}
 {"id":"h3","text":"torvald miners trapped flooded quarry"}
@@ -100,12 +100,7 @@ expect_exit 0 "$S" --db "$T/quarry.db" ingest "$T/quarry.jsonl"
 langs "$T/quarry.db" "$T/quarry.all"
 check "the six headlines are one story" \
   test "$(grep '^h' "$T/quarry.all" | cut -d' ' -f2 | sort -u | wc -l)" -eq 1
-i=0
-while IFS= read -r line; do
-  i=$((i + 1))
-  printf '%s\n' "$line" >"$T/quarry$i.jsonl"
-  "$S" --db "$T/quarry1.db" --quiet ingest "$T/quarry$i.jsonl"
-done <"$T/quarry.jsonl"
+ingest_one_by_one "$T/quarry.jsonl" "$T/quarry1.db"
 langs "$T/quarry1.db" "$T/quarry.one"
 check "...with the same stories ingested one by one" cmp -s "$T/quarry.all" "$T/quarry.one"
 expect_exit 0 "$S" --db "$T/quarry1.db" check
