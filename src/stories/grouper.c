@@ -468,6 +468,8 @@ static double size_prior(const sl_story_slot *s)
  * left empty, out of the index. */
 static int absorb(sl_grouper *g, int64_t from, int64_t into)
 {
+    if (g->n_story_merges == SL_STORY_MERGES_MAX) /* more than one add's searches find */
+        return SL_EUSAGE;
     sl_story_slot *a = &g->stories[from], *b = &g->stories[into];
     sl_weighted_term merged[2 * SL_CENTROID_TERMS];
     uint32_t n = sl_merge_terms(b->terms, b->n, a->terms, a->n, merged);
@@ -480,8 +482,7 @@ static int absorb(sl_grouper *g, int64_t from, int64_t into)
         b->first_day = a->first_day;
     if (a->last_day != INT64_MIN && (b->last_day == INT64_MIN || a->last_day > b->last_day))
         b->last_day = a->last_day;
-    if (g->n_story_merges < SL_STORY_MERGES_MAX)
-        g->story_merges[g->n_story_merges++] = (sl_story_merge){from, into};
+    g->story_merges[g->n_story_merges++] = (sl_story_merge){from, into};
     return 0;
 }
 
