@@ -75,33 +75,30 @@ import json, sys
 for a in sorted(json.load(sys.stdin)["articles"], key=lambda a: a["key"]):
     print(a["key"], a["story"], a["lang"])' >"$2"
 }
-expect_exit 0 "$S" --db "$T/heads.db" ingest "$T/heads.jsonl"
-langs "$T/heads.db" "$T/langs.all"
-check "every headline is analysed as English" \
-  test "$(grep -c ' en$' "$T/langs.all")" -eq 6
-ingest_one_by_one "$T/heads.jsonl" "$T/heads1.db"
-langs "$T/heads1.db" "$T/langs.one"
-check "...with the same stories and languages ingested one by one" cmp -s "$T/langs.all" "$T/langs.one"
+# at_once_and_one_by_one FILE NAME: FILE ingested at once into $T/NAME.db
+# and one line per process into $T/NAME1.db; their "key story lang" lines
+# in $T/NAME.all and $T/NAME.one.
+at_once_and_one_by_one() {
+  expect_exit 0 "$S" --db "$T/$2.db" ingest "$1"
+  langs "$T/$2.db" "$T/$2.all"
+  ingest_one_by_one "$1" "$T/${2}1.db"
+  langs "$T/${2}1.db" "$T/$2.one"
+}
+at_once_and_one_by_one "$T/heads.jsonl" heads
+check "every headline is analysed as English" test "$(grep -c ' en$' "$T/heads.all")" -eq 6
+check "...with the same stories and languages ingested one by one" \
+  cmp -s "$T/heads.all" "$T/heads.one"
 
 section "a grown headline story takes in a small one, whatever the batches"
-# The first headline starts a story the second does not join; once the
-# second's story has grown, it takes the first in (docs/stories.md "Small
-# stories taken in"): one story of six, the same ingested one by one.
-head -2 "$T/heads.jsonl" >"$T/quarry.jsonl" # the two ferry reports
-cat >>"$T/quarry.jsonl" <<'EOF'
-{"id":"h1","text":"divers reach flooded torvald quarry"}
-{"id":"h2","text":"torvald miners trapped underground"}
-{"id":"h3","text":"torvald miners trapped flooded quarry"}
-{"id":"h4","text":"divers reach trapped torvald miners"}
-{"id":"h5","text":"flooded quarry divers reach miners"}
-{"id":"h6","text":"torvald miners rescued divers quarry"}
-EOF
-expect_exit 0 "$S" --db "$T/quarry.db" ingest "$T/quarry.jsonl"
-langs "$T/quarry.db" "$T/quarry.all"
+# The two ferry reports, then invented headlines of a quarry flood
+# (tests/fixtures/stories/quarry_headlines.jsonl): the first headline
+# starts a story the second does not join; once the second's story has
+# grown, it takes the first in (docs/stories.md "Small stories taken in"):
+# one story of six, the same ingested one by one.
+head -2 "$T/heads.jsonl" | cat - "$SL_TESTS/fixtures/stories/quarry_headlines.jsonl" >"$T/quarry.jsonl"
+at_once_and_one_by_one "$T/quarry.jsonl" quarry
 check "the six headlines are one story" \
   test "$(grep '^h' "$T/quarry.all" | cut -d' ' -f2 | sort -u | wc -l)" -eq 1
-ingest_one_by_one "$T/quarry.jsonl" "$T/quarry1.db"
-langs "$T/quarry1.db" "$T/quarry.one"
 check "...with the same stories ingested one by one" cmp -s "$T/quarry.all" "$T/quarry.one"
 expect_exit 0 "$S" --db "$T/quarry1.db" check
 
