@@ -283,11 +283,12 @@ static int write_story(sl_engine *e, sl_doc *doc, const plan *p, int64_t *story_
     sl_grouper_take_merge(e->grouper, &from, &into);
     if (from && sl_store_threads_merge(e->store, from, into))
         return SL_ESTORE;
-    sl_grouper_take_story_merge(e->grouper, &from, &into); /* a short text's story merged */
-    if (from && sl_store_stories_merge(e->store, from, into))
-        return SL_ESTORE;
-    if (*story_id == from)
-        *story_id = into;
+    while (sl_grouper_take_story_merge(e->grouper, &from, &into)) { /* a short text's story */
+        if (sl_store_stories_merge(e->store, from, into))
+            return SL_ESTORE;
+        if (*story_id == from)
+            *story_id = into;
+    }
     return sl_store_story_update(e->store, *story_id, centroid, len, p->day) ? SL_ESTORE : 0;
 }
 

@@ -75,6 +75,14 @@ typedef struct sl_story_slot {
     uint32_t articles;              /* articles filed in it (the store's n_articles) */
 } sl_story_slot;
 
+/* One story merge: every article of story `from` goes into story `into`. */
+typedef struct sl_story_merge {
+    int64_t from, into;
+} sl_story_merge;
+/* Merges one add makes at most: the small stories of one candidate search
+ * (grouper.c, TOP_CANDIDATES) and the neighbour of another. */
+#define SL_STORY_MERGES_MAX 17
+
 struct sl_grouper {
     sl_count_map df, pending;
     uint64_t n_docs;
@@ -97,7 +105,9 @@ struct sl_grouper {
     sl_buf fold;
     sl_count_map thread_moves;      /* thread -> the thread it went into (this process) */
     int64_t merge_from, merge_into; /* the thread merge the last add found, for the store */
-    int64_t story_from, story_into; /* the story merge the last add made, for the store */
+    /* the story merges the last add made, in order, for the store */
+    sl_story_merge story_merges[SL_STORY_MERGES_MAX];
+    size_t n_story_merges, story_merges_taken;
     FILE *trace;                    /* join features of each pair, for fitting; NULL: none */
     /* the store, when stories are read as articles need them (story_fetch.c) */
     sl_story_source source;

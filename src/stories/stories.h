@@ -127,11 +127,12 @@ void sl_grouper_vectorize(sl_grouper *g, const sl_analysis *body, const sl_analy
  * every story of thread `from` goes into `into`; the grouper has already
  * recorded it, the caller tells the store. Clears them. */
 void sl_grouper_take_merge(sl_grouper *g, int64_t *from, int64_t *into);
-/* The stories the last sl_grouper_add merged (0, 0: none): every article
- * of story `from` is now in story `into` (the article added too when it
- * was filed in `from`), which holds the centroid sl_grouper_add returned;
- * the caller tells the store. Clears them. */
-void sl_grouper_take_story_merge(sl_grouper *g, int64_t *from, int64_t *into);
+/* The next of the story merges the last sl_grouper_add made, in the order
+ * made: 1 and every article of story `from` is now in story `into` (the
+ * article added too when it was filed in `from`); 0 (and 0, 0) when none
+ * is left, which clears them. The story the article ends in holds the
+ * centroid sl_grouper_add returned; the caller tells the store each merge. */
+int sl_grouper_take_story_merge(sl_grouper *g, int64_t *from, int64_t *into);
 void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placement *out);
 
 /* Adds the vector to story `id` (new or existing, of thread `thread`) and

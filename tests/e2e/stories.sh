@@ -10,6 +10,17 @@ NAME=stories
 S=$STORYLINE
 STREAM="$SL_TESTS/fixtures/stories/stream.jsonl"
 
+# ingest_one_by_one FILE DB: one ingest (a new process) per line of FILE;
+# a line that fails is named in $T/one.err.
+ingest_one_by_one() {
+  i=0
+  while IFS= read -r line; do
+    i=$((i + 1))
+    printf '%s\n' "$line" >"$T/rec$i.jsonl"
+    "$S" --db "$2" --quiet ingest "$T/rec$i.jsonl" || echo "$1: record $i failed" >>"$T/one.err"
+  done <"$1"
+}
+
 # groups DB FILE: "key story thread" lines, sorted by key.
 groups() {
   "$S" --db "$1" export --json 2>/dev/null | python3 -c '
@@ -41,12 +52,7 @@ check "the near-empty article is a story of its own" \
 
 section "the same articles one by one (a new process each) give the same stories"
 DB1="$T/one.db"
-i=0
-while IFS= read -r line; do
-  i=$((i + 1))
-  printf '%s\n' "$line" >"$T/rec$i.jsonl"
-  "$S" --db "$DB1" --quiet ingest "$T/rec$i.jsonl" || echo "record $i failed" >>"$T/one.err"
-done <"$STREAM"
+ingest_one_by_one "$STREAM" "$DB1"
 check "every record was stored" test ! -s "$T/one.err"
 groups "$DB1" "$T/groups.one"
 check "same stories and threads as the single ingest" cmp -s "$T/groups" "$T/groups.one"
@@ -69,18 +75,32 @@ import json, sys
 for a in sorted(json.load(sys.stdin)["articles"], key=lambda a: a["key"]):
     print(a["key"], a["story"], a["lang"])' >"$2"
 }
-expect_exit 0 "$S" --db "$T/heads.db" ingest "$T/heads.jsonl"
-langs "$T/heads.db" "$T/langs.all"
-check "every headline is analysed as English" \
-  test "$(grep -c ' en$' "$T/langs.all")" -eq 6
-i=0
-while IFS= read -r line; do
-  i=$((i + 1))
-  printf '%s\n' "$line" >"$T/head$i.jsonl"
-  "$S" --db "$T/heads1.db" --quiet ingest "$T/head$i.jsonl"
-done <"$T/heads.jsonl"
-langs "$T/heads1.db" "$T/langs.one"
-check "...with the same stories and languages ingested one by one" cmp -s "$T/langs.all" "$T/langs.one"
+# at_once_and_one_by_one FILE NAME: FILE ingested at once into $T/NAME.db
+# and one line per process into $T/NAME1.db; their "key story lang" lines
+# in $T/NAME.all and $T/NAME.one.
+at_once_and_one_by_one() {
+  expect_exit 0 "$S" --db "$T/$2.db" ingest "$1"
+  langs "$T/$2.db" "$T/$2.all"
+  ingest_one_by_one "$1" "$T/${2}1.db"
+  langs "$T/${2}1.db" "$T/$2.one"
+}
+at_once_and_one_by_one "$T/heads.jsonl" heads
+check "every headline is analysed as English" test "$(grep -c ' en$' "$T/heads.all")" -eq 6
+check "...with the same stories and languages ingested one by one" \
+  cmp -s "$T/heads.all" "$T/heads.one"
+
+section "a grown headline story takes in a small one, whatever the batches"
+# The two ferry reports, then invented headlines of a quarry flood
+# (tests/fixtures/stories/quarry_headlines.jsonl): the first headline
+# starts a story the second does not join; once the second's story has
+# grown, it takes the first in (docs/stories.md "Small stories taken in"):
+# one story of six, the same ingested one by one.
+head -2 "$T/heads.jsonl" | cat - "$SL_TESTS/fixtures/stories/quarry_headlines.jsonl" >"$T/quarry.jsonl"
+at_once_and_one_by_one "$T/quarry.jsonl" quarry
+check "the six headlines are one story" \
+  test "$(grep '^h' "$T/quarry.all" | cut -d' ' -f2 | sort -u | wc -l)" -eq 1
+check "...with the same stories ingested one by one" cmp -s "$T/quarry.all" "$T/quarry.one"
+expect_exit 0 "$S" --db "$T/quarry1.db" check
 
 section "stories, threads, show"
 A=$(story a1)

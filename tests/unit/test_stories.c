@@ -269,34 +269,82 @@ static sl_story_state stored_story(int64_t id, const uint64_t *terms, uint32_t n
                             .articles = articles};
 }
 
+/* A grouper holding the n stored stories, and the headline h placed in it
+ * and added to the story it joins (which must be `joins`): its centroid's
+ * length in *len. */
+static sl_grouper *headline_joins(const sl_story_state *stored, size_t n, const sl_vector *h,
+                                  int64_t joins, size_t *len)
+{
+    sl_grouper *g = sl_grouper_new();
+    for (size_t i = 0; i < n; i++)
+        CHECK_INT(sl_grouper_load_story(g, &stored[i]), 0);
+    sl_placement p;
+    sl_grouper_place(g, h, INT64_MIN, &p);
+    CHECK_INT(p.story, joins);
+    const void *centroid;
+    CHECK_INT(sl_grouper_add(g, joins, 0, h, INT64_MIN, 1, &centroid, len), 0);
+    return g;
+}
+
+/* The last add made one story merge, of story `from` into story `into`. */
+static void check_one_merge(sl_grouper *g, int64_t from, int64_t into)
+{
+    int64_t f, i;
+    CHECK_INT(sl_grouper_take_story_merge(g, &f, &i), 1);
+    CHECK(f == from && i == into);
+    CHECK_INT(sl_grouper_take_story_merge(g, &f, &i), 0);
+    CHECK(f == 0 && i == 0);
+}
+
 TEST(grouper_short_text_merges_the_story_it_grows_into_its_neighbour)
 {
-    /* Two stories sharing one word of four (centroid cosine 0.25). A
-     * headline joins the larger, and the grown centroid reaches a cosine
-     * of 0.54 with the other, above the merge threshold: the later story
-     * goes into the earlier, with its articles, and leaves the index. */
+    /* Two stories sharing one word of four (centroid cosine 0.25), neither
+     * small enough to be taken in. A headline joins the larger, and the
+     * grown centroid reaches a cosine of 0.54 with the other, above the
+     * merge threshold: the later story goes into the earlier, with its
+     * articles, and leaves the index. */
     const uint64_t first[] = {1, 2, 3, 4}, second[] = {1, 5, 6, 7}, head[] = {2, 3, 4, 5, 6};
     sl_weighted_term c1[4], c2[4];
-    sl_story_state s1 = stored_story(1, first, 4, 1, c1), s2 = stored_story(2, second, 4, 8, c2);
-    sl_grouper *g = sl_grouper_new();
-    CHECK_INT(sl_grouper_load_story(g, &s1), 0);
-    CHECK_INT(sl_grouper_load_story(g, &s2), 0);
+    sl_story_state stored[] = {stored_story(1, first, 4, 4, c1), stored_story(2, second, 4, 30, c2)};
     sl_vector h = vec(head, 5);
-    sl_placement p;
-    sl_grouper_place(g, &h, INT64_MIN, &p);
-    CHECK_INT(p.story, 2);
-    const void *centroid;
     size_t len;
-    CHECK_INT(sl_grouper_add(g, 2, 0, &h, INT64_MIN, 1, &centroid, &len), 0);
-    int64_t from, into;
-    sl_grouper_take_story_merge(g, &from, &into);
-    CHECK(from == 2 && into == 1);
+    sl_grouper *g = headline_joins(stored, 2, &h, 2, &len);
+    check_one_merge(g, 2, 1);
     CHECK_INT(len, 7 * sizeof(sl_weighted_term)); /* story 1's centroid: the union of terms */
-    sl_grouper_take_story_merge(g, &from, &into);
-    CHECK(from == 0 && into == 0);
     sl_vector again = vec(second, 4);
+    sl_placement p;
     sl_grouper_place(g, &again, INT64_MIN, &p);
     CHECK_INT(p.story, 1);
+    sl_grouper_free(g);
+}
+
+TEST(grouper_short_text_story_takes_in_the_small_stories_near_it)
+{
+    /* A story of 8 articles that a headline joins takes in the story of
+     * one article whose centroid it reaches (cosine 0.56, times 9^0.3:
+     * 1.09), not the one-article story that shares one word with it (0.12:
+     * 0.22) nor the story of 4 articles, too large to be taken in, though
+     * near (0.31: 0.60), and too far to merge with (0.36 after). */
+    const uint64_t big[] = {1, 2, 3, 4}, near[] = {1, 2, 6}, far[] = {5, 7, 8, 9},
+                   large[] = {1, 2, 10, 11, 12, 13, 14, 15, 16, 17}, head[] = {1, 2, 3, 4, 5};
+    sl_weighted_term c1[4], c2[3], c3[4], c4[10];
+    sl_story_state stored[] = {stored_story(1, big, 4, 8, c1), stored_story(2, near, 3, 1, c2),
+                               stored_story(3, far, 4, 1, c3), stored_story(4, large, 10, 4, c4)};
+    sl_vector h = vec(head, 5);
+    size_t len;
+    sl_grouper *g = headline_joins(stored, 4, &h, 1, &len);
+    check_one_merge(g, 2, 1);
+    CHECK_INT(len, 6 * sizeof(sl_weighted_term)); /* terms 1-6 */
+    sl_story_state st;
+    sl_grouper_story_state(g, 1, &st);
+    CHECK_INT(st.articles, 10);
+    const uint64_t again_near[] = {1, 2, 6}, again_far[] = {7, 8, 9};
+    sl_vector a = vec(again_near, 3), b = vec(again_far, 3);
+    sl_placement p;
+    sl_grouper_place(g, &a, INT64_MIN, &p);
+    CHECK_INT(p.story, 1);
+    sl_grouper_place(g, &b, INT64_MIN, &p);
+    CHECK_INT(p.story, 3);
     sl_grouper_free(g);
 }
 
