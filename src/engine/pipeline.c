@@ -265,8 +265,10 @@ static int retitle(sl_engine *e, const sl_doc *doc, int64_t story, const sl_plac
 }
 
 /* Files the article in its story (a new one when none was found) and
- * updates the story. A copy counts once, in its original's story. */
-static int write_story(sl_engine *e, sl_doc *doc, const plan *p, int64_t *story_id)
+ * updates the story. A copy counts once, in its original's story. Sets
+ * *merged_into to the story that took in another (the last, if several). */
+static int write_story(sl_engine *e, sl_doc *doc, const plan *p, int64_t *story_id,
+                       int64_t *merged_into)
 {
     *story_id = p->place.story;
     if (!*story_id && new_story(e, doc, p, story_id))
@@ -283,13 +285,29 @@ static int write_story(sl_engine *e, sl_doc *doc, const plan *p, int64_t *story_
     sl_grouper_take_merge(e->grouper, &from, &into);
     if (from && sl_store_threads_merge(e->store, from, into))
         return SL_ESTORE;
+    *merged_into = 0;
     while (sl_grouper_take_story_merge(e->grouper, &from, &into)) { /* a short text's story */
         if (sl_store_stories_merge(e->store, from, into))
             return SL_ESTORE;
+        *merged_into = into;
         if (*story_id == from)
             *story_id = into;
     }
     return sl_store_story_update(e->store, *story_id, centroid, len, p->day) ? SL_ESTORE : 0;
+}
+
+/* A story that has just passed the split's last checkpoint, by this
+ * article or by taking in another story, drops its articles' vectors: they
+ * are never read again (and a new article of it stores none). */
+static int drop_vectors(sl_engine *e, int64_t story, int64_t merged_into)
+{
+    if (sl_grouper_split_past(e->grouper, story) == SL_SPLIT_PASSED &&
+        sl_store_story_vectors_drop(e->store, story))
+        return SL_ESTORE;
+    if (merged_into && sl_grouper_split_past(e->grouper, merged_into) &&
+        sl_store_story_vectors_drop(e->store, merged_into))
+        return SL_ESTORE;
+    return 0;
 }
 
 static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, const plan *p,
@@ -300,8 +318,10 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
     if (p->existing && (sl_store_story_leave(e->store, p->existing) ||
                         sl_store_copies_clear(e->store, p->existing)))
         return sl_seterr_store(e, "story");
-    int64_t story = 0;
-    int rc = write_story(e, doc, p, &story);
+    int64_t story = 0, merged_into = 0;
+    int rc = write_story(e, doc, p, &story, &merged_into);
+    if (!rc)
+        rc = drop_vectors(e, story, merged_into);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "story");
     /* An exact copy adds no line: copies of one article are one article. */
@@ -318,7 +338,7 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
         .lang = doc->body.lang, .published_day = doc->day, .content_hash = doc->hash,
         .story_id = story, .bad_bytes = doc->bad_bytes,
         .sentences = doc->body.sentences.items, .n_sentences = doc->body.sentences.n,
-        .terms = packed, .terms_len = packed_len,
+        .terms = sl_grouper_split_past(e->grouper, story) ? NULL : packed, .terms_len = packed_len,
         .source_hash = source_hash, .lines = lines.items, .n_lines = lines.n,
     };
     int64_t id = p->existing;

@@ -170,9 +170,12 @@ static int bind_row(sqlite3_stmt *s, const sl_article_row *row)
     return rc ? SL_ESTORE : 0;
 }
 
-/* The article's vector, or none (a new version without one loses the old). */
-static int terms_put(sl_store *st, int64_t id, const sl_article_row *row)
+/* The article's vector, or none (a new version without one loses the old;
+ * a new article without one writes nothing). */
+static int terms_put(sl_store *st, int64_t id, const sl_article_row *row, int replaced)
 {
+    if (!row->terms && !replaced)
+        return 0;
     sqlite3_stmt *s = sl_store_stmt(st, row->terms ? Q_TERMS_PUT : Q_TERMS_DROP);
     if (!s || sqlite3_bind_int64(s, 1, id) ||
         (row->terms && sqlite3_bind_blob(s, 2, row->terms, (int)row->terms_len, SQLITE_STATIC)))
@@ -197,7 +200,7 @@ int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id
     if (sl_store_exec_stmt(s))
         return SL_ESTORE;
     *id = sqlite3_last_insert_rowid(st->db);
-    if (fts_insert(st, *id, row) || terms_put(st, *id, row))
+    if (fts_insert(st, *id, row) || terms_put(st, *id, row, 0))
         return SL_ESTORE;
     return sl_store_lines_add(st, *id, row->lines, row->n_lines);
 }
@@ -220,7 +223,7 @@ int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row
     if (rc == SQLITE_ROW)
         *version = sqlite3_column_int(s, 0);
     sqlite3_reset(s);
-    if (rc != SQLITE_ROW || fts_insert(st, id, row) || terms_put(st, id, row))
+    if (rc != SQLITE_ROW || fts_insert(st, id, row) || terms_put(st, id, row, 1))
         return SL_ESTORE;
     return sl_store_lines_add(st, id, row->lines, row->n_lines);
 }

@@ -116,6 +116,11 @@ static const migration migrations[] = {
      * instead of 4 bytes a number: 566 -> 464 bytes an article on 5,000
      * Reuters stories */
     {.backfill = sl_store_sketches_repack},
+    /* 12 (size, issue 11): no vector for an article of a story past the
+     * split's last checkpoint (64 articles, SL_SPLIT_MAX in 2026-12): the
+     * split never reads them again; 64 bytes an article on all of Reuters */
+    {.sql = "DELETE FROM article_terms WHERE article_id IN (SELECT a.id FROM articles a"
+    "  JOIN stories s ON s.id = a.story_id WHERE s.n_articles > 64);"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -188,6 +188,9 @@ int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, do
 int sl_store_story_vectors(sl_store *st, int64_t story, int limit,
                            int (*fn)(void *ctx, int64_t article, const void *blob, size_t len),
                            void *ctx);
+/* Deletes the vectors of the story's articles (a story past the split's
+ * last checkpoint never reads them again). */
+int sl_store_story_vectors_drop(sl_store *st, int64_t story);
 /* Files the n articles in `story`. */
 int sl_store_story_move(sl_store *st, const int64_t *articles, size_t n, int64_t story);
 /* Sets a story's row (and its story_terms) from the grouper's state, its

@@ -9,6 +9,8 @@
 static const char Q_STORY_VECTORS[] =
     "SELECT a.id, t.terms FROM articles a LEFT JOIN article_terms t ON t.article_id = a.id"
     " WHERE a.story_id = ?1 ORDER BY a.id LIMIT ?2";
+static const char Q_VECTORS_DROP[] =
+    "DELETE FROM article_terms WHERE article_id IN (SELECT id FROM articles WHERE story_id = ?1)";
 static const char Q_ARTICLE_STORY[] = "UPDATE articles SET story_id = ?2 WHERE id = ?1";
 /* The title is the first titled article's, else the fallback given. */
 static const char Q_STORY_RESET[] =
@@ -30,6 +32,14 @@ int sl_store_story_vectors(sl_store *st, int64_t story, int limit,
                  (size_t)sqlite3_column_bytes(s, 1));
     sqlite3_reset(s);
     return err ? err : rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+int sl_store_story_vectors_drop(sl_store *st, int64_t story)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_VECTORS_DROP);
+    if (!s || sqlite3_bind_int64(s, 1, story))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
 }
 
 int sl_store_story_move(sl_store *st, const int64_t *articles, size_t n, int64_t story)

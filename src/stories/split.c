@@ -84,6 +84,13 @@ int sl_grouper_split_due(const sl_grouper *g, int64_t id)
     return (m & (m - 1)) == 0;
 }
 
+int sl_grouper_split_past(const sl_grouper *g, int64_t id)
+{
+    if (id <= 0 || (size_t)id >= g->stories_cap || g->stories[id].articles <= SL_SPLIT_MAX)
+        return 0;
+    return g->stories[id].articles == SL_SPLIT_MAX + 1 ? SL_SPLIT_PASSED : SL_SPLIT_PAST;
+}
+
 static double cosine(const sl_vector *a, const sl_vector *b)
 {
     double dot = 0;

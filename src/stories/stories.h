@@ -185,6 +185,13 @@ int sl_member_unpack(const void *blob, size_t len, sl_member *out);
 /* Whether story id has just reached a size at which it is checked for a
  * split (8, 12, 16, 24, 32, 48, 64 articles). */
 int sl_grouper_split_due(const sl_grouper *g, int64_t id);
+/* Whether story id is past the last checkpoint (over SL_SPLIT_MAX
+ * articles): SL_SPLIT_PASSED when the article just added took it there,
+ * SL_SPLIT_PAST when it was already, else 0. Its articles' vectors are
+ * never read again. */
+#define SL_SPLIT_PAST 1
+#define SL_SPLIT_PASSED 2
+int sl_grouper_split_past(const sl_grouper *g, int64_t id);
 /* Whether the n members of a story (all its articles, in order of id) are
  * two stories: 1, with part[i] set to 1 for the members that leave it (the
  * group without the first), 0 when it stays whole, or SL_ENOMEM. */

@@ -9,7 +9,8 @@
 # the index of stories by last day and the copy index on disk (migration 8),
 # the grouper's index of stories by term (migration 9) and each article's
 # vector moved from its row to article_terms (migration 10), and its copy
-# sketch's sentence lists packed (migration 11).
+# sketch's sentence lists packed (migration 11); stories_split.sh checks
+# migration 12.
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -103,7 +104,7 @@ check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 11" [ "$(sql 'PRAGMA user_version')" = 11 ]
+check "schema version 12" [ "$(sql 'PRAGMA user_version')" = 12 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
@@ -152,7 +153,7 @@ unpack_sketches
 sketch_old=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 11" [ "$(sql 'PRAGMA user_version')" = 11 ]
+check "schema version 12" [ "$(sql 'PRAGMA user_version')" = 12 ]
 check "stories are indexed by last day (migration 8)" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'stories_recent'")" = 1 ]
 check "the rows table is gone" [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'facts_rows'")" = 0 ]

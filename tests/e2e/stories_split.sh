@@ -5,7 +5,9 @@
 # story; at twelve articles (a checkpoint) the story splits, the first
 # port's five reports staying together and at least three of the second's
 # going to a story of their own, in the same thread. The store stays
-# consistent, and the same reports ingested at once end the same.
+# consistent, and the same reports ingested at once end the same. A story
+# past the last checkpoint (64 articles) keeps no vectors, and migration 12
+# drops those an older store kept.
 NAME=stories_split
 . "$SL_TESTS/e2e/lib.sh"
 
@@ -42,5 +44,38 @@ check "the same stories as one per process" cmp -s "$T/all" "$T/twelve"
 run "$S" --db "$T/all.db" --granularity 0.5 --quiet ingest "$IN"
 story_groups "$T/all.db" "$T/again"
 check "ingesting again changes nothing" cmp -s "$T/again" "$T/twelve"
+
+section "past the last checkpoint: no vectors"
+# 70 records of one report: every one after the first an exact copy, in its story
+head -1 "$IN" | python3 -c 'import json, sys
+r = json.loads(sys.stdin.read())
+for i in range(70):
+    print(json.dumps(dict(r, id="c%d" % i)))' >"$T/copies.jsonl"
+tail -2 "$IN" >"$T/other.jsonl"
+"$S" --db "$T/big.db" --quiet ingest "$T/copies.jsonl" "$T/other.jsonl"
+sql() {
+  python3 -c "import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+r = c.execute(sys.argv[2]).fetchall()
+c.commit()
+print(r[0][0] if r else '')" "$T/big.db" "$1"
+}
+BIG="(SELECT id FROM articles WHERE story_id = (SELECT story_id FROM articles WHERE key = 'c0'))"
+check "one story of 70" [ "$(sql "SELECT count(*) FROM $BIG")" = 70 ]
+check "its articles keep no vector" \
+  [ "$(sql "SELECT count(*) FROM article_terms WHERE article_id IN $BIG")" = 0 ]
+check "the other stories' articles keep theirs" \
+  [ "$(sql "SELECT count(*) FROM article_terms WHERE article_id NOT IN $BIG")" = 2 ]
+run "$S" --db "$T/big.db" check
+check "the store is consistent" test "$RC" = 0
+# a schema-11 store kept every vector: migration 12 drops the big story's
+sql "INSERT INTO article_terms SELECT id, x'00' FROM articles WHERE id IN $BIG" >/dev/null
+sql "PRAGMA user_version = 11" >/dev/null
+run "$S" --db "$T/big.db" check
+check "migrated to schema 12" [ "$(sql 'PRAGMA user_version')" = 12 ]
+check "the big story's vectors are dropped" \
+  [ "$(sql "SELECT count(*) FROM article_terms WHERE article_id IN $BIG")" = 0 ]
+check "the others are kept" \
+  [ "$(sql "SELECT count(*) FROM article_terms WHERE article_id NOT IN $BIG")" = 2 ]
 
 finish

@@ -71,6 +71,23 @@ TEST(split_is_due_at_checkpoint_sizes)
     sl_grouper_free(g);
 }
 
+TEST(split_past_the_last_checkpoint)
+{
+    sl_grouper *g = sl_grouper_new();
+    for (int64_t n = 63; n <= 67; n++) {
+        sl_story_state st = {.id = n, .first_day = INT64_MIN, .last_day = INT64_MIN,
+                             .articles = n};
+        CHECK_INT(sl_grouper_load_story(g, &st), 0);
+    }
+    CHECK_INT(sl_grouper_split_past(g, 63), 0);
+    CHECK_INT(sl_grouper_split_past(g, 64), 0);
+    CHECK_INT(sl_grouper_split_past(g, 65), SL_SPLIT_PASSED);
+    CHECK_INT(sl_grouper_split_past(g, 66), SL_SPLIT_PAST);
+    CHECK_INT(sl_grouper_split_past(g, 67), SL_SPLIT_PAST);
+    CHECK_INT(sl_grouper_split_past(g, 1000), 0); /* not a story */
+    sl_grouper_free(g);
+}
+
 TEST(split_two_events_in_one_story_become_two_stories)
 {
     sl_member m[9];
