@@ -403,6 +403,7 @@ def main():
           % (tot[0] / tot[1], tot[0], tot[1]))
     for f, (h, n) in sorted(by_fold.items()):
         print("  %-22s %.4f (%d of %d)" % (f, h / n, h, n))
+    print("missed (rewrites whose original the index does not propose): %s" % " ".join(sorted(missed)))
     print("SCORE copies_candidate_recall %.4f" % (tot[0] / tot[1]))
 
     # labelled pairs
