@@ -14,7 +14,12 @@
 
 #include <stddef.h>
 
-#define SL_SORT_SHORT 32
+/* Runs this short are insertion-sorted. Chosen by instructions (callgrind)
+ * on an ingest of Reuters lines 1-1,000, checked on lines 5,001-6,000:
+ * 32 (the copies' sort had it) 3,179.0 / 3,172.6 M, 24 3,164.2 M, 20
+ * 3,158.9 M, 16 3,154.9 / 3,150.0 M, 12 3,154.1 / 3,149.2 M, 8 3,159.7 M
+ * (docs/benchmarks.md). The sentences' words, ~25, were sorted quadratically. */
+#define SL_SORT_SHORT 12
 #define SL_SORT_DEPTH 64
 
 #define SL_SORT_DEFINE(LINKAGE, NAME, T, LESS)                                                     \
