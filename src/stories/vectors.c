@@ -142,7 +142,6 @@ int sl_grouper_count_terms(sl_grouper *g, const sl_analysis *body, const sl_anal
     return 0;
 }
 
-
 uint32_t sl_merge_terms(const sl_weighted_term *a, uint32_t na, const sl_weighted_term *b,
                         uint32_t nb, sl_weighted_term *out)
 {
