@@ -451,7 +451,8 @@ static size_t best_at(const tx_token *toks, size_t n, size_t i, const pattern_se
             size_t p = 64 * k + (size_t)__builtin_ctzll(bits);
             tx_slots start = {.dir = 2, .pm = -1}, got;
             int ok = 0;
-            size_t m = match_from(table.elems[p], 0, table.n_elems[p], toks, i, n, &start, &got, &ok);
+            size_t m =
+                match_from(table.elems[p], 0, table.n_elems[p], toks, i, n, &start, &got, &ok);
             if (ok && m > best) {
                 best = m, *which = p;
                 *slots = got;
