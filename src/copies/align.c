@@ -90,6 +90,7 @@ struct sl_comparer {
     sl_sentence_sets sets_a, sets_b;
     sl_order_scratch *order;
     sl_order_scratch *anchor_order;   /* the same over names and figures only */
+    sl_sentence_masks *masks_b;       /* the word masks of the b sentence being paired */
     SL_VEC(uint32_t) anchors;         /* a text's names and figures, in text order */
     const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
     SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
@@ -102,8 +103,10 @@ struct sl_comparer {
 sl_comparer *sl_comparer_new(void)
 {
     sl_comparer *c = sl_calloc(1, sizeof *c);
-    if (c && (!(c->order = sl_order_scratch_new()) || !(c->anchor_order = sl_order_scratch_new()))) {
+    if (c && (!(c->order = sl_order_scratch_new()) || !(c->anchor_order = sl_order_scratch_new()) ||
+              !(c->masks_b = sl_sentence_masks_new()))) {
         sl_order_scratch_free(c->order);
+        sl_order_scratch_free(c->anchor_order);
         free(c);
         return NULL;
     }
@@ -136,6 +139,7 @@ void sl_comparer_free(sl_comparer *c)
     sl_vec_free(&c->terms_b);
     sl_order_scratch_free(c->order);
     sl_order_scratch_free(c->anchor_order);
+    sl_sentence_masks_free(c->masks_b);
     sl_vec_free(&c->anchors);
     free(c);
 }
@@ -338,6 +342,7 @@ static int score_pairs(sl_comparer *c)
     c->best_b.n = nb;
     for (uint32_t j = 0; j < nb; j++) {
         sl_sentence_view vb = sl_sentence_sets_view(b, j);
+        sl_sentence_masks_forget(c->masks_b);
         c->touched.n = 0;
         for (size_t k = 0; k < vb.n_content; k++) {
             uint32_t term = SL_TERM_ID(vb.content[k]);
@@ -363,7 +368,8 @@ static int score_pairs(sl_comparer *c)
              * below PAIR_MIN changes nothing: its bound may do */
             double floor = c->match_a.items[i] < c->match_b.items[j] ? c->match_a.items[i]
                                                                       : c->match_b.items[j];
-            double sim = sl_sentence_similarity_over(&va, &vb, floor < PAIR_MIN ? floor : PAIR_MIN);
+            double sim = sl_sentence_similarity_over(&va, &vb, floor < PAIR_MIN ? floor : PAIR_MIN,
+                                                     c->masks_b);
             if (sim > c->best_similarity) {
                 c->best_similarity = sim;
                 c->best_pair_a = i;

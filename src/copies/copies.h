@@ -122,10 +122,21 @@ void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
  * probability that a and b say the same, over the overlap and order
  * features only. */
 double sl_sentence_similarity(const sl_sentence_view *a, const sl_sentence_view *b);
-/* The same when it may reach `floor`; when it cannot, a bound on it that is
- * below `floor` (the two costly order features are then not computed). */
+/* The word masks of sentence b that the order features read, kept while b
+ * is compared with several sentences (the alignment compares each sentence
+ * of one text with every sentence of the other sharing its words). */
+typedef struct sl_sentence_masks sl_sentence_masks;
+sl_sentence_masks *sl_sentence_masks_new(void);
+void sl_sentence_masks_free(sl_sentence_masks *masks);
+/* Forgets the sentence: the next sl_sentence_similarity_over builds the
+ * masks of its b anew. Call it before comparing another b. */
+void sl_sentence_masks_forget(sl_sentence_masks *masks);
+/* The same as sl_sentence_similarity when it may reach `floor`; when it
+ * cannot, a bound on it that is below `floor` (the two costly order
+ * features are then not computed). `masks_b` holds b's masks, built at the
+ * first call after sl_sentence_masks_forget. */
 double sl_sentence_similarity_over(const sl_sentence_view *a, const sl_sentence_view *b,
-                                   double floor);
+                                   double floor, sl_sentence_masks *masks_b);
 /* The paraphrase decision's probability that a and b say the same, over
  * every feature: MSRP's question, asked of one sentence pair at a time
  * (`storyline compare`), not of every pair an alignment scores. */

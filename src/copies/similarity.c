@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "copies/copies.h"
+#include "util/alloc.h"
 
 /* Specific terms (numbers, names) weigh more: a rewrite keeps them, and two
  * sentences with different figures or names do not say the same thing. */
@@ -261,22 +262,40 @@ static size_t lcs_of(const row_mask v, size_t m)
     return lcs;
 }
 
-/* Longest common subsequence of two word sequences in each order (stop
- * words left out of both for CONTENT_WORDS), bit-parallel as in order.c;
- * b is read up to 128 words per order. A word of a that b does not have
- * would leave the rows as they are: it is skipped. *shorter gets, per
- * order, the shorter sequence's length. */
-static void sequence_overlaps(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+struct sl_sentence_masks {
+    word_masks t;
+    bool built;   /* t holds the current b's masks */
+};
+
+sl_sentence_masks *sl_sentence_masks_new(void)
+{
+    return sl_calloc(1, sizeof(sl_sentence_masks));
+}
+
+void sl_sentence_masks_free(sl_sentence_masks *masks)
+{
+    free(masks);
+}
+
+void sl_sentence_masks_forget(sl_sentence_masks *masks)
+{
+    masks->built = false;
+}
+
+/* Longest common subsequence of a and the word sequence whose masks are t
+ * in each order (stop words left out of both for CONTENT_WORDS),
+ * bit-parallel as in order.c; b is read up to 128 words per order. A word
+ * of a that b does not have would leave the rows as they are: it is
+ * skipped. *shorter gets, per order, the shorter sequence's length. */
+static void sequence_overlaps(const uint32_t *a, size_t na, const word_masks *t,
                               size_t lcs[ORDERS], size_t shorter[ORDERS])
 {
-    word_masks t;
-    masks_build(&t, b, nb);
     size_t la[ORDERS] = {na, 0};
     row_mask v[ORDERS] = {{~0ull, ~0ull}, {~0ull, ~0ull}};
     for (size_t i = 0; i < na; i++) {
         bool content = !(a[i] & SL_TERM_STOP);
         la[CONTENT_WORDS] += content;
-        const row_mask *mask = masks_of(&t, SL_TERM_ID(a[i]));
+        const row_mask *mask = masks_of(t, SL_TERM_ID(a[i]));
         if (!mask)
             continue;
         lcs_step(v[ALL_WORDS], mask[ALL_WORDS]);
@@ -284,8 +303,8 @@ static void sequence_overlaps(const uint32_t *a, size_t na, const uint32_t *b, s
             lcs_step(v[CONTENT_WORDS], mask[CONTENT_WORDS]);
     }
     for (int o = 0; o < ORDERS; o++) {
-        lcs[o] = lcs_of(v[o], t.kept[o]);
-        shorter[o] = la[o] < t.kept[o] ? la[o] : t.kept[o];
+        lcs[o] = lcs_of(v[o], t->kept[o]);
+        shorter[o] = la[o] < t->kept[o] ? la[o] : t->kept[o];
     }
 }
 
@@ -303,16 +322,30 @@ static double dice(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 }
 
 /* The order features (f[3], f[8]): the costly ones of the alignment's
- * score, two sequence LCS. */
+ * score, two sequence LCS; masks_b holds b's word masks (built here when
+ * not yet). */
 static void order_features(const sl_sentence_view *a, const sl_sentence_view *b,
-                           double f[SL_SIMILARITY_FEATURES])
+                           sl_sentence_masks *masks_b, double f[SL_SIMILARITY_FEATURES])
 {
     size_t in_order[ORDERS], shorter[ORDERS];
-    sequence_overlaps(a->seq, a->n_seq, b->seq, b->n_seq, in_order, shorter);
+    if (!masks_b->built) {
+        masks_build(&masks_b->t, b->seq, b->n_seq);
+        masks_b->built = true;
+    }
+    sequence_overlaps(a->seq, a->n_seq, &masks_b->t, in_order, shorter);
     f[3] = shorter[CONTENT_WORDS] ? (double)in_order[CONTENT_WORDS] / (double)shorter[CONTENT_WORDS]
                                   : 0;   /* content words in order */
     f[8] = shorter[ALL_WORDS] ? (double)in_order[ALL_WORDS] / (double)shorter[ALL_WORDS]
                               : 0;       /* all words in order */
+}
+
+/* The order features of a pair compared once: b's masks built for it. */
+static void order_features_of_pair(const sl_sentence_view *a, const sl_sentence_view *b,
+                                   double f[SL_SIMILARITY_FEATURES])
+{
+    sl_sentence_masks masks_b;   /* not zeroed: masks_build sets what it reads */
+    masks_b.built = false;
+    order_features(a, b, &masks_b, f);
 }
 
 /* The machine-translation metrics (wording.c), f[12] on, which only the
@@ -357,7 +390,7 @@ void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
                           double f[SL_SIMILARITY_FEATURES])
 {
     set_features(a, b, f);
-    order_features(a, b, f);
+    order_features_of_pair(a, b, f);
     wording_features(a, b, f);
 }
 
@@ -401,7 +434,7 @@ double sl_sentence_similarity(const sl_sentence_view *a, const sl_sentence_view 
         return 0;
     double f[SL_SIMILARITY_FEATURES];
     set_features(a, b, f);
-    order_features(a, b, f);
+    order_features_of_pair(a, b, f);
     return logistic(alignment_model, SL_ALIGNMENT_FEATURES, f);
 }
 
@@ -421,7 +454,7 @@ double sl_sentence_paraphrase(const sl_sentence_view *a, const sl_sentence_view 
 #define BOUND_MARGIN 1e-9
 
 double sl_sentence_similarity_over(const sl_sentence_view *a, const sl_sentence_view *b,
-                                   double floor)
+                                   double floor, sl_sentence_masks *masks_b)
 {
     if (!a->n_words || !b->n_words)
         return 0;
@@ -432,6 +465,6 @@ double sl_sentence_similarity_over(const sl_sentence_view *a, const sl_sentence_
     double bound = logistic(alignment_model, SL_ALIGNMENT_FEATURES, f);
     if (bound + BOUND_MARGIN < floor)
         return bound;
-    order_features(a, b, f);
+    order_features(a, b, masks_b, f);
     return logistic(alignment_model, SL_ALIGNMENT_FEATURES, f);
 }

@@ -418,9 +418,11 @@ static size_t clause_start(const sl_facts_doc *d, size_t s, size_t first)
     return s;
 }
 
+#define CANDIDATE_REACH 64
+
 /* The candidate phrases before the number at token first, in its clause
- * (clause_start) and within 64 tokens of it (a sentence of many numbers
- * stays linear):
+ * (clause_start) and within CANDIDATE_REACH tokens of it (a sentence of
+ * many numbers stays linear):
  * runs of phrase words, at most four words each (a longer run is cut into
  * fours). A phrase after the number is counted_after's. Returns how many
  * were stored (at most cap); *opening tells whether the first one may open
@@ -428,19 +430,22 @@ static size_t clause_start(const sl_facts_doc *d, size_t s, size_t first)
 static size_t candidates(const sl_facts_doc *d, size_t first, phrase *out, size_t cap, bool *opening)
 {
     size_t s0 = first, n = 0;
-    while (s0 > 0 && sl_numbers_same_sentence(d, first, s0 - 1) && s0 + 64 > first)
+    while (s0 > 0 && sl_numbers_same_sentence(d, first, s0 - 1) && s0 + CANDIDATE_REACH > first)
         s0--;
     *opening = !(s0 > 0 && sl_numbers_same_sentence(d, first, s0 - 1));
     size_t c0 = clause_start(d, s0, first);
     for (size_t k = s0; k < c0 && *opening; k++)
         *opening = !sl_numbers_content_word(d, k); /* only a mark before: "\"At 385" */
+    bool is_phrase_word[CANDIDATE_REACH];   /* token c0 + i; the runs below test each twice */
+    for (size_t k = c0; k < first; k++)
+        is_phrase_word[k - c0] = phrase_word(d, k);
     for (size_t k = c0; k < first && n < cap;) {
-        if (!phrase_word(d, k)) {
+        if (!is_phrase_word[k - c0]) {
             k++;
             continue;
         }
         size_t a = k;
-        while (k < first && k - a < 4 && phrase_word(d, k))
+        while (k < first && k - a < 4 && is_phrase_word[k - c0])
             k++;
         if (k - a >= 2 && present_verb(d, k - 1, first))
             out[n++] = (phrase){a, k - 1}; /* "the treaty runs for 25 years" -> treaty */

@@ -10,14 +10,15 @@
 #include <string.h>
 
 #include "util/hash.h"
+#include "util/sort.h"
 
 #define ENTITY_SALT 0x9e3779b97f4a7c15ull   /* keeps name features apart from stems */
 
-static int by_id(const void *a, const void *b)
-{
-    uint64_t x = ((const sl_term *)a)->id, y = ((const sl_term *)b)->id;
-    return x < y ? -1 : x > y;
-}
+/* Features by id; equal ones are merged below into one whose count and
+ * first sentence do not depend on their order, so the sort need not be
+ * stable. */
+#define ID_BEFORE(a, b) ((a).id < (b).id)
+SL_SORT_DEFINE(static, sort_by_id, sl_term, ID_BEFORE)
 
 static int push(sl_grouper *g, uint64_t id, uint32_t sentence)
 {
@@ -75,7 +76,7 @@ int sl_grouper_find_entities(sl_grouper *g, const sl_analysis *body, const char 
         return rc;
     sl_term_vec *v = &g->entities;
     if (v->n > 1)
-        qsort(v->items, v->n, sizeof *v->items, by_id);
+        sort_by_id(v->items, v->n);
     size_t n = 0;
     for (size_t i = 0; i < v->n; i++) {
         if (n && v->items[n - 1].id == v->items[i].id) {

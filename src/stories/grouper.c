@@ -271,20 +271,12 @@ static float *acc_slot(sl_grouper *g, uint32_t story)
     return &g->acc_values[i];
 }
 
-static int by_weight(const void *a, const void *b)
-{
-    const sl_weighted_term *x = a, *y = b;
-    if (x->weight != y->weight)
-        return x->weight < y->weight ? 1 : -1;
-    return x->term < y->term ? -1 : x->term > y->term;
-}
-
 /* Fills the accumulator with the stories sharing the article's key terms. */
 static void accumulate(sl_grouper *g, const sl_vector *v)
 {
     sl_weighted_term keys[SL_VECTOR_TERMS];
     memcpy(keys, v->terms, v->n * sizeof *keys);
-    qsort(keys, v->n, sizeof *keys, by_weight);
+    sl_sort_heaviest_first(keys, v->n);
     double common = COMMON_TERM_SHARE * (double)g->n_docs;
     uint32_t used = 0;
     for (uint32_t i = 0; i < v->n && used < CANDIDATE_TERMS; i++) {

@@ -143,6 +143,9 @@ const sl_term *sl_terms_find(const sl_term *items, size_t n, uint64_t term);
 uint32_t sl_merge_terms(const sl_weighted_term *a, uint32_t na, const sl_weighted_term *b,
                         uint32_t nb, sl_weighted_term *out);
 
+/* Sorts terms heaviest first, equal weights by term. */
+void sl_sort_heaviest_first(sl_weighted_term *terms, size_t n);
+
 /* Keeps the `keep` heaviest of n terms (L2-normalised when `normalise`), sorted by term. */
 uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise);
 

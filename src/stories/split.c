@@ -186,14 +186,16 @@ static int bisect(const double *w, size_t k, double *a, double *v, unsigned char
     return connectivity < SPLIT_CONNECTIVITY;
 }
 
-/* The weighed member nearest to member m (its own index when it weighs). */
+/* The weighed member nearest to member m (its own index when it weighs):
+ * by its cosines with the weighed members when it is one of them (`row`,
+ * k of them: cosine() is symmetric to the bit), else computed here. */
 static size_t nearest_weighed(const sl_member *members, const size_t *weighed, size_t k,
-                              const sl_member *m)
+                              const sl_member *m, const double *row)
 {
     size_t best = 0;
     double best_cos = -1;
     for (size_t i = 0; i < k; i++) {
-        double c = cosine(&members[weighed[i]].vector, &m->vector);
+        double c = row ? row[i] : cosine(&members[weighed[i]].vector, &m->vector);
         if (c > best_cos) {
             best_cos = c;
             best = i;
@@ -210,28 +212,33 @@ int sl_members_split(const sl_member *m, size_t n, unsigned char *part)
             weighed[k++] = i;
     if (k < 2 * SPLIT_PART_MIN || n > SL_SPLIT_MAX)
         return 0;
-    double *w = sl_malloc(3 * k * k * sizeof *w);
+    /* w: the graph's weights; then bisect's two scratch matrices; then the
+     * weighed members' cosines, which also place them afterwards */
+    double *w = sl_malloc(4 * k * k * sizeof *w), *cos = w + 3 * k * k;
     unsigned char side[SL_SPLIT_MAX];
     if (!w)
         return SL_ENOMEM;
     for (size_t i = 0; i < k; i++) {
         w[i * k + i] = 0;
-        for (size_t j = i + 1; j < k; j++)
-            w[i * k + j] = w[j * k + i] =
-                fmax(cosine(&m[weighed[i]].vector, &m[weighed[j]].vector), 0) + LINK_FLOOR;
+        cos[i * k + i] = cosine(&m[weighed[i]].vector, &m[weighed[i]].vector);
+        for (size_t j = i + 1; j < k; j++) {
+            cos[i * k + j] = cos[j * k + i] = cosine(&m[weighed[i]].vector, &m[weighed[j]].vector);
+            w[i * k + j] = w[j * k + i] = fmax(cos[i * k + j], 0) + LINK_FLOOR;
+        }
     }
     int rc = bisect(w, k, w + k * k, w + 2 * k * k, side);
-    free(w);
-    if (rc <= 0)
-        return rc;
     size_t leaving = 0;
-    for (size_t i = 0; i < k; i++)
+    for (size_t i = 0; rc > 0 && i < k; i++)
         leaving += side[i] != side[0]; /* the side of the first weighed member stays */
-    if (leaving < SPLIT_PART_MIN || k - leaving < SPLIT_PART_MIN)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        part[i] = side[nearest_weighed(m, weighed, k, &m[i])] != side[0];
-    return 1;
+    if (rc > 0 && (leaving < SPLIT_PART_MIN || k - leaving < SPLIT_PART_MIN))
+        rc = 0;
+    for (size_t i = 0, at = 0; rc > 0 && i < n; i++) {
+        bool weighs_i = at < k && weighed[at] == i;   /* weighed lists members in order */
+        const double *row = weighs_i ? cos + at++ * k : NULL;
+        part[i] = side[nearest_weighed(m, weighed, k, &m[i], row)] != side[0];
+    }
+    free(w);
+    return rc;
 }
 
 /* ---- the two stories ---- */

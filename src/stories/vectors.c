@@ -3,6 +3,7 @@
  * lead, body), the heaviest SL_VECTOR_TERMS terms kept, L2-normalised. */
 #include "internal.h"
 #include "util/alloc.h"
+#include "util/sort.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -141,20 +142,6 @@ int sl_grouper_count_terms(sl_grouper *g, const sl_analysis *body, const sl_anal
     return 0;
 }
 
-static int by_weight_desc(const void *a, const void *b)
-{
-    const sl_weighted_term *x = a, *y = b;
-    if (x->weight != y->weight)
-        return x->weight < y->weight ? 1 : -1;
-    return x->term < y->term ? -1 : x->term > y->term; /* ties: a stable, input-independent order */
-}
-
-static int by_term(const void *a, const void *b)
-{
-    uint64_t x = ((const sl_weighted_term *)a)->term, y = ((const sl_weighted_term *)b)->term;
-    return x < y ? -1 : x > y;
-}
-
 uint32_t sl_merge_terms(const sl_weighted_term *a, uint32_t na, const sl_weighted_term *b,
                         uint32_t nb, sl_weighted_term *out)
 {
@@ -172,11 +159,17 @@ uint32_t sl_merge_terms(const sl_weighted_term *a, uint32_t na, const sl_weighte
     return n;
 }
 
-/* Whether x comes before y in by_weight_desc's order. */
+/* Whether x comes before y heaviest first; ties by term, a stable,
+ * input-independent order. */
 static bool heavier(const sl_weighted_term *x, const sl_weighted_term *y)
 {
     return x->weight != y->weight ? x->weight > y->weight : x->term < y->term;
 }
+
+#define HEAVIER(x, y) heavier(&(x), &(y))
+#define TERM_BEFORE(x, y) ((x).term < (y).term)
+SL_SORT_DEFINE(, sl_sort_heaviest_first, sl_weighted_term, HEAVIER)
+SL_SORT_DEFINE(static, sort_by_term, sl_weighted_term, TERM_BEFORE)
 
 static void swap_terms(sl_weighted_term *x, sl_weighted_term *y)
 {
@@ -185,9 +178,9 @@ static void swap_terms(sl_weighted_term *x, sl_weighted_term *y)
     *y = t;
 }
 
-/* Moves the `keep` (< n) heaviest terms in by_weight_desc's order to the
- * front, in no order (quickselect): the same terms its sort puts first,
- * without sorting the ones dropped (a centroid keeps 64 of up to 192). */
+/* Moves the `keep` (< n) heaviest terms (heavier's order) to the front,
+ * in no order (quickselect): the same terms its sort puts first, without
+ * sorting the ones dropped (a centroid keeps 64 of up to 192). */
 static void select_heaviest(sl_weighted_term *t, size_t n, size_t keep)
 {
     size_t lo = 0, hi = n, k = keep - 1;
@@ -215,7 +208,7 @@ uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normali
         n = keep;
     }
     if (normalise) {
-        qsort(terms, n, sizeof *terms, by_weight_desc);   /* the norm sums in this order */
+        sl_sort_heaviest_first(terms, n);   /* the norm sums in this order */
         double norm = 0;
         for (size_t i = 0; i < n; i++)
             norm += (double)terms[i].weight * terms[i].weight;
@@ -223,7 +216,7 @@ uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normali
         for (size_t i = 0; norm > 0 && i < n; i++)
             terms[i].weight = (float)(terms[i].weight / norm);
     }
-    qsort(terms, n, sizeof *terms, by_term);
+    sort_by_term(terms, n);
     return (uint32_t)n;
 }
 

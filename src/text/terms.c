@@ -6,6 +6,7 @@
 
 #include "util/alloc.h"
 #include "util/hash.h"
+#include "util/sort.h"
 #include "text/text.h"
 
 /* One stemmer per language met, kept for the analyzer's life; languages
@@ -117,20 +118,17 @@ static void strip_clitics(clitics mode, const char **w, size_t *len)
     *len = n;
 }
 
-static int compare_terms(const void *x, const void *y)
-{
-    const sl_term *a = x, *b = y;
-    if (a->id != b->id)
-        return a->id < b->id ? -1 : 1;
-    return a->first < b->first ? -1 : a->first > b->first;
-}
+/* Occurrences by id, then sentence: equal ones differ in nothing that
+ * merge_terms keeps, so the sort need not be stable. */
+#define OCCURRENCE_BEFORE(a, b) ((a).id != (b).id ? (a).id < (b).id : (a).first < (b).first)
+SL_SORT_DEFINE(static, sort_occurrences, sl_term, OCCURRENCE_BEFORE)
 
 /* Sorts the one-per-occurrence terms by id and merges equal ids. */
 static void merge_terms(sl_term_vec *terms)
 {
     if (!terms->n)
         return;
-    qsort(terms->items, terms->n, sizeof *terms->items, compare_terms);
+    sort_occurrences(terms->items, terms->n);
     size_t out = 0;
     for (size_t k = 1; k < terms->n; k++) {
         sl_term *last = &terms->items[out];

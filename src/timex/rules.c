@@ -5,6 +5,7 @@
  * (the tuning half of TempEval-3; AQUAINT is held out, docs/timeline.md). */
 #include <assert.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,6 +114,8 @@ static const pattern patterns[] = {
 #define MAX_ELEMS 12
 #define MAX_ALTS 12
 #define SET_WORDS ((TX_MAX_WORDS + 63) / 64)
+#define PATTERN_WORDS ((N_PATTERNS + 63) / 64)
+#define CLASS_BITS 32                /* of a token's cls */
 
 typedef struct element {
     char cls;                 /* 'M', 'D', ... or 0 for literal words */
@@ -122,11 +125,8 @@ typedef struct element {
     uint64_t set[SET_WORDS];  /* the alternatives as a bit set of word indexes */
 } element;
 
-/* What can open a match: token classes and literal words (bit sets). */
-typedef struct starter {
-    uint32_t cls;
-    uint64_t set[SET_WORDS];
-} starter;
+/* A set of patterns, by index. */
+typedef uint64_t pattern_set[PATTERN_WORDS];
 
 /* What a literal word means to the normaliser: the slot it sets ('d' dir,
  * 'a' ago, 'p' pm; 0 none) and the value. Found once per word when the
@@ -156,8 +156,10 @@ static effect effect_of(const char *w)
 static struct compiled {
     element elems[N_PATTERNS][MAX_ELEMS];
     int n_elems[N_PATTERNS];
-    starter first[N_PATTERNS];       /* per pattern */
-    starter any_first;               /* over all patterns */
+    /* the patterns a token may open, by its classes and by its word: a
+     * token's are the union (its class bits' sets and its word's set) */
+    pattern_set opened_by_class[CLASS_BITS];
+    pattern_set opened_by_word[TX_MAX_WORDS];
     char storage[N_PATTERNS][256];   /* longer specs are a bug: see compile_pattern */
     const char *words[TX_MAX_WORDS]; /* every literal word, sorted */
     effect effects[TX_MAX_WORDS];    /* what each means (effect_of) */
@@ -234,10 +236,12 @@ static uint32_t class_bits(char cls)
 }
 
 /* Word bit sets of the literal elements, and what can open each pattern:
- * its elements up to the first one that is not optional. */
+ * its elements up to the first one that is not optional (their classes
+ * and words, filed in opened_by_class and opened_by_word). */
 static void index_pattern(size_t p)
 {
-    starter *f = &table.first[p];
+    uint32_t cls = 0;
+    uint64_t words[SET_WORDS] = {0};
     int opening = 1;
     for (int k = 0; k < table.n_elems[p]; k++) {
         element *e = &table.elems[p][k];
@@ -247,14 +251,18 @@ static void index_pattern(size_t p)
         }
         if (!opening)
             continue;
-        f->cls |= class_bits(e->cls);
+        cls |= class_bits(e->cls);
         for (int i = 0; i < SET_WORDS; i++)
-            f->set[i] |= e->set[i];
+            words[i] |= e->set[i];
         opening = e->optional;
     }
-    table.any_first.cls |= f->cls;
-    for (int i = 0; i < SET_WORDS; i++)
-        table.any_first.set[i] |= f->set[i];
+    uint64_t bit = (uint64_t)1 << (p & 63);
+    for (int b = 0; b < CLASS_BITS; b++)
+        if (cls >> b & 1)
+            table.opened_by_class[b][p >> 6] |= bit;
+    for (int w = 0; w < TX_MAX_WORDS; w++)
+        if (words[w >> 6] >> (w & 63) & 1)
+            table.opened_by_word[w][p >> 6] |= bit;
 }
 
 static void compile_table(void)
@@ -280,9 +288,18 @@ static int in_set(const uint64_t *set, int word)
     return word >= 0 && (set[word >> 6] >> (word & 63) & 1);
 }
 
-static int can_open(const starter *f, const tx_token *t)
+/* The patterns token t may open (in out); false when none. */
+static bool openers_of(const tx_token *t, pattern_set out)
 {
-    return (t->cls & f->cls) || in_set(f->set, t->word);
+    uint64_t any = 0;
+    for (size_t k = 0; k < PATTERN_WORDS; k++)
+        out[k] = t->word >= 0 ? table.opened_by_word[t->word][k] : 0;
+    for (uint32_t c = t->cls; c; c &= c - 1)
+        for (size_t k = 0; k < PATTERN_WORDS; k++)
+            out[k] |= table.opened_by_class[__builtin_ctz(c)][k];
+    for (size_t k = 0; k < PATTERN_WORDS; k++)
+        any |= out[k];
+    return any != 0;
 }
 
 static void literal_effect(int word, tx_slots *s)
@@ -423,22 +440,24 @@ static int push(sl_timex_list *list, size_t *cap, const sl_timex *x)
     return 0;
 }
 
-/* The best pattern at token i: its index and length in tokens (0: none). */
-static size_t best_at(const tx_token *toks, size_t n, size_t i, tx_slots *slots, size_t *which)
+/* The best of the patterns `openers` at token i: its index and length in
+ * tokens (0: none). The first in table order wins a tie. */
+static size_t best_at(const tx_token *toks, size_t n, size_t i, const pattern_set openers,
+                      tx_slots *slots, size_t *which)
 {
     size_t best = 0;
-    for (size_t p = 0; p < N_PATTERNS; p++) {
-        const element *e = table.elems[p];
-        if (!can_open(&table.first[p], &toks[i]))
-            continue;
-        tx_slots start = {.dir = 2, .pm = -1}, got;
-        int ok = 0;
-        size_t m = match_from(e, 0, table.n_elems[p], toks, i, n, &start, &got, &ok);
-        if (ok && m > best) {
-            best = m, *which = p;
-            *slots = got;
+    for (size_t k = 0; k < PATTERN_WORDS; k++)
+        for (uint64_t bits = openers[k]; bits; bits &= bits - 1) {   /* ascending */
+            size_t p = 64 * k + (size_t)__builtin_ctzll(bits);
+            tx_slots start = {.dir = 2, .pm = -1}, got;
+            int ok = 0;
+            size_t m =
+                match_from(table.elems[p], 0, table.n_elems[p], toks, i, n, &start, &got, &ok);
+            if (ok && m > best) {
+                best = m, *which = p;
+                *slots = got;
+            }
         }
-    }
     return best;
 }
 
@@ -459,10 +478,11 @@ static int find_all(const char *text, const tx_token *toks, size_t n, tx_context
 {
     size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!can_open(&table.any_first, &toks[i]))
+        pattern_set openers;
+        if (!openers_of(&toks[i], openers))
             continue;
         tx_slots slots;
-        size_t which = 0, m = best_at(toks, n, i, &slots, &which);
+        size_t which = 0, m = best_at(toks, n, i, openers, &slots, &which);
         if (!m)
             continue;
         m = trim_end(toks, i, m);
