@@ -67,14 +67,10 @@ int sl_store_sketch_keys_each(sl_store *st,
     sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_KEYS);
     if (!s || sl_store_scan_cache(st, 1))
         return SL_ESTORE;
-    int rc, err = 0;
-    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
-        err = fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
-                 (size_t)sqlite3_column_bytes(s, 1));
-    sqlite3_reset(s);
+    int err = sl_store_each_blob(s, fn, ctx);
     if (sl_store_scan_cache(st, 0) && !err)
         err = SL_ESTORE;
-    return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
+    return err;
 }
 
 int sl_store_unsketched_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx)

@@ -214,6 +214,19 @@ int sl_store_each_id(sqlite3_stmt *s, int (*fn)(void *ctx, int64_t id), void *ct
     return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
 }
 
+int sl_store_each_blob(sqlite3_stmt *s,
+                       int (*fn)(void *ctx, int64_t id, const void *blob, size_t len), void *ctx)
+{
+    if (!s)
+        return SL_ESTORE;
+    int rc, err = 0;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
+        err = fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
+                 (size_t)sqlite3_column_bytes(s, 1));
+    sqlite3_reset(s);
+    return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
+}
+
 int sl_store_exec_stmt(sqlite3_stmt *s)
 {
     if (!s)

@@ -46,6 +46,9 @@ char *sl_store_column_dup(sqlite3_stmt *s, int col, int *err);
  * error already left in the handle); stops at fn's first non-zero return,
  * which it returns; SL_ESTORE when a step fails. */
 int sl_store_each_id(sqlite3_stmt *s, int (*fn)(void *ctx, int64_t id), void *ctx);
+/* The same with the blob of the second column too (fn's blob and len). */
+int sl_store_each_blob(sqlite3_stmt *s,
+                       int (*fn)(void *ctx, int64_t id, const void *blob, size_t len), void *ctx);
 /* Steps a statement that returns no rows; SL_ESTORE on failure. */
 int sl_store_exec_stmt(sqlite3_stmt *s);
 /* Many rows of integers inserted with fewer statements: a statement that

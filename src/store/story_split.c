@@ -26,12 +26,7 @@ int sl_store_story_vectors(sl_store *st, int64_t story, int limit,
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_VECTORS);
     if (!s || sqlite3_bind_int64(s, 1, story) || sqlite3_bind_int(s, 2, limit))
         return SL_ESTORE;
-    int rc, err = 0;
-    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
-        err = fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
-                 (size_t)sqlite3_column_bytes(s, 1));
-    sqlite3_reset(s);
-    return err ? err : rc == SQLITE_DONE ? 0 : SL_ESTORE;
+    return sl_store_each_blob(s, fn, ctx);
 }
 
 int sl_store_story_vectors_drop(sl_store *st, int64_t story)
