@@ -16,6 +16,7 @@
 #include "report/texts.h"
 #include "text/text.h"
 #include "util/alloc.h"
+#include "util/count_map.h"
 #include "util/hash.h"
 #include "util/vec.h"
 
@@ -38,12 +39,6 @@ typedef struct sentence {
     int eligible;
 } sentence;
 
-typedef struct concept_map {
-    uint64_t *keys;               /* 0 = empty slot */
-    uint32_t *vals;
-    size_t cap, n;
-} concept_map;
-
 typedef struct summarizer {
     const sl_story_text *docs;
     size_t n_docs;
@@ -52,7 +47,7 @@ typedef struct summarizer {
     SL_VEC(uint32_t) concept_of;  /* per sentence, its concepts (indexes) */
     SL_VEC(uint64_t) stems;
     SL_VEC(uint64_t) pairs;       /* concept << 32 | source, to count sources */
-    concept_map map;
+    sl_count_map map;             /* concept key -> its index + 1 */
     double *weight;               /* per concept */
     char *covered;                /* per concept */
     size_t n_concepts;
@@ -60,44 +55,15 @@ typedef struct summarizer {
 
 /* ---- concept ids ---- */
 
-static int map_grow(concept_map *m)
-{
-    size_t cap = m->cap ? 2 * m->cap : 4096;
-    uint64_t *keys = sl_calloc(cap, sizeof *keys);
-    uint32_t *vals = sl_malloc(cap * sizeof *vals);
-    if (!keys || !vals) {
-        free(keys);
-        free(vals);
-        return SL_ENOMEM;
-    }
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
-            continue;
-        size_t j = m->keys[i] & (cap - 1);
-        while (keys[j])
-            j = (j + 1) & (cap - 1);
-        keys[j] = m->keys[i], vals[j] = m->vals[i];
-    }
-    free(m->keys);
-    free(m->vals);
-    m->keys = keys, m->vals = vals, m->cap = cap;
-    return 0;
-}
-
 /* The index of concept `key` (non-zero), a new one when unseen; -1 on ENOMEM. */
 static long concept_id(summarizer *s, uint64_t key)
 {
-    concept_map *m = &s->map;
-    if (2 * (m->n + 1) > m->cap && map_grow(m))
+    uint32_t *slot = sl_count_slot(&s->map, key, 1);
+    if (!slot)
         return -1;
-    size_t j = key & (m->cap - 1);
-    while (m->keys[j] && m->keys[j] != key)
-        j = (j + 1) & (m->cap - 1);
-    if (!m->keys[j]) {
-        m->keys[j] = key;
-        m->vals[j] = (uint32_t)m->n++;
-    }
-    return m->vals[j];
+    if (!*slot)
+        *slot = (uint32_t)++s->n_concepts;
+    return *slot - 1;
 }
 
 /* ---- reading the documents ---- */
@@ -243,7 +209,6 @@ static int read_docs(summarizer *s)
 
 static int weigh_concepts(summarizer *s, size_t *n_sources)
 {
-    s->n_concepts = s->map.n;
     s->weight = sl_calloc(s->n_concepts + 1, sizeof *s->weight);
     s->covered = sl_calloc(s->n_concepts + 1, 1);
     uint32_t *source = sl_malloc((s->n_docs + 1) * sizeof *source);
@@ -449,8 +414,7 @@ static void summarizer_free(summarizer *s)
     sl_vec_free(&s->concept_of);
     sl_vec_free(&s->stems);
     sl_vec_free(&s->pairs);
-    free(s->map.keys);
-    free(s->map.vals);
+    sl_count_free(&s->map);
     free(s->weight);
     free(s->covered);
 }

@@ -5,19 +5,10 @@
 #define SL_STORIES_INTERNAL_H
 
 #include "stories.h"
+#include "util/count_map.h"
 
 #include <stdio.h>
 
-/* Open-addressing hash of term -> u32 (document frequencies, pending increments). */
-typedef struct sl_count_map {
-    uint64_t *keys;
-    uint32_t *values;
-    size_t cap, used;
-} sl_count_map;
-
-/* The u32 of `term`, created (as 0) when `create`; NULL when absent or out of memory. */
-uint32_t *sl_count_slot(sl_count_map *m, uint64_t term, int create);
-void sl_count_free(sl_count_map *m);
 
 /* One story in a term's postings: its id and the term's weight in its
  * centroid, divided by the centroid's norm. */

@@ -1,0 +1,64 @@
+/* count_map.c — open-addressing hash of 64-bit keys to 32-bit values,
+ * linear probing, grown to keep at most half its slots used. */
+#include "count_map.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "error.h"
+
+static int map_grow(sl_count_map *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 1024;
+    uint64_t *keys = sl_calloc(cap, sizeof *keys);
+    uint32_t *values = sl_calloc(cap, sizeof *values);
+    if (!keys || !values) {
+        free(keys);
+        free(values);
+        return SL_UTIL_ENOMEM;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t j = m->keys[i] & (cap - 1);
+        while (keys[j])
+            j = (j + 1) & (cap - 1);
+        keys[j] = m->keys[i];
+        values[j] = m->values[i];
+    }
+    free(m->keys);
+    free(m->values);
+    m->keys = keys;
+    m->values = values;
+    m->cap = cap;
+    return 0;
+}
+
+uint32_t *sl_count_slot(sl_count_map *m, uint64_t key, int create)
+{
+    key = key ? key : 1;
+    if (create && (m->used + 1) * 2 > m->cap && map_grow(m))
+        return NULL;
+    if (!m->cap)
+        return NULL;
+    size_t i = key & (m->cap - 1);
+    while (m->keys[i]) {
+        if (m->keys[i] == key)
+            return &m->values[i];
+        i = (i + 1) & (m->cap - 1);
+    }
+    if (!create)
+        return NULL;
+    m->keys[i] = key;
+    m->values[i] = 0;
+    m->used++;
+    return &m->values[i];
+}
+
+void sl_count_free(sl_count_map *m)
+{
+    free(m->keys);
+    free(m->values);
+    memset(m, 0, sizeof *m);
+}
