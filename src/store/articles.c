@@ -273,14 +273,10 @@ static int read_removed(sl_store *st, int64_t id, sl_removed_line **out, size_t 
 int sl_store_article_get(sl_store *st, int64_t id, sl_article **out)
 {
     *out = NULL;
-    sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_GET);
-    if (!s || sqlite3_bind_int64(s, 1, id))
-        return SL_ESTORE;
-    int rc = sqlite3_step(s);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(s);
-        return rc == SQLITE_DONE ? SL_ENOTFOUND : SL_ESTORE;
-    }
+    sqlite3_stmt *s;
+    int rc = sl_store_row_by_id(st, Q_ARTICLE_GET, id, &s);
+    if (rc)
+        return rc;
     sl_article *a = sl_calloc(1, sizeof *a);
     int err = a ? 0 : SL_ENOMEM;
     if (a) {

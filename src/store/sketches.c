@@ -42,22 +42,18 @@ static void column_to_buf(sqlite3_stmt *s, int col, sl_buf *out)
 
 int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_GET);
-    if (!s || sqlite3_bind_int64(s, 1, id))
-        return SL_ESTORE;
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
-        column_to_buf(s, 0, &out->sentences);
-        column_to_buf(s, 1, &out->credit);
-        out->day = sqlite3_column_type(s, 2) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(s, 2);
-        column_to_buf(s, 3, &out->spans);
-        out->story_id = sqlite3_column_int64(s, 4);
-        column_to_buf(s, 5, &out->source);
-    }
+    sqlite3_stmt *s;
+    int rc = sl_store_row_by_id(st, Q_SKETCH_GET, id, &s);
+    if (rc)
+        return rc;
+    column_to_buf(s, 0, &out->sentences);
+    column_to_buf(s, 1, &out->credit);
+    out->day = sqlite3_column_type(s, 2) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(s, 2);
+    column_to_buf(s, 3, &out->spans);
+    out->story_id = sqlite3_column_int64(s, 4);
+    column_to_buf(s, 5, &out->source);
     sqlite3_reset(s);
-    if (rc == SQLITE_ROW)
-        return out->sentences.err || out->spans.err || out->credit.err || out->source.err ? SL_ENOMEM : 0;
-    return rc == SQLITE_DONE ? SL_ENOTFOUND : SL_ESTORE;
+    return out->sentences.err || out->spans.err || out->credit.err || out->source.err ? SL_ENOMEM : 0;
 }
 
 int sl_store_sketch_keys_each(sl_store *st,

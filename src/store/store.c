@@ -227,6 +227,21 @@ int sl_store_each_blob(sqlite3_stmt *s,
     return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
 }
 
+int sl_store_row_by_id(sl_store *st, const char *sql, int64_t id, sqlite3_stmt **out)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, sql);
+    *out = NULL;
+    if (!s || sqlite3_bind_int64(s, 1, id))
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(s);
+        return rc == SQLITE_DONE ? SL_ENOTFOUND : SL_ESTORE;
+    }
+    *out = s;
+    return 0;
+}
+
 int sl_store_exec_stmt(sqlite3_stmt *s)
 {
     if (!s)

@@ -49,6 +49,10 @@ int sl_store_each_id(sqlite3_stmt *s, int (*fn)(void *ctx, int64_t id), void *ct
 /* The same with the blob of the second column too (fn's blob and len). */
 int sl_store_each_blob(sqlite3_stmt *s,
                        int (*fn)(void *ctx, int64_t id, const void *blob, size_t len), void *ctx);
+/* Steps `sql` with ?1 = id to its first row: 0 with *out on that row (the
+ * caller reads its columns, then resets it), SL_ENOTFOUND when there is no
+ * row, SL_ESTORE when it fails (both reset). */
+int sl_store_row_by_id(sl_store *st, const char *sql, int64_t id, sqlite3_stmt **out);
 /* Steps a statement that returns no rows; SL_ESTORE on failure. */
 int sl_store_exec_stmt(sqlite3_stmt *s);
 /* Many rows of integers inserted with fewer statements: a statement that

@@ -221,14 +221,10 @@ static int read_story_articles(sl_store *st, sl_story *story)
 int sl_store_story_get(sl_store *st, int64_t id, sl_story **out)
 {
     *out = NULL;
-    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_GET);
-    if (!s || sqlite3_bind_int64(s, 1, id))
-        return SL_ESTORE;
-    int rc = sqlite3_step(s);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(s);
-        return rc == SQLITE_DONE ? SL_ENOTFOUND : SL_ESTORE;
-    }
+    sqlite3_stmt *s;
+    int rc = sl_store_row_by_id(st, Q_STORY_GET, id, &s);
+    if (rc)
+        return rc;
     sl_story *story = sl_calloc(1, sizeof *story);
     int err = story ? 0 : SL_ENOMEM;
     if (story)
