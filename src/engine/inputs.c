@@ -562,7 +562,7 @@ int sl_ingest_path(sl_engine *e, const char *path, const sl_ingest_options *opts
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL, NULL, NULL, NULL};
+    run r = {.e = e, .opts = opts, .report = report ? report : &local};
     rc = finish(&r, ingest_tree(&r, path, 0));
     free(r.root);
     return rc;
@@ -575,7 +575,7 @@ int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *nam
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL, NULL, NULL, NULL};
+    run r = {.e = e, .opts = opts, .report = report ? report : &local};
     return finish(&r, ingest_data(&r, data, len, name ? name : "-", NULL));
 }
 
@@ -586,7 +586,7 @@ int sl_ingest_urls(sl_engine *e, const char *const *urls, size_t n, const sl_ing
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL, NULL, NULL, NULL};
+    run r = {.e = e, .opts = opts, .report = report ? report : &local};
     sl_fetch_options fo;
     fetch_options(&r, &fo);
     fetched_ctx c = {&r, urls, NULL, NULL, 0};
@@ -600,7 +600,7 @@ int sl_inputs_each(sl_engine *e, const char *path, const sl_ingest_options *opts
                    void *ctx)
 {
     sl_ingest_report local = {0};
-    run r = {e, opts, &local, {0}, 0, 0, NULL, fn, ctx, NULL};
+    run r = {.e = e, .opts = opts, .report = &local, .each = fn, .each_ctx = ctx};
     int rc = check_options(e, opts);
     if (!rc)
         rc = ingest_tree(&r, path, 0);
@@ -615,7 +615,7 @@ int sl_inputs_replay(sl_engine *e, const sl_ingest_options *opts, sl_ingest_repo
     if (rc)
         return rc;
     sl_ingest_report local = {0};
-    run r = {e, opts, report ? report : &local, {0}, 0, 0, NULL, NULL, NULL, NULL};
+    run r = {.e = e, .opts = opts, .report = report ? report : &local};
     sl_input_item item;
     while (!rc && (rc = next(ctx, &item)) > 0) {
         rc = 0;
