@@ -448,6 +448,29 @@ static int relink(sl_grouper *g, int64_t id)
     return 0;
 }
 
+/* With a trace set: the story's new article count, and the candidates of
+ * its centroid's search as a link again would see them, at every count
+ * (eval/fit_threads.py replays thread rules from them). One more search
+ * per article, in a trace only. */
+static void trace_story(sl_grouper *g, int64_t id, int64_t thread)
+{
+    const sl_story_slot *s = &g->stories[id];
+    sl_thread_trace_add(g->trace, id, s->articles, thread);
+    if (s->norm <= 0)
+        return;
+    sl_vector v;
+    candidate cands[TOP_CANDIDATES];
+    size_t n = story_candidates(g, id, &v, cands);
+    for (size_t i = 0; i < n; i++) {
+        if (cands[i].story == id)
+            continue;
+        const sl_story_slot *c = &g->stories[cands[i].story];
+        sl_join_pair p;
+        sl_join_measure(g, &v, c, &p);
+        sl_thread_trace_relink(g->trace, cands[i].story, &p, c->articles);
+    }
+}
+
 /* A short text's similarity with a story is weighed by the story's size:
  * n^SHORT_SIZE_PRIOR for n articles (a story read without its count is one). */
 static double size_prior(const sl_story_slot *s)
@@ -593,6 +616,9 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
             best_story = sim;
             out->story = cands[i].story;
         }
+        if (g->trace)
+            sl_thread_trace_link(g->trace, cands[i].story, &pairs[i], gap, day != INT64_MIN,
+                                 s->last_day != INT64_MIN, s->articles);
         if (thread_link(g, &pairs[i], gap, day != INT64_MIN, s->last_day != INT64_MIN) &&
             cosine_sim > best_thread) {
             best_thread = cosine_sim;
@@ -628,7 +654,10 @@ int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v
         if ((rc = sl_grouper_set_centroid(g, id, merged, kept)))
             return rc;
     }
-    if (++s->articles == RELINK_ARTICLES && (rc = relink(g, id)))
+    s->articles++;
+    if (g->trace)
+        trace_story(g, id, thread);
+    if (s->articles == RELINK_ARTICLES && (rc = relink(g, id)))
         return rc;
     if (day != INT64_MIN) {
         if (s->last_day == INT64_MIN || day > s->last_day)
