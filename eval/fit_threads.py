@@ -4,8 +4,7 @@ ECB+ under other rules, and a learned one fitted and reported on topics it
 was not fitted on.
 
     /usr/bin/python3 eval/fit_threads.py [--data ../shared/datasets] [--reverse]
-    /usr/bin/python3 eval/fit_threads.py --rule-grid
-    /usr/bin/python3 eval/fit_threads.py --oracle
+    /usr/bin/python3 eval/fit_threads.py --rule-grid | --merge-grid | --oracle
 
 Threads change no story: the stories of an ingest, and the candidates of
 each thread decision, are the same under any thread rule. So ECB+ is
@@ -31,8 +30,9 @@ hand-set rule on the held-out topics, both ways, so the rule stays
 (docs/stories.md "A learned thread link").
 
 --rule-grid replays the hand-set rule with other sizes and thresholds for
-the link again; --oracle the links gold would choose among the same
-candidates (what better decisions could reach). numpy needed
+the link again; --merge-grid with threads that merge when a grown story's
+nearest story is in another thread; --oracle the links gold would choose
+among the same candidates (what better decisions could reach). numpy needed
 (/usr/bin/python3).
 """
 import argparse
@@ -271,12 +271,23 @@ def learned_relink(beta, cut, checkpoints):
     return relink
 
 
+def auc(score, y):
+    """The chance that a same-topic pair scores above another pair (ties half)."""
+    pos, neg = score[y > 0.5], score[y < 0.5]
+    return float(np.mean([(p > neg).mean() + 0.5 * (p == neg).mean() for p in pos]))
+
+
 def fit_learned(runs, reverse):
     fitted = (lambda t: t > 20) if reverse else (lambda t: t <= 20)
     counts = set(k for cps in CHECKPOINTS for k in cps)
     (bx, by), (rx, ry) = pairs(runs, fitted, counts)
     birth_beta = fit(bx, by, np.ones(len(by)))
     relink_beta = fit(rx, ry, np.ones(len(ry)))
+    (hbx, hby), (hrx, hry) = pairs(runs, lambda t: not fitted(t), counts)
+    for name, beta, x, y in (("birth", birth_beta, hbx, hby),
+                             ("link again", relink_beta, hrx, hry)):
+        print("held-out %s pairs %d: AUC of the model %.4f, of the cosine alone %.4f"
+              % (name, len(y), auc(beta[0] + x @ beta[1:], y), auc(x[:, 0], y)))
     side = 1 if reverse else 0
     best = None
     for cb in CUTS:
@@ -315,6 +326,40 @@ def rule_grid(runs):
         print("  at %-22s %s" % (",".join(map(str, cps)), "   ".join(cells)))
 
 
+def merge_relink(checkpoints, threshold):
+    """The engine's link again, and also, for a story in a thread it did not
+    open, at `checkpoints` articles: its centroid's nearest story of another
+    thread sharing THREAD_MIN_SHARED terms, from `threshold` on, takes the
+    story's whole thread into its own (threads that merge, story against
+    story)."""
+    own = rule_relink()
+
+    def relink(e, threads):
+        target = own(e, threads)
+        if target or e["articles"] not in checkpoints:
+            return target
+        mine, best, story = threads.of(e["story"]), threshold, 0
+        for c in e["candidates"]:
+            if threads.of(c["story"]) != mine and c["shared"] >= THREAD_MIN_SHARED and \
+                    c["cosine"] >= best:
+                best, story = c["cosine"], c["story"]
+        if story:
+            threads.moves[mine] = threads.of(story)
+        return 0
+    return relink
+
+
+def merge_grid(runs):
+    print("threads that merge when a grown story's nearest is in another thread "
+          "(thread B3 F1 1-20 / 21-35, mean of orders 1-%d):" % len(runs))
+    for cps in ((5,), (8,), (5, 8), (5, 8, 12, 16)):
+        cells = []
+        for threshold in (0.09, 0.10, 0.12, 0.15, 0.2, 0.3):
+            s = thread_scores(runs, (rule_birth, merge_relink(cps, threshold)))
+            cells.append("%.2f %.4f / %.4f" % (threshold, s[0], s[1]))
+        print("  at %-12s %s" % (",".join(map(str, cps)), "   ".join(cells)))
+
+
 def oracle(runs):
     """The links gold picks among the same candidates: a new story's first
     article to its topic's nearest candidate; a story that opened its own
@@ -349,6 +394,7 @@ def main():
     ap.add_argument("--reverse", action="store_true", help="fit on topics 21-35")
     ap.add_argument("--rule-grid", action="store_true", help="the hand-set rule at other values")
     ap.add_argument("--oracle", action="store_true", help="gold's links among the candidates")
+    ap.add_argument("--merge-grid", action="store_true", help="threads that merge, story to story")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     subprocess.run(["make", "-s", "-C", ROOT, "-j2", "build/stories-features", "build/storyline"],
@@ -363,6 +409,8 @@ def main():
         return rule_grid(runs)
     if args.oracle:
         return oracle(runs)
+    if args.merge_grid:
+        return merge_grid(runs)
     fit_learned(runs, args.reverse)
 
 
