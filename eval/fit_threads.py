@@ -88,7 +88,9 @@ def trace(tool, out, data, order):
             events.append(added)
         elif cols[0] == "R":
             added["candidates"].append(dict(story=int(cols[1]), cosine=float(cols[2]),
-                                            shared=int(cols[3]), articles=int(cols[4])))
+                                            shared=int(cols[3]), articles=int(cols[4]),
+                                            gap=int(cols[5]), day_dated=int(cols[6]),
+                                            story_dated=int(cols[7])))
         elif cols[0] == "S":
             events.append(dict(kind="S", story=int(cols[1]), new=int(cols[2])))
         elif line.startswith("= "):
@@ -151,17 +153,23 @@ def replay(run, birth, relink):
     return [threads.of(s) for s in run["final"]]
 
 
+def thread_link(c, near):
+    """The engine's thread rule (grouper.c thread_link): within
+    THREAD_WINDOW_DAYS, THREAD_MIN_SHARED terms and a cosine of `near`
+    within the story window with both dated or both undated, else of the
+    join threshold."""
+    if c["gap"] > THREAD_WINDOW_DAYS or c["shared"] < THREAD_MIN_SHARED:
+        return False
+    close = c["gap"] <= WINDOW_DAYS and c["day_dated"] == c["story_dated"]
+    return c["cosine"] >= (near if close else JOIN_THRESHOLD)
+
+
 def rule_birth(e, threads):
-    """The engine's link of a new story: its first article's nearest candidate
-    sharing THREAD_MIN_SHARED terms whose cosine reaches the thread threshold
-    (within the story window, both dated or both undated) or the join
-    threshold (else)."""
+    """The engine's link of a new story: its first article's nearest
+    candidate that the thread rule links, at the thread threshold."""
     best, story = 0.0, 0
     for c in e["links"]:
-        near = c["gap"] <= WINDOW_DAYS and c["day_dated"] == c["story_dated"]
-        if c["gap"] > THREAD_WINDOW_DAYS or c["shared"] < THREAD_MIN_SHARED:
-            continue
-        if c["cosine"] >= (THREAD_THRESHOLD if near else JOIN_THRESHOLD) and c["cosine"] > best:
+        if thread_link(c, THREAD_THRESHOLD) and c["cosine"] > best:
             best, story = c["cosine"], c["story"]
     return story
 
@@ -169,13 +177,13 @@ def rule_birth(e, threads):
 def rule_relink(checkpoints=(RELINK_ARTICLES,), threshold=RELINK_THRESHOLD):
     """The engine's link again of a story that opened its own thread, at
     `checkpoints` articles: its centroid's nearest story of another thread
-    sharing THREAD_MIN_SHARED terms, from `threshold` on (the later of equals)."""
+    that the thread rule links, at `threshold` (the later of equals)."""
     def relink(e, threads):
         if e["articles"] not in checkpoints or threads.of(e["story"]) != e["story"]:
             return 0
-        best, story = threshold, 0
+        best, story = 0.0, 0
         for c in e["candidates"]:
-            if threads.of(c["story"]) != e["story"] and c["shared"] >= THREAD_MIN_SHARED and \
+            if threads.of(c["story"]) != e["story"] and thread_link(c, threshold) and \
                     c["cosine"] >= best:
                 best, story = c["cosine"], c["story"]
         return story
@@ -329,19 +337,17 @@ def rule_grid(runs):
 def merge_relink(checkpoints, threshold):
     """The engine's link again, and also, for a story in a thread it did not
     open, at `checkpoints` articles: its centroid's nearest story of another
-    thread sharing THREAD_MIN_SHARED terms, from `threshold` on, takes the
-    story's whole thread into its own (threads that merge, story against
-    story)."""
+    thread that the thread rule links at `threshold` takes the story's whole
+    thread into its own (threads that merge, story against story)."""
     own = rule_relink()
 
     def relink(e, threads):
         target = own(e, threads)
         if target or e["articles"] not in checkpoints:
             return target
-        mine, best, story = threads.of(e["story"]), threshold, 0
+        mine, best, story = threads.of(e["story"]), 0.0, 0
         for c in e["candidates"]:
-            if threads.of(c["story"]) != mine and c["shared"] >= THREAD_MIN_SHARED and \
-                    c["cosine"] >= best:
+            if threads.of(c["story"]) != mine and thread_link(c, threshold) and c["cosine"] >= best:
                 best, story = c["cosine"], c["story"]
         if story:
             threads.moves[mine] = threads.of(story)

@@ -22,9 +22,11 @@ void sl_thread_trace_add(FILE *out, int64_t story, uint32_t articles, int64_t th
     fprintf(out, "A\t%lld\t%u\t%lld\n", (long long)story, articles, (long long)thread);
 }
 
-void sl_thread_trace_relink(FILE *out, uint32_t story, const sl_join_pair *p, uint32_t articles)
+void sl_thread_trace_relink(FILE *out, uint32_t story, const sl_join_pair *p, uint32_t articles,
+                            int64_t gap, int dated, int story_dated)
 {
-    fprintf(out, "R\t%u\t%.6f\t%u\t%u\n", story, p->cosine, p->shared, articles);
+    fprintf(out, "R\t%u\t%.6f\t%u\t%u\t%lld\t%d\t%d\n", story, p->cosine, p->shared, articles,
+            (long long)gap, dated, story_dated);
 }
 
 void sl_thread_trace_split(FILE *out, int64_t story, int64_t new_story)

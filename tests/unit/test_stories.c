@@ -141,7 +141,9 @@ TEST(grouper_thread_trace_prints_what_the_thread_rule_reads)
             CHECK(gap == 0 && day_dated == 0 && story_dated == 0 && articles == 1);
             links++;
         } else if (line[0] == 'R') {
-            CHECK_INT(sscanf(line, "R\t%u\t%lf\t%u\t%u", &story, &cosine, &shared, &articles), 4);
+            CHECK_INT(sscanf(line, "R\t%u\t%lf\t%u\t%u\t%lld\t%d\t%d", &story, &cosine, &shared,
+                             &articles, &gap, &day_dated, &story_dated), 7);
+            CHECK(gap == 0 && day_dated == 0 && story_dated == 0);
             CHECK_INT(adds, 3); /* the third story's centroid finds the quake's */
             CHECK_INT(story, 1);
             CHECK_INT(shared, 4);
@@ -544,6 +546,42 @@ TEST(grouper_grown_story_is_linked_again_into_a_thread)
     CHECK_INT(into, 1);
     sl_grouper_free(g);
     sl_grouper_free(h);
+}
+
+/* Five reports of a story weeks after the (dated) quake, sharing four
+ * of their 64 words with it (place names; cosine 0.177): a new story, not
+ * threaded at its first article (beyond the story window, or with one of
+ * the two undated, a link needs the join similarity, 0.225), nor at its
+ * fifth, when it is linked again by the same rule: 60 days on, or
+ * undated, it must still reach 0.225, and 200 days on (beyond
+ * THREAD_WINDOW_DAYS) nothing links it. It used to be linked again at
+ * 0.11 whatever its days. (Two stories both undated, or both dated within
+ * the window, are linked again at 0.11:
+ * grouper_grown_story_is_linked_again_into_a_thread.) */
+TEST(grouper_grown_story_is_linked_again_by_the_rule_of_its_days)
+{
+    uint64_t ids[64];
+    for (int i = 0; i < 64; i++)
+        ids[i] = i < 4 ? quake[i] : 400 + (uint64_t)i;
+    sl_vector a = vec(quake, 8), b = vec(ids, 64);
+    const int64_t days[] = {160, 300, INT64_MIN};
+    for (int k = 0; k < 3; k++) {
+        sl_grouper *g = sl_grouper_new();
+        int64_t next = 1, thread = 0, from = 0, into = 0;
+        CHECK_INT(put(g, &a, 100, &next, NULL), 1);
+        CHECK_INT(put(g, &b, days[k], &next, &thread), 2);
+        CHECK_INT(thread, 2); /* a thread of its own at its first article */
+        for (int n = 2; n <= 5; n++) {
+            CHECK_INT(put(g, &b, days[k], &next, NULL), 2);
+            sl_grouper_take_merge(g, &from, &into);
+            CHECK_INT(from, 0);
+            CHECK_INT(into, 0);
+        }
+        sl_placement p;
+        sl_grouper_place(g, &b, days[k], &p);
+        CHECK_INT(p.thread, 2); /* still its own thread */
+        sl_grouper_free(g);
+    }
 }
 
 /* Saves one pending document-frequency increment into a grouper (as the
