@@ -46,7 +46,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fit_stories import fit  # noqa: E402
+from fit_stories import fit, fit_arguments  # noqa: E402
 from stories import ecbplus, fresh_db, scores, subset, write_jsonl  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -251,31 +251,30 @@ def probability(beta, x):
     return 1 / (1 + math.exp(-(beta[0] + sum(a * b for a, b in zip(x, beta[1:])))))
 
 
-def learned_birth(beta, cut):
-    def birth(e, threads):
-        best, story = cut, 0
-        for c in e["links"]:
-            if c["gap"] > THREAD_WINDOW_DAYS:
-                continue
-            p = probability(beta, birth_features(c, e))
+def most_probable(candidates, keep, beta, features, cut):
+    """The story of the candidate passing `keep` whose probability is the
+    highest from `cut` on (the later of equals); 0 when none."""
+    best, story = cut, 0
+    for c in candidates:
+        if keep(c):
+            p = probability(beta, features(c))
             if p >= best:
                 best, story = p, c["story"]
-        return story
-    return birth
+    return story
+
+
+def learned_birth(beta, cut):
+    return lambda e, threads: most_probable(
+        e["links"], lambda c: c["gap"] <= THREAD_WINDOW_DAYS, beta,
+        lambda c: birth_features(c, e), cut)
 
 
 def learned_relink(beta, cut, checkpoints):
     def relink(e, threads):
         if e["articles"] not in checkpoints or threads.of(e["story"]) != e["story"]:
             return 0
-        best, story = cut, 0
-        for c in e["candidates"]:
-            if threads.of(c["story"]) == e["story"]:
-                continue
-            p = probability(beta, relink_features(c, e))
-            if p >= best:
-                best, story = p, c["story"]
-        return story
+        return most_probable(e["candidates"], lambda c: threads.of(c["story"]) != e["story"],
+                             beta, lambda c: relink_features(c, e), cut)
     return relink
 
 
@@ -394,10 +393,7 @@ def oracle(runs):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "datasets"))
-    ap.add_argument("--out", default=os.path.join(ROOT, "build", "eval", "fit_threads"))
-    ap.add_argument("--reverse", action="store_true", help="fit on topics 21-35")
+    ap = fit_arguments("fit_threads")
     ap.add_argument("--rule-grid", action="store_true", help="the hand-set rule at other values")
     ap.add_argument("--oracle", action="store_true", help="gold's links among the candidates")
     ap.add_argument("--merge-grid", action="store_true", help="threads that merge, story to story")
