@@ -195,11 +195,18 @@ def fit_relative(sets, reverse):
     print("bias and weights:", " ".join("%.3f" % b for b in beta))
 
 
-def main():
+def fit_arguments(name):
+    """The options of the fitting scripts of eval/: --data, --out (under
+    build/eval/NAME) and --reverse (fit on ECB+ topics 21-35)."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "datasets"))
-    ap.add_argument("--out", default=os.path.join(ROOT, "build", "eval", "fit_stories"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "build", "eval", name))
     ap.add_argument("--reverse", action="store_true", help="fit ECB+ on topics 21-35")
+    return ap
+
+
+def main():
+    ap = fit_arguments("fit_stories")
     ap.add_argument("--relative", action="store_true", help="a correction of the rule, ECB+ only")
     ap.add_argument("--score", metavar="BIN", help="the clustering of a build, instead of a fit")
     args = ap.parse_args()

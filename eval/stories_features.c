@@ -1,11 +1,14 @@
 /* stories_features.c — prints the join decision's features of each
  * (article, candidate story) pair the grouper weighs, for fitting its
- * weights (eval/fit_stories.py); not part of the library. The articles of
- * a JSONL file are ingested into STORE as `storyline ingest` does.
+ * weights (eval/fit_stories.py), and the inputs of its thread decisions,
+ * for replaying them under other rules (eval/fit_threads.py); not part of
+ * the library. The articles of a JSONL file are ingested into STORE as
+ * `storyline ingest` does.
  *
  *   build/stories-features STORE FILE.jsonl [GRANULARITY]
- *   -> per pair: "C STORY f1 ... fn" (tab-separated), then after each
- *      article "= N NAME" (N: articles stored so far; the pairs above it
+ *   -> per pair: "C STORY f1 ... fn" (tab-separated), the thread lines of
+ *      src/stories/thread_trace.c ("T", "A", "R", "S"), then after each
+ *      article "= N NAME" (N: articles stored so far; the lines above it
  *      are that article's) */
 #include <stdio.h>
 #include <stdlib.h>

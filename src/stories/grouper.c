@@ -350,17 +350,20 @@ static void window_best(const sl_join_pair *pairs, const int64_t *gaps, size_t n
     }
 }
 
-/* Whether a story links the article's into its thread: enough shared
- * features and a cosine, not lowered by the gap, of a thread when the two
- * are within the story window, or of an undated join when they are not or
- * when only one of them is dated (an undated story of a dated collection
- * may be from any week; the demo's undated treaty talks and its dated mill
- * fire share only place names, cosine 0.10). */
-static int thread_link(const sl_grouper *g, const sl_join_pair *p, int64_t gap, int day_dated,
-                       int story_dated)
+/* Whether a story links another (or an article's new story) into its
+ * thread: within THREAD_WINDOW_DAYS, enough shared features and a cosine,
+ * not lowered by the gap, of `near` (the thread threshold from an article,
+ * the relink threshold from a grown story) when the two are within the
+ * story window, or of an undated join when they are not or when only one
+ * of them is dated (an undated story of a dated collection may be from any
+ * week; the demo's undated treaty talks and its dated mill fire share only
+ * place names, cosine 0.10). */
+static int thread_link(const sl_grouper *g, double near, const sl_join_pair *p, int64_t gap,
+                       int day_dated, int story_dated)
 {
-    int near = gap <= WINDOW_DAYS && day_dated == story_dated;
-    double link = near ? g->thread_threshold : g->join_threshold;
+    if (gap > THREAD_WINDOW_DAYS)
+        return 0;
+    double link = gap <= WINDOW_DAYS && day_dated == story_dated ? near : g->join_threshold;
     return p->shared >= THREAD_MIN_SHARED && p->cosine >= link;
 }
 
@@ -379,7 +382,7 @@ void sl_grouper_take_merge(sl_grouper *g, int64_t *from, int64_t *into)
     g->merge_from = g->merge_into = 0;
 }
 
-/* Which stories a story's search may end at (relink, merge_grown). */
+/* Which stories a story's search may end at (merge_grown). */
 typedef int (*story_filter)(sl_grouper *g, int64_t id, uint32_t other);
 
 /* The candidates of story id's centroid, normalised into v: the query of
@@ -417,25 +420,38 @@ static uint32_t nearest_story(sl_grouper *g, int64_t id, double threshold, uint3
     return nearest;
 }
 
-/* A story of another thread than id's (which id's opened). */
-static int other_thread(sl_grouper *g, int64_t id, uint32_t other)
-{
-    return sl_grouper_thread_of(g, other) != id;
-}
-
 /* A story that opened its own thread is linked again once it has
  * RELINK_ARTICLES articles, story against story: its centroid is the query,
- * and the most similar story of another thread sharing THREAD_MIN_SHARED
- * terms, at a cosine of at least the relink threshold, takes the story's
- * whole thread into its own. One article is a weak thread signal (ECB+: a
- * topic's second event often starts nearer another topic's story than its
- * own); a grown story is a better one. Bounded like a placement. */
+ * and the most similar story of another thread that the thread rule links
+ * it to (thread_link, at the relink threshold within the story window: a
+ * story of weeks before must reach the join similarity, as at a story's
+ * first article) takes the story's whole thread into its own (the later
+ * of equals). One article is a weak thread signal (ECB+: a topic's second
+ * event often starts nearer another topic's story than its own); a grown
+ * story is a better one. Bounded like a placement. */
 static int relink(sl_grouper *g, int64_t id)
 {
     sl_story_slot *s = &g->stories[id];
     if (sl_grouper_thread_of(g, id) != id || s->norm <= 0)
         return 0;
-    uint32_t nearest = nearest_story(g, id, g->relink_threshold, THREAD_MIN_SHARED, other_thread);
+    sl_vector v;
+    candidate cands[TOP_CANDIDATES];
+    size_t n = story_candidates(g, id, &v, cands);
+    uint32_t nearest = 0;
+    double best = 0;
+    for (size_t i = 0; i < n; i++) {
+        const sl_story_slot *c = &g->stories[cands[i].story];
+        if (cands[i].story == id || sl_grouper_thread_of(g, cands[i].story) == id)
+            continue;
+        sl_join_pair p;
+        sl_join_measure(g, &v, c, &p);
+        if (thread_link(g, g->relink_threshold, &p, span_gap(s, c), s->last_day != INT64_MIN,
+                        c->last_day != INT64_MIN) &&
+            p.cosine >= best) {
+            best = p.cosine;
+            nearest = cands[i].story;
+        }
+    }
     if (!nearest)
         return 0;
     int64_t target = sl_grouper_thread_of(g, nearest);
@@ -446,6 +462,30 @@ static int relink(sl_grouper *g, int64_t id)
     g->merge_from = id;
     g->merge_into = target;
     return 0;
+}
+
+/* With a trace set: the story's new article count, and the candidates of
+ * its centroid's search as a link again would see them, at every count
+ * (eval/fit_threads.py replays thread rules from them). One more search
+ * per article, in a trace only. */
+static void trace_story(sl_grouper *g, int64_t id, int64_t thread)
+{
+    const sl_story_slot *s = &g->stories[id];
+    sl_thread_trace_add(g->trace, id, s->articles, thread);
+    if (s->norm <= 0)
+        return;
+    sl_vector v;
+    candidate cands[TOP_CANDIDATES];
+    size_t n = story_candidates(g, id, &v, cands);
+    for (size_t i = 0; i < n; i++) {
+        if (cands[i].story == id)
+            continue;
+        const sl_story_slot *c = &g->stories[cands[i].story];
+        sl_join_pair p;
+        sl_join_measure(g, &v, c, &p);
+        sl_thread_trace_relink(g->trace, cands[i].story, &p, c->articles, span_gap(s, c),
+                               s->last_day != INT64_MIN, c->last_day != INT64_MIN);
+    }
 }
 
 /* A short text's similarity with a story is weighed by the story's size:
@@ -593,7 +633,11 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
             best_story = sim;
             out->story = cands[i].story;
         }
-        if (thread_link(g, &pairs[i], gap, day != INT64_MIN, s->last_day != INT64_MIN) &&
+        if (g->trace)
+            sl_thread_trace_link(g->trace, cands[i].story, &pairs[i], gap, day != INT64_MIN,
+                                 s->last_day != INT64_MIN, s->articles);
+        if (thread_link(g, g->thread_threshold, &pairs[i], gap, day != INT64_MIN,
+                        s->last_day != INT64_MIN) &&
             cosine_sim > best_thread) {
             best_thread = cosine_sim;
             thread_story = cands[i].story;
@@ -628,7 +672,10 @@ int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v
         if ((rc = sl_grouper_set_centroid(g, id, merged, kept)))
             return rc;
     }
-    if (++s->articles == RELINK_ARTICLES && (rc = relink(g, id)))
+    s->articles++;
+    if (g->trace)
+        trace_story(g, id, thread);
+    if (s->articles == RELINK_ARTICLES && (rc = relink(g, id)))
         return rc;
     if (day != INT64_MIN) {
         if (s->last_day == INT64_MIN || day > s->last_day)

@@ -162,4 +162,22 @@ void sl_join_features(const sl_vector *v, const sl_story_slot *s, const sl_join_
 /* One "C story f1 ... fn" line. */
 void sl_join_trace(FILE *out, uint32_t story, const double f[SL_JOIN_FEATURES]);
 
+/* ---- thread_trace.c: the thread decisions' inputs, for replaying them ---- */
+
+/* "T story cosine names shared gap day_dated story_dated articles": a
+ * candidate story of a new story's thread, seen from its first article. */
+void sl_thread_trace_link(FILE *out, uint32_t story, const sl_join_pair *p, int64_t gap,
+                          int day_dated, int story_dated, uint32_t articles);
+/* "A story articles thread": an article added to story, which now has
+ * `articles`; `thread` the one a new story was given (0: its own). */
+void sl_thread_trace_add(FILE *out, int64_t story, uint32_t articles, int64_t thread);
+/* "R story cosine shared articles gap dated story_dated": a candidate of
+ * the last A line's story, seen from its centroid (the search of a link
+ * again); gap: days between their spans; dated: the A line's story is,
+ * story_dated: the candidate is. */
+void sl_thread_trace_relink(FILE *out, uint32_t story, const sl_join_pair *p, uint32_t articles,
+                            int64_t gap, int dated, int story_dated);
+/* "S story new_story": story split, its other part a new story in its thread. */
+void sl_thread_trace_split(FILE *out, int64_t story, int64_t new_story);
+
 #endif

@@ -283,6 +283,8 @@ int sl_grouper_split_apply(sl_grouper *g, int64_t id, int64_t new_id, const sl_m
     if (rc)
         return rc;
     g->stories[new_id].thread = sl_grouper_thread_of(g, id);
+    if (g->trace)
+        sl_thread_trace_split(g->trace, id, new_id);
     if ((rc = rebuild(g, id, m, n, part, 0)))
         return rc;
     return rebuild(g, new_id, m, n, part, 1);

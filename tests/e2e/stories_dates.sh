@@ -4,7 +4,10 @@
 # thread, the mill fire one story outside it, the ferries dated by the day the
 # text states. Then the same files ingested in batches of 1, 7 and all give the
 # same stories and threads, and the fire (dated by its feed) is not threaded
-# with the undated talks it shares place names with.
+# with the undated talks it shares place names with. Last, an invented chess
+# festival (tests/fixtures/stories/threads_days.jsonl), linked again at its
+# fifth report, stays out of the thread of a dock strike nine weeks before
+# that it shares only place names with.
 NAME=stories_dates
 . "$SL_TESTS/e2e/lib.sh"
 
@@ -91,5 +94,23 @@ check "seven files at a time: the same stories and threads" cmp -s "$T/g.all" "$
 check "the folder without dates still makes more than one story" test "$(cut -d' ' -f2 "$T/g.all" | sort -u | wc -l)" -gt 3
 check "without the .txt dates, the dated fire feed item is not threaded with the undated talks" \
   test "$(thread "$T/g.all" nw-2026-0417)" != "$(thread "$T/g.all" 2026-03-04_northwire)"
+
+section "a story grown weeks after another, sharing only place names, stays out of its thread"
+FX="$SL_TESTS/fixtures/stories/threads_days.jsonl"
+expect_exit 0 "$S" --db "$T/days.db" --quiet ingest "$FX"
+story_groups "$T/days.db" "$T/g.days"
+check "the five chess reports are one story" \
+  test "$(awk '$1 ~ /^chess-/ { print $2 }' "$T/g.days" | sort -u | wc -l)" -eq 1
+check "the chess festival is not in the thread of the dock strike of 63 days before (cosine 0.216 at its fifth report, under the join similarity asked beyond the story window)" \
+  test "$(thread "$T/g.days" chess-1)" != "$(thread "$T/g.days" strike-0)"
+mkdir "$T/days"
+split -l 1 "$FX" "$T/days/line."
+for f in "$T"/days/line.*; do
+  mv "$f" "$f.jsonl"
+  "$S" --db "$T/days1.db" --quiet ingest "$f.jsonl" || echo "$f" >>"$T/days.err"
+done
+check "one report per process: every report stored" test ! -s "$T/days.err"
+story_groups "$T/days1.db" "$T/g.days1"
+check "one report per process: the same stories and threads" cmp -s "$T/g.days" "$T/g.days1"
 
 finish

@@ -53,7 +53,8 @@ TEST(grouper_joins_alike_and_splits_unlike)
 
 /* The join features of each pair (for eval/fit_stories.py): one line per
  * candidate within the window, its cosine the one the decision used, and
- * the decision the same with and without the trace. */
+ * the decision the same with and without the trace; its thread line
+ * follows (eval/fit_threads.py). */
 TEST(grouper_trace_prints_the_pairs_features)
 {
     sl_grouper *g = sl_grouper_new();
@@ -81,9 +82,80 @@ TEST(grouper_trace_prints_the_pairs_features)
     CHECK(fabs(x[2] - x[0]) < 1e-6); /* no other candidate: the margin is the cosine */
     CHECK(fabs(x[3] - 7.0 / 8) < 1e-6); /* 7 of its 8 terms are in the story */
     CHECK(x[4] == 1 && x[7] == 1 && x[8] == 1); /* a day's gap, dated, short (8 terms) */
+    /* ...and the same story as a candidate of the thread link */
+    CHECK_INT(fscanf(f, "T\t%u\t", &story), 1);
+    CHECK_INT(story, 1);
+    while (fgetc(f) != '\n' && !feof(f))
+        ;
     CHECK(fgetc(f) == EOF); /* the rehab story shares nothing: not a candidate */
     fclose(f);
     sl_grouper_free(g);
+}
+
+/* The thread decisions' inputs (for eval/fit_threads.py's replay): a new
+ * story's candidates from its first article ("T"), each add with its
+ * story's count and the thread it was given ("A"), the candidates of its
+ * centroid ("R"); the placements and threads the same with and without
+ * the trace. */
+TEST(grouper_thread_trace_prints_what_the_thread_rule_reads)
+{
+    uint64_t near_ids[64]; /* four words of the quake's: cosine 0.177, a relative */
+    for (int i = 0; i < 64; i++)
+        near_ids[i] = i < 4 ? quake[i] : 300 + (uint64_t)i;
+    sl_vector a = vec(quake, 8), c = vec(rehab, 8), near = vec(near_ids, 64);
+    int64_t threads[2][3];
+    FILE *f = tmpfile();
+    CHECK(f != NULL);
+    for (int traced = 0; traced < 2; traced++) {
+        sl_grouper *g = sl_grouper_new();
+        sl_grouper_set_trace(g, traced ? f : NULL);
+        int64_t next = 1;
+        put(g, &a, INT64_MIN, &next, &threads[traced][0]);
+        put(g, &c, INT64_MIN, &next, &threads[traced][1]);
+        put(g, &near, INT64_MIN, &next, &threads[traced][2]);
+        sl_grouper_free(g);
+    }
+    CHECK_INT(threads[1][2], threads[0][2]);
+    CHECK_INT(threads[1][2], 1); /* the third story goes into the quake's thread */
+    rewind(f);
+    char line[256];
+    int adds = 0, links = 0, relinks = 0;
+    while (fgets(line, sizeof line, f)) {
+        unsigned story = 0, shared = 0, articles = 0;
+        long long count = 0, thread = -1, gap = -1;
+        int day_dated = -1, story_dated = -1;
+        double cosine = 0, names = -1;
+        if (line[0] == 'A') {
+            CHECK_INT(sscanf(line, "A\t%u\t%lld\t%lld", &story, &count, &thread), 3);
+            CHECK_INT(story, adds + 1);
+            CHECK_INT(count, 1);
+            CHECK_INT(thread, adds == 2 ? 1 : 0); /* the thread given: the quake's, else its own */
+            adds++;
+        } else if (line[0] == 'T') {
+            CHECK_INT(sscanf(line, "T\t%u\t%lf\t%lf\t%u\t%lld\t%d\t%d\t%u", &story, &cosine,
+                             &names, &shared, &gap, &day_dated, &story_dated, &articles), 8);
+            CHECK_INT(adds, 2); /* printed when the third article is placed */
+            CHECK_INT(story, 1);
+            CHECK(fabs(cosine - 4 / sqrt(8.0 * 64)) < 1e-5);
+            CHECK_INT(shared, 4);
+            CHECK(gap == 0 && day_dated == 0 && story_dated == 0 && articles == 1);
+            links++;
+        } else if (line[0] == 'R') {
+            CHECK_INT(sscanf(line, "R\t%u\t%lf\t%u\t%u\t%lld\t%d\t%d", &story, &cosine, &shared,
+                             &articles, &gap, &day_dated, &story_dated), 7);
+            CHECK(gap == 0 && day_dated == 0 && story_dated == 0);
+            CHECK_INT(adds, 3); /* the third story's centroid finds the quake's */
+            CHECK_INT(story, 1);
+            CHECK_INT(shared, 4);
+            relinks++;
+        } else {
+            CHECK(line[0] == 'C'); /* the join's features (above) */
+        }
+    }
+    CHECK_INT(adds, 3);
+    CHECK_INT(links, 1);
+    CHECK_INT(relinks, 1);
+    fclose(f);
 }
 
 TEST(grouper_date_window_starts_a_story_in_the_same_thread)
@@ -474,6 +546,42 @@ TEST(grouper_grown_story_is_linked_again_into_a_thread)
     CHECK_INT(into, 1);
     sl_grouper_free(g);
     sl_grouper_free(h);
+}
+
+/* Five reports of a story weeks after the (dated) quake, sharing four
+ * of their 64 words with it (place names; cosine 0.177): a new story, not
+ * threaded at its first article (beyond the story window, or with one of
+ * the two undated, a link needs the join similarity, 0.225), nor at its
+ * fifth, when it is linked again by the same rule: 60 days on, or
+ * undated, it must still reach 0.225, and 200 days on (beyond
+ * THREAD_WINDOW_DAYS) nothing links it. It used to be linked again at
+ * 0.11 whatever its days. (Two stories both undated, or both dated within
+ * the window, are linked again at 0.11:
+ * grouper_grown_story_is_linked_again_into_a_thread.) */
+TEST(grouper_grown_story_is_linked_again_by_the_rule_of_its_days)
+{
+    uint64_t ids[64];
+    for (int i = 0; i < 64; i++)
+        ids[i] = i < 4 ? quake[i] : 400 + (uint64_t)i;
+    sl_vector a = vec(quake, 8), b = vec(ids, 64);
+    const int64_t days[] = {160, 300, INT64_MIN};
+    for (int k = 0; k < 3; k++) {
+        sl_grouper *g = sl_grouper_new();
+        int64_t next = 1, thread = 0, from = 0, into = 0;
+        CHECK_INT(put(g, &a, 100, &next, NULL), 1);
+        CHECK_INT(put(g, &b, days[k], &next, &thread), 2);
+        CHECK_INT(thread, 2); /* a thread of its own at its first article */
+        for (int n = 2; n <= 5; n++) {
+            CHECK_INT(put(g, &b, days[k], &next, NULL), 2);
+            sl_grouper_take_merge(g, &from, &into);
+            CHECK_INT(from, 0);
+            CHECK_INT(into, 0);
+        }
+        sl_placement p;
+        sl_grouper_place(g, &b, days[k], &p);
+        CHECK_INT(p.thread, 2); /* still its own thread */
+        sl_grouper_free(g);
+    }
 }
 
 /* Saves one pending document-frequency increment into a grouper (as the
