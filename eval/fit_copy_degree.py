@@ -22,6 +22,10 @@ and dataset of rewrite/llmfake (with a seventh of the negatives) scored by
 a model fitted without it. The set with the best held-out AUC is fitted on
 all the pairs and printed as C for degree.c. The Clough-Stevenson answers,
 on which the degree is reported (eval/copies_clough.py), play no part.
+The product's form is not chosen by this AUC: the labels here say copy or
+not, nothing of how much, and P(copy) alone ranks them as well (printed);
+but a probability is near 1 for every sure copy, cut and paste or heavy
+rewrite alike: the wording kept is what grades the degree.
 Needs numpy.
 """
 import argparse
@@ -111,8 +115,9 @@ def main():
     y, w, folds = np.array(labels, float), np.array(weights), np.array(folds)
     kept = (features[:, fc.FEATURES.index("order")] + literal) / 2
     print("%d compared pairs of whole texts (%d copies)" % (len(y), int(y.sum())))
-    print("held-out ROC AUC, copies against not (order alone %.4f, literal alone %.4f):"
-          % (auc(features[:, 0], y), auc(literal, y)))
+    print("ROC AUC, copies against not, of the measures alone (nothing fitted): order %.4f, "
+          "literal %.4f, the wording kept (their mean) %.4f" % (auc(features[:, 0], y), auc(literal, y), auc(kept, y)))
+    print("held-out ROC AUC of the degree, P(copy) over each feature set:")
     best = None
     for names in FEATURE_SETS:
         X = features[:, [fc.FEATURES.index(n) for n in names]]
@@ -123,6 +128,8 @@ def main():
     a, names = best
     X = features[:, [fc.FEATURES.index(n) for n in names]]
     b = fit(X, y, w)
+    print("the same held out without the wording kept, P(copy) alone: %.4f"
+          % auc(held_out(X, y, w, folds, np.ones(len(y))), y))
     print("SCORE copies_degree_heldout_auc %.4f" % a)
     print("SCORE copies_degree_fitted_auc %.4f" % auc(degree(b, X, kept), y))
     print("\n/* features: %s */" % ", ".join(names))
