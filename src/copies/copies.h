@@ -80,6 +80,8 @@ int sl_sketcher_run(sl_sketcher *sk, const char *text, size_t len, sl_buf *norma
 
 void sl_sort_u32(uint32_t *a, size_t n);
 void sl_sort_u64(uint64_t *a, size_t n);
+/* Sorts and keeps one of each value; returns how many are left. */
+size_t sl_sort_u64_distinct(uint64_t *a, size_t n);
 
 /* ---- similarity.c: how alike two sentences are ---- */
 

@@ -27,12 +27,7 @@ int sl_runs_collect(const sl_sketch *s, sl_runs *out)
         return SL_ENOMEM;
     for (size_t k = 0; k + 2 < n; k++)
         out->items[out->n++] = run_code(s->terms.items + k);
-    sl_sort_u64(out->items, out->n);
-    size_t kept = 0;
-    for (size_t k = 0; k < out->n; k++)
-        if (!kept || out->items[k] != out->items[kept - 1])
-            out->items[kept++] = out->items[k];
-    out->n = kept;
+    out->n = sl_sort_u64_distinct(out->items, out->n);
     return 0;
 }
 
