@@ -117,7 +117,7 @@ sl_sentence_view sl_sentence_sets_view(const sl_sentence_sets *sets, uint32_t k)
  * first SL_ALIGNMENT_FEATURES are word overlaps and orders, the rest
  * wording.c's machine-translation metrics. */
 #define SL_ALIGNMENT_FEATURES 12
-#define SL_SIMILARITY_FEATURES 26
+#define SL_SIMILARITY_FEATURES 23
 void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
                           double f[SL_SIMILARITY_FEATURES]);
 /* Similarity in [0, 1], the score the alignment adds up: a model's
@@ -173,10 +173,6 @@ typedef struct sl_wording {
     double edit_rate;                        /* word edit distance over the longer length */
     double synonyms_a, synonyms_b;           /* share of a's (b's) content terms the other
                                                 has, as they are or as a WordNet synonym */
-    double meteor_a, meteor_b;               /* METEOR's score of a's words matched in b
-                                                (b's in a): recall-weighted F-mean of the
-                                                matches less the fragmentation penalty */
-    double fragmentation;                    /* chunks over matches, the higher way */
 } sl_wording;
 void sl_wording_measure(const sl_sentence_view *a, const sl_sentence_view *b, sl_wording *out);
 

@@ -364,10 +364,7 @@ static void wording_features(const sl_sentence_view *a, const sl_sentence_view *
     }
     *g++ = w.edit_rate;                               /* word edit distance */
     *g++ = fmin(w.synonyms_a, w.synonyms_b);         /* content kept, synonyms counted */
-    *g++ = fmax(w.synonyms_a, w.synonyms_b);
-    *g++ = fmin(w.meteor_a, w.meteor_b);             /* METEOR, matches in chunks */
-    *g++ = fmax(w.meteor_a, w.meteor_b);
-    *g = w.fragmentation;
+    *g = fmax(w.synonyms_a, w.synonyms_b);
 }
 
 /* Every feature but the costly ones. */

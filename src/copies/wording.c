@@ -1,10 +1,8 @@
 /* wording.c — machine-translation metrics read as paraphrase evidence
  * (Madnani et al. 2012): BLEU's n-gram precisions both ways, a word edit
- * distance, content words matched through WordNet synonyms, and METEOR's
- * matches in chunks. Measured
+ * distance, and content words matched through WordNet synonyms. Measured
  * on the stem codes a sentence's sketch holds, so they serve stored
  * sketches as well as fresh texts; similarity.c weighs them. */
-#include <math.h>
 #include <string.h>
 
 #include "copies/copies.h"
@@ -129,34 +127,6 @@ static double kept_with_synonyms(const sl_sentence_view *a, const sl_sentence_vi
     return (double)kept / (double)a->n_content;
 }
 
-/* METEOR (Banerjee and Lavie 2005) on word stems: each word of a matched
- * to the first unmatched equal word of b; the F-mean of precision and
- * recall weighted 9 to 1 towards recall (b the reference), less the
- * penalty 0.5 (chunks / matches)^3, a chunk being a run of matches
- * adjacent in both. `*fragmentation` gets chunks / matches (1 when none). */
-static double meteor(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, double *fragmentation)
-{
-    bool used[SL_SKETCH_TERMS] = {false};
-    size_t matches = 0, chunks = 0, last_i = 0, last_j = 0;
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++) {
-            if (used[j] || SL_TERM_ID(a[i]) != SL_TERM_ID(b[j]))
-                continue;
-            used[j] = true;
-            chunks += !matches || i != last_i + 1 || j != last_j + 1;
-            matches++;
-            last_i = i;
-            last_j = j;
-            break;
-        }
-    *fragmentation = matches ? (double)chunks / (double)matches : 1;
-    if (!matches)
-        return 0;
-    double precision = (double)matches / (double)na, recall = (double)matches / (double)nb;
-    double fmean = 10 * precision * recall / (recall + 9 * precision);
-    return fmean * (1 - 0.5 * *fragmentation * *fragmentation * *fragmentation);
-}
-
 void sl_wording_measure(const sl_sentence_view *a, const sl_sentence_view *b, sl_wording *out)
 {
     memset(out, 0, sizeof *out);
@@ -166,8 +136,4 @@ void sl_wording_measure(const sl_sentence_view *a, const sl_sentence_view *b, sl
     out->edit_rate = edit_rate(a->seq, na, b->seq, nb);
     out->synonyms_a = kept_with_synonyms(a, b);
     out->synonyms_b = kept_with_synonyms(b, a);
-    double fragmentation_b;
-    out->meteor_a = meteor(a->seq, na, b->seq, nb, &out->fragmentation);
-    out->meteor_b = meteor(b->seq, nb, a->seq, na, &fragmentation_b);
-    out->fragmentation = fmax(out->fragmentation, fragmentation_b);
 }
