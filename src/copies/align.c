@@ -95,6 +95,7 @@ struct sl_comparer {
     const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
     SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
     sl_runs runs_a, runs_b;              /* each text's three-word runs (literal.c) */
+    bool runs_a_ready;                   /* runs_a is a's (read when first needed) */
     double total_a;
     double best_similarity;       /* of any pair scored */
     uint32_t best_pair_a, best_pair_b;   /* that pair's sentences */
@@ -558,14 +559,33 @@ static int collect_anchors(sl_comparer *c, const sl_sketch *s)
     return 0;
 }
 
+/* The degree of copying (degree.c) and the three-word runs it reads: of a
+ * copy, and of every pair a thorough comparer aligns; ingest and dedup
+ * keep no other pair, and sorting the runs of every candidate was a tenth
+ * of the stage's work (callgrind, docs/copies.md). */
+static int grade(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
+{
+    if (out->kind == SL_COPY_NONE && !c->thorough)
+        return 0;
+    if (!c->runs_a_ready && sl_runs_collect(c->a, &c->runs_a))
+        return SL_ENOMEM;
+    c->runs_a_ready = true;
+    if (sl_runs_collect(b, &c->runs_b))
+        return SL_ENOMEM;
+    out->literal_share = sl_runs_kept(&c->runs_a, &c->runs_b);
+    out->score = sl_copy_degree(out);
+    return 0;
+}
+
 int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
 {
     c->a = NULL;
+    c->runs_a_ready = false;
     uint32_t na = sl_sketch_sentences(a);
     c->shared.n = 0;
     if (sl_sentence_sets_build(a, &c->sets_a) || weigh(&c->sets_a, &c->weight_a, &c->total_a) ||
         index_sentences(c, &c->sets_a) || sl_vec_reserve(&c->shared, na) ||
-        collect_terms(a, &c->terms_a) || sl_runs_collect(a, &c->runs_a) ||
+        collect_terms(a, &c->terms_a) ||
         sl_order_prepare(c->order, a->terms.items, a->terms.n) || collect_anchors(c, a) ||
         sl_order_prepare(c->anchor_order, c->anchors.items, c->anchors.n))
         return SL_ENOMEM;
@@ -605,10 +625,8 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     if (sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
         score_pairs(c) || collect_anchors(c, b) ||
         sl_order_measure(c->anchor_order, c->anchors.items, c->anchors.n, &out->anchor_order) ||
-        sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread) ||
-        sl_runs_collect(b, &c->runs_b))
+        sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread))
         return SL_ENOMEM;
-    out->literal_share = sl_runs_kept(&c->runs_a, &c->runs_b);
     out->best_similarity = c->best_similarity;
     if (c->thorough && c->best_similarity > 0) {
         sl_sentence_view va = sl_sentence_sets_view(&c->sets_a, c->best_pair_a);
@@ -629,9 +647,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     if (end >= 0 && take_chain(c, end, c->total_a, total_b, out))
         return SL_ENOMEM;
     classify(c->sets_a.content.n, c->sets_b.content.n, out);
-    /* graded for every aligned pair, copy or not: how much it copies */
-    out->score = sl_copy_degree(out);
-    return 0;
+    return grade(c, b, out);
 }
 
 int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl_comparison *out)

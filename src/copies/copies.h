@@ -233,8 +233,8 @@ typedef struct sl_aligned_pair {
 
 typedef struct sl_comparison {
     sl_copy_kind kind;    /* NONE when the texts are not copies */
-    double score;         /* in [0, 1]: the degree of copying (sl_copy_degree), for every
-                             aligned pair, copies or not; 0 when not aligned */
+    double score;         /* in [0, 1]: the degree of copying (sl_copy_degree) of a copy,
+                             and of every pair a thorough comparer aligns; else 0 */
     double cover_a, cover_b;             /* share of each text covered, weighted by similarity */
     double aligned_a, aligned_b;         /* share of each text in pairs that say the same thing */
     double best_similarity;              /* best sentence pair compared (aligned or not) */
@@ -259,7 +259,8 @@ typedef struct sl_comparison {
     double term_spread;                  /* sl_order_spread: shared terms where they stood */
     double match_spread;                 /* the same over sentences: each sentence of the text
                                             with fewer and the place of its best match */
-    double literal_share;                /* sl_runs_kept: three-word runs kept as they are */
+    double literal_share;                /* sl_runs_kept: three-word runs kept as they are
+                                            (measured where the score is graded) */
     size_t terms_a, terms_b;             /* distinct content terms of each text */
     size_t unquoted_fewer;               /* distinct unquoted content terms of the text
                                             with fewer of them */
