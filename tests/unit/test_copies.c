@@ -470,6 +470,19 @@ TEST(degree_follows_how_much_is_copied)
     CHECK(other < 0.1);   /* not a copy: graded, and low */
     kind_of(WIRE, WIRE, &cmp);
     CHECK(cmp.score > 0.95);
+    /* ingest's comparer grades copies only: a pair it does not keep scores 0 */
+    sketched sa = {0}, sb = {0};
+    sketch_of(&sa, OTHER_REPORT);
+    sketch_of(&sb, WIRE);
+    sl_comparer *c = sl_comparer_new();
+    CHECK_INT(sl_copies_compare(c, &sa.sketch, &sb.sketch, &cmp), 0);
+    CHECK(cmp.kind == SL_COPY_NONE && cmp.score == 0);
+    sketch_of(&sa, WIRE_HEAVY);
+    CHECK_INT(sl_copies_compare(c, &sa.sketch, &sb.sketch, &cmp), 0);
+    CHECK(cmp.kind == SL_COPY_REWRITE && cmp.score == heavy);
+    sl_comparer_free(c);
+    sketched_free(&sa);
+    sketched_free(&sb);
     sl_comparison_free(&cmp);
 }
 
