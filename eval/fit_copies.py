@@ -232,7 +232,9 @@ def run_tool(tool, c, gold_pairs):
         if parts[0] == "C":
             cands[parts[1]] = parts[2:]
         elif parts[0] in "PG":
-            row = (parts[1], parts[2], parts[3], [float(v) for v in parts[4:]])
+            bar = parts.index("|")   # the decision's features | the degree's other measure
+            row = (parts[1], parts[2], parts[3], [float(v) for v in parts[4:bar]],
+                   [float(v) for v in parts[bar + 1:]])
             (pairs.append(row) if parts[0] == "P" else gold.__setitem__((parts[1], parts[2]), row))
     return cands, pairs, gold, p.stderr.strip()
 
@@ -284,6 +286,29 @@ def fold_of(c, ka, kb):
             s = m["subset"]
             return s.split("/")[1] if s.startswith("llmfake") else s
     return None
+
+
+def label_pairs(c, pairs):
+    """The compared pairs the fit learns from, with their labels (1 a
+    rewrite and an original of its group), weights, folds (a rewrite's
+    generator or dataset; a negative's BASIL event or ECB+ topic, else the
+    pair, hashed into one of 7) and whether they are cut texts."""
+    rows, labels, folds, weights, shorts = [], [], [], [], []
+    for r in pairs:
+        cls = cr.classify(c.meta[r[0]], c.meta[r[1]])
+        # two rewrites or two originals of one group say nothing; ECB+ holds
+        # real wire copies, which the rules call near, contains or excerpt:
+        # the other ECB+ pairs are same-topic reports, negatives
+        if cls == "ignored" or (cls == "distractor" and r[2] in RULE_KINDS):
+            continue
+        rows.append(r)
+        shorts.append(r[0].startswith("lead"))
+        labels.append(1 if cls == "tp" else 0)
+        weights.append({"basil": BASIL_WEIGHT, "distractor": ECB_WEIGHT}.get(cls, 1.0))
+        m = c.meta[r[0]]
+        unit = m.get("event") or m.get("topic") or "%s %s" % r[:2]
+        folds.append(fold_of(c, r[0], r[1]) or "neg%d" % (zlib.crc32(unit.encode()) % 7))
+    return rows, labels, folds, weights, shorts
 
 
 def decide(model, t, row):
@@ -406,22 +431,7 @@ def main():
     print("missed (rewrites whose original the index does not propose): %s" % " ".join(sorted(missed)))
     print("SCORE copies_candidate_recall %.4f" % (tot[0] / tot[1]))
 
-    # labelled pairs
-    rows, labels, folds, weights, shorts = [], [], [], [], []
-    for r in pairs + short:
-        cls = cr.classify(c.meta[r[0]], c.meta[r[1]])
-        # two rewrites or two originals of one group say nothing; ECB+ holds
-        # real wire copies, which the rules call near, contains or excerpt:
-        # the other ECB+ pairs are same-topic reports, negatives
-        if cls == "ignored" or (cls == "distractor" and r[2] in RULE_KINDS):
-            continue
-        rows.append(r)
-        shorts.append(r[0].startswith("lead"))
-        labels.append(1 if cls == "tp" else 0)
-        weights.append({"basil": BASIL_WEIGHT, "distractor": ECB_WEIGHT}.get(cls, 1.0))
-        m = c.meta[r[0]]   # a negative's fold: its BASIL event or ECB+ topic, else the pair
-        unit = m.get("event") or m.get("topic") or "%s %s" % r[:2]
-        folds.append(fold_of(c, r[0], r[1]) or "neg%d" % (zlib.crc32(unit.encode()) % 7))
+    rows, labels, folds, weights, shorts = label_pairs(c, pairs + short)
     if args.dump:
         with open(args.dump, "w") as f:
             for r, y, fo in zip(rows, labels, folds):

@@ -11,9 +11,11 @@
  *       # then a line "--", then KEYA \t KEYB pairs to compare as well
  *   -> per article, in input order as ingest meets them: "C KEY CAND..." (the
  *      candidates the copy index proposes among the articles before it, best
- *      first) and "P KEY CAND KIND f1 ... fn" for each (the pair features of
- *      src/copies/decide.c, KIND the engine's kind); then "G KEYA KEYB KIND
- *      f1 ... fn" for each listed pair (eval/fit_copies.py). The time spent
+ *      first) and "P KEY CAND KIND f1 ... fn | L" for each (the pair features
+ *      of src/copies/decide.c, KIND the engine's kind, L the literal share
+ *      that src/copies/degree.c reads besides them); then "G KEYA KEYB KIND
+ *      f1 ... fn | L" for each listed pair (eval/fit_copies.py,
+ *      eval/fit_copy_degree.py). The time spent
  *      finding candidates and comparing goes to stderr. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,7 +125,7 @@ static void print_pair(char tag, const char *ka, const char *kb, const sl_compar
     printf("%c %s %s %s", tag, ka, kb, sl_copy_kind_name(cmp->kind));
     for (int k = 0; k < SL_COPY_FEATURES; k++)
         printf(" %.6f", f[k]);
-    printf("\n");
+    printf(" | %.6f\n", cmp->literal_share);
 }
 
 static int find_key(const article *arts, size_t n, const char *key)

@@ -244,7 +244,8 @@ typedef struct sl_copy {
     int64_t article_id;   /* the copy */
     int64_t of_id;        /* the original: the earlier published of the two */
     sl_copy_kind kind;    /* never SL_COPY_NONE */
-    double score;         /* in [0,1]: the share of the shorter text the other covers */
+    double score;         /* in [0,1]: the degree of copying: 1 for exact copies; else the
+                             probability of a copy times the wording kept (docs/copies.md) */
     int same_origin;      /* 1 when the dates are missing or equal: the original is
                              then the one that contains the other or carries a credit */
     char *credit;         /* the credit line's source found in the copy ("Reuters"), or NULL */
@@ -267,7 +268,8 @@ SL_API void sl_copy_list_free(sl_copy_list *list);
  * without compatibility characters are the texts as given. */
 typedef struct sl_text_comparison {
     sl_copy_kind kind;         /* SL_COPY_NONE when the texts are not copies */
-    double score;              /* in [0,1]; 0 when "none" */
+    double score;              /* in [0,1]: the degree of copying, graded for every pair
+                                  ("none" too: low when little is copied) */
     double cover_a, cover_b;   /* share of a (of b) the aligned sentences cover, weighted by similarity */
     double aligned_a, aligned_b; /* share of a (of b) in sentence pairs that say the same thing */
     double best_similarity;    /* the most similar sentence pair, in [0,1] */

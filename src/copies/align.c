@@ -94,6 +94,8 @@ struct sl_comparer {
     SL_VEC(uint32_t) anchors;         /* a text's names and figures, in text order */
     const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
     SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
+    sl_runs runs_a, runs_b;              /* each text's three-word runs (literal.c) */
+    bool runs_a_ready;                   /* runs_a is a's (read when first needed) */
     double total_a;
     double best_similarity;       /* of any pair scored */
     uint32_t best_pair_a, best_pair_b;   /* that pair's sentences */
@@ -137,6 +139,8 @@ void sl_comparer_free(sl_comparer *c)
     sl_sentence_sets_free(&c->sets_b);
     sl_vec_free(&c->terms_a);
     sl_vec_free(&c->terms_b);
+    sl_vec_free(&c->runs_a);
+    sl_vec_free(&c->runs_b);
     sl_order_scratch_free(c->order);
     sl_order_scratch_free(c->anchor_order);
     sl_sentence_masks_free(c->masks_b);
@@ -519,21 +523,16 @@ static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
     bool b_holds_a = out->b_holds_a || (verbatim && a_shorter);
     if (anchors && ((out->a_holds_b && out->b_holds_a) || (verbatim && same_length))) {
         out->kind = SL_COPY_NEAR;
-        out->score = out->order_overlap > out->cover_a ? out->order_overlap : out->cover_a;
         return;
     }
     if (anchors && (a_holds_b || b_holds_a)) {
         out->kind = a_holds_b ? SL_COPY_CONTAINS : SL_COPY_EXCERPT;
-        out->score = verbatim ? out->order_overlap : a_holds_b ? out->cover_b : out->cover_a;
         return;
     }
     /* A rewrite: the learned decision (decide.c), names and figures
      * agreeing (Reuters wire items on one subject share their wording, not
      * their figures: without this, 335 of 822 rewrite relations there kept
-     * fewer than half the figures), with aligned sentences as evidence; its score is the share of wording kept in order (the
-     * model's probability says how sure the decision is, not how much was
-     * copied: on Clough-Stevenson it puts heavy revisions above cut and
-     * paste). */
+     * fewer than half the figures), with aligned sentences as evidence. */
     if (!out->pairs.n || !sl_copy_worth_aligning(out))
         return;
     size_t fewer = out->terms_a < out->terms_b ? out->terms_a : out->terms_b;
@@ -544,10 +543,8 @@ static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
     out->rewrite_probability = sl_copy_rewrite_probability(out);
     bool model_says = fewer >= MODEL_WORDS && out->rewrite_probability >= sl_copy_rewrite_threshold;
     bool model_anchors = out->specific_overlap >= COPY_NAMES && figures_agree(out);
-    if (kept_wording || (model_anchors && model_says)) {
+    if (kept_wording || (model_anchors && model_says))
         out->kind = SL_COPY_REWRITE;
-        out->score = out->order_overlap;
-    }
 }
 
 /* The sketch's names and figures, in text order, into c->anchors. */
@@ -562,9 +559,28 @@ static int collect_anchors(sl_comparer *c, const sl_sketch *s)
     return 0;
 }
 
+/* The degree of copying (degree.c) and the three-word runs it reads: of a
+ * copy, and of every pair a thorough comparer aligns; ingest and dedup
+ * keep no other pair, and sorting the runs of every candidate was a tenth
+ * of the stage's work (callgrind, docs/copies.md). */
+static int grade(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
+{
+    if (out->kind == SL_COPY_NONE && !c->thorough)
+        return 0;
+    if (!c->runs_a_ready && sl_runs_collect(c->a, &c->runs_a))
+        return SL_ENOMEM;
+    c->runs_a_ready = true;
+    if (sl_runs_collect(b, &c->runs_b))
+        return SL_ENOMEM;
+    out->literal_share = sl_runs_kept(&c->runs_a, &c->runs_b);
+    out->score = sl_copy_degree(out);
+    return 0;
+}
+
 int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
 {
     c->a = NULL;
+    c->runs_a_ready = false;
     uint32_t na = sl_sketch_sentences(a);
     c->shared.n = 0;
     if (sl_sentence_sets_build(a, &c->sets_a) || weigh(&c->sets_a, &c->weight_a, &c->total_a) ||
@@ -588,7 +604,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     out->a_holds_b = out->b_holds_a = false;
     out->order_overlap = out->specific_overlap = out->number_overlap = out->term_overlap = 0;
     out->term_overlap_more = out->paired_share = out->anchor_order = 0;
-    out->term_spread = out->match_spread = 0;
+    out->term_spread = out->match_spread = out->literal_share = 0;
     out->numbers_fewer = out->unquoted_fewer = 0;
     out->rewrite_probability = out->paraphrase = 0;
     out->pairs.n = 0;
@@ -631,7 +647,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     if (end >= 0 && take_chain(c, end, c->total_a, total_b, out))
         return SL_ENOMEM;
     classify(c->sets_a.content.n, c->sets_b.content.n, out);
-    return 0;
+    return grade(c, b, out);
 }
 
 int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl_comparison *out)

@@ -80,6 +80,8 @@ int sl_sketcher_run(sl_sketcher *sk, const char *text, size_t len, sl_buf *norma
 
 void sl_sort_u32(uint32_t *a, size_t n);
 void sl_sort_u64(uint64_t *a, size_t n);
+/* Sorts and keeps one of each value; returns how many are left. */
+size_t sl_sort_u64_distinct(uint64_t *a, size_t n);
 
 /* ---- similarity.c: how alike two sentences are ---- */
 
@@ -210,6 +212,15 @@ int sl_order_measure(sl_order_scratch *o, const uint32_t *b, size_t nb, double *
  * names and words where its own story needs them. 0 under 3 shared terms. */
 int sl_order_spread(sl_order_scratch *o, const uint32_t *b, size_t nb, double *out);
 
+/* ---- literal.c: word runs kept as they are ---- */
+
+/* A text's three-word runs (codes of its word stems, stop words included),
+ * sorted and distinct. */
+typedef SL_VEC(uint64_t) sl_runs;
+int sl_runs_collect(const sl_sketch *s, sl_runs *out);
+/* Share of the runs of the text with fewer of them that the other has. */
+double sl_runs_kept(const sl_runs *a, const sl_runs *b);
+
 /* ---- align.c: comparing two articles ---- */
 
 /* The kind named `name` (sl_copy_kind_name's), SL_COPY_NONE when unknown. */
@@ -222,7 +233,8 @@ typedef struct sl_aligned_pair {
 
 typedef struct sl_comparison {
     sl_copy_kind kind;    /* NONE when the texts are not copies */
-    double score;         /* in [0, 1]: how much of the shorter text the other covers */
+    double score;         /* in [0, 1]: the degree of copying (sl_copy_degree) of a copy,
+                             and of every pair a thorough comparer aligns; else 0 */
     double cover_a, cover_b;             /* share of each text covered, weighted by similarity */
     double aligned_a, aligned_b;         /* share of each text in pairs that say the same thing */
     double best_similarity;              /* best sentence pair compared (aligned or not) */
@@ -247,6 +259,8 @@ typedef struct sl_comparison {
     double term_spread;                  /* sl_order_spread: shared terms where they stood */
     double match_spread;                 /* the same over sentences: each sentence of the text
                                             with fewer and the place of its best match */
+    double literal_share;                /* sl_runs_kept: three-word runs kept as they are
+                                            (measured where the score is graded) */
     size_t terms_a, terms_b;             /* distinct content terms of each text */
     size_t unquoted_fewer;               /* distinct unquoted content terms of the text
                                             with fewer of them */
@@ -287,6 +301,15 @@ extern const double sl_copy_rewrite_threshold;
 /* Whether a pair is worth aligning at all: cheap measures taken before the
  * alignment (order_overlap, term_overlap). */
 bool sl_copy_worth_aligning(const sl_comparison *cmp);
+
+/* ---- degree.c: how much of a text is copied ---- */
+
+/* The degree of copying a compared pair shows, in [0, 1]: the probability
+ * that it is a copy at all (a small logistic model whose weights are all
+ * positive, so that more evidence never lowers it) times the wording kept
+ * (words in order and three-word runs as they are, averaged). The score of
+ * every copy relation and of `storyline compare` (eval/fit_copy_degree.py). */
+double sl_copy_degree(const sl_comparison *cmp);
 
 /* ---- index.c: key terms -> the articles that have them ---- */
 

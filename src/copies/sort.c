@@ -9,3 +9,13 @@
 
 SL_SORT_DEFINE(, sl_sort_u32, uint32_t, SL_SORT_NUMERIC_LESS)
 SL_SORT_DEFINE(, sl_sort_u64, uint64_t, SL_SORT_NUMERIC_LESS)
+
+size_t sl_sort_u64_distinct(uint64_t *a, size_t n)
+{
+    sl_sort_u64(a, n);
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!m || a[k] != a[m - 1])
+            a[m++] = a[k];
+    return m;
+}

@@ -57,12 +57,7 @@ static int push_pairs(pair_vec *senses, pair_vec *reach, const sl_wordnet *wn, u
 static int rows(pair_vec *pairs, const uint32_t *codes, size_t n_codes, uint32_t **starts,
                 uint32_t **ids)
 {
-    sl_sort_u64(pairs->items, pairs->n);
-    size_t m = 0;
-    for (size_t k = 0; k < pairs->n; k++)
-        if (!m || pairs->items[k] != pairs->items[m - 1])
-            pairs->items[m++] = pairs->items[k];
-    pairs->n = m;
+    size_t m = pairs->n = sl_sort_u64_distinct(pairs->items, pairs->n);
     *starts = sl_malloc((n_codes + 1) * sizeof **starts);
     *ids = sl_malloc((m ? m : 1) * sizeof **ids);
     if (!*starts || !*ids)

@@ -115,7 +115,7 @@ section "compare"
 expect_exit 0 "$S" compare "$EX/2026-04-18_harbour-herald_eskmoor-mill-fire.txt" "$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt"
 check "compare names the kind" out_has "kind: rewrite"
 expect_exit 1 "$S" --json compare "$EX/2026-04-02_harbour-herald_skerry-late-ferries.txt" "$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt"
-check "unrelated texts: none" py "$OUT" 'assert d["kind"] == "none" and d["score"] == 0, d'
+check "unrelated texts: none, a degree of copying near 0" py "$OUT" 'assert d["kind"] == "none" and d["score"] < 0.01, d'
 printf '%s\n' '{"id": 1, "a": "The council voted on Tuesday to build the tram line.", "b": "On Tuesday the council voted to build the tram line."}' \
   'not json' '{"id": 3, "a": "Fishing boats stayed in port.", "b": "The museum reopened on Saturday."}' >"$T/pairs.jsonl"
 expect_exit 2 "$S" --json compare --pairs "$T/pairs.jsonl"

@@ -400,6 +400,112 @@ TEST(kinds_of_copy)
     sl_comparison_free(&cmp);
 }
 
+/* WIRE lightly revised (a few words changed in each sentence) and heavily
+ * (the same facts in the same order, other words), for the degree. */
+static const char *const WIRE_LIGHT =
+    "Lindholt council backs new tram line\n\n"
+    "The Lindholt city council voted 31 to 9 on Tuesday to build a tram route between the "
+    "port and the northern suburbs, ending a decade of argument.\n\n"
+    "The route will run 14 kilometres and cost 410 million crowns, Mayor Ilse Varga said "
+    "after the ballot.\n\n"
+    "Work is due to begin next spring and the first trams should carry riders in 2029, "
+    "according to the transport department.\n\n"
+    "Critics argued that buses would serve the suburbs at a fraction of the price.";
+static const char *const WIRE_HEAVY =
+    "Trams approved in Lindholt\n\n"
+    "After ten years of arguing, Lindholt's councillors on Tuesday backed, by 31 votes to 9, "
+    "a tram link from the port out to the northern suburbs.\n\n"
+    "According to Mayor Ilse Varga, the 14-kilometre route is budgeted at 410 million "
+    "crowns.\n\n"
+    "Building work begins in spring, and the transport department expects passengers "
+    "aboard by 2029.\n\n"
+    "Those against it said buses could do the job far more cheaply.";
+
+TEST(literal_share_counts_three_word_runs_kept)
+{
+    sketched a = {0}, b = {0};
+    sl_runs ra = {0}, rb = {0};
+    sketch_of(&a, "The ferry left the harbour at dawn with forty passengers aboard.");
+    CHECK_INT(sl_runs_collect(&a.sketch, &ra), 0);
+    sketch_of(&b, "The ferry left the harbour at dawn with forty passengers aboard.");
+    CHECK_INT(sl_runs_collect(&b.sketch, &rb), 0);
+    CHECK(sl_runs_kept(&ra, &rb) == 1.0);
+    /* one word changed in the middle: the three runs through it are lost */
+    sketch_of(&b, "The ferry left the port at dawn with forty passengers aboard.");
+    CHECK_INT(sl_runs_collect(&b.sketch, &rb), 0);
+    double one_changed = sl_runs_kept(&ra, &rb);
+    CHECK(one_changed > 0.5 && one_changed < 1.0);
+    /* the same words in another order keep no run */
+    sketch_of(&b, "Aboard with forty passengers, at dawn, harbour the left ferry the.");
+    CHECK_INT(sl_runs_collect(&b.sketch, &rb), 0);
+    CHECK(sl_runs_kept(&ra, &rb) < 0.2);
+    /* a text of two words has no run */
+    sketch_of(&b, "Ferry left.");
+    CHECK_INT(sl_runs_collect(&b.sketch, &rb), 0);
+    CHECK_INT((int)rb.n, 0);
+    CHECK(sl_runs_kept(&ra, &rb) == 0);
+    sl_vec_free(&ra);
+    sl_vec_free(&rb);
+    sketched_free(&a);
+    sketched_free(&b);
+}
+
+TEST(degree_follows_how_much_is_copied)
+{
+    sl_comparison cmp = {0};
+    char cut[4096];   /* three paragraphs as they are, and one of its own */
+    snprintf(cut, sizeof cut, "%.*s\n\nThe tram depot will be built on the old goods yard.",
+             (int)(strstr(WIRE, "Construction") - WIRE), WIRE);
+    kind_of(cut, WIRE, &cmp);
+    double cut_degree = cmp.score;
+    kind_of(WIRE_LIGHT, WIRE, &cmp);
+    double light = cmp.score;
+    kind_of(WIRE_HEAVY, WIRE, &cmp);
+    double heavy = cmp.score;
+    CHECK(cmp.literal_share < 0.3);
+    CHECK_INT(kind_of(OTHER_REPORT, WIRE, &cmp), SL_COPY_NONE);
+    double other = cmp.score;
+    CHECK(cut_degree > light && light > heavy && heavy > other);
+    CHECK(cut_degree > 0.7);
+    CHECK(other < 0.1);   /* not a copy: graded, and low */
+    kind_of(WIRE, WIRE, &cmp);
+    CHECK(cmp.score > 0.95);
+    /* ingest's comparer grades copies only: a pair it does not keep scores 0 */
+    sketched sa = {0}, sb = {0};
+    sketch_of(&sa, OTHER_REPORT);
+    sketch_of(&sb, WIRE);
+    sl_comparer *c = sl_comparer_new();
+    CHECK_INT(sl_copies_compare(c, &sa.sketch, &sb.sketch, &cmp), 0);
+    CHECK(cmp.kind == SL_COPY_NONE && cmp.score == 0);
+    sketch_of(&sa, WIRE_HEAVY);
+    CHECK_INT(sl_copies_compare(c, &sa.sketch, &sb.sketch, &cmp), 0);
+    CHECK(cmp.kind == SL_COPY_REWRITE && cmp.score == heavy);
+    sl_comparer_free(c);
+    sketched_free(&sa);
+    sketched_free(&sb);
+    sl_comparison_free(&cmp);
+}
+
+TEST(degree_never_falls_as_evidence_rises)
+{
+    sl_comparison base = {.order_overlap = 0.4, .term_overlap = 0.5, .aligned_a = 0.3, .aligned_b = 0.4,
+                          .specific_overlap = 0.6, .number_overlap = 0.7, .anchor_order = 0.5,
+                          .literal_share = 0.2, .terms_a = 80, .terms_b = 120};
+    double *measures[] = {&base.order_overlap, &base.term_overlap, &base.aligned_a, &base.aligned_b,
+                          &base.specific_overlap, &base.number_overlap, &base.anchor_order,
+                          &base.literal_share, &base.cover_a, &base.match_a, &base.best_similarity};
+    for (size_t m = 0; m < sizeof measures / sizeof *measures; m++) {
+        double kept = *measures[m], last = -1;
+        for (double v = 0; v <= 1.0001; v += 0.1) {
+            *measures[m] = v;
+            double d = sl_copy_degree(&base);
+            CHECK(d >= last && d >= 0 && d <= 1);
+            last = d;
+        }
+        *measures[m] = kept;
+    }
+}
+
 TEST(rewrite_of_the_example_fire_report)
 {
     /* examples/ #10 rewords #9 sentence by sentence (examples/README.md) */
