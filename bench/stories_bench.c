@@ -74,7 +74,8 @@ static double now(void)
 }
 
 /* Places and adds one article, counting its terms in the document
- * frequencies as the engine does (new story ids from *next_id). */
+ * frequencies and taking the story merges as the engine does (new story
+ * ids from *next_id). */
 static int assign(sl_grouper *g, const sl_vector *v, int64_t day, int64_t *next_id, int *joined)
 {
     sl_term terms[SL_VECTOR_TERMS];
@@ -91,7 +92,11 @@ static int assign(sl_grouper *g, const sl_vector *v, int64_t day, int64_t *next_
     *joined = p.story != 0;
     const void *c;
     size_t len;
-    return sl_grouper_add(g, id, p.story ? 0 : p.thread, v, day, 1, &c, &len);
+    int rc = sl_grouper_add(g, id, p.story ? 0 : p.thread, v, day, 1, &c, &len);
+    int64_t from, into; /* small stories a grown one took in: the engine tells the store */
+    while (!rc && sl_grouper_take_story_merge(g, &from, &into))
+        ;
+    return rc;
 }
 
 int main(void)

@@ -102,6 +102,20 @@ check "the six headlines are one story" \
 check "...with the same stories ingested one by one" cmp -s "$T/quarry.all" "$T/quarry.one"
 expect_exit 0 "$S" --db "$T/quarry1.db" check
 
+section "a grown report story takes in an early report, whatever the batches"
+# Invented reports of a cracked dam (tests/fixtures/stories/dam_reports.jsonl):
+# the first, about the road closed, starts a story the next does not join;
+# once the evacuation story holds five reports it takes the first in
+# (docs/stories.md "Small stories taken in by a grown report story"). A
+# report of a library opening in the same county stays apart.
+at_once_and_one_by_one "$SL_TESTS/fixtures/stories/dam_reports.jsonl" dam
+check "the six dam reports are one story" \
+  test "$(grep '^d' "$T/dam.all" | cut -d' ' -f2 | sort -u | wc -l)" -eq 1
+check "...and the library report another" \
+  test "$(grep '^u0 ' "$T/dam.all" | cut -d' ' -f2)" != "$(grep '^d0 ' "$T/dam.all" | cut -d' ' -f2)"
+check "...with the same stories ingested one by one" cmp -s "$T/dam.all" "$T/dam.one"
+expect_exit 0 "$S" --db "$T/dam1.db" check
+
 section "stories, threads, show"
 A=$(story a1)
 TH=$(thread a1)

@@ -341,10 +341,10 @@ static sl_story_state stored_story(int64_t id, const uint64_t *terms, uint32_t n
                             .articles = articles};
 }
 
-/* A grouper holding the n stored stories, and the headline h placed in it
- * and added to the story it joins (which must be `joins`): its centroid's
- * length in *len. */
-static sl_grouper *headline_joins(const sl_story_state *stored, size_t n, const sl_vector *h,
+/* A grouper holding the n stored stories, and the article h (a headline or
+ * a full report) placed in it and added to the story it joins (which must
+ * be `joins`): its centroid's length in *len. */
+static sl_grouper *article_joins(const sl_story_state *stored, size_t n, const sl_vector *h,
                                   int64_t joins, size_t *len)
 {
     sl_grouper *g = sl_grouper_new();
@@ -380,7 +380,7 @@ TEST(grouper_short_text_merges_the_story_it_grows_into_its_neighbour)
     sl_story_state stored[] = {stored_story(1, first, 4, 4, c1), stored_story(2, second, 4, 30, c2)};
     sl_vector h = vec(head, 5);
     size_t len;
-    sl_grouper *g = headline_joins(stored, 2, &h, 2, &len);
+    sl_grouper *g = article_joins(stored, 2, &h, 2, &len);
     check_one_merge(g, 2, 1);
     CHECK_INT(len, 7 * sizeof(sl_weighted_term)); /* story 1's centroid: the union of terms */
     sl_vector again = vec(second, 4);
@@ -388,6 +388,22 @@ TEST(grouper_short_text_merges_the_story_it_grows_into_its_neighbour)
     sl_grouper_place(g, &again, INT64_MIN, &p);
     CHECK_INT(p.story, 1);
     sl_grouper_free(g);
+}
+
+/* The article v placed among the n stored stories joins story `into`,
+ * which then takes in story `taken` alone: its centroid of `terms` terms,
+ * its `articles` articles. */
+static sl_grouper *takes_in_one(const sl_story_state *stored, size_t n, const sl_vector *v,
+                                int64_t into, int64_t taken, size_t terms, int64_t articles)
+{
+    size_t len;
+    sl_grouper *g = article_joins(stored, n, v, into, &len);
+    check_one_merge(g, taken, into);
+    CHECK_INT(len, terms * sizeof(sl_weighted_term));
+    sl_story_state st;
+    sl_grouper_story_state(g, into, &st);
+    CHECK_INT(st.articles, articles);
+    return g;
 }
 
 TEST(grouper_short_text_story_takes_in_the_small_stories_near_it)
@@ -403,13 +419,7 @@ TEST(grouper_short_text_story_takes_in_the_small_stories_near_it)
     sl_story_state stored[] = {stored_story(1, big, 4, 8, c1), stored_story(2, near, 3, 1, c2),
                                stored_story(3, far, 4, 1, c3), stored_story(4, large, 10, 4, c4)};
     sl_vector h = vec(head, 5);
-    size_t len;
-    sl_grouper *g = headline_joins(stored, 4, &h, 1, &len);
-    check_one_merge(g, 2, 1);
-    CHECK_INT(len, 6 * sizeof(sl_weighted_term)); /* terms 1-6 */
-    sl_story_state st;
-    sl_grouper_story_state(g, 1, &st);
-    CHECK_INT(st.articles, 10);
+    sl_grouper *g = takes_in_one(stored, 4, &h, 1, 2, 6, 10); /* terms 1-6 */
     const uint64_t again_near[] = {1, 2, 6}, again_far[] = {7, 8, 9};
     sl_vector a = vec(again_near, 3), b = vec(again_far, 3);
     sl_placement p;
@@ -417,6 +427,35 @@ TEST(grouper_short_text_story_takes_in_the_small_stories_near_it)
     CHECK_INT(p.story, 1);
     sl_grouper_place(g, &b, INT64_MIN, &p);
     CHECK_INT(p.story, 3);
+    sl_grouper_free(g);
+}
+
+TEST(grouper_full_report_story_takes_in_the_small_stories_near_it)
+{
+    /* A full report (16 terms) joins a story of 8 articles (cosine 0.89).
+     * The grown story takes in the story of one article sharing 3 of its
+     * 16 terms (cosine 0.18: below the join threshold, 0.225, above 0.6
+     * times it, 0.135), not the one sharing 2 (0.12) nor the story of 5
+     * articles sharing 3, too large to be taken in. */
+    uint64_t big[20], near[16], far[16], large[16];
+    for (uint64_t k = 0; k < 16; k++) {
+        near[k] = k < 3 ? k + 1 : 100 + k;
+        far[k] = k < 2 ? k + 1 : 200 + k;
+        large[k] = k < 3 ? k + 1 : 300 + k;
+    }
+    for (uint64_t k = 0; k < 20; k++)
+        big[k] = k + 1;
+    sl_weighted_term c1[20], c2[16], c3[16], c4[16];
+    sl_story_state stored[] = {stored_story(1, big, 20, 8, c1), stored_story(2, near, 16, 1, c2),
+                               stored_story(3, far, 16, 1, c3), stored_story(4, large, 16, 5, c4)};
+    sl_vector report = vec(big, 16);
+    /* terms 1-20 and story 2's 13 others */
+    sl_grouper *g = takes_in_one(stored, 4, &report, 1, 2, 33, 10);
+    sl_story_state st;
+    sl_grouper_story_state(g, 3, &st);
+    CHECK_INT(st.articles, 1);
+    sl_grouper_story_state(g, 4, &st);
+    CHECK_INT(st.articles, 5);
     sl_grouper_free(g);
 }
 

@@ -2,7 +2,8 @@
  * articles need them (src/stories/story_fetch.c) places every article where
  * the grouper holding every story places it: kept through the run, and
  * opened afresh before a query. The "store" here is arrays kept in step
- * with each add, as the engine keeps story_terms and the stories' rows. */
+ * with each add and each story merge, as the engine keeps story_terms and
+ * the stories' rows. */
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -64,6 +65,34 @@ static void save(fake_store *f, int64_t id, int64_t thread, int64_t day, const v
     f->st[id].len = len;
 }
 
+/* Writes story id's state as the grouper holds it, as the engine's
+ * sl_store_stories_merge writes the two stories of a merge. */
+static void save_state(fake_store *f, sl_grouper *g, int64_t id)
+{
+    sl_story_state st;
+    sl_grouper_story_state(g, id, &st);
+    memcpy(f->centroid[id], st.centroid, st.len);
+    st.centroid = f->centroid[id];
+    f->st[id] = st;
+}
+
+/* Takes the story merges of the last add from both groupers (they must be
+ * the same) into the store; returns how many there were, -1 when they differ. */
+static int take_story_merges(fake_store *f, sl_grouper *whole, sl_grouper *lazy)
+{
+    int64_t from_w, into_w, from_l, into_l;
+    int n = 0, same = 1;
+    while (sl_grouper_take_story_merge(whole, &from_w, &into_w)) {
+        same &= sl_grouper_take_story_merge(lazy, &from_l, &into_l) && from_w == from_l &&
+                into_w == into_l;
+        save_state(f, whole, from_w);
+        save_state(f, whole, into_w);
+        n++;
+    }
+    same &= !sl_grouper_take_story_merge(lazy, &from_l, &into_l);
+    return same ? n : -1;
+}
+
 static unsigned draw(unsigned *seed, unsigned n)
 {
     *seed = *seed * 1103515245u + 12345u;
@@ -72,7 +101,9 @@ static unsigned draw(unsigned *seed, unsigned n)
 
 /* An article of event e: 16 of the event's 24 words (of 3,000) and 16
  * common words, from 400 where low ids are far more common (the square of
- * a uniform draw), weighted at random: stories share many words, and the
+ * a uniform draw), weighted at random, the common words half as much (at
+ * full weight, a grown story's centroid reaches those of other events'
+ * small stories, and takes them in): stories share many words, and the
  * commonest words' lists of stories outgrow what the grouper reads. */
 static sl_vector article(int e, unsigned *seed)
 {
@@ -89,7 +120,8 @@ static sl_vector article(int e, unsigned *seed)
         if (at < v.n && v.terms[at].term == t)
             continue;
         memmove(v.terms + at + 1, v.terms + at, (v.n - at) * sizeof *v.terms);
-        v.terms[at] = (sl_weighted_term){t, 0.05f + (float)draw(seed, 100) / 100};
+        float w = 0.05f + (float)draw(seed, 100) / 100;
+        v.terms[at] = (sl_weighted_term){t, k < 16 ? w : w / 2};
         v.n++;
     }
     double norm = 0;
@@ -113,7 +145,7 @@ TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
     sl_grouper *whole = sl_grouper_new(), *lazy = sl_grouper_new();
     sl_grouper_set_source(lazy, &source);
     unsigned seed = 7;
-    int same = 1, queries = 0, joins = 0, merges = 0;
+    int same = 1, queries = 0, joins = 0, merges = 0, story_merges = 0;
     int64_t next = 1;
     for (int i = 0; i < ARTICLES; i++) {
         sl_vector v = article((i * 37) % EVENTS, &seed);
@@ -141,6 +173,9 @@ TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
         CHECK_INT(sl_grouper_add(lazy, id, thread, &v, INT64_MIN, !copy, &cl, &ll), 0);
         same &= lw == ll && !memcmp(cw, cl, lw);
         save(&f, id, thread, INT64_MIN, cw, lw);
+        int taken = take_story_merges(&f, whole, lazy); /* small stories a grown one took in */
+        same &= taken >= 0;
+        story_merges += taken > 0 ? taken : 0;
         int64_t from_w, into_w, from_l, into_l; /* a grown story linked again */
         sl_grouper_take_merge(whole, &from_w, &into_w);
         sl_grouper_take_merge(lazy, &from_l, &into_l);
@@ -158,6 +193,7 @@ TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
     CHECK(joins > 100);
     CHECK_INT(queries, ARTICLES / 25);
     CHECK(merges > 0);
+    CHECK(story_merges > 0);
     CHECK(same);
     sl_grouper_free(whole);
     sl_grouper_free(lazy);
