@@ -547,6 +547,66 @@ static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
         out->kind = SL_COPY_REWRITE;
 }
 
+/* Whether sorted distinct terms `terms` hold `code`'s term. */
+static bool holds_term(const uint32_t *terms, size_t n, uint32_t code)
+{
+    size_t lo = 0, hi = n;
+    uint32_t id = SL_TERM_ID(code);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (SL_TERM_ID(terms[mid]) < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && SL_TERM_ID(terms[lo]) == id;
+}
+
+/* The lead: a text's first sentence that is not a headline in title case
+ * (more than half its content terms names), among its first LEAD_SEARCH;
+ * else its first. It says what the item is about. */
+#define LEAD_SEARCH 3
+static uint32_t lead_sentence(const sl_sentence_sets *sets)
+{
+    uint32_t n = sl_sentence_sets_n(sets);
+    for (uint32_t k = 0; k < n && k < LEAD_SEARCH; k++) {
+        sl_sentence_view v = sl_sentence_sets_view(sets, k);
+        size_t names = count_having(v.content, v.n_content, SL_TERM_SPECIFIC, SL_TERM_NUMBER);
+        if (v.n_content >= 3 && 2 * names <= v.n_content)
+            return k;
+    }
+    return 0;
+}
+
+/* Share of the names of `lead_of`'s lead that the other text (its distinct
+ * terms `other`) has anywhere; 1 when the lead names none. */
+static double lead_names_kept(const sl_sentence_sets *lead_of, const uint32_t *other, size_t n_other)
+{
+    if (!sl_sentence_sets_n(lead_of))
+        return 1;
+    sl_sentence_view v = sl_sentence_sets_view(lead_of, lead_sentence(lead_of));
+    size_t names = 0, kept = 0;
+    for (size_t k = 0; k < v.n_content; k++)
+        if (has(v.content[k], SL_TERM_SPECIFIC, SL_TERM_NUMBER)) {
+            names++;
+            kept += holds_term(other, n_other, v.content[k]);
+        }
+    return names ? (double)kept / (double)names : 1;
+}
+
+/* Who and what the two items are about: the lead names each keeps of the
+ * other's (the lower share) and how well the better lead is matched in the
+ * other text (its best sentence similarity there). Read after score_pairs. */
+static void measure_leads(const sl_comparer *c, sl_comparison *out)
+{
+    double ka = lead_names_kept(&c->sets_a, c->terms_b.items, c->terms_b.n);
+    double kb = lead_names_kept(&c->sets_b, c->terms_a.items, c->terms_a.n);
+    out->lead_names_kept = ka < kb ? ka : kb;
+    double ma = c->match_a.n ? c->match_a.items[lead_sentence(&c->sets_a)] : 0;
+    double mb = c->match_b.n ? c->match_b.items[lead_sentence(&c->sets_b)] : 0;
+    out->lead_match = ma > mb ? ma : mb;
+}
+
 /* The sketch's names and figures, in text order, into c->anchors. */
 static int collect_anchors(sl_comparer *c, const sl_sketch *s)
 {
@@ -605,6 +665,8 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     out->order_overlap = out->specific_overlap = out->number_overlap = out->term_overlap = 0;
     out->term_overlap_more = out->paired_share = out->anchor_order = 0;
     out->term_spread = out->match_spread = out->literal_share = 0;
+    out->lead_names_kept = 1;
+    out->lead_match = 0;
     out->numbers_fewer = out->unquoted_fewer = 0;
     out->rewrite_probability = out->paraphrase = 0;
     out->pairs.n = 0;
@@ -635,6 +697,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     }
     out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER, NULL);
     out->number_overlap = specific_overlap(c, SL_TERM_NUMBER, 0, &out->numbers_fewer);
+    measure_leads(c, out);
     out->match_a = matched(&c->match_a, &c->weight_a, c->total_a);
     out->match_b = matched(&c->match_b, &c->weight_b, total_b);
     bool a_fewer = c->match_a.n < c->match_b.n;

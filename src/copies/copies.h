@@ -261,6 +261,10 @@ typedef struct sl_comparison {
                                             with fewer and the place of its best match */
     double literal_share;                /* sl_runs_kept: three-word runs kept as they are
                                             (measured where the score is graded) */
+    double lead_names_kept;              /* the lower of the two shares of a text's lead
+                                            names (its first sentence not in title case)
+                                            that the other has anywhere; 1 when none */
+    double lead_match;                   /* the better lead's best similarity in the other */
     size_t terms_a, terms_b;             /* distinct content terms of each text */
     size_t unquoted_fewer;               /* distinct unquoted content terms of the text
                                             with fewer of them */
@@ -298,6 +302,13 @@ void sl_copy_features(const sl_comparison *cmp, double f[SL_COPY_FEATURES]);
 double sl_copy_rewrite_probability(const sl_comparison *cmp);
 /* A pair is a rewrite at or above this probability (eval/fit_copies.py). */
 extern const double sl_copy_rewrite_threshold;
+/* Whether the two texts are one news item, as one outlet's rewrite of its
+ * own item must be: each keeps the names of the other's lead (who the item
+ * is about) and a lead is told again in the other. An outlet's other items
+ * of the day fail it: a template filled in for another party, a reaction,
+ * another part of one press conference (docs/copies.md "An outlet's own
+ * items"). */
+bool sl_copy_same_item(const sl_comparison *cmp);
 /* Whether a pair is worth aligning at all: cheap measures taken before the
  * alignment (order_overlap, term_overlap). */
 bool sl_copy_worth_aligning(const sl_comparison *cmp);

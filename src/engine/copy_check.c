@@ -119,13 +119,18 @@ static void orient(sl_copy_found *f, int64_t new_day, int64_t other_day, bool ne
  * follow-up (an update, the next step of the same affair), not a copy: the
  * wire restates what it said before and adds the news. Two dated articles
  * of one named outlet, days apart, are therefore never a rewrite (exact,
- * near and excerpt copies still are: a resent or reprinted item). Reuters
- * wire stories, checked by hand: docs/copies.md "Follow-ups". */
-static bool follow_up(sl_copy_kind kind, int64_t day, const char *source, int64_t other_day,
-                      const sl_buf *other_source)
+ * near and excerpt copies still are: a resent or reprinted item). Of the
+ * same day (or undated), they are a rewrite only when they are one item
+ * (sl_copy_same_item): the outlet's other items of the day share its
+ * wording with another subject or another lead. Reuters wire stories,
+ * checked by hand: docs/copies.md "Follow-ups". */
+static bool own_other_item(const sl_comparison *cmp, int64_t day, const char *source,
+                           int64_t other_day, const sl_buf *other_source)
 {
-    return kind == SL_COPY_REWRITE && day != SL_NO_DAY && other_day != SL_NO_DAY &&
-           day != other_day && sl_same_outlet(source, sl_buf_cstr(other_source));
+    if (cmp->kind != SL_COPY_REWRITE || !sl_same_outlet(source, sl_buf_cstr(other_source)))
+        return false;
+    bool days_apart = day != SL_NO_DAY && other_day != SL_NO_DAY && day != other_day;
+    return days_apart || !sl_copy_same_item(cmp);
 }
 
 /* The aligned pairs as stored: "copy_start copy_end of_start of_end similarity". */
@@ -162,7 +167,7 @@ static int compare_with(sl_engine *e, int64_t other, int64_t day, const char *so
     if (sl_comparer_compare(cs->comparer, &cs->other, &cs->comparison))
         return SL_ENOMEM;
     if (cs->comparison.kind == SL_COPY_NONE ||
-        follow_up(cs->comparison.kind, day, source, cs->stored.day, &cs->stored.source))
+        own_other_item(&cs->comparison, day, source, cs->stored.day, &cs->stored.source))
         return 0;
     sl_copy_found *f = &cs->found[cs->n_found++];
     f->other = other;

@@ -73,20 +73,47 @@ section "an outlet's own later item is a follow-up, not a rewrite"
 # that outlet's follow-up; the same day, or from another outlet, a rewrite
 fire="$EX/2026-04-17_valley-courier_eskmoor-mill-fire.txt"
 refire="$EX/2026-04-18_harbour-herald_eskmoor-mill-fire.txt"
-DB="$T/follow.db"
-expect_exit 0 "$S" --db "$DB" --quiet ingest --source "Valley Courier" --date 2026-04-17 "$fire"
-expect_exit 0 "$S" --db "$DB" --quiet ingest --source "valley courier" --date 2026-04-18 "$refire"
-expect_exit 0 "$S" --db "$DB" --json copies
+# two texts under their outlets and dates, in a fresh store $T/NAME.db,
+# then its copies in $OUT: pair NAME SOURCE DATE FILE SOURCE DATE FILE
+pair() {
+  DB="$T/$1.db"
+  expect_exit 0 "$S" --db "$DB" --quiet ingest --source "$2" --date "$3" "$4"
+  expect_exit 0 "$S" --db "$DB" --quiet ingest --source "$5" --date "$6" "$7"
+  expect_exit 0 "$S" --db "$DB" --json copies
+}
+pair follow "Valley Courier" 2026-04-17 "$fire" "valley courier" 2026-04-18 "$refire"
 check "one outlet, a day apart (names compared without case): no relation" py "$OUT" 'assert d["copies"] == [], d'
-DB="$T/sameday.db"
-expect_exit 0 "$S" --db "$DB" --quiet ingest --source "Valley Courier" --date 2026-04-17 "$fire" "$refire"
-expect_exit 0 "$S" --db "$DB" --json copies
+pair sameday "Valley Courier" 2026-04-17 "$fire" "Valley Courier" 2026-04-17 "$refire"
 check "one outlet, the same day: a rewrite" py "$OUT" 'assert [c["kind"] for c in d["copies"]] == ["rewrite"], d'
-DB="$T/twooutlets.db"
-expect_exit 0 "$S" --db "$DB" --quiet ingest --source "Valley Courier" --date 2026-04-17 "$fire"
-expect_exit 0 "$S" --db "$DB" --quiet ingest --source "Harbour Herald" --date 2026-04-18 "$refire"
-expect_exit 0 "$S" --db "$DB" --json copies
+pair twooutlets "Valley Courier" 2026-04-17 "$fire" "Harbour Herald" 2026-04-18 "$refire"
 check "two outlets, a day apart: a rewrite" py "$OUT" 'assert [c["kind"] for c in d["copies"]] == ["rewrite"], d'
+
+section "an outlet's other item of the same day is not a rewrite"
+# one wire's template filled in for another bank (invented): the same
+# wording and figures, another subject in the lead. Two outlets' pair is a
+# rewrite (the wording decides); one outlet's, the same day, is not
+cat >"$T/harbour.txt" <<'EOF'
+The Harbour Bank cut its base lending rate to 9.5 pct from 10 pct, with effect from Tuesday.
+
+The bank said the lower rate would apply to all new mortgages and business loans agreed in Kestrel Island after the weekend, and to existing loans from May.
+
+Analysts at Merrow Securities said other lenders in Port Ellis were expected to follow within days, since deposits had been flowing out of the island for months.
+
+The Kestrel Island Treasury said last week that inflation had slowed to 2.1 pct in March, the lowest figure for six years.
+EOF
+cat >"$T/northfield.txt" <<'EOF'
+The Northfield Bank cut its base lending rate to 9.5 pct from 10 pct, with effect from Tuesday.
+
+The bank said the lower rate would apply to all new mortgages and business loans agreed in Kestrel Island after the weekend, and to existing loans from May.
+
+It said its savings rates would be reviewed at a board meeting later this month, after the island's smaller lenders asked for time.
+
+Analysts at Merrow Securities said lenders in Port Ellis had little room left to cut their margins further this year.
+EOF
+pair template2 "Isle Wire" 2026-05-04 "$T/harbour.txt" "Ellis Post" 2026-05-04 "$T/northfield.txt"
+check "two outlets: a rewrite" py "$OUT" 'assert [c["kind"] for c in d["copies"]] == ["rewrite"], d'
+pair template1 "Isle Wire" 2026-05-04 "$T/harbour.txt" "Isle Wire" 2026-05-04 "$T/northfield.txt"
+check "one outlet, the same day, another bank in the lead: no relation" py "$OUT" 'assert d["copies"] == [], d'
 
 section "a new version is compared afresh"
 DB="$T/version.db"

@@ -526,6 +526,41 @@ TEST(rewrite_of_the_example_fire_report)
     free(other);
 }
 
+/* One wire's rate notice filled in for another bank: a rewrite by its
+ * wording, not one item (sl_copy_same_item), unlike the reworded fire
+ * report, which keeps its lead. */
+static const char *const RATE_CUT_A =
+    "Harbour Finance Office\n\n"
+    "The Harbour Bank cut its base lending rate to 9.5 pct from 10 pct, with effect from Tuesday.\n\n"
+    "The bank said the lower rate would apply to all new mortgages and business loans agreed "
+    "in Kestrel Island after the weekend, and to existing loans from May.\n\n"
+    "Analysts at Merrow Securities said other lenders in Port Ellis were expected to follow "
+    "within days, since deposits had been flowing out of the island for months.";
+static const char *const RATE_CUT_B =
+    "The Northfield Bank cut its base lending rate to 9.5 pct from 10 pct, with effect from Tuesday.\n\n"
+    "The bank said the lower rate would apply to all new mortgages and business loans agreed "
+    "in Kestrel Island after the weekend, and to existing loans from May.\n\n"
+    "Analysts at Merrow Securities said lenders in Port Ellis had little room left to cut "
+    "their margins further this year, after deposits left the island for months.";
+
+TEST(same_item_keeps_the_names_of_the_lead)
+{
+    char *original = sl_test_read_file("examples/2026-04-17_valley-courier_eskmoor-mill-fire.txt", NULL);
+    char *rewrite = sl_test_read_file("examples/2026-04-18_harbour-herald_eskmoor-mill-fire.txt", NULL);
+    sl_comparison cmp = {0};
+    CHECK_INT(kind_of(rewrite, original, &cmp), SL_COPY_REWRITE);
+    CHECK(sl_copy_same_item(&cmp));
+    /* the headline in title case is not the lead: Harbour and Northfield
+     * are, one name of three in each lead that the other lacks */
+    CHECK_INT(kind_of(RATE_CUT_B, RATE_CUT_A, &cmp), SL_COPY_REWRITE);
+    CHECK(cmp.lead_match > 0.8);
+    CHECK(cmp.lead_names_kept > 0.6 && cmp.lead_names_kept < 0.7);
+    CHECK(!sl_copy_same_item(&cmp));
+    sl_comparison_free(&cmp);
+    free(original);
+    free(rewrite);
+}
+
 TEST(a_shared_quote_is_not_a_copy)
 {
     static const char *const a =
