@@ -244,11 +244,25 @@ static int display_none(const char *style)
     return 0;
 }
 
+/* React's streamed server rendering sends a boundary's content late, in a
+ * <div hidden id="S:N"> that its script then moves into place (replacing
+ * the <template id="B:N"> placeholder): the reader sees it. */
+static int streamed_boundary(const xmlNode *n)
+{
+    const char *id = sl_html_attr(n, "id");
+    if (!id || id[0] != 'S' || id[1] != ':' || !id[2])
+        return 0;
+    for (id += 2; *id; id++)
+        if (!isdigit((unsigned char)*id))
+            return 0;
+    return 1;
+}
+
 /* What a reader never sees is not part of the article. */
 static int hidden(const xmlNode *n)
 {
     const char *style = sl_html_attr(n, "style");
-    return sl_html_attr(n, "hidden") || (style && display_none(style));
+    return (sl_html_attr(n, "hidden") && !streamed_boundary(n)) || (style && display_none(style));
 }
 
 /* class or id naming comments ("comments", "comment-list"), not commentary. */

@@ -204,6 +204,32 @@ TEST(blocks_noscript_reread)
     sl_extracted_clear(&e);
 }
 
+/* A React page streams the article late into <div hidden id="S:0"> for its
+ * script to move into place, while the visible page holds only the site's
+ * furniture and a newsletter box: the streamed article is read, and a
+ * hidden element that is not such a boundary (a modal) stays out. */
+TEST(blocks_streamed_boundary_read)
+{
+    const char *page =
+        "<html><body><header><a href=/>Larkmouth Courier</a></header><template id=B:0></template>"
+        "<div class=newsletter><p>Subscribe to our weekly newsletter and never miss a story from the coast, "
+        "delivered to your inbox every Friday morning.</p></div>"
+        "<div hidden id=modal><p>You have read all of your free stories for this month, so please sign in "
+        "or choose one of our subscription plans.</p></div>"
+        "<div hidden id=S:0><h1>Harbour wall holds</h1><p>The harbour wall at Larkmouth held through the night "
+        "as the storm surge peaked at high tide, the council said on Tuesday morning.</p><p>Engineers had "
+        "reinforced the eastern section in the spring after cracks were found during an inspection.</p>"
+        "<p>Residents of the lower town returned to their homes before dawn once the water began to fall."
+        "</p></div><script>$RC(\"B:0\",\"S:0\")</script></body></html>";
+    sl_extracted e = {0};
+    CHECK_INT(extract(page, &e), 0);
+    CHECK(has(e.text, "The harbour wall at Larkmouth held"));
+    CHECK(has(e.text, "returned to their homes before dawn"));
+    CHECK(!has(e.text, "free stories"));
+    CHECK(!has(e.text, "weekly newsletter"));
+    sl_extracted_clear(&e);
+}
+
 /* Teaser cards marked up as <article>s do not keep the sidebar that holds
  * them: only an <article> with a share of the page's prose is the article. */
 TEST(blocks_teaser_articles_left_out)
