@@ -23,6 +23,8 @@
 /* A block counts as a paragraph from 25 bytes of non-space text: shorter
  * ones are captions, bylines and buttons (Readability's threshold). */
 #define MIN_PARA 25
+/* A block with more than one byte in CODE_SHARE of { } [ ] ; = is code. */
+#define CODE_SHARE 20
 /* Siblings of the best-scored block join it from a fifth of its score, and a
  * sibling <p> from 80 bytes with under a quarter of links (Readability). */
 #define SIBLING_SHARE 0.2
@@ -99,6 +101,7 @@ typedef struct elem {
     uint32_t size;            /* elements in the subtree, itself included */
     uint32_t text, links;     /* all text in the subtree, and the part inside links */
     uint32_t own, own_links;  /* the loose text this block owns (not inside a nested block) */
+    uint32_t own_code;        /* of it, bytes that write code, not prose: { } [ ] ; = */
     uint32_t good;            /* paragraph text in the subtree that reads as prose */
     uint16_t flags;
     uint16_t tag;             /* T_* bits of its name */
@@ -313,7 +316,7 @@ static int add_elem(elem_vec *v, xmlNode *n, unsigned tag)
         return SL_ETOOLARGE;
     uint32_t idx = (uint32_t)v->n, parent = index_of(n->parent);
     const elem *p = parent != NONE ? &v->items[parent] : NULL;
-    elem e = {n, parent, idx, 1, 0, 0, 0, 0, 0, 0, (uint16_t)tag, 0, (uint16_t)tag, 0, 0.0};
+    elem e = {n, parent, idx, 1, 0, 0, 0, 0, 0, 0, 0, (uint16_t)tag, 0, (uint16_t)tag, 0, 0.0};
     e.cues = (uint16_t)sl_block_cues(sl_html_attr(n, "class"), sl_html_attr(n, "id"));
     if (p) {
         e.above = (uint16_t)(p->above | (p->flags & F_INHERITED));
@@ -354,14 +357,21 @@ static int add_elem(elem_vec *v, xmlNode *n, unsigned tag)
     return 0;
 }
 
-static uint32_t solid_bytes(const char *text)
+static uint32_t capped(size_t count) { return count > UINT32_MAX / 4 ? UINT32_MAX / 4 : (uint32_t)count; }
+
+/* The non-space bytes of a text, and (*code) those of them that write code. */
+static uint32_t solid_bytes(const char *text, uint32_t *code)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t n = strlen(text), count = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t n = strlen(text), count = 0, syntax = 0;
+    for (size_t i = 0; i < n; i++) {
         if (!sl_html_is_blank(s, i, n) && !(s[i] == 0xA0 && i && s[i - 1] == 0xC2))
             count++;
-    return count > UINT32_MAX / 4 ? UINT32_MAX / 4 : (uint32_t)count;
+        syntax += s[i] == '{' || s[i] == '}' || s[i] == '[' || s[i] == ']' || s[i] == ';' || s[i] == '=' ||
+                  s[i] == '_' || s[i] == '\\';
+    }
+    *code = capped(syntax);
+    return capped(count);
 }
 
 static void count_text(elem_vec *v, const xmlNode *text)
@@ -369,10 +379,11 @@ static void count_text(elem_vec *v, const xmlNode *text)
     uint32_t parent = index_of(text->parent);
     if (parent == NONE || !text->content)
         return;
-    uint32_t len = solid_bytes((const char *)text->content);
+    uint32_t code, len = solid_bytes((const char *)text->content, &code);
     elem *e = &v->items[parent], *owner = &v->items[e->owner];
     e->text += len;
     owner->own += len;
+    owner->own_code += code;
     if (e->flags & F_LINK) {
         e->links += len;
         owner->own_links += len;
@@ -403,10 +414,16 @@ static int collect(xmlNode *root, elem_vec *v, int lenient)
 
 static int link_heavy(const elem *e) { return (uint64_t)e->own_links * 2 > e->own; }
 
-/* A block whose loose text reads as prose: MIN_PARA bytes, under half links. */
+/* Code (a script's data leaked as text by a broken attribute, a listing)
+ * writes braces, brackets, semicolons and equals signs; prose hardly any. */
+static int code_like(const elem *e) { return (uint64_t)e->own_code * CODE_SHARE > e->own; }
+
+/* A block whose loose text reads as prose: MIN_PARA bytes, under half
+ * links, not code. */
 static int is_prose(const elem *e)
 {
-    return (e->flags & F_BLOCK) && !(e->flags & F_NOSCORE) && e->own >= MIN_PARA && !link_heavy(e);
+    return (e->flags & F_BLOCK) && !(e->flags & F_NOSCORE) && e->own >= MIN_PARA && !link_heavy(e) &&
+           !code_like(e);
 }
 
 static unsigned kind_of(const xmlNode *n, unsigned tag);

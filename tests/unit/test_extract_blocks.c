@@ -230,6 +230,32 @@ TEST(blocks_streamed_boundary_read)
     sl_extracted_clear(&e);
 }
 
+/* A theme's menu data leaked as text (an attribute broken by a stray
+ * quote), longer than the story: code does not count as prose, so the
+ * story is still the container. */
+TEST(blocks_code_not_prose)
+{
+    char page[8192];
+    int n = snprintf(page, sizeof page, "%s", "<html><body><div class=top>menu = [");
+    for (int i = 0; i < 12; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n,
+                      "{'ID':%d,'post_name':'harbour_news_%d','post_status':'publish','menu_order':%d,"
+                      "'post_title':'Harbour and coast news','url':'https:\\/\\/example.org\\/news\\/%d'},",
+                      500 + i, i, i, i);
+    snprintf(page + n, sizeof page - (size_t)n, "%s",
+             "]</div><div class=story><p>The harbour wall at Larkmouth held through the night as the storm "
+             "surge peaked at high tide, the council said on Tuesday morning.</p><p>Engineers had reinforced "
+             "the eastern section in the spring after cracks were found during an inspection.</p><p>Residents "
+             "of the lower town returned to their homes before dawn once the water began to fall.</p></div>"
+             "</body></html>");
+    sl_extracted e = {0};
+    CHECK_INT(extract(page, &e), 0);
+    CHECK(has(e.text, "The harbour wall at Larkmouth held"));
+    CHECK(has(e.text, "returned to their homes before dawn"));
+    CHECK(!has(e.text, "post_status"));
+    sl_extracted_clear(&e);
+}
+
 /* Teaser cards marked up as <article>s do not keep the sidebar that holds
  * them: only an <article> with a share of the page's prose is the article. */
 TEST(blocks_teaser_articles_left_out)
