@@ -565,8 +565,22 @@ static double final_score(const elem *e)
     return e->score * (1.0 - density);
 }
 
+/* The page's prose less that of the outermost page furniture (a <footer>
+ * kept for its share of a short page's prose: a disclaimer) that does not
+ * hold `keep`. */
+static uint64_t prose_beside_furniture(const elem_vec *v, uint32_t keep)
+{
+    const elem *e = v->items;
+    uint64_t prose = e[0].good;
+    for (uint32_t i = 1; i < v->n; i++)
+        if ((e[i].flags & F_FURNITURE) && !(e[i].above & F_FURNITURE) && !(e[i].flags & F_REMOVED) &&
+            !(i <= keep && keep < i + e[i].size))
+            prose -= e[i].good;
+    return prose;
+}
+
 /* A semantic container (<article>, <main>) is taken when it holds at least
- * half of the page's prose, and within it the deepest one that keeps 80%
+ * half of the page's prose (page furniture that does not hold it aside), and within it the deepest one that keeps 80%
  * (main > article: the article). */
 static uint32_t semantic_container(const elem_vec *v)
 {
@@ -576,7 +590,7 @@ static uint32_t semantic_container(const elem_vec *v)
         if ((e[i].flags & F_SEMANTIC) && !(e[i].flags & F_REMOVED) && e[i].good &&
             (best == NONE || e[i].good > e[best].good))
             best = i;
-    if (best == NONE || (uint64_t)e[best].good * 2 < e[0].good)
+    if (best == NONE || (uint64_t)e[best].good * 2 < prose_beside_furniture(v, best))
         return NONE;
     uint32_t pick = best;
     for (uint32_t i = best + 1; i < best + e[best].size; i++)

@@ -256,6 +256,29 @@ TEST(blocks_code_not_prose)
     sl_extracted_clear(&e);
 }
 
+/* A short story in <main> and a longer legal notice in the <footer>: the
+ * footer holds most of the page's prose (so it is kept as possibly the
+ * article), but it does not count against the <main>, which is the article. */
+TEST(blocks_footer_beside_main)
+{
+    const char *page =
+        "<html><body><main><h1>Ferry timetable changes</h1><p>The winter timetable of the Larkmouth ferry "
+        "starts on Monday, with two crossings a day instead of four.</p><ul><li>Morning crossing at 7:30</li>"
+        "<li>Evening crossing at 18:00</li></ul></main><footer><p>This material is provided for general "
+        "information only and is not intended to replace the advice of a qualified adviser, whose counsel "
+        "should be sought before any decision is taken.</p><p>Services referenced here are offered by "
+        "independent companies and are subject to their own terms, which may change at any time without "
+        "notice to readers of this site.</p><p>Copyright 2026 Larkmouth Courier Limited. All rights "
+        "reserved; no part of this page may be reproduced without written permission.</p></footer>"
+        "</body></html>";
+    sl_extracted e = {0};
+    CHECK_INT(extract(page, &e), 0);
+    CHECK(has(e.text, "The winter timetable of the Larkmouth ferry"));
+    CHECK(has(e.text, "Evening crossing at 18:00"));
+    CHECK(!has(e.text, "qualified adviser"));
+    sl_extracted_clear(&e);
+}
+
 /* Teaser cards marked up as <article>s do not keep the sidebar that holds
  * them: only an <article> with a share of the page's prose is the article. */
 TEST(blocks_teaser_articles_left_out)
