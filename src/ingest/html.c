@@ -427,6 +427,7 @@ static int is_prose(const elem *e)
 }
 
 static unsigned kind_of(const xmlNode *n, unsigned tag);
+static xmlNode *element_step(xmlNode *n, int forward);
 
 /* What mark_threads counts of an element. */
 typedef struct thread_count {
@@ -454,9 +455,20 @@ static int mark_threads(elem_vec *v)
         c[e[i].parent].text += c[i].text;
         if (!c[i].text)
             continue;
-        c[e[i].parent].children++;
-        c[e[i].parent].entries +=
-            c[i].text >= ENTRY_MIN && c[i].text <= ENTRY_MAX && sl_html_thread_entry(e[i].node);
+        thread_count *p = &c[e[i].parent];
+        p->children++;
+        if (c[i].text > ENTRY_MAX || !sl_html_thread_entry(e[i].node))
+            continue;
+        if (c[i].text >= ENTRY_MIN) {
+            p->entries++;
+            continue;
+        }
+        /* a short author's line and the comment after it, as siblings */
+        uint32_t next = index_of(element_step(e[i].node, 1));
+        if (next != NONE && c[next].text >= ENTRY_MIN && c[next].text <= ENTRY_MAX) {
+            p->entries++;
+            p->children--;
+        }
     }
     for (size_t i = 1; i < v->n; i++) {
         if (c[i].entries < THREAD_ENTRIES || c[i].entries * 2 < c[i].children || c[i].before < THREAD_AFTER ||

@@ -22,8 +22,8 @@
 #define DATE_LINE 80
 
 /* In the entry's first bytes: the author's line. */
-static const char *const heads[] = {" says:", " wrote:", " writes:", "posted by ", "posted on ",
-                                    "submitted by ", "comment by ", "reply by "};
+static const char *const heads[] = {" says:", " wrote:", " writes:", " said...", "posted by ", "posted by:",
+                                    "posted on ", "submitted by ", "comment by ", "reply by "};
 /* The whole text of a link in the entry: the thread's controls. */
 static const char *const controls[] = {"reply", "reply to this", "reply to this comment", "report abuse",
                                        "report", "report comment", "report this comment", "permalink",
@@ -81,7 +81,8 @@ static int dated_line(char *head, size_t line)
     return dated;
 }
 
-int sl_html_thread_entry(xmlNode *n)
+/* Whether n's first nodes hold an author's line or a thread control. */
+static int signed_at_start(xmlNode *n)
 {
     char head[ENTRY_HEAD];
     size_t len = 0, line = 0;
@@ -100,4 +101,27 @@ int sl_html_thread_entry(xmlNode *n)
         if (strstr(head, heads[i]))
             return 1;
     return dated_line(head, line);
+}
+
+/* n's last child element, when it has another before it. */
+static xmlNode *last_of_several(xmlNode *n)
+{
+    int elements = 0;
+    xmlNode *last = NULL;
+    for (xmlNode *x = n->children; x; x = x->next)
+        if (x->type == XML_ELEMENT_NODE) {
+            elements++;
+            last = x;
+        }
+    return elements > 1 ? last : NULL;
+}
+
+int sl_html_thread_entry(xmlNode *n)
+{
+    if (signed_at_start(n))
+        return 1;
+    /* Movable Type and its kind sign a comment after it: "Posted by: Jean
+     * | March 4, 2010 10:31 AM" */
+    xmlNode *last = last_of_several(n);
+    return last && signed_at_start(last);
 }

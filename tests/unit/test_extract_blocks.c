@@ -128,6 +128,12 @@ TEST(blocks_unnamed_threads_left_out)
         /* an author's line that is only a name and a date */
         {"<hr><b>Your say</b><table cellpadding=4>",
          "<tr><td><b>%s, Larkmouth</b> - 4 March 2010<br>%s</td></tr>", "</table>"},
+        /* the author's line and the comment as two siblings */
+        {"<div id=talkback>", "<p class=meta>Posted by %s on 3/4/2010</p><p>%s</p>", "</div>"},
+        {"<table>", "<tr><td><b>%s</b> wrote:</td></tr><tr><td>%s</td></tr>", "</table>"},
+        {"<dl>", "<dt>%s said...</dt><dd><p>%s</p></dd>", "</dl>"},
+        /* the author's line after the comment (Movable Type) */
+        {"<div id=feedback>", "<div><p>%2$s</p><p>Posted by: %1$s | March 4, 2010 10:31 AM</p></div>", "</div>"},
     };
     for (size_t i = 0; i < sizeof threads / sizeof *threads; i++) {
         char page[4096];
@@ -151,6 +157,20 @@ TEST(blocks_thread_shapes_kept)
     memmove(story, thread, strlen(thread) + 1);   /* the thread alone */
     sl_extracted e = {0};
     CHECK_INT(extract(page, &e), 0);
+    CHECK(has(e.text, "thirty years"));
+    CHECK(has(e.text, "ferry"));
+    sl_extracted_clear(&e);
+}
+
+/* A story told as a timeline, each paragraph under its date, reads like
+ * author's lines and comments side by side, and stays whole. */
+TEST(blocks_dated_timeline_kept)
+{
+    char page[4096];
+    thread_page(page, sizeof page, "<div class=timeline>", "<p><b>%s, March 2010</b></p><p>%s</p>", "</div>");
+    sl_extracted e = {0};
+    CHECK_INT(extract(page, &e), 0);
+    CHECK(has(e.text, "The harbour wall at Larkmouth held"));
     CHECK(has(e.text, "thirty years"));
     CHECK(has(e.text, "ferry"));
     sl_extracted_clear(&e);
