@@ -299,6 +299,24 @@ TEST(blocks_footer_beside_main)
     sl_extracted_clear(&e);
 }
 
+/* A template that closes the page early: the article comes after </html>,
+ * where libxml2 puts it beside the root and a browser at the end of the
+ * body. It is read. */
+TEST(blocks_after_html_end)
+{
+    const char *page =
+        "<!DOCTYPE html><html><head><title>Harbour wall holds</title></head><body><nav><a href=/>Home</a> "
+        "<a href=/news>News</a></nav></body></html>\n"
+        "<div class=story><h1>Harbour wall holds</h1><p>The harbour wall at Larkmouth held through the night "
+        "as the storm surge peaked at high tide, the council said on Tuesday morning.</p><p>Residents of the "
+        "lower town returned to their homes before dawn once the water began to fall.</p></div></body></html>";
+    sl_extracted e = {0};
+    CHECK_INT(extract(page, &e), 0);
+    CHECK(has(e.text, "The harbour wall at Larkmouth held"));
+    CHECK(has(e.text, "returned to their homes before dawn"));
+    sl_extracted_clear(&e);
+}
+
 /* Teaser cards marked up as <article>s do not keep the sidebar that holds
  * them: only an <article> with a share of the page's prose is the article. */
 TEST(blocks_teaser_articles_left_out)
