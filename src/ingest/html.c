@@ -502,6 +502,20 @@ static void count_prose(elem_vec *v)
     }
 }
 
+/* The prose a soft element's share is measured against: that of the
+ * <article> or <main> it lies in (one that holds the article: F_CORE), else
+ * the page's. Inside the article, a wrapper named after the page's topic
+ * ("rich-text-newsletter" on a newsletter's page) holding most of its prose
+ * is its text. */
+static uint32_t prose_around(const elem *e, uint32_t i)
+{
+    uint32_t a = e[i].parent;
+    for (int up = 0; a != NONE && up < 64; a = e[a].parent, up++)
+        if ((e[a].flags & (F_SEMANTIC | F_CORE)) == (F_SEMANTIC | F_CORE))
+            return e[a].good;
+    return e[0].good;
+}
+
 /* Passes 2 and 3: a soft-dropped element goes unless it holds the article
  * (a <main>, the <h1>, a clean <article>, or most of the page's prose):
  * "content-with-sidebar" on the article's wrapper must not take the article
@@ -515,7 +529,7 @@ static uint32_t remove_boilerplate(elem_vec *v)
         if ((e[i].tag & T_ARTICLE) && (uint64_t)e[i].good * 100 < (uint64_t)prose * ARTICLE_CORE_PROSE)
             e[i].flags &= (uint16_t)~F_CORE;   /* a teaser card, not the article */
         if ((e[i].flags & (F_SOFT | F_COMMENTS)) == F_SOFT &&
-            (uint64_t)e[i].good * 100 >= (uint64_t)e[0].good * SOFT_KEEPS_PROSE)
+            (uint64_t)e[i].good * 100 >= (uint64_t)prose_around(e, (uint32_t)i) * SOFT_KEEPS_PROSE)
             e[i].flags |= F_CORE | F_PROTECTED | F_HOLDS;
     }
     for (size_t i = v->n; i-- > 1;) {

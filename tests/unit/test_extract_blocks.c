@@ -317,6 +317,33 @@ TEST(blocks_after_html_end)
     sl_extracted_clear(&e);
 }
 
+/* A newsletter's archive page: its text sits in a wrapper named after the
+ * newsletter (a furniture cue) inside the <article>, with a long sign-up
+ * pitch and a site blurb beside it. The wrapper holds most of the
+ * article's prose, though not most of the page's: it is the article's
+ * text and is kept. */
+TEST(blocks_topic_wrapper_in_article)
+{
+    const char *para = "<p>The harbour wall at Larkmouth held through the night as the storm surge peaked at "
+                       "high tide, and the families who had left returned to their homes before dawn.</p>";
+    const char *blurb = "<p>Join the thousands of readers who get the Courier's harbour letter every month, with "
+                        "tide tables, ferry news and the stories of the people who work on the quays.</p>";
+    char page[8192];
+    int n = snprintf(page, sizeof page, "%s", "<html><body><main><article><h1>Harbour letter: March</h1>"
+                                              "<div class=newsletter-body>");
+    for (int i = 0; i < 3; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n, "%s", para);
+    n += snprintf(page + n, sizeof page - (size_t)n, "%s", "</div></article></main><div class=about>");
+    for (int i = 0; i < 2; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n, "%s", blurb);
+    snprintf(page + n, sizeof page - (size_t)n, "%s", "</div></body></html>");
+    sl_extracted e = {0};
+    CHECK_INT(extract(page, &e), 0);
+    CHECK(has(e.text, "The harbour wall at Larkmouth held"));
+    CHECK(!has(e.text, "Join the thousands"));
+    sl_extracted_clear(&e);
+}
+
 /* Teaser cards marked up as <article>s do not keep the sidebar that holds
  * them: only an <article> with a share of the page's prose is the article. */
 TEST(blocks_teaser_articles_left_out)
