@@ -16,9 +16,10 @@
 #define ENTRY_NODES 64
 #define ENTRY_HEAD 160
 
-/* An entry's first line (up to its first <br>, <p>, <div> or heading) of
- * at most this many bytes that holds a date is its author's line: "Jean,
- * Millbrook - 10 March 2010", "Posted 3/10/2010 by Robert". */
+/* An entry's first line (up to its first <br>, <p>, <div>, cell or
+ * heading), or its first two, of at most this many bytes that hold a date
+ * are its author's line: "Jean, Millbrook - 10 March 2010", "Posted
+ * 3/10/2010 by Robert", "Jean<br>3/10/2010 10:31". */
 #define DATE_LINE 80
 
 /* In the entry's first bytes: the author's line. */
@@ -61,7 +62,7 @@ static int is_control(const xmlNode *a)
 
 static int breaks_line(const xmlNode *x)
 {
-    static const char *const tags[] = {"br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6"};
+    static const char *const tags[] = {"br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th"};
     for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
         if (sl_html_is_tag(x, tags[i]))
             return 1;
@@ -85,7 +86,7 @@ static int dated_line(char *head, size_t line)
 static int signed_at_start(xmlNode *n)
 {
     char head[ENTRY_HEAD];
-    size_t len = 0, line = 0;
+    size_t len = 0, lines[2] = {0, 0}, ended = 0;   /* where its first two lines end */
     head[0] = '\0';
     xmlNode *x = n->children;
     for (int seen = 0; x && seen < ENTRY_NODES; seen++) {
@@ -93,14 +94,15 @@ static int signed_at_start(xmlNode *n)
             append(head, &len, (const char *)x->content);
         else if (x->type == XML_ELEMENT_NODE && sl_html_is_tag(x, "a") && is_control(x))
             return 1;
-        else if (x->type == XML_ELEMENT_NODE && !line && len && breaks_line(x))
-            line = len;
+        else if (x->type == XML_ELEMENT_NODE && ended < 2 && len > (ended ? lines[0] : 0) && breaks_line(x))
+            lines[ended++] = len;
         x = sl_html_next(x, n, x->type == XML_ELEMENT_NODE);
     }
     for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
         if (strstr(head, heads[i]))
             return 1;
-    return dated_line(head, line);
+    /* a name on one line and the date on the next ("Jean<br>3/4/2010") */
+    return dated_line(head, lines[0]) || dated_line(head, lines[1]);
 }
 
 /* n's last child element, when it has another before it. */

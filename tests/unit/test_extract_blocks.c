@@ -132,6 +132,8 @@ TEST(blocks_unnamed_threads_left_out)
         {"<div id=talkback>", "<p class=meta>Posted by %s on 3/4/2010</p><p>%s</p>", "</div>"},
         {"<table>", "<tr><td><b>%s</b> wrote:</td></tr><tr><td>%s</td></tr>", "</table>"},
         {"<dl>", "<dt>%s said...</dt><dd><p>%s</p></dd>", "</dl>"},
+        /* the name and the date on two lines of a cell beside the comment */
+        {"<table class=talk>", "<tr><td>%s<br>3/4/2010 10:31</td><td>%s</td></tr>", "</table>"},
         /* the author's line after the comment (Movable Type) */
         {"<div id=feedback>", "<div><p>%2$s</p><p>Posted by: %1$s | March 4, 2010 10:31 AM</p></div>", "</div>"},
     };
