@@ -102,6 +102,8 @@ typedef struct elem {
     uint32_t text, links;     /* all text in the subtree, and the part inside links */
     uint32_t own, own_links;  /* the loose text this block owns (not inside a nested block) */
     uint32_t own_code;        /* of it, bytes that write code, not prose: { } [ ] ; = */
+    uint32_t lead_links;      /* of it, the linked text before any other */
+    uint8_t teaser;           /* it opens with a line that is all one link: a headline */
     uint32_t good;            /* paragraph text in the subtree that reads as prose */
     uint16_t flags;
     uint16_t tag;             /* T_* bits of its name */
@@ -316,7 +318,7 @@ static int add_elem(elem_vec *v, xmlNode *n, unsigned tag)
         return SL_ETOOLARGE;
     uint32_t idx = (uint32_t)v->n, parent = index_of(n->parent);
     const elem *p = parent != NONE ? &v->items[parent] : NULL;
-    elem e = {n, parent, idx, 1, 0, 0, 0, 0, 0, 0, 0, (uint16_t)tag, 0, (uint16_t)tag, 0, 0.0};
+    elem e = {n, parent, idx, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, (uint16_t)tag, 0, (uint16_t)tag, 0, 0.0};
     e.cues = (uint16_t)sl_block_cues(sl_html_attr(n, "class"), sl_html_attr(n, "id"));
     if (p) {
         e.above = (uint16_t)(p->above | (p->flags & F_INHERITED));
@@ -384,6 +386,8 @@ static void count_text(elem_vec *v, const xmlNode *text)
     e->text += len;
     owner->own += len;
     owner->own_code += code;
+    if ((e->flags & F_LINK) && owner->lead_links == owner->own - len)
+        owner->lead_links += len;
     if (e->flags & F_LINK) {
         e->links += len;
         owner->own_links += len;
@@ -403,6 +407,9 @@ static int collect(xmlNode *root, elem_vec *v, int lenient)
             int rc = add_elem(v, n, tag);
             if (rc)
                 return rc;
+            elem *owner = &v->items[v->items[v->n - 1].owner];
+            if ((tag & T_BR) && owner->lead_links && owner->lead_links == owner->own)
+                owner->teaser = 1;   /* "<a>Headline</a><br>blurb" */
             descend = 1;
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             count_text(v, n);
@@ -423,7 +430,7 @@ static int code_like(const elem *e) { return (uint64_t)e->own_code * CODE_SHARE 
 static int is_prose(const elem *e)
 {
     return (e->flags & F_BLOCK) && !(e->flags & F_NOSCORE) && e->own >= MIN_PARA && !link_heavy(e) &&
-           !code_like(e);
+           !code_like(e) && !e->teaser;
 }
 
 static unsigned kind_of(const xmlNode *n, unsigned tag);

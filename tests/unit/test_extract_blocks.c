@@ -330,6 +330,36 @@ TEST(blocks_topic_wrapper_in_article)
     check_body(page, "The harbour wall at Larkmouth held", NULL, "Join the thousands");
 }
 
+/* An older table layout: the story in the middle cell, beside a column
+ * of teasers, each a headline link on its own line and a blurb, whose
+ * prose outweighs the story's. A paragraph that opens with a line that is
+ * all one link is a teaser, not prose: the column stays out. */
+TEST(blocks_teaser_column_left_out)
+{
+    static const char *const blurbs[] = {
+        "A new ferry timetable for the winter months will cut the crossings to the islands to two a day.",
+        "The county's schools will close early on Friday so that pupils get home before the second storm.",
+        "Fishermen say the price of cod at the quayside auction has fallen by a third since January.",
+        "The lifeboat crew was called out twice on Monday night, once to a yacht that had lost its mast.",
+        "Plans for a wind farm off the headland were sent back after objections from the harbour board.",
+        "The old lighthouse will open to visitors again in the spring after a two-year restoration.",
+    };
+    char page[8192];
+    int n = snprintf(page, sizeof page, "%s",
+                     "<html><body><table><tr><td><a href=/>Home</a><br><a href=/news>News</a></td><td>"
+                     "<font size=5><b>Harbour wall holds</b></font><br><br>The harbour wall at Larkmouth held "
+                     "through the night as the storm surge peaked at high tide, the council said.<br><br>"
+                     "Engineers had reinforced the eastern section in the spring after cracks were found.<p>"
+                     "Residents of the lower town returned to their homes before dawn once the water fell.</p>"
+                     "<p>The council will meet on Thursday to decide whether to repair the western section.</p>"
+                     "</td><td><b>More news</b>");
+    for (size_t i = 0; i < sizeof blurbs / sizeof *blurbs; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n, "<p><a href=/n%zu><b>Headline %zu</b></a><br>%s</p>", i,
+                      i, blurbs[i]);
+    snprintf(page + n, sizeof page - (size_t)n, "%s", "</td></tr></table></body></html>");
+    check_body(page, "The harbour wall at Larkmouth held", "western section", "ferry timetable");
+}
+
 /* Teaser cards marked up as <article>s do not keep the sidebar that holds
  * them: only an <article> with a share of the page's prose is the article. */
 TEST(blocks_teaser_articles_left_out)
