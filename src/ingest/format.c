@@ -259,7 +259,7 @@ static int utf16_html(const unsigned char *s, size_t len)
     int be = len >= 2 && s[0] == 0xFE && s[1] == 0xFF;
     if (!be && !(len >= 2 && s[0] == 0xFF && s[1] == 0xFE))
         return 0;
-    unsigned char narrow[PREFIX_MAX / 2];
+    unsigned char narrow[PREFIX_MAX / 2] = {0};
     size_t n = 0;
     for (size_t i = 2; i + 1 < len && n < sizeof narrow; i += 2) {
         unsigned hi = s[i + !be], lo = s[i + be];
