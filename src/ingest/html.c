@@ -464,18 +464,18 @@ static int mark_threads(elem_vec *v)
             continue;
         thread_count *p = &c[e[i].parent];
         p->children++;
-        if (c[i].text > ENTRY_MAX || !sl_html_thread_entry(e[i].node))
+        if (c[i].text > ENTRY_MAX)
             continue;
-        if (c[i].text >= ENTRY_MIN) {
-            p->entries++;
+        int line = c[i].text < ENTRY_MIN;   /* a short author's line, with the comment after it */
+        if (line) {
+            uint32_t next = index_of(element_step(e[i].node, 1));
+            if (next == NONE || c[next].text < ENTRY_MIN || c[next].text > ENTRY_MAX)
+                continue;
+        }
+        if (!sl_html_thread_entry(e[i].node))
             continue;
-        }
-        /* a short author's line and the comment after it, as siblings */
-        uint32_t next = index_of(element_step(e[i].node, 1));
-        if (next != NONE && c[next].text >= ENTRY_MIN && c[next].text <= ENTRY_MAX) {
-            p->entries++;
-            p->children--;
-        }
+        p->children -= (uint32_t)line;   /* the pair counts as one child */
+        p->entries++;
     }
     for (size_t i = 1; i < v->n; i++) {
         if (c[i].entries < THREAD_ENTRIES || c[i].entries * 2 < c[i].children || c[i].before < THREAD_AFTER ||
