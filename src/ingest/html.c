@@ -441,7 +441,35 @@ typedef struct thread_count {
     uint64_t text;       /* in its subtree (collect counts only its own) */
     uint64_t before;     /* prose before it in the page */
     uint32_t entries, children;
+    uint32_t first;      /* its first child that is an entry */
+    uint32_t tail;       /* its children with text from that one on */
 } thread_count;
+
+/* The heading (not the <h1>, at most THREAD_TITLE bytes) just before
+ * `n`, a thread's title ("8 Responses to ..."); NONE without one. */
+static uint32_t thread_title(const elem *e, const thread_count *c, const xmlNode *n)
+{
+    const xmlNode *prev = n->prev;
+    while (prev && prev->type != XML_ELEMENT_NODE)
+        prev = prev->prev;
+    uint32_t title = index_of(prev);
+    if (title != NONE && kind_of(prev, e[title].tag) == SL_KIND_HEADING && !(e[title].tag & T_H1) &&
+        c[title].text <= THREAD_TITLE)
+        return title;
+    return NONE;
+}
+
+/* A run of entries at the end of an element that holds the story too (the
+ * comments in the story's own table cell): at least THREAD_ENTRIES, half
+ * its children from the first on, under a title heading, after
+ * THREAD_AFTER bytes of the element's own prose. A forum's replies follow
+ * the first post without a heading between. */
+static int comment_run(const elem *e, const thread_count *c, size_t i)
+{
+    const thread_count *t = &c[i];
+    return t->entries >= THREAD_ENTRIES && t->entries * 2 >= t->tail &&
+           c[t->first].before - t->before >= THREAD_AFTER && thread_title(e, c, e[t->first].node) != NONE;
+}
 
 /* Marks the comment threads that their entries show (THREAD_ENTRIES above)
  * as threads named by a class are marked, and passes that on to their
@@ -476,18 +504,25 @@ static int mark_threads(elem_vec *v)
             continue;
         p->children -= (uint32_t)line;   /* the pair counts as one child */
         p->entries++;
+        p->first = (uint32_t)i;
+        p->tail = p->children;
     }
     for (size_t i = 1; i < v->n; i++) {
-        if (c[i].entries < THREAD_ENTRIES || c[i].entries * 2 < c[i].children || c[i].before < THREAD_AFTER ||
-            (e[i].tag & (T_ROOT | T_MAIN | T_ARTICLE)))
+        const xmlNode *from;
+        if (c[i].entries >= THREAD_ENTRIES && c[i].entries * 2 >= c[i].children && c[i].before >= THREAD_AFTER &&
+            !(e[i].tag & (T_ROOT | T_MAIN | T_ARTICLE))) {
+            e[i].flags |= F_SOFT | F_COMMENTS;
+            from = e[i].node;
+        } else if (comment_run(e, c, i)) {
+            for (xmlNode *n = e[c[i].first].node; n; n = element_step(n, 1))
+                if (index_of(n) != NONE)
+                    e[index_of(n)].flags |= F_SOFT | F_COMMENTS;
+            from = e[c[i].first].node;
+        } else {
             continue;
-        e[i].flags |= F_SOFT | F_COMMENTS;
-        const xmlNode *prev = e[i].node->prev;
-        while (prev && prev->type != XML_ELEMENT_NODE)
-            prev = prev->prev;
-        uint32_t title = index_of(prev);
-        if (title != NONE && kind_of(prev, e[title].tag) == SL_KIND_HEADING && !(e[title].tag & T_H1) &&
-            c[title].text <= THREAD_TITLE)
+        }
+        uint32_t title = thread_title(e, c, from);
+        if (title != NONE)
             e[title].flags |= F_SOFT | F_COMMENTS;
     }
     for (size_t i = 1; i < v->n; i++)

@@ -185,6 +185,39 @@ TEST(blocks_dated_timeline_kept)
     check_body(page, "The harbour wall at Larkmouth held", "thirty years", NULL);
 }
 
+/* Comments inside the story's own table cell, after its paragraphs under
+ * a "Comments" heading, go; a forum's replies, after the first post with no
+ * heading between, stay. */
+TEST(blocks_comment_run_in_story)
+{
+    static const char *const replies[] = {
+        "I have lived on the quay for thirty years and never seen the water come so close to the steps.",
+        "Good to hear the engineers earned their money, although the road behind the market flooded again.",
+        "Does anyone know whether the ferry will run tomorrow, because the timetable has not been updated.",
+        "The sandbags were handed out far too late in my street, most people had already gone to the hill.",
+    };
+    for (int heading = 1; heading >= 0; heading--) {
+        char page[8192];
+        int n = snprintf(page, sizeof page,
+                         "<html><body><table><tr><td><h1>Harbour wall holds</h1><p>The harbour wall at Larkmouth "
+                         "held through the night as the storm surge peaked at high tide, the council said.</p>"
+                         "<p>Engineers had reinforced the eastern section in the spring after cracks were found "
+                         "during an inspection.</p><p>Residents of the lower town returned to their homes before "
+                         "dawn once the water began to fall.</p>%s",
+                         heading ? "<h3>Comments</h3>" : "");
+        for (int i = 0; i < 4; i++)
+            n += snprintf(page + n, sizeof page - (size_t)n, "<p>Posted by reader%d on 3/4/2010</p><p>%s</p>", i,
+                          replies[i]);
+        snprintf(page + n, sizeof page - (size_t)n, "%s", "</td></tr></table></body></html>");
+        sl_extracted e = {0};
+        CHECK_INT(extract(page, &e), 0);
+        CHECK(has(e.text, "returned to their homes before dawn"));
+        CHECK_INT(has(e.text, "thirty years"), !heading);
+        CHECK_INT(has(e.text, "ferry"), !heading);
+        sl_extracted_clear(&e);
+    }
+}
+
 /* Before the block decision these pages gave "no article text found":
  * their only text sits in a link-heavy block, or in a block without prose
  * the scores could not choose. A page with a body comes out with it. */
