@@ -250,11 +250,32 @@ static int looks_like_feed(const unsigned char *s, size_t i, size_t n)
            starts_with_ci(s, i, n, "<rdf:RDF");
 }
 
+/* A page saved as UTF-16 with its BOM (Windows tools wrote them): its
+ * prefix narrowed to one byte a code unit (units beyond ASCII as a letter)
+ * reads as HTML or not; charset.c decodes it. Anything else in UTF-16 (text,
+ * JSONL) stays binary: those readers take UTF-8 only. */
+static int utf16_html(const unsigned char *s, size_t len)
+{
+    int be = len >= 2 && s[0] == 0xFE && s[1] == 0xFF;
+    if (!be && !(len >= 2 && s[0] == 0xFF && s[1] == 0xFE))
+        return 0;
+    unsigned char narrow[PREFIX_MAX / 2] = {0};
+    size_t n = 0;
+    for (size_t i = 2; i + 1 < len && n < sizeof narrow; i += 2) {
+        unsigned hi = s[i + !be], lo = s[i + be];
+        narrow[n++] = hi || lo >= 0x80 || !lo ? 'x' : (unsigned char)lo;
+    }
+    size_t first = skip_space(narrow, 0, n);
+    return first < n && looks_like_html(narrow, first, n);
+}
+
 sl_format sl_format_detect(const char *data, size_t len)
 {
     const unsigned char *s = (const unsigned char *)data;
     if (!s || !len)
         return SL_FORMAT_EMPTY;
+    if (utf16_html(s, len))
+        return SL_FORMAT_HTML;
     size_t bom = skip_bom(s, len);
     size_t first = skip_space(s, bom, len);   /* the whole input, for a blank file */
     if (first == len)

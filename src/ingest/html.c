@@ -23,6 +23,8 @@
 /* A block counts as a paragraph from 25 bytes of non-space text: shorter
  * ones are captions, bylines and buttons (Readability's threshold). */
 #define MIN_PARA 25
+/* A block with more than one byte in CODE_SHARE of { } [ ] ; = is code. */
+#define CODE_SHARE 20
 /* Siblings of the best-scored block join it from a fifth of its score, and a
  * sibling <p> from 80 bytes with under a quarter of links (Readability). */
 #define SIBLING_SHARE 0.2
@@ -99,6 +101,9 @@ typedef struct elem {
     uint32_t size;            /* elements in the subtree, itself included */
     uint32_t text, links;     /* all text in the subtree, and the part inside links */
     uint32_t own, own_links;  /* the loose text this block owns (not inside a nested block) */
+    uint32_t own_code;        /* of it, bytes that write code, not prose: { } [ ] ; = */
+    uint32_t lead_links;      /* of it, the linked text before any other */
+    uint8_t teaser;           /* it opens with a line that is all one link: a headline */
     uint32_t good;            /* paragraph text in the subtree that reads as prose */
     uint16_t flags;
     uint16_t tag;             /* T_* bits of its name */
@@ -244,11 +249,25 @@ static int display_none(const char *style)
     return 0;
 }
 
+/* React's streamed server rendering sends a boundary's content late, in a
+ * <div hidden id="S:N"> that its script then moves into place (replacing
+ * the <template id="B:N"> placeholder): the reader sees it. */
+static int streamed_boundary(const xmlNode *n)
+{
+    const char *id = sl_html_attr(n, "id");
+    if (!id || id[0] != 'S' || id[1] != ':' || !id[2])
+        return 0;
+    for (id += 2; *id; id++)
+        if (!isdigit((unsigned char)*id))
+            return 0;
+    return 1;
+}
+
 /* What a reader never sees is not part of the article. */
 static int hidden(const xmlNode *n)
 {
     const char *style = sl_html_attr(n, "style");
-    return sl_html_attr(n, "hidden") || (style && display_none(style));
+    return (sl_html_attr(n, "hidden") && !streamed_boundary(n)) || (style && display_none(style));
 }
 
 /* class or id naming comments ("comments", "comment-list"), not commentary. */
@@ -299,7 +318,7 @@ static int add_elem(elem_vec *v, xmlNode *n, unsigned tag)
         return SL_ETOOLARGE;
     uint32_t idx = (uint32_t)v->n, parent = index_of(n->parent);
     const elem *p = parent != NONE ? &v->items[parent] : NULL;
-    elem e = {n, parent, idx, 1, 0, 0, 0, 0, 0, 0, (uint16_t)tag, 0, (uint16_t)tag, 0, 0.0};
+    elem e = {n, parent, idx, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, (uint16_t)tag, 0, (uint16_t)tag, 0, 0.0};
     e.cues = (uint16_t)sl_block_cues(sl_html_attr(n, "class"), sl_html_attr(n, "id"));
     if (p) {
         e.above = (uint16_t)(p->above | (p->flags & F_INHERITED));
@@ -340,14 +359,21 @@ static int add_elem(elem_vec *v, xmlNode *n, unsigned tag)
     return 0;
 }
 
-static uint32_t solid_bytes(const char *text)
+static uint32_t capped(size_t count) { return count > UINT32_MAX / 4 ? UINT32_MAX / 4 : (uint32_t)count; }
+
+/* The non-space bytes of a text, and (*code) those of them that write code. */
+static uint32_t solid_bytes(const char *text, uint32_t *code)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t n = strlen(text), count = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t n = strlen(text), count = 0, syntax = 0;
+    for (size_t i = 0; i < n; i++) {
         if (!sl_html_is_blank(s, i, n) && !(s[i] == 0xA0 && i && s[i - 1] == 0xC2))
             count++;
-    return count > UINT32_MAX / 4 ? UINT32_MAX / 4 : (uint32_t)count;
+        syntax += s[i] == '{' || s[i] == '}' || s[i] == '[' || s[i] == ']' || s[i] == ';' || s[i] == '=' ||
+                  s[i] == '_' || s[i] == '\\';
+    }
+    *code = capped(syntax);
+    return capped(count);
 }
 
 static void count_text(elem_vec *v, const xmlNode *text)
@@ -355,10 +381,13 @@ static void count_text(elem_vec *v, const xmlNode *text)
     uint32_t parent = index_of(text->parent);
     if (parent == NONE || !text->content)
         return;
-    uint32_t len = solid_bytes((const char *)text->content);
+    uint32_t code, len = solid_bytes((const char *)text->content, &code);
     elem *e = &v->items[parent], *owner = &v->items[e->owner];
     e->text += len;
     owner->own += len;
+    owner->own_code += code;
+    if ((e->flags & F_LINK) && owner->lead_links == owner->own - len)
+        owner->lead_links += len;
     if (e->flags & F_LINK) {
         e->links += len;
         owner->own_links += len;
@@ -378,6 +407,9 @@ static int collect(xmlNode *root, elem_vec *v, int lenient)
             int rc = add_elem(v, n, tag);
             if (rc)
                 return rc;
+            elem *owner = &v->items[v->items[v->n - 1].owner];
+            if ((tag & T_BR) && owner->lead_links && owner->lead_links == owner->own)
+                owner->teaser = 1;   /* "<a>Headline</a><br>blurb" */
             descend = 1;
         } else if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             count_text(v, n);
@@ -389,20 +421,55 @@ static int collect(xmlNode *root, elem_vec *v, int lenient)
 
 static int link_heavy(const elem *e) { return (uint64_t)e->own_links * 2 > e->own; }
 
-/* A block whose loose text reads as prose: MIN_PARA bytes, under half links. */
+/* Code (a script's data leaked as text by a broken attribute, a listing)
+ * writes braces, brackets, semicolons and equals signs; prose hardly any. */
+static int code_like(const elem *e) { return (uint64_t)e->own_code * CODE_SHARE > e->own; }
+
+/* A block whose loose text reads as prose: MIN_PARA bytes, under half
+ * links, not code. */
 static int is_prose(const elem *e)
 {
-    return (e->flags & F_BLOCK) && !(e->flags & F_NOSCORE) && e->own >= MIN_PARA && !link_heavy(e);
+    return (e->flags & F_BLOCK) && !(e->flags & F_NOSCORE) && e->own >= MIN_PARA && !link_heavy(e) &&
+           !code_like(e) && !e->teaser;
 }
 
 static unsigned kind_of(const xmlNode *n, unsigned tag);
+static xmlNode *element_step(xmlNode *n, int forward);
 
 /* What mark_threads counts of an element. */
 typedef struct thread_count {
     uint64_t text;       /* in its subtree (collect counts only its own) */
     uint64_t before;     /* prose before it in the page */
     uint32_t entries, children;
+    uint32_t first;      /* its first child that is an entry */
+    uint32_t tail;       /* its children with text from that one on */
 } thread_count;
+
+/* The heading (not the <h1>, at most THREAD_TITLE bytes) just before
+ * `n`, a thread's title ("8 Responses to ..."); NONE without one. */
+static uint32_t thread_title(const elem *e, const thread_count *c, const xmlNode *n)
+{
+    const xmlNode *prev = n->prev;
+    while (prev && prev->type != XML_ELEMENT_NODE)
+        prev = prev->prev;
+    uint32_t title = index_of(prev);
+    if (title != NONE && kind_of(prev, e[title].tag) == SL_KIND_HEADING && !(e[title].tag & T_H1) &&
+        c[title].text <= THREAD_TITLE)
+        return title;
+    return NONE;
+}
+
+/* A run of entries at the end of an element that holds the story too (the
+ * comments in the story's own table cell): at least THREAD_ENTRIES, half
+ * its children from the first on, under a title heading, after
+ * THREAD_AFTER bytes of the element's own prose. A forum's replies follow
+ * the first post without a heading between. */
+static int comment_run(const elem *e, const thread_count *c, size_t i)
+{
+    const thread_count *t = &c[i];
+    return t->entries >= THREAD_ENTRIES && t->entries * 2 >= t->tail &&
+           c[t->first].before - t->before >= THREAD_AFTER && thread_title(e, c, e[t->first].node) != NONE;
+}
 
 /* Marks the comment threads that their entries show (THREAD_ENTRIES above)
  * as threads named by a class are marked, and passes that on to their
@@ -423,21 +490,39 @@ static int mark_threads(elem_vec *v)
         c[e[i].parent].text += c[i].text;
         if (!c[i].text)
             continue;
-        c[e[i].parent].children++;
-        c[e[i].parent].entries +=
-            c[i].text >= ENTRY_MIN && c[i].text <= ENTRY_MAX && sl_html_thread_entry(e[i].node);
+        thread_count *p = &c[e[i].parent];
+        p->children++;
+        if (c[i].text > ENTRY_MAX)
+            continue;
+        int line = c[i].text < ENTRY_MIN;   /* a short author's line, with the comment after it */
+        if (line) {
+            uint32_t next = index_of(element_step(e[i].node, 1));
+            if (next == NONE || c[next].text < ENTRY_MIN || c[next].text > ENTRY_MAX)
+                continue;
+        }
+        if (!sl_html_thread_entry(e[i].node))
+            continue;
+        p->children -= (uint32_t)line;   /* the pair counts as one child */
+        p->entries++;
+        p->first = (uint32_t)i;
+        p->tail = p->children;
     }
     for (size_t i = 1; i < v->n; i++) {
-        if (c[i].entries < THREAD_ENTRIES || c[i].entries * 2 < c[i].children || c[i].before < THREAD_AFTER ||
-            (e[i].tag & (T_ROOT | T_MAIN | T_ARTICLE)))
+        const xmlNode *from;
+        if (c[i].entries >= THREAD_ENTRIES && c[i].entries * 2 >= c[i].children && c[i].before >= THREAD_AFTER &&
+            !(e[i].tag & (T_ROOT | T_MAIN | T_ARTICLE))) {
+            e[i].flags |= F_SOFT | F_COMMENTS;
+            from = e[i].node;
+        } else if (comment_run(e, c, i)) {
+            for (xmlNode *n = e[c[i].first].node; n; n = element_step(n, 1))
+                if (index_of(n) != NONE)
+                    e[index_of(n)].flags |= F_SOFT | F_COMMENTS;
+            from = e[c[i].first].node;
+        } else {
             continue;
-        e[i].flags |= F_SOFT | F_COMMENTS;
-        const xmlNode *prev = e[i].node->prev;
-        while (prev && prev->type != XML_ELEMENT_NODE)
-            prev = prev->prev;
-        uint32_t title = index_of(prev);
-        if (title != NONE && kind_of(prev, e[title].tag) == SL_KIND_HEADING && !(e[title].tag & T_H1) &&
-            c[title].text <= THREAD_TITLE)
+        }
+        uint32_t title = thread_title(e, c, from);
+        if (title != NONE)
             e[title].flags |= F_SOFT | F_COMMENTS;
     }
     for (size_t i = 1; i < v->n; i++)
@@ -459,6 +544,20 @@ static void count_prose(elem_vec *v)
     }
 }
 
+/* The prose a soft element's share is measured against: that of the
+ * <article> or <main> it lies in (one that holds the article: F_CORE), else
+ * the page's. Inside the article, a wrapper named after the page's topic
+ * ("rich-text-newsletter" on a newsletter's page) holding most of its prose
+ * is its text. */
+static uint32_t prose_around(const elem *e, uint32_t i)
+{
+    uint32_t a = e[i].parent;
+    for (int up = 0; a != NONE && up < 64; a = e[a].parent, up++)
+        if ((e[a].flags & (F_SEMANTIC | F_CORE)) == (F_SEMANTIC | F_CORE))
+            return e[a].good;
+    return e[0].good;
+}
+
 /* Passes 2 and 3: a soft-dropped element goes unless it holds the article
  * (a <main>, the <h1>, a clean <article>, or most of the page's prose):
  * "content-with-sidebar" on the article's wrapper must not take the article
@@ -472,7 +571,7 @@ static uint32_t remove_boilerplate(elem_vec *v)
         if ((e[i].tag & T_ARTICLE) && (uint64_t)e[i].good * 100 < (uint64_t)prose * ARTICLE_CORE_PROSE)
             e[i].flags &= (uint16_t)~F_CORE;   /* a teaser card, not the article */
         if ((e[i].flags & (F_SOFT | F_COMMENTS)) == F_SOFT &&
-            (uint64_t)e[i].good * 100 >= (uint64_t)e[0].good * SOFT_KEEPS_PROSE)
+            (uint64_t)e[i].good * 100 >= (uint64_t)prose_around(e, (uint32_t)i) * SOFT_KEEPS_PROSE)
             e[i].flags |= F_CORE | F_PROTECTED | F_HOLDS;
     }
     for (size_t i = v->n; i-- > 1;) {
@@ -534,8 +633,22 @@ static double final_score(const elem *e)
     return e->score * (1.0 - density);
 }
 
+/* The page's prose less that of the outermost page furniture (a <footer>
+ * kept for its share of a short page's prose: a disclaimer) that does not
+ * hold `keep`. */
+static uint64_t prose_beside_furniture(const elem_vec *v, uint32_t keep)
+{
+    const elem *e = v->items;
+    uint64_t prose = e[0].good;
+    for (uint32_t i = 1; i < v->n; i++)
+        if ((e[i].flags & F_FURNITURE) && !(e[i].above & F_FURNITURE) && !(e[i].flags & F_REMOVED) &&
+            !(i <= keep && keep < i + e[i].size))
+            prose -= e[i].good;
+    return prose;
+}
+
 /* A semantic container (<article>, <main>) is taken when it holds at least
- * half of the page's prose, and within it the deepest one that keeps 80%
+ * half of the page's prose (page furniture that does not hold it aside), and within it the deepest one that keeps 80%
  * (main > article: the article). */
 static uint32_t semantic_container(const elem_vec *v)
 {
@@ -545,7 +658,7 @@ static uint32_t semantic_container(const elem_vec *v)
         if ((e[i].flags & F_SEMANTIC) && !(e[i].flags & F_REMOVED) && e[i].good &&
             (best == NONE || e[i].good > e[best].good))
             best = i;
-    if (best == NONE || (uint64_t)e[best].good * 2 < e[0].good)
+    if (best == NONE || (uint64_t)e[best].good * 2 < prose_beside_furniture(v, best))
         return NONE;
     uint32_t pick = best;
     for (uint32_t i = best + 1; i < best + e[best].size; i++)

@@ -93,6 +93,33 @@ static htmlDocPtr parse_page(const sl_buf *page)
     return htmlReadMemory(page->ptr, (int)page->len, NULL, "UTF-8", options);
 }
 
+/* A page with more after its </html> (a second page pasted behind the
+ * first, a theme's template closing early) leaves libxml2 with further
+ * top-level elements beside the root, which every walk from the root
+ * misses; a browser shows their content at the end of the body, and so
+ * they are moved there. */
+static void adopt_trailing_roots(xmlNode *root)
+{
+    xmlNode *body = root->children;
+    while (body && !(body->type == XML_ELEMENT_NODE && sl_html_is_tag(body, "body")))
+        body = body->next;
+    xmlNode *into = body ? body : root;
+    for (xmlNode *next = root->next; next;) {
+        xmlNode *stray = next;
+        next = next->next;
+        if (stray->type != XML_ELEMENT_NODE)
+            continue;
+        xmlUnlinkNode(stray);
+        while (stray->children) {
+            xmlNode *child = stray->children;
+            xmlUnlinkNode(child);
+            if (!xmlAddChild(into, child))
+                xmlFreeNode(child);
+        }
+        xmlFreeNode(stray);
+    }
+}
+
 int sl_html_load(const char *html, size_t len, const char *charset, int noscript, sl_buf *page,
                  xmlDocPtr *doc, xmlNode **root)
 {
@@ -107,5 +134,6 @@ int sl_html_load(const char *html, size_t len, const char *charset, int noscript
     }
     if (rc || !*doc || !(*root = xmlDocGetRootElement(*doc)))
         return rc ? rc : SL_EBADINPUT;
+    adopt_trailing_roots(*root);
     return 0;
 }

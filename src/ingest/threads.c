@@ -16,14 +16,15 @@
 #define ENTRY_NODES 64
 #define ENTRY_HEAD 160
 
-/* An entry's first line (up to its first <br>, <p>, <div> or heading) of
- * at most this many bytes that holds a date is its author's line: "Jean,
- * Millbrook - 10 March 2010", "Posted 3/10/2010 by Robert". */
+/* An entry's first line (up to its first <br>, <p>, <div>, cell or
+ * heading), or its first two, of at most this many bytes that hold a date
+ * are its author's line: "Jean, Millbrook - 10 March 2010", "Posted
+ * 3/10/2010 by Robert", "Jean<br>3/10/2010 10:31". */
 #define DATE_LINE 80
 
 /* In the entry's first bytes: the author's line. */
-static const char *const heads[] = {" says:", " wrote:", " writes:", "posted by ", "posted on ",
-                                    "submitted by ", "comment by ", "reply by "};
+static const char *const heads[] = {" says:", " wrote:", " writes:", " said...", "posted by ", "posted by:",
+                                    "posted on ", "submitted by ", "comment by ", "reply by "};
 /* The whole text of a link in the entry: the thread's controls. */
 static const char *const controls[] = {"reply", "reply to this", "reply to this comment", "report abuse",
                                        "report", "report comment", "report this comment", "permalink",
@@ -61,7 +62,7 @@ static int is_control(const xmlNode *a)
 
 static int breaks_line(const xmlNode *x)
 {
-    static const char *const tags[] = {"br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6"};
+    static const char *const tags[] = {"br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th"};
     for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
         if (sl_html_is_tag(x, tags[i]))
             return 1;
@@ -81,10 +82,11 @@ static int dated_line(char *head, size_t line)
     return dated;
 }
 
-int sl_html_thread_entry(xmlNode *n)
+/* Whether n's first nodes hold an author's line or a thread control. */
+static int signed_at_start(xmlNode *n)
 {
     char head[ENTRY_HEAD];
-    size_t len = 0, line = 0;
+    size_t len = 0, lines[2] = {0, 0}, ended = 0;   /* where its first two lines end */
     head[0] = '\0';
     xmlNode *x = n->children;
     for (int seen = 0; x && seen < ENTRY_NODES; seen++) {
@@ -92,12 +94,36 @@ int sl_html_thread_entry(xmlNode *n)
             append(head, &len, (const char *)x->content);
         else if (x->type == XML_ELEMENT_NODE && sl_html_is_tag(x, "a") && is_control(x))
             return 1;
-        else if (x->type == XML_ELEMENT_NODE && !line && len && breaks_line(x))
-            line = len;
+        else if (x->type == XML_ELEMENT_NODE && ended < 2 && len > (ended ? lines[0] : 0) && breaks_line(x))
+            lines[ended++] = len;
         x = sl_html_next(x, n, x->type == XML_ELEMENT_NODE);
     }
     for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
         if (strstr(head, heads[i]))
             return 1;
-    return dated_line(head, line);
+    /* a name on one line and the date on the next ("Jean<br>3/4/2010") */
+    return dated_line(head, lines[0]) || dated_line(head, lines[1]);
+}
+
+/* n's last child element, when it has another before it. */
+static xmlNode *last_of_several(xmlNode *n)
+{
+    int elements = 0;
+    xmlNode *last = NULL;
+    for (xmlNode *x = n->children; x; x = x->next)
+        if (x->type == XML_ELEMENT_NODE) {
+            elements++;
+            last = x;
+        }
+    return elements > 1 ? last : NULL;
+}
+
+int sl_html_thread_entry(xmlNode *n)
+{
+    if (signed_at_start(n))
+        return 1;
+    /* Movable Type and its kind sign a comment after it: "Posted by: Jean
+     * | March 4, 2010 10:31 AM" */
+    xmlNode *last = last_of_several(n);
+    return last && signed_at_start(last);
 }

@@ -59,6 +59,18 @@ static void check_story_alone(const char *page, const char *heading)
 
 TEST(blocks_comments_left_out) { check_story_alone(comments_page, "Reader comments"); }
 
+/* The page's body holds `kept` and `also_kept` (unless NULL) and not
+ * `left_out` (unless NULL). */
+static void check_body(const char *page, const char *kept, const char *also_kept, const char *left_out)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract(page, &e), 0);
+    CHECK(has(e.text, kept));
+    CHECK(!also_kept || has(e.text, also_kept));
+    CHECK(!left_out || !has(e.text, left_out));
+    sl_extracted_clear(&e);
+}
+
 /* Every paragraph of the page is a block with its facts; the comments' are
  * marked as a comment thread, and none of them is kept. */
 TEST(blocks_facts)
@@ -128,6 +140,14 @@ TEST(blocks_unnamed_threads_left_out)
         /* an author's line that is only a name and a date */
         {"<hr><b>Your say</b><table cellpadding=4>",
          "<tr><td><b>%s, Larkmouth</b> - 4 March 2010<br>%s</td></tr>", "</table>"},
+        /* the author's line and the comment as two siblings */
+        {"<div id=talkback>", "<p class=meta>Posted by %s on 3/4/2010</p><p>%s</p>", "</div>"},
+        {"<table>", "<tr><td><b>%s</b> wrote:</td></tr><tr><td>%s</td></tr>", "</table>"},
+        {"<dl>", "<dt>%s said...</dt><dd><p>%s</p></dd>", "</dl>"},
+        /* the name and the date on two lines of a cell beside the comment */
+        {"<table class=talk>", "<tr><td>%s<br>3/4/2010 10:31</td><td>%s</td></tr>", "</table>"},
+        /* the author's line after the comment (Movable Type) */
+        {"<div id=feedback>", "<div><p>%2$s</p><p>Posted by: %1$s | March 4, 2010 10:31 AM</p></div>", "</div>"},
     };
     for (size_t i = 0; i < sizeof threads / sizeof *threads; i++) {
         char page[4096];
@@ -154,6 +174,48 @@ TEST(blocks_thread_shapes_kept)
     CHECK(has(e.text, "thirty years"));
     CHECK(has(e.text, "ferry"));
     sl_extracted_clear(&e);
+}
+
+/* A story told as a timeline, each paragraph under its date, reads like
+ * author's lines and comments side by side, and stays whole. */
+TEST(blocks_dated_timeline_kept)
+{
+    char page[4096];
+    thread_page(page, sizeof page, "<div class=timeline>", "<p><b>%s, March 2010</b></p><p>%s</p>", "</div>");
+    check_body(page, "The harbour wall at Larkmouth held", "thirty years", NULL);
+}
+
+/* Comments inside the story's own table cell, after its paragraphs under
+ * a "Comments" heading, go; a forum's replies, after the first post with no
+ * heading between, stay. */
+TEST(blocks_comment_run_in_story)
+{
+    static const char *const replies[] = {
+        "I have lived on the quay for thirty years and never seen the water come so close to the steps.",
+        "Good to hear the engineers earned their money, although the road behind the market flooded again.",
+        "Does anyone know whether the ferry will run tomorrow, because the timetable has not been updated.",
+        "The sandbags were handed out far too late in my street, most people had already gone to the hill.",
+    };
+    for (int heading = 1; heading >= 0; heading--) {
+        char page[8192];
+        int n = snprintf(page, sizeof page,
+                         "<html><body><table><tr><td><h1>Harbour wall holds</h1><p>The harbour wall at Larkmouth "
+                         "held through the night as the storm surge peaked at high tide, the council said.</p>"
+                         "<p>Engineers had reinforced the eastern section in the spring after cracks were found "
+                         "during an inspection.</p><p>Residents of the lower town returned to their homes before "
+                         "dawn once the water began to fall.</p>%s",
+                         heading ? "<h3>Comments</h3>" : "");
+        for (int i = 0; i < 4; i++)
+            n += snprintf(page + n, sizeof page - (size_t)n, "<p>Posted by reader%d on 3/4/2010</p><p>%s</p>", i,
+                          replies[i]);
+        snprintf(page + n, sizeof page - (size_t)n, "%s", "</td></tr></table></body></html>");
+        sl_extracted e = {0};
+        CHECK_INT(extract(page, &e), 0);
+        CHECK(has(e.text, "returned to their homes before dawn"));
+        CHECK_INT(has(e.text, "thirty years"), !heading);
+        CHECK_INT(has(e.text, "ferry"), !heading);
+        sl_extracted_clear(&e);
+    }
 }
 
 /* Before the block decision these pages gave "no article text found":
@@ -202,6 +264,133 @@ TEST(blocks_noscript_reread)
     CHECK(has(e.text, "The harbour wall at Larkmouth held"));
     CHECK(!has(e.text, "Enable JavaScript"));
     sl_extracted_clear(&e);
+}
+
+/* A React page streams the article late into <div hidden id="S:0"> for its
+ * script to move into place, while the visible page holds only the site's
+ * furniture and a newsletter box: the streamed article is read, and a
+ * hidden element that is not such a boundary (a modal) stays out. */
+TEST(blocks_streamed_boundary_read)
+{
+    const char *page =
+        "<html><body><header><a href=/>Larkmouth Courier</a></header><template id=B:0></template>"
+        "<div class=newsletter><p>Subscribe to our weekly newsletter and never miss a story from the coast, "
+        "delivered to your inbox every Friday morning.</p></div>"
+        "<div hidden id=modal><p>You have read all of your free stories for this month, so please sign in "
+        "or choose one of our subscription plans.</p></div>"
+        "<div hidden id=S:0><h1>Harbour wall holds</h1><p>The harbour wall at Larkmouth held through the night "
+        "as the storm surge peaked at high tide, the council said on Tuesday morning.</p><p>Engineers had "
+        "reinforced the eastern section in the spring after cracks were found during an inspection.</p>"
+        "<p>Residents of the lower town returned to their homes before dawn once the water began to fall."
+        "</p></div><script>$RC(\"B:0\",\"S:0\")</script></body></html>";
+    check_body(page, "The harbour wall at Larkmouth held", "returned to their homes before dawn", "free stories");
+    check_body(page, "The harbour wall at Larkmouth held", NULL, "weekly newsletter");
+}
+
+/* A theme's menu data leaked as text (an attribute broken by a stray
+ * quote), longer than the story: code does not count as prose, so the
+ * story is still the container. */
+TEST(blocks_code_not_prose)
+{
+    char page[8192];
+    int n = snprintf(page, sizeof page, "%s", "<html><body><div class=top>menu = [");
+    for (int i = 0; i < 12; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n,
+                      "{'ID':%d,'post_name':'harbour_news_%d','post_status':'publish','menu_order':%d,"
+                      "'post_title':'Harbour and coast news','url':'https:\\/\\/example.org\\/news\\/%d'},",
+                      500 + i, i, i, i);
+    snprintf(page + n, sizeof page - (size_t)n, "%s",
+             "]</div><div class=story><p>The harbour wall at Larkmouth held through the night as the storm "
+             "surge peaked at high tide, the council said on Tuesday morning.</p><p>Engineers had reinforced "
+             "the eastern section in the spring after cracks were found during an inspection.</p><p>Residents "
+             "of the lower town returned to their homes before dawn once the water began to fall.</p></div>"
+             "</body></html>");
+    check_body(page, "The harbour wall at Larkmouth held", "returned to their homes before dawn", "post_status");
+}
+
+/* A short story in <main> and a longer legal notice in the <footer>: the
+ * footer holds most of the page's prose (so it is kept as possibly the
+ * article), but it does not count against the <main>, which is the article. */
+TEST(blocks_footer_beside_main)
+{
+    const char *page =
+        "<html><body><main><h1>Ferry timetable changes</h1><p>The winter timetable of the Larkmouth ferry "
+        "starts on Monday, with two crossings a day instead of four.</p><ul><li>Morning crossing at 7:30</li>"
+        "<li>Evening crossing at 18:00</li></ul></main><footer><p>This material is provided for general "
+        "information only and is not intended to replace the advice of a qualified adviser, whose counsel "
+        "should be sought before any decision is taken.</p><p>Services referenced here are offered by "
+        "independent companies and are subject to their own terms, which may change at any time without "
+        "notice to readers of this site.</p><p>Copyright 2026 Larkmouth Courier Limited. All rights "
+        "reserved; no part of this page may be reproduced without written permission.</p></footer>"
+        "</body></html>";
+    check_body(page, "The winter timetable of the Larkmouth ferry", "Evening crossing at 18:00", "qualified adviser");
+}
+
+/* A template that closes the page early: the article comes after </html>,
+ * where libxml2 puts it beside the root and a browser at the end of the
+ * body. It is read. */
+TEST(blocks_after_html_end)
+{
+    const char *page =
+        "<!DOCTYPE html><html><head><title>Harbour wall holds</title></head><body><nav><a href=/>Home</a> "
+        "<a href=/news>News</a></nav></body></html>\n"
+        "<div class=story><h1>Harbour wall holds</h1><p>The harbour wall at Larkmouth held through the night "
+        "as the storm surge peaked at high tide, the council said on Tuesday morning.</p><p>Residents of the "
+        "lower town returned to their homes before dawn once the water began to fall.</p></div></body></html>";
+    check_body(page, "The harbour wall at Larkmouth held", "returned to their homes before dawn", NULL);
+}
+
+/* A newsletter's archive page: its text sits in a wrapper named after the
+ * newsletter (a furniture cue) inside the <article>, with a long sign-up
+ * pitch and a site blurb beside it. The wrapper holds most of the
+ * article's prose, though not most of the page's: it is the article's
+ * text and is kept. */
+TEST(blocks_topic_wrapper_in_article)
+{
+    const char *para = "<p>The harbour wall at Larkmouth held through the night as the storm surge peaked at "
+                       "high tide, and the families who had left returned to their homes before dawn.</p>";
+    const char *blurb = "<p>Join the thousands of readers who get the Courier's harbour letter every month, with "
+                        "tide tables, ferry news and the stories of the people who work on the quays.</p>";
+    char page[8192];
+    int n = snprintf(page, sizeof page, "%s", "<html><body><main><article><h1>Harbour letter: March</h1>"
+                                              "<div class=newsletter-body>");
+    for (int i = 0; i < 3; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n, "%s", para);
+    n += snprintf(page + n, sizeof page - (size_t)n, "%s", "</div></article></main><div class=about>");
+    for (int i = 0; i < 2; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n, "%s", blurb);
+    snprintf(page + n, sizeof page - (size_t)n, "%s", "</div></body></html>");
+    check_body(page, "The harbour wall at Larkmouth held", NULL, "Join the thousands");
+}
+
+/* An older table layout: the story in the middle cell, beside a column
+ * of teasers, each a headline link on its own line and a blurb, whose
+ * prose outweighs the story's. A paragraph that opens with a line that is
+ * all one link is a teaser, not prose: the column stays out. */
+TEST(blocks_teaser_column_left_out)
+{
+    static const char *const blurbs[] = {
+        "A new ferry timetable for the winter months will cut the crossings to the islands to two a day.",
+        "The county's schools will close early on Friday so that pupils get home before the second storm.",
+        "Fishermen say the price of cod at the quayside auction has fallen by a third since January.",
+        "The lifeboat crew was called out twice on Monday night, once to a yacht that had lost its mast.",
+        "Plans for a wind farm off the headland were sent back after objections from the harbour board.",
+        "The old lighthouse will open to visitors again in the spring after a two-year restoration.",
+    };
+    char page[8192];
+    int n = snprintf(page, sizeof page, "%s",
+                     "<html><body><table><tr><td><a href=/>Home</a><br><a href=/news>News</a></td><td>"
+                     "<font size=5><b>Harbour wall holds</b></font><br><br>The harbour wall at Larkmouth held "
+                     "through the night as the storm surge peaked at high tide, the council said.<br><br>"
+                     "Engineers had reinforced the eastern section in the spring after cracks were found.<p>"
+                     "Residents of the lower town returned to their homes before dawn once the water fell.</p>"
+                     "<p>The council will meet on Thursday to decide whether to repair the western section.</p>"
+                     "</td><td><b>More news</b>");
+    for (size_t i = 0; i < sizeof blurbs / sizeof *blurbs; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n, "<p><a href=/n%zu><b>Headline %zu</b></a><br>%s</p>", i,
+                      i, blurbs[i]);
+    snprintf(page + n, sizeof page - (size_t)n, "%s", "</td></tr></table></body></html>");
+    check_body(page, "The harbour wall at Larkmouth held", "western section", "ferry timetable");
 }
 
 /* Teaser cards marked up as <article>s do not keep the sidebar that holds

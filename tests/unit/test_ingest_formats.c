@@ -124,6 +124,31 @@ TEST(format_html_document)
     CHECK_INT(detect_file(FIXTURES "broken.html"), SL_FORMAT_HTML);
 }
 
+/* A page saved as UTF-16 with its BOM is HTML (charset.c decodes it), and
+ * its text comes out; UTF-16 that is not markup stays binary. */
+TEST(format_html_utf16)
+{
+    const char *page = "<html><head><title>Harbour wall holds</title></head><body><p>The harbour wall at "
+                       "Larkmouth held through the night as the storm surge peaked at high tide.</p></body></html>";
+    char wide[512];
+    for (int be = 0; be < 2; be++) {
+        size_t n = 0;
+        wide[n++] = (char)(be ? 0xFE : 0xFF);
+        wide[n++] = (char)(be ? 0xFF : 0xFE);
+        for (const char *c = page; *c; c++) {
+            wide[n++] = be ? '\0' : *c;
+            wide[n++] = be ? *c : '\0';
+        }
+        CHECK_INT(sl_format_detect(wide, n), SL_FORMAT_HTML);
+        sl_extracted e = {0};
+        CHECK_INT(extract(wide, n, &e), 0);
+        CHECK(has(e.text, "The harbour wall at Larkmouth held"));
+        CHECK_STR(e.title, "Harbour wall holds");
+        sl_extracted_clear(&e);
+    }
+    CHECK_INT(sl_format_detect("\xFF\xFEp\0l\0a\0i\0n\0 \0w\0o\0r\0d\0s\0", 22), SL_FORMAT_BINARY);
+}
+
 TEST(format_html_fragment)
 {
     CHECK_INT(detect("<p>First paragraph.</p>\n<p>Second paragraph.</p>"), SL_FORMAT_HTML);
