@@ -499,6 +499,16 @@ static bool figures_agree(const sl_comparison *out)
     return (kept + 1) / (n + 1) >= COPY_NUMBERS;
 }
 
+/* Whether the names and figures agree enough for some kind of copy: the
+ * least classify asks of any kind (COPY_NAMES of the names; COPY_NUMBERS of
+ * the figures, or figures_agree for the model's rewrite). A pair that fails
+ * is no copy whatever its alignment shows, so it is not aligned. */
+static bool anchors_may_agree(const sl_comparison *out)
+{
+    return out->specific_overlap >= COPY_NAMES &&
+           (out->number_overlap >= COPY_NUMBERS || figures_agree(out));
+}
+
 /* The kind of copy the alignment shows (see the constants above). */
 static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
 {
@@ -606,6 +616,12 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
      * thorough comparer aligns anyway, for its sentence similarities). */
     if (!c->thorough && !sl_copy_worth_aligning(out))
         return 0;
+    /* Nor when their names or figures disagree: every kind needs them to
+     * agree (classify), and they are the texts' own, not the alignment's. */
+    out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER, NULL);
+    out->number_overlap = specific_overlap(c, SL_TERM_NUMBER, 0, &out->numbers_fewer);
+    if (!c->thorough && !anchors_may_agree(out))
+        return 0;
     if (sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
         score_pairs(c) || collect_anchors(c, b) ||
         sl_order_measure(c->anchor_order, c->anchors.items, c->anchors.n, &out->anchor_order) ||
@@ -617,8 +633,6 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         sl_sentence_view vb = sl_sentence_sets_view(&c->sets_b, c->best_pair_b);
         out->paraphrase = sl_sentence_paraphrase(&va, &vb);
     }
-    out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER, NULL);
-    out->number_overlap = specific_overlap(c, SL_TERM_NUMBER, 0, &out->numbers_fewer);
     out->match_a = matched(&c->match_a, &c->weight_a, c->total_a);
     out->match_b = matched(&c->match_b, &c->weight_b, total_b);
     bool a_fewer = c->match_a.n < c->match_b.n;

@@ -713,6 +713,41 @@ TEST(rewrite_decision_follows_a_reordered_rewording)
     sl_comparison_free(&cmp);
 }
 
+/* A comparer that is not thorough stops before the alignment when the
+ * wording or the names and figures rule every kind out; it must decide as
+ * the thorough one does, which always aligns. */
+TEST(early_stops_decide_as_a_thorough_comparison)
+{
+    static const char *const texts[] = {WIRE, WIRE_EDITED, WIRE_REWORDED, OTHER_REPORT,
+                                        TEMPLATE_A, TEMPLATE_B};
+    size_t n = sizeof texts / sizeof *texts, stopped = 0;
+    sl_comparer *quick = sl_comparer_new(), *thorough = sl_comparer_new();
+    sl_comparer_thorough(thorough);
+    sl_comparison fast = {0}, full = {0};
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < n; j++) {
+            sketched sa = {0}, sb = {0};
+            sketch_of(&sa, texts[i]);
+            sketch_of(&sb, texts[j]);
+            CHECK_INT(sl_copies_compare(quick, &sa.sketch, &sb.sketch, &fast), 0);
+            CHECK_INT(sl_copies_compare(thorough, &sa.sketch, &sb.sketch, &full), 0);
+            CHECK_INT(fast.kind, full.kind);
+            CHECK(fast.score == full.score);
+            if (full.kind != SL_COPY_NONE)
+                CHECK_INT(fast.pairs.n, full.pairs.n);
+            /* worth aligning by their wording, stopped by their figures */
+            stopped += fast.order_overlap > 0.5 && full.pairs.n > 0 && !fast.pairs.n;
+            sketched_free(&sa);
+            sketched_free(&sb);
+        }
+    }
+    CHECK_INT(stopped, 2);   /* the two templates, either way round */
+    sl_comparison_free(&fast);
+    sl_comparison_free(&full);
+    sl_comparer_free(quick);
+    sl_comparer_free(thorough);
+}
+
 /* `n` copies of `unit` in one text (malloc'd). */
 static char *repeated(const char *unit, size_t n)
 {
