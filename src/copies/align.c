@@ -93,6 +93,7 @@ struct sl_comparer {
     sl_sentence_masks *masks_b;       /* the word masks of the b sentence being paired */
     SL_VEC(uint32_t) anchors;         /* a text's names and figures, in text order */
     const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
+    bool order_ready, align_ready;    /* a's order masks, a's sentence sets and index built */
     SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
     double total_a;
     double best_similarity;       /* of any pair scored */
@@ -191,18 +192,18 @@ static size_t count_having(const uint32_t *terms, size_t n, uint32_t flag, uint3
  * wording, not figures. Terms with `flag` and not `without` count. 1 when
  * one of the texts has none (a summary may drop them all). `*fewer` (when
  * not NULL) gets how many the text with fewer has. */
-static double specific_overlap(const sl_comparer *c, uint32_t flag, uint32_t without, size_t *fewer)
+static double specific_overlap(const uint32_t *terms_a, size_t n_a, const uint32_t *terms_b,
+                               size_t n_b, uint32_t flag, uint32_t without, size_t *fewer)
 {
-    size_t na = count_having(c->terms_a.items, c->terms_a.n, flag, without);
-    size_t nb = count_having(c->terms_b.items, c->terms_b.n, flag, without);
+    size_t na = count_having(terms_a, n_a, flag, without);
+    size_t nb = count_having(terms_b, n_b, flag, without);
     if (fewer)
         *fewer = na < nb ? na : nb;
     if (!na || !nb)
         return 1.0;
     bool a_fewer = na <= nb;
-    const uint32_t *x = a_fewer ? c->terms_a.items : c->terms_b.items;
-    const uint32_t *y = a_fewer ? c->terms_b.items : c->terms_a.items;
-    size_t nx = a_fewer ? c->terms_a.n : c->terms_b.n, ny = a_fewer ? c->terms_b.n : c->terms_a.n;
+    const uint32_t *x = a_fewer ? terms_a : terms_b, *y = a_fewer ? terms_b : terms_a;
+    size_t nx = a_fewer ? n_a : n_b, ny = a_fewer ? n_b : n_a;
     size_t shared = 0, i = 0, j = 0;
     while (i < nx && j < ny) {
         uint32_t u = SL_TERM_ID(x[i]), w = SL_TERM_ID(y[j]);
@@ -572,21 +573,70 @@ static int collect_anchors(sl_comparer *c, const sl_sketch *s)
     return 0;
 }
 
-int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
+/* Text a as the comparisons read it is built in three steps, each when a
+ * comparison first needs it: its distinct terms (sl_comparer_set_a: the
+ * names and figures test), its order masks (the wording test), its
+ * sentence sets and index (the alignment). Most candidates stop at the
+ * first or second test (docs/copies.md, step 5). */
+static int prepare_order(sl_comparer *c)
 {
-    c->a = NULL;
+    if (c->order_ready)
+        return 0;
+    if (sl_order_prepare(c->order, c->a->terms.items, c->a->terms.n))
+        return SL_ENOMEM;
+    c->order_ready = true;
+    return 0;
+}
+
+static int prepare_alignment(sl_comparer *c)
+{
+    if (c->align_ready)
+        return 0;
+    const sl_sketch *a = c->a;
     uint32_t na = sl_sketch_sentences(a);
     c->shared.n = 0;
     if (sl_sentence_sets_build(a, &c->sets_a) || weigh(&c->sets_a, &c->weight_a, &c->total_a) ||
-        index_sentences(c, &c->sets_a) || sl_vec_reserve(&c->shared, na) ||
-        collect_terms(a, &c->terms_a) ||
-        sl_order_prepare(c->order, a->terms.items, a->terms.n) || collect_anchors(c, a) ||
+        index_sentences(c, &c->sets_a) || sl_vec_reserve(&c->shared, na) || collect_anchors(c, a) ||
         sl_order_prepare(c->anchor_order, c->anchors.items, c->anchors.n))
         return SL_ENOMEM;
     if (na)   /* a text of blank lines has no sentences and no array */
         memset(c->shared.items, 0, na * sizeof *c->shared.items);
+    c->align_ready = true;
+    return 0;
+}
+
+int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
+{
+    c->a = NULL;
+    c->order_ready = c->align_ready = false;
+    if (collect_terms(a, &c->terms_a))
+        return SL_ENOMEM;
     c->a = a;
     return 0;
+}
+
+const uint32_t *sl_comparer_terms_a(const sl_comparer *c, size_t *n)
+{
+    *n = c->terms_a.n;
+    return c->terms_a.items;
+}
+
+/* The names and figures measures of the comparison, from the texts'
+ * distinct terms alone. */
+static void measure_anchors(const uint32_t *terms_a, size_t n_a, const uint32_t *terms_b,
+                            size_t n_b, sl_comparison *out)
+{
+    out->specific_overlap =
+        specific_overlap(terms_a, n_a, terms_b, n_b, SL_TERM_SPECIFIC, SL_TERM_NUMBER, NULL);
+    out->number_overlap =
+        specific_overlap(terms_a, n_a, terms_b, n_b, SL_TERM_NUMBER, 0, &out->numbers_fewer);
+}
+
+bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t n_b)
+{
+    sl_comparison anchors = {0};
+    measure_anchors(c->terms_a.items, c->terms_a.n, terms_b, n_b, &anchors);
+    return anchors_may_agree(&anchors);
 }
 
 int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
@@ -605,7 +655,8 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     if (!a)
         return SL_EUSAGE;
     double total_b;
-    if (sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap) ||
+    if (prepare_order(c) ||
+        sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap) ||
         collect_terms(b, &c->terms_b))
         return SL_ENOMEM;
     out->terms_a = c->terms_a.n;
@@ -618,11 +669,10 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         return 0;
     /* Nor when their names or figures disagree: every kind needs them to
      * agree (classify), and they are the texts' own, not the alignment's. */
-    out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER, NULL);
-    out->number_overlap = specific_overlap(c, SL_TERM_NUMBER, 0, &out->numbers_fewer);
+    measure_anchors(c->terms_a.items, c->terms_a.n, c->terms_b.items, c->terms_b.n, out);
     if (!c->thorough && !anchors_may_agree(out))
         return 0;
-    if (sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
+    if (prepare_alignment(c) || sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
         score_pairs(c) || collect_anchors(c, b) ||
         sl_order_measure(c->anchor_order, c->anchors.items, c->anchors.n, &out->anchor_order) ||
         sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread))

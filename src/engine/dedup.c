@@ -8,11 +8,15 @@
 #include "copies/copies.h"
 #include "util/alloc.h"
 
-/* One remembered text: its packed sketch. */
+/* One remembered text: its packed sketch, and its distinct content terms
+ * (sl_comparer_terms_a) after it in the same block, which tell most
+ * candidates apart without unpacking the sketch (sl_comparer_may_copy). */
 typedef struct remembered {
     uint64_t index;
     unsigned char *sketch;
     size_t len;
+    const uint32_t *terms;
+    size_t n_terms;
 } remembered;
 
 /* Content hash -> first position, open addressing (never evicted: 16 bytes a text). */
@@ -110,15 +114,16 @@ static int compare_candidates(sl_dedup *d, sl_dedup_result *out)
 {
     int64_t candidates[SL_COPY_CANDIDATES];
     size_t n = 0;
-    if (sl_copy_index_candidates(d->index, &d->sketch, candidates, &n) ||
-        (n && sl_comparer_set_a(d->comparer, &d->sketch)))
+    if (sl_copy_index_candidates(d->index, &d->sketch, candidates, &n))
         return SL_ENOMEM;
     for (size_t k = 0; k < n; k++) {
         uint64_t index = (uint64_t)candidates[k] - 1;
         const remembered *r = &d->ring[index % d->window];
-        if (r->index != index || !r->sketch ||
-            sl_sketch_unpack(r->sketch, r->len, &d->other))
+        if (r->index != index || !r->sketch)
             continue;   /* fell out of the window */
+        if (!sl_comparer_may_copy(d->comparer, r->terms, r->n_terms) ||
+            sl_sketch_unpack(r->sketch, r->len, &d->other))
+            continue;   /* names or figures disagree: no copy of any kind */
         if (sl_comparer_compare(d->comparer, &d->other, &d->comparison))
             return SL_ENOMEM;
         if (d->comparison.kind != SL_COPY_NONE && (!out->is_copy || d->comparison.score > out->score)) {
@@ -132,17 +137,22 @@ static int compare_candidates(sl_dedup *d, sl_dedup_result *out)
     return 0;
 }
 
-/* Files the current sketch under position `index`. */
+/* Files the current sketch and its terms under position `index`. */
 static int remember(sl_dedup *d, uint64_t index)
 {
     if (index + 1 > UINT32_MAX || sl_sketch_pack(&d->sketch, &d->packed))
         return SL_ENOMEM;
+    size_t n_terms;
+    const uint32_t *terms = sl_comparer_terms_a(d->comparer, &n_terms);
+    size_t at = (d->packed.len + sizeof *terms - 1) / sizeof *terms * sizeof *terms;
     remembered *r = &d->ring[index % d->window];
-    unsigned char *copy = sl_realloc(r->sketch, d->packed.len ? d->packed.len : 1);
+    unsigned char *copy = sl_realloc(r->sketch, at + n_terms * sizeof *terms + 1);
     if (!copy)
         return SL_ENOMEM;
     memcpy(copy, d->packed.ptr, d->packed.len);
-    *r = (remembered){index, copy, d->packed.len};
+    if (n_terms)
+        memcpy(copy + at, terms, n_terms * sizeof *terms);
+    *r = (remembered){index, copy, d->packed.len, (const uint32_t *)(copy + at), n_terms};
     return sl_copy_index_add(d->index, (int64_t)index + 1, d->sketch.keys, d->sketch.n_keys);
 }
 
@@ -164,6 +174,8 @@ int sl_dedup_add(sl_dedup *d, const char *text, size_t len, sl_dedup_result *out
         out->score = 1.0;
         return 0;
     }
+    if (sl_comparer_set_a(d->comparer, &d->sketch))
+        return SL_ENOMEM;
     rc = compare_candidates(d, out);
     return rc ? rc : remember(d, out->index);
 }

@@ -748,6 +748,55 @@ TEST(early_stops_decide_as_a_thorough_comparison)
     sl_comparer_free(thorough);
 }
 
+/* dedup skips the candidates whose names or figures rule out a copy
+ * before unpacking them (sl_comparer_may_copy); it must find what
+ * comparing each candidate in full finds: the same original, kind and
+ * score for every text of a stream. */
+TEST(dedup_finds_what_comparing_every_candidate_finds)
+{
+    static const char *const stream[] = {WIRE, TEMPLATE_A, OTHER_REPORT, WIRE_EDITED, TEMPLATE_B,
+                                         WIRE_REWORDED, TEMPLATE_A, WIRE_EDITED};
+    size_t n = sizeof stream / sizeof *stream, copies = 0;
+    sl_dedup *d = sl_dedup_new(0);
+    sl_copy_index *ix = sl_copy_index_new();
+    sl_comparer *c = sl_comparer_new();
+    sketched s[sizeof stream / sizeof *stream] = {{0}};
+    sl_comparison cmp = {0};
+    for (size_t k = 0; k < n; k++) {
+        sl_dedup_result r;
+        CHECK_INT(sl_dedup_add(d, stream[k], strlen(stream[k]), &r), 0);
+        sketch_of(&s[k], stream[k]);
+        int64_t cands[SL_COPY_CANDIDATES];
+        size_t nc = 0, exact = k;
+        for (size_t j = 0; j < k && exact == k; j++)
+            exact = strcmp(stream[j], stream[k]) ? k : j;
+        sl_dedup_result eager = {.index = k, .is_copy = exact < k, .copy_of = exact < k ? exact : 0,
+                                 .kind = exact < k ? SL_COPY_EXACT : SL_COPY_NONE,
+                                 .score = exact < k ? 1.0 : 0};
+        CHECK_INT(sl_copy_index_candidates(ix, &s[k].sketch, cands, &nc), 0);
+        CHECK_INT(sl_comparer_set_a(c, &s[k].sketch), 0);
+        for (size_t j = 0; j < nc && exact == k; j++) {
+            CHECK_INT(sl_comparer_compare(c, &s[cands[j] - 1].sketch, &cmp), 0);
+            if (cmp.kind != SL_COPY_NONE && (!eager.kind || cmp.score > eager.score))
+                eager = (sl_dedup_result){k, 1, (uint64_t)cands[j] - 1, cmp.kind, cmp.score};
+        }
+        if (exact == k)
+            CHECK_INT(sl_copy_index_add(ix, (int64_t)k + 1, s[k].sketch.keys, s[k].sketch.n_keys), 0);
+        CHECK_INT(r.is_copy, eager.is_copy);
+        CHECK_INT(r.copy_of, eager.copy_of);
+        CHECK_INT(r.kind, eager.kind);
+        CHECK(r.score == eager.score);
+        copies += r.is_copy;
+    }
+    CHECK_INT(copies, 4);   /* the edited wire twice, its rewording, the template again */
+    for (size_t k = 0; k < n; k++)
+        sketched_free(&s[k]);
+    sl_comparison_free(&cmp);
+    sl_comparer_free(c);
+    sl_copy_index_free(ix);
+    sl_dedup_free(d);
+}
+
 /* `n` copies of `unit` in one text (malloc'd). */
 static char *repeated(const char *unit, size_t n)
 {
