@@ -180,13 +180,9 @@ const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len, c
     return sl_lang_detect_prior(a->langid, text, len, prior, own);
 }
 
-int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
-{
-    return sl_analyze_as(a, text, len, NULL, out);
-}
-
-int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang,
-                  sl_analysis *out)
+/* The analysis; the distinct content terms only `with_terms`. */
+static int analyze(sl_analyzer *a, const char *text, size_t len, const char *lang,
+                   bool with_terms, sl_analysis *out)
 {
     out->terms.n = 0;
     out->token_terms.n = 0;
@@ -211,7 +207,7 @@ int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang
         if (tok->flags & (SL_TOK_WORD | SL_TOK_NUMBER))
             rc = token_term(a, st, mode, text, tok, &term);
         out->token_terms.items[out->token_terms.n++] = term;
-        if (!rc && term && sl_token_is_content(tok, text)) {
+        if (!rc && with_terms && term && sl_token_is_content(tok, text)) {
             sl_term t = {term, 1, sentence};
             rc = sl_vec_push(&out->terms, t) ? SL_ENOMEM : 0;
         }
@@ -219,4 +215,20 @@ int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang
     if (!rc)
         merge_terms(&out->terms);
     return rc;
+}
+
+int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
+{
+    return analyze(a, text, len, NULL, true, out);
+}
+
+int sl_analyze_words(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
+{
+    return analyze(a, text, len, NULL, false, out);
+}
+
+int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang,
+                  sl_analysis *out)
+{
+    return analyze(a, text, len, lang, true, out);
 }

@@ -244,6 +244,10 @@ sl_analyzer *sl_analyzer_new(void);
 void sl_analyzer_free(sl_analyzer *a);
 /* Fills `out` (cleared first, memory reused) from normalised text. */
 int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out);
+/* The same without the distinct content terms (`terms` left empty): all
+ * that the copies stage's sketch reads (sentences, tokens and their
+ * terms), for the store-less sketcher, which needs no more. */
+int sl_analyze_words(sl_analyzer *a, const char *text, size_t len, sl_analysis *out);
 /* The language of a text (a static string, as sl_lang_detect_prior, with
  * the collection's language as `prior`): the first half of sl_analyze, for
  * a caller that times it apart. */
