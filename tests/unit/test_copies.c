@@ -164,6 +164,16 @@ TEST(sketch_flags_names_figures_quotes_and_number_words)
     CHECK(ten_figure && ten_figure == figure_of(&s, "It took ten years."));
     uint32_t compound = figure_of(&s, "Thirty-eight firefighters came.");
     CHECK(compound && compound == figure_of(&s, "It took 38 firefighters."));
+    /* a number word of each opening letter, in capitals too */
+    static const char *const words[][2] = {{"Eleven", "11"}, {"fifty", "50"}, {"NINE", "9"},
+                                           {"One", "1"},     {"sixty-two", "62"}, {"twelve", "12"}};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        char as_word[64], as_figure[64];
+        snprintf(as_word, sizeof as_word, "It took %s years.", words[k][0]);
+        snprintf(as_figure, sizeof as_figure, "It took %s years.", words[k][1]);
+        uint32_t figure = figure_of(&s, as_figure);
+        CHECK(figure && figure == figure_of(&s, as_word));
+    }
     sketched_free(&s);
 }
 
