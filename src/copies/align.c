@@ -78,6 +78,11 @@ typedef struct scored_pair {
 
 typedef SL_VEC(double) weight_vec;
 
+/* A text's distinct names and figures (measure_anchors). */
+typedef struct anchor_counts {
+    size_t names, figures;
+} anchor_counts;
+
 struct sl_comparer {
     SL_VEC(uint64_t) index;       /* text a's terms and their sentences: term << 32 | sentence, sorted */
     SL_VEC(uint32_t) shared;      /* per sentence of b: terms shared with the current a sentence */
@@ -95,6 +100,7 @@ struct sl_comparer {
     const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
     bool order_ready, align_ready;    /* a's order masks, a's sentence sets and index built */
     SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
+    anchor_counts anchors_a;             /* the names and figures among terms_a */
     double total_a;
     double best_similarity;       /* of any pair scored */
     uint32_t best_pair_a, best_pair_b;   /* that pair's sentences */
@@ -173,46 +179,59 @@ static int collect_terms(const sl_sketch *s, void *vec)
     return 0;
 }
 
-static bool has(uint32_t code, uint32_t flag, uint32_t without)
+/* A name is a specific term that is not a figure. */
+static bool is_name(uint32_t code)
 {
-    return (code & flag) && !(code & without);
+    return (code & SL_TERM_SPECIFIC) && !(code & SL_TERM_NUMBER);
 }
 
-static size_t count_having(const uint32_t *terms, size_t n, uint32_t flag, uint32_t without)
+static bool is_figure(uint32_t code)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += has(terms[i], flag, without);
-    return k;
+    return (code & SL_TERM_NUMBER) != 0;
 }
 
-/* Share of the names (or figures) of the text with fewer of them that the
- * other text has at all: a copy keeps the names and figures of what it
- * copies; two filled-in templates (earnings tables, contract notices) share
- * wording, not figures. Terms with `flag` and not `without` count. 1 when
- * one of the texts has none (a summary may drop them all). `*fewer` (when
- * not NULL) gets how many the text with fewer has. */
-static double specific_overlap(const uint32_t *terms_a, size_t n_a, const uint32_t *terms_b,
-                               size_t n_b, uint32_t flag, uint32_t without, size_t *fewer)
+static anchor_counts count_anchors(const uint32_t *terms, size_t n)
 {
-    size_t na = count_having(terms_a, n_a, flag, without);
-    size_t nb = count_having(terms_b, n_b, flag, without);
-    if (fewer)
-        *fewer = na < nb ? na : nb;
-    if (!na || !nb)
-        return 1.0;
-    bool a_fewer = na <= nb;
-    const uint32_t *x = a_fewer ? terms_a : terms_b, *y = a_fewer ? terms_b : terms_a;
-    size_t nx = a_fewer ? n_a : n_b, ny = a_fewer ? n_b : n_a;
-    size_t shared = 0, i = 0, j = 0;
-    while (i < nx && j < ny) {
-        uint32_t u = SL_TERM_ID(x[i]), w = SL_TERM_ID(y[j]);
-        if (u == w)
-            shared += has(x[i], flag, without);
+    anchor_counts counts = {0, 0};
+    for (size_t i = 0; i < n; i++) {
+        counts.names += is_name(terms[i]);
+        counts.figures += is_figure(terms[i]);
+    }
+    return counts;
+}
+
+/* `kept` of the text with fewer (of na and nb) over its count; 1 when one
+ * text has none (a summary may drop them all). */
+static double share_kept(size_t kept, size_t na, size_t nb)
+{
+    return !na || !nb ? 1.0 : (double)kept / (double)(na <= nb ? na : nb);
+}
+
+/* Share of the names, and of the figures, of the text with fewer of them
+ * that the other text has at all (specific_overlap, number_overlap): a copy
+ * keeps the names and figures of what it copies; two filled-in templates
+ * (earnings tables, contract notices) share wording, not figures. From the
+ * two texts' distinct terms alone, in one pass; `counts_a` are a's. */
+static void measure_anchors(const uint32_t *terms_a, size_t n_a, anchor_counts counts_a,
+                            const uint32_t *terms_b, size_t n_b, sl_comparison *out)
+{
+    anchor_counts counts_b = count_anchors(terms_b, n_b);
+    bool a_fewer_names = counts_a.names <= counts_b.names;
+    bool a_fewer_figures = counts_a.figures <= counts_b.figures;
+    bool names_both = counts_a.names && counts_b.names, figures_both = counts_a.figures && counts_b.figures;
+    size_t names = 0, figures = 0, i = 0, j = 0;
+    while ((names_both || figures_both) && i < n_a && j < n_b) {
+        uint32_t u = SL_TERM_ID(terms_a[i]), w = SL_TERM_ID(terms_b[j]);
+        if (u == w) {
+            names += is_name(a_fewer_names ? terms_a[i] : terms_b[j]);
+            figures += is_figure(a_fewer_figures ? terms_a[i] : terms_b[j]);
+        }
         i += u <= w;
         j += w <= u;
     }
-    return (double)shared / (double)(a_fewer ? na : nb);
+    out->specific_overlap = share_kept(names, counts_a.names, counts_b.names);
+    out->number_overlap = share_kept(figures, counts_a.figures, counts_b.figures);
+    out->numbers_fewer = counts_a.figures < counts_b.figures ? counts_a.figures : counts_b.figures;
 }
 
 /* The term -> sentences index of text a. */
@@ -611,6 +630,7 @@ int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
     c->order_ready = c->align_ready = false;
     if (collect_terms(a, &c->terms_a))
         return SL_ENOMEM;
+    c->anchors_a = count_anchors(c->terms_a.items, c->terms_a.n);
     c->a = a;
     return 0;
 }
@@ -621,21 +641,10 @@ const uint32_t *sl_comparer_terms_a(const sl_comparer *c, size_t *n)
     return c->terms_a.items;
 }
 
-/* The names and figures measures of the comparison, from the texts'
- * distinct terms alone. */
-static void measure_anchors(const uint32_t *terms_a, size_t n_a, const uint32_t *terms_b,
-                            size_t n_b, sl_comparison *out)
-{
-    out->specific_overlap =
-        specific_overlap(terms_a, n_a, terms_b, n_b, SL_TERM_SPECIFIC, SL_TERM_NUMBER, NULL);
-    out->number_overlap =
-        specific_overlap(terms_a, n_a, terms_b, n_b, SL_TERM_NUMBER, 0, &out->numbers_fewer);
-}
-
 bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t n_b)
 {
     sl_comparison anchors = {0};
-    measure_anchors(c->terms_a.items, c->terms_a.n, terms_b, n_b, &anchors);
+    measure_anchors(c->terms_a.items, c->terms_a.n, c->anchors_a, terms_b, n_b, &anchors);
     return anchors_may_agree(&anchors);
 }
 
@@ -669,7 +678,8 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         return 0;
     /* Nor when their names or figures disagree: every kind needs them to
      * agree (classify), and they are the texts' own, not the alignment's. */
-    measure_anchors(c->terms_a.items, c->terms_a.n, c->terms_b.items, c->terms_b.n, out);
+    measure_anchors(c->terms_a.items, c->terms_a.n, c->anchors_a, c->terms_b.items, c->terms_b.n,
+                    out);
     if (!c->thorough && !anchors_may_agree(out))
         return 0;
     if (prepare_alignment(c) || sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
