@@ -146,7 +146,8 @@ const char *sl_stem(sl_stemmer *st, const char *w, size_t len, size_t *out_len);
 
 typedef struct sl_stem_memo sl_stem_memo;
 
-/* An empty memo of words and their stems; NULL when memory ran out. */
+/* An empty memo of words and their stems (the analyser keeps one of words
+ * and their terms too: terms.c); NULL when memory ran out. */
 sl_stem_memo *sl_stem_memo_new(void);
 void sl_stem_memo_free(sl_stem_memo *m);
 /* The remembered stem of `w` (its length in *stem_len), owned by the memo

@@ -807,6 +807,28 @@ TEST(analyze_words_is_the_analysis_without_its_terms)
     sl_analyzer_free(a);
 }
 
+/* A word's term is remembered per language (terms.c): an analyzer that
+ * has seen the words gives the terms a fresh one gives, in every language. */
+TEST(remembered_terms_are_the_terms_of_a_fresh_analyzer)
+{
+    const char *const texts[] = {english, german, french, english, german, "Die die DIE. The the."};
+    sl_analyzer *seen = sl_analyzer_new();
+    sl_analysis an = {0}, fresh_an = {0};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        sl_analyzer *fresh = sl_analyzer_new();
+        CHECK_INT(sl_analyze(seen, texts[k], strlen(texts[k]), &an), 0);
+        CHECK_INT(sl_analyze(fresh, texts[k], strlen(texts[k]), &fresh_an), 0);
+        CHECK_STR(an.lang, fresh_an.lang);
+        CHECK_INT(an.token_terms.n, fresh_an.token_terms.n);
+        CHECK(!memcmp(an.token_terms.items, fresh_an.token_terms.items,
+                      an.token_terms.n * sizeof *an.token_terms.items));
+        sl_analyzer_free(fresh);
+    }
+    sl_analysis_free(&an);
+    sl_analysis_free(&fresh_an);
+    sl_analyzer_free(seen);
+}
+
 TEST(analyze_reuses_memory)
 {
     sl_analyzer *a = sl_analyzer_new();
