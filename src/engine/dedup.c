@@ -8,15 +8,16 @@
 #include "copies/copies.h"
 #include "util/alloc.h"
 
-/* One remembered text: its packed sketch, and its distinct content terms
- * (sl_comparer_terms_a) after it in the same block, which tell most
- * candidates apart without unpacking the sketch (sl_comparer_may_copy). */
+/* One remembered text, in one block of 4-byte numbers: its sketch's
+ * sentence starts and word codes, as the comparison reads them, and its
+ * distinct content terms (sl_comparer_terms_a), which tell most candidates
+ * apart without reading the sketch (sl_comparer_may_copy). Kept as they
+ * are, not packed (sl_sketch_pack): about 0.1 KB a text more, and neither
+ * packing nor unpacking (docs/benchmarks.md, "dedup, fifth round"). */
 typedef struct remembered {
     uint64_t index;
-    unsigned char *sketch;
-    size_t len;
-    const uint32_t *terms;
-    size_t n_terms;
+    uint32_t *block;             /* starts, then codes, then distinct terms */
+    size_t n_starts, n_codes, n_terms;
 } remembered;
 
 /* Content hash -> first position, open addressing (never evicted: 16 bytes a text). */
@@ -36,7 +37,7 @@ struct sl_dedup {
     sl_comparer *comparer;
     sl_sketch sketch, other;
     sl_comparison comparison;
-    sl_buf normalized, packed;
+    sl_buf normalized;
 };
 
 sl_dedup *sl_dedup_new(size_t window)
@@ -63,7 +64,7 @@ void sl_dedup_free(sl_dedup *d)
     if (!d)
         return;
     for (size_t k = 0; d->ring && k < d->window; k++)
-        free(d->ring[k].sketch);
+        free(d->ring[k].block);
     free(d->ring);
     free(d->exact);
     sl_copy_index_free(d->index);
@@ -73,7 +74,6 @@ void sl_dedup_free(sl_dedup *d)
     sl_sketch_free(&d->other);
     sl_comparison_free(&d->comparison);
     sl_buf_free(&d->normalized);
-    sl_buf_free(&d->packed);
     free(d);
 }
 
@@ -109,6 +109,21 @@ static int exact_lookup(sl_dedup *d, uint64_t hash, uint64_t index, uint64_t *fi
     return 0;
 }
 
+/* The remembered text's sketch into `out`, as comparisons read it. */
+static int recall(const remembered *r, sl_sketch *out)
+{
+    out->terms.n = out->starts.n = out->spans.n = 0;
+    out->n_keys = 0;
+    if (sl_vec_reserve(&out->starts, r->n_starts) || sl_vec_reserve(&out->terms, r->n_codes + 1))
+        return SL_ENOMEM;
+    memcpy(out->starts.items, r->block, r->n_starts * sizeof *r->block);
+    if (r->n_codes)
+        memcpy(out->terms.items, r->block + r->n_starts, r->n_codes * sizeof *r->block);
+    out->starts.n = r->n_starts;
+    out->terms.n = r->n_codes;
+    return 0;
+}
+
 /* Compares the current sketch with the remembered candidates; keeps the best. */
 static int compare_candidates(sl_dedup *d, sl_dedup_result *out)
 {
@@ -119,12 +134,12 @@ static int compare_candidates(sl_dedup *d, sl_dedup_result *out)
     for (size_t k = 0; k < n; k++) {
         uint64_t index = (uint64_t)candidates[k] - 1;
         const remembered *r = &d->ring[index % d->window];
-        if (r->index != index || !r->sketch)
+        if (r->index != index || !r->block)
             continue;   /* fell out of the window */
-        if (!sl_comparer_may_copy(d->comparer, r->terms, r->n_terms) ||
-            sl_sketch_unpack(r->sketch, r->len, &d->other))
+        const uint32_t *terms = r->block + r->n_starts + r->n_codes;
+        if (!sl_comparer_may_copy(d->comparer, terms, r->n_terms))
             continue;   /* names or figures disagree: no copy of any kind */
-        if (sl_comparer_compare(d->comparer, &d->other, &d->comparison))
+        if (recall(r, &d->other) || sl_comparer_compare(d->comparer, &d->other, &d->comparison))
             return SL_ENOMEM;
         if (d->comparison.kind != SL_COPY_NONE && (!out->is_copy || d->comparison.score > out->score)) {
             /* the earlier text is the original: contains/excerpt said of the new one stand */
@@ -140,19 +155,23 @@ static int compare_candidates(sl_dedup *d, sl_dedup_result *out)
 /* Files the current sketch and its terms under position `index`. */
 static int remember(sl_dedup *d, uint64_t index)
 {
-    if (index + 1 > UINT32_MAX || sl_sketch_pack(&d->sketch, &d->packed))
+    if (index + 1 > UINT32_MAX)
         return SL_ENOMEM;
+    const sl_sketch *s = &d->sketch;
     size_t n_terms;
     const uint32_t *terms = sl_comparer_terms_a(d->comparer, &n_terms);
-    size_t at = (d->packed.len + sizeof *terms - 1) / sizeof *terms * sizeof *terms;
+    size_t n = s->starts.n + s->terms.n + n_terms;
     remembered *r = &d->ring[index % d->window];
-    unsigned char *copy = sl_realloc(r->sketch, at + n_terms * sizeof *terms + 1);
-    if (!copy)
+    uint32_t *block = sl_realloc(r->block, (n ? n : 1) * sizeof *block);
+    if (!block)
         return SL_ENOMEM;
-    memcpy(copy, d->packed.ptr, d->packed.len);
+    if (s->starts.n)
+        memcpy(block, s->starts.items, s->starts.n * sizeof *block);
+    if (s->terms.n)
+        memcpy(block + s->starts.n, s->terms.items, s->terms.n * sizeof *block);
     if (n_terms)
-        memcpy(copy + at, terms, n_terms * sizeof *terms);
-    *r = (remembered){index, copy, d->packed.len, (const uint32_t *)(copy + at), n_terms};
+        memcpy(block + s->starts.n + s->terms.n, terms, n_terms * sizeof *block);
+    *r = (remembered){index, block, s->starts.n, s->terms.n, n_terms};
     return sl_copy_index_add(d->index, (int64_t)index + 1, d->sketch.keys, d->sketch.n_keys);
 }
 
