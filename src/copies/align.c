@@ -664,23 +664,26 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     if (!a)
         return SL_EUSAGE;
     double total_b;
-    if (prepare_order(c) ||
-        sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap) ||
-        collect_terms(b, &c->terms_b))
+    if (collect_terms(b, &c->terms_b))
         return SL_ENOMEM;
     out->terms_a = c->terms_a.n;
     out->terms_b = c->terms_b.n;
-    out->term_overlap = term_overlap(c, &out->term_overlap_more, &out->unquoted_fewer);
-    /* Every kind of copy keeps much of the wording (in order, or at least
-     * its words): below that, no alignment is needed to say "none" (a
-     * thorough comparer aligns anyway, for its sentence similarities). */
-    if (!c->thorough && !sl_copy_worth_aligning(out))
-        return 0;
-    /* Nor when their names or figures disagree: every kind needs them to
-     * agree (classify), and they are the texts' own, not the alignment's. */
+    /* No copy of any kind when the names or figures disagree: every kind
+     * needs them to agree (classify), and they are the texts' own terms,
+     * not the alignment's; the cheapest test, so the first (a comparer
+     * that stops here leaves the wording measures at 0). */
     measure_anchors(c->terms_a.items, c->terms_a.n, c->anchors_a, c->terms_b.items, c->terms_b.n,
                     out);
     if (!c->thorough && !anchors_may_agree(out))
+        return 0;
+    if (prepare_order(c) ||
+        sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap))
+        return SL_ENOMEM;
+    out->term_overlap = term_overlap(c, &out->term_overlap_more, &out->unquoted_fewer);
+    /* Nor when they keep too little of each other's wording (in order, or
+     * at least its words): no alignment is needed to say "none" (a
+     * thorough comparer aligns anyway, for its sentence similarities). */
+    if (!c->thorough && !sl_copy_worth_aligning(out))
         return 0;
     if (prepare_alignment(c) || sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
         score_pairs(c) || collect_anchors(c, b) ||

@@ -746,7 +746,7 @@ TEST(early_stops_decide_as_a_thorough_comparison)
             if (full.kind != SL_COPY_NONE)
                 CHECK_INT(fast.pairs.n, full.pairs.n);
             /* worth aligning by their wording, stopped by their figures */
-            stopped += fast.order_overlap > 0.5 && full.pairs.n > 0 && !fast.pairs.n;
+            stopped += full.order_overlap > 0.5 && full.pairs.n > 0 && !fast.pairs.n;
             sketched_free(&sa);
             sketched_free(&sb);
         }
