@@ -308,7 +308,7 @@ typedef struct sl_dedup_result {
     double score;             /* in [0,1] */
 } sl_dedup_result;
 
-#define SL_DEDUP_WINDOW 100000   /* earlier texts compared by default (about 1.5 KB each) */
+#define SL_DEDUP_WINDOW 100000   /* earlier texts compared by default (about 1.8 KB each) */
 
 /* `window` 0 means SL_DEDUP_WINDOW. NULL on out of memory. */
 SL_API sl_dedup *sl_dedup_new(size_t window);

@@ -78,6 +78,11 @@ typedef struct scored_pair {
 
 typedef SL_VEC(double) weight_vec;
 
+/* A text's distinct names and figures (measure_anchors). */
+typedef struct anchor_counts {
+    size_t names, figures;
+} anchor_counts;
+
 struct sl_comparer {
     SL_VEC(uint64_t) index;       /* text a's terms and their sentences: term << 32 | sentence, sorted */
     SL_VEC(uint32_t) shared;      /* per sentence of b: terms shared with the current a sentence */
@@ -93,9 +98,11 @@ struct sl_comparer {
     sl_sentence_masks *masks_b;       /* the word masks of the b sentence being paired */
     SL_VEC(uint32_t) anchors;         /* a text's names and figures, in text order */
     const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
+    bool order_ready, align_ready;    /* a's order masks, a's sentence sets and index built */
     SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
     sl_runs runs_a, runs_b;              /* each text's three-word runs (literal.c) */
     bool runs_a_ready;                   /* runs_a is a's (read when first needed) */
+    anchor_counts anchors_a;             /* the names and figures among terms_a */
     double total_a;
     double best_similarity;       /* of any pair scored */
     uint32_t best_pair_a, best_pair_b;   /* that pair's sentences */
@@ -176,46 +183,59 @@ static int collect_terms(const sl_sketch *s, void *vec)
     return 0;
 }
 
-static bool has(uint32_t code, uint32_t flag, uint32_t without)
+/* A name is a specific term that is not a figure. */
+static bool is_name(uint32_t code)
 {
-    return (code & flag) && !(code & without);
+    return (code & SL_TERM_SPECIFIC) && !(code & SL_TERM_NUMBER);
 }
 
-static size_t count_having(const uint32_t *terms, size_t n, uint32_t flag, uint32_t without)
+static bool is_figure(uint32_t code)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += has(terms[i], flag, without);
-    return k;
+    return (code & SL_TERM_NUMBER) != 0;
 }
 
-/* Share of the names (or figures) of the text with fewer of them that the
- * other text has at all: a copy keeps the names and figures of what it
- * copies; two filled-in templates (earnings tables, contract notices) share
- * wording, not figures. Terms with `flag` and not `without` count. 1 when
- * one of the texts has none (a summary may drop them all). `*fewer` (when
- * not NULL) gets how many the text with fewer has. */
-static double specific_overlap(const sl_comparer *c, uint32_t flag, uint32_t without, size_t *fewer)
+static anchor_counts count_anchors(const uint32_t *terms, size_t n)
 {
-    size_t na = count_having(c->terms_a.items, c->terms_a.n, flag, without);
-    size_t nb = count_having(c->terms_b.items, c->terms_b.n, flag, without);
-    if (fewer)
-        *fewer = na < nb ? na : nb;
-    if (!na || !nb)
-        return 1.0;
-    bool a_fewer = na <= nb;
-    const uint32_t *x = a_fewer ? c->terms_a.items : c->terms_b.items;
-    const uint32_t *y = a_fewer ? c->terms_b.items : c->terms_a.items;
-    size_t nx = a_fewer ? c->terms_a.n : c->terms_b.n, ny = a_fewer ? c->terms_b.n : c->terms_a.n;
-    size_t shared = 0, i = 0, j = 0;
-    while (i < nx && j < ny) {
-        uint32_t u = SL_TERM_ID(x[i]), w = SL_TERM_ID(y[j]);
-        if (u == w)
-            shared += has(x[i], flag, without);
+    anchor_counts counts = {0, 0};
+    for (size_t i = 0; i < n; i++) {
+        counts.names += is_name(terms[i]);
+        counts.figures += is_figure(terms[i]);
+    }
+    return counts;
+}
+
+/* `kept` of the text with fewer (of na and nb) over its count; 1 when one
+ * text has none (a summary may drop them all). */
+static double share_kept(size_t kept, size_t na, size_t nb)
+{
+    return !na || !nb ? 1.0 : (double)kept / (double)(na <= nb ? na : nb);
+}
+
+/* Share of the names, and of the figures, of the text with fewer of them
+ * that the other text has at all (specific_overlap, number_overlap): a copy
+ * keeps the names and figures of what it copies; two filled-in templates
+ * (earnings tables, contract notices) share wording, not figures. From the
+ * two texts' distinct terms alone, in one pass; `counts_a` are a's. */
+static void measure_anchors(const uint32_t *terms_a, size_t n_a, anchor_counts counts_a,
+                            const uint32_t *terms_b, size_t n_b, sl_comparison *out)
+{
+    anchor_counts counts_b = count_anchors(terms_b, n_b);
+    bool a_fewer_names = counts_a.names <= counts_b.names;
+    bool a_fewer_figures = counts_a.figures <= counts_b.figures;
+    bool names_both = counts_a.names && counts_b.names, figures_both = counts_a.figures && counts_b.figures;
+    size_t names = 0, figures = 0, i = 0, j = 0;
+    while ((names_both || figures_both) && i < n_a && j < n_b) {
+        uint32_t u = SL_TERM_ID(terms_a[i]), w = SL_TERM_ID(terms_b[j]);
+        if (u == w) {
+            names += is_name(a_fewer_names ? terms_a[i] : terms_b[j]);
+            figures += is_figure(a_fewer_figures ? terms_a[i] : terms_b[j]);
+        }
         i += u <= w;
         j += w <= u;
     }
-    return (double)shared / (double)(a_fewer ? na : nb);
+    out->specific_overlap = share_kept(names, counts_a.names, counts_b.names);
+    out->number_overlap = share_kept(figures, counts_a.figures, counts_b.figures);
+    out->numbers_fewer = counts_a.figures < counts_b.figures ? counts_a.figures : counts_b.figures;
 }
 
 /* The term -> sentences index of text a. */
@@ -503,6 +523,16 @@ static bool figures_agree(const sl_comparison *out)
     return (kept + 1) / (n + 1) >= COPY_NUMBERS;
 }
 
+/* Whether the names and figures agree enough for some kind of copy: the
+ * least classify asks of any kind (COPY_NAMES of the names; COPY_NUMBERS of
+ * the figures, or figures_agree for the model's rewrite). A pair that fails
+ * is no copy whatever its alignment shows, so it is not aligned. */
+static bool anchors_may_agree(const sl_comparison *out)
+{
+    return out->specific_overlap >= COPY_NAMES &&
+           (out->number_overlap >= COPY_NUMBERS || figures_agree(out));
+}
+
 /* The kind of copy the alignment shows (see the constants above). */
 static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
 {
@@ -571,7 +601,7 @@ static uint32_t lead_sentence(const sl_sentence_sets *sets)
     uint32_t n = sl_sentence_sets_n(sets);
     for (uint32_t k = 0; k < n && k < LEAD_SEARCH; k++) {
         sl_sentence_view v = sl_sentence_sets_view(sets, k);
-        size_t names = count_having(v.content, v.n_content, SL_TERM_SPECIFIC, SL_TERM_NUMBER);
+        size_t names = count_anchors(v.content, v.n_content).names;
         if (v.n_content >= 3 && 2 * names <= v.n_content)
             return k;
     }
@@ -587,7 +617,7 @@ static double lead_names_kept(const sl_sentence_sets *lead_of, const uint32_t *o
     sl_sentence_view v = sl_sentence_sets_view(lead_of, lead_sentence(lead_of));
     size_t names = 0, kept = 0;
     for (size_t k = 0; k < v.n_content; k++)
-        if (has(v.content[k], SL_TERM_SPECIFIC, SL_TERM_NUMBER)) {
+        if (is_name(v.content[k])) {
             names++;
             kept += holds_term(other, n_other, v.content[k]);
         }
@@ -637,22 +667,60 @@ static int grade(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     return 0;
 }
 
-int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
+/* Text a as the comparisons read it is built in three steps, each when a
+ * comparison first needs it: its distinct terms (sl_comparer_set_a: the
+ * names and figures test), its order masks (the wording test), its
+ * sentence sets and index (the alignment). Most candidates stop at the
+ * first or second test (docs/copies.md, step 5). */
+static int prepare_order(sl_comparer *c)
 {
-    c->a = NULL;
-    c->runs_a_ready = false;
+    if (c->order_ready)
+        return 0;
+    if (sl_order_prepare(c->order, c->a->terms.items, c->a->terms.n))
+        return SL_ENOMEM;
+    c->order_ready = true;
+    return 0;
+}
+
+static int prepare_alignment(sl_comparer *c)
+{
+    if (c->align_ready)
+        return 0;
+    const sl_sketch *a = c->a;
     uint32_t na = sl_sketch_sentences(a);
     c->shared.n = 0;
     if (sl_sentence_sets_build(a, &c->sets_a) || weigh(&c->sets_a, &c->weight_a, &c->total_a) ||
-        index_sentences(c, &c->sets_a) || sl_vec_reserve(&c->shared, na) ||
-        collect_terms(a, &c->terms_a) ||
-        sl_order_prepare(c->order, a->terms.items, a->terms.n) || collect_anchors(c, a) ||
+        index_sentences(c, &c->sets_a) || sl_vec_reserve(&c->shared, na) || collect_anchors(c, a) ||
         sl_order_prepare(c->anchor_order, c->anchors.items, c->anchors.n))
         return SL_ENOMEM;
     if (na)   /* a text of blank lines has no sentences and no array */
         memset(c->shared.items, 0, na * sizeof *c->shared.items);
+    c->align_ready = true;
+    return 0;
+}
+
+int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
+{
+    c->a = NULL;
+    c->order_ready = c->align_ready = c->runs_a_ready = false;
+    if (collect_terms(a, &c->terms_a))
+        return SL_ENOMEM;
+    c->anchors_a = count_anchors(c->terms_a.items, c->terms_a.n);
     c->a = a;
     return 0;
+}
+
+const uint32_t *sl_comparer_terms_a(const sl_comparer *c, size_t *n)
+{
+    *n = c->terms_a.n;
+    return c->terms_a.items;
+}
+
+bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t n_b)
+{
+    sl_comparison anchors = {0};
+    measure_anchors(c->terms_a.items, c->terms_a.n, c->anchors_a, terms_b, n_b, &anchors);
+    return anchors_may_agree(&anchors);
 }
 
 int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
@@ -673,18 +741,28 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     if (!a)
         return SL_EUSAGE;
     double total_b;
-    if (sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap) ||
-        collect_terms(b, &c->terms_b))
+    if (collect_terms(b, &c->terms_b))
         return SL_ENOMEM;
     out->terms_a = c->terms_a.n;
     out->terms_b = c->terms_b.n;
+    /* No copy of any kind when the names or figures disagree: every kind
+     * needs them to agree (classify), and they are the texts' own terms,
+     * not the alignment's; the cheapest test, so the first (a comparer
+     * that stops here leaves the wording measures at 0). */
+    measure_anchors(c->terms_a.items, c->terms_a.n, c->anchors_a, c->terms_b.items, c->terms_b.n,
+                    out);
+    if (!c->thorough && !anchors_may_agree(out))
+        return 0;
+    if (prepare_order(c) ||
+        sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap))
+        return SL_ENOMEM;
     out->term_overlap = term_overlap(c, &out->term_overlap_more, &out->unquoted_fewer);
-    /* Every kind of copy keeps much of the wording (in order, or at least
-     * its words): below that, no alignment is needed to say "none" (a
+    /* Nor when they keep too little of each other's wording (in order, or
+     * at least its words): no alignment is needed to say "none" (a
      * thorough comparer aligns anyway, for its sentence similarities). */
     if (!c->thorough && !sl_copy_worth_aligning(out))
         return 0;
-    if (sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
+    if (prepare_alignment(c) || sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
         score_pairs(c) || collect_anchors(c, b) ||
         sl_order_measure(c->anchor_order, c->anchors.items, c->anchors.n, &out->anchor_order) ||
         sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread))
@@ -695,8 +773,6 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         sl_sentence_view vb = sl_sentence_sets_view(&c->sets_b, c->best_pair_b);
         out->paraphrase = sl_sentence_paraphrase(&va, &vb);
     }
-    out->specific_overlap = specific_overlap(c, SL_TERM_SPECIFIC, SL_TERM_NUMBER, NULL);
-    out->number_overlap = specific_overlap(c, SL_TERM_NUMBER, 0, &out->numbers_fewer);
     measure_leads(c, out);
     out->match_a = matched(&c->match_a, &c->weight_a, c->total_a);
     out->match_b = matched(&c->match_b, &c->weight_b, total_b);

@@ -103,13 +103,26 @@ static int number_value(const char *word)
     return n ? atoi(n->figure) : -1;
 }
 
+/* Whether a word opening with `c` may be one of number_words (each opens
+ * with e, f, n, o, s or t): most words are told apart without a search. */
+static bool opens_number_word(char c)
+{
+    switch (c | 0x20) {
+    case 'e': case 'f': case 'n': case 'o': case 's': case 't':
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* The term of a number word (the hash of its figure, as a number token's
  * term is), or 0 when the token is not one. "Thirty-eight" is 38. */
 static uint64_t number_word_term(const sl_token *tok, const char *text)
 {
     char word[24];
     size_t len = tok->end - tok->start;
-    if (!(tok->flags & SL_TOK_WORD) || len < 3 || len >= sizeof word)
+    if (!(tok->flags & SL_TOK_WORD) || len < 3 || len >= sizeof word ||
+        !opens_number_word(text[tok->start]))
         return 0;
     for (size_t k = 0; k < len; k++)
         word[k] = (char)((text[tok->start + k] >= 'A' && text[tok->start + k] <= 'Z')

@@ -43,7 +43,7 @@ int sl_sketcher_run(sl_sketcher *sk, const char *text, size_t len, sl_buf *norma
         return SL_ETOOLARGE;
     int rc = sl_text_normalize(sl_buf_cstr(&sk->raw), sk->raw.len, normalized);
     if (!rc)
-        rc = sl_analyze(sk->analyzer, sl_buf_cstr(normalized), normalized->len, &sk->analysis);
+        rc = sl_analyze_words(sk->analyzer, sl_buf_cstr(normalized), normalized->len, &sk->analysis);
     if (!rc)
         rc = sl_sketch_build(&sk->analysis, sl_buf_cstr(normalized), out);
     if (!rc && hash)

@@ -8,11 +8,16 @@
 #include "copies/copies.h"
 #include "util/alloc.h"
 
-/* One remembered text: its packed sketch. */
+/* One remembered text, in one block of 4-byte numbers: its sketch's
+ * sentence starts and word codes, as the comparison reads them, and its
+ * distinct content terms (sl_comparer_terms_a), which tell most candidates
+ * apart without reading the sketch (sl_comparer_may_copy). Kept as they
+ * are, not packed (sl_sketch_pack): about 0.1 KB a text more, and neither
+ * packing nor unpacking (docs/benchmarks.md, "dedup, fifth round"). */
 typedef struct remembered {
     uint64_t index;
-    unsigned char *sketch;
-    size_t len;
+    uint32_t *block;             /* starts, then codes, then distinct terms */
+    size_t n_starts, n_codes, n_terms;
 } remembered;
 
 /* Content hash -> first position, open addressing (never evicted: 16 bytes a text). */
@@ -32,7 +37,7 @@ struct sl_dedup {
     sl_comparer *comparer;
     sl_sketch sketch, other;
     sl_comparison comparison;
-    sl_buf normalized, packed;
+    sl_buf normalized;
 };
 
 sl_dedup *sl_dedup_new(size_t window)
@@ -59,7 +64,7 @@ void sl_dedup_free(sl_dedup *d)
     if (!d)
         return;
     for (size_t k = 0; d->ring && k < d->window; k++)
-        free(d->ring[k].sketch);
+        free(d->ring[k].block);
     free(d->ring);
     free(d->exact);
     sl_copy_index_free(d->index);
@@ -69,7 +74,6 @@ void sl_dedup_free(sl_dedup *d)
     sl_sketch_free(&d->other);
     sl_comparison_free(&d->comparison);
     sl_buf_free(&d->normalized);
-    sl_buf_free(&d->packed);
     free(d);
 }
 
@@ -105,21 +109,37 @@ static int exact_lookup(sl_dedup *d, uint64_t hash, uint64_t index, uint64_t *fi
     return 0;
 }
 
+/* The remembered text's sketch into `out`, as comparisons read it. */
+static int recall(const remembered *r, sl_sketch *out)
+{
+    out->terms.n = out->starts.n = out->spans.n = 0;
+    out->n_keys = 0;
+    if (sl_vec_reserve(&out->starts, r->n_starts) || sl_vec_reserve(&out->terms, r->n_codes + 1))
+        return SL_ENOMEM;
+    memcpy(out->starts.items, r->block, r->n_starts * sizeof *r->block);
+    if (r->n_codes)
+        memcpy(out->terms.items, r->block + r->n_starts, r->n_codes * sizeof *r->block);
+    out->starts.n = r->n_starts;
+    out->terms.n = r->n_codes;
+    return 0;
+}
+
 /* Compares the current sketch with the remembered candidates; keeps the best. */
 static int compare_candidates(sl_dedup *d, sl_dedup_result *out)
 {
     int64_t candidates[SL_COPY_CANDIDATES];
     size_t n = 0;
-    if (sl_copy_index_candidates(d->index, &d->sketch, candidates, &n) ||
-        (n && sl_comparer_set_a(d->comparer, &d->sketch)))
+    if (sl_copy_index_candidates(d->index, &d->sketch, candidates, &n))
         return SL_ENOMEM;
     for (size_t k = 0; k < n; k++) {
         uint64_t index = (uint64_t)candidates[k] - 1;
         const remembered *r = &d->ring[index % d->window];
-        if (r->index != index || !r->sketch ||
-            sl_sketch_unpack(r->sketch, r->len, &d->other))
+        if (r->index != index || !r->block)
             continue;   /* fell out of the window */
-        if (sl_comparer_compare(d->comparer, &d->other, &d->comparison))
+        const uint32_t *terms = r->block + r->n_starts + r->n_codes;
+        if (!sl_comparer_may_copy(d->comparer, terms, r->n_terms))
+            continue;   /* names or figures disagree: no copy of any kind */
+        if (recall(r, &d->other) || sl_comparer_compare(d->comparer, &d->other, &d->comparison))
             return SL_ENOMEM;
         if (d->comparison.kind != SL_COPY_NONE && (!out->is_copy || d->comparison.score > out->score)) {
             /* the earlier text is the original: contains/excerpt said of the new one stand */
@@ -132,17 +152,26 @@ static int compare_candidates(sl_dedup *d, sl_dedup_result *out)
     return 0;
 }
 
-/* Files the current sketch under position `index`. */
+/* Files the current sketch and its terms under position `index`. */
 static int remember(sl_dedup *d, uint64_t index)
 {
-    if (index + 1 > UINT32_MAX || sl_sketch_pack(&d->sketch, &d->packed))
+    if (index + 1 > UINT32_MAX)
         return SL_ENOMEM;
+    const sl_sketch *s = &d->sketch;
+    size_t n_terms;
+    const uint32_t *terms = sl_comparer_terms_a(d->comparer, &n_terms);
+    size_t n = s->starts.n + s->terms.n + n_terms;
     remembered *r = &d->ring[index % d->window];
-    unsigned char *copy = sl_realloc(r->sketch, d->packed.len ? d->packed.len : 1);
-    if (!copy)
+    uint32_t *block = sl_realloc(r->block, (n ? n : 1) * sizeof *block);
+    if (!block)
         return SL_ENOMEM;
-    memcpy(copy, d->packed.ptr, d->packed.len);
-    *r = (remembered){index, copy, d->packed.len};
+    if (s->starts.n)
+        memcpy(block, s->starts.items, s->starts.n * sizeof *block);
+    if (s->terms.n)
+        memcpy(block + s->starts.n, s->terms.items, s->terms.n * sizeof *block);
+    if (n_terms)
+        memcpy(block + s->starts.n + s->terms.n, terms, n_terms * sizeof *block);
+    *r = (remembered){index, block, s->starts.n, s->terms.n, n_terms};
     return sl_copy_index_add(d->index, (int64_t)index + 1, d->sketch.keys, d->sketch.n_keys);
 }
 
@@ -164,6 +193,8 @@ int sl_dedup_add(sl_dedup *d, const char *text, size_t len, sl_dedup_result *out
         out->score = 1.0;
         return 0;
     }
+    if (sl_comparer_set_a(d->comparer, &d->sketch))
+        return SL_ENOMEM;
     rc = compare_candidates(d, out);
     return rc ? rc : remember(d, out->index);
 }

@@ -1,7 +1,9 @@
 /* stem_memo.c — the stems a stemmer has given, remembered by word. Snowball
  * spends about 1,800 instructions on an English word, and news repeats its
  * words (the first 1,000 Reuters stories: 130,000 stemmed tokens, under
- * 10,000 distinct words), so stem.c asks this table first. */
+ * 10,000 distinct words), so stem.c asks this table first. The analyser
+ * keeps one more per language, of words as written and their terms
+ * (terms.c): any bytes up to 255 serve as a "stem". */
 #include <stdint.h>
 #include <string.h>
 

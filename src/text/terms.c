@@ -10,10 +10,14 @@
 #include "text/text.h"
 
 /* One stemmer per language met, kept for the analyzer's life; languages
- * without a stemmer are remembered too (st NULL), so we ask only once. */
+ * without a stemmer are remembered too (st NULL), so we ask only once.
+ * `terms` remembers the term each word as written gave in this language
+ * (a stem memo whose "stems" are 8-byte terms): a word seen before skips
+ * its folding, the stem memo and the hash (NULL when memory ran short). */
 typedef struct stemmer_slot {
     const char *lang; /* static string from sl_lang_detect */
     sl_stemmer *st;
+    sl_stem_memo *terms;
 } stemmer_slot;
 
 struct sl_analyzer {
@@ -40,8 +44,10 @@ void sl_analyzer_free(sl_analyzer *a)
 {
     if (!a)
         return;
-    for (size_t k = 0; k < a->stemmers.n; k++)
+    for (size_t k = 0; k < a->stemmers.n; k++) {
         sl_stemmer_free(a->stemmers.items[k].st);
+        sl_stem_memo_free(a->stemmers.items[k].terms);
+    }
     sl_vec_free(&a->stemmers);
     sl_langid_free(a->langid);
     sl_buf_free(&a->fold);
@@ -60,24 +66,26 @@ void sl_analysis_free(sl_analysis *an)
     an->lang = NULL;
 }
 
-/* The cached stemmer for `lang`, created on first use; *st NULL when the
- * language has none. */
-static int stemmer_for(sl_analyzer *a, const char *lang, sl_stemmer **st)
+/* The cached stemmer slot for `lang`, created on first use; its st is
+ * NULL when the language has none. */
+static int stemmer_for(sl_analyzer *a, const char *lang, const stemmer_slot **out)
 {
     for (size_t k = 0; k < a->stemmers.n; k++) {
         if (!strcmp(a->stemmers.items[k].lang, lang)) {
-            *st = a->stemmers.items[k].st;
+            *out = &a->stemmers.items[k];
             return 0;
         }
     }
-    stemmer_slot slot = {lang, sl_stemmer_new(lang)};
+    stemmer_slot slot = {lang, sl_stemmer_new(lang), NULL};
     if (!slot.st && sl_stemmer_exists(lang))
         return SL_ENOMEM; /* never cached as "no stemmer": that would last */
+    slot.terms = sl_stem_memo_new();
     if (sl_vec_push(&a->stemmers, slot)) {
         sl_stemmer_free(slot.st);
+        sl_stem_memo_free(slot.terms);
         return SL_ENOMEM;
     }
-    *st = slot.st;
+    *out = &a->stemmers.items[a->stemmers.n - 1];
     return 0;
 }
 
@@ -140,12 +148,10 @@ static void merge_terms(sl_term_vec *terms)
     terms->n = out + 1;
 }
 
-/* The stem hash of one word or number token (folded, clitics stripped,
- * stemmed); 0 when nothing is left of it. */
-static int token_term(sl_analyzer *a, sl_stemmer *st, clitics mode, const char *text,
-                      const sl_token *tok, uint64_t *term)
+/* token_term's work for a token not remembered. */
+static int fold_and_stem(sl_analyzer *a, sl_stemmer *st, clitics mode, const char *text,
+                         const sl_token *tok, uint64_t *term)
 {
-    *term = 0;
     sl_buf_clear(&a->fold);
     if (sl_token_fold(text + tok->start, tok->end - tok->start, &a->fold))
         return a->fold.err;
@@ -160,6 +166,27 @@ static int token_term(sl_analyzer *a, sl_stemmer *st, clitics mode, const char *
     if (len)
         *term = sl_hash64(w, len);
     return 0;
+}
+
+/* The stem hash of one word or number token (folded, clitics stripped,
+ * stemmed); 0 when nothing is left of it. A word's term depends on its
+ * bytes and the language alone, so it is remembered (stemmer_slot). */
+static int token_term(sl_analyzer *a, const stemmer_slot *slot, clitics mode, const char *text,
+                      const sl_token *tok, uint64_t *term)
+{
+    *term = 0;
+    const char *word = text + tok->start;
+    size_t word_len = tok->end - tok->start, known_len = 0;
+    bool memo = slot->terms && (tok->flags & SL_TOK_WORD);
+    const char *known = memo ? sl_stem_memo_get(slot->terms, word, word_len, &known_len) : NULL;
+    if (known && known_len == sizeof *term) {
+        memcpy(term, known, sizeof *term);
+        return 0;
+    }
+    int rc = fold_and_stem(a, slot->st, mode, text, tok, term);
+    if (!rc && memo)
+        sl_stem_memo_put(slot->terms, word, word_len, (const char *)term, sizeof *term);
+    return rc;
 }
 
 /* Single letters are initials and list markers, not topics. */
@@ -180,13 +207,9 @@ const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len, c
     return sl_lang_detect_prior(a->langid, text, len, prior, own);
 }
 
-int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
-{
-    return sl_analyze_as(a, text, len, NULL, out);
-}
-
-int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang,
-                  sl_analysis *out)
+/* The analysis; the distinct content terms only `with_terms`. */
+static int analyze(sl_analyzer *a, const char *text, size_t len, const char *lang,
+                   bool with_terms, sl_analysis *out)
 {
     out->terms.n = 0;
     out->token_terms.n = 0;
@@ -195,9 +218,9 @@ int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang
     int rc = sl_sentences_split(text, len, &out->sentences);
     if (!rc)
         rc = sl_tokenize(text, len, out->lang, &out->tokens);
-    sl_stemmer *st = NULL;
+    const stemmer_slot *slot = NULL;
     if (!rc)
-        rc = stemmer_for(a, out->lang, &st);
+        rc = stemmer_for(a, out->lang, &slot);
     if (!rc && sl_vec_reserve(&out->token_terms, out->tokens.n))
         rc = SL_ENOMEM;
     clitics mode = clitics_of(out->lang);
@@ -209,9 +232,9 @@ int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang
         out->n_words += (tok->flags & SL_TOK_WORD) != 0;
         uint64_t term = 0;
         if (tok->flags & (SL_TOK_WORD | SL_TOK_NUMBER))
-            rc = token_term(a, st, mode, text, tok, &term);
+            rc = token_term(a, slot, mode, text, tok, &term);
         out->token_terms.items[out->token_terms.n++] = term;
-        if (!rc && term && sl_token_is_content(tok, text)) {
+        if (!rc && with_terms && term && sl_token_is_content(tok, text)) {
             sl_term t = {term, 1, sentence};
             rc = sl_vec_push(&out->terms, t) ? SL_ENOMEM : 0;
         }
@@ -219,4 +242,20 @@ int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang
     if (!rc)
         merge_terms(&out->terms);
     return rc;
+}
+
+int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
+{
+    return analyze(a, text, len, NULL, true, out);
+}
+
+int sl_analyze_words(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
+{
+    return analyze(a, text, len, NULL, false, out);
+}
+
+int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang,
+                  sl_analysis *out)
+{
+    return analyze(a, text, len, lang, true, out);
 }

@@ -23,6 +23,11 @@
  * on out->err). */
 size_t sl_utf8_repair(const char *in, size_t len, sl_buf *out);
 
+/* Bytes of the valid multi-byte UTF-8 sequence at s[0, avail): 0 when it
+ * is invalid (a bad lead or continuation, an overlong form, a surrogate,
+ * past U+10FFFF, cut short) and for ASCII. */
+size_t sl_utf8_sequence(const char *s, size_t avail);
+
 /* Decodes one code point at s[*i] (s valid UTF-8), advancing *i. */
 int32_t sl_utf8_next(const char *s, size_t len, size_t *i);
 
@@ -141,7 +146,8 @@ const char *sl_stem(sl_stemmer *st, const char *w, size_t len, size_t *out_len);
 
 typedef struct sl_stem_memo sl_stem_memo;
 
-/* An empty memo of words and their stems; NULL when memory ran out. */
+/* An empty memo of words and their stems (the analyser keeps one of words
+ * and their terms too: terms.c); NULL when memory ran out. */
 sl_stem_memo *sl_stem_memo_new(void);
 void sl_stem_memo_free(sl_stem_memo *m);
 /* The remembered stem of `w` (its length in *stem_len), owned by the memo
@@ -244,6 +250,10 @@ sl_analyzer *sl_analyzer_new(void);
 void sl_analyzer_free(sl_analyzer *a);
 /* Fills `out` (cleared first, memory reused) from normalised text. */
 int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out);
+/* The same without the distinct content terms (`terms` left empty): all
+ * that the copies stage's sketch reads (sentences, tokens and their
+ * terms), for the store-less sketcher, which needs no more. */
+int sl_analyze_words(sl_analyzer *a, const char *text, size_t len, sl_analysis *out);
 /* The language of a text (a static string, as sl_lang_detect_prior, with
  * the collection's language as `prior`): the first half of sl_analyze, for
  * a caller that times it apart. */

@@ -164,6 +164,16 @@ TEST(sketch_flags_names_figures_quotes_and_number_words)
     CHECK(ten_figure && ten_figure == figure_of(&s, "It took ten years."));
     uint32_t compound = figure_of(&s, "Thirty-eight firefighters came.");
     CHECK(compound && compound == figure_of(&s, "It took 38 firefighters."));
+    /* a number word of each opening letter, in capitals too */
+    static const char *const words[][2] = {{"Eleven", "11"}, {"fifty", "50"}, {"NINE", "9"},
+                                           {"One", "1"},     {"sixty-two", "62"}, {"twelve", "12"}};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        char as_word[64], as_figure[64];
+        snprintf(as_word, sizeof as_word, "It took %s years.", words[k][0]);
+        snprintf(as_figure, sizeof as_figure, "It took %s years.", words[k][1]);
+        uint32_t figure = figure_of(&s, as_figure);
+        CHECK(figure && figure == figure_of(&s, as_word));
+    }
     sketched_free(&s);
 }
 
@@ -852,6 +862,92 @@ TEST(rewrite_decision_follows_a_reordered_rewording)
     CHECK_INT(kind_of(OTHER_REPORT, WIRE, &cmp), SL_COPY_NONE);
     CHECK(cmp.rewrite_probability < sl_copy_rewrite_threshold);
     sl_comparison_free(&cmp);
+}
+
+/* A comparer that is not thorough stops before the alignment when the
+ * wording or the names and figures rule every kind out; it must decide as
+ * the thorough one does, which always aligns. */
+TEST(early_stops_decide_as_a_thorough_comparison)
+{
+    static const char *const texts[] = {WIRE, WIRE_EDITED, WIRE_REWORDED, OTHER_REPORT,
+                                        TEMPLATE_A, TEMPLATE_B};
+    size_t n = sizeof texts / sizeof *texts, stopped = 0;
+    sl_comparer *quick = sl_comparer_new(), *thorough = sl_comparer_new();
+    sl_comparer_thorough(thorough);
+    sl_comparison fast = {0}, full = {0};
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < n; j++) {
+            sketched sa = {0}, sb = {0};
+            sketch_of(&sa, texts[i]);
+            sketch_of(&sb, texts[j]);
+            CHECK_INT(sl_copies_compare(quick, &sa.sketch, &sb.sketch, &fast), 0);
+            CHECK_INT(sl_copies_compare(thorough, &sa.sketch, &sb.sketch, &full), 0);
+            CHECK_INT(fast.kind, full.kind);
+            /* the degree is graded for copies alone outside a thorough
+             * comparer (degree.c): a pair that is none scores 0 */
+            CHECK(fast.score == (full.kind != SL_COPY_NONE ? full.score : 0));
+            if (full.kind != SL_COPY_NONE)
+                CHECK_INT(fast.pairs.n, full.pairs.n);
+            /* worth aligning by their wording, stopped by their figures */
+            stopped += full.order_overlap > 0.5 && full.pairs.n > 0 && !fast.pairs.n;
+            sketched_free(&sa);
+            sketched_free(&sb);
+        }
+    }
+    CHECK_INT(stopped, 2);   /* the two templates, either way round */
+    sl_comparison_free(&fast);
+    sl_comparison_free(&full);
+    sl_comparer_free(quick);
+    sl_comparer_free(thorough);
+}
+
+/* dedup skips the candidates whose names or figures rule out a copy
+ * before unpacking them (sl_comparer_may_copy); it must find what
+ * comparing each candidate in full finds: the same original, kind and
+ * score for every text of a stream. */
+TEST(dedup_finds_what_comparing_every_candidate_finds)
+{
+    static const char *const stream[] = {WIRE, TEMPLATE_A, OTHER_REPORT, WIRE_EDITED, TEMPLATE_B,
+                                         WIRE_REWORDED, TEMPLATE_A, WIRE_EDITED};
+    size_t n = sizeof stream / sizeof *stream, copies = 0;
+    sl_dedup *d = sl_dedup_new(0);
+    sl_copy_index *ix = sl_copy_index_new();
+    sl_comparer *c = sl_comparer_new();
+    sketched s[sizeof stream / sizeof *stream] = {{0}};
+    sl_comparison cmp = {0};
+    for (size_t k = 0; k < n; k++) {
+        sl_dedup_result r;
+        CHECK_INT(sl_dedup_add(d, stream[k], strlen(stream[k]), &r), 0);
+        sketch_of(&s[k], stream[k]);
+        int64_t cands[SL_COPY_CANDIDATES];
+        size_t nc = 0, exact = k;
+        for (size_t j = 0; j < k && exact == k; j++)
+            exact = strcmp(stream[j], stream[k]) ? k : j;
+        sl_dedup_result eager = {.index = k, .is_copy = exact < k, .copy_of = exact < k ? exact : 0,
+                                 .kind = exact < k ? SL_COPY_EXACT : SL_COPY_NONE,
+                                 .score = exact < k ? 1.0 : 0};
+        CHECK_INT(sl_copy_index_candidates(ix, &s[k].sketch, cands, &nc), 0);
+        CHECK_INT(sl_comparer_set_a(c, &s[k].sketch), 0);
+        for (size_t j = 0; j < nc && exact == k; j++) {
+            CHECK_INT(sl_comparer_compare(c, &s[cands[j] - 1].sketch, &cmp), 0);
+            if (cmp.kind != SL_COPY_NONE && (!eager.kind || cmp.score > eager.score))
+                eager = (sl_dedup_result){k, 1, (uint64_t)cands[j] - 1, cmp.kind, cmp.score};
+        }
+        if (exact == k)
+            CHECK_INT(sl_copy_index_add(ix, (int64_t)k + 1, s[k].sketch.keys, s[k].sketch.n_keys), 0);
+        CHECK_INT(r.is_copy, eager.is_copy);
+        CHECK_INT(r.copy_of, eager.copy_of);
+        CHECK_INT(r.kind, eager.kind);
+        CHECK(r.score == eager.score);
+        copies += r.is_copy;
+    }
+    CHECK_INT(copies, 4);   /* the edited wire twice, its rewording, the template again */
+    for (size_t k = 0; k < n; k++)
+        sketched_free(&s[k]);
+    sl_comparison_free(&cmp);
+    sl_comparer_free(c);
+    sl_copy_index_free(ix);
+    sl_dedup_free(d);
 }
 
 /* `n` copies of `unit` in one text (malloc'd). */

@@ -780,6 +780,55 @@ TEST(analyze_as_takes_the_articles_language)
     sl_analyzer_free(a);
 }
 
+/* The sketcher's analysis: everything but the distinct terms, the same. */
+TEST(analyze_words_is_the_analysis_without_its_terms)
+{
+    sl_analyzer *a = sl_analyzer_new();
+    sl_analysis full = {0}, words = {0};
+    const char *const texts[] = {english, german, french};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        CHECK_INT(sl_analyze(a, texts[k], strlen(texts[k]), &full), 0);
+        CHECK_INT(sl_analyze_words(a, texts[k], strlen(texts[k]), &words), 0);
+        CHECK(full.terms.n > 0);
+        CHECK_INT(words.terms.n, 0);
+        CHECK_STR(words.lang, full.lang);
+        CHECK_INT(words.n_words, full.n_words);
+        CHECK_INT(words.sentences.n, full.sentences.n);
+        CHECK_INT(words.tokens.n, full.tokens.n);
+        CHECK_INT(words.token_terms.n, full.token_terms.n);
+        CHECK(!memcmp(words.sentences.items, full.sentences.items,
+                      full.sentences.n * sizeof *full.sentences.items));
+        CHECK(!memcmp(words.tokens.items, full.tokens.items, full.tokens.n * sizeof *full.tokens.items));
+        CHECK(!memcmp(words.token_terms.items, full.token_terms.items,
+                      full.token_terms.n * sizeof *full.token_terms.items));
+    }
+    sl_analysis_free(&full);
+    sl_analysis_free(&words);
+    sl_analyzer_free(a);
+}
+
+/* A word's term is remembered per language (terms.c): an analyzer that
+ * has seen the words gives the terms a fresh one gives, in every language. */
+TEST(remembered_terms_are_the_terms_of_a_fresh_analyzer)
+{
+    const char *const texts[] = {english, german, french, english, german, "Die die DIE. The the."};
+    sl_analyzer *seen = sl_analyzer_new();
+    sl_analysis an = {0}, fresh_an = {0};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        sl_analyzer *fresh = sl_analyzer_new();
+        CHECK_INT(sl_analyze(seen, texts[k], strlen(texts[k]), &an), 0);
+        CHECK_INT(sl_analyze(fresh, texts[k], strlen(texts[k]), &fresh_an), 0);
+        CHECK_STR(an.lang, fresh_an.lang);
+        CHECK_INT(an.token_terms.n, fresh_an.token_terms.n);
+        CHECK(!memcmp(an.token_terms.items, fresh_an.token_terms.items,
+                      an.token_terms.n * sizeof *an.token_terms.items));
+        sl_analyzer_free(fresh);
+    }
+    sl_analysis_free(&an);
+    sl_analysis_free(&fresh_an);
+    sl_analyzer_free(seen);
+}
+
 TEST(analyze_reuses_memory)
 {
     sl_analyzer *a = sl_analyzer_new();
