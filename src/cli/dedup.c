@@ -3,14 +3,12 @@
  * what they copy (or dropped with --drop), other lines pass unchanged. A
  * progress line shows on a terminal. */
 #include <errno.h>
-#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "cli.h"
-#include "ingest/ingest.h"
 #include "util/alloc.h"
 
 typedef struct dedup_run {
@@ -21,63 +19,20 @@ typedef struct dedup_run {
     cli_progress progress;
     json_t **ids;          /* "id" of each line, by position (NULL when none) */
     size_t n_ids, cap_ids;
-    sl_buf text;           /* the line's text, when the fast scan read it */
 } dedup_run;
 
-/* Keeps `id` (taken: the run releases it) as the id of the next line. */
 static int keep_id(dedup_run *r, json_t *id)
 {
     if (r->n_ids == r->cap_ids) {
         size_t cap = r->cap_ids ? r->cap_ids * 2 : 1024;
         json_t **ids = sl_realloc(r->ids, cap * sizeof *ids);
-        if (!ids) {
-            json_decref(id);
+        if (!ids)
             return -1;
-        }
         r->ids = ids;
         r->cap_ids = cap;
     }
-    r->ids[r->n_ids++] = id;
+    r->ids[r->n_ids++] = id ? json_incref(id) : NULL;
     return 0;
-}
-
-/* What dedup reads of a line: whether it is a JSON object, its text (NULL
- * when it has no string `text`), its id (taken by keep_id), and what is
- * wrong with it. */
-typedef struct line_read {
-    json_t *doc;           /* jansson's parse, when the fast scan was not sure */
-    bool object;
-    const char *text;
-    size_t text_len;
-    json_t *id;
-    json_error_t err;
-} line_read;
-
-/* The fast scan (sl_jsonl_scan) when it vouches for the line and its text
- * is a string; jansson otherwise: the same text and id either way. */
-static void read_line(dedup_run *r, const char *line, size_t len, line_read *out)
-{
-    sl_json_member members[] = {{"text", NULL, 0}, {"id", NULL, 0}};
-    sl_buf_clear(&r->text);
-    if (sl_jsonl_scan(line, len, members, 2) && members[0].value &&
-        sl_jsonl_string(members[0].value, members[0].len, &r->text)) {
-        out->id = members[1].value
-                      ? json_loadb(members[1].value, members[1].len, JSON_DECODE_ANY, &out->err)
-                      : NULL;
-        if (!members[1].value || out->id) {
-            out->object = true;
-            out->text = r->text.len ? r->text.ptr : "";
-            out->text_len = r->text.len;
-            return;
-        }
-    }
-    out->doc = json_loadb(line, len, 0, &out->err);
-    json_t *text = json_object_get(out->doc, "text");
-    out->object = json_is_object(out->doc);
-    out->text = json_is_string(text) ? json_string_value(text) : NULL;
-    out->text_len = json_is_string(text) ? json_string_length(text) : 0;
-    out->id = json_object_get(out->doc, "id");
-    json_incref(out->id);
 }
 
 /* Writes the line with a "copy_of" member added before its closing brace. */
@@ -102,27 +57,29 @@ static void write_tagged(const char *line, size_t len, const sl_dedup_result *re
 
 static void filter_line(dedup_run *r, const char *path, const char *line, size_t len)
 {
-    line_read in = {0};
-    read_line(r, line, len, &in);
+    json_error_t err;
+    json_t *in = json_loadb(line, len, 0, &err);
+    json_t *text = json_object_get(in, "text");
     sl_dedup_result res = {0};
-    int rc = in.text ? sl_dedup_add(r->dedup, in.text, in.text_len, &res)
-                     : sl_dedup_add(r->dedup, "", 0, &res);   /* keeps line positions in step */
+    int rc = json_is_string(text)
+                 ? sl_dedup_add(r->dedup, json_string_value(text), json_string_length(text), &res)
+                 : sl_dedup_add(r->dedup, "", 0, &res);   /* keeps line positions in step */
     r->lines++;
-    if (!in.object || !in.text || rc) {
+    if (!json_is_object(in) || !json_is_string(text) || rc) {
         cli_progress_clear(&r->progress);
         cli_error("%s:%zu: %s", path, r->lines,
-                  !in.doc && !in.object ? in.err.text : !in.object ? "not a JSON object"
-                  : !in.text ? "no string field text" : sl_strerror(rc));
+                  !in ? err.text : !json_is_object(in) ? "not a JSON object"
+                  : !json_is_string(text) ? "no string field text" : sl_strerror(rc));
         r->errors++;
     }
-    if (keep_id(r, in.id))
+    if (keep_id(r, json_object_get(in, "id")))
         r->errors++;
-    if (in.object && !(res.is_copy && r->drop))
+    if (json_is_object(in) && !(res.is_copy && r->drop))
         write_tagged(line, len, &res, res.is_copy && res.copy_of < r->n_ids ? r->ids[res.copy_of] : NULL);
     r->copies += res.is_copy != 0;
     r->bytes += len;
     cli_progress_show(&r->progress, "dedup", "lines", r->lines, r->bytes, path);
-    json_decref(in.doc);
+    json_decref(in);
 }
 
 static int filter_file(dedup_run *r, const char *path)
@@ -188,7 +145,6 @@ static int run(cli *c, sl_engine *e)
     for (size_t k = 0; k < r.n_ids; k++)
         json_decref(r.ids[k]);
     free(r.ids);
-    sl_buf_free(&r.text);
     sl_dedup_free(r.dedup);
     return r.errors ? EXIT_PARTIAL : EXIT_OK;
 }

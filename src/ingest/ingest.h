@@ -5,7 +5,6 @@
 #ifndef SL_INGEST_H
 #define SL_INGEST_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -51,29 +50,6 @@ void sl_record_clear(sl_record *r);
  * with a one-line reason in `why` (e.g. "invalid JSON at column 17: ...",
  * "no text or html field"). */
 int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *why);
-
-/* ---- jsonl_scan.c ---- */
-
-/* A top-level member asked of a line, and where its value is. */
-typedef struct sl_json_member {
-    const char *name;      /* asked: the member's name (as written, no escapes) */
-    const char *value;     /* found: its value's bytes in the line (the last
-                              when the name repeats, as jansson keeps), NULL
-                              when absent */
-    size_t len;
-} sl_json_member;
-
-/* Finds the values of `members` in the JSON object on line[0, len). True
- * only for a line jansson reads as that object with those values: strict
- * JSON whose strings are valid UTF-8 without U+0000 or a lone surrogate,
- * integers of at most 18 digits, exponents of at most 2, nesting at most
- * 64 deep, no escape in a member name. False for any other line, valid or
- * not: parse it with jansson, which says what is wrong. */
-bool sl_jsonl_scan(const char *line, size_t len, sl_json_member *members, size_t n_members);
-/* Appends the string a member's value holds (decoded) to `out`. `value`
- * must come from sl_jsonl_scan; false when it is not a string (or on
- * out->err). */
-bool sl_jsonl_string(const char *value, size_t len, sl_buf *out);
 
 /* ---- html.c ---- */
 

@@ -23,11 +23,6 @@
  * on out->err). */
 size_t sl_utf8_repair(const char *in, size_t len, sl_buf *out);
 
-/* Bytes of the valid multi-byte UTF-8 sequence at s[0, avail): 0 when it
- * is invalid (a bad lead or continuation, an overlong form, a surrogate,
- * past U+10FFFF, cut short) and for ASCII. */
-size_t sl_utf8_sequence(const char *s, size_t avail);
-
 /* Decodes one code point at s[*i] (s valid UTF-8), advancing *i. */
 int32_t sl_utf8_next(const char *s, size_t len, size_t *i);
 

@@ -20,12 +20,11 @@ static int lead_length(unsigned char b)
     return 0;
 }
 
-/* The second byte's range depends on the lead: that is where overlong
- * forms (E0 80.., F0 80..), surrogates (ED A0..) and > U+10FFFF (F4 90..)
- * fail. */
-size_t sl_utf8_sequence(const char *text, size_t avail)
+/* Bytes of the valid sequence at s[0..avail), 0 when it is invalid. The
+ * second byte's range depends on the lead: that is where overlong forms
+ * (E0 80.., F0 80..), surrogates (ED A0..) and > U+10FFFF (F4 90..) fail. */
+static size_t valid_sequence(const unsigned char *s, size_t avail)
 {
-    const unsigned char *s = (const unsigned char *)text;
     int n = lead_length(s[0]);
     if (n <= 1 || (size_t)n > avail)
         return 0;
@@ -72,7 +71,7 @@ size_t sl_utf8_repair(const char *in, size_t len, sl_buf *out)
         } else if (b < 0x80) {
             i++; /* NUL, other C0 controls and DEL are dropped */
         } else {
-            size_t n = sl_utf8_sequence(in + i, len - i);
+            size_t n = valid_sequence(s + i, len - i);
             if (n) {
                 sl_buf_put(out, in + i, n);
                 i += n;
@@ -96,7 +95,7 @@ int32_t sl_utf8_next(const char *s, size_t len, size_t *i)
         *i += 1;
         return u[0];
     }
-    size_t n = sl_utf8_sequence(s + *i, avail);
+    size_t n = valid_sequence(u, avail);
     if (!n) {
         *i += 1; /* tolerate invalid input: one byte, one U+FFFD */
         return 0xFFFD;

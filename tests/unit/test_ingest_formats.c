@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "ingest/ingest.h"
 #include "test.h"
 
@@ -351,95 +349,6 @@ TEST(jsonl_is_fast)
     CHECK_INT(failures, 0);
     /* 20,000 lines take about 0.1 s in a sanitizer build */
     CHECK((sl_test_cpu_seconds() - start) < 5.0);
-}
-
-/* ---- the fast scan of a JSONL line (jsonl_scan.c) ---- */
-
-/* When sl_jsonl_scan vouches for a line, jansson must read it as an object
- * with the same text and id; returns whether it vouched. */
-static bool scan_agrees_with_jansson(const char *line, size_t len)
-{
-    sl_json_member members[] = {{"text", NULL, 0}, {"id", NULL, 0}};
-    if (!sl_jsonl_scan(line, len, members, 2))
-        return false;
-    json_error_t err;
-    json_t *doc = json_loadb(line, len, 0, &err);
-    CHECK(json_is_object(doc));
-    json_t *text = json_object_get(doc, "text"), *id = json_object_get(doc, "id");
-    sl_buf got = SL_BUF_INIT;
-    bool is_string = members[0].value && sl_jsonl_string(members[0].value, members[0].len, &got);
-    CHECK_INT(is_string, json_is_string(text));
-    if (is_string && json_is_string(text))
-        CHECK(got.len == json_string_length(text) &&
-              !memcmp(got.len ? got.ptr : "", json_string_value(text), got.len));
-    CHECK_INT(!members[1].value, !id);
-    if (members[1].value && id) {
-        json_t *alone = json_loadb(members[1].value, members[1].len, JSON_DECODE_ANY, &err);
-        CHECK(alone && json_equal(alone, id));
-        json_decref(alone);
-    }
-    sl_buf_free(&got);
-    json_decref(doc);
-    return true;
-}
-
-TEST(jsonl_scan_reads_what_jansson_reads)
-{
-    static const char *const vouched[] = {
-        "{\"id\": \"a-1\", \"text\": \"Plain text.\\nSecond line.\"}\n",
-        " {\"text\":\"caf\\u00e9 \\ud83c\\udf0a \\\"q\\\" \\\\ \\/ \\b\\f\\r\\t\",\"id\":12}\r\n",
-        "{\"text\": \"Caf\xc3\xa9 \xe2\x80\x94 raw UTF-8\", \"tags\": [1, -2.5e3, true, false, null, {\"a\": []}]}",
-        "{\"id\": 1, \"text\": \"first\", \"id\": {\"n\": [0.25]}, \"text\": \"the last one counts\"}",
-        "{\"title\": \"no text here\"}",
-        "{\"text\": 42}",
-        "{}",
-    };
-    static const char *const not_vouched[] = {
-        "[\"text\"]", "{\"text\": \"a\"} x", "{\"text\": \"a\",}", "{\"text\": \"\\u0000\"}",
-        "{\"text\": \"\\ud800 alone\"}", "{\"text\": \"\\udc00\"}", "{\"text\": \"bad \\x escape\"}",
-        "{\"text\": \"tab\there\"}", "{\"text\": \"\xc3\x28 invalid UTF-8\"}",
-        "{\"text\": \"\xed\xa0\x80 surrogate in UTF-8\"}", "{\"text\": \"cut", "{\"id\": 01, \"text\": \"a\"}",
-        "{\"id\": 12345678901234567890, \"text\": \"a\"}", "{\"id\": 1e400, \"text\": \"a\"}",
-        "{\"t\\u0065xt\": \"an escaped name\"}", "{\"text\": \"a\" \"id\": 1}", "{\"text\": tru}",
-        "\xef\xbb\xbf{\"text\": \"a BOM\"}", "",
-    };
-    for (size_t k = 0; k < sizeof vouched / sizeof *vouched; k++)
-        CHECK(scan_agrees_with_jansson(vouched[k], strlen(vouched[k])));
-    for (size_t k = 0; k < sizeof not_vouched / sizeof *not_vouched; k++)
-        CHECK(!scan_agrees_with_jansson(not_vouched[k], strlen(not_vouched[k])));
-    /* 64 levels of nesting are vouched for, 65 are left to jansson */
-    char deep[256] = "{\"a\": ";
-    for (int k = 0; k < 70; k++)
-        strcat(deep, "[");
-    strcat(deep, "1");
-    for (int k = 0; k < 70; k++)
-        strcat(deep, "]");
-    strcat(deep, "}");
-    CHECK(!scan_agrees_with_jansson(deep, strlen(deep)));
-}
-
-/* Lines with bytes changed at random: whatever the scan vouches for,
- * jansson reads alike (and some of them it still vouches for). */
-TEST(jsonl_scan_never_vouches_for_what_jansson_reads_otherwise)
-{
-    static const char base[] =
-        "{\"id\": \"k-7\", \"n\": [1, 2.5, -3e2, true, null], \"text\": \"Caf\xc3\xa9 \\u00e9\\n\\\"q\\\" "
-        "\\ud83c\\udf0a end\", \"m\": {\"x\": false}}";
-    static const char bytes[] = "\"\\{}[],:.-+eE0123456789uUtrfnl \xc3\xa9\xed\xa0\x80\x01";
-    char line[sizeof base];
-    uint32_t seed = 12345;
-    size_t vouched = 0;
-    for (int round = 0; round < 20000; round++) {
-        memcpy(line, base, sizeof base);
-        for (int edits = 1 + round % 3; edits > 0; edits--) {
-            seed = seed * 1103515245u + 12345u;
-            size_t at = (seed >> 8) % (sizeof base - 1);
-            seed = seed * 1103515245u + 12345u;
-            line[at] = bytes[(seed >> 8) % (sizeof bytes - 1)];
-        }
-        vouched += scan_agrees_with_jansson(line, sizeof base - 1);
-    }
-    CHECK(vouched > 100);
 }
 
 /* ---- HTML ------------------------------------------------------------------- */
