@@ -218,6 +218,44 @@ TEST(blocks_comment_run_in_story)
     }
 }
 
+/* A commenter is not the story's author: the comment threads the body
+ * leaves out (a run of "Posted by" entries in the story's own cell, or a
+ * list named by its class) give no byline. With the story's own byline the
+ * author is its name; without one, no author rather than a commenter. */
+TEST(blocks_commenters_not_authors)
+{
+    static const char story[] =
+        "<html><body><table><tr><td><h1>Ferry pier to reopen</h1>%s<p>The town council of Larkmouth voted on "
+        "Tuesday to reopen the old ferry pier, closed since a winter storm damaged its pilings.</p><p>Councillors "
+        "agreed by seven votes to two that the work should start in the spring.</p><p>The ferry operator said it "
+        "would restore two crossings a day once the pier passed its inspection.</p>%s</td></tr></table></body></html>";
+    static const char run[] =
+        "<h3>Comments</h3>"
+        "<div><p>Posted by Harold Quince</p><p>About time too, the pier has been an eyesore for years.</p></div>"
+        "<div><p>Posted by Wendy Marsh</p><p>Seven votes to two, but who pays if the repairs cost more?</p></div>"
+        "<div><p>Posted by Tom Ashdown</p><p>I remember the crossings as a boy and am glad to see them back.</p></div>";
+    static const char named[] =
+        "<div class=comments><div class=comment><span class=comment-author>Harold Quince</span><p>About time "
+        "too, the pier has been an eyesore for years.</p></div></div>";
+    static const struct { const char *byline, *thread, *author; } cases[] = {
+        {"<p>By Margaret Ellison</p>", run, "Margaret Ellison"},
+        {"", run, NULL},
+        {"", named, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char page[4096];
+        snprintf(page, sizeof page, story, cases[i].byline, cases[i].thread);
+        sl_extracted e = {0};
+        CHECK_INT(extract(page, &e), 0);
+        CHECK(!has(e.text, "eyesore"));
+        if (cases[i].author)
+            CHECK_STR(e.author, cases[i].author);
+        else
+            CHECK(e.author == NULL);
+        sl_extracted_clear(&e);
+    }
+}
+
 /* Before the block decision these pages gave "no article text found":
  * their only text sits in a link-heavy block, or in a block without prose
  * the scores could not choose. A page with a body comes out with it. */
