@@ -306,10 +306,41 @@ static void read_starter(const char *s, page_meta *m)
     m->starter_lead |= name != NULL;
 }
 
+/* Elements that run on in a line of text (a paragraph's emphasis, links). */
+static int runs_in_line(const xmlNode *n)
+{
+    static const char *const tags[] = {"a", "em", "strong", "b", "i", "u", "span", "font", "small", "big",
+                                       "sup", "sub", "abbr", "cite", "code", "mark", "q", "s", "time", "label"};
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+        if (sl_html_is_tag(n, tags[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether a text node opens a line: nothing but white space before it in
+ * its paragraph. */
+static int opens_line(const xmlNode *text)
+{
+    for (const xmlNode *x = text; x && x->parent; x = x->parent) {
+        for (const xmlNode *prev = x->prev; prev; prev = prev->prev) {
+            if (prev->type == XML_ELEMENT_NODE)
+                return !runs_in_line(prev);
+            if (prev->type != XML_TEXT_NODE || !prev->content)
+                continue;
+            for (const char *c = (const char *)prev->content; *c; c++)
+                if (!sl_html_is_space(*c))
+                    return 0;
+        }
+        if (!runs_in_line(x->parent))
+            return 1;
+    }
+    return 1;
+}
+
 /* The first short text after the headline that reads as a date, and the
  * first that opens a byline with a name ("By Jane Doe"), or follows one
  * without ("By <a>Jane Doe</a>", "<p>Written by</p><p>Jane Doe</p>"). */
-static void read_text_after_h1(const char *s, page_meta *m)
+static void read_text_after_h1(const xmlNode *n, const char *s, page_meta *m)
 {
     if (!m->n_h1 || m->texts_after_h1 >= TEXT_DATE_NODES)
         return;
@@ -318,6 +349,8 @@ static void read_text_after_h1(const char *s, page_meta *m)
     if (!m->date_text && strnlen(s, TEXT_DATE_BYTES + 1) <= TEXT_DATE_BYTES && sl_date_to_iso(s, 1, iso))
         m->date_text = s;
     const char *name = m->by_text || m->in_thread ? NULL : byline_lead(s);
+    if (name && *name && !isupper((unsigned char)*name) && !opens_line(n))
+        name = NULL;   /* "I'd be embarrassed <em>too</em> by this.": prose, not a byline */
     if (name && *name)
         m->by_text = s;
     else if (!m->by_text && m->by_lead && !m->in_thread)
@@ -336,7 +369,7 @@ static void read_text(const xmlNode *n, page_meta *m)
         return;
     if (!m->starter)
         read_starter(s, m);
-    read_text_after_h1(s, m);
+    read_text_after_h1(n, s, m);
 }
 
 /* Follows the walk in and out of the comment threads (in document order,

@@ -490,6 +490,7 @@ TEST(blocks_bylines)
         {"<div><span>By</span><span>Jane Doe</span></div>", "Jane Doe"},
         {"<div><p>Written by</p><p>Jane Doe</p></div>", "Jane Doe"},
         {"<p>By Jane Doe - March 3, 2010</p>", "Jane Doe"},
+        {"<div><time>March 3, 2010</time> <span>&middot;</span> By Jane Doe</div>", "Jane Doe"},
         /* "Posted by", and a name followed by when ("on ...", "at ...") */
         {"<p>Posted by Jane Doe on Friday March 3, 2010 @08:00PM from the harbour desk</p>", "Jane Doe"},
         {"<div class=byline>By Jane Doe at 10:04</div>", "Jane Doe"},
@@ -505,11 +506,21 @@ TEST(blocks_bylines)
         CHECK_STR(e.author, cases[i].author);
         sl_extracted_clear(&e);
     }
-    sl_extracted e = {0};
-    CHECK_INT(extract("<html><body><p class=byline>By</p><p>The harbour wall at Larkmouth held through the "
-                      "night as the storm surge peaked at high tide.</p></body></html>", &e), 0);
-    CHECK(e.author == NULL);
-    sl_extracted_clear(&e);
+    /* a bare "By" with no name after it; a "by" within a line of prose */
+    static const char *const no_author[] = {
+        "<p class=byline>By</p><p>The harbour wall at Larkmouth held through the night as the storm surge "
+        "peaked at high tide.</p>",
+        "<h1>Harbour wall holds</h1><p>The harbour wall at Larkmouth held through the night as the storm surge "
+        "peaked at high tide.</p><p>Nobody on the quay was <em>surprised</em> by it.</p>",
+    };
+    for (size_t i = 0; i < sizeof no_author / sizeof *no_author; i++) {
+        char page[1024];
+        snprintf(page, sizeof page, "<html><body>%s</body></html>", no_author[i]);
+        sl_extracted e = {0};
+        CHECK_INT(extract(page, &e), 0);
+        CHECK(e.author == NULL);
+        sl_extracted_clear(&e);
+    }
 }
 
 /* One section of a page builder's layout (Elementor's nesting): a heading
