@@ -37,6 +37,9 @@
  * texts after the headline, the date in texts of at most these bytes:
  * further down, dates and names are comments' and related links'. */
 #define TEXT_DATE_NODES 64
+/* Inline elements a text's line is read up through (a <strong> in an <a>
+ * in a <span>; the bound keeps a hostile nesting cheap). */
+#define LINE_LEVELS 64
 #define TEXT_DATE_BYTES 48
 
 typedef struct page_meta {
@@ -318,10 +321,11 @@ static int runs_in_line(const xmlNode *n)
 }
 
 /* Whether a text node opens a line: nothing but white space before it in
- * its paragraph. */
+ * its paragraph (read up through LINE_LEVELS inline elements at most). */
 static int opens_line(const xmlNode *text)
 {
-    for (const xmlNode *x = text; x && x->parent; x = x->parent) {
+    int up = 0;
+    for (const xmlNode *x = text; x && x->parent && up < LINE_LEVELS; x = x->parent, up++) {
         for (const xmlNode *prev = x->prev; prev; prev = prev->prev) {
             if (prev->type == XML_ELEMENT_NODE)
                 return !runs_in_line(prev);
