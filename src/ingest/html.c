@@ -972,11 +972,28 @@ done:
     return rc;
 }
 
+/* The outermost comment threads the reading removed (named by a class or
+ * told by their entries), in document order, into `threads`. */
+static int removed_threads(const elem_vec *v, sl_html_nodes *threads)
+{
+    const elem *e = v->items;
+    for (size_t i = 1; i < v->n;) {
+        if ((e[i].flags & (F_COMMENTS | F_REMOVED)) != (F_COMMENTS | F_REMOVED)) {
+            i++;
+            continue;
+        }
+        if (sl_vec_push(threads, e[i].node))
+            return SL_ENOMEM;
+        i += e[i].size;   /* its subtree: nothing inside is outermost */
+    }
+    return 0;
+}
+
 /* The page's blocks, decided. From <html>, not <body>: libxml2 2.9 does
  * not know the HTML5 elements and puts an <article> that follows a <meta>
  * or <title> of a page without <body> into <head>. What belongs in <head>
  * (title, script, style) is dropped anyway. */
-int sl_html_body_blocks(xmlNode *root, sl_blocks *out)
+int sl_html_body_blocks(xmlNode *root, sl_blocks *out, sl_html_nodes *threads)
 {
     elem_vec elems = {0};
     int rc = 0, written = 0;
@@ -987,6 +1004,8 @@ int sl_html_body_blocks(xmlNode *root, sl_blocks *out)
     }
     if (!rc)
         rc = sl_blocks_decide(out);
+    if (!rc && threads)
+        rc = removed_threads(&elems, threads);
     sl_vec_free(&elems);
     return rc;
 }

@@ -19,9 +19,15 @@ static inline int sl_html_is_space(char c)
 int sl_html_load(const char *html, size_t len, const char *charset, int noscript, sl_buf *page,
                  xmlDocPtr *doc, xmlNode **root);
 
-/* The page's blocks found under `root` and decided (html.c). */
+/* Elements of the tree, borrowed from it. */
+typedef SL_VEC(xmlNode *) sl_html_nodes;
+
+/* The page's blocks found under `root` and decided (html.c); unless
+ * `threads` is NULL, the outermost comment threads the body left out are
+ * appended to it, in document order (the metadata takes no byline from
+ * them). */
 struct sl_blocks;
-int sl_html_body_blocks(xmlNode *root, struct sl_blocks *out);
+int sl_html_body_blocks(xmlNode *root, struct sl_blocks *out, sl_html_nodes *threads);
 
 int sl_html_is_tag(const xmlNode *n, const char *name);
 /* An attribute's value, borrowed from the tree; NULL when absent. */
@@ -112,8 +118,9 @@ void sl_title_cut_first(char *title);
 int sl_title_choose(char *const c[SL_TITLE_SOURCES], const sl_title_page *page);
 
 /* meta.c: title, date, author and language of the page rooted at `root`
- * into out's fields (text untouched). */
-int sl_html_read_meta(xmlNode *root, sl_extracted *out);
+ * into out's fields (text untouched); no author is read inside the
+ * comment threads `threads` (sl_html_body_blocks; NULL: none). */
+int sl_html_read_meta(xmlNode *root, const sl_html_nodes *threads, sl_extracted *out);
 /* meta.c: the title candidates of the page rooted at `root` (malloc'd; the
  * caller frees each; all NULL on failure) and what it says of itself in
  * *page, for the fit of titles.c. */

@@ -37,6 +37,9 @@
  * texts after the headline, the date in texts of at most these bytes:
  * further down, dates and names are comments' and related links'. */
 #define TEXT_DATE_NODES 64
+/* Inline elements a text's line is read up through (a <strong> in an <a>
+ * in a <span>; the bound keeps a hostile nesting cheap). */
+#define LINE_LEVELS 64
 #define TEXT_DATE_BYTES 48
 
 typedef struct page_meta {
@@ -50,6 +53,10 @@ typedef struct page_meta {
     int by_lead;                                 /* a bare "By" or "Written by" was seen */
     const char *starter;                         /* a forum thread's author, after "Thread starter" */
     int starter_lead;                            /* a bare "Thread starter" was seen */
+    const sl_html_nodes *threads;                /* the comment threads the body left out (html.c) */
+    size_t next_thread;                          /* the first of them the walk has not reached */
+    int in_thread;                               /* the walk is inside one, until thread_end */
+    const xmlNode *thread_end;
     int texts_after_h1;
     xmlNode *bylines[BYLINE_MAX];                /* itemprop=author, rel=author, class="...byline..." */
     int n_bylines;
@@ -302,10 +309,42 @@ static void read_starter(const char *s, page_meta *m)
     m->starter_lead |= name != NULL;
 }
 
+/* Elements that run on in a line of text (a paragraph's emphasis, links). */
+static int runs_in_line(const xmlNode *n)
+{
+    static const char *const tags[] = {"a", "em", "strong", "b", "i", "u", "span", "font", "small", "big",
+                                       "sup", "sub", "abbr", "cite", "code", "mark", "q", "s", "time", "label"};
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+        if (sl_html_is_tag(n, tags[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether a text node opens a line: nothing but white space before it in
+ * its paragraph (read up through LINE_LEVELS inline elements at most). */
+static int opens_line(const xmlNode *text)
+{
+    int up = 0;
+    for (const xmlNode *x = text; x && x->parent && up < LINE_LEVELS; x = x->parent, up++) {
+        for (const xmlNode *prev = x->prev; prev; prev = prev->prev) {
+            if (prev->type == XML_ELEMENT_NODE)
+                return !runs_in_line(prev);
+            if (prev->type != XML_TEXT_NODE || !prev->content)
+                continue;
+            for (const char *c = (const char *)prev->content; *c; c++)
+                if (!sl_html_is_space(*c))
+                    return 0;
+        }
+        if (!runs_in_line(x->parent))
+            return 1;
+    }
+    return 1;
+}
+
 /* The first short text after the headline that reads as a date, and the
  * first that opens a byline with a name ("By Jane Doe"), or follows one
  * without ("By <a>Jane Doe</a>", "<p>Written by</p><p>Jane Doe</p>"). */
-static void read_text_after_h1(const char *s, page_meta *m)
+static void read_text_after_h1(const xmlNode *n, const char *s, page_meta *m)
 {
     if (!m->n_h1 || m->texts_after_h1 >= TEXT_DATE_NODES)
         return;
@@ -313,10 +352,12 @@ static void read_text_after_h1(const char *s, page_meta *m)
     m->texts_after_h1++;
     if (!m->date_text && strnlen(s, TEXT_DATE_BYTES + 1) <= TEXT_DATE_BYTES && sl_date_to_iso(s, 1, iso))
         m->date_text = s;
-    const char *name = m->by_text ? NULL : byline_lead(s);
+    const char *name = m->by_text || m->in_thread ? NULL : byline_lead(s);
+    if (name && *name && !isupper((unsigned char)*name) && !opens_line(n))
+        name = NULL;   /* "I'd be embarrassed <em>too</em> by this.": prose, not a byline */
     if (name && *name)
         m->by_text = s;
-    else if (!m->by_text && m->by_lead)
+    else if (!m->by_text && m->by_lead && !m->in_thread)
         m->by_text = s;
     m->by_lead |= name != NULL;
 }
@@ -332,7 +373,20 @@ static void read_text(const xmlNode *n, page_meta *m)
         return;
     if (!m->starter)
         read_starter(s, m);
-    read_text_after_h1(s, m);
+    read_text_after_h1(n, s, m);
+}
+
+/* Follows the walk in and out of the comment threads (in document order,
+ * as the walk goes): a commenter's "Posted by Jean" is no byline. */
+static void track_threads(xmlNode *n, const xmlNode *root, page_meta *m)
+{
+    if (m->in_thread && n == m->thread_end)
+        m->in_thread = 0;
+    if (!m->in_thread && m->threads && m->next_thread < m->threads->n && n == m->threads->items[m->next_thread]) {
+        m->next_thread++;
+        m->in_thread = 1;
+        m->thread_end = sl_html_next(n, root, 0);
+    }
 }
 
 static int read_meta(xmlNode *root, page_meta *m)
@@ -342,6 +396,7 @@ static int read_meta(xmlNode *root, page_meta *m)
         m->lang = sl_html_attr(root, "xml:lang");
     for (xmlNode *n = root; n;) {
         int descend = n->type == XML_ELEMENT_NODE;
+        track_threads(n, root, m);
         if (sl_html_is_tag(n, "meta")) {
             read_meta_tag(n, m);
         } else if (sl_html_is_tag(n, "title")) {
@@ -371,7 +426,8 @@ static int read_meta(xmlNode *root, page_meta *m)
         } else if (sl_html_is_tag(n, "style") || sl_html_is_tag(n, "svg") || sl_html_is_tag(n, "template")) {
             descend = 0;   /* an <svg> has <title>s of its own */
         } else if (n->type == XML_ELEMENT_NODE && m->n_bylines < BYLINE_MAX && names_author(n)) {
-            m->bylines[m->n_bylines++] = n;
+            if (!m->in_thread)
+                m->bylines[m->n_bylines++] = n;
             if ((!m->date_main || !m->date_any) && names_date(n))   /* "byline-date" */
                 m->date_any = m->date_any ? m->date_any : n;
         } else if (n->type == XML_ELEMENT_NODE && (!m->date_main || !m->date_any) && names_date(n)) {
@@ -778,10 +834,11 @@ static int fill_meta(page_meta *m, sl_extracted *out)
     return rc;
 }
 
-int sl_html_read_meta(xmlNode *root, sl_extracted *out)
+int sl_html_read_meta(xmlNode *root, const sl_html_nodes *threads, sl_extracted *out)
 {
     page_meta meta;
     memset(&meta, 0, sizeof meta);
+    meta.threads = threads;
     int rc = read_meta(root, &meta);
     if (!rc)
         rc = fill_meta(&meta, out);

@@ -40,19 +40,22 @@ static int explain(int rc, size_t len, sl_buf *why)
     return rc ? fail(why, rc, "page too large once decoded") : 0;
 }
 
-/* The page loaded (keeping <noscript> content or not), its metadata read
- * into `meta` unless NULL, and its blocks decided. */
+/* The page loaded (keeping <noscript> content or not), its blocks decided,
+ * and its metadata read into `meta` unless NULL (after the blocks: the
+ * author is not read in the comment threads they leave out). */
 static int read_blocks(const char *html, size_t len, const char *charset, int noscript, sl_extracted *meta,
                        sl_blocks *out)
 {
     sl_buf page = SL_BUF_INIT;
     htmlDocPtr doc = NULL;
     xmlNode *root = NULL;
+    sl_html_nodes threads = {0};
     int rc = sl_html_load(html, len, charset, noscript, &page, &doc, &root);
-    if (!rc && meta)
-        rc = sl_html_read_meta(root, meta);
     if (!rc)
-        rc = sl_html_body_blocks(root, out);
+        rc = sl_html_body_blocks(root, out, meta ? &threads : NULL);
+    if (!rc && meta)
+        rc = sl_html_read_meta(root, &threads, meta);
+    sl_vec_free(&threads);
     xmlFreeDoc(doc);
     sl_buf_free(&page);
     return rc;

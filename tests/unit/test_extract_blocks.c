@@ -218,6 +218,44 @@ TEST(blocks_comment_run_in_story)
     }
 }
 
+/* A commenter is not the story's author: the comment threads the body
+ * leaves out (a run of "Posted by" entries in the story's own cell, or a
+ * list named by its class) give no byline. With the story's own byline the
+ * author is its name; without one, no author rather than a commenter. */
+TEST(blocks_commenters_not_authors)
+{
+    static const char story[] =
+        "<html><body><table><tr><td><h1>Ferry pier to reopen</h1>%s<p>The town council of Larkmouth voted on "
+        "Tuesday to reopen the old ferry pier, closed since a winter storm damaged its pilings.</p><p>Councillors "
+        "agreed by seven votes to two that the work should start in the spring.</p><p>The ferry operator said it "
+        "would restore two crossings a day once the pier passed its inspection.</p>%s</td></tr></table></body></html>";
+    static const char run[] =
+        "<h3>Comments</h3>"
+        "<div><p>Posted by Harold Quince</p><p>About time too, the pier has been an eyesore for years.</p></div>"
+        "<div><p>Posted by Wendy Marsh</p><p>Seven votes to two, but who pays if the repairs cost more?</p></div>"
+        "<div><p>Posted by Tom Ashdown</p><p>I remember the crossings as a boy and am glad to see them back.</p></div>";
+    static const char named[] =
+        "<div class=comments><div class=comment><span class=comment-author>Harold Quince</span><p>About time "
+        "too, the pier has been an eyesore for years.</p></div></div>";
+    static const struct { const char *byline, *thread, *author; } cases[] = {
+        {"<p>By Margaret Ellison</p>", run, "Margaret Ellison"},
+        {"", run, NULL},
+        {"", named, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char page[4096];
+        snprintf(page, sizeof page, story, cases[i].byline, cases[i].thread);
+        sl_extracted e = {0};
+        CHECK_INT(extract(page, &e), 0);
+        CHECK(!has(e.text, "eyesore"));
+        if (cases[i].author)
+            CHECK_STR(e.author, cases[i].author);
+        else
+            CHECK(e.author == NULL);
+        sl_extracted_clear(&e);
+    }
+}
+
 /* Before the block decision these pages gave "no article text found":
  * their only text sits in a link-heavy block, or in a block without prose
  * the scores could not choose. A page with a body comes out with it. */
@@ -452,6 +490,7 @@ TEST(blocks_bylines)
         {"<div><span>By</span><span>Jane Doe</span></div>", "Jane Doe"},
         {"<div><p>Written by</p><p>Jane Doe</p></div>", "Jane Doe"},
         {"<p>By Jane Doe - March 3, 2010</p>", "Jane Doe"},
+        {"<div><time>March 3, 2010</time> <span>&middot;</span> By Jane Doe</div>", "Jane Doe"},
         /* "Posted by", and a name followed by when ("on ...", "at ...") */
         {"<p>Posted by Jane Doe on Friday March 3, 2010 @08:00PM from the harbour desk</p>", "Jane Doe"},
         {"<div class=byline>By Jane Doe at 10:04</div>", "Jane Doe"},
@@ -467,11 +506,21 @@ TEST(blocks_bylines)
         CHECK_STR(e.author, cases[i].author);
         sl_extracted_clear(&e);
     }
-    sl_extracted e = {0};
-    CHECK_INT(extract("<html><body><p class=byline>By</p><p>The harbour wall at Larkmouth held through the "
-                      "night as the storm surge peaked at high tide.</p></body></html>", &e), 0);
-    CHECK(e.author == NULL);
-    sl_extracted_clear(&e);
+    /* a bare "By" with no name after it; a "by" within a line of prose */
+    static const char *const no_author[] = {
+        "<p class=byline>By</p><p>The harbour wall at Larkmouth held through the night as the storm surge "
+        "peaked at high tide.</p>",
+        "<h1>Harbour wall holds</h1><p>The harbour wall at Larkmouth held through the night as the storm surge "
+        "peaked at high tide.</p><p>Nobody on the quay was <em>surprised</em> by it.</p>",
+    };
+    for (size_t i = 0; i < sizeof no_author / sizeof *no_author; i++) {
+        char page[1024];
+        snprintf(page, sizeof page, "<html><body>%s</body></html>", no_author[i]);
+        sl_extracted e = {0};
+        CHECK_INT(extract(page, &e), 0);
+        CHECK(e.author == NULL);
+        sl_extracted_clear(&e);
+    }
 }
 
 /* One section of a page builder's layout (Elementor's nesting): a heading
