@@ -37,7 +37,7 @@ import sys
 import time
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-DATA = os.path.join(ROOT, "../shared/datasets/scale")
+DATA = os.path.join(os.environ.get("DATASETS", os.path.join(ROOT, "../shared/datasets")), "scale")
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # Kept as they are in every copy of the corpus: the words that give a text its
 # language (the stop-word profile reads them) and its grammar.

@@ -13,7 +13,7 @@
 # A corpus whose data is missing is left out. The machine's cores are
 # printed: on 2 cores, 4 workers share them.
 cd "$(dirname "$0")/.." || exit 2
-DATA=${SL_DATASETS:-../shared/datasets}
+DATA=${SL_DATASETS:-${DATASETS:-../shared/datasets}}
 BIN=${STORYLINE:-build/storyline}
 OUT=${BENCH_DIR:-build/bench}/dask
 WORKERS=${WORKERS:-"1 2 4"}

@@ -15,7 +15,7 @@
 # storyline's figure is the whole process (start, reading the files, writing
 # JSON); the others' exclude reading the files and starting the interpreter.
 cd "$(dirname "$0")/.." || exit 2
-DATA=../shared/datasets/extraction
+DATA=${DATASETS:-../shared/datasets}/extraction
 BIN=${STORYLINE:-build/storyline}
 RUNS=${RUNS:-3}
 OUT=${BENCH_DIR:-build/bench}/extraction

@@ -10,7 +10,7 @@
 #                store open included; median of RUNS runs
 # Aims (issue "Facts"): >= 5,000 articles/s extraction; cross-check < 100 ms.
 cd "$(dirname "$0")/.." || exit 2
-DATA=../shared/datasets/scale/reuters21578
+DATA=${DATASETS:-../shared/datasets}/scale/reuters21578
 BIN=$(cd "$(dirname "${STORYLINE:-build/storyline}")" && pwd)/$(basename "${STORYLINE:-build/storyline}")
 RUNS=${RUNS:-3}
 OUT=${BENCH_DIR:-build/bench}/facts

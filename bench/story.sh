@@ -9,7 +9,7 @@
 #             process start and store open included; median of RUNS runs
 # Aims: timex >= 5 MB/s; summary of a 500-article story < 200 ms.
 cd "$(dirname "$0")/.." || exit 2
-DATA=../shared/datasets/scale/reuters21578
+DATA=${DATASETS:-../shared/datasets}/scale/reuters21578
 BIN=$(cd "$(dirname "${STORYLINE:-build/storyline}")" && pwd)/$(basename "${STORYLINE:-build/storyline}")
 RUNS=${RUNS:-5}
 SIZE=${SIZE:-10}
