@@ -19,6 +19,14 @@ int sl_html_is_tag(const xmlNode *n, const char *name)
     return n->type == XML_ELEMENT_NODE && n->name && !strcmp((const char *)n->name, name);
 }
 
+int sl_html_is_tag_among(const xmlNode *n, const char *const *tags, size_t n_tags)
+{
+    for (size_t i = 0; i < n_tags; i++)
+        if (sl_html_is_tag(n, tags[i]))
+            return 1;
+    return 0;
+}
+
 /* An attribute's value, borrowed from the tree; NULL when absent. */
 const char *sl_html_attr(const xmlNode *n, const char *name)
 {

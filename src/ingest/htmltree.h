@@ -30,6 +30,8 @@ struct sl_blocks;
 int sl_html_body_blocks(xmlNode *root, struct sl_blocks *out, sl_html_nodes *threads);
 
 int sl_html_is_tag(const xmlNode *n, const char *name);
+/* Whether n is an element named one of tags[0..n_tags). */
+int sl_html_is_tag_among(const xmlNode *n, const char *const *tags, size_t n_tags);
 /* An attribute's value, borrowed from the tree; NULL when absent. */
 const char *sl_html_attr(const xmlNode *n, const char *name);
 int sl_html_attr_is(const xmlNode *n, const char *name, const char *value);

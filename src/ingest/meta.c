@@ -314,10 +314,7 @@ static int runs_in_line(const xmlNode *n)
 {
     static const char *const tags[] = {"a", "em", "strong", "b", "i", "u", "span", "font", "small", "big",
                                        "sup", "sub", "abbr", "cite", "code", "mark", "q", "s", "time", "label"};
-    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
-        if (sl_html_is_tag(n, tags[i]))
-            return 1;
-    return 0;
+    return sl_html_is_tag_among(n, tags, sizeof tags / sizeof *tags);
 }
 
 /* Whether a text node opens a line: nothing but white space before it in

@@ -63,10 +63,7 @@ static int is_control(const xmlNode *a)
 static int breaks_line(const xmlNode *x)
 {
     static const char *const tags[] = {"br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th"};
-    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
-        if (sl_html_is_tag(x, tags[i]))
-            return 1;
-    return 0;
+    return sl_html_is_tag_among(x, tags, sizeof tags / sizeof *tags);
 }
 
 /* Whether the entry's first line, head[0..line), is a short line with a date. */
