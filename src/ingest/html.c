@@ -1,7 +1,6 @@
 /* html.c — the HTML extractor's body finder: from libxml2's tree of a page
  * (parse.c), the article's paragraphs as blocks with their facts, decided
  * by the block model (blocks.c). page.c is the entry point. */
-#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,11 +13,6 @@
 #include "ingest/htmltree.h"
 #include "util/alloc.h"
 
-
-/* Class lists longer than this are not searched for boilerplate cues:
- * real ones are under a few hundred bytes; the bound caps the cost of a
- * hostile page. */
-#define CUE_SCAN 1024
 
 /* A block counts as a paragraph from 25 bytes of non-space text: shorter
  * ones are captions, bylines and buttons (Readability's threshold). */
@@ -170,120 +164,6 @@ static unsigned tag_bits(const xmlNode *n)
     return t ? t->bits : 0;
 }
 
-/* Class and id words that mark page furniture. A cue matches anywhere in
- * the attribute ("topnav", "articleComments"), except inside the words
- * below, which name content ("commentary" columns, "subscriber" paragraphs
- * behind a paywall). */
-static const char *const cues[] = {"comment", "share", "social", "related", "newsletter", "cookie",
-                                   "subscribe", "advert", "promo", "sidebar", "menu", "breadcrumb",
-                                   "footer", "nav", "caption", "byline", "credit",
-                                   "author", "timestamp", "dateline", "popular", "trending"};
-static const struct { const char *word; size_t at; } cue_exceptions[] = {
-    {"commentary", 0}, {"subscriber", 0}, {"unavailable", 1},
-};
-/* ARIA roles of the same furniture. */
-static const char *const cue_roles[] = {"navigation", "banner", "contentinfo", "complementary",
-                                        "search", "menu", "menubar", "dialog"};
-
-static int cue_excepted(const char *start, const char *hit, const char *cue)
-{
-    for (size_t i = 0; i < sizeof cue_exceptions / sizeof *cue_exceptions; i++) {
-        const char *word = cue_exceptions[i].word;
-        size_t at = cue_exceptions[i].at;
-        if (strncmp(word + at, cue, strlen(cue)) || (size_t)(hit - start) < at)
-            continue;
-        if (!strncasecmp(hit - at, word, strlen(word)))
-            return 1;
-    }
-    return 0;
-}
-
-static int token_has_cue(const char *token, size_t n)
-{
-    /* WordPress puts a post's tags and categories in its class list
-     * ("tag-newsletter", "category-social-affairs"): they name the topic. */
-    if ((n > 4 && !strncasecmp(token, "tag-", 4)) || (n > 9 && !strncasecmp(token, "category-", 9)))
-        return 0;
-    char low[CUE_SCAN + 1];   /* folded once, then searched per cue */
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)tolower((unsigned char)token[i]);
-    low[n] = '\0';
-    for (size_t c = 0; c < sizeof cues / sizeof *cues; c++)
-        for (const char *hit = strstr(low, cues[c]); hit; hit = strstr(hit + 1, cues[c]))
-            if (!cue_excepted(low, hit, cues[c]))
-                return 1;
-    return 0;
-}
-
-static int has_cue(const char *s)
-{
-    if (!s)
-        return 0;
-    size_t n = strnlen(s, CUE_SCAN);
-    for (size_t i = 0; i < n;) {
-        while (i < n && sl_html_is_space(s[i]))
-            i++;
-        size_t start = i;
-        while (i < n && !sl_html_is_space(s[i]))
-            i++;
-        if (i > start && token_has_cue(s + start, i - start))
-            return 1;
-    }
-    return 0;
-}
-
-/* style="display: none", in any spacing or case. */
-static int display_none(const char *style)
-{
-    for (const char *p = style; (p = strcasestr(p, "display")); p += 7) {
-        const char *q = p + 7;
-        while (sl_html_is_space(*q))
-            q++;
-        if (*q++ != ':')
-            continue;
-        while (sl_html_is_space(*q))
-            q++;
-        if (!strncasecmp(q, "none", 4))
-            return 1;
-    }
-    return 0;
-}
-
-/* React's streamed server rendering sends a boundary's content late, in a
- * <div hidden id="S:N"> that its script then moves into place (replacing
- * the <template id="B:N"> placeholder): the reader sees it. */
-static int streamed_boundary(const xmlNode *n)
-{
-    const char *id = sl_html_attr(n, "id");
-    if (!id || id[0] != 'S' || id[1] != ':' || !id[2])
-        return 0;
-    for (id += 2; *id; id++)
-        if (!isdigit((unsigned char)*id))
-            return 0;
-    return 1;
-}
-
-/* What a reader never sees is not part of the article. */
-static int hidden(const xmlNode *n)
-{
-    const char *style = sl_html_attr(n, "style");
-    return (sl_html_attr(n, "hidden") && !streamed_boundary(n)) || (style && display_none(style));
-}
-
-/* class or id naming comments ("comments", "comment-list"), not commentary. */
-static int names_comments(const xmlNode *n)
-{
-    for (int k = 0; k < 2; k++) {
-        const char *s = sl_html_attr(n, k ? "id" : "class");
-        if (!s || strnlen(s, CUE_SCAN) >= CUE_SCAN)
-            continue;
-        for (const char *p = strcasestr(s, "comment"); p; p = strcasestr(p + 1, "comment"))
-            if (strncasecmp(p, "commentary", 10))
-                return 1;
-    }
-    return 0;
-}
-
 static int soft_dropped(const xmlNode *n, unsigned tag)
 {
     if (tag & (T_ROOT | T_MAIN))
@@ -294,17 +174,13 @@ static int soft_dropped(const xmlNode *n, unsigned tag)
      * know <header> and nests a page in one that is left open. */
     if (tag & (T_FORM | T_FURNITURE))
         return 1;
-    const char *role = sl_html_attr(n, "role");
-    if (role && (tag & T_BLOCK)) {
-        for (size_t i = 0; i < sizeof cue_roles / sizeof *cue_roles; i++)
-            if (!strcasecmp(role, cue_roles[i]))
-                return 1;
-    }
+    if ((tag & T_BLOCK) && sl_html_furniture_role(n))
+        return 1;
     /* An <article> is not judged by its classes: the comments and teasers
      * that are <article>s sit in a list that carries the cue. */
     if (tag & T_ARTICLE)
         return 0;
-    return has_cue(sl_html_attr(n, "class")) || has_cue(sl_html_attr(n, "id"));
+    return sl_html_has_cue(sl_html_attr(n, "class")) || sl_html_has_cue(sl_html_attr(n, "id"));
 }
 
 static uint32_t index_of(const xmlNode *n)
@@ -343,7 +219,7 @@ static int add_elem(elem_vec *v, xmlNode *n, unsigned tag)
         e.flags |= F_H1 | F_CORE;
     if (soft_dropped(n, tag)) {
         e.flags |= F_SOFT;
-        if (names_comments(n))
+        if (sl_html_names_comments(n))
             e.flags |= F_COMMENTS;
     }
     if (tag & T_FURNITURE)
@@ -403,7 +279,7 @@ static int collect(xmlNode *root, elem_vec *v, int lenient)
     for (xmlNode *n = root; n;) {
         int descend = 0;
         unsigned tag = n->type == XML_ELEMENT_NODE ? tag_bits(n) : 0;
-        if (n->type == XML_ELEMENT_NODE && (n == root || !((tag & T_DROP) || (!lenient && hidden(n))))) {
+        if (n->type == XML_ELEMENT_NODE && (n == root || !((tag & T_DROP) || (!lenient && sl_html_hidden(n))))) {
             int rc = add_elem(v, n, tag);
             if (rc)
                 return rc;

@@ -128,4 +128,17 @@ int sl_html_read_meta(xmlNode *root, const sl_html_nodes *threads, sl_extracted 
  * *page, for the fit of titles.c. */
 int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES], sl_title_page *page);
 
+/* ---- cues.c: what an element's attributes say about it ---- */
+
+/* Whether a class or id list holds a furniture cue ("sidebar", "topnav",
+ * "articleComments"; not "commentary", nor a WordPress tag- or category-). */
+int sl_html_has_cue(const char *s);
+/* Whether the element's ARIA role is furniture (navigation, banner, ...). */
+int sl_html_furniture_role(const xmlNode *n);
+/* What a reader never sees (hidden, display: none) is not the article;
+ * React's streamed boundaries (<div hidden id="S:N">) are seen. */
+int sl_html_hidden(const xmlNode *n);
+/* Whether its class or id names comments ("comment-list"), not commentary. */
+int sl_html_names_comments(const xmlNode *n);
+
 #endif
