@@ -16,6 +16,7 @@
 #include "text/text.h"
 #include "util/buf.h"
 #include "util/vec.h"
+#include "util/sort.h"
 
 /* ---- sketch.c: what an article is compared by ---- */
 
@@ -75,13 +76,6 @@ void sl_sketcher_free(sl_sketcher *sk);
  * of the normalised text. */
 int sl_sketcher_run(sl_sketcher *sk, const char *text, size_t len, sl_buf *normalized,
                     sl_sketch *out, uint64_t *hash);
-
-/* ---- sort.c: ascending sorts of plain integers (qsort without its calls) ---- */
-
-void sl_sort_u32(uint32_t *a, size_t n);
-void sl_sort_u64(uint64_t *a, size_t n);
-/* Sorts and keeps one of each value; returns how many are left. */
-size_t sl_sort_u64_distinct(uint64_t *a, size_t n);
 
 /* ---- similarity.c: how alike two sentences are ---- */
 

@@ -16,6 +16,7 @@
 #include "report/texts.h"
 #include "text/text.h"
 #include "util/alloc.h"
+#include "util/sort.h"
 #include "util/count_map.h"
 #include "util/hash.h"
 #include "util/vec.h"
@@ -167,11 +168,11 @@ static int add_sentence(summarizer *s, uint32_t doc, uint32_t pos, const sl_anal
     }
     /* distinct concepts and stems */
     if (s->concept_of.n > se.first)
-        se.n = (uint32_t)sl_report_distinct_u32(s->concept_of.items + se.first,
+        se.n = (uint32_t)sl_sort_u32_distinct(s->concept_of.items + se.first,
                                                 s->concept_of.n - se.first);
     s->concept_of.n = se.first + se.n;
     if (s->stems.n > se.tfirst)
-        se.tn = (uint32_t)sl_report_distinct_u64(s->stems.items + se.tfirst,
+        se.tn = (uint32_t)sl_sort_u64_distinct(s->stems.items + se.tfirst,
                                                  s->stems.n - se.tfirst);
     s->stems.n = se.tfirst + se.tn;
     se.bytes = tidy_length(text, span.start, span.end);
@@ -233,7 +234,7 @@ static int weigh_concepts(summarizer *s, size_t *n_sources)
         }
     }
     free(source);
-    sl_report_sort_u64(s->pairs.items, s->pairs.n);
+    sl_sort_u64(s->pairs.items, s->pairs.n);
     /* each source counts once per concept, more when it puts the concept
      * in its lead (pairs sort lead last within a source) */
     for (size_t i = 0; i < s->pairs.n; i++) {

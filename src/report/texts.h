@@ -28,9 +28,4 @@ size_t sl_report_source(const sl_story_text *docs, size_t d);
 /* The independent sources among documents `list[0..n)`. */
 size_t sl_report_count_sources(const sl_story_text *docs, const size_t *list, size_t n);
 
-/* Sorts `a` and keeps each value once; returns the new count. */
-size_t sl_report_distinct_u64(uint64_t *a, size_t n);
-size_t sl_report_distinct_u32(uint32_t *a, size_t n);
-void sl_report_sort_u64(uint64_t *a, size_t n);
-
 #endif

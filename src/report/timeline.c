@@ -10,6 +10,7 @@
 #include "report/texts.h"
 #include "text/text.h"
 #include "util/alloc.h"
+#include "util/sort.h"
 #include "util/date.h"
 #include "util/vec.h"
 
@@ -86,7 +87,7 @@ static int add_event(builder *b, uint32_t d, const sl_analysis *an, const char *
             return SL_ENOMEM;
     }
     if (b->stems.n > e.tfirst)
-        e.tn = (uint32_t)sl_report_distinct_u64(b->stems.items + e.tfirst, b->stems.n - e.tfirst);
+        e.tn = (uint32_t)sl_sort_u64_distinct(b->stems.items + e.tfirst, b->stems.n - e.tfirst);
     b->stems.n = e.tfirst + e.tn;
     return sl_vec_push(&b->events, e) ? SL_ENOMEM : 0;
 }

@@ -13,6 +13,7 @@
 #define SL_UTIL_SORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Runs this short are insertion-sorted. Chosen by instructions (callgrind)
  * on an ingest of Reuters lines 1-1,000, checked on lines 5,001-6,000:
@@ -107,5 +108,13 @@
 
 /* The natural order of numbers, for SL_SORT_DEFINE's LESS. */
 #define SL_SORT_NUMERIC_LESS(x, y) ((x) < (y))
+
+/* ---- int_sort.c: ascending sorts of plain integers ---- */
+
+void sl_sort_u32(uint32_t *a, size_t n);
+void sl_sort_u64(uint64_t *a, size_t n);
+/* Sorts and keeps one of each value; returns how many are left. */
+size_t sl_sort_u32_distinct(uint32_t *a, size_t n);
+size_t sl_sort_u64_distinct(uint64_t *a, size_t n);
 
 #endif
