@@ -44,6 +44,23 @@ def counted(q):
     return bool(words) and set(words) <= set(WORD.findall(q["text"].lower()))
 
 
+def noun_part(counted_words, text_words):
+    """The counted noun of a count's phrase: its words up to the last that
+    follows the one before it in the number's text. `counts` adds the state
+    said after an auxiliary ("Five workers were injured" -> "workers
+    injured", for the cross-check), which is no part of the unit; "and" and
+    "or", which `counts` leaves out ("digital and physical sales"), are
+    skipped."""
+    text_words = [w for w in text_words if w not in ("and", "or")]
+    k = 1
+    while k < len(counted_words):
+        at = [i for i, w in enumerate(text_words) if w == counted_words[k - 1]]
+        if not any(i + 1 < len(text_words) and text_words[i + 1] == counted_words[k] for i in at):
+            break
+        k += 1
+    return counted_words[:k]
+
+
 def unit_of(q):
     """NewsQuant's unit of one of our numbers: its unit, or for a count the
     counted phrase with its last word singular ("20 people" -> people,
@@ -59,7 +76,7 @@ def unit_of(q):
     share = 0 < q["value"] < 1 and bool(FRACTION.search(q["text"]))
     if not counted(q):
         return "% -" if share else "-"
-    words = WORD.findall(q["counts"].lower())
+    words = noun_part(WORD.findall(q["counts"].lower()), WORD.findall(q["text"].lower()))
     return ("% " if share else "") + " ".join(words[:-1] + [singular(words[-1])])
 
 

@@ -21,21 +21,6 @@ static const char *const month_abbr2[] = {"jan", "feb", "mar", "apr", "may", "ju
 static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", NULL};
 
-int sl_facts_month(const sl_facts_doc *d, size_t i)
-{
-    if (i >= d->toks.n || !sl_facts_upper(d, i))
-        return 0;
-    int k = sl_facts_in(d, i, months);
-    if (k < 0)
-        k = sl_facts_in(d, i, month_abbr);
-    if (k < 0)
-        k = sl_facts_in(d, i, month_abbr2);
-    /* "May" alone is too often the verb; it counts only before a day number */
-    if (k == 4 && !(i + 1 < d->toks.n && (d->toks.items[i + 1].flags & SL_TOK_NUMBER)))
-        return 0;
-    return k < 0 ? 0 : k + 1;
-}
-
 static int number_value(const sl_facts_doc *d, size_t i, int lo, int hi)
 {
     if (i >= d->toks.n || !(d->toks.items[i].flags & SL_TOK_NUMBER))
@@ -46,6 +31,23 @@ static int number_value(const sl_facts_doc *d, size_t i, int lo, int hi)
         return 0;
     int v = atoi(s);
     return v >= lo && v <= hi ? v : 0;
+}
+
+int sl_facts_month(const sl_facts_doc *d, size_t i)
+{
+    if (i >= d->toks.n || !sl_facts_upper(d, i))
+        return 0;
+    int k = sl_facts_in(d, i, months);
+    if (k < 0)
+        k = sl_facts_in(d, i, month_abbr);
+    if (k < 0)
+        k = sl_facts_in(d, i, month_abbr2);
+    /* "May" alone is too often the verb; it counts only before or after a
+     * day number ("May 5", "on 5 May") */
+    if (k == 4 && !(i + 1 < d->toks.n && (d->toks.items[i + 1].flags & SL_TOK_NUMBER)) &&
+        !(i > 0 && d->sent_of[i - 1] == d->sent_of[i] && number_value(d, i - 1, 1, 31)))
+        return 0;
+    return k < 0 ? 0 : k + 1;
 }
 
 static void emit(sl_facts_doc *d, size_t first, size_t last, const char *iso, const char *kind)

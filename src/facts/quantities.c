@@ -556,6 +556,8 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     }
     if (!unit && !nb->word_form && after > nb->last + 1 && street_after(d, after))
         return after - 1; /* "16-18 Industrial Avenue" */
+    if (!unit && !nb->word_form && after > nb->last + 1 && value_hi <= 31 && sl_facts_month(d, after))
+        return after - 1; /* days of a month: "6 or 7 January", "from 4-6 March" */
     char per[64];
     size_t used = glued_rate(d, nb->last, unit, per, sizeof per)
                       ? 0 : rate_unit(d, after, unit, per, sizeof per);

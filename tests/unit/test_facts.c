@@ -553,6 +553,21 @@ TEST(facts_numbers_cents_powers_and_signs)
                "for a hat.\n", want, NULL);
 }
 
+/* Days of a month are dates, not quantities: a day before "May" (the
+ * month only beside a day number), and a range of days before a month. */
+TEST(facts_numbers_days_of_a_month)
+{
+    static const expected_number want[] = {{"12 boats", 12, NULL}, {"5 tonnes", 5, "metric ton"}};
+    static const char *const days[] = {"9", "6 or 7", "4-6", NULL};
+    NUMBERS_OF("The ferry sails on 9 May, a fair runs from 6 or 7 June and the races from 4-6 "
+               "October, and 12 boats may carry 5 tonnes.\n", want, days);
+    sl_fact_items *items = facts_of_text("The ferry sails on 9 May and you may come.\n", "2026-06-01");
+    CHECK_INT(fact_count(items, SL_FACT_DATE), 1);
+    const sl_fact_item *d = fact_nth(items, SL_FACT_DATE, 0);
+    CHECK_STR(d ? d->about : NULL, "2026-05-09");
+    sl_fact_items_free(items);
+}
+
 /* A text that ends on a number word and its scale: nothing is read past the
  * last token (the scale lookup once did, and crashed on some texts). */
 TEST(facts_numbers_at_the_end_of_the_text)
