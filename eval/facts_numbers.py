@@ -19,6 +19,32 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 FRACTION = re.compile(r"(?i)\b(half|thirds?|quarters?|(fif|six|seven|eigh|nin|ten)ths?|in|out of)\b")
 
 
+IRREGULAR = {"best": "good", "worst": "bad", "most": "many", "least": "little"}
+NOT_SUPERLATIVE = {"interest", "protest", "request", "harvest", "contest", "suggest", "conquest",
+                   "inquest", "manifest", "earnest", "modest", "honest", "forest", "arrest",
+                   "invest", "digest", "behest", "incest", "detest", "attest"}
+
+
+def lemma(w):
+    """A word of a count's unit as NewsQuant writes it (spaCy's lemmas): a
+    superlative in its base form ("largest" -> large, "biggest" -> big,
+    "closest" -> close, "best" -> good)."""
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if len(w) < 6 or not w.endswith("est") or w in NOT_SUPERLATIVE:
+        return w
+    stem = w[:-3]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"
+    if stem[-1] == stem[-2] and stem[-1] not in "ls":
+        return stem[:-1]
+    vowels = "aeiou"
+    if stem.endswith("rg") or (stem[-1] not in vowels + "wxy" and stem[-2] in vowels
+                               and stem[-3] not in vowels):
+        return stem + "e"
+    return stem
+
+
 def singular(w):
     if w == "people":
         return w
@@ -77,7 +103,7 @@ def unit_of(q):
     if not counted(q):
         return "% -" if share else "-"
     words = noun_part(WORD.findall(q["counts"].lower()), WORD.findall(q["text"].lower()))
-    return ("% " if share else "") + " ".join(words[:-1] + [singular(words[-1])])
+    return ("% " if share else "") + " ".join([lemma(w) for w in words[:-1]] + [singular(words[-1])])
 
 
 def concept_of(q):
