@@ -6,7 +6,10 @@ evaluation (greedy one-to-one matching per sentence, values equal within a
 relative 1e-5, ranges by both ends). Ordinals are not NewsQuant quantities
 and are left out. A count has no unit of ours; NewsQuant names the counted
 noun phrase as its unit ("20 people" -> people, "four different bosses" ->
-different boss), so the counted phrase we report stands in for it."""
+different boss), so the counted phrase we report stands in for it, written
+as NewsQuant writes units (spaCy lemmas): its noun part, the last word
+singular, superlatives in their base form ("one of the best screens" ->
+good screen)."""
 import json
 import math
 import os

@@ -1,0 +1,37 @@
+# eval_numbers.sh — the NewsQuant scorer's unit of a count (eval/facts_numbers.py):
+# our counted phrase written as NewsQuant writes units, on invented numbers.
+NAME=eval_numbers
+. "$SL_TESTS/e2e/lib.sh"
+
+section "a count's phrase as NewsQuant's unit"
+EVAL="$SL_TESTS/../eval"
+
+check "the noun part only: the state counts adds after an auxiliary is no part of the unit" \
+  python3 -c '
+import sys
+sys.path.insert(0, sys.argv[1])
+import facts_numbers as fn
+def count(text, counts):
+    return {"text": text, "value": 5, "unit": None, "counts": counts}
+assert fn.unit_of(count("Five ferrymen were stranded", "ferrymen stranded")) == "ferryman"
+assert fn.unit_of(count("12 digital and print editions were sold", "digital print editions sold")) \
+    == "digital print edition"
+assert fn.unit_of(count("40 walkers", "walkers")) == "walker"
+' "$EVAL"
+
+check "superlatives in their base form, other words as written" \
+  python3 -c '
+import sys
+sys.path.insert(0, sys.argv[1])
+import facts_numbers as fn
+def count(text, counts):
+    return {"text": text, "value": 1, "unit": None, "counts": counts}
+assert fn.unit_of(count("one of the best ferries", "best ferries")) == "good ferry"
+assert fn.unit_of(count("three of the largest lakes", "largest lakes")) == "large lake"
+assert fn.unit_of(count("two of the biggest mills", "biggest mills")) == "big mill"
+assert fn.unit_of(count("one of the closest votes", "closest votes")) == "close vote"
+assert fn.unit_of(count("two interest payments", "interest payments")) == "interest payment"
+assert fn.unit_of({"text": "4 km", "value": 4, "unit": "kilometre", "counts": None}) == "kilometre"
+' "$EVAL"
+
+finish
