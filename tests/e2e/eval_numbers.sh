@@ -5,32 +5,30 @@ NAME=eval_numbers
 
 section "a count's phrase as NewsQuant's unit"
 EVAL="$SL_TESTS/../eval"
-
-check "the noun part only: the state counts adds after an auxiliary is no part of the unit" \
-  python3 -c '
+# unit(text, counts): the scorer's unit of a count read in `text`
+SCORER='
 import sys
 sys.path.insert(0, sys.argv[1])
 import facts_numbers as fn
-def count(text, counts):
-    return {"text": text, "value": 5, "unit": None, "counts": counts}
-assert fn.unit_of(count("Five ferrymen were stranded", "ferrymen stranded")) == "ferryman"
-assert fn.unit_of(count("12 digital and print editions were sold", "digital print editions sold")) \
+def unit(text, counts):
+    return fn.unit_of({"text": text, "value": 5, "unit": None, "counts": counts})
+'
+
+check "the noun part only: the state counts adds after an auxiliary is no part of the unit" \
+  python3 -c "$SCORER"'
+assert unit("Five ferrymen were stranded", "ferrymen stranded") == "ferryman"
+assert unit("12 digital and print editions were sold", "digital print editions sold") \
     == "digital print edition"
-assert fn.unit_of(count("40 walkers", "walkers")) == "walker"
+assert unit("40 walkers", "walkers") == "walker"
 ' "$EVAL"
 
 check "superlatives in their base form, other words as written" \
-  python3 -c '
-import sys
-sys.path.insert(0, sys.argv[1])
-import facts_numbers as fn
-def count(text, counts):
-    return {"text": text, "value": 1, "unit": None, "counts": counts}
-assert fn.unit_of(count("one of the best ferries", "best ferries")) == "good ferry"
-assert fn.unit_of(count("three of the largest lakes", "largest lakes")) == "large lake"
-assert fn.unit_of(count("two of the biggest mills", "biggest mills")) == "big mill"
-assert fn.unit_of(count("one of the closest votes", "closest votes")) == "close vote"
-assert fn.unit_of(count("two interest payments", "interest payments")) == "interest payment"
+  python3 -c "$SCORER"'
+assert unit("one of the best ferries", "best ferries") == "good ferry"
+assert unit("three of the largest lakes", "largest lakes") == "large lake"
+assert unit("two of the biggest mills", "biggest mills") == "big mill"
+assert unit("one of the closest votes", "closest votes") == "close vote"
+assert unit("two interest payments", "interest payments") == "interest payment"
 assert fn.unit_of({"text": "4 km", "value": 4, "unit": "kilometre", "counts": None}) == "kilometre"
 ' "$EVAL"
 
