@@ -126,6 +126,28 @@ static bool leading_zero(const sl_facts_doc *d, size_t i)
     return n > 2 && s[0] == '0' && isdigit((unsigned char)s[1]);
 }
 
+/* Whether the number at tokens [first, last] follows a name that opens its
+ * sentence and comes before a verb, a name or a sign: "Halo 2 has sold",
+ * "Doom 3 was"; not after an adverb ("Nearly 50 were", "Exactly 12"), an
+ * approximation or a possessive ("England's 1-0 defeat"). NewsQuant odd
+ * half value 0.914 -> 0.915, value+unit 0.768 -> 0.769 (one false
+ * alarm); even half unchanged. */
+static bool name_opens_sentence(const sl_facts_doc *d, size_t first, size_t last)
+{
+    size_t n, approx_first = first;
+    if (first == 0 || last + 1 >= d->toks.n || !sl_numbers_same_sentence(d, first, first - 1) ||
+        !sl_numbers_same_sentence(d, last, last + 1))
+        return false;
+    const char *w = sl_facts_tok(d, first - 1, &n);
+    if (!sl_facts_upper(d, first - 1) || (d->toks.items[first - 1].flags & SL_TOK_STOP) ||
+        possessive(d, first - 1) || (n > 2 && !strncasecmp(w + n - 2, "ly", 2)) ||
+        d->toks.items[first - 1].start != d->sents.items[d->sent_of[first]].start)
+        return false;
+    approx_before(d, &approx_first);
+    return approx_first == first &&
+           (!sl_numbers_content_word(d, last + 1) || sl_facts_upper(d, last + 1));
+}
+
 /* Whether the number at tokens [first, last] is a name, id, time or counter. */
 static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first, const char *unit)
 {
@@ -182,6 +204,8 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         !possessive(d, first - 1) &&
         d->toks.items[first - 1].start > d->sents.items[d->sent_of[first]].start &&
         !(d->toks.items[first - 1].flags & SL_TOK_STOP) && !unit_after)
+        return true;
+    if (!nb->word_form && !unit_after && name_opens_sentence(d, first, last))
         return true;
     return false;
 }

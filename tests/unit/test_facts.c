@@ -568,6 +568,18 @@ TEST(facts_numbers_days_of_a_month)
     sl_fact_items_free(items);
 }
 
+/* A number after a name that opens its sentence is part of the name when a
+ * verb or a name follows ("Quarry 7 has"), not after an adverb, an
+ * approximation or a possessive. */
+TEST(facts_numbers_name_opening_a_sentence)
+{
+    static const expected_number want[] = {{"Nearly 50", 50, NULL}, {"12 days", 12, "day"},
+                                           {"3 mills", 3, NULL}, {"40 boats", 40, NULL}};
+    static const char *const names[] = {"7", "9", NULL};
+    NUMBERS_OF("Quarry 7 has sold out. Nearly 50 were hurt. Exactly 12 days later it shut. "
+               "Tavel's 3 mills closed. Starling 9 Ltd bought 40 boats.\n", want, names);
+}
+
 /* A text that ends on a number word and its scale: nothing is read past the
  * last token (the scale lookup once did, and crashed on some texts). */
 TEST(facts_numbers_at_the_end_of_the_text)
