@@ -207,6 +207,12 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         return true;
     if (!nb->word_form && !unit_after && name_opens_sentence(d, first, last))
         return true;
+    /* a number word capitalised after a word is part of a name: "World War
+     * Two", "the Six Nations" (NewsQuant odd half value 0.915 -> 0.916) */
+    if (nb->word_form && sl_facts_upper(d, nb->first) && first > 0 &&
+        sl_numbers_same_sentence(d, first, first - 1) &&
+        (d->toks.items[first - 1].flags & SL_TOK_WORD))
+        return true;
     return false;
 }
 

@@ -568,16 +568,19 @@ TEST(facts_numbers_days_of_a_month)
     sl_fact_items_free(items);
 }
 
-/* A number after a name that opens its sentence is part of the name when a
- * verb or a name follows ("Quarry 7 has"), not after an adverb, an
- * approximation or a possessive. */
-TEST(facts_numbers_name_opening_a_sentence)
+/* Numbers in names: after a name that opens its sentence when a verb or a
+ * name follows ("Quarry 7 has"), not after an adverb, an approximation or a
+ * possessive; and a number word capitalised mid-sentence ("the Tavel
+ * Eight", "Harbour Three"). */
+TEST(facts_numbers_in_names)
 {
     static const expected_number want[] = {{"Nearly 50", 50, NULL}, {"12 days", 12, "day"},
-                                           {"3 mills", 3, NULL}, {"40 boats", 40, NULL}};
-    static const char *const names[] = {"7", "9", NULL};
+                                           {"3 mills", 3, NULL}, {"40 boats", 40, NULL},
+                                           {"Two ferries", 2, NULL}};
+    static const char *const names[] = {"7", "9", "Eight", "Three", NULL};
     NUMBERS_OF("Quarry 7 has sold out. Nearly 50 were hurt. Exactly 12 days later it shut. "
-               "Tavel's 3 mills closed. Starling 9 Ltd bought 40 boats.\n", want, names);
+               "Tavel's 3 mills closed. Starling 9 Ltd bought 40 boats. The Tavel Eight met at "
+               "Harbour Three. Two ferries left.\n", want, names);
 }
 
 /* A text that ends on a number word and its scale: nothing is read past the
