@@ -304,10 +304,12 @@ static const char *const firm_nouns[] = {"operator", "company", "firm", "carrier
 /* Nouns of bodies that name one in apposition, before it ("the journal
  * Nature Astronomy", "the firm Mallory Hayes", "his party, Forward
  * Veldoria,") or after it, as the head of a description ("Novexa, a Swiss
- * company,"): the firms' nouns and these. */
+ * company,", "World Athletics, the sport's governing body,"): the firms'
+ * nouns and these. */
 static const char *const body_nouns[] = {"journal", "newspaper", "magazine", "tabloid", "party",
     "alliance", "coalition", "charity", "studio", "label", "automaker", "carmaker", "drugmaker",
-    "chipmaker", "conglomerate", "startup", "bank", NULL};
+    "chipmaker", "conglomerate", "startup", "bank", "body", "federation", "association",
+    "agency", "organisation", "organization", "league", "club", NULL};
 
 /* Words after a description's head noun that end the description: "a Swiss
  * company, said", "a lender based in Oslo", "a firm that". */
@@ -339,7 +341,8 @@ static bool body_apposition(const sl_facts_doc *d, size_t first, size_t end)
         }
     }
     if (end + 2 >= d->toks.n || !sl_facts_is(d, end, ",") ||
-        !(sl_facts_is(d, end + 1, "a") || sl_facts_is(d, end + 1, "an")))
+        !(sl_facts_is(d, end + 1, "a") || sl_facts_is(d, end + 1, "an") ||
+          sl_facts_is(d, end + 1, "the")))
         return false;
     for (size_t k = end + 2; k < d->toks.n && k < end + 5 && d->sent_of[k] == d->sent_of[end]; k++)
         if (body_noun(d, k))
@@ -652,11 +655,16 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     bool has_role = name > first;
     if (name >= end || month_may(d, name, end))
         return; /* nothing but a title; "in May" */
-    /* lower-case title words right before: "defense minister Yoav Gallant" */
-    size_t role_start = first;
-    if (!has_role && first > 0 && is_role(d, first - 1) && !connector(d, first - 1) &&
-        d->sent_of[first - 1] == d->sent_of[first]) {
-        role_start = first - 1;
+    /* lower-case title words right before: "defense minister Yoav Gallant",
+     * or before a comma, the name in apposition closed by one: "Britain's
+     * foreign secretary, Helen Marsh, called" */
+    size_t role_start = first, role_end = first;
+    if (!has_role && first > 1 && sl_facts_is(d, first - 1, ",") && !sl_facts_upper(d, first - 2) &&
+        (sl_facts_is(d, end, ",") || sl_facts_is(d, end, ".")))
+        role_end = first - 1;
+    if (!has_role && role_end > 0 && is_role(d, role_end - 1) && !connector(d, role_end - 1) &&
+        d->sent_of[role_end - 1] == d->sent_of[first]) {
+        role_start = role_end - 1;
         while (role_start > 0 && is_role(d, role_start - 1) &&
                d->sent_of[role_start - 1] == d->sent_of[first])
             role_start--;
@@ -732,7 +740,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     it->detail = sl_facts_strdup(d, type, strlen(type));
     it->about = seen ? sl_facts_strdup(d, seen->name, seen->len) : sl_facts_strdup(d, written, len);
     if (has_role && name > role_start) {
-        uint32_t ra = d->toks.items[role_start].start, rb = d->toks.items[name - 1].end;
+        size_t role_last = name > first ? name - 1 : role_end - 1;
+        uint32_t ra = d->toks.items[role_start].start, rb = d->toks.items[role_last].end;
         it->role = sl_facts_strdup(d, d->s + ra, rb - ra);
     }
 }
