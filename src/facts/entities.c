@@ -63,7 +63,8 @@ static const char *const not_names[] = {"i", "monday", "tuesday", "wednesday", "
     "according", "after", "before", "during", "while", "since", "although", "despite",
     "earlier", "later", "last", "next", "many", "some", "several", "most", "more", "other",
     "another", "both", "each", "every", "all", "one", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "new", "first", "by", NULL};
+    "seven", "eight", "nine", "ten", "new", "first", "by", "he", "she", "it", "we", "they", "you",
+    NULL};
 /* Nouns before "of" that make the name after it a place: "the port of Velmar". */
 static const char *const place_of[] = {"port", "city", "town", "village", "province", "state",
     "region", "capital", "island", "republic", "kingdom", "county", "district", "hometown",
@@ -600,6 +601,26 @@ static bool all_capitals(const sl_facts_doc *d, size_t a, size_t b)
     return true;
 }
 
+/* Words before a role that say whose it is and so end its description. */
+static const char *const role_owners[] = {"the", "a", "an", "his", "her", "its", "their", "our",
+    NULL};
+
+/* The first token of the role whose role words start at token `start`:
+ * up to two lower-case words before them belong to it where a determiner
+ * or a possessive precedes those ("Belmora's water minister", "an
+ * ambulance service spokesman"; not "said minister"). */
+static size_t role_opening(const sl_facts_doc *d, size_t start)
+{
+    for (size_t k = start, words = 0; k > 0 && words <= 2; k--, words++) {
+        if (sl_facts_in(d, k - 1, role_owners) >= 0 || possessive_len(d, k - 1))
+            return k;
+        if (!(d->toks.items[k - 1].flags & SL_TOK_WORD) || sl_facts_upper(d, k - 1) ||
+            (d->toks.items[k - 1].flags & SL_TOK_STOP) || d->sent_of[k - 1] != d->sent_of[start])
+            break;
+    }
+    return start;
+}
+
 /* Plural nouns of people that open a sentence before a verb of speech
  * ("Witnesses said"), besides the plurals of role words ("Prosecutors"). */
 static const char *const people_plurals[] = {"authorities", "witnesses", "residents",
@@ -668,6 +689,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         while (role_start > 0 && is_role(d, role_start - 1) &&
                d->sent_of[role_start - 1] == d->sent_of[first])
             role_start--;
+        role_start = role_opening(d, role_start);
         has_role = true;
     }
     uint32_t a = d->toks.items[name].start; /* "Netanyahu's": no 's */

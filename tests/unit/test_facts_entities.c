@@ -481,13 +481,18 @@ TEST(facts_entities_hyphenated_roles_and_plural_people)
 }
 
 /* Role words before a comma are the role of the name in apposition after
- * it ("Britain's foreign secretary, Helen Marsh, called"); a description
- * headed by a body's noun after "the" makes an organisation ("World
- * Athletics, the sport's governing body,"). */
+ * it ("Britain's foreign secretary, Helen Marsh, called"), with up to two
+ * lower-case words after a possessive or a determiner ("Belmora's water
+ * minister"); a description headed by a body's noun after "the" makes an
+ * organisation ("World Athletics, the sport's governing body,"); a
+ * pronoun before "said" is no name. */
 TEST(facts_entities_roles_and_bodies_by_apposition)
 {
     const char *text = "Britain's foreign secretary, Helen Marsh, called on Thursday. World "
-                       "Athletics, the sport's governing body, must ratify the record.\n";
-    CHECK_ENTITIES(text, {"World Athletics", "organization", NULL, 1});
+                       "Athletics, the sport's governing body, must ratify the record. Belmora's "
+                       "water minister, Ines Caldor, spoke. Defense minister Yoav Gallant spoke. He "
+                       "said minister Ada Holt was late.\n";
+    CHECK_ENTITIES(text, {"World Athletics", "organization", NULL, 1}, {"He", NULL, NULL, 0});
     CHECK_INT(with_role(text, "Helen Marsh", "foreign secretary"), 1);
+    CHECK_INT(with_role(text, "Ines Caldor", "water minister"), 1);
 }
