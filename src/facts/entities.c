@@ -63,7 +63,8 @@ static const char *const not_names[] = {"i", "monday", "tuesday", "wednesday", "
     "according", "after", "before", "during", "while", "since", "although", "despite",
     "earlier", "later", "last", "next", "many", "some", "several", "most", "more", "other",
     "another", "both", "each", "every", "all", "one", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "new", "first", "by", NULL};
+    "seven", "eight", "nine", "ten", "new", "first", "by", "he", "she", "it", "we", "they", "you",
+    NULL};
 /* Nouns before "of" that make the name after it a place: "the port of Velmar". */
 static const char *const place_of[] = {"port", "city", "town", "village", "province", "state",
     "region", "capital", "island", "republic", "kingdom", "county", "district", "hometown",
@@ -107,6 +108,18 @@ static bool is_role(const sl_facts_doc *d, size_t i)
         return i + 1 < d->toks.n && is_role(d, i + 1);
     if (sl_facts_in(d, i, role_words) >= 0)
         return true;
+    /* "Secretary-General", "Vice-President": role words joined by hyphens */
+    const char *dash = memchr(s, '-', n);
+    if (dash) {
+        for (const char *w = s, *stop = s + n; w < stop;) {
+            const char *cut = memchr(w, '-', (size_t)(stop - w));
+            size_t len = (size_t)((cut ? cut : stop) - w);
+            if (!sl_facts_role_word(w, len))
+                return false;
+            w += len + 1;
+        }
+        return true;
+    }
     /* "Gov" of "Gov.": the abbreviation with its dot */
     char abbr[16];
     if (n + 1 >= sizeof abbr || !sl_facts_is(d, i + 1, ".") ||
@@ -134,15 +147,64 @@ static size_t suffix_len(const char *name, size_t len)
     return 0;
 }
 
+/* Organisation words that end a firm's name, which the firm's first words
+ * stand for ("Kestrel" of "Kestrel Motors"; a town's police or council is
+ * not shortened to the town's name). */
+static const char *const firm_words[] = {"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.",
+    "llc", "plc", "group", "company", "corporation", "industries", "motors", "systems",
+    "airlines", "airways", NULL};
+
+/* Whether s[0, len) opens the firm's name e before the words that end it:
+ * "Kestrel" of "Kestrel Motors", "Tannhill Foods" of "Tannhill Foods Inc"
+ * (a firm is shortened to its first words, a person to the last). */
+static bool opens_org(const known *e, const char *s, size_t len)
+{
+    if (e->len <= len + 1 || e->name[len] != ' ' || strncmp(e->name, s, len) ||
+        strcmp(e->type, "organization"))
+        return false;
+    const char *last = strrchr(e->name, ' ') + 1;
+    size_t n = e->len - (size_t)(last - e->name);
+    return sl_facts_list_find(firm_words, last, n, sl_facts_word_hash(last, n)) >= 0 &&
+           !sl_facts_is_place(s, len);
+}
+
+/* Words of a name its initials skip: "Food and Drug Administration" is FDA. */
+static const char *const initials_skip[] = {"of", "and", "for", "the", "on", "&", NULL};
+
+/* Whether s[0, len), two to six capitals, is the initials of the
+ * organisation's name e: "FTC" of "Federal Trade Commission". */
+static bool initials_of(const known *e, const char *s, size_t len)
+{
+    if (len < 2 || len > 6 || strcmp(e->type, "organization"))
+        return false;
+    size_t k = 0;
+    for (const char *w = e->name; *w;) {
+        size_t n = strcspn(w, " ");
+        if (sl_facts_list_find(initials_skip, w, n, sl_facts_word_hash(w, n)) < 0) {
+            if (k >= len || w[0] != s[k] || s[k] < 'A' || s[k] > 'Z' || memchr(w, '.', n))
+                return false; /* "U.S. Navy" is no "UN" */
+            k++;
+        }
+        w += n + (w[n] == ' ');
+    }
+    return k == len && k >= 2;
+}
+
 /* The known entity the name s[0, len) at byte `at` stands for: a person's
  * full name it ends ("Blinken": "Antony Blinken"; not "Bettie Page" of the
- * film "The Notorious Bettie Page") before the name as written, and of
- * those the last introduced before `at`, else the first after it (the
- * first pass knows the whole text: "the Biden administration" before "Joe
- * Biden"); the name as written only where it was met before `at`. */
-static const known *find_known(const known *kn, size_t n, const char *s, size_t len, uint32_t at)
+ * film "The Notorious Bettie Page") before an organisation's it opens
+ * ("Kestrel": "Kestrel Motors") or whose initials it is ("FTC"), or a
+ * person with a role of that name as written, before any other name as
+ * written; of those the last introduced before `at`, else the first after
+ * it (the first pass knows the whole text: "the Biden administration"
+ * before "Joe Biden"); the name as written only where it was met before
+ * `at`. A firm's first words stand for it only where `firms` (not in a
+ * title-case headline, where "Federal" may be any word's capital). */
+static const known *find_known(const known *kn, size_t n, const char *s, size_t len, uint32_t at,
+                               bool firms)
 {
     const known *best = NULL;
+    int best_rank = 0;
     for (size_t k = 0; k < n; k++) {
         const known *e = &kn[k];
         /* the first bytes are compared first: this runs for every known
@@ -150,15 +212,18 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
         size_t full = e->full;
         bool ends = full > len && e->name[full - len] == s[0] && e->name[full - len - 1] == ' ' &&
                     !strncmp(e->name + full - len, s, len) && !strcmp(e->type, "person");
-        if (!ends && !(e->len == len && e->name[0] == s[0] && !strncmp(e->name, s, len) &&
-                       e->at <= at))
+        bool same = e->len == len && e->name[0] == s[0] && !strncmp(e->name, s, len) && e->at <= at;
+        bool org = !ends && !same && e->name[0] == s[0] &&
+                   ((firms && opens_org(e, s, len)) || initials_of(e, s, len));
+        if (!ends && !same && !org)
             continue;
-        bool longer = best && e->len > len && best->len == len;
-        bool shorter = best && e->len == len && best->len > len;
+        int rank = ends ? 3 : org || (!e->weak && !strcmp(e->type, "person")) ? 2 : 1;
         bool nearer = best && (e->at <= at ? best->at > at || e->at > best->at : best->at > at &&
                                                                                   e->at < best->at);
-        if (!best || longer || (!shorter && nearer))
+        if (!best || rank > best_rank || (rank == best_rank && nearer)) {
             best = e;
+            best_rank = rank;
+        }
     }
     return best;
 }
@@ -237,6 +302,55 @@ static const char *const firm_nouns[] = {"operator", "company", "firm", "carrier
     "broadcaster", "distributor", "supplier", "contractor", "subsidiary", "chain", "brand",
     NULL};
 
+/* Nouns of bodies that name one in apposition, before it ("the journal
+ * Nature Astronomy", "the firm Mallory Hayes", "his party, Forward
+ * Veldoria,") or after it, as the head of a description ("Novexa, a Swiss
+ * company,", "World Athletics, the sport's governing body,"): the firms'
+ * nouns and these. */
+static const char *const body_nouns[] = {"journal", "newspaper", "magazine", "tabloid", "party",
+    "alliance", "coalition", "charity", "studio", "label", "automaker", "carmaker", "drugmaker",
+    "chipmaker", "conglomerate", "startup", "bank", "body", "federation", "association",
+    "agency", "organisation", "organization", "league", "club", NULL};
+
+/* Words after a description's head noun that end the description: "a Swiss
+ * company, said", "a lender based in Oslo", "a firm that". */
+static const char *const head_ends[] = {",", ".", "that", "which", "whose", "based", "owned",
+    "headquartered", NULL};
+
+static bool body_noun(const sl_facts_doc *d, size_t i)
+{
+    return !sl_facts_upper(d, i) && (d->toks.items[i].flags & SL_TOK_WORD) &&
+           (sl_facts_in(d, i, firm_nouns) >= 0 || sl_facts_in(d, i, body_nouns) >= 0);
+}
+
+/* Whether the name [first, end) is a body's by apposition: after "the" or a
+ * possessive and a body's noun ("the firm Mallory Hayes", "Mirkovic's
+ * party, Forward Veldoria"; not "a company Smith founded", nor "the face
+ * of the party, Donald J. Trump", the head of which is "face"), or before ", a"
+ * and up to three words headed by one ("Novexa, a Swiss company,"; not
+ * "Smith, a company spokesman"). */
+static bool body_apposition(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t noun = first > 0 && sl_facts_is(d, first - 1, ",") ? first - 1 : first;
+    if (noun >= 2 && body_noun(d, noun - 1)) {
+        for (size_t k = noun - 1; k > 0 && k + 4 > noun; k--) {
+            if (sl_facts_is(d, k - 1, "a") || sl_facts_is(d, k - 1, "an"))
+                break;
+            if (sl_facts_is(d, k - 1, "the") || possessive_len(d, k - 1))
+                return (k < 2 || !sl_facts_is(d, k - 2, "of")) &&
+                       (noun == first || sl_facts_is(d, end, ",") || sl_facts_is(d, end, "."));
+        }
+    }
+    if (end + 2 >= d->toks.n || !sl_facts_is(d, end, ",") ||
+        !(sl_facts_is(d, end + 1, "a") || sl_facts_is(d, end + 1, "an") ||
+          sl_facts_is(d, end + 1, "the")))
+        return false;
+    for (size_t k = end + 2; k < d->toks.n && k < end + 5 && d->sent_of[k] == d->sent_of[end]; k++)
+        if (body_noun(d, k))
+            return k + 1 < d->toks.n && sl_facts_in(d, k + 1, head_ends) >= 0;
+    return false;
+}
+
 /* Whether ", <age> ," follows token `end`: "Comeaux, 49, took ...". */
 static bool age_after(const sl_facts_doc *d, size_t end)
 {
@@ -267,6 +381,13 @@ static const char *const premises[] = {"prison", "jail", "courthouse", "bank", "
     "campus", "bar", "nightclub", "theater", "theatre", "stadium", "arena", "road", "highway",
     "area", "residence", "motel", "cafe", "market", "mosque", "temple", "synagogue", "port",
     "wholesaler", "retailer", "dealership", "club", NULL};
+
+/* Nouns of people who work for a body, before "at" and its name: "analysts
+ * at Goldman Sachs" (a firm, not a place). */
+static const char *const staff_nouns[] = {"analyst", "analysts", "economist", "economists",
+    "researcher", "researchers", "scientist", "scientists", "executive", "executives",
+    "engineer", "engineers", "employee", "employees", "staff", "strategist", "strategists",
+    "trader", "traders", "banker", "bankers", "partner", "partners", NULL};
 
 /* Prepositions of place and motion before a description: "at a Harlow
  * bakery", "fled from an Eskby jail". */
@@ -323,7 +444,11 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     }
     uint32_t a = d->toks.items[first].start, b = d->toks.items[end - 1].end;
     b -= (uint32_t)possessive_len(d, end - 1); /* "Lebanon's" is Lebanon */
-    if (sl_facts_is_place(d->s + a, b - a) || sl_facts_in(d, end - 1, place_words) >= 0 ||
+    size_t last_len; /* the last word without its possessive: "the Orrin Dam's turbines" */
+    const char *last = sl_facts_tok(d, end - 1, &last_len);
+    last_len -= possessive_len(d, end - 1);
+    if (sl_facts_is_place(d->s + a, b - a) ||
+        sl_facts_list_find(place_words, last, last_len, sl_facts_word_hash(last, last_len)) >= 0 ||
         (sl_facts_in(d, first, place_words) >= 0 && sl_facts_is(d, first + 1, "of")))
         return "place"; /* "Gulf of Aden" */
     if (end - first >= 2 && sl_facts_in(d, first, place_heads) >= 0 &&
@@ -333,7 +458,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "organization"; /* the rights holder: "© 2026 Harbour Herald" */
     /* "the Hunger Games", "the Security Council"; not "the Biden administration",
      * where the name qualifies the noun after it */
-    bool modifies = end < d->toks.n && (d->toks.items[end].flags & SL_TOK_WORD) &&
+    bool modifies = end < d->toks.n && !possessive_len(d, end - 1) &&
+                    (d->toks.items[end].flags & SL_TOK_WORD) &&
                     !(d->toks.items[end].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS));
     bool the = first > 0 && sl_facts_is(d, first - 1, "the") && !has_role;
     if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
@@ -346,9 +472,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "place"; /* a place's word in lower case after it: "struck Qorvik island" */
     if (the)
         return NULL; /* what it is, the noun after it says of itself, not of the name */
-    if (first > 1 && sl_facts_is(d, first - 1, ",") && sl_facts_in(d, first - 2, firm_nouns) >= 0 &&
-        sl_facts_is(d, end, ","))
-        return "organization"; /* "the ferry operator, Skerry Line, said" */
+    if ((first > 1 && sl_facts_is(d, first - 1, ",") && sl_facts_in(d, first - 2, firm_nouns) >= 0 &&
+         sl_facts_is(d, end, ",")) ||
+        (!has_role && body_apposition(d, first, end)))
+        return "organization"; /* "the ferry operator, Skerry Line, said", "the journal Nature" */
     if (has_role)
         return "person";
     size_t n;
@@ -361,6 +488,9 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     /* "a visit to Tel Aviv", "flew to Cairo" */
     bool travel = first > 1 && sl_facts_is(d, first - 1, "to") &&
                   sl_facts_in(d, first - 2, travel_words) >= 0;
+    if (prep && first > 1 && sl_facts_is(d, first - 1, "at") &&
+        sl_facts_in(d, first - 2, staff_nouns) >= 0)
+        return "organization"; /* "analysts at Goldman Sachs" */
     if ((prep || travel) && end - first <= 2)
         return "place";
     if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_in(d, first - 2, place_of) >= 0)
@@ -471,6 +601,42 @@ static bool all_capitals(const sl_facts_doc *d, size_t a, size_t b)
     return true;
 }
 
+/* Words before a role that say whose it is and so end its description. */
+static const char *const role_owners[] = {"the", "a", "an", "his", "her", "its", "their", "our",
+    NULL};
+
+/* The first token of the role whose role words start at token `start`:
+ * up to two lower-case words before them belong to it where a determiner
+ * or a possessive precedes those ("Belmora's water minister", "an
+ * ambulance service spokesman"; not "said minister"). */
+static size_t role_opening(const sl_facts_doc *d, size_t start)
+{
+    for (size_t k = start, words = 0; k > 0 && words <= 2; k--, words++) {
+        if (sl_facts_in(d, k - 1, role_owners) >= 0 || possessive_len(d, k - 1))
+            return k;
+        if (!(d->toks.items[k - 1].flags & SL_TOK_WORD) || sl_facts_upper(d, k - 1) ||
+            (d->toks.items[k - 1].flags & SL_TOK_STOP) || d->sent_of[k - 1] != d->sent_of[start])
+            break;
+    }
+    return start;
+}
+
+/* Plural nouns of people that open a sentence before a verb of speech
+ * ("Witnesses said"), besides the plurals of role words ("Prosecutors"). */
+static const char *const people_plurals[] = {"authorities", "witnesses", "residents",
+    "investigators", "experts", "critics", "protesters", "neighbours", "neighbors", "rescuers",
+    "doctors", "lawyers", "troops", "soldiers", "firefighters", "officers", "relatives", NULL};
+
+/* Whether token i is a plural noun of people: a role word's plural or one
+ * of people_plurals. */
+static bool people_noun(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    return sl_facts_in(d, i, people_plurals) >= 0 || sl_facts_in(d, i, staff_nouns) >= 0 ||
+           (n > 3 && w[n - 1] == 's' && sl_facts_role_word(w, n - 1));
+}
+
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
@@ -510,28 +676,38 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     bool has_role = name > first;
     if (name >= end || month_may(d, name, end))
         return; /* nothing but a title; "in May" */
-    /* lower-case title words right before: "defense minister Yoav Gallant" */
-    size_t role_start = first;
-    if (!has_role && first > 0 && is_role(d, first - 1) && !connector(d, first - 1) &&
-        d->sent_of[first - 1] == d->sent_of[first]) {
-        role_start = first - 1;
+    /* lower-case title words right before: "defense minister Yoav Gallant",
+     * or before a comma, the name in apposition closed by one: "Britain's
+     * foreign secretary, Helen Marsh, called" */
+    size_t role_start = first, role_end = first;
+    if (!has_role && first > 1 && sl_facts_is(d, first - 1, ",") && !sl_facts_upper(d, first - 2) &&
+        (sl_facts_is(d, end, ",") || sl_facts_is(d, end, ".")))
+        role_end = first - 1;
+    if (!has_role && role_end > 0 && is_role(d, role_end - 1) && !connector(d, role_end - 1) &&
+        d->sent_of[role_end - 1] == d->sent_of[first]) {
+        role_start = role_end - 1;
         while (role_start > 0 && is_role(d, role_start - 1) &&
                d->sent_of[role_start - 1] == d->sent_of[first])
             role_start--;
+        role_start = role_opening(d, role_start);
         has_role = true;
     }
     uint32_t a = d->toks.items[name].start; /* "Netanyahu's": no 's */
     uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
     /* a name seen before: as written, or as the finder's case variant or
      * alias ("TEL AVIV", "U.S." after "US") */
-    const known *seen = find_known(kn, *n_known, d->s + a, b - a, a);
+    const known *seen = find_known(kn, *n_known, d->s + a, b - a, a, true);
     if (!seen && nm->refers != k_name)
         seen = by_name[nm->refers];
-    if (seen && seen->weak && seen->len > b - a && sl_facts_is_place(d->s + a, b - a))
-        seen = NULL; /* no short form of a person by shape alone: "Quake Jolts Chile" */
-    if (!seen && starts && name == i && end - name == 1 && sl_facts_in(d, end, speech_verbs) < 0 &&
-        !age_after(d, end) && !state_possessive(d, name))
-        return; /* one capitalised word at a sentence start: no telling ("Bush said": a name) */
+    if (seen && seen->weak && seen->len > b - a &&
+        (sl_facts_is_place(d->s + a, b - a) || (end - name == 1 && state_possessive(d, name))))
+        seen = NULL; /* no short form of a person by shape alone: "Quake Jolts Chile",
+                      * "Veldoria's prime minister" after "Forward Veldoria" */
+    if (!seen && starts && name == i && end - name == 1 &&
+        ((sl_facts_in(d, end, speech_verbs) < 0 && !age_after(d, end) && !state_possessive(d, name)) ||
+         people_noun(d, name)))
+        return; /* one capitalised word at a sentence start: no telling ("Bush said": a name;
+                 * "Prosecutors said": none) */
     /* a nationality before a lower-case word modifies it ("the Israeli military",
      * "the Israeli and Hamas stances"): no entity, seen or not; nor is a
      * hyphenated compound ("US-brokered") */
@@ -549,8 +725,12 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     /* "the Ministry of Defence": a role word inside an organisation's name is no role */
     bool role = has_role && !(name > first && sl_facts_in(d, name - 1, org_words) >= 0);
     /* a person by its name's shape alone that another mention shows to be an
-     * organisation ("San Diego Chargers" ... "the Chargers") is one throughout */
-    if (dry && seen && seen->weak && !role) {
+     * organisation ("San Diego Chargers" ... "the Chargers") is one throughout;
+     * a short form in capitals is no acronym ("KOVAC said" after "Andrej Kovac") */
+    bool spoken = sl_facts_in(d, end, subject_verbs) >= 0 || age_after(d, end) ||
+                  (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"));
+    if (dry && seen && seen->weak && !role &&
+        !(seen->len > b - a && all_capitals(d, name, end) && spoken)) {
         const char *own = classify(d, name, end, role, NULL, starts && name == i);
         if (own && !strcmp(own, "organization")) {
             kn[seen - kn].type = "organization";
@@ -582,7 +762,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     it->detail = sl_facts_strdup(d, type, strlen(type));
     it->about = seen ? sl_facts_strdup(d, seen->name, seen->len) : sl_facts_strdup(d, written, len);
     if (has_role && name > role_start) {
-        uint32_t ra = d->toks.items[role_start].start, rb = d->toks.items[name - 1].end;
+        size_t role_last = name > first ? name - 1 : role_end - 1;
+        uint32_t ra = d->toks.items[role_start].start, rb = d->toks.items[role_last].end;
         it->role = sl_facts_strdup(d, d->s + ra, rb - ra);
     }
 }
@@ -604,10 +785,11 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
         uint32_t a = d->toks.items[i].start;
         uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
         /* the body's names, wherever met: a headline precedes its body */
-        const known *seen = find_known(kn, n_known, d->s + a, b - a, UINT32_MAX);
+        const known *seen = find_known(kn, n_known, d->s + a, b - a, UINT32_MAX, false);
         char title[128];
         if (!seen && all_capitals(d, i, end) && b - a < sizeof title)
-            seen = find_known(kn, n_known, title, title_cased(d->s + a, b - a, title), UINT32_MAX);
+            seen = find_known(kn, n_known, title, title_cased(d->s + a, b - a, title), UINT32_MAX,
+                              false);
         const char *type = seen ? seen->type : sl_facts_is_place(d->s + a, b - a) ? "place" : NULL;
         if (!type)
             continue;
@@ -714,6 +896,39 @@ static bool in_keys(const uint64_t *keys, size_t n, uint64_t key)
     return false;
 }
 
+/* Whether the name of key `key` stands anywhere in the text but at index `k`. */
+static bool named_elsewhere(const sl_name_vec *names, size_t k, uint64_t key)
+{
+    for (size_t j = 0; j < names->n; j++)
+        if (j != k && names->items[j].key == key)
+            return true;
+    return false;
+}
+
+/* Whether names k and k + 1 are one firm's, joined by an ampersand:
+ * "Brandt & Sons", "Procter & Gamble". */
+static bool joined_firm(const sl_facts_doc *d, const sl_name_vec *names, size_t k)
+{
+    const sl_name *a = &names->items[k], *b = &names->items[k + 1];
+    return b->first == a->end + 1 && sl_facts_is(d, a->end, "&") &&
+           d->sent_of[a->end] == d->sent_of[b->first] && !(a->flags & SL_NAME_POSSESSIVE);
+}
+
+/* Whether names k and k + 1 are one body's, joined by "and" before an
+ * organisation word: "the Food and Drug Administration", "the Securities
+ * and Exchange Commission"; neither named on its own elsewhere, nor the
+ * first a place or a body's whole name ("Kestrel and Vantor Group" after
+ * "Kestrel said", "the New York Times and Los Angeles Times": two). */
+static bool joined_body(const sl_facts_doc *d, const sl_name_vec *names, size_t k)
+{
+    const sl_name *a = &names->items[k], *b = &names->items[k + 1];
+    return b->first == a->end + 1 && sl_facts_is(d, a->end, "and") &&
+           !(a->flags & SL_NAME_POSSESSIVE) && a->end - a->first <= 3 &&
+           sl_facts_in(d, b->end - 1, org_words) >= 0 && sl_facts_in(d, a->end - 1, org_words) < 0 &&
+           !sl_facts_is_place(d->s + a->start, a->stop - a->start) &&
+           !named_elsewhere(names, k, a->key) && !named_elsewhere(names, k + 1, b->key);
+}
+
 /* Most names spoken of as groups remembered per article. */
 #define MAX_GROUPS 64
 
@@ -744,14 +959,17 @@ void sl_facts_entities(sl_facts_doc *d)
             /* the finder ends a name at a possessive; an organisation's name
              * holds one: "the Sheriff's Department", "City Attorney's Office" */
             const sl_name *next = k + 1 < names.n ? &names.items[k + 1] : NULL;
-            if ((nm.flags & SL_NAME_POSSESSIVE) && next && next->first == nm.end &&
-                sl_facts_in(d, next->end - 1, org_words) >= 0) {
+            bool firm = next && joined_firm(d, &names, k);
+            if (((nm.flags & SL_NAME_POSSESSIVE) && next && next->first == nm.end &&
+                 sl_facts_in(d, next->end - 1, org_words) >= 0) ||
+                firm || (next && joined_body(d, &names, k))) {
                 nm.end = next->end;
                 nm.stop = next->stop;
                 k++;
             }
             entity_at(d, &nm, at, kn, &n_known, by_name, fold.ptr,
-                      in_keys(groups, n_groups, nm.key), in_keys(things, n_things, nm.key), dry);
+                      firm || in_keys(groups, n_groups, nm.key), in_keys(things, n_things, nm.key),
+                      dry);
         }
     }
     for (size_t k = 0; k < names.n && !d->err; k++) {

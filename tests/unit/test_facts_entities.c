@@ -394,3 +394,105 @@ TEST(facts_entities_country_is_no_short_form)
                    "Jordan said little .\n",
                    {"Chile", "place", NULL, 1}, {"Jordan", "person", "Ada Jordan", 1});
 }
+
+/* A short form in capitals is no acronym of a person's name ("KOVAC
+ * said" after "Andrej Kovac"), and a name a state's possessive makes a
+ * place is no short form of one only its shape made a person ("Veldoria's
+ * prime minister" beside "Forward Veldoria"). */
+TEST(facts_entities_short_forms_keep_their_kind)
+{
+    CHECK_ENTITIES("Veldoria's prime minister, Andrej Kovac, resigned . Kovac's rival leads "
+                   "Forward Veldoria , which won . In an address , KOVAC said he had done his "
+                   "best .\n",
+                   {"Veldoria", "place", "Veldoria", 1}, {"Andrej Kovac", "person", NULL, 1},
+                   {"KOVAC", "person", "Andrej Kovac", 1});
+}
+
+/* A firm is shortened to its first words and to its initials: "Kestrel"
+ * and "Tannhill Foods" stand for "Kestrel Motors" and "Tannhill Foods
+ * Inc", "FTC" for "Federal Trade Commission"; a town is no short form of
+ * its police ("Harlow" of "Harlow Police Department"). */
+TEST(facts_entities_firms_short_forms_and_initials)
+{
+    CHECK_ENTITIES("Kestrel Motors said on Tuesday it would build a plant . Shares of Kestrel "
+                   "fell . Tannhill Foods lost in court , and Tannhill said it would appeal the "
+                   "ruling against Tannhill Foods Inc . The Federal Trade Commission sued too , "
+                   "and the FTC's chair was pleased . The Harlow Police Department said a man "
+                   "was held in Harlow .\n",
+                   {"Kestrel", "organization", "Kestrel Motors", 1},
+                   {"Tannhill Foods", "organization", "Tannhill Foods Inc", 1},
+                   {"Tannhill", "organization", "Tannhill Foods Inc", 1},
+                   {"FTC", "organization", "Federal Trade Commission", 1},
+                   {"Harlow", "place", "Harlow", 1});
+}
+
+/* One body's name over "and" before an organisation word ("the Food and
+ * Drug Administration") or over an ampersand ("Brandt & Sons", not the
+ * place "Brandt" after "at"); a possessive after "the" is a name, not a
+ * qualifier ("the FDA's decision"). */
+TEST(facts_entities_joined_bodies)
+{
+    CHECK_ENTITIES("The Food and Drug Administration approved the drug on Monday . Analysts at "
+                   "Brandt & Sons said the FDA's decision was early .\n",
+                   {"Food and Drug Administration", "organization", NULL, 1},
+                   {"Brandt & Sons", "organization", NULL, 1},
+                   {"FDA", "organization", "Food and Drug Administration", 1},
+                   {"Food", NULL, NULL, 0}, {"Brandt", NULL, NULL, 0});
+}
+
+/* A body named in apposition to its noun is an organisation: "the journal
+ * Nature Orbit", "his party, Forward Veldoria,", "Novexa, a Swiss
+ * company,", staff "at Goldman Pryce"; not "Ada Holt, a company
+ * spokeswoman". */
+TEST(facts_entities_bodies_in_apposition)
+{
+    CHECK_ENTITIES("The study appeared in the journal Nature Orbit on Friday . Mirkovic's party , "
+                   "Forward Veldoria , leads the polls . Harwell competes with Novexa , a Swiss "
+                   "company , and analysts at Goldman Pryce like it . Ada Holt , a company "
+                   "spokeswoman , said so .\n",
+                   {"Nature Orbit", "organization", NULL, 1},
+                   {"Forward Veldoria", "organization", NULL, 1},
+                   {"Novexa", "organization", NULL, 1}, {"Goldman Pryce", "organization", NULL, 1},
+                   {"Ada Holt", "person", NULL, 1});
+}
+
+/* How many entities of `text` read `name` as a person with the role `role`. */
+static size_t with_role(const char *text, const char *name, const char *role)
+{
+    sl_fact_items *items = facts_of_text(text, NULL);
+    const sl_fact_item *e = NULL;
+    size_t n = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++)
+        n += !strcmp(e->text, name) && !strcmp(e->detail, "person") && e->role &&
+             !strcmp(e->role, role);
+    sl_fact_items_free(items);
+    return n;
+}
+
+/* Role words joined by a hyphen are a role ("Secretary-General Ade
+ * Okafor"); a plural noun of people opening a sentence is no name
+ * ("Prosecutors said", "Witnesses said"). */
+TEST(facts_entities_hyphenated_roles_and_plural_people)
+{
+    const char *text = "Secretary-General Ade Okafor flew in on Monday . Prosecutors said the "
+                       "deal was a bribe . Witnesses said they saw it .\n";
+    CHECK_ENTITIES(text, {"Prosecutors", NULL, NULL, 0}, {"Witnesses", NULL, NULL, 0});
+    CHECK_INT(with_role(text, "Ade Okafor", "Secretary-General"), 1);
+}
+
+/* Role words before a comma are the role of the name in apposition after
+ * it ("Britain's foreign secretary, Helen Marsh, called"), with up to two
+ * lower-case words after a possessive or a determiner ("Belmora's water
+ * minister"); a description headed by a body's noun after "the" makes an
+ * organisation ("World Athletics, the sport's governing body,"); a
+ * pronoun before "said" is no name. */
+TEST(facts_entities_roles_and_bodies_by_apposition)
+{
+    const char *text = "Britain's foreign secretary, Helen Marsh, called on Thursday. World "
+                       "Athletics, the sport's governing body, must ratify the record. Belmora's "
+                       "water minister, Ines Caldor, spoke. Defense minister Yoav Gallant spoke. He "
+                       "said minister Ada Holt was late.\n";
+    CHECK_ENTITIES(text, {"World Athletics", "organization", NULL, 1}, {"He", NULL, NULL, 0});
+    CHECK_INT(with_role(text, "Helen Marsh", "foreign secretary"), 1);
+    CHECK_INT(with_role(text, "Ines Caldor", "water minister"), 1);
+}
