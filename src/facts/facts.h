@@ -133,6 +133,11 @@ bool sl_facts_is_place(const char *s, size_t n);
 /* Whether the lower-cased word is a title or role word ("president", "minister"). */
 bool sl_facts_role_word(const char *w, size_t n);
 
+/* ---- given_names.c ---- */
+/* The gender token i tells as a given name before a family name: +1 a
+ * man's ("Tomas Brandt"), -1 a woman's ("Elena Marsh"), 0 none or unknown. */
+int sl_facts_given_name_gender(const sl_facts_doc *d, size_t i);
+
 /* ---- marks.c ---- */
 /* A quoted stretch. */
 typedef struct sl_quote_piece {
@@ -141,9 +146,15 @@ typedef struct sl_quote_piece {
     uint32_t start, end;         /* the quoted text */
     bool from_prev_para;         /* a quote running on from the paragraph before */
     bool block;                  /* a paragraph set apart after a colon, without marks */
+    bool turn;                   /* a paragraph opening with a dash, without marks: an
+                                    interview's turn ("\u2014 Every day, she says.") */
 } sl_quote_piece;
 
 typedef SL_VEC(sl_quote_piece) sl_quote_piece_vec;
+
+/* The end of a quote's text in s[start, close) before the punctuation and
+ * spaces that end it there ("\u2026,", "\u2026 \u2014", "\u2026--"), but for ? and !. */
+uint32_t sl_quote_text_end(const char *s, uint32_t start, uint32_t close);
 
 /* Appends the quoted stretches of d's text to out, in text order (block
  * quotes included). Errors: SL_ENOMEM. */

@@ -41,8 +41,8 @@ _Static_assert(F_N == SL_SPEAKERS_FEATURES, "facts.h counts the chooser's featur
  * sentences between it and the mention, a possessive ("Reyes's office"),
  * after a preposition ("a letter to Reyes"). */
 static const double weights[F_N] = {
-    0.801, 0.779, -0.515, -0.477, 1.131, 0.581, -0.294, 1.263, -0.350, 0.526, 0.031, 0.025, 0.942,
-    0.401, -1.906, -1.013, -1.207,
+    0.957, 0.806, -0.564, -0.339, 1.158, 0.555, -0.338, 1.534, -0.198, 0.459, 0.025, 0.019, 0.895,
+    0.329, -1.879, -0.819, -1.072,
 };
 
 static const char *const he[] = {"he", "him", "his", "himself", NULL};
@@ -90,8 +90,8 @@ static bool attribution_pronoun(const sl_facts_doc *d, size_t j)
 }
 
 /* The gender an entity mention shows: a gendered word right before it, else
- * the first personal pronoun after it in its sentence or the next, before
- * any other person is named. */
+ * its given name (given_names.c), else the first personal pronoun after it
+ * in its sentence or the next, before any other person is named. */
 static signed char gender_of(const sl_facts_doc *d, size_t k)
 {
     const sl_fact_item *it = &d->out->items[k];
@@ -101,6 +101,11 @@ static signed char gender_of(const sl_facts_doc *d, size_t k)
             return 1;
         if (sl_facts_in(d, j, female_words) >= 0)
             return -1;
+    }
+    for (size_t j = i; j < d->toks.n && d->toks.items[j].end <= it->span.end; j++) {
+        int given = sl_facts_given_name_gender(d, j); /* "Sen. Elena Marsh" */
+        if (given)
+            return (signed char)given;
     }
     uint32_t next_person = UINT32_MAX;
     for (size_t m = k + 1; m < d->out->n; m++)
@@ -196,8 +201,10 @@ static bool quoted(const sl_facts_doc *d, uint32_t at, uint32_t qa, uint32_t qb)
     return false;
 }
 
-/* A mention the sentence is about: its sentence's first person, or right
- * before a verb of saying. */
+static const char *const subject_pronouns[] = {"he", "she", "they", "i", "we", NULL};
+
+/* A mention the sentence is about: its sentence's first person (no personal
+ * pronoun before it), or right before a verb of saying. */
 static bool subject(const sl_facts_doc *d, size_t k)
 {
     const sl_fact_item *it = &d->out->items[k];
@@ -208,6 +215,11 @@ static bool subject(const sl_facts_doc *d, size_t k)
         if (person(o))
             goto verb;
     }
+    /* "He said that Reyes's office ...": the pronoun before it is the subject */
+    for (size_t j = sl_facts_token_at(d, it->sentence.start), i = sl_facts_token_at(d, it->span.start);
+         j < i; j++)
+        if (sl_facts_in(d, j, subject_pronouns) >= 0)
+            goto verb;
     return true;
 verb:;
     size_t j = sl_facts_token_at(d, it->span.end);
