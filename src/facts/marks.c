@@ -99,8 +99,7 @@ static int find_pieces(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *
 /* Fewest bytes of a block quote (shorter: a list item, a heading). */
 #define BLOCK_MIN 40
 
-/* The width of an em dash, an en dash or a horizontal bar at s[i], else 0. */
-static int wide_dash(const char *s, size_t len, size_t i)
+int sl_quote_wide_dash(const char *s, size_t len, size_t i)
 {
     return i + 2 < len && !memcmp(s + i, "\xE2\x80", 2) &&
                    (s[i + 2] == '\x93' || s[i + 2] == '\x94' || s[i + 2] == '\x95')
@@ -112,7 +111,7 @@ static int wide_dash(const char *s, size_t len, size_t i)
  * with a colon ("Smith wrote on Twitter:" / the words, set apart). The
  * colon paragraph's attribution is its speaker (quotes.c); one that
  * has none is no quote. And the turns of an interview written with dashes
- * ("\u2014 The one in 2014, she says."): a paragraph without marks that
+ * ("— The one in 2014, she says."): a paragraph without marks that
  * opens with a dash and a capital; quotes.c keeps it only with an
  * attribution at its end. Appended after the marked pieces, in text order. */
 static int find_blocks(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *out)
@@ -132,7 +131,7 @@ static int find_blocks(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *
         bool marked = false;
         for (size_t k = a; k < b && !marked; k++)
             marked = sl_quote_may_mark(s[k]) && sl_quote_mark(s, d->len, k, singles, &w) != 0;
-        size_t text = a + (size_t)wide_dash(s, d->len, a);
+        size_t text = a + (size_t)sl_quote_wide_dash(s, d->len, a);
         while (text > a && text < b && s[text] == ' ')
             text++;
         bool turn = text > a && text < b && s[text] >= 'A' && s[text] <= 'Z';

@@ -438,19 +438,15 @@ static bool opens_paragraph(const sl_facts_doc *d, const sl_quote_piece *p)
 #define SIGNATURE_MAX 120
 
 /* The width of the dash at byte k: a hyphen, an en or em dash or a
- * horizontal bar (U+2015, the quotation dash), 0 when none. */
+ * horizontal bar, 0 when none. */
 static int dash_at(const sl_facts_doc *d, uint32_t k)
 {
-    if (k < d->len && d->s[k] == '-')
-        return 1;
-    bool wide = k + 2 < d->len && !memcmp(d->s + k, "\xE2\x80", 2) &&
-                (d->s[k + 2] == '\x93' || d->s[k + 2] == '\x94' || d->s[k + 2] == '\x95');
-    return wide ? 3 : 0;
+    return k < d->len && d->s[k] == '-' ? 1 : sl_quote_wide_dash(d->s, d->len, k);
 }
 
 /* A quote signed by a dash and a name: on the line under it, when the
  * quote ends its paragraph ("- Bernie Sanders.", "-Michelle Marks,
- * Philadelphia."), or after it on its own line ("\xE2\x80\x9C\xE2\x80\xA6\xE2\x80\x9D \xE2\x80\x95 Ana Ruiz"): pull
+ * Philadelphia."), or after it on its own line ("“…” ― Ana Ruiz"): pull
  * quotes, "quotable" lists, readers' voices, fact checks. The dash stands
  * for the cue; the signature runs to the end of its line. */
 static attribution signature_line(const sl_facts_doc *d, const sl_quote_piece *p)
@@ -497,8 +493,8 @@ static attribution sentence_before(const sl_facts_doc *d, const sl_quote_piece *
     return a;
 }
 
-/* An interview's turn, a paragraph opening with a dash ("\u2014 The one in
- * 2014, without a doubt, she says."; "\u2014 Every day \u2014 says Ruiz."): its
+/* An interview's turn, a paragraph opening with a dash ("— The one in
+ * 2014, without a doubt, she says."; "— Every day — says Ruiz."): its
  * attribution follows its last comma or dash and ends the paragraph; the
  * quote ends before that comma. Returns the piece so cut, its attribution
  * in *a (a->cue == SIZE_MAX: none, the turn is no quote: a question, a

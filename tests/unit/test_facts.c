@@ -724,6 +724,25 @@ TEST(facts_quotes_after_a_sentence)
     sl_fact_items_free(items);
 }
 
+/* The text has exactly n quotes, the k-th said by speakers[k], the first
+ * reading `first`. */
+static void check_quotes_of(const char *text, const char *const *speakers, size_t n,
+                            const char *first)
+{
+    sl_fact_items *items = facts_of_text(text, NULL);
+    check_speakers(items, speakers, n);
+    const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->text : NULL, first);
+    sl_fact_items_free(items);
+}
+
+/* The k-th quote's text is `want`. */
+static void quote_text_is(const sl_fact_items *items, size_t k, const char *want)
+{
+    const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, k);
+    CHECK_STR(q ? q->text : NULL, want);
+}
+
 /* Quotes signed by a dash and a name after them on their own line
  * (readers' voices, pull quotes: the horizontal bar or an em dash), and the
  * turns of an interview written with dashes, each a quote when its
@@ -731,18 +750,14 @@ TEST(facts_quotes_after_a_sentence)
  * turn and a dash list item without one are none. */
 TEST(facts_quotes_dash_signatures_and_turns)
 {
-    sl_fact_items *items = facts_of_text(
-        "Readers on the harbour vote\n\nWe asked readers what they made of the vote.\n\n"
-        "\xE2\x80\x9CThe council never asked the fishermen what they wanted.\xE2\x80\x9D "
-        "\xE2\x80\x95 Ana Ruiz\n"
-        "\xE2\x80\x9CIt is a good day for the port and for the town.\xE2\x80\x9D "
-        "\xE2\x80\x94 Peter Brandt, Dessby\n", NULL);
     const char *readers[] = {"Ana Ruiz", "Peter Brandt"};
-    check_speakers(items, readers, 2);
-    const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 0);
-    CHECK_STR(q ? q->text : NULL, "The council never asked the fishermen what they wanted");
-    sl_fact_items_free(items);
-    items = facts_of_text(
+    check_quotes_of("Readers on the harbour vote\n\nWe asked readers what they made of the vote.\n\n"
+                    "\xE2\x80\x9CThe council never asked the fishermen what they wanted."
+                    "\xE2\x80\x9D \xE2\x80\x95 Ana Ruiz\n\xE2\x80\x9CIt is a good day for the port "
+                    "and for the town.\xE2\x80\x9D \xE2\x80\x94 Peter Brandt, Dessby\n",
+                    readers, 2, "The council never asked the fishermen what they wanted");
+    const char *turns[] = {"Ilse Varnholt", "Ilse Varnholt"};
+    sl_fact_items *items = facts_of_text(
         "Forty years on the pier\n\nIlse Varnholt has run the harbour for twelve years. We met "
         "her on the pier.\n\n"
         "\xE2\x80\x94 What was the worst storm you have seen here in all those years?\n\n"
@@ -751,13 +766,9 @@ TEST(facts_quotes_dash_signatures_and_turns)
         "\xE2\x80\x94 Every day of my life, and twice on Sundays \xE2\x80\x94 says Varnholt.\n\n"
         "\xE2\x80\x94 The harbour board meets again in the spring to vote on the new piers.\n",
         NULL);
-    const char *turns[] = {"Ilse Varnholt", "Ilse Varnholt"};
     check_speakers(items, turns, 2);
-    q = fact_nth(items, SL_FACT_QUOTE, 0);
-    CHECK_STR(q ? q->text : NULL,
-              "The one in 2014, without a doubt. We lost four boats in one night");
-    q = fact_nth(items, SL_FACT_QUOTE, 1);
-    CHECK_STR(q ? q->text : NULL, "Every day of my life, and twice on Sundays");
+    quote_text_is(items, 0, "The one in 2014, without a doubt. We lost four boats in one night");
+    quote_text_is(items, 1, "Every day of my life, and twice on Sundays");
     sl_fact_items_free(items);
 }
 
@@ -835,22 +846,14 @@ TEST(facts_quotes_styles_under_represented)
     check_speakers(items, want, 5);
     const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 2);
     CHECK(q && strstr(q->text, "broken promise") && strstr(q->text, "until the offer is fair"));
-    q = fact_nth(items, SL_FACT_QUOTE, 3);
-    CHECK_STR(q ? q->text : NULL,
-              "The storm \xE2\x80\xA6 was the worst we have seen in thirty years");
+    quote_text_is(items, 3, "The storm \xE2\x80\xA6 was the worst we have seen in thirty years");
     sl_fact_items_free(items);
-    items = facts_of_text(
-        "The harbour reopened on Tuesday.\n\n"
-        "Oskar Thiel, the harbour master, inspected the piers.\n\n"
-        "Mr Thiel said: 'We have checked every pier twice and the port is safe.'\n\n"
-        "'It was a long week,' Ms Varnholt told the BBC. 'The crews worked through the "
-        "night.'\n", NULL);
     const char *british[] = {"Oskar Thiel", "Varnholt"};
-    check_speakers(items, british, 2);
-    q = fact_nth(items, SL_FACT_QUOTE, 1);
-    CHECK_STR(q ? q->text : NULL,
-              "It was a long week \xE2\x80\xA6 The crews worked through the night");
-    sl_fact_items_free(items);
+    check_quotes_of("The harbour reopened on Tuesday.\n\nOskar Thiel, the harbour master, "
+                    "inspected the piers.\n\nMr Thiel said: 'We have checked every pier twice "
+                    "and the port is safe.'\n\n'It was a long week,' Ms Varnholt told the BBC. "
+                    "'The crews worked through the night.'\n", british, 2,
+                    "We have checked every pier twice and the port is safe");
 }
 
 TEST(facts_bad_input)
