@@ -133,11 +133,6 @@ bool sl_facts_is_place(const char *s, size_t n);
 /* Whether the lower-cased word is a title or role word ("president", "minister"). */
 bool sl_facts_role_word(const char *w, size_t n);
 
-/* ---- given_names.c ---- */
-/* The gender token i tells as a given name before a family name: +1 a
- * man's ("Tomas Brandt"), -1 a woman's ("Elena Marsh"), 0 none or unknown. */
-int sl_facts_given_name_gender(const sl_facts_doc *d, size_t i);
-
 /* ---- marks.c ---- */
 /* A quoted stretch. */
 typedef struct sl_quote_piece {

@@ -28,10 +28,10 @@ _Static_assert(F_N == SL_SPEAKERS_FEATURES, "facts.h counts the chooser's featur
 /* Fitted by eval/fit_speakers.py on PolNeAR train (conditional logit over
  * the candidates of each quote); its output, pasted (`/usr/bin/python3
  * eval/fit_speakers.py --data ../shared/datasets/quotes/polnear`). The top
- * candidate is right for 0.759 of the train quotes and 0.844 of dev, and
- * for 0.765 of each outlet's quotes when fitted without that outlet
- * (eval/facts_quotes_outlets.py); before given names told the gender and a
- * pronoun before a name made it no subject 0.737, 0.817 and 0.732; before
+ * candidate is right for 0.757 of the train quotes and 0.844 of dev, and
+ * for 0.759 of each outlet's quotes when fitted without that outlet
+ * (eval/facts_quotes_outlets.py); before a pronoun before a name made it no
+ * subject 0.737, 0.817 and 0.732; before
  * the last three features (sentences
  * between, possessive, object of a preposition) 0.701, 0.771 and 0.707; the most recent
  * person, the rule this replaced: 0.539 and 0.514; the right person is
@@ -43,8 +43,8 @@ _Static_assert(F_N == SL_SPEAKERS_FEATURES, "facts.h counts the chooser's featur
  * sentences between it and the mention, a possessive ("Reyes's office"),
  * after a preposition ("a letter to Reyes"). */
 static const double weights[F_N] = {
-    0.957, 0.806, -0.564, -0.339, 1.158, 0.555, -0.338, 1.534, -0.198, 0.459, 0.025, 0.019, 0.895,
-    0.329, -1.879, -0.819, -1.072,
+    0.952, 0.813, -0.558, -0.331, 1.179, 0.512, -0.221, 1.590, -0.281, 0.470, 0.024, 0.038, 0.927,
+    0.280, -1.869, -0.861, -1.093,
 };
 
 static const char *const he[] = {"he", "him", "his", "himself", NULL};
@@ -92,8 +92,9 @@ static bool attribution_pronoun(const sl_facts_doc *d, size_t j)
 }
 
 /* The gender an entity mention shows: a gendered word right before it, else
- * its given name (given_names.c), else the first personal pronoun after it
- * in its sentence or the next, before any other person is named. */
+ * the first personal pronoun after it in its sentence or the next, before
+ * any other person is named. (A list of given names was tried: train
+ * 0.757 -> 0.759, dev 0.844 unchanged; dropped, docs/facts.md.) */
 static signed char gender_of(const sl_facts_doc *d, size_t k)
 {
     const sl_fact_item *it = &d->out->items[k];
@@ -103,11 +104,6 @@ static signed char gender_of(const sl_facts_doc *d, size_t k)
             return 1;
         if (sl_facts_in(d, j, female_words) >= 0)
             return -1;
-    }
-    for (size_t j = i; j < d->toks.n && d->toks.items[j].end <= it->span.end; j++) {
-        int given = sl_facts_given_name_gender(d, j); /* "Sen. Elena Marsh" */
-        if (given)
-            return (signed char)given;
     }
     uint32_t next_person = UINT32_MAX;
     for (size_t m = k + 1; m < d->out->n; m++)
