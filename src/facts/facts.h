@@ -141,9 +141,18 @@ typedef struct sl_quote_piece {
     uint32_t start, end;         /* the quoted text */
     bool from_prev_para;         /* a quote running on from the paragraph before */
     bool block;                  /* a paragraph set apart after a colon, without marks */
+    bool turn;                   /* a paragraph opening with a dash, without marks: an
+                                    interview's turn ("— Every day, she says.") */
 } sl_quote_piece;
 
 typedef SL_VEC(sl_quote_piece) sl_quote_piece_vec;
+
+/* The end of a quote's text in s[start, close) before the punctuation and
+ * spaces that end it there ("…,", "… —", "…--"), but for ? and !. */
+uint32_t sl_quote_text_end(const char *s, uint32_t start, uint32_t close);
+/* 3 when s[i] opens an en dash, an em dash or a horizontal bar (U+2015, the
+ * quotation dash), else 0. */
+int sl_quote_wide_dash(const char *s, size_t len, size_t i);
 
 /* Appends the quoted stretches of d's text to out, in text order (block
  * quotes included). Errors: SL_ENOMEM. */

@@ -27,7 +27,7 @@ static bool next_para_opens(const char *s, size_t len, size_t i, bool singles)
 /* The end of a quote's text before its closing mark at `close`, without the
  * punctuation and spaces that end it there ("…,", "… —", "…--", "……"),
  * but for ? and !. */
-static uint32_t text_end(const char *s, uint32_t start, uint32_t close)
+uint32_t sl_quote_text_end(const char *s, uint32_t start, uint32_t close)
 {
     static const char *const wide[] = {"\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA6", NULL};
     for (;;) {
@@ -68,7 +68,7 @@ static int find_pieces(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *
                 open = false;
                 if (next_para_opens(s, len, i, singles)) { /* the quote goes on in the next paragraph */
                     cur.close = cur.after = (uint32_t)i;
-                    cur.end = text_end(s, cur.start, cur.close);
+                    cur.end = sl_quote_text_end(s, cur.start, cur.close);
                     if (cur.end > cur.start && sl_vec_push(out, cur))
                         return SL_ENOMEM;
                     run_on = true;
@@ -80,13 +80,13 @@ static int find_pieces(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *
             continue;
         }
         if (m == 'o' || (m == 's' && !open)) {
-            cur = (sl_quote_piece){(uint32_t)i, 0, 0, (uint32_t)(i + w), 0, run_on, false};
+            cur = (sl_quote_piece){(uint32_t)i, 0, 0, (uint32_t)(i + w), 0, run_on, false, false};
             run_on = false;
             open = true;
         } else if ((m == 'c' || m == 's') && open) {
             cur.close = (uint32_t)i;
             cur.after = (uint32_t)(i + w);
-            cur.end = text_end(s, cur.start, cur.close);
+            cur.end = sl_quote_text_end(s, cur.start, cur.close);
             open = false;
             if (cur.end > cur.start && sl_vec_push(out, cur))
                 return SL_ENOMEM;
@@ -99,10 +99,21 @@ static int find_pieces(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *
 /* Fewest bytes of a block quote (shorter: a list item, a heading). */
 #define BLOCK_MIN 40
 
+int sl_quote_wide_dash(const char *s, size_t len, size_t i)
+{
+    return i + 2 < len && !memcmp(s + i, "\xE2\x80", 2) &&
+                   (s[i + 2] == '\x93' || s[i + 2] == '\x94' || s[i + 2] == '\x95')
+               ? 3
+               : 0;
+}
+
 /* Block quotes: a paragraph without quotation marks after one that ends
  * with a colon ("Smith wrote on Twitter:" / the words, set apart). The
  * colon paragraph's attribution is its speaker (quotes.c); one that
- * has none is no quote. Appended after the marked pieces, in text order. */
+ * has none is no quote. And the turns of an interview written with dashes
+ * ("— The one in 2014, she says."): a paragraph without marks that
+ * opens with a dash and a capital; quotes.c keeps it only with an
+ * attribution at its end. Appended after the marked pieces, in text order. */
 static int find_blocks(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *out)
 {
     const char *s = d->s;
@@ -120,9 +131,15 @@ static int find_blocks(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *
         bool marked = false;
         for (size_t k = a; k < b && !marked; k++)
             marked = sl_quote_may_mark(s[k]) && sl_quote_mark(s, d->len, k, singles, &w) != 0;
-        if (colon > 0 && s[colon - 1] == ':' && !marked && b - a >= BLOCK_MIN) {
-            sl_quote_piece p = {(uint32_t)a, (uint32_t)b, (uint32_t)b, (uint32_t)a,
-                       text_end(s, (uint32_t)a, (uint32_t)b), false, true};
+        size_t text = a + (size_t)sl_quote_wide_dash(s, d->len, a);
+        while (text > a && text < b && s[text] == ' ')
+            text++;
+        bool turn = text > a && text < b && s[text] >= 'A' && s[text] <= 'Z';
+        bool block = colon > 0 && s[colon - 1] == ':';
+        if ((block || turn) && !marked && b - a >= BLOCK_MIN) {
+            size_t from = turn ? text : a;
+            sl_quote_piece p = {(uint32_t)a, (uint32_t)b, (uint32_t)b, (uint32_t)from,
+                                sl_quote_text_end(s, (uint32_t)from, (uint32_t)b), false, !turn, turn};
             if (sl_vec_push(out, p))
                 return SL_ENOMEM;
         }

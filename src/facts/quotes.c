@@ -437,22 +437,31 @@ static bool opens_paragraph(const sl_facts_doc *d, const sl_quote_piece *p)
  * Marks, Philadelphia."), in bytes: longer, it is a paragraph of its own. */
 #define SIGNATURE_MAX 120
 
-/* A quote that ends its paragraph, signed by the next one: a line opening
- * with a dash and a name (pull quotes, "quotable" lists, fact checks). The
- * dash stands for the cue. */
+/* The width of the dash at byte k: a hyphen, an en or em dash or a
+ * horizontal bar, 0 when none. */
+static int dash_at(const sl_facts_doc *d, uint32_t k)
+{
+    return k < d->len && d->s[k] == '-' ? 1 : sl_quote_wide_dash(d->s, d->len, k);
+}
+
+/* A quote signed by a dash and a name: on the line under it, when the
+ * quote ends its paragraph ("- Bernie Sanders.", "-Michelle Marks,
+ * Philadelphia."), or after it on its own line ("“…” ― Ana Ruiz"): pull
+ * quotes, "quotable" lists, readers' voices, fact checks. The dash stands
+ * for the cue; the signature runs to the end of its line. */
 static attribution signature_line(const sl_facts_doc *d, const sl_quote_piece *p)
 {
     attribution a = {SIZE_MAX, 0, 0};
     uint32_t k = p->after, n = (uint32_t)d->len;
     while (k < n && (d->s[k] == ' ' || d->s[k] == '\t' || d->s[k] == '.'))
         k++;
-    if (k + 1 >= n || d->s[k] != '\n')
-        return a;
-    while (k < n && (d->s[k] == '\n' || d->s[k] == ' ' || d->s[k] == '\t'))
-        k++;
-    bool dash = k < n && (d->s[k] == '-' ||
-                          (k + 2 < n && !memcmp(d->s + k, "\xE2\x80", 2) &&
-                           (d->s[k + 2] == '\x94' || d->s[k + 2] == '\x93')));
+    if (!dash_at(d, k)) { /* not on the quote's line: on the next */
+        if (k + 1 >= n || d->s[k] != '\n')
+            return a;
+        while (k < n && (d->s[k] == '\n' || d->s[k] == ' ' || d->s[k] == '\t'))
+            k++;
+    }
+    bool dash = dash_at(d, k) != 0;
     const char *eol = dash ? memchr(d->s + k, '\n', n - k) : NULL;
     uint32_t line_end = eol ? (uint32_t)(eol - d->s) : n;
     if (!dash || line_end - k > SIGNATURE_MAX)
@@ -482,6 +491,37 @@ static attribution sentence_before(const sl_facts_doc *d, const sl_quote_piece *
     if (sentence_subject(d, i - 1, &a))
         a.cue = i - 1;
     return a;
+}
+
+/* An interview's turn, a paragraph opening with a dash ("— The one in
+ * 2014, without a doubt, she says."; "— Every day — says Ruiz."): its
+ * attribution follows its last comma or dash and ends the paragraph; the
+ * quote ends before that comma. Returns the piece so cut, its attribution
+ * in *a (a->cue == SIZE_MAX: none, the turn is no quote: a question, a
+ * list item). */
+static sl_quote_piece turn_attribution(const sl_facts_doc *d, const sl_quote_piece *p,
+                                       attribution *a)
+{
+    static const char *const seps[] = {",", "-", "--", "\u2014", "\u2013", "\u2015", NULL};
+    sl_quote_piece q = *p;
+    *a = (attribution){SIZE_MAX, 0, 0};
+    size_t first = sl_facts_token_at(d, p->start), c = sl_facts_token_at(d, p->close);
+    while (c > first + 1 && sl_facts_in(d, c - 1, seps) < 0)
+        c--;
+    if (c <= first + 1)
+        return q;
+    q.close = d->toks.items[c - 1].start;
+    q.after = d->toks.items[c - 1].end;
+    q.end = sl_quote_text_end(d->s, q.start, q.close);
+    attribution at = after_quote(d, &q);
+    if (at.cue == SIZE_MAX || at.sp_first >= at.sp_end)
+        return q;
+    size_t k = at.cue >= at.sp_end ? at.cue + 1 : at.sp_end;
+    while (k < d->toks.n && d->toks.items[k].start < p->close && punct(d, k))
+        k++;
+    if (k >= d->toks.n || d->toks.items[k].start >= p->close)
+        *a = at; /* nothing but punctuation after it in the paragraph */
+    return q;
 }
 
 /* The role stated with any mention of the person named `name`, or NULL. */
@@ -660,6 +700,14 @@ void sl_facts_quotes(sl_facts_doc *d)
     size_t prev_len = 0;       /* its text's length */
     for (size_t k = 0; k < pieces.n && !d->err; k++) {
         const sl_quote_piece *p = &pieces.items[k];
+        sl_quote_piece cut;
+        if (p->turn) {
+            attribution turn;
+            cut = turn_attribution(d, p, &turn);
+            if (turn.cue == SIZE_MAX)
+                continue;
+            p = &cut;
+        }
         size_t upper, words = words_in(d, p->start, p->end, &upper);
         attribution a = after_quote(d, p);
         bool after = a.cue != SIZE_MAX && a.sp_first < a.sp_end;
