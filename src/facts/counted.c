@@ -66,6 +66,8 @@ static const char *const function_words[] = {"a", "an", "the", "and", "or", "but
 
 bool sl_numbers_content_word(const sl_facts_doc *d, size_t i)
 {
+    if (i >= d->toks.n)
+        return false;
     const sl_token *t = &d->toks.items[i];
     return (t->flags & SL_TOK_WORD) && !(t->flags & SL_TOK_STOP) &&
            sl_facts_in(d, i, function_words) < 0;

@@ -568,6 +568,18 @@ TEST(facts_numbers_days_of_a_month)
     sl_fact_items_free(items);
 }
 
+/* A number that is the text's last token: the rules that read the word
+ * after a number ("she was 14 when") stop at the end of the tokens (a
+ * headline-like text ending "dies at 91" read past them). */
+TEST(facts_numbers_number_ends_the_text)
+{
+    sl_fact_items *items = facts_of_text("The old ferryman of Tavel dies at 91", NULL);
+    CHECK_INT(fact_count(items, SL_FACT_NUMBER), 1);
+    const sl_fact_item *n = fact_nth(items, SL_FACT_NUMBER, 0);
+    CHECK(n && n->value == 91);
+    sl_fact_items_free(items);
+}
+
 /* Numbers in names: after a name that opens its sentence when a verb or a
  * name follows ("Quarry 7 has"), not after an adverb, an approximation or a
  * possessive; and a number word capitalised mid-sentence ("the Tavel
