@@ -122,8 +122,9 @@ static bool currency_before(const sl_facts_doc *d, size_t i)
     return sl_units_currency_before(d, i, &first) != NULL;
 }
 
-/* "1.5m people", "2m of them": a glued "m" or "k" before a plural noun that
- * is no unit, or before "of", is a scale, not metres. */
+/* "1.5m people", "2m of them", "125m euros": a glued "m" or "k" before a
+ * plural noun that is no unit, before a currency or before "of", is a
+ * scale, not metres. */
 static bool million_before_noun(const sl_facts_doc *d, size_t last)
 {
     size_t n = last + 1;
@@ -133,7 +134,7 @@ static bool million_before_noun(const sl_facts_doc *d, size_t last)
     if (sl_facts_is(d, n, "of") || sl_facts_is(d, n, "people"))
         return true;
     if (sl_units_at(d, n, &unit))
-        return false;
+        return sl_units_is_currency(unit);
     size_t len;
     const char *w = sl_facts_tok(d, n, &len);
     return (d->toks.items[n].flags & SL_TOK_WORD) && !(d->toks.items[n].flags & SL_TOK_UPPER) &&

@@ -384,10 +384,10 @@ static bool range_end(const sl_facts_doc *d, size_t after, size_t first, const c
         return false;
     size_t end = hi->last + 1;
     *hi_unit = hi->glued_unit ? hi->glued_unit : cur ? cur : unit_after(d, hi->last, &end);
-    if (by && (lo_unit || !*hi_unit || sl_facts_is(d, after, "-")))
-        return false;
     bool joined = sl_facts_is(d, after, "-") && sl_numbers_glued(d, after - 1, after) &&
                   sl_numbers_glued(d, after, after + 1); /* "$5-6 billion": one amount */
+    if (by && (lo_unit || !*hi_unit || (sl_facts_is(d, after, "-") && !joined)))
+        return false; /* "grow by 20-25%" is one range, "won by 3 - 1" none */
     if (lo_unit && ((!*hi_unit && !between && !joined) || (*hi_unit && strcmp(lo_unit, *hi_unit))))
         return false; /* "up 9.4 per cent to $84", "rose 8% to 3.65": two quantities */
     hi->last = end - 1;

@@ -293,6 +293,14 @@ static const char *currency_of(const char *s, size_t n)
     return NULL;
 }
 
+bool sl_units_is_currency(const char *unit)
+{
+    for (size_t k = 0; k < sizeof currencies / sizeof *currencies; k++)
+        if (!strcmp(currencies[k].unit, unit))
+            return true;
+    return false;
+}
+
 const char *sl_units_currency_prefix(const char *s, size_t n, bool dollar_before)
 {
     size_t k = 0;

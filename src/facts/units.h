@@ -24,6 +24,8 @@ const char *sl_units_currency_before(const sl_facts_doc *d, size_t i, size_t *fi
 const char *sl_units_currency_prefix(const char *s, size_t n, bool dollar_before);
 /* The value of a scale word ("million", "bn", "crore"), 0 when none. */
 double sl_units_scale_word(const sl_facts_doc *d, size_t i);
+/* Whether a unit name (as sl_units_at gives it) is a currency's. */
+bool sl_units_is_currency(const char *unit);
 /* A scale glued to digits ("bn", "-million"; "m" and "k" after a currency), 0 when none. */
 double sl_units_glued_scale(const char *s, size_t n, bool money);
 

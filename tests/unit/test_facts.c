@@ -568,6 +568,20 @@ TEST(facts_numbers_days_of_a_month)
     sl_fact_items_free(items);
 }
 
+/* A glued "m" before a currency is millions, not metres ("125m euros"); a
+ * range joined by a hyphen after "by" is one range ("grow by 20-25%"),
+ * where a score after "by" is none ("won by 3-1"). */
+TEST(facts_numbers_millions_before_a_currency_and_ranges_after_by)
+{
+    sl_fact_items *items = facts_of_text("Veldor Bank paid 125m euros for the mill. Its sales will "
+                                         "grow by 20-25% next year. Tavel won by 3-1 on Sunday.\n",
+                                         NULL);
+    check_number(items, "125m euros", 125e6, 125e6, "euro", NULL, __LINE__);
+    check_number(items, "20-25%", 20, 25, "percentage", NULL, __LINE__);
+    CHECK(number_text(items, "3-1") == NULL);
+    sl_fact_items_free(items);
+}
+
 /* A number that is the text's last token: the rules that read the word
  * after a number ("she was 14 when") stop at the end of the tokens (a
  * headline-like text ending "dies at 91" read past them). */
