@@ -317,6 +317,7 @@ typedef struct thread_count {
     uint64_t text;       /* in its subtree (collect counts only its own) */
     uint64_t before;     /* prose before it in the page */
     uint32_t entries, children;
+    uint32_t names;      /* of its entries, those signed by a name alone */
     uint32_t first;      /* its first child that is an entry */
     uint32_t tail;       /* its children with text from that one on */
 } thread_count;
@@ -335,6 +336,36 @@ static uint32_t thread_title(const elem *e, const thread_count *c, const xmlNode
     return NONE;
 }
 
+/* The first child element of n, when it is a heading (not the <h1>) of at
+ * most THREAD_TITLE bytes: a thread's title inside it. */
+static uint32_t first_title(const elem *e, const thread_count *c, const xmlNode *n)
+{
+    const xmlNode *x = n->children;
+    while (x && x->type != XML_ELEMENT_NODE)
+        x = x->next;
+    uint32_t title = index_of(x);
+    if (title != NONE && kind_of(x, e[title].tag) == SL_KIND_HEADING && !(e[title].tag & T_H1) &&
+        c[title].text <= THREAD_TITLE)
+        return title;
+    return NONE;
+}
+
+/* The entries of element i that count: those signed by a name alone
+ * ("Jean Marsh, Larkmouth" above the comment, no date) only under a
+ * heading, before the thread or first in it, that names a thread ("Have
+ * your say"): without one, cards of a title line and a blurb read the same
+ * (WCXB dev, even ids: articles 0.9527 -> 0.9413 with every such list). */
+static uint32_t counted_entries(const elem *e, const thread_count *c, size_t i, const xmlNode *from)
+{
+    if (!c[i].names)
+        return c[i].entries;
+    uint32_t before = thread_title(e, c, from), inside = first_title(e, c, e[i].node);
+    if ((before != NONE && sl_html_names_thread(e[before].node)) ||
+        (inside != NONE && sl_html_names_thread(e[inside].node)))
+        return c[i].entries;
+    return c[i].entries - c[i].names;
+}
+
 /* A run of entries at the end of an element that holds the story too (the
  * comments in the story's own table cell): at least THREAD_ENTRIES, half
  * its children from the first on, under a title heading, after
@@ -343,7 +374,8 @@ static uint32_t thread_title(const elem *e, const thread_count *c, const xmlNode
 static int comment_run(const elem *e, const thread_count *c, size_t i)
 {
     const thread_count *t = &c[i];
-    return t->entries >= THREAD_ENTRIES && t->entries * 2 >= t->tail &&
+    uint32_t entries = counted_entries(e, c, i, e[t->first].node);
+    return entries >= THREAD_ENTRIES && entries * 2 >= t->tail &&
            c[t->first].before - t->before >= THREAD_AFTER && thread_title(e, c, e[t->first].node) != NONE;
 }
 
@@ -376,16 +408,19 @@ static int mark_threads(elem_vec *v)
             if (next == NONE || c[next].text < ENTRY_MIN || c[next].text > ENTRY_MAX)
                 continue;
         }
-        if (!sl_html_thread_entry(e[i].node))
+        int signed_by = sl_html_thread_entry(e[i].node, !line);
+        if (!signed_by)
             continue;
         p->children -= (uint32_t)line;   /* the pair counts as one child */
         p->entries++;
+        p->names += signed_by == 2;
         p->first = (uint32_t)i;
         p->tail = p->children;
     }
     for (size_t i = 1; i < v->n; i++) {
         const xmlNode *from;
-        if (c[i].entries >= THREAD_ENTRIES && c[i].entries * 2 >= c[i].children && c[i].before >= THREAD_AFTER &&
+        uint32_t entries = c[i].entries >= THREAD_ENTRIES ? counted_entries(e, c, i, e[i].node) : 0;
+        if (entries >= THREAD_ENTRIES && entries * 2 >= c[i].children && c[i].before >= THREAD_AFTER &&
             !(e[i].tag & (T_ROOT | T_MAIN | T_ARTICLE))) {
             e[i].flags |= F_SOFT | F_COMMENTS;
             from = e[i].node;

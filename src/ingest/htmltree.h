@@ -61,9 +61,14 @@ int sl_html_node_text(xmlNode *root, char **out);
 /* The same with a line break ('\n') where an element breaks the line. */
 int sl_html_node_lines(xmlNode *root, char **out);
 
-/* threads.c: whether an element reads as one entry of a comment thread (an
- * author's "says:" / "wrote:" / "Posted by" line, or a "Reply" link). */
-int sl_html_thread_entry(xmlNode *n);
+/* threads.c: whether an element reads as one entry of a comment thread: 1
+ * for an author's "says:" / "wrote:" / "Posted by" line or a "Reply" link;
+ * with `names`, 2 for a first line that is a name alone above the comment
+ * (a thread of those needs a heading that names it). 0 otherwise. */
+int sl_html_thread_entry(xmlNode *n, int names);
+/* Whether a heading's text names a comment thread ("Have your say",
+ * "Comments (8)", "Reader views"). */
+int sl_html_names_thread(xmlNode *heading);
 
 /* titles.c: the learned title choice among a page's candidates (NULL or
  * empty when the page lacks one), by their source, agreement and length. */

@@ -156,6 +156,27 @@ TEST(blocks_unnamed_threads_left_out)
     }
 }
 
+/* Entries signed by a name alone, with no date and no "wrote:" (a 2010
+ * newspaper's "Have your say"), are a thread under a heading that names
+ * one, before the thread or first in it; under another heading the same
+ * shape (a crew's names above their words, cards) stays. */
+TEST(blocks_name_signed_threads)
+{
+    static const struct { const char *open, *entry, *close; } threads[] = {
+        {"<h3>Have your say</h3><div>", "<div><p><b>%s</b></p><p>%s</p></div>", "</div>"},
+        {"<div><h3>Your views</h3><ul>", "<li><span>%s</span><p>%s</p><span>Recommend (4)</span></li>", "</ul></div>"},
+        {"<h4>Reader comments (4)</h4>", "<p><strong>%s</strong><br>%s</p>", ""},
+    };
+    for (size_t i = 0; i < sizeof threads / sizeof *threads; i++) {
+        char page[4096];
+        thread_page(page, sizeof page, threads[i].open, threads[i].entry, threads[i].close);
+        check_story_alone(page, "Recommend");
+    }
+    char page[4096];
+    thread_page(page, sizeof page, "<h3>Meet the crew</h3><div>", "<div><p><b>%s</b></p><p>%s</p></div>", "</div>");
+    check_body(page, "The harbour wall at Larkmouth held", "thirty years", NULL);
+}
+
 /* What a thread looks like but is not one stays: posts that open a page
  * (a forum, a blog's index) follow no article; and a page whose only text
  * is such a list still comes out with it. */
