@@ -122,6 +122,13 @@ TEST(format_html_document)
     CHECK_INT(detect_file(FIXTURES "news_page.html"), SL_FORMAT_HTML);
     CHECK_INT(detect_file(FIXTURES "latin1_page.html"), SL_FORMAT_HTML);
     CHECK_INT(detect_file(FIXTURES "broken.html"), SL_FORMAT_HTML);
+    /* behind more blank lines than the prefix holds (a template's includes) */
+    char late[6000 + 64];
+    memset(late, '\n', 6000);
+    strcpy(late + 6000, "<!DOCTYPE html><html><body><p>x</p></body></html>");
+    CHECK_INT(detect(late), SL_FORMAT_HTML);
+    strcpy(late + 6000, "Plain prose after blank lines.");
+    CHECK_INT(detect(late), SL_FORMAT_TEXT);
 }
 
 /* A page saved as UTF-16 with its BOM is HTML (charset.c decodes it), and
