@@ -323,15 +323,21 @@ typedef struct thread_count {
 } thread_count;
 
 /* The heading (not the <h1>, at most THREAD_TITLE bytes) just before
- * `n`, a thread's title ("8 Responses to ..."); NONE without one. */
+ * `n`, line breaks aside, a thread's title ("8 Responses to ..."); NONE
+ * without one. Older pages title their thread with a bold line, not a
+ * heading ("<b>Comments</b><br>"): such a line counts when its words name
+ * a thread. */
 static uint32_t thread_title(const elem *e, const thread_count *c, const xmlNode *n)
 {
-    const xmlNode *prev = n->prev;
-    while (prev && prev->type != XML_ELEMENT_NODE)
+    static const char *const lines[] = {"b", "strong", "font", "span", "p", "div"};
+    xmlNode *prev = n->prev;
+    while (prev && (prev->type != XML_ELEMENT_NODE || sl_html_is_tag(prev, "br")))
         prev = prev->prev;
     uint32_t title = index_of(prev);
-    if (title != NONE && kind_of(prev, e[title].tag) == SL_KIND_HEADING && !(e[title].tag & T_H1) &&
-        c[title].text <= THREAD_TITLE)
+    if (title == NONE || (e[title].tag & T_H1) || !c[title].text || c[title].text > THREAD_TITLE)
+        return NONE;
+    if (kind_of(prev, e[title].tag) == SL_KIND_HEADING ||
+        (sl_html_is_tag_among(prev, lines, sizeof lines / sizeof *lines) && sl_html_names_thread(prev)))
         return title;
     return NONE;
 }

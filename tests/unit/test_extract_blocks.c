@@ -177,6 +177,34 @@ TEST(blocks_name_signed_threads)
     check_body(page, "The harbour wall at Larkmouth held", "thirty years", NULL);
 }
 
+/* An older page titles its thread with a bold line, not a heading: the
+ * dated entries after "<b>Comments</b>" in the story's own cell go; after
+ * a bold line that names no thread they stay. */
+TEST(blocks_bold_thread_title)
+{
+    for (int named = 1; named >= 0; named--) {
+        char page[4096];
+        int n = snprintf(page, sizeof page,
+                         "<html><body><table><tr><td><h1>Harbour wall holds</h1><div>The harbour wall at Larkmouth "
+                         "held through the night as the storm surge peaked at high tide.<br><br>Engineers had "
+                         "reinforced the eastern section in the spring after cracks were found.<br><br>Residents "
+                         "of the lower town returned to their homes before dawn once the water fell.</div><br>"
+                         "<b>%s</b><br>",
+                         named ? "Comments (3)" : "Tide tables");
+        for (int i = 0; i < 3; i++)
+            n += snprintf(page + n, sizeof page - (size_t)n,
+                          "<div><font size=1>Reader %d | 10 Mar 2010 14:2%d</font><p>I have lived on the quay for "
+                          "thirty years and never seen the water so close to the church steps.</p></div>",
+                          i, i);
+        snprintf(page + n, sizeof page - (size_t)n, "%s", "</td></tr></table></body></html>");
+        sl_extracted e = {0};
+        CHECK_INT(extract(page, &e), 0);
+        CHECK(has(e.text, "returned to their homes before dawn"));
+        CHECK_INT(has(e.text, "thirty years"), !named);
+        sl_extracted_clear(&e);
+    }
+}
+
 /* What a thread looks like but is not one stays: posts that open a page
  * (a forum, a blog's index) follow no article; and a page whose only text
  * is such a list still comes out with it. */
