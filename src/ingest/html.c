@@ -138,7 +138,7 @@ static const struct tag_info { const char *name; uint16_t bits; } tag_table[] = 
     {"audio", T_DROP}, {"blockquote", T_BLOCK | T_PARA}, {"body", T_BLOCK | T_ROOT}, {"br", T_BR},
     {"button", T_BLOCK | T_FURNITURE}, {"canvas", T_DROP}, {"caption", BLOCK_NS}, {"center", T_BLOCK},
     {"dd", T_BLOCK}, {"details", T_BLOCK}, {"dialog", T_DROP}, {"div", T_BLOCK}, {"dl", T_BLOCK},
-    {"dt", BLOCK_NS}, {"embed", T_DROP}, {"fieldset", T_BLOCK}, {"figcaption", T_DROP},
+    {"dt", BLOCK_NS}, {"fieldset", T_BLOCK}, {"figcaption", T_DROP},
     {"figure", T_BLOCK}, {"footer", T_BLOCK | T_FURNITURE}, {"form", T_BLOCK | T_FORM}, {"h1", BLOCK_NS | T_H1},
     {"h2", BLOCK_NS}, {"h3", BLOCK_NS}, {"h4", BLOCK_NS}, {"h5", BLOCK_NS}, {"h6", BLOCK_NS},
     {"head", T_BLOCK}, {"header", T_BLOCK | T_FURNITURE}, {"hr", T_BLOCK}, {"html", T_BLOCK | T_ROOT},
