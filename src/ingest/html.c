@@ -316,7 +316,8 @@ static xmlNode *element_step(xmlNode *n, int forward);
 typedef struct thread_count {
     uint64_t text;       /* in its subtree (collect counts only its own) */
     uint64_t before;     /* prose before it in the page */
-    uint32_t entries, children;
+    uint32_t kids;       /* its children with text */
+    uint32_t entries, children;   /* children: those with text, read so far, a pair as one */
     uint32_t names;      /* of its entries, those signed by a name alone */
     uint32_t first;      /* its first child that is an entry */
     uint32_t tail;       /* its children with text from that one on */
@@ -402,11 +403,16 @@ static int mark_threads(elem_vec *v)
     for (size_t i = v->n; i-- > 1;) {
         c[i].text += e[i].text;
         c[e[i].parent].text += c[i].text;
+        c[e[i].parent].kids += c[i].text > 0;
+    }
+    for (size_t i = v->n; i-- > 1;) {
         if (!c[i].text)
             continue;
         thread_count *p = &c[e[i].parent];
         p->children++;
-        if (c[i].text > ENTRY_MAX)
+        /* an element with fewer children than a thread's entries holds no
+         * thread: its children are not read (most of this pass's work) */
+        if (p->kids < THREAD_ENTRIES || c[i].text > ENTRY_MAX)
             continue;
         int line = c[i].text < ENTRY_MIN;   /* a short author's line, with the comment after it */
         if (line) {
