@@ -3,6 +3,8 @@
 #ifndef SL_INGEST_HTMLTREE_H
 #define SL_INGEST_HTMLTREE_H
 
+#include <stdint.h>
+
 #include <libxml/tree.h>
 
 #include "ingest/ingest.h"
@@ -145,5 +147,24 @@ int sl_html_furniture_role(const xmlNode *n);
 int sl_html_hidden(const xmlNode *n);
 /* Whether its class or id names comments ("comment-list"), not commentary. */
 int sl_html_names_comments(const xmlNode *n);
+/* The adjacent byte pairs of a (lower-cased) class or id list as a set of
+ * bits, and whether a cue word's first two bytes are among them: a cue is
+ * searched for (strstr) only then, as most are not. */
+typedef struct sl_html_pairs {
+    uint64_t bits[16];
+} sl_html_pairs;
+static inline unsigned sl_html_pair_bit(unsigned char a, unsigned char b) { return (a * 31u + b) & 1023u; }
+static inline void sl_html_pairs_add(sl_html_pairs *p, unsigned char a, unsigned char b)
+{
+    unsigned bit = sl_html_pair_bit(a, b);
+    p->bits[bit >> 6] |= 1ull << (bit & 63);
+}
+static inline int sl_html_pairs_may_hold(const sl_html_pairs *p, const char *word)
+{
+    if (!word[0] || !word[1])
+        return 1;
+    unsigned bit = sl_html_pair_bit((unsigned char)word[0], (unsigned char)word[1]);
+    return (int)(p->bits[bit >> 6] >> (bit & 63) & 1);
+}
 
 #endif
