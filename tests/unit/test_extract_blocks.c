@@ -128,9 +128,25 @@ static void thread_page(char *page, size_t size, const char *open, const char *e
         snprintf(page + n, size - n, "%s</body></html>", close);
 }
 
+/* A thread's layout for thread_page: what opens it, one entry (the name,
+ * then the comment), what closes it. */
+typedef struct thread_layout {
+    const char *open, *entry, *close;
+} thread_layout;
+
+/* Each layout's thread is left out, `heading` (a line of it) too. */
+static void check_threads_left_out(const thread_layout *threads, size_t n, const char *heading)
+{
+    for (size_t i = 0; i < n; i++) {
+        char page[4096];
+        thread_page(page, sizeof page, threads[i].open, threads[i].entry, threads[i].close);
+        check_story_alone(page, heading);
+    }
+}
+
 TEST(blocks_unnamed_threads_left_out)
 {
-    static const struct { const char *open, *entry, *close; } threads[] = {
+    static const thread_layout threads[] = {
         {"<h3>4 Responses to &quot;Harbour wall holds&quot;</h3><ol>",
          "<li><div><cite>%s</cite> says:<br><small>March 4, 2010 at 10:31 pm</small><p>%s</p></div></li>", "</ol>"},
         {"<table><tr><td><b>What readers say</b></td></tr>",
@@ -149,11 +165,7 @@ TEST(blocks_unnamed_threads_left_out)
         /* the author's line after the comment (Movable Type) */
         {"<div id=feedback>", "<div><p>%2$s</p><p>Posted by: %1$s | March 4, 2010 10:31 AM</p></div>", "</div>"},
     };
-    for (size_t i = 0; i < sizeof threads / sizeof *threads; i++) {
-        char page[4096];
-        thread_page(page, sizeof page, threads[i].open, threads[i].entry, threads[i].close);
-        check_story_alone(page, "Responses");
-    }
+    check_threads_left_out(threads, sizeof threads / sizeof *threads, "Responses");
 }
 
 /* Entries signed by a name alone, with no date and no "wrote:" (a 2010
@@ -162,16 +174,12 @@ TEST(blocks_unnamed_threads_left_out)
  * shape (a crew's names above their words, cards) stays. */
 TEST(blocks_name_signed_threads)
 {
-    static const struct { const char *open, *entry, *close; } threads[] = {
+    static const thread_layout threads[] = {
         {"<h3>Have your say</h3><div>", "<div><p><b>%s</b></p><p>%s</p></div>", "</div>"},
         {"<div><h3>Your views</h3><ul>", "<li><span>%s</span><p>%s</p><span>Recommend (4)</span></li>", "</ul></div>"},
         {"<h4>Reader comments (4)</h4>", "<p><strong>%s</strong><br>%s</p>", ""},
     };
-    for (size_t i = 0; i < sizeof threads / sizeof *threads; i++) {
-        char page[4096];
-        thread_page(page, sizeof page, threads[i].open, threads[i].entry, threads[i].close);
-        check_story_alone(page, "Recommend");
-    }
+    check_threads_left_out(threads, sizeof threads / sizeof *threads, "Recommend");
     char page[4096];
     thread_page(page, sizeof page, "<h3>Meet the crew</h3><div>", "<div><p><b>%s</b></p><p>%s</p></div>", "</div>");
     check_body(page, "The harbour wall at Larkmouth held", "thirty years", NULL);
