@@ -51,13 +51,20 @@ static unsigned cues_of(const char *s)
         return 0;
     char low[CUE_SCAN + 1];
     size_t n = strnlen(s, CUE_SCAN);
-    for (size_t i = 0; i < n; i++)
+    /* A word is searched for only when its first two bytes occur together
+     * in the attribute: the searches were 7% of a page's instructions
+     * (callgrind, 120 WCXB pages); the answer is the same. */
+    sl_html_pairs pairs = {{0}};
+    for (size_t i = 0; i < n; i++) {
         low[i] = (char)tolower((unsigned char)s[i]);
+        if (i)
+            sl_html_pairs_add(&pairs, (unsigned char)low[i - 1], (unsigned char)low[i]);
+    }
     low[n] = '\0';
     unsigned bits = 0;
     for (unsigned g = 0; g < SL_CUE_GROUPS; g++)
         for (size_t w = 0; w < 8 && cue_words[g][w] && !(bits & (1u << g)); w++)
-            if (strstr(low, cue_words[g][w]))
+            if (sl_html_pairs_may_hold(&pairs, cue_words[g][w]) && strstr(low, cue_words[g][w]))
                 bits |= 1u << g;
     return bits;
 }

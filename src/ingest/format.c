@@ -280,11 +280,13 @@ sl_format sl_format_detect(const char *data, size_t len)
     size_t first = skip_space(s, bom, len);   /* the whole input, for a blank file */
     if (first == len)
         return SL_FORMAT_EMPTY;
-    size_t n = len < PREFIX_MAX ? len : PREFIX_MAX;
-    if (has_binary_magic(s, n) || mostly_binary(s, n))
+    /* The prefix is read from the first byte that is not white space: a
+     * server's template that wrote thousands of blank lines before the
+     * doctype (includes of an older PHP or ASP site) still gives a page,
+     * which read as text came out as its markup. */
+    size_t n = len - first < PREFIX_MAX ? len : first + PREFIX_MAX;
+    if (has_binary_magic(s, n) || mostly_binary(s + first, n - first))
         return SL_FORMAT_BINARY;
-    if (first >= n)   /* text starts beyond the prefix behind white space */
-        return SL_FORMAT_TEXT;
     if ((s[first] == '{' || s[first] == '[') && looks_like_json(s, first, n))
         return SL_FORMAT_JSONL;
     if (looks_like_feed(s, first, n))

@@ -138,7 +138,7 @@ static const struct tag_info { const char *name; uint16_t bits; } tag_table[] = 
     {"audio", T_DROP}, {"blockquote", T_BLOCK | T_PARA}, {"body", T_BLOCK | T_ROOT}, {"br", T_BR},
     {"button", T_BLOCK | T_FURNITURE}, {"canvas", T_DROP}, {"caption", BLOCK_NS}, {"center", T_BLOCK},
     {"dd", T_BLOCK}, {"details", T_BLOCK}, {"dialog", T_DROP}, {"div", T_BLOCK}, {"dl", T_BLOCK},
-    {"dt", BLOCK_NS}, {"embed", T_DROP}, {"fieldset", T_BLOCK}, {"figcaption", T_DROP},
+    {"dt", BLOCK_NS}, {"fieldset", T_BLOCK}, {"figcaption", T_DROP},
     {"figure", T_BLOCK}, {"footer", T_BLOCK | T_FURNITURE}, {"form", T_BLOCK | T_FORM}, {"h1", BLOCK_NS | T_H1},
     {"h2", BLOCK_NS}, {"h3", BLOCK_NS}, {"h4", BLOCK_NS}, {"h5", BLOCK_NS}, {"h6", BLOCK_NS},
     {"head", T_BLOCK}, {"header", T_BLOCK | T_FURNITURE}, {"hr", T_BLOCK}, {"html", T_BLOCK | T_ROOT},
@@ -316,23 +316,61 @@ static xmlNode *element_step(xmlNode *n, int forward);
 typedef struct thread_count {
     uint64_t text;       /* in its subtree (collect counts only its own) */
     uint64_t before;     /* prose before it in the page */
-    uint32_t entries, children;
+    uint32_t kids;       /* its children with text */
+    uint32_t entries, children;   /* children: those with text, read so far, a pair as one */
+    uint32_t names;      /* of its entries, those signed by a name alone */
     uint32_t first;      /* its first child that is an entry */
     uint32_t tail;       /* its children with text from that one on */
 } thread_count;
 
 /* The heading (not the <h1>, at most THREAD_TITLE bytes) just before
- * `n`, a thread's title ("8 Responses to ..."); NONE without one. */
+ * `n`, line breaks aside, a thread's title ("8 Responses to ..."); NONE
+ * without one. Older pages title their thread with a bold line, not a
+ * heading ("<b>Comments</b><br>"): such a line counts when its words name
+ * a thread. */
 static uint32_t thread_title(const elem *e, const thread_count *c, const xmlNode *n)
 {
-    const xmlNode *prev = n->prev;
-    while (prev && prev->type != XML_ELEMENT_NODE)
+    static const char *const lines[] = {"b", "strong", "font", "span", "p", "div"};
+    xmlNode *prev = n->prev;
+    while (prev && (prev->type != XML_ELEMENT_NODE || sl_html_is_tag(prev, "br")))
         prev = prev->prev;
     uint32_t title = index_of(prev);
-    if (title != NONE && kind_of(prev, e[title].tag) == SL_KIND_HEADING && !(e[title].tag & T_H1) &&
+    if (title == NONE || (e[title].tag & T_H1) || !c[title].text || c[title].text > THREAD_TITLE)
+        return NONE;
+    if (kind_of(prev, e[title].tag) == SL_KIND_HEADING ||
+        (sl_html_is_tag_among(prev, lines, sizeof lines / sizeof *lines) && sl_html_names_thread(prev)))
+        return title;
+    return NONE;
+}
+
+/* The first child element of n, when it is a heading (not the <h1>) of at
+ * most THREAD_TITLE bytes: a thread's title inside it. */
+static uint32_t first_title(const elem *e, const thread_count *c, const xmlNode *n)
+{
+    const xmlNode *x = n->children;
+    while (x && x->type != XML_ELEMENT_NODE)
+        x = x->next;
+    uint32_t title = index_of(x);
+    if (title != NONE && kind_of(x, e[title].tag) == SL_KIND_HEADING && !(e[title].tag & T_H1) &&
         c[title].text <= THREAD_TITLE)
         return title;
     return NONE;
+}
+
+/* The entries of element i that count: those signed by a name alone
+ * ("Jean Marsh, Larkmouth" above the comment, no date) only under a
+ * heading, before the thread or first in it, that names a thread ("Have
+ * your say"): without one, cards of a title line and a blurb read the same
+ * (WCXB dev, even ids: articles 0.9527 -> 0.9413 with every such list). */
+static uint32_t counted_entries(const elem *e, const thread_count *c, size_t i, const xmlNode *from)
+{
+    if (!c[i].names)
+        return c[i].entries;
+    uint32_t before = thread_title(e, c, from), inside = first_title(e, c, e[i].node);
+    if ((before != NONE && sl_html_names_thread(e[before].node)) ||
+        (inside != NONE && sl_html_names_thread(e[inside].node)))
+        return c[i].entries;
+    return c[i].entries - c[i].names;
 }
 
 /* A run of entries at the end of an element that holds the story too (the
@@ -343,7 +381,8 @@ static uint32_t thread_title(const elem *e, const thread_count *c, const xmlNode
 static int comment_run(const elem *e, const thread_count *c, size_t i)
 {
     const thread_count *t = &c[i];
-    return t->entries >= THREAD_ENTRIES && t->entries * 2 >= t->tail &&
+    uint32_t entries = counted_entries(e, c, i, e[t->first].node);
+    return entries >= THREAD_ENTRIES && entries * 2 >= t->tail &&
            c[t->first].before - t->before >= THREAD_AFTER && thread_title(e, c, e[t->first].node) != NONE;
 }
 
@@ -364,11 +403,16 @@ static int mark_threads(elem_vec *v)
     for (size_t i = v->n; i-- > 1;) {
         c[i].text += e[i].text;
         c[e[i].parent].text += c[i].text;
+        c[e[i].parent].kids += c[i].text > 0;
+    }
+    for (size_t i = v->n; i-- > 1;) {
         if (!c[i].text)
             continue;
         thread_count *p = &c[e[i].parent];
         p->children++;
-        if (c[i].text > ENTRY_MAX)
+        /* an element with fewer children than a thread's entries holds no
+         * thread: its children are not read (most of this pass's work) */
+        if (p->kids < THREAD_ENTRIES || c[i].text > ENTRY_MAX)
             continue;
         int line = c[i].text < ENTRY_MIN;   /* a short author's line, with the comment after it */
         if (line) {
@@ -376,16 +420,19 @@ static int mark_threads(elem_vec *v)
             if (next == NONE || c[next].text < ENTRY_MIN || c[next].text > ENTRY_MAX)
                 continue;
         }
-        if (!sl_html_thread_entry(e[i].node))
+        int signed_by = sl_html_thread_entry(e[i].node, !line);
+        if (!signed_by)
             continue;
         p->children -= (uint32_t)line;   /* the pair counts as one child */
         p->entries++;
+        p->names += signed_by == 2;
         p->first = (uint32_t)i;
         p->tail = p->children;
     }
     for (size_t i = 1; i < v->n; i++) {
         const xmlNode *from;
-        if (c[i].entries >= THREAD_ENTRIES && c[i].entries * 2 >= c[i].children && c[i].before >= THREAD_AFTER &&
+        uint32_t entries = c[i].entries >= THREAD_ENTRIES ? counted_entries(e, c, i, e[i].node) : 0;
+        if (entries >= THREAD_ENTRIES && entries * 2 >= c[i].children && c[i].before >= THREAD_AFTER &&
             !(e[i].tag & (T_ROOT | T_MAIN | T_ARTICLE))) {
             e[i].flags |= F_SOFT | F_COMMENTS;
             from = e[i].node;

@@ -3,6 +3,8 @@
 #ifndef SL_INGEST_HTMLTREE_H
 #define SL_INGEST_HTMLTREE_H
 
+#include <stdint.h>
+
 #include <libxml/tree.h>
 
 #include "ingest/ingest.h"
@@ -61,9 +63,14 @@ int sl_html_node_text(xmlNode *root, char **out);
 /* The same with a line break ('\n') where an element breaks the line. */
 int sl_html_node_lines(xmlNode *root, char **out);
 
-/* threads.c: whether an element reads as one entry of a comment thread (an
- * author's "says:" / "wrote:" / "Posted by" line, or a "Reply" link). */
-int sl_html_thread_entry(xmlNode *n);
+/* threads.c: whether an element reads as one entry of a comment thread: 1
+ * for an author's "says:" / "wrote:" / "Posted by" line or a "Reply" link;
+ * with `names`, 2 for a first line that is a name alone above the comment
+ * (a thread of those needs a heading that names it). 0 otherwise. */
+int sl_html_thread_entry(xmlNode *n, int names);
+/* Whether a heading's text names a comment thread ("Have your say",
+ * "Comments (8)", "Reader views"). */
+int sl_html_names_thread(xmlNode *heading);
 
 /* titles.c: the learned title choice among a page's candidates (NULL or
  * empty when the page lacks one), by their source, agreement and length. */
@@ -140,5 +147,24 @@ int sl_html_furniture_role(const xmlNode *n);
 int sl_html_hidden(const xmlNode *n);
 /* Whether its class or id names comments ("comment-list"), not commentary. */
 int sl_html_names_comments(const xmlNode *n);
+/* The adjacent byte pairs of a (lower-cased) class or id list as a set of
+ * bits, and whether a cue word's first two bytes are among them: a cue is
+ * searched for (strstr) only then, as most are not. */
+typedef struct sl_html_pairs {
+    uint64_t bits[16];
+} sl_html_pairs;
+static inline unsigned sl_html_pair_bit(unsigned char a, unsigned char b) { return (a * 31u + b) & 1023u; }
+static inline void sl_html_pairs_add(sl_html_pairs *p, unsigned char a, unsigned char b)
+{
+    unsigned bit = sl_html_pair_bit(a, b);
+    p->bits[bit >> 6] |= 1ull << (bit & 63);
+}
+static inline int sl_html_pairs_may_hold(const sl_html_pairs *p, const char *word)
+{
+    if (!word[0] || !word[1])
+        return 1;
+    unsigned bit = sl_html_pair_bit((unsigned char)word[0], (unsigned char)word[1]);
+    return (int)(p->bits[bit >> 6] >> (bit & 63) & 1);
+}
 
 #endif

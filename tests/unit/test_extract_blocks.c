@@ -128,9 +128,25 @@ static void thread_page(char *page, size_t size, const char *open, const char *e
         snprintf(page + n, size - n, "%s</body></html>", close);
 }
 
+/* A thread's layout for thread_page: what opens it, one entry (the name,
+ * then the comment), what closes it. */
+typedef struct thread_layout {
+    const char *open, *entry, *close;
+} thread_layout;
+
+/* Each layout's thread is left out, `heading` (a line of it) too. */
+static void check_threads_left_out(const thread_layout *threads, size_t n, const char *heading)
+{
+    for (size_t i = 0; i < n; i++) {
+        char page[4096];
+        thread_page(page, sizeof page, threads[i].open, threads[i].entry, threads[i].close);
+        check_story_alone(page, heading);
+    }
+}
+
 TEST(blocks_unnamed_threads_left_out)
 {
-    static const struct { const char *open, *entry, *close; } threads[] = {
+    static const thread_layout threads[] = {
         {"<h3>4 Responses to &quot;Harbour wall holds&quot;</h3><ol>",
          "<li><div><cite>%s</cite> says:<br><small>March 4, 2010 at 10:31 pm</small><p>%s</p></div></li>", "</ol>"},
         {"<table><tr><td><b>What readers say</b></td></tr>",
@@ -149,10 +165,51 @@ TEST(blocks_unnamed_threads_left_out)
         /* the author's line after the comment (Movable Type) */
         {"<div id=feedback>", "<div><p>%2$s</p><p>Posted by: %1$s | March 4, 2010 10:31 AM</p></div>", "</div>"},
     };
-    for (size_t i = 0; i < sizeof threads / sizeof *threads; i++) {
+    check_threads_left_out(threads, sizeof threads / sizeof *threads, "Responses");
+}
+
+/* Entries signed by a name alone, with no date and no "wrote:" (a 2010
+ * newspaper's "Have your say"), are a thread under a heading that names
+ * one, before the thread or first in it; under another heading the same
+ * shape (a crew's names above their words, cards) stays. */
+TEST(blocks_name_signed_threads)
+{
+    static const thread_layout threads[] = {
+        {"<h3>Have your say</h3><div>", "<div><p><b>%s</b></p><p>%s</p></div>", "</div>"},
+        {"<div><h3>Your views</h3><ul>", "<li><span>%s</span><p>%s</p><span>Recommend (4)</span></li>", "</ul></div>"},
+        {"<h4>Reader comments (4)</h4>", "<p><strong>%s</strong><br>%s</p>", ""},
+    };
+    check_threads_left_out(threads, sizeof threads / sizeof *threads, "Recommend");
+    char page[4096];
+    thread_page(page, sizeof page, "<h3>Meet the crew</h3><div>", "<div><p><b>%s</b></p><p>%s</p></div>", "</div>");
+    check_body(page, "The harbour wall at Larkmouth held", "thirty years", NULL);
+}
+
+/* An older page titles its thread with a bold line, not a heading: the
+ * dated entries after "<b>Comments</b>" in the story's own cell go; after
+ * a bold line that names no thread they stay. */
+TEST(blocks_bold_thread_title)
+{
+    for (int named = 1; named >= 0; named--) {
         char page[4096];
-        thread_page(page, sizeof page, threads[i].open, threads[i].entry, threads[i].close);
-        check_story_alone(page, "Responses");
+        int n = snprintf(page, sizeof page,
+                         "<html><body><table><tr><td><h1>Harbour wall holds</h1><div>The harbour wall at Larkmouth "
+                         "held through the night as the storm surge peaked at high tide.<br><br>Engineers had "
+                         "reinforced the eastern section in the spring after cracks were found.<br><br>Residents "
+                         "of the lower town returned to their homes before dawn once the water fell.</div><br>"
+                         "<b>%s</b><br>",
+                         named ? "Comments (3)" : "Tide tables");
+        for (int i = 0; i < 3; i++)
+            n += snprintf(page + n, sizeof page - (size_t)n,
+                          "<div><font size=1>Reader %d | 10 Mar 2010 14:2%d</font><p>I have lived on the quay for "
+                          "thirty years and never seen the water so close to the church steps.</p></div>",
+                          i, i);
+        snprintf(page + n, sizeof page - (size_t)n, "%s", "</td></tr></table></body></html>");
+        sl_extracted e = {0};
+        CHECK_INT(extract(page, &e), 0);
+        CHECK(has(e.text, "returned to their homes before dawn"));
+        CHECK_INT(has(e.text, "thirty years"), !named);
+        sl_extracted_clear(&e);
     }
 }
 

@@ -122,6 +122,13 @@ TEST(format_html_document)
     CHECK_INT(detect_file(FIXTURES "news_page.html"), SL_FORMAT_HTML);
     CHECK_INT(detect_file(FIXTURES "latin1_page.html"), SL_FORMAT_HTML);
     CHECK_INT(detect_file(FIXTURES "broken.html"), SL_FORMAT_HTML);
+    /* behind more blank lines than the prefix holds (a template's includes) */
+    char late[6000 + 64];
+    memset(late, '\n', 6000);
+    strcpy(late + 6000, "<!DOCTYPE html><html><body><p>x</p></body></html>");
+    CHECK_INT(detect(late), SL_FORMAT_HTML);
+    strcpy(late + 6000, "Plain prose after blank lines.");
+    CHECK_INT(detect(late), SL_FORMAT_TEXT);
 }
 
 /* A page saved as UTF-16 with its BOM is HTML (charset.c decodes it), and
@@ -677,6 +684,13 @@ TEST(html_broken_markup)
                           "Talks resume on Friday <!-- never closed", &e), 0);
     CHECK(has(e.text, "Lock keepers voted to strike over the new rota, the union said"));
     CHECK(well_formed(e.text));
+    sl_extracted_clear(&e);
+    /* a Flash advert's <embed> without an end tag, as pages of 2010 wrote
+     * it (it has none in HTML): libxml2 2.9 nests the rest of the page in it */
+    CHECK_INT(extract_str("<html><body><embed src=ad.swf width=300 height=250><h1>Locks reopen</h1><p>Lock keepers "
+                          "went back to work on Monday after the union accepted the new rota.</p></body></html>",
+                          &e), 0);
+    CHECK(has(e.text, "Lock keepers went back to work on Monday"));
     sl_extracted_clear(&e);
 }
 
