@@ -276,13 +276,16 @@ int sl_token_fold(const char *s, size_t len, sl_buf *out)
     return out->err;
 }
 
-static bool stop_token(const char *s, size_t len, const char *lang)
+bool sl_token_is_stop(const sl_token *tok, const char *text, const char *lang)
 {
-    if (len > STOP_MAX_BYTES)
+    size_t len = tok->end - tok->start;
+    /* acronyms are never stop words: "U.S.", "US", "WHO", "IT" */
+    if (!lang || !(tok->flags & SL_TOK_WORD) || (tok->flags & SL_TOK_ALLCAPS) ||
+        len > STOP_MAX_BYTES || memchr(text + tok->start, '.', len))
         return false;
     char folded[STOP_MAX_BYTES * 2];
     sink k = {.dst = folded, .cap = sizeof folded};
-    fold(s, len, &k);
+    fold(text + tok->start, len, &k);
     return !k.overflow && sl_is_stopword(lang, folded, k.len);
 }
 
@@ -329,14 +332,11 @@ int sl_tokenize(const char *text, size_t len, const char *lang, sl_token_vec *ou
         } else {
             i = next;
         }
-        if (flags & SL_TOK_WORD) {
+        if (flags & SL_TOK_WORD)
             flags = word_flags(text + start, i - start, &w);
-            /* acronyms are never stop words: "U.S.", "US", "WHO", "IT" */
-            bool acronym = (flags & SL_TOK_ALLCAPS) || memchr(text + start, '.', i - start);
-            if (lang && !acronym && stop_token(text + start, i - start, lang))
-                flags |= SL_TOK_STOP;
-        }
         sl_token tok = {(uint32_t)start, (uint32_t)i, flags};
+        if (sl_token_is_stop(&tok, text, lang))
+            tok.flags |= SL_TOK_STOP;
         if (sl_vec_push(out, tok))
             return SL_ENOMEM;
     }
