@@ -209,12 +209,7 @@ static int distinct_terms(sl_copy_index *ix, const sl_sketch *s)
     for (size_t k = 0; k < s->terms.n; k++)
         if (!(s->terms.items[k] & SL_TERM_STOP))   /* never anyone's key */
             ix->terms.items[ix->terms.n++] = key_of(s->terms.items[k]);
-    sl_sort_u32(ix->terms.items, ix->terms.n);
-    size_t out = 0;
-    for (size_t k = 0; k < ix->terms.n; k++)
-        if (!out || ix->terms.items[k] != ix->terms.items[out - 1])
-            ix->terms.items[out++] = ix->terms.items[k];
-    ix->terms.n = out;
+    ix->terms.n = sl_sort_u32_distinct(ix->terms.items, ix->terms.n);
     return 0;
 }
 

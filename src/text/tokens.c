@@ -107,6 +107,14 @@ static size_t scan_word(const char *s, size_t len, size_t i, word_scan *w)
     uint32_t segment = 0; /* letters since the word start or the last acronym dot */
     bool dotted = false;
     while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {   /* an ASCII letter, as below, inline */
+            w->letters++;
+            w->upper += c <= 'Z';
+            segment++;
+            i++;
+            continue;
+        }
         bool upper;
         size_t next;
         int32_t cp = peek(s, len, i, &next);
@@ -335,7 +343,7 @@ int sl_tokenize(const char *text, size_t len, const char *lang, sl_token_vec *ou
         if (flags & SL_TOK_WORD)
             flags = word_flags(text + start, i - start, &w);
         sl_token tok = {(uint32_t)start, (uint32_t)i, flags};
-        if (sl_token_is_stop(&tok, text, lang))
+        if (lang && sl_token_is_stop(&tok, text, lang))
             tok.flags |= SL_TOK_STOP;
         if (sl_vec_push(out, tok))
             return SL_ENOMEM;
