@@ -108,11 +108,15 @@ static size_t scan_word(const char *s, size_t len, size_t i, word_scan *w)
     bool dotted = false;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {   /* an ASCII letter, as below, inline */
-            w->letters++;
-            w->upper += c <= 'Z';
-            segment++;
-            i++;
+        if (ascii_letter((char)c)) {   /* a run of ASCII letters, as below, in one loop */
+            size_t run = i;
+            uint32_t capitals = 0;
+            do
+                capitals += c <= 'Z';
+            while (++i < len && ascii_letter((char)(c = (unsigned char)s[i])));
+            w->letters += (uint32_t)(i - run);
+            w->upper += capitals;
+            segment += (uint32_t)(i - run);
             continue;
         }
         bool upper;
