@@ -30,7 +30,7 @@ typedef struct hit {
 struct sl_copy_index {
     posting *slots;
     size_t n_slots, used;
-    SL_VEC(uint8_t) n_keys;      /* by article id: how many key terms it was filed under */
+    SL_VEC(uint8_t) need;        /* by article id: the hits it needs (15% of its key terms; enough) */
     SL_VEC(uint32_t) terms;      /* scratch: a query's distinct terms */
     hit *hits;                   /* scratch: open addressing by id */
     size_t n_hits_slots;
@@ -76,7 +76,7 @@ void sl_copy_index_free(sl_copy_index *ix)
         free(ix->slots[k].ids);
     free(ix->slots);
     free(ix->hits);
-    sl_vec_free(&ix->n_keys);
+    sl_vec_free(&ix->need);
     sl_vec_free(&ix->terms);
     sl_vec_free(&ix->hit_slots);
     free(ix);
@@ -84,7 +84,7 @@ void sl_copy_index_free(sl_copy_index *ix)
 
 size_t sl_copy_index_bytes(const sl_copy_index *ix)
 {
-    return ix->bytes + ix->n_keys.cap;
+    return ix->bytes + ix->need.cap;
 }
 
 static posting *find(const sl_copy_index *ix, uint32_t key)
@@ -146,17 +146,18 @@ void sl_copy_index_set_source(sl_copy_index *ix, sl_copy_key_source source, void
     ix->source_ctx = ctx;
 }
 
-/* Notes that article `id` was filed under n keys. */
+/* Notes that article `id` was filed under n keys (as the hits `enough`
+ * asks of it: 15 in 100 of them, rounded up). */
 static int note_keys(sl_copy_index *ix, size_t id, uint32_t n)
 {
-    if (ix->n_keys.n <= id) {
-        size_t old = ix->n_keys.n;
-        if (sl_vec_reserve(&ix->n_keys, id + 1 - old))
+    if (ix->need.n <= id) {
+        size_t old = ix->need.n;
+        if (sl_vec_reserve(&ix->need, id + 1 - old))
             return SL_ENOMEM;
-        memset(ix->n_keys.items + old, 0, id + 1 - old);
-        ix->n_keys.n = id + 1;
+        memset(ix->need.items + old, 0, id + 1 - old);
+        ix->need.n = id + 1;
     }
-    ix->n_keys.items[id] = (uint8_t)n;
+    ix->need.items[id] = (uint8_t)((n * 15 + 99) / 100);
     return 0;
 }
 
@@ -208,12 +209,7 @@ static int distinct_terms(sl_copy_index *ix, const sl_sketch *s)
     for (size_t k = 0; k < s->terms.n; k++)
         if (!(s->terms.items[k] & SL_TERM_STOP))   /* never anyone's key */
             ix->terms.items[ix->terms.n++] = key_of(s->terms.items[k]);
-    sl_sort_u32(ix->terms.items, ix->terms.n);
-    size_t out = 0;
-    for (size_t k = 0; k < ix->terms.n; k++)
-        if (!out || ix->terms.items[k] != ix->terms.items[out - 1])
-            ix->terms.items[out++] = ix->terms.items[k];
-    ix->terms.n = out;
+    ix->terms.n = sl_sort_u32_distinct(ix->terms.items, ix->terms.n);
     return 0;
 }
 
@@ -258,8 +254,7 @@ static int size_hits(sl_copy_index *ix, size_t most)
  * too few words is not aligned (sl_copy_worth_aligning). */
 static bool enough(const sl_copy_index *ix, const hit *h)
 {
-    uint32_t keys = h->id < ix->n_keys.n ? ix->n_keys.items[h->id] : 0;
-    uint32_t need = (keys * 15 + 99) / 100;
+    uint32_t need = h->id < ix->need.n ? ix->need.items[h->id] : 0;
     return h->hits >= (need > 2 ? need : 2);
 }
 
@@ -295,15 +290,16 @@ int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out
     int rc = 0;
     for (size_t k = 0; k < ix->terms.n && !rc; k++) {
         posting *p;
-        if ((rc = read_posting(ix, ix->terms.items[k], &p)) || !p->key)
+        if ((rc = read_posting(ix, ix->terms.items[k], &p)) || !p->key || !p->n)
             continue;
         /* a full posting is a term many articles are filed under: it
          * cannot single out an original, and reading it whole was most of
          * the cost; its most recent articles are read (a burst of copies of
          * one article fills the postings of all its key terms) */
         uint16_t read = p->n == SL_COPY_POSTINGS ? RECENT_OF_FULL : p->n;
-        for (uint16_t e = 0; e < read && !rc; e++)
-            rc = count_hit(ix, p->ids[(p->head + p->n - 1 - e) % p->n]);
+        size_t at = ((size_t)p->head + p->n - 1) % p->n;   /* the most recent first */
+        for (uint16_t e = 0; e < read && !rc; e++, at = at ? at - 1 : p->n - 1u)
+            rc = count_hit(ix, p->ids[at]);
     }
     hit best[SL_COPY_CANDIDATES];
     size_t n = 0;

@@ -130,7 +130,7 @@ static void profile_word(sl_langid *id, profile *p, const char *s, size_t len, b
             return;
         langs = sl_stopword_langs(id->fold.ptr, id->fold.len);
     }
-    for (unsigned k = 0; k < 8; k++)
+    for (unsigned k = 0; langs && k < 8; k++)
         p->hits[k] += (langs >> k) & 1;
 }
 
@@ -151,7 +151,7 @@ static void scan(sl_langid *id, const char *s, size_t len, profile *p)
             in_word = true;
             ascii &= cp < 0x80;
             p->letters++;
-            p->script[sl_script_of(cp)]++;
+            p->script[cp < 0x80 ? SL_SCRIPT_LATIN : sl_script_of(cp)]++;
         } else if (!apostrophe) {
             if (in_word)
                 profile_word(id, p, s + word, at - word, ascii);

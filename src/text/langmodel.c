@@ -64,7 +64,7 @@ const char *const *sl_lang_codes(size_t *n)
 
 /* One n-gram of one language's list. */
 typedef struct entry {
-    uint64_t key; /* sl_hash64 of the folded n-gram */
+    uint64_t key; /* sl_hash64 of the folded n-gram, then its key_of */
     uint16_t rank, model;
 } entry;
 
@@ -117,9 +117,13 @@ static const char *code_of(const char *name)
     return intern(name, n);
 }
 
-static uint64_t key_of(const char *s, size_t len)
+/* The table's key of an n-gram in the lists of one script: each n-gram is
+ * filed once per script, with the postings of that script's languages
+ * only, so that a lookup reads no posting the text's script rules out
+ * (Latin text met the postings of every script's "a" and "_"). */
+static uint64_t key_of(uint64_t ngram_hash, uint8_t script)
 {
-    uint64_t key = sl_hash64(s, len);
+    uint64_t key = ngram_hash ^ (uint64_t)(script + 1) * 0x9E3779B97F4A7C15u;
     return key ? key : 1;
 }
 
@@ -155,12 +159,13 @@ static int load_list(sl_langmodel *m, const char *path, uint16_t model, entry_ve
     char line[LINE_MAX_BYTES], folded[LINE_MAX_BYTES];
     uint32_t votes[SL_SCRIPT_COUNT] = {0};
     uint16_t rank = 0;
+    size_t first = entries->n;
     int rc = 0;
     while (!rc && rank < UINT16_MAX && fgets(line, sizeof line, f)) {
         size_t len = strcspn(line, "\t \r\n"), flen;
         if (!fold_ngram(line, len, folded, &flen, votes))
             continue;
-        entry e = {key_of(folded, flen), rank++, model};
+        entry e = {sl_hash64(folded, flen), rank++, model};
         rc = sl_vec_push(entries, e) ? SL_ENOMEM : 0;
     }
     fclose(f);
@@ -169,6 +174,8 @@ static int load_list(sl_langmodel *m, const char *path, uint16_t model, entry_ve
         if (votes[k] > votes[script])
             script = (uint8_t)k;
     m->script[model] = script;
+    for (size_t k = first; k < entries->n; k++)
+        entries->items[k].key = key_of(entries->items[k].key, script);
     return rc;
 }
 
@@ -271,9 +278,9 @@ void sl_langmodel_free(sl_langmodel *m)
     free(m);
 }
 
-static const slot *lookup(const sl_langmodel *m, const char *s, size_t len)
+static const slot *lookup(const sl_langmodel *m, const char *s, size_t len, sl_script script)
 {
-    uint64_t key = key_of(s, len);
+    uint64_t key = key_of(sl_hash64(s, len), (uint8_t)script);
     for (size_t at = key & m->mask; m->slots[at].key; at = (at + 1) & m->mask)
         if (m->slots[at].key == key)
             return &m->slots[at];
@@ -287,11 +294,10 @@ static void score_word(const sl_langmodel *m, const char *word, const size_t *at
 {
     for (size_t i = 0; i < chars; i++) {
         for (size_t n = 1; n <= NGRAM_MAX && i + n <= chars; n++) {
-            const slot *s = lookup(m, word + at[i], at[i + n] - at[i]);
+            const slot *s = lookup(m, word + at[i], at[i + n] - at[i], script);
             for (uint32_t k = 0; s && k < s->n; k++) {
                 const posting *p = &m->postings[s->first + k];
-                if (m->script[p->model] == script)
-                    score[p->model] += p->weight;
+                score[p->model] += p->weight;
             }
         }
     }

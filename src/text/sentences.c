@@ -331,6 +331,14 @@ static size_t line_break(splitter *sp, size_t i)
     return j;
 }
 
+/* Whether byte c may start a line break or a terminator (the lead byte of
+ * the multi-byte ones is 0xE2 or above); the scan skips the rest in a
+ * tight loop, where a letter (between '?' and 0xE2) costs two compares. */
+static inline bool may_end(unsigned char c)
+{
+    return c >= 0xE2 || (c <= '?' && (c == '\n' || c == '.' || c == '!' || c == '?'));
+}
+
 /* Clears `out`, then fills it. */
 int sl_sentences_split(const char *text, size_t len, sl_span_vec *out)
 {
@@ -343,11 +351,12 @@ int sl_sentences_split(const char *text, size_t len, sl_span_vec *out)
         unsigned char c = (unsigned char)text[i];
         if (c == '\n')
             i = line_break(&sp, i);
-        else if ((c == '.' || c == '!' || c == '?' || c >= 0xE2) &&
-                 match_at(terminators, COUNT(terminators), text, len, i))
+        else if (may_end(c) && match_at(terminators, COUNT(terminators), text, len, i))
             i = after_terminator(&sp, i);
         else
-            i++;
+            do
+                i++;
+            while (i < len && !may_end((unsigned char)text[i]));
     }
     emit(&sp, len, len);
     return sp.rc;

@@ -169,23 +169,34 @@ static int fold_and_stem(sl_analyzer *a, sl_stemmer *st, clitics mode, const cha
 }
 
 /* The stem hash of one word or number token (folded, clitics stripped,
- * stemmed); 0 when nothing is left of it. A word's term depends on its
- * bytes and the language alone, so it is remembered (stemmer_slot). */
+ * stemmed); 0 when nothing is left of it; and a word's SL_TOK_STOP. Both
+ * depend on the word's bytes and the language alone, so they are
+ * remembered (stemmer_slot: the term's 8 bytes, then the stop flag's
+ * one): a word met again is not folded for its stop test either, which
+ * was 6% of `dedup`'s instructions (docs/benchmarks.md, "dedup, sixth
+ * round"). */
 static int token_term(sl_analyzer *a, const stemmer_slot *slot, clitics mode, const char *text,
-                      const sl_token *tok, uint64_t *term)
+                      const char *lang, sl_token *tok, uint64_t *term)
 {
     *term = 0;
     const char *word = text + tok->start;
     size_t word_len = tok->end - tok->start, known_len = 0;
     bool memo = slot->terms && (tok->flags & SL_TOK_WORD);
     const char *known = memo ? sl_stem_memo_get(slot->terms, word, word_len, &known_len) : NULL;
-    if (known && known_len == sizeof *term) {
+    char entry[sizeof *term + 1];
+    if (known && known_len == sizeof entry) {
         memcpy(term, known, sizeof *term);
+        tok->flags |= known[sizeof *term] ? SL_TOK_STOP : 0;
         return 0;
     }
+    bool stop = sl_token_is_stop(tok, text, lang);
+    tok->flags |= stop ? SL_TOK_STOP : 0;
     int rc = fold_and_stem(a, slot->st, mode, text, tok, term);
-    if (!rc && memo)
-        sl_stem_memo_put(slot->terms, word, word_len, (const char *)term, sizeof *term);
+    if (!rc && memo) {
+        memcpy(entry, term, sizeof *term);
+        entry[sizeof *term] = stop;
+        sl_stem_memo_put(slot->terms, word, word_len, entry, sizeof entry);
+    }
     return rc;
 }
 
@@ -217,7 +228,7 @@ static int analyze(sl_analyzer *a, const char *text, size_t len, const char *lan
     out->lang = lang && strcmp(lang, "und") ? lang : sl_lang_detect(a->langid, text, len);
     int rc = sl_sentences_split(text, len, &out->sentences);
     if (!rc)
-        rc = sl_tokenize(text, len, out->lang, &out->tokens);
+        rc = sl_tokenize(text, len, NULL, &out->tokens);   /* stop flags: token_term */
     const stemmer_slot *slot = NULL;
     if (!rc)
         rc = stemmer_for(a, out->lang, &slot);
@@ -226,13 +237,13 @@ static int analyze(sl_analyzer *a, const char *text, size_t len, const char *lan
     clitics mode = clitics_of(out->lang);
     uint32_t sentence = 0;
     for (size_t k = 0; !rc && k < out->tokens.n; k++) {
-        const sl_token *tok = &out->tokens.items[k];
+        sl_token *tok = &out->tokens.items[k];
         while (sentence + 1 < out->sentences.n && tok->start >= out->sentences.items[sentence].end)
             sentence++;
         out->n_words += (tok->flags & SL_TOK_WORD) != 0;
         uint64_t term = 0;
         if (tok->flags & (SL_TOK_WORD | SL_TOK_NUMBER))
-            rc = token_term(a, slot, mode, text, tok, &term);
+            rc = token_term(a, slot, mode, text, out->lang, tok, &term);
         out->token_terms.items[out->token_terms.n++] = term;
         if (!rc && with_terms && term && sl_token_is_content(tok, text)) {
             sl_term t = {term, 1, sentence};

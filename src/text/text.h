@@ -105,6 +105,11 @@ typedef SL_VEC(sl_token) sl_token_vec;
  * NULL) decides SL_TOK_STOP; acronyms (ALLCAPS or dotted) are never stop words. */
 int sl_tokenize(const char *text, size_t len, const char *lang, sl_token_vec *out);
 
+/* Whether token `tok` of `text` is a stop word of `lang` (false when `lang`
+ * is NULL, for acronyms and for what is not a word): what sl_tokenize's
+ * SL_TOK_STOP says, for a caller that tokenized without a language. */
+bool sl_token_is_stop(const sl_token *tok, const char *text, const char *lang);
+
 /* Appends the case-folded form of one token (utf8proc casefold, apostrophe
  * variants unified to ', dots dropped from acronyms: "U.S." -> "us"). A
  * possessive "'s" is kept; sl_analyze strips it before stemming. */

@@ -107,6 +107,18 @@ static size_t scan_word(const char *s, size_t len, size_t i, word_scan *w)
     uint32_t segment = 0; /* letters since the word start or the last acronym dot */
     bool dotted = false;
     while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (ascii_letter((char)c)) {   /* a run of ASCII letters, as below, in one loop */
+            size_t run = i;
+            uint32_t capitals = 0;
+            do
+                capitals += c <= 'Z';
+            while (++i < len && ascii_letter((char)(c = (unsigned char)s[i])));
+            w->letters += (uint32_t)(i - run);
+            w->upper += capitals;
+            segment += (uint32_t)(i - run);
+            continue;
+        }
         bool upper;
         size_t next;
         int32_t cp = peek(s, len, i, &next);
@@ -276,13 +288,16 @@ int sl_token_fold(const char *s, size_t len, sl_buf *out)
     return out->err;
 }
 
-static bool stop_token(const char *s, size_t len, const char *lang)
+bool sl_token_is_stop(const sl_token *tok, const char *text, const char *lang)
 {
-    if (len > STOP_MAX_BYTES)
+    size_t len = tok->end - tok->start;
+    /* acronyms are never stop words: "U.S.", "US", "WHO", "IT" */
+    if (!lang || !(tok->flags & SL_TOK_WORD) || (tok->flags & SL_TOK_ALLCAPS) ||
+        len > STOP_MAX_BYTES || memchr(text + tok->start, '.', len))
         return false;
     char folded[STOP_MAX_BYTES * 2];
     sink k = {.dst = folded, .cap = sizeof folded};
-    fold(s, len, &k);
+    fold(text + tok->start, len, &k);
     return !k.overflow && sl_is_stopword(lang, folded, k.len);
 }
 
@@ -329,14 +344,11 @@ int sl_tokenize(const char *text, size_t len, const char *lang, sl_token_vec *ou
         } else {
             i = next;
         }
-        if (flags & SL_TOK_WORD) {
+        if (flags & SL_TOK_WORD)
             flags = word_flags(text + start, i - start, &w);
-            /* acronyms are never stop words: "U.S.", "US", "WHO", "IT" */
-            bool acronym = (flags & SL_TOK_ALLCAPS) || memchr(text + start, '.', i - start);
-            if (lang && !acronym && stop_token(text + start, i - start, lang))
-                flags |= SL_TOK_STOP;
-        }
         sl_token tok = {(uint32_t)start, (uint32_t)i, flags};
+        if (lang && sl_token_is_stop(&tok, text, lang))
+            tok.flags |= SL_TOK_STOP;
         if (sl_vec_push(out, tok))
             return SL_ENOMEM;
     }

@@ -780,6 +780,57 @@ TEST(analyze_as_takes_the_articles_language)
     sl_analyzer_free(a);
 }
 
+/* sl_token_is_stop alone says of each token what sl_tokenize's SL_TOK_STOP
+ * says with that language; without one, no token is a stop word. */
+TEST(tokens_stop_test_alone_agrees_with_tokenize)
+{
+    const char *text = "The IT desk and it said THE U.S. and us were in Die Zeit; die Zeit "
+                       "in 2,000 copies of the same.";
+    const char *const langs[] = {"en", "de", "xx"};
+    sl_token_vec with = {0}, without = {0};
+    CHECK_INT(sl_tokenize(text, strlen(text), NULL, &without), 0);
+    for (size_t k = 0; k < without.n; k++)
+        CHECK(!(without.items[k].flags & SL_TOK_STOP));
+    for (size_t l = 0; l < sizeof langs / sizeof *langs; l++) {
+        CHECK_INT(sl_tokenize(text, strlen(text), langs[l], &with), 0);
+        CHECK_INT(with.n, without.n);
+        size_t stops = 0;
+        for (size_t k = 0; k < with.n && k < without.n; k++) {
+            bool stop = (with.items[k].flags & SL_TOK_STOP) != 0;
+            stops += stop;
+            CHECK_INT(sl_token_is_stop(&without.items[k], text, langs[l]), stop);
+            CHECK_INT(with.items[k].flags & ~SL_TOK_STOP, without.items[k].flags);
+        }
+        CHECK(l == 2 ? stops == 0 : stops >= 4);
+    }
+    sl_vec_free(&with);
+    sl_vec_free(&without);
+}
+
+/* The analysis remembers each word's stop flag with its term (per
+ * language): met again, and in another language, the flags stay what
+ * sl_tokenize gives. */
+TEST(analyze_stop_flags_from_its_memo_are_tokenize_flags)
+{
+    const char *text = "Die Zeit said the die was cast, and THE IT staff of die Zeit said it "
+                       "again: the die, the Zeit, it.";
+    const char *const langs[] = {"en", "en", "de", "en", "de"};
+    sl_analyzer *a = sl_analyzer_new();
+    sl_analysis an = {0};
+    sl_token_vec toks = {0};
+    CHECK(a != NULL);
+    for (size_t l = 0; a && l < sizeof langs / sizeof *langs; l++) {
+        CHECK_INT(sl_analyze_as(a, text, strlen(text), langs[l], &an), 0);
+        CHECK_INT(sl_tokenize(text, strlen(text), langs[l], &toks), 0);
+        CHECK_INT(an.tokens.n, toks.n);
+        for (size_t k = 0; k < toks.n && k < an.tokens.n; k++)
+            CHECK_INT(an.tokens.items[k].flags, toks.items[k].flags);
+    }
+    sl_vec_free(&toks);
+    sl_analysis_free(&an);
+    sl_analyzer_free(a);
+}
+
 /* The sketcher's analysis: everything but the distinct terms, the same. */
 TEST(analyze_words_is_the_analysis_without_its_terms)
 {
