@@ -625,16 +625,22 @@ static double lead_names_kept(const sl_sentence_sets *lead_of, const uint32_t *o
 }
 
 /* Who and what the two items are about: the lead names each keeps of the
- * other's (the lower share) and how well the better lead is matched in the
- * other text (its best sentence similarity there). Read after score_pairs. */
+ * other's (the lower share), how well the better lead is matched in the
+ * other text (its best sentence similarity there) and how well the two
+ * leads match each other. Read after score_pairs. */
 static void measure_leads(const sl_comparer *c, sl_comparison *out)
 {
     double ka = lead_names_kept(&c->sets_a, c->terms_b.items, c->terms_b.n);
     double kb = lead_names_kept(&c->sets_b, c->terms_a.items, c->terms_a.n);
     out->lead_names_kept = ka < kb ? ka : kb;
-    double ma = c->match_a.n ? c->match_a.items[lead_sentence(&c->sets_a)] : 0;
-    double mb = c->match_b.n ? c->match_b.items[lead_sentence(&c->sets_b)] : 0;
+    if (!c->match_a.n || !c->match_b.n)
+        return;
+    uint32_t la = lead_sentence(&c->sets_a), lb = lead_sentence(&c->sets_b);
+    double ma = c->match_a.items[la], mb = c->match_b.items[lb];
     out->lead_match = ma > mb ? ma : mb;
+    sl_sentence_view va = sl_sentence_sets_view(&c->sets_a, la);
+    sl_sentence_view vb = sl_sentence_sets_view(&c->sets_b, lb);
+    out->leads_match = sl_sentence_similarity(&va, &vb);
 }
 
 /* The sketch's names and figures, in text order, into c->anchors. */
@@ -734,7 +740,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     out->term_overlap_more = out->paired_share = out->anchor_order = 0;
     out->term_spread = out->match_spread = out->literal_share = 0;
     out->lead_names_kept = 1;
-    out->lead_match = 0;
+    out->lead_match = out->leads_match = 0;
     out->numbers_fewer = out->unquoted_fewer = 0;
     out->rewrite_probability = out->paraphrase = 0;
     out->pairs.n = 0;

@@ -259,6 +259,7 @@ typedef struct sl_comparison {
                                             names (its first sentence not in title case)
                                             that the other has anywhere; 1 when none */
     double lead_match;                   /* the better lead's best similarity in the other */
+    double leads_match;                  /* the two leads' similarity to each other */
     size_t terms_a, terms_b;             /* distinct content terms of each text */
     size_t unquoted_fewer;               /* distinct unquoted content terms of the text
                                             with fewer of them */
@@ -307,11 +308,17 @@ double sl_copy_rewrite_probability(const sl_comparison *cmp);
 extern const double sl_copy_rewrite_threshold;
 /* Whether the two texts are one news item, as one outlet's rewrite of its
  * own item must be: each keeps the names of the other's lead (who the item
- * is about) and a lead is told again in the other. An outlet's other items
- * of the day fail it: a template filled in for another party, a reaction,
- * another part of one press conference (docs/copies.md "An outlet's own
- * items"). */
+ * is about), a lead is told again in the other and the two leads tell the
+ * same. An outlet's other items of the day fail it: a template filled in
+ * for another party, a reaction, another part of one press conference, a
+ * later market report retelling the morning's news below its own lead
+ * (docs/copies.md "An outlet's own items"). */
 bool sl_copy_same_item(const sl_comparison *cmp);
+/* Whether two analysed headlines name one news item (headline.c): the
+ * headline with fewer content terms (at least 3) has 0.7 of them in the
+ * other, and the two share a figure when both have any. One outlet's
+ * re-issued item keeps its headline whatever its lead became. */
+bool sl_copy_headlines_agree(const sl_analysis *a, const sl_analysis *b);
 /* Whether a pair is worth aligning at all: cheap measures taken before the
  * alignment (order_overlap, term_overlap). */
 bool sl_copy_worth_aligning(const sl_comparison *cmp);

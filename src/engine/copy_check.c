@@ -18,6 +18,8 @@ struct sl_copy_state {
     bool stored_found;
     sl_comparison comparison;
     sl_buf credit, packed;
+    sl_analysis headline, other_headline;   /* the new article's (when read) and a candidate's */
+    bool headline_read;
     sl_copy_found found[SL_COPY_CANDIDATES];
     size_t n_found;
 };
@@ -44,6 +46,9 @@ void sl_copy_state_free(sl_copy_state *cs)
     sl_buf_free(&cs->stored.spans);
     sl_buf_free(&cs->stored.credit);
     sl_buf_free(&cs->stored.source);
+    sl_buf_free(&cs->stored.title);
+    sl_analysis_free(&cs->headline);
+    sl_analysis_free(&cs->other_headline);
     sl_comparison_free(&cs->comparison);
     sl_buf_free(&cs->credit);
     sl_buf_free(&cs->packed);
@@ -115,22 +120,55 @@ static void orient(sl_copy_found *f, int64_t new_day, int64_t other_day, bool ne
         f->kind = SL_COPY_CONTAINS;
 }
 
+/* Whether the new article's headline and the candidate's (cs->stored)
+ * name one item (sl_copy_headlines_agree), both read in the new article's
+ * language; the new one's is read once per article. */
+static int headlines_agree(sl_engine *e, const sl_doc *doc, bool *agree)
+{
+    sl_copy_state *cs = e->copies;
+    *agree = false;
+    if (!doc->title || !cs->stored.title.len)
+        return 0;
+    if (!cs->headline_read &&
+        sl_analyze_as(e->analyzer, doc->title, strlen(doc->title), doc->body.lang, &cs->headline))
+        return SL_ENOMEM;
+    cs->headline_read = true;
+    if (sl_analyze_as(e->analyzer, cs->stored.title.ptr, cs->stored.title.len, doc->body.lang,
+                      &cs->other_headline))
+        return SL_ENOMEM;
+    *agree = sl_copy_headlines_agree(&cs->headline, &cs->other_headline);
+    return 0;
+}
+
 /* An outlet's own item of a later day that rewords its earlier one is a
  * follow-up (an update, the next step of the same affair), not a copy: the
  * wire restates what it said before and adds the news. Two dated articles
  * of one named outlet, days apart, are therefore never a rewrite (exact,
  * near and excerpt copies still are: a resent or reprinted item). Of the
- * same day (or undated), they are a rewrite only when they are one item
- * (sl_copy_same_item): the outlet's other items of the day share its
- * wording with another subject or another lead. Reuters wire stories,
- * checked by hand: docs/copies.md "Follow-ups". */
-static bool own_other_item(const sl_comparison *cmp, int64_t day, const char *source,
-                           int64_t other_day, const sl_buf *other_source)
+ * same day (or undated), they are a rewrite only when they are one item:
+ * the two texts tell one lead about one party (sl_copy_same_item) or the
+ * two headlines agree (a re-issue keeps its headline); the outlet's other
+ * items of the day share its wording with another subject or another
+ * lead. Reuters wire stories, checked by hand: docs/copies.md
+ * "Follow-ups". Sets *other (the pair is not a copy) when so. */
+static int own_other_item(sl_engine *e, const sl_doc *doc, const char *source, bool *other)
 {
-    if (cmp->kind != SL_COPY_REWRITE || !sl_same_outlet(source, sl_buf_cstr(other_source)))
-        return false;
-    bool days_apart = day != SL_NO_DAY && other_day != SL_NO_DAY && day != other_day;
-    return days_apart || !sl_copy_same_item(cmp);
+    sl_copy_state *cs = e->copies;
+    const sl_comparison *cmp = &cs->comparison;
+    int64_t other_day = cs->stored.day;
+    *other = false;
+    if (cmp->kind != SL_COPY_REWRITE || !sl_same_outlet(source, sl_buf_cstr(&cs->stored.source)))
+        return 0;
+    if (doc->day != SL_NO_DAY && other_day != SL_NO_DAY && doc->day != other_day) {
+        *other = true;
+        return 0;
+    }
+    if (sl_copy_same_item(cmp))
+        return 0;
+    bool agree;
+    int rc = headlines_agree(e, doc, &agree);
+    *other = !agree;
+    return rc;
 }
 
 /* The aligned pairs as stored: "copy_start copy_end of_start of_end similarity". */
@@ -151,7 +189,8 @@ static void write_evidence(const sl_comparison *cmp, const sl_span *new_spans,
 }
 
 /* Compares the new article with one candidate; records a relation if any. */
-static int compare_with(sl_engine *e, int64_t other, int64_t day, const char *source, bool credited)
+static int compare_with(sl_engine *e, int64_t other, const sl_doc *doc, const char *source,
+                        bool credited)
 {
     sl_copy_state *cs = e->copies;
     int rc = read_stored(cs, e, other);
@@ -166,15 +205,17 @@ static int compare_with(sl_engine *e, int64_t other, int64_t day, const char *so
         return 0;   /* a damaged sketch: the article is not compared (sl_store_verify reports) */
     if (sl_comparer_compare(cs->comparer, &cs->other, &cs->comparison))
         return SL_ENOMEM;
-    if (cs->comparison.kind == SL_COPY_NONE ||
-        own_other_item(&cs->comparison, day, source, cs->stored.day, &cs->stored.source))
+    bool own_other = false;
+    if (cs->comparison.kind != SL_COPY_NONE && own_other_item(e, doc, source, &own_other))
+        return SL_ENOMEM;
+    if (cs->comparison.kind == SL_COPY_NONE || own_other)
         return 0;
     sl_copy_found *f = &cs->found[cs->n_found++];
     f->other = other;
     f->other_story = cs->stored.story_id;
     f->kind = cs->comparison.kind;
     f->score = cs->comparison.score;
-    orient(f, day, cs->stored.day, credited, cs->stored.credit.len > 0);
+    orient(f, doc->day, cs->stored.day, credited, cs->stored.credit.len > 0);
     if (!f->new_is_copy) {
         sl_buf_clear(&f->other_credit);
         sl_buf_put(&f->other_credit, cs->stored.credit.ptr, cs->stored.credit.len);
@@ -198,10 +239,11 @@ int sl_copy_check_sketch(sl_engine *e, const sl_doc *doc)
     return sl_sketch_build(&doc->body, doc->text, &cs->sketch);
 }
 
-int sl_copy_check_find(sl_engine *e, int64_t day, const char *source, int64_t self)
+int sl_copy_check_find(sl_engine *e, const sl_doc *doc, const char *source, int64_t self)
 {
     sl_copy_state *cs = e->copies;
     cs->n_found = 0;
+    cs->headline_read = false;
     if (!cs->index)
         return SL_EUSAGE;   /* sl_copy_check_prepare first */
     int64_t candidates[SL_COPY_CANDIDATES];
@@ -212,7 +254,7 @@ int sl_copy_check_find(sl_engine *e, int64_t day, const char *source, int64_t se
     rc = n ? sl_comparer_set_a(cs->comparer, &cs->sketch) : 0;
     for (size_t k = 0; k < n && !rc; k++)
         if (candidates[k] != self)
-            rc = compare_with(e, candidates[k], day, source, cs->credit.len > 0);
+            rc = compare_with(e, candidates[k], doc, source, cs->credit.len > 0);
     return rc;
 }
 

@@ -88,10 +88,10 @@ int sl_copy_check_sketch(sl_engine *e, const sl_doc *doc);
 /* Whether two outlet names name one outlet (both named, ASCII case aside):
  * story_sources.c's rule, which the copies stage's follow-up rule shares. */
 bool sl_same_outlet(const char *a, const char *b);
-/* Compares the sketched article (dated `day`, from outlet `source` or NULL;
- * `self` its own id when it is a new version, else 0) with the candidates
- * the index proposes. */
-int sl_copy_check_find(sl_engine *e, int64_t day, const char *source, int64_t self);
+/* Compares the sketched article `doc` (from outlet `source` or NULL; its
+ * date and headline read too; `self` its own id when it is a new version,
+ * else 0) with the candidates the index proposes. */
+int sl_copy_check_find(sl_engine *e, const sl_doc *doc, const char *source, int64_t self);
 /* The relation found with the highest score, NULL when none. */
 const sl_copy_found *sl_copy_check_best(const sl_engine *e);
 /* Saves the relations found for the article now stored as `id`. */

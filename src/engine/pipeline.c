@@ -158,7 +158,7 @@ static int find_copies(sl_engine *e, const sl_article_input *in, const sl_doc *d
 {
     const char *source = in->source ? in->source : in->default_source;
     int rc = p->copy_of ? sl_copy_check_original(e, p->copy_of, &p->copy_story)
-                        : sl_copy_check_find(e, doc->day, source, p->existing);
+                        : sl_copy_check_find(e, doc, source, p->existing);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "copies");
     const sl_copy_found *best = sl_copy_check_best(e);

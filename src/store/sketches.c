@@ -6,7 +6,7 @@
 
 static const char Q_SKETCH_PUT[] = "INSERT OR REPLACE INTO copy_sketches VALUES(?1, ?2, ?3, ?4)";
 static const char Q_SKETCH_GET[] =
-    "SELECT k.sentences, k.credit, a.published_day, a.sentences, a.story_id, a.source"
+    "SELECT k.sentences, k.credit, a.published_day, a.sentences, a.story_id, a.source, a.title"
     " FROM copy_sketches k JOIN articles a ON a.id = k.article_id"
     " WHERE k.article_id = ?1";
 static const char Q_SKETCH_KEYS[] =
@@ -52,8 +52,12 @@ int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out)
     column_to_buf(s, 3, &out->spans);
     out->story_id = sqlite3_column_int64(s, 4);
     column_to_buf(s, 5, &out->source);
+    column_to_buf(s, 6, &out->title);
     sqlite3_reset(s);
-    return out->sentences.err || out->spans.err || out->credit.err || out->source.err ? SL_ENOMEM : 0;
+    return out->sentences.err || out->spans.err || out->credit.err || out->source.err ||
+                   out->title.err
+               ? SL_ENOMEM
+               : 0;
 }
 
 int sl_store_sketch_keys_each(sl_store *st,

@@ -118,6 +118,7 @@ typedef struct sl_stored_sketch {
     int64_t day;               /* SL_NO_DAY when undated */
     int64_t story_id;
     sl_buf source;             /* the outlet; empty when none */
+    sl_buf title;              /* the article's title; empty when none */
 } sl_stored_sketch;
 
 /* Reads article `id`'s sketch; SL_ENOTFOUND when it has none. */

@@ -114,6 +114,26 @@ pair template2 "Isle Wire" 2026-05-04 "$T/harbour.txt" "Ellis Post" 2026-05-04 "
 check "two outlets: a rewrite" py "$OUT" 'assert [c["kind"] for c in d["copies"]] == ["rewrite"], d'
 pair template1 "Isle Wire" 2026-05-04 "$T/harbour.txt" "Isle Wire" 2026-05-04 "$T/northfield.txt"
 check "one outlet, the same day, another bank in the lead: no relation" py "$OUT" 'assert d["copies"] == [], d'
+# the same two texts as one outlet's item and its correction (the bank's
+# name put right in the lead) keep their headline: one item, a rewrite;
+# under their own headlines they are two items
+headlined() {
+  DB="$T/$1.db"
+  python3 - "$T/harbour.txt" "$T/northfield.txt" "$2" "$3" "$T/$1.jsonl" <<'EOF2'
+import json, sys
+a, b, ta, tb, out = sys.argv[1:]
+with open(out, "w") as f:
+    for i, (path, title) in enumerate(((a, ta), (b, tb))):
+        f.write(json.dumps({"id": "item%d" % i, "title": title, "source": "Isle Wire",
+                            "published": "2026-05-04", "text": open(path).read()}) + "\n")
+EOF2
+  expect_exit 0 "$S" --db "$DB" --quiet ingest "$T/$1.jsonl"
+  expect_exit 0 "$S" --db "$DB" --json copies
+}
+headlined follows "HARBOUR BANK CUTS BASE RATE TO 9.5 PCT" "NORTHFIELD FOLLOWS HARBOUR WITH RATE CUT"
+check "one outlet, the same day, the other bank's own headline: no relation" py "$OUT" 'assert d["copies"] == [], d'
+headlined corrected2 "KESTREL ISLAND BASE RATE CUT TO 9.5 PCT" "CORRECTED - KESTREL ISLAND BASE RATE CUT TO 9.5 PCT"
+check "one outlet, the same day, the headline kept: a rewrite" py "$OUT" 'assert [c["kind"] for c in d["copies"]] == ["rewrite"], d'
 
 section "a new version is compared afresh"
 DB="$T/version.db"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "copies/copies.h"
+#include "util/alloc.h"
 #include "test.h"
 
 #include "copies_texts.h"
@@ -483,6 +484,8 @@ TEST(same_item_keeps_the_names_of_the_lead)
     sl_comparison cmp = {0};
     CHECK_INT(kind_of(rewrite, original, &cmp), SL_COPY_REWRITE);
     CHECK(sl_copy_same_item(&cmp));
+    /* retold whole, though its headline-like lead was rewritten */
+    CHECK(cmp.leads_match < 0.4);
     /* the headline in title case is not the lead: Harbour and Northfield
      * are, one name of three in each lead that the other lacks */
     CHECK_INT(kind_of(RATE_CUT_B, RATE_CUT_A, &cmp), SL_COPY_REWRITE);
@@ -492,6 +495,57 @@ TEST(same_item_keeps_the_names_of_the_lead)
     sl_comparison_free(&cmp);
     free(original);
     free(rewrite);
+}
+
+/* The same day's later report of one outlet: a new lead, then the
+ * morning's item retold below it. Its lead names are kept and the
+ * morning's lead is told again, but the two leads tell different news:
+ * not one item. */
+TEST(same_item_needs_the_leads_to_match)
+{
+    char *later = sl_malloc(strlen(RATE_CUT_A) + 200);
+    CHECK(later != NULL);
+    strcpy(later, "Harbour Finance Office\n\n"
+                  "Shares of the Harbour Bank closed lower on the Kestrel Island exchange as "
+                  "traders took profits after the morning's rally.\n\n");
+    strcat(later, strstr(RATE_CUT_A, "The Harbour Bank"));
+    sl_comparison cmp = {0};
+    kind_of(later, RATE_CUT_A, &cmp);
+    CHECK(cmp.lead_names_kept >= 0.75);
+    CHECK(cmp.lead_match > 0.8);
+    CHECK(cmp.leads_match < 0.4);
+    CHECK(!sl_copy_same_item(&cmp));
+    sl_comparison_free(&cmp);
+    free(later);
+}
+
+/* Whether two headlines, analysed, agree (sl_copy_headlines_agree). */
+static bool headlines(const char *a, const char *b)
+{
+    sl_analyzer *an = sl_analyzer_new();
+    sl_analysis x = {0}, y = {0};
+    CHECK(an != NULL);
+    CHECK_INT(sl_analyze_as(an, a, strlen(a), "en", &x), 0);
+    CHECK_INT(sl_analyze_as(an, b, strlen(b), "en", &y), 0);
+    bool agree = sl_copy_headlines_agree(&x, &y);
+    sl_analysis_free(&x);
+    sl_analysis_free(&y);
+    sl_analyzer_free(an);
+    return agree;
+}
+
+TEST(headlines_of_one_item_agree)
+{
+    /* a re-issue keeps its headline, or most of it */
+    CHECK(headlines("HARBOUR BANK CUTS BASE RATE TO 9.5 PCT",
+                    "CORRECTED - HARBOUR BANK CUTS BASE RATE TO 9.5 PCT"));
+    CHECK(headlines("Harbour Bank cuts base rate to 9.5 pct", "Harbour Bank cuts its base rate"));
+    /* a template for another party: the figures differ */
+    CHECK(!headlines("HARBOUR BANK LOANS KESTREL 50 MLN DLRS", "HARBOUR BANK LOANS ELLIS 400 MLN DLRS"));
+    /* another item of the affair */
+    CHECK(!headlines("HARBOUR BANK CUTS BASE RATE TO 9.5 PCT", "ELLIS LENDERS EXPECTED TO FOLLOW HARBOUR"));
+    /* too short to tell */
+    CHECK(!headlines("BANK RATES", "BANK RATES"));
 }
 
 TEST(a_shared_quote_is_not_a_copy)
