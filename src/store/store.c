@@ -80,6 +80,7 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
         goto fail;
     }
     int bad = sl_store_check_schema(st->db, path, version, why);
+    st->schema = version;
     sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     if (bad)
         goto fail;
@@ -127,6 +128,7 @@ void sl_store_close(sl_store *st)
         sqlite3_finalize(st->cache[i].stmt);
     free(st->cache);
     sl_buf_free(&st->packed);
+    sl_buf_free(&st->spans);
     sqlite3_close(st->db);
     free(st);
 }
@@ -289,7 +291,8 @@ int sl_store_begin_read(sl_store *st)
         return 0;
     /* A deferred transaction takes its snapshot at the first read: read now. */
     if (sl_store_exec_stmt(sl_store_stmt(st, Q_BEGIN_READ)) ||
-        sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) != SQLITE_OK ||
+        sl_store_user_version(st->db, &st->schema)) { /* a writer may have migrated it since */
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return SL_ESTORE;
     }

@@ -22,6 +22,11 @@ struct sl_store {
     int nomem;                 /* the last sl_store_stmt failed for want of memory */
     int cache_kb;              /* the writer's page cache (0: SQLite's default) */
     sl_buf packed;             /* an article's packed facts, reused */
+    sl_buf spans;              /* an article's packed sentences, reused */
+    /* The schema version of what is read (PRAGMA user_version: at open, at
+     * each read transaction, and as migrations run): the forms of the
+     * centroids and sentences differ from version 13 on. */
+    int schema;
 };
 
 /* The prepared, reset statement for `sql`, a `static const char Q_…[]` of
@@ -35,6 +40,27 @@ sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql);
  * cache is set back after (0); a reader's default cache is already that
  * small. */
 int sl_store_scan_cache(sl_store *st, int scanning);
+
+/* The first schema version whose centroids (sl_centroid_pack) and
+ * sentences (spans.c) are packed. */
+#define SL_STORE_PACKED_SINCE 13
+
+/* ---- spans.c: the articles' sentence offsets ---- */
+
+/* Packs n sentence spans (the form of schema 13 on) into out. */
+int sl_store_spans_pack(const sl_span *spans, size_t n, sl_buf *out);
+/* The spans of a stored `sentences` blob of the store's form, into a
+ * malloc'd array (*out NULL and *n 0 when there are none, or the blob is
+ * damaged); SL_ENOMEM. */
+int sl_store_spans_read(const sl_store *st, const void *blob, size_t len, sl_span **out,
+                        size_t *n);
+/* The same into `out` as an sl_span array. */
+int sl_store_spans_get(const sl_store *st, const void *blob, size_t len, sl_buf *out);
+/* Migration 13: every article's sentences into the packed form. */
+int sl_store_spans_repack(sl_store *st);
+/* Migration 13: every centroid from 16 bytes a term (the struct with its
+ * padding) to SL_CENTROID_TERM_BYTES (stories.c). */
+int sl_store_centroids_repack(sl_store *st);
 
 /* Binds a string or NULL. */
 int sl_store_bind_text(sqlite3_stmt *s, int col, const char *text);

@@ -62,6 +62,9 @@ static const char Q_STORY_TEXTS[] =
     " WHERE a.story_id = ?1 AND NOT EXISTS (SELECT 1 FROM copies c"
     " WHERE c.article_id = a.id) ORDER BY a.id LIMIT ?3";
 static const char Q_STORY_ARTICLE_IDS[] = "SELECT id FROM articles WHERE story_id = ?1 ORDER BY id";
+static const char Q_CENTROID_NEXT[] =
+    "SELECT id, centroid FROM stories WHERE id > ?1 AND length(centroid) > 0 ORDER BY id LIMIT 1";
+static const char Q_CENTROID_SET[] = "UPDATE stories SET centroid = ?2 WHERE id = ?1";
 
 int sl_store_story_new(sl_store *st, int64_t first_article, const char *title, int64_t day,
                        int64_t *id)
@@ -318,5 +321,45 @@ int sl_store_story_article_ids(sl_store *st, int64_t story_id, sl_id_vec *out)
     while (!rc && sqlite3_step(s) == SQLITE_ROW)
         rc = sl_vec_push(out, sqlite3_column_int64(s, 0)) ? SL_ENOMEM : 0;
     sqlite3_reset(s);
+    return rc;
+}
+
+/* Repacks the centroid of the first story after *id that has one, setting
+ * *id to it (0 when there is none). */
+static int centroid_repack_next(sl_store *st, int64_t *id)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_CENTROID_NEXT);
+    if (!s || sqlite3_bind_int64(s, 1, *id))
+        return SL_ESTORE;
+    int step = sqlite3_step(s);
+    sl_weighted_term terms[SL_CENTROID_TERMS];
+    unsigned char packed[SL_CENTROID_TERMS * SL_CENTROID_TERM_BYTES];
+    size_t n = 0;
+    *id = 0;
+    if (step == SQLITE_ROW) {
+        *id = sqlite3_column_int64(s, 0);
+        n = (size_t)sqlite3_column_bytes(s, 1) / sizeof *terms;
+        if (n > SL_CENTROID_TERMS)
+            n = SL_CENTROID_TERMS;
+        memcpy(terms, sqlite3_column_blob(s, 1), n * sizeof *terms);
+    }
+    sqlite3_reset(s);
+    if (step != SQLITE_ROW)
+        return step == SQLITE_DONE ? 0 : SL_ESTORE;
+    size_t len = sl_centroid_pack(terms, (uint32_t)n, packed);
+    s = sl_store_stmt(st, Q_CENTROID_SET);
+    if (!s || sqlite3_bind_int64(s, 1, *id) ||
+        sqlite3_bind_blob(s, 2, len ? (const void *)packed : "", (int)len, SQLITE_TRANSIENT))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_centroids_repack(sl_store *st)
+{
+    int64_t id = 0;
+    int rc;
+    do
+        rc = centroid_repack_next(st, &id);
+    while (!rc && id);
     return rc;
 }

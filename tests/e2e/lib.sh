@@ -151,3 +151,31 @@ for name, story in rows:
     tn.setdefault(thread[story], len(tn) + 1)
     print(name, sn[story], tn[thread[story]])' >"$2"
 }
+
+# forms_before_13 DB: writes the stories' centroids and the articles'
+# sentences of DB back in the forms of schema 12 and before (16 bytes a
+# centroid term, its 4 bytes of padding zero; two uint32 a sentence), for
+# the tests that fake an older store from one this storyline made.
+forms_before_13() {
+  python3 -c 'import sqlite3, struct, sys
+def varints(b):
+    v = shift = 0
+    for c in b:
+        v |= (c & 0x7F) << shift
+        shift += 7
+        if not c & 0x80:
+            yield v
+            v = shift = 0
+db = sqlite3.connect(sys.argv[1])
+for sid, c in db.execute("SELECT id, centroid FROM stories WHERE length(centroid) > 0").fetchall():
+    old = b"".join(c[k:k + 12] + bytes(4) for k in range(0, len(c), 12))
+    db.execute("UPDATE stories SET centroid = ? WHERE id = ?", (old, sid))
+for aid, b in db.execute("SELECT id, sentences FROM articles").fetchall():
+    v, spans, end = list(varints(b or b"")), [], 0
+    for k in range(0, len(v), 2):
+        start = (end + v[k]) & 0xFFFFFFFF
+        end = (start + v[k + 1]) & 0xFFFFFFFF
+        spans += [start, end]
+    db.execute("UPDATE articles SET sentences = ? WHERE id = ?", (struct.pack("<%dI" % len(spans), *spans), aid))
+db.commit()' "$1"
+}

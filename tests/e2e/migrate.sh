@@ -10,7 +10,8 @@
 # the grouper's index of stories by term (migration 9) and each article's
 # vector moved from its row to article_terms (migration 10), and its copy
 # sketch's sentence lists packed (migration 11); stories_split.sh checks
-# migration 12.
+# migration 12; every centroid at 12 bytes a term and every article's
+# sentences as varints (migration 13).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -99,12 +100,13 @@ sql "DROP INDEX stories_recent" >/dev/null
 sql "DROP TABLE copy_keys" >/dev/null
 sql "DROP TABLE story_terms" >/dev/null
 unmove_vectors
+forms_before_13 "$DB"
 sql "PRAGMA user_version = 4" >/dev/null
 check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')" = 0 ]
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 12" [ "$(sql 'PRAGMA user_version')" = 12 ]
+check "schema version 13" [ "$(sql 'PRAGMA user_version')" = 13 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
@@ -112,7 +114,7 @@ check "every sketch's keys are in the copy index on disk" \
   [ "$(sql 'SELECT sum(length(keys) / 4) - (SELECT count(*) FROM copy_keys) FROM copy_sketches')" = 0 ]
 # migration 9 files each story under its centroid's terms, where the grouper reads them
 check "every centroid's terms are in the story index on disk" \
-  [ "$(sql 'SELECT sum(length(centroid) / 16) - (SELECT count(*) FROM story_terms) FROM stories')" = 0 ]
+  [ "$(sql 'SELECT sum(length(centroid) / 12) - (SELECT count(*) FROM story_terms) FROM stories')" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
 section "the old article is found as an original"
@@ -148,12 +150,23 @@ sql "DROP TABLE copy_keys" >/dev/null
 sql "DROP TABLE story_terms" >/dev/null
 vector_before=$(sql 'SELECT hex(terms) FROM article_terms WHERE article_id = 1')
 sketch_before=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')
+centroid_before=$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')
+spans_before=$(sql 'SELECT hex(sentences) FROM articles WHERE id = 1')
 unmove_vectors
 unpack_sketches
+forms_before_13 "$DB"
 sketch_old=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')
+centroid_old=$(sql 'SELECT length(centroid) FROM stories WHERE id = 1')
+spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 12" [ "$(sql 'PRAGMA user_version')" = 12 ]
+check "schema version 13" [ "$(sql 'PRAGMA user_version')" = 13 ]
+check "its centroid was 16 bytes a term before" [ "$centroid_old" -eq $((${#centroid_before} / 24 * 16)) ]
+check "its centroid is packed as a new one is (migration 13)" \
+  [ "$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')" = "$centroid_before" ]
+check "its sentences were 8 bytes each before" [ "$spans_old" -gt $((${#spans_before} / 2)) ]
+check "its sentences are packed as a new article's are (migration 13)" \
+  [ "$(sql 'SELECT hex(sentences) FROM articles WHERE id = 1')" = "$spans_before" ]
 check "stories are indexed by last day (migration 8)" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'stories_recent'")" = 1 ]
 check "the rows table is gone" [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'facts_rows'")" = 0 ]
