@@ -41,8 +41,8 @@ sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql);
  * small. */
 int sl_store_scan_cache(sl_store *st, int scanning);
 
-/* The first schema version whose centroids (sl_centroid_pack) and
- * sentences (spans.c) are packed. */
+/* The first schema version whose centroids (sl_centroid_pack), sentences
+ * (spans.c) and facts' offsets (facts.c) are packed. */
 #define SL_STORE_PACKED_SINCE 13
 
 /* ---- spans.c: the articles' sentence offsets ---- */
@@ -58,6 +58,9 @@ int sl_store_spans_read(const sl_store *st, const void *blob, size_t len, sl_spa
 int sl_store_spans_get(const sl_store *st, const void *blob, size_t len, sl_buf *out);
 /* Migration 13: every article's sentences into the packed form. */
 int sl_store_spans_repack(sl_store *st);
+/* Migration 13: every article's facts rewritten with their offsets in the
+ * form of `schema` (facts.c). */
+int sl_store_facts_respan(sl_store *st, int schema);
 /* Migration 13: every centroid from 16 bytes a term (the struct with its
  * padding) to SL_CENTROID_TERM_BYTES (stories.c). */
 int sl_store_centroids_repack(sl_store *st);

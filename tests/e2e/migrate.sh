@@ -208,4 +208,21 @@ want = sorted([
   ("date", 5, 9, None, None, None, None, None, None, None, None, None, None, None)])
 sys.exit(0 if got == want else "got %r" % (got,))' "$OUT" "$at"
 
+section "a schema-12 store: centroids, sentences and facts packed as a fresh store's"
+DB="$T/twelve.db"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
+forms="SELECT group_concat(x, ' ') FROM (SELECT hex(centroid) x FROM stories
+  UNION ALL SELECT hex(sentences) FROM articles UNION ALL SELECT hex(items) FROM facts)"
+fresh=$(sql "$forms")
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+cp "$OUT" "$T/fresh.json"
+forms_before_13 "$DB"
+sql "PRAGMA user_version = 12" >/dev/null
+check "the faked store holds other bytes" [ "$(sql "$forms")" != "$fresh" ]
+expect_exit 0 "$STORYLINE" --db "$DB" check
+check "schema version 13" [ "$(sql 'PRAGMA user_version')" = 13 ]
+check "its centroids, sentences and facts are a fresh store's, byte for byte" [ "$(sql "$forms")" = "$fresh" ]
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "export --json is the same" cmp -s "$OUT" "$T/fresh.json"
+
 finish
