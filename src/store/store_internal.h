@@ -95,7 +95,8 @@ int sl_store_exec_stmt(sqlite3_stmt *s);
  * transaction, which makes the FTS5 index flush its pending terms (5 times
  * the cost of one-row statements, callgrind; docs/benchmarks.md, "Stop
  * words and rows per statement"). Deletes of many rows in one statement
- * (OR of keys, a row-value IN list) cost more than one by one. */
+ * (OR of keys, a row-value IN list, `story = ? AND term IN (...)`) cost
+ * more than one by one. */
 #define SL_STORE_CHUNK_ROWS 8
 #define SL_STORE_ROWS8_2 "(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?)"
 #define SL_STORE_ROWS8_3 \

@@ -152,67 +152,10 @@ for name, story in rows:
     print(name, sn[story], tn[thread[story]])' >"$2"
 }
 
-# forms_before_13 DB: writes the stories' centroids, the articles'
-# sentences and the facts' offsets of DB back in the forms of schema 12 and
-# before (16 bytes a centroid term, its 4 bytes of padding zero; two uint32
-# a sentence; each offset a varint of itself), for the tests that fake an
-# older store from one this storyline made.
+# forms_before_13 DB: the stories' centroids, the articles' sentences and
+# the facts' offsets of DB back in the forms of schema 12 and before
+# (tests/store_forms.py), for the tests that fake an older store from one
+# this storyline made.
 forms_before_13() {
-  python3 -c 'import sqlite3, struct, sys
-def varint(b, i):
-    v = shift = 0
-    while True:
-        v |= (b[i] & 0x7F) << shift
-        shift += 7
-        i += 1
-        if not b[i - 1] & 0x80:
-            return v, i
-def put(v):
-    out = bytearray()
-    while v >= 0x80:
-        out.append(v & 0x7F | 0x80)
-        v >>= 7
-    return bytes(out) + bytes([v])
-M = 0xFFFFFFFF
-unzz = lambda v: (v >> 1) ^ (-(v & 1) & M)
-db = sqlite3.connect(sys.argv[1])
-for sid, c in db.execute("SELECT id, centroid FROM stories WHERE length(centroid) > 0").fetchall():
-    old = b"".join(c[k:k + 12] + bytes(4) for k in range(0, len(c), 12))
-    db.execute("UPDATE stories SET centroid = ? WHERE id = ?", (old, sid))
-for aid, b in db.execute("SELECT id, sentences FROM articles").fetchall():
-    b, i, spans, end = b or b"", 0, [], 0
-    while i < len(b):
-        gap, i = varint(b, i)
-        length, i = varint(b, i)
-        start = (end + gap) & M
-        end = (start + length) & M
-        spans += [start, end]
-    db.execute("UPDATE articles SET sentences = ? WHERE id = ?", (struct.pack("<%dI" % len(spans), *spans), aid))
-packed = "items" in [r[1] for r in db.execute("PRAGMA table_info(facts)")]  # schema 7 on
-for aid, b in db.execute("SELECT article_id, items FROM facts").fetchall() if packed else []:
-    i, out, prev = 0, bytearray(), 0
-    while i < len(b):
-        j = i
-        _, i = varint(b, i)
-        flags, i = varint(b, i)
-        i += 1
-        out += b[j:i]
-        v = []
-        for _ in range(6):
-            x, i = varint(b, i)
-            v.append(x)
-        s0 = (prev + unzz(v[0])) & M
-        e0 = (s0 + v[1]) & M
-        o = [s0, e0, (s0 - unzz(v[2])) & M, (e0 + unzz(v[3])) & M, v[4], (v[4] + v[5]) & M]
-        prev = s0
-        out += b"".join(put(x) for x in o)
-        j = i
-        i += 8 * (bool(flags & 1) + bool(flags & 2))
-        for has in (not flags & 4, not flags & 8, True, True):
-            if has:
-                n, i = varint(b, i)
-                i += max(n - 1, 0)
-        out += b[j:i]
-    db.execute("UPDATE facts SET items = ? WHERE article_id = ?", (bytes(out), aid))
-db.commit()' "$1"
+  python3 "$SL_TESTS/store_forms.py" before13 "$1"
 }

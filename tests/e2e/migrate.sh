@@ -43,14 +43,8 @@ unmove_vectors() {
 # ([n_sentences][n_terms][starts][terms], u32 little-endian)
 unpack_sketches() {
   python3 -c "import sqlite3, struct, sys
-def varint(b, i):
-    v = shift = 0
-    while True:
-        v |= (b[i] & 0x7F) << shift
-        shift += 7
-        i += 1
-        if not b[i - 1] & 0x80:
-            return v, i
+sys.path.insert(0, sys.argv[2])
+from store_forms import varint
 c = sqlite3.connect(sys.argv[1])
 for aid, b in c.execute('SELECT article_id, sentences FROM copy_sketches').fetchall():
     n, i = varint(b, 0)
@@ -70,7 +64,7 @@ for aid, b in c.execute('SELECT article_id, sentences FROM copy_sketches').fetch
             i += 4
     old = struct.pack('<%dI' % (2 + n + nt), n, nt, *starts, *terms)
     c.execute('UPDATE copy_sketches SET sentences = ? WHERE article_id = ?', (old, aid))
-c.commit()" "$DB"
+c.commit()" "$DB" "$SL_TESTS"
 }
 
 sql() {

@@ -1,5 +1,7 @@
 /* test_store.c — the store (src/store/): an article's facts written as one
- * packed row read back item for item, whatever their strings and values; a
+ * packed row read back item for item, whatever their strings and values; its
+ * sentence offsets packed as varints and read back exactly, whatever they
+ * are; a
  * corrupt row reported instead of misread; whole-table reads at open done
  * through a small page cache, the writer's cache set back after; rows
  * inserted eight to a statement all landing once. */
@@ -112,6 +114,37 @@ TEST(store_facts_packed_round_trip)
     CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), 0);
     CHECK_INT(n_got, 0);
     free(got);
+    drop_store(st, path);
+}
+
+TEST(store_sentences_packed_round_trip)
+{
+    char path[256];
+    sl_store *st = store_with_article(path, sizeof path);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    /* in order, empty, overlapping, an end before its start, far apart */
+    const sl_span spans[] = {{0, 30}, {31, 49}, {49, 49}, {40, 45}, {20, 10}, {7, 4000000000u},
+                             {300000, 300200}};
+    size_t n = sizeof spans / sizeof spans[0];
+    sl_article_row row = {.text = text, .published_day = SL_NO_DAY, .story_id = 1,
+                          .identity = "key:unit/2", .sentences = spans, .n_sentences = n};
+    int64_t id = 0;
+    CHECK_INT(sl_store_article_insert(st, &row, &id), 0);
+    sl_article *a = NULL;
+    CHECK_INT(sl_store_article_get(st, id, &a), 0);
+    CHECK_INT(a ? a->n_sentences : 0, n);
+    for (size_t i = 0; a && i < n && i < a->n_sentences; i++)
+        CHECK(a->sentences[i].start == spans[i].start && a->sentences[i].end == spans[i].end);
+    sl_article_free(a);
+    /* the first three sentences take 2 bytes each, not 8 */
+    sqlite3_stmt *s = NULL;
+    CHECK_INT(sqlite3_prepare_v2(st->db, "SELECT length(sentences) FROM articles WHERE id = 2", -1,
+                                 &s, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_step(s), SQLITE_ROW);
+    CHECK(sqlite3_column_int(s, 0) < (int)(n * sizeof(sl_span)));
+    sqlite3_finalize(s);
     drop_store(st, path);
 }
 

@@ -294,6 +294,19 @@ TEST(grouper_short_texts_join_on_fewer_shared_words)
     sl_grouper_free(g);
 }
 
+TEST(centroid_packed_at_twelve_bytes_a_term)
+{
+    const sl_weighted_term terms[] = {{1, 0.5f}, {UINT64_MAX, -0.25f}, {42, 1e-30f}};
+    unsigned char packed[3 * SL_CENTROID_TERM_BYTES + 1];
+    CHECK_INT(sl_centroid_pack(terms, 3, packed), 36);
+    sl_weighted_term back[SL_CENTROID_TERMS];
+    CHECK_INT(sl_centroid_unpack(packed, 36, back), 3);
+    for (int k = 0; k < 3; k++)
+        CHECK(back[k].term == terms[k].term && back[k].weight == terms[k].weight);
+    /* a blob's last partial term is not read */
+    CHECK_INT(sl_centroid_unpack(packed + 1, 35, back), 2);
+}
+
 /* Whether `v` joins a story of `articles` articles whose centroid is `centroid`. */
 static int joins_story_of(const sl_vector *centroid, int64_t articles, const sl_vector *v)
 {
