@@ -3,9 +3,11 @@ end-to-end tests that fake an older store (tests/e2e/migrate.sh,
 tests/e2e/stories_split.sh), and the varint both read.
 
   store_forms.py before13 STORE   the stories' centroids, the articles'
-      sentences and the facts' offsets back in the forms of schema 12 and
-      before: 16 bytes a centroid term (its 4 bytes of padding zero), two
-      uint32 a sentence, each offset a varint of itself
+      sentences, the facts' offsets and the articles' lists of short lines
+      back in the forms of schema 12 and before: 16 bytes a centroid term
+      (its 4 bytes of padding zero), two uint32 a sentence, each offset a
+      varint of itself, each line's whole fingerprint (found in
+      line_articles by the high 32 bits the list keeps)
 """
 import sqlite3
 import struct
@@ -92,6 +94,13 @@ def before13(path):
     if "items" in [r[1] for r in db.execute("PRAGMA table_info(facts)")]:
         for aid, b in db.execute("SELECT article_id, items FROM facts").fetchall():
             db.execute("UPDATE facts SET items = ? WHERE article_id = ?", (facts_before13(b), aid))
+    # lines listed in each article's row from schema 7 on
+    listed = "lines" in [r[1] for r in db.execute("PRAGMA table_info(articles)")]
+    query = "SELECT id, lines FROM articles WHERE lines IS NOT NULL"
+    for aid, b in db.execute(query).fetchall() if listed else []:
+        mine = [line for (line,) in db.execute("SELECT line FROM line_articles WHERE article_id = ?", (aid,))]
+        full = [line for (p,) in struct.iter_unpack("<I", b) for line in mine if (line >> 32) & M == p]
+        db.execute("UPDATE articles SET lines = ? WHERE id = ?", (struct.pack("<%dq" % len(full), *full), aid))
     db.commit()
 
 

@@ -144,6 +144,8 @@ int sl_store_find_hash(sl_store *st, int64_t hash, int64_t *id, sl_buf *identity
 static int bind_row(sl_store *st, sqlite3_stmt *s, const sl_article_row *row)
 {
     int rc = sl_store_spans_pack(row->sentences, row->n_sentences, &st->spans);
+    if (!rc)
+        rc = sl_store_lines_pack(row->lines, row->n_lines, &st->lines);
     if (rc)
         return rc;
     rc |= sl_store_bind_text(s, 2, row->key);
@@ -165,8 +167,7 @@ static int bind_row(sl_store *st, sqlite3_stmt *s, const sl_article_row *row)
     rc |= sqlite3_bind_int64(s, 14, row->story_id);
     rc |= sqlite3_bind_int64(s, 15, row->source_hash);
     if (row->n_lines)
-        rc |= sqlite3_bind_blob(s, 16, row->lines, (int)(row->n_lines * sizeof *row->lines),
-                                SQLITE_STATIC);
+        rc |= sqlite3_bind_blob(s, 16, st->lines.ptr, (int)st->lines.len, SQLITE_STATIC);
     else
         rc |= sqlite3_bind_null(s, 16);
     return rc ? SL_ESTORE : 0;

@@ -18,7 +18,7 @@ typedef struct migration {
 
 static int sketch_unsketched(sl_store *st);
 static int pack_facts_and_lines(sl_store *st);
-static int pack_centroids_spans_facts(sl_store *st);
+static int pack_centroids_spans_facts_lines(sl_store *st);
 
 /* Each entry moves the schema from version i to i+1, in one transaction. */
 static const migration migrations[] = {
@@ -125,11 +125,12 @@ static const migration migrations[] = {
     /* 13 (size, issue 11): the stories' centroids at 12 bytes a term instead
      * of the 16 of the struct with its padding (sl_centroid_pack), the
      * articles' sentence offsets as varints instead of two uint32 a sentence
-     * (spans.c), and the facts' offsets as differences (facts.c); readers
-     * and writers take the form by the store's version
-     * (SL_STORE_PACKED_SINCE), since migrations 5, 7 and 9 read or write
-     * them before */
-    {.backfill = pack_centroids_spans_facts},
+     * (spans.c), the facts' offsets as differences (facts.c), and the
+     * short lines each article lists by the high 32 bits of their
+     * fingerprints (line_articles.c); readers and writers take the form by
+     * the store's version (SL_STORE_PACKED_SINCE), since migrations 5, 7
+     * and 9 read or write them before */
+    {.backfill = pack_centroids_spans_facts_lines},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -191,12 +192,14 @@ static int pack_facts_and_lines(sl_store *st)
     return rc ? rc : sl_store_lines_backfill(st);
 }
 
-static int pack_centroids_spans_facts(sl_store *st)
+static int pack_centroids_spans_facts_lines(sl_store *st)
 {
     int rc = sl_store_centroids_repack(st);
     if (!rc)
         rc = sl_store_spans_repack(st);
-    return rc ? rc : sl_store_facts_respan(st, SL_STORE_PACKED_SINCE);
+    if (!rc)
+        rc = sl_store_facts_respan(st, SL_STORE_PACKED_SINCE);
+    return rc ? rc : sl_store_lines_prefix(st);
 }
 
 int sl_store_user_version(sqlite3 *db, int *version)

@@ -129,6 +129,7 @@ void sl_store_close(sl_store *st)
     free(st->cache);
     sl_buf_free(&st->packed);
     sl_buf_free(&st->spans);
+    sl_buf_free(&st->lines);
     sqlite3_close(st->db);
     free(st);
 }

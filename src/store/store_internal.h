@@ -23,6 +23,7 @@ struct sl_store {
     int cache_kb;              /* the writer's page cache (0: SQLite's default) */
     sl_buf packed;             /* an article's packed facts, reused */
     sl_buf spans;              /* an article's packed sentences, reused */
+    sl_buf lines;              /* an article's short lines' prefixes, reused */
     /* The schema version of what is read (PRAGMA user_version: at open, at
      * each read transaction, and as migrations run): the forms of the
      * centroids and sentences differ from version 13 on. */
@@ -42,7 +43,8 @@ sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql);
 int sl_store_scan_cache(sl_store *st, int scanning);
 
 /* The first schema version whose centroids (sl_centroid_pack), sentences
- * (spans.c) and facts' offsets (facts.c) are packed. */
+ * (spans.c), facts' offsets (facts.c) and articles' lines (line_articles.c)
+ * are packed. */
 #define SL_STORE_PACKED_SINCE 13
 
 /* ---- spans.c: the articles' sentence offsets ---- */
@@ -61,6 +63,11 @@ int sl_store_spans_repack(sl_store *st);
 /* Migration 13: every article's facts rewritten with their offsets in the
  * form of `schema` (facts.c). */
 int sl_store_facts_respan(sl_store *st, int schema);
+/* An article's short lines as its row lists them from schema 13 (the high
+ * 32 bits of each fingerprint, line_articles.c), into out. */
+int sl_store_lines_pack(const int64_t *lines, size_t n, sl_buf *out);
+/* Migration 13: every article's list of lines into that form. */
+int sl_store_lines_prefix(sl_store *st);
 /* Migration 13: every centroid from 16 bytes a term (the struct with its
  * padding) to SL_CENTROID_TERM_BYTES (stories.c). */
 int sl_store_centroids_repack(sl_store *st);

@@ -167,7 +167,7 @@ check "the rows table is gone" [ "$(sql "SELECT count(*) FROM sqlite_master WHER
 check "one packed row for the old article" [ "$(sql 'SELECT count(*) FROM facts WHERE article_id = 1')" = 1 ]
 check "the old article has short lines" [ "$pairs_before" -gt 0 ]
 check "its row lists each of them" \
-  [ "$(sql 'SELECT length(lines) / 8 FROM articles WHERE id = 1')" = "$pairs_before" ]
+  [ "$(sql 'SELECT length(lines) / 4 FROM articles WHERE id = 1')" = "$pairs_before" ]
 check "its pairs are kept" [ "$(sql 'SELECT count(*) FROM line_articles WHERE article_id = 1')" = "$pairs_before" ]
 check "the index by article is gone" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'line_articles_article'")" = 0 ]
@@ -202,11 +202,12 @@ want = sorted([
   ("date", 5, 9, None, None, None, None, None, None, None, None, None, None, None)])
 sys.exit(0 if got == want else "got %r" % (got,))' "$OUT" "$at"
 
-section "a schema-12 store: centroids, sentences and facts packed as a fresh store's"
+section "a schema-12 store: centroids, sentences, facts and lines packed as a fresh store's"
 DB="$T/twelve.db"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
 forms="SELECT group_concat(x, ' ') FROM (SELECT hex(centroid) x FROM stories
-  UNION ALL SELECT hex(sentences) FROM articles UNION ALL SELECT hex(items) FROM facts)"
+  UNION ALL SELECT hex(sentences) FROM articles UNION ALL SELECT hex(items) FROM facts
+  UNION ALL SELECT hex(lines) FROM articles)"
 fresh=$(sql "$forms")
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 cp "$OUT" "$T/fresh.json"
@@ -215,7 +216,7 @@ sql "PRAGMA user_version = 12" >/dev/null
 check "the faked store holds other bytes" [ "$(sql "$forms")" != "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
 check "schema version 13" [ "$(sql 'PRAGMA user_version')" = 13 ]
-check "its centroids, sentences and facts are a fresh store's, byte for byte" [ "$(sql "$forms")" = "$fresh" ]
+check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" [ "$(sql "$forms")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh.json"
 

@@ -1,7 +1,8 @@
 /* test_store.c — the store (src/store/): an article's facts written as one
  * packed row read back item for item, whatever their strings and values; its
  * sentence offsets packed as varints and read back exactly, whatever they
- * are; a
+ * are; a new version taking out exactly its own short lines by the prefixes
+ * its row lists; a
  * corrupt row reported instead of misread; whole-table reads at open done
  * through a small page cache, the writer's cache set back after; rows
  * inserted eight to a statement all landing once. */
@@ -145,6 +146,48 @@ TEST(store_sentences_packed_round_trip)
     CHECK_INT(sqlite3_step(s), SQLITE_ROW);
     CHECK(sqlite3_column_int(s, 0) < (int)(n * sizeof(sl_span)));
     sqlite3_finalize(s);
+    drop_store(st, path);
+}
+
+/* Rows of line_articles of article `id` (0: all). */
+static int line_pairs(sl_store *st, int64_t id)
+{
+    sqlite3_stmt *s = NULL;
+    int n = -1;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT count(*) FROM line_articles WHERE ?1 = 0 OR article_id = ?1",
+                           -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_bind_int64(s, 1, id) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        n = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+TEST(store_lines_cleared_by_prefix_exactly)
+{
+    char path[256];
+    sl_store *st = store_with_article(path, sizeof path);
+    CHECK(st != NULL);
+    if (!st)
+        return;
+    /* two lines under one prefix, the highest and lowest prefixes; another
+     * article carries a third line under the first prefix, and one of the
+     * same lines */
+    const int64_t mine[] = {0x100000005, 0x100000009, INT64_MAX, -1, INT64_MIN};
+    const int64_t other[] = {0x100000007, 0x100000009};
+    sl_article_row row = {.text = text, .published_day = SL_NO_DAY, .story_id = 1,
+                          .identity = "key:unit/2", .lines = mine, .n_lines = 5};
+    int64_t id = 0, other_id = 0;
+    CHECK_INT(sl_store_article_insert(st, &row, &id), 0);
+    row = (sl_article_row){.text = text, .published_day = SL_NO_DAY, .story_id = 1,
+                           .identity = "key:unit/3", .lines = other, .n_lines = 2};
+    CHECK_INT(sl_store_article_insert(st, &row, &other_id), 0);
+    CHECK_INT(line_pairs(st, id), 5);
+    CHECK_INT(line_pairs(st, other_id), 2);
+    CHECK_INT(sl_store_lines_clear(st, id), 0);
+    CHECK_INT(line_pairs(st, id), 0);
+    CHECK_INT(line_pairs(st, other_id), 2);
+    CHECK_INT(line_pairs(st, 0), 2);
     drop_store(st, path);
 }
 
