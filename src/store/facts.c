@@ -467,52 +467,28 @@ int sl_store_facts_repack(sl_store *st)
 /* ---- migration 13: the offsets of every row as differences ---- */
 
 static const char Q_FACTS_NEXT[] =
-    "SELECT f.article_id, a.text FROM facts f JOIN articles a ON a.id = f.article_id"
+    "SELECT f.article_id, f.items, a.text FROM facts f JOIN articles a ON a.id = f.article_id"
     " WHERE f.article_id > ?1 ORDER BY f.article_id LIMIT 1";
+static const char Q_FACTS_SET[] = "UPDATE facts SET items = ?2 WHERE article_id = ?1";
 
-/* Repacks the facts of the first article after *id, setting *id to it (0
- * when there is none): read in the form of st->schema, written in the
- * form of `schema`. */
-static int respan_next(sl_store *st, int schema, int64_t *id, sl_buf *text)
+/* The items of a row (article_id, items, text), read in the form of
+ * st->schema, packed in that of schema 13. */
+static int respan(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_FACTS_NEXT);
-    if (!s || sqlite3_bind_int64(s, 1, *id))
-        return SL_ESTORE;
-    int step = sqlite3_step(s);
-    *id = 0;
-    sl_buf_clear(text);
-    if (step == SQLITE_ROW) {
-        *id = sqlite3_column_int64(s, 0);
-        sl_buf_put(text, sqlite3_column_text(s, 1), (size_t)sqlite3_column_bytes(s, 1));
-    }
-    sqlite3_reset(s);
-    if (step != SQLITE_ROW)
-        return step == SQLITE_DONE ? 0 : SL_ESTORE;
-    if (text->err)
-        return SL_ENOMEM;
-    sl_fact_item *items = NULL;
-    size_t n = 0;
-    int rc = sl_store_facts_get(st, 0, *id, -1, &items, &n);
-    if (!rc && n) {
-        int was = st->schema;
-        st->schema = schema;
-        rc = sl_store_facts_put(st, *id, text->ptr, text->len, items, n);
-        st->schema = was;
-    }
-    for (size_t i = 0; i < n; i++)
-        free_strings(&items[i]);
-    free(items);
+    item_vec v = {0};
+    int rc = each_in_row(st, row, -1, push_item, &v);
+    if (!rc)
+        rc = pack(v.items, v.n,
+                  (article_text){(const char *)sqlite3_column_text(row, 2),
+                                 (size_t)sqlite3_column_bytes(row, 2)},
+                  1, out) ? SL_ENOMEM : 0;
+    for (size_t i = 0; i < v.n; i++)
+        free_strings(&v.items[i]);
+    free(v.items);
     return rc;
 }
 
-int sl_store_facts_respan(sl_store *st, int schema)
+int sl_store_facts_respan(sl_store *st)
 {
-    sl_buf text = SL_BUF_INIT;
-    int64_t id = 0;
-    int rc;
-    do
-        rc = respan_next(st, schema, &id, &text);
-    while (!rc && id);
-    sl_buf_free(&text);
-    return rc;
+    return sl_store_blobs_rewrite(st, Q_FACTS_NEXT, Q_FACTS_SET, respan);
 }

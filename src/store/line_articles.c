@@ -133,50 +133,24 @@ int sl_store_lines_clear(sl_store *st, int64_t id)
     return err;
 }
 
-/* Migration 13: the lines of the first article after *id that lists any
- * into the form of schema 13, setting *id to it (0 when there is none). */
-static int prefix_next(sl_store *st, int64_t *id, sl_buf *packed)
+/* Migration 13: the lines a row (id, lines) lists, by their prefixes. */
+static int prefixes(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_LINES_NEXT);
-    if (!s || sqlite3_bind_int64(s, 1, *id))
-        return SL_ESTORE;
-    int step = sqlite3_step(s), rc = 0;
-    *id = 0;
-    sl_buf_clear(packed);
-    if (step == SQLITE_ROW) {
-        *id = sqlite3_column_int64(s, 0);
-        const unsigned char *p = sqlite3_column_blob(s, 1);
-        size_t n = (size_t)sqlite3_column_bytes(s, 1) / sizeof(int64_t);
-        for (size_t i = 0; i < n; i++) {
-            int64_t line;
-            memcpy(&line, p + i * sizeof line, sizeof line);
-            uint32_t prefix = (uint32_t)((uint64_t)line >> 32);
-            sl_buf_put(packed, &prefix, sizeof prefix);
-        }
-        rc = packed->err ? SL_ENOMEM : 0;
-    } else if (step != SQLITE_DONE) {
-        rc = SL_ESTORE;
+    (void)st;
+    const unsigned char *p = sqlite3_column_blob(row, 1);
+    size_t n = (size_t)sqlite3_column_bytes(row, 1) / sizeof(int64_t);
+    for (size_t i = 0; i < n; i++) {
+        int64_t line;
+        memcpy(&line, p + i * sizeof line, sizeof line);
+        uint32_t prefix = (uint32_t)((uint64_t)line >> 32);
+        sl_buf_put(out, &prefix, sizeof prefix);
     }
-    sqlite3_reset(s);
-    if (rc || !*id)
-        return rc;
-    s = sl_store_stmt(st, Q_LINES_SET);
-    if (!s || sqlite3_bind_int64(s, 1, *id) ||
-        sqlite3_bind_blob(s, 2, packed->len ? packed->ptr : "", (int)packed->len, SQLITE_STATIC))
-        return SL_ESTORE;
-    return sl_store_exec_stmt(s);
+    return out->err ? SL_ENOMEM : 0;
 }
 
 int sl_store_lines_prefix(sl_store *st)
 {
-    sl_buf packed = SL_BUF_INIT;
-    int64_t id = 0;
-    int rc;
-    do
-        rc = prefix_next(st, &id, &packed);
-    while (!rc && id);
-    sl_buf_free(&packed);
-    return rc;
+    return sl_store_blobs_rewrite(st, Q_LINES_NEXT, Q_LINES_SET, prefixes);
 }
 
 /* ---- migration 7: the lines of each article into its row, then no index by article ---- */

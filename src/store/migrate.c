@@ -198,7 +198,7 @@ static int pack_centroids_spans_facts_lines(sl_store *st)
     if (!rc)
         rc = sl_store_spans_repack(st);
     if (!rc)
-        rc = sl_store_facts_respan(st, SL_STORE_PACKED_SINCE);
+        rc = sl_store_facts_respan(st);
     return rc ? rc : sl_store_lines_prefix(st);
 }
 

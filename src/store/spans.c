@@ -86,43 +86,20 @@ int sl_store_spans_get(const sl_store *st, const void *blob, size_t len, sl_buf 
     return 0;
 }
 
-/* Repacks the sentences of the first article after *id, setting *id to it
- * (0 when there is none). */
-static int repack_next(sl_store *st, int64_t *id, sl_buf *packed)
+/* The sentences of a row (id, sentences) as schema 13 packs them. */
+static int repack(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_SPANS_NEXT);
-    if (!s || sqlite3_bind_int64(s, 1, *id))
-        return SL_ESTORE;
-    int step = sqlite3_step(s), rc = step == SQLITE_ROW || step == SQLITE_DONE ? 0 : SL_ESTORE;
     sl_span *spans = NULL;
     size_t n = 0;
-    *id = 0;
-    if (step == SQLITE_ROW) {
-        *id = sqlite3_column_int64(s, 0);
-        rc = sl_store_spans_read(st, sqlite3_column_blob(s, 1),
-                                 (size_t)sqlite3_column_bytes(s, 1), &spans, &n);
-        if (!rc)
-            rc = sl_store_spans_pack(spans, n, packed);
-    }
-    sqlite3_reset(s);
+    int rc = sl_store_spans_read(st, sqlite3_column_blob(row, 1),
+                                 (size_t)sqlite3_column_bytes(row, 1), &spans, &n);
+    if (!rc)
+        rc = sl_store_spans_pack(spans, n, out);
     free(spans);
-    if (rc || !*id)
-        return rc;
-    s = sl_store_stmt(st, Q_SPANS_SET);
-    if (!s || sqlite3_bind_int64(s, 1, *id) ||
-        sqlite3_bind_blob(s, 2, packed->len ? packed->ptr : "", (int)packed->len, SQLITE_STATIC))
-        return SL_ESTORE;
-    return sl_store_exec_stmt(s);
+    return rc;
 }
 
 int sl_store_spans_repack(sl_store *st)
 {
-    sl_buf packed = SL_BUF_INIT;
-    int64_t id = 0;
-    int rc;
-    do
-        rc = repack_next(st, &id, &packed);
-    while (!rc && id);
-    sl_buf_free(&packed);
-    return rc;
+    return sl_store_blobs_rewrite(st, Q_SPANS_NEXT, Q_SPANS_SET, repack);
 }

@@ -61,8 +61,8 @@ int sl_store_spans_get(const sl_store *st, const void *blob, size_t len, sl_buf 
 /* Migration 13: every article's sentences into the packed form. */
 int sl_store_spans_repack(sl_store *st);
 /* Migration 13: every article's facts rewritten with their offsets in the
- * form of `schema` (facts.c). */
-int sl_store_facts_respan(sl_store *st, int schema);
+ * form of schema 13 (facts.c). */
+int sl_store_facts_respan(sl_store *st);
 /* An article's short lines as its row lists them from schema 13 (the high
  * 32 bits of each fingerprint, line_articles.c), into out. */
 int sl_store_lines_pack(const int64_t *lines, size_t n, sl_buf *out);
@@ -71,6 +71,13 @@ int sl_store_lines_prefix(sl_store *st);
 /* Migration 13: every centroid from 16 bytes a term (the struct with its
  * padding) to SL_CENTROID_TERM_BYTES (stories.c). */
 int sl_store_centroids_repack(sl_store *st);
+
+/* Rewrites a blob of every row, one row after another (a migration's
+ * repacking): `next_sql` gives the row after ?1 (its id first, then what
+ * `convert` reads of it), `convert` writes the new blob into `out` (0, or
+ * an SL_E code), and `set_sql` stores it (?1 the id, ?2 the blob). */
+int sl_store_blobs_rewrite(sl_store *st, const char *next_sql, const char *set_sql,
+                           int (*convert)(const sl_store *st, sqlite3_stmt *row, sl_buf *out));
 
 /* Binds a string or NULL. */
 int sl_store_bind_text(sqlite3_stmt *s, int col, const char *text);

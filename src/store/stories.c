@@ -324,42 +324,24 @@ int sl_store_story_article_ids(sl_store *st, int64_t story_id, sl_id_vec *out)
     return rc;
 }
 
-/* Repacks the centroid of the first story after *id that has one, setting
- * *id to it (0 when there is none). */
-static int centroid_repack_next(sl_store *st, int64_t *id)
+/* The centroid of a row (id, centroid) from 16 bytes a term (the struct
+ * with its padding) to sl_centroid_pack's 12. */
+static int repack_centroid(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_CENTROID_NEXT);
-    if (!s || sqlite3_bind_int64(s, 1, *id))
-        return SL_ESTORE;
-    int step = sqlite3_step(s);
+    (void)st;
     sl_weighted_term terms[SL_CENTROID_TERMS];
-    unsigned char packed[SL_CENTROID_TERMS * SL_CENTROID_TERM_BYTES];
-    size_t n = 0;
-    *id = 0;
-    if (step == SQLITE_ROW) {
-        *id = sqlite3_column_int64(s, 0);
-        n = (size_t)sqlite3_column_bytes(s, 1) / sizeof *terms;
-        if (n > SL_CENTROID_TERMS)
-            n = SL_CENTROID_TERMS;
-        memcpy(terms, sqlite3_column_blob(s, 1), n * sizeof *terms);
-    }
-    sqlite3_reset(s);
-    if (step != SQLITE_ROW)
-        return step == SQLITE_DONE ? 0 : SL_ESTORE;
-    size_t len = sl_centroid_pack(terms, (uint32_t)n, packed);
-    s = sl_store_stmt(st, Q_CENTROID_SET);
-    if (!s || sqlite3_bind_int64(s, 1, *id) ||
-        sqlite3_bind_blob(s, 2, len ? (const void *)packed : "", (int)len, SQLITE_TRANSIENT))
-        return SL_ESTORE;
-    return sl_store_exec_stmt(s);
+    size_t n = (size_t)sqlite3_column_bytes(row, 1) / sizeof *terms;
+    if (n > SL_CENTROID_TERMS)
+        n = SL_CENTROID_TERMS;
+    if (n)
+        memcpy(terms, sqlite3_column_blob(row, 1), n * sizeof *terms);
+    if (sl_buf_reserve(out, n * SL_CENTROID_TERM_BYTES))
+        return SL_ENOMEM;
+    out->len = sl_centroid_pack(terms, (uint32_t)n, out->ptr);
+    return 0;
 }
 
 int sl_store_centroids_repack(sl_store *st)
 {
-    int64_t id = 0;
-    int rc;
-    do
-        rc = centroid_repack_next(st, &id);
-    while (!rc && id);
-    return rc;
+    return sl_store_blobs_rewrite(st, Q_CENTROID_NEXT, Q_CENTROID_SET, repack_centroid);
 }
