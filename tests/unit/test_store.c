@@ -35,6 +35,15 @@ static sl_store *store_with_article(char *path, size_t size)
     return st;
 }
 
+/* Opens a fresh store of one article for the test (`st`, its file in
+ * `path`), or ends the test. */
+#define OPEN_STORE(st, path)                                                                       \
+    char path[256];                                                                                \
+    sl_store *st = store_with_article(path, sizeof path);                                          \
+    CHECK(st != NULL);                                                                             \
+    if (!st)                                                                                       \
+        return
+
 static void drop_store(sl_store *st, const char *path)
 {
     sl_store_close(st);
@@ -64,11 +73,7 @@ static int same_string(const char *a, const char *b)
 
 TEST(store_facts_packed_round_trip)
 {
-    char path[256];
-    sl_store *st = store_with_article(path, sizeof path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    OPEN_STORE(st, path);
     sl_fact_item items[] = {
         /* words at the span and a name equal to them: both left out, read back */
         {.kind = SL_FACT_ENTITY, .span = {11, 21}, .sentence = {0, 49}, .text = "Aila Brenn",
@@ -120,11 +125,7 @@ TEST(store_facts_packed_round_trip)
 
 TEST(store_sentences_packed_round_trip)
 {
-    char path[256];
-    sl_store *st = store_with_article(path, sizeof path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    OPEN_STORE(st, path);
     /* in order, empty, overlapping, an end before its start, far apart */
     const sl_span spans[] = {{0, 30}, {31, 49}, {49, 49}, {40, 45}, {20, 10}, {7, 4000000000u},
                              {300000, 300200}};
@@ -165,11 +166,7 @@ static int line_pairs(sl_store *st, int64_t id)
 
 TEST(store_lines_cleared_by_prefix_exactly)
 {
-    char path[256];
-    sl_store *st = store_with_article(path, sizeof path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    OPEN_STORE(st, path);
     /* two lines under one prefix, the highest and lowest prefixes; another
      * article carries a third line under the first prefix, and one of the
      * same lines */
@@ -193,11 +190,7 @@ TEST(store_lines_cleared_by_prefix_exactly)
 
 TEST(store_facts_corrupt_row_is_an_error)
 {
-    char path[256];
-    sl_store *st = store_with_article(path, sizeof path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    OPEN_STORE(st, path);
     sl_fact_item item = {.kind = SL_FACT_NUMBER, .span = {41, 48}, .text = "3 times!",
                          .about = "times", .value = 3};
     CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), &item, 1), 0);
@@ -238,11 +231,7 @@ static int note_cache(void *ctx, int64_t id, const void *keys, size_t len)
 
 TEST(store_whole_table_reads_go_through_a_small_cache)
 {
-    char path[256];
-    sl_store *st = store_with_article(path, sizeof path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    OPEN_STORE(st, path);
     unsigned char keys[4] = {1, 0, 0, 0}, sentences[1] = {0};
     CHECK_INT(sl_store_sketch_put(st, 1, keys, sizeof keys, sentences, sizeof sentences, NULL), 0);
     CHECK_INT(cache_size(st), -32000);
@@ -276,11 +265,7 @@ static uint32_t carriers(sl_store *st, int64_t line)
  * edge is one row. A new version's lines leave one by one. */
 TEST(store_rows_in_chunks_all_land_once)
 {
-    char path[128];
-    sl_store *st = store_with_article(path, sizeof path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    OPEN_STORE(st, path);
     int64_t first[19], second[3] = {105, 118, 900};
     for (int i = 0; i < 19; i++)
         first[i] = 100 + i;
