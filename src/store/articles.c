@@ -141,9 +141,13 @@ int sl_store_find_hash(sl_store *st, int64_t hash, int64_t *id, sl_buf *identity
 }
 
 /* Binds the columns shared by insert (?2..?17 after identity) and update. */
-static int bind_row(sqlite3_stmt *s, const sl_article_row *row)
+static int bind_row(sl_store *st, sqlite3_stmt *s, const sl_article_row *row)
 {
-    int rc = 0;
+    int rc = sl_store_spans_pack(row->sentences, row->n_sentences, &st->spans);
+    if (!rc)
+        rc = sl_store_lines_pack(row->lines, row->n_lines, &st->lines);
+    if (rc)
+        return rc;
     rc |= sl_store_bind_text(s, 2, row->key);
     rc |= sl_store_bind_text(s, 3, row->path);
     rc |= sl_store_bind_text(s, 4, row->url);
@@ -158,13 +162,12 @@ static int bind_row(sqlite3_stmt *s, const sl_article_row *row)
     rc |= sl_store_bind_text(s, 10, row->lang);
     rc |= sqlite3_bind_int64(s, 11, row->content_hash);
     rc |= sqlite3_bind_int(s, 12, (int)row->bad_bytes);
-    rc |= sqlite3_bind_blob(s, 13, row->sentences ? (const void *)row->sentences : "",
-                            (int)(row->n_sentences * sizeof(sl_span)), SQLITE_STATIC);
+    rc |= sqlite3_bind_blob(s, 13, st->spans.len ? st->spans.ptr : "", (int)st->spans.len,
+                            SQLITE_STATIC);
     rc |= sqlite3_bind_int64(s, 14, row->story_id);
     rc |= sqlite3_bind_int64(s, 15, row->source_hash);
     if (row->n_lines)
-        rc |= sqlite3_bind_blob(s, 16, row->lines, (int)(row->n_lines * sizeof *row->lines),
-                                SQLITE_STATIC);
+        rc |= sqlite3_bind_blob(s, 16, st->lines.ptr, (int)st->lines.len, SQLITE_STATIC);
     else
         rc |= sqlite3_bind_null(s, 16);
     return rc ? SL_ESTORE : 0;
@@ -195,7 +198,7 @@ static int fts_insert(sl_store *st, int64_t id, const sl_article_row *row)
 int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id)
 {
     sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_INSERT);
-    if (!s || sl_store_bind_text(s, 1, row->identity) || bind_row(s, row))
+    if (!s || sl_store_bind_text(s, 1, row->identity) || bind_row(st, s, row))
         return SL_ESTORE;
     if (sl_store_exec_stmt(s))
         return SL_ESTORE;
@@ -217,7 +220,7 @@ int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row
     if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_exec_stmt(s) || sl_store_lines_clear(st, id))
         return SL_ESTORE;
     s = sl_store_stmt(st, Q_ARTICLE_UPDATE);
-    if (!s || sqlite3_bind_int64(s, 1, id) || bind_row(s, row))
+    if (!s || sqlite3_bind_int64(s, 1, id) || bind_row(st, s, row))
         return SL_ESTORE;
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW)
@@ -292,15 +295,11 @@ int sl_store_article_get(sl_store *st, int64_t id, sl_article **out)
         a->text = sl_store_column_dup(s, 9, &err);
         a->lang = sl_store_column_dup(s, 10, &err);
         a->bad_bytes = (unsigned)sqlite3_column_int(s, 11);
-        size_t bytes = (size_t)sqlite3_column_bytes(s, 12);
-        a->n_sentences = bytes / sizeof(sl_span);
-        if (a->n_sentences) {
-            a->sentences = sl_malloc(a->n_sentences * sizeof(sl_span));
-            if (a->sentences)
-                memcpy(a->sentences, sqlite3_column_blob(s, 12), a->n_sentences * sizeof(sl_span));
-            else
-                err = SL_ENOMEM;
-        }
+        int bad = sl_store_spans_read(st, sqlite3_column_blob(s, 12),
+                                      (size_t)sqlite3_column_bytes(s, 12), &a->sentences,
+                                      &a->n_sentences);
+        if (bad)
+            err = bad;
     }
     sqlite3_reset(s);
     if (!err)

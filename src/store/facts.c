@@ -1,7 +1,8 @@
 /* facts.c (store) — table facts: the extracted facts of each article, one
  * row per article holding its items packed (varints, raw doubles, strings
  * with their length; an item's words are left out when they are the
- * article's text at its span, as they nearly always are), written once per
+ * article's text at its span, as they nearly always are; its offsets as
+ * differences from schema 13 on), written once per
  * stored article version and read back per article or per story for the
  * cross-check. One row instead of one per item: a statement per article
  * instead of about fifteen, and half the bytes (docs/store.md). */
@@ -64,9 +65,61 @@ static int text_is_span(const sl_fact_item *it, article_text at)
            strlen(it->text) == n && !memcmp(it->text, at.text + it->span.start, n);
 }
 
-static int pack(const sl_fact_item *items, size_t n, article_text at, sl_buf *out)
+/* An int32 difference as an unsigned number, small when near 0 either way. */
+static uint32_t zigzag(uint32_t d)
+{
+    return (d << 1) ^ (uint32_t)-(int32_t)(d >> 31);
+}
+
+static uint32_t unzigzag(uint32_t v)
+{
+    return (v >> 1) ^ (uint32_t)-(int32_t)(v & 1);
+}
+
+/* An item's six offsets (span, sentence, source: start and end of each) as
+ * stored. Before schema 13 each was a varint of itself (about 10 bytes an
+ * item); since, as differences that are mostly small (about 6 bytes): the
+ * span's start from the previous item's, its end from its start, the
+ * sentence's start and end from the span's, the source's end from its start
+ * (its start as itself: most items have none, 0). All in uint32
+ * arithmetic, so that any offsets read back exactly. */
+static void offsets_put(const uint32_t o[6], uint32_t *prev_start, int as_differences,
+                        uint32_t out[6])
+{
+    if (!as_differences) {
+        memcpy(out, o, 6 * sizeof *o);
+        return;
+    }
+    out[0] = zigzag(o[0] - *prev_start);
+    out[1] = o[1] - o[0];
+    out[2] = zigzag(o[0] - o[2]);
+    out[3] = zigzag(o[3] - o[1]);
+    out[4] = o[4];
+    out[5] = o[5] - o[4];
+    *prev_start = o[0];
+}
+
+static void offsets_get(const uint32_t v[6], uint32_t *prev_start, int as_differences,
+                        uint32_t o[6])
+{
+    if (!as_differences) {
+        memcpy(o, v, 6 * sizeof *o);
+        return;
+    }
+    o[0] = *prev_start + unzigzag(v[0]);
+    o[1] = o[0] + v[1];
+    o[2] = o[0] - unzigzag(v[2]);
+    o[3] = o[1] + unzigzag(v[3]);
+    o[4] = v[4];
+    o[5] = o[4] + v[5];
+    *prev_start = o[0];
+}
+
+static int pack(const sl_fact_item *items, size_t n, article_text at, int as_differences,
+                sl_buf *out)
 {
     sl_buf_clear(out);
+    uint32_t prev_start = 0;
     for (size_t i = 0; i < n; i++) {
         const sl_fact_item *it = &items[i];
         int flags = (double_is_zero(it->value) ? 0 : HAS_VALUE) |
@@ -76,10 +129,12 @@ static int pack(const sl_fact_item *items, size_t n, article_text at, sl_buf *ou
         sl_buf_put_varint(out, (uint64_t)it->kind);
         sl_buf_put_varint(out, (uint64_t)flags);
         sl_buf_putc(out, it->approx ? it->approx : '=');
-        const uint32_t spans[] = {it->span.start, it->span.end, it->sentence.start,
-                                  it->sentence.end, it->source.start, it->source.end};
-        for (size_t k = 0; k < sizeof spans / sizeof spans[0]; k++)
-            sl_buf_put_varint(out, spans[k]);
+        const uint32_t spans[6] = {it->span.start, it->span.end, it->sentence.start,
+                                   it->sentence.end, it->source.start, it->source.end};
+        uint32_t stored[6];
+        offsets_put(spans, &prev_start, as_differences, stored);
+        for (size_t k = 0; k < 6; k++)
+            sl_buf_put_varint(out, stored[k]);
         if (flags & HAS_VALUE)
             put_double(out, it->value);
         if (flags & HAS_VALUE_HI)
@@ -99,6 +154,8 @@ static int pack(const sl_fact_item *items, size_t n, article_text at, sl_buf *ou
 typedef struct reader {
     const unsigned char *p, *end;
     article_text at;
+    int as_differences;      /* the offsets' form (offsets_put) */
+    uint32_t prev_start;     /* the last item's span start */
     int bad;
 } reader;
 
@@ -184,9 +241,10 @@ static int read_item(reader *r, int64_t article_id, sl_fact_item *it)
         it->approx = (char)*r->p++;
     else
         r->bad = 1;
-    uint32_t spans[6];
+    uint32_t stored[6], spans[6];
     for (size_t k = 0; k < 6; k++)
-        spans[k] = (uint32_t)get_varint(r);
+        stored[k] = (uint32_t)get_varint(r);
+    offsets_get(stored, &r->prev_start, r->as_differences, spans);
     it->span = (sl_span){spans[0], spans[1]};
     it->sentence = (sl_span){spans[2], spans[3]};
     it->source = (sl_span){spans[4], spans[5]};
@@ -204,13 +262,14 @@ static int read_item(reader *r, int64_t article_id, sl_fact_item *it)
 }
 
 /* Calls fn with each item of kind `kind` (-1: all) of the row's blob. */
-static int each_in_row(sqlite3_stmt *s, int kind, int (*fn)(void *ctx, sl_fact_item *it),
-                       void *ctx)
+static int each_in_row(const sl_store *st, sqlite3_stmt *s, int kind,
+                       int (*fn)(void *ctx, sl_fact_item *it), void *ctx)
 {
     const unsigned char *p = sqlite3_column_blob(s, 1);
     const unsigned char *end = p + sqlite3_column_bytes(s, 1);
     const char *text = (const char *)sqlite3_column_text(s, 2);
-    reader r = {p, end, {text, (size_t)sqlite3_column_bytes(s, 2)}, 0};
+    reader r = {p, end, {text, (size_t)sqlite3_column_bytes(s, 2)},
+                st->schema >= SL_STORE_PACKED_SINCE, 0, 0};
     int64_t article_id = sqlite3_column_int64(s, 0);
     int err = 0;
     while (!err && r.p < r.end) {
@@ -227,11 +286,12 @@ static int each_in_row(sqlite3_stmt *s, int kind, int (*fn)(void *ctx, sl_fact_i
 }
 
 /* Steps `s` (rows of article_id, items) and calls fn with each item. */
-static int each_item(sqlite3_stmt *s, int kind, int (*fn)(void *ctx, sl_fact_item *it), void *ctx)
+static int each_item(const sl_store *st, sqlite3_stmt *s, int kind,
+                     int (*fn)(void *ctx, sl_fact_item *it), void *ctx)
 {
     int rc, err = 0;
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
-        err = each_in_row(s, kind, fn, ctx);
+        err = each_in_row(st, s, kind, fn, ctx);
     if (!err && rc != SQLITE_DONE)
         err = SL_ESTORE;
     sqlite3_reset(s);
@@ -249,7 +309,8 @@ int sl_store_facts_put(sl_store *st, int64_t article_id, const char *text, size_
             return SL_ESTORE;
         return sl_store_exec_stmt(s);
     }
-    if (pack(items, n, (article_text){text, len}, &st->packed))
+    if (pack(items, n, (article_text){text, len}, st->schema >= SL_STORE_PACKED_SINCE,
+             &st->packed))
         return SL_ENOMEM;
     sqlite3_stmt *s = sl_store_stmt(st, Q_FACTS_PUT);
     if (!s || sqlite3_bind_int64(s, 1, article_id) ||
@@ -291,7 +352,7 @@ int sl_store_facts_get(sl_store *st, int64_t story, int64_t article, int kind,
     if (!s || sqlite3_bind_int64(s, 1, story ? story : article))
         return SL_ESTORE;
     item_vec v = {0};
-    int err = each_item(s, kind, push_item, &v);
+    int err = each_item(st, s, kind, push_item, &v);
     if (err) {
         for (size_t i = 0; i < v.n; i++)
             free_strings(&v.items[i]);
@@ -324,7 +385,7 @@ int sl_store_facts_each(sl_store *st, int kind, int (*fn)(void *ctx, const sl_fa
     if (!s)
         return SL_ESTORE;
     visit v = {fn, ctx};
-    return each_item(s, kind, visit_item, &v);
+    return each_item(st, s, kind, visit_item, &v);
 }
 
 /* ---- migration 7: rows of one item each (table facts_rows) into packed rows ---- */
@@ -401,4 +462,33 @@ int sl_store_facts_repack(sl_store *st)
     if (!err && sqlite3_exec(st->db, "DROP TABLE facts_rows", NULL, NULL, NULL) != SQLITE_OK)
         err = SL_ESTORE;
     return err;
+}
+
+/* ---- migration 13: the offsets of every row as differences ---- */
+
+static const char Q_FACTS_NEXT[] =
+    "SELECT f.article_id, f.items, a.text FROM facts f JOIN articles a ON a.id = f.article_id"
+    " WHERE f.article_id > ?1 ORDER BY f.article_id LIMIT 1";
+static const char Q_FACTS_SET[] = "UPDATE facts SET items = ?2 WHERE article_id = ?1";
+
+/* The items of a row (article_id, items, text), read in the form of
+ * st->schema, packed in that of schema 13. */
+static int respan(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
+{
+    item_vec v = {0};
+    int rc = each_in_row(st, row, -1, push_item, &v);
+    if (!rc)
+        rc = pack(v.items, v.n,
+                  (article_text){(const char *)sqlite3_column_text(row, 2),
+                                 (size_t)sqlite3_column_bytes(row, 2)},
+                  1, out) ? SL_ENOMEM : 0;
+    for (size_t i = 0; i < v.n; i++)
+        free_strings(&v.items[i]);
+    free(v.items);
+    return rc;
+}
+
+int sl_store_facts_respan(sl_store *st)
+{
+    return sl_store_blobs_rewrite(st, Q_FACTS_NEXT, Q_FACTS_SET, respan);
 }

@@ -2,9 +2,13 @@
  * short line (by its fingerprint), which chrome removal reads to tell a
  * site's repeated furniture from an article's own lines. A line counts the
  * distinct articles carrying it, never the article judged. Each article
- * row keeps the fingerprints it added (articles.lines, packed uint64), so a
- * new version takes its old lines out without an index by article: the
- * (line, article) key is the table's only index. */
+ * row keeps the fingerprints it added (articles.lines), so a new version
+ * takes its old lines out without an index by article: the (line, article)
+ * key is the table's only index. From schema 13 the row keeps the high 32
+ * bits of each fingerprint (4 bytes a line instead of 8): the removal
+ * finds the article's pairs under each prefix, which is exact, since the
+ * pairs of other articles are never under its id and any line of its own
+ * under one of its prefixes is a line it added. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +20,13 @@ static const char Q_LINE_COUNT[] =
 static const char Q_LINE_ADD_CHUNK[] = "INSERT OR IGNORE INTO line_articles VALUES" SL_STORE_ROWS8_2;
 static const char Q_LINE_REMOVE[] = "DELETE FROM line_articles WHERE line = ?1 AND article_id = ?2";
 static const char Q_ARTICLE_LINES[] = "SELECT lines FROM articles WHERE id = ?1";
+/* The article's first line at or after ?1 and at most ?2 (a prefix's range). */
+static const char Q_LINE_UNDER[] =
+    "SELECT line FROM line_articles WHERE line >= ?1 AND line <= ?2 AND article_id = ?3"
+    " ORDER BY line LIMIT 1";
+static const char Q_LINES_SET[] = "UPDATE articles SET lines = ?2 WHERE id = ?1";
+static const char Q_LINES_NEXT[] =
+    "SELECT id, lines FROM articles WHERE id > ?1 AND lines IS NOT NULL ORDER BY id LIMIT 1";
 
 int sl_store_line_articles(sl_store *st, int64_t hash, int64_t self, uint32_t cap, uint32_t *n)
 {
@@ -31,16 +42,13 @@ int sl_store_line_articles(sl_store *st, int64_t hash, int64_t self, uint32_t ca
     return rc == SQLITE_ROW ? 0 : SL_ESTORE;
 }
 
-/* Runs `sql` with (line, article) for each of the n lines (the removals). */
-static int each_pair(sl_store *st, const char *sql, const int64_t *lines, size_t n, int64_t id)
+/* Takes out the pair (line, article). */
+static int remove_pair(sl_store *st, int64_t line, int64_t id)
 {
-    for (size_t i = 0; i < n; i++) {
-        sqlite3_stmt *s = sl_store_stmt(st, sql);
-        if (!s || sqlite3_bind_int64(s, 1, lines[i]) || sqlite3_bind_int64(s, 2, id) ||
-            sl_store_exec_stmt(s))
-            return SL_ESTORE;
-    }
-    return 0;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_LINE_REMOVE);
+    if (!s || sqlite3_bind_int64(s, 1, line) || sqlite3_bind_int64(s, 2, id))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
 }
 
 /* The lines of one article, as rows (line, article). */
@@ -62,36 +70,93 @@ int sl_store_lines_add(sl_store *st, int64_t id, const int64_t *lines, size_t n)
     return sl_store_exec_rows(st, &rows, n, &a);
 }
 
+int sl_store_lines_pack(const int64_t *lines, size_t n, sl_buf *out)
+{
+    sl_buf_clear(out);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t prefix = (uint32_t)((uint64_t)lines[i] >> 32);
+        sl_buf_put(out, &prefix, sizeof prefix);
+    }
+    return out->err ? SL_ENOMEM : 0;
+}
+
+/* Takes out the article's pairs whose line has the high 32 bits `prefix`:
+ * a seek for each (about one line a prefix), then its pair. */
+static int clear_prefix(sl_store *st, uint32_t prefix, int64_t id)
+{
+    int64_t from = (int64_t)((uint64_t)prefix << 32), to = from + (int64_t)UINT32_MAX;
+    for (;;) {
+        sqlite3_stmt *s = sl_store_stmt(st, Q_LINE_UNDER);
+        if (!s || sqlite3_bind_int64(s, 1, from) || sqlite3_bind_int64(s, 2, to) ||
+            sqlite3_bind_int64(s, 3, id))
+            return SL_ESTORE;
+        int rc = sqlite3_step(s);
+        int64_t line = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+        sqlite3_reset(s);
+        if (rc != SQLITE_ROW)
+            return rc == SQLITE_DONE ? 0 : SL_ESTORE;
+        if (remove_pair(st, line, id))
+            return SL_ESTORE;
+        if (line == to)
+            return 0;
+        from = line + 1;
+    }
+}
+
 int sl_store_lines_clear(sl_store *st, int64_t id)
 {
     sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_LINES);
     if (!s || sqlite3_bind_int64(s, 1, id))
         return SL_ESTORE;
-    sl_id_vec lines = {0};
+    int packed = st->schema >= SL_STORE_PACKED_SINCE;
+    size_t width = packed ? sizeof(uint32_t) : sizeof(int64_t);
+    sl_buf lines = SL_BUF_INIT;
     int rc = sqlite3_step(s), err = 0;
-    if (rc == SQLITE_ROW) {
-        size_t n = (size_t)sqlite3_column_bytes(s, 0) / sizeof(int64_t);
-        if (n && !sl_vec_reserve(&lines, n)) {
-            memcpy(lines.items, sqlite3_column_blob(s, 0), n * sizeof(int64_t));
-            lines.n = n;
-        } else if (n) {
-            err = SL_ENOMEM;
-        }
-    } else if (rc != SQLITE_DONE) {
+    if (rc == SQLITE_ROW)
+        err = sl_buf_put(&lines, sqlite3_column_blob(s, 0),
+                         (size_t)sqlite3_column_bytes(s, 0) / width * width) ? SL_ENOMEM : 0;
+    else if (rc != SQLITE_DONE)
         err = SL_ESTORE;
-    }
     sqlite3_reset(s);
-    if (!err)
-        err = each_pair(st, Q_LINE_REMOVE, lines.items, lines.n, id);
-    sl_vec_free(&lines);
+    for (size_t at = 0; !err && at < lines.len; at += width) {
+        if (packed) {
+            uint32_t prefix;
+            memcpy(&prefix, lines.ptr + at, sizeof prefix);
+            err = clear_prefix(st, prefix, id);
+        } else {
+            int64_t line;
+            memcpy(&line, lines.ptr + at, sizeof line);
+            err = remove_pair(st, line, id);
+        }
+    }
+    sl_buf_free(&lines);
     return err;
+}
+
+/* Migration 13: the lines a row (id, lines) lists, by their prefixes. */
+static int prefixes(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
+{
+    (void)st;
+    const unsigned char *p = sqlite3_column_blob(row, 1);
+    size_t n = (size_t)sqlite3_column_bytes(row, 1) / sizeof(int64_t);
+    for (size_t i = 0; i < n; i++) {
+        int64_t line;
+        memcpy(&line, p + i * sizeof line, sizeof line);
+        uint32_t prefix = (uint32_t)((uint64_t)line >> 32);
+        sl_buf_put(out, &prefix, sizeof prefix);
+    }
+    return out->err ? SL_ENOMEM : 0;
+}
+
+int sl_store_lines_prefix(sl_store *st)
+{
+    return sl_store_blobs_rewrite(st, Q_LINES_NEXT, Q_LINES_SET, prefixes);
 }
 
 /* ---- migration 7: the lines of each article into its row, then no index by article ---- */
 
 static const char Q_PAIRS_BY_ARTICLE[] =
     "SELECT article_id, line FROM line_articles ORDER BY article_id";
-static const char Q_LINES_SET[] = "UPDATE articles SET lines = ?2 WHERE id = ?1";
 
 static int set_lines(sl_store *st, int64_t id, const sl_id_vec *lines)
 {

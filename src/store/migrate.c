@@ -18,6 +18,7 @@ typedef struct migration {
 
 static int sketch_unsketched(sl_store *st);
 static int pack_facts_and_lines(sl_store *st);
+static int pack_centroids_spans_facts_lines(sl_store *st);
 
 /* Each entry moves the schema from version i to i+1, in one transaction. */
 static const migration migrations[] = {
@@ -121,6 +122,15 @@ static const migration migrations[] = {
      * split never reads them again; 64 bytes an article on all of Reuters */
     {.sql = "DELETE FROM article_terms WHERE article_id IN (SELECT a.id FROM articles a"
     "  JOIN stories s ON s.id = a.story_id WHERE s.n_articles > 64);"},
+    /* 13 (size, issue 11): the stories' centroids at 12 bytes a term instead
+     * of the 16 of the struct with its padding (sl_centroid_pack), the
+     * articles' sentence offsets as varints instead of two uint32 a sentence
+     * (spans.c), the facts' offsets as differences (facts.c), and the
+     * short lines each article lists by the high 32 bits of their
+     * fingerprints (line_articles.c); readers and writers take the form by
+     * the store's version (SL_STORE_PACKED_SINCE), since migrations 5, 7
+     * and 9 read or write them before */
+    {.backfill = pack_centroids_spans_facts_lines},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -182,6 +192,16 @@ static int pack_facts_and_lines(sl_store *st)
     return rc ? rc : sl_store_lines_backfill(st);
 }
 
+static int pack_centroids_spans_facts_lines(sl_store *st)
+{
+    int rc = sl_store_centroids_repack(st);
+    if (!rc)
+        rc = sl_store_spans_repack(st);
+    if (!rc)
+        rc = sl_store_facts_respan(st);
+    return rc ? rc : sl_store_lines_prefix(st);
+}
+
 int sl_store_user_version(sqlite3 *db, int *version)
 {
     sqlite3_stmt *s = NULL;
@@ -240,6 +260,7 @@ int sl_store_migrate(sl_store *st, const char *path, sl_buf *why)
     if (sl_store_check_schema(db, path, version, why))
         goto fail;
     for (int v = version; v < N_MIGRATIONS; v++) {
+        st->schema = v; /* what the backfill reads is of this version */
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
         if ((migrations[v].sql && sqlite3_exec(db, migrations[v].sql, NULL, NULL, NULL) != SQLITE_OK) ||
@@ -251,8 +272,10 @@ int sl_store_migrate(sl_store *st, const char *path, sl_buf *why)
     }
     if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         return sl_store_set_why(why, SL_ESTORE, "schema migration failed", db);
+    st->schema = N_MIGRATIONS;
     return 0;
 fail:
     sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    st->schema = version;
     return SL_ESTORE;
 }

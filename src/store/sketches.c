@@ -49,13 +49,13 @@ int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out)
     column_to_buf(s, 0, &out->sentences);
     column_to_buf(s, 1, &out->credit);
     out->day = sqlite3_column_type(s, 2) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(s, 2);
-    column_to_buf(s, 3, &out->spans);
+    rc = sl_store_spans_get(st, sqlite3_column_blob(s, 3), (size_t)sqlite3_column_bytes(s, 3),
+                            &out->spans);
     out->story_id = sqlite3_column_int64(s, 4);
     column_to_buf(s, 5, &out->source);
     column_to_buf(s, 6, &out->title);
     sqlite3_reset(s);
-    return out->sentences.err || out->spans.err || out->credit.err || out->source.err ||
-                   out->title.err
+    return rc || out->sentences.err || out->credit.err || out->source.err || out->title.err
                ? SL_ENOMEM
                : 0;
 }

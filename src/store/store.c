@@ -80,6 +80,7 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
         goto fail;
     }
     int bad = sl_store_check_schema(st->db, path, version, why);
+    st->schema = version;
     sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     if (bad)
         goto fail;
@@ -127,6 +128,8 @@ void sl_store_close(sl_store *st)
         sqlite3_finalize(st->cache[i].stmt);
     free(st->cache);
     sl_buf_free(&st->packed);
+    sl_buf_free(&st->spans);
+    sl_buf_free(&st->lines);
     sqlite3_close(st->db);
     free(st);
 }
@@ -227,6 +230,44 @@ int sl_store_each_blob(sqlite3_stmt *s,
     return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
 }
 
+/* Rewrites the row after *id, setting *id to it (0 when none is left). */
+static int blob_rewrite_next(sl_store *st, const char *next_sql, const char *set_sql,
+                             int (*convert)(const sl_store *, sqlite3_stmt *, sl_buf *),
+                             int64_t *id, sl_buf *blob)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, next_sql);
+    if (!s || sqlite3_bind_int64(s, 1, *id))
+        return SL_ESTORE;
+    int step = sqlite3_step(s), rc = step == SQLITE_ROW || step == SQLITE_DONE ? 0 : SL_ESTORE;
+    *id = 0;
+    sl_buf_clear(blob);
+    if (step == SQLITE_ROW) {
+        *id = sqlite3_column_int64(s, 0);
+        rc = convert(st, s, blob);
+    }
+    sqlite3_reset(s);
+    if (rc || !*id)
+        return rc;
+    s = sl_store_stmt(st, set_sql);
+    if (!s || sqlite3_bind_int64(s, 1, *id) ||
+        sqlite3_bind_blob(s, 2, blob->len ? blob->ptr : "", (int)blob->len, SQLITE_STATIC))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_blobs_rewrite(sl_store *st, const char *next_sql, const char *set_sql,
+                           int (*convert)(const sl_store *st, sqlite3_stmt *row, sl_buf *out))
+{
+    sl_buf blob = SL_BUF_INIT;
+    int64_t id = 0;
+    int rc;
+    do
+        rc = blob_rewrite_next(st, next_sql, set_sql, convert, &id, &blob);
+    while (!rc && id);
+    sl_buf_free(&blob);
+    return rc;
+}
+
 int sl_store_row_by_id(sl_store *st, const char *sql, int64_t id, sqlite3_stmt **out)
 {
     sqlite3_stmt *s = sl_store_stmt(st, sql);
@@ -289,7 +330,8 @@ int sl_store_begin_read(sl_store *st)
         return 0;
     /* A deferred transaction takes its snapshot at the first read: read now. */
     if (sl_store_exec_stmt(sl_store_stmt(st, Q_BEGIN_READ)) ||
-        sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) != SQLITE_OK ||
+        sl_store_user_version(st->db, &st->schema)) { /* a writer may have migrated it since */
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         return SL_ESTORE;
     }

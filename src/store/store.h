@@ -113,7 +113,7 @@ int sl_store_sketch_put(sl_store *st, int64_t article_id, const void *keys, size
 /* A stored article as the copy stage compares it. */
 typedef struct sl_stored_sketch {
     sl_buf sentences;          /* the packed sketch (sl_sketch_pack) */
-    sl_buf spans;              /* the article's sentence spans (sl_span array) */
+    sl_buf spans;              /* the article's sentence spans (sl_span array, unpacked) */
     sl_buf credit;             /* empty when none */
     int64_t day;               /* SL_NO_DAY when undated */
     int64_t story_id;

@@ -22,6 +22,12 @@ struct sl_store {
     int nomem;                 /* the last sl_store_stmt failed for want of memory */
     int cache_kb;              /* the writer's page cache (0: SQLite's default) */
     sl_buf packed;             /* an article's packed facts, reused */
+    sl_buf spans;              /* an article's packed sentences, reused */
+    sl_buf lines;              /* an article's short lines' prefixes, reused */
+    /* The schema version of what is read (PRAGMA user_version: at open, at
+     * each read transaction, and as migrations run): the forms of the
+     * centroids and sentences differ from version 13 on. */
+    int schema;
 };
 
 /* The prepared, reset statement for `sql`, a `static const char Q_…[]` of
@@ -35,6 +41,43 @@ sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql);
  * cache is set back after (0); a reader's default cache is already that
  * small. */
 int sl_store_scan_cache(sl_store *st, int scanning);
+
+/* The first schema version whose centroids (sl_centroid_pack), sentences
+ * (spans.c), facts' offsets (facts.c) and articles' lines (line_articles.c)
+ * are packed. */
+#define SL_STORE_PACKED_SINCE 13
+
+/* ---- spans.c: the articles' sentence offsets ---- */
+
+/* Packs n sentence spans (the form of schema 13 on) into out. */
+int sl_store_spans_pack(const sl_span *spans, size_t n, sl_buf *out);
+/* The spans of a stored `sentences` blob of the store's form, into a
+ * malloc'd array (*out NULL and *n 0 when there are none, or the blob is
+ * damaged); SL_ENOMEM. */
+int sl_store_spans_read(const sl_store *st, const void *blob, size_t len, sl_span **out,
+                        size_t *n);
+/* The same into `out` as an sl_span array. */
+int sl_store_spans_get(const sl_store *st, const void *blob, size_t len, sl_buf *out);
+/* Migration 13: every article's sentences into the packed form. */
+int sl_store_spans_repack(sl_store *st);
+/* Migration 13: every article's facts rewritten with their offsets in the
+ * form of schema 13 (facts.c). */
+int sl_store_facts_respan(sl_store *st);
+/* An article's short lines as its row lists them from schema 13 (the high
+ * 32 bits of each fingerprint, line_articles.c), into out. */
+int sl_store_lines_pack(const int64_t *lines, size_t n, sl_buf *out);
+/* Migration 13: every article's list of lines into that form. */
+int sl_store_lines_prefix(sl_store *st);
+/* Migration 13: every centroid from 16 bytes a term (the struct with its
+ * padding) to SL_CENTROID_TERM_BYTES (stories.c). */
+int sl_store_centroids_repack(sl_store *st);
+
+/* Rewrites a blob of every row, one row after another (a migration's
+ * repacking): `next_sql` gives the row after ?1 (its id first, then what
+ * `convert` reads of it), `convert` writes the new blob into `out` (0, or
+ * an SL_E code), and `set_sql` stores it (?1 the id, ?2 the blob). */
+int sl_store_blobs_rewrite(sl_store *st, const char *next_sql, const char *set_sql,
+                           int (*convert)(const sl_store *st, sqlite3_stmt *row, sl_buf *out));
 
 /* Binds a string or NULL. */
 int sl_store_bind_text(sqlite3_stmt *s, int col, const char *text);
@@ -66,7 +109,8 @@ int sl_store_exec_stmt(sqlite3_stmt *s);
  * transaction, which makes the FTS5 index flush its pending terms (5 times
  * the cost of one-row statements, callgrind; docs/benchmarks.md, "Stop
  * words and rows per statement"). Deletes of many rows in one statement
- * (OR of keys, a row-value IN list) cost more than one by one. */
+ * (OR of keys, a row-value IN list, `story = ? AND term IN (...)`) cost
+ * more than one by one. */
 #define SL_STORE_CHUNK_ROWS 8
 #define SL_STORE_ROWS8_2 "(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?)"
 #define SL_STORE_ROWS8_3 \

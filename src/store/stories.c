@@ -62,6 +62,9 @@ static const char Q_STORY_TEXTS[] =
     " WHERE a.story_id = ?1 AND NOT EXISTS (SELECT 1 FROM copies c"
     " WHERE c.article_id = a.id) ORDER BY a.id LIMIT ?3";
 static const char Q_STORY_ARTICLE_IDS[] = "SELECT id FROM articles WHERE story_id = ?1 ORDER BY id";
+static const char Q_CENTROID_NEXT[] =
+    "SELECT id, centroid FROM stories WHERE id > ?1 AND length(centroid) > 0 ORDER BY id LIMIT 1";
+static const char Q_CENTROID_SET[] = "UPDATE stories SET centroid = ?2 WHERE id = ?1";
 
 int sl_store_story_new(sl_store *st, int64_t first_article, const char *title, int64_t day,
                        int64_t *id)
@@ -319,4 +322,26 @@ int sl_store_story_article_ids(sl_store *st, int64_t story_id, sl_id_vec *out)
         rc = sl_vec_push(out, sqlite3_column_int64(s, 0)) ? SL_ENOMEM : 0;
     sqlite3_reset(s);
     return rc;
+}
+
+/* The centroid of a row (id, centroid) from 16 bytes a term (the struct
+ * with its padding) to sl_centroid_pack's 12. */
+static int repack_centroid(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
+{
+    (void)st;
+    sl_weighted_term terms[SL_CENTROID_TERMS];
+    size_t n = (size_t)sqlite3_column_bytes(row, 1) / sizeof *terms;
+    if (n > SL_CENTROID_TERMS)
+        n = SL_CENTROID_TERMS;
+    if (n)
+        memcpy(terms, sqlite3_column_blob(row, 1), n * sizeof *terms);
+    if (sl_buf_reserve(out, n * SL_CENTROID_TERM_BYTES))
+        return SL_ENOMEM;
+    out->len = sl_centroid_pack(terms, (uint32_t)n, out->ptr);
+    return 0;
+}
+
+int sl_store_centroids_repack(sl_store *st)
+{
+    return sl_store_blobs_rewrite(st, Q_CENTROID_NEXT, Q_CENTROID_SET, repack_centroid);
 }

@@ -24,18 +24,23 @@ static const char Q_ALL_ROWS[] = "SELECT term, story FROM story_terms ORDER BY t
 static const char Q_ANY_STATE[] = "SELECT EXISTS(SELECT 1 FROM stories),"
     " EXISTS(SELECT 1 FROM terms), EXISTS(SELECT 1 FROM copy_keys)";
 
-/* The terms of a packed centroid (sl_weighted_term array, sorted by term). */
-static size_t centroid_terms(const void *blob, size_t len, uint64_t *terms)
+/* The terms of a centroid, sorted by term: packed (sl_centroid_pack) when
+ * `packed`, else the 16-byte structs of stores before schema 13. */
+static size_t centroid_terms(const void *blob, size_t len, int packed, uint64_t *terms)
 {
-    size_t n = len / sizeof(sl_weighted_term);
+    size_t stride = packed ? SL_CENTROID_TERM_BYTES : sizeof(sl_weighted_term);
+    size_t n = len / stride;
     if (n > SL_CENTROID_TERMS)
         n = SL_CENTROID_TERMS;
-    for (size_t k = 0; k < n; k++) { /* a blob need not be aligned */
-        sl_weighted_term w;
-        memcpy(&w, (const char *)blob + k * sizeof w, sizeof w);
-        terms[k] = w.term;
-    }
+    for (size_t k = 0; k < n; k++) /* a blob need not be aligned */
+        memcpy(&terms[k], (const char *)blob + k * stride, sizeof terms[k]);
     return n;
+}
+
+/* The terms of a centroid as stored in `st`. */
+static size_t stored_terms(const sl_store *st, const void *blob, size_t len, uint64_t *terms)
+{
+    return centroid_terms(blob, len, st->schema >= SL_STORE_PACKED_SINCE, terms);
 }
 
 static int term_row(sl_store *st, const char *sql, uint64_t term, int64_t story)
@@ -74,13 +79,13 @@ static int64_t story_term_value(void *ctx, size_t row, int col)
 int sl_store_story_terms_put(sl_store *st, int64_t story, const void *centroid, size_t len)
 {
     uint64_t old[SL_CENTROID_TERMS], now[SL_CENTROID_TERMS], change[SL_CENTROID_TERMS];
-    size_t n_old = 0, n_now = centroid_terms(centroid, len, now);
+    size_t n_old = 0, n_now = centroid_terms(centroid, len, 1, now);
     sqlite3_stmt *s = sl_store_stmt(st, Q_CENTROID_OLD);
     if (!s || sqlite3_bind_int64(s, 1, story))
         return SL_ESTORE;
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW)
-        n_old = centroid_terms(sqlite3_column_blob(s, 0), (size_t)sqlite3_column_bytes(s, 0), old);
+        n_old = stored_terms(st, sqlite3_column_blob(s, 0), (size_t)sqlite3_column_bytes(s, 0), old);
     sqlite3_reset(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return SL_ESTORE;
@@ -175,8 +180,8 @@ static int collect_terms(sl_store *st, term_rows *rows)
     int rc, err = 0;
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         uint64_t terms[SL_CENTROID_TERMS];
-        size_t n = centroid_terms(sqlite3_column_blob(s, 1), (size_t)sqlite3_column_bytes(s, 1),
-                                  terms);
+        size_t n = stored_terms(st, sqlite3_column_blob(s, 1), (size_t)sqlite3_column_bytes(s, 1),
+                                terms);
         int64_t id = sqlite3_column_int64(s, 0);
         for (size_t k = 0; !err && k < n; k++)
             err = sl_vec_push(rows, ((term_story){terms[k], id})) ? SL_ENOMEM : 0;

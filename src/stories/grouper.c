@@ -242,12 +242,8 @@ int sl_grouper_load_story(void *grouper, const sl_story_state *st)
     s->thread = st->thread_id ? st->thread_id : st->id;
     s->articles = st->articles > 0 && st->articles < UINT32_MAX ? (uint32_t)st->articles : 0;
     s->title_score = (float)st->title_score;
-    uint32_t n = (uint32_t)(st->len / sizeof(sl_weighted_term));
-    if (n > SL_CENTROID_TERMS)
-        n = SL_CENTROID_TERMS;
     sl_weighted_term terms[SL_CENTROID_TERMS];
-    if (n)
-        memcpy(terms, st->centroid, n * sizeof *terms);
+    uint32_t n = st->len ? sl_centroid_unpack(st->centroid, st->len, terms) : 0;
     return sl_grouper_set_centroid(g, st->id, terms, n);
 }
 
@@ -713,9 +709,8 @@ int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v
         return rc;
     }
     s = &g->stories[merged_story(g, id)];
-    memcpy(g->packed, s->terms, s->n * sizeof *s->terms);
     *centroid = g->packed;
-    *len = s->n * sizeof *s->terms;
+    *len = sl_centroid_pack(s->terms, s->n, g->packed);
     return 0;
 }
 

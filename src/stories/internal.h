@@ -87,7 +87,7 @@ struct sl_grouper {
     size_t acc_cap;
     uint32_t *acc_used;
     size_t acc_n;
-    sl_weighted_term packed[SL_CENTROID_TERMS];
+    unsigned char packed[SL_CENTROID_TERMS * SL_CENTROID_TERM_BYTES]; /* a centroid for the store */
     sl_term_vec entities;           /* name features of the current article */
     /* the collection's language (languages.c): the most counted, and its count */
     const char *language;

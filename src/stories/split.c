@@ -293,10 +293,10 @@ int sl_grouper_split_apply(sl_grouper *g, int64_t id, int64_t new_id, const sl_m
 void sl_grouper_story_state(sl_grouper *g, int64_t id, sl_story_state *out)
 {
     const sl_story_slot *s = &g->stories[id];
-    memcpy(g->packed, s->terms, s->n * sizeof *s->terms);
+    size_t len = sl_centroid_pack(s->terms, s->n, g->packed);
     *out = (sl_story_state){
         .id = id, .thread_id = sl_grouper_thread_of(g, id), .first_day = s->first_day,
         .last_day = s->last_day, .title_score = s->title_score, .centroid = g->packed,
-        .len = s->n * sizeof *s->terms, .articles = s->articles,
+        .len = len, .articles = s->articles,
     };
 }

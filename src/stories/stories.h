@@ -23,6 +23,17 @@ typedef struct sl_weighted_term {
 #define SL_VECTOR_TERMS 128    /* terms kept per article vector */
 #define SL_CENTROID_TERMS 64   /* terms kept per story centroid */
 
+/* A centroid as the store keeps it: per term, sorted by term, its 8-byte
+ * id then its 4-byte float weight, in the host's byte order. 12 bytes a
+ * term where the struct takes 16 with its padding (stores before schema 13
+ * held the structs; migration 13 repacks them). */
+#define SL_CENTROID_TERM_BYTES 12
+/* Packs n terms into out (room for n * SL_CENTROID_TERM_BYTES); its bytes. */
+size_t sl_centroid_pack(const sl_weighted_term *terms, uint32_t n, void *out);
+/* The terms of a packed centroid of len bytes, at most SL_CENTROID_TERMS,
+ * into out; how many. */
+uint32_t sl_centroid_unpack(const void *blob, size_t len, sl_weighted_term *out);
+
 typedef struct sl_vector {
     uint32_t n;
     sl_weighted_term terms[SL_VECTOR_TERMS];   /* sorted by term */
@@ -40,7 +51,7 @@ typedef struct sl_story_state {
     int64_t id, thread_id;
     int64_t first_day, last_day;   /* INT64_MIN when undated */
     double title_score;            /* how well its title's article matched it */
-    const void *centroid;          /* packed sl_weighted_term array */
+    const void *centroid;          /* packed (sl_centroid_pack) */
     size_t len;                    /* bytes */
     int64_t articles;              /* articles filed in it */
 } sl_story_state;

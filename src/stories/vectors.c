@@ -104,6 +104,29 @@ uint32_t sl_merge_terms(const sl_weighted_term *a, uint32_t na, const sl_weighte
     return n;
 }
 
+size_t sl_centroid_pack(const sl_weighted_term *terms, uint32_t n, void *out)
+{
+    unsigned char *p = out;
+    for (uint32_t k = 0; k < n; k++, p += SL_CENTROID_TERM_BYTES) {
+        memcpy(p, &terms[k].term, sizeof terms[k].term);
+        memcpy(p + sizeof terms[k].term, &terms[k].weight, sizeof terms[k].weight);
+    }
+    return (size_t)n * SL_CENTROID_TERM_BYTES;
+}
+
+uint32_t sl_centroid_unpack(const void *blob, size_t len, sl_weighted_term *out)
+{
+    size_t n = len / SL_CENTROID_TERM_BYTES;
+    if (n > SL_CENTROID_TERMS)
+        n = SL_CENTROID_TERMS;
+    const unsigned char *p = blob;
+    for (size_t k = 0; k < n; k++, p += SL_CENTROID_TERM_BYTES) {
+        memcpy(&out[k].term, p, sizeof out[k].term);
+        memcpy(&out[k].weight, p + sizeof out[k].term, sizeof out[k].weight);
+    }
+    return (uint32_t)n;
+}
+
 /* Whether x comes before y heaviest first; ties by term, a stable,
  * input-independent order. */
 static bool heavier(const sl_weighted_term *x, const sl_weighted_term *y)

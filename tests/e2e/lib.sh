@@ -151,3 +151,11 @@ for name, story in rows:
     tn.setdefault(thread[story], len(tn) + 1)
     print(name, sn[story], tn[thread[story]])' >"$2"
 }
+
+# forms_before_13 DB: the stories' centroids, the articles' sentences and
+# the facts' offsets of DB back in the forms of schema 12 and before
+# (tests/store_forms.py), for the tests that fake an older store from one
+# this storyline made.
+forms_before_13() {
+  python3 "$SL_TESTS/store_forms.py" before13 "$1"
+}

@@ -10,7 +10,8 @@
 # the grouper's index of stories by term (migration 9) and each article's
 # vector moved from its row to article_terms (migration 10), and its copy
 # sketch's sentence lists packed (migration 11); stories_split.sh checks
-# migration 12.
+# migration 12; every centroid at 12 bytes a term and every article's
+# sentences as varints (migration 13).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -42,14 +43,8 @@ unmove_vectors() {
 # ([n_sentences][n_terms][starts][terms], u32 little-endian)
 unpack_sketches() {
   python3 -c "import sqlite3, struct, sys
-def varint(b, i):
-    v = shift = 0
-    while True:
-        v |= (b[i] & 0x7F) << shift
-        shift += 7
-        i += 1
-        if not b[i - 1] & 0x80:
-            return v, i
+sys.path.insert(0, sys.argv[2])
+from store_forms import varint
 c = sqlite3.connect(sys.argv[1])
 for aid, b in c.execute('SELECT article_id, sentences FROM copy_sketches').fetchall():
     n, i = varint(b, 0)
@@ -69,7 +64,7 @@ for aid, b in c.execute('SELECT article_id, sentences FROM copy_sketches').fetch
             i += 4
     old = struct.pack('<%dI' % (2 + n + nt), n, nt, *starts, *terms)
     c.execute('UPDATE copy_sketches SET sentences = ? WHERE article_id = ?', (old, aid))
-c.commit()" "$DB"
+c.commit()" "$DB" "$SL_TESTS"
 }
 
 sql() {
@@ -99,12 +94,13 @@ sql "DROP INDEX stories_recent" >/dev/null
 sql "DROP TABLE copy_keys" >/dev/null
 sql "DROP TABLE story_terms" >/dev/null
 unmove_vectors
+forms_before_13 "$DB"
 sql "PRAGMA user_version = 4" >/dev/null
 check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')" = 0 ]
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 12" [ "$(sql 'PRAGMA user_version')" = 12 ]
+check "schema version 13" [ "$(sql 'PRAGMA user_version')" = 13 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
@@ -112,7 +108,7 @@ check "every sketch's keys are in the copy index on disk" \
   [ "$(sql 'SELECT sum(length(keys) / 4) - (SELECT count(*) FROM copy_keys) FROM copy_sketches')" = 0 ]
 # migration 9 files each story under its centroid's terms, where the grouper reads them
 check "every centroid's terms are in the story index on disk" \
-  [ "$(sql 'SELECT sum(length(centroid) / 16) - (SELECT count(*) FROM story_terms) FROM stories')" = 0 ]
+  [ "$(sql 'SELECT sum(length(centroid) / 12) - (SELECT count(*) FROM story_terms) FROM stories')" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
 section "the old article is found as an original"
@@ -148,19 +144,30 @@ sql "DROP TABLE copy_keys" >/dev/null
 sql "DROP TABLE story_terms" >/dev/null
 vector_before=$(sql 'SELECT hex(terms) FROM article_terms WHERE article_id = 1')
 sketch_before=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')
+centroid_before=$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')
+spans_before=$(sql 'SELECT hex(sentences) FROM articles WHERE id = 1')
 unmove_vectors
 unpack_sketches
+forms_before_13 "$DB"
 sketch_old=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')
+centroid_old=$(sql 'SELECT length(centroid) FROM stories WHERE id = 1')
+spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 12" [ "$(sql 'PRAGMA user_version')" = 12 ]
+check "schema version 13" [ "$(sql 'PRAGMA user_version')" = 13 ]
+check "its centroid was 16 bytes a term before" [ "$centroid_old" -eq $((${#centroid_before} / 24 * 16)) ]
+check "its centroid is packed as a new one is (migration 13)" \
+  [ "$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')" = "$centroid_before" ]
+check "its sentences were 8 bytes each before" [ "$spans_old" -gt $((${#spans_before} / 2)) ]
+check "its sentences are packed as a new article's are (migration 13)" \
+  [ "$(sql 'SELECT hex(sentences) FROM articles WHERE id = 1')" = "$spans_before" ]
 check "stories are indexed by last day (migration 8)" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'stories_recent'")" = 1 ]
 check "the rows table is gone" [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'facts_rows'")" = 0 ]
 check "one packed row for the old article" [ "$(sql 'SELECT count(*) FROM facts WHERE article_id = 1')" = 1 ]
 check "the old article has short lines" [ "$pairs_before" -gt 0 ]
 check "its row lists each of them" \
-  [ "$(sql 'SELECT length(lines) / 8 FROM articles WHERE id = 1')" = "$pairs_before" ]
+  [ "$(sql 'SELECT length(lines) / 4 FROM articles WHERE id = 1')" = "$pairs_before" ]
 check "its pairs are kept" [ "$(sql 'SELECT count(*) FROM line_articles WHERE article_id = 1')" = "$pairs_before" ]
 check "the index by article is gone" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'line_articles_article'")" = 0 ]
@@ -194,5 +201,23 @@ want = sorted([
   ("quote", 50, 60, "waited years", None, "Aila Brenn", None, None, None, None, "", "said", None, [at, at + 10]),
   ("date", 5, 9, None, None, None, None, None, None, None, None, None, None, None)])
 sys.exit(0 if got == want else "got %r" % (got,))' "$OUT" "$at"
+
+section "a schema-12 store: centroids, sentences, facts and lines packed as a fresh store's"
+DB="$T/twelve.db"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
+forms="SELECT group_concat(x, ' ') FROM (SELECT hex(centroid) x FROM stories
+  UNION ALL SELECT hex(sentences) FROM articles UNION ALL SELECT hex(items) FROM facts
+  UNION ALL SELECT hex(lines) FROM articles)"
+fresh=$(sql "$forms")
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+cp "$OUT" "$T/fresh.json"
+forms_before_13 "$DB"
+sql "PRAGMA user_version = 12" >/dev/null
+check "the faked store holds other bytes" [ "$(sql "$forms")" != "$fresh" ]
+expect_exit 0 "$STORYLINE" --db "$DB" check
+check "schema version 13" [ "$(sql 'PRAGMA user_version')" = 13 ]
+check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" [ "$(sql "$forms")" = "$fresh" ]
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "export --json is the same" cmp -s "$OUT" "$T/fresh.json"
 
 finish

@@ -1,5 +1,8 @@
 /* test_store.c — the store (src/store/): an article's facts written as one
- * packed row read back item for item, whatever their strings and values; a
+ * packed row read back item for item, whatever their strings and values; its
+ * sentence offsets packed as varints and read back exactly, whatever they
+ * are; a new version taking out exactly its own short lines by the prefixes
+ * its row lists; a
  * corrupt row reported instead of misread; whole-table reads at open done
  * through a small page cache, the writer's cache set back after; rows
  * inserted eight to a statement all landing once. */
@@ -32,6 +35,15 @@ static sl_store *store_with_article(char *path, size_t size)
     return st;
 }
 
+/* Opens a fresh store of one article for the test (`st`, its file in
+ * `path`), or ends the test. */
+#define OPEN_STORE(st, path)                                                                       \
+    char path[256];                                                                                \
+    sl_store *st = store_with_article(path, sizeof path);                                          \
+    CHECK(st != NULL);                                                                             \
+    if (!st)                                                                                       \
+        return
+
 static void drop_store(sl_store *st, const char *path)
 {
     sl_store_close(st);
@@ -61,11 +73,7 @@ static int same_string(const char *a, const char *b)
 
 TEST(store_facts_packed_round_trip)
 {
-    char path[256];
-    sl_store *st = store_with_article(path, sizeof path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    OPEN_STORE(st, path);
     sl_fact_item items[] = {
         /* words at the span and a name equal to them: both left out, read back */
         {.kind = SL_FACT_ENTITY, .span = {11, 21}, .sentence = {0, 49}, .text = "Aila Brenn",
@@ -115,13 +123,74 @@ TEST(store_facts_packed_round_trip)
     drop_store(st, path);
 }
 
+TEST(store_sentences_packed_round_trip)
+{
+    OPEN_STORE(st, path);
+    /* in order, empty, overlapping, an end before its start, far apart */
+    const sl_span spans[] = {{0, 30}, {31, 49}, {49, 49}, {40, 45}, {20, 10}, {7, 4000000000u},
+                             {300000, 300200}};
+    size_t n = sizeof spans / sizeof spans[0];
+    sl_article_row row = {.text = text, .published_day = SL_NO_DAY, .story_id = 1,
+                          .identity = "key:unit/2", .sentences = spans, .n_sentences = n};
+    int64_t id = 0;
+    CHECK_INT(sl_store_article_insert(st, &row, &id), 0);
+    sl_article *a = NULL;
+    CHECK_INT(sl_store_article_get(st, id, &a), 0);
+    CHECK_INT(a ? a->n_sentences : 0, n);
+    for (size_t i = 0; a && i < n && i < a->n_sentences; i++)
+        CHECK(a->sentences[i].start == spans[i].start && a->sentences[i].end == spans[i].end);
+    sl_article_free(a);
+    /* the first three sentences take 2 bytes each, not 8 */
+    sqlite3_stmt *s = NULL;
+    CHECK_INT(sqlite3_prepare_v2(st->db, "SELECT length(sentences) FROM articles WHERE id = 2", -1,
+                                 &s, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_step(s), SQLITE_ROW);
+    CHECK(sqlite3_column_int(s, 0) < (int)(n * sizeof(sl_span)));
+    sqlite3_finalize(s);
+    drop_store(st, path);
+}
+
+/* Rows of line_articles of article `id` (0: all). */
+static int line_pairs(sl_store *st, int64_t id)
+{
+    sqlite3_stmt *s = NULL;
+    int n = -1;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT count(*) FROM line_articles WHERE ?1 = 0 OR article_id = ?1",
+                           -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_bind_int64(s, 1, id) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        n = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+TEST(store_lines_cleared_by_prefix_exactly)
+{
+    OPEN_STORE(st, path);
+    /* two lines under one prefix, the highest and lowest prefixes; another
+     * article carries a third line under the first prefix, and one of the
+     * same lines */
+    const int64_t mine[] = {0x100000005, 0x100000009, INT64_MAX, -1, INT64_MIN};
+    const int64_t other[] = {0x100000007, 0x100000009};
+    sl_article_row row = {.text = text, .published_day = SL_NO_DAY, .story_id = 1,
+                          .identity = "key:unit/2", .lines = mine, .n_lines = 5};
+    int64_t id = 0, other_id = 0;
+    CHECK_INT(sl_store_article_insert(st, &row, &id), 0);
+    row = (sl_article_row){.text = text, .published_day = SL_NO_DAY, .story_id = 1,
+                           .identity = "key:unit/3", .lines = other, .n_lines = 2};
+    CHECK_INT(sl_store_article_insert(st, &row, &other_id), 0);
+    CHECK_INT(line_pairs(st, id), 5);
+    CHECK_INT(line_pairs(st, other_id), 2);
+    CHECK_INT(sl_store_lines_clear(st, id), 0);
+    CHECK_INT(line_pairs(st, id), 0);
+    CHECK_INT(line_pairs(st, other_id), 2);
+    CHECK_INT(line_pairs(st, 0), 2);
+    drop_store(st, path);
+}
+
 TEST(store_facts_corrupt_row_is_an_error)
 {
-    char path[256];
-    sl_store *st = store_with_article(path, sizeof path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    OPEN_STORE(st, path);
     sl_fact_item item = {.kind = SL_FACT_NUMBER, .span = {41, 48}, .text = "3 times!",
                          .about = "times", .value = 3};
     CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), &item, 1), 0);
@@ -162,11 +231,7 @@ static int note_cache(void *ctx, int64_t id, const void *keys, size_t len)
 
 TEST(store_whole_table_reads_go_through_a_small_cache)
 {
-    char path[256];
-    sl_store *st = store_with_article(path, sizeof path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    OPEN_STORE(st, path);
     unsigned char keys[4] = {1, 0, 0, 0}, sentences[1] = {0};
     CHECK_INT(sl_store_sketch_put(st, 1, keys, sizeof keys, sentences, sizeof sentences, NULL), 0);
     CHECK_INT(cache_size(st), -32000);
@@ -200,11 +265,7 @@ static uint32_t carriers(sl_store *st, int64_t line)
  * edge is one row. A new version's lines leave one by one. */
 TEST(store_rows_in_chunks_all_land_once)
 {
-    char path[128];
-    sl_store *st = store_with_article(path, sizeof path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    OPEN_STORE(st, path);
     int64_t first[19], second[3] = {105, 118, 900};
     for (int i = 0; i < 19; i++)
         first[i] = 100 + i;

@@ -294,13 +294,28 @@ TEST(grouper_short_texts_join_on_fewer_shared_words)
     sl_grouper_free(g);
 }
 
+TEST(centroid_packed_at_twelve_bytes_a_term)
+{
+    const sl_weighted_term terms[] = {{1, 0.5f}, {UINT64_MAX, -0.25f}, {42, 1e-30f}};
+    unsigned char packed[3 * SL_CENTROID_TERM_BYTES + 1];
+    CHECK_INT(sl_centroid_pack(terms, 3, packed), 36);
+    sl_weighted_term back[SL_CENTROID_TERMS];
+    CHECK_INT(sl_centroid_unpack(packed, 36, back), 3);
+    for (int k = 0; k < 3; k++)
+        CHECK(back[k].term == terms[k].term && back[k].weight == terms[k].weight);
+    /* a blob's last partial term is not read */
+    CHECK_INT(sl_centroid_unpack(packed + 1, 35, back), 2);
+}
+
 /* Whether `v` joins a story of `articles` articles whose centroid is `centroid`. */
 static int joins_story_of(const sl_vector *centroid, int64_t articles, const sl_vector *v)
 {
     sl_grouper *g = sl_grouper_new();
+    unsigned char packed[SL_VECTOR_TERMS * SL_CENTROID_TERM_BYTES];
     sl_story_state st = {.id = 1, .first_day = INT64_MIN, .last_day = INT64_MIN,
-                         .centroid = centroid->terms,
-                         .len = centroid->n * sizeof(sl_weighted_term), .articles = articles};
+                         .centroid = packed,
+                         .len = sl_centroid_pack(centroid->terms, centroid->n, packed),
+                         .articles = articles};
     CHECK_INT(sl_grouper_load_story(g, &st), 0);
     sl_placement p;
     sl_grouper_place(g, v, INT64_MIN, &p);
@@ -330,14 +345,15 @@ TEST(grouper_short_text_joins_a_larger_story_more_readily)
 }
 
 /* A stored story of `articles` articles over `terms` (weights 0.5), for
- * sl_grouper_load_story; `centroid` holds its terms. */
+ * sl_grouper_load_story; `centroid` holds its terms packed. */
 static sl_story_state stored_story(int64_t id, const uint64_t *terms, uint32_t n, int64_t articles,
-                                   sl_weighted_term *centroid)
+                                   unsigned char *centroid)
 {
+    sl_weighted_term t[SL_CENTROID_TERMS];
     for (uint32_t i = 0; i < n; i++)
-        centroid[i] = (sl_weighted_term){terms[i], 0.5f};
+        t[i] = (sl_weighted_term){terms[i], 0.5f};
     return (sl_story_state){.id = id, .first_day = INT64_MIN, .last_day = INT64_MIN,
-                            .centroid = centroid, .len = n * sizeof *centroid,
+                            .centroid = centroid, .len = sl_centroid_pack(t, n, centroid),
                             .articles = articles};
 }
 
@@ -376,13 +392,13 @@ TEST(grouper_short_text_merges_the_story_it_grows_into_its_neighbour)
      * merge threshold: the later story goes into the earlier, with its
      * articles, and leaves the index. */
     const uint64_t first[] = {1, 2, 3, 4}, second[] = {1, 5, 6, 7}, head[] = {2, 3, 4, 5, 6};
-    sl_weighted_term c1[4], c2[4];
+    unsigned char c1[4 * SL_CENTROID_TERM_BYTES], c2[4 * SL_CENTROID_TERM_BYTES];
     sl_story_state stored[] = {stored_story(1, first, 4, 4, c1), stored_story(2, second, 4, 30, c2)};
     sl_vector h = vec(head, 5);
     size_t len;
     sl_grouper *g = article_joins(stored, 2, &h, 2, &len);
     check_one_merge(g, 2, 1);
-    CHECK_INT(len, 7 * sizeof(sl_weighted_term)); /* story 1's centroid: the union of terms */
+    CHECK_INT(len, 7 * SL_CENTROID_TERM_BYTES); /* story 1's centroid: the union of terms */
     sl_vector again = vec(second, 4);
     sl_placement p;
     sl_grouper_place(g, &again, INT64_MIN, &p);
@@ -399,7 +415,7 @@ static sl_grouper *takes_in_one(const sl_story_state *stored, size_t n, const sl
     size_t len;
     sl_grouper *g = article_joins(stored, n, v, into, &len);
     check_one_merge(g, taken, into);
-    CHECK_INT(len, terms * sizeof(sl_weighted_term));
+    CHECK_INT(len, terms * SL_CENTROID_TERM_BYTES);
     sl_story_state st;
     sl_grouper_story_state(g, into, &st);
     CHECK_INT(st.articles, articles);
@@ -415,7 +431,8 @@ TEST(grouper_short_text_story_takes_in_the_small_stories_near_it)
      * near (0.31: 0.60), and too far to merge with (0.36 after). */
     const uint64_t big[] = {1, 2, 3, 4}, near[] = {1, 2, 6}, far[] = {5, 7, 8, 9},
                    large[] = {1, 2, 10, 11, 12, 13, 14, 15, 16, 17}, head[] = {1, 2, 3, 4, 5};
-    sl_weighted_term c1[4], c2[3], c3[4], c4[10];
+    unsigned char c1[4 * SL_CENTROID_TERM_BYTES], c2[3 * SL_CENTROID_TERM_BYTES],
+        c3[4 * SL_CENTROID_TERM_BYTES], c4[10 * SL_CENTROID_TERM_BYTES];
     sl_story_state stored[] = {stored_story(1, big, 4, 8, c1), stored_story(2, near, 3, 1, c2),
                                stored_story(3, far, 4, 1, c3), stored_story(4, large, 10, 4, c4)};
     sl_vector h = vec(head, 5);
@@ -445,7 +462,8 @@ TEST(grouper_full_report_story_takes_in_the_small_stories_near_it)
     }
     for (uint64_t k = 0; k < 20; k++)
         big[k] = k + 1;
-    sl_weighted_term c1[20], c2[16], c3[16], c4[16];
+    unsigned char c1[20 * SL_CENTROID_TERM_BYTES], c2[16 * SL_CENTROID_TERM_BYTES],
+        c3[16 * SL_CENTROID_TERM_BYTES], c4[16 * SL_CENTROID_TERM_BYTES];
     sl_story_state stored[] = {stored_story(1, big, 20, 8, c1), stored_story(2, near, 16, 1, c2),
                                stored_story(3, far, 16, 1, c3), stored_story(4, large, 16, 5, c4)};
     sl_vector report = vec(big, 16);

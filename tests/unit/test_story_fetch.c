@@ -17,16 +17,17 @@
 
 typedef struct fake_store {
     sl_story_state st[MAX_STORIES];
-    sl_weighted_term centroid[MAX_STORIES][SL_CENTROID_TERMS];
+    unsigned char centroid[MAX_STORIES][SL_CENTROID_TERMS * SL_CENTROID_TERM_BYTES]; /* packed */
     int64_t n;          /* stories 1..n */
     int left;           /* terms that left a centroid */
 } fake_store;
 
 static int holds(const fake_store *f, int64_t id, uint64_t term)
 {
-    size_t n = f->st[id].len / sizeof(sl_weighted_term);
-    for (size_t k = 0; k < n; k++)
-        if (f->centroid[id][k].term == term)
+    sl_weighted_term terms[SL_CENTROID_TERMS];
+    uint32_t n = sl_centroid_unpack(f->centroid[id], f->st[id].len, terms);
+    for (uint32_t k = 0; k < n; k++)
+        if (terms[k].term == term)
             return 1;
     return 0;
 }
@@ -54,10 +55,13 @@ static void save(fake_store *f, int64_t id, int64_t thread, int64_t day, const v
         f->n = id;
         f->st[id] = (sl_story_state){id, thread ? thread : id, day, day, 0, f->centroid[id], 0, 0};
     }
-    for (size_t k = 0; k < f->st[id].len / sizeof(sl_weighted_term); k++) {
+    sl_weighted_term old[SL_CENTROID_TERMS], now[SL_CENTROID_TERMS];
+    uint32_t n_old = sl_centroid_unpack(f->centroid[id], f->st[id].len, old);
+    uint32_t n_now = sl_centroid_unpack(c, len, now);
+    for (uint32_t k = 0; k < n_old; k++) {
         int kept = 0;
-        for (size_t j = 0; j < len / sizeof(sl_weighted_term); j++)
-            kept |= ((const sl_weighted_term *)c)[j].term == f->centroid[id][k].term;
+        for (uint32_t j = 0; j < n_now; j++)
+            kept |= now[j].term == old[k].term;
         f->left += !kept;
     }
     f->st[id].articles++;
