@@ -190,6 +190,21 @@ static bool initials_of(const known *e, const char *s, size_t len)
     return k == len && k >= 2;
 }
 
+/* Whether the one word s[0, len) is the given name, or a short form of it,
+ * of the person e: its letters in order from the same first letter
+ * ("Thomas", "Tom", "Kate" of "Katherine"; no place: "Jordan"). */
+static bool given_name_of(const known *e, const char *s, size_t len)
+{
+    const char *space = strchr(e->name, ' ');
+    if (len < 3 || !space || (size_t)(space - e->name) < len || e->name[0] != s[0] ||
+        memchr(s, ' ', len) || strcmp(e->type, "person"))
+        return false;
+    size_t k = 1;
+    for (const char *c = e->name + 1; c < space && k < len; c++)
+        k += *c == s[k];
+    return k == len && !sl_facts_is_place(s, len);
+}
+
 /* The known entity the name s[0, len) at byte `at` stands for: a person's
  * full name it ends ("Blinken": "Antony Blinken"; not "Bettie Page" of the
  * film "The Notorious Bettie Page") before an organisation's it opens
@@ -199,12 +214,16 @@ static bool initials_of(const known *e, const char *s, size_t len)
  * it (the first pass knows the whole text: "the Biden administration"
  * before "Joe Biden"); the name as written only where it was met before
  * `at`. A firm's first words stand for it only where `firms` (not in a
- * title-case headline, where "Federal" may be any word's capital). */
+ * title-case headline, where "Federal" may be any word's capital). A word
+ * the first pass made a person by its shape alone stands for the one person
+ * whose given name it is or shortens ("Tom said": "Thomas Reilly"; none where
+ * two fit). */
 static const known *find_known(const known *kn, size_t n, const char *s, size_t len, uint32_t at,
                                bool firms)
 {
-    const known *best = NULL;
+    const known *best = NULL, *first_hit = NULL;
     int best_rank = 0;
+    size_t first_count = 0;
     for (size_t k = 0; k < n; k++) {
         const known *e = &kn[k];
         /* the first bytes are compared first: this runs for every known
@@ -215,8 +234,13 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
         bool same = e->len == len && e->name[0] == s[0] && !strncmp(e->name, s, len) && e->at <= at;
         bool org = !ends && !same && e->name[0] == s[0] &&
                    ((firms && opens_org(e, s, len)) || initials_of(e, s, len));
-        if (!ends && !same && !org)
+        if (!ends && !same && !org) {
+            if (given_name_of(e, s, len)) {
+                first_hit = e;
+                first_count++;
+            }
             continue;
+        }
         int rank = ends ? 3 : org || (!e->weak && !strcmp(e->type, "person")) ? 2 : 1;
         bool nearer = best && (e->at <= at ? best->at > at || e->at > best->at : best->at > at &&
                                                                                   e->at < best->at);
@@ -225,6 +249,8 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
             best_rank = rank;
         }
     }
+    if (first_count == 1 && best && best_rank == 1 && best->weak && !strchr(best->name, ' '))
+        return first_hit; /* "Tom said": a person of one word by its shape alone */
     return best;
 }
 

@@ -496,3 +496,17 @@ TEST(facts_entities_roles_and_bodies_by_apposition)
     CHECK_INT(with_role(text, "Helen Marsh", "foreign secretary"), 1);
     CHECK_INT(with_role(text, "Ines Caldor", "water minister"), 1);
 }
+
+/* A short given name stands for the one full name it opens ("Tom",
+ * "Thomas" of "Thomas Reilly"), none where two fit; a city the gazetteer
+ * knows as "London, City of" is a place, also before "said". */
+TEST(facts_entities_given_names_and_cities)
+{
+    CHECK_ENTITIES("Thomas Reilly , a shipping agent , called the vote a mistake . Later Tom "
+                   "said the ships would go . London said it would review the plan .\n",
+                   {"Thomas Reilly", "person", NULL, 1},
+                   {"Tom", "person", "Thomas Reilly", 1}, {"London", "place", NULL, 1});
+    CHECK_ENTITIES("Thomas Reilly and Thomas Brann met on Monday . Later Tom said no .\n",
+                   {"Tom", "person", "Tom", 1});
+}
+
