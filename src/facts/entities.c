@@ -453,6 +453,10 @@ static bool premises_of(const sl_facts_doc *d, size_t first, size_t end)
     return false;
 }
 
+/* The type "place" as a preposition alone gives it ("a letter went to Laura
+ * Marsh"): the weakest evidence of a place, told apart by its address. */
+static const char placed_by_preposition[] = "place";
+
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
 {
@@ -518,7 +522,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         sl_facts_in(d, first - 2, staff_nouns) >= 0)
         return "organization"; /* "analysts at Goldman Sachs" */
     if ((prep || travel) && end - first <= 2)
-        return "place";
+        return placed_by_preposition;
     if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_in(d, first - 2, place_of) >= 0)
         return "place";
     size_t words = 0; /* the dots of initials and a generational suffix not counted */
@@ -663,6 +667,22 @@ static bool people_noun(const sl_facts_doc *d, size_t i)
            (n > 3 && w[n - 1] == 's' && sl_facts_role_word(w, n - 1));
 }
 
+/* Makes persons of the places a preposition alone made ("to Laura Marsh")
+ * whose name s[0, len) is or ends, where a mention of it speaks, is aged or
+ * has a role ("Marsh said", "Mrs Marsh"). */
+static void unplace(known *kn, size_t n, const char *s, size_t len)
+{
+    for (size_t k = 0; k < n; k++) {
+        known *e = &kn[k];
+        if (e->type == placed_by_preposition && e->len >= len &&
+            !strncmp(e->name + e->len - len, s, len) &&
+            (e->len == len || e->name[e->len - len - 1] == ' ')) {
+            e->type = "person";
+            e->weak = true;
+        }
+    }
+}
+
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
@@ -755,6 +775,10 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
      * a short form in capitals is no acronym ("KOVAC said" after "Andrej Kovac") */
     bool spoken = sl_facts_in(d, end, subject_verbs) >= 0 || age_after(d, end) ||
                   (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"));
+    if (dry && end - name <= 3 && (role || sl_facts_in(d, end, speech_verbs) >= 0 ||
+                                   age_after(d, end) ||
+                                   (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"))))
+        unplace(kn, *n_known, d->s + a, b - a);
     if (dry && seen && seen->weak && !role &&
         !(seen->len > b - a && all_capitals(d, name, end) && spoken)) {
         const char *own = classify(d, name, end, role, NULL, starts && name == i);

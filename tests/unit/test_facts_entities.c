@@ -510,3 +510,13 @@ TEST(facts_entities_given_names_and_cities)
                    {"Tom", "person", "Tom", 1});
 }
 
+/* A name a preposition alone made a place ("went to Laura Marsh") is a
+ * person where a mention of it speaks ("Marsh said"); a place met after
+ * "in" and never speaking stays one. */
+TEST(facts_entities_spoken_name_is_no_place)
+{
+    CHECK_ENTITIES("The letter went to Laura Marsh on Monday . Ivo Grant lives in Santa Lira . "
+                   "\" We will not wait , \" Marsh said .\n",
+                   {"Laura Marsh", "person", NULL, 1}, {"Marsh", "person", "Laura Marsh", 1},
+                   {"Santa Lira", "place", NULL, 1});
+}
