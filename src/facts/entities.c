@@ -415,6 +415,11 @@ static const char *const staff_nouns[] = {"analyst", "analysts", "economist", "e
     "engineer", "engineers", "employee", "employees", "staff", "strategist", "strategists",
     "trader", "traders", "banker", "bankers", "partner", "partners", NULL};
 
+/* Nouns of owning a firm, before "in", "of" or "with" and its name: "a
+ * stake in Lumeris Capital", "the takeover of Baxley Labs". */
+static const char *const holding_nouns[] = {"stake", "stakes", "shares", "takeover",
+    "acquisition", "merger", "shareholders", "shareholder", NULL};
+
 /* Prepositions of place and motion before a description: "at a Harlow
  * bakery", "fled from an Eskby jail". */
 static const char *const place_preps[] = {"at", "in", "near", "outside", "inside", "on", "into",
@@ -521,6 +526,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (prep && first > 1 && sl_facts_is(d, first - 1, "at") &&
         sl_facts_in(d, first - 2, staff_nouns) >= 0)
         return "organization"; /* "analysts at Goldman Sachs" */
+    if (first > 1 && (sl_facts_is(d, first - 1, "in") || sl_facts_is(d, first - 1, "of") ||
+                      sl_facts_is(d, first - 1, "with")) &&
+        sl_facts_in(d, first - 2, holding_nouns) >= 0)
+        return "organization"; /* "a stake in Lumeris Capital" */
     if ((prep || travel) && end - first <= 2)
         return placed_by_preposition;
     if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_in(d, first - 2, place_of) >= 0)

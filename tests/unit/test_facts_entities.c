@@ -520,3 +520,15 @@ TEST(facts_entities_spoken_name_is_no_place)
                    {"Laura Marsh", "person", NULL, 1}, {"Marsh", "person", "Laura Marsh", 1},
                    {"Santa Lira", "place", NULL, 1});
 }
+
+/* A name after a noun of owning a firm and "in", "of" or "with" is a firm
+ * ("a stake in Lumeris Capital"), and so wherever the article names it;
+ * "a unit in Harlow" says no such thing. */
+TEST(facts_entities_owned_firms)
+{
+    CHECK_ENTITIES("Lumeris Capital bought the club on Monday . A rival had sought a stake in "
+                   "Lumeris Capital , and the takeover of Baxley Works failed . The inmate was "
+                   "moved to a unit in Harlow .\n",
+                   {"Lumeris Capital", "organization", NULL, 2},
+                   {"Baxley Works", "organization", NULL, 1}, {"Harlow", "place", NULL, 1});
+}
