@@ -190,6 +190,21 @@ static bool initials_of(const known *e, const char *s, size_t len)
     return k == len && k >= 2;
 }
 
+/* Whether the one word s[0, len) is the given name, or a short form of it,
+ * of the person e: its letters in order from the same first letter
+ * ("Thomas", "Tom", "Kate" of "Katherine"; no place: "Jordan"). */
+static bool given_name_of(const known *e, const char *s, size_t len)
+{
+    const char *space = strchr(e->name, ' ');
+    if (len < 3 || !space || (size_t)(space - e->name) < len || e->name[0] != s[0] ||
+        memchr(s, ' ', len) || strcmp(e->type, "person"))
+        return false;
+    size_t k = 1;
+    for (const char *c = e->name + 1; c < space && k < len; c++)
+        k += *c == s[k];
+    return k == len && !sl_facts_is_place(s, len);
+}
+
 /* The known entity the name s[0, len) at byte `at` stands for: a person's
  * full name it ends ("Blinken": "Antony Blinken"; not "Bettie Page" of the
  * film "The Notorious Bettie Page") before an organisation's it opens
@@ -199,12 +214,16 @@ static bool initials_of(const known *e, const char *s, size_t len)
  * it (the first pass knows the whole text: "the Biden administration"
  * before "Joe Biden"); the name as written only where it was met before
  * `at`. A firm's first words stand for it only where `firms` (not in a
- * title-case headline, where "Federal" may be any word's capital). */
+ * title-case headline, where "Federal" may be any word's capital). A word
+ * the first pass made a person by its shape alone stands for the one person
+ * whose given name it is or shortens ("Tom said": "Thomas Reilly"; none where
+ * two fit). */
 static const known *find_known(const known *kn, size_t n, const char *s, size_t len, uint32_t at,
                                bool firms)
 {
-    const known *best = NULL;
+    const known *best = NULL, *first_hit = NULL;
     int best_rank = 0;
+    size_t first_count = 0;
     for (size_t k = 0; k < n; k++) {
         const known *e = &kn[k];
         /* the first bytes are compared first: this runs for every known
@@ -215,8 +234,13 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
         bool same = e->len == len && e->name[0] == s[0] && !strncmp(e->name, s, len) && e->at <= at;
         bool org = !ends && !same && e->name[0] == s[0] &&
                    ((firms && opens_org(e, s, len)) || initials_of(e, s, len));
-        if (!ends && !same && !org)
+        if (!ends && !same && !org) {
+            if (given_name_of(e, s, len)) {
+                first_hit = e;
+                first_count++;
+            }
             continue;
+        }
         int rank = ends ? 3 : org || (!e->weak && !strcmp(e->type, "person")) ? 2 : 1;
         bool nearer = best && (e->at <= at ? best->at > at || e->at > best->at : best->at > at &&
                                                                                   e->at < best->at);
@@ -225,6 +249,8 @@ static const known *find_known(const known *kn, size_t n, const char *s, size_t 
             best_rank = rank;
         }
     }
+    if (first_count == 1 && best && best_rank == 1 && best->weak && !strchr(best->name, ' '))
+        return first_hit; /* "Tom said": a person of one word by its shape alone */
     return best;
 }
 
@@ -389,6 +415,11 @@ static const char *const staff_nouns[] = {"analyst", "analysts", "economist", "e
     "engineer", "engineers", "employee", "employees", "staff", "strategist", "strategists",
     "trader", "traders", "banker", "bankers", "partner", "partners", NULL};
 
+/* Nouns of owning a firm, before "in", "of" or "with" and its name: "a
+ * stake in Lumeris Capital", "the takeover of Baxley Labs". */
+static const char *const holding_nouns[] = {"stake", "stakes", "shares", "takeover",
+    "acquisition", "merger", "shareholders", "shareholder", NULL};
+
 /* Prepositions of place and motion before a description: "at a Harlow
  * bakery", "fled from an Eskby jail". */
 static const char *const place_preps[] = {"at", "in", "near", "outside", "inside", "on", "into",
@@ -426,6 +457,10 @@ static bool premises_of(const sl_facts_doc *d, size_t first, size_t end)
             return true;
     return false;
 }
+
+/* The type "place" as a preposition alone gives it ("a letter went to Laura
+ * Marsh"): the weakest evidence of a place, told apart by its address. */
+static const char placed_by_preposition[] = "place";
 
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
@@ -491,8 +526,12 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (prep && first > 1 && sl_facts_is(d, first - 1, "at") &&
         sl_facts_in(d, first - 2, staff_nouns) >= 0)
         return "organization"; /* "analysts at Goldman Sachs" */
+    if (first > 1 && (sl_facts_is(d, first - 1, "in") || sl_facts_is(d, first - 1, "of") ||
+                      sl_facts_is(d, first - 1, "with")) &&
+        sl_facts_in(d, first - 2, holding_nouns) >= 0)
+        return "organization"; /* "a stake in Lumeris Capital" */
     if ((prep || travel) && end - first <= 2)
-        return "place";
+        return placed_by_preposition;
     if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_in(d, first - 2, place_of) >= 0)
         return "place";
     size_t words = 0; /* the dots of initials and a generational suffix not counted */
@@ -637,6 +676,22 @@ static bool people_noun(const sl_facts_doc *d, size_t i)
            (n > 3 && w[n - 1] == 's' && sl_facts_role_word(w, n - 1));
 }
 
+/* Makes persons of the places a preposition alone made ("to Laura Marsh")
+ * whose name s[0, len) is or ends, where a mention of it speaks, is aged or
+ * has a role ("Marsh said", "Mrs Marsh"). */
+static void unplace(known *kn, size_t n, const char *s, size_t len)
+{
+    for (size_t k = 0; k < n; k++) {
+        known *e = &kn[k];
+        if (e->type == placed_by_preposition && e->len >= len &&
+            !strncmp(e->name + e->len - len, s, len) &&
+            (e->len == len || e->name[e->len - len - 1] == ' ')) {
+            e->type = "person";
+            e->weak = true;
+        }
+    }
+}
+
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
@@ -729,6 +784,10 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
      * a short form in capitals is no acronym ("KOVAC said" after "Andrej Kovac") */
     bool spoken = sl_facts_in(d, end, subject_verbs) >= 0 || age_after(d, end) ||
                   (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"));
+    if (dry && end - name <= 3 && (role || sl_facts_in(d, end, speech_verbs) >= 0 ||
+                                   age_after(d, end) ||
+                                   (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"))))
+        unplace(kn, *n_known, d->s + a, b - a);
     if (dry && seen && seen->weak && !role &&
         !(seen->len > b - a && all_capitals(d, name, end) && spoken)) {
         const char *own = classify(d, name, end, role, NULL, starts && name == i);

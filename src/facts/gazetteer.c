@@ -27,9 +27,9 @@ static uint64_t name_hash(const char *s, size_t n)
     return sl_hash64(buf, k);
 }
 
-static void add_name(const char *name, size_t *cap)
+static void add_name(const char *name, size_t len, size_t *cap)
 {
-    if (!name || !*name)
+    if (!name || !len)
         return;
     if (n_places == *cap) {
         size_t nc = *cap ? *cap * 2 : 1024;
@@ -41,7 +41,7 @@ static void add_name(const char *name, size_t *cap)
         places = p;
         *cap = nc;
     }
-    places[n_places++] = name_hash(name, strlen(name));
+    places[n_places++] = name_hash(name, len);
 }
 
 static void load_file(const char *file, const char *key, size_t *cap)
@@ -51,8 +51,15 @@ static void load_file(const char *file, const char *key, size_t *cap)
     size_t i;
     json_t *entry;
     json_array_foreach(list, i, entry) {
-        add_name(json_string_value(json_object_get(entry, "name")), cap);
-        add_name(json_string_value(json_object_get(entry, "common_name")), cap);
+        const char *name = json_string_value(json_object_get(entry, "name"));
+        const char *common = json_string_value(json_object_get(entry, "common_name"));
+        add_name(name, name ? strlen(name) : 0, cap);
+        add_name(common, common ? strlen(common) : 0, cap);
+        /* "London, City of", "Korea, Republic of": the name before the
+         * comma is the one news text writes */
+        const char *comma = name ? strstr(name, ", ") : NULL;
+        if (comma)
+            add_name(name, (size_t)(comma - name), cap);
     }
     json_decref(root);
 }
@@ -70,7 +77,7 @@ static void load(void)
                                           "Britain", NULL};
     size_t cap = 0;
     for (int k = 0; aliases[k]; k++)
-        add_name(aliases[k], &cap);
+        add_name(aliases[k], strlen(aliases[k]), &cap);
     load_file(ISO_DIR "iso_3166-1.json", "3166-1", &cap);
     load_file(ISO_DIR "iso_3166-2.json", "3166-2", &cap);
     if (places)

@@ -15,8 +15,10 @@
 #define REFER_WINDOW 256
 
 /* Lower-case words that join capitalised ones into one name ("Bank of
- * England", "Abu Bakr al Baghdadi", "Ludwig van Beethoven"). */
-static const char *const connectors[] = {"of", "for", "de", "al", "bin", "van", "von", NULL};
+ * England", "Abu Bakr al Baghdadi", "Ludwig van Beethoven", "Estadio do
+ * Mar", "Leonardo da Vinci"); "of the" joins one word to a name ("Sons of the Delta"). */
+static const char *const connectors[] = {"of", "for", "de", "al", "bin", "van", "von", "do",
+    "da", "dos", "das", "del", "di", "du", NULL};
 
 /* Names that stand for one another: the name shown, then its folded forms. */
 static const char *const aliases[][5] = {
@@ -139,6 +141,10 @@ static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b,
             if (!joins || (opening && j == i + 1) || (is_word(text, &tok[j], "for") && j > i + 1))
                 break;
             j += 2;
+        } else if (j == i + 1 && !opening && j + 2 < b && capitalised(&tok[j + 2]) &&
+                   is_word(text, &tok[j], "of") && is_word(text, &tok[j + 1], "the")) {
+            j += 3; /* one word only: "Sons of the Delta", not "Tom Tennant of the Woodburn
+                     * Police Department" */
         } else {
             break;
         }

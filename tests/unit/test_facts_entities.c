@@ -496,3 +496,39 @@ TEST(facts_entities_roles_and_bodies_by_apposition)
     CHECK_INT(with_role(text, "Helen Marsh", "foreign secretary"), 1);
     CHECK_INT(with_role(text, "Ines Caldor", "water minister"), 1);
 }
+
+/* A short given name stands for the one full name it opens ("Tom",
+ * "Thomas" of "Thomas Reilly"), none where two fit; a city the gazetteer
+ * knows as "London, City of" is a place, also before "said". */
+TEST(facts_entities_given_names_and_cities)
+{
+    CHECK_ENTITIES("Thomas Reilly , a shipping agent , called the vote a mistake . Later Tom "
+                   "said the ships would go . London said it would review the plan .\n",
+                   {"Thomas Reilly", "person", NULL, 1},
+                   {"Tom", "person", "Thomas Reilly", 1}, {"London", "place", NULL, 1});
+    CHECK_ENTITIES("Thomas Reilly and Thomas Brann met on Monday . Later Tom said no .\n",
+                   {"Tom", "person", "Tom", 1});
+}
+
+/* A name a preposition alone made a place ("went to Laura Marsh") is a
+ * person where a mention of it speaks ("Marsh said"); a place met after
+ * "in" and never speaking stays one. */
+TEST(facts_entities_spoken_name_is_no_place)
+{
+    CHECK_ENTITIES("The letter went to Laura Marsh on Monday . Ivo Grant lives in Santa Lira . "
+                   "\" We will not wait , \" Marsh said .\n",
+                   {"Laura Marsh", "person", NULL, 1}, {"Marsh", "person", "Laura Marsh", 1},
+                   {"Santa Lira", "place", NULL, 1});
+}
+
+/* A name after a noun of owning a firm and "in", "of" or "with" is a firm
+ * ("a stake in Lumeris Capital"), and so wherever the article names it;
+ * "a unit in Harlow" says no such thing. */
+TEST(facts_entities_owned_firms)
+{
+    CHECK_ENTITIES("Lumeris Capital bought the club on Monday . A rival had sought a stake in "
+                   "Lumeris Capital , and the takeover of Baxley Works failed . The inmate was "
+                   "moved to a unit in Harlow .\n",
+                   {"Lumeris Capital", "organization", NULL, 2},
+                   {"Baxley Works", "organization", NULL, 1}, {"Harlow", "place", NULL, 1});
+}

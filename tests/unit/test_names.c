@@ -62,6 +62,22 @@ TEST(names_runs_and_bounds)
     done(&f);
 }
 
+/* "do", "da", "del" join a name as "of" does, and "of the" joins one word
+ * to a name ("Sons of the Delta"), not a person's name to a body ("Ada
+ * Brill of the Harlow Police"). */
+TEST(names_foreign_connectors_and_of_the)
+{
+    found f;
+    find(&f, "The band Sons of the Delta played at the Estadio do Mar, and Ada Brill of the "
+             "Harlow Police watched.\n");
+    CHECK(named(&f, "Sons of the Delta") >= 0);
+    CHECK(named(&f, "Estadio do Mar") >= 0);
+    CHECK(named(&f, "Ada Brill") >= 0);
+    CHECK(named(&f, "Harlow Police") >= 0);
+    CHECK_INT(f.names.n, 4);
+    done(&f);
+}
+
 TEST(names_keys_aliases_and_short_forms)
 {
     found f;
