@@ -60,6 +60,10 @@
 #define ENTRY_MAX 3000
 #define THREAD_AFTER 200
 #define THREAD_TITLE 120
+/* A dropped element is read when it holds this much prose (read_dropped):
+ * twice the most any held on WCXB dev pages of even id (a <figcaption> of
+ * 349 bytes; then <title> 192, <video> 48, <iframe> 32, the others none). */
+#define READ_DROPPED 700
 
 #define NONE UINT32_MAX
 
@@ -112,7 +116,7 @@ typedef SL_VEC(uint32_t) index_vec;
 
 /* What the extractor knows of an element by its name. */
 enum {
-    T_DROP = 1 << 0,     /* never text: dropped with everything inside */
+    T_DROP = 1 << 0,     /* never text: dropped with everything inside (read_dropped aside) */
     T_BLOCK = 1 << 1,    /* starts and ends a paragraph */
     T_PARA = 1 << 2,     /* p, pre, blockquote: scores its parent */
     T_NOSCORE = 1 << 3,  /* headings, list items, captions: text but not prose */
@@ -126,7 +130,8 @@ enum {
     T_P = 1 << 11,
     T_BR = 1 << 12,
     T_FURNITURE = 1 << 13, /* header, footer, nav, aside: dropped unless they hold the article */
-    T_CELL = 1 << 14       /* td, th */
+    T_CELL = 1 << 14,      /* td, th */
+    T_SHUT = 1 << 15       /* dropped, and never read (read_dropped) */
 };
 
 #define BLOCK_NS (T_BLOCK | T_NOSCORE)
@@ -137,7 +142,7 @@ static const struct tag_info { const char *name; uint16_t bits; } tag_table[] = 
     {"a", T_A}, {"address", T_BLOCK}, {"article", T_BLOCK | T_ARTICLE}, {"aside", T_BLOCK | T_FURNITURE},
     {"audio", T_DROP}, {"blockquote", T_BLOCK | T_PARA}, {"body", T_BLOCK | T_ROOT}, {"br", T_BR},
     {"button", T_BLOCK | T_FURNITURE}, {"canvas", T_DROP}, {"caption", BLOCK_NS}, {"center", T_BLOCK},
-    {"dd", T_BLOCK}, {"details", T_BLOCK}, {"dialog", T_DROP}, {"div", T_BLOCK}, {"dl", T_BLOCK},
+    {"dd", T_BLOCK}, {"details", T_BLOCK}, {"dialog", T_DROP | T_SHUT}, {"div", T_BLOCK}, {"dl", T_BLOCK},
     {"dt", BLOCK_NS}, {"fieldset", T_BLOCK}, {"figcaption", T_DROP},
     {"figure", T_BLOCK}, {"footer", T_BLOCK | T_FURNITURE}, {"form", T_BLOCK | T_FORM}, {"h1", BLOCK_NS | T_H1},
     {"h2", BLOCK_NS}, {"h3", BLOCK_NS}, {"h4", BLOCK_NS}, {"h5", BLOCK_NS}, {"h6", BLOCK_NS},
@@ -145,10 +150,11 @@ static const struct tag_info { const char *name; uint16_t bits; } tag_table[] = 
     {"iframe", T_DROP}, {"input", T_DROP}, {"legend", BLOCK_NS}, {"li", BLOCK_NS},
     {"main", T_BLOCK | T_MAIN}, {"map", T_DROP}, {"menu", T_DROP}, {"nav", T_BLOCK | T_FURNITURE},
     {"noscript", T_DROP}, {"object", T_DROP}, {"ol", T_BLOCK}, {"p", T_BLOCK | T_PARA | T_P},
-    {"pre", T_BLOCK | T_PARA | T_PRE}, {"script", T_DROP}, {"section", T_BLOCK}, {"select", T_DROP},
-    {"style", T_DROP}, {"summary", BLOCK_NS}, {"svg", T_DROP}, {"table", T_BLOCK}, {"tbody", T_BLOCK},
-    {"td", T_BLOCK | T_CELL}, {"template", T_DROP}, {"textarea", T_DROP}, {"tfoot", T_BLOCK}, {"th", T_BLOCK | T_CELL},
-    {"thead", T_BLOCK}, {"title", T_DROP}, {"tr", T_BLOCK}, {"ul", T_BLOCK}, {"video", T_DROP},
+    {"pre", T_BLOCK | T_PARA | T_PRE}, {"script", T_DROP | T_SHUT}, {"section", T_BLOCK},
+    {"select", T_DROP | T_SHUT}, {"style", T_DROP | T_SHUT}, {"summary", BLOCK_NS}, {"svg", T_DROP},
+    {"table", T_BLOCK}, {"tbody", T_BLOCK}, {"td", T_BLOCK | T_CELL}, {"template", T_DROP | T_SHUT},
+    {"textarea", T_DROP | T_SHUT}, {"tfoot", T_BLOCK}, {"th", T_BLOCK | T_CELL}, {"thead", T_BLOCK},
+    {"title", T_DROP}, {"tr", T_BLOCK}, {"ul", T_BLOCK}, {"video", T_DROP},
 };
 
 static int tag_cmp(const void *key, const void *entry)
@@ -270,19 +276,112 @@ static void count_text(elem_vec *v, const xmlNode *text)
     }
 }
 
+/* A dropped element (T_DROP) and the prose it would bring if read. */
+typedef struct dropped {
+    const xmlNode *node;
+    uint32_t prose;
+} dropped;
+
+typedef struct dropped_list {
+    SL_VEC(dropped) items;   /* in document order */
+    index_vec open;          /* weigh_dropped's stack of open ones */
+    size_t next;             /* collect's place in items */
+} dropped_list;
+
+/* Whether a dropped element is read as a block all the same: libxml2 2.9
+ * nests the rest of a page inside an element left open that it does not
+ * know as empty (a <map> or an <object> of an old page, an <svg> whose
+ * </svg> is missing), and the story went with it, while a browser shows it.
+ * Such an element holds READ_DROPPED bytes of prose: its own content never
+ * does. Never those whose content a browser does not show as the page's
+ * text either (T_SHUT: script and style, which libxml2 keeps as text, an
+ * inert <template>, a closed <dialog>, the form controls <select> and
+ * <textarea>): on WCXB dev pages of even id they hold up to 1,910 bytes
+ * of prose of their own, as much as a short story. */
+static int read_dropped(const dropped *d, unsigned tag) { return !(tag & T_SHUT) && d->prose >= READ_DROPPED; }
+
+/* Ends the innermost open dropped element: its prose counts for the one
+ * around it, read or not (a chain of elements left open, each with a
+ * sentence, is read from where it holds enough), but not that of a
+ * T_SHUT one. */
+static void close_dropped(dropped_list *l)
+{
+    dropped *d = &l->items.items[l->open.items[--l->open.n]];
+    if (l->open.n && !(tag_bits(d->node) & T_SHUT))
+        l->items.items[l->open.items[l->open.n - 1]].prose += d->prose;
+}
+
+/* Appends the dropped element `top` and those inside it, in document
+ * order, each with its prose: its text nodes of a paragraph's length
+ * (MIN_PARA bytes) but those of a link or of a T_SHUT element, and the
+ * prose of the dropped elements inside it but the T_SHUT ones. Iterative;
+ * each node once. */
+static int weigh_dropped(xmlNode *top, dropped_list *l)
+{
+    l->open.n = 0;
+    for (xmlNode *n = top; n;) {
+        if (n->type == XML_ELEMENT_NODE && (tag_bits(n) & T_DROP)) {
+            dropped d = {n, 0};
+            if (sl_vec_push(&l->items, d) || sl_vec_push(&l->open, (uint32_t)(l->items.n - 1)))
+                return SL_ENOMEM;
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content &&
+                   !(tag_bits(n->parent) & (T_A | T_SHUT))) {
+            uint32_t code, len = solid_bytes((const char *)n->content, &code);
+            if (len >= MIN_PARA)
+                l->items.items[l->open.items[l->open.n - 1]].prose += len;
+        }
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        for (;;) {
+            if (l->open.n && l->items.items[l->open.items[l->open.n - 1]].node == n)
+                close_dropped(l);
+            if (n == top)
+                return 0;
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+        }
+    }
+    return 0;
+}
+
+/* Whether collect reads the dropped element `n` (*read), weighing it
+ * first when no dropped element around it was. */
+static int dropped_read(xmlNode *n, unsigned tag, dropped_list *l, int *read)
+{
+    while (l->next < l->items.n && l->items.items[l->next].node != n)
+        l->next++;
+    if (l->next == l->items.n) {
+        int rc = weigh_dropped(n, l);
+        if (rc)
+            return rc;
+    }
+    *read = read_dropped(&l->items.items[l->next], tag);
+    return 0;
+}
+
 /* Pass 1: records the page's elements in document order, leaving out the
  * dropped ones with their subtrees, and counts their text. `lenient`: the
  * hidden ones are kept (a page that streams its article into a <div
  * hidden> for a script to move, as React servers do, has no other text). */
 static int collect(xmlNode *root, elem_vec *v, int lenient)
 {
+    dropped_list drops = {0};
+    int rc = 0;
     for (xmlNode *n = root; n;) {
-        int descend = 0;
+        int descend = 0, read = 0;
         unsigned tag = n->type == XML_ELEMENT_NODE ? tag_bits(n) : 0;
+        if ((tag & T_DROP) && n != root && (rc = dropped_read(n, tag, &drops, &read)))
+            break;
+        if (read)
+            tag = T_BLOCK;
         if (n->type == XML_ELEMENT_NODE && (n == root || !((tag & T_DROP) || (!lenient && sl_html_hidden(n))))) {
-            int rc = add_elem(v, n, tag);
-            if (rc)
-                return rc;
+            if ((rc = add_elem(v, n, tag)))
+                break;
             elem *owner = &v->items[v->items[v->n - 1].owner];
             if ((tag & T_BR) && owner->lead_links && owner->lead_links == owner->own)
                 owner->teaser = 1;   /* "<a>Headline</a><br>blurb" */
@@ -292,7 +391,9 @@ static int collect(xmlNode *root, elem_vec *v, int lenient)
         }
         n = sl_html_next(n, root, descend);
     }
-    return 0;
+    sl_vec_free(&drops.items);
+    sl_vec_free(&drops.open);
+    return rc;
 }
 
 static int link_heavy(const elem *e) { return (uint64_t)e->own_links * 2 > e->own; }

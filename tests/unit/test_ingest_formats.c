@@ -694,6 +694,68 @@ TEST(html_broken_markup)
     sl_extracted_clear(&e);
 }
 
+/* A story of some 900 bytes after an element of `tag` left open (libxml2
+ * 2.9 nests the rest of the page in it): whether the story is read. */
+static int story_after_unclosed(const char *tag)
+{
+    static const char page[] =
+        "<html><body><div class=top><a href=/>Home</a> <a href=/news>News</a></div><%s name=x>"
+        "<h1>Bridge reopens</h1><p>The swing bridge over the Lune reopened to traffic on Monday, a month after a "
+        "lorry struck its western pier during the night and cracked two of the bearings.</p><p>Divers from the "
+        "county's contractor checked the footings at low tide and found no damage below the water line, the "
+        "engineer in charge said.</p><p>Buses that had run a long way round by the ring road went back to their "
+        "usual stops in the town centre the same afternoon.</p><p>Shopkeepers on the quay said trade had fallen by "
+        "a third while the bridge was shut, and asked the council for a rates holiday.</p><p>The council said a "
+        "height barrier would be put up on both approaches before the summer.</p><p>The lorry's driver, who was not "
+        "hurt, told the police that his satellite navigation had sent him down the quay road by mistake.</p><p>The "
+        "haulier has agreed to pay for the repairs, which came to a little under two hundred thousand pounds.</p>"
+        "</body></html>";
+    char html[sizeof page + 16];   /* room for the tag's name */
+    snprintf(html, sizeof html, page, tag);
+    sl_extracted e = {0};
+    int read = extract_str(html, &e) == 0 && has(e.text, "Divers from the county's contractor checked") &&
+               has(e.text, "height barrier would be put up") && !has(e.text, "News");
+    sl_extracted_clear(&e);
+    return read;
+}
+
+/* Each tag that used to take the page with it when left open. */
+TEST(html_unclosed_map) { CHECK(story_after_unclosed("map")); }
+TEST(html_unclosed_object) { CHECK(story_after_unclosed("object")); }
+TEST(html_unclosed_svg) { CHECK(story_after_unclosed("svg")); }
+TEST(html_unclosed_iframe) { CHECK(story_after_unclosed("iframe")); }
+TEST(html_unclosed_audio) { CHECK(story_after_unclosed("audio")); }
+TEST(html_unclosed_video) { CHECK(story_after_unclosed("video")); }
+TEST(html_unclosed_canvas) { CHECK(story_after_unclosed("canvas")); }
+TEST(html_unclosed_menu) { CHECK(story_after_unclosed("menu")); }
+TEST(html_unclosed_figcaption) { CHECK(story_after_unclosed("figcaption")); }
+TEST(html_unclosed_title) { CHECK(story_after_unclosed("title")); }
+
+/* What those elements hold when closed stays out, however long; so does
+ * what a <select> or a <template> holds, open or not (a browser does not
+ * show it as the page's text either). */
+TEST(html_dropped_content_stays_out)
+{
+    sl_extracted e = {0};
+    char html[4096] = "<html><body><select name=country>";
+    for (int i = 0; i < 30; i++)
+        strcat(html, "<option>Republic of the Northern Harbour Islands</option>");
+    strcat(html, "</select><figure><img src=a.jpg><figcaption>The swing bridge over the Lune seen from the quay at "
+                 "low tide, with the cracked western pier on the left.</figcaption></figure><p>The swing bridge "
+                 "over the Lune reopened to traffic on Monday, a month after a lorry struck its western pier.</p>"
+                 "<template><p>Shopkeepers on the quay said trade had fallen by a third while the bridge was shut, "
+                 "and asked the council for a rates holiday until the end of the year.</p></template>"
+                 "</body></html>");
+    CHECK_INT(extract_str(html, &e), 0);
+    CHECK(has(e.text, "reopened to traffic on Monday"));
+    CHECK(!has(e.text, "Northern Harbour"));
+    CHECK(!has(e.text, "seen from the quay"));
+    CHECK(!has(e.text, "Shopkeepers"));
+    sl_extracted_clear(&e);
+    CHECK(!story_after_unclosed("select"));
+    CHECK(!story_after_unclosed("template"));
+}
+
 TEST(html_line_breaks_and_pre)
 {
     sl_extracted e = {0};
