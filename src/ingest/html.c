@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 
 #include "ingest/blocks.h"
+#include "ingest/elems.h"
 #include "ingest/htmltree.h"
 #include "util/alloc.h"
 
@@ -47,94 +48,12 @@
  * at least LOST_PROSE_MIN bytes, the page is read again without them. */
 #define LOST_PROSE_SHARE 10
 #define LOST_PROSE_MIN 1000
-/* A comment thread no class names (threads.c): an element with at least
- * THREAD_ENTRIES children that read as comment entries, of ENTRY_MIN to
- * ENTRY_MAX bytes each (a comment says something; a row of "Reply" and
- * "Permalink" buttons does not), and are half its children with text,
- * after THREAD_AFTER bytes of prose: the article comes first, while a
- * forum's or a blog index's first post follows no other prose. A heading
- * of at most THREAD_TITLE bytes just before it is its title ("8 Responses
- * to ..."). */
-#define THREAD_ENTRIES 3
-#define ENTRY_MIN 40
-#define ENTRY_MAX 3000
-#define THREAD_AFTER 200
-#define THREAD_TITLE 120
 /* A dropped element is read when it holds this much prose (read_dropped):
  * twice the most any held on WCXB dev pages of even id (a <figcaption> of
  * 349 bytes; then <title> 192, <video> 48, <iframe> 32, the others none). */
 #define READ_DROPPED 700
 
-#define NONE UINT32_MAX
-
 /* ---- the body: elements, boilerplate, scores ------------------------------ */
-
-enum {
-    F_BLOCK = 1 << 0,     /* starts and ends a paragraph */
-    F_PARA = 1 << 1,      /* p, pre, blockquote: scores its parent */
-    F_NOSCORE = 1 << 2,   /* headings, list items, captions: text but not prose */
-    F_SEMANTIC = 1 << 3,  /* article, main, itemprop=articleBody */
-    F_SOFT = 1 << 4,      /* boilerplate cue: dropped unless it holds the article */
-    F_CORE = 1 << 5,      /* main, h1, an article without cues: protects soft ancestors */
-    F_PROTECTED = 1 << 6, /* holds a core element */
-    F_REMOVED = 1 << 7,
-    F_LINK = 1 << 8,      /* inside <a> */
-    F_PRE = 1 << 9,       /* inside <pre> */
-    F_H1 = 1 << 10,
-    F_FURNITURE = 1 << 11, /* header, footer, nav, aside */
-    F_HOLDS = 1 << 12,     /* holds an article, a <main> or most of the prose (not just the <h1>) */
-    F_COMMENTS = 1 << 13,  /* a comment thread: prose, but never the article */
-    F_CHOSEN = 1 << 14,    /* a container choose_containers() picked */
-    F_INSIDE = 1 << 15     /* in a chosen container */
-};
-
-/* Flags an element passes to its descendants' path (sl_block.path). */
-#define F_INHERITED (F_SOFT | F_COMMENTS | F_FURNITURE | F_SEMANTIC)
-
-/* One element of the body, in document order (parents before children).
- * Lengths count non-space bytes. */
-typedef struct elem {
-    xmlNode *node;
-    uint32_t parent, owner;   /* owner: the nearest block, whose paragraph this text joins */
-    uint32_t size;            /* elements in the subtree, itself included */
-    uint32_t text, links;     /* all text in the subtree, and the part inside links */
-    uint32_t own, own_links;  /* the loose text this block owns (not inside a nested block) */
-    uint32_t own_code;        /* of it, bytes that write code, not prose: { } [ ] ; = */
-    uint32_t lead_links;      /* of it, the linked text before any other */
-    uint8_t teaser;           /* it opens with a line that is all one link: a headline */
-    uint32_t good;            /* paragraph text in the subtree that reads as prose */
-    uint16_t flags;
-    uint16_t tag;             /* T_* bits of its name */
-    uint16_t above;           /* F_INHERITED flags of its ancestors */
-    uint16_t path_tags;       /* T_* bits of itself and its ancestors */
-    uint16_t cues;            /* class/id cue groups of itself and its ancestors (blocks.c) */
-    double score;
-} elem;
-
-typedef SL_VEC(elem) elem_vec;
-typedef SL_VEC(uint32_t) index_vec;
-
-/* What the extractor knows of an element by its name. */
-enum {
-    T_DROP = 1 << 0,     /* never text: dropped with everything inside (read_dropped aside) */
-    T_BLOCK = 1 << 1,    /* starts and ends a paragraph */
-    T_PARA = 1 << 2,     /* p, pre, blockquote: scores its parent */
-    T_NOSCORE = 1 << 3,  /* headings, list items, captions: text but not prose */
-    T_ROOT = 1 << 4,     /* html, body: never dropped */
-    T_MAIN = 1 << 5,
-    T_ARTICLE = 1 << 6,
-    T_FORM = 1 << 7,
-    T_H1 = 1 << 8,
-    T_A = 1 << 9,
-    T_PRE = 1 << 10,
-    T_P = 1 << 11,
-    T_BR = 1 << 12,
-    T_FURNITURE = 1 << 13, /* header, footer, nav, aside: dropped unless they hold the article */
-    T_CELL = 1 << 14,      /* td, th */
-    T_SHUT = 1 << 15       /* dropped, and never read (read_dropped) */
-};
-
-#define BLOCK_NS (T_BLOCK | T_NOSCORE)
 
 /* Sorted by name (strcmp) for bsearch: one look-up per element instead of
  * a scan of several lists, which showed in profiles of large pages. */
@@ -187,11 +106,6 @@ static int soft_dropped(const xmlNode *n, unsigned tag)
     if (tag & T_ARTICLE)
         return 0;
     return sl_html_has_cue(sl_html_attr(n, "class")) || sl_html_has_cue(sl_html_attr(n, "id"));
-}
-
-static uint32_t index_of(const xmlNode *n)
-{
-    return n && n->_private ? (uint32_t)((uintptr_t)n->_private - 1) : NONE;
 }
 
 static int add_elem(elem_vec *v, xmlNode *n, unsigned tag)
@@ -404,155 +318,10 @@ static int code_like(const elem *e) { return (uint64_t)e->own_code * CODE_SHARE 
 
 /* A block whose loose text reads as prose: MIN_PARA bytes, under half
  * links, not code. */
-static int is_prose(const elem *e)
+int sl_html_is_prose(const elem *e)
 {
     return (e->flags & F_BLOCK) && !(e->flags & F_NOSCORE) && e->own >= MIN_PARA && !link_heavy(e) &&
            !code_like(e) && !e->teaser;
-}
-
-static unsigned kind_of(const xmlNode *n, unsigned tag);
-static xmlNode *element_step(xmlNode *n, int forward);
-
-/* What mark_threads counts of an element. */
-typedef struct thread_count {
-    uint64_t text;       /* in its subtree (collect counts only its own) */
-    uint64_t before;     /* prose before it in the page */
-    uint32_t kids;       /* its children with text */
-    uint32_t entries, children;   /* children: those with text, read so far, a pair as one */
-    uint32_t names;      /* of its entries, those signed by a name alone */
-    uint32_t first;      /* its first child that is an entry */
-    uint32_t tail;       /* its children with text from that one on */
-} thread_count;
-
-/* The heading (not the <h1>, at most THREAD_TITLE bytes) just before
- * `n`, line breaks aside, a thread's title ("8 Responses to ..."); NONE
- * without one. Older pages title their thread with a bold line, not a
- * heading ("<b>Comments</b><br>"): such a line counts when its words name
- * a thread. */
-static uint32_t thread_title(const elem *e, const thread_count *c, const xmlNode *n)
-{
-    static const char *const lines[] = {"b", "strong", "font", "span", "p", "div"};
-    xmlNode *prev = n->prev;
-    while (prev && (prev->type != XML_ELEMENT_NODE || sl_html_is_tag(prev, "br")))
-        prev = prev->prev;
-    uint32_t title = index_of(prev);
-    if (title == NONE || (e[title].tag & T_H1) || !c[title].text || c[title].text > THREAD_TITLE)
-        return NONE;
-    if (kind_of(prev, e[title].tag) == SL_KIND_HEADING ||
-        (sl_html_is_tag_among(prev, lines, sizeof lines / sizeof *lines) && sl_html_names_thread(prev)))
-        return title;
-    return NONE;
-}
-
-/* The first child element of n, when it is a heading (not the <h1>) of at
- * most THREAD_TITLE bytes: a thread's title inside it. */
-static uint32_t first_title(const elem *e, const thread_count *c, const xmlNode *n)
-{
-    const xmlNode *x = n->children;
-    while (x && x->type != XML_ELEMENT_NODE)
-        x = x->next;
-    uint32_t title = index_of(x);
-    if (title != NONE && kind_of(x, e[title].tag) == SL_KIND_HEADING && !(e[title].tag & T_H1) &&
-        c[title].text <= THREAD_TITLE)
-        return title;
-    return NONE;
-}
-
-/* The entries of element i that count: those signed by a name alone
- * ("Jean Marsh, Larkmouth" above the comment, no date) only under a
- * heading, before the thread or first in it, that names a thread ("Have
- * your say"): without one, cards of a title line and a blurb read the same
- * (WCXB dev, even ids: articles 0.9527 -> 0.9413 with every such list). */
-static uint32_t counted_entries(const elem *e, const thread_count *c, size_t i, const xmlNode *from)
-{
-    if (!c[i].names)
-        return c[i].entries;
-    uint32_t before = thread_title(e, c, from), inside = first_title(e, c, e[i].node);
-    if ((before != NONE && sl_html_names_thread(e[before].node)) ||
-        (inside != NONE && sl_html_names_thread(e[inside].node)))
-        return c[i].entries;
-    return c[i].entries - c[i].names;
-}
-
-/* A run of entries at the end of an element that holds the story too (the
- * comments in the story's own table cell): at least THREAD_ENTRIES, half
- * its children from the first on, under a title heading, after
- * THREAD_AFTER bytes of the element's own prose. A forum's replies follow
- * the first post without a heading between. */
-static int comment_run(const elem *e, const thread_count *c, size_t i)
-{
-    const thread_count *t = &c[i];
-    uint32_t entries = counted_entries(e, c, i, e[t->first].node);
-    return entries >= THREAD_ENTRIES && entries * 2 >= t->tail &&
-           c[t->first].before - t->before >= THREAD_AFTER && thread_title(e, c, e[t->first].node) != NONE;
-}
-
-/* Marks the comment threads that their entries show (THREAD_ENTRIES above)
- * as threads named by a class are marked, and passes that on to their
- * descendants' paths. Each element is read once, as its parent's child. */
-static int mark_threads(elem_vec *v)
-{
-    elem *e = v->items;
-    thread_count *c = sl_calloc(v->n, sizeof *c);
-    if (!c)
-        return SL_ENOMEM;
-    uint64_t prose = 0;
-    for (size_t i = 0; i < v->n; i++) {
-        c[i].before = prose;
-        prose += is_prose(&e[i]) ? e[i].own - e[i].own_links : 0;
-    }
-    for (size_t i = v->n; i-- > 1;) {
-        c[i].text += e[i].text;
-        c[e[i].parent].text += c[i].text;
-        c[e[i].parent].kids += c[i].text > 0;
-    }
-    for (size_t i = v->n; i-- > 1;) {
-        if (!c[i].text)
-            continue;
-        thread_count *p = &c[e[i].parent];
-        p->children++;
-        /* an element with fewer children than a thread's entries holds no
-         * thread: its children are not read (most of this pass's work) */
-        if (p->kids < THREAD_ENTRIES || c[i].text > ENTRY_MAX)
-            continue;
-        int line = c[i].text < ENTRY_MIN;   /* a short author's line, with the comment after it */
-        if (line) {
-            uint32_t next = index_of(element_step(e[i].node, 1));
-            if (next == NONE || c[next].text < ENTRY_MIN || c[next].text > ENTRY_MAX)
-                continue;
-        }
-        int signed_by = sl_html_thread_entry(e[i].node, !line);
-        if (!signed_by)
-            continue;
-        p->children -= (uint32_t)line;   /* the pair counts as one child */
-        p->entries++;
-        p->names += signed_by == 2;
-        p->first = (uint32_t)i;
-        p->tail = p->children;
-    }
-    for (size_t i = 1; i < v->n; i++) {
-        const xmlNode *from;
-        uint32_t entries = c[i].entries >= THREAD_ENTRIES ? counted_entries(e, c, i, e[i].node) : 0;
-        if (entries >= THREAD_ENTRIES && entries * 2 >= c[i].children && c[i].before >= THREAD_AFTER &&
-            !(e[i].tag & (T_ROOT | T_MAIN | T_ARTICLE))) {
-            e[i].flags |= F_SOFT | F_COMMENTS;
-            from = e[i].node;
-        } else if (comment_run(e, c, i)) {
-            for (xmlNode *n = e[c[i].first].node; n; n = element_step(n, 1))
-                if (index_of(n) != NONE)
-                    e[index_of(n)].flags |= F_SOFT | F_COMMENTS;
-            from = e[c[i].first].node;
-        } else {
-            continue;
-        }
-        uint32_t title = thread_title(e, c, from);
-        if (title != NONE)
-            e[title].flags |= F_SOFT | F_COMMENTS;
-    }
-    for (size_t i = 1; i < v->n; i++)
-        e[i].above = (uint16_t)(e[e[i].parent].above | (e[e[i].parent].flags & F_INHERITED));
-    free(c);
-    return 0;
 }
 
 /* The prose in each subtree before anything is removed (children before
@@ -561,7 +330,7 @@ static void count_prose(elem_vec *v)
 {
     elem *e = v->items;
     for (size_t i = v->n; i-- > 0;) {
-        if (is_prose(&e[i]))
+        if (sl_html_is_prose(&e[i]))
             e[i].good += e[i].own - e[i].own_links;
         if (i)
             e[e[i].parent].good += e[i].good;
@@ -634,7 +403,7 @@ static void score(elem_vec *v)
     for (size_t i = v->n; i-- > 0;) {
         if (e[i].flags & F_REMOVED)
             continue;
-        if (is_prose(&e[i])) {
+        if (sl_html_is_prose(&e[i])) {
             uint32_t prose = e[i].own - e[i].own_links;
             uint32_t first = e[i].flags & F_PARA ? e[i].parent : (uint32_t)i;
             e[i].good += prose;
@@ -716,7 +485,7 @@ static uint32_t climb(const elem *e, uint32_t top)
     return top;
 }
 
-static xmlNode *element_step(xmlNode *n, int forward)
+xmlNode *sl_html_element_step(xmlNode *n, int forward)
 {
     do
         n = forward ? n->next : n->prev;
@@ -732,7 +501,7 @@ static int continue_run(const elem_vec *v, uint32_t from, int forward, index_vec
 {
     const elem *e = v->items;
     uint32_t bridge[BRIDGES], bridges = 0;
-    for (xmlNode *n = element_step(e[from].node, forward); n; n = element_step(n, forward)) {
+    for (xmlNode *n = sl_html_element_step(e[from].node, forward); n; n = sl_html_element_step(n, forward)) {
         uint32_t i = index_of(n);
         if (i == NONE || !e[i].text)
             continue;   /* dropped or empty: an image, a spacer */
@@ -904,7 +673,7 @@ static void write_blocks(writer *w, xmlNode *root)
     flush(w);
 }
 
-static unsigned kind_of(const xmlNode *n, unsigned tag)
+unsigned sl_html_kind_of(const xmlNode *n, unsigned tag)
 {
     const char *name = (const char *)n->name;
     if (tag & T_P)
@@ -946,7 +715,7 @@ static int describe(const elem_vec *v, sl_blocks *b, int lenient)
         k->path |= o->path_tags & T_FORM ? SL_PATH_FORM : 0;
         k->path |= o->path_tags & T_NOSCORE ? SL_PATH_LIST : 0;
         k->path |= o->path_tags & T_CELL ? SL_PATH_TABLE : 0;
-        k->kind = kind_of(o->node, o->tag);
+        k->kind = sl_html_kind_of(o->node, o->tag);
         k->cues = o->cues;
         k->link_share = o->own ? (float)o->own_links / (float)o->own : 0.0f;
         double s = 0;
@@ -970,7 +739,7 @@ static int read_page(xmlNode *root, int lenient, elem_vec *elems, sl_blocks *out
     *written = 0;
     int rc = collect(root, elems, lenient);
     if (!rc && elems->n)
-        rc = mark_threads(elems);
+        rc = sl_html_mark_threads(elems);
     if (rc || !elems->n)
         goto done;
     if (lenient) {

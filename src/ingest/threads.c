@@ -1,15 +1,19 @@
 /* threads.c — reader comments told by their shape rather than their class:
  * whether an element reads as one entry of a comment thread ("Mike says:",
  * "Posted by ...", a first line with a date, a "Reply" or "Report abuse"
- * link). html.c counts such
- * entries among an element's children to mark a thread that no class names
- * (old pages: <div id="talkback">, a table of "Posted by" rows). */
+ * link), and the threads that such entries among an element's children
+ * make, marked for html.c's body finder as threads a class names are (old
+ * pages: <div id="talkback">, a table of "Posted by" rows). */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "ingest/blocks.h"
+#include "ingest/elems.h"
 #include "ingest/htmltree.h"
 #include "ingest/ingest.h"
+#include "util/alloc.h"
 
 /* An entry is read over its first nodes and bytes only: the signature sits
  * at its start or in its links, and the bound keeps the pass linear. */
@@ -189,5 +193,161 @@ int sl_html_names_thread(xmlNode *heading)
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (strstr(head, words[i]))
             return 1;
+    return 0;
+}
+
+/* A comment thread no class names: an element with at least
+ * THREAD_ENTRIES children that read as comment entries, of ENTRY_MIN to
+ * ENTRY_MAX bytes each (a comment says something; a row of "Reply" and
+ * "Permalink" buttons does not), and are half its children with text,
+ * after THREAD_AFTER bytes of prose: the article comes first, while a
+ * forum's or a blog index's first post follows no other prose. A heading
+ * of at most THREAD_TITLE bytes just before it is its title ("8 Responses
+ * to ..."). */
+#define THREAD_ENTRIES 3
+#define ENTRY_MIN 40
+#define ENTRY_MAX 3000
+#define THREAD_AFTER 200
+#define THREAD_TITLE 120
+
+/* What sl_html_mark_threads counts of an element. */
+typedef struct thread_count {
+    uint64_t text;       /* in its subtree (collect counts only its own) */
+    uint64_t before;     /* prose before it in the page */
+    uint32_t kids;       /* its children with text */
+    uint32_t entries, children;   /* children: those with text, read so far, a pair as one */
+    uint32_t names;      /* of its entries, those signed by a name alone */
+    uint32_t first;      /* its first child that is an entry */
+    uint32_t tail;       /* its children with text from that one on */
+} thread_count;
+
+/* The heading (not the <h1>, at most THREAD_TITLE bytes) just before
+ * `n`, line breaks aside, a thread's title ("8 Responses to ..."); NONE
+ * without one. Older pages title their thread with a bold line, not a
+ * heading ("<b>Comments</b><br>"): such a line counts when its words name
+ * a thread. */
+static uint32_t thread_title(const elem *e, const thread_count *c, const xmlNode *n)
+{
+    static const char *const lines[] = {"b", "strong", "font", "span", "p", "div"};
+    xmlNode *prev = n->prev;
+    while (prev && (prev->type != XML_ELEMENT_NODE || sl_html_is_tag(prev, "br")))
+        prev = prev->prev;
+    uint32_t title = index_of(prev);
+    if (title == NONE || (e[title].tag & T_H1) || !c[title].text || c[title].text > THREAD_TITLE)
+        return NONE;
+    if (sl_html_kind_of(prev, e[title].tag) == SL_KIND_HEADING ||
+        (sl_html_is_tag_among(prev, lines, sizeof lines / sizeof *lines) && sl_html_names_thread(prev)))
+        return title;
+    return NONE;
+}
+
+/* The first child element of n, when it is a heading (not the <h1>) of at
+ * most THREAD_TITLE bytes: a thread's title inside it. */
+static uint32_t first_title(const elem *e, const thread_count *c, const xmlNode *n)
+{
+    const xmlNode *x = n->children;
+    while (x && x->type != XML_ELEMENT_NODE)
+        x = x->next;
+    uint32_t title = index_of(x);
+    if (title != NONE && sl_html_kind_of(x, e[title].tag) == SL_KIND_HEADING && !(e[title].tag & T_H1) &&
+        c[title].text <= THREAD_TITLE)
+        return title;
+    return NONE;
+}
+
+/* The entries of element i that count: those signed by a name alone
+ * ("Jean Marsh, Larkmouth" above the comment, no date) only under a
+ * heading, before the thread or first in it, that names a thread ("Have
+ * your say"): without one, cards of a title line and a blurb read the same
+ * (WCXB dev, even ids: articles 0.9527 -> 0.9413 with every such list). */
+static uint32_t counted_entries(const elem *e, const thread_count *c, size_t i, const xmlNode *from)
+{
+    if (!c[i].names)
+        return c[i].entries;
+    uint32_t before = thread_title(e, c, from), inside = first_title(e, c, e[i].node);
+    if ((before != NONE && sl_html_names_thread(e[before].node)) ||
+        (inside != NONE && sl_html_names_thread(e[inside].node)))
+        return c[i].entries;
+    return c[i].entries - c[i].names;
+}
+
+/* A run of entries at the end of an element that holds the story too (the
+ * comments in the story's own table cell): at least THREAD_ENTRIES, half
+ * its children from the first on, under a title heading, after
+ * THREAD_AFTER bytes of the element's own prose. A forum's replies follow
+ * the first post without a heading between. */
+static int comment_run(const elem *e, const thread_count *c, size_t i)
+{
+    const thread_count *t = &c[i];
+    uint32_t entries = counted_entries(e, c, i, e[t->first].node);
+    return entries >= THREAD_ENTRIES && entries * 2 >= t->tail &&
+           c[t->first].before - t->before >= THREAD_AFTER && thread_title(e, c, e[t->first].node) != NONE;
+}
+
+/* Marks the comment threads that their entries show (THREAD_ENTRIES above)
+ * as threads named by a class are marked, and passes that on to their
+ * descendants' paths. Each element is read once, as its parent's child. */
+int sl_html_mark_threads(elem_vec *v)
+{
+    elem *e = v->items;
+    thread_count *c = sl_calloc(v->n, sizeof *c);
+    if (!c)
+        return SL_ENOMEM;
+    uint64_t prose = 0;
+    for (size_t i = 0; i < v->n; i++) {
+        c[i].before = prose;
+        prose += sl_html_is_prose(&e[i]) ? e[i].own - e[i].own_links : 0;
+    }
+    for (size_t i = v->n; i-- > 1;) {
+        c[i].text += e[i].text;
+        c[e[i].parent].text += c[i].text;
+        c[e[i].parent].kids += c[i].text > 0;
+    }
+    for (size_t i = v->n; i-- > 1;) {
+        if (!c[i].text)
+            continue;
+        thread_count *p = &c[e[i].parent];
+        p->children++;
+        /* an element with fewer children than a thread's entries holds no
+         * thread: its children are not read (most of this pass's work) */
+        if (p->kids < THREAD_ENTRIES || c[i].text > ENTRY_MAX)
+            continue;
+        int line = c[i].text < ENTRY_MIN;   /* a short author's line, with the comment after it */
+        if (line) {
+            uint32_t next = index_of(sl_html_element_step(e[i].node, 1));
+            if (next == NONE || c[next].text < ENTRY_MIN || c[next].text > ENTRY_MAX)
+                continue;
+        }
+        int signed_by = sl_html_thread_entry(e[i].node, !line);
+        if (!signed_by)
+            continue;
+        p->children -= (uint32_t)line;   /* the pair counts as one child */
+        p->entries++;
+        p->names += signed_by == 2;
+        p->first = (uint32_t)i;
+        p->tail = p->children;
+    }
+    for (size_t i = 1; i < v->n; i++) {
+        const xmlNode *from;
+        uint32_t entries = c[i].entries >= THREAD_ENTRIES ? counted_entries(e, c, i, e[i].node) : 0;
+        if (entries >= THREAD_ENTRIES && entries * 2 >= c[i].children && c[i].before >= THREAD_AFTER &&
+            !(e[i].tag & (T_ROOT | T_MAIN | T_ARTICLE))) {
+            e[i].flags |= F_SOFT | F_COMMENTS;
+            from = e[i].node;
+        } else if (comment_run(e, c, i)) {
+            for (xmlNode *n = e[c[i].first].node; n; n = sl_html_element_step(n, 1))
+                if (index_of(n) != NONE)
+                    e[index_of(n)].flags |= F_SOFT | F_COMMENTS;
+            from = e[c[i].first].node;
+        } else {
+            continue;
+        }
+        uint32_t title = thread_title(e, c, from);
+        if (title != NONE)
+            e[title].flags |= F_SOFT | F_COMMENTS;
+    }
+    for (size_t i = 1; i < v->n; i++)
+        e[i].above = (uint16_t)(e[e[i].parent].above | (e[e[i].parent].flags & F_INHERITED));
+    free(c);
     return 0;
 }
