@@ -54,13 +54,8 @@ static unsigned cues_of(const char *s)
     /* A word is searched for only when its first two bytes occur together
      * in the attribute: the searches were 7% of a page's instructions
      * (callgrind, 120 WCXB pages); the answer is the same. */
-    sl_html_pairs pairs = {{0}};
-    for (size_t i = 0; i < n; i++) {
-        low[i] = (char)tolower((unsigned char)s[i]);
-        if (i)
-            sl_html_pairs_add(&pairs, (unsigned char)low[i - 1], (unsigned char)low[i]);
-    }
-    low[n] = '\0';
+    sl_html_pairs pairs;
+    sl_html_fold_pairs(s, n, low, &pairs);
     unsigned bits = 0;
     for (unsigned g = 0; g < SL_CUE_GROUPS; g++)
         for (size_t w = 0; w < 8 && cue_words[g][w] && !(bits & (1u << g)); w++)

@@ -49,13 +49,8 @@ static int token_has_cue(const char *token, size_t n)
     if ((n > 4 && !strncasecmp(token, "tag-", 4)) || (n > 9 && !strncasecmp(token, "category-", 9)))
         return 0;
     char low[CUE_SCAN + 1];   /* folded once, then searched per cue */
-    sl_html_pairs pairs = {{0}};
-    for (size_t i = 0; i < n; i++) {
-        low[i] = (char)tolower((unsigned char)token[i]);
-        if (i)
-            sl_html_pairs_add(&pairs, (unsigned char)low[i - 1], (unsigned char)low[i]);
-    }
-    low[n] = '\0';
+    sl_html_pairs pairs;
+    sl_html_fold_pairs(token, n, low, &pairs);
     for (size_t c = 0; c < sizeof cues / sizeof *cues; c++)
         for (const char *hit = sl_html_pairs_may_hold(&pairs, cues[c]) ? strstr(low, cues[c]) : NULL; hit;
              hit = strstr(hit + 1, cues[c]))

@@ -3,6 +3,7 @@
 #ifndef SL_INGEST_HTMLTREE_H
 #define SL_INGEST_HTMLTREE_H
 
+#include <ctype.h>
 #include <stdint.h>
 
 #include <libxml/tree.h>
@@ -154,10 +155,19 @@ typedef struct sl_html_pairs {
     uint64_t bits[16];
 } sl_html_pairs;
 static inline unsigned sl_html_pair_bit(unsigned char a, unsigned char b) { return (a * 31u + b) & 1023u; }
-static inline void sl_html_pairs_add(sl_html_pairs *p, unsigned char a, unsigned char b)
+/* Folds s[0, n) to lower case into low (n + 1 bytes, NUL-terminated) and
+ * its adjacent pairs into *p (zeroed first). */
+static inline void sl_html_fold_pairs(const char *s, size_t n, char *low, sl_html_pairs *p)
 {
-    unsigned bit = sl_html_pair_bit(a, b);
-    p->bits[bit >> 6] |= 1ull << (bit & 63);
+    *p = (sl_html_pairs){{0}};
+    for (size_t i = 0; i < n; i++) {
+        low[i] = (char)tolower((unsigned char)s[i]);
+        if (i) {
+            unsigned bit = sl_html_pair_bit((unsigned char)low[i - 1], (unsigned char)low[i]);
+            p->bits[bit >> 6] |= 1ull << (bit & 63);
+        }
+    }
+    low[n] = '\0';
 }
 static inline int sl_html_pairs_may_hold(const sl_html_pairs *p, const char *word)
 {
