@@ -1,0 +1,455 @@
+/* test_facts_numbers.c — unit tests of the facts stage's numbers
+ * (src/facts/numbers.c, quantities.c, units.c, counted.c): forms, units,
+ * scales and ranges, what a number counts, and texts that end on one. The
+ * texts are invented. */
+#include <math.h>
+#include <string.h>
+
+#include "facts/facts.h"
+#include "facts_items.h"
+#include "test.h"
+
+/* The number item whose text starts with `prefix`. */
+static const sl_fact_item *number_text(const sl_fact_items *items, const char *prefix)
+{
+    for (size_t i = 0; i < items->n; i++)
+        if (items->items[i].kind == SL_FACT_NUMBER &&
+            !strncmp(items->items[i].text, prefix, strlen(prefix)))
+            return &items->items[i];
+    return NULL;
+}
+
+TEST(facts_numbers_forms)
+{
+    sl_fact_items *items = facts_of_file("tests/fixtures/facts/harbour.txt", "2026-02-10");
+    const sl_fact_item *n = number_text(items, "14");
+    CHECK(n && n->value == 14 && n->approx == '=' && n->about && strstr(n->about, "boats"));
+    n = number_text(items, "about 2.5 million");
+    CHECK(n && n->value == 2500000 && n->approx == '~');
+    n = number_text(items, "over 120");
+    CHECK(n && n->value == 120 && n->approx == '>' && n->detail &&
+          !strcmp(n->detail, "kilometre per hour"));
+    n = number_text(items, "Around 40");
+    CHECK(n && n->value == 40 && n->approx == '~' && !strcmp(n->detail, "percentage"));
+    n = number_text(items, "3 and 5 days"); /* "between 3 and 5 days": a range */
+    CHECK(n && n->value == 3 && n->value_hi == 5 && !strcmp(n->detail, "day"));
+    n = number_text(items, "ninth");
+    CHECK(n && n->value == 9 && n->role && !strcmp(n->role, "ordinal"));
+    /* the year of "March 2019" is a date; the share counters "12 4 87" are chrome */
+    CHECK(!number_text(items, "2019"));
+    CHECK(!number_text(items, "12"));
+    CHECK(!number_text(items, "87"));
+    sl_fact_items_free(items);
+}
+
+TEST(facts_numbers_words_and_money)
+{
+    sl_fact_items *items = facts_of_text(
+        "The council spent $1.2 billion on seventy-five new buses over ten months of work, "
+        "and the trip took 2 1/2 hours at 7:30 a.m. with at least 40,000 riders.\n", NULL);
+    const sl_fact_item *n = number_text(items, "$1.2 billion");
+    CHECK(n && n->value == 1.2e9 && n->detail && !strcmp(n->detail, "dollar"));
+    n = number_text(items, "seventy-five");
+    CHECK(n && n->value == 75 && n->about && strstr(n->about, "buses"));
+    n = number_text(items, "over ten months");
+    CHECK(n && n->value == 10 && n->approx == '>' && !strcmp(n->detail, "month") && n->about &&
+          !strcmp(n->about, "work"));
+    n = number_text(items, "2 1/2");
+    CHECK(n && n->value == 2.5 && !strcmp(n->detail, "hour"));
+    CHECK(!number_text(items, "7"));  /* a clock time */
+    CHECK(!number_text(items, "30")); /* a clock time */
+    n = number_text(items, "at least 40,000");
+    CHECK(n && n->value == 40000 && n->approx == '>' && n->about && strstr(n->about, "riders"));
+    sl_fact_items_free(items);
+}
+
+/* The number item whose text starts with prefix has value lo (to hi), this
+ * unit (NULL: none) and, when `about` is not NULL, counts a phrase holding it. */
+static void check_number(const sl_fact_items *items, const char *prefix, double lo, double hi,
+                         const char *unit, const char *about, int line)
+{
+    const sl_fact_item *n = number_text(items, prefix);
+    if (!n) {
+        sl_test_fail(__FILE__, line, "no number \"%s\"", prefix);
+        return;
+    }
+    if (fabs(n->value - lo) > 1e-6 * fabs(lo) + 1e-9 || fabs(n->value_hi - hi) > 1e-6 * fabs(hi) + 1e-9)
+        sl_test_fail(__FILE__, line, "\"%s\": %g-%g, expected %g-%g", prefix, n->value, n->value_hi, lo, hi);
+    if (unit ? !n->detail || strcmp(n->detail, unit) : n->detail != NULL)
+        sl_test_fail(__FILE__, line, "\"%s\": unit %s, expected %s", prefix,
+                     n->detail ? n->detail : "(none)", unit ? unit : "(none)");
+    if (about && (!n->about || !strstr(n->about, about)))
+        sl_test_fail(__FILE__, line, "\"%s\": counts %s, expected %s", prefix,
+                     n->about ? n->about : "(nothing)", about);
+}
+#define NUMBER(items, prefix, lo, hi, unit, about) \
+    check_number((items), (prefix), (lo), (hi), (unit), (about), __LINE__)
+
+TEST(facts_numbers_written_and_fractions)
+{
+    sl_fact_items *items = facts_of_text(
+        "Nine boats and a dozen crews took part. Two-thirds of the crews were local, half of "
+        "the boats were new and one in three sailors was under 20. Two hundred and fifty "
+        "people watched, and a third of them stayed.\n", NULL);
+    NUMBER(items, "Nine boats", 9, 9, NULL, "boats");
+    NUMBER(items, "a dozen crews", 12, 12, NULL, "crews");
+    NUMBER(items, "Two-thirds", 2.0 / 3, 2.0 / 3, NULL, "crews");
+    NUMBER(items, "half", 0.5, 0.5, NULL, "boats");
+    NUMBER(items, "one in three", 1.0 / 3, 1.0 / 3, NULL, "sailors");
+    NUMBER(items, "under 20", 20, 20, NULL, NULL);
+    CHECK(number_text(items, "under 20")->approx == '<');
+    NUMBER(items, "Two hundred and fifty people", 250, 250, "people", NULL);
+    NUMBER(items, "a third", 1.0 / 3, 1.0 / 3, NULL, NULL);
+    sl_fact_items_free(items);
+}
+
+TEST(facts_numbers_currencies_and_scales)
+{
+    sl_fact_items *items = facts_of_text(
+        "The port spent $5bn on cranes, \xE2\x82\xAC" "3.2 million on dredging and Rs 500 crore on "
+        "roads. Oil rose to US $58.24 per barrel, a loan of HK $5.4m was repaid, the fee was "
+        "USD1,700 and the yen stood at 110 JPY. The prize was a million dollars, and shares "
+        "closed at 118.5p, down 5pc. Some 1.5m people walk a 2m wall, half a million of them "
+        "24/7, and 15 \xE2\x82\xAC buys 25 pounds of apples. As ASCII text writes the pound "
+        "and the yen: a PS8.1bn bid, Sony at Y=5,182 and a PS5 console. One US fluid ounce "
+        "is 1/16 of a US pint.\n", NULL);
+    NUMBER(items, "$5bn", 5e9, 5e9, "dollar", NULL);
+    NUMBER(items, "\xE2\x82\xAC" "3.2 million", 3.2e6, 3.2e6, "euro", NULL);
+    NUMBER(items, "Rs 500 crore", 5e9, 5e9, "indian rupee", NULL);
+    NUMBER(items, "US $58.24 per barrel", 58.24, 58.24, "dollar per barrel", "oil");
+    NUMBER(items, "HK $5.4m", 5.4e6, 5.4e6, "hong kong dollar", NULL);
+    NUMBER(items, "USD1,700", 1700, 1700, "dollar", NULL);
+    NUMBER(items, "110 JPY", 110, 110, "japanese yen", NULL);
+    NUMBER(items, "a million dollars", 1e6, 1e6, "dollar", NULL);
+    NUMBER(items, "118.5p", 118.5, 118.5, "penny", NULL);
+    NUMBER(items, "5pc", 5, 5, "percentage", NULL);
+    NUMBER(items, "Some 1.5m people", 1.5e6, 1.5e6, "people", NULL);
+    NUMBER(items, "2m", 2, 2, "metre", NULL);
+    NUMBER(items, "half a million", 5e5, 5e5, NULL, NULL);
+    CHECK(!number_text(items, "24/7"));
+    NUMBER(items, "15 \xE2\x82\xAC", 15, 15, "euro", NULL);
+    NUMBER(items, "25 pounds", 25, 25, "pound-mass", "apples");
+    NUMBER(items, "PS8.1bn", 8.1e9, 8.1e9, "pound sterling", NULL);
+    NUMBER(items, "Y=5,182", 5182, 5182, "japanese yen", NULL);
+    CHECK(!number_text(items, "PS5"));
+    NUMBER(items, "One US fluid ounce", 1, 1, "ounce", NULL);
+    NUMBER(items, "1/16 of a US pint", 1.0 / 16, 1.0 / 16, "pint", NULL);
+    sl_fact_items_free(items);
+}
+
+TEST(facts_numbers_units_ranges_and_changes)
+{
+    sl_fact_items *items = facts_of_text(
+        "Winds reached 140 km/h and the storm moved 10km inland, spilling 52,000 barrels a day "
+        "over 1,520 sq m. Fees rose 5 per cent to 20 per cent, between $62 and $68 per share, "
+        "and the index fell by 3 points to 1,478 points. Mileage went from 20 miles per gallon "
+        "in 2008 to 29 mpg, while 1 to 2 thousand people and dozens of boats waited as the "
+        "air fell to minus 5 degrees Celsius. Her now-18 month-old daughter saw sub-7 nanometer "
+        "chips.\n", NULL);
+    NUMBER(items, "140 km/h", 140, 140, "kilometre per hour", NULL);
+    NUMBER(items, "10km", 10, 10, "kilometre", NULL);
+    NUMBER(items, "52,000 barrels a day", 52000, 52000, "barrel per day", NULL);
+    NUMBER(items, "over 1,520 sq m", 1520, 1520, "square metre", NULL);
+    NUMBER(items, "5 per cent to 20 per cent", 5, 20, "percentage", "fees");
+    NUMBER(items, "$62 and $68 per share", 62, 68, "dollar per share", NULL);
+    NUMBER(items, "3 points", 3, 3, "point", "index"); /* "by 3 to 1,478": two values */
+    NUMBER(items, "1,478 points", 1478, 1478, "point", NULL);
+    NUMBER(items, "20 miles per gallon", 20, 29, "mile per gallon", "mileage");
+    NUMBER(items, "1 to 2 thousand people", 1000, 2000, "people", NULL);
+    NUMBER(items, "dozens of boats", 12, 120, NULL, "boats");
+    NUMBER(items, "minus 5 degrees Celsius", -5, -5, "celsius", "air");
+    NUMBER(items, "now-18 month-old", 18, 18, "month of age", NULL);
+    NUMBER(items, "sub-7 nanometer", 7, 7, "nanometre", NULL);
+    CHECK(number_text(items, "sub-7")->approx == '<');
+    sl_fact_items_free(items);
+}
+
+TEST(facts_numbers_what_they_count)
+{
+    sl_fact_items *items = facts_of_text(
+        "The death toll rose to 40,000. Seven European countries conducted the survey. The "
+        "Tavel index was up about 19 per cent. About 60 per cent of its revenue comes from "
+        "ads. Her recent diplomatic mission to the region, her ninth since the war began, "
+        "ended on Monday. Jane Doe, 65, said the 5G network and the iPhone 11 arrived in "
+        "2019, and the club finished in the bottom three. So far this year Tesla shares have "
+        "been on a tear, up nearly 57%.\n", NULL);
+    NUMBER(items, "40,000", 40000, 40000, NULL, "death toll");
+    NUMBER(items, "Seven European countries", 7, 7, NULL, "european countries");
+    CHECK(!strstr(number_text(items, "Seven")->about, "conducted"));
+    NUMBER(items, "about 19 per cent", 19, 19, "percentage", "index");
+    NUMBER(items, "About 60 per cent", 60, 60, "percentage", "revenue");
+    NUMBER(items, "ninth", 9, 9, NULL, "diplomatic mission");
+    CHECK(number_text(items, "ninth")->role != NULL);
+    NUMBER(items, "65", 65, 65, "year of age", NULL);
+    /* names, a year and a rank are not numbers */
+    CHECK(!number_text(items, "5"));
+    CHECK(!number_text(items, "11"));
+    CHECK(!number_text(items, "2019"));
+    CHECK(!number_text(items, "three"));
+    /* no phrase after it: the chooser's pick among the sentence's phrases */
+    NUMBER(items, "nearly 57%", 57, 57, "percentage", "tesla shares");
+    sl_fact_items_free(items);
+}
+
+/* Forms read since issue 18: fraction signs, "and a half", powers of ten,
+ * hyphened scales and nouns, ages after "aged", units over units, and what
+ * is no count (an address, a clock time, a verb after the number). */
+TEST(facts_numbers_issue18_forms)
+{
+    sl_fact_items *items = facts_of_text(
+        "It needs 2\xC2\xBD cups of flour and \xC2\xBE of a teaspoon of salt. One and a half "
+        "million people came. The sun weighs 1.99\xC3\x97" "10^30 kilograms. The firm raised "
+        "$5.5-million. A 40,000-strong crowd met at 22 Ave Foch at seven o'clock. Levels hit "
+        "5 mg/l. He died aged 62. Of the nine deputies, four said they would vote for it. "
+        "It supplies about a third of the valley's electricity. The neck is 25.5\xE2\x80\xB3 "
+        "long, and 2022\xE2\x80\xB2s rout was the worst. Shares fell \xE2\x88\x92" "3.5%, "
+        "the bill is $5-6 billion and some 5,000-plus fans came. She ran two-and-a-half "
+        "miles. Nine in 10 voters and 1 in 5 adults agreed, and a 5 million-strong crowd "
+        "met 3,000-odd police. It sold 4.3M digital and physical copies.\n", NULL);
+    NUMBER(items, "2\xC2\xBD cups", 2.5, 2.5, "cup", NULL);
+    NUMBER(items, "\xC2\xBE of a teaspoon", 0.75, 0.75, "teaspoon", NULL);
+    NUMBER(items, "One and a half million", 1.5e6, 1.5e6, "people", NULL);
+    NUMBER(items, "1.99", 1.99e30, 1.99e30, "kilogram", NULL);
+    NUMBER(items, "$5.5-million", 5.5e6, 5.5e6, "dollar", NULL);
+    NUMBER(items, "40,000-strong", 40000, 40000, NULL, "strong");
+    NUMBER(items, "5 mg/l", 5, 5, "milligram per litre", NULL);
+    NUMBER(items, "62", 62, 62, "year of age", NULL);
+    NUMBER(items, "four", 4, 4, NULL, NULL);
+    CHECK(!number_text(items, "four")->about || !strstr(number_text(items, "four")->about, "said"));
+    NUMBER(items, "about a third", 1.0 / 3, 1.0 / 3, NULL, "electricity");
+    NUMBER(items, "25.5", 25.5, 25.5, "inch", NULL);
+    NUMBER(items, "\xE2\x88\x92" "3.5%", -3.5, -3.5, "percentage", NULL);
+    NUMBER(items, "$5-6 billion", 5e9, 6e9, "dollar", NULL);
+    NUMBER(items, "some 5,000-plus", 5000, 5000, NULL, NULL);
+    NUMBER(items, "two-and-a-half miles", 2.5, 2.5, "mile", NULL);
+    NUMBER(items, "Nine in 10 voters", 0.9, 0.9, NULL, "voters");
+    NUMBER(items, "1 in 5 adults", 0.2, 0.2, NULL, "adults");
+    NUMBER(items, "5 million-strong", 5e6, 5e6, NULL, "strong");
+    NUMBER(items, "3,000-odd", 3000, 3000, NULL, NULL);
+    CHECK(number_text(items, "3,000-odd")->approx == '~');
+    NUMBER(items, "4.3M", 4.3e6, 4.3e6, NULL, "digital physical copies");
+    CHECK(!number_text(items, "22"));   /* an address */
+    CHECK(!number_text(items, "seven")); /* a clock time */
+    CHECK(!number_text(items, "2022")); /* a year, not feet */
+    sl_fact_items_free(items);
+}
+
+/* Whether the number starting with `prefix` counts nothing, or a phrase
+ * without `word`. */
+static bool counts_no(const sl_fact_items *items, const char *prefix, const char *word)
+{
+    const sl_fact_item *n = number_text(items, prefix);
+    return n && (!n->about || !strstr(n->about, word));
+}
+
+/* What a number counts is taken from its own clause: not across a quotation
+ * mark, not the speaker of an attribution, not before "and that" opening
+ * another clause (nor "and each"); not a verb (after a modal, or before
+ * "for" and the number), nor a day. */
+TEST(facts_numbers_concept_in_its_clause)
+{
+    sl_fact_items *items = facts_of_text(
+        "\"Every litre that leaves is a litre lost,\" said Ada Morn, who keeps bees on 12 "
+        "hectares by the lake. Chief clerk Ola Brandt said on Tuesday that the crews had "
+        "finished the roof and that it could open within three days. \"We can trust 90 when "
+        "we see it on the meter,\" said Jon Vik. The lease runs for 15 years. Of the ten clerks, three said on Friday "
+        "that they would stay, two said they would go. Some 40 guests were inside, and each of "
+        "them was out within 12 minutes.\n", NULL);
+    CHECK(counts_no(items, "12 hectares", "litre"));  /* across a quotation mark */
+    CHECK(counts_no(items, "12 hectares", "morn"));   /* the speaker */
+    CHECK(counts_no(items, "12 hectares", "said"));
+    CHECK(counts_no(items, "12 hectares", "keeps"));  /* a verb after "who" */
+    CHECK(counts_no(items, "three days", "brandt"));  /* the speaker, before "said" */
+    CHECK(counts_no(items, "three days", "tuesday")); /* a day */
+    CHECK(counts_no(items, "three days", "roof"));    /* before "and that it" */
+    CHECK(counts_no(items, "90", "trust"));           /* a verb after a modal */
+    NUMBER(items, "15 years", 15, 15, "year", "lease");
+    CHECK(counts_no(items, "15 years", "runs"));      /* a verb before "for" */
+    NUMBER(items, "two", 2, 2, NULL, "clerks");      /* "three said": no speaker named */
+    CHECK(counts_no(items, "12 minutes", "guests"));  /* after "and each" */
+    sl_fact_items_free(items);
+    /* two plurals joined by "and" are one candidate, written without it */
+    items = facts_of_text("\"We need rain,\" said Ada Lind, who grows olives and grapes on 25 "
+                         "hectares near Tavel.\n", NULL);
+    NUMBER(items, "25 hectares", 25, 25, "hectare", "olives grapes");
+    sl_fact_items_free(items);
+}
+
+/* A unit said once for several values of a sentence: a bare number takes
+ * the unit of the last number before it that has one and is a value of the
+ * same thing; a percentage lends it only to a number after the same word, a
+ * conversion in brackets not at all. */
+TEST(facts_numbers_unit_said_once)
+{
+    sl_fact_items *items = facts_of_text(
+        "Rents rose by 4 percent in the north and fell by 2 in the south. The fund holds 120 "
+        "hectares of forest and wants 35 more by May. Sales rose 6% to 48.5 a share. A levy "
+        "of 200 million euros ($220 million) is due, and 90 million of it is paid. The pier "
+        "held. The harbour later said 17 had stayed.\n", NULL);
+    NUMBER(items, "2", 2, 2, "percentage", NULL);
+    NUMBER(items, "35", 35, 35, NULL, NULL);            /* not a value of the forest */
+    NUMBER(items, "48.5", 48.5, 48.5, NULL, NULL);        /* a change, then a price */
+    NUMBER(items, "90 million", 9e7, 9e7, "euro", NULL); /* not the dollars in brackets */
+    NUMBER(items, "17", 17, 17, NULL, NULL);              /* another sentence */
+    sl_fact_items_free(items);
+}
+
+/* The phrase after a measure ends at the next number: "12.5 per cent four
+ * years ago" measures no "four". */
+TEST(facts_numbers_phrase_ends_at_a_number)
+{
+    sl_fact_items *items = facts_of_text(
+        "Turnout in the valley fell to 58.1 per cent from 62.5 per cent four years ago.\n", NULL);
+    NUMBER(items, "62.5 per cent", 62.5, 62.5, "percentage", NULL);
+    CHECK(counts_no(items, "62.5 per cent", "four"));
+    NUMBER(items, "four years", 4, 4, "year", NULL);
+    sl_fact_items_free(items);
+}
+
+/* "people" as a unit: the word after it is a verb, not what it measures;
+ * a present verb right before the number is no part of the phrase it is a
+ * value of. */
+TEST(facts_numbers_people_and_present_verbs)
+{
+    sl_fact_items *items = facts_of_text(
+        "Some 900 people live in the village. The bakery employs about 35 people.\n", NULL);
+    NUMBER(items, "Some 900 people", 900, 900, "people", NULL);
+    CHECK(counts_no(items, "Some 900 people", "live"));
+    NUMBER(items, "about 35 people", 35, 35, "people", "bakery");
+    CHECK(counts_no(items, "about 35 people", "employs"));
+    sl_fact_items_free(items);
+}
+
+/* Common unit symbols beyond the basic ones: data rates, short times,
+ * hectares, engine sizes. */
+TEST(facts_numbers_more_unit_symbols)
+{
+    sl_fact_items *items = facts_of_text(
+        "The line runs at 940 Mbps with a lag of 12 ms, the farm covers 30 ha and the bike "
+        "has a 125 cc engine.\n", NULL);
+    NUMBER(items, "940 Mbps", 940, 940, "megabit per second", NULL);
+    NUMBER(items, "12 ms", 12, 12, "millisecond", NULL);
+    NUMBER(items, "30 ha", 30, 30, "hectare", NULL);
+    NUMBER(items, "125 cc", 125, 125, "cubic centimetre", NULL);
+    sl_fact_items_free(items);
+}
+
+/* One expected number of a text: the item whose text starts with `prefix`,
+ * its value (a single one) and unit (NULL: none). */
+typedef struct { const char *prefix; double value; const char *unit; } expected_number;
+
+/* Checks each of the n expected numbers against the items of `text`, then
+ * that none of the `absent` prefixes (NULL-terminated) is a number item. */
+static void check_numbers_of(const char *text, const expected_number *want, size_t n,
+                             const char *const *absent, int line)
+{
+    sl_fact_items *items = facts_of_text(text, NULL);
+    for (size_t k = 0; k < n; k++)
+        check_number(items, want[k].prefix, want[k].value, want[k].value, want[k].unit, NULL, line);
+    for (; absent && *absent; absent++)
+        if (number_text(items, *absent))
+            sl_test_fail(__FILE__, line, "\"%s\" read as a number", *absent);
+    sl_fact_items_free(items);
+}
+#define NUMBERS_OF(text, want, absent) \
+    check_numbers_of((text), (want), sizeof(want) / sizeof *(want), (absent), __LINE__)
+
+TEST(facts_numbers_hyphened_rates_ages_and_codes)
+{
+    static const expected_number want[] = {
+        {"9-cent-a-share", 9, "cent per share"}, {"$31-a-share", 31, "dollar per share"},
+        {"$ 33 - a - share", 33, "dollar per share"}, {"19", 19, "year of age"},
+        {"70", 70, "year of age"}, {"4 goals", 4, NULL}}; /* a count after "were", no age */
+    static const char *const phone[] = {"0161", "496", "0000", NULL};
+    NUMBERS_OF("The mill declared a 9-cent-a-share payout, rivals bid $31-a-share and one fund "
+               "offered $ 33 - a - share. She was 19 when she rowed the lake, he turned 70 in "
+               "May and they were 4 goals down. Ring 0161 496 0000 for tickets.\n", want, phone);
+}
+
+TEST(facts_numbers_after_a_possessive)
+{
+    static const expected_number want[] = {{"420 ferries", 420, NULL}, {"90 ports", 90, NULL}};
+    static const char *const names[] = {"11", NULL};
+    NUMBERS_OF("Norway's 420 ferries and Chile\xE2\x80\x99s 90 ports reopened, but Apollo 11 "
+               "stayed a name.\n", want, names);
+}
+
+TEST(facts_numbers_cents_powers_and_signs)
+{
+    static const expected_number want[] = {
+        {"14 dollars 60", 14.6, "dollar"}, {"2 euros and 35 cents", 2.35, "euro"},
+        {"15 dollars", 15, "dollar"}, {"40 tickets", 40, NULL}, /* "and 40 tickets": a count */
+        {"62 m\xC2\xB2", 62, "square metre"}, {"9 km\xC2\xB2", 9, "square kilometre"},
+        {"300 \xE2\x82\xA1", 300, "costa rican col\xC3\xB3n"},
+        {"45 \xE2\x82\xBE", 45, "georgian lari"}, {"mxn$ 80", 80, "mexican peso"}};
+    NUMBERS_OF("Entry costs 14 dollars 60, a guide 2 euros and 35 cents, and 15 dollars and 40 "
+               "tickets went unsold. The loft measures 62 m\xC2\xB2 beside a 9 km\xC2\xB2 lake. "
+               "Stalls asked 300 \xE2\x82\xA1 for fruit, 45 \xE2\x82\xBE for wine and mxn$ 80 "
+               "for a hat.\n", want, NULL);
+}
+
+/* Days of a month are dates, not quantities: a day before "May" (the
+ * month only beside a day number), and a range of days before a month. */
+TEST(facts_numbers_days_of_a_month)
+{
+    static const expected_number want[] = {{"12 boats", 12, NULL}, {"5 tonnes", 5, "metric ton"}};
+    static const char *const days[] = {"9", "6 or 7", "4-6", NULL};
+    NUMBERS_OF("The ferry sails on 9 May, a fair runs from 6 or 7 June and the races from 4-6 "
+               "October, and 12 boats may carry 5 tonnes.\n", want, days);
+    sl_fact_items *items = facts_of_text("The ferry sails on 9 May and you may come.\n", "2026-06-01");
+    CHECK_INT(fact_count(items, SL_FACT_DATE), 1);
+    const sl_fact_item *d = fact_nth(items, SL_FACT_DATE, 0);
+    CHECK_STR(d ? d->about : NULL, "2026-05-09");
+    sl_fact_items_free(items);
+}
+
+/* A glued "m" before a currency is millions, not metres ("125m euros"); a
+ * range joined by a hyphen after "by" is one range ("grow by 20-25%"),
+ * where a score after "by" is none ("won by 3-1"). */
+TEST(facts_numbers_millions_before_a_currency_and_ranges_after_by)
+{
+    sl_fact_items *items = facts_of_text("Veldor Bank paid 125m euros for the mill. Its sales will "
+                                         "grow by 20-25% next year. Tavel won by 3-1 on Sunday.\n",
+                                         NULL);
+    check_number(items, "125m euros", 125e6, 125e6, "euro", NULL, __LINE__);
+    check_number(items, "20-25%", 20, 25, "percentage", NULL, __LINE__);
+    CHECK(number_text(items, "3-1") == NULL);
+    sl_fact_items_free(items);
+}
+
+/* Numbers in names: after a name that opens its sentence when a verb or a
+ * name follows ("Quarry 7 has"), not after an adverb, an approximation or a
+ * possessive; and a number word capitalised mid-sentence ("the Tavel
+ * Eight", "Harbour Three"). */
+TEST(facts_numbers_in_names)
+{
+    static const expected_number want[] = {{"Nearly 50", 50, NULL}, {"12 days", 12, "day"},
+                                           {"3 mills", 3, NULL}, {"40 boats", 40, NULL},
+                                           {"Two ferries", 2, NULL}};
+    static const char *const names[] = {"7", "9", "Eight", "Three", NULL};
+    NUMBERS_OF("Quarry 7 has sold out. Nearly 50 were hurt. Exactly 12 days later it shut. "
+               "Tavel's 3 mills closed. Starling 9 Ltd bought 40 boats. The Tavel Eight met at "
+               "Harbour Three. Two ferries left.\n", want, names);
+}
+
+/* A text that ends on a number word and its scale, or on a number: nothing
+ * is read past the last token (the scale lookup once did, and crashed on
+ * some texts; the rules that read the word after a number, "she was 14
+ * when", did on a headline-like "dies at 91"). */
+TEST(facts_numbers_at_the_end_of_the_text)
+{
+    const char *texts[] = {"It cost five million", "It cost 5 million", "about a third",
+                           "from $4 to", "twenty", "dozens of"};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        sl_fact_items *items = facts_of_text(texts[k], NULL);
+        CHECK(items != NULL);
+        sl_fact_items_free(items);
+    }
+    sl_fact_items *items = facts_of_text("It cost five million", NULL);
+    NUMBER(items, "five million", 5e6, 5e6, NULL, NULL);
+    sl_fact_items_free(items);
+    items = facts_of_text("The old ferryman of Tavel dies at 91", NULL);
+    CHECK_INT(fact_count(items, SL_FACT_NUMBER), 1);
+    NUMBER(items, "91", 91, 91, NULL, NULL);
+    sl_fact_items_free(items);
+}
