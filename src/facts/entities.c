@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "facts/entity_cues.h"
 #include "facts/facts.h"
 #include "util/alloc.h"
 
@@ -264,200 +265,12 @@ static const char *const subject_verbs[] = {"said", "says", "told", "added", "wa
 static const char *const speech_verbs[] = {"said", "says", "told", "added", "who", "testified",
     "pleaded", NULL};
 
-/* Words of travel before "to" that make the name after it a place. */
-static const char *const travel_words[] = {"visit", "visits", "trip", "trips", "travel",
-    "travels", "traveled", "travelled", "flew", "fly", "flies", "flight", "journey", "return",
-    "returned", "returns", "headed", "heads", "went", "go", "goes", "moved", "way", "route",
-    "arrival", "came", "come", "comes", "drove", "sailed", NULL};
-
 static const char *const compass[] = {"north", "south", "east", "west", "middle", "central",
     "northern", "southern", "eastern", "western", "upper", "lower", NULL};
-
-/* Bytes of the possessive ending of token i ("'s", "’s"), 0 when none. */
-static size_t possessive_len(const sl_facts_doc *d, size_t i)
-{
-    size_t n;
-    const char *w = sl_facts_tok(d, i, &n);
-    return n > 2 && !strncmp(w + n - 2, "'s", 2)               ? 2
-           : n > 4 && !strncmp(w + n - 4, "\xE2\x80\x99s", 4) ? 4
-                                                              : 0;
-}
-
-/* Whether token i follows a country's or region's possessive ("Lebanon's",
- * "Iran’s"). */
-static bool place_possessive(const sl_facts_doc *d, size_t i)
-{
-    if (i == 0 || d->sent_of[i - 1] != d->sent_of[i])
-        return false;
-    size_t n, cut = possessive_len(d, i - 1);
-    const char *w = sl_facts_tok(d, i - 1, &n);
-    return cut && sl_facts_is_place(w, n - cut);
-}
-
-/* What only a state has, after a possessive: "Belmora's water minister",
- * "Karsland's parliament" (a person's or a firm's "government" or
- * "ambassador" can be a figure of speech; these are not). */
-static const char *const state_nouns[] = {"minister", "ministers", "parliament", "border", NULL};
-
-/* Whether token i is a possessive ("Belmora's") that a state noun follows
- * within three lower-case words of the same sentence. */
-static bool state_possessive(const sl_facts_doc *d, size_t i)
-{
-    if (!possessive_len(d, i))
-        return false;
-    for (size_t k = i + 1; k < d->toks.n && k <= i + 3 && d->sent_of[k] == d->sent_of[i]; k++) {
-        if (!(d->toks.items[k].flags & SL_TOK_WORD) || sl_facts_upper(d, k))
-            return false;
-        if (sl_facts_in(d, k, state_nouns) >= 0)
-            return true;
-    }
-    return false;
-}
 
 /* Lower-case words of time after a name: "felt in Dubai today" (no
  * nationality qualifies them). */
 static const char *const day_words[] = {"today", "yesterday", "tonight", "tomorrow", NULL};
-/* Nouns of kin before a lone word that make it a person's name: "her husband Todd". */
-static const char *const kin_nouns[] = {"husband", "wife", "son", "daughter", "brother",
-    "sister", "father", "mother", "uncle", "aunt", "cousin", "nephew", "niece", "grandson",
-    "granddaughter", "boyfriend", "girlfriend", "fiance", "fiancee", "partner", "widow", NULL};
-
-/* Nouns of firms before a name in apposition: "the ferry operator, Skerry Line,". */
-static const char *const firm_nouns[] = {"operator", "company", "firm", "carrier", "airline",
-    "maker", "manufacturer", "retailer", "insurer", "lender", "developer", "publisher",
-    "broadcaster", "distributor", "supplier", "contractor", "subsidiary", "chain", "brand",
-    NULL};
-
-/* Nouns of bodies that name one in apposition, before it ("the journal
- * Nature Astronomy", "the firm Mallory Hayes", "his party, Forward
- * Veldoria,") or after it, as the head of a description ("Novexa, a Swiss
- * company,", "World Athletics, the sport's governing body,"): the firms'
- * nouns and these. */
-static const char *const body_nouns[] = {"journal", "newspaper", "magazine", "tabloid", "party",
-    "alliance", "coalition", "charity", "studio", "label", "automaker", "carmaker", "drugmaker",
-    "chipmaker", "conglomerate", "startup", "bank", "body", "federation", "association",
-    "agency", "organisation", "organization", "league", "club", NULL};
-
-/* Words after a description's head noun that end the description: "a Swiss
- * company, said", "a lender based in Oslo", "a firm that". */
-static const char *const head_ends[] = {",", ".", "that", "which", "whose", "based", "owned",
-    "headquartered", NULL};
-
-static bool body_noun(const sl_facts_doc *d, size_t i)
-{
-    return !sl_facts_upper(d, i) && (d->toks.items[i].flags & SL_TOK_WORD) &&
-           (sl_facts_in(d, i, firm_nouns) >= 0 || sl_facts_in(d, i, body_nouns) >= 0);
-}
-
-/* Whether the name [first, end) is a body's by apposition: after "the" or a
- * possessive and a body's noun ("the firm Mallory Hayes", "Mirkovic's
- * party, Forward Veldoria"; not "a company Smith founded", nor "the face
- * of the party, Donald J. Trump", the head of which is "face"), or before ", a"
- * and up to three words headed by one ("Novexa, a Swiss company,"; not
- * "Smith, a company spokesman"). */
-static bool body_apposition(const sl_facts_doc *d, size_t first, size_t end)
-{
-    size_t noun = first > 0 && sl_facts_is(d, first - 1, ",") ? first - 1 : first;
-    if (noun >= 2 && body_noun(d, noun - 1)) {
-        for (size_t k = noun - 1; k > 0 && k + 4 > noun; k--) {
-            if (sl_facts_is(d, k - 1, "a") || sl_facts_is(d, k - 1, "an"))
-                break;
-            if (sl_facts_is(d, k - 1, "the") || possessive_len(d, k - 1))
-                return (k < 2 || !sl_facts_is(d, k - 2, "of")) &&
-                       (noun == first || sl_facts_is(d, end, ",") || sl_facts_is(d, end, "."));
-        }
-    }
-    if (end + 2 >= d->toks.n || !sl_facts_is(d, end, ",") ||
-        !(sl_facts_is(d, end + 1, "a") || sl_facts_is(d, end + 1, "an") ||
-          sl_facts_is(d, end + 1, "the")))
-        return false;
-    for (size_t k = end + 2; k < d->toks.n && k < end + 5 && d->sent_of[k] == d->sent_of[end]; k++)
-        if (body_noun(d, k))
-            return k + 1 < d->toks.n && sl_facts_in(d, k + 1, head_ends) >= 0;
-    return false;
-}
-
-/* Whether ", <age> ," follows token `end`: "Comeaux, 49, took ...". */
-static bool age_after(const sl_facts_doc *d, size_t end)
-{
-    if (end + 2 >= d->toks.n || !sl_facts_is(d, end, ",") || !sl_facts_is(d, end + 2, ","))
-        return false;
-    size_t n;
-    const char *w = sl_facts_tok(d, end + 1, &n);
-    return (d->toks.items[end + 1].flags & SL_TOK_NUMBER) && n <= 3 && w[0] >= '1' && w[0] <= '9';
-}
-
-/* Whether token i marks a copyright ("©", "Copyright") or is the year
- * after one ("© 2026"). */
-static bool copyright_mark(const sl_facts_doc *d, size_t i)
-{
-    size_t n;
-    const char *w = sl_facts_tok(d, i, &n);
-    if (n == 4 && w[0] >= '0' && w[0] <= '9' && i > 0)
-        w = sl_facts_tok(d, --i, &n);
-    return (n == 2 && !memcmp(w, "\xC2\xA9", 2)) || (n == 9 && !strncasecmp(w, "copyright", 9));
-}
-
-/* Nouns of buildings, premises and streets: "at a Harlow bakery". */
-static const char *const premises[] = {"prison", "jail", "courthouse", "bank", "branch",
-    "office", "offices", "firm", "building", "street", "hospital", "store", "shop", "home",
-    "house", "school", "church", "hotel", "restaurant", "apartment", "neighborhood",
-    "neighbourhood", "suburb", "business", "plant", "factory", "warehouse", "mall",
-    "supermarket", "center", "centre", "clinic", "facility", "station", "airport", "park",
-    "campus", "bar", "nightclub", "theater", "theatre", "stadium", "arena", "road", "highway",
-    "area", "residence", "motel", "cafe", "market", "mosque", "temple", "synagogue", "port",
-    "wholesaler", "retailer", "dealership", "club", NULL};
-
-/* Nouns of people who work for a body, before "at" and its name: "analysts
- * at Goldman Sachs" (a firm, not a place). */
-static const char *const staff_nouns[] = {"analyst", "analysts", "economist", "economists",
-    "researcher", "researchers", "scientist", "scientists", "executive", "executives",
-    "engineer", "engineers", "employee", "employees", "staff", "strategist", "strategists",
-    "trader", "traders", "banker", "bankers", "partner", "partners", NULL};
-
-/* Nouns of owning a firm, before "in", "of" or "with" and its name: "a
- * stake in Lumeris Capital", "the takeover of Baxley Labs". */
-static const char *const holding_nouns[] = {"stake", "stakes", "shares", "takeover",
-    "acquisition", "merger", "shareholders", "shareholder", NULL};
-
-/* Prepositions of place and motion before a description: "at a Harlow
- * bakery", "fled from an Eskby jail". */
-static const char *const place_preps[] = {"at", "in", "near", "outside", "inside", "on", "into",
-    "from", "to", "across", "behind", "toward", "towards", NULL};
-
-/* The end of the run of up to three lower-case words from token `from` in
- * sentence `sent`: the noun a name qualifies is among them ("accounting
- * firm", "gang member"; "inmate fled": the verb after it comes too). */
-static size_t lower_run_end(const sl_facts_doc *d, size_t from, size_t sent)
-{
-    size_t k = from;
-    while (k < d->toks.n && k < from + 3 && d->sent_of[k] == sent &&
-           (d->toks.items[k].flags & SL_TOK_WORD) &&
-           !(d->toks.items[k].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)))
-        k++;
-    return k;
-}
-
-/* Whether the name [first, end) qualifies premises in a place's description:
- * a preposition of place or motion, an article, up to two lower-case words,
- * the name, then up to three lower-case words holding a noun of premises
- * ("at a suburban Harlow accounting firm", "in an Eskby courthouse"). */
-static bool premises_of(const sl_facts_doc *d, size_t first, size_t end)
-{
-    size_t k = first, lower = 0;
-    while (k > 0 && lower < 2 && (d->toks.items[k - 1].flags & SL_TOK_WORD) &&
-           !(d->toks.items[k - 1].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)))
-        k--, lower++;
-    if (k < 2 || !(sl_facts_is(d, k - 1, "a") || sl_facts_is(d, k - 1, "an") ||
-                   sl_facts_is(d, k - 1, "the")) || sl_facts_in(d, k - 2, place_preps) < 0)
-        return false;
-    size_t head = lower_run_end(d, end, d->sent_of[first]);
-    for (size_t j = end; j < head; j++)
-        if (sl_facts_in(d, j, premises) >= 0)
-            return true;
-    return false;
-}
-
 /* The type "place" as a preposition alone gives it ("a letter went to Laura
  * Marsh"): the weakest evidence of a place, told apart by its address. */
 static const char placed_by_preposition[] = "place";
@@ -478,10 +291,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
             return "place";
     }
     uint32_t a = d->toks.items[first].start, b = d->toks.items[end - 1].end;
-    b -= (uint32_t)possessive_len(d, end - 1); /* "Lebanon's" is Lebanon */
+    b -= (uint32_t)sl_entities_possessive_len(d, end - 1); /* "Lebanon's" is Lebanon */
     size_t last_len; /* the last word without its possessive: "the Orrin Dam's turbines" */
     const char *last = sl_facts_tok(d, end - 1, &last_len);
-    last_len -= possessive_len(d, end - 1);
+    last_len -= sl_entities_possessive_len(d, end - 1);
     if (sl_facts_is_place(d->s + a, b - a) ||
         sl_facts_list_find(place_words, last, last_len, sl_facts_word_hash(last, last_len)) >= 0 ||
         (sl_facts_in(d, first, place_words) >= 0 && sl_facts_is(d, first + 1, "of")))
@@ -489,27 +302,25 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (end - first >= 2 && sl_facts_in(d, first, place_heads) >= 0 &&
         sl_facts_in(d, end - 1, org_words) < 0)
         return "place"; /* "Port Aldric"; not "Port Aldric Council" */
-    if (first > 0 && copyright_mark(d, first - 1))
+    if (first > 0 && sl_entities_copyright_mark(d, first - 1))
         return "organization"; /* the rights holder: "© 2026 Harbour Herald" */
     /* "the Hunger Games", "the Security Council"; not "the Biden administration",
      * where the name qualifies the noun after it */
-    bool modifies = end < d->toks.n && !possessive_len(d, end - 1) &&
+    bool modifies = end < d->toks.n && !sl_entities_possessive_len(d, end - 1) &&
                     (d->toks.items[end].flags & SL_TOK_WORD) &&
                     !(d->toks.items[end].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS));
     bool the = first > 0 && sl_facts_is(d, first - 1, "the") && !has_role;
     if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
         (the && !modifies))
         return "organization";
-    if (premises_of(d, first, end))
+    if (sl_entities_premises_of(d, first, end))
         return "place";
     if (end < d->toks.n && d->sent_of[end] == d->sent_of[first] && !sl_facts_upper(d, end) &&
         sl_facts_in(d, end, place_words) >= 0)
         return "place"; /* a place's word in lower case after it: "struck Qorvik island" */
     if (the)
         return NULL; /* what it is, the noun after it says of itself, not of the name */
-    if ((first > 1 && sl_facts_is(d, first - 1, ",") && sl_facts_in(d, first - 2, firm_nouns) >= 0 &&
-         sl_facts_is(d, end, ",")) ||
-        (!has_role && body_apposition(d, first, end)))
+    if (sl_entities_body_by_apposition(d, first, end, has_role))
         return "organization"; /* "the ferry operator, Skerry Line, said", "the journal Nature" */
     if (has_role)
         return "person";
@@ -521,14 +332,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
                               sl_facts_is(d, first - 1, "near") || sl_facts_is(d, first - 1, "at") ||
                               sl_facts_is(d, first - 1, "across"));
     /* "a visit to Tel Aviv", "flew to Cairo" */
-    bool travel = first > 1 && sl_facts_is(d, first - 1, "to") &&
-                  sl_facts_in(d, first - 2, travel_words) >= 0;
-    if (prep && first > 1 && sl_facts_is(d, first - 1, "at") &&
-        sl_facts_in(d, first - 2, staff_nouns) >= 0)
+    bool travel = sl_entities_travel_to(d, first);
+    if (sl_entities_staff_at(d, first))
         return "organization"; /* "analysts at Goldman Sachs" */
-    if (first > 1 && (sl_facts_is(d, first - 1, "in") || sl_facts_is(d, first - 1, "of") ||
-                      sl_facts_is(d, first - 1, "with")) &&
-        sl_facts_in(d, first - 2, holding_nouns) >= 0)
+    if (sl_entities_holding_before(d, first))
         return "organization"; /* "a stake in Lumeris Capital" */
     if ((prep || travel) && end - first <= 2)
         return placed_by_preposition;
@@ -546,12 +353,11 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "person";
     if (end < d->toks.n && sl_facts_in(d, end, subject_verbs) >= 0)
         return "person"; /* "Comeaux said", "Lohan was" */
-    if (age_after(d, end) || (first > 0 && !sl_facts_upper(d, first - 1) &&
-                              sl_facts_in(d, first - 1, kin_nouns) >= 0))
+    if (sl_entities_age_after(d, end) || sl_entities_kin_before(d, first))
         return "person"; /* "Comeaux, 49,", "her husband Todd" */
-    if (end - first == 1 && place_possessive(d, first))
+    if (end - first == 1 && sl_entities_place_possessive(d, first))
         return "organization"; /* "Lebanon's Hezbollah" ("Russia's Putin said": above) */
-    if (end - first == 1 && state_possessive(d, first))
+    if (end - first == 1 && sl_entities_state_possessive(d, first))
         return "place";
     return NULL;
 }
@@ -569,16 +375,6 @@ static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, si
     kn[*n].weak = weak;
     if (kn[*n].name)
         (*n)++;
-}
-
-/* A word shaped like a nationality: "Israeli", "Palestinian", "Chinese", "British". */
-static bool demonym(const sl_facts_doc *d, size_t i)
-{
-    size_t n;
-    const char *w = sl_facts_tok(d, i, &n);
-    return (n > 4 && w[n - 1] == 'i') || (n > 5 && !strncmp(w + n - 3, "ian", 3)) ||
-           (n > 5 && !strncmp(w + n - 3, "ean", 3)) ||
-           (n > 5 && !strncmp(w + n - 3, "ese", 3)) || (n > 5 && !strncmp(w + n - 3, "ish", 3));
 }
 
 /* Writes s[0, n) in capitals as a name ("GARY ROSS" -> "Gary Ross") to
@@ -610,70 +406,6 @@ static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, u
     for (size_t k = name; caps && k < nm->end; k++)
         caps = !(d->toks.items[k].flags & SL_TOK_WORD) || (d->toks.items[k].flags & SL_TOK_ALLCAPS);
     return caps ? title_cased(out, n, out) : n;
-}
-
-/* Words before "May" that make it the month: "in May", "the end of May". */
-static const char *const may_before[] = {"in", "of", "until", "till", "since", "by", "from",
-    "through", "early", "late", "mid", "last", "next", "this", "before", "after", "during",
-    NULL};
-
-/* Whether the one-word name [name, end) is the month May, which the
- * finder cannot drop as it does the other months ("Theresa May", "May
- * said"): after a word of time or before a day's number. */
-static bool month_may(const sl_facts_doc *d, size_t name, size_t end)
-{
-    size_t n;
-    const char *w = sl_facts_tok(d, name, &n);
-    if (end - name != 1 || n != 3 || memcmp(w, "May", 3))
-        return false;
-    const char *next = end < d->toks.n ? sl_facts_tok(d, end, &n) : "";
-    return (name > 0 && sl_facts_in(d, name - 1, may_before) >= 0) ||
-           (end < d->toks.n && next[0] >= '0' && next[0] <= '9');
-}
-
-/* Whether every word of tokens [a, b) is written in capitals. */
-static bool all_capitals(const sl_facts_doc *d, size_t a, size_t b)
-{
-    for (size_t k = a; k < b; k++)
-        if ((d->toks.items[k].flags & SL_TOK_WORD) && !(d->toks.items[k].flags & SL_TOK_ALLCAPS))
-            return false;
-    return true;
-}
-
-/* Words before a role that say whose it is and so end its description. */
-static const char *const role_owners[] = {"the", "a", "an", "his", "her", "its", "their", "our",
-    NULL};
-
-/* The first token of the role whose role words start at token `start`:
- * up to two lower-case words before them belong to it where a determiner
- * or a possessive precedes those ("Belmora's water minister", "an
- * ambulance service spokesman"; not "said minister"). */
-static size_t role_opening(const sl_facts_doc *d, size_t start)
-{
-    for (size_t k = start, words = 0; k > 0 && words <= 2; k--, words++) {
-        if (sl_facts_in(d, k - 1, role_owners) >= 0 || possessive_len(d, k - 1))
-            return k;
-        if (!(d->toks.items[k - 1].flags & SL_TOK_WORD) || sl_facts_upper(d, k - 1) ||
-            (d->toks.items[k - 1].flags & SL_TOK_STOP) || d->sent_of[k - 1] != d->sent_of[start])
-            break;
-    }
-    return start;
-}
-
-/* Plural nouns of people that open a sentence before a verb of speech
- * ("Witnesses said"), besides the plurals of role words ("Prosecutors"). */
-static const char *const people_plurals[] = {"authorities", "witnesses", "residents",
-    "investigators", "experts", "critics", "protesters", "neighbours", "neighbors", "rescuers",
-    "doctors", "lawyers", "troops", "soldiers", "firefighters", "officers", "relatives", NULL};
-
-/* Whether token i is a plural noun of people: a role word's plural or one
- * of people_plurals. */
-static bool people_noun(const sl_facts_doc *d, size_t i)
-{
-    size_t n;
-    const char *w = sl_facts_tok(d, i, &n);
-    return sl_facts_in(d, i, people_plurals) >= 0 || sl_facts_in(d, i, staff_nouns) >= 0 ||
-           (n > 3 && w[n - 1] == 's' && sl_facts_role_word(w, n - 1));
 }
 
 /* Makes persons of the places a preposition alone made ("to Laura Marsh")
@@ -721,7 +453,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     for (size_t k = first; k < end; k++)
         if (is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k) &&
             !(k == end - 1 && k > first && sl_facts_is(d, k, "king") && !is_role(d, k - 1) &&
-              !demonym(d, k - 1)))
+              !sl_entities_demonym(d, k - 1)))
             name = k + 1; /* "of" only within a title: "Secretary of State", not "Bank of
                            * England"; "King" last after a name is a surname ("Ada King") */
     while (name < end && (connector(d, name) || sl_facts_is(d, name, ".")))
@@ -729,7 +461,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     if (name > first && name < end && sl_facts_in(d, end - 1, org_words) >= 0)
         name = first; /* "Eskmoor General Hospital", "Defense Department": no title, one name */
     bool has_role = name > first;
-    if (name >= end || month_may(d, name, end))
+    if (name >= end || sl_entities_month_may(d, name, end))
         return; /* nothing but a title; "in May" */
     /* lower-case title words right before: "defense minister Yoav Gallant",
      * or before a comma, the name in apposition closed by one: "Britain's
@@ -744,7 +476,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         while (role_start > 0 && is_role(d, role_start - 1) &&
                d->sent_of[role_start - 1] == d->sent_of[first])
             role_start--;
-        role_start = role_opening(d, role_start);
+        role_start = sl_entities_role_opening(d, role_start);
         has_role = true;
     }
     uint32_t a = d->toks.items[name].start; /* "Netanyahu's": no 's */
@@ -755,12 +487,14 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     if (!seen && nm->refers != k_name)
         seen = by_name[nm->refers];
     if (seen && seen->weak && seen->len > b - a &&
-        (sl_facts_is_place(d->s + a, b - a) || (end - name == 1 && state_possessive(d, name))))
+        (sl_facts_is_place(d->s + a, b - a) ||
+         (end - name == 1 && sl_entities_state_possessive(d, name))))
         seen = NULL; /* no short form of a person by shape alone: "Quake Jolts Chile",
                       * "Veldoria's prime minister" after "Forward Veldoria" */
     if (!seen && starts && name == i && end - name == 1 &&
-        ((sl_facts_in(d, end, speech_verbs) < 0 && !age_after(d, end) && !state_possessive(d, name)) ||
-         people_noun(d, name)))
+        ((sl_facts_in(d, end, speech_verbs) < 0 && !sl_entities_age_after(d, end) &&
+          !sl_entities_state_possessive(d, name)) ||
+         sl_entities_people_noun(d, name)))
         return; /* one capitalised word at a sentence start: no telling ("Bush said": a name;
                  * "Prosecutors said": none) */
     /* a nationality before a lower-case word modifies it ("the Israeli military",
@@ -772,7 +506,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
          sl_facts_is(d, name - 1, "a")) &&
         (!seen || !(d->toks.items[end].flags & SL_TOK_STOP) || sl_facts_is(d, end, "and")) &&
         sl_facts_in(d, end, subject_verbs) < 0 && sl_facts_in(d, end, day_words) < 0 &&
-        demonym(d, name))
+        sl_entities_demonym(d, name))
         return;
     if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
                                            d->toks.items[name].end - d->toks.items[name].start))
@@ -782,14 +516,14 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     /* a person by its name's shape alone that another mention shows to be an
      * organisation ("San Diego Chargers" ... "the Chargers") is one throughout;
      * a short form in capitals is no acronym ("KOVAC said" after "Andrej Kovac") */
-    bool spoken = sl_facts_in(d, end, subject_verbs) >= 0 || age_after(d, end) ||
+    bool spoken = sl_facts_in(d, end, subject_verbs) >= 0 || sl_entities_age_after(d, end) ||
                   (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"));
     if (dry && end - name <= 3 && (role || sl_facts_in(d, end, speech_verbs) >= 0 ||
-                                   age_after(d, end) ||
+                                   sl_entities_age_after(d, end) ||
                                    (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"))))
         unplace(kn, *n_known, d->s + a, b - a);
     if (dry && seen && seen->weak && !role &&
-        !(seen->len > b - a && all_capitals(d, name, end) && spoken)) {
+        !(seen->len > b - a && sl_entities_all_capitals(d, name, end) && spoken)) {
         const char *own = classify(d, name, end, role, NULL, starts && name == i);
         if (own && !strcmp(own, "organization")) {
             kn[seen - kn].type = "organization";
@@ -802,7 +536,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         return;
     if (thing && !role && !seen && !strcmp(type, "person"))
         type = "organization"; /* "the Orlen Tannery warehouse": a thing's name */
-    if (!role && !seen && !strcmp(type, "person") && all_capitals(d, name, end))
+    if (!role && !seen && !strcmp(type, "person") && sl_entities_all_capitals(d, name, end))
         return; /* "FIRE IN THE MILL": capitals all through say nothing of a name */
     char written[128];
     size_t len = 0;
@@ -846,7 +580,7 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
         /* the body's names, wherever met: a headline precedes its body */
         const known *seen = find_known(kn, n_known, d->s + a, b - a, UINT32_MAX, false);
         char title[128];
-        if (!seen && all_capitals(d, i, end) && b - a < sizeof title)
+        if (!seen && sl_entities_all_capitals(d, i, end) && b - a < sizeof title)
             seen = find_known(kn, n_known, title, title_cased(d->s + a, b - a, title), UINT32_MAX,
                               false);
         const char *type = seen ? seen->type : sl_facts_is_place(d->s + a, b - a) ? "place" : NULL;
@@ -879,9 +613,9 @@ static bool paired_with_place(const sl_facts_doc *d, const sl_name *a, const sl_
     if (b->first != a->end + 1 || !(sl_facts_is(d, a->end, "and") || sl_facts_is(d, a->end, "or")))
         return false;
     bool pa = sl_facts_is_place(d->s + a->start, a->stop - a->start) ||
-              (a->end - a->first == 1 && demonym(d, a->first));
+              (a->end - a->first == 1 && sl_entities_demonym(d, a->first));
     bool pb = sl_facts_is_place(d->s + b->start, b->stop - b->start) ||
-              (b->end - b->first == 1 && demonym(d, b->first));
+              (b->end - b->first == 1 && sl_entities_demonym(d, b->first));
     return pa != pb;
 }
 

@@ -1,0 +1,305 @@
+/* entity_cues.c — what the words around a name say of it, for the
+ * entities of entities.c: possessives ("Lebanon's", "Belmora's water
+ * minister"), appositions ("the firm Mallory Hayes", "Novexa, a Swiss
+ * company,"), premises ("at a Harlow bakery"), the nouns of kin, staff,
+ * holdings and travel before a name, an age after it, a copyright mark, and
+ * the shape of a word (a nationality, the month May, capitals). Each is a
+ * test over the facts document's tokens; entities.c weighs them. */
+#include <string.h>
+#include <strings.h>
+
+#include "facts/entity_cues.h"
+
+/* Words of travel before "to" that make the name after it a place. */
+static const char *const travel_words[] = {"visit", "visits", "trip", "trips", "travel",
+    "travels", "traveled", "travelled", "flew", "fly", "flies", "flight", "journey", "return",
+    "returned", "returns", "headed", "heads", "went", "go", "goes", "moved", "way", "route",
+    "arrival", "came", "come", "comes", "drove", "sailed", NULL};
+
+bool sl_entities_travel_to(const sl_facts_doc *d, size_t first)
+{
+    return first > 1 && sl_facts_is(d, first - 1, "to") &&
+           sl_facts_in(d, first - 2, travel_words) >= 0;
+}
+
+/* Bytes of the possessive ending of token i ("'s", "’s"), 0 when none. */
+size_t sl_entities_possessive_len(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    return n > 2 && !strncmp(w + n - 2, "'s", 2)               ? 2
+           : n > 4 && !strncmp(w + n - 4, "\xE2\x80\x99s", 4) ? 4
+                                                              : 0;
+}
+
+/* Whether token i follows a country's or region's possessive ("Lebanon's",
+ * "Iran’s"). */
+bool sl_entities_place_possessive(const sl_facts_doc *d, size_t i)
+{
+    if (i == 0 || d->sent_of[i - 1] != d->sent_of[i])
+        return false;
+    size_t n, cut = sl_entities_possessive_len(d, i - 1);
+    const char *w = sl_facts_tok(d, i - 1, &n);
+    return cut && sl_facts_is_place(w, n - cut);
+}
+
+/* What only a state has, after a possessive: "Belmora's water minister",
+ * "Karsland's parliament" (a person's or a firm's "government" or
+ * "ambassador" can be a figure of speech; these are not). */
+static const char *const state_nouns[] = {"minister", "ministers", "parliament", "border", NULL};
+
+/* Whether token i is a possessive ("Belmora's") that a state noun follows
+ * within three lower-case words of the same sentence. */
+bool sl_entities_state_possessive(const sl_facts_doc *d, size_t i)
+{
+    if (!sl_entities_possessive_len(d, i))
+        return false;
+    for (size_t k = i + 1; k < d->toks.n && k <= i + 3 && d->sent_of[k] == d->sent_of[i]; k++) {
+        if (!(d->toks.items[k].flags & SL_TOK_WORD) || sl_facts_upper(d, k))
+            return false;
+        if (sl_facts_in(d, k, state_nouns) >= 0)
+            return true;
+    }
+    return false;
+}
+
+/* Nouns of kin before a lone word that make it a person's name: "her husband Todd". */
+static const char *const kin_nouns[] = {"husband", "wife", "son", "daughter", "brother",
+    "sister", "father", "mother", "uncle", "aunt", "cousin", "nephew", "niece", "grandson",
+    "granddaughter", "boyfriend", "girlfriend", "fiance", "fiancee", "partner", "widow", NULL};
+
+bool sl_entities_kin_before(const sl_facts_doc *d, size_t first)
+{
+    return first > 0 && !sl_facts_upper(d, first - 1) && sl_facts_in(d, first - 1, kin_nouns) >= 0;
+}
+
+/* Nouns of firms before a name in apposition: "the ferry operator, Skerry Line,". */
+static const char *const firm_nouns[] = {"operator", "company", "firm", "carrier", "airline",
+    "maker", "manufacturer", "retailer", "insurer", "lender", "developer", "publisher",
+    "broadcaster", "distributor", "supplier", "contractor", "subsidiary", "chain", "brand",
+    NULL};
+
+/* Nouns of bodies that name one in apposition, before it ("the journal
+ * Nature Astronomy", "the firm Mallory Hayes", "his party, Forward
+ * Veldoria,") or after it, as the head of a description ("Novexa, a Swiss
+ * company,", "World Athletics, the sport's governing body,"): the firms'
+ * nouns and these. */
+static const char *const body_nouns[] = {"journal", "newspaper", "magazine", "tabloid", "party",
+    "alliance", "coalition", "charity", "studio", "label", "automaker", "carmaker", "drugmaker",
+    "chipmaker", "conglomerate", "startup", "bank", "body", "federation", "association",
+    "agency", "organisation", "organization", "league", "club", NULL};
+
+/* Words after a description's head noun that end the description: "a Swiss
+ * company, said", "a lender based in Oslo", "a firm that". */
+static const char *const head_ends[] = {",", ".", "that", "which", "whose", "based", "owned",
+    "headquartered", NULL};
+
+static bool body_noun(const sl_facts_doc *d, size_t i)
+{
+    return !sl_facts_upper(d, i) && (d->toks.items[i].flags & SL_TOK_WORD) &&
+           (sl_facts_in(d, i, firm_nouns) >= 0 || sl_facts_in(d, i, body_nouns) >= 0);
+}
+
+/* Whether the name [first, end) is a body's by apposition: after "the" or a
+ * possessive and a body's noun ("the firm Mallory Hayes", "Mirkovic's
+ * party, Forward Veldoria"; not "a company Smith founded", nor "the face
+ * of the party, Donald J. Trump", the head of which is "face"), or before ", a"
+ * and up to three words headed by one ("Novexa, a Swiss company,"; not
+ * "Smith, a company spokesman"). */
+static bool body_apposition(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t noun = first > 0 && sl_facts_is(d, first - 1, ",") ? first - 1 : first;
+    if (noun >= 2 && body_noun(d, noun - 1)) {
+        for (size_t k = noun - 1; k > 0 && k + 4 > noun; k--) {
+            if (sl_facts_is(d, k - 1, "a") || sl_facts_is(d, k - 1, "an"))
+                break;
+            if (sl_facts_is(d, k - 1, "the") || sl_entities_possessive_len(d, k - 1))
+                return (k < 2 || !sl_facts_is(d, k - 2, "of")) &&
+                       (noun == first || sl_facts_is(d, end, ",") || sl_facts_is(d, end, "."));
+        }
+    }
+    if (end + 2 >= d->toks.n || !sl_facts_is(d, end, ",") ||
+        !(sl_facts_is(d, end + 1, "a") || sl_facts_is(d, end + 1, "an") ||
+          sl_facts_is(d, end + 1, "the")))
+        return false;
+    for (size_t k = end + 2; k < d->toks.n && k < end + 5 && d->sent_of[k] == d->sent_of[end]; k++)
+        if (body_noun(d, k))
+            return k + 1 < d->toks.n && sl_facts_in(d, k + 1, head_ends) >= 0;
+    return false;
+}
+
+bool sl_entities_body_by_apposition(const sl_facts_doc *d, size_t first, size_t end,
+                                    bool has_role)
+{
+    return (first > 1 && sl_facts_is(d, first - 1, ",") &&
+            sl_facts_in(d, first - 2, firm_nouns) >= 0 && sl_facts_is(d, end, ",")) ||
+           (!has_role && body_apposition(d, first, end));
+}
+
+/* Whether ", <age> ," follows token `end`: "Comeaux, 49, took ...". */
+bool sl_entities_age_after(const sl_facts_doc *d, size_t end)
+{
+    if (end + 2 >= d->toks.n || !sl_facts_is(d, end, ",") || !sl_facts_is(d, end + 2, ","))
+        return false;
+    size_t n;
+    const char *w = sl_facts_tok(d, end + 1, &n);
+    return (d->toks.items[end + 1].flags & SL_TOK_NUMBER) && n <= 3 && w[0] >= '1' && w[0] <= '9';
+}
+
+/* Whether token i marks a copyright ("©", "Copyright") or is the year
+ * after one ("© 2026"). */
+bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    if (n == 4 && w[0] >= '0' && w[0] <= '9' && i > 0)
+        w = sl_facts_tok(d, --i, &n);
+    return (n == 2 && !memcmp(w, "\xC2\xA9", 2)) || (n == 9 && !strncasecmp(w, "copyright", 9));
+}
+
+/* Nouns of buildings, premises and streets: "at a Harlow bakery". */
+static const char *const premises[] = {"prison", "jail", "courthouse", "bank", "branch",
+    "office", "offices", "firm", "building", "street", "hospital", "store", "shop", "home",
+    "house", "school", "church", "hotel", "restaurant", "apartment", "neighborhood",
+    "neighbourhood", "suburb", "business", "plant", "factory", "warehouse", "mall",
+    "supermarket", "center", "centre", "clinic", "facility", "station", "airport", "park",
+    "campus", "bar", "nightclub", "theater", "theatre", "stadium", "arena", "road", "highway",
+    "area", "residence", "motel", "cafe", "market", "mosque", "temple", "synagogue", "port",
+    "wholesaler", "retailer", "dealership", "club", NULL};
+
+/* Nouns of people who work for a body, before "at" and its name: "analysts
+ * at Goldman Sachs" (a firm, not a place). */
+static const char *const staff_nouns[] = {"analyst", "analysts", "economist", "economists",
+    "researcher", "researchers", "scientist", "scientists", "executive", "executives",
+    "engineer", "engineers", "employee", "employees", "staff", "strategist", "strategists",
+    "trader", "traders", "banker", "bankers", "partner", "partners", NULL};
+
+bool sl_entities_staff_at(const sl_facts_doc *d, size_t first)
+{
+    return first > 1 && sl_facts_is(d, first - 1, "at") &&
+           sl_facts_in(d, first - 2, staff_nouns) >= 0;
+}
+
+/* Nouns of owning a firm, before "in", "of" or "with" and its name: "a
+ * stake in Lumeris Capital", "the takeover of Baxley Labs". */
+static const char *const holding_nouns[] = {"stake", "stakes", "shares", "takeover",
+    "acquisition", "merger", "shareholders", "shareholder", NULL};
+
+bool sl_entities_holding_before(const sl_facts_doc *d, size_t first)
+{
+    return first > 1 && (sl_facts_is(d, first - 1, "in") || sl_facts_is(d, first - 1, "of") ||
+                         sl_facts_is(d, first - 1, "with")) &&
+           sl_facts_in(d, first - 2, holding_nouns) >= 0;
+}
+
+/* Prepositions of place and motion before a description: "at a Harlow
+ * bakery", "fled from an Eskby jail". */
+static const char *const place_preps[] = {"at", "in", "near", "outside", "inside", "on", "into",
+    "from", "to", "across", "behind", "toward", "towards", NULL};
+
+/* The end of the run of up to three lower-case words from token `from` in
+ * sentence `sent`: the noun a name qualifies is among them ("accounting
+ * firm", "gang member"; "inmate fled": the verb after it comes too). */
+static size_t lower_run_end(const sl_facts_doc *d, size_t from, size_t sent)
+{
+    size_t k = from;
+    while (k < d->toks.n && k < from + 3 && d->sent_of[k] == sent &&
+           (d->toks.items[k].flags & SL_TOK_WORD) &&
+           !(d->toks.items[k].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)))
+        k++;
+    return k;
+}
+
+/* Whether the name [first, end) qualifies premises in a place's description:
+ * a preposition of place or motion, an article, up to two lower-case words,
+ * the name, then up to three lower-case words holding a noun of premises
+ * ("at a suburban Harlow accounting firm", "in an Eskby courthouse"). */
+bool sl_entities_premises_of(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t k = first, lower = 0;
+    while (k > 0 && lower < 2 && (d->toks.items[k - 1].flags & SL_TOK_WORD) &&
+           !(d->toks.items[k - 1].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)))
+        k--, lower++;
+    if (k < 2 || !(sl_facts_is(d, k - 1, "a") || sl_facts_is(d, k - 1, "an") ||
+                   sl_facts_is(d, k - 1, "the")) || sl_facts_in(d, k - 2, place_preps) < 0)
+        return false;
+    size_t head = lower_run_end(d, end, d->sent_of[first]);
+    for (size_t j = end; j < head; j++)
+        if (sl_facts_in(d, j, premises) >= 0)
+            return true;
+    return false;
+}
+
+/* A word shaped like a nationality: "Israeli", "Palestinian", "Chinese", "British". */
+bool sl_entities_demonym(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    return (n > 4 && w[n - 1] == 'i') || (n > 5 && !strncmp(w + n - 3, "ian", 3)) ||
+           (n > 5 && !strncmp(w + n - 3, "ean", 3)) ||
+           (n > 5 && !strncmp(w + n - 3, "ese", 3)) || (n > 5 && !strncmp(w + n - 3, "ish", 3));
+}
+
+/* Words before "May" that make it the month: "in May", "the end of May". */
+static const char *const may_before[] = {"in", "of", "until", "till", "since", "by", "from",
+    "through", "early", "late", "mid", "last", "next", "this", "before", "after", "during",
+    NULL};
+
+/* Whether the one-word name [name, end) is the month May, which the
+ * finder cannot drop as it does the other months ("Theresa May", "May
+ * said"): after a word of time or before a day's number. */
+bool sl_entities_month_may(const sl_facts_doc *d, size_t name, size_t end)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, name, &n);
+    if (end - name != 1 || n != 3 || memcmp(w, "May", 3))
+        return false;
+    const char *next = end < d->toks.n ? sl_facts_tok(d, end, &n) : "";
+    return (name > 0 && sl_facts_in(d, name - 1, may_before) >= 0) ||
+           (end < d->toks.n && next[0] >= '0' && next[0] <= '9');
+}
+
+/* Whether every word of tokens [a, b) is written in capitals. */
+bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if ((d->toks.items[k].flags & SL_TOK_WORD) && !(d->toks.items[k].flags & SL_TOK_ALLCAPS))
+            return false;
+    return true;
+}
+
+/* Words before a role that say whose it is and so end its description. */
+static const char *const role_owners[] = {"the", "a", "an", "his", "her", "its", "their", "our",
+    NULL};
+
+/* The first token of the role whose role words start at token `start`:
+ * up to two lower-case words before them belong to it where a determiner
+ * or a possessive precedes those ("Belmora's water minister", "an
+ * ambulance service spokesman"; not "said minister"). */
+size_t sl_entities_role_opening(const sl_facts_doc *d, size_t start)
+{
+    for (size_t k = start, words = 0; k > 0 && words <= 2; k--, words++) {
+        if (sl_facts_in(d, k - 1, role_owners) >= 0 || sl_entities_possessive_len(d, k - 1))
+            return k;
+        if (!(d->toks.items[k - 1].flags & SL_TOK_WORD) || sl_facts_upper(d, k - 1) ||
+            (d->toks.items[k - 1].flags & SL_TOK_STOP) || d->sent_of[k - 1] != d->sent_of[start])
+            break;
+    }
+    return start;
+}
+
+/* Plural nouns of people that open a sentence before a verb of speech
+ * ("Witnesses said"), besides the plurals of role words ("Prosecutors"). */
+static const char *const people_plurals[] = {"authorities", "witnesses", "residents",
+    "investigators", "experts", "critics", "protesters", "neighbours", "neighbors", "rescuers",
+    "doctors", "lawyers", "troops", "soldiers", "firefighters", "officers", "relatives", NULL};
+
+/* Whether token i is a plural noun of people: a role word's plural or one
+ * of people_plurals. */
+bool sl_entities_people_noun(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    return sl_facts_in(d, i, people_plurals) >= 0 || sl_facts_in(d, i, staff_nouns) >= 0 ||
+           (n > 3 && w[n - 1] == 's' && sl_facts_role_word(w, n - 1));
+}

@@ -1,0 +1,61 @@
+/* entity_cues.h — what entities.c asks of the words around a name
+ * (entity_cues.c): possessives, appositions, premises, the nouns before a
+ * name and the shapes of words. Tokens are those of the facts document; a
+ * name is the token range [first, end). */
+#ifndef SL_FACTS_ENTITY_CUES_H
+#define SL_FACTS_ENTITY_CUES_H
+
+#include "facts/facts.h"
+
+/* ---- possessives ---- */
+/* Bytes of the possessive ending of token i ("'s", "’s"), 0 when none. */
+size_t sl_entities_possessive_len(const sl_facts_doc *d, size_t i);
+/* Whether token i follows a country's or region's possessive ("Lebanon's Hezbollah"). */
+bool sl_entities_place_possessive(const sl_facts_doc *d, size_t i);
+/* Whether token i is a possessive that what only a state has ("minister",
+ * "parliament", "border") follows within three lower-case words of its
+ * sentence: "Belmora's water minister". */
+bool sl_entities_state_possessive(const sl_facts_doc *d, size_t i);
+
+/* ---- what stands before or after a name ---- */
+/* Whether a word of travel and "to" precede token `first`: "a visit to Tel Aviv". */
+bool sl_entities_travel_to(const sl_facts_doc *d, size_t first);
+/* Whether a lower-case noun of kin precedes token `first`: "her husband Todd". */
+bool sl_entities_kin_before(const sl_facts_doc *d, size_t first);
+/* Whether a noun of staff and "at" precede token `first`: "analysts at Goldman Sachs". */
+bool sl_entities_staff_at(const sl_facts_doc *d, size_t first);
+/* Whether a noun of owning a firm and "in", "of" or "with" precede token
+ * `first`: "a stake in Lumeris Capital". */
+bool sl_entities_holding_before(const sl_facts_doc *d, size_t first);
+/* Whether the name [first, end) is a body's by apposition: between commas
+ * after a firm's noun ("the ferry operator, Skerry Line,"), or, for a name
+ * without a role, after "the" or a possessive and a body's noun ("the
+ * journal Nature Astronomy") or before ", a" and a description headed by
+ * one ("Novexa, a Swiss company,"). */
+bool sl_entities_body_by_apposition(const sl_facts_doc *d, size_t first, size_t end,
+                                    bool has_role);
+/* Whether ", <age> ," follows token `end`: "Comeaux, 49, took ...". */
+bool sl_entities_age_after(const sl_facts_doc *d, size_t end);
+/* Whether token i marks a copyright ("©", "Copyright") or is the year after one. */
+bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i);
+/* Whether the name [first, end) qualifies premises after a preposition of
+ * place or motion and an article: "at a suburban Harlow accounting firm". */
+bool sl_entities_premises_of(const sl_facts_doc *d, size_t first, size_t end);
+
+/* ---- the shape of words ---- */
+/* Whether token i is shaped like a nationality: "Israeli", "Chinese", "British". */
+bool sl_entities_demonym(const sl_facts_doc *d, size_t i);
+/* Whether the one-word name [name, end) is the month May: "in May", "May 5". */
+bool sl_entities_month_may(const sl_facts_doc *d, size_t name, size_t end);
+/* Whether every word of tokens [a, b) is written in capitals. */
+bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b);
+
+/* ---- roles ---- */
+/* The first token of the role whose role words start at token `start`,
+ * with up to two lower-case words before them where a determiner or a
+ * possessive precedes those: "Belmora's water minister". */
+size_t sl_entities_role_opening(const sl_facts_doc *d, size_t start);
+/* Whether token i is a plural noun of people ("Prosecutors", "Witnesses"). */
+bool sl_entities_people_noun(const sl_facts_doc *d, size_t i);
+
+#endif
