@@ -657,9 +657,11 @@ static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64
     return n;
 }
 
-/* Whether name nm qualifies the lower-case noun after it, after an article
- * ("the Orlen Tannery warehouse", "a Dessby Valley farmer", "the old Orlen
- * Tannery building"): of two or more words, a thing's name, not a person's. */
+/* Whether name nm qualifies the lower-case noun after it, after "the", "a"
+ * or "an" ("the Orlen Tannery warehouse", "a Golden Lantern nomination"):
+ * of two or more words, a thing's name, not a person's ("a"/"an" since
+ * branch names6: ECB+ held out P 0.819 -> 0.827, R 0.869 -> 0.868,
+ * docs/eval.md "The sixth names round"). */
 static bool modifies_noun(const sl_facts_doc *d, const sl_name *nm)
 {
     if (nm->end - nm->first < 2 || nm->end >= d->toks.n || (nm->flags & SL_NAME_POSSESSIVE) ||
@@ -668,7 +670,55 @@ static bool modifies_noun(const sl_facts_doc *d, const sl_name *nm)
     const sl_token *next = &d->toks.items[nm->end];
     if (!(next->flags & SL_TOK_WORD) || (next->flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)))
         return false;
-    return nm->first > 0 && sl_facts_is(d, nm->first - 1, "the");
+    size_t article = nm->first - 1;
+    return nm->first > 0 && (sl_facts_is(d, article, "the") || sl_facts_is(d, article, "a") ||
+                             sl_facts_is(d, article, "an"));
+}
+
+/* Whether a name of that key qualifies premises somewhere in the text: a
+ * place ("outside a Hawaiian Gardens apartment"), though it qualifies other
+ * nouns too ("a Hawaiian Gardens gang member"). */
+static bool premises_somewhere(const sl_facts_doc *d, const sl_name_vec *names, uint64_t key)
+{
+    for (size_t k = 0; k < names->n; k++) {
+        const sl_name *nm = &names->items[k];
+        if (nm->key == key && sl_entities_premises_of(d, nm->first, nm->end))
+            return true;
+    }
+    return false;
+}
+
+/* Whether mention nm is the surname of the name chain's first mention
+ * `head`: one word, its last ("Tolland" of "Rhea Tolland"; a firm is
+ * shortened to its first words, "Wells" of "Wells Fargo"). */
+static bool surname_of(const sl_facts_doc *d, const sl_name *nm, const sl_name *head)
+{
+    size_t n, m;
+    const char *w = sl_facts_tok(d, nm->first, &n), *last = sl_facts_tok(d, head->end - 1, &m);
+    return nm->end - nm->first == 1 && head->end - head->first >= 2 && n == m &&
+           !memcmp(w, last, n);
+}
+
+/* Whether a mention of the name chain `root` (the finder's `refers`: the
+ * name, its repeats and short forms) says it is a person's: a role before
+ * it, "who" or an age after it, or a verb of speech after its surname ("a
+ * Rhea Tolland tweet" beside "Tolland said"; a firm speaks too, "Wells
+ * Fargo said"). */
+static bool personal_somewhere(const sl_facts_doc *d, const sl_name_vec *names, uint32_t root)
+{
+    for (size_t k = 0; k < names->n; k++) {
+        const sl_name *nm = &names->items[k];
+        if (nm->refers != root)
+            continue;
+        if ((is_role(d, nm->first) && sl_facts_in(d, nm->end - 1, org_words) < 0) ||
+            (nm->first > 0 && is_role(d, nm->first - 1) && !connector(d, nm->first - 1)) ||
+            sl_entities_age_after(d, nm->end) ||
+            (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "who")) ||
+            (sl_facts_in(d, nm->end, speech_verbs) >= 0 &&
+             surname_of(d, nm, &names->items[root])))
+            return true;
+    }
+    return false;
 }
 
 static size_t modifier_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64_t *keys,
@@ -676,7 +726,9 @@ static size_t modifier_keys(const sl_facts_doc *d, const sl_name_vec *names, uin
 {
     size_t n = 0;
     for (size_t k = 0; k < names->n && n < cap; k++)
-        if (modifies_noun(d, &names->items[k]))
+        if (modifies_noun(d, &names->items[k]) &&
+            !premises_somewhere(d, names, names->items[k].key) &&
+            !personal_somewhere(d, names, names->items[k].refers))
             keys[n++] = names->items[k].key;
     return n;
 }

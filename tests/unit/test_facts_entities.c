@@ -330,6 +330,21 @@ TEST(facts_entities_premises_name_a_place)
                    {"Eskby", "place", NULL, 1}, {"Tornby", "place", NULL, 1});
 }
 
+/* After "a" or "an" too ("a Golden Lantern nomination"), but not a name
+ * that qualifies premises somewhere, which names a place ("outside a Pellam
+ * Gardens apartment" beside "a Pellam Gardens gang member"), nor one a
+ * mention shows to be a person's ("a Rhea Tolland tweet", "Tolland said"). */
+TEST(facts_entities_name_qualifying_a_noun_after_a)
+{
+    CHECK_ENTITIES("Rhea Tolland earned a Golden Lantern nomination in May. Golden Lantern voters "
+                   "met later. A Pellam Gardens gang member was charged on Monday. He was held "
+                   "outside a Pellam Gardens apartment. Critics mocked a Rhea Tolland tweet. "
+                   "Tolland said she was proud.\n",
+                   {"Golden Lantern", "organization", NULL, 2},
+                   {"Pellam Gardens", "organization", NULL, 0},
+                   {"Rhea Tolland", "person", NULL, 2});
+}
+
 /* A headline in capitals takes the body's names as any headline does, its
  * capitals read as the name's ("MIRA TALLIS" is "Mira Tallis", "OKONJO"
  * the short form of "Ben Okonjo"). */
