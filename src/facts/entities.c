@@ -675,6 +675,15 @@ static bool modifies_noun(const sl_facts_doc *d, const sl_name *nm)
                              sl_facts_is(d, article, "an"));
 }
 
+/* Whether name nm is a thing's by its mention: it qualifies a noun, or
+ * ", which" follows it, as no person's name does ("Marlow Hale, which
+ * opened in 1990"; a person's takes "who"). */
+static bool thing_mention(const sl_facts_doc *d, const sl_name *nm)
+{
+    return modifies_noun(d, nm) ||
+           (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "which"));
+}
+
 /* Whether a name of that key qualifies premises somewhere in the text: a
  * place ("outside a Hawaiian Gardens apartment"), though it qualifies other
  * nouns too ("a Hawaiian Gardens gang member"). */
@@ -726,7 +735,7 @@ static size_t modifier_keys(const sl_facts_doc *d, const sl_name_vec *names, uin
 {
     size_t n = 0;
     for (size_t k = 0; k < names->n && n < cap; k++)
-        if (modifies_noun(d, &names->items[k]) &&
+        if (thing_mention(d, &names->items[k]) &&
             !premises_somewhere(d, names, names->items[k].key) &&
             !personal_somewhere(d, names, names->items[k].refers))
             keys[n++] = names->items[k].key;

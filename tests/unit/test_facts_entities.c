@@ -345,6 +345,15 @@ TEST(facts_entities_name_qualifying_a_noun_after_a)
                    {"Rhea Tolland", "person", NULL, 2});
 }
 
+/* A name followed by ", which" is a thing's, as no person's is ("Marlow
+ * Hale, which opened in 1990"), at every mention. */
+TEST(facts_entities_name_before_which)
+{
+    CHECK_ENTITIES("Marlow Hale, which opened in 1990, treats 40 patients. Patients praised "
+                   "Marlow Hale on Friday. Ines Marr, who runs it, was pleased.\n",
+                   {"Marlow Hale", "organization", NULL, 2}, {"Ines Marr", "person", NULL, 1});
+}
+
 /* A headline in capitals takes the body's names as any headline does, its
  * capitals read as the name's ("MIRA TALLIS" is "Mira Tallis", "OKONJO"
  * the short form of "Ben Okonjo"). */
