@@ -50,7 +50,8 @@ static const char *const place_words[] = {"city", "county", "province", "state",
     "beach", "hills", "peninsula", "gulf", "avenue", "road", "park", "bridge", "center",
     "centre", "clinic", "prison", "jail", "courthouse", "facility", "stadium", "arena", "hotel",
     "highway", "boulevard", "heights", "village", "town", "county", "reservoir", "dam", "canal",
-    "creek", "forest", "harbour", "harbor", NULL};
+    "creek", "forest", "harbour", "harbor", "ave", "ave.", "blvd", "blvd.", "rd", "rd.", "st",
+    "st.", NULL};
 /* Words that open a place's name: "Port Aldric", "Lake Varna", "Mount Elbrus". */
 static const char *const place_heads[] = {"port", "fort", "mount", "mt.", "lake", "cape",
     NULL};

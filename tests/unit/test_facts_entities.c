@@ -354,6 +354,16 @@ TEST(facts_entities_name_before_which)
                    {"Marlow Hale", "organization", NULL, 2}, {"Ines Marr", "person", NULL, 1});
 }
 
+/* A street's abbreviation ends a place's name as the word does: "Dahlia
+ * Ave.", "Orley Rd", "Kelso Blvd" (they had been persons by their shape). */
+TEST(facts_entities_street_abbreviations)
+{
+    CHECK_ENTITIES("Police closed the shop at 325 E. Dahlia Ave. on Friday. A crash shut Orley "
+                   "Rd on Monday, and traffic on Kelso Blvd was slow.\n",
+                   {"E. Dahlia Ave", "place", NULL, 1}, {"Orley Rd", "place", NULL, 1},
+                   {"Kelso Blvd", "place", NULL, 1});
+}
+
 /* A headline in capitals takes the body's names as any headline does, its
  * capitals read as the name's ("MIRA TALLIS" is "Mira Tallis", "OKONJO"
  * the short form of "Ben Okonjo"). */
