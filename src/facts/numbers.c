@@ -222,14 +222,20 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
     if (used < n) {
         const char *rest = s + used;
         size_t rn = n - used;
+        bool money = nb->glued_unit || currency_before(d, i) || million_before_noun(d, nb->last);
+        const char *dash = memchr(rest, '-', rn);
+        size_t sn = dash ? (size_t)(dash - rest) : rn;
         double k;
         if ((rn == 2 && (!strncasecmp(rest, "st", 2) || !strncasecmp(rest, "nd", 2) ||
                          !strncasecmp(rest, "rd", 2) || !strncasecmp(rest, "th", 2))))
             nb->ordinal = true;
         else if (rn == 1 && (rest[0] == 's' || rest[0] == 'S'))
             return false; /* a decade: "1990s" */
-        else if ((k = sl_units_glued_scale(rest, rn, nb->glued_unit || currency_before(d, i) ||
-                                                      million_before_noun(d, nb->last))) > 0) {
+        else if (dash && sn && sl_units_rate_suffix(dash, rn - sn) &&
+                 (k = sl_units_glued_scale(rest, sn, money)) > 0) {
+            nb->value *= k; /* "$1.5m-a-year": quantities.c reads the rate */
+            nb->scaled = true;
+        } else if ((k = sl_units_glued_scale(rest, rn, money)) > 0) {
             nb->value *= k; /* "$13.6M", "4.3M", "$1.7bn" */
             nb->scaled = true;
         } else if (!nb->glued_unit && (nb->glued_unit = sl_units_word(rest, rn))) {
@@ -332,7 +338,8 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
         size_t dl = strlen(denominators[den]);
         if ((dn == dl || (dn == dl + 1 && w[dl] == 's')) && !strncasecmp(w, denominators[den], dl) &&
             (num == 1) == (dn == dl) && (den > 2 || num == 1) &&
-            (sl_facts_is(d, i + 2, "of") || (den == 2 && num > 1))) {
+            (sl_facts_is(d, i + 2, "of") || (den == 2 && num > 1) ||
+             (i > 0 && sl_facts_is(d, i - 1, "by")))) { /* "cut by a third" */
             *last = i + 1;
             return (double)num / den;
         }
@@ -340,8 +347,29 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
     return 0;
 }
 
+/* Words after a plural scale that make it the subject of its clause
+ * ("Dozens were injured", "Thousands have fled", "hundreds more"). */
+static const char *const subject_after[] = {"were", "are", "was", "have", "had", "will",
+    "would", "could", "can", "may", "might", "must", "more", "remain", "remained", NULL};
+
+/* Whether the plural scale at token j stands alone as the subject of its
+ * clause: an auxiliary, modal or past form after it, and no determiner,
+ * possessive or preposition before it ("in their thousands", "by the
+ * hundreds" say how, not how many). */
+static bool vague_subject(const sl_facts_doc *d, size_t i, size_t j)
+{
+    size_t n;
+    if (j + 1 >= d->toks.n || (i > 0 && (d->toks.items[i - 1].flags & SL_TOK_STOP) &&
+                               !sl_facts_is(d, i - 1, "and") && !sl_facts_is(d, i - 1, "but")))
+        return false;
+    const char *w = sl_facts_tok(d, j + 1, &n);
+    return sl_facts_in(d, j + 1, subject_after) >= 0 ||
+           (n > 4 && !sl_facts_upper(d, j + 1) && !strncasecmp(w + n - 2, "ed", 2));
+}
+
 /* An order of magnitude at token i: "dozens of", "thousands of", "tens of
- * millions of"; value and value_hi set, false when none. */
+ * millions of", or alone as a subject ("Dozens were hurt"); value and
+ * value_hi set, false when none. */
 static bool vague_at(const sl_facts_doc *d, size_t i, sl_number *nb)
 {
     size_t j = i;
@@ -362,7 +390,7 @@ static bool vague_at(const sl_facts_doc *d, size_t i, sl_number *nb)
         v *= more;
         j += 2;
     }
-    if (v == 10 || !sl_facts_is(d, j + 1, "of"))
+    if (v == 10 || !(sl_facts_is(d, j + 1, "of") || vague_subject(d, i, j)))
         return false; /* "tens" alone; "in their thousands" */
     nb->value = v;
     nb->value_hi = v * 10;

@@ -541,13 +541,70 @@ static bool bare_age(const sl_facts_doc *d, const sl_number *nb)
            (sl_facts_is(d, nb->last + 1, ",") || sl_facts_is(d, nb->last + 1, ")"));
 }
 
+/* Words between the numbers of a list whose hyphens wait for one word. */
+static bool list_joint(const sl_facts_doc *d, size_t k)
+{
+    return sl_facts_is(d, k, ",") || sl_facts_is(d, k, "and") || sl_facts_is(d, k, "or") ||
+           sl_facts_is(d, k, "&") || sl_facts_is(d, k, "-");
+}
+
+/* A number whose hyphen waits for the word of a later one ("four-, five-
+ * and six-cylinder engines", "two- and three-bedroom homes"): it takes that
+ * number's glued unit or noun. Returns the later number's last token, the
+ * end of the phrase that says it, or 0 when the number is no such ("5-10"
+ * is a range: its hyphen touches the next number). */
+#define SUSPENDED_WINDOW 16 /* tokens looked ahead for the word */
+static size_t suspended_hyphen(const sl_facts_doc *d, sl_number *nb)
+{
+    size_t h = nb->last + 1;
+    if (nb->glued_unit || nb->glued_noun || !sl_facts_is(d, h, "-") ||
+        !sl_numbers_glued(d, nb->last, h) ||
+        (sl_numbers_glued(d, h, h + 1) && (d->toks.items[h + 1].flags & SL_TOK_NUMBER)))
+        return 0;
+    for (size_t k = h + 1; k < h + SUSPENDED_WINDOW && sl_numbers_same_sentence(d, h, k); k++) {
+        sl_number later;
+        if (list_joint(d, k))
+            continue;
+        if (!sl_numbers_read(d, k, &later) || later.ordinal)
+            return 0;
+        if (later.glued_unit || later.glued_noun) {
+            nb->glued_unit = later.glued_unit;
+            nb->glued_noun = later.glued_noun;
+            nb->glued_noun_len = later.glued_noun_len;
+            return later.last;
+        }
+        k = later.last;
+    }
+    return 0;
+}
+
+/* "a day or two", "another pick or two": a small number word after "or"
+ * counts the noun said with "a" before it. Returns the token of that noun,
+ * 0 when there is none. */
+static size_t noun_or_number(const sl_facts_doc *d, const sl_number *nb)
+{
+    size_t f = nb->first;
+    if (!nb->word_form || nb->value < 2 || nb->value > 3 || f < 3 || !sl_facts_is(d, f - 1, "or") ||
+        !(sl_facts_is(d, f - 3, "a") || sl_facts_is(d, f - 3, "an") ||
+          sl_facts_is(d, f - 3, "another")) ||
+        !sl_numbers_content_word(d, f - 2) || sl_facts_upper(d, f - 2) ||
+        !sl_numbers_same_sentence(d, f, f - 3))
+        return 0;
+    return f - 2;
+}
+
 /* Emits the number nb unless it is no fact; returns the last token it takes.
  * Sets *bare when the number it emits has neither unit nor counted phrase
  * (nor is an ordinal): a value whose unit the sentence may say elsewhere. */
 static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *bare)
 {
-    size_t first = nb->first;
+    size_t first = nb->first, held = suspended_hyphen(d, nb), noun = noun_or_number(d, nb);
     const char *unit = nb->glued_unit, *cur;
+    if (noun) {
+        first = noun - 1; /* "a day or two": the phrase from its "a" */
+        if (!unit_at(d, noun, &unit))
+            unit = NULL;
+    }
     if (nb->glued_unit && first > 0 && sl_facts_is(d, first - 1, "$") && sl_numbers_glued(d, first - 1, first))
         first--; /* "$US55,931,000", "$A82" */
     else if (!unit && (cur = currency_at(d, &first)))
@@ -571,8 +628,10 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     double value_hi = nb->value_hi > 0 ? nb->value_hi : nb->value;
     sl_number hi;
     const char *hi_unit = NULL;
-    if (nb->value_hi == 0 && (range_end(d, after, first, unit, &hi, &hi_unit) ||
-                              from_range_end(d, after, first, unit, &hi, &hi_unit))) {
+    /* "third to 1.2 billion", "rose by a third to 1.2 billion": no range */
+    if (nb->value_hi == 0 && !nb->ordinal && !(nb->word_form && nb->value < 1) &&
+        (range_end(d, after, first, unit, &hi, &hi_unit) ||
+         from_range_end(d, after, first, unit, &hi, &hi_unit))) {
         value_hi = hi.value_hi > 0 ? hi.value_hi : hi.value;
         /* "$89 to $93 billion", "1 to 2 thousand": the scale of both ends */
         if (hi.scaled && !nb->scaled && hi.last > hi.first) {
@@ -609,7 +668,9 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
      * a phrase it measures; only "of" goes on ("500 people of the town") */
     bool people = unit && !strcmp(unit, "people") && sl_facts_is(d, after - 1, "people") &&
                   !sl_facts_is(d, after, "of");
-    size_t end_tok = nb->glued_noun || people
+    if (noun && !unit)
+        sl_facts_put_lower(d, noun, about); /* "another pick or two" counts picks */
+    size_t end_tok = nb->glued_noun || people || noun
                          ? after
                          : sl_numbers_counted_after(d, after, nb->last, unit != NULL,
                                                     nb->value == 1, about);
@@ -624,6 +685,8 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     }
     if (end_tok < after)
         end_tok = after;
+    if (end_tok <= held)
+        end_tok = held + 1; /* "four-, five- and six-cylinder": the phrase to its word */
     sl_fact_item *it = sl_facts_add(d, SL_FACT_NUMBER, d->toks.items[first].start,
                                     d->toks.items[end_tok - 1].end);
     if (!it)

@@ -453,3 +453,41 @@ TEST(facts_numbers_at_the_end_of_the_text)
     NUMBER(items, "91", 91, 91, NULL, NULL);
     sl_fact_items_free(items);
 }
+
+/* A hyphen left waiting for the word of a later number ("four-, five- and
+ * six-berth"), and a small number after "or" counting the noun said with
+ * "a" before it ("a day or two", "another ferry or two"). */
+TEST(facts_numbers_suspended_hyphens_and_a_noun_or_two)
+{
+    sl_fact_items *items = facts_of_text("The yard builds four-, five- and six-berth boats on two- "
+                                         "and three-year leases. Expect a day or two of rain and "
+                                         "another ferry or two.\n", NULL);
+    NUMBER(items, "four-, five- and six-berth", 4, 4, NULL, "berth");
+    NUMBER(items, "five- and six-berth", 5, 5, NULL, "berth");
+    NUMBER(items, "six-berth", 6, 6, NULL, "berth");
+    NUMBER(items, "two- and three-year", 2, 2, "year", NULL);
+    NUMBER(items, "a day or two", 2, 2, "day", NULL);
+    NUMBER(items, "another ferry or two", 2, 2, NULL, "ferry");
+    sl_fact_items_free(items);
+}
+
+/* An order of magnitude alone as a subject ("Dozens were hurt"; not "in
+ * their hundreds"), a superlative after "one of the most", a scale before a
+ * glued rate ("$1.5m-a-year"), and a fraction or an ordinal that opens no
+ * range ("rose by a third to 1.2 billion euros"). */
+TEST(facts_numbers_orders_alone_superlatives_and_fractions_before_to)
+{
+    sl_fact_items *items = facts_of_text(
+        "Dozens were hurt and thousands have fled. Crowds came in their hundreds. It was one of "
+        "the most dramatic finishes of the season. The keeper signed a $1.5m-a-year deal. "
+        "Profits rose by a third to 1.2 billion euros, the third to 40 ferries.\n", NULL);
+    NUMBER(items, "Dozens", 12, 120, NULL, NULL);
+    NUMBER(items, "thousands", 1000, 10000, NULL, NULL);
+    CHECK(number_text(items, "hundreds") == NULL);
+    NUMBER(items, "one of the most dramatic finishes", 1, 1, NULL, "dramatic finishes");
+    NUMBER(items, "$1.5m-a-year", 1.5e6, 1.5e6, "dollar per year", NULL);
+    NUMBER(items, "a third", 1.0 / 3, 1.0 / 3, NULL, NULL);
+    NUMBER(items, "1.2 billion euros", 1.2e9, 1.2e9, "euro", NULL);
+    NUMBER(items, "40 ferries", 40, 40, NULL, "ferries");
+    sl_fact_items_free(items);
+}
