@@ -491,3 +491,21 @@ TEST(facts_numbers_orders_alone_superlatives_and_fractions_before_to)
     NUMBER(items, "40 ferries", 40, 40, NULL, "ferries");
     sl_fact_items_free(items);
 }
+
+/* A bare number in a parallel clause ("while", "but", "whereas") takes the
+ * unit of the value before it, though it is a value of another thing; an
+ * age in "11 year olds" lends none, and "falling to 330" in the clause of
+ * its lender stays bare when it is a value of another thing. */
+TEST(facts_numbers_unit_said_once_in_a_parallel_clause)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel index ended at 1,463.78 points, while the Orrin index ended at 1,334.20. "
+        "About 5.2 million adults read worse than 11 year olds, while 14.9 million count worse. "
+        "The treaty sets a flow of 385 cubic metres per second at the gauge, falling to 330 in "
+        "dry years.\n", NULL);
+    NUMBER(items, "1,334.20", 1334.2, 1334.2, "point", NULL);
+    NUMBER(items, "11 year olds", 11, 11, "year of age", NULL);
+    NUMBER(items, "14.9 million", 14.9e6, 14.9e6, NULL, NULL);
+    NUMBER(items, "330", 330, 330, NULL, NULL);
+    sl_fact_items_free(items);
+}
