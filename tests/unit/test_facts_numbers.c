@@ -500,10 +500,12 @@ TEST(facts_numbers_unit_said_once_in_a_parallel_clause)
 {
     sl_fact_items *items = facts_of_text(
         "The Tavel index ended at 1,463.78 points, while the Orrin index ended at 1,334.20. "
-        "About 5.2 million adults read worse than 11 year olds, while 14.9 million count worse. "
+        "The Tavel fund rose by 3 percent but the Orrin fund fell by 2. About 5.2 million adults "
+        "read worse than 11 year olds, while 14.9 million count worse. "
         "The treaty sets a flow of 385 cubic metres per second at the gauge, falling to 330 in "
         "dry years.\n", NULL);
     NUMBER(items, "1,334.20", 1334.2, 1334.2, "point", NULL);
+    NUMBER(items, "2", 2, 2, "percentage", NULL);
     NUMBER(items, "11 year olds", 11, 11, "year of age", NULL);
     NUMBER(items, "14.9 million", 14.9e6, 14.9e6, NULL, NULL);
     NUMBER(items, "330", 330, 330, NULL, NULL);
