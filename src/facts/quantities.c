@@ -203,8 +203,8 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         sl_facts_upper(d, first - 1) && d->sent_of[first - 1] == d->sent_of[first] &&
         !possessive(d, first - 1) &&
         d->toks.items[first - 1].start > d->sents.items[d->sent_of[first]].start &&
-        !(d->toks.items[first - 1].flags & SL_TOK_STOP) && !unit_after)
-        return true;
+        !(d->toks.items[first - 1].flags & SL_TOK_STOP) && !unit_after && !nb->scaled)
+        return true; /* a scale is no name's: "awarded Varig 2bn reais" */
     if (!nb->word_form && !unit_after && name_opens_sentence(d, first, last))
         return true;
     /* a number word capitalised after a word is part of a name: "World War

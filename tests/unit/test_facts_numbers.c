@@ -511,3 +511,15 @@ TEST(facts_numbers_unit_said_once_in_a_parallel_clause)
     NUMBER(items, "330", 330, 330, NULL, NULL);
     sl_fact_items_free(items);
 }
+
+/* A scaled number after a name is no part of it ("awarded Varig 2bn
+ * reais", where "Apollo 11" is a name), and "secs" are seconds, glued or
+ * not. */
+TEST(facts_numbers_scaled_after_a_name_and_secs)
+{
+    static const expected_number want[] = {{"2bn reais", 2e9, "brazilian real"},
+                                           {"20.13secs", 20.13, "second"},
+                                           {"21.07 secs", 21.07, "second"}};
+    NUMBERS_OF("The court awarded Tavelair 2bn reais on Tuesday. Lind ran 20.13secs and Orrin "
+               "won in 21.07 secs.\n", want, NULL);
+}
