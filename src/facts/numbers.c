@@ -122,9 +122,9 @@ static bool currency_before(const sl_facts_doc *d, size_t i)
     return sl_units_currency_before(d, i, &first) != NULL;
 }
 
-/* "1.5m people", "2m of them", "125m euros": a glued "m" or "k" before a
- * plural noun that is no unit, before a currency or before "of", is a
- * scale, not metres. */
+/* "1.5m people", "2m of them", "125m euros", "1.6m Muslims": a glued "m"
+ * or "k" before a plural noun that is no unit (not all capitals), before a
+ * currency or before "of", is a scale, not metres. */
 static bool million_before_noun(const sl_facts_doc *d, size_t last)
 {
     size_t n = last + 1;
@@ -137,8 +137,8 @@ static bool million_before_noun(const sl_facts_doc *d, size_t last)
         return sl_units_is_currency(unit);
     size_t len;
     const char *w = sl_facts_tok(d, n, &len);
-    return (d->toks.items[n].flags & SL_TOK_WORD) && !(d->toks.items[n].flags & SL_TOK_UPPER) &&
-           len > 3 && w[len - 1] == 's' && w[len - 2] != 's';
+    return (d->toks.items[n].flags & SL_TOK_WORD) && !(d->toks.items[n].flags & SL_TOK_ALLCAPS) &&
+           len > 3 && w[len - 1] == 's' && w[len - 2] != 's'; /* "1.6m Muslims" too */
 }
 
 /* "sub-7", "now-18", "near-40": a word glued before the digits by a hyphen

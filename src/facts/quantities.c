@@ -173,8 +173,8 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
                            (first > 0 && sl_numbers_same_sentence(d, first, first - 1) &&
                             leading_zero(d, first - 1))))
         return true; /* a code with its leading zero, and its next group: "0845 123 4567", "007" */
-    if (first > 0 && !nb->word_form && camel_case(d, first - 1))
-        return true; /* a model: "iPhone 11" */
+    if (first > 0 && !nb->word_form && camel_case(d, first - 1) && !possessive(d, first - 1))
+        return true; /* a model: "iPhone 11"; not "the UK's 70,000 users" */
     if (!nb->word_form && street_after(d, last + 1))
         return true; /* an address: "575 Wilbraham Road" */
     if (!nb->word_form && last + 1 < d->toks.n && sl_facts_month(d, last + 1) && nb->value <= 31)
@@ -183,7 +183,8 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
     if (!nb->word_form && !nb->glued_unit && n == 4 && !memchr(s, ',', n) && !unit_after &&
         nb->value <= 2200 && (nb->value >= 1800 || (nb->value >= 1000 && year_word)))
         return true; /* a year: dates.c */
-    if (sl_facts_is(d, last + 1, ":") || sl_facts_is(d, last + 1, "a.m.") ||
+    if ((sl_facts_is(d, last + 1, ":") && !unit && !nb->scaled) || /* not "$9.37bn: ..." */
+        sl_facts_is(d, last + 1, "a.m.") ||
         sl_facts_is(d, last + 1, "o'clock") || sl_facts_is(d, last + 1, "o\xE2\x80\x99" "clock") ||
         sl_facts_is(d, last + 1, "p.m.") || sl_facts_is(d, last + 1, "am") ||
         sl_facts_is(d, last + 1, "pm") ||

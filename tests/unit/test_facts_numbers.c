@@ -523,3 +523,16 @@ TEST(facts_numbers_scaled_after_a_name_and_secs)
     NUMBERS_OF("The court awarded Tavelair 2bn reais on Tuesday. Lind ran 20.13secs and Orrin "
                "won in 21.07 secs.\n", want, NULL);
 }
+
+/* A possessive is no model name ("the EU's 70,000 TLV users", where
+ * "iPhone 11" is one), a colon after an amount is no clock time ("$9.37bn:
+ * ..."), and a glued "m" before a capitalised plural is millions ("1.6m
+ * Britons"). */
+TEST(facts_numbers_possessives_colons_and_millions_of_a_people)
+{
+    static const expected_number want[] = {{"70,000 TLV users", 70000, NULL},
+                                           {"$9.37bn", 9.37e9, "dollar"},
+                                           {"1.6m Britons", 1.6e6, NULL}};
+    NUMBERS_OF("Many of the EU's 70,000 TLV users paid 40bn roubles ($9.37bn: about half) for "
+               "it, as did the UK's 1.6m Britons abroad.\n", want, NULL);
+}
