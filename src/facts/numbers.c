@@ -306,8 +306,14 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
     *last = i;
     if (sl_facts_is(d, i, "half") || sl_facts_is(d, i, "quarter")) {
         double f = sl_facts_is(d, i, "half") ? 0.5 : 0.25;
+        const char *unit;
         if (sl_facts_is(d, i + 1, "a") && sl_units_scale_word(d, i + 2) > 0)
             *last = i + 1; /* "half a million": scale() applies the million */
+        else if (f == 0.5 && (((sl_facts_is(d, i + 1, "a") || sl_facts_is(d, i + 1, "an")) &&
+                               sl_units_at(d, i + 2, &unit) > 0) ||
+                              (sl_facts_is(d, i + 1, "the") && i + 2 < d->toks.n &&
+                               d->sent_of[i + 2] == d->sent_of[i])))
+            *last = i + 1; /* "half an hour" (the unit after), "half the population" */
         if (*last > i || sl_units_scale_word(d, i + 1) > 0 || (f == 0.5 && sl_facts_is(d, i + 1, "of")))
             return f; /* "half of", "quarter million"; not "the first half" */
     }

@@ -536,3 +536,16 @@ TEST(facts_numbers_possessives_colons_and_millions_of_a_people)
     NUMBERS_OF("Many of the EU's 70,000 TLV users paid 40bn roubles ($9.37bn: about half) for "
                "it, as did the UK's 1.6m Britons abroad.\n", want, NULL);
 }
+
+/* "half" before "the" and its noun, or before "a" and a unit, is a
+ * fraction as "half of" is ("half the boats", "half an hour"); "the first
+ * half" is none. */
+TEST(facts_numbers_half_the_and_half_an_hour)
+{
+    sl_fact_items *items = facts_of_text("About half the boats sailed within half an hour, as in "
+                                         "the first half.\n", NULL);
+    NUMBER(items, "About half the boats", 0.5, 0.5, NULL, "boats");
+    NUMBER(items, "half an hour", 0.5, 0.5, "hour", NULL);
+    CHECK_INT(fact_count(items, SL_FACT_NUMBER), 2);
+    sl_fact_items_free(items);
+}
