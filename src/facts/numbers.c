@@ -297,6 +297,12 @@ static double count_of_count(const sl_facts_doc *d, size_t i, int num, size_t *l
     return (double)num / den;
 }
 
+/* Words before "a third", "a quarter" that make it a share without "of"
+ * ("cut by a third", "almost a quarter said", "more than a fifth"; "a
+ * quarter" alone is as often three months). */
+static const char *const share_before[] = {"by", "almost", "nearly", "about", "around",
+    "roughly", "than", "over", "under", "just", "some", "barely", NULL};
+
 /* A fraction in words at token i: "half", "a third", "two-thirds", "three
  * quarters", "one in three"; its value, 0 when none. */
 static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
@@ -345,7 +351,7 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
         if ((dn == dl || (dn == dl + 1 && w[dl] == 's')) && !strncasecmp(w, denominators[den], dl) &&
             (num == 1) == (dn == dl) && (den > 2 || num == 1) &&
             (sl_facts_is(d, i + 2, "of") || (den == 2 && num > 1) ||
-             (i > 0 && sl_facts_is(d, i - 1, "by")))) { /* "cut by a third" */
+             (i > 0 && sl_facts_in(d, i - 1, share_before) >= 0))) { /* "cut by a third" */
             *last = i + 1;
             return (double)num / den;
         }

@@ -539,13 +539,16 @@ TEST(facts_numbers_possessives_colons_and_millions_of_a_people)
 
 /* "half" before "the" and its noun, or before "a" and a unit, is a
  * fraction as "half of" is ("half the boats", "half an hour"); "the first
- * half" is none. */
+ * half" is none; "a quarter" after an approximation is a share ("nearly a
+ * quarter"), alone a period ("a quarter later"). */
 TEST(facts_numbers_half_the_and_half_an_hour)
 {
     sl_fact_items *items = facts_of_text("About half the boats sailed within half an hour, as in "
-                                         "the first half.\n", NULL);
+                                         "the first half. Nearly a quarter stayed a quarter "
+                                         "later.\n", NULL);
     NUMBER(items, "About half the boats", 0.5, 0.5, NULL, "boats");
     NUMBER(items, "half an hour", 0.5, 0.5, "hour", NULL);
-    CHECK_INT(fact_count(items, SL_FACT_NUMBER), 2);
+    NUMBER(items, "Nearly a quarter", 0.25, 0.25, NULL, NULL);
+    CHECK_INT(fact_count(items, SL_FACT_NUMBER), 3);
     sl_fact_items_free(items);
 }
