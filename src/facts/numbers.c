@@ -122,12 +122,13 @@ static bool currency_before(const sl_facts_doc *d, size_t i)
     return sl_units_currency_before(d, i, &first) != NULL;
 }
 
-/* "1.5m people", "2m of them", "125m euros", "1.6m Muslims": a glued "m"
- * or "k" before a plural noun that is no unit (not all capitals), before a
- * currency or before "of", is a scale, not metres. */
-static bool million_before_noun(const sl_facts_doc *d, size_t last)
+/* Whether the words after token `last` make a glued "m" or "k" on it a
+ * scale: "of", "people", a currency, or a plural noun that is no unit (not
+ * all capitals, not a possessive): "1.5m people", "2m of them", "125m
+ * euros", "1.6m Muslims", but "1500m champion's". */
+static bool scale_words_after(const sl_facts_doc *d, size_t last)
 {
-    size_t n = last + 1;
+    size_t n = last + 1, len;
     const char *unit;
     if (n >= d->toks.n || d->sent_of[n] != d->sent_of[last])
         return false;
@@ -135,10 +136,24 @@ static bool million_before_noun(const sl_facts_doc *d, size_t last)
         return true;
     if (sl_units_at(d, n, &unit))
         return sl_units_is_currency(unit);
-    size_t len;
     const char *w = sl_facts_tok(d, n, &len);
     return (d->toks.items[n].flags & SL_TOK_WORD) && !(d->toks.items[n].flags & SL_TOK_ALLCAPS) &&
-           len > 3 && w[len - 1] == 's' && w[len - 2] != 's'; /* "1.6m Muslims" too */
+           len > 3 && w[len - 1] == 's' && w[len - 2] != 's' && w[len - 2] != '\'' &&
+           !(len > 4 && !memcmp(w + len - 4, "\xE2\x80\x99s", 4));
+}
+
+/* A glued "m" or "k" on token `last` is a scale, not metres: before the
+ * words scale_words_after takes, or as the lower end of a range whose upper
+ * end is so ("3.5m to 4m people"). */
+static bool million_before_noun(const sl_facts_doc *d, size_t last)
+{
+    size_t n = last + 1, hn;
+    if (scale_words_after(d, last))
+        return true;
+    const char *h = n + 1 < d->toks.n ? sl_facts_tok(d, n + 1, &hn) : NULL;
+    return h && d->sent_of[n + 1] == d->sent_of[last] &&
+           (sl_facts_is(d, n, "to") || sl_facts_is(d, n, "-")) && isdigit((unsigned char)h[0]) &&
+           (h[hn - 1] == 'm' || h[hn - 1] == 'k') && scale_words_after(d, n + 1);
 }
 
 /* "sub-7", "now-18", "near-40": a word glued before the digits by a hyphen

@@ -527,14 +527,20 @@ TEST(facts_numbers_scaled_after_a_name_and_secs)
 /* A possessive is no model name ("the EU's 70,000 TLV users", where
  * "iPhone 11" is one), a colon after an amount is no clock time ("$9.37bn:
  * ..."), and a glued "m" before a capitalised plural is millions ("1.6m
- * Britons"). */
+ * Britons"), as is the lower end's of such a range ("3.5m to 4m people"),
+ * but not before a possessive ("the 1500m champion's"). */
 TEST(facts_numbers_possessives_colons_and_millions_of_a_people)
 {
     static const expected_number want[] = {{"70,000 TLV users", 70000, NULL},
                                            {"$9.37bn", 9.37e9, "dollar"},
-                                           {"1.6m Britons", 1.6e6, NULL}};
+                                           {"1.6m Britons", 1.6e6, NULL},
+                                           {"1500m", 1500, "metre"}};
     NUMBERS_OF("Many of the EU's 70,000 TLV users paid 40bn roubles ($9.37bn: about half) for "
-               "it, as did the UK's 1.6m Britons abroad.\n", want, NULL);
+               "it, as did the UK's 1.6m Britons abroad. The 1500m champion's time was "
+               "fast.\n", want, NULL);
+    sl_fact_items *items = facts_of_text("Estimates range from 3.5m to 4m people.\n", NULL);
+    NUMBER(items, "3.5m to 4m people", 3.5e6, 4e6, "people", NULL);
+    sl_fact_items_free(items);
 }
 
 /* "half" before "the" and its noun, or before "a" and a unit, is a
