@@ -558,3 +558,17 @@ TEST(facts_numbers_half_the_and_half_an_hour)
     CHECK_INT(fact_count(items, SL_FACT_NUMBER), 3);
     sl_fact_items_free(items);
 }
+
+/* European and other currencies by code before the amount or by name
+ * after it, in NewsQuant's names. */
+TEST(facts_numbers_more_currencies)
+{
+    static const expected_number want[] = {
+        {"SEK 3bn", 3e9, "swedish krone"}, {"NOK 450 million", 450e6, "norwegian krone"},
+        {"300 zlotys", 300, "polish z\xC5\x82oty"}, {"2bn Kenyan shillings", 2e9, "kenyan shilling"},
+        {"20 million Norwegian kroner", 20e6, "norwegian krone"},
+        {"5 billion Swedish crowns", 5e9, "swedish krone"}};
+    NUMBERS_OF("The fund paid SEK 3bn and NOK 450 million, a shop 300 zlotys, a bank 2bn Kenyan "
+               "shillings, a club 20 million Norwegian kroner and a mill 5 billion Swedish "
+               "crowns.\n", want, NULL);
+}
