@@ -65,12 +65,25 @@ def singular(w):
     return w
 
 
+def span_words(text):
+    """The words of a number's text, each hyphened word followed by its
+    parts: a noun glued to the number ("six-cylinder", "three-bedroom") is
+    a word of its own for the tests below."""
+    words = []
+    for w in WORD.findall(text.lower()):
+        words.append(w)
+        if "-" in w:
+            words += [p for p in w.split("-") if p]
+    return words
+
+
 def counted(q):
     """Whether our `counts` is the phrase a count counts, written in the
-    number's own span after it ("20 people"), rather than what the number is
-    a value of, written before it ("the death toll rose to 40,000")."""
+    number's own span after it ("20 people", "six-cylinder"), rather than
+    what the number is a value of, written before it ("the death toll rose
+    to 40,000")."""
     words = WORD.findall((q.get("counts") or "").lower())
-    return bool(words) and set(words) <= set(WORD.findall(q["text"].lower()))
+    return bool(words) and set(words) <= set(span_words(q["text"]))
 
 
 def noun_part(counted_words, text_words):

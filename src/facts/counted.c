@@ -113,18 +113,19 @@ static bool plural(const sl_facts_doc *d, size_t i)
            !ends_with(d, i, "us") && !ends_with(d, i, "is");
 }
 
-/* The noun phrase after "of" at token i ("of the central sticking points"):
- * up to three content words, appended to about; returns the token after it,
- * i when there is none. */
+/* The noun phrase after "of" at token i ("of the central sticking points",
+ * "of the most dramatic finishes"): up to three content words, appended to
+ * about; returns the token after it, i when there is none. */
 static size_t of_phrase(const sl_facts_doc *d, size_t i, size_t anchor, sl_buf *about)
 {
     if (!sl_facts_is(d, i, "of") || !sl_numbers_same_sentence(d, anchor, i + 1))
         return i;
     size_t j = i + 1, m = 0;
-    while (j < d->toks.n && j < i + 4 && (sl_facts_is(d, j, "the") || sl_facts_is(d, j, "a") ||
-                                          sl_facts_is(d, j, "its") || sl_facts_is(d, j, "their") ||
-                                          sl_facts_is(d, j, "his") || sl_facts_is(d, j, "her")))
-        j++;
+    while (j < d->toks.n && j < i + 4 &&
+           (sl_facts_is(d, j, "the") || sl_facts_is(d, j, "a") || sl_facts_is(d, j, "its") ||
+            sl_facts_is(d, j, "their") || sl_facts_is(d, j, "his") || sl_facts_is(d, j, "her") ||
+            (sl_facts_is(d, j, "most") && sl_facts_is(d, j - 1, "the"))))
+        j++; /* "of the most spectacular catches": the superlative's adjective */
     while (m < 3 && sl_numbers_same_sentence(d, anchor, j) && sl_numbers_content_word(d, j) &&
            !(m > 0 && (past_form(d, j) || sl_facts_in(d, j, phrase_enders) >= 0))) {
         sl_facts_put_lower(d, j++, about);

@@ -122,12 +122,13 @@ static bool currency_before(const sl_facts_doc *d, size_t i)
     return sl_units_currency_before(d, i, &first) != NULL;
 }
 
-/* "1.5m people", "2m of them", "125m euros": a glued "m" or "k" before a
- * plural noun that is no unit, before a currency or before "of", is a
- * scale, not metres. */
-static bool million_before_noun(const sl_facts_doc *d, size_t last)
+/* Whether the words after token `last` make a glued "m" or "k" on it a
+ * scale: "of", "people", a currency, or a plural noun that is no unit (not
+ * all capitals, not a possessive): "1.5m people", "2m of them", "125m
+ * euros", "1.6m Muslims", but "1500m champion's". */
+static bool scale_words_after(const sl_facts_doc *d, size_t last)
 {
-    size_t n = last + 1;
+    size_t n = last + 1, len;
     const char *unit;
     if (n >= d->toks.n || d->sent_of[n] != d->sent_of[last])
         return false;
@@ -135,10 +136,24 @@ static bool million_before_noun(const sl_facts_doc *d, size_t last)
         return true;
     if (sl_units_at(d, n, &unit))
         return sl_units_is_currency(unit);
-    size_t len;
     const char *w = sl_facts_tok(d, n, &len);
-    return (d->toks.items[n].flags & SL_TOK_WORD) && !(d->toks.items[n].flags & SL_TOK_UPPER) &&
-           len > 3 && w[len - 1] == 's' && w[len - 2] != 's';
+    return (d->toks.items[n].flags & SL_TOK_WORD) && !(d->toks.items[n].flags & SL_TOK_ALLCAPS) &&
+           len > 3 && w[len - 1] == 's' && w[len - 2] != 's' && w[len - 2] != '\'' &&
+           !(len > 4 && !memcmp(w + len - 4, "\xE2\x80\x99s", 4));
+}
+
+/* A glued "m" or "k" on token `last` is a scale, not metres: before the
+ * words scale_words_after takes, or as the lower end of a range whose upper
+ * end is so ("3.5m to 4m people"). */
+static bool million_before_noun(const sl_facts_doc *d, size_t last)
+{
+    size_t n = last + 1, hn;
+    if (scale_words_after(d, last))
+        return true;
+    const char *h = n + 1 < d->toks.n ? sl_facts_tok(d, n + 1, &hn) : NULL;
+    return h && d->sent_of[n + 1] == d->sent_of[last] &&
+           (sl_facts_is(d, n, "to") || sl_facts_is(d, n, "-")) && isdigit((unsigned char)h[0]) &&
+           (h[hn - 1] == 'm' || h[hn - 1] == 'k') && scale_words_after(d, n + 1);
 }
 
 /* "sub-7", "now-18", "near-40": a word glued before the digits by a hyphen
@@ -222,14 +237,20 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
     if (used < n) {
         const char *rest = s + used;
         size_t rn = n - used;
+        bool money = nb->glued_unit || currency_before(d, i) || million_before_noun(d, nb->last);
+        const char *dash = memchr(rest, '-', rn);
+        size_t sn = dash ? (size_t)(dash - rest) : rn;
         double k;
         if ((rn == 2 && (!strncasecmp(rest, "st", 2) || !strncasecmp(rest, "nd", 2) ||
                          !strncasecmp(rest, "rd", 2) || !strncasecmp(rest, "th", 2))))
             nb->ordinal = true;
         else if (rn == 1 && (rest[0] == 's' || rest[0] == 'S'))
             return false; /* a decade: "1990s" */
-        else if ((k = sl_units_glued_scale(rest, rn, nb->glued_unit || currency_before(d, i) ||
-                                                      million_before_noun(d, nb->last))) > 0) {
+        else if (dash && sn && sl_units_rate_suffix(dash, rn - sn) &&
+                 (k = sl_units_glued_scale(rest, sn, money)) > 0) {
+            nb->value *= k; /* "$1.5m-a-year": quantities.c reads the rate */
+            nb->scaled = true;
+        } else if ((k = sl_units_glued_scale(rest, rn, money)) > 0) {
             nb->value *= k; /* "$13.6M", "4.3M", "$1.7bn" */
             nb->scaled = true;
         } else if (!nb->glued_unit && (nb->glued_unit = sl_units_word(rest, rn))) {
@@ -291,6 +312,12 @@ static double count_of_count(const sl_facts_doc *d, size_t i, int num, size_t *l
     return (double)num / den;
 }
 
+/* Words before "a third", "a quarter" that make it a share without "of"
+ * ("cut by a third", "almost a quarter said", "more than a fifth"; "a
+ * quarter" alone is as often three months). */
+static const char *const share_before[] = {"by", "almost", "nearly", "about", "around",
+    "roughly", "than", "over", "under", "just", "some", "barely", NULL};
+
 /* A fraction in words at token i: "half", "a third", "two-thirds", "three
  * quarters", "one in three"; its value, 0 when none. */
 static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
@@ -300,8 +327,14 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
     *last = i;
     if (sl_facts_is(d, i, "half") || sl_facts_is(d, i, "quarter")) {
         double f = sl_facts_is(d, i, "half") ? 0.5 : 0.25;
+        const char *unit;
         if (sl_facts_is(d, i + 1, "a") && sl_units_scale_word(d, i + 2) > 0)
             *last = i + 1; /* "half a million": scale() applies the million */
+        else if (f == 0.5 && (((sl_facts_is(d, i + 1, "a") || sl_facts_is(d, i + 1, "an")) &&
+                               sl_units_at(d, i + 2, &unit) > 0) ||
+                              (sl_facts_is(d, i + 1, "the") && i + 2 < d->toks.n &&
+                               d->sent_of[i + 2] == d->sent_of[i])))
+            *last = i + 1; /* "half an hour" (the unit after), "half the population" */
         if (*last > i || sl_units_scale_word(d, i + 1) > 0 || (f == 0.5 && sl_facts_is(d, i + 1, "of")))
             return f; /* "half of", "quarter million"; not "the first half" */
     }
@@ -332,7 +365,8 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
         size_t dl = strlen(denominators[den]);
         if ((dn == dl || (dn == dl + 1 && w[dl] == 's')) && !strncasecmp(w, denominators[den], dl) &&
             (num == 1) == (dn == dl) && (den > 2 || num == 1) &&
-            (sl_facts_is(d, i + 2, "of") || (den == 2 && num > 1))) {
+            (sl_facts_is(d, i + 2, "of") || (den == 2 && num > 1) ||
+             (i > 0 && sl_facts_in(d, i - 1, share_before) >= 0))) { /* "cut by a third" */
             *last = i + 1;
             return (double)num / den;
         }
@@ -340,8 +374,29 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
     return 0;
 }
 
+/* Words after a plural scale that make it the subject of its clause
+ * ("Dozens were injured", "Thousands have fled", "hundreds more"). */
+static const char *const subject_after[] = {"were", "are", "was", "have", "had", "will",
+    "would", "could", "can", "may", "might", "must", "more", "remain", "remained", NULL};
+
+/* Whether the plural scale at token j stands alone as the subject of its
+ * clause: an auxiliary, modal or past form after it, and no determiner,
+ * possessive or preposition before it ("in their thousands", "by the
+ * hundreds" say how, not how many). */
+static bool vague_subject(const sl_facts_doc *d, size_t i, size_t j)
+{
+    size_t n;
+    if (j + 1 >= d->toks.n || (i > 0 && (d->toks.items[i - 1].flags & SL_TOK_STOP) &&
+                               !sl_facts_is(d, i - 1, "and") && !sl_facts_is(d, i - 1, "but")))
+        return false;
+    const char *w = sl_facts_tok(d, j + 1, &n);
+    return sl_facts_in(d, j + 1, subject_after) >= 0 ||
+           (n > 4 && !sl_facts_upper(d, j + 1) && !strncasecmp(w + n - 2, "ed", 2));
+}
+
 /* An order of magnitude at token i: "dozens of", "thousands of", "tens of
- * millions of"; value and value_hi set, false when none. */
+ * millions of", or alone as a subject ("Dozens were hurt"); value and
+ * value_hi set, false when none. */
 static bool vague_at(const sl_facts_doc *d, size_t i, sl_number *nb)
 {
     size_t j = i;
@@ -362,7 +417,7 @@ static bool vague_at(const sl_facts_doc *d, size_t i, sl_number *nb)
         v *= more;
         j += 2;
     }
-    if (v == 10 || !sl_facts_is(d, j + 1, "of"))
+    if (v == 10 || !(sl_facts_is(d, j + 1, "of") || vague_subject(d, i, j)))
         return false; /* "tens" alone; "in their thousands" */
     nb->value = v;
     nb->value_hi = v * 10;

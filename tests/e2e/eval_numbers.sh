@@ -32,4 +32,12 @@ assert unit("two interest payments", "interest payments") == "interest payment"
 assert fn.unit_of({"text": "4 km", "value": 4, "unit": "kilometre", "counts": None}) == "kilometre"
 ' "$EVAL"
 
+check "a noun glued to the number by a hyphen is the count's unit" \
+  python3 -c "$SCORER"'
+assert unit("six-berth", "berth") == "berth"
+assert unit("four-, five- and six-berth", "berth") == "berth"
+assert unit("a 40,000-strong crowd", "strong") == "strong"
+assert unit("six-berth", "harbour") == "-"
+' "$EVAL"
+
 finish

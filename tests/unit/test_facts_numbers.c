@@ -453,3 +453,122 @@ TEST(facts_numbers_at_the_end_of_the_text)
     NUMBER(items, "91", 91, 91, NULL, NULL);
     sl_fact_items_free(items);
 }
+
+/* A hyphen left waiting for the word of a later number ("four-, five- and
+ * six-berth"), and a small number after "or" counting the noun said with
+ * "a" before it ("a day or two", "another ferry or two"). */
+TEST(facts_numbers_suspended_hyphens_and_a_noun_or_two)
+{
+    sl_fact_items *items = facts_of_text("The yard builds four-, five- and six-berth boats on two- "
+                                         "and three-year leases. Expect a day or two of rain and "
+                                         "another ferry or two.\n", NULL);
+    NUMBER(items, "four-, five- and six-berth", 4, 4, NULL, "berth");
+    NUMBER(items, "five- and six-berth", 5, 5, NULL, "berth");
+    NUMBER(items, "six-berth", 6, 6, NULL, "berth");
+    NUMBER(items, "two- and three-year", 2, 2, "year", NULL);
+    NUMBER(items, "a day or two", 2, 2, "day", NULL);
+    NUMBER(items, "another ferry or two", 2, 2, NULL, "ferry");
+    sl_fact_items_free(items);
+}
+
+/* An order of magnitude alone as a subject ("Dozens were hurt"; not "in
+ * their hundreds"), a superlative after "one of the most", a scale before a
+ * glued rate ("$1.5m-a-year"), and a fraction or an ordinal that opens no
+ * range ("rose by a third to 1.2 billion euros"). */
+TEST(facts_numbers_orders_alone_superlatives_and_fractions_before_to)
+{
+    sl_fact_items *items = facts_of_text(
+        "Dozens were hurt and thousands have fled. Crowds came in their hundreds. It was one of "
+        "the most dramatic finishes of the season. The keeper signed a $1.5m-a-year deal. "
+        "Profits rose by a third to 1.2 billion euros, the third to 40 ferries.\n", NULL);
+    NUMBER(items, "Dozens", 12, 120, NULL, NULL);
+    NUMBER(items, "thousands", 1000, 10000, NULL, NULL);
+    CHECK(number_text(items, "hundreds") == NULL);
+    NUMBER(items, "one of the most dramatic finishes", 1, 1, NULL, "dramatic finishes");
+    NUMBER(items, "$1.5m-a-year", 1.5e6, 1.5e6, "dollar per year", NULL);
+    NUMBER(items, "a third", 1.0 / 3, 1.0 / 3, NULL, NULL);
+    NUMBER(items, "1.2 billion euros", 1.2e9, 1.2e9, "euro", NULL);
+    NUMBER(items, "40 ferries", 40, 40, NULL, "ferries");
+    sl_fact_items_free(items);
+}
+
+/* A bare number in a parallel clause ("while", "but", "whereas") takes the
+ * unit of the value before it, though it is a value of another thing; an
+ * age in "11 year olds" lends none, and "falling to 330" in the clause of
+ * its lender stays bare when it is a value of another thing. */
+TEST(facts_numbers_unit_said_once_in_a_parallel_clause)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel index ended at 1,463.78 points, while the Orrin index ended at 1,334.20. "
+        "The Tavel fund rose by 3 percent but the Orrin fund fell by 2. About 5.2 million adults "
+        "read worse than 11 year olds, while 14.9 million count worse. "
+        "The treaty sets a flow of 385 cubic metres per second at the gauge, falling to 330 in "
+        "dry years.\n", NULL);
+    NUMBER(items, "1,334.20", 1334.2, 1334.2, "point", NULL);
+    NUMBER(items, "2", 2, 2, "percentage", NULL);
+    NUMBER(items, "11 year olds", 11, 11, "year of age", NULL);
+    NUMBER(items, "14.9 million", 14.9e6, 14.9e6, NULL, NULL);
+    NUMBER(items, "330", 330, 330, NULL, NULL);
+    sl_fact_items_free(items);
+}
+
+/* A scaled number after a name is no part of it ("awarded Varig 2bn
+ * reais", where "Apollo 11" is a name), and "secs" are seconds, glued or
+ * not. */
+TEST(facts_numbers_scaled_after_a_name_and_secs)
+{
+    static const expected_number want[] = {{"2bn reais", 2e9, "brazilian real"},
+                                           {"20.13secs", 20.13, "second"},
+                                           {"21.07 secs", 21.07, "second"}};
+    NUMBERS_OF("The court awarded Tavelair 2bn reais on Tuesday. Lind ran 20.13secs and Orrin "
+               "won in 21.07 secs.\n", want, NULL);
+}
+
+/* A possessive is no model name ("the EU's 70,000 TLV users", where
+ * "iPhone 11" is one), a colon after an amount is no clock time ("$9.37bn:
+ * ..."), and a glued "m" before a capitalised plural is millions ("1.6m
+ * Britons"), as is the lower end's of such a range ("3.5m to 4m people"),
+ * but not before a possessive ("the 1500m champion's"). */
+TEST(facts_numbers_possessives_colons_and_millions_of_a_people)
+{
+    static const expected_number want[] = {{"70,000 TLV users", 70000, NULL},
+                                           {"$9.37bn", 9.37e9, "dollar"},
+                                           {"1.6m Britons", 1.6e6, NULL},
+                                           {"1500m", 1500, "metre"}};
+    NUMBERS_OF("Many of the EU's 70,000 TLV users paid 40bn roubles ($9.37bn: about half) for "
+               "it, as did the UK's 1.6m Britons abroad. The 1500m champion's time was "
+               "fast.\n", want, NULL);
+    sl_fact_items *items = facts_of_text("Estimates range from 3.5m to 4m people.\n", NULL);
+    NUMBER(items, "3.5m to 4m people", 3.5e6, 4e6, "people", NULL);
+    sl_fact_items_free(items);
+}
+
+/* "half" before "the" and its noun, or before "a" and a unit, is a
+ * fraction as "half of" is ("half the boats", "half an hour"); "the first
+ * half" is none; "a quarter" after an approximation is a share ("nearly a
+ * quarter"), alone a period ("a quarter later"). */
+TEST(facts_numbers_half_the_and_half_an_hour)
+{
+    sl_fact_items *items = facts_of_text("About half the boats sailed within half an hour, as in "
+                                         "the first half. Nearly a quarter stayed a quarter "
+                                         "later.\n", NULL);
+    NUMBER(items, "About half the boats", 0.5, 0.5, NULL, "boats");
+    NUMBER(items, "half an hour", 0.5, 0.5, "hour", NULL);
+    NUMBER(items, "Nearly a quarter", 0.25, 0.25, NULL, NULL);
+    CHECK_INT(fact_count(items, SL_FACT_NUMBER), 3);
+    sl_fact_items_free(items);
+}
+
+/* European and other currencies by code before the amount or by name
+ * after it, in NewsQuant's names. */
+TEST(facts_numbers_more_currencies)
+{
+    static const expected_number want[] = {
+        {"SEK 3bn", 3e9, "swedish krone"}, {"NOK 450 million", 450e6, "norwegian krone"},
+        {"300 zlotys", 300, "polish z\xC5\x82oty"}, {"2bn Kenyan shillings", 2e9, "kenyan shilling"},
+        {"20 million Norwegian kroner", 20e6, "norwegian krone"},
+        {"5 billion Swedish crowns", 5e9, "swedish krone"}};
+    NUMBERS_OF("The fund paid SEK 3bn and NOK 450 million, a shop 300 zlotys, a bank 2bn Kenyan "
+               "shillings, a club 20 million Norwegian kroner and a mill 5 billion Swedish "
+               "crowns.\n", want, NULL);
+}
