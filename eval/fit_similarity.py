@@ -2,7 +2,7 @@
 """fit_similarity.py - fits the sentence-similarity model of
 src/copies/similarity.c on the MSRP training pairs (never on test).
 
-    python3 eval/fit_similarity.py [--msrp ../shared/datasets/rewrite/msrp] [--cv] [--first N]
+    python3 eval/fit_similarity.py [--msrp ../shared/datasets/rewrite/msrp] [--cv] [--first N] [--l2 L]
 
 Builds build/similarity-features (make), feeds it the train pairs, fits a
 logistic regression (L2, Newton's method) on the features it prints, picks
@@ -11,7 +11,9 @@ weights and threshold to paste into similarity.c / copies.h. Then it reports
 train and test accuracy and F1 at that threshold (test is only reported).
 similarity.c holds two models: the paraphrase decision's, over every
 feature (the default), and the alignment's, over the first 12
-(`--first 12`, SL_ALIGNMENT_FEATURES). With --cv it first reports 10-fold cross-validated accuracy and F1 within
+(`--first 12`, SL_ALIGNMENT_FEATURES). --l2 is the penalty per training
+pair: the alignment's was fitted with the default 1e-3, the paraphrase
+decision's with 1e-7 (chosen by --cv; docs/copies.md). With --cv it first reports 10-fold cross-validated accuracy and F1 within
 train (each fold's model and threshold fitted on the other nine): the
 figure features are chosen by, test answers unread.
 Standard library only.
@@ -109,13 +111,13 @@ def best_threshold(P, Y):
     return max((scores(P, Y, t / 100)[0], t / 100) for t in range(5, 96))[1]
 
 
-def cross_validate(X, Y, folds=10):
+def cross_validate(X, Y, l2, folds=10):
     """Accuracy and F1 of held-out decisions, each fold decided by a model and
     threshold fitted on the others (pairs dealt to folds in turn)."""
     decided = [0.0] * len(Y)
     for k in range(folds):
         train = [i for i in range(len(Y)) if i % folds != k]
-        w = fit([X[i] for i in train], [Y[i] for i in train])
+        w = fit([X[i] for i in train], [Y[i] for i in train], l2=l2)
         t = best_threshold([prob(w, X[i]) for i in train], [Y[i] for i in train])
         for i in range(k, len(Y), folds):
             decided[i] = float(prob(w, X[i]) >= t)
@@ -127,6 +129,7 @@ def main():
     ap.add_argument("--msrp", default=os.path.join(ROOT, "../shared/datasets/rewrite/msrp"))
     ap.add_argument("--cv", action="store_true", help="report 10-fold cross-validation within train")
     ap.add_argument("--first", type=int, default=0, help="fit on the first N features only")
+    ap.add_argument("--l2", type=float, default=1e-3, help="L2 penalty per training pair")
     args = ap.parse_args()
     subprocess.run(["make", "-s", "-C", ROOT, "build/similarity-features"], check=True)
     tool = os.path.join(ROOT, "build/similarity-features")
@@ -135,8 +138,8 @@ def main():
     if args.first:
         Xtr, Xte = [x[:args.first] for x in Xtr], [x[:args.first] for x in Xte]
     if args.cv:
-        print("train, 10-fold cross-validation: accuracy %.4f F1 %.4f" % cross_validate(Xtr, Ytr))
-    w = fit(Xtr, Ytr)
+        print("train, 10-fold cross-validation: accuracy %.4f F1 %.4f" % cross_validate(Xtr, Ytr, args.l2))
+    w = fit(Xtr, Ytr, l2=args.l2)
     Ptr = [prob(w, x) for x in Xtr]
     t = best_threshold(Ptr, Ytr)
     print("weights (features..., intercept):", ", ".join("%.4f" % v for v in w))

@@ -26,9 +26,10 @@
 #include "text/text.h"
 
 /* A text sketched as one sentence: all its words, sentence by sentence, in
- * one list. */
+ * one list; *written gets its text from the first sentence's start to the
+ * last one's end (in `norm`, which must outlive it). */
 static int read_sentence(sl_analyzer *an, sl_analysis *analysis, sl_sketch *sk, sl_buf *norm,
-                         const char *text, sl_sketch *out)
+                         const char *text, sl_sketch *out, sl_sentence_text *written)
 {
     sl_buf_clear(norm);
     if (sl_text_normalize(text, strlen(text), norm) ||
@@ -44,6 +45,9 @@ static int read_sentence(sl_analyzer *an, sl_analysis *analysis, sl_sketch *sk, 
     out->starts.items[0] = 0;
     out->starts.items[1] = (uint32_t)n;
     out->starts.n = 2;
+    uint32_t start = sk->spans.n ? sk->spans.items[0].start : 0;
+    uint32_t end = sk->spans.n ? sk->spans.items[sk->spans.n - 1].end : 0;
+    *written = (sl_sentence_text){sl_buf_cstr(norm) + start, end - start};
     return 0;
 }
 
@@ -53,7 +57,8 @@ static int sentence_pairs(void)
     sl_analysis analysis = {0};
     sl_sketch sk = {0}, a = {0}, b = {0};
     sl_sentence_sets sa = {0}, sb = {0};
-    sl_buf norm = SL_BUF_INIT;
+    sl_buf norm_a = SL_BUF_INIT, norm_b = SL_BUF_INIT;
+    sl_sentence_text text_a, text_b;
     char *line = NULL;
     size_t cap = 0;
     int rc = an ? 0 : 1;
@@ -64,22 +69,23 @@ static int sentence_pairs(void)
             continue;
         *ta++ = 0;
         *tb++ = 0;
-        if (read_sentence(an, &analysis, &sk, &norm, ta, &a) ||
-            read_sentence(an, &analysis, &sk, &norm, tb, &b) || sl_sentence_sets_build(&a, &sa) ||
+        if (read_sentence(an, &analysis, &sk, &norm_a, ta, &a, &text_a) ||
+            read_sentence(an, &analysis, &sk, &norm_b, tb, &b, &text_b) || sl_sentence_sets_build(&a, &sa) ||
             sl_sentence_sets_build(&b, &sb)) {
             rc = 1;
             break;
         }
         sl_sentence_view va = sl_sentence_sets_view(&sa, 0), vb = sl_sentence_sets_view(&sb, 0);
         double f[SL_SIMILARITY_FEATURES];
-        sl_sentence_features(&va, &vb, f);
+        sl_sentence_features(&va, &vb, text_a, text_b, f);
         printf("%s", line);
         for (int k = 0; k < SL_SIMILARITY_FEATURES; k++)
             printf(" %.6f", f[k]);
         printf("\n");
     }
     free(line);
-    sl_buf_free(&norm);
+    sl_buf_free(&norm_a);
+    sl_buf_free(&norm_b);
     sl_sketch_free(&sk);
     sl_sketch_free(&a);
     sl_sketch_free(&b);

@@ -742,7 +742,8 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     out->lead_names_kept = 1;
     out->lead_match = out->leads_match = 0;
     out->numbers_fewer = out->unquoted_fewer = 0;
-    out->rewrite_probability = out->paraphrase = 0;
+    out->rewrite_probability = 0;
+    out->best_pair_a = out->best_pair_b = 0;
     out->pairs.n = 0;
     if (!a)
         return SL_EUSAGE;
@@ -774,11 +775,8 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread))
         return SL_ENOMEM;
     out->best_similarity = c->best_similarity;
-    if (c->thorough && c->best_similarity > 0) {
-        sl_sentence_view va = sl_sentence_sets_view(&c->sets_a, c->best_pair_a);
-        sl_sentence_view vb = sl_sentence_sets_view(&c->sets_b, c->best_pair_b);
-        out->paraphrase = sl_sentence_paraphrase(&va, &vb);
-    }
+    out->best_pair_a = c->best_pair_a;
+    out->best_pair_b = c->best_pair_b;
     measure_leads(c, out);
     out->match_a = matched(&c->match_a, &c->weight_a, c->total_a);
     out->match_b = matched(&c->match_b, &c->weight_b, total_b);

@@ -107,12 +107,22 @@ static inline uint32_t sl_sentence_sets_n(const sl_sentence_sets *sets)
 }
 sl_sentence_view sl_sentence_sets_view(const sl_sentence_sets *sets, uint32_t k);
 
+/* A sentence as written: `len` bytes of its (normalised) text, not
+ * NUL-terminated. */
+typedef struct sl_sentence_text {
+    const char *bytes;
+    size_t len;
+} sl_sentence_text;
 /* The features of two sentences (for fitting the models: eval/): the
- * first SL_ALIGNMENT_FEATURES are word overlaps and orders, the rest
- * wording.c's machine-translation metrics. */
+ * first SL_ALIGNMENT_FEATURES are word overlaps and orders, then
+ * wording.c's machine-translation metrics on the stems, then surface.c's
+ * measures of the sentences as written (text_a, text_b). */
 #define SL_ALIGNMENT_FEATURES 12
-#define SL_SIMILARITY_FEATURES 23
+#define SL_WORDING_FEATURES 11
+#define SL_SURFACE_FEATURES 29
+#define SL_SIMILARITY_FEATURES (SL_ALIGNMENT_FEATURES + SL_WORDING_FEATURES + SL_SURFACE_FEATURES)
 void sl_sentence_features(const sl_sentence_view *a, const sl_sentence_view *b,
+                          sl_sentence_text text_a, sl_sentence_text text_b,
                           double f[SL_SIMILARITY_FEATURES]);
 /* Similarity in [0, 1], the score the alignment adds up: a model's
  * probability that a and b say the same, over the overlap and order
@@ -133,10 +143,12 @@ void sl_sentence_masks_forget(sl_sentence_masks *masks);
  * first call after sl_sentence_masks_forget. */
 double sl_sentence_similarity_over(const sl_sentence_view *a, const sl_sentence_view *b,
                                    double floor, sl_sentence_masks *masks_b);
-/* The paraphrase decision's probability that a and b say the same, over
- * every feature: MSRP's question, asked of one sentence pair at a time
- * (`storyline compare`), not of every pair an alignment scores. */
-double sl_sentence_paraphrase(const sl_sentence_view *a, const sl_sentence_view *b);
+/* The paraphrase decision's probability that a and b (whose text is
+ * text_a, text_b) say the same, over every feature: MSRP's question, asked
+ * of one sentence pair at a time (`storyline compare`), not of every pair
+ * an alignment scores. */
+double sl_sentence_paraphrase(const sl_sentence_view *a, const sl_sentence_view *b,
+                              sl_sentence_text text_a, sl_sentence_text text_b);
 /* A pair is a paraphrase at or above this probability: the threshold with
  * the best accuracy on MSRP train (eval/fit_similarity.py). */
 #define SL_PARAPHRASE_THRESHOLD 0.56
@@ -169,6 +181,26 @@ typedef struct sl_wording {
                                                 has, as they are or as a WordNet synonym */
 } sl_wording;
 void sl_wording_measure(const sl_sentence_view *a, const sl_sentence_view *b, sl_wording *out);
+/* BLEU's clipped n-gram precisions (n = 1..SL_WORDING_NGRAMS) of word
+ * sequence a (codes or hashes, at most SL_SKETCH_TERMS; flag bits ignored)
+ * in b and of b's in a. */
+void sl_ngram_precisions(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+                         double precision_a[SL_WORDING_NGRAMS], double precision_b[SL_WORDING_NGRAMS]);
+/* Matches between two sorted lists, each item used once (BLEU's clipped
+ * counts; of two distinct lists, the items they share). */
+size_t sl_clipped_matches(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny);
+/* ---- surface.c: two sentences as written ---- */
+/* The SL_SURFACE_FEATURES measures of two sentences' text, in order:
+ * character 2- to 5-gram precisions and word 1- to 4-gram precisions (each
+ * the lower and the higher of the two directions), the figures (the same
+ * set, how many in one only, their Jaccard, one's all in the other), the
+ * word counts (difference and shorter and longer / 10, difference over the
+ * longer), a negation in one only, the longest common character
+ * subsequence over the shorter and the longer length, and the share of
+ * capitalised words in one only and whether there is one. Reads the first
+ * 512 bytes of each. */
+void sl_surface_measure(sl_sentence_text text_a, sl_sentence_text text_b,
+                        double f[SL_SURFACE_FEATURES]);
 
 /* ---- order.c: words kept in order ---- */
 
@@ -232,8 +264,8 @@ typedef struct sl_comparison {
     double cover_a, cover_b;             /* share of each text covered, weighted by similarity */
     double aligned_a, aligned_b;         /* share of each text in pairs that say the same thing */
     double best_similarity;              /* best sentence pair compared (aligned or not) */
-    double paraphrase;                   /* sl_sentence_paraphrase of that pair (thorough
-                                            comparers only, else 0) */
+    uint32_t best_pair_a, best_pair_b;   /* that pair's sentences (when best_similarity > 0):
+                                            the pair sl_sentence_paraphrase is asked of */
     double specific_overlap;             /* share of the names of the text with fewer
                                             of them found in the other */
     double number_overlap;               /* the same for figures */

@@ -24,9 +24,7 @@ static size_t ngrams(const uint32_t *seq, size_t n, size_t order, uint32_t *out)
     return m;
 }
 
-/* Matches between two sorted multisets, each item used once: BLEU's
- * clipped counts. */
-static size_t clipped_matches(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
+size_t sl_clipped_matches(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
 {
     size_t i = 0, j = 0, shared = 0;
     while (i < nx && j < ny) {
@@ -38,15 +36,15 @@ static size_t clipped_matches(const uint32_t *x, size_t nx, const uint32_t *y, s
     return shared;
 }
 
-static void ngram_precisions(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
-                             sl_wording *out)
+void sl_ngram_precisions(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+                         double precision_a[SL_WORDING_NGRAMS], double precision_b[SL_WORDING_NGRAMS])
 {
     uint32_t ga[SL_SKETCH_TERMS], gb[SL_SKETCH_TERMS];
     for (size_t order = 1; order <= SL_WORDING_NGRAMS; order++) {
         size_t ma = ngrams(a, na, order, ga), mb = ngrams(b, nb, order, gb);
-        double shared = (double)clipped_matches(ga, ma, gb, mb);
-        out->precision_a[order - 1] = ma ? shared / (double)ma : 0;
-        out->precision_b[order - 1] = mb ? shared / (double)mb : 0;
+        double shared = (double)sl_clipped_matches(ga, ma, gb, mb);
+        precision_a[order - 1] = ma ? shared / (double)ma : 0;
+        precision_b[order - 1] = mb ? shared / (double)mb : 0;
     }
 }
 
@@ -132,7 +130,7 @@ void sl_wording_measure(const sl_sentence_view *a, const sl_sentence_view *b, sl
     memset(out, 0, sizeof *out);
     size_t na = a->n_seq < SL_SKETCH_TERMS ? a->n_seq : SL_SKETCH_TERMS;
     size_t nb = b->n_seq < SL_SKETCH_TERMS ? b->n_seq : SL_SKETCH_TERMS;
-    ngram_precisions(a->seq, na, b->seq, nb, out);
+    sl_ngram_precisions(a->seq, na, b->seq, nb, out->precision_a, out->precision_b);
     out->edit_rate = edit_rate(a->seq, na, b->seq, nb);
     out->synonyms_a = kept_with_synonyms(a, b);
     out->synonyms_b = kept_with_synonyms(b, a);

@@ -12,6 +12,7 @@ struct sl_text_comparer {
     sl_comparer *comparer;
     sl_buf norm_a, norm_b;
     sl_sketch a, b;
+    sl_sentence_sets sets_a, sets_b;   /* for the paraphrase decision's pair */
     sl_comparison comparison;
 };
 
@@ -40,6 +41,8 @@ void sl_text_comparer_free(sl_text_comparer *tc)
     sl_buf_free(&tc->norm_b);
     sl_sketch_free(&tc->a);
     sl_sketch_free(&tc->b);
+    sl_sentence_sets_free(&tc->sets_a);
+    sl_sentence_sets_free(&tc->sets_b);
     sl_comparison_free(&tc->comparison);
     free(tc);
 }
@@ -55,6 +58,31 @@ void sl_text_comparison_clear(sl_text_comparison *cmp)
 static bool same_text(const sl_buf *a, const sl_buf *b)
 {
     return a->len == b->len && (!a->len || !memcmp(a->ptr, b->ptr, a->len));   /* empty: no buffers */
+}
+
+/* Sentence k of a sketched text, as written. */
+static sl_sentence_text sentence_text(const sl_buf *norm, const sl_sketch *s, uint32_t k)
+{
+    sl_span span = s->spans.items[k];
+    return (sl_sentence_text){sl_buf_cstr(norm) + span.start, span.end - span.start};
+}
+
+/* Whether the best sentence pair the comparison met says the same thing
+ * (the paraphrase decision, which reads the two sentences' text too). */
+static int paraphrase(sl_text_comparer *tc, int *out)
+{
+    const sl_comparison *cmp = &tc->comparison;
+    *out = 0;
+    if (cmp->best_similarity <= 0)
+        return 0;
+    if (sl_sentence_sets_build(&tc->a, &tc->sets_a) || sl_sentence_sets_build(&tc->b, &tc->sets_b))
+        return SL_ENOMEM;
+    sl_sentence_view va = sl_sentence_sets_view(&tc->sets_a, cmp->best_pair_a);
+    sl_sentence_view vb = sl_sentence_sets_view(&tc->sets_b, cmp->best_pair_b);
+    double p = sl_sentence_paraphrase(&va, &vb, sentence_text(&tc->norm_a, &tc->a, cmp->best_pair_a),
+                                      sentence_text(&tc->norm_b, &tc->b, cmp->best_pair_b));
+    *out = p >= SL_PARAPHRASE_THRESHOLD;
+    return 0;
 }
 
 int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const char *b,
@@ -80,7 +108,9 @@ int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const cha
     out->order_overlap = exact ? 1.0 : cmp->order_overlap;
     out->specific_overlap = exact ? 1.0 : cmp->specific_overlap;
     out->number_overlap = exact ? 1.0 : cmp->number_overlap;
-    out->paraphrase = cmp->paraphrase >= SL_PARAPHRASE_THRESHOLD;
+    rc = paraphrase(tc, &out->paraphrase);
+    if (rc)
+        return rc;
     if (cmp->pairs.n) {
         out->evidence = sl_calloc(cmp->pairs.n, sizeof *out->evidence);
         if (!out->evidence)

@@ -101,6 +101,12 @@ TEST(sketch_flags_names_figures_quotes_and_number_words)
     sketched_free(&s);
 }
 
+/* A sketched text's whole text, as the paraphrase decision reads it. */
+static sl_sentence_text written(const sketched *s)
+{
+    return (sl_sentence_text){sl_buf_cstr(&s->text), s->text.len};
+}
+
 TEST(sentence_similarity_orders_pairs)
 {
     sketched a = {0}, b = {0};
@@ -111,12 +117,12 @@ TEST(sentence_similarity_orders_pairs)
     CHECK_INT(sl_sentence_sets_build(&b.sketch, &sb), 0);
     sl_sentence_view va = sl_sentence_sets_view(&sa, 0), vb = sl_sentence_sets_view(&sb, 0);
     double same = sl_sentence_similarity(&va, &va), paraphrase = sl_sentence_similarity(&va, &vb);
-    double decided = sl_sentence_paraphrase(&va, &vb), unrelated_decided;
+    double decided = sl_sentence_paraphrase(&va, &vb, written(&a), written(&b)), unrelated_decided;
     sketch_of(&b, "Fishing boats stayed in port because of the storm warning.");
     CHECK_INT(sl_sentence_sets_build(&b.sketch, &sb), 0);
     vb = sl_sentence_sets_view(&sb, 0);
     double unrelated = sl_sentence_similarity(&va, &vb);
-    unrelated_decided = sl_sentence_paraphrase(&va, &vb);
+    unrelated_decided = sl_sentence_paraphrase(&va, &vb, written(&a), written(&b));
     CHECK(same > paraphrase);
     CHECK(paraphrase > 0.5);
     CHECK(decided >= SL_PARAPHRASE_THRESHOLD);
