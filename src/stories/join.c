@@ -15,7 +15,7 @@
 void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slot *s,
                      sl_join_pair *out)
 {
-    double dot = 0, names = 0;
+    double dot = 0, names = 0, covered = 0;
     uint32_t i = 0, k = 0, shared = 0;
     while (i < v->n && k < s->n) {
         if (v->terms[i].term < s->terms[k].term)
@@ -25,6 +25,7 @@ void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slo
         else {
             double x = (double)v->terms[i].weight * s->terms[k].weight;
             dot += x;
+            covered += (double)v->terms[i].weight * v->terms[i].weight;
             if (g->trace && sl_terms_find(g->entities.items, g->entities.n, v->terms[i].term))
                 names += x;
             shared++;
@@ -35,6 +36,7 @@ void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slo
     out->cosine = s->norm > 0 ? dot / s->norm : 0;
     out->names = s->norm > 0 ? names / s->norm : 0;
     out->shared = shared;
+    out->covered = covered;
 }
 
 void sl_join_features(const sl_vector *v, const sl_story_slot *s, const sl_join_pair *p,
