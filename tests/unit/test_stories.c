@@ -344,33 +344,6 @@ TEST(grouper_short_text_joins_a_larger_story_more_readily)
     CHECK_INT(joins_story_of(&full_story, 100, &article), 0);
 }
 
-TEST(grouper_short_text_weighs_a_story_size_by_what_it_holds_of_the_headline)
-{
-    /* A headline of five words: a story of 40 holds one of them (cosine
-     * 0.2), a story of 3 two (cosine 0.4). By size alone (n^0.3) the large
-     * story wins, 0.60 to 0.56; with the part of the headline each lacks
-     * (n^(0.3 - 0.2 * 0.8) and n^(0.3 - 0.2 * 0.6)) the small one does,
-     * 0.34 to 0.49. Both stay above the join threshold (0.252). */
-    const uint64_t large[] = {11, 61, 62, 63, 64}, small[] = {11, 12, 71, 72, 73},
-                   head[] = {11, 12, 81, 82, 83};
-    sl_vector a = vec(large, 5), b = vec(small, 5), h = vec(head, 5);
-    sl_grouper *g = sl_grouper_new();
-    unsigned char pa[5 * SL_CENTROID_TERM_BYTES], pb[5 * SL_CENTROID_TERM_BYTES];
-    sl_story_state sa = {.id = 1, .first_day = INT64_MIN, .last_day = INT64_MIN, .centroid = pa,
-                         .len = sl_centroid_pack(a.terms, a.n, pa), .articles = 40};
-    sl_story_state sb = {.id = 2, .first_day = INT64_MIN, .last_day = INT64_MIN, .centroid = pb,
-                         .len = sl_centroid_pack(b.terms, b.n, pb), .articles = 3};
-    CHECK_INT(sl_grouper_load_story(g, &sa), 0);
-    CHECK_INT(sl_grouper_load_story(g, &sb), 0);
-    sl_placement p;
-    sl_grouper_place(g, &h, INT64_MIN, &p);
-    CHECK_INT(p.story, 2);
-    sl_grouper_free(g);
-    /* each alone, the headline joins it */
-    CHECK_INT(joins_story_of(&a, 40, &h), 1);
-    CHECK_INT(joins_story_of(&b, 3, &h), 1);
-}
-
 /* A stored story of `articles` articles over `terms` (weights 0.5), for
  * sl_grouper_load_story; `centroid` holds its terms packed. */
 static sl_story_state stored_story(int64_t id, const uint64_t *terms, uint32_t n, int64_t articles,
@@ -399,6 +372,24 @@ static sl_grouper *article_joins(const sl_story_state *stored, size_t n, const s
     const void *centroid;
     CHECK_INT(sl_grouper_add(g, joins, 0, h, INT64_MIN, 1, &centroid, len), 0);
     return g;
+}
+
+TEST(grouper_short_text_weighs_a_story_size_by_what_it_holds_of_the_headline)
+{
+    /* A headline of five words: a story of 40 holds one of them (cosine
+     * 0.2), a story of 3 two (cosine 0.4). By size alone (n^0.3) the large
+     * story wins, 0.60 to 0.56; with the part of the headline each lacks
+     * (n^(0.3 - 0.2 * 0.8) and n^(0.3 - 0.2 * 0.6)) the small one does,
+     * 0.34 to 0.49. Each alone, the headline joins it (above 0.252). */
+    const uint64_t large[] = {11, 61, 62, 63, 64}, small[] = {11, 12, 71, 72, 73},
+                   head[] = {11, 12, 81, 82, 83};
+    unsigned char c1[5 * SL_CENTROID_TERM_BYTES], c2[5 * SL_CENTROID_TERM_BYTES];
+    sl_story_state stored[] = {stored_story(1, large, 5, 40, c1), stored_story(2, small, 5, 3, c2)};
+    sl_vector h = vec(head, 5), a = vec(large, 5), b = vec(small, 5);
+    size_t len;
+    sl_grouper_free(article_joins(stored, 2, &h, 2, &len));
+    CHECK_INT(joins_story_of(&a, 40, &h), 1);
+    CHECK_INT(joins_story_of(&b, 3, &h), 1);
 }
 
 /* The last add made one story merge, of story `from` into story `into`. */
