@@ -6,7 +6,9 @@
  * (eval/stories_features.c), for fitting a learned join decision
  * (eval/fit_stories.py). A logistic model over them did worse than the
  * hand-set threshold on held-out data, so the decision is still the
- * threshold (docs/stories.md "A learned join decision"). */
+ * threshold (docs/stories.md "A learned join decision"). What the pair
+ * shares (sl_join_measure: the cosine, the shared terms, the part of the
+ * article on them) is what the grouper's decisions read. */
 #include "internal.h"
 
 #include <math.h>
