@@ -148,6 +148,8 @@ typedef struct sl_join_pair {
     double cosine;      /* with the centroid */
     double names;       /* the part of the cosine over the article's name features */
     uint32_t shared;    /* terms in common */
+    double covered;     /* the article's part on them: their squared weights
+                         * summed (0 to 1 for a unit vector) */
 } sl_join_pair;
 
 #define SL_JOIN_FEATURES 11

@@ -6,7 +6,9 @@
  * (eval/stories_features.c), for fitting a learned join decision
  * (eval/fit_stories.py). A logistic model over them did worse than the
  * hand-set threshold on held-out data, so the decision is still the
- * threshold (docs/stories.md "A learned join decision"). */
+ * threshold (docs/stories.md "A learned join decision"). What the pair
+ * shares (sl_join_measure: the cosine, the shared terms, the part of the
+ * article on them) is what the grouper's decisions read. */
 #include "internal.h"
 
 #include <math.h>
@@ -15,7 +17,7 @@
 void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slot *s,
                      sl_join_pair *out)
 {
-    double dot = 0, names = 0;
+    double dot = 0, names = 0, covered = 0;
     uint32_t i = 0, k = 0, shared = 0;
     while (i < v->n && k < s->n) {
         if (v->terms[i].term < s->terms[k].term)
@@ -25,6 +27,7 @@ void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slo
         else {
             double x = (double)v->terms[i].weight * s->terms[k].weight;
             dot += x;
+            covered += (double)v->terms[i].weight * v->terms[i].weight;
             if (g->trace && sl_terms_find(g->entities.items, g->entities.n, v->terms[i].term))
                 names += x;
             shared++;
@@ -35,6 +38,7 @@ void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slo
     out->cosine = s->norm > 0 ? dot / s->norm : 0;
     out->names = s->norm > 0 ? names / s->norm : 0;
     out->shared = shared;
+    out->covered = covered;
 }
 
 void sl_join_features(const sl_vector *v, const sl_story_slot *s, const sl_join_pair *p,
