@@ -12,9 +12,11 @@ ingested once per order (1..ORDERS, as eval/stories.py shuffles it) with
 build/stories-features, whose thread lines (src/stories/thread_trace.c) say
 each new story's candidates seen from its first article ("T"), each
 article added and its story's candidates seen from its centroid ("A",
-"R"), and each split ("S"). Replaying them under the engine's own rule
-gives the engine's threads exactly (checked on every run); under another
-rule, the threads that rule would give. Gold thread = topic; a candidate
+"R"), and each split ("S"), with each article's vector ("W") and each
+story's centroid after an add ("V") for eval/thread_features.py, which
+measures other features on the same traces (traced_runs). Replaying them
+under the engine's own rule gives the engine's threads exactly (checked on
+every run); under another rule, the threads that rule would give. Gold thread = topic; a candidate
 story's topic is the majority of its final articles'.
 
 Default: a logistic model of "same topic" over the pairs of a new story's
@@ -74,17 +76,22 @@ def trace(tool, out, data, order):
     write_jsonl(jsonl, docs)
     lines = subprocess.run([tool, db, jsonl], capture_output=True, text=True,
                            check=True).stdout.splitlines()
-    events, links, added = [], [], None
+    events, links, added, vector, names = [], [], None, None, set()
     for line in lines:
         cols = line.split("\t")
-        if cols[0] == "T":
+        if cols[0] == "W":
+            vector = {int(t): float(w) for t, w, _ in (c.split(":") for c in cols[1:])}
+            names.update(int(c.split(":")[0]) for c in cols[1:] if c.endswith(":1"))
+        elif cols[0] == "V":
+            added["centroid"] = {int(t): float(w) for t, w in (c.split(":") for c in cols[2:])}
+        elif cols[0] == "T":
             links.append(dict(story=int(cols[1]), cosine=float(cols[2]), names=float(cols[3]),
                               shared=int(cols[4]), gap=int(cols[5]), day_dated=int(cols[6]),
                               story_dated=int(cols[7]), articles=int(cols[8])))
         elif cols[0] == "A":
             added = dict(kind="A", story=int(cols[1]), articles=int(cols[2]),
-                         thread=int(cols[3]), links=links, candidates=[])
-            links = []
+                         thread=int(cols[3]), links=links, candidates=[], vector=vector)
+            links, vector = [], None
             events.append(added)
         elif cols[0] == "R":
             added["candidates"].append(dict(story=int(cols[1]), cosine=float(cols[2]),
@@ -99,15 +106,15 @@ def trace(tool, out, data, order):
                 if e["kind"] == "A" and "article" not in e:
                     e["article"] = index
                     break
-            links = []
+            links, vector = [], None
     exported = json.loads(subprocess.run([os.path.join(ROOT, "build/storyline"), "--db", db,
                                           "export", "--json"], capture_output=True, text=True,
                                          check=True).stdout)
     thread_of = {s["id"]: s["thread"] or s["id"] for s in exported["stories"]}
     story_by_key = {a["key"]: a["story"] for a in exported["articles"]}
     final = [story_by_key.get(d["key"]) for d in docs]
-    return dict(docs=docs, events=events, final=final,
-                engine=[thread_of.get(s, s) for s in final], topic=story_topics(docs, events, final))
+    return dict(docs=docs, events=events, final=final, names=names, topic=story_topics(
+        docs, events, final), engine=[thread_of.get(s, s) for s in final])
 
 
 def story_topics(docs, events, final):
@@ -153,15 +160,15 @@ def replay(run, birth, relink):
     return [threads.of(s) for s in run["final"]]
 
 
-def thread_link(c, near):
+def thread_link(c, near, score=None):
     """The engine's thread rule (grouper.c thread_link): within
-    THREAD_WINDOW_DAYS, THREAD_MIN_SHARED terms and a cosine of `near`
-    within the story window with both dated or both undated, else of the
-    join threshold."""
+    THREAD_WINDOW_DAYS, THREAD_MIN_SHARED terms and a cosine (or `score`,
+    eval/thread_features.py) of `near` within the story window with both
+    dated or both undated, else of the join threshold."""
     if c["gap"] > THREAD_WINDOW_DAYS or c["shared"] < THREAD_MIN_SHARED:
         return False
     close = c["gap"] <= WINDOW_DAYS and c["day_dated"] == c["story_dated"]
-    return c["cosine"] >= (near if close else JOIN_THRESHOLD)
+    return (c["cosine"] if score is None else score) >= (near if close else JOIN_THRESHOLD)
 
 
 def rule_birth(e, threads):
@@ -392,21 +399,28 @@ def oracle(runs):
               % ((name,) + tuple(sum(r[i] for r in rows) / len(rows) for i in range(3))))
 
 
+def traced_runs(args, orders=ORDERS):
+    """ECB+ traced in orders 1..orders (a fresh build), each checked: the
+    replay of the engine's rule gives the engine's threads."""
+    os.makedirs(args.out, exist_ok=True)
+    subprocess.run(["make", "-s", "-C", ROOT, "-j2", "build/stories-features", "build/storyline"],
+                   check=True)
+    tool = os.path.join(ROOT, "build", "stories-features")
+    runs = [trace(tool, args.out, args.data, order) for order in range(1, orders + 1)]
+    for order, run in enumerate(runs, 1):
+        if replay(run, rule_birth, rule_relink()) != run["engine"]:
+            sys.exit("order %d: the replay of the engine's rule differs from its threads" % order)
+    print("the replay of the engine's rule gives its threads in orders 1-%d" % orders)
+    return runs
+
+
 def main():
     ap = fit_arguments("fit_threads")
     ap.add_argument("--rule-grid", action="store_true", help="the hand-set rule at other values")
     ap.add_argument("--oracle", action="store_true", help="gold's links among the candidates")
     ap.add_argument("--merge-grid", action="store_true", help="threads that merge, story to story")
     args = ap.parse_args()
-    os.makedirs(args.out, exist_ok=True)
-    subprocess.run(["make", "-s", "-C", ROOT, "-j2", "build/stories-features", "build/storyline"],
-                   check=True)
-    tool = os.path.join(ROOT, "build", "stories-features")
-    runs = [trace(tool, args.out, args.data, order) for order in range(1, ORDERS + 1)]
-    for order, run in enumerate(runs, 1):
-        if replay(run, rule_birth, rule_relink()) != run["engine"]:
-            sys.exit("order %d: the replay of the engine's rule differs from its threads" % order)
-    print("the replay of the engine's rule gives its threads in orders 1-%d" % ORDERS)
+    runs = traced_runs(args)
     if args.rule_grid:
         return rule_grid(runs)
     if args.oracle:

@@ -497,6 +497,7 @@ static void trace_story(sl_grouper *g, int64_t id, int64_t thread)
 {
     const sl_story_slot *s = &g->stories[id];
     sl_thread_trace_add(g->trace, id, s->articles, thread);
+    sl_thread_trace_centroid(g->trace, id, s);
     if (s->norm <= 0)
         return;
     sl_vector v;
@@ -632,6 +633,8 @@ static int64_t merged_story(const sl_grouper *g, int64_t id)
 void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placement *out)
 {
     memset(out, 0, sizeof *out);
+    if (g->trace)
+        sl_thread_trace_article(g->trace, v, &g->entities);
     accumulate(g, v);
     candidate cands[TOP_CANDIDATES];
     size_t n = take_candidates(g, cands);

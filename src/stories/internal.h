@@ -179,6 +179,11 @@ void sl_thread_trace_add(FILE *out, int64_t story, uint32_t articles, int64_t th
  * story_dated: the candidate is. */
 void sl_thread_trace_relink(FILE *out, uint32_t story, const sl_join_pair *p, uint32_t articles,
                             int64_t gap, int dated, int story_dated);
+/* "W term:weight:name ...": the vector of the article being placed, name
+ * 1 for a name feature (one of `names`), 0 for a term. */
+void sl_thread_trace_article(FILE *out, const sl_vector *v, const sl_term_vec *names);
+/* "V story term:weight ...": the story's centroid after the last A line. */
+void sl_thread_trace_centroid(FILE *out, int64_t story, const sl_story_slot *s);
 /* "S story new_story": story split, its other part a new story in its thread. */
 void sl_thread_trace_split(FILE *out, int64_t story, int64_t new_story);
 

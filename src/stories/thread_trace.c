@@ -5,7 +5,10 @@
  * so a replay of these lines gives exactly the threads the engine would.
  * Lines (tab-separated): "T" a candidate of a new story's thread link, seen
  * from its first article; "A" an article added to a story; "R" a candidate
- * of that story's link again, seen from its centroid; "S" a story split. */
+ * of that story's link again, seen from its centroid; "S" a story split;
+ * "W" the article's vector and "V" the story's centroid after the add, term
+ * by term, so that eval/thread_features.py can measure features the lines
+ * above do not hold (names, terms weighed by their rarity across stories). */
 #include "internal.h"
 
 #include <stdio.h>
@@ -27,6 +30,23 @@ void sl_thread_trace_relink(FILE *out, uint32_t story, const sl_join_pair *p, ui
 {
     fprintf(out, "R\t%u\t%.6f\t%u\t%u\t%lld\t%d\t%d\n", story, p->cosine, p->shared, articles,
             (long long)gap, dated, story_dated);
+}
+
+void sl_thread_trace_article(FILE *out, const sl_vector *v, const sl_term_vec *names)
+{
+    fputc('W', out);
+    for (uint32_t i = 0; i < v->n; i++)
+        fprintf(out, "\t%llu:%.6g:%d", (unsigned long long)v->terms[i].term, v->terms[i].weight,
+                sl_terms_find(names->items, names->n, v->terms[i].term) != NULL);
+    fputc('\n', out);
+}
+
+void sl_thread_trace_centroid(FILE *out, int64_t story, const sl_story_slot *s)
+{
+    fprintf(out, "V\t%lld", (long long)story);
+    for (uint32_t i = 0; i < s->n; i++)
+        fprintf(out, "\t%llu:%.6g", (unsigned long long)s->terms[i].term, s->terms[i].weight);
+    fputc('\n', out);
 }
 
 void sl_thread_trace_split(FILE *out, int64_t story, int64_t new_story)

@@ -72,6 +72,9 @@ TEST(grouper_trace_prints_the_pairs_features)
     CHECK_INT(traced.story, plain.story);
     CHECK_INT(traced.story, 1);
     rewind(f);
+    CHECK(fgetc(f) == 'W'); /* the vector (for the thread features), then the pair's */
+    while (fgetc(f) != '\n' && !feof(f))
+        ;
     unsigned story = 0;
     double x[11];
     int got = fscanf(f, "C\t%u\t%lf\t%lf\t%lf\t%lf\t%lf\t%lf\t%lf\t%lf\t%lf\t%lf\t%lf\n", &story,
@@ -92,11 +95,29 @@ TEST(grouper_trace_prints_the_pairs_features)
     sl_grouper_free(g);
 }
 
+/* The "term:weight:name" cells of a trace's W line (after its tag) whose
+ * term is one of ids[0..n) (in order), whose weight is an equal share and
+ * whose name flag is `name`; -1 when a cell is of another term. */
+static int trace_terms(const char *line, const uint64_t *ids, int n, int name)
+{
+    int found = 0;
+    for (const char *at = strchr(line, '\t'); at; at = strchr(at + 1, '\t')) {
+        unsigned long long term = 0;
+        double weight = 0;
+        int flag = -1;
+        if (sscanf(at, "\t%llu:%lf:%d", &term, &weight, &flag) != 3 || found >= n ||
+            term != ids[found])
+            return -1;
+        found += fabs(weight - 1 / sqrt(n)) < 1e-5 && flag == name;
+    }
+    return found;
+}
+
 /* The thread decisions' inputs (for eval/fit_threads.py's replay): a new
  * story's candidates from its first article ("T"), each add with its
  * story's count and the thread it was given ("A"), the candidates of its
- * centroid ("R"); the placements and threads the same with and without
- * the trace. */
+ * centroid ("R"), the vector placed ("W") and the centroid after each add
+ * ("V"); the placements and threads the same with and without the trace. */
 TEST(grouper_thread_trace_prints_what_the_thread_rule_reads)
 {
     uint64_t near_ids[64]; /* four words of the quake's: cosine 0.177, a relative */
@@ -118,8 +139,8 @@ TEST(grouper_thread_trace_prints_what_the_thread_rule_reads)
     CHECK_INT(threads[1][2], threads[0][2]);
     CHECK_INT(threads[1][2], 1); /* the third story goes into the quake's thread */
     rewind(f);
-    char line[256];
-    int adds = 0, links = 0, relinks = 0;
+    char line[4096]; /* a W line: 64 terms of up to 32 bytes */
+    int adds = 0, links = 0, relinks = 0, vectors = 0, centroids = 0;
     while (fgets(line, sizeof line, f)) {
         unsigned story = 0, shared = 0, articles = 0;
         long long count = 0, thread = -1, gap = -1;
@@ -148,6 +169,23 @@ TEST(grouper_thread_trace_prints_what_the_thread_rule_reads)
             CHECK_INT(story, 1);
             CHECK_INT(shared, 4);
             relinks++;
+        } else if (line[0] == 'W') {
+            /* the vector placed: its terms, none a name (no names found) */
+            CHECK_INT(adds, vectors);
+            const uint64_t *ids = vectors == 0 ? quake : vectors == 1 ? rehab : near_ids;
+            CHECK_INT(trace_terms(line, ids, vectors == 2 ? 64 : 8, 0), vectors == 2 ? 64 : 8);
+            vectors++;
+        } else if (line[0] == 'V') {
+            /* the centroid after the add: one article's, the story's own */
+            long long id = 0;
+            CHECK_INT(sscanf(line, "V\t%lld", &id), 1);
+            CHECK_INT(id, adds);
+            CHECK_INT(centroids, adds - 1);
+            int cells = 0;
+            for (const char *at = strchr(line, ':'); at; at = strchr(at + 1, ':'))
+                cells++;
+            CHECK_INT(cells, adds == 3 ? 64 : 8); /* the article's terms, all kept */
+            centroids++;
         } else {
             CHECK(line[0] == 'C'); /* the join's features (above) */
         }
@@ -155,7 +193,51 @@ TEST(grouper_thread_trace_prints_what_the_thread_rule_reads)
     CHECK_INT(adds, 3);
     CHECK_INT(links, 1);
     CHECK_INT(relinks, 1);
+    CHECK_INT(vectors, 3);
+    CHECK_INT(centroids, 3);
     fclose(f);
+}
+
+TEST(grouper_thread_trace_flags_the_name_features_of_a_vector)
+{
+    /* The W line says which of the vector's features are names, so that a
+     * replay can tell shared actors from a shared subject. */
+    const char *text = "The ferry captain Odile Marchetti docked at the old quay.\n"
+                       "Crews praised Odile Marchetti for the calm crossing.";
+    sl_analyzer *an = sl_analyzer_new();
+    sl_analysis body = {0};
+    CHECK(an != NULL);
+    CHECK_INT(sl_analyze_as(an, text, strlen(text), "en", &body), 0);
+    sl_grouper *g = sl_grouper_new();
+    CHECK_INT(sl_grouper_find_entities(g, &body, text, NULL, NULL), 0);
+    sl_vector v;
+    sl_grouper_vectorize(g, &body, NULL, &v);
+    FILE *f = tmpfile();
+    CHECK(f != NULL);
+    sl_grouper_set_trace(g, f);
+    sl_placement p;
+    sl_grouper_place(g, &v, INT64_MIN, &p);
+    rewind(f);
+    char line[8192];
+    int names = 0, terms = 0, cells = 0;
+    CHECK(fgets(line, sizeof line, f) && line[0] == 'W');
+    for (const char *at = strchr(line, '\t'); at; at = strchr(at + 1, '\t')) {
+        unsigned long long term = 0;
+        float weight = 0;
+        int name = -1;
+        CHECK_INT(sscanf(at, "\t%llu:%f:%d", &term, &weight, &name), 3);
+        CHECK_INT(term, v.terms[cells].term);
+        names += name == 1;
+        terms += name == 0;
+        cells++;
+    }
+    CHECK_INT(cells, v.n);
+    CHECK_INT(names, 3); /* "odile", "marchetti", and the pair */
+    CHECK(terms >= 6);   /* ferry, captain, dock, quay, crew, crossing... */
+    fclose(f);
+    sl_grouper_free(g);
+    sl_analysis_free(&body);
+    sl_analyzer_free(an);
 }
 
 TEST(grouper_date_window_starts_a_story_in_the_same_thread)
