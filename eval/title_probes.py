@@ -118,7 +118,8 @@ def url_words(p, cands, k):
     path = set(SLUG_WORD.findall(" ".join(segs).lower()))
     last = SLUG_WORD.findall(re.sub(r"\.(html?|php|aspx?)$", "", segs[-1].lower()))
     cw = SLUG_WORD.findall(cands[k][0].lower())
-    return [sum(w in path for w in cw) / len(cw) if cw else 0, sum(w in set(cw) for w in last) / len(last) if last else 0]
+    in_path = sum(w in path for w in cw) / len(cw) if cw else 0
+    return [in_path, sum(w in set(cw) for w in last) / len(last) if last else 0]
 
 
 def url_depth(p, cands, k):
@@ -145,7 +146,7 @@ def title_named(p, cands, k):
 
 def page_type(p, cands, k):
     s = source(cands[k][1])
-    return [(s in HEADLINES) * (p["type"] == t) for t in PAGE_TYPES] + [(s in HEADS) * (p["type"] == t) for t in PAGE_TYPES]
+    return [(s in group) * (p["type"] == t) for group in (HEADLINES, HEADS) for t in PAGE_TYPES]
 
 
 # ---- a fit that scores the page, not the candidate ---------------------------
@@ -230,7 +231,8 @@ def misses(pages, types):
     for kind in PAGE_TYPES:
         part = [p for p in even if types[p[0]] == kind]
         reach = sum(any(ex.fold(t) == ex.fold(g) for t, _ in c) for _, g, c in part) / len(part)
-        print("  even %-13s %3d pages: right %.3f, a right candidate %.3f" % (kind, len(part), ft.accuracy(model, part), reach))
+        print("  even %-13s %3d pages: right %.3f, a right candidate %.3f"
+              % (kind, len(part), ft.accuracy(model, part), reach))
     split = {"headline": 0, "<title> head": 0, "neither": 0}
     for _, g, c in even:
         by = {source(x): t for t, x in c}
