@@ -82,15 +82,17 @@ def accuracy(model, pages):
     return right / len(pages)
 
 
-def cross_validate(pages, folds=5, shuffles=3):
-    """Mean out-of-fold accuracy over `shuffles` shuffles of `pages`."""
+def cross_validate(pages, folds=5, shuffles=3, fitter=None):
+    """Mean out-of-fold accuracy over `shuffles` shuffles of `pages`, each
+    fold's model fitted by `fitter` (default fit)."""
+    fitter = fitter or fit
     scores = []
     for seed in range(shuffles):
         order = np.random.RandomState(seed).permutation(len(pages))
         parts = [[pages[j] for j in order[k::folds]] for k in range(folds)]
         for k in range(folds):
             rest = [p for j in range(folds) if j != k for p in parts[j]]
-            scores.append(accuracy(fit(rest), parts[k]))
+            scores.append(accuracy(fitter(rest), parts[k]))
     return float(np.mean(scores))
 
 

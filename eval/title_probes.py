@@ -1,0 +1,290 @@
+#!/usr/bin/python3
+"""title_probes.py - features and fits tried for the HTML extractor's title
+choice (src/ingest/titles.c) and not kept: the figures of docs/eval.md, issue
+18 third title session, rerun.
+
+    /usr/bin/python3 eval/title_probes.py [--data ../shared/datasets/extraction]
+
+Takes fit_titles.py's candidates (build/extraction-features --titles) and, per
+probe, adds features read from the page's HTML with lxml (Debian
+python3-lxml) or fits otherwise, then prints what fit_titles.py prints: the
+5-fold cross-validated accuracy within the even ids (what a probe is chosen
+by), the model fitted on the even ids (in sample, and on the odd ids held
+out) and the one fitted on the odd ids (on the even ids held out). First,
+the shipped model of titles.c over the same candidates, and the pages the
+extractor rejects (`storyline extract` reports no title for them, so
+eval/extraction.py counts them wrong where this join does not).
+"""
+import argparse
+import gzip
+import importlib.util
+import json
+import math
+import os
+import re
+import subprocess
+from urllib.parse import urlparse
+
+import numpy as np
+from lxml import html as lxml_html
+from scipy.optimize import minimize
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("fit_titles", os.path.join(HERE, "fit_titles.py"))
+ft = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(ft)
+ex = ft.ex
+
+SOURCES = 9              # SL_TITLE_SOURCES (htmltree.h): the first features are the source, one-hot
+HEADLINES = (0, 1)       # SL_TITLE_PICKED, SL_TITLE_H1
+HEADS = (3, 4, 6, 7)     # <title> and og:title before their first / last separator
+IS_SITE = SOURCES + 11 + 2 * 4 + 1   # titles.c's "the candidate is the site's name"
+SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00bb ", " \u00b7 ")   # titles.c's
+PAGE_TYPES = ("article", "service", "listing", "forum", "documentation", "product", "collection")
+WORD = re.compile(r"\w+")
+SLUG_WORD = re.compile(r"[a-z0-9]+")
+YEAR = re.compile(r"\b(19|20)\d\d\b")
+TITLE_CLASS = re.compile(r"title|headline|heading", re.I)
+HIDDEN_CLASS = re.compile(r"(^|[\s_-])(sr-only|screen-reader|visually-?hidden|screenreader|offscreen|u-srOnly)", re.I)
+
+
+def key(s):
+    return " ".join(ex.fold(s).split())
+
+
+def hidden(e):
+    """Whether an element or one of its two parents is visually hidden."""
+    for a in [e] + list(e.iterancestors())[:2]:
+        if HIDDEN_CLASS.search((a.get("class") or "") + " " + (a.get("id") or "")) or a.get("hidden") is not None \
+                or a.get("aria-hidden") == "true" or re.search(r"display\s*:\s*none", a.get("style") or ""):
+            return True
+    return False
+
+
+def page_facts(path):
+    """What the probes read of a page: its visible text, its h1-h3 texts,
+    JSON-LD headlines and names, og:url / canonical, and the texts of elements
+    whose class or id names a title, headline or heading; the text of the
+    first <h1> when it is visually hidden."""
+    doc = lxml_html.fromstring(gzip.open(path).read())
+    h1s = doc.xpath("//h1")
+    hidden_h1 = key(h1s[0].text_content()) if h1s and hidden(h1s[0]) else None
+    url = (doc.xpath("//meta[@property='og:url']/@content") + doc.xpath("//link[@rel='canonical']/@href") + [""])[0]
+    ld = []
+    for s in doc.xpath("//script[@type='application/ld+json']"):
+        for name in ("headline", "name"):
+            ld += [key(v) for v in re.findall(r'"%s"\s*:\s*"((?:[^"\\]|\\.)*)"' % name, s.text_content())]
+    for bad in doc.xpath("//script|//style|//noscript|//template|//svg"):
+        bad.drop_tree()
+    body = doc.find("body")
+    named = set()
+    for e in doc.iter():
+        if isinstance(e.tag, str) and e.tag not in ("html", "head", "body", "title", "meta") and \
+                TITLE_CLASS.search((e.get("class") or "") + " " + (e.get("id") or "")):
+            named.add(key(e.text_content()))
+    return {"visible": key(body.text_content()) if body is not None else "", "ld": ld, "url": url,
+            "heads": {h: [key(e.text_content()) for e in doc.xpath("//" + h)] for h in ("h1", "h2", "h3")},
+            "named": named, "hidden_h1": hidden_h1}
+
+
+def source(x):
+    return int(np.argmax(x[:SOURCES]))
+
+
+def words_of(s):
+    return set(WORD.findall(ex.fold(s)))
+
+
+# ---- the probes: page facts and a candidate -> extra features ----------------
+
+def visible(p, cands, k):
+    n = p["visible"].count(key(cands[k][0])) if key(cands[k][0]) else 0
+    return [n > 0, math.log1p(n)]
+
+
+def headings(p, cands, k):
+    t = key(cands[k][0])
+    return [t in p["heads"]["h1"], t in p["heads"]["h2"], t in p["heads"]["h3"]]
+
+
+def visible_headings_ld(p, cands, k):
+    return visible(p, cands, k) + headings(p, cands, k) + [key(cands[k][0]) in p["ld"]]
+
+
+def url_words(p, cands, k):
+    segs = [s for s in urlparse(p["url"]).path.split("/") if s] if p["url"].startswith("http") else []
+    if not segs:
+        return [0, 0]
+    path = set(SLUG_WORD.findall(" ".join(segs).lower()))
+    last = SLUG_WORD.findall(re.sub(r"\.(html?|php|aspx?)$", "", segs[-1].lower()))
+    cw = SLUG_WORD.findall(cands[k][0].lower())
+    in_path = sum(w in path for w in cw) / len(cw) if cw else 0
+    return [in_path, sum(w in set(cw) for w in last) / len(last) if last else 0]
+
+
+def url_depth(p, cands, k):
+    depth = len([s for s in urlparse(p["url"]).path.split("/") if s]) if p["url"].startswith("http") else 0
+    head, line = source(cands[k][1]) in HEADS, source(cands[k][1]) in HEADLINES
+    return [line * (depth == 0), head * (depth == 0), line * min(depth, 4), head * min(depth, 4)]
+
+
+def word_sets(p, cands, k):
+    mine, others = words_of(cands[k][0]), {key(t): words_of(t) for t, _ in cands if key(t) != key(cands[k][0])}
+    return [any(w and w < mine for w in others.values()), any(mine and mine < w for w in others.values())]
+
+
+def year_length(p, cands, k):
+    picked = [t for t, x in cands if source(x) == 0]
+    n, m = len(cands[k][0].split()), len(picked[0].split()) if picked else 0
+    return [bool(YEAR.search(cands[k][0])), bool(picked) and n > m, bool(picked) and n < m]
+
+
+def title_named(p, cands, k):
+    hit = key(cands[k][0]) in p["named"]
+    return [hit, hit and source(cands[k][1]) not in HEADLINES]
+
+
+def page_type(p, cands, k):
+    s = source(cands[k][1])
+    return [(s in group) * (p["type"] == t) for group in (HEADLINES, HEADS) for t in PAGE_TYPES]
+
+
+# ---- a fit that scores the page, not the candidate ---------------------------
+
+class Scores:
+    """A linear model with fit_titles.accuracy's interface."""
+    def __init__(self, w, bias=0.0):
+        self.w, self.bias = w, bias
+
+    def decision_function(self, X):
+        return X @ self.w + self.bias
+
+
+def fit_softmax(pages):
+    """Conditional logit: a softmax over each page's candidates, maximising
+    the probability of its right ones, L2 with fit_titles.py's C."""
+    data = [(np.array([x for _, x in c]), np.array([ex.fold(t) == ex.fold(g) for t, _ in c]))
+            for _, g, c in pages if c]
+    data = [(X, y) for X, y in data if y.any()]
+
+    def loss(w):
+        total, grad = 0.5 * w @ w / ft.C, w / ft.C
+        for X, y in data:
+            e = np.exp(X @ w - (X @ w).max())
+            total -= math.log(e[y].sum() / e.sum())
+            grad = grad - (X[y] * (e[y] / e[y].sum())[:, None]).sum(0) + (X * (e / e.sum())[:, None]).sum(0)
+        return total, grad
+    return Scores(minimize(loss, np.zeros(data[0][0].shape[1]), jac=True, method="L-BFGS-B").x)
+
+
+# ---- running them -------------------------------------------------------------
+
+def with_features(pages, facts, probe):
+    return [(i, g, [(t, list(x) + [float(v) for v in probe(facts[i], c, k)]) for k, (t, x) in enumerate(c)])
+            for i, g, c in pages]
+
+
+def measure(name, pages, fitter=ft.fit):
+    even = [p for p in pages if ft.half(p[0]) == "even"]
+    odd = [p for p in pages if ft.half(p[0]) == "odd"]
+    on_even, on_odd = fitter(even), fitter(odd)
+    print("%-58s even CV %.4f | fitted on even: %.4f, odd held out %.4f | fitted on odd: even held out %.4f"
+          % (name, ft.cross_validate(even, fitter=fitter), ft.accuracy(on_even, even), ft.accuracy(on_even, odd),
+             ft.accuracy(on_odd, even)), flush=True)
+
+
+def shipped(pages):
+    """The model of titles.c over the candidates, and the pages it would get
+    right that the extractor rejects."""
+    src = open(os.path.join(HERE, "..", "src", "ingest", "titles.c")).read()
+    bias = float(re.search(r"title_bias = ([-0-9.e]+)", src).group(1))
+    body = re.search(r"title_weights\[SL_TITLE_FEATURES\] = \{(.*?)\};", src, re.S).group(1)
+    model = Scores(np.array([float(v) for v in body.split(",") if v.strip()]), bias)
+    for h in ("even", "odd"):
+        part = [p for p in pages if ft.half(p[0]) == h]
+        print("shipped model (titles.c), %s ids: %.4f of %d pages" % (h, ft.accuracy(model, part), len(part)))
+    return model
+
+
+def rejected(root, pages, model, binary):
+    paths = {os.path.join(root, "dev", "html", i + ".html.gz"): (i, g, c) for i, g, c in pages}
+    seen = set()
+    names = sorted(paths)
+    for k in range(0, len(names), ft.CHUNK):
+        proc = subprocess.run([binary, "extract", "--json"] + names[k:k + ft.CHUNK], capture_output=True, text=True)
+        seen |= {json.loads(line)["input"] for line in proc.stdout.splitlines()}
+    for path in names:
+        if path not in seen:
+            i, g, c = paths[path]
+            right = bool(c) and ft.accuracy(model, [(i, g, c)]) == 1
+            print("  rejected by the extractor (no title reported): %s (%s ids), the model's title %s"
+                  % (i, ft.half(i), "right" if right else "wrong"))
+
+
+def misses(pages, types):
+    """The even ids by WCXB page type: the refit's accuracy, and the share of
+    pages with a candidate equal to the gold (the most any choice can get);
+    and on the pages where the picked headline and <title> before its first
+    separator differ, which of them the gold is."""
+    even = [p for p in pages if ft.half(p[0]) == "even"]
+    model = ft.fit(even)
+    for kind in PAGE_TYPES:
+        part = [p for p in even if types[p[0]] == kind]
+        reach = sum(any(ex.fold(t) == ex.fold(g) for t, _ in c) for _, g, c in part) / len(part)
+        print("  even %-13s %3d pages: right %.3f, a right candidate %.3f"
+              % (kind, len(part), ft.accuracy(model, part), reach))
+    split = {"headline": 0, "<title> head": 0, "neither": 0}
+    for _, g, c in even:
+        by = {source(x): t for t, x in c}
+        if 0 in by and 3 in by and key(by[0]) != key(by[3]):
+            split["headline" if key(by[0]) == key(g) else "<title> head" if key(by[3]) == key(g) else "neither"] += 1
+    print("  even pages whose headline and <title> head differ, the gold is: %s" % split)
+    tails = {"the part after it": 0, "another": 0}
+    for _, g, c in even:
+        by = {source(x): (t, x) for t, x in c}
+        cuts = sorted((by[2][0].find(s), s) for s in SEPARATORS if by[2][0].find(s) > 0) if 2 in by else []
+        if cuts and 3 in by and by[3][1][IS_SITE]:
+            tail = by[2][0][cuts[0][0] + len(cuts[0][1]):]
+            tails["the part after it" if key(tail) == key(g) else "another"] += 1
+    print("  even pages whose <title> head is the site's name, the gold is: %s" % tails)
+
+
+PROBES = (
+    ("in the visible text (flag, log count)", visible),
+    ("equal to an h1 / h2 / h3 text", headings),
+    ("visible, h1-h3, a JSON-LD headline or name", visible_headings_ld),
+    ("URL path words in the candidate and back", url_words),
+    ("URL path depth and root, on headlines and heads", url_depth),
+    ("word sets: holds / is held by another candidate's", word_sets),
+    ("a year; more / fewer words than the picked headline", year_length),
+    ("an element whose class or id names a title shows it", title_named),
+    ("WCXB's page type on headlines and heads (oracle)", page_type),
+)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default="../shared/datasets/extraction")
+    ap.add_argument("--build", default="build")
+    a = ap.parse_args()
+    tool = os.path.join(a.build, "extraction-features")
+    subprocess.run(["make", "-s", "BUILD=" + a.build, tool, os.path.join(a.build, "storyline")], check=True)
+    root = os.path.join(a.data, "wcxb")
+    pages = ft.load(root, tool)
+    rejected(root, pages, shipped(pages), os.path.join(a.build, "storyline"))
+    meta = json.load(open(os.path.join(root, "metadata.dev.json")))["files"]
+    misses(pages, {i: meta[i]["page_type"] for i in meta})
+    facts = {i: dict(page_facts(os.path.join(root, "dev", "html", i + ".html.gz")), type=meta[i]["page_type"])
+             for i, _, _ in pages}
+    golds = {i: key(g) for i, g, _ in pages}
+    seen = [i for i in facts if ft.half(i) == "even" and facts[i]["hidden_h1"] is not None]
+    print("  even pages whose first <h1> is visually hidden: %d, the gold on %d"
+          % (len(seen), sum(facts[i]["hidden_h1"] == golds[i] for i in seen)))
+    measure("the shipped features (fit_titles.py)", pages)
+    measure("softmax over a page's candidates", pages, fit_softmax)
+    for name, probe in PROBES:
+        measure(name, with_features(pages, facts, probe))
+
+
+if __name__ == "__main__":
+    main()
