@@ -246,6 +246,16 @@ edit_terms "UPDATE story_terms SET story = -story WHERE story = (SELECT max(id) 
 expect_exit 3 "$S" --db "$T/terms.db" check
 check "a row naming no story is named" err_has "story_terms lists term -\?[0-9]* under story -[0-9]*"
 
+section "check finds a short line's pair in both line_articles and line_articles_recent"
+# a pair is in one of them: in both, a merge would leave it once and the
+# article's lines would count twice until then
+cp "$T/ref.db" "$T/terms.db"
+check "the store has recent pairs" [ "$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM line_articles_recent").fetchone()[0])' "$T/terms.db")" -gt 0 ]
+edit_terms "INSERT INTO line_articles SELECT * FROM line_articles_recent LIMIT 1"
+expect_exit 3 "$S" --db "$T/terms.db" check
+check "the pair recorded twice is named" err_has "repeated lines recorded twice: 1"
+
 section "a full disk"
 # A file size limit stands in for a full disk: writes past it fail (EFBIG).
 limit=$(python3 -c 'import os,sys; print(os.path.getsize(sys.argv[1]) // 2)' "$T/ref.db")
