@@ -10,7 +10,7 @@ tests/e2e/stories_split.sh), and the varint both read.
       line_articles by the high 32 bits the list keeps); and as before14
   store_forms.py before14 STORE   the rows of line_articles_recent,
       copy_keys_recent and terms_recent back in line_articles, copy_keys and
-      terms, and those tables gone (schema 13 had no others)
+      terms, and those tables and recent_cycle gone (schema 13 had none)
 """
 import sqlite3
 import struct
@@ -108,6 +108,8 @@ def fold_recent(db):
         if large in names:
             db.execute(move)
         db.execute("DROP TABLE %s" % recent)
+    if "recent_cycle" in names:
+        db.execute("DROP TABLE recent_cycle")
 
 
 def before14(path):

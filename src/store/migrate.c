@@ -139,7 +139,8 @@ static const migration migrations[] = {
     "  PRIMARY KEY(line, article_id)) WITHOUT ROWID;"
     "CREATE TABLE copy_keys_recent(key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
     "  n INTEGER NOT NULL, PRIMARY KEY(key, article_id)) WITHOUT ROWID;"
-    "CREATE TABLE terms_recent(id INTEGER PRIMARY KEY, df INTEGER NOT NULL);"},
+    "CREATE TABLE terms_recent(id INTEGER PRIMARY KEY, df INTEGER NOT NULL);"
+    "CREATE TABLE recent_cycle(first INTEGER NOT NULL);"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

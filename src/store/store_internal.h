@@ -30,7 +30,7 @@ struct sl_store {
      * centroids and sentences differ from version 13 on. */
     int schema;
     /* The least article id with a row in a recent table (recent.c), or
-     * less; INT64_MAX when they have none, 0 when not known. */
+     * less; INT64_MAX when they have none, 0 when not read yet. */
     int64_t recent_first;
 };
 
@@ -50,8 +50,8 @@ int sl_store_scan_cache(sl_store *st, int scanning);
  * (spans.c), facts' offsets (facts.c) and articles' lines (line_articles.c)
  * are packed. */
 #define SL_STORE_PACKED_SINCE 13
-/* The first schema version with line_articles_recent, copy_keys_recent
- * and terms_recent (recent.c). */
+/* The first schema version with line_articles_recent, copy_keys_recent,
+ * terms_recent and recent_cycle (recent.c). */
 #define SL_STORE_RECENT_SINCE 14
 
 /* ---- recent.c: the recent rows of line_articles, copy_keys and terms ---- */
@@ -65,8 +65,9 @@ int sl_store_recent_merge(sl_store *st);
 /* 1 when the recent rows, of articles `first` to `last` (the last stored),
  * are due to be merged. */
 int sl_store_recent_due(int64_t first, int64_t last);
-/* Notes that article `id` added rows to a recent table. */
-void sl_store_recent_added(sl_store *st, int64_t id);
+/* Notes that article `id` adds rows to a recent table (before they go in):
+ * the cycle's first article is kept in recent_cycle; SL_ESTORE. */
+int sl_store_recent_added(sl_store *st, int64_t id);
 
 /* ---- spans.c: the articles' sentence offsets ---- */
 

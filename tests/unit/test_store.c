@@ -246,6 +246,7 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     CHECK_INT(sl_store_copy_keys_put(st, 5000, keys, 2), 0);
     CHECK_INT(sl_store_df_add(st, 77, 2), 0);
     CHECK_INT(sl_store_commit(st), 0); /* one article of 5,000 recent: not due */
+    CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 5000);
     CHECK_INT(line_pairs_in(st, 0, 1), 0);
     CHECK_INT(line_pairs(st, 0), 3);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys"), 0);
@@ -261,7 +262,9 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     CHECK_INT(n, 2);
     CHECK_INT(sl_store_df_get(st, 77, &df), 0);
     CHECK_INT(df, 5);
+    CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1);
     CHECK_INT(sl_store_commit(st), 0); /* articles 1 to 5,000 recent: due */
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM recent_cycle"), 0);
     CHECK_INT(line_pairs_in(st, 0, 1), 5);
     CHECK_INT(line_pairs(st, 0), 5);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys"), 3);
@@ -277,6 +280,40 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(0x100), ids, n_keys, 4, &found), 0);
     CHECK_INT(found, 2);
     CHECK_INT(ids[0], 5000);
+    drop_store(st, path);
+}
+
+/* Inserts an article row with id `id` (the store's last when highest). */
+static void add_article_row(sl_store *st, int64_t id)
+{
+    sqlite3_stmt *s = NULL;
+    CHECK_INT(sqlite3_prepare_v2(st->db, "INSERT INTO articles(id, text, content_hash, ingested_at,"
+                                 " sentences, story_id) SELECT ?1, text, 1, 0, x'', 1"
+                                 " FROM articles WHERE id = 1", -1, &s, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_bind_int64(s, 1, id), SQLITE_OK);
+    CHECK_INT(sqlite3_step(s), SQLITE_DONE);
+    sqlite3_finalize(s);
+}
+
+/* The cycle's first article outlives the run that began it: the next run
+ * merges by it (article 4000 of 10,000: due), where the articles it adds
+ * itself would not be (9000 of 10,000). */
+TEST(store_recent_cycle_kept_across_runs)
+{
+    OPEN_STORE(st, path);
+    const int64_t lines[] = {7};
+    add_article_row(st, 5000);
+    CHECK_INT(sl_store_lines_add(st, 4000, lines, 1), 0);
+    CHECK_INT(sl_store_commit(st), 0); /* 1,001 of 5,000: not due */
+    sl_store_close(st);
+    st = NULL;
+    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
+    CHECK_INT(sl_store_begin(st), 0);
+    add_article_row(st, 10000);
+    CHECK_INT(sl_store_lines_add(st, 9000, lines, 1), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(line_pairs_in(st, 0, 1), 2);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM recent_cycle"), 0);
     drop_store(st, path);
 }
 
