@@ -78,7 +78,7 @@ int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint
             rc = remove_key(st, Q_KEY_REMOVE_RECENT, old[k], id);
     }
     if (!rc && n)
-        rc = sl_store_recent_added(st, id);
+        rc = sl_store_recent_added(st);
     return rc ? rc : sl_store_exec_rows(st, &addition, n, &(article_keys){codes, n, id});
 }
 

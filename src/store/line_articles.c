@@ -94,7 +94,7 @@ int sl_store_lines_add(sl_store *st, int64_t id, const int64_t *lines, size_t n)
 {
     static const sl_store_rows rows = {NULL, Q_LINE_ADD_CHUNK, 2, article_line_value};
     article_lines a = {lines, id};
-    if (n && sl_store_recent_added(st, id))
+    if (n && sl_store_recent_added(st))
         return SL_ESTORE;
     return sl_store_exec_rows(st, &rows, n, &a);
 }

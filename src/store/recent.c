@@ -23,20 +23,23 @@
  * articles between merges at 10,000 stored, 14,142 at 200,000, so that
  * the bytes written an article for these tables grow with the square root
  * of the store instead of with the store. The three tables merge
- * together, when the cycle their articles' rows began is due (terms_recent
- * holds counts, not articles). The handle keeps the cycle's first article
- * once read (st->recent_first), forgets it at a rollback; another writer's
+ * together, when the cycle begun by the first of their rows is due
+ * (terms_recent holds counts, not articles). A cycle begins at the last
+ * article stored when its first row goes in: a new version of an older
+ * article adding rows neither begins one further back nor moves it (were
+ * the cycle the least article id among the rows, every new version would
+ * bring a merge at once). The handle keeps the cycle's first article once
+ * read (st->recent_first), forgets it at a rollback; another writer's
  * merge makes it older than the truth, and a merge then comes early, which
  * costs bytes, never a result. */
 #define MERGE_K 1000.0
 
-/* The cycle's first article (the least id with a recent row), kept in the
- * one row of recent_cycle while the recent tables hold rows: a run's first
- * commit reads it instead of scanning them (82,852 rows in
- * line_articles_recent alone at 52,002 stored, mid-cycle), which would
- * grow with the square root of the store. */
+/* The cycle's first article, kept in the one row of recent_cycle while the
+ * recent tables hold rows: a run's first commit reads it instead of
+ * scanning them (82,852 rows in line_articles_recent alone at 52,002
+ * stored, mid-cycle), which would grow with the square root of the store. */
 static const char Q_CYCLE_GET[] = "SELECT first FROM recent_cycle";
-static const char Q_CYCLE_SET[] = "INSERT OR REPLACE INTO recent_cycle(rowid, first) VALUES(1, ?1)";
+static const char Q_CYCLE_SET[] = "INSERT INTO recent_cycle(first) VALUES(?1)";
 static const char Q_CYCLE_END[] = "DELETE FROM recent_cycle";
 static const char Q_STORED_LAST[] = "SELECT max(id) FROM articles";
 static const char Q_LINES_MOVE[] =
@@ -86,16 +89,19 @@ static int cycle_known(sl_store *st)
     return 0;
 }
 
-int sl_store_recent_added(sl_store *st, int64_t id)
+int sl_store_recent_added(sl_store *st)
 {
     if (cycle_known(st))
         return SL_ESTORE;
-    if (id >= st->recent_first)
+    if (st->recent_first != INT64_MAX) /* a cycle is running */
         return 0;
-    sqlite3_stmt *s = sl_store_stmt(st, Q_CYCLE_SET);
-    if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_exec_stmt(s))
+    int64_t last = 0;
+    if (integer_of(st, Q_STORED_LAST, &last))
         return SL_ESTORE;
-    st->recent_first = id;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_CYCLE_SET);
+    if (!s || sqlite3_bind_int64(s, 1, last) || sl_store_exec_stmt(s))
+        return SL_ESTORE;
+    st->recent_first = last;
     return 0;
 }
 

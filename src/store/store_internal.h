@@ -29,8 +29,8 @@ struct sl_store {
      * each read transaction, and as migrations run): the forms of the
      * centroids and sentences differ from version 13 on. */
     int schema;
-    /* The least article id with a row in a recent table (recent.c), or
-     * less; INT64_MAX when they have none, 0 when not read yet. */
+    /* The first article of the recent tables' cycle (recent.c), or less;
+     * INT64_MAX when they have none, 0 when not read yet. */
     int64_t recent_first;
 };
 
@@ -65,9 +65,10 @@ int sl_store_recent_merge(sl_store *st);
 /* 1 when the recent rows, of articles `first` to `last` (the last stored),
  * are due to be merged. */
 int sl_store_recent_due(int64_t first, int64_t last);
-/* Notes that article `id` adds rows to a recent table (before they go in):
- * the cycle's first article is kept in recent_cycle; SL_ESTORE. */
-int sl_store_recent_added(sl_store *st, int64_t id);
+/* Notes that rows go into a recent table: the first of a cycle records
+ * in recent_cycle the last article stored, where the cycle begins;
+ * SL_ESTORE. */
+int sl_store_recent_added(sl_store *st);
 
 /* ---- spans.c: the articles' sentence offsets ---- */
 

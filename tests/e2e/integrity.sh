@@ -256,8 +256,8 @@ check "the store has recent pairs" [ "$(python3 -c 'import sqlite3, sys
 print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM line_articles_recent").fetchone()[0])' "$T/ref.db")" -gt 0 ]
 check_names "INSERT INTO line_articles SELECT * FROM line_articles_recent LIMIT 1" \
   "the pair recorded twice is named" "repeated lines recorded twice: 1"
-check_names "DELETE FROM recent_cycle" "recent rows without their cycle's first article are named" \
-  "recent rows before the recent cycle's first article"
+check_names "DELETE FROM recent_cycle" "recent rows without their cycle are named" \
+  "recent rows without a recent cycle"
 
 section "a full disk"
 # A file size limit stands in for a full disk: writes past it fail (EFBIG).

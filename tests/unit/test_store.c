@@ -228,61 +228,6 @@ static int64_t count_rows(sl_store *st, const char *sql)
     return n;
 }
 
-/* A commit leaves the recent rows where they are until the merge is due,
- * then moves every one into the large tables; what is read is the same
- * before and after. */
-TEST(store_recent_rows_merged_at_the_commit_due)
-{
-    OPEN_STORE(st, path);
-    sqlite3_stmt *s = NULL; /* article 5000: the store's last */
-    CHECK_INT(sqlite3_prepare_v2(st->db, "INSERT INTO articles(id, text, content_hash, ingested_at,"
-                                 " sentences, story_id) SELECT 5000, text, 1, 0, x'', 1"
-                                 " FROM articles WHERE id = 1", -1, &s, NULL), SQLITE_OK);
-    CHECK_INT(sqlite3_step(s), SQLITE_DONE);
-    sqlite3_finalize(s);
-    const int64_t lines[] = {7, 8, 9}, later[] = {8, 10};
-    const uint32_t keys[] = {0x100, 0x200}; /* codes of distinct terms (SL_TERM_ID) */
-    CHECK_INT(sl_store_lines_add(st, 5000, lines, 3), 0);
-    CHECK_INT(sl_store_copy_keys_put(st, 5000, keys, 2), 0);
-    CHECK_INT(sl_store_df_add(st, 77, 2), 0);
-    CHECK_INT(sl_store_commit(st), 0); /* one article of 5,000 recent: not due */
-    CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 5000);
-    CHECK_INT(line_pairs_in(st, 0, 1), 0);
-    CHECK_INT(line_pairs(st, 0), 3);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys"), 0);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM terms"), 0);
-    CHECK_INT(sl_store_begin(st), 0);
-    CHECK_INT(sl_store_lines_add(st, 1, later, 2), 0);
-    CHECK_INT(sl_store_copy_keys_put(st, 1, keys, 1), 0);
-    CHECK_INT(sl_store_df_add(st, 77, 3), 0);
-    uint32_t n = 0, df = 0, ids[4];
-    uint8_t n_keys[4];
-    size_t found = 0;
-    CHECK_INT(sl_store_line_articles(st, 8, 0, 10, &n), 0);
-    CHECK_INT(n, 2);
-    CHECK_INT(sl_store_df_get(st, 77, &df), 0);
-    CHECK_INT(df, 5);
-    CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1);
-    CHECK_INT(sl_store_commit(st), 0); /* articles 1 to 5,000 recent: due */
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM recent_cycle"), 0);
-    CHECK_INT(line_pairs_in(st, 0, 1), 5);
-    CHECK_INT(line_pairs(st, 0), 5);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys"), 3);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent"), 0);
-    CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 77"), 5);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 0);
-    CHECK_INT(sl_store_line_articles(st, 8, 0, 10, &n), 0);
-    CHECK_INT(n, 2);
-    CHECK_INT(sl_store_line_articles(st, 8, 1, 10, &n), 0);
-    CHECK_INT(n, 1);
-    CHECK_INT(sl_store_df_get(st, 77, &df), 0);
-    CHECK_INT(df, 5);
-    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(0x100), ids, n_keys, 4, &found), 0);
-    CHECK_INT(found, 2);
-    CHECK_INT(ids[0], 5000);
-    drop_store(st, path);
-}
-
 /* Inserts an article row with id `id` (the store's last when highest). */
 static void add_article_row(sl_store *st, int64_t id)
 {
@@ -295,24 +240,80 @@ static void add_article_row(sl_store *st, int64_t id)
     sqlite3_finalize(s);
 }
 
-/* The cycle's first article outlives the run that began it: the next run
- * merges by it (article 4000 of 10,000: due), where the articles it adds
- * itself would not be (9000 of 10,000). */
+/* A commit leaves the recent rows where they are until the merge is due,
+ * then moves every one into the large tables; what is read is the same
+ * before and after. The cycle begins at the last article stored when its
+ * first row goes in. */
+TEST(store_recent_rows_merged_at_the_commit_due)
+{
+    OPEN_STORE(st, path);
+    add_article_row(st, 1000);
+    const int64_t lines[] = {7, 8, 9}, later[] = {8, 10};
+    const uint32_t keys[] = {0x100, 0x200}; /* codes of distinct terms (SL_TERM_ID) */
+    CHECK_INT(sl_store_lines_add(st, 1000, lines, 3), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 1000, keys, 2), 0);
+    CHECK_INT(sl_store_df_add(st, 77, 2), 0);
+    CHECK_INT(sl_store_commit(st), 0); /* one article recent of 1,000: not due */
+    CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
+    CHECK_INT(line_pairs_in(st, 0, 1), 0);
+    CHECK_INT(line_pairs(st, 0), 3);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys"), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM terms"), 0);
+    CHECK_INT(sl_store_begin(st), 0);
+    add_article_row(st, 5000);
+    CHECK_INT(sl_store_lines_add(st, 5000, later, 2), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 5000, keys, 1), 0);
+    CHECK_INT(sl_store_df_add(st, 77, 3), 0);
+    uint32_t n = 0, df = 0, ids[4];
+    uint8_t n_keys[4];
+    size_t found = 0;
+    CHECK_INT(sl_store_line_articles(st, 8, 0, 10, &n), 0);
+    CHECK_INT(n, 2);
+    CHECK_INT(sl_store_df_get(st, 77, &df), 0);
+    CHECK_INT(df, 5);
+    CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
+    CHECK_INT(sl_store_commit(st), 0); /* articles 1,000 to 5,000 recent: due */
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM recent_cycle"), 0);
+    CHECK_INT(line_pairs_in(st, 0, 1), 5);
+    CHECK_INT(line_pairs(st, 0), 5);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys"), 3);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent"), 0);
+    CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 77"), 5);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 0);
+    CHECK_INT(sl_store_line_articles(st, 8, 0, 10, &n), 0);
+    CHECK_INT(n, 2);
+    CHECK_INT(sl_store_line_articles(st, 8, 1000, 10, &n), 0);
+    CHECK_INT(n, 1);
+    CHECK_INT(sl_store_df_get(st, 77, &df), 0);
+    CHECK_INT(df, 5);
+    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(0x100), ids, n_keys, 4, &found), 0);
+    CHECK_INT(found, 2);
+    CHECK_INT(ids[0], 5000);
+    drop_store(st, path);
+}
+
+/* The cycle outlives the run that began it: the next run merges by it
+ * (begun at 1,000 of 10,000: due), where a cycle begun by its own rows
+ * would not be (at 10,000). A new version of an older article adding rows
+ * does not move the cycle back (begun at 1 of 1,000 it would be due). */
 TEST(store_recent_cycle_kept_across_runs)
 {
     OPEN_STORE(st, path);
-    const int64_t lines[] = {7};
-    add_article_row(st, 5000);
-    CHECK_INT(sl_store_lines_add(st, 4000, lines, 1), 0);
-    CHECK_INT(sl_store_commit(st), 0); /* 1,001 of 5,000: not due */
+    const int64_t lines[] = {7}, old_lines[] = {11};
+    add_article_row(st, 1000);
+    CHECK_INT(sl_store_lines_add(st, 1000, lines, 1), 0);
+    CHECK_INT(sl_store_lines_add(st, 1, old_lines, 1), 0); /* a new version of article 1 */
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
+    CHECK_INT(line_pairs_in(st, 0, 1), 0);
     sl_store_close(st);
     st = NULL;
     CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
     CHECK_INT(sl_store_begin(st), 0);
     add_article_row(st, 10000);
-    CHECK_INT(sl_store_lines_add(st, 9000, lines, 1), 0);
+    CHECK_INT(sl_store_lines_add(st, 10000, lines, 1), 0);
     CHECK_INT(sl_store_commit(st), 0);
-    CHECK_INT(line_pairs_in(st, 0, 1), 2);
+    CHECK_INT(line_pairs_in(st, 0, 1), 3);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM recent_cycle"), 0);
     drop_store(st, path);
 }
