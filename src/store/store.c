@@ -436,7 +436,7 @@ int sl_store_verify(sl_store *st, sl_buf *why)
         {"SELECT count(*) FROM (SELECT identity FROM articles WHERE identity IS NOT NULL"
          " GROUP BY identity HAVING count(*) > 1)", "0", "articles sharing one identity"},
     };
-    /* the recent tables from schema 14 (recent.c): each row in one table only */
+    /* the recent tables from schema 14 (recent.c) */
     static const struct { const char *sql, *want, *what; } recent[] = {
         {"SELECT count(*) FROM line_articles_recent l WHERE NOT EXISTS"
          " (SELECT 1 FROM articles a WHERE a.id = l.article_id)", "0",
@@ -460,7 +460,8 @@ int sl_store_verify(sl_store *st, sl_buf *why)
     int rc = 0;
     for (size_t i = 0; !rc && i < sizeof checks / sizeof checks[0]; i++)
         rc = check_query(st, checks[i].sql, checks[i].want, checks[i].what, why);
-    for (size_t i = 0; !rc && st->schema >= SL_STORE_RECENT_SINCE && i < sizeof recent / sizeof recent[0]; i++)
+    size_t n_recent = st->schema >= SL_STORE_RECENT_SINCE ? sizeof recent / sizeof recent[0] : 0;
+    for (size_t i = 0; !rc && i < n_recent; i++)
         rc = check_query(st, recent[i].sql, recent[i].want, recent[i].what, why);
     if (!rc) /* the grouper's index of stories by term against the centroids */
         rc = sl_store_story_terms_verify(st, why);

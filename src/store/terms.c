@@ -17,7 +17,8 @@ static const char Q_DF_ADD_RECENT[] =
 int sl_store_df_get(void *store, uint64_t term, uint32_t *df)
 {
     const sl_store *st = store;
-    sqlite3_stmt *s = sl_store_stmt(store, st->schema >= SL_STORE_RECENT_SINCE ? Q_DF_GET_BOTH : Q_DF_GET);
+    int recent = st->schema >= SL_STORE_RECENT_SINCE;
+    sqlite3_stmt *s = sl_store_stmt(store, recent ? Q_DF_GET_BOTH : Q_DF_GET);
     if (!s || sqlite3_bind_int64(s, 1, (int64_t)term))
         return SL_ESTORE;
     int rc = sqlite3_step(s);
@@ -28,7 +29,8 @@ int sl_store_df_get(void *store, uint64_t term, uint32_t *df)
 
 int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, st->schema >= SL_STORE_RECENT_SINCE ? Q_DF_ADD_RECENT : Q_DF_ADD);
+    int recent = st->schema >= SL_STORE_RECENT_SINCE;
+    sqlite3_stmt *s = sl_store_stmt(st, recent ? Q_DF_ADD_RECENT : Q_DF_ADD);
     if (!s || sqlite3_bind_int64(s, 1, (int64_t)term) || sqlite3_bind_int(s, 2, (int)increment))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
