@@ -16,7 +16,11 @@ The tier is ingested into one store, and at each size S of --sizes:
   - the next --sample articles in one `storyline ingest` run: CPU µs per
     article, bytes written per article (the process's block output, rusage
     ru_oublock x 512: the WAL, then the checkpoints into the store), and
-    the store's size per article.
+    the store's size per article;
+  - the bytes written per article by the runs that filled the store from
+    the last size to this one: the recent tables' merges (src/store/recent.c)
+    come every few thousand articles, so a sample of 2,000 may hold one or
+    none, and only the fill's average counts them fairly.
 Then the ratio of the last size's CPU per article to the first's (the aim:
 within x1.2). The runs between sizes fill the store and are not timed.
 Prints a table. Standard library only; DATASETS names the shared datasets
@@ -106,20 +110,22 @@ def main():
     rows, stored = [], 0
     for size in sizes:
         step = 20000   # fill in runs of at most this many articles
+        fill_bytes, fill_n = 0, size - stored
         while stored < size:
             n = min(step, size - stored)
-            ingest(args, db, itertools.islice(tier_in, n), chunk)
+            fill_bytes += ingest(args, db, itertools.islice(tier_in, n), chunk)[3]
             stored += n
         probe["id"] = "probe%d" % size
         one = ingest(args, db, [json.dumps(probe) + "\n"], chunk)
-        before = floor.size(db)
         r = ingest(args, db, itertools.islice(tier_in, args.sample), chunk)
         stored += args.sample
-        rows.append((size, one, r, floor.size(db), before))
+        fill = fill_bytes / 1024 / fill_n if fill_n > 0 else float("nan")
+        rows.append((size, one, r, floor.size(db), fill))
         print("  %7d stored: open + 1 article %.3f s wall, %.3f s CPU, %.1f MB peak;"
-              " next %d: %.0f us CPU/article, %.1f KB written/article, store %.2f KB/article"
+              " next %d: %.0f us CPU/article, %.1f KB written/article, store %.2f KB/article;"
+              " the fill before: %.1f KB written/article"
               % (size, one[0], one[1], one[2] / 1024, args.sample, 1e6 * r[1] / args.sample,
-                 r[3] / 1024 / args.sample, floor.size(db) / 1024 / stored), flush=True)
+                 r[3] / 1024 / args.sample, floor.size(db) / 1024 / stored, fill), flush=True)
 
     print()
     print("cost curve (bench/curve.py): one store growing; at each size, one article alone"
@@ -127,14 +133,16 @@ def main():
     # The sample's run opens the store too: less that open (the one-article
     # run's CPU), what is left is the cost of one more article.
     hdr = ("stored", "open s wall", "open s CPU", "open peak MB", "us CPU/article",
-           "less open", "articles/CPU s", "KB written/article", "store KB/article")
+           "less open", "articles/CPU s", "KB written/article", "store KB/article",
+           "fill KB written/article")
     out = [hdr]
-    for size, one, r, after, _ in rows:
+    for size, one, r, after, fill in rows:
         n = size + 1 + args.sample
         out.append(("%d" % size, "%.3f" % one[0], "%.3f" % one[1], "%.1f" % (one[2] / 1024),
                     "%.0f" % (1e6 * r[1] / args.sample),
                     "%.0f" % (1e6 * (r[1] - one[1]) / args.sample), "%.0f" % (args.sample / r[1]),
-                    "%.1f" % (r[3] / 1024 / args.sample), "%.2f" % (after / 1024 / n)))
+                    "%.1f" % (r[3] / 1024 / args.sample), "%.2f" % (after / 1024 / n),
+                    "%.1f" % fill))
     w = [max(len(row[i]) for row in out) for i in range(len(hdr))]
     for row in out:
         print("  " + "  ".join(c.rjust(w[j]) for j, c in enumerate(row)))

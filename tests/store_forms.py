@@ -7,7 +7,10 @@ tests/e2e/stories_split.sh), and the varint both read.
       back in the forms of schema 12 and before: 16 bytes a centroid term
       (its 4 bytes of padding zero), two uint32 a sentence, each offset a
       varint of itself, each line's whole fingerprint (found in
-      line_articles by the high 32 bits the list keeps)
+      line_articles by the high 32 bits the list keeps); and as before14
+  store_forms.py before14 STORE   the rows of line_articles_recent,
+      copy_keys_recent and terms_recent back in line_articles, copy_keys and
+      terms, and those tables and recent_cycle gone (schema 13 had none)
 """
 import sqlite3
 import struct
@@ -84,8 +87,40 @@ def facts_before13(b):
     return bytes(out)
 
 
+# The recent tables of schema 14 (src/store/recent.c): their rows into
+# the large tables, a term's count added to its row there.
+FOLD = {
+    "line_articles_recent": ("line_articles",
+                             "INSERT INTO line_articles SELECT line, article_id FROM line_articles_recent"),
+    "copy_keys_recent": ("copy_keys", "INSERT INTO copy_keys SELECT key, article_id, n FROM copy_keys_recent"),
+    "terms_recent": ("terms", "INSERT INTO terms SELECT id, df FROM terms_recent WHERE true"
+                              " ON CONFLICT(id) DO UPDATE SET df = df + excluded.df"),
+}
+
+
+def fold_recent(db):
+    """Schema 13 and before: every row in the large tables (or in none, when
+    a test dropped one to fake an older store)."""
+    names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
+    for recent, (large, move) in FOLD.items():
+        if recent not in names:
+            continue
+        if large in names:
+            db.execute(move)
+        db.execute("DROP TABLE %s" % recent)
+    if "recent_cycle" in names:
+        db.execute("DROP TABLE recent_cycle")
+
+
+def before14(path):
+    db = sqlite3.connect(path)
+    fold_recent(db)
+    db.commit()
+
+
 def before13(path):
     db = sqlite3.connect(path)
+    fold_recent(db)
     for sid, c in db.execute("SELECT id, centroid FROM stories WHERE length(centroid) > 0").fetchall():
         db.execute("UPDATE stories SET centroid = ? WHERE id = ?", (centroid_before13(c), sid))
     for aid, b in db.execute("SELECT id, sentences FROM articles").fetchall():
@@ -105,6 +140,6 @@ def before13(path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] != "before13":
+    if len(sys.argv) != 3 or sys.argv[1] not in ("before13", "before14"):
         sys.exit(__doc__)
-    before13(sys.argv[2])
+    (before13 if sys.argv[1] == "before13" else before14)(sys.argv[2])

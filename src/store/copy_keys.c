@@ -4,7 +4,9 @@
  * (the most recent articles first) instead of loading the whole index when
  * the store opens. Each article's sketch row keeps its keys
  * (copy_sketches.keys), so a new version takes its old rows out without an
- * index by article. Keys are the index's (SL_TERM_ID of the sketch's codes). */
+ * index by article. Keys are the index's (SL_TERM_ID of the sketch's codes).
+ * From schema 14 new rows go to copy_keys_recent until a commit moves them
+ * into copy_keys (recent.c); reads look in both. */
 #include <stdlib.h>
 
 #include "copies/copies.h"
@@ -12,11 +14,20 @@
 
 static const char Q_KEYS_OLD[] = "SELECT keys FROM copy_sketches WHERE article_id = ?1";
 static const char Q_KEY_REMOVE[] = "DELETE FROM copy_keys WHERE key = ?1 AND article_id = ?2";
+static const char Q_KEY_REMOVE_RECENT[] =
+    "DELETE FROM copy_keys_recent WHERE key = ?1 AND article_id = ?2";
 /* An article's keys are distinct terms; were two alike, both rows would
  * carry the same n, so OR IGNORE keeps what OR REPLACE would. */
 static const char Q_KEY_ADD_CHUNK[] = "INSERT OR IGNORE INTO copy_keys VALUES" SL_STORE_ROWS8_3;
+static const char Q_KEY_ADD_RECENT_CHUNK[] =
+    "INSERT OR IGNORE INTO copy_keys_recent VALUES" SL_STORE_ROWS8_3;
+/* Both tables' rows of the key, newest first: SQLite merges the two
+ * (each read backwards along its key, EXPLAIN QUERY PLAN: MERGE (UNION
+ * ALL)) and stops at the limit. */
 static const char Q_KEY_RECENT[] =
-    "SELECT article_id, n FROM copy_keys WHERE key = ?1 ORDER BY article_id DESC LIMIT ?2";
+    "SELECT article_id, n FROM copy_keys WHERE key = ?1"
+    " UNION ALL SELECT article_id, n FROM copy_keys_recent WHERE key = ?1"
+    " ORDER BY article_id DESC LIMIT ?2";
 
 /* An article's key codes, as rows (key, article, number of keys). */
 typedef struct article_keys {
@@ -46,18 +57,28 @@ static int old_codes(sl_store *st, int64_t id, uint32_t codes[SL_COPY_KEYS], uin
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
 }
 
+/* Takes out the row (key, article) from `sql`'s table. */
+static int remove_key(sl_store *st, const char *sql, uint32_t code, int64_t id)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, sql);
+    if (!s || sqlite3_bind_int64(s, 1, SL_TERM_ID(code)) || sqlite3_bind_int64(s, 2, id))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
 int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint32_t n)
 {
-    static const sl_store_rows addition = {NULL, Q_KEY_ADD_CHUNK, 3, article_key_value};
+    static const sl_store_rows addition = {NULL, Q_KEY_ADD_RECENT_CHUNK, 3, article_key_value};
     uint32_t old[SL_COPY_KEYS];
     uint32_t n_old = 0;
     int rc = old_codes(st, id, old, &n_old);
     for (uint32_t k = 0; !rc && k < n_old; k++) {
-        sqlite3_stmt *s = sl_store_stmt(st, Q_KEY_REMOVE);
-        if (!s || sqlite3_bind_int64(s, 1, SL_TERM_ID(old[k])) || sqlite3_bind_int64(s, 2, id) ||
-            sl_store_exec_stmt(s))
-            rc = SL_ESTORE;
+        rc = remove_key(st, Q_KEY_REMOVE, old[k], id);
+        if (!rc)
+            rc = remove_key(st, Q_KEY_REMOVE_RECENT, old[k], id);
     }
+    if (!rc && n)
+        rc = sl_store_recent_added(st);
     return rc ? rc : sl_store_exec_rows(st, &addition, n, &(article_keys){codes, n, id});
 }
 

@@ -8,22 +8,34 @@
  * bits of each fingerprint (4 bytes a line instead of 8): the removal
  * finds the article's pairs under each prefix, which is exact, since the
  * pairs of other articles are never under its id and any line of its own
- * under one of its prefixes is a line it added. */
+ * under one of its prefixes is a line it added.
+ * From schema 14 new pairs go to line_articles_recent until a commit
+ * moves them into line_articles (recent.c); reads look in both. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
 
 static const char Q_LINE_COUNT[] =
-    "SELECT count(*) FROM (SELECT 1 FROM line_articles WHERE line = ?1"
-    " AND article_id <> ?2 LIMIT ?3)";
-static const char Q_LINE_ADD_CHUNK[] = "INSERT OR IGNORE INTO line_articles VALUES" SL_STORE_ROWS8_2;
+    "SELECT count(*) FROM (SELECT 1 FROM line_articles WHERE line = ?1 AND article_id <> ?2"
+    " UNION ALL SELECT 1 FROM line_articles_recent WHERE line = ?1 AND article_id <> ?2"
+    " LIMIT ?3)";
+static const char Q_LINE_ADD_CHUNK[] =
+    "INSERT OR IGNORE INTO line_articles_recent VALUES" SL_STORE_ROWS8_2;
 static const char Q_LINE_REMOVE[] = "DELETE FROM line_articles WHERE line = ?1 AND article_id = ?2";
+static const char Q_LINE_REMOVE_RECENT[] =
+    "DELETE FROM line_articles_recent WHERE line = ?1 AND article_id = ?2";
 static const char Q_ARTICLE_LINES[] = "SELECT lines FROM articles WHERE id = ?1";
 /* The article's first line at or after ?1 and at most ?2 (a prefix's range). */
 static const char Q_LINE_UNDER[] =
     "SELECT line FROM line_articles WHERE line >= ?1 AND line <= ?2 AND article_id = ?3"
     " ORDER BY line LIMIT 1";
+static const char Q_LINE_UNDER_RECENT[] =
+    "SELECT line FROM line_articles_recent WHERE line >= ?1 AND line <= ?2 AND article_id = ?3"
+    " ORDER BY line LIMIT 1";
+/* The two tables a pair may be in: the large one, then the recent pairs. */
+static const char *const Q_REMOVE_IN[2] = {Q_LINE_REMOVE, Q_LINE_REMOVE_RECENT};
+static const char *const Q_UNDER_IN[2] = {Q_LINE_UNDER, Q_LINE_UNDER_RECENT};
 static const char Q_LINES_SET[] = "UPDATE articles SET lines = ?2 WHERE id = ?1";
 static const char Q_LINES_NEXT[] =
     "SELECT id, lines FROM articles WHERE id > ?1 AND lines IS NOT NULL ORDER BY id LIMIT 1";
@@ -42,13 +54,28 @@ int sl_store_line_articles(sl_store *st, int64_t hash, int64_t self, uint32_t ca
     return rc == SQLITE_ROW ? 0 : SL_ESTORE;
 }
 
-/* Takes out the pair (line, article). */
-static int remove_pair(sl_store *st, int64_t line, int64_t id)
+/* The tables a pair may be in: line_articles_recent only from schema 14. */
+static int tables(const sl_store *st)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_LINE_REMOVE);
+    return st->schema >= SL_STORE_RECENT_SINCE ? 2 : 1;
+}
+
+/* Takes out the pair (line, article) from table t (Q_REMOVE_IN). */
+static int remove_pair_in(sl_store *st, int t, int64_t line, int64_t id)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_REMOVE_IN[t]);
     if (!s || sqlite3_bind_int64(s, 1, line) || sqlite3_bind_int64(s, 2, id))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
+}
+
+/* Takes out the pair (line, article), from whichever table holds it. */
+static int remove_pair(sl_store *st, int64_t line, int64_t id)
+{
+    int rc = 0;
+    for (int t = 0; !rc && t < tables(st); t++)
+        rc = remove_pair_in(st, t, line, id);
+    return rc;
 }
 
 /* The lines of one article, as rows (line, article). */
@@ -67,6 +94,8 @@ int sl_store_lines_add(sl_store *st, int64_t id, const int64_t *lines, size_t n)
 {
     static const sl_store_rows rows = {NULL, Q_LINE_ADD_CHUNK, 2, article_line_value};
     article_lines a = {lines, id};
+    if (n && sl_store_recent_added(st))
+        return SL_ESTORE;
     return sl_store_exec_rows(st, &rows, n, &a);
 }
 
@@ -80,13 +109,14 @@ int sl_store_lines_pack(const int64_t *lines, size_t n, sl_buf *out)
     return out->err ? SL_ENOMEM : 0;
 }
 
-/* Takes out the article's pairs whose line has the high 32 bits `prefix`:
- * a seek for each (about one line a prefix), then its pair. */
-static int clear_prefix(sl_store *st, uint32_t prefix, int64_t id)
+/* Takes out the article's pairs in table t (Q_UNDER_IN) whose line has
+ * the high 32 bits `prefix`: a seek for each (about one line a prefix),
+ * then its pair. */
+static int clear_prefix_in(sl_store *st, int t, uint32_t prefix, int64_t id)
 {
     int64_t from = (int64_t)((uint64_t)prefix << 32), to = from + (int64_t)UINT32_MAX;
     for (;;) {
-        sqlite3_stmt *s = sl_store_stmt(st, Q_LINE_UNDER);
+        sqlite3_stmt *s = sl_store_stmt(st, Q_UNDER_IN[t]);
         if (!s || sqlite3_bind_int64(s, 1, from) || sqlite3_bind_int64(s, 2, to) ||
             sqlite3_bind_int64(s, 3, id))
             return SL_ESTORE;
@@ -95,12 +125,20 @@ static int clear_prefix(sl_store *st, uint32_t prefix, int64_t id)
         sqlite3_reset(s);
         if (rc != SQLITE_ROW)
             return rc == SQLITE_DONE ? 0 : SL_ESTORE;
-        if (remove_pair(st, line, id))
+        if (remove_pair_in(st, t, line, id))
             return SL_ESTORE;
         if (line == to)
             return 0;
         from = line + 1;
     }
+}
+
+static int clear_prefix(sl_store *st, uint32_t prefix, int64_t id)
+{
+    int rc = 0;
+    for (int t = 0; !rc && t < tables(st); t++)
+        rc = clear_prefix_in(st, t, prefix, id);
+    return rc;
 }
 
 int sl_store_lines_clear(sl_store *st, int64_t id)

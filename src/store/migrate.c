@@ -131,6 +131,16 @@ static const migration migrations[] = {
      * the store's version (SL_STORE_PACKED_SINCE), since migrations 5, 7
      * and 9 read or write them before */
     {.backfill = pack_centroids_spans_facts_lines},
+    /* 14 (bytes written, issue 11): what a batch adds to line_articles,
+     * copy_keys and terms goes to small tables of their own, moved into the
+     * large ones when a commit finds the merge due (recent.c): a batch
+     * writing into the large tables dirtied nearly every one of their pages */
+    {.sql = "CREATE TABLE line_articles_recent(line INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+    "  PRIMARY KEY(line, article_id)) WITHOUT ROWID;"
+    "CREATE TABLE copy_keys_recent(key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+    "  n INTEGER NOT NULL, PRIMARY KEY(key, article_id)) WITHOUT ROWID;"
+    "CREATE TABLE terms_recent(id INTEGER PRIMARY KEY, df INTEGER NOT NULL);"
+    "CREATE TABLE recent_cycle(first INTEGER NOT NULL);"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

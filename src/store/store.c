@@ -320,7 +320,7 @@ int sl_store_begin(sl_store *st)
         return 0;
     int rc = sl_store_exec_stmt(sl_store_stmt(st, Q_BEGIN));
     if (!rc)
-        st->in_tx = 1;
+        st->in_tx = st->writing = 1;
     return rc;
 }
 
@@ -353,9 +353,11 @@ int sl_store_commit(sl_store *st)
 {
     if (!st->in_tx)
         return 0;
-    int rc = sl_store_exec_stmt(sl_store_stmt(st, Q_COMMIT));
+    int rc = st->writing ? sl_store_recent_settle(st) : 0;
     if (!rc)
-        st->in_tx = 0;
+        rc = sl_store_exec_stmt(sl_store_stmt(st, Q_COMMIT));
+    if (!rc)
+        st->in_tx = st->writing = 0;
     return rc;
 }
 
@@ -363,7 +365,8 @@ int sl_store_rollback(sl_store *st)
 {
     if (!st->in_tx)
         return 0;
-    st->in_tx = 0;
+    st->in_tx = st->writing = 0;
+    st->recent_first = 0; /* what the batch added to the recent tables is gone */
     /* Reset every statement first: a pending read would keep the transaction open. */
     for (size_t i = 0; i < st->cap; i++)
         if (st->cache[i].stmt)
@@ -433,6 +436,21 @@ int sl_store_verify(sl_store *st, sl_buf *why)
         {"SELECT count(*) FROM (SELECT identity FROM articles WHERE identity IS NOT NULL"
          " GROUP BY identity HAVING count(*) > 1)", "0", "articles sharing one identity"},
     };
+    /* the recent tables from schema 14 (recent.c) */
+    static const struct { const char *sql, *want, *what; } recent[] = {
+        {"SELECT count(*) FROM line_articles_recent l WHERE NOT EXISTS"
+         " (SELECT 1 FROM articles a WHERE a.id = l.article_id)", "0",
+         "recent repeated lines of missing articles"},
+        {"SELECT count(*) FROM line_articles_recent r JOIN line_articles l"
+         " ON l.line = r.line AND l.article_id = r.article_id", "0",
+         "repeated lines recorded twice"},
+        {"SELECT count(*) FROM copy_keys_recent r JOIN copy_keys k"
+         " ON k.key = r.key AND k.article_id = r.article_id", "0", "copy keys recorded twice"},
+        /* without it the merge would not come (recent.c) */
+        {"SELECT (EXISTS(SELECT 1 FROM line_articles_recent)"
+         " OR EXISTS(SELECT 1 FROM copy_keys_recent)) AND NOT EXISTS(SELECT 1 FROM recent_cycle)",
+         "0", "recent rows without a recent cycle"},
+    };
     /* One snapshot for all: an ingest committing meanwhile cannot make the
      * counts of one check disagree with another's. */
     if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
@@ -442,6 +460,9 @@ int sl_store_verify(sl_store *st, sl_buf *why)
     int rc = 0;
     for (size_t i = 0; !rc && i < sizeof checks / sizeof checks[0]; i++)
         rc = check_query(st, checks[i].sql, checks[i].want, checks[i].what, why);
+    size_t n_recent = st->schema >= SL_STORE_RECENT_SINCE ? sizeof recent / sizeof recent[0] : 0;
+    for (size_t i = 0; !rc && i < n_recent; i++)
+        rc = check_query(st, recent[i].sql, recent[i].want, recent[i].what, why);
     if (!rc) /* the grouper's index of stories by term against the centroids */
         rc = sl_store_story_terms_verify(st, why);
     if (rc) {

@@ -19,6 +19,7 @@ struct sl_store {
     stmt_slot *cache;          /* open addressing, cap a power of two */
     size_t cap, n_cached;
     int in_tx;
+    int writing;               /* the transaction is a batch's (BEGIN IMMEDIATE) */
     int nomem;                 /* the last sl_store_stmt failed for want of memory */
     int cache_kb;              /* the writer's page cache (0: SQLite's default) */
     sl_buf packed;             /* an article's packed facts, reused */
@@ -28,6 +29,9 @@ struct sl_store {
      * each read transaction, and as migrations run): the forms of the
      * centroids and sentences differ from version 13 on. */
     int schema;
+    /* The first article of the recent tables' cycle (recent.c), or less;
+     * INT64_MAX when they have none, 0 when not read yet. */
+    int64_t recent_first;
 };
 
 /* The prepared, reset statement for `sql`, a `static const char Q_…[]` of
@@ -46,6 +50,25 @@ int sl_store_scan_cache(sl_store *st, int scanning);
  * (spans.c), facts' offsets (facts.c) and articles' lines (line_articles.c)
  * are packed. */
 #define SL_STORE_PACKED_SINCE 13
+/* The first schema version with line_articles_recent, copy_keys_recent,
+ * terms_recent and recent_cycle (recent.c). */
+#define SL_STORE_RECENT_SINCE 14
+
+/* ---- recent.c: the recent rows of line_articles, copy_keys and terms ---- */
+
+/* Moves the rows of the recent tables into the large ones when the merge
+ * is due (sl_store_recent_due), inside the write transaction:
+ * sl_store_commit runs it before committing. */
+int sl_store_recent_settle(sl_store *st);
+/* Moves every row of the recent tables into the large ones. */
+int sl_store_recent_merge(sl_store *st);
+/* 1 when the recent rows, of articles `first` to `last` (the last stored),
+ * are due to be merged. */
+int sl_store_recent_due(int64_t first, int64_t last);
+/* Notes that rows go into a recent table: the first of a cycle records
+ * in recent_cycle the last article stored, where the cycle begins;
+ * SL_ESTORE. */
+int sl_store_recent_added(sl_store *st);
 
 /* ---- spans.c: the articles' sentence offsets ---- */
 

@@ -22,7 +22,8 @@ static const char Q_STORY_STATE[] =
 static const char Q_ALL_CENTROIDS[] = "SELECT id, centroid FROM stories";
 static const char Q_ALL_ROWS[] = "SELECT term, story FROM story_terms ORDER BY term, story";
 static const char Q_ANY_STATE[] = "SELECT EXISTS(SELECT 1 FROM stories),"
-    " EXISTS(SELECT 1 FROM terms), EXISTS(SELECT 1 FROM copy_keys)";
+    " EXISTS(SELECT 1 FROM terms) OR EXISTS(SELECT 1 FROM terms_recent),"
+    " EXISTS(SELECT 1 FROM copy_keys) OR EXISTS(SELECT 1 FROM copy_keys_recent)";
 
 /* The terms of a centroid, sorted by term: packed (sl_centroid_pack) when
  * `packed`, else the 16-byte structs of stores before schema 13. */

@@ -233,18 +233,31 @@ db = sqlite3.connect(sys.argv[1])
 db.execute(sys.argv[2])
 db.commit()' "$T/terms.db" "$1"
 }
-edit_terms "DELETE FROM story_terms WHERE (term, story) = (SELECT term, story FROM story_terms LIMIT 1 OFFSET 7)"
-expect_exit 3 "$S" --db "$T/terms.db" check
-check "a centroid term missing from story_terms is named" err_has "story_terms lacks term -\?[0-9]* of story [0-9]*'s centroid"
-cp "$T/ref.db" "$T/terms.db"
-edit_terms "INSERT INTO story_terms VALUES(12345, (SELECT max(id) FROM stories))"
-expect_exit 3 "$S" --db "$T/terms.db" check
-check "a row of story_terms not in the story's centroid is named" \
-  err_has "story_terms lists term 12345 under story [0-9]*, not in that story's centroid"
-cp "$T/ref.db" "$T/terms.db"
-edit_terms "UPDATE story_terms SET story = -story WHERE story = (SELECT max(id) FROM stories)"
-expect_exit 3 "$S" --db "$T/terms.db" check
-check "a row naming no story is named" err_has "story_terms lists term -\?[0-9]* under story -[0-9]*"
+# check_names SQL WHAT PATTERN: the reference store edited by SQL fails
+# check, whose message matches PATTERN
+check_names() {
+  cp "$T/ref.db" "$T/terms.db"
+  edit_terms "$1"
+  expect_exit 3 "$S" --db "$T/terms.db" check
+  check "$2" err_has "$3"
+}
+check_names "DELETE FROM story_terms WHERE (term, story) = (SELECT term, story FROM story_terms LIMIT 1 OFFSET 7)" \
+  "a centroid term missing from story_terms is named" "story_terms lacks term -\?[0-9]* of story [0-9]*'s centroid"
+check_names "INSERT INTO story_terms VALUES(12345, (SELECT max(id) FROM stories))" \
+  "a row of story_terms not in the story's centroid is named" \
+  "story_terms lists term 12345 under story [0-9]*, not in that story's centroid"
+check_names "UPDATE story_terms SET story = -story WHERE story = (SELECT max(id) FROM stories)" \
+  "a row naming no story is named" "story_terms lists term -\?[0-9]* under story -[0-9]*"
+
+section "check finds a short line's pair in both line_articles and line_articles_recent, or no recent cycle"
+# a pair is in one of them: in both, a merge would leave it once and the
+# article's lines would count twice until then
+check "the store has recent pairs" [ "$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM line_articles_recent").fetchone()[0])' "$T/ref.db")" -gt 0 ]
+check_names "INSERT INTO line_articles SELECT * FROM line_articles_recent LIMIT 1" \
+  "the pair recorded twice is named" "repeated lines recorded twice: 1"
+check_names "DELETE FROM recent_cycle" "recent rows without their cycle are named" \
+  "recent rows without a recent cycle"
 
 section "a full disk"
 # A file size limit stands in for a full disk: writes past it fail (EFBIG).

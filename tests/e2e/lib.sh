@@ -159,3 +159,8 @@ for name, story in rows:
 forms_before_13() {
   python3 "$SL_TESTS/store_forms.py" before13 "$1"
 }
+# forms_before_14 DB: the rows of DB's recent tables (src/store/recent.c)
+# in line_articles, copy_keys and terms, as schema 13 kept them.
+forms_before_14() {
+  python3 "$SL_TESTS/store_forms.py" before14 "$1"
+}

@@ -11,7 +11,8 @@
 # vector moved from its row to article_terms (migration 10), and its copy
 # sketch's sentence lists packed (migration 11); stories_split.sh checks
 # migration 12; every centroid at 12 bytes a term and every article's
-# sentences as varints (migration 13).
+# sentences as varints (migration 13); new short lines' pairs in a table
+# of recent pairs, the old ones read where they are (migration 14).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -100,12 +101,13 @@ check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 13" [ "$(sql 'PRAGMA user_version')" = 13 ]
+check "schema version 14" [ "$(sql 'PRAGMA user_version')" = 14 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
 check "every sketch's keys are in the copy index on disk" \
-  [ "$(sql 'SELECT sum(length(keys) / 4) - (SELECT count(*) FROM copy_keys) FROM copy_sketches')" = 0 ]
+  [ "$(sql 'SELECT sum(length(keys) / 4) - (SELECT count(*) FROM copy_keys)
+           - (SELECT count(*) FROM copy_keys_recent) FROM copy_sketches')" = 0 ]
 # migration 9 files each story under its centroid's terms, where the grouper reads them
 check "every centroid's terms are in the story index on disk" \
   [ "$(sql 'SELECT sum(length(centroid) / 12) - (SELECT count(*) FROM story_terms) FROM stories')" = 0 ]
@@ -138,7 +140,8 @@ sql "INSERT INTO facts VALUES
 # schema 6 kept an article's lines in an index of line_articles, not in its row
 sql "ALTER TABLE articles DROP COLUMN lines" >/dev/null
 sql "CREATE INDEX line_articles_article ON line_articles(article_id)" >/dev/null
-pairs_before=$(sql 'SELECT count(*) FROM line_articles WHERE article_id = 1')
+PAIRS="(SELECT * FROM line_articles UNION ALL SELECT * FROM line_articles_recent)"
+pairs_before=$(sql "SELECT count(*) FROM $PAIRS WHERE article_id = 1")
 sql "DROP INDEX stories_recent" >/dev/null
 sql "DROP TABLE copy_keys" >/dev/null
 sql "DROP TABLE story_terms" >/dev/null
@@ -154,7 +157,7 @@ centroid_old=$(sql 'SELECT length(centroid) FROM stories WHERE id = 1')
 spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 13" [ "$(sql 'PRAGMA user_version')" = 13 ]
+check "schema version 14" [ "$(sql 'PRAGMA user_version')" = 14 ]
 check "its centroid was 16 bytes a term before" [ "$centroid_old" -eq $((${#centroid_before} / 24 * 16)) ]
 check "its centroid is packed as a new one is (migration 13)" \
   [ "$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')" = "$centroid_before" ]
@@ -168,7 +171,7 @@ check "one packed row for the old article" [ "$(sql 'SELECT count(*) FROM facts 
 check "the old article has short lines" [ "$pairs_before" -gt 0 ]
 check "its row lists each of them" \
   [ "$(sql 'SELECT length(lines) / 4 FROM articles WHERE id = 1')" = "$pairs_before" ]
-check "its pairs are kept" [ "$(sql 'SELECT count(*) FROM line_articles WHERE article_id = 1')" = "$pairs_before" ]
+check "its pairs are kept" [ "$(sql "SELECT count(*) FROM $PAIRS WHERE article_id = 1")" = "$pairs_before" ]
 check "the index by article is gone" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'line_articles_article'")" = 0 ]
 check "the old article has a vector" [ -n "$vector_before" ]
@@ -215,9 +218,45 @@ forms_before_13 "$DB"
 sql "PRAGMA user_version = 12" >/dev/null
 check "the faked store holds other bytes" [ "$(sql "$forms")" != "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 13" [ "$(sql 'PRAGMA user_version')" = 13 ]
+check "schema version 14" [ "$(sql 'PRAGMA user_version')" = 14 ]
 check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" [ "$(sql "$forms")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh.json"
+
+section "a schema-13 store: its pairs stay in line_articles, new ones go to the recent table"
+DB="$T/thirteen.db"
+for i in 1 2 3; do
+  printf 'Notice %s\n\nSign up for the Skerrow daily letter\n\nIn Skerrow on day %s the harbour board met again, officials said, in a long report about the island.\n' \
+    "$i" "$i" >"$T/n$i.txt"
+done
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n1.txt" "$T/n2.txt" "$T/n3.txt"
+pairs_before=$(sql "SELECT count(*) FROM $PAIRS")
+forms_before_14 "$DB"
+sql "PRAGMA user_version = 13" >/dev/null
+check "the faked store has no recent table" \
+  [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'line_articles_recent'")" = 0 ]
+check "its pairs are all in line_articles" [ "$(sql 'SELECT count(*) FROM line_articles')" = "$pairs_before" ]
+large="SELECT (SELECT count(*) FROM copy_keys) || ' ' || (SELECT count(*) || ' ' || sum(df) FROM terms)"
+large_before=$(sql "$large")
+cat >"$T/n4.txt" <<'TXT'
+Notice 4
+
+Sign up for the Skerrow daily letter
+
+In Skerrow on day 4 the museum reopened after its repairs, the curator said, with a new gallery of boats.
+TXT
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n4.txt"
+check "schema version 14" [ "$(sql 'PRAGMA user_version')" = 14 ]
+check "the old pairs stay in line_articles" [ "$(sql 'SELECT count(*) FROM line_articles')" = "$pairs_before" ]
+check "the new article's pairs are recent" \
+  [ "$(sql 'SELECT count(*) FROM line_articles_recent WHERE article_id = 4')" -gt 0 ]
+check "the old copy keys and term counts stay where they are" \
+  [ "$(sql "$large")" = "$large_before" ]
+check "the new article's keys and counts are recent" \
+  [ "$(sql 'SELECT (SELECT count(*) FROM copy_keys_recent WHERE article_id = 4) > 0
+                AND (SELECT count(*) FROM terms_recent) > 0')" = 1 ]
+check "the line the three old articles carry is chrome in the new one" \
+  [ "$(sql "SELECT count(*) FROM removed_lines WHERE article_id = 4 AND text LIKE 'Sign up%'")" = 1 ]
+expect_exit 0 "$STORYLINE" --db "$DB" check
 
 finish

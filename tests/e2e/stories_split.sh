@@ -73,7 +73,7 @@ sql "INSERT INTO article_terms SELECT id, x'00' FROM articles WHERE id IN $BIG" 
 forms_before_13 "$T/big.db"
 sql "PRAGMA user_version = 11" >/dev/null
 run "$S" --db "$T/big.db" check
-check "migrated to schema 13" [ "$(sql 'PRAGMA user_version')" = 13 ]
+check "migrated to schema 14" [ "$(sql 'PRAGMA user_version')" = 14 ]
 check "the big story's vectors are dropped" \
   [ "$(sql "SELECT count(*) FROM article_terms WHERE article_id IN $BIG")" = 0 ]
 check "the others are kept" \

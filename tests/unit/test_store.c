@@ -2,7 +2,10 @@
  * packed row read back item for item, whatever their strings and values; its
  * sentence offsets packed as varints and read back exactly, whatever they
  * are; a new version taking out exactly its own short lines by the prefixes
- * its row lists; a
+ * its row lists, whichever of line_articles and line_articles_recent holds
+ * them; the recent tables' rows (short lines, copy keys, term counts) read
+ * with the large tables' and moved into them by the commit that finds the
+ * merge due, and only then; a
  * corrupt row reported instead of misread; whole-table reads at open done
  * through a small page cache, the writer's cache set back after; rows
  * inserted eight to a statement all landing once. */
@@ -12,6 +15,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "copies/copies.h"
 #include "store/store_internal.h"
 #include "test.h"
 #include "util/date.h"
@@ -150,19 +154,25 @@ TEST(store_sentences_packed_round_trip)
     drop_store(st, path);
 }
 
-/* Rows of line_articles of article `id` (0: all). */
-static int line_pairs(sl_store *st, int64_t id)
+/* Every (line, article) pair, in whichever table it is. */
+#define PAIRS "(SELECT * FROM line_articles UNION ALL SELECT * FROM line_articles_recent)"
+
+/* Pairs of article `id` (0: all); of line_articles alone when `merged`. */
+static int line_pairs_in(sl_store *st, int64_t id, int merged)
 {
     sqlite3_stmt *s = NULL;
     int n = -1;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT count(*) FROM line_articles WHERE ?1 = 0 OR article_id = ?1",
+                           merged ? "SELECT count(*) FROM line_articles WHERE ?1 = 0 OR article_id = ?1"
+                                  : "SELECT count(*) FROM " PAIRS " WHERE ?1 = 0 OR article_id = ?1",
                            -1, &s, NULL) == SQLITE_OK &&
         sqlite3_bind_int64(s, 1, id) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
         n = sqlite3_column_int(s, 0);
     sqlite3_finalize(s);
     return n;
 }
+
+static int line_pairs(sl_store *st, int64_t id) { return line_pairs_in(st, id, 0); }
 
 TEST(store_lines_cleared_by_prefix_exactly)
 {
@@ -176,15 +186,162 @@ TEST(store_lines_cleared_by_prefix_exactly)
                           .identity = "key:unit/2", .lines = mine, .n_lines = 5};
     int64_t id = 0, other_id = 0;
     CHECK_INT(sl_store_article_insert(st, &row, &id), 0);
+    /* its pairs in line_articles, the other's in line_articles_recent */
+    CHECK_INT(sl_store_recent_merge(st), 0);
+    CHECK_INT(line_pairs_in(st, id, 1), 5);
     row = (sl_article_row){.text = text, .published_day = SL_NO_DAY, .story_id = 1,
                            .identity = "key:unit/3", .lines = other, .n_lines = 2};
     CHECK_INT(sl_store_article_insert(st, &row, &other_id), 0);
+    CHECK_INT(line_pairs_in(st, other_id, 1), 0);
     CHECK_INT(line_pairs(st, id), 5);
     CHECK_INT(line_pairs(st, other_id), 2);
     CHECK_INT(sl_store_lines_clear(st, id), 0);
     CHECK_INT(line_pairs(st, id), 0);
     CHECK_INT(line_pairs(st, other_id), 2);
     CHECK_INT(line_pairs(st, 0), 2);
+    /* and the other way round: a new version's pairs still recent */
+    CHECK_INT(sl_store_lines_clear(st, other_id), 0);
+    CHECK_INT(line_pairs(st, 0), 0);
+    drop_store(st, path);
+}
+
+/* The merge is due when the articles with recent pairs, squared, reach
+ * 1,000 times the articles stored. */
+TEST(store_recent_merge_due_by_the_square_root_rule)
+{
+    CHECK_INT(sl_store_recent_due(1, 999), 0);
+    CHECK_INT(sl_store_recent_due(1, 1000), 1);
+    CHECK_INT(sl_store_recent_due(9000, 10000), 0);  /* 1,001 articles of 10,000 */
+    CHECK_INT(sl_store_recent_due(6839, 10000), 0);  /* 3,162 */
+    CHECK_INT(sl_store_recent_due(6838, 10000), 1);  /* 3,163 */
+    CHECK_INT(sl_store_recent_due(0, 10000), 0);     /* none recent */
+    CHECK_INT(sl_store_recent_due(10001, 10000), 0);
+}
+
+static int64_t count_rows(sl_store *st, const char *sql)
+{
+    sqlite3_stmt *s = NULL;
+    int64_t n = -1;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        n = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+/* Inserts an article row with id `id` (the store's last when highest). */
+static void add_article_row(sl_store *st, int64_t id)
+{
+    sqlite3_stmt *s = NULL;
+    CHECK_INT(sqlite3_prepare_v2(st->db, "INSERT INTO articles(id, text, content_hash, ingested_at,"
+                                 " sentences, story_id) SELECT ?1, text, 1, 0, x'', 1"
+                                 " FROM articles WHERE id = 1", -1, &s, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_bind_int64(s, 1, id), SQLITE_OK);
+    CHECK_INT(sqlite3_step(s), SQLITE_DONE);
+    sqlite3_finalize(s);
+}
+
+/* A commit leaves the recent rows where they are until the merge is due,
+ * then moves every one into the large tables; what is read is the same
+ * before and after. The cycle begins at the last article stored when its
+ * first row goes in. */
+TEST(store_recent_rows_merged_at_the_commit_due)
+{
+    OPEN_STORE(st, path);
+    add_article_row(st, 1000);
+    const int64_t lines[] = {7, 8, 9}, later[] = {8, 10};
+    const uint32_t keys[] = {0x100, 0x200}; /* codes of distinct terms (SL_TERM_ID) */
+    CHECK_INT(sl_store_lines_add(st, 1000, lines, 3), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 1000, keys, 2), 0);
+    CHECK_INT(sl_store_df_add(st, 77, 2), 0);
+    CHECK_INT(sl_store_commit(st), 0); /* one article recent of 1,000: not due */
+    CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
+    CHECK_INT(line_pairs_in(st, 0, 1), 0);
+    CHECK_INT(line_pairs(st, 0), 3);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys"), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM terms"), 0);
+    CHECK_INT(sl_store_begin(st), 0);
+    add_article_row(st, 5000);
+    CHECK_INT(sl_store_lines_add(st, 5000, later, 2), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 5000, keys, 1), 0);
+    CHECK_INT(sl_store_df_add(st, 77, 3), 0);
+    uint32_t n = 0, df = 0, ids[4];
+    uint8_t n_keys[4];
+    size_t found = 0;
+    CHECK_INT(sl_store_line_articles(st, 8, 0, 10, &n), 0);
+    CHECK_INT(n, 2);
+    CHECK_INT(sl_store_df_get(st, 77, &df), 0);
+    CHECK_INT(df, 5);
+    CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
+    CHECK_INT(sl_store_commit(st), 0); /* articles 1,000 to 5,000 recent: due */
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM recent_cycle"), 0);
+    CHECK_INT(line_pairs_in(st, 0, 1), 5);
+    CHECK_INT(line_pairs(st, 0), 5);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys"), 3);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent"), 0);
+    CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 77"), 5);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 0);
+    CHECK_INT(sl_store_line_articles(st, 8, 0, 10, &n), 0);
+    CHECK_INT(n, 2);
+    CHECK_INT(sl_store_line_articles(st, 8, 1000, 10, &n), 0);
+    CHECK_INT(n, 1);
+    CHECK_INT(sl_store_df_get(st, 77, &df), 0);
+    CHECK_INT(df, 5);
+    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(0x100), ids, n_keys, 4, &found), 0);
+    CHECK_INT(found, 2);
+    CHECK_INT(ids[0], 5000);
+    drop_store(st, path);
+}
+
+/* The cycle outlives the run that began it: the next run merges by it
+ * (begun at 1,000 of 10,000: due), where a cycle begun by its own rows
+ * would not be (at 10,000). A new version of an older article adding rows
+ * does not move the cycle back (begun at 1 of 1,000 it would be due). */
+TEST(store_recent_cycle_kept_across_runs)
+{
+    OPEN_STORE(st, path);
+    const int64_t lines[] = {7}, old_lines[] = {11};
+    add_article_row(st, 1000);
+    CHECK_INT(sl_store_lines_add(st, 1000, lines, 1), 0);
+    CHECK_INT(sl_store_lines_add(st, 1, old_lines, 1), 0); /* a new version of article 1 */
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
+    CHECK_INT(line_pairs_in(st, 0, 1), 0);
+    sl_store_close(st);
+    st = NULL;
+    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
+    CHECK_INT(sl_store_begin(st), 0);
+    add_article_row(st, 10000);
+    CHECK_INT(sl_store_lines_add(st, 10000, lines, 1), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(line_pairs_in(st, 0, 1), 3);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM recent_cycle"), 0);
+    drop_store(st, path);
+}
+
+/* A term's count is the sum of its rows in terms and terms_recent, and a
+ * key's postings those of both copy key tables, newest first. */
+TEST(store_recent_rows_read_with_the_large_tables)
+{
+    OPEN_STORE(st, path);
+    uint32_t df = 0, ids[4];
+    uint8_t n_keys[4];
+    size_t found = 0;
+    const uint32_t keys[] = {21};
+    CHECK_INT(sl_store_df_add(st, 99, 4), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 3, keys, 1), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 9, keys, 1), 0);
+    CHECK_INT(sl_store_recent_merge(st), 0);
+    CHECK_INT(sl_store_df_add(st, 99, 1), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 5, keys, 1), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 12, keys, 1), 0);
+    CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 99"), 4);
+    CHECK_INT(sl_store_df_get(st, 99, &df), 0);
+    CHECK_INT(df, 5);
+    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(21), ids, n_keys, 3, &found), 0);
+    CHECK_INT(found, 3);
+    CHECK_INT(ids[0], 12);
+    CHECK_INT(ids[1], 9);
+    CHECK_INT(ids[2], 5);
     drop_store(st, path);
 }
 
@@ -242,15 +399,6 @@ TEST(store_whole_table_reads_go_through_a_small_cache)
     drop_store(st, path);
 }
 
-static int64_t count_rows(sl_store *st, const char *sql)
-{
-    sqlite3_stmt *s = NULL;
-    int64_t n = -1;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-        n = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return n;
-}
 
 static uint32_t carriers(sl_store *st, int64_t line)
 {
@@ -273,8 +421,8 @@ TEST(store_rows_in_chunks_all_land_once)
     first[17] = 101; /* and a row of the one-by-one rest repeats the first chunk's */
     CHECK_INT(sl_store_lines_add(st, 1, first, 19), 0);
     CHECK_INT(sl_store_lines_add(st, 2, second, 3), 0);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles WHERE article_id = 1"), 17);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles WHERE article_id = 2"), 3);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM " PAIRS " WHERE article_id = 1"), 17);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM " PAIRS " WHERE article_id = 2"), 3);
     CHECK_INT(carriers(st, 105), 2);
     CHECK_INT(carriers(st, 118), 2);
     CHECK_INT(carriers(st, 116), 1);
@@ -288,8 +436,8 @@ TEST(store_rows_in_chunks_all_land_once)
     CHECK_INT(sqlite3_step(s), SQLITE_DONE);
     sqlite3_finalize(s);
     CHECK_INT(sl_store_lines_clear(st, 1), 0);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles WHERE article_id = 1"), 0);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles WHERE article_id = 2"), 3);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM " PAIRS " WHERE article_id = 1"), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM " PAIRS " WHERE article_id = 2"), 3);
     CHECK_INT(carriers(st, 105), 1);
     drop_store(st, path);
 }
