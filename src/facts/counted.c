@@ -166,6 +166,10 @@ size_t sl_numbers_counted_after(const sl_facts_doc *d, size_t i, size_t anchor, 
         sl_facts_in(d, i, event_words) < 0 && !(i + 1 < d->toks.n && sl_numbers_content_word(d, i + 1)))
         return i; /* a verb, not an adjective: "around 73 raising", "2,000 stayed", but
                      "517 rushing yards", "300 recorded songs", "three injured" */
+    if (!measure && (sl_facts_is(d, i, "other") || sl_facts_is(d, i, "more")) &&
+        sl_numbers_same_sentence(d, anchor, i + 1) && sl_numbers_content_word(d, i + 1) &&
+        !past_form(d, i + 1))
+        i++; /* "five other things", "nine million more workers"; not "a thousand more cheered" */
     sl_number next;
     while (n < 4 && sl_numbers_same_sentence(d, anchor, i) && sl_numbers_content_word(d, i) &&
            !sl_facts_month(d, i) && sl_facts_in(d, i, phrase_enders) < 0 &&

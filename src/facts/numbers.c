@@ -368,6 +368,9 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
             (sl_facts_is(d, i + 2, "of") || (den == 2 && num > 1) ||
              (i > 0 && sl_facts_in(d, i - 1, share_before) >= 0))) { /* "cut by a third" */
             *last = i + 1;
+            if (sl_facts_is(d, i + 2, "of") && sl_facts_is(d, i + 3, "a") &&
+                sl_units_scale_word(d, i + 4) > 0)
+                *last = i + 3; /* "a quarter of a million": scale() applies the million */
             return (double)num / den;
         }
     }

@@ -20,7 +20,7 @@
 static const struct { const char *w1, *w2; char approx; } approx_words[] = {
     {"more", "than", '>'}, {"over", NULL, '>'}, {"at", "least", '>'}, {"above", NULL, '>'},
     {"exceeding", NULL, '>'}, {"upwards", "of", '>'}, {"upward", "of", '>'},
-    {"in", "excess", '>'}, {"beyond", NULL, '>'}, {"less", "than", '<'},
+    {"excess", "of", '>'}, {"beyond", NULL, '>'}, {"less", "than", '<'},
     {"fewer", "than", '<'}, {"under", NULL, '<'}, {"up", "to", '<'}, {"below", NULL, '<'},
     {"many", "as", '<'}, {"much", "as", '<'}, {"at", "most", '<'},
     {"nearly", NULL, '~'}, {"almost", NULL, '~'}, {"about", NULL, '~'},
@@ -53,6 +53,8 @@ static char approx_before(const sl_facts_doc *d, size_t *first)
             if (f >= 2 && sl_facts_is(d, f - 2, approx_words[k].w1) &&
                 sl_facts_is(d, f - 1, approx_words[k].w2)) {
                 *first = f - 2;
+                if (f >= 3 && sl_facts_is(d, f - 2, "excess") && sl_facts_is(d, f - 3, "in"))
+                    *first = f - 3; /* "in excess of" */
                 return approx_words[k].approx;
             }
         } else if (f >= 1 && sl_facts_is(d, f - 1, approx_words[k].w1)) {
@@ -179,6 +181,11 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         return true; /* an address: "575 Wilbraham Road" */
     if (!nb->word_form && last + 1 < d->toks.n && sl_facts_month(d, last + 1) && nb->value <= 31)
         return true; /* "7 October" */
+    if (!nb->word_form && !unit && nb->value <= 31 && first > 2 &&
+        (sl_facts_is(d, first - 1, "and") || sl_facts_is(d, first - 1, "or") ||
+         sl_facts_is(d, first - 1, "&")) &&
+        (d->toks.items[first - 2].flags & SL_TOK_NUMBER) && sl_facts_month(d, first - 3))
+        return true; /* the second day of "June 24 and 25" */
     bool year_word = first > 0 && sl_facts_in(d, first - 1, year_preps) >= 0;
     if (!nb->word_form && !nb->glued_unit && n == 4 && !memchr(s, ',', n) && !unit_after &&
         nb->value <= 2200 && (nb->value >= 1800 || (nb->value >= 1000 && year_word)))
@@ -506,6 +513,8 @@ static bool said_to_be(const sl_facts_doc *d, size_t f, size_t last)
     static const char *const be[] = {"is", "was", "be", "am", "are", "were", NULL};
     static const char *const turn[] = {"turn", "turns", "turned", "turning", NULL};
     static const char *const persons[] = {"he", "she", "i", "you", "we", "they", NULL};
+    static const char *const modals[] = {"will", "would", "might", "may", "could", "should",
+        "must", NULL};
     static const char *const contracted[] = {"i'm", "he's", "she's", "you're", "we're",
         "they're", "i\xE2\x80\x99m", "he\xE2\x80\x99s", "she\xE2\x80\x99s", NULL};
     size_t v = f - 1;
@@ -518,24 +527,30 @@ static bool said_to_be(const sl_facts_doc *d, size_t f, size_t last)
     bool turns = sl_facts_in(d, v, turn) >= 0;
     if (!turns && sl_facts_in(d, v, be) < 0)
         return false;
-    size_t s = v - 1; /* the subject, over a modal: "he will be" */
-    if (v > 1 && sl_facts_is(d, v, "be") && (sl_facts_is(d, s, "will") || sl_facts_is(d, s, "would")))
+    size_t s = v - 1; /* the subject, over a modal: "he will be", "she might be" */
+    if (v > 1 && sl_facts_is(d, v, "be") && sl_facts_in(d, s, modals) >= 0)
         s--;
     return v > 0 && sl_numbers_same_sentence(d, f, s) &&
            (sl_facts_in(d, s, persons) >= 0 ||
             (turns && sl_facts_upper(d, s) && !(d->toks.items[s].flags & SL_TOK_STOP)));
 }
 
-/* A bare number that is an age: between commas after a name ("Jane Doe,
- * 65, said"), after "aged" or "age" ("aged 65", "at age 5"), or what a
- * person is said to be ("she was 14"). */
-static bool bare_age(const sl_facts_doc *d, const sl_number *nb)
+/* A bare number that is an age: after "aged", "age" or "the age of" ("aged
+ * 65", "at age 5", "from the age of eight", "aged 18 to 21"), between commas
+ * after a name ("Jane Doe, 65, said"), or what a person is said to be ("she
+ * was 14"; a range there is a score: "we are 2-1 down"). */
+static bool bare_age(const sl_facts_doc *d, const sl_number *nb, bool range)
 {
     size_t f = nb->first;
-    if (nb->word_form || nb->glued_unit || nb->value < 1 || nb->value >= 120 ||
-        nb->value != floor(nb->value) || f < 1)
+    if (nb->glued_unit || nb->value < 1 || nb->value >= 120 || nb->value != floor(nb->value) ||
+        f < 1)
         return false;
-    if (sl_facts_is(d, f - 1, "aged") || sl_facts_is(d, f - 1, "age") || said_to_be(d, f, nb->last))
+    if (sl_facts_is(d, f - 1, "aged") || sl_facts_is(d, f - 1, "age") ||
+        (f > 1 && sl_facts_is(d, f - 1, "of") && sl_facts_is(d, f - 2, "age")))
+        return true;
+    if (nb->word_form || range)
+        return false;
+    if (said_to_be(d, f, nb->last))
         return true;
     return f > 1 && sl_facts_is(d, f - 1, ",") && sl_facts_upper(d, f - 2) &&
            !(d->toks.items[f - 2].flags & SL_TOK_STOP) &&
@@ -619,6 +634,11 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     if (!unit && !(unit = share_of_unit(d, nb, &after)) &&
         (unit = unit_after(d, nb->last, &after)))
         after += cents_after(d, after, unit, &nb->value);
+    if (sl_facts_is(d, after, "or") && sl_facts_is(d, after + 1, "so")) {
+        after += 2; /* "the 100 or so delegates", "20 years or so" */
+        if (approx == '=')
+            approx = '~';
+    }
     if (unit && first == nb->first && first > 0 &&
         (sl_facts_is(d, first - 1, "-") || sl_facts_is(d, first - 1, "\xE2\x88\x92")) &&
         sl_numbers_glued(d, first - 1, first) && nb->value > 0 &&
@@ -655,7 +675,7 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
         unit = per;
         after += used;
     }
-    if (!unit && bare_age(d, nb))
+    if (!unit && bare_age(d, nb, value_hi != nb->value))
         unit = "year of age";
     if (!unit && bare_line(d, nb->first))
         return after - 1; /* a bare number on a line of its own: page chrome */

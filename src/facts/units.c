@@ -50,6 +50,8 @@ static const struct { const char *words, *unit; } units[] = {
     {"mxn", "mexican peso"}, {"brl", "brazilian real"}, {"sar", "saudi riyal"},
     {"saudi riyal*", "saudi riyal"}, {"aed", "united arab emirates dirham"},
     {"kes", "kenyan shilling"}, {"kenyan shilling*", "kenyan shilling"},
+    {"rupiah", "indonesian rupiah"}, {"idr", "indonesian rupiah"}, {"baht", "thai baht"},
+    {"thb", "thai baht"}, {"dong", "vietnamese dong"},
     {"year*", "year"}, {"yr*", "year"}, {"month*", "month"}, {"week*", "week"},
     {"day*", "day"}, {"hour*", "hour"}, {"hrs", "hour"}, {"minute*", "minute"},
     {"min", "minute"}, {"mins", "minute"}, {"second*", "second"}, {"sec*", "second"}, {"decade*", "decade"},
@@ -371,7 +373,7 @@ const char *sl_units_currency_before(const sl_facts_doc *d, size_t i, size_t *fi
 double sl_units_scale_word(const sl_facts_doc *d, size_t i)
 {
     static const struct { const char *w; double v; } scales[] = {
-        {"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
+        {"dozen", 12}, {"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
         {"trillion", 1e12}, {"bn", 1e9}, {"bln", 1e9}, {"mln", 1e6}, {"mn", 1e6}, {"tn", 1e12},
         {"trn", 1e12}, {"crore", 1e7}, {"crores", 1e7}, {"lakh", 1e5}, {"lakhs", 1e5},
     };

@@ -22,7 +22,8 @@ const char *sl_units_currency_before(const sl_facts_doc *d, size_t i, size_t *fi
 /* A currency code or sign glued before digits ("USD" of "USD1,700", "RM"
  * of "RM23.50", "A" of "$A82" when dollar_before): its unit, NULL when none. */
 const char *sl_units_currency_prefix(const char *s, size_t n, bool dollar_before);
-/* The value of a scale word ("million", "bn", "crore"), 0 when none. */
+/* The value of a scale word ("million", "bn", "crore", "dozen" of "three
+ * dozen"), 0 when none. */
 double sl_units_scale_word(const sl_facts_doc *d, size_t i);
 /* Whether a unit name (as sl_units_at gives it) is a currency's. */
 bool sl_units_is_currency(const char *unit);

@@ -572,3 +572,53 @@ TEST(facts_numbers_more_currencies)
                "shillings, a club 20 million Norwegian kroner and a mill 5 billion Swedish "
                "crowns.\n", want, NULL);
 }
+
+/* The approximation of the number item whose text starts with prefix, 0
+ * when there is none. */
+static char approx_of(const sl_fact_items *items, const char *prefix)
+{
+    const sl_fact_item *n = number_text(items, prefix);
+    return n ? n->approx : 0;
+}
+
+/* "three dozen" as a scale, "or so" after a number and "in excess of" as
+ * approximations, and "other" or "more" between a count and its noun. */
+TEST(facts_numbers_dozens_or_so_and_other)
+{
+    sl_fact_items *items = facts_of_text(
+        "Nearly three dozen boats sailed, with two dozen other crews and half a dozen ferries. "
+        "The 100 or so pilots waited 20 years or so for a fleet worth in excess of $10 million, "
+        "and nine million more riders came.\n", NULL);
+    NUMBER(items, "Nearly three dozen boats", 36, 36, NULL, "boats");
+    CHECK(approx_of(items, "Nearly three dozen") == '~');
+    NUMBER(items, "two dozen other crews", 24, 24, NULL, "crews");
+    NUMBER(items, "half a dozen ferries", 6, 6, NULL, "ferries");
+    NUMBER(items, "100 or so pilots", 100, 100, NULL, "pilots");
+    CHECK(approx_of(items, "100 or so") == '~');
+    NUMBER(items, "20 years or so", 20, 20, "year", NULL);
+    CHECK(approx_of(items, "20 years") == '~');
+    NUMBER(items, "in excess of $10 million", 1e7, 1e7, "dollar", NULL);
+    CHECK(approx_of(items, "in excess of") == '>');
+    NUMBER(items, "nine million more riders", 9e6, 9e6, NULL, "riders");
+    CHECK_INT(fact_count(items, SL_FACT_NUMBER), 7);
+    sl_fact_items_free(items);
+}
+
+/* "a quarter of a million", ages after "the age of" (in words too) and
+ * after a modal ("she might be 33"), no age for a score ("we are 2-1
+ * down"), the second day of "June 24 and 25", and the rupiah. */
+TEST(facts_numbers_quarter_of_a_million_ages_and_days)
+{
+    sl_fact_items *items = facts_of_text(
+        "Almost a quarter of a million visitors came. Lina sailed from the age of eight and "
+        "raced at the age of 21. She might be 33 by then. We are 2-1 down at the break. The "
+        "races on June 24 and 25 cost the port 59.2 trillion rupiah.\n", NULL);
+    NUMBER(items, "Almost a quarter of a million", 250000, 250000, NULL, "visitors");
+    NUMBER(items, "eight", 8, 8, "year of age", NULL);
+    NUMBER(items, "21", 21, 21, "year of age", NULL);
+    NUMBER(items, "33", 33, 33, "year of age", NULL);
+    NUMBER(items, "2-1", 2, 1, NULL, NULL);
+    NUMBER(items, "59.2 trillion rupiah", 59.2e12, 59.2e12, "indonesian rupiah", NULL);
+    CHECK(!number_text(items, "24") && !number_text(items, "25"));
+    sl_fact_items_free(items);
+}
