@@ -115,7 +115,7 @@ TEST(facts_numbers_currencies_and_scales)
         "is 1/16 of a US pint.\n", NULL);
     NUMBER(items, "$5bn", 5e9, 5e9, "dollar", NULL);
     NUMBER(items, "\xE2\x82\xAC" "3.2 million", 3.2e6, 3.2e6, "euro", NULL);
-    NUMBER(items, "Rs 500 crore", 5e9, 5e9, "indian rupee", NULL);
+    NUMBER(items, "Rs 500 crore", 5e9, 5e9, "rupee", NULL);
     NUMBER(items, "US $58.24 per barrel", 58.24, 58.24, "dollar per barrel", "oil");
     NUMBER(items, "HK $5.4m", 5.4e6, 5.4e6, "hong kong dollar", NULL);
     NUMBER(items, "USD1,700", 1700, 1700, "dollar", NULL);
@@ -330,7 +330,7 @@ TEST(facts_numbers_more_unit_symbols)
     NUMBER(items, "940 Mbps", 940, 940, "megabit per second", NULL);
     NUMBER(items, "12 ms", 12, 12, "millisecond", NULL);
     NUMBER(items, "30 ha", 30, 30, "hectare", NULL);
-    NUMBER(items, "125 cc", 125, 125, "cubic centimetre", NULL);
+    NUMBER(items, "125 cc", 125, 125, "millilitre", NULL);
     sl_fact_items_free(items);
 }
 
@@ -621,4 +621,21 @@ TEST(facts_numbers_quarter_of_a_million_ages_and_days)
     NUMBER(items, "59.2 trillion rupiah", 59.2e12, 59.2e12, "indonesian rupiah", NULL);
     CHECK(!number_text(items, "24") && !number_text(items, "25"));
     sl_fact_items_free(items);
+}
+
+/* Units in CQE's names, which NewsQuant's follow: "PS" is horsepower, "cc"
+ * millilitres, "francs" Swiss francs, "barrels of oil" one unit; and more
+ * of its units (light-years, megatonnes, nits, points per game). */
+TEST(facts_numbers_units_in_cqe_names)
+{
+    static const expected_number want[] = {
+        {"300 PS", 300, "horsepower"}, {"125cc", 125, "millilitre"},
+        {"40 francs", 40, "swiss franc"}, {"2 million barrels of oil", 2e6, "barrel of oil"},
+        {"4.2 light years", 4.2, "light-year"}, {"3 megatonnes", 3, "megaton"},
+        {"1,000 nits", 1000, "candela per square metre"}, {"25.1 points per game", 25.1, "point per game"},
+        {"12 nautical miles", 12, "mile"}, {"9 carats", 9, "carat"}};
+    NUMBERS_OF("The 300 PS ferry with a 125cc tender cost 40 francs and carried 2 million barrels "
+               "of oil. The star is 4.2 light years away, the blast was 3 megatonnes, the screen "
+               "reached 1,000 nits, Lina scored 25.1 points per game, the boat sailed 12 nautical "
+               "miles and the ring had 9 carats.\n", want, NULL);
 }
