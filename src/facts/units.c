@@ -28,6 +28,7 @@ static const struct { const char *words, *unit; } units[] = {
     {"yuan", "chinese yuan"}, {"renminbi", "chinese yuan"}, {"chinese yuan", "chinese yuan"},
     {"shekel*", "shekel"}, {"ringgit", "malaysian ringgit"}, {"sen", "sen"},
     {"rupee*", "rupee"}, {"indian rupee*", "indian rupee"}, {"cent*", "cent"},
+    {"cts", "cent"}, {"dlr*", "dollar"}, /* as wire copy abbreviates them */
     {"pence", "penny"}, {"penny", "penny"}, {"p", "penny"}, {"mark*", "mark"}, {"franc*", "swiss franc"},
     {"swiss franc*", "swiss franc"}, {"french franc*", "french franc"}, {"peso*", "mexican peso"},
     {"mexican peso*", "mexican peso"}, {"ruble*", "russian ruble"}, {"rouble*", "russian ruble"},
@@ -101,7 +102,9 @@ static const struct { const char *words, *unit; } units[] = {
     {"gigabyte*", "gigabyte"}, {"megabyte*", "megabyte"}, {"terabyte*", "terabyte"},
     {"w", "watt"}, {"watt*", "watt"}, {"kw", "kilowatt"}, {"kilowatt*", "kilowatt"},
     {"mw", "megawatt"}, {"megawatt*", "megawatt"}, {"gw", "gigawatt"}, {"gigawatt*", "gigawatt"},
-    {"kwh", "kilowatt hour"}, {"kilowatt hour*", "kilowatt hour"}, {"mwh", "megawatt hour"},
+    {"kwh", "kilowatt hour"}, {"kilowatt hour*", "kilowatt hour"},
+    {"kilowatt-hour*", "kilowatt hour"}, {"megawatt-hour*", "megawatt hour"},
+    {"gigawatt-hour*", "gigawatt hour"}, {"terawatt-hour*", "terawatt hour"}, {"mwh", "megawatt hour"},
     {"megawatt hour*", "megawatt hour"}, {"gwh", "gigawatt hour"}, {"gigawatt hour*", "gigawatt hour"},
     {"twh", "terawatt hour"}, {"volt*", "volt"}, {"v", "volt"}, {"kv", "kilovolt"},
     {"mah", "milliampere-hour"}, {"hz", "hertz"}, {"hertz", "hertz"}, {"khz", "kilohertz"},

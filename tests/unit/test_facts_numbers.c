@@ -639,3 +639,13 @@ TEST(facts_numbers_units_in_cqe_names)
                "reached 1,000 nits, Lina scored 25.1 points per game, the boat sailed 12 nautical "
                "miles and the ring had 9 carats.\n", want, NULL);
 }
+
+/* Units as wire copy writes them: "dlrs", "cts", "kilowatt-hours". */
+TEST(facts_numbers_wire_abbreviations)
+{
+    static const expected_number want[] = {
+        {"four dlrs a share", 4, "dollar per share"}, {"43 cts", 43, "cent"},
+        {"19 billion dlr", 19e9, "dollar"}, {"51.1 billion kilowatt-hours", 51.1e9, "kilowatt hour"}};
+    NUMBERS_OF("Tavel Mills expects to earn four dlrs a share, paid 43 cts in dividends, owes 19 "
+               "billion dlr and used 51.1 billion kilowatt-hours.\n", want, NULL);
+}
