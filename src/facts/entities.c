@@ -79,7 +79,6 @@ typedef struct known {
     uint32_t at;         /* byte offset of its first mention */
     const char *type;
     bool weak;           /* a person by the shape of its name alone (no role) */
-    bool named;          /* listed at a mention of its own, not only as a qualifier */
 } known;
 
 bool sl_facts_role_word(const char *w, size_t n)
@@ -375,7 +374,6 @@ static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, si
     kn[*n].at = at;
     kn[*n].type = type;
     kn[*n].weak = weak;
-    kn[*n].named = false;
     if (kn[*n].name)
         (*n)++;
 }
@@ -550,17 +548,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         seen = *n_known > had ? &kn[had] : NULL;
     }
     by_name[k_name] = seen;
-    /* "a Texas inmate" says where people are from: ECB+ marks no such name,
-     * and the place is listed where the text names it in its own right ("fled
-     * from Texas"); where it does not, the qualifier lists it */
-    bool qualifier = !role && strcmp(type, "person") && sl_facts_in(d, end - 1, place_words) < 0 &&
-                     sl_entities_qualifies_people(d, name, end);
-    if (dry) {
-        if (seen && !qualifier)
-            kn[seen - kn].named = true;
-        return;
-    }
-    if (qualifier && seen && seen->named)
+    if (dry)
         return;
     sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);
     if (!it)

@@ -303,36 +303,3 @@ bool sl_entities_people_noun(const sl_facts_doc *d, size_t i)
     return sl_facts_in(d, i, people_plurals) >= 0 || sl_facts_in(d, i, staff_nouns) >= 0 ||
            (n > 3 && w[n - 1] == 's' && sl_facts_role_word(w, n - 1));
 }
-
-/* Nouns of people that a place's name may qualify ("a Texas inmate", "the
- * Woodburn police chief"), besides the plural nouns of people and the role
- * words but a state's offices. */
-static const char *const people_nouns[] = {"man", "woman", "men", "women", "boy", "girl",
-    "teen", "teenager", "youth", "resident", "inmate", "prisoner", "native", "student",
-    "worker", "workers", "officer", "deputy", "police", "judge", "prosecutor", "star", "actor",
-    "actress", "player", "fan", "fans", "gang", "member", "members", "family", "couple",
-    "mother", "father", "lifer", "escapee", "killer", "gunman", "suspect", "victim", "citizen",
-    "voters", "people", "lawmaker", "official", "officials", NULL};
-/* Offices that speak for a state: "the U.S. envoy" names the country as an actor. */
-static const char *const state_offices[] = {"envoy", "ambassador", "president", "minister",
-    "secretary", "premier", "chancellor", "king", "queen", "prince", "princess", "emir",
-    "sultan", "consul", "diplomat", "diplomats", "government", NULL};
-
-bool sl_entities_qualifies_people(const sl_facts_doc *d, size_t name, size_t end)
-{
-    if (name == 0 || !(sl_facts_is(d, name - 1, "a") || sl_facts_is(d, name - 1, "an") ||
-                       sl_facts_is(d, name - 1, "the")))
-        return false;
-    for (size_t j = name + 1; j < end; j++)
-        if (sl_facts_is(d, j, "of"))
-            return false; /* "the Gulf of Aden" */
-    size_t head = lower_run_end(d, end, d->sent_of[name]);
-    for (size_t k = end; k < head; k++) {
-        size_t n;
-        const char *w = sl_facts_tok(d, k, &n);
-        if (sl_facts_in(d, k, people_nouns) >= 0 || sl_entities_people_noun(d, k) ||
-            (sl_facts_role_word(w, n) && sl_facts_in(d, k, state_offices) < 0))
-            return true;
-    }
-    return false;
-}

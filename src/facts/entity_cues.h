@@ -41,11 +41,6 @@ bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i);
 /* Whether the name [first, end) qualifies premises after a preposition of
  * place or motion and an article: "at a suburban Harlow accounting firm". */
 bool sl_entities_premises_of(const sl_facts_doc *d, size_t first, size_t end);
-/* Whether the name [name, end), after "a", "an" or "the", qualifies a noun
- * of people within the three lower-case words after it ("a Texas inmate",
- * "the Harlow police chief"; not a state's office, "the U.S. envoy", where
- * the country acts, nor a name holding "of", "the Gulf of Aden"). */
-bool sl_entities_qualifies_people(const sl_facts_doc *d, size_t name, size_t end);
 
 /* ---- the shape of words ---- */
 /* Whether token i is shaped like a nationality: "Israeli", "Chinese", "British". */
