@@ -13,8 +13,6 @@
 #include "internal.h"
 
 #include <math.h>
-#include <stdlib.h>
-#include <string.h>
 
 /* Chosen on the GoogleNews headlines of even cluster ids, mean NMI of the
  * eval's 4 orders (docs/stories.md "Revisable large stories"): a story is
