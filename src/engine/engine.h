@@ -79,6 +79,11 @@ void sl_copy_state_forget(sl_copy_state *cs);
  * two if its articles fall into two groups (docs/stories.md "Stories that
  * split"); *article_story is then the story `article` is in. */
 int sl_story_split_check(sl_engine *e, int64_t story, int64_t article, int64_t *article_story);
+/* story_revisit.c: when story is due to be revisited, places its short
+ * members again and, for a story of headlines, merges it with a near
+ * neighbour (docs/stories.md "Revisable large stories"); *article_story is
+ * then the story `article` is in. */
+int sl_story_revisit_check(sl_engine *e, int64_t story, int64_t article, int64_t *article_story);
 
 int sl_copy_check_prepare(sl_engine *e);
 /* Sketches the analysed article, and finds its credit line in its

@@ -297,17 +297,26 @@ static int write_story(sl_engine *e, sl_doc *doc, const plan *p, int64_t *story_
 }
 
 /* A story that has just passed the split's last checkpoint, by this
- * article or by taking in another story, drops its articles' vectors: they
- * are never read again (and a new article of it stores none). */
+ * article or by taking in another story, drops its full reports' vectors:
+ * they are never read again (and a new full report of it stores none).
+ * Short texts' vectors stay, for the story's revisits (story_revisit.c). */
 static int drop_vectors(sl_engine *e, int64_t story, int64_t merged_into)
 {
+    size_t keep = SL_MEMBER_PACK_BYTES(SL_SHORT_TERMS);
     if (sl_grouper_split_past(e->grouper, story) == SL_SPLIT_PASSED &&
-        sl_store_story_vectors_drop(e->store, story))
+        sl_store_story_vectors_drop(e->store, story, keep))
         return SL_ESTORE;
     if (merged_into && sl_grouper_split_past(e->grouper, merged_into) &&
-        sl_store_story_vectors_drop(e->store, merged_into))
+        sl_store_story_vectors_drop(e->store, merged_into, keep))
         return SL_ESTORE;
     return 0;
+}
+
+/* Whether the article's vector is stored: a short text's always, a full
+ * report's while its story may still split. */
+static bool keeps_vector(sl_engine *e, int64_t story, const sl_vector *v)
+{
+    return v->n < SL_SHORT_TERMS || !sl_grouper_split_past(e->grouper, story);
 }
 
 static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, const plan *p,
@@ -338,7 +347,7 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
         .lang = doc->body.lang, .published_day = doc->day, .content_hash = doc->hash,
         .story_id = story, .bad_bytes = doc->bad_bytes,
         .sentences = doc->body.sentences.items, .n_sentences = doc->body.sentences.n,
-        .terms = sl_grouper_split_past(e->grouper, story) ? NULL : packed, .terms_len = packed_len,
+        .terms = keeps_vector(e, story, &p->vector) ? packed : NULL, .terms_len = packed_len,
         .source_hash = source_hash, .lines = lines.items, .n_lines = lines.n,
     };
     int64_t id = p->existing;
@@ -360,6 +369,9 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
     rc = sl_story_split_check(e, story, id, &story);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "story split");
+    rc = sl_story_revisit_check(e, story, id, &story);
+    if (rc)
+        return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "story revisit");
     res->article_id = id;
     res->story_id = story;
     res->exact_copy_of = p->copy_of;

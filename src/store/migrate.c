@@ -141,6 +141,10 @@ static const migration migrations[] = {
     "  n INTEGER NOT NULL, PRIMARY KEY(key, article_id)) WITHOUT ROWID;"
     "CREATE TABLE terms_recent(id INTEGER PRIMARY KEY, df INTEGER NOT NULL);"
     "CREATE TABLE recent_cycle(first INTEGER NOT NULL);"},
+    /* 15 (stories, issue 20): the size a story was last revisited at
+     * (src/stories/revisit.c), so that it is next revisited at 1.5 times that,
+     * whichever process adds the article */
+    {.sql = "ALTER TABLE stories ADD COLUMN revisited INTEGER NOT NULL DEFAULT 0;"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -189,9 +189,10 @@ int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, do
 int sl_store_story_vectors(sl_store *st, int64_t story, int limit,
                            int (*fn)(void *ctx, int64_t article, const void *blob, size_t len),
                            void *ctx);
-/* Deletes the vectors of the story's articles (a story past the split's
- * last checkpoint never reads them again). */
-int sl_store_story_vectors_drop(sl_store *st, int64_t story);
+/* Deletes the vectors of the story's articles of `keep_below` bytes or
+ * more (a story past the split's last checkpoint never reads a full
+ * report's again; a short text's stays for its revisits). */
+int sl_store_story_vectors_drop(sl_store *st, int64_t story, size_t keep_below);
 /* Files the n articles in `story`. */
 int sl_store_story_move(sl_store *st, const int64_t *articles, size_t n, int64_t story);
 /* Sets a story's row (and its story_terms) from the grouper's state, its
@@ -199,6 +200,10 @@ int sl_store_story_move(sl_store *st, const int64_t *articles, size_t n, int64_t
  * `fallback_title`. */
 int sl_store_story_reset(sl_store *st, const sl_story_state *story, int64_t first_article,
                          const char *fallback_title);
+/* A story revisited (docs/stories.md "Revisable large stories"), or one a
+ * member moved to: its centroid (and story_terms), count, span of days and
+ * the count it was last revisited at, from the grouper's state. */
+int sl_store_story_revised(sl_store *st, const sl_story_state *story);
 /* Why an article's grouping day is not its date ("undated", "date clamped";
  * NULL clears it, for a new version). */
 int sl_store_article_flag(sl_store *st, int64_t article_id, const char *flag);

@@ -1,7 +1,7 @@
-/* story_split.c — what a story split reads and writes (docs/stories.md
- * "Stories that split"): the vectors stored with a story's articles, the
- * articles that leave for the new story, and both stories' rows set from
- * the grouper's state. */
+/* story_split.c — what a story split and a story revisit read and write
+ * (docs/stories.md "Stories that split", "Revisable large stories"): the
+ * vectors stored with a story's articles, the articles that leave for
+ * another story, and the stories' rows set from the grouper's state. */
 #include "store_internal.h"
 
 #include <limits.h>
@@ -10,7 +10,8 @@ static const char Q_STORY_VECTORS[] =
     "SELECT a.id, t.terms FROM articles a LEFT JOIN article_terms t ON t.article_id = a.id"
     " WHERE a.story_id = ?1 ORDER BY a.id LIMIT ?2";
 static const char Q_VECTORS_DROP[] =
-    "DELETE FROM article_terms WHERE article_id IN (SELECT id FROM articles WHERE story_id = ?1)";
+    "DELETE FROM article_terms WHERE article_id IN (SELECT id FROM articles WHERE story_id = ?1)"
+    " AND length(terms) >= ?2";
 static const char Q_ARTICLE_STORY[] = "UPDATE articles SET story_id = ?2 WHERE id = ?1";
 /* The title is the first titled article's, else the fallback given. */
 static const char Q_STORY_RESET[] =
@@ -18,6 +19,10 @@ static const char Q_STORY_RESET[] =
     " thread_id = ?6, title_score = ?7, first_article = ?8,"
     " title = coalesce((SELECT title FROM articles WHERE story_id = ?1 AND title <> ''"
     "   ORDER BY id LIMIT 1), ?9) WHERE id = ?1";
+
+static const char Q_STORY_REVISED[] =
+    "UPDATE stories SET centroid = ?2, n_articles = ?3, first_day = ?4, last_day = ?5,"
+    " revisited = ?6 WHERE id = ?1";
 
 int sl_store_story_vectors(sl_store *st, int64_t story, int limit,
                            int (*fn)(void *ctx, int64_t article, const void *blob, size_t len),
@@ -29,10 +34,10 @@ int sl_store_story_vectors(sl_store *st, int64_t story, int limit,
     return sl_store_each_blob(s, fn, ctx);
 }
 
-int sl_store_story_vectors_drop(sl_store *st, int64_t story)
+int sl_store_story_vectors_drop(sl_store *st, int64_t story, size_t keep_below)
 {
     sqlite3_stmt *s = sl_store_stmt(st, Q_VECTORS_DROP);
-    if (!s || sqlite3_bind_int64(s, 1, story))
+    if (!s || sqlite3_bind_int64(s, 1, story) || sqlite3_bind_int64(s, 2, (int64_t)keep_below))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
 }
@@ -61,6 +66,20 @@ int sl_store_story_reset(sl_store *st, const sl_story_state *story, int64_t firs
         sl_store_bind_day(s, 5, story->last_day) || sqlite3_bind_int64(s, 6, story->thread_id) ||
         sqlite3_bind_double(s, 7, story->title_score) ||
         sqlite3_bind_int64(s, 8, first_article) || sl_store_bind_text(s, 9, fallback_title))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_story_revised(sl_store *st, const sl_story_state *story)
+{
+    if (sl_store_story_terms_put(st, story->id, story->centroid, story->len))
+        return SL_ESTORE;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_REVISED);
+    if (!s || sqlite3_bind_int64(s, 1, story->id) ||
+        (story->len ? sqlite3_bind_blob(s, 2, story->centroid, (int)story->len, SQLITE_STATIC)
+                    : sqlite3_bind_null(s, 2)) || /* emptied, as a merge leaves it */
+        sqlite3_bind_int64(s, 3, story->articles) || sl_store_bind_day(s, 4, story->first_day) ||
+        sl_store_bind_day(s, 5, story->last_day) || sqlite3_bind_int64(s, 6, story->revisited))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
 }

@@ -17,7 +17,8 @@ static const char Q_TERM_ADD_CHUNK[] = "INSERT OR IGNORE INTO story_terms VALUES
 static const char Q_TERM_RECENT[] =
     "SELECT story FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2";
 static const char Q_STORY_STATE[] =
-    "SELECT id, thread_id, first_day, last_day, title_score, centroid, n_articles FROM stories"
+    "SELECT id, thread_id, first_day, last_day, title_score, centroid, n_articles, revisited"
+    " FROM stories"
     " WHERE id = ?1";
 static const char Q_ALL_CENTROIDS[] = "SELECT id, centroid FROM stories";
 static const char Q_ALL_ROWS[] = "SELECT term, story FROM story_terms ORDER BY term, story";
@@ -149,6 +150,7 @@ int sl_store_story_state(void *store, int64_t id, int (*fn)(void *ctx, const sl_
             .centroid = sqlite3_column_blob(s, 5),
             .len = (size_t)sqlite3_column_bytes(s, 5),
             .articles = sqlite3_column_int64(s, 6),
+            .revisited = sqlite3_column_int64(s, 7),
         };
         err = fn(ctx, &story);
     }

@@ -17,7 +17,8 @@
  * as a grown story a full report joins takes in the small stories near it
  * (REPORT_TAKE_IN_FACTOR);
  * a grown story whose articles fall into two groups is split in two
- * (split.c, called by the engine). The day is the event's (the engine's,
+ * (split.c, called by the engine), and a story revisited at growing sizes
+ * places its headlines again (revisit.c). The day is the event's (the engine's,
  * from the dates the text states); an undated article is at no distance
  * from any story. Work per article is bounded by
  * CANDIDATE_TERMS * SCAN_MAX postings and TOP_CANDIDATES full comparisons,
@@ -42,7 +43,7 @@
 #define DATED_FACTOR 0.4
 #define CANDIDATE_TERMS 32
 #define SCAN_MAX SL_SCAN_MAX
-#define TOP_CANDIDATES 16
+#define TOP_CANDIDATES SL_TOP_CANDIDATES
 #define COMMON_TERM_SHARE 0.05   /* terms in more documents find too many stories */
 #define MIN_SHARED 2u             /* terms an article must share with a story */
 /* A short text (a headline, a caption: fewer than SL_SHORT_TERMS terms) shares
@@ -254,6 +255,7 @@ int sl_grouper_load_story(void *grouper, const sl_story_state *st)
     s->thread = st->thread_id ? st->thread_id : st->id;
     s->articles = st->articles > 0 && st->articles < UINT32_MAX ? (uint32_t)st->articles : 0;
     s->title_score = (float)st->title_score;
+    s->revisited = st->revisited > 0 && st->revisited < UINT32_MAX ? (uint32_t)st->revisited : 0;
     sl_weighted_term terms[SL_CENTROID_TERMS];
     uint32_t n = st->len ? sl_centroid_unpack(st->centroid, st->len, terms) : 0;
     return sl_grouper_set_centroid(g, st->id, terms, n);
@@ -355,6 +357,16 @@ static size_t take_candidates(sl_grouper *g, candidate *out)
     g->acc_n = 0;
     if (n < TOP_CANDIDATES)
         qsort(out, n, sizeof *out, by_score);
+    return n;
+}
+
+size_t sl_grouper_candidates(sl_grouper *g, const sl_vector *v, uint32_t *out)
+{
+    candidate cands[TOP_CANDIDATES];
+    accumulate(g, v);
+    size_t n = take_candidates(g, cands);
+    for (size_t i = 0; i < n; i++)
+        out[i] = cands[i].story;
     return n;
 }
 
@@ -528,6 +540,31 @@ static double short_prior(const sl_story_slot *s, const sl_join_pair *p)
     return size_prior(s, SHORT_SIZE_PRIOR - SHORT_UNSHARED * unshared);
 }
 
+/* An article's join score with story s (its similarity, the cosine
+ * lowered by the gap, in *sim, times a short text's size prior) and, in
+ * *threshold, what the score must reach. */
+static double join_score(const sl_grouper *g, const sl_story_slot *s, const sl_join_pair *p,
+                         int64_t gap, int dated, int is_short, double *sim, double *threshold)
+{
+    *sim = p->cosine * exp(-(double)gap / DECAY_DAYS);
+    *threshold = g->join_threshold * (is_short ? SHORT_FACTOR : 1.0) * (dated ? DATED_FACTOR : 1.0);
+    return *sim * (is_short ? short_prior(s, p) : 1.0);
+}
+
+double sl_grouper_short_fit(const sl_grouper *g, const sl_vector *v, int64_t day,
+                            const sl_story_slot *s, double *threshold)
+{
+    sl_join_pair p;
+    sl_join_measure(g, v, s, &p);
+    int64_t gap = gap_days(s, day);
+    double sim;
+    *threshold = 0;
+    if (gap > WINDOW_DAYS || p.shared < SHORT_MIN_SHARED)
+        return 0;
+    return join_score(g, s, &p, gap, day != INT64_MIN && s->last_day != INT64_MIN, 1, &sim,
+                      threshold);
+}
+
 /* Story `from` goes into story `into`: the sum of their centroids (cut to
  * SL_CENTROID_TERMS), their articles and their span of days; `from` is
  * left empty, out of the index. */
@@ -563,10 +600,15 @@ static int in_window(sl_grouper *g, int64_t id, uint32_t other)
  * threshold: the later of the two into the earlier. */
 static int merge_grown(sl_grouper *g, int64_t id)
 {
+    return sl_grouper_merge_near(g, id, g->merge_threshold);
+}
+
+int sl_grouper_merge_near(sl_grouper *g, int64_t id, double threshold)
+{
     const sl_story_slot *s = &g->stories[id];
     if (s->articles < 2 || s->norm <= 0)
         return 0;
-    int64_t nearest = nearest_story(g, id, g->merge_threshold, MIN_SHARED, in_window);
+    int64_t nearest = nearest_story(g, id, threshold, MIN_SHARED, in_window);
     if (!nearest)
         return 0;
     return nearest < id ? absorb(g, id, nearest) : absorb(g, nearest, id);
@@ -639,9 +681,8 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
     candidate cands[TOP_CANDIDATES];
     size_t n = take_candidates(g, cands);
     /* An article of one word joins nothing, whatever its length class. */
-    int is_short = v->n >= MIN_SHARED && v->n < SL_SHORT_TERMS;
+    int is_short = sl_vector_short(v);
     uint32_t need = is_short ? SHORT_MIN_SHARED : MIN_SHARED;
-    double scale = is_short ? SHORT_FACTOR : 1.0;
     sl_join_pair pairs[TOP_CANDIDATES];
     int64_t gaps[TOP_CANDIDATES];
     for (size_t i = 0; i < n; i++) {
@@ -667,9 +708,8 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
                              is_short, f);
             sl_join_trace(g->trace, cands[i].story, f);
         }
-        double sim = cosine_sim * exp(-(double)gap / DECAY_DAYS);
-        double score = sim * (is_short ? short_prior(s, &pairs[i]) : 1.0);
-        double threshold = g->join_threshold * scale * (dated ? DATED_FACTOR : 1.0);
+        double sim, threshold;
+        double score = join_score(g, s, &pairs[i], gap, dated, is_short, &sim, &threshold);
         if (gap <= WINDOW_DAYS && score >= threshold && score > best_score) {
             best_score = score;
             best_story = sim;
@@ -725,7 +765,7 @@ int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v
         if (s->first_day == INT64_MIN || day < s->first_day)
             s->first_day = day;
     }
-    if (v->n >= MIN_SHARED && v->n < SL_SHORT_TERMS) {
+    if (sl_vector_short(v)) {
         if ((rc = take_in_small(g, id, 1)) || (rc = merge_grown(g, id)))
             return rc;
     } else if (counts && v->n >= SL_SHORT_TERMS && (rc = take_in_small(g, id, 0))) {

@@ -35,6 +35,8 @@ typedef struct sl_index {
 
 /* Stories of a term's list the grouper scans (the most recent ones). */
 #define SL_SCAN_MAX 128
+/* Candidates of a search compared in full. */
+#define SL_TOP_CANDIDATES 16
 
 /* Sets (adds or updates) story's weight under term. A lazy index leaves
  * out a term whose list it has not read and a story below the list's floor:
@@ -50,8 +52,12 @@ sl_postings *sl_index_reset(sl_index *ix, uint64_t term, uint32_t floor);
 void sl_index_free(sl_index *ix);
 size_t sl_index_memory(const sl_index *ix);
 
-/* A short text (a headline, a caption) has fewer terms than this. */
-#define SL_SHORT_TERMS 16u
+/* A short text: at least the 2 terms (MIN_SHARED) a join asks, and fewer
+ * than SL_SHORT_TERMS. */
+static inline int sl_vector_short(const sl_vector *v)
+{
+    return v->n >= 2 && v->n < SL_SHORT_TERMS;
+}
 
 /* Term ids are hashes; 0 is reserved for empty slots, so it maps to 1. */
 static inline uint64_t sl_term_key(uint64_t term) { return term ? term : 1; }
@@ -64,6 +70,7 @@ typedef struct sl_story_slot {
     uint32_t n;
     sl_weighted_term *terms;        /* n <= SL_CENTROID_TERMS, sorted by term */
     uint32_t articles;              /* articles filed in it (the store's n_articles) */
+    uint32_t revisited;             /* its articles when last revisited (revisit.c) */
 } sl_story_slot;
 
 /* One story merge: every article of story `from` goes into story `into`. */
@@ -117,6 +124,21 @@ int64_t sl_grouper_thread_of(sl_grouper *g, int64_t story);
  * a source and has not read them (story_fetch.c); NULL when none. */
 const sl_postings *sl_grouper_postings(sl_grouper *g, uint64_t term);
 
+/* The candidates of a search for v (the index's best by partial cosine,
+ * at most SL_TOP_CANDIDATES story ids into out); how many. */
+size_t sl_grouper_candidates(sl_grouper *g, const sl_vector *v, uint32_t *out);
+/* A short text v's join score with story s, as sl_grouper_place weighs it
+ * (its cosine lowered by the days between, times the size prior), with
+ * the threshold it must reach in *threshold; 0 when s is beyond the story
+ * window or shares too few terms. */
+double sl_grouper_short_fit(const sl_grouper *g, const sl_vector *v, int64_t day,
+                            const sl_story_slot *s, double *threshold);
+
+/* Story id goes with the story of the window nearest to its centroid when
+ * their cosine reaches `threshold`: the later into the earlier (recorded
+ * as a story merge). */
+int sl_grouper_merge_near(sl_grouper *g, int64_t id, double threshold);
+
 /* The pseudo-term whose document frequency counts the articles in language
  * `code` (languages.c). */
 uint64_t sl_language_term(const char *code);
@@ -133,6 +155,10 @@ const sl_term *sl_terms_find(const sl_term *items, size_t n, uint64_t term);
 /* The sum of two term lists sorted by term, into out (room for na + nb); its length. */
 uint32_t sl_merge_terms(const sl_weighted_term *a, uint32_t na, const sl_weighted_term *b,
                         uint32_t nb, sl_weighted_term *out);
+
+/* Sorts n terms by term and sums the weights of each term's copies into
+ * one; how many are left. */
+uint32_t sl_sum_terms(sl_weighted_term *terms, size_t n);
 
 /* Sorts terms heaviest first, equal weights by term. */
 void sl_sort_heaviest_first(sl_weighted_term *terms, size_t n);

@@ -297,6 +297,6 @@ void sl_grouper_story_state(sl_grouper *g, int64_t id, sl_story_state *out)
     *out = (sl_story_state){
         .id = id, .thread_id = sl_grouper_thread_of(g, id), .first_day = s->first_day,
         .last_day = s->last_day, .title_score = s->title_score, .centroid = g->packed,
-        .len = len, .articles = s->articles,
+        .len = len, .articles = s->articles, .revisited = s->revisited,
     };
 }

@@ -54,6 +54,7 @@ typedef struct sl_story_state {
     const void *centroid;          /* packed (sl_centroid_pack) */
     size_t len;                    /* bytes */
     int64_t articles;              /* articles filed in it */
+    int64_t revisited;             /* its articles when last revisited (revisit.c), 0: never */
 } sl_story_state;
 
 /* Where an article goes. */
@@ -184,8 +185,11 @@ typedef struct sl_member {
 
 /* Stories of more articles are never split (the checkpoints end there). */
 #define SL_SPLIT_MAX 64
-/* Bytes sl_member_pack writes at most. */
-#define SL_MEMBER_PACK_MAX (10 + 10 * SL_VECTOR_TERMS)
+/* A short text (a headline, a caption) has fewer terms than this. */
+#define SL_SHORT_TERMS 16u
+/* Bytes sl_member_pack writes for a vector of n terms, and at most. */
+#define SL_MEMBER_PACK_BYTES(n) (10 + 10 * (n))
+#define SL_MEMBER_PACK_MAX SL_MEMBER_PACK_BYTES(SL_VECTOR_TERMS)
 
 /* Packs an article's vector, day and whether it counts (weights to 16
  * bits); returns the bytes written to `out` (room for SL_MEMBER_PACK_MAX). */
@@ -215,6 +219,27 @@ int sl_grouper_split_apply(sl_grouper *g, int64_t id, int64_t new_id, const sl_m
 /* A story as the store keeps it (its centroid packed, valid until the next
  * call into the grouper). */
 void sl_grouper_story_state(sl_grouper *g, int64_t id, sl_story_state *out);
+
+/* ---- Revisable large stories (revisit.c) ---- */
+
+/* Whether story id is due to be revisited: it holds 16 articles or more
+ * and at least 1.5 times what it held when last revisited. */
+int sl_grouper_revisit_due(const sl_grouper *g, int64_t id);
+/* Story id's centroid made again from the n terms of all its members'
+ * vectors that count (in any order; sorted and summed here), cut to
+ * SL_CENTROID_TERMS once. */
+int sl_grouper_revisit_rebuild(sl_grouper *g, int64_t id, sl_weighted_term *terms, size_t n);
+/* Places member m of story id (read from the store) again: 1 with *to set
+ * when it now fits another story better by a short text's join score (the
+ * grouper has moved it: both centroids, counts and spans), else 0, or
+ * SL_ENOMEM. Only a short text is placed again. */
+int sl_grouper_revisit_member(sl_grouper *g, int64_t id, const sl_member *m, int64_t *to);
+/* Story id's revisit is over: it is next due at 1.5 times its articles
+ * now. When `whole` (every article's vector was read: a story of
+ * headlines, its centroid made again) it merges with its nearest story
+ * of the window from a cosine of 0.3 (a story merge, taken by
+ * sl_grouper_take_story_merge). 0 or SL_ENOMEM. */
+int sl_grouper_revisit_done(sl_grouper *g, int64_t id, int whole);
 
 /* Bytes of memory the grouper holds (for the benchmark's per-story figure). */
 size_t sl_grouper_memory(const sl_grouper *g);

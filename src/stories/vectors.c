@@ -168,6 +168,19 @@ static void select_heaviest(sl_weighted_term *t, size_t n, size_t keep)
     }
 }
 
+uint32_t sl_sum_terms(sl_weighted_term *terms, size_t n)
+{
+    sort_by_term(terms, n);
+    uint32_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (k && terms[k - 1].term == terms[i].term)
+            terms[k - 1].weight += terms[i].weight;
+        else
+            terms[k++] = terms[i];
+    }
+    return k;
+}
+
 uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise)
 {
     if (n > keep) {

@@ -12,7 +12,9 @@
 # sketch's sentence lists packed (migration 11); stories_split.sh checks
 # migration 12; every centroid at 12 bytes a term and every article's
 # sentences as varints (migration 13); new short lines' pairs in a table
-# of recent pairs, the old ones read where they are (migration 14).
+# of recent pairs, the old ones read where they are (migration 14); the
+# size each story was last revisited at, 0 for the stories stored before
+# (migration 15).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -68,6 +70,11 @@ for aid, b in c.execute('SELECT article_id, sentences FROM copy_sketches').fetch
 c.commit()" "$DB" "$SL_TESTS"
 }
 
+# undo migration 15: no size a story was last revisited at
+unrevisit() {
+  sql "ALTER TABLE stories DROP COLUMN revisited" >/dev/null
+}
+
 sql() {
   python3 -c "import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
@@ -96,12 +103,13 @@ sql "DROP TABLE copy_keys" >/dev/null
 sql "DROP TABLE story_terms" >/dev/null
 unmove_vectors
 forms_before_13 "$DB"
+unrevisit
 sql "PRAGMA user_version = 4" >/dev/null
 check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')" = 0 ]
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 14" [ "$(sql 'PRAGMA user_version')" = 14 ]
+check "schema version 15" [ "$(sql 'PRAGMA user_version')" = 15 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
@@ -155,9 +163,10 @@ forms_before_13 "$DB"
 sketch_old=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')
 centroid_old=$(sql 'SELECT length(centroid) FROM stories WHERE id = 1')
 spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
+unrevisit
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 14" [ "$(sql 'PRAGMA user_version')" = 14 ]
+check "schema version 15" [ "$(sql 'PRAGMA user_version')" = 15 ]
 check "its centroid was 16 bytes a term before" [ "$centroid_old" -eq $((${#centroid_before} / 24 * 16)) ]
 check "its centroid is packed as a new one is (migration 13)" \
   [ "$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')" = "$centroid_before" ]
@@ -215,10 +224,11 @@ fresh=$(sql "$forms")
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 cp "$OUT" "$T/fresh.json"
 forms_before_13 "$DB"
+unrevisit
 sql "PRAGMA user_version = 12" >/dev/null
 check "the faked store holds other bytes" [ "$(sql "$forms")" != "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 14" [ "$(sql 'PRAGMA user_version')" = 14 ]
+check "schema version 15" [ "$(sql 'PRAGMA user_version')" = 15 ]
 check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" [ "$(sql "$forms")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh.json"
@@ -232,6 +242,7 @@ done
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n1.txt" "$T/n2.txt" "$T/n3.txt"
 pairs_before=$(sql "SELECT count(*) FROM $PAIRS")
 forms_before_14 "$DB"
+unrevisit
 sql "PRAGMA user_version = 13" >/dev/null
 check "the faked store has no recent table" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'line_articles_recent'")" = 0 ]
@@ -246,7 +257,7 @@ Sign up for the Skerrow daily letter
 In Skerrow on day 4 the museum reopened after its repairs, the curator said, with a new gallery of boats.
 TXT
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n4.txt"
-check "schema version 14" [ "$(sql 'PRAGMA user_version')" = 14 ]
+check "schema version 15" [ "$(sql 'PRAGMA user_version')" = 15 ]
 check "the old pairs stay in line_articles" [ "$(sql 'SELECT count(*) FROM line_articles')" = "$pairs_before" ]
 check "the new article's pairs are recent" \
   [ "$(sql 'SELECT count(*) FROM line_articles_recent WHERE article_id = 4')" -gt 0 ]
@@ -257,6 +268,20 @@ check "the new article's keys and counts are recent" \
                 AND (SELECT count(*) FROM terms_recent) > 0')" = 1 ]
 check "the line the three old articles carry is chrome in the new one" \
   [ "$(sql "SELECT count(*) FROM removed_lines WHERE article_id = 4 AND text LIKE 'Sign up%'")" = 1 ]
+expect_exit 0 "$STORYLINE" --db "$DB" check
+
+section "a schema-14 store: its stories get the size they were last revisited at, 0"
+DB="$T/fourteen.db"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/a.txt" "$T/c.txt"
+sql "ALTER TABLE stories DROP COLUMN revisited" >/dev/null
+sql "PRAGMA user_version = 14" >/dev/null
+check "the faked store has no revisited column" \
+  [ "$(sql "SELECT count(*) FROM pragma_table_info('stories') WHERE name = 'revisited'")" = 0 ]
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/b.txt"
+check "schema version 15" [ "$(sql 'PRAGMA user_version')" = 15 ]
+check "every story was never revisited" [ "$(sql 'SELECT count(*) FROM stories WHERE revisited <> 0')" = 0 ]
+check "...and the ferry reports are one story" \
+  [ "$(sql 'SELECT count(DISTINCT story_id) FROM articles WHERE id IN (1, 3)')" = 1 ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
 finish

@@ -102,6 +102,23 @@ check "the six headlines are one story" \
 check "...with the same stories ingested one by one" cmp -s "$T/quarry.all" "$T/quarry.one"
 expect_exit 0 "$S" --db "$T/quarry1.db" check
 
+section "a grown headline story gives back another event's headlines, whatever the batches"
+# Invented headlines of a quarry flood (fl), of miners trapped in a shaft
+# nearby (mi) and of a ferry timetable (fe)
+# (tests/fixtures/stories/torvald_revisit_headlines.jsonl): two of the
+# miners' headlines join the flood story early, by "torvald" and "rescue";
+# when the flood story is revisited at 16 articles they fit the miners'
+# story better and move there (docs/stories.md "Revisable large
+# stories"): the flood's 18 headlines one story, the miners' 8 another,
+# the same ingested one by one.
+at_once_and_one_by_one "$SL_TESTS/fixtures/stories/torvald_revisit_headlines.jsonl" torvald
+story_of_prefix() { grep "^$1" "$T/torvald.all" | cut -d' ' -f2 | sort -u; }
+check "the 18 flood headlines are one story" test "$(story_of_prefix fl | wc -l)" -eq 1
+check "...and the 8 miners' headlines another, theirs alone" \
+  test "$(story_of_prefix mi | wc -l)" -eq 1 -a "$(story_of_prefix mi)" != "$(story_of_prefix fl)"
+check "...with the same stories ingested one by one" cmp -s "$T/torvald.all" "$T/torvald.one"
+expect_exit 0 "$S" --db "$T/torvald1.db" check
+
 section "a grown report story takes in an early report, whatever the batches"
 # Invented reports of a cracked dam (tests/fixtures/stories/dam_reports.jsonl):
 # the first, about the road closed, starts a story the next does not join;

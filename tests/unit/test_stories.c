@@ -634,7 +634,7 @@ TEST(grouper_reload_gives_the_same_placements)
         CHECK_INT(sl_grouper_add(g, id, p.story ? 0 : p.thread, &in[i], day, 1, &c, &len), 0);
         memcpy(saved[id], c, len);
         if (!st[id].id)
-            st[id] = (sl_story_state){id, p.thread ? p.thread : id, day, day, 0, saved[id], 0, 0};
+            st[id] = (sl_story_state){id, p.thread ? p.thread : id, day, day, 0, saved[id], 0, 0, 0};
         st[id].articles++;
         st[id].last_day = day;
         st[id].len = len;
@@ -686,7 +686,7 @@ TEST(grouper_grown_story_is_linked_again_into_a_thread)
         if (k < 5) { /* the state stored before the fifth article, for the reload */
             CHECK_INT(from, 0);
             memcpy(saved, c, len);
-            st = (sl_story_state){b, b, INT64_MIN, INT64_MIN, 0, saved, len, k};
+            st = (sl_story_state){b, b, INT64_MIN, INT64_MIN, 0, saved, len, k, 0};
         }
     }
     CHECK_INT(from, b);

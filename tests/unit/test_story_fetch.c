@@ -53,7 +53,7 @@ static void save(fake_store *f, int64_t id, int64_t thread, int64_t day, const v
 {
     if (id > f->n) {
         f->n = id;
-        f->st[id] = (sl_story_state){id, thread ? thread : id, day, day, 0, f->centroid[id], 0, 0};
+        f->st[id] = (sl_story_state){id, thread ? thread : id, day, day, 0, f->centroid[id], 0, 0, 0};
     }
     sl_weighted_term old[SL_CENTROID_TERMS], now[SL_CENTROID_TERMS];
     uint32_t n_old = sl_centroid_unpack(f->centroid[id], f->st[id].len, old);
