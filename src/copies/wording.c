@@ -1,6 +1,8 @@
 /* wording.c — machine-translation metrics read as paraphrase evidence
  * (Madnani et al. 2012): BLEU's n-gram precisions both ways, a word edit
- * distance, and content words matched through WordNet synonyms. Measured
+ * distance, content words matched through WordNet synonyms, the n-gram
+ * precisions again with words matched through synonyms, and the longest
+ * run of words one sentence adds. Measured
  * on the stem codes a sentence's sketch holds, so they serve stored
  * sketches as well as fresh texts; similarity.c weighs them. */
 #include <string.h>
@@ -88,21 +90,24 @@ static bool meet(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny)
     return false;
 }
 
-/* Whether content term `code` has a synonym among `others` (the senses of
- * one meet the reach of the other, either way). */
+/* Whether two plain terms are WordNet synonyms: the senses of one meet
+ * the reach of the other, either way. */
+static bool synonyms(uint32_t x, uint32_t y)
+{
+    const uint32_t *sx, *rx, *sy, *ry;
+    size_t nsx = sl_synonyms_senses(x, &sx), nsy = sl_synonyms_senses(y, &sy);
+    if (!nsx || !nsy)
+        return false;
+    size_t nrx = sl_synonyms_reach(x, &rx), nry = sl_synonyms_reach(y, &ry);
+    return meet(sx, nsx, ry, nry) || meet(rx, nrx, sy, nsy);
+}
+
+/* Whether content term `code` has a synonym among `others`. */
 static bool has_synonym(uint32_t code, const uint32_t *others, size_t n)
 {
-    const uint32_t *senses, *reach;
-    size_t ns = sl_synonyms_senses(code, &senses), nr = sl_synonyms_reach(code, &reach);
-    if (!ns)
-        return false;
-    for (size_t k = 0; k < n; k++) {
-        const uint32_t *o_senses, *o_reach;
-        size_t nos = sl_synonyms_senses(others[k], &o_senses);
-        size_t nor = sl_synonyms_reach(others[k], &o_reach);
-        if (meet(senses, ns, o_reach, nor) || meet(reach, nr, o_senses, nos))
+    for (size_t k = 0; k < n; k++)
+        if (synonyms(code, others[k]))
             return true;
-    }
     return false;
 }
 
@@ -125,6 +130,68 @@ static double kept_with_synonyms(const sl_sentence_view *a, const sl_sentence_vi
     return (double)kept / (double)a->n_content;
 }
 
+/* Which words of a match which of b: the same stem, or two plain content
+ * words that are WordNet synonyms (names, figures and stop words only as
+ * they are). */
+typedef struct match_grid {
+    bool match[SL_SKETCH_TERMS][SL_SKETCH_TERMS];
+    size_t na, nb;
+} match_grid;
+
+static void grid_build(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, match_grid *g)
+{
+    g->na = na;
+    g->nb = nb;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            g->match[i][j] = SL_TERM_ID(a[i]) == SL_TERM_ID(b[j]) ||
+                             (!((a[i] | b[j]) & (SL_TERM_STOP | SL_TERM_SPECIFIC)) && synonyms(a[i], b[j]));
+}
+
+/* BLEU's n-gram precisions with words matched through the grid: an n-gram
+ * of a matches one of b when each of its words matches the word in the
+ * same place; each n-gram of b serves one of a (the first free one, a's
+ * taken in order), as BLEU clips. Unlike the words kept with synonyms
+ * (one word at a time), a reworded phrase keeps its pairs and triples. */
+static void synonym_precisions(const match_grid *g, double precision_a[SL_WORDING_NGRAMS],
+                               double precision_b[SL_WORDING_NGRAMS])
+{
+    for (size_t order = 1; order <= SL_WORDING_NGRAMS; order++) {
+        size_t ma = g->na >= order ? g->na - order + 1 : 0, mb = g->nb >= order ? g->nb - order + 1 : 0;
+        bool used[SL_SKETCH_TERMS] = {0};
+        size_t shared = 0;
+        for (size_t i = 0; i < ma; i++)
+            for (size_t j = 0; j < mb; j++) {
+                size_t k = 0;
+                while (k < order && g->match[i + k][j + k])
+                    k++;
+                if (k == order && !used[j]) {
+                    used[j] = true;
+                    shared++;
+                    break;
+                }
+            }
+        precision_a[order - 1] = ma ? (double)shared / (double)ma : 0;
+        precision_b[order - 1] = mb ? (double)shared / (double)mb : 0;
+    }
+}
+
+/* The longest run of consecutive words of a (by_row) or of b that match
+ * no word of the other: a clause one sentence adds. */
+static size_t unmatched_run(const match_grid *g, bool by_row)
+{
+    size_t n = by_row ? g->na : g->nb, m = by_row ? g->nb : g->na;
+    size_t run = 0, longest = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool matched = false;
+        for (size_t j = 0; j < m && !matched; j++)
+            matched = by_row ? g->match[i][j] : g->match[j][i];
+        run = matched ? 0 : run + 1;
+        longest = run > longest ? run : longest;
+    }
+    return longest;
+}
+
 void sl_wording_measure(const sl_sentence_view *a, const sl_sentence_view *b, sl_wording *out)
 {
     memset(out, 0, sizeof *out);
@@ -134,4 +201,9 @@ void sl_wording_measure(const sl_sentence_view *a, const sl_sentence_view *b, sl
     out->edit_rate = edit_rate(a->seq, na, b->seq, nb);
     out->synonyms_a = kept_with_synonyms(a, b);
     out->synonyms_b = kept_with_synonyms(b, a);
+    static _Thread_local match_grid grid;   /* 16 kB: not on the stack */
+    grid_build(a->seq, na, b->seq, nb, &grid);
+    synonym_precisions(&grid, out->synonym_precision_a, out->synonym_precision_b);
+    out->unmatched_run_a = unmatched_run(&grid, true);
+    out->unmatched_run_b = unmatched_run(&grid, false);
 }

@@ -227,6 +227,42 @@ TEST(wording_counts_synonyms_but_not_other_names)
     CHECK(unrelated.synonyms_a < 0.5);
 }
 
+TEST(wording_synonyms_reach_beyond_a_word_s_first_sense)
+{
+    if (!sl_synonyms_ready()) {
+        sl_test_fail(__FILE__, __LINE__, "%s", sl_synonyms_error());
+        return;
+    }
+    /* "cut" meets "reduce" only in one of its first three senses */
+    sl_wording w = wording_of("The bakery will cut prices this year.", "The bakery will reduce prices this year.");
+    CHECK(w.synonyms_a == 1.0 && w.synonyms_b == 1.0);
+}
+
+TEST(wording_synonym_ngrams_keep_a_reworded_phrase)
+{
+    if (!sl_synonyms_ready()) {
+        sl_test_fail(__FILE__, __LINE__, "%s", sl_synonyms_error());
+        return;
+    }
+    sl_wording w = wording_of("The bakery shut early on Monday.", "The bakery closed early on Monday.");
+    CHECK(w.precision_a[1] < 1.0 && w.precision_a[3] < 1.0);   /* as stems the phrase breaks */
+    for (int n = 0; n < SL_WORDING_NGRAMS; n++)                  /* with shut ~ close it holds */
+        CHECK(w.synonym_precision_a[n] == 1.0 && w.synonym_precision_b[n] == 1.0);
+    sl_wording names = wording_of("Marta Kovel opened the bakery.", "Jonas Brill opened the bakery.");
+    CHECK(names.synonym_precision_a[0] == 0.6);                  /* names only as they are */
+    CHECK(names.synonym_precision_a[2] == 1.0 / 3);              /* "opened the bakery" alone */
+}
+
+TEST(wording_finds_the_clause_one_sentence_adds)
+{
+    sl_wording w = wording_of("The ferry left the harbour at noon.",
+                              "The ferry left the harbour at noon despite heavy rain and strong winds.");
+    CHECK(w.unmatched_run_a == 0);   /* every word of a is in b */
+    CHECK(w.unmatched_run_b == 6);   /* "despite heavy rain and strong winds" */
+    sl_wording inside = wording_of("The ferry left at noon.", "The ferry, packed with tourists, left at noon.");
+    CHECK(inside.unmatched_run_b == 3);   /* "packed with tourists" */
+}
+
 static int compare_u64(const void *x, const void *y)
 {
     uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
