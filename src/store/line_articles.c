@@ -20,8 +20,8 @@ static const char Q_LINE_COUNT[] =
     "SELECT count(*) FROM (SELECT 1 FROM line_articles WHERE line = ?1 AND article_id <> ?2"
     " UNION ALL SELECT 1 FROM line_articles_recent WHERE line = ?1 AND article_id <> ?2"
     " LIMIT ?3)";
-static const char Q_LINE_ADD_CHUNK[] =
-    "INSERT OR IGNORE INTO line_articles_recent VALUES" SL_STORE_ROWS8_2;
+static const char Q_LINE_ADD[] =
+    "INSERT OR IGNORE INTO line_articles_recent SELECT c0, c1 FROM sl_rows(?1)";
 static const char Q_LINE_REMOVE[] = "DELETE FROM line_articles WHERE line = ?1 AND article_id = ?2";
 static const char Q_LINE_REMOVE_RECENT[] =
     "DELETE FROM line_articles_recent WHERE line = ?1 AND article_id = ?2";
@@ -92,7 +92,7 @@ static int64_t article_line_value(void *ctx, size_t row, int col)
 
 int sl_store_lines_add(sl_store *st, int64_t id, const int64_t *lines, size_t n)
 {
-    static const sl_store_rows rows = {NULL, Q_LINE_ADD_CHUNK, 2, article_line_value};
+    static const sl_store_rows rows = {Q_LINE_ADD, 2, article_line_value};
     article_lines a = {lines, id};
     if (n && sl_store_recent_added(st))
         return SL_ESTORE;

@@ -213,9 +213,14 @@ int sl_store_story_texts(sl_store *st, int64_t story_id, int max_bytes, int max_
                          void *ctx);
 /* Document frequencies of terms: read one (0 when the term is not stored;
  * `store` is the sl_store, so that the grouper can take it as a callback),
- * or add a batch's increments. */
+ * or add a batch's increments, n distinct terms, in one statement (just
+ * before a commit: see terms.c). */
+typedef struct sl_df_delta {
+    uint64_t term;
+    uint32_t increment;
+} sl_df_delta;
 int sl_store_df_get(void *store, uint64_t term, uint32_t *df);
-int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment);
+int sl_store_df_add(sl_store *st, const sl_df_delta *deltas, size_t n);
 
 /* ---- search.c ---- */
 int sl_store_search(sl_store *st, const char *query, int limit, sl_search_hits **out);
