@@ -16,16 +16,9 @@
  * asking for the same name. */
 #define ROWS_POINTER "sl_store_rows"
 
-/* What one statement reads: n rows of `rows->cols` integers. */
-typedef struct rows_source {
-    const sl_store_rows *rows;
-    void *ctx;
-    size_t n;
-} rows_source;
-
 typedef struct rows_cursor {
     sqlite3_vtab_cursor base;
-    const rows_source *source;
+    const sl_store_rows_source *source;
     size_t row;
 } rows_cursor;
 
@@ -111,7 +104,7 @@ static int rows_eof(sqlite3_vtab_cursor *cursor)
 static int rows_column(sqlite3_vtab_cursor *cursor, sqlite3_context *ctx, int col)
 {
     const rows_cursor *c = (const rows_cursor *)cursor;
-    const rows_source *src = c->source;
+    const sl_store_rows_source *src = c->source;
     if (col < src->rows->cols)
         sqlite3_result_int64(ctx, src->rows->value(src->ctx, c->row, col));
     else
@@ -146,13 +139,19 @@ int sl_store_rows_register(sqlite3 *db)
     return sqlite3_create_module(db, "sl_rows", &rows_module, NULL) == SQLITE_OK ? 0 : SL_ESTORE;
 }
 
+int sl_store_rows_bind(sqlite3_stmt *s, const sl_store_rows_source *source)
+{
+    return sqlite3_bind_pointer(s, 1, (void *)source, ROWS_POINTER, NULL) == SQLITE_OK ? 0
+                                                                                      : SL_ESTORE;
+}
+
 int sl_store_exec_rows(sl_store *st, const sl_store_rows *rows, size_t n, void *ctx)
 {
     if (!n)
         return 0;
-    rows_source source = {rows, ctx, n};
+    sl_store_rows_source source = {rows, ctx, n};
     sqlite3_stmt *s = sl_store_stmt(st, rows->sql);
-    if (!s || sqlite3_bind_pointer(s, 1, &source, ROWS_POINTER, NULL) != SQLITE_OK)
+    if (!s || sl_store_rows_bind(s, &source))
         return SL_ESTORE;
     int rc = sl_store_exec_stmt(s);
     sqlite3_clear_bindings(s); /* the rows are the caller's, gone after */

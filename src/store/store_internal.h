@@ -136,6 +136,15 @@ typedef struct sl_store_rows {
     int64_t (*value)(void *ctx, size_t row, int col);
 } sl_store_rows;
 int sl_store_exec_rows(sl_store *st, const sl_store_rows *rows, size_t n, void *ctx);
+/* What sl_rows reads: n rows of `rows`, value(ctx, …). A query reading
+ * rows (sl_store_lines_count) binds one to its ?1 with sl_store_rows_bind;
+ * it must outlive the statement's steps. */
+typedef struct sl_store_rows_source {
+    const sl_store_rows *rows;
+    void *ctx;
+    size_t n;
+} sl_store_rows_source;
+int sl_store_rows_bind(sqlite3_stmt *s, const sl_store_rows_source *source);
 /* Makes sl_rows known to the connection. */
 int sl_store_rows_register(sqlite3 *db);
 /* Puts "what: reason" in `why` (the SQLite reason, or out of memory without

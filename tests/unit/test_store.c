@@ -176,6 +176,17 @@ static int line_pairs_in(sl_store *st, int64_t id, int merged)
 
 static int line_pairs(sl_store *st, int64_t id) { return line_pairs_in(st, id, 0); }
 
+/* The articles other than `self` carrying `line`, up to 10. */
+static uint32_t carriers_but(sl_store *st, int64_t line, int64_t self)
+{
+    uint64_t hash = (uint64_t)line;
+    uint32_t n = 0;
+    CHECK_INT(sl_store_lines_count(st, &hash, 1, self, 10, &n), 0);
+    return n;
+}
+
+static uint32_t carriers(sl_store *st, int64_t line) { return carriers_but(st, line, 0); }
+
 TEST(store_lines_cleared_by_prefix_exactly)
 {
     OPEN_STORE(st, path);
@@ -266,11 +277,10 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     CHECK_INT(sl_store_lines_add(st, 5000, later, 2), 0);
     CHECK_INT(sl_store_copy_keys_put(st, 5000, keys, 1), 0);
     CHECK_INT(sl_store_df_add(st, &(sl_df_delta){77, 3}, 1), 0);
-    uint32_t n = 0, df = 0, ids[4];
+    uint32_t df = 0, ids[4];
     uint8_t n_keys[4];
     size_t found = 0;
-    CHECK_INT(sl_store_line_articles(st, 8, 0, 10, &n), 0);
-    CHECK_INT(n, 2);
+    CHECK_INT(carriers(st, 8), 2);
     CHECK_INT(sl_store_df_get(st, 77, &df), 0);
     CHECK_INT(df, 5);
     CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
@@ -282,10 +292,8 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent"), 0);
     CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 77"), 5);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 0);
-    CHECK_INT(sl_store_line_articles(st, 8, 0, 10, &n), 0);
-    CHECK_INT(n, 2);
-    CHECK_INT(sl_store_line_articles(st, 8, 1000, 10, &n), 0);
-    CHECK_INT(n, 1);
+    CHECK_INT(carriers(st, 8), 2);
+    CHECK_INT(carriers_but(st, 8, 1000), 1);
     CHECK_INT(sl_store_df_get(st, 77, &df), 0);
     CHECK_INT(df, 5);
     CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(0x100), ids, n_keys, 4, &found), 0);
@@ -402,13 +410,6 @@ TEST(store_whole_table_reads_go_through_a_small_cache)
 }
 
 
-static uint32_t carriers(sl_store *st, int64_t line)
-{
-    uint32_t n = 0;
-    CHECK_INT(sl_store_line_articles(st, line, 0, 10, &n), 0);
-    return n;
-}
-
 /* Statements run on the store's connection whose SQL begins with `prefix`
  * (sqlite3_trace_v2). */
 typedef struct statement_count {
@@ -519,5 +520,34 @@ TEST(store_rows_table_needs_its_rows)
     CHECK_INT(sqlite3_step(s), SQLITE_ROW); /* a NULL argument, not the rows' pointer */
     CHECK_INT(sqlite3_column_int(s, 0), 0);
     sqlite3_finalize(s);
+    drop_store(st, path);
+}
+
+/* An article's lines are counted by one statement, each line's count in
+ * its place (a line asked twice answered twice), never counting `self`,
+ * and stopping at the cap. */
+TEST(store_lines_counted_by_one_statement)
+{
+    OPEN_STORE(st, path);
+    const int64_t a[] = {501, 502, 503}, b[] = {502, 503}, c[] = {503};
+    CHECK_INT(sl_store_lines_add(st, 1, a, 3), 0);
+    CHECK_INT(sl_store_recent_merge(st), 0); /* some pairs in each table */
+    CHECK_INT(sl_store_lines_add(st, 2, b, 2), 0);
+    CHECK_INT(sl_store_lines_add(st, 3, c, 1), 0);
+    const uint64_t asked[] = {503, 999, 502, 501, 503};
+    uint32_t counts[5] = {0};
+    statement_count counting = {"SELECT r.rowid", 0};
+    count_statements(st, &counting);
+    CHECK_INT(sl_store_lines_count(st, asked, 5, 2, 10, counts), 0);
+    CHECK_INT(counting.n, 1);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    CHECK_INT(counts[0], 2); /* articles 1 and 3; 2 is self */
+    CHECK_INT(counts[1], 0);
+    CHECK_INT(counts[2], 1);
+    CHECK_INT(counts[3], 1);
+    CHECK_INT(counts[4], 2);
+    CHECK_INT(sl_store_lines_count(st, asked, 5, 0, 2, counts), 0);
+    CHECK_INT(counts[0], 2); /* three carriers, counted up to the cap */
+    CHECK_INT(counts[2], 2);
     drop_store(st, path);
 }
