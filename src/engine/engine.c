@@ -12,6 +12,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/sort.h"
 
 /* util/ names its own error codes; they pass up unchanged as the public ones. */
 _Static_assert((int)SL_UTIL_ENOMEM == (int)SL_ENOMEM, "util and public out-of-memory codes differ");
@@ -55,9 +56,27 @@ const char *sl_strerror(int code)
     }
 }
 
-static int save_df(void *ctx, uint64_t term, uint32_t inc)
+/* In the order of the table's key (a signed rowid). */
+#define DELTA_LESS(x, y) ((int64_t)(x).term < (int64_t)(y).term)
+SL_SORT_DEFINE(static, sort_deltas, sl_df_delta, DELTA_LESS)
+
+static int gather_df(void *ctx, uint64_t term, uint32_t inc)
 {
-    return sl_store_df_add(ctx, term, inc);
+    sl_engine *e = ctx;
+    return sl_vec_push(&e->df_batch, ((sl_df_delta){term, inc})) ? SL_ENOMEM : 0;
+}
+
+/* Writes the term counts the grouper gathered since the last save, in
+ * one statement (sl_store_df_add). */
+static int save_df(sl_engine *e)
+{
+    e->df_batch.n = 0;
+    int rc = sl_grouper_take_pending(e->grouper, gather_df, e);
+    sort_deltas(e->df_batch.items, e->df_batch.n);
+    if (!rc)
+        rc = sl_store_df_add(e->store, e->df_batch.items, e->df_batch.n);
+    e->df_batch.n = 0;
+    return rc;
 }
 
 int sl_engine_load_grouper(sl_engine *e)
@@ -133,13 +152,17 @@ void sl_engine_free(sl_engine *e)
     sl_doc_free(&e->doc);
     sl_cleaned_free(&e->cleaned);
     sl_buf_free(&e->scratch);
+    sl_vec_free(&e->df_batch);
     sl_buf_free(&e->errmsg);
     free(e);
 }
 
 int sl_engine_reload_grouper(sl_engine *e)
 {
-    if (sl_grouper_take_pending(e->grouper, save_df, e->store))
+    int rc = save_df(e);
+    if (rc == SL_ENOMEM)
+        return sl_seterr(e, rc, "out of memory saving term statistics");
+    if (rc)
         return sl_seterr_store(e, "saving term statistics");
     return sl_engine_load_grouper(e);
 }
@@ -193,7 +216,7 @@ int sl_batch_commit(sl_engine *e)
     if (!sl_store_in_transaction(e->store))
         return 0;
     sl_stage_start(&e->clock);
-    int rc = sl_grouper_take_pending(e->grouper, save_df, e->store);
+    int rc = save_df(e);
     if (!rc)
         rc = sl_store_commit(e->store);
     sl_stage_stop(&e->clock, SL_STAGE_STORE);

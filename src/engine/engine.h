@@ -13,6 +13,7 @@
 #include "text/text.h"
 #include "util/buf.h"
 #include "util/json_out.h"
+#include "util/vec.h"
 
 #define SL_DEFAULT_BATCH 500
 
@@ -36,6 +37,7 @@ struct sl_engine {
     sl_doc doc;
     sl_cleaned cleaned;
     sl_buf scratch;
+    SL_VEC(sl_df_delta) df_batch; /* the batch's term counts, gathered to be written at once */
     sl_stage_clock clock;    /* time per stage, when SL_STAGE_TIMES is set */
 };
 

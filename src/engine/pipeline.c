@@ -34,12 +34,10 @@ typedef struct line_count_ctx {
     int64_t self;
 } line_count_ctx;
 
-static uint32_t count_line(void *ctx, uint64_t hash)
+static void count_lines(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts)
 {
     const line_count_ctx *c = ctx;
-    uint32_t n = 0;
-    sl_store_line_articles(c->store, (int64_t)hash, c->self, SL_CHROME_REPEAT_MIN, &n);
-    return n;
+    sl_store_lines_count(c->store, hashes, n, c->self, SL_CHROME_REPEAT_MIN, counts);
 }
 
 /* The input as given, before any cleaning: what "its source did not
@@ -110,7 +108,7 @@ static int read_article(sl_engine *e, const sl_article_input *in, int64_t self,
         return sl_seterr(e, rc,
                          rc == SL_ENOMEM ? "out of memory normalising the text" : "text too large to normalise");
     line_count_ctx lines = {e->store, self};
-    sl_line_counter counter = {count_line, &lines};
+    sl_line_counter counter = {count_lines, &lines};
     sl_stage_start(clock);
     rc = sl_chrome_clean(doc->normalized.ptr, doc->normalized.len, &counter, !title && !from_html,
                          &e->cleaned);

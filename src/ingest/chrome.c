@@ -83,6 +83,8 @@ typedef struct line_info {
     bool notice;                  /* opens with "©" or "Copyright 2026": a copyright notice */
     bool starts_upper;            /* first word capitalised (or a number starts the line) */
     int8_t zone;                  /* -1 before the first body paragraph, 0 between, 1 after */
+    bool countable;               /* short enough to be counted (sl_chrome_line_countable) */
+    uint32_t seen;                /* other stored articles carrying it (sl_line_counter) */
     const char *reason;           /* non-NULL: removed */
 } line_info;
 
@@ -155,6 +157,8 @@ typedef struct scratch {
     sl_token_vec tokens;
     sl_buf folded;
     u64_vec prefixes;
+    u64_vec hashes;               /* the countable lines' fingerprints */
+    SL_VEC(uint32_t) counts;      /* and how many other articles carry each */
 } scratch;
 
 /* A copyright notice opens with the sign, or with the word and then the
@@ -348,6 +352,34 @@ static int emit(const char *text, const line_vec *lines, int find_title, sl_clea
     return out->text.err ? out->text.err : out->title.err;
 }
 
+/* Sets each countable line's `seen`, asking the counter once for all. */
+static int count_lines(const char *text, line_vec *lines, const sl_line_counter *counter,
+                       scratch *sc)
+{
+    sc->hashes.n = 0;
+    if (!counter || !counter->count)
+        return 0;
+    for (size_t i = 0; i < lines->n; i++) {
+        line_info *li = &lines->items[i];
+        const char *line = text + li->start;
+        size_t llen = li->end - li->start;
+        li->countable = sl_chrome_line_countable(line, llen);
+        if (li->countable && sl_vec_push(&sc->hashes, sl_chrome_line_hash(line, llen)))
+            return SL_ENOMEM;
+    }
+    if (!sc->hashes.n)
+        return 0;
+    if (sl_vec_reserve(&sc->counts, sc->hashes.n))
+        return SL_ENOMEM;
+    memset(sc->counts.items, 0, sc->hashes.n * sizeof *sc->counts.items);
+    counter->count(counter->ctx, sc->hashes.items, sc->hashes.n, sc->counts.items);
+    size_t k = 0;
+    for (size_t i = 0; i < lines->n; i++)
+        if (lines->items[i].countable)
+            lines->items[i].seen = sc->counts.items[k++];
+    return 0;
+}
+
 int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter, int find_title,
                     sl_cleaned *out)
 {
@@ -362,7 +394,8 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
     int rc = split_lines(text, len, &lines);
     for (size_t i = 0; !rc && i < lines.n; i++)
         rc = describe_line(text, &lines.items[i], &sc);
-    if (rc || (rc = set_init(&body, sc.prefixes.n + 1)))
+    if (rc || (rc = set_init(&body, sc.prefixes.n + 1)) ||
+        (rc = count_lines(text, &lines, counter, &sc)))
         goto done;
 
     size_t first_body = lines.n, last_body = lines.n;
@@ -381,12 +414,7 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
         for (uint32_t p = 0; p < li->n_prefix; p++)
             li->shared += set_has(&body, sc.prefixes.items[li->first_prefix + p]);
         int zone = first_body == lines.n ? 0 : i < first_body ? -1 : i > last_body ? 1 : 0;
-        uint32_t seen = 0;
-        const char *line = text + li->start;
-        size_t llen = li->end - li->start;
-        if (counter && counter->count && sl_chrome_line_countable(line, llen))
-            seen = counter->count(counter->ctx, sl_chrome_line_hash(line, llen));
-        li->reason = judge(li, zone, seen);
+        li->reason = judge(li, zone, li->seen);
         li->zone = (int8_t)zone;
     }
     keep_template(&lines);
@@ -396,6 +424,8 @@ done:
     sl_vec_free(&lines);
     sl_vec_free(&sc.tokens);
     sl_vec_free(&sc.prefixes);
+    sl_vec_free(&sc.hashes);
+    sl_vec_free(&sc.counts);
     sl_buf_free(&sc.folded);
     return rc;
 }

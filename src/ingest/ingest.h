@@ -93,10 +93,13 @@ typedef SL_VEC(sl_chrome_line) sl_chrome_vec;
 #define SL_CHROME_REPEAT_MIN 3
 
 /* How many distinct stored articles, other than the one being cleaned and
- * its exact copies, carry a short line. Counting may stop at
- * SL_CHROME_REPEAT_MIN. The engine answers from the store; NULL means "none". */
+ * its exact copies, carry each of an article's n short lines (by
+ * sl_chrome_line_hash): counts[i] for hashes[i], asked once an article so
+ * that the store answers all of them by one statement. Counting may stop
+ * at SL_CHROME_REPEAT_MIN. The engine answers from the store; NULL means
+ * "none". */
 typedef struct sl_line_counter {
-    uint32_t (*count)(void *ctx, uint64_t line_hash);
+    void (*count)(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts);
     void *ctx;
 } sl_line_counter;
 

@@ -18,9 +18,9 @@ static const char Q_KEY_REMOVE_RECENT[] =
     "DELETE FROM copy_keys_recent WHERE key = ?1 AND article_id = ?2";
 /* An article's keys are distinct terms; were two alike, both rows would
  * carry the same n, so OR IGNORE keeps what OR REPLACE would. */
-static const char Q_KEY_ADD_CHUNK[] = "INSERT OR IGNORE INTO copy_keys VALUES" SL_STORE_ROWS8_3;
-static const char Q_KEY_ADD_RECENT_CHUNK[] =
-    "INSERT OR IGNORE INTO copy_keys_recent VALUES" SL_STORE_ROWS8_3;
+static const char Q_KEY_ADD[] = "INSERT OR IGNORE INTO copy_keys SELECT c0, c1, c2 FROM sl_rows(?1)";
+static const char Q_KEY_ADD_RECENT[] =
+    "INSERT OR IGNORE INTO copy_keys_recent SELECT c0, c1, c2 FROM sl_rows(?1)";
 /* Both tables' rows of the key, newest first: SQLite merges the two
  * (each read backwards along its key, EXPLAIN QUERY PLAN: MERGE (UNION
  * ALL)) and stops at the limit. */
@@ -68,7 +68,7 @@ static int remove_key(sl_store *st, const char *sql, uint32_t code, int64_t id)
 
 int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint32_t n)
 {
-    static const sl_store_rows addition = {NULL, Q_KEY_ADD_RECENT_CHUNK, 3, article_key_value};
+    static const sl_store_rows addition = {Q_KEY_ADD_RECENT, 3, article_key_value};
     uint32_t old[SL_COPY_KEYS];
     uint32_t n_old = 0;
     int rc = old_codes(st, id, old, &n_old);
@@ -136,7 +136,7 @@ static int64_t key_row_value(void *ctx, size_t row, int col)
  * over the table (58,502 articles: 6.2 CPU s, most of it page cache misses). */
 int sl_store_copy_keys_backfill(sl_store *st)
 {
-    static const sl_store_rows addition = {NULL, Q_KEY_ADD_CHUNK, 3, key_row_value};
+    static const sl_store_rows addition = {Q_KEY_ADD, 3, key_row_value};
     key_rows rows = {0};
     int rc = sl_store_sketch_keys_each(st, collect_rows, &rows);
     if (!rc && rows.n > 1)

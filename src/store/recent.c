@@ -42,11 +42,16 @@ static const char Q_CYCLE_GET[] = "SELECT first FROM recent_cycle";
 static const char Q_CYCLE_SET[] = "INSERT INTO recent_cycle(first) VALUES(?1)";
 static const char Q_CYCLE_END[] = "DELETE FROM recent_cycle";
 static const char Q_STORED_LAST[] = "SELECT max(id) FROM articles";
+/* `SELECT *` of a table of the same columns and key: into an empty large
+ * table (a young store's first merge) SQLite then copies the records as
+ * they are, in key order (its transfer optimisation), 37% fewer
+ * instructions than row by row (docs/benchmarks.md, "Eighth round");
+ * into a table with rows it inserts row by row as before. */
 static const char Q_LINES_MOVE[] =
-    "INSERT OR IGNORE INTO line_articles SELECT line, article_id FROM line_articles_recent";
+    "INSERT OR IGNORE INTO line_articles SELECT * FROM line_articles_recent";
 static const char Q_LINES_EMPTY[] = "DELETE FROM line_articles_recent";
 static const char Q_KEYS_MOVE[] =
-    "INSERT OR IGNORE INTO copy_keys SELECT key, article_id, n FROM copy_keys_recent";
+    "INSERT OR IGNORE INTO copy_keys SELECT * FROM copy_keys_recent";
 static const char Q_KEYS_EMPTY[] = "DELETE FROM copy_keys_recent";
 /* (WHERE true: an upsert's SELECT needs a clause before ON CONFLICT) */
 static const char Q_TERMS_MOVE[] =

@@ -64,6 +64,10 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
         sl_store_set_why(why, SL_ESTORE, path, st->db);
         goto fail;
     }
+    if (sl_store_rows_register(st->db)) {
+        sl_store_set_why(why, SL_ESTORE, path, st->db);
+        goto fail;
+    }
     /* A writer waits for another's batch to commit (they serialise per
      * batch, and one may hold the lock for its whole run); a reader seldom
      * waits at all (WAL). */
@@ -290,28 +294,6 @@ int sl_store_exec_stmt(sqlite3_stmt *s)
     int rc = sqlite3_step(s);
     sqlite3_reset(s);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : SL_ESTORE;
-}
-
-int sl_store_exec_rows(sl_store *st, const sl_store_rows *rows, size_t n, void *ctx)
-{
-    size_t row = 0;
-    while (row < n) {
-        size_t left = n - row;
-        size_t take = left >= SL_STORE_CHUNK_ROWS || !rows->one_sql ? SL_STORE_CHUNK_ROWS : 1;
-        sqlite3_stmt *s = sl_store_stmt(st, take > 1 ? rows->chunk_sql : rows->one_sql);
-        if (!s)
-            return SL_ESTORE;
-        int param = 1;
-        for (size_t k = 0; k < take; k++)
-            for (int col = 0; col < rows->cols; col++) /* past the end: the last row again */
-                if (sqlite3_bind_int64(s, param++, rows->value(ctx, k < left ? row + k : n - 1,
-                                                               col)) != SQLITE_OK)
-                    return SL_ESTORE;
-        if (sl_store_exec_stmt(s))
-            return SL_ESTORE;
-        row += take < left ? take : left;
-    }
-    return 0;
 }
 
 int sl_store_begin(sl_store *st)

@@ -79,9 +79,11 @@ int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id
 int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row, int *version);
 int sl_store_removed_insert(sl_store *st, int64_t article_id, uint32_t line_no, const char *text,
                             size_t len, const char *reason);
-/* How many stored articles other than `self` carry the short line `hash`,
- * counted up to `cap` (enough to decide, and bounded for common lines). */
-int sl_store_line_articles(sl_store *st, int64_t hash, int64_t self, uint32_t cap, uint32_t *n);
+/* How many stored articles other than `self` carry each of the n short
+ * lines `hashes`, counted up to `cap` (enough to decide, and bounded for
+ * common lines), into counts[i] (0 for all on a store error, SL_ESTORE). */
+int sl_store_lines_count(sl_store *st, const uint64_t *hashes, size_t n, int64_t self,
+                         uint32_t cap, uint32_t *counts);
 int sl_store_article_get(sl_store *st, int64_t id, sl_article **out);
 int64_t sl_store_article_count(sl_store *st);
 /* Calls fn with every article id in order; stops at fn's first non-zero
@@ -218,9 +220,14 @@ int sl_store_story_texts(sl_store *st, int64_t story_id, int max_bytes, int max_
                          void *ctx);
 /* Document frequencies of terms: read one (0 when the term is not stored;
  * `store` is the sl_store, so that the grouper can take it as a callback),
- * or add a batch's increments. */
+ * or add a batch's increments, n distinct terms, in one statement (just
+ * before a commit: see terms.c). */
+typedef struct sl_df_delta {
+    uint64_t term;
+    uint32_t increment;
+} sl_df_delta;
 int sl_store_df_get(void *store, uint64_t term, uint32_t *df);
-int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment);
+int sl_store_df_add(sl_store *st, const sl_df_delta *deltas, size_t n);
 
 /* ---- search.c ---- */
 int sl_store_search(sl_store *st, const char *query, int limit, sl_search_hits **out);

@@ -121,29 +121,32 @@ int sl_store_each_blob(sqlite3_stmt *s,
 int sl_store_row_by_id(sl_store *st, const char *sql, int64_t id, sqlite3_stmt **out);
 /* Steps a statement that returns no rows; SL_ESTORE on failure. */
 int sl_store_exec_stmt(sqlite3_stmt *s);
-/* Many rows of integers inserted with fewer statements: a statement that
- * takes SL_STORE_CHUNK_ROWS rows at once (`chunk_sql`, its parameters
- * numbered row by row) runs while that many are left. The rest go to the
- * one-row form (`one_sql`), or, when `one_sql` is NULL, to one more chunk
- * padded with copies of the last row. Both `static const char Q_…[]`.
- * Only for INSERT OR IGNORE, which a repeated row does not change and
- * which has the same effect as one_sql row by row: a statement of many
- * rows that may abort halfway (OR REPLACE, an upsert) opens a statement
- * transaction, which makes the FTS5 index flush its pending terms (5 times
- * the cost of one-row statements, callgrind; docs/benchmarks.md, "Stop
- * words and rows per statement"). Deletes of many rows in one statement
- * (OR of keys, a row-value IN list, `story = ? AND term IN (...)`) cost
- * more than one by one. */
-#define SL_STORE_CHUNK_ROWS 8
-#define SL_STORE_ROWS8_2 "(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?),(?,?)"
-#define SL_STORE_ROWS8_3 \
-    "(?,?,?),(?,?,?),(?,?,?),(?,?,?),(?,?,?),(?,?,?),(?,?,?),(?,?,?)"
+/* Many rows of integers written by one statement (rows.c): `sql`, a
+ * `static const char Q_…[]` of the form `INSERT OR IGNORE INTO t SELECT c0,
+ * c1 FROM sl_rows(?1)`, reads the n rows of `cols` (at most 3) integers,
+ * value(ctx, row, col), from the table sl_rows. Only for INSERT OR IGNORE in
+ * the middle of a batch: a statement of many rows that may abort halfway
+ * (OR REPLACE, an upsert) opens a statement transaction, which makes the
+ * FTS5 index flush its pending terms (docs/benchmarks.md, "Stop words and
+ * rows per statement"); at a commit, which flushes them anyway, an upsert
+ * costs no more (the term counts, terms.c). */
 typedef struct sl_store_rows {
-    const char *one_sql, *chunk_sql;
+    const char *sql;
     int cols;
     int64_t (*value)(void *ctx, size_t row, int col);
 } sl_store_rows;
 int sl_store_exec_rows(sl_store *st, const sl_store_rows *rows, size_t n, void *ctx);
+/* What sl_rows reads: n rows of `rows`, value(ctx, …). A query reading
+ * rows (sl_store_lines_count) binds one to its ?1 with sl_store_rows_bind;
+ * it must outlive the statement's steps. */
+typedef struct sl_store_rows_source {
+    const sl_store_rows *rows;
+    void *ctx;
+    size_t n;
+} sl_store_rows_source;
+int sl_store_rows_bind(sqlite3_stmt *s, const sl_store_rows_source *source);
+/* Makes sl_rows known to the connection. */
+int sl_store_rows_register(sqlite3 *db);
 /* Puts "what: reason" in `why` (the SQLite reason, or out of memory without
  * a db) and returns `code`. */
 int sl_store_set_why(sl_buf *why, int code, const char *what, sqlite3 *db);

@@ -13,7 +13,7 @@
 
 static const char Q_CENTROID_OLD[] = "SELECT centroid FROM stories WHERE id = ?1";
 static const char Q_TERM_REMOVE[] = "DELETE FROM story_terms WHERE term = ?1 AND story = ?2";
-static const char Q_TERM_ADD_CHUNK[] = "INSERT OR IGNORE INTO story_terms VALUES" SL_STORE_ROWS8_2;
+static const char Q_TERM_ADD[] = "INSERT OR IGNORE INTO story_terms SELECT c0, c1 FROM sl_rows(?1)";
 static const char Q_TERM_RECENT[] =
     "SELECT story FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2";
 static const char Q_STORY_STATE[] =
@@ -95,7 +95,7 @@ int sl_store_story_terms_put(sl_store *st, int64_t story, const void *centroid, 
     for (size_t k = 0; k < n_change; k++)
         if (term_row(st, Q_TERM_REMOVE, change[k], story))
             return SL_ESTORE;
-    static const sl_store_rows addition = {NULL, Q_TERM_ADD_CHUNK, 2, story_term_value};
+    static const sl_store_rows addition = {Q_TERM_ADD, 2, story_term_value};
     n_change = missing(now, n_now, old, n_old, change);
     return sl_store_exec_rows(st, &addition, n_change, &(story_rows){change, story});
 }
@@ -218,7 +218,7 @@ static int64_t sorted_row_value(void *ctx, size_t row, int col)
  * copy keys of migration 8: in story order the rows land all over the table). */
 int sl_store_story_terms_backfill(sl_store *st)
 {
-    static const sl_store_rows addition = {NULL, Q_TERM_ADD_CHUNK, 2, sorted_row_value};
+    static const sl_store_rows addition = {Q_TERM_ADD, 2, sorted_row_value};
     term_rows rows = {0};
     int rc = sorted_terms(st, &rows);
     if (!rc)

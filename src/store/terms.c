@@ -9,10 +9,16 @@ static const char Q_DF_GET[] = "SELECT df FROM terms WHERE id = ?1";
 static const char Q_DF_GET_BOTH[] =
     "SELECT coalesce((SELECT df FROM terms WHERE id = ?1), 0)"
     " + coalesce((SELECT df FROM terms_recent WHERE id = ?1), 0)";
+/* A batch's counts in one statement each (rows.c): an upsert of many rows
+ * opens a statement transaction, whose savepoint makes FTS5 flush its
+ * pending terms, but at a commit, which flushes them anyway, that costs
+ * nothing more (docs/benchmarks.md, "Eighth round"). */
 static const char Q_DF_ADD[] =
-    "INSERT INTO terms VALUES(?1, ?2) ON CONFLICT(id) DO UPDATE SET df = df + ?2";
+    "INSERT INTO terms SELECT c0, c1 FROM sl_rows(?1) WHERE true"
+    " ON CONFLICT(id) DO UPDATE SET df = df + excluded.df";
 static const char Q_DF_ADD_RECENT[] =
-    "INSERT INTO terms_recent VALUES(?1, ?2) ON CONFLICT(id) DO UPDATE SET df = df + ?2";
+    "INSERT INTO terms_recent SELECT c0, c1 FROM sl_rows(?1) WHERE true"
+    " ON CONFLICT(id) DO UPDATE SET df = df + excluded.df";
 
 int sl_store_df_get(void *store, uint64_t term, uint32_t *df)
 {
@@ -27,11 +33,16 @@ int sl_store_df_get(void *store, uint64_t term, uint32_t *df)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
 }
 
-int sl_store_df_add(sl_store *st, uint64_t term, uint32_t increment)
+static int64_t delta_value(void *ctx, size_t row, int col)
 {
-    int recent = st->schema >= SL_STORE_RECENT_SINCE;
-    sqlite3_stmt *s = sl_store_stmt(st, recent ? Q_DF_ADD_RECENT : Q_DF_ADD);
-    if (!s || sqlite3_bind_int64(s, 1, (int64_t)term) || sqlite3_bind_int(s, 2, (int)increment))
-        return SL_ESTORE;
-    return sl_store_exec_stmt(s);
+    const sl_df_delta *d = (const sl_df_delta *)ctx + row;
+    return col ? (int64_t)d->increment : (int64_t)d->term;
+}
+
+int sl_store_df_add(sl_store *st, const sl_df_delta *deltas, size_t n)
+{
+    static const sl_store_rows large = {Q_DF_ADD, 2, delta_value};
+    static const sl_store_rows recent = {Q_DF_ADD_RECENT, 2, delta_value};
+    return sl_store_exec_rows(st, st->schema >= SL_STORE_RECENT_SINCE ? &recent : &large, n,
+                              (void *)deltas);
 }

@@ -40,7 +40,12 @@ TEST(chrome_paragraph_first_line_is_not_a_title) { golden("no-title"); }
 
 TEST(chrome_lexicon_is_sorted) { CHECK(sl_chrome_lexicon_sorted()); }
 
-static uint32_t always_seen(void *ctx, uint64_t hash) { return *(uint32_t *)ctx; }
+static void always_seen(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts)
+{
+    (void)hashes;
+    for (size_t i = 0; i < n; i++)
+        counts[i] = *(uint32_t *)ctx;
+}
 
 TEST(chrome_line_repeated_across_articles_removed)
 {
@@ -106,6 +111,42 @@ TEST(chrome_line_hash_ignores_case_and_spacing)
     CHECK(sl_chrome_line_hash("Leave a  Reply", 14) == sl_chrome_line_hash("leave a reply", 13));
     CHECK(sl_chrome_line_countable("Leave a Reply", 13));
     CHECK(!sl_chrome_line_countable("", 0));
+}
+
+/* The counter is asked once an article, for all its short lines, and
+ * each line's count decides for that line alone. */
+typedef struct counter_calls {
+    int calls;
+    size_t asked;
+} counter_calls;
+
+static void seen_if_footer(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts)
+{
+    counter_calls *c = ctx;
+    c->calls++;
+    c->asked += n;
+    uint64_t footer = sl_chrome_line_hash("Eskmoor Daily, your town's paper since 1921",
+                                          strlen("Eskmoor Daily, your town's paper since 1921"));
+    for (size_t i = 0; i < n; i++)
+        counts[i] = hashes[i] == footer ? 5 : 0;
+}
+
+TEST(chrome_lines_counted_once_an_article)
+{
+    const char *text =
+        "Glass recycling rates in Eskmoor rose by a fifth last year, the town's waste office said on Monday in its annual report.\n\n"
+        "Bottle banks\n\n"
+        "Officials credited new bottle banks near the market.\n\n"
+        "Eskmoor Daily, your town's paper since 1921\n";
+    counter_calls calls = {0, 0};
+    sl_line_counter counter = {seen_if_footer, &calls};
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), &counter, 0, &c), 0);
+    CHECK_INT(calls.calls, 1);
+    CHECK(calls.asked >= 2);
+    CHECK(strstr(sl_buf_cstr(&c.text), "Eskmoor Daily") == NULL);
+    CHECK(strstr(sl_buf_cstr(&c.text), "Glass recycling") != NULL);
+    sl_cleaned_free(&c);
 }
 
 /* A notice made only of lines other articles carry (a dividend template) is

@@ -7,12 +7,14 @@
  * with the large tables' and moved into them by the commit that finds the
  * merge due, and only then; a
  * corrupt row reported instead of misread; whole-table reads at open done
- * through a small page cache, the writer's cache set back after; rows
- * inserted eight to a statement all landing once. */
+ * through a small page cache, the writer's cache set back after; an
+ * article's rows inserted by one statement all landing once, and a batch's
+ * term counts added by one; the table sl_rows read only with its rows. */
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "copies/copies.h"
@@ -174,6 +176,17 @@ static int line_pairs_in(sl_store *st, int64_t id, int merged)
 
 static int line_pairs(sl_store *st, int64_t id) { return line_pairs_in(st, id, 0); }
 
+/* The articles other than `self` carrying `line`, up to 10. */
+static uint32_t carriers_but(sl_store *st, int64_t line, int64_t self)
+{
+    uint64_t hash = (uint64_t)line;
+    uint32_t n = 0;
+    CHECK_INT(sl_store_lines_count(st, &hash, 1, self, 10, &n), 0);
+    return n;
+}
+
+static uint32_t carriers(sl_store *st, int64_t line) { return carriers_but(st, line, 0); }
+
 TEST(store_lines_cleared_by_prefix_exactly)
 {
     OPEN_STORE(st, path);
@@ -252,7 +265,7 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     const uint32_t keys[] = {0x100, 0x200}; /* codes of distinct terms (SL_TERM_ID) */
     CHECK_INT(sl_store_lines_add(st, 1000, lines, 3), 0);
     CHECK_INT(sl_store_copy_keys_put(st, 1000, keys, 2), 0);
-    CHECK_INT(sl_store_df_add(st, 77, 2), 0);
+    CHECK_INT(sl_store_df_add(st, &(sl_df_delta){77, 2}, 1), 0);
     CHECK_INT(sl_store_commit(st), 0); /* one article recent of 1,000: not due */
     CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
     CHECK_INT(line_pairs_in(st, 0, 1), 0);
@@ -263,12 +276,11 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     add_article_row(st, 5000);
     CHECK_INT(sl_store_lines_add(st, 5000, later, 2), 0);
     CHECK_INT(sl_store_copy_keys_put(st, 5000, keys, 1), 0);
-    CHECK_INT(sl_store_df_add(st, 77, 3), 0);
-    uint32_t n = 0, df = 0, ids[4];
+    CHECK_INT(sl_store_df_add(st, &(sl_df_delta){77, 3}, 1), 0);
+    uint32_t df = 0, ids[4];
     uint8_t n_keys[4];
     size_t found = 0;
-    CHECK_INT(sl_store_line_articles(st, 8, 0, 10, &n), 0);
-    CHECK_INT(n, 2);
+    CHECK_INT(carriers(st, 8), 2);
     CHECK_INT(sl_store_df_get(st, 77, &df), 0);
     CHECK_INT(df, 5);
     CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
@@ -280,10 +292,8 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent"), 0);
     CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 77"), 5);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 0);
-    CHECK_INT(sl_store_line_articles(st, 8, 0, 10, &n), 0);
-    CHECK_INT(n, 2);
-    CHECK_INT(sl_store_line_articles(st, 8, 1000, 10, &n), 0);
-    CHECK_INT(n, 1);
+    CHECK_INT(carriers(st, 8), 2);
+    CHECK_INT(carriers_but(st, 8, 1000), 1);
     CHECK_INT(sl_store_df_get(st, 77, &df), 0);
     CHECK_INT(df, 5);
     CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(0x100), ids, n_keys, 4, &found), 0);
@@ -327,11 +337,11 @@ TEST(store_recent_rows_read_with_the_large_tables)
     uint8_t n_keys[4];
     size_t found = 0;
     const uint32_t keys[] = {21};
-    CHECK_INT(sl_store_df_add(st, 99, 4), 0);
+    CHECK_INT(sl_store_df_add(st, &(sl_df_delta){99, 4}, 1), 0);
     CHECK_INT(sl_store_copy_keys_put(st, 3, keys, 1), 0);
     CHECK_INT(sl_store_copy_keys_put(st, 9, keys, 1), 0);
     CHECK_INT(sl_store_recent_merge(st), 0);
-    CHECK_INT(sl_store_df_add(st, 99, 1), 0);
+    CHECK_INT(sl_store_df_add(st, &(sl_df_delta){99, 1}, 1), 0);
     CHECK_INT(sl_store_copy_keys_put(st, 5, keys, 1), 0);
     CHECK_INT(sl_store_copy_keys_put(st, 12, keys, 1), 0);
     CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 99"), 4);
@@ -400,27 +410,47 @@ TEST(store_whole_table_reads_go_through_a_small_cache)
 }
 
 
-static uint32_t carriers(sl_store *st, int64_t line)
+/* Statements run on the store's connection whose SQL begins with `prefix`
+ * (sqlite3_trace_v2). */
+typedef struct statement_count {
+    const char *prefix;
+    int n;
+} statement_count;
+
+static int count_statement(unsigned what, void *ctx, void *stmt, void *x)
 {
-    uint32_t n = 0;
-    CHECK_INT(sl_store_line_articles(st, line, 0, 10, &n), 0);
-    return n;
+    (void)what, (void)x;
+    statement_count *c = ctx;
+    const char *sql = sqlite3_sql(stmt);
+    c->n += sql && !strncmp(sql, c->prefix, strlen(c->prefix));
+    return 0;
 }
 
-/* Rows go in eight to a statement (sl_store_exec_rows), the rest in one
- * more padded with the last row: every row lands, whichever statement
- * carried it, and a line repeated within an article or across a chunk's
- * edge is one row. A new version's lines leave one by one. */
-TEST(store_rows_in_chunks_all_land_once)
+static void count_statements(sl_store *st, statement_count *c)
+{
+    c->n = 0;
+    CHECK_INT(sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, count_statement, c), SQLITE_OK);
+}
+
+/* An article's rows go in by one statement (sl_store_exec_rows reads them
+ * from the caller's memory through the table sl_rows), however many:
+ * every row lands, and a line repeated within an article is one row. A
+ * new version's lines leave one by one. */
+TEST(store_rows_in_one_statement_all_land_once)
 {
     OPEN_STORE(st, path);
     int64_t first[19], second[3] = {105, 118, 900};
     for (int i = 0; i < 19; i++)
         first[i] = 100 + i;
-    first[8] = 107; /* the second chunk's first row repeats the first chunk's last */
-    first[17] = 101; /* and a row of the one-by-one rest repeats the first chunk's */
+    first[8] = 107;  /* repeats */
+    first[17] = 101;
+    statement_count inserts = {"INSERT OR IGNORE INTO line_articles_recent", 0};
+    count_statements(st, &inserts);
     CHECK_INT(sl_store_lines_add(st, 1, first, 19), 0);
+    CHECK_INT(inserts.n, 1); /* 19 rows, one statement (three, eight to a statement) */
     CHECK_INT(sl_store_lines_add(st, 2, second, 3), 0);
+    CHECK_INT(inserts.n, 2);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM " PAIRS " WHERE article_id = 1"), 17);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM " PAIRS " WHERE article_id = 2"), 3);
     CHECK_INT(carriers(st, 105), 2);
@@ -439,5 +469,85 @@ TEST(store_rows_in_chunks_all_land_once)
     CHECK_INT(count_rows(st, "SELECT count(*) FROM " PAIRS " WHERE article_id = 1"), 0);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM " PAIRS " WHERE article_id = 2"), 3);
     CHECK_INT(carriers(st, 105), 1);
+    drop_store(st, path);
+}
+
+/* A batch's term counts go in by one statement, each added to the term's
+ * count where it has one: in the recent table, and read with the large
+ * table's. */
+TEST(store_df_added_by_one_statement)
+{
+    OPEN_STORE(st, path);
+    sl_df_delta first[40], second[40];
+    for (uint64_t i = 0; i < 40; i++) {
+        first[i] = (sl_df_delta){1000 + i, 1};
+        second[i] = (sl_df_delta){1020 + i, (uint32_t)i + 1}; /* half of them counted before */
+    }
+    statement_count upserts = {"INSERT INTO terms_recent", 0};
+    count_statements(st, &upserts);
+    CHECK_INT(sl_store_df_add(st, first, 40), 0);
+    CHECK_INT(upserts.n, 1);
+    CHECK_INT(sl_store_recent_merge(st), 0);
+    CHECK_INT(sl_store_df_add(st, second, 40), 0);
+    CHECK_INT(upserts.n, 2);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    CHECK_INT(sl_store_df_add(st, NULL, 0), 0); /* nothing to add */
+    uint32_t df = 0;
+    CHECK_INT(sl_store_df_get(st, 1000, &df), 0);
+    CHECK_INT(df, 1);
+    CHECK_INT(sl_store_df_get(st, 1025, &df), 0);
+    CHECK_INT(df, 1 + 6);
+    CHECK_INT(sl_store_df_get(st, 1059, &df), 0);
+    CHECK_INT(df, 40);
+    CHECK_INT(sl_store_df_get(st, 1060, &df), 0);
+    CHECK_INT(df, 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM terms"), 40);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 40);
+    drop_store(st, path);
+}
+
+/* sl_rows gives the rows bound to it, and none without them: a query
+ * that does not name its argument has no plan. */
+TEST(store_rows_table_needs_its_rows)
+{
+    OPEN_STORE(st, path);
+    sqlite3_stmt *s = NULL;
+    CHECK(sqlite3_prepare_v2(st->db, "SELECT c0 FROM sl_rows", -1, &s, NULL) != SQLITE_OK);
+    sqlite3_finalize(s);
+    s = NULL;
+    CHECK_INT(sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sl_rows(?1)", -1, &s, NULL),
+              SQLITE_OK);
+    CHECK_INT(sqlite3_step(s), SQLITE_ROW); /* a NULL argument, not the rows' pointer */
+    CHECK_INT(sqlite3_column_int(s, 0), 0);
+    sqlite3_finalize(s);
+    drop_store(st, path);
+}
+
+/* An article's lines are counted by one statement, each line's count in
+ * its place (a line asked twice answered twice), never counting `self`,
+ * and stopping at the cap. */
+TEST(store_lines_counted_by_one_statement)
+{
+    OPEN_STORE(st, path);
+    const int64_t a[] = {501, 502, 503}, b[] = {502, 503}, c[] = {503};
+    CHECK_INT(sl_store_lines_add(st, 1, a, 3), 0);
+    CHECK_INT(sl_store_recent_merge(st), 0); /* some pairs in each table */
+    CHECK_INT(sl_store_lines_add(st, 2, b, 2), 0);
+    CHECK_INT(sl_store_lines_add(st, 3, c, 1), 0);
+    const uint64_t asked[] = {503, 999, 502, 501, 503};
+    uint32_t counts[5] = {0};
+    statement_count counting = {"SELECT r.rowid", 0};
+    count_statements(st, &counting);
+    CHECK_INT(sl_store_lines_count(st, asked, 5, 2, 10, counts), 0);
+    CHECK_INT(counting.n, 1);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    CHECK_INT(counts[0], 2); /* articles 1 and 3; 2 is self */
+    CHECK_INT(counts[1], 0);
+    CHECK_INT(counts[2], 1);
+    CHECK_INT(counts[3], 1);
+    CHECK_INT(counts[4], 2);
+    CHECK_INT(sl_store_lines_count(st, asked, 5, 0, 2, counts), 0);
+    CHECK_INT(counts[0], 2); /* three carriers, counted up to the cap */
+    CHECK_INT(counts[2], 2);
     drop_store(st, path);
 }
