@@ -368,11 +368,31 @@ static const char *currency_at(const sl_facts_doc *d, size_t *first)
     return unit;
 }
 
-/* A range's upper end after the low one and its unit, at token `after`:
- * "10 to 20", "10-20", "between 3 and 5", "5 per cent to 20 per cent",
- * "$89 to $93 billion". Fills hi and its unit; false when none. */
+/* Verbs of change before "X to Y": X may be the change and Y the level
+ * it led to ("shares fell 12p to 118.5p"). */
+static const char *const change_verbs[] = {"rose", "rise", "rises", "fell", "fall", "falls",
+    "gained", "gains", "lost", "climbed", "dropped", "added", "shed", "jumped", "slipped",
+    "slid", "declined", "increased", "decreased", "eased", "edged", "surged", "soared",
+    "plunged", "tumbled", "advanced", "grew", "sank", "dipped", "up", "down", NULL};
+
+/* Whether "X to Y" after a verb of change ("fell 12p to 118.5p", "rose
+ * $1.50 to $75.20") is a change and the level it led to, not a range: the
+ * ends are more than five times apart (a range's ends are seldom so far:
+ * "rose 5 to 10 percent" stays a range). NewsQuant writes the two as two
+ * quantities (10 sentences of the even half). */
+#define CHANGE_TO_LEVEL 5.0
+static bool change_then_level(const sl_facts_doc *d, size_t after, size_t first, double lo,
+                              double hi)
+{
+    return first > 0 && sl_facts_is(d, after, "to") && sl_facts_in(d, first - 1, change_verbs) >= 0 &&
+           lo > 0 && hi > CHANGE_TO_LEVEL * lo;
+}
+
+/* A range's upper end after the low one (value lo) and its unit, at token
+ * `after`: "10 to 20", "10-20", "between 3 and 5", "5 per cent to 20 per
+ * cent", "$89 to $93 billion". Fills hi and its unit; false when none. */
 static bool range_end(const sl_facts_doc *d, size_t after, size_t first, const char *lo_unit,
-                      sl_number *hi, const char **hi_unit)
+                      double lo, sl_number *hi, const char **hi_unit)
 {
     bool between = first > 0 &&
                    (sl_facts_is(d, first - 1, "between") || sl_facts_is(d, first - 1, "from"));
@@ -388,7 +408,8 @@ static bool range_end(const sl_facts_doc *d, size_t after, size_t first, const c
             j = k; /* "to $93 billion", "to US $89" */
         else
             cur = NULL;
-    if (!sl_numbers_same_sentence(d, after, j) || !sl_numbers_read(d, j, hi) || hi->ordinal)
+    if (!sl_numbers_same_sentence(d, after, j) || !sl_numbers_read(d, j, hi) || hi->ordinal ||
+        change_then_level(d, after, first, lo, hi->value))
         return false;
     size_t end = hi->last + 1;
     *hi_unit = hi->glued_unit ? hi->glued_unit : cur ? cur : unit_after(d, hi->last, &end);
@@ -406,13 +427,13 @@ static bool range_end(const sl_facts_doc *d, size_t after, size_t first, const c
  * (within eight tokens, no other number but a year between), read as a range
  * as NewsQuant does. */
 static bool from_range_end(const sl_facts_doc *d, size_t after, size_t first, const char *lo_unit,
-                           sl_number *hi, const char **hi_unit)
+                           double lo, sl_number *hi, const char **hi_unit)
 {
     if (first == 0 || !sl_facts_is(d, first - 1, "from"))
         return false;
     for (size_t k = after; k < after + 8 && sl_numbers_same_sentence(d, first, k); k++) {
         if (sl_facts_is(d, k, "to"))
-            return range_end(d, k, first, lo_unit, hi, hi_unit);
+            return range_end(d, k, first, lo_unit, lo, hi, hi_unit);
         size_t n;
         const char *w = sl_facts_tok(d, k, &n);
         bool year = n == 4 && (d->toks.items[k].flags & SL_TOK_NUMBER) && atoi(w) >= 1800 &&
@@ -651,8 +672,8 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     const char *hi_unit = NULL;
     /* "third to 1.2 billion", "rose by a third to 1.2 billion": no range */
     if (nb->value_hi == 0 && !nb->ordinal && !(nb->word_form && nb->value < 1) &&
-        (range_end(d, after, first, unit, &hi, &hi_unit) ||
-         from_range_end(d, after, first, unit, &hi, &hi_unit))) {
+        (range_end(d, after, first, unit, nb->value, &hi, &hi_unit) ||
+         from_range_end(d, after, first, unit, nb->value, &hi, &hi_unit))) {
         value_hi = hi.value_hi > 0 ? hi.value_hi : hi.value;
         /* "$89 to $93 billion", "1 to 2 thousand": the scale of both ends */
         if (hi.scaled && !nb->scaled && hi.last > hi.first) {

@@ -649,3 +649,18 @@ TEST(facts_numbers_wire_abbreviations)
     NUMBERS_OF("Tavel Mills expects to earn four dlrs a share, paid 43 cts in dividends, owes 19 "
                "billion dlr and used 51.1 billion kilowatt-hours.\n", want, NULL);
 }
+
+/* "X to Y" after a verb of change, the ends more than five times apart, is
+ * the change and the level it led to; closer ends stay a range. */
+TEST(facts_numbers_change_then_level)
+{
+    sl_fact_items *items = facts_of_text(
+        "Shares in Harrow Mills fell 14p to 131.5p. Rye futures lost more than $3 to $61.20. "
+        "Bakers expect prices to rise 5 to 10 percent.\n", NULL);
+    NUMBER(items, "14p", 14, 14, "penny", NULL);
+    NUMBER(items, "131.5p", 131.5, 131.5, "penny", NULL);
+    NUMBER(items, "more than $3", 3, 3, "dollar", NULL);
+    NUMBER(items, "$61.20", 61.2, 61.2, "dollar", NULL);
+    NUMBER(items, "5 to 10 percent", 5, 10, "percentage", NULL);
+    sl_fact_items_free(items);
+}
