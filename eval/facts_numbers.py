@@ -103,6 +103,17 @@ def noun_part(counted_words, text_words):
     return counted_words[:k]
 
 
+def rate_lemma(q):
+    """Our unit as NewsQuant writes it: a count's rate ("300 dots per inch",
+    unit "dots per inch", counts "dots") with the counted noun singular
+    ("dot per inch")."""
+    unit = q["unit"].lower()
+    what, per, rest = unit.partition(" per ")
+    if per and what in WORD.findall((q.get("counts") or "").lower()):
+        return singular(what) + per + rest
+    return unit
+
+
 def unit_of(q):
     """NewsQuant's unit of one of our numbers: its unit, or for a count the
     counted phrase with its last word singular ("20 people" -> people,
@@ -114,7 +125,7 @@ def unit_of(q):
     if q.get("unit") == "penny" and q["text"].rstrip().endswith("p"):
         return "point"  # NewsQuant names the "p" of share prices (pence) so
     if q.get("unit"):
-        return q["unit"].lower()
+        return rate_lemma(q)
     share = 0 < q["value"] < 1 and bool(FRACTION.search(q["text"]))
     if not counted(q):
         return "% -" if share else "-"

@@ -97,9 +97,7 @@ static bool past_form(const sl_facts_doc *d, size_t i)
     return !sl_facts_upper(d, i) && ends_with(d, i, "ed");
 }
 
-/* A plural noun: "-s" but not "-ss", "-us", "-is"; or an irregular plural.
- * Not a capitalised word: "Hamas", "Brothers" are names. */
-static bool plural(const sl_facts_doc *d, size_t i)
+bool sl_numbers_plural(const sl_facts_doc *d, size_t i)
 {
     static const char *const irregular[] = {"people", "men", "women", "children", "police",
         "feet", "teeth", "mice", "geese", "staff", "personnel", "cattle", "fishermen", NULL};
@@ -130,7 +128,7 @@ static size_t of_phrase(const sl_facts_doc *d, size_t i, size_t anchor, sl_buf *
            !(m > 0 && (past_form(d, j) || sl_facts_in(d, j, phrase_enders) >= 0))) {
         sl_facts_put_lower(d, j++, about);
         m++;
-        if (plural(d, j - 1))
+        if (sl_numbers_plural(d, j - 1))
             break;
     }
     return m ? j : i;
@@ -144,7 +142,7 @@ static bool joined_plural(const sl_facts_doc *d, size_t i, size_t anchor)
         return false;
     for (size_t k = i + 1; k < i + 3 && sl_numbers_same_sentence(d, anchor, k) &&
                            sl_numbers_content_word(d, k) && !past_form(d, k); k++)
-        if (plural(d, k))
+        if (sl_numbers_plural(d, k))
             return true;
     return false;
 }
@@ -177,7 +175,7 @@ size_t sl_numbers_counted_after(const sl_facts_doc *d, size_t i, size_t anchor, 
            !(n > 0 && past_form(d, i))) { /* "four said": no phrase */
         sl_facts_put_lower(d, i++, about);
         n++;
-        if (!one && plural(d, i - 1))
+        if (!one && sl_numbers_plural(d, i - 1))
             break;
         if (joined_plural(d, i, anchor))
             i++; /* "4.3M digital and physical sales": over the "and" */
@@ -367,7 +365,7 @@ static bool phrase_word(const sl_facts_doc *d, size_t k)
  * treaty runs for 25 years", "the mill employs about 140 people"). */
 static bool present_verb(const sl_facts_doc *d, size_t k, size_t first)
 {
-    return plural(d, k) && !plural(d, k - 1) &&
+    return sl_numbers_plural(d, k) && !sl_numbers_plural(d, k - 1) &&
            (k + 1 == first || (sl_facts_is(d, k + 1, "for") && k + 2 == first));
 }
 
@@ -456,7 +454,7 @@ static size_t candidates(const sl_facts_doc *d, size_t first, phrase *out, size_
             k++;
         if (k - a >= 2 && present_verb(d, k - 1, first))
             out[n++] = (phrase){a, k - 1}; /* "the treaty runs for 25 years" -> treaty */
-        else if (n > 0 && out[n - 1].b + 1 == a && plural(d, out[n - 1].b - 1) && plural(d, k - 1) &&
+        else if (n > 0 && out[n - 1].b + 1 == a && sl_numbers_plural(d, out[n - 1].b - 1) && sl_numbers_plural(d, k - 1) &&
                  (sl_facts_is(d, a - 1, "and") || sl_facts_is(d, a - 1, "or")))
             out[n - 1].b = k; /* "apples and pears": one phrase */
         else

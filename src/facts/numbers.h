@@ -33,6 +33,9 @@ bool sl_numbers_same_sentence(const sl_facts_doc *d, size_t a, size_t b);
 /* Whether token i is a word that is neither a stop word of the text's
  * language nor an English function word. */
 bool sl_numbers_content_word(const sl_facts_doc *d, size_t i);
+/* Whether token i is a plural noun: "-s" but not "-ss", "-us", "-is"; or an
+ * irregular plural. Not a capitalised word: "Hamas", "Brothers" are names. */
+bool sl_numbers_plural(const sl_facts_doc *d, size_t i);
 /* The phrase after a number (its last token `anchor`) and its unit, from
  * token i: what a count counts or a measure measures ("measure": the number
  * has a unit; "one": its value is 1). Returns the token after the phrase. */

@@ -523,6 +523,23 @@ static size_t rate_unit(const sl_facts_doc *d, size_t after, const char *unit, c
     return 1 + (used ? used : 1);
 }
 
+/* "300 dots per inch", "4.2 million viewers a night": a count over time or
+ * space, whose counted phrase ends at token noun_end - 1 in a plural noun;
+ * its unit, that noun per what, written into per (cap bytes, left empty
+ * when none). Returns the tokens the rate takes after the noun. */
+static size_t count_rate(const sl_facts_doc *d, size_t noun_end, char *per, size_t cap)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, noun_end - 1, &n);
+    char noun[32];
+    per[0] = '\0';
+    if (!sl_numbers_plural(d, noun_end - 1) || n >= sizeof noun)
+        return 0;
+    memcpy(noun, w, n);
+    noun[n] = '\0';
+    return rate_unit(d, noun_end, noun, per, cap);
+}
+
 /* Whether a person is said to be or turn the number starting at token f,
  * nothing after it that it counts: "she was 14 when", "I'm 74", "he will be
  * just 62 by then", "Smith turned 40". A thing is rarely said to be a bare
@@ -727,6 +744,11 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     }
     if (end_tok < after)
         end_tok = after;
+    if (!unit && about->len && !nb->glued_noun && !noun && end_tok > after &&
+        (used = count_rate(d, end_tok, per, sizeof per))) {
+        unit = per; /* "300 dots per inch" */
+        end_tok += used;
+    }
     if (end_tok <= held)
         end_tok = held + 1; /* "four-, five- and six-cylinder": the phrase to its word */
     sl_fact_item *it = sl_facts_add(d, SL_FACT_NUMBER, d->toks.items[first].start,

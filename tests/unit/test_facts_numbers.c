@@ -664,3 +664,17 @@ TEST(facts_numbers_change_then_level)
     NUMBER(items, "5 to 10 percent", 5, 10, "percentage", NULL);
     sl_fact_items_free(items);
 }
+
+/* A count over time or space is a rate of its counted noun ("300 dots per
+ * inch", "viewers a night"); "two goals a minute later" is none. */
+TEST(facts_numbers_count_rates)
+{
+    sl_fact_items *items = facts_of_text(
+        "Printed at 300 dots per inch, the chart of Tavel Bay drew 1.2 million viewers a night "
+        "and 40 letters a week. Lina scored two goals a minute later.\n", NULL);
+    NUMBER(items, "300 dots per inch", 300, 300, "dots per inch", "dots");
+    NUMBER(items, "1.2 million viewers a night", 1.2e6, 1.2e6, "viewers per night", "viewers");
+    NUMBER(items, "40 letters a week", 40, 40, "letters per week", "letters");
+    NUMBER(items, "two goals", 2, 2, NULL, "goals");
+    sl_fact_items_free(items);
+}
