@@ -43,13 +43,15 @@ static const char *const aux_words[] = {"were", "was", "are", "is", "had", "have
     "been", "be", NULL};
 /* Words after a counted noun that end its phrase: verbs, adverbs and
  * prepositions a stop-word list does not hold ("14 players left", "59 users
- * mostly", "one hand behind her head", "40 hectares outside Eskmoor"). */
+ * mostly", "one hand behind her head", "40 hectares outside Eskmoor", "one
+ * remains in hospital", "11 and 12 respectively"). */
 static const char *const phrase_enders[] = {"left", "said", "says", "say", "asks", "ask",
     "told", "took", "take", "made", "make", "went", "go", "came", "come", "got", "get",
     "mostly", "whilst", "while", "available", "ago", "earlier", "later", "each", "apiece",
     "next", "last", "this", "per", "a", "an", "year", "years", "today", "yesterday",
     "including", "according", "behind", "outside", "inside", "near", "within", "across",
-    "along", "beyond", "past", "toward", "towards", "among", "despite", NULL};
+    "along", "beyond", "past", "toward", "towards", "among", "despite", "remain", "remains",
+    "respectively", NULL};
 
 bool sl_numbers_same_sentence(const sl_facts_doc *d, size_t a, size_t b)
 {

@@ -573,10 +573,26 @@ static bool said_to_be(const sl_facts_doc *d, size_t f, size_t last)
             (turns && sl_facts_upper(d, s) && !(d->toks.items[s].flags & SL_TOK_STOP)));
 }
 
+/* Whether the bare number at token f follows "at" after a verb of dying or
+ * retiring, within five tokens: an age ("died in Bonn at 50", "retire at
+ * 67"). */
+static bool age_at_life_event(const sl_facts_doc *d, size_t f)
+{
+    static const char *const events[] = {"died", "dies", "die", "retire", "retires", "retired",
+        "retiring", NULL};
+    if (f < 2 || !sl_facts_is(d, f - 1, "at"))
+        return false;
+    for (size_t k = f - 1; k > 0 && k + 6 > f && sl_numbers_same_sentence(d, f, k - 1); k--)
+        if (sl_facts_in(d, k - 1, events) >= 0)
+            return true;
+    return false;
+}
+
 /* A bare number that is an age: after "aged", "age" or "the age of" ("aged
  * 65", "at age 5", "from the age of eight", "aged 18 to 21"), between commas
- * after a name ("Jane Doe, 65, said"), or what a person is said to be ("she
- * was 14"; a range there is a score: "we are 2-1 down"). */
+ * after a name ("Jane Doe, 65, said"), what a person is said to be ("she
+ * was 14"; a range there is a score: "we are 2-1 down"), or the age of a
+ * death or a retirement ("died at 50"). */
 static bool bare_age(const sl_facts_doc *d, const sl_number *nb, bool range)
 {
     size_t f = nb->first;
@@ -588,7 +604,7 @@ static bool bare_age(const sl_facts_doc *d, const sl_number *nb, bool range)
         return true;
     if (nb->word_form || range)
         return false;
-    if (said_to_be(d, f, nb->last))
+    if (said_to_be(d, f, nb->last) || age_at_life_event(d, f))
         return true;
     return f > 1 && sl_facts_is(d, f - 1, ",") && sl_facts_upper(d, f - 2) &&
            !(d->toks.items[f - 2].flags & SL_TOK_STOP) &&

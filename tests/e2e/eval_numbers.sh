@@ -40,4 +40,12 @@ assert unit("a 40,000-strong crowd", "strong") == "strong"
 assert unit("six-berth", "harbour") == "-"
 ' "$EVAL"
 
+check "a count's rate with its noun singular; a unit of our list as it is" \
+  python3 -c "$SCORER"'
+rate = {"text": "40 letters a week", "value": 40, "unit": "letters per week", "counts": "letters"}
+assert fn.unit_of(rate) == "letter per week"
+rpm = {"text": "3000 rpm", "value": 3000, "unit": "revolutions per minute", "counts": None}
+assert fn.unit_of(rpm) == "revolutions per minute"
+' "$EVAL"
+
 finish

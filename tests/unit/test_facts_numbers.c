@@ -450,7 +450,7 @@ TEST(facts_numbers_at_the_end_of_the_text)
     sl_fact_items_free(items);
     items = facts_of_text("The old ferryman of Tavel dies at 91", NULL);
     CHECK_INT(fact_count(items, SL_FACT_NUMBER), 1);
-    NUMBER(items, "91", 91, 91, NULL, NULL);
+    NUMBER(items, "91", 91, 91, "year of age", NULL); /* the age of a death */
     sl_fact_items_free(items);
 }
 
@@ -676,5 +676,23 @@ TEST(facts_numbers_count_rates)
     NUMBER(items, "1.2 million viewers a night", 1.2e6, 1.2e6, "viewers per night", "viewers");
     NUMBER(items, "40 letters a week", 40, 40, "letters per week", "letters");
     NUMBER(items, "two goals", 2, 2, NULL, "goals");
+    sl_fact_items_free(items);
+}
+
+/* The age of a death or a retirement after "at" ("died in Bonn at 50",
+ * "retire at 67"); "remains" and "respectively" end a counted phrase. */
+TEST(facts_numbers_life_event_ages_and_phrase_ends)
+{
+    sl_fact_items *items = facts_of_text(
+        "The painter Aron Vell died in Lindholt at 88. Pilots may retire at 67. Of the four "
+        "sailors hurt, one remains in hospital. The two ferries carry 12 and 14 cars "
+        "respectively. The ferry docked at 9.\n", NULL);
+    NUMBER(items, "88", 88, 88, "year of age", NULL);
+    NUMBER(items, "67", 67, 67, "year of age", NULL);
+    const sl_fact_item *one = number_text(items, "one");
+    CHECK(one && (!one->about || !strstr(one->about, "remains")));
+    const sl_fact_item *cars = number_text(items, "14");
+    CHECK(cars && (!cars->about || !strstr(cars->about, "respectively")));
+    CHECK(!number_text(items, "9") || !number_text(items, "9")->detail);
     sl_fact_items_free(items);
 }
