@@ -696,3 +696,14 @@ TEST(facts_numbers_life_event_ages_and_phrase_ends)
     CHECK(!number_text(items, "9") || !number_text(items, "9")->detail);
     sl_fact_items_free(items);
 }
+
+/* A glued "m" before a race's plural noun is metres ("the 60m hurdles",
+ * "800m runners"); before another plural noun it is still millions. */
+TEST(facts_numbers_race_distances)
+{
+    static const expected_number want[] = {
+        {"60m hurdles", 60, "metre"}, {"800m runners", 800, "metre"},
+        {"200m titles", 200, "metre"}, {"3m viewers", 3e6, NULL}};
+    NUMBERS_OF("Lina Vell won the 60m hurdles, beat two 800m runners, kept her 200m titles and "
+               "drew 3m viewers.\n", want, NULL);
+}
