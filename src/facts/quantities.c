@@ -379,7 +379,7 @@ static const char *const change_verbs[] = {"rose", "rise", "rises", "fell", "fal
  * $1.50 to $75.20") is a change and the level it led to, not a range: the
  * ends are more than five times apart (a range's ends are seldom so far:
  * "rose 5 to 10 percent" stays a range). NewsQuant writes the two as two
- * quantities (10 sentences of the even half). */
+ * quantities (10 such pairs in 7 sentences of the even half). */
 #define CHANGE_TO_LEVEL 5.0
 static bool change_then_level(const sl_facts_doc *d, size_t after, size_t first, double lo,
                               double hi)
@@ -523,7 +523,7 @@ static size_t rate_unit(const sl_facts_doc *d, size_t after, const char *unit, c
     return 1 + (used ? used : 1);
 }
 
-/* "300 dots per inch", "4.2 million viewers a night": a count over time or
+/* "300 dots per inch", "2 million viewers a night": a count over time or
  * space, whose counted phrase ends at token noun_end - 1 in a plural noun;
  * its unit, that noun per what, written into per (cap bytes, left empty
  * when none). Returns the tokens the rate takes after the noun. */
