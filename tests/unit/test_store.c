@@ -148,6 +148,20 @@ static void check_facts_read_back(sl_store *st, const sl_fact_item *items, size_
     free_items(got, n_got);
 }
 
+/* Damages article 1's facts row by `update` (from another connection, as
+ * another program would) and checks that reading it is an error. */
+static void check_damaged_facts(sl_store *st, const char *path, const char *update)
+{
+    sqlite3 *db = NULL;
+    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db, update, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    sl_fact_item *got = NULL;
+    size_t n_got = 0;
+    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), SL_ESTORE);
+    CHECK(got == NULL);
+}
+
 /* The bytes of article 1's packed facts. */
 static int facts_bytes(const char *path)
 {
@@ -192,15 +206,7 @@ TEST(store_facts_words_and_whole_values_read_back_exactly)
     CHECK_INT(sl_store_commit(st), 0);
     CHECK_INT(facts_bytes(path), small + 10 + 7);
     /* a word's place past the list is a damaged row, not a misread */
-    sqlite3 *db = NULL;
-    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
-    CHECK_INT(sqlite3_exec(db, "UPDATE facts SET items = x'01003d00000000000000007f00'",
-                           NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-    sl_fact_item *got = NULL;
-    size_t n_got = 0;
-    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), SL_ESTORE);
-    CHECK(got == NULL);
+    check_damaged_facts(st, path, "UPDATE facts SET items = x'01003d00000000000000007f00'");
     drop_store(st, path);
 }
 
@@ -438,15 +444,7 @@ TEST(store_facts_corrupt_row_is_an_error)
     CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), &item, 1), 0);
     CHECK_INT(sl_store_commit(st), 0);
     /* the row cut short by another program: its last string runs past the end */
-    sqlite3 *db = NULL;
-    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
-    CHECK_INT(sqlite3_exec(db, "UPDATE facts SET items = substr(items, 1, length(items) - 3)",
-                           NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-    sl_fact_item *got = NULL;
-    size_t n_got = 0;
-    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), SL_ESTORE);
-    CHECK(got == NULL);
+    check_damaged_facts(st, path, "UPDATE facts SET items = substr(items, 1, length(items) - 3)");
     drop_store(st, path);
 }
 
