@@ -10,8 +10,14 @@ tests/e2e/stories_split.sh), and the varint both read.
       line_articles by the high 32 bits the list keeps); and as before14
   store_forms.py before14 STORE   the rows of line_articles_recent,
       copy_keys_recent and terms_recent back in line_articles, copy_keys and
-      terms, and those tables and recent_cycle gone (schema 13 had none)
+      terms, and those tables and recent_cycle gone (schema 13 had none);
+      and as before16
+  store_forms.py before16 STORE   the facts' whole values back as 8-byte
+      doubles and their words of the list (src/store/facts.c, read from
+      the source) back as strings, the form of schemas 13 to 15
 """
+import os
+import re
 import sqlite3
 import struct
 import sys
@@ -87,6 +93,61 @@ def facts_before13(b):
     return bytes(out)
 
 
+def fact_words():
+    """The words of src/store/facts.c's list, in their order."""
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "store", "facts.c")
+    text = open(src, encoding="utf-8").read()
+    body = text[text.index("fact_words[] = {"):]
+    body = body[:body.index("};")]
+    return [w.encode("utf-8") for w in re.findall(r'W\("((?:[^"\\]|\\.)*)"\)', body)]
+
+
+def facts_before16(b, words):
+    """Each item's flags less the whole-value ones (16, 32), its whole
+    values as doubles, its strings as length + 1 and bytes."""
+    i, out = 0, bytearray()
+    while i < len(b):
+        j = i
+        _, i = varint(b, i)
+        out += b[j:i]
+        flags, i = varint(b, i)
+        out += put_varint(flags & 15)
+        j = i
+        i += 1
+        for _ in range(6):
+            _, i = varint(b, i)
+        out += b[j:i]
+        for has, whole in ((1, 16), (2, 32)):
+            if flags & has and flags & whole:
+                v, i = varint(b, i)
+                out += struct.pack("<d", float((v >> 1) ^ -(v & 1)))
+            elif flags & has:
+                out += b[i:i + 8]
+                i += 8
+        for present in (not flags & 4, not flags & 8, True, True):
+            if present:
+                n, i = varint(b, i)
+                s = words[n >> 1] if n & 1 else None if not n else b[i:i + (n >> 1) - 1]
+                i += 0 if n & 1 or not n else (n >> 1) - 1
+                out += put_varint(0) if s is None else put_varint(len(s) + 1) + s
+    return bytes(out)
+
+
+def facts_rewrite(db, convert):
+    """Each packed facts row through convert (none before schema 7's packing)."""
+    if "items" not in [r[1] for r in db.execute("PRAGMA table_info(facts)")]:
+        return
+    for aid, b in db.execute("SELECT article_id, items FROM facts").fetchall():
+        db.execute("UPDATE facts SET items = ? WHERE article_id = ?", (convert(b), aid))
+
+
+def before16(path):
+    db = sqlite3.connect(path)
+    words = fact_words()
+    facts_rewrite(db, lambda b: facts_before16(b, words))
+    db.commit()
+
+
 # The recent tables of schema 14 (src/store/recent.c): their rows into
 # the large tables, a term's count added to its row there.
 FOLD = {
@@ -113,22 +174,20 @@ def fold_recent(db):
 
 
 def before14(path):
+    before16(path)
     db = sqlite3.connect(path)
     fold_recent(db)
     db.commit()
 
 
 def before13(path):
+    before14(path)
     db = sqlite3.connect(path)
-    fold_recent(db)
     for sid, c in db.execute("SELECT id, centroid FROM stories WHERE length(centroid) > 0").fetchall():
         db.execute("UPDATE stories SET centroid = ? WHERE id = ?", (centroid_before13(c), sid))
     for aid, b in db.execute("SELECT id, sentences FROM articles").fetchall():
         db.execute("UPDATE articles SET sentences = ? WHERE id = ?", (sentences_before13(b or b""), aid))
-    # facts packed one row an article from schema 7 on
-    if "items" in [r[1] for r in db.execute("PRAGMA table_info(facts)")]:
-        for aid, b in db.execute("SELECT article_id, items FROM facts").fetchall():
-            db.execute("UPDATE facts SET items = ? WHERE article_id = ?", (facts_before13(b), aid))
+    facts_rewrite(db, facts_before13)
     # lines listed in each article's row from schema 7 on
     listed = "lines" in [r[1] for r in db.execute("PRAGMA table_info(articles)")]
     query = "SELECT id, lines FROM articles WHERE lines IS NOT NULL"
@@ -140,6 +199,7 @@ def before13(path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in ("before13", "before14"):
+    forms = {"before13": before13, "before14": before14, "before16": before16}
+    if len(sys.argv) != 3 or sys.argv[1] not in forms:
         sys.exit(__doc__)
-    (before13 if sys.argv[1] == "before13" else before14)(sys.argv[2])
+    forms[sys.argv[1]](sys.argv[2])

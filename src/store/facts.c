@@ -2,10 +2,12 @@
  * row per article holding its items packed (varints, raw doubles, strings
  * with their length; an item's words are left out when they are the
  * article's text at its span, as they nearly always are; its offsets as
- * differences from schema 13 on), written once per
+ * differences from schema 13 on; from schema 16 its whole values as
+ * varints and its common words by their place in a list), written once per
  * stored article version and read back per article or per story for the
  * cross-check. One row instead of one per item: a statement per article
  * instead of about fifteen, and half the bytes (docs/store.md). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,54 @@ static const char Q_FACTS_ALL[] =
 
 /* ---- the packed form of an article's items ---- */
 
+/* The forms by schema: each offset a varint of itself before 13, the
+ * offsets as differences from 13 (offsets_put), and from 16 also the whole
+ * values as varints and the words of fact_words by their place. */
+typedef enum { FORM_PLAIN, FORM_DIFFERENCES, FORM_WORDS } form;
+
+static form form_of(int schema)
+{
+    return schema >= SL_STORE_WORDS_SINCE    ? FORM_WORDS
+           : schema >= SL_STORE_PACKED_SINCE ? FORM_DIFFERENCES
+                                             : FORM_PLAIN;
+}
+
+/* A word and its length. */
+typedef struct word {
+    const char *text;
+    size_t len;
+} word;
+#define WORD(s) {s, sizeof s - 1}
+
+/* The `detail` and `role` strings used 20 times or more in the facts of
+ * the first 5,000 Reuters stories, most used first (the entity types, the
+ * units, the date forms, the speech verbs, the speakers' titles): 117 of
+ * their 137 bytes an article (bench/fact_words.py, which prints this list).
+ * Stored as its place here (one byte), any other string as itself. Frozen:
+ * stores hold these places, so the list may only grow at its end, to 63
+ * words (the places that take one byte). */
+static const word fact_words[] = {
+#define W WORD
+   W("organization"), W("person"), W("place"), W("dollar"),
+   W("percentage"), W("absolute"), W("relative"), W("cent"),
+   W("said"), W("year"), W("metric ton"), W("ordinal"),
+   W("month"), W("dollar per share"), W("swiss franc"), W("cent per share"),
+   W("barrel per day"), W("day"), W("mark"), W("week"),
+   W("President"), W("chairman"), W("japanese yen"), W("told"),
+   W("added"), W("penny"), W("manager"), W("basis point"),
+   W("barrel"), W("president"), W("point"), W("dollar per barrel"),
+   W("analyst"), W("hectare"), W("ton"), W("Finance Minister"),
+   W("people"), W("hour"), W("ounce"), W("General"),
+   W("acre"), W("spokesman"), W("pound-mass"), W("count"),
+   W("official"), W("year of age"), W("."), W("foot"),
+   W("Prime Minister"), W("director"), W("Chairman"), W("kilometre"),
+   W("Minister"), W("percentage point"), W("dollar per metric ton"), W("Sen."),
+   W("percentage per year"), W("Rep."), W("dollar per year"), W("governor"),
+   W("mile"), W("mexican peso"), W("riyal"),
+#undef W
+};
+#define N_FACT_WORDS (sizeof fact_words / sizeof *fact_words)
+
 /* A double as its 8 bytes, or nothing when they are all zero (most items
  * have no value); `flags` records which. */
 static void put_double(sl_buf *b, double v)
@@ -40,13 +90,55 @@ static int double_is_zero(double v)
     return bits == 0;
 }
 
-/* NULL as 0, else the length + 1 and the bytes. */
-static void put_string(sl_buf *b, const char *s)
+/* Whether v is a whole number a varint holds exactly (not -0, which reads
+ * back as 0). */
+static int is_whole(double v)
+{
+    return v >= -9007199254740992.0 && v <= 9007199254740992.0 && v == (double)(int64_t)v &&
+           !(v == 0 && signbit(v));
+}
+
+/* A value as its 8 bytes, or from schema 16, when whole, as a varint of its
+ * zigzag (`whole`: is_whole said so). */
+static void put_value(sl_buf *b, double v, int whole)
+{
+    if (!whole) {
+        put_double(b, v);
+        return;
+    }
+    int64_t n = (int64_t)v;
+    sl_buf_put_varint(b, ((uint64_t)n << 1) ^ (uint64_t)-(int64_t)(n < 0));
+}
+
+/* The place of s in fact_words, or N_FACT_WORDS. */
+static size_t word_place(const char *s, size_t len)
+{
+    size_t k = 0;
+    while (k < N_FACT_WORDS && (fact_words[k].len != len || memcmp(fact_words[k].text, s, len)))
+        k++;
+    return k;
+}
+
+/* NULL as 0, else the length + 1 and the bytes; from schema 16 (`words`)
+ * 2 × (the length + 1), the odd numbers being the words of fact_words. */
+static void put_string(sl_buf *b, const char *s, int words)
 {
     size_t len = s ? strlen(s) : 0;
-    sl_buf_put_varint(b, s ? len + 1 : 0);
+    sl_buf_put_varint(b, s ? ((uint64_t)len + 1) << words : 0);
     if (len)
         sl_buf_put(b, s, len);
+}
+
+/* A detail or role: from schema 16 a word of fact_words as 2 × its place
+ * + 1, else as put_string. (An item's text and about, mostly names, are
+ * not looked for in the list: it would cost more than it saves.) */
+static void put_word(sl_buf *b, const char *s, int words)
+{
+    size_t place = s && words ? word_place(s, strlen(s)) : N_FACT_WORDS;
+    if (place < N_FACT_WORDS)
+        sl_buf_put_varint(b, 2 * (uint64_t)place + 1);
+    else
+        put_string(b, s, words);
 }
 
 /* The article text an item's words are read from (`text` of `len` bytes). */
@@ -55,7 +147,14 @@ typedef struct article_text {
     size_t len;
 } article_text;
 
-enum { HAS_VALUE = 1, HAS_VALUE_HI = 2, TEXT_IS_SPAN = 4, ABOUT_IS_TEXT = 8 };
+enum {
+    HAS_VALUE = 1,
+    HAS_VALUE_HI = 2,
+    TEXT_IS_SPAN = 4,
+    ABOUT_IS_TEXT = 8,
+    VALUE_WHOLE = 16,   /* from schema 16: the value as a varint (put_value) */
+    VALUE_HI_WHOLE = 32 /* and the high one */
+};
 
 /* Whether the item's words are the article's text at its span. */
 static int text_is_span(const sl_fact_item *it, article_text at)
@@ -83,10 +182,9 @@ static uint32_t unzigzag(uint32_t v)
  * sentence's start and end from the span's, the source's end from its start
  * (its start as itself: most items have none, 0). All in uint32
  * arithmetic, so that any offsets read back exactly. */
-static void offsets_put(const uint32_t o[6], uint32_t *prev_start, int as_differences,
-                        uint32_t out[6])
+static void offsets_put(const uint32_t o[6], uint32_t *prev_start, form f, uint32_t out[6])
 {
-    if (!as_differences) {
+    if (f == FORM_PLAIN) {
         memcpy(out, o, 6 * sizeof *o);
         return;
     }
@@ -99,10 +197,9 @@ static void offsets_put(const uint32_t o[6], uint32_t *prev_start, int as_differ
     *prev_start = o[0];
 }
 
-static void offsets_get(const uint32_t v[6], uint32_t *prev_start, int as_differences,
-                        uint32_t o[6])
+static void offsets_get(const uint32_t v[6], uint32_t *prev_start, form f, uint32_t o[6])
 {
-    if (!as_differences) {
+    if (f == FORM_PLAIN) {
         memcpy(o, v, 6 * sizeof *o);
         return;
     }
@@ -115,16 +212,24 @@ static void offsets_get(const uint32_t v[6], uint32_t *prev_start, int as_differ
     *prev_start = o[0];
 }
 
-static int pack(const sl_fact_item *items, size_t n, article_text at, int as_differences,
-                sl_buf *out)
+/* The flags of the values of `it` (whole ones only from schema 16). */
+static int value_flags(const sl_fact_item *it, form f)
+{
+    int flags = 0;
+    if (!double_is_zero(it->value))
+        flags |= HAS_VALUE | (f == FORM_WORDS && is_whole(it->value) ? VALUE_WHOLE : 0);
+    if (!double_is_zero(it->value_hi))
+        flags |= HAS_VALUE_HI | (f == FORM_WORDS && is_whole(it->value_hi) ? VALUE_HI_WHOLE : 0);
+    return flags;
+}
+
+static int pack(const sl_fact_item *items, size_t n, article_text at, form f, sl_buf *out)
 {
     sl_buf_clear(out);
     uint32_t prev_start = 0;
     for (size_t i = 0; i < n; i++) {
         const sl_fact_item *it = &items[i];
-        int flags = (double_is_zero(it->value) ? 0 : HAS_VALUE) |
-                    (double_is_zero(it->value_hi) ? 0 : HAS_VALUE_HI) |
-                    (text_is_span(it, at) ? TEXT_IS_SPAN : 0) |
+        int flags = value_flags(it, f) | (text_is_span(it, at) ? TEXT_IS_SPAN : 0) |
                     (it->about && it->text && !strcmp(it->about, it->text) ? ABOUT_IS_TEXT : 0);
         sl_buf_put_varint(out, (uint64_t)it->kind);
         sl_buf_put_varint(out, (uint64_t)flags);
@@ -132,19 +237,20 @@ static int pack(const sl_fact_item *items, size_t n, article_text at, int as_dif
         const uint32_t spans[6] = {it->span.start, it->span.end, it->sentence.start,
                                    it->sentence.end, it->source.start, it->source.end};
         uint32_t stored[6];
-        offsets_put(spans, &prev_start, as_differences, stored);
+        offsets_put(spans, &prev_start, f, stored);
         for (size_t k = 0; k < 6; k++)
             sl_buf_put_varint(out, stored[k]);
+        int words = f == FORM_WORDS;
         if (flags & HAS_VALUE)
-            put_double(out, it->value);
+            put_value(out, it->value, flags & VALUE_WHOLE);
         if (flags & HAS_VALUE_HI)
-            put_double(out, it->value_hi);
+            put_value(out, it->value_hi, flags & VALUE_HI_WHOLE);
         if (!(flags & TEXT_IS_SPAN))
-            put_string(out, it->text);
+            put_string(out, it->text, words);
         if (!(flags & ABOUT_IS_TEXT))
-            put_string(out, it->about);
-        put_string(out, it->detail);
-        put_string(out, it->role);
+            put_string(out, it->about, words);
+        put_word(out, it->detail, words);
+        put_word(out, it->role, words);
     }
     return out->err;
 }
@@ -154,7 +260,7 @@ static int pack(const sl_fact_item *items, size_t n, article_text at, int as_dif
 typedef struct reader {
     const unsigned char *p, *end;
     article_text at;
-    int as_differences;      /* the offsets' form (offsets_put) */
+    form f;                  /* the blob's form (form_of) */
     uint32_t prev_start;     /* the last item's span start */
     int bad;
 } reader;
@@ -180,11 +286,38 @@ static double get_double(reader *r)
     return v;
 }
 
+static char *string_dup(const char *s, int *err)
+{
+    char *copy = s ? sl_strdup(s) : NULL;
+    if (s && !copy)
+        *err = SL_ENOMEM;
+    return copy;
+}
+
+/* A value as put_value wrote it. */
+static double get_value(reader *r, int whole)
+{
+    if (!whole)
+        return get_double(r);
+    uint64_t v = get_varint(r);
+    return (double)(int64_t)((v >> 1) ^ (uint64_t)-(int64_t)(v & 1));
+}
+
+/* A string as put_string wrote it (malloc'd), NULL for NULL. */
 static char *get_string(reader *r, int *err)
 {
     uint64_t n = get_varint(r);
     if (!n || r->bad)
         return NULL;
+    if (r->f == FORM_WORDS && (n & 1)) {
+        if (n / 2 >= N_FACT_WORDS) {
+            r->bad = 1;
+            return NULL;
+        }
+        return string_dup(fact_words[n / 2].text, err);
+    }
+    if (r->f == FORM_WORDS)
+        n /= 2;
     if (n - 1 > (uint64_t)(r->end - r->p)) {
         r->bad = 1;
         return NULL;
@@ -213,14 +346,6 @@ static char *span_text(reader *r, sl_span span, int *err)
     return s;
 }
 
-static char *string_dup(const char *s, int *err)
-{
-    char *copy = s ? sl_strdup(s) : NULL;
-    if (s && !copy)
-        *err = SL_ENOMEM;
-    return copy;
-}
-
 static void free_strings(sl_fact_item *it)
 {
     free(it->text);
@@ -244,12 +369,12 @@ static int read_item(reader *r, int64_t article_id, sl_fact_item *it)
     uint32_t stored[6], spans[6];
     for (size_t k = 0; k < 6; k++)
         stored[k] = (uint32_t)get_varint(r);
-    offsets_get(stored, &r->prev_start, r->as_differences, spans);
+    offsets_get(stored, &r->prev_start, r->f, spans);
     it->span = (sl_span){spans[0], spans[1]};
     it->sentence = (sl_span){spans[2], spans[3]};
     it->source = (sl_span){spans[4], spans[5]};
-    it->value = flags & HAS_VALUE ? get_double(r) : 0;
-    it->value_hi = flags & HAS_VALUE_HI ? get_double(r) : 0;
+    it->value = flags & HAS_VALUE ? get_value(r, flags & VALUE_WHOLE) : 0;
+    it->value_hi = flags & HAS_VALUE_HI ? get_value(r, flags & VALUE_HI_WHOLE) : 0;
     it->text = flags & TEXT_IS_SPAN ? span_text(r, it->span, &err) : get_string(r, &err);
     it->about = flags & ABOUT_IS_TEXT ? string_dup(it->text, &err) : get_string(r, &err);
     it->detail = get_string(r, &err);
@@ -269,7 +394,7 @@ static int each_in_row(const sl_store *st, sqlite3_stmt *s, int kind,
     const unsigned char *end = p + sqlite3_column_bytes(s, 1);
     const char *text = (const char *)sqlite3_column_text(s, 2);
     reader r = {p, end, {text, (size_t)sqlite3_column_bytes(s, 2)},
-                st->schema >= SL_STORE_PACKED_SINCE, 0, 0};
+                form_of(st->schema), 0, 0};
     int64_t article_id = sqlite3_column_int64(s, 0);
     int err = 0;
     while (!err && r.p < r.end) {
@@ -309,8 +434,7 @@ int sl_store_facts_put(sl_store *st, int64_t article_id, const char *text, size_
             return SL_ESTORE;
         return sl_store_exec_stmt(s);
     }
-    if (pack(items, n, (article_text){text, len}, st->schema >= SL_STORE_PACKED_SINCE,
-             &st->packed))
+    if (pack(items, n, (article_text){text, len}, form_of(st->schema), &st->packed))
         return SL_ENOMEM;
     sqlite3_stmt *s = sl_store_stmt(st, Q_FACTS_PUT);
     if (!s || sqlite3_bind_int64(s, 1, article_id) ||
@@ -464,7 +588,7 @@ int sl_store_facts_repack(sl_store *st)
     return err;
 }
 
-/* ---- migration 13: the offsets of every row as differences ---- */
+/* ---- migrations 13 and 16: every row into the next schema's form ---- */
 
 static const char Q_FACTS_NEXT[] =
     "SELECT f.article_id, f.items, a.text FROM facts f JOIN articles a ON a.id = f.article_id"
@@ -472,8 +596,9 @@ static const char Q_FACTS_NEXT[] =
 static const char Q_FACTS_SET[] = "UPDATE facts SET items = ?2 WHERE article_id = ?1";
 
 /* The items of a row (article_id, items, text), read in the form of
- * st->schema, packed in that of schema 13. */
-static int respan(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
+ * st->schema (the version being migrated from), packed in that of the
+ * next version. */
+static int reform(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
 {
     item_vec v = {0};
     int rc = each_in_row(st, row, -1, push_item, &v);
@@ -481,14 +606,14 @@ static int respan(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
         rc = pack(v.items, v.n,
                   (article_text){(const char *)sqlite3_column_text(row, 2),
                                  (size_t)sqlite3_column_bytes(row, 2)},
-                  1, out) ? SL_ENOMEM : 0;
+                  form_of(st->schema + 1), out) ? SL_ENOMEM : 0;
     for (size_t i = 0; i < v.n; i++)
         free_strings(&v.items[i]);
     free(v.items);
     return rc;
 }
 
-int sl_store_facts_respan(sl_store *st)
+int sl_store_facts_reform(sl_store *st)
 {
-    return sl_store_blobs_rewrite(st, Q_FACTS_NEXT, Q_FACTS_SET, respan);
+    return sl_store_blobs_rewrite(st, Q_FACTS_NEXT, Q_FACTS_SET, reform);
 }

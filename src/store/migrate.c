@@ -145,6 +145,10 @@ static const migration migrations[] = {
      * (src/stories/revisit.c), so that it is next revisited at 1.5 times that,
      * whichever process adds the article */
     {.sql = "ALTER TABLE stories ADD COLUMN revisited INTEGER NOT NULL DEFAULT 0;"},
+    /* 16 (size, issue 11): the facts' whole values as varints instead of
+     * 8-byte doubles, and their common detail and role words as their
+     * place in a frozen list (facts.c) */
+    {.backfill = sl_store_facts_reform},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -212,7 +216,7 @@ static int pack_centroids_spans_facts_lines(sl_store *st)
     if (!rc)
         rc = sl_store_spans_repack(st);
     if (!rc)
-        rc = sl_store_facts_respan(st);
+        rc = sl_store_facts_reform(st);
     return rc ? rc : sl_store_lines_prefix(st);
 }
 

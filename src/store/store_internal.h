@@ -53,6 +53,9 @@ int sl_store_scan_cache(sl_store *st, int scanning);
 /* The first schema version with line_articles_recent, copy_keys_recent,
  * terms_recent and recent_cycle (recent.c). */
 #define SL_STORE_RECENT_SINCE 14
+/* The first schema version whose facts hold whole values as varints and
+ * common words by their place in a list (facts.c). */
+#define SL_STORE_WORDS_SINCE 16
 
 /* ---- recent.c: the recent rows of line_articles, copy_keys and terms ---- */
 
@@ -83,9 +86,10 @@ int sl_store_spans_read(const sl_store *st, const void *blob, size_t len, sl_spa
 int sl_store_spans_get(const sl_store *st, const void *blob, size_t len, sl_buf *out);
 /* Migration 13: every article's sentences into the packed form. */
 int sl_store_spans_repack(sl_store *st);
-/* Migration 13: every article's facts rewritten with their offsets in the
- * form of schema 13 (facts.c). */
-int sl_store_facts_respan(sl_store *st);
+/* Migrations 13 and 16: every article's facts rewritten in the form of the
+ * version migrated to (facts.c: from 13 the offsets as differences, from 16
+ * also whole values as varints and common words by their place). */
+int sl_store_facts_reform(sl_store *st);
 /* An article's short lines as its row lists them from schema 13 (the high
  * 32 bits of each fingerprint, line_articles.c), into out. */
 int sl_store_lines_pack(const int64_t *lines, size_t n, sl_buf *out);

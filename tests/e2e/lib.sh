@@ -164,3 +164,8 @@ forms_before_13() {
 forms_before_14() {
   python3 "$SL_TESTS/store_forms.py" before14 "$1"
 }
+# forms_before_16 DB: DB's facts with their whole values as doubles and
+# their words as strings, as schemas 13 to 15 kept them.
+forms_before_16() {
+  python3 "$SL_TESTS/store_forms.py" before16 "$1"
+}

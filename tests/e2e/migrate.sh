@@ -14,7 +14,8 @@
 # sentences as varints (migration 13); new short lines' pairs in a table
 # of recent pairs, the old ones read where they are (migration 14); the
 # size each story was last revisited at, 0 for the stories stored before
-# (migration 15).
+# (migration 15); the facts' whole values as varints and common words by
+# their place in a list, read back the same (migration 16).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -109,7 +110,7 @@ check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 15" [ "$(sql 'PRAGMA user_version')" = 15 ]
+check "schema version 16" [ "$(sql 'PRAGMA user_version')" = 16 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
@@ -166,7 +167,7 @@ spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
 unrevisit
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 15" [ "$(sql 'PRAGMA user_version')" = 15 ]
+check "schema version 16" [ "$(sql 'PRAGMA user_version')" = 16 ]
 check "its centroid was 16 bytes a term before" [ "$centroid_old" -eq $((${#centroid_before} / 24 * 16)) ]
 check "its centroid is packed as a new one is (migration 13)" \
   [ "$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')" = "$centroid_before" ]
@@ -228,7 +229,7 @@ unrevisit
 sql "PRAGMA user_version = 12" >/dev/null
 check "the faked store holds other bytes" [ "$(sql "$forms")" != "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 15" [ "$(sql 'PRAGMA user_version')" = 15 ]
+check "schema version 16" [ "$(sql 'PRAGMA user_version')" = 16 ]
 check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" [ "$(sql "$forms")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh.json"
@@ -257,7 +258,7 @@ Sign up for the Skerrow daily letter
 In Skerrow on day 4 the museum reopened after its repairs, the curator said, with a new gallery of boats.
 TXT
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n4.txt"
-check "schema version 15" [ "$(sql 'PRAGMA user_version')" = 15 ]
+check "schema version 16" [ "$(sql 'PRAGMA user_version')" = 16 ]
 check "the old pairs stay in line_articles" [ "$(sql 'SELECT count(*) FROM line_articles')" = "$pairs_before" ]
 check "the new article's pairs are recent" \
   [ "$(sql 'SELECT count(*) FROM line_articles_recent WHERE article_id = 4')" -gt 0 ]
@@ -274,14 +275,34 @@ section "a schema-14 store: its stories get the size they were last revisited at
 DB="$T/fourteen.db"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/a.txt" "$T/c.txt"
 sql "ALTER TABLE stories DROP COLUMN revisited" >/dev/null
+forms_before_16 "$DB"
 sql "PRAGMA user_version = 14" >/dev/null
 check "the faked store has no revisited column" \
   [ "$(sql "SELECT count(*) FROM pragma_table_info('stories') WHERE name = 'revisited'")" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/b.txt"
-check "schema version 15" [ "$(sql 'PRAGMA user_version')" = 15 ]
+check "schema version 16" [ "$(sql 'PRAGMA user_version')" = 16 ]
 check "every story was never revisited" [ "$(sql 'SELECT count(*) FROM stories WHERE revisited <> 0')" = 0 ]
 check "...and the ferry reports are one story" \
   [ "$(sql 'SELECT count(DISTINCT story_id) FROM articles WHERE id IN (1, 3)')" = 1 ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
+
+section "a schema-15 store: its facts packed as a fresh store's, read back the same"
+DB="$T/fifteen.db"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
+facts="SELECT group_concat(hex(items), ' ') FROM facts"
+fresh=$(sql "$facts")
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+cp "$OUT" "$T/fresh15.json"
+forms_before_16 "$DB"
+sql "PRAGMA user_version = 15" >/dev/null
+check "the faked store's facts are longer" \
+  [ "$(sql 'SELECT sum(length(items)) FROM facts')" -gt "$(printf '%s' "$fresh" | tr -d ' ' | wc -c | awk '{print $1 / 2}')" ]
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
+expect_exit 0 "$STORYLINE" --db "$DB" check
+check "schema version 16" [ "$(sql 'PRAGMA user_version')" = 16 ]
+check "its facts are a fresh store's, byte for byte" [ "$(sql "$facts")" = "$fresh" ]
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
 
 finish

@@ -74,7 +74,7 @@ forms_before_13 "$T/big.db"
 sql "ALTER TABLE stories DROP COLUMN revisited" >/dev/null
 sql "PRAGMA user_version = 11" >/dev/null
 run "$S" --db "$T/big.db" check
-check "migrated to schema 15" [ "$(sql 'PRAGMA user_version')" = 15 ]
+check "migrated to schema 16" [ "$(sql 'PRAGMA user_version')" = 16 ]
 check "the big story's vectors are dropped" \
   [ "$(sql "SELECT count(*) FROM article_terms WHERE article_id IN $BIG")" = 0 ]
 check "the others are kept" \

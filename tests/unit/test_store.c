@@ -1,5 +1,6 @@
 /* test_store.c — the store (src/store/): an article's facts written as one
- * packed row read back item for item, whatever their strings and values; its
+ * packed row read back item for item, whatever their strings and values (the
+ * common words by their place in a list, whole values as varints); its
  * sentence offsets packed as varints and read back exactly, whatever they
  * are; a new version taking out exactly its own short lines by the prefixes
  * its row lists, whichever of line_articles and line_articles_recent holds
@@ -126,6 +127,86 @@ TEST(store_facts_packed_round_trip)
     CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), 0);
     CHECK_INT(n_got, 0);
     free(got);
+    drop_store(st, path);
+}
+
+/* Reads back article 1's items and checks they are `items`, bit for bit. */
+static void check_facts_read_back(sl_store *st, const sl_fact_item *items, size_t n)
+{
+    sl_fact_item *got = NULL;
+    size_t n_got = 0;
+    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), 0);
+    CHECK_INT(n_got, n);
+    for (size_t i = 0; i < n && i < n_got; i++) {
+        CHECK(memcmp(&got[i].value, &items[i].value, sizeof items[i].value) == 0);
+        CHECK(memcmp(&got[i].value_hi, &items[i].value_hi, sizeof items[i].value_hi) == 0);
+        CHECK(same_string(got[i].text, items[i].text));
+        CHECK(same_string(got[i].about, items[i].about));
+        CHECK(same_string(got[i].detail, items[i].detail));
+        CHECK(same_string(got[i].role, items[i].role));
+    }
+    free_items(got, n_got);
+}
+
+/* Damages article 1's facts row by `update` (from another connection, as
+ * another program would) and checks that reading it is an error. */
+static void check_damaged_facts(sl_store *st, const char *path, const char *update)
+{
+    sqlite3 *db = NULL;
+    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db, update, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    sl_fact_item *got = NULL;
+    size_t n_got = 0;
+    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), SL_ESTORE);
+    CHECK(got == NULL);
+}
+
+/* The bytes of article 1's packed facts. */
+static int facts_bytes(const char *path)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *s = NULL;
+    int n = -1;
+    if (sqlite3_open(path, &db) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT length(items) FROM facts WHERE article_id = 1", -1, &s,
+                           NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        n = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return n;
+}
+
+TEST(store_facts_words_and_whole_values_read_back_exactly)
+{
+    OPEN_STORE(st, path);
+    sl_fact_item items[] = {
+        /* words of the list, a word's prefix and a longer string, an empty one */
+        {.kind = SL_FACT_ENTITY, .detail = "organization", .role = "chairman", .about = "dollars"},
+        {.kind = SL_FACT_NUMBER, .detail = "dollar per share2", .role = "", .text = "person"},
+        /* whole values at and past what a varint holds exactly, and others */
+        {.kind = SL_FACT_NUMBER, .value = 9007199254740992.0, .value_hi = -9007199254740992.0},
+        {.kind = SL_FACT_NUMBER, .value = 9007199254740994.0, .value_hi = -1},
+        {.kind = SL_FACT_NUMBER, .value = 1e300, .value_hi = -0.0},
+        {.kind = SL_FACT_NUMBER, .value = NAN, .value_hi = 0.5},
+        {.kind = SL_FACT_NUMBER, .value = -INFINITY, .value_hi = 123456789012.0},
+    };
+    size_t n = sizeof items / sizeof items[0];
+    CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), items, n), 0);
+    check_facts_read_back(st, items, n);
+    CHECK_INT(sl_store_commit(st), 0);
+    /* a word of the list and a small whole value take a byte each */
+    sl_fact_item word = {.kind = SL_FACT_NUMBER, .detail = "percentage", .value = 3};
+    sl_fact_item other = {.kind = SL_FACT_NUMBER, .detail = "percentagf", .value = 3.5};
+    CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), &word, 1), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    int small = facts_bytes(path);
+    CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), &other, 1), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(facts_bytes(path), small + 10 + 7);
+    /* a word's place past the list is a damaged row, not a misread */
+    check_damaged_facts(st, path, "UPDATE facts SET items = x'01003d00000000000000007f00'");
     drop_store(st, path);
 }
 
@@ -363,15 +444,7 @@ TEST(store_facts_corrupt_row_is_an_error)
     CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), &item, 1), 0);
     CHECK_INT(sl_store_commit(st), 0);
     /* the row cut short by another program: its last string runs past the end */
-    sqlite3 *db = NULL;
-    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
-    CHECK_INT(sqlite3_exec(db, "UPDATE facts SET items = substr(items, 1, length(items) - 3)",
-                           NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-    sl_fact_item *got = NULL;
-    size_t n_got = 0;
-    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), SL_ESTORE);
-    CHECK(got == NULL);
+    check_damaged_facts(st, path, "UPDATE facts SET items = substr(items, 1, length(items) - 3)");
     drop_store(st, path);
 }
 
