@@ -70,7 +70,10 @@ typedef struct entry {
 
 typedef struct posting {
     uint16_t model;
-    float weight; /* log of P(n-gram | language) / P(an n-gram not listed) */
+    /* log of P(n-gram | language) / P(an n-gram not listed), rounded to a
+     * float as it always was and kept as that float's double, so that the
+     * scoring loop adds it without a conversion (the same sums). */
+    double weight;
 } posting;
 
 typedef struct slot {
@@ -222,7 +225,7 @@ static int index_entries(sl_langmodel *m, const entry_vec *entries)
         if (last && last->model == e->model) /* "S" and "s" fold together */
             last->weight = (float)log(exp(last->weight) + odds(e->rank));
         else
-            m->postings[s->first + s->n++] = (posting){e->model, (float)log(odds(e->rank))};
+            m->postings[s->first + s->n++] = (posting){e->model, (double)(float)log(odds(e->rank))};
     }
     return 0;
 }
@@ -295,10 +298,11 @@ static void score_word(const sl_langmodel *m, const char *word, const size_t *at
     for (size_t i = 0; i < chars; i++) {
         for (size_t n = 1; n <= NGRAM_MAX && i + n <= chars; n++) {
             const slot *s = lookup(m, word + at[i], at[i + n] - at[i], script);
-            for (uint32_t k = 0; s && k < s->n; k++) {
-                const posting *p = &m->postings[s->first + k];
+            if (!s)
+                continue;
+            /* the hottest loop of language detection: a pointer walk */
+            for (const posting *p = m->postings + s->first, *end = p + s->n; p < end; p++)
                 score[p->model] += p->weight;
-            }
         }
     }
 }
