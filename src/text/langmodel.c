@@ -152,6 +152,15 @@ static bool fold_ngram(const char *s, size_t len, char *out, size_t *out_len, ui
 {
     size_t i = 0, n = 0;
     while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 && c != '_') { /* most lists are ASCII: the same steps without utf8proc */
+            if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || n + 4 > LINE_MAX_BYTES)
+                return false;
+            votes[SL_SCRIPT_LATIN]++;
+            out[n++] = (char)(c | 0x20);
+            i++;
+            continue;
+        }
         int32_t cp = sl_utf8_next(s, len, &i);
         if (cp != '_' && !sl_letter_cp(cp))
             return false;
