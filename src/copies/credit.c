@@ -2,7 +2,9 @@
  * where it came from ("WASHINGTON (AP) —", "— Reuters", "Source: …",
  * "originally appeared on …"). Only the first and last lines are read:
  * that is where outlets put them. */
+#include <assert.h>
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -45,26 +47,29 @@ static bool same_but_case(char x, char y)
 
 /* The first of needles[0, n), in the list's order, that `match` finds
  * anywhere in the line (n if none), and where it first occurs. One pass:
- * needles are tried only at bytes that start one (either case), and only
- * those listed before the best found so far. Comparing every needle at
- * every position was 5% of ingest. */
+ * at each byte, only the needles that open with it (either case: the two
+ * bytes x with x | 0x20 equal to the needle's) and are listed before the
+ * best found so far are tried, by a mask of them per byte. Comparing every
+ * needle at every position was 5% of ingest; trying each listed needle at
+ * a byte that opens any of them, 0.8%. */
 static size_t first_needle(const char *line, size_t len, const char *const *needles, size_t n,
                            match_fn *match, size_t *where)
 {
-    bool starts[256] = {false};
+    uint32_t opens[256] = {0}; /* bit k: needles[k] may open with this byte */
+    assert(n < 32);
     for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)needles[k][0];
-        starts[c] = starts[tolower(c)] = starts[toupper(c)] = true;
+        unsigned char c = (unsigned char)needles[k][0] | 0x20;
+        opens[c] |= 1u << k;
+        opens[c & ~0x20u] |= 1u << k;
     }
     size_t best = n;
     for (size_t at = 0; at < len && best > 0; at++) {
-        if (!starts[(unsigned char)line[at]])
-            continue;
-        for (size_t k = 0; k < best; k++) {
-            /* first two bytes equal but for ASCII case: needed by both
-             * matches (every needle has two bytes at least) */
-            if (!same_but_case(line[at], needles[k][0]) || at + 1 >= len ||
-                !same_but_case(line[at + 1], needles[k][1]))
+        uint32_t tried = opens[(unsigned char)line[at]] & ((1u << best) - 1);
+        for (; tried; tried &= tried - 1) {
+            size_t k = (size_t)__builtin_ctz(tried);
+            /* the second bytes equal but for ASCII case too: needed by
+             * both matches (every needle has two bytes at least) */
+            if (at + 1 >= len || !same_but_case(line[at + 1], needles[k][1]))
                 continue;
             if (match(line, len, at, needles[k])) {
                 best = k;

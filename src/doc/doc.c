@@ -1,6 +1,7 @@
 /* doc.c — filling the analysed article (see doc.h). */
 #include "doc/doc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/date.h"
@@ -25,6 +26,8 @@ void sl_doc_free(sl_doc *d)
     sl_buf_free(&d->normalized);
     sl_analysis_free(&d->body);
     sl_analysis_free(&d->title_analysis);
+    sl_vec_free(&d->names.names);
+    sl_buf_free(&d->names.fold);
 }
 
 int sl_doc_read(sl_doc *d, const char *input, size_t len)
@@ -94,7 +97,9 @@ int sl_doc_analyse(sl_doc *d, sl_analyzer *an)
         (d->title &&
          sl_analyze_as(an, d->title, strlen(d->title), d->body.lang, &d->title_analysis)))
         return SL_ENOMEM;
-    return 0;
+    /* once for the stages that read them (stories, facts): each found them anew */
+    return sl_names_find(d->text, d->body.tokens.items, d->body.tokens.n, d->body.sentences.items,
+                         d->body.sentences.n, &d->names.names, &d->names.fold);
 }
 
 int sl_fallback_title(const char *text, const sl_span *sentences, size_t n, sl_buf *out)

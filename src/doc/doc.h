@@ -30,6 +30,7 @@ typedef struct sl_doc {
      * language, content terms */
     sl_analysis body;
     sl_analysis title_analysis; /* empty when there is no title */
+    sl_text_names names;       /* the names of the body (sl_names_find), read by stories and facts */
     const char *own_lang;      /* the language the text alone says (body.lang may be the collection's) */
 } sl_doc;
 
@@ -56,7 +57,8 @@ int sl_doc_set_identity(sl_doc *d, const char *identity);
  * before sl_doc_analyse. */
 void sl_doc_detect_language(sl_doc *d, sl_analyzer *an, const char *prior);
 /* Analyses the text and the title, both in the text's language (a title's
- * few words tell it less well; sentences, tokens, stems, terms). Errors: SL_ENOMEM. */
+ * few words tell it less well; sentences, tokens, stems, terms), and finds
+ * the body's names. Errors: SL_ENOMEM. */
 int sl_doc_analyse(sl_doc *d, sl_analyzer *an);
 /* A title made of the first sentence, cut near 90 bytes (for a story whose
  * first article has none), in the arena; "" when there is no sentence. */

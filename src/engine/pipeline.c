@@ -173,7 +173,7 @@ static int place(sl_engine *e, const sl_doc *doc, plan *p)
 {
     sl_grouper *g = e->grouper;
     const sl_analysis *title = doc->title ? &doc->title_analysis : NULL;
-    if (sl_grouper_find_entities(g, &doc->body, doc->text, title, doc->title))
+    if (sl_grouper_find_entities(g, &doc->body, doc->text, &doc->names.names, title, doc->title))
         return sl_seterr(e, SL_ENOMEM, "out of memory");
     int rc = sl_grouper_fetch_df(g, &doc->body, title, e->df_get, e->store);
     if (rc)
@@ -203,7 +203,7 @@ static int place(sl_engine *e, const sl_doc *doc, plan *p)
 /* The facts stage: the items of the clean text. */
 static int extract_facts(sl_engine *e, const sl_doc *doc, plan *p)
 {
-    int rc = sl_facts_run(doc->text, doc->text_len, &doc->body, doc->published, &p->facts);
+    int rc = sl_facts_run(doc->text, doc->text_len, &doc->body, &doc->names, doc->published, &p->facts);
     return rc ? sl_seterr(e, rc, "out of memory extracting facts") : 0;
 }
 
@@ -394,7 +394,7 @@ static int refacts(sl_engine *e, int64_t id, const char *published)
         rc = sl_doc_analyse(doc, e->analyzer);
     }
     if (!rc)
-        rc = sl_facts_run(doc->text, doc->text_len, &doc->body, published, &v);
+        rc = sl_facts_run(doc->text, doc->text_len, &doc->body, &doc->names, published, &v);
     sl_article_free(a);
     if (rc)
         rc = sl_seterr(e, rc, "out of memory extracting facts");

@@ -791,11 +791,15 @@ void sl_facts_entities(sl_facts_doc *d)
 {
     known kn[MAX_KNOWN];
     size_t n_known = 0;
-    sl_name_vec names = {0};
-    sl_buf fold = SL_BUF_INIT;
+    sl_text_names found = {.fold = SL_BUF_INIT};
+    const sl_name_vec *given = d->names ? &d->names->names : NULL;
+    if (!given && sl_names_find(d->s, d->toks.items, d->toks.n, d->sents.items, d->sents.n,
+                                &found.names, &found.fold))
+        d->err = SL_ENOMEM;
+    const sl_name_vec names = given ? *given : found.names;
+    const sl_buf fold = given ? d->names->fold : found.fold;
     const known **by_name = NULL; /* per name, the entity it was taken as */
-    if (sl_names_find(d->s, d->toks.items, d->toks.n, d->sents.items, d->sents.n, &names, &fold) ||
-        (names.n && !(by_name = sl_calloc(names.n, sizeof *by_name))))
+    if (!d->err && names.n && !(by_name = sl_calloc(names.n, sizeof *by_name)))
         d->err = SL_ENOMEM;
     uint64_t groups[MAX_GROUPS];
     size_t n_groups = d->err ? 0 : group_keys(d, &names, groups, MAX_GROUPS);
@@ -835,6 +839,6 @@ void sl_facts_entities(sl_facts_doc *d)
     for (size_t k = 0; k < n_known; k++)
         free(kn[k].name);
     free(by_name);
-    sl_vec_free(&names);
-    sl_buf_free(&fold);
+    sl_vec_free(&found.names);
+    sl_buf_free(&found.fold);
 }

@@ -143,8 +143,8 @@ void sl_facts_doc_clear(sl_facts_doc *d)
     d->word_hash = NULL;
 }
 
-int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const char *published,
-                 sl_fact_vec *out)
+int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const sl_text_names *names,
+                 const char *published, sl_fact_vec *out)
 {
     for (size_t i = 0; i < out->n; i++)
         sl_fact_item_clear(&out->items[i]);
@@ -156,6 +156,9 @@ int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const char
     }
     sl_facts_doc d;
     int rc = sl_facts_doc_init(&d, text, len, an, published ? sl_date_day(published) : SL_NO_DAY, out);
+    /* the given names are of all of `an`: they serve when all of it is read */
+    if (names && d.toks.n == an->tokens.n && d.sents.n == an->sentences.n)
+        d.names = names;
     if (!rc) {
         sl_facts_numbers(&d);
         sl_facts_dates(&d);
@@ -201,7 +204,7 @@ int sl_facts_extract(const char *text, size_t len, const char *published, sl_fac
     sl_fact_vec v = {0};
     int rc = clean.err ? clean.err : analyzer ? sl_analyze(analyzer, s, clean.len, &an) : SL_ENOMEM;
     if (!rc)
-        rc = sl_facts_run(s, clean.len, &an, published, &v);
+        rc = sl_facts_run(s, clean.len, &an, NULL, published, &v);
     sl_analysis_free(&an);
     sl_analyzer_free(analyzer);
     sl_buf_free(&clean);

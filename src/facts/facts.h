@@ -34,6 +34,7 @@ typedef struct sl_facts_doc {
     struct { const sl_token *items; size_t n; } toks;  /* those within [0, len) */
     size_t *sent_of;          /* sentence index of each token */
     uint32_t *word_hash;      /* sl_facts_word_hash of each token (word lists) */
+    const sl_text_names *names; /* the names of the tokens read, NULL: the entities finder finds them */
     sl_fact_vec *out;
     int err;
     FILE *speaker_trace;      /* NULL; eval/facts_features.c: the speaker chooser's features */
@@ -56,10 +57,12 @@ int sl_facts_list_find(const char *const *list, const char *s, size_t n, uint32_
 /* Clears `out`, then fills it with the items of text[0, len). `an` is the
  * analysis of that text (sl_analyze: its sentences, and its tokens with the
  * stop words of its language), which the extractors read as it is; only its
- * first SL_FACTS_MAX_TEXT bytes are read. `published` (YYYY-MM-DD, may be
- * NULL) anchors relative dates. */
-int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const char *published,
-                 sl_fact_vec *out);
+ * first SL_FACTS_MAX_TEXT bytes are read. `names` are the names of `an`
+ * (sl_names_find), when the caller found them for another stage too; NULL:
+ * found here (so they are also for a text cut at SL_FACTS_MAX_TEXT).
+ * `published` (YYYY-MM-DD, may be NULL) anchors relative dates. */
+int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const sl_text_names *names,
+                 const char *published, sl_fact_vec *out);
 /* Sets up the document the extractors read: text[0, len), the tokens and
  * sentences of `an` that lie in it, and each token's sentence. SL_ENOMEM;
  * sl_facts_doc_clear frees it either way. */

@@ -25,14 +25,11 @@ static int push(sl_grouper *g, uint64_t id, uint32_t sentence)
     return sl_vec_push(&g->entities, ((sl_term){id ^ ENTITY_SALT, 1, sentence}));
 }
 
-/* Adds the name features of one text (a body or a title): the words of the
- * names the text finder gives (src/text/names.c) and each adjacent pair. */
+/* Adds the name features of one text (a body or a title): the words of its
+ * names (src/text/names.c) and each adjacent pair. */
 static int collect(sl_grouper *g, const sl_analysis *an, const char *text, int is_title,
-                   sl_name_vec *names, sl_buf *fold)
+                   const sl_name_vec *names)
 {
-    if (sl_names_find(text, an->tokens.items, an->tokens.n, an->sentences.items,
-                      an->sentences.n, names, fold))
-        return SL_ENOMEM;
     for (size_t n = 0; n < names->n; n++) {
         const sl_name *nm = &names->items[n];
         uint32_t at = is_title ? 0 : nm->sentence;
@@ -61,17 +58,28 @@ static int collect(sl_grouper *g, const sl_analysis *an, const char *text, int i
     return 0;
 }
 
+/* Finds the names of one text, then collects them. */
+static int find_and_collect(sl_grouper *g, const sl_analysis *an, const char *text, int is_title,
+                            sl_text_names *found)
+{
+    if (sl_names_find(text, an->tokens.items, an->tokens.n, an->sentences.items, an->sentences.n,
+                      &found->names, &found->fold))
+        return SL_ENOMEM;
+    return collect(g, an, text, is_title, &found->names);
+}
+
 int sl_grouper_find_entities(sl_grouper *g, const sl_analysis *body, const char *body_text,
-                             const sl_analysis *title, const char *title_text)
+                             const sl_name_vec *body_names, const sl_analysis *title,
+                             const char *title_text)
 {
     g->entities.n = 0;
-    sl_name_vec names = {0};
-    sl_buf fold = SL_BUF_INIT;
-    int rc = collect(g, body, body_text, 0, &names, &fold);
+    sl_text_names found = {.fold = SL_BUF_INIT};
+    int rc = body_names ? collect(g, body, body_text, 0, body_names)
+                        : find_and_collect(g, body, body_text, 0, &found);
     if (!rc && title)
-        rc = collect(g, title, title_text, 1, &names, &fold);
-    sl_vec_free(&names);
-    sl_buf_free(&fold);
+        rc = find_and_collect(g, title, title_text, 1, &found);
+    sl_vec_free(&found.names);
+    sl_buf_free(&found.fold);
     if (rc)
         return rc;
     sl_term_vec *v = &g->entities;

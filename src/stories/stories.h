@@ -112,9 +112,12 @@ void sl_grouper_set_docs(sl_grouper *g, uint64_t n_docs);
 int64_t sl_grouper_day(int64_t event_day, int64_t today, sl_day_flag *flag);
 
 /* Finds the article's name features (capitalised words and pairs of them),
- * used by the next count_terms and vectorize. `title` may be NULL. */
+ * used by the next count_terms and vectorize. `body_names` are the body's
+ * names when the caller found them (sl_names_find), NULL: found here.
+ * `title` may be NULL. */
 int sl_grouper_find_entities(sl_grouper *g, const sl_analysis *body, const char *body_text,
-                             const sl_analysis *title, const char *title_text);
+                             const sl_name_vec *body_names, const sl_analysis *title,
+                             const char *title_text);
 
 /* Counts an article's distinct terms in the document frequencies (and in the
  * pending increments the engine saves at commit). */

@@ -134,12 +134,25 @@ static void profile_word(sl_langid *id, profile *p, const char *s, size_t len, b
         p->hits[k] += (langs >> k) & 1;
 }
 
+/* Whether s[0, len) is all ASCII. */
+static bool all_ascii(const char *s, size_t len)
+{
+    unsigned char any = 0;
+    for (size_t k = 0; k < len; k++)
+        any |= (unsigned char)s[k];
+    return any < 0x80;
+}
+
 /* One pass over the prefix: words (letters with inner apostrophes),
- * letters per script, stop-word hits. */
+ * letters per script, stop-word hits. Once PROFILE_WORDS words are
+ * profiled, all of them Latin letters, an ASCII rest can only add Latin
+ * letters and words past every threshold (MIN_WORDS, JUDGE_WORDS): the
+ * scan stops there, with the same answer (a third of the scan of an
+ * English text). */
 static void scan(sl_langid *id, const char *s, size_t len, profile *p)
 {
     size_t i = 0, word = 0;
-    bool in_word = false, ascii = true;
+    bool in_word = false, ascii = true, rest_checked = false;
     while (i < len) {
         size_t at = i;
         int32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : sl_utf8_next(s, len, &i);
@@ -156,6 +169,11 @@ static void scan(sl_langid *id, const char *s, size_t len, profile *p)
             if (in_word)
                 profile_word(id, p, s + word, at - word, ascii);
             in_word = false;
+            if (p->profiled == PROFILE_WORDS && !rest_checked) {
+                rest_checked = true;
+                if (p->script[SL_SCRIPT_LATIN] == p->letters && all_ascii(s + i, len - i))
+                    return;
+            }
         }
     }
     if (in_word)

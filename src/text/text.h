@@ -203,6 +203,13 @@ typedef struct sl_name {
 
 typedef SL_VEC(sl_name) sl_name_vec;
 
+/* A text's names and their folded forms (sl_names_find's two outputs),
+ * found once for an article and read by every stage that needs them. */
+typedef struct sl_text_names {
+    sl_name_vec names;
+    sl_buf fold;
+} sl_text_names;
+
 /* Finds the names of an analysed text (its tokens and sentences), in order.
  * `out` and `fold` are cleared first; `fold` holds the folded forms. A
  * possessive ends a name ("Lebanon's Hezbollah": "Lebanon", "Hezbollah");

@@ -1,5 +1,6 @@
 /* test_doc.c — the analysed article (src/doc): filled once from one input,
  * every offset into its clean text, emptied by a reset for the next one. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc/doc.h"
@@ -61,6 +62,41 @@ TEST(doc_fallback_title_cut)
     CHECK(n > 60 && n <= 90 + strlen("…"));
     CHECK(n >= 3 && !strcmp(t + n - 3, "…"));
     CHECK(!strncmp(t, text, n - 3) && text[n - 3] == ' ');
+    sl_doc_free(&d);
+    sl_analyzer_free(an);
+}
+
+/* The analysis finds the body's names once, for the stories and facts
+ * stages to read (each found them anew before); a second article's
+ * analysis replaces them. */
+TEST(doc_analyse_finds_the_names)
+{
+    sl_analyzer *an = sl_analyzer_new();
+    sl_doc d = {0};
+    sl_doc_reset(&d);
+    const char *text = "Mara Quell told the Selwyn Council on Monday that Port Selwyn needs two ferries.";
+    CHECK_INT(sl_doc_set_text(&d, text, strlen(text)), 0);
+    sl_doc_detect_language(&d, an, NULL);
+    CHECK_INT(sl_doc_analyse(&d, an), 0);
+    sl_name_vec want = {0};
+    sl_buf fold = SL_BUF_INIT;
+    CHECK_INT(sl_names_find(d.text, d.body.tokens.items, d.body.tokens.n, d.body.sentences.items,
+                            d.body.sentences.n, &want, &fold), 0);
+    CHECK(want.n >= 3);
+    CHECK_INT(d.names.names.n, want.n);
+    for (size_t k = 0; k < want.n && k < d.names.names.n; k++)
+        CHECK(d.names.names.items[k].first == want.items[k].first &&
+              d.names.names.items[k].end == want.items[k].end);
+    CHECK_INT(d.names.fold.len, fold.len);
+
+    sl_doc_reset(&d);
+    const char *plain = "the ferries run again.";
+    CHECK_INT(sl_doc_set_text(&d, plain, strlen(plain)), 0);
+    sl_doc_detect_language(&d, an, NULL);
+    CHECK_INT(sl_doc_analyse(&d, an), 0);
+    CHECK_INT(d.names.names.n, 0);
+    sl_vec_free(&want);
+    sl_buf_free(&fold);
     sl_doc_free(&d);
     sl_analyzer_free(an);
 }

@@ -206,7 +206,7 @@ TEST(facts_run_reads_the_analysis)
     CHECK(analyzer && sl_analyze(analyzer, text, strlen(text), &an) == 0);
     CHECK_STR(an.lang, "de");
     sl_fact_vec v = {0};
-    CHECK_INT(sl_facts_run(text, strlen(text), &an, NULL, &v), 0);
+    CHECK_INT(sl_facts_run(text, strlen(text), &an, NULL, NULL, &v), 0);
     size_t berlin = 0, brenner = 0;
     for (size_t i = 0; i < v.n; i++) {
         if (v.items[i].kind != SL_FACT_ENTITY)
@@ -219,10 +219,47 @@ TEST(facts_run_reads_the_analysis)
     /* only the tokens of the analysis are read: cut to the first sentence, no Brenner */
     while (an.tokens.n && an.tokens.items[an.tokens.n - 1].start >= an.sentences.items[0].end)
         an.tokens.n--;
-    CHECK_INT(sl_facts_run(text, strlen(text), &an, NULL, &v), 0);
+    CHECK_INT(sl_facts_run(text, strlen(text), &an, NULL, NULL, &v), 0);
     for (size_t i = 0; i < v.n; i++)
         CHECK(v.items[i].span.end <= an.sentences.items[0].end);
     sl_facts_vec_free(&v);
+    sl_analysis_free(&an);
+    sl_analyzer_free(analyzer);
+}
+
+/* The pipeline finds an article's names once (sl_doc_analyse) and hands
+ * them to the stories and the facts stage: the facts are those the stage
+ * finds when it looks for the names itself. */
+TEST(facts_run_with_names_given_finds_the_same)
+{
+    const char *text = "Harbour officials in Port Selwyn said on Monday that the Tidewater Line "
+                       "would add two ferries. Mara Quell, the line's director, said 40 crew "
+                       "would be hired.\n\nThe Selwyn Council approved the plan.\n";
+    sl_analyzer *analyzer = sl_analyzer_new();
+    sl_analysis an = {0};
+    CHECK(analyzer && sl_analyze(analyzer, text, strlen(text), &an) == 0);
+    sl_text_names names = {.fold = SL_BUF_INIT};
+    CHECK_INT(sl_names_find(text, an.tokens.items, an.tokens.n, an.sentences.items,
+                            an.sentences.n, &names.names, &names.fold), 0);
+    CHECK(names.names.n >= 3);
+    sl_fact_vec found = {0}, given = {0};
+    CHECK_INT(sl_facts_run(text, strlen(text), &an, NULL, "2026-03-02", &found), 0);
+    CHECK_INT(sl_facts_run(text, strlen(text), &an, &names, "2026-03-02", &given), 0);
+    CHECK(found.n > 0);
+    CHECK_INT(given.n, found.n);
+    size_t entities = 0;
+    for (size_t i = 0; i < found.n && i < given.n; i++) {
+        CHECK_INT(given.items[i].kind, found.items[i].kind);
+        CHECK_INT(given.items[i].span.start, found.items[i].span.start);
+        CHECK_INT(given.items[i].span.end, found.items[i].span.end);
+        CHECK_STR(given.items[i].text, found.items[i].text);
+        entities += found.items[i].kind == SL_FACT_ENTITY;
+    }
+    CHECK(entities >= 2);
+    sl_facts_vec_free(&found);
+    sl_facts_vec_free(&given);
+    sl_vec_free(&names.names);
+    sl_buf_free(&names.fold);
     sl_analysis_free(&an);
     sl_analyzer_free(analyzer);
 }

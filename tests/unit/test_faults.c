@@ -46,17 +46,17 @@ TEST(facts_report_every_allocation_failure)
     sl_analyzer *analyzer = sl_analyzer_new();
     sl_analysis an = {0};
     CHECK(analyzer && sl_analyze(analyzer, text, strlen(text), &an) == 0);
-    CHECK_INT(sl_facts_run(text, strlen(text), &an, "2026-04-20", &want), 0);
+    CHECK_INT(sl_facts_run(text, strlen(text), &an, NULL, "2026-04-20", &want), 0);
     CHECK(want.n >= 3);
     long n = 1;
     for (; n < 100000; n++) {
         sl_alloc_fail_nth(n);
-        int rc = sl_facts_run(text, strlen(text), &an, "2026-04-20", &got);
+        int rc = sl_facts_run(text, strlen(text), &an, NULL, "2026-04-20", &got);
         sl_alloc_fail_nth(0);
         if (rc == 0 && same_items(&got, &want)) {
             /* either the fault was not reached (the walk is over) or it did not matter */
             sl_alloc_fail_nth(n);
-            sl_facts_run(text, strlen(text), &an, "2026-04-20", &got);
+            sl_facts_run(text, strlen(text), &an, NULL, "2026-04-20", &got);
             sl_buf probe = SL_BUF_INIT; /* the fault still armed: not reached */
             int unreached = sl_buf_putc(&probe, 'x') != 0;
             sl_buf_free(&probe);

@@ -209,7 +209,7 @@ TEST(grouper_thread_trace_flags_the_name_features_of_a_vector)
     CHECK(an != NULL);
     CHECK_INT(sl_analyze_as(an, text, strlen(text), "en", &body), 0);
     sl_grouper *g = sl_grouper_new();
-    CHECK_INT(sl_grouper_find_entities(g, &body, text, NULL, NULL), 0);
+    CHECK_INT(sl_grouper_find_entities(g, &body, text, NULL, NULL, NULL), 0);
     sl_vector v;
     sl_grouper_vectorize(g, &body, NULL, &v);
     FILE *f = tmpfile();
