@@ -1,6 +1,8 @@
-"""What typing a name by the other reports of its story would do to the ECB+
-person and place names (issue 18, names7; a measurement, not in the
-library): each ECB+ topic stands for a story. A person named in an
+"""What typing a name by the other reports of its story does to the ECB+
+person and place names (issue 18, names7; the rules compared on each
+article's own extraction, `facts --text`; the library keeps "majority",
+src/facts/story_names.c, chosen here on topics 1-20, and eval/facts.py
+scores it as the library gives it): each ECB+ topic stands for a story. A person named in an
 article without a role there is taken for an organisation where the
 topic's other articles type the name an organisation more often than a
 person ("majority"); or every mention takes the type `storyline entities
