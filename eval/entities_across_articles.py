@@ -12,12 +12,19 @@ role-less person). Scored as eval/facts_entities.py scores persons and
 places. With --out FOLDER, the stories are storyline's own instead of the
 topics: all 35 topics' articles ingested into a fresh store as
 eval/stories.py ingests them (order 1), each article's story read back.
+With --library, both the stories and each article's names are the store's
+(facts_entities.story_typed: all ECB+ articles in one store, names read
+back with `export --json`); run it with a build whose library does not
+type names by their story (main before branch names8) to compare the
+rules on what the library stores.
 Usage: /usr/bin/python3 eval/entities_across_articles.py --bin B --db D --data DATASETS
-       [--out FOLDER] [--k K ...]"""
+       [--out FOLDER | --library] [--k K ...]"""
 import argparse
 import collections
+import json
 import os
 import re
+import subprocess
 import sys
 import tempfile
 
@@ -53,6 +60,19 @@ def run(binary, db, data, topics, story_of=None):
         preds = extract(binary, db, fe.write_docs(docs, tmp))
     return [(t, text, gold, scored, facts) for t, (text, gold, scored), facts in
             zip(tops, docs, preds)]
+
+
+def library(binary, db, data, topics):
+    """run()'s rows with the stories and the names of one store."""
+    base = os.path.join(data, "clustering/ecbplus")
+    typed = fe.story_typed(binary, db, data)
+    out = subprocess.run([binary, "--db", db + ".ecbplus_stories.db", "export", "--json"],
+                         check=True, capture_output=True).stdout
+    story = {a["key"]: a["story"] for a in json.loads(out)["articles"]}
+    names = []
+    docs = fe.load_topics(base, fe.annotated_sentences(base), topics, names)
+    return [(story.get(n, "rejected " + n),) + d + (typed.get(n, {"entities": []}),)
+            for d, n in zip(docs, names)]
 
 
 def counts(entities):
@@ -120,13 +140,16 @@ def main():
     ap.add_argument("--db", required=True)
     ap.add_argument("--data", required=True)
     ap.add_argument("--out", help="a folder for the store of storyline's own stories")
+    ap.add_argument("--library", action="store_true",
+                    help="the stories and names of one store (see above)")
     ap.add_argument("--k", type=float, action="append", default=[],
                     help="story rows where places and organisations must reach K times the"
                     " role-less persons' mentions (repeatable; tuned topics only)")
     args = ap.parse_args()
     story_of = system_stories(args) if args.out else None
     for label, topics in (("tuned 1-20", fe.TUNED_TOPICS), ("held out 21-35", fe.HELD_OUT_TOPICS)):
-        arts = run(args.bin, args.db, args.data, topics, story_of)
+        arts = (library(args.bin, args.db, args.data, topics) if args.library else
+                run(args.bin, args.db, args.data, topics, story_of))
         for mode in ("article", "majority", "story rows", "story votes"):
             print("%s %-10s P %.3f R %.3f F1 %.3f (%d predicted)" %
                   ((label, mode) + measure(arts, typer(arts, mode))))
