@@ -1,8 +1,8 @@
 """What typing a name by the other reports of its story does to the ECB+
 person and place names (issue 18, names7; the rules compared on each
-article's own extraction, `facts --text`; the library keeps "majority",
-src/facts/story_names.c, chosen here on topics 1-20, and eval/facts.py
-scores it as the library gives it): each ECB+ topic stands for a story. A person named in an
+article's own extraction, `facts --text`; the library keeps "majority"
+with a share of 0.25, src/facts/story_names.c, chosen here on topics
+1-20 (--share), and eval/facts.py scores it as the library gives it): each ECB+ topic stands for a story. A person named in an
 article without a role there is taken for an organisation where the
 topic's other articles type the name an organisation more often than a
 person ("majority"); or every mention takes the type `storyline entities
@@ -18,7 +18,7 @@ back with `export --json`); run it with a build whose library does not
 type names by their story (main before branch names8) to compare the
 rules on what the library stores.
 Usage: /usr/bin/python3 eval/entities_across_articles.py --bin B --db D --data DATASETS
-       [--out FOLDER | --library] [--k K ...]"""
+       [--out FOLDER | --library] [--k K ...] [--share S ...]"""
 import argparse
 import collections
 import json
@@ -94,8 +94,11 @@ def story_row_type(c, fallback, k=0.0):
     return "place" if c["place"] >= c["organization"] else "organization"
 
 
-def typer(arts, mode, k=0.0):
-    """A function (article index, entity) -> the type it is scored as."""
+def typer(arts, mode, k=0.0, share=1.0):
+    """A function (article index, entity) -> the type it is scored as;
+    "majority" with `share`: the other articles' organisation mentions
+    must pass `share` times their person mentions (1: the majority rule,
+    0.25: the library's, src/facts/story_names.c)."""
     topic = collections.defaultdict(list)
     for i, (t, _, _, _, facts) in enumerate(arts):
         topic[t] += facts["entities"]
@@ -105,8 +108,8 @@ def typer(arts, mode, k=0.0):
     def majority(i, e):
         t, own = arts[i][0], own_counts[i][e["name"]]
         every = all_counts[t][e["name"]]
-        other = {k: every[k] - own[k] for k in ("organization", "person")}
-        if e["type"] == "person" and not own["titled"] and other["organization"] > other["person"]:
+        orgs, persons = (every[x] - own[x] for x in ("organization", "person"))
+        if e["type"] == "person" and not own["titled"] and orgs > 0 and orgs > share * persons:
             return "organization"
         return e["type"]
 
@@ -140,6 +143,9 @@ def main():
     ap.add_argument("--db", required=True)
     ap.add_argument("--data", required=True)
     ap.add_argument("--out", help="a folder for the store of storyline's own stories")
+    ap.add_argument("--share", type=float, action="append", default=[],
+                    help="the majority rule with organisations passing SHARE times the"
+                    " persons (repeatable)")
     ap.add_argument("--library", action="store_true",
                     help="the stories and names of one store (see above)")
     ap.add_argument("--k", type=float, action="append", default=[],
@@ -153,6 +159,9 @@ def main():
         for mode in ("article", "majority", "story rows", "story votes"):
             print("%s %-10s P %.3f R %.3f F1 %.3f (%d predicted)" %
                   ((label, mode) + measure(arts, typer(arts, mode))))
+        for share in args.share:
+            print("%s majority share=%g P %.3f R %.3f F1 %.4f (%d predicted)" %
+                  ((label, share) + measure(arts, typer(arts, "majority", share=share))))
         for k in args.k if topics == fe.TUNED_TOPICS else []:
             print("%s story rows k=%g P %.3f R %.3f F1 %.3f (%d predicted)" %
                   ((label, k) + measure(arts, typer(arts, "story rows", k))))

@@ -1,7 +1,8 @@
 /* test_story_names.c — unit tests of names typed by their story
  * (src/facts/story_names.c): a role-less person becomes an organisation
- * where the story's other articles say so more often; a role, a tie or the
- * article's own evidence keep the person. Items are made by hand. */
+ * where the story's other articles say so more than a quarter as often as
+ * a person; a role, persons four times as many or a story of one article
+ * keep the person. Items are made by hand. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,26 +49,46 @@ TEST(story_names_other_reports_say_organisation)
     sl_fact_items_free(items);
 }
 
-TEST(story_names_role_or_tie_keeps_person)
+TEST(story_names_role_or_many_persons_keep_person)
 {
     sl_fact_item list[] = {
         entity(1, "Brin Tallow", "person", "chief executive"), /* a role in its article */
         entity(1, "Brin Tallow", "person", NULL),
         entity(2, "Brin Tallow", "organization", NULL),
         entity(2, "Brin Tallow", "organization", NULL),
-        entity(3, "Oda Fenn", "person", NULL),                  /* one against one */
+        entity(3, "Oda Fenn", "person", NULL),                  /* one against four */
         entity(4, "Oda Fenn", "organization", NULL),
         entity(5, "Oda Fenn", "person", NULL),
-        entity(6, "Lute Harrow", "person", NULL),               /* a story of one article */
-        entity(6, "Lute Harrow", "organization", NULL),
+        entity(5, "Oda Fenn", "person", NULL),
+        entity(6, "Oda Fenn", "person", NULL),
+        entity(6, "Oda Fenn", "person", NULL),
+        entity(7, "Lute Harrow", "person", NULL),               /* a story of one article */
+        entity(7, "Lute Harrow", "organization", NULL),
     };
     sl_fact_items *items = story_of(list, sizeof list / sizeof *list);
     CHECK_INT(sl_facts_type_by_story(items->items, items->n), 0);
     CHECK_STR(items->items[0].detail, "person");
     CHECK_STR(items->items[1].detail, "person");
     CHECK_STR(items->items[4].detail, "person");
-    CHECK_STR(items->items[6].detail, "person");
-    CHECK_STR(items->items[7].detail, "person");
+    CHECK_STR(items->items[6].detail, "organization"); /* article 5: one against three */
+    CHECK_STR(items->items[10].detail, "person");
     CHECK_INT(sl_facts_type_by_story(NULL, 0), 0);
+    sl_fact_items_free(items);
+}
+
+TEST(story_names_one_body_against_three_persons)
+{
+    sl_fact_item list[] = {
+        entity(1, "Pell Garrick", "person", NULL),
+        entity(2, "Pell Garrick", "organization", NULL),
+        entity(3, "Pell Garrick", "person", NULL),
+        entity(3, "Pell Garrick", "person", NULL),
+        entity(4, "Pell Garrick", "person", NULL),
+    };
+    sl_fact_items *items = story_of(list, sizeof list / sizeof *list);
+    CHECK_INT(sl_facts_type_by_story(items->items, items->n), 0);
+    CHECK_STR(items->items[0].detail, "organization"); /* 1 > 0.25 x 3 */
+    CHECK_STR(items->items[2].detail, "organization"); /* 1 > 0.25 x 2 */
+    CHECK_STR(items->items[4].detail, "organization"); /* 1 > 0.25 x 3 */
     sl_fact_items_free(items);
 }
