@@ -1,6 +1,8 @@
-"""What typing a name by the other reports of its story would do to the ECB+
-person and place names (issue 18, names7; a measurement, not in the
-library): each ECB+ topic stands for a story. A person named in an
+"""What typing a name by the other reports of its story does to the ECB+
+person and place names (issue 18, names7; the rules compared on each
+article's own extraction, `facts --text`; the library keeps "majority"
+with a share of 0.25, src/facts/story_names.c, chosen here on topics
+1-20 (--share), and eval/facts.py scores it as the library gives it): each ECB+ topic stands for a story. A person named in an
 article without a role there is taken for an organisation where the
 topic's other articles type the name an organisation more often than a
 person ("majority"); or every mention takes the type `storyline entities
@@ -10,12 +12,19 @@ role-less person). Scored as eval/facts_entities.py scores persons and
 places. With --out FOLDER, the stories are storyline's own instead of the
 topics: all 35 topics' articles ingested into a fresh store as
 eval/stories.py ingests them (order 1), each article's story read back.
+With --library, both the stories and each article's names are the store's
+(facts_entities.story_typed: all ECB+ articles in one store, names read
+back with `export --json`); run it with a build whose library does not
+type names by their story (main before branch names8) to compare the
+rules on what the library stores.
 Usage: /usr/bin/python3 eval/entities_across_articles.py --bin B --db D --data DATASETS
-       [--out FOLDER] [--k K ...]"""
+       [--out FOLDER | --library] [--k K ...] [--share S ...]"""
 import argparse
 import collections
+import json
 import os
 import re
+import subprocess
 import sys
 import tempfile
 
@@ -53,6 +62,19 @@ def run(binary, db, data, topics, story_of=None):
             zip(tops, docs, preds)]
 
 
+def library(binary, db, data, topics):
+    """run()'s rows with the stories and the names of one store."""
+    base = os.path.join(data, "clustering/ecbplus")
+    typed = fe.story_typed(binary, db, data)
+    out = subprocess.run([binary, "--db", db + ".ecbplus_stories.db", "export", "--json"],
+                         check=True, capture_output=True).stdout
+    story = {a["key"]: a["story"] for a in json.loads(out)["articles"]}
+    names = []
+    docs = fe.load_topics(base, fe.annotated_sentences(base), topics, names)
+    return [(story.get(n, "rejected " + n),) + d + (typed.get(n, {"entities": []}),)
+            for d, n in zip(docs, names)]
+
+
 def counts(entities):
     """Per name: mentions by type, and persons with a role."""
     out = collections.defaultdict(collections.Counter)
@@ -72,8 +94,11 @@ def story_row_type(c, fallback, k=0.0):
     return "place" if c["place"] >= c["organization"] else "organization"
 
 
-def typer(arts, mode, k=0.0):
-    """A function (article index, entity) -> the type it is scored as."""
+def typer(arts, mode, k=0.0, share=1.0):
+    """A function (article index, entity) -> the type it is scored as;
+    "majority" with `share`: the other articles' organisation mentions
+    must pass `share` times their person mentions (1: the majority rule,
+    0.25: the library's, src/facts/story_names.c)."""
     topic = collections.defaultdict(list)
     for i, (t, _, _, _, facts) in enumerate(arts):
         topic[t] += facts["entities"]
@@ -83,8 +108,8 @@ def typer(arts, mode, k=0.0):
     def majority(i, e):
         t, own = arts[i][0], own_counts[i][e["name"]]
         every = all_counts[t][e["name"]]
-        other = {k: every[k] - own[k] for k in ("organization", "person")}
-        if e["type"] == "person" and not own["titled"] and other["organization"] > other["person"]:
+        orgs, persons = (every[x] - own[x] for x in ("organization", "person"))
+        if e["type"] == "person" and not own["titled"] and orgs > 0 and orgs > share * persons:
             return "organization"
         return e["type"]
 
@@ -118,16 +143,25 @@ def main():
     ap.add_argument("--db", required=True)
     ap.add_argument("--data", required=True)
     ap.add_argument("--out", help="a folder for the store of storyline's own stories")
+    ap.add_argument("--share", type=float, action="append", default=[],
+                    help="the majority rule with organisations passing SHARE times the"
+                    " persons (repeatable)")
+    ap.add_argument("--library", action="store_true",
+                    help="the stories and names of one store (see above)")
     ap.add_argument("--k", type=float, action="append", default=[],
                     help="story rows where places and organisations must reach K times the"
                     " role-less persons' mentions (repeatable; tuned topics only)")
     args = ap.parse_args()
     story_of = system_stories(args) if args.out else None
     for label, topics in (("tuned 1-20", fe.TUNED_TOPICS), ("held out 21-35", fe.HELD_OUT_TOPICS)):
-        arts = run(args.bin, args.db, args.data, topics, story_of)
+        arts = (library(args.bin, args.db, args.data, topics) if args.library else
+                run(args.bin, args.db, args.data, topics, story_of))
         for mode in ("article", "majority", "story rows", "story votes"):
             print("%s %-10s P %.3f R %.3f F1 %.3f (%d predicted)" %
                   ((label, mode) + measure(arts, typer(arts, mode))))
+        for share in args.share:
+            print("%s majority share=%g P %.3f R %.3f F1 %.4f (%d predicted)" %
+                  ((label, share) + measure(arts, typer(arts, "majority", share=share))))
         for k in args.k if topics == fe.TUNED_TOPICS else []:
             print("%s story rows k=%g P %.3f R %.3f F1 %.3f (%d predicted)" %
                   ((label, k) + measure(arts, typer(arts, "story rows", k))))

@@ -23,8 +23,10 @@ int sl_story_fact_items(sl_engine *e, int64_t story_id, sl_fact_kind kind, sl_fa
     if (!items)
         return sl_seterr(e, SL_ENOMEM, "out of memory");
     rc = sl_store_facts_get(e->store, story_id, 0, (int)kind, &items->items, &items->n);
+    if (!rc && (kind == SL_FACT_ENTITY || (int)kind == -1))
+        rc = sl_facts_type_by_story(items->items, items->n);
     if (rc) {
-        free(items);
+        sl_fact_items_free(items);
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "facts");
     }
     *out = items;
@@ -131,32 +133,54 @@ static int story_facts(sl_engine *e, sl_json *j, int64_t story)
     return rc ? rc : j->err;
 }
 
-int sl_facts_json_export(sl_engine *e, sl_json *j, int64_t story)
+/* The whole store's entities, story by story: each story's names typed by
+ * its articles (sl_story_fact_items), as a story's own export gives them. */
+static int every_story_entities(sl_engine *e, sl_json *j, const sl_story_list *list)
 {
     int rc = 0;
-    for (int k = 0; !rc && k < 4; k++) {
-        sl_json_key(j, kind_keys[k]);
-        if (story) {
-            rc = story_items(e, j, story, k);
-        } else {
-            sl_json_array_begin(j);
-            rc = sl_store_facts_each(e->store, k, write_item, j);
-            sl_json_array_end(j);
-        }
-    }
-    if (rc)
-        return rc;
-    sl_json_key(j, "facts");
     sl_json_array_begin(j);
-    if (story) {
-        rc = story_facts(e, j, story);
-    } else {
-        sl_story_list *list = NULL;
-        rc = sl_stories_list(e, NULL, &list);
-        for (size_t i = 0; !rc && i < list->n; i++)
-            rc = story_facts(e, j, list->items[i].id);
-        sl_story_list_free(list);
+    for (size_t i = 0; !rc && i < list->n; i++) {
+        sl_fact_items *items = NULL;
+        rc = sl_story_fact_items(e, list->items[i].id, SL_FACT_ENTITY, &items);
+        for (size_t k = 0; !rc && k < items->n; k++)
+            sl_facts_json_item(j, &items->items[k]);
+        sl_fact_items_free(items);
     }
     sl_json_array_end(j);
+    return rc ? rc : j->err;
+}
+
+/* The items of kind k of one story, or of the whole store (streamed item by
+ * item, but for entities, which are typed story by story). */
+static int export_items(sl_engine *e, sl_json *j, int64_t story, int k,
+                        const sl_story_list *list)
+{
+    sl_json_key(j, kind_keys[k]);
+    if (story)
+        return story_items(e, j, story, k);
+    if (k == SL_FACT_ENTITY)
+        return every_story_entities(e, j, list);
+    sl_json_array_begin(j);
+    int rc = sl_store_facts_each(e->store, k, write_item, j);
+    sl_json_array_end(j);
+    return rc;
+}
+
+int sl_facts_json_export(sl_engine *e, sl_json *j, int64_t story)
+{
+    sl_story_list *list = NULL;
+    int rc = story ? 0 : sl_stories_list(e, NULL, &list);
+    for (int k = 0; !rc && k < 4; k++)
+        rc = export_items(e, j, story, k, list);
+    if (!rc) {
+        sl_json_key(j, "facts");
+        sl_json_array_begin(j);
+        if (story)
+            rc = story_facts(e, j, story);
+        for (size_t i = 0; !rc && !story && i < list->n; i++)
+            rc = story_facts(e, j, list->items[i].id);
+        sl_json_array_end(j);
+    }
+    sl_story_list_free(list);
     return rc ? rc : j->err;
 }

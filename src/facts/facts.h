@@ -189,4 +189,13 @@ int sl_facts_crosscheck(int64_t story_id, const sl_fact_item *items, size_t n,
                         const int64_t *copy_pairs, size_t n_pairs, int conflicts_only,
                         sl_fact_table **out);
 
+/* ---- story_names.c ---- */
+/* Types the entity items of one story (`items`, of any kinds, as the store
+ * returns a story's items) by the story's other articles: a person named
+ * without a role in its article becomes an organisation where the other
+ * articles type the name an organisation more than a quarter as often as a
+ * person. Changes
+ * `detail` in place (freed with free()). Errors: SL_ENOMEM. */
+int sl_facts_type_by_story(sl_fact_item *items, size_t n);
+
 #endif

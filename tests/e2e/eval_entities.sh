@@ -43,4 +43,19 @@ p, r, typed, n_pred, n_names = fe.measure(docs, [facts], None, fe.entity_mention
 assert (n_pred, n_names) == (4, 3) and p == 0.75 and r == 2 / 3, (p, r, n_pred, n_names)
 ' "$EVAL" "$DOC"
 
+section "the store's text mapped back to the scored text"
+check "a stored offset lands on the same word of the scored text; a line the store blanked maps to none" \
+  python3 -c '
+import sys
+sys.path.insert(0, sys.argv[1])
+import facts_entities as fe
+text = "Harbour News\nJune 3 , 2031\nThe Velmar ferry sailed .\nAnna Korsak waved .\n".encode()
+stored = "The Velmar ferry sailed .\n\nAnna Korsak waved .".encode()
+where = fe.line_map(stored, text)
+for word in (b"Velmar", b"Korsak"):
+    at = stored.index(word)
+    assert text[where(at):where(at + len(word))] == word, word
+assert where(stored.index(b"\n\n") + 1) is None
+' "$EVAL"
+
 finish

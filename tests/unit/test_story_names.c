@@ -1,0 +1,94 @@
+/* test_story_names.c — unit tests of names typed by their story
+ * (src/facts/story_names.c): a role-less person becomes an organisation
+ * where the story's other articles say so more than a quarter as often as
+ * a person; a role, persons four times as many or a story of one article
+ * keep the person. Items are made by hand. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts/facts.h"
+#include "test.h"
+#include "util/alloc.h"
+
+/* One entity item of article `article`, its strings owned (sl_fact_items_free). */
+static sl_fact_item entity(int64_t article, const char *name, const char *type, const char *role)
+{
+    return (sl_fact_item){.article_id = article, .kind = SL_FACT_ENTITY, .text = sl_strdup(name),
+                          .about = sl_strdup(name), .detail = sl_strdup(type),
+                          .role = role ? sl_strdup(role) : NULL};
+}
+
+static sl_fact_items *story_of(const sl_fact_item *list, size_t n)
+{
+    sl_fact_items *items = calloc(1, sizeof *items);
+    items->items = calloc(n, sizeof *items->items);
+    items->n = n;
+    memcpy(items->items, list, n * sizeof *list);
+    return items;
+}
+
+TEST(story_names_other_reports_say_organisation)
+{
+    sl_fact_item list[] = {
+        entity(1, "Corvel Marsh", "person", NULL),       /* a firm shaped like a person */
+        entity(1, "Corvel Marsh", "person", NULL),
+        entity(2, "Corvel Marsh", "organization", NULL),
+        entity(3, "Corvel Marsh", "organization", NULL),
+        entity(3, "Ada Quill", "person", NULL),
+        entity(1, "Ada Quill", "person", NULL),
+        {.article_id = 1, .kind = SL_FACT_QUOTE, .text = sl_strdup("we will appeal"),
+         .about = sl_strdup("Corvel Marsh"), .detail = sl_strdup("said")},
+    };
+    sl_fact_items *items = story_of(list, sizeof list / sizeof *list);
+    CHECK_INT(sl_facts_type_by_story(items->items, items->n), 0);
+    CHECK_STR(items->items[0].detail, "organization");
+    CHECK_STR(items->items[1].detail, "organization");
+    CHECK_STR(items->items[4].detail, "person");
+    CHECK_STR(items->items[5].detail, "person");
+    CHECK_STR(items->items[6].detail, "said"); /* a quote is no name */
+    sl_fact_items_free(items);
+}
+
+TEST(story_names_role_or_many_persons_keep_person)
+{
+    sl_fact_item list[] = {
+        entity(1, "Brin Tallow", "person", "chief executive"), /* a role in its article */
+        entity(1, "Brin Tallow", "person", NULL),
+        entity(2, "Brin Tallow", "organization", NULL),
+        entity(2, "Brin Tallow", "organization", NULL),
+        entity(3, "Oda Fenn", "person", NULL),                  /* one against four */
+        entity(4, "Oda Fenn", "organization", NULL),
+        entity(5, "Oda Fenn", "person", NULL),
+        entity(5, "Oda Fenn", "person", NULL),
+        entity(6, "Oda Fenn", "person", NULL),
+        entity(6, "Oda Fenn", "person", NULL),
+        entity(7, "Lute Harrow", "person", NULL),               /* a story of one article */
+        entity(7, "Lute Harrow", "organization", NULL),
+    };
+    sl_fact_items *items = story_of(list, sizeof list / sizeof *list);
+    CHECK_INT(sl_facts_type_by_story(items->items, items->n), 0);
+    CHECK_STR(items->items[0].detail, "person");
+    CHECK_STR(items->items[1].detail, "person");
+    CHECK_STR(items->items[4].detail, "person");
+    CHECK_STR(items->items[6].detail, "organization"); /* article 5: one against three */
+    CHECK_STR(items->items[10].detail, "person");
+    CHECK_INT(sl_facts_type_by_story(NULL, 0), 0);
+    sl_fact_items_free(items);
+}
+
+TEST(story_names_one_body_against_three_persons)
+{
+    sl_fact_item list[] = {
+        entity(1, "Pell Garrick", "person", NULL),
+        entity(2, "Pell Garrick", "organization", NULL),
+        entity(3, "Pell Garrick", "person", NULL),
+        entity(3, "Pell Garrick", "person", NULL),
+        entity(4, "Pell Garrick", "person", NULL),
+    };
+    sl_fact_items *items = story_of(list, sizeof list / sizeof *list);
+    CHECK_INT(sl_facts_type_by_story(items->items, items->n), 0);
+    CHECK_STR(items->items[0].detail, "organization"); /* 1 > 0.25 x 3 */
+    CHECK_STR(items->items[2].detail, "organization"); /* 1 > 0.25 x 2 */
+    CHECK_STR(items->items[4].detail, "organization"); /* 1 > 0.25 x 3 */
+    sl_fact_items_free(items);
+}
