@@ -54,6 +54,11 @@ static void drop_script_bodies(sl_buf *page, int noscript)
         r = lt;
         if (r == end)
             break;
+        char first = end - r > 1 ? (char)(r[1] | 0x20) : '\0';   /* most tags open no element dropped here */
+        if (first != 's' && first != 'n' && !(noscript && first == '/')) {
+            *w++ = *r++;
+            continue;
+        }
         if (noscript && (opens(r, end, "noscript", 8) || (end - r > 10 && !strncasecmp(r, "</noscript", 10)))) {
             char *gt = memchr(r, '>', (size_t)(end - r));
             r = gt ? gt + 1 : end;
