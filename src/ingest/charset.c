@@ -45,13 +45,51 @@ static size_t utf8_seq(const unsigned char *s, size_t i, size_t n)
 
 static int keep_ascii(unsigned char c) { return (c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n' || c == '\r'; }
 
+/* ---- runs of plain bytes, eight at a time ------------------------------- */
+
+/* Most of a page is printable ASCII; the loops below skip it a word at a
+ * time (it was 8% of the instructions of `storyline extract` over the Zyte
+ * pages, byte by byte). The tests are the usual bit tricks: a byte has its
+ * high bit set, or is below 0x20, or is 0x7f, exactly when its lane of the
+ * result is non-zero. */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+static uint64_t load_word(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    return w;
+}
+
+/* Bytes from i on that are below 0x80 (ASCII): the index of the first
+ * that is not, or a little before it (the caller checks each byte after). */
+static size_t skip_ascii(const unsigned char *s, size_t i, size_t n)
+{
+    while (n - i >= 8 && !(load_word(s + i) & HIGHS))
+        i += 8;
+    return i;
+}
+
+/* As skip_ascii, for printable ASCII (0x20 to 0x7e). */
+static size_t skip_printable(const unsigned char *s, size_t i, size_t n)
+{
+    while (n - i >= 8) {
+        uint64_t w = load_word(s + i), del = w ^ (0x7f * ONES);
+        if (((w | (w - 0x20 * ONES) | (del - ONES)) & HIGHS) != 0)
+            break;
+        i += 8;
+    }
+    return i;
+}
+
 /* Appends `s` as valid UTF-8: an invalid byte becomes U+FFFD; NUL and other
  * C0 controls but tab, CR and LF are dropped (libxml2 stops at a NUL). */
 static void put_clean_utf8(sl_buf *out, const unsigned char *s, size_t n)
 {
     size_t run = 0, i = 0;
-    while (i < n) {
-        if (s[i] >= 0x20 && s[i] < 0x7f) {   /* printable ASCII: most of a page */
+    while ((i = skip_printable(s, i, n)) < n) {
+        if (s[i] >= 0x20 && s[i] < 0x7f) {
             i++;
             continue;
         }
@@ -76,7 +114,7 @@ static void put_clean_utf8(sl_buf *out, const unsigned char *s, size_t n)
 static int utf8_counts(const unsigned char *s, size_t n, size_t *good_out, size_t *bad_out)
 {
     size_t good = 0, bad = 0;
-    for (size_t i = 0; i < n;) {
+    for (size_t i = 0; (i = skip_ascii(s, i, n)) < n;) {
         if (s[i] < 0x80) {
             i++;
             continue;
@@ -280,7 +318,11 @@ static void repair_double_utf8(sl_buf *page)
     unsigned char bytes[4];
     size_t found = 0;
     for (size_t i = 0; i < page->len && found < 2;) {
-        if ((unsigned char)page->ptr[i] == 0xC3 && misread_char(page->ptr, page->len, &i, bytes))
+        const char *lead = memchr(page->ptr + i, 0xC3, page->len - i);
+        if (!lead)
+            break;
+        i = (size_t)(lead - page->ptr);
+        if (misread_char(page->ptr, page->len, &i, bytes))
             found++;
         else
             i++;

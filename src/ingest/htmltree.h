@@ -21,6 +21,11 @@ static inline int sl_html_is_space(char c)
  * <noscript> elements is kept in place (else they are emptied). */
 int sl_html_load(const char *html, size_t len, const char *charset, int noscript, sl_buf *page,
                  xmlDocPtr *doc, xmlNode **root);
+/* Whether the attribute name[0, len) is kept in the tree sl_html_load
+ * builds (case-insensitive): the others are dropped before parsing, so an
+ * attribute a new reader looks at must be added to parse.c's list
+ * (sl_html_attr asserts it). */
+int sl_html_attr_kept(const char *name, size_t len);
 
 /* Elements of the tree, borrowed from it. */
 typedef SL_VEC(xmlNode *) sl_html_nodes;
