@@ -132,6 +132,14 @@ void sl_title_cut_first(char *title);
 /* The index of the chosen candidate, -1 when there is none. */
 int sl_title_choose(char *const c[SL_TITLE_SOURCES], const sl_title_page *page);
 
+/* byline.c: the author's name in a byline element (its microdata name, its
+ * content attribute or its text), or in a text that reads as a byline
+ * ("By Jane Doe | 3 March"); NULL in *out when it holds none. */
+int sl_html_byline_name(xmlNode *n, char **out);
+int sl_html_byline_text_name(const char *s, char **out);
+/* byline.c: whether the word s[0..n) occurs in `in` as a word, ignoring case. */
+int sl_html_has_word(const char *in, const char *s, size_t n);
+
 /* meta.c: title, date, author and language of the page rooted at `root`
  * into out's fields (text untouched); no author is read inside the
  * comment threads `threads` (sl_html_body_blocks; NULL: none). */

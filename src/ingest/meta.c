@@ -24,14 +24,8 @@
 /* Words of a heading compared with the page's title (a headline has a
  * dozen; the bound keeps a paragraph in an <h1> cheap). */
 #define TITLE_WORDS 32
-/* Byline elements looked at for the author, and the longest name kept: a
- * list of three authors with their titles fits; an author's biography does
- * not. */
+/* Byline elements looked at for the author. */
 #define BYLINE_MAX 8
-#define BYLINE_TEXT_MAX 100
-#define BYLINE_WORDS 10
-/* A byline's "by" is looked for in its first bytes ("May 28 Written By"). */
-#define BYLINE_LEAD 32
 /* A date the page only shows as text ("Dec 12, 2025 · 4 min read"), and
  * a byline no class names ("By Jane Doe"), are looked for in the first
  * texts after the headline, the date in texts of at most these bytes:
@@ -521,15 +515,6 @@ static int names_site(const char *h1, const char *site, const char *title)
     return (site && !strcasecmp(h1, site)) || (suffix && !strcasecmp(h1, suffix)) || !strchr(h1, ' ');
 }
 
-/* Whether the word s[0..n) occurs in `in` as a word, ignoring case. */
-static int has_word(const char *in, const char *s, size_t n)
-{
-    for (const char *p = in; *p; p++)
-        if (!strncasecmp(p, s, n) && (p == in || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
-            return 1;
-    return 0;
-}
-
 /* A heading is the headline when it shares words with what the page says
  * its title is (og:title, <title>): two words of three letters or more, or
  * half of its words. "Contact Us" or "Open Menu" in an <h1> do not; with
@@ -549,7 +534,7 @@ static int matches_title(const char *h1, const char *og, const char *title)
         if (n < 3 || words >= TITLE_WORDS)
             continue;
         words++;
-        shared += (og && has_word(og, w, n)) || (title && has_word(title, w, n));
+        shared += (og && sl_html_has_word(og, w, n)) || (title && sl_html_has_word(title, w, n));
     }
     return shared >= 2 || (words && shared * 2 >= words);
 }
@@ -708,150 +693,16 @@ static int pick_date(page_meta *m, char **out)
     return 0;
 }
 
-/* The text after a "by" that opens a byline ("By", "Written by", "Text
- * by:", "May 28 Written By"), or after "Author:" / "Authors:". */
-static char *after_lead(char *s)
-{
-    static const char *const labels[] = {"authors:", "author:"};
-    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-        if (!strncasecmp(s, labels[i], strlen(labels[i])))
-            return s + strlen(labels[i]);
-    for (char *p = s; *p && p - s < BYLINE_LEAD; p++)
-        if ((p == s || p[-1] == ' ' || p[-1] == '\n') && !strncasecmp(p, "by", 2) &&
-            (p[2] == ' ' || p[2] == '\n' || p[2] == ':' || !p[2]))
-            return p + 2 + (p[2] != '\0');
-    return s;
-}
-
-/* Words that follow a name as the author's role ("Jane Doe Staff Writer",
- * "Jane Doe Tech Reporter"): the name is then its first two words. */
-static int has_role(const char *s)
-{
-    static const char *const roles[] = {"writer", "reporter", "editor", "contributor", "correspondent",
-                                        "columnist", "staff", "founder", "coordinator"};
-    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
-        if (has_word(s, roles[i], strlen(roles[i])))
-            return 1;
-    return 0;
-}
-
-/* The name without trailing spaces, commas and dashes; its length. */
-static size_t trim_name(char *s)
-{
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '-'))
-        s[--n] = '\0';
-    return n;
-}
-
-/* `s` cut before the first of the `n` strings it holds, each. */
-static void cut_at(char *s, const char *const *stops, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char *stop = strstr(s, stops[i]);
-        if (stop)
-            *stop = '\0';
-    }
-}
-
-/* "By Jane Doe | 3 March" -> "Jane Doe": the name in a byline's text, or
- * NULL when the text is not a short name (a biography, a date alone, an
- * e-mail address). */
-static char *byline_name(char *text)
-{
-    char *s = after_lead(text);
-    while (*s == ' ')
-        s++;
-    s[strcspn(s, "|\n@")] = '\0';
-    static const char *const stops[] = {"\xE2\x80\xA2", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
-    cut_at(s, stops, sizeof stops / sizeof *stops);   /* "Jane Doe • 5 min read", "Jane Doe - Mar 27" */
-    for (char *p = s; *p; p++)   /* "Jane Doe 7 min read" */
-        if (*p == ' ' && isdigit((unsigned char)p[1]) && strstr(p, " min read") == p + 1 + strspn(p + 1, "0123456789")) {
-            *p = '\0';
-            break;
-        }
-    size_t n = trim_name(s), words = 0;
-    for (char *p = s; *p; p++)
-        words += *p == ' ';
-    if (!n || n > BYLINE_TEXT_MAX || words >= BYLINE_WORDS)
-        return NULL;
-    static const char *const when[] = {" on ", " at "};   /* "Jane Doe on Friday March 3", "Jane Doe at 10:04" */
-    cut_at(s, when, sizeof when / sizeof *when);
-    char date[SL_ISO_DATE_SIZE];
-    if (!isalpha((unsigned char)*s) || !strcasecmp(s, "by") || sl_date_to_iso(s, 1, date))
-        return NULL;
-    for (char *p = s; *p; p++)   /* "jdoe 1,655 gold badges": a forum's counts after the name */
-        if (*p == ' ' && isdigit((unsigned char)p[1])) {
-            *p = '\0';
-            break;
-        }
-    words = 0;
-    for (char *p = s; *p; p++)
-        words += *p == ' ';
-    n = trim_name(s);
-    if (!n || s[n - 1] == ':')
-        return NULL;   /* "Authors of this article:": a label */
-    if (n > 2 && s[n - 2] == ' ' && tolower((unsigned char)s[n - 1]) == tolower((unsigned char)*s)) {
-        s[n - 2] = '\0';   /* "jdoe J": the avatar's initial after the name */
-        words--;
-    }
-    if (words >= 2 && has_role(s)) {
-        char *second = strchr(strchr(s, ' ') + 1, ' ');
-        *second = '\0';
-    }
-    return s;
-}
-
-/* Microdata's own name for a byline: the itemprop="name" inside an
- * itemprop="author" (a forum's "<span itemprop=name>jdoe</span> (J. Doe)",
- * or a <meta itemprop=name content=...>), else the byline element itself. */
-static xmlNode *microdata_name(xmlNode *byline)
-{
-    const char *prop = sl_html_attr(byline, "itemprop");
-    if (!prop || !strcasestr(prop, "author"))
-        return byline;
-    for (xmlNode *n = byline; n; n = sl_html_next(n, byline, 1))
-        if (n != byline && sl_html_attr_is(n, "itemprop", "name"))
-            return n;
-    return byline;
-}
-
-/* The name in an element's byline; NULL in *out when it holds none. */
-static int name_in(xmlNode *n, char **out)
-{
-    char *text = NULL;
-    xmlNode *named = microdata_name(n);
-    const char *content = sl_html_attr(named, "content");
-    int rc = content ? sl_html_dup_collapsed(content, &text) : sl_html_node_lines(named, &text);
-    char *name = !rc && text ? byline_name(text) : NULL;
-    if (name && !(*out = sl_strdup(name)))
-        rc = SL_ENOMEM;
-    free(text);
-    return rc;
-}
-
-/* The name in a text that reads as a byline; NULL in *out when none. */
-static int name_in_text(const char *s, char **out)
-{
-    char *text = NULL;
-    int rc = s ? sl_html_dup_collapsed(s, &text) : 0;
-    char *name = text ? byline_name(text) : NULL;
-    if (name && !(*out = sl_strdup(name)))
-        rc = SL_ENOMEM;
-    free(text);
-    return rc;
-}
-
 /* A forum thread's starter (the first post's author: on a thread's later
  * pages, and where every post names its author, the bylines are replies');
  * the bylines' elements in order; then the byline text after the headline. */
 static int pick_byline(page_meta *m, char **out)
 {
-    int rc = name_in_text(m->starter, out);
+    int rc = sl_html_byline_text_name(m->starter, out);
     for (int i = 0; i < m->n_bylines && !rc && !*out; i++)
-        rc = name_in(m->bylines[i], out);
+        rc = sl_html_byline_name(m->bylines[i], out);
     if (!rc && !*out)
-        rc = name_in_text(m->by_text, out);
+        rc = sl_html_byline_text_name(m->by_text, out);
     return rc;
 }
 
