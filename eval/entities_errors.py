@@ -3,7 +3,10 @@ false positives by what ECB+ marks where they stand (another entity mention,
 or none: in a headline, a possessor, a name qualifying a
 lower-case word) and misses by what was predicted there. Counts only unless
 --show, which lists the spans: read only the tuning topics' (1-20) so.
-Usage: entities_errors.py --bin B --db D --data DATASETS --topics 1-20 [--show]"""
+With --library, the names are those the library gives (every ECB+ article
+in one store, each article's names typed by its story: the figures
+eval/facts.py prints "typed by their stories").
+Usage: entities_errors.py --bin B --db D --data DATASETS --topics 1-20 [--show] [--library]"""
 import argparse
 import collections
 import os
@@ -39,6 +42,13 @@ def false_positive_kind(text, a, b, gold):
     return "unmarked: other"
 
 
+def in_context(text, a, b):
+    """The span bracketed in the words around it on its line."""
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    return "%s[%s]%s" % (text[max(line_start, a - 60):a], text[a:b], text[b:min(line_end, b + 60)])
+
+
 def miss_kind(text, g, pred):
     """What was predicted where a gold name was missed."""
     hit = [p for p in pred if p[0] < g[1] and g[0] < p[1]]
@@ -58,13 +68,20 @@ def main():
     ap.add_argument("--data", required=True)
     ap.add_argument("--topics", default="1-20", help="first-last")
     ap.add_argument("--show", action="store_true", help="list the spans (tuning topics only)")
+    ap.add_argument("--library", action="store_true",
+                    help="the names as the library gives them (all ECB+ in one store, typed by story)")
     args = ap.parse_args()
     first, last = (int(x) for x in args.topics.split("-"))
     base = os.path.join(args.data, "clustering/ecbplus")
-    docs = fe.load_topics(base, fe.annotated_sentences(base), set(range(first, last + 1)))
-    make_store(args.bin, args.db)
-    with tempfile.TemporaryDirectory() as tmp:
-        preds = extract(args.bin, args.db, fe.write_docs(docs, tmp))
+    names = []
+    docs = fe.load_topics(base, fe.annotated_sentences(base), set(range(first, last + 1)), names)
+    if args.library:
+        typed = fe.story_typed(args.bin, args.db, args.data)
+        preds = [typed.get(n, {"entities": []}) for n in names]
+    else:
+        make_store(args.bin, args.db)
+        with tempfile.TemporaryDirectory() as tmp:
+            preds = extract(args.bin, args.db, fe.write_docs(docs, tmp))
     kinds = {"false positives": collections.Counter(), "misses": collections.Counter()}
     for (text, gold, scored), facts in zip(docs, preds):
         c = char_offsets(text.encode("utf-8"))
@@ -76,14 +93,14 @@ def main():
                 kind = false_positive_kind(text, a, b, gold)
                 kinds["false positives"][kind] += 1
                 if args.show:
-                    print("FP\t%s\t%s\t%s" % (kind, t, text[a:b]))
+                    print("FP\t%s\t%s\t%s\t%s" % (kind, t, text[a:b], in_context(text, a, b)))
         for g in names:
             found = [p for p in pred if p[2] in ("person", "place") and p[0] < g[1] and g[0] < p[1]]
             if g[2] and not found:
                 kind = miss_kind(text, g, pred)
                 kinds["misses"][kind] += 1
                 if args.show:
-                    print("FN\t%s\t%s" % (kind, text[g[0]:g[1]]))
+                    print("FN\t%s\t%s\t%s" % (kind, text[g[0]:g[1]], in_context(text, g[0], g[1])))
     for label, counts in kinds.items():
         print("%s: %d" % (label, sum(counts.values())))
         for kind, n in counts.most_common():

@@ -2,7 +2,9 @@
  * (src/facts/story_names.c): a role-less person becomes an organisation
  * where the story's other articles say so more than a quarter as often as
  * a person; a role, persons four times as many or a story of one article
- * keep the person. Items are made by hand. */
+ * keep the person; a place no gazetteer knows becomes an organisation
+ * where they say so more than twice as often as a place. Items are made by
+ * hand. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,5 +92,31 @@ TEST(story_names_one_body_against_three_persons)
     CHECK_STR(items->items[0].detail, "organization"); /* 1 > 0.25 x 3 */
     CHECK_STR(items->items[2].detail, "organization"); /* 1 > 0.25 x 2 */
     CHECK_STR(items->items[4].detail, "organization"); /* 1 > 0.25 x 3 */
+    sl_fact_items_free(items);
+}
+
+TEST(story_names_place_by_a_preposition_is_a_body_elsewhere)
+{
+    sl_fact_item list[] = {
+        entity(1, "Harlan Quarterly", "place", NULL), /* "a writer at Harlan Quarterly" */
+        entity(2, "Harlan Quarterly", "organization", NULL),
+        entity(3, "Harlan Quarterly", "organization", NULL),
+        entity(3, "Harlan Quarterly", "organization", NULL),
+        entity(4, "Harlan Quarterly", "place", NULL),
+        entity(1, "Corvel Bay", "place", NULL),       /* places twice as often as bodies */
+        entity(2, "Corvel Bay", "organization", NULL),
+        entity(3, "Corvel Bay", "place", NULL),
+        entity(4, "Corvel Bay", "place", NULL),
+        entity(1, "France", "place", NULL),           /* the gazetteer's: a place always */
+        entity(2, "France", "organization", NULL),
+        entity(3, "France", "organization", NULL),
+    };
+    sl_fact_items *items = story_of(list, sizeof list / sizeof *list);
+    CHECK_INT(sl_facts_type_by_story(items->items, items->n), 0);
+    CHECK_STR(items->items[0].detail, "organization"); /* 3 > 2 x 1 */
+    CHECK_STR(items->items[4].detail, "organization"); /* 3 > 2 x 1 */
+    CHECK_STR(items->items[5].detail, "place");        /* 1 against 2 */
+    CHECK_STR(items->items[7].detail, "place");
+    CHECK_STR(items->items[9].detail, "place");
     sl_fact_items_free(items);
 }
