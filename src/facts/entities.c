@@ -50,7 +50,8 @@ static const char *const place_words[] = {"city", "county", "province", "state",
     "beach", "hills", "peninsula", "gulf", "avenue", "road", "park", "bridge", "center",
     "centre", "clinic", "prison", "jail", "courthouse", "facility", "stadium", "arena", "hotel",
     "highway", "boulevard", "heights", "village", "town", "county", "reservoir", "dam", "canal",
-    "creek", "forest", "harbour", "harbor", "ave", "ave.", "blvd", "blvd.", "rd", "rd.", "st",
+    "creek", "forest", "harbour", "harbor", "estuary", "ave", "ave.", "blvd", "blvd.", "rd",
+    "rd.", "st",
     "st.", NULL};
 /* Words that open a place's name: "Port Aldric", "Lake Varna", "Mount Elbrus". */
 static const char *const place_heads[] = {"port", "fort", "mount", "mt.", "lake", "cape",
@@ -276,6 +277,21 @@ static const char *const day_words[] = {"today", "yesterday", "tonight", "tomorr
  * Marsh"): the weakest evidence of a place, told apart by its address. */
 static const char placed_by_preposition[] = "place";
 
+/* Whether the word of token w opens a place's name elsewhere in the text,
+ * a place word after it: "the Tavel" where "Tavel River" is written. */
+static bool opens_a_place(const sl_facts_doc *d, size_t w)
+{
+    size_t n, m;
+    const char *word = sl_facts_tok(d, w, &n);
+    for (size_t k = 0; k + 1 < d->toks.n; k++) {
+        const char *other = sl_facts_tok(d, k, &m);
+        if (k != w && d->word_hash[k] == d->word_hash[w] && m == n && !memcmp(other, word, n) &&
+            sl_facts_in(d, k + 1, place_words) >= 0)
+            return true;
+    }
+    return false;
+}
+
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
 {
@@ -311,6 +327,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
                     (d->toks.items[end].flags & SL_TOK_WORD) &&
                     !(d->toks.items[end].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS));
     bool the = first > 0 && sl_facts_is(d, first - 1, "the") && !has_role;
+    if (the && !modifies && end - first == 1 && opens_a_place(d, first))
+        return "place"; /* a river's name: "the Tavel" beside "the Tavel River" */
     if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
         (the && !modifies))
         return "organization";

@@ -566,3 +566,14 @@ TEST(facts_entities_owned_firms)
                    {"Lumeris Capital", "organization", NULL, 2},
                    {"Baxley Works", "organization", NULL, 1}, {"Harlow", "place", NULL, 1});
 }
+
+/* A lone word after "the" is an organisation ("the Herald") unless the
+ * text writes it before a place word elsewhere: "the Varrow" beside "the
+ * Varrow River" or "the Varrow estuary" is the river, a place. */
+TEST(facts_entities_river_after_the)
+{
+    CHECK_ENTITIES("Boats left the Varrow estuary at dawn . Farmers say the Varrow runs low in "
+                   "August , and the Courier reported that the Varrow River fell again .\n",
+                   {"Varrow", "place", NULL, 2}, {"Courier", "organization", NULL, 1},
+                   {"Varrow River", "place", NULL, 1});
+}
