@@ -46,7 +46,8 @@ def in_context(text, a, b):
     """The span bracketed in the words around it on its line."""
     line_start = text.rfind("\n", 0, a) + 1
     line_end = text.find("\n", b)
-    return "%s[%s]%s" % (text[max(line_start, a - 60):a], text[a:b], text[b:min(line_end, b + 60)])
+    before, after = text[max(line_start, a - 60):a], text[b:min(line_end, b + 60)]
+    return "%s[%s]%s" % (before, text[a:b], after)
 
 
 def miss_kind(text, g, pred):
@@ -69,7 +70,7 @@ def main():
     ap.add_argument("--topics", default="1-20", help="first-last")
     ap.add_argument("--show", action="store_true", help="list the spans (tuning topics only)")
     ap.add_argument("--library", action="store_true",
-                    help="the names as the library gives them (all ECB+ in one store, typed by story)")
+                    help="the names as the library gives them (one store, typed by story)")
     args = ap.parse_args()
     first, last = (int(x) for x in args.topics.split("-"))
     base = os.path.join(args.data, "clustering/ecbplus")

@@ -439,7 +439,8 @@ SL_API int sl_facts_extract(const char *text, size_t len, const char *published,
  * `story_id`, in article then text order; entities typed by the story (a
  * person named without a role in its article is an organisation where the
  * story's other articles type the name so more than a quarter as often as
- * a person: docs/facts.md). */
+ * a person, and a place no gazetteer knows where they do so more than twice
+ * as often as a place: docs/facts.md). */
 SL_API int sl_story_fact_items(sl_engine *engine, int64_t story_id, sl_fact_kind kind,
                                sl_fact_items **out);
 SL_API void sl_fact_items_free(sl_fact_items *items);

@@ -194,8 +194,9 @@ int sl_facts_crosscheck(int64_t story_id, const sl_fact_item *items, size_t n,
  * returns a story's items) by the story's other articles: a person named
  * without a role in its article becomes an organisation where the other
  * articles type the name an organisation more than a quarter as often as a
- * person. Changes
- * `detail` in place (freed with free()). Errors: SL_ENOMEM. */
+ * person; a place no gazetteer knows, where they do so more than twice as
+ * often as a place. Changes `detail` in place (freed with free()).
+ * Errors: SL_ENOMEM. */
 int sl_facts_type_by_story(sl_fact_item *items, size_t n);
 
 #endif

@@ -20,12 +20,14 @@ static sl_fact_item entity(int64_t article, const char *name, const char *type, 
                           .role = role ? sl_strdup(role) : NULL};
 }
 
-static sl_fact_items *story_of(const sl_fact_item *list, size_t n)
+/* The story of the items `list` (taken over), typed by sl_facts_type_by_story. */
+static sl_fact_items *typed_story(const sl_fact_item *list, size_t n)
 {
     sl_fact_items *items = calloc(1, sizeof *items);
     items->items = calloc(n, sizeof *items->items);
     items->n = n;
     memcpy(items->items, list, n * sizeof *list);
+    CHECK_INT(sl_facts_type_by_story(items->items, items->n), 0);
     return items;
 }
 
@@ -41,8 +43,7 @@ TEST(story_names_other_reports_say_organisation)
         {.article_id = 1, .kind = SL_FACT_QUOTE, .text = sl_strdup("we will appeal"),
          .about = sl_strdup("Corvel Marsh"), .detail = sl_strdup("said")},
     };
-    sl_fact_items *items = story_of(list, sizeof list / sizeof *list);
-    CHECK_INT(sl_facts_type_by_story(items->items, items->n), 0);
+    sl_fact_items *items = typed_story(list, sizeof list / sizeof *list);
     CHECK_STR(items->items[0].detail, "organization");
     CHECK_STR(items->items[1].detail, "organization");
     CHECK_STR(items->items[4].detail, "person");
@@ -67,8 +68,7 @@ TEST(story_names_role_or_many_persons_keep_person)
         entity(7, "Lute Harrow", "person", NULL),               /* a story of one article */
         entity(7, "Lute Harrow", "organization", NULL),
     };
-    sl_fact_items *items = story_of(list, sizeof list / sizeof *list);
-    CHECK_INT(sl_facts_type_by_story(items->items, items->n), 0);
+    sl_fact_items *items = typed_story(list, sizeof list / sizeof *list);
     CHECK_STR(items->items[0].detail, "person");
     CHECK_STR(items->items[1].detail, "person");
     CHECK_STR(items->items[4].detail, "person");
@@ -87,8 +87,7 @@ TEST(story_names_one_body_against_three_persons)
         entity(3, "Pell Garrick", "person", NULL),
         entity(4, "Pell Garrick", "person", NULL),
     };
-    sl_fact_items *items = story_of(list, sizeof list / sizeof *list);
-    CHECK_INT(sl_facts_type_by_story(items->items, items->n), 0);
+    sl_fact_items *items = typed_story(list, sizeof list / sizeof *list);
     CHECK_STR(items->items[0].detail, "organization"); /* 1 > 0.25 x 3 */
     CHECK_STR(items->items[2].detail, "organization"); /* 1 > 0.25 x 2 */
     CHECK_STR(items->items[4].detail, "organization"); /* 1 > 0.25 x 3 */
@@ -111,8 +110,7 @@ TEST(story_names_place_by_a_preposition_is_a_body_elsewhere)
         entity(2, "France", "organization", NULL),
         entity(3, "France", "organization", NULL),
     };
-    sl_fact_items *items = story_of(list, sizeof list / sizeof *list);
-    CHECK_INT(sl_facts_type_by_story(items->items, items->n), 0);
+    sl_fact_items *items = typed_story(list, sizeof list / sizeof *list);
     CHECK_STR(items->items[0].detail, "organization"); /* 3 > 2 x 1 */
     CHECK_STR(items->items[4].detail, "organization"); /* 3 > 2 x 1 */
     CHECK_STR(items->items[5].detail, "place");        /* 1 against 2 */
