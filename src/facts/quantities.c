@@ -42,7 +42,7 @@ static const char *const year_preps[] = {"in", "since", "between", "from", "by",
 /* Words after a number that make it page chrome: counters of a web page. */
 static const char *const chrome_words[] = {"comments", "comment", "shares", "share", "likes",
     "views", "retweets", "followers", "replies", "reads", "reactions", "photos", "images",
-    "slides", "min", "mins", NULL};
+    "slides", NULL};
 
 /* Approximation words just before token `first`; moves *first back over them. */
 static char approx_before(const sl_facts_doc *d, size_t *first)
@@ -200,6 +200,9 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         return true; /* a clock time */
     if (sl_facts_in(d, last + 1, chrome_words) >= 0 && !nb->scaled)
         return true; /* "12 comments", but "80 million followers" is a count */
+    if ((sl_facts_is(d, last + 1, "min") || sl_facts_is(d, last + 1, "mins")) &&
+        (sl_facts_is(d, last + 2, "read") || sl_facts_is(d, last + 2, "ago")))
+        return true; /* "4 min read", but "ran it in 42 min" is a duration */
     /* "1 of 12", "3/12" on their own: a page or photo counter */
     if (sl_facts_is(d, last + 1, "of") && last + 2 < d->toks.n &&
         (d->toks.items[last + 2].flags & SL_TOK_NUMBER) &&
