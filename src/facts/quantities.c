@@ -306,6 +306,18 @@ static const char *share_of_unit(const sl_facts_doc *d, const sl_number *nb, siz
     return unit;
 }
 
+/* Whether "in" at token k is the inches of a height said in feet and
+ * inches ("6 ft 2 in", "5 feet 11 in"): the number at token anchor follows
+ * a number and its feet. Elsewhere "in" is the preposition. */
+static bool inches_after_feet(const sl_facts_doc *d, size_t anchor, size_t k)
+{
+    return sl_facts_is(d, k, "in") && anchor >= 2 &&
+           (sl_facts_is(d, anchor - 1, "ft") || sl_facts_is(d, anchor - 1, "feet") ||
+            sl_facts_is(d, anchor - 1, "foot")) &&
+           (d->toks.items[anchor - 2].flags & SL_TOK_NUMBER) &&
+           sl_numbers_same_sentence(d, anchor - 2, k);
+}
+
 /* The unit written after the number, from token *after (moved past it). */
 static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *after)
 {
@@ -327,6 +339,10 @@ static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *afte
         (age = age_unit(d, unit, &old)) != unit) {
         *after = old; /* "28 - year - old", as some tokenised text writes it */
         return age;
+    }
+    if (inches_after_feet(d, anchor, *after)) {
+        (*after)++;
+        return "inch";
     }
     size_t n;
     const char *w = sl_facts_tok(d, *after, &n);

@@ -727,3 +727,24 @@ TEST(facts_numbers_cqe_symbols_and_minutes)
     CHECK_INT(fact_count(items, SL_FACT_NUMBER), 0);
     sl_fact_items_free(items);
 }
+
+/* A height in feet and inches ("6ft 4in", "6 ft 2 in"), a glued "in" a
+ * screen's inches, a glued "h" hours; a spaced "in" elsewhere is the
+ * preposition ("scored 2 in the first half"). */
+TEST(facts_numbers_feet_and_inches)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel keeper is 6ft 4in and his brother 6 ft 2 in. The van has a 42in screen and "
+        "the race lasted 24h. Lina scored 2 in the first half.\n", NULL);
+    NUMBER(items, "6ft", 6, 6, "foot", NULL);
+    NUMBER(items, "4in", 4, 4, "inch", NULL);
+    NUMBER(items, "6 ft", 6, 6, "foot", NULL);
+    NUMBER(items, "2 in", 2, 2, "inch", NULL);
+    NUMBER(items, "24h", 24, 24, "hour", NULL);
+    bool bare_two = false;
+    for (size_t i = 0; i < items->n; i++)
+        bare_two |= items->items[i].kind == SL_FACT_NUMBER && !strcmp(items->items[i].text, "2") &&
+                    !items->items[i].detail;
+    CHECK(bare_two);
+    sl_fact_items_free(items);
+}
