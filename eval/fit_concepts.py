@@ -32,7 +32,7 @@ from facts_numbers import concept_words, parse_value, sentence_files, value_matc
 from fit_speakers import accuracy, fit, pasted  # noqa: E402
 
 FEATURES = ["none", "none_bare", "none_time", "dist", "between", "first", "nearest", "prep", "det",
-            "verb_after", "capital", "comma", "rule", "len"]
+            "verb_after", "capital", "comma", "rule", "len", "plural"]
 
 
 def candidates(tool, paths):
@@ -65,7 +65,7 @@ def groups(data, facts, cands):
                 X.append(f)
                 w = {x for x in re.split(r"[\s,]+", words.lower()) if x and x != "-"}
                 y.append(bool(w & concept) if words != "-" else not concept)
-            out.append((X, y))
+            out.append((X, y, None))  # fit_speakers' groups carry a third field
     return out
 
 
@@ -91,7 +91,7 @@ def main():
         print("  %-12s %+.3f" % (name, v))
     print("numbers the chooser reads, paired with a gold quantity: even %d, odd %d; a right "
           "candidate among them: even %.3f" % (len(even), len(odd),
-                                              sum(any(y) for _, y in even) / len(even)))
+                                              sum(any(y) for _, y, _ in even) / len(even)))
     rule = [0.5] + [0] * (len(FEATURES) - 1)
     rule[FEATURES.index("rule")] = 1
     for name, weights in (("fitted", w), ("pasted", pasted("src/facts/counted.c", "weights[N_FEATURES]")), ("the rule alone", rule)):

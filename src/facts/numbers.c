@@ -262,6 +262,10 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
             nb->scaled = true;
         } else if (!nb->glued_unit && (nb->glued_unit = sl_units_word(rest, rn))) {
             /* "10km", "12-year-old" */
+        } else if (!nb->glued_unit && rn == 2 && !strncmp(rest, "in", 2)) {
+            nb->glued_unit = "inch"; /* "6ft 2in", "a 5in screen": glued, no preposition */
+        } else if (!nb->glued_unit && rn == 1 && rest[0] == 'h') {
+            nb->glued_unit = "hour"; /* "24h", "3h 10m" */
         } else if (rn == 5 && !strncasecmp(rest, "-plus", 5)) {
             nb->approx = '>'; /* "5,000-plus" */
         } else if (rn == 4 && !strncasecmp(rest, "-odd", 4)) {

@@ -42,7 +42,7 @@ static const char *const year_preps[] = {"in", "since", "between", "from", "by",
 /* Words after a number that make it page chrome: counters of a web page. */
 static const char *const chrome_words[] = {"comments", "comment", "shares", "share", "likes",
     "views", "retweets", "followers", "replies", "reads", "reactions", "photos", "images",
-    "slides", "min", "mins", NULL};
+    "slides", NULL};
 
 /* Approximation words just before token `first`; moves *first back over them. */
 static char approx_before(const sl_facts_doc *d, size_t *first)
@@ -200,6 +200,9 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         return true; /* a clock time */
     if (sl_facts_in(d, last + 1, chrome_words) >= 0 && !nb->scaled)
         return true; /* "12 comments", but "80 million followers" is a count */
+    if ((sl_facts_is(d, last + 1, "min") || sl_facts_is(d, last + 1, "mins")) &&
+        (sl_facts_is(d, last + 2, "read") || sl_facts_is(d, last + 2, "ago")))
+        return true; /* "4 min read", but "ran it in 42 min" is a duration */
     /* "1 of 12", "3/12" on their own: a page or photo counter */
     if (sl_facts_is(d, last + 1, "of") && last + 2 < d->toks.n &&
         (d->toks.items[last + 2].flags & SL_TOK_NUMBER) &&
@@ -303,6 +306,18 @@ static const char *share_of_unit(const sl_facts_doc *d, const sl_number *nb, siz
     return unit;
 }
 
+/* Whether "in" at token k is the inches of a height said in feet and
+ * inches ("6 ft 2 in", "5 feet 11 in"): the number at token anchor follows
+ * a number and its feet. Elsewhere "in" is the preposition. */
+static bool inches_after_feet(const sl_facts_doc *d, size_t anchor, size_t k)
+{
+    return sl_facts_is(d, k, "in") && anchor >= 2 &&
+           (sl_facts_is(d, anchor - 1, "ft") || sl_facts_is(d, anchor - 1, "feet") ||
+            sl_facts_is(d, anchor - 1, "foot")) &&
+           (d->toks.items[anchor - 2].flags & SL_TOK_NUMBER) &&
+           sl_numbers_same_sentence(d, anchor - 2, k);
+}
+
 /* The unit written after the number, from token *after (moved past it). */
 static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *after)
 {
@@ -324,6 +339,10 @@ static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *afte
         (age = age_unit(d, unit, &old)) != unit) {
         *after = old; /* "28 - year - old", as some tokenised text writes it */
         return age;
+    }
+    if (inches_after_feet(d, anchor, *after)) {
+        (*after)++;
+        return "inch";
     }
     size_t n;
     const char *w = sl_facts_tok(d, *after, &n);

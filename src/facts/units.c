@@ -152,6 +152,24 @@ static const struct { const char *words, *unit; } units[] = {
     {"gigajoule*", "gigajoule"}, {"megajoule*", "megajoule"}, {"nit*", "candela per square metre"},
     {"point* per game", "point per game"}, {"rebound* per game", "rebound per game"},
     {"assist* per game", "assist per game"}, {"win* above replacement", "win above replacement"},
+    /* CQE's unit symbols that no English word shares after a number ("47 Ω",
+     * "2 tbsp", "5 µg"; not "a", "C", "F", "T", "kt" or "pt", which name
+     * two units or a word); the micro sign (U+00B5) as well as the Greek mu */
+    {"\xCE\xA9", "ohm"}, {"\xE2\x84\xA6", "ohm"}, {"kev", "kiloelectronvolt"},
+    {"mev", "megaelectronvolt"}, {"gev", "gigaelectronvolt"}, {"tev", "teraelectronvolt"},
+    {"electronvolt*", "electronvolt"}, {"gal", "gallon"}, {"tbsp", "tablespoon"},
+    {"tsp", "teaspoon"}, {"lm", "lumen"}, {"lx", "lux"}, {"mol", "mole"}, {"mole*", "mole"},
+    {"mmol", "millimole"}, {"bq", "becquerel"}, {"sv", "sievert"}, {"msv", "millisievert"},
+    {"px", "pixel"}, {"pixel*", "pixel"}, {"nmi", "mile"}, {"ly", "light-year"},
+    {"ct", "carat"}, {"qt", "quart"}, {"mi", "mile"}, {"yd", "yard"}, {"yds", "yard"},
+    {"ns", "nanosecond"}, {"\xC2\xB5m", "micrometre"}, {"\xC2\xB5g", "microgram"},
+    {"\xC2\xB5s", "microsecond"}, {"\xCE\xBCs", "microsecond"}, {"\xC2\xB5l", "cubic millimetre"},
+    {"\xC2\xB5" "f", "microfarad"}, {"\xCE\xBC" "f", "microfarad"}, {"short ton*", "short ton"},
+    {"long ton*", "long ton"}, {"petabyte*", "petabyte"}, {"pb", "petabyte"},
+    {"z\xC5\x82", "polish z\xC5\x82oty"}, {"k\xC4\x8d", "czech koruna"}, {"sfr", "swiss franc"},
+    {"hrk", "croatian kuna"}, {"kuna*", "croatian kuna"}, {"taka*", "bangladeshi taka"},
+    {"tenge", "kazakhstani tenge"}, {"hryvnia*", "ukrainian hryvnia"}, {"cedi*", "ghanaian cedi"},
+    {"birr", "ethiopian birr"}, {"quetzal*", "guatemalan quetzal"}, {"kwanza*", "angolan kwanza"},
     /* currency signs written after the amount ("15 \xE2\x82\xAC"); not "$", which
      * as often opens the next amount */
     {"\xE2\x82\xAC", "euro"}, {"\xC2\xA3", "pound sterling"}, {"\xC2\xA5", "japanese yen"},

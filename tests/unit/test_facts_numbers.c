@@ -707,3 +707,44 @@ TEST(facts_numbers_race_distances)
     NUMBERS_OF("Lina Vell won the 60m hurdles, beat two 800m runners, kept her 200m titles and "
                "drew 3m viewers.\n", want, NULL);
 }
+
+/* CQE's unit symbols no English word shares after a number ("47 Ω", "2
+ * tbsp", the micro sign), and "min" as a duration unless a page says "4
+ * min read". */
+TEST(facts_numbers_cqe_symbols_and_minutes)
+{
+    static const expected_number want[] = {
+        {"47 \xCE\xA9", 47, "ohm"}, {"13 TeV", 13, "teraelectronvolt"}, {"15 gal", 15, "gallon"},
+        {"2 tbsp", 2, "tablespoon"}, {"800 lm", 800, "lumen"}, {"20 mSv", 20, "millisievert"},
+        {"5 \xC2\xB5g", 5, "microgram"}, {"470 \xCE\xBC" "F", 470, "microfarad"},
+        {"20 nmi", 20, "mile"}, {"200 z\xC5\x82", 200, "polish z\xC5\x82oty"},
+        {"42 min", 42, "minute"}};
+    NUMBERS_OF("The Tavel lab's resistor read 47 \xCE\xA9, its beam reached 13 TeV, the van took "
+               "15 gal, the cook added 2 tbsp, the lamp gave 800 lm, the crew got 20 mSv, the "
+               "pill held 5 \xC2\xB5g, the capacitor held 470 \xCE\xBC" "F, the ferry sailed 20 nmi, "
+               "the fare was 200 z\xC5\x82 and the crossing took 42 min.\n", want, NULL);
+    sl_fact_items *items = facts_of_text("Harbour wall holds. 4 min read\n", NULL);
+    CHECK_INT(fact_count(items, SL_FACT_NUMBER), 0);
+    sl_fact_items_free(items);
+}
+
+/* A height in feet and inches ("6ft 4in", "6 ft 2 in"), a glued "in" a
+ * screen's inches, a glued "h" hours; a spaced "in" elsewhere is the
+ * preposition ("scored 2 in the first half"). */
+TEST(facts_numbers_feet_and_inches)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel keeper is 6ft 4in and his brother 6 ft 2 in. The van has a 42in screen and "
+        "the race lasted 24h. Lina scored 2 in the first half.\n", NULL);
+    NUMBER(items, "6ft", 6, 6, "foot", NULL);
+    NUMBER(items, "4in", 4, 4, "inch", NULL);
+    NUMBER(items, "6 ft", 6, 6, "foot", NULL);
+    NUMBER(items, "2 in", 2, 2, "inch", NULL);
+    NUMBER(items, "24h", 24, 24, "hour", NULL);
+    bool bare_two = false;
+    for (size_t i = 0; i < items->n; i++)
+        bare_two |= items->items[i].kind == SL_FACT_NUMBER && !strcmp(items->items[i].text, "2") &&
+                    !items->items[i].detail;
+    CHECK(bare_two);
+    sl_fact_items_free(items);
+}
