@@ -608,31 +608,40 @@ static uint32_t lead_sentence(const sl_sentence_sets *sets)
     return 0;
 }
 
-/* Share of the names of `lead_of`'s lead that the other text (its distinct
- * terms `other`) has anywhere; 1 when the lead names none. */
-static double lead_names_kept(const sl_sentence_sets *lead_of, const uint32_t *other, size_t n_other)
+/* Share of the anchors of `lead_of`'s lead that are names (else figures)
+ * that the other text (its distinct terms `other`) has anywhere; 1 when
+ * the lead has none. */
+static double lead_anchors_kept(const sl_sentence_sets *lead_of, const uint32_t *other, size_t n_other,
+                                bool names)
 {
     if (!sl_sentence_sets_n(lead_of))
         return 1;
     sl_sentence_view v = sl_sentence_sets_view(lead_of, lead_sentence(lead_of));
-    size_t names = 0, kept = 0;
+    size_t anchors = 0, kept = 0;
     for (size_t k = 0; k < v.n_content; k++)
-        if (is_name(v.content[k])) {
-            names++;
+        if (names ? is_name(v.content[k]) : is_figure(v.content[k])) {
+            anchors++;
             kept += holds_term(other, n_other, v.content[k]);
         }
-    return names ? (double)kept / (double)names : 1;
+    return anchors ? (double)kept / (double)anchors : 1;
 }
 
-/* Who and what the two items are about: the lead names each keeps of the
- * other's (the lower share), how well the better lead is matched in the
+/* The lower of the two leads' shares of names (else figures) kept. */
+static double leads_anchors_kept(const sl_comparer *c, bool names)
+{
+    double ka = lead_anchors_kept(&c->sets_a, c->terms_b.items, c->terms_b.n, names);
+    double kb = lead_anchors_kept(&c->sets_b, c->terms_a.items, c->terms_a.n, names);
+    return ka < kb ? ka : kb;
+}
+
+/* Who and what the two items are about: the lead names and figures each
+ * keeps of the other's (the lower shares), how well the better lead is matched in the
  * other text (its best sentence similarity there) and how well the two
  * leads match each other. Read after score_pairs. */
 static void measure_leads(const sl_comparer *c, sl_comparison *out)
 {
-    double ka = lead_names_kept(&c->sets_a, c->terms_b.items, c->terms_b.n);
-    double kb = lead_names_kept(&c->sets_b, c->terms_a.items, c->terms_a.n);
-    out->lead_names_kept = ka < kb ? ka : kb;
+    out->lead_names_kept = leads_anchors_kept(c, true);
+    out->lead_figures_kept = leads_anchors_kept(c, false);
     if (!c->match_a.n || !c->match_b.n)
         return;
     uint32_t la = lead_sentence(&c->sets_a), lb = lead_sentence(&c->sets_b);
@@ -739,7 +748,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     out->order_overlap = out->specific_overlap = out->number_overlap = out->term_overlap = 0;
     out->term_overlap_more = out->paired_share = out->anchor_order = 0;
     out->term_spread = out->match_spread = out->literal_share = 0;
-    out->lead_names_kept = 1;
+    out->lead_names_kept = out->lead_figures_kept = 1;
     out->lead_match = out->leads_match = 0;
     out->numbers_fewer = out->unquoted_fewer = 0;
     out->rewrite_probability = 0;

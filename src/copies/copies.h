@@ -296,6 +296,7 @@ typedef struct sl_comparison {
     double lead_names_kept;              /* the lower of the two shares of a text's lead
                                             names (its first sentence not in title case)
                                             that the other has anywhere; 1 when none */
+    double lead_figures_kept;            /* the same of the leads' figures */
     double lead_match;                   /* the better lead's best similarity in the other */
     double leads_match;                  /* the two leads' similarity to each other */
     size_t terms_a, terms_b;             /* distinct content terms of each text */

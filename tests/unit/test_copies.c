@@ -561,6 +561,30 @@ TEST(same_item_needs_the_leads_to_match)
     free(later);
 }
 
+/* The same day's later notice of one outlet, worded as the morning's but
+ * leading with another figure (the rate cut again): its lead names are
+ * kept and the two leads match, but a figure of each lead is missing from
+ * the other text, so it is not one item (nor, here, a copy: the figures
+ * decide that too, kinds_of_copy). */
+TEST(same_item_keeps_the_figures_of_the_lead)
+{
+    char *later = sl_malloc(strlen(RATE_CUT_A) + 1);
+    CHECK(later != NULL);
+    strcpy(later, RATE_CUT_A);
+    memcpy(strstr(later, "9.5 pct"), "8.5", 3);
+    sl_comparison cmp = {0};
+    kind_of(later, RATE_CUT_A, &cmp);
+    CHECK(cmp.lead_names_kept >= 0.75);
+    CHECK(cmp.leads_match >= 0.4);
+    CHECK(cmp.lead_figures_kept > 0.4 && cmp.lead_figures_kept < 0.6);
+    CHECK(!sl_copy_same_item(&cmp));
+    /* the morning's notice keeps its own figures */
+    kind_of(RATE_CUT_A, RATE_CUT_A, &cmp);
+    CHECK(cmp.lead_figures_kept == 1);
+    sl_comparison_free(&cmp);
+    free(later);
+}
+
 /* Whether two headlines, analysed, agree (sl_copy_headlines_agree). */
 static bool headlines(const char *a, const char *b)
 {
