@@ -160,9 +160,12 @@ static void own_features(const sl_blocks *b, sl_block *k, double position, doubl
 }
 
 /* The model: gradient-boosted shallow trees over the features (their
- * order as in own_features, then the neighbours'), fitted by
- * eval/fit_extraction.py on the WCXB dev article pages and written here by
- * its --write; Zyte is held out (the script reports the reverse fit too).
+ * order as in own_features, then the neighbours' and the container
+ * shares), fitted by eval/fit_extraction.py on the WCXB dev article pages
+ * of even id and written here by its --write; the odd ids and Zyte are
+ * held out (the script reports the reverse fit too). KEEP_WRITTEN is
+ * chosen by cross-validation within the even ids (docs/extraction.md,
+ * tenth round).
  * A node splits on x[feature] <= threshold, or is a leaf (feature -1)
  * whose value (learning rate folded in) adds to the block's score; a block
  * is kept when its score is above KEEP_WRITTEN if the container writer kept
