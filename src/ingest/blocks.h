@@ -31,7 +31,7 @@ enum {
 /* Class/id word groups (blocks.c), as bits of sl_block.cues. */
 #define SL_CUE_GROUPS 12
 
-#define SL_BLOCK_FEATURES 48
+#define SL_BLOCK_FEATURES 49
 
 typedef struct sl_block {
     size_t start, len;      /* the paragraph's bytes in sl_blocks.text */

@@ -830,3 +830,41 @@ TEST(blocks_title_site_in_headline)
         sl_extracted_clear(&e);
     }
 }
+
+/* The block model's function-word share counts the stop words of the
+ * block's own language (the best of the stop-word lists), not English
+ * alone: a French or German paragraph reads as prose as an English one
+ * does, a row of names does not. The container's words before and after
+ * a block are shares of it: 0 before the first paragraph, 0 after the
+ * last. */
+TEST(blocks_function_words_any_language)
+{
+    static const char page[] =
+        "<html><head><title>Le port</title></head><body><article>"
+        "<p>Le mur du port a tenu toute la nuit et les habitants de la ville basse sont rentres chez eux "
+        "avant le lever du jour, a dit le maire.</p>"
+        "<p>Die Mauer des Hafens hat in der Nacht gehalten, und die Bewohner der Unterstadt sind vor dem "
+        "Morgen in ihre Wohnungen zurueckgekehrt.</p>"
+        "<p>The harbour wall held through the night and the people of the lower town went back to their "
+        "homes before dawn, the mayor said.</p>"
+        "<p>Larkmouth Millbrook Quayside Harbourview Eastgate Northfield Westcliff</p>"
+        "</article></body></html>";
+    enum { STOP_SHARE = 11 + 5 + SL_CUE_GROUPS + 2, BEFORE = 47, AFTER = 48 };
+    sl_blocks b;
+    sl_buf why = SL_BUF_INIT;
+    CHECK_INT(sl_html_blocks(page, strlen(page), NULL, &b, &why), 0);
+    CHECK_INT((int)b.items.n, 4);
+    if (b.items.n == 4) {
+        const sl_block *k = b.items.items;
+        for (int i = 0; i < 3; i++)
+            CHECK(k[i].x[STOP_SHARE] > 0.3f);
+        CHECK(k[3].x[STOP_SHARE] < 0.05f);
+        CHECK(k[0].x[BEFORE] == 0.0f);
+        CHECK(k[0].x[AFTER] > 0.5f);
+        CHECK(k[3].x[AFTER] == 0.0f);
+        CHECK(k[3].x[BEFORE] > 0.9f);
+    }
+    sl_blocks_free(&b);
+    sl_buf_free(&why);
+    check_body(page, "Le mur du port a tenu", "Die Mauer des Hafens", NULL);
+}
