@@ -1,6 +1,6 @@
 /* quantities.c — which numbers read (numbers.c) are facts, and each one as
  * a quantity item: approximation ("over", "about"), unit and currency words
- * around it (units.c), range, rate ("a share") and what it counts
+ * around it (units.c), range, rate ("a share", rates.c) and what it counts
  * (counted.c), and the unit a sentence says once for several values. Years,
  * days of dates, clock times, ids and page counters are left out. */
 #include <ctype.h>
@@ -12,6 +12,7 @@
 
 #include "facts/facts.h"
 #include "facts/numbers.h"
+#include "facts/rates.h"
 #include "facts/units.h"
 
 /* Words before a number that make it approximate, and how; the first entry
@@ -464,101 +465,6 @@ static bool from_range_end(const sl_facts_doc *d, size_t after, size_t first, co
     return false;
 }
 
-/* The unit of a symbol after a slash ("m/s", "km/h", "mg/l"), NULL when
- * none: alone, such letters are words or initials. */
-static const char *per_symbol(const sl_facts_doc *d, size_t k)
-{
-    return sl_facts_is(d, k, "s") ? "second"
-         : sl_facts_is(d, k, "h") || sl_facts_is(d, k, "hr") ? "hour"
-         : sl_facts_is(d, k, "l") ? "litre" : NULL;
-}
-
-/* Writes "unit per what" into per (cap bytes), lower-cased: what is
- * per_unit when it is a unit, else the word w[0, n). */
-static void write_rate(const char *per_unit, const char *w, size_t n, const char *unit, char *per,
-                       size_t cap)
-{
-    if (per_unit)
-        snprintf(per, cap, "%s per %s", unit, per_unit);
-    else
-        snprintf(per, cap, "%s per %.*s", unit, (int)(n < 24 ? n : 24), w);
-    for (char *c = per; *c; c++)
-        *c = (char)(*c >= 'A' && *c <= 'Z' ? *c | 0x20 : *c);
-}
-
-/* A rate glued by hyphens to the digits of the number's last token
- * ("15-cent-a-share", "$40-per-ton"; not "two-and-a-half"): written into
- * per; false when none. */
-static bool glued_rate(const sl_facts_doc *d, size_t last, const char *unit, char *per, size_t cap)
-{
-    size_t n;
-    const char *w = sl_facts_tok(d, last, &n);
-    per[0] = '\0';
-    if (!unit || !isdigit((unsigned char)w[0]))
-        return false;
-    for (size_t at = 1; at < n; at++) {
-        size_t word = sl_units_rate_suffix(w + at, n - at);
-        if (word) {
-            write_rate(sl_units_word(w + at + word, n - at - word), w + at + word,
-                       n - at - word, unit, per, cap);
-            return true;
-        }
-    }
-    return false;
-}
-
-/* "$1.40 a share", "$58 per barrel", "$21 per square foot", "5 mg/l",
- * "$ 45 - a - share": the unit per something, written into per (cap bytes,
- * left empty when none); the tokens it takes. */
-static size_t rate_unit(const sl_facts_doc *d, size_t after, const char *unit, char *per, size_t cap)
-{
-    static const char *const when[] = {"earlier", "ago", "before", "later", "previously", NULL};
-    const char *wu;
-    size_t used;
-    per[0] = '\0';
-    if (unit && sl_facts_is(d, after, "-") && sl_facts_is(d, after + 2, "-") &&
-        (sl_facts_is(d, after + 1, "a") || sl_facts_is(d, after + 1, "per")) &&
-        sl_numbers_same_sentence(d, after, after + 3) && sl_numbers_content_word(d, after + 3)) {
-        size_t n;
-        const char *w = sl_facts_tok(d, after + 3, &n);
-        write_rate(unit_at(d, after + 3, &wu) ? wu : NULL, w, n, unit, per, cap);
-        return 4; /* "$ 70 - a - share" */
-    }
-    if (unit && sl_facts_is(d, after, "/") && sl_numbers_glued(d, after - 1, after) &&
-        sl_numbers_glued(d, after, after + 1) &&
-        ((used = unit_at(d, after + 1, &wu)) || (wu = per_symbol(d, after + 1)))) {
-        snprintf(per, cap, "%s per %s", unit, wu); /* "5 mg/l", "3 kg/m2", "80km/h" */
-        return 1 + (used ? used : 1);
-    }
-    if (!unit || !(sl_facts_is(d, after, "a") || sl_facts_is(d, after, "an") ||
-                   sl_facts_is(d, after, "per")) ||
-        after + 1 >= d->toks.n || !sl_numbers_content_word(d, after + 1) || !sl_numbers_same_sentence(d, after, after + 1) ||
-        sl_facts_in(d, after + 2, when) >= 0) /* "$6.8 billion a year earlier" */
-        return 0;
-    size_t n;
-    used = unit_at(d, after + 1, &wu);
-    const char *w = sl_facts_tok(d, after + 1, &n);
-    write_rate(used ? wu : NULL, w, n, unit, per, cap);
-    return 1 + (used ? used : 1);
-}
-
-/* "300 dots per inch", "2 million viewers a night": a count over time or
- * space, whose counted phrase ends at token noun_end - 1 in a plural noun;
- * its unit, that noun per what, written into per (cap bytes, left empty
- * when none). Returns the tokens the rate takes after the noun. */
-static size_t count_rate(const sl_facts_doc *d, size_t noun_end, char *per, size_t cap)
-{
-    size_t n;
-    const char *w = sl_facts_tok(d, noun_end - 1, &n);
-    char noun[32];
-    per[0] = '\0';
-    if (!sl_numbers_plural(d, noun_end - 1) || n >= sizeof noun)
-        return 0;
-    memcpy(noun, w, n);
-    noun[n] = '\0';
-    return rate_unit(d, noun_end, noun, per, cap);
-}
-
 /* Whether a person is said to be or turn the number starting at token f,
  * nothing after it that it counts: "she was 14 when", "I'm 74", "he will be
  * just 62 by then", "Smith turned 40". A thing is rarely said to be a bare
@@ -742,8 +648,8 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     if (!unit && !nb->word_form && after > nb->last + 1 && value_hi <= 31 && sl_facts_month(d, after))
         return after - 1; /* days of a month: "6 or 7 January", "from 4-6 March" */
     char per[64];
-    size_t used = glued_rate(d, nb->last, unit, per, sizeof per)
-                      ? 0 : rate_unit(d, after, unit, per, sizeof per);
+    size_t used = sl_rates_glued(d, nb->last, unit, per, sizeof per)
+                      ? 0 : sl_rates_after(d, after, unit, per, sizeof per);
     if (per[0]) {
         unit = per;
         after += used;
@@ -780,7 +686,7 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     if (end_tok < after)
         end_tok = after;
     if (!unit && about->len && !nb->glued_noun && !noun && end_tok > after &&
-        (used = count_rate(d, end_tok, per, sizeof per))) {
+        (used = sl_rates_count(d, end_tok, per, sizeof per))) {
         unit = per; /* "300 dots per inch" */
         end_tok += used;
     }
