@@ -193,6 +193,19 @@ static bool lower_noun(const char *s, size_t n)
     return true;
 }
 
+/* Whether the token before i is digits glued to the letter unit ("2h"
+ * before "10m", "10m" before "30s"): a duration said in its parts, whose
+ * next part is minutes or seconds, not metres or a decade. */
+static bool after_duration_part(const sl_facts_doc *d, size_t i, char unit)
+{
+    size_t n;
+    if (i == 0 || !sl_numbers_same_sentence(d, i - 1, i))
+        return false;
+    const char *w = sl_facts_tok(d, i - 1, &n);
+    return n >= 2 && w[n - 1] == unit && isdigit((unsigned char)w[0]) &&
+           isdigit((unsigned char)w[n - 2]);
+}
+
 /* A number written in digits at token i (possibly glued to a currency
  * code, a scale or a unit: "USD1,700", "$13.6M", "10km"). */
 static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
@@ -251,8 +264,12 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
         if ((rn == 2 && (!strncasecmp(rest, "st", 2) || !strncasecmp(rest, "nd", 2) ||
                          !strncasecmp(rest, "rd", 2) || !strncasecmp(rest, "th", 2))))
             nb->ordinal = true;
+        else if (rn == 1 && rest[0] == 's' && after_duration_part(d, i, 'm'))
+            nb->glued_unit = "second"; /* "2h 12m 30s" */
         else if (rn == 1 && (rest[0] == 's' || rest[0] == 'S'))
             return false; /* a decade: "1990s" */
+        else if (rn == 1 && rest[0] == 'm' && !nb->glued_unit && after_duration_part(d, i, 'h'))
+            nb->glued_unit = "minute"; /* "3h 10m" */
         else if (dash && sn && sl_units_rate_suffix(dash, rn - sn) &&
                  (k = sl_units_glued_scale(rest, sn, money)) > 0) {
             nb->value *= k; /* "$1.5m-a-year": quantities.c reads the rate */

@@ -748,3 +748,19 @@ TEST(facts_numbers_feet_and_inches)
     CHECK(bare_two);
     sl_fact_items_free(items);
 }
+
+TEST(facts_numbers_duration_in_parts)
+{
+    sl_fact_items *items = facts_of_text(
+        "Mara Ostend won the Tavel marathon in 2h 11m 40s, and the pool was 25m long. "
+        "The band played hits of the 1990s.\n", NULL);
+    NUMBER(items, "2h", 2, 2, "hour", NULL);
+    NUMBER(items, "11m", 11, 11, "minute", NULL);
+    NUMBER(items, "40s", 40, 40, "second", NULL);
+    NUMBER(items, "25m", 25, 25, "metre", NULL);
+    bool decade = false;
+    for (size_t i = 0; i < items->n; i++)
+        decade |= items->items[i].kind == SL_FACT_NUMBER && !strcmp(items->items[i].text, "1990s");
+    CHECK(!decade);
+    sl_fact_items_free(items);
+}
