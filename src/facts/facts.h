@@ -35,6 +35,8 @@ typedef struct sl_facts_doc {
     size_t *sent_of;          /* sentence index of each token */
     uint32_t *word_hash;      /* sl_facts_word_hash of each token (word lists) */
     const sl_text_names *names; /* the names of the tokens read, NULL: the entities finder finds them */
+    struct sl_place_opener *place_openers; /* entities.c, while it runs: the tokens */
+    size_t n_place_openers;                      /* before a place word, by word_hash */
     sl_fact_vec *out;
     int err;
     FILE *speaker_trace;      /* NULL; eval/facts_features.c: the speaker chooser's features */
