@@ -277,57 +277,6 @@ static const char *const day_words[] = {"today", "yesterday", "tonight", "tomorr
  * Marsh"): the weakest evidence of a place, told apart by its address. */
 static const char placed_by_preposition[] = "place";
 
-/* A token written before a place word ("Tavel" of "Tavel River"), keyed
- * by its word hash: the doc's place_openers, sorted, made once a text. */
-struct sl_place_opener { uint32_t hash, tok; };
-
-static int opener_order(const void *a, const void *b)
-{
-    const struct sl_place_opener *x = a, *y = b;
-    return x->hash != y->hash ? (x->hash < y->hash ? -1 : 1) : (x->tok > y->tok) - (x->tok < y->tok);
-}
-
-/* The doc's place openers, sorted (NULL and 0 when none); SL_ENOMEM. */
-static int find_place_openers(sl_facts_doc *d)
-{
-    struct sl_place_opener *o = NULL;
-    size_t n = 0;
-    for (size_t k = 0; k + 1 < d->toks.n; k++) {
-        if (sl_facts_in(d, k + 1, place_words) < 0)
-            continue;
-        if (!o && !(o = sl_malloc((d->toks.n - 1) * sizeof *o)))
-            return SL_ENOMEM;
-        o[n++] = (struct sl_place_opener){d->word_hash[k], (uint32_t)k};
-    }
-    if (n)
-        qsort(o, n, sizeof *o, opener_order);
-    d->place_openers = o;
-    d->n_place_openers = n;
-    return 0;
-}
-
-/* Whether the word of token w opens a place's name elsewhere in the text,
- * a place word after it: "the Tavel" where "Tavel River" is written. */
-static bool opens_a_place(const sl_facts_doc *d, size_t w)
-{
-    size_t n, m, lo = 0, hi = d->n_place_openers;
-    const char *word = sl_facts_tok(d, w, &n);
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->place_openers[mid].hash < d->word_hash[w])
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < d->n_place_openers && d->place_openers[lo].hash == d->word_hash[w]; lo++) {
-        size_t k = d->place_openers[lo].tok;
-        const char *other = sl_facts_tok(d, k, &m);
-        if (k != w && m == n && !memcmp(other, word, n))
-            return true;
-    }
-    return false;
-}
-
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
 {
@@ -363,7 +312,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
                     (d->toks.items[end].flags & SL_TOK_WORD) &&
                     !(d->toks.items[end].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS));
     bool the = first > 0 && sl_facts_is(d, first - 1, "the") && !has_role;
-    if (the && !modifies && end - first == 1 && opens_a_place(d, first))
+    if (the && !modifies && end - first == 1 && sl_entities_opens_a_place(d, first))
         return "place"; /* a river's name: "the Tavel" beside "the Tavel River" */
     if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
         (the && !modifies))
@@ -850,7 +799,7 @@ void sl_facts_entities(sl_facts_doc *d)
     if (!given && sl_names_find(d->s, d->toks.items, d->toks.n, d->sents.items, d->sents.n,
                                 &found.names, &found.fold))
         d->err = SL_ENOMEM;
-    if (!d->err && find_place_openers(d))
+    if (!d->err && sl_entities_find_place_openers(d, place_words))
         d->err = SL_ENOMEM;
     const sl_name_vec names = given ? *given : found.names;
     const sl_buf fold = given ? d->names->fold : found.fold;
@@ -895,9 +844,7 @@ void sl_facts_entities(sl_facts_doc *d)
     for (size_t k = 0; k < n_known; k++)
         free(kn[k].name);
     free(by_name);
-    free(d->place_openers);
-    d->place_openers = NULL;
-    d->n_place_openers = 0;
+    sl_entities_free_place_openers(d);
     sl_vec_free(&found.names);
     sl_buf_free(&found.fold);
 }

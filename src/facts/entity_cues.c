@@ -3,12 +3,15 @@
  * minister"), appositions ("the firm Mallory Hayes", "Novexa, a Swiss
  * company,"), premises ("at a Harlow bakery"), the nouns of kin, staff,
  * holdings and travel before a name, an age after it, a copyright mark, and
- * the shape of a word (a nationality, the month May, capitals). Each is a
- * test over the facts document's tokens; entities.c weighs them. */
+ * the shape of a word (a nationality, the month May, capitals), a word
+ * written elsewhere before a place word ("the Tavel" of "Tavel River"). Each
+ * is a test over the facts document's tokens; entities.c weighs them. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "facts/entity_cues.h"
+#include "util/alloc.h"
 
 /* Words of travel before "to" that make the name after it a place. */
 static const char *const travel_words[] = {"visit", "visits", "trip", "trips", "travel",
@@ -302,4 +305,59 @@ bool sl_entities_people_noun(const sl_facts_doc *d, size_t i)
     const char *w = sl_facts_tok(d, i, &n);
     return sl_facts_in(d, i, people_plurals) >= 0 || sl_facts_in(d, i, staff_nouns) >= 0 ||
            (n > 3 && w[n - 1] == 's' && sl_facts_role_word(w, n - 1));
+}
+
+/* A token written before a place word ("Tavel" of "Tavel River"), keyed
+ * by its word hash: the doc's place_openers, sorted, made once a text. */
+struct sl_place_opener { uint32_t hash, tok; };
+
+static int opener_order(const void *a, const void *b)
+{
+    const struct sl_place_opener *x = a, *y = b;
+    return x->hash != y->hash ? (x->hash < y->hash ? -1 : 1) : (x->tok > y->tok) - (x->tok < y->tok);
+}
+
+int sl_entities_find_place_openers(sl_facts_doc *d, const char *const *place_words)
+{
+    struct sl_place_opener *o = NULL;
+    size_t n = 0;
+    for (size_t k = 0; k + 1 < d->toks.n; k++) {
+        if (sl_facts_in(d, k + 1, place_words) < 0)
+            continue;
+        if (!o && !(o = sl_malloc((d->toks.n - 1) * sizeof *o)))
+            return SL_ENOMEM;
+        o[n++] = (struct sl_place_opener){d->word_hash[k], (uint32_t)k};
+    }
+    if (n)
+        qsort(o, n, sizeof *o, opener_order);
+    d->place_openers = o;
+    d->n_place_openers = n;
+    return 0;
+}
+
+bool sl_entities_opens_a_place(const sl_facts_doc *d, size_t w)
+{
+    size_t n, m, lo = 0, hi = d->n_place_openers;
+    const char *word = sl_facts_tok(d, w, &n);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->place_openers[mid].hash < d->word_hash[w])
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < d->n_place_openers && d->place_openers[lo].hash == d->word_hash[w]; lo++) {
+        size_t k = d->place_openers[lo].tok;
+        const char *other = sl_facts_tok(d, k, &m);
+        if (k != w && m == n && !memcmp(other, word, n))
+            return true;
+    }
+    return false;
+}
+
+void sl_entities_free_place_openers(sl_facts_doc *d)
+{
+    free(d->place_openers);
+    d->place_openers = NULL;
+    d->n_place_openers = 0;
 }

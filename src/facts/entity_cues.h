@@ -58,4 +58,13 @@ size_t sl_entities_role_opening(const sl_facts_doc *d, size_t start);
 /* Whether token i is a plural noun of people ("Prosecutors", "Witnesses"). */
 bool sl_entities_people_noun(const sl_facts_doc *d, size_t i);
 
+/* The doc's place openers: the tokens before a word of place_words (a
+ * NULL-terminated list), sorted by word hash, made once a text (NULL and 0
+ * when none); SL_ENOMEM. Freed by sl_entities_free_place_openers. */
+int sl_entities_find_place_openers(sl_facts_doc *d, const char *const *place_words);
+/* Whether the word of token w opens a place's name elsewhere in the text,
+ * a place word after it: "the Tavel" where "Tavel River" is written. */
+bool sl_entities_opens_a_place(const sl_facts_doc *d, size_t w);
+void sl_entities_free_place_openers(sl_facts_doc *d);
+
 #endif
