@@ -83,8 +83,6 @@ static unsigned stop_languages(const char *w, size_t n)
     return sl_stopword_langs(low, n);
 }
 
-#define STOP_LANGUAGES 8   /* bits of sl_stopword_langs */
-
 typedef struct text_stats {
     double words, stops, capitals, digits, sentence_ends, commas;
     int terminal;   /* ends with . ! ? or a closing quote after one */
@@ -95,7 +93,7 @@ typedef struct text_stats {
 static text_stats measure(const char *s, size_t n)
 {
     text_stats t = {0};
-    double stops[STOP_LANGUAGES] = {0};
+    double stops[SL_STOPWORD_LANG_BITS] = {0};
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         if (!(isalnum(c) || c >= 0x80)) {
@@ -108,12 +106,13 @@ static text_stats measure(const char *s, size_t n)
         while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
             i++;
         t.words++;
-        for (unsigned langs = stop_languages(s + start, i - start), l = 0; langs; langs >>= 1, l++)
+        unsigned langs = stop_languages(s + start, i - start);
+        for (int l = 0; langs && l < SL_STOPWORD_LANG_BITS; langs >>= 1, l++)
             stops[l] += langs & 1u;
         t.capitals += isupper(c) != 0;
         t.digits += isdigit(c) != 0;
     }
-    for (int l = 0; l < STOP_LANGUAGES; l++)
+    for (int l = 0; l < SL_STOPWORD_LANG_BITS; l++)
         t.stops = fmax(t.stops, stops[l]);
     size_t end = n;
     while (end && (s[end - 1] == '"' || s[end - 1] == '\'' || (unsigned char)s[end - 1] >= 0x80))

@@ -82,7 +82,7 @@ sl_script sl_script_of(int32_t cp)
 typedef struct profile {
     uint32_t words, letters;
     uint32_t script[SL_SCRIPT_COUNT];
-    uint32_t hits[8];  /* stop-word hits per stop-list language bit */
+    uint32_t hits[SL_STOPWORD_LANG_BITS];  /* stop-word hits per stop-list language bit */
     uint32_t profiled; /* words looked up */
 } profile;
 
@@ -130,7 +130,7 @@ static void profile_word(sl_langid *id, profile *p, const char *s, size_t len, b
             return;
         langs = sl_stopword_langs(id->fold.ptr, id->fold.len);
     }
-    for (unsigned k = 0; langs && k < 8; k++)
+    for (unsigned k = 0; langs && k < SL_STOPWORD_LANG_BITS; k++)
         p->hits[k] += (langs >> k) & 1;
 }
 
@@ -185,7 +185,7 @@ static const char *profile_best(const profile *p, uint32_t *best, uint32_t *seco
 {
     const char *lang = NULL;
     *best = *second = 0;
-    for (unsigned k = 0; k < 8; k++) {
+    for (unsigned k = 0; k < SL_STOPWORD_LANG_BITS; k++) {
         const char *name = sl_stopword_lang(1u << k);
         if (!name)
             continue;

@@ -122,7 +122,9 @@ int sl_token_fold(const char *s, size_t len, sl_buf *out);
 bool sl_is_stopword(const char *lang, const char *w, size_t len);
 /* The stop-word languages of folded word `w` as a bit set, 0 when none: one
  * lookup for all languages, which is what the language detector counts.
- * Bit 1 << k stands for the language sl_stopword_lang(1 << k) names. */
+ * Bit 1 << k stands for the language sl_stopword_lang(1 << k) names,
+ * k < SL_STOPWORD_LANG_BITS. */
+#define SL_STOPWORD_LANG_BITS 8
 unsigned sl_stopword_langs(const char *w, size_t len);
 /* ISO 639-1 code of a single stop-word language bit; NULL when no language
  * has that bit (so callers loop over k until NULL). Static string. */
