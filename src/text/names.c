@@ -115,9 +115,34 @@ static bool line_break(const char *text, const sl_token *t, const sl_token *u)
     return memchr(text + t->end, '\n', u->start - t->end) != NULL;
 }
 
+/* Nouns that head a body's name after a plural possessive ("Workers'
+ * Union", "Magistrates' Court"), lower case. */
+static const char *const body_heads[] = {"union", "association", "court", "federation",
+    "council", "league", "commission", "institute", "society", "club", "school", "college",
+    "fund", "guild", "alliance", "trust", "hospital", "party", "congress", "assembly", "board",
+    "committee", "chamber", "academy", "affairs", NULL};
+
+/* Whether token k is the apostrophe of a plural possessive glued to the
+ * word before it, with capitalised words after that name a body ("Workers'
+ * Union", "Magistrates' Court"): inside a name, unlike "Lebanon's
+ * Hezbollah" or "the Titans' Chris Johnson". */
+static bool plural_possessive(const char *text, const sl_token *tok, size_t k, size_t b)
+{
+    if (k == 0 || k + 1 >= b || tok[k].start != tok[k - 1].end || tok[k + 1].start == tok[k].end ||
+        !capitalised(&tok[k + 1]) || text[tok[k - 1].end - 1] != 's' ||
+        !(is_word(text, &tok[k], "'") || is_word(text, &tok[k], "\xE2\x80\x99")))
+        return false;
+    for (size_t j = k + 1; j < b && capitalised(&tok[j]); j++)
+        for (size_t w = 0; body_heads[w]; w++)
+            if (is_word(text, &tok[j], body_heads[w]))
+                return true;
+    return false;
+}
+
 /* The end (exclusive) of the run of name words from token i, in tokens
- * [i, b) of one sentence: capitalised words, joined over a connector or the
- * dot of an abbreviation ("Gov. Sarah Palin"); a possessive ends it
+ * [i, b) of one sentence: capitalised words, joined over a connector, the
+ * dot of an abbreviation ("Gov. Sarah Palin") or a plural possessive
+ * ("Transport Workers' Union"); a possessive "'s" ends it
  * ("Lebanon's Hezbollah" is two names). A lone word opening the sentence
  * joins nothing over a connector: its capital is the sentence's
  * ("Residents of Tel Aviv"). */
@@ -127,6 +152,8 @@ static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b,
     while (j < b && !possessive(text, &tok[j - 1]) && !line_break(text, &tok[j - 1], &tok[j])) {
         if (capitalised(&tok[j]) || particle_name(text, &tok[j]))
             j++;
+        else if (plural_possessive(text, tok, j, b))
+            j += 2;
         else if (j + 1 < b && capitalised(&tok[j + 1]) && tok[j].start == tok[j - 1].end &&
                  is_word(text, &tok[j], ".") && tok[j - 1].end - tok[j - 1].start <= 4)
             j += 2;

@@ -214,7 +214,8 @@ typedef struct sl_text_names {
 
 /* Finds the names of an analysed text (its tokens and sentences), in order.
  * `out` and `fold` are cleared first; `fold` holds the folded forms. A
- * possessive ends a name ("Lebanon's Hezbollah": "Lebanon", "Hezbollah");
+ * possessive ends a name ("Lebanon's Hezbollah": "Lebanon", "Hezbollah")
+ * unless it is a plural one before a body's name ("Workers' Union");
  * connectors of, for, de, al, bin, van, von join two capitalised words.
  * Returns 0 or SL_ENOMEM. */
 int sl_names_find(const char *text, const sl_token *tokens, size_t n_tokens,

@@ -65,6 +65,23 @@ TEST(names_runs_and_bounds)
 /* "do", "da", "del" join a name as "of" does, and "of the" joins one word
  * to a name ("Sons of the Delta"), not a person's name to a body ("Ada
  * Brill of the Harlow Police"). */
+
+/* A plural possessive stays inside a body's name ("Dock Workers' Union",
+ * "Harlow Magistrates’ Court"), not before a person ("the Rovers' Tom
+ * Pell") nor an s-ending name's own ("Wales' Six Nations side"). */
+TEST(names_plural_possessive_inside_a_body)
+{
+    found f;
+    find(&f, "The Dock Workers' Union met on Monday. Tom Pell appeared at Harlow "
+             "Magistrates\xE2\x80\x99 Court. The Rovers' Tom Pell scored twice for Wales' Six "
+             "Nations side.\n");
+    CHECK(named(&f, "Dock Workers' Union") >= 0);
+    CHECK(named(&f, "Harlow Magistrates\xE2\x80\x99 Court") >= 0);
+    CHECK(named(&f, "Rovers") >= 0);
+    CHECK(named(&f, "Rovers' Tom Pell") < 0);
+    CHECK(named(&f, "Wales") >= 0);
+    done(&f);
+}
 TEST(names_foreign_connectors_and_of_the)
 {
     found f;
