@@ -81,6 +81,7 @@ typedef struct line_info {
     uint32_t first_prefix, n_prefix; /* range in the prefix array */
     bool letters, final_punct, body;
     bool notice;                  /* opens with "©" or "Copyright 2026": a copyright notice */
+    bool link;                    /* the line is one web address and nothing else */
     bool starts_upper;            /* first word capitalised (or a number starts the line) */
     int8_t zone;                  /* -1 before the first body paragraph, 0 between, 1 after */
     bool countable;               /* short enough to be counted (sl_chrome_line_countable) */
@@ -178,6 +179,17 @@ static bool copyright_notice(const char *line, size_t len)
     return (left >= 2 && !memcmp(rest, sign, 2)) || digits == 4;
 }
 
+/* A line that is one web address alone ("https://example.com/a/b.html",
+ * "www.example.com"): where a saved page's text came from, not the title or
+ * the article. */
+static bool bare_link(const char *line, size_t len)
+{
+    if (!((len > 7 && !strncasecmp(line, "http://", 7)) ||
+          (len > 8 && !strncasecmp(line, "https://", 8)) || (len > 4 && !strncasecmp(line, "www.", 4))))
+        return false;
+    return !memchr(line, ' ', len) && !memchr(line, '\t', len);
+}
+
 /* Computes the word features of one line and appends its content-word prefixes. */
 static int describe_line(const char *text, line_info *li, scratch *sc)
 {
@@ -215,6 +227,7 @@ static int describe_line(const char *text, line_info *li, scratch *sc)
     li->n_prefix = (uint32_t)sc->prefixes.n - li->first_prefix;
     li->final_punct = ends_sentence(line, len);
     li->notice = copyright_notice(line, len);
+    li->link = bare_link(line, len);
     li->body = (li->words >= BODY_MIN_WORDS && li->final_punct) || li->words >= 2 * BODY_MIN_WORDS;
     return 0;
 }
@@ -271,6 +284,8 @@ static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
         return NULL;
     if (li->notice)
         return "copyright notice";
+    if (li->link)
+        return "a web address alone";
     if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap(li) < 0.5)
         return REPEATED;
     /* Mostly interface words: "Share this article", "Skip to content". A line

@@ -95,6 +95,25 @@ TEST(chrome_copyright_notice_removed)
     sl_cleaned_free(&c);
 }
 
+/* A line that is one web address alone goes (where a saved page came
+ * from), and the headline under it is the title; an address inside a
+ * sentence stays. */
+TEST(chrome_bare_web_address_removed_headline_kept)
+{
+    const char *text =
+        "https://news.example.org/2026/03/ferry-strike.html\n"
+        "Ferry workers walk out over pay\n\n"
+        "Ferry workers in Harlow walked out on Monday over a pay offer they called an insult, the union said in a statement.\n\n"
+        "Timetables are at www.example.org/ferries until further notice.\n";
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), NULL, 1, &c), 0);
+    CHECK_INT(c.removed.n, 1);
+    CHECK_STR(c.removed.items[0].reason, "a web address alone");
+    CHECK_STR(sl_buf_cstr(&c.title), "Ferry workers walk out over pay");
+    CHECK(strstr(sl_buf_cstr(&c.text), "www.example.org/ferries") != NULL);
+    sl_cleaned_free(&c);
+}
+
 TEST(chrome_empty_and_blank_input)
 {
     sl_cleaned c = {0};
