@@ -37,7 +37,7 @@ V        ?= 0
 SILENT   := $(findstring s,$(firstword -$(MAKEFLAGS)))
 say       = $(if $(filter 1,$(V)),,@$(if $(SILENT),,printf '  %-4s %s\n' '$(1)' '$(2)';))
 
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/$(BUILD)/gen/places.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/$(BUILD)/gen/web_assets.o
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
@@ -80,6 +80,13 @@ $(BUILD)/storyline: $(CLI_OBJ) $(BUILD)/libstoryline.a
 $(BUILD)/gen/web_assets.c: $(WEB_ASSETS) scripts/web_assets.sh
 	@mkdir -p $(dir $@)
 	$(call say,GEN,$@)sh scripts/web_assets.sh $(WEB_ASSETS) > $@.tmp && mv $@.tmp $@
+# The gazetteer's place names (src/facts/gazetteer.c) as a sorted table of
+# hashes, read from the iso-codes package once, here, not by every process.
+$(BUILD)/gen/places.c: scripts/places_table.c src/util/hash.c src/facts/facts.h | $(BOOTSTRAP_STAMP)
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)$(CC) -std=c17 -D_GNU_SOURCE $(WARN) -O1 -Iinclude -Isrc $(PKG_CFLAGS) \
+		-o $(BUILD)/gen/places-table scripts/places_table.c src/util/hash.c $(PKG_LIBS) && \
+		$(BUILD)/gen/places-table > $@.tmp && mv $@.tmp $@
 $(BUILD)/obj/src/server/%.o: ALL_CFLAGS += $(shell pkg-config --cflags $(SERVER_PKGS) 2>/dev/null)
 
 $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libstoryline.a

@@ -96,9 +96,6 @@ int sl_facts_doc_init(sl_facts_doc *d, const char *text, size_t len, const sl_an
                       int64_t pub_day, sl_fact_vec *out)
 {
     *d = (sl_facts_doc){.s = text, .len = len, .out = out, .pub_day = pub_day};
-    int rc = sl_facts_places_load();
-    if (rc)
-        return rc;
     d->toks.items = an->tokens.items;
     while (d->toks.n < an->tokens.n && an->tokens.items[d->toks.n].end <= len)
         d->toks.n++;

@@ -15,6 +15,7 @@
 #include "storyline.h"
 #include "text/text.h"
 #include "util/buf.h"
+#include "util/hash.h"
 #include "util/vec.h"
 
 /* Longest text read for facts; the rest of a longer article is ignored. */
@@ -128,11 +129,22 @@ void sl_facts_quotes(sl_facts_doc *d);
 int sl_facts_month(const sl_facts_doc *d, size_t i);
 
 /* ---- gazetteer.c ---- */
-/* Loads the place names once per process: SL_ENOMEM when they could not
- * all be held (the process then knows fewer places: every run fails). */
-int sl_facts_places_load(void);
 /* Whether s[0, n) is a country or subdivision name (iso-codes). */
 bool sl_facts_is_place(const char *s, size_t n);
+/* The hash a place name is known by: ASCII lower-cased, its first 128
+ * bytes. Inline, as the build-time table's maker uses it too. */
+static inline uint64_t sl_facts_place_hash(const char *s, size_t n)
+{
+    char buf[128];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < sizeof buf; i++)
+        buf[k++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+    return sl_hash64(buf, k);
+}
+/* The known names' hashes, sorted (BUILD/gen/places.c, made at build time
+ * by scripts/places_table.c). */
+extern const uint64_t sl_facts_places[];
+extern const size_t sl_facts_n_places;
 
 /* ---- entities.c ---- */
 /* Whether the lower-cased word is a title or role word ("president", "minister"). */

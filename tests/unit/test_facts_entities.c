@@ -577,3 +577,23 @@ TEST(facts_entities_river_after_the)
                    {"Varrow", "place", NULL, 2}, {"Courier", "organization", NULL, 1},
                    {"Varrow River", "place", NULL, 1});
 }
+
+/* The gazetteer's table is made at build time (scripts/places_table.c):
+ * sorted, and answering as the iso-codes files read at run time did:
+ * countries, subdivisions, the name before a comma, the short forms, any
+ * ASCII case. Needs the iso-codes package, as the build does. */
+TEST(facts_places_table_from_iso_codes)
+{
+    CHECK(sl_facts_n_places > 5000);
+    for (size_t i = 1; i < sl_facts_n_places; i++)
+        if (sl_facts_places[i - 1] >= sl_facts_places[i]) {
+            CHECK(!"the table is sorted, without repeats");
+            break;
+        }
+    const char *known[] = {"France", "FRANCE", "Bayern", "Korea", "U.S.", "Britain", "Ontario"};
+    for (size_t k = 0; k < sizeof known / sizeof *known; k++)
+        CHECK(sl_facts_is_place(known[k], strlen(known[k])));
+    const char *unknown[] = {"Tuesday", "Minister", "Velmar", ""};
+    for (size_t k = 0; k < sizeof unknown / sizeof *unknown; k++)
+        CHECK(!sl_facts_is_place(unknown[k], strlen(unknown[k])));
+}
