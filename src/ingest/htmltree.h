@@ -90,7 +90,6 @@ enum {
     SL_TITLE_OG_FIRST,
     SL_TITLE_OG_HEAD,
     SL_TITLE_TWITTER,
-    SL_TITLE_TITLE_LONGEST, /* <title>'s longest part between separators, when neither head is it */
     SL_TITLE_SOURCES
 };
 /* What a page says it is (og:type, JSON-LD @type, <meta>): the model
@@ -130,9 +129,6 @@ void sl_title_features(char *const c[SL_TITLE_SOURCES], const sl_title_page *pag
                        double x[SL_TITLE_FEATURES]);
 /* "Headline | Section | Site" -> "Headline": cut before the first separator. */
 void sl_title_cut_first(char *title);
-/* "Site | Section | The headline itself" -> "The headline itself": the
- * longest part between separators (the first of equals), moved to the front. */
-void sl_title_cut_longest(char *title);
 /* The index of the chosen candidate, -1 when there is none. */
 int sl_title_choose(char *const c[SL_TITLE_SOURCES], const sl_title_page *page);
 

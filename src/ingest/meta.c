@@ -622,13 +622,6 @@ static int title_candidates(page_meta *m, char *c[SL_TITLE_SOURCES])
     c[SL_TITLE_OG_HEAD] = dup_cut(c[SL_TITLE_OG], cut_last_separator, &rc);
     if (!rc && m->twitter_title)
         rc = sl_html_dup_collapsed(m->twitter_title, &c[SL_TITLE_TWITTER]);
-    c[SL_TITLE_TITLE_LONGEST] = dup_cut(c[SL_TITLE_TITLE], sl_title_cut_longest, &rc);
-    char *longest = c[SL_TITLE_TITLE_LONGEST];
-    if (longest && (!strcmp(longest, c[SL_TITLE_TITLE]) || !strcmp(longest, c[SL_TITLE_TITLE_FIRST]) ||
-                    !strcmp(longest, c[SL_TITLE_TITLE_HEAD]))) {
-        free(longest);
-        c[SL_TITLE_TITLE_LONGEST] = NULL;
-    }
     return rc;
 }
 

@@ -31,29 +31,6 @@ void sl_title_cut_first(char *title)
         *cut = '\0';
 }
 
-void sl_title_cut_longest(char *title)
-{
-    const char *best = title, *from = title;
-    size_t best_len = 0;
-    for (;;) {
-        const char *next = NULL;
-        size_t sep = 0;
-        for (size_t i = 0; i < sizeof separators / sizeof *separators; i++) {
-            const char *p = strstr(from, separators[i]);
-            if (p && (!next || p < next))
-                next = p, sep = strlen(separators[i]);
-        }
-        size_t len = next ? (size_t)(next - from) : strlen(from);
-        if (len > best_len)
-            best = from, best_len = len;
-        if (!next)
-            break;
-        from = next + sep;
-    }
-    memmove(title, best, best_len);
-    title[best_len] = '\0';
-}
-
 /* A text's key, bounded: its ASCII letters and digits, lower-cased, from
  * the bytes [s, end) (end NULL: to the NUL); a longer text is cut. */
 static void key_of(const char *s, const char *end, char *out, size_t cap)
@@ -209,12 +186,12 @@ void sl_title_features(char *const c[SL_TITLE_SOURCES], const sl_title_page *pag
 }
 
 /* BEGIN MODEL */
-static const double title_bias = -2.46312;
+static const double title_bias = -2.41087;
 static const double title_weights[SL_TITLE_FEATURES] = {
-    -0.374716, -0.44443, -0.468491, 0.306674, 0.383491, -0.322186, 0.370697, 0.400871, -0.236022,
-    0.398496, 0.350624, -1.05808, -0.0064248, -1.05446, -0.902204, 2.21402, 1.55233, 1.02339,
-    0.559013, 0.661381, 0.16352, 0.470603, 0.247213, -0.430197, -0.607013, -0.994093, 0.0596956,
-    -0.246669, -0.292072, -0.58369, -1.11021, 0.429905,
+    -0.330309, -0.419135, -0.422509, 0.341507, 0.431733, -0.27867, 0.411641, 0.451393, -0.21106,
+    0.321684, -1.11788, -0.0260291, -1.08184, -0.894128, 2.19658, 1.60586, 1.05678, 0.617531,
+    0.759912, 0.159896, 0.461411, 0.204281, -0.441803, -0.595998, -0.988829, 0.0199991, -0.265296,
+    -0.29331, -0.578877, -1.36423, 0.46796,
 };
 /* END MODEL */
 
