@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """title_probes.py - features and fits tried for the HTML extractor's title
 choice (src/ingest/titles.c) and not kept: the figures of docs/eval.md, issue
-18 third title session, rerun.
+18 third title session, and of docs/extraction.md, "Titles, eleventh round",
+rerun.
 
     /usr/bin/python3 eval/title_probes.py [--data ../shared/datasets/extraction]
 
@@ -16,6 +17,7 @@ extractor rejects (`storyline extract` reports no title for them, so
 eval/extraction.py counts them wrong where this join does not).
 """
 import argparse
+import collections
 import gzip
 import importlib.util
 import json
@@ -28,6 +30,9 @@ from urllib.parse import urlparse
 import numpy as np
 from lxml import html as lxml_html
 from scipy.optimize import minimize
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("fit_titles", os.path.join(HERE, "fit_titles.py"))
@@ -43,6 +48,9 @@ SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00bb ", " \u00b7
 PAGE_TYPES = ("article", "service", "listing", "forum", "documentation", "product", "collection")
 WORD = re.compile(r"\w+")
 SLUG_WORD = re.compile(r"[a-z0-9]+")
+NOT_KEY = re.compile(r"[^0-9a-z]")
+FAMILY = (0, 0, 1, 1, 1, 2, 2, 2, 3)   # a source's family: the headline, <title>, og:title, twitter:title
+WHOLES = (0, 1, 2, 5, 8)               # the sources that are a family's whole text
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 TITLE_CLASS = re.compile(r"title|headline|heading", re.I)
 HIDDEN_CLASS = re.compile(r"(^|[\s_-])(sr-only|screen-reader|visually-?hidden|screenreader|offscreen|u-srOnly)", re.I)
@@ -133,6 +141,35 @@ def word_sets(p, cands, k):
     return [any(w and w < mine for w in others.values()), any(mine and mine < w for w in others.values())]
 
 
+def letters(s):
+    """titles.c's key: letters and digits, case folded."""
+    return NOT_KEY.sub("", ex.fold(s))
+
+
+def families_holding(p, cands, k):
+    """Agreement between sources: how many other families' whole texts
+    (headline, <title>, og:title, twitter:title) hold the candidate's
+    letters, and whether two do."""
+    mine, fam = letters(cands[k][0]), FAMILY[source(cands[k][1])]
+    held = {FAMILY[source(x)] for t, x in cands if source(x) in WHOLES and mine and mine in letters(t)}
+    n = len(held - {fam})
+    return [n, n >= 2]
+
+
+def families_equal(p, cands, k):
+    """How many other families give a candidate with the same letters."""
+    mine, fam = letters(cands[k][0]), FAMILY[source(cands[k][1])]
+    n = len({FAMILY[source(x)] for t, x in cands if letters(t) == mine} - {fam})
+    return [n, n >= 2]
+
+
+def near_twin(p, cands, k):
+    """Another candidate has the same letters in another spelling ("Full
+    Stack" / "Full-Stack"), on headlines and on the rest apart."""
+    twin = any(letters(t) == letters(cands[k][0]) and ex.fold(t) != ex.fold(cands[k][0]) for t, _ in cands)
+    return [twin and source(cands[k][1]) in HEADLINES, twin and source(cands[k][1]) not in HEADLINES]
+
+
 def year_length(p, cands, k):
     picked = [t for t, x in cands if source(x) == 0]
     n, m = len(cands[k][0].split()), len(picked[0].split()) if picked else 0
@@ -175,6 +212,42 @@ def fit_softmax(pages):
             grad = grad - (X[y] * (e[y] / e[y].sum())[:, None]).sum(0) + (X * (e / e.sum())[:, None]).sum(0)
         return total, grad
     return Scores(minimize(loss, np.zeros(data[0][0].shape[1]), jac=True, method="L-BFGS-B").x)
+
+
+def labelled(pages):
+    return [(c, [ex.fold(t) == ex.fold(g) for t, _ in c]) for _, g, c in pages if c]
+
+
+def fit_pairwise(pages):
+    """A pairwise ranker: a logistic regression (no intercept, fit_titles.py's
+    C) on the differences of each right and each wrong candidate of a page,
+    both ways."""
+    D, y = [], []
+    for c, right in labelled(pages):
+        for (_, a), ra in zip(c, right):
+            for (_, b), rb in zip(c, right):
+                if ra and not rb:
+                    D += [np.subtract(a, b), np.subtract(b, a)]
+                    y += [1, 0]
+    m = LogisticRegression(C=ft.C, max_iter=5000, fit_intercept=False).fit(np.array(D), np.array(y))
+    return Scores(m.coef_[0])
+
+
+def fit_page_weighted(pages):
+    """fit_titles.py's fit with each page weighing one (its candidates
+    1 / their number), not each candidate."""
+    data = labelled(pages)
+    X = [x for c, _ in data for _, x in c]
+    y = [r for _, right in data for r in right]
+    w = [1.0 / len(c) for c, _ in data for _ in c]
+    return LogisticRegression(C=ft.C, max_iter=5000).fit(np.array(X), np.array(y), sample_weight=np.array(w) * len(w) / sum(w))
+
+
+def fit_standardised(pages):
+    """fit_titles.py's fit on standardised features, C = 1."""
+    X = [x for _, _, c in pages for _, x in c]
+    y = [ex.fold(t) == ex.fold(g) for _, g, c in pages for t, _ in c]
+    return make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=5000)).fit(np.array(X), np.array(y))
 
 
 # ---- running them -------------------------------------------------------------
@@ -247,6 +320,39 @@ def misses(pages, types):
             tail = by[2][0][cuts[0][0] + len(cuts[0][1]):]
             tails["the part after it" if key(tail) == key(g) else "another"] += 1
     print("  even pages whose <title> head is the site's name, the gold is: %s" % tails)
+    agree = collections.Counter()
+    for _, g, c in even:
+        by = {}
+        for t, x in c:
+            by.setdefault(source(x), key(t))
+        if by.get(0) and by.get(3) and by[0] != by[3]:
+            og = "no og:title" if 6 not in by else "og = <title> head" if by[6] == by[3] else \
+                 "og = headline" if by[6] == by[0] else "og other"
+            agree[og, "headline" if key(g) == by[0] else "<title> head" if key(g) == by[3] else "neither"] += 1
+    print("  even pages whose headline and <title> head differ, by og:title's head, the gold is: %s"
+          % sorted(agree.items()))
+    print("  even misses with a right candidate, by cause: %s" % causes(even, model).most_common())
+
+
+def causes(pages, model):
+    """The misses of `model` that had a right candidate, by how the chosen
+    title and the gold differ."""
+    out = collections.Counter()
+    for _, g, c in pages:
+        if not c:
+            continue
+        t, x = c[int(np.argmax(model.decision_function(np.array([x for _, x in c]))))]
+        mine, gold = ex.fold(t), ex.fold(g)
+        if mine == gold or not any(ex.fold(u) == gold for u, _ in c):
+            continue
+        out["the same letters spelled otherwise" if letters(t) == letters(g) else
+            "the choice keeps a tail the gold drops" if mine.startswith(gold) else
+            "the gold keeps a tail the choice drops" if gold.startswith(mine) else
+            "the gold inside the choice" if gold in mine else
+            "the choice inside the gold" if mine in gold else
+            "a headline chosen, the gold worded otherwise" if source(x) in HEADLINES else
+            "another candidate chosen, the gold worded otherwise"] += 1
+    return out
 
 
 PROBES = (
@@ -259,6 +365,10 @@ PROBES = (
     ("a year; more / fewer words than the picked headline", year_length),
     ("an element whose class or id names a title shows it", title_named),
     ("WCXB's page type on headlines and heads (oracle)", page_type),
+    ("other families whose whole text holds it", families_holding),
+    ("other families with the same letters", families_equal),
+    ("a twin in another spelling", near_twin),
+    ("the three above", lambda p, c, k: families_holding(p, c, k) + families_equal(p, c, k) + near_twin(p, c, k)),
 )
 
 
@@ -282,6 +392,9 @@ def main():
           % (len(seen), sum(facts[i]["hidden_h1"] == golds[i] for i in seen)))
     measure("the shipped features (fit_titles.py)", pages)
     measure("softmax over a page's candidates", pages, fit_softmax)
+    measure("pairwise ranker (right minus wrong)", pages, fit_pairwise)
+    measure("each page weighing one", pages, fit_page_weighted)
+    measure("standardised features, C = 1", pages, fit_standardised)
     for name, probe in PROBES:
         measure(name, with_features(pages, facts, probe))
 

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "ingest/htmltree.h"
+#include "text/text.h"
 #include "util/alloc.h"
 
 /* JSON-LD: a page carries one to three blocks of a few KB; bigger scripts
@@ -604,6 +605,35 @@ static char *dup_cut(const char *s, void (*cut)(char *), int *rc)
     return copy;
 }
 
+/* A candidate as a reader sees it: without the invisible characters
+ * sl_text_normalize drops (a soft hyphen in "Assis\u00ADtance"), and
+ * without a separator's mark left at either end ("| Site" of an og:title
+ * whose headline part is empty, "Headline |"); NULL when nothing is left. */
+static void tidy_title(char **title)
+{
+    static const char *const marks[] = {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "::", "\xC2\xBB", "\xC2\xB7"};
+    char *s = *title;
+    size_t len = s ? strlen(s) : 0, n = 0;
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        if (!sl_text_zero_width(sl_utf8_next(s, len, &i)))
+            memmove(s + n, s + at, i - at), n += i - at;
+    }
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+        size_t m = strlen(marks[k]);
+        if (n > m && !memcmp(s, marks[k], m) && s[m] == ' ')
+            memmove(s, s + m + 1, n - m - 1), n -= m + 1;
+        if (n > m && !memcmp(s + n - m, marks[k], m) && s[n - m - 1] == ' ')
+            n -= m + 1;
+    }
+    if (s)
+        s[n] = '\0';
+    if (s && !n) {
+        free(s);
+        *title = NULL;
+    }
+}
+
 /* The page's title candidates (titles.c): the headline pick_title chose,
  * the first <h1>, <title> and og:title whole and before their first and
  * last separators, twitter:title. */
@@ -622,6 +652,8 @@ static int title_candidates(page_meta *m, char *c[SL_TITLE_SOURCES])
     c[SL_TITLE_OG_HEAD] = dup_cut(c[SL_TITLE_OG], cut_last_separator, &rc);
     if (!rc && m->twitter_title)
         rc = sl_html_dup_collapsed(m->twitter_title, &c[SL_TITLE_TWITTER]);
+    for (int i = 0; i < SL_TITLE_SOURCES; i++)
+        tidy_title(&c[i]);
     return rc;
 }
 

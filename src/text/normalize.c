@@ -51,7 +51,7 @@ static void put_newline(norm *n, int count)
     n->newlines = n->newlines + count > 2 ? 2 : n->newlines + count;
 }
 
-static bool zero_width(int32_t cp)
+bool sl_text_zero_width(int32_t cp)
 {
     return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
 }
@@ -65,7 +65,7 @@ static void put_cp(norm *n, int32_t cp)
         put_newline(n, 2);
     } else if (cp == ' ' || cp == '\t') {
         put_space(n);
-    } else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || zero_width(cp)) {
+    } else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || sl_text_zero_width(cp)) {
         /* controls (C0, DEL, C1) and zero-width characters: dropped */
     } else if (cp == 0x2044) {
         put_visible(n, "/", 1); /* NFKC makes "½" into 1 U+2044 2; "1/2" reads the same */
@@ -94,7 +94,7 @@ static bool fast_cp(int32_t cp)
     case 0x2022: case 0x2026: case 0x2039: case 0x203A: case 0x20AC:
         return true;
     default:
-        return zero_width(cp);
+        return sl_text_zero_width(cp);
     }
 }
 

@@ -48,6 +48,9 @@ int32_t sl_mac_roman_char(const char *s, size_t len, size_t at, size_t next, int
  * hyphens are removed. A text misread from Mac Roman (sl_mac_roman_misread)
  * gets its quotes, dashes and ellipses back. Returns 0 or an SL_E* code. */
 int sl_text_normalize(const char *in, size_t len, sl_buf *out);
+/* Whether `cp` is one of the invisible characters sl_text_normalize drops:
+ * the soft hyphen, zero-width spaces and joiners, the word joiner, the BOM. */
+bool sl_text_zero_width(int32_t cp);
 
 /* ---- sentences.c ---- */
 

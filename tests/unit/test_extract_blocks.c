@@ -686,6 +686,29 @@ TEST(blocks_title_sources)
     sl_extracted_clear(&e);
 }
 
+/* A title candidate as a reader sees it (meta.c): no soft hyphen or
+ * zero-width space inside, no separator's mark left at either end. */
+TEST(blocks_title_tidy)
+{
+    static const char *const html =
+        "<html><head><title>Harbour Repair Grants\xE2\x80\x8B |</title>"
+        "<meta property=og:title content=\"| Larkmouth Courier\"></head><body>"
+        "<h1>Harbour Repair Assis\xC2\xADtance Grants</h1><p>Owners of boats moored in the harbour "
+        "may ask the council for help with repairs after the storm.</p></body></html>";
+    char *titles[SL_TITLE_SOURCES];
+    sl_title_page about;
+    CHECK_INT(sl_html_titles(html, strlen(html), NULL, titles, &about, NULL), 0);
+    CHECK_STR(titles[SL_TITLE_H1], "Harbour Repair Assistance Grants");
+    CHECK_STR(titles[SL_TITLE_TITLE], "Harbour Repair Grants");
+    CHECK_STR(titles[SL_TITLE_OG], "Larkmouth Courier");
+    for (int k = 0; k < SL_TITLE_SOURCES; k++)
+        free(titles[k]);
+    sl_extracted e = {0};
+    CHECK_INT(extract(html, &e), 0);
+    CHECK_STR(e.title, "Harbour Repair Assistance Grants");
+    sl_extracted_clear(&e);
+}
+
 /* A title candidate's containment feature (titles.c): how many other
  * candidates hold it as a part, case aside; equal ones do not count. */
 TEST(blocks_title_containment)
