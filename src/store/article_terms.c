@@ -151,7 +151,7 @@ int sl_store_article_terms_put(sl_store *st, int64_t id, const void *member, siz
         return sl_store_exec_stmt(s);
     }
     int rc = encode(st, member, len, &st->member);
-    if (rc || (rc = sl_store_dict_flush(st)))
+    if (rc)
         return rc;
     sqlite3_stmt *s = sl_store_stmt(st, Q_PUT);
     if (!s || sqlite3_bind_int64(s, 1, id) ||
@@ -186,11 +186,13 @@ int sl_store_article_terms_reform(sl_store *st)
     int64_t id = 0;
     int rc;
     sl_store_dict_forget(&st->dict);
-    st->dict.self_df = 1; /* the counts in terms include the article's own */
+    st->dict.in_migration = 1;
     do
         rc = reform_next(st, &id, &old);
     while (!rc && id);
-    st->dict.self_df = 0;
+    st->dict.in_migration = 0;
+    if (!rc)
+        rc = sl_store_dict_flush(st);
     sl_buf_free(&old);
     return rc;
 }

@@ -338,12 +338,12 @@ int sl_store_commit(sl_store *st)
     if (!st->in_tx)
         return 0;
     int rc = st->writing ? sl_store_recent_settle(st) : 0;
+    if (!rc && st->writing) /* the batch's new terms, in its transaction */
+        rc = sl_store_dict_flush(st);
     if (!rc)
         rc = sl_store_exec_stmt(sl_store_stmt(st, Q_COMMIT));
-    if (!rc) {
+    if (!rc)
         st->in_tx = st->writing = 0;
-        sl_store_dict_committed(&st->dict);
-    }
     return rc;
 }
 
