@@ -114,6 +114,9 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
         }
     } else if (sl_store_migrate(st, path, why)) {
         goto fail;
+    } else if (sl_store_dict_open(st)) {
+        sl_store_set_why(why, SL_ESTORE, path, st->db);
+        goto fail;
     }
     *out = st;
     return 0;

@@ -28,6 +28,7 @@ typedef struct sl_term_dict {
     int complete;              /* every stored row is in memory: a miss is a new term */
     sl_count_map inline_terms; /* terms this writer stored as themselves (term_dict.c) */
     int in_migration;          /* migration 17: a term's count in terms tells who has it */
+    int fresh;                 /* no article was stored when the writer opened the store */
     int64_t data_version;      /* PRAGMA data_version when last checked */
 } sl_term_dict;
 
@@ -84,7 +85,7 @@ int sl_store_scan_cache(sl_store *st, int scanning);
 
 /* The id of `term`: its own, a new one (written by the next
  * sl_store_dict_flush, at the batch's commit) when the dictionary lacks it but an earlier article
- * has it (one this writer stored; in migration 17, its count in terms),
+ * has it (one this writer stored, or its count in terms),
  * else 0: the term is stored as itself (a term of one article, as 36,336 of
  * 60,203 were on the first 5,000 Reuters stories, costs less so than a
  * row of the dictionary and its index). SL_ESTORE, SL_ENOMEM. */
@@ -92,6 +93,8 @@ int sl_store_dict_id(sl_store *st, uint64_t term, uint32_t *id);
 /* The term of `id`; SL_ESTORE when the dictionary lacks it (a damaged
  * store), SL_ENOMEM. */
 int sl_store_dict_term(sl_store *st, uint32_t id, uint64_t *term);
+/* Notes whether the store holds articles, as a writer opens it. */
+int sl_store_dict_open(sl_store *st);
 /* Writes the rows of the terms given ids since the last flush, in one
  * statement: at a commit (one statement an article was 38.5 M
  * instructions of 2,847 M on the first 1,000 Reuters stories). */
