@@ -115,7 +115,7 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
     } else if (sl_store_migrate(st, path, why)) {
         goto fail;
     } else if (sl_store_dict_open(st)) {
-        sl_store_set_why(why, SL_ESTORE, path, st->db);
+        sl_store_set_why(why, SL_ESTORE, path, st->nomem ? NULL : st->db);
         goto fail;
     }
     *out = st;
