@@ -149,6 +149,12 @@ static const migration migrations[] = {
      * 8-byte doubles, and their common detail and role words as their
      * place in a frozen list (facts.c) */
     {.backfill = sl_store_facts_reform},
+    /* 17 (size, issue 11): a store-wide dictionary of terms, each with a
+     * small id given in order of first appearance (term_dict.c), and the
+     * articles' vectors holding those ids as varints instead of 8-byte
+     * hashes (article_terms.c) */
+    {.sql = "CREATE TABLE term_dict(id INTEGER PRIMARY KEY, term INTEGER NOT NULL UNIQUE);",
+     .backfill = sl_store_article_terms_reform},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -294,6 +300,7 @@ int sl_store_migrate(sl_store *st, const char *path, sl_buf *why)
     return 0;
 fail:
     sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    sl_store_dict_forget(&st->dict); /* the ids a backfill gave are gone */
     st->schema = version;
     return SL_ESTORE;
 }

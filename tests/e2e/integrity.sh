@@ -248,6 +248,10 @@ check_names "INSERT INTO story_terms VALUES(12345, (SELECT max(id) FROM stories)
   "story_terms lists term 12345 under story [0-9]*, not in that story's centroid"
 check_names "UPDATE story_terms SET story = -story WHERE story = (SELECT max(id) FROM stories)" \
   "a row naming no story is named" "story_terms lists term -\?[0-9]* under story -[0-9]*"
+# the dictionary of terms (src/store/term_dict.c) numbers its terms 1 to N:
+# a row lost (written apart from its article) leaves a gap
+check_names "DELETE FROM term_dict WHERE id = 3" \
+  "a term missing from the dictionary is found" "term ids not numbered from 1 without gaps"
 
 section "check finds a short line's pair in both line_articles and line_articles_recent, or no recent cycle"
 # a pair is in one of them: in both, a merge would leave it once and the
