@@ -19,7 +19,8 @@ tests/e2e/stories_split.sh), and the varint both read.
   store_forms.py before17 STORE   the articles' vectors back with their
       terms' 8-byte hashes, sorted by hash (the split's own form,
       src/stories/split.c), instead of ids in term_dict (src/store/
-      article_terms.c), and term_dict gone: the form of schemas 10 to 16
+      article_terms.c), and term_dict and the terms' dict_id gone: the
+      form of schemas 10 to 16
       (in articles.terms when a test has moved them back there)
 """
 import os
@@ -168,6 +169,8 @@ def before17(path):
         for aid, b in rows:
             db.execute("UPDATE %s SET %s = ? WHERE %s = ?" % (table, col, key), (member_before17(b, terms), aid))
         db.execute("DROP TABLE term_dict")
+        db.execute("ALTER TABLE terms DROP COLUMN dict_id")
+        db.execute("ALTER TABLE terms_recent DROP COLUMN dict_id")
     db.commit()
 
 

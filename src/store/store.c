@@ -340,9 +340,11 @@ int sl_store_commit(sl_store *st)
 {
     if (!st->in_tx)
         return 0;
-    int rc = st->writing ? sl_store_recent_settle(st) : 0;
-    if (!rc && st->writing) /* the batch's new terms, in its transaction */
-        rc = sl_store_dict_flush(st);
+    /* the batch's new terms, in its transaction, before a merge moves
+     * terms_recent's rows, their ids with them */
+    int rc = st->writing ? sl_store_dict_flush(st) : 0;
+    if (!rc && st->writing)
+        rc = sl_store_recent_settle(st);
     if (!rc)
         rc = sl_store_exec_stmt(sl_store_stmt(st, Q_COMMIT));
     if (!rc)
@@ -442,10 +444,20 @@ int sl_store_verify(sl_store *st, sl_buf *why)
          "0", "recent rows without a recent cycle"},
     };
     /* the dictionary of terms from schema 17 (term_dict.c): ids given one
-     * after another, the rows of an article's new terms with the article */
+     * after another, the rows of an article's new terms with the article,
+     * each term's id in its row of terms or terms_recent (where the writer
+     * finds it) and no other id there */
     static const struct { const char *sql, *want, *what; } dict[] = {
         {"SELECT coalesce(max(id), 0) - count(*) FROM term_dict", "0",
          "term ids not numbered from 1 without gaps"},
+        {"SELECT count(*) FROM term_dict d WHERE d.id IS NOT (SELECT max(dict_id) FROM"
+         " (SELECT dict_id FROM terms WHERE id = d.term"
+         " UNION ALL SELECT dict_id FROM terms_recent WHERE id = d.term))",
+         "0", "a dictionary term without its id in terms"},
+        {"SELECT count(*) FROM (SELECT id, dict_id FROM terms WHERE dict_id IS NOT NULL"
+         " UNION ALL SELECT id, dict_id FROM terms_recent WHERE dict_id IS NOT NULL) t"
+         " WHERE NOT EXISTS (SELECT 1 FROM term_dict d WHERE d.id = t.dict_id AND d.term = t.id)",
+         "0", "a term id in terms that the dictionary does not give it"},
     };
     /* One snapshot for all: an ingest committing meanwhile cannot make the
      * counts of one check disagree with another's. */

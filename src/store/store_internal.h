@@ -106,6 +106,16 @@ void sl_store_dict_forget(sl_term_dict *d);
  * called as a batch begins. */
 int sl_store_dict_check(sl_store *st);
 
+/* ---- terms.c: a term's row (schema 17) ---- */
+
+/* A term's count (both tables, as sl_store_df_get) and its id in the
+ * dictionary of terms, 0 when it has none. SL_ESTORE. */
+int sl_store_term_get(sl_store *st, uint64_t term, uint32_t *df, uint32_t *dict_id);
+/* Notes the n new dictionary rows value(ctx, row, 0 the id, 1 the term)
+ * in the terms' rows, in one statement (at a commit). SL_ESTORE. */
+int sl_store_terms_ids_put(sl_store *st, size_t n, int64_t (*value)(void *ctx, size_t row, int col),
+                           void *ctx);
+
 /* ---- article_terms.c ---- */
 
 /* Migration 17: every stored vector's terms as their dictionary ids. */

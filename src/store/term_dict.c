@@ -8,13 +8,15 @@
  * commit of the batch that brought them, in its transaction
  * (sl_store_dict_flush). A
  * term enters the dictionary at its second article: at its first it is
- * stored as itself (article_terms.c). */
+ * stored as itself (article_terms.c). The table has no index by term (a
+ * random 64-bit key, whose pages every batch dirtied all over: store6's
+ * bytes written, docs/benchmarks.md "Eleventh round"): a term's id is
+ * also in its row of terms (terms.c), read with its count. */
 #include <stdlib.h>
 
 #include "store_internal.h"
 #include "util/alloc.h"
 
-static const char Q_ID[] = "SELECT id FROM term_dict WHERE term = ?1";
 static const char Q_TERM[] = "SELECT term FROM term_dict WHERE id = ?1";
 static const char Q_LAST[] = "SELECT coalesce(max(id), 0) FROM term_dict";
 static const char Q_ADD[] = "INSERT OR IGNORE INTO term_dict SELECT c0, c1 FROM sl_rows(?1)";
@@ -96,34 +98,24 @@ static int read_last(sl_store *st)
     return 0;
 }
 
-/* The stored id of `term`, 0 when it has none. */
-static int stored_id(sl_store *st, uint64_t term, uint32_t *id)
-{
-    sqlite3_stmt *s = sl_store_stmt(st, Q_ID);
-    if (!s || sqlite3_bind_int64(s, 1, (int64_t)term))
-        return SL_ESTORE;
-    int rc = sqlite3_step(s);
-    *id = rc == SQLITE_ROW ? (uint32_t)sqlite3_column_int64(s, 0) : 0;
-    sqlite3_reset(s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
-}
-
-/* Whether an article before this one has `term`: one this writer stored
- * it in; in a store that held articles when the writer opened it, also its
- * count in terms (committed; in a migration it includes the article's
- * own). Asking terms in a fresh store too was 120 M instructions of 2,966
- * M on the first 1,000 Reuters stories. The first time, the term is noted
- * as stored as itself; the notes are dropped when they pass INLINE_NOTES,
- * which costs bytes, never a result. */
+/* The stored id of `term` (0 when it has none) and whether an article
+ * before this one has it: one this writer stored it in; in a store that
+ * held articles when the writer opened it, also its count in terms
+ * (committed; in a migration it includes the article's own), read with
+ * its id in one statement. Asking terms in a fresh store too was 120 M
+ * instructions of 2,966 M on the first 1,000 Reuters stories. The first
+ * time, the term is noted as stored as itself; the notes are dropped when
+ * they pass INLINE_NOTES, which costs bytes, never a result. */
 #define INLINE_NOTES (1u << 18)
-static int seen_before(sl_store *st, uint64_t term, int *seen)
+static int stored(sl_store *st, uint64_t term, uint32_t *id, int *seen)
 {
     sl_term_dict *d = &st->dict;
     uint32_t df = 0;
-    if ((d->in_migration || !d->fresh) && sl_store_df_get(st, term, &df))
+    *id = 0;
+    if ((d->in_migration || !d->fresh || !d->complete) && sl_store_term_get(st, term, &df, id))
         return SL_ESTORE;
     *seen = df > (d->in_migration ? 1u : 0u);
-    if (*seen || d->in_migration)
+    if (*id || *seen || d->in_migration)
         return 0;
     if (d->inline_terms.used >= INLINE_NOTES)
         sl_count_free(&d->inline_terms);
@@ -144,11 +136,8 @@ int sl_store_dict_id(sl_store *st, uint64_t term, uint32_t *id)
     }
     int seen = 0;
     int rc = d->next ? 0 : read_last(st);
-    *id = 0;
-    if (!rc && !d->complete)
-        rc = stored_id(st, term, id);
-    if (!rc && !*id)
-        rc = seen_before(st, term, &seen);
+    if (!rc)
+        rc = stored(st, term, id, &seen);
     if (rc || (!*id && !seen))
         return rc;
     if (!*id) {
@@ -192,7 +181,8 @@ int sl_store_dict_flush(sl_store *st)
     sl_term_dict *d = &st->dict;
     if (d->next <= d->flushed)
         return 0;
-    if (sl_store_exec_rows(st, &add, d->next - d->flushed, d))
+    if (sl_store_exec_rows(st, &add, d->next - d->flushed, d) ||
+        sl_store_terms_ids_put(st, d->next - d->flushed, new_row, d))
         return SL_ESTORE;
     d->flushed = d->next;
     return 0;

@@ -341,6 +341,11 @@ expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh16.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
 check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
+check "the dictionary has no index by term" \
+  [ "$(sql "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'term_dict' AND type = 'index'")" = 0 ]
+check "each dictionary term's id is in its row of terms" [ "$(sql 'SELECT count(*) FROM term_dict d
+  WHERE d.id IS NOT (SELECT max(dict_id) FROM (SELECT dict_id FROM terms WHERE id = d.term
+  UNION ALL SELECT dict_id FROM terms_recent WHERE id = d.term))')" = 0 ]
 check "its vectors are shorter" [ "$(sql "$vectors" | wc -c)" -lt "$(printf '%s' "$old" | wc -c)" ]
 cp "$DB" "$T/back.db"
 forms_before_17 "$T/back.db"
