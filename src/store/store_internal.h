@@ -27,6 +27,9 @@ typedef struct sl_term_dict {
     uint32_t flushed;          /* ids from here to next are not written yet */
     int complete;              /* every stored row is in memory: a miss is a new term */
     sl_count_map inline_terms; /* terms this writer stored as themselves (term_dict.c) */
+    unsigned char *noted;      /* per id from flushed: its row in terms carries it */
+    size_t noted_cap;
+    uint32_t n_noted;          /* how many of them */
     int in_migration;          /* migration 17: a term's count in terms tells who has it */
     int fresh;                 /* no article was stored when the writer opened the store */
     int64_t data_version;      /* PRAGMA data_version when last checked */
@@ -93,6 +96,10 @@ int sl_store_dict_id(sl_store *st, uint64_t term, uint32_t *id);
 /* The term of `id`; SL_ESTORE when the dictionary lacks it (a damaged
  * store), SL_ENOMEM. */
 int sl_store_dict_term(sl_store *st, uint32_t id, uint64_t *term);
+/* The id `term` was given since the last flush, 0 when none: a batch's
+ * counts carry it into terms (terms.c), and the id is marked as noted so
+ * that the flush need not write it there again. */
+uint32_t sl_store_dict_note(sl_term_dict *d, uint64_t term);
 /* Notes whether the store holds articles, as a writer opens it. */
 int sl_store_dict_open(sl_store *st);
 /* Writes the rows of the terms given ids since the last flush, in one

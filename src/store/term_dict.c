@@ -13,6 +13,7 @@
  * bytes written, docs/benchmarks.md "Eleventh round"): a term's id is
  * also in its row of terms (terms.c), read with its count. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "store_internal.h"
 #include "util/alloc.h"
@@ -40,6 +41,7 @@ void sl_store_dict_forget(sl_term_dict *d)
     sl_count_free(&d->ids);
     sl_count_free(&d->inline_terms);
     free(d->terms);
+    free(d->noted);
     *d = (sl_term_dict){.data_version = d->data_version, .in_migration = d->in_migration,
                         .fresh = d->fresh};
 }
@@ -167,6 +169,26 @@ int sl_store_dict_term(sl_store *st, uint32_t id, uint64_t *term)
     return remember(d, *term, id);
 }
 
+uint32_t sl_store_dict_note(sl_term_dict *d, uint64_t term)
+{
+    const uint32_t *id = sl_count_slot(&d->ids, term, 0);
+    if (!id || *id < d->flushed || *id >= d->next)
+        return 0;
+    size_t at = *id - d->flushed;
+    if (at >= d->noted_cap) { /* no room to mark it: the flush writes every id */
+        size_t cap = (size_t)(d->next - d->flushed) * 2;
+        unsigned char *noted = sl_realloc(d->noted, cap);
+        if (!noted)
+            return *id;
+        memset(noted + d->noted_cap, 0, cap - d->noted_cap);
+        d->noted = noted;
+        d->noted_cap = cap;
+    }
+    d->n_noted += !d->noted[at];
+    d->noted[at] = 1;
+    return *id;
+}
+
 /* Row `row` of the new terms: (id, term). */
 static int64_t new_row(void *ctx, size_t row, int col)
 {
@@ -181,9 +203,13 @@ int sl_store_dict_flush(sl_store *st)
     sl_term_dict *d = &st->dict;
     if (d->next <= d->flushed)
         return 0;
-    if (sl_store_exec_rows(st, &add, d->next - d->flushed, d) ||
-        sl_store_terms_ids_put(st, d->next - d->flushed, new_row, d))
+    uint32_t n = d->next - d->flushed;
+    if (sl_store_exec_rows(st, &add, n, d) ||
+        (d->n_noted < n && sl_store_terms_ids_put(st, n, new_row, d)))
         return SL_ESTORE;
     d->flushed = d->next;
+    d->n_noted = 0;
+    if (d->noted)
+        memset(d->noted, 0, d->noted_cap);
     return 0;
 }

@@ -21,14 +21,21 @@ static const char Q_DF_ADD[] =
 static const char Q_DF_ADD_RECENT[] =
     "INSERT INTO terms_recent(id, df) SELECT c0, c1 FROM sl_rows(?1) WHERE true"
     " ON CONFLICT(id) DO UPDATE SET df = df + excluded.df";
+/* From schema 17 with the batch's new dictionary ids (0: none), in the
+ * same statement: a second upsert of those rows at the commit was 38.1 M
+ * instructions of 2,895.5 M on the first 1,000 Reuters stories. */
+static const char Q_DF_ADD_IDS[] =
+    "INSERT INTO terms_recent SELECT c0, c1, nullif(c2, 0) FROM sl_rows(?1) WHERE true"
+    " ON CONFLICT(id) DO UPDATE SET df = df + excluded.df,"
+    " dict_id = coalesce(excluded.dict_id, dict_id)";
 /* A term's count and dictionary id, from both tables (schema 17). */
 static const char Q_TERM_GET[] =
     "SELECT sum(df), max(dict_id) FROM (SELECT df, dict_id FROM terms WHERE id = ?1"
     " UNION ALL SELECT df, dict_id FROM terms_recent WHERE id = ?1)";
-/* The batch's new ids, rows (id, term), at its commit: into terms_recent,
- * whose few pages a batch dirties anyway (a term given an id is in one of
- * the batch's articles, so its count is there too, unless a migration
- * gives it; the next merge moves the id into terms). */
+/* New ids, rows (id, term), at a commit, when the batch's counts did not
+ * carry them all (a migration gives ids with no counts): into terms_recent,
+ * whose few pages a batch dirties anyway; the next merge moves them into
+ * terms. */
 static const char Q_IDS_PUT[] =
     "INSERT INTO terms_recent(id, df, dict_id) SELECT c1, 0, c0 FROM sl_rows(?1) WHERE true"
     " ON CONFLICT(id) DO UPDATE SET dict_id = excluded.dict_id";
@@ -46,9 +53,19 @@ int sl_store_df_get(void *store, uint64_t term, uint32_t *df)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
 }
 
+/* What the rows of a batch's counts read: the counts, and the store whose
+ * dictionary gives the terms' new ids. */
+typedef struct df_rows {
+    const sl_df_delta *deltas;
+    sl_store *st;
+} df_rows;
+
 static int64_t delta_value(void *ctx, size_t row, int col)
 {
-    const sl_df_delta *d = (const sl_df_delta *)ctx + row;
+    const df_rows *r = ctx;
+    const sl_df_delta *d = r->deltas + row;
+    if (col == 2)
+        return sl_store_dict_note(&r->st->dict, d->term);
     return col ? (int64_t)d->increment : (int64_t)d->term;
 }
 
@@ -56,8 +73,11 @@ int sl_store_df_add(sl_store *st, const sl_df_delta *deltas, size_t n)
 {
     static const sl_store_rows large = {Q_DF_ADD, 2, delta_value};
     static const sl_store_rows recent = {Q_DF_ADD_RECENT, 2, delta_value};
-    return sl_store_exec_rows(st, st->schema >= SL_STORE_RECENT_SINCE ? &recent : &large, n,
-                              (void *)deltas);
+    static const sl_store_rows with_ids = {Q_DF_ADD_IDS, 3, delta_value};
+    const sl_store_rows *rows = st->schema >= SL_STORE_DICT_SINCE     ? &with_ids
+                                : st->schema >= SL_STORE_RECENT_SINCE ? &recent
+                                                                      : &large;
+    return sl_store_exec_rows(st, rows, n, &(df_rows){deltas, st});
 }
 
 int sl_store_term_get(sl_store *st, uint64_t term, uint32_t *df, uint32_t *dict_id)
