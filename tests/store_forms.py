@@ -14,7 +14,14 @@ tests/e2e/stories_split.sh), and the varint both read.
       and as before16
   store_forms.py before16 STORE   the facts' whole values back as 8-byte
       doubles and their words of the list (src/store/facts.c, read from
-      the source) back as strings, the form of schemas 13 to 15
+      the source) back as strings, the form of schemas 13 to 15; and as
+      before17
+  store_forms.py before17 STORE   the articles' vectors back with their
+      terms' 8-byte hashes, sorted by hash (the split's own form,
+      src/stories/split.c), instead of ids in term_dict (src/store/
+      article_terms.c), and term_dict and the terms' dict_id gone: the
+      form of schemas 10 to 16
+      (in articles.terms when a test has moved them back there)
 """
 import os
 import re
@@ -133,6 +140,40 @@ def facts_before16(b, words):
     return bytes(out)
 
 
+def member_before17(b, terms):
+    """A stored vector of schema 17 back in the split's packed form."""
+    n, counts = b[0], b[1]
+    day, i = varint(b, 2)
+    n_inline, i = varint(b, i)
+    ids, last = [], 0
+    for _ in range(n - n_inline):
+        gap, i = varint(b, i)
+        last += gap
+        ids.append(terms[last] & 0xFFFFFFFFFFFFFFFF)
+    for _ in range(n_inline):
+        ids.append(struct.unpack_from("<Q", b, i)[0])
+        i += 8
+    pairs = sorted((t, b[i + 2 * k:i + 2 * k + 2]) for k, t in enumerate(ids))
+    signed = (day >> 1) ^ -(day & 1)
+    return struct.pack("<qBB", signed, counts, n) + b"".join(struct.pack("<Q", t) + w for t, w in pairs)
+
+
+def before17(path):
+    db = sqlite3.connect(path)
+    names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
+    if "term_dict" in names:
+        terms = dict(db.execute("SELECT id, term FROM term_dict"))
+        table, key, col = ("article_terms", "article_id", "terms") if "article_terms" in names \
+            else ("articles", "id", "terms")
+        rows = db.execute("SELECT %s, %s FROM %s WHERE %s IS NOT NULL" % (key, col, table, col)).fetchall()
+        for aid, b in rows:
+            db.execute("UPDATE %s SET %s = ? WHERE %s = ?" % (table, col, key), (member_before17(b, terms), aid))
+        db.execute("DROP TABLE term_dict")
+        db.execute("ALTER TABLE terms DROP COLUMN dict_id")
+        db.execute("ALTER TABLE terms_recent DROP COLUMN dict_id")
+    db.commit()
+
+
 def facts_rewrite(db, convert):
     """Each packed facts row through convert (none before schema 7's packing)."""
     if "items" not in [r[1] for r in db.execute("PRAGMA table_info(facts)")]:
@@ -142,6 +183,7 @@ def facts_rewrite(db, convert):
 
 
 def before16(path):
+    before17(path)
     db = sqlite3.connect(path)
     words = fact_words()
     facts_rewrite(db, lambda b: facts_before16(b, words))
@@ -199,7 +241,7 @@ def before13(path):
 
 
 if __name__ == "__main__":
-    forms = {"before13": before13, "before14": before14, "before16": before16}
+    forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:
         sys.exit(__doc__)
     forms[sys.argv[1]](sys.argv[2])

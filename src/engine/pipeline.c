@@ -300,7 +300,7 @@ static int write_story(sl_engine *e, sl_doc *doc, const plan *p, int64_t *story_
  * Short texts' vectors stay, for the story's revisits (story_revisit.c). */
 static int drop_vectors(sl_engine *e, int64_t story, int64_t merged_into)
 {
-    size_t keep = SL_MEMBER_PACK_BYTES(SL_SHORT_TERMS);
+    uint32_t keep = SL_SHORT_TERMS;
     if (sl_grouper_split_past(e->grouper, story) == SL_SPLIT_PASSED &&
         sl_store_story_vectors_drop(e->store, story, keep))
         return SL_ESTORE;

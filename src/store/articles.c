@@ -42,10 +42,6 @@ static const char Q_ARTICLE_UPDATE[] =
     " story_id=?14, source_hash=?15, lines=?16, version=version+1,"
     " ingested_at=strftime('%s','now') WHERE id = ?1"
     " RETURNING version";
-/* The article's vector (articles.terms until migration 10): its own table,
- * so that the articles' rows, a third smaller, pack their pages better. */
-static const char Q_TERMS_PUT[] = "INSERT OR REPLACE INTO article_terms VALUES(?1, ?2)";
-static const char Q_TERMS_DROP[] = "DELETE FROM article_terms WHERE article_id = ?1";
 static const char Q_FTS_INSERT[] = "INSERT INTO article_fts(rowid, title, text) VALUES(?1, ?2, ?3)";
 static const char Q_FTS_DELETE[] =
     "INSERT INTO article_fts(article_fts, rowid, title, text)"
@@ -179,11 +175,7 @@ static int terms_put(sl_store *st, int64_t id, const sl_article_row *row, int re
 {
     if (!row->terms && !replaced)
         return 0;
-    sqlite3_stmt *s = sl_store_stmt(st, row->terms ? Q_TERMS_PUT : Q_TERMS_DROP);
-    if (!s || sqlite3_bind_int64(s, 1, id) ||
-        (row->terms && sqlite3_bind_blob(s, 2, row->terms, (int)row->terms_len, SQLITE_STATIC)))
-        return SL_ESTORE;
-    return sl_store_exec_stmt(s);
+    return sl_store_article_terms_put(st, id, row->terms, row->terms_len) ? SL_ESTORE : 0;
 }
 
 static int fts_insert(sl_store *st, int64_t id, const sl_article_row *row)

@@ -149,6 +149,16 @@ static const migration migrations[] = {
      * 8-byte doubles, and their common detail and role words as their
      * place in a frozen list (facts.c) */
     {.backfill = sl_store_facts_reform},
+    /* 17 (size, issue 11): a store-wide dictionary of terms, each with a
+     * small id given in order of first appearance (term_dict.c), and the
+     * articles' vectors holding those ids as varints instead of 8-byte
+     * hashes (article_terms.c). No index by term: a term's id is a column
+     * of its row in terms (or terms_recent), which the writer reads for its
+     * count anyway, and term_dict, keyed by id, only grows at its end */
+    {.sql = "CREATE TABLE term_dict(id INTEGER PRIMARY KEY, term INTEGER NOT NULL);"
+            "ALTER TABLE terms ADD COLUMN dict_id INTEGER;"
+            "ALTER TABLE terms_recent ADD COLUMN dict_id INTEGER;",
+     .backfill = sl_store_article_terms_reform},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -294,6 +304,7 @@ int sl_store_migrate(sl_store *st, const char *path, sl_buf *why)
     return 0;
 fail:
     sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    sl_store_dict_forget(&st->dict); /* the ids a backfill gave are gone */
     st->schema = version;
     return SL_ESTORE;
 }

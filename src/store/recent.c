@@ -55,8 +55,9 @@ static const char Q_KEYS_MOVE[] =
 static const char Q_KEYS_EMPTY[] = "DELETE FROM copy_keys_recent";
 /* (WHERE true: an upsert's SELECT needs a clause before ON CONFLICT) */
 static const char Q_TERMS_MOVE[] =
-    "INSERT INTO terms SELECT id, df FROM terms_recent WHERE true"
-    " ON CONFLICT(id) DO UPDATE SET df = df + excluded.df";
+    "INSERT INTO terms SELECT * FROM terms_recent WHERE true"
+    " ON CONFLICT(id) DO UPDATE SET df = df + excluded.df,"
+    " dict_id = coalesce(dict_id, excluded.dict_id)";
 static const char Q_TERMS_EMPTY[] = "DELETE FROM terms_recent";
 
 static const char *const merge_sql[] = {Q_LINES_MOVE, Q_LINES_EMPTY, Q_KEYS_MOVE,  Q_KEYS_EMPTY,

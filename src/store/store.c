@@ -114,6 +114,9 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
         }
     } else if (sl_store_migrate(st, path, why)) {
         goto fail;
+    } else if (sl_store_dict_open(st)) {
+        sl_store_set_why(why, SL_ESTORE, path, st->nomem ? NULL : st->db);
+        goto fail;
     }
     *out = st;
     return 0;
@@ -134,6 +137,8 @@ void sl_store_close(sl_store *st)
     sl_buf_free(&st->packed);
     sl_buf_free(&st->spans);
     sl_buf_free(&st->lines);
+    sl_buf_free(&st->member);
+    sl_store_dict_forget(&st->dict);
     sqlite3_close(st->db);
     free(st);
 }
@@ -303,7 +308,7 @@ int sl_store_begin(sl_store *st)
     int rc = sl_store_exec_stmt(sl_store_stmt(st, Q_BEGIN));
     if (!rc)
         st->in_tx = st->writing = 1;
-    return rc;
+    return rc ? rc : sl_store_dict_check(st);
 }
 
 int sl_store_begin_read(sl_store *st)
@@ -335,7 +340,11 @@ int sl_store_commit(sl_store *st)
 {
     if (!st->in_tx)
         return 0;
-    int rc = st->writing ? sl_store_recent_settle(st) : 0;
+    /* the batch's new terms, in its transaction, before a merge moves
+     * terms_recent's rows, their ids with them */
+    int rc = st->writing ? sl_store_dict_flush(st) : 0;
+    if (!rc && st->writing)
+        rc = sl_store_recent_settle(st);
     if (!rc)
         rc = sl_store_exec_stmt(sl_store_stmt(st, Q_COMMIT));
     if (!rc)
@@ -349,6 +358,7 @@ int sl_store_rollback(sl_store *st)
         return 0;
     st->in_tx = st->writing = 0;
     st->recent_first = 0; /* what the batch added to the recent tables is gone */
+    sl_store_dict_forget(&st->dict); /* and the terms it gave ids */
     /* Reset every statement first: a pending read would keep the transaction open. */
     for (size_t i = 0; i < st->cap; i++)
         if (st->cache[i].stmt)
@@ -433,6 +443,22 @@ int sl_store_verify(sl_store *st, sl_buf *why)
          " OR EXISTS(SELECT 1 FROM copy_keys_recent)) AND NOT EXISTS(SELECT 1 FROM recent_cycle)",
          "0", "recent rows without a recent cycle"},
     };
+    /* the dictionary of terms from schema 17 (term_dict.c): ids given one
+     * after another, the rows of an article's new terms with the article,
+     * each term's id in its row of terms or terms_recent (where the writer
+     * finds it) and no other id there */
+    static const struct { const char *sql, *want, *what; } dict[] = {
+        {"SELECT coalesce(max(id), 0) - count(*) FROM term_dict", "0",
+         "term ids not numbered from 1 without gaps"},
+        {"SELECT count(*) FROM term_dict d WHERE d.id IS NOT (SELECT max(dict_id) FROM"
+         " (SELECT dict_id FROM terms WHERE id = d.term"
+         " UNION ALL SELECT dict_id FROM terms_recent WHERE id = d.term))",
+         "0", "a dictionary term without its id in terms"},
+        {"SELECT count(*) FROM (SELECT id, dict_id FROM terms WHERE dict_id IS NOT NULL"
+         " UNION ALL SELECT id, dict_id FROM terms_recent WHERE dict_id IS NOT NULL) t"
+         " WHERE NOT EXISTS (SELECT 1 FROM term_dict d WHERE d.id = t.dict_id AND d.term = t.id)",
+         "0", "a term id in terms that the dictionary does not give it"},
+    };
     /* One snapshot for all: an ingest committing meanwhile cannot make the
      * counts of one check disagree with another's. */
     if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
@@ -445,6 +471,9 @@ int sl_store_verify(sl_store *st, sl_buf *why)
     size_t n_recent = st->schema >= SL_STORE_RECENT_SINCE ? sizeof recent / sizeof recent[0] : 0;
     for (size_t i = 0; !rc && i < n_recent; i++)
         rc = check_query(st, recent[i].sql, recent[i].want, recent[i].what, why);
+    size_t n_dict = st->schema >= SL_STORE_DICT_SINCE ? sizeof dict / sizeof dict[0] : 0;
+    for (size_t i = 0; !rc && i < n_dict; i++)
+        rc = check_query(st, dict[i].sql, dict[i].want, dict[i].what, why);
     if (!rc) /* the grouper's index of stories by term against the centroids */
         rc = sl_store_story_terms_verify(st, why);
     if (rc) {

@@ -185,16 +185,18 @@ int sl_store_threads_merge(sl_store *st, int64_t from, int64_t into);
 int sl_store_stories_merge(sl_store *st, int64_t from, int64_t into);
 int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, double score);
 
-/* story_split.c: a story split in two (docs/stories.md "Stories that
- * split"). Calls fn with each of the story's first `limit` articles (by
- * id) and the vector stored with it (NULL, 0 when none). */
+/* article_terms.c and story_split.c: a story split in two (docs/stories.md
+ * "Stories that split"). Calls fn with each of the story's first `limit`
+ * articles (by id) and the vector stored with it (sl_member_pack's form,
+ * valid during the call; NULL, 0 when none). */
 int sl_store_story_vectors(sl_store *st, int64_t story, int limit,
                            int (*fn)(void *ctx, int64_t article, const void *blob, size_t len),
                            void *ctx);
-/* Deletes the vectors of the story's articles of `keep_below` bytes or
- * more (a story past the split's last checkpoint never reads a full
- * report's again; a short text's stays for its revisits). */
-int sl_store_story_vectors_drop(sl_store *st, int64_t story, size_t keep_below);
+/* Deletes the vectors of the story's articles of `keep_below` terms or
+ * more (at most SL_VECTOR_TERMS; a story past the split's last checkpoint
+ * never reads a full report's again; a short text's stays for its
+ * revisits). */
+int sl_store_story_vectors_drop(sl_store *st, int64_t story, uint32_t keep_below);
 /* Files the n articles in `story`. */
 int sl_store_story_move(sl_store *st, const int64_t *articles, size_t n, int64_t story);
 /* Sets a story's row (and its story_terms) from the grouper's state, its

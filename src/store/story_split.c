@@ -1,17 +1,11 @@
-/* story_split.c — what a story split and a story revisit read and write
+/* story_split.c — what a story split and a story revisit write
  * (docs/stories.md "Stories that split", "Revisable large stories"): the
- * vectors stored with a story's articles, the articles that leave for
- * another story, and the stories' rows set from the grouper's state. */
+ * articles that leave for another story, and the stories' rows set from
+ * the grouper's state (the vectors they read: article_terms.c). */
 #include "store_internal.h"
 
 #include <limits.h>
 
-static const char Q_STORY_VECTORS[] =
-    "SELECT a.id, t.terms FROM articles a LEFT JOIN article_terms t ON t.article_id = a.id"
-    " WHERE a.story_id = ?1 ORDER BY a.id LIMIT ?2";
-static const char Q_VECTORS_DROP[] =
-    "DELETE FROM article_terms WHERE article_id IN (SELECT id FROM articles WHERE story_id = ?1)"
-    " AND length(terms) >= ?2";
 static const char Q_ARTICLE_STORY[] = "UPDATE articles SET story_id = ?2 WHERE id = ?1";
 /* The title is the first titled article's, else the fallback given. */
 static const char Q_STORY_RESET[] =
@@ -23,24 +17,6 @@ static const char Q_STORY_RESET[] =
 static const char Q_STORY_REVISED[] =
     "UPDATE stories SET centroid = ?2, n_articles = ?3, first_day = ?4, last_day = ?5,"
     " revisited = ?6 WHERE id = ?1";
-
-int sl_store_story_vectors(sl_store *st, int64_t story, int limit,
-                           int (*fn)(void *ctx, int64_t article, const void *blob, size_t len),
-                           void *ctx)
-{
-    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_VECTORS);
-    if (!s || sqlite3_bind_int64(s, 1, story) || sqlite3_bind_int(s, 2, limit))
-        return SL_ESTORE;
-    return sl_store_each_blob(s, fn, ctx);
-}
-
-int sl_store_story_vectors_drop(sl_store *st, int64_t story, size_t keep_below)
-{
-    sqlite3_stmt *s = sl_store_stmt(st, Q_VECTORS_DROP);
-    if (!s || sqlite3_bind_int64(s, 1, story) || sqlite3_bind_int64(s, 2, (int64_t)keep_below))
-        return SL_ESTORE;
-    return sl_store_exec_stmt(s);
-}
 
 int sl_store_story_move(sl_store *st, const int64_t *articles, size_t n, int64_t story)
 {

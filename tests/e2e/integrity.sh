@@ -230,7 +230,7 @@ expect_exit 0 "$S" --db "$T/terms.db" check
 edit_terms() {
   python3 -c 'import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-db.execute(sys.argv[2])
+db.executescript(sys.argv[2])
 db.commit()' "$T/terms.db" "$1"
 }
 # check_names SQL WHAT PATTERN: the reference store edited by SQL fails
@@ -248,6 +248,17 @@ check_names "INSERT INTO story_terms VALUES(12345, (SELECT max(id) FROM stories)
   "story_terms lists term 12345 under story [0-9]*, not in that story's centroid"
 check_names "UPDATE story_terms SET story = -story WHERE story = (SELECT max(id) FROM stories)" \
   "a row naming no story is named" "story_terms lists term -\?[0-9]* under story -[0-9]*"
+# the dictionary of terms (src/store/term_dict.c) numbers its terms 1 to N:
+# a row lost (written apart from its article) leaves a gap
+check_names "DELETE FROM term_dict WHERE id = 3" \
+  "a term missing from the dictionary is found" "term ids not numbered from 1 without gaps"
+# a term's id is also in its row of terms (or terms_recent), where the
+# writer finds it: a row that lost it, or names another, is found
+check_names "UPDATE terms_recent SET dict_id = NULL WHERE dict_id = 2; UPDATE terms SET dict_id = NULL WHERE dict_id = 2" \
+  "a term that lost its id is found" "a dictionary term without its id in terms"
+check_names "UPDATE terms SET dict_id = 2 WHERE id = (SELECT min(id) FROM terms WHERE dict_id IS NULL);
+UPDATE terms_recent SET dict_id = 2 WHERE id = (SELECT min(id) FROM terms_recent WHERE dict_id IS NULL)" \
+  "a term with another term's id is found" "a term id in terms that the dictionary does not give it"
 
 section "check finds a short line's pair in both line_articles and line_articles_recent, or no recent cycle"
 # a pair is in one of them: in both, a merge would leave it once and the

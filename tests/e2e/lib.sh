@@ -169,3 +169,8 @@ forms_before_14() {
 forms_before_16() {
   python3 "$SL_TESTS/store_forms.py" before16 "$1"
 }
+# forms_before_17 DB: DB's vectors with their terms' hashes instead of
+# their ids in term_dict, and term_dict gone (tests/store_forms.py)
+forms_before_17() {
+  python3 "$SL_TESTS/store_forms.py" before17 "$1"
+}

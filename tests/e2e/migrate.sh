@@ -15,7 +15,9 @@
 # of recent pairs, the old ones read where they are (migration 14); the
 # size each story was last revisited at, 0 for the stories stored before
 # (migration 15); the facts' whole values as varints and common words by
-# their place in a list, read back the same (migration 16).
+# their place in a list, read back the same (migration 16); the articles'
+# vectors by their terms' ids in a dictionary of terms, read back the
+# same (migration 17).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -110,7 +112,7 @@ check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 16" [ "$(sql 'PRAGMA user_version')" = 16 ]
+check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
@@ -167,7 +169,7 @@ spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
 unrevisit
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 16" [ "$(sql 'PRAGMA user_version')" = 16 ]
+check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
 check "its centroid was 16 bytes a term before" [ "$centroid_old" -eq $((${#centroid_before} / 24 * 16)) ]
 check "its centroid is packed as a new one is (migration 13)" \
   [ "$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')" = "$centroid_before" ]
@@ -229,7 +231,7 @@ unrevisit
 sql "PRAGMA user_version = 12" >/dev/null
 check "the faked store holds other bytes" [ "$(sql "$forms")" != "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 16" [ "$(sql 'PRAGMA user_version')" = 16 ]
+check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
 check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" [ "$(sql "$forms")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh.json"
@@ -258,7 +260,7 @@ Sign up for the Skerrow daily letter
 In Skerrow on day 4 the museum reopened after its repairs, the curator said, with a new gallery of boats.
 TXT
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n4.txt"
-check "schema version 16" [ "$(sql 'PRAGMA user_version')" = 16 ]
+check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
 check "the old pairs stay in line_articles" [ "$(sql 'SELECT count(*) FROM line_articles')" = "$pairs_before" ]
 check "the new article's pairs are recent" \
   [ "$(sql 'SELECT count(*) FROM line_articles_recent WHERE article_id = 4')" -gt 0 ]
@@ -280,7 +282,7 @@ sql "PRAGMA user_version = 14" >/dev/null
 check "the faked store has no revisited column" \
   [ "$(sql "SELECT count(*) FROM pragma_table_info('stories') WHERE name = 'revisited'")" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/b.txt"
-check "schema version 16" [ "$(sql 'PRAGMA user_version')" = 16 ]
+check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
 check "every story was never revisited" [ "$(sql 'SELECT count(*) FROM stories WHERE revisited <> 0')" = 0 ]
 check "...and the ferry reports are one story" \
   [ "$(sql 'SELECT count(DISTINCT story_id) FROM articles WHERE id IN (1, 3)')" = 1 ]
@@ -300,9 +302,57 @@ check "the faked store's facts are longer" \
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 16" [ "$(sql 'PRAGMA user_version')" = 16 ]
+check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
 check "its facts are a fresh store's, byte for byte" [ "$(sql "$facts")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
+
+section "a schema-16 store: its vectors by the ids of a dictionary of terms, read back the same"
+DB="$T/sixteen.db"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/b.txt"
+vectors="SELECT group_concat(hex(terms), ' ') FROM (SELECT terms FROM article_terms ORDER BY article_id)"
+check "the second ferry report's terms have ids" [ "$(sql 'SELECT count(*) FROM term_dict')" -gt 10 ]
+# per vector: its terms, and how many are stored as themselves
+inline_terms() {
+  python3 -c "import sqlite3, sys
+sys.path.insert(0, sys.argv[2])
+from store_forms import varint
+for (b,) in sqlite3.connect(sys.argv[1]).execute('SELECT terms FROM article_terms ORDER BY article_id'):
+    day, i = varint(b, 2)
+    print(b[0], varint(b, i)[0])" "$DB" "$SL_TESTS" | tr '\n' ' '
+}
+set -- $(inline_terms)
+check "the museum report's terms, mostly words the first report lacks, are mostly stored as themselves" \
+  [ "$4" -gt $(($3 / 2)) -a "$4" -lt "$3" ]
+check "the first ferry report's too (no article before it had them)" [ "$2" = "$1" ]
+check "the second ferry report's are mostly ids" [ "$6" -lt $(($5 / 2)) ]
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+cp "$OUT" "$T/fresh16.json"
+forms_before_17 "$DB"
+old=$(sql "$vectors")
+sql "PRAGMA user_version = 16" >/dev/null
+check "the faked store has no dictionary" \
+  [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'term_dict'")" = 0 ]
+check "its vectors are the split's form, 10 bytes a term" python3 -c "import sqlite3, sys
+rows = sqlite3.connect(sys.argv[1]).execute('SELECT terms FROM article_terms').fetchall()
+sys.exit(0 if rows and all(len(b) == 10 + 10 * b[9] for (b,) in rows) else 1)" "$DB"
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh16.json"
+expect_exit 0 "$STORYLINE" --db "$DB" check
+check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
+check "the dictionary has no index by term" \
+  [ "$(sql "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'term_dict' AND type = 'index'")" = 0 ]
+check "each dictionary term's id is in its row of terms" [ "$(sql 'SELECT count(*) FROM term_dict d
+  WHERE d.id IS NOT (SELECT max(dict_id) FROM (SELECT dict_id FROM terms WHERE id = d.term
+  UNION ALL SELECT dict_id FROM terms_recent WHERE id = d.term))')" = 0 ]
+check "its vectors are shorter" [ "$(sql "$vectors" | wc -c)" -lt "$(printf '%s' "$old" | wc -c)" ]
+cp "$DB" "$T/back.db"
+forms_before_17 "$T/back.db"
+check "they read back as the split's bytes, byte for byte" [ "$(DB="$T/back.db" sql "$vectors")" = "$old" ]
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "export --json is the same" cmp -s "$OUT" "$T/fresh16.json"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Three --date 2026-05-03 "$T/n1.txt"
+expect_exit 0 "$STORYLINE" --db "$DB" check
 
 finish

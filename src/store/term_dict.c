@@ -1,0 +1,215 @@
+/* term_dict.c — table term_dict, the store-wide dictionary of terms (from
+ * schema 17): each distinct term (a stem's 64-bit hash) stored once with a
+ * small id given in order of first appearance, so that the tables of many
+ * terms an article (article_terms) hold 1-3 byte varints instead of 8-byte
+ * hashes, and new terms append to the end of the table. The writer keeps
+ * what it has read or assigned in memory, filled term by term as articles
+ * meet them (nothing is read at open); the new rows are written at the
+ * commit of the batch that brought them, in its transaction
+ * (sl_store_dict_flush). A
+ * term enters the dictionary at its second article: at its first it is
+ * stored as itself (article_terms.c). The table has no index by term (a
+ * random 64-bit key, whose pages every batch dirtied all over: store6's
+ * bytes written, docs/benchmarks.md "Eleventh round"): a term's id is
+ * also in its row of terms (terms.c), read with its count. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+#include "util/alloc.h"
+
+static const char Q_TERM[] = "SELECT term FROM term_dict WHERE id = ?1";
+static const char Q_LAST[] = "SELECT coalesce(max(id), 0) FROM term_dict";
+static const char Q_ADD[] = "INSERT OR IGNORE INTO term_dict SELECT c0, c1 FROM sl_rows(?1)";
+static const char Q_EMPTY[] = "SELECT NOT EXISTS (SELECT 1 FROM articles)";
+
+int sl_store_dict_open(sl_store *st)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_EMPTY);
+    if (!s || sqlite3_step(s) != SQLITE_ROW) {
+        if (s)
+            sqlite3_reset(s);
+        return SL_ESTORE;
+    }
+    st->dict.fresh = sqlite3_column_int(s, 0);
+    sqlite3_reset(s);
+    return 0;
+}
+
+void sl_store_dict_forget(sl_term_dict *d)
+{
+    sl_count_free(&d->ids);
+    sl_count_free(&d->inline_terms);
+    free(d->terms);
+    free(d->noted);
+    *d = (sl_term_dict){.data_version = d->data_version, .in_migration = d->in_migration,
+                        .fresh = d->fresh};
+}
+
+int sl_store_dict_check(sl_store *st)
+{
+    int64_t version;
+    if (sl_store_data_version(st, &version))
+        return SL_ESTORE;
+    if (version != st->dict.data_version) {
+        sl_store_dict_forget(&st->dict);
+        st->dict.fresh &= !st->dict.data_version; /* another writer's articles */
+    }
+    st->dict.data_version = version;
+    return 0;
+}
+
+/* Remembers that `term` has `id` in both directions. */
+static int remember(sl_term_dict *d, uint64_t term, uint32_t id)
+{
+    if (id >= d->terms_cap) {
+        size_t cap = d->terms_cap ? d->terms_cap : 4096;
+        while (cap <= id)
+            cap *= 2;
+        uint64_t *terms = sl_realloc(d->terms, cap * sizeof *terms);
+        if (!terms)
+            return SL_ENOMEM;
+        for (size_t i = d->terms_cap; i < cap; i++)
+            terms[i] = 0;
+        d->terms = terms;
+        d->terms_cap = cap;
+    }
+    uint32_t *slot = sl_count_slot(&d->ids, term, 1);
+    if (!slot)
+        return SL_ENOMEM;
+    *slot = id;
+    d->terms[id] = term;
+    return 0;
+}
+
+/* The first id a new term may take, read once: the table's last id + 1.
+ * An empty table is wholly in memory from then on, so a term not in
+ * memory is new without asking the store. */
+static int read_last(sl_store *st)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_LAST);
+    if (!s || sqlite3_step(s) != SQLITE_ROW) {
+        if (s)
+            sqlite3_reset(s);
+        return SL_ESTORE;
+    }
+    int64_t last = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    st->dict.next = st->dict.flushed = (uint32_t)last + 1;
+    st->dict.complete = last == 0;
+    return 0;
+}
+
+/* The stored id of `term` (0 when it has none) and whether an article
+ * before this one has it: one this writer stored it in; in a store that
+ * held articles when the writer opened it, also its count in terms
+ * (committed; in a migration it includes the article's own), read with
+ * its id in one statement. Asking terms in a fresh store too was 120 M
+ * instructions of 2,966 M on the first 1,000 Reuters stories. The first
+ * time, the term is noted as stored as itself; the notes are dropped when
+ * they pass INLINE_NOTES, which costs bytes, never a result. */
+#define INLINE_NOTES (1u << 18)
+static int stored(sl_store *st, uint64_t term, uint32_t *id, int *seen)
+{
+    sl_term_dict *d = &st->dict;
+    uint32_t df = 0;
+    *id = 0;
+    if ((d->in_migration || !d->fresh || !d->complete) && sl_store_term_get(st, term, &df, id))
+        return SL_ESTORE;
+    *seen = df > (d->in_migration ? 1u : 0u);
+    if (*id || *seen || d->in_migration)
+        return 0;
+    if (d->inline_terms.used >= INLINE_NOTES)
+        sl_count_free(&d->inline_terms);
+    uint32_t *slot = sl_count_slot(&d->inline_terms, term, 1);
+    if (!slot)
+        return SL_ENOMEM;
+    *seen = (*slot)++ > 0;
+    return 0;
+}
+
+int sl_store_dict_id(sl_store *st, uint64_t term, uint32_t *id)
+{
+    sl_term_dict *d = &st->dict;
+    const uint32_t *known = sl_count_slot(&d->ids, term, 0);
+    if (known) {
+        *id = *known;
+        return 0;
+    }
+    int seen = 0;
+    int rc = d->next ? 0 : read_last(st);
+    if (!rc)
+        rc = stored(st, term, id, &seen);
+    if (rc || (!*id && !seen))
+        return rc;
+    if (!*id) {
+        if (d->next == UINT32_MAX)
+            return SL_ETOOLARGE;
+        *id = d->next++;
+    }
+    return remember(d, term, *id);
+}
+
+int sl_store_dict_term(sl_store *st, uint32_t id, uint64_t *term)
+{
+    sl_term_dict *d = &st->dict;
+    if (id < d->terms_cap && d->terms[id]) {
+        *term = d->terms[id];
+        return 0;
+    }
+    sqlite3_stmt *s = sl_store_stmt(st, Q_TERM);
+    if (!s || sqlite3_bind_int64(s, 1, id))
+        return SL_ESTORE;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *term = (uint64_t)sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW) /* an id the dictionary lacks: a damaged store */
+        return SL_ESTORE;
+    return remember(d, *term, id);
+}
+
+uint32_t sl_store_dict_note(sl_term_dict *d, uint64_t term)
+{
+    const uint32_t *id = sl_count_slot(&d->ids, term, 0);
+    if (!id || *id < d->flushed || *id >= d->next)
+        return 0;
+    size_t at = *id - d->flushed;
+    if (at >= d->noted_cap) { /* no room to mark it: the flush writes every id */
+        size_t cap = (size_t)(d->next - d->flushed) * 2;
+        unsigned char *noted = sl_realloc(d->noted, cap);
+        if (!noted)
+            return *id;
+        memset(noted + d->noted_cap, 0, cap - d->noted_cap);
+        d->noted = noted;
+        d->noted_cap = cap;
+    }
+    d->n_noted += !d->noted[at];
+    d->noted[at] = 1;
+    return *id;
+}
+
+/* Row `row` of the new terms: (id, term). */
+static int64_t new_row(void *ctx, size_t row, int col)
+{
+    const sl_term_dict *d = ctx;
+    uint32_t id = d->flushed + (uint32_t)row;
+    return col ? (int64_t)d->terms[id] : (int64_t)id;
+}
+
+int sl_store_dict_flush(sl_store *st)
+{
+    static const sl_store_rows add = {Q_ADD, 2, new_row};
+    sl_term_dict *d = &st->dict;
+    if (d->next <= d->flushed)
+        return 0;
+    uint32_t n = d->next - d->flushed;
+    if (sl_store_exec_rows(st, &add, n, d) ||
+        (d->n_noted < n && sl_store_terms_ids_put(st, n, new_row, d)))
+        return SL_ESTORE;
+    d->flushed = d->next;
+    d->n_noted = 0;
+    if (d->noted)
+        memset(d->noted, 0, d->noted_cap);
+    return 0;
+}
