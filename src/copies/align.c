@@ -97,7 +97,6 @@ struct sl_comparer {
     sl_order_scratch *anchor_order;   /* the same over names and figures only */
     sl_sentence_masks *masks_b;       /* the word masks of the b sentence being paired */
     SL_VEC(uint32_t) anchors;         /* a text's names and figures, in text order */
-    sl_claims claims;                 /* scratch of the claims measure (claims.c) */
     const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
     bool order_ready, align_ready;    /* a's order masks, a's sentence sets and index built */
     SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
@@ -153,7 +152,6 @@ void sl_comparer_free(sl_comparer *c)
     sl_order_scratch_free(c->anchor_order);
     sl_sentence_masks_free(c->masks_b);
     sl_vec_free(&c->anchors);
-    sl_claims_free(&c->claims);
     free(c);
 }
 
@@ -750,7 +748,6 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     out->order_overlap = out->specific_overlap = out->number_overlap = out->term_overlap = 0;
     out->term_overlap_more = out->paired_share = out->anchor_order = 0;
     out->term_spread = out->match_spread = out->literal_share = 0;
-    out->claims_kept = out->claims_in_order = 0;
     out->lead_names_kept = out->lead_figures_kept = 1;
     out->lead_match = out->leads_match = 0;
     out->numbers_fewer = out->unquoted_fewer = 0;
@@ -784,8 +781,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     if (prepare_alignment(c) || sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
         score_pairs(c) || collect_anchors(c, b) ||
         sl_order_measure(c->anchor_order, c->anchors.items, c->anchors.n, &out->anchor_order) ||
-        sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread) ||
-        sl_claims_measure(&c->claims, &c->sets_a, &c->sets_b, &out->claims_kept, &out->claims_in_order))
+        sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread))
         return SL_ENOMEM;
     out->best_similarity = c->best_similarity;
     out->best_pair_a = c->best_pair_a;

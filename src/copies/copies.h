@@ -253,26 +253,6 @@ int sl_runs_collect(const sl_sketch *s, sl_runs *out);
 /* Share of the runs of the text with fewer of them that the other has. */
 double sl_runs_kept(const sl_runs *a, const sl_runs *b);
 
-/* ---- claims.c: the same claims in the same order ---- */
-
-/* Scratch for sl_claims_measure, reused (zero it first; sl_claims_free). */
-typedef struct sl_claims {
-    SL_VEC(uint64_t) entries_f, entries_o;   /* each text's anchors: term << 32 | sentence */
-    SL_VEC(uint64_t) shared;                 /* sentence pairs sharing an anchor, one per anchor */
-    SL_VEC(uint32_t) anchors;                /* per sentence of the text with fewer: its anchors */
-    SL_VEC(uint32_t) places, tails;          /* matched places, in order; the chain's tails */
-} sl_claims;
-/* Over the sentences of the text with fewer of them that carry a claim (two
- * names or figures at least, none the subject of many sentences): `kept`,
- * the share whose anchors (half of them, two at least) reappear in one
- * sentence of the other text or two adjacent ones; `in_order`, the longest
- * chain of such matches in the order of both texts, over the same count.
- * A rewrite retells the claims in order; another outlet picks and orders
- * its own. Both 0 when no sentence carries a claim. */
-int sl_claims_measure(sl_claims *c, const sl_sentence_sets *a, const sl_sentence_sets *b,
-                      double *kept, double *in_order);
-void sl_claims_free(sl_claims *c);
-
 /* ---- align.c: comparing two articles ---- */
 
 /* The kind named `name` (sl_copy_kind_name's), SL_COPY_NONE when unknown. */
@@ -311,7 +291,6 @@ typedef struct sl_comparison {
     double term_spread;                  /* sl_order_spread: shared terms where they stood */
     double match_spread;                 /* the same over sentences: each sentence of the text
                                             with fewer and the place of its best match */
-    double claims_kept, claims_in_order; /* sl_claims_measure: the same claims, in order */
     double literal_share;                /* sl_runs_kept: three-word runs kept as they are
                                             (measured where the score is graded) */
     double lead_names_kept;              /* the lower of the two shares of a text's lead
@@ -358,7 +337,7 @@ int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl
 
 /* ---- decide.c: is a pair of texts a rewrite ---- */
 
-#define SL_COPY_FEATURES 19
+#define SL_COPY_FEATURES 17
 /* The features of a compared pair the rewrite decision weighs (for fitting
  * it: eval/fit_copies.py). */
 void sl_copy_features(const sl_comparison *cmp, double f[SL_COPY_FEATURES]);

@@ -351,63 +351,6 @@ TEST(order_spread_says_where_shared_words_stand)
     sl_order_scratch_free(o);
 }
 
-/* The claims measure of two texts (claims.c), over their sentence sets. */
-static void claims_of(const char *text_a, const char *text_b, double *kept, double *in_order)
-{
-    sketched a = {0}, b = {0};
-    sl_sentence_sets sa = {0}, sb = {0};
-    sl_claims claims = {0};
-    sketch_of(&a, text_a);
-    sketch_of(&b, text_b);
-    CHECK_INT(sl_sentence_sets_build(&a.sketch, &sa), 0);
-    CHECK_INT(sl_sentence_sets_build(&b.sketch, &sb), 0);
-    CHECK_INT(sl_claims_measure(&claims, &sa, &sb, kept, in_order), 0);
-    sl_claims_free(&claims);
-    sl_sentence_sets_free(&sa);
-    sl_sentence_sets_free(&sb);
-    sketched_free(&a);
-    sketched_free(&b);
-}
-
-static const char *const BRIDGE =
-    "The mayor Lena Brandt opened the Kessling bridge on Monday. "
-    "The crossing cost 42 million euros and took Haller Bau 6 years to build. "
-    "Engineers from Torvik tested it with 30 lorries before it opened. "
-    "Residents of Ostmark had waited for a bridge since 1998.";
-
-TEST(claims_follow_the_same_facts_in_order)
-{
-    double kept = 0, in_order = 0;
-    /* a rewrite: other words, the same names and figures sentence by sentence */
-    claims_of(BRIDGE,
-              "On Monday Lena Brandt, the mayor, cut the ribbon on the Kessling crossing. "
-              "Building it took Haller Bau 6 years and 42 million euros. "
-              "Before the opening, Torvik engineers drove 30 heavy lorries across. "
-              "People in Ostmark had been waiting since 1998.",
-              &kept, &in_order);
-    CHECK(kept > 0.99 && in_order > 0.99);
-    /* the same sentences told backwards: kept, not in order */
-    claims_of(BRIDGE,
-              "People in Ostmark had been waiting since 1998. "
-              "Before the opening, Torvik engineers drove 30 heavy lorries across. "
-              "Building it took Haller Bau 6 years and 42 million euros. "
-              "On Monday Lena Brandt, the mayor, cut the ribbon on the Kessling crossing.",
-              &kept, &in_order);
-    CHECK(kept > 0.99 && in_order < 0.3);
-    /* another report of the day: one place in common, other facts */
-    claims_of(BRIDGE,
-              "Traffic in Ostmark was slow as crowds gathered. "
-              "The police chief Arno Velde said 300 officers were on duty. "
-              "Shops near the Gressen square stayed closed until noon. "
-              "The weather office had expected 18 degrees and rain from Sorland.",
-              &kept, &in_order);
-    CHECK(kept < 0.01 && in_order < 0.01);
-    /* no sentence with two anchors: nothing to say */
-    claims_of("the ferry left at dawn. it came back late.", "the ferry left at dawn. it came back late.",
-              &kept, &in_order);
-    CHECK(kept == 0 && in_order == 0);
-}
-
 TEST(kinds_of_copy)
 {
     sl_comparison cmp = {0};
