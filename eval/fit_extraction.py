@@ -11,9 +11,8 @@ same. The two thresholds (for blocks the container writer kept, and for the
 others) are chosen on the fitting set by its own metric.
 
 Two fits, each reported on what it did not see:
-  - fitted on the WCXB dev article pages of even id, its threshold for the
-    container writer's blocks chosen by 5-fold cross-validation within
-    them; reported on the odd ids and on Zyte   <- the shipped model
+  - fitted on the WCXB dev article pages of even id, its two thresholds
+    chosen by 5-fold cross-validation within them; reported on the odd ids and on Zyte   <- the shipped model
   - fitted on Zyte, reported on WCXB dev
 Both figures are printed for both sets (tuned / held out). --write puts the
 WCXB-fitted model into src/ingest/blocks.c between its MODEL markers.
@@ -57,7 +56,7 @@ LINK_SHARE = 28      # the feature index of the block's link share (blocks.c own
 TREES, DEPTH, RATE = 20, 3, 0.3
 # --cv: the sizes compared, and the thresholds they are scored at.
 SIZES = ((20, 3), (20, 4), (40, 3), (60, 3), (40, 4))
-CV_KEEP = (-1.0, 3.0)
+CV_KEEP = (-1.0, 1.0)
 
 
 def dump(tool, paths, cache):
@@ -184,9 +183,9 @@ def decisions(pages, model):
     return [model.decision_function(p["X"].astype(np.float32)) if len(p["y"]) else np.zeros(0) for p in pages]
 
 
-# A block the container writer did not keep is added only above KEEP_OTHER
-# (log-odds); one it kept is dropped below a threshold chosen from
-# KEEP_WRITTEN by 5-fold out-of-fold F1 within the fitting pages.
+# A block the container writer kept is dropped below KEEP_WRITTEN (log-odds),
+# another block is added above KEEP_OTHER; both are chosen together from
+# these grids by 5-fold out-of-fold F1 within the fitting pages.
 # History: the first model's thresholds (-3, 3) were set by hand after
 # seeing Zyte; freer ones (0, 0) lowered it (0.961 against the container
 # writer's 0.965) and dropped French paragraphs, which the function-word
@@ -196,13 +195,20 @@ def decisions(pages, model):
 # the cross-validation over -3 / -2 / -1 / -0.5 / 0 chose 0 (0.9528 /
 # 0.9538 / 0.9545 / 0.9549 / 0.9562), but -0.5 and 0 drop the last
 # paragraph of short stories and the lines of a <pre> in the unit tests'
-# pages (5 tests fail), so the grid stops at -1 (docs/extraction.md, tenth round).
+# pages (5 tests fail), so that grid stops at -1 (docs/extraction.md, tenth
+# round). KEEP_OTHER stayed at the hand-set 3 until the eleventh round
+# (branch body7), which put it in the cross-validation too: at -1,
+# 3 / 2 / 1 / 0.5 / 0 scored 0.9545 / 0.9544 / 0.9548 / 0.9549 / 0.9547 out
+# of fold, but at 0.5 and 0 a paragraph of a share box and a run of reader
+# comments inside the story come back on the unit tests' pages
+# (html_boilerplate_rules, blocks_comment_run_in_story fail), so this grid
+# stops at 1, which it picks (docs/extraction.md, eleventh round).
 KEEP_WRITTEN = (-3.0, -2.0, -1.0)
-KEEP_OTHER = 3.0
+KEEP_OTHER = (3.0, 2.0, 1.0)
 
 
 def fit_and_tune(name, pages, folds=5):
-    """The model fitted on `pages`, and its two thresholds, the first chosen
+    """The model fitted on `pages`, and its two thresholds, chosen together
     by out-of-fold scores within `pages` (their own metric)."""
     key = "f1" if name == "zyte" else "article_f1"
     oof = [None] * len(pages)
@@ -213,12 +219,14 @@ def fit_and_tune(name, pages, folds=5):
             oof[i] = s
     best = None
     for kw in KEEP_WRITTEN:
-        kept = [np.where(p["written"], s > kw, s > KEEP_OTHER) for p, s in zip(pages, oof)]
-        s = score(name, pages, kept)[key]
-        print("  %s, keep the container's blocks above %.1f: %d-fold out-of-fold %s %.4f" % (name, kw, folds, key, s))
-        if best is None or s > best[0]:
-            best = (s, kw)
-    return fit(pages), best[1], KEEP_OTHER
+        for ko in KEEP_OTHER:
+            kept = [np.where(p["written"], s > kw, s > ko) for p, s in zip(pages, oof)]
+            s = score(name, pages, kept)[key]
+            print("  %s, keep the container's blocks above %.1f, others above %.1f: %d-fold out-of-fold %s %.4f"
+                  % (name, kw, ko, folds, key, s))
+            if best is None or s > best[0]:
+                best = (s, kw, ko)
+    return fit(pages), best[1], best[2]
 
 
 def write_model(model, kw, ko, path):

@@ -162,9 +162,9 @@ static void own_features(const sl_blocks *b, sl_block *k, double position, doubl
  * order as in own_features, then the neighbours' and the container
  * shares), fitted by eval/fit_extraction.py on the WCXB dev article pages
  * of even id and written here by its --write; the odd ids and Zyte are
- * held out (the script reports the reverse fit too). KEEP_WRITTEN is
- * chosen by cross-validation within the even ids (docs/extraction.md,
- * tenth round).
+ * held out (the script reports the reverse fit too). KEEP_WRITTEN and
+ * KEEP_OTHER are chosen by cross-validation within the even ids
+ * (docs/extraction.md, tenth and eleventh rounds).
  * A node splits on x[feature] <= threshold, or is a leaf (feature -1)
  * whose value (learning rate folded in) adds to the block's score; a block
  * is kept when its score is above KEEP_WRITTEN if the container writer kept
@@ -177,7 +177,7 @@ typedef struct tree_node {
 
 /* BEGIN MODEL */
 #define KEEP_WRITTEN -1
-#define KEEP_OTHER 3
+#define KEEP_OTHER 1
 static const double tree_base = 1.01164;
 static const unsigned short tree_roots[] = {
     0, 15, 30, 45, 60, 75, 90, 105, 120, 135, 150, 165, 180, 195, 210, 225, 240, 253, 268, 283,

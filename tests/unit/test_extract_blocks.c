@@ -891,3 +891,31 @@ TEST(blocks_function_words_any_language)
     sl_buf_free(&why);
     check_body(page, "Le mur du port a tenu", "Die Mauer des Hafens", NULL);
 }
+
+/* A block the container writer left out is added when the model scores it
+ * above KEEP_OTHER (1 since the eleventh round, chosen by cross-validation;
+ * 3 before): a guide's subheadings, each a link to its own page, are more
+ * than half links, so the writer drops them, and the model now gives them
+ * back; the footer stays out. */
+TEST(blocks_linked_subheadings_kept)
+{
+    static const char page[] =
+        "<html><head><title>Rowing club guide</title></head><body>"
+        "<nav><a href=/>Home</a> <a href=/news>News</a></nav><article>"
+        "<h1>How the rowing club trains through winter</h1>"
+        "<p>The rowing club on the estuary keeps its crews on the water from November to March, when the "
+        "tides allow it and the wind stays under twenty knots.</p>"
+        "<h3><a href=/guide/early>Step 1 - Early starts on the slack tide</a></h3>"
+        "<p>Crews meet at the boathouse at half past six, carry the boats down the slipway and row upstream "
+        "while the water is still and the light comes up over the marsh.</p>"
+        "<h3><a href=/guide/indoors>Step 2 - Ergometers when the river is closed</a></h3>"
+        "<p>On days of fog or flood the coaches move the sessions indoors, where the rowers work through "
+        "long intervals on the machines while a radio plays in the corner.</p>"
+        "<h3><a href=/guide/racing>Step 3 - Racing in the head season</a></h3>"
+        "<p>By February the club enters the head races along the coast, and the novices, who joined in "
+        "September, race a full course for the first time against older crews.</p>"
+        "</article><footer><p>Copyright the estuary rowing club.</p></footer></body></html>";
+    check_body(page, "Step 1 - Early starts on the slack tide", "Step 3 - Racing in the head season",
+               "Copyright");
+    check_body(page, "Crews meet at the boathouse", "race a full course", "Home");
+}
