@@ -1,0 +1,206 @@
+/* test_extract_titles.c — the page's title (titles.c, meta.c): the
+ * candidates its sources give, as a reader sees them, the features of the
+ * learned choice, and the site's name kept out of the headline. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/blocks.h"
+#include "test.h"
+
+static int extract(const char *html, sl_extracted *out)
+{
+    sl_buf why = SL_BUF_INIT;
+    int rc = sl_html_extract(html, strlen(html), NULL, out, &why);
+    if (rc)
+        fprintf(stderr, "  (extract: %s)\n", sl_buf_cstr(&why));
+    sl_buf_free(&why);
+    return rc;
+}
+
+/* The title the page's sources agree on (titles.c): <title> before its
+ * first separator and twitter:title say "Harbour wall holds"; <title> less
+ * its last part alone says "Harbour wall holds | News". */
+TEST(blocks_title_sources)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract("<html><head><title>Harbour wall holds | News | Courier</title>"
+                      "<meta name=twitter:title content=\"Harbour wall holds\"></head><body>"
+                      "<p>The harbour wall at Larkmouth held through the night as the storm surge peaked "
+                      "at high tide.</p></body></html>", &e), 0);
+    CHECK_STR(e.title, "Harbour wall holds");
+    sl_extracted_clear(&e);
+    /* a documentation page's heading with its permalink mark */
+    CHECK_INT(extract("<html><head><title>Logging HOWTO - Docs</title></head><body><h1>Logging HOWTO"
+                      "<a class=headerlink href=#logging>\xC2\xB6</a></h1><p>The logging module records "
+                      "what a program does, with levels for each message it writes.</p></body></html>", &e), 0);
+    CHECK_STR(e.title, "Logging HOWTO");
+    sl_extracted_clear(&e);
+}
+
+/* A title candidate as a reader sees it (meta.c): no soft hyphen or
+ * zero-width space inside, no separator's mark left at either end. */
+TEST(blocks_title_tidy)
+{
+    static const char *const html =
+        "<html><head><title>Harbour Repair Grants\xE2\x80\x8B |</title>"
+        "<meta property=og:title content=\"| Larkmouth Courier\"></head><body>"
+        "<h1>Harbour Repair Assis\xC2\xADtance Grants</h1><p>Owners of boats moored in the harbour "
+        "may ask the council for help with repairs after the storm.</p></body></html>";
+    char *titles[SL_TITLE_SOURCES];
+    sl_title_page about;
+    CHECK_INT(sl_html_titles(html, strlen(html), NULL, titles, &about, NULL), 0);
+    CHECK_STR(titles[SL_TITLE_H1], "Harbour Repair Assistance Grants");
+    CHECK_STR(titles[SL_TITLE_TITLE], "Harbour Repair Grants");
+    CHECK_STR(titles[SL_TITLE_OG], "Larkmouth Courier");
+    for (int k = 0; k < SL_TITLE_SOURCES; k++)
+        free(titles[k]);
+    sl_extracted e = {0};
+    CHECK_INT(extract(html, &e), 0);
+    CHECK_STR(e.title, "Harbour Repair Assistance Grants");
+    sl_extracted_clear(&e);
+}
+
+/* A title candidate's containment feature (titles.c): how many other
+ * candidates hold it as a part, case aside; equal ones do not count. */
+TEST(blocks_title_containment)
+{
+    char headline[] = "Harbour wall holds", title[] = "Harbour Wall Holds | Courier", og[] = "Harbour wall holds",
+         h1[] = "Storm news";
+    char *c[SL_TITLE_SOURCES] = {0};
+    c[SL_TITLE_PICKED] = headline, c[SL_TITLE_TITLE] = title, c[SL_TITLE_OG] = og, c[SL_TITLE_H1] = h1;
+    double x[SL_TITLE_FEATURES];
+    sl_title_page page = {0};
+    sl_title_features(c, &page, SL_TITLE_PICKED, x);
+    CHECK(x[SL_TITLE_SOURCES + 10] == 1);
+    sl_title_features(c, &page, SL_TITLE_TITLE, x);
+    CHECK(x[SL_TITLE_SOURCES + 10] == 0);
+    sl_title_features(c, &page, SL_TITLE_H1, x);
+    CHECK(x[SL_TITLE_SOURCES + 10] == 0);
+}
+
+/* A page's cues in the title features (titles.c): a headline candidate
+ * carries them in the first four places after the containment count, a
+ * head of <title> in the next four, <title> whole in neither. */
+TEST(blocks_title_page_cues)
+{
+    char headline[] = "Rowing boats built for the estuary", title[] = "Rowing Boats | Larkmouth Chandlery",
+         head[] = "Rowing Boats";
+    char *c[SL_TITLE_SOURCES] = {0};
+    c[SL_TITLE_PICKED] = headline, c[SL_TITLE_TITLE] = title, c[SL_TITLE_TITLE_FIRST] = head;
+    const int cues = SL_TITLE_SOURCES + 11;
+    sl_title_page page = {SL_TITLE_PAGE_PRODUCT | SL_TITLE_PAGE_WEBSITE, "", ""};
+    double x[SL_TITLE_FEATURES];
+    sl_title_features(c, &page, SL_TITLE_PICKED, x);
+    CHECK(x[cues] == 0 && x[cues + 2] == 1 && x[cues + 3] == 1 && x[cues + 6] == 0);
+    sl_title_features(c, &page, SL_TITLE_TITLE_FIRST, x);
+    CHECK(x[cues + 2] == 0 && x[cues + 6] == 1 && x[cues + 7] == 1 && x[cues + 4] == 0);
+    sl_title_features(c, &page, SL_TITLE_TITLE, x);
+    for (int k = cues; k < cues + 2 * SL_TITLE_PAGE_CUES; k++)
+        CHECK(x[k] == 0);
+}
+
+/* What the page says it is moves the choice (titles.c): the same headline
+ * and <title> give the headline on a news article (og:type, JSON-LD
+ * NewsArticle, a publication time) and <title>'s head on a product page;
+ * the cues as meta.c reads them. */
+TEST(blocks_title_page_kind)
+{
+    static const char page[] =
+        "<html><head><title>Rowing Boats | Larkmouth Chandlery</title>"
+        "<meta property=og:title content=\"Rowing Boats | Larkmouth Chandlery\">%s</head><body>"
+        "<h1>Rowing boats built for the estuary</h1><p>Each boat is planked in larch on oak frames and "
+        "takes two rowers and a passenger on the estuary's tides.</p></body></html>";
+    static const char *const heads[] = {
+        "<meta property=og:type content=article>"
+        "<meta property=article:published_time content=2024-03-02T08:00:00Z>"
+        "<script type=application/ld+json>{\"@type\": \"NewsArticle\"}</script>",
+        "<meta property=og:type content=website>"
+        "<script type=application/ld+json>[{\"@type\": [\"Thing\", \"Product\"]}]</script>"};
+    static const unsigned kinds[] = {SL_TITLE_PAGE_ARTICLE | SL_TITLE_PAGE_PUBLISHED,
+                                     SL_TITLE_PAGE_PRODUCT | SL_TITLE_PAGE_WEBSITE};
+    static const char *const want[] = {"Rowing boats built for the estuary", "Rowing Boats"};
+    for (int i = 0; i < 2; i++) {
+        char html[1024], *titles[SL_TITLE_SOURCES];
+        sl_title_page about;
+        snprintf(html, sizeof html, page, heads[i]);
+        CHECK_INT(sl_html_titles(html, strlen(html), NULL, titles, &about, NULL), 0);
+        CHECK(about.cues == kinds[i]);
+        for (int k = 0; k < SL_TITLE_SOURCES; k++)
+            free(titles[k]);
+        sl_extracted e = {0};
+        CHECK_INT(extract(html, &e), 0);
+        CHECK_STR(e.title, want[i]);
+        sl_extracted_clear(&e);
+    }
+}
+
+/* The learned title choice (titles.c): a one-word brand that every source
+ * puts before its separator is not the title when the page's sources agree
+ * on the whole line; a <title> alone loses its site name after an en dash. */
+TEST(blocks_title_model)
+{
+    sl_extracted e = {0};
+    CHECK_INT(extract("<html><head><title>Ferrylink - Crossings to the islands every hour</title>"
+                      "<meta property=og:title content=\"Ferrylink - Crossings to the islands every hour\">"
+                      "<meta name=twitter:title content=\"Ferrylink - Crossings to the islands every hour\">"
+                      "</head><body><h1>Room on every boat</h1><p>Boats leave the harbour on the hour from six "
+                      "in the morning until ten at night, all year round.</p></body></html>", &e), 0);
+    CHECK_STR(e.title, "Ferrylink - Crossings to the islands every hour");
+    sl_extracted_clear(&e);
+    CHECK_INT(extract("<html><head><title>Harbour walks \xE2\x80\x93 Larkmouth Guide</title></head><body>"
+                      "<p>Three walks start at the harbour steps and follow the cliffs to the lighthouse "
+                      "and back.</p></body></html>", &e), 0);
+    CHECK_STR(e.title, "Harbour walks");
+    sl_extracted_clear(&e);
+}
+
+/* The site's name as the title features see it (titles.c): og:site_name's
+ * letters and digits, the name a URL's host registers ("www" and a
+ * second-level "co" aside), and the three features it gives: a candidate
+ * holds it, is it, or was cut from a <title> whose cut-off part held it. */
+TEST(blocks_title_site_name)
+{
+    sl_title_page page = {0};
+    sl_title_site(&page, "The Larkmouth Courier", "https://www.larkmouth-news.co.uk/harbour/wall?id=3");
+    CHECK_STR(page.site, "thelarkmouthcourier");
+    CHECK_STR(page.domain, "larkmouthnews");
+    sl_title_site(&page, NULL, "http://localhost/page");
+    CHECK_STR(page.site, "");
+    CHECK_STR(page.domain, "");
+    sl_title_site(&page, NULL, "ftp://larkmouth.org/");
+    CHECK_STR(page.domain, "");
+
+    char title[] = "Harbour wall holds | Larkmouth", head[] = "Harbour wall holds", site[] = "Larkmouth";
+    char *c[SL_TITLE_SOURCES] = {0};
+    c[SL_TITLE_TITLE] = title, c[SL_TITLE_TITLE_HEAD] = head, c[SL_TITLE_PICKED] = site;
+    sl_title_site(&page, NULL, "https://larkmouth.com/news/harbour-wall");
+    const int first = SL_TITLE_SOURCES + 11 + 2 * SL_TITLE_PAGE_CUES;
+    double x[SL_TITLE_FEATURES];
+    sl_title_features(c, &page, SL_TITLE_TITLE, x);
+    CHECK(x[first] == 1 && x[first + 1] == 0 && x[first + 2] == 0);
+    sl_title_features(c, &page, SL_TITLE_PICKED, x);
+    CHECK(x[first] == 1 && x[first + 1] == 1 && x[first + 2] == 0);
+    sl_title_features(c, &page, SL_TITLE_TITLE_HEAD, x);
+    CHECK(x[first] == 0 && x[first + 1] == 0 && x[first + 2] == 1);
+}
+
+/* The site's name read from the page (meta.c) moves the choice: a headline
+ * that carries the site's name after a dash loses to <title>'s head when
+ * og:site_name, or the canonical link's domain, names the site. */
+TEST(blocks_title_site_in_headline)
+{
+    static const char page[] =
+        "<html><head><title>Harbour wall holds | Larkmouth Courier</title>%s</head><body>"
+        "<h1>Harbour wall holds - Larkmouth Courier</h1><p>The new harbour wall held through the night's "
+        "storm, the council said, and the quay opens again at nine.</p></body></html>";
+    static const char *const heads[] = {"<meta property=og:site_name content=\"Larkmouth Courier\">",
+                                        "<link rel=canonical href=\"https://www.larkmouthcourier.co.uk/news/wall\">"};
+    for (int i = 0; i < 2; i++) {
+        char html[1024];
+        snprintf(html, sizeof html, page, heads[i]);
+        sl_extracted e = {0};
+        CHECK_INT(extract(html, &e), 0);
+        CHECK_STR(e.title, "Harbour wall holds");
+        sl_extracted_clear(&e);
+    }
+}
