@@ -6,19 +6,12 @@
 #include <string.h>
 
 #include "ingest/blocks.h"
+#include "page_extract.h"
 #include "test.h"
 
 static int has(const char *text, const char *part) { return text && strstr(text, part) != NULL; }
 
-static int extract(const char *html, sl_extracted *out)
-{
-    sl_buf why = SL_BUF_INIT;
-    int rc = sl_html_extract(html, strlen(html), NULL, out, &why);
-    if (rc)
-        fprintf(stderr, "  (extract: %s)\n", sl_buf_cstr(&why));
-    sl_buf_free(&why);
-    return rc;
-}
+static int extract(const char *html, sl_extracted *out) { return page_extract(html, strlen(html), out); }
 
 /* An older news page: a table layout without <article>, the story in
  * paragraphs, and a long thread of reader comments whose prose outweighs

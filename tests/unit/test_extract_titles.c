@@ -5,17 +5,10 @@
 #include <string.h>
 
 #include "ingest/blocks.h"
+#include "page_extract.h"
 #include "test.h"
 
-static int extract(const char *html, sl_extracted *out)
-{
-    sl_buf why = SL_BUF_INIT;
-    int rc = sl_html_extract(html, strlen(html), NULL, out, &why);
-    if (rc)
-        fprintf(stderr, "  (extract: %s)\n", sl_buf_cstr(&why));
-    sl_buf_free(&why);
-    return rc;
-}
+static int extract(const char *html, sl_extracted *out) { return page_extract(html, strlen(html), out); }
 
 /* The title the page's sources agree on (titles.c): <title> before its
  * first separator and twitter:title say "Harbour wall holds"; <title> less

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ingest/ingest.h"
+#include "page_extract.h"
 #include "test.h"
 
 #define FIXTURES "tests/fixtures/ingest/"
@@ -50,23 +51,13 @@ static int well_formed(const char *text)
     return 1;
 }
 
-static int extract(const char *html, size_t len, sl_extracted *out)
-{
-    sl_buf why = SL_BUF_INIT;
-    int rc = sl_html_extract(html, len, NULL, out, &why);
-    if (rc)
-        fprintf(stderr, "  (extract: %s)\n", sl_buf_cstr(&why));
-    sl_buf_free(&why);
-    return rc;
-}
-
-static int extract_str(const char *html, sl_extracted *out) { return extract(html, strlen(html), out); }
+static int extract_str(const char *html, sl_extracted *out) { return page_extract(html, strlen(html), out); }
 
 static int extract_file(const char *path, sl_extracted *out)
 {
     size_t len;
     char *data = sl_test_read_file(path, &len);
-    int rc = extract(data, len, out);
+    int rc = page_extract(data, len, out);
     free(data);
     return rc;
 }
@@ -148,7 +139,7 @@ TEST(format_html_utf16)
         }
         CHECK_INT(sl_format_detect(wide, n), SL_FORMAT_HTML);
         sl_extracted e = {0};
-        CHECK_INT(extract(wide, n, &e), 0);
+        CHECK_INT(page_extract(wide, n, &e), 0);
         CHECK(has(e.text, "The harbour wall at Larkmouth held"));
         CHECK_STR(e.title, "Harbour wall holds");
         sl_extracted_clear(&e);
@@ -548,7 +539,7 @@ TEST(html_deep_nesting)
     CHECK_INT(page.err, 0);
     double start = sl_test_cpu_seconds();
     sl_extracted e = {0};
-    CHECK_INT(extract(page.ptr, page.len, &e), 0);
+    CHECK_INT(page_extract(page.ptr, page.len, &e), 0);
     double took = (sl_test_cpu_seconds() - start);
     CHECK(took < 10.0);   /* about 0.3 s in a sanitizer build */
     CHECK_STR(e.text, "The innermost paragraph of a very deep page still counts as text.\n\n"
@@ -560,7 +551,7 @@ TEST(html_deep_nesting)
     for (int i = 0; i < DEPTH; i++)
         sl_buf_puts(&page, "<div class=x>level text ");
     start = sl_test_cpu_seconds();
-    CHECK_INT(extract(page.ptr, page.len, &e), 0);
+    CHECK_INT(page_extract(page.ptr, page.len, &e), 0);
     CHECK((sl_test_cpu_seconds() - start) < 10.0);
     CHECK(has(e.text, "level text"));
     CHECK(well_formed(e.text));
@@ -634,12 +625,12 @@ TEST(html_charsets_without_declaration)
     sl_extracted_clear(&e);
     /* a UTF-16 page with its BOM */
     const char u16[] = "\xff\xfe<\0p\0>\0C\0a\0f\0\xe9\0 \0o\0p\0e\0n\0<\0/\0p\0>\0";
-    CHECK_INT(extract(u16, sizeof u16 - 1, &e), 0);
+    CHECK_INT(page_extract(u16, sizeof u16 - 1, &e), 0);
     CHECK_STR(e.text, "Caf\xc3\xa9 open");
     sl_extracted_clear(&e);
     /* a NUL in the page is dropped, not the end of it */
     const char nul[] = "<p>Before the NUL\0 and after it, the harbour story goes on.</p>";
-    CHECK_INT(extract(nul, sizeof nul - 1, &e), 0);
+    CHECK_INT(page_extract(nul, sizeof nul - 1, &e), 0);
     CHECK_STR(e.text, "Before the NUL and after it, the harbour story goes on.");
     sl_extracted_clear(&e);
 }
