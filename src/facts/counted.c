@@ -365,7 +365,7 @@ static bool phrase_word(const sl_facts_doc *d, size_t k)
     return sl_numbers_content_word(d, k) && !(d->toks.items[k].flags & SL_TOK_NUMBER) &&
            !verb_place(d, k) && sl_facts_in(d, k, days) < 0 &&
            sl_facts_in(d, k, link_words) < 0 && !past_form(d, k) && !sl_facts_month(d, k) &&
-           !((sl_units_at(d, k, &unit) || sl_units_scale_word(d, k) > 0) && number_before(d, k));
+           !(number_before(d, k) && (sl_units_at(d, k, &unit) || sl_units_scale_word(d, k) > 0));
 }
 
 /* Whether token k, after a singular noun and right before the number at
