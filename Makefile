@@ -6,6 +6,10 @@
 PREFIX   ?= /usr/local
 CC       ?= cc
 PKGS     := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat libcurl
+# Linked: all but libcurl, whose headers only are used; the fetcher loads it
+# on its first fetch (src/ingest/curl_load.h: a process that fetches nothing
+# then does not pay for relocating libcurl's ~20 dependencies).
+LINK_PKGS := $(filter-out libcurl,$(PKGS))
 BUILD    ?= build
 # The library is every folder under src/ (two levels deep) but the command's
 # and its web server's (src/server/, linked into the command only, with
@@ -20,7 +24,7 @@ BOOTSTRAP_STAMP := $(BUILD)/.bootstrap
 # pkg-config is asked only after the bootstrap step has run, and once: the
 # first use replaces each variable by its value.
 PKG_CFLAGS = $(eval PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null))$(PKG_CFLAGS)
-PKG_LIBS   = $(eval PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm)$(PKG_LIBS)
+PKG_LIBS   = $(eval PKG_LIBS := $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null) -lstemmer -lm)$(PKG_LIBS)
 SERVER_PKGS := libmicrohttpd
 SERVER_LIBS = $(eval SERVER_LIBS := $(shell pkg-config --libs $(SERVER_PKGS) 2>/dev/null) -lpthread)$(SERVER_LIBS)
 
@@ -105,14 +109,14 @@ $(BUILD)/copy-index-memory: bench/copy_index_memory.c $(BUILD)/libstoryline.a
 
 # The pkg-config file names PREFIX, so it is remade whenever PREFIX changes: the
 # stamp holds the prefix of the last build and is rewritten only when it differs.
-# Requires.private is PKGS itself, so a static link gets every dependency.
+# Requires.private is LINK_PKGS, so a static link gets every dependency.
 $(BUILD)/prefix.stamp: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
 
 $(BUILD)/storyline.pc: storyline.pc.in $(BUILD)/prefix.stamp
 	$(call say,GEN,$@)sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|0.1.0|g' \
-		-e 's|@REQUIRES@|$(PKGS)|g' $< > $@
+		-e 's|@REQUIRES@|$(LINK_PKGS)|g' $< > $@
 
 # Tests run on a separate build with AddressSanitizer and UndefinedBehaviorSanitizer,
 # built on every core; its compiler output goes to build/san/build.log (shown on

@@ -4,7 +4,8 @@
  * robots.txt honoured, a delay between requests to one host, retries with
  * backoff for transient failures, and no connection to loopback, private or
  * link-local addresses unless allowed (address.c). Each result goes to a
- * callback as it completes; a failed URL is reported with the reason. */
+ * callback as it completes; a failed URL is reported with the reason.
+ * libcurl is called through curl_load.h (loaded on the first fetch). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +13,7 @@
 #include <time.h>
 #include <sys/socket.h>
 
-#include <curl/curl.h>
-
+#include "ingest/curl_load.h"
 #include "ingest/ingest.h"
 #include "util/alloc.h"
 
@@ -62,6 +62,7 @@ typedef struct job {
 } job;
 
 typedef struct fetcher {
+    const sl_curl *curl;       /* libcurl's calls (curl_load.h) */
     const sl_fetch_options *o;
     const char *const *urls;
     size_t n;
@@ -209,15 +210,15 @@ static void robots_parse(host *h, char *text)
 
 /* scheme://host:port of a URL, and its path with query; NULL when the URL
  * is not http(s). */
-static char *split_url(const char *url, char **path)
+static char *split_url(const sl_curl *c, const char *url, char **path)
 {
-    CURLU *u = curl_url();
+    CURLU *u = c->url();
     char *scheme = NULL, *hostname = NULL, *port = NULL, *p = NULL, *q = NULL, *key = NULL;
     *path = NULL;
-    if (u && !curl_url_set(u, CURLUPART_URL, url, 0) && !curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) &&
-        (!strcmp(scheme, "http") || !strcmp(scheme, "https")) && !curl_url_get(u, CURLUPART_HOST, &hostname, 0) &&
-        !curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) && !curl_url_get(u, CURLUPART_PATH, &p, 0)) {
-        curl_url_get(u, CURLUPART_QUERY, &q, 0);
+    if (u && !c->url_set(u, CURLUPART_URL, url, 0) && !c->url_get(u, CURLUPART_SCHEME, &scheme, 0) &&
+        (!strcmp(scheme, "http") || !strcmp(scheme, "https")) && !c->url_get(u, CURLUPART_HOST, &hostname, 0) &&
+        !c->url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) && !c->url_get(u, CURLUPART_PATH, &p, 0)) {
+        c->url_get(u, CURLUPART_QUERY, &q, 0);
         size_t n = strlen(scheme) + strlen(hostname) + strlen(port) + 5;
         if ((key = sl_malloc(n)))
             snprintf(key, n, "%s://%s:%s", scheme, hostname, port);
@@ -225,8 +226,8 @@ static char *split_url(const char *url, char **path)
         if (key && (*path = sl_malloc(m)))
             snprintf(*path, m, "%s%s%s", p, q ? "?" : "", q ? q : "");
     }
-    curl_free(scheme), curl_free(hostname), curl_free(port), curl_free(p), curl_free(q);
-    curl_url_cleanup(u);
+    c->free(scheme), c->free(hostname), c->free(port), c->free(p), c->free(q);
+    c->url_cleanup(u);
     if (key && !*path) {
         free(key);
         key = NULL;
@@ -340,30 +341,31 @@ static int start(fetcher *f, job *j)
     j->error[0] = '\0';
     j->refused[0] = '\0';
     j->allow_private = f->o->allow_private;
-    CURL *c = j->curl = curl_easy_init();
+    const sl_curl *api = f->curl;
+    CURL *c = j->curl = api->easy_init();
     if (!c)
         return SL_ENOMEM;
-    curl_easy_setopt(c, CURLOPT_URL, url);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, USER_AGENT);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    api->easy_setopt(c, CURLOPT_URL, url);
+    api->easy_setopt(c, CURLOPT_USERAGENT, USER_AGENT);
+    api->easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     if (j->url == SIZE_MAX) {   /* robots.txt: its redirects are followed (RFC 9309), addresses still checked */
-        curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-        curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
-        curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+        api->easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+        api->easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+        api->easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
     }
-    curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_socket);
-    curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, j);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, f->timeout);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, (long)CONNECT_TIMEOUT < f->timeout ? (long)CONNECT_TIMEOUT : f->timeout);
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, j);
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, j->error);
-    curl_easy_setopt(c, CURLOPT_PRIVATE, j);
-    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)(j->url == SIZE_MAX ? ROBOTS_MAX : f->max_bytes));
-    if (curl_multi_add_handle(f->multi, c)) {
-        curl_easy_cleanup(c);
+    api->easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+    api->easy_setopt(c, CURLOPT_OPENSOCKETDATA, j);
+    api->easy_setopt(c, CURLOPT_TIMEOUT, f->timeout);
+    api->easy_setopt(c, CURLOPT_CONNECTTIMEOUT, (long)CONNECT_TIMEOUT < f->timeout ? (long)CONNECT_TIMEOUT : f->timeout);
+    api->easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+    api->easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    api->easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+    api->easy_setopt(c, CURLOPT_WRITEDATA, j);
+    api->easy_setopt(c, CURLOPT_ERRORBUFFER, j->error);
+    api->easy_setopt(c, CURLOPT_PRIVATE, j);
+    api->easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)(j->url == SIZE_MAX ? ROBOTS_MAX : f->max_bytes));
+    if (api->multi_add_handle(f->multi, c)) {
+        api->easy_cleanup(c);
         j->curl = NULL;
         return SL_ENOMEM;
     }
@@ -381,7 +383,8 @@ static int transient(CURLcode cc, long status)
            cc == CURLE_SEND_ERROR || cc == CURLE_GOT_NOTHING || cc == CURLE_PARTIAL_FILE;
 }
 
-static void describe(char *out, size_t size, const job *j, CURLcode cc, long status, size_t max)
+static void describe(const fetcher *f, char *out, size_t size, const job *j, CURLcode cc, long status,
+                     size_t max)
 {
     if (j->refused[0])
         snprintf(out, size, "%s", j->refused);
@@ -390,7 +393,7 @@ static void describe(char *out, size_t size, const job *j, CURLcode cc, long sta
     else if (cc == CURLE_OPERATION_TIMEDOUT)
         snprintf(out, size, "timed out");
     else if (cc != CURLE_OK)
-        snprintf(out, size, "%s", j->error[0] ? j->error : curl_easy_strerror(cc));
+        snprintf(out, size, "%s", j->error[0] ? j->error : f->curl->easy_strerror(cc));
     else
         snprintf(out, size, "HTTP status %ld", status);
 }
@@ -407,7 +410,7 @@ static void robots_done(fetcher *f, job *j, CURLcode cc, long status)
         h->disallow_all = 1;   /* unreachable robots.txt: RFC 9309 says assume disallow */
         h->refused = j->refused[0] != '\0';
         char why[CURL_ERROR_SIZE + 64];
-        describe(why, sizeof why, j, cc, status, ROBOTS_MAX);
+        describe(f, why, sizeof why, j, cc, status, ROBOTS_MAX);
         h->robots_error = sl_strdup(why);
     }                          /* 4xx: no robots.txt, everything allowed */
     free_job(j);
@@ -422,7 +425,7 @@ static int redirect(fetcher *f, job *j, const char *location)
     if (j->redirects >= MAX_REDIRECTS) {
         snprintf(why, sizeof why, "more than %d redirects (a redirect loop?)", MAX_REDIRECTS);
     } else {
-        char *path = NULL, *key = split_url(location, &path);
+        char *path = NULL, *key = split_url(f->curl, location, &path);
         h = key ? find_host(f, key) : NULL;
         snprintf(why, sizeof why, "%s", key ? "too many hosts in one run" : "redirected to a URL that is not http(s)");
         free(key);
@@ -450,37 +453,37 @@ static int transfer_done(fetcher *f, CURL *c, CURLcode cc)
     job *j;
     long status = 0;
     char *final_url = NULL, *ctype = NULL;
-    curl_easy_getinfo(c, CURLINFO_PRIVATE, (char **)&j);
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-    curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &final_url);
-    curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ctype);
-    curl_multi_remove_handle(f->multi, c);
+    f->curl->easy_getinfo(c, CURLINFO_PRIVATE, (char **)&j);
+    f->curl->easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    f->curl->easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &final_url);
+    f->curl->easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ctype);
+    f->curl->multi_remove_handle(f->multi, c);
     f->active--;
     j->curl = NULL;
     if (j->url == SIZE_MAX) {
         robots_done(f, j, cc, status);
-        curl_easy_cleanup(c);
+        f->curl->easy_cleanup(c);
         return 0;
     }
     char *location = NULL;
-    curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &location);
+    f->curl->easy_getinfo(c, CURLINFO_REDIRECT_URL, &location);
     if (cc == CURLE_OK && status >= 300 && status < 400 && location) {
         int rc = redirect(f, j, location);
-        curl_easy_cleanup(c);
+        f->curl->easy_cleanup(c);
         return rc;
     }
     int ok = cc == CURLE_OK && status >= 200 && status < 300;
     if (!ok && !j->refused[0] && transient(cc, status) && j->attempts < f->retries) {
         j->not_before = now() + BACKOFF_MS / 1000.0 * (1 << j->attempts);
         j->attempts++;
-        curl_easy_cleanup(c);
+        f->curl->easy_cleanup(c);
         return wait_job(f, j);
     }
     char why[CURL_ERROR_SIZE + 64];
     if (!ok)
-        describe(why, sizeof why, j, cc, status, f->max_bytes);
+        describe(f, why, sizeof why, j, cc, status, f->max_bytes);
     report(f, j->url, ok ? NULL : why, status, final_url, ctype, ok ? &j->body : NULL);
-    curl_easy_cleanup(c);
+    f->curl->easy_cleanup(c);
     free_job(j);
     return 0;
 }
@@ -507,7 +510,7 @@ static int start_ready(fetcher *f, double t)
             continue;
         }
         f->waiting[i] = f->waiting[--f->n_waiting];
-        char *path = NULL, *key = j->url == SIZE_MAX ? NULL : split_url(job_url(f, j), &path);
+        char *path = NULL, *key = j->url == SIZE_MAX ? NULL : split_url(f->curl, job_url(f, j), &path);
         int allowed = j->url == SIZE_MAX || robots_allows(h, path ? path : "/");
         free(key);
         free(path);
@@ -532,7 +535,7 @@ static int start_ready(fetcher *f, double t)
 static int queue_urls(fetcher *f)
 {
     for (size_t i = 0; i < f->n; i++) {
-        char *path = NULL, *key = split_url(f->urls[i], &path);
+        char *path = NULL, *key = split_url(f->curl, f->urls[i], &path);
         host *h = key ? find_host(f, key) : NULL;
         free(key);
         free(path);
@@ -555,16 +558,23 @@ static int run(fetcher *f)
     while (!rc && (f->n_waiting || f->active)) {
         rc = start_ready(f, now());
         int running;
-        curl_multi_perform(f->multi, &running);
-        curl_multi_poll(f->multi, NULL, 0, 50, NULL);
-        curl_multi_perform(f->multi, &running);
+        f->curl->multi_perform(f->multi, &running);
+        f->curl->multi_poll(f->multi, NULL, 0, 50, NULL);
+        f->curl->multi_perform(f->multi, &running);
         CURLMsg *m;
         int left;
-        while (!rc && (m = curl_multi_info_read(f->multi, &left)))
+        while (!rc && (m = f->curl->multi_info_read(f->multi, &left)))
             if (m->msg == CURLMSG_DONE)
                 rc = transfer_done(f, m->easy_handle, m->data.result);
     }
     return rc;
+}
+
+/* Every URL failed for one reason (libcurl could not be loaded). */
+static void fail_all(fetcher *f, const char *why)
+{
+    for (size_t i = 0; i < f->n; i++)
+        report(f, i, why, 0, NULL, NULL, NULL);
 }
 
 int sl_fetch_all(const char *const *urls, size_t n, const sl_fetch_options *o, sl_fetched_fn done, void *ctx)
@@ -572,21 +582,26 @@ int sl_fetch_all(const char *const *urls, size_t n, const sl_fetch_options *o, s
     static const sl_fetch_options defaults = {0};
     if (!o)
         o = &defaults;
-    fetcher f = {o, urls, n, done, ctx, NULL, NULL, 0, NULL, 0, 0, 0,
+    const char *why;
+    fetcher f = {sl_curl_load(&why), o, urls, n, done, ctx, NULL, NULL, 0, NULL, 0, 0, 0,
                  o->max_bytes ? o->max_bytes : SL_PAGE_MAX,
                  o->timeout_s > 0 ? o->timeout_s : DEFAULT_TIMEOUT,
                  o->delay_ms < 0 ? 0 : o->delay_ms ? o->delay_ms : DEFAULT_DELAY_MS,
                  o->jobs > 0 ? o->jobs : DEFAULT_JOBS, o->retries < 0 ? 0 : o->retries ? o->retries : DEFAULT_RETRIES};
-    if (curl_global_init(CURL_GLOBAL_DEFAULT))
+    if (!f.curl) {
+        fail_all(&f, why);
+        return 0;
+    }
+    if (f.curl->global_init(CURL_GLOBAL_DEFAULT))
         return SL_ENOMEM;
     f.hosts = sl_calloc(MAX_HOSTS, sizeof *f.hosts);
-    f.multi = curl_multi_init();
+    f.multi = f.curl->multi_init();
     int rc = f.hosts && f.multi ? run(&f) : SL_ENOMEM;
     for (size_t i = 0; i < f.n_waiting; i++)
         free_job(f.waiting[i]);
     free(f.waiting);
     if (f.multi)
-        curl_multi_cleanup(f.multi);   /* active transfers only remain after a failure */
+        f.curl->multi_cleanup(f.multi);   /* active transfers only remain after a failure */
     for (size_t i = 0; f.hosts && i < f.n_hosts; i++) {
         for (size_t k = 0; k < f.hosts[i].n_rules; k++)
             free(f.hosts[i].rules[k].path);
@@ -595,6 +610,6 @@ int sl_fetch_all(const char *const *urls, size_t n, const sl_fetch_options *o, s
         free(f.hosts[i].robots_error);
     }
     free(f.hosts);
-    curl_global_cleanup();
+    f.curl->global_cleanup();
     return rc;
 }

@@ -114,4 +114,8 @@ done
 check "nothing from /etc/passwd stored" sh -c '! "$1" --db "$2" export --json | grep -q "root:x:0"' - "$S" "$T/fetch.db"
 expect_exit 0 "$S" --db "$T/fetch.db" check
 
+# libcurl is loaded on the first fetch (src/ingest/curl_load.h), not linked:
+# a command that fetches nothing does not load it (nor its ~20 libraries).
+check "libcurl is not linked, only loaded to fetch" sh -c '! readelf -d "$1" | grep -q "libcurl"' - "$S"
+
 finish

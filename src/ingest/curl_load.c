@@ -1,0 +1,68 @@
+/* curl_load.c — loads libcurl (its ABI 4 soname) with dlopen on the first
+ * fetch and finds the calls fetch.c makes (curl_load.h says why it is not
+ * linked). */
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ingest/curl_load.h"
+
+#define LIBCURL "libcurl.so.4"
+
+static const struct {
+    size_t offset;
+    const char *name;
+} symbols[] = {
+    {offsetof(sl_curl, global_init), "curl_global_init"},
+    {offsetof(sl_curl, global_cleanup), "curl_global_cleanup"},
+    {offsetof(sl_curl, easy_init), "curl_easy_init"},
+    {offsetof(sl_curl, easy_setopt), "curl_easy_setopt"},
+    {offsetof(sl_curl, easy_getinfo), "curl_easy_getinfo"},
+    {offsetof(sl_curl, easy_cleanup), "curl_easy_cleanup"},
+    {offsetof(sl_curl, easy_strerror), "curl_easy_strerror"},
+    {offsetof(sl_curl, free), "curl_free"},
+    {offsetof(sl_curl, multi_init), "curl_multi_init"},
+    {offsetof(sl_curl, multi_add_handle), "curl_multi_add_handle"},
+    {offsetof(sl_curl, multi_remove_handle), "curl_multi_remove_handle"},
+    {offsetof(sl_curl, multi_perform), "curl_multi_perform"},
+    {offsetof(sl_curl, multi_poll), "curl_multi_poll"},
+    {offsetof(sl_curl, multi_info_read), "curl_multi_info_read"},
+    {offsetof(sl_curl, multi_cleanup), "curl_multi_cleanup"},
+    {offsetof(sl_curl, url), "curl_url"},
+    {offsetof(sl_curl, url_cleanup), "curl_url_cleanup"},
+    {offsetof(sl_curl, url_set), "curl_url_set"},
+    {offsetof(sl_curl, url_get), "curl_url_get"},
+};
+
+static sl_curl curl;
+static const sl_curl *loaded;
+static char failure[256];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void load(void)
+{
+    void *lib = dlopen(LIBCURL, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        snprintf(failure, sizeof failure, "libcurl could not be loaded: %s", dlerror());
+        return;
+    }
+    for (size_t k = 0; k < sizeof symbols / sizeof *symbols; k++) {
+        void *fn = dlsym(lib, symbols[k].name);
+        if (!fn) {
+            snprintf(failure, sizeof failure, "%s has no %s (libcurl older than 7.66?)", LIBCURL,
+                     symbols[k].name);
+            dlclose(lib);
+            return;
+        }
+        *(void **)((char *)&curl + symbols[k].offset) = fn;
+    }
+    loaded = &curl;
+}
+
+const sl_curl *sl_curl_load(const char **why)
+{
+    pthread_once(&once, load);
+    *why = failure;
+    return loaded;
+}
