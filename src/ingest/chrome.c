@@ -223,7 +223,7 @@ static int describe_line(const char *text, line_info *li, scratch *sc)
     const char *line = text + li->start;
     size_t len = li->end - li->start;
     sc->tokens.n = 0;
-    int rc = sl_tokenize(line, len, "en", &sc->tokens);
+    int rc = sl_tokenize(line, len, NULL, &sc->tokens); /* stop words below, from each word's one fold */
     if (rc)
         return rc;
     li->first_prefix = (uint32_t)sc->prefixes.n;
@@ -237,14 +237,14 @@ static int describe_line(const char *text, line_info *li, scratch *sc)
             li->starts_upper = true;
         li->letters = true;
         li->words++;
-        if (tok->flags & SL_TOK_STOP) {
+        sl_buf_clear(&sc->folded);
+        if ((rc = sl_token_fold(line + tok->start, tok->end - tok->start, &sc->folded)))
+            return rc;
+        if (sl_token_is_stop_folded(tok, line, "en", sc->folded.ptr, sc->folded.len)) {
             li->stops++;
             continue;
         }
         li->content++;
-        sl_buf_clear(&sc->folded);
-        if ((rc = sl_token_fold(line + tok->start, tok->end - tok->start, &sc->folded)))
-            return rc;
         if (li->words <= SHORT_MAX_WORDS + 1 && is_ui_word(sl_buf_cstr(&sc->folded)))
             li->ui++;
         size_t plen = sc->folded.len < PREFIX_BYTES ? sc->folded.len : PREFIX_BYTES;

@@ -113,6 +113,12 @@ int sl_tokenize(const char *text, size_t len, const char *lang, sl_token_vec *ou
  * SL_TOK_STOP says, for a caller that tokenized without a language. */
 bool sl_token_is_stop(const sl_token *tok, const char *text, const char *lang);
 
+/* sl_token_is_stop for a caller that has the token's fold already
+ * (folded[0, n), from sl_token_fold): the same answer, without folding it
+ * again. */
+bool sl_token_is_stop_folded(const sl_token *tok, const char *text, const char *lang,
+                             const char *folded, size_t n);
+
 /* Appends the case-folded form of one token (utf8proc casefold, apostrophe
  * variants unified to ', dots dropped from acronyms: "U.S." -> "us"). A
  * possessive "'s" is kept; sl_analyze strips it before stemming. */

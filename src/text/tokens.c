@@ -288,17 +288,30 @@ int sl_token_fold(const char *s, size_t len, sl_buf *out)
     return out->err;
 }
 
-bool sl_token_is_stop(const sl_token *tok, const char *text, const char *lang)
+/* Whether a token may be a stop word of lang at all: a word, short, and no
+ * acronym (never a stop word: "U.S.", "US", "WHO", "IT"). */
+static bool stop_candidate(const sl_token *tok, const char *text, const char *lang)
 {
     size_t len = tok->end - tok->start;
-    /* acronyms are never stop words: "U.S.", "US", "WHO", "IT" */
-    if (!lang || !(tok->flags & SL_TOK_WORD) || (tok->flags & SL_TOK_ALLCAPS) ||
-        len > STOP_MAX_BYTES || memchr(text + tok->start, '.', len))
+    return lang && (tok->flags & SL_TOK_WORD) && !(tok->flags & SL_TOK_ALLCAPS) &&
+           len <= STOP_MAX_BYTES && !memchr(text + tok->start, '.', len);
+}
+
+bool sl_token_is_stop(const sl_token *tok, const char *text, const char *lang)
+{
+    if (!stop_candidate(tok, text, lang))
         return false;
     char folded[STOP_MAX_BYTES * 2];
     sink k = {.dst = folded, .cap = sizeof folded};
-    fold(text + tok->start, len, &k);
+    fold(text + tok->start, tok->end - tok->start, &k);
     return !k.overflow && sl_is_stopword(lang, folded, k.len);
+}
+
+bool sl_token_is_stop_folded(const sl_token *tok, const char *text, const char *lang,
+                             const char *folded, size_t n)
+{
+    /* sl_token_is_stop's buffer: a longer fold overflows it and is no stop word */
+    return stop_candidate(tok, text, lang) && n <= STOP_MAX_BYTES * 2 && sl_is_stopword(lang, folded, n);
 }
 
 /* ---- tokenizer ---------------------------------------------------------- */
