@@ -27,10 +27,17 @@ static const char *const denominators[] = {"", "", "half", "third", "quarter", "
 /* Plural scales that state an order of magnitude: "dozens", "thousands of".
  * NewsQuant reads them as the range up to ten times the scale (dozens:
  * 12-120), and so do we. */
-static const struct { const char *w; double v; } vague_scales[] = {
-    {"dozens", 12}, {"hundreds", 1e2}, {"thousands", 1e3}, {"millions", 1e6},
-    {"billions", 1e9}, {"tens", 10},
-};
+static const char *const vague_words[] = {"dozens", "hundreds", "thousands", "millions",
+    "billions", "tens", NULL};
+static const double vague_values[] = {12, 1e2, 1e3, 1e6, 1e9, 10};
+
+/* The scale of vague word at token i (vague_words), 0 when it is none:
+ * one lookup by hash, as this runs at every word. */
+static double vague_scale(const sl_facts_doc *d, size_t i)
+{
+    int k = sl_facts_in(d, i, vague_words);
+    return k < 0 ? 0 : vague_values[k];
+}
 
 /* The digits of s[0, n) with their , and . ("40,000", "2.5", "1/2"); *used
  * is set to the bytes read. */
@@ -431,19 +438,13 @@ static bool vague_subject(const sl_facts_doc *d, size_t i, size_t j)
 static bool vague_at(const sl_facts_doc *d, size_t i, sl_number *nb)
 {
     size_t j = i;
-    double v = 0;
-    for (size_t k = 0; k < sizeof vague_scales / sizeof *vague_scales; k++)
-        if (sl_facts_is(d, j, vague_scales[k].w))
-            v = vague_scales[k].v;
+    double v = vague_scale(d, j);
     if (!v)
         return false;
     /* "tens of thousands of", "hundreds of millions of" */
     while (sl_facts_is(d, j + 1, "of") && j < i + 4) {
-        double more = 0;
-        for (size_t k = 0; k < sizeof vague_scales / sizeof *vague_scales; k++)
-            if (sl_facts_is(d, j + 2, vague_scales[k].w) && vague_scales[k].v >= 100)
-                more = vague_scales[k].v;
-        if (!more)
+        double more = vague_scale(d, j + 2);
+        if (more < 100)
             break;
         v *= more;
         j += 2;
