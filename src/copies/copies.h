@@ -76,6 +76,13 @@ void sl_sketcher_free(sl_sketcher *sk);
  * of the normalised text. */
 int sl_sketcher_run(sl_sketcher *sk, const char *text, size_t len, sl_buf *normalized,
                     sl_sketch *out, uint64_t *hash);
+/* sl_sketcher_run in two steps, for a caller that needs the sketch only
+ * of some texts (dedup: not of an exact copy): the repair, normalisation
+ * and content hash (may be NULL), then the analysis and sketch of what
+ * the first step left in `normalized`. */
+int sl_sketcher_normalize(sl_sketcher *sk, const char *text, size_t len, sl_buf *normalized,
+                          uint64_t *hash);
+int sl_sketcher_sketch(sl_sketcher *sk, const sl_buf *normalized, sl_sketch *out);
 
 /* ---- similarity.c: how alike two sentences are ---- */
 
