@@ -281,16 +281,19 @@ static void keep_best(hit *best, size_t *n, hit h)
     best[at] = h;
 }
 
-int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out, size_t *n_out)
+/* The candidates found through the terms `codes` (distinct, ascending;
+ * their flags are no part of the key). */
+static int candidates_of_codes(sl_copy_index *ix, const uint32_t *codes, size_t n_codes, int64_t *out,
+                               size_t *n_out)
 {
     *n_out = 0;
-    if (distinct_terms(ix, s) || size_hits(ix, ix->terms.n * SL_COPY_POSTINGS))
+    if (size_hits(ix, n_codes * SL_COPY_POSTINGS))
         return SL_ENOMEM;
     ix->hit_slots.n = 0;
     int rc = 0;
-    for (size_t k = 0; k < ix->terms.n && !rc; k++) {
+    for (size_t k = 0; k < n_codes && !rc; k++) {
         posting *p;
-        if ((rc = read_posting(ix, ix->terms.items[k], &p)) || !p->key || !p->n)
+        if ((rc = read_posting(ix, key_of(codes[k]), &p)) || !p->key || !p->n)
             continue;
         /* a full posting is a term many articles are filed under: it
          * cannot single out an original, and reading it whole was most of
@@ -313,4 +316,17 @@ int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out
         out[k] = best[k].id;
     *n_out = rc ? 0 : n;
     return rc;
+}
+
+int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out, size_t *n_out)
+{
+    *n_out = 0;
+    return distinct_terms(ix, s) ? SL_ENOMEM
+                                 : candidates_of_codes(ix, ix->terms.items, ix->terms.n, out, n_out);
+}
+
+int sl_copy_index_candidates_of_terms(sl_copy_index *ix, const uint32_t *terms, size_t n, int64_t *out,
+                                      size_t *n_out)
+{
+    return candidates_of_codes(ix, terms, n, out, n_out);
 }

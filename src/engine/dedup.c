@@ -135,7 +135,9 @@ static int compare_candidates(sl_dedup *d, sl_dedup_result *out)
 {
     int64_t candidates[SL_COPY_CANDIDATES];
     size_t n = 0;
-    if (sl_copy_index_candidates(d->index, &d->sketch, candidates, &n))
+    size_t n_terms;
+    const uint32_t *terms_a = sl_comparer_terms_a(d->comparer, &n_terms);
+    if (sl_copy_index_candidates_of_terms(d->index, terms_a, n_terms, candidates, &n))
         return SL_ENOMEM;
     for (size_t k = 0; k < n; k++) {
         uint64_t index = (uint64_t)candidates[k] - 1;

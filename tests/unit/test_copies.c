@@ -764,6 +764,16 @@ TEST(copy_index_finds_the_original)
     CHECK_INT(n ? found[0] : 0, 2);
     for (size_t k = 0; k < n; k++)
         CHECK(found[k] != 3);   /* nothing in common with the earnings template */
+    /* from the comparer's distinct terms (dedup): the same, in the same order */
+    sl_comparer *c = sl_comparer_new();
+    CHECK_INT(sl_comparer_set_a(c, &s.sketch), 0);
+    size_t n_terms = 0, n_of_terms = 0;
+    const uint32_t *terms = sl_comparer_terms_a(c, &n_terms);
+    int64_t of_terms[SL_COPY_CANDIDATES];
+    CHECK_INT(sl_copy_index_candidates_of_terms(ix, terms, n_terms, of_terms, &n_of_terms), 0);
+    CHECK_INT(n_of_terms, n);
+    CHECK(n_terms > 0 && !memcmp(of_terms, found, n * sizeof *found));
+    sl_comparer_free(c);
     CHECK(sl_copy_index_bytes(ix) > 0);
     sl_copy_index_free(ix);
     sketched_free(&s);
