@@ -878,9 +878,22 @@ TEST(dedup_stream)
     CHECK_INT(r.copy_of, 0);
     CHECK_INT(r.kind, SL_COPY_EXACT);
     CHECK_INT(r.index, 4);
-    /* empty texts are not copies of each other */
+    /* an exact copy is told before its analysis, after the normalisation:
+     * typography aside, the first text; and a copy of a copy names the first */
+    const char *spaced = "  The council voted nine to two  for the new tram line on Tuesday.\r\n";
+    const char *plain = "The council voted nine to two for the new tram line on Tuesday.";
+    CHECK_INT(sl_dedup_add(d, plain, strlen(plain), &r), 0);
+    CHECK(!r.is_copy);
+    CHECK_INT(sl_dedup_add(d, spaced, strlen(spaced), &r), 0);
+    CHECK(r.is_copy && r.kind == SL_COPY_EXACT);
+    CHECK_INT(r.copy_of, 5);
+    CHECK_INT(sl_dedup_add(d, spaced, strlen(spaced), &r), 0);
+    CHECK_INT(r.copy_of, 5);
+    /* empty texts (blank ones too) are not copies of each other */
     CHECK_INT(sl_dedup_add(d, "", 0, &r), 0);
     CHECK_INT(sl_dedup_add(d, "", 0, &r), 0);
+    CHECK(!r.is_copy);
+    CHECK_INT(sl_dedup_add(d, " \n\n ", 4, &r), 0);
     CHECK(!r.is_copy);
     sl_dedup_free(d);
 }
