@@ -76,6 +76,13 @@ void sl_sketcher_free(sl_sketcher *sk);
  * of the normalised text. */
 int sl_sketcher_run(sl_sketcher *sk, const char *text, size_t len, sl_buf *normalized,
                     sl_sketch *out, uint64_t *hash);
+/* sl_sketcher_run in two steps, for a caller that needs the sketch only
+ * of some texts (dedup: not of an exact copy): the repair, normalisation
+ * and content hash (may be NULL), then the analysis and sketch of what
+ * the first step left in `normalized`. */
+int sl_sketcher_normalize(sl_sketcher *sk, const char *text, size_t len, sl_buf *normalized,
+                          uint64_t *hash);
+int sl_sketcher_sketch(sl_sketcher *sk, const sl_buf *normalized, sl_sketch *out);
 
 /* ---- similarity.c: how alike two sentences are ---- */
 
@@ -385,6 +392,11 @@ int sl_copy_index_add(sl_copy_index *ix, int64_t article_id, const uint32_t *key
  * best first, at most SL_COPY_CANDIDATES), found through every distinct term
  * of `s` that is some article's key term. */
 int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out, size_t *n_out);
+/* The same from the sketch's distinct content terms as sl_comparer_terms_a
+ * gives them (sorted, one code a term), without sorting them again: the
+ * same candidates in the same order. */
+int sl_copy_index_candidates_of_terms(sl_copy_index *ix, const uint32_t *terms, size_t n, int64_t *out,
+                                      size_t *n_out);
 /* Memory held by the index, in bytes (for the benchmarks). */
 size_t sl_copy_index_bytes(const sl_copy_index *ix);
 /* Where the index reads the postings it does not hold: the at most `max`

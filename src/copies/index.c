@@ -214,24 +214,46 @@ static int distinct_terms(sl_copy_index *ix, const sl_sketch *s)
 }
 
 /* Counts one hit on article `id`; the hit table is sized so it never fills
- * (a query touches at most terms x SL_COPY_POSTINGS articles). */
-static int count_hit(sl_copy_index *ix, uint32_t id)
+ * and the list of slots in use has room for every article a query can
+ * touch (terms x SL_COPY_POSTINGS: size_hits). */
+static void count_hit(sl_copy_index *ix, uint32_t id)
 {
     size_t mask = ix->n_hits_slots - 1;
     for (size_t s = (id * 2654435761u) & mask;; s = (s + 1) & mask) {
         if (ix->hits[s].id == id) {
             ix->hits[s].hits++;
-            return 0;
+            return;
         }
         if (!ix->hits[s].id) {
             ix->hits[s] = (hit){id, 1};
-            return sl_vec_push(&ix->hit_slots, (uint32_t)s) ? SL_ENOMEM : 0;
+            ix->hit_slots.items[ix->hit_slots.n++] = (uint32_t)s;
+            return;
         }
     }
 }
 
+/* Counts a hit on each article of posting `p` it reads, the most recent
+ * first: a full posting is a term many articles are filed under: it
+ * cannot single out an original, and reading it whole was most of the
+ * cost; its most recent articles are read (a burst of copies of one
+ * article fills the postings of all its key terms). The ring is read as
+ * its two runs, newest back to the start, then back from the end. */
+static void count_posting(sl_copy_index *ix, const posting *p)
+{
+    size_t read = p->n == SL_COPY_POSTINGS ? RECENT_OF_FULL : p->n;
+    size_t newest = ((size_t)p->head + p->n - 1) % p->n;
+    size_t first = read < newest + 1 ? read : newest + 1;
+    for (size_t e = 0; e < first; e++)
+        count_hit(ix, p->ids[newest - e]);
+    for (size_t e = 0; e < read - first; e++)
+        count_hit(ix, p->ids[p->n - 1 - e]);
+}
+
 static int size_hits(sl_copy_index *ix, size_t most)
 {
+    ix->hit_slots.n = 0;
+    if (sl_vec_reserve(&ix->hit_slots, most))
+        return SL_ENOMEM;
     size_t n = ix->n_hits_slots;
     while (n < most * 2)
         n *= 2;
@@ -281,25 +303,19 @@ static void keep_best(hit *best, size_t *n, hit h)
     best[at] = h;
 }
 
-int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out, size_t *n_out)
+/* The candidates found through the terms `codes` (distinct, ascending;
+ * their flags are no part of the key). */
+static int candidates_of_codes(sl_copy_index *ix, const uint32_t *codes, size_t n_codes, int64_t *out,
+                               size_t *n_out)
 {
     *n_out = 0;
-    if (distinct_terms(ix, s) || size_hits(ix, ix->terms.n * SL_COPY_POSTINGS))
+    if (size_hits(ix, n_codes * SL_COPY_POSTINGS))
         return SL_ENOMEM;
-    ix->hit_slots.n = 0;
     int rc = 0;
-    for (size_t k = 0; k < ix->terms.n && !rc; k++) {
+    for (size_t k = 0; k < n_codes && !rc; k++) {
         posting *p;
-        if ((rc = read_posting(ix, ix->terms.items[k], &p)) || !p->key || !p->n)
-            continue;
-        /* a full posting is a term many articles are filed under: it
-         * cannot single out an original, and reading it whole was most of
-         * the cost; its most recent articles are read (a burst of copies of
-         * one article fills the postings of all its key terms) */
-        uint16_t read = p->n == SL_COPY_POSTINGS ? RECENT_OF_FULL : p->n;
-        size_t at = ((size_t)p->head + p->n - 1) % p->n;   /* the most recent first */
-        for (uint16_t e = 0; e < read && !rc; e++, at = at ? at - 1 : p->n - 1u)
-            rc = count_hit(ix, p->ids[at]);
+        if (!(rc = read_posting(ix, key_of(codes[k]), &p)) && p->key && p->n)
+            count_posting(ix, p);
     }
     hit best[SL_COPY_CANDIDATES];
     size_t n = 0;
@@ -313,4 +329,17 @@ int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out
         out[k] = best[k].id;
     *n_out = rc ? 0 : n;
     return rc;
+}
+
+int sl_copy_index_candidates(sl_copy_index *ix, const sl_sketch *s, int64_t *out, size_t *n_out)
+{
+    *n_out = 0;
+    return distinct_terms(ix, s) ? SL_ENOMEM
+                                 : candidates_of_codes(ix, ix->terms.items, ix->terms.n, out, n_out);
+}
+
+int sl_copy_index_candidates_of_terms(sl_copy_index *ix, const uint32_t *terms, size_t n, int64_t *out,
+                                      size_t *n_out)
+{
+    return candidates_of_codes(ix, terms, n, out, n_out);
 }

@@ -33,8 +33,8 @@ void sl_sketcher_free(sl_sketcher *sk)
     free(sk);
 }
 
-int sl_sketcher_run(sl_sketcher *sk, const char *text, size_t len, sl_buf *normalized,
-                    sl_sketch *out, uint64_t *hash)
+int sl_sketcher_normalize(sl_sketcher *sk, const char *text, size_t len, sl_buf *normalized,
+                          uint64_t *hash)
 {
     sl_buf_clear(&sk->raw);
     sl_buf_clear(normalized);
@@ -42,11 +42,20 @@ int sl_sketcher_run(sl_sketcher *sk, const char *text, size_t len, sl_buf *norma
     if (sk->raw.err)
         return SL_ETOOLARGE;
     int rc = sl_text_normalize(sl_buf_cstr(&sk->raw), sk->raw.len, normalized);
-    if (!rc)
-        rc = sl_analyze_words(sk->analyzer, sl_buf_cstr(normalized), normalized->len, &sk->analysis);
-    if (!rc)
-        rc = sl_sketch_build(&sk->analysis, sl_buf_cstr(normalized), out);
     if (!rc && hash)
         *hash = sl_hash64(normalized->ptr ? normalized->ptr : "", normalized->len);
     return rc;
+}
+
+int sl_sketcher_sketch(sl_sketcher *sk, const sl_buf *normalized, sl_sketch *out)
+{
+    int rc = sl_analyze_words(sk->analyzer, sl_buf_cstr(normalized), normalized->len, &sk->analysis);
+    return rc ? rc : sl_sketch_build(&sk->analysis, sl_buf_cstr(normalized), out);
+}
+
+int sl_sketcher_run(sl_sketcher *sk, const char *text, size_t len, sl_buf *normalized,
+                    sl_sketch *out, uint64_t *hash)
+{
+    int rc = sl_sketcher_normalize(sk, text, len, normalized, hash);
+    return rc ? rc : sl_sketcher_sketch(sk, normalized, out);
 }

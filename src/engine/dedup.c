@@ -84,8 +84,16 @@ static exact_slot *exact_find(exact_slot *slots, size_t cap, uint64_t hash)
             return &slots[s];
 }
 
-/* The first position with this hash, or records `index` under it. */
-static int exact_lookup(sl_dedup *d, uint64_t hash, uint64_t index, uint64_t *first)
+/* Whether a text with this hash came before; `first` gets its position. */
+static bool exact_seen(const sl_dedup *d, uint64_t hash, uint64_t *first)
+{
+    const exact_slot *slot = exact_find(d->exact, d->cap_exact, hash);
+    *first = slot->index_plus_one ? slot->index_plus_one - 1 : 0;
+    return slot->index_plus_one != 0;
+}
+
+/* Records `index` under `hash`, unless a text came with it before. */
+static int exact_note(sl_dedup *d, uint64_t hash, uint64_t index)
 {
     if ((d->n_exact + 1) * 2 > d->cap_exact) {
         size_t cap = d->cap_exact * 2;
@@ -100,12 +108,10 @@ static int exact_lookup(sl_dedup *d, uint64_t hash, uint64_t index, uint64_t *fi
         d->cap_exact = cap;
     }
     exact_slot *slot = exact_find(d->exact, d->cap_exact, hash);
-    if (slot->index_plus_one) {
-        *first = slot->index_plus_one - 1;
-        return 1;
+    if (!slot->index_plus_one) {
+        *slot = (exact_slot){hash, index + 1};
+        d->n_exact++;
     }
-    *slot = (exact_slot){hash, index + 1};
-    d->n_exact++;
     return 0;
 }
 
@@ -129,7 +135,9 @@ static int compare_candidates(sl_dedup *d, sl_dedup_result *out)
 {
     int64_t candidates[SL_COPY_CANDIDATES];
     size_t n = 0;
-    if (sl_copy_index_candidates(d->index, &d->sketch, candidates, &n))
+    size_t n_terms;
+    const uint32_t *terms_a = sl_comparer_terms_a(d->comparer, &n_terms);
+    if (sl_copy_index_candidates_of_terms(d->index, terms_a, n_terms, candidates, &n))
         return SL_ENOMEM;
     for (size_t k = 0; k < n; k++) {
         uint64_t index = (uint64_t)candidates[k] - 1;
@@ -175,24 +183,27 @@ static int remember(sl_dedup *d, uint64_t index)
     return sl_copy_index_add(d->index, (int64_t)index + 1, d->sketch.keys, d->sketch.n_keys);
 }
 
+/* An exact copy is told by its normalised text's hash alone, before the
+ * analysis and sketch, which only the other kinds read (3.7% of the tier's
+ * texts are exact copies: docs/benchmarks.md, "Twelfth round"). */
 int sl_dedup_add(sl_dedup *d, const char *text, size_t len, sl_dedup_result *out)
 {
     memset(out, 0, sizeof *out);
     out->index = d->next++;
     uint64_t hash = 0, first = 0;
-    int rc = sl_sketcher_run(d->sketcher, text, len, &d->normalized, &d->sketch, &hash);
+    int rc = sl_sketcher_normalize(d->sketcher, text, len, &d->normalized, &hash);
     if (rc)
         return rc;
-    rc = exact_lookup(d, hash, out->index, &first);
-    if (rc < 0)
-        return rc;
-    if (rc == 1 && d->normalized.len > 0) {
+    if (d->normalized.len > 0 && exact_seen(d, hash, &first)) {
         out->is_copy = 1;
         out->copy_of = first;
         out->kind = SL_COPY_EXACT;
         out->score = 1.0;
         return 0;
     }
+    if ((rc = sl_sketcher_sketch(d->sketcher, &d->normalized, &d->sketch)) ||
+        (rc = exact_note(d, hash, out->index)))
+        return rc;
     if (sl_comparer_set_a(d->comparer, &d->sketch))
         return SL_ENOMEM;
     rc = compare_candidates(d, out);

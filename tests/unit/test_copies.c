@@ -764,6 +764,16 @@ TEST(copy_index_finds_the_original)
     CHECK_INT(n ? found[0] : 0, 2);
     for (size_t k = 0; k < n; k++)
         CHECK(found[k] != 3);   /* nothing in common with the earnings template */
+    /* from the comparer's distinct terms (dedup): the same, in the same order */
+    sl_comparer *c = sl_comparer_new();
+    CHECK_INT(sl_comparer_set_a(c, &s.sketch), 0);
+    size_t n_terms = 0, n_of_terms = 0;
+    const uint32_t *terms = sl_comparer_terms_a(c, &n_terms);
+    int64_t of_terms[SL_COPY_CANDIDATES];
+    CHECK_INT(sl_copy_index_candidates_of_terms(ix, terms, n_terms, of_terms, &n_of_terms), 0);
+    CHECK_INT(n_of_terms, n);
+    CHECK(n_terms > 0 && !memcmp(of_terms, found, n * sizeof *found));
+    sl_comparer_free(c);
     CHECK(sl_copy_index_bytes(ix) > 0);
     sl_copy_index_free(ix);
     sketched_free(&s);
@@ -868,9 +878,22 @@ TEST(dedup_stream)
     CHECK_INT(r.copy_of, 0);
     CHECK_INT(r.kind, SL_COPY_EXACT);
     CHECK_INT(r.index, 4);
-    /* empty texts are not copies of each other */
+    /* an exact copy is told before its analysis, after the normalisation:
+     * typography aside, the first text; and a copy of a copy names the first */
+    const char *spaced = "  The council voted nine to two  for the new tram line on Tuesday.\r\n";
+    const char *plain = "The council voted nine to two for the new tram line on Tuesday.";
+    CHECK_INT(sl_dedup_add(d, plain, strlen(plain), &r), 0);
+    CHECK(!r.is_copy);
+    CHECK_INT(sl_dedup_add(d, spaced, strlen(spaced), &r), 0);
+    CHECK(r.is_copy && r.kind == SL_COPY_EXACT);
+    CHECK_INT(r.copy_of, 5);
+    CHECK_INT(sl_dedup_add(d, spaced, strlen(spaced), &r), 0);
+    CHECK_INT(r.copy_of, 5);
+    /* empty texts (blank ones too) are not copies of each other */
     CHECK_INT(sl_dedup_add(d, "", 0, &r), 0);
     CHECK_INT(sl_dedup_add(d, "", 0, &r), 0);
+    CHECK(!r.is_copy);
+    CHECK_INT(sl_dedup_add(d, " \n\n ", 4, &r), 0);
     CHECK(!r.is_copy);
     sl_dedup_free(d);
 }
