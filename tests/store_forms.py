@@ -21,7 +21,11 @@ tests/e2e/stories_split.sh), and the varint both read.
       src/stories/split.c), instead of ids in term_dict (src/store/
       article_terms.c), and term_dict and the terms' dict_id gone: the
       form of schemas 10 to 16
-      (in articles.terms when a test has moved them back there)
+      (in articles.terms when a test has moved them back there); and as
+      before18
+  store_forms.py before18 STORE   the rows of story_terms keyed by their
+      terms' 8-byte hashes again, not by their ids in term_dict (src/store/
+      story_terms.c): the form of schemas 9 to 17
 """
 import os
 import re
@@ -158,7 +162,19 @@ def member_before17(b, terms):
     return struct.pack("<qBB", signed, counts, n) + b"".join(struct.pack("<Q", t) + w for t, w in pairs)
 
 
+def before18(path):
+    db = sqlite3.connect(path)
+    names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
+    if "term_dict" in names and "story_terms" in names:
+        rows = db.execute("SELECT d.term, s.story FROM story_terms s JOIN term_dict d ON d.id = s.term"
+                          " WHERE s.term BETWEEN 0 AND 4294967295").fetchall()
+        db.execute("DELETE FROM story_terms WHERE term BETWEEN 0 AND 4294967295")
+        db.executemany("INSERT INTO story_terms VALUES(?, ?)", rows)
+    db.commit()
+
+
 def before17(path):
+    before18(path)
     db = sqlite3.connect(path)
     names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
     if "term_dict" in names:
@@ -241,7 +257,7 @@ def before13(path):
 
 
 if __name__ == "__main__":
-    forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17}
+    forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:
         sys.exit(__doc__)
     forms[sys.argv[1]](sys.argv[2])

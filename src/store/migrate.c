@@ -159,6 +159,9 @@ static const migration migrations[] = {
             "ALTER TABLE terms ADD COLUMN dict_id INTEGER;"
             "ALTER TABLE terms_recent ADD COLUMN dict_id INTEGER;",
      .backfill = sl_store_article_terms_reform},
+    /* 18 (size, issue 11): story_terms names a term by its id in
+     * term_dict where it has one (story_terms.c), 1-3 bytes for 8 */
+    {.backfill = sl_store_story_terms_rekey},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
