@@ -25,7 +25,11 @@ tests/e2e/stories_split.sh), and the varint both read.
       before18
   store_forms.py before18 STORE   the rows of story_terms keyed by their
       terms' 8-byte hashes again, not by their ids in term_dict (src/store/
-      story_terms.c): the form of schemas 9 to 17
+      story_terms.c), and the copy keys with their four low bits set again
+      (src/store/copy_keys.c), and the articles' lists of short lines by
+      the high 32 bits of each fingerprint again, not 16 (found in
+      line_articles and line_articles_recent, src/store/line_articles.c):
+      the form of schemas 9 to 17
 """
 import os
 import re
@@ -170,7 +174,29 @@ def before18(path):
                           " WHERE s.term BETWEEN 0 AND 4294967295").fetchall()
         db.execute("DELETE FROM story_terms WHERE term BETWEEN 0 AND 4294967295")
         db.executemany("INSERT INTO story_terms VALUES(?, ?)", rows)
+    for table in ("copy_keys", "copy_keys_recent"):
+        if table in names:
+            db.execute("UPDATE %s SET key = key << 4 | 15" % table)
+    listed = "lines" in [r[1] for r in db.execute("PRAGMA table_info(articles)")]
+    if listed and "line_articles_recent" in names:
+        lines_before18(db)
     db.commit()
+
+
+def lines_before18(db):
+    """Each article's 16-bit line prefixes back as 32-bit ones, each taken
+    from one of its pairs under that prefix."""
+    mine = {}
+    for table in ("line_articles", "line_articles_recent"):
+        for line, aid in db.execute("SELECT line, article_id FROM %s ORDER BY line" % table):
+            mine.setdefault(aid, []).append(line & 0xFFFFFFFFFFFFFFFF)
+    for aid, b in db.execute("SELECT id, lines FROM articles WHERE lines IS NOT NULL").fetchall():
+        left, out = list(mine.get(aid, [])), []
+        for (p,) in struct.iter_unpack("<H", b):
+            line = next(x for x in left if x >> 48 == p)
+            left.remove(line)
+            out.append(line >> 32)
+        db.execute("UPDATE articles SET lines = ? WHERE id = ?", (struct.pack("<%dI" % len(out), *out), aid))
 
 
 def before17(path):

@@ -182,7 +182,7 @@ check "the rows table is gone" [ "$(sql "SELECT count(*) FROM sqlite_master WHER
 check "one packed row for the old article" [ "$(sql 'SELECT count(*) FROM facts WHERE article_id = 1')" = 1 ]
 check "the old article has short lines" [ "$pairs_before" -gt 0 ]
 check "its row lists each of them" \
-  [ "$(sql 'SELECT length(lines) / 4 FROM articles WHERE id = 1')" = "$pairs_before" ]
+  [ "$(sql 'SELECT length(lines) / 2 FROM articles WHERE id = 1')" = "$pairs_before" ]
 check "its pairs are kept" [ "$(sql "SELECT count(*) FROM $PAIRS WHERE article_id = 1")" = "$pairs_before" ]
 check "the index by article is gone" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'line_articles_article'")" = 0 ]
@@ -361,6 +361,14 @@ expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/b.txt"
 rows="SELECT group_concat(term || ':' || story, ' ') FROM (SELECT term, story FROM story_terms ORDER BY term, story)"
 by_id="SELECT count(*) FROM story_terms WHERE term BETWEEN 0 AND 4294967295"
+keys="SELECT group_concat(key || ':' || article_id, ' ') FROM (SELECT key, article_id FROM copy_keys
+  UNION ALL SELECT key, article_id FROM copy_keys_recent ORDER BY 1, 2)"
+fresh_keys=$(sql "$keys")
+lines="SELECT group_concat(hex(lines), ' ') FROM (SELECT lines FROM articles ORDER BY id)"
+fresh_lines=$(sql "$lines")
+check "the articles list their lines by 2 bytes a line" \
+  [ "$(sql 'SELECT sum(length(lines) % 2) FROM articles')" = 0 -a -n "$fresh_lines" ]
+check "a fresh store's copy keys are 28 bits" [ "$(sql 'SELECT count(*) FROM copy_keys_recent WHERE key >= 268435456')" = 0 ]
 cp "$DB" "$T/fresh17.db"
 expect_exit 0 "$STORYLINE" --db "$T/fresh17.db" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
 expect_exit 0 "$STORYLINE" --db "$T/fresh17.db" export --json
@@ -369,9 +377,12 @@ forms_before_18 "$DB"
 sql "PRAGMA user_version = 17" >/dev/null
 old=$(sql "$rows")
 check "the faked store keys no row by id" [ "$(sql "$by_id")" = 0 ]
+check "... and lists 4 bytes a line" [ "$(sql "$lines" | wc -c)" -gt "$(printf '%s' "$fresh_lines" | wc -c)" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
 check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
 check "the terms the dictionary has are keyed by id" [ "$(sql "$by_id")" -gt 0 ]
+check "its copy keys are the fresh store's" [ "$(sql "$keys")" = "$fresh_keys" ]
+check "its lists of lines too" [ "$(sql "$lines")" = "$fresh_lines" ]
 check "the rows are as many" [ "$(sql 'SELECT count(*) FROM story_terms')" = "$(printf '%s' "$old" | wc -w)" ]
 cp "$DB" "$T/back17.db"
 forms_before_18 "$T/back17.db"

@@ -677,3 +677,20 @@ TEST(store_story_terms_keyed_by_dictionary_id)
     CHECK_INT((int64_t)n, 0);
     drop_store(st, path);
 }
+
+/* From schema 18 a copy key is stored without the four low bits
+ * SL_TERM_ID sets, and read back by the index's key. */
+TEST(store_copy_keys_stored_without_their_flag_bits)
+{
+    OPEN_STORE(st, path);
+    const uint32_t keys[] = {0xFFFFFFF0u};
+    CHECK_INT(sl_store_copy_keys_put(st, 1, keys, 1), 0);
+    CHECK_INT(count_rows(st, "SELECT key FROM copy_keys_recent"), 0x0FFFFFFF);
+    uint32_t ids[2];
+    uint8_t n_keys[2];
+    size_t found = 0;
+    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(keys[0]), ids, n_keys, 2, &found), 0);
+    CHECK_INT((int64_t)found, 1);
+    CHECK_INT(ids[0], 1);
+    drop_store(st, path);
+}
