@@ -206,19 +206,33 @@ int sl_store_lines_clear(sl_store *st, int64_t id)
     return err;
 }
 
-/* Migration 13: the lines a row (id, lines) lists, by their prefixes. */
+/* The lines a row (id, lines) lists, each of `from` bytes (a whole
+ * fingerprint or a 32-bit prefix), as prefixes of `to` bytes (4 or 2). */
+static int narrowed(sqlite3_stmt *row, size_t from, size_t to, sl_buf *out)
+{
+    const unsigned char *p = sqlite3_column_blob(row, 1);
+    size_t n = (size_t)sqlite3_column_bytes(row, 1) / from;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t line;
+        uint32_t prefix;
+        if (from == sizeof line) {
+            memcpy(&line, p + i * from, sizeof line);
+        } else {
+            memcpy(&prefix, p + i * from, sizeof prefix);
+            line = (uint64_t)prefix << 32;
+        }
+        uint32_t wide = (uint32_t)(line >> 32);
+        uint16_t narrow = (uint16_t)(line >> 48);
+        sl_buf_put(out, to == sizeof wide ? (const void *)&wide : &narrow, to);
+    }
+    return out->err ? SL_ENOMEM : 0;
+}
+
+/* Migration 13: whole fingerprints to 32-bit prefixes. */
 static int prefixes(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
 {
     (void)st;
-    const unsigned char *p = sqlite3_column_blob(row, 1);
-    size_t n = (size_t)sqlite3_column_bytes(row, 1) / sizeof(int64_t);
-    for (size_t i = 0; i < n; i++) {
-        int64_t line;
-        memcpy(&line, p + i * sizeof line, sizeof line);
-        uint32_t prefix = (uint32_t)((uint64_t)line >> 32);
-        sl_buf_put(out, &prefix, sizeof prefix);
-    }
-    return out->err ? SL_ENOMEM : 0;
+    return narrowed(row, sizeof(int64_t), sizeof(uint32_t), out);
 }
 
 int sl_store_lines_prefix(sl_store *st)
@@ -226,19 +240,11 @@ int sl_store_lines_prefix(sl_store *st)
     return sl_store_blobs_rewrite(st, Q_LINES_NEXT, Q_LINES_SET, prefixes);
 }
 
-/* Migration 18: the 32-bit prefixes a row (id, lines) lists, cut to 16. */
+/* Migration 18: 32-bit prefixes cut to 16. */
 static int shorter_prefixes(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
 {
     (void)st;
-    const unsigned char *p = sqlite3_column_blob(row, 1);
-    size_t n = (size_t)sqlite3_column_bytes(row, 1) / sizeof(uint32_t);
-    for (size_t i = 0; i < n; i++) {
-        uint32_t prefix;
-        memcpy(&prefix, p + i * sizeof prefix, sizeof prefix);
-        uint16_t shorter = (uint16_t)(prefix >> 16);
-        sl_buf_put(out, &shorter, sizeof shorter);
-    }
-    return out->err ? SL_ENOMEM : 0;
+    return narrowed(row, sizeof(uint32_t), sizeof(uint16_t), out);
 }
 
 int sl_store_lines_shorten(sl_store *st)
