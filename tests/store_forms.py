@@ -21,7 +21,15 @@ tests/e2e/stories_split.sh), and the varint both read.
       src/stories/split.c), instead of ids in term_dict (src/store/
       article_terms.c), and term_dict and the terms' dict_id gone: the
       form of schemas 10 to 16
-      (in articles.terms when a test has moved them back there)
+      (in articles.terms when a test has moved them back there); and as
+      before18
+  store_forms.py before18 STORE   the rows of story_terms keyed by their
+      terms' 8-byte hashes again, not by their ids in term_dict (src/store/
+      story_terms.c), and the copy keys with their four low bits set again
+      (src/store/copy_keys.c), and the articles' lists of short lines by
+      the high 32 bits of each fingerprint again, not 16 (found in
+      line_articles and line_articles_recent, src/store/line_articles.c):
+      the form of schemas 9 to 17
 """
 import os
 import re
@@ -158,7 +166,41 @@ def member_before17(b, terms):
     return struct.pack("<qBB", signed, counts, n) + b"".join(struct.pack("<Q", t) + w for t, w in pairs)
 
 
+def before18(path):
+    db = sqlite3.connect(path)
+    names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
+    if "term_dict" in names and "story_terms" in names:
+        rows = db.execute("SELECT d.term, s.story FROM story_terms s JOIN term_dict d ON d.id = s.term"
+                          " WHERE s.term BETWEEN 0 AND 4294967295").fetchall()
+        db.execute("DELETE FROM story_terms WHERE term BETWEEN 0 AND 4294967295")
+        db.executemany("INSERT INTO story_terms VALUES(?, ?)", rows)
+    for table in ("copy_keys", "copy_keys_recent"):
+        if table in names:
+            db.execute("UPDATE %s SET key = key << 4 | 15" % table)
+    listed = "lines" in [r[1] for r in db.execute("PRAGMA table_info(articles)")]
+    if listed and "line_articles_recent" in names:
+        lines_before18(db)
+    db.commit()
+
+
+def lines_before18(db):
+    """Each article's 16-bit line prefixes back as 32-bit ones, each taken
+    from one of its pairs under that prefix."""
+    mine = {}
+    for table in ("line_articles", "line_articles_recent"):
+        for line, aid in db.execute("SELECT line, article_id FROM %s ORDER BY line" % table):
+            mine.setdefault(aid, []).append(line & 0xFFFFFFFFFFFFFFFF)
+    for aid, b in db.execute("SELECT id, lines FROM articles WHERE lines IS NOT NULL").fetchall():
+        left, out = list(mine.get(aid, [])), []
+        for (p,) in struct.iter_unpack("<H", b):
+            line = next(x for x in left if x >> 48 == p)
+            left.remove(line)
+            out.append(line >> 32)
+        db.execute("UPDATE articles SET lines = ? WHERE id = ?", (struct.pack("<%dI" % len(out), *out), aid))
+
+
 def before17(path):
+    before18(path)
     db = sqlite3.connect(path)
     names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
     if "term_dict" in names:
@@ -241,7 +283,7 @@ def before13(path):
 
 
 if __name__ == "__main__":
-    forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17}
+    forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:
         sys.exit(__doc__)
     forms[sys.argv[1]](sys.argv[2])

@@ -4,7 +4,9 @@
  * (the most recent articles first) instead of loading the whole index when
  * the store opens. Each article's sketch row keeps its keys
  * (copy_sketches.keys), so a new version takes its old rows out without an
- * index by article. Keys are the index's (SL_TERM_ID of the sketch's codes).
+ * index by article. Keys are the index's (SL_TERM_ID of the sketch's codes),
+ * from schema 18 without their low four bits, which SL_TERM_ID sets in
+ * every key: 28 bits, 4 bytes a key where half took 6.
  * From schema 14 new rows go to copy_keys_recent until a commit moves them
  * into copy_keys (recent.c); reads look in both. */
 #include <stdlib.h>
@@ -29,17 +31,25 @@ static const char Q_KEY_RECENT[] =
     " UNION ALL SELECT article_id, n FROM copy_keys_recent WHERE key = ?1"
     " ORDER BY article_id DESC LIMIT ?2";
 
+/* The stored form of the index's key `key` (SL_TERM_ID of a code) in a
+ * store of `schema`. */
+static int64_t stored_key(int schema, uint32_t key)
+{
+    return schema >= SL_STORE_SHORT_KEYS_SINCE ? key >> 4 : key;
+}
+
 /* An article's key codes, as rows (key, article, number of keys). */
 typedef struct article_keys {
     const uint32_t *codes;
     uint32_t n;
     int64_t id;
+    int schema;
 } article_keys;
 
 static int64_t article_key_value(void *ctx, size_t row, int col)
 {
     const article_keys *a = ctx;
-    return col == 0 ? SL_TERM_ID(a->codes[row]) : col == 1 ? a->id : a->n;
+    return col == 0 ? stored_key(a->schema, SL_TERM_ID(a->codes[row])) : col == 1 ? a->id : a->n;
 }
 
 /* The key codes of article id's stored sketch (none when it has none). */
@@ -61,7 +71,8 @@ static int old_codes(sl_store *st, int64_t id, uint32_t codes[SL_COPY_KEYS], uin
 static int remove_key(sl_store *st, const char *sql, uint32_t code, int64_t id)
 {
     sqlite3_stmt *s = sl_store_stmt(st, sql);
-    if (!s || sqlite3_bind_int64(s, 1, SL_TERM_ID(code)) || sqlite3_bind_int64(s, 2, id))
+    if (!s || sqlite3_bind_int64(s, 1, stored_key(st->schema, SL_TERM_ID(code))) ||
+        sqlite3_bind_int64(s, 2, id))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
 }
@@ -79,15 +90,17 @@ int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint
     }
     if (!rc && n)
         rc = sl_store_recent_added(st);
-    return rc ? rc : sl_store_exec_rows(st, &addition, n, &(article_keys){codes, n, id});
+    return rc ? rc : sl_store_exec_rows(st, &addition, n, &(article_keys){codes, n, id, st->schema});
 }
 
 int sl_store_copy_keys_recent(void *store, uint32_t key, uint32_t *ids, uint8_t *n_keys,
                               size_t max, size_t *n)
 {
+    sl_store *st = store;
     *n = 0;
-    sqlite3_stmt *s = sl_store_stmt(store, Q_KEY_RECENT);
-    if (!s || sqlite3_bind_int64(s, 1, key) || sqlite3_bind_int64(s, 2, (int64_t)max))
+    sqlite3_stmt *s = sl_store_stmt(st, Q_KEY_RECENT);
+    if (!s || sqlite3_bind_int64(s, 1, stored_key(st->schema, key)) ||
+        sqlite3_bind_int64(s, 2, (int64_t)max))
         return SL_ESTORE;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
@@ -133,7 +146,8 @@ static int64_t key_row_value(void *ctx, size_t row, int col)
 }
 
 /* The rows are inserted in key order: in article order they would land all
- * over the table (58,502 articles: 6.2 CPU s, most of it page cache misses). */
+ * over the table (58,502 articles: 6.2 CPU s, most of it page cache misses).
+ * Migration 8: the keys of schemas 8 to 17 (migration 18 shortens them). */
 int sl_store_copy_keys_backfill(sl_store *st)
 {
     static const sl_store_rows addition = {Q_KEY_ADD, 3, key_row_value};

@@ -19,6 +19,7 @@ typedef struct migration {
 static int sketch_unsketched(sl_store *st);
 static int pack_facts_and_lines(sl_store *st);
 static int pack_centroids_spans_facts_lines(sl_store *st);
+static int rekey_terms_shorten_lines(sl_store *st);
 
 /* Each entry moves the schema from version i to i+1, in one transaction. */
 static const migration migrations[] = {
@@ -159,6 +160,14 @@ static const migration migrations[] = {
             "ALTER TABLE terms ADD COLUMN dict_id INTEGER;"
             "ALTER TABLE terms_recent ADD COLUMN dict_id INTEGER;",
      .backfill = sl_store_article_terms_reform},
+    /* 18 (size, issue 11): story_terms names a term by its id in
+     * term_dict where it has one (story_terms.c), 1-3 bytes for 8; the
+     * copy keys lose the four low bits every key has set (copy_keys.c),
+     * 4 bytes for 6 in half the rows; each article lists its short lines
+     * by 16-bit prefixes, not 32 (line_articles.c) */
+    {.sql = "UPDATE copy_keys SET key = key >> 4;"
+            "UPDATE copy_keys_recent SET key = key >> 4;",
+     .backfill = rekey_terms_shorten_lines},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -228,6 +237,12 @@ static int pack_centroids_spans_facts_lines(sl_store *st)
     if (!rc)
         rc = sl_store_facts_reform(st);
     return rc ? rc : sl_store_lines_prefix(st);
+}
+
+static int rekey_terms_shorten_lines(sl_store *st)
+{
+    int rc = sl_store_story_terms_rekey(st);
+    return rc ? rc : sl_store_lines_shorten(st);
 }
 
 int sl_store_user_version(sqlite3 *db, int *version)

@@ -84,6 +84,18 @@ int sl_store_scan_cache(sl_store *st, int scanning);
  * instead of the terms (article_terms.c). */
 #define SL_STORE_DICT_SINCE 17
 
+/* The first schema version whose story_terms rows name a term by its id in
+ * term_dict when it has one (story_terms.c). */
+#define SL_STORE_TERM_IDS_SINCE 18
+
+/* The first schema version whose copy_keys rows hold a key without the
+ * four low bits SL_TERM_ID sets (copy_keys.c). */
+#define SL_STORE_SHORT_KEYS_SINCE 18
+
+/* The first schema version whose articles list their short lines by the
+ * high 16 bits of each fingerprint (line_articles.c), not 32. */
+#define SL_STORE_SHORT_LINES_SINCE 18
+
 /* ---- term_dict.c: the store-wide dictionary of terms ---- */
 
 /* The id of `term`: its own, a new one (written by the next
@@ -93,6 +105,12 @@ int sl_store_scan_cache(sl_store *st, int scanning);
  * 60,203 were on the first 5,000 Reuters stories, costs less so than a
  * row of the dictionary and its index). SL_ESTORE, SL_ENOMEM. */
 int sl_store_dict_id(sl_store *st, uint64_t term, uint32_t *id);
+/* The id `term` already has, 0 when none, giving none (story_terms.c):
+ * from memory, else from its row of terms. SL_ESTORE, SL_ENOMEM. */
+int sl_store_dict_find(sl_store *st, uint64_t term, uint32_t *id);
+/* The id of `term`, a new one (written at the next flush) when it has
+ * none. SL_ESTORE, SL_ENOMEM, SL_ETOOLARGE. */
+int sl_store_dict_give(sl_store *st, uint64_t term, uint32_t *id);
 /* The term of `id`; SL_ESTORE when the dictionary lacks it (a damaged
  * store), SL_ENOMEM. */
 int sl_store_dict_term(sl_store *st, uint32_t id, uint64_t *term);
@@ -164,11 +182,15 @@ int sl_store_spans_repack(sl_store *st);
  * version migrated to (facts.c: from 13 the offsets as differences, from 16
  * also whole values as varints and common words by their place). */
 int sl_store_facts_reform(sl_store *st);
-/* An article's short lines as its row lists them from schema 13 (the high
- * 32 bits of each fingerprint, line_articles.c), into out. */
+/* An article's short lines as its row lists them from schema 18 (the high
+ * 16 bits of each fingerprint, line_articles.c), into out. */
 int sl_store_lines_pack(const int64_t *lines, size_t n, sl_buf *out);
-/* Migration 13: every article's list of lines into that form. */
+/* Migration 13: every article's list of lines as the high 32 bits of
+ * each fingerprint (the form of schemas 13 to 17). */
 int sl_store_lines_prefix(sl_store *st);
+/* Migration 18: every article's list of lines from 32-bit prefixes to
+ * 16-bit ones. */
+int sl_store_lines_shorten(sl_store *st);
 /* Migration 13: every centroid from 16 bytes a term (the struct with its
  * padding) to SL_CENTROID_TERM_BYTES (stories.c). */
 int sl_store_centroids_repack(sl_store *st);
@@ -262,6 +284,8 @@ int sl_store_copy_keys_backfill(sl_store *st);
 /* ---- story_terms.c ---- */
 /* Migration 9: files every story under its centroid's terms. */
 int sl_store_story_terms_backfill(sl_store *st);
+/* Migration 18: every row keyed by its term's id where it has one. */
+int sl_store_story_terms_rekey(sl_store *st);
 /* Check: story_terms lists every term of every story's centroid and nothing
  * else; the first difference in `why` (SL_ESTORE). */
 int sl_store_story_terms_verify(sl_store *st, sl_buf *why);

@@ -4,6 +4,12 @@
  * when an article first needs them, instead of loading every story at open
  * (src/stories/story_fetch.c). Kept in step with the centroids: a story's
  * update changes the rows of the terms that entered or left its centroid.
+ * From schema 18 a row names its term by the term's id in term_dict when
+ * it has one (1-3 bytes instead of 8), else by the term itself, whose
+ * 64-bit hash is then past UINT32_MAX: a term whose hash is not is given
+ * an id, so a key up to UINT32_MAX is an id and any other a hash. A term
+ * that gets its id after its rows went in keeps them under its hash; a
+ * read and a delete look under both.
  * `check` compares the table with the centroids row by row. */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -16,12 +22,21 @@ static const char Q_TERM_REMOVE[] = "DELETE FROM story_terms WHERE term = ?1 AND
 static const char Q_TERM_ADD[] = "INSERT OR IGNORE INTO story_terms SELECT c0, c1 FROM sl_rows(?1)";
 static const char Q_TERM_RECENT[] =
     "SELECT story FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2";
+static const char Q_TERM_RECENT_BOTH[] = "SELECT story FROM story_terms WHERE term IN (?1, ?3)"
+                                         " ORDER BY story DESC LIMIT ?2";
 static const char Q_STORY_STATE[] =
     "SELECT id, thread_id, first_day, last_day, title_score, centroid, n_articles, revisited"
     " FROM stories"
     " WHERE id = ?1";
 static const char Q_ALL_CENTROIDS[] = "SELECT id, centroid FROM stories";
 static const char Q_ALL_ROWS[] = "SELECT term, story FROM story_terms ORDER BY term, story";
+/* From schema 18: the rows with each id turned back into its term (NULL
+ * when term_dict lacks the id), in the centroids' order. */
+static const char Q_ALL_ROWS_IDS[] =
+    "SELECT CASE WHEN s.term BETWEEN 0 AND 4294967295 THEN d.term ELSE s.term END AS t,"
+    " s.story, s.term FROM story_terms s"
+    " LEFT JOIN term_dict d ON s.term BETWEEN 0 AND 4294967295 AND d.id = s.term"
+    " ORDER BY t, s.story";
 static const char Q_ANY_STATE[] = "SELECT EXISTS(SELECT 1 FROM stories),"
     " EXISTS(SELECT 1 FROM terms) OR EXISTS(SELECT 1 FROM terms_recent),"
     " EXISTS(SELECT 1 FROM copy_keys) OR EXISTS(SELECT 1 FROM copy_keys_recent)";
@@ -45,12 +60,47 @@ static size_t stored_terms(const sl_store *st, const void *blob, size_t len, uin
     return centroid_terms(blob, len, st->schema >= SL_STORE_PACKED_SINCE, terms);
 }
 
-static int term_row(sl_store *st, const char *sql, uint64_t term, int64_t story)
+/* Whether `term` may be stored as itself (a key past any id). */
+static int hash_form(uint64_t term)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, sql);
-    if (!s || sqlite3_bind_int64(s, 1, (int64_t)term) || sqlite3_bind_int64(s, 2, story))
+    return term > UINT32_MAX;
+}
+
+/* The key of `term` in a row written now: its id when it has one (when
+ * `ids`, the schema's form), else the term itself, or a new id when the
+ * term would read as one. */
+static int term_key(sl_store *st, uint64_t term, int ids, int64_t *key)
+{
+    uint32_t id = 0;
+    int rc = !ids ? 0 : hash_form(term) ? sl_store_dict_find(st, term, &id)
+                                        : sl_store_dict_give(st, term, &id);
+    *key = id ? (int64_t)id : (int64_t)term;
+    return rc;
+}
+
+static int ids_form(const sl_store *st)
+{
+    return st->schema >= SL_STORE_TERM_IDS_SINCE;
+}
+
+static int key_delete(sl_store *st, int64_t key, int64_t story)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_TERM_REMOVE);
+    if (!s || sqlite3_bind_int64(s, 1, key) || sqlite3_bind_int64(s, 2, story))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
+}
+
+/* Deletes the row of `term` under `story`: under its key, else under the
+ * term itself, where it stays if stored before the term had an id. */
+static int term_delete(sl_store *st, uint64_t term, int64_t story)
+{
+    int64_t key;
+    if (term_key(st, term, ids_form(st), &key) || key_delete(st, key, story))
+        return SL_ESTORE;
+    if (key == (int64_t)term || !hash_form(term) || sqlite3_changes(st->db))
+        return 0;
+    return key_delete(st, (int64_t)term, story);
 }
 
 /* The terms of `a` that are not in `b` (both sorted), into `out`. */
@@ -66,16 +116,16 @@ static size_t missing(const uint64_t *a, size_t na, const uint64_t *b, size_t nb
     return n;
 }
 
-/* A story's terms, as rows (term, story). */
+/* A story's terms, as rows (key, story). */
 typedef struct story_rows {
-    const uint64_t *terms;
+    const int64_t *keys;
     int64_t story;
 } story_rows;
 
 static int64_t story_term_value(void *ctx, size_t row, int col)
 {
     const story_rows *r = ctx;
-    return col ? r->story : (int64_t)r->terms[row];
+    return col ? r->story : r->keys[row];
 }
 
 int sl_store_story_terms_put(sl_store *st, int64_t story, const void *centroid, size_t len)
@@ -93,19 +143,31 @@ int sl_store_story_terms_put(sl_store *st, int64_t story, const void *centroid, 
         return SL_ESTORE;
     size_t n_change = missing(old, n_old, now, n_now, change);
     for (size_t k = 0; k < n_change; k++)
-        if (term_row(st, Q_TERM_REMOVE, change[k], story))
+        if (term_delete(st, change[k], story))
             return SL_ESTORE;
     static const sl_store_rows addition = {Q_TERM_ADD, 2, story_term_value};
     n_change = missing(now, n_now, old, n_old, change);
-    return sl_store_exec_rows(st, &addition, n_change, &(story_rows){change, story});
+    int64_t keys[SL_CENTROID_TERMS];
+    for (size_t k = 0; k < n_change; k++)
+        if ((rc = term_key(st, change[k], ids_form(st), &keys[k])) != 0)
+            return rc;
+    return sl_store_exec_rows(st, &addition, n_change, &(story_rows){keys, story});
 }
 
 int sl_store_story_terms_recent(void *store, uint64_t term, uint32_t limit, int64_t *ids,
                                 size_t *n)
 {
+    sl_store *st = store;
+    uint32_t id = 0;
     *n = 0;
-    sqlite3_stmt *s = sl_store_stmt(store, Q_TERM_RECENT);
-    if (!s || sqlite3_bind_int64(s, 1, (int64_t)term) || sqlite3_bind_int64(s, 2, limit))
+    if (ids_form(st) && sl_store_dict_find(st, term, &id))
+        return SL_ESTORE;
+    if (ids_form(st) && !id && !hash_form(term))
+        return 0; /* it would have an id: no story has it */
+    int both = id && hash_form(term); /* rows from before its id too */
+    sqlite3_stmt *s = sl_store_stmt(st, both ? Q_TERM_RECENT_BOTH : Q_TERM_RECENT);
+    if (!s || sqlite3_bind_int64(s, 1, id ? (int64_t)id : (int64_t)term) ||
+        sqlite3_bind_int64(s, 2, limit) || (both && sqlite3_bind_int64(s, 3, (int64_t)term)))
         return SL_ESTORE;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < limit)
@@ -227,6 +289,33 @@ int sl_store_story_terms_backfill(sl_store *st)
     return rc;
 }
 
+static const char Q_CLEAR[] = "DELETE FROM story_terms";
+
+/* Migration 18: every row again, keyed by its term's id where it has one
+ * (a term of one story's centroid stored as itself), in key order. */
+int sl_store_story_terms_rekey(sl_store *st)
+{
+    static const sl_store_rows addition = {Q_TERM_ADD, 2, sorted_row_value};
+    term_rows rows = {0};
+    int rc = sorted_terms(st, &rows);
+    for (size_t k = 0; !rc && k < rows.n; k++) {
+        int64_t key;
+        rc = term_key(st, rows.items[k].term, 1, &key);
+        rows.items[k].term = (uint64_t)key;
+    }
+    if (!rc && rows.n > 1)
+        qsort(rows.items, rows.n, sizeof *rows.items, by_term);
+    sqlite3_stmt *s = rc ? NULL : sl_store_stmt(st, Q_CLEAR);
+    if (!rc)
+        rc = !s ? SL_ESTORE : sl_store_exec_stmt(s);
+    if (!rc)
+        rc = sl_store_exec_rows(st, &addition, rows.n, &rows);
+    if (!rc)
+        rc = sl_store_dict_flush(st);
+    sl_vec_free(&rows);
+    return rc;
+}
+
 /* Names the first difference between a row of the table (`have`, NULL past
  * its end) and the next centroid term (`want`, NULL past the last); 0 when
  * they are the same row. */
@@ -242,18 +331,32 @@ static int row_differs(const term_story *have, const term_story *want, sl_buf *w
     return order ? SL_ESTORE : 0;
 }
 
+/* A row of the table as its term (the id's, from schema 18) and story; an
+ * id that term_dict lacks is named. */
+static int read_row(sqlite3_stmt *s, term_story *have, sl_buf *why)
+{
+    *have = (term_story){(uint64_t)sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1)};
+    if (sqlite3_column_type(s, 0) != SQLITE_NULL)
+        return 0;
+    sl_buf_printf(why, "story_terms lists id %" PRId64 " under story %" PRId64
+                  ", which term_dict lacks", (int64_t)sqlite3_column_int64(s, 2), have->story);
+    return SL_ESTORE;
+}
+
 int sl_store_story_terms_verify(sl_store *st, sl_buf *why)
 {
     term_rows want = {0};
     int rc = sorted_terms(st, &want);
-    sqlite3_stmt *s = rc ? NULL : sl_store_stmt(st, Q_ALL_ROWS);
+    sqlite3_stmt *s = rc ? NULL : sl_store_stmt(st, ids_form(st) ? Q_ALL_ROWS_IDS : Q_ALL_ROWS);
     if (!rc && !s)
         rc = SL_ESTORE;
     size_t k = 0;
     int step = SQLITE_DONE;
     while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
-        term_story have = {(uint64_t)sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1)};
-        rc = row_differs(&have, k < want.n ? &want.items[k] : NULL, why);
+        term_story have;
+        rc = read_row(s, &have, why);
+        if (!rc)
+            rc = row_differs(&have, k < want.n ? &want.items[k] : NULL, why);
         k++;
     }
     if (!rc && step != SQLITE_DONE)

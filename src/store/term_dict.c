@@ -150,6 +150,32 @@ int sl_store_dict_id(sl_store *st, uint64_t term, uint32_t *id)
     return remember(d, term, *id);
 }
 
+int sl_store_dict_find(sl_store *st, uint64_t term, uint32_t *id)
+{
+    sl_term_dict *d = &st->dict;
+    const uint32_t *known = sl_count_slot(&d->ids, term, 0);
+    *id = known ? *known : 0;
+    int rc = known || d->next ? 0 : read_last(st);
+    if (rc || known || (d->fresh && d->complete && !d->in_migration))
+        return rc;
+    uint32_t df;
+    if (sl_store_term_get(st, term, &df, id))
+        return SL_ESTORE;
+    return *id ? remember(d, term, *id) : 0;
+}
+
+int sl_store_dict_give(sl_store *st, uint64_t term, uint32_t *id)
+{
+    sl_term_dict *d = &st->dict;
+    int rc = sl_store_dict_find(st, term, id);
+    if (rc || *id)
+        return rc;
+    if (d->next == UINT32_MAX)
+        return SL_ETOOLARGE;
+    *id = d->next++;
+    return remember(d, term, *id);
+}
+
 int sl_store_dict_term(sl_store *st, uint32_t id, uint64_t *term)
 {
     sl_term_dict *d = &st->dict;

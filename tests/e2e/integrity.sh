@@ -243,9 +243,15 @@ check_names() {
 }
 check_names "DELETE FROM story_terms WHERE (term, story) = (SELECT term, story FROM story_terms LIMIT 1 OFFSET 7)" \
   "a centroid term missing from story_terms is named" "story_terms lacks term -\?[0-9]* of story [0-9]*'s centroid"
-check_names "INSERT INTO story_terms VALUES(12345, (SELECT max(id) FROM stories))" \
+check_names "INSERT INTO story_terms VALUES(123456789012, (SELECT max(id) FROM stories))" \
   "a row of story_terms not in the story's centroid is named" \
-  "story_terms lists term 12345 under story [0-9]*, not in that story's centroid"
+  "story_terms lists term 123456789012 under story [0-9]*, not in that story's centroid"
+# from schema 18 a key up to 2^32 - 1 is a term's id in term_dict
+check_names "INSERT INTO story_terms VALUES(4000000000, (SELECT max(id) FROM stories))" \
+  "a row of story_terms under an id the dictionary lacks is named" \
+  "story_terms lists id 4000000000 under story [0-9]*, which term_dict lacks"
+check_names "UPDATE story_terms SET term = (SELECT max(id) FROM term_dict) + 1 WHERE (term, story) = (SELECT term, story FROM story_terms WHERE term < 4294967296 LIMIT 1)" \
+  "a row moved to an id past the dictionary's is named" "story_terms lists id [0-9]* under story [0-9]*, which term_dict lacks"
 check_names "UPDATE story_terms SET story = -story WHERE story = (SELECT max(id) FROM stories)" \
   "a row naming no story is named" "story_terms lists term -\?[0-9]* under story -[0-9]*"
 # the dictionary of terms (src/store/term_dict.c) numbers its terms 1 to N:

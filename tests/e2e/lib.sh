@@ -174,3 +174,8 @@ forms_before_16() {
 forms_before_17() {
   python3 "$SL_TESTS/store_forms.py" before17 "$1"
 }
+# forms_before_18 DB: DB's story_terms keyed by their terms' hashes instead
+# of their ids in term_dict (tests/store_forms.py)
+forms_before_18() {
+  python3 "$SL_TESTS/store_forms.py" before18 "$1"
+}

@@ -112,7 +112,7 @@ check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
+check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
@@ -169,7 +169,7 @@ spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
 unrevisit
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
+check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
 check "its centroid was 16 bytes a term before" [ "$centroid_old" -eq $((${#centroid_before} / 24 * 16)) ]
 check "its centroid is packed as a new one is (migration 13)" \
   [ "$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')" = "$centroid_before" ]
@@ -182,7 +182,7 @@ check "the rows table is gone" [ "$(sql "SELECT count(*) FROM sqlite_master WHER
 check "one packed row for the old article" [ "$(sql 'SELECT count(*) FROM facts WHERE article_id = 1')" = 1 ]
 check "the old article has short lines" [ "$pairs_before" -gt 0 ]
 check "its row lists each of them" \
-  [ "$(sql 'SELECT length(lines) / 4 FROM articles WHERE id = 1')" = "$pairs_before" ]
+  [ "$(sql 'SELECT length(lines) / 2 FROM articles WHERE id = 1')" = "$pairs_before" ]
 check "its pairs are kept" [ "$(sql "SELECT count(*) FROM $PAIRS WHERE article_id = 1")" = "$pairs_before" ]
 check "the index by article is gone" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'line_articles_article'")" = 0 ]
@@ -231,7 +231,7 @@ unrevisit
 sql "PRAGMA user_version = 12" >/dev/null
 check "the faked store holds other bytes" [ "$(sql "$forms")" != "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
+check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
 check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" [ "$(sql "$forms")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh.json"
@@ -260,7 +260,7 @@ Sign up for the Skerrow daily letter
 In Skerrow on day 4 the museum reopened after its repairs, the curator said, with a new gallery of boats.
 TXT
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n4.txt"
-check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
+check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
 check "the old pairs stay in line_articles" [ "$(sql 'SELECT count(*) FROM line_articles')" = "$pairs_before" ]
 check "the new article's pairs are recent" \
   [ "$(sql 'SELECT count(*) FROM line_articles_recent WHERE article_id = 4')" -gt 0 ]
@@ -282,7 +282,7 @@ sql "PRAGMA user_version = 14" >/dev/null
 check "the faked store has no revisited column" \
   [ "$(sql "SELECT count(*) FROM pragma_table_info('stories') WHERE name = 'revisited'")" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/b.txt"
-check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
+check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
 check "every story was never revisited" [ "$(sql 'SELECT count(*) FROM stories WHERE revisited <> 0')" = 0 ]
 check "...and the ferry reports are one story" \
   [ "$(sql 'SELECT count(DISTINCT story_id) FROM articles WHERE id IN (1, 3)')" = 1 ]
@@ -302,7 +302,7 @@ check "the faked store's facts are longer" \
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
+check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
 check "its facts are a fresh store's, byte for byte" [ "$(sql "$facts")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
@@ -340,7 +340,7 @@ sys.exit(0 if rows and all(len(b) == 10 + 10 * b[9] for (b,) in rows) else 1)" "
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh16.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 17" [ "$(sql 'PRAGMA user_version')" = 17 ]
+check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
 check "the dictionary has no index by term" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'term_dict' AND type = 'index'")" = 0 ]
 check "each dictionary term's id is in its row of terms" [ "$(sql 'SELECT count(*) FROM term_dict d
@@ -353,6 +353,43 @@ check "they read back as the split's bytes, byte for byte" [ "$(DB="$T/back.db" 
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh16.json"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Three --date 2026-05-03 "$T/n1.txt"
+expect_exit 0 "$STORYLINE" --db "$DB" check
+
+section "a schema-17 store: story_terms by the terms' ids, read and grouped the same"
+DB="$T/seventeen.db"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/b.txt"
+rows="SELECT group_concat(term || ':' || story, ' ') FROM (SELECT term, story FROM story_terms ORDER BY term, story)"
+by_id="SELECT count(*) FROM story_terms WHERE term BETWEEN 0 AND 4294967295"
+keys="SELECT group_concat(key || ':' || article_id, ' ') FROM (SELECT key, article_id FROM copy_keys
+  UNION ALL SELECT key, article_id FROM copy_keys_recent ORDER BY 1, 2)"
+fresh_keys=$(sql "$keys")
+lines="SELECT group_concat(hex(lines), ' ') FROM (SELECT lines FROM articles ORDER BY id)"
+fresh_lines=$(sql "$lines")
+check "the articles list their lines by 2 bytes a line" \
+  [ "$(sql 'SELECT sum(length(lines) % 2) FROM articles')" = 0 -a -n "$fresh_lines" ]
+check "a fresh store's copy keys are 28 bits" [ "$(sql 'SELECT count(*) FROM copy_keys_recent WHERE key >= 268435456')" = 0 ]
+cp "$DB" "$T/fresh17.db"
+expect_exit 0 "$STORYLINE" --db "$T/fresh17.db" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
+expect_exit 0 "$STORYLINE" --db "$T/fresh17.db" export --json
+cp "$OUT" "$T/fresh17.json"
+forms_before_18 "$DB"
+sql "PRAGMA user_version = 17" >/dev/null
+old=$(sql "$rows")
+check "the faked store keys no row by id" [ "$(sql "$by_id")" = 0 ]
+check "... and lists 4 bytes a line" [ "$(sql "$lines" | wc -c)" -gt "$(printf '%s' "$fresh_lines" | wc -c)" ]
+expect_exit 0 "$STORYLINE" --db "$DB" check
+check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
+check "the terms the dictionary has are keyed by id" [ "$(sql "$by_id")" -gt 0 ]
+check "its copy keys are the fresh store's" [ "$(sql "$keys")" = "$fresh_keys" ]
+check "its lists of lines too" [ "$(sql "$lines")" = "$fresh_lines" ]
+check "the rows are as many" [ "$(sql 'SELECT count(*) FROM story_terms')" = "$(printf '%s' "$old" | wc -w)" ]
+cp "$DB" "$T/back17.db"
+forms_before_18 "$T/back17.db"
+check "they read back as the old rows, byte for byte" [ "$(DB="$T/back17.db" sql "$rows")" = "$old" ]
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "one more article: export --json is that of the store it was faked from" cmp -s "$OUT" "$T/fresh17.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
 finish

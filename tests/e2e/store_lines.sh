@@ -17,7 +17,7 @@ print(r[0][0] if r else '')" "$DB" "$1"
 # (each pair is in line_articles or, until merged, line_articles_recent)
 PAIRS="(SELECT * FROM line_articles UNION ALL SELECT * FROM line_articles_recent)"
 pairs() { sql "SELECT count(*) FROM $PAIRS WHERE article_id = $1"; }
-listed() { sql "SELECT coalesce(length(lines), 0) / 4 FROM articles WHERE id = $1"; }
+listed() { sql "SELECT coalesce(length(lines), 0) / 2 FROM articles WHERE id = $1"; }
 
 body="The harbour board of Skerrow approved a new ferry timetable on Tuesday after three months of talks with island councils, and late sailings will run on Fridays from June."
 printf '%s\n' "{\"url\": \"https://example.org/a\", \"title\": \"Ferry timetable\", \"text\": \"Share this story\\nFollow us on Skerrow radio\\nMore local news\\n\\n$body\"}" >"$T/v1.jsonl"
@@ -51,15 +51,15 @@ done
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/more.jsonl"
 check "the fourth article lost the line to repetition" \
   [ "$(sql "SELECT count(*) FROM removed_lines r JOIN articles a ON a.id = r.article_id WHERE a.url = 'https://example.org/n4' AND r.text LIKE 'Sign up%'")" = 1 ]
-# a row lists the high 32 bits of each line's fingerprint (schema 13)
+# a row lists the high 16 bits of each line's fingerprint (schema 18; 32 from 13)
 check "every listed line has its pair, and no other pair exists" python3 -c '
 import sqlite3, struct, sys
 c = sqlite3.connect(sys.argv[1])
 listed = set()
 for aid, blob in c.execute("SELECT id, lines FROM articles"):
-    for (p,) in struct.iter_unpack("I", blob or b""):
+    for (p,) in struct.iter_unpack("H", blob or b""):
         listed.add((p, aid))
-pairs = set(((h >> 32) & 0xFFFFFFFF, a) for h, a in c.execute("SELECT line, article_id FROM line_articles UNION ALL SELECT * FROM line_articles_recent"))
+pairs = set(((h >> 48) & 0xFFFF, a) for h, a in c.execute("SELECT line, article_id FROM line_articles UNION ALL SELECT * FROM line_articles_recent"))
 sys.exit(0 if listed == pairs else "listed %d, pairs %d" % (len(listed), len(pairs)))' "$DB"
 expect_exit 0 "$STORYLINE" --db "$DB" check
 

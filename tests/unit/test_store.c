@@ -624,3 +624,73 @@ TEST(store_lines_counted_by_one_statement)
     CHECK_INT(counts[2], 2);
     drop_store(st, path);
 }
+
+/* Sets story `id`'s stored centroid to the packed `terms`. */
+static void set_centroid(sl_store *st, int64_t id, const sl_weighted_term *terms, uint32_t n,
+                         unsigned char *packed)
+{
+    size_t len = sl_centroid_pack(terms, n, packed);
+    sqlite3_stmt *s = NULL;
+    CHECK_INT(sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO stories(id, centroid) VALUES(?1, ?2)",
+                                 -1, &s, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_bind_int64(s, 1, id), SQLITE_OK);
+    CHECK_INT(sqlite3_bind_blob(s, 2, packed, (int)len, SQLITE_STATIC), SQLITE_OK);
+    CHECK_INT(sqlite3_step(s), SQLITE_DONE);
+    sqlite3_finalize(s);
+}
+
+/* story_terms names a term by its dictionary id when it has one, else by
+ * itself; a term whose hash would read as an id is given one. A term given
+ * its id after its rows went in is still found, and its rows still go,
+ * under its hash. */
+TEST(store_story_terms_keyed_by_dictionary_id)
+{
+    OPEN_STORE(st, path);
+    const uint64_t rare = 0x9000000000000001u, low = 77; /* low: a hash that reads as an id */
+    sl_weighted_term both[] = {{low, 1}, {rare, 1}}, one[] = {{rare, 1}};
+    unsigned char packed[2 * SL_CENTROID_TERM_BYTES];
+    CHECK_INT(sl_store_story_terms_put(st, 5, packed, sl_centroid_pack(both, 2, packed)), 0);
+    set_centroid(st, 5, both, 2, packed);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE term = -0x6fffffffffffffff"), 1);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE term BETWEEN 1 AND 4294967295"), 1);
+    uint32_t id = 0;
+    CHECK_INT(sl_store_dict_give(st, rare, &id), 0); /* its second article, say */
+    CHECK(id > 0);
+    CHECK_INT(sl_store_story_terms_put(st, 6, packed, sl_centroid_pack(one, 1, packed)), 0);
+    set_centroid(st, 6, one, 1, packed);
+    int64_t ids[4];
+    size_t n = 0;
+    CHECK_INT(sl_store_story_terms_recent(st, rare, 4, ids, &n), 0);
+    CHECK_INT((int64_t)n, 2);
+    CHECK_INT(ids[0], 6); /* under its id */
+    CHECK_INT(ids[1], 5); /* under its hash, from before its id */
+    CHECK_INT(sl_store_story_terms_recent(st, low, 4, ids, &n), 0);
+    CHECK_INT((int64_t)n, 1);
+    sl_weighted_term rest[] = {{low, 1}};
+    CHECK_INT(sl_store_story_terms_put(st, 5, packed, sl_centroid_pack(rest, 1, packed)), 0);
+    set_centroid(st, 5, rest, 1, packed);
+    CHECK_INT(sl_store_story_terms_recent(st, rare, 4, ids, &n), 0);
+    CHECK_INT((int64_t)n, 1);
+    CHECK_INT(ids[0], 6);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE term = -0x6fffffffffffffff"), 0);
+    CHECK_INT(sl_store_story_terms_recent(st, 0x9000000000000002u, 4, ids, &n), 0);
+    CHECK_INT((int64_t)n, 0);
+    drop_store(st, path);
+}
+
+/* From schema 18 a copy key is stored without the four low bits
+ * SL_TERM_ID sets, and read back by the index's key. */
+TEST(store_copy_keys_stored_without_their_flag_bits)
+{
+    OPEN_STORE(st, path);
+    const uint32_t keys[] = {0xFFFFFFF0u};
+    CHECK_INT(sl_store_copy_keys_put(st, 1, keys, 1), 0);
+    CHECK_INT(count_rows(st, "SELECT key FROM copy_keys_recent"), 0x0FFFFFFF);
+    uint32_t ids[2];
+    uint8_t n_keys[2];
+    size_t found = 0;
+    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(keys[0]), ids, n_keys, 2, &found), 0);
+    CHECK_INT((int64_t)found, 1);
+    CHECK_INT(ids[0], 1);
+    drop_store(st, path);
+}
