@@ -2,7 +2,7 @@
 """curve.py - the cost of one more article as the store grows (issue 11).
 
     python3 bench/curve.py [--bin build/storyline] [--out build/bench/curve]
-                           [--sizes 10000,50000,100000,200000] [--sample 2000]
+                           [--sizes 10000,50000,100000,200000] [--sample 2000] [--keep]
 
 The articles are bench/copies.py's scale tier (Reuters-21578 and BBC News,
 each pass of the corpus with its content words replaced by pseudo-words, so
@@ -14,9 +14,15 @@ The tier is ingested into one store, and at each size S of --sizes:
     articles, wall seconds, CPU seconds and peak RSS (the aim at 200k:
     < 0.2 s and < 30 MB);
   - the next --sample articles in one `storyline ingest` run: CPU µs per
-    article, bytes written per article (the process's block output, rusage
-    ru_oublock x 512: the WAL, then the checkpoints into the store), and
-    the store's size per article;
+    article (user + system, and the system part alone: SQLite's page reads
+    and writes are system time), bytes written per article (what the
+    process passed to its write calls, wchar of /proc/PID/io: the WAL,
+    then the checkpoints into the store), and the store's size per article.
+    Not the block output (rusage ru_oublock): it counts a page of the
+    OS's cache when it turns dirty, so a page rewritten before the OS
+    wrote it back counts once, and the same run on the same store read
+    53.0 or 328.2 KB an article as the store's pages were dirty or not
+    (docs/benchmarks.md, "Twelfth round");
   - the bytes written per article by the runs that filled the store from
     the last size to this one: the recent tables' merges (src/store/recent.c)
     come every few thousand articles, so a sample of 2,000 may hold one or
@@ -31,6 +37,7 @@ import collections
 import itertools
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -47,10 +54,19 @@ copies.DATA = os.path.join(DATASETS, "scale")
 TIME = "/usr/bin/time"
 
 
+def written_bytes(pid):
+    """The bytes an exited, unreaped process passed to its write calls."""
+    with open("/proc/%d/io" % pid) as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("wchar:"))
+
+
 def run(cmd, rss_file):
-    """Runs cmd, output dropped; returns (wall s, CPU s, peak RSS KB, bytes written, status).
-    The peak RSS is GNU time's: a child forked from this process would carry
-    this process's own peak through exec (Linux keeps it in ru_maxrss)."""
+    """Runs cmd, output dropped; returns (wall s, CPU s, peak RSS KB, bytes
+    written, status, system CPU s). The peak RSS is GNU time's: a child
+    forked from this process would carry this process's own peak through
+    exec (Linux keeps it in ru_maxrss). The bytes written are read from the
+    child's /proc/PID/io before it is reaped (a reaped grandchild's, the
+    storyline under GNU time, are in its parent's)."""
     if os.access(TIME, os.X_OK):
         cmd = [TIME, "-o", rss_file, "-f", "%M"] + cmd
     t = time.perf_counter()
@@ -60,13 +76,15 @@ def run(cmd, rss_file):
         os.dup2(fd, 1)
         os.dup2(fd, 2)
         os.execvp(cmd[0], cmd)
-    _, st, ru = os.wait4(pid, 0)
+    os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
     wall = time.perf_counter() - t
+    written = written_bytes(pid)
+    _, st, ru = os.wait4(pid, 0)
     rss = float("nan")
     if cmd[0] == TIME:
         rss = int(open(rss_file).read().split()[-1])
-    return (wall, ru.ru_utime + ru.ru_stime, rss, ru.ru_oublock * 512,
-            os.waitstatus_to_exitcode(st))
+    return (wall, ru.ru_utime + ru.ru_stime, rss, written, os.waitstatus_to_exitcode(st),
+            ru.ru_stime)
 
 
 def ingest(args, db, lines, path):
@@ -84,6 +102,9 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "build/bench/curve"))
     ap.add_argument("--sizes", default="10000,50000,100000,200000")
     ap.add_argument("--sample", type=int, default=2000)
+    ap.add_argument("--keep", action="store_true",
+                    help="copy the store at each size, before its probe, to OUT/keepSIZE.db,"
+                         " for runs on copies of one store")
     args = ap.parse_args()
     if not os.path.isdir(copies.DATA):
         print("bench curve: skipped: %s not found" % copies.DATA)
@@ -115,6 +136,9 @@ def main():
             n = min(step, size - stored)
             fill_bytes += ingest(args, db, itertools.islice(tier_in, n), chunk)[3]
             stored += n
+        if args.keep:
+            floor.fresh(os.path.join(args.out, "keep%d.db" % size))
+            shutil.copyfile(db, os.path.join(args.out, "keep%d.db" % size))
         probe["id"] = "probe%d" % size
         one = ingest(args, db, [json.dumps(probe) + "\n"], chunk)
         r = ingest(args, db, itertools.islice(tier_in, args.sample), chunk)
@@ -122,10 +146,11 @@ def main():
         fill = fill_bytes / 1024 / fill_n if fill_n > 0 else float("nan")
         rows.append((size, one, r, floor.size(db), fill))
         print("  %7d stored: open + 1 article %.3f s wall, %.3f s CPU, %.1f MB peak;"
-              " next %d: %.0f us CPU/article, %.1f KB written/article, store %.2f KB/article;"
-              " the fill before: %.1f KB written/article"
+              " next %d: %.0f us CPU/article (%.0f system), %.1f KB written/article,"
+              " store %.2f KB/article; the fill before: %.1f KB written/article"
               % (size, one[0], one[1], one[2] / 1024, args.sample, 1e6 * r[1] / args.sample,
-                 r[3] / 1024 / args.sample, floor.size(db) / 1024 / stored, fill), flush=True)
+                 1e6 * r[5] / args.sample, r[3] / 1024 / args.sample,
+                 floor.size(db) / 1024 / stored, fill), flush=True)
 
     print()
     print("cost curve (bench/curve.py): one store growing; at each size, one article alone"
@@ -133,13 +158,13 @@ def main():
     # The sample's run opens the store too: less that open (the one-article
     # run's CPU), what is left is the cost of one more article.
     hdr = ("stored", "open s wall", "open s CPU", "open peak MB", "us CPU/article",
-           "less open", "articles/CPU s", "KB written/article", "store KB/article",
+           "of it system", "less open", "articles/CPU s", "KB written/article", "store KB/article",
            "fill KB written/article")
     out = [hdr]
     for size, one, r, after, fill in rows:
         n = size + 1 + args.sample
         out.append(("%d" % size, "%.3f" % one[0], "%.3f" % one[1], "%.1f" % (one[2] / 1024),
-                    "%.0f" % (1e6 * r[1] / args.sample),
+                    "%.0f" % (1e6 * r[1] / args.sample), "%.0f" % (1e6 * r[5] / args.sample),
                     "%.0f" % (1e6 * (r[1] - one[1]) / args.sample), "%.0f" % (args.sample / r[1]),
                     "%.1f" % (r[3] / 1024 / args.sample), "%.2f" % (after / 1024 / n),
                     "%.1f" % fill))
