@@ -113,8 +113,9 @@ def load_set(name, root, tool, cache_dir):
         ntok = np.array([len(WORD.findall(b["text"])) for b in blocks], dtype=float)
         written = np.array([(b["path"] & WRITTEN) != 0 for b in blocks], dtype=bool)
         removed = np.array([(b["path"] & REFUSED) != 0 for b in blocks], dtype=bool)
+        shipped = np.array([b["score"] for b in blocks], dtype=float)   # the trees in blocks.c
         out.append({"X": X, "y": y, "ntok": ntok, "written": written, "removed": removed, "texts": [b["text"] for b in blocks],
-                    "gold": g, "kind": kind, "even": name == "wcxb" and int(i) % 2 == 0})
+                    "gold": g, "kind": kind, "even": name == "wcxb" and int(i) % 2 == 0, "id": i, "shipped": shipped})
     return out
 
 
