@@ -45,7 +45,7 @@ WORD = re.compile(r"\w+")
 WRITTEN = 2          # SL_PATH_WRITTEN: what the container writer kept
 REFUSED = 4 | 8 | 16 | 32   # SL_PATH_REMOVED, _COMMENTS, _SOFT, _FURNITURE: never a fallback
 CHUNK = 100
-FEATURES = 51        # SL_BLOCK_FEATURES
+FEATURES = 49        # SL_BLOCK_FEATURES
 LINK_SHARE = 28      # the feature index of the block's link share (blocks.c own_features)
 # 20 trees of depth 3: on WCXB dev articles, 10 x 3, 20 x 3 and 20 x 4 scored
 # 0.943 / 0.945 / 0.950 there and 0.961 / 0.961 / 0.964 on Zyte; 40 x 4, 0.950 / 0.964.

@@ -285,67 +285,15 @@ static double model_score(const float *x)
 
 static int feature_count(void) { return 11 + 5 + SL_CUE_GROUPS + 12; }
 
-/* One paragraph inside the container: its element and its words. */
-typedef struct inside_words {
-    uint32_t owner;
-    double words;
-} inside_words;
-
-static int by_owner(const void *a, const void *b)
-{
-    uint32_t x = ((const inside_words *)a)->owner, y = ((const inside_words *)b)->owner;
-    return (x > y) - (x < y);
-}
-
-/* The first of `n` paragraphs (sorted by element) whose element is at least `owner`. */
-static size_t first_from(const inside_words *in, size_t n, uint32_t owner)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (in[mid].owner < owner)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* For each paragraph, the share of the container's words under its
- * element's parent and grandparent: the story's paragraphs share one
- * parent, which holds most of the container; an author's box, a "more
- * posts" list or a disclaimer block after the story sits in an element of
- * its own (the blocks the even WCXB articles kept and their gold drops
- * were mostly after the story's end: twelfth round). `sums` holds the
- * inside paragraphs' running word counts by element (n + 1 entries). */
-static void parent_shares(sl_block *k, size_t n, const double *words, inside_words *in, double *sums)
-{
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (k[i].path & SL_PATH_INSIDE)
-            in[m++] = (inside_words){k[i].owner, words[i]};
-    qsort(in, m, sizeof *in, by_owner);
-    sums[0] = 0.0;
-    for (size_t i = 0; i < m; i++)
-        sums[i + 1] = sums[i] + in[i].words;
-    for (size_t i = 0; i < n; i++)
-        for (int up = 0; up < 2; up++) {
-            double under = sums[first_from(in, m, k[i].up_end[up])] - sums[first_from(in, m, k[i].up_first[up])];
-            k[i].x[SL_BLOCK_FEATURES - 2 + up] = sums[m] > 0.0 ? (float)(under / sums[m]) : 0.0f;
-        }
-}
-
 int sl_blocks_decide(sl_blocks *b)
 {
     size_t n = b->items.n;
     sl_block *k = b->items.items;
-    double *words = n ? sl_calloc(2 * n + 1, sizeof *words) : NULL;
+    double *words = n ? sl_calloc(n, sizeof *words) : NULL;
     size_t *near = n ? sl_calloc(n, sizeof *near) : NULL;
-    inside_words *in = n ? sl_calloc(n, sizeof *in) : NULL;
-    if (n && (!words || !near || !in)) {
+    if (n && (!words || !near)) {
         free(words);
         free(near);
-        free(in);
         return SL_ENOMEM;
     }
     for (size_t i = 0; i < n; i++)
@@ -370,8 +318,6 @@ int sl_blocks_decide(sl_blocks *b)
     double inside = 0.0;
     for (size_t i = 0; i < n; i++)
         inside += (k[i].path & SL_PATH_INSIDE) ? words[i] : 0.0;
-    if (n)
-        parent_shares(k, n, words, in, words + n);
     double before = 0.0;
     int base = feature_count();
     for (size_t i = 0; i < n; i++) {
@@ -388,14 +334,13 @@ int sl_blocks_decide(sl_blocks *b)
         x[f++] = inside > 0.0 ? (float)(before / inside) : 0.0f;
         x[f++] = inside > 0.0 ? (float)((inside - before - own) / inside) : 0.0f;
         before += own;
-        while (f < SL_BLOCK_FEATURES - 2)
+        while (f < SL_BLOCK_FEATURES)
             x[f++] = 0.0f;
         k[i].score = model_score(x);
         k[i].keep = k[i].score > ((k[i].path & SL_PATH_WRITTEN) ? KEEP_WRITTEN : KEEP_OTHER);
     }
     free(words);
     free(near);
-    free(in);
     return 0;
 }
 

@@ -31,12 +31,11 @@ enum {
 /* Class/id word groups (blocks.c), as bits of sl_block.cues. */
 #define SL_CUE_GROUPS 12
 
-#define SL_BLOCK_FEATURES 51
+#define SL_BLOCK_FEATURES 49
 
 typedef struct sl_block {
     size_t start, len;      /* the paragraph's bytes in sl_blocks.text */
     uint32_t owner;         /* its element: paragraphs of one element share it */
-    uint32_t up_first[2], up_end[2];   /* its element's parent's and grandparent's subtrees: element indices [first, end) */
     unsigned kind, path, cues;
     float link_share;       /* of the element's loose text, inside links */
     float score_share;      /* best content score of the element and two ancestors, over the page's best */

@@ -715,12 +715,6 @@ static int describe(const elem_vec *v, sl_blocks *b, int lenient)
         k->path |= o->path_tags & T_FORM ? SL_PATH_FORM : 0;
         k->path |= o->path_tags & T_NOSCORE ? SL_PATH_LIST : 0;
         k->path |= o->path_tags & T_CELL ? SL_PATH_TABLE : 0;
-        uint32_t above = o->parent;
-        for (int up = 0; up < 2; up++) {   /* the whole page above the root */
-            k->up_first[up] = above != NONE ? above : 0;
-            k->up_end[up] = above != NONE ? above + e[above].size : (uint32_t)v->n;
-            above = above != NONE ? e[above].parent : NONE;
-        }
         k->kind = sl_html_kind_of(o->node, o->tag);
         k->cues = o->cues;
         k->link_share = o->own ? (float)o->own_links / (float)o->own : 0.0f;
