@@ -225,7 +225,8 @@ static int each_warc(sl_extractor *x, const char *path, sl_page_fn on_page, void
         sl_buf_printf(&name, "%s#%llu (%s)", path, (unsigned long long)rec.number, rec.uri);
         sl_page page = {0};
         rc = extract_html(x, rec.body, rec.body_len, *rec.charset ? rec.charset : NULL, &page);
-        rc = finish_page(x, rc, rc == SL_EBADINPUT, &page);
+        int no_body = rc == SL_EBADINPUT && sl_format_detect(rec.body, rec.body_len) == SL_FORMAT_HTML;
+        rc = finish_page(x, rc, no_body, &page);
         if (rc == SL_ENOMEM)
             break;
         on_page(ctx, sl_buf_cstr(&name), page_shown(rc, &page), rc ? sl_buf_cstr(&x->why) : NULL);
