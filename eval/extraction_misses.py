@@ -15,8 +15,6 @@ are read: rules and features may be chosen on them (docs/extraction.md).
 """
 import argparse
 import collections
-import os
-import subprocess
 
 import numpy as np
 
@@ -37,12 +35,7 @@ def main():
     ap.add_argument("--build", default="build")
     ap.add_argument("--worst", type=int, default=25)
     a = ap.parse_args()
-    tool = os.path.join(a.build, "extraction-features")
-    subprocess.run(["make", "-s", "BUILD=" + a.build, tool], check=True)
-    cache = os.path.join(a.build, "extraction-misses")
-    os.makedirs(cache, exist_ok=True)
-    for f in os.listdir(cache):   # the blocks change with the code: never a stale dump
-        os.remove(os.path.join(cache, f))
+    tool, cache = fx.fresh_dump(a.build, "extraction-misses")
     pages = [p for p in fx.load_set("wcxb", a.data, tool, cache) if p["kind"] == "article" and p["even"]]
     extra, missed, place, rows = collections.Counter(), collections.Counter(), collections.Counter(), []
     for p in pages:

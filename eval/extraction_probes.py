@@ -11,8 +11,6 @@ all of them, the odd ids' article and all-pages F1 and Zyte's F1 (held out).
 Uses fit_extraction.py's dump, labels and join; about 2.5 minutes a variant.
 """
 import argparse
-import os
-import subprocess
 
 import numpy as np
 from sklearn.ensemble import GradientBoostingClassifier
@@ -42,12 +40,7 @@ def main():
     ap.add_argument("--data", default="../shared/datasets/extraction")
     ap.add_argument("--build", default="build")
     a = ap.parse_args()
-    tool = os.path.join(a.build, "extraction-features")
-    subprocess.run(["make", "-s", "BUILD=" + a.build, tool], check=True)
-    cache = os.path.join(a.build, "extraction-probes")
-    os.makedirs(cache, exist_ok=True)
-    for f in os.listdir(cache):   # the features change with the code: never a stale dump
-        os.remove(os.path.join(cache, f))
+    tool, cache = fx.fresh_dump(a.build, "extraction-probes")
     wcxb, zyte = fx.load_set("wcxb", a.data, tool, cache), fx.load_set("zyte", a.data, tool, cache)
     even = [p for p in wcxb if p["kind"] == "article" and p["even"]]
     odd = [p for p in wcxb if not p["even"]]
