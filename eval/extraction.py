@@ -17,7 +17,9 @@ defines:
         pages whose gold field is set: title (white space collapsed, case
         folded, curly quotes and dashes as ASCII), author (the same), date (the YYYY-MM-DD of the page's date).
 
-A page the extractor rejects counts as an empty prediction. Only the dev split
+A page the extractor rejects counts as an empty prediction; an HTML page
+without article text (status no_body) has an empty body and its metadata is
+scored. Only the dev split
 of WCXB is on this machine (its test split is held back). The block model
 (src/ingest/blocks.c) is fitted on the WCXB dev article pages of even id, so
 Zyte and the odd ids are the held-out figures (printed apart:

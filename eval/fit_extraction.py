@@ -59,6 +59,18 @@ SIZES = ((20, 3), (20, 4), (40, 3), (60, 3), (40, 4))
 CV_KEEP = (-1.0, 1.0)
 
 
+def fresh_dump(build, name, reuse=False):
+    """The features tool, built, and an empty folder for its dumps (kept with
+    `reuse`): the features change with the code, so a dump is never stale."""
+    tool = os.path.join(build, "extraction-features")
+    subprocess.run(["make", "-s", "BUILD=" + build, tool], check=True)
+    cache = os.path.join(build, name)
+    os.makedirs(cache, exist_ok=True)
+    for f in [] if reuse else os.listdir(cache):
+        os.remove(os.path.join(cache, f))
+    return tool, cache
+
+
 def dump(tool, paths, cache):
     if os.path.exists(cache):
         return [json.loads(line) for line in open(cache).read().split("\n") if line]
@@ -113,8 +125,9 @@ def load_set(name, root, tool, cache_dir):
         ntok = np.array([len(WORD.findall(b["text"])) for b in blocks], dtype=float)
         written = np.array([(b["path"] & WRITTEN) != 0 for b in blocks], dtype=bool)
         removed = np.array([(b["path"] & REFUSED) != 0 for b in blocks], dtype=bool)
+        shipped = np.array([b["score"] for b in blocks], dtype=float)   # the trees in blocks.c
         out.append({"X": X, "y": y, "ntok": ntok, "written": written, "removed": removed, "texts": [b["text"] for b in blocks],
-                    "gold": g, "kind": kind, "even": name == "wcxb" and int(i) % 2 == 0})
+                    "gold": g, "kind": kind, "even": name == "wcxb" and int(i) % 2 == 0, "id": i, "shipped": shipped})
     return out
 
 
@@ -259,12 +272,7 @@ def main():
     ap.add_argument("--write", action="store_true", help="write the WCXB-fitted model into blocks.c")
     ap.add_argument("--cv", action="store_true", help="compare the trees' sizes by cross-validation on WCXB dev")
     a = ap.parse_args()
-    tool = os.path.join(a.build, "extraction-features")
-    subprocess.run(["make", "-s", "BUILD=" + a.build, tool], check=True)
-    cache = os.path.join(a.build, "fit-extraction")
-    os.makedirs(cache, exist_ok=True)
-    for f in [] if a.reuse else os.listdir(cache):   # the features change with the code: never reuse a stale dump
-        os.remove(os.path.join(cache, f))
+    tool, cache = fresh_dump(a.build, "fit-extraction", a.reuse)
     if a.cv:
         cross_validate([p for p in load_set("wcxb", a.data, tool, cache) if p["kind"] == "article" and p["even"]])
         return

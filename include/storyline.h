@@ -544,7 +544,8 @@ SL_API int sl_threads_json(sl_engine *engine, int min_stories, sl_write_fn write
 typedef struct sl_extractor sl_extractor;
 
 /* What a page holds. Strings are malloc'd, NULL when not found; text never
- * NULL after a successful extraction. */
+ * NULL after a successful extraction, NULL for an HTML page without article
+ * text (its metadata kept: see sl_extract_page). */
 typedef struct sl_page {
     char *title;
     char *author;
@@ -560,10 +561,16 @@ SL_API void sl_extractor_free(sl_extractor *x);
 SL_API void sl_extractor_allow_private(sl_extractor *x, int allow);
 /* Extracts one page or plain text (recognised by content) into `out`
  * (cleared first). Returns 0, SL_EBADINPUT (no article text; empty, binary,
- * a feed or JSONL), SL_ETOOLARGE (over the cap) or SL_ENOMEM. */
+ * a feed or JSONL), SL_ETOOLARGE (over the cap) or SL_ENOMEM. On
+ * SL_EBADINPUT for an HTML page without article text, `out` still holds the
+ * page's title, author, published and lang ("und" unless stated), text NULL:
+ * a page without article body (ingest rejects such a page). On any other
+ * failure `out` is left cleared. Call sl_page_clear after any result. */
 SL_API int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out);
 /* Called once per page of a file: `page` on success, else `error` says why
- * (one line). `name` is the file, or FILE#RECORD (URI) inside a WARC file. */
+ * (one line); both for an HTML page without article text (`page` holds its
+ * metadata, text NULL). `name` is the file, or FILE#RECORD (URI) inside a
+ * WARC file. */
 typedef void (*sl_page_fn)(void *ctx, const char *name, const sl_page *page, const char *error);
 /* Every page of a file: the file itself when it is a page or text (plain or
  * gzip), or every HTML response of a WARC file (streamed). "-" reads standard
@@ -572,8 +579,9 @@ typedef void (*sl_page_fn)(void *ctx, const char *name, const sl_page *page, con
  * fail go to `on_page` with their reason. */
 SL_API int sl_extract_each(sl_extractor *x, const char *path, sl_page_fn on_page, void *ctx);
 SL_API void sl_page_clear(sl_page *page);
-/* The page as one JSON object {input, title, author, published, lang, text}
- * (docs/json.md), `input` naming where it came from. */
+/* The page as one JSON object {input, title, author, published, lang,
+ * status, text} (docs/json.md), `input` naming where it came from; status
+ * "ok", or "no_body" with text null for a page without article text. */
 SL_API int sl_page_json(const sl_page *page, const char *input, sl_write_fn write, void *ctx);
 
 /* ---- Temporal expressions (docs/timeline.md) ---------------------------- */

@@ -11,7 +11,8 @@ typedef struct out_ctx {
     int many, status;
 } out_ctx;
 
-static void print_page(const sl_page *p, const char *path, int many)
+/* A page without article text shows its metadata and says so. */
+static void print_page(const sl_page *p, const char *path, int many, const char *error)
 {
     if (many)
         printf("==> %s\n", path);
@@ -19,7 +20,10 @@ static void print_page(const sl_page *p, const char *path, int many)
     printf("author:    %s\n", p->author ? p->author : "(none)");
     printf("published: %s\n", p->published ? p->published : "(unknown)");
     printf("language:  %s\n\n", p->lang ? p->lang : "und");
-    cli_print_wrapped(p->text, 0);
+    if (p->text)
+        cli_print_wrapped(p->text, 0);
+    else
+        printf("(no article body: %s)\n", error);
     if (many)
         putchar('\n');
 }
@@ -27,14 +31,15 @@ static void print_page(const sl_page *p, const char *path, int many)
 static void on_page(void *ctx, const char *name, const sl_page *page, const char *error)
 {
     out_ctx *o = ctx;
-    if (!page) {
+    if (error) {
         cli_error("%s: %s", name, error);
         o->status = EXIT_PARTIAL;
-    } else if (o->c->json) {
+    }
+    if (page && o->c->json) {
         sl_page_json(page, name, cli_write_stdout, NULL);
         putchar('\n');
-    } else {
-        print_page(page, name, o->many);
+    } else if (page) {
+        print_page(page, name, o->many, error);
     }
 }
 
@@ -78,6 +83,7 @@ const command cmd_extract = {
     "no loopback or private addresses unless --allow-private). A text loses the\n"
     "chrome lines ingest would remove (without the store's repeated lines). With\n"
     "--json each page becomes one JSON object on its own line (docs/json.md). A\n"
-    "page without article text is reported on stderr and the others go on (exit 1).\n",
+    "page without article text is reported on stderr, its title, author and date\n"
+    "still shown (status no_body in JSON), and the others go on (exit 1).\n",
     CLI_NO_STORE, run,
 };

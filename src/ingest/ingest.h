@@ -74,7 +74,9 @@ typedef struct sl_extracted {
 
 /* Extracts title and body text from a page with libxml2's HTML parser
  * (never fails on broken markup; SL_EBADINPUT with a reason in `why` when
- * there is no text at all, SL_ETOOLARGE over the size cap). */
+ * there is no text at all, `out` then holding the page's metadata with text
+ * NULL; SL_ETOOLARGE over the size cap, `out` cleared). Clear `out` after
+ * any result. */
 int sl_html_extract(const char *html, size_t len, const char *charset, sl_extracted *out, sl_buf *why);
 void sl_extracted_clear(sl_extracted *e);
 

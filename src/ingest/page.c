@@ -138,8 +138,12 @@ int sl_html_extract(const char *html, size_t len, const char *charset, sl_extrac
     int rc = body_text(html, len, charset, out, &blocks, &out->text);
     if (!rc && !out->text)
         rc = SL_EBADINPUT;
-    if (rc)
+    if (rc == SL_EBADINPUT) {   /* no article text: the page's metadata stays */
+        free(out->text);
+        out->text = NULL;
+    } else if (rc) {
         sl_extracted_clear(out);
+    }
     sl_blocks_free(&blocks);
     return explain(rc, len, why);
 }

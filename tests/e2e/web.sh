@@ -70,6 +70,25 @@ check "a truncated gzip page is named" err_has "cut2.html.gz: truncated gzip"
 expect_exit 1 "$S" extract "$T/missing.html"
 check "a missing file is named" err_has "missing.html: cannot open"
 
+section "extract: a page without article text keeps its metadata (issue 18)"
+printf '<html lang="nl"><head><title>Tide tables for the outer harbour</title>
+<meta name="author" content="Oskar Breedveld"><meta property="article:published_time" content="2031-03-02T06:00:00Z">
+</head><body><nav><a href="/">Home</a> <a href="/tides">Tides</a></nav></body></html>' >"$T/nobody2.html"
+expect_exit 1 "$S" extract --json "$T/nobody2.html" "$W/article.html"
+check "no body: the reason is on stderr" err_has "nobody2.html: no article text found"
+sed -n 1p "$OUT" >"$T/nobody2.json"; sed -n 2p "$OUT" >"$T/after_nobody.json"
+check "no body: one JSON line per page, this one with status no_body" py "$T/nobody2.json" '
+assert d["status"] == "no_body" and d["text"] is None, d
+assert d["title"] == "Tide tables for the outer harbour" and d["author"] == "Oskar Breedveld", d
+assert d["published"].startswith("2031-03-02") and d["lang"] == "nl", d'
+check "no body: the next page is an article with status ok" py "$T/after_nobody.json" 'assert d["status"] == "ok" and d["text"], d'
+expect_exit 1 "$S" extract "$T/nobody2.html"
+check "no body, plain output: the title and an explicit no-body line" \
+  sh -c "grep -q '^title: *Tide tables for the outer harbour' '$OUT' && grep -q '^(no article body: no article text found)' '$OUT'"
+expect_exit 1 "$S" --db "$T/nobody.db" ingest "$T/nobody2.html"
+check "no body: ingest still rejects the page, with its reason" err_has "no article text found"
+check "no body: nothing stored" test "$(n_articles "$T/nobody.db")" -eq 0
+
 section "WARC files"
 python3 "$W/make_warc.py" "$W" "$T" || echo "make_warc.py failed"
 expect_exit 0 "$S" --db "$T/plain.db" ingest "$T/pages.warc"

@@ -330,6 +330,7 @@ TEST(blocks_never_empty)
     sl_extracted e = {0};
     const char *nav_only = "<html><body><nav><a href=/>Home</a></nav></body></html>";
     CHECK_INT(sl_html_extract(nav_only, strlen(nav_only), NULL, &e, NULL), SL_EBADINPUT);
+    sl_extracted_clear(&e);
 }
 
 /* A page that renders its posts with a script gives crawlers them in a
