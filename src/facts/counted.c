@@ -357,7 +357,7 @@ static const double weights[N_FEATURES] = {
 /* Whether token k may be in a candidate phrase: a content word that is no
  * number, no linking word, no verb (a past form, or after a modal), no day
  * ("said on Monday that") and no unit after a number. */
-static bool phrase_word(const sl_facts_doc *d, size_t k)
+static bool phrase_word_test(const sl_facts_doc *d, size_t k)
 {
     static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "today", "yesterday", "tomorrow", "tonight", NULL};
@@ -366,6 +366,15 @@ static bool phrase_word(const sl_facts_doc *d, size_t k)
            !verb_place(d, k) && sl_facts_in(d, k, days) < 0 &&
            sl_facts_in(d, k, link_words) < 0 && !past_form(d, k) && !sl_facts_month(d, k) &&
            !(number_before(d, k) && (sl_units_at(d, k, &unit) || sl_units_scale_word(d, k) > 0));
+}
+
+/* phrase_word_test of token k, asked once an article (d->phrase_word): the
+ * candidates of each number of a sentence walk the same tokens again. */
+static bool phrase_word(const sl_facts_doc *d, size_t k)
+{
+    if (!d->phrase_word[k])
+        d->phrase_word[k] = phrase_word_test(d, k) ? 2 : 1;
+    return d->phrase_word[k] == 2;
 }
 
 /* Whether token k, after a singular noun and right before the number at
@@ -449,16 +458,13 @@ static size_t candidates(const sl_facts_doc *d, size_t first, phrase *out, size_
     size_t c0 = clause_start(d, s0, first);
     for (size_t k = s0; k < c0 && *opening; k++)
         *opening = !sl_numbers_content_word(d, k); /* only a mark before: "\"At 385" */
-    bool is_phrase_word[CANDIDATE_REACH];   /* token c0 + i; the runs below test each twice */
-    for (size_t k = c0; k < first; k++)
-        is_phrase_word[k - c0] = phrase_word(d, k);
     for (size_t k = c0; k < first && n < cap;) {
-        if (!is_phrase_word[k - c0]) {
+        if (!phrase_word(d, k)) {
             k++;
             continue;
         }
         size_t a = k;
-        while (k < first && k - a < 4 && is_phrase_word[k - c0])
+        while (k < first && k - a < 4 && phrase_word(d, k))
             k++;
         if (k - a >= 2 && present_verb(d, k - 1, first))
             out[n++] = (phrase){a, k - 1}; /* "the treaty runs for 25 years" -> treaty */

@@ -103,7 +103,8 @@ int sl_facts_doc_init(sl_facts_doc *d, const char *text, size_t len, const sl_an
     while (d->sents.n < an->sentences.n && an->sentences.items[d->sents.n].start < len)
         d->sents.n++;
     if (d->toks.n && (!(d->sent_of = sl_malloc(d->toks.n * sizeof *d->sent_of)) ||
-                      !(d->word_hash = sl_malloc(d->toks.n * sizeof *d->word_hash))))
+                      !(d->word_hash = sl_malloc(d->toks.n * sizeof *d->word_hash)) ||
+                      !(d->phrase_word = sl_calloc(d->toks.n, sizeof *d->phrase_word))))
         return SL_ENOMEM;
     for (size_t i = 0; i < d->toks.n; i++) {
         size_t n;
@@ -136,8 +137,10 @@ void sl_facts_doc_clear(sl_facts_doc *d)
 {
     free(d->sent_of);
     free(d->word_hash);
+    free(d->phrase_word);
     d->sent_of = NULL;
     d->word_hash = NULL;
+    d->phrase_word = NULL;
 }
 
 int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const sl_text_names *names,

@@ -764,3 +764,25 @@ TEST(facts_numbers_duration_in_parts)
     CHECK(!decade);
     sl_fact_items_free(items);
 }
+
+/* The words of a sentence are judged once an article for the phrases a
+ * number may be a value of: each number of a sentence of many gets what it
+ * gets in a sentence of its own. */
+TEST(facts_numbers_value_of_in_a_sentence_of_many)
+{
+    static const char *const alone[] = {
+        "The harbour toll rose to 40.\n",
+        "The harbour toll rose to 40, the ferry fare climbed to 12.\n",
+        "The harbour toll rose to 40, the ferry fare climbed to 12 and the dock rent was 7.\n"};
+    sl_fact_items *many = facts_of_text(alone[2], NULL);
+    const char *prefixes[] = {"40", "12", "7"};
+    for (size_t k = 0; k < 3; k++) {
+        sl_fact_items *one = facts_of_text(alone[k], NULL);
+        const sl_fact_item *a = number_text(one, prefixes[k]), *b = number_text(many, prefixes[k]);
+        CHECK(a && b && a->about && b->about);
+        if (a && b && a->about && b->about)
+            CHECK_STR(b->about, a->about);
+        sl_fact_items_free(one);
+    }
+    sl_fact_items_free(many);
+}
