@@ -213,10 +213,24 @@ static bool after_duration_part(const sl_facts_doc *d, size_t i, char unit)
            isdigit((unsigned char)w[n - 2]);
 }
 
+/* Whether token i holds an ASCII digit: every form digits_at reads does
+ * ("sub-7", "USD1,700"), so a word without one is asked nothing more. */
+static bool has_digit(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *s = sl_facts_tok(d, i, &n);
+    for (size_t k = 0; k < n; k++)
+        if (s[k] >= '0' && s[k] <= '9')
+            return true;
+    return false;
+}
+
 /* A number written in digits at token i (possibly glued to a currency
  * code, a scale or a unit: "USD1,700", "$13.6M", "10km"). */
 static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
 {
+    if (!has_digit(d, i))
+        return false;
     char buf[64];
     size_t n, used;
     nb->last = glued_number(d, i, buf, sizeof buf, &n);
