@@ -29,7 +29,7 @@ typedef struct list_table {
  * `list` pointer (release) after its table; readers take it with acquire
  * and never lock. Writers hold `tables_lock`. More lists than slots only
  * means the extra lists are scanned. */
-#define LIST_SLOTS 256
+#define LIST_SLOTS 256 /* first_slot's 8 bits */
 static struct {
     _Atomic(const char *const *) list;
     const list_table *table;
@@ -93,9 +93,11 @@ static list_table *table_new(const char *const *list)
     return t;
 }
 
+/* The slot a list's search starts at: the top bits of a Fibonacci hash of
+ * its address (the low ones repeat the address's alignment). */
 static uint32_t first_slot(const char *const *list)
 {
-    return (uint32_t)(((uintptr_t)list >> 3) * 2654435761u) % LIST_SLOTS;
+    return (uint32_t)((uintptr_t)list * 2654435761u) >> 24;
 }
 
 /* The table of `list` when a lookup met a free slot before it: under the
@@ -125,8 +127,9 @@ __attribute__((noinline)) static const list_table *table_made(const char *const 
     return t;
 }
 
-/* The table of `list`, made on its first use; NULL when there is no room
- * (then the list is scanned). */
+/* The table of `list` when it has one; NULL when a lookup met a free slot
+ * before it (its first use) or found no room. Makes no call, so that
+ * sl_facts_list_find, where it is inlined, saves no registers. */
 static const list_table *table_of(const char *const *list)
 {
     for (uint32_t k = 0, start = first_slot(list); k < LIST_SLOTS; k++) {
@@ -135,7 +138,7 @@ static const list_table *table_of(const char *const *list)
         if (in == list)
             return tables[at].table;
         if (!in)
-            return table_made(list);
+            return NULL;
     }
     return NULL;
 }
@@ -150,11 +153,22 @@ __attribute__((noinline)) static int probe(const list_table *t, const char *cons
     return -1;
 }
 
+/* A lookup in a list table_of found no table for: made now (table_made),
+ * or the list scanned when it cannot be. */
+__attribute__((noinline)) static int find_new(const char *const *list, const char *s, size_t n,
+                                              uint32_t hash)
+{
+    const list_table *t = table_made(list);
+    return t ? probe(t, list, s, n, hash) : scan(list, s, n);
+}
+
 int sl_facts_list_find(const char *const *list, const char *s, size_t n, uint32_t hash)
 {
-    const list_table *t = n ? table_of(list) : NULL;
-    if (!t)
+    if (!n)
         return scan(list, s, n);
+    const list_table *t = table_of(list);
+    if (!t)
+        return find_new(list, s, n, hash);
     if (!(t->bloom >> (hash >> 26) & 1))
         return -1; /* most tokens are in no list: one bit tells */
     return probe(t, list, s, n, hash);
