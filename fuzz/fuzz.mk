@@ -11,7 +11,8 @@ FZ_TARGETS := utf8 sentences chrome jsonl html charset warc warc_gz feed quotes 
               serve_request
 FZ_PKGS    := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat libcurl
 FZ_PKG_CFLAGS = $(shell pkg-config --cflags $(FZ_PKGS) 2>/dev/null)
-FZ_PKG_LIBS   = $(shell pkg-config --libs $(FZ_PKGS) 2>/dev/null) -lstemmer -lm
+# libcurl: headers only, as in the Makefile (the fetcher loads it on its first fetch).
+FZ_PKG_LIBS   = $(shell pkg-config --libs $(filter-out libcurl,$(FZ_PKGS)) 2>/dev/null) -lstemmer -lm
 FZ_LIB_SRC := $(foreach d,$(filter-out src/cli src/cli/% src/server src/server/%,$(patsubst %/,%,$(wildcard src/*/ src/*/*/))),$(wildcard $(d)/*.c))
 FZ_CFLAGS   = -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
               -Wno-unused-parameter -g -Iinclude -Isrc -Ifuzz \
