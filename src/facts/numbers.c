@@ -92,6 +92,24 @@ bool sl_numbers_glued(const sl_facts_doc *d, size_t a, size_t b)
     return b < d->toks.n && d->toks.items[a].end == d->toks.items[b].start;
 }
 
+/* The fraction after a whole number that adds to it: "2 1/2", and as wire
+ * copy writes share prices, "11-1/2" (a usual fraction glued by a hyphen:
+ * 11.5, not the range 11 to 0.5). */
+static void mixed_fraction(const sl_facts_doc *d, sl_number *nb)
+{
+    size_t j = nb->last + 1, n2, used;
+    if (sl_facts_is(d, j, "-") && sl_numbers_glued(d, nb->last, j) && sl_numbers_glued(d, j, j + 1))
+        j++;
+    else if (j >= d->toks.n || d->toks.items[j].start != d->toks.items[nb->last].end + 1)
+        return;
+    const char *s2 = sl_facts_tok(d, j, &n2);
+    if (!memchr(s2, '/', n2) || !isdigit((unsigned char)s2[0]) ||
+        (j > nb->last + 1 && !usual_fraction(s2, n2)))
+        return;
+    nb->value += parse_digits(s2, n2, &used);
+    nb->last = j;
+}
+
 /* The text of a number written across glued tokens from token i: "US55" ","
  * "931,000" or "RM23" "." "50" or "1" "⁄" "32" are one number. Copies it into
  * buf (cap bytes, "⁄" as "/") and returns the last token. */
@@ -319,17 +337,8 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
             return false; /* "3D", "5G", "F16": a name */
         }
     }
-    /* "2 1/2" */
-    if (!nb->ordinal && !nb->glued_unit && nb->last + 1 < d->toks.n) {
-        size_t n2;
-        const char *s2 = sl_facts_tok(d, nb->last + 1, &n2);
-        if (memchr(s2, '/', n2) && isdigit((unsigned char)s2[0]) &&
-            d->toks.items[nb->last + 1].start == d->toks.items[nb->last].end + 1 &&
-            !memchr(buf, '/', n)) {
-            nb->value += parse_digits(s2, n2, &used);
-            nb->last++;
-        }
-    }
+    if (!nb->ordinal && !nb->glued_unit && !memchr(buf, '/', n))
+        mixed_fraction(d, nb);
     return true;
 }
 

@@ -439,6 +439,8 @@ static bool range_end(const sl_facts_doc *d, size_t after, size_t first, const c
         return false; /* "grow by 20-25%" is one range, "won by 3 - 1" none */
     if (lo_unit && ((!*hi_unit && !between && !joined) || (*hi_unit && strcmp(lo_unit, *hi_unit))))
         return false; /* "up 9.4 per cent to $84", "rose 8% to 3.65": two quantities */
+    if (lo > 0 && hi->value < lo && sl_facts_is(d, after, "or"))
+        return false; /* "2.4 mln dlrs or 15 cts a share": two measures of one thing */
     hi->last = end - 1;
     return true;
 }

@@ -786,3 +786,18 @@ TEST(facts_numbers_value_of_in_a_sentence_of_many)
     }
     sl_fact_items_free(many);
 }
+
+/* Wire copy's fractions glued by a hyphen are one number, and "X or Y"
+ * with a smaller Y is two measures of one thing, not a range. */
+TEST(facts_numbers_wire_fractions_and_or)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel Mills stock closed at 14-3/8, up 1/4, and its 7-1/2 pct notes held. The mill "
+        "earned 3.1 mln dlrs or 22 cts a share. Rowers trained 3 or 4 days a week.\n", NULL);
+    NUMBER(items, "14-3/8", 14.375, 14.375, NULL, NULL);
+    NUMBER(items, "7-1/2 pct", 7.5, 7.5, "percentage", NULL);
+    NUMBER(items, "3.1 mln dlrs", 3.1e6, 3.1e6, "dollar", NULL);
+    NUMBER(items, "22 cts a share", 22, 22, "cent per share", NULL);
+    NUMBER(items, "3 or 4 days", 3, 4, "day per week", NULL);
+    sl_fact_items_free(items);
+}
