@@ -17,7 +17,7 @@ static const char *const months[] = {"january", "february", "march", "april", "m
 static const char *const month_abbr[] = {"jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.",
     "aug.", "sep.", "oct.", "nov.", "dec.", NULL};
 static const char *const month_abbr2[] = {"jan", "feb", "mar", "apr", "may", "june", "july",
-    "aug", "sept.", "oct", "nov", "dec", NULL};
+    "aug", "sept", "oct", "nov", "dec", NULL};
 static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", NULL};
 
@@ -33,15 +33,29 @@ static int number_value(const sl_facts_doc *d, size_t i, int lo, int hi)
     return v >= lo && v <= hi ? v : 0;
 }
 
+/* Whether token i has a day number (1-31) right before it or after it, past
+ * the "." of an abbreviation: "Oct. 7", "on 5 May". */
+static bool beside_a_day(const sl_facts_doc *d, size_t i)
+{
+    size_t next = sl_facts_is(d, i + 1, ".") ? i + 2 : i + 1;
+    return number_value(d, next, 1, 31) ||
+           (i > 0 && d->sent_of[i - 1] == d->sent_of[i] && number_value(d, i - 1, 1, 31));
+}
+
 int sl_facts_month(const sl_facts_doc *d, size_t i)
 {
-    if (i >= d->toks.n || !sl_facts_upper(d, i))
+    if (i >= d->toks.n)
         return 0;
     int k = sl_facts_in(d, i, months);
     if (k < 0)
         k = sl_facts_in(d, i, month_abbr);
     if (k < 0)
         k = sl_facts_in(d, i, month_abbr2);
+    /* in lower case (lower-cased wire copy: "due nov. 15", "on 7 october")
+     * only beside a day, and never "may" or "march", the verbs ("they march
+     * 20 miles") */
+    if (!sl_facts_upper(d, i) && (k == 2 || k == 4 || !beside_a_day(d, i)))
+        return 0;
     /* "May" alone is too often the verb; it counts only before or after a
      * day number ("May 5", "on 5 May") */
     if (k == 4 && !(i + 1 < d->toks.n && (d->toks.items[i + 1].flags & SL_TOK_NUMBER)) &&

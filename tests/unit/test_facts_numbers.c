@@ -801,3 +801,13 @@ TEST(facts_numbers_wire_fractions_and_or)
     NUMBER(items, "3 or 4 days", 3, 4, "day per week", NULL);
     sl_fact_items_free(items);
 }
+
+/* Lower-cased wire copy's months beside a day are dates, not numbers;
+ * "march" and "may", verbs too, stay words in lower case. */
+TEST(facts_numbers_lower_case_months)
+{
+    static const expected_number want[] = {{"20 miles", 20, "mile"}, {"3 hours", 3, "hour"}};
+    static const char *const days[] = {"7", "15", "30", "1999", NULL};
+    NUMBERS_OF("the notes are due nov. 15, 1999, the vote is on 7 october and the sept. 30 "
+               "deadline stands. they march 20 miles and may 3 hours later rest.\n", want, days);
+}
