@@ -322,6 +322,8 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
             nb->glued_unit = "inch"; /* "6ft 2in", "a 5in screen": glued, no preposition */
         } else if (!nb->glued_unit && rn == 1 && rest[0] == 'h') {
             nb->glued_unit = "hour"; /* "24h", "3h 10m" */
+        } else if (!nb->glued_unit && rn == 1 && rest[0] == 't') {
+            nb->glued_unit = "metric ton"; /* "a 40t lorry"; alone "t" is a letter */
         } else if (rn == 5 && !strncasecmp(rest, "-plus", 5)) {
             nb->approx = '>'; /* "5,000-plus" */
         } else if (rn == 4 && !strncasecmp(rest, "-odd", 4)) {

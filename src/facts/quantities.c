@@ -388,6 +388,20 @@ static const char *currency_at(const sl_facts_doc *d, size_t *first)
     return unit;
 }
 
+/* "75 USD million", "80 EUR mn": a scale of a million or more said after the
+ * currency that follows the amount; the tokens it takes (0 or 1). */
+static size_t scale_after_currency(const sl_facts_doc *d, size_t after, const char *unit,
+                                   sl_number *nb)
+{
+    double s;
+    if (nb->scaled || !sl_units_is_currency(unit) || !sl_numbers_same_sentence(d, after - 1, after) ||
+        (s = sl_units_scale_word(d, after)) < 1e6)
+        return 0;
+    nb->value *= s;
+    nb->scaled = true;
+    return 1;
+}
+
 /* Verbs of change before "X to Y": X may be the change and Y the level
  * it led to ("shares fell 12p to 118.5p"). */
 static const char *const change_verbs[] = {"rose", "rise", "rises", "fell", "fall", "falls",
@@ -614,7 +628,7 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     size_t after = nb->last + 1;
     if (!unit && !(unit = share_of_unit(d, nb, &after)) &&
         (unit = unit_after(d, nb->last, &after)))
-        after += cents_after(d, after, unit, &nb->value);
+        after += cents_after(d, after, unit, &nb->value) + scale_after_currency(d, after, unit, nb);
     if (sl_facts_is(d, after, "or") && sl_facts_is(d, after + 1, "so")) {
         after += 2; /* "the 100 or so delegates", "20 years or so" */
         if (approx == '=')

@@ -811,3 +811,14 @@ TEST(facts_numbers_lower_case_months)
     NUMBERS_OF("the notes are due nov. 15, 1999, the vote is on 7 october and the sept. 30 "
                "deadline stands. they march 20 miles and may 3 hours later rest.\n", want, days);
 }
+
+/* A scale said after the currency code that follows the amount, and a
+ * glued "t" as tonnes. */
+TEST(facts_numbers_scale_after_code_and_tonnes)
+{
+    static const expected_number want[] = {
+        {"75 USD million", 75e6, "dollar"}, {"80 EUR mn", 80e6, "euro"},
+        {"12 euros", 12, "euro"}, {"40t", 40, "metric ton"}};
+    NUMBERS_OF("The port spent 75 USD million on cranes and 80 EUR mn on quays; a ticket is "
+               "12 euros. A 40t lorry waited.\n", want, NULL);
+}
