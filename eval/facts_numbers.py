@@ -54,7 +54,8 @@ def singular(w):
     if len(w) > 4 and w.endswith("men"):
         return w[:-3] + "man"
     if len(w) > 5 and w.endswith("uses"):
-        return w[:-2]
+        # spaCy's lemmas: "buses", "bonuses" -> bus, bonus; "houses", "causes" -> house, cause
+        return w[:-1] if w[-5] in "aeiou" else w[:-2]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and (w.endswith("sses") or w.endswith("xes") or w.endswith("ches")
