@@ -37,24 +37,30 @@ static int number_value(const sl_facts_doc *d, size_t i, int lo, int hi)
  * the "." of an abbreviation: "Oct. 7", "on 5 May". */
 static bool beside_a_day(const sl_facts_doc *d, size_t i)
 {
-    size_t next = sl_facts_is(d, i + 1, ".") ? i + 2 : i + 1;
-    return number_value(d, next, 1, 31) ||
+    const sl_token *t = d->toks.items; /* the flags first: this runs for every word */
+    if (!(i + 1 < d->toks.n && (t[i + 1].flags & SL_TOK_NUMBER)) &&
+        !(i + 2 < d->toks.n && (t[i + 2].flags & SL_TOK_NUMBER)) &&
+        !(i > 0 && (t[i - 1].flags & SL_TOK_NUMBER)))
+        return false;
+    return number_value(d, i + 1, 1, 31) ||
+           (number_value(d, i + 2, 1, 31) && sl_facts_is(d, i + 1, ".")) ||
            (i > 0 && d->sent_of[i - 1] == d->sent_of[i] && number_value(d, i - 1, 1, 31));
 }
 
 int sl_facts_month(const sl_facts_doc *d, size_t i)
 {
-    if (i >= d->toks.n)
+    /* in lower case (lower-cased wire copy: "due nov. 15", "on 7 october")
+     * only beside a day, and never "may" or "march", the verbs ("they march
+     * 20 miles") */
+    bool lower = i < d->toks.n && !sl_facts_upper(d, i);
+    if (i >= d->toks.n || (lower && !beside_a_day(d, i)))
         return 0;
     int k = sl_facts_in(d, i, months);
     if (k < 0)
         k = sl_facts_in(d, i, month_abbr);
     if (k < 0)
         k = sl_facts_in(d, i, month_abbr2);
-    /* in lower case (lower-cased wire copy: "due nov. 15", "on 7 october")
-     * only beside a day, and never "may" or "march", the verbs ("they march
-     * 20 miles") */
-    if (!sl_facts_upper(d, i) && (k == 2 || k == 4 || !beside_a_day(d, i)))
+    if (lower && (k == 2 || k == 4))
         return 0;
     /* "May" alone is too often the verb; it counts only before or after a
      * day number ("May 5", "on 5 May") */
