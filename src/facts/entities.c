@@ -42,11 +42,7 @@ static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co.", "
     "pentagon", "cabinet", "government", "administration", "program",
     "industries", "motors", "systems", "media", "society", "tribunal", "guard", "navy",
     "herald", "courier", "gazette", "tribune", "chronicle", "telegraph", "examiner",
-    "inquirer", "magazine", "tv", "channel", "radio", "television", "weekly", "entertainment",
-    "survey", "command", "conference", "advisors", "advisers", "partners", "holdings", "studios",
-    "pictures", "records", "publishing", "enterprises", "associates", "consultants", "bureau",
-    "division", "brigade", "regiment", "battalion", "directorate", "alliance", "coalition",
-    "consortium", NULL};
+    "inquirer", "magazine", "tv", "channel", "radio", "television", NULL};
 /* Words that end a place name. */
 static const char *const place_words[] = {"city", "county", "province", "state", "street",
     "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",
