@@ -25,18 +25,6 @@
  * 0.885, 0.887, 0.888, 0.888, 0.888: the smallest of the best; docs/eval.md
  * "The ninth names round"). */
 #define PLACE_SHARE 2.0
-/* A name of two or more words that the story's articles type a person at
- * least this often, never with a role and never by a short form ("Ross"
- * for "Gary Ross"), is no person: reports name a person in full once and
- * by the surname after, and repeat a film's, a firm's or a ship's name
- * whole. Chosen on ECB+ topics 1-20 among 2, 3, 4, 6, 8, 10, 12, 14, 16
- * (F1 of the names of one store 0.8953, 0.8949, 0.8956, 0.8951, 0.8951,
- * 0.8958, 0.8958, 0.8927, 0.8927; off 0.8876): 4, the best whose
- * neighbours are within 0.001 of it (10 and 12 stand a name short of the
- * fall at 14; docs/eval.md "The tenth names round"). */
-#ifndef FULL_NAME_PERSONS
-#define FULL_NAME_PERSONS 4 /* the sweep: make CFLAGS="-O2 -g -DFULL_NAME_PERSONS=K" */
-#endif
 
 /* One entity item, keyed by its name and article. */
 typedef struct mention {
@@ -61,30 +49,20 @@ static bool same_name(const mention *x, const mention *y)
     return x->hash == y->hash && !strcmp(x->name, y->name);
 }
 
-/* Mentions typed person, organisation and place, persons given a role,
- * and mentions by a short form of the name (written shorter than it). */
-typedef struct type_counts { int persons, organizations, titled, places, short_forms; } type_counts;
+/* Mentions typed person, organisation and place, and persons given a role. */
+typedef struct type_counts { int persons, organizations, titled, places; } type_counts;
 
 static type_counts count(const mention *m, size_t n)
 {
-    type_counts c = {0, 0, 0, 0, 0};
+    type_counts c = {0, 0, 0, 0};
     for (size_t i = 0; i < n; i++) {
         bool person = !strcmp(m[i].item->detail, "person");
         c.persons += person;
         c.titled += person && m[i].item->role;
         c.organizations += !strcmp(m[i].item->detail, "organization");
         c.places += !strcmp(m[i].item->detail, "place");
-        c.short_forms += m[i].item->text && strlen(m[i].item->text) < strlen(m[i].name);
     }
     return c;
-}
-
-/* A name the story repeats whole as a person's, never shortened nor given
- * a role (FULL_NAME_PERSONS). */
-static bool never_shortened(const mention *m, type_counts story)
-{
-    return strchr(m->name, ' ') && !story.titled && !story.short_forms &&
-           story.persons >= FULL_NAME_PERSONS;
 }
 
 /* The article's role-less persons of one name [m, m + n) become
@@ -92,7 +70,6 @@ static bool never_shortened(const mention *m, type_counts story)
  * organisation, more than ORGANISATION_SHARE times as often as a person.
  * A person by its name's shape alone is the weakest evidence: a firm's
  * name is typed a person wherever nothing in the article says otherwise.
- * So do the persons of a name the story never shortens (never_shortened).
  * Its places become organisations likewise (PLACE_SHARE) unless the
  * gazetteer knows the name: a preposition alone made most of them places. */
 static int retype_article(mention *m, size_t n, type_counts story)
@@ -102,8 +79,7 @@ static int retype_article(mention *m, size_t n, type_counts story)
     int persons = story.persons - own.persons;
     int places = story.places - own.places;
     bool gazetteer = sl_facts_is_place(m->name, strlen(m->name));
-    bool persons_go = (!own.titled && organizations && organizations > ORGANISATION_SHARE * persons) ||
-                      never_shortened(m, story);
+    bool persons_go = !own.titled && organizations && organizations > ORGANISATION_SHARE * persons;
     bool places_go = !gazetteer && organizations && organizations > PLACE_SHARE * places;
     for (size_t i = 0; i < n; i++) {
         sl_fact_item *it = m[i].item;
