@@ -272,22 +272,6 @@ static const char *const compass[] = {"north", "south", "east", "west", "middle"
 
 /* Lower-case words of time after a name: "felt in Dubai today" (no
  * nationality qualifies them). */
-static const char *const buildings[] = {"bank", "church", "hospital", "school", "university",
-    "college", "theatre", "theater", "museum", "mosque", "cathedral", "temple", "synagogue",
-    "library", NULL};
-/* Whether the name [first, end) is a building after a preposition of place
- * ("a fire at Wasilla Bible Church"; tried, not kept). */
-static bool building_at(const sl_facts_doc *d, size_t first, size_t end)
-{
-    if (sl_facts_in(d, end - 1, buildings) < 0 || first == 0)
-        return false;
-    size_t p = first - 1;
-    if (sl_facts_is(d, p, "the") && p > 0)
-        p--;
-    return (sl_facts_is(d, p, "at") || sl_facts_is(d, p, "in") || sl_facts_is(d, p, "inside") ||
-            sl_facts_is(d, p, "outside") || sl_facts_is(d, p, "near") || sl_facts_is(d, p, "into")) &&
-           !sl_entities_staff_at(d, first);
-}
 static const char *const day_words[] = {"today", "yesterday", "tonight", "tomorrow", NULL};
 /* The type "place" as a preposition alone gives it ("a letter went to Laura
  * Marsh"): the weakest evidence of a place, told apart by its address. */
@@ -330,8 +314,6 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     bool the = first > 0 && sl_facts_is(d, first - 1, "the") && !has_role;
     if (the && !modifies && end - first == 1 && sl_entities_opens_a_place(d, first))
         return "place"; /* a river's name: "the Tavel" beside "the Tavel River" */
-    if (building_at(d, first, end))
-        return "place"; /* a building after a preposition of place: "a fire at Wasilla Bible Church" (tried, not kept) */
     if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
         (the && !modifies))
         return "organization";
