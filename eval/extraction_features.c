@@ -4,7 +4,8 @@
  *
  *   build/extraction-features PAGE.html[.gz]...
  *   -> one JSON object a page: {"input": PATH, "blocks": [{"x": [...],
- *      "path": N, "score": the shipped trees' score, "text": "..."}, ...]}
+ *      "path": N, "score": the shipped trees' score, "keep": the shipped
+ *      decision, "text": "..."}, ...]}
  *      ("blocks": [] when the page fails)
  *   build/extraction-features --titles PAGE.html[.gz]...
  *   -> {"input": PATH, "titles": [{"text": "...", "x": [...]} or null, ...]},
@@ -22,8 +23,8 @@ static json_t *block_json(const sl_blocks *b, const sl_block *k)
     json_t *x = json_array();
     for (int j = 0; j < SL_BLOCK_FEATURES; j++)
         json_array_append_new(x, json_real(k->x[j]));
-    return json_pack("{s:o, s:i, s:f, s:s%}", "x", x, "path", (int)k->path, "score", k->score, "text",
-                     b->text.ptr + k->start, k->len);
+    return json_pack("{s:o, s:i, s:f, s:b, s:s%}", "x", x, "path", (int)k->path, "score", k->score, "keep",
+                     k->keep, "text", b->text.ptr + k->start, k->len);
 }
 
 /* The page's blocks with their features, as a JSON array. */

@@ -4,7 +4,7 @@ pages of even id (the half the block model is fitted and tuned on).
 
     /usr/bin/python3 eval/extraction_misses.py [--data ../shared/datasets/extraction] [--worst N]
 
-Dumps the blocks and the shipped trees' scores as eval/fit_extraction.py
+Dumps the blocks and the shipped trees' scores and decisions as eval/fit_extraction.py
 does (into build/extraction-misses, about a minute), labels each
 block as that script does, and prints the worst pages by bag-of-words F1
 (fit_extraction.py's join) and the words lost, as page shares: blocks kept
@@ -39,7 +39,7 @@ def main():
     pages = [p for p in fx.load_set("wcxb", a.data, tool, cache) if p["kind"] == "article" and p["even"]]
     extra, missed, place, rows = collections.Counter(), collections.Counter(), collections.Counter(), []
     for p in pages:
-        keep = np.where(p["written"], p["shipped"] > fx.KEEP_WRITTEN[-1], p["shipped"] > fx.KEEP_OTHER[-1])
+        keep = p["shipped_keep"]
         gold = p["y"] >= 0.5
         f, prec, rec = fx.ex.bow_f1(fx.page_text(p, keep), p["gold"])
         rows.append((f, prec, rec, p["id"]))

@@ -178,6 +178,9 @@ typedef struct tree_node {
 /* BEGIN MODEL */
 #define KEEP_WRITTEN -1
 #define KEEP_OTHER 1
+#define RUN_NEAR 1
+#define RUN_FAR 3
+#define RUN_MIN_WORDS 200
 static const double tree_base = 1.01164;
 static const unsigned short tree_roots[] = {
     0, 15, 30, 45, 60, 75, 90, 105, 120, 135, 150, 165, 180, 195, 210, 225, 240, 253, 268, 283,
@@ -285,6 +288,72 @@ static double model_score(const float *x)
 
 static int feature_count(void) { return 11 + 5 + SL_CUE_GROUPS + 12; }
 
+/* ---- the article's main run ------------------------------------------------- */
+
+typedef struct scored {
+    double score, words;
+} scored;
+
+static int by_score(const void *a, const void *b)
+{
+    double x = ((const scored *)a)->score, y = ((const scored *)b)->score;
+    return (x > y) - (x < y);
+}
+
+/* The median of the kept blocks' scores, each block weighing its words,
+ * and the kept blocks' words. */
+static int kept_median(const sl_block *k, const double *words, size_t n, double *median, double *kept_words)
+{
+    scored *s = sl_calloc(n, sizeof *s);
+    if (!s)
+        return SL_ENOMEM;
+    size_t m = 0;
+    double total = 0.0;
+    for (size_t i = 0; i < n; i++)
+        if (k[i].keep) {
+            s[m++] = (scored){k[i].score, words[i]};
+            total += words[i];
+        }
+    qsort(s, m, sizeof *s, by_score);
+    double sum = 0.0;
+    size_t i = 0;
+    while (i + 1 < m && (sum += s[i].words) < total / 2.0)
+        i++;
+    *median = m ? s[i].score : 0.0;
+    *kept_words = total;
+    free(s);
+    return 0;
+}
+
+/* The story's main run reaches from the first to the last kept block
+ * scoring within RUN_NEAR of the kept blocks' median; a kept block before
+ * or after it scoring RUN_FAR or more below the median is dropped (the
+ * "latest news" blurbs, author boxes, disclaimers and FAQs that follow a
+ * story, the teasers before it; a heading before the run is spared, as it
+ * leads into the story). A page whose kept blocks hold under RUN_MIN_WORDS
+ * words is left as it is. The margins are chosen by
+ * eval/fit_extraction.py's cross-validation within the even ids
+ * (docs/extraction.md, thirteenth round). */
+static int trim_to_main_run(sl_block *k, const double *words, size_t n)
+{
+    double median, kept_words;
+    int rc = kept_median(k, words, n, &median, &kept_words);
+    if (rc || kept_words < RUN_MIN_WORDS)
+        return rc;
+    size_t first = n, last = 0;
+    for (size_t i = 0; i < n; i++)
+        if (k[i].keep && k[i].score >= median - RUN_NEAR) {
+            first = first < n ? first : i;
+            last = i;
+        }
+    for (size_t i = 0; first < n && i < n; i++) {
+        int lead_in = i < first && k[i].kind == SL_KIND_HEADING;   /* the story's first subheading */
+        if ((i < first || i > last) && !lead_in && k[i].score < median - RUN_FAR)
+            k[i].keep = 0;
+    }
+    return 0;
+}
+
 int sl_blocks_decide(sl_blocks *b)
 {
     size_t n = b->items.n;
@@ -339,9 +408,10 @@ int sl_blocks_decide(sl_blocks *b)
         k[i].score = model_score(x);
         k[i].keep = k[i].score > ((k[i].path & SL_PATH_WRITTEN) ? KEEP_WRITTEN : KEEP_OTHER);
     }
+    int rc = n ? trim_to_main_run(k, words, n) : 0;
     free(words);
     free(near);
-    return 0;
+    return rc;
 }
 
 /* Which blocks join() takes, from the first choice to the last resort. */

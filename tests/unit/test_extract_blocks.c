@@ -726,3 +726,36 @@ TEST(blocks_linked_subheadings_kept)
                "Copyright");
     check_body(page, "Crews meet at the boathouse", "race a full course", "Home");
 }
+
+/* The main run (thirteenth round): a line the container writer keeps after
+ * the story's last paragraph, scoring far below the story's median, is
+ * dropped; every paragraph of the story stays. */
+TEST(blocks_trimmed_to_main_run)
+{
+    static const char page[] =
+        "<html><head><title>Ferry service returns</title></head><body>"
+        "<nav><a href=/>Home</a> <a href=/news>News</a></nav><div class=entry-content>"
+        "<h1>The island ferry returns after its winter refit</h1>"
+        "<p>The ferry to the island sailed again on Monday morning after eleven weeks in the dry dock at the "
+        "mainland yard, where its hull was scraped, painted and fitted with a new pair of propellers.</p>"
+        "<p>About forty passengers were on the first crossing, most of them islanders who had spent the winter "
+        "relying on the small launch that the council hired to carry post, medicine and school children "
+        "across the sound.</p>"
+        "<p>The skipper said the new propellers made the boat quieter and quicker, and that the crossing, which "
+        "used to take fifty minutes in a calm sea, had taken a little over forty on its first morning back.</p>"
+        "<p>Shopkeepers on the island welcomed the return of the vehicle deck, since deliveries of fuel, "
+        "building sand and fresh food had been limited all winter to what the launch could carry in crates.</p>"
+        "<p>The timetable for the spring keeps four crossings a day on weekdays and three at weekends, and the "
+        "operator plans to add an evening sailing in June if the numbers of summer visitors recover.</p>"
+        "<p>Fares stay as they were last year, though the operator warned that the price of fuel could force "
+        "a rise in the autumn, and that season tickets for islanders would be the last to change.</p>"
+        "<p>The old propellers, bent by a log that the boat struck in a gale last October, are to be melted "
+        "down at the yard, and the crew have asked to keep one blade as a souvenir of the winter.</p>"
+        "<div class=author-meta><p>Morag Fenwick writes about the islands, their boats and their people for "
+        "the paper, and lives on the north shore with two dogs.</p>"
+        "<p>Posted in Transport, Islands | Tagged ferry, harbour, refit</p></div>"
+        "<p class=post-date>Published March 29, 2025 at 9:14 am</p>"
+        "</div><footer><p>Copyright the island news.</p></footer></body></html>";
+    check_body(page, "The ferry to the island sailed again", "as a souvenir of the winter", "Published March 29");
+    check_body(page, "Shopkeepers on the island", NULL, "Copyright");
+}
