@@ -8,6 +8,7 @@
 
 #include "store.h"
 #include "util/count_map.h"
+#include "util/vec.h"
 
 /* A prepared statement, found by the address of its SQL text. */
 typedef struct stmt_slot {
@@ -35,6 +36,21 @@ typedef struct sl_term_dict {
     int64_t data_version;      /* PRAGMA data_version when last checked */
 } sl_term_dict;
 
+/* A story's change to story_terms not yet written (story_changes.c): its
+ * centroid's terms as the table holds them, and as they are now, sorted. */
+typedef struct sl_story_change {
+    int64_t story;
+    uint32_t n_old, n_now;
+    uint64_t old[SL_CENTROID_TERMS], now[SL_CENTROID_TERMS];
+} sl_story_change;
+
+/* A batch's pending changes to story_terms, written at its commit. */
+typedef struct sl_story_changes {
+    SL_VEC(sl_story_change) items;
+    sl_count_map at;    /* story id -> its place in items + 1 */
+    sl_count_map terms; /* term -> how many pending changes add or remove it */
+} sl_story_changes;
+
 struct sl_store {
     sqlite3 *db;
     stmt_slot *cache;          /* open addressing, cap a power of two */
@@ -54,6 +70,7 @@ struct sl_store {
      * INT64_MAX when they have none, 0 when not read yet. */
     int64_t recent_first;
     sl_term_dict dict;
+    sl_story_changes changes;  /* the batch's story_terms changes (story_changes.c) */
     sl_buf member;             /* a vector read back in the split's form, reused */
 };
 
@@ -282,6 +299,13 @@ int sl_store_lines_backfill(sl_store *st);
 int sl_store_copy_keys_backfill(sl_store *st);
 
 /* ---- story_terms.c ---- */
+/* The terms of story `story`'s stored centroid, sorted (none when it has
+ * none): what its rows in story_terms are. SL_ESTORE. */
+int sl_store_story_terms_stored(sl_store *st, int64_t story, uint64_t *terms, size_t *n);
+/* Writes `n` stories' changes: the rows of terms only in a change's `old`
+ * go, of terms only in its `now` come (all of them by one statement).
+ * SL_ESTORE, SL_ENOMEM, SL_ETOOLARGE. */
+int sl_store_story_terms_write(sl_store *st, const sl_story_change *changes, size_t n);
 /* Migration 9: files every story under its centroid's terms. */
 int sl_store_story_terms_backfill(sl_store *st);
 /* Migration 18: every row keyed by its term's id where it has one. */
@@ -289,6 +313,20 @@ int sl_store_story_terms_rekey(sl_store *st);
 /* Check: story_terms lists every term of every story's centroid and nothing
  * else; the first difference in `why` (SL_ESTORE). */
 int sl_store_story_terms_verify(sl_store *st, sl_buf *why);
+
+/* ---- story_changes.c: story_terms' changes kept until the commit ---- */
+/* Story `story`'s centroid terms are now `now` (sorted): kept in memory
+ * while a batch's transaction is open, written at once outside one.
+ * SL_ESTORE, SL_ENOMEM, SL_ETOOLARGE. */
+int sl_store_story_changes_put(sl_store *st, int64_t story, const uint64_t *now, size_t n_now);
+/* Whether a pending change adds or removes a row of `term`: a read of the
+ * term must write the changes first. */
+int sl_store_story_changes_touch(sl_store *st, uint64_t term);
+/* Writes every pending change (at a commit, before a read that needs it),
+ * and forgets them, written or not. */
+int sl_store_story_changes_flush(sl_store *st);
+/* Forgets the pending changes unwritten (a rollback) and frees their memory. */
+void sl_store_story_changes_forget(sl_story_changes *c);
 
 /* ---- facts.c ---- */
 /* Migration 7: packs the rows of table facts_rows (one item each) into one

@@ -651,6 +651,7 @@ TEST(store_story_terms_keyed_by_dictionary_id)
     unsigned char packed[2 * SL_CENTROID_TERM_BYTES];
     CHECK_INT(sl_store_story_terms_put(st, 5, packed, sl_centroid_pack(both, 2, packed)), 0);
     set_centroid(st, 5, both, 2, packed);
+    CHECK_INT(sl_store_story_changes_flush(st), 0); /* a batch's commit writes them */
     CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE term = -0x6fffffffffffffff"), 1);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE term BETWEEN 1 AND 4294967295"), 1);
     uint32_t id = 0;
@@ -675,6 +676,43 @@ TEST(store_story_terms_keyed_by_dictionary_id)
     CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE term = -0x6fffffffffffffff"), 0);
     CHECK_INT(sl_store_story_terms_recent(st, 0x9000000000000002u, 4, ids, &n), 0);
     CHECK_INT((int64_t)n, 0);
+    drop_store(st, path);
+}
+
+/* In a batch a story's story_terms rows change at the commit, once, from
+ * its centroid before the batch to its last: a term that came and went is
+ * never written. A read of a term a pending change adds or removes sees
+ * it; a rollback forgets the changes. */
+TEST(store_story_terms_changed_once_a_batch)
+{
+    OPEN_STORE(st, path);
+    const uint64_t a = 0x9000000000000011u, b = 0x9000000000000022u, c = 0x9000000000000033u;
+    sl_weighted_term ab[] = {{a, 1}, {b, 1}}, ac[] = {{a, 1}, {c, 1}}, only_c[] = {{c, 1}};
+    unsigned char packed[2 * SL_CENTROID_TERM_BYTES];
+    CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(ab, 2, packed)), 0);
+    set_centroid(st, 3, ab, 2, packed);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms"), 0); /* not yet written */
+    CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(ac, 2, packed)), 0);
+    set_centroid(st, 3, ac, 2, packed);
+    int total = sqlite3_total_changes(st->db);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(sqlite3_total_changes(st->db) - total, 2); /* a and c: b never written */
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 3"), 2);
+    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(only_c, 1, packed)), 0);
+    set_centroid(st, 3, only_c, 1, packed);
+    int64_t ids[4];
+    size_t n = 9;
+    CHECK_INT(sl_store_story_terms_recent(st, a, 4, ids, &n), 0); /* a read of a removed term */
+    CHECK_INT((int64_t)n, 0);
+    CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(ab, 2, packed)), 0);
+    CHECK_INT(sl_store_rollback(st), 0);
+    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 3"), 2);
+    CHECK_INT(sl_store_story_terms_recent(st, c, 4, ids, &n), 0);
+    CHECK_INT((int64_t)n, 1);
+    CHECK_INT(ids[0], 3);
     drop_store(st, path);
 }
 
