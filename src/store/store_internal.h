@@ -319,9 +319,10 @@ int sl_store_story_terms_verify(sl_store *st, sl_buf *why);
  * while a batch's transaction is open, written at once outside one.
  * SL_ESTORE, SL_ENOMEM, SL_ETOOLARGE. */
 int sl_store_story_changes_put(sl_store *st, int64_t story, const uint64_t *now, size_t n_now);
-/* Whether a pending change adds or removes a row of `term`: a read of the
- * term must write the changes first. */
-int sl_store_story_changes_touch(sl_store *st, uint64_t term);
+/* Writes the pending changes that add or remove a row of `term`, as a
+ * read of the term needs; the stories' other changes are written with
+ * them, the other stories' stay pending. SL_ESTORE, SL_ENOMEM. */
+int sl_store_story_changes_settle(sl_store *st, uint64_t term);
 /* Writes every pending change (at a commit, before a read that needs it),
  * and forgets them, written or not. */
 int sl_store_story_changes_flush(sl_store *st);

@@ -3,9 +3,9 @@
  * changed once, from the centroid stored before the batch to its last one,
  * instead of once an article: a row that comes and goes within the batch is
  * never written, nor deleted. A read of a term that a pending change adds
- * or removes writes the changes first (story_terms.c), so every read sees
- * the rows that writing at once would have left. Outside a batch's
- * transaction a change is written at once. */
+ * or removes first writes the changes of the stories concerned
+ * (story_terms.c), so every read sees the rows that writing at once would
+ * have left. Outside a batch's transaction a change is written at once. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,10 +89,43 @@ int sl_store_story_changes_put(sl_store *st, int64_t story, const uint64_t *now,
     return rc ? rc : sl_store_story_changes_flush(st);
 }
 
-int sl_store_story_changes_touch(sl_store *st, uint64_t term)
+/* Whether the sorted `terms` hold `term`. */
+static int holds(const uint64_t *terms, size_t n, uint64_t term)
 {
-    const uint32_t *n = st->changes.items.n ? sl_count_slot(&st->changes.terms, term, 0) : NULL;
-    return n && *n;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (terms[mid] < term)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && terms[lo] == term;
+}
+
+/* How many pending changes add or remove `term`. */
+static uint32_t touching(sl_story_changes *c, uint64_t term)
+{
+    const uint32_t *n = c->items.n ? sl_count_slot(&c->terms, term, 0) : NULL;
+    return n ? *n : 0;
+}
+
+int sl_store_story_changes_settle(sl_store *st, uint64_t term)
+{
+    sl_story_changes *c = &st->changes;
+    for (size_t k = 0; k < c->items.n && touching(c, term); k++) {
+        sl_story_change *ch = &c->items.items[k];
+        if (holds(ch->old, ch->n_old, term) == holds(ch->now, ch->n_now, term))
+            continue;
+        int rc = count_terms(c, ch, UINT32_MAX);
+        if (!rc)
+            rc = sl_store_story_terms_write(st, ch, 1);
+        if (rc)
+            return rc;
+        ch->n_old = ch->n_now; /* the table now holds its terms */
+        memcpy(ch->old, ch->now, ch->n_now * sizeof *ch->now);
+    }
+    return 0;
 }
 
 int sl_store_story_changes_flush(sl_store *st)

@@ -142,7 +142,7 @@ int sl_store_story_terms_recent(void *store, uint64_t term, uint32_t limit, int6
     sl_store *st = store;
     uint32_t id = 0;
     *n = 0;
-    int err = sl_store_story_changes_touch(st, term) ? sl_store_story_changes_flush(st) : 0;
+    int err = sl_store_story_changes_settle(st, term);
     if (err)
         return err;
     if (ids_form(st) && sl_store_dict_find(st, term, &id))

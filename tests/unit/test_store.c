@@ -682,7 +682,8 @@ TEST(store_story_terms_keyed_by_dictionary_id)
 /* In a batch a story's story_terms rows change at the commit, once, from
  * its centroid before the batch to its last: a term that came and went is
  * never written. A read of a term a pending change adds or removes sees
- * it; a rollback forgets the changes. */
+ * it (that story's change is written, another's stays pending); a
+ * rollback forgets the changes. */
 TEST(store_story_terms_changed_once_a_batch)
 {
     OPEN_STORE(st, path);
@@ -701,10 +702,14 @@ TEST(store_story_terms_changed_once_a_batch)
     CHECK_INT(sl_store_begin(st), 0);
     CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(only_c, 1, packed)), 0);
     set_centroid(st, 3, only_c, 1, packed);
+    sl_weighted_term only_b[] = {{b, 1}};
+    CHECK_INT(sl_store_story_terms_put(st, 4, packed, sl_centroid_pack(only_b, 1, packed)), 0);
     int64_t ids[4];
     size_t n = 9;
     CHECK_INT(sl_store_story_terms_recent(st, a, 4, ids, &n), 0); /* a read of a removed term */
     CHECK_INT((int64_t)n, 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 3"), 1); /* c */
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 4"), 0); /* still pending */
     CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(ab, 2, packed)), 0);
     CHECK_INT(sl_store_rollback(st), 0);
     CHECK_INT(sl_store_begin(st), 0);
