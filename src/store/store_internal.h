@@ -21,7 +21,7 @@ typedef struct stmt_slot {
  * connection has committed since (PRAGMA data_version at a batch's
  * begin). */
 typedef struct sl_term_dict {
-    sl_count_map ids;          /* term -> id (a term 0 is kept as 1, count_map.h) */
+    sl_count_map ids;          /* term -> id, 0: none in the store (a term 0 is kept as 1) */
     uint64_t *terms;           /* id -> term, 0 when not known */
     size_t terms_cap;
     uint32_t next;             /* the id of the next new term; 0 when not read yet */

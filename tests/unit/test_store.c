@@ -679,6 +679,38 @@ TEST(store_story_terms_keyed_by_dictionary_id)
     drop_store(st, path);
 }
 
+/* A term the store has no id for is remembered as such: asked again, the
+ * store is not read (here its table of counts is gone meanwhile); the id
+ * given to it later takes the note's place. */
+TEST(store_dict_remembers_a_term_without_id)
+{
+    OPEN_STORE(st, path);
+    CHECK_INT(sl_store_commit(st), 0);
+    sl_store_close(st);
+    st = NULL;
+    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0); /* a store with articles: not fresh */
+    if (!st)
+        return;
+    CHECK_INT(sl_store_begin(st), 0);
+    const uint64_t term = 0x9000000000000044u;
+    uint32_t id = 7;
+    CHECK_INT(sl_store_dict_find(st, term, &id), 0);
+    CHECK_INT(id, 0);
+    CHECK_INT(sqlite3_exec(st->db, "ALTER TABLE terms RENAME TO terms_away", NULL, NULL, NULL), SQLITE_OK);
+    id = 7;
+    CHECK_INT(sl_store_dict_find(st, term, &id), 0);
+    CHECK_INT(id, 0);
+    CHECK_INT(sqlite3_exec(st->db, "ALTER TABLE terms_away RENAME TO terms", NULL, NULL, NULL), SQLITE_OK);
+    CHECK_INT(sl_store_dict_give(st, term, &id), 0);
+    CHECK(id > 0);
+    uint32_t found = 0, again = 0;
+    CHECK_INT(sl_store_dict_find(st, term, &found), 0);
+    CHECK_INT(found, id);
+    CHECK_INT(sl_store_dict_id(st, term, &again), 0);
+    CHECK_INT(again, id);
+    drop_store(st, path);
+}
+
 /* In a batch a story's story_terms rows change at the commit, once, from
  * its centroid before the batch to its last: a term that came and went is
  * never written. A read of a term a pending change adds or removes sees
