@@ -176,6 +176,15 @@ int sl_store_dict_find(sl_store *st, uint64_t term, uint32_t *id)
     return *id ? remember(d, term, *id) : remember_none(d, term);
 }
 
+int sl_store_dict_learn(sl_store *st, uint64_t term, uint32_t id)
+{
+    sl_term_dict *d = &st->dict;
+    const uint32_t *known = sl_count_slot(&d->ids, term, 0);
+    if (known && *known)
+        return 0;
+    return id ? remember(d, term, id) : remember_none(d, term);
+}
+
 int sl_store_dict_give(sl_store *st, uint64_t term, uint32_t *id)
 {
     sl_term_dict *d = &st->dict;

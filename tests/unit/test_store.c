@@ -711,6 +711,35 @@ TEST(store_dict_remembers_a_term_without_id)
     drop_store(st, path);
 }
 
+/* A term's count read from the store brings its id (or that it has none)
+ * into the dictionary: the dictionary does not read the term's row again. */
+TEST(store_df_read_teaches_the_dictionary)
+{
+    OPEN_STORE(st, path);
+    const uint64_t known = 0x9000000000000055u, alone = 0x9000000000000066u;
+    uint32_t id = 0, df = 0;
+    CHECK_INT(sl_store_dict_give(st, known, &id), 0);
+    CHECK_INT(sl_store_dict_flush(st), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    sl_store_close(st);
+    st = NULL;
+    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
+    if (!st)
+        return;
+    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(sl_store_df_get(st, known, &df), 0);
+    CHECK_INT(sl_store_df_get(st, alone, &df), 0);
+    CHECK_INT(df, 0);
+    CHECK_INT(sqlite3_exec(st->db, "ALTER TABLE terms RENAME TO terms_away", NULL, NULL, NULL), SQLITE_OK);
+    uint32_t found = 0, none = 9;
+    CHECK_INT(sl_store_dict_find(st, known, &found), 0);
+    CHECK_INT(found, id);
+    CHECK_INT(sl_store_dict_find(st, alone, &none), 0);
+    CHECK_INT(none, 0);
+    CHECK_INT(sqlite3_exec(st->db, "ALTER TABLE terms_away RENAME TO terms", NULL, NULL, NULL), SQLITE_OK);
+    drop_store(st, path);
+}
+
 /* In a batch a story's story_terms rows change at the commit, once, from
  * its centroid before the batch to its last: a term that came and went is
  * never written. A read of a term a pending change adds or removes sees
