@@ -139,6 +139,7 @@ void sl_store_close(sl_store *st)
     sl_buf_free(&st->lines);
     sl_buf_free(&st->member);
     sl_store_dict_forget(&st->dict);
+    sl_store_story_changes_forget(&st->changes);
     sqlite3_close(st->db);
     free(st);
 }
@@ -342,7 +343,9 @@ int sl_store_commit(sl_store *st)
         return 0;
     /* the batch's new terms, in its transaction, before a merge moves
      * terms_recent's rows, their ids with them */
-    int rc = st->writing ? sl_store_dict_flush(st) : 0;
+    int rc = st->writing ? sl_store_story_changes_flush(st) : 0;
+    if (!rc && st->writing) /* after the changes, whose rows may give ids */
+        rc = sl_store_dict_flush(st);
     if (!rc && st->writing)
         rc = sl_store_recent_settle(st);
     if (!rc)
@@ -359,6 +362,7 @@ int sl_store_rollback(sl_store *st)
     st->in_tx = st->writing = 0;
     st->recent_first = 0; /* what the batch added to the recent tables is gone */
     sl_store_dict_forget(&st->dict); /* and the terms it gave ids */
+    sl_store_story_changes_forget(&st->changes); /* and its stories' changes unwritten */
     /* Reset every statement first: a pending read would keep the transaction open. */
     for (size_t i = 0; i < st->cap; i++)
         if (st->cache[i].stmt)

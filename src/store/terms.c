@@ -42,7 +42,11 @@ static const char Q_IDS_PUT[] =
 
 int sl_store_df_get(void *store, uint64_t term, uint32_t *df)
 {
-    const sl_store *st = store;
+    sl_store *st = store;
+    if (st->schema >= SL_STORE_DICT_SINCE) { /* with its id, which the dictionary keeps */
+        uint32_t id;
+        return sl_store_term_get(st, term, df, &id) ? SL_ESTORE : sl_store_dict_learn(st, term, id);
+    }
     int recent = st->schema >= SL_STORE_RECENT_SINCE;
     sqlite3_stmt *s = sl_store_stmt(store, recent ? Q_DF_GET_BOTH : Q_DF_GET);
     if (!s || sqlite3_bind_int64(s, 1, (int64_t)term))

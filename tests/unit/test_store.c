@@ -651,6 +651,7 @@ TEST(store_story_terms_keyed_by_dictionary_id)
     unsigned char packed[2 * SL_CENTROID_TERM_BYTES];
     CHECK_INT(sl_store_story_terms_put(st, 5, packed, sl_centroid_pack(both, 2, packed)), 0);
     set_centroid(st, 5, both, 2, packed);
+    CHECK_INT(sl_store_story_changes_flush(st), 0); /* a batch's commit writes them */
     CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE term = -0x6fffffffffffffff"), 1);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE term BETWEEN 1 AND 4294967295"), 1);
     uint32_t id = 0;
@@ -675,6 +676,109 @@ TEST(store_story_terms_keyed_by_dictionary_id)
     CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE term = -0x6fffffffffffffff"), 0);
     CHECK_INT(sl_store_story_terms_recent(st, 0x9000000000000002u, 4, ids, &n), 0);
     CHECK_INT((int64_t)n, 0);
+    drop_store(st, path);
+}
+
+/* A term the store has no id for is remembered as such: asked again, the
+ * store is not read (here its table of counts is gone meanwhile); the id
+ * given to it later takes the note's place. */
+TEST(store_dict_remembers_a_term_without_id)
+{
+    OPEN_STORE(st, path);
+    CHECK_INT(sl_store_commit(st), 0);
+    sl_store_close(st);
+    st = NULL;
+    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0); /* a store with articles: not fresh */
+    if (!st)
+        return;
+    CHECK_INT(sl_store_begin(st), 0);
+    const uint64_t term = 0x9000000000000044u;
+    uint32_t id = 7;
+    CHECK_INT(sl_store_dict_find(st, term, &id), 0);
+    CHECK_INT(id, 0);
+    CHECK_INT(sqlite3_exec(st->db, "ALTER TABLE terms RENAME TO terms_away", NULL, NULL, NULL), SQLITE_OK);
+    id = 7;
+    CHECK_INT(sl_store_dict_find(st, term, &id), 0);
+    CHECK_INT(id, 0);
+    CHECK_INT(sqlite3_exec(st->db, "ALTER TABLE terms_away RENAME TO terms", NULL, NULL, NULL), SQLITE_OK);
+    CHECK_INT(sl_store_dict_give(st, term, &id), 0);
+    CHECK(id > 0);
+    uint32_t found = 0, again = 0;
+    CHECK_INT(sl_store_dict_find(st, term, &found), 0);
+    CHECK_INT(found, id);
+    CHECK_INT(sl_store_dict_id(st, term, &again), 0);
+    CHECK_INT(again, id);
+    drop_store(st, path);
+}
+
+/* A term's count read from the store brings its id (or that it has none)
+ * into the dictionary: the dictionary does not read the term's row again. */
+TEST(store_df_read_teaches_the_dictionary)
+{
+    OPEN_STORE(st, path);
+    const uint64_t known = 0x9000000000000055u, alone = 0x9000000000000066u;
+    uint32_t id = 0, df = 0;
+    CHECK_INT(sl_store_dict_give(st, known, &id), 0);
+    CHECK_INT(sl_store_dict_flush(st), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    sl_store_close(st);
+    st = NULL;
+    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
+    if (!st)
+        return;
+    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(sl_store_df_get(st, known, &df), 0);
+    CHECK_INT(sl_store_df_get(st, alone, &df), 0);
+    CHECK_INT(df, 0);
+    CHECK_INT(sqlite3_exec(st->db, "ALTER TABLE terms RENAME TO terms_away", NULL, NULL, NULL), SQLITE_OK);
+    uint32_t found = 0, none = 9;
+    CHECK_INT(sl_store_dict_find(st, known, &found), 0);
+    CHECK_INT(found, id);
+    CHECK_INT(sl_store_dict_find(st, alone, &none), 0);
+    CHECK_INT(none, 0);
+    CHECK_INT(sqlite3_exec(st->db, "ALTER TABLE terms_away RENAME TO terms", NULL, NULL, NULL), SQLITE_OK);
+    drop_store(st, path);
+}
+
+/* In a batch a story's story_terms rows change at the commit, once, from
+ * its centroid before the batch to its last: a term that came and went is
+ * never written. A read of a term a pending change adds or removes sees
+ * it (that story's change is written, another's stays pending); a
+ * rollback forgets the changes. */
+TEST(store_story_terms_changed_once_a_batch)
+{
+    OPEN_STORE(st, path);
+    const uint64_t a = 0x9000000000000011u, b = 0x9000000000000022u, c = 0x9000000000000033u;
+    sl_weighted_term ab[] = {{a, 1}, {b, 1}}, ac[] = {{a, 1}, {c, 1}}, only_c[] = {{c, 1}};
+    unsigned char packed[2 * SL_CENTROID_TERM_BYTES];
+    CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(ab, 2, packed)), 0);
+    set_centroid(st, 3, ab, 2, packed);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms"), 0); /* not yet written */
+    CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(ac, 2, packed)), 0);
+    set_centroid(st, 3, ac, 2, packed);
+    int total = sqlite3_total_changes(st->db);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(sqlite3_total_changes(st->db) - total, 2); /* a and c: b never written */
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 3"), 2);
+    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(only_c, 1, packed)), 0);
+    set_centroid(st, 3, only_c, 1, packed);
+    sl_weighted_term only_b[] = {{b, 1}};
+    CHECK_INT(sl_store_story_terms_put(st, 4, packed, sl_centroid_pack(only_b, 1, packed)), 0);
+    int64_t ids[4];
+    size_t n = 9;
+    CHECK_INT(sl_store_story_terms_recent(st, a, 4, ids, &n), 0); /* a read of a removed term */
+    CHECK_INT((int64_t)n, 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 3"), 1); /* c */
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 4"), 0); /* still pending */
+    CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(ab, 2, packed)), 0);
+    CHECK_INT(sl_store_rollback(st), 0);
+    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 3"), 2);
+    CHECK_INT(sl_store_story_terms_recent(st, c, 4, ids, &n), 0);
+    CHECK_INT((int64_t)n, 1);
+    CHECK_INT(ids[0], 3);
     drop_store(st, path);
 }
 
