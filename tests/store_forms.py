@@ -29,7 +29,13 @@ tests/e2e/stories_split.sh), and the varint both read.
       (src/store/copy_keys.c), and the articles' lists of short lines by
       the high 32 bits of each fingerprint again, not 16 (found in
       line_articles and line_articles_recent, src/store/line_articles.c):
-      the form of schemas 9 to 17
+      the form of schemas 9 to 17; and as before19
+  store_forms.py before19 STORE   the stories' centroids back in
+      sl_centroid_pack's form, 12 bytes a term sorted by hash, instead of
+      naming the terms term_dict has by their ids (src/store/centroids.c):
+      the form of schemas 13 to 18
+  store_forms.py centroid_terms STORE   the number of terms of every
+      centroid, in the form of schema 19
 """
 import os
 import re
@@ -166,7 +172,40 @@ def member_before17(b, terms):
     return struct.pack("<qBB", signed, counts, n) + b"".join(struct.pack("<Q", t) + w for t, w in pairs)
 
 
+def centroid_read19(b, terms):
+    """A centroid of schema 19 as its (hash, weight bytes) pairs, sorted."""
+    n_ids, i = varint(b, 0)
+    ids, last = [], 0
+    for _ in range(n_ids):
+        gap, i = varint(b, i)
+        last += gap
+        ids.append(terms[last] & 0xFFFFFFFFFFFFFFFF)
+    n = n_ids + (len(b) - i - 4 * n_ids) // 12
+    hashes = [struct.unpack_from("<Q", b, i + 8 * k)[0] for k in range(n - n_ids)]
+    at = i + 8 * (n - n_ids)
+    return sorted((t, b[at + 4 * k:at + 4 * k + 4]) for k, t in enumerate(ids + hashes))
+
+
+def before19(path):
+    db = sqlite3.connect(path)
+    names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
+    if "term_dict" in names:
+        terms = dict(db.execute("SELECT id, term FROM term_dict"))
+        for sid, c in db.execute("SELECT id, centroid FROM stories WHERE length(centroid) > 0").fetchall():
+            old = b"".join(struct.pack("<Q", t) + w for t, w in centroid_read19(c, terms))
+            db.execute("UPDATE stories SET centroid = ? WHERE id = ?", (old, sid))
+    db.commit()
+
+
+def centroid_terms(path):
+    db = sqlite3.connect(path)
+    terms = dict(db.execute("SELECT id, term FROM term_dict"))
+    print(sum(len(centroid_read19(c, terms))
+              for (c,) in db.execute("SELECT centroid FROM stories WHERE length(centroid) > 0")))
+
+
 def before18(path):
+    before19(path)
     db = sqlite3.connect(path)
     names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
     if "term_dict" in names and "story_terms" in names:
@@ -283,7 +322,8 @@ def before13(path):
 
 
 if __name__ == "__main__":
-    forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18}
+    forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18,
+             "before19": before19, "centroid_terms": centroid_terms}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:
         sys.exit(__doc__)
     forms[sys.argv[1]](sys.argv[2])
