@@ -8,35 +8,18 @@
  * back into terms and gives the grouper its form again, byte for byte.
  * Older schemas: 16 bytes a term before 13 (the struct with its padding),
  * sl_centroid_pack's 12 from 13 to 18. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "store_internal.h"
+#include "util/sort.h"
 
-/* One term of a centroid under its key: its id, or 0 and its hash. */
-typedef struct keyed_term {
-    uint32_t id;
-    sl_weighted_term t;
-} keyed_term;
-
-static int by_id(const void *a, const void *b)
-{
-    const keyed_term *x = a, *y = b;
-    return x->id != y->id ? (x->id < y->id ? -1 : 1) : 0;
-}
-
-static int by_term(const void *a, const void *b)
-{
-    const sl_weighted_term *x = a, *y = b;
-    return x->term != y->term ? (x->term < y->term ? -1 : 1) : 0;
-}
-
-/* The centroid's terms with their ids first, ascending, then those
- * without in their order; the number with an id in *n_ids. */
-static int key_terms(sl_store *st, const sl_weighted_term *terms, size_t n, keyed_term *out,
+/* The order of a centroid's terms in its row: those with an id first, as
+ * (id << 32 | place) ascending, then the others' places in their order;
+ * the number with an id in *n_ids. */
+static int key_order(sl_store *st, const sl_weighted_term *terms, size_t n, uint64_t *order,
                      size_t *n_ids)
 {
-    keyed_term rest[SL_CENTROID_TERMS];
+    uint32_t rest[SL_CENTROID_TERMS];
     size_t n_rest = 0;
     *n_ids = 0;
     for (size_t k = 0; k < n; k++) {
@@ -44,31 +27,50 @@ static int key_terms(sl_store *st, const sl_weighted_term *terms, size_t n, keye
         if (sl_store_dict_find(st, terms[k].term, &id))
             return SL_ESTORE;
         if (id)
-            out[(*n_ids)++] = (keyed_term){id, terms[k]};
+            order[(*n_ids)++] = (uint64_t)id << 32 | k;
         else
-            rest[n_rest++] = (keyed_term){0, terms[k]};
+            rest[n_rest++] = (uint32_t)k;
     }
-    qsort(out, *n_ids, sizeof *out, by_id);
-    memcpy(out + *n_ids, rest, n_rest * sizeof *rest);
+    sl_sort_u64(order, *n_ids);
+    for (size_t k = 0; k < n_rest; k++)
+        order[*n_ids + k] = rest[k];
     return 0;
 }
 
 int sl_store_centroid_form(sl_store *st, const void *packed, size_t len, sl_buf *out)
 {
     sl_weighted_term terms[SL_CENTROID_TERMS];
-    keyed_term keyed[SL_CENTROID_TERMS];
+    uint64_t order[SL_CENTROID_TERMS];
     size_t n = sl_centroid_unpack(packed, len, terms), n_ids;
     sl_buf_clear(out);
-    if (key_terms(st, terms, n, keyed, &n_ids))
+    if (key_order(st, terms, n, order, &n_ids))
         return SL_ESTORE;
-    sl_buf_put_varint(out, n_ids);
+    unsigned char row[10 + SL_CENTROID_TERMS * (5 + SL_CENTROID_TERM_BYTES)], *p = row;
+    p += sl_varint_put(p, n_ids);
     for (size_t k = 0; k < n_ids; k++)
-        sl_buf_put_varint(out, keyed[k].id - (k ? keyed[k - 1].id : 0));
-    for (size_t k = n_ids; k < n; k++)
-        sl_buf_put(out, &keyed[k].t.term, sizeof keyed[k].t.term);
-    for (size_t k = 0; k < n; k++)
-        sl_buf_put(out, &keyed[k].t.weight, sizeof keyed[k].t.weight);
-    return out->err ? SL_ENOMEM : 0;
+        p += sl_varint_put(p, (order[k] >> 32) - (k ? order[k - 1] >> 32 : 0));
+    for (size_t k = n_ids; k < n; k++, p += sizeof terms->term)
+        memcpy(p, &terms[(uint32_t)order[k]].term, sizeof terms->term);
+    for (size_t k = 0; k < n; k++, p += sizeof terms->weight)
+        memcpy(p, &terms[(uint32_t)order[k]].weight, sizeof terms->weight);
+    return sl_buf_put(out, row, (size_t)(p - row)) ? SL_ENOMEM : 0;
+}
+
+/* Merges out[0 .. mid) and out[mid .. n), each sorted by term, in place;
+ * SL_ESTORE when a term comes twice (not a centroid). */
+static int merge_by_term(sl_weighted_term *out, size_t mid, size_t n)
+{
+    sl_weighted_term a[SL_CENTROID_TERMS];
+    memcpy(a, out, mid * sizeof *a);
+    size_t i = 0, j = mid, k = 0;
+    while (i < mid && j < n) {
+        if (a[i].term == out[j].term)
+            return SL_ESTORE;
+        out[k++] = a[i].term < out[j].term ? a[i++] : out[j++];
+    }
+    while (i < mid)
+        out[k++] = a[i++];
+    return 0;
 }
 
 /* Schema 19's form back into terms, sorted by term as the grouper keeps
@@ -95,8 +97,8 @@ static int read_ids_form(sl_store *st, const unsigned char *p, size_t len, sl_we
         memcpy(&out[k].term, p, sizeof out->term);
     for (size_t k = 0; k < *n; k++, p += sizeof out->weight)
         memcpy(&out[k].weight, p, sizeof out->weight);
-    qsort(out, *n, sizeof *out, by_term);
-    return 0;
+    sl_sort_by_term(out, n_ids); /* the others are in the grouper's order */
+    return merge_by_term(out, n_ids, *n);
 }
 
 int sl_store_centroid_read(sl_store *st, const void *blob, size_t len, sl_weighted_term *out,

@@ -138,6 +138,7 @@ void sl_store_close(sl_store *st)
     sl_buf_free(&st->spans);
     sl_buf_free(&st->lines);
     sl_buf_free(&st->centroid);
+    sl_buf_free(&st->keys);
     sl_buf_free(&st->member);
     sl_store_dict_forget(&st->dict);
     sqlite3_close(st->db);

@@ -47,6 +47,7 @@ struct sl_store {
     sl_buf spans;              /* an article's packed sentences, reused */
     sl_buf lines;              /* an article's short lines' prefixes, reused */
     sl_buf centroid;           /* a story's centroid as its row holds it, reused */
+    sl_buf keys;               /* an article's copy keys as its sketch row holds them */
     /* The schema version of what is read (PRAGMA user_version: at open, at
      * each read transaction, and as migrations run): the forms of the
      * centroids and sentences differ from version 13 on. */
@@ -100,6 +101,10 @@ int sl_store_scan_cache(sl_store *st, int scanning);
 /* The first schema version whose centroids name a term by its id in
  * term_dict when it has one (centroids.c). */
 #define SL_STORE_CENTROID_IDS_SINCE 19
+
+/* The first schema version whose copy sketches hold their keys by their
+ * ranks among the sketch's codes (sl_sketch_keys_rank, sketches.c). */
+#define SL_STORE_RANKED_KEYS_SINCE 19
 
 /* ---- term_dict.c: the store-wide dictionary of terms ---- */
 

@@ -18,8 +18,8 @@
 # their place in a list, read back the same (migration 16); the articles'
 # vectors by their terms' ids in a dictionary of terms, read back the
 # same (migration 17); story_terms by ids, copy keys and lists of lines
-# shorter (migration 18); the centroids by their terms' ids, read back the
-# same (migration 19).
+# shorter (migration 18); the centroids by their terms' ids and the copy
+# sketches' keys by their ranks, read back the same (migration 19).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -119,8 +119,8 @@ check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
 check "every sketch's keys are in the copy index on disk" \
-  [ "$(sql 'SELECT sum(length(keys) / 4) - (SELECT count(*) FROM copy_keys)
-           - (SELECT count(*) FROM copy_keys_recent) FROM copy_sketches')" = 0 ]
+  [ "$(python3 "$SL_TESTS/store_forms.py" sketch_keys "$DB")" = \
+    "$(sql 'SELECT (SELECT count(*) FROM copy_keys) + (SELECT count(*) FROM copy_keys_recent)')" ]
 # migration 9 files each story under its centroid's terms, where the grouper reads them
 check "every centroid's terms are in the story index on disk" \
   [ "$(python3 "$SL_TESTS/store_forms.py" centroid_terms "$DB")" = "$(sql 'SELECT count(*) FROM story_terms')" ]
@@ -163,8 +163,8 @@ sketch_before=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id =
 centroid_before=$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')
 spans_before=$(sql 'SELECT hex(sentences) FROM articles WHERE id = 1')
 unmove_vectors
-unpack_sketches
 forms_before_13 "$DB"
+unpack_sketches
 sketch_old=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')
 centroid_old=$(sql 'SELECT length(centroid) FROM stories WHERE id = 1')
 spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
@@ -402,11 +402,13 @@ expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "one more article: export --json is that of the store it was faked from" cmp -s "$OUT" "$T/fresh17.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
-section "a schema-18 store: centroids by their terms' ids, read and grouped the same"
+section "a schema-18 store: centroids by their terms' ids and sketch keys by rank, read and grouped the same"
 DB="$T/eighteen.db"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/b.txt"
 centroids="SELECT group_concat(hex(centroid), ' ') FROM (SELECT centroid FROM stories ORDER BY id)"
+sketch_keys="SELECT group_concat(hex(keys), ' ') FROM (SELECT keys FROM copy_sketches ORDER BY article_id)"
+fresh_keys=$(sql "$sketch_keys")
 cp "$DB" "$T/fresh18.db"
 expect_exit 0 "$STORYLINE" --db "$T/fresh18.db" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
 expect_exit 0 "$STORYLINE" --db "$T/fresh18.db" export --json
@@ -416,6 +418,8 @@ cp "$OUT" "$T/before18.json"
 forms_before_19 "$DB"
 sql "PRAGMA user_version = 18" >/dev/null
 old=$(sql "$centroids")
+check "the faked store's sketch keys are 4 bytes each" \
+  [ "$(sql 'SELECT sum(length(keys) % 4) FROM copy_sketches')" = 0 -a "$(sql "$sketch_keys")" != "$fresh_keys" ]
 check "the faked store's centroids are 12 bytes a term" python3 -c "import sqlite3, sys
 rows = sqlite3.connect(sys.argv[1]).execute('SELECT centroid FROM stories WHERE length(centroid) > 0').fetchall()
 sys.exit(0 if rows and all(len(b) % 12 == 0 for (b,) in rows) else 1)" "$DB"
@@ -427,6 +431,7 @@ check "its centroids are shorter" [ "$(sql "$centroids" | wc -c)" -lt "$(printf 
 cp "$DB" "$T/back18.db"
 forms_before_19 "$T/back18.db"
 check "they read back as the old centroids, byte for byte" [ "$(DB="$T/back18.db" sql "$centroids")" = "$old" ]
+check "its sketch keys are the fresh store's, by their ranks" [ "$(sql "$sketch_keys")" = "$fresh_keys" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/before18.json"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"

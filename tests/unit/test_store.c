@@ -708,6 +708,45 @@ TEST(store_story_terms_keyed_by_dictionary_id)
     drop_store(st, path);
 }
 
+/* Stores article `id`'s sketch of one sentence of `n` codes with `keys`,
+ * filing it under them as the copy stage does. */
+static void put_sketch(sl_store *st, int64_t id, const uint32_t *codes, size_t n,
+                       const uint32_t *keys, uint32_t n_keys)
+{
+    sl_sketch sk = {0};
+    sl_buf blob = SL_BUF_INIT;
+    CHECK_INT(sl_vec_push(&sk.starts, 0u), 0);
+    for (size_t k = 0; k < n; k++)
+        CHECK_INT(sl_vec_push(&sk.terms, codes[k]), 0);
+    CHECK_INT(sl_vec_push(&sk.starts, (uint32_t)n), 0);
+    memcpy(sk.keys, keys, n_keys * sizeof *keys);
+    sk.n_keys = n_keys;
+    unsigned char packed[4 * SL_COPY_KEYS];
+    CHECK_INT(sl_sketch_pack(&sk, &blob), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, id, keys, n_keys), 0);
+    CHECK_INT(sl_store_sketch_put(st, id, packed, sl_sketch_keys_pack(&sk, packed), blob.ptr,
+                                  blob.len, NULL), 0);
+    sl_buf_free(&blob);
+    sl_sketch_free(&sk);
+}
+
+/* From schema 19 a sketch row holds its keys by their ranks among its
+ * codes (a byte each; a key the sentences lack as itself), and a new
+ * version still takes its old keys' rows out of the copy index. */
+TEST(store_sketch_keys_by_rank)
+{
+    OPEN_STORE(st, path);
+    const uint32_t codes[] = {0x1231u, 0x4562u, 0x1231u, 0x7898u};
+    const uint32_t keys[] = {0x4560u, 0x7890u, 0xABC0u}, again[] = {0x1230u};
+    put_sketch(st, 1, codes, 4, keys, 3);
+    CHECK_INT(count_rows(st, "SELECT length(keys) FROM copy_sketches WHERE article_id = 1"), 1 + 1 + 5);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent WHERE article_id = 1"), 3);
+    put_sketch(st, 1, codes, 4, again, 1); /* a new version */
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent WHERE article_id = 1"), 1);
+    CHECK_INT(count_rows(st, "SELECT key FROM copy_keys_recent WHERE article_id = 1"), 0x123);
+    drop_store(st, path);
+}
+
 /* From schema 18 a copy key is stored without the four low bits
  * SL_TERM_ID sets, and read back by the index's key. */
 TEST(store_copy_keys_stored_without_their_flag_bits)
