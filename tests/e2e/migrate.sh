@@ -80,6 +80,13 @@ unrevisit() {
   sql "ALTER TABLE stories DROP COLUMN revisited" >/dev/null
 }
 
+# ferry_store: DB holds the two ferry reports (the second a day later,
+# when their shared terms get ids) and the museum report
+ferry_store() {
+  expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
+  expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/b.txt"
+}
+
 sql() {
   python3 -c "import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
@@ -319,8 +326,7 @@ check "export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
 
 section "a schema-16 store: its vectors by the ids of a dictionary of terms, read back the same"
 DB="$T/sixteen.db"
-expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
-expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/b.txt"
+ferry_store
 vectors="SELECT group_concat(hex(terms), ' ') FROM (SELECT terms FROM article_terms ORDER BY article_id)"
 check "the second ferry report's terms have ids" [ "$(sql 'SELECT count(*) FROM term_dict')" -gt 10 ]
 # per vector: its terms, and how many are stored as themselves
@@ -367,8 +373,7 @@ expect_exit 0 "$STORYLINE" --db "$DB" check
 
 section "a schema-17 store: story_terms by the terms' ids, read and grouped the same"
 DB="$T/seventeen.db"
-expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
-expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/b.txt"
+ferry_store
 rows="SELECT group_concat(term || ':' || story, ' ') FROM (SELECT term, story FROM story_terms ORDER BY term, story)"
 by_id="SELECT count(*) FROM story_terms WHERE term BETWEEN 0 AND 4294967295"
 keys="SELECT group_concat(key || ':' || article_id, ' ') FROM (SELECT key, article_id FROM copy_keys
@@ -404,8 +409,7 @@ expect_exit 0 "$STORYLINE" --db "$DB" check
 
 section "a schema-18 store: centroids by their terms' ids and sketch keys by rank, read and grouped the same"
 DB="$T/eighteen.db"
-expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
-expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/b.txt"
+ferry_store
 centroids="SELECT group_concat(hex(centroid), ' ') FROM (SELECT centroid FROM stories ORDER BY id)"
 sketch_keys="SELECT group_concat(hex(keys), ' ') FROM (SELECT keys FROM copy_sketches ORDER BY article_id)"
 fresh_keys=$(sql "$sketch_keys")
