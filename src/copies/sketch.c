@@ -391,6 +391,8 @@ int sl_sketch_unpack(const void *blob, size_t len, sl_sketch *out)
 static inline int each_distinct(const void *blob, size_t len,
                          int (*fn)(void *ctx, uint32_t rank, uint32_t code), void *ctx)
 {
+    if (!len) /* SQLite gives an empty blob as NULL */
+        return SL_EBADINPUT;
     const unsigned char *p = blob, *end = p + len;
     uint64_t n, n_terms, x;
     if (sl_varint_get(&p, end, &n) || sl_varint_get(&p, end, &n_terms))
@@ -485,9 +487,12 @@ static int code_at_rank(void *ctx, uint32_t rank, uint32_t code)
 int sl_sketch_keys_read(const void *blob, size_t len, const void *sentences, size_t slen,
                         uint32_t keys[SL_COPY_KEYS], uint32_t *n)
 {
-    const unsigned char *p = blob, *end = p + len;
     uint32_t ranks[SL_COPY_KEYS];
     rank_codes r = {ranks, keys, 0, 0, 0};
+    *n = 0;
+    if (!len) /* no keys, perhaps as NULL */
+        return 0;
+    const unsigned char *p = blob, *end = p + len;
     while (p < end && r.n < SL_COPY_KEYS) {
         uint64_t rank;
         if (sl_varint_get(&p, end, &rank) || rank > UINT32_MAX || (!rank && end - p < 4))
