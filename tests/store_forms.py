@@ -29,7 +29,17 @@ tests/e2e/stories_split.sh), and the varint both read.
       (src/store/copy_keys.c), and the articles' lists of short lines by
       the high 32 bits of each fingerprint again, not 16 (found in
       line_articles and line_articles_recent, src/store/line_articles.c):
-      the form of schemas 9 to 17
+      the form of schemas 9 to 17; and as before19
+  store_forms.py before19 STORE   the stories' centroids back in
+      sl_centroid_pack's form, 12 bytes a term sorted by hash, instead of
+      naming the terms term_dict has by their ids (src/store/centroids.c),
+      and the copy sketches' keys back as 4 bytes each instead of their
+      ranks among the sketch's codes (src/copies/sketch.c): the form of
+      schemas 13 to 18
+  store_forms.py centroid_terms STORE   the number of terms of every
+      centroid, in the form of schema 19
+  store_forms.py sketch_keys STORE   the number of keys of every copy
+      sketch, in the form of schema 19
 """
 import os
 import re
@@ -166,7 +176,78 @@ def member_before17(b, terms):
     return struct.pack("<qBB", signed, counts, n) + b"".join(struct.pack("<Q", t) + w for t, w in pairs)
 
 
+def centroid_read19(b, terms):
+    """A centroid of schema 19 as its (hash, weight bytes) pairs, sorted."""
+    n_ids, i = varint(b, 0)
+    ids, last = [], 0
+    for _ in range(n_ids):
+        gap, i = varint(b, i)
+        last += gap
+        ids.append(terms[last] & 0xFFFFFFFFFFFFFFFF)
+    n = n_ids + (len(b) - i - 4 * n_ids) // 12
+    hashes = [struct.unpack_from("<Q", b, i + 8 * k)[0] for k in range(n - n_ids)]
+    at = i + 8 * (n - n_ids)
+    return sorted((t, b[at + 4 * k:at + 4 * k + 4]) for k, t in enumerate(ids + hashes))
+
+
+def sketch_codes(b):
+    """The distinct codes of a packed sketch (src/copies/sketch.c), in order
+    of first coming."""
+    n, i = varint(b, 0)
+    nt, i = varint(b, i)
+    for _ in range(n):
+        _, i = varint(b, i)
+    codes = []
+    for _ in range(nt):
+        x, i = varint(b, i)
+        if not x:
+            codes.append(struct.unpack_from("<I", b, i)[0])
+            i += 4
+    return codes
+
+
+def keys_before19(keys, sentences):
+    """A sketch's keys of schema 19 (each its rank among the sketch's codes,
+    or 0 and itself) back as 4 bytes each."""
+    codes, out, i = None, [], 0
+    while i < len(keys):
+        rank, i = varint(keys, i)
+        if rank:
+            codes = codes or sketch_codes(sentences)
+            out.append(codes[rank - 1] & ~15)
+        else:
+            out.append(struct.unpack_from("<I", keys, i)[0])
+            i += 4
+    return struct.pack("<%dI" % len(out), *out)
+
+
+def before19(path):
+    db = sqlite3.connect(path)
+    names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
+    for aid, k, b in db.execute("SELECT article_id, keys, sentences FROM copy_sketches").fetchall():
+        db.execute("UPDATE copy_sketches SET keys = ? WHERE article_id = ?", (keys_before19(k, b), aid))
+    if "term_dict" in names:
+        terms = dict(db.execute("SELECT id, term FROM term_dict"))
+        for sid, c in db.execute("SELECT id, centroid FROM stories WHERE length(centroid) > 0").fetchall():
+            old = b"".join(struct.pack("<Q", t) + w for t, w in centroid_read19(c, terms))
+            db.execute("UPDATE stories SET centroid = ? WHERE id = ?", (old, sid))
+    db.commit()
+
+
+def sketch_keys(path):
+    db = sqlite3.connect(path)
+    print(sum(len(keys_before19(k, b)) // 4 for k, b in db.execute("SELECT keys, sentences FROM copy_sketches")))
+
+
+def centroid_terms(path):
+    db = sqlite3.connect(path)
+    terms = dict(db.execute("SELECT id, term FROM term_dict"))
+    print(sum(len(centroid_read19(c, terms))
+              for (c,) in db.execute("SELECT centroid FROM stories WHERE length(centroid) > 0")))
+
+
 def before18(path):
+    before19(path)
     db = sqlite3.connect(path)
     names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
     if "term_dict" in names and "story_terms" in names:
@@ -283,7 +364,9 @@ def before13(path):
 
 
 if __name__ == "__main__":
-    forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18}
+    forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18,
+             "before19": before19, "centroid_terms": centroid_terms,
+             "sketch_keys": sketch_keys}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:
         sys.exit(__doc__)
     forms[sys.argv[1]](sys.argv[2])

@@ -65,6 +65,17 @@ int sl_sketch_unpack_u32(const void *blob, size_t len, sl_sketch *out);
 size_t sl_sketch_keys_pack(const sl_sketch *s, unsigned char out[4 * SL_COPY_KEYS]);
 /* Reads at most SL_COPY_KEYS keys from such a blob; returns how many. */
 uint32_t sl_sketch_keys_unpack(const void *blob, size_t len, uint32_t keys[SL_COPY_KEYS]);
+/* The store's form of the keys from schema 19, beside the packed sentence
+ * lists `sentences` (sl_sketch_pack): per key a varint, the rank (from 1)
+ * of the first of the sketch's distinct codes that is the key but for its
+ * flags, else 0 and the key (4 bytes, little-endian): 1 byte a key for
+ * the 99.5% found on Reuters, where it took 4. */
+int sl_sketch_keys_rank(const uint32_t *keys, uint32_t n, const void *sentences, size_t len,
+                        sl_buf *out);
+/* Such keys back (at most SL_COPY_KEYS, their number in *n); SL_EBADINPUT
+ * when the blob or the rank it names does not read. */
+int sl_sketch_keys_read(const void *blob, size_t len, const void *sentences, size_t slen,
+                        uint32_t keys[SL_COPY_KEYS], uint32_t *n);
 
 /* ---- sketcher.c: raw text to sketch, for users without a store ---- */
 

@@ -383,6 +383,132 @@ int sl_sketch_unpack(const void *blob, size_t len, sl_sketch *out)
     return rc ? rc : p == end ? 0 : SL_EBADINPUT;
 }
 
+/* ---- the keys by their ranks among the sketch's codes (schema 19) ---- */
+
+/* Calls fn(ctx, rank, code) for each distinct code of a packed blob
+ * (sl_sketch_pack) in order of first coming, rank from 1, until fn
+ * returns nonzero; SL_EBADINPUT when the blob does not read so far. */
+static inline int each_distinct(const void *blob, size_t len,
+                         int (*fn)(void *ctx, uint32_t rank, uint32_t code), void *ctx)
+{
+    if (!len) /* SQLite gives an empty blob as NULL */
+        return SL_EBADINPUT;
+    const unsigned char *p = blob, *end = p + len;
+    uint64_t n, n_terms, x;
+    if (sl_varint_get(&p, end, &n) || sl_varint_get(&p, end, &n_terms))
+        return SL_EBADINPUT;
+    for (uint64_t k = 0; k < n; k++)
+        if (sl_varint_get(&p, end, &x))
+            return SL_EBADINPUT;
+    uint32_t distinct = 0;
+    for (uint64_t k = 0; k < n_terms; k++) {
+        if (p < end && *p && *p < 0x80 && *p <= distinct) { /* a repeat of rank < 128 */
+            p++;
+            continue;
+        }
+        if (sl_varint_get(&p, end, &x) || x > distinct || (!x && end - p < 4))
+            return SL_EBADINPUT;
+        if (x)
+            continue;
+        uint32_t code = get_u32(p);
+        p += 4;
+        if (fn(ctx, ++distinct, code))
+            return 0;
+    }
+    return 0;
+}
+
+/* The keys of one sketch and the rank each is found at (0: not yet). */
+typedef struct key_ranks {
+    const uint32_t *keys;
+    uint32_t n, found, ranks[SL_COPY_KEYS];
+    uint64_t seen[4];   /* a bit for each key's low eight bits past the flags */
+} key_ranks;
+
+static void key_see(key_ranks *r, uint32_t key)
+{
+    r->seen[(key >> 10) & 3] |= (uint64_t)1 << ((key >> 4) & 63);
+}
+
+static int key_seen(const key_ranks *r, uint32_t key)
+{
+    return (r->seen[(key >> 10) & 3] >> ((key >> 4) & 63)) & 1;
+}
+
+static int rank_key(void *ctx, uint32_t rank, uint32_t code)
+{
+    key_ranks *r = ctx;
+    uint32_t key = code & ~SL_TERM_FLAGS;
+    if (!key_seen(r, key))
+        return 0;
+    for (uint32_t k = 0; k < r->n; k++)
+        if (!r->ranks[k] && r->keys[k] == key) {
+            r->ranks[k] = rank;
+            r->found++;
+        }
+    return r->found == r->n;
+}
+
+int sl_sketch_keys_rank(const uint32_t *keys, uint32_t n, const void *sentences, size_t len,
+                        sl_buf *out)
+{
+    key_ranks r = {.keys = keys, .n = n < SL_COPY_KEYS ? n : SL_COPY_KEYS};
+    for (uint32_t k = 0; k < r.n; k++)
+        key_see(&r, keys[k]);
+    if (r.n && each_distinct(sentences, len, rank_key, &r))
+        memset(r.ranks, 0, sizeof r.ranks); /* a blob that does not read: every key as itself */
+    sl_buf_clear(out);
+    for (uint32_t k = 0; k < r.n; k++) {
+        sl_buf_put_varint(out, r.ranks[k]);
+        if (!r.ranks[k])
+            put_u32(out, keys[k]);
+    }
+    return out->err;
+}
+
+/* The codes at the ranks asked (ranks[k], 0 for none) into keys[k]. */
+typedef struct rank_codes {
+    const uint32_t *ranks;
+    uint32_t *keys;
+    uint32_t n, left, last;
+} rank_codes;
+
+static int code_at_rank(void *ctx, uint32_t rank, uint32_t code)
+{
+    rank_codes *r = ctx;
+    for (uint32_t k = 0; k < r->n; k++)
+        if (r->ranks[k] == rank) {
+            r->keys[k] = code & ~SL_TERM_FLAGS;
+            r->left--;
+        }
+    return rank >= r->last;
+}
+
+int sl_sketch_keys_read(const void *blob, size_t len, const void *sentences, size_t slen,
+                        uint32_t keys[SL_COPY_KEYS], uint32_t *n)
+{
+    uint32_t ranks[SL_COPY_KEYS];
+    rank_codes r = {ranks, keys, 0, 0, 0};
+    *n = 0;
+    if (!len) /* no keys, perhaps as NULL */
+        return 0;
+    const unsigned char *p = blob, *end = p + len;
+    while (p < end && r.n < SL_COPY_KEYS) {
+        uint64_t rank;
+        if (sl_varint_get(&p, end, &rank) || rank > UINT32_MAX || (!rank && end - p < 4))
+            return SL_EBADINPUT;
+        ranks[r.n] = (uint32_t)rank;
+        keys[r.n++] = rank ? 0 : get_u32(p);
+        p += rank ? 0 : 4;
+        r.left += rank > 0;
+        r.last = rank > r.last ? (uint32_t)rank : r.last;
+    }
+    *n = r.n;
+    if (p != end || (r.left && each_distinct(sentences, slen, code_at_rank, &r)))
+        return SL_EBADINPUT;
+    return r.left ? SL_EBADINPUT : 0;
+}
+
 /* The blob of stores before migration 11, 4 bytes a number (u32 LE):
  * [n_sentences][n_terms][starts 0..n_sentences-1][terms]. */
 int sl_sketch_unpack_u32(const void *blob, size_t len, sl_sketch *out)

@@ -3,8 +3,9 @@
  * under. The copy stage reads the postings of the terms a new article has
  * (the most recent articles first) instead of loading the whole index when
  * the store opens. Each article's sketch row keeps its keys
- * (copy_sketches.keys), so a new version takes its old rows out without an
- * index by article. Keys are the index's (SL_TERM_ID of the sketch's codes),
+ * (copy_sketches.keys, from schema 19 by their ranks among the sketch's
+ * codes), so a new version takes its old rows out without an index by
+ * article. Keys are the index's (SL_TERM_ID of the sketch's codes),
  * from schema 18 without their low four bits, which SL_TERM_ID sets in
  * every key: 28 bits, 4 bytes a key where half took 6.
  * From schema 14 new rows go to copy_keys_recent until a commit moves them
@@ -14,7 +15,7 @@
 #include "copies/copies.h"
 #include "store_internal.h"
 
-static const char Q_KEYS_OLD[] = "SELECT keys FROM copy_sketches WHERE article_id = ?1";
+static const char Q_KEYS_OLD[] = "SELECT keys, sentences FROM copy_sketches WHERE article_id = ?1";
 static const char Q_KEY_REMOVE[] = "DELETE FROM copy_keys WHERE key = ?1 AND article_id = ?2";
 static const char Q_KEY_REMOVE_RECENT[] =
     "DELETE FROM copy_keys_recent WHERE key = ?1 AND article_id = ?2";
@@ -59,12 +60,16 @@ static int old_codes(sl_store *st, int64_t id, uint32_t codes[SL_COPY_KEYS], uin
     sqlite3_stmt *s = sl_store_stmt(st, Q_KEYS_OLD);
     if (!s || sqlite3_bind_int64(s, 1, id))
         return SL_ESTORE;
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        *n = sl_sketch_keys_unpack(sqlite3_column_blob(s, 0), (size_t)sqlite3_column_bytes(s, 0),
-                                   codes);
+    int rc = sqlite3_step(s), bad = 0;
+    const void *keys = rc == SQLITE_ROW ? sqlite3_column_blob(s, 0) : NULL;
+    size_t len = keys ? (size_t)sqlite3_column_bytes(s, 0) : 0;
+    if (rc == SQLITE_ROW && st->schema < SL_STORE_RANKED_KEYS_SINCE)
+        *n = sl_sketch_keys_unpack(keys, len, codes);
+    else if (rc == SQLITE_ROW) /* a row that does not read: a damaged store */
+        bad = sl_sketch_keys_read(keys, len, sqlite3_column_blob(s, 1),
+                                  (size_t)sqlite3_column_bytes(s, 1), codes, n);
     sqlite3_reset(s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
+    return !bad && (rc == SQLITE_ROW || rc == SQLITE_DONE) ? 0 : SL_ESTORE;
 }
 
 /* Takes out the row (key, article) from `sql`'s table. */

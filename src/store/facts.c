@@ -598,7 +598,7 @@ static const char Q_FACTS_SET[] = "UPDATE facts SET items = ?2 WHERE article_id 
 /* The items of a row (article_id, items, text), read in the form of
  * st->schema (the version being migrated from), packed in that of the
  * next version. */
-static int reform(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
+static int reform(sl_store *st, sqlite3_stmt *row, sl_buf *out)
 {
     item_vec v = {0};
     int rc = each_in_row(st, row, -1, push_item, &v);

@@ -230,7 +230,7 @@ static int narrowed(sqlite3_stmt *row, size_t from, size_t to, sl_buf *out)
 }
 
 /* Migration 13: whole fingerprints to 32-bit prefixes. */
-static int prefixes(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
+static int prefixes(sl_store *st, sqlite3_stmt *row, sl_buf *out)
 {
     (void)st;
     return narrowed(row, sizeof(int64_t), sizeof(uint32_t), out);
@@ -242,7 +242,7 @@ int sl_store_lines_prefix(sl_store *st)
 }
 
 /* Migration 18: 32-bit prefixes cut to 16. */
-static int shorter_prefixes(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
+static int shorter_prefixes(sl_store *st, sqlite3_stmt *row, sl_buf *out)
 {
     (void)st;
     return narrowed(row, sizeof(uint32_t), sizeof(uint16_t), out);

@@ -20,6 +20,7 @@ static int sketch_unsketched(sl_store *st);
 static int pack_facts_and_lines(sl_store *st);
 static int pack_centroids_spans_facts_lines(sl_store *st);
 static int rekey_terms_shorten_lines(sl_store *st);
+static int centroids_by_id_keys_by_rank(sl_store *st);
 
 /* Each entry moves the schema from version i to i+1, in one transaction. */
 static const migration migrations[] = {
@@ -168,6 +169,11 @@ static const migration migrations[] = {
     {.sql = "UPDATE copy_keys SET key = key >> 4;"
             "UPDATE copy_keys_recent SET key = key >> 4;",
      .backfill = rekey_terms_shorten_lines},
+    /* 19 (size, issue 11): the stories' centroids name a term by its id
+     * in term_dict where it has one (centroids.c): 1-3 bytes for 8 in
+     * about three terms of four; the copy sketches hold their keys by
+     * their ranks among the sketch's codes (sketches.c), 1 byte for 4 */
+    {.backfill = centroids_by_id_keys_by_rank},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -243,6 +249,12 @@ static int rekey_terms_shorten_lines(sl_store *st)
 {
     int rc = sl_store_story_terms_rekey(st);
     return rc ? rc : sl_store_lines_shorten(st);
+}
+
+static int centroids_by_id_keys_by_rank(sl_store *st)
+{
+    int rc = sl_store_centroids_by_id(st);
+    return rc ? rc : sl_store_sketch_keys_rank(st);
 }
 
 int sl_store_user_version(sqlite3 *db, int *version)

@@ -1,6 +1,8 @@
 /* sketches.c — table copy_sketches: each article's sketch (key terms and
- * sentence term lists) and credit line, from which the copy stage rebuilds
- * its index at open and compares candidates. */
+ * sentence term lists) and credit line, which the copy stage compares
+ * candidates by and a new version takes its old copy keys out by. From
+ * schema 19 a row holds its keys by their ranks among its sentence lists'
+ * codes (sl_sketch_keys_rank). */
 #include "copies/copies.h"
 #include "store_internal.h"
 
@@ -15,13 +17,35 @@ static const char Q_SKETCH_NEXT[] =
     "SELECT article_id, sentences FROM copy_sketches WHERE article_id > ?1"
     " ORDER BY article_id LIMIT 1";
 static const char Q_SKETCH_SET[] = "UPDATE copy_sketches SET sentences = ?2 WHERE article_id = ?1";
+static const char Q_KEYS_NEXT[] =
+    "SELECT article_id, keys, sentences FROM copy_sketches WHERE article_id > ?1"
+    " ORDER BY article_id LIMIT 1";
+static const char Q_KEYS_SET[] = "UPDATE copy_sketches SET keys = ?2 WHERE article_id = ?1";
 static const char Q_UNSKETCHED[] =
     "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)"
     " ORDER BY id";
 
+/* The keys (4 bytes each) as a row of st's schema holds them, into
+ * st->keys: by their ranks among the sketch's codes from schema 19. */
+static int stored_keys(sl_store *st, const void *keys, size_t keys_len, const void *sentences,
+                       size_t len)
+{
+    sl_buf_clear(&st->keys);
+    if (st->schema < SL_STORE_RANKED_KEYS_SINCE)
+        return sl_buf_put(&st->keys, keys, keys_len) ? SL_ENOMEM : 0;
+    uint32_t codes[SL_COPY_KEYS];
+    uint32_t n = sl_sketch_keys_unpack(keys, keys_len, codes);
+    return sl_sketch_keys_rank(codes, n, sentences, len, &st->keys) ? SL_ENOMEM : 0;
+}
+
 int sl_store_sketch_put(sl_store *st, int64_t article_id, const void *keys, size_t keys_len,
                         const void *sentences, size_t len, const char *credit)
 {
+    int rc = stored_keys(st, keys, keys_len, sentences, len);
+    if (rc)
+        return rc;
+    keys = st->keys.ptr;
+    keys_len = st->keys.len;
     sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_PUT);
     if (!s || sqlite3_bind_int64(s, 1, article_id) ||
         sqlite3_bind_blob(s, 2, keys_len ? keys : "", (int)keys_len, SQLITE_STATIC) ||
@@ -124,4 +148,22 @@ int sl_store_sketches_repack(sl_store *st)
     sl_sketch_free(&sketch);
     sl_buf_free(&packed);
     return rc;
+}
+
+/* A row's keys (id, keys, sentences) from 4 bytes each to their ranks. */
+static int rank_keys(sl_store *st, sqlite3_stmt *row, sl_buf *out)
+{
+    (void)st;
+    uint32_t codes[SL_COPY_KEYS];
+    uint32_t n = sl_sketch_keys_unpack(sqlite3_column_blob(row, 1),
+                                       (size_t)sqlite3_column_bytes(row, 1), codes);
+    return sl_sketch_keys_rank(codes, n, sqlite3_column_blob(row, 2),
+                               (size_t)sqlite3_column_bytes(row, 2), out)
+               ? SL_ENOMEM
+               : 0;
+}
+
+int sl_store_sketch_keys_rank(sl_store *st)
+{
+    return sl_store_blobs_rewrite(st, Q_KEYS_NEXT, Q_KEYS_SET, rank_keys);
 }

@@ -87,7 +87,7 @@ int sl_store_spans_get(const sl_store *st, const void *blob, size_t len, sl_buf 
 }
 
 /* The sentences of a row (id, sentences) as schema 13 packs them. */
-static int repack(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
+static int repack(sl_store *st, sqlite3_stmt *row, sl_buf *out)
 {
     sl_span *spans = NULL;
     size_t n = 0;

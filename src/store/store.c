@@ -137,6 +137,8 @@ void sl_store_close(sl_store *st)
     sl_buf_free(&st->packed);
     sl_buf_free(&st->spans);
     sl_buf_free(&st->lines);
+    sl_buf_free(&st->centroid);
+    sl_buf_free(&st->keys);
     sl_buf_free(&st->member);
     sl_store_dict_forget(&st->dict);
     sl_store_story_changes_forget(&st->changes);
@@ -242,7 +244,7 @@ int sl_store_each_blob(sqlite3_stmt *s,
 
 /* Rewrites the row after *id, setting *id to it (0 when none is left). */
 static int blob_rewrite_next(sl_store *st, const char *next_sql, const char *set_sql,
-                             int (*convert)(const sl_store *, sqlite3_stmt *, sl_buf *),
+                             int (*convert)(sl_store *, sqlite3_stmt *, sl_buf *),
                              int64_t *id, sl_buf *blob)
 {
     sqlite3_stmt *s = sl_store_stmt(st, next_sql);
@@ -266,7 +268,7 @@ static int blob_rewrite_next(sl_store *st, const char *next_sql, const char *set
 }
 
 int sl_store_blobs_rewrite(sl_store *st, const char *next_sql, const char *set_sql,
-                           int (*convert)(const sl_store *st, sqlite3_stmt *row, sl_buf *out))
+                           int (*convert)(sl_store *st, sqlite3_stmt *row, sl_buf *out))
 {
     sl_buf blob = SL_BUF_INIT;
     int64_t id = 0;

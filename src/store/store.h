@@ -125,7 +125,8 @@ typedef struct sl_stored_sketch {
 
 /* Reads article `id`'s sketch; SL_ENOTFOUND when it has none. */
 int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out);
-/* Calls fn for every stored sketch's keys (u32 little-endian array). */
+/* Calls fn for every stored sketch's keys in the form of schemas 7 to
+ * 18 (u32 little-endian array): migration 8's. */
 int sl_store_sketch_keys_each(sl_store *st,
                               int (*fn)(void *ctx, int64_t id, const void *keys, size_t len),
                               void *ctx);
@@ -142,6 +143,8 @@ int sl_store_copy_keys_recent(void *store, uint32_t key, uint32_t *ids, uint8_t 
 int sl_store_unsketched_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx);
 /* Migration 11: the sketches' sentence lists into their packed form. */
 int sl_store_sketches_repack(sl_store *st);
+/* Migration 19: the sketches' keys by their ranks among their codes. */
+int sl_store_sketch_keys_rank(sl_store *st);
 
 /* ---- stories.c: stories, term statistics ---- */
 

@@ -62,6 +62,8 @@ struct sl_store {
     sl_buf packed;             /* an article's packed facts, reused */
     sl_buf spans;              /* an article's packed sentences, reused */
     sl_buf lines;              /* an article's short lines' prefixes, reused */
+    sl_buf centroid;           /* a story's centroid as its row holds it, reused */
+    sl_buf keys;               /* an article's copy keys as its sketch row holds them */
     /* The schema version of what is read (PRAGMA user_version: at open, at
      * each read transaction, and as migrations run): the forms of the
      * centroids and sentences differ from version 13 on. */
@@ -112,6 +114,14 @@ int sl_store_scan_cache(sl_store *st, int scanning);
 /* The first schema version whose articles list their short lines by the
  * high 16 bits of each fingerprint (line_articles.c), not 32. */
 #define SL_STORE_SHORT_LINES_SINCE 18
+
+/* The first schema version whose centroids name a term by its id in
+ * term_dict when it has one (centroids.c). */
+#define SL_STORE_CENTROID_IDS_SINCE 19
+
+/* The first schema version whose copy sketches hold their keys by their
+ * ranks among the sketch's codes (sl_sketch_keys_rank, sketches.c). */
+#define SL_STORE_RANKED_KEYS_SINCE 19
 
 /* ---- term_dict.c: the store-wide dictionary of terms ---- */
 
@@ -214,16 +224,26 @@ int sl_store_lines_prefix(sl_store *st);
 /* Migration 18: every article's list of lines from 32-bit prefixes to
  * 16-bit ones. */
 int sl_store_lines_shorten(sl_store *st);
+/* ---- centroids.c: a story's centroid as its row holds it ---- */
+/* The row's form (schema 19) of a centroid in sl_centroid_pack's form,
+ * into out: the terms term_dict has by their ids. */
+int sl_store_centroid_form(sl_store *st, const void *packed, size_t len, sl_buf *out);
+/* A stored centroid in the form of st->schema, as its terms sorted by
+ * term (at most SL_CENTROID_TERMS); SL_ESTORE when it does not read. */
+int sl_store_centroid_read(sl_store *st, const void *blob, size_t len, sl_weighted_term *out,
+                           size_t *n);
 /* Migration 13: every centroid from 16 bytes a term (the struct with its
- * padding) to SL_CENTROID_TERM_BYTES (stories.c). */
+ * padding) to SL_CENTROID_TERM_BYTES. */
 int sl_store_centroids_repack(sl_store *st);
+/* Migration 19: every centroid with its terms' ids. */
+int sl_store_centroids_by_id(sl_store *st);
 
 /* Rewrites a blob of every row, one row after another (a migration's
  * repacking): `next_sql` gives the row after ?1 (its id first, then what
  * `convert` reads of it), `convert` writes the new blob into `out` (0, or
  * an SL_E code), and `set_sql` stores it (?1 the id, ?2 the blob). */
 int sl_store_blobs_rewrite(sl_store *st, const char *next_sql, const char *set_sql,
-                           int (*convert)(const sl_store *st, sqlite3_stmt *row, sl_buf *out));
+                           int (*convert)(sl_store *st, sqlite3_stmt *row, sl_buf *out));
 
 /* Binds a string or NULL. */
 int sl_store_bind_text(sqlite3_stmt *s, int col, const char *text);

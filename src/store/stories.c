@@ -62,9 +62,6 @@ static const char Q_STORY_TEXTS[] =
     " WHERE a.story_id = ?1 AND NOT EXISTS (SELECT 1 FROM copies c"
     " WHERE c.article_id = a.id) ORDER BY a.id LIMIT ?3";
 static const char Q_STORY_ARTICLE_IDS[] = "SELECT id FROM articles WHERE story_id = ?1 ORDER BY id";
-static const char Q_CENTROID_NEXT[] =
-    "SELECT id, centroid FROM stories WHERE id > ?1 AND length(centroid) > 0 ORDER BY id LIMIT 1";
-static const char Q_CENTROID_SET[] = "UPDATE stories SET centroid = ?2 WHERE id = ?1";
 
 int sl_store_story_new(sl_store *st, int64_t first_article, const char *title, int64_t day,
                        int64_t *id)
@@ -86,8 +83,9 @@ int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, 
     if (sl_store_story_terms_put(st, story_id, centroid, len))
         return SL_ESTORE;
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_UPDATE);
-    if (!s || sqlite3_bind_int64(s, 1, story_id) ||
-        sqlite3_bind_blob(s, 2, centroid, (int)len, SQLITE_STATIC))
+    if (!s || sl_store_centroid_form(st, centroid, len, &st->centroid) ||
+        sqlite3_bind_int64(s, 1, story_id) ||
+        sqlite3_bind_blob(s, 2, st->centroid.ptr, (int)st->centroid.len, SQLITE_STATIC))
         return SL_ESTORE;
     if (sl_store_bind_day(s, 3, day))
         return SL_ESTORE;
@@ -324,24 +322,3 @@ int sl_store_story_article_ids(sl_store *st, int64_t story_id, sl_id_vec *out)
     return rc;
 }
 
-/* The centroid of a row (id, centroid) from 16 bytes a term (the struct
- * with its padding) to sl_centroid_pack's 12. */
-static int repack_centroid(const sl_store *st, sqlite3_stmt *row, sl_buf *out)
-{
-    (void)st;
-    sl_weighted_term terms[SL_CENTROID_TERMS];
-    size_t n = (size_t)sqlite3_column_bytes(row, 1) / sizeof *terms;
-    if (n > SL_CENTROID_TERMS)
-        n = SL_CENTROID_TERMS;
-    if (n)
-        memcpy(terms, sqlite3_column_blob(row, 1), n * sizeof *terms);
-    if (sl_buf_reserve(out, n * SL_CENTROID_TERM_BYTES))
-        return SL_ENOMEM;
-    out->len = sl_centroid_pack(terms, (uint32_t)n, out->ptr);
-    return 0;
-}
-
-int sl_store_centroids_repack(sl_store *st)
-{
-    return sl_store_blobs_rewrite(st, Q_CENTROID_NEXT, Q_CENTROID_SET, repack_centroid);
-}

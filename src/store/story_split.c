@@ -36,8 +36,9 @@ int sl_store_story_reset(sl_store *st, const sl_story_state *story, int64_t firs
     if (sl_store_story_terms_put(st, story->id, story->centroid, story->len))
         return SL_ESTORE;
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_RESET);
-    if (!s || sqlite3_bind_int64(s, 1, story->id) ||
-        sqlite3_bind_blob(s, 2, story->centroid, (int)story->len, SQLITE_STATIC) ||
+    if (!s || sl_store_centroid_form(st, story->centroid, story->len, &st->centroid) ||
+        sqlite3_bind_int64(s, 1, story->id) ||
+        sqlite3_bind_blob(s, 2, st->centroid.ptr, (int)st->centroid.len, SQLITE_STATIC) ||
         sqlite3_bind_int64(s, 3, story->articles) || sl_store_bind_day(s, 4, story->first_day) ||
         sl_store_bind_day(s, 5, story->last_day) || sqlite3_bind_int64(s, 6, story->thread_id) ||
         sqlite3_bind_double(s, 7, story->title_score) ||
@@ -51,8 +52,9 @@ int sl_store_story_revised(sl_store *st, const sl_story_state *story)
     if (sl_store_story_terms_put(st, story->id, story->centroid, story->len))
         return SL_ESTORE;
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_REVISED);
-    if (!s || sqlite3_bind_int64(s, 1, story->id) ||
-        (story->len ? sqlite3_bind_blob(s, 2, story->centroid, (int)story->len, SQLITE_STATIC)
+    if (!s || sl_store_centroid_form(st, story->centroid, story->len, &st->centroid) ||
+        sqlite3_bind_int64(s, 1, story->id) ||
+        (story->len ? sqlite3_bind_blob(s, 2, st->centroid.ptr, (int)st->centroid.len, SQLITE_STATIC)
                     : sqlite3_bind_null(s, 2)) || /* emptied, as a merge leaves it */
         sqlite3_bind_int64(s, 3, story->articles) || sl_store_bind_day(s, 4, story->first_day) ||
         sl_store_bind_day(s, 5, story->last_day) || sqlite3_bind_int64(s, 6, story->revisited))

@@ -47,23 +47,26 @@ static const char Q_ANY_STATE[] = "SELECT EXISTS(SELECT 1 FROM stories),"
     " EXISTS(SELECT 1 FROM terms) OR EXISTS(SELECT 1 FROM terms_recent),"
     " EXISTS(SELECT 1 FROM copy_keys) OR EXISTS(SELECT 1 FROM copy_keys_recent)";
 
-/* The terms of a centroid, sorted by term: packed (sl_centroid_pack) when
- * `packed`, else the 16-byte structs of stores before schema 13. */
-static size_t centroid_terms(const void *blob, size_t len, int packed, uint64_t *terms)
+/* The terms of a centroid in sl_centroid_pack's form (sorted by term). */
+static size_t centroid_terms(const void *blob, size_t len, uint64_t *terms)
 {
-    size_t stride = packed ? SL_CENTROID_TERM_BYTES : sizeof(sl_weighted_term);
-    size_t n = len / stride;
+    size_t n = len / SL_CENTROID_TERM_BYTES;
     if (n > SL_CENTROID_TERMS)
         n = SL_CENTROID_TERMS;
     for (size_t k = 0; k < n; k++) /* a blob need not be aligned */
-        memcpy(&terms[k], (const char *)blob + k * stride, sizeof terms[k]);
+        memcpy(&terms[k], (const char *)blob + k * SL_CENTROID_TERM_BYTES, sizeof terms[k]);
     return n;
 }
 
-/* The terms of a centroid as stored in `st`. */
-static size_t stored_terms(const sl_store *st, const void *blob, size_t len, uint64_t *terms)
+/* The terms of a centroid as stored in `st` (centroids.c), sorted. */
+static int stored_terms(sl_store *st, const void *blob, size_t len, uint64_t *terms, size_t *n)
 {
-    return centroid_terms(blob, len, st->schema >= SL_STORE_PACKED_SINCE, terms);
+    sl_weighted_term read[SL_CENTROID_TERMS];
+    if (sl_store_centroid_read(st, blob, len, read, n))
+        return SL_ESTORE;
+    for (size_t k = 0; k < *n; k++)
+        terms[k] = read[k].term;
+    return 0;
 }
 
 /* Whether `term` may be stored as itself (a key past any id). */
@@ -127,18 +130,18 @@ int sl_store_story_terms_stored(sl_store *st, int64_t story, uint64_t *terms, si
     sqlite3_stmt *s = sl_store_stmt(st, Q_CENTROID_OLD);
     if (!s || sqlite3_bind_int64(s, 1, story))
         return SL_ESTORE;
-    int rc = sqlite3_step(s);
+    int rc = sqlite3_step(s), bad = 0;
     *n = 0;
     if (rc == SQLITE_ROW)
-        *n = stored_terms(st, sqlite3_column_blob(s, 0), (size_t)sqlite3_column_bytes(s, 0), terms);
+        bad = stored_terms(st, sqlite3_column_blob(s, 0), (size_t)sqlite3_column_bytes(s, 0), terms, n);
     sqlite3_reset(s);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
+    return !bad && (rc == SQLITE_ROW || rc == SQLITE_DONE) ? 0 : SL_ESTORE;
 }
 
 int sl_store_story_terms_put(sl_store *st, int64_t story, const void *centroid, size_t len)
 {
     uint64_t now[SL_CENTROID_TERMS];
-    size_t n_now = centroid_terms(centroid, len, 1, now);
+    size_t n_now = centroid_terms(centroid, len, now);
     return sl_store_story_changes_put(st, story, now, n_now);
 }
 
@@ -230,15 +233,21 @@ int sl_store_story_state(void *store, int64_t id, int (*fn)(void *ctx, const sl_
     if (!s || sqlite3_bind_int64(s, 1, id))
         return SL_ESTORE;
     int rc = sqlite3_step(s), err = 0;
-    if (rc == SQLITE_ROW) {
+    sl_weighted_term terms[SL_CENTROID_TERMS];
+    unsigned char packed[SL_CENTROID_TERMS * SL_CENTROID_TERM_BYTES];
+    size_t n = 0;
+    if (rc == SQLITE_ROW)
+        err = sl_store_centroid_read(store, sqlite3_column_blob(s, 5),
+                                     (size_t)sqlite3_column_bytes(s, 5), terms, &n);
+    if (rc == SQLITE_ROW && !err) {
         sl_story_state story = {
             .id = sqlite3_column_int64(s, 0),
             .thread_id = sqlite3_column_int64(s, 1),
             .first_day = column_day(s, 2),
             .last_day = column_day(s, 3),
             .title_score = sqlite3_column_double(s, 4),
-            .centroid = sqlite3_column_blob(s, 5),
-            .len = (size_t)sqlite3_column_bytes(s, 5),
+            .centroid = packed,
+            .len = sl_centroid_pack(terms, (uint32_t)n, packed),
             .articles = sqlite3_column_int64(s, 6),
             .revisited = sqlite3_column_int64(s, 7),
         };
@@ -264,8 +273,9 @@ static int by_term(const void *a, const void *b)
     return x->story < y->story ? -1 : x->story > y->story;
 }
 
-/* Every story's centroid terms, into `rows`. */
-static int collect_terms(sl_store *st, term_rows *rows)
+/* Every story's centroid terms, into `rows`; a centroid that does not
+ * read is named in `why` (when not NULL). */
+static int collect_terms(sl_store *st, term_rows *rows, sl_buf *why)
 {
     sqlite3_stmt *s = sl_store_stmt(st, Q_ALL_CENTROIDS);
     if (!s)
@@ -273,9 +283,13 @@ static int collect_terms(sl_store *st, term_rows *rows)
     int rc, err = 0;
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         uint64_t terms[SL_CENTROID_TERMS];
-        size_t n = stored_terms(st, sqlite3_column_blob(s, 1), (size_t)sqlite3_column_bytes(s, 1),
-                                terms);
+        size_t n = 0;
+        err = stored_terms(st, sqlite3_column_blob(s, 1), (size_t)sqlite3_column_bytes(s, 1),
+                           terms, &n);
         int64_t id = sqlite3_column_int64(s, 0);
+        if (err && why)
+            sl_buf_printf(why, "story %" PRId64 "'s centroid does not read (cut short, or an id"
+                          " term_dict lacks)", id);
         for (size_t k = 0; !err && k < n; k++)
             err = sl_vec_push(rows, ((term_story){terms[k], id})) ? SL_ENOMEM : 0;
     }
@@ -284,9 +298,9 @@ static int collect_terms(sl_store *st, term_rows *rows)
 }
 
 /* Every story's centroid terms in key order (term, then story), each once. */
-static int sorted_terms(sl_store *st, term_rows *rows)
+static int sorted_terms(sl_store *st, term_rows *rows, sl_buf *why)
 {
-    int rc = collect_terms(st, rows);
+    int rc = collect_terms(st, rows, why);
     if (rc || rows->n < 2)
         return rc;
     qsort(rows->items, rows->n, sizeof *rows->items, by_term);
@@ -349,7 +363,7 @@ int sl_store_story_terms_backfill(sl_store *st)
 {
     static const sl_store_rows addition = {Q_TERM_ADD, 2, sorted_row_value};
     term_rows rows = {0};
-    int rc = sorted_terms(st, &rows);
+    int rc = sorted_terms(st, &rows, NULL);
     if (!rc)
         rc = sl_store_exec_rows(st, &addition, rows.n, &rows);
     sl_vec_free(&rows);
@@ -364,7 +378,7 @@ int sl_store_story_terms_rekey(sl_store *st)
 {
     static const sl_store_rows addition = {Q_TERM_ADD, 2, sorted_row_value};
     term_rows rows = {0};
-    int rc = sorted_terms(st, &rows);
+    int rc = sorted_terms(st, &rows, NULL);
     for (size_t k = 0; !rc && k < rows.n; k++) {
         int64_t key;
         rc = term_key(st, rows.items[k].term, 1, &key);
@@ -415,7 +429,7 @@ int sl_store_story_terms_verify(sl_store *st, sl_buf *why)
     term_rows want = {0};
     int rc = sl_store_story_changes_flush(st);
     if (!rc)
-        rc = sorted_terms(st, &want);
+        rc = sorted_terms(st, &want, why);
     sqlite3_stmt *s = rc ? NULL : sl_store_stmt(st, ids_form(st) ? Q_ALL_ROWS_IDS : Q_ALL_ROWS);
     if (!rc && !s)
         rc = SL_ESTORE;

@@ -33,6 +33,8 @@ size_t sl_centroid_pack(const sl_weighted_term *terms, uint32_t n, void *out);
 /* The terms of a packed centroid of len bytes, at most SL_CENTROID_TERMS,
  * into out; how many. */
 uint32_t sl_centroid_unpack(const void *blob, size_t len, sl_weighted_term *out);
+/* Sorts terms by term, the order of a centroid (inline comparisons). */
+void sl_sort_by_term(sl_weighted_term *terms, size_t n);
 
 typedef struct sl_vector {
     uint32_t n;

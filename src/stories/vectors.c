@@ -137,7 +137,7 @@ static bool heavier(const sl_weighted_term *x, const sl_weighted_term *y)
 #define HEAVIER(x, y) heavier(&(x), &(y))
 #define TERM_BEFORE(x, y) ((x).term < (y).term)
 SL_SORT_DEFINE(, sl_sort_heaviest_first, sl_weighted_term, HEAVIER)
-SL_SORT_DEFINE(static, sort_by_term, sl_weighted_term, TERM_BEFORE)
+SL_SORT_DEFINE(, sl_sort_by_term, sl_weighted_term, TERM_BEFORE)
 
 static void swap_terms(sl_weighted_term *x, sl_weighted_term *y)
 {
@@ -170,7 +170,7 @@ static void select_heaviest(sl_weighted_term *t, size_t n, size_t keep)
 
 uint32_t sl_sum_terms(sl_weighted_term *terms, size_t n)
 {
-    sort_by_term(terms, n);
+    sl_sort_by_term(terms, n);
     uint32_t k = 0;
     for (size_t i = 0; i < n; i++) {
         if (k && terms[k - 1].term == terms[i].term)
@@ -197,7 +197,7 @@ uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normali
         for (size_t i = 0; norm > 0 && i < n; i++)
             terms[i].weight = (float)(terms[i].weight / norm);
     }
-    sort_by_term(terms, n);
+    sl_sort_by_term(terms, n);
     return (uint32_t)n;
 }
 

@@ -56,18 +56,6 @@ int sl_buf_putc(sl_buf *b, int c)
     return sl_buf_put(b, &ch, 1);
 }
 
-int sl_buf_put_varint(sl_buf *b, uint64_t v)
-{
-    unsigned char out[10];
-    size_t n = 0;
-    while (v >= 0x80) {
-        out[n++] = (unsigned char)(v | 0x80);
-        v >>= 7;
-    }
-    out[n++] = (unsigned char)v;
-    return sl_buf_put(b, out, n);
-}
-
 int sl_buf_printf(sl_buf *b, const char *fmt, ...)
 {
     va_list ap;

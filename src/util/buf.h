@@ -38,9 +38,25 @@ static inline int sl_buf_put(sl_buf *b, const void *data, size_t n)
 int sl_buf_puts(sl_buf *b, const char *s);
 int sl_buf_putc(sl_buf *b, int c);
 int sl_buf_printf(sl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Appends v as a varint: 7 bits a byte, the lowest first, the high bit
- * set on every byte but the last. */
-int sl_buf_put_varint(sl_buf *b, uint64_t v);
+/* Writes v as a varint at out (room for 10 bytes), or appends it to b:
+ * 7 bits a byte, the lowest first, the high bit set on every byte but the
+ * last; returns the bytes written. Inline: the store's packed rows put
+ * one for each of their terms. */
+static inline size_t sl_varint_put(unsigned char *out, uint64_t v)
+{
+    size_t n = 0;
+    while (v >= 0x80) {
+        out[n++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    out[n++] = (unsigned char)v;
+    return n;
+}
+static inline int sl_buf_put_varint(sl_buf *b, uint64_t v)
+{
+    unsigned char out[10];
+    return sl_buf_put(b, out, sl_varint_put(out, v));
+}
 /* Reads such a varint at *p (not past `end`) into *v and moves *p past it;
  * -1 when it is cut short or longer than 64 bits. Inline: a sketch read
  * calls it for each of its terms. */

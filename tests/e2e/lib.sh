@@ -179,3 +179,8 @@ forms_before_17() {
 forms_before_18() {
   python3 "$SL_TESTS/store_forms.py" before18 "$1"
 }
+# forms_before_19 DB: DB's centroids at 12 bytes a term again, not by their
+# terms' ids in term_dict (tests/store_forms.py)
+forms_before_19() {
+  python3 "$SL_TESTS/store_forms.py" before19 "$1"
+}

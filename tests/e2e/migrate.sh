@@ -17,7 +17,9 @@
 # (migration 15); the facts' whole values as varints and common words by
 # their place in a list, read back the same (migration 16); the articles'
 # vectors by their terms' ids in a dictionary of terms, read back the
-# same (migration 17).
+# same (migration 17); story_terms by ids, copy keys and lists of lines
+# shorter (migration 18); the centroids by their terms' ids and the copy
+# sketches' keys by their ranks, read back the same (migration 19).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -78,6 +80,13 @@ unrevisit() {
   sql "ALTER TABLE stories DROP COLUMN revisited" >/dev/null
 }
 
+# ferry_store: DB holds the two ferry reports (the second a day later,
+# when their shared terms get ids) and the museum report
+ferry_store() {
+  expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
+  expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/b.txt"
+}
+
 sql() {
   python3 -c "import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
@@ -112,16 +121,16 @@ check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
+check "schema version 19" [ "$(sql 'PRAGMA user_version')" = 19 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
 check "every sketch's keys are in the copy index on disk" \
-  [ "$(sql 'SELECT sum(length(keys) / 4) - (SELECT count(*) FROM copy_keys)
-           - (SELECT count(*) FROM copy_keys_recent) FROM copy_sketches')" = 0 ]
+  [ "$(python3 "$SL_TESTS/store_forms.py" sketch_keys "$DB")" = \
+    "$(sql 'SELECT (SELECT count(*) FROM copy_keys) + (SELECT count(*) FROM copy_keys_recent)')" ]
 # migration 9 files each story under its centroid's terms, where the grouper reads them
 check "every centroid's terms are in the story index on disk" \
-  [ "$(sql 'SELECT sum(length(centroid) / 12) - (SELECT count(*) FROM story_terms) FROM stories')" = 0 ]
+  [ "$(python3 "$SL_TESTS/store_forms.py" centroid_terms "$DB")" = "$(sql 'SELECT count(*) FROM story_terms')" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
 section "the old article is found as an original"
@@ -161,15 +170,15 @@ sketch_before=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id =
 centroid_before=$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')
 spans_before=$(sql 'SELECT hex(sentences) FROM articles WHERE id = 1')
 unmove_vectors
-unpack_sketches
 forms_before_13 "$DB"
+unpack_sketches
 sketch_old=$(sql 'SELECT hex(sentences) FROM copy_sketches WHERE article_id = 1')
 centroid_old=$(sql 'SELECT length(centroid) FROM stories WHERE id = 1')
 spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
 unrevisit
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
+check "schema version 19" [ "$(sql 'PRAGMA user_version')" = 19 ]
 check "its centroid was 16 bytes a term before" [ "$centroid_old" -eq $((${#centroid_before} / 24 * 16)) ]
 check "its centroid is packed as a new one is (migration 13)" \
   [ "$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')" = "$centroid_before" ]
@@ -223,16 +232,24 @@ expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05
 forms="SELECT group_concat(x, ' ') FROM (SELECT hex(centroid) x FROM stories
   UNION ALL SELECT hex(sentences) FROM articles UNION ALL SELECT hex(items) FROM facts
   UNION ALL SELECT hex(lines) FROM articles)"
-fresh=$(sql "$forms")
+# forms_back DB: $forms with DB's centroids at 12 bytes a term (migration
+# 19 names by id the terms a fresh store named by hash when it wrote them)
+forms_back() {
+  cp "$1" "$T/back12.db"
+  forms_before_19 "$T/back12.db"
+  DB="$T/back12.db" sql "$forms"
+}
+fresh=$(forms_back "$DB")
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 cp "$OUT" "$T/fresh.json"
 forms_before_13 "$DB"
 unrevisit
 sql "PRAGMA user_version = 12" >/dev/null
-check "the faked store holds other bytes" [ "$(sql "$forms")" != "$fresh" ]
+check "the faked store holds other bytes" [ "$(forms_back "$DB")" != "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
-check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" [ "$(sql "$forms")" = "$fresh" ]
+check "schema version 19" [ "$(sql 'PRAGMA user_version')" = 19 ]
+check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" \
+  [ "$(forms_back "$DB")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh.json"
 
@@ -260,7 +277,7 @@ Sign up for the Skerrow daily letter
 In Skerrow on day 4 the museum reopened after its repairs, the curator said, with a new gallery of boats.
 TXT
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n4.txt"
-check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
+check "schema version 19" [ "$(sql 'PRAGMA user_version')" = 19 ]
 check "the old pairs stay in line_articles" [ "$(sql 'SELECT count(*) FROM line_articles')" = "$pairs_before" ]
 check "the new article's pairs are recent" \
   [ "$(sql 'SELECT count(*) FROM line_articles_recent WHERE article_id = 4')" -gt 0 ]
@@ -282,7 +299,7 @@ sql "PRAGMA user_version = 14" >/dev/null
 check "the faked store has no revisited column" \
   [ "$(sql "SELECT count(*) FROM pragma_table_info('stories') WHERE name = 'revisited'")" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/b.txt"
-check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
+check "schema version 19" [ "$(sql 'PRAGMA user_version')" = 19 ]
 check "every story was never revisited" [ "$(sql 'SELECT count(*) FROM stories WHERE revisited <> 0')" = 0 ]
 check "...and the ferry reports are one story" \
   [ "$(sql 'SELECT count(DISTINCT story_id) FROM articles WHERE id IN (1, 3)')" = 1 ]
@@ -302,15 +319,14 @@ check "the faked store's facts are longer" \
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
+check "schema version 19" [ "$(sql 'PRAGMA user_version')" = 19 ]
 check "its facts are a fresh store's, byte for byte" [ "$(sql "$facts")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
 
 section "a schema-16 store: its vectors by the ids of a dictionary of terms, read back the same"
 DB="$T/sixteen.db"
-expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
-expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/b.txt"
+ferry_store
 vectors="SELECT group_concat(hex(terms), ' ') FROM (SELECT terms FROM article_terms ORDER BY article_id)"
 check "the second ferry report's terms have ids" [ "$(sql 'SELECT count(*) FROM term_dict')" -gt 10 ]
 # per vector: its terms, and how many are stored as themselves
@@ -340,7 +356,7 @@ sys.exit(0 if rows and all(len(b) == 10 + 10 * b[9] for (b,) in rows) else 1)" "
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh16.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
+check "schema version 19" [ "$(sql 'PRAGMA user_version')" = 19 ]
 check "the dictionary has no index by term" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'term_dict' AND type = 'index'")" = 0 ]
 check "each dictionary term's id is in its row of terms" [ "$(sql 'SELECT count(*) FROM term_dict d
@@ -357,8 +373,7 @@ expect_exit 0 "$STORYLINE" --db "$DB" check
 
 section "a schema-17 store: story_terms by the terms' ids, read and grouped the same"
 DB="$T/seventeen.db"
-expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt" "$T/c.txt"
-expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/b.txt"
+ferry_store
 rows="SELECT group_concat(term || ':' || story, ' ') FROM (SELECT term, story FROM story_terms ORDER BY term, story)"
 by_id="SELECT count(*) FROM story_terms WHERE term BETWEEN 0 AND 4294967295"
 keys="SELECT group_concat(key || ':' || article_id, ' ') FROM (SELECT key, article_id FROM copy_keys
@@ -379,7 +394,7 @@ old=$(sql "$rows")
 check "the faked store keys no row by id" [ "$(sql "$by_id")" = 0 ]
 check "... and lists 4 bytes a line" [ "$(sql "$lines" | wc -c)" -gt "$(printf '%s' "$fresh_lines" | wc -c)" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 18" [ "$(sql 'PRAGMA user_version')" = 18 ]
+check "schema version 19" [ "$(sql 'PRAGMA user_version')" = 19 ]
 check "the terms the dictionary has are keyed by id" [ "$(sql "$by_id")" -gt 0 ]
 check "its copy keys are the fresh store's" [ "$(sql "$keys")" = "$fresh_keys" ]
 check "its lists of lines too" [ "$(sql "$lines")" = "$fresh_lines" ]
@@ -390,6 +405,42 @@ check "they read back as the old rows, byte for byte" [ "$(DB="$T/back17.db" sql
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "one more article: export --json is that of the store it was faked from" cmp -s "$OUT" "$T/fresh17.json"
+expect_exit 0 "$STORYLINE" --db "$DB" check
+
+section "a schema-18 store: centroids by their terms' ids and sketch keys by rank, read and grouped the same"
+DB="$T/eighteen.db"
+ferry_store
+centroids="SELECT group_concat(hex(centroid), ' ') FROM (SELECT centroid FROM stories ORDER BY id)"
+sketch_keys="SELECT group_concat(hex(keys), ' ') FROM (SELECT keys FROM copy_sketches ORDER BY article_id)"
+fresh_keys=$(sql "$sketch_keys")
+cp "$DB" "$T/fresh18.db"
+expect_exit 0 "$STORYLINE" --db "$T/fresh18.db" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
+expect_exit 0 "$STORYLINE" --db "$T/fresh18.db" export --json
+cp "$OUT" "$T/fresh18.json"
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+cp "$OUT" "$T/before18.json"
+forms_before_19 "$DB"
+sql "PRAGMA user_version = 18" >/dev/null
+old=$(sql "$centroids")
+check "the faked store's sketch keys are 4 bytes each" \
+  [ "$(sql 'SELECT sum(length(keys) % 4) FROM copy_sketches')" = 0 -a "$(sql "$sketch_keys")" != "$fresh_keys" ]
+check "the faked store's centroids are 12 bytes a term" python3 -c "import sqlite3, sys
+rows = sqlite3.connect(sys.argv[1]).execute('SELECT centroid FROM stories WHERE length(centroid) > 0').fetchall()
+sys.exit(0 if rows and all(len(b) % 12 == 0 for (b,) in rows) else 1)" "$DB"
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before18.json"
+expect_exit 0 "$STORYLINE" --db "$DB" check
+check "schema version 19" [ "$(sql 'PRAGMA user_version')" = 19 ]
+check "its centroids are shorter" [ "$(sql "$centroids" | wc -c)" -lt "$(printf '%s' "$old" | wc -c)" ]
+cp "$DB" "$T/back18.db"
+forms_before_19 "$T/back18.db"
+check "they read back as the old centroids, byte for byte" [ "$(DB="$T/back18.db" sql "$centroids")" = "$old" ]
+check "its sketch keys are the fresh store's, by their ranks" [ "$(sql "$sketch_keys")" = "$fresh_keys" ]
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "export --json is the same" cmp -s "$OUT" "$T/before18.json"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "one more article: export --json is that of the store it was faked from" cmp -s "$OUT" "$T/fresh18.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
 finish

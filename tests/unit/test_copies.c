@@ -56,6 +56,36 @@ TEST(sketch_pack_round_trip)
     sketched_free(&s);
 }
 
+/* From schema 19 the store holds the keys by their ranks among the
+ * sketch's codes: a byte a key here, and back the same; a key the
+ * sentences lack goes as itself, and a rank past them does not read. */
+TEST(sketch_keys_by_rank_round_trip)
+{
+    sketched s = {0};
+    sketch_of(&s, WIRE);
+    sl_buf blob = SL_BUF_INIT, ranked = SL_BUF_INIT;
+    CHECK_INT(sl_sketch_pack(&s.sketch, &blob), 0);
+    CHECK_INT(sl_sketch_keys_rank(s.sketch.keys, s.sketch.n_keys, blob.ptr, blob.len, &ranked), 0);
+    CHECK_INT(ranked.len, s.sketch.n_keys);
+    uint32_t back[SL_COPY_KEYS], n = 0;
+    CHECK_INT(sl_sketch_keys_read(ranked.ptr, ranked.len, blob.ptr, blob.len, back, &n), 0);
+    CHECK_INT(n, s.sketch.n_keys);
+    CHECK(!memcmp(back, s.sketch.keys, n * sizeof *back));
+    const uint32_t absent[] = {0xABCDEF00u, s.sketch.keys[0]};
+    CHECK_INT(sl_sketch_keys_rank(absent, 2, blob.ptr, blob.len, &ranked), 0);
+    CHECK_INT(ranked.len, 1 + 4 + 1);
+    CHECK_INT(sl_sketch_keys_read(ranked.ptr, ranked.len, blob.ptr, blob.len, back, &n), 0);
+    CHECK_INT(n, 2);
+    CHECK_INT(back[0], 0xABCDEF00u);
+    CHECK_INT(back[1], s.sketch.keys[0]);
+    const unsigned char past[] = {0x7F}; /* rank 127: more codes than the sketch has */
+    CHECK_INT(sl_sketch_keys_read(past, 1, blob.ptr, 9, back, &n), SL_EBADINPUT);
+    CHECK_INT(sl_sketch_keys_read(ranked.ptr, 3, blob.ptr, blob.len, back, &n), SL_EBADINPUT);
+    sl_buf_free(&ranked);
+    sl_buf_free(&blob);
+    sketched_free(&s);
+}
+
 /* The term of the (last) number in `text`, 0 when none. */
 static uint32_t figure_of(sketched *s, const char *text)
 {

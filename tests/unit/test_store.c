@@ -625,18 +625,48 @@ TEST(store_lines_counted_by_one_statement)
     drop_store(st, path);
 }
 
-/* Sets story `id`'s stored centroid to the packed `terms`. */
+/* Sets story `id`'s stored centroid to `terms`, in the row's form. */
 static void set_centroid(sl_store *st, int64_t id, const sl_weighted_term *terms, uint32_t n,
                          unsigned char *packed)
 {
     size_t len = sl_centroid_pack(terms, n, packed);
+    sl_buf row = SL_BUF_INIT;
+    CHECK_INT(sl_store_centroid_form(st, packed, len, &row), 0);
     sqlite3_stmt *s = NULL;
     CHECK_INT(sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO stories(id, centroid) VALUES(?1, ?2)",
                                  -1, &s, NULL), SQLITE_OK);
     CHECK_INT(sqlite3_bind_int64(s, 1, id), SQLITE_OK);
-    CHECK_INT(sqlite3_bind_blob(s, 2, packed, (int)len, SQLITE_STATIC), SQLITE_OK);
+    CHECK_INT(sqlite3_bind_blob(s, 2, row.ptr, (int)row.len, SQLITE_STATIC), SQLITE_OK);
     CHECK_INT(sqlite3_step(s), SQLITE_DONE);
     sqlite3_finalize(s);
+    sl_buf_free(&row);
+}
+
+/* From schema 19 a centroid's row names the terms term_dict has by their
+ * ids (1-3 bytes for 8) and the others by their hashes; it reads back as
+ * the grouper's form, byte for byte, and a row cut short does not read. */
+TEST(store_centroid_by_dictionary_ids)
+{
+    OPEN_STORE(st, path);
+    uint32_t id1 = 0, id2 = 0;
+    CHECK_INT(sl_store_dict_give(st, 0xF000000000000003u, &id1), 0);
+    CHECK_INT(sl_store_dict_give(st, 0x1000000000000002u, &id2), 0);
+    const sl_weighted_term terms[] = {{9, 0.25f}, {0x1000000000000002u, 1.5f},
+                                      {0x8000000000000001u, 2.0f}, {0xF000000000000003u, 0.5f}};
+    unsigned char packed[4 * SL_CENTROID_TERM_BYTES], back[4 * SL_CENTROID_TERM_BYTES];
+    size_t len = sl_centroid_pack(terms, 4, packed);
+    sl_buf row = SL_BUF_INIT;
+    CHECK_INT(sl_store_centroid_form(st, packed, len, &row), 0);
+    CHECK_INT((int64_t)row.len, 1 + 2 + 2 * 8 + 4 * 4); /* two ids, two hashes, four weights */
+    sl_weighted_term read[SL_CENTROID_TERMS];
+    size_t n = 0;
+    CHECK_INT(sl_store_centroid_read(st, row.ptr, row.len, read, &n), 0);
+    CHECK_INT((int64_t)n, 4);
+    CHECK_INT((int64_t)sl_centroid_pack(read, (uint32_t)n, back), (int64_t)len);
+    CHECK(memcmp(back, packed, len) == 0);
+    CHECK_INT(sl_store_centroid_read(st, row.ptr, row.len - 1, read, &n), SL_ESTORE);
+    sl_buf_free(&row);
+    drop_store(st, path);
 }
 
 /* story_terms names a term by its dictionary id when it has one, else by
@@ -779,6 +809,45 @@ TEST(store_story_terms_changed_once_a_batch)
     CHECK_INT(sl_store_story_terms_recent(st, c, 4, ids, &n), 0);
     CHECK_INT((int64_t)n, 1);
     CHECK_INT(ids[0], 3);
+    drop_store(st, path);
+}
+
+/* Stores article `id`'s sketch of one sentence of `n` codes with `keys`,
+ * filing it under them as the copy stage does. */
+static void put_sketch(sl_store *st, int64_t id, const uint32_t *codes, size_t n,
+                       const uint32_t *keys, uint32_t n_keys)
+{
+    sl_sketch sk = {0};
+    sl_buf blob = SL_BUF_INIT;
+    CHECK_INT(sl_vec_push(&sk.starts, 0u), 0);
+    for (size_t k = 0; k < n; k++)
+        CHECK_INT(sl_vec_push(&sk.terms, codes[k]), 0);
+    CHECK_INT(sl_vec_push(&sk.starts, (uint32_t)n), 0);
+    memcpy(sk.keys, keys, n_keys * sizeof *keys);
+    sk.n_keys = n_keys;
+    unsigned char packed[4 * SL_COPY_KEYS];
+    CHECK_INT(sl_sketch_pack(&sk, &blob), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, id, keys, n_keys), 0);
+    CHECK_INT(sl_store_sketch_put(st, id, packed, sl_sketch_keys_pack(&sk, packed), blob.ptr,
+                                  blob.len, NULL), 0);
+    sl_buf_free(&blob);
+    sl_sketch_free(&sk);
+}
+
+/* From schema 19 a sketch row holds its keys by their ranks among its
+ * codes (a byte each; a key the sentences lack as itself), and a new
+ * version still takes its old keys' rows out of the copy index. */
+TEST(store_sketch_keys_by_rank)
+{
+    OPEN_STORE(st, path);
+    const uint32_t codes[] = {0x1231u, 0x4562u, 0x1231u, 0x7898u};
+    const uint32_t keys[] = {0x4560u, 0x7890u, 0xABC0u}, again[] = {0x1230u};
+    put_sketch(st, 1, codes, 4, keys, 3);
+    CHECK_INT(count_rows(st, "SELECT length(keys) FROM copy_sketches WHERE article_id = 1"), 1 + 1 + 5);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent WHERE article_id = 1"), 3);
+    put_sketch(st, 1, codes, 4, again, 1); /* a new version */
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent WHERE article_id = 1"), 1);
+    CHECK_INT(count_rows(st, "SELECT key FROM copy_keys_recent WHERE article_id = 1"), 0x123);
     drop_store(st, path);
 }
 
