@@ -59,6 +59,35 @@ static inline int sl_vector_short(const sl_vector *v)
     return v->n >= 2 && v->n < SL_SHORT_TERMS;
 }
 
+/* The next term two term-sorted arrays share, from a[*i] and b[*k] on:
+ * true with *i and *k at it, false when either runs out. Each array's run
+ * of smaller terms is skipped in a loop of its own (an article's 128
+ * terms mostly run ahead of a centroid's 64): the same pairs, in the same
+ * order, as a merge that steps one side at a time. */
+static inline bool sl_next_shared(const sl_weighted_term *a, uint32_t na, uint32_t *i,
+                                  const sl_weighted_term *b, uint32_t nb, uint32_t *k)
+{
+    uint32_t x = *i, y = *k;
+    bool found = false;
+    if (x < na && y < nb)
+        for (;;) {
+            while (a[x].term < b[y].term)
+                if (++x == na)
+                    goto done;
+            while (b[y].term < a[x].term)
+                if (++y == nb)
+                    goto done;
+            if (a[x].term == b[y].term) {
+                found = true;
+                break;
+            }
+        }
+done:
+    *i = x;
+    *k = y;
+    return found;
+}
+
 /* Term ids are hashes; 0 is reserved for empty slots, so it maps to 1. */
 static inline uint64_t sl_term_key(uint64_t term) { return term ? term : 1; }
 

@@ -19,21 +19,15 @@ void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slo
 {
     double dot = 0, names = 0, covered = 0;
     uint32_t i = 0, k = 0, shared = 0;
-    while (i < v->n && k < s->n) {
-        if (v->terms[i].term < s->terms[k].term)
-            i++;
-        else if (v->terms[i].term > s->terms[k].term)
-            k++;
-        else {
-            double x = (double)v->terms[i].weight * s->terms[k].weight;
-            dot += x;
-            covered += (double)v->terms[i].weight * v->terms[i].weight;
-            if (g->trace && sl_terms_find(g->entities.items, g->entities.n, v->terms[i].term))
-                names += x;
-            shared++;
-            i++;
-            k++;
-        }
+    while (sl_next_shared(v->terms, v->n, &i, s->terms, s->n, &k)) {
+        double x = (double)v->terms[i].weight * s->terms[k].weight;
+        dot += x;
+        covered += (double)v->terms[i].weight * v->terms[i].weight;
+        if (g->trace && sl_terms_find(g->entities.items, g->entities.n, v->terms[i].term))
+            names += x;
+        shared++;
+        i++;
+        k++;
     }
     out->cosine = s->norm > 0 ? dot / s->norm : 0;
     out->names = s->norm > 0 ? names / s->norm : 0;

@@ -95,14 +95,8 @@ static double cosine(const sl_vector *a, const sl_vector *b)
 {
     double dot = 0;
     uint32_t i = 0, k = 0;
-    while (i < a->n && k < b->n) {
-        if (a->terms[i].term < b->terms[k].term)
-            i++;
-        else if (a->terms[i].term > b->terms[k].term)
-            k++;
-        else
-            dot += (double)a->terms[i++].weight * b->terms[k++].weight;
-    }
+    while (sl_next_shared(a->terms, a->n, &i, b->terms, b->n, &k))
+        dot += (double)a->terms[i++].weight * b->terms[k++].weight;
     return dot;
 }
 

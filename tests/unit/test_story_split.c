@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stories/internal.h"
 #include "stories/stories.h"
 #include "test.h"
 
@@ -143,4 +144,42 @@ TEST(split_needs_three_full_reports_on_each_side)
     CHECK_INT(sl_members_split(m, n, part), 1);
     CHECK(part[8] == 1 && part[9] == 1 && part[0] == 0);
     sl_grouper_free(g);
+}
+
+/* n sorted distinct terms drawn from 1..range by a small LCG. */
+static uint32_t random_terms(sl_weighted_term *t, uint32_t n, uint64_t range, uint64_t *seed)
+{
+    uint32_t m = 0;
+    for (uint64_t term = 1; term <= range && m < n; term++) {
+        *seed = *seed * 6364136223846793005u + 1442695040888963407u;
+        if ((*seed >> 33) % range < n)
+            t[m++] = (sl_weighted_term){term, (float)m};
+    }
+    return m;
+}
+
+TEST(split_shared_terms_as_a_plain_merge_finds_them)
+{
+    sl_weighted_term a[128], b[64];
+    uint64_t seed = 7;
+    for (int round = 0; round < 200; round++) {
+        uint32_t na = random_terms(a, round % 2 ? 128 : 40, 300, &seed);
+        uint32_t nb = random_terms(b, round % 3 ? 64 : 5, 300, &seed);
+        uint32_t want[64], n_want = 0, got[64], n_got = 0;
+        for (uint32_t i = 0, k = 0; i < na && k < nb;) { /* one side a step */
+            if (a[i].term < b[k].term)
+                i++;
+            else if (a[i].term > b[k].term)
+                k++;
+            else
+                want[n_want++] = i++ * 1000 + k++;
+        }
+        uint32_t i = 0, k = 0;
+        while (sl_next_shared(a, na, &i, b, nb, &k))
+            got[n_got++] = i++ * 1000 + k++;
+        CHECK_INT(n_got, n_want);
+        CHECK(!memcmp(got, want, n_want * sizeof *want));
+    }
+    uint32_t i = 0, k = 0;
+    CHECK(!sl_next_shared(a, 0, &i, b, 3, &k)); /* an empty side shares nothing */
 }
