@@ -255,13 +255,11 @@ static void fold_cp(sink *k, int32_t cp)
     }
 }
 
-/* Folds s[0, len): ASCII runs in bulk, the rest a code point at a time.
- * Dots are dropped from words (anything starting with a letter), so that
- * "U.S." and "US" meet; numbers keep theirs ("2.5"). */
-static void fold(const char *s, size_t len, sink *k)
+/* Folds s[i, len) of a token (`word`: it starts with a letter): ASCII
+ * runs in bulk, the rest a code point at a time. Dots are dropped from
+ * words, so that "U.S." and "US" meet; numbers keep theirs ("2.5"). */
+static void fold_from(const char *s, size_t len, size_t i, bool word, sink *k)
 {
-    size_t i = 0;
-    bool word = len && kind_at(s, len, 0) == K_LETTER;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
@@ -281,10 +279,30 @@ static void fold(const char *s, size_t len, sink *k)
     }
 }
 
+static bool starts_word(const char *s, size_t len) { return len && kind_at(s, len, 0) == K_LETTER; }
+
+static void fold(const char *s, size_t len, sink *k) { fold_from(s, len, 0, starts_word(s, len), k); }
+
+/* Into a buffer with room for the whole token (an ASCII fold is never
+ * longer), the ASCII bytes are lowered in place, without a put each:
+ * most tokens end there; a code point past ASCII goes on as fold does. */
 int sl_token_fold(const char *s, size_t len, sl_buf *out)
 {
+    bool word = starts_word(s, len);
+    size_t i = 0, max = out->max ? out->max : SL_BUF_DEFAULT_MAX;
+    if (!out->err && len < out->cap - out->len && out->len + len <= max) {
+        char *dst = out->ptr + out->len;
+        size_t n = 0;
+        for (; i < len && (unsigned char)s[i] < 0x80; i++) {
+            char c = s[i];
+            if (c != '.' || !word)
+                dst[n++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        }
+        out->len += n;
+        out->ptr[out->len] = '\0';
+    }
     sink k = {.buf = out};
-    fold(s, len, &k);
+    fold_from(s, len, i, word, &k);
     return out->err;
 }
 

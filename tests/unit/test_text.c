@@ -225,6 +225,32 @@ TEST(token_fold_forms)
     CHECK_FOLD("Cease\xE2\x80\x90" "Fire", "cease-fire");
 }
 
+/* A buffer with room takes the in-place path: after what it holds, the same
+ * bytes as a fold into an empty buffer, ASCII then the rest of a token. */
+TEST(token_fold_into_a_buffer_with_room)
+{
+    const char *words[] = {"U.S.", "2.5", "Don\xE2\x80\x99t", "STRA\xC3\x9F" "E", "\xC3\x89" "cole",
+                           "Mid-Year", "", "a.b.c.D\xC3\x89.", "...", "x"};
+    sl_buf room = SL_BUF_INIT;
+    CHECK_INT(sl_buf_reserve(&room, 256), 0);
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        char *want = fold(words[w]);
+        sl_buf_clear(&room);
+        CHECK_INT(sl_buf_put(&room, "ab", 2), 0);
+        CHECK_INT(sl_token_fold(words[w], strlen(words[w]), &room), 0);
+        CHECK(room.len == 2 + strlen(want) && !memcmp(room.ptr, "ab", 2));
+        CHECK_STR(room.ptr + 2, want);
+        CHECK(room.ptr[room.len] == '\0');
+        free(want);
+    }
+    sl_buf capped = SL_BUF_INIT;   /* a fold past the cap is the cap's error, not an overrun */
+    sl_buf_init(&capped, 3);
+    CHECK_INT(sl_buf_reserve(&capped, 2), 0);
+    CHECK_INT(sl_token_fold("Longer", 6, &capped), SL_ETOOLARGE);
+    sl_buf_free(&capped);
+    sl_buf_free(&room);
+}
+
 /* ---- stopwords.c -------------------------------------------------------- */
 
 TEST(stopwords_lookup)
