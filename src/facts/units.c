@@ -336,11 +336,18 @@ static const struct { const char *sign, *unit; } currencies[] = {
     {"nzd$", "new zealand dollar"}, {"hkd$", "hong kong dollar"}, {"sgd$", "singapore dollar"},
 };
 
-/* The currency of the text s[0, n) (a sign or code, case aside), NULL when none. */
+/* The currency of the text s[0, n) (a sign or code, case aside), NULL when
+ * none. The signs are written in lower case: one whose first byte is not
+ * s's, lowered, is passed over before its length is asked (this runs
+ * before every number). */
 static const char *currency_of(const char *s, size_t n)
 {
+    unsigned char first = n ? (unsigned char)s[0] : 0;
+    if (first >= 'A' && first <= 'Z')
+        first |= 0x20;
     for (size_t k = 0; k < sizeof currencies / sizeof *currencies; k++)
-        if (strlen(currencies[k].sign) == n && !strncasecmp(s, currencies[k].sign, n))
+        if ((unsigned char)currencies[k].sign[0] == first && strlen(currencies[k].sign) == n &&
+            !strncasecmp(s, currencies[k].sign, n))
             return currencies[k].unit;
     return NULL;
 }

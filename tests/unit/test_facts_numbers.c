@@ -137,6 +137,21 @@ TEST(facts_numbers_currencies_and_scales)
     sl_fact_items_free(items);
 }
 
+/* A currency sign or code before the amount is found whatever its case and
+ * first byte (currency_of passes over the signs by their first byte). */
+TEST(facts_numbers_currency_signs_in_any_case)
+{
+    sl_fact_items *items = facts_of_text(
+        "The mill paid Sek 300 for oats, nzd 45 for rope, NZ$ 7 for tea, \xC2\xA3" "12 for "
+        "salt and A$ 9 for nails.\n", NULL);
+    NUMBER(items, "Sek 300", 300, 300, "swedish krone", NULL);
+    NUMBER(items, "nzd 45", 45, 45, "new zealand dollar", NULL);
+    NUMBER(items, "NZ$ 7", 7, 7, "new zealand dollar", NULL);
+    NUMBER(items, "\xC2\xA3" "12", 12, 12, "pound sterling", NULL);
+    NUMBER(items, "A$ 9", 9, 9, "australian dollar", NULL);
+    sl_fact_items_free(items);
+}
+
 TEST(facts_numbers_units_ranges_and_changes)
 {
     sl_fact_items *items = facts_of_text(
