@@ -75,14 +75,24 @@ bool sl_numbers_content_word(const sl_facts_doc *d, size_t i)
            sl_facts_in(d, i, function_words) < 0;
 }
 
-/* Whether token i ends in s[0, n) (ASCII case aside). */
-static bool ends_with(const sl_facts_doc *d, size_t i, const char *suffix)
+/* Whether token i ends in `suffix` (ASCII case aside) after 3 bytes or more. */
+static inline bool ends_with(const sl_facts_doc *d, size_t i, const char *suffix)
 {
-    size_t n, k = strlen(suffix);
+    size_t n, k = strlen(suffix);   /* a constant where inlined */
     if (i >= d->toks.n)
         return false;
     const char *w = sl_facts_tok(d, i, &n);
-    return n > k + 2 && !strncasecmp(w + n - k, suffix, k);
+    if (n <= k + 2)
+        return false;
+    /* strncasecmp's answer in the C locale, without its call: the suffixes
+     * are two or three bytes, asked ~190,000 times in the first 1,000 */
+    w += n - k;
+    for (size_t j = 0; j < k; j++) {
+        unsigned char a = (unsigned char)w[j], b = (unsigned char)suffix[j];
+        if ((a >= 'A' && a <= 'Z' ? a | 0x20 : a) != (b >= 'A' && b <= 'Z' ? b | 0x20 : b))
+            return false;
+    }
+    return true;
 }
 
 /* A verb form that ends a noun phrase: "-ed", "-ing" ("conducted", "including"). */

@@ -152,6 +152,21 @@ TEST(facts_numbers_currency_signs_in_any_case)
     sl_fact_items_free(items);
 }
 
+/* What a number counts ends at a plural noun, told by its ending: "-s" but
+ * not "-ss", "-us", "-is"; "-men"; not a possessive "-'s". */
+TEST(facts_numbers_counted_noun_by_its_ending)
+{
+    sl_fact_items *items = facts_of_text(
+        "The yard hired 12 welders for the hull and 40 fishermen from the coast. It bought "
+        "3 glass panes, 5 bonus shares and the mayor's 2 boats.\n", NULL);
+    NUMBER(items, "12 welders", 12, 12, NULL, "welders");
+    NUMBER(items, "40 fishermen", 40, 40, NULL, "fishermen");
+    NUMBER(items, "3 glass panes", 3, 3, NULL, "glass panes");
+    NUMBER(items, "5 bonus shares", 5, 5, NULL, "bonus shares");
+    NUMBER(items, "2 boats", 2, 2, NULL, "boats");
+    sl_fact_items_free(items);
+}
+
 TEST(facts_numbers_units_ranges_and_changes)
 {
     sl_fact_items *items = facts_of_text(
