@@ -35,25 +35,9 @@ static int map_grow(sl_count_map *m)
     return 0;
 }
 
-uint32_t *sl_count_slot(sl_count_map *m, uint64_t key, int create)
+uint32_t *sl_count_slot_grown(sl_count_map *m, uint64_t key)
 {
-    key = key ? key : 1;
-    if (create && (m->used + 1) * 2 > m->cap && map_grow(m))
-        return NULL;
-    if (!m->cap)
-        return NULL;
-    size_t i = key & (m->cap - 1);
-    while (m->keys[i]) {
-        if (m->keys[i] == key)
-            return &m->values[i];
-        i = (i + 1) & (m->cap - 1);
-    }
-    if (!create)
-        return NULL;
-    m->keys[i] = key;
-    m->values[i] = 0;
-    m->used++;
-    return &m->values[i];
+    return map_grow(m) ? NULL : sl_count_slot(m, key, 1);
 }
 
 void sl_count_free(sl_count_map *m)

@@ -13,8 +13,34 @@ typedef struct sl_count_map {
     size_t cap, used;
 } sl_count_map;
 
-/* The u32 of `key`, created (as 0) when `create`; NULL when absent or out of memory. */
-uint32_t *sl_count_slot(sl_count_map *m, uint64_t key, int create);
+/* The map grown to take one more key, then sl_count_slot's answer for
+ * `key` (created); NULL when out of memory. */
+uint32_t *sl_count_slot_grown(sl_count_map *m, uint64_t key);
+
+/* The u32 of `key`, created (as 0) when `create`; NULL when absent or out
+ * of memory. Inline: the stories stage and the store's term dictionary ask
+ * it ~680,000 times in an ingest of 1,000 articles, and a call with the
+ * registers the growth needs cost a third of each. */
+static inline uint32_t *sl_count_slot(sl_count_map *m, uint64_t key, int create)
+{
+    key = key ? key : 1;
+    if (create && (m->used + 1) * 2 > m->cap)
+        return sl_count_slot_grown(m, key);
+    if (!m->cap)
+        return NULL;
+    size_t i = key & (m->cap - 1);
+    while (m->keys[i]) {
+        if (m->keys[i] == key)
+            return &m->values[i];
+        i = (i + 1) & (m->cap - 1);
+    }
+    if (!create)
+        return NULL;
+    m->keys[i] = key;
+    m->values[i] = 0;
+    m->used++;
+    return &m->values[i];
+}
 void sl_count_free(sl_count_map *m);
 
 #endif

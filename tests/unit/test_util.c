@@ -8,6 +8,7 @@
 #include "test.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/count_map.h"
 #include "util/date.h"
 #include "util/json_out.h"
 #include "util/sort.h"
@@ -161,4 +162,29 @@ TEST(record_sort_agrees_with_qsort)
         }
     free(want);
     free(got);
+}
+
+/* The count map through its growths: every key keeps its count, key 0 is
+ * key 1, an absent key is NULL without `create`, and a look-up adds nothing. */
+TEST(count_map_keeps_counts_through_growth)
+{
+    sl_count_map m = {0};
+    CHECK(sl_count_slot(&m, 5, 0) == NULL); /* empty: no table yet */
+    for (uint64_t k = 0; k < 5000; k++) {
+        uint32_t *v = sl_count_slot(&m, k * 1024 + 7, 1); /* the same low bits: long probes */
+        CHECK(v && *v == 0);
+        *v = (uint32_t)k + 1;
+    }
+    CHECK_INT(m.used, 5000);
+    CHECK(m.cap >= 10000);
+    for (uint64_t k = 0; k < 5000; k++) {
+        uint32_t *v = sl_count_slot(&m, k * 1024 + 7, 0);
+        CHECK(v && *v == k + 1);
+    }
+    CHECK(sl_count_slot(&m, 3, 0) == NULL);
+    CHECK_INT(m.used, 5000);
+    *sl_count_slot(&m, 0, 1) = 42;
+    CHECK(*sl_count_slot(&m, 1, 0) == 42);
+    sl_count_free(&m);
+    CHECK(m.cap == 0 && m.keys == NULL);
 }
