@@ -167,6 +167,33 @@ TEST(facts_numbers_counted_noun_by_its_ending)
     sl_fact_items_free(items);
 }
 
+/* Number words of every first letter words_at lets through, in capitals
+ * too; a word of another first letter is none. */
+TEST(facts_numbers_words_by_their_first_letter)
+{
+    sl_fact_items *items = facts_of_text(
+        "Zero boats sank. Half of the nets tore. Quarter million tonnes came in. Dozens of "
+        "ships waited. Billions of dollars moved. A dozen cranes stood by. Eleven gulls flew "
+        "over. Thirty-two roofs leaked. Nineteen carts queued. Seventy vans waited. Hundreds "
+        "of hours passed. The town kept twenty-one boats and forty tugs. Plenty of rain "
+        "fell.\n", NULL);
+    NUMBER(items, "Zero boats", 0, 0, NULL, NULL);
+    NUMBER(items, "Half of", 0.5, 0.5, NULL, NULL);
+    NUMBER(items, "Quarter million", 2.5e5, 2.5e5, "metric ton", NULL);
+    NUMBER(items, "Dozens of", 12, 120, NULL, NULL);
+    NUMBER(items, "Billions of", 1e9, 1e10, NULL, NULL);
+    NUMBER(items, "A dozen", 12, 12, NULL, NULL);
+    NUMBER(items, "Eleven", 11, 11, NULL, NULL);
+    NUMBER(items, "Thirty-two", 32, 32, NULL, NULL);
+    NUMBER(items, "Nineteen", 19, 19, NULL, NULL);
+    NUMBER(items, "Seventy", 70, 70, NULL, NULL);
+    NUMBER(items, "Hundreds of", 100, 1000, NULL, NULL);
+    NUMBER(items, "twenty-one", 21, 21, NULL, NULL);
+    NUMBER(items, "forty", 40, 40, NULL, NULL);
+    CHECK(!number_text(items, "Plenty"));
+    sl_fact_items_free(items);
+}
+
 TEST(facts_numbers_units_ranges_and_changes)
 {
     sl_fact_items *items = facts_of_text(
