@@ -355,7 +355,7 @@ static const char *currency_of(const char *s, size_t n)
 bool sl_units_is_currency(const char *unit)
 {
     for (size_t k = 0; k < sizeof currencies / sizeof *currencies; k++)
-        if (!strcmp(currencies[k].unit, unit))
+        if (currencies[k].unit[0] == unit[0] && !strcmp(currencies[k].unit, unit))
             return true;
     return false;
 }
