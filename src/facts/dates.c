@@ -18,6 +18,10 @@ static const char *const month_abbr[] = {"jan.", "feb.", "mar.", "apr.", "may", 
     "aug.", "sep.", "oct.", "nov.", "dec.", NULL};
 static const char *const month_abbr2[] = {"jan", "feb", "mar", "apr", "may", "june", "july",
     "aug", "sept", "oct", "nov", "dec", NULL};
+/* The first letters of the months' names and abbreviations above. */
+#define MONTH_STARTS                                                                        \
+    (SL_FACTS_LETTER('a') | SL_FACTS_LETTER('d') | SL_FACTS_LETTER('f') | SL_FACTS_LETTER('j') | \
+     SL_FACTS_LETTER('m') | SL_FACTS_LETTER('n') | SL_FACTS_LETTER('o') | SL_FACTS_LETTER('s'))
 static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", NULL};
 
@@ -52,8 +56,10 @@ int sl_facts_month(const sl_facts_doc *d, size_t i)
     /* in lower case (lower-cased wire copy: "due nov. 15", "on 7 october")
      * only beside a day, and never "may" or "march", the verbs ("they march
      * 20 miles") */
-    bool lower = i < d->toks.n && !sl_facts_upper(d, i);
-    if (i >= d->toks.n || (lower && !beside_a_day(d, i)))
+    if (i >= d->toks.n || !sl_facts_starts_in(d, i, MONTH_STARTS))
+        return 0;
+    bool lower = !sl_facts_upper(d, i);
+    if (lower && !beside_a_day(d, i))
         return 0;
     int k = sl_facts_in(d, i, months);
     if (k < 0)

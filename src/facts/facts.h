@@ -90,6 +90,17 @@ static inline const char *sl_facts_tok(const sl_facts_doc *d, size_t i, size_t *
     *n = t->end - t->start;
     return d->s + t->start;
 }
+/* A set of first letters (lower case), for sl_facts_starts_in. */
+#define SL_FACTS_LETTER(c) (1u << ((c) - 'a'))
+/* Whether token i (< d->toks.n) starts with an ASCII letter of `letters`,
+ * case aside: a test whose words all start with one of them rules out
+ * the other tokens before its list lookups. */
+static inline bool sl_facts_starts_in(const sl_facts_doc *d, size_t i, uint32_t letters)
+{
+    const sl_token *t = &d->toks.items[i];
+    unsigned char c = t->end > t->start ? (unsigned char)(d->s[t->start] | 0x20) : 0;
+    return c >= 'a' && c <= 'z' && (letters >> (c - 'a') & 1);
+}
 /* Whether token i is (case-insensitively, ASCII) the word w. Inline: it
  * runs millions of times an ingest, so most tokens are ruled out by their
  * first byte, then by their length (the compiler knows a literal's), without

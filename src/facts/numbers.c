@@ -482,21 +482,15 @@ static bool vague_at(const sl_facts_doc *d, size_t i, sl_number *nb)
     return true;
 }
 
-/* Whether a number word may start with byte c: the first letters, case
- * aside, of every word words_at reads at its token (ones, tens, ordinals,
- * vague_words, "half", "quarter", "a", "dozen"; a new word there adds its
- * letter here). Two in five word tokens start with another letter and are
- * no number word: they skip the lookups. */
-static bool number_word_start(unsigned char c)
-{
-#define LETTER(x) (1u << ((x) - 'a'))
-    const uint32_t starts = LETTER('a') | LETTER('b') | LETTER('d') | LETTER('e') | LETTER('f') |
-                            LETTER('h') | LETTER('m') | LETTER('n') | LETTER('o') | LETTER('q') |
-                            LETTER('s') | LETTER('t') | LETTER('z');
-#undef LETTER
-    c |= 0x20;
-    return c >= 'a' && c <= 'z' && (starts >> (c - 'a') & 1);
-}
+/* The first letters of every word words_at reads at its token (ones, tens,
+ * ordinals, vague_words, "half", "quarter", "a", "dozen"; a new word there
+ * adds its letter here). Two in five word tokens start with another letter
+ * and are no number word: they skip the lookups. */
+#define NUMBER_WORD_STARTS                                                                  \
+    (SL_FACTS_LETTER('a') | SL_FACTS_LETTER('b') | SL_FACTS_LETTER('d') | SL_FACTS_LETTER('e') | \
+     SL_FACTS_LETTER('f') | SL_FACTS_LETTER('h') | SL_FACTS_LETTER('m') | SL_FACTS_LETTER('n') | \
+     SL_FACTS_LETTER('o') | SL_FACTS_LETTER('q') | SL_FACTS_LETTER('s') | SL_FACTS_LETTER('t') | \
+     SL_FACTS_LETTER('z'))
 
 /* A number written in words at token i: "ten", "twenty-five", "ninth". */
 static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
@@ -506,8 +500,7 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
         return false;
     nb->first = nb->last = i;
     nb->word_form = true;
-    if (d->toks.items[i].end == d->toks.items[i].start ||
-        !number_word_start((unsigned char)d->s[d->toks.items[i].start]))
+    if (!sl_facts_starts_in(d, i, NUMBER_WORD_STARTS))
         return false;
     double f = fraction_at(d, i, &nb->last);
     if (f > 0) {

@@ -287,6 +287,26 @@ TEST(facts_dates_weekday_tense)
 
 /* Without a publication date a day and month have no year: TIMEX writes it
  * XXXX (ISO's "--10-07" reads as nothing to a journalist). */
+/* A month of every first letter (sl_facts_month rules out tokens by theirs),
+ * written out, abbreviated with and without a dot, in capitals and in lower
+ * case beside a day; "may" and "march" alone are verbs. */
+TEST(facts_dates_months_of_every_first_letter)
+{
+    sl_fact_items *items = facts_of_text(
+        "Crews may march on. Work ran from Jan. 4, 2025 to FEBRUARY 9, 2025, and from "
+        "Sept 3, 2025 to Oct. 12, 2025; the yard shut on 7 november 2025, reopened Dec 1, 2025, "
+        "on April 2, 2026 and on June 5, 2026, and hires again Aug. 19, 2026.\n",
+        "2026-02-10");
+    const char *want[] = {"2025-01-04", "2025-02-09", "2025-09-03", "2025-10-12", "2025-11-07",
+                          "2025-12-01", "2026-04-02", "2026-06-05", "2026-08-19"};
+    CHECK_INT(fact_count(items, SL_FACT_DATE), 9);
+    for (size_t k = 0; k < 9; k++) {
+        const sl_fact_item *d = fact_nth(items, SL_FACT_DATE, k);
+        CHECK_STR(d ? d->about : NULL, want[k]);
+    }
+    sl_fact_items_free(items);
+}
+
 TEST(facts_dates_without_year)
 {
     sl_fact_items *items = facts_of_text("The attack of October 7 and the talks of March 2022 "
