@@ -19,7 +19,7 @@
 #include "util/alloc.h"
 
 /* The terms of a block of ids, read by rowid range (sl_store_dict_term). */
-static const char Q_TERMS[] = "SELECT id, term FROM term_dict WHERE id >= ?1 AND id < ?2";
+static const char Q_TERMS[] = "SELECT id, term FROM term_dict WHERE id BETWEEN ?1 AND ?2";
 static const char Q_LAST[] = "SELECT coalesce(max(id), 0) FROM term_dict";
 static const char Q_ADD[] = "INSERT OR IGNORE INTO term_dict SELECT c0, c1 FROM sl_rows(?1)";
 static const char Q_EMPTY[] = "SELECT NOT EXISTS (SELECT 1 FROM articles)";
@@ -206,14 +206,14 @@ int sl_store_dict_give(sl_store *st, uint64_t term, uint32_t *id)
     return remember(d, term, *id);
 }
 
-/* Ids read together by sl_store_dict_term: the stories a new article
- * meets are read with their centroids, whose terms' ids the dictionary
- * turns back into terms, one statement an id (3,880 instructions each,
- * 152,960 of them for 1,000 articles into a store of 100,000); ids are
- * given in order of first appearance, so a centroid's neighbours in time
- * share blocks. Read by rowid range, a block costs little more than one
- * id (docs/benchmarks.md, "Fourteenth round"). Only the id -> term side
- * is filled: the term -> id side keeps asking the store as before. */
+/* Ids read together by sl_store_dict_term (a power of two): the stories a
+ * new article meets are read with their centroids, whose ids the
+ * dictionary turns back into terms. One statement an id was 3,880
+ * instructions, 152,960 of them for 1,000 articles into a store of
+ * 100,000; those articles read every block of its dictionary, about 60
+ * instructions an id by rowid range (docs/benchmarks.md, "Fourteenth
+ * round"). Only the id -> term side is filled: the term -> id side keeps
+ * asking the store as before. */
 #define TERM_BLOCK 64u
 
 /* Reads the terms of the block of ids that holds `id` into d->terms, and
@@ -221,11 +221,11 @@ int sl_store_dict_give(sl_store *st, uint64_t term, uint32_t *id)
 static int read_block(sl_store *st, uint32_t id, uint64_t *term)
 {
     sl_term_dict *d = &st->dict;
-    uint32_t first = id - id % TERM_BLOCK;
-    if (terms_room(d, first + TERM_BLOCK - 1))
+    uint32_t first = id & ~(TERM_BLOCK - 1), last = id | (TERM_BLOCK - 1);
+    if (terms_room(d, last))
         return SL_ENOMEM;
     sqlite3_stmt *s = sl_store_stmt(st, Q_TERMS);
-    if (!s || sqlite3_bind_int64(s, 1, first) || sqlite3_bind_int64(s, 2, (int64_t)first + TERM_BLOCK))
+    if (!s || sqlite3_bind_int64(s, 1, first) || sqlite3_bind_int64(s, 2, last))
         return SL_ESTORE;
     int rc, found = 0;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -234,7 +234,7 @@ static int read_block(sl_store *st, uint32_t id, uint64_t *term)
         if (at == id) {
             *term = t;
             found = 1;
-        } else if (!d->terms[at]) {
+        } else if (!d->terms[at]) { /* first <= at <= last: the statement's range */
             d->terms[at] = t;
         }
     }
