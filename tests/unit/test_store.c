@@ -741,6 +741,39 @@ TEST(store_dict_remembers_a_term_without_id)
     drop_store(st, path);
 }
 
+/* The dictionary turns an id back into its term by reading the block of
+ * ids around it, once: the other ids of the block are then answered from
+ * memory, the same terms as one read each; an id the table lacks is a
+ * damaged store. */
+TEST(store_dict_terms_read_by_blocks)
+{
+    OPEN_STORE(st, path);
+    uint32_t ids[40];
+    for (uint32_t k = 0; k < 40; k++)
+        CHECK_INT(sl_store_dict_give(st, 0x9000000000000100u + k, &ids[k]), 0);
+    CHECK_INT(sl_store_dict_flush(st), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    sl_store_close(st);
+    st = NULL;
+    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0); /* a new writer: nothing in memory */
+    if (!st)
+        return;
+    statement_count reads = {"SELECT id, term FROM term_dict", 0};
+    count_statements(st, &reads);
+    uint64_t term = 0;
+    for (uint32_t k = 40; k-- > 0;) {
+        CHECK_INT(sl_store_dict_term(st, ids[k], &term), 0);
+        CHECK(term == 0x9000000000000100u + k);
+    }
+    CHECK_INT(reads.n, 1); /* ids 1 to 40: one block */
+    CHECK_INT(sl_store_dict_term(st, ids[39] + 1, &term), SL_ESTORE);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    uint32_t found = 0;
+    CHECK_INT(sl_store_dict_find(st, 0x9000000000000100u + 39, &found), 0);
+    CHECK_INT(found, ids[39]);
+    drop_store(st, path);
+}
+
 /* A term's count read from the store brings its id (or that it has none)
  * into the dictionary: the dictionary does not read the term's row again. */
 TEST(store_df_read_teaches_the_dictionary)
