@@ -147,6 +147,12 @@ static inline uint64_t sl_facts_place_hash(const char *s, size_t n)
 extern const uint64_t sl_facts_places[];
 extern const size_t sl_facts_n_places;
 
+/* ---- demonyms.c ---- */
+/* The country whose people the word w[0, n) names ("Egyptian", "Americans",
+ * "Britons": Egypt, United States, United Kingdom), NULL when none; sets
+ * *plural when the word is the plural noun ("Americans"), the group. */
+const char *sl_facts_demonym_country(const char *w, size_t n, bool *plural);
+
 /* ---- entities.c ---- */
 /* Whether the lower-cased word is a title or role word ("president", "minister"). */
 bool sl_facts_role_word(const char *w, size_t n);
