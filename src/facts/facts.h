@@ -154,6 +154,10 @@ extern const size_t sl_facts_n_places;
 const char *sl_facts_demonym_country(const char *w, size_t n, bool *plural);
 
 /* ---- entities.c ---- */
+/* role_mentions.c, after sl_facts_entities: a title alone ("the Egyptian
+ * president said") listed as a mention of the one person the article's
+ * entities give that title, under that person's name. */
+void sl_facts_role_mentions(sl_facts_doc *d);
 /* Whether the lower-cased word is a title or role word ("president", "minister"). */
 bool sl_facts_role_word(const char *w, size_t n);
 

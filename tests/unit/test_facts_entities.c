@@ -644,3 +644,18 @@ TEST(facts_entities_products_by_model_number)
                    {"Heller 480 XR", "organization", "Heller 480 XR", 1},
                    {"Ada Voss", "person", NULL, 1}, {"Ken Holt", "person", NULL, 1});
 }
+
+/* A title alone stands for the one person the article gives it ("the
+ * Peruvian trade minister said" after "the Peruvian trade minister Rosa
+ * Quispe"), under that person's name; not where two persons hold it, nor
+ * a title qualifying a noun by its possessive ("the mayor's office"), nor
+ * one of another nationality ("the Chilean trade minister"). */
+TEST(facts_entities_titles_standing_for_a_person)
+{
+    CHECK_ENTITIES("The Peruvian trade minister Rosa Quispe arrived late. The Peruvian trade "
+                   "minister said the deal was near, and the mayor's office agreed. Mayor Ivo "
+                   "Brant and Mayor Lena Sors spoke. The mayor left. The Chilean trade "
+                   "minister was silent.\n",
+                   {"Peruvian trade minister", "person", "Rosa Quispe", 1},
+                   {"mayor", NULL, NULL, 0}, {"Chilean trade minister", NULL, NULL, 0});
+}
