@@ -428,20 +428,6 @@ static void unplace(known *kn, size_t n, const char *s, size_t len)
     }
 }
 
-/* Lists token i, a plural noun of a country's people ("Americans"), as
- * a group entity under that word. */
-static void add_group(sl_facts_doc *d, size_t i)
-{
-    size_t n;
-    const char *w = sl_facts_tok(d, i, &n);
-    sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, d->toks.items[i].start,
-                                    d->toks.items[i].end);
-    if (!it)
-        return;
-    it->detail = sl_facts_strdup(d, "group", 5);
-    it->about = sl_facts_strdup(d, w, n);
-}
-
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
@@ -481,11 +467,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     bool has_role = name > first;
     if (name >= end || sl_entities_month_may(d, name, end))
         return; /* nothing but a title; "in May" */
-    if (end - first == 1 && sl_entities_people_of_country(d, first)) {
-        if (!dry)
-            add_group(d, first);
-        return; /* "Americans", "Israelis": a country's people, no one's name */
-    }
+    if (end - first == 1 && sl_entities_people_of_country(d, first))
+        return; /* "Americans", "Israelis": a group (peoples.c), no one's name */
     /* lower-case title words right before: "defense minister Yoav Gallant",
      * or before a comma, the name in apposition closed by one: "Britain's
      * foreign secretary, Helen Marsh, called" */
