@@ -23,7 +23,8 @@ static bool ends_with_word(const char *s, const char *w, size_t n)
 }
 
 /* Whether role s has a word that is w[0, n) (ASCII case aside), or, for
- * w NULL, a nationality of the demonym table. */
+ * w NULL, a nationality of the demonym table or a country of the
+ * gazetteer ("US President"). */
 static bool has_word(const char *s, const char *w, size_t n)
 {
     for (const char *p = s; *p;) {
@@ -31,7 +32,8 @@ static bool has_word(const char *s, const char *w, size_t n)
         size_t len = sp ? (size_t)(sp - p) : strlen(p);
         bool plural;
         if (w ? len == n && !strncasecmp(p, w, n)
-              : sl_facts_demonym_country(p, len, &plural) && !plural)
+              : (sl_facts_demonym_country(p, len, &plural) && !plural) ||
+                    sl_facts_is_place(p, len))
             return true;
         p += len + (sp != NULL);
     }

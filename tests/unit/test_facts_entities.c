@@ -649,7 +649,8 @@ TEST(facts_entities_products_by_model_number)
  * Peruvian trade minister said" after "the Peruvian trade minister Rosa
  * Quispe"), under that person's name; not where two persons hold it, nor
  * a title qualifying a noun by its possessive ("the mayor's office"), nor
- * one of another nationality ("the Chilean trade minister"). */
+ * one of another nationality or country ("the Chilean trade minister", "the
+ * Chilean president" beside "US President Ada Rook"). */
 TEST(facts_entities_titles_standing_for_a_person)
 {
     CHECK_ENTITIES("The Peruvian trade minister Rosa Quispe arrived late. The Peruvian trade "
@@ -658,4 +659,6 @@ TEST(facts_entities_titles_standing_for_a_person)
                    "minister was silent.\n",
                    {"Peruvian trade minister", "person", "Rosa Quispe", 1},
                    {"mayor", NULL, NULL, 0}, {"Chilean trade minister", NULL, NULL, 0});
+    CHECK_ENTITIES("US President Ada Rook flew in. The Chilean president stayed home.\n",
+                   {"Ada Rook", "person", NULL, 1}, {"Chilean president", NULL, NULL, 0});
 }
