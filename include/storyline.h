@@ -410,7 +410,8 @@ typedef enum sl_fact_kind {
 /* One item found in one article. Spans are byte offsets into the text the
  * item was found in (sl_article.text for stored articles).
  * - entity: text = the mention, about = the full name it resolves to,
- *   detail = "person" | "organization" | "place", role = title or role (or NULL)
+ *   detail = "person" | "organization" | "place" | "group" (a country's
+ *   people: "Americans"), role = title or role (or NULL)
  * - quote: text = the quoted words, about = the speaker (NULL when unknown),
  *   detail = the cue verb, role = the speaker's role when stated
  * - number: text = the words stating it, value (value_hi for a range's upper

@@ -467,6 +467,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     bool has_role = name > first;
     if (name >= end || sl_entities_month_may(d, name, end))
         return; /* nothing but a title; "in May" */
+    if (end - first == 1 && sl_entities_people_of_country(d, first))
+        return; /* "Americans", "Israelis": a group (peoples.c), no one's name */
     /* lower-case title words right before: "defense minister Yoav Gallant",
      * or before a comma, the name in apposition closed by one: "Britain's
      * foreign secretary, Helen Marsh, called" */
@@ -787,6 +789,32 @@ static bool joined_body(const sl_facts_doc *d, const sl_name_vec *names, size_t 
            !named_elsewhere(names, k, a->key) && !named_elsewhere(names, k + 1, b->key);
 }
 
+/* Whether name nm (names->items[*k]) is a product's, by a model number in
+ * it ("Airbus A320") or right after it ("Boeing 737", "Boeing 737 MAX"),
+ * which it then takes in, with one name word after the number (*k moves
+ * past that name). A product is a thing, never a person. */
+static bool with_model(const sl_facts_doc *d, sl_name *nm, const sl_name_vec *names, size_t *k)
+{
+    for (size_t i = nm->first; i < nm->end; i++)
+        if (sl_entities_model_number(d, i))
+            return true;
+    size_t num = nm->end;
+    if (num >= d->toks.n || (nm->flags & SL_NAME_POSSESSIVE) ||
+        d->sent_of[num] != d->sent_of[nm->first] || d->toks.items[num].start != nm->stop + 1 ||
+        !(d->toks.items[num].flags & SL_TOK_NUMBER) || !sl_entities_model_number(d, num))
+        return false;
+    nm->end = num + 1;
+    nm->stop = d->toks.items[num].end;
+    const sl_name *next = *k + 1 < names->n ? &names->items[*k + 1] : NULL;
+    if (next && next->first == num + 1 && next->end - next->first == 1 &&
+        d->toks.items[num + 1].start == nm->stop + 1) {
+        nm->end = next->end; /* "737 MAX" */
+        nm->stop = next->stop;
+        (*k)++;
+    }
+    return true;
+}
+
 /* Most names spoken of as groups remembered per article. */
 #define MAX_GROUPS 64
 
@@ -831,9 +859,10 @@ void sl_facts_entities(sl_facts_doc *d)
                 nm.stop = next->stop;
                 k++;
             }
+            bool model = with_model(d, &nm, &names, &k);
             entity_at(d, &nm, at, kn, &n_known, by_name, fold.ptr,
-                      firm || in_keys(groups, n_groups, nm.key), in_keys(things, n_things, nm.key),
-                      dry);
+                      firm || in_keys(groups, n_groups, nm.key),
+                      model || in_keys(things, n_things, nm.key), dry);
         }
     }
     for (size_t k = 0; k < names.n && !d->err; k++) {

@@ -233,14 +233,64 @@ bool sl_entities_premises_of(const sl_facts_doc *d, size_t first, size_t end)
     return false;
 }
 
-/* A word shaped like a nationality: "Israeli", "Palestinian", "Chinese", "British". */
+/* A word shaped like a nationality ("Israeli", "Palestinian", "Chinese",
+ * "British") or one of the demonym table ("American", "German", "Greek"),
+ * not its plural noun ("Americans", a group). */
 bool sl_entities_demonym(const sl_facts_doc *d, size_t i)
 {
     size_t n;
     const char *w = sl_facts_tok(d, i, &n);
-    return (n > 4 && w[n - 1] == 'i') || (n > 5 && !strncmp(w + n - 3, "ian", 3)) ||
+    return sl_entities_nationality(d, i) || (n > 4 && w[n - 1] == 'i') || (n > 5 && !strncmp(w + n - 3, "ian", 3)) ||
            (n > 5 && !strncmp(w + n - 3, "ean", 3)) ||
            (n > 5 && !strncmp(w + n - 3, "ese", 3)) || (n > 5 && !strncmp(w + n - 3, "ish", 3));
+}
+
+/* Whether token i is a nationality of the demonym table, its adjective or
+ * singular noun ("Egyptian", "American"; not "Americans"). */
+bool sl_entities_nationality(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    bool plural;
+    return sl_facts_demonym_country(w, n, &plural) && !plural;
+}
+
+/* Whether token i is a plural noun of a country's people: "Americans",
+ * "Israelis", "Britons" (the demonym table). */
+bool sl_entities_people_of_country(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    bool plural;
+    return sl_facts_demonym_country(w, n, &plural) && plural;
+}
+
+/* Whether token i holds a digit and a letter ("A320", "F-35"), or is a
+ * model's number: up to four digits, no year ("Boeing 737"; not "London
+ * 2012"), no score or range ("Lakers 102-98", "Lakers 102, Celtics 98"). */
+bool sl_entities_model_number(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    bool digit = false, letter = false;
+    for (size_t k = 0; k < n; k++) {
+        digit |= w[k] >= '0' && w[k] <= '9';
+        letter |= (w[k] | 0x20) >= 'a' && (w[k] | 0x20) <= 'z';
+    }
+    if (!digit)
+        return false;
+    if (letter)
+        return true;
+    if (!(d->toks.items[i].flags & SL_TOK_NUMBER) || n > 4 || strspn(w, "0123456789") < n)
+        return false;
+    long v = strtol(w, NULL, 10);
+    bool year = n == 4 && v >= 1800 && v <= 2099;
+    bool score = i + 2 < d->toks.n && (sl_facts_is(d, i + 1, "-") || sl_facts_is(d, i + 1, "–") ||
+                                       sl_facts_is(d, i + 1, ",")) &&
+                 ((d->toks.items[i + 2].flags & SL_TOK_NUMBER) ||
+                  (sl_facts_upper(d, i + 2) && i + 3 < d->toks.n &&
+                   (d->toks.items[i + 3].flags & SL_TOK_NUMBER)));
+    return !year && !score;
 }
 
 /* Words before "May" that make it the month: "in May", "the end of May". */
@@ -278,12 +328,15 @@ static const char *const role_owners[] = {"the", "a", "an", "his", "her", "its",
 /* The first token of the role whose role words start at token `start`:
  * up to two lower-case words before them belong to it where a determiner
  * or a possessive precedes those ("Belmora's water minister", "an
- * ambulance service spokesman"; not "said minister"). */
+ * ambulance service spokesman"; not "said minister"), and so does a
+ * nationality ("the Egyptian president"). */
 size_t sl_entities_role_opening(const sl_facts_doc *d, size_t start)
 {
     for (size_t k = start, words = 0; k > 0 && words <= 2; k--, words++) {
         if (sl_facts_in(d, k - 1, role_owners) >= 0 || sl_entities_possessive_len(d, k - 1))
             return k;
+        if (sl_entities_nationality(d, k - 1) && d->sent_of[k - 1] == d->sent_of[start])
+            continue; /* "the Egyptian president" */
         if (!(d->toks.items[k - 1].flags & SL_TOK_WORD) || sl_facts_upper(d, k - 1) ||
             (d->toks.items[k - 1].flags & SL_TOK_STOP) || d->sent_of[k - 1] != d->sent_of[start])
             break;

@@ -43,8 +43,17 @@ bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i);
 bool sl_entities_premises_of(const sl_facts_doc *d, size_t first, size_t end);
 
 /* ---- the shape of words ---- */
-/* Whether token i is shaped like a nationality: "Israeli", "Chinese", "British". */
+/* Whether token i is shaped like a nationality ("Israeli", "Chinese",
+ * "British") or is one of the demonym table ("American", "Greek"). */
 bool sl_entities_demonym(const sl_facts_doc *d, size_t i);
+/* Whether token i is a nationality of the demonym table (demonyms.c), its
+ * adjective or singular noun: "Egyptian", "American"; not "Americans". */
+bool sl_entities_nationality(const sl_facts_doc *d, size_t i);
+/* Whether token i is the plural noun of a country's people: "Americans". */
+bool sl_entities_people_of_country(const sl_facts_doc *d, size_t i);
+/* Whether token i is a product's model number: a word with digits
+ * ("A320") or up to four digits that are no year, score or range ("737"). */
+bool sl_entities_model_number(const sl_facts_doc *d, size_t i);
 /* Whether the one-word name [name, end) is the month May: "in May", "May 5". */
 bool sl_entities_month_may(const sl_facts_doc *d, size_t name, size_t end);
 /* Whether every word of tokens [a, b) is written in capitals. */

@@ -163,6 +163,8 @@ int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const sl_t
         sl_facts_numbers(&d);
         sl_facts_dates(&d);
         sl_facts_entities(&d);
+        sl_facts_role_mentions(&d);
+        sl_facts_peoples(&d);
         sl_facts_quotes(&d);
         rc = d.err;
         if (out->n)

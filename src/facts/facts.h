@@ -158,6 +158,23 @@ static inline uint64_t sl_facts_place_hash(const char *s, size_t n)
 extern const uint64_t sl_facts_places[];
 extern const size_t sl_facts_n_places;
 
+/* ---- demonyms.c ---- */
+/* The country whose people the word w[0, n) names ("Egyptian", "Americans",
+ * "Britons": Egypt, United States, United Kingdom), NULL when none; sets
+ * *plural when the word is the plural noun ("Americans"), the group. */
+const char *sl_facts_demonym_country(const char *w, size_t n, bool *plural);
+
+/* ---- role_mentions.c ---- */
+/* After sl_facts_entities: a title alone ("the Egyptian president said")
+ * listed as a mention of the one person the article's entities give that
+ * title, under that person's name. */
+void sl_facts_role_mentions(sl_facts_doc *d);
+
+/* ---- peoples.c ---- */
+/* After sl_facts_entities: a country's people named by their plural noun
+ * ("Americans", "Britons"), entities of type "group". */
+void sl_facts_peoples(sl_facts_doc *d);
+
 /* ---- entities.c ---- */
 /* Whether the lower-cased word is a title or role word ("president", "minister"). */
 bool sl_facts_role_word(const char *w, size_t n);

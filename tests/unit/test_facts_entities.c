@@ -597,3 +597,68 @@ TEST(facts_places_table_from_iso_codes)
     for (size_t k = 0; k < sizeof unknown / sizeof *unknown; k++)
         CHECK(!sl_facts_is_place(unknown[k], strlen(unknown[k])));
 }
+
+/* A country's people named by the demonym table's plural ("Zambians",
+ * "Britons") are a group, no person; its adjective ("German") is no name
+ * of its own before a lower-case word, as the shapes "-ian", "-ese" were. */
+TEST(facts_entities_peoples_are_groups)
+{
+    CHECK_ENTITIES("Zambians queued for hours in Lusaka, and Britons living there joined them. "
+                   "The German delegation said Olga Brandt would speak.\n",
+                   {"Zambians", "group", "Zambians", 1}, {"Britons", "group", NULL, 1},
+                   {"German", NULL, NULL, 0}, {"Olga Brandt", "person", NULL, 1});
+    bool plural = true;
+    CHECK_STR(sl_facts_demonym_country("Greek", 5, &plural), "Greece");
+    CHECK(!plural);
+    CHECK_STR(sl_facts_demonym_country("Americans", 9, &plural), "United States");
+    CHECK(plural);
+    CHECK(sl_facts_demonym_country("Laos", 4, &plural) == NULL);
+    CHECK(sl_facts_demonym_country("Grace", 5, &plural) == NULL);
+}
+
+/* A title keeps the nationality before it ("the Peruvian trade minister
+ * Rosa Quispe": role "Peruvian trade minister", the full name kept). */
+TEST(facts_entities_role_across_a_nationality)
+{
+    sl_fact_items *items = facts_of_text(
+        "The talks stalled until the Peruvian trade minister Rosa Quispe arrived.\n", NULL);
+    const sl_fact_item *e = fact_nth(items, SL_FACT_ENTITY, 0);
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->text, "Rosa Quispe");
+        CHECK_STR(e->detail, "person");
+        CHECK_STR(e->role, "Peruvian trade minister");
+    }
+    sl_fact_items_free(items);
+}
+
+/* A name with a model number in it or right after it is a product's,
+ * typed a thing (organisation), never a person: "Vantor K90", "Heller
+ * 480 XR"; a year or a score after a name is no model ("Tessel 2031",
+ * "Rovers 3-1"). */
+TEST(facts_entities_products_by_model_number)
+{
+    CHECK_ENTITIES("On Monday pilots tested Vantor K90 over the sea. Orders for Heller 480 XR jets "
+                   "rose, said Ada Voss. Ken Holt 2031 was printed on the poster.\n",
+                   {"Vantor K90", "organization", NULL, 1},
+                   {"Heller 480 XR", "organization", "Heller 480 XR", 1},
+                   {"Ada Voss", "person", NULL, 1}, {"Ken Holt", "person", NULL, 1});
+}
+
+/* A title alone stands for the one person the article gives it ("the
+ * Peruvian trade minister said" after "the Peruvian trade minister Rosa
+ * Quispe"), under that person's name; not where two persons hold it, nor
+ * a title qualifying a noun by its possessive ("the mayor's office"), nor
+ * one of another nationality or country ("the Chilean trade minister", "the
+ * Chilean president" beside "US President Ada Rook"). */
+TEST(facts_entities_titles_standing_for_a_person)
+{
+    CHECK_ENTITIES("The Peruvian trade minister Rosa Quispe arrived late. The Peruvian trade "
+                   "minister said the deal was near, and the mayor's office agreed. Mayor Ivo "
+                   "Brant and Mayor Lena Sors spoke. The mayor left. The Chilean trade "
+                   "minister was silent.\n",
+                   {"Peruvian trade minister", "person", "Rosa Quispe", 1},
+                   {"mayor", NULL, NULL, 0}, {"Chilean trade minister", NULL, NULL, 0});
+    CHECK_ENTITIES("US President Ada Rook flew in. The Chilean president stayed home.\n",
+                   {"Ada Rook", "person", NULL, 1}, {"Chilean president", NULL, NULL, 0});
+}
