@@ -97,7 +97,8 @@ static bool abbrev_dot(const sl_facts_doc *d, size_t i)
  * Sanders' campaign manager, said"; "Rep. Jim McDermott (D-Wash.) said"). */
 static bool clause_end(const sl_facts_doc *d, size_t i)
 {
-    static const char *const ends[] = {".", "!", "?", ";", ":", "\"", "\u201c", "\u201d", NULL};
+    static const char *const ends[] = {".", "!", "?", ";", ":", "\"", "\u201c", "\u201d", "\u201e",
+                                       "\u00ab", "\u00bb", NULL};
     return punct(d, i) && sl_facts_in(d, i, ends) >= 0 && !abbrev_dot(d, i);
 }
 

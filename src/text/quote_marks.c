@@ -1,6 +1,7 @@
 /* quote_marks.c — quotation marks as news text writes them: straight and
- * curly double marks, the archives' two apostrophes (''), and single marks
- * in British style. Read by the facts
+ * curly double marks, the archives' two apostrophes (''), German low-high
+ * marks („…“: the closing one read by its place), guillemets («…», or
+ * »…« read by their place), and single marks in British style. Read by the facts
  * stage's quotes (src/facts/marks.c) and by the copy sketcher, which leaves
  * quoted words out (src/copies/sketch.c). */
 #include <stdbool.h>
@@ -50,9 +51,16 @@ int sl_quote_mark(const char *s, size_t len, size_t i, bool singles, int *width)
     }
     if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
         *width = 3;
-        if ((unsigned char)s[i + 2] == 0x9C)
-            return 'o';
+        if ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9E)
+            return 'o'; /* “ and the low „ of German and Central European texts */
         if ((unsigned char)s[i + 2] == 0x9D)
+            return 'c';
+    }
+    if (i + 1 < len && (unsigned char)s[i] == 0xC2) { /* guillemets: « opens, » closes */
+        *width = 2;
+        if ((unsigned char)s[i + 1] == 0xAB)
+            return 'o';
+        if ((unsigned char)s[i + 1] == 0xBB)
             return 'c';
     }
     return 0;
@@ -70,7 +78,7 @@ int sl_quote_mark_placed(const char *s, size_t len, size_t i, bool singles, bool
 
 bool sl_quote_may_mark(char c)
 {
-    return c == '"' || c == '\'' || (unsigned char)c == 0xE2;
+    return c == '"' || c == '\'' || (unsigned char)c == 0xE2 || (unsigned char)c == 0xC2;
 }
 
 bool sl_quotes_in_singles(const char *s, size_t len)
