@@ -124,7 +124,8 @@ def paragraph_edits(text, quotes, opening):
         ends = [m.end() - 1 for m in SENTENCE_END.finditer(text, a, b - 2)]
         if ends:
             mid = min(ends, key=lambda e: abs(e - (a + b) / 2))
-            edits.append((mid, mid + 1, "\n\n" + (opening or text[a - 1:a])))
+            mark = text[a] if text[a] in '"\u201c' else text[a - 1]  # in the span or before it
+            edits.append((mid, mid + 1, "\n\n" + (opening or mark)))
     return edits
 
 

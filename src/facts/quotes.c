@@ -696,6 +696,7 @@ void sl_facts_quotes(sl_facts_doc *d)
         return;
     }
     long prev = -1;            /* the last quote item kept */
+    long before_prev = -1;     /* the one before it */
     bool prev_after = false;   /* its attribution came after it */
     uint32_t prev_end = 0;
     size_t prev_len = 0;       /* its text's length */
@@ -733,11 +734,19 @@ void sl_facts_quotes(sl_facts_doc *d)
         if (scare_or_title(words, upper, attributed || runs_on || same_para))
             continue;
         /* the second half of a quote whose attribution sits between the halves,
-         * or its next paragraph: one quote */
-        if (((same_para && prev_after) || runs_on || continues) && !after &&
+         * or its next paragraph: one quote. A quote whose marks say it runs on
+         * ("…\n\n"…," she said.) and has no speaker yet is one even when its
+         * next paragraph has the attribution, which then names the speaker
+         * (with a speaker, a new attribution starts a new quote, as PolNeAR
+         * counts them). */
+        bool unsaid = runs_on && !d->out->items[prev].about;
+        if ((unsaid || (((same_para && prev_after) || runs_on || continues) && !after)) &&
             prev_len + (p->end - p->start) < QUOTE_TEXT_MAX) {
             prev_len = extend(d, (size_t)prev, prev_len, p->start, p->end);
             prev_end = p->end;
+            sl_fact_item *whole = &d->out->items[prev];
+            if (attributed && unsaid)
+                set_speaker(d, sp, &a, before_prev >= 0 ? &d->out->items[before_prev] : NULL, whole);
             continue;
         }
         sl_fact_item *it = sl_facts_add(d, SL_FACT_QUOTE, p->start, p->end);
@@ -746,6 +755,7 @@ void sl_facts_quotes(sl_facts_doc *d)
         if (!set_speaker(d, sp, &a, prev >= 0 ? &d->out->items[prev] : NULL, it) &&
             (runs_on || same_para || next_para))
             copy_speaker(d, &d->out->items[prev], it);
+        before_prev = prev;
         prev = (long)(it - d->out->items);
         prev_after = after;
         prev_end = p->end;
