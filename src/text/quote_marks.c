@@ -14,9 +14,11 @@ static bool letter_at(const char *s, size_t len, size_t i)
                        (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'));
 }
 
+/* A space, a line break, a no-break space (C2 A0) or a bracket before i. */
 static bool space_before(const char *s, size_t i)
 {
-    return i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '(';
+    return i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '(' ||
+           (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && (unsigned char)s[i - 1] == 0xA0);
 }
 
 /* A single quotation mark at i in British style ('...' or ‘...’): 'o' an
@@ -31,8 +33,10 @@ static int single_at(const char *s, size_t len, size_t i, int *width)
     if (s[i] != '\'' && !curly_open && !curly_close)
         return 0;
     *width = s[i] == '\'' ? 1 : 3;
-    if ((s[i] == '\'' || curly_open) && space_before(s, i) && letter_at(s, len, i + *width))
-        return 'o';
+    bool opens_text = letter_at(s, len, i + *width) ||
+                      (i + (size_t)*width < len && (s[i + *width] == '[' || s[i + *width] == '$'));
+    if ((s[i] == '\'' || curly_open) && space_before(s, i) && opens_text)
+        return 'o'; /* '[He] said…', '$5 a day' open a quote too */
     if ((s[i] == '\'' || curly_close) && !space_before(s, i) && !letter_at(s, len, i + *width))
         return 'c';
     return 0;
