@@ -37,7 +37,11 @@ static int single_at(const char *s, size_t len, size_t i, int *width)
                       (i + (size_t)*width < len && (s[i + *width] == '[' || s[i + *width] == '$'));
     if ((s[i] == '\'' || curly_open) && space_before(s, i) && opens_text)
         return 'o'; /* '[He] said…', '$5 a day' open a quote too */
-    if ((s[i] == '\'' || curly_close) && !space_before(s, i) && !letter_at(s, len, i + *width))
+    size_t next = i + (size_t)*width;
+    bool plural_possessive = i > 0 && s[i - 1] == 's' && next + 1 < len && s[next] == ' ' &&
+                             s[next + 1] >= 'a' && s[next + 1] <= 'z';
+    if ((s[i] == '\'' || curly_close) && !space_before(s, i) && !letter_at(s, len, next) &&
+        !plural_possessive)
         return 'c';
     return 0;
 }
