@@ -42,8 +42,10 @@ MARKS = {"curly": ("\u201c", "\u201d", None), "single": ("'", "'", ('"', '"')),
          "british": ("\u2018", "\u2019", ("\u201c", "\u201d"))}
 LAYOUT = {"paragraphs": {"paragraphs"}, "colon": {"colon"}, "british": {"paragraphs", "colon"}}
 OPENS_AFTER = " \t\n([\u2014\u2013-"
-# A sentence's end inside a quote where it may be split into paragraphs.
-SENTENCE_END = re.compile(r"[.?!] (?=[A-Z])")
+# A sentence's end inside a quote where it may be split into paragraphs (not
+# the dot of "Mr." or of an initial).
+SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Z])[.?!] (?=[A-Z])")
+NESTED = re.compile("[\u2018\u201c\"]|(?<=\\s)'")
 # Fewest characters of a quote split over two paragraphs.
 SPLIT_MIN = 150
 
@@ -112,15 +114,16 @@ def direct_quotes(text, ann_path):
 
 
 def paragraph_edits(text, quotes, opening):
-    """Each long gold quote of one piece split at its middle sentence end:
-    the space after it becomes a paragraph break and an opening mark."""
+    """Each long gold quote of one piece (and no quote inside it) split at
+    its middle sentence end: the space after it becomes a paragraph break and
+    an opening mark."""
     edits = []
     for pieces, _, _ in quotes:
         if len(pieces) != 1 or pieces[0][1] - pieces[0][0] < SPLIT_MIN:
             continue
         a, b = pieces[0]
-        if "\n" in text[a:b]:
-            continue
+        if "\n" in text[a:b] or NESTED.search(text, a + 1, b - 1):
+            continue  # already over paragraphs, or a quote inside it
         ends = [m.end() - 1 for m in SENTENCE_END.finditer(text, a, b - 2)]
         if ends:
             mid = min(ends, key=lambda e: abs(e - (a + b) / 2))
