@@ -127,7 +127,7 @@ def paragraph_edits(text, quotes, opening):
         ends = [m.end() - 1 for m in SENTENCE_END.finditer(text, a, b - 2)]
         if ends:
             mid = min(ends, key=lambda e: abs(e - (a + b) / 2))
-            mark = text[a] if text[a] in '"\u201c' else text[a - 1]  # in the span or before it
+            mark = text[a] if text[a] in '"\u201c\u201d' else text[a - 1]  # in the span or before
             edits.append((mid, mid + 1, "\n\n" + (opening or mark)))
     return edits
 
