@@ -1,8 +1,9 @@
-"""make eval for the facts stage: quotes (PolNeAR dev, and by outlet with
-each outlet left out of the speaker chooser's fit), numbers (NewsQuant),
+"""make eval for the facts stage: quotes (PolNeAR dev, by outlet with
+each outlet left out of the speaker chooser's fit, and rewritten into other
+outlets' styles), numbers (NewsQuant),
 entities (ECB+ and the seeds), and the seeds' cross-check. Prints findings and
 `SCORE name value` lines. Usage: facts.py --bin B --db D --data DATASETS
-[--only quotes,outlets,numbers,entities,seeds]"""
+[--only quotes,outlets,styles,numbers,entities,seeds]"""
 import argparse
 import os
 import sys
@@ -17,7 +18,7 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--db", required=True)
     ap.add_argument("--data", required=True)
-    ap.add_argument("--only", default="quotes,outlets,numbers,entities,seeds")
+    ap.add_argument("--only", default="quotes,outlets,styles,numbers,entities,seeds")
     ap.add_argument("--split", default="dev",
                     help="dev: the reported splits; train: the tuning ones (PolNeAR train, "
                          "NewsQuant's even sentences)")
@@ -35,6 +36,12 @@ def main():
         print("--- quotes: quotes/polnear by outlet")
         scores.update(facts_quotes_outlets.evaluate(args.bin,
                                                            os.path.join(args.data, "quotes/polnear")))
+    if "styles" in parts:
+        import facts_quotes_styles
+        print("--- quotes: quotes/polnear (%s split) in other outlets' styles" % args.split)
+        scores.update(facts_quotes_styles.evaluate(
+            args.bin, args.db, os.path.join(args.data, "quotes/polnear"), args.split,
+            out_dir=os.path.join(os.path.dirname(os.path.abspath(args.db)), "quote_styles")))
     if "numbers" in parts:
         import facts_numbers
         print("--- numbers: numbers/newsquant")

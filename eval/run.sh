@@ -66,6 +66,7 @@ if [ -d "$DATA/scale/reuters21578" ]; then
   run copies_reuters python3 eval/copies_reuters.py --bin "$BIN" --src "$DATA/scale/reuters21578" --db "$OUT/copies_reuters.db"
 fi
 if [ -d "$DATA/quotes/polnear" ] && [ -d "$DATA/numbers/newsquant" ] && [ -d "$DATA/clustering/ecbplus" ] && [ -d "$DATA/seeds" ]; then
+  # quotes (and in other outlets' styles: eval/facts_quotes_styles.py), numbers, entities, seeds
   run facts python3 eval/facts.py --bin "$BIN" --db "$OUT/facts.db" --data "$DATA"
 else
   echo "eval: facts datasets not found: facts checks skipped"

@@ -14,14 +14,18 @@ static bool paragraph_break(const char *s, size_t len, size_t i)
     return s[i] == '\n' && i + 1 < len && s[i + 1] == '\n';
 }
 
-/* The next paragraph after the break at i starts with an opening mark. */
-static bool next_para_opens(const char *s, size_t len, size_t i, bool singles)
+/* The next paragraph after the break at i starts with an opening mark, the
+ * same as the one at `open` (a quote goes on with the marks it began with:
+ * a straight mark then a curly one are two quotes, as in texts that quote a
+ * passage holding quotes of its own). */
+static bool next_para_opens(const char *s, size_t len, size_t i, bool singles, size_t open)
 {
     while (i < len && (s[i] == '\n' || s[i] == ' '))
         i++;
-    int w;
+    int w, w_open;
     int m = i < len ? sl_quote_mark(s, len, i, singles, &w) : 0;
-    return m == 's' || m == 'o';
+    sl_quote_mark(s, len, open, singles, &w_open);
+    return (m == 's' || m == 'o') && w == w_open && !memcmp(s + i, s + open, (size_t)w);
 }
 
 /* The end of a quote's text before its closing mark at `close`, without the
@@ -66,7 +70,7 @@ static int find_pieces(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *
         if (paragraph_break(s, len, i)) {
             if (open) {
                 open = false;
-                if (next_para_opens(s, len, i, singles)) { /* the quote goes on in the next paragraph */
+                if (next_para_opens(s, len, i, singles, cur.open)) { /* the quote goes on in the next paragraph */
                     cur.close = cur.after = (uint32_t)i;
                     cur.end = sl_quote_text_end(s, cur.start, cur.close);
                     if (cur.end > cur.start && sl_vec_push(out, cur))

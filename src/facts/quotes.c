@@ -97,7 +97,8 @@ static bool abbrev_dot(const sl_facts_doc *d, size_t i)
  * Sanders' campaign manager, said"; "Rep. Jim McDermott (D-Wash.) said"). */
 static bool clause_end(const sl_facts_doc *d, size_t i)
 {
-    static const char *const ends[] = {".", "!", "?", ";", ":", "\"", "\u201c", "\u201d", NULL};
+    static const char *const ends[] = {".", "!", "?", ";", ":", "\"", "\u201c", "\u201d", "\u201e",
+                                       "\u00ab", "\u00bb", NULL};
     return punct(d, i) && sl_facts_in(d, i, ends) >= 0 && !abbrev_dot(d, i);
 }
 
@@ -654,6 +655,26 @@ static void copy_speaker(sl_facts_doc *d, const sl_fact_item *from, sl_fact_item
         to->role = sl_facts_strdup(d, from->role, strlen(from->role));
 }
 
+/* Gives quote `it` the speaker of attribution `a` in place of the one it
+ * had (none, or one copied from the quote before); false, and it keeps
+ * that one, when `a` names none. */
+static bool resay(sl_facts_doc *d, const sl_speakers *sp, attribution *a, const sl_fact_item *last,
+                  sl_fact_item *it)
+{
+    sl_fact_item said = *it;
+    said.about = said.detail = said.role = NULL;
+    if (!set_speaker(d, sp, a, last, &said))
+        return false;
+    free(it->about);
+    free(it->detail);
+    free(it->role);
+    it->source = said.source;
+    it->about = said.about;
+    it->detail = said.detail;
+    it->role = said.role;
+    return true;
+}
+
 /* Paragraph breaks in s[a, b). */
 static int paragraphs_between(const sl_facts_doc *d, uint32_t a, uint32_t b)
 {
@@ -695,7 +716,9 @@ void sl_facts_quotes(sl_facts_doc *d)
         return;
     }
     long prev = -1;            /* the last quote item kept */
+    long before_prev = -1;     /* the one before it */
     bool prev_after = false;   /* its attribution came after it */
+    bool prev_own = false;     /* it has an attribution of its own */
     uint32_t prev_end = 0;
     size_t prev_len = 0;       /* its text's length */
     for (size_t k = 0; k < pieces.n && !d->err; k++) {
@@ -732,21 +755,33 @@ void sl_facts_quotes(sl_facts_doc *d)
         if (scare_or_title(words, upper, attributed || runs_on || same_para))
             continue;
         /* the second half of a quote whose attribution sits between the halves,
-         * or its next paragraph: one quote */
-        if (((same_para && prev_after) || runs_on || continues) && !after &&
+         * or its next paragraph: one quote. A quote whose marks say it runs on
+         * ("…\n\n"…," she said.) and has no attribution of its own yet (no
+         * speaker, or one taken from the quote before) is one even when its
+         * next paragraph has the attribution, which then names the speaker
+         * (after its own attribution, a new one starts a new quote, as
+         * PolNeAR counts them). */
+        bool unsaid = runs_on && !prev_own;
+        if ((unsaid || (((same_para && prev_after) || runs_on || continues) && !after)) &&
             prev_len + (p->end - p->start) < QUOTE_TEXT_MAX) {
             prev_len = extend(d, (size_t)prev, prev_len, p->start, p->end);
             prev_end = p->end;
+            sl_fact_item *whole = &d->out->items[prev];
+            if (attributed && unsaid)
+                prev_own = resay(d, sp, &a, before_prev >= 0 ? &d->out->items[before_prev] : NULL,
+                                 whole);
             continue;
         }
         sl_fact_item *it = sl_facts_add(d, SL_FACT_QUOTE, p->start, p->end);
         if (!it)
             break;
-        if (!set_speaker(d, sp, &a, prev >= 0 ? &d->out->items[prev] : NULL, it) &&
-            (runs_on || same_para || next_para))
+        bool own = set_speaker(d, sp, &a, prev >= 0 ? &d->out->items[prev] : NULL, it);
+        if (!own && (runs_on || same_para || next_para))
             copy_speaker(d, &d->out->items[prev], it);
+        before_prev = prev;
         prev = (long)(it - d->out->items);
         prev_after = after;
+        prev_own = own;
         prev_end = p->end;
         prev_len = strlen(it->text);
     }

@@ -86,7 +86,8 @@ static bool person(const sl_fact_item *it)
  * gender of the person named before it. */
 static bool attribution_pronoun(const sl_facts_doc *d, size_t j)
 {
-    static const char *const marks[] = {"\"", "\u201d", "''", NULL};
+    static const char *const marks[] = {"\"", "\u201d", "''", "\u201c", "\u00bb", "\u2019", "'",
+                                        NULL};
     return j > 0 && (sl_facts_in(d, j - 1, marks) >= 0 ||
                      (j > 1 && sl_facts_is(d, j - 1, ",") && sl_facts_in(d, j - 2, marks) >= 0));
 }

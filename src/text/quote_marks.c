@@ -1,6 +1,7 @@
 /* quote_marks.c — quotation marks as news text writes them: straight and
- * curly double marks, the archives' two apostrophes (''), and single marks
- * in British style. Read by the facts
+ * curly double marks, the archives' two apostrophes (''), German low-high
+ * marks („…“: the closing one read by its place), guillemets («…», or
+ * »…« read by their place), and single marks in British style. Read by the facts
  * stage's quotes (src/facts/marks.c) and by the copy sketcher, which leaves
  * quoted words out (src/copies/sketch.c). */
 #include <stdbool.h>
@@ -13,9 +14,11 @@ static bool letter_at(const char *s, size_t len, size_t i)
                        (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'));
 }
 
+/* A space, a line break, a no-break space (C2 A0) or a bracket before i. */
 static bool space_before(const char *s, size_t i)
 {
-    return i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '(';
+    return i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t' || s[i - 1] == '(' ||
+           (i >= 2 && (unsigned char)s[i - 2] == 0xC2 && (unsigned char)s[i - 1] == 0xA0);
 }
 
 /* A single quotation mark at i in British style ('...' or ‘...’): 'o' an
@@ -30,9 +33,15 @@ static int single_at(const char *s, size_t len, size_t i, int *width)
     if (s[i] != '\'' && !curly_open && !curly_close)
         return 0;
     *width = s[i] == '\'' ? 1 : 3;
-    if ((s[i] == '\'' || curly_open) && space_before(s, i) && letter_at(s, len, i + *width))
-        return 'o';
-    if ((s[i] == '\'' || curly_close) && !space_before(s, i) && !letter_at(s, len, i + *width))
+    bool opens_text = letter_at(s, len, i + *width) ||
+                      (i + (size_t)*width < len && (s[i + *width] == '[' || s[i + *width] == '$'));
+    if ((s[i] == '\'' || curly_open) && space_before(s, i) && opens_text)
+        return 'o'; /* '[He] said…', '$5 a day' open a quote too */
+    size_t next = i + (size_t)*width;
+    bool plural_possessive = i > 0 && s[i - 1] == 's' && next + 1 < len && s[next] == ' ' &&
+                             s[next + 1] >= 'a' && s[next + 1] <= 'z';
+    if ((s[i] == '\'' || curly_close) && !space_before(s, i) && !letter_at(s, len, next) &&
+        !plural_possessive)
         return 'c';
     return 0;
 }
@@ -50,9 +59,16 @@ int sl_quote_mark(const char *s, size_t len, size_t i, bool singles, int *width)
     }
     if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
         *width = 3;
-        if ((unsigned char)s[i + 2] == 0x9C)
-            return 'o';
+        if ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9E)
+            return 'o'; /* “ and the low „ of German and Central European texts */
         if ((unsigned char)s[i + 2] == 0x9D)
+            return 'c';
+    }
+    if (i + 1 < len && (unsigned char)s[i] == 0xC2) { /* guillemets: « opens, » closes */
+        *width = 2;
+        if ((unsigned char)s[i + 1] == 0xAB)
+            return 'o';
+        if ((unsigned char)s[i + 1] == 0xBB)
             return 'c';
     }
     return 0;
@@ -70,7 +86,7 @@ int sl_quote_mark_placed(const char *s, size_t len, size_t i, bool singles, bool
 
 bool sl_quote_may_mark(char c)
 {
-    return c == '"' || c == '\'' || (unsigned char)c == 0xE2;
+    return c == '"' || c == '\'' || (unsigned char)c == 0xE2 || (unsigned char)c == 0xC2;
 }
 
 bool sl_quotes_in_singles(const char *s, size_t len)

@@ -1,0 +1,98 @@
+/* test_facts_quote_styles.c — unit tests of quotes in the styles of other
+ * outlets than PolNeAR's (issue 18): guillemets, German „low-high“ marks,
+ * British single marks (curly, after a no-break space, opening on a
+ * bracket, a plural possessive's apostrophe inside), a quote over two
+ * paragraphs whose attribution is in the second, a colon lead-in. The
+ * same styles eval/facts_quotes_styles.py measures; the texts are invented. */
+#include <string.h>
+
+#include "facts/facts.h"
+#include "facts_items.h"
+#include "test.h"
+#include "text/text.h"
+
+/* The text has exactly one quote, `want`, said by `speaker`. */
+static void one_quote(const char *text, const char *want, const char *speaker)
+{
+    sl_fact_items *items = facts_of_text(text, NULL);
+    CHECK_INT(fact_count(items, SL_FACT_QUOTE), 1);
+    const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->text : NULL, want);
+    CHECK_STR(q ? q->about : NULL, speaker);
+    sl_fact_items_free(items);
+}
+
+/* «…» and „…“ are quotation marks, their closing mark read by its place
+ * („ opens, and the “ that closes is the English opening one); the text
+ * ends before the comma. */
+TEST(facts_quote_styles_guillemets_and_low_high)
+{
+    one_quote("The ferry company cut its winter timetable.\n\n"
+              "\xC2\xAB" "We cannot run empty boats all winter," "\xC2\xBB"
+              " said Marta Lindgren, the company's director.\n",
+              "We cannot run empty boats all winter", "Marta Lindgren");
+    one_quote("The ferry company cut its winter timetable.\n\n"
+              "\xE2\x80\x9E" "The islands will not be cut off," "\xE2\x80\x9C"
+              " Mayor Jonas Falk told the local paper.\n",
+              "The islands will not be cut off", "Jonas Falk");
+    int w;
+    CHECK_INT(sl_quote_mark("\xE2\x80\x9E", 3, 0, false, &w), 'o');
+    CHECK_INT(w, 3);
+    CHECK_INT(sl_quote_mark("\xC2\xBB", 2, 0, false, &w), 'c');
+    CHECK_INT(w, 2);
+    CHECK_INT(sl_quote_mark("\xC2\xA0", 2, 0, false, &w), 0); /* a no-break space is none */
+}
+
+/* British curly singles: the apostrophes of "don't" and of a plural
+ * possessive ("the growers' union") close nothing; a quote opens after a
+ * no-break space and on a bracket. */
+TEST(facts_quote_styles_british_singles)
+{
+    one_quote("Apple growers met in Kent on Friday.\n\n"
+              "\xE2\x80\x98" "We don" "\xE2\x80\x99" "t expect the growers" "\xE2\x80\x99"
+              " union to give in this year," "\xE2\x80\x99" " said Alice Thorne.\n",
+              "We don\xE2\x80\x99t expect the growers\xE2\x80\x99 union to give in this year",
+              "Alice Thorne");
+    one_quote("Apple growers met in Kent on Friday. Alice Thorne spoke first." "\xC2\xA0"
+              "\xE2\x80\x98" "[The buyers] want apples at last year" "\xE2\x80\x99"
+              "s prices," "\xE2\x80\x99" " she said.\n",
+              "[The buyers] want apples at last year\xE2\x80\x99s prices", "Alice Thorne");
+}
+
+/* A quote over two paragraphs (an opening mark at each, the closing one at
+ * the end) whose attribution is in the second is one quote, said by the
+ * person the second paragraph names, not by the speaker of the quote
+ * before; a straight mark then a curly one in the next paragraph are two
+ * quotes. */
+TEST(facts_quote_styles_attribution_in_the_second_paragraph)
+{
+    sl_fact_items *items = facts_of_text(
+        "The rail strike entered its third day.\n\n"
+        "\"Nobody wants this,\" said Peter Holm, who speaks for the operator at its head "
+        "office in the capital.\n\n"
+        "\"The drivers have been patient for two years. They asked for talks in March.\n\n"
+        "\"Now they are asking for a date, nothing more,\" said union leader Sara Beck.\n",
+        NULL);
+    CHECK_INT(fact_count(items, SL_FACT_QUOTE), 2);
+    const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 1);
+    CHECK(q && strstr(q->text, "patient for two years") && strstr(q->text, "a date, nothing more"));
+    CHECK_STR(q ? q->about : NULL, "Sara Beck");
+    sl_fact_items_free(items);
+    items = facts_of_text(
+        "The rail strike entered its third day.\n\n"
+        "\"The drivers have been patient for two years and the operator knows it.\n\n"
+        "\xE2\x80\x9CNow they are asking for a date, nothing more,\xE2\x80\x9D said union leader "
+        "Sara Beck.\n", NULL);
+    q = fact_nth(items, SL_FACT_QUOTE, fact_count(items, SL_FACT_QUOTE) - 1);
+    CHECK_STR(q ? q->text : NULL, "Now they are asking for a date, nothing more");
+    sl_fact_items_free(items);
+}
+
+/* A colon lead-in in British singles ("Mr Holm told the BBC: '…'"), the
+ * quote text without its full stop. */
+TEST(facts_quote_styles_colon_lead_in)
+{
+    one_quote("The rail strike entered its third day.\n\n"
+              "Mr Peter Holm told the BBC: 'The trains will run again on Monday.'\n",
+              "The trains will run again on Monday", "Peter Holm");
+}
