@@ -176,8 +176,7 @@ static const migration migrations[] = {
     {.backfill = centroids_by_id_keys_by_rank},
     /* 20 (size, issue 11): a copy key's row holds the article's number of
      * keys in the low five bits of its article column (copy_keys.c), not
-     * in a column of its own: 2 bytes a row; the search index merges its
-     * segments sooner. The tables are made anew (by
+     * in a column of its own: 2 bytes a row. The tables are made anew (by
      * a temporary copy: a table's RENAME parses the whole schema again,
      * 10 M instructions of every fresh store's first open). */
     {.sql = "CREATE TEMP TABLE keys_packed(key INTEGER NOT NULL, article_id INTEGER NOT NULL);"
@@ -192,13 +191,7 @@ static const migration migrations[] = {
             "CREATE TABLE copy_keys_recent(key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
             "  PRIMARY KEY(key, article_id)) WITHOUT ROWID;"
             "INSERT INTO copy_keys_recent SELECT * FROM keys_packed ORDER BY key, article_id;"
-            "DROP TABLE keys_packed;"
-            /* FTS5 merges a level's segments when 3 are there, not 4:
-             * article_fts_data 602.1 -> 581.6 bytes an article on the first
-             * 5,000 Reuters stories (2 gave 583.3, 16 660.3), held out
-             * lines 5,001-10,000 615.2 -> 601.3 (docs/benchmarks.md,
-             * "Fourteenth round") */
-            "INSERT INTO article_fts(article_fts, rank) VALUES('automerge', 3);"},
+            "DROP TABLE keys_packed;"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

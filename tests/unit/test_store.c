@@ -880,15 +880,6 @@ TEST(store_copy_keys_hold_the_key_count_with_the_article)
     drop_store(st, path);
 }
 
-/* From schema 20 the search index merges a level's segments when three
- * are there (FTS5's automerge, kept in its config table), not four. */
-TEST(store_search_index_merges_at_three_segments)
-{
-    OPEN_STORE(st, path);
-    CHECK_INT(count_rows(st, "SELECT v FROM article_fts_config WHERE k = 'automerge'"), 3);
-    drop_store(st, path);
-}
-
 /* From schema 18 a copy key is stored without the four low bits
  * SL_TERM_ID sets, and read back by the index's key. */
 TEST(store_copy_keys_stored_without_their_flag_bits)
