@@ -12,8 +12,8 @@ import argparse
 import sqlite3
 import time
 
-READ = ("SELECT article_id, n FROM copy_keys WHERE key = ?1 UNION ALL"
-        " SELECT article_id, n FROM copy_keys_recent WHERE key = ?1"
+READ = ("SELECT article_id FROM copy_keys WHERE key = ?1 UNION ALL"   # schema 20: article << 5 | n
+        " SELECT article_id FROM copy_keys_recent WHERE key = ?1"
         " ORDER BY article_id DESC LIMIT ?2")
 PROBE = ("SELECT (SELECT count(*) FROM (SELECT 1 FROM copy_keys WHERE key = ?1 LIMIT 128))"
          " + (SELECT count(*) FROM (SELECT 1 FROM copy_keys_recent WHERE key = ?1 LIMIT 128))")

@@ -36,6 +36,10 @@ tests/e2e/stories_split.sh), and the varint both read.
       and the copy sketches' keys back as 4 bytes each instead of their
       ranks among the sketch's codes (src/copies/sketch.c): the form of
       schemas 13 to 18
+  store_forms.py before20 STORE   the rows of copy_keys and copy_keys_recent
+      with the article's number of keys in a column n again, not in the
+      low five bits of the article column (src/store/copy_keys.c): the
+      form of schemas 8 to 19
   store_forms.py centroid_terms STORE   the number of terms of every
       centroid, in the form of schema 19
   store_forms.py sketch_keys STORE   the number of keys of every copy
@@ -221,7 +225,20 @@ def keys_before19(keys, sentences):
     return struct.pack("<%dI" % len(out), *out)
 
 
+def before20(path):
+    db = sqlite3.connect(path)
+    names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
+    for table in ("copy_keys", "copy_keys_recent"):
+        if table in names and "n" not in [r[1] for r in db.execute("PRAGMA table_info(%s)" % table)]:
+            db.executescript("CREATE TABLE keys_old(key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+                             " n INTEGER NOT NULL, PRIMARY KEY(key, article_id)) WITHOUT ROWID;"
+                             "INSERT INTO keys_old SELECT key, article_id >> 5, article_id & 31 FROM %s;"
+                             "DROP TABLE %s; ALTER TABLE keys_old RENAME TO %s;" % (table, table, table))
+    db.commit()
+
+
 def before19(path):
+    before20(path)
     db = sqlite3.connect(path)
     names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
     for aid, k, b in db.execute("SELECT article_id, keys, sentences FROM copy_sketches").fetchall():
@@ -365,7 +382,7 @@ def before13(path):
 
 if __name__ == "__main__":
     forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18,
-             "before19": before19, "centroid_terms": centroid_terms,
+             "before19": before19, "before20": before20, "centroid_terms": centroid_terms,
              "sketch_keys": sketch_keys}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:
         sys.exit(__doc__)

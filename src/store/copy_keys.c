@@ -9,28 +9,42 @@
  * from schema 18 without their low four bits, which SL_TERM_ID sets in
  * every key: 28 bits, 4 bytes a key where half took 6.
  * From schema 14 new rows go to copy_keys_recent until a commit moves them
- * into copy_keys (recent.c); reads look in both. */
+ * into copy_keys (recent.c); reads look in both. From schema 20 a row is
+ * (key, article << 5 | its number of keys), the number (at most
+ * SL_COPY_KEYS, 16) in the low five bits of the article column, which
+ * keeps the rows' order and took a column of its own (2 bytes a row with
+ * its header byte); only the writer, at the current schema, writes and
+ * reads them, and migration 20 moved the older rows. */
 #include <stdlib.h>
 
 #include "copies/copies.h"
 #include "store_internal.h"
 
 static const char Q_KEYS_OLD[] = "SELECT keys, sentences FROM copy_sketches WHERE article_id = ?1";
-static const char Q_KEY_REMOVE[] = "DELETE FROM copy_keys WHERE key = ?1 AND article_id = ?2";
+/* The row of (key, article) whatever its number of keys: ?2 and ?3 are
+ * the article's first and last packed value. */
+static const char Q_KEY_REMOVE[] =
+    "DELETE FROM copy_keys WHERE key = ?1 AND article_id BETWEEN ?2 AND ?3";
 static const char Q_KEY_REMOVE_RECENT[] =
-    "DELETE FROM copy_keys_recent WHERE key = ?1 AND article_id = ?2";
+    "DELETE FROM copy_keys_recent WHERE key = ?1 AND article_id BETWEEN ?2 AND ?3";
 /* An article's keys are distinct terms; were two alike, both rows would
- * carry the same n, so OR IGNORE keeps what OR REPLACE would. */
+ * be the same, so OR IGNORE keeps what OR REPLACE would. Migration 8's
+ * backfill writes the rows of schemas 8 to 19, n in a column. */
 static const char Q_KEY_ADD[] = "INSERT OR IGNORE INTO copy_keys SELECT c0, c1, c2 FROM sl_rows(?1)";
 static const char Q_KEY_ADD_RECENT[] =
-    "INSERT OR IGNORE INTO copy_keys_recent SELECT c0, c1, c2 FROM sl_rows(?1)";
+    "INSERT OR IGNORE INTO copy_keys_recent SELECT c0, c1 FROM sl_rows(?1)";
 /* Both tables' rows of the key, newest first: SQLite merges the two
  * (each read backwards along its key, EXPLAIN QUERY PLAN: MERGE (UNION
  * ALL)) and stops at the limit. */
 static const char Q_KEY_RECENT[] =
-    "SELECT article_id, n FROM copy_keys WHERE key = ?1"
-    " UNION ALL SELECT article_id, n FROM copy_keys_recent WHERE key = ?1"
+    "SELECT article_id FROM copy_keys WHERE key = ?1"
+    " UNION ALL SELECT article_id FROM copy_keys_recent WHERE key = ?1"
     " ORDER BY article_id DESC LIMIT ?2";
+
+/* The bits of a row's article column that hold the article's number of
+ * keys (from schema 20). */
+#define KEY_COUNT_BITS 5
+_Static_assert(SL_COPY_KEYS < 1 << KEY_COUNT_BITS, "a key count fits its bits");
 
 /* The stored form of the index's key `key` (SL_TERM_ID of a code) in a
  * store of `schema`. */
@@ -39,7 +53,7 @@ static int64_t stored_key(int schema, uint32_t key)
     return schema >= SL_STORE_SHORT_KEYS_SINCE ? key >> 4 : key;
 }
 
-/* An article's key codes, as rows (key, article, number of keys). */
+/* An article's key codes, as rows (key, article << 5 | number of keys). */
 typedef struct article_keys {
     const uint32_t *codes;
     uint32_t n;
@@ -50,7 +64,8 @@ typedef struct article_keys {
 static int64_t article_key_value(void *ctx, size_t row, int col)
 {
     const article_keys *a = ctx;
-    return col == 0 ? stored_key(a->schema, SL_TERM_ID(a->codes[row])) : col == 1 ? a->id : a->n;
+    return col == 0 ? stored_key(a->schema, SL_TERM_ID(a->codes[row]))
+                    : a->id << KEY_COUNT_BITS | a->n;
 }
 
 /* The key codes of article id's stored sketch (none when it has none). */
@@ -76,15 +91,16 @@ static int old_codes(sl_store *st, int64_t id, uint32_t codes[SL_COPY_KEYS], uin
 static int remove_key(sl_store *st, const char *sql, uint32_t code, int64_t id)
 {
     sqlite3_stmt *s = sl_store_stmt(st, sql);
+    int64_t first = id << KEY_COUNT_BITS;
     if (!s || sqlite3_bind_int64(s, 1, stored_key(st->schema, SL_TERM_ID(code))) ||
-        sqlite3_bind_int64(s, 2, id))
+        sqlite3_bind_int64(s, 2, first) || sqlite3_bind_int64(s, 3, first + (1 << KEY_COUNT_BITS) - 1))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
 }
 
 int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint32_t n)
 {
-    static const sl_store_rows addition = {Q_KEY_ADD_RECENT, 3, article_key_value};
+    static const sl_store_rows addition = {Q_KEY_ADD_RECENT, 2, article_key_value};
     uint32_t old[SL_COPY_KEYS];
     uint32_t n_old = 0;
     int rc = old_codes(st, id, old, &n_old);
@@ -109,8 +125,9 @@ int sl_store_copy_keys_recent(void *store, uint32_t key, uint32_t *ids, uint8_t 
         return SL_ESTORE;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
-        ids[*n] = (uint32_t)sqlite3_column_int64(s, 0);
-        n_keys[(*n)++] = (uint8_t)sqlite3_column_int(s, 1);
+        int64_t article = sqlite3_column_int64(s, 0);
+        ids[*n] = (uint32_t)(article >> KEY_COUNT_BITS);
+        n_keys[(*n)++] = (uint8_t)(article & ((1 << KEY_COUNT_BITS) - 1));
     }
     sqlite3_reset(s);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : SL_ESTORE;

@@ -174,6 +174,24 @@ static const migration migrations[] = {
      * about three terms of four; the copy sketches hold their keys by
      * their ranks among the sketch's codes (sketches.c), 1 byte for 4 */
     {.backfill = centroids_by_id_keys_by_rank},
+    /* 20 (size, issue 11): a copy key's row holds the article's number of
+     * keys in the low five bits of its article column (copy_keys.c), not
+     * in a column of its own: 2 bytes a row. The tables are made anew (by
+     * a temporary copy: a table's RENAME parses the whole schema again,
+     * 10 M instructions of every fresh store's first open). */
+    {.sql = "CREATE TEMP TABLE keys_packed(key INTEGER NOT NULL, article_id INTEGER NOT NULL);"
+            "INSERT INTO keys_packed SELECT key, article_id << 5 | n FROM copy_keys;"
+            "DROP TABLE copy_keys;"
+            "CREATE TABLE copy_keys(key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+            "  PRIMARY KEY(key, article_id)) WITHOUT ROWID;"
+            "INSERT INTO copy_keys SELECT * FROM keys_packed ORDER BY key, article_id;"
+            "DELETE FROM keys_packed;"
+            "INSERT INTO keys_packed SELECT key, article_id << 5 | n FROM copy_keys_recent;"
+            "DROP TABLE copy_keys_recent;"
+            "CREATE TABLE copy_keys_recent(key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+            "  PRIMARY KEY(key, article_id)) WITHOUT ROWID;"
+            "INSERT INTO copy_keys_recent SELECT * FROM keys_packed ORDER BY key, article_id;"
+            "DROP TABLE keys_packed;"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

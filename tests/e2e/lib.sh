@@ -184,3 +184,8 @@ forms_before_18() {
 forms_before_19() {
   python3 "$SL_TESTS/store_forms.py" before19 "$1"
 }
+# forms_before_20 DB: DB's copy keys with the article's number of keys in a
+# column again, not in the article column's low bits (tests/store_forms.py)
+forms_before_20() {
+  python3 "$SL_TESTS/store_forms.py" before20 "$1"
+}

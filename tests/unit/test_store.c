@@ -877,10 +877,39 @@ TEST(store_sketch_keys_by_rank)
     const uint32_t keys[] = {0x4560u, 0x7890u, 0xABC0u}, again[] = {0x1230u};
     put_sketch(st, 1, codes, 4, keys, 3);
     CHECK_INT(count_rows(st, "SELECT length(keys) FROM copy_sketches WHERE article_id = 1"), 1 + 1 + 5);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent WHERE article_id = 1"), 3);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent WHERE article_id >> 5 = 1"), 3);
     put_sketch(st, 1, codes, 4, again, 1); /* a new version */
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent WHERE article_id = 1"), 1);
-    CHECK_INT(count_rows(st, "SELECT key FROM copy_keys_recent WHERE article_id = 1"), 0x123);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent WHERE article_id >> 5 = 1"), 1);
+    CHECK_INT(count_rows(st, "SELECT key FROM copy_keys_recent WHERE article_id >> 5 = 1"), 0x123);
+    drop_store(st, path);
+}
+
+/* From schema 20 a copy key's row holds the article's number of keys in
+ * the low five bits of its article column: read back with the article,
+ * at most SL_COPY_KEYS, and a new version's rows replace the old ones
+ * whatever their number. */
+TEST(store_copy_keys_hold_the_key_count_with_the_article)
+{
+    OPEN_STORE(st, path);
+    uint32_t codes[SL_COPY_KEYS], keys[SL_COPY_KEYS], ids[4];
+    for (uint32_t k = 0; k < SL_COPY_KEYS; k++)
+        keys[k] = (codes[k] = 0x1001u + (k << 8)) & ~SL_TERM_FLAGS;
+    put_sketch(st, 7, codes, SL_COPY_KEYS, keys, SL_COPY_KEYS);
+    put_sketch(st, 9, codes, 2, keys + 1, 1);
+    CHECK_INT(count_rows(st, "SELECT article_id FROM copy_keys_recent WHERE key = 0x110"),
+              7 << 5 | SL_COPY_KEYS);
+    uint8_t n_keys[4];
+    size_t found = 0;
+    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(keys[1]), ids, n_keys, 4, &found), 0);
+    CHECK_INT((int64_t)found, 2);
+    CHECK_INT(ids[0], 9);
+    CHECK_INT(n_keys[0], 1);
+    CHECK_INT(ids[1], 7);
+    CHECK_INT(n_keys[1], SL_COPY_KEYS);
+    CHECK_INT(sl_store_recent_merge(st), 0);
+    put_sketch(st, 7, codes, 3, keys + 2, 1); /* a new version, its rows in copy_keys */
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys WHERE article_id >> 5 = 7"), 0);
+    CHECK_INT(count_rows(st, "SELECT article_id FROM copy_keys_recent WHERE key = 0x120"), 7 << 5 | 1);
     drop_store(st, path);
 }
 
