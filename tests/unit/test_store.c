@@ -10,7 +10,8 @@
  * corrupt row reported instead of misread; whole-table reads at open done
  * through a small page cache, the writer's cache set back after; an
  * article's rows inserted by one statement all landing once, and a batch's
- * term counts added by one; the table sl_rows read only with its rows. */
+ * term counts added by one; the table sl_rows read only with its rows.
+ * The keyed rows (dictionary ids, sketch and copy keys): test_store_keys.c. */
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -20,47 +21,9 @@
 
 #include "copies/copies.h"
 #include "store/store_internal.h"
+#include "store_fixture.h"
 #include "test.h"
 #include "util/date.h"
-
-static const char text[] = "Councillor Aila Brenn said the board met 3 times.";
-
-/* A fresh store holding one article (id 1) of `text`. */
-static sl_store *store_with_article(char *path, size_t size)
-{
-    snprintf(path, size, "/tmp/sl-unit-store-%d.db", (int)getpid());
-    remove(path);
-    sl_store *st = NULL;
-    if (sl_store_open(&st, path, 0, NULL))
-        return NULL;
-    sl_article_row row = {.text = text, .published_day = SL_NO_DAY, .story_id = 1};
-    int64_t id = 0;
-    if (sl_store_begin(st) || sl_store_article_insert(st, &row, &id) || id != 1) {
-        sl_store_close(st);
-        return NULL;
-    }
-    return st;
-}
-
-/* Opens a fresh store of one article for the test (`st`, its file in
- * `path`), or ends the test. */
-#define OPEN_STORE(st, path)                                                                       \
-    char path[256];                                                                                \
-    sl_store *st = store_with_article(path, sizeof path);                                          \
-    CHECK(st != NULL);                                                                             \
-    if (!st)                                                                                       \
-        return
-
-static void drop_store(sl_store *st, const char *path)
-{
-    sl_store_close(st);
-    char side[300];
-    remove(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    remove(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    remove(side);
-}
 
 static void free_items(sl_fact_item *items, size_t n)
 {
@@ -95,7 +58,7 @@ TEST(store_facts_packed_round_trip)
         {.kind = SL_FACT_QUOTE, .span = {0, 10}, .text = "Councillor", .about = "Aila Brenn"},
     };
     size_t n = sizeof items / sizeof items[0];
-    CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), items, n), 0);
+    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), items, n), 0);
     sl_fact_item *got = NULL;
     size_t n_got = 0;
     CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), 0);
@@ -123,7 +86,7 @@ TEST(store_facts_packed_round_trip)
         CHECK_STR(got[0].text, "3 times!");
     free_items(got, n_got);
     /* no items: the row goes */
-    CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), NULL, 0), 0);
+    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), NULL, 0), 0);
     CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), 0);
     CHECK_INT(n_got, 0);
     free(got);
@@ -193,16 +156,16 @@ TEST(store_facts_words_and_whole_values_read_back_exactly)
         {.kind = SL_FACT_NUMBER, .value = -INFINITY, .value_hi = 123456789012.0},
     };
     size_t n = sizeof items / sizeof items[0];
-    CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), items, n), 0);
+    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), items, n), 0);
     check_facts_read_back(st, items, n);
     CHECK_INT(sl_store_commit(st), 0);
     /* a word of the list and a small whole value take a byte each */
     sl_fact_item word = {.kind = SL_FACT_NUMBER, .detail = "percentage", .value = 3};
     sl_fact_item other = {.kind = SL_FACT_NUMBER, .detail = "percentagf", .value = 3.5};
-    CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), &word, 1), 0);
+    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), &word, 1), 0);
     CHECK_INT(sl_store_commit(st), 0);
     int small = facts_bytes(path);
-    CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), &other, 1), 0);
+    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), &other, 1), 0);
     CHECK_INT(sl_store_commit(st), 0);
     CHECK_INT(facts_bytes(path), small + 10 + 7);
     /* a word's place past the list is a damaged row, not a misread */
@@ -217,7 +180,7 @@ TEST(store_sentences_packed_round_trip)
     const sl_span spans[] = {{0, 30}, {31, 49}, {49, 49}, {40, 45}, {20, 10}, {7, 4000000000u},
                              {300000, 300200}};
     size_t n = sizeof spans / sizeof spans[0];
-    sl_article_row row = {.text = text, .published_day = SL_NO_DAY, .story_id = 1,
+    sl_article_row row = {.text = store_fixture_text, .published_day = SL_NO_DAY, .story_id = 1,
                           .identity = "key:unit/2", .sentences = spans, .n_sentences = n};
     int64_t id = 0;
     CHECK_INT(sl_store_article_insert(st, &row, &id), 0);
@@ -276,14 +239,14 @@ TEST(store_lines_cleared_by_prefix_exactly)
      * same lines */
     const int64_t mine[] = {0x100000005, 0x100000009, INT64_MAX, -1, INT64_MIN};
     const int64_t other[] = {0x100000007, 0x100000009};
-    sl_article_row row = {.text = text, .published_day = SL_NO_DAY, .story_id = 1,
+    sl_article_row row = {.text = store_fixture_text, .published_day = SL_NO_DAY, .story_id = 1,
                           .identity = "key:unit/2", .lines = mine, .n_lines = 5};
     int64_t id = 0, other_id = 0;
     CHECK_INT(sl_store_article_insert(st, &row, &id), 0);
     /* its pairs in line_articles, the other's in line_articles_recent */
     CHECK_INT(sl_store_recent_merge(st), 0);
     CHECK_INT(line_pairs_in(st, id, 1), 5);
-    row = (sl_article_row){.text = text, .published_day = SL_NO_DAY, .story_id = 1,
+    row = (sl_article_row){.text = store_fixture_text, .published_day = SL_NO_DAY, .story_id = 1,
                            .identity = "key:unit/3", .lines = other, .n_lines = 2};
     CHECK_INT(sl_store_article_insert(st, &row, &other_id), 0);
     CHECK_INT(line_pairs_in(st, other_id, 1), 0);
@@ -310,16 +273,6 @@ TEST(store_recent_merge_due_by_the_square_root_rule)
     CHECK_INT(sl_store_recent_due(6838, 10000), 1);  /* 3,163 */
     CHECK_INT(sl_store_recent_due(0, 10000), 0);     /* none recent */
     CHECK_INT(sl_store_recent_due(10001, 10000), 0);
-}
-
-static int64_t count_rows(sl_store *st, const char *sql)
-{
-    sqlite3_stmt *s = NULL;
-    int64_t n = -1;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-        n = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return n;
 }
 
 /* Inserts an article row with id `id` (the store's last when highest). */
@@ -441,7 +394,7 @@ TEST(store_facts_corrupt_row_is_an_error)
     OPEN_STORE(st, path);
     sl_fact_item item = {.kind = SL_FACT_NUMBER, .span = {41, 48}, .text = "3 times!",
                          .about = "times", .value = 3};
-    CHECK_INT(sl_store_facts_put(st, 1, text, strlen(text), &item, 1), 0);
+    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), &item, 1), 0);
     CHECK_INT(sl_store_commit(st), 0);
     /* the row cut short by another program: its last string runs past the end */
     check_damaged_facts(st, path, "UPDATE facts SET items = substr(items, 1, length(items) - 3)");
@@ -482,28 +435,6 @@ TEST(store_whole_table_reads_go_through_a_small_cache)
     drop_store(st, path);
 }
 
-
-/* Statements run on the store's connection whose SQL begins with `prefix`
- * (sqlite3_trace_v2). */
-typedef struct statement_count {
-    const char *prefix;
-    int n;
-} statement_count;
-
-static int count_statement(unsigned what, void *ctx, void *stmt, void *x)
-{
-    (void)what, (void)x;
-    statement_count *c = ctx;
-    const char *sql = sqlite3_sql(stmt);
-    c->n += sql && !strncmp(sql, c->prefix, strlen(c->prefix));
-    return 0;
-}
-
-static void count_statements(sl_store *st, statement_count *c)
-{
-    c->n = 0;
-    CHECK_INT(sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, count_statement, c), SQLITE_OK);
-}
 
 /* An article's rows go in by one statement (sl_store_exec_rows reads them
  * from the caller's memory through the table sl_rows), however many:
@@ -622,310 +553,5 @@ TEST(store_lines_counted_by_one_statement)
     CHECK_INT(sl_store_lines_count(st, asked, 5, 0, 2, counts), 0);
     CHECK_INT(counts[0], 2); /* three carriers, counted up to the cap */
     CHECK_INT(counts[2], 2);
-    drop_store(st, path);
-}
-
-/* Sets story `id`'s stored centroid to `terms`, in the row's form. */
-static void set_centroid(sl_store *st, int64_t id, const sl_weighted_term *terms, uint32_t n,
-                         unsigned char *packed)
-{
-    size_t len = sl_centroid_pack(terms, n, packed);
-    sl_buf row = SL_BUF_INIT;
-    CHECK_INT(sl_store_centroid_form(st, packed, len, &row), 0);
-    sqlite3_stmt *s = NULL;
-    CHECK_INT(sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO stories(id, centroid) VALUES(?1, ?2)",
-                                 -1, &s, NULL), SQLITE_OK);
-    CHECK_INT(sqlite3_bind_int64(s, 1, id), SQLITE_OK);
-    CHECK_INT(sqlite3_bind_blob(s, 2, row.ptr, (int)row.len, SQLITE_STATIC), SQLITE_OK);
-    CHECK_INT(sqlite3_step(s), SQLITE_DONE);
-    sqlite3_finalize(s);
-    sl_buf_free(&row);
-}
-
-/* From schema 19 a centroid's row names the terms term_dict has by their
- * ids (1-3 bytes for 8) and the others by their hashes; it reads back as
- * the grouper's form, byte for byte, and a row cut short does not read. */
-TEST(store_centroid_by_dictionary_ids)
-{
-    OPEN_STORE(st, path);
-    uint32_t id1 = 0, id2 = 0;
-    CHECK_INT(sl_store_dict_give(st, 0xF000000000000003u, &id1), 0);
-    CHECK_INT(sl_store_dict_give(st, 0x1000000000000002u, &id2), 0);
-    const sl_weighted_term terms[] = {{9, 0.25f}, {0x1000000000000002u, 1.5f},
-                                      {0x8000000000000001u, 2.0f}, {0xF000000000000003u, 0.5f}};
-    unsigned char packed[4 * SL_CENTROID_TERM_BYTES], back[4 * SL_CENTROID_TERM_BYTES];
-    size_t len = sl_centroid_pack(terms, 4, packed);
-    sl_buf row = SL_BUF_INIT;
-    CHECK_INT(sl_store_centroid_form(st, packed, len, &row), 0);
-    CHECK_INT((int64_t)row.len, 1 + 2 + 2 * 8 + 4 * 4); /* two ids, two hashes, four weights */
-    sl_weighted_term read[SL_CENTROID_TERMS];
-    size_t n = 0;
-    CHECK_INT(sl_store_centroid_read(st, row.ptr, row.len, read, &n), 0);
-    CHECK_INT((int64_t)n, 4);
-    CHECK_INT((int64_t)sl_centroid_pack(read, (uint32_t)n, back), (int64_t)len);
-    CHECK(memcmp(back, packed, len) == 0);
-    CHECK_INT(sl_store_centroid_read(st, row.ptr, row.len - 1, read, &n), SL_ESTORE);
-    sl_buf_free(&row);
-    drop_store(st, path);
-}
-
-/* story_terms names a term by its dictionary id when it has one, else by
- * itself; a term whose hash would read as an id is given one. A term given
- * its id after its rows went in is still found, and its rows still go,
- * under its hash. */
-TEST(store_story_terms_keyed_by_dictionary_id)
-{
-    OPEN_STORE(st, path);
-    const uint64_t rare = 0x9000000000000001u, low = 77; /* low: a hash that reads as an id */
-    sl_weighted_term both[] = {{low, 1}, {rare, 1}}, one[] = {{rare, 1}};
-    unsigned char packed[2 * SL_CENTROID_TERM_BYTES];
-    CHECK_INT(sl_store_story_terms_put(st, 5, packed, sl_centroid_pack(both, 2, packed)), 0);
-    set_centroid(st, 5, both, 2, packed);
-    CHECK_INT(sl_store_story_changes_flush(st), 0); /* a batch's commit writes them */
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE term = -0x6fffffffffffffff"), 1);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE term BETWEEN 1 AND 4294967295"), 1);
-    uint32_t id = 0;
-    CHECK_INT(sl_store_dict_give(st, rare, &id), 0); /* its second article, say */
-    CHECK(id > 0);
-    CHECK_INT(sl_store_story_terms_put(st, 6, packed, sl_centroid_pack(one, 1, packed)), 0);
-    set_centroid(st, 6, one, 1, packed);
-    int64_t ids[4];
-    size_t n = 0;
-    CHECK_INT(sl_store_story_terms_recent(st, rare, 4, ids, &n), 0);
-    CHECK_INT((int64_t)n, 2);
-    CHECK_INT(ids[0], 6); /* under its id */
-    CHECK_INT(ids[1], 5); /* under its hash, from before its id */
-    CHECK_INT(sl_store_story_terms_recent(st, low, 4, ids, &n), 0);
-    CHECK_INT((int64_t)n, 1);
-    sl_weighted_term rest[] = {{low, 1}};
-    CHECK_INT(sl_store_story_terms_put(st, 5, packed, sl_centroid_pack(rest, 1, packed)), 0);
-    set_centroid(st, 5, rest, 1, packed);
-    CHECK_INT(sl_store_story_terms_recent(st, rare, 4, ids, &n), 0);
-    CHECK_INT((int64_t)n, 1);
-    CHECK_INT(ids[0], 6);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE term = -0x6fffffffffffffff"), 0);
-    CHECK_INT(sl_store_story_terms_recent(st, 0x9000000000000002u, 4, ids, &n), 0);
-    CHECK_INT((int64_t)n, 0);
-    drop_store(st, path);
-}
-
-/* A term the store has no id for is remembered as such: asked again, the
- * store is not read (here its table of counts is gone meanwhile); the id
- * given to it later takes the note's place. */
-TEST(store_dict_remembers_a_term_without_id)
-{
-    OPEN_STORE(st, path);
-    CHECK_INT(sl_store_commit(st), 0);
-    sl_store_close(st);
-    st = NULL;
-    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0); /* a store with articles: not fresh */
-    if (!st)
-        return;
-    CHECK_INT(sl_store_begin(st), 0);
-    const uint64_t term = 0x9000000000000044u;
-    uint32_t id = 7;
-    CHECK_INT(sl_store_dict_find(st, term, &id), 0);
-    CHECK_INT(id, 0);
-    CHECK_INT(sqlite3_exec(st->db, "ALTER TABLE terms RENAME TO terms_away", NULL, NULL, NULL), SQLITE_OK);
-    id = 7;
-    CHECK_INT(sl_store_dict_find(st, term, &id), 0);
-    CHECK_INT(id, 0);
-    CHECK_INT(sqlite3_exec(st->db, "ALTER TABLE terms_away RENAME TO terms", NULL, NULL, NULL), SQLITE_OK);
-    CHECK_INT(sl_store_dict_give(st, term, &id), 0);
-    CHECK(id > 0);
-    uint32_t found = 0, again = 0;
-    CHECK_INT(sl_store_dict_find(st, term, &found), 0);
-    CHECK_INT(found, id);
-    CHECK_INT(sl_store_dict_id(st, term, &again), 0);
-    CHECK_INT(again, id);
-    drop_store(st, path);
-}
-
-/* The dictionary turns an id back into its term by reading the block of
- * ids around it, once: the other ids of the block are then answered from
- * memory, the same terms as one read each; an id the table lacks is a
- * damaged store. */
-TEST(store_dict_terms_read_by_blocks)
-{
-    OPEN_STORE(st, path);
-    uint32_t ids[40];
-    for (uint32_t k = 0; k < 40; k++)
-        CHECK_INT(sl_store_dict_give(st, 0x9000000000000100u + k, &ids[k]), 0);
-    CHECK_INT(sl_store_dict_flush(st), 0);
-    CHECK_INT(sl_store_commit(st), 0);
-    sl_store_close(st);
-    st = NULL;
-    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0); /* a new writer: nothing in memory */
-    if (!st)
-        return;
-    statement_count reads = {"SELECT id, term FROM term_dict", 0};
-    count_statements(st, &reads);
-    uint64_t term = 0;
-    for (uint32_t k = 40; k-- > 0;) {
-        CHECK_INT(sl_store_dict_term(st, ids[k], &term), 0);
-        CHECK(term == 0x9000000000000100u + k);
-    }
-    CHECK_INT(reads.n, 1); /* ids 1 to 40: one block */
-    CHECK_INT(sl_store_dict_term(st, ids[39] + 1, &term), SL_ESTORE);
-    sqlite3_trace_v2(st->db, 0, NULL, NULL);
-    uint32_t found = 0;
-    CHECK_INT(sl_store_dict_find(st, 0x9000000000000100u + 39, &found), 0);
-    CHECK_INT(found, ids[39]);
-    drop_store(st, path);
-}
-
-/* A term's count read from the store brings its id (or that it has none)
- * into the dictionary: the dictionary does not read the term's row again. */
-TEST(store_df_read_teaches_the_dictionary)
-{
-    OPEN_STORE(st, path);
-    const uint64_t known = 0x9000000000000055u, alone = 0x9000000000000066u;
-    uint32_t id = 0, df = 0;
-    CHECK_INT(sl_store_dict_give(st, known, &id), 0);
-    CHECK_INT(sl_store_dict_flush(st), 0);
-    CHECK_INT(sl_store_commit(st), 0);
-    sl_store_close(st);
-    st = NULL;
-    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
-    if (!st)
-        return;
-    CHECK_INT(sl_store_begin(st), 0);
-    CHECK_INT(sl_store_df_get(st, known, &df), 0);
-    CHECK_INT(sl_store_df_get(st, alone, &df), 0);
-    CHECK_INT(df, 0);
-    CHECK_INT(sqlite3_exec(st->db, "ALTER TABLE terms RENAME TO terms_away", NULL, NULL, NULL), SQLITE_OK);
-    uint32_t found = 0, none = 9;
-    CHECK_INT(sl_store_dict_find(st, known, &found), 0);
-    CHECK_INT(found, id);
-    CHECK_INT(sl_store_dict_find(st, alone, &none), 0);
-    CHECK_INT(none, 0);
-    CHECK_INT(sqlite3_exec(st->db, "ALTER TABLE terms_away RENAME TO terms", NULL, NULL, NULL), SQLITE_OK);
-    drop_store(st, path);
-}
-
-/* In a batch a story's story_terms rows change at the commit, once, from
- * its centroid before the batch to its last: a term that came and went is
- * never written. A read of a term a pending change adds or removes sees
- * it (that story's change is written, another's stays pending); a
- * rollback forgets the changes. */
-TEST(store_story_terms_changed_once_a_batch)
-{
-    OPEN_STORE(st, path);
-    const uint64_t a = 0x9000000000000011u, b = 0x9000000000000022u, c = 0x9000000000000033u;
-    sl_weighted_term ab[] = {{a, 1}, {b, 1}}, ac[] = {{a, 1}, {c, 1}}, only_c[] = {{c, 1}};
-    unsigned char packed[2 * SL_CENTROID_TERM_BYTES];
-    CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(ab, 2, packed)), 0);
-    set_centroid(st, 3, ab, 2, packed);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms"), 0); /* not yet written */
-    CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(ac, 2, packed)), 0);
-    set_centroid(st, 3, ac, 2, packed);
-    int total = sqlite3_total_changes(st->db);
-    CHECK_INT(sl_store_commit(st), 0);
-    CHECK_INT(sqlite3_total_changes(st->db) - total, 2); /* a and c: b never written */
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 3"), 2);
-    CHECK_INT(sl_store_begin(st), 0);
-    CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(only_c, 1, packed)), 0);
-    set_centroid(st, 3, only_c, 1, packed);
-    sl_weighted_term only_b[] = {{b, 1}};
-    CHECK_INT(sl_store_story_terms_put(st, 4, packed, sl_centroid_pack(only_b, 1, packed)), 0);
-    int64_t ids[4];
-    size_t n = 9;
-    CHECK_INT(sl_store_story_terms_recent(st, a, 4, ids, &n), 0); /* a read of a removed term */
-    CHECK_INT((int64_t)n, 0);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 3"), 1); /* c */
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 4"), 0); /* still pending */
-    CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(ab, 2, packed)), 0);
-    CHECK_INT(sl_store_rollback(st), 0);
-    CHECK_INT(sl_store_begin(st), 0);
-    CHECK_INT(sl_store_commit(st), 0);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 3"), 2);
-    CHECK_INT(sl_store_story_terms_recent(st, c, 4, ids, &n), 0);
-    CHECK_INT((int64_t)n, 1);
-    CHECK_INT(ids[0], 3);
-    drop_store(st, path);
-}
-
-/* Stores article `id`'s sketch of one sentence of `n` codes with `keys`,
- * filing it under them as the copy stage does. */
-static void put_sketch(sl_store *st, int64_t id, const uint32_t *codes, size_t n,
-                       const uint32_t *keys, uint32_t n_keys)
-{
-    sl_sketch sk = {0};
-    sl_buf blob = SL_BUF_INIT;
-    CHECK_INT(sl_vec_push(&sk.starts, 0u), 0);
-    for (size_t k = 0; k < n; k++)
-        CHECK_INT(sl_vec_push(&sk.terms, codes[k]), 0);
-    CHECK_INT(sl_vec_push(&sk.starts, (uint32_t)n), 0);
-    memcpy(sk.keys, keys, n_keys * sizeof *keys);
-    sk.n_keys = n_keys;
-    unsigned char packed[4 * SL_COPY_KEYS];
-    CHECK_INT(sl_sketch_pack(&sk, &blob), 0);
-    CHECK_INT(sl_store_copy_keys_put(st, id, keys, n_keys), 0);
-    CHECK_INT(sl_store_sketch_put(st, id, packed, sl_sketch_keys_pack(&sk, packed), blob.ptr,
-                                  blob.len, NULL), 0);
-    sl_buf_free(&blob);
-    sl_sketch_free(&sk);
-}
-
-/* From schema 19 a sketch row holds its keys by their ranks among its
- * codes (a byte each; a key the sentences lack as itself), and a new
- * version still takes its old keys' rows out of the copy index. */
-TEST(store_sketch_keys_by_rank)
-{
-    OPEN_STORE(st, path);
-    const uint32_t codes[] = {0x1231u, 0x4562u, 0x1231u, 0x7898u};
-    const uint32_t keys[] = {0x4560u, 0x7890u, 0xABC0u}, again[] = {0x1230u};
-    put_sketch(st, 1, codes, 4, keys, 3);
-    CHECK_INT(count_rows(st, "SELECT length(keys) FROM copy_sketches WHERE article_id = 1"), 1 + 1 + 5);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent WHERE article_id >> 5 = 1"), 3);
-    put_sketch(st, 1, codes, 4, again, 1); /* a new version */
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent WHERE article_id >> 5 = 1"), 1);
-    CHECK_INT(count_rows(st, "SELECT key FROM copy_keys_recent WHERE article_id >> 5 = 1"), 0x123);
-    drop_store(st, path);
-}
-
-/* From schema 20 a copy key's row holds the article's number of keys in
- * the low five bits of its article column: read back with the article,
- * at most SL_COPY_KEYS, and a new version's rows replace the old ones
- * whatever their number. */
-TEST(store_copy_keys_hold_the_key_count_with_the_article)
-{
-    OPEN_STORE(st, path);
-    uint32_t codes[SL_COPY_KEYS], keys[SL_COPY_KEYS], ids[4];
-    for (uint32_t k = 0; k < SL_COPY_KEYS; k++)
-        keys[k] = (codes[k] = 0x1001u + (k << 8)) & ~SL_TERM_FLAGS;
-    put_sketch(st, 7, codes, SL_COPY_KEYS, keys, SL_COPY_KEYS);
-    put_sketch(st, 9, codes, 2, keys + 1, 1);
-    CHECK_INT(count_rows(st, "SELECT article_id FROM copy_keys_recent WHERE key = 0x110"),
-              7 << 5 | SL_COPY_KEYS);
-    uint8_t n_keys[4];
-    size_t found = 0;
-    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(keys[1]), ids, n_keys, 4, &found), 0);
-    CHECK_INT((int64_t)found, 2);
-    CHECK_INT(ids[0], 9);
-    CHECK_INT(n_keys[0], 1);
-    CHECK_INT(ids[1], 7);
-    CHECK_INT(n_keys[1], SL_COPY_KEYS);
-    CHECK_INT(sl_store_recent_merge(st), 0);
-    put_sketch(st, 7, codes, 3, keys + 2, 1); /* a new version, its rows in copy_keys */
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys WHERE article_id >> 5 = 7"), 0);
-    CHECK_INT(count_rows(st, "SELECT article_id FROM copy_keys_recent WHERE key = 0x120"), 7 << 5 | 1);
-    drop_store(st, path);
-}
-
-/* From schema 18 a copy key is stored without the four low bits
- * SL_TERM_ID sets, and read back by the index's key. */
-TEST(store_copy_keys_stored_without_their_flag_bits)
-{
-    OPEN_STORE(st, path);
-    const uint32_t keys[] = {0xFFFFFFF0u};
-    CHECK_INT(sl_store_copy_keys_put(st, 1, keys, 1), 0);
-    CHECK_INT(count_rows(st, "SELECT key FROM copy_keys_recent"), 0x0FFFFFFF);
-    uint32_t ids[2];
-    uint8_t n_keys[2];
-    size_t found = 0;
-    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(keys[0]), ids, n_keys, 2, &found), 0);
-    CHECK_INT((int64_t)found, 1);
-    CHECK_INT(ids[0], 1);
     drop_store(st, path);
 }

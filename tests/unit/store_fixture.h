@@ -1,0 +1,42 @@
+/* store_fixture.h — what the store's unit tests share (store_fixture.c): a
+ * fresh store of one article, dropped with its side files after the test,
+ * and a count of the statements the store runs. */
+#ifndef SL_TEST_STORE_FIXTURE_H
+#define SL_TEST_STORE_FIXTURE_H
+
+#include "store/store_internal.h"
+#include "test.h"
+
+/* The one article's text (id 1, story 1). */
+extern const char store_fixture_text[];
+
+/* A fresh store holding one article (id 1) of store_fixture_text, its file
+ * named in `path`; NULL when it cannot be made. */
+sl_store *store_with_article(char *path, size_t size);
+
+/* Opens a fresh store of one article for the test (`st`, its file in
+ * `path`), or ends the test. */
+#define OPEN_STORE(st, path)                                                                       \
+    char path[256];                                                                                \
+    sl_store *st = store_with_article(path, sizeof path);                                          \
+    CHECK(st != NULL);                                                                             \
+    if (!st)                                                                                       \
+        return
+
+/* Closes the store and removes its file, WAL and shared-memory file. */
+void drop_store(sl_store *st, const char *path);
+
+/* The first column of the first row `sql` gives on the store's
+ * connection, as an integer; -1 when there is none. */
+int64_t count_rows(sl_store *st, const char *sql);
+
+/* Statements run on the store's connection whose SQL begins with `prefix`
+ * (sqlite3_trace_v2), counted in `n` from count_statements on. */
+typedef struct statement_count {
+    const char *prefix;
+    int n;
+} statement_count;
+
+void count_statements(sl_store *st, statement_count *c);
+
+#endif
