@@ -372,6 +372,30 @@ check "export --json is the same" cmp -s "$OUT" "$T/fresh16.json"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Three --date 2026-05-03 "$T/n1.txt"
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
+# A copy of $DB with one more article ($T/n2.txt): its export kept as
+# $T/freshN.json, for one_more_as_kept N once $DB is faked old and migrated.
+one_more_kept() {
+  cp "$DB" "$T/fresh$1.db"
+  expect_exit 0 "$STORYLINE" --db "$T/fresh$1.db" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
+  expect_exit 0 "$STORYLINE" --db "$T/fresh$1.db" export --json
+  cp "$OUT" "$T/fresh$1.json"
+}
+
+# $DB's export kept as $T/NAME.json.
+export_kept() {
+  expect_exit 0 "$STORYLINE" --db "$DB" export --json
+  cp "$OUT" "$T/$1.json"
+}
+
+# The migrated $DB takes the same article: its export is the one
+# one_more_kept N kept, and the store checks whole.
+one_more_as_kept() {
+  expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
+  expect_exit 0 "$STORYLINE" --db "$DB" export --json
+  check "one more article: export --json is that of the store it was faked from" cmp -s "$OUT" "$T/fresh$1.json"
+  expect_exit 0 "$STORYLINE" --db "$DB" check
+}
+
 section "a schema-17 store: story_terms by the terms' ids, read and grouped the same"
 DB="$T/seventeen.db"
 ferry_store
@@ -385,10 +409,7 @@ fresh_lines=$(sql "$lines")
 check "the articles list their lines by 2 bytes a line" \
   [ "$(sql 'SELECT sum(length(lines) % 2) FROM articles')" = 0 -a -n "$fresh_lines" ]
 check "a fresh store's copy keys are 28 bits" [ "$(sql 'SELECT count(*) FROM copy_keys_recent WHERE key >= 268435456')" = 0 ]
-cp "$DB" "$T/fresh17.db"
-expect_exit 0 "$STORYLINE" --db "$T/fresh17.db" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
-expect_exit 0 "$STORYLINE" --db "$T/fresh17.db" export --json
-cp "$OUT" "$T/fresh17.json"
+one_more_kept 17
 forms_before_18 "$DB"
 sql "PRAGMA user_version = 17" >/dev/null
 old=$(sql "$rows")
@@ -403,10 +424,7 @@ check "the rows are as many" [ "$(sql 'SELECT count(*) FROM story_terms')" = "$(
 cp "$DB" "$T/back17.db"
 forms_before_18 "$T/back17.db"
 check "they read back as the old rows, byte for byte" [ "$(DB="$T/back17.db" sql "$rows")" = "$old" ]
-expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
-expect_exit 0 "$STORYLINE" --db "$DB" export --json
-check "one more article: export --json is that of the store it was faked from" cmp -s "$OUT" "$T/fresh17.json"
-expect_exit 0 "$STORYLINE" --db "$DB" check
+one_more_as_kept 17
 
 section "a schema-18 store: centroids by their terms' ids and sketch keys by rank, read and grouped the same"
 DB="$T/eighteen.db"
@@ -414,12 +432,8 @@ ferry_store
 centroids="SELECT group_concat(hex(centroid), ' ') FROM (SELECT centroid FROM stories ORDER BY id)"
 sketch_keys="SELECT group_concat(hex(keys), ' ') FROM (SELECT keys FROM copy_sketches ORDER BY article_id)"
 fresh_keys=$(sql "$sketch_keys")
-cp "$DB" "$T/fresh18.db"
-expect_exit 0 "$STORYLINE" --db "$T/fresh18.db" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
-expect_exit 0 "$STORYLINE" --db "$T/fresh18.db" export --json
-cp "$OUT" "$T/fresh18.json"
-expect_exit 0 "$STORYLINE" --db "$DB" export --json
-cp "$OUT" "$T/before18.json"
+one_more_kept 18
+export_kept before18
 forms_before_19 "$DB"
 sql "PRAGMA user_version = 18" >/dev/null
 old=$(sql "$centroids")
@@ -439,22 +453,15 @@ check "they read back as the old centroids, byte for byte" [ "$(DB="$T/back18.db
 check "its sketch keys are the fresh store's, by their ranks" [ "$(sql "$sketch_keys")" = "$fresh_keys" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/before18.json"
-expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
-expect_exit 0 "$STORYLINE" --db "$DB" export --json
-check "one more article: export --json is that of the store it was faked from" cmp -s "$OUT" "$T/fresh18.json"
-expect_exit 0 "$STORYLINE" --db "$DB" check
+one_more_as_kept 18
 
 section "a schema-19 store: each copy key's number of keys moves into its article column"
 DB="$T/nineteen.db"
 ferry_store
 keys="SELECT group_concat(key || ':' || article_id, ' ') FROM (SELECT * FROM copy_keys UNION ALL SELECT * FROM copy_keys_recent ORDER BY 1, 2)"
 fresh_keys=$(sql "$keys")
-cp "$DB" "$T/fresh19.db"
-expect_exit 0 "$STORYLINE" --db "$T/fresh19.db" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
-expect_exit 0 "$STORYLINE" --db "$T/fresh19.db" export --json
-cp "$OUT" "$T/fresh19.json"
-expect_exit 0 "$STORYLINE" --db "$DB" export --json
-cp "$OUT" "$T/before19.json"
+one_more_kept 19
+export_kept before19
 forms_before_20 "$DB"
 sql "PRAGMA user_version = 19" >/dev/null
 check "the faked store's copy keys hold their number of keys in a column" \
@@ -466,9 +473,6 @@ check "schema version 20" [ "$(sql 'PRAGMA user_version')" = 20 ]
 check "its copy keys are the fresh store's, byte for byte" [ "$(sql "$keys")" = "$fresh_keys" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/before19.json"
-expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Three --date 2026-05-03 "$T/n2.txt"
-expect_exit 0 "$STORYLINE" --db "$DB" export --json
-check "one more article: export --json is that of the store it was faked from" cmp -s "$OUT" "$T/fresh19.json"
-expect_exit 0 "$STORYLINE" --db "$DB" check
+one_more_as_kept 19
 
 finish
