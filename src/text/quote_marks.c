@@ -84,11 +84,6 @@ int sl_quote_mark_placed(const char *s, size_t len, size_t i, bool singles, bool
     return m;
 }
 
-bool sl_quote_may_mark(char c)
-{
-    return c == '"' || c == '\'' || (unsigned char)c == 0xE2 || (unsigned char)c == 0xC2;
-}
-
 bool sl_quotes_in_singles(const char *s, size_t len)
 {
     size_t singles = 0, doubles = 0;

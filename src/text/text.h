@@ -79,8 +79,11 @@ int sl_quote_mark(const char *s, size_t len, size_t i, bool singles, int *width)
  * the one its place asks for. */
 int sl_quote_mark_placed(const char *s, size_t len, size_t i, bool singles, bool open, int *width);
 /* Whether byte c may start a quotation mark (scans over every byte test it
- * first). */
-bool sl_quote_may_mark(char c);
+ * first, so it is inline). */
+static inline bool sl_quote_may_mark(char c)
+{
+    return c == '"' || c == '\'' || (unsigned char)c == 0xE2 || (unsigned char)c == 0xC2;
+}
 /* Whether the text quotes in single marks: more opening single marks than
  * double marks of any kind (a text in double marks has a few nested single
  * ones; one in single marks, few or no double ones). */
