@@ -92,6 +92,7 @@ static const demonym demonyms[] = {
     {"Kosovar", "Kosovo"},
     {"Kuwaiti", "Kuwait"},
     {"Kyrgyz", "Kyrgyzstan"},
+    {"Lankan", "Sri Lanka"}, /* "Sri Lankan": its last word */
     {"Laotian", "Laos"},
     {"Latvian", "Latvia"},
     {"Lebanese", "Lebanon"},
@@ -147,7 +148,6 @@ static const demonym demonyms[] = {
     {"South", "African South Africa"},
     {"Spaniard", "Spain"},
     {"Spanish", "Spain"},
-    {"Sri", "Lankan Sri Lanka"},
     {"Sudanese", "Sudan"},
     {"Swede", "Sweden"},
     {"Swedish", "Sweden"},

@@ -240,9 +240,9 @@ bool sl_entities_demonym(const sl_facts_doc *d, size_t i)
 {
     size_t n;
     const char *w = sl_facts_tok(d, i, &n);
-    return sl_entities_nationality(d, i) || (n > 4 && w[n - 1] == 'i') || (n > 5 && !strncmp(w + n - 3, "ian", 3)) ||
-           (n > 5 && !strncmp(w + n - 3, "ean", 3)) ||
-           (n > 5 && !strncmp(w + n - 3, "ese", 3)) || (n > 5 && !strncmp(w + n - 3, "ish", 3));
+    return (n > 4 && w[n - 1] == 'i') || (n > 5 && !strncmp(w + n - 3, "ian", 3)) ||
+           (n > 5 && !strncmp(w + n - 3, "ean", 3)) || (n > 5 && !strncmp(w + n - 3, "ese", 3)) ||
+           (n > 5 && !strncmp(w + n - 3, "ish", 3)) || sl_entities_nationality(d, i);
 }
 
 /* Whether token i is a nationality of the demonym table, its adjective or

@@ -662,3 +662,16 @@ TEST(facts_entities_titles_standing_for_a_person)
     CHECK_ENTITIES("US President Ada Rook flew in. The Chilean president stayed home.\n",
                    {"Ada Rook", "person", NULL, 1}, {"Chilean president", NULL, NULL, 0});
 }
+
+/* The demonym table names each country by one word of a text: the last
+ * word of a two-word nationality ("Sri Lankan": "Lankan"), never its
+ * first ("Sri" is no nationality); a plural noun is the group. */
+TEST(facts_entities_demonyms_by_one_word)
+{
+    bool plural = true;
+    CHECK_STR(sl_facts_demonym_country("Lankan", 6, &plural), "Sri Lanka");
+    CHECK(!plural);
+    CHECK(sl_facts_demonym_country("Sri", 3, &plural) == NULL);
+    CHECK_STR(sl_facts_demonym_country("Egyptians", 9, &plural), "Egypt");
+    CHECK(plural);
+}
