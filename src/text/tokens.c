@@ -258,19 +258,28 @@ static void fold_cp(sink *k, int32_t cp)
 /* Folds s[i, len) of a token (`word`: it starts with a letter): ASCII
  * runs in bulk, the rest a code point at a time. Dots are dropped from
  * words, so that "U.S." and "US" meet; numbers keep theirs ("2.5"). */
+/* Folds the ASCII run of s from *i on into dst, up to `room` bytes read:
+ * lowered, a word's dots dropped; *i moves past what was read, and the
+ * bytes written are returned. */
+static size_t fold_ascii(const char *s, size_t len, size_t *i, bool word, char *dst, size_t room)
+{
+    size_t n = 0, end = *i + room < len ? *i + room : len, j = *i;
+    for (; j < end && (unsigned char)s[j] < 0x80; j++) {
+        char c = s[j];
+        if (c != '.' || !word)
+            dst[n++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    }
+    *i = j;
+    return n;
+}
+
 static void fold_from(const char *s, size_t len, size_t i, bool word, sink *k)
 {
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             char lower[32];
-            size_t n = 0;
-            while (i < len && (unsigned char)s[i] < 0x80 && n < sizeof lower) {
-                c = (unsigned char)s[i++];
-                if (c == '.' && word)
-                    continue;
-                lower[n++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-            }
+            size_t n = fold_ascii(s, len, &i, word, lower, sizeof lower);
             sink_put(k, lower, n);
             continue;
         }
@@ -291,14 +300,7 @@ int sl_token_fold(const char *s, size_t len, sl_buf *out)
     bool word = starts_word(s, len);
     size_t i = 0, max = out->max ? out->max : SL_BUF_DEFAULT_MAX;
     if (!out->err && len < out->cap - out->len && out->len + len <= max) {
-        char *dst = out->ptr + out->len;
-        size_t n = 0;
-        for (; i < len && (unsigned char)s[i] < 0x80; i++) {
-            char c = s[i];
-            if (c != '.' || !word)
-                dst[n++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-        }
-        out->len += n;
+        out->len += fold_ascii(s, len, &i, word, out->ptr + out->len, len);
         out->ptr[out->len] = '\0';
     }
     sink k = {.buf = out};
