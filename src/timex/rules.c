@@ -120,6 +120,7 @@ static const pattern patterns[] = {
 typedef struct element {
     char cls;                 /* 'M', 'D', ... or 0 for literal words */
     char optional;
+    uint32_t classes;         /* class_bits(cls): a token fits only with one of them */
     int n_alts;
     const char *alts[MAX_ALTS];
     uint64_t set[SET_WORDS];  /* the alternatives as a bit set of word indexes */
@@ -245,13 +246,14 @@ static void index_pattern(size_t p)
     int opening = 1;
     for (int k = 0; k < table.n_elems[p]; k++) {
         element *e = &table.elems[p][k];
+        e->classes = class_bits(e->cls);
         for (int a = 0; a < e->n_alts; a++) {
             int w = word_index(e->alts[a]);
             e->set[w >> 6] |= (uint64_t)1 << (w & 63);
         }
         if (!opening)
             continue;
-        cls |= class_bits(e->cls);
+        cls |= e->classes;
         for (int i = 0; i < SET_WORDS; i++)
             words[i] |= e->set[i];
         opening = e->optional;
@@ -440,6 +442,37 @@ static int push(sl_timex_list *list, size_t *cap, const sl_timex *x)
     return 0;
 }
 
+/* Whether pattern p could match at token i, from its elements' tests
+ * alone: the tokens where each element may start lie in a range, which a
+ * required element narrows to the tokens it fits (plus one) and an optional
+ * one widens by one. A range left empty means no match; a range only holds
+ * more places than a match can reach, so a pattern that fails here has no
+ * match at i, and best_at does not walk its optional elements to find so. */
+static bool may_match(size_t p, const tx_token *toks, size_t n, size_t i)
+{
+    size_t lo = i, hi = i;
+    for (int k = 0; k < table.n_elems[p]; k++) {
+        const element *e = &table.elems[p][k];
+        if (e->optional) {
+            hi++;
+            continue;
+        }
+        size_t first = SIZE_MAX, last = 0;
+        for (size_t at = lo; at <= hi && at < n; at++) {
+            tx_slots scratch;
+            bool may = e->cls ? (toks[at].cls & e->classes) != 0 : in_set(e->set, toks[at].word);
+            if (may && fits(e, &toks[at], &scratch)) {
+                first = first == SIZE_MAX ? at : first;
+                last = at;
+            }
+        }
+        if (first == SIZE_MAX)
+            return false;
+        lo = first + 1, hi = last + 1;
+    }
+    return true;
+}
+
 /* The best of the patterns `openers` at token i: its index and length in
  * tokens (0: none). The first in table order wins a tie. */
 static size_t best_at(const tx_token *toks, size_t n, size_t i, const pattern_set openers,
@@ -449,6 +482,8 @@ static size_t best_at(const tx_token *toks, size_t n, size_t i, const pattern_se
     for (size_t k = 0; k < PATTERN_WORDS; k++)
         for (uint64_t bits = openers[k]; bits; bits &= bits - 1) {   /* ascending */
             size_t p = 64 * k + (size_t)__builtin_ctzll(bits);
+            if (!may_match(p, toks, n, i))
+                continue;
             tx_slots start = {.dir = 2, .pm = -1}, got;
             int ok = 0;
             size_t m =

@@ -92,3 +92,24 @@ TEST(timex_no_reference_and_empty)
     CHECK_STR(found("No dates here at all.", "not a date"), "");
     sl_timex_list_free(NULL);
 }
+
+/* Patterns that open with optional elements ("more than", "the fiscal",
+ * "mid -") or have them between required ones, taken or left out: the
+ * matcher's quick test of a pattern (may_match) must leave every one of
+ * them to the full match. */
+TEST(timex_optional_elements_taken_and_left_out)
+{
+    CHECK_STR(found("Output had fallen more than 20 years earlier, at least a year ago.", "2024-08-19"),
+              "more than 20 years earlier|DATE|2004\nat least a year ago|DATE|2023\n");
+    CHECK_STR(found("The loss came in the fiscal second quarter of 1986 and early last year.",
+                    "2024-08-19"),
+              "the fiscal second quarter of 1986|DATE|1986-Q2\nearly last year|DATE|2023\n");
+    CHECK_STR(found("Wages rose in the third - quarter, from 5 p.m. to 11 a.m., in the mid - 1980s.",
+                    "2024-08-19"),
+              "third - quarter|DATE|2024-Q3\n5 p.m.|TIME|2024-08-19T17:00\n"
+              "11 a.m.|TIME|2024-08-19T11:00\nmid - 1980s|DATE|198\n");
+    CHECK_STR(found("A cut was made for the first 9 months, about 2 - week.", NULL),
+              "the first 9 months|DURATION|P9M\n2 - week|DURATION|P2W\n");
+    /* a required element the window cannot reach: "ago" four tokens on */
+    CHECK_STR(found("It was 20 years and more ago.", NULL), "20 years|DURATION|P20Y\n");
+}
