@@ -100,6 +100,7 @@ struct sl_comparer {
     const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
     bool order_ready, align_ready;    /* a's order masks, a's sentence sets and index built */
     SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
+    sl_terms_memo *terms_memo;           /* those of texts compared before (terms_memo.c) */
     sl_runs runs_a, runs_b;              /* each text's three-word runs (literal.c) */
     bool runs_a_ready;                   /* runs_a is a's (read when first needed) */
     anchor_counts anchors_a;             /* the names and figures among terms_a */
@@ -113,9 +114,10 @@ sl_comparer *sl_comparer_new(void)
 {
     sl_comparer *c = sl_calloc(1, sizeof *c);
     if (c && (!(c->order = sl_order_scratch_new()) || !(c->anchor_order = sl_order_scratch_new()) ||
-              !(c->masks_b = sl_sentence_masks_new()))) {
+              !(c->masks_b = sl_sentence_masks_new()) || !(c->terms_memo = sl_terms_memo_new()))) {
         sl_order_scratch_free(c->order);
         sl_order_scratch_free(c->anchor_order);
+        sl_sentence_masks_free(c->masks_b);
         free(c);
         return NULL;
     }
@@ -146,6 +148,7 @@ void sl_comparer_free(sl_comparer *c)
     sl_sentence_sets_free(&c->sets_b);
     sl_vec_free(&c->terms_a);
     sl_vec_free(&c->terms_b);
+    sl_terms_memo_free(c->terms_memo);
     sl_vec_free(&c->runs_a);
     sl_vec_free(&c->runs_b);
     sl_order_scratch_free(c->order);
@@ -164,8 +167,9 @@ void sl_comparison_free(sl_comparison *cmp)
 /* A text's distinct content terms over all its sentences, sorted, a term's
  * flags merged (a name written once with a capital is a name): the
  * sentence sets' content terms merged, read straight from the sketch so
- * that a pair that is not aligned needs no sentence sets. */
-static int collect_terms(const sl_sketch *s, void *vec)
+ * that a pair that is not aligned needs no sentence sets; from the memo
+ * when the same codes were collected before (a candidate of many). */
+static int collect_terms(sl_terms_memo *memo, const sl_sketch *s, void *vec)
 {
     SL_VEC(uint32_t) *v = vec;
     v->n = 0;
@@ -173,14 +177,21 @@ static int collect_terms(const sl_sketch *s, void *vec)
     if (!n)   /* a text of blank lines has no terms and no arrays */
         return 0;
     const uint32_t *t = s->terms.items + s->starts.items[0];
-    size_t len = s->starts.items[n] - s->starts.items[0];
-    if (sl_vec_reserve(v, len + 1))
+    size_t len = s->starts.items[n] - s->starts.items[0], n_kept;
+    uint64_t hash;
+    const uint32_t *kept = sl_terms_memo_find(memo, t, len, &hash, &n_kept);
+    if (sl_vec_reserve(v, (kept ? n_kept : len) + 1))
         return SL_ENOMEM;
+    if (kept) {
+        memcpy(v->items, kept, n_kept * sizeof *kept);
+        v->n = n_kept;
+        return 0;
+    }
     for (size_t k = 0; k < len; k++)
         if (!(t[k] & SL_TERM_STOP))
             v->items[v->n++] = t[k];
     v->n = sl_terms_distinct(v->items, v->n);
-    return 0;
+    return sl_terms_memo_keep(memo, hash, t, len, v->items, v->n);
 }
 
 /* A name is a specific term that is not a figure. */
@@ -718,7 +729,7 @@ int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
 {
     c->a = NULL;
     c->order_ready = c->align_ready = c->runs_a_ready = false;
-    if (collect_terms(a, &c->terms_a))
+    if (collect_terms(c->terms_memo, a, &c->terms_a))
         return SL_ENOMEM;
     c->anchors_a = count_anchors(c->terms_a.items, c->terms_a.n);
     c->a = a;
@@ -757,7 +768,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     if (!a)
         return SL_EUSAGE;
     double total_b;
-    if (collect_terms(b, &c->terms_b))
+    if (collect_terms(c->terms_memo, b, &c->terms_b))
         return SL_ENOMEM;
     out->terms_a = c->terms_a.n;
     out->terms_b = c->terms_b.n;

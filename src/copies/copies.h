@@ -101,6 +101,20 @@ int sl_sketcher_sketch(sl_sketcher *sk, const sl_buf *normalized, sl_sketch *out
  * any occurrence had it); returns the new count. */
 size_t sl_terms_distinct(uint32_t *codes, size_t n);
 
+/* ---- terms_memo.c: the distinct terms of texts compared before ---- */
+
+typedef struct sl_terms_memo sl_terms_memo;
+sl_terms_memo *sl_terms_memo_new(void);
+void sl_terms_memo_free(sl_terms_memo *m);
+/* The distinct terms kept for exactly these `n` codes (n_terms of them),
+ * or NULL; *hash is the codes' hash either way, for sl_terms_memo_keep. */
+const uint32_t *sl_terms_memo_find(sl_terms_memo *m, const uint32_t *codes, size_t n, uint64_t *hash,
+                                   size_t *n_terms);
+/* Keeps the distinct terms of `codes` (hash from sl_terms_memo_find), in
+ * place of the set's least recently used. 0 or SL_ENOMEM (nothing kept). */
+int sl_terms_memo_keep(sl_terms_memo *m, uint64_t hash, const uint32_t *codes, size_t n,
+                       const uint32_t *terms, size_t n_terms);
+
 /* A sentence as the similarity reads it: its content terms (sorted,
  * distinct), all its words and word pairs (sorted, distinct) and its words
  * in text order (at most SL_SKETCH_TERMS). */

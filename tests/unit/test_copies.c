@@ -831,3 +831,35 @@ TEST(dedup_stream)
     CHECK(!r.is_copy);
     sl_dedup_free(d);
 }
+
+/* The memo of texts' distinct terms: a miss until kept, then exactly what
+ * was kept for exactly those codes (the same codes in another order, or one
+ * more, miss); many texts later, the least recently used are gone and the
+ * last ones still there. */
+TEST(terms_memo_finds_exactly_the_codes_kept)
+{
+    sl_terms_memo *m = sl_terms_memo_new();
+    CHECK(m != NULL);
+    uint32_t codes[] = {7, 3, 7, 9}, other[] = {3, 7, 7, 9}, terms[] = {3, 7, 9};
+    uint64_t hash = 0, again = 0;
+    size_t n = 0;
+    CHECK(sl_terms_memo_find(m, codes, 4, &hash, &n) == NULL);
+    CHECK_INT(sl_terms_memo_keep(m, hash, codes, 4, terms, 3), 0);
+    const uint32_t *kept = sl_terms_memo_find(m, codes, 4, &again, &n);
+    CHECK(kept != NULL && again == hash);
+    CHECK_INT((int)n, 3);
+    CHECK(kept && !memcmp(kept, terms, sizeof terms));
+    CHECK(sl_terms_memo_find(m, other, 4, &again, &n) == NULL);
+    CHECK(sl_terms_memo_find(m, codes, 3, &again, &n) == NULL);
+    uint32_t text[2];
+    for (uint32_t k = 0; k < 5000; k++) {
+        text[0] = k, text[1] = k + 1;
+        if (!sl_terms_memo_find(m, text, 2, &hash, &n))
+            CHECK_INT(sl_terms_memo_keep(m, hash, text, 2, text, 1), 0);
+    }
+    CHECK(sl_terms_memo_find(m, codes, 4, &hash, &n) == NULL);
+    text[0] = 4999, text[1] = 5000;
+    kept = sl_terms_memo_find(m, text, 2, &hash, &n);
+    CHECK(kept != NULL && n == 1 && kept[0] == 4999);
+    sl_terms_memo_free(m);
+}
