@@ -41,7 +41,8 @@ V        ?= 0
 SILENT   := $(findstring s,$(firstword -$(MAKEFLAGS)))
 say       = $(if $(filter 1,$(V)),,@$(if $(SILENT),,printf '  %-4s %s\n' '$(1)' '$(2)';))
 
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/$(BUILD)/gen/places.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/$(BUILD)/gen/places.o \
+            $(BUILD)/obj/$(BUILD)/gen/langmodel.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/$(BUILD)/gen/web_assets.o
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
@@ -91,6 +92,16 @@ $(BUILD)/gen/places.c: scripts/places_table.c src/util/hash.c src/facts/facts.h 
 	$(call say,GEN,$@)$(CC) -std=c17 -D_GNU_SOURCE $(WARN) -O1 -Iinclude -Isrc $(PKG_CFLAGS) \
 		-o $(BUILD)/gen/places-table scripts/places_table.c src/util/hash.c $(PKG_LIBS) && \
 		$(BUILD)/gen/places-table > $@.tmp && mv $@.tmp $@
+# The n-gram language model (src/text/langmodel.c) as a read-only table,
+# made from libexttextcat's rank lists once, here, not by every process.
+LANGMODEL_GEN_SRC := scripts/langmodel_table.c src/text/lang_codes.c src/text/script.c src/text/utf8.c src/util/buf.c \
+	src/util/alloc.c src/util/hash.c
+$(BUILD)/gen/langmodel.c: $(LANGMODEL_GEN_SRC) src/text/langmodel_table.h src/text/langmodel.h src/text/text.h \
+		| $(BOOTSTRAP_STAMP)
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)$(CC) -std=c17 -D_GNU_SOURCE $(WARN) -O1 -Iinclude -Isrc $(PKG_CFLAGS) \
+		-o $(BUILD)/gen/langmodel-table $(LANGMODEL_GEN_SRC) $(PKG_LIBS) -lm && \
+		$(BUILD)/gen/langmodel-table > $@.tmp && mv $@.tmp $@
 $(BUILD)/obj/src/server/%.o: ALL_CFLAGS += $(shell pkg-config --cflags $(SERVER_PKGS) 2>/dev/null)
 
 $(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libstoryline.a

@@ -129,8 +129,8 @@ def wiki_sample(known, rng):
     return [(l, k, t) for l, k, t in items if words(t) >= 4]
 
 def known_codes():
-    """The codes storyline can answer: the list in langmodel.c."""
-    src = open(os.path.join(ROOT, "src", "text", "langmodel.c"), encoding="utf-8").read()
+    """The codes storyline can answer: the list in lang_codes.c."""
+    src = open(os.path.join(ROOT, "src", "text", "lang_codes.c"), encoding="utf-8").read()
     table = src[src.index("codes[] = {"):]
     table = table[:table.index("};")]
     return set(re.findall(r'"([a-z]+)"', table))

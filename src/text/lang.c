@@ -2,10 +2,8 @@
  * stemmer apply: cheap tests first (script, stop-word profile), then the
  * character n-gram model of langmodel.c for what they leave open. Method,
  * accuracy and cost: docs/text.md. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "text/langmodel.h"
 #include "text/text.h"
@@ -34,20 +32,8 @@
 #define JUDGE_WORDS 20
 
 struct sl_langid {
-    const sl_langmodel *model; /* the process's, taken on first need */
-    bool model_failed;
     sl_buf fold;
 };
-
-/* The n-gram model is one for the process, shared by every sl_langid:
- * loading it costs ~52 M instructions, which every new analyser paid again
- * (`storyline facts --text`, summaries and timelines make one per text;
- * docs/benchmarks.md, "The facts stage's word lists"). Read-only once
- * loaded, never freed. A failed load is not kept for the process (an
- * injected allocation failure must not leave later analysers without it):
- * the next sl_langid tries again. */
-static sl_langmodel *shared_model;
-static pthread_mutex_t shared_model_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Scripts that name their language outright (Greek, Armenian, ...); NULL
  * where several languages share the script and the n-gram model chooses. */
@@ -55,28 +41,6 @@ static const char *const script_language[SL_SCRIPT_COUNT] = {
     [SL_SCRIPT_GREEK] = "el", [SL_SCRIPT_ARMENIAN] = "hy", [SL_SCRIPT_BENGALI] = "bn", [SL_SCRIPT_TAMIL] = "ta",
     [SL_SCRIPT_THAI] = "th", [SL_SCRIPT_GEORGIAN] = "ka", [SL_SCRIPT_HANGUL] = "ko", [SL_SCRIPT_KANA] = "ja", [SL_SCRIPT_HAN] = "zh",
 };
-
-sl_script sl_script_of(int32_t cp)
-{
-    static const struct { int32_t lo, hi; sl_script script; } ranges[] = {
-        {0x0000, 0x024F, SL_SCRIPT_LATIN},    {0x0370, 0x03FF, SL_SCRIPT_GREEK},
-        {0x0400, 0x052F, SL_SCRIPT_CYRILLIC}, {0x0530, 0x058F, SL_SCRIPT_ARMENIAN},
-        {0x0590, 0x05FF, SL_SCRIPT_HEBREW},   {0x0600, 0x06FF, SL_SCRIPT_ARABIC},
-        {0x0750, 0x077F, SL_SCRIPT_ARABIC},   {0x0900, 0x097F, SL_SCRIPT_DEVANAGARI},
-        {0x0980, 0x09FF, SL_SCRIPT_BENGALI},  {0x0B80, 0x0BFF, SL_SCRIPT_TAMIL},
-        {0x0E00, 0x0E7F, SL_SCRIPT_THAI},     {0x10A0, 0x10FF, SL_SCRIPT_GEORGIAN},
-        {0x1100, 0x11FF, SL_SCRIPT_HANGUL},   {0x1C90, 0x1CBF, SL_SCRIPT_GEORGIAN},
-        {0x1E00, 0x1EFF, SL_SCRIPT_LATIN},    {0x1F00, 0x1FFF, SL_SCRIPT_GREEK},
-        {0x2D00, 0x2D2F, SL_SCRIPT_GEORGIAN}, {0x3040, 0x30FF, SL_SCRIPT_KANA},
-        {0x3130, 0x318F, SL_SCRIPT_HANGUL},   {0x3400, 0x4DBF, SL_SCRIPT_HAN},
-        {0x4E00, 0x9FFF, SL_SCRIPT_HAN},      {0xAC00, 0xD7AF, SL_SCRIPT_HANGUL},
-        {0xFB50, 0xFDFF, SL_SCRIPT_ARABIC},   {0xFE70, 0xFEFF, SL_SCRIPT_ARABIC},
-    };
-    for (size_t k = 0; k < sizeof ranges / sizeof *ranges; k++)
-        if (cp >= ranges[k].lo && cp <= ranges[k].hi)
-            return ranges[k].script;
-    return SL_SCRIPT_OTHER;
-}
 
 /* What the prefix scan found. */
 typedef struct profile {
@@ -100,15 +64,6 @@ void sl_langid_free(sl_langid *id)
         return;
     sl_buf_free(&id->fold);
     free(id);
-}
-
-bool sl_letter_cp(int32_t cp)
-{
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
 }
 
 /* Counts one word s[0, len) (pure ASCII when `ascii`) into the profile. */
@@ -200,25 +155,11 @@ static const char *profile_best(const profile *p, uint32_t *best, uint32_t *seco
     return lang;
 }
 
-/* The n-gram model, loaded on first need; NULL when its data is missing. */
-static const sl_langmodel *model_of(sl_langid *id)
+/* The n-gram model's answer for text in `script`; NULL when nothing
+ * matched (or the build found no lists: the table has no models). */
+static const char *ask_model(const char *s, size_t len, sl_script script)
 {
-    if (!id->model && !id->model_failed) {
-        pthread_mutex_lock(&shared_model_lock);
-        if (!shared_model && sl_langmodel_load(SL_LANGMODEL_DIR, &shared_model) != 0)
-            shared_model = NULL;
-        id->model = shared_model;
-        pthread_mutex_unlock(&shared_model_lock);
-        id->model_failed = !id->model;
-    }
-    return id->model;
-}
-
-/* The n-gram model's answer for text in `script`; NULL when its data is
- * missing or nothing matched. */
-static const char *ask_model(sl_langid *id, const char *s, size_t len, sl_script script)
-{
-    return model_of(id) ? sl_langmodel_best(id->model, s, len, script) : NULL;
+    return sl_langmodel_best(&sl_langmodel_table, s, len, script);
 }
 
 /* The script the text is written in. Latin names, acronyms and code run
@@ -274,7 +215,7 @@ static const char *detect(sl_langid *id, const char *text, size_t len, bool *jud
     if (script == SL_SCRIPT_LATIN && lang && best >= 2 && best >= 3 * second)
         return lang;
     *judged = p.words >= JUDGE_WORDS;
-    const char *answer = ask_model(id, text, len, script);
+    const char *answer = ask_model(text, len, script);
     if (answer)
         return answer;
     /* no model: a weaker stop-word lead still beats nothing */
@@ -298,6 +239,5 @@ const char *sl_lang_detect_prior(sl_langid *id, const char *text, size_t len, co
         *own = lang;
     if (judged || !prior || !strcmp(prior, lang))
         return lang;
-    const sl_langmodel *m = model_of(id);
-    return m && sl_langmodel_writes(m, prior, script) ? prior : lang;
+    return sl_langmodel_writes(&sl_langmodel_table, prior, script) ? prior : lang;
 }

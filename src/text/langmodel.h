@@ -1,5 +1,6 @@
-/* langmodel.h — the writing systems lang.c sorts text by, and the character
- * n-gram model (langmodel.c) that names a language within one of them. */
+/* langmodel.h — the writing systems lang.c sorts text by (script.c), and the
+ * character n-gram model (langmodel.c) that names a language within one of
+ * them. */
 #ifndef SL_TEXT_LANGMODEL_H
 #define SL_TEXT_LANGMODEL_H
 
@@ -14,22 +15,18 @@ typedef enum sl_script {
     SL_SCRIPT_COUNT
 } sl_script;
 
-/* The script of a code point, and whether it is a letter or mark (lang.c). */
+/* The script of a code point, and whether it is a letter or mark (script.c). */
 sl_script sl_script_of(int32_t cp);
 bool sl_letter_cp(int32_t cp);
 
 typedef struct sl_langmodel sl_langmodel;
 
-/* Where libexttextcat's data package puts the rank lists. */
-#ifndef SL_LANGMODEL_DIR
-#define SL_LANGMODEL_DIR "/usr/share/libexttextcat"
-#endif
-
-/* Loads the n-gram rank lists that libexttextcat's data package ships
- * (`dir`/fpdb.conf and its .lm files), case-folded, into one hash table.
- * Errors: SL_EIO (no fpdb.conf), SL_ENOMEM. */
-int sl_langmodel_load(const char *dir, sl_langmodel **out);
-void sl_langmodel_free(sl_langmodel *m);
+/* The model: libexttextcat's n-gram lists (per language, its 400 most
+ * frequent n-grams of 1-5 characters), case-folded and indexed at build
+ * time by scripts/langmodel_table.c into a read-only table
+ * (BUILD/gen/langmodel.c); without the data package then, it has no models
+ * and names no language. */
+extern const sl_langmodel sl_langmodel_table;
 
 /* The most likely language of text[0, len) among the models written in
  * `script`, as a static ISO 639 code; NULL when no model of that script

@@ -1,0 +1,56 @@
+/* langmodel_table.h — the layout of the n-gram model's table: what
+ * scripts/langmodel_table.c makes of libexttextcat's lists at build time
+ * (the Makefile runs it into BUILD/gen/langmodel.c) and langmodel.c scores
+ * text with, read-only. */
+#ifndef SL_TEXT_LANGMODEL_TABLE_H
+#define SL_TEXT_LANGMODEL_TABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "text/langmodel.h"
+
+#define SL_LM_MAX_MODELS 255
+#define SL_LM_NO_ROW UINT32_MAX
+#define SL_LM_ROW_STEP 4 /* a dense row's weights are added four at a time */
+
+/* The n-grams filed under one script: a posting of each language of that
+ * script that lists it. */
+typedef struct sl_lm_posting {
+    uint16_t model; /* its place among the models of its script (sl_langmodel.local) */
+    /* log of P(n-gram | language) / P(an n-gram not listed), rounded to a
+     * float as it always was and kept as that float's double, so that the
+     * scoring loop adds it without a conversion (the same sums). */
+    double weight;
+} sl_lm_posting;
+
+/* One n-gram of one script (open addressing, linear probing). */
+typedef struct sl_lm_slot {
+    uint64_t key; /* sl_hash64 of the folded n-gram, mixed with its script (langmodel.c's key_of); 0: empty */
+    uint32_t first, n; /* postings[first, first + n) */
+    uint32_t row;      /* its dense row: rows[row, row + script_models rounded up to SL_LM_ROW_STEP); SL_LM_NO_ROW */
+} sl_lm_slot;
+
+struct sl_langmodel {
+    size_t n_models;
+    uint8_t code[SL_LM_MAX_MODELS];          /* a model's language, by its place in sl_lang_codes */
+    uint8_t script[SL_LM_MAX_MODELS];
+    uint16_t local[SL_LM_MAX_MODELS];        /* a model's place among its script's */
+    uint16_t script_models[SL_SCRIPT_COUNT]; /* the models of each script */
+    const sl_lm_slot *slots;
+    size_t mask;
+    const sl_lm_posting *postings;
+    const double *rows;
+};
+
+/* The table's key of an n-gram's hash in the lists of one script: each
+ * n-gram is filed once per script, with the postings of that script's
+ * languages only, so that a lookup reads no posting the text's script
+ * rules out (Latin text met the postings of every script's "a" and "_"). */
+static inline uint64_t sl_lm_key(uint64_t ngram_hash, uint8_t script)
+{
+    uint64_t key = ngram_hash ^ (uint64_t)(script + 1) * 0x9E3779B97F4A7C15u;
+    return key ? key : 1;
+}
+
+#endif
