@@ -97,6 +97,7 @@ $(BUILD)/gen/places.c: scripts/places_table.c src/util/hash.c src/facts/facts.h 
 LANGMODEL_GEN_SRC := scripts/langmodel_table.c src/text/lang_codes.c src/text/script.c src/text/utf8.c src/util/buf.c \
 	src/util/alloc.c src/util/hash.c
 $(BUILD)/gen/langmodel.c: $(LANGMODEL_GEN_SRC) src/text/langmodel_table.h src/text/langmodel.h src/text/text.h \
+		src/util/sorted_words.h \
 		| $(BOOTSTRAP_STAMP)
 	@mkdir -p $(dir $@)
 	$(call say,GEN,$@)$(CC) -std=c17 -D_GNU_SOURCE $(WARN) -O1 -Iinclude -Isrc $(PKG_CFLAGS) \

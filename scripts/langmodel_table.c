@@ -15,6 +15,7 @@
 #include "text/langmodel_table.h"
 #include "text/text.h"
 #include "util/hash.h"
+#include "util/sorted_words.h"
 
 /* Where libexttextcat's data package puts the rank lists. */
 #ifndef SL_LANGMODEL_DIR
@@ -85,21 +86,7 @@ static int intern(const char *code, size_t len)
 {
     size_t n;
     const char *const *codes = sl_lang_codes(&n);
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        size_t clen = strlen(codes[mid]);
-        int c = memcmp(code, codes[mid], len < clen ? len : clen);
-        if (!c)
-            c = len < clen ? -1 : len > clen;
-        if (!c)
-            return (int)mid;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return -1;
+    return sl_sorted_words_find(codes, n, code, len);
 }
 
 /* fpdb.conf's name of a model ("nb--utf8", "sr-Latn-utf8") as our code. */

@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "text/text.h"
+#include "util/sorted_words.h"
 
 /* How far back we look for the word before a dot: longer than any entry
  * in the lists below, and it keeps the splitter linear on junk input. */
@@ -100,21 +101,7 @@ typedef struct splitter {
 
 static bool in_list(const char *const *list, size_t n, const char *w, size_t len)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        size_t elen = strlen(list[mid]);
-        int c = memcmp(w, list[mid], len < elen ? len : elen);
-        if (!c)
-            c = len < elen ? -1 : len > elen;
-        if (!c)
-            return true;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return false;
+    return sl_sorted_words_find(list, n, w, len) >= 0;
 }
 
 /* Length of the list entry starting at s[i], 0 when none does. */
