@@ -66,3 +66,28 @@ TEST(facts_lists_more_lists_than_tables)
             CHECK_INT(find(lists[k], other), -1);
         }
 }
+
+TEST(facts_lists_a_long_list_as_a_scan)
+{
+    /* a list of 600 words fills much of its table's bloom filter: every
+     * word is found at its place in any case, and words of no list (which
+     * the filter lets through or not) as a scan finds them */
+    enum { WORDS = 600, PROBES = 3000 };
+    static char words[WORDS][16];
+    static const char *list[WORDS + 1];
+    for (int k = 0; k < WORDS; k++) {
+        snprintf(words[k], sizeof words[k], "%s%d", k % 2 ? "Word" : "term", k * 7);
+        list[k] = words[k];
+    }
+    list[WORDS] = NULL;
+    for (int k = 0; k < PROBES; k++) {
+        char probe[16];
+        snprintf(probe, sizeof probe, "%s%d", k % 3 ? "WORD" : "Term", k);
+        int want = scan_index(list, probe, strlen(probe));
+        int got = find(list, probe);
+        if (got != want)
+            sl_test_fail(__FILE__, __LINE__, "\"%s\": %d, a scan finds %d", probe, got, want);
+    }
+    CHECK_INT(find(list, "WORD7"), 1);
+    CHECK_INT(find(list, "term4186"), 598);
+}
