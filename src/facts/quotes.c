@@ -166,12 +166,14 @@ static bool titled_name(const sl_facts_doc *d, size_t i, size_t limit)
     return false;
 }
 
-/* Speaker phrase forwards from token i: "Caddell", "the White House", "Mr. Smith".
- * It must start like a name or a noun phrase, else there is none (i itself). */
+/* Speaker phrase forwards from token i: "Caddell", "the White House", "Mr. Smith",
+ * "el-Masri", "van der Berg". It must start like a name (a family name's
+ * lower-case particle too) or a noun phrase, else there is none (i itself). */
 static size_t np_forward(const sl_facts_doc *d, size_t i, size_t limit)
 {
     if (i >= d->toks.n || (!sl_facts_upper(d, i) && sl_facts_in(d, i, np_starts) < 0 &&
-                           !titled_name(d, i, limit)))
+                           !titled_name(d, i, limit) &&
+                           !sl_name_particle_start(d->s, d->toks.items, i, limit)))
         return i;
     size_t j = i;
     while (j < limit && j - i < SPEAKER_MAX && (!punct(d, j) || abbrev_dot(d, j)) &&
