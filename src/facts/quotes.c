@@ -400,6 +400,9 @@ static attribution before_quote(const sl_facts_doc *d, const sl_quote_piece *p)
         } else if (!participle(d, k) || !sentence_subject(d, k, &a)) {
             speaker_before(d, k, floor, i, &a);
         }
+        if (a.sp_first >= a.sp_end && sl_facts_is(d, i - 1, "."))
+            return (attribution){SIZE_MAX, 0, 0}; /* "Asked about it, Holm was blunt. "…"":
+                                                   * the sentence before speaks */
         return a;
     }
     /* no cue, but a colon before the quote ("Rubio fired back:", "Article 33

@@ -193,9 +193,8 @@ static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b,
         else if (j + 1 < b && capitalised(&tok[j + 1]) && tok[j].start == tok[j - 1].end &&
                  is_word(text, &tok[j], ".") && tok[j - 1].end - tok[j - 1].start <= 4)
             j += 2;
-        else if (j + 1 < b && !capitalised(&tok[j + 1]) && connector_run(text, tok, j, b) == 2 &&
-                 !(opening && j == i + 1))
-            j += 3; /* "Jan van der Berg" */
+        else if (j + 1 < b && !capitalised(&tok[j + 1]) && connector_run(text, tok, j, b) == 2)
+            j += 3; /* "Jan van der Berg", opening a sentence too */
         else if (j + 1 < b && capitalised(&tok[j + 1]) && !(tok[j].flags & SL_TOK_UPPER) &&
                  (tok[j].flags & SL_TOK_WORD)) {
             bool joins = in_list(text, &tok[j], connectors);
