@@ -244,16 +244,27 @@ def _source_cue(text, source, cue):
     return sa, sb, ca, cb
 
 
+def said_quotes(text, quotes):
+    """(pieces, source start, source end, cue start, cue end) of each quote
+    whose source is said/says right before the cue."""
+    for pieces, source, cue in quotes:
+        sc = _source_cue(text, source, cue)
+        if sc:
+            yield (pieces,) + sc
+
+
+def lead_in(text, cb, mark):
+    """Whether only a comma, colon or "that" stands between a cue ending at
+    cb and the opening mark at `mark`."""
+    return cb <= mark and re.match(r"[ ,:]*(?:that\s*)?$", text[cb:mark]) is not None
+
+
 def verb_edits(text, quotes):
     """Cues "said"/"says" right after their source written otherwise, in turn:
     "told reporters", "wrote", "tweeted", "insisted", "added", "X's spokesman
     said", "said X", "according to X" (after the quote); with a colon before it."""
     edits, n = [], 0
-    for pieces, source, cue in quotes:
-        sc = _source_cue(text, source, cue)
-        if not sc:
-            continue
-        sa, sb, ca, cb = sc
+    for pieces, sa, sb, ca, cb in said_quotes(text, quotes):
         if sa >= pieces[0][1]:  # after the quote or between its halves
             verb = AFTER_VERBS[n % len(AFTER_VERBS)]
             if text[sa:sb].lower() in PRONOUNS and verb not in AFTER_VERBS[:5]:
@@ -271,8 +282,7 @@ def verb_edits(text, quotes):
                 edits.append(edit(ca, cb, verb))
         else:
             mark = _mark_before(text, pieces[0][0])
-            m = re.match(r"[ ,:]*(?:that\s*)?$", text[cb:mark])
-            if not m or cb > mark:
+            if not lead_in(text, cb, mark):
                 continue
             verb = BEFORE_VERBS[n % len(BEFORE_VERBS)]
             edits.append(edit(ca, mark, verb + " "))
@@ -285,17 +295,12 @@ def before_edits(text, quotes):
     'Reyes said, "…"' -> 'Reyes was blunt. "…"'; '"…," Reyes said.' at a
     paragraph's start -> 'Reyes was blunt. "…."'."""
     edits, n = [], 0
-    for pieces, source, cue in quotes:
-        sc = _source_cue(text, source, cue)
-        if not sc:
-            continue
-        sa, sb, ca, cb = sc
+    for pieces, sa, sb, ca, cb in said_quotes(text, quotes):
         blunt = BLUNT[n % len(BLUNT)]
         a, b = pieces[0][0], pieces[-1][1]
         open_mark = _mark_before(text, a)
         if cb <= open_mark:
-            m = re.match(r"[ ,:]*(?:that\s*)?$", text[cb:open_mark])
-            if not m or "\n" in text[sb:open_mark]:
+            if not lead_in(text, cb, open_mark) or "\n" in text[sb:open_mark]:
                 continue
             edits.append(edit(ca, open_mark, blunt + " "))
         elif sa >= b:
