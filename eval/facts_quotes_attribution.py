@@ -208,7 +208,8 @@ def role_of(text, at, k):
     """The role a later mention takes: the title before the full name at `at`
     ("Sen. Tim Kaine" -> "the senator"), else the k-th of ROLES."""
     m = re.search(r"\b(\w+)\.?\s+$", text[max(at - 20, 0):at])
-    return TITLE_ROLES.get(m.group(1).lower(), ROLES[k % len(ROLES)]) if m else ROLES[k % len(ROLES)]
+    fallback = ROLES[k % len(ROLES)]
+    return TITLE_ROLES.get(m.group(1).lower(), fallback) if m else fallback
 
 
 def role_edits(text, quotes):

@@ -30,8 +30,8 @@ TEST(facts_attribution_names_of_other_cultures)
             "said el-Masri.\n", "Abdel Karim el-Masri");
     said_by("The ferry port reopened on Monday.\n\nCarmen Fern\xC3\xA1ndez de la Vega chairs the "
             "board.\n\n\"The board will not sell the port to anyone this year,\" said "
-            "Fern\xC3\xA1ndez de la Vega.\n", "Fern\xC3\xA1ndez de la Vega"); /* not yet linked to the
-                                                                  * full name */
+            "Fern\xC3\xA1ndez de la Vega.\n",
+            "Fern\xC3\xA1ndez de la Vega"); /* not yet linked to the full name */
     said_by("The ferry port reopened on Monday.\n\nZhao Lijun, who runs the terminal, spoke to "
             "the workers.\n\n\"The new cranes will double what the terminal can handle,\" Zhao "
             "said.\n", "Zhao Lijun");

@@ -103,8 +103,8 @@ TEST(names_foreign_connectors_and_of_the)
 TEST(names_family_name_particles)
 {
     found f;
-    find(&f, "Ursula von der Heide met Carmen Fern\xC3\xA1ndez de la Vega and Abdel Karim el-Masri. "
-             "They talked, and el-Masri left.\n");
+    find(&f, "Ursula von der Heide met Carmen Fern\xC3\xA1ndez de la Vega and Abdel Karim "
+             "el-Masri. They talked, and el-Masri left.\n");
     CHECK(named(&f, "Ursula von der Heide") >= 0);
     CHECK(named(&f, "Carmen Fern\xC3\xA1ndez de la Vega") >= 0);
     int full = named(&f, "Abdel Karim el-Masri"), alone = -1;
