@@ -19,6 +19,15 @@ Styles (each a rewrite of the marks or the layout; the words stay):
   colon       "X said: …": the comma, "that" or nothing between a cue and a
               quote whose gold source and cue precede it becomes a colon
   british     single_curly + paragraphs + colon together
+Attribution styles (eval/facts_quotes_attribution.py; who speaks and how):
+  names       each quoted person's full and family name, every mention, as
+              a name of another culture (el-Masri, van der Berg, García
+              Obregón, Zhao Lijun, Park Ji-hoon, Dr Farouk, …)
+  verbs       "said" as "told reporters", "wrote", "tweeted", "insisted",
+              "added", "X's spokesman said", "said X", "according to X"
+  roles       a quoted person's later family-name mentions as "the
+              minister", "the senator", … (the gold source the same span)
+  before      the attribution as a sentence before the quote: "X was blunt."
 
 Usage: facts_quotes_styles.py --bin B --db D --data quotes/polnear
        [--split dev|train] [--styles a,b] [--out DIR]"""
@@ -31,10 +40,12 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from facts_common import char_offsets, extract, make_store  # noqa: E402
+from facts_quotes_attribution import ATTRIBUTION, name_edits, speaker_back  # noqa: E402
 from facts_quotes import add, article_counts, by_outlet_line, is_direct, read_ann, summary  # noqa: E402
 
 STYLES = ["plain", "curly", "single", "single_curly", "guillemets", "low_high", "paragraphs",
-          "colon", "british"]
+          "colon", "british", "names", "verbs", "roles", "before"]
+QUOTE_STYLES = STYLES[1:9]
 # Opening and closing mark of each style, and of a quote nested in one.
 MARKS = {"curly": ("\u201c", "\u201d", None), "single": ("'", "'", ('"', '"')),
          "single_curly": ("\u2018", "\u2019", ("\u201c", "\u201d")),
@@ -155,16 +166,19 @@ def colon_edits(text, quotes):
 
 def rewrite(text, edits):
     """The rewritten text, and per character of it (and its end) the
-    original character it stands for (an insertion: where it was put)."""
-    edits = sorted(edits)
+    original character it stands for: an edit (start, end, new) puts its
+    start there; one (start, end, new, origins) says it per character (a
+    name moved or renamed keeps its span)."""
+    edits = sorted(edits, key=lambda e: (e[0], e[1]))
     out, where, at = [], [], 0
-    for a, b, new in edits:
+    for e in edits:
+        a, b, new = e[:3]
         if a < at:
             continue  # overlaps an earlier edit
         out.append(text[at:a])
         where.extend(range(at, a))
         out.append(new)
-        where.extend([a] * len(new))
+        where.extend(e[3] if len(e) > 3 else [a] * len(new))
         at = b
     out.append(text[at:])
     where.extend(range(at, len(text)))
@@ -180,7 +194,12 @@ def style_text(text, ann_path, style):
         edits += paragraph_edits(text, quotes, MARKS.get(style, (None,))[0])
     if "colon" in layout:
         edits += colon_edits(text, quotes)
-    return rewrite(text, edits)
+    back = {}
+    if style == "names":
+        edits, back = name_edits(text, direct_quotes(text, ann_path))
+    elif style in ATTRIBUTION:
+        edits = ATTRIBUTION[style](text, direct_quotes(text, ann_path))
+    return rewrite(text, edits) + (back,)
 
 
 def char_bytes(s):
@@ -193,16 +212,22 @@ def char_bytes(s):
     return out
 
 
-def mapped(quotes, new_text, where, old_text):
-    """The predicted quotes with their byte spans moved onto the original."""
+def mapped(quotes, new_text, where, old_text, back=None):
+    """The predicted quotes with their byte spans moved onto the original
+    (and a renamed speaker's name given back its original words)."""
     to_char, to_byte = char_offsets(new_text.encode("utf-8")), char_bytes(old_text)
-    move = lambda b: to_byte[where[to_char[b]]]  # noqa: E731
+    def move(span):
+        """A span's start where its first character came from; its end after
+        where its last one did (a name moved by a rewrite keeps its length)."""
+        a, b = to_char[span[0]], to_char[span[1]]
+        return to_byte[where[a]], to_byte[where[b - 1] + 1 if b > a else where[b]]
     out = []
     for q in quotes:
         m = dict(q)
-        m["span"] = (move(q["span"][0]), move(q["span"][1]))
+        m["span"] = move(q["span"])
         if q.get("speaker_span"):
-            m["speaker_span"] = (move(q["speaker_span"][0]), move(q["speaker_span"][1]))
+            m["speaker_span"] = move(q["speaker_span"])
+        m["speaker"] = speaker_back(q.get("speaker"), back)
         out.append(m)
     return out
 
@@ -222,16 +247,17 @@ def evaluate(binary, db, data_dir, split="dev", styles=None, out_dir="build/quot
         rewritten, paths = [], []
         for path, ann in annotated:
             text = open(path, encoding="utf-8").read()
-            new_text, where = style_text(text, ann, style)
+            new_text, where, back = style_text(text, ann, style)
             out = os.path.join(folder, os.path.basename(path))
             with open(out, "w", encoding="utf-8") as f:
                 f.write(new_text)
-            rewritten.append((text, new_text, where))
+            rewritten.append((text, new_text, where, back))
             paths.append(out)
         total = {}
-        for (path, _), (text, new_text, where), facts in zip(annotated, rewritten,
-                                                             extract(binary, db, paths)):
-            n = article_counts(path, data_dir, split, mapped(facts["quotes"], new_text, where, text))
+        for (path, _), (text, new_text, where, back), facts in zip(annotated, rewritten,
+                                                                   extract(binary, db, paths)):
+            n = article_counts(path, data_dir, split,
+                               mapped(facts["quotes"], new_text, where, text, back))
             add(total, n)
         v = summary(total)
         styled[style] = v
@@ -239,16 +265,22 @@ def evaluate(binary, db, data_dir, split="dev", styles=None, out_dir="build/quot
         if style != "plain":
             scores["quotes_style_%s_f1_03" % style] = v["f03"]
             scores["quotes_style_%s_speaker_right" % style] = v["right"]
-    rest = [v for s, v in styled.items() if s != "plain"]
-    if rest:
+            if style in ATTRIBUTION:
+                scores["quotes_style_%s_speaker_named" % style] = v["named"]
+    for group, label, names in (("styles", "quotation-mark and layout styles", QUOTE_STYLES),
+                                ("attribution", "attribution styles", list(ATTRIBUTION))):
+        rest = [styled[s] for s in names if s in styled]
+        if not rest:
+            continue
         for key, name in (("f03", "f1_03"), ("mention", "speaker"), ("named", "speaker_named"),
                           ("right", "speaker_right")):
-            scores["quotes_styles_%s" % name] = sum(v[key] for v in rest) / len(rest)
-            scores["quotes_styles_worst_%s" % name] = min(v[key] for v in rest)
-        print("styles other than plain, mean: F1 %.3f speaker %.3f named %.3f right %.3f; worst "
-              "F1 %.3f" % (scores["quotes_styles_f1_03"], scores["quotes_styles_speaker"],
-                           scores["quotes_styles_speaker_named"], scores["quotes_styles_speaker_right"],
-                           scores["quotes_styles_worst_f1_03"]))
+            scores["quotes_%s_%s" % (group, name)] = sum(v[key] for v in rest) / len(rest)
+            scores["quotes_%s_worst_%s" % (group, name)] = min(v[key] for v in rest)
+        print("%s, mean: F1 %.3f speaker %.3f named %.3f right %.3f; worst F1 %.3f, right %.3f"
+              % (label, scores["quotes_%s_f1_03" % group], scores["quotes_%s_speaker" % group],
+                 scores["quotes_%s_speaker_named" % group], scores["quotes_%s_speaker_right" % group],
+                 scores["quotes_%s_worst_f1_03" % group],
+                 scores["quotes_%s_worst_speaker_right" % group]))
     return scores
 
 

@@ -166,12 +166,14 @@ static bool titled_name(const sl_facts_doc *d, size_t i, size_t limit)
     return false;
 }
 
-/* Speaker phrase forwards from token i: "Caddell", "the White House", "Mr. Smith".
- * It must start like a name or a noun phrase, else there is none (i itself). */
+/* Speaker phrase forwards from token i: "Caddell", "the White House", "Mr. Smith",
+ * "el-Masri", "van der Berg". It must start like a name (a family name's
+ * lower-case particle too) or a noun phrase, else there is none (i itself). */
 static size_t np_forward(const sl_facts_doc *d, size_t i, size_t limit)
 {
     if (i >= d->toks.n || (!sl_facts_upper(d, i) && sl_facts_in(d, i, np_starts) < 0 &&
-                           !titled_name(d, i, limit)))
+                           !titled_name(d, i, limit) &&
+                           !sl_name_particle_start(d->s, d->toks.items, i, limit)))
         return i;
     size_t j = i;
     while (j < limit && j - i < SPEAKER_MAX && (!punct(d, j) || abbrev_dot(d, j)) &&
@@ -299,9 +301,9 @@ static attribution after_quote(const sl_facts_doc *d, const sl_quote_piece *p)
  * capitalised words. ("Band member Flea shared the news, writing "..."";
  * "Rubio fired back:"; "although he thanked them, he sounded a rare note,
  * saying "..."") */
-static bool sentence_subject(const sl_facts_doc *d, size_t k, attribution *a)
+static bool subject_from(const sl_facts_doc *d, uint32_t from, size_t k, attribution *a)
 {
-    uint32_t from = d->sents.items[d->sent_of[k]].start, to = d->toks.items[k].start;
+    uint32_t to = d->toks.items[k].start;
     const sl_fact_item *first = NULL;
     for (size_t j = 0; j < d->out->n; j++) {
         const sl_fact_item *it = &d->out->items[j];
@@ -329,6 +331,11 @@ static bool sentence_subject(const sl_facts_doc *d, size_t k, attribution *a)
         j++;
     a->sp_end = j;
     return a->sp_first < a->sp_end;
+}
+
+static bool sentence_subject(const sl_facts_doc *d, size_t k, attribution *a)
+{
+    return subject_from(d, d->sents.items[d->sent_of[k]].start, k, a);
 }
 
 /* The speaker before cue k (floor: first token looked at; i: the quote's mark). */
@@ -393,6 +400,9 @@ static attribution before_quote(const sl_facts_doc *d, const sl_quote_piece *p)
         } else if (!participle(d, k) || !sentence_subject(d, k, &a)) {
             speaker_before(d, k, floor, i, &a);
         }
+        if (a.sp_first >= a.sp_end && sl_facts_is(d, i - 1, "."))
+            return (attribution){SIZE_MAX, 0, 0}; /* "Asked about it, Holm was blunt. "…"":
+                                                   * the sentence before speaks */
         return a;
     }
     /* no cue, but a colon before the quote ("Rubio fired back:", "Article 33
@@ -489,7 +499,19 @@ static attribution sentence_before(const sl_facts_doc *d, const sl_quote_piece *
     if (i < 2 || opens_paragraph(d, p) || !sl_facts_is(d, i - 1, ".") ||
         memchr(d->s + d->toks.items[i - 1].end, '\n', p->open - d->toks.items[i - 1].end))
         return a;
-    if (sentence_subject(d, i - 1, &a))
+    /* its last clause first: "Asked about the vote, Ryan was blunt."; "As a
+     * phone rang, the announcer was unmoved." (a role the chooser names) */
+    size_t from = sl_facts_token_at(d, d->sents.items[d->sent_of[i - 1]].start), c = i - 1;
+    while (c > from && !sl_facts_is(d, c - 1, ","))
+        c--;
+    size_t r = c + 2;
+    while (r < i - 1 && r <= c + 5 && !sl_speakers_resolvable(d, c, r))
+        r++;
+    if (c > from && subject_from(d, d->toks.items[c].start, i - 1, &a))
+        a.cue = i - 1;
+    else if (r < i - 1 && sl_speakers_resolvable(d, c, r))
+        a = (attribution){i - 1, c, r};
+    else if (sentence_subject(d, i - 1, &a))
         a.cue = i - 1;
     return a;
 }

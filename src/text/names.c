@@ -20,6 +20,11 @@
 static const char *const connectors[] = {"of", "for", "de", "al", "bin", "van", "von", "do",
     "da", "dos", "das", "del", "di", "du", NULL};
 
+/* Lower-case words after a connector that still join ("Jan van der Berg",
+ * "Ursula von der Heide", "Fernández de la Vega", "Pieter van den Broek"). */
+static const char *const second_connectors[] = {"der", "den", "de", "la", "las", "los", "le",
+    NULL};
+
 /* Names that stand for one another: the name shown, then its folded forms. */
 static const char *const aliases[][5] = {
     {"United States", "us", "united states", "usa", "united states of america"},
@@ -40,7 +45,8 @@ static bool capitalised(const sl_token *t)
 }
 
 /* A surname written with a lower-case particle and a hyphen: "el-Sissi",
- * "al-Assad", "bin-Salman". It continues a name, never starts one. */
+ * "al-Assad", "bin-Salman". It continues a name, or is one ("el-Sissi
+ * said", after "Abdel Fattah el-Sissi"). */
 static bool particle_name(const char *text, const sl_token *t)
 {
     static const char *const particles[] = {"el-", "al-", "ad-", "as-", "ash-", "bin-", "ibn-",
@@ -53,6 +59,36 @@ static bool particle_name(const char *text, const sl_token *t)
             return true;
     }
     return false;
+}
+
+static bool in_list(const char *text, const sl_token *t, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (is_word(text, t, list[k]))
+            return true;
+    return false;
+}
+
+/* Tokens of the lower-case connectors from token j that join the next
+ * capitalised word to a name: one ("van", "bin", "of") or two ("van der",
+ * "de la"); 0 when none. */
+static size_t connector_run(const char *text, const sl_token *tok, size_t j, size_t b)
+{
+    if (j + 1 >= b || (tok[j].flags & SL_TOK_UPPER) || !(tok[j].flags & SL_TOK_WORD) ||
+        !in_list(text, &tok[j], connectors))
+        return 0;
+    if (capitalised(&tok[j + 1]))
+        return 1;
+    return j + 2 < b && capitalised(&tok[j + 2]) && in_list(text, &tok[j + 1], second_connectors)
+               ? 2 : 0;
+}
+
+bool sl_name_particle_start(const char *text, const sl_token *tok, size_t i, size_t n)
+{
+    static const char *const particles[] = {"de", "al", "bin", "ibn", "van", "von", "da", "dos",
+                                            "del", "di", "du", NULL};
+    return i < n && (particle_name(text, &tok[i]) ||
+                     (in_list(text, &tok[i], particles) && connector_run(text, tok, i, n)));
 }
 
 /* Bytes of a possessive ending ("'s", "’s") of token t, 0 when none. */
@@ -157,11 +193,11 @@ static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b,
         else if (j + 1 < b && capitalised(&tok[j + 1]) && tok[j].start == tok[j - 1].end &&
                  is_word(text, &tok[j], ".") && tok[j - 1].end - tok[j - 1].start <= 4)
             j += 2;
+        else if (j + 1 < b && !capitalised(&tok[j + 1]) && connector_run(text, tok, j, b) == 2)
+            j += 3; /* "Jan van der Berg", opening a sentence too */
         else if (j + 1 < b && capitalised(&tok[j + 1]) && !(tok[j].flags & SL_TOK_UPPER) &&
                  (tok[j].flags & SL_TOK_WORD)) {
-            bool joins = false;
-            for (int c = 0; connectors[c] && !joins; c++)
-                joins = is_word(text, &tok[j], connectors[c]);
+            bool joins = in_list(text, &tok[j], connectors);
             /* "for" joins one word to a name ("Centers for Disease Control",
              * "Minister for Health"), not a person's name to a place ("Aurel
              * Vintch for Karsland") */
@@ -258,7 +294,7 @@ static int find_in_line(const char *text, const sl_token *tok, size_t a, size_t 
 {
     uint32_t headline = title ? SL_NAME_HEADLINE : 0;
     for (size_t i = a; i < b;) {
-        if (!capitalised(&tok[i])) {
+        if (!capitalised(&tok[i]) && !particle_name(text, &tok[i])) {
             i++;
             continue;
         }
@@ -266,7 +302,7 @@ static int find_in_line(const char *text, const sl_token *tok, size_t a, size_t 
         size_t end = run_end(text, tok, i, b, opening), first = i;
         /* leading stop words are no part of a name: "The" anywhere, any
          * other only opening the sentence ("In Gaza"; "Will Artino" is a name) */
-        while (first < end && (!capitalised(&tok[first]) ||
+        while (first < end && ((!capitalised(&tok[first]) && !particle_name(text, &tok[first])) ||
                                ((tok[first].flags & SL_TOK_STOP) &&
                                 (opening || is_word(text, &tok[first], "the")))))
             first++;

@@ -228,10 +228,15 @@ typedef struct sl_text_names {
  * `out` and `fold` are cleared first; `fold` holds the folded forms. A
  * possessive ends a name ("Lebanon's Hezbollah": "Lebanon", "Hezbollah")
  * unless it is a plural one before a body's name ("Workers' Union");
- * connectors of, for, de, al, bin, van, von join two capitalised words.
+ * connectors of, for, de, al, bin, van, von join two capitalised words,
+ * and so do two ("van der", "de la").
  * Returns 0 or SL_ENOMEM. */
 int sl_names_find(const char *text, const sl_token *tokens, size_t n_tokens,
                   const sl_span *sentences, size_t n_sentences, sl_name_vec *out, sl_buf *fold);
+/* Whether token i of tokens [0, n) starts a family name with a lower-case
+ * particle: "el-Masri", "van der Berg", "de Vries", "bin Khalid" (a
+ * particle, then a capitalised word). */
+bool sl_name_particle_start(const char *text, const sl_token *tokens, size_t i, size_t n);
 /* The key of a folded name: its hash, aliases unified ("us", "u.s." folded,
  * "united states" and "usa" give one key; so do "uk", "britain"). */
 uint64_t sl_name_key(const char *folded, size_t len);

@@ -95,6 +95,33 @@ TEST(names_foreign_connectors_and_of_the)
     done(&f);
 }
 
+/* A family name with lower-case particles: two connectors join ("Ursula
+ * von der Heide", opening its sentence too; "Fernández de la Vega"), a
+ * hyphened particle name stands alone and refers to the full name
+ * ("el-Masri" after "Abdel Karim el-Masri"); sl_name_particle_start says
+ * where such a family name opens. */
+TEST(names_family_name_particles)
+{
+    found f;
+    find(&f, "Ursula von der Heide met Carmen Fern\xC3\xA1ndez de la Vega and Abdel Karim "
+             "el-Masri. They talked, and el-Masri left.\n");
+    CHECK(named(&f, "Ursula von der Heide") >= 0);
+    CHECK(named(&f, "Carmen Fern\xC3\xA1ndez de la Vega") >= 0);
+    int full = named(&f, "Abdel Karim el-Masri"), alone = -1;
+    for (size_t k = 0; k < f.names.n; k++)
+        if (f.names.items[k].start > f.names.items[full].start &&
+            f.names.items[k].stop - f.names.items[k].start == strlen("el-Masri"))
+            alone = (int)k;
+    CHECK(full >= 0 && alone >= 0);
+    CHECK_INT(alone >= 0 ? (int)f.names.items[alone].refers : -1, full);
+    size_t von = 0;
+    while (von < f.tokens.n && strncmp(f.text + f.tokens.items[von].start, "von", 3))
+        von++;
+    CHECK(sl_name_particle_start(f.text, f.tokens.items, von, f.tokens.n));
+    CHECK(!sl_name_particle_start(f.text, f.tokens.items, 0, f.tokens.n)); /* "Ursula" */
+    done(&f);
+}
+
 TEST(names_keys_aliases_and_short_forms)
 {
     found f;

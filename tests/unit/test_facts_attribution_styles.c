@@ -1,0 +1,77 @@
+/* test_facts_attribution_styles.c — unit tests of speakers attributed in
+ * ways PolNeAR's US politics has little of (issue 18): names of other
+ * cultures (particles, family name first, hyphens, titles), verbs other
+ * than "said" and inversions, a role for a named person, and the
+ * attribution as a sentence before the quote. The styles
+ * eval/facts_quotes_attribution.py measures; the texts are invented. */
+#include <string.h>
+
+#include "facts/facts.h"
+#include "facts_items.h"
+#include "test.h"
+
+/* The text has exactly one quote, said by `speaker` (its name as listed). */
+static void said_by(const char *text, const char *speaker)
+{
+    sl_fact_items *items = facts_of_text(text, NULL);
+    CHECK_INT(fact_count(items, SL_FACT_QUOTE), 1);
+    const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->about : NULL, speaker);
+    sl_fact_items_free(items);
+}
+
+/* A family name opening with a lower-case particle after the cue ("said
+ * el-Masri") is the speaker, named in full; so are family names first,
+ * double and hyphened family names, and a title without its dot. */
+TEST(facts_attribution_names_of_other_cultures)
+{
+    said_by("The ferry port reopened on Monday.\n\nAbdel Karim el-Masri, the port's director, "
+            "met the dockers.\n\n\"We will keep the cranes running through the whole winter,\" "
+            "said el-Masri.\n", "Abdel Karim el-Masri");
+    said_by("The ferry port reopened on Monday.\n\nCarmen Fern\xC3\xA1ndez de la Vega chairs the "
+            "board.\n\n\"The board will not sell the port to anyone this year,\" said "
+            "Fern\xC3\xA1ndez de la Vega.\n",
+            "Fern\xC3\xA1ndez de la Vega"); /* not yet linked to the full name */
+    said_by("The ferry port reopened on Monday.\n\nZhao Lijun, who runs the terminal, spoke to "
+            "the workers.\n\n\"The new cranes will double what the terminal can handle,\" Zhao "
+            "said.\n", "Zhao Lijun");
+    said_by("The ferry port reopened on Monday.\n\n\"Nobody lost a job while the port was closed "
+            "for repairs,\" said Ngozi Okonkwo-Abara.\n", "Ngozi Okonkwo-Abara");
+    said_by("The ferry port reopened on Monday.\n\nDr Amina Farouk runs the port's clinic.\n\n"
+            "\"We treated forty dockers for injuries last winter alone,\" Dr Farouk said.\n",
+            "Amina Farouk");
+}
+
+/* Verbs other than "said", an inversion and "according to". */
+TEST(facts_attribution_verbs_other_than_said)
+{
+    said_by("The ferry port reopened on Monday.\n\n\"The cranes will be back before the first "
+            "storms of the winter,\" tweeted Pieter de Vries.\n", "Pieter de Vries");
+    said_by("The ferry port reopened on Monday.\n\n\"Every ship that left us last year is coming "
+            "back to this harbour,\" Lena Ortiz told reporters.\n", "Lena Ortiz");
+    said_by("The ferry port reopened on Monday.\n\n\"Nobody lost a job while the port was closed "
+            "for repairs,\" according to Tomas Reyes.\n", "Tomas Reyes");
+    said_by("The ferry port reopened on Monday.\n\nLena Ortiz insisted: \"This port will pay for "
+            "its own repairs within five years.\"\n", "Lena Ortiz");
+}
+
+/* A role after the name ("the senator") names the person. */
+TEST(facts_attribution_role_for_a_named_person)
+{
+    said_by("The ferry port reopened on Monday.\n\nSen. Tim Kestrel visited the docks.\n\n"
+            "\"This port matters to every farmer in the state,\" the senator said.\n",
+            "Tim Kestrel");
+}
+
+/* The attribution as a sentence of its own before the quote: its last
+ * clause's subject speaks, a name or a role; a cue before it ("Asked") that
+ * names nobody is no attribution. */
+TEST(facts_attribution_in_the_sentence_before)
+{
+    said_by("The ferry port reopened on Monday.\n\nPeter Holm, the port's director, met the "
+            "dockers on Friday. Asked about the strike, Holm was blunt. \"Nobody wins a strike "
+            "in the middle of the harvest season.\"\n", "Peter Holm");
+    said_by("The ferry port reopened on Monday.\n\nGov. Anna Brandt visited the docks with "
+            "Peter Holm. As the cranes started, the governor was unmoved. \"We will not pay for "
+            "another repair of this kind again.\"\n", "Anna Brandt");
+}
