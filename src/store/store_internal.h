@@ -306,8 +306,13 @@ int sl_store_user_version(sqlite3 *db, int *version);
 int sl_store_check_schema(sqlite3 *db, const char *path, int version, sl_buf *why);
 /* Applies pending migrations (schema and data) in one write transaction; the
  * version is read inside it, so two processes creating one store do not
- * both migrate. */
+ * both migrate. A fresh store is made at the current schema at once, by one
+ * script, not by the migrations. */
 int sl_store_migrate(sl_store *st, const char *path, sl_buf *why);
+/* Makes the tables of schema version 1 in an empty database and sets its
+ * version to 1: the migrations' first step, which a fresh store skips; for
+ * the test that a store migrated from it has a fresh store's schema. */
+int sl_store_make_version1(sqlite3 *db);
 
 /* ---- line_articles.c ---- */
 /* Records that article `id` carries each of the n lines (once, however
