@@ -192,6 +192,10 @@ static const migration migrations[] = {
             "  PRIMARY KEY(key, article_id)) WITHOUT ROWID;"
             "INSERT INTO copy_keys_recent SELECT * FROM keys_packed ORDER BY key, article_id;"
             "DROP TABLE keys_packed;"},
+    /* 21 (size, issue 11): each copy sketch's distinct codes sorted and
+     * Rice-coded, each term a rank among them in the fewest bits
+     * (sketch_pack.c), and its keys ranked in that order (sketches.c) */
+    {.backfill = sl_store_sketches_sort},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -274,7 +278,8 @@ static int sketch_one(sl_store *st, sketcher *k, int64_t id)
     sl_credit_find(a->text, len, &k->credit);
     unsigned char keys[4 * SL_COPY_KEYS];
     if (k->credit.err || sl_analyze(k->analyzer, a->text, len, &k->body) ||
-        sl_sketch_build(&k->body, a->text, &k->sketch) || sl_sketch_pack(&k->sketch, &k->packed))
+        sl_sketch_build(&k->body, a->text, &k->sketch) ||
+        sl_sketch_pack_first(&k->sketch, &k->packed))
         rc = SL_ENOMEM;
     else
         rc = sl_store_sketch_put(st, id, keys, sl_sketch_keys_pack(&k->sketch, keys),

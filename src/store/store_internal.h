@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "copies/copies.h"
 #include "store.h"
 #include "util/count_map.h"
 #include "util/vec.h"
@@ -122,6 +123,11 @@ int sl_store_scan_cache(sl_store *st, int scanning);
 /* The first schema version whose copy sketches hold their keys by their
  * ranks among the sketch's codes (sl_sketch_keys_rank, sketches.c). */
 #define SL_STORE_RANKED_KEYS_SINCE 19
+
+/* The first schema version whose copy sketches hold their distinct codes
+ * sorted and Rice-coded (sl_sketch_pack, sketches.c), not in order of
+ * first coming (sl_sketch_pack_first); a key's rank follows the order. */
+#define SL_STORE_SORTED_SKETCH_SINCE 21
 
 /* ---- term_dict.c: the store-wide dictionary of terms ---- */
 
@@ -324,6 +330,10 @@ int sl_store_lines_clear(sl_store *st, int64_t id);
 /* Migration 7: lists each article's lines in its row, then drops the
  * index of line_articles by article. */
 int sl_store_lines_backfill(sl_store *st);
+
+/* ---- sketches.c ---- */
+/* The form of the sketches' sentence lists in st's schema. */
+sl_sketch_form sl_store_sketch_form(const sl_store *st);
 
 /* ---- copy_keys.c ---- */
 /* Migration 8: files every sketched article in copy_keys. */
