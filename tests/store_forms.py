@@ -39,11 +39,17 @@ tests/e2e/stories_split.sh), and the varint both read.
   store_forms.py before20 STORE   the rows of copy_keys and copy_keys_recent
       with the article's number of keys in a column n again, not in the
       low five bits of the article column (src/store/copy_keys.c): the
-      form of schemas 8 to 19
+      form of schemas 8 to 19; and as before21
+  store_forms.py before21 STORE   the copy sketches' sentence lists back in
+      the form of schemas 11 to 20 (each code where it first comes, a
+      repeat by the rank of its first coming) instead of their distinct
+      codes sorted and Rice-coded (src/copies/sketch_pack.c), and their
+      keys ranked in that order again (a store whose version says older is
+      left as it is); and as before20 calls it
   store_forms.py centroid_terms STORE   the number of terms of every
       centroid, in the form of schema 19
   store_forms.py sketch_keys STORE   the number of keys of every copy
-      sketch, in the form of schema 19
+      sketch, in the form of schema 21
 """
 import os
 import re
@@ -194,30 +200,76 @@ def centroid_read19(b, terms):
     return sorted((t, b[at + 4 * k:at + 4 * k + 4]) for k, t in enumerate(ids + hashes))
 
 
-def sketch_codes(b):
-    """The distinct codes of a packed sketch (src/copies/sketch.c), in order
-    of first coming."""
+def sketch_first(b):
+    """A sketch of schemas 11 to 20: its sentences' numbers of terms, its
+    terms and its distinct codes in order of first coming."""
     n, i = varint(b, 0)
     nt, i = varint(b, i)
+    counts, terms, codes = [], [], []
     for _ in range(n):
-        _, i = varint(b, i)
-    codes = []
+        c, i = varint(b, i)
+        counts.append(c)
     for _ in range(nt):
         x, i = varint(b, i)
-        if not x:
+        if x:
+            terms.append(codes[x - 1])
+        else:
             codes.append(struct.unpack_from("<I", b, i)[0])
+            terms.append(codes[-1])
             i += 4
-    return codes
+    return counts, terms, codes
 
 
-def keys_before19(keys, sentences):
-    """A sketch's keys of schema 19 (each its rank among the sketch's codes,
-    or 0 and itself) back as 4 bytes each."""
-    codes, out, i = None, [], 0
+def sketch_sorted(b):
+    """A sketch of schema 21 (src/copies/sketch_pack.c): its sentences'
+    numbers of terms, its terms and its distinct codes ascending."""
+    n, i = varint(b, 0)
+    nt, i = varint(b, i)
+    nd, i = varint(b, i)
+    k = b[i]
+    i += 1
+    counts = []
+    for _ in range(n):
+        c, i = varint(b, i)
+        counts.append(c)
+    bits = int.from_bytes(b[i:], "little")
+    at, code, codes = 0, 0, []
+    for _ in range(nd):
+        q = 0
+        while not bits >> at & 1:
+            q, at = q + 1, at + 1
+        at += 1
+        code += q << k | (bits >> at & ((1 << k) - 1))
+        at += k
+        codes.append(code)
+    width = (nd - 1).bit_length() if nd > 1 else 0
+    terms = []
+    for _ in range(nt):
+        terms.append(codes[bits >> at & ((1 << width) - 1)])
+        at += width
+    return counts, terms, codes
+
+
+def pack_first(counts, terms):
+    """A sketch's sentence lists in the form of schemas 11 to 20."""
+    out, rank = put_varint(len(counts)) + put_varint(len(terms)), {}
+    out += b"".join(put_varint(c) for c in counts)
+    for t in terms:
+        if t in rank:
+            out += put_varint(rank[t])
+        else:
+            rank[t] = len(rank) + 1
+            out += b"\0" + struct.pack("<I", t)
+    return out
+
+
+def keys_before19(keys, codes):
+    """A sketch's keys of schema 19 (each its rank among the sketch's codes
+    `codes`, or 0 and itself) back as 4 bytes each."""
+    out, i = [], 0
     while i < len(keys):
         rank, i = varint(keys, i)
         if rank:
-            codes = codes or sketch_codes(sentences)
             out.append(codes[rank - 1] & ~15)
         else:
             out.append(struct.unpack_from("<I", keys, i)[0])
@@ -225,7 +277,30 @@ def keys_before19(keys, sentences):
     return struct.pack("<%dI" % len(out), *out)
 
 
+def keys_ranked(keys, codes):
+    """4-byte keys by their ranks among `codes` (the first code that is
+    the key but for its four flag bits), else 0 and the key."""
+    out = b""
+    for (key,) in struct.iter_unpack("<I", keys):
+        rank = next((r + 1 for r, c in enumerate(codes) if c & ~15 == key), 0)
+        out += put_varint(rank) + (b"" if rank else struct.pack("<I", key))
+    return out
+
+
+def before21(path):
+    db = sqlite3.connect(path)
+    if db.execute("PRAGMA user_version").fetchone()[0] < 21:
+        return  # faked older already: its sketches are in the older form
+    for aid, k, b in db.execute("SELECT article_id, keys, sentences FROM copy_sketches").fetchall():
+        counts, terms, codes = sketch_sorted(b)
+        first = pack_first(counts, terms)
+        keys = keys_ranked(keys_before19(k, codes), sketch_first(first)[2])
+        db.execute("UPDATE copy_sketches SET keys = ?, sentences = ? WHERE article_id = ?", (keys, first, aid))
+    db.commit()
+
+
 def before20(path):
+    before21(path)
     db = sqlite3.connect(path)
     names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
     for table in ("copy_keys", "copy_keys_recent"):
@@ -242,7 +317,8 @@ def before19(path):
     db = sqlite3.connect(path)
     names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
     for aid, k, b in db.execute("SELECT article_id, keys, sentences FROM copy_sketches").fetchall():
-        db.execute("UPDATE copy_sketches SET keys = ? WHERE article_id = ?", (keys_before19(k, b), aid))
+        db.execute("UPDATE copy_sketches SET keys = ? WHERE article_id = ?",
+                   (keys_before19(k, sketch_first(b)[2]), aid))
     if "term_dict" in names:
         terms = dict(db.execute("SELECT id, term FROM term_dict"))
         for sid, c in db.execute("SELECT id, centroid FROM stories WHERE length(centroid) > 0").fetchall():
@@ -253,7 +329,8 @@ def before19(path):
 
 def sketch_keys(path):
     db = sqlite3.connect(path)
-    print(sum(len(keys_before19(k, b)) // 4 for k, b in db.execute("SELECT keys, sentences FROM copy_sketches")))
+    print(sum(len(keys_before19(k, sketch_sorted(b)[2])) // 4
+              for k, b in db.execute("SELECT keys, sentences FROM copy_sketches")))
 
 
 def centroid_terms(path):
@@ -382,7 +459,7 @@ def before13(path):
 
 if __name__ == "__main__":
     forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18,
-             "before19": before19, "before20": before20, "centroid_terms": centroid_terms,
+             "before19": before19, "before20": before20, "before21": before21, "centroid_terms": centroid_terms,
              "sketch_keys": sketch_keys}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:
         sys.exit(__doc__)

@@ -53,11 +53,20 @@ static inline uint32_t sl_sketch_sentences(const sl_sketch *s)
 /* Fills `out` (memory reused) from an analysed text. */
 int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out);
 void sl_sketch_free(sl_sketch *s);
+/* ---- sketch_pack.c: the sketch as the store holds it ---- */
+
 /* The sentence lists as a blob for the store (keys apart), and back
- * (SL_EBADINPUT for a blob cut short or corrupt). `spans` are not in the
- * blob: the store keeps sentence spans already. */
+ * (SL_EBADINPUT for a blob cut short or corrupt): from schema 21 the
+ * article's distinct codes sorted, Rice-coded, each term its rank among
+ * them. `spans` are not in the blob: the store keeps sentence spans
+ * already. */
 int sl_sketch_pack(const sl_sketch *s, sl_buf *out);
 int sl_sketch_unpack(const void *blob, size_t len, sl_sketch *out);
+/* The same in the form of schemas 11 to 20 (each code where it first
+ * comes, a repeat by the rank of its first coming), which migrations 5 to
+ * 20 write and read and migration 21 turns into the sorted form. */
+int sl_sketch_pack_first(const sl_sketch *s, sl_buf *out);
+int sl_sketch_unpack_first(const void *blob, size_t len, sl_sketch *out);
 /* Reads the blob of a store before migration 11 (4 bytes a number). */
 int sl_sketch_unpack_u32(const void *blob, size_t len, sl_sketch *out);
 /* The key terms as a blob of their own (the index is rebuilt from these
@@ -65,17 +74,23 @@ int sl_sketch_unpack_u32(const void *blob, size_t len, sl_sketch *out);
 size_t sl_sketch_keys_pack(const sl_sketch *s, unsigned char out[4 * SL_COPY_KEYS]);
 /* Reads at most SL_COPY_KEYS keys from such a blob; returns how many. */
 uint32_t sl_sketch_keys_unpack(const void *blob, size_t len, uint32_t keys[SL_COPY_KEYS]);
-/* The store's form of the keys from schema 19, beside the packed sentence
- * lists `sentences` (sl_sketch_pack): per key a varint, the rank (from 1)
- * of the first of the sketch's distinct codes that is the key but for its
- * flags, else 0 and the key (4 bytes, little-endian): 1 byte a key for
- * the 99.5% found on Reuters, where it took 4. */
-int sl_sketch_keys_rank(const uint32_t *keys, uint32_t n, const void *sentences, size_t len,
-                        sl_buf *out);
+/* Which form a blob of sentence lists is in. */
+typedef enum sl_sketch_form {
+    SL_SKETCH_FIRST_COME, /* sl_sketch_pack_first: schemas 11 to 20 */
+    SL_SKETCH_SORTED      /* sl_sketch_pack: from schema 21 */
+} sl_sketch_form;
+/* The store's form of the keys from schema 19, beside the sentence lists
+ * `sentences` of `form`: per key a varint, the rank (from 1) of the first
+ * of the sketch's distinct codes (in the form's order: first coming, or
+ * ascending) that is the key but for its flags, else 0 and the key (4
+ * bytes, little-endian): 1 byte a key for the 99.5% found on Reuters,
+ * where it took 4. */
+int sl_sketch_keys_rank(const uint32_t *keys, uint32_t n, sl_sketch_form form,
+                        const void *sentences, size_t len, sl_buf *out);
 /* Such keys back (at most SL_COPY_KEYS, their number in *n); SL_EBADINPUT
  * when the blob or the rank it names does not read. */
-int sl_sketch_keys_read(const void *blob, size_t len, const void *sentences, size_t slen,
-                        uint32_t keys[SL_COPY_KEYS], uint32_t *n);
+int sl_sketch_keys_read(const void *blob, size_t len, sl_sketch_form form, const void *sentences,
+                        size_t slen, uint32_t keys[SL_COPY_KEYS], uint32_t *n);
 
 /* ---- sketcher.c: raw text to sketch, for users without a store ---- */
 

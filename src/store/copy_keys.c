@@ -81,7 +81,7 @@ static int old_codes(sl_store *st, int64_t id, uint32_t codes[SL_COPY_KEYS], uin
     if (rc == SQLITE_ROW && st->schema < SL_STORE_RANKED_KEYS_SINCE)
         *n = sl_sketch_keys_unpack(keys, len, codes);
     else if (rc == SQLITE_ROW) /* a row that does not read: a damaged store */
-        bad = sl_sketch_keys_read(keys, len, sqlite3_column_blob(s, 1),
+        bad = sl_sketch_keys_read(keys, len, sl_store_sketch_form(st), sqlite3_column_blob(s, 1),
                                   (size_t)sqlite3_column_bytes(s, 1), codes, n);
     sqlite3_reset(s);
     return !bad && (rc == SQLITE_ROW || rc == SQLITE_DONE) ? 0 : SL_ESTORE;

@@ -2,7 +2,8 @@
  * sentence term lists) and credit line, which the copy stage compares
  * candidates by and a new version takes its old copy keys out by. From
  * schema 19 a row holds its keys by their ranks among its sentence lists'
- * codes (sl_sketch_keys_rank). */
+ * codes (sl_sketch_keys_rank); from schema 21 its codes are sorted
+ * (sl_sketch_pack; before, in order of first coming: sl_sketch_pack_first). */
 #include "copies/copies.h"
 #include "store_internal.h"
 
@@ -20,10 +21,17 @@ static const char Q_SKETCH_SET[] = "UPDATE copy_sketches SET sentences = ?2 WHER
 static const char Q_KEYS_NEXT[] =
     "SELECT article_id, keys, sentences FROM copy_sketches WHERE article_id > ?1"
     " ORDER BY article_id LIMIT 1";
+static const char Q_SKETCH_SORTED[] =
+    "UPDATE copy_sketches SET keys = ?2, sentences = ?3 WHERE article_id = ?1";
 static const char Q_KEYS_SET[] = "UPDATE copy_sketches SET keys = ?2 WHERE article_id = ?1";
 static const char Q_UNSKETCHED[] =
     "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)"
     " ORDER BY id";
+
+sl_sketch_form sl_store_sketch_form(const sl_store *st)
+{
+    return st->schema < SL_STORE_SORTED_SKETCH_SINCE ? SL_SKETCH_FIRST_COME : SL_SKETCH_SORTED;
+}
 
 /* The keys (4 bytes each) as a row of st's schema holds them, into
  * st->keys: by their ranks among the sketch's codes from schema 19. */
@@ -35,7 +43,9 @@ static int stored_keys(sl_store *st, const void *keys, size_t keys_len, const vo
         return sl_buf_put(&st->keys, keys, keys_len) ? SL_ENOMEM : 0;
     uint32_t codes[SL_COPY_KEYS];
     uint32_t n = sl_sketch_keys_unpack(keys, keys_len, codes);
-    return sl_sketch_keys_rank(codes, n, sentences, len, &st->keys) ? SL_ENOMEM : 0;
+    return sl_sketch_keys_rank(codes, n, sl_store_sketch_form(st), sentences, len, &st->keys)
+               ? SL_ENOMEM
+               : 0;
 }
 
 int sl_store_sketch_put(sl_store *st, int64_t article_id, const void *keys, size_t keys_len,
@@ -112,7 +122,7 @@ static int set_sentences(sl_store *st, int64_t id, const sl_buf *packed)
 }
 
 /* Migration 11: every sketch's sentence lists from 4 bytes a number to the
- * packed form (sl_sketch_pack), one row after another. A row that does not
+ * packed form (sl_sketch_pack_first), one row after another. A row that does not
  * read as the old form is left: the sketches migration 5 just wrote are
  * packed already (their first bytes, read as the old counts, are far too
  * large), and a damaged row stays as unreadable as it was. */
@@ -130,7 +140,7 @@ static int repack_next(sl_store *st, int64_t *id, sl_sketch *sketch, sl_buf *pac
         rc = sl_sketch_unpack_u32(sqlite3_column_blob(s, 1), (size_t)sqlite3_column_bytes(s, 1),
                                   sketch);
         old = !rc;
-        rc = old ? sl_sketch_pack(sketch, packed) : rc == SL_EBADINPUT ? 0 : rc;
+        rc = old ? sl_sketch_pack_first(sketch, packed) : rc == SL_EBADINPUT ? 0 : rc;
     }
     sqlite3_reset(s);
     return !rc && old ? set_sentences(st, *id, packed) : rc;
@@ -157,7 +167,7 @@ static int rank_keys(sl_store *st, sqlite3_stmt *row, sl_buf *out)
     uint32_t codes[SL_COPY_KEYS];
     uint32_t n = sl_sketch_keys_unpack(sqlite3_column_blob(row, 1),
                                        (size_t)sqlite3_column_bytes(row, 1), codes);
-    return sl_sketch_keys_rank(codes, n, sqlite3_column_blob(row, 2),
+    return sl_sketch_keys_rank(codes, n, SL_SKETCH_FIRST_COME, sqlite3_column_blob(row, 2),
                                (size_t)sqlite3_column_bytes(row, 2), out)
                ? SL_ENOMEM
                : 0;
@@ -166,4 +176,62 @@ static int rank_keys(sl_store *st, sqlite3_stmt *row, sl_buf *out)
 int sl_store_sketch_keys_rank(sl_store *st)
 {
     return sl_store_blobs_rewrite(st, Q_KEYS_NEXT, Q_KEYS_SET, rank_keys);
+}
+
+/* Migration 21, a row's sentence lists (id, keys, sentences) sorted
+ * (sl_sketch_pack) into st->packed, and its keys ranked in their order
+ * into `keys`; 1 when the row does not read (a damaged row is left). */
+static int sort_row(sl_store *st, sqlite3_stmt *row, sl_sketch *sketch, sl_buf *keys)
+{
+    uint32_t codes[SL_COPY_KEYS], n;
+    const void *sentences = sqlite3_column_blob(row, 2);
+    size_t len = (size_t)sqlite3_column_bytes(row, 2);
+    int rc = sl_sketch_unpack_first(sentences, len, sketch);
+    if (!rc)
+        rc = sl_sketch_keys_read(sqlite3_column_blob(row, 1), (size_t)sqlite3_column_bytes(row, 1),
+                                 SL_SKETCH_FIRST_COME, sentences, len, codes, &n);
+    if (rc)
+        return rc == SL_EBADINPUT ? 1 : rc;
+    if (sl_sketch_pack(sketch, &st->packed) ||
+        sl_sketch_keys_rank(codes, n, SL_SKETCH_SORTED, st->packed.ptr, st->packed.len, keys))
+        return SL_ENOMEM;
+    return 0;
+}
+
+/* Sorts the sketch after article *id, setting *id to its article (0 when
+ * none is left). */
+static int sort_next(sl_store *st, int64_t *id, sl_sketch *sketch, sl_buf *keys)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_KEYS_NEXT);
+    if (!s || sqlite3_bind_int64(s, 1, *id))
+        return SL_ESTORE;
+    int step = sqlite3_step(s), rc = step == SQLITE_DONE ? 0 : SL_ESTORE;
+    *id = 0;
+    if (step == SQLITE_ROW) {
+        *id = sqlite3_column_int64(s, 0);
+        rc = sort_row(st, s, sketch, keys);
+    }
+    sqlite3_reset(s);
+    if (rc || !*id)
+        return rc == 1 ? 0 : rc;
+    s = sl_store_stmt(st, Q_SKETCH_SORTED);
+    if (!s || sqlite3_bind_int64(s, 1, *id) ||
+        sqlite3_bind_blob(s, 2, keys->len ? keys->ptr : "", (int)keys->len, SQLITE_STATIC) ||
+        sqlite3_bind_blob(s, 3, st->packed.ptr, (int)st->packed.len, SQLITE_STATIC))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
+int sl_store_sketches_sort(sl_store *st)
+{
+    sl_sketch sketch = {0};
+    sl_buf keys = SL_BUF_INIT;
+    int64_t id = 0;
+    int rc;
+    do
+        rc = sort_next(st, &id, &sketch, &keys);
+    while (!rc && id);
+    sl_sketch_free(&sketch);
+    sl_buf_free(&keys);
+    return rc;
 }

@@ -145,6 +145,9 @@ int sl_store_unsketched_each(sl_store *st, int (*fn)(void *ctx, int64_t id), voi
 int sl_store_sketches_repack(sl_store *st);
 /* Migration 19: the sketches' keys by their ranks among their codes. */
 int sl_store_sketch_keys_rank(sl_store *st);
+/* Migration 21: the sketches' codes sorted (sl_sketch_pack), their keys
+ * ranked in that order. */
+int sl_store_sketches_sort(sl_store *st);
 
 /* ---- stories.c: stories, term statistics ---- */
 

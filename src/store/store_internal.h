@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "copies/copies.h"
 #include "store.h"
 #include "util/count_map.h"
 #include "util/vec.h"
@@ -122,6 +123,11 @@ int sl_store_scan_cache(sl_store *st, int scanning);
 /* The first schema version whose copy sketches hold their keys by their
  * ranks among the sketch's codes (sl_sketch_keys_rank, sketches.c). */
 #define SL_STORE_RANKED_KEYS_SINCE 19
+
+/* The first schema version whose copy sketches hold their distinct codes
+ * sorted and Rice-coded (sl_sketch_pack, sketches.c), not in order of
+ * first coming (sl_sketch_pack_first); a key's rank follows the order. */
+#define SL_STORE_SORTED_SKETCH_SINCE 21
 
 /* ---- term_dict.c: the store-wide dictionary of terms ---- */
 
@@ -306,8 +312,13 @@ int sl_store_user_version(sqlite3 *db, int *version);
 int sl_store_check_schema(sqlite3 *db, const char *path, int version, sl_buf *why);
 /* Applies pending migrations (schema and data) in one write transaction; the
  * version is read inside it, so two processes creating one store do not
- * both migrate. */
+ * both migrate. A fresh store is made at the current schema at once, by one
+ * script, not by the migrations. */
 int sl_store_migrate(sl_store *st, const char *path, sl_buf *why);
+/* Makes the tables of schema version 1 in an empty database and sets its
+ * version to 1: the migrations' first step, which a fresh store skips; for
+ * the test that a store migrated from it has a fresh store's schema. */
+int sl_store_make_version1(sqlite3 *db);
 
 /* ---- line_articles.c ---- */
 /* Records that article `id` carries each of the n lines (once, however
@@ -319,6 +330,10 @@ int sl_store_lines_clear(sl_store *st, int64_t id);
 /* Migration 7: lists each article's lines in its row, then drops the
  * index of line_articles by article. */
 int sl_store_lines_backfill(sl_store *st);
+
+/* ---- sketches.c ---- */
+/* The form of the sketches' sentence lists in st's schema. */
+sl_sketch_form sl_store_sketch_form(const sl_store *st);
 
 /* ---- copy_keys.c ---- */
 /* Migration 8: files every sketched article in copy_keys. */

@@ -189,3 +189,8 @@ forms_before_19() {
 forms_before_20() {
   python3 "$SL_TESTS/store_forms.py" before20 "$1"
 }
+# forms_before_21 DB: DB's copy sketches in the form of schemas 11 to 20
+# again, their codes in order of first coming (tests/store_forms.py)
+forms_before_21() {
+  python3 "$SL_TESTS/store_forms.py" before21 "$1"
+}

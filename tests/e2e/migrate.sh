@@ -20,7 +20,9 @@
 # same (migration 17); story_terms by ids, copy keys and lists of lines
 # shorter (migration 18); the centroids by their terms' ids and the copy
 # sketches' keys by their ranks, read back the same (migration 19); the
-# copy keys' number of keys in their article column (migration 20).
+# copy keys' number of keys in their article column (migration 20); the
+# copy sketches' codes sorted and Rice-coded, keys ranked in that order,
+# as a fresh store's (migration 21).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -122,7 +124,7 @@ check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 20" [ "$(sql 'PRAGMA user_version')" = 20 ]
+check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
@@ -179,7 +181,7 @@ spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
 unrevisit
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 20" [ "$(sql 'PRAGMA user_version')" = 20 ]
+check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
 check "its centroid was 16 bytes a term before" [ "$centroid_old" -eq $((${#centroid_before} / 24 * 16)) ]
 check "its centroid is packed as a new one is (migration 13)" \
   [ "$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')" = "$centroid_before" ]
@@ -248,7 +250,7 @@ unrevisit
 sql "PRAGMA user_version = 12" >/dev/null
 check "the faked store holds other bytes" [ "$(forms_back "$DB")" != "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 20" [ "$(sql 'PRAGMA user_version')" = 20 ]
+check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
 check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" \
   [ "$(forms_back "$DB")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
@@ -278,7 +280,7 @@ Sign up for the Skerrow daily letter
 In Skerrow on day 4 the museum reopened after its repairs, the curator said, with a new gallery of boats.
 TXT
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n4.txt"
-check "schema version 20" [ "$(sql 'PRAGMA user_version')" = 20 ]
+check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
 check "the old pairs stay in line_articles" [ "$(sql 'SELECT count(*) FROM line_articles')" = "$pairs_before" ]
 check "the new article's pairs are recent" \
   [ "$(sql 'SELECT count(*) FROM line_articles_recent WHERE article_id = 4')" -gt 0 ]
@@ -300,7 +302,7 @@ sql "PRAGMA user_version = 14" >/dev/null
 check "the faked store has no revisited column" \
   [ "$(sql "SELECT count(*) FROM pragma_table_info('stories') WHERE name = 'revisited'")" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/b.txt"
-check "schema version 20" [ "$(sql 'PRAGMA user_version')" = 20 ]
+check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
 check "every story was never revisited" [ "$(sql 'SELECT count(*) FROM stories WHERE revisited <> 0')" = 0 ]
 check "...and the ferry reports are one story" \
   [ "$(sql 'SELECT count(DISTINCT story_id) FROM articles WHERE id IN (1, 3)')" = 1 ]
@@ -320,7 +322,7 @@ check "the faked store's facts are longer" \
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 20" [ "$(sql 'PRAGMA user_version')" = 20 ]
+check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
 check "its facts are a fresh store's, byte for byte" [ "$(sql "$facts")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
@@ -357,7 +359,7 @@ sys.exit(0 if rows and all(len(b) == 10 + 10 * b[9] for (b,) in rows) else 1)" "
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh16.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 20" [ "$(sql 'PRAGMA user_version')" = 20 ]
+check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
 check "the dictionary has no index by term" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'term_dict' AND type = 'index'")" = 0 ]
 check "each dictionary term's id is in its row of terms" [ "$(sql 'SELECT count(*) FROM term_dict d
@@ -416,7 +418,7 @@ old=$(sql "$rows")
 check "the faked store keys no row by id" [ "$(sql "$by_id")" = 0 ]
 check "... and lists 4 bytes a line" [ "$(sql "$lines" | wc -c)" -gt "$(printf '%s' "$fresh_lines" | wc -c)" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 20" [ "$(sql 'PRAGMA user_version')" = 20 ]
+check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
 check "the terms the dictionary has are keyed by id" [ "$(sql "$by_id")" -gt 0 ]
 check "its copy keys are the fresh store's" [ "$(sql "$keys")" = "$fresh_keys" ]
 check "its lists of lines too" [ "$(sql "$lines")" = "$fresh_lines" ]
@@ -445,7 +447,7 @@ sys.exit(0 if rows and all(len(b) % 12 == 0 for (b,) in rows) else 1)" "$DB"
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before18.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 20" [ "$(sql 'PRAGMA user_version')" = 20 ]
+check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
 check "its centroids are shorter" [ "$(sql "$centroids" | wc -c)" -lt "$(printf '%s' "$old" | wc -c)" ]
 cp "$DB" "$T/back18.db"
 forms_before_19 "$T/back18.db"
@@ -469,10 +471,29 @@ check "the faked store's copy keys hold their number of keys in a column" \
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before19.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 20" [ "$(sql 'PRAGMA user_version')" = 20 ]
+check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
 check "its copy keys are the fresh store's, byte for byte" [ "$(sql "$keys")" = "$fresh_keys" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/before19.json"
 one_more_as_kept 19
+
+section "a schema-20 store: its copy sketches' codes sorted, as a fresh store's"
+DB="$T/twenty.db"
+ferry_store
+sketches="SELECT group_concat(hex(keys) || ':' || hex(sentences), ' ') FROM (SELECT * FROM copy_sketches ORDER BY article_id)"
+fresh_sketches=$(sql "$sketches")
+one_more_kept 20
+export_kept before20
+forms_before_21 "$DB"
+sql "PRAGMA user_version = 20" >/dev/null
+check "the faked store's sketches are in the older form" [ "$(sql "$sketches")" != "$fresh_sketches" ]
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before20.json"
+expect_exit 0 "$STORYLINE" --db "$DB" check
+check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
+check "its sketches are the fresh store's, byte for byte" [ "$(sql "$sketches")" = "$fresh_sketches" ]
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "export --json is the same" cmp -s "$OUT" "$T/before20.json"
+one_more_as_kept 20
 
 finish

@@ -555,3 +555,68 @@ TEST(store_lines_counted_by_one_statement)
     CHECK_INT(counts[2], 2);
     drop_store(st, path);
 }
+
+/* The schema of the store at `path` as text: every sqlite_schema row
+ * (type, name, table, SQL with each run of whitespace one space), by name,
+ * then PRAGMA user_version; NULL when it does not read. */
+static char *schema_text(const char *path)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *s = NULL;
+    sl_buf out = {0};
+    int ok = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+             sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema"
+                                    " ORDER BY name", -1, &s, NULL) == SQLITE_OK;
+    while (ok && sqlite3_step(s) == SQLITE_ROW) {
+        sl_buf_printf(&out, "%s|%s|%s|", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1),
+                      sqlite3_column_text(s, 2));
+        int space = 0;
+        for (const unsigned char *c = sqlite3_column_text(s, 3); *c; c++) {
+            if (*c == ' ' || *c == '\n' || *c == '\t') {
+                space = 1;
+                continue;
+            }
+            if (space)
+                sl_buf_putc(&out, ' ');
+            sl_buf_putc(&out, (char)*c);
+            space = 0;
+        }
+        sl_buf_putc(&out, '\n');
+    }
+    int version = -1;
+    ok = ok && !sl_store_user_version(db, &version);
+    sl_buf_printf(&out, "user_version %d\n", version);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    char *text = ok && !out.err ? strdup(sl_buf_cstr(&out)) : NULL;
+    sl_buf_free(&out);
+    return text;
+}
+
+/* A fresh store is made by one script at the current schema; a store of
+ * schema 1 takes every migration: both end with the same tables, indexes
+ * and SQL (but for whitespace) and the same version. */
+TEST(store_fresh_schema_is_the_migrated_one)
+{
+    char fresh[128], stepped[128];
+    snprintf(fresh, sizeof fresh, "/tmp/sl-unit-fresh-%d.db", (int)getpid());
+    snprintf(stepped, sizeof stepped, "/tmp/sl-unit-stepped-%d.db", (int)getpid());
+    remove(fresh);
+    remove(stepped);
+    sqlite3 *db = NULL;
+    CHECK_INT(sqlite3_open(stepped, &db), SQLITE_OK);
+    CHECK_INT(sl_store_make_version1(db), 0);
+    sqlite3_close(db);
+    sl_store *a = NULL, *b = NULL;
+    CHECK_INT(sl_store_open(&a, fresh, 0, NULL), 0);
+    CHECK_INT(sl_store_open(&b, stepped, 0, NULL), 0);
+    sl_store_close(a);
+    sl_store_close(b);
+    char *want = schema_text(stepped), *got = schema_text(fresh);
+    CHECK(want && strstr(want, "user_version 1\n") == NULL && strstr(want, "copy_keys_recent"));
+    CHECK_STR(got, want);
+    free(want);
+    free(got);
+    drop_store(NULL, fresh);
+    drop_store(NULL, stepped);
+}
