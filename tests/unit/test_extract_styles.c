@@ -45,6 +45,15 @@ static int paragraphs(char *page, size_t size, int n, const char *open, const ch
     return n;
 }
 
+/* `before`, the story's paragraphs in `open`/`close` markup, `after`. */
+static void story_page(char *page, size_t size, const char *before, const char *open, const char *close,
+                       const char *after)
+{
+    int n = snprintf(page, size, "%s", before);
+    n = paragraphs(page, size, n, open, close);
+    snprintf(page + n, size - (size_t)n, "%s", after);
+}
+
 /* The story comes out whole, without `left_out` (a comment's, a menu's
  * or an advert's words). */
 static void check_story(const char *page, const char *left_out, const char *also_left_out)
@@ -113,12 +122,10 @@ TEST(styles_bare_comments_left_out)
 TEST(styles_classless_story_kept)
 {
     char page[8192];
-    int n = snprintf(page, sizeof page, "%s", head);
-    n = paragraphs(page, sizeof page, n, "<p>", "</p>");
-    snprintf(page + n, sizeof page - (size_t)n, "%s",
-             "</div><div><b>Most read</b><ul><li><a href=/a>Bypass plan goes to inquiry</a></li>"
-             "<li><a href=/b>Ferry fares to rise in April</a></li><li><a href=/c>Choir wins county cup</a></li>"
-             "</ul></div><div>Copyright 2010 The Brenn Gazette. All rights reserved.</div></body></html>");
+    story_page(page, sizeof page, head, "<p>", "</p>",
+               "</div><div><b>Most read</b><ul><li><a href=/a>Bypass plan goes to inquiry</a></li>"
+               "<li><a href=/b>Ferry fares to rise in April</a></li><li><a href=/c>Choir wins county cup</a></li>"
+               "</ul></div><div>Copyright 2010 The Brenn Gazette. All rights reserved.</div></body></html>");
     check_story(page, "Ferry fares", "All rights reserved");
 }
 
@@ -127,20 +134,19 @@ TEST(styles_classless_story_kept)
 TEST(styles_table_layout_story_kept)
 {
     char page[8192];
-    int n = snprintf(page, sizeof page, "%s",
-                     "<html><head><title>Mill to become library</title></head><body><table width=760>"
-                     "<tr><td colspan=3><img src=/masthead.gif alt=\"The Brenn Gazette\"></td></tr>"
-                     "<tr><td width=140 valign=top><a href=/news>News</a><br><a href=/sport>Sport</a><br>"
-                     "<a href=/weather>Weather</a><br><a href=/contact>Contact Us</a></td>"
-                     "<td width=460 valign=top><font size=5><b>Mill to become library</b></font><br><br>");
-    n = paragraphs(page, sizeof page, n, "<p>", "</p>");
-    snprintf(page + n, sizeof page - (size_t)n, "%s",
-             "</td><td width=160 valign=top><font size=1>Advertisement</font><br><img src=/ad.gif>"
-             "<p><b>More headlines</b></p><p><a href=/a><font size=1>Bypass plan goes to a public inquiry "
-             "after the county objects to its route</font></a></p><p><a href=/b><font size=1>Ferry fares to "
-             "rise in April for the first time in six years</font></a></p></td></tr>"
-             "<tr><td colspan=3><font size=1>Copyright 2010 The Brenn Gazette. All rights reserved.</font>"
-             "</td></tr></table></body></html>");
+    story_page(page, sizeof page,
+               "<html><head><title>Mill to become library</title></head><body><table width=760>"
+               "<tr><td colspan=3><img src=/masthead.gif alt=\"The Brenn Gazette\"></td></tr>"
+               "<tr><td width=140 valign=top><a href=/news>News</a><br><a href=/sport>Sport</a><br>"
+               "<a href=/weather>Weather</a><br><a href=/contact>Contact Us</a></td>"
+               "<td width=460 valign=top><font size=5><b>Mill to become library</b></font><br><br>",
+               "<p>", "</p>",
+               "</td><td width=160 valign=top><font size=1>Advertisement</font><br><img src=/ad.gif>"
+               "<p><b>More headlines</b></p><p><a href=/a><font size=1>Bypass plan goes to a public inquiry "
+               "after the county objects to its route</font></a></p><p><a href=/b><font size=1>Ferry fares to "
+               "rise in April for the first time in six years</font></a></p></td></tr>"
+               "<tr><td colspan=3><font size=1>Copyright 2010 The Brenn Gazette. All rights reserved.</font>"
+               "</td></tr></table></body></html>");
     check_story(page, "Ferry fares", "Advertisement");
 }
 
@@ -150,14 +156,13 @@ TEST(styles_table_layout_story_kept)
 TEST(styles_font_paragraphs_story_kept)
 {
     char page[8192];
-    int n = snprintf(page, sizeof page, "%s",
-                     "<html><head><title>Mill to become library</title></head><body>"
-                     "<div><a href=/>Home</a> | <a href=/news>News</a> | <a href=/sport>Sport</a></div>"
-                     "<div><font size=2>An official newsletter of the Brenn valley councils.<br><br></font>"
-                     "<font size=2>Sites of the councils end in .gov.example, and every one of them is listed "
-                     "in the directory kept at the town hall.<br><br></font></div>"
-                     "<div><font size=2><a href=/report>Report a problem with this page</a><br><br></font>");
-    n = paragraphs(page, sizeof page, n, "<font face=Verdana size=2>", "<br><br></font>");
-    snprintf(page + n, sizeof page - (size_t)n, "%s", "</div></body></html>");
+    story_page(page, sizeof page,
+               "<html><head><title>Mill to become library</title></head><body>"
+               "<div><a href=/>Home</a> | <a href=/news>News</a> | <a href=/sport>Sport</a></div>"
+               "<div><font size=2>An official newsletter of the Brenn valley councils.<br><br></font>"
+               "<font size=2>Sites of the councils end in .gov.example, and every one of them is listed "
+               "in the directory kept at the town hall.<br><br></font></div>"
+               "<div><font size=2><a href=/report>Report a problem with this page</a><br><br></font>",
+               "<font face=Verdana size=2>", "<br><br></font>", "</div></body></html>");
     check_story(page, "Sport", NULL);
 }
