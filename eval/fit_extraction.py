@@ -99,8 +99,11 @@ def label(text, gold_tokens, gold_shingles, gold_joined):
     return sum(s in gold_shingles for s in sh) / len(sh)
 
 
-def load_set(name, root, tool, cache_dir):
-    """[(page blocks, gold text, metric)]"""
+def load_set(name, root, tool, cache_dir, styled=None):
+    """[(page blocks, gold text, metric)]; with `styled` = (folder, style),
+    the pages as eval/extraction_styles.py rewrote them into that style
+    (gold unchanged): Zyte's from its zyte part, WCXB's article pages from
+    its wcxb_even and wcxb_odd parts."""
     if name == "zyte":
         gold = json.load(open(os.path.join(root, "zyte", "ground-truth.json")))
         ids = sorted(gold)
@@ -108,13 +111,16 @@ def load_set(name, root, tool, cache_dir):
         golds = [gold[i]["articleBody"] for i in ids]
     else:
         meta = json.load(open(os.path.join(root, "wcxb", "metadata.dev.json")))["files"]
-        ids = sorted(meta)
+        ids = sorted(i for i in meta if styled is None or meta[i]["page_type"] == "article")
         paths = [os.path.join(root, "wcxb", "dev", "html", i + ".html.gz") for i in ids]
         golds = []
         for i in ids:
             gt = json.load(gzip.open(os.path.join(root, "wcxb", "dev", "ground-truth", i + ".json.gz")))
             golds.append(gt["ground_truth"].get("main_content") or "")
-    pages = dump(tool, paths, os.path.join(cache_dir, name + ".jsonl"))
+    if styled:
+        part = lambda i: "zyte" if name == "zyte" else "wcxb_odd" if int(i) % 2 else "wcxb_even"
+        paths = [os.path.join(styled[0], part(i), styled[1], i[:16] + ".html.gz") for i in ids]
+    pages = dump(tool, paths, os.path.join(cache_dir, name + ("-" + styled[1] if styled else "") + ".jsonl"))
     kinds = [None] * len(ids) if name == "zyte" else [meta[i]["page_type"] for i in ids]
     out = []
     for page, g, kind, i in zip(pages, golds, kinds, ids):
@@ -267,9 +273,12 @@ def fit_and_tune(name, pages, folds=5):
     by out-of-fold scores within `pages` (their own metric)."""
     key = "f1" if name == "zyte" else "article_f1"
     oof = [None] * len(pages)
+    # folds by page, so that a page's rewrites (--augment) share its fold
+    rank = {i: k for k, i in enumerate(sorted({p["id"] for p in pages}))}
+    of = [rank[p["id"]] % folds for p in pages]
     for k in range(folds):
-        model = fit([p for i, p in enumerate(pages) if i % folds != k])
-        fold = [i for i in range(len(pages)) if i % folds == k]
+        model = fit([p for i, p in enumerate(pages) if of[i] != k])
+        fold = [i for i in range(len(pages)) if of[i] == k]
         for i, s in zip(fold, decisions([pages[i] for i in fold], model)):
             oof[i] = s
     best = None
@@ -324,12 +333,19 @@ def main():
     ap.add_argument("--reuse", action="store_true", help="reuse the last dump (same code only)")
     ap.add_argument("--write", action="store_true", help="write the WCXB-fitted model into blocks.c")
     ap.add_argument("--cv", action="store_true", help="compare the trees' sizes by cross-validation on WCXB dev")
+    ap.add_argument("--styles", default=os.path.join(os.environ.get("EVAL_DIR", "build/eval"), "styles"),
+                    help="the pages eval/extraction_styles.py rewrote (run it first, every style)")
+    ap.add_argument("--augment", default="", help="styles whose even-id rewrites join the WCXB fit (a,b)")
+    ap.add_argument("--report", default="", help="styles scored after the fits (a,b)")
     a = ap.parse_args()
+    augment, report = [x for x in a.augment.split(",") if x], [x for x in a.report.split(",") if x]
     tool, cache = fresh_dump(a.build, "fit-extraction", a.reuse)
     if a.cv:
         cross_validate([p for p in load_set("wcxb", a.data, tool, cache) if p["kind"] == "article" and p["even"]])
         return
     sets = {n: load_set(n, a.data, tool, cache) for n in ("wcxb", "zyte")}
+    styled = {(n, st): load_set(n, a.data, tool, cache, (a.styles, st))
+              for st in sorted(set(augment) | set(report)) for n in ("wcxb", "zyte")}
     for n, pages in (("wcxb", [p for p in sets["wcxb"] if p["even"]]), ("wcxb", [p for p in sets["wcxb"] if not p["even"]]),
                      ("zyte", sets["zyte"])):
         base = score(n, pages, [p["written"] for p in pages])
@@ -342,6 +358,8 @@ def main():
     halves = {"even": [p for p in sets["wcxb"] if p["even"]], "odd": [p for p in sets["wcxb"] if not p["even"]]}
     for train, test in (("wcxb", "zyte"), ("zyte", "wcxb")):
         pages = [p for p in sets[train] if p["kind"] is None or (p["kind"] == "article" and p["even"])]
+        if train == "wcxb":
+            pages += [p for st in augment for p in styled["wcxb", st] if p["even"]]
         model, kw, ko, near, far = fit_and_tune(train, pages)
         fitted[train] = (model, kw, ko, near, far)
         parts = [(train + (" even ids" if train == "wcxb" else ""), "tuned", halves["even"] if train == "wcxb" else sets[train])]
@@ -355,6 +373,14 @@ def main():
                 tag = what.replace(" ids", "").replace(" ", "_")
                 for k, v in s.items():
                     print("SCORE extraction_fit_%s_heldout_%s_%s %.4f" % (train, tag, k, v))
+        for st in report if train == "wcxb" else []:
+            for what, part in (("zyte", styled["zyte", st]), ("odd", [p for p in styled["wcxb", st] if not p["even"]]),
+                               ("even", [p for p in styled["wcxb", st] if p["even"]])):
+                metric = "zyte" if what == "zyte" else "wcxb"
+                s = score(metric, part, keeps(part, model, kw, ko, near, far))
+                print("fitted on wcxb, %-9s %-4s (%s): %s   (shipped trees: %s)"
+                      % (st, what, "tuned" if what == "even" else "HELD OUT", fmt(s),
+                         fmt(score(metric, part, [p["shipped_keep"] for p in part]))))
     if a.write:
         write_model(*fitted["wcxb"], os.path.join(HERE, "..", "src", "ingest", "blocks.c"))
         print("the model fitted on WCXB dev articles written to src/ingest/blocks.c")

@@ -93,7 +93,7 @@ unsigned sl_html_kind_of(const xmlNode *n, unsigned tag);
 /* The next (forward) or previous element sibling of n, NULL when none. */
 xmlNode *sl_html_element_step(xmlNode *n, int forward);
 /* Whether a block's loose text reads as prose: MIN_PARA bytes, under half
- * links, not code, not a teaser. */
+ * links, not code, not a teaser (a link line and a blurb). */
 int sl_html_is_prose(const elem *e);
 
 /* threads.c: marks the comment threads that their entries show, as threads

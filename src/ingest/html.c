@@ -52,6 +52,14 @@
  * twice the most any held on WCXB dev pages of even id (a <figcaption> of
  * 349 bytes; then <title> 192, <video> 48, <iframe> 32, the others none). */
 #define READ_DROPPED 700
+/* A block that opens with a line that is all one link is a teaser (a
+ * headline and its blurb) when the rest of its text is a blurb's length:
+ * an older page that writes its paragraphs as text and <br><br> in one
+ * <div> may open with a link line too ("Report a problem<br><br>" above
+ * the story). Chosen on WCXB dev articles of even id rewritten by
+ * eval/extraction_styles.py (fontbr): see docs/extraction.md, "Extraction
+ * on old layouts and comments". */
+#define TEASER_BLURB 400
 
 /* ---- the body: elements, boilerplate, scores ------------------------------ */
 
@@ -321,7 +329,7 @@ static int code_like(const elem *e) { return (uint64_t)e->own_code * CODE_SHARE 
 int sl_html_is_prose(const elem *e)
 {
     return (e->flags & F_BLOCK) && !(e->flags & F_NOSCORE) && e->own >= MIN_PARA && !link_heavy(e) &&
-           !code_like(e) && !e->teaser;
+           !code_like(e) && !(e->teaser && e->own - e->lead_links <= TEASER_BLURB);
 }
 
 /* The prose in each subtree before anything is removed (children before

@@ -1,0 +1,168 @@
+/* test_extract_styles.c — one story in the layouts eval/extraction_styles.py
+ * rewrites the benchmarks into (issue 18: older pages and reader comments):
+ * comments appended in 2010 markup (WordPress, Disqus, a forum table, a
+ * thread with no class or id), a page without classes or HTML5 sections, a
+ * 1999 layout table, paragraphs written as <font> text and <br><br>. Each
+ * page keeps the story whole and leaves the rest out. Texts written for
+ * these tests. */
+#include <stdio.h>
+#include <string.h>
+
+#include "page_extract.h"
+#include "test.h"
+
+static const char *const story[] = {
+    "The old mill on the Brenn river will become the town's library next spring, the council decided on "
+    "Monday evening after a debate that lasted well past midnight.",
+    "The building, empty since the weaving company closed in 1987, needs a new roof and a lift, which the "
+    "architects priced at a little under two million pounds in their report.",
+    "Supporters said the reading rooms would look over the weir, and that the present library, a single "
+    "room above the fire station, had been too small for the schools for years.",
+    "Work on the roof is due to start in the autumn, and the council hopes to open the first floor to "
+    "readers before the summer holidays of the following year.",
+};
+
+static const char *const comments[] = {
+    "We waited twenty years for this, and I remember my grandmother working the looms in that very hall "
+    "when the company still paid the best wages in the valley.",
+    "Two million pounds for a roof sounds like a lot of money when the swimming pool has been closed for "
+    "three winters and nobody can tell us when it will open again.",
+    "Will there be parking? The lane down to the weir is barely wide enough for one car, and the vans for "
+    "the market already block it every Saturday morning.",
+    "My children's school walks to the fire station every Thursday and there is no room for them to sit "
+    "down, so anything bigger is welcome as far as I am concerned.",
+    "I hope they keep the old clock above the gate, the whole street sets its watches by it even though "
+    "it has been running four minutes slow for as long as anybody can remember.",
+};
+
+#define N(a) (sizeof a / sizeof *a)
+
+/* The story's paragraphs in `open`/`close` markup, into page at n. */
+static int paragraphs(char *page, size_t size, int n, const char *open, const char *close)
+{
+    for (size_t i = 0; i < N(story); i++)
+        n += snprintf(page + n, size - (size_t)n, "%s%s%s", open, story[i], close);
+    return n;
+}
+
+/* `before`, the story's paragraphs in `open`/`close` markup, `after`. */
+static void story_page(char *page, size_t size, const char *before, const char *open, const char *close,
+                       const char *after)
+{
+    int n = snprintf(page, size, "%s", before);
+    n = paragraphs(page, size, n, open, close);
+    snprintf(page + n, size - (size_t)n, "%s", after);
+}
+
+/* The story comes out whole, without `left_out` (a comment's, a menu's
+ * or an advert's words). */
+static void check_story(const char *page, const char *left_out, const char *also_left_out)
+{
+    sl_extracted e = {0};
+    CHECK_INT(page_extract(page, strlen(page), &e), 0);
+    CHECK(e.text && strstr(e.text, "The old mill on the Brenn river"));
+    CHECK(e.text && strstr(e.text, "before the summer holidays"));
+    CHECK(e.text && !strstr(e.text, left_out));
+    CHECK(e.text && (!also_left_out || !strstr(e.text, also_left_out)));
+    sl_extracted_clear(&e);
+}
+
+static const char head[] = "<html><head><title>Mill to become library - The Brenn Gazette</title></head><body>"
+                           "<div><a href=/>Home</a> | <a href=/news>News</a> | <a href=/sport>Sport</a></div>"
+                           "<div><h1>Mill to become library</h1>";
+
+/* The story, then a thread of the five comments, each written by `entry`
+ * (a format taking a name and the comment), inside `open` ... `close`. */
+static void check_thread(const char *open, const char *entry, const char *close)
+{
+    char page[16384];
+    int n = snprintf(page, sizeof page, "%s", head);
+    n = paragraphs(page, sizeof page, n, "<p>", "</p>");
+    n += snprintf(page + n, sizeof page - (size_t)n, "</div>%s", open);
+    static const char *const names[] = {"Jean M.", "bigdave77", "Pat from Riverton", "Marcy", "oldtimer"};
+    for (size_t i = 0; i < N(comments); i++)
+        n += snprintf(page + n, sizeof page - (size_t)n, entry, names[i], comments[i]);
+    snprintf(page + n, sizeof page - (size_t)n, "%s</body></html>", close);
+    check_story(page, "grandmother", "swimming pool");
+}
+
+TEST(styles_wordpress_comments_left_out)
+{
+    check_thread("<div id=comments><h3 id=comments-title>5 Responses</h3><ol class=commentlist>",
+                 "<li class=\"comment even depth-1\"><div class=\"comment-author vcard\"><cite class=fn>%s</cite> "
+                 "<span class=says>says:</span></div><div class=comment-meta><a href=#c>March 4, 2010 at "
+                 "10:31 am</a></div><p>%s</p><div class=reply><a href=#respond>Reply</a></div></li>",
+                 "</ol><div id=respond><h3>Leave a Reply</h3><form><textarea></textarea></form></div></div>");
+}
+
+TEST(styles_disqus_comments_left_out)
+{
+    check_thread("<div id=disqus_thread><ul id=dsq-comments>",
+                 "<li class=post><div class=dsq-comment-header><cite>%s</cite></div>"
+                 "<div class=dsq-comment-message>%s</div></li>",
+                 "</ul></div>");
+}
+
+TEST(styles_forum_table_comments_left_out)
+{
+    check_thread("<table width=100%><tr><td colspan=2><b>Reader comments (5)</b></td></tr>",
+                 "<tr><td valign=top width=140><b>%s</b><br><font size=1>Posted: 03/04/2010 10:31 AM</font></td>"
+                 "<td valign=top><font size=2>%s</font></td></tr>",
+                 "</table>");
+}
+
+TEST(styles_bare_comments_left_out)
+{
+    check_thread("<div><h3>Comments</h3>", "<div><p><b>%s</b><br>4 March 2010, 10:31 am</p><p>%s</p></div>",
+                 "</div>");
+}
+
+/* No class, no id, no HTML5 section: the story beside a menu and a column
+ * of other stories' headlines. */
+TEST(styles_classless_story_kept)
+{
+    char page[8192];
+    story_page(page, sizeof page, head, "<p>", "</p>",
+               "</div><div><b>Most read</b><ul><li><a href=/a>Bypass plan goes to inquiry</a></li>"
+               "<li><a href=/b>Ferry fares to rise in April</a></li><li><a href=/c>Choir wins county cup</a></li>"
+               "</ul></div><div>Copyright 2010 The Brenn Gazette. All rights reserved.</div></body></html>");
+    check_story(page, "Ferry fares", "All rights reserved");
+}
+
+/* A 1999 layout table: a banner row, a cell of section links, the story
+ * in the middle cell, a cell of "Advertisement" and headlines. */
+TEST(styles_table_layout_story_kept)
+{
+    char page[8192];
+    story_page(page, sizeof page,
+               "<html><head><title>Mill to become library</title></head><body><table width=760>"
+               "<tr><td colspan=3><img src=/masthead.gif alt=\"The Brenn Gazette\"></td></tr>"
+               "<tr><td width=140 valign=top><a href=/news>News</a><br><a href=/sport>Sport</a><br>"
+               "<a href=/weather>Weather</a><br><a href=/contact>Contact Us</a></td>"
+               "<td width=460 valign=top><font size=5><b>Mill to become library</b></font><br><br>",
+               "<p>", "</p>",
+               "</td><td width=160 valign=top><font size=1>Advertisement</font><br><img src=/ad.gif>"
+               "<p><b>More headlines</b></p><p><a href=/a><font size=1>Bypass plan goes to a public inquiry "
+               "after the county objects to its route</font></a></p><p><a href=/b><font size=1>Ferry fares to "
+               "rise in April for the first time in six years</font></a></p></td></tr>"
+               "<tr><td colspan=3><font size=1>Copyright 2010 The Brenn Gazette. All rights reserved.</font>"
+               "</td></tr></table></body></html>");
+    check_story(page, "Ferry fares", "Advertisement");
+}
+
+/* Paragraphs as <font> text and <br><br>, the story's cell opening with a
+ * line that is all one link: a teaser's shape, but the blurb is a story
+ * (before, a short banner's two lines were taken for the body instead). */
+TEST(styles_font_paragraphs_story_kept)
+{
+    char page[8192];
+    story_page(page, sizeof page,
+               "<html><head><title>Mill to become library</title></head><body>"
+               "<div><a href=/>Home</a> | <a href=/news>News</a> | <a href=/sport>Sport</a></div>"
+               "<div><font size=2>An official newsletter of the Brenn valley councils.<br><br></font>"
+               "<font size=2>Sites of the councils end in .gov.example, and every one of them is listed "
+               "in the directory kept at the town hall.<br><br></font></div>"
+               "<div><font size=2><a href=/report>Report a problem with this page</a><br><br></font>",
+               "<font face=Verdana size=2>", "<br><br></font>", "</div></body></html>");
+    check_story(page, "Sport", NULL);
+}
