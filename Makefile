@@ -8,8 +8,9 @@ CC       ?= cc
 PKGS     := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat libcurl
 # Linked: all but libcurl, whose headers only are used; the fetcher loads it
 # on its first fetch (src/ingest/curl_load.h: a process that fetches nothing
-# then does not pay for relocating libcurl's ~20 dependencies).
-LINK_PKGS := $(filter-out libcurl,$(PKGS))
+# then does not pay for relocating libcurl's ~20 dependencies); and but
+# libexttextcat, whose data only is read, at build time ($(BUILD)/gen/langmodel.c).
+LINK_PKGS := $(filter-out libcurl libexttextcat,$(PKGS))
 BUILD    ?= build
 # The library is every folder under src/ (two levels deep) but the command's
 # and its web server's (src/server/, linked into the command only, with
@@ -97,7 +98,7 @@ $(BUILD)/gen/places.c: scripts/places_table.c src/util/hash.c src/facts/facts.h 
 LANGMODEL_GEN_SRC := scripts/langmodel_table.c src/text/lang_codes.c src/text/script.c src/text/utf8.c src/util/buf.c \
 	src/util/alloc.c src/util/hash.c
 $(BUILD)/gen/langmodel.c: $(LANGMODEL_GEN_SRC) src/text/langmodel_table.h src/text/langmodel.h src/text/text.h \
-		src/util/sorted_words.h \
+		src/util/sorted_words.h $(wildcard /usr/share/libexttextcat/fpdb.conf) \
 		| $(BOOTSTRAP_STAMP)
 	@mkdir -p $(dir $@)
 	$(call say,GEN,$@)$(CC) -std=c17 -D_GNU_SOURCE $(WARN) -O1 -Iinclude -Isrc $(PKG_CFLAGS) \

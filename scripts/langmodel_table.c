@@ -291,7 +291,13 @@ static void print_double(double d)
 int main(int argc, char **argv)
 {
     builder m = {0};
-    load(&m, argc > 1 ? argv[1] : SL_LANGMODEL_DIR);
+    const char *dir = argc > 1 ? argv[1] : SL_LANGMODEL_DIR;
+    load(&m, dir);
+    if (!m.n_models) {
+        fprintf(stderr, "langmodel-table: no language lists read from %s/fpdb.conf "
+                        "(install libexttextcat-data: scripts/bootstrap.sh)\n", dir);
+        return 1;
+    }
     printf("/* langmodel.c — made by scripts/langmodel_table.c from libexttextcat's lists: do not edit. */\n"
            "#include \"text/langmodel_table.h\"\n\n");
     printf("static const sl_lm_slot slots[%zu] = {\n", m.mask + 1);
@@ -314,9 +320,9 @@ int main(int argc, char **argv)
         printf(k % 8 == 7 || k + 1 == m.n_rows ? ",\n" : ",");
     }
     printf("};\n\nconst sl_langmodel sl_langmodel_table = {\n    .n_models = %zu,\n", m.n_models);
-    print_u8s("code", m.code, m.n_models ? m.n_models : 1);
-    print_u8s("script", m.script, m.n_models ? m.n_models : 1);
-    print_u16s("local", m.local, m.n_models ? m.n_models : 1);
+    print_u8s("code", m.code, m.n_models);
+    print_u8s("script", m.script, m.n_models);
+    print_u16s("local", m.local, m.n_models);
     print_u16s("script_models", m.script_models, SL_SCRIPT_COUNT);
     printf("    .slots = slots,\n    .mask = %zu,\n    .postings = postings,\n    .rows = rows,\n};\n", m.mask);
     free(m.slots);
