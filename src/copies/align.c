@@ -191,7 +191,8 @@ static int collect_terms(sl_terms_memo *memo, const sl_sketch *s, void *vec)
         if (!(t[k] & SL_TERM_STOP))
             v->items[v->n++] = t[k];
     v->n = sl_terms_distinct(v->items, v->n);
-    return sl_terms_memo_keep(memo, hash, t, len, v->items, v->n);
+    (void)sl_terms_memo_keep(memo, hash, t, len, v->items, v->n); /* a memo without room: not kept */
+    return 0;
 }
 
 /* A name is a specific term that is not a figure. */

@@ -48,7 +48,7 @@ typedef struct code_ranks {
 /* The slot of `code`: its own, or the empty one where it would go. */
 static size_t code_slot(const code_ranks *m, uint32_t code)
 {
-    size_t i = (code * 0x9E3779B1u) & m->mask;
+    size_t i = (size_t)(((uint64_t)code * 0x9E3779B97F4A7C15u) >> 32) & m->mask; /* high bits: a code's low ones are flags */
     while (m->ranks[i] && m->codes[i] != code)
         i = (i + 1) & m->mask;
     return i;
@@ -262,7 +262,8 @@ int sl_sketch_pack(const sl_sketch *s, sl_buf *out)
 }
 
 /* A blob's header: the numbers before the bits, checked against its
- * length (each sentence takes a byte at least, each code a bit). */
+ * length (each sentence takes a byte at least, each distinct code a bit
+ * at least, so a damaged blob asks no room beyond 32 times its length). */
 typedef struct sorted_head {
     uint64_t sentences, terms, distinct;
     unsigned k;
@@ -272,7 +273,7 @@ static int read_head(const unsigned char **p, const unsigned char *end, size_t l
 {
     if (sl_varint_get(p, end, &h->sentences) || sl_varint_get(p, end, &h->terms) ||
         sl_varint_get(p, end, &h->distinct) || *p >= end || h->sentences > len ||
-        h->terms > SL_SKETCH_TERMS * h->sentences || h->distinct > h->terms ||
+        h->terms > SL_SKETCH_TERMS * h->sentences || h->distinct > h->terms || h->distinct > 8 * (uint64_t)len ||
         (h->terms && !h->distinct))
         return SL_EBADINPUT;
     h->k = *(*p)++;

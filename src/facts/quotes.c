@@ -296,7 +296,7 @@ static attribution after_quote(const sl_facts_doc *d, const sl_quote_piece *p)
     return a;
 }
 
-/* The subject of the sentence of token k, before k: the first person or
+/* The subject of the sentence of token k, from byte `from` to k: the first person or
  * organisation named in it or personal pronoun, else its first run of
  * capitalised words. ("Band member Flea shared the news, writing "..."";
  * "Rubio fired back:"; "although he thanked them, he sounded a rare note,
@@ -505,11 +505,12 @@ static attribution sentence_before(const sl_facts_doc *d, const sl_quote_piece *
     while (c > from && !sl_facts_is(d, c - 1, ","))
         c--;
     size_t r = c + 2;
-    while (r < i - 1 && r <= c + 5 && !sl_speakers_resolvable(d, c, r))
-        r++;
+    bool role = false;
+    for (; !role && r < i - 1 && r <= c + 5; r += !role)
+        role = sl_speakers_resolvable(d, c, r);
     if (c > from && subject_from(d, d->toks.items[c].start, i - 1, &a))
         a.cue = i - 1;
-    else if (r < i - 1 && sl_speakers_resolvable(d, c, r))
+    else if (role)
         a = (attribution){i - 1, c, r};
     else if (sentence_subject(d, i - 1, &a))
         a.cue = i - 1;

@@ -180,18 +180,23 @@ int sl_store_sketch_keys_rank(sl_store *st)
 
 /* Migration 21, a row's sentence lists (id, keys, sentences) sorted
  * (sl_sketch_pack) into st->packed, and its keys ranked in their order
- * into `keys`; 1 when the row does not read (a damaged row is left). */
+ * into `keys` (none when its keys do not read, so that no row is left in
+ * the first-come form); 1 when its sentence lists do not read (a damaged
+ * row is left). */
 static int sort_row(sl_store *st, sqlite3_stmt *row, sl_sketch *sketch, sl_buf *keys)
 {
     uint32_t codes[SL_COPY_KEYS], n;
     const void *sentences = sqlite3_column_blob(row, 2);
     size_t len = (size_t)sqlite3_column_bytes(row, 2);
     int rc = sl_sketch_unpack_first(sentences, len, sketch);
-    if (!rc)
-        rc = sl_sketch_keys_read(sqlite3_column_blob(row, 1), (size_t)sqlite3_column_bytes(row, 1),
-                                 SL_SKETCH_FIRST_COME, sentences, len, codes, &n);
     if (rc)
         return rc == SL_EBADINPUT ? 1 : rc;
+    rc = sl_sketch_keys_read(sqlite3_column_blob(row, 1), (size_t)sqlite3_column_bytes(row, 1),
+                             SL_SKETCH_FIRST_COME, sentences, len, codes, &n);
+    if (rc == SL_EBADINPUT)
+        n = 0;
+    else if (rc)
+        return rc;
     if (sl_sketch_pack(sketch, &st->packed) ||
         sl_sketch_keys_rank(codes, n, SL_SKETCH_SORTED, st->packed.ptr, st->packed.len, keys))
         return SL_ENOMEM;

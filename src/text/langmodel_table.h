@@ -26,7 +26,7 @@ typedef struct sl_lm_posting {
 
 /* One n-gram of one script (open addressing, linear probing). */
 typedef struct sl_lm_slot {
-    uint64_t key; /* sl_hash64 of the folded n-gram, mixed with its script (langmodel.c's key_of); 0: empty */
+    uint64_t key; /* sl_hash64 of the folded n-gram, mixed with its script (sl_lm_key); 0: empty */
     uint32_t first, n; /* postings[first, first + n) */
     uint32_t row;      /* its dense row: rows[row, row + script_models rounded up to SL_LM_ROW_STEP); SL_LM_NO_ROW */
 } sl_lm_slot;

@@ -85,7 +85,7 @@ static size_t connector_run(const char *text, const sl_token *tok, size_t j, siz
 
 bool sl_name_particle_start(const char *text, const sl_token *tok, size_t i, size_t n)
 {
-    static const char *const particles[] = {"de", "al", "bin", "ibn", "van", "von", "da", "dos",
+    static const char *const particles[] = {"de", "al", "bin", "van", "von", "da", "dos",
                                             "del", "di", "du", NULL};
     return i < n && (particle_name(text, &tok[i]) ||
                      (in_list(text, &tok[i], particles) && connector_run(text, tok, i, n)));

@@ -108,7 +108,7 @@ TEST(names_family_name_particles)
     CHECK(named(&f, "Ursula von der Heide") >= 0);
     CHECK(named(&f, "Carmen Fern\xC3\xA1ndez de la Vega") >= 0);
     int full = named(&f, "Abdel Karim el-Masri"), alone = -1;
-    for (size_t k = 0; k < f.names.n; k++)
+    for (size_t k = 0; full >= 0 && k < f.names.n; k++)
         if (f.names.items[k].start > f.names.items[full].start &&
             f.names.items[k].stop - f.names.items[k].start == strlen("el-Masri"))
             alone = (int)k;
