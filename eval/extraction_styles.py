@@ -344,10 +344,11 @@ def read_parts(root, limit):
         wcxb[int(i) % 2][i] = (os.path.join(root, "wcxb", "dev", "html", i + ".html.gz"),
                                gt["ground_truth"].get("main_content") or "")
     cut = (lambda d: dict(list(d.items())[:limit])) if limit else (lambda d: d)
-    # pools come from the whole set (other pages' sentences), pages from the sample
+    # pools come from the whole part (other pages' sentences), pages from the
+    # sample; each WCXB half its own, so no tuning page holds held-out text
     return [("zyte", zyte, cut(zyte), zyte_score, "held out"),
-            ("wcxb_odd", dict(wcxb[0], **wcxb[1]), cut(wcxb[1]), wcxb_score, "held out"),
-            ("wcxb_even", dict(wcxb[0], **wcxb[1]), cut(wcxb[0]), wcxb_score, "tuning")]
+            ("wcxb_odd", wcxb[1], cut(wcxb[1]), wcxb_score, "held out"),
+            ("wcxb_even", wcxb[0], cut(wcxb[0]), wcxb_score, "tuning")]
 
 
 def run_part(args, part, everything, pages, score):

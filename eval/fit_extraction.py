@@ -333,8 +333,9 @@ def main():
     ap.add_argument("--reuse", action="store_true", help="reuse the last dump (same code only)")
     ap.add_argument("--write", action="store_true", help="write the WCXB-fitted model into blocks.c")
     ap.add_argument("--cv", action="store_true", help="compare the trees' sizes by cross-validation on WCXB dev")
-    ap.add_argument("--styles", default=os.path.join(os.environ.get("EVAL_DIR", "build/eval"), "styles"),
-                    help="the pages eval/extraction_styles.py rewrote (run it first, every style)")
+    ap.add_argument("--styles", default="build/styles",
+                    help="the pages eval/extraction_styles.py --out build/styles rewrote (every page, "
+                         "every style: make eval's sample is not enough)")
     ap.add_argument("--augment", default="", help="styles whose even-id rewrites join the WCXB fit (a,b)")
     ap.add_argument("--report", default="", help="styles scored after the fits (a,b)")
     a = ap.parse_args()
