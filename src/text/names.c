@@ -53,6 +53,8 @@ static bool particle_name(const char *text, const sl_token *t)
                                             "abu-", "ben-", NULL};
     const char *w = text + t->start;
     size_t n = t->end - t->start;
+    if (n < 5 || (w[2] != '-' && w[3] != '-'))
+        return false; /* each particle's hyphen is its third or fourth byte */
     for (int k = 0; particles[k]; k++) {
         size_t p = strlen(particles[k]);
         if (n > p + 1 && !strncmp(w, particles[k], p) && w[p] >= 'A' && w[p] <= 'Z')
