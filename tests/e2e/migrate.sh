@@ -398,6 +398,20 @@ one_more_as_kept() {
   expect_exit 0 "$STORYLINE" --db "$DB" check
 }
 
+# The faked-old $DB (schema N) reads as before, migrates to the current
+# version, and its WHAT (the rows of QUERY) are FRESH, the fresh store's:
+# migrated_as_fresh N WHAT QUERY FRESH.
+migrated_as_fresh() {
+  expect_exit 0 "$STORYLINE" --db "$DB" export --json
+  check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before$1.json"
+  expect_exit 0 "$STORYLINE" --db "$DB" check
+  check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
+  check "its $2 are the fresh store's, byte for byte" [ "$(sql "$3")" = "$4" ]
+  expect_exit 0 "$STORYLINE" --db "$DB" export --json
+  check "export --json is the same" cmp -s "$OUT" "$T/before$1.json"
+  one_more_as_kept "$1"
+}
+
 section "a schema-17 store: story_terms by the terms' ids, read and grouped the same"
 DB="$T/seventeen.db"
 ferry_store
@@ -468,14 +482,7 @@ forms_before_20 "$DB"
 sql "PRAGMA user_version = 19" >/dev/null
 check "the faked store's copy keys hold their number of keys in a column" \
   [ "$(sql 'SELECT count(*) FROM copy_keys_recent WHERE n BETWEEN 1 AND 16')" -gt 0 ]
-expect_exit 0 "$STORYLINE" --db "$DB" export --json
-check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before19.json"
-expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
-check "its copy keys are the fresh store's, byte for byte" [ "$(sql "$keys")" = "$fresh_keys" ]
-expect_exit 0 "$STORYLINE" --db "$DB" export --json
-check "export --json is the same" cmp -s "$OUT" "$T/before19.json"
-one_more_as_kept 19
+migrated_as_fresh 19 "copy keys" "$keys" "$fresh_keys"
 
 section "a schema-20 store: its copy sketches' codes sorted, as a fresh store's"
 DB="$T/twenty.db"
@@ -487,13 +494,6 @@ export_kept before20
 forms_before_21 "$DB"
 sql "PRAGMA user_version = 20" >/dev/null
 check "the faked store's sketches are in the older form" [ "$(sql "$sketches")" != "$fresh_sketches" ]
-expect_exit 0 "$STORYLINE" --db "$DB" export --json
-check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before20.json"
-expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
-check "its sketches are the fresh store's, byte for byte" [ "$(sql "$sketches")" = "$fresh_sketches" ]
-expect_exit 0 "$STORYLINE" --db "$DB" export --json
-check "export --json is the same" cmp -s "$OUT" "$T/before20.json"
-one_more_as_kept 20
+migrated_as_fresh 20 "sketches" "$sketches" "$fresh_sketches"
 
 finish
