@@ -1,0 +1,158 @@
+/* test_copies_sketch.c — the copy sketch's stored forms: its sentence lists
+ * packed and read back (the sorted, Rice-coded form of schema 21 and the
+ * first-come form migrations read), damaged blobs refused, and the copy
+ * keys written as ranks among the sketch's codes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "copies/copies.h"
+#include "util/alloc.h"
+#include "test.h"
+
+#include "copies_texts.h"
+
+TEST(sketch_pack_round_trip)
+{
+    sketched s = {0};
+    sketch_of(&s, WIRE);
+    CHECK_INT(sl_sketch_sentences(&s.sketch), 5);   /* the headline and four paragraphs */
+    CHECK(s.sketch.n_keys > 0 && s.sketch.n_keys <= SL_COPY_KEYS);
+    sl_buf blob = SL_BUF_INIT;
+    CHECK_INT(sl_sketch_pack(&s.sketch, &blob), 0);
+    sl_sketch back = {0};
+    CHECK_INT(sl_sketch_unpack(blob.ptr, blob.len, &back), 0);
+    CHECK_INT(back.terms.n, s.sketch.terms.n);
+    CHECK_INT(back.starts.n, s.sketch.starts.n);
+    CHECK(!memcmp(back.terms.items, s.sketch.terms.items, back.terms.n * sizeof(uint32_t)));
+    CHECK(!memcmp(back.starts.items, s.sketch.starts.items, back.starts.n * sizeof(uint32_t)));
+    /* a damaged blob is refused, not read past its end */
+    CHECK_INT(sl_sketch_unpack(blob.ptr, blob.len - 4, &back), SL_EBADINPUT);
+    CHECK_INT(sl_sketch_unpack(blob.ptr, 3, &back), SL_EBADINPUT);
+    /* smaller than 4 bytes a number, and than the form of schemas 11 to 20 */
+    CHECK(blob.len < 4 * (2 + sl_sketch_sentences(&s.sketch) + s.sketch.terms.n));
+    sl_buf first = SL_BUF_INIT;
+    CHECK_INT(sl_sketch_pack_first(&s.sketch, &first), 0);
+    CHECK(blob.len < first.len);
+    CHECK_INT(sl_sketch_unpack_first(first.ptr, first.len, &back), 0);
+    CHECK(back.terms.n == s.sketch.terms.n &&
+          !memcmp(back.terms.items, s.sketch.terms.items, back.terms.n * sizeof(uint32_t)));
+    sl_buf_free(&first);
+    const unsigned char unmet[] = {1, 1, 1, 5}; /* the rank of a code not met yet */
+    CHECK_INT(sl_sketch_unpack_first(unmet, sizeof unmet, &back), SL_EBADINPUT);
+    /* the blob of stores before migration 11: 1 sentence of 2 terms, 7 and 7 */
+    const unsigned char u32[] = {1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 7, 0, 0, 0};
+    CHECK_INT(sl_sketch_unpack_u32(u32, sizeof u32, &back), 0);
+    CHECK_INT(back.terms.n, 2);
+    CHECK_INT(back.terms.items[1], 7);
+    CHECK_INT(sl_sketch_pack_first(&back, &blob), 0);
+    const unsigned char packed[] = {1, 2, 2, 0, 7, 0, 0, 0, 1};
+    CHECK_INT(blob.len, sizeof packed);
+    CHECK(!memcmp(blob.ptr, packed, sizeof packed));
+    /* sorted: 1 sentence, 2 terms, 2 codes, k 2, the sentence's 2 terms,
+     * then the bits from the lowest: 7 as Rice (quotient 1: "01", low
+     * bits "11"), 9 - 7 ("1", "10"), the ranks 0 and 1 in a bit each */
+    back.terms.items[1] = 9;
+    CHECK_INT(sl_sketch_pack(&back, &blob), 0);
+    const unsigned char sorted[] = {1, 2, 2, 2, 2, 14 | 5 << 4, 1};
+    CHECK_INT(blob.len, sizeof sorted);
+    CHECK(!memcmp(blob.ptr, sorted, sizeof sorted));
+    CHECK_INT(sl_sketch_unpack(sorted, sizeof sorted, &back), 0);
+    CHECK(back.terms.n == 2 && back.terms.items[0] == 7 && back.terms.items[1] == 9);
+    const unsigned char twice[] = {1, 2, 2, 2, 2, 14 | 1 << 4, 1}; /* 7, then 7 again */
+    CHECK_INT(sl_sketch_unpack(twice, sizeof twice, &back), SL_EBADINPUT);
+    const unsigned char longer[] = {1, 2, 2, 2, 2, 14 | 5 << 4, 1, 0};
+    CHECK_INT(sl_sketch_unpack(longer, sizeof longer, &back), SL_EBADINPUT);
+    const unsigned char big_k[] = {1, 2, 2, 32, 2, 14 | 5 << 4, 1};
+    CHECK_INT(sl_sketch_unpack(big_k, sizeof big_k, &back), SL_EBADINPUT);
+    /* the keys travel apart, for the index */
+    unsigned char keys[4 * SL_COPY_KEYS];
+    size_t len = sl_sketch_keys_pack(&s.sketch, keys);
+    uint32_t unpacked[SL_COPY_KEYS];
+    CHECK_INT(len, 4 * s.sketch.n_keys);
+    CHECK_INT(sl_sketch_keys_unpack(keys, len, unpacked), s.sketch.n_keys);
+    CHECK(!memcmp(unpacked, s.sketch.keys, s.sketch.n_keys * sizeof *unpacked));
+    CHECK_INT(sl_sketch_keys_unpack(keys, 6, unpacked), 1);   /* a cut blob: whole keys only */
+    sl_sketch_free(&back);
+    sl_buf_free(&blob);
+    sketched_free(&s);
+}
+
+/* The sorted form reads back any sketch exactly, whatever its number of
+ * sentences, terms and distinct codes (one code repeated, codes far
+ * apart or close together, more than 256 terms, a sentence of none), and
+ * refuses every blob cut short. */
+TEST(sketch_sorted_form_round_trip_any_sketch)
+{
+    const uint32_t shapes[][3] = {/* sentences, terms each, distinct codes */
+        {1, 1, 1}, {3, 40, 1}, {2, 0, 0}, {4, 30, 100}, {12, 128, 700}, {5, 60, 2}, {1, 128, 128}};
+    uint64_t seed = 12345;
+    sl_sketch sk = {0}, back = {0};
+    sl_buf blob = SL_BUF_INIT;
+    for (size_t c = 0; c < sizeof shapes / sizeof *shapes; c++) {
+        sk.terms.n = sk.starts.n = 0;
+        uint32_t pool[700];
+        for (uint32_t d = 0; d < shapes[c][2]; d++) {
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            pool[d] = c == 5 ? d : (uint32_t)(seed >> 32); /* case 5: codes 0 and 1 */
+        }
+        for (uint32_t k = 0; k < shapes[c][0]; k++) {
+            CHECK_INT(sl_vec_push(&sk.starts, (uint32_t)sk.terms.n), 0);
+            for (uint32_t t = 0; shapes[c][2] && t < shapes[c][1]; t++) {
+                seed = seed * 6364136223846793005u + 1442695040888963407u;
+                CHECK_INT(sl_vec_push(&sk.terms, pool[(seed >> 33) % shapes[c][2]]), 0);
+            }
+        }
+        CHECK_INT(sl_vec_push(&sk.starts, (uint32_t)sk.terms.n), 0);
+        CHECK_INT(sl_sketch_pack(&sk, &blob), 0);
+        CHECK_INT(sl_sketch_unpack(blob.ptr, blob.len, &back), 0);
+        CHECK(back.terms.n == sk.terms.n && back.starts.n == sk.starts.n);
+        CHECK(!sk.terms.n || !memcmp(back.terms.items, sk.terms.items, sk.terms.n * sizeof(uint32_t)));
+        CHECK(!memcmp(back.starts.items, sk.starts.items, sk.starts.n * sizeof(uint32_t)));
+        for (size_t cut = 0; cut < blob.len; cut++)
+            if (sl_sketch_unpack(blob.ptr, cut, &back) != SL_EBADINPUT)
+                CHECK(!"a blob cut short reads");
+    }
+    sl_sketch_free(&sk);
+    sl_sketch_free(&back);
+    sl_buf_free(&blob);
+}
+
+/* From schema 19 the store holds the keys by their ranks among the
+ * sketch's codes: a byte a key here, and back the same; a key the
+ * sentences lack goes as itself, and a rank past them does not read. */
+TEST(sketch_keys_by_rank_round_trip)
+{
+    sketched s = {0};
+    sketch_of(&s, WIRE);
+    sl_buf blob = SL_BUF_INIT, ranked = SL_BUF_INIT;
+    CHECK_INT(sl_sketch_pack(&s.sketch, &blob), 0);
+    CHECK_INT(sl_sketch_keys_rank(s.sketch.keys, s.sketch.n_keys, SL_SKETCH_SORTED, blob.ptr, blob.len, &ranked), 0);
+    CHECK_INT(ranked.len, s.sketch.n_keys);
+    uint32_t back[SL_COPY_KEYS], n = 0;
+    CHECK_INT(sl_sketch_keys_read(ranked.ptr, ranked.len, SL_SKETCH_SORTED, blob.ptr, blob.len, back, &n), 0);
+    CHECK_INT(n, s.sketch.n_keys);
+    CHECK(!memcmp(back, s.sketch.keys, n * sizeof *back));
+    const uint32_t absent[] = {0xABCDEF00u, s.sketch.keys[0]};
+    CHECK_INT(sl_sketch_keys_rank(absent, 2, SL_SKETCH_SORTED, blob.ptr, blob.len, &ranked), 0);
+    CHECK_INT(ranked.len, 1 + 4 + 1);
+    CHECK_INT(sl_sketch_keys_read(ranked.ptr, ranked.len, SL_SKETCH_SORTED, blob.ptr, blob.len, back, &n), 0);
+    CHECK_INT(n, 2);
+    CHECK_INT(back[0], 0xABCDEF00u);
+    CHECK_INT(back[1], s.sketch.keys[0]);
+    const unsigned char past[] = {0x7F}; /* rank 127: more codes than the sketch has */
+    CHECK_INT(sl_sketch_keys_read(past, 1, SL_SKETCH_SORTED, blob.ptr, 9, back, &n), SL_EBADINPUT);
+    CHECK_INT(sl_sketch_keys_read(ranked.ptr, 3, SL_SKETCH_SORTED, blob.ptr, blob.len, back, &n), SL_EBADINPUT);
+    /* the form of schemas 11 to 20 ranks the codes in order of first coming */
+    CHECK_INT(sl_sketch_pack_first(&s.sketch, &blob), 0);
+    CHECK_INT(sl_sketch_keys_rank(s.sketch.keys, s.sketch.n_keys, SL_SKETCH_FIRST_COME, blob.ptr,
+                                  blob.len, &ranked), 0);
+    CHECK_INT(sl_sketch_keys_read(ranked.ptr, ranked.len, SL_SKETCH_FIRST_COME, blob.ptr, blob.len,
+                                  back, &n), 0);
+    CHECK(n == s.sketch.n_keys && !memcmp(back, s.sketch.keys, n * sizeof *back));
+    sl_buf_free(&ranked);
+    sl_buf_free(&blob);
+    sketched_free(&s);
+}
+
+/* The term of the (last) number in `text`, 0 when none. */
