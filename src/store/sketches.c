@@ -146,18 +146,27 @@ static int repack_next(sl_store *st, int64_t *id, sl_sketch *sketch, sl_buf *pac
     return !rc && old ? set_sentences(st, *id, packed) : rc;
 }
 
-int sl_store_sketches_repack(sl_store *st)
+/* One migration step over the sketch after article *id (see repack_next). */
+typedef int sketch_step(sl_store *st, int64_t *id, sl_sketch *sketch, sl_buf *buf);
+
+/* `step` over every sketch row in id order, one sketch and buffer reused. */
+static int sketches_walk(sl_store *st, sketch_step *step)
 {
     sl_sketch sketch = {0};
-    sl_buf packed = SL_BUF_INIT;
+    sl_buf buf = SL_BUF_INIT;
     int64_t id = 0;
     int rc;
     do
-        rc = repack_next(st, &id, &sketch, &packed);
+        rc = step(st, &id, &sketch, &buf);
     while (!rc && id);
     sl_sketch_free(&sketch);
-    sl_buf_free(&packed);
+    sl_buf_free(&buf);
     return rc;
+}
+
+int sl_store_sketches_repack(sl_store *st)
+{
+    return sketches_walk(st, repack_next);
 }
 
 /* A row's keys (id, keys, sentences) from 4 bytes each to their ranks. */
@@ -229,14 +238,5 @@ static int sort_next(sl_store *st, int64_t *id, sl_sketch *sketch, sl_buf *keys)
 
 int sl_store_sketches_sort(sl_store *st)
 {
-    sl_sketch sketch = {0};
-    sl_buf keys = SL_BUF_INIT;
-    int64_t id = 0;
-    int rc;
-    do
-        rc = sort_next(st, &id, &sketch, &keys);
-    while (!rc && id);
-    sl_sketch_free(&sketch);
-    sl_buf_free(&keys);
-    return rc;
+    return sketches_walk(st, sort_next);
 }
