@@ -479,23 +479,40 @@ void sl_cleaned_free(sl_cleaned *c)
     sl_vec_free(&c->removed);
 }
 
+/* Each byte as sl_chrome_line_hash keeps it: ASCII lower-cased, or BLANK
+ * for a space or a tab. One load and one test a byte, where the hash's
+ * loop spent 21 instructions a byte on its tests. */
+#define BLANK 0x100
+#define FOLD1(c) ((c) == ' ' || (c) == '\t' ? BLANK : (c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define FOLD4(c) FOLD1(c), FOLD1((c) + 1), FOLD1((c) + 2), FOLD1((c) + 3)
+#define FOLD16(c) FOLD4(c), FOLD4((c) + 4), FOLD4((c) + 8), FOLD4((c) + 12)
+#define FOLD64(c) FOLD16(c), FOLD16((c) + 16), FOLD16((c) + 32), FOLD16((c) + 48)
+static const uint16_t line_fold[256] = {FOLD64(0), FOLD64(64), FOLD64(128), FOLD64(192)};
+
 uint64_t sl_chrome_line_hash(const char *line, size_t len)
 {
-    /* Case and spacing do not make a different line. */
+    /* Case and spacing do not make a different line: the line folded, each
+     * run of spaces and tabs one space (none at either end), its first 512
+     * bytes hashed. */
     char small[512];
-    size_t n = 0;
+    size_t n = 0, i = 0;
     bool space = false;
-    for (size_t i = 0; i < len && n < sizeof small; i++) {
-        unsigned char c = (unsigned char)line[i];
-        if (c == ' ' || c == '\t') {
+    while (i < len && n < sizeof small) {
+        if (line_fold[(unsigned char)line[i]] == BLANK) {
             space = n > 0;
+            i++;
             continue;
         }
-        if (space && n < sizeof small)
+        if (space) {
             small[n++] = ' ';
-        space = false;
-        if (n < sizeof small)
-            small[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            space = false;
+            if (n == sizeof small)
+                break;
+        }
+        /* a run of word bytes, as far as `small` has room */
+        size_t end = len - i < sizeof small - n ? len : i + (sizeof small - n);
+        for (uint16_t c; i < end && (c = line_fold[(unsigned char)line[i]]) != BLANK; i++)
+            small[n++] = (char)c;
     }
     return sl_hash64(small, n);
 }

@@ -2,8 +2,10 @@
  * tests/golden/chrome/), the interface lexicon's order, and repetition
  * across stored articles. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "ingest/ingest.h"
+#include "util/hash.h"
 #include "test.h"
 
 int sl_chrome_lexicon_sorted(void);
@@ -130,6 +132,28 @@ TEST(chrome_line_hash_ignores_case_and_spacing)
     CHECK(sl_chrome_line_hash("Leave a  Reply", 14) == sl_chrome_line_hash("leave a reply", 13));
     CHECK(sl_chrome_line_countable("Leave a Reply", 13));
     CHECK(!sl_chrome_line_countable("", 0));
+}
+
+/* The hash is of the line folded (ASCII lower case, each run of spaces and
+ * tabs one space, none at either end), NUL bytes kept, its first 512 bytes
+ * only: also where the 512th is a space or the line is longer. */
+TEST(chrome_line_hash_of_the_folded_line_cut_at_512)
+{
+    CHECK(sl_chrome_line_hash("\t Leave\tA  REPLY \t", 18) == sl_hash64("leave a reply", 13));
+    CHECK(sl_chrome_line_hash("Q\0R", 3) == sl_hash64("q\0r", 3));
+    CHECK(sl_chrome_line_hash("  ", 2) == sl_hash64("", 0));
+    char line[700], want[512];
+    memset(line, 'K', 600);
+    memset(want, 'k', 512);
+    CHECK(sl_chrome_line_hash(line, 600) == sl_hash64(want, 512));
+    memcpy(line + 511, " \t Z", 4); /* 511 letters, then a space as the 512th byte kept */
+    want[511] = ' ';
+    CHECK(sl_chrome_line_hash(line, 515) == sl_hash64(want, 512));
+    for (size_t i = 0; i < 700; i++) /* "Ab  Ab  ...": each "Ab" kept as "ab " */
+        line[i] = "Ab  "[i % 4];
+    for (size_t i = 0; i < 512; i++)
+        want[i] = "ab "[i % 3];
+    CHECK(sl_chrome_line_hash(line, 700) == sl_hash64(want, 512));
 }
 
 /* The counter is asked once an article, for all its short lines, and
