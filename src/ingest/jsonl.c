@@ -40,9 +40,14 @@ static int copy_string(const json_t *v, char **dst, size_t *dst_len)
     char *p = sl_malloc(n + 1);
     if (!p)
         return SL_ENOMEM;
-    for (size_t i = 0; i < n; i++)
-        if (s[i])
-            p[k++] = s[i];
+    if (!memchr(s, '\0', n)) { /* nearly always: one copy, not a byte's test each */
+        memcpy(p, s, n);
+        k = n;
+    } else {
+        for (size_t i = 0; i < n; i++)
+            if (s[i])
+                p[k++] = s[i];
+    }
     p[k] = '\0';
     if (!k) {
         free(p);
