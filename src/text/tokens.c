@@ -255,24 +255,40 @@ static void fold_cp(sink *k, int32_t cp)
     }
 }
 
-/* Folds s[i, len) of a token (`word`: it starts with a letter): ASCII
- * runs in bulk, the rest a code point at a time. Dots are dropped from
- * words, so that "U.S." and "US" meet; numbers keep theirs ("2.5"). */
+/* Each byte as fold_ascii writes it: ASCII lower-cased; DOT for '.' (kept
+ * in numbers, dropped from words), NOT_ASCII from 0x80 on (the run ends).
+ * One load and one test a byte for the common case. */
+enum { DOT = 0x100, NOT_ASCII = 0x200 };
+#define FOLD1(c) ((c) >= 0x80 ? NOT_ASCII : (c) == '.' ? DOT : (c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define FOLD4(c) FOLD1(c), FOLD1((c) + 1), FOLD1((c) + 2), FOLD1((c) + 3)
+#define FOLD16(c) FOLD4(c), FOLD4((c) + 4), FOLD4((c) + 8), FOLD4((c) + 12)
+#define FOLD64(c) FOLD16(c), FOLD16((c) + 16), FOLD16((c) + 32), FOLD16((c) + 48)
+static const uint16_t ascii_fold[256] = {FOLD64(0), FOLD64(64), FOLD64(128), FOLD64(192)};
+
 /* Folds the ASCII run of s from *i on into dst, up to `room` bytes read:
- * lowered, a word's dots dropped; *i moves past what was read, and the
- * bytes written are returned. */
+ * lowered, a word's dots dropped (so that "U.S." and "US" meet; numbers
+ * keep theirs, "2.5"); *i moves past what was read, and the bytes written
+ * are returned. */
 static size_t fold_ascii(const char *s, size_t len, size_t *i, bool word, char *dst, size_t room)
 {
     size_t n = 0, end = *i + room < len ? *i + room : len, j = *i;
-    for (; j < end && (unsigned char)s[j] < 0x80; j++) {
-        char c = s[j];
-        if (c != '.' || !word)
-            dst[n++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    for (; j < end; j++) {
+        uint16_t c = ascii_fold[(unsigned char)s[j]];
+        if (c >= DOT) {
+            if (c == NOT_ASCII)
+                break;
+            if (word)
+                continue;
+            c = '.';
+        }
+        dst[n++] = (char)c;
     }
     *i = j;
     return n;
 }
 
+/* Folds s[i, len) of a token (`word`: it starts with a letter): ASCII
+ * runs in bulk (fold_ascii), the rest a code point at a time. */
 static void fold_from(const char *s, size_t len, size_t i, bool word, sink *k)
 {
     while (i < len) {

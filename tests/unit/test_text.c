@@ -223,6 +223,10 @@ TEST(token_fold_forms)
     CHECK_FOLD("2.5", "2.5");
     CHECK_FOLD("company\xE2\x80\x99s", "company's"); /* possessive goes in terms.c */
     CHECK_FOLD("Cease\xE2\x80\x90" "Fire", "cease-fire");
+    /* after a non-ASCII letter the ASCII rest goes 32 bytes at a time, its dots dropped too */
+    CHECK_FOLD("\xC3\x9C" "ber.A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P.Q.R.S.T.U.V.W.X.Y.Z.",
+               "\xC3\xBC" "berabcdefghijklmnopqrstuvwxyz");
+    CHECK_FOLD("1.250.000,75@X", "1.250.000,75@x");
 }
 
 /* A buffer with room takes the in-place path: after what it holds, the same
