@@ -99,6 +99,14 @@ static bool acronym_dot(const char *s, size_t len, size_t dot, uint32_t segment)
     return letters >= 1 && letters <= 2 && k < len && s[k] == '.';
 }
 
+/* Each byte's ASCII letter case: 1 for a-z, 2 for A-Z, 0 for the other
+ * bytes; scan_word's run of letters takes one load and one test a letter. */
+#define LETTER1(c) ((c) >= 'a' && (c) <= 'z' ? 1 : (c) >= 'A' && (c) <= 'Z' ? 2 : 0)
+#define LETTER4(c) LETTER1(c), LETTER1((c) + 1), LETTER1((c) + 2), LETTER1((c) + 3)
+#define LETTER16(c) LETTER4(c), LETTER4((c) + 4), LETTER4((c) + 8), LETTER4((c) + 12)
+#define LETTER64(c) LETTER16(c), LETTER16((c) + 16), LETTER16((c) + 32), LETTER16((c) + 48)
+static const uint8_t letter_case[256] = {LETTER64(0), LETTER64(64), LETTER64(128), LETTER64(192)};
+
 /* Scans word characters from s[i]: letters, marks, digits, an apostrophe
  * or hyphen between letters (a hyphen also before a digit: "COVID-19"), and
  * the dots of a dotted acronym, its final dot included. */
@@ -108,12 +116,12 @@ static size_t scan_word(const char *s, size_t len, size_t i, word_scan *w)
     bool dotted = false;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
-        if (ascii_letter((char)c)) {   /* a run of ASCII letters, as below, in one loop */
+        if (letter_case[c]) {   /* a run of ASCII letters, as below, in one loop */
             size_t run = i;
-            uint32_t capitals = 0;
+            uint32_t capitals = 0, t = letter_case[c];
             do
-                capitals += c <= 'Z';
-            while (++i < len && ascii_letter((char)(c = (unsigned char)s[i])));
+                capitals += t - 1;
+            while (++i < len && (t = letter_case[(unsigned char)s[i]]));
             w->letters += (uint32_t)(i - run);
             w->upper += capitals;
             segment += (uint32_t)(i - run);

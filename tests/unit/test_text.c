@@ -141,6 +141,33 @@ static void check_token(const char *text, const sl_token *t, const char *want, u
         sl_test_fail(__FILE__, __LINE__, "token \"%s\" flags %#x, expected %#x", want, t->flags, flags);
 }
 
+/* A word is all capitals when its every letter is one; the bytes beside the
+ * letters in ASCII (@ [ ` {) end a word. */
+TEST(tokens_capitals_counted_at_the_letter_bounds)
+{
+    const char *text = "IMF McKinsey ZZ Az aZ@QA[Qb`za{";
+    sl_token_vec toks = {0};
+    CHECK_INT(sl_tokenize(text, strlen(text), NULL, &toks), 0);
+    static const struct { const char *text; uint32_t flags; } want[] = {
+        {"IMF", SL_TOK_WORD | SL_TOK_UPPER | SL_TOK_ALLCAPS},
+        {"McKinsey", SL_TOK_WORD | SL_TOK_UPPER},
+        {"ZZ", SL_TOK_WORD | SL_TOK_UPPER | SL_TOK_ALLCAPS},
+        {"Az", SL_TOK_WORD | SL_TOK_UPPER},
+        {"aZ", SL_TOK_WORD},
+        {"@", SL_TOK_PUNCT},
+        {"QA", SL_TOK_WORD | SL_TOK_UPPER | SL_TOK_ALLCAPS},
+        {"[", SL_TOK_PUNCT},
+        {"Qb", SL_TOK_WORD | SL_TOK_UPPER},
+        {"`", SL_TOK_PUNCT},
+        {"za", SL_TOK_WORD},
+        {"{", SL_TOK_PUNCT},
+    };
+    CHECK_INT(toks.n, sizeof want / sizeof *want);
+    for (size_t k = 0; k < toks.n && k < sizeof want / sizeof *want; k++)
+        check_token(text, &toks.items[k], want[k].text, want[k].flags);
+    sl_vec_free(&toks);
+}
+
 TEST(tokens_kinds_and_flags)
 {
     const char *text = "The U.S. cease-fire didn't hold; 40,000 fled (2.5%) in the 1990s. NATO’s";
