@@ -24,6 +24,7 @@
 #include "ingest.h"
 #include "text/text.h"
 #include "util/alloc.h"
+#include "util/byte_table.h"
 #include "util/hash.h"
 
 /* A body paragraph: at least this many words and a sentence end, or twice as many. */
@@ -483,11 +484,8 @@ void sl_cleaned_free(sl_cleaned *c)
  * for a space or a tab. One load and one test a byte, where the hash's
  * loop spent 21 instructions a byte on its tests. */
 #define BLANK 0x100
-#define FOLD1(c) ((c) == ' ' || (c) == '\t' ? BLANK : (c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
-#define FOLD4(c) FOLD1(c), FOLD1((c) + 1), FOLD1((c) + 2), FOLD1((c) + 3)
-#define FOLD16(c) FOLD4(c), FOLD4((c) + 4), FOLD4((c) + 8), FOLD4((c) + 12)
-#define FOLD64(c) FOLD16(c), FOLD16((c) + 16), FOLD16((c) + 32), FOLD16((c) + 48)
-static const uint16_t line_fold[256] = {FOLD64(0), FOLD64(64), FOLD64(128), FOLD64(192)};
+#define LINE_FOLD(c) ((c) == ' ' || (c) == '\t' ? BLANK : (c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+static const uint16_t line_fold[256] = SL_BYTE_TABLE(LINE_FOLD);
 
 uint64_t sl_chrome_line_hash(const char *line, size_t len)
 {

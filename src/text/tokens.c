@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "text/text.h"
+#include "util/byte_table.h"
 
 /* Longest word checked against the stop lists (the lists' longest is 10). */
 #define STOP_MAX_BYTES 16
@@ -101,11 +102,8 @@ static bool acronym_dot(const char *s, size_t len, size_t dot, uint32_t segment)
 
 /* Each byte's ASCII letter case: 1 for a-z, 2 for A-Z, 0 for the other
  * bytes; scan_word's run of letters takes one load and one test a letter. */
-#define LETTER1(c) ((c) >= 'a' && (c) <= 'z' ? 1 : (c) >= 'A' && (c) <= 'Z' ? 2 : 0)
-#define LETTER4(c) LETTER1(c), LETTER1((c) + 1), LETTER1((c) + 2), LETTER1((c) + 3)
-#define LETTER16(c) LETTER4(c), LETTER4((c) + 4), LETTER4((c) + 8), LETTER4((c) + 12)
-#define LETTER64(c) LETTER16(c), LETTER16((c) + 16), LETTER16((c) + 32), LETTER16((c) + 48)
-static const uint8_t letter_case[256] = {LETTER64(0), LETTER64(64), LETTER64(128), LETTER64(192)};
+#define LETTER_CASE(c) ((c) >= 'a' && (c) <= 'z' ? 1 : (c) >= 'A' && (c) <= 'Z' ? 2 : 0)
+static const uint8_t letter_case[256] = SL_BYTE_TABLE(LETTER_CASE);
 
 /* Scans word characters from s[i]: letters, marks, digits, an apostrophe
  * or hyphen between letters (a hyphen also before a digit: "COVID-19"), and
@@ -267,11 +265,8 @@ static void fold_cp(sink *k, int32_t cp)
  * in numbers, dropped from words), NOT_ASCII from 0x80 on (the run ends).
  * One load and one test a byte for the common case. */
 enum { DOT = 0x100, NOT_ASCII = 0x200 };
-#define FOLD1(c) ((c) >= 0x80 ? NOT_ASCII : (c) == '.' ? DOT : (c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
-#define FOLD4(c) FOLD1(c), FOLD1((c) + 1), FOLD1((c) + 2), FOLD1((c) + 3)
-#define FOLD16(c) FOLD4(c), FOLD4((c) + 4), FOLD4((c) + 8), FOLD4((c) + 12)
-#define FOLD64(c) FOLD16(c), FOLD16((c) + 16), FOLD16((c) + 32), FOLD16((c) + 48)
-static const uint16_t ascii_fold[256] = {FOLD64(0), FOLD64(64), FOLD64(128), FOLD64(192)};
+#define ASCII_FOLD(c) ((c) >= 0x80 ? NOT_ASCII : (c) == '.' ? DOT : (c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+static const uint16_t ascii_fold[256] = SL_BYTE_TABLE(ASCII_FOLD);
 
 /* Folds the ASCII run of s from *i on into dst, up to `room` bytes read:
  * lowered, a word's dots dropped (so that "U.S." and "US" meet; numbers
