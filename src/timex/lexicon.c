@@ -9,6 +9,7 @@
 
 #include "timex/timex.h"
 #include "util/alloc.h"
+#include "util/byte_table.h"
 
 typedef struct word_class {
     const char *word;
@@ -71,11 +72,16 @@ static struct slot {
 } slots[SLOTS];
 static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
 
+/* FNV-1a, a byte at a time: hash_word's step, which classify also takes
+ * as it lowers a token, so that its lookup reads the token once. */
+#define FNV_BASIS 2166136261u
+static uint32_t hash_step(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+
 static uint32_t hash_word(const char *w)
 {
-    uint32_t h = 2166136261u; /* FNV-1a */
+    uint32_t h = FNV_BASIS;
     for (; *w; w++)
-        h = (h ^ (unsigned char)*w) * 16777619u;
+        h = hash_step(h, (unsigned char)*w);
     return h;
 }
 
@@ -106,17 +112,17 @@ static void build_slots(void)
         insert(pattern_words[i])->pattern = (int16_t)i;
 }
 
-static const struct slot *lookup(const char *low)
+/* The slot of `low` (hash: hash_word(low)), NULL when none. */
+static const struct slot *lookup(const char *low, uint32_t hash)
 {
     pthread_once(&slots_once, build_slots);
-    const struct slot *s = probe(low, hash_word(low));
+    const struct slot *s = probe(low, hash);
     return s->word ? s : NULL;
 }
 
-static int is_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
+/* ASCII letters and digits, the bytes of a run token: one load a byte. */
+#define ALNUM(c) (((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
+static const uint8_t alnum[256] = SL_BYTE_TABLE(ALNUM);
 
 /* Digits with an optional ordinal or decade suffix: "19", "19th", "1990s". */
 static void classify_number(tx_token *t, const char *s, size_t n)
@@ -152,8 +158,11 @@ static void classify(tx_token *t, const char *s)
     t->word = -1;
     if (n >= sizeof t->low)
         return;
-    for (size_t k = 0; k < n; k++)
+    uint32_t hash = FNV_BASIS; /* hash_word(t->low), but for a NUL byte, whose token is in no slot */
+    for (size_t k = 0; k < n; k++) {
         t->low[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+        hash = hash_step(hash, (unsigned char)t->low[k]);
+    }
     t->low[n] = 0;
     if (s[0] >= 'A' && s[0] <= 'Z')
         t->cls |= TX_UPPER;
@@ -161,7 +170,7 @@ static void classify(tx_token *t, const char *s)
         classify_number(t, s, n);
         return;
     }
-    const struct slot *found = lookup(t->low);
+    const struct slot *found = lookup(t->low, hash);
     const word_class *w = found && found->lexicon >= 0 ? &words[found->lexicon] : NULL;
     if (w && (!(w->cls & (TX_MONTH | TX_WDAY)) || (t->cls & TX_UPPER))) {
         t->cls |= w->cls;
@@ -187,9 +196,10 @@ long sl_tx_tokenize(const char *text, size_t len, tx_token **out)
             continue;
         }
         size_t start = i, cp_start = cp;
-        if (is_alnum(c)) {
-            while (i < len && is_alnum((unsigned char)text[i]))
-                i++, cp++;
+        if (alnum[c]) {
+            while (i < len && alnum[(unsigned char)text[i]])
+                i++;
+            cp += (uint32_t)(i - start); /* ASCII: a byte a code point */
         } else {
             do { /* one code point */
                 i++;
