@@ -4,6 +4,7 @@
 
 #include "storyline.h"
 #include "test.h"
+#include "timex/timex.h"
 
 /* The expressions of `text` as "text|TYPE|value" lines. */
 static char *found(const char *text, const char *reference)
@@ -112,4 +113,37 @@ TEST(timex_optional_elements_taken_and_left_out)
               "the first 9 months|DURATION|P9M\n2 - week|DURATION|P2W\n");
     /* a required element the window cannot reach: "ago" four tokens on */
     CHECK_STR(found("It was 20 years and more ago.", NULL), "20 years|DURATION|P20Y\n");
+}
+
+/* The tokens of the timex rules: runs of ASCII letters and digits, each
+ * other code point alone, their spans in bytes and in code points (a
+ * two-byte letter is one), lowered and classed. */
+TEST(timex_tokens_spans_and_classes)
+{
+    const char *text = "Caf\xC3\xA9s 3rd-quarter,\tMay 1990s";
+    tx_token *toks = NULL;
+    long n = sl_tx_tokenize(text, strlen(text), &toks);
+    CHECK_INT(n, 9);
+    static const struct { const char *low; uint32_t start, end, cp_start, cp_end; } want[] = {
+        {"caf", 0, 3, 0, 3},     {"\xC3\xA9", 3, 5, 3, 4}, {"s", 5, 6, 4, 5},
+        {"3rd", 7, 10, 6, 9},    {"-", 10, 11, 9, 10},      {"quarter", 11, 18, 10, 17},
+        {",", 18, 19, 17, 18},   {"may", 20, 23, 19, 22},   {"1990s", 24, 29, 23, 28},
+    };
+    for (long k = 0; k < n && k < 9; k++) {
+        CHECK_STR(toks[k].low, want[k].low);
+        CHECK_INT(toks[k].start, want[k].start);
+        CHECK_INT(toks[k].end, want[k].end);
+        CHECK_INT(toks[k].cp_start, want[k].cp_start);
+        CHECK_INT(toks[k].cp_end, want[k].cp_end);
+    }
+    if (n == 9) {
+        CHECK(toks[3].cls & TX_ORD);
+        CHECK_INT(toks[3].val, 3);
+        CHECK(toks[7].cls & TX_MONTH);
+        CHECK(toks[7].cls & TX_UPPER);
+        CHECK_INT(toks[7].val, 5);
+        CHECK(toks[8].cls & TX_DECADE);
+        CHECK_INT(toks[8].val, 1990);
+    }
+    free(toks);
 }
