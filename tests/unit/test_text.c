@@ -141,14 +141,27 @@ static void check_token(const char *text, const sl_token *t, const char *want, u
         sl_test_fail(__FILE__, __LINE__, "token \"%s\" flags %#x, expected %#x", want, t->flags, flags);
 }
 
+typedef struct want_token {
+    const char *text;
+    uint32_t flags;
+} want_token;
+
+/* The tokens of `text` (stop words of `lang`) are `want`, n of them. */
+static void check_tokens(const char *text, const char *lang, const want_token *want, size_t n)
+{
+    sl_token_vec toks = {0};
+    CHECK_INT(sl_tokenize(text, strlen(text), lang, &toks), 0);
+    CHECK_INT(toks.n, n);
+    for (size_t k = 0; k < toks.n && k < n; k++)
+        check_token(text, &toks.items[k], want[k].text, want[k].flags);
+    sl_vec_free(&toks);
+}
+
 /* A word is all capitals when its every letter is one; the bytes beside the
  * letters in ASCII (@ [ ` {) end a word. */
 TEST(tokens_capitals_counted_at_the_letter_bounds)
 {
-    const char *text = "IMF McKinsey ZZ Az aZ@QA[Qb`za{";
-    sl_token_vec toks = {0};
-    CHECK_INT(sl_tokenize(text, strlen(text), NULL, &toks), 0);
-    static const struct { const char *text; uint32_t flags; } want[] = {
+    static const want_token want[] = {
         {"IMF", SL_TOK_WORD | SL_TOK_UPPER | SL_TOK_ALLCAPS},
         {"McKinsey", SL_TOK_WORD | SL_TOK_UPPER},
         {"ZZ", SL_TOK_WORD | SL_TOK_UPPER | SL_TOK_ALLCAPS},
@@ -162,18 +175,12 @@ TEST(tokens_capitals_counted_at_the_letter_bounds)
         {"za", SL_TOK_WORD},
         {"{", SL_TOK_PUNCT},
     };
-    CHECK_INT(toks.n, sizeof want / sizeof *want);
-    for (size_t k = 0; k < toks.n && k < sizeof want / sizeof *want; k++)
-        check_token(text, &toks.items[k], want[k].text, want[k].flags);
-    sl_vec_free(&toks);
+    check_tokens("IMF McKinsey ZZ Az aZ@QA[Qb`za{", NULL, want, sizeof want / sizeof *want);
 }
 
 TEST(tokens_kinds_and_flags)
 {
-    const char *text = "The U.S. cease-fire didn't hold; 40,000 fled (2.5%) in the 1990s. NATO’s";
-    sl_token_vec toks = {0};
-    CHECK_INT(sl_tokenize(text, strlen(text), "en", &toks), 0);
-    static const struct { const char *text; uint32_t flags; } want[] = {
+    static const want_token want[] = {
         {"The", SL_TOK_WORD | SL_TOK_UPPER | SL_TOK_STOP},
         {"U.S.", SL_TOK_WORD | SL_TOK_UPPER | SL_TOK_ALLCAPS},
         {"cease-fire", SL_TOK_WORD},
@@ -192,10 +199,8 @@ TEST(tokens_kinds_and_flags)
         {".", SL_TOK_PUNCT},
         {"NATO’s", SL_TOK_WORD | SL_TOK_UPPER},
     };
-    CHECK_INT(toks.n, sizeof want / sizeof *want);
-    for (size_t k = 0; k < toks.n && k < sizeof want / sizeof *want; k++)
-        check_token(text, &toks.items[k], want[k].text, want[k].flags);
-    sl_vec_free(&toks);
+    check_tokens("The U.S. cease-fire didn't hold; 40,000 fled (2.5%) in the 1990s. NATO’s", "en", want,
+                 sizeof want / sizeof *want);
 }
 
 TEST(tokens_no_language_no_stop)
