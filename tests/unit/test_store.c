@@ -593,25 +593,60 @@ static char *schema_text(const char *path)
     return text;
 }
 
+/* The page size a store's file has, or -1. */
+static int page_size(const char *path)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *s = NULL;
+    int size = -1;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        size = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return size;
+}
+
+/* Makes two stores under /tmp named by `tag`, each opened for writing and
+ * closed: `fresh` from an empty file, `stepped` from one of schema 1 made by
+ * plain SQLite (4 KB pages), which every migration then runs on. 0 if both
+ * opened. */
+static int fresh_and_stepped(const char *tag, char *fresh, char *stepped, size_t size)
+{
+    snprintf(fresh, size, "/tmp/sl-unit-%s-fresh-%d.db", tag, (int)getpid());
+    snprintf(stepped, size, "/tmp/sl-unit-%s-stepped-%d.db", tag, (int)getpid());
+    remove(fresh);
+    remove(stepped);
+    sqlite3 *db = NULL;
+    int bad = sqlite3_open(stepped, &db) != SQLITE_OK || sl_store_make_version1(db);
+    sqlite3_close(db);
+    sl_store *a = NULL, *b = NULL;
+    bad = bad || sl_store_open(&a, fresh, 0, NULL) || sl_store_open(&b, stepped, 0, NULL);
+    sl_store_close(a);
+    sl_store_close(b);
+    return bad;
+}
+
+/* A new store's pages are 8 KB; a store that exists (here one of schema 1,
+ * made with SQLite's default 4 KB) keeps its own through the migrations. */
+TEST(store_fresh_pages_are_8k_an_old_store_keeps_its)
+{
+    char fresh[128], old[128];
+    CHECK_INT(fresh_and_stepped("pages", fresh, old, sizeof fresh), 0);
+    CHECK_INT(page_size(fresh), 8192);
+    CHECK_INT(page_size(old), 4096);
+    drop_store(NULL, fresh);
+    drop_store(NULL, old);
+}
+
 /* A fresh store is made by one script at the current schema; a store of
  * schema 1 takes every migration: both end with the same tables, indexes
  * and SQL (but for whitespace) and the same version. */
 TEST(store_fresh_schema_is_the_migrated_one)
 {
     char fresh[128], stepped[128];
-    snprintf(fresh, sizeof fresh, "/tmp/sl-unit-fresh-%d.db", (int)getpid());
-    snprintf(stepped, sizeof stepped, "/tmp/sl-unit-stepped-%d.db", (int)getpid());
-    remove(fresh);
-    remove(stepped);
-    sqlite3 *db = NULL;
-    CHECK_INT(sqlite3_open(stepped, &db), SQLITE_OK);
-    CHECK_INT(sl_store_make_version1(db), 0);
-    sqlite3_close(db);
-    sl_store *a = NULL, *b = NULL;
-    CHECK_INT(sl_store_open(&a, fresh, 0, NULL), 0);
-    CHECK_INT(sl_store_open(&b, stepped, 0, NULL), 0);
-    sl_store_close(a);
-    sl_store_close(b);
+    CHECK_INT(fresh_and_stepped("schema", fresh, stepped, sizeof fresh), 0);
     char *want = schema_text(stepped), *got = schema_text(fresh);
     CHECK(want && strstr(want, "user_version 1\n") == NULL && strstr(want, "copy_keys_recent"));
     CHECK_STR(got, want);
