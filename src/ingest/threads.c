@@ -140,7 +140,8 @@ static int relative_date(const char *head, size_t line)
         for (count = unit - 1; count && head[count - 1] != ' ';)
             count--;
         /* a count's last byte: lines join without a space ("Jean<br>2 days ago") */
-        if (isdigit((unsigned char)head[unit - 2]) || !strncmp(head + count, "a ", 2) || !strncmp(head + count, "an ", 3))
+        if (isdigit((unsigned char)head[unit - 2]) || !strncmp(head + count, "a ", 2) ||
+            !strncmp(head + count, "an ", 3))
             return 1;
     }
     return 0;
