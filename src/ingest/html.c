@@ -549,6 +549,32 @@ static int continue_sections(const elem_vec *v, uint32_t top, index_vec *out)
     return 0;
 }
 
+/* The element that holds the title (the first <h1>) and half of the page's
+ * prose (page furniture that does not hold it aside): the nearest such
+ * ancestor of the <h1> below <body>, NONE without one. A page without
+ * class names or HTML5 sections (no <article> to take) still puts its
+ * story under its title: the best-scored block alone may be a disclaimer
+ * at the page's foot, or one section of a checklist. It is taken when the
+ * climb's block `top` lies outside it, or holds under half its prose. */
+static uint32_t titled_container(const elem_vec *v, uint32_t top)
+{
+    const elem *e = v->items;
+    uint32_t h1 = NONE;
+    for (uint32_t i = 0; i < v->n && h1 == NONE; i++)
+        if ((e[i].tag & T_H1) && !(e[i].flags & F_REMOVED))
+            h1 = i;
+    if (h1 == NONE)
+        return NONE;
+    uint64_t page = prose_beside_furniture(v, h1);
+    uint32_t a = e[h1].parent;
+    while (a != NONE && !(e[a].tag & T_ROOT) && (uint64_t)e[a].good * 2 < page)
+        a = e[a].parent;
+    if (a == NONE || (e[a].tag & T_ROOT))
+        return NONE;
+    int inside = top != NONE && a <= top && top < a + e[a].size;
+    return !inside || (uint64_t)e[top].good * 2 < e[a].good ? a : NONE;
+}
+
 /* The containers whose text is kept (in any order: mark_inside reads them). */
 static int choose_containers(const elem_vec *v, index_vec *out)
 {
@@ -562,6 +588,9 @@ static int choose_containers(const elem_vec *v, index_vec *out)
             top = i;
     if (top != NONE)
         top = climb(e, top);
+    pick = titled_container(v, top);
+    if (pick != NONE)
+        return sl_vec_push(out, pick) ? SL_ENOMEM : 0;
     if (top == NONE || e[top].parent == NONE)   /* no prose: the whole page */
         return sl_vec_push(out, top == NONE ? 0 : top) ? SL_ENOMEM : 0;
     double threshold = final_score(&e[top]) * SIBLING_SHARE;

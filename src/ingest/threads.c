@@ -23,7 +23,7 @@
 /* An entry's first line (up to its first <br>, <p>, <div>, cell or
  * heading), or its first two, of at most this many bytes that hold a date
  * are its author's line: "Jean, Millbrook - 10 March 2010", "Posted
- * 3/10/2010 by Robert", "Jean<br>3/10/2010 10:31". */
+ * 3/10/2010 by Robert", "Jean<br>3/10/2010 10:31", "Jean<br>2 days ago". */
 #define DATE_LINE 80
 
 /* An entry whose first line is a name alone ("Jean Marsh, Larkmouth" in
@@ -107,12 +107,55 @@ static int breaks_line(const xmlNode *x)
     return sl_html_is_tag_among(x, tags, sizeof tags / sizeof *tags);
 }
 
-/* Whether the entry's first line, head[0..line), is a short line with a date. */
+/* Whether the word head[from..to) is a unit of time, in the singular or
+ * the plural ("day", "hours", "mins"). */
+static int time_unit(const char *head, size_t from, size_t to)
+{
+    static const char *const units[] = {"second", "sec", "minute", "min", "hour", "hr", "day", "week", "month", "year"};
+    size_t n = to - from;
+    if (n > 1 && head[to - 1] == 's')
+        n--;
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (strlen(units[i]) == n && !strncmp(head + from, units[i], n))
+            return 1;
+    return 0;
+}
+
+/* Whether head[0..line) (lower-cased, spaces collapsed) holds a date
+ * relative to the reading: "2 days ago at 08:49 am", "an hour ago",
+ * "yesterday at 10:31". */
+static int relative_date(const char *head, size_t line)
+{
+    for (size_t i = 0; i + 3 <= line; i++) {
+        if (i + 9 <= line && !strncmp(head + i, "yesterday", 9))
+            return 1;
+        if (strncmp(head + i, "ago", 3) || (i + 3 < line && isalpha((unsigned char)head[i + 3])) || i < 2 ||
+            head[i - 1] != ' ')
+            continue;
+        size_t unit = i - 1, count;
+        while (unit && head[unit - 1] != ' ')
+            unit--;
+        if (unit < 2 || !time_unit(head, unit, i - 1))
+            continue;
+        for (count = unit - 1; count && head[count - 1] != ' ';)
+            count--;
+        /* a count's last byte: lines join without a space ("Jean<br>2 days ago") */
+        if (isdigit((unsigned char)head[unit - 2]) || !strncmp(head + count, "a ", 2) ||
+            !strncmp(head + count, "an ", 3))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the entry's first line, head[0..line), is a short line with a
+ * date, a calendar's or one relative to the reading ("3 hours ago"). */
 static int dated_line(char *head, size_t line)
 {
     char iso[SL_ISO_DATE_SIZE];
     if (!line || line > DATE_LINE)
         return 0;
+    if (relative_date(head, line))
+        return 1;
     char keep = head[line];
     head[line] = '\0';
     int dated = sl_date_to_iso(head, 1, iso);

@@ -158,6 +158,10 @@ TEST(blocks_unnamed_threads_left_out)
         {"<table class=talk>", "<tr><td>%s<br>3/4/2010 10:31</td><td>%s</td></tr>", "</table>"},
         /* the author's line after the comment (Movable Type) */
         {"<div id=feedback>", "<div><p>%2$s</p><p>Posted by: %1$s | March 4, 2010 10:31 AM</p></div>", "</div>"},
+        /* dates relative to the reading, as comment plugins write them */
+        {"<div>", "<div><b>%s</b><br>2 days ago at 08:49 am<p>%s</p></div>", "</div>"},
+        {"<ul>", "<li><p>%s &middot; an hour ago</p><p>%s</p></li>", "</ul>"},
+        {"<table>", "<tr><td>%s<br>Yesterday at 10:31</td><td>%s</td></tr>", "</table>"},
     };
     check_threads_left_out(threads, sizeof threads / sizeof *threads, "Responses");
 }

@@ -166,3 +166,27 @@ TEST(styles_font_paragraphs_story_kept)
                "<font face=Verdana size=2>", "<br><br></font>", "</div></body></html>");
     check_story(page, "Sport", NULL);
 }
+
+/* No class, no id, no HTML5 section: each paragraph of the story in a
+ * wrapper of its own under the title, a column of links beside it, and a
+ * notice of two long paragraphs at the page's foot that outscores any one
+ * part of the story. The element that holds the title and most of the
+ * prose is the story's (before, the notice was taken for the body). */
+TEST(styles_classless_story_under_title)
+{
+    char page[8192];
+    int n = snprintf(page, sizeof page, "%s", head);
+    n = paragraphs(page, sizeof page, n, "<div><div><p>", "</p></div></div>");
+    n += snprintf(page + n, sizeof page - (size_t)n, "</div><div>");
+    for (int i = 0; i < 12; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n,
+                      "<a href=/s%d>Bypass plan goes to a public inquiry, part %d</a><br>", i, i);
+    snprintf(page + n, sizeof page - (size_t)n,
+             "</div><div><div><p>This notice is given for general information only and is not advice of any "
+             "kind. The publisher takes care to check what it prints, but makes no promise that anything on "
+             "this page is complete, current or free of error, and accepts no liability for any loss.</p>"
+             "<p>No part of this page may be copied, stored or passed on in any form without the written "
+             "leave of the publisher, save for short quotations in reviews, and every trade mark named on "
+             "it belongs to its owner, who has not endorsed this page.</p></div></div></body></html>");
+    check_story(page, "accepts no liability", "Bypass plan");
+}
