@@ -28,7 +28,8 @@ from facts_common import char_offsets  # noqa: E402
 from facts_quotes import archive_marks, is_direct, name_words, read_ann, source_names  # noqa: E402
 
 FEATURES = ["rank0", "rank1", "far", "in_quote", "last_speaker", "gender", "other_gender", "subject",
-            "count", "same_para", "role", "same_sentence", "prev_sentence", "spoke", "sentences", "possessive", "object"]
+            "count", "same_para", "role", "same_sentence", "prev_sentence", "spoke", "sentences", "possessive", "object",
+            "titled", "anchor", "other_role"]
 
 
 def gold_quotes(path, data_dir, split):
@@ -48,14 +49,40 @@ def gold_quotes(path, data_dir, split):
     return out
 
 
-def groups(tool, data_dir, split):
+def styled_texts(data_dir, split, style):
+    """(path read, original path, per character of the read text its
+    original character) of the split's annotated texts in one style of
+    eval/facts_quotes_styles.py ("plain": as they are), rewritten under
+    build/fit_speakers."""
+    from facts_quotes_styles import style_text  # noqa: E402 (imports this module's helpers)
+    out = []
+    for path in sorted(glob.glob(os.path.join(data_dir, split, "text", "*.txt"))):
+        name = os.path.basename(path)[:-4]
+        anns = sorted(glob.glob(os.path.join(data_dir, split, "attributions", name + "_*.ann")))
+        if style == "plain" or not anns:
+            out.append((path, path, None))
+            continue
+        text = open(path, encoding="utf-8").read()
+        new_text, where, _ = style_text(text, anns[0], style)
+        folder = os.path.join(ROOT, "build", "fit_speakers", split, style)
+        os.makedirs(folder, exist_ok=True)
+        read = os.path.join(folder, name + ".txt")
+        with open(read, "w", encoding="utf-8") as f:
+            f.write(new_text)
+        out.append((read, path, where))
+    return out
+
+
+def groups(tool, data_dir, split, style="plain"):
     """Per quote with a known gold name: (features per candidate, right per
     candidate, the article's name)."""
-    texts = sorted(glob.glob(os.path.join(data_dir, split, "text", "*.txt")))
+    texts = styled_texts(data_dir, split, style)
     out = []
     for i in range(0, len(texts), 100):
-        res = subprocess.run([tool, "speakers"] + texts[i:i + 100], capture_output=True, text=True,
-                             check=True).stdout
+        batch = texts[i:i + 100]
+        res = subprocess.run([tool, "speakers"] + [t[0] for t in batch], capture_output=True,
+                             text=True, check=True).stdout
+        origin = {t[0]: t for t in batch}
         path, c, gold, quotes = None, None, None, {}
 
         def flush():
@@ -69,9 +96,11 @@ def groups(tool, data_dir, split):
             if line.startswith("# "):
                 if path:
                     flush()
-                path = line[2:]
+                path, original, where = origin[line[2:]]
                 c = char_offsets(open(path, "rb").read())
-                gold = gold_quotes(path, data_dir, split)
+                if where:
+                    c = [where[k] for k in c]
+                gold = gold_quotes(original, data_dir, split)
                 quotes = {}
                 continue
             parts = line.split("\t")
@@ -124,25 +153,31 @@ def pasted(path="src/facts/speakers.c", array="weights[F_N]"):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "../shared/datasets/quotes/polnear"))
+    ap.add_argument("--styles", default="plain,roles",
+                    help="styles of eval/facts_quotes_styles.py fitted on together (train) and "
+                         "reported one by one (dev); a style that renames persons cannot be scored")
     args = ap.parse_args()
     subprocess.run(["make", "-s", "-C", ROOT, "build/facts-features"], check=True)
     tool = os.path.join(ROOT, "build/facts-features")
-    train = groups(tool, args.data, "train")
-    dev = groups(tool, args.data, "dev")
-    w = fit(train)
+    styles = args.styles.split(",")
+    train = {s: groups(tool, args.data, "train", s) for s in styles}
+    dev = {s: groups(tool, args.data, "dev", s) for s in styles}
+    w = fit([g for s in styles for g in train[s]])
     print("weights (paste into src/facts/speakers.c):")
     print("    " + ", ".join("%.3f" % v for v in w) + ",")
     for name, v in zip(FEATURES, w):
         print("  %-14s %+.3f" % (name, v))
-    reach = sum(any(y) for _, y, _ in train) / len(train)
-    print("quotes with a no-name speaker mention: train %d, dev %d; right name among the "
-          "candidates: train %.3f" % (len(train), len(dev), reach))
-    print("top candidate right, fitted weights: train %.3f dev %.3f"
-          % (accuracy(w, train), accuracy(w, dev)))
-    print("top candidate right, pasted weights: train %.3f dev %.3f"
-          % (accuracy(pasted(), train), accuracy(pasted(), dev)))
-    print("most recent person (the rule it replaces): train %.3f dev %.3f"
-          % (accuracy([1] + [0] * (len(w) - 1), train), accuracy([1] + [0] * (len(w) - 1), dev)))
+    recent = [1] + [0] * (len(w) - 1)
+    for s in styles:
+        reach = sum(any(y) for _, y, _ in train[s]) / len(train[s])
+        print("%s: quotes with a no-name speaker mention: train %d, dev %d; right name among the "
+              "candidates: train %.3f" % (s, len(train[s]), len(dev[s]), reach))
+        print("%s: top candidate right, fitted weights: train %.3f dev %.3f"
+              % (s, accuracy(w, train[s]), accuracy(w, dev[s])))
+        print("%s: top candidate right, pasted weights: train %.3f dev %.3f"
+              % (s, accuracy(pasted(), train[s]), accuracy(pasted(), dev[s])))
+        print("%s: most recent person (the rule it replaces): train %.3f dev %.3f"
+              % (s, accuracy(recent, train[s]), accuracy(recent, dev[s])))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@
 
 enum { F_RANK0, F_RANK1, F_FAR, F_IN_QUOTE, F_LAST_SPEAKER, F_GENDER, F_OTHER_GENDER,
        F_SUBJECT, F_COUNT, F_SAME_PARA, F_ROLE, F_SAME_SENTENCE, F_PREV_SENTENCE, F_SPOKE,
-       F_SENTENCES, F_POSSESSIVE, F_OBJECT, F_N };
+       F_SENTENCES, F_POSSESSIVE, F_OBJECT, F_TITLED, F_ANCHOR, F_OTHER_ROLE, F_N };
 _Static_assert(F_N == SL_SPEAKERS_FEATURES, "facts.h counts the chooser's features");
 
 /* Fitted by eval/fit_speakers.py on PolNeAR train (conditional logit over
@@ -43,8 +43,8 @@ _Static_assert(F_N == SL_SPEAKERS_FEATURES, "facts.h counts the chooser's featur
  * sentences between it and the mention, a possessive ("Reyes's office"),
  * after a preposition ("a letter to Reyes"). */
 static const double weights[F_N] = {
-    0.952, 0.813, -0.558, -0.331, 1.179, 0.512, -0.221, 1.590, -0.281, 0.470, 0.024, 0.038, 0.927,
-    0.280, -1.869, -0.861, -1.093,
+    0.240, 0.316, -0.098, -0.453, 0.549, 0.656, -0.231, 1.166, -0.364, 0.573, 0.028, -0.031, 0.850,
+    0.161, -1.007, -0.807, -1.132, 0.948, 0.474, -0.534,
 };
 
 static const char *const he[] = {"he", "him", "his", "himself", NULL};
@@ -299,8 +299,8 @@ static bool spoke(const sl_facts_doc *d, const char *about, uint32_t qa)
 /* The features of candidate c for the speaker mention at tokens
  * [first, end) of a quote at [qa, qb). */
 static void features(const sl_facts_doc *d, const sl_speakers *sp, const candidate *c,
-                     size_t rank, size_t first, size_t end, uint32_t qa, uint32_t qb,
-                     const char *last_speaker, double *f)
+                     size_t rank, size_t first, const sl_role_ties *ties, uint32_t qa,
+                     uint32_t qb, const char *last_speaker, double *f)
 {
     const sl_fact_item *it = &d->out->items[c->item];
     uint32_t at = d->toks.items[first].start;
@@ -325,7 +325,9 @@ static void features(const sl_facts_doc *d, const sl_speakers *sp, const candida
     f[F_SENTENCES] = log1p((double)(s_at > s_it ? s_at - s_it : 0)) / 3.0;
     f[F_POSSESSIVE] = possessive(d, it);
     f[F_OBJECT] = object(d, it);
-    (void)end;
+    f[F_TITLED] = sl_role_ties_titled(d, ties, it->about);
+    f[F_ANCHOR] = ties->anchor && !strcmp(ties->anchor, it->about);
+    f[F_OTHER_ROLE] = sl_role_ties_other(ties, it->about);
 }
 
 bool sl_speakers_resolvable(const sl_facts_doc *d, size_t first, size_t end)
@@ -351,8 +353,10 @@ long sl_speakers_choose(const sl_facts_doc *d, const sl_speakers *sp, size_t fir
     long best = -1;
     double best_score = -INFINITY, f[F_N];
     const double *fitted = d->speaker_weights ? d->speaker_weights : weights;
+    sl_role_ties ties;
+    sl_role_ties_find(d, first, end, &ties);
     for (size_t r = 0; r < n; r++) {
-        features(d, sp, &c[r], r, first, end, qa, qb, last_speaker, f);
+        features(d, sp, &c[r], r, first, &ties, qa, qb, last_speaker, f);
         double score = 0;
         for (int k = 0; k < F_N; k++)
             score += fitted[k] * f[k];
