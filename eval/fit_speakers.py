@@ -73,9 +73,21 @@ def styled_texts(data_dir, split, style):
     return out
 
 
-def groups(tool, data_dir, split, style="plain"):
-    """Per quote with a known gold name: (features per candidate, right per
+_TRACED = {}
+
+
+def groups(tool, data_dir, split, style="plain", kind=None):
+    """Per quote with a known gold name whose speaker mention is of `kind`
+    ("pronoun", "role"; None: either): (features per candidate, right per
     candidate, the article's name)."""
+    key = (tool, data_dir, split, style)
+    if key not in _TRACED:
+        _TRACED[key] = traced(tool, data_dir, split, style)
+    return [g[:3] for g in _TRACED[key] if kind in (None, g[3])]
+
+
+def traced(tool, data_dir, split, style):
+    """groups' quotes, each with its mention's kind as a fourth field."""
     texts = styled_texts(data_dir, split, style)
     out = []
     for i in range(0, len(texts), 100):
@@ -86,12 +98,12 @@ def groups(tool, data_dir, split, style="plain"):
         path, c, gold, quotes = None, None, None, {}
 
         def flush():
-            for (qa, _), cands in quotes.items():
+            for (qa, _, kind), cands in quotes.items():
                 g = [q for q in gold or [] if q[0] - 2 <= c[qa] < q[1]]
                 if g and g[0][2]:
                     out.append(([f for _, f in cands],
                                 [bool(name_words(n) & g[0][2]) for n, _ in cands],
-                                os.path.basename(path)[:-4]))
+                                os.path.basename(path)[:-4], kind))
         for line in res.splitlines():
             if line.startswith("# "):
                 if path:
@@ -104,8 +116,8 @@ def groups(tool, data_dir, split, style="plain"):
                 quotes = {}
                 continue
             parts = line.split("\t")
-            key = (int(parts[0]), int(parts[1]))
-            quotes.setdefault(key, []).append((parts[2], [float(v) for v in parts[3:]]))
+            key = (int(parts[0]), int(parts[1]), parts[2])
+            quotes.setdefault(key, []).append((parts[3], [float(v) for v in parts[4:]]))
         if path:
             flush()
     return out
@@ -143,7 +155,7 @@ def fit(data, l2=0.01, rate=1.0, steps=600):
     return w
 
 
-def pasted(path="src/facts/speakers.c", array="weights[F_N]"):
+def pasted(path="src/facts/speakers.c", array="pronoun_weights[F_N]"):
     """The weights now in a source file's `static const double ARRAY = {...}`."""
     src = open(os.path.join(ROOT, path), encoding="utf-8").read()
     body = src.split("static const double %s = {" % array, 1)[1].split("};", 1)[0]
@@ -154,30 +166,30 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "../shared/datasets/quotes/polnear"))
     ap.add_argument("--styles", default="plain,roles",
-                    help="styles of eval/facts_quotes_styles.py fitted on together (train) and "
-                         "reported one by one (dev); a style that renames persons cannot be scored")
+                    help="styles of eval/facts_quotes_styles.py whose role mentions the role "
+                         "model is fitted on (train) and reported on one by one (dev); pronouns "
+                         "are fitted on plain; a style that renames persons cannot be scored")
     args = ap.parse_args()
     subprocess.run(["make", "-s", "-C", ROOT, "build/facts-features"], check=True)
     tool = os.path.join(ROOT, "build/facts-features")
     styles = args.styles.split(",")
-    train = {s: groups(tool, args.data, "train", s) for s in styles}
-    dev = {s: groups(tool, args.data, "dev", s) for s in styles}
-    w = fit([g for s in styles for g in train[s]])
-    print("weights (paste into src/facts/speakers.c):")
-    print("    " + ", ".join("%.3f" % v for v in w) + ",")
-    for name, v in zip(FEATURES, w):
-        print("  %-14s %+.3f" % (name, v))
-    recent = [1] + [0] * (len(w) - 1)
-    for s in styles:
-        reach = sum(any(y) for _, y, _ in train[s]) / len(train[s])
-        print("%s: quotes with a no-name speaker mention: train %d, dev %d; right name among the "
-              "candidates: train %.3f" % (s, len(train[s]), len(dev[s]), reach))
-        print("%s: top candidate right, fitted weights: train %.3f dev %.3f"
-              % (s, accuracy(w, train[s]), accuracy(w, dev[s])))
-        print("%s: top candidate right, pasted weights: train %.3f dev %.3f"
-              % (s, accuracy(pasted(), train[s]), accuracy(pasted(), dev[s])))
-        print("%s: most recent person (the rule it replaces): train %.3f dev %.3f"
-              % (s, accuracy(recent, train[s]), accuracy(recent, dev[s])))
+    models = (("pronoun", "pronoun_weights[F_N]", ["plain"]), ("role", "role_weights[F_N]", styles))
+    for kind, array, fitted_on in models:
+        w = fit([g for s in fitted_on for g in groups(tool, args.data, "train", s, kind)])
+        print("%s weights (paste into src/facts/speakers.c, %s):" % (kind, array))
+        print("    " + ", ".join("%.3f" % v for v in w) + ",")
+        for name, v in zip(FEATURES, w):
+            print("  %-14s %+.3f" % (name, v))
+        recent = [1] + [0] * (len(w) - 1)
+        for s in styles:
+            train, dev = (groups(tool, args.data, split, s, kind) for split in ("train", "dev"))
+            reach = sum(any(y) for _, y, _ in train) / max(len(train), 1)
+            print("%s, %s: quotes: train %d, dev %d; right name among the candidates: train %.3f"
+                  % (kind, s, len(train), len(dev), reach))
+            for label, v in (("fitted weights", w), ("pasted weights", pasted(array=array)),
+                             ("most recent person (the rule it replaced)", recent)):
+                print("%s, %s: top candidate right, %s: train %.3f dev %.3f"
+                      % (kind, s, label, accuracy(v, train), accuracy(v, dev)))
 
 
 if __name__ == "__main__":
