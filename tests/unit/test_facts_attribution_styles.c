@@ -78,11 +78,8 @@ TEST(facts_attribution_role_tied_to_its_person)
         "the money for the cranes.\n\nKestrel spoke first. \"This port matters to every farmer "
         "in the state,\" the senator said.\n\n\"We found the money because the port pays its "
         "way,\" the minister said.\n", NULL);
-    CHECK_INT(fact_count(items, SL_FACT_QUOTE), 2);
-    const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 0);
-    CHECK_STR(q ? q->about : NULL, "Tim Kestrel");
-    q = fact_nth(items, SL_FACT_QUOTE, 1);
-    CHECK_STR(q ? q->about : NULL, "Ines Marlow");
+    const char *want[] = {"Tim Kestrel", "Ines Marlow"};
+    check_speakers(items, want, 2);
     sl_fact_items_free(items);
 }
 
