@@ -5,7 +5,8 @@
  *
  *   build/facts-features speakers FILE...   (src/facts/speakers.c; eval/fit_speakers.py)
  *   -> "# FILE" per file, then per candidate:
- *      QUOTE_START QUOTE_END NAME f1 ... fn   (tab-separated, byte offsets)
+ *      QUOTE_START QUOTE_END KIND NAME f1 ... fn   (tab-separated, byte offsets;
+ *      KIND "pronoun" or "role", the mention's, each with its own weights)
  *
  *   build/facts-features concepts FILE...   (src/facts/counted.c; eval/fit_concepts.py)
  *   -> "# FILE" per file, then per candidate:

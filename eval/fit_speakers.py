@@ -28,7 +28,8 @@ from facts_common import char_offsets  # noqa: E402
 from facts_quotes import archive_marks, is_direct, name_words, read_ann, source_names  # noqa: E402
 
 FEATURES = ["rank0", "rank1", "far", "in_quote", "last_speaker", "gender", "other_gender", "subject",
-            "count", "same_para", "role", "same_sentence", "prev_sentence", "spoke", "sentences", "possessive", "object"]
+            "count", "same_para", "role", "same_sentence", "prev_sentence", "spoke", "sentences", "possessive", "object",
+            "titled", "anchor", "other_role"]
 
 
 def gold_quotes(path, data_dir, split):
@@ -48,35 +49,75 @@ def gold_quotes(path, data_dir, split):
     return out
 
 
-def groups(tool, data_dir, split):
-    """Per quote with a known gold name: (features per candidate, right per
+def styled_texts(data_dir, split, style):
+    """(path read, original path, per character of the read text its
+    original character) of the split's annotated texts in one style of
+    eval/facts_quotes_styles.py ("plain": as they are), rewritten under
+    build/fit_speakers."""
+    from facts_quotes_styles import style_text  # noqa: E402 (imports this module's helpers)
+    out = []
+    for path in sorted(glob.glob(os.path.join(data_dir, split, "text", "*.txt"))):
+        name = os.path.basename(path)[:-4]
+        anns = sorted(glob.glob(os.path.join(data_dir, split, "attributions", name + "_*.ann")))
+        if style == "plain" or not anns:
+            out.append((path, path, None))
+            continue
+        text = open(path, encoding="utf-8").read()
+        new_text, where, _ = style_text(text, anns[0], style)
+        folder = os.path.join(ROOT, "build", "fit_speakers", split, style)
+        os.makedirs(folder, exist_ok=True)
+        read = os.path.join(folder, name + ".txt")
+        with open(read, "w", encoding="utf-8") as f:
+            f.write(new_text)
+        out.append((read, path, where))
+    return out
+
+
+_TRACED = {}
+
+
+def groups(tool, data_dir, split, style="plain", kind=None):
+    """Per quote with a known gold name whose speaker mention is of `kind`
+    ("pronoun", "role"; None: either): (features per candidate, right per
     candidate, the article's name)."""
-    texts = sorted(glob.glob(os.path.join(data_dir, split, "text", "*.txt")))
+    key = (tool, data_dir, split, style)
+    if key not in _TRACED:
+        _TRACED[key] = traced(tool, data_dir, split, style)
+    return [g[:3] for g in _TRACED[key] if kind in (None, g[3])]
+
+
+def traced(tool, data_dir, split, style):
+    """groups' quotes, each with its mention's kind as a fourth field."""
+    texts = styled_texts(data_dir, split, style)
     out = []
     for i in range(0, len(texts), 100):
-        res = subprocess.run([tool, "speakers"] + texts[i:i + 100], capture_output=True, text=True,
-                             check=True).stdout
+        batch = texts[i:i + 100]
+        res = subprocess.run([tool, "speakers"] + [t[0] for t in batch], capture_output=True,
+                             text=True, check=True).stdout
+        origin = {t[0]: t for t in batch}
         path, c, gold, quotes = None, None, None, {}
 
         def flush():
-            for (qa, _), cands in quotes.items():
+            for (qa, _, kind), cands in quotes.items():
                 g = [q for q in gold or [] if q[0] - 2 <= c[qa] < q[1]]
                 if g and g[0][2]:
                     out.append(([f for _, f in cands],
                                 [bool(name_words(n) & g[0][2]) for n, _ in cands],
-                                os.path.basename(path)[:-4]))
+                                os.path.basename(path)[:-4], kind))
         for line in res.splitlines():
             if line.startswith("# "):
                 if path:
                     flush()
-                path = line[2:]
+                path, original, where = origin[line[2:]]
                 c = char_offsets(open(path, "rb").read())
-                gold = gold_quotes(path, data_dir, split)
+                if where:
+                    c = [where[k] for k in c]
+                gold = gold_quotes(original, data_dir, split)
                 quotes = {}
                 continue
             parts = line.split("\t")
-            key = (int(parts[0]), int(parts[1]))
-            quotes.setdefault(key, []).append((parts[2], [float(v) for v in parts[3:]]))
+            key = (int(parts[0]), int(parts[1]), parts[2])
+            quotes.setdefault(key, []).append((parts[3], [float(v) for v in parts[4:]]))
         if path:
             flush()
     return out
@@ -114,7 +155,7 @@ def fit(data, l2=0.01, rate=1.0, steps=600):
     return w
 
 
-def pasted(path="src/facts/speakers.c", array="weights[F_N]"):
+def pasted(path="src/facts/speakers.c", array="pronoun_weights[F_N]"):
     """The weights now in a source file's `static const double ARRAY = {...}`."""
     src = open(os.path.join(ROOT, path), encoding="utf-8").read()
     body = src.split("static const double %s = {" % array, 1)[1].split("};", 1)[0]
@@ -124,25 +165,31 @@ def pasted(path="src/facts/speakers.c", array="weights[F_N]"):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "../shared/datasets/quotes/polnear"))
+    ap.add_argument("--styles", default="plain,roles",
+                    help="styles of eval/facts_quotes_styles.py whose role mentions the role "
+                         "model is fitted on (train) and reported on one by one (dev); pronouns "
+                         "are fitted on plain; a style that renames persons cannot be scored")
     args = ap.parse_args()
     subprocess.run(["make", "-s", "-C", ROOT, "build/facts-features"], check=True)
     tool = os.path.join(ROOT, "build/facts-features")
-    train = groups(tool, args.data, "train")
-    dev = groups(tool, args.data, "dev")
-    w = fit(train)
-    print("weights (paste into src/facts/speakers.c):")
-    print("    " + ", ".join("%.3f" % v for v in w) + ",")
-    for name, v in zip(FEATURES, w):
-        print("  %-14s %+.3f" % (name, v))
-    reach = sum(any(y) for _, y, _ in train) / len(train)
-    print("quotes with a no-name speaker mention: train %d, dev %d; right name among the "
-          "candidates: train %.3f" % (len(train), len(dev), reach))
-    print("top candidate right, fitted weights: train %.3f dev %.3f"
-          % (accuracy(w, train), accuracy(w, dev)))
-    print("top candidate right, pasted weights: train %.3f dev %.3f"
-          % (accuracy(pasted(), train), accuracy(pasted(), dev)))
-    print("most recent person (the rule it replaces): train %.3f dev %.3f"
-          % (accuracy([1] + [0] * (len(w) - 1), train), accuracy([1] + [0] * (len(w) - 1), dev)))
+    styles = args.styles.split(",")
+    models = (("pronoun", "pronoun_weights[F_N]", ["plain"]), ("role", "role_weights[F_N]", styles))
+    for kind, array, fitted_on in models:
+        w = fit([g for s in fitted_on for g in groups(tool, args.data, "train", s, kind)])
+        print("%s weights (paste into src/facts/speakers.c, %s):" % (kind, array))
+        print("    " + ", ".join("%.3f" % v for v in w) + ",")
+        for name, v in zip(FEATURES, w):
+            print("  %-14s %+.3f" % (name, v))
+        recent = [1] + [0] * (len(w) - 1)
+        for s in styles:
+            train, dev = (groups(tool, args.data, split, s, kind) for split in ("train", "dev"))
+            reach = sum(any(y) for _, y, _ in train) / max(len(train), 1)
+            print("%s, %s: quotes: train %d, dev %d; right name among the candidates: train %.3f"
+                  % (kind, s, len(train), len(dev), reach))
+            for label, v in (("fitted weights", w), ("pasted weights", pasted(array=array)),
+                             ("most recent person (the rule it replaced)", recent)):
+                print("%s, %s: top candidate right, %s: train %.3f dev %.3f"
+                      % (kind, s, label, accuracy(v, train), accuracy(v, dev)))
 
 
 if __name__ == "__main__":

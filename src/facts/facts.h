@@ -204,11 +204,31 @@ int sl_quote_wide_dash(const char *s, size_t len, size_t i);
  * quotes included). Errors: SL_ENOMEM. */
 int sl_quote_pieces(const sl_facts_doc *d, sl_quote_piece_vec *out);
 
+/* ---- role_ties.c ---- */
+/* Most other roles whose first person is kept per speaker mention. */
+#define SL_ROLE_OTHERS 8
+/* The persons an article ties the role of one speaker mention to. */
+typedef struct sl_role_ties {
+    size_t head;                 /* the role's word (a token), SIZE_MAX for a pronoun */
+    const char *anchor;          /* named last before the role's first use, or NULL */
+    const char *others[SL_ROLE_OTHERS]; /* named last before another role's first use */
+    size_t other_words[SL_ROLE_OTHERS]; /* that role's word (a token) */
+    size_t n_others;
+} sl_role_ties;
+/* The ties of the speaker mention at tokens [first, end) ("the minister"),
+ * from the text before it. */
+void sl_role_ties_find(const sl_facts_doc *d, size_t first, size_t end, sl_role_ties *t);
+/* Whether a mention of the person named `about` carries a title or role
+ * ending in the role's word ("Foreign Minister", "Sen." for "senator"). */
+bool sl_role_ties_titled(const sl_facts_doc *d, const sl_role_ties *t, const char *about);
+/* Whether another role was first used right after the person was named. */
+bool sl_role_ties_other(const sl_role_ties *t, const char *about);
+
 /* ---- speakers.c ---- */
 /* Who a speaker mention that is no name stands for, per document. */
 typedef struct sl_speakers sl_speakers;
 /* The chooser's feature count: the length of sl_facts_doc.speaker_weights. */
-#define SL_SPEAKERS_FEATURES 17
+#define SL_SPEAKERS_FEATURES 20
 /* Reads the person entities of d->out (run after sl_facts_entities); NULL
  * when out of memory. */
 sl_speakers *sl_speakers_new(const sl_facts_doc *d);

@@ -22,13 +22,15 @@
 
 enum { F_RANK0, F_RANK1, F_FAR, F_IN_QUOTE, F_LAST_SPEAKER, F_GENDER, F_OTHER_GENDER,
        F_SUBJECT, F_COUNT, F_SAME_PARA, F_ROLE, F_SAME_SENTENCE, F_PREV_SENTENCE, F_SPOKE,
-       F_SENTENCES, F_POSSESSIVE, F_OBJECT, F_N };
+       F_SENTENCES, F_POSSESSIVE, F_OBJECT, F_TITLED, F_ANCHOR, F_OTHER_ROLE, F_N };
 _Static_assert(F_N == SL_SPEAKERS_FEATURES, "facts.h counts the chooser's features");
 
 /* Fitted by eval/fit_speakers.py on PolNeAR train (conditional logit over
  * the candidates of each quote); its output, pasted (`/usr/bin/python3
- * eval/fit_speakers.py --data ../shared/datasets/quotes/polnear`). The top
- * candidate is right for 0.757 of the train quotes and 0.844 of dev, and
+ * eval/fit_speakers.py --data ../shared/datasets/quotes/polnear`), one model
+ * for pronouns ("he", "she") and one for roles ("the minister", "the
+ * candidate"). Pronouns, fitted on the plain texts: the top candidate is
+ * right for 0.757 of the train quotes and 0.844 of dev, and
  * for 0.759 of each outlet's quotes when fitted without that outlet
  * (eval/facts_quotes_outlets.py); before a pronoun before a name made it no
  * subject 0.737, 0.817 and 0.732; before
@@ -41,10 +43,21 @@ _Static_assert(F_N == SL_SPEAKERS_FEATURES, "facts.h counts the chooser's featur
  * mentions, same paragraph, has a role, same sentence, named in the sentence
  * before the mention's or the quote's, the speaker of an earlier quote, log
  * sentences between it and the mention, a possessive ("Reyes's office"),
- * after a preposition ("a letter to Reyes"). */
-static const double weights[F_N] = {
+ * after a preposition ("a letter to Reyes"); and for roles only
+ * (role_ties.c), a title or role ending in the role's word ("Sen." for
+ * "the senator"), named last before the role's first use, named last before
+ * another role's first use. */
+static const double pronoun_weights[F_N] = {
     0.952, 0.813, -0.558, -0.331, 1.179, 0.512, -0.221, 1.590, -0.281, 0.470, 0.024, 0.038, 0.927,
-    0.280, -1.869, -0.861, -1.093,
+    0.280, -1.869, -0.861, -1.093, 0, 0, 0,
+};
+/* Roles, fitted on the role mentions of the plain texts and of the same
+ * texts in the roles style of eval/facts_quotes_styles.py (a quoted
+ * person's later mentions as "the minister", "the senator"): figures in
+ * docs/facts.md, "Role speakers". */
+static const double role_weights[F_N] = {
+    -0.131, 0.120, 0.196, -0.433, 0.301, 0.000, 0.000, 0.982, -0.849, 0.533, -0.147, -0.108, 0.580,
+    -0.045, -0.699, -0.556, -1.126, 1.302, 0.656, -0.456,
 };
 
 static const char *const he[] = {"he", "him", "his", "himself", NULL};
@@ -299,8 +312,8 @@ static bool spoke(const sl_facts_doc *d, const char *about, uint32_t qa)
 /* The features of candidate c for the speaker mention at tokens
  * [first, end) of a quote at [qa, qb). */
 static void features(const sl_facts_doc *d, const sl_speakers *sp, const candidate *c,
-                     size_t rank, size_t first, size_t end, uint32_t qa, uint32_t qb,
-                     const char *last_speaker, double *f)
+                     size_t rank, size_t first, const sl_role_ties *ties, uint32_t qa,
+                     uint32_t qb, const char *last_speaker, double *f)
 {
     const sl_fact_item *it = &d->out->items[c->item];
     uint32_t at = d->toks.items[first].start;
@@ -325,7 +338,9 @@ static void features(const sl_facts_doc *d, const sl_speakers *sp, const candida
     f[F_SENTENCES] = log1p((double)(s_at > s_it ? s_at - s_it : 0)) / 3.0;
     f[F_POSSESSIVE] = possessive(d, it);
     f[F_OBJECT] = object(d, it);
-    (void)end;
+    f[F_TITLED] = sl_role_ties_titled(d, ties, it->about);
+    f[F_ANCHOR] = ties->anchor && !strcmp(ties->anchor, it->about);
+    f[F_OTHER_ROLE] = sl_role_ties_other(ties, it->about);
 }
 
 bool sl_speakers_resolvable(const sl_facts_doc *d, size_t first, size_t end)
@@ -350,14 +365,19 @@ long sl_speakers_choose(const sl_facts_doc *d, const sl_speakers *sp, size_t fir
     size_t n = gather(d, sp, at < qa ? at : qa, c, PERSONS_MAX);
     long best = -1;
     double best_score = -INFINITY, f[F_N];
-    const double *fitted = d->speaker_weights ? d->speaker_weights : weights;
+    sl_role_ties ties;
+    sl_role_ties_find(d, first, end, &ties);
+    const double *fitted = d->speaker_weights       ? d->speaker_weights
+                           : ties.head == SIZE_MAX ? pronoun_weights
+                                                   : role_weights;
     for (size_t r = 0; r < n; r++) {
-        features(d, sp, &c[r], r, first, end, qa, qb, last_speaker, f);
+        features(d, sp, &c[r], r, first, &ties, qa, qb, last_speaker, f);
         double score = 0;
         for (int k = 0; k < F_N; k++)
             score += fitted[k] * f[k];
         if (d->speaker_trace) {
-            fprintf(d->speaker_trace, "%u\t%u\t", qa, qb);
+            fprintf(d->speaker_trace, "%u\t%u\t%s\t", qa, qb,
+                    ties.head == SIZE_MAX ? "pronoun" : "role");
             for (const char *w = d->out->items[c[r].item].about; *w; w++)
                 fputc(*w == '\n' || *w == '\t' ? ' ' : *w, d->speaker_trace);
             for (int k = 0; k < F_N; k++)

@@ -38,3 +38,13 @@ size_t fact_count(const sl_fact_items *items, sl_fact_kind kind)
         n += items->items[i].kind == kind;
     return n;
 }
+
+/* The text has exactly n quotes, the k-th said by want[k]. */
+void check_speakers(const sl_fact_items *items, const char *const *want, size_t n)
+{
+    CHECK_INT(fact_count(items, SL_FACT_QUOTE), n);
+    for (size_t k = 0; k < n; k++) {
+        const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, k);
+        CHECK_STR(q ? q->about : NULL, want[k]);
+    }
+}

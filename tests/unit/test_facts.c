@@ -10,17 +10,6 @@
 #include "facts_items.h"
 #include "test.h"
 
-
-/* The text has exactly n quotes, the k-th said by want[k]. */
-static void check_speakers(const sl_fact_items *items, const char *const *want, size_t n)
-{
-    CHECK_INT(fact_count(items, SL_FACT_QUOTE), n);
-    for (size_t k = 0; k < n; k++) {
-        const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, k);
-        CHECK_STR(q ? q->about : NULL, want[k]);
-    }
-}
-
 TEST(facts_quotes_speakers)
 {
     sl_fact_items *items = facts_of_file("tests/fixtures/facts/harbour.txt", "2026-02-10");

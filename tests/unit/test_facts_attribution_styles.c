@@ -63,6 +63,40 @@ TEST(facts_attribution_role_for_a_named_person)
             "Tim Kestrel");
 }
 
+/* A role names the person the article tied it to (role_ties.c): "Ines
+ * Marlow, the mayor," and not the person named last; each role its own
+ * person, "the minister" not the one "the senator" was first used for. The
+ * chooser before these features took Ola Brandt, and Tim Kestrel twice. */
+TEST(facts_attribution_role_tied_to_its_person)
+{
+    said_by("The ferry port reopened on Monday.\n\nInes Marlow, the mayor, cut the ribbon. Dock "
+            "workers led by Ola Brandt cheered from the quay.\n\n\"This port will pay for its own "
+            "repairs within five years,\" the mayor said.\n", "Ines Marlow");
+    sl_fact_items *items = facts_of_text(
+        "The ferry port reopened on Monday.\n\nTim Kestrel toured the new quay. The senator has "
+        "fought for the port for a decade.\n\nInes Marlow joined him later. The minister brought "
+        "the money for the cranes.\n\nKestrel spoke first. \"This port matters to every farmer "
+        "in the state,\" the senator said.\n\n\"We found the money because the port pays its "
+        "way,\" the minister said.\n", NULL);
+    const char *want[] = {"Tim Kestrel", "Ines Marlow"};
+    check_speakers(items, want, 2);
+    sl_fact_items_free(items);
+}
+
+/* "X's spokesman said": the quote is listed under X (the spokesman speaks
+ * for X and is not named), its speaker span the whole phrase. */
+TEST(facts_attribution_spokesman_for_a_person)
+{
+    sl_fact_items *items = facts_of_text(
+        "Governor Ruth Alder signed the bill on Friday.\n\n\"The governor will not comment "
+        "further,\" Alder's spokesman said.\n", NULL);
+    CHECK_INT(fact_count(items, SL_FACT_QUOTE), 1);
+    const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->about : NULL, "Ruth Alder");
+    CHECK_INT(q ? q->source.end - q->source.start : 0, strlen("Alder's spokesman"));
+    sl_fact_items_free(items);
+}
+
 /* The attribution as a sentence of its own before the quote: its last
  * clause's subject speaks, a name or a role; a cue before it ("Asked") that
  * names nobody is no attribution. */

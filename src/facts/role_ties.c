@@ -1,0 +1,131 @@
+/* role_ties.c — which persons an article ties a role to, for the speaker
+ * chooser (speakers.c) when a quote's speaker is a role ("the minister
+ * said", "the senator said"): a person whose title or role ends in the
+ * role's word ("Foreign Minister Ana Ruiz", "Sen. Tom Hale"), the person
+ * named last before the article first uses the role ("Ana Ruiz, the
+ * minister, ..." or "Ruiz ... The minister ..."), and the persons that
+ * other roles were first used for ("the senator" is not "the minister"). */
+#include <string.h>
+#include <strings.h>
+
+#include "facts/facts.h"
+
+/* Title abbreviations and the role word each stands for. */
+static const char *const abbreviations[][2] = {
+    {"sen.", "senator"}, {"sen", "senator"}, {"rep.", "congressman"}, {"rep", "congressman"},
+    {"rep.", "congresswoman"}, {"rep.", "representative"}, {"gov.", "governor"},
+    {"gov", "governor"}, {"gen.", "general"}, {"pres.", "president"}, {"amb.", "ambassador"},
+    {"supt.", "superintendent"}, {"cmdr.", "commander"}, {"adm.", "admiral"},
+};
+
+/* Whether the last word of role r[0, rn) is the word w[0, n), ASCII case
+ * aside, or an abbreviation of it ("Sen." for "senator"). */
+static bool role_ends_in(const char *r, size_t rn, const char *w, size_t n)
+{
+    size_t a = rn;
+    while (a > 0 && r[a - 1] != ' ')
+        a--;
+    const char *last = r + a;
+    size_t ln = rn - a;
+    if (ln == n && !strncasecmp(last, w, n))
+        return true;
+    for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++)
+        if (strlen(abbreviations[k][0]) == ln && !strncasecmp(last, abbreviations[k][0], ln) &&
+            strlen(abbreviations[k][1]) == n && !strncasecmp(abbreviations[k][1], w, n))
+            return true;
+    return false;
+}
+
+static bool named_person(const sl_fact_item *it, const sl_facts_doc *d)
+{
+    /* a role mention of role_mentions.c ("the minister") names no one anew */
+    return it->kind == SL_FACT_ENTITY && it->detail && !strcmp(it->detail, "person") &&
+           it->about && !(d->s[it->span.start] >= 'a' && d->s[it->span.start] <= 'z');
+}
+
+/* The person named last before byte offset `at`, NULL when none. */
+static const char *last_person(const sl_facts_doc *d, uint32_t at)
+{
+    const sl_fact_item *best = NULL;
+    for (size_t k = 0; k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (named_person(it, d) && it->span.end <= at &&
+            (!best || it->span.start > best->span.start))
+            best = it;
+    }
+    return best ? best->about : NULL;
+}
+
+/* Whether token j is a role used alone: a lower-case role word after "the"
+ * (or "the" and one more word: "the foreign minister"), no name after it
+ * ("the minister Ana Ruiz"). */
+static bool role_use(const sl_facts_doc *d, size_t j)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, j, &n);
+    if (!(w[0] >= 'a' && w[0] <= 'z') || !sl_facts_role_word(w, n))
+        return false;
+    bool after_the = (j >= 1 && sl_facts_is(d, j - 1, "the")) ||
+                     (j >= 2 && sl_facts_is(d, j - 2, "the") && !sl_facts_upper(d, j - 1));
+    return after_the && !(j + 1 < d->toks.n && sl_facts_upper(d, j + 1) &&
+                          d->sent_of[j + 1] == d->sent_of[j]);
+}
+
+static bool same_word(const sl_facts_doc *d, size_t i, size_t j)
+{
+    size_t n, m;
+    const char *a = sl_facts_tok(d, i, &n), *b = sl_facts_tok(d, j, &m);
+    return n == m && !strncasecmp(a, b, n);
+}
+
+void sl_role_ties_find(const sl_facts_doc *d, size_t first, size_t end, sl_role_ties *t)
+{
+    *t = (sl_role_ties){.head = SIZE_MAX};
+    if (end < first + 2)
+        return; /* a pronoun */
+    t->head = end - 1;
+    bool anchored = false;
+    for (size_t j = 0; j < first; j++) {
+        if (!role_use(d, j))
+            continue;
+        bool same = same_word(d, j, t->head);
+        if (same && anchored)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < t->n_others && !same; k++)
+            seen = same_word(d, t->other_words[k], j);
+        if (seen || (!same && t->n_others == SL_ROLE_OTHERS))
+            continue;
+        const char *who = last_person(d, d->toks.items[j].start);
+        if (same) {
+            t->anchor = who;
+            anchored = true;
+        } else if (who) {
+            t->other_words[t->n_others] = j;
+            t->others[t->n_others++] = who;
+        }
+    }
+}
+
+bool sl_role_ties_titled(const sl_facts_doc *d, const sl_role_ties *t, const char *about)
+{
+    if (t->head == SIZE_MAX)
+        return false;
+    size_t n;
+    const char *w = sl_facts_tok(d, t->head, &n);
+    for (size_t k = 0; k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (named_person(it, d) && it->role && !strcmp(it->about, about) &&
+            role_ends_in(it->role, strlen(it->role), w, n))
+            return true;
+    }
+    return false;
+}
+
+bool sl_role_ties_other(const sl_role_ties *t, const char *about)
+{
+    for (size_t k = 0; k < t->n_others; k++)
+        if (!strcmp(t->others[k], about) && !(t->anchor && !strcmp(t->anchor, about)))
+            return true;
+    return false;
+}
