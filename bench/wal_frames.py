@@ -24,7 +24,9 @@ def main():
     hold = sqlite3.connect(db, isolation_level=None)
     hold.execute("BEGIN")
     hold.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run = subprocess.run(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if run.returncode != 0:
+        sys.exit("wal_frames: %s exited with status %d" % (sys.argv[2], run.returncode))
     hold.execute("COMMIT")
     owner = dict(hold.execute("SELECT pageno, name FROM dbstat"))
     frames = collections.Counter()
