@@ -551,7 +551,8 @@ static int continue_sections(const elem_vec *v, uint32_t top, index_vec *out)
 
 /* The element that holds the title (the first <h1>) and half of the page's
  * prose (page furniture that does not hold it aside): the nearest such
- * ancestor of the <h1> below <body>, NONE without one. A page without
+ * ancestor of the <h1> below <body>, NONE without one or without a
+ * scored block (a page with no prose keeps all of it). A page without
  * class names or HTML5 sections (no <article> to take) still puts its
  * story under its title: the best-scored block alone may be a disclaimer
  * at the page's foot, or one section of a checklist. It is taken when the
@@ -563,9 +564,11 @@ static uint32_t titled_container(const elem_vec *v, uint32_t top)
     for (uint32_t i = 0; i < v->n && h1 == NONE; i++)
         if ((e[i].tag & T_H1) && !(e[i].flags & F_REMOVED))
             h1 = i;
-    if (h1 == NONE)
+    if (h1 == NONE || top == NONE)
         return NONE;
     uint64_t page = prose_beside_furniture(v, h1);
+    if (!page)   /* no prose: the whole page stays (choose_containers) */
+        return NONE;
     uint32_t a = e[h1].parent;
     while (a != NONE && !(e[a].tag & T_ROOT) && (uint64_t)e[a].good * 2 < page)
         a = e[a].parent;

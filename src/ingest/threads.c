@@ -121,41 +121,85 @@ static int time_unit(const char *head, size_t from, size_t to)
     return 0;
 }
 
-/* Whether head[0..line) (lower-cased, spaces collapsed) holds a date
- * relative to the reading: "2 days ago at 08:49 am", "an hour ago",
- * "yesterday at 10:31". */
-static int relative_date(const char *head, size_t line)
+/* The length of the date relative to the reading that starts at head[i]
+ * and ends by `to` ("yesterday", "2 days ago", "an hour ago"), 0 for none. */
+static size_t relative_at(const char *head, size_t i, size_t to)
 {
-    for (size_t i = 0; i + 3 <= line; i++) {
-        if (i + 9 <= line && !strncmp(head + i, "yesterday", 9))
-            return 1;
-        if (strncmp(head + i, "ago", 3) || (i + 3 < line && isalpha((unsigned char)head[i + 3])) || i < 2 ||
-            head[i - 1] != ' ')
-            continue;
-        size_t unit = i - 1, count;
-        while (unit && head[unit - 1] != ' ')
-            unit--;
-        if (unit < 2 || !time_unit(head, unit, i - 1))
-            continue;
-        for (count = unit - 1; count && head[count - 1] != ' ';)
-            count--;
-        /* a count's last byte: lines join without a space ("Jean<br>2 days ago") */
-        if (isdigit((unsigned char)head[unit - 2]) || !strncmp(head + count, "a ", 2) ||
-            !strncmp(head + count, "an ", 3))
+    if (i + 9 <= to && !strncmp(head + i, "yesterday", 9))
+        return 9;
+    size_t w = i;
+    while (w < to && isdigit((unsigned char)head[w]))
+        w++;
+    if (w == i && i + 2 <= to && !strncmp(head + i, "a ", 2))
+        w = i + 1;
+    else if (w == i && i + 3 <= to && !strncmp(head + i, "an ", 3))
+        w = i + 2;
+    if (w == i || w >= to || head[w] != ' ')
+        return 0;
+    size_t unit = w + 1, end = unit;
+    while (end < to && isalpha((unsigned char)head[end]))
+        end++;
+    if (!time_unit(head, unit, end) || end + 4 > to || strncmp(head + end, " ago", 4))
+        return 0;
+    return end + 4 - i;
+}
+
+/* Whether head[i..to) is nothing or the time of day ("at 08:49 am"). */
+static int time_of_day_only(const char *head, size_t i, size_t to)
+{
+    while (i < to && head[i] == ' ')
+        i++;
+    if (i == to)
+        return 1;
+    if (i + 3 > to || strncmp(head + i, "at ", 3))
+        return 0;
+    for (i += 3; i < to; i++)
+        if (!head[i] || !strchr("0123456789: apm.", head[i]))
+            return 0;
+    return 1;
+}
+
+/* Whether head[from..i) is nothing, or a name and a separator before the
+ * date ("jean m. \xc2\xb7 ", "old salt - "). */
+static int name_before(const char *head, size_t from, size_t i)
+{
+    static const char *const seps[] = {"-", "|", ",", ":", "\xc2\xb7", "\xe2\x80\x93", "\xe2\x80\x94",
+                                       "\xe2\x80\xa2"};
+    while (i > from && head[i - 1] == ' ')
+        i--;
+    if (i == from)
+        return 1;
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+        size_t n = strlen(seps[k]);
+        if (i - from > n && !strncmp(head + i - n, seps[k], n))
+            return name_line(head + from, i - n - from);
+    }
+    return 0;
+}
+
+/* Whether the line head[from..to) (lower-cased, spaces collapsed) is a
+ * date relative to the reading, alone or after a name, the time of day
+ * after it: "2 days ago at 08:49 am", "jean \xc2\xb7 an hour ago",
+ * "yesterday at 10:31"; not a sentence that holds one ("i moved here 10
+ * years ago."). */
+static int relative_line(const char *head, size_t from, size_t to)
+{
+    if (to <= from || to - from > DATE_LINE)
+        return 0;
+    for (size_t i = from; i < to; i++) {
+        size_t n = i == from || head[i - 1] == ' ' ? relative_at(head, i, to) : 0;
+        if (n && name_before(head, from, i) && time_of_day_only(head, i + n, to))
             return 1;
     }
     return 0;
 }
 
-/* Whether the entry's first line, head[0..line), is a short line with a
- * date, a calendar's or one relative to the reading ("3 hours ago"). */
+/* Whether the entry's first line, head[0..line), is a short line with a date. */
 static int dated_line(char *head, size_t line)
 {
     char iso[SL_ISO_DATE_SIZE];
     if (!line || line > DATE_LINE)
         return 0;
-    if (relative_date(head, line))
-        return 1;
     char keep = head[line];
     head[line] = '\0';
     int dated = sl_date_to_iso(head, 1, iso);
@@ -190,6 +234,9 @@ static int signed_at_start(xmlNode *n, int names)
             return 1;
     /* a name on one line and the date on the next ("Jean<br>3/4/2010") */
     if (dated_line(head, lines[0]) || dated_line(head, lines[1]))
+        return 1;
+    /* or a date relative to the reading on either line ("Jean<br>2 days ago") */
+    if (relative_line(head, 0, lines[0]) || relative_line(head, lines[0], lines[1]))
         return 1;
     return names && ended && !titled && name_line(head, lines[0]) && len >= lines[0] + ENTRY_REST ? 2 : 0;
 }

@@ -190,3 +190,20 @@ TEST(styles_classless_story_under_title)
              "it belongs to its owner, who has not endorsed this page.</p></div></div></body></html>");
     check_story(page, "accepts no liability", "Bypass plan");
 }
+
+/* A page with no prose (short lines only: no block scores) keeps its
+ * lines: the title's own element is not taken for the story (before, only
+ * the line beside the title came out). */
+TEST(styles_classless_no_prose_kept_whole)
+{
+    static const char page[] = "<html><head><title>Village hall</title></head><body><div><h1>Village hall "
+                               "bookings</h1><span>Revised in May</span></div><div>Open 8 till 6.</div>"
+                               "<div>Keys at the shop.</div><div>Small room.</div><div>Large room.</div>"
+                               "</body></html>";
+    sl_extracted e = {0};
+    CHECK_INT(page_extract(page, strlen(page), &e), 0);
+    CHECK(e.text && strstr(e.text, "Revised in May"));
+    CHECK(e.text && strstr(e.text, "Open 8 till 6."));
+    CHECK(e.text && strstr(e.text, "Keys at the shop."));
+    sl_extracted_clear(&e);
+}
