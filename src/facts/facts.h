@@ -169,6 +169,12 @@ const char *sl_facts_demonym_country(const char *w, size_t n, bool *plural);
  * listed as a mention of the one person the article's entities give that
  * title, under that person's name. */
 void sl_facts_role_mentions(sl_facts_doc *d);
+/* Whether the title "the" [t + 1, end) heads a person of its own: its last
+ * word no qualifier ("the foreign", "the state"), no name, possessive or
+ * compound after it ("the minister Ana Ruiz", "the director's chair"). */
+bool sl_role_alone(const sl_facts_doc *d, size_t t, size_t end);
+/* Whether the word w[0, n) is the last word of s[0, len) (ASCII case aside). */
+bool sl_role_ends_with_word(const char *s, size_t len, const char *w, size_t n);
 
 /* ---- peoples.c ---- */
 /* After sl_facts_entities: a country's people named by their plural noun
