@@ -367,9 +367,9 @@ long sl_speakers_choose(const sl_facts_doc *d, const sl_speakers *sp, size_t fir
     double best_score = -INFINITY, f[F_N];
     sl_role_ties ties;
     sl_role_ties_find(d, first, end, &ties);
-    const double *fitted = d->speaker_weights       ? d->speaker_weights
-                           : ties.head == SIZE_MAX ? pronoun_weights
-                                                   : role_weights;
+    const double *fitted = ties.head == SIZE_MAX
+                               ? (d->pronoun_weights ? d->pronoun_weights : pronoun_weights)
+                               : (d->role_weights ? d->role_weights : role_weights);
     for (size_t r = 0; r < n; r++) {
         features(d, sp, &c[r], r, first, &ties, qa, qb, last_speaker, f);
         double score = 0;
