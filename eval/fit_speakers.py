@@ -20,7 +20,8 @@ Prints each model's weights (the role model's to paste into speakers.c's
 role_weights; the pronoun model's refit is shown beside the pronoun_weights
 kept from main, not pasted), and per style the share of quotes whose top
 candidate is right on train and on dev, for the fitted and for the weights
-now in speakers.c. Standard library only.
+now in speakers.c (for roles also under the pronoun weights, which main
+used for both). Standard library only.
 """
 import argparse
 import glob
@@ -209,8 +210,12 @@ def main():
             reach = sum(any(y) for _, y, _ in train) / max(len(train), 1)
             print("%s, %s: quotes: train %d, dev %d; right name among the candidates: train %.3f"
                   % (kind, s, len(train), len(dev), reach))
-            for label, v in (("fitted weights", w), ("speakers.c's weights", pasted(array=array)),
-                             ("most recent person (the rule it replaced)", recent)):
+            rows = [("fitted weights", w), ("speakers.c's weights", pasted(array=array)),
+                    ("most recent person (the rule it replaced)", recent)]
+            if kind == "role":
+                rows.append(("the pronoun weights (main's, one model for both)",
+                             pasted(array="pronoun_weights[F_N]")))
+            for label, v in rows:
                 print("%s, %s: top candidate right, %s: train %.3f dev %.3f"
                       % (kind, s, label, accuracy(v, train), accuracy(v, dev)))
 

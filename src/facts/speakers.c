@@ -31,7 +31,7 @@ _Static_assert(F_N == SL_SPEAKERS_FEATURES, "facts.h counts the chooser's featur
  * for pronouns ("he", "she") and one for roles ("the minister", "the
  * candidate"). Pronouns, fitted on the plain texts (main's weights, kept):
  * the top candidate is right for 0.757 of the train quotes and 0.846 of dev,
- * and for OUTLETS of each outlet's quotes (pronouns and roles) when both
+ * and for 0.758 of each outlet's quotes (pronouns and roles) when both
  * models are fitted without that outlet (eval/facts_quotes_outlets.py);
  * before a pronoun before a name made it no
  * subject 0.737, 0.817 and 0.732; before
