@@ -11,10 +11,10 @@
 #include "facts/facts.h"
 
 /* Title abbreviations (a trailing '.' aside) and the role words each
- * stands for. */
+ * stands for (NULL-terminated). */
 static const struct {
     const char *abbreviation;
-    const char *words[3];
+    const char *words[4];
 } abbreviations[] = {
     {"sen", {"senator"}}, {"rep", {"congressman", "congresswoman", "representative"}},
     {"gov", {"governor"}}, {"gen", {"general"}}, {"pres", {"president"}},
@@ -36,8 +36,8 @@ static bool role_ends_in(const char *r, const char *w, size_t n)
         const char *a = abbreviations[k].abbreviation;
         if (!sl_role_ends_with_word(r, rn, a, strlen(a)))
             continue;
-        for (size_t i = 0; i < 3 && abbreviations[k].words[i]; i++)
-            if (strlen(abbreviations[k].words[i]) == n && !strncasecmp(abbreviations[k].words[i], w, n))
+        for (const char *const *v = abbreviations[k].words; *v; v++)
+            if (strlen(*v) == n && !strncasecmp(*v, w, n))
                 return true;
     }
     return false;
