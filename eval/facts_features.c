@@ -1,7 +1,8 @@
 /* facts_features.c — prints the candidates of one of the facts stage's
  * learned choosers and their features for text files, for fitting its
  * weights; not part of the library. Each file is read the way
- * `storyline facts --text` reads it.
+ * `storyline facts --text` reads it, through the same extractors as
+ * src/facts/extract.c.
  *
  *   build/facts-features speakers FILE...   (src/facts/speakers.c; eval/fit_speakers.py)
  *   -> "# FILE" per file, then per candidate:
@@ -13,9 +14,10 @@
  *      ITEM_START WORDS f1 ... fn   (tab-separated; ITEM_START: the number
  *      item's first byte; WORDS "-": no phrase)
  *
- *   build/facts-features quotes W1,...,Wn FILE...   (eval/facts_quotes_outlets.py)
+ *   build/facts-features quotes P1,...,Pn R1,...,Rn FILE...   (eval/facts_quotes_outlets.py)
  *   -> "# FILE" per file, then per quote, with the speaker chooser's weights
- *      replaced by W1..Wn (a fold's refit; "-": the fitted ones):
+ *      for pronouns replaced by P1..Pn and for roles by R1..Rn (a fold's
+ *      refits; "-": the fitted ones):
  *      START END SPEAKER_START SPEAKER_END SPEAKER   (tab-separated, byte
  *      offsets; the speaker's offsets 0 0 and SPEAKER "" when it has none) */
 #include <stdio.h>
@@ -46,9 +48,10 @@ static void print_quotes(const sl_fact_vec *out)
 }
 
 /* The extractors over one text, with the chosen chooser's trace on stdout,
- * or (QUOTES) its quotes with the speaker weights `weights` (NULL: fitted). */
+ * or (QUOTES) its quotes with the speaker weights `weights` for pronouns and
+ * for roles (each NULL: fitted). */
 static int trace(sl_analyzer *an, const char *text, size_t len, enum mode mode,
-                 const double *weights)
+                 const double *const weights[2])
 {
     sl_buf clean = SL_BUF_INIT;
     sl_analysis analysis = {0};
@@ -62,10 +65,13 @@ static int trace(sl_analyzer *an, const char *text, size_t len, enum mode mode,
             d.speaker_trace = stdout;
         else if (mode == CONCEPTS)
             d.concept_trace = stdout;
-        d.speaker_weights = weights;
+        d.pronoun_weights = weights[0];
+        d.role_weights = weights[1];
         sl_facts_numbers(&d);
         sl_facts_dates(&d);
         sl_facts_entities(&d);
+        sl_facts_role_mentions(&d);
+        sl_facts_peoples(&d);
         sl_facts_quotes(&d);
         rc = d.err;
         if (!rc && mode == QUOTES)
@@ -96,21 +102,24 @@ int main(int argc, char **argv)
     const char *name = argc < 2 ? "" : argv[1];
     enum mode mode = !strcmp(name, "speakers") ? SPEAKERS : !strcmp(name, "concepts") ? CONCEPTS
                    : QUOTES;
-    int first = mode == QUOTES ? 3 : 2;
+    int first = mode == QUOTES ? 4 : 2;
     if (argc < first || (mode == QUOTES && strcmp(name, "quotes"))) {
-        fputs("usage: facts-features speakers|concepts FILE... | quotes WEIGHTS|- FILE...\n",
+        fputs("usage: facts-features speakers|concepts FILE... | "
+              "quotes PRONOUN_WEIGHTS|- ROLE_WEIGHTS|- FILE...\n",
               stderr);
         return 2;
     }
-    double weights[SL_SPEAKERS_FEATURES];
-    const double *chosen = NULL;
-    if (mode == QUOTES && strcmp(argv[2], "-")) {
-        if (!parse_weights(argv[2], weights)) {
+    double weights[2][SL_SPEAKERS_FEATURES];
+    const double *chosen[2] = {NULL, NULL};
+    for (int k = 0; mode == QUOTES && k < 2; k++) {
+        if (!strcmp(argv[2 + k], "-"))
+            continue;
+        if (!parse_weights(argv[2 + k], weights[k])) {
             fprintf(stderr, "facts-features: want %d weights, comma-separated\n",
                     SL_SPEAKERS_FEATURES);
             return 2;
         }
-        chosen = weights;
+        chosen[k] = weights[k];
     }
     sl_analyzer *an = sl_analyzer_new();
     sl_buf text = SL_BUF_INIT, why = SL_BUF_INIT;

@@ -3,10 +3,12 @@ on an outlet whose articles the speaker chooser was not fitted on, the
 nearest stand-in the data gives for unseen articles (docs/eval.md, "Quotes
 by outlet").
 
-For each of the seven outlets (metadata.tsv's publisher), the chooser of
-src/facts/speakers.c is refitted (eval/fit_speakers.py) on the PolNeAR train
-articles of the other six, and the outlet's train and dev articles are read
-with those weights (build/facts-features quotes W ...), then scored as
+For each of the seven outlets (metadata.tsv's publisher), the two choosers
+of src/facts/speakers.c (pronouns, roles) are refitted as eval/fit_speakers.py
+fits them (pronouns on plain train, roles on train's role mentions in the
+plain and roles styles) on the PolNeAR train articles of the other six, and
+the outlet's train and dev articles are read with those weights
+(build/facts-features quotes P R ...), then scored as
 eval/facts_quotes.py scores dev. The same articles read with the shipped
 weights (fitted on all of train, the outlet's own train articles included)
 are printed beside them: the gap is what fitting on an outlet's style buys
@@ -18,17 +20,19 @@ import os
 import subprocess
 
 from facts_quotes import add, article_counts, by_outlet_line, outlets, summary
-from fit_speakers import accuracy, fit, groups
+from fit_speakers import accuracy, groups, models
 
+ROLE_STYLES = ["plain", "roles"]  # as eval/fit_speakers.py fits the role model
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 
 def read_quotes(tool, weights, paths, batch=100):
-    """Per path, its quotes as the `quotes` mode of facts-features gives them."""
+    """Per path, its quotes as the `quotes` mode of facts-features gives them,
+    with `weights` (pronoun, role; None: the fitted ones)."""
     out = {}
+    args = [",".join("%.6f" % v for v in w) if w else "-" for w in weights or (None, None)]
     for i in range(0, len(paths), batch):
-        arg = ",".join("%.6f" % v for v in weights) if weights else "-"
-        res = subprocess.run([tool, "quotes", arg] + paths[i:i + batch], capture_output=True,
+        res = subprocess.run([tool, "quotes"] + args + paths[i:i + batch], capture_output=True,
                              text=True, check=True).stdout
         path = None
         for line in res.splitlines():
@@ -63,16 +67,21 @@ def evaluate(binary, data_dir):
     subprocess.run(["make", "-s", "-C", ROOT, "BUILD=" + build, os.path.join(build, "facts-features")],
                    check=True)
     outlet_of = outlets(data_dir)
+    held_kinds = [(kind, groups(tool, data_dir, "train", "plain", kind) +
+                   groups(tool, data_dir, "dev", "plain", kind)) for kind in ("pronoun", "role")]
     train = groups(tool, data_dir, "train")
-    dev = groups(tool, data_dir, "dev")
     loo, shipped, chooser_ok, chooser_n, worst = {}, {}, 0, 0, 1.0
     print("leave one outlet out (chooser refitted without the outlet; its train + dev articles):")
     for outlet in sorted(set(outlet_of[g[2]] for g in train)):
-        w = fit([g for g in train if outlet_of[g[2]] != outlet])
         names = {n for n, o in outlet_of.items() if o == outlet}
-        held = [g for g in train + dev if g[2] in names]
-        chooser_ok += accuracy(w, held) * len(held)
-        chooser_n += len(held)
+        w = [m[4] for m in models(tool, data_dir, ROLE_STYLES, lambda name: name not in names)]
+        fold_ok, fold_n = 0.0, 0
+        for (_, held), wk in zip(held_kinds, w):
+            held = [g for g in held if g[2] in names]
+            fold_ok += accuracy(wk, held) * len(held) if wk else 0.0
+            fold_n += len(held)
+        chooser_ok += fold_ok
+        chooser_n += fold_n
         n_loo, n_shipped = {}, {}
         for split in ("train", "dev"):
             add(n_loo, counts(tool, w, data_dir, split, names))
@@ -82,7 +91,7 @@ def evaluate(binary, data_dir):
         worst = min(worst, summary(n_loo)["named"])
         print(by_outlet_line(outlet, n_loo) + "  (chooser fitted on it: named %.3f; "
               "chooser top right %.3f of %d)" % (summary(n_shipped)["named"],
-                                                 accuracy(w, held), len(held)))
+                                                 fold_ok / fold_n if fold_n else 0.0, fold_n))
     v, s = summary(loo), summary(shipped)
     print("all outlets, left out: F1 %.3f speaker %.3f named %.3f right %.3f; chooser fitted on "
           "all train: named %.3f; chooser top candidate right, left out: %.3f"

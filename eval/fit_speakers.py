@@ -1,18 +1,27 @@
 #!/usr/bin/env python3
-"""fit_speakers.py - fits the speaker chooser of src/facts/speakers.c on
-PolNeAR train (never on dev), and reports it on both.
+"""fit_speakers.py - fits the two speaker choosers of src/facts/speakers.c,
+one for pronoun mentions ("he", "she") and one for role mentions ("the
+minister", "the candidate"), on PolNeAR train (never on dev), and reports
+each on both.
 
     python3 eval/fit_speakers.py [--data ../shared/datasets/quotes/polnear]
+                                 [--styles plain,roles]
 
 Builds build/facts-features (make) and runs it on the train and dev texts:
-for every quote whose speaker mention is no name ("he", "the candidate"),
+for every quote whose speaker mention is no name, the mention's kind and
 the persons named before it with their features. A candidate is right when
 its name shares a capitalised word with the name the gold Source stands for
 (eval/facts_quotes.py, "speaker named"). Fits a conditional logit (softmax
-over each quote's candidates, L2, gradient ascent) on the train quotes that
-have a right candidate, prints the weights to paste into speakers.c, and the
-share of quotes whose top candidate is right on train and on dev, for the
-fitted and for the pasted weights. Standard library only.
+over each quote's candidates, L2, gradient ascent) per kind on the train
+quotes that have a right candidate: pronouns on the plain texts, roles on
+the texts of each style of --styles (eval/facts_quotes_styles.py; "plain":
+as they are, "roles": a quoted person's later mentions rewritten as a role).
+Prints each model's weights (the role model's to paste into speakers.c's
+role_weights; the pronoun model's refit is shown beside the pronoun_weights
+kept from main, not pasted), and per style the share of quotes whose top
+candidate is right on train and on dev, for the fitted and for the weights
+now in speakers.c (for roles also under the pronoun weights, which main
+used for both). Standard library only.
 """
 import argparse
 import glob
@@ -134,7 +143,7 @@ def accuracy(w, data):
 
 def fit(data, l2=0.01, rate=1.0, steps=600):
     """Conditional logit by gradient ascent on the mean log-likelihood."""
-    n = len(data[0][0][0])
+    n = len(next(X for X, _, _ in data if X)[0])
     w = [0.0] * n
     usable = [(X, y) for X, y, _ in data if any(y)]
     for _ in range(steps):
@@ -162,6 +171,20 @@ def pasted(path="src/facts/speakers.c", array="pronoun_weights[F_N]"):
     return [float(v) for v in body.replace("\n", " ").split(",") if v.strip()]
 
 
+def models(tool, data_dir, styles, keep=lambda name: True):
+    """(kind, speakers.c's array, note, styles fitted on, weights) of the
+    pronoun model (fitted on plain train) and the role model (on the role
+    mentions of train in `styles`), weights None when no train quote;
+    keep(article name): whether an article is fitted on."""
+    out = []
+    for kind, array, note, fitted_on in (
+            ("pronoun", "pronoun_weights[F_N]", "refit, not pasted: speakers.c keeps main's", ["plain"]),
+            ("role", "role_weights[F_N]", "paste into src/facts/speakers.c", styles)):
+        data = [g for s in fitted_on for g in groups(tool, data_dir, "train", s, kind) if keep(g[2])]
+        out.append((kind, array, note, fitted_on, fit(data) if data else None))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(ROOT, "../shared/datasets/quotes/polnear"))
@@ -173,10 +196,11 @@ def main():
     subprocess.run(["make", "-s", "-C", ROOT, "build/facts-features"], check=True)
     tool = os.path.join(ROOT, "build/facts-features")
     styles = args.styles.split(",")
-    models = (("pronoun", "pronoun_weights[F_N]", ["plain"]), ("role", "role_weights[F_N]", styles))
-    for kind, array, fitted_on in models:
-        w = fit([g for s in fitted_on for g in groups(tool, args.data, "train", s, kind)])
-        print("%s weights (paste into src/facts/speakers.c, %s):" % (kind, array))
+    for kind, array, note, fitted_on, w in models(tool, args.data, styles):
+        if w is None:
+            print("%s: no train quotes in styles %s, nothing fitted" % (kind, ",".join(fitted_on)))
+            continue
+        print("%s weights (%s, %s):" % (kind, note, array))
         print("    " + ", ".join("%.3f" % v for v in w) + ",")
         for name, v in zip(FEATURES, w):
             print("  %-14s %+.3f" % (name, v))
@@ -186,8 +210,12 @@ def main():
             reach = sum(any(y) for _, y, _ in train) / max(len(train), 1)
             print("%s, %s: quotes: train %d, dev %d; right name among the candidates: train %.3f"
                   % (kind, s, len(train), len(dev), reach))
-            for label, v in (("fitted weights", w), ("pasted weights", pasted(array=array)),
-                             ("most recent person (the rule it replaced)", recent)):
+            rows = [("fitted weights", w), ("speakers.c's weights", pasted(array=array)),
+                    ("most recent person (the rule it replaced)", recent)]
+            if kind == "role":
+                rows.append(("the pronoun weights (main's, one model for both)",
+                             pasted(array="pronoun_weights[F_N]")))
+            for label, v in rows:
                 print("%s, %s: top candidate right, %s: train %.3f dev %.3f"
                       % (kind, s, label, accuracy(v, train), accuracy(v, dev)))
 

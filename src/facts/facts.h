@@ -42,8 +42,9 @@ typedef struct sl_facts_doc {
     sl_fact_vec *out;
     int err;
     FILE *speaker_trace;      /* NULL; eval/facts_features.c: the speaker chooser's features */
-    const double *speaker_weights; /* NULL: the fitted ones of speakers.c; eval/facts_features.c:
-                                    * a fold's refit (leave one outlet out) */
+    const double *pronoun_weights; /* NULL: the fitted ones of speakers.c for a pronoun ("he") */
+    const double *role_weights;    /* and for a role ("the minister"); eval/facts_features.c:
+                                    * a fold's refits (leave one outlet out) */
     FILE *concept_trace;      /* NULL; eval/facts_features.c: what numbers are values of */
 } sl_facts_doc;
 
@@ -169,6 +170,12 @@ const char *sl_facts_demonym_country(const char *w, size_t n, bool *plural);
  * listed as a mention of the one person the article's entities give that
  * title, under that person's name. */
 void sl_facts_role_mentions(sl_facts_doc *d);
+/* Whether the title "the" [t + 1, end) heads a person of its own: its last
+ * word no qualifier ("the foreign", "the state"), no name, possessive or
+ * compound after it ("the minister Ana Ruiz", "the director's chair"). */
+bool sl_role_alone(const sl_facts_doc *d, size_t t, size_t end);
+/* Whether the word w[0, n) is the last word of s[0, len) (ASCII case aside). */
+bool sl_role_ends_with_word(const char *s, size_t len, const char *w, size_t n);
 
 /* ---- peoples.c ---- */
 /* After sl_facts_entities: a country's people named by their plural noun
@@ -227,7 +234,7 @@ bool sl_role_ties_other(const sl_role_ties *t, const char *about);
 /* ---- speakers.c ---- */
 /* Who a speaker mention that is no name stands for, per document. */
 typedef struct sl_speakers sl_speakers;
-/* The chooser's feature count: the length of sl_facts_doc.speaker_weights. */
+/* The chooser's feature count: the length of sl_facts_doc.pronoun_weights and role_weights. */
 #define SL_SPEAKERS_FEATURES 20
 /* Reads the person entities of d->out (run after sl_facts_entities); NULL
  * when out of memory. */

@@ -15,10 +15,8 @@ static const char *const qualifiers[] = {"foreign", "defense", "defence", "prime
     "finance", "health", "state", "of", "vice", "deputy", "crown", "senior", "chief", "head",
     "executive", "officials", "official", "mr.", "mrs.", "ms.", "dr.", NULL};
 
-/* Whether word w[0, n) is the last word of s (ASCII case aside). */
-static bool ends_with_word(const char *s, const char *w, size_t n)
+bool sl_role_ends_with_word(const char *s, size_t len, const char *w, size_t n)
 {
-    size_t len = strlen(s);
     return len >= n && !strncasecmp(s + len - n, w, n) && (len == n || s[len - n - 1] == ' ');
 }
 
@@ -64,7 +62,7 @@ static const sl_fact_item *titled_person(const sl_facts_doc *d, size_t n_listed,
     for (size_t k = 0; k < n_listed; k++) {
         const sl_fact_item *it = &d->out->items[k];
         if (it->kind != SL_FACT_ENTITY || !it->role || !it->about || !it->detail ||
-            strcmp(it->detail, "person") || !ends_with_word(it->role, hw, hn))
+            strcmp(it->detail, "person") || !sl_role_ends_with_word(it->role, strlen(it->role), hw, hn))
             continue;
         bool all = true;
         for (size_t i = first; i < head && all; i++)
@@ -90,6 +88,11 @@ static bool stands_alone(const sl_facts_doc *d, size_t t, size_t end)
            !sl_facts_is(d, end, "'") && !sl_facts_is(d, end, "’") && !sl_facts_is(d, end, "-");
 }
 
+bool sl_role_alone(const sl_facts_doc *d, size_t t, size_t end)
+{
+    return sl_facts_in(d, end - 1, qualifiers) < 0 && stands_alone(d, t, end);
+}
+
 static bool role_at(const sl_facts_doc *d, size_t i)
 {
     size_t n;
@@ -113,7 +116,7 @@ void sl_facts_role_mentions(sl_facts_doc *d)
         while (end < d->toks.n && d->sent_of[end] == d->sent_of[t] && !sl_facts_upper(d, end) &&
                role_at(d, end))
             end++;
-        if (end == head || sl_facts_in(d, end - 1, qualifiers) >= 0 || !stands_alone(d, t, end))
+        if (end == head || !sl_role_alone(d, t, end))
             continue;
         const sl_fact_item *who = titled_person(d, n_listed, t + 1, head, end);
         if (!who)

@@ -10,35 +10,44 @@
 
 #include "facts/facts.h"
 
-/* Title abbreviations and the role word each stands for. */
-static const char *const abbreviations[][2] = {
-    {"sen.", "senator"}, {"sen", "senator"}, {"rep.", "congressman"}, {"rep", "congressman"},
-    {"rep.", "congresswoman"}, {"rep.", "representative"}, {"gov.", "governor"},
-    {"gov", "governor"}, {"gen.", "general"}, {"pres.", "president"}, {"amb.", "ambassador"},
-    {"supt.", "superintendent"}, {"cmdr.", "commander"}, {"adm.", "admiral"},
+/* Title abbreviations (a trailing '.' aside) and the role words each
+ * stands for (NULL-terminated). */
+static const struct {
+    const char *abbreviation;
+    const char *words[4];
+} abbreviations[] = {
+    {"sen", {"senator"}}, {"rep", {"congressman", "congresswoman", "representative"}},
+    {"gov", {"governor"}}, {"gen", {"general"}}, {"pres", {"president"}},
+    {"amb", {"ambassador"}}, {"supt", {"superintendent"}}, {"cmdr", {"commander"}},
+    {"adm", {"admiral"}},
 };
 
-/* Whether the last word of role r[0, rn) is the word w[0, n), ASCII case
- * aside, or an abbreviation of it ("Sen." for "senator"). */
-static bool role_ends_in(const char *r, size_t rn, const char *w, size_t n)
+/* Whether the last word of role r, a trailing '.' aside, is the word
+ * w[0, n), ASCII case aside, or an abbreviation of it ("Sen." for
+ * "senator"). */
+static bool role_ends_in(const char *r, const char *w, size_t n)
 {
-    size_t a = rn;
-    while (a > 0 && r[a - 1] != ' ')
-        a--;
-    const char *last = r + a;
-    size_t ln = rn - a;
-    if (ln == n && !strncasecmp(last, w, n))
+    size_t rn = strlen(r);
+    if (rn > 0 && r[rn - 1] == '.')
+        rn--;
+    if (sl_role_ends_with_word(r, rn, w, n))
         return true;
-    for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++)
-        if (strlen(abbreviations[k][0]) == ln && !strncasecmp(last, abbreviations[k][0], ln) &&
-            strlen(abbreviations[k][1]) == n && !strncasecmp(abbreviations[k][1], w, n))
-            return true;
+    for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++) {
+        const char *a = abbreviations[k].abbreviation;
+        if (!sl_role_ends_with_word(r, rn, a, strlen(a)))
+            continue;
+        for (const char *const *v = abbreviations[k].words; *v; v++)
+            if (strlen(*v) == n && !strncasecmp(*v, w, n))
+                return true;
+    }
     return false;
 }
 
 static bool named_person(const sl_fact_item *it, const sl_facts_doc *d)
 {
-    /* a role mention of role_mentions.c ("the minister") names no one anew */
+    /* a person entity starting with a capital: leaves out the role mentions
+     * of role_mentions.c ("the minister", which repeat a person named
+     * before), and with them a name written lower-case ("de Klerk") */
     return it->kind == SL_FACT_ENTITY && it->detail && !strcmp(it->detail, "person") &&
            it->about && !(d->s[it->span.start] >= 'a' && d->s[it->span.start] <= 'z');
 }
@@ -57,18 +66,19 @@ static const char *last_person(const sl_facts_doc *d, uint32_t at)
 }
 
 /* Whether token j is a role used alone: a lower-case role word after "the"
- * (or "the" and one more word: "the foreign minister"), no name after it
- * ("the minister Ana Ruiz"). */
+ * (or "the" and one more word: "the foreign minister") that heads a title
+ * of its own (sl_role_alone: "the foreign" of "the foreign minister", "the
+ * state" and "the minister Ana Ruiz" are none). */
 static bool role_use(const sl_facts_doc *d, size_t j)
 {
     size_t n;
     const char *w = sl_facts_tok(d, j, &n);
     if (!(w[0] >= 'a' && w[0] <= 'z') || !sl_facts_role_word(w, n))
         return false;
-    bool after_the = (j >= 1 && sl_facts_is(d, j - 1, "the")) ||
-                     (j >= 2 && sl_facts_is(d, j - 2, "the") && !sl_facts_upper(d, j - 1));
-    return after_the && !(j + 1 < d->toks.n && sl_facts_upper(d, j + 1) &&
-                          d->sent_of[j + 1] == d->sent_of[j]);
+    size_t t = j >= 1 && sl_facts_is(d, j - 1, "the") ? j - 1
+               : j >= 2 && sl_facts_is(d, j - 2, "the") && !sl_facts_upper(d, j - 1) ? j - 2
+                                                                                     : SIZE_MAX;
+    return t != SIZE_MAX && sl_role_alone(d, t, j + 1);
 }
 
 static bool same_word(const sl_facts_doc *d, size_t i, size_t j)
@@ -92,7 +102,7 @@ void sl_role_ties_find(const sl_facts_doc *d, size_t first, size_t end, sl_role_
         if (same && anchored)
             continue;
         bool seen = false;
-        for (size_t k = 0; k < t->n_others && !same; k++)
+        for (size_t k = 0; k < t->n_others && !same && !seen; k++)
             seen = same_word(d, t->other_words[k], j);
         if (seen || (!same && t->n_others == SL_ROLE_OTHERS))
             continue;
@@ -116,7 +126,7 @@ bool sl_role_ties_titled(const sl_facts_doc *d, const sl_role_ties *t, const cha
     for (size_t k = 0; k < d->out->n; k++) {
         const sl_fact_item *it = &d->out->items[k];
         if (named_person(it, d) && it->role && !strcmp(it->about, about) &&
-            role_ends_in(it->role, strlen(it->role), w, n))
+            role_ends_in(it->role, w, n))
             return true;
     }
     return false;

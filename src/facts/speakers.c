@@ -29,10 +29,11 @@ _Static_assert(F_N == SL_SPEAKERS_FEATURES, "facts.h counts the chooser's featur
  * the candidates of each quote); its output, pasted (`/usr/bin/python3
  * eval/fit_speakers.py --data ../shared/datasets/quotes/polnear`), one model
  * for pronouns ("he", "she") and one for roles ("the minister", "the
- * candidate"). Pronouns, fitted on the plain texts: the top candidate is
- * right for 0.757 of the train quotes and 0.844 of dev, and
- * for 0.759 of each outlet's quotes when fitted without that outlet
- * (eval/facts_quotes_outlets.py); before a pronoun before a name made it no
+ * candidate"). Pronouns, fitted on the plain texts (main's weights, kept):
+ * the top candidate is right for 0.757 of the train quotes and 0.846 of dev,
+ * and for 0.758 of each outlet's quotes (pronouns and roles) when both
+ * models are fitted without that outlet (eval/facts_quotes_outlets.py);
+ * before a pronoun before a name made it no
  * subject 0.737, 0.817 and 0.732; before
  * the last three features (sentences
  * between, possessive, object of a preposition) 0.701, 0.771 and 0.707; the most recent
@@ -53,11 +54,11 @@ static const double pronoun_weights[F_N] = {
 };
 /* Roles, fitted on the role mentions of the plain texts and of the same
  * texts in the roles style of eval/facts_quotes_styles.py (a quoted
- * person's later mentions as "the minister", "the senator"): figures in
- * docs/facts.md, "Role speakers". */
+ * person's later mentions as "the minister", "the senator"), the script's
+ * output as printed: figures in docs/facts.md, "Role speakers". */
 static const double role_weights[F_N] = {
-    -0.131, 0.120, 0.196, -0.433, 0.301, 0.000, 0.000, 0.982, -0.849, 0.533, -0.147, -0.108, 0.580,
-    -0.045, -0.699, -0.556, -1.126, 1.302, 0.656, -0.456,
+    -0.177, 0.153, 0.168, -0.477, 0.412, 0.000, 0.000, 0.962, -0.987, 0.504, -0.242, -0.087, 0.612,
+    -0.044, -0.694, -0.556, -1.092, 1.237, 0.708, -0.446,
 };
 
 static const char *const he[] = {"he", "him", "his", "himself", NULL};
@@ -367,9 +368,9 @@ long sl_speakers_choose(const sl_facts_doc *d, const sl_speakers *sp, size_t fir
     double best_score = -INFINITY, f[F_N];
     sl_role_ties ties;
     sl_role_ties_find(d, first, end, &ties);
-    const double *fitted = d->speaker_weights       ? d->speaker_weights
-                           : ties.head == SIZE_MAX ? pronoun_weights
-                                                   : role_weights;
+    const double *fitted = ties.head == SIZE_MAX
+                               ? (d->pronoun_weights ? d->pronoun_weights : pronoun_weights)
+                               : (d->role_weights ? d->role_weights : role_weights);
     for (size_t r = 0; r < n; r++) {
         features(d, sp, &c[r], r, first, &ties, qa, qb, last_speaker, f);
         double score = 0;

@@ -1,0 +1,75 @@
+/* test_facts_role_ties.c — the persons src/facts/role_ties.c ties a role
+ * speaker mention to: another role used again later is no new first use,
+ * and a qualifier ("the state", the "foreign" of "the foreign minister")
+ * is no role. */
+#include <string.h>
+
+#include "facts/facts.h"
+#include "test.h"
+#include "text/text.h"
+#include "util/date.h"
+
+/* The entities of `text` (as src/facts/extract.c lists them before the
+ * quotes) and the ties of the last "the minister" or "the senator" in it
+ * (`mention`), checked by `check`. */
+static void ties_of(const char *text, const char *mention,
+                    void (*check)(const sl_role_ties *t))
+{
+    sl_analyzer *an = sl_analyzer_new();
+    sl_analysis analysis = {0};
+    sl_fact_vec out = {0};
+    sl_facts_doc d;
+    CHECK(an != NULL);
+    CHECK_INT(sl_analyze(an, text, strlen(text), &analysis), 0);
+    CHECK_INT(sl_facts_doc_init(&d, text, strlen(text), &analysis, SL_NO_DAY, &out), 0);
+    sl_facts_entities(&d);
+    sl_facts_role_mentions(&d);
+    uint32_t at = 0;
+    for (const char *p = strstr(text, mention); p; p = strstr(p + 1, mention))
+        at = (uint32_t)(p - text);
+    size_t first = 0;
+    while (first < d.toks.n && d.toks.items[first].start < at)
+        first++;
+    CHECK(first + 1 < d.toks.n && sl_facts_is(&d, first, "the"));
+    sl_role_ties t;
+    sl_role_ties_find(&d, first, first + 2, &t);
+    check(&t);
+    sl_facts_doc_clear(&d);
+    sl_facts_vec_free(&out);
+    sl_analysis_free(&analysis);
+    sl_analyzer_free(an);
+}
+
+static void senator_twice(const sl_role_ties *t)
+{
+    CHECK(sl_role_ties_other(t, "Tom Hale"));
+    CHECK(sl_role_ties_other(t, "Ana Ruiz"));
+    CHECK(!sl_role_ties_other(t, "Mia Lee"));
+    CHECK_INT(t->n_others, 2);
+}
+
+/* "the senator" first used for Hale, "the governor" for Ruiz: the senator
+ * again after Lee is Hale's role still, so Lee holds no other role. */
+TEST(facts_role_ties_role_used_again)
+{
+    ties_of("Tom Hale toured the docks. The senator praised the crews.\n\nAna Ruiz came "
+            "later. The governor brought the money.\n\nMia Lee spoke next. The senator "
+            "agreed.\n\n\"We will build the cranes this year,\" the minister said.\n",
+            "the minister", senator_twice);
+}
+
+static void qualifiers_no_roles(const sl_role_ties *t)
+{
+    CHECK(!sl_role_ties_other(t, "Ana Ruiz"));
+    CHECK(sl_role_ties_other(t, "Tom Hale"));
+    CHECK_INT(t->n_others, 1);
+}
+
+/* "The state appealed" uses no role (Ruiz holds none); "the foreign
+ * minister" uses one, "minister", not "foreign" as well. */
+TEST(facts_role_ties_qualifier_is_no_role)
+{
+    ties_of("Ana Ruiz lost in court. The state appealed the ruling.\n\nTom Hale met the "
+            "foreign minister on Monday.\n\n\"We will appeal again,\" the senator said.\n",
+            "the senator", qualifiers_no_roles);
+}
