@@ -95,15 +95,9 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
      * hashes (line_articles, terms), mostly the same pages batch after batch,
      * and each checkpoint writes a page once however many batches changed it.
      * On a 10k-article store, 95 -> 43 KB written per article (docs/store.md).
-     * The WAL file is cut back to 64 MB after a checkpoint. A new store's
-     * pages are 8 KB (set before WAL mode writes the file's first page; a
-     * store that exists keeps its own, as WAL mode cannot change it): an
-     * append-ordered table of ~1 KB rows (articles, facts, sketches) leaves
-     * about half a row free at each page's end, so half as many pages leave
-     * half the slack (docs/store.md, docs/benchmarks.md "Sixteenth round"). */
+     * The WAL file is cut back to 64 MB after a checkpoint. */
     const char *setup = read_only ? "PRAGMA query_only = 1;"
-                                  : "PRAGMA page_size = 8192;"
-                                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                                  : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                                     "PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;"
                                     "PRAGMA journal_size_limit = 67108864;";
     st->cache_kb = read_only ? 0 : WRITER_CACHE_KB;

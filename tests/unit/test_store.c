@@ -593,24 +593,9 @@ static char *schema_text(const char *path)
     return text;
 }
 
-/* The page size a store's file has, or -1. */
-static int page_size(const char *path)
-{
-    sqlite3 *db = NULL;
-    sqlite3_stmt *s = NULL;
-    int size = -1;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &s, NULL) == SQLITE_OK &&
-        sqlite3_step(s) == SQLITE_ROW)
-        size = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return size;
-}
-
 /* Makes two stores under /tmp named by `tag`, each opened for writing and
  * closed: `fresh` from an empty file, `stepped` from one of schema 1 made by
- * plain SQLite (4 KB pages), which every migration then runs on. 0 if both
+ * plain SQLite, which every migration then runs on. 0 if both
  * opened. */
 static int fresh_and_stepped(const char *tag, char *fresh, char *stepped, size_t size)
 {
@@ -626,18 +611,6 @@ static int fresh_and_stepped(const char *tag, char *fresh, char *stepped, size_t
     sl_store_close(a);
     sl_store_close(b);
     return bad;
-}
-
-/* A new store's pages are 8 KB; a store that exists (here one of schema 1,
- * made with SQLite's default 4 KB) keeps its own through the migrations. */
-TEST(store_fresh_pages_are_8k_an_old_store_keeps_its)
-{
-    char fresh[128], old[128];
-    CHECK_INT(fresh_and_stepped("pages", fresh, old, sizeof fresh), 0);
-    CHECK_INT(page_size(fresh), 8192);
-    CHECK_INT(page_size(old), 4096);
-    drop_store(NULL, fresh);
-    drop_store(NULL, old);
 }
 
 /* A fresh store is made by one script at the current schema; a store of
