@@ -574,7 +574,7 @@ static uint32_t titled_container(const elem_vec *v, uint32_t top)
         a = e[a].parent;
     if (a == NONE || (e[a].tag & T_ROOT))
         return NONE;
-    int inside = top != NONE && a <= top && top < a + e[a].size;
+    int inside = a <= top && top < a + e[a].size;
     return !inside || (uint64_t)e[top].good * 2 < e[a].good ? a : NONE;
 }
 
