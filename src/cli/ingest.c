@@ -187,14 +187,17 @@ static int run(cli *c, sl_engine *e)
             fprintf(stderr, "; %llu updated (metadata given anew)",
                     (unsigned long long)report.articles_updated);
         if (report.skipped)
-            fprintf(stderr, "; %llu non-HTML records skipped", (unsigned long long)report.skipped);
+            fprintf(stderr, "; %llu non-HTML %s skipped", (unsigned long long)report.skipped,
+                    cli_noun((long long)report.skipped, "record", "records"));
         if (report.skipped_files)
             fprintf(stderr, "; %llu %s skipped in folders (hidden, documentation, links out)",
                     (unsigned long long)report.skipped_files, cli_noun((long long)report.skipped_files, "file", "files"));
         if (report.removed_lines)
-            fprintf(stderr, "; %llu chrome lines removed", (unsigned long long)report.removed_lines);
+            fprintf(stderr, "; %llu chrome %s removed", (unsigned long long)report.removed_lines,
+                    cli_noun((long long)report.removed_lines, "line", "lines"));
         if (report.bad_bytes)
-            fprintf(stderr, "; %llu invalid UTF-8 bytes replaced", (unsigned long long)report.bad_bytes);
+            fprintf(stderr, "; %llu invalid UTF-8 %s replaced", (unsigned long long)report.bad_bytes,
+                    cli_noun((long long)report.bad_bytes, "byte", "bytes"));
         fputc('\n', stderr);
     }
     return status;

@@ -99,12 +99,46 @@ static int parse_globals(int argc, char **argv, cli *c, const char **name, int *
             c->db = argv[++i];
         } else if (!strncmp(a, "--db=", 5))
             c->db = a + 5;
-        else if (!strcmp(a, "--granularity") && i + 1 < argc)
+        else if (!strcmp(a, "--granularity")) {
+            if (i + 1 >= argc) {
+                cli_error("--granularity needs a number");
+                return EXIT_USAGE;
+            }
             c->granularity = argv[++i];
+        } else if (!strncmp(a, "--granularity=", 14))
+            c->granularity = a + 14;
         else
             c->argv[c->argc++] = argv[i]; /* the command's own option */
     }
+    if (!*c->db) {
+        cli_error("--db needs a path");
+        return EXIT_USAGE;
+    }
     return 0;
+}
+
+/* 1 when `text` shows option `name` followed by its value's name in capitals
+ * ("[--limit N]", "  --timeout S   ..."). */
+static int shows_value(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = text; p && (p = strstr(p, name)); p += n)
+        if ((p == text || p[-1] == ' ' || p[-1] == '[') && p[n] == ' ' && p[n + 1] >= 'A' &&
+            p[n + 1] <= 'Z')
+            return 1;
+    return 0;
+}
+
+/* The command's last argument is an option its usage or help gives a value
+ * to: the value is missing (each command's parser would call the option
+ * unknown, or take it for a search word). */
+static int value_missing(const command *cmd, const cli *c)
+{
+    const char *last = c->argc ? c->argv[c->argc - 1] : "";
+    if (strncmp(last, "--", 2) || !(shows_value(cmd->usage, last) || shows_value(cmd->help, last)))
+        return 0;
+    cli_usage(cmd, "%s needs a value", last);
+    return 1;
 }
 
 static int set_granularity(sl_engine *e, const char *value)
@@ -147,10 +181,11 @@ int main(int argc, char **argv)
         free(c.argv);
         return EXIT_USAGE;
     }
-    if (c.help) {
-        print_command_help(cmd);
+    if (c.help || value_missing(cmd, &c)) {
+        if (c.help)
+            print_command_help(cmd);
         free(c.argv);
-        return EXIT_OK;
+        return c.help ? EXIT_OK : EXIT_USAGE;
     }
     sl_engine *e = NULL;
     rc = cmd->read_only == CLI_NO_STORE ? EXIT_OK : cli_open(&c, cmd->read_only, &e);

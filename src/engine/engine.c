@@ -39,6 +39,12 @@ int sl_seterr_store(sl_engine *e, const char *what)
     return sl_seterr(e, SL_ESTORE, "%s: store error: %s", what, sl_store_errmsg(e->store));
 }
 
+int sl_seterr_search(sl_engine *e, const char *query)
+{
+    const char *why = query[strspn(query, " \t")] ? sl_store_errmsg(e->store) : "no words to look for";
+    return sl_seterr(e, SL_EUSAGE, "cannot search for \"%s\": %s", query, why);
+}
+
 const char *sl_errmsg(const sl_engine *e) { return e ? sl_buf_cstr(&e->errmsg) : "no engine"; }
 
 const char *sl_strerror(int code)

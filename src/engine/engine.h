@@ -45,6 +45,9 @@ struct sl_engine {
 int sl_seterr(sl_engine *e, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The same, with the store's own reason appended. */
 int sl_seterr_store(sl_engine *e, const char *what);
+/* A search the store refused (SL_EUSAGE): the query holds no word, or FTS5
+ * rejects it (its reason appended). */
+int sl_seterr_search(sl_engine *e, const char *query);
 
 /* Starts the grouping state afresh: it reads term counts and stories from
  * the store as articles need them (the languages' counts at once). */

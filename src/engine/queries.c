@@ -47,7 +47,7 @@ int sl_search(sl_engine *e, const char *query, int limit, sl_search_hits **out)
 {
     int rc = sl_store_search(e->store, query, limit, out);
     if (rc == SL_EUSAGE)
-        return sl_seterr(e, rc, "cannot search for \"%s\": %s", query, sl_store_errmsg(e->store));
+        return sl_seterr_search(e, query);
     return explain(e, rc, "search", 0);
 }
 

@@ -33,8 +33,7 @@ static int search_story_ids(sl_engine *e, const char *search, sl_buf *ids)
     sl_search_hits *hits = NULL;
     int rc = sl_store_search(e->store, search, SL_STORY_SEARCH_MAX, &hits);
     if (rc == SL_EUSAGE)
-        return sl_seterr(e, rc, "cannot search for \"%s\": %s", search,
-                         sl_store_errmsg(e->store));
+        return sl_seterr_search(e, search);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory searching")
                                : sl_seterr_store(e, "search");

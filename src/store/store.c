@@ -2,10 +2,13 @@
  * the statement cache and the integrity check. Each table's file holds its
  * own SQL as `static const char Q_…[]`; the cache prepares a statement on
  * its first use and finds it again by the address of that text. */
+#include <ctype.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "faultvfs.h"
 #include "store_internal.h"
@@ -47,6 +50,60 @@ int sl_store_scan_cache(sl_store *st, int scanning)
     return set_cache(st, scanning ? SCAN_CACHE_KB : st->cache_kb);
 }
 
+/* Opens the connection of `st` (its row functions registered). A writer
+ * waits for another's batch to commit (they serialise per batch, and one
+ * may hold the lock for its whole run); a reader seldom waits at all (WAL). */
+static int connect(sl_store *st, const char *name, int flags, int read_only)
+{
+    if (sqlite3_open_v2(name, &st->db, flags, NULL) != SQLITE_OK || sl_store_rows_register(st->db))
+        return SL_ESTORE;
+    sqlite3_busy_timeout(st->db, read_only ? 10000 : WRITER_WAIT_MS);
+    return 0;
+}
+
+/* Begins the transaction that reads the store's version. */
+static int begin_version(sqlite3 *db, int *version)
+{
+    return sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK || sl_store_user_version(db, version);
+}
+
+/* 1 when a read failed because the store's WAL index (PATH-shm) can be
+ * neither opened nor created (a folder the reader may not write, read-only
+ * media) while there is no PATH-wal: every commit is then in the file
+ * itself, which can be read as immutable. */
+static int wal_unopenable(sqlite3 *db, const char *path)
+{
+    int code = sqlite3_extended_errcode(db);
+    if (code != SQLITE_READONLY_DIRECTORY && code != SQLITE_READONLY_CANTINIT)
+        return 0;
+    sl_buf wal = SL_BUF_INIT;
+    sl_buf_printf(&wal, "%s-wal", path);
+    int none = !wal.err && access(wal.ptr, F_OK) != 0 && errno == ENOENT;
+    sl_buf_free(&wal);
+    return none;
+}
+
+/* Reopens `st` on `path` read-only and immutable (no WAL index, no locks):
+ * a URI with every byte but [A-Za-z0-9/._~-] escaped, "file://" before an
+ * absolute path so that "//x" is not read as a host. */
+static int connect_immutable(sl_store *st, const char *path, int flags)
+{
+    sqlite3_close(st->db);
+    st->db = NULL;
+    sl_buf uri = SL_BUF_INIT;
+    sl_buf_puts(&uri, path[0] == '/' ? "file://" : "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (isalnum(*p) || strchr("/._~-", *p))
+            sl_buf_putc(&uri, (char)*p);
+        else
+            sl_buf_printf(&uri, "%%%02X", *p);
+    }
+    sl_buf_puts(&uri, "?immutable=1");
+    int rc = uri.err ? SL_ENOMEM : connect(st, uri.ptr, flags | SQLITE_OPEN_URI, 1);
+    sl_buf_free(&uri);
+    return rc;
+}
+
 int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
 {
     *out = NULL;
@@ -60,25 +117,21 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
     int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                 SQLITE_OPEN_NOMUTEX;
     sl_store_faultvfs_install();
-    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+    if (connect(st, path, flags, read_only)) {
         sl_store_set_why(why, SL_ESTORE, path, st->db);
         goto fail;
     }
-    if (sl_store_rows_register(st->db)) {
-        sl_store_set_why(why, SL_ESTORE, path, st->db);
-        goto fail;
-    }
-    /* A writer waits for another's batch to commit (they serialise per
-     * batch, and one may hold the lock for its whole run); a reader seldom
-     * waits at all (WAL). */
-    sqlite3_busy_timeout(st->db, read_only ? 10000 : WRITER_WAIT_MS);
     /* Nothing is changed in a file before it is known to be ours. The version
      * and the tables are read in one transaction: read apart, another process
      * creating the store could commit in between, and its fresh tables under
      * the version read before would look like some other database. */
     int version = 0;
-    if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
-        sl_store_user_version(st->db, &version)) {
+    int unread = begin_version(st->db, &version);
+    if (unread && read_only && wal_unopenable(st->db, path)) {
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        unread = connect_immutable(st, path, flags) || begin_version(st->db, &version);
+    }
+    if (unread) {
         sl_store_set_why(why, SL_ESTORE, path, st->db);
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
         goto fail;
