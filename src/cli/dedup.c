@@ -155,8 +155,9 @@ static int run(cli *c, sl_engine *e)
         filter_file(&r, "-");
     cli_progress_clear(&r.progress);
     if (!c->quiet)
-        fprintf(stderr, "dedup: %zu lines, %zu copies%s, %zu errors\n", r.lines, r.copies,
-                r.drop ? " dropped" : " tagged", r.errors);
+        fprintf(stderr, "dedup: %zu %s, %zu %s%s, %zu %s\n", r.lines, cli_noun((long long)r.lines, "line", "lines"),
+                r.copies, cli_noun((long long)r.copies, "copy", "copies"), r.drop ? " dropped" : " tagged",
+                r.errors, cli_noun((long long)r.errors, "error", "errors"));
     for (size_t k = 0; k < r.n_ids; k++)
         json_decref(r.ids[k]);
     free(r.ids);

@@ -25,7 +25,7 @@ int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why)
     while ((got = gzread(f, chunk, sizeof chunk)) > 0)
         if (sl_buf_put(out, chunk, (size_t)got))
             break;
-    int zerr = 0;
+    int read_errno = errno, zerr = 0;
     const char *zmsg = gzerror(f, &zerr);
     if (out->err == SL_ETOOLARGE) {
         sl_buf_printf(why, "more than %zu MB: over the cap", cap >> 20);
@@ -35,7 +35,10 @@ int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why)
         rc = SL_ENOMEM;
     } else if (got < 0 || (zerr && zerr != Z_OK)) {
         /* Z_BUF_ERROR: the gzip stream ended early (a cut download). */
-        sl_buf_printf(why, "%s", zerr == Z_BUF_ERROR ? "truncated gzip data" : zmsg);
+        /* Z_ERRNO: zlib's message would name the path again ("x: x: Is a directory"). */
+        sl_buf_printf(why, "%s", zerr == Z_BUF_ERROR ? "truncated gzip data"
+                                 : zerr == Z_ERRNO   ? strerror(read_errno)
+                                                     : zmsg);
         rc = zerr == Z_ERRNO ? SL_EIO : SL_EBADINPUT;
     }
     gzclose(f);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "report/texts.h"
+#include "text/text.h"
 #include "util/alloc.h"
 
 char *sl_report_unwrap(const char *text, size_t len)
@@ -14,7 +15,9 @@ char *sl_report_unwrap(const char *text, size_t len)
     memcpy(t, text, len);
     t[len] = 0;
     size_t line_start = 0;
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0, next = 0; i < len; i++) {
+        if (i == next && sl_utf8_next(t, len, &next) == 0xFFFD && next == i + 1)
+            t[i] = '?';   /* an invalid byte (U+FFFD itself is three) */
         if (t[i] != '\n')
             continue;
         int blank_next = i + 1 >= len || t[i + 1] == '\n';

@@ -197,7 +197,7 @@ assert "copy_of" not in lines[0] and "copy_of" not in lines[1]
 assert lines[2]["copy_of"]["kind"] == "rewrite" and lines[2]["copy_of"]["id"] == "a" and lines[2]["copy_of"]["line"] == 1
 assert lines[3]["copy_of"]["kind"] == "exact" and lines[3]["extra"] == [1, 2]' "$OUT"
 check "dedup names the bad line" err_has "stream.jsonl:4"
-check "dedup summarises" err_has "5 lines, 2 copies tagged, 1 errors"
+check "dedup summarises" err_has "5 lines, 2 copies tagged, 1 error$"
 run "$S" --quiet dedup --drop <"$T/stream.jsonl"
 check "dedup --drop from standard input keeps only originals" test "$(grep -c '"id"' "$OUT")" -eq 2
 check "--quiet: no summary" test ! -s "$ERR" -o "$(grep -c lines "$ERR")" -eq 0

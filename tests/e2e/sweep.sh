@@ -81,5 +81,22 @@ check "1 invalid UTF-8 byte replaced" err_has "; 1 invalid UTF-8 byte replaced"
 printf 'WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 4\r\n\r\nabcd\r\n\r\n' >"$T/info.warc"
 expect_exit 0 "$S" --db "$T/one.db" ingest "$T/info.warc"
 check "1 non-HTML record skipped" err_has "; 1 non-HTML record skipped"
+printf '{"text": "The ferry to the islands kept to its timetable on Monday, the operator said."}\n{"text": "The ferry to the islands kept to its timetable on Monday, the operator said."}\n{"text": 5}\n' >"$T/feed.jsonl"
+expect_exit 1 "$S" dedup "$T/feed.jsonl"
+check "dedup: 1 copy tagged, 1 error" err_has "^dedup: 3 lines, 1 copy tagged, 1 error$"
+
+section "a folder given where a page is wanted"
+expect_exit 1 "$S" extract "$T/ro"
+check "extract names the folder once, with the reason" err_has "^storyline: $T/ro: Is a directory$"
+
+section "summarize: a text with invalid UTF-8 still gives valid JSON"
+printf 'Lantern festival returns to Oakhollow square\n\nThe lantern festival returned to the square of Oakhollow on Saturday \300\257 evening after a gap of three years, the organisers said.\n\nAbout two thousand people walked the \355\240\200 river path with paper lanterns.\n' >"$T/bytes.txt"
+expect_exit 0 "$S" summarize --json "$T/bytes.txt"
+check "the document is valid UTF-8 JSON" python3 -c 'import json, sys; json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))' "$OUT"
+check "each invalid byte is a ? in the sentence (offsets kept)" py "$OUT" '
+s = d["sentences"][0]
+assert "Saturday ?? evening" in s["text"] and s["end"] - s["start"] == len(s["text"].encode()), s'
+expect_exit 0 "$S" summarize "$T/bytes.txt"
+check "the human output too" sh -c "iconv -f UTF-8 -t UTF-8 '$OUT' >/dev/null"
 
 finish
