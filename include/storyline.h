@@ -730,7 +730,8 @@ typedef struct sl_story_query {
 
 #define SL_STORY_SEARCH_MAX 1000
 
-/* One page of stories, newest first (as sl_stories_list), as JSON:
+/* One page of stories, newest first (as sl_stories_list), as JSON (`query`
+ * NULL: the first page of every story):
  * {"storyline", "json_version", "total", "offset", "limit", "stories":
  * [STORY_LINE without "articles"]} (docs/json.md). SL_EUSAGE for a bad date,
  * offset or search (the message says which). */

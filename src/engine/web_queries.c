@@ -63,6 +63,9 @@ static void write_page(sl_json *j, const sl_story_list *list, int64_t total, int
 
 int sl_stories_page_json(sl_engine *e, const sl_story_query *q, sl_write_fn write, void *ctx)
 {
+    static const sl_story_query first_page = {0};
+    if (!q)
+        q = &first_page;
     int limit = q->limit > 0 ? (q->limit < PAGE_MAX ? q->limit : PAGE_MAX) : PAGE_DEFAULT;
     if (q->offset < 0 || q->limit < 0 || q->thread_id < 0)
         return sl_seterr(e, SL_EUSAGE, "a page wants a positive offset, limit and thread");

@@ -80,6 +80,11 @@ TEST(web_page_and_snapshot)
     CHECK_INT(page(r, NULL, "not a date", 0, 0, &s), SL_EUSAGE);
     CHECK(strstr(sl_errmsg(r), "not a date") != NULL);
     CHECK_INT(page(r, NULL, NULL, -1, 0, &s), SL_EUSAGE);
+    CHECK_INT(page(r, " \t ", NULL, 0, 0, &s), SL_EUSAGE);   /* blanks: said so, not "not an error" */
+    CHECK(strstr(sl_errmsg(r), "no words to look for") != NULL);
+    s.len = 0, s.buf[0] = '\0';
+    CHECK_INT(sl_stories_page_json(r, NULL, sink_write, &s), 0);   /* no query: the first page */
+    CHECK(strstr(s.buf, "\"total\":3") && strstr(s.buf, "\"limit\":20"));
 
     /* The reader's snapshot: unchanged until it is renewed after a commit. */
     CHECK_INT(sl_engine_refresh(r, &changed), 0);
