@@ -53,7 +53,7 @@ int sl_store_scan_cache(sl_store *st, int scanning)
 /* Opens the connection of `st` (its row functions registered). A writer
  * waits for another's batch to commit (they serialise per batch, and one
  * may hold the lock for its whole run); a reader seldom waits at all (WAL). */
-static int connect(sl_store *st, const char *name, int flags, int read_only)
+static int open_connection(sl_store *st, const char *name, int flags, int read_only)
 {
     if (sqlite3_open_v2(name, &st->db, flags, NULL) != SQLITE_OK || sl_store_rows_register(st->db))
         return SL_ESTORE;
@@ -99,7 +99,7 @@ static int connect_immutable(sl_store *st, const char *path, int flags)
             sl_buf_printf(&uri, "%%%02X", *p);
     }
     sl_buf_puts(&uri, "?immutable=1");
-    int rc = uri.err ? SL_ENOMEM : connect(st, uri.ptr, flags | SQLITE_OPEN_URI, 1);
+    int rc = uri.err ? SL_ENOMEM : open_connection(st, uri.ptr, flags | SQLITE_OPEN_URI, 1);
     sl_buf_free(&uri);
     return rc;
 }
@@ -117,7 +117,7 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
     int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                 SQLITE_OPEN_NOMUTEX;
     sl_store_faultvfs_install();
-    if (connect(st, path, flags, read_only)) {
+    if (open_connection(st, path, flags, read_only)) {
         sl_store_set_why(why, SL_ESTORE, path, st->db);
         goto fail;
     }
