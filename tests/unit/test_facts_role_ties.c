@@ -1,7 +1,7 @@
 /* test_facts_role_ties.c — the persons src/facts/role_ties.c ties a role
  * speaker mention to: another role used again later is no new first use,
- * and a qualifier ("the state", the "foreign" of "the foreign minister")
- * is no role. */
+ * a qualifier ("the state", the "foreign" of "the foreign minister") is no
+ * role, and a role first used in apposition is the person beside it. */
 #include <string.h>
 
 #include "facts/facts.h"
