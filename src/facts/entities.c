@@ -465,7 +465,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     if (name > first && name < end && sl_facts_in(d, end - 1, org_words) >= 0)
         name = first; /* "Eskmoor General Hospital", "Defense Department": no title, one name */
     bool has_role = name > first;
-    if (name >= end || sl_entities_month_may(d, name, end))
+    if (name >= end || sl_entities_month_name(d, name, end))
         return; /* nothing but a title; "in May" */
     if (end - first == 1 && sl_entities_people_of_country(d, first))
         return; /* "Americans", "Israelis": a group (peoples.c), no one's name */

@@ -293,23 +293,26 @@ bool sl_entities_model_number(const sl_facts_doc *d, size_t i)
     return !year && !score;
 }
 
-/* Words before "May" that make it the month: "in May", "the end of May". */
+/* Words before "May" or "Jan" that make it the month: "in May", "the end of May". */
 static const char *const may_before[] = {"in", "of", "until", "till", "since", "by", "from",
     "through", "early", "late", "mid", "last", "next", "this", "before", "after", "during",
     NULL};
 
-/* Whether the one-word name [name, end) is the month May, which the
- * finder cannot drop as it does the other months ("Theresa May", "May
- * said"): after a word of time or before a day's number. */
-bool sl_entities_month_may(const sl_facts_doc *d, size_t name, size_t end)
+/* Whether the one-word name [name, end) is the month May or January
+ * ("Jan"), which are also given names the finder cannot drop as it does the
+ * other months ("Theresa May", "May said", "Jan said"): after a word of
+ * time, before a day's number or a year, or "Jan" with its dot ("Jan. 12"). */
+bool sl_entities_month_name(const sl_facts_doc *d, size_t name, size_t end)
 {
     size_t n;
     const char *w = sl_facts_tok(d, name, &n);
-    if (end - name != 1 || n != 3 || memcmp(w, "May", 3))
+    if (end - name != 1 || n != 3 || (memcmp(w, "May", 3) && memcmp(w, "Jan", 3)))
         return false;
     const char *next = end < d->toks.n ? sl_facts_tok(d, end, &n) : "";
     return (name > 0 && sl_facts_in(d, name - 1, may_before) >= 0) ||
-           (end < d->toks.n && next[0] >= '0' && next[0] <= '9');
+           (end < d->toks.n && next[0] >= '0' && next[0] <= '9') ||
+           (w[0] == 'J' && end < d->toks.n && next[0] == '.' &&
+            d->toks.items[end].start == d->toks.items[name].end);
 }
 
 /* Whether every word of tokens [a, b) is written in capitals. */

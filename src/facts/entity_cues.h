@@ -54,8 +54,9 @@ bool sl_entities_people_of_country(const sl_facts_doc *d, size_t i);
 /* Whether token i is a product's model number: a word with digits
  * ("A320") or up to four digits that are no year, score or range ("737"). */
 bool sl_entities_model_number(const sl_facts_doc *d, size_t i);
-/* Whether the one-word name [name, end) is the month May: "in May", "May 5". */
-bool sl_entities_month_may(const sl_facts_doc *d, size_t name, size_t end);
+/* Whether the one-word name [name, end) is the month May or January ("Jan"):
+ * "in May", "May 5", "Jan. 12", "Jan 2024"; not "May said", "Jan said". */
+bool sl_entities_month_name(const sl_facts_doc *d, size_t name, size_t end);
 /* Whether every word of tokens [a, b) is written in capitals. */
 bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b);
 

@@ -174,6 +174,10 @@ void sl_facts_role_mentions(sl_facts_doc *d);
  * word no qualifier ("the foreign", "the state"), no name, possessive or
  * compound after it ("the minister Ana Ruiz", "the director's chair"). */
 bool sl_role_alone(const sl_facts_doc *d, size_t t, size_t end);
+/* The name of the person the title "the" [t + 1, end) is in apposition
+ * to ("Carlos Vela, the finance minister,"; "the finance minister, Carlos
+ * Vela,"), NULL when none. */
+const char *sl_role_apposed(const sl_facts_doc *d, size_t t, size_t end);
 /* Whether the word w[0, n) is the last word of s[0, len) (ASCII case aside). */
 bool sl_role_ends_with_word(const char *s, size_t len, const char *w, size_t n);
 
@@ -210,6 +214,24 @@ int sl_quote_wide_dash(const char *s, size_t len, size_t i);
 /* Appends the quoted stretches of d's text to out, in text order (block
  * quotes included). Errors: SL_ENOMEM. */
 int sl_quote_pieces(const sl_facts_doc *d, sl_quote_piece_vec *out);
+
+/* ---- spokespersons.c ---- */
+/* A spokesperson in a speaker phrase and whom they speak for. */
+typedef struct sl_spokes {
+    size_t word;                 /* "spokesman" (a token), SIZE_MAX when none */
+    long named;                  /* the entity of their own name after the word, or -1 */
+    long body;                   /* the entity they speak for ("Alder's", "for the Bank of
+                                    England"), or -1 */
+} sl_spokes;
+/* The token of a spokesperson's word ("spokesman", "spokeswoman") in
+ * tokens [first, end), SIZE_MAX when none. */
+size_t sl_spokes_word(const sl_facts_doc *d, size_t first, size_t end);
+/* The spokesperson of the speaker phrase at tokens [first, end). */
+void sl_spokes_find(const sl_facts_doc *d, size_t first, size_t end, sl_spokes *out);
+/* "spokesman for Ruth Alder" and "Ruth Alder's spokesman" for s (its body
+ * set), new strings; NULL and d->err on failure. */
+char *sl_spokes_role(sl_facts_doc *d, const sl_spokes *s);
+char *sl_spokes_speaker(sl_facts_doc *d, const sl_spokes *s);
 
 /* ---- role_ties.c ---- */
 /* Most other roles whose first person is kept per speaker mention. */

@@ -338,6 +338,22 @@ static bool sentence_subject(const sl_facts_doc *d, size_t k, attribution *a)
     return subject_from(d, d->sents.items[d->sent_of[k]].start, k, a);
 }
 
+/* Whether tokens [first, end) end with a person's name and hold nothing
+ * before it but its title ("Jane Roe", "Sen. Tom Hale"). */
+static bool person_name(const sl_facts_doc *d, size_t first, size_t end)
+{
+    if (end <= first)
+        return false;
+    for (size_t k = 0; k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (it->kind == SL_FACT_ENTITY && it->detail && !strcmp(it->detail, "person") &&
+            it->span.end == d->toks.items[end - 1].end && sl_facts_upper(d, first) &&
+            it->span.start >= d->toks.items[first].start)
+            return true;
+    }
+    return false;
+}
+
 /* The speaker before cue k (floor: first token looked at; i: the quote's mark). */
 static void speaker_before(const sl_facts_doc *d, size_t k, size_t floor, size_t i, attribution *a)
 {
@@ -356,7 +372,10 @@ static void speaker_before(const sl_facts_doc *d, size_t k, size_t floor, size_t
         size_t c = a->sp_end - 1;
         while (c > floor && !sl_facts_is(d, c - 1, ",") && a->sp_end - c < ATTRIBUTION_WINDOW)
             c--;
-        if (c > floor && sl_facts_is(d, c - 1, ",")) {
+        if (c > floor && sl_facts_is(d, c - 1, ",") && person_name(d, c, a->sp_end - 1)) {
+            a->sp_first = c; /* "A spokeswoman for X, Jane Roe, said:": the name */
+            a->sp_end--;
+        } else if (c > floor && sl_facts_is(d, c - 1, ",")) {
             a->sp_end = c - 1;
             a->sp_first = np_backward(d, a->sp_end, floor);
         }
@@ -605,15 +624,18 @@ static bool trim_speaker(const sl_facts_doc *d, attribution *a)
 
 /* The person an apposition right after a speaker phrase that is no name
  * names ("the assailant, John McGraw, told"; "Her spokesman, Nick Merrill,
- * said"): the phrase is a determiner and lower-case words, a comma follows
+ * said"; "Alder's spokesman, John Roe, said"): the phrase is a determiner
+ * and lower-case words, or holds a spokesperson's word, a comma follows
  * it, then a person's name and a comma, a cue or the clause's end. -1 when
  * there is none. */
 static long apposition_person(const sl_facts_doc *d, const attribution *a)
 {
-    if (a->sp_end - a->sp_first < 2 || sl_facts_in(d, a->sp_first, np_starts) < 0 ||
-        !sl_facts_is(d, a->sp_end, ","))
+    if (a->sp_end - a->sp_first < 2 || !sl_facts_is(d, a->sp_end, ","))
         return -1;
-    for (size_t i = a->sp_first + 1; i < a->sp_end; i++)
+    bool spokes = sl_spokes_word(d, a->sp_first, a->sp_end) != SIZE_MAX;
+    if (!spokes && sl_facts_in(d, a->sp_first, np_starts) < 0)
+        return -1;
+    for (size_t i = a->sp_first + 1; i < a->sp_end && !spokes; i++)
         if (sl_facts_upper(d, i) || !(d->toks.items[i].flags & SL_TOK_WORD))
             return -1;
     uint32_t at = a->sp_end + 1 < d->toks.n ? d->toks.items[a->sp_end + 1].start : UINT32_MAX;
@@ -628,9 +650,34 @@ static long apposition_person(const sl_facts_doc *d, const attribution *a)
     return -1;
 }
 
+/* The spokesperson of the apposition beside a speaker's name ("Jane Roe, a
+ * spokeswoman for Velmar Port, said"; "A spokeswoman for Velmar Port, Jane
+ * Roe, said"): its phrase up to the next comma, cue or clause end, within
+ * the window of an attribution. */
+static void spokes_beside(const sl_facts_doc *d, const attribution *a, sl_spokes *out)
+{
+    out->word = SIZE_MAX;
+    size_t c = a->sp_end + 1;
+    while (c < d->toks.n && c < a->sp_end + ATTRIBUTION_WINDOW && !sl_facts_is(d, c, ",") &&
+           !is_cue(d, c) && !clause_end(d, c))
+        c++;
+    if (sl_facts_is(d, a->sp_end, ",") && c > a->sp_end + 1 && c < d->toks.n)
+        sl_spokes_find(d, a->sp_end + 1, c, out);
+    if (out->word != SIZE_MAX || a->sp_first < 2 || !sl_facts_is(d, a->sp_first - 1, ","))
+        return;
+    c = a->sp_first - 1;
+    while (c > 0 && a->sp_first - c < ATTRIBUTION_WINDOW && !sl_facts_is(d, c - 1, ",") &&
+           !clause_end(d, c - 1) && d->sent_of[c - 1] == d->sent_of[a->sp_first])
+        c--;
+    sl_spokes_find(d, c, a->sp_first - 1, out);
+}
+
 /* Fills the item's speaker from an attribution; false when it has none. A
  * mention that is no name ("he", "the candidate") names the person the
- * speaker chooser picks (speakers.c), `last` being the previous quote. */
+ * speaker chooser picks (speakers.c), `last` being the previous quote. A
+ * spokesperson speaks for someone ("Alder's spokesman", "Jane Roe, a
+ * spokeswoman for Velmar Port"): the quote is theirs, by name where the
+ * text gives one, and its role says for whom (spokespersons.c). */
 static bool set_speaker(sl_facts_doc *d, const sl_speakers *sp, attribution *a,
                         const sl_fact_item *last, sl_fact_item *it)
 {
@@ -642,6 +689,19 @@ static bool set_speaker(sl_facts_doc *d, const sl_speakers *sp, attribution *a,
     const char *cue = sl_facts_tok(d, a->cue, &cn);
     it->detail = sl_facts_strdup(d, cue, cn);
     long e = apposition_person(d, a); /* a description the apposition names */
+    sl_spokes spokes;
+    sl_spokes_find(d, a->sp_first, a->sp_end, &spokes);
+    bool within = spokes.word != SIZE_MAX; /* the phrase is the spokesperson */
+    if (!within)
+        spokes_beside(d, a, &spokes);
+    else if (spokes.body >= 0 && e < 0)
+        e = spokes.named;
+    bool spoken_for = spokes.word != SIZE_MAX && spokes.body >= 0;
+    if (spoken_for && within && e < 0) {
+        it->about = sl_spokes_speaker(d, &spokes);
+        it->role = sl_spokes_role(d, &spokes);
+        return true;
+    }
     if (e < 0 && sl_speakers_resolvable(d, a->sp_first, a->sp_end))
         e = sl_speakers_choose(d, sp, a->sp_first, a->sp_end, it->span.start, it->span.end,
                                last ? last->about : NULL);
@@ -651,7 +711,9 @@ static bool set_speaker(sl_facts_doc *d, const sl_speakers *sp, attribution *a,
         const sl_fact_item *en = &d->out->items[e];
         it->about = sl_facts_strdup(d, en->about, strlen(en->about));
         const char *role = role_of(d, en->about);
-        if (role)
+        if (spoken_for)
+            it->role = sl_spokes_role(d, &spokes);
+        else if (role)
             it->role = sl_facts_strdup(d, role, strlen(role));
     } else {
         it->about = sl_facts_strdup(d, d->s + sa, sb - sa);

@@ -1,7 +1,9 @@
 /* role_mentions.c — a title standing alone for the one person the article
  * gives it: "the Egyptian president said" after "the Egyptian president
- * Abdel Fattah el-Sissi" is a mention of el-Sissi. Runs after entities.c
- * has listed the article's names, over its entity items. */
+ * Abdel Fattah el-Sissi" is a mention of el-Sissi, and so is a title in
+ * apposition to a name ("Carlos Vela, the finance minister,"; "the finance
+ * minister, Carlos Vela,"). Runs after entities.c has listed the article's
+ * names, over its entity items. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -49,17 +51,18 @@ static bool agrees(const sl_facts_doc *d, const char *role, size_t i)
     return has_word(role, w, n) || (sl_entities_nationality(d, i) && !has_word(role, NULL, 0));
 }
 
-/* The one person of the listed entities (out[0, n_listed)) whose role
- * ends in the title's last word, token end - 1, and agrees with its other
- * words, tokens [first, head) (agrees); NULL when none, or when two
- * persons differ. */
-static const sl_fact_item *titled_person(const sl_facts_doc *d, size_t n_listed, size_t first,
-                                         size_t head, size_t end)
+/* The one person of the entities listed so far (a title in apposition
+ * counting: "Carlos Vela, the finance minister,") whose role ends in the
+ * title's last word, token end - 1, and agrees with its other words,
+ * tokens [first, head) (agrees); NULL when none, or when two persons
+ * differ. */
+static const sl_fact_item *titled_person(const sl_facts_doc *d, size_t first, size_t head,
+                                         size_t end)
 {
     size_t hn;
     const char *hw = sl_facts_tok(d, end - 1, &hn);
     const sl_fact_item *found = NULL;
-    for (size_t k = 0; k < n_listed; k++) {
+    for (size_t k = 0; k < d->out->n; k++) {
         const sl_fact_item *it = &d->out->items[k];
         if (it->kind != SL_FACT_ENTITY || !it->role || !it->about || !it->detail ||
             strcmp(it->detail, "person") || !sl_role_ends_with_word(it->role, strlen(it->role), hw, hn))
@@ -74,6 +77,59 @@ static const sl_fact_item *titled_person(const sl_facts_doc *d, size_t n_listed,
         found = it;
     }
     return found;
+}
+
+/* The index of the person named (a capital first: no role mention) at
+ * bytes [a, b), either end UINT32_MAX for any; -1 when none. */
+static long person_named(const sl_facts_doc *d, uint32_t a, uint32_t b)
+{
+    for (size_t k = 0; k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (it->kind == SL_FACT_ENTITY && it->about && it->detail &&
+            !strcmp(it->detail, "person") && (a == UINT32_MAX || it->span.start == a) &&
+            (b == UINT32_MAX || it->span.end == b) && d->s[it->span.start] >= 'A' &&
+            d->s[it->span.start] <= 'Z')
+            return (long)k;
+    }
+    return -1;
+}
+
+/* Whether token i closes an apposition in sentence s: a comma, a full stop
+ * or the sentence's end. */
+static bool closes(const sl_facts_doc *d, size_t i, size_t s)
+{
+    return i >= d->toks.n || d->sent_of[i] != s || sl_facts_is(d, i, ",") ||
+           sl_facts_is(d, i, ".");
+}
+
+/* The index of the name the title "the" [t + 1, end) is in apposition to,
+ * -1 when none (sl_role_apposed). */
+static long apposed(const sl_facts_doc *d, size_t t, size_t end)
+{
+    size_t s = d->sent_of[t];
+    /* "Carlos Vela, the finance minister," */
+    if (t >= 2 && sl_facts_is(d, t - 1, ",") && d->sent_of[t - 2] == s && closes(d, end, s)) {
+        long k = person_named(d, UINT32_MAX, d->toks.items[t - 2].end);
+        if (k >= 0)
+            return k;
+    }
+    /* "the finance minister, Carlos Vela," */
+    if (end + 1 >= d->toks.n || !sl_facts_is(d, end, ",") || d->sent_of[end + 1] != s)
+        return -1;
+    uint32_t a = d->toks.items[end + 1].start;
+    for (size_t k = 0; k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (it->kind == SL_FACT_ENTITY && it->span.start == a)
+            return closes(d, sl_facts_token_at(d, it->span.end), s)
+                       ? person_named(d, a, it->span.end) : -1;
+    }
+    return -1;
+}
+
+const char *sl_role_apposed(const sl_facts_doc *d, size_t t, size_t end)
+{
+    long k = apposed(d, t, end);
+    return k >= 0 ? d->out->items[k].about : NULL;
 }
 
 /* Whether the title "the" [t + 1, end) stands for a person of its own:
@@ -102,7 +158,6 @@ static bool role_at(const sl_facts_doc *d, size_t i)
 
 void sl_facts_role_mentions(sl_facts_doc *d)
 {
-    size_t n_listed = d->out->n;
     for (size_t t = 0; t + 1 < d->toks.n && !d->err; t++) {
         if (!sl_facts_is(d, t, "the"))
             continue;
@@ -118,11 +173,14 @@ void sl_facts_role_mentions(sl_facts_doc *d)
             end++;
         if (end == head || !sl_role_alone(d, t, end))
             continue;
-        const sl_fact_item *who = titled_person(d, n_listed, t + 1, head, end);
+        uint32_t a = d->toks.items[t + 1].start, b = d->toks.items[end - 1].end;
+        long k = apposed(d, t, end);
+        if (k >= 0 && !d->out->items[k].role) /* the name takes the title it is given */
+            d->out->items[k].role = sl_facts_strdup(d, d->s + a, b - a);
+        const sl_fact_item *who = k >= 0 ? &d->out->items[k] : titled_person(d, t + 1, head, end);
         if (!who)
             continue;
         char *about = sl_facts_strdup(d, who->about, strlen(who->about));
-        uint32_t a = d->toks.items[t + 1].start, b = d->toks.items[end - 1].end;
         sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);
         if (!it) {
             free(about);

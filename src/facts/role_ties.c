@@ -2,8 +2,9 @@
  * chooser (speakers.c) when a quote's speaker is a role ("the minister
  * said", "the senator said"): a person whose title or role ends in the
  * role's word ("Foreign Minister Ana Ruiz", "Sen. Tom Hale"), the person
- * named last before the article first uses the role ("Ana Ruiz, the
- * minister, ..." or "Ruiz ... The minister ..."), and the persons that
+ * the article first uses the role for: in apposition ("Ana Ruiz, the
+ * minister," or "the minister, Ana Ruiz,"), else named last before it
+ * ("Ruiz ... The minister ..."), and the persons that
  * other roles were first used for ("the senator" is not "the minister"). */
 #include <string.h>
 #include <strings.h>
@@ -65,20 +66,21 @@ static const char *last_person(const sl_facts_doc *d, uint32_t at)
     return best ? best->about : NULL;
 }
 
-/* Whether token j is a role used alone: a lower-case role word after "the"
- * (or "the" and one more word: "the foreign minister") that heads a title
- * of its own (sl_role_alone: "the foreign" of "the foreign minister", "the
- * state" and "the minister Ana Ruiz" are none). */
-static bool role_use(const sl_facts_doc *d, size_t j)
+/* The token of "the" when token j is a role used alone: a lower-case role
+ * word after "the" (or "the" and one more word: "the foreign minister")
+ * that heads a title of its own (sl_role_alone: "the foreign" of "the
+ * foreign minister", "the state" and "the minister Ana Ruiz" are none);
+ * SIZE_MAX when it is none. */
+static size_t role_use(const sl_facts_doc *d, size_t j)
 {
     size_t n;
     const char *w = sl_facts_tok(d, j, &n);
     if (!(w[0] >= 'a' && w[0] <= 'z') || !sl_facts_role_word(w, n))
-        return false;
+        return SIZE_MAX;
     size_t t = j >= 1 && sl_facts_is(d, j - 1, "the") ? j - 1
                : j >= 2 && sl_facts_is(d, j - 2, "the") && !sl_facts_upper(d, j - 1) ? j - 2
                                                                                      : SIZE_MAX;
-    return t != SIZE_MAX && sl_role_alone(d, t, j + 1);
+    return t != SIZE_MAX && sl_role_alone(d, t, j + 1) ? t : SIZE_MAX;
 }
 
 static bool same_word(const sl_facts_doc *d, size_t i, size_t j)
@@ -96,7 +98,8 @@ void sl_role_ties_find(const sl_facts_doc *d, size_t first, size_t end, sl_role_
     t->head = end - 1;
     bool anchored = false;
     for (size_t j = 0; j < first; j++) {
-        if (!role_use(d, j))
+        size_t the = role_use(d, j);
+        if (the == SIZE_MAX)
             continue;
         bool same = same_word(d, j, t->head);
         if (same && anchored)
@@ -106,7 +109,10 @@ void sl_role_ties_find(const sl_facts_doc *d, size_t first, size_t end, sl_role_
             seen = same_word(d, t->other_words[k], j);
         if (seen || (!same && t->n_others == SL_ROLE_OTHERS))
             continue;
-        const char *who = last_person(d, d->toks.items[j].start);
+        /* the person in apposition ("the minister, Ana Ruiz,"), else the one named before */
+        const char *who = sl_role_apposed(d, the, j + 1);
+        if (!who)
+            who = last_person(d, d->toks.items[j].start);
         if (same) {
             t->anchor = who;
             anchored = true;

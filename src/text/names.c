@@ -177,6 +177,14 @@ static bool plural_possessive(const char *text, const sl_token *tok, size_t k, s
     return false;
 }
 
+/* Whether the run of tokens [i, j) is a person's name after a title
+ * written short: "Sen. Tom Hale", "Dr. Amina Farouk". */
+static bool titled_person(const char *text, const sl_token *tok, size_t i, size_t j)
+{
+    return j > i + 2 && is_word(text, &tok[i + 1], ".") && tok[i + 1].start == tok[i].end &&
+           sl_sentences_title(text + tok[i].start, tok[i].end - tok[i].start);
+}
+
 /* The end (exclusive) of the run of name words from token i, in tokens
  * [i, b) of one sentence: capitalised words, joined over a connector, the
  * dot of an abbreviation ("Gov. Sarah Palin") or a plural possessive
@@ -202,8 +210,10 @@ static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b,
             bool joins = in_list(text, &tok[j], connectors);
             /* "for" joins one word to a name ("Centers for Disease Control",
              * "Minister for Health"), not a person's name to a place ("Aurel
-             * Vintch for Karsland") */
-            if (!joins || (opening && j == i + 1) || (is_word(text, &tok[j], "for") && j > i + 1))
+             * Vintch for Karsland"); nor does "of" after a person's name
+             * ("Sen. Tom Hale of Ohio", where "Bank of England" is one) */
+            if (!joins || (opening && j == i + 1) || (is_word(text, &tok[j], "for") && j > i + 1) ||
+                (is_word(text, &tok[j], "of") && titled_person(text, tok, i, j)))
                 break;
             j += 2;
         } else if (j == i + 1 && !opening && j + 2 < b && capitalised(&tok[j + 2]) &&

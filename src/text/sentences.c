@@ -182,6 +182,11 @@ static bool clock_word(const char *w, size_t n)
            (w[2] | 0x20) == 'm';
 }
 
+bool sl_sentences_title(const char *w, size_t n)
+{
+    return in_list(titles, COUNT(titles), w, n);
+}
+
 /* Whether the dot at s[dot] follows a title and one space ("Dr ."): a
  * tokenised text's title, which ends no sentence either. */
 static bool spaced_title(const splitter *sp, size_t dot)

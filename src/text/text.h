@@ -64,6 +64,9 @@ typedef SL_VEC(sl_span) sl_span_vec;
  * Spans are trimmed of surrounding white space, in order, non-overlapping.
  * `out` is cleared first. Rules: docs/text.md. */
 int sl_sentences_split(const char *text, size_t len, sl_span_vec *out);
+/* Whether w[0, n) is a person's title written short, without its dot
+ * ("Sen", "Dr", "Mr"; case matters). */
+bool sl_sentences_title(const char *w, size_t n);
 
 /* ---- quote_marks.c ---- */
 

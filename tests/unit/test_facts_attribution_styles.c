@@ -83,16 +83,31 @@ TEST(facts_attribution_role_tied_to_its_person)
     sl_fact_items_free(items);
 }
 
-/* "X's spokesman said": the quote is listed under X (the spokesman speaks
- * for X and is not named), its speaker span the whole phrase. */
+/* "X's spokesman said": the quote is the spokesman's, listed as "Ruth
+ * Alder's spokesman" with the role "spokesman for Ruth Alder", its speaker
+ * span the whole phrase; a spokesperson the text names is listed by name
+ * with the same role ("Alder's spokesman, John Roe, said"; "said Mary
+ * Stone, a spokeswoman for X"; "A spokeswoman for X, Mary Stone, said:"). */
 TEST(facts_attribution_spokesman_for_a_person)
 {
     sl_fact_items *items = facts_of_text(
         "Governor Ruth Alder signed the bill on Friday.\n\n\"The governor will not comment "
-        "further,\" Alder's spokesman said.\n", NULL);
-    CHECK_INT(fact_count(items, SL_FACT_QUOTE), 1);
+        "further,\" Alder's spokesman said.\n\n\"The governor has read the report,\" Alder's "
+        "spokesman, John Roe, said.\n\n\"We are watching the port closely every day,\" said "
+        "Mary Stone, a spokeswoman for the Velmar Port Authority.\n\nA spokeswoman for the "
+        "Velmar Port Authority, Mary Stone, said: \"We will open the port once it is safe.\"\n",
+        NULL);
+    CHECK_INT(fact_count(items, SL_FACT_QUOTE), 4);
+    const char *want[][2] = {{"Ruth Alder's spokesman", "spokesman for Ruth Alder"},
+                             {"John Roe", "spokesman for Ruth Alder"},
+                             {"Mary Stone", "spokeswoman for Velmar Port Authority"},
+                             {"Mary Stone", "spokeswoman for Velmar Port Authority"}};
+    for (size_t k = 0; k < 4; k++) {
+        const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, k);
+        CHECK_STR(q ? q->about : NULL, want[k][0]);
+        CHECK_STR(q ? q->role : NULL, want[k][1]);
+    }
     const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 0);
-    CHECK_STR(q ? q->about : NULL, "Ruth Alder");
     CHECK_INT(q ? q->source.end - q->source.start : 0, strlen("Alder's spokesman"));
     sl_fact_items_free(items);
 }

@@ -675,3 +675,33 @@ TEST(facts_entities_demonyms_by_one_word)
     CHECK_STR(sl_facts_demonym_country("Egyptians", 9, &plural), "Egypt");
     CHECK(plural);
 }
+
+/* A title in apposition to a name is that person's ("Jon Petrak, the
+ * finance minister,"; "the trade minister, Ola Brandt,"), even beside
+ * another minister ("Foreign Minister Ana Ruiz"), and the name takes it as
+ * its role; a later "the minister" is the one minister the text gives, none
+ * where two differ. */
+TEST(facts_entities_title_in_apposition)
+{
+    const char *text = "Jon Petrak, the finance minister, met the unions on Monday. Foreign "
+                       "Minister Ana Ruiz stayed away.\n";
+    CHECK_ENTITIES(text, {"finance minister", "person", "Jon Petrak", 1});
+    CHECK_INT(with_role(text, "Jon Petrak", "finance minister"), 1);
+    CHECK_ENTITIES("Jon Petrak, the finance minister, met the unions on Monday. Dockers led by "
+                   "Ivo Grant cheered. The minister left at noon.\n",
+                   {"minister", "person", "Jon Petrak", 1});
+    CHECK_ENTITIES("The trade minister, Ola Brandt, flew in. Jon Petrak, the finance minister, "
+                   "met her. The minister left at noon.\n",
+                   {"trade minister", "person", "Ola Brandt", 1},
+                   {"finance minister", "person", "Jon Petrak", 1},
+                   {"minister", NULL, NULL, 0});
+}
+
+/* "Jan" is January before a day's number, a year or its dot, and a given
+ * name before a family name. */
+TEST(facts_entities_jan_is_a_month_or_a_name)
+{
+    CHECK_ENTITIES("The strike began on Jan. 12 and ended in Jan 2024. Jan Novak drove a crane "
+                   "then.\n",
+                   {"Jan", NULL, NULL, 0}, {"Jan Novak", "person", NULL, 1});
+}

@@ -1,7 +1,7 @@
 /* test_facts_role_ties.c — the persons src/facts/role_ties.c ties a role
  * speaker mention to: another role used again later is no new first use,
- * and a qualifier ("the state", the "foreign" of "the foreign minister")
- * is no role. */
+ * a qualifier ("the state", the "foreign" of "the foreign minister") is no
+ * role, and a role first used in apposition is the person beside it. */
 #include <string.h>
 
 #include "facts/facts.h"
@@ -72,4 +72,18 @@ TEST(facts_role_ties_qualifier_is_no_role)
     ties_of("Ana Ruiz lost in court. The state appealed the ruling.\n\nTom Hale met the "
             "foreign minister on Monday.\n\n\"We will appeal again,\" the senator said.\n",
             "the senator", qualifiers_no_roles);
+}
+
+static void anchored_by_apposition(const sl_role_ties *t)
+{
+    CHECK_STR(t->anchor, "Ines Caldor");
+}
+
+/* A role first used in apposition to a name ("the finance minister, Ines
+ * Caldor,") is that person's, not the one named before it (Ola Brandt). */
+TEST(facts_role_ties_apposition_anchors)
+{
+    ties_of("Ola Brandt opened the meeting. The finance minister, Ines Caldor, spoke next.\n\n"
+            "\"We will find the money for the cranes,\" the minister said.\n",
+            "the minister", anchored_by_apposition);
 }

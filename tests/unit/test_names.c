@@ -95,6 +95,28 @@ TEST(names_foreign_connectors_and_of_the)
     done(&f);
 }
 
+/* "of" after a person's name written with a short title ends the name
+ * ("Sen. Tom Hale of Ohio"); an organisation's name keeps it ("Bank of
+ * England", "University of Chicago"), and the short form ends the name
+ * ("Hale" is Tom Hale). */
+TEST(names_no_of_after_a_titled_person)
+{
+    found f;
+    find(&f, "Sen. Tom Hale of Ohio met the Bank of England and the University of Chicago. "
+             "Hale left early.\n");
+    int hale = named(&f, "Sen. Tom Hale"), alone = -1;
+    CHECK(hale >= 0);
+    CHECK(named(&f, "Ohio") >= 0);
+    CHECK(named(&f, "Bank of England") >= 0);
+    CHECK(named(&f, "University of Chicago") >= 0);
+    for (size_t k = 0; k < f.names.n; k++)
+        if (f.names.items[k].stop - f.names.items[k].start == 4 &&
+            !memcmp(f.text + f.names.items[k].start, "Hale", 4))
+            alone = (int)k;
+    CHECK_INT(alone >= 0 ? (int)f.names.items[alone].refers : -1, hale);
+    done(&f);
+}
+
 /* A family name with lower-case particles: two connectors join ("Ursula
  * von der Heide", opening its sentence too; "Fernández de la Vega"), a
  * hyphened particle name stands alone and refers to the full name
