@@ -423,12 +423,37 @@ static int count_lines(const char *text, line_vec *lines, const sl_line_counter 
     return 0;
 }
 
+/* The fingerprints of the input's countable lines as given, untrimmed, into
+ * `carried`. A line's fingerprint is its trimmed line's (sl_chrome_line_hash
+ * drops blanks at either end), and a line countable as given is countable
+ * trimmed (no longer, no more words), so count_lines' fingerprints serve:
+ * only a line with blanks at an end is tested again, and a blank one hashed. */
+static int carry_lines(const char *text, size_t len, const line_vec *lines, const uint64_t *hashes,
+                       sl_line_hashes *carried)
+{
+    size_t pos = 0, i = 0, k = 0;
+    for (uint32_t no = 1; pos < len; no++) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        const line_info *li = i < lines->n && lines->items[i].no == no ? &lines->items[i++] : NULL;
+        bool whole = li && li->start == pos && li->end == end;
+        bool carry = whole ? li->countable : sl_chrome_line_countable(text + pos, end - pos);
+        uint64_t h = !carry ? 0 : li ? hashes[k] : sl_chrome_line_hash(text + pos, end - pos);
+        k += li && li->countable;
+        if (carry && sl_vec_push(carried, h))
+            return SL_ENOMEM;
+        pos = end + 1;
+    }
+    return 0;
+}
+
 int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter, int find_title,
                     sl_cleaned *out)
 {
     sl_buf_clear(&out->text);
     sl_buf_clear(&out->title);
     out->removed.n = 0;
+    out->carried.n = 0;
     out->title_line = 0;
 
     line_vec lines = {0};
@@ -438,7 +463,8 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
     for (size_t i = 0; !rc && i < lines.n; i++)
         rc = describe_line(text, &lines.items[i], &sc);
     if (rc || (rc = set_init(&body, sc.prefixes.n + 1)) ||
-        (rc = count_lines(text, &lines, counter, &sc)))
+        (rc = count_lines(text, &lines, counter, &sc)) ||
+        (counter && counter->count && (rc = carry_lines(text, len, &lines, sc.hashes.items, &out->carried))))
         goto done;
 
     size_t first_body = lines.n, last_body = lines.n;
@@ -478,6 +504,7 @@ void sl_cleaned_free(sl_cleaned *c)
     sl_buf_free(&c->text);
     sl_buf_free(&c->title);
     sl_vec_free(&c->removed);
+    sl_vec_free(&c->carried);
 }
 
 /* Each byte as sl_chrome_line_hash keeps it: ASCII lower-cased, or BLANK

@@ -211,3 +211,45 @@ TEST(chrome_repetition_alone_never_empties_an_article)
     CHECK_INT(c.removed.n, 1);
     sl_cleaned_free(&c);
 }
+
+/* The lines an article carries are its countable lines as given: an
+ * indented line is counted by its own words and length (one more word for
+ * its indent), a blank one by its blanks, and each line's fingerprint is
+ * the one its trimmed form has. */
+TEST(chrome_carried_lines_are_the_countable_lines_as_given)
+{
+    char wide[] = "    A B C D E F G H I J K L M N O P Q R S T\n"; /* 20 words, 21 as given */
+    const char *text[] = {
+        "Glass recycling rates in Eskmoor rose by a fifth last year, the town's waste office said on Monday in its annual report.\n",
+        "\tBottle banks \n",
+        "   \n",
+        "\n",
+        wide,
+        "Officials credited new bottle banks near the market.\n",
+        " Eskmoor  Daily",
+    };
+    sl_buf all = SL_BUF_INIT;
+    for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+        sl_buf_puts(&all, text[i]);
+    uint32_t n = 0;
+    sl_line_counter counter = {always_seen, &n};
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(all.ptr, all.len, &counter, 0, &c), 0);
+    size_t k = 0;
+    for (size_t i = 0; i < sizeof text / sizeof *text; i++) {
+        size_t len = strcspn(text[i], "\n");
+        if (!sl_chrome_line_countable(text[i], len))
+            continue;
+        CHECK(k < c.carried.n && c.carried.items[k] == sl_chrome_line_hash(text[i], len));
+        k++;
+    }
+    CHECK_INT(k, 4); /* the indented bottle banks, the blanks, the market, the daily; not `wide` */
+    CHECK_INT(c.carried.n, k);
+    CHECK(c.carried.items[0] == sl_chrome_line_hash("bottle banks", 12));
+    CHECK(c.carried.items[1] == sl_hash64("", 0));
+    /* without a counter, nothing is carried */
+    CHECK_INT(sl_chrome_clean(all.ptr, all.len, NULL, 0, &c), 0);
+    CHECK_INT(c.carried.n, 0);
+    sl_cleaned_free(&c);
+    sl_buf_free(&all);
+}
