@@ -140,7 +140,7 @@ static int analyse(sl_engine *e, sl_doc *doc)
     sl_doc_detect_language(doc, e->analyzer, sl_grouper_language(e->grouper));
     sl_stage_stop(clock, SL_STAGE_LANGUAGE);
     sl_stage_start(clock);
-    rc = sl_doc_analyse(doc, e->analyzer);
+    rc = sl_doc_analyse(doc, e->analyzer, &e->cleaned.tokens);
     sl_stage_stop(clock, SL_STAGE_TEXT);
     if (!rc) {
         sl_stage_start(clock);
@@ -371,7 +371,7 @@ static int refacts(sl_engine *e, int64_t id, const char *published)
     rc = sl_doc_set_text(doc, a->text, strlen(a->text));
     if (!rc) {
         sl_doc_detect_language(doc, e->analyzer, sl_grouper_language(e->grouper));
-        rc = sl_doc_analyse(doc, e->analyzer);
+        rc = sl_doc_analyse(doc, e->analyzer, NULL);
     }
     if (!rc)
         rc = sl_facts_run(doc->text, doc->text_len, &doc->body, &doc->names, published, &v);

@@ -107,6 +107,7 @@ typedef struct line_info {
     uint32_t stops;               /* stop words: prose has them, labels rarely do */
     uint32_t shared;              /* content words whose prefix occurs in the body */
     uint32_t first_prefix, n_prefix; /* range in the prefix array */
+    uint32_t first_token, n_tokens;  /* range in the text's tokens */
     bool letters, final_punct, body;
     bool notice;                  /* opens with "©" or "Copyright 2026": a copyright notice */
     bool link;                    /* the line is one web address and nothing else */
@@ -218,18 +219,19 @@ static bool bare_link(const char *line, size_t len)
     return !memchr(line, ' ', len) && !memchr(line, '\t', len);
 }
 
-/* Computes the word features of one line and appends its content-word prefixes. */
-static int describe_line(const char *text, line_info *li, scratch *sc)
+/* Computes the word features of one line from its tokens, the text's from
+ * `*token` on that start in the line (offsets into text), and appends its
+ * content-word prefixes; *token moves past the line's. */
+static int describe_line(const char *text, line_info *li, const sl_token_vec *tokens,
+                         size_t *token, scratch *sc)
 {
     const char *line = text + li->start;
     size_t len = li->end - li->start;
-    sc->tokens.n = 0;
-    int rc = sl_tokenize(line, len, NULL, &sc->tokens); /* stop words below, from each word's one fold */
-    if (rc)
-        return rc;
+    int rc = 0;
     li->first_prefix = (uint32_t)sc->prefixes.n;
-    for (size_t t = 0; t < sc->tokens.n; t++) {
-        const sl_token *tok = &sc->tokens.items[t];
+    li->first_token = (uint32_t)*token;
+    for (; *token < tokens->n && tokens->items[*token].start < li->end; ++*token) {
+        const sl_token *tok = &tokens->items[*token];
         if (!li->words && !li->letters && (tok->flags & SL_TOK_NUMBER))
             li->starts_upper = true;
         if (!(tok->flags & SL_TOK_WORD))
@@ -239,9 +241,9 @@ static int describe_line(const char *text, line_info *li, scratch *sc)
         li->letters = true;
         li->words++;
         sl_buf_clear(&sc->folded);
-        if ((rc = sl_token_fold(line + tok->start, tok->end - tok->start, &sc->folded)))
+        if ((rc = sl_token_fold(text + tok->start, tok->end - tok->start, &sc->folded)))
             return rc;
-        if (sl_token_is_stop_folded(tok, line, "en", sc->folded.ptr, sc->folded.len)) {
+        if (sl_token_is_stop_folded(tok, text, "en", sc->folded.ptr, sc->folded.len)) {
             li->stops++;
             continue;
         }
@@ -253,6 +255,7 @@ static int describe_line(const char *text, line_info *li, scratch *sc)
             return rc;
     }
     li->n_prefix = (uint32_t)sc->prefixes.n - li->first_prefix;
+    li->n_tokens = (uint32_t)*token - li->first_token;
     li->final_punct = ends_sentence(line, len);
     li->notice = copyright_notice(line, len);
     li->link = bare_link(line, len);
@@ -360,7 +363,24 @@ static void keep_template(line_vec *lines)
     }
 }
 
-static int emit(const char *text, const line_vec *lines, int find_title, sl_cleaned *out)
+/* Appends the tokens of a kept line to the clean text's, moved to where
+ * the line now starts (`at`): a line is tokenized alone, as no token
+ * reaches past the blanks or the line break around it. */
+static int emit_tokens(const line_info *li, const sl_token_vec *tokens, size_t at, sl_token_vec *out)
+{
+    if (sl_vec_reserve(out, out->n + li->n_tokens))
+        return SL_ENOMEM;
+    for (uint32_t t = li->first_token; t < li->first_token + li->n_tokens; t++) {
+        sl_token tok = tokens->items[t];
+        tok.start = tok.start - li->start + (uint32_t)at;
+        tok.end = tok.end - li->start + (uint32_t)at;
+        out->items[out->n++] = tok;
+    }
+    return 0;
+}
+
+static int emit(const char *text, const line_vec *lines, const sl_token_vec *tokens, int find_title,
+                sl_cleaned *out)
 {
     size_t title_at = lines->n;
     if (find_title) {
@@ -389,6 +409,8 @@ static int emit(const char *text, const line_vec *lines, int find_title, sl_clea
         /* Paragraph breaks of the input survive; removed lines leave none. */
         if (out->text.len)
             sl_buf_puts(&out->text, li->no > prev_no + 1 ? "\n\n" : "\n");
+        if (emit_tokens(li, tokens, out->text.len, &out->tokens))
+            return SL_ENOMEM;
         sl_buf_put(&out->text, text + li->start, li->end - li->start);
         prev_no = li->no;
     }
@@ -454,14 +476,17 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
     sl_buf_clear(&out->title);
     out->removed.n = 0;
     out->carried.n = 0;
+    out->tokens.n = 0;
     out->title_line = 0;
 
     line_vec lines = {0};
     scratch sc = {0};
     prefix_set body = {0};
     int rc = split_lines(text, len, &lines);
-    for (size_t i = 0; !rc && i < lines.n; i++)
-        rc = describe_line(text, &lines.items[i], &sc);
+    if (!rc) /* stop words in describe_line, from each word's one fold */
+        rc = sl_tokenize(text, len, NULL, &sc.tokens);
+    for (size_t i = 0, token = 0; !rc && i < lines.n; i++)
+        rc = describe_line(text, &lines.items[i], &sc.tokens, &token, &sc);
     if (rc || (rc = set_init(&body, sc.prefixes.n + 1)) ||
         (rc = count_lines(text, &lines, counter, &sc)) ||
         (counter && counter->count && (rc = carry_lines(text, len, &lines, sc.hashes.items, &out->carried))))
@@ -487,7 +512,7 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
         li->zone = (int8_t)zone;
     }
     keep_template(&lines);
-    rc = emit(text, &lines, find_title, out);
+    rc = emit(text, &lines, &sc.tokens, find_title, out);
 done:
     free(body.slots);
     sl_vec_free(&lines);
@@ -505,6 +530,7 @@ void sl_cleaned_free(sl_cleaned *c)
     sl_buf_free(&c->title);
     sl_vec_free(&c->removed);
     sl_vec_free(&c->carried);
+    sl_vec_free(&c->tokens);
 }
 
 /* Each byte as sl_chrome_line_hash keeps it: ASCII lower-cased, or BLANK

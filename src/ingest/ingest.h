@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "storyline.h"
+#include "text/text.h"
 #include "util/buf.h"
 #include "util/vec.h"
 
@@ -119,6 +120,9 @@ typedef struct sl_cleaned {
      * order: the lines the store records as carried by this article, for
      * the judgement of later ones. Empty without a counter. */
     sl_line_hashes carried;
+    /* The tokens of text, as sl_tokenize (lang NULL) gives them: each kept
+     * line's own, as the judgement read them. */
+    sl_token_vec tokens;
 } sl_cleaned;
 
 /* Removes page chrome from normalised text by line features (length, final

@@ -253,3 +253,36 @@ TEST(chrome_carried_lines_are_the_countable_lines_as_given)
     sl_cleaned_free(&c);
     sl_buf_free(&all);
 }
+
+/* The clean text's tokens are what tokenizing it gives: each kept line's
+ * own, moved to where it now stands, whatever ends the line (an acronym's
+ * dot, a hyphen, a number's comma, blanks) and whatever was removed or
+ * taken as the title around it. */
+TEST(chrome_clean_text_tokens_are_its_tokens)
+{
+    const char *text = "  Skerrow Harbour Board Backs Ferry Plan\n"
+                       "Share this article\n"
+                       "\tThe harbour board of Skerrow met the ferry firm on Tuesday and agreed to new terms, the board's chair, Mara Quell, told the Skerrow Gazette.\n"
+                       "It signed with the U.S.\n"
+                       "firm for 12-\n"
+                       "year terms worth 40,\n\n"
+                       "000 crowns were set aside by the board for the ferry terms, its chair said on Tuesday after the vote. \n"
+                       "   Caf\xc3\xa9 owners near the pier said they welcomed the news, as did the island councils and the fishermen.\n"
+                       "Leave a Reply\n";
+    sl_cleaned c = {0};
+    sl_token_vec want = {0};
+    for (int find_title = 0; find_title <= 1; find_title++) {
+        CHECK_INT(sl_chrome_clean(text, strlen(text), NULL, find_title, &c), 0);
+        CHECK(c.removed.n >= 2);
+        CHECK_INT(find_title ? c.title.len > 0 : c.title.len == 0, 1);
+        CHECK_INT(sl_tokenize(c.text.ptr, c.text.len, NULL, &want), 0);
+        CHECK(want.n > 40);
+        CHECK_INT(c.tokens.n, want.n);
+        for (size_t k = 0; k < want.n && k < c.tokens.n; k++)
+            CHECK(c.tokens.items[k].start == want.items[k].start &&
+                  c.tokens.items[k].end == want.items[k].end &&
+                  c.tokens.items[k].flags == want.items[k].flags);
+    }
+    sl_vec_free(&want);
+    sl_cleaned_free(&c);
+}
