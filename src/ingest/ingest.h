@@ -123,6 +123,9 @@ typedef struct sl_cleaned {
     /* The tokens of text, as sl_tokenize (lang NULL) gives them: each kept
      * line's own, as the judgement read them. */
     sl_token_vec tokens;
+    /* The judgement's word features by word as written, kept from article
+     * to article (made at the first; NULL when memory ran short). */
+    sl_stem_memo *words;
 } sl_cleaned;
 
 /* Removes page chrome from normalised text by line features (length, final

@@ -286,3 +286,38 @@ TEST(chrome_clean_text_tokens_are_its_tokens)
     sl_vec_free(&want);
     sl_cleaned_free(&c);
 }
+
+/* The judgement remembers each word's features from article to article
+ * (sl_cleaned.words): an article cleaned after others is cleaned as it is
+ * alone, whatever case, dots or length its words have. */
+TEST(chrome_words_remembered_judge_as_the_first_time)
+{
+    char *longword = malloc(301);
+    memset(longword, 'x', 300);
+    longword[300] = '\0';
+    sl_buf first = SL_BUF_INIT, second = SL_BUF_INIT;
+    sl_buf_printf(&first, "Share this article\nTHE U.S. BOARD SAID\nLeave a Reply\n"
+                          "The harbour board of Skerrow met on Tuesday and said the ferry will sail again in May, its chair said.\n"
+                          "Follow us\n%s\n", longword);
+    sl_buf_printf(&second, "Skerrow ferry to sail in May\n"
+                           "The U.S. firm and the board of Skerrow agreed on Tuesday that the ferry will sail from May, the chair said.\n"
+                           "THE BOARD will meet again.\nthe board will meet again\n%s\nShare this article\nFollow us\n", longword);
+    sl_cleaned warm = {0}, fresh = {0};
+    sl_buf a = SL_BUF_INIT, b = SL_BUF_INIT;
+    CHECK_INT(sl_chrome_clean(first.ptr, first.len, NULL, 1, &warm), 0);
+    CHECK(warm.words != NULL);
+    CHECK_INT(sl_chrome_clean(second.ptr, second.len, NULL, 1, &warm), 0);
+    CHECK_INT(sl_chrome_clean(second.ptr, second.len, NULL, 1, &fresh), 0);
+    render(second.ptr, &warm, &a);
+    render(second.ptr, &fresh, &b);
+    CHECK_STR(sl_buf_cstr(&a), sl_buf_cstr(&b));
+    CHECK(strstr(sl_buf_cstr(&a), "interface text: Share this article") != NULL);
+    CHECK(strstr(sl_buf_cstr(&a), "title: Skerrow ferry to sail in May") != NULL);
+    sl_buf_free(&a);
+    sl_buf_free(&b);
+    sl_buf_free(&first);
+    sl_buf_free(&second);
+    sl_cleaned_free(&warm);
+    sl_cleaned_free(&fresh);
+    free(longword);
+}
