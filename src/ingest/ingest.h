@@ -126,6 +126,7 @@ typedef struct sl_cleaned {
     /* The judgement's word features by word as written, kept from article
      * to article (made at the first; NULL when memory ran short). */
     sl_stem_memo *words;
+    struct sl_chrome_scratch *scratch; /* the judgement's working memory, kept likewise */
 } sl_cleaned;
 
 /* Removes page chrome from normalised text by line features (length, final

@@ -288,8 +288,9 @@ TEST(chrome_clean_text_tokens_are_its_tokens)
 }
 
 /* The judgement remembers each word's features from article to article
- * (sl_cleaned.words): an article cleaned after others is cleaned as it is
- * alone, whatever case, dots or length its words have. */
+ * (sl_cleaned.words) and keeps its working memory (sl_cleaned.scratch): an
+ * article cleaned after another, longer one is cleaned as it is alone,
+ * whatever case, dots or length its words have. */
 TEST(chrome_words_remembered_judge_as_the_first_time)
 {
     char *longword = malloc(301);
