@@ -91,9 +91,10 @@ void sl_doc_detect_language(sl_doc *d, sl_analyzer *an, const char *prior)
     d->body.lang = sl_analyzer_language(an, d->text, d->text_len, prior, &d->own_lang);
 }
 
-int sl_doc_analyse(sl_doc *d, sl_analyzer *an)
+int sl_doc_analyse(sl_doc *d, sl_analyzer *an, const sl_token_vec *tokens)
 {
-    if (sl_analyze_as(an, d->text, d->text_len, d->body.lang, &d->body) ||
+    if ((tokens ? sl_analyze_tokens_as(an, d->text, d->text_len, d->body.lang, tokens, &d->body)
+                : sl_analyze_as(an, d->text, d->text_len, d->body.lang, &d->body)) ||
         (d->title &&
          sl_analyze_as(an, d->title, strlen(d->title), d->body.lang, &d->title_analysis)))
         return SL_ENOMEM;

@@ -58,8 +58,9 @@ int sl_doc_set_identity(sl_doc *d, const char *identity);
 void sl_doc_detect_language(sl_doc *d, sl_analyzer *an, const char *prior);
 /* Analyses the text and the title, both in the text's language (a title's
  * few words tell it less well; sentences, tokens, stems, terms), and finds
- * the body's names. Errors: SL_ENOMEM. */
-int sl_doc_analyse(sl_doc *d, sl_analyzer *an);
+ * the body's names. `tokens`: the text's tokens when its cleaning made them
+ * (sl_cleaned's), NULL to make them here. Errors: SL_ENOMEM. */
+int sl_doc_analyse(sl_doc *d, sl_analyzer *an, const sl_token_vec *tokens);
 /* A title made of the first sentence, cut near 90 bytes (for a story whose
  * first article has none), in the arena; "" when there is no sentence. */
 const char *sl_doc_fallback_title(sl_doc *d);

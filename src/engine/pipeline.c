@@ -140,7 +140,7 @@ static int analyse(sl_engine *e, sl_doc *doc)
     sl_doc_detect_language(doc, e->analyzer, sl_grouper_language(e->grouper));
     sl_stage_stop(clock, SL_STAGE_LANGUAGE);
     sl_stage_start(clock);
-    rc = sl_doc_analyse(doc, e->analyzer);
+    rc = sl_doc_analyse(doc, e->analyzer, &e->cleaned.tokens);
     sl_stage_stop(clock, SL_STAGE_TEXT);
     if (!rc) {
         sl_stage_start(clock);
@@ -218,24 +218,6 @@ static int record_removed(sl_engine *e, const sl_doc *doc, int64_t id)
         if (sl_store_removed_insert(e->store, id, rm->line_no, norm + rm->start, rm->end - rm->start,
                                     rm->reason))
             return SL_ESTORE;
-    }
-    return 0;
-}
-
-/* The short lines of the input (kept or not), which the store records as
- * carried by this article for the chrome judgement of later articles. */
-static int short_lines(const sl_doc *doc, sl_id_vec *lines)
-{
-    const char *norm = doc->normalized.ptr;
-    size_t pos = 0, len = doc->normalized.len;
-    while (pos < len) {
-        size_t end = pos;
-        while (end < len && norm[end] != '\n')
-            end++;
-        if (sl_chrome_line_countable(norm + pos, end - pos) &&
-            sl_vec_push(lines, (int64_t)sl_chrome_line_hash(norm + pos, end - pos)))
-            return SL_ENOMEM;
-        pos = end + 1;
     }
     return 0;
 }
@@ -331,12 +313,10 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
         rc = drop_vectors(e, story, merged_into);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "story");
-    /* An exact copy adds no line: copies of one article are one article. */
-    sl_id_vec lines = {0};
-    if (!p->copy_of && short_lines(doc, &lines)) {
-        sl_vec_free(&lines);
-        return sl_seterr(e, SL_ENOMEM, "out of memory");
-    }
+    /* The short lines of the input (kept or not), recorded as carried by
+     * this article for the chrome judgement of later articles; an exact
+     * copy adds none: copies of one article are one article. */
+    const sl_line_hashes *lines = &e->cleaned.carried;
     unsigned char packed[SL_MEMBER_PACK_MAX];
     size_t packed_len = sl_member_pack(&p->vector, p->day, !p->copy_story, packed);
     sl_article_row row = {
@@ -346,13 +326,13 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
         .story_id = story, .bad_bytes = doc->bad_bytes,
         .sentences = doc->body.sentences.items, .n_sentences = doc->body.sentences.n,
         .terms = keeps_vector(e, story, &p->vector) ? packed : NULL, .terms_len = packed_len,
-        .source_hash = source_hash, .lines = lines.items, .n_lines = lines.n,
+        .source_hash = source_hash, .lines = p->copy_of ? NULL : (const int64_t *)lines->items,
+        .n_lines = p->copy_of ? 0 : lines->n,
     };
     int64_t id = p->existing;
     int version = 1;
     rc = p->existing ? sl_store_article_replace(e->store, p->existing, &row, &version)
                      : sl_store_article_insert(e->store, &row, &id);
-    sl_vec_free(&lines);
     if (rc || record_removed(e, doc, id) ||
         ((p->day_flag || p->existing) && sl_store_article_flag(e->store, id, p->day_flag)))
         return sl_seterr_store(e, "storing article");
@@ -391,7 +371,7 @@ static int refacts(sl_engine *e, int64_t id, const char *published)
     rc = sl_doc_set_text(doc, a->text, strlen(a->text));
     if (!rc) {
         sl_doc_detect_language(doc, e->analyzer, sl_grouper_language(e->grouper));
-        rc = sl_doc_analyse(doc, e->analyzer);
+        rc = sl_doc_analyse(doc, e->analyzer, NULL);
     }
     if (!rc)
         rc = sl_facts_run(doc->text, doc->text_len, &doc->body, &doc->names, published, &v);

@@ -4,7 +4,7 @@
  * title across it ("the Egyptian president"). The table is written by
  * hand from general knowledge (iso-codes has no demonyms): no evaluation
  * data. Country names are those the gazetteer knows or their common form. */
-#include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "facts/facts.h"
@@ -14,7 +14,7 @@ typedef struct {
     const char *country;
 } demonym;
 
-/* Sorted by word (strcmp), for bsearch. */
+/* Sorted by word (strcmp), so that no word is listed twice (a unit test checks). */
 static const demonym demonyms[] = {
     {"Afghan", "Afghanistan"},
     {"Albanian", "Albania"},
@@ -175,24 +175,51 @@ static const demonym demonyms[] = {
     {"Zimbabwean", "Zimbabwe"},
 };
 
-typedef struct {
-    const char *s;
-    size_t n;
-} word_key;
+/* The words by hash (sl_facts_word_hash), made once a process: open
+ * addressing, a word's index + 1 in its slot (0: empty). The entity typer
+ * asks at capitalised tokens, some twice (the plural): a bsearch of
+ * strncmp's there was 0.9% of a Reuters ingest's instructions
+ * (docs/benchmarks.md, "Seventeenth round: CPU outside the store"). */
+#define N_DEMONYMS (sizeof demonyms / sizeof *demonyms)
+#define DEMONYM_SLOTS 512
+static uint16_t demonym_slot[DEMONYM_SLOTS];
+static uint8_t demonym_len[N_DEMONYMS];
+static pthread_once_t demonym_once = PTHREAD_ONCE_INIT;
 
-static int cmp_word(const void *key, const void *entry)
+static void index_demonyms(void)
 {
-    const word_key *k = key;
-    const char *w = ((const demonym *)entry)->word;
-    int c = strncmp(k->s, w, k->n);
-    return c ? c : (w[k->n] ? -1 : 0);
+    for (size_t k = 0; k < N_DEMONYMS; k++) {
+        size_t n = strlen(demonyms[k].word);
+        uint32_t at = sl_facts_word_hash(demonyms[k].word, n) & (DEMONYM_SLOTS - 1);
+        while (demonym_slot[at])
+            at = (at + 1) & (DEMONYM_SLOTS - 1);
+        demonym_slot[at] = (uint16_t)(k + 1);
+        demonym_len[k] = (uint8_t)n;
+    }
 }
 
+/* The entry whose word is w[0, n) exactly (case and all). */
 static const demonym *find(const char *w, size_t n)
 {
-    word_key key = {w, n};
-    return bsearch(&key, demonyms, sizeof demonyms / sizeof *demonyms, sizeof *demonyms,
-                   cmp_word);
+    pthread_once(&demonym_once, index_demonyms);
+    for (uint32_t at = sl_facts_word_hash(w, n) & (DEMONYM_SLOTS - 1); demonym_slot[at];
+         at = (at + 1) & (DEMONYM_SLOTS - 1)) {
+        size_t k = demonym_slot[at] - 1u;
+        if (demonym_len[k] == n && !memcmp(demonyms[k].word, w, n))
+            return &demonyms[k];
+    }
+    return NULL;
+}
+
+/* Exposed for the unit test: every word found, and each once (sorted). */
+int sl_facts_demonyms_sorted(void);
+int sl_facts_demonyms_sorted(void)
+{
+    for (size_t k = 0; k < N_DEMONYMS; k++)
+        if ((k && strcmp(demonyms[k - 1].word, demonyms[k].word) >= 0) ||
+            find(demonyms[k].word, strlen(demonyms[k].word)) != &demonyms[k])
+            return 0;
+    return 1;
 }
 
 const char *sl_facts_demonym_country(const char *w, size_t n, bool *plural)

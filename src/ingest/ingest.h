@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "storyline.h"
+#include "text/text.h"
 #include "util/buf.h"
 #include "util/vec.h"
 
@@ -105,12 +106,27 @@ typedef struct sl_line_counter {
     void *ctx;
 } sl_line_counter;
 
+/* Line fingerprints (sl_chrome_line_hash), in the order of the lines. */
+typedef SL_VEC(uint64_t) sl_line_hashes;
+
 /* The result of cleaning one article's text. */
 typedef struct sl_cleaned {
     sl_buf text;             /* kept lines, paragraphs separated by one blank line */
     sl_chrome_vec removed;
     int title_line;          /* 1-based line taken as the title (plain text only), 0 if none */
     sl_buf title;
+    /* With a line counter: the fingerprints of the input's countable lines
+     * as given (sl_chrome_line_countable untrimmed, sl_chrome_line_hash), in
+     * order: the lines the store records as carried by this article, for
+     * the judgement of later ones. Empty without a counter. */
+    sl_line_hashes carried;
+    /* The tokens of text, as sl_tokenize (lang NULL) gives them: each kept
+     * line's own, as the judgement read them. */
+    sl_token_vec tokens;
+    /* The judgement's word features by word as written, kept from article
+     * to article (made at the first; NULL when memory ran short). */
+    sl_stem_memo *words;
+    struct sl_chrome_scratch *scratch; /* the judgement's working memory, kept likewise */
 } sl_cleaned;
 
 /* Removes page chrome from normalised text by line features (length, final

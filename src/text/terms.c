@@ -218,9 +218,23 @@ const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len, c
     return sl_lang_detect_prior(a->langid, text, len, prior, own);
 }
 
+/* The tokens of text into out: `given` (sl_tokenize's already) copied, or made. */
+static int tokens_of(const char *text, size_t len, const sl_token_vec *given, sl_token_vec *out)
+{
+    if (!given)
+        return sl_tokenize(text, len, NULL, out);   /* stop flags: token_term */
+    out->n = 0;
+    if (sl_vec_reserve(out, given->n))
+        return SL_ENOMEM;
+    if (given->n)
+        memcpy(out->items, given->items, given->n * sizeof *given->items);
+    out->n = given->n;
+    return 0;
+}
+
 /* The analysis; the distinct content terms only `with_terms`. */
 static int analyze(sl_analyzer *a, const char *text, size_t len, const char *lang,
-                   bool with_terms, sl_analysis *out)
+                   const sl_token_vec *given, bool with_terms, sl_analysis *out)
 {
     out->terms.n = 0;
     out->token_terms.n = 0;
@@ -228,7 +242,7 @@ static int analyze(sl_analyzer *a, const char *text, size_t len, const char *lan
     out->lang = lang && strcmp(lang, "und") ? lang : sl_lang_detect(a->langid, text, len);
     int rc = sl_sentences_split(text, len, &out->sentences);
     if (!rc)
-        rc = sl_tokenize(text, len, NULL, &out->tokens);   /* stop flags: token_term */
+        rc = tokens_of(text, len, given, &out->tokens);
     const stemmer_slot *slot = NULL;
     if (!rc)
         rc = stemmer_for(a, out->lang, &slot);
@@ -257,16 +271,22 @@ static int analyze(sl_analyzer *a, const char *text, size_t len, const char *lan
 
 int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
 {
-    return analyze(a, text, len, NULL, true, out);
+    return analyze(a, text, len, NULL, NULL, true, out);
 }
 
 int sl_analyze_words(sl_analyzer *a, const char *text, size_t len, sl_analysis *out)
 {
-    return analyze(a, text, len, NULL, false, out);
+    return analyze(a, text, len, NULL, NULL, false, out);
 }
 
 int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang,
                   sl_analysis *out)
 {
-    return analyze(a, text, len, lang, true, out);
+    return analyze(a, text, len, lang, NULL, true, out);
+}
+
+int sl_analyze_tokens_as(sl_analyzer *a, const char *text, size_t len, const char *lang,
+                         const sl_token_vec *tokens, sl_analysis *out)
+{
+    return analyze(a, text, len, lang, tokens, true, out);
 }

@@ -295,6 +295,10 @@ const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len, c
  * does. NULL or "und": detected. */
 int sl_analyze_as(sl_analyzer *a, const char *text, size_t len, const char *lang,
                   sl_analysis *out);
+/* The same from the text's tokens as sl_tokenize (lang NULL) gives them,
+ * made already (chrome removal's, sl_cleaned): copied, not made again. */
+int sl_analyze_tokens_as(sl_analyzer *a, const char *text, size_t len, const char *lang,
+                         const sl_token_vec *tokens, sl_analysis *out);
 void sl_analysis_free(sl_analysis *an);
 
 #endif

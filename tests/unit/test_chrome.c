@@ -211,3 +211,114 @@ TEST(chrome_repetition_alone_never_empties_an_article)
     CHECK_INT(c.removed.n, 1);
     sl_cleaned_free(&c);
 }
+
+/* The lines an article carries are its countable lines as given: an
+ * indented line is counted by its own words and length (one more word for
+ * its indent), a blank one by its blanks, and each line's fingerprint is
+ * the one its trimmed form has. */
+TEST(chrome_carried_lines_are_the_countable_lines_as_given)
+{
+    char wide[] = "    A B C D E F G H I J K L M N O P Q R S T\n"; /* 20 words, 21 as given */
+    const char *text[] = {
+        "Glass recycling rates in Eskmoor rose by a fifth last year, the town's waste office said on Monday in its annual report.\n",
+        "\tBottle banks \n",
+        "   \n",
+        "\n",
+        wide,
+        "Officials credited new bottle banks near the market.\n",
+        " Eskmoor  Daily",
+    };
+    sl_buf all = SL_BUF_INIT;
+    for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+        sl_buf_puts(&all, text[i]);
+    uint32_t n = 0;
+    sl_line_counter counter = {always_seen, &n};
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(all.ptr, all.len, &counter, 0, &c), 0);
+    size_t k = 0;
+    for (size_t i = 0; i < sizeof text / sizeof *text; i++) {
+        size_t len = strcspn(text[i], "\n");
+        if (!sl_chrome_line_countable(text[i], len))
+            continue;
+        CHECK(k < c.carried.n && c.carried.items[k] == sl_chrome_line_hash(text[i], len));
+        k++;
+    }
+    CHECK_INT(k, 4); /* the indented bottle banks, the blanks, the market, the daily; not `wide` */
+    CHECK_INT(c.carried.n, k);
+    CHECK(c.carried.items[0] == sl_chrome_line_hash("bottle banks", 12));
+    CHECK(c.carried.items[1] == sl_hash64("", 0));
+    /* without a counter, nothing is carried */
+    CHECK_INT(sl_chrome_clean(all.ptr, all.len, NULL, 0, &c), 0);
+    CHECK_INT(c.carried.n, 0);
+    sl_cleaned_free(&c);
+    sl_buf_free(&all);
+}
+
+/* The clean text's tokens are what tokenizing it gives: each kept line's
+ * own, moved to where it now stands, whatever ends the line (an acronym's
+ * dot, a hyphen, a number's comma, blanks) and whatever was removed or
+ * taken as the title around it. */
+TEST(chrome_clean_text_tokens_are_its_tokens)
+{
+    const char *text = "  Skerrow Harbour Board Backs Ferry Plan\n"
+                       "Share this article\n"
+                       "\tThe harbour board of Skerrow met the ferry firm on Tuesday and agreed to new terms, the board's chair, Mara Quell, told the Skerrow Gazette.\n"
+                       "It signed with the U.S.\n"
+                       "firm for 12-\n"
+                       "year terms worth 40,\n\n"
+                       "000 crowns were set aside by the board for the ferry terms, its chair said on Tuesday after the vote. \n"
+                       "   Caf\xc3\xa9 owners near the pier said they welcomed the news, as did the island councils and the fishermen.\n"
+                       "Leave a Reply\n";
+    sl_cleaned c = {0};
+    sl_token_vec want = {0};
+    for (int find_title = 0; find_title <= 1; find_title++) {
+        CHECK_INT(sl_chrome_clean(text, strlen(text), NULL, find_title, &c), 0);
+        CHECK(c.removed.n >= 2);
+        CHECK_INT(find_title ? c.title.len > 0 : c.title.len == 0, 1);
+        CHECK_INT(sl_tokenize(c.text.ptr, c.text.len, NULL, &want), 0);
+        CHECK(want.n > 40);
+        CHECK_INT(c.tokens.n, want.n);
+        for (size_t k = 0; k < want.n && k < c.tokens.n; k++)
+            CHECK(c.tokens.items[k].start == want.items[k].start &&
+                  c.tokens.items[k].end == want.items[k].end &&
+                  c.tokens.items[k].flags == want.items[k].flags);
+    }
+    sl_vec_free(&want);
+    sl_cleaned_free(&c);
+}
+
+/* The judgement remembers each word's features from article to article
+ * (sl_cleaned.words) and keeps its working memory (sl_cleaned.scratch): an
+ * article cleaned after another, longer one is cleaned as it is alone,
+ * whatever case, dots or length its words have. */
+TEST(chrome_words_remembered_judge_as_the_first_time)
+{
+    char *longword = malloc(301);
+    memset(longword, 'x', 300);
+    longword[300] = '\0';
+    sl_buf first = SL_BUF_INIT, second = SL_BUF_INIT;
+    sl_buf_printf(&first, "Share this article\nTHE U.S. BOARD SAID\nLeave a Reply\n"
+                          "The harbour board of Skerrow met on Tuesday and said the ferry will sail again in May, its chair said.\n"
+                          "Follow us\n%s\n", longword);
+    sl_buf_printf(&second, "Skerrow ferry to sail in May\n"
+                           "The U.S. firm and the board of Skerrow agreed on Tuesday that the ferry will sail from May, the chair said.\n"
+                           "THE BOARD will meet again.\nthe board will meet again\n%s\nShare this article\nFollow us\n", longword);
+    sl_cleaned warm = {0}, fresh = {0};
+    sl_buf a = SL_BUF_INIT, b = SL_BUF_INIT;
+    CHECK_INT(sl_chrome_clean(first.ptr, first.len, NULL, 1, &warm), 0);
+    CHECK(warm.words != NULL);
+    CHECK_INT(sl_chrome_clean(second.ptr, second.len, NULL, 1, &warm), 0);
+    CHECK_INT(sl_chrome_clean(second.ptr, second.len, NULL, 1, &fresh), 0);
+    render(second.ptr, &warm, &a);
+    render(second.ptr, &fresh, &b);
+    CHECK_STR(sl_buf_cstr(&a), sl_buf_cstr(&b));
+    CHECK(strstr(sl_buf_cstr(&a), "interface text: Share this article") != NULL);
+    CHECK(strstr(sl_buf_cstr(&a), "title: Skerrow ferry to sail in May") != NULL);
+    sl_buf_free(&a);
+    sl_buf_free(&b);
+    sl_buf_free(&first);
+    sl_buf_free(&second);
+    sl_cleaned_free(&warm);
+    sl_cleaned_free(&fresh);
+    free(longword);
+}

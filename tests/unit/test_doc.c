@@ -27,7 +27,7 @@ TEST(doc_fill_and_reset)
     CHECK_INT(sl_doc_set_identity(&d, "key:One/1"), 0);
     CHECK_STR(d.identity, "key:One/1");
     sl_doc_detect_language(&d, an, NULL);
-    CHECK_INT(sl_doc_analyse(&d, an), 0);
+    CHECK_INT(sl_doc_analyse(&d, an, NULL), 0);
     CHECK_INT(d.body.sentences.n, 2);
     if (d.body.sentences.n == 2)
         CHECK_INT(d.body.sentences.items[1].start, strlen("The board met on Tuesday. "));
@@ -56,7 +56,7 @@ TEST(doc_fallback_title_cut)
                        "after three months of talks with the island councils.";
     CHECK_INT(sl_doc_set_text(&d, text, strlen(text)), 0);
     sl_doc_detect_language(&d, an, NULL);
-    CHECK_INT(sl_doc_analyse(&d, an), 0);
+    CHECK_INT(sl_doc_analyse(&d, an, NULL), 0);
     const char *t = sl_doc_fallback_title(&d);
     size_t n = strlen(t);
     CHECK(n > 60 && n <= 90 + strlen("…"));
@@ -77,7 +77,7 @@ TEST(doc_analyse_finds_the_names)
     const char *text = "Mara Quell told the Selwyn Council on Monday that Port Selwyn needs two ferries.";
     CHECK_INT(sl_doc_set_text(&d, text, strlen(text)), 0);
     sl_doc_detect_language(&d, an, NULL);
-    CHECK_INT(sl_doc_analyse(&d, an), 0);
+    CHECK_INT(sl_doc_analyse(&d, an, NULL), 0);
     sl_name_vec want = {0};
     sl_buf fold = SL_BUF_INIT;
     CHECK_INT(sl_names_find(d.text, d.body.tokens.items, d.body.tokens.n, d.body.sentences.items,
@@ -93,10 +93,41 @@ TEST(doc_analyse_finds_the_names)
     const char *plain = "the ferries run again.";
     CHECK_INT(sl_doc_set_text(&d, plain, strlen(plain)), 0);
     sl_doc_detect_language(&d, an, NULL);
-    CHECK_INT(sl_doc_analyse(&d, an), 0);
+    CHECK_INT(sl_doc_analyse(&d, an, NULL), 0);
     CHECK_INT(d.names.names.n, 0);
     sl_vec_free(&want);
     sl_buf_free(&fold);
     sl_doc_free(&d);
+    sl_analyzer_free(an);
+}
+
+/* Analysed from the tokens its cleaning made, the text gives the analysis
+ * it gives alone: tokens with their stop flags, terms, sentences. */
+TEST(doc_analyse_from_given_tokens)
+{
+    sl_analyzer *an = sl_analyzer_new();
+    sl_doc a = {0}, b = {0};
+    sl_doc_reset(&a);
+    sl_doc_reset(&b);
+    const char *text = "The harbour board met on Tuesday.\nIt agreed to 12-year terms worth 40,000 crowns.";
+    sl_token_vec given = {0};
+    CHECK_INT(sl_tokenize(text, strlen(text), NULL, &given), 0);
+    CHECK_INT(sl_doc_set_text(&a, text, strlen(text)), 0);
+    CHECK_INT(sl_doc_set_text(&b, text, strlen(text)), 0);
+    sl_doc_detect_language(&a, an, NULL);
+    sl_doc_detect_language(&b, an, NULL);
+    CHECK_INT(sl_doc_analyse(&a, an, NULL), 0);
+    CHECK_INT(sl_doc_analyse(&b, an, &given), 0);
+    CHECK(given.n > 10 && a.body.tokens.n == given.n && b.body.tokens.n == given.n);
+    for (size_t k = 0; k < a.body.tokens.n && k < b.body.tokens.n; k++)
+        CHECK(!memcmp(&a.body.tokens.items[k], &b.body.tokens.items[k], sizeof a.body.tokens.items[k]) &&
+              a.body.token_terms.items[k] == b.body.token_terms.items[k]);
+    CHECK(a.body.terms.n > 5 && a.body.terms.n == b.body.terms.n);
+    CHECK(!memcmp(a.body.terms.items, b.body.terms.items, a.body.terms.n * sizeof *a.body.terms.items));
+    CHECK_INT(b.body.sentences.n, 2);
+    CHECK(!(given.items[0].flags & SL_TOK_STOP) && (b.body.tokens.items[0].flags & SL_TOK_STOP));
+    sl_vec_free(&given);
+    sl_doc_free(&a);
+    sl_doc_free(&b);
     sl_analyzer_free(an);
 }

@@ -616,6 +616,23 @@ TEST(facts_entities_peoples_are_groups)
     CHECK(sl_facts_demonym_country("Grace", 5, &plural) == NULL);
 }
 
+int sl_facts_demonyms_sorted(void);
+
+/* The demonym table answers a word exactly, case and all: every word of
+ * it (the first and the last too), none twice, no prefix, no other case. */
+TEST(facts_demonyms_found_by_their_exact_word)
+{
+    CHECK(sl_facts_demonyms_sorted());
+    bool plural = true;
+    CHECK_STR(sl_facts_demonym_country("Afghan", 6, &plural), "Afghanistan");
+    CHECK_STR(sl_facts_demonym_country("Zimbabweans", 11, &plural), "Zimbabwe");
+    CHECK(plural);
+    const char *not[] = {"AMERICAN", "american", "Americ", "Americanss", "AMERICANS", "A", "s", ""};
+    for (size_t k = 0; k < sizeof not / sizeof *not; k++)
+        CHECK(sl_facts_demonym_country(not[k], strlen(not[k]), &plural) == NULL);
+    CHECK_STR(sl_facts_demonym_country("Egyptian president", 8, &plural), "Egypt");
+}
+
 /* A title keeps the nationality before it ("the Peruvian trade minister
  * Rosa Quispe": role "Peruvian trade minister", the full name kept). */
 TEST(facts_entities_role_across_a_nationality)

@@ -91,3 +91,17 @@ TEST(facts_lists_a_long_list_as_a_scan)
     CHECK_INT(find(list, "WORD7"), 1);
     CHECK_INT(find(list, "term4186"), 598);
 }
+
+/* The lists' hash is FNV-1a of the word with its ASCII letters lowered and
+ * every other byte as it is (@ [ ` { beside the letters, UTF-8's bytes). */
+TEST(facts_lists_word_hash_lowers_ascii_letters_only)
+{
+    const char word[] = "@AZ[`az{\xC3\x89\x7F";
+    const char lowered[] = "@az[`az{\xC3\x89\x7F";
+    uint32_t want = 2166136261u;
+    for (size_t k = 0; k < sizeof lowered - 1; k++)
+        want = (want ^ (unsigned char)lowered[k]) * 16777619u;
+    CHECK(sl_facts_word_hash(word, sizeof word - 1) == want);
+    CHECK(sl_facts_word_hash(lowered, sizeof lowered - 1) == want);
+    CHECK(sl_facts_word_hash("", 0) == 2166136261u);
+}
