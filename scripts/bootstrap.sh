@@ -17,8 +17,8 @@ libmicrohttpd-dev wordnet-base" ;;
          PKGS="wrk curl" ;;
   dask)  why="for runs on a Dask cluster (python3 -m storyline.dask)"
          PKGS="python3 python3-dask python3-distributed" ;;
-  eval)  why="for make eval (the stories baseline uses scikit-learn)"
-         PKGS="python3 python3-sklearn" ;;
+  eval)  why="for make eval (the stories baseline uses scikit-learn; the extraction styles rewrite pages with lxml)"
+         PKGS="python3 python3-sklearn python3-lxml" ;;
   fuzz)  why="for make fuzz (libFuzzer comes with clang)"
          PKGS="clang" ;;
   memcheck) why="for make memcheck"
