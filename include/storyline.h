@@ -69,6 +69,12 @@ typedef struct sl_options {
  * that sl_errmsg(*out) can explain; free it with sl_engine_free. */
 SL_API int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts);
 SL_API void sl_engine_free(sl_engine *engine);
+/* Whether what a read-only engine read still holds: SL_ESTORE (sl_errmsg
+ * says why) when the store could be opened only without locks (its folder
+ * may not be written: docs/store.md) and has changed since, so that what
+ * was read may be stale or mixed; SL_ENOMEM. 0 otherwise, and always for
+ * an engine that writes. Call it when the reads are done. */
+SL_API int sl_engine_check_snapshot(sl_engine *engine);
 
 /* The last error on this handle, one line; "" when none. Never NULL. */
 SL_API const char *sl_errmsg(const sl_engine *engine);
@@ -716,7 +722,9 @@ SL_API int sl_timeline_json(const sl_timeline *timeline, const int64_t *ids, sl_
  * see every commit made before the call (one snapshot per web request).
  * *changed (may be NULL) is 0 when the store is as in the previous snapshot
  * (what was read from it still holds), 1 when it changed or on the first
- * call. SL_EUSAGE on an engine that is not read-only; SL_ESTORE. */
+ * call. SL_EUSAGE on an engine that is not read-only; SL_ESTORE, also for
+ * a store opened without locks (a folder the reader may not write), whose
+ * commits it cannot follow. */
 SL_API int sl_engine_refresh(sl_engine *engine, int *changed);
 
 /* A page of the story listing. Every field may be 0/NULL. */

@@ -56,6 +56,10 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * how to make one. Also for commands that need a store only sometimes (they
  * are CLI_NO_STORE and open it themselves). */
 int cli_open(cli *c, int mode, sl_engine **out);
+/* Closes what cli_open opened (e may be NULL) and returns `rc`, or
+ * EXIT_STORE, saying why, when the command succeeded on a store read
+ * without locks that changed meanwhile (sl_engine_check_snapshot). */
+int cli_close(sl_engine *e, int rc);
 /* A progress line on stderr for long work: shown only on a terminal and
  * without --quiet, at most five times a second; cleared before messages. */
 typedef struct cli_progress {

@@ -189,8 +189,7 @@ static int run(cli *c, sl_engine *unused)
     int rc = cli_open(c, CLI_READ, &e);
     if (!rc)
         rc = show_facts(e, story, conflicts, c->json);
-    sl_engine_free(e);
-    return rc;
+    return cli_close(e, rc);
 }
 
 static int show_facts(sl_engine *e, int64_t story, int conflicts, int json)

@@ -196,7 +196,7 @@ int main(int argc, char **argv)
     } else {
         rc = cmd->run(&c, e);
     }
-    sl_engine_free(e);
+    rc = cli_close(e, rc);
     free(c.argv);
     if (fflush(stdout) != 0) {
         cli_error("cannot write output");

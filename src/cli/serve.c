@@ -59,6 +59,13 @@ static int run(cli *c, sl_engine *e)
     int rc = cli_open(c, CLI_READ, &first);
     if (rc)
         return rc;
+    /* Each request takes a new snapshot: refused on a store read without
+     * locks, which is told now rather than at the first request. */
+    if (sl_engine_refresh(first, NULL)) {
+        cli_error("%s", sl_errmsg(first));
+        sl_engine_free(first);
+        return EXIT_STORE;
+    }
     return server_run(&o, first) ? EXIT_STORE : EXIT_OK;
 }
 

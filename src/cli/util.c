@@ -227,6 +227,16 @@ int cli_open(cli *c, int mode, sl_engine **out)
     return EXIT_STORE;
 }
 
+int cli_close(sl_engine *e, int rc)
+{
+    if (e && rc == EXIT_OK && sl_engine_check_snapshot(e)) {
+        cli_error("%s", sl_errmsg(e));
+        rc = EXIT_STORE;
+    }
+    sl_engine_free(e);
+    return rc;
+}
+
 static double seconds_now(void)
 {
     struct timespec ts;

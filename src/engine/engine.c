@@ -144,6 +144,14 @@ int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts)
     return sl_engine_load_grouper(e);
 }
 
+int sl_engine_check_snapshot(sl_engine *e)
+{
+    if (!e->read_only)
+        return 0;
+    int rc = sl_store_check_unlocked(e->store);
+    return rc ? sl_seterr(e, rc, "%s", sl_store_errmsg(e->store)) : 0;
+}
+
 void sl_engine_free(sl_engine *e)
 {
     if (!e)

@@ -17,6 +17,14 @@ int sl_engine_refresh(sl_engine *e, int *changed)
 {
     if (!e->read_only)
         return sl_seterr(e, SL_EUSAGE, "only a read-only engine takes a new snapshot");
+    /* Opened without locks, the store is read as a file that never changes:
+     * a later commit would go unseen, and its checkpoint would rewrite the
+     * file under the reads (docs/store.md). */
+    const char *unlocked = sl_store_unlocked_path(e->store);
+    if (unlocked)
+        return sl_seterr(e, SL_ESTORE,
+                         "%s: cannot follow the store's commits: its folder must be writable by "
+                         "this user for SQLite's WAL index %s-shm", unlocked, unlocked);
     int64_t version = 0;
     if (sl_store_rollback(e->store) || sl_store_begin_read(e->store) ||
         sl_store_data_version(e->store, &version))

@@ -68,26 +68,70 @@ static int begin_version(sqlite3 *db, int *version)
 }
 
 /* 1 when a read failed because the store's WAL index (PATH-shm) can be
- * neither opened nor created (a folder the reader may not write, read-only
- * media) while there is no PATH-wal: every commit is then in the file
- * itself, which can be read as immutable. */
-static int wal_unopenable(sqlite3 *db, const char *path)
+ * neither opened nor created: a folder the reader may not write, read-only
+ * media. */
+static int wal_index_unmakeable(sqlite3 *db)
 {
     int code = sqlite3_extended_errcode(db);
-    if (code != SQLITE_READONLY_DIRECTORY && code != SQLITE_READONLY_CANTINIT)
-        return 0;
+    return code == SQLITE_READONLY_DIRECTORY || code == SQLITE_READONLY_CANTINIT;
+}
+
+/* Sets *absent to 1 when there is no PATH-wal: every commit is then in the
+ * file itself. SL_ENOMEM when the name cannot be made. */
+static int wal_absent(const char *path, int *absent)
+{
     sl_buf wal = SL_BUF_INIT;
     sl_buf_printf(&wal, "%s-wal", path);
-    int none = !wal.err && access(wal.ptr, F_OK) != 0 && errno == ENOENT;
+    int rc = wal.err ? SL_ENOMEM : 0;
+    *absent = !rc && access(wal.ptr, F_OK) != 0 && errno == ENOENT;
     sl_buf_free(&wal);
-    return none;
+    return rc;
 }
+
+/* 1 when the file at `path` is not the one `then` describes: another inode,
+ * size or modification time. */
+static int file_moved(const char *path, const struct stat *then)
+{
+    struct stat now;
+    return stat(path, &now) != 0 || now.st_dev != then->st_dev || now.st_ino != then->st_ino ||
+           now.st_size != then->st_size || now.st_mtim.tv_sec != then->st_mtim.tv_sec ||
+           now.st_mtim.tv_nsec != then->st_mtim.tv_nsec;
+}
+
+int sl_store_check_unlocked(sl_store *st)
+{
+    if (!st->unlocked || st->changed.len)
+        return st->changed.len ? SL_ESTORE : 0;
+    int absent = 0;
+    if (wal_absent(st->unlocked, &absent)) {
+        st->nomem = 1;
+        return SL_ENOMEM;
+    }
+    if (absent && !file_moved(st->unlocked, &st->opened))
+        return 0;
+    sl_buf_printf(&st->changed, "%s changed while it was read without locks (its folder is not "
+                  "writable, docs/store.md); what was read may be stale: rerun", st->unlocked);
+    if (st->changed.err) {
+        sl_buf_free(&st->changed);
+        st->nomem = 1;
+        return SL_ENOMEM;
+    }
+    return SL_ESTORE;
+}
+
+const char *sl_store_unlocked_path(sl_store *st) { return st->unlocked; }
 
 /* Reopens `st` on `path` read-only and immutable (no WAL index, no locks):
  * a URI with every byte but [A-Za-z0-9/._~-] escaped, "file://" before an
- * absolute path so that "//x" is not read as a host. */
+ * absolute path so that "//x" is not read as a host. SQLite then takes the
+ * file never to change: the file as it is now is kept, which every read
+ * snapshot and the end of the command check (sl_store_check_unlocked), and
+ * an engine that would take new snapshots (serve) refuses it. */
 static int connect_immutable(sl_store *st, const char *path, int flags)
 {
+    st->unlocked = sl_strdup(path);
+    if (!st->unlocked || stat(path, &st->opened) != 0)
+        return st->unlocked ? SL_ESTORE : SL_ENOMEM; /* the reason: SQLite's, or none */
     sqlite3_close(st->db);
     st->db = NULL;
     sl_buf uri = SL_BUF_INIT;
@@ -101,6 +145,25 @@ static int connect_immutable(sl_store *st, const char *path, int flags)
     sl_buf_puts(&uri, "?immutable=1");
     int rc = uri.err ? SL_ENOMEM : open_connection(st, uri.ptr, flags | SQLITE_OPEN_URI, 1);
     sl_buf_free(&uri);
+    return rc;
+}
+
+/* After a read-only open failed for want of a WAL index: *reopened is 1
+ * when the store could be opened immutable instead (there is no PATH-wal)
+ * and its version read; SL_ENOMEM, or SL_ESTORE with the reason on st->db. */
+static int open_unlocked(sl_store *st, const char *path, int flags, int *version, int *reopened)
+{
+    int absent = 0;
+    *reopened = 0;
+    if (wal_absent(path, &absent))
+        return SL_ENOMEM;
+    if (!absent)
+        return 0;
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    int rc = connect_immutable(st, path, flags);
+    if (!rc && begin_version(st->db, version))
+        rc = SL_ESTORE;
+    *reopened = !rc;
     return rc;
 }
 
@@ -127,9 +190,13 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
      * the version read before would look like some other database. */
     int version = 0;
     int unread = begin_version(st->db, &version);
-    if (unread && read_only && wal_unopenable(st->db, path)) {
-        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-        unread = connect_immutable(st, path, flags) || begin_version(st->db, &version);
+    if (unread && read_only && wal_index_unmakeable(st->db)) {
+        int reopened = 0;
+        if (open_unlocked(st, path, flags, &version, &reopened) == SL_ENOMEM) {
+            sl_store_set_why(why, SL_ENOMEM, path, NULL);
+            goto fail;
+        }
+        unread = !reopened;
     }
     if (unread) {
         sl_store_set_why(why, SL_ESTORE, path, st->db);
@@ -196,12 +263,18 @@ void sl_store_close(sl_store *st)
     sl_store_dict_forget(&st->dict);
     sl_store_story_changes_forget(&st->changes);
     sqlite3_close(st->db);
+    free(st->unlocked);
+    sl_buf_free(&st->changed);
     free(st);
 }
 
 const char *sl_store_errmsg(sl_store *st)
 {
-    return !st ? "" : st->nomem ? "out of memory" : st->db ? sqlite3_errmsg(st->db) : "";
+    if (!st)
+        return "";
+    if (st->changed.len)
+        return sl_buf_cstr(&st->changed);
+    return st->nomem ? "out of memory" : st->db ? sqlite3_errmsg(st->db) : "";
 }
 
 /* The cache's slot for `sql`: its own, or the empty one where it goes. */
@@ -371,6 +444,8 @@ int sl_store_begin_read(sl_store *st)
 {
     if (st->in_tx)
         return 0;
+    if (sl_store_check_unlocked(st))
+        return SL_ESTORE;
     /* A deferred transaction takes its snapshot at the first read: read now. */
     if (sl_store_exec_stmt(sl_store_stmt(st, Q_BEGIN_READ)) ||
         sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL, NULL, NULL) != SQLITE_OK ||

@@ -29,6 +29,17 @@ int sl_store_begin(sl_store *st);
 /* Begins a read transaction and takes its snapshot now: every read until
  * the rollback or commit sees the store as it is at this moment. */
 int sl_store_begin_read(sl_store *st);
+/* A store a reader could open only without locks (immutable: its folder
+ * may not be written, so SQLite cannot make its WAL index PATH-shm, and
+ * there is no PATH-wal): its path, else NULL. SQLite then takes the file
+ * never to change, so such a store serves one command's reads, not a
+ * server's (docs/store.md, "A store in a folder the reader may not write"). */
+const char *sl_store_unlocked_path(sl_store *st);
+/* 0 when the store was opened with locks, or without them and it is as it
+ * was at open (no PATH-wal; the same inode, size and modification time);
+ * SL_ESTORE when it changed (sl_store_errmsg says so, and keeps saying so),
+ * SL_ENOMEM. sl_store_begin_read checks it before each snapshot. */
+int sl_store_check_unlocked(sl_store *st);
 /* PRAGMA data_version: changes when another connection commits. */
 int sl_store_data_version(sl_store *st, int64_t *version);
 int sl_store_commit(sl_store *st);

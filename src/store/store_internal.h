@@ -5,6 +5,7 @@
 #define SL_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include "copies/copies.h"
 #include "store.h"
@@ -75,6 +76,12 @@ struct sl_store {
     sl_term_dict dict;
     sl_story_changes changes;  /* the batch's story_terms changes (story_changes.c) */
     sl_buf member;             /* a vector read back in the split's form, reused */
+    /* Opened immutable, without locks (a folder the reader may not write,
+     * store.c): the path, the file as it was at open, which a read must
+     * still find, and the message once it was found changed. */
+    char *unlocked;
+    struct stat opened;
+    sl_buf changed;
 };
 
 /* The prepared, reset statement for `sql`, a `static const char Q_…[]` of

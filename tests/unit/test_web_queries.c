@@ -1,8 +1,11 @@
 /* test_web_queries.c — what storyline serve reads through the library
  * (src/engine/web_queries.c): a read-only engine's new snapshot and whether
- * the store changed, and one page of the story listing with its total,
- * narrowed by search, date and thread. */
+ * the store changed, one page of the story listing with its total, narrowed
+ * by search, date and thread, and a store read without locks (refused new
+ * snapshots; a change after open seen). */
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "storyline.h"
@@ -105,4 +108,82 @@ TEST(web_page_and_snapshot)
     unlink(side);
     snprintf(side, sizeof side, "%s-shm", path);
     unlink(side);
+}
+
+/* The reader's side of web_unlocked_store: opens the store read-only (as
+ * nobody when run as root, whom a folder's mode stops not), tells the
+ * writer over `ready`, waits for it on `go`. Its exit status names the
+ * first step that went wrong (0: none, 77: cannot change user). */
+static int read_unlocked(const char *path, int ready, int go)
+{
+    if (getuid() == 0 && (setgid(65534) || setuid(65534)))
+        return 77;
+    sl_engine *r = NULL;
+    sl_options ro = {.read_only = 1};
+    char byte = 0;
+    if (sl_engine_open(&r, path, &ro))
+        return 1;
+    if (sl_engine_refresh(r, NULL) != SL_ESTORE || !strstr(sl_errmsg(r), "news.db-shm"))
+        return 2; /* a server's new snapshot is refused, naming the WAL index */
+    if (sl_engine_check_snapshot(r))
+        return 3; /* unchanged so far */
+    if (write(ready, "r", 1) != 1 || read(go, &byte, 1) != 1)
+        return 4;
+    if (sl_engine_check_snapshot(r) != SL_ESTORE || !strstr(sl_errmsg(r), "changed while"))
+        return 5; /* the writer's commit is seen, not read around */
+    if (sl_engine_check_snapshot(r) != SL_ESTORE)
+        return 6; /* and stays seen */
+    sl_engine_free(r);
+    return 0;
+}
+
+/* A store in a folder its reader may not write is read without locks
+ * (immutable, docs/store.md): the server's snapshots are refused, and a
+ * commit by another user after the open makes the reader fail rather than
+ * return stale or mixed reads. */
+TEST(web_unlocked_store)
+{
+    char dir[] = "/tmp/sl-unlocked-XXXXXX", folder[64], path[80], side[96];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(folder, sizeof folder, "%s/ro", dir);
+    snprintf(path, sizeof path, "%s/news.db", folder);
+    CHECK_INT(chmod(dir, 0755), 0);
+    CHECK_INT(mkdir(folder, 0755), 0);
+    sl_engine *w = NULL;
+    sl_ingest_report report = {0};
+    CHECK_INT(sl_engine_open(&w, path, NULL), 0);
+    CHECK_INT(sl_ingest_buffer(w, JSONL, strlen(JSONL), "three.jsonl", NULL, &report), 0);
+    sl_engine_free(w); /* the last connection: no -wal left */
+    CHECK_INT(chmod(folder, 0555), 0);
+    int ready[2], go[2];
+    CHECK(pipe(ready) == 0 && pipe(go) == 0);
+    pid_t child = fork();
+    if (child == 0)
+        _exit(read_unlocked(path, ready[1], go[0]));
+    close(ready[1]); /* a reader that stops early ends the parent's read */
+    close(go[0]);
+    char byte = 0;
+    int status = -1;
+    if (read(ready[0], &byte, 1) == 1) {
+        CHECK_INT(chmod(folder, 0755), 0); /* the owner may write it (root may anyway) */
+        CHECK_INT(sl_engine_open(&w, path, NULL), 0);
+        CHECK_INT(sl_ingest_buffer(w, LATE, strlen(LATE), "late.jsonl", NULL, &report), 0);
+        sl_engine_free(w);
+        CHECK_INT(write(go[1], "g", 1), 1);
+    }
+    CHECK_INT(waitpid(child, &status, 0), child);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 77)
+        printf("  (web_unlocked_store: cannot read as nobody; skipped)\n");
+    else
+        CHECK_INT(WIFEXITED(status) ? WEXITSTATUS(status) : 100 + WTERMSIG(status), 0);
+    close(ready[0]);
+    close(go[1]);
+    chmod(folder, 0755);
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    rmdir(folder);
+    rmdir(dir);
 }
