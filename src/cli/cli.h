@@ -30,6 +30,7 @@ typedef struct cli {
     const char *granularity; /* --granularity X: finer (>1) or coarser (<1) stories */
     int argc;             /* the command's own arguments */
     char **argv;
+    int options_end;      /* argv[options_end..] came after "--" (argc when none) */
 } cli;
 
 typedef struct command {

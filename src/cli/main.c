@@ -81,8 +81,10 @@ static int parse_globals(int argc, char **argv, cli *c, const char **name, int *
                 c->argv[c->argc++] = argv[i];
             continue;
         }
-        if (!strcmp(a, "--"))
+        if (!strcmp(a, "--")) {
             only_args = 1;
+            c->options_end = c->argc;
+        }
         else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
             c->quiet = 1;
         else if (!strcmp(a, "--json"))
@@ -110,6 +112,8 @@ static int parse_globals(int argc, char **argv, cli *c, const char **name, int *
         else
             c->argv[c->argc++] = argv[i]; /* the command's own option */
     }
+    if (!only_args)
+        c->options_end = c->argc;
     if (!*c->db) {
         cli_error("--db needs a path");
         return EXIT_USAGE;
@@ -131,10 +135,13 @@ static int shows_value(const char *text, const char *name)
 
 /* The command's last argument is an option its usage or help gives a value
  * to: the value is missing (each command's parser would call the option
- * unknown, or take it for a search word). */
+ * unknown, or take it for a search word). After "--" it is no option
+ * (`search -- --limit` looks for the word). */
 static int value_missing(const command *cmd, const cli *c)
 {
     const char *last = c->argc ? c->argv[c->argc - 1] : "";
+    if (c->options_end < c->argc)
+        return 0;
     if (strncmp(last, "--", 2) || !(shows_value(cmd->usage, last) || shows_value(cmd->help, last)))
         return 0;
     cli_usage(cmd, "%s needs a value", last);

@@ -69,6 +69,8 @@ expect_exit 2 "$S" --db "$T/owner.db" stories --granularity
 check "--granularity at the end: needs a number" err_has "^storyline: --granularity needs a number"
 expect_exit 0 "$S" --db "$T/owner.db" --granularity=2 stories
 check "--granularity=X is taken like --db=PATH" cmp -s "$OUT" "$T/stories.txt"
+expect_exit 0 "$S" --db "$T/owner.db" search -- --limit
+check "after --, --limit is a word to look for" err_has 'no article matches "--limit"'
 expect_exit 2 "$S" --db "" stories
 check "--db \"\": needs a path" err_has "^storyline: --db needs a path"
 expect_exit 2 "$S" --db= stories
