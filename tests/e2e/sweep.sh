@@ -4,6 +4,9 @@
 # blanks, and the ingest summary's words for one of a kind (docs/testing.md,
 # "Hostile input sweep").
 NAME=sweep
+# The store and its inputs are read by nobody below: readable by all, whatever
+# the caller's umask (under 077 they would be 0600).
+umask 022
 . "$SL_TESTS/e2e/lib.sh"
 
 S=$STORYLINE
@@ -69,6 +72,8 @@ expect_exit 2 "$S" --db "$T/owner.db" stories --granularity
 check "--granularity at the end: needs a number" err_has "^storyline: --granularity needs a number"
 expect_exit 0 "$S" --db "$T/owner.db" --granularity=2 stories
 check "--granularity=X is taken like --db=PATH" cmp -s "$OUT" "$T/stories.txt"
+expect_exit 2 "$S" --db "$T/owner.db" --granularity=x stories
+check "--granularity=x: wants a positive number" err_has '^storyline: --granularity wants a positive number, not "x"'
 expect_exit 0 "$S" --db "$T/owner.db" search -- --limit
 check "after --, --limit is a word to look for" err_has 'no article matches "--limit"'
 expect_exit 2 "$S" --db "" stories
