@@ -73,6 +73,12 @@ bool sl_facts_upper(const sl_facts_doc *d, size_t i)
     return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_UPPER);
 }
 
+bool sl_facts_named_person(const sl_facts_doc *d, const sl_fact_item *it)
+{
+    return it->kind == SL_FACT_ENTITY && it->about && it->detail && !strcmp(it->detail, "person") &&
+           sl_utf8_capital_at(d->s, d->len, it->span.start);
+}
+
 void sl_facts_put_lower(const sl_facts_doc *d, size_t i, sl_buf *b)
 {
     size_t n;

@@ -339,15 +339,15 @@ static bool sentence_subject(const sl_facts_doc *d, size_t k, attribution *a)
 }
 
 /* Whether tokens [first, end) end with a person's name and hold nothing
- * before it but its title ("Jane Roe", "Sen. Tom Hale"). */
+ * before it but its title ("Jane Roe", "Sen. Tom Hale", "Émile Roux"). */
 static bool person_name(const sl_facts_doc *d, size_t first, size_t end)
 {
     if (end <= first)
         return false;
     for (size_t k = 0; k < d->out->n; k++) {
         const sl_fact_item *it = &d->out->items[k];
-        if (it->kind == SL_FACT_ENTITY && it->detail && !strcmp(it->detail, "person") &&
-            it->span.end == d->toks.items[end - 1].end && sl_facts_upper(d, first) &&
+        if (sl_facts_named_person(d, it) && it->span.end == d->toks.items[end - 1].end &&
+            sl_facts_upper(d, first) &&
             it->span.start >= d->toks.items[first].start)
             return true;
     }

@@ -85,10 +85,8 @@ static long person_named(const sl_facts_doc *d, uint32_t a, uint32_t b)
 {
     for (size_t k = 0; k < d->out->n; k++) {
         const sl_fact_item *it = &d->out->items[k];
-        if (it->kind == SL_FACT_ENTITY && it->about && it->detail &&
-            !strcmp(it->detail, "person") && (a == UINT32_MAX || it->span.start == a) &&
-            (b == UINT32_MAX || it->span.end == b) && d->s[it->span.start] >= 'A' &&
-            d->s[it->span.start] <= 'Z')
+        if (sl_facts_named_person(d, it) && (a == UINT32_MAX || it->span.start == a) &&
+            (b == UINT32_MAX || it->span.end == b))
             return (long)k;
     }
     return -1;

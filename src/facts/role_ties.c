@@ -44,22 +44,13 @@ static bool role_ends_in(const char *r, const char *w, size_t n)
     return false;
 }
 
-static bool named_person(const sl_fact_item *it, const sl_facts_doc *d)
-{
-    /* a person entity starting with a capital: leaves out the role mentions
-     * of role_mentions.c ("the minister", which repeat a person named
-     * before), and with them a name written lower-case ("de Klerk") */
-    return it->kind == SL_FACT_ENTITY && it->detail && !strcmp(it->detail, "person") &&
-           it->about && !(d->s[it->span.start] >= 'a' && d->s[it->span.start] <= 'z');
-}
-
 /* The person named last before byte offset `at`, NULL when none. */
 static const char *last_person(const sl_facts_doc *d, uint32_t at)
 {
     const sl_fact_item *best = NULL;
     for (size_t k = 0; k < d->out->n; k++) {
         const sl_fact_item *it = &d->out->items[k];
-        if (named_person(it, d) && it->span.end <= at &&
+        if (sl_facts_named_person(d, it) && it->span.end <= at &&
             (!best || it->span.start > best->span.start))
             best = it;
     }
@@ -131,7 +122,7 @@ bool sl_role_ties_titled(const sl_facts_doc *d, const sl_role_ties *t, const cha
     const char *w = sl_facts_tok(d, t->head, &n);
     for (size_t k = 0; k < d->out->n; k++) {
         const sl_fact_item *it = &d->out->items[k];
-        if (named_person(it, d) && it->role && !strcmp(it->about, about) &&
+        if (sl_facts_named_person(d, it) && it->role && !strcmp(it->about, about) &&
             role_ends_in(it->role, w, n))
             return true;
     }

@@ -1,7 +1,8 @@
 /* test_facts_role_ties.c — the persons src/facts/role_ties.c ties a role
  * speaker mention to: another role used again later is no new first use,
  * a qualifier ("the state", the "foreign" of "the foreign minister") is no
- * role, and a role first used in apposition is the person beside it. */
+ * role, and a role first used in apposition is the person beside it, also
+ * beside a name whose capital is not ASCII ("Émile Roux"). */
 #include <string.h>
 
 #include "facts/facts.h"
@@ -86,4 +87,31 @@ TEST(facts_role_ties_apposition_anchors)
     ties_of("Ola Brandt opened the meeting. The finance minister, Ines Caldor, spoke next.\n\n"
             "\"We will find the money for the cranes,\" the minister said.\n",
             "the minister", anchored_by_apposition);
+}
+
+/* A name whose capital is not ASCII is a person named like any other
+ * (sl_facts_named_person): "Émile Roux, the finance minister," gives him
+ * the role, and the quote's "the finance minister" is his, with the role
+ * (before: no role, the quote's role null). */
+TEST(facts_role_ties_accented_name_apposed)
+{
+    static const char text[] =
+        "Émile Roux, the finance minister, met Ola Brandt on Monday in Velm.\n\n"
+        "Ola Brandt said the port needed money.\n\n"
+        "\"We will find the money for the cranes,\" the finance minister said.\n";
+    sl_fact_items *items = NULL;
+    CHECK_INT(sl_facts_extract(text, strlen(text), NULL, &items), 0);
+    int roux_role = 0, quote_role = 0;
+    for (size_t i = 0; items && i < items->n; i++) {
+        const sl_fact_item *it = &items->items[i];
+        if (it->kind == SL_FACT_ENTITY && it->about && !strcmp(it->about, "Émile Roux") &&
+            it->role && !strcmp(it->role, "finance minister"))
+            roux_role++;
+        if (it->kind == SL_FACT_QUOTE && it->about && !strcmp(it->about, "Émile Roux") &&
+            it->role && !strcmp(it->role, "finance minister"))
+            quote_role++;
+    }
+    CHECK_INT(roux_role, 3); /* the name, the apposition, the quote's speaker */
+    CHECK_INT(quote_role, 1);
+    sl_fact_items_free(items);
 }
