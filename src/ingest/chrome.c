@@ -424,7 +424,7 @@ static void keep_template(line_vec *lines)
  * reaches past the blanks or the line break around it. */
 static int emit_tokens(const line_info *li, const sl_token_vec *tokens, size_t at, sl_token_vec *out)
 {
-    if (sl_vec_reserve(out, out->n + li->n_tokens))
+    if (sl_vec_reserve(out, li->n_tokens))
         return SL_ENOMEM;
     for (uint32_t t = li->first_token; t < li->first_token + li->n_tokens; t++) {
         sl_token tok = tokens->items[t];
