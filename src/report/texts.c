@@ -17,7 +17,10 @@ char *sl_report_unwrap(const char *text, size_t len)
     size_t line_start = 0;
     for (size_t i = 0, next = 0; i < len; i++) {
         if (i == next && sl_utf8_next(t, len, &next) == 0xFFFD && next == i + 1)
-            t[i] = '?';   /* an invalid byte (U+FFFD itself is three) */
+            t[i] = '#';   /* an invalid byte (U+FFFD itself is three): a mark that
+                           * ends no sentence ('?' did), makes no wire dateline
+                           * ("_ ", summary.c) and is not collapsed as a space
+                           * would be, so that a sentence's text keeps its length */
         if (t[i] != '\n')
             continue;
         int blank_next = i + 1 >= len || t[i + 1] == '\n';

@@ -11,7 +11,7 @@
 
 /* A copy of `text` with hard line wraps undone: a line break inside a
  * paragraph becomes a space unless the line is short (a headline); and
- * valid UTF-8, each invalid byte made '?' (a bare text may hold any bytes,
+ * valid UTF-8, each invalid byte made '#' (a bare text may hold any bytes,
  * and the sentences quoted from it go into JSON). Same length, so offsets
  * are the original's. NULL when out of memory. */
 char *sl_report_unwrap(const char *text, size_t len);

@@ -108,9 +108,13 @@ section "summarize: a text with invalid UTF-8 still gives valid JSON"
 printf 'Lantern festival returns to Oakhollow square\n\nThe lantern festival returned to the square of Oakhollow on Saturday \300\257 evening after a gap of three years, the organisers said.\n\nAbout two thousand people walked the \355\240\200 river path with paper lanterns.\n' >"$T/bytes.txt"
 expect_exit 0 "$S" summarize --json "$T/bytes.txt"
 check "the document is valid UTF-8 JSON" python3 -c 'import json, sys; json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))' "$OUT"
-check "each invalid byte is a ? in the sentence (offsets kept)" py "$OUT" '
+check "each invalid byte is a # in the sentence (offsets kept)" py "$OUT" '
 s = d["sentences"][0]
-assert "Saturday ?? evening" in s["text"] and s["end"] - s["start"] == len(s["text"].encode()), s'
+assert "Saturday ## evening" in s["text"] and s["end"] - s["start"] == len(s["text"].encode()), s'
+printf 'Lantern festival returns to Oakhollow square\n\nThe lantern festival returned to the square of Oakhollow on Saturday \377 Crowds walked the river path after a gap of three years, the organisers said.\n\nAbout two thousand people walked the river path with paper lanterns.\n' >"$T/split.txt"
+expect_exit 0 "$S" summarize --json "$T/split.txt"
+check "an invalid byte ends no sentence (a ? before a capital did)" py "$OUT" '
+assert any("Saturday # Crowds walked" in s["text"] for s in d["sentences"]), d["sentences"]'
 expect_exit 0 "$S" summarize "$T/bytes.txt"
 check "the human output too" sh -c "iconv -f UTF-8 -t UTF-8 '$OUT' >/dev/null"
 
