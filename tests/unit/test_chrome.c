@@ -289,36 +289,48 @@ TEST(chrome_clean_text_tokens_are_its_tokens)
 
 /* The judgement remembers each word's features from article to article
  * (sl_cleaned.words) and keeps its working memory (sl_cleaned.scratch): an
- * article cleaned after another, longer one is cleaned as it is alone,
- * whatever case, dots or length its words have. */
+ * article cleaned after another is cleaned as it is alone, whatever case,
+ * dots or length its words have, in either order: after a longer article
+ * (its prefix table bigger: set_init clears the part it reuses, or the
+ * short article's "Calloway yard winter repairs" would share the long one's
+ * body words and stay) and after a shorter one (the table grows). */
 TEST(chrome_words_remembered_judge_as_the_first_time)
 {
     char *longword = malloc(301);
     memset(longword, 'x', 300);
     longword[300] = '\0';
-    sl_buf first = SL_BUF_INIT, second = SL_BUF_INIT;
-    sl_buf_printf(&first, "Share this article\nTHE U.S. BOARD SAID\nLeave a Reply\n"
-                          "The harbour board of Skerrow met on Tuesday and said the ferry will sail again in May, its chair said.\n"
-                          "Follow us\n%s\n", longword);
-    sl_buf_printf(&second, "Skerrow ferry to sail in May\n"
-                           "The U.S. firm and the board of Skerrow agreed on Tuesday that the ferry will sail from May, the chair said.\n"
-                           "THE BOARD will meet again.\nthe board will meet again\n%s\nShare this article\nFollow us\n", longword);
-    sl_cleaned warm = {0}, fresh = {0};
-    sl_buf a = SL_BUF_INIT, b = SL_BUF_INIT;
-    CHECK_INT(sl_chrome_clean(first.ptr, first.len, NULL, 1, &warm), 0);
-    CHECK(warm.words != NULL);
-    CHECK_INT(sl_chrome_clean(second.ptr, second.len, NULL, 1, &warm), 0);
-    CHECK_INT(sl_chrome_clean(second.ptr, second.len, NULL, 1, &fresh), 0);
-    render(second.ptr, &warm, &a);
-    render(second.ptr, &fresh, &b);
-    CHECK_STR(sl_buf_cstr(&a), sl_buf_cstr(&b));
-    CHECK(strstr(sl_buf_cstr(&a), "interface text: Share this article") != NULL);
-    CHECK(strstr(sl_buf_cstr(&a), "title: Skerrow ferry to sail in May") != NULL);
-    sl_buf_free(&a);
-    sl_buf_free(&b);
-    sl_buf_free(&first);
-    sl_buf_free(&second);
-    sl_cleaned_free(&warm);
-    sl_cleaned_free(&fresh);
+    sl_buf texts[2] = {SL_BUF_INIT, SL_BUF_INIT};
+    sl_buf_printf(&texts[0], "Share this article\nTHE U.S. BOARD SAID\nLeave a Reply\n"
+                             "The harbour board of Skerrow met on Tuesday and said the ferry will sail again in May, its chair said.\n"
+                             "The ferry firm said its two boats had been repaired over the winter at the yard in Calloway and were ready.\n"
+                             "Island councils welcomed the news, saying shops and schools on the outer islands had waited since October.\n"
+                             "Fares will stay as they were last year, the firm said, and a third sailing will be added on Saturdays.\n"
+                             "Follow us\n%s\n", longword);
+    sl_buf_printf(&texts[1], "Skerrow ferry to sail in May\n"
+                             "Calloway yard winter repairs\n"
+                             "The U.S. firm and the board of Skerrow agreed on Tuesday that the ferry will sail from May, the chair said.\n"
+                             "THE BOARD will meet again.\nthe board will meet again\n%s\nShare this article\nFollow us\n", longword);
+    CHECK(texts[0].len > texts[1].len);
+    for (int order = 0; order < 2; order++) {
+        const sl_buf *before = &texts[order], *after = &texts[1 - order];
+        sl_cleaned warm = {0}, fresh = {0};
+        sl_buf a = SL_BUF_INIT, b = SL_BUF_INIT;
+        CHECK_INT(sl_chrome_clean(before->ptr, before->len, NULL, 1, &warm), 0);
+        CHECK(warm.words != NULL);
+        CHECK_INT(sl_chrome_clean(after->ptr, after->len, NULL, 1, &warm), 0);
+        CHECK_INT(sl_chrome_clean(after->ptr, after->len, NULL, 1, &fresh), 0);
+        render(after->ptr, &warm, &a);
+        render(after->ptr, &fresh, &b);
+        CHECK_STR(sl_buf_cstr(&a), sl_buf_cstr(&b));
+        CHECK(strstr(sl_buf_cstr(&a), "interface text: Share this article") != NULL);
+        if (after == &texts[1])
+            CHECK(strstr(sl_buf_cstr(&a), "title: Skerrow ferry to sail in May") != NULL);
+        sl_buf_free(&a);
+        sl_buf_free(&b);
+        sl_cleaned_free(&warm);
+        sl_cleaned_free(&fresh);
+    }
+    sl_buf_free(&texts[0]);
+    sl_buf_free(&texts[1]);
     free(longword);
 }
