@@ -628,3 +628,31 @@ TEST(store_fresh_schema_is_the_migrated_one)
     drop_store(NULL, fresh);
     drop_store(NULL, stepped);
 }
+
+/* FTS5's automerge of the store at path, -1 when it has none set. */
+static int fts_automerge(const char *path)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *s = NULL;
+    int n = -1;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT v FROM article_fts_config WHERE k = 'automerge'", -1, &s,
+                           NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        n = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return n;
+}
+
+/* The search index merges a level's segments at 8, not FTS5's 4, in a
+ * fresh store and in one migrated from schema 1 (migration 22). */
+TEST(store_search_index_merges_at_eight_fresh_or_migrated)
+{
+    char fresh[128], stepped[128];
+    CHECK_INT(fresh_and_stepped("automerge", fresh, stepped, sizeof fresh), 0);
+    CHECK_INT(fts_automerge(fresh), 8);
+    CHECK_INT(fts_automerge(stepped), 8);
+    drop_store(NULL, fresh);
+    drop_store(NULL, stepped);
+}
