@@ -22,7 +22,8 @@
 # sketches' keys by their ranks, read back the same (migration 19); the
 # copy keys' number of keys in their article column (migration 20); the
 # copy sketches' codes sorted and Rice-coded, keys ranked in that order,
-# as a fresh store's (migration 21).
+# as a fresh store's (migration 21); the search index's automerge at 8
+# (migration 22).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -119,12 +120,15 @@ sql "DROP TABLE story_terms" >/dev/null
 unmove_vectors
 forms_before_13 "$DB"
 unrevisit
+sql "DELETE FROM article_fts_config WHERE k = 'automerge'" >/dev/null
 sql "PRAGMA user_version = 4" >/dev/null
 check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')" = 0 ]
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
+check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
+check "the search index merges at 8 segments (migration 22)" \
+  [ "$(sql "SELECT v FROM article_fts_config WHERE k = 'automerge'")" = 8 ]
 check "every article has a sketch" \
   [ "$(sql 'SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM copy_sketches)')" = 0 ]
 # migration 8 files each sketch's keys in copy_keys, where the copy stage reads them
@@ -181,7 +185,7 @@ spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
 unrevisit
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
+check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
 check "its centroid was 16 bytes a term before" [ "$centroid_old" -eq $((${#centroid_before} / 24 * 16)) ]
 check "its centroid is packed as a new one is (migration 13)" \
   [ "$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')" = "$centroid_before" ]
@@ -251,7 +255,7 @@ sql "PRAGMA user_version = 12" >/dev/null
 faked=$(sql "$forms")
 check "the faked store holds other bytes" [ -n "$faked" -a "$faked" != "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
+check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
 check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" \
   [ "$(forms_back "$DB")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
@@ -281,7 +285,7 @@ Sign up for the Skerrow daily letter
 In Skerrow on day 4 the museum reopened after its repairs, the curator said, with a new gallery of boats.
 TXT
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n4.txt"
-check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
+check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
 check "the old pairs stay in line_articles" [ "$(sql 'SELECT count(*) FROM line_articles')" = "$pairs_before" ]
 check "the new article's pairs are recent" \
   [ "$(sql 'SELECT count(*) FROM line_articles_recent WHERE article_id = 4')" -gt 0 ]
@@ -303,7 +307,7 @@ sql "PRAGMA user_version = 14" >/dev/null
 check "the faked store has no revisited column" \
   [ "$(sql "SELECT count(*) FROM pragma_table_info('stories') WHERE name = 'revisited'")" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/b.txt"
-check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
+check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
 check "every story was never revisited" [ "$(sql 'SELECT count(*) FROM stories WHERE revisited <> 0')" = 0 ]
 check "...and the ferry reports are one story" \
   [ "$(sql 'SELECT count(DISTINCT story_id) FROM articles WHERE id IN (1, 3)')" = 1 ]
@@ -323,7 +327,7 @@ check "the faked store's facts are longer" \
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
+check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
 check "its facts are a fresh store's, byte for byte" [ "$(sql "$facts")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
@@ -360,7 +364,7 @@ sys.exit(0 if rows and all(len(b) == 10 + 10 * b[9] for (b,) in rows) else 1)" "
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh16.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
+check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
 check "the dictionary has no index by term" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'term_dict' AND type = 'index'")" = 0 ]
 check "each dictionary term's id is in its row of terms" [ "$(sql 'SELECT count(*) FROM term_dict d
@@ -406,7 +410,7 @@ migrated_as_fresh() {
   expect_exit 0 "$STORYLINE" --db "$DB" export --json
   check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before$1.json"
   expect_exit 0 "$STORYLINE" --db "$DB" check
-  check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
+  check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
   check "its $2 are the fresh store's, byte for byte" [ "$(sql "$3")" = "$4" ]
   expect_exit 0 "$STORYLINE" --db "$DB" export --json
   check "export --json is the same" cmp -s "$OUT" "$T/before$1.json"
@@ -433,7 +437,7 @@ old=$(sql "$rows")
 check "the faked store keys no row by id" [ "$(sql "$by_id")" = 0 ]
 check "... and lists 4 bytes a line" [ "$(sql "$lines" | wc -c)" -gt "$(printf '%s' "$fresh_lines" | wc -c)" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
+check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
 check "the terms the dictionary has are keyed by id" [ "$(sql "$by_id")" -gt 0 ]
 check "its copy keys are the fresh store's" [ "$(sql "$keys")" = "$fresh_keys" ]
 check "its lists of lines too" [ "$(sql "$lines")" = "$fresh_lines" ]
@@ -462,7 +466,7 @@ sys.exit(0 if rows and all(len(b) % 12 == 0 for (b,) in rows) else 1)" "$DB"
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before18.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 21" [ "$(sql 'PRAGMA user_version')" = 21 ]
+check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
 check "its centroids are shorter" [ "$(sql "$centroids" | wc -c)" -lt "$(printf '%s' "$old" | wc -c)" ]
 cp "$DB" "$T/back18.db"
 forms_before_19 "$T/back18.db"

@@ -125,20 +125,25 @@ static void check_damaged_facts(sl_store *st, const char *path, const char *upda
     CHECK(got == NULL);
 }
 
-/* The bytes of article 1's packed facts. */
-static int facts_bytes(const char *path)
+/* The first column of the first row `sql` gives in the store at path as
+ * an int, -1 when it gives none. */
+static int query_int(const char *path, const char *sql)
 {
     sqlite3 *db = NULL;
     sqlite3_stmt *s = NULL;
     int n = -1;
     if (sqlite3_open(path, &db) == SQLITE_OK &&
-        sqlite3_prepare_v2(db, "SELECT length(items) FROM facts WHERE article_id = 1", -1, &s,
-                           NULL) == SQLITE_OK &&
-        sqlite3_step(s) == SQLITE_ROW)
+        sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
         n = sqlite3_column_int(s, 0);
     sqlite3_finalize(s);
     sqlite3_close(db);
     return n;
+}
+
+/* The bytes of article 1's packed facts. */
+static int facts_bytes(const char *path)
+{
+    return query_int(path, "SELECT length(items) FROM facts WHERE article_id = 1");
 }
 
 TEST(store_facts_words_and_whole_values_read_back_exactly)
@@ -625,6 +630,24 @@ TEST(store_fresh_schema_is_the_migrated_one)
     CHECK_STR(got, want);
     free(want);
     free(got);
+    drop_store(NULL, fresh);
+    drop_store(NULL, stepped);
+}
+
+/* FTS5's automerge of the store at path, -1 when it has none set. */
+static int fts_automerge(const char *path)
+{
+    return query_int(path, "SELECT v FROM article_fts_config WHERE k = 'automerge'");
+}
+
+/* The search index merges a level's segments at 8, not FTS5's 4, in a
+ * fresh store and in one migrated from schema 1 (migration 22). */
+TEST(store_search_index_merges_at_eight_fresh_or_migrated)
+{
+    char fresh[128], stepped[128];
+    CHECK_INT(fresh_and_stepped("automerge", fresh, stepped, sizeof fresh), 0);
+    CHECK_INT(fts_automerge(fresh), 8);
+    CHECK_INT(fts_automerge(stepped), 8);
     drop_store(NULL, fresh);
     drop_store(NULL, stepped);
 }
