@@ -150,6 +150,34 @@ TEST(styles_table_layout_story_kept)
     check_story(page, "Ferry fares", "Advertisement");
 }
 
+/* A 1999 layout table whose middle cell holds the whole page: the title,
+ * the story in an element of its own, then a digest of other stories (a
+ * linked headline and a one-line blurb each) with more prose than the
+ * story. The cell holds the title and most of the prose, but it stands for
+ * the page, not the story (before, the cell was the container and the
+ * digest came out with the story). */
+TEST(styles_table_layout_cell_holding_page)
+{
+    char page[8192];
+    int n = snprintf(page, sizeof page,
+                     "<html><head><title>Mill to become library</title></head><body><table width=760>"
+                     "<tr><td colspan=3><img src=/masthead.gif alt=\"The Brenn Gazette\"></td></tr>"
+                     "<tr><td width=140 valign=top><a href=/news>News</a><br><a href=/sport>Sport</a></td>"
+                     "<td width=460 valign=top><h1>Mill to become library</h1><div>");
+    n = paragraphs(page, sizeof page, n, "<p>", "</p>");
+    n += snprintf(page + n, sizeof page - (size_t)n, "</div>");
+    for (int i = 0; i < 9; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n,
+                      "<div><a href=/d%d>Other news from the valley towns and the villages on the hill road this "
+                      "week, read story number %d of the digest</a><p>A short summary of story %d, which is told "
+                      "in full on its own page of this site.</p></div>", i, i, i);
+    snprintf(page + n, sizeof page - (size_t)n,
+             "</td><td width=160 valign=top><font size=1>Advertisement</font><br><img src=/ad.gif></td></tr>"
+             "<tr><td colspan=3><font size=1>Copyright 2010 The Brenn Gazette. All rights reserved.</font>"
+             "</td></tr></table></body></html>");
+    check_story(page, "A short summary of story", "Other news from the valley");
+}
+
 /* Paragraphs as <font> text and <br><br>, the story's cell opening with a
  * line that is all one link: a teaser's shape, but the blurb is a story
  * (before, a short banner's two lines were taken for the body instead). */
