@@ -198,17 +198,23 @@ static void index_demonyms(void)
     }
 }
 
-/* The entry whose word is w[0, n) exactly (case and all). */
-static const demonym *find(const char *w, size_t n)
+/* The entry whose word is w[0, n) exactly (case and all); `hash` is
+ * sl_facts_word_hash(w, n). */
+static const demonym *find_hashed(const char *w, size_t n, uint32_t hash)
 {
     pthread_once(&demonym_once, index_demonyms);
-    for (uint32_t at = sl_facts_word_hash(w, n) & (DEMONYM_SLOTS - 1); demonym_slot[at];
+    for (uint32_t at = hash & (DEMONYM_SLOTS - 1); demonym_slot[at];
          at = (at + 1) & (DEMONYM_SLOTS - 1)) {
         size_t k = demonym_slot[at] - 1u;
         if (demonym_len[k] == n && !memcmp(demonyms[k].word, w, n))
             return &demonyms[k];
     }
     return NULL;
+}
+
+static const demonym *find(const char *w, size_t n)
+{
+    return find_hashed(w, n, sl_facts_word_hash(w, n));
 }
 
 /* Exposed for the unit test: every word found, and each once (sorted). */
@@ -231,4 +237,9 @@ const char *sl_facts_demonym_country(const char *w, size_t n, bool *plural)
         *plural = hit != NULL;
     }
     return hit ? hit->country : NULL;
+}
+
+bool sl_facts_demonym(const char *w, size_t n, uint32_t hash)
+{
+    return find_hashed(w, n, hash) != NULL;
 }

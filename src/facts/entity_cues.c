@@ -251,8 +251,7 @@ bool sl_entities_nationality(const sl_facts_doc *d, size_t i)
 {
     size_t n;
     const char *w = sl_facts_tok(d, i, &n);
-    bool plural;
-    return sl_facts_demonym_country(w, n, &plural) && !plural;
+    return sl_facts_demonym(w, n, d->word_hash[i]);
 }
 
 /* Whether token i is a plural noun of a country's people: "Americans",

@@ -169,6 +169,10 @@ extern const size_t sl_facts_n_places;
  * "Britons": Egypt, United States, United Kingdom), NULL when none; sets
  * *plural when the word is the plural noun ("Americans"), the group. */
 const char *sl_facts_demonym_country(const char *w, size_t n, bool *plural);
+/* Whether w[0, n) is a word of the table itself, a nationality's adjective
+ * or singular noun ("Egyptian"; not "Egyptians"); `hash` is
+ * sl_facts_word_hash(w, n) (a token's is d->word_hash[i]). */
+bool sl_facts_demonym(const char *w, size_t n, uint32_t hash);
 
 /* ---- role_mentions.c ---- */
 /* After sl_facts_entities: a title alone ("the Egyptian president said")

@@ -30,9 +30,8 @@ static bool has_word(const char *s, const char *w, size_t n)
     for (const char *p = s; *p;) {
         const char *sp = strchr(p, ' ');
         size_t len = sp ? (size_t)(sp - p) : strlen(p);
-        bool plural;
         if (w ? len == n && !strncasecmp(p, w, n)
-              : (sl_facts_demonym_country(p, len, &plural) && !plural) ||
+              : sl_facts_demonym(p, len, sl_facts_word_hash(p, len)) ||
                     sl_facts_is_place(p, len))
             return true;
         p += len + (sp != NULL);
