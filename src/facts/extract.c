@@ -76,7 +76,7 @@ bool sl_facts_upper(const sl_facts_doc *d, size_t i)
 bool sl_facts_named_person(const sl_facts_doc *d, const sl_fact_item *it)
 {
     return it->kind == SL_FACT_ENTITY && it->about && it->detail && !strcmp(it->detail, "person") &&
-           sl_utf8_capital_at(d->s, d->len, it->span.start);
+           sl_facts_upper(d, sl_facts_token_at(d, it->span.start));
 }
 
 void sl_facts_put_lower(const sl_facts_doc *d, size_t i, sl_buf *b)

@@ -129,9 +129,10 @@ static inline int sl_facts_in(const sl_facts_doc *d, size_t i, const char *const
 }
 bool sl_facts_upper(const sl_facts_doc *d, size_t i);
 /* Whether item `it` is a person named: a person entity whose text starts
- * with a capital of any script ("Carlos Vela", "Émile Roux"). Leaves out
- * the role mentions of role_mentions.c ("the minister", which repeat a
- * person named before) and a name written lower-case ("de Klerk"). */
+ * with a capital of any script ("Carlos Vela", "Émile Roux": its first
+ * token is SL_TOK_UPPER). Leaves out the role mentions of role_mentions.c
+ * ("the minister", which repeat a person named before) and a name written
+ * lower-case ("de Klerk"). */
 bool sl_facts_named_person(const sl_facts_doc *d, const sl_fact_item *it);
 /* Appends token i lower-cased (ASCII) to b, a space first when b is not empty. */
 void sl_facts_put_lower(const sl_facts_doc *d, size_t i, sl_buf *b);

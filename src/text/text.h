@@ -25,9 +25,6 @@ size_t sl_utf8_repair(const char *in, size_t len, sl_buf *out);
 
 /* Decodes one code point at s[*i] (s valid UTF-8), advancing *i. */
 int32_t sl_utf8_next(const char *s, size_t len, size_t *i);
-/* Whether the code point at s[i] (s valid UTF-8) is a capital: an upper- or
- * title-case letter of any script ("É", "Ж"; utf8proc's category). */
-bool sl_utf8_capital_at(const char *s, size_t len, size_t i);
 
 /* ---- mojibake.c ---- */
 

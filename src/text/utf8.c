@@ -1,7 +1,6 @@
 /* utf8.c — the first thing every article goes through: arbitrary bytes become
  * valid UTF-8 with Unix line ends and no control characters, so that every
  * later stage can decode without checking. Also the one UTF-8 decoder. */
-#include <utf8proc.h>
 
 #include "text/text.h"
 
@@ -111,12 +110,3 @@ int32_t sl_utf8_next(const char *s, size_t len, size_t *i)
            ((int32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
 }
 
-bool sl_utf8_capital_at(const char *s, size_t len, size_t i)
-{
-    if (i >= len)
-        return false;
-    if ((unsigned char)s[i] < 0x80)
-        return s[i] >= 'A' && s[i] <= 'Z';
-    utf8proc_category_t c = utf8proc_category(sl_utf8_next(s, len, &i));
-    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
-}
