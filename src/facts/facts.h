@@ -233,9 +233,6 @@ typedef struct sl_spokes {
     long body;                   /* the entity they speak for ("Alder's", "for the Bank of
                                     England"), or -1 */
 } sl_spokes;
-/* The token of a spokesperson's word ("spokesman", "spokeswoman") in
- * tokens [first, end), SIZE_MAX when none. */
-size_t sl_spokes_word(const sl_facts_doc *d, size_t first, size_t end);
 /* The spokesperson of the speaker phrase at tokens [first, end). */
 void sl_spokes_find(const sl_facts_doc *d, size_t first, size_t end, sl_spokes *out);
 /* "spokesman for Ruth Alder" and "Ruth Alder's spokesman" for s (its body

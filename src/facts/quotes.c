@@ -342,12 +342,11 @@ static bool sentence_subject(const sl_facts_doc *d, size_t k, attribution *a)
  * before it but its title ("Jane Roe", "Sen. Tom Hale", "Émile Roux"). */
 static bool person_name(const sl_facts_doc *d, size_t first, size_t end)
 {
-    if (end <= first)
+    if (end <= first || !sl_facts_upper(d, first))
         return false;
     for (size_t k = 0; k < d->out->n; k++) {
         const sl_fact_item *it = &d->out->items[k];
         if (sl_facts_named_person(d, it) && it->span.end == d->toks.items[end - 1].end &&
-            sl_facts_upper(d, first) &&
             it->span.start >= d->toks.items[first].start)
             return true;
     }
@@ -372,12 +371,14 @@ static void speaker_before(const sl_facts_doc *d, size_t k, size_t floor, size_t
         size_t c = a->sp_end - 1;
         while (c > floor && !sl_facts_is(d, c - 1, ",") && a->sp_end - c < ATTRIBUTION_WINDOW)
             c--;
-        if (c > floor && sl_facts_is(d, c - 1, ",") && person_name(d, c, a->sp_end - 1)) {
-            a->sp_first = c; /* "A spokeswoman for X, Jane Roe, said:": the name */
-            a->sp_end--;
-        } else if (c > floor && sl_facts_is(d, c - 1, ",")) {
-            a->sp_end = c - 1;
-            a->sp_first = np_backward(d, a->sp_end, floor);
+        if (c > floor && sl_facts_is(d, c - 1, ",")) {
+            if (person_name(d, c, a->sp_end - 1)) {
+                a->sp_first = c; /* "A spokeswoman for X, Jane Roe, said:": the name */
+                a->sp_end--;
+            } else {
+                a->sp_end = c - 1;
+                a->sp_first = np_backward(d, a->sp_end, floor);
+            }
         }
     }
     if (a->sp_first == a->sp_end) { /* "said Smith:", but not "said he would win." */
@@ -626,13 +627,12 @@ static bool trim_speaker(const sl_facts_doc *d, attribution *a)
  * names ("the assailant, John McGraw, told"; "Her spokesman, Nick Merrill,
  * said"; "Alder's spokesman, John Roe, said"): the phrase is a determiner
  * and lower-case words, or holds a spokesperson's word, a comma follows
- * it, then a person's name and a comma, a cue or the clause's end. -1 when
- * there is none. */
-static long apposition_person(const sl_facts_doc *d, const attribution *a)
+ * it, then a person's name and a comma, a cue or the clause's end (`spokes`:
+ * the phrase holds a spokesperson's word). -1 when there is none. */
+static long apposition_person(const sl_facts_doc *d, const attribution *a, bool spokes)
 {
     if (a->sp_end - a->sp_first < 2 || !sl_facts_is(d, a->sp_end, ","))
         return -1;
-    bool spokes = sl_spokes_word(d, a->sp_first, a->sp_end) != SIZE_MAX;
     if (!spokes && sl_facts_in(d, a->sp_first, np_starts) < 0)
         return -1;
     for (size_t i = a->sp_first + 1; i < a->sp_end && !spokes; i++)
@@ -688,10 +688,10 @@ static bool set_speaker(sl_facts_doc *d, const sl_speakers *sp, attribution *a,
     size_t cn;
     const char *cue = sl_facts_tok(d, a->cue, &cn);
     it->detail = sl_facts_strdup(d, cue, cn);
-    long e = apposition_person(d, a); /* a description the apposition names */
     sl_spokes spokes;
     sl_spokes_find(d, a->sp_first, a->sp_end, &spokes);
     bool within = spokes.word != SIZE_MAX; /* the phrase is the spokesperson */
+    long e = apposition_person(d, a, within); /* a description the apposition names */
     if (!within)
         spokes_beside(d, a, &spokes);
     else if (spokes.body >= 0 && e < 0)

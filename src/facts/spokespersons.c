@@ -12,7 +12,9 @@
 static const char *const spokes_words[] = {"spokesman", "spokeswoman", "spokesperson",
     "spokesmen", "spokeswomen", NULL};
 
-size_t sl_spokes_word(const sl_facts_doc *d, size_t first, size_t end)
+/* The token of a spokesperson's word ("spokesman", "spokeswoman") in
+ * tokens [first, end), SIZE_MAX when none. */
+static size_t spokes_word(const sl_facts_doc *d, size_t first, size_t end)
 {
     for (size_t i = first; i < end && i < d->toks.n; i++)
         if (sl_facts_in(d, i, spokes_words) >= 0)
@@ -38,7 +40,7 @@ static long entity_within(const sl_facts_doc *d, uint32_t a, uint32_t b, bool pe
 
 void sl_spokes_find(const sl_facts_doc *d, size_t first, size_t end, sl_spokes *out)
 {
-    *out = (sl_spokes){.word = sl_spokes_word(d, first, end), .named = -1, .body = -1};
+    *out = (sl_spokes){.word = spokes_word(d, first, end), .named = -1, .body = -1};
     if (out->word == SIZE_MAX)
         return;
     uint32_t a = d->toks.items[first].start, w = d->toks.items[out->word].start;
