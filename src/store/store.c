@@ -100,8 +100,10 @@ static int file_moved(const char *path, const struct stat *then)
 
 int sl_store_check_unlocked(sl_store *st)
 {
-    if (!st->unlocked || st->changed.len)
-        return st->changed.len ? SL_ESTORE : 0;
+    if (st->changed.len)
+        return SL_ESTORE; /* found changed before: it stays so */
+    if (!st->unlocked)
+        return 0;
     int absent = 0;
     if (wal_absent(st->unlocked, &absent)) {
         st->nomem = 1;
@@ -444,6 +446,11 @@ int sl_store_begin_read(sl_store *st)
 {
     if (st->in_tx)
         return 0;
+    /* Opened without locks, the file must still be the one opened. Only the
+     * snapshot an engine takes at open meets such a store here (a refresh
+     * refuses it, sl_engine_refresh): this closes the moment between the
+     * open and that snapshot; the end of the command checks again
+     * (sl_engine_check_snapshot). */
     if (sl_store_check_unlocked(st))
         return SL_ESTORE;
     /* A deferred transaction takes its snapshot at the first read: read now. */

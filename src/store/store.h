@@ -38,7 +38,8 @@ const char *sl_store_unlocked_path(sl_store *st);
 /* 0 when the store was opened with locks, or without them and it is as it
  * was at open (no PATH-wal; the same inode, size and modification time);
  * SL_ESTORE when it changed (sl_store_errmsg says so, and keeps saying so),
- * SL_ENOMEM. sl_store_begin_read checks it before each snapshot. */
+ * SL_ENOMEM. sl_store_begin_read checks it before its snapshot (for such a
+ * store, the one taken at open). */
 int sl_store_check_unlocked(sl_store *st);
 /* PRAGMA data_version: changes when another connection commits. */
 int sl_store_data_version(sl_store *st, int64_t *version);
