@@ -78,14 +78,13 @@ static const sl_fact_item *titled_person(const sl_facts_doc *d, size_t first, si
     return found;
 }
 
-/* The index of the person named (a capital first: no role mention) at
- * bytes [a, b), either end UINT32_MAX for any; -1 when none. */
-static long person_named(const sl_facts_doc *d, uint32_t a, uint32_t b)
+/* The index of the person named (a capital first: no role mention) whose
+ * span ends at byte b; -1 when none. */
+static long person_named(const sl_facts_doc *d, uint32_t b)
 {
     for (size_t k = 0; k < d->out->n; k++) {
         const sl_fact_item *it = &d->out->items[k];
-        if (sl_facts_named_person(d, it) && (a == UINT32_MAX || it->span.start == a) &&
-            (b == UINT32_MAX || it->span.end == b))
+        if (sl_facts_named_person(d, it) && it->span.end == b)
             return (long)k;
     }
     return -1;
@@ -106,7 +105,7 @@ static long apposed(const sl_facts_doc *d, size_t t, size_t end)
     size_t s = d->sent_of[t];
     /* "Carlos Vela, the finance minister," */
     if (t >= 2 && sl_facts_is(d, t - 1, ",") && d->sent_of[t - 2] == s && closes(d, end, s)) {
-        long k = person_named(d, UINT32_MAX, d->toks.items[t - 2].end);
+        long k = person_named(d, d->toks.items[t - 2].end);
         if (k >= 0)
             return k;
     }
@@ -116,9 +115,9 @@ static long apposed(const sl_facts_doc *d, size_t t, size_t end)
     uint32_t a = d->toks.items[end + 1].start;
     for (size_t k = 0; k < d->out->n; k++) {
         const sl_fact_item *it = &d->out->items[k];
-        if (it->kind == SL_FACT_ENTITY && it->span.start == a)
-            return closes(d, sl_facts_token_at(d, it->span.end), s)
-                       ? person_named(d, a, it->span.end) : -1;
+        if (it->kind == SL_FACT_ENTITY && it->span.start == a) /* one entity starts there */
+            return sl_facts_named_person(d, it) && closes(d, sl_facts_token_at(d, it->span.end), s)
+                       ? (long)k : -1;
     }
     return -1;
 }
