@@ -125,21 +125,16 @@ typedef SL_VEC(uint64_t) u64_vec;
 typedef struct prefix_set { uint64_t *slots; size_t mask; } prefix_set;
 
 /* An empty set for n hashes in `*slots` (of `*cap`), grown when short. */
-static int set_init(prefix_set *set, size_t n, uint64_t **slots, size_t *cap)
+static int set_init(prefix_set *set, size_t n, u64_vec *slots)
 {
     size_t want = 16;
     while (want < n * 2)
         want *= 2;
-    if (want > *cap) {
-        free(*slots);
-        *cap = 0;
-        if (!(*slots = sl_calloc(want, sizeof **slots)))
-            return SL_ENOMEM;
-        *cap = want;
-    } else {
-        memset(*slots, 0, want * sizeof **slots);
-    }
-    set->slots = *slots;
+    slots->n = 0;
+    if (sl_vec_reserve(slots, want))
+        return SL_ENOMEM;
+    memset(slots->items, 0, want * sizeof *slots->items);
+    set->slots = slots->items;
     set->mask = want - 1;
     return 0;
 }
@@ -203,8 +198,7 @@ typedef struct sl_chrome_scratch {
     u64_vec prefixes;
     u64_vec hashes;               /* the countable lines' fingerprints */
     SL_VEC(uint32_t) counts;      /* and how many other articles carry each */
-    uint64_t *body_slots;         /* the body's prefix set's slots */
-    size_t body_cap;
+    u64_vec body_slots;           /* the body's prefix set's slots */
 } scratch;
 
 /* A copyright notice opens with the sign, or with the word and then the
@@ -548,7 +542,7 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
         out->words = sl_stem_memo_new(); /* NULL (out of memory): words folded each time */
     for (size_t i = 0, token = 0; !rc && i < lines->n; i++)
         rc = describe_line(text, &lines->items[i], &sc->tokens, &token, out->words, sc);
-    if (rc || (rc = set_init(&body, sc->prefixes.n + 1, &sc->body_slots, &sc->body_cap)) ||
+    if (rc || (rc = set_init(&body, sc->prefixes.n + 1, &sc->body_slots)) ||
         (rc = count_lines(text, lines, counter, sc)) ||
         (counter && counter->count && (rc = carry_lines(text, len, lines, sc->hashes.items, &out->carried))))
         return rc;
@@ -586,7 +580,7 @@ static void scratch_free(scratch *sc)
     sl_vec_free(&sc->prefixes);
     sl_vec_free(&sc->hashes);
     sl_vec_free(&sc->counts);
-    free(sc->body_slots);
+    sl_vec_free(&sc->body_slots);
     free(sc);
 }
 
