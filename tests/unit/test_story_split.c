@@ -146,6 +146,31 @@ TEST(split_needs_three_full_reports_on_each_side)
     sl_grouper_free(g);
 }
 
+/* Members of two events whose articles share fewer words the further they
+ * are from the first (each shifted by two terms, weights uneven), so that
+ * the Fiedler vector's entries differ: the bisection reads that vector
+ * from the rotations' product, and a weighed count of 7 or 11 takes the
+ * odd remainder of each turned row. */
+TEST(split_bisects_uneven_events_of_odd_and_even_sizes)
+{
+    static const size_t sizes[][2] = {{3, 4}, {4, 4}, {6, 3}, {3, 8}, {7, 6}};
+    for (size_t t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
+        sl_member m[16];
+        unsigned char part[16];
+        size_t n = two_events(m, sizes[t][0], sizes[t][1]);
+        for (size_t i = 0; i < n; i++) {
+            size_t at = i < sizes[t][0] ? i : i - sizes[t][0];
+            for (uint32_t k = 4; k < TERMS; k++) {
+                m[i].vector.terms[k].term += at;
+                m[i].vector.terms[k].weight = (float)(0.1 + 0.3 * (double)((k * 7 + i) % 5) / 4);
+            }
+        }
+        CHECK_INT(sl_members_split(m, n, part), 1);
+        for (size_t i = 0; i < n; i++)
+            CHECK_INT(part[i], i >= sizes[t][0]);
+    }
+}
+
 /* n sorted distinct terms drawn from 1..range by a small LCG. */
 static uint32_t random_terms(sl_weighted_term *t, uint32_t n, uint64_t range, uint64_t *seed)
 {
