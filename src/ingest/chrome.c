@@ -319,9 +319,8 @@ static int split_lines(const char *text, size_t len, line_vec *lines)
     uint32_t no = 0;
     size_t pos = 0;
     while (pos < len) {
-        size_t end = pos;
-        while (end < len && text[end] != '\n')
-            end++;
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len;
         no++;
         size_t s = pos, e = end;
         while (s < e && (text[s] == ' ' || text[s] == '\t'))

@@ -116,6 +116,27 @@ TEST(chrome_bare_web_address_removed_headline_kept)
     sl_cleaned_free(&c);
 }
 
+/* Lines are numbered as the input splits them at its line feeds, empty and
+ * blank ones too, and a removed line's bounds are its trimmed bytes, the
+ * last line's too when no line feed ends the input. */
+TEST(chrome_removed_lines_numbered_and_bounded_as_given)
+{
+    const char *text =
+        "Copyright 2026 Eskmoor Daily\n"
+        "\n \t\n"
+        "The Lindholt library will lend e-books to every resident from March, the city council said on Tuesday after a vote.\n\n"
+        "  \xC2\xA9 2026 Eskmoor Daily. All rights reserved. ";
+    size_t len = strlen(text), last = strstr(text, "\xC2\xA9") - text;
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, len, NULL, 0, &c), 0);
+    CHECK_INT(c.removed.n, 2);
+    CHECK(c.removed.items[0].line_no == 1 && c.removed.items[0].start == 0 &&
+          c.removed.items[0].end == 28);
+    CHECK(c.removed.items[1].line_no == 6 && c.removed.items[1].start == last &&
+          c.removed.items[1].end == len - 1);
+    sl_cleaned_free(&c);
+}
+
 TEST(chrome_empty_and_blank_input)
 {
     sl_cleaned c = {0};
