@@ -136,8 +136,7 @@ __attribute__((noinline)) static const list_table *table_made(const char *const 
 }
 
 /* The table of `list` when it has one; NULL when a lookup met a free slot
- * before it (its first use) or found no room. Makes no call, so that
- * sl_facts_list_find, where it is inlined, saves no registers. */
+ * before it (its first use) or found no room. */
 static const list_table *table_of(const char *const *list)
 {
     for (uint32_t k = 0, start = first_slot(list); k < LIST_SLOTS; k++) {
@@ -163,20 +162,35 @@ __attribute__((noinline)) static int probe(const list_table *t, const char *cons
 
 /* A lookup in a list table_of found no table for: made now (table_made),
  * or the list scanned when it cannot be. */
-__attribute__((noinline)) static int find_new(const char *const *list, const char *s, size_t n,
-                                              uint32_t hash)
+static int find_new(const char *const *list, const char *s, size_t n, uint32_t hash)
 {
     const list_table *t = table_made(list);
     return t ? probe(t, list, s, n, hash) : scan(list, s, n);
 }
 
-int sl_facts_list_find(const char *const *list, const char *s, size_t n, uint32_t hash)
+/* The index of s[0, n) in a list whose table is not in its first slot (a
+ * list that met another in that slot, or at its first use), or of an
+ * empty token: apart from sl_facts_list_find, so that its usual path makes
+ * no call but the probe (and saves no registers). */
+__attribute__((noinline)) static int find_elsewhere(const char *const *list, const char *s,
+                                                    size_t n, uint32_t hash)
 {
     if (!n)
         return scan(list, s, n);
     const list_table *t = table_of(list);
     if (!t)
         return find_new(list, s, n, hash);
+    if (!(t->bloom[hash >> BLOOM_SHIFT >> 6] >> (hash >> BLOOM_SHIFT & 63) & 1))
+        return -1;
+    return probe(t, list, s, n, hash);
+}
+
+int sl_facts_list_find(const char *const *list, const char *s, size_t n, uint32_t hash)
+{
+    uint32_t at = first_slot(list); /* where nearly every list's table is */
+    if (atomic_load_explicit(&tables[at].list, memory_order_acquire) != list || !n)
+        return find_elsewhere(list, s, n, hash);
+    const list_table *t = tables[at].table;
     if (!(t->bloom[hash >> BLOOM_SHIFT >> 6] >> (hash >> BLOOM_SHIFT & 63) & 1))
         return -1; /* most tokens are in no list: one bit tells */
     return probe(t, list, s, n, hash);

@@ -67,6 +67,19 @@ TEST(facts_lists_more_lists_than_tables)
         }
 }
 
+/* A list's first lookup (which makes its table), the lookups after it
+ * (which find the table in its first slot or further on) and an empty
+ * token (which is scanned) answer as the scan does. */
+TEST(facts_lists_first_use_later_uses_and_an_empty_token)
+{
+    static const char *const list[] = {"ferry", "Harbour", "tide", NULL};
+    static const char *const probes[] = {"TIDE", "ferry", "harbour", "tides", "quay", "Ferry", NULL};
+    for (int round = 0; round < 3; round++)
+        for (int k = 0; probes[k]; k++)
+            CHECK_INT(find(list, probes[k]), scan_index(list, probes[k], strlen(probes[k])));
+    CHECK_INT(sl_facts_list_find(list, "tide", 0, sl_facts_word_hash("", 0)), -1);
+}
+
 TEST(facts_lists_a_long_list_as_a_scan)
 {
     /* a list of 600 words fills much of its table's bloom filter: every
