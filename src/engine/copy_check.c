@@ -12,7 +12,8 @@
 struct sl_copy_state {
     sl_copy_index *index;          /* NULL until first needed */
     sl_comparer *comparer;
-    sl_sketch sketch, other;       /* the new article's, a candidate's */
+    sl_sketch sketch;              /* the new article's */
+    sl_sketch_cache *others;       /* the candidates' (NULL until first needed) */
     sl_stored_sketch stored;
     int64_t stored_of;             /* whose sketch `stored` holds (0: none read yet) */
     bool stored_found;
@@ -41,7 +42,7 @@ void sl_copy_state_free(sl_copy_state *cs)
     sl_copy_index_free(cs->index);
     sl_comparer_free(cs->comparer);
     sl_sketch_free(&cs->sketch);
-    sl_sketch_free(&cs->other);
+    sl_sketch_cache_free(cs->others);
     sl_buf_free(&cs->stored.sentences);
     sl_buf_free(&cs->stored.spans);
     sl_buf_free(&cs->stored.credit);
@@ -198,12 +199,16 @@ static int compare_with(sl_engine *e, int64_t other, const sl_doc *doc, const ch
         return 0;
     if (rc)
         return rc;
-    rc = sl_sketch_unpack(cs->stored.sentences.ptr, cs->stored.sentences.len, &cs->other);
+    if (!cs->others && !(cs->others = sl_sketch_cache_new()))
+        return SL_ENOMEM;
+    const sl_sketch *sketch;
+    rc = sl_sketch_cache_unpack(cs->others, other, cs->stored.sentences.ptr,
+                                cs->stored.sentences.len, &sketch);
     if (rc == SL_ENOMEM)
         return rc;
     if (rc)
         return 0;   /* a damaged sketch: the article is not compared (sl_store_verify reports) */
-    if (sl_comparer_compare(cs->comparer, &cs->other, &cs->comparison))
+    if (sl_comparer_compare(cs->comparer, sketch, &cs->comparison))
         return SL_ENOMEM;
     bool own_other = false;
     if (cs->comparison.kind != SL_COPY_NONE && own_other_item(e, doc, source, &own_other))

@@ -90,6 +90,16 @@ int sl_story_split_check(sl_engine *e, int64_t story, int64_t article, int64_t *
  * then the story `article` is in. */
 int sl_story_revisit_check(sl_engine *e, int64_t story, int64_t article, int64_t *article_story);
 
+/* sketch_cache.c: stored sketches as unpacked, by article id. */
+typedef struct sl_sketch_cache sl_sketch_cache;
+sl_sketch_cache *sl_sketch_cache_new(void);
+void sl_sketch_cache_free(sl_sketch_cache *c);
+/* Article id's sketch from its stored bytes (sl_sketch_unpack's errors),
+ * borrowed until the next call: the one unpacked before when the id and
+ * the bytes are the same. */
+int sl_sketch_cache_unpack(sl_sketch_cache *c, int64_t id, const void *blob, size_t len,
+                           const sl_sketch **out);
+
 int sl_copy_check_prepare(sl_engine *e);
 /* Sketches the analysed article, and finds its credit line in its
  * normalised text, before page chrome was taken out (a credit line may
