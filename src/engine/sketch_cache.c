@@ -10,8 +10,9 @@
 #include "util/alloc.h"
 
 /* Direct-mapped by id. Of the first 1,000 Reuters stories' 7,156 unpacks,
- * 256 slots would answer 73%, 512 83%, 1,024 ~90%; a slot holds ~1.3 KB
- * once used (the bytes, ~310, and the codes). */
+ * 256 slots would answer 73%, 512 83%, 1,024 88%; a used slot holds the
+ * stored bytes (~310) and the codes, ~1.5 KB (the ingest's maximum RSS
+ * grew by 0.8 MB). */
 #define SKETCH_CACHE_SLOTS 512
 
 typedef struct cached_sketch {
