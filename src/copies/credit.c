@@ -4,6 +4,7 @@
  * that is where outlets put them. */
 #include <assert.h>
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -20,6 +21,48 @@ static const char *const agencies[] = {
     "United Press International", "dpa", "PA Media", "Press Association", "Canadian Press",
     "AAP", "PTI", "ANI", "IANS", "Xinhua", "Kyodo", "Yonhap", "EFE", "ANSA", "TASS",
 };
+
+/* Phrases that credit the name after them, anywhere in a first or last line. */
+static const char *const phrases[] = {
+    "originally published on", "originally published in", "originally published by",
+    "originally appeared on",  "originally appeared in",  "first appeared on",
+    "first appeared in",       "first published on",      "first published in",
+    "first published by",      "republished from",        "reprinted from",
+    "reprinted with permission from",
+};
+
+/* A list of needles and, for each byte, the mask of those that may open
+ * with it (bit k: needles[k]; either case: the two bytes x with x | 0x20
+ * equal to the needle's). The masks depend on the list alone: made once a
+ * process (lists_once), where first_needle made them at each line, 4.1 M
+ * instructions of the first 1,000 Reuters stories (docs/benchmarks.md,
+ * "Eighteenth round"). */
+typedef struct needle_list {
+    const char *const *needles;
+    size_t n;
+    uint32_t opens[256];
+} needle_list;
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+static needle_list agency_list = {agencies, COUNT(agencies), {0}};
+static needle_list phrase_list = {phrases, COUNT(phrases), {0}};
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+static void open_masks(needle_list *l)
+{
+    static_assert(COUNT(agencies) < 32 && COUNT(phrases) < 32, "a mask has 32 bits");
+    for (size_t k = 0; k < l->n; k++) {
+        unsigned char c = (unsigned char)l->needles[k][0] | 0x20;
+        l->opens[c] |= 1u << k;
+        l->opens[c & ~0x20u] |= 1u << k;
+    }
+}
+
+static void lists_init(void)
+{
+    open_masks(&agency_list);
+    open_masks(&phrase_list);
+}
 
 typedef bool match_fn(const char *line, size_t len, size_t at, const char *needle);
 
@@ -45,26 +88,19 @@ static bool same_but_case(char x, char y)
     return ((unsigned char)x | 0x20) == ((unsigned char)y | 0x20);
 }
 
-/* The first of needles[0, n), in the list's order, that `match` finds
- * anywhere in the line (n if none), and where it first occurs. One pass:
- * at each byte, only the needles that open with it (either case: the two
- * bytes x with x | 0x20 equal to the needle's) and are listed before the
- * best found so far are tried, by a mask of them per byte. Comparing every
- * needle at every position was 5% of ingest; trying each listed needle at
- * a byte that opens any of them, 0.8%. */
-static size_t first_needle(const char *line, size_t len, const char *const *needles, size_t n,
-                           match_fn *match, size_t *where)
+/* The first of the list's needles, in its order, that `match` finds
+ * anywhere in the line (l->n if none), and where it first occurs. One
+ * pass: at each byte, only the needles that open with it and are listed
+ * before the best found so far are tried, by the list's mask for the byte.
+ * Comparing every needle at every position was 5% of ingest; trying each
+ * listed needle at a byte that opens any of them, 0.8%. */
+static size_t first_needle(const char *line, size_t len, const needle_list *l, match_fn *match,
+                           size_t *where)
 {
-    uint32_t opens[256] = {0}; /* bit k: needles[k] may open with this byte */
-    assert(n < 32);
-    for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)needles[k][0] | 0x20;
-        opens[c] |= 1u << k;
-        opens[c & ~0x20u] |= 1u << k;
-    }
-    size_t best = n;
+    const char *const *needles = l->needles;
+    size_t best = l->n;
     for (size_t at = 0; at < len && best > 0; at++) {
-        uint32_t tried = opens[(unsigned char)line[at]] & ((1u << best) - 1);
+        uint32_t tried = l->opens[(unsigned char)line[at]] & ((1u << best) - 1);
         for (; tried; tried &= tried - 1) {
             size_t k = (size_t)__builtin_ctz(tried);
             /* the second bytes equal but for ASCII case too: needed by
@@ -84,9 +120,8 @@ static size_t first_needle(const char *line, size_t len, const char *const *need
 /* An agency named in a short line, as a whole word. */
 static const char *agency_in(const char *line, size_t len)
 {
-    size_t n = sizeof agencies / sizeof *agencies, at;
-    size_t k = first_needle(line, len, agencies, n, word_at, &at);
-    return k < n ? agencies[k] : NULL;
+    size_t at, k = first_needle(line, len, &agency_list, word_at, &at);
+    return k < agency_list.n ? agencies[k] : NULL;
 }
 
 /* Copies a name of up to NAME_MAX_LEN bytes, stopping at sentence punctuation. */
@@ -140,16 +175,8 @@ static bool byline(const char *line, size_t len)
 /* Credit phrases anywhere in a first or last line. */
 static bool phrase_credit(const char *line, size_t len, sl_buf *out)
 {
-    static const char *const phrases[] = {
-        "originally published on", "originally published in", "originally published by",
-        "originally appeared on",  "originally appeared in",  "first appeared on",
-        "first appeared in",       "first published on",      "first published in",
-        "first published by",      "republished from",        "reprinted from",
-        "reprinted with permission from",
-    };
-    size_t n_phrases = sizeof phrases / sizeof *phrases, at;
-    size_t phrase = first_needle(line, len, phrases, n_phrases, phrase_at, &at);
-    if (phrase < n_phrases) {
+    size_t at, phrase = first_needle(line, len, &phrase_list, phrase_at, &at);
+    if (phrase < phrase_list.n) {
         size_t name = at + strlen(phrases[phrase]);
         return take_name(line + name, len - name, out);
     }
@@ -187,6 +214,7 @@ static bool line_credit(const char *line, size_t len, sl_buf *out)
 
 bool sl_credit_find(const char *text, size_t len, sl_buf *out)
 {
+    pthread_once(&lists_once, lists_init);
     sl_buf_clear(out);
     /* first lines */
     size_t pos = 0;

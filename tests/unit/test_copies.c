@@ -555,6 +555,37 @@ TEST(credit_lines)
     sl_buf_free(&credit);
 }
 
+/* Every credit phrase is found in either case wherever it stands in the
+ * line (each opening byte's mask holds it), and of two the one listed
+ * first wins wherever they stand. */
+TEST(credit_phrases_found_in_any_case_first_listed_wins)
+{
+    static const char *const phrases[] = {
+        "originally published on", "ORIGINALLY PUBLISHED IN", "Originally Published By",
+        "originally appeared on", "Originally Appeared In", "FIRST APPEARED ON",
+        "first appeared in", "First Published On", "first published in",
+        "FIRST PUBLISHED BY", "Republished From", "reprinted from",
+        "REPRINTED WITH PERMISSION FROM",
+    };
+    sl_buf credit = SL_BUF_INIT, text = SL_BUF_INIT;
+    for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++) {
+        sl_buf_clear(&text);
+        sl_buf_printf(&text, "Ferry fares rise.\n\nThe story %s Harbour Herald.", phrases[k]);
+        CHECK(sl_credit_find(text.ptr, text.len, &credit));
+        CHECK_STR(sl_buf_cstr(&credit), "Harbour Herald");
+    }
+    const char *t = "Fares rise.\n\nReprinted from Valley Courier, first appeared on Harbour Herald";
+    CHECK(sl_credit_find(t, strlen(t), &credit));
+    CHECK_STR(sl_buf_cstr(&credit), "Harbour Herald"); /* listed before "reprinted from" */
+    t = "Fares rise.\n\nBy Xinhua and Kyodo";
+    CHECK(sl_credit_find(t, strlen(t), &credit));
+    CHECK_STR(sl_buf_cstr(&credit), "Xinhua");
+    t = "Fares rise.\n\nBy KYODO";
+    CHECK(!sl_credit_find(t, strlen(t), &credit)); /* an agency's name as written */
+    sl_buf_free(&credit);
+    sl_buf_free(&text);
+}
+
 /* Varied generated texts (credit phrases in any case, agencies inside and
  * outside words, labels, brackets, dashes, short and long lines): what
  * sl_credit_find answers for each is held in a golden file made with the
