@@ -160,6 +160,15 @@ __attribute__((noinline)) static int probe(const list_table *t, const char *cons
     return -1;
 }
 
+/* The index of s[0, n) in the list whose table is t. */
+static inline int find_in(const list_table *t, const char *const *list, const char *s, size_t n,
+                          uint32_t hash)
+{
+    if (!(t->bloom[hash >> BLOOM_SHIFT >> 6] >> (hash >> BLOOM_SHIFT & 63) & 1))
+        return -1; /* most tokens are in no list: one bit tells */
+    return probe(t, list, s, n, hash);
+}
+
 /* A lookup in a list table_of found no table for: made now (table_made),
  * or the list scanned when it cannot be. */
 static int find_new(const char *const *list, const char *s, size_t n, uint32_t hash)
@@ -178,11 +187,7 @@ __attribute__((noinline)) static int find_elsewhere(const char *const *list, con
     if (!n)
         return scan(list, s, n);
     const list_table *t = table_of(list);
-    if (!t)
-        return find_new(list, s, n, hash);
-    if (!(t->bloom[hash >> BLOOM_SHIFT >> 6] >> (hash >> BLOOM_SHIFT & 63) & 1))
-        return -1;
-    return probe(t, list, s, n, hash);
+    return t ? find_in(t, list, s, n, hash) : find_new(list, s, n, hash);
 }
 
 int sl_facts_list_find(const char *const *list, const char *s, size_t n, uint32_t hash)
@@ -190,8 +195,5 @@ int sl_facts_list_find(const char *const *list, const char *s, size_t n, uint32_
     uint32_t at = first_slot(list); /* where nearly every list's table is */
     if (atomic_load_explicit(&tables[at].list, memory_order_acquire) != list || !n)
         return find_elsewhere(list, s, n, hash);
-    const list_table *t = tables[at].table;
-    if (!(t->bloom[hash >> BLOOM_SHIFT >> 6] >> (hash >> BLOOM_SHIFT & 63) & 1))
-        return -1; /* most tokens are in no list: one bit tells */
-    return probe(t, list, s, n, hash);
+    return find_in(tables[at].table, list, s, n, hash);
 }
