@@ -108,45 +108,23 @@ static sl_json_field *take(reader *r)
     return f;
 }
 
-static int on_null(void *ctx)
-{
-    reader *r = ctx;
-    sl_json_field *f = take(r);
-    if (f)
-        f->kind = SL_JSON_NULL;
-    return r->depth > 0;
-}
-
-static int on_boolean(void *ctx, int v)
-{
-    reader *r = ctx;
-    sl_json_field *f = take(r);
-    if (f)
-        f->kind = v ? SL_JSON_TRUE : SL_JSON_FALSE;
-    return r->depth > 0;
-}
-
-static int on_integer(void *ctx, long long v)
+/* A value that is not a string, an object or an array. */
+static int scalar(void *ctx, sl_json_kind kind, long long integer, double real)
 {
     reader *r = ctx;
     sl_json_field *f = take(r);
     if (f) {
-        f->kind = SL_JSON_INTEGER;
-        f->integer = v;
+        f->kind = kind;
+        f->integer = integer;
+        f->real = real;
     }
     return r->depth > 0;
 }
 
-static int on_double(void *ctx, double v)
-{
-    reader *r = ctx;
-    sl_json_field *f = take(r);
-    if (f) {
-        f->kind = SL_JSON_REAL;
-        f->real = v;
-    }
-    return r->depth > 0;
-}
+static int on_null(void *ctx) { return scalar(ctx, SL_JSON_NULL, 0, 0); }
+static int on_boolean(void *ctx, int v) { return scalar(ctx, v ? SL_JSON_TRUE : SL_JSON_FALSE, 0, 0); }
+static int on_integer(void *ctx, long long v) { return scalar(ctx, SL_JSON_INTEGER, v, 0); }
+static int on_double(void *ctx, double v) { return scalar(ctx, SL_JSON_REAL, 0, v); }
 
 static int on_string(void *ctx, const unsigned char *s, size_t n)
 {

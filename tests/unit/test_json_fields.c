@@ -55,6 +55,15 @@ static int read_like_jansson(const char *line)
     return same;
 }
 
+/* How many of the lines read_like_jansson answers otherwise than `want`. */
+static int answered_otherwise(const char *const *lines, size_t n, int want)
+{
+    int otherwise = 0;
+    for (size_t k = 0; k < n; k++)
+        otherwise += read_like_jansson(lines[k]) != want;
+    return otherwise;
+}
+
 TEST(json_fields_read_as_jansson_reads_them)
 {
     static const char *const lines[] = {
@@ -69,8 +78,7 @@ TEST(json_fields_read_as_jansson_reads_them)
         "  {\"text\": \"blanks around\"} \r\n",
         "{}",
     };
-    for (size_t k = 0; k < sizeof lines / sizeof *lines; k++)
-        CHECK_INT(read_like_jansson(lines[k]), 1);
+    CHECK_INT(answered_otherwise(lines, sizeof lines / sizeof *lines, 1), 0);
 }
 
 TEST(json_fields_decline_what_yajl_reads_otherwise)
@@ -94,8 +102,7 @@ TEST(json_fields_decline_what_yajl_reads_otherwise)
         "{\"id\": 1e999, \"text\": \"too big\"}",
         "",
     };
-    for (size_t k = 0; k < sizeof lines / sizeof *lines; k++)
-        CHECK_INT(read_like_jansson(lines[k]), 0);
+    CHECK_INT(answered_otherwise(lines, sizeof lines / sizeof *lines, 0), 0);
 }
 
 /* Deeper than jansson's 2,048 levels, which it refuses and yajl would not. */
