@@ -90,7 +90,7 @@ static int id_of(const sl_json_field *f, json_t **id)
 {
     switch (f->kind) {
     case SL_JSON_ABSENT: *id = NULL; return 1;
-    case SL_JSON_STRING: *id = json_stringn_nocheck(f->string.ptr, f->string.len); break;
+    case SL_JSON_STRING: *id = json_stringn_nocheck(f->string.ptr ? f->string.ptr : "", f->string.len); break;
     case SL_JSON_INTEGER: *id = json_integer(f->integer); break;
     case SL_JSON_REAL: *id = json_real(f->real); break;
     case SL_JSON_TRUE: *id = json_true(); break;

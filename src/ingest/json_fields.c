@@ -1,6 +1,6 @@
 /* json_fields.c — the few members a JSONL reader needs from a line, read
  * with yajl's callback parser, which decodes only those (jansson builds the
- * whole object: 141 instructions a byte of Reuters JSONL against about 25;
+ * whole object: 141 instructions a byte of Reuters JSONL against about 27;
  * docs/benchmarks.md, "Eighteenth round"). A line yajl might read otherwise
  * than jansson is declined, and the caller reads it with jansson as before;
  * sl_json_fields_of gives the same fields from jansson's object. */
@@ -200,7 +200,7 @@ int sl_json_fields_read(const char *line, size_t len, sl_json_field *fields, siz
     if (st == yajl_status_ok)
         st = yajl_complete_parse(h);
     yajl_free(h);
-    if (st != yajl_status_ok) {   /* a string too long for memory too: jansson says */
+    if (st != yajl_status_ok) {   /* invalid, declined by a callback, or no memory for a string */
         forget(fields, n);
         return SL_EBADINPUT;
     }
