@@ -5,7 +5,7 @@
 
 PREFIX   ?= /usr/local
 CC       ?= cc
-PKGS     := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat libcurl
+PKGS     := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson yajl libexttextcat libcurl
 # Linked: all but libcurl, whose headers only are used; the fetcher loads it
 # on its first fetch (src/ingest/curl_load.h: a process that fetches nothing
 # then does not pay for relocating libcurl's ~20 dependencies); and but

@@ -146,7 +146,7 @@ def main():
     items = [(l, k, t.replace("\t", " ").replace("\n", " ")) for l, k, t in items]
     with tempfile.TemporaryDirectory() as tmp:
         exe = os.path.join(tmp, "lang-bench")
-        pkgs = "sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat libcurl"
+        pkgs = "sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson yajl libexttextcat libcurl"
         flags = subprocess.run(["pkg-config", "--cflags", "--libs"] + pkgs.split(),
                                capture_output=True, text=True, check=True).stdout.split()
         subprocess.run(["cc", "-std=c17", "-D_GNU_SOURCE", "-O2", "-I" + os.path.join(ROOT, "include"),

@@ -14,7 +14,7 @@ if [ ! -f "$LIB" ]; then
   exit 2
 fi
 mkdir -p "$OUT" || exit 2
-PKGS="sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat"
+PKGS="sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson yajl libexttextcat"
 # shellcheck disable=SC2046
 ${CC:-cc} -O2 -std=c17 -D_GNU_SOURCE -Wall -Wextra -Iinclude -Isrc bench/stories_bench.c "$LIB" \
   $(pkg-config --libs $PKGS) -lstemmer -lm -o "$OUT/stories_bench" || exit 2

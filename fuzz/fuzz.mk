@@ -9,7 +9,7 @@
 
 FZ_TARGETS := utf8 sentences chrome jsonl html charset warc warc_gz feed quotes numbers dates compare \
               serve_request
-FZ_PKGS    := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson libexttextcat libcurl
+FZ_PKGS    := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson yajl libexttextcat libcurl
 FZ_PKG_CFLAGS = $(shell pkg-config --cflags $(FZ_PKGS) 2>/dev/null)
 # libcurl: headers only, as in the Makefile (the fetcher loads it on its first fetch).
 FZ_PKG_LIBS   = $(shell pkg-config --libs $(filter-out libcurl,$(FZ_PKGS)) 2>/dev/null) -lstemmer -lm

@@ -8,7 +8,7 @@ set -e
 case ${1:-build} in
   build) why="to build storyline; wordnet-base is WordNet 3.0's files, read at run time for the synonyms the copies stage matches words by"
          PKGS="pkg-config libsqlite3-dev libxml2-dev libutf8proc-dev libstemmer-dev libxxhash-dev \
-zlib1g-dev libjansson-dev libexttextcat-dev libexttextcat-data iso-codes libcurl4-openssl-dev \
+zlib1g-dev libjansson-dev libyajl-dev libexttextcat-dev libexttextcat-data iso-codes libcurl4-openssl-dev \
 libmicrohttpd-dev wordnet-base" ;;
   test)  why="for make test (the end-to-end scripts use python3, serve's curl and jq, the page's chromium and npm; dask.sh runs a local Dask cluster)"
          PKGS="python3 curl jq chromium nodejs python3-dask python3-distributed"

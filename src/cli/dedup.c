@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "ingest/ingest.h"
 #include "util/alloc.h"
 
 typedef struct dedup_run {
@@ -20,6 +21,7 @@ typedef struct dedup_run {
     cli_progress progress;
     json_t **ids;          /* "id" of each line, by position (NULL when none) */
     size_t n_ids, cap_ids;
+    sl_json_field fields[2];   /* "text" and "id", as sl_json_fields_read reads them */
 } dedup_run;
 
 /* Standard input and output in 64 KB blocks, not the 4 KB stdio takes for
@@ -35,17 +37,20 @@ static void use_large_blocks(void)
         setvbuf(stdout, out_block, _IOFBF, sizeof out_block);
 }
 
+/* Keeps `id`, a reference of its own, as the id of the next line. */
 static int keep_id(dedup_run *r, json_t *id)
 {
     if (r->n_ids == r->cap_ids) {
         size_t cap = r->cap_ids ? r->cap_ids * 2 : 1024;
         json_t **ids = sl_realloc(r->ids, cap * sizeof *ids);
-        if (!ids)
+        if (!ids) {
+            json_decref(id);
             return -1;
+        }
         r->ids = ids;
         r->cap_ids = cap;
     }
-    r->ids[r->n_ids++] = id ? json_incref(id) : NULL;
+    r->ids[r->n_ids++] = id;
     return 0;
 }
 
@@ -69,31 +74,79 @@ static void write_tagged(const char *line, size_t len, const sl_dedup_result *re
     free(id);
 }
 
+/* What filter_line needs of a line, however it was read. */
+typedef struct line_view {
+    int is_object;
+    const char *text;     /* NULL: no string field text */
+    size_t text_len;
+    json_t *id;           /* a reference of its own, or NULL */
+    json_t *root;         /* jansson's object, when jansson read the line */
+    json_error_t err;
+} line_view;
+
+/* The id's value as jansson holds it; 0 when the fields cannot say (an
+ * object or array). */
+static int id_of(const sl_json_field *f, json_t **id)
+{
+    switch (f->kind) {
+    case SL_JSON_ABSENT: *id = NULL; return 1;
+    case SL_JSON_STRING: *id = json_stringn_nocheck(f->string.ptr ? f->string.ptr : "", f->string.len); break;
+    case SL_JSON_INTEGER: *id = json_integer(f->integer); break;
+    case SL_JSON_REAL: *id = json_real(f->real); break;
+    case SL_JSON_TRUE: *id = json_true(); break;
+    case SL_JSON_FALSE: *id = json_false(); break;
+    case SL_JSON_NULL: *id = json_null(); break;
+    default: return 0;
+    }
+    return *id != NULL;
+}
+
+/* Reads the line's text and id with yajl (sl_json_fields_read); a line it
+ * declines, jansson reads whole, as it read every line before. */
+static void read_line(dedup_run *r, const char *line, size_t len, line_view *v)
+{
+    memset(v, 0, sizeof *v);
+    if (!sl_json_fields_read(line, len, r->fields, 2) && id_of(&r->fields[1], &v->id)) {
+        v->is_object = 1;
+        if (r->fields[0].kind == SL_JSON_STRING) {
+            v->text = r->fields[0].string.ptr ? r->fields[0].string.ptr : "";
+            v->text_len = r->fields[0].string.len;
+        }
+        return;
+    }
+    v->root = json_loadb(line, len, 0, &v->err);
+    v->is_object = json_is_object(v->root);
+    json_t *text = json_object_get(v->root, "text");
+    if (json_is_string(text)) {
+        v->text = json_string_value(text);
+        v->text_len = json_string_length(text);
+    }
+    v->id = json_object_get(v->root, "id");
+    json_incref(v->id);
+}
+
 static void filter_line(dedup_run *r, const char *path, const char *line, size_t len)
 {
-    json_error_t err;
-    json_t *in = json_loadb(line, len, 0, &err);
-    json_t *text = json_object_get(in, "text");
+    line_view v;
+    read_line(r, line, len, &v);
     sl_dedup_result res = {0};
-    int rc = json_is_string(text)
-                 ? sl_dedup_add(r->dedup, json_string_value(text), json_string_length(text), &res)
-                 : sl_dedup_add(r->dedup, "", 0, &res);   /* keeps line positions in step */
+    int rc = sl_dedup_add(r->dedup, v.text ? v.text : "", v.text ? v.text_len : 0, &res);   /* "" keeps line positions in step */
     r->lines++;
-    if (!json_is_object(in) || !json_is_string(text) || rc) {
+    if (!v.is_object || !v.text || rc) {
         cli_progress_clear(&r->progress);
         cli_error("%s:%zu: %s", path, r->lines,
-                  !in ? err.text : !json_is_object(in) ? "not a JSON object"
-                  : !json_is_string(text) ? "no string field text" : sl_strerror(rc));
+                  !v.root && !v.is_object ? v.err.text : !v.is_object ? "not a JSON object"
+                  : !v.text ? "no string field text" : sl_strerror(rc));
         r->errors++;
     }
-    if (keep_id(r, json_object_get(in, "id")))
+    if (keep_id(r, v.id))
         r->errors++;
-    if (json_is_object(in) && !(res.is_copy && r->drop))
+    if (v.is_object && !(res.is_copy && r->drop))
         write_tagged(line, len, &res, res.is_copy && res.copy_of < r->n_ids ? r->ids[res.copy_of] : NULL);
     r->copies += res.is_copy != 0;
     r->bytes += len;
     cli_progress_show(&r->progress, "dedup", "lines", r->lines, r->bytes, path);
-    json_decref(in);
+    json_decref(v.root);
 }
 
 static int filter_file(dedup_run *r, const char *path)
@@ -120,7 +173,7 @@ static int filter_file(dedup_run *r, const char *path)
 static int run(cli *c, sl_engine *e)
 {
     (void)e;
-    dedup_run r = {0};
+    dedup_run r = {.fields = {{.name = "text"}, {.name = "id"}}};
     size_t window = 0;
     int n_files = 0;
     for (int i = 0; i < c->argc; i++) {
@@ -161,6 +214,7 @@ static int run(cli *c, sl_engine *e)
     for (size_t k = 0; k < r.n_ids; k++)
         json_decref(r.ids[k]);
     free(r.ids);
+    sl_json_fields_free(r.fields, 2);
     sl_dedup_free(r.dedup);
     return r.errors ? EXIT_PARTIAL : EXIT_OK;
 }

@@ -43,6 +43,36 @@ typedef struct sl_record {
 
 void sl_record_clear(sl_record *r);
 
+/* ---- json_fields.c ---- */
+
+/* What a member of a JSON object held (the last one of its name). */
+typedef enum sl_json_kind {
+    SL_JSON_ABSENT, SL_JSON_STRING, SL_JSON_INTEGER, SL_JSON_REAL,
+    SL_JSON_TRUE, SL_JSON_FALSE, SL_JSON_NULL, SL_JSON_NESTED   /* an object or an array */
+} sl_json_kind;
+
+typedef struct sl_json_field {
+    const char *name;     /* set by the caller */
+    sl_json_kind kind;
+    sl_buf string;        /* SL_JSON_STRING: its bytes (a "\u0000" kept as a NUL) */
+    long long integer;    /* SL_JSON_INTEGER */
+    double real;          /* SL_JSON_REAL */
+} sl_json_field;
+
+/* Reads the top-level members named in fields[0..n) of the JSON object
+ * `line` with yajl's callback parser, decoding no other value. Returns 0,
+ * SL_ENOMEM, or SL_EBADINPUT when it declines the line: whatever jansson
+ * might read otherwise (invalid JSON or UTF-8, a surrogate or NUL escape,
+ * \v or \f, deep nesting, no object), so that the caller reads that line
+ * with jansson, its errors and all. */
+int sl_json_fields_read(const char *line, size_t len, sl_json_field *fields, size_t n);
+
+/* The same fields from an object jansson has read. Returns 0 or SL_ENOMEM. */
+struct json_t;
+int sl_json_fields_of(const struct json_t *obj, sl_json_field *fields, size_t n);
+
+void sl_json_fields_free(sl_json_field *fields, size_t n);
+
 /* ---- jsonl.c ---- */
 
 /* Parses one JSONL line into `out` (cleared first). Accepts an object with

@@ -1,7 +1,6 @@
 /* jsonl.c — reads one line of a JSONL input (one JSON object per line) into
  * a raw record. The engine splits the file into lines and reports a failed
  * line as FILE:LINE with the reason given here; the other lines go on. */
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,13 +27,16 @@ static int only_space(const char *s, size_t n)
     return 1;
 }
 
+/* The members a record is made of, in the order sl_json_fields_read is given them. */
+enum { F_TEXT, F_HTML, F_ID, F_URL, F_SOURCE, F_TITLE, F_PUBLISHED, F_DATE, N_FIELDS };
+
 /* Copies a JSON string, leaving out NUL bytes (a "\u0000" escape): every
  * field must stay a C string, and a NUL carries nothing in an article.
  * An empty result leaves *dst NULL. */
-static int copy_string(const json_t *v, char **dst, size_t *dst_len)
+static int copy_string(const sl_json_field *f, char **dst, size_t *dst_len)
 {
-    const char *s = json_string_value(v);
-    size_t n = json_string_length(v), k = 0;
+    const char *s = f->string.ptr;
+    size_t n = f->string.len, k = 0;
     if (!n)
         return 0;
     char *p = sl_malloc(n + 1);
@@ -61,44 +63,44 @@ static int copy_string(const json_t *v, char **dst, size_t *dst_len)
 
 /* An optional string field; absent, null, empty or of another type means
  * "not given" (a record is not rejected for a bad optional field). */
-static int optional_string(const json_t *obj, const char *name, char **dst)
+static int optional_string(const sl_json_field *f, char **dst)
 {
-    const json_t *v = json_object_get(obj, name);
-    return json_is_string(v) ? copy_string(v, dst, NULL) : 0;
+    return f->kind == SL_JSON_STRING ? copy_string(f, dst, NULL) : 0;
 }
 
-static int read_key(const json_t *obj, char **dst)
+static int read_key(const sl_json_field *f, char **dst)
 {
-    const json_t *v = json_object_get(obj, "id");
-    if (json_is_string(v))
-        return copy_string(v, dst, NULL);
-    if (!json_is_integer(v))
+    if (f->kind == SL_JSON_STRING)
+        return copy_string(f, dst, NULL);
+    if (f->kind != SL_JSON_INTEGER)
         return 0;
     char num[32];
-    snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    snprintf(num, sizeof num, "%lld", f->integer);
     *dst = sl_strdup(num);
     return *dst ? 0 : SL_ENOMEM;
 }
 
-static int nonempty_string(const json_t *v) { return json_is_string(v) && json_string_length(v) > 0; }
+static int nonempty_string(const sl_json_field *f) { return f->kind == SL_JSON_STRING && f->string.len > 0; }
+
+static int given_but_no_string(const sl_json_field *f)
+{
+    return f->kind != SL_JSON_ABSENT && f->kind != SL_JSON_STRING && f->kind != SL_JSON_NULL;
+}
 
 /* The body: `text` wins over `html` when both are given (the producer has
  * already extracted it), so exactly one of them is set. */
-static int read_body(const json_t *obj, sl_record *out, sl_buf *why)
+static int read_body(const sl_json_field *f, sl_record *out, sl_buf *why)
 {
-    const json_t *text = json_object_get(obj, "text");
-    const json_t *html = json_object_get(obj, "html");
     int rc = 0;
-    if (nonempty_string(text))
-        rc = copy_string(text, &out->text, &out->text_len);
-    else if (nonempty_string(html))
-        rc = copy_string(html, &out->html, &out->html_len);
+    if (nonempty_string(&f[F_TEXT]))
+        rc = copy_string(&f[F_TEXT], &out->text, &out->text_len);
+    else if (nonempty_string(&f[F_HTML]))
+        rc = copy_string(&f[F_HTML], &out->html, &out->html_len);
     if (rc)
         return rc;
     if (out->text || out->html)
         return 0;
-    if ((text && !json_is_string(text) && !json_is_null(text)) ||
-        (html && !json_is_string(html) && !json_is_null(html)))
+    if (given_but_no_string(&f[F_TEXT]) || given_but_no_string(&f[F_HTML]))
         return fail(why, "field text or html is not a string");
     return fail(why, "no text or html field");
 }
@@ -117,16 +119,10 @@ static const char *type_name(const json_t *v)
     }
 }
 
-int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *why)
+/* A line sl_json_fields_read declined: jansson reads it and says what is
+ * wrong with it, as it did for every line before. */
+static int read_with_jansson(const char *line, size_t len, sl_json_field *f, sl_buf *why)
 {
-    sl_record_clear(out);
-    if (len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {   /* BOM on the first line */
-        line += 3;
-        len -= 3;
-    }
-    if (only_space(line, len))
-        return fail(why, "empty line");
-
     json_error_t err;
     json_t *root = json_loadb(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
     if (!root) {
@@ -141,23 +137,52 @@ int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *wh
         char reason[64];
         snprintf(reason, sizeof reason, "line is %s, not a JSON object", type_name(root));
         rc = fail(why, reason);
-        goto done;
+    } else {
+        rc = sl_json_fields_of(root, f, N_FIELDS);
     }
-    rc = read_body(root, out, why);
-    if (!rc)
-        rc = read_key(root, &out->key);
-    if (!rc)
-        rc = optional_string(root, "url", &out->url);
-    if (!rc)
-        rc = optional_string(root, "source", &out->source);
-    if (!rc)
-        rc = optional_string(root, "title", &out->title);
-    if (!rc)
-        rc = optional_string(root, "published", &out->published);
-    if (!rc && !out->published)
-        rc = optional_string(root, "date", &out->published);
-done:
     json_decref(root);
+    return rc;
+}
+
+static int fill_record(const sl_json_field *f, sl_record *out, sl_buf *why)
+{
+    int rc = read_body(f, out, why);
+    if (!rc)
+        rc = read_key(&f[F_ID], &out->key);
+    if (!rc)
+        rc = optional_string(&f[F_URL], &out->url);
+    if (!rc)
+        rc = optional_string(&f[F_SOURCE], &out->source);
+    if (!rc)
+        rc = optional_string(&f[F_TITLE], &out->title);
+    if (!rc)
+        rc = optional_string(&f[F_PUBLISHED], &out->published);
+    if (!rc && !out->published)
+        rc = optional_string(&f[F_DATE], &out->published);
+    return rc;
+}
+
+int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *why)
+{
+    sl_record_clear(out);
+    if (len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {   /* BOM on the first line */
+        line += 3;
+        len -= 3;
+    }
+    if (only_space(line, len))
+        return fail(why, "empty line");
+
+    sl_json_field f[N_FIELDS] = {
+        [F_TEXT] = {.name = "text"}, [F_HTML] = {.name = "html"}, [F_ID] = {.name = "id"},
+        [F_URL] = {.name = "url"}, [F_SOURCE] = {.name = "source"}, [F_TITLE] = {.name = "title"},
+        [F_PUBLISHED] = {.name = "published"}, [F_DATE] = {.name = "date"},
+    };
+    int rc = sl_json_fields_read(line, len, f, N_FIELDS);
+    if (rc == SL_EBADINPUT)
+        rc = read_with_jansson(line, len, f, why);
+    if (!rc)
+        rc = fill_record(f, out, why);
+    sl_json_fields_free(f, N_FIELDS);
     if (rc)
         sl_record_clear(out);
     return rc;

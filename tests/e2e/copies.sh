@@ -201,6 +201,27 @@ check "dedup summarises" err_has "5 lines, 2 copies tagged, 1 error$"
 run "$S" --quiet dedup --drop <"$T/stream.jsonl"
 check "dedup --drop from standard input keeps only originals" test "$(grep -c '"id"' "$OUT")" -eq 2
 check "--quiet: no summary" test ! -s "$ERR" -o "$(grep -c lines "$ERR")" -eq 0
+# Each kind of id comes back in copy_of as the stream gave it (dedup reads
+# lines with yajl and, for those it declines, jansson: docs/formats.md).
+python3 - "$T/ids.jsonl" <<'EOF'
+import json, sys
+ids = [7, 2.5, True, None, {"k": [1, "x"]}, "caf\u00e9", ""]
+with open(sys.argv[1], "w") as f:
+    for round in range(2):
+        for n, i in enumerate(ids):
+            f.write(json.dumps({"id": i, "text": "Line %d of the ids test, about the harbour." % n}, ensure_ascii=n % 2 == 0) + "\n")
+    f.write('{"id": "nul", "text": "a \\u0000 in the text"}\n')
+    f.write('{"id": "half", "text": "a lone \\ud800 surrogate"}\n')
+EOF
+expect_exit 1 "$S" dedup "$T/ids.jsonl"
+check "dedup: copy_of names every kind of id" python3 -c '
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert len(lines) == 14, len(lines)
+for a, b in zip(lines[:7], lines[7:]):
+    assert "copy_of" not in a and b["copy_of"]["id"] == a["id"] and b["copy_of"]["kind"] == "exact", (a, b)' "$OUT"
+check "dedup: a NUL escape is jansson's error" err_has 'ids.jsonl:15: \\u0000 is not allowed'
+check "dedup: a lone surrogate is jansson's error" err_has "ids.jsonl:16: invalid Unicode '\\\\uD800'"
 
 section "inputs that could blow up the work per article"
 python3 - "$T/hard.jsonl" <<'EOF'

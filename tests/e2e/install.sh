@@ -25,7 +25,7 @@ for f in bin/storyline lib/libstoryline.a lib/libstoryline.so lib/libstoryline.s
 done
 check "storyline.pc names the prefix" grep -qx "prefix=$P" "$PC"
 check "storyline.pc: Requires.private lists the linked dependencies" sh -c '
-  for m in sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson; do
+  for m in sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson yajl; do
     grep "^Requires.private:" "$1" | grep -qw -- "$m" || exit 1
   done' - "$PC"
 # libcurl is loaded by the fetcher on its first fetch (src/ingest/curl_load.h),

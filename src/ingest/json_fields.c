@@ -1,0 +1,243 @@
+/* json_fields.c — the few members a JSONL reader needs from a line, read
+ * with yajl's callback parser, which decodes only those (jansson builds the
+ * whole object: 141 instructions a byte of Reuters JSONL against about 27;
+ * docs/benchmarks.md, "Eighteenth round"). A line yajl might read otherwise
+ * than jansson is declined, and the caller reads it with jansson as before;
+ * sl_json_fields_of gives the same fields from jansson's object. */
+#include <stdint.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <utf8proc.h>
+#include <yajl/yajl_parse.h>
+
+#include "ingest/ingest.h"
+
+/* Deeper lines are left to jansson (whose limit is 2,048). */
+#define MAX_DEPTH 64
+
+typedef struct reader {
+    sl_json_field *fields;
+    size_t n;
+    int depth;
+    sl_json_field *at;   /* the wanted member whose value comes next */
+} reader;
+
+static int hex4(const unsigned char *s, unsigned *v)
+{
+    *v = 0;
+    for (int k = 0; k < 4; k++) {
+        unsigned c = s[k], d = c - '0' < 10 ? c - '0' : (c | 0x20) - 'a' < 6 ? (c | 0x20) - 'a' + 10 : 16;
+        if (d > 15)
+            return 0;
+        *v = *v << 4 | d;
+    }
+    return 1;
+}
+
+/* The escape at s[i] ('\\'): its length, or 0 where jansson and yajl part
+ * ways (a NUL or an unpaired surrogate, which yajl turns into '?' or keeps;
+ * jansson refuses them) or the escape is cut short. */
+static size_t escape_length(const unsigned char *s, size_t i, size_t len)
+{
+    unsigned v, low;
+    if (i + 1 >= len)
+        return 0;
+    if (s[i + 1] != 'u')
+        return 2;
+    if (i + 6 > len || !hex4(s + i + 2, &v) || v == 0 || (v >= 0xDC00 && v <= 0xDFFF))
+        return 0;
+    if (v < 0xD800 || v > 0xDBFF)
+        return 6;
+    if (i + 12 > len || s[i + 6] != '\\' || s[i + 7] != 'u' || !hex4(s + i + 8, &low))
+        return 0;
+    return low >= 0xDC00 && low <= 0xDFFF ? 12 : 0;
+}
+
+/* Whether any of the 8 bytes in `w` is >= 0x80, < 0x20 or a backslash
+ * (the bytes same_reading looks at; the bit tricks of "haszero"). */
+static int word_has_special(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t back = w ^ (ones * '\\');
+    return ((w | ((w - ones * 0x20) & ~w) | ((back - ones) & ~back)) & highs) != 0;
+}
+
+/* Whether yajl reads the line's bytes as jansson does: valid UTF-8 in the
+ * strict sense jansson checks (no overlong form, surrogate or > U+10FFFF;
+ * yajl's own check lets those pass, so it is turned off), escapes both
+ * decode alike, and no \v or \f, which yajl takes for white space. Eight
+ * plain bytes at a time. */
+static int same_reading(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint64_t w;
+        if (i + 8 <= len && (memcpy(&w, s + i, 8), !word_has_special(w))) {
+            i += 8;
+            continue;
+        }
+        unsigned char b = s[i];
+        if (b >= 0x80) {
+            utf8proc_int32_t c;
+            utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &c);
+            if (k <= 0)
+                return 0;
+            i += (size_t)k;
+        } else if (b == '\\') {
+            size_t k = escape_length(s, i, len);
+            if (!k)
+                return 0;
+            i += k;
+        } else if (b == '\v' || b == '\f') {
+            return 0;
+        } else {
+            i++;
+        }
+    }
+    return 1;
+}
+
+/* The member a value belongs to, when it is wanted; NULL otherwise. A
+ * value at the top (not in an object) declines the line. */
+static sl_json_field *take(reader *r)
+{
+    sl_json_field *f = r->depth == 1 ? r->at : NULL;
+    if (r->depth == 1)
+        r->at = NULL;
+    return f;
+}
+
+/* A value that is not a string, an object or an array. */
+static int scalar(void *ctx, sl_json_kind kind, long long integer, double real)
+{
+    reader *r = ctx;
+    sl_json_field *f = take(r);
+    if (f) {
+        f->kind = kind;
+        f->integer = integer;
+        f->real = real;
+    }
+    return r->depth > 0;
+}
+
+static int on_null(void *ctx) { return scalar(ctx, SL_JSON_NULL, 0, 0); }
+static int on_boolean(void *ctx, int v) { return scalar(ctx, v ? SL_JSON_TRUE : SL_JSON_FALSE, 0, 0); }
+static int on_integer(void *ctx, long long v) { return scalar(ctx, SL_JSON_INTEGER, v, 0); }
+static int on_double(void *ctx, double v) { return scalar(ctx, SL_JSON_REAL, 0, v); }
+
+static int on_string(void *ctx, const unsigned char *s, size_t n)
+{
+    reader *r = ctx;
+    sl_json_field *f = take(r);
+    if (f) {
+        f->kind = SL_JSON_STRING;
+        sl_buf_clear(&f->string);
+        if (sl_buf_put(&f->string, s, n))
+            return 0;
+    }
+    return r->depth > 0;
+}
+
+static int on_key(void *ctx, const unsigned char *s, size_t n)
+{
+    reader *r = ctx;
+    if (r->depth != 1)
+        return 1;
+    r->at = NULL;
+    for (size_t k = 0; k < r->n; k++)
+        if (!strncmp(r->fields[k].name, (const char *)s, n) && !r->fields[k].name[n])
+            r->at = &r->fields[k];
+    return 1;
+}
+
+/* An object opens the line or a member's value; an array only the latter. */
+static int open_nested(reader *r, int is_object)
+{
+    if (r->depth == 0 && !is_object)
+        return 0;
+    sl_json_field *f = take(r);
+    if (f)
+        f->kind = SL_JSON_NESTED;
+    return ++r->depth <= MAX_DEPTH;
+}
+
+static int on_start_map(void *ctx) { return open_nested(ctx, 1); }
+static int on_start_array(void *ctx) { return open_nested(ctx, 0); }
+
+static int on_end(void *ctx)
+{
+    ((reader *)ctx)->depth--;
+    return 1;
+}
+
+static const yajl_callbacks callbacks = {
+    on_null, on_boolean, on_integer, on_double, NULL, on_string,
+    on_start_map, on_key, on_end, on_start_array, on_end,
+};
+
+/* Empties the fields; a string may be as long as jansson takes it. */
+static void forget(sl_json_field *fields, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        fields[k].kind = SL_JSON_ABSENT;
+        sl_buf_clear(&fields[k].string);
+        fields[k].string.max = SIZE_MAX;
+    }
+}
+
+int sl_json_fields_read(const char *line, size_t len, sl_json_field *fields, size_t n)
+{
+    forget(fields, n);
+    if (!same_reading((const unsigned char *)line, len))
+        return SL_EBADINPUT;
+    reader r = {fields, n, 0, NULL};
+    yajl_handle h = yajl_alloc(&callbacks, NULL, &r);
+    if (!h)
+        return SL_ENOMEM;
+    yajl_config(h, yajl_dont_validate_strings, 1);
+    yajl_status st = yajl_parse(h, (const unsigned char *)line, len);
+    if (st == yajl_status_ok)
+        st = yajl_complete_parse(h);
+    yajl_free(h);
+    if (st != yajl_status_ok) {   /* invalid, declined by a callback, or no memory for a string */
+        forget(fields, n);
+        return SL_EBADINPUT;
+    }
+    return 0;
+}
+
+static sl_json_kind kind_of(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_STRING: return SL_JSON_STRING;
+    case JSON_INTEGER: return SL_JSON_INTEGER;
+    case JSON_REAL: return SL_JSON_REAL;
+    case JSON_TRUE: return SL_JSON_TRUE;
+    case JSON_FALSE: return SL_JSON_FALSE;
+    case JSON_NULL: return SL_JSON_NULL;
+    default: return SL_JSON_NESTED;
+    }
+}
+
+int sl_json_fields_of(const json_t *obj, sl_json_field *fields, size_t n)
+{
+    forget(fields, n);
+    for (size_t k = 0; k < n; k++) {
+        const json_t *v = json_object_get(obj, fields[k].name);
+        if (!v)
+            continue;
+        fields[k].kind = kind_of(v);
+        if (json_is_string(v) && sl_buf_put(&fields[k].string, json_string_value(v), json_string_length(v)))
+            return SL_ENOMEM;
+        fields[k].integer = json_is_integer(v) ? json_integer_value(v) : 0;
+        fields[k].real = json_is_real(v) ? json_real_value(v) : 0;
+    }
+    return 0;
+}
+
+void sl_json_fields_free(sl_json_field *fields, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        sl_buf_free(&fields[k].string);
+}

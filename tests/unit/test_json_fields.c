@@ -1,0 +1,139 @@
+/* test_json_fields.c — unit tests of json_fields.c: yajl reads the wanted
+ * members of a line as jansson does, and declines every line jansson might
+ * read otherwise (which the JSONL readers then give to jansson). */
+#include <string.h>
+
+#include <jansson.h>
+
+#include "ingest/ingest.h"
+#include "test.h"
+
+enum { N = 3 };
+
+static void name_fields(sl_json_field *f)
+{
+    memset(f, 0, N * sizeof *f);
+    f[0].name = "text";
+    f[1].name = "id";
+    f[2].name = "title";
+}
+
+static int same_field(const sl_json_field *a, const sl_json_field *b)
+{
+    if (a->kind != b->kind)
+        return 0;
+    switch (a->kind) {
+    case SL_JSON_STRING: return a->string.len == b->string.len && !memcmp(a->string.ptr, b->string.ptr, a->string.len);
+    case SL_JSON_INTEGER: return a->integer == b->integer;
+    case SL_JSON_REAL: return a->real == b->real;
+    default: return 1;
+    }
+}
+
+/* 1 when yajl reads the line as jansson does, 0 when it declines it, -1
+ * when it reads what jansson does not (or otherwise). */
+static int read_like_jansson(const char *line)
+{
+    sl_json_field fast[N], slow[N];
+    name_fields(fast);
+    name_fields(slow);
+    int rc = sl_json_fields_read(line, strlen(line), fast, N), same = 0;
+    json_t *root = json_loads(line, 0, NULL);
+    if (rc == SL_EBADINPUT) {
+        same = 0;
+    } else if (rc || !json_is_object(root) || sl_json_fields_of(root, slow, N)) {
+        same = -1;
+    } else {
+        same = 1;
+        for (int k = 0; k < N; k++)
+            same = same && same_field(&fast[k], &slow[k]);
+        same = same ? 1 : -1;
+    }
+    json_decref(root);
+    sl_json_fields_free(fast, N);
+    sl_json_fields_free(slow, N);
+    return same;
+}
+
+/* How many of the lines read_like_jansson answers otherwise than `want`. */
+static int answered_otherwise(const char *const *lines, size_t n, int want)
+{
+    int otherwise = 0;
+    for (size_t k = 0; k < n; k++)
+        otherwise += read_like_jansson(lines[k]) != want;
+    return otherwise;
+}
+
+TEST(json_fields_read_as_jansson_reads_them)
+{
+    static const char *const lines[] = {
+        "{\"text\": \"plain words\", \"id\": 7, \"title\": \"A title\"}",
+        "{\"id\": \"k-1\", \"text\": \"two\\nlines, a \\\"quote\\\", a tab\\t and a slash \\/\"}",
+        "{\"text\": \"caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x8c\x8a\", \"id\": -0}",
+        "{\"text\": \"caf\\u00e9 \\u2014 \\ud83c\\udf0a \\\\ud800 is text\"}",
+        "{\"text\": \"first\", \"text\": \"the last of a name counts\"}",
+        "{\"title\": {\"text\": \"nested, not the text\"}, \"text\": \"top\", \"id\": [1, {\"id\": 2}]}",
+        "{\"id\": 1.5e3, \"text\": null, \"title\": true}",
+        "{\"id\": 9223372036854775807, \"title\": false, \"other\": [[], {}], \"text\": \"\"}",
+        "  {\"text\": \"blanks around\"} \r\n",
+        "{}",
+    };
+    CHECK_INT(answered_otherwise(lines, sizeof lines / sizeof *lines, 1), 0);
+}
+
+TEST(json_fields_decline_what_yajl_reads_otherwise)
+{
+    static const char *const lines[] = {
+        "{\"text\": \"a lone \\ud800 surrogate\"}",    /* yajl: '?' */
+        "{\"text\": \"a lone \\udc00 low one\"}",      /* yajl: its bytes */
+        "{\"text\": \"\\ud800\\u0041 no low half\"}",
+        "{\"text\": \"a \\u0000 NUL\"}",
+        "{\"text\": \"overlong \xc0\xaf slash\"}",     /* yajl's UTF-8 check lets it pass */
+        "{\"text\": \"a surrogate \xed\xa0\x80 in UTF-8\"}",
+        "{\"text\": \"beyond \xf4\x90\x80\x80 U+10FFFF\"}",
+        "{\"text\":\f\"a form feed between tokens\"}",   /* yajl: white space */
+        "{\"text\": \"x\"}\v",
+        "[{\"text\": \"an array\"}]",
+        "\"a string\"",
+        "42",
+        "{\"text\": \"cut off",
+        "{\"text\": \"x\"} trailing",
+        "{\"id\": 99999999999999999999, \"text\": \"too big\"}",
+        "{\"id\": 1e999, \"text\": \"too big\"}",
+        "",
+    };
+    CHECK_INT(answered_otherwise(lines, sizeof lines / sizeof *lines, 0), 0);
+}
+
+/* Deeper than jansson's 2,048 levels, which it refuses and yajl would not. */
+TEST(json_fields_decline_deep_lines)
+{
+    static char line[7000] = "{\"text\": \"t\", \"deep\": ";
+    size_t n = strlen(line);
+    for (int k = 0; k < 3000; k++)
+        line[n++] = '[';
+    for (int k = 0; k < 3000; k++)
+        line[n++] = ']';
+    strcpy(line + n, "}");
+    CHECK_INT(read_like_jansson(line), 0);
+}
+
+/* Lines of every byte value in every position: yajl never reads one
+ * otherwise than jansson (it may decline any). */
+TEST(json_fields_never_differ_on_odd_bytes)
+{
+    const char *base = "{\"text\": \"ab\\u00e9\", \"id\": 12}";
+    size_t len = strlen(base);
+    int differ = 0, read = 0;
+    for (size_t pos = 0; pos < len; pos++)
+        for (int b = 1; b < 256; b++) {
+            char line[64];
+            memcpy(line, base, len + 1);
+            line[pos] = (char)b;
+            int r = read_like_jansson(line);
+            differ += r < 0;
+            read += r > 0;
+        }
+    CHECK_INT(differ, 0);
+    CHECK(read > 100);
+}
