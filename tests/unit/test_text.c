@@ -507,6 +507,25 @@ TEST(lang_detect_und)
     sl_langid_free(id);
 }
 
+/* The scan reads a run of ASCII letters in one step: the bytes next to
+ * the letters ('@', '[', '`', '{') end a word, a non-ASCII letter or an
+ * inner apostrophe goes on with it, and an apostrophe after the 100th
+ * profiled word is no word break either. */
+TEST(lang_detect_ascii_runs_end_where_letters_end)
+{
+    sl_langid *id = sl_langid_new();
+    /* five words, four English stop words; joined at the odd bytes, one word */
+    CHECK_STR(sl_lang_detect(id, "the@cat[of`the{and", 18), "en");
+    CHECK_STR(sl_lang_detect(id, "@the[of`and{", 12), "en");
+    /* "für" and "Größe" are one word each, not "f" and "r", "Gr" and "e" */
+    const char *de = "für die Größe der Straße und das Gebäude ist nicht groß";
+    CHECK_STR(sl_lang_detect(id, de, strlen(de)), "de");
+    /* l'homme, qu'il: one word each, and French stop words around them */
+    const char *fr = "l'homme qu'il a vu dans la rue est le père de la fille";
+    CHECK_STR(sl_lang_detect(id, fr, strlen(fr)), "fr");
+    sl_langid_free(id);
+}
+
 TEST(lang_detect_prior_for_short_texts_only)
 {
     sl_langid *id = sl_langid_new();
