@@ -127,6 +127,19 @@ TEST(normalize_spaces)
     CHECK_NORMALIZE("ogham\xE1\x9A\x80mark", "ogham mark");     /* U+1680 has no NFKC mapping */
 }
 
+/* A run of words and single spaces goes out in one put: the space rules
+ * hold at its ends (and at a mark that composes with its last letter). */
+TEST(normalize_runs_of_words_and_single_spaces)
+{
+    CHECK_NORMALIZE("one two three", "one two three");
+    CHECK_NORMALIZE("  lead two  wide three ", "lead two wide three");
+    CHECK_NORMALIZE("a b \n c d\t e ", "a b\nc d e");
+    CHECK_NORMALIZE("x e\xCC\x81 y", "x \xC3\xA9 y");          /* e + U+0301: the run stops before e */
+    CHECK_NORMALIZE("x e\xCC\x81", "x \xC3\xA9");
+    CHECK_NORMALIZE("a \xC2\xA0" "b c\xE2\x80\x8B d", "a b c d"); /* no-break space, zero width */
+    CHECK_NORMALIZE("end .\r\nnext", "end .\nnext");
+}
+
 TEST(normalize_zero_width_and_soft_hyphen)
 {
     CHECK_NORMALIZE("zero\xE2\x80\x8Bwidth", "zerowidth");
