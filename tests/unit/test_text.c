@@ -130,6 +130,19 @@ TEST(sentences_lines)
     CHECK_SENTENCES("Its list:\nOne item", "Its list: | One item");
 }
 
+/* A line without final punctuation is measured from its own start, not
+ * the sentence's: a short line after a long wrapped one ends the
+ * sentence; a line ending in a dash, or in a closer after a dot, as before. */
+TEST(sentences_line_measured_from_its_start)
+{
+    CHECK_SENTENCES("The wire wraps its copy at sixty columns or so, like this\n"
+                    "short tail\nNext line",
+                    "The wire wraps its copy at sixty columns or so, like this\nshort tail | Next line");
+    CHECK_SENTENCES("Prices rose \xE2\x80\x94\nSome fell", "Prices rose \xE2\x80\x94\nSome fell");
+    CHECK_SENTENCES("He said \"no.\"\nThen left", "He said \"no.\" | Then left");
+    CHECK_SENTENCES("Net 5 mln\nRevenue 7 mln\nShares 2 mln", "Net 5 mln | Revenue 7 mln | Shares 2 mln");
+}
+
 /* ---- tokens.c ----------------------------------------------------------- */
 
 static void check_token(const char *text, const sl_token *t, const char *want, uint32_t flags)
