@@ -129,13 +129,13 @@ static void scan(sl_langid *id, const char *s, size_t len, profile *p)
         int32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : sl_utf8_next(s, len, &i);
         bool apostrophe = (cp == '\'' || cp == 0x2019) && in_word && i < len &&
                           (s[i] & 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'));
-        if (sl_letter_cp(cp)) {
+        if (cp >= 0x80 && sl_letter_cp(cp)) {   /* ASCII letters took the branch above */
             if (!in_word)
-                word = at, ascii = true;
+                word = at;
             in_word = true;
-            ascii &= cp < 0x80;
+            ascii = false;
             p->letters++;
-            p->script[cp < 0x80 ? SL_SCRIPT_LATIN : sl_script_of(cp)]++;
+            p->script[sl_script_of(cp)]++;
         } else if (!apostrophe) {
             if (in_word)
                 profile_word(id, p, s + word, at - word, ascii);
