@@ -85,8 +85,14 @@ static void profile_word(sl_langid *id, profile *p, const char *s, size_t len, b
             return;
         langs = sl_stopword_langs(id->fold.ptr, id->fold.len);
     }
-    for (unsigned k = 0; langs && k < SL_STOPWORD_LANG_BITS; k++)
-        p->hits[k] += (langs >> k) & 1;
+    for (; langs; langs &= langs - 1)   /* each language bit set */
+        p->hits[__builtin_ctz(langs)]++;
+}
+
+/* Whether byte c is an ASCII letter (sl_letter_cp's answer for it). */
+static inline bool ascii_letter(char c)
+{
+    return (unsigned)(((unsigned char)c | 0x20) - 'a') < 26;
 }
 
 /* Whether s[0, len) is all ASCII. */
@@ -110,16 +116,26 @@ static void scan(sl_langid *id, const char *s, size_t len, profile *p)
     bool in_word = false, ascii = true, rest_checked = false;
     while (i < len) {
         size_t at = i;
-        int32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : sl_utf8_next(s, len, &i);
-        bool apostrophe = (cp == '\'' || cp == 0x2019) && in_word && i < len &&
-                          (s[i] & 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'));
-        if (sl_letter_cp(cp)) {
+        if (ascii_letter(s[i])) {   /* a run of ASCII letters in one step, as letter by letter */
+            while (++i < len && ascii_letter(s[i]))
+                ;
             if (!in_word)
                 word = at, ascii = true;
             in_word = true;
-            ascii &= cp < 0x80;
+            p->letters += (uint32_t)(i - at);
+            p->script[SL_SCRIPT_LATIN] += (uint32_t)(i - at);
+            continue;
+        }
+        int32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : sl_utf8_next(s, len, &i);
+        bool apostrophe = (cp == '\'' || cp == 0x2019) && in_word && i < len &&
+                          (s[i] & 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'));
+        if (cp >= 0x80 && sl_letter_cp(cp)) {   /* ASCII letters took the branch above */
+            if (!in_word)
+                word = at;
+            in_word = true;
+            ascii = false;
             p->letters++;
-            p->script[cp < 0x80 ? SL_SCRIPT_LATIN : sl_script_of(cp)]++;
+            p->script[sl_script_of(cp)]++;
         } else if (!apostrophe) {
             if (in_word)
                 profile_word(id, p, s + word, at - word, ascii);

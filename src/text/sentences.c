@@ -120,7 +120,7 @@ static size_t match_before(const lit *list, size_t n, const char *s, size_t lo, 
 {
     for (size_t k = 0; k < n; k++) {
         size_t m = list[k].n;
-        if (m <= i - lo && !memcmp(s + i - m, list[k].s, m))
+        if (m <= i - lo && s[i - 1] == list[k].s[m - 1] && !memcmp(s + i - m, list[k].s, m))
             return m;
     }
     return 0;
@@ -304,9 +304,8 @@ static bool line_ends_sentence(const splitter *sp, size_t eol, size_t next)
     bool goes_on = s[e - 1] && strchr(",;(-&/", s[e - 1]);
     if (goes_on || match_before(dashes, COUNT(dashes), s, sp->start, e))
         return false;
-    size_t line = e;
-    while (line > sp->start && s[line - 1] != '\n')
-        line--;
+    const char *newline = memrchr(s + sp->start, '\n', e - sp->start);
+    size_t line = newline ? (size_t)(newline - s) + 1 : sp->start;
     if (e - line >= WRAPPED_LINE)
         return false;
     return !lower_at(s, sp->len, next);

@@ -130,6 +130,19 @@ TEST(sentences_lines)
     CHECK_SENTENCES("Its list:\nOne item", "Its list: | One item");
 }
 
+/* A line without final punctuation is measured from its own start, not
+ * the sentence's: a short line after a long wrapped one ends the
+ * sentence; a line ending in a dash, or in a closer after a dot, as before. */
+TEST(sentences_line_measured_from_its_start)
+{
+    CHECK_SENTENCES("The wire wraps its copy at sixty columns or so, like this\n"
+                    "short tail\nNext line",
+                    "The wire wraps its copy at sixty columns or so, like this\nshort tail | Next line");
+    CHECK_SENTENCES("Prices rose \xE2\x80\x94\nSome fell", "Prices rose \xE2\x80\x94\nSome fell");
+    CHECK_SENTENCES("He said \"no.\"\nThen left", "He said \"no.\" | Then left");
+    CHECK_SENTENCES("Net 5 mln\nRevenue 7 mln\nShares 2 mln", "Net 5 mln | Revenue 7 mln | Shares 2 mln");
+}
+
 /* ---- tokens.c ----------------------------------------------------------- */
 
 static void check_token(const char *text, const sl_token *t, const char *want, uint32_t flags)
@@ -504,6 +517,25 @@ TEST(lang_detect_und)
     CHECK_STR(sl_lang_detect(id, "Breaking news", 13), "und");
     CHECK_STR(sl_lang_detect(id, "12,500 3.4 -- 2024", 18), "und");
     CHECK_STR(sl_lang_detect(id, "\xF0\x9F\x98\x80\xF0\x9F\x98\x80", 8), "und");
+    sl_langid_free(id);
+}
+
+/* The scan reads a run of ASCII letters in one step: the bytes next to
+ * the letters ('@', '[', '`', '{') end a word, a non-ASCII letter or an
+ * inner apostrophe goes on with it, and an apostrophe after the 100th
+ * profiled word is no word break either. */
+TEST(lang_detect_ascii_runs_end_where_letters_end)
+{
+    sl_langid *id = sl_langid_new();
+    /* five words, four English stop words; joined at the odd bytes, one word */
+    CHECK_STR(sl_lang_detect(id, "the@cat[of`the{and", 18), "en");
+    CHECK_STR(sl_lang_detect(id, "@the[of`and{", 12), "en");
+    /* "für" and "Größe" are one word each, not "f" and "r", "Gr" and "e" */
+    const char *de = "für die Größe der Straße und das Gebäude ist nicht groß";
+    CHECK_STR(sl_lang_detect(id, de, strlen(de)), "de");
+    /* l'homme, qu'il: one word each, and French stop words around them */
+    const char *fr = "l'homme qu'il a vu dans la rue est le père de la fille";
+    CHECK_STR(sl_lang_detect(id, fr, strlen(fr)), "fr");
     sl_langid_free(id);
 }
 

@@ -46,6 +46,33 @@ TEST(utf8_repair_valid_passthrough)
     CHECK_REPAIR("", "", 0);
 }
 
+/* Every byte value at every place of a line of plain letters (the runs of
+ * plain ASCII are read eight bytes at a time): a printable byte, tab or LF
+ * is kept, CR becomes LF, any other control is dropped, a lone byte over
+ * 0x7F is replaced. */
+TEST(utf8_repair_every_byte_at_every_place)
+{
+    for (unsigned b = 0; b < 256; b++) {
+        for (size_t at = 0; at < 20; at++) {
+            char in[21], want[24];
+            memset(in, 'a', 20);
+            in[20] = '\0';
+            in[at] = (char)b;
+            const char *put = b == '\r' ? "\n" : (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n' ? in + at
+                              : b < 0x80 ? "" : FFFD;
+            size_t put_len = put == in + at ? 1 : strlen(put);
+            memcpy(want, in, at);
+            memcpy(want + at, put, put_len);
+            memcpy(want + at + put_len, in + at + 1, 20 - at);   /* with the final NUL */
+            size_t bad;
+            char *got = repair(in, 20, &bad);
+            CHECK_STR(got, want);
+            CHECK_INT(bad, b >= 0x80);
+            free(got);
+        }
+    }
+}
+
 TEST(utf8_repair_invalid_sequences)
 {
     CHECK_REPAIR("a\xC0\xAF" "b", "a" FFFD FFFD "b", 2);               /* overlong '/' */
@@ -125,6 +152,19 @@ TEST(normalize_spaces)
     CHECK_NORMALIZE("a\xE2\x80\xAF\xC2\xA0 b", "a b");          /* narrow NBSP + NBSP + space */
     CHECK_NORMALIZE("ideo\xE3\x80\x80graphic", "ideo graphic"); /* U+3000 */
     CHECK_NORMALIZE("ogham\xE1\x9A\x80mark", "ogham mark");     /* U+1680 has no NFKC mapping */
+}
+
+/* A run of words and single spaces goes out in one put: the space rules
+ * hold at its ends (and at a mark that composes with its last letter). */
+TEST(normalize_runs_of_words_and_single_spaces)
+{
+    CHECK_NORMALIZE("one two three", "one two three");
+    CHECK_NORMALIZE("  lead two  wide three ", "lead two wide three");
+    CHECK_NORMALIZE("a b \n c d\t e ", "a b\nc d e");
+    CHECK_NORMALIZE("x e\xCC\x81 y", "x \xC3\xA9 y");          /* e + U+0301: the run stops before e */
+    CHECK_NORMALIZE("x e\xCC\x81", "x \xC3\xA9");
+    CHECK_NORMALIZE("a \xC2\xA0" "b c\xE2\x80\x8B d", "a b c d"); /* no-break space, zero width */
+    CHECK_NORMALIZE("end .\r\nnext", "end .\nnext");
 }
 
 TEST(normalize_zero_width_and_soft_hyphen)
