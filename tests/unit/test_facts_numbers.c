@@ -876,3 +876,56 @@ TEST(facts_numbers_currency_signs_in_any_case)
     NUMBERS_OF("The mill paid Sek 300 for oats, nzd 45 for rope, NZ$ 7 for tea, \xC2\xA3" "12 "
                "for salt and A$ 9 for nails.\n", want, NULL);
 }
+
+/* Every word a number in words may be made of, alone or as its first word,
+ * in any case: words_at rules a token out by one lookup of number_words,
+ * so a word missing there would be lost here. */
+TEST(facts_numbers_every_word_form)
+{
+    static const char *const ones[] = {"zero", "one", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+        "sixteen", "seventeen", "eighteen", "nineteen"};
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty",
+        "seventy", "eighty", "ninety"};
+    static const char *const ordinals[] = {"third", "fourth", "fifth", "sixth", "seventh",
+        "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+        "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+    char text[160], word[32];
+    for (size_t k = 0; k < 20 + 8 + 18; k++) {
+        const char *w = k < 20 ? ones[k] : k < 28 ? tens[k - 20] : ordinals[k - 28];
+        double value = k < 20 ? (double)k : k < 28 ? 20.0 + 10.0 * (double)(k - 20) : (double)(k - 25);
+        snprintf(word, sizeof word, "%s", w);
+        if (k % 2)
+            word[0] = (char)(word[0] - 'a' + 'A'); /* "Nine", as a sentence opens */
+        snprintf(text, sizeof text,
+                 k < 28 ? (k % 2 ? "%s boats were sold to the harbour board.\n"
+                                 : "The mill sold %s boats to the harbour board.\n")
+                        : (k % 2 ? "%s came the boat of the mill.\n"
+                                 : "The mill sold its %s boat to the harbour board.\n"),
+                 word);
+        sl_fact_items *items = facts_of_text(text, NULL);
+        const sl_fact_item *n = number_text(items, word);
+        if (!n || n->value != value)
+            sl_test_fail(__FILE__, __LINE__, "\"%s\": %g, expected %g", word, n ? n->value : -1.0,
+                         value);
+        sl_fact_items_free(items);
+    }
+    sl_fact_items *items = facts_of_text(
+        "Dozens of boats, hundreds of carts, THOUSANDS of nets, millions of pins and billions "
+        "of grains came in. Then tens of thousands of ropes, half of the oars, a quarter of the "
+        "sails, a dozen masts, a million bolts, Seventy-five hooks and two-thirds of the "
+        "crews.\n", NULL);
+    NUMBER(items, "Dozens of boats", 12, 120, NULL, NULL);
+    NUMBER(items, "hundreds of carts", 100, 1000, NULL, NULL);
+    NUMBER(items, "THOUSANDS of nets", 1000, 10000, NULL, NULL);
+    NUMBER(items, "millions of pins", 1e6, 1e7, NULL, NULL);
+    NUMBER(items, "billions of grains", 1e9, 1e10, NULL, NULL);
+    NUMBER(items, "tens of thousands of ropes", 1e4, 1e5, NULL, NULL);
+    NUMBER(items, "half of the oars", 0.5, 0.5, NULL, NULL);
+    NUMBER(items, "a quarter of the sails", 0.25, 0.25, NULL, NULL);
+    NUMBER(items, "a dozen masts", 12, 12, NULL, NULL);
+    NUMBER(items, "a million bolts", 1e6, 1e6, NULL, NULL);
+    NUMBER(items, "Seventy-five hooks", 75, 75, NULL, NULL);
+    NUMBER(items, "two-thirds of the crews", 2.0 / 3, 2.0 / 3, NULL, NULL);
+    sl_fact_items_free(items);
+}
