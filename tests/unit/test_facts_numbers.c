@@ -929,3 +929,19 @@ TEST(facts_numbers_every_word_form)
     NUMBER(items, "two-thirds of the crews", 2.0 / 3, 2.0 / 3, NULL, NULL);
     sl_fact_items_free(items);
 }
+
+/* Units found by their first word's first byte and length (sl_units_at):
+ * a plural one byte longer than the word listed ("miles", "tonnes"), a
+ * singular, a phrase of several words whose first is a plural ("miles per
+ * hour", "square miles") and one whose first word is listed twice
+ * ("square inch", "square inches"). */
+TEST(facts_numbers_units_by_first_byte_and_length)
+{
+    static const expected_number want[] = {{"12 miles", 12, "mile"}, {"1 mile", 1, "mile"},
+        {"40 tonnes", 40, "metric ton"}, {"3 metres", 3, "metre"},
+        {"60 miles per hour", 60, "mile per hour"}, {"9 square miles", 9, "square mile"},
+        {"5 square inches", 5, "square inch"}, {"2 litres", 2, "litre"}};
+    NUMBERS_OF("The crew walked 12 miles and then 1 mile more, lifted 40 tonnes, dug 3 metres, "
+               "drove at 60 miles per hour across 9 square miles, cut 5 square inches of cloth "
+               "and drank 2 litres.\n", want, NULL);
+}
