@@ -492,6 +492,20 @@ static bool vague_at(const sl_facts_doc *d, size_t i, sl_number *nb)
      SL_FACTS_LETTER('o') | SL_FACTS_LETTER('q') | SL_FACTS_LETTER('s') | SL_FACTS_LETTER('t') | \
      SL_FACTS_LETTER('z'))
 
+/* Every word words_at reads at its token as a whole (ones, tens,
+ * ordinals from "third", vague_words, and the words it tests by name); a
+ * new word there is added here too. A token without a hyphen that is none
+ * of them is no number word, whatever the tests below would try: one
+ * lookup by hash rules it out (test facts_numbers_every_word_form). */
+static const char *const number_words[] = {"zero", "one", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety", "third", "fourth", "fifth", "sixth",
+    "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+    "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "dozens",
+    "hundreds", "thousands", "millions", "billions", "tens", "half", "quarter", "a", "dozen",
+    NULL};
+
 /* A number written in words at token i: "ten", "twenty-five", "ninth". */
 static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
 {
@@ -501,6 +515,10 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
     nb->first = nb->last = i;
     nb->word_form = true;
     if (!sl_facts_starts_in(d, i, NUMBER_WORD_STARTS))
+        return false;
+    size_t n;
+    const char *s = sl_facts_tok(d, i, &n);
+    if (sl_facts_in(d, i, number_words) < 0 && !memchr(s, '-', n))
         return false;
     double f = fraction_at(d, i, &nb->last);
     if (f > 0) {
@@ -527,8 +545,6 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
         nb->last = sl_facts_is(d, i, "a") ? i + 1 : i;
         return true;
     }
-    size_t n;
-    const char *s = sl_facts_tok(d, i, &n);
     const char *dash = memchr(s, '-', n);
     if (dash) { /* "three-phase", "ten-month": the number and what it counts */
         for (k = 1; ones[k]; k++)

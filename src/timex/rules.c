@@ -161,6 +161,12 @@ static struct compiled {
      * token's are the union (its class bits' sets and its word's set) */
     pattern_set opened_by_class[CLASS_BITS];
     pattern_set opened_by_word[TX_MAX_WORDS];
+    /* the patterns whose first two elements are required, by what their
+     * second accepts (the next token's classes and word, as above), and
+     * the other patterns, which the next token rules out by none */
+    pattern_set seconded_by_class[CLASS_BITS];
+    pattern_set seconded_by_word[TX_MAX_WORDS];
+    pattern_set any_second;
     char storage[N_PATTERNS][256];   /* longer specs are a bug: see compile_pattern */
     const char *words[TX_MAX_WORDS]; /* every literal word, sorted */
     effect effects[TX_MAX_WORDS];    /* what each means (effect_of) */
@@ -236,6 +242,19 @@ static uint32_t class_bits(char cls)
     }
 }
 
+/* Files pattern p under the class bits `cls` and the words of `words`. */
+static void file_pattern(pattern_set *by_class, pattern_set *by_word, uint32_t cls,
+                         const uint64_t *words, size_t p)
+{
+    uint64_t bit = (uint64_t)1 << (p & 63);
+    for (int b = 0; b < CLASS_BITS; b++)
+        if (cls >> b & 1)
+            by_class[b][p >> 6] |= bit;
+    for (int w = 0; w < TX_MAX_WORDS; w++)
+        if (words[w >> 6] >> (w & 63) & 1)
+            by_word[w][p >> 6] |= bit;
+}
+
 /* Word bit sets of the literal elements, and what can open each pattern:
  * its elements up to the first one that is not optional (their classes
  * and words, filed in opened_by_class and opened_by_word). */
@@ -259,12 +278,12 @@ static void index_pattern(size_t p)
         opening = e->optional;
     }
     uint64_t bit = (uint64_t)1 << (p & 63);
-    for (int b = 0; b < CLASS_BITS; b++)
-        if (cls >> b & 1)
-            table.opened_by_class[b][p >> 6] |= bit;
-    for (int w = 0; w < TX_MAX_WORDS; w++)
-        if (words[w >> 6] >> (w & 63) & 1)
-            table.opened_by_word[w][p >> 6] |= bit;
+    file_pattern(table.opened_by_class, table.opened_by_word, cls, words, p);
+    const element *e = table.elems[p];
+    if (table.n_elems[p] >= 2 && !e[0].optional && !e[1].optional)
+        file_pattern(table.seconded_by_class, table.seconded_by_word, e[1].classes, e[1].set, p);
+    else
+        table.any_second[p >> 6] |= bit;
 }
 
 static void compile_table(void)
@@ -290,17 +309,36 @@ static int in_set(const uint64_t *set, int word)
     return word >= 0 && (set[word >> 6] >> (word & 63) & 1);
 }
 
-/* The patterns token t may open (in out); false when none. */
-static bool openers_of(const tx_token *t, pattern_set out)
+/* The union of the sets filed under token t's word and classes, in out. */
+static void filed_under(const tx_token *t, const pattern_set *by_class,
+                        const pattern_set *by_word, pattern_set out)
 {
-    uint64_t any = 0;
     for (size_t k = 0; k < PATTERN_WORDS; k++)
-        out[k] = t->word >= 0 ? table.opened_by_word[t->word][k] : 0;
+        out[k] = t->word >= 0 ? by_word[t->word][k] : 0;
     for (uint32_t c = t->cls; c; c &= c - 1)
         for (size_t k = 0; k < PATTERN_WORDS; k++)
-            out[k] |= table.opened_by_class[__builtin_ctz(c)][k];
+            out[k] |= by_class[__builtin_ctz(c)][k];
+}
+
+/* The patterns that may match from token i of n (in out); false when
+ * none: those token i may open, less those whose second element, required
+ * after a required first, the next token cannot fit (may_match would find
+ * so after a walk; "the" opens 22 patterns, and the next word rules out
+ * most of them). */
+static bool openers_of(const tx_token *toks, size_t n, size_t i, pattern_set out)
+{
+    uint64_t any = 0;
+    filed_under(&toks[i], table.opened_by_class, table.opened_by_word, out);
     for (size_t k = 0; k < PATTERN_WORDS; k++)
         any |= out[k];
+    if (!any)
+        return false;
+    pattern_set next = {0};
+    if (i + 1 < n)
+        filed_under(&toks[i + 1], table.seconded_by_class, table.seconded_by_word, next);
+    any = 0;
+    for (size_t k = 0; k < PATTERN_WORDS; k++)
+        any |= out[k] &= next[k] | table.any_second[k];
     return any != 0;
 }
 
@@ -514,7 +552,7 @@ static int find_all(const char *text, const tx_token *toks, size_t n, tx_context
     size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
         pattern_set openers;
-        if (!openers_of(&toks[i], openers))
+        if (!openers_of(toks, n, i, openers))
             continue;
         tx_slots slots;
         size_t which = 0, m = best_at(toks, n, i, openers, &slots, &which);

@@ -153,7 +153,8 @@ TEST(facts_numbers_counted_noun_by_its_ending)
 }
 
 /* Number words of every first letter words_at lets through, in capitals
- * too; a word of another first letter is none. */
+ * too, and every vague scale and fraction word of number_words; a word of
+ * another first letter is none. */
 TEST(facts_numbers_words_by_their_first_letter)
 {
     sl_fact_items *items = facts_of_text(
@@ -161,7 +162,8 @@ TEST(facts_numbers_words_by_their_first_letter)
         "ships waited. Billions of dollars moved. A dozen cranes stood by. Eleven gulls flew "
         "over. Thirty-two roofs leaked. Nineteen carts queued. Seventy vans waited. Hundreds "
         "of hours passed. The town kept twenty-one boats and forty tugs. Plenty of rain "
-        "fell.\n", NULL);
+        "fell. THOUSANDS of nets, millions of pins, tens of thousands of ropes, a quarter of "
+        "the sails, a million bolts and two-thirds of the crews came.\n", NULL);
     NUMBER(items, "Zero boats", 0, 0, NULL, NULL);
     NUMBER(items, "Half of", 0.5, 0.5, NULL, NULL);
     NUMBER(items, "Quarter million", 2.5e5, 2.5e5, "metric ton", NULL);
@@ -175,6 +177,12 @@ TEST(facts_numbers_words_by_their_first_letter)
     NUMBER(items, "Hundreds of", 100, 1000, NULL, NULL);
     NUMBER(items, "twenty-one", 21, 21, NULL, NULL);
     NUMBER(items, "forty", 40, 40, NULL, NULL);
+    NUMBER(items, "THOUSANDS of nets", 1000, 10000, NULL, NULL);
+    NUMBER(items, "millions of pins", 1e6, 1e7, NULL, NULL);
+    NUMBER(items, "tens of thousands of ropes", 1e4, 1e5, NULL, NULL);
+    NUMBER(items, "a quarter of the sails", 0.25, 0.25, NULL, NULL);
+    NUMBER(items, "a million bolts", 1e6, 1e6, NULL, NULL);
+    NUMBER(items, "two-thirds of the crews", 2.0 / 3, 2.0 / 3, NULL, NULL);
     CHECK(!number_text(items, "Plenty"));
     sl_fact_items_free(items);
 }
@@ -875,4 +883,56 @@ TEST(facts_numbers_currency_signs_in_any_case)
         {"A$ 9", 9, "australian dollar"}};
     NUMBERS_OF("The mill paid Sek 300 for oats, nzd 45 for rope, NZ$ 7 for tea, \xC2\xA3" "12 "
                "for salt and A$ 9 for nails.\n", want, NULL);
+}
+
+/* Every one, ten and ordinal word, in lower case and capitalised:
+ * words_at rules a token out by one lookup of number_words, so a word
+ * missing there would be lost here (the vague scales, fractions and "a"
+ * are in facts_numbers_words_by_their_first_letter). */
+TEST(facts_numbers_every_word_form)
+{
+    static const char *const ones[] = {"zero", "one", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+        "sixteen", "seventeen", "eighteen", "nineteen"};
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty",
+        "seventy", "eighty", "ninety"};
+    static const char *const ordinals[] = {"third", "fourth", "fifth", "sixth", "seventh",
+        "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+        "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+    char text[160], word[32];
+    for (size_t k = 0; k < 20 + 8 + 18; k++) {
+        const char *w = k < 20 ? ones[k] : k < 28 ? tens[k - 20] : ordinals[k - 28];
+        double value = k < 20 ? (double)k : k < 28 ? 20.0 + 10.0 * (double)(k - 20) : (double)(k - 25);
+        snprintf(word, sizeof word, "%s", w);
+        if (k % 2)
+            word[0] = (char)(word[0] - 'a' + 'A'); /* "Nine", as a sentence opens */
+        snprintf(text, sizeof text,
+                 k < 28 ? (k % 2 ? "%s boats were sold to the harbour board.\n"
+                                 : "The mill sold %s boats to the harbour board.\n")
+                        : (k % 2 ? "%s came the boat of the mill.\n"
+                                 : "The mill sold its %s boat to the harbour board.\n"),
+                 word);
+        sl_fact_items *items = facts_of_text(text, NULL);
+        const sl_fact_item *n = number_text(items, word);
+        if (!n || n->value != value)
+            sl_test_fail(__FILE__, __LINE__, "\"%s\": %g, expected %g", word, n ? n->value : -1.0,
+                         value);
+        sl_fact_items_free(items);
+    }
+}
+
+/* Units found by their first word's first byte and length (sl_units_at):
+ * a plural one byte longer than the word listed ("miles", "tonnes"), a
+ * singular, a phrase of several words whose first is a plural ("miles per
+ * hour", "square miles") and one whose first word is listed twice
+ * ("square inch", "square inches"). */
+TEST(facts_numbers_units_by_first_byte_and_length)
+{
+    static const expected_number want[] = {{"12 miles", 12, "mile"}, {"1 mile", 1, "mile"},
+        {"40 tonnes", 40, "metric ton"}, {"3 metres", 3, "metre"},
+        {"60 miles per hour", 60, "mile per hour"}, {"9 square miles", 9, "square mile"},
+        {"5 square inches", 5, "square inch"}, {"2 litres", 2, "litre"}};
+    NUMBERS_OF("The crew walked 12 miles and then 1 mile more, lifted 40 tonnes, dug 3 metres, "
+               "drove at 60 miles per hour across 9 square miles, cut 5 square inches of cloth "
+               "and drank 2 litres.\n", want, NULL);
 }

@@ -115,6 +115,36 @@ TEST(timex_optional_elements_taken_and_left_out)
     CHECK_STR(found("It was 20 years and more ago.", NULL), "20 years|DURATION|P20Y\n");
 }
 
+/* Patterns whose first two elements are both required are tried only
+ * when the next token may fit the second (openers_of): each found after
+ * its first word, where the same first word leads elsewhere, and a first
+ * word that ends the text. */
+TEST(timex_second_element_required_after_the_first)
+{
+    CHECK_STR(found("Results for the year ago quarter beat the past, and the 5th of May was in "
+                    "the present, as in the year.", "2024-08-19"),
+              "the year ago quarter|DATE|2023\nthe past|DATE|PAST_REF\n"
+              "the 5th of May|DATE|2024-05-05\nthe present|DATE|PRESENT_REF\n"
+              "the year|DURATION|P1Y\n");
+    CHECK_STR(found("Shares fell at 9:30 a.m. on 5 May 2020; the 10-year bond rose every week "
+                    "and every 3 weeks, then the", "2024-08-19"),
+              "9:30 a.m.|TIME|2024-08-19T09:30\n5 May 2020|DATE|2020-05-05\n"
+              "10-year|DURATION|P10Y\nevery week|SET|P1W\nevery 3 weeks|SET|P3W\n");
+    CHECK_STR(found("The fiscal 1987 and the calendar 1986 figures, last night, this evening, "
+                    "3 p.m. and Sunday night, the quarter and the 1986 period", "2024-08-19"),
+              "The fiscal 1987|DATE|1987\nthe calendar 1986|DATE|1986\n"
+              "last night|TIME|2024-08-18TNI\nthis evening|TIME|2024-08-19TEV\n"
+              "3 p.m.|TIME|2024-08-19T15:00\nSunday night|DATE|2024-08-18\n"
+              "the quarter|DATE|2024-Q2\nthe 1986 period|DATE|1986-Q2\n");
+    /* a first element left out ("the? past|last ... %V"): not ruled out by its second */
+    CHECK_STR(found("Prices rose in past weeks, in the past months, in coming days and middle of "
+                    "March.", "2024-08-19"),
+              "past weeks|DATE|PAST_REF\nthe past months|DATE|PAST_REF\n"
+              "coming days|DATE|FUTURE_REF\nmiddle of March.|DATE|2024-03\n");
+    CHECK_STR(found("At 9", NULL), "");
+    CHECK_STR(found("the", NULL), "");
+}
+
 /* The tokens of the timex rules: runs of ASCII letters and digits, each
  * other code point alone, their spans in bytes and in code points (a
  * two-byte letter is one), lowered and classed. */
