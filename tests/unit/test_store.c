@@ -545,7 +545,7 @@ TEST(store_lines_counted_by_one_statement)
     CHECK_INT(sl_store_lines_add(st, 3, c, 1), 0);
     const uint64_t asked[] = {503, 999, 502, 501, 503};
     uint32_t counts[5] = {0};
-    statement_count counting = {"SELECT r.rowid", 0};
+    statement_count counting = {"SELECT place, n", 0};
     count_statements(st, &counting);
     CHECK_INT(sl_store_lines_count(st, asked, 5, 2, 10, counts), 0);
     CHECK_INT(counting.n, 1);
@@ -558,6 +558,36 @@ TEST(store_lines_counted_by_one_statement)
     CHECK_INT(sl_store_lines_count(st, asked, 5, 0, 2, counts), 0);
     CHECK_INT(counts[0], 2); /* three carriers, counted up to the cap */
     CHECK_INT(counts[2], 2);
+    drop_store(st, path);
+}
+
+/* Counts the rows the line counts' statement gives (sqlite3_trace_v2). */
+static int count_row(unsigned what, void *ctx, void *stmt, void *x)
+{
+    (void)what, (void)x;
+    const char *sql = sqlite3_sql(stmt);
+    *(int *)ctx += sql && strstr(sql, "FROM line_articles WHERE line") != NULL;
+    return 0;
+}
+
+/* Only the lines another article carries come back as rows: a line of
+ * the article's own is a count of 0 without a step of its own. */
+TEST(store_lines_counted_rows_only_for_carried_lines)
+{
+    OPEN_STORE(st, path);
+    const int64_t a[] = {601, 602}, b[] = {602, 604};
+    CHECK_INT(sl_store_lines_add(st, 1, a, 2), 0);
+    CHECK_INT(sl_store_lines_add(st, 2, b, 2), 0);
+    const uint64_t asked[] = {601, 602, 603, 604, 605, 606};
+    uint32_t counts[6] = {9, 9, 9, 9, 9, 9};
+    int rows = 0;
+    CHECK_INT(sqlite3_trace_v2(st->db, SQLITE_TRACE_ROW, count_row, &rows), SQLITE_OK);
+    CHECK_INT(sl_store_lines_count(st, asked, 6, 2, 10, counts), 0);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    CHECK_INT(rows, 2); /* 601 and 602, carried by article 1 */
+    const uint32_t want[] = {1, 1, 0, 0, 0, 0};
+    for (int i = 0; i < 6; i++)
+        CHECK_INT(counts[i], want[i]);
     drop_store(st, path);
 }
 
