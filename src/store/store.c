@@ -489,6 +489,7 @@ int sl_store_commit(sl_store *st)
         rc = sl_store_exec_stmt(sl_store_stmt(st, Q_COMMIT));
     if (!rc)
         st->in_tx = st->writing = 0;
+    sl_store_terms_written(st); /* the flush and the merge wrote terms */
     return rc;
 }
 
