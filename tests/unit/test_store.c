@@ -12,11 +12,13 @@
  * article's rows inserted by one statement all landing once, and a batch's
  * term counts added by one; the table sl_rows read only with its rows.
  * The keyed rows (dictionary ids, sketch and copy keys): test_store_keys.c. */
+#include <fcntl.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "copies/copies.h"
@@ -559,6 +561,32 @@ TEST(store_lines_counted_by_one_statement)
     CHECK_INT(counts[0], 2); /* three carriers, counted up to the cap */
     CHECK_INT(counts[2], 2);
     drop_store(st, path);
+}
+
+/* The first open of a process turns SQLite's memory statistics off. The
+ * test runs again as a process of its own (this binary, this test alone,
+ * SL_UNIT_FIRST_OPEN set), whose first use of SQLite is the open: there a
+ * store of one article counts no memory. */
+TEST(store_open_turns_sqlite_statistics_off)
+{
+    if (getenv("SL_UNIT_FIRST_OPEN")) {
+        OPEN_STORE(st, path);
+        CHECK(sqlite3_memory_used() == 0);
+        drop_store(st, path);
+        return;
+    }
+    pid_t child = fork();
+    if (child == 0) {
+        int quiet = open("/dev/null", O_WRONLY); /* its "1 passed" line */
+        if (quiet >= 0)
+            dup2(quiet, STDOUT_FILENO);
+        setenv("SL_UNIT_FIRST_OPEN", "1", 1);
+        execl("/proc/self/exe", "unit-tests", "store_open_turns_sqlite_statistics_off", (char *)NULL);
+        _exit(127);
+    }
+    int status = -1;
+    CHECK_INT(waitpid(child, &status, 0), child);
+    CHECK_INT(WIFEXITED(status) ? WEXITSTATUS(status) : 100 + WTERMSIG(status), 0);
 }
 
 /* Counts the rows the line counts' statement gives (sqlite3_trace_v2). */
