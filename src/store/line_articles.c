@@ -53,16 +53,10 @@ static const char Q_LINES_SET[] = "UPDATE articles SET lines = ?2 WHERE id = ?1"
 static const char Q_LINES_NEXT[] =
     "SELECT id, lines FROM articles WHERE id > ?1 AND lines IS NOT NULL ORDER BY id LIMIT 1";
 
-static int64_t hash_value(void *ctx, size_t row, int col)
-{
-    (void)col;
-    return (int64_t)((const uint64_t *)ctx)[row];
-}
-
 int sl_store_lines_count(sl_store *st, const uint64_t *hashes, size_t n, int64_t self,
                          uint32_t cap, uint32_t *counts)
 {
-    static const sl_store_rows lines = {Q_LINE_COUNT, 1, hash_value};
+    static const sl_store_rows lines = {Q_LINE_COUNT, 1, sl_store_row_u64};
     sl_store_rows_source source = {&lines, (void *)hashes, n};
     memset(counts, 0, n * sizeof *counts);
     sqlite3_stmt *s = sl_store_stmt(st, Q_LINE_COUNT);

@@ -308,6 +308,8 @@ typedef struct sl_store_rows_source {
     size_t n;
 } sl_store_rows_source;
 int sl_store_rows_bind(sqlite3_stmt *s, const sl_store_rows_source *source);
+/* A row's value from an array of 64-bit integers (ctx), one column. */
+int64_t sl_store_row_u64(void *ctx, size_t row, int col);
 /* Makes sl_rows known to the connection. */
 int sl_store_rows_register(sqlite3 *db);
 /* Puts "what: reason" in `why` (the SQLite reason, or out of memory without

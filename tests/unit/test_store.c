@@ -322,7 +322,7 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     uint8_t n_keys[4];
     size_t found = 0;
     CHECK_INT(carriers(st, 8), 2);
-    CHECK_INT(sl_store_df_get(st, 77, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){77}, 1, &df), 0);
     CHECK_INT(df, 5);
     CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
     CHECK_INT(sl_store_commit(st), 0); /* articles 1,000 to 5,000 recent: due */
@@ -335,7 +335,7 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 0);
     CHECK_INT(carriers(st, 8), 2);
     CHECK_INT(carriers_but(st, 8, 1000), 1);
-    CHECK_INT(sl_store_df_get(st, 77, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){77}, 1, &df), 0);
     CHECK_INT(df, 5);
     CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(0x100), ids, n_keys, 4, &found), 0);
     CHECK_INT(found, 2);
@@ -386,7 +386,7 @@ TEST(store_recent_rows_read_with_the_large_tables)
     CHECK_INT(sl_store_copy_keys_put(st, 5, keys, 1), 0);
     CHECK_INT(sl_store_copy_keys_put(st, 12, keys, 1), 0);
     CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 99"), 4);
-    CHECK_INT(sl_store_df_get(st, 99, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){99}, 1, &df), 0);
     CHECK_INT(df, 5);
     CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(21), ids, n_keys, 3, &found), 0);
     CHECK_INT(found, 3);
@@ -504,16 +504,39 @@ TEST(store_df_added_by_one_statement)
     sqlite3_trace_v2(st->db, 0, NULL, NULL);
     CHECK_INT(sl_store_df_add(st, NULL, 0), 0); /* nothing to add */
     uint32_t df = 0;
-    CHECK_INT(sl_store_df_get(st, 1000, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){1000}, 1, &df), 0);
     CHECK_INT(df, 1);
-    CHECK_INT(sl_store_df_get(st, 1025, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){1025}, 1, &df), 0);
     CHECK_INT(df, 1 + 6);
-    CHECK_INT(sl_store_df_get(st, 1059, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){1059}, 1, &df), 0);
     CHECK_INT(df, 40);
-    CHECK_INT(sl_store_df_get(st, 1060, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){1060}, 1, &df), 0);
     CHECK_INT(df, 0);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM terms"), 40);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 40);
+    drop_store(st, path);
+}
+
+/* Many terms' counts are read by one statement a table, each term's the
+ * sum of its rows in the two, 0 for a term neither has; a term asked
+ * twice has its count twice. */
+TEST(store_df_read_by_one_statement_a_table)
+{
+    OPEN_STORE(st, path);
+    sl_df_delta first[3] = {{2000, 1}, {2001, 2}, {2002, 3}}, second[2] = {{2001, 5}, {2003, 7}};
+    CHECK_INT(sl_store_df_add(st, first, 3), 0);
+    CHECK_INT(sl_store_recent_merge(st), 0); /* into terms */
+    CHECK_INT(sl_store_df_add(st, second, 2), 0); /* into terms_recent */
+    const uint64_t asked[] = {2003, 2001, 2009, 2000, 2001, 2002};
+    uint32_t dfs[6] = {9, 9, 9, 9, 9, 9};
+    statement_count reads = {"SELECT r.rowid, t.df", 0};
+    count_statements(st, &reads);
+    CHECK_INT(sl_store_df_get(st, asked, 6, dfs), 0);
+    CHECK_INT(reads.n, 2);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    const uint32_t want[] = {7, 2 + 5, 0, 1, 2 + 5, 3};
+    for (int i = 0; i < 6; i++)
+        CHECK_INT(dfs[i], want[i]);
     drop_store(st, path);
 }
 
