@@ -99,19 +99,27 @@ TEST(store_story_terms_keyed_by_dictionary_id)
     drop_store(st, path);
 }
 
+/* Commits, closes and opens the store again as a new writer (holding
+ * articles: not fresh), in a batch; NULL when it cannot. */
+static sl_store *writer_again(sl_store *st, const char *path)
+{
+    CHECK_INT(sl_store_commit(st), 0);
+    sl_store_close(st);
+    st = NULL;
+    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
+    if (st)
+        CHECK_INT(sl_store_begin(st), 0);
+    return st;
+}
+
 /* A term the store has no id for is remembered as such: asked again, the
  * store is not read (here its table of counts is gone meanwhile); the id
  * given to it later takes the note's place. */
 TEST(store_dict_remembers_a_term_without_id)
 {
     OPEN_STORE(st, path);
-    CHECK_INT(sl_store_commit(st), 0);
-    sl_store_close(st);
-    st = NULL;
-    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0); /* a store with articles: not fresh */
-    if (!st)
+    if (!(st = writer_again(st, path)))
         return;
-    CHECK_INT(sl_store_begin(st), 0);
     const uint64_t term = 0x9000000000000044u;
     uint32_t id = 7;
     CHECK_INT(sl_store_dict_find(st, term, &id), 0);
@@ -173,13 +181,8 @@ TEST(store_df_read_teaches_the_dictionary)
     uint32_t id = 0, df = 0;
     CHECK_INT(sl_store_dict_give(st, known, &id), 0);
     CHECK_INT(sl_store_dict_flush(st), 0);
-    CHECK_INT(sl_store_commit(st), 0);
-    sl_store_close(st);
-    st = NULL;
-    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
-    if (!st)
+    if (!(st = writer_again(st, path)))
         return;
-    CHECK_INT(sl_store_begin(st), 0);
     CHECK_INT(sl_store_df_get(st, &(const uint64_t){known}, 1, &df), 0);
     CHECK_INT(sl_store_df_get(st, &(const uint64_t){alone}, 1, &df), 0);
     CHECK_INT(df, 0);
@@ -204,13 +207,8 @@ TEST(store_term_without_id_read_once_a_batch)
     OPEN_STORE(st, path);
     const uint64_t once = 0x9000000000000077u, later = 0x9000000000000088u;
     CHECK_INT(sl_store_df_add(st, &(sl_df_delta){once, 1}, 1), 0); /* an article stored it as itself */
-    CHECK_INT(sl_store_commit(st), 0);
-    sl_store_close(st);
-    st = NULL;
-    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0); /* a store with articles: not fresh */
-    if (!st)
+    if (!(st = writer_again(st, path)))
         return;
-    CHECK_INT(sl_store_begin(st), 0);
     uint32_t df = 0, id = 0;
     CHECK_INT(sl_store_df_get(st, &(const uint64_t){once}, 1, &df), 0);
     CHECK_INT(df, 1);
