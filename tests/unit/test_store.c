@@ -598,13 +598,19 @@ TEST(store_open_turns_sqlite_statistics_off)
         drop_store(st, path);
         return;
     }
+    char self[4096];
+    ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1); /* valgrind's too gives ours */
+    CHECK(len > 0);
+    if (len <= 0)
+        return;
+    self[len] = '\0';
     pid_t child = fork();
     if (child == 0) {
         int quiet = open("/dev/null", O_WRONLY); /* its "1 passed" line */
         if (quiet >= 0)
             dup2(quiet, STDOUT_FILENO);
         setenv("SL_UNIT_FIRST_OPEN", "1", 1);
-        execl("/proc/self/exe", "unit-tests", "store_open_turns_sqlite_statistics_off", (char *)NULL);
+        execl(self, "unit-tests", "store_open_turns_sqlite_statistics_off", (char *)NULL);
         _exit(127);
     }
     int status = -1;
