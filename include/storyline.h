@@ -66,7 +66,9 @@ typedef struct sl_options {
 
 /* Opens (creating or migrating when needed) the store at `db_path`.
  * `opts` may be NULL. On failure *out is still set when memory allowed, so
- * that sl_errmsg(*out) can explain; free it with sl_engine_free. */
+ * that sl_errmsg(*out) can explain; free it with sl_engine_free. The first
+ * open of a process turns SQLite's memory statistics off
+ * (SQLITE_CONFIG_MEMSTATUS) unless the program used SQLite before. */
 SL_API int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts);
 SL_API void sl_engine_free(sl_engine *engine);
 /* Whether what a read-only engine read still holds: SL_ESTORE (sl_errmsg

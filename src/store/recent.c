@@ -113,6 +113,7 @@ int sl_store_recent_added(sl_store *st)
 
 int sl_store_recent_merge(sl_store *st)
 {
+    sl_store_terms_written(st);
     for (size_t i = 0; i < sizeof merge_sql / sizeof merge_sql[0]; i++)
         if (sl_store_exec_stmt(sl_store_stmt(st, merge_sql[i])))
             return SL_ESTORE;

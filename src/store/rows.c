@@ -157,3 +157,9 @@ int sl_store_exec_rows(sl_store *st, const sl_store_rows *rows, size_t n, void *
     sqlite3_clear_bindings(s); /* the rows are the caller's, gone after */
     return rc;
 }
+
+int64_t sl_store_row_u64(void *ctx, size_t row, int col)
+{
+    (void)col;
+    return (int64_t)((const uint64_t *)ctx)[row];
+}

@@ -4,6 +4,7 @@
  * its first use and finds it again by the address of that text. */
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,8 +170,21 @@ static int open_unlocked(sl_store *st, const char *path, int flags, int *version
     return rc;
 }
 
+/* SQLite's memory statistics off, once a process, before SQLite starts:
+ * with them on, every allocation and free SQLite makes takes a global
+ * mutex (the connections' own are off already, SQLITE_OPEN_NOMUTEX) and
+ * asks the allocation's size; 39.9 M instructions of 2,290.8 M for the
+ * first 1,000 Reuters stories (docs/benchmarks.md, "Eighteenth round").
+ * Nothing here reads them (sqlite3_memory_used, sqlite3_status, the heap
+ * limits). SQLite refuses the setting once started (a host program that
+ * used SQLite first): the statistics then stay on, and nothing else
+ * changes. */
+static void sqlite_setup(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
 {
+    static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
+    pthread_once(&sqlite_once, sqlite_setup);
     *out = NULL;
     sl_store *st = sl_calloc(1, sizeof *st);
     if (!st)
@@ -489,6 +503,7 @@ int sl_store_commit(sl_store *st)
         rc = sl_store_exec_stmt(sl_store_stmt(st, Q_COMMIT));
     if (!rc)
         st->in_tx = st->writing = 0;
+    sl_store_terms_written(st); /* the flush and the merge wrote terms */
     return rc;
 }
 

@@ -238,7 +238,7 @@ int sl_store_thread_stories(sl_store *st, int64_t thread_id, sl_story_list **out
 int sl_store_story_texts(sl_store *st, int64_t story_id, int max_bytes, int max_articles,
                          int (*fn)(void *ctx, const char *title, const char *text, const char *lang),
                          void *ctx);
-/* Document frequencies of terms: read one (0 when the term is not stored;
+/* Document frequencies of terms: read n (0 when a term is not stored;
  * `store` is the sl_store, so that the grouper can take it as a callback),
  * or add a batch's increments, n distinct terms, in one statement (just
  * before a commit: see terms.c). */
@@ -246,7 +246,7 @@ typedef struct sl_df_delta {
     uint64_t term;
     uint32_t increment;
 } sl_df_delta;
-int sl_store_df_get(void *store, uint64_t term, uint32_t *df);
+int sl_store_df_get(void *store, const uint64_t *terms, size_t n, uint32_t *dfs);
 int sl_store_df_add(sl_store *st, const sl_df_delta *deltas, size_t n);
 
 /* ---- search.c ---- */

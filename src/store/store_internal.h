@@ -30,6 +30,7 @@ typedef struct sl_term_dict {
     uint32_t flushed;          /* ids from here to next are not written yet */
     int complete;              /* every stored row is in memory: a miss is a new term */
     sl_count_map inline_terms; /* terms this writer stored as themselves (term_dict.c) */
+    sl_count_map unnumbered;   /* term -> its count + 1, read with no id in this batch (terms.c) */
     unsigned char *noted;      /* per id from flushed: its row in terms carries it */
     size_t noted_cap;
     uint32_t n_noted;          /* how many of them */
@@ -180,8 +181,14 @@ int sl_store_dict_check(sl_store *st);
 /* ---- terms.c: a term's row (schema 17) ---- */
 
 /* A term's count (both tables, as sl_store_df_get) and its id in the
- * dictionary of terms, 0 when it has none. SL_ESTORE. */
+ * dictionary of terms, 0 when it has none. In a batch, a term with no id
+ * is read once until the next write to terms (sl_store_terms_written).
+ * SL_ESTORE. */
 int sl_store_term_get(sl_store *st, uint64_t term, uint32_t *df, uint32_t *dict_id);
+/* Forgets the counts sl_store_term_get remembers: terms or terms_recent
+ * are written (a batch's counts, its new ids, a commit's merge) or
+ * rolled back. */
+void sl_store_terms_written(sl_store *st);
 /* Notes the n new dictionary rows value(ctx, row, 0 the id, 1 the term)
  * in the terms' rows, in one statement (at a commit). SL_ESTORE. */
 int sl_store_terms_ids_put(sl_store *st, size_t n, int64_t (*value)(void *ctx, size_t row, int col),
@@ -301,6 +308,8 @@ typedef struct sl_store_rows_source {
     size_t n;
 } sl_store_rows_source;
 int sl_store_rows_bind(sqlite3_stmt *s, const sl_store_rows_source *source);
+/* A row's value from an array of 64-bit integers (ctx), one column. */
+int64_t sl_store_row_u64(void *ctx, size_t row, int col);
 /* Makes sl_rows known to the connection. */
 int sl_store_rows_register(sqlite3 *db);
 /* Puts "what: reason" in `why` (the SQLite reason, or out of memory without

@@ -41,6 +41,7 @@ void sl_store_dict_forget(sl_term_dict *d)
 {
     sl_count_free(&d->ids);
     sl_count_free(&d->inline_terms);
+    sl_count_free(&d->unnumbered);
     free(d->terms);
     free(d->noted);
     *d = (sl_term_dict){.data_version = d->data_version, .in_migration = d->in_migration,

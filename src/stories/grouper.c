@@ -160,6 +160,8 @@ void sl_grouper_free(sl_grouper *g)
     free(g->acc_values);
     free(g->acc_used);
     sl_vec_free(&g->entities);
+    sl_vec_free(&g->fetch);
+    sl_vec_free(&g->fetched);
     sl_buf_free(&g->fold);
     free(g);
 }

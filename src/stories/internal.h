@@ -125,6 +125,8 @@ struct sl_grouper {
     size_t acc_n;
     unsigned char packed[SL_CENTROID_TERMS * SL_CENTROID_TERM_BYTES]; /* a centroid for the store */
     sl_term_vec entities;           /* name features of the current article */
+    SL_VEC(uint64_t) fetch;         /* terms whose counts are read together (df_fetch.c) */
+    SL_VEC(uint32_t) fetched;       /* and the counts read */
     /* the collection's language (languages.c): the most counted, and its count */
     const char *language;
     uint32_t language_votes;

@@ -77,8 +77,10 @@ void sl_grouper_set_granularity(sl_grouper *g, double granularity);
 
 /* Loading from the store at open (callbacks of the store's iterators). */
 int sl_grouper_load_df(void *grouper, uint64_t term, uint32_t df);
-/* Reads the stored document frequency of a term (0 when unknown). */
-typedef int (*sl_df_get)(void *ctx, uint64_t term, uint32_t *df);
+/* Reads the stored document frequencies of n terms, dfs[i] for terms[i]
+ * (0 when unknown), in one call (the store answers with one statement a
+ * table). */
+typedef int (*sl_df_get)(void *ctx, const uint64_t *terms, size_t n, uint32_t *dfs);
 /* Reads, through `get`, the counts of the article's terms (body, title and
  * the name features sl_grouper_find_entities found) that are not in memory
  * yet (none when `get` is NULL); call before sl_grouper_vectorize (df_fetch.c). */

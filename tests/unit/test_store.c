@@ -12,11 +12,13 @@
  * article's rows inserted by one statement all landing once, and a batch's
  * term counts added by one; the table sl_rows read only with its rows.
  * The keyed rows (dictionary ids, sketch and copy keys): test_store_keys.c. */
+#include <fcntl.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "copies/copies.h"
@@ -320,7 +322,7 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     uint8_t n_keys[4];
     size_t found = 0;
     CHECK_INT(carriers(st, 8), 2);
-    CHECK_INT(sl_store_df_get(st, 77, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){77}, 1, &df), 0);
     CHECK_INT(df, 5);
     CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
     CHECK_INT(sl_store_commit(st), 0); /* articles 1,000 to 5,000 recent: due */
@@ -333,7 +335,7 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 0);
     CHECK_INT(carriers(st, 8), 2);
     CHECK_INT(carriers_but(st, 8, 1000), 1);
-    CHECK_INT(sl_store_df_get(st, 77, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){77}, 1, &df), 0);
     CHECK_INT(df, 5);
     CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(0x100), ids, n_keys, 4, &found), 0);
     CHECK_INT(found, 2);
@@ -384,7 +386,7 @@ TEST(store_recent_rows_read_with_the_large_tables)
     CHECK_INT(sl_store_copy_keys_put(st, 5, keys, 1), 0);
     CHECK_INT(sl_store_copy_keys_put(st, 12, keys, 1), 0);
     CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 99"), 4);
-    CHECK_INT(sl_store_df_get(st, 99, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){99}, 1, &df), 0);
     CHECK_INT(df, 5);
     CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(21), ids, n_keys, 3, &found), 0);
     CHECK_INT(found, 3);
@@ -502,16 +504,39 @@ TEST(store_df_added_by_one_statement)
     sqlite3_trace_v2(st->db, 0, NULL, NULL);
     CHECK_INT(sl_store_df_add(st, NULL, 0), 0); /* nothing to add */
     uint32_t df = 0;
-    CHECK_INT(sl_store_df_get(st, 1000, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){1000}, 1, &df), 0);
     CHECK_INT(df, 1);
-    CHECK_INT(sl_store_df_get(st, 1025, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){1025}, 1, &df), 0);
     CHECK_INT(df, 1 + 6);
-    CHECK_INT(sl_store_df_get(st, 1059, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){1059}, 1, &df), 0);
     CHECK_INT(df, 40);
-    CHECK_INT(sl_store_df_get(st, 1060, &df), 0);
+    CHECK_INT(sl_store_df_get(st, &(const uint64_t){1060}, 1, &df), 0);
     CHECK_INT(df, 0);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM terms"), 40);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 40);
+    drop_store(st, path);
+}
+
+/* Many terms' counts are read by one statement a table, each term's the
+ * sum of its rows in the two, 0 for a term neither has; a term asked
+ * twice has its count twice. */
+TEST(store_df_read_by_one_statement_a_table)
+{
+    OPEN_STORE(st, path);
+    sl_df_delta first[3] = {{2000, 1}, {2001, 2}, {2002, 3}}, second[2] = {{2001, 5}, {2003, 7}};
+    CHECK_INT(sl_store_df_add(st, first, 3), 0);
+    CHECK_INT(sl_store_recent_merge(st), 0); /* into terms */
+    CHECK_INT(sl_store_df_add(st, second, 2), 0); /* into terms_recent */
+    const uint64_t asked[] = {2003, 2001, 2009, 2000, 2001, 2002};
+    uint32_t dfs[6] = {9, 9, 9, 9, 9, 9};
+    statement_count reads = {"SELECT r.rowid, t.df", 0};
+    count_statements(st, &reads);
+    CHECK_INT(sl_store_df_get(st, asked, 6, dfs), 0);
+    CHECK_INT(reads.n, 2);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    const uint32_t want[] = {7, 2 + 5, 0, 1, 2 + 5, 3};
+    for (int i = 0; i < 6; i++)
+        CHECK_INT(dfs[i], want[i]);
     drop_store(st, path);
 }
 
@@ -545,7 +570,7 @@ TEST(store_lines_counted_by_one_statement)
     CHECK_INT(sl_store_lines_add(st, 3, c, 1), 0);
     const uint64_t asked[] = {503, 999, 502, 501, 503};
     uint32_t counts[5] = {0};
-    statement_count counting = {"SELECT r.rowid", 0};
+    statement_count counting = {"SELECT place, n", 0};
     count_statements(st, &counting);
     CHECK_INT(sl_store_lines_count(st, asked, 5, 2, 10, counts), 0);
     CHECK_INT(counting.n, 1);
@@ -558,6 +583,68 @@ TEST(store_lines_counted_by_one_statement)
     CHECK_INT(sl_store_lines_count(st, asked, 5, 0, 2, counts), 0);
     CHECK_INT(counts[0], 2); /* three carriers, counted up to the cap */
     CHECK_INT(counts[2], 2);
+    drop_store(st, path);
+}
+
+/* The first open of a process turns SQLite's memory statistics off. The
+ * test runs again as a process of its own (this binary, this test alone,
+ * SL_UNIT_FIRST_OPEN set), whose first use of SQLite is the open: there a
+ * store of one article counts no memory. */
+TEST(store_open_turns_sqlite_statistics_off)
+{
+    if (getenv("SL_UNIT_FIRST_OPEN")) {
+        OPEN_STORE(st, path);
+        CHECK(sqlite3_memory_used() == 0);
+        drop_store(st, path);
+        return;
+    }
+    char self[4096];
+    ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1); /* valgrind's too gives ours */
+    CHECK(len > 0);
+    if (len <= 0)
+        return;
+    self[len] = '\0';
+    pid_t child = fork();
+    if (child == 0) {
+        int quiet = open("/dev/null", O_WRONLY); /* its "1 passed" line */
+        if (quiet >= 0)
+            dup2(quiet, STDOUT_FILENO);
+        setenv("SL_UNIT_FIRST_OPEN", "1", 1);
+        execl(self, "unit-tests", "store_open_turns_sqlite_statistics_off", (char *)NULL);
+        _exit(127);
+    }
+    int status = -1;
+    CHECK_INT(waitpid(child, &status, 0), child);
+    CHECK_INT(WIFEXITED(status) ? WEXITSTATUS(status) : 100 + WTERMSIG(status), 0);
+}
+
+/* Counts the rows the line counts' statement gives (sqlite3_trace_v2). */
+static int count_row(unsigned what, void *ctx, void *stmt, void *x)
+{
+    (void)what, (void)x;
+    const char *sql = sqlite3_sql(stmt);
+    *(int *)ctx += sql && strstr(sql, "FROM line_articles WHERE line") != NULL;
+    return 0;
+}
+
+/* Only the lines another article carries come back as rows: a line of
+ * the article's own is a count of 0 without a step of its own. */
+TEST(store_lines_counted_rows_only_for_carried_lines)
+{
+    OPEN_STORE(st, path);
+    const int64_t a[] = {601, 602}, b[] = {602, 604};
+    CHECK_INT(sl_store_lines_add(st, 1, a, 2), 0);
+    CHECK_INT(sl_store_lines_add(st, 2, b, 2), 0);
+    const uint64_t asked[] = {601, 602, 603, 604, 605, 606};
+    uint32_t counts[6] = {9, 9, 9, 9, 9, 9};
+    int rows = 0;
+    CHECK_INT(sqlite3_trace_v2(st->db, SQLITE_TRACE_ROW, count_row, &rows), SQLITE_OK);
+    CHECK_INT(sl_store_lines_count(st, asked, 6, 2, 10, counts), 0);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    CHECK_INT(rows, 2); /* 601 and 602, carried by article 1 */
+    const uint32_t want[] = {1, 1, 0, 0, 0, 0};
+    for (int i = 0; i < 6; i++)
+        CHECK_INT(counts[i], want[i]);
     drop_store(st, path);
 }
 

@@ -887,3 +887,55 @@ TEST(labels_count_names_and_keywords_over_articles)
     sl_story_labels_free(out);
     sl_labels_free(c);
 }
+
+/* What a fake store of counts was asked: how many calls, and the terms of
+ * the last (a term's count is ten times the term). */
+typedef struct counts_asked {
+    int calls;
+    size_t n;
+    uint64_t terms[8];
+} counts_asked;
+
+static int counts_of(void *ctx, const uint64_t *terms, size_t n, uint32_t *dfs)
+{
+    counts_asked *a = ctx;
+    a->calls++;
+    a->n = n;
+    for (size_t i = 0; i < n; i++) {
+        if (i < 8)
+            a->terms[i] = terms[i];
+        dfs[i] = (uint32_t)(terms[i] * 10);
+    }
+    return 0;
+}
+
+/* The grouper reads an article's new terms' counts by one call, each term
+ * once (body, then title), and the next article's only the terms not in
+ * memory yet. */
+TEST(grouper_fetches_new_counts_by_one_call)
+{
+    sl_grouper *g = sl_grouper_new();
+    CHECK(g != NULL);
+    if (!g)
+        return;
+    sl_term body_terms[] = {{5, 1, 0}, {6, 2, 0}}, title_terms[] = {{6, 1, 0}, {7, 1, 0}};
+    sl_analysis body = {0}, title = {0};
+    body.terms.items = body_terms;
+    body.terms.n = 2;
+    title.terms.items = title_terms;
+    title.terms.n = 2;
+    counts_asked asked = {0};
+    CHECK_INT(sl_grouper_fetch_df(g, &body, &title, counts_of, &asked), 0);
+    CHECK_INT(asked.calls, 1);
+    CHECK_INT((int)asked.n, 4); /* 5, 6, 6, 7: the title's 6 is not in memory yet */
+    CHECK(asked.terms[0] == 5 && asked.terms[1] == 6 && asked.terms[3] == 7);
+    sl_term more[] = {{6, 1, 0}, {8, 1, 0}};
+    body.terms.items = more;
+    CHECK_INT(sl_grouper_fetch_df(g, &body, NULL, counts_of, &asked), 0);
+    CHECK_INT(asked.calls, 2);
+    CHECK_INT((int)asked.n, 1);
+    CHECK(asked.terms[0] == 8);
+    CHECK_INT(sl_grouper_fetch_df(g, &body, &title, counts_of, &asked), 0);
+    CHECK_INT(asked.calls, 2); /* every term in memory: no call */
+    sl_grouper_free(g);
+}
