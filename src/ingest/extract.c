@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/doc.h"
 #include "ingest/ingest.h"
 #include "text/text.h"
 #include "util/alloc.h"
@@ -150,6 +151,8 @@ static int extract_text(sl_extractor *x, const char *text, size_t len, sl_page *
  * So the pages `sl_page_fn` is given are those with a language (page_shown). */
 static int finish_page(sl_extractor *x, int rc, int no_body, sl_page *out)
 {
+    if (out->title)
+        sl_title_cap(out->title);
     if (!rc || no_body) {
         int lang_rc = detect_lang(x, out);
         rc = lang_rc ? lang_rc : rc;
