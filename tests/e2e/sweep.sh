@@ -162,6 +162,12 @@ wait
 check "the pipe's article is stored (it was \"not a regular file\")" err_has "^ingested 1 article from 1 file"
 expect_exit 0 "$S" --db "$T/pipe.db" search baskets
 check "and found by search" out_has "\[1\]"
+mkfifo "$T/page-pipe"
+timeout 20 sh -c 'printf "<html><head><title>Harvest fair in Oakhollow</title></head><body><p>%s</p></body></html>" "$(cat "$1")" >"$2"' - "$T/fair.txt" "$T/page-pipe" &
+expect_exit 0 "$S" extract --json "$T/page-pipe"
+wait
+check "extract of a pipe keeps the page's first bytes (a peek at them lost them)" \
+  py "$OUT" 'assert d["title"] == "Harvest fair in Oakhollow", d["title"]'
 
 section "the progress line: one article, and the MB read so far (qa2)"
 python3 -c '
