@@ -1,5 +1,6 @@
 /* ingest.c — `storyline ingest PATH...`: files, folders (recursively) or -
  * for standard input, with a progress line on a terminal and a summary. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -104,7 +105,7 @@ static int run(cli *c, sl_engine *e)
                 status = cli_usage(&cmd_ingest, "--delay wants milliseconds (0 or more)");
         } else if ((v = cli_option(c, &i, "--urls"))) {
             if (read_url_list(v, &urls, &n_urls, &cap_urls)) {
-                cli_error("%s: cannot read the URL list", v);
+                cli_error("%s: cannot read the URL list: %s", v, strerror(errno));
                 status = EXIT_PARTIAL;
             }
         } else if (cli_flag(c, i, "--follow")) {
@@ -160,7 +161,7 @@ static int run(cli *c, sl_engine *e)
     }
     cli_progress_clear(&prog);
     free(paths);
-    if (!c->quiet) {
+    if (!c->quiet && status != EXIT_USAGE) {   /* a usage error ingested nothing */
         double secs = cli_progress_seconds(&prog);
         uint64_t total = report.articles_new + report.articles_unchanged + report.articles_versioned +
                          report.articles_updated;

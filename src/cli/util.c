@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -223,7 +224,12 @@ void cli_print_wrapped(const char *text, int indent)
 int cli_open(cli *c, int mode, sl_engine **out)
 {
     sl_options opts = {.read_only = mode == CLI_READ};
+    struct stat sb;
     *out = NULL;
+    if (stat(c->db, &sb) == 0 && S_ISDIR(sb.st_mode)) {   /* SQLite would say "disk I/O error" */
+        cli_error("%s: a folder, not a store (--db names the store's file)", c->db);
+        return EXIT_STORE;
+    }
     if (mode != CLI_WRITE && access(c->db, F_OK) != 0 && errno == ENOENT) {
         cli_error("no store at %s yet: `storyline ingest FILE...` makes one "
                   "(--db PATH or STORYLINE_DB names another)", c->db);

@@ -164,7 +164,7 @@ expect_exit 0 "$S" --db "$T/pipe.db" search baskets
 check "and found by search" out_has "\[1\]"
 mkfifo "$T/page-pipe"
 timeout 20 sh -c 'printf "<html><head><title>Harvest fair in Oakhollow</title></head><body><p>%s</p></body></html>" "$(cat "$1")" >"$2"' - "$T/fair.txt" "$T/page-pipe" &
-expect_exit 0 "$S" extract --json "$T/page-pipe"
+expect_exit 0 timeout 30 "$S" extract --json "$T/page-pipe"
 wait
 check "extract of a pipe keeps the page's first bytes (a peek at them lost them)" \
   py "$OUT" 'assert d["title"] == "Harvest fair in Oakhollow", d["title"]'
@@ -197,5 +197,15 @@ for t in [d["articles"][0]["title"], d["stories"][0]["title"]]:
     assert len(t.encode()) <= 1000 and t.endswith("\u2026") and t.startswith("Lanterns Lanterns"), len(t)'
 check "extract --json: the same cap" py "$T/page.json" '
 assert len(d["title"].encode()) <= 1000 and d["title"].endswith("\u2026"), len(d["title"])'
+
+section "what a new user gets wrong (qa2)"
+expect_exit 3 "$S" --db "$T" stories
+check "--db naming a folder says so (it was SQLite's \"disk I/O error\")" \
+  err_has "^storyline: $T: a folder, not a store (--db names the store's file)$"
+expect_exit 1 "$S" --db "$T/urls.db" ingest --urls "$T/no-such-list.txt"
+check "an unreadable URL list says why" err_has "no-such-list.txt: cannot read the URL list: No such file or directory$"
+expect_exit 2 "$S" --db "$T/urls.db" ingest --date 2024-13-45 "$T/fair.txt"
+check "a bad --date is a usage error without an ingest summary after it" sh -c "! grep -q '^ingested' '$ERR'"
+check "  ... and names the date" err_has '"2024-13-45" is not an ISO-8601 date'
 
 finish

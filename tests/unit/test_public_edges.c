@@ -2,21 +2,20 @@
  * the public API's edges: a failed input explained by sl_errmsg when no
  * callback hears it, and the normalised texts a comparison's offsets
  * point into. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "storyline.h"
-#include "test.h"
+#include "store_fixture.h"
 
 /* Without options (no on_error), SL_EBADINPUT still comes with its reason. */
 TEST(ingest_buffer_failure_sets_errmsg)
 {
-    char path[] = "/tmp/sl-edges-XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0);
-    close(fd);
-    unlink(path);
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/sl-unit-edges-%d.db", (int)getpid());
+    remove_store_files(path);
     sl_engine *e = NULL;
     CHECK_INT(sl_engine_open(&e, path, NULL), 0);
     const char binary[] = "\x01\x02\x00\x03\x04\x00\x05";
@@ -28,12 +27,7 @@ TEST(ingest_buffer_failure_sets_errmsg)
     CHECK(!strncmp(sl_errmsg(e), "feed.jsonl:1: ", 14) && !strstr(sl_errmsg(e) + 1, "feed.jsonl"));
     CHECK(strstr(sl_errmsg(e), "(1 line, all page chrome)") != NULL);
     sl_engine_free(e);
-    char side[64];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
+    remove_store_files(path);
 }
 
 /* Evidence offsets point into the texts as normalised: an invalid byte and
