@@ -300,9 +300,9 @@ SL_API int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, co
                            size_t b_len, sl_text_comparison *out);
 SL_API void sl_text_comparison_clear(sl_text_comparison *cmp);
 /* Text a (`which` 0) or b (1) of the comparer's last sl_text_compare that
- * returned 0, as normalised: what the evidence offsets point into. Borrowed, valid until
- * the next compare or sl_text_comparer_free; "" before the first compare.
- * `len` (may be NULL) gets its length in bytes. */
+ * returned 0, as normalised: what the evidence offsets point into.
+ * Borrowed, valid until the next compare or sl_text_comparer_free; "" before
+ * the first compare. `len` (may be NULL) gets its length in bytes. */
 SL_API const char *sl_text_comparer_text(const sl_text_comparer *tc, int which, size_t *len);
 
 /* ---- De-duplicating a stream without a store ----------------------------- */

@@ -25,7 +25,8 @@ static int option(cli *c, int *i, server_options *o)
     char *end;
     if (v) {
         o->bind = v;
-        return server_bind_valid(v) ? 0 : cli_usage(&cmd_serve, "--bind wants an IP address, not \"%s\"", v);
+        return server_bind_valid(v) ? 0
+                                    : cli_usage(&cmd_serve, "--bind wants an IP address, not \"%s\"", v);
     }
     if ((v = cli_option(c, i, "--rate"))) {
         o->rate = strtod(v, &end);

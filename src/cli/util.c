@@ -277,7 +277,8 @@ void cli_progress_show(cli_progress *p, const char *what, const char *one, const
     double rate = (double)n / (t - p->start > 1e-3 ? t - p->start : 1e-3);
     const char *base = name ? strrchr(name, '/') : NULL;
     fprintf(stderr, "\r\033[K%s: %llu %s, %.1f MB, %.0f %s/s  %.40s", what, (unsigned long long)n,
-            cli_noun((long long)n, one, items), bytes / 1048576.0, rate, items, base ? base + 1 : name ? name : "");
+            cli_noun((long long)n, one, items), bytes / 1048576.0, rate, items,
+            base ? base + 1 : name ? name : "");
     p->shown = 1;
 }
 
