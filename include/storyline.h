@@ -179,7 +179,8 @@ typedef struct sl_ingest_report {
  * plain text, JSONL, HTML, WARC, feeds. Bad inputs are
  * reported through opts->on_error and skipped; the rest goes on. Returns 0
  * when everything was stored, SL_EBADINPUT when some inputs failed (the rest
- * are stored), another code when the store itself failed. `report` adds up. */
+ * are stored; sl_errmsg names the last, "NAME: REASON"), another code when
+ * the store itself failed. `report` adds up. `opts` may be NULL. */
 SL_API int sl_ingest_path(sl_engine *engine, const char *path,
                           const sl_ingest_options *opts, sl_ingest_report *report);
 
@@ -300,6 +301,11 @@ SL_API void sl_text_comparer_free(sl_text_comparer *tc);
 SL_API int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const char *b,
                            size_t b_len, sl_text_comparison *out);
 SL_API void sl_text_comparison_clear(sl_text_comparison *cmp);
+/* Text a (`which` 0) or b (1) of the comparer's last sl_text_compare that
+ * returned 0, as normalised: what the evidence offsets point into.
+ * Borrowed, valid until the next compare or sl_text_comparer_free; "" before
+ * the first compare. `len` (may be NULL) gets its length in bytes. */
+SL_API const char *sl_text_comparer_text(const sl_text_comparer *tc, int which, size_t *len);
 
 /* ---- De-duplicating a stream without a store ----------------------------- */
 
@@ -402,7 +408,9 @@ SL_API int sl_search_json(sl_engine *engine, const char *query, int limit,
 /* ---- Store maintenance ------------------------------------------------------ */
 
 /* Runs PRAGMA integrity_check and the store's own consistency checks
- * (every article has its sentences, search row and story). */
+ * (every article has its sentences, search row and story), then FTS5's
+ * check of the search index against the texts, which is a write: an engine
+ * opened read-only makes every check but that one, on its snapshot. */
 SL_API int sl_store_check(sl_engine *engine);
 
 /* ---- Facts: entities, quotes, numbers, dates and their cross-check ------- */

@@ -1,12 +1,29 @@
-"""The calls of include/storyline.h that the Dask run and the store
-comparison use, through ctypes over libstoryline.so (no compiled extension).
-The library is $STORYLINE_LIB, else build/libstoryline.so of the checkout
-this package sits in (make shared), else the installed libstoryline.so."""
+"""include/storyline.h through ctypes over libstoryline.so (no compiled
+extension): the engine, ingest, the store check, every sl_*_json call, and
+the store-less comparer and de-duplicator. The calls that hand back C
+structures of their own (sl_story_get, sl_search, sl_facts_extract, ...) are
+reached through their JSON twins (sl_story_json, sl_search_json, ...), which
+give the same. The library is $STORYLINE_LIB, else build/libstoryline.so of
+the checkout this package sits in (make shared), else the installed
+libstoryline.so."""
 import ctypes
 import ctypes.util
 import os
 
 c_int64, c_uint64, c_size_t = ctypes.c_int64, ctypes.c_uint64, ctypes.c_size_t
+# The calls of storyline.h not bound: they hand back structures of their own,
+# or take them, and have JSON twins that are bound (tests/e2e/binding.sh
+# checks that every other call is).
+UNBOUND = ("sl_article_get", "sl_article_free", "sl_copies_list", "sl_copy_list_free", "sl_stories_list",
+           "sl_story_list_free", "sl_story_get", "sl_story_free", "sl_story_source_ids", "sl_search",
+           "sl_search_hits_free", "sl_facts_extract", "sl_story_fact_items", "sl_fact_items_free",
+           "sl_story_facts", "sl_fact_table_free", "sl_thread_stories", "sl_threads_list",
+           "sl_thread_list_free", "sl_story_labels_get", "sl_story_labels_free", "sl_article_date_flag",
+           "sl_extractor_new", "sl_extractor_free", "sl_extractor_allow_private", "sl_extract_page",
+           "sl_extract_each", "sl_page_clear", "sl_page_json", "sl_timex_find", "sl_timex_list_free",
+           "sl_story_texts_get", "sl_story_texts_free", "sl_summarize",
+           "sl_summary_free", "sl_summary_json", "sl_timeline_build", "sl_timeline_free",
+           "sl_timeline_json")
 ERROR_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p)
 PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_char_p, c_uint64, c_uint64)
 WRITE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, c_size_t)
@@ -32,6 +49,36 @@ class IngestReport(ctypes.Structure):
     _fields_ = [(name, c_uint64) for name in (
         "files", "articles_new", "articles_unchanged", "articles_versioned", "failed", "bad_bytes",
         "removed_lines", "bytes", "skipped", "articles_updated", "skipped_files")]
+
+
+class StoryQuery(ctypes.Structure):
+    """sl_story_query"""
+    _fields_ = [("search", ctypes.c_char_p), ("since", ctypes.c_char_p), ("thread_id", c_int64),
+                ("offset", ctypes.c_int), ("limit", ctypes.c_int)]
+
+
+class Span(ctypes.Structure):
+    """sl_span"""
+    _fields_ = [("start", ctypes.c_uint32), ("end", ctypes.c_uint32)]
+
+
+class Evidence(ctypes.Structure):
+    """sl_evidence"""
+    _fields_ = [("article_sentence", Span), ("of_sentence", Span), ("similarity", ctypes.c_double)]
+
+
+class TextComparison(ctypes.Structure):
+    """sl_text_comparison"""
+    _fields_ = [("kind", ctypes.c_int)] + [(name, ctypes.c_double) for name in (
+        "score", "cover_a", "cover_b", "aligned_a", "aligned_b", "best_similarity", "order_overlap",
+        "specific_overlap", "number_overlap")] + [
+        ("paraphrase", ctypes.c_int), ("n_evidence", c_size_t), ("evidence", ctypes.POINTER(Evidence))]
+
+
+class DedupResult(ctypes.Structure):
+    """sl_dedup_result"""
+    _fields_ = [("index", c_uint64), ("is_copy", ctypes.c_int), ("copy_of", c_uint64),
+                ("kind", ctypes.c_int), ("score", ctypes.c_double)]
 
 
 def default_path():
@@ -66,12 +113,144 @@ def load(path=None):
             "sl_stories_json": (ctypes.c_int, [eng, ctypes.c_char_p, WRITE_FN, ctypes.c_void_p]),
             "sl_copies_json": (ctypes.c_int, [eng, c_int64, WRITE_FN, ctypes.c_void_p]),
             "sl_article_json": (ctypes.c_int, [eng, c_int64, WRITE_FN, ctypes.c_void_p]),
+            "sl_version": (ctypes.c_char_p, []),
+            "sl_strerror": (ctypes.c_char_p, [ctypes.c_int]),
+            "sl_engine_check_snapshot": (ctypes.c_int, [eng]),
+            "sl_engine_refresh": (ctypes.c_int, [eng, ctypes.POINTER(ctypes.c_int)]),
+            "sl_batch_commit": (ctypes.c_int, [eng]),
+            "sl_batch_rollback": (ctypes.c_int, [eng]),
+            "sl_ingest_path": (ctypes.c_int, [eng, ctypes.c_char_p, ctypes.POINTER(IngestOptions),
+                                              ctypes.POINTER(IngestReport)]),
+            "sl_ingest_buffer": (ctypes.c_int, [eng, ctypes.c_char_p, c_size_t, ctypes.c_char_p,
+                                                ctypes.POINTER(IngestOptions), ctypes.POINTER(IngestReport)]),
+            "sl_ingest_urls": (ctypes.c_int, [eng, ctypes.POINTER(ctypes.c_char_p), c_size_t,
+                                              ctypes.POINTER(IngestOptions), ctypes.POINTER(IngestReport)]),
+            "sl_store_check": (ctypes.c_int, [eng]),
+            "sl_stories_set_granularity": (ctypes.c_int, [eng, ctypes.c_double]),
+            "sl_copy_kind_name": (ctypes.c_char_p, [ctypes.c_int]),
+            "sl_timex_type_name": (ctypes.c_char_p, [ctypes.c_int]),
+            "sl_export_json": (ctypes.c_int, [eng, WRITE_FN, ctypes.c_void_p]),
+            "sl_story_json": (ctypes.c_int, [eng, c_int64, WRITE_FN, ctypes.c_void_p]),
+            "sl_search_json": (ctypes.c_int, [eng, ctypes.c_char_p, ctypes.c_int, WRITE_FN, ctypes.c_void_p]),
+            "sl_story_facts_json": (ctypes.c_int, [eng, c_int64, ctypes.c_int, WRITE_FN, ctypes.c_void_p]),
+            "sl_threads_json": (ctypes.c_int, [eng, ctypes.c_int, WRITE_FN, ctypes.c_void_p]),
+            "sl_stories_page_json": (ctypes.c_int, [eng, ctypes.POINTER(StoryQuery), WRITE_FN,
+                                                    ctypes.c_void_p]),
+            "sl_facts_extract_json": (ctypes.c_int, [ctypes.c_char_p, c_size_t, ctypes.c_char_p, WRITE_FN,
+                                                     ctypes.c_void_p]),
+            "sl_timex_json": (ctypes.c_int, [ctypes.c_char_p, c_size_t, ctypes.c_char_p, WRITE_FN,
+                                             ctypes.c_void_p]),
+            "sl_text_comparer_new": (ctypes.c_void_p, []),
+            "sl_text_comparer_free": (None, [ctypes.c_void_p]),
+            "sl_text_compare": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, c_size_t, ctypes.c_char_p,
+                                               c_size_t, ctypes.POINTER(TextComparison)]),
+            "sl_text_comparison_clear": (None, [ctypes.POINTER(TextComparison)]),
+            "sl_text_comparer_text": (ctypes.c_void_p, [ctypes.c_void_p, ctypes.c_int,
+                                                        ctypes.POINTER(c_size_t)]),
+            "sl_dedup_new": (ctypes.c_void_p, [c_size_t]),
+            "sl_dedup_free": (None, [ctypes.c_void_p]),
+            "sl_dedup_add": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, c_size_t,
+                                            ctypes.POINTER(DedupResult)]),
         }
         for name, (res, args) in sigs.items():
             fn = getattr(lib, name)
             fn.restype, fn.argtypes = res, args
         _libs[path] = lib
     return _libs[path]
+
+
+def _collect(call, *args):
+    """What `call` (an sl_*_json function) writes, as bytes, and its return code."""
+    out = bytearray()
+
+    def write(_ctx, data, size):
+        out.extend(ctypes.string_at(data, size))
+        return 0
+    rc = call(*args, WRITE_FN(write), None)
+    return rc, bytes(out)
+
+
+def version(lib=None):
+    return load(lib).sl_version().decode()
+
+
+def strerror(code, lib=None):
+    return load(lib).sl_strerror(code).decode()
+
+
+def text_json(call, text, reference=None, lib=None):
+    """A store-less JSON call on a text: "sl_facts_extract_json" or
+    "sl_timex_json" (`reference`: the publication date, ISO)."""
+    data = text.encode() if isinstance(text, str) else text
+    rc, out = _collect(getattr(load(lib), call), data, len(data),
+                       reference.encode() if reference else None)
+    if rc:
+        raise StoreError(rc, strerror(rc, lib))
+    return out
+
+
+class Comparer:
+    """sl_text_comparer: is text a a copy of b (the copies stage, no store)."""
+
+    def __init__(self, lib=None):
+        self.lib = load(lib)
+        self.handle = self.lib.sl_text_comparer_new()
+        if not self.handle:
+            raise MemoryError("sl_text_comparer_new")
+
+    def compare(self, a, b):
+        """A dict of the comparison; each piece of evidence with its two
+        sentences cut from the texts as normalised, which the offsets point into."""
+        a = a.encode() if isinstance(a, str) else a
+        b = b.encode() if isinstance(b, str) else b
+        r = TextComparison()
+        rc = self.lib.sl_text_compare(self.handle, a, len(a), b, len(b), ctypes.byref(r))
+        if rc:
+            raise StoreError(rc, strerror(rc))
+        texts = [self.text(0), self.text(1)]
+        out = {name: getattr(r, name) for name, _ in TextComparison._fields_[1:10]}
+        out["kind"] = self.lib.sl_copy_kind_name(r.kind).decode()
+        out["paraphrase"] = bool(r.paraphrase)
+        out["evidence"] = [{"a": texts[0][e.article_sentence.start:e.article_sentence.end].decode(),
+                            "b": texts[1][e.of_sentence.start:e.of_sentence.end].decode(),
+                            "similarity": e.similarity} for e in r.evidence[:r.n_evidence]]
+        self.lib.sl_text_comparison_clear(ctypes.byref(r))
+        return out
+
+    def text(self, which):
+        """Text a (0) or b (1) of the last comparison as normalised, as bytes."""
+        n = c_size_t()
+        p = self.lib.sl_text_comparer_text(self.handle, which, ctypes.byref(n))
+        return ctypes.string_at(p, n.value)
+
+    def close(self):
+        if self.handle:
+            self.lib.sl_text_comparer_free(self.handle)
+            self.handle = None
+
+
+class Dedup:
+    """sl_dedup: texts in stream order, each reported as a copy of an earlier one or not."""
+
+    def __init__(self, window=0, lib=None):
+        self.lib = load(lib)
+        self.handle = self.lib.sl_dedup_new(window)
+        if not self.handle:
+            raise MemoryError("sl_dedup_new")
+
+    def add(self, text):
+        """(is_copy, copy_of, kind, score) of the next text."""
+        data = text.encode() if isinstance(text, str) else text
+        r = DedupResult()
+        rc = self.lib.sl_dedup_add(self.handle, data, len(data), ctypes.byref(r))
+        if rc:
+            raise StoreError(rc, strerror(rc))
+        return bool(r.is_copy), r.copy_of, self.lib.sl_copy_kind_name(r.kind).decode(), r.score
+
+    def close(self):
+        if self.handle:
+            self.lib.sl_dedup_free(self.handle)
+            self.handle = None
 
 
 class StoreError(Exception):
@@ -130,10 +309,47 @@ class Engine:
 
     def json(self, call, *args):
         """The JSON document a sl_*_json call writes, as bytes."""
-        out = bytearray()
+        rc, out = _collect(getattr(self.lib, call), self.handle, *args)
+        self.check(rc)
+        return out
 
-        def write(_ctx, data, size):
-            out.extend(ctypes.string_at(data, size))
-            return 0
-        self.check(getattr(self.lib, call)(self.handle, *args, WRITE_FN(write), None))
-        return bytes(out)
+    def check_snapshot(self):
+        """Raises StoreError when a store read without locks changed while read."""
+        self.check(self.lib.sl_engine_check_snapshot(self.handle))
+
+    def refresh(self):
+        """A read-only engine's snapshot renewed; whether the store changed."""
+        changed = ctypes.c_int()
+        self.check(self.lib.sl_engine_refresh(self.handle, ctypes.byref(changed)))
+        return bool(changed.value)
+
+    def ingest_path(self, path, opts=None, report=None):
+        """Returns 0, or SL_EBADINPUT when some inputs failed (errmsg() names the last)."""
+        return self.check(self.lib.sl_ingest_path(self.handle, os.fsencode(path), opts,
+                                                  ctypes.byref(report) if report else None),
+                          ok=(0, SL_EBADINPUT))
+
+    def ingest_buffer(self, data, name="-", opts=None, report=None):
+        data = data.encode() if isinstance(data, str) else data
+        return self.check(self.lib.sl_ingest_buffer(self.handle, data, len(data), name.encode(), opts,
+                                                    ctypes.byref(report) if report else None),
+                          ok=(0, SL_EBADINPUT))
+
+    def ingest_urls(self, urls, opts=None, report=None):
+        array = (ctypes.c_char_p * len(urls))(*[u.encode() for u in urls])
+        return self.check(self.lib.sl_ingest_urls(self.handle, array, len(urls), opts,
+                                                  ctypes.byref(report) if report else None),
+                          ok=(0, SL_EBADINPUT))
+
+    def commit(self):
+        self.check(self.lib.sl_batch_commit(self.handle))
+
+    def rollback(self):
+        self.check(self.lib.sl_batch_rollback(self.handle))
+
+    def store_check(self):
+        """Raises StoreError naming the first problem of the store."""
+        self.check(self.lib.sl_store_check(self.handle))
+
+    def set_granularity(self, granularity):
+        self.check(self.lib.sl_stories_set_granularity(self.handle, granularity))

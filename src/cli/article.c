@@ -9,7 +9,7 @@ static int run(cli *c, sl_engine *e)
     int removed = 0;
     int64_t id = 0;
     for (int i = 0; i < c->argc; i++) {
-        if (!strcmp(c->argv[i], "--removed"))
+        if (cli_flag(c, i, "--removed"))
             removed = 1;
         else if (!id && cli_id(c->argv[i]))
             id = cli_id(c->argv[i]);

@@ -68,9 +68,10 @@ typedef struct cli_progress {
     double start, last;
 } cli_progress;
 void cli_progress_init(cli_progress *p, const cli *c);
-/* "WHAT: N ITEMS, X MB, R ITEMS/s  NAME" */
-void cli_progress_show(cli_progress *p, const char *what, const char *items, uint64_t n,
-                       uint64_t bytes, const char *name);
+/* "WHAT: N ITEMS, X MB, R ITEMS/s  NAME": `one` for 1 item, `items` for the
+ * rest; X the MB read so far. */
+void cli_progress_show(cli_progress *p, const char *what, const char *one, const char *items,
+                       uint64_t n, uint64_t bytes, const char *name);
 void cli_progress_clear(cli_progress *p);
 /* Seconds since cli_progress_init. */
 double cli_progress_seconds(const cli_progress *p);
@@ -83,8 +84,13 @@ void cli_print_usage(FILE *out, const command *cmd);
 int cli_usage(const command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Parses a positive article/story id; 0 when it is not one. */
 int64_t cli_id(const char *s);
-/* Takes "--name VALUE" or "--name=VALUE" at argv[*i]; NULL when argv[*i] is not it. */
+/* Takes "--name VALUE" or "--name=VALUE" at argv[*i]; NULL when argv[*i] is not it
+ * (or comes after "--"). */
 const char *cli_option(cli *c, int *i, const char *name);
+/* Whether argv[i] is the flag `name` ("--follow"), before any "--". */
+int cli_flag(const cli *c, int i, const char *name);
+/* Whether argv[i] is an option ("-x", "--name"; not "-", standard input), before any "--". */
+int cli_is_option(const cli *c, int i);
 /* A JSON document the command builds itself (not one of the library's
  * sl_*_json): it opens with "storyline" and "json_version" like theirs. */
 json_t *cli_json_document(void);
@@ -104,9 +110,11 @@ void cli_print_cut(const char *s, int width);
 void cli_print_tail(const char *s, int width);
 /* Prints text wrapped to the terminal, each line indented by `indent` spaces. */
 void cli_print_wrapped(const char *text, int indent);
-/* The whole of a file, NUL-terminated (malloc'd; the caller frees), its size
- * in *len; NULL when it cannot be read (or is over 256 MB). */
-char *cli_read_file(const char *path, size_t *len);
+/* The whole of a file, a pipe or - (standard input), NUL-terminated
+ * (malloc'd; the caller frees), its size in *len; NULL when it cannot be
+ * read or is larger than `max` bytes, saying why ("PATH: REASON"). */
+char *cli_read_file(const char *path, size_t max, size_t *len);
+#define CLI_FILE_MAX ((size_t)256 << 20)   /* what summarize, timex and facts --text read of a file */
 
 /* One entity of a story (entities.c): its first item, its type, its role,
  * how many mentions and articles; `places`, `organizations`, `persons` and

@@ -7,39 +7,8 @@
 #include <jansson.h>
 
 #include "cli.h"
-#include "util/alloc.h"
 
-#define MAX_INPUT (64u << 20)   /* bytes read of one file */
-
-/* Reads a whole file (at most MAX_INPUT bytes) into a malloc'd buffer. */
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        cli_error("%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = sl_malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap || cap >= MAX_INPUT)
-            break;
-        char *bigger = sl_realloc(buf, cap * 2);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
-    if (f != stdin)
-        fclose(f);
-    if (!buf)
-        cli_error("%s: out of memory", path);
-    *len = n;
-    return buf;
-}
+#define MAX_INPUT ((size_t)64 << 20)   /* bytes read of one file; a larger one is refused */
 
 static void print_sentence(const char *text, size_t len, sl_span s)
 {
@@ -47,9 +16,12 @@ static void print_sentence(const char *text, size_t len, sl_span s)
         printf("%.*s", (int)(s.end - s.start), text + s.start);
 }
 
-static void print_human(const sl_text_comparison *r, const char *a, size_t a_len, const char *b,
-                        size_t b_len)
+/* Evidence sentences come from the texts as normalised, which the offsets
+ * point into (not the files: invalid UTF-8 and NFKC change lengths). */
+static void print_human(const sl_text_comparison *r, const sl_text_comparer *tc)
 {
+    size_t a_len, b_len;
+    const char *a = sl_text_comparer_text(tc, 0, &a_len), *b = sl_text_comparer_text(tc, 1, &b_len);
     printf("kind: %s\nscore: %.3f\nbest sentence similarity: %.3f\n", sl_copy_kind_name(r->kind),
            r->score, r->best_similarity);
     for (size_t k = 0; k < r->n_evidence; k++) {
@@ -87,7 +59,8 @@ static json_t *result_json(const sl_text_comparison *r, json_t *id)
 static int compare_files(cli *c, sl_text_comparer *tc, const char *path_a, const char *path_b)
 {
     size_t a_len = 0, b_len = 0;
-    char *a = read_all(path_a, &a_len), *b = a ? read_all(path_b, &b_len) : NULL;
+    char *a = cli_read_file(path_a, MAX_INPUT, &a_len);
+    char *b = a ? cli_read_file(path_b, MAX_INPUT, &b_len) : NULL;
     int rc = EXIT_TROUBLE;
     sl_text_comparison r = {0};
     if (a && b) {
@@ -96,7 +69,7 @@ static int compare_files(cli *c, sl_text_comparer *tc, const char *path_a, const
             cli_error("%s, %s: %s", path_a, path_b, sl_strerror(err));
         } else {
             rc = c->json ? cli_json_print(result_json(&r, NULL), 0)
-                         : (print_human(&r, a, a_len, b, b_len), EXIT_OK);
+                         : (print_human(&r, tc), EXIT_OK);
             if (rc == EXIT_OK && r.kind == SL_COPY_NONE)
                 rc = EXIT_NOT_COPY;
             else if (rc != EXIT_OK)
@@ -166,7 +139,7 @@ static int run(cli *c, sl_engine *e)
         const char *v = cli_option(c, &i, "--pairs");
         if (v)
             pairs = v;
-        else if (c->argv[i][0] == '-' && strcmp(c->argv[i], "-"))
+        else if (cli_is_option(c, i))
             return cli_usage(&cmd_compare, "unknown option %s", c->argv[i]);
         else if (n_files < 2)
             files[n_files++] = c->argv[i];
@@ -188,7 +161,9 @@ static int run(cli *c, sl_engine *e)
 const command cmd_compare = {
     "compare", "A B | --pairs FILE.jsonl",
     "is text A a copy of B: exact, near, contains, excerpt, rewrite?",
-    "  A B            two text files (- for standard input)\n"
+    "  A B            two text files (- for standard input), 64 MB at most each;\n"
+    "                 the sentences shown are the texts' as compared (UTF-8\n"
+    "                 repaired, NFKC), which --json's offsets point into\n"
     "  --pairs FILE   JSONL of {\"id\", \"a\", \"b\"}; one JSON result per line\n"
     "                 {\"id\", \"kind\", \"score\", \"sentence_similarity\", \"paraphrase\",\n"
     "                 \"evidence\"} in the same order\n"

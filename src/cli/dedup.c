@@ -145,7 +145,7 @@ static void filter_line(dedup_run *r, const char *path, const char *line, size_t
         write_tagged(line, len, &res, res.is_copy && res.copy_of < r->n_ids ? r->ids[res.copy_of] : NULL);
     r->copies += res.is_copy != 0;
     r->bytes += len;
-    cli_progress_show(&r->progress, "dedup", "lines", r->lines, r->bytes, path);
+    cli_progress_show(&r->progress, "dedup", "line", "lines", r->lines, r->bytes, path);
     json_decref(v.root);
 }
 
@@ -182,9 +182,9 @@ static int run(cli *c, sl_engine *e)
             window = (size_t)cli_id(v);
             if (!window)
                 return cli_usage(&cmd_dedup, "--window needs a positive number");
-        } else if (!strcmp(c->argv[i], "--drop")) {
+        } else if (cli_flag(c, i, "--drop")) {
             r.drop = 1;
-        } else if (c->argv[i][0] == '-' && strcmp(c->argv[i], "-")) {
+        } else if (cli_is_option(c, i)) {
             return cli_usage(&cmd_dedup, "unknown option %s", c->argv[i]);
         } else {
             n_files++;
@@ -198,11 +198,8 @@ static int run(cli *c, sl_engine *e)
         return EXIT_STORE;
     }
     for (int i = 0; i < c->argc; i++) {
-        if (!strcmp(c->argv[i], "--drop") || !strncmp(c->argv[i], "--window", 8)) {
-            i += !strcmp(c->argv[i], "--window");
-            continue;
-        }
-        filter_file(&r, c->argv[i]);
+        if (!cli_flag(c, i, "--drop") && !cli_option(c, &i, "--window"))
+            filter_file(&r, c->argv[i]);
     }
     if (!n_files)
         filter_file(&r, "-");

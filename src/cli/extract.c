@@ -48,9 +48,9 @@ static int run(cli *c, sl_engine *e)
     (void)e;
     int n = 0, allow_private = 0;
     for (int i = 0; i < c->argc; i++) {
-        if (!strcmp(c->argv[i], "--allow-private"))
+        if (cli_flag(c, i, "--allow-private"))
             allow_private = 1;
-        else if (c->argv[i][0] == '-' && c->argv[i][1])
+        else if (cli_is_option(c, i))
             return cli_usage(&cmd_extract, "unknown option %s", c->argv[i]);
         else
             n++;
@@ -66,7 +66,7 @@ static int run(cli *c, sl_engine *e)
     out_ctx o = {c, 1, EXIT_OK};
     o.many = n > 1;
     for (int i = 0; i < c->argc && o.status != EXIT_STORE; i++)
-        if (strcmp(c->argv[i], "--allow-private") && sl_extract_each(x, c->argv[i], on_page, &o)) {
+        if (!cli_flag(c, i, "--allow-private") && sl_extract_each(x, c->argv[i], on_page, &o)) {
             cli_error("out of memory");
             o.status = EXIT_STORE;
         }

@@ -5,28 +5,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "util/alloc.h"
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 65536, n = 0, got;
-    char *buf = sl_malloc(cap);
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *more = cap > ((size_t)1 << 28) ? NULL : sl_realloc(buf, cap *= 2);
-            if (!more)
-                free(buf);
-            buf = more;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
 
 /* Extraction of bare files, for evaluations and a quick look: the
  * arguments from `first` on, options skipped (they may follow the files). */
@@ -38,9 +16,8 @@ static int extract_files(cli *c, int first, const char *published)
             continue;
         files++;
         size_t len = 0;
-        char *text = read_file(c->argv[i], &len);
+        char *text = cli_read_file(c->argv[i], CLI_FILE_MAX, &len);
         if (!text) {
-            cli_error("%s: cannot read", c->argv[i]);
             status = EXIT_PARTIAL;
             continue;
         }
@@ -168,11 +145,11 @@ static int run(cli *c, sl_engine *unused)
     const char *published = NULL;
     for (int i = 0; i < c->argc; i++) {
         const char *v;
-        if (!strcmp(c->argv[i], "--conflicts"))
+        if (cli_flag(c, i, "--conflicts"))
             conflicts = 1;
         else if ((v = cli_option(c, &i, "--published")))
             published = v;
-        else if (!text && !strcmp(c->argv[i], "--text"))
+        else if (!text && cli_flag(c, i, "--text"))
             text = i + 1;
         else if (text)
             continue; /* a file for --text */

@@ -1,7 +1,9 @@
 /* ingest.c — `storyline ingest PATH...`: files, folders (recursively) or -
  * for standard input, with a progress line on a terminal and a summary. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "util/alloc.h"
@@ -14,28 +16,17 @@ static void on_error(void *ctx, const char *name, const char *reason)
 
 static void on_progress(void *ctx, const char *name, uint64_t articles, uint64_t bytes)
 {
-    cli_progress_show(ctx, "ingest", "articles", articles, bytes, name);
+    cli_progress_show(ctx, "ingest", "article", "articles", articles, bytes, name);
 }
 
-static int read_stdin(char **data, size_t *len)
+/* Standard input, or a pipe named as a file (`ingest <(zcat x.gz)`), is read
+ * whole as a stream (its format from its content) up to this size. */
+#define STREAM_MAX ((size_t)2 << 30)
+
+static int is_stream(const char *path)
 {
-    size_t cap = 65536;
-    *len = 0;
-    *data = sl_malloc(cap);
-    size_t got;
-    while (*data && (got = fread(*data + *len, 1, cap - *len, stdin)) > 0) {
-        *len += got;
-        if (*len == cap) {
-            char *bigger = cap > ((size_t)1 << 30) ? NULL : sl_realloc(*data, cap *= 2);
-            if (!bigger) {
-                free(*data);
-                *data = NULL;
-            } else {
-                *data = bigger;
-            }
-        }
-    }
-    return *data ? 0 : -1;
+    struct stat sb;
+    return !strcmp(path, "-") || (stat(path, &sb) == 0 && S_ISFIFO(sb.st_mode));
 }
 
 static int is_url(const char *s) { return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8); }
@@ -114,14 +105,14 @@ static int run(cli *c, sl_engine *e)
                 status = cli_usage(&cmd_ingest, "--delay wants milliseconds (0 or more)");
         } else if ((v = cli_option(c, &i, "--urls"))) {
             if (read_url_list(v, &urls, &n_urls, &cap_urls)) {
-                cli_error("%s: cannot read the URL list", v);
+                cli_error("%s: cannot read the URL list: %s", v, strerror(errno));
                 status = EXIT_PARTIAL;
             }
-        } else if (!strcmp(c->argv[i], "--follow")) {
+        } else if (cli_flag(c, i, "--follow")) {
             opts.follow = 1;
-        } else if (!strcmp(c->argv[i], "--allow-private")) {
+        } else if (cli_flag(c, i, "--allow-private")) {
             opts.allow_private = 1;
-        } else if (c->argv[i][0] == '-' && c->argv[i][1]) {
+        } else if (cli_is_option(c, i)) {
             status = cli_usage(&cmd_ingest, "unknown option %s", c->argv[i]);
         } else if (is_url(c->argv[i])) {
             if (add_url(&urls, &n_urls, &cap_urls, c->argv[i]))
@@ -149,15 +140,16 @@ static int run(cli *c, sl_engine *e)
         free(urls[i]);
     free(urls);
     for (int i = 0; i < n && status != EXIT_STORE && status != EXIT_USAGE; i++) {
-        if (!strcmp(paths[i], "-")) {
-            char *data;
+        if (is_stream(paths[i])) {
             size_t len;
-            if (read_stdin(&data, &len)) {
-                cli_error("-: cannot read standard input");
-                status = EXIT_STORE;
-                break;
+            cli_progress_clear(&prog);
+            char *data = cli_read_file(paths[i], STREAM_MAX, &len);
+            if (!data) {
+                report.failed++;
+                status = EXIT_PARTIAL;
+                continue;
             }
-            rc = sl_ingest_buffer(e, data, len, "-", &opts, &report);
+            rc = sl_ingest_buffer(e, data, len, paths[i], &opts, &report);
             free(data);
         } else {
             rc = sl_ingest_path(e, paths[i], &opts, &report);
@@ -169,7 +161,7 @@ static int run(cli *c, sl_engine *e)
     }
     cli_progress_clear(&prog);
     free(paths);
-    if (!c->quiet) {
+    if (!c->quiet && status != EXIT_USAGE) {   /* a usage error ingested nothing */
         double secs = cli_progress_seconds(&prog);
         uint64_t total = report.articles_new + report.articles_unchanged + report.articles_versioned +
                          report.articles_updated;
@@ -213,7 +205,9 @@ const command cmd_ingest = {
     "whole article, else its fetched page); any of them may be gzipped. http(s)\n"
     "URLs are fetched (robots.txt honoured) and may be pages or feeds. A folder's\n"
     "hidden and documentation files (README, LICENSE, *.md ...) and links out of\n"
-    "it are skipped; files named here are always read.\n\n"
+    "it are skipped; files named here are always read. - (standard input) and a pipe\n"
+    "named as a file (<(zcat x.jsonl.gz)) are read whole, up to 2 GB, their format\n"
+    "from their content. After --, every argument is a path.\n\n"
     "  --source NAME   outlet for inputs that name none\n"
     "  --date DATE     publication date for inputs that carry none\n"
     "  --urls FILE     fetch the URLs listed in FILE (one a line, # comments)\n"

@@ -25,7 +25,8 @@ static int option(cli *c, int *i, server_options *o)
     char *end;
     if (v) {
         o->bind = v;
-        return 0;
+        return server_bind_valid(v) ? 0
+                                    : cli_usage(&cmd_serve, "--bind wants an IP address, not \"%s\"", v);
     }
     if ((v = cli_option(c, i, "--rate"))) {
         o->rate = strtod(v, &end);
@@ -70,7 +71,7 @@ static int run(cli *c, sl_engine *e)
 }
 
 const command cmd_serve = {
-    "serve", "[--port N] [--bind ADDRESS] [--threads N] [--rate R] [--burst N]",
+    "serve", "[--port N] [--bind ADDRESS] [--threads N] [--rate R] [--burst N] [--max-connections N] [--timeout S]",
     "a read-only web page and JSON API over the store",
     "Serves http://127.0.0.1:8080/ until interrupted (docs/server.md): the stories,\n"
     "each with its summary, timeline, facts, quotes and copies, and a JSON API\n"

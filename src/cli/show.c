@@ -123,7 +123,7 @@ static int run(cli *c, sl_engine *e)
 {
     int64_t id = 0;
     for (int i = 0; i < c->argc; i++) {
-        if (c->argv[i][0] == '-')
+        if (cli_is_option(c, i))
             return cli_usage(&cmd_show, "unknown option %s", c->argv[i]);
         if (id || !(id = cli_id(c->argv[i])))
             return cli_usage(&cmd_show, "show wants one story id, not %s", c->argv[i]);

@@ -34,12 +34,10 @@ static int summarize_files(cli *c, char **files, int n, const sl_summary_options
     int64_t *ids = sl_calloc((size_t)n, sizeof *ids);
     int status = docs && ids ? EXIT_OK : EXIT_STORE;
     for (int i = 0; status == EXIT_OK && i < n; i++) {
-        docs[i].text = cli_read_file(files[i], &docs[i].len);
+        docs[i].text = cli_read_file(files[i], CLI_FILE_MAX, &docs[i].len);
         ids[i] = i;
-        if (!docs[i].text) {
-            cli_error("%s: cannot read", files[i]);
+        if (!docs[i].text)
             status = EXIT_PARTIAL;
-        }
     }
     sl_summary *sum = NULL;
     int rc = status ? 0 : sl_summarize(docs, (size_t)n, o, &sum);
@@ -71,12 +69,12 @@ static int run(cli *c, sl_engine *e)
             if (parse_budget(v, &o.bytes))
                 return cli_usage(&cmd_summarize, "--bytes wants a positive number");
             o.cut = 1;
-        } else if (!strcmp(c->argv[i], "--cut")) {
+        } else if (cli_flag(c, i, "--cut")) {
             o.cut = 1;
         } else if ((v = cli_option(c, &i, "--words"))) {
             if (parse_budget(v, &o.words))
                 return cli_usage(&cmd_summarize, "--words wants a positive number");
-        } else if (c->argv[i][0] == '-' && c->argv[i][1]) {
+        } else if (cli_is_option(c, i)) {
             return cli_usage(&cmd_summarize, "unknown option %s", c->argv[i]);
         } else {
             c->argv[n++] = c->argv[i]; /* the files, in order */

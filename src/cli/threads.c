@@ -18,7 +18,7 @@ static int run(cli *c, sl_engine *e)
 {
     int min_stories = 2;
     for (int i = 0; i < c->argc; i++) {
-        if (!strcmp(c->argv[i], "--all"))
+        if (cli_flag(c, i, "--all"))
             min_stories = 1;
         else
             return cli_usage(&cmd_threads, "unknown argument %s", c->argv[i]);

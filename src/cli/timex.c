@@ -22,11 +22,9 @@ static void print_human(const char *path, const char *text, const sl_timex_list 
 static int one_file(cli *c, const char *path, const char *published, int many)
 {
     size_t len = 0;
-    char *text = cli_read_file(path, &len);
-    if (!text) {
-        cli_error("%s: cannot read", path);
+    char *text = cli_read_file(path, CLI_FILE_MAX, &len);
+    if (!text)
         return EXIT_PARTIAL;
-    }
     int rc;
     if (c->json) {
         rc = sl_timex_json(text, len, published, cli_write_stdout, NULL);
@@ -53,7 +51,7 @@ static int run(cli *c, sl_engine *e)
     for (int i = 0; i < c->argc; i++) {
         if ((v = cli_option(c, &i, "--published")) || (v = cli_option(c, &i, "--date")))
             published = v;
-        else if (c->argv[i][0] == '-' && c->argv[i][1])
+        else if (cli_is_option(c, i))
             return cli_usage(&cmd_timex, "unknown option %s", c->argv[i]);
         else
             c->argv[n++] = c->argv[i]; /* the files, in order */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -93,13 +94,23 @@ const char *cli_option(cli *c, int *i, const char *name)
 {
     const char *arg = c->argv[*i];
     size_t n = strlen(name);
-    if (strncmp(arg, name, n))
+    if (*i >= c->options_end || strncmp(arg, name, n))
         return NULL;
     if (arg[n] == '=')
         return arg + n + 1;
     if (arg[n] || *i + 1 >= c->argc)
         return NULL;
     return c->argv[++*i];
+}
+
+int cli_flag(const cli *c, int i, const char *name)
+{
+    return i < c->options_end && !strcmp(c->argv[i], name);
+}
+
+int cli_is_option(const cli *c, int i)
+{
+    return i < c->options_end && c->argv[i][0] == '-' && c->argv[i][1];
 }
 
 json_t *cli_json_document(void)
@@ -213,7 +224,12 @@ void cli_print_wrapped(const char *text, int indent)
 int cli_open(cli *c, int mode, sl_engine **out)
 {
     sl_options opts = {.read_only = mode == CLI_READ};
+    struct stat sb;
     *out = NULL;
+    if (stat(c->db, &sb) == 0 && S_ISDIR(sb.st_mode)) {   /* SQLite would say "disk I/O error" */
+        cli_error("%s: a folder, not a store (--db names the store's file)", c->db);
+        return EXIT_STORE;
+    }
     if (mode != CLI_WRITE && access(c->db, F_OK) != 0 && errno == ENOENT) {
         cli_error("no store at %s yet: `storyline ingest FILE...` makes one "
                   "(--db PATH or STORYLINE_DB names another)", c->db);
@@ -249,8 +265,8 @@ void cli_progress_init(cli_progress *p, const cli *c)
     *p = (cli_progress){.show = !c->quiet && isatty(STDERR_FILENO), .start = seconds_now()};
 }
 
-void cli_progress_show(cli_progress *p, const char *what, const char *items, uint64_t n,
-                       uint64_t bytes, const char *name)
+void cli_progress_show(cli_progress *p, const char *what, const char *one, const char *items,
+                       uint64_t n, uint64_t bytes, const char *name)
 {
     if (!p->show)
         return;
@@ -261,7 +277,8 @@ void cli_progress_show(cli_progress *p, const char *what, const char *items, uin
     double rate = (double)n / (t - p->start > 1e-3 ? t - p->start : 1e-3);
     const char *base = name ? strrchr(name, '/') : NULL;
     fprintf(stderr, "\r\033[K%s: %llu %s, %.1f MB, %.0f %s/s  %.40s", what, (unsigned long long)n,
-            items, bytes / 1048576.0, rate, items, base ? base + 1 : name ? name : "");
+            cli_noun((long long)n, one, items), bytes / 1048576.0, rate, items,
+            base ? base + 1 : name ? name : "");
     p->shown = 1;
 }
 
@@ -278,30 +295,39 @@ void cli_progress_clear(cli_progress *p)
     }
 }
 
-char *cli_read_file(const char *path, size_t *len)
+char *cli_read_file(const char *path, size_t max, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    *len = 0;
+    if (!f) {
+        cli_error("%s: %s", path, strerror(errno));
         return NULL;
-    size_t cap = 65536, n = 0, got;
-    char *buf = sl_malloc(cap + 1);
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *more = cap > ((size_t)1 << 28) ? NULL : sl_realloc(buf, (cap *= 2) + 1);
-            if (!more)
-                free(buf);
-            buf = more;
-        }
     }
-    int failed = ferror(f);
-    fclose(f);
-    if (buf && failed) {
+    size_t n = 0, cap = max < 65536 ? max + 1 : 65536;
+    char *buf = sl_malloc(cap + 1);
+    /* Grows to max + 1 bytes at most: a byte past max tells it is larger. */
+    while (buf && (n += fread(buf + n, 1, cap - n, f)) == cap && n <= max) {
+        size_t grown = cap > max / 2 ? max + 1 : cap * 2;
+        char *more = sl_realloc(buf, grown + 1);
+        if (!more)
+            free(buf);
+        buf = more;
+        cap = grown;
+    }
+    if (!buf)
+        cli_error("%s: out of memory", path);
+    else if (ferror(f))
+        cli_error("%s: %s", path, strerror(errno));
+    else if (n > max)
+        cli_error("%s: larger than the %zu MB this command reads", path, max >> 20);
+    if (buf && (ferror(f) || n > max)) {
         free(buf);
         buf = NULL;
     }
+    if (f != stdin)
+        fclose(f);
     if (buf)
         buf[n] = 0;
-    *len = n;
+    *len = buf ? n : 0;
     return buf;
 }

@@ -50,11 +50,11 @@ int sl_doc_set_text(sl_doc *d, const char *text, size_t len)
 }
 
 /* Repairs and normalises caller-given text into the arena. */
-static const char *clean_field(sl_doc *d, const char *s)
+static char *clean_field(sl_doc *d, const char *s)
 {
     sl_buf repaired = SL_BUF_INIT, normalized = SL_BUF_INIT;
     sl_utf8_repair(s, strlen(s), &repaired);
-    const char *out = NULL;
+    char *out = NULL;
     if (!repaired.err && !sl_text_normalize(sl_buf_cstr(&repaired), repaired.len, &normalized))
         out = sl_arena_strndup(&d->arena, sl_buf_cstr(&normalized), normalized.len);
     sl_buf_free(&repaired);
@@ -62,11 +62,23 @@ static const char *clean_field(sl_doc *d, const char *s)
     return out;
 }
 
+void sl_title_cap(char *title)
+{
+    static const char ellipsis[] = "…";
+    if (strlen(title) <= SL_TITLE_MAX)
+        return;
+    size_t n = SL_TITLE_MAX - (sizeof ellipsis - 1);
+    while (n > 0 && ((unsigned char)title[n] & 0xC0) == 0x80)
+        n--; /* never cut inside a UTF-8 sequence */
+    memcpy(title + n, ellipsis, sizeof ellipsis);
+}
+
 int sl_doc_set_title(sl_doc *d, const char *title, int clean)
 {
-    const char *t = clean ? sl_arena_strndup(&d->arena, title, strlen(title)) : clean_field(d, title);
+    char *t = clean ? sl_arena_strndup(&d->arena, title, strlen(title)) : clean_field(d, title);
     if (!t)
         return SL_ENOMEM;
+    sl_title_cap(t);
     d->title = *t ? t : NULL;
     return 0;
 }

@@ -46,8 +46,15 @@ int sl_doc_read(sl_doc *d, const char *input, size_t len);
 int sl_doc_set_text(sl_doc *d, const char *text, size_t len);
 /* Sets the title: caller-given text is repaired and normalised first;
  * `clean` text (already normalised, as chrome removal finds it) is copied.
- * An empty title leaves none. Errors: SL_ENOMEM, SL_ETOOLARGE. */
+ * An empty title leaves none; a long one is capped (sl_title_cap). Errors:
+ * SL_ENOMEM, SL_ETOOLARGE. */
 int sl_doc_set_title(sl_doc *d, const char *title, int clean);
+/* A title is at most SL_TITLE_MAX bytes: a longer one (a page's 1 MB
+ * <title>, a JSONL title field) is cut in place on a character boundary and
+ * ends with "…" (docs/extraction.md): far above any headline, so the
+ * extraction benchmarks' title figures do not move. */
+#define SL_TITLE_MAX 1000
+void sl_title_cap(char *title);
 /* Sets the publication date when it is one we read (else: undated). */
 void sl_doc_set_published(sl_doc *d, const char *published);
 /* Copies the identity into the arena (NULL: none). */

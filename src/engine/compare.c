@@ -55,6 +55,14 @@ void sl_text_comparison_clear(sl_text_comparison *cmp)
     memset(cmp, 0, sizeof *cmp);
 }
 
+const char *sl_text_comparer_text(const sl_text_comparer *tc, int which, size_t *len)
+{
+    const sl_buf *text = which ? &tc->norm_b : &tc->norm_a;
+    if (len)
+        *len = text->len;
+    return sl_buf_cstr(text);
+}
+
 static bool same_text(const sl_buf *a, const sl_buf *b)
 {
     return a->len == b->len && (!a->len || !memcmp(a->ptr, b->ptr, a->len));   /* empty: no buffers */

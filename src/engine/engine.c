@@ -24,12 +24,12 @@ const char *sl_version(void) { return SL_VERSION; }
 
 int sl_seterr(sl_engine *e, int code, const char *fmt, ...)
 {
-    sl_buf_clear(&e->errmsg);
     va_list ap;
     va_start(ap, fmt);
     char line[1024];
-    vsnprintf(line, sizeof line, fmt, ap);
+    vsnprintf(line, sizeof line, fmt, ap);   /* before the clear: an argument may be sl_errmsg(e) */
     va_end(ap);
+    sl_buf_clear(&e->errmsg);
     sl_buf_puts(&e->errmsg, line);
     return code;
 }

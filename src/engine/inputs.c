@@ -37,6 +37,8 @@ typedef struct run {
     const sl_pre_extracted *pre; /* sl_inputs_replay: the current input's page */
 } run;
 
+/* An input failed: counted, told to the caller, and the engine's message
+ * (the run returns SL_EBADINPUT, which sl_errmsg explains by the last one). */
 static void fail(run *r, const char *name, const char *reason)
 {
     r->report->failed++;
@@ -45,6 +47,7 @@ static void fail(run *r, const char *name, const char *reason)
         r->each(r->each_ctx, &(sl_input_item){.name = name, .failure = reason});
     else if (r->opts && r->opts->on_error)
         r->opts->on_error(r->opts->ctx, name, reason);
+    sl_seterr(r->e, SL_EBADINPUT, "%s: %s", name, reason);   /* last: `reason` may be sl_errmsg */
 }
 
 static int batch_step(run *r)
@@ -135,6 +138,7 @@ static int ingest_jsonl(run *r, const char *data, size_t len, const char *name, 
             end++;
         line_no++;
         size_t s = pos;
+        r->report->bytes += (end < len ? end + 1 : len) - s;   /* read so far: the progress line's MB */
         pos = end + 1;
         while (s < end && (data[s] == ' ' || data[s] == '\t' || data[s] == '\r'))
             s++;
@@ -277,8 +281,9 @@ static int ingest_feed(run *r, const char *data, size_t len, const char *name, i
 static int ingest_data(run *r, const char *data, size_t len, const char *name, const char *path)
 {
     r->report->files++;
-    r->report->bytes += len;
     sl_format f = sl_format_detect(data, len);
+    if (f != SL_FORMAT_JSONL)   /* JSONL counts its lines as they are read */
+        r->report->bytes += len;
     switch (f) {
     case SL_FORMAT_EMPTY:
         fail(r, name, "empty input");

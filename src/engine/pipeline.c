@@ -116,8 +116,8 @@ static int read_article(sl_engine *e, const sl_article_input *in, int64_t self,
     if (rc)
         return sl_seterr(e, rc, "cleaning text failed");
     if (!e->cleaned.text.len)
-        return sl_seterr(e, SL_EBADINPUT, "no article text (%zu lines, all page chrome)",
-                         e->cleaned.removed.n);
+        return sl_seterr(e, SL_EBADINPUT, "no article text (%zu %s, all page chrome)",
+                         e->cleaned.removed.n, e->cleaned.removed.n == 1 ? "line" : "lines");
     if (sl_doc_set_text(doc, e->cleaned.text.ptr, e->cleaned.text.len) ||
         (title && sl_doc_set_title(doc, title, 0)) ||
         (!title && e->cleaned.title.len && sl_doc_set_title(doc, e->cleaned.title.ptr, 1)))

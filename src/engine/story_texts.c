@@ -55,7 +55,7 @@ int sl_story_texts_get(sl_engine *e, int64_t story_id, int64_t thread_id, sl_sto
         sl_story_list *stories = NULL;
         rc = sl_thread_stories(e, thread_id, &stories);
         if (!rc && !stories->n)
-            rc = SL_ENOTFOUND;
+            rc = sl_seterr(e, SL_ENOTFOUND, "no thread %lld", (long long)thread_id);
         for (size_t i = 0; !rc && i < stories->n; i++)
             rc = add_story(e, stories->items[i].id, t);
         sl_story_list_free(stories);

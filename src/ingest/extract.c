@@ -7,7 +7,9 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "doc/doc.h"
 #include "ingest/ingest.h"
 #include "text/text.h"
 #include "util/alloc.h"
@@ -150,6 +152,8 @@ static int extract_text(sl_extractor *x, const char *text, size_t len, sl_page *
  * So the pages `sl_page_fn` is given are those with a language (page_shown). */
 static int finish_page(sl_extractor *x, int rc, int no_body, sl_page *out)
 {
+    if (out->title)
+        sl_title_cap(out->title);
     if (!rc || no_body) {
         int lang_rc = detect_lang(x, out);
         rc = lang_rc ? lang_rc : rc;
@@ -277,12 +281,21 @@ static int each_url(sl_extractor *x, const char *url, sl_page_fn on_page, void *
 
 static int is_url(const char *s) { return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8); }
 
+/* Whether `path` may be peeked at and then read from its start: not so
+ * standard input or a pipe (`extract <(zcat page.gz)`), whose bytes once
+ * read are gone; those are read once, as a page or text. */
+static int rereadable(const char *path)
+{
+    struct stat sb;
+    return strcmp(path, "-") && (stat(path, &sb) != 0 || S_ISREG(sb.st_mode));
+}
+
 int sl_extract_each(sl_extractor *x, const char *path, sl_page_fn on_page, void *ctx)
 {
     if (is_url(path))
         return each_url(x, path, on_page, ctx);
     char head[8];
-    int gzipped, got = strcmp(path, "-") ? sl_gz_peek(path, head, sizeof head, &gzipped) : 0;
+    int gzipped, got = rereadable(path) ? sl_gz_peek(path, head, sizeof head, &gzipped) : 0;
     if (got > 0 && sl_warc_sniff(head, (size_t)got))
         return each_warc(x, path, on_page, ctx);   /* streamed, never read whole */
     sl_buf data;

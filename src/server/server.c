@@ -163,6 +163,13 @@ static int parse_bind(const char *bind, int port, struct sockaddr_storage *ss, u
     return inet_pton(AF_INET, bind, &a4->sin_addr) == 1 ? 0 : -1;
 }
 
+int server_bind_valid(const char *bind)
+{
+    struct sockaddr_storage ss;
+    unsigned flags = 0;
+    return parse_bind(bind, 0, &ss, &flags) == 0;
+}
+
 static struct MHD_Daemon *start(server *s, const server_options *o, sigset_t *stop)
 {
     unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD;

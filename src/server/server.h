@@ -24,6 +24,8 @@ typedef struct server_options {
  * open read-only on o->db, taken over (freed by the server). Returns 0, or
  * -1 when the server could not start (message on stderr). */
 int server_run(const server_options *o, sl_engine *first);
+/* Whether `bind` is an address server_run can listen on (IPv4, or IPv6 with a colon). */
+int server_bind_valid(const char *bind);
 
 /* ---- assets.c: the web page, compiled in (build/gen/web_assets.c) ---- */
 typedef struct server_asset {

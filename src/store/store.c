@@ -616,8 +616,10 @@ int sl_store_verify(sl_store *st, sl_buf *why)
          "0", "a term id in terms that the dictionary does not give it"},
     };
     /* One snapshot for all: an ingest committing meanwhile cannot make the
-     * counts of one check disagree with another's. */
-    if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+     * counts of one check disagree with another's. A reader is in its own
+     * snapshot already (sl_store_begin_read). */
+    int own = sqlite3_get_autocommit(st->db);
+    if (own && sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
         sl_buf_printf(why, "check: %s", sqlite3_errmsg(st->db));
         return SL_ESTORE;
     }
@@ -632,12 +634,12 @@ int sl_store_verify(sl_store *st, sl_buf *why)
         rc = check_query(st, dict[i].sql, dict[i].want, dict[i].what, why);
     if (!rc) /* the grouper's index of stories by term against the centroids */
         rc = sl_store_story_terms_verify(st, why);
-    if (rc) {
-        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    if (own)
+        sqlite3_exec(st->db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
+    /* FTS5's own check compares the index with the articles it was built
+     * from; it is a write (SQLite 3.40), so a reader goes without it. */
+    if (rc || sqlite3_db_readonly(st->db, "main") == 1)
         return rc;
-    }
-    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-    /* FTS5's own check compares the index with the articles it was built from. */
     if (sqlite3_exec(st->db, "INSERT INTO article_fts(article_fts, rank) VALUES('integrity-check', 1)",
                      NULL, NULL, NULL) != SQLITE_OK) {
         sl_buf_printf(why, "search index integrity: %s", sqlite3_errmsg(st->db));

@@ -10,19 +10,13 @@
 NAME=dask
 . "$SL_TESTS/e2e/lib.sh"
 
-REPO=$(cd "$SL_TESTS/.." && pwd)
-LIB=${STORYLINE_LIB:-$(dirname "$STORYLINE")/libstoryline.so}
 # A python3 with Dask: the one on PATH, else Debian's (python3-distributed).
 PY=python3
 $PY -c 'import distributed' 2>/dev/null || PY=/usr/bin/python3
-if ! $PY -c 'import distributed' 2>/dev/null || [ ! -f "$LIB" ]; then
-  fail "python3-distributed and $LIB (sh scripts/bootstrap.sh dask; make shared)"
+if ! $PY -c 'import distributed' 2>/dev/null || ! use_binding; then
+  fail "python3-distributed and the library (sh scripts/bootstrap.sh dask; make shared)"
   finish
 fi
-export PYTHONPATH="$REPO/python${PYTHONPATH:+:$PYTHONPATH}" STORYLINE_LIB="$LIB"
-# A sanitizer build of the library runs inside python with its runtime preloaded.
-SAN_RT=$(ldd "$LIB" | awk '/libasan|libubsan/ {print $3}' | tr '\n' ' ')
-[ -n "$SAN_RT" ] && export LD_PRELOAD="$SAN_RT" ASAN_OPTIONS=detect_leaks=0:verify_asan_link_order=0
 
 section "inputs"
 mkdir -p "$T/in/txt"

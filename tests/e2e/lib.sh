@@ -129,6 +129,17 @@ d = json.load(open(sys.argv[1], encoding='utf-8'))
 $code" "$file" "$@"
 }
 
+# use_binding: python/storyline on PYTHONPATH over the library beside
+# $STORYLINE (STORYLINE_LIB); a sanitizer build of it runs inside python with
+# its runtime preloaded. Fails when there is no library (make shared).
+use_binding() {
+  LIB=${STORYLINE_LIB:-$(dirname "$STORYLINE")/libstoryline.so}
+  [ -f "$LIB" ] || return 1
+  export PYTHONPATH="$(cd "$SL_TESTS/.." && pwd)/python${PYTHONPATH:+:$PYTHONPATH}" STORYLINE_LIB="$LIB"
+  SAN_RT=$(ldd "$LIB" | awk '/libasan|libubsan/ {print $3}' | tr '\n' ' ')
+  [ -z "$SAN_RT" ] || export LD_PRELOAD="$SAN_RT" ASAN_OPTIONS=detect_leaks=0:verify_asan_link_order=0
+}
+
 finish() {
   echo "e2e-$NAME: $PASSED passed, $FAILED failed${KNOWN_FAIL:+, $SKIPPED skipped}"
   [ "$FAILED" -eq 0 ]

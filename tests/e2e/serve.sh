@@ -244,7 +244,8 @@ check "after the ingest commits: the new story first, without a restart" jqok '
 section "start-up errors and stop"
 expect_exit 2 "$S" --db "$DB" serve --port 99999
 expect_exit 2 "$S" --db "$DB" serve --bogus
-expect_exit 3 "$S" --db "$DB" serve --port 0 --bind not-an-address
+expect_exit 2 "$S" --db "$DB" serve --port 0 --bind not-an-address
+check "a bad --bind is a usage error, named" err_has "^storyline: --bind wants an IP address, not \"not-an-address\""
 expect_exit 3 "$S" --db "$T/missing.db" serve --port 0
 check "no store: says how to make one" err_has "ingest"
 for p in $PIDS; do kill "$p"; done

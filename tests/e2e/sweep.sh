@@ -1,8 +1,10 @@
-# sweep.sh — what the hostile input sweep of 2026-12-05 (branch qa) found
-# wrong in the command's use, each checked here: a store in a folder its
-# reader may not write, options given without their value, a search of
-# blanks, and the ingest summary's words for one of a kind (docs/testing.md,
-# "Hostile input sweep").
+# sweep.sh — what the hostile input sweeps of 2026-12-05 (branches qa and
+# qa2) found wrong in the command's use, each checked here: a store in a
+# folder its reader may not write (read, and checked), options given without
+# their value or after "--", a search of blanks, the ingest summary's and
+# progress line's words for one of a kind, compare's sentences and size
+# limit, a pipe given to ingest, a bad --bind, a 1 MB title
+# (docs/testing.md, "Hostile input sweep" and its second round).
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
@@ -56,8 +58,22 @@ else
   check "nothing was made in the folder (no -shm, no -wal)" test "$(ls "$T/ro")" = news.db
   expect_exit 3 $AS "$S" --db "$T/ro/news.db" ingest "$T/fair.txt"
   check "ingest, which must write, is refused naming the store" err_has "ro/news.db: .*readonly"
+  expect_exit 0 $AS "$S" --db "$T/ro/news.db" check
+  check "check: ok, read-only (qa2: it opened the store for writing)" out_has "^ok$"
+  check "check says the search index's own check was left out" err_has "ro/news.db: read-only .*search index's own check"
+  check "nothing was made in the folder by check" test "$(ls "$T/ro")" = news.db
 fi
 chmod 755 "$T/ro"
+# A damaged store is found read-only too: a story's article count made wrong.
+mkdir "$T/ro2"
+cp "$T/ro/news.db" "$T/ro2/news.db"
+python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("UPDATE stories SET n_articles = 7"); c.commit()' "$T/ro2/news.db"
+chmod 555 "$T/ro2"
+if [ -n "$AS" ] || [ "$(id -u)" != 0 ]; then
+  expect_exit 3 $AS "$S" --db "$T/ro2/news.db" check
+  check "check read-only finds the wrong count" err_has "stories whose article count is wrong"
+fi
+chmod 755 "$T/ro2"
 
 section "an option given without its value"
 for args in "search lanterns --limit" "stories --since" "copies --article" "timeline --thread" \
@@ -117,5 +133,79 @@ check "an invalid byte ends no sentence (a ? before a capital did)" py "$OUT" '
 assert any("Saturday # Crowds walked" in s["text"] for s in d["sentences"]), d["sentences"]'
 expect_exit 0 "$S" summarize "$T/bytes.txt"
 check "the human output too" sh -c "iconv -f UTF-8 -t UTF-8 '$OUT' >/dev/null"
+
+section "compare: the evidence sentences as normalised, the size limit said (qa2)"
+printf 'Caf\303\251 owners in Brookvale raised prices \377 on Monday.\n\nThe \357\254\201rst ferry left at nine, the harbour master said.\n\nPassengers waited in the rain for two hours.\n' >"$T/ca.txt"
+printf 'Caf\303\251 owners in Brookvale raised prices on Monday.\n\nThe first ferry left at nine, the harbour master said.\n\nPassengers waited in the rain for two hours.\n' >"$T/cb.txt"
+expect_exit 0 "$S" compare "$T/ca.txt" "$T/cb.txt"
+check "a sentence after an invalid byte and a ligature is shown whole (it was shifted)" \
+  out_has "^  A: The first ferry left at nine, the harbour master said.$"
+check "the output is valid UTF-8" sh -c "iconv -f UTF-8 -t UTF-8 '$OUT' >/dev/null"
+truncate -s 65M "$T/huge.txt"
+expect_exit 2 "$S" compare "$T/huge.txt" "$T/cb.txt"
+check "a file over 64 MB is refused by name and limit (it was cut silently)" \
+  err_has "^storyline: $T/huge.txt: larger than the 64 MB this command reads$"
+
+section "arguments after -- are not options (qa2)"
+cp "$T/fair.txt" "$T/-fair.txt"
+expect_exit 0 sh -c "cd '$T' && '$S' --db dash.db ingest -- -fair.txt"
+check "ingest -- -fair.txt stores the file" err_has "^ingested 1 article from 1 file"
+expect_exit 0 "$S" --db "$T/owner.db" search -- --limit 5
+check "search -- --limit 5 looks for the words (it took --limit 5 as the option)" err_has 'no article matches "--limit 5"'
+
+section "ingest reads a pipe as it reads standard input (qa2)"
+mkfifo "$T/pipe"
+# the writer gives up after 20 s: a command that never opens the pipe does not hang the script
+timeout 20 sh -c 'cat "$1" >"$2"' - "$T/fair.txt" "$T/pipe" &
+expect_exit 0 "$S" --db "$T/pipe.db" ingest "$T/pipe"
+wait
+check "the pipe's article is stored (it was \"not a regular file\")" err_has "^ingested 1 article from 1 file"
+expect_exit 0 "$S" --db "$T/pipe.db" search baskets
+check "and found by search" out_has "\[1\]"
+mkfifo "$T/page-pipe"
+timeout 20 sh -c 'printf "<html><head><title>Harvest fair in Oakhollow</title></head><body><p>%s</p></body></html>" "$(cat "$1")" >"$2"' - "$T/fair.txt" "$T/page-pipe" &
+expect_exit 0 timeout 30 "$S" extract --json "$T/page-pipe"
+wait
+check "extract of a pipe keeps the page's first bytes (a peek at them lost them)" \
+  py "$OUT" 'assert d["title"] == "Harvest fair in Oakhollow", d["title"]'
+
+section "the progress line: one article, and the MB read so far (qa2)"
+python3 -c '
+import json
+print(json.dumps({"text": "The ferry to the islands kept to its timetable on Monday, the operator said."}))
+print(json.dumps({"text": "The lantern festival returned to the square of Oakhollow. " * 40000}))' >"$T/two.jsonl"
+expect_exit 0 script -qc "'$S' --db '$T/progress.db' ingest '$T/two.jsonl'" "$T/typescript"
+check "the first line says 1 article and 0.0 MB (it said 1 articles and the whole file's 2.2 MB)" \
+  grep -q "ingest: 1 article, 0.0 MB" "$T/typescript"
+
+section "serve: a bad --bind is a usage error (qa2)"
+expect_exit 2 "$S" --db "$T/owner.db" serve --bind 999.1.1.1 --port 0
+check "named, with the usage" err_has '^storyline: --bind wants an IP address, not "999.1.1.1"'
+check "with the command's usage" err_has "^usage: storyline serve"
+
+section "a 1 MB title is capped at 1,000 bytes (qa2)"
+python3 -c '
+import sys
+title = "Lanterns " * 120000
+sys.stdout.write("<html><head><title>%s</title></head><body><article><p>The lantern festival returned to the square of Oakhollow on Saturday evening after a gap of three years, the organisers said.</p><p>About two thousand people walked the river path with paper lanterns.</p></article></body></html>" % title)' >"$T/title.html"
+expect_exit 0 "$S" --db "$T/title.db" ingest "$T/title.html"
+# (into files: a failing check shows $OUT, which would be the 1 MB title)
+"$S" --db "$T/title.db" export --json >"$T/title.json"
+"$S" extract --json "$T/title.html" >"$T/page.json"
+check "the stored title and the story's: 1,000 bytes at most, ending with an ellipsis" py "$T/title.json" '
+for t in [d["articles"][0]["title"], d["stories"][0]["title"]]:
+    assert len(t.encode()) <= 1000 and t.endswith("\u2026") and t.startswith("Lanterns Lanterns"), len(t)'
+check "extract --json: the same cap" py "$T/page.json" '
+assert len(d["title"].encode()) <= 1000 and d["title"].endswith("\u2026"), len(d["title"])'
+
+section "what a new user gets wrong (qa2)"
+expect_exit 3 "$S" --db "$T" stories
+check "--db naming a folder says so (it was SQLite's \"disk I/O error\")" \
+  err_has "^storyline: $T: a folder, not a store (--db names the store's file)$"
+expect_exit 1 "$S" --db "$T/urls.db" ingest --urls "$T/no-such-list.txt"
+check "an unreadable URL list says why" err_has "no-such-list.txt: cannot read the URL list: No such file or directory$"
+expect_exit 2 "$S" --db "$T/urls.db" ingest --date 2024-13-45 "$T/fair.txt"
+check "a bad --date is a usage error without an ingest summary after it" sh -c "! grep -q '^ingested' '$ERR'"
+check "  ... and names the date" err_has '"2024-13-45" is not an ISO-8601 date'
 
 finish

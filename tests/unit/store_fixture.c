@@ -30,6 +30,11 @@ sl_store *store_with_article(char *path, size_t size)
 void drop_store(sl_store *st, const char *path)
 {
     sl_store_close(st);
+    remove_store_files(path);
+}
+
+void remove_store_files(const char *path)
+{
     char side[300];
     remove(path);
     snprintf(side, sizeof side, "%s-wal", path);

@@ -25,6 +25,8 @@ sl_store *store_with_article(char *path, size_t size);
 
 /* Closes the store and removes its file, WAL and shared-memory file. */
 void drop_store(sl_store *st, const char *path);
+/* Removes a store's file, WAL and shared-memory file (an engine's store). */
+void remove_store_files(const char *path);
 
 /* The first column of the first row `sql` gives on the store's
  * connection, as an integer; -1 when there is none. */

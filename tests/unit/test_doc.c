@@ -66,6 +66,28 @@ TEST(doc_fallback_title_cut)
     sl_analyzer_free(an);
 }
 
+/* A title over SL_TITLE_MAX bytes (a page's 1 MB <title>) is cut on a
+ * character boundary and ends with an ellipsis; a shorter one is kept. */
+TEST(doc_title_capped)
+{
+    sl_doc d = {0};
+    sl_doc_reset(&d);
+    char *long_title = malloc(1 << 20);
+    for (size_t i = 0; i + 2 < (1 << 20); i += 2)
+        memcpy(long_title + i, "\xc3\xa9", 2); /* é: a cut at SL_TITLE_MAX - 3 lands inside one */
+    long_title[(1 << 20) - 2] = '\0';
+    CHECK_INT(sl_doc_set_title(&d, long_title, 0), 0);
+    size_t n = d.title ? strlen(d.title) : 0;
+    CHECK(n <= SL_TITLE_MAX && n > SL_TITLE_MAX - 8);
+    CHECK(n >= 3 && !strcmp(d.title + n - 3, "…") && !memcmp(d.title, long_title, n - 3));
+    CHECK(((unsigned char)d.title[n - 4] & 0xC0) != 0xC0); /* no lead byte left without its tail */
+    long_title[SL_TITLE_MAX] = '\0';
+    CHECK_INT(sl_doc_set_title(&d, long_title, 0), 0);
+    CHECK_STR(d.title, long_title);   /* at the cap: whole */
+    free(long_title);
+    sl_doc_free(&d);
+}
+
 /* The analysis finds the body's names once, for the stories and facts
  * stages to read (each found them anew before); a second article's
  * analysis replaces them. */

@@ -1,0 +1,79 @@
+# binding.sh — the Python binding (python/storyline/lib.py) against the
+# library: every call it declares exists with its signature, and the calls
+# the Dask run does not reach (ingest, the store check, a read without locks
+# checked, the JSON calls, the comparer and the de-duplicator) give what the
+# command gives. Articles are invented here.
+NAME=binding
+. "$SL_TESTS/e2e/lib.sh"
+
+if ! use_binding; then
+  fail "the shared library beside $STORYLINE (make shared)"
+  finish
+fi
+cat >"$T/ferry.txt" <<'EOF2'
+Ferry to Skerrow keeps its timetable
+
+The ferry to the island of Skerrow kept to its timetable on Monday after a week of storms, the operator said.
+
+About two hundred passengers crossed on the first sailing, and the harbour café stayed open until nine.
+EOF2
+printf 'Caf\303\251 owners in Brookvale raised prices \377 on Monday.\n\nThe \357\254\201rst ferry left at nine, the harbour master said.\n' >"$T/a.txt"
+printf 'Caf\303\251 owners in Brookvale raised prices on Monday.\n\nThe first ferry left at nine, the harbour master said.\n' >"$T/b.txt"
+"$STORYLINE" --db "$T/cli.db" --quiet ingest "$T/ferry.txt"
+"$STORYLINE" --db "$T/cli.db" search --json ferry >"$T/search.json"
+
+section "every function the binding declares is in the library, with the header's arguments"
+expect_exit 0 python3 - "$SL_TESTS/../include/storyline.h" <<'PY'
+import re, sys
+from storyline import lib as sl
+lib = sl.load()
+header = open(sys.argv[1]).read()
+declared = set(re.findall(r"SL_API [^;]*?\b(sl_\w+)\(", header))
+bound = {name for name in dir(lib) if name.startswith("sl_")}
+missing = declared - bound - set(sl.UNBOUND)
+assert not missing, "declared in storyline.h, not in lib.py nor in its UNBOUND list: %s" % sorted(missing)
+for name in bound:
+    args = re.search(r"SL_API [^;]*?\b%s\(([^)]*)\)" % name, header).group(1)
+    n = 0 if args.strip() == "void" else args.count(",") + 1
+    assert len(getattr(lib, name).argtypes) == n, (name, n)
+print(len(bound), "bound of", len(declared))
+PY
+check "the count is printed" out_has "bound of"
+
+section "ingest, its failures named by errmsg, the check and a snapshot"
+expect_exit 0 python3 - "$T" <<'PY'
+import sys
+from storyline import lib as sl
+t = sys.argv[1]
+e = sl.Engine(t + "/py.db")
+report = sl.IngestReport()
+assert e.ingest_path(t + "/ferry.txt", report=report) == 0 and report.articles_new == 1
+assert e.ingest_buffer(b"\x01\x00\x02\x00", "blob") == sl.SL_EBADINPUT
+assert e.errmsg().startswith("blob: binary data"), e.errmsg()
+e.store_check()
+e.close()
+r = sl.Engine(t + "/py.db", read_only=True)
+r.check_snapshot()
+r.refresh()
+open(t + "/py-search.json", "wb").write(r.json("sl_search_json", b"ferry", 20))
+r.close()
+PY
+check "sl_search_json gives what search --json gives" cmp -s "$T/search.json" "$T/py-search.json"
+
+section "the comparer shows the normalised sentences"
+expect_exit 0 python3 - "$T" <<'PY'
+import sys
+from storyline import lib as sl
+t = sys.argv[1]
+c = sl.Comparer()
+r = c.compare(open(t + "/a.txt", "rb").read(), open(t + "/b.txt", "rb").read())
+assert r["kind"] != "none" and r["evidence"], r
+assert any(e["a"] == "The first ferry left at nine, the harbour master said." for e in r["evidence"]), r
+c.close()
+d = sl.Dedup()
+assert d.add("The ferry left at nine on Monday, the harbour master said.")[0] is False
+assert d.add("The ferry left at nine on Monday, the harbour master said.")[:3] == (True, 0, "exact")
+d.close()
+PY
+
+finish
