@@ -21,6 +21,8 @@ typedef struct reader {
     size_t n;
     int depth;
     sl_json_field *at;   /* the wanted member whose value comes next */
+    yajl_handle handle;
+    size_t end;          /* bytes read when the top-level object closed */
 } reader;
 
 static int hex4(const unsigned char *s, unsigned *v)
@@ -167,7 +169,9 @@ static int on_start_array(void *ctx) { return open_nested(ctx, 0); }
 
 static int on_end(void *ctx)
 {
-    ((reader *)ctx)->depth--;
+    reader *r = ctx;
+    if (--r->depth == 0)
+        r->end = yajl_get_bytes_consumed(r->handle);
     return 1;
 }
 
@@ -186,21 +190,35 @@ static void forget(sl_json_field *fields, size_t n)
     }
 }
 
+/* Whether only white space follows the object: yajl takes an unclosed
+ * string after it for the end of input (it looks one token ahead), where
+ * jansson reports the string. */
+static int only_space_after(const char *line, size_t end, size_t len)
+{
+    for (size_t i = end; i < len; i++)
+        if (line[i] != ' ' && line[i] != '\t' && line[i] != '\n' && line[i] != '\r')
+            return 0;
+    return 1;
+}
+
 int sl_json_fields_read(const char *line, size_t len, sl_json_field *fields, size_t n)
 {
     forget(fields, n);
     if (!same_reading((const unsigned char *)line, len))
         return SL_EBADINPUT;
-    reader r = {fields, n, 0, NULL};
+    reader r = {fields, n, 0, NULL, NULL, 0};
     yajl_handle h = yajl_alloc(&callbacks, NULL, &r);
     if (!h)
         return SL_ENOMEM;
+    r.handle = h;
     yajl_config(h, yajl_dont_validate_strings, 1);
     yajl_status st = yajl_parse(h, (const unsigned char *)line, len);
     if (st == yajl_status_ok)
         st = yajl_complete_parse(h);
     yajl_free(h);
-    if (st != yajl_status_ok) {   /* invalid, declined by a callback, or no memory for a string */
+    if (st == yajl_status_ok && !only_space_after(line, r.end, len))
+        st = yajl_status_error;
+    if (st != yajl_status_ok) {   /* invalid, declined by a callback, no memory for a string, or text after */
         forget(fields, n);
         return SL_EBADINPUT;
     }
