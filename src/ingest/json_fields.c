@@ -2,7 +2,8 @@
  * with yajl's callback parser, which decodes only those (jansson builds the
  * whole object: 141 instructions a byte of Reuters JSONL against about 27;
  * docs/benchmarks.md, "Eighteenth round"). A line yajl might read otherwise
- * than jansson is declined, and the caller reads it with jansson as before;
+ * than jansson is declined, and read with jansson as before
+ * (sl_json_fields_read_line, for ingest's and dedup's lines alike);
  * sl_json_fields_of gives the same fields from jansson's object. */
 #include <stdint.h>
 #include <string.h>
@@ -252,6 +253,29 @@ int sl_json_fields_of(const json_t *obj, sl_json_field *fields, size_t n)
         fields[k].real = json_is_real(v) ? json_real_value(v) : 0;
     }
     return 0;
+}
+
+/* Whether any of the fields is an object or an array (which the fields
+ * name but do not hold). */
+static int any_nested(const sl_json_field *fields, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (fields[k].kind == SL_JSON_NESTED)
+            return 1;
+    return 0;
+}
+
+int sl_json_fields_read_line(const char *line, size_t len, size_t flags, int nested, sl_json_field *fields,
+                             size_t n, json_t **root, json_error_t *err)
+{
+    *root = NULL;
+    int rc = sl_json_fields_read(line, len, fields, n);
+    if (rc != SL_EBADINPUT && !(rc == 0 && nested && any_nested(fields, n)))
+        return rc;
+    *root = json_loadb(line, len, flags, err);
+    if (!json_is_object(*root))
+        return SL_EBADINPUT;
+    return sl_json_fields_of(*root, fields, n);
 }
 
 void sl_json_fields_free(sl_json_field *fields, size_t n)
