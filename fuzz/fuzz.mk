@@ -24,12 +24,13 @@ FZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-
 FZ_FUZZ_SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
 FZ_SECONDS ?= 60
 
-FZ_LIB_OBJ := $(FZ_LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/build/gen/places.o
-# The gazetteer's table is the Makefile's to make (build/gen/places.c); alone,
-# this file asks it.
+FZ_LIB_OBJ := $(FZ_LIB_SRC:%.c=build/fuzz/obj/%.o) build/fuzz/obj/build/gen/places.o \
+              build/fuzz/obj/build/gen/langmodel.o
+# The gazetteer's and the language models' tables are the Makefile's to make
+# (build/gen/places.c, build/gen/langmodel.c); alone, this file asks it.
 ifndef BUILD
-build/gen/places.c: FORCE
-	@$(MAKE) --no-print-directory build/gen/places.c
+build/gen/places.c build/gen/langmodel.c: FORCE
+	@$(MAKE) --no-print-directory $@
 FORCE:
 endif
 # serve_request also links the server's request path (src/server/ is not in the library).

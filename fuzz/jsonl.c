@@ -1,9 +1,59 @@
 /* jsonl.c — fuzz target: one JSONL line to a record (src/ingest/jsonl.c).
- * A rejected line must say why. */
+ * A rejected line must say why; and a line the yajl reader takes
+ * (sl_json_fields_read) must be an object to jansson too, with the same
+ * fields, under the flags ingest reads with and those dedup reads with. */
 #include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
 
 #include "fuzz.h"
 #include "ingest/ingest.h"
+
+/* The members the readers ask for, and one no line can name but "". */
+static const char *const names[] = {"text", "html", "id", "url", "source", "title", "published", "date", ""};
+enum { N_NAMES = sizeof names / sizeof *names };
+
+static int same_field(const sl_json_field *a, const sl_json_field *b)
+{
+    if (a->kind != b->kind)
+        return 0;
+    switch (a->kind) {
+    case SL_JSON_STRING:
+        return a->string.len == b->string.len && (!a->string.len || !memcmp(a->string.ptr, b->string.ptr, a->string.len));
+    case SL_JSON_INTEGER: return a->integer == b->integer;
+    case SL_JSON_REAL: return !memcmp(&a->real, &b->real, sizeof a->real);   /* the same bits */
+    default: return 1;
+    }
+}
+
+/* Aborts when jansson, with `flags`, reads the line otherwise than `fast`. */
+static void check_as_jansson(const char *line, size_t len, size_t flags, const sl_json_field *fast)
+{
+    sl_json_field slow[N_NAMES] = {{0}};
+    for (size_t k = 0; k < N_NAMES; k++)
+        slow[k].name = names[k];
+    json_t *root = json_loadb(line, len, flags, NULL);
+    if (!json_is_object(root) || sl_json_fields_of(root, slow, N_NAMES))
+        abort();
+    for (size_t k = 0; k < N_NAMES; k++)
+        if (!same_field(&fast[k], &slow[k]))
+            abort();
+    json_decref(root);
+    sl_json_fields_free(slow, N_NAMES);
+}
+
+static void compare_readers(const char *line, size_t len)
+{
+    sl_json_field fast[N_NAMES] = {{0}};
+    for (size_t k = 0; k < N_NAMES; k++)
+        fast[k].name = names[k];
+    if (sl_json_fields_read(line, len, fast, N_NAMES) == 0) {
+        check_as_jansson(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, fast);   /* ingest */
+        check_as_jansson(line, len, 0, fast);                                  /* dedup */
+    }
+    sl_json_fields_free(fast, N_NAMES);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -15,5 +65,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     sl_record_clear(&rec);
     sl_buf_free(&why);
+    compare_readers((const char *)data, size);
     return 0;
 }

@@ -331,6 +331,29 @@ SL_API void sl_dedup_free(sl_dedup *d);
  * failed text still takes its position. */
 SL_API int sl_dedup_add(sl_dedup *d, const char *text, size_t len, sl_dedup_result *out);
 
+/* The same on a JSONL stream (`storyline dedup`): each line's "text" is
+ * the next text, and its "id" is kept to name the line when a later one
+ * copies it. */
+typedef struct sl_dedup_lines sl_dedup_lines;
+
+typedef struct sl_dedup_line {
+    sl_dedup_result result;
+    int is_object;            /* the line is a JSON object (passed on; tagged when a copy) */
+    const char *why;          /* NULL, or why the line gave no text: invalid JSON (jansson's
+                               * words), "not a JSON object", "no string field text", or
+                               * sl_dedup_add's error (its position is taken all the same) */
+    const char *copy_of_id;   /* when a copy: the copied line's "id" as compact JSON; NULL when
+                               * it had none */
+} sl_dedup_line;
+
+/* `window` as for sl_dedup_new. NULL on out of memory. */
+SL_API sl_dedup_lines *sl_dedup_lines_new(size_t window);
+SL_API void sl_dedup_lines_free(sl_dedup_lines *dl);
+/* Takes the next line (`len` bytes, its newline included or not); `out`'s
+ * strings are borrowed until the next call. Returns 0, or SL_ENOMEM when
+ * the line's id could not be kept (`out` is filled all the same). */
+SL_API int sl_dedup_lines_add(sl_dedup_lines *dl, const char *line, size_t len, sl_dedup_line *out);
+
 /* ---- Stories -------------------------------------------------------------- */
 
 typedef struct sl_story_line {

@@ -16,8 +16,9 @@
 #define SKETCH_CACHE_SLOTS 512
 
 typedef struct cached_sketch {
-    int64_t id;          /* 0: empty */
-    sl_buf blob;         /* the stored bytes the sketch was unpacked from */
+    int64_t id;
+    sl_buf blob;         /* the stored bytes the sketch was unpacked from; empty: an empty slot
+                          * (a valid blob never is, whatever the id) */
     sl_sketch sketch;
 } cached_sketch;
 
@@ -45,8 +46,7 @@ int sl_sketch_cache_unpack(sl_sketch_cache *c, int64_t id, const void *blob, siz
                            const sl_sketch **out)
 {
     cached_sketch *s = &c->slot[(uint64_t)id % SKETCH_CACHE_SLOTS];
-    if (s->id != id || s->blob.len != len || memcmp(s->blob.ptr, blob, len)) {
-        s->id = 0;
+    if (!s->blob.len || s->id != id || s->blob.len != len || memcmp(s->blob.ptr, blob, len)) {
         sl_buf_clear(&s->blob);
         int rc = sl_sketch_unpack(blob, len, &s->sketch);
         if (rc)

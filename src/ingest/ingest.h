@@ -71,6 +71,16 @@ int sl_json_fields_read(const char *line, size_t len, sl_json_field *fields, siz
 struct json_t;
 int sl_json_fields_of(const struct json_t *obj, sl_json_field *fields, size_t n);
 
+/* A JSONL line's fields: read by sl_json_fields_read, or, for a line it
+ * declines (or, when `nested` is set, whose fields hold an object or an
+ * array), by jansson (json_loadb with `flags`), whose value is then left in
+ * *root for the caller to json_decref (else *root is NULL). Returns 0,
+ * SL_ENOMEM, or SL_EBADINPUT: invalid JSON (*root NULL, `err` says why) or a
+ * value that is not an object (*root holds it). */
+struct json_error_t;
+int sl_json_fields_read_line(const char *line, size_t len, size_t flags, int nested, sl_json_field *fields,
+                             size_t n, struct json_t **root, struct json_error_t *err);
+
 void sl_json_fields_free(sl_json_field *fields, size_t n);
 
 /* ---- jsonl.c ---- */

@@ -2,7 +2,8 @@
  * with yajl's callback parser, which decodes only those (jansson builds the
  * whole object: 141 instructions a byte of Reuters JSONL against about 27;
  * docs/benchmarks.md, "Eighteenth round"). A line yajl might read otherwise
- * than jansson is declined, and the caller reads it with jansson as before;
+ * than jansson is declined, and read with jansson as before
+ * (sl_json_fields_read_line, for ingest's and dedup's lines alike);
  * sl_json_fields_of gives the same fields from jansson's object. */
 #include <stdint.h>
 #include <string.h>
@@ -21,6 +22,8 @@ typedef struct reader {
     size_t n;
     int depth;
     sl_json_field *at;   /* the wanted member whose value comes next */
+    yajl_handle handle;
+    size_t end;          /* bytes read when the top-level object closed */
 } reader;
 
 static int hex4(const unsigned char *s, unsigned *v)
@@ -167,7 +170,9 @@ static int on_start_array(void *ctx) { return open_nested(ctx, 0); }
 
 static int on_end(void *ctx)
 {
-    ((reader *)ctx)->depth--;
+    reader *r = ctx;
+    if (--r->depth == 0)
+        r->end = yajl_get_bytes_consumed(r->handle);
     return 1;
 }
 
@@ -186,21 +191,35 @@ static void forget(sl_json_field *fields, size_t n)
     }
 }
 
+/* Whether only white space follows the object: yajl takes an unclosed
+ * string after it for the end of input (it looks one token ahead), where
+ * jansson reports the string. */
+static int only_space_after(const char *line, size_t end, size_t len)
+{
+    for (size_t i = end; i < len; i++)
+        if (line[i] != ' ' && line[i] != '\t' && line[i] != '\n' && line[i] != '\r')
+            return 0;
+    return 1;
+}
+
 int sl_json_fields_read(const char *line, size_t len, sl_json_field *fields, size_t n)
 {
     forget(fields, n);
     if (!same_reading((const unsigned char *)line, len))
         return SL_EBADINPUT;
-    reader r = {fields, n, 0, NULL};
+    reader r = {fields, n, 0, NULL, NULL, 0};
     yajl_handle h = yajl_alloc(&callbacks, NULL, &r);
     if (!h)
         return SL_ENOMEM;
+    r.handle = h;
     yajl_config(h, yajl_dont_validate_strings, 1);
     yajl_status st = yajl_parse(h, (const unsigned char *)line, len);
     if (st == yajl_status_ok)
         st = yajl_complete_parse(h);
     yajl_free(h);
-    if (st != yajl_status_ok) {   /* invalid, declined by a callback, or no memory for a string */
+    if (st == yajl_status_ok && !only_space_after(line, r.end, len))
+        st = yajl_status_error;
+    if (st != yajl_status_ok) {   /* invalid, declined by a callback, no memory for a string, or text after */
         forget(fields, n);
         return SL_EBADINPUT;
     }
@@ -234,6 +253,29 @@ int sl_json_fields_of(const json_t *obj, sl_json_field *fields, size_t n)
         fields[k].real = json_is_real(v) ? json_real_value(v) : 0;
     }
     return 0;
+}
+
+/* Whether any of the fields is an object or an array (which the fields
+ * name but do not hold). */
+static int any_nested(const sl_json_field *fields, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (fields[k].kind == SL_JSON_NESTED)
+            return 1;
+    return 0;
+}
+
+int sl_json_fields_read_line(const char *line, size_t len, size_t flags, int nested, sl_json_field *fields,
+                             size_t n, json_t **root, json_error_t *err)
+{
+    *root = NULL;
+    int rc = sl_json_fields_read(line, len, fields, n);
+    if (rc != SL_EBADINPUT && !(rc == 0 && nested && any_nested(fields, n)))
+        return rc;
+    *root = json_loadb(line, len, flags, err);
+    if (!json_is_object(*root))
+        return SL_EBADINPUT;
+    return sl_json_fields_of(*root, fields, n);
 }
 
 void sl_json_fields_free(sl_json_field *fields, size_t n)

@@ -119,26 +119,20 @@ static const char *type_name(const json_t *v)
     }
 }
 
-/* A line sl_json_fields_read declined: jansson reads it and says what is
- * wrong with it, as it did for every line before. */
-static int read_with_jansson(const char *line, size_t len, sl_json_field *f, sl_buf *why)
+/* Reads the line's fields (jansson reads a line yajl declines, and says
+ * what is wrong with it, as it did for every line before). */
+static int read_fields(const char *line, size_t len, sl_json_field *f, sl_buf *why)
 {
+    json_t *root;
     json_error_t err;
-    json_t *root = json_loadb(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
-    if (!root) {
-        if (why) {
-            sl_buf_clear(why);
-            sl_buf_printf(why, "invalid JSON at column %d: %s", err.column > 0 ? err.column : 1, err.text);
-        }
-        return SL_EBADINPUT;
-    }
-    int rc;
-    if (!json_is_object(root)) {
+    int rc = sl_json_fields_read_line(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, 0, f, N_FIELDS, &root, &err);
+    if (rc == SL_EBADINPUT && !root && why) {
+        sl_buf_clear(why);
+        sl_buf_printf(why, "invalid JSON at column %d: %s", err.column > 0 ? err.column : 1, err.text);
+    } else if (rc == SL_EBADINPUT && root) {
         char reason[64];
         snprintf(reason, sizeof reason, "line is %s, not a JSON object", type_name(root));
         rc = fail(why, reason);
-    } else {
-        rc = sl_json_fields_of(root, f, N_FIELDS);
     }
     json_decref(root);
     return rc;
@@ -177,9 +171,7 @@ int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *wh
         [F_URL] = {.name = "url"}, [F_SOURCE] = {.name = "source"}, [F_TITLE] = {.name = "title"},
         [F_PUBLISHED] = {.name = "published"}, [F_DATE] = {.name = "date"},
     };
-    int rc = sl_json_fields_read(line, len, f, N_FIELDS);
-    if (rc == SL_EBADINPUT)
-        rc = read_with_jansson(line, len, f, why);
+    int rc = read_fields(line, len, f, why);
     if (!rc)
         rc = fill_record(f, out, why);
     sl_json_fields_free(f, N_FIELDS);

@@ -112,7 +112,7 @@ static void rotate_rows(double *restrict x, double *restrict y, size_t n, double
         x[k] = c * xk - s * yk;
         y[k] = s * xk + c * yk;
     }
-    for (; k < n; k++) {
+    for (; k < n; k++) { /* the remainder: keep this body the same as the loop's above */
         double xk = x[k], yk = y[k];
         x[k] = c * xk - s * yk;
         y[k] = s * xk + c * yk;

@@ -125,6 +125,19 @@ check "--source does not override a record's own source" sh -c '"$1" --db "$2" e
   ! "$1" --db "$2" export --json | grep -q "Other Wire"' - "$S" "$DB"
 expect_exit 0 "$S" --db "$DB" check
 
+section "JSONL: an unclosed string after the object is invalid (yajl would end the input there)"
+DB="$T/trail.db"
+printf '{"id":"a1","text":"The council approved"}"\n' >"$T/trail.jsonl"
+expect_exit 1 "$S" --db "$DB" ingest "$T/trail.jsonl"
+check "ingest names the line and the open string, as jansson does" \
+  err_has 'trail.jsonl:1: invalid JSON at column 42: premature end of input near'
+check "nothing stored" test "$(n_articles "$DB")" -eq 0
+printf '{"id":"a0","text":"Ferries run"}\n{"id":"a2","text":"Storms closed"} "tail}' >"$T/trail2.jsonl"
+expect_exit 1 sh -c 'exec "$1" dedup <"$2"' - "$S" "$T/trail2.jsonl"
+check "dedup reports the last line (no final newline) as jansson does" \
+  err_has "^storyline: -:2: premature end of input near '\"tail}'"
+check "dedup writes only the good line" test "$(cat "$OUT")" = '{"id":"a0","text":"Ferries run"}'
+
 section "empty, binary and NUL files"
 DB="$T/bad.db"
 mkdir "$T/bad"

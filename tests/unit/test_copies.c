@@ -790,6 +790,38 @@ TEST(dedup_stream)
     sl_dedup_free(d);
 }
 
+/* A JSONL stream: a copy names the copied line's id as JSON (nested ids
+ * too); a line without a text, or no object, says why and keeps its place. */
+TEST(dedup_lines_name_the_copied_id)
+{
+    static const char *const lines[] = {
+        "{\"id\": {\"feed\": [1, 2]}, \"text\": \"The council voted nine to two for the new tram line.\"}",
+        "{\"id\": 7}",
+        "[1]",
+        "{\"text\": \"open\"} \"",
+        "{\"id\": 2.5, \"text\": \"The council voted nine to two for the new tram line.\"}\n",
+        "{\"text\": \"The council voted nine to two for the new tram line.\"}",
+    };
+    sl_dedup_lines *dl = sl_dedup_lines_new(0);
+    sl_dedup_line r[6];
+    for (size_t k = 0; k < 6; k++) {
+        CHECK_INT(sl_dedup_lines_add(dl, lines[k], strlen(lines[k]), &r[k]), 0);
+        CHECK_INT(r[k].result.index, k);
+        if (k == 4)
+            CHECK_STR(r[k].copy_of_id, "{\"feed\":[1,2]}");
+    }
+    CHECK(!r[0].why && r[0].is_object && !r[0].result.is_copy);
+    CHECK_STR(r[1].why, "no string field text");
+    CHECK(r[1].is_object);
+    CHECK_STR(r[2].why, "not a JSON object");
+    CHECK(!r[2].is_object);
+    CHECK(r[3].why && strstr(r[3].why, "premature end of input") && !r[3].is_object);
+    CHECK(r[4].result.is_copy && r[4].result.copy_of == 0 && r[4].result.kind == SL_COPY_EXACT);
+    CHECK(r[5].result.is_copy && r[5].result.copy_of == 0 && !r[5].why);
+    sl_dedup_lines_free(dl);
+    sl_dedup_lines_free(NULL);
+}
+
 /* The memo of texts' distinct terms: a miss until kept, then exactly what
  * was kept for exactly those codes (the same codes in another order, or one
  * more, miss); many texts later, the least recently used are gone and the

@@ -58,3 +58,22 @@ TEST(sketch_cache_answers_for_the_same_id_and_bytes_only)
     sl_buf_free(&a);
     sl_buf_free(&b);
 }
+
+/* An empty slot is no answer, even for id 0 and no bytes (which an empty
+ * slot's zeroed id and blob would match): those are refused as unpacking
+ * refuses them. */
+TEST(sketch_cache_empty_slot_answers_nothing)
+{
+    sl_sketch_cache *c = sl_sketch_cache_new();
+    sl_buf a = SL_BUF_INIT;
+    const sl_sketch *got = NULL;
+    CHECK_INT(sl_sketch_cache_unpack(c, 0, NULL, 0, &got), SL_EBADINPUT);
+    CHECK_INT(sl_sketch_cache_unpack(c, 512, NULL, 0, &got), SL_EBADINPUT);
+    packed(100, 3, &a);
+    CHECK(as_unpacked(c, 0, &a));
+    CHECK_INT(sl_sketch_cache_unpack(c, 0, a.ptr, 0, &got), SL_EBADINPUT);
+    CHECK_INT(sl_sketch_cache_unpack(c, 0, NULL, 0, &got), SL_EBADINPUT);
+    CHECK(as_unpacked(c, 0, &a));
+    sl_sketch_cache_free(c);
+    sl_buf_free(&a);
+}
