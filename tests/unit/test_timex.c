@@ -212,3 +212,28 @@ TEST(timex_tokens_spans_and_classes)
     }
     free(toks);
 }
+
+/* Every byte as a token of its own, lowered as ASCII only; and words of
+ * capitals found in the lexicon and the pattern table as their lower case
+ * (the lowered bytes are what the lookup hashes). */
+TEST(timex_tokens_lowered_byte_by_byte)
+{
+    for (int b = 1; b < 256; b++) {
+        if (b == ' ' || b == '\t' || b == '\n' || b == '\r')
+            continue;
+        char text[2] = {(char)b, 0};
+        tx_token *toks = NULL;
+        CHECK_INT(sl_tx_tokenize(text, 1, &toks), 1);
+        if (!toks)
+            continue;
+        char want = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+        if (toks[0].low[0] != want || toks[0].low[1])
+            CHECK_INT(b, -1);
+        CHECK_INT(!!(toks[0].cls & TX_UPPER), b >= 'A' && b <= 'Z');
+        free(toks);
+    }
+    CHECK_STR(found("SALES ROSE IN THE THIRD QUARTER OF LAST YEAR, FROM 5 P.M. ON FRIDAY.",
+                    "2024-08-19"),
+              "THE THIRD QUARTER|DATE|2024-Q3\nLAST YEAR|DATE|2023\n5 P.M.|TIME|2024-08-19T17:00\n"
+              "FRIDAY|DATE|2024-08-16\n");
+}
