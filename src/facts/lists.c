@@ -43,8 +43,7 @@ static struct {
 static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Each byte ASCII lower-cased, by one load (byte_table.h). */
-#define ASCII_LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : (c))
-static const uint8_t ascii_lower[256] = SL_BYTE_TABLE(ASCII_LOWER);
+static const uint8_t ascii_lower[256] = SL_BYTE_TABLE(SL_ASCII_LOWER);
 
 uint32_t sl_facts_word_hash(const char *s, size_t n)
 {

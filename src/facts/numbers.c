@@ -659,6 +659,14 @@ static void scale(const sl_facts_doc *d, sl_number *nb)
 
 /* The value of a fraction written as one character ("½", "¾", "⅓") at
  * token i, 0 when none. */
+/* Whether token i may be a fraction sign: every sign opens with 0xC2 or
+ * 0xE2, so most tokens stop here, before any call (sl_numbers_read asks
+ * it of every token). */
+static inline bool may_be_fraction(const sl_facts_doc *d, size_t i)
+{
+    return i < d->toks.n && ((unsigned char)d->s[d->toks.items[i].start] | 0x20) == 0xE2;
+}
+
 static double fraction_sign(const sl_facts_doc *d, size_t i)
 {
     static const struct { const char *s; double v; } signs[] = {
@@ -666,8 +674,8 @@ static double fraction_sign(const sl_facts_doc *d, size_t i)
         {"\xE2\x85\x93", 1.0 / 3}, {"\xE2\x85\x94", 2.0 / 3}, {"\xE2\x85\x95", 1.0 / 5},
         {"\xE2\x85\x9B", 1.0 / 8}, {"\xE2\x85\x9C", 3.0 / 8}, {"\xE2\x85\x9D", 5.0 / 8},
         {"\xE2\x85\x9E", 7.0 / 8}};
-    if (i >= d->toks.n || ((unsigned char)d->s[d->toks.items[i].start] | 0x20) != 0xE2)
-        return 0; /* every sign opens with 0xC2 or 0xE2: most tokens stop here */
+    if (!may_be_fraction(d, i))
+        return 0;
     for (size_t k = 0; k < sizeof signs / sizeof *signs; k++)
         if (sl_facts_is(d, i, signs[k].s))
             return signs[k].v;
@@ -722,7 +730,7 @@ static void power_of_ten(const sl_facts_doc *d, sl_number *nb)
 bool sl_numbers_read(const sl_facts_doc *d, size_t i, sl_number *nb)
 {
     memset(nb, 0, sizeof *nb);
-    if ((nb->value = fraction_sign(d, i)) > 0) { /* "¾ of a teaspoon" */
+    if (may_be_fraction(d, i) && (nb->value = fraction_sign(d, i)) > 0) { /* "¾ of a teaspoon" */
         nb->first = nb->last = i;
         return true;
     }

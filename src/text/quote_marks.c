@@ -7,6 +7,10 @@
 #include <stdbool.h>
 
 #include "text/text.h"
+#include "util/byte_table.h"
+
+#define QUOTE_LEAD(c) ((c) == '"' || (c) == '\'' || (c) == 0xE2 || (c) == 0xC2)
+const bool sl_quote_mark_leads[256] = SL_BYTE_TABLE(QUOTE_LEAD);
 
 static bool letter_at(const char *s, size_t len, size_t i)
 {

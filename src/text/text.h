@@ -81,11 +81,14 @@ int sl_quote_mark(const char *s, size_t len, size_t i, bool singles, int *width)
  * mark typed the wrong way round ("…here,“ said", "said ”We…") counts as
  * the one its place asks for. */
 int sl_quote_mark_placed(const char *s, size_t len, size_t i, bool singles, bool open, int *width);
+/* The bytes that may start a quotation mark: '"', '\'' and the lead bytes
+ * 0xC2 and 0xE2 of the others (quote_marks.c). */
+extern const bool sl_quote_mark_leads[256];
 /* Whether byte c may start a quotation mark (scans over every byte test it
- * first, so it is inline). */
+ * first, so it is inline: one load a byte). */
 static inline bool sl_quote_may_mark(char c)
 {
-    return c == '"' || c == '\'' || (unsigned char)c == 0xE2 || (unsigned char)c == 0xC2;
+    return sl_quote_mark_leads[(unsigned char)c];
 }
 /* Whether the text quotes in single marks: more opening single marks than
  * double marks of any kind (a text in double marks has a few nested single

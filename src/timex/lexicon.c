@@ -112,10 +112,10 @@ static void build_slots(void)
         insert(pattern_words[i])->pattern = (int16_t)i;
 }
 
-/* The slot of `low` (hash: hash_word(low)), NULL when none. */
+/* The slot of `low` (hash: hash_word(low)), NULL when none; the slots are
+ * built (sl_tx_tokenize makes sure, once a text, not once a token). */
 static const struct slot *lookup(const char *low, uint32_t hash)
 {
-    pthread_once(&slots_once, build_slots);
     const struct slot *s = probe(low, hash);
     return s->word ? s : NULL;
 }
@@ -123,6 +123,7 @@ static const struct slot *lookup(const char *low, uint32_t hash)
 /* ASCII letters and digits, the bytes of a run token: one load a byte. */
 #define ALNUM(c) (((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
 static const uint8_t alnum[256] = SL_BYTE_TABLE(ALNUM);
+static const uint8_t lower[256] = SL_BYTE_TABLE(SL_ASCII_LOWER);
 
 /* Digits with an optional ordinal or decade suffix: "19", "19th", "1990s". */
 static void classify_number(tx_token *t, const char *s, size_t n)
@@ -160,7 +161,7 @@ static void classify(tx_token *t, const char *s)
         return;
     uint32_t hash = FNV_BASIS; /* hash_word(t->low), but for a NUL byte, whose token is in no slot */
     for (size_t k = 0; k < n; k++) {
-        t->low[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+        t->low[k] = (char)lower[(unsigned char)s[k]];
         hash = hash_step(hash, (unsigned char)t->low[k]);
     }
     t->low[n] = 0;
@@ -185,6 +186,7 @@ static void classify(tx_token *t, const char *s)
 
 long sl_tx_tokenize(const char *text, size_t len, tx_token **out)
 {
+    pthread_once(&slots_once, build_slots);
     size_t cap = 64, n = 0;
     tx_token *toks = sl_malloc(cap * sizeof *toks);
     uint32_t cp = 0;

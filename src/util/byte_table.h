@@ -12,4 +12,7 @@
 /* The initializer {F(0), F(1), ..., F(255)}. */
 #define SL_BYTE_TABLE(F) {SL_BYTES64_(F, 0), SL_BYTES64_(F, 64), SL_BYTES64_(F, 128), SL_BYTES64_(F, 192)}
 
+/* A byte ASCII lower-cased (other bytes as they are), for SL_BYTE_TABLE. */
+#define SL_ASCII_LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : (c))
+
 #endif

@@ -936,3 +936,33 @@ TEST(facts_numbers_units_by_first_byte_and_length)
                "drove at 60 miles per hour across 9 square miles, cut 5 square inches of cloth "
                "and drank 2 litres.\n", want, NULL);
 }
+
+/* Every fraction sign alone ("¾ of a cup") and glued to digits ("3¾
+ * cups"), and signs that open with the same bytes (0xC2, 0xE2) but are no
+ * fraction: sl_numbers_read asks each token whether it may be one by its
+ * first byte before it compares. */
+TEST(facts_numbers_every_fraction_sign)
+{
+    static const struct { const char *sign; double value; } signs[] = {
+        {"\xC2\xBD", 1.0 / 2}, {"\xC2\xBC", 1.0 / 4}, {"\xC2\xBE", 3.0 / 4},
+        {"\xE2\x85\x93", 1.0 / 3}, {"\xE2\x85\x94", 2.0 / 3}, {"\xE2\x85\x95", 1.0 / 5},
+        {"\xE2\x85\x9B", 1.0 / 8}, {"\xE2\x85\x9C", 3.0 / 8}, {"\xE2\x85\x9D", 5.0 / 8},
+        {"\xE2\x85\x9E", 7.0 / 8}};
+    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++) {
+        char text[160], alone[16], glued[24];
+        snprintf(text, sizeof text, "The cook used %s of a cup of milk and 3%s cups of flour.\n",
+                 signs[k].sign, signs[k].sign);
+        snprintf(alone, sizeof alone, "%s of", signs[k].sign);
+        snprintf(glued, sizeof glued, "3%s cups", signs[k].sign);
+        sl_fact_items *items = facts_of_text(text, NULL);
+        NUMBER(items, alone, signs[k].value, signs[k].value, "cup", NULL);
+        NUMBER(items, glued, 3 + signs[k].value, 3 + signs[k].value, "cup", NULL);
+        sl_fact_items_free(items);
+    }
+    sl_fact_items *items = facts_of_text(
+        "The cook used \xC2\xB7 of a cup, \xE2\x80\x94 of a jug and \xC2\xA9 of a bowl.\n", NULL);
+    CHECK(!number_text(items, "\xC2\xB7"));
+    CHECK(!number_text(items, "\xE2\x80\x94"));
+    CHECK(!number_text(items, "\xC2\xA9"));
+    sl_fact_items_free(items);
+}

@@ -96,3 +96,28 @@ TEST(facts_quote_styles_colon_lead_in)
               "Mr Peter Holm told the BBC: 'The trains will run again on Monday.'\n",
               "The trains will run again on Monday", "Peter Holm");
 }
+
+/* The scans test each byte with sl_quote_may_mark before asking
+ * sl_quote_mark: no mark may open with a byte that test turns away. Every
+ * byte value before the second bytes of the curly marks, the guillemets
+ * and the low mark, or before a letter, in double and single styles. */
+TEST(facts_quote_styles_every_mark_opens_with_a_lead_byte)
+{
+    static const char *const tails[] = {"\x80\x9C", "\x80\x9D", "\x80\x9E", "\x80\x98",
+        "\x80\x99", "\xAB", "\xBB", "a", " ", ""};
+    int marks = 0;
+    for (int b = 1; b < 256; b++)
+        for (size_t t = 0; t < sizeof tails / sizeof *tails; t++)
+            for (int singles = 0; singles < 2; singles++) {
+                char text[16];
+                int n = snprintf(text, sizeof text, " %c%sword ", (char)b, tails[t]), w;
+                if (sl_quote_mark(text, (size_t)n, 1, singles, &w)) {
+                    marks++;
+                    if (!sl_quote_may_mark((char)b))
+                        CHECK_INT(b, -1);
+                }
+            }
+    CHECK(marks >= 10); /* " ' and the 0xC2, 0xE2 marks were all met */
+    CHECK(sl_quote_may_mark('"') && sl_quote_may_mark('\'') && sl_quote_may_mark('\xC2') &&
+          sl_quote_may_mark('\xE2'));
+}

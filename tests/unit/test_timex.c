@@ -145,6 +145,41 @@ TEST(timex_second_element_required_after_the_first)
     CHECK_STR(found("the", NULL), "");
 }
 
+/* A weekday is the coming one when a word of the future stands in its
+ * sentence (up to 12 tokens before, 8 after, not past a full stop), the
+ * last one otherwise, and always the last one after "since" (up to 7
+ * tokens back, not past a comma or a full stop); a match never ends on a
+ * comma, a hyphen or "of". Words that share a first byte, a start or an
+ * end with a future word leave the weekday past. 2024-08-19 is a Monday. */
+TEST(timex_future_words_and_since_around_a_weekday)
+{
+    static const char *const future[] = {"will", "shall", "scheduled to", "expected to",
+        "due to", "wo", "\'ll", "WILL"};
+    static const char *const other[] = {"willow", "w", "sha", "shallow", "scheduler",
+        "expect", "dues", "d", "e", "l", "lll", "woe", "s", "x"};
+    char text[160];
+    for (size_t i = 0; i < sizeof future / sizeof *future; i++) {
+        snprintf(text, sizeof text, "The board %s meet on Friday.", future[i]);
+        CHECK_STR(found(text, "2024-08-19"), "Friday|DATE|2024-08-23\n");
+    }
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++) {
+        snprintf(text, sizeof text, "The board %s met on Friday.", other[i]);
+        CHECK_STR(found(text, "2024-08-19"), "Friday|DATE|2024-08-16\n");
+    }
+    CHECK_STR(found("Talks will go on. Prices rose on Friday.", "2024-08-19"),
+              "Friday|DATE|2024-08-16\n");
+    CHECK_STR(found("Prices rose on Friday. Talks will go on.", "2024-08-19"),
+              "Friday|DATE|2024-08-16\n");
+    CHECK_STR(found("Talks will stay closed since Friday.", "2024-08-19"),
+              "Friday|DATE|2024-08-16\n");
+    CHECK_STR(found("Since then, talks will resume Friday.", "2024-08-19"),
+              "Friday|DATE|2024-08-23\n");
+    CHECK_STR(found("Talks will resume since. Friday.", "2024-08-19"),
+              "Friday|DATE|2024-08-16\n");
+    CHECK_STR(found("It will open on the 5th of May, grow in the third quarter of.", "2024-08-19"),
+              "the 5th of May|DATE|2025-05-05\nthe third quarter|DATE|2024-Q3\n");
+}
+
 /* The tokens of the timex rules: runs of ASCII letters and digits, each
  * other code point alone, their spans in bytes and in code points (a
  * two-byte letter is one), lowered and classed. */
@@ -176,4 +211,29 @@ TEST(timex_tokens_spans_and_classes)
         CHECK_INT(toks[8].val, 1990);
     }
     free(toks);
+}
+
+/* Every byte as a token of its own, lowered as ASCII only; and words of
+ * capitals found in the lexicon and the pattern table as their lower case
+ * (the lowered bytes are what the lookup hashes). */
+TEST(timex_tokens_lowered_byte_by_byte)
+{
+    for (int b = 1; b < 256; b++) {
+        if (b == ' ' || b == '\t' || b == '\n' || b == '\r')
+            continue;
+        char text[2] = {(char)b, 0};
+        tx_token *toks = NULL;
+        CHECK_INT(sl_tx_tokenize(text, 1, &toks), 1);
+        if (!toks)
+            continue;
+        char want = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+        if (toks[0].low[0] != want || toks[0].low[1])
+            CHECK_INT(b, -1);
+        CHECK_INT(!!(toks[0].cls & TX_UPPER), b >= 'A' && b <= 'Z');
+        free(toks);
+    }
+    CHECK_STR(found("SALES ROSE IN THE THIRD QUARTER OF LAST YEAR, FROM 5 P.M. ON FRIDAY.",
+                    "2024-08-19"),
+              "THE THIRD QUARTER|DATE|2024-Q3\nLAST YEAR|DATE|2023\n5 P.M.|TIME|2024-08-19T17:00\n"
+              "FRIDAY|DATE|2024-08-16\n");
 }
