@@ -98,7 +98,7 @@ const char *cli_option(cli *c, int *i, const char *name)
         return NULL;
     if (arg[n] == '=')
         return arg + n + 1;
-    if (arg[n] || *i + 1 >= c->argc)
+    if (arg[n] || *i + 1 >= c->options_end) /* after "--", every argument is a path */
         return NULL;
     return c->argv[++*i];
 }

@@ -152,6 +152,13 @@ expect_exit 0 sh -c "cd '$T' && '$S' --db dash.db ingest -- -fair.txt"
 check "ingest -- -fair.txt stores the file" err_has "^ingested 1 article from 1 file"
 expect_exit 0 "$S" --db "$T/owner.db" search -- --limit 5
 check "search -- --limit 5 looks for the words (it took --limit 5 as the option)" err_has 'no article matches "--limit 5"'
+expect_exit 2 sh -c "cd '$T' && '$S' --db dash.db ingest --source -- -fair.txt"
+check "ingest --source -- F: --source has no value (it took F for the source)" err_has "^storyline: --source needs a value"
+expect_exit 2 "$S" --db "$T/owner.db" search --limit -- 5
+check "search --limit -- 5: --limit has no value" err_has "^storyline: --limit needs a value"
+expect_exit 2 sh -c "cd '$T' && '$S' --db -- stories"
+check "--db --: no path (it opened a store named --)" err_has "^storyline: --db needs a path"
+check "no store named -- was made" test ! -e "$T/--"
 
 section "ingest reads a pipe as it reads standard input (qa2)"
 mkfifo "$T/pipe"
