@@ -58,9 +58,15 @@ typedef struct sl_engine sl_engine;
 
 /* ---- Engine ------------------------------------------------------------ */
 
+/* sl_options.read_only: write if allowed, else read (`storyline check`). */
+#define SL_READ_ONLY_IF_UNWRITABLE 2
+
 typedef struct sl_options {
-    int read_only;         /* open the store read-only (listing commands); every read
-                            * of the handle sees one snapshot, taken at open */
+    int read_only;         /* 1: open the store read-only (listing commands); every read
+                            * of the handle sees one snapshot, taken at open.
+                            * SL_READ_ONLY_IF_UNWRITABLE: write when SQLite may
+                            * (the store, its folder, -wal, -shm), else read-only
+                            * as 1, found by trying; sl_engine_read_only tells */
     int batch_size;        /* articles per transaction in sl_ingest_path; 0 = default (500) */
 } sl_options;
 
@@ -71,6 +77,9 @@ typedef struct sl_options {
  * (SQLITE_CONFIG_MEMSTATUS) unless the program used SQLite before. */
 SL_API int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts);
 SL_API void sl_engine_free(sl_engine *engine);
+/* 1 when the engine only reads: opened so, or fallen back to it
+ * (SL_READ_ONLY_IF_UNWRITABLE); 0 when it may write. */
+SL_API int sl_engine_read_only(const sl_engine *engine);
 /* Whether what a read-only engine read still holds: SL_ESTORE (sl_errmsg
  * says why) when the store could be opened only without locks (its folder
  * may not be written: docs/store.md) and has changed since, so that what

@@ -223,7 +223,9 @@ void cli_print_wrapped(const char *text, int indent)
 
 int cli_open(cli *c, int mode, sl_engine **out)
 {
-    sl_options opts = {.read_only = mode == CLI_READ};
+    sl_options opts = {.read_only = mode == CLI_READ               ? 1
+                                    : mode == CLI_WRITE_EXISTING ? SL_READ_ONLY_IF_UNWRITABLE
+                                                                 : 0};
     struct stat sb;
     *out = NULL;
     if (stat(c->db, &sb) == 0 && S_ISDIR(sb.st_mode)) {   /* SQLite would say "disk I/O error" */

@@ -82,6 +82,7 @@ struct sl_store {
      * still find, and the message once it was found changed. */
     char *unlocked;
     struct stat opened;
+    int read_only;             /* opened to read only, or fell back to it */
     sl_buf changed;
 };
 
