@@ -306,14 +306,16 @@ typedef struct sl_text_comparer sl_text_comparer;
 SL_API sl_text_comparer *sl_text_comparer_new(void);
 SL_API void sl_text_comparer_free(sl_text_comparer *tc);
 /* Compares texts a and b. `out` is overwritten; free its evidence with
- * sl_text_comparison_clear. Errors: SL_ENOMEM, SL_ETOOLARGE. */
+ * sl_text_comparison_clear. Errors: SL_ENOMEM, SL_ETOOLARGE (`out` is then
+ * zeroed, its evidence freed). */
 SL_API int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const char *b,
                            size_t b_len, sl_text_comparison *out);
 SL_API void sl_text_comparison_clear(sl_text_comparison *cmp);
-/* Text a (`which` 0) or b (1) of the comparer's last sl_text_compare that
- * returned 0, as normalised: what the evidence offsets point into.
+/* Text a (`which` 0) or b (1) of the comparer's last sl_text_compare, when
+ * it returned 0, as normalised: what the evidence offsets point into.
  * Borrowed, valid until the next compare or sl_text_comparer_free; "" before
- * the first compare. `len` (may be NULL) gets its length in bytes. */
+ * the first compare and after one that failed. `len` (may be NULL) gets its
+ * length in bytes. */
 SL_API const char *sl_text_comparer_text(const sl_text_comparer *tc, int which, size_t *len);
 
 /* ---- De-duplicating a stream without a store ----------------------------- */
