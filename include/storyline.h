@@ -421,7 +421,9 @@ SL_API int sl_search_json(sl_engine *engine, const char *query, int limit,
 /* Runs PRAGMA integrity_check and the store's own consistency checks
  * (every article has its sentences, search row and story), then FTS5's
  * check of the search index against the texts, which is a write: an engine
- * opened read-only makes every check but that one, on its snapshot. */
+ * opened read-only makes every check but that one, on its snapshot.
+ * SL_EUSAGE while a write batch is open (from on_progress, say: the batch
+ * is half written until its commit); SL_ESTORE names the first problem. */
 SL_API int sl_store_check(sl_engine *engine);
 
 /* ---- Facts: entities, quotes, numbers, dates and their cross-check ------- */

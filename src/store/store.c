@@ -651,8 +651,14 @@ int sl_store_verify(sl_store *st, sl_buf *why)
     };
     /* One snapshot for all: an ingest committing meanwhile cannot make the
      * counts of one check disagree with another's. A reader is in its own
-     * snapshot already (sl_store_begin_read). */
-    int own = sqlite3_get_autocommit(st->db);
+     * snapshot already (sl_store_begin_read). A writer's open batch is half
+     * written (term counts, story changes come at its commit): checked, a
+     * healthy store could look damaged. */
+    if (!st->read_only && !sqlite3_get_autocommit(st->db)) {
+        sl_buf_puts(why, "check: a write batch is open (commit it first): it is half written");
+        return SL_EUSAGE;
+    }
+    int own = !st->read_only;
     if (own && sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
         sl_buf_printf(why, "check: %s", sqlite3_errmsg(st->db));
         return SL_ESTORE;

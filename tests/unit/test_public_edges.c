@@ -92,3 +92,35 @@ TEST(text_comparer_texts_empty_after_a_failure)
     sl_text_comparison_clear(&r);
     sl_text_comparer_free(tc);
 }
+
+struct batch_probe {
+    sl_engine *e;
+    int rc;   /* sl_store_check's, in the batch */
+};
+
+static void check_in_progress(void *ctx, const char *name, uint64_t articles, uint64_t bytes)
+{
+    (void)name, (void)articles, (void)bytes;
+    struct batch_probe *probe = ctx;
+    probe->rc = sl_store_check(probe->e);
+}
+
+/* sl_store_check inside a writer's open batch (from on_progress) would read
+ * it half written: refused, and fine once committed. */
+TEST(store_check_refused_in_an_open_batch)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/sl-unit-edges-batch-%d.db", (int)getpid());
+    remove_store_files(path);
+    struct batch_probe seen = {NULL, 99};
+    CHECK_INT(sl_engine_open(&seen.e, path, NULL), 0);
+    sl_ingest_options opts = {.on_progress = check_in_progress, .ctx = &seen};
+    const char text[] = "Lantern festival returns to Oakhollow square\n\nThe lantern festival "
+                        "returned to the square of Oakhollow on Saturday evening.\n";
+    CHECK_INT(sl_ingest_buffer(seen.e, text, sizeof text - 1, "lanterns.txt", &opts, NULL), 0);
+    CHECK_INT(seen.rc, SL_EUSAGE);
+    CHECK(strstr(sl_errmsg(seen.e), "write batch is open") != NULL);
+    CHECK_INT(sl_store_check(seen.e), 0);
+    sl_engine_free(seen.e);
+    remove_store_files(path);
+}
