@@ -369,6 +369,30 @@ TEST(store_recent_cycle_kept_across_runs)
     drop_store(st, path);
 }
 
+/* The batch's notes of terms read with no id are capped like the
+ * dictionary's others: a large batch cannot grow them without bound. */
+TEST(store_unnumbered_terms_capped)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/sl-unit-unnumbered-%d.db", (int)getpid());
+    remove_store_files(path);
+    sl_store *st = NULL;
+    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
+    CHECK_INT(sl_store_begin(st), 0);
+    enum { CHUNK = 4096 };
+    static uint64_t terms[CHUNK];
+    static uint32_t dfs[CHUNK];
+    size_t most = 0;
+    for (uint64_t t = 1; t <= SL_STORE_NOTES_MAX + 2 * CHUNK; t += CHUNK) {
+        for (size_t i = 0; i < CHUNK; i++)
+            terms[i] = t + i;
+        CHECK_INT(sl_store_df_get(st, terms, CHUNK, dfs), 0);
+        most = st->dict.unnumbered.used > most ? st->dict.unnumbered.used : most;
+    }
+    CHECK(most > 0 && most <= SL_STORE_NOTES_MAX);
+    drop_store(st, path);
+}
+
 /* A term's count is the sum of its rows in terms and terms_recent, and a
  * key's postings those of both copy key tables, newest first. */
 TEST(store_recent_rows_read_with_the_large_tables)
