@@ -116,6 +116,7 @@ def load(path=None):
             "sl_version": (ctypes.c_char_p, []),
             "sl_strerror": (ctypes.c_char_p, [ctypes.c_int]),
             "sl_engine_check_snapshot": (ctypes.c_int, [eng]),
+            "sl_engine_read_only": (ctypes.c_int, [eng]),
             "sl_engine_refresh": (ctypes.c_int, [eng, ctypes.POINTER(ctypes.c_int)]),
             "sl_batch_commit": (ctypes.c_int, [eng]),
             "sl_batch_rollback": (ctypes.c_int, [eng]),
