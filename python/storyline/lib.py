@@ -114,6 +114,7 @@ def load(path=None):
             "sl_copies_json": (ctypes.c_int, [eng, c_int64, WRITE_FN, ctypes.c_void_p]),
             "sl_article_json": (ctypes.c_int, [eng, c_int64, WRITE_FN, ctypes.c_void_p]),
             "sl_version": (ctypes.c_char_p, []),
+            "sl_process_init": (ctypes.c_int, []),
             "sl_strerror": (ctypes.c_char_p, [ctypes.c_int]),
             "sl_engine_check_snapshot": (ctypes.c_int, [eng]),
             "sl_engine_read_only": (ctypes.c_int, [eng]),
@@ -173,6 +174,13 @@ def _collect(call, *args):
 
 def version(lib=None):
     return load(lib).sl_version().decode()
+
+
+def process_init(lib=None):
+    """Optional, once a process, before any thread uses SQLite: turns SQLite's
+    memory statistics off (~1.7% of an ingest). False when SQLite (Python's
+    sqlite3 module, say) was in use already; nothing then changes."""
+    return load(lib).sl_process_init() == 0
 
 
 def strerror(code, lib=None):

@@ -170,6 +170,7 @@ int main(int argc, char **argv)
     cli c = {0};
     const char *name = NULL;
     int version = 0, rc;
+    sl_process_init(); /* SQLite's memory statistics off: nothing here reads them */
     if ((rc = parse_globals(argc, argv, &c, &name, &version))) {
         free(c.argv);
         return rc;

@@ -111,6 +111,8 @@ int sl_engine_load_grouper(sl_engine *e)
     return rc ? sl_seterr_store(e, "loading stories") : 0;
 }
 
+int sl_process_init(void) { return sl_store_process_init(); }
+
 int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts)
 {
     sl_engine *e = sl_calloc(1, sizeof *e);

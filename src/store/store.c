@@ -4,7 +4,6 @@
  * its first use and finds it again by the address of that text. */
 #include <ctype.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -178,24 +177,24 @@ static int open_unlocked(sl_store *st, const char *path, int flags, int *version
     return rc;
 }
 
-/* SQLite's memory statistics off, once a process, before SQLite starts:
- * with them on, every allocation and free SQLite makes takes a global
- * mutex (the connections' own are off already, SQLITE_OPEN_NOMUTEX) and
- * asks the allocation's size; 39.9 M instructions of 2,290.8 M for the
- * first 1,000 Reuters stories (docs/benchmarks.md, "Eighteenth round").
- * Nothing here reads them (sqlite3_memory_used, sqlite3_status, the heap
- * limits). SQLite refuses the setting once started (a host program that
- * used SQLite first): the statistics then stay on, and nothing else
- * changes. */
-static void sqlite_setup(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+/* SQLite's memory statistics off, before SQLite starts, when the program
+ * asks (sl_process_init; the CLI does): with them on, every allocation and
+ * free SQLite makes takes a global mutex (the connections' own are off
+ * already, SQLITE_OPEN_NOMUTEX) and asks the allocation's size; 39.9 M
+ * instructions of 2,290.8 M for the first 1,000 Reuters stories
+ * (docs/benchmarks.md, "Eighteenth round"). Nothing here reads them
+ * (sqlite3_memory_used, sqlite3_status, the heap limits). A library does
+ * not set it on its own: it is the host's SQLite too. */
+int sl_store_process_init(void)
+{
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK ? 0 : SL_EUSAGE;
+}
 
 /* The open itself. With `denied`, a write open stops at its first read
  * and sets *denied to 1 when it may not write: SQLite could open the file
  * only for reading, or could not make or open its -wal or -shm. */
 static int open_store(sl_store **out, const char *path, int read_only, sl_buf *why, int *denied)
 {
-    static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
-    pthread_once(&sqlite_once, sqlite_setup);
     *out = NULL;
     sl_store *st = sl_calloc(1, sizeof *st);
     if (!st)

@@ -76,4 +76,13 @@ assert d.add("The ferry left at nine on Monday, the harbour master said.")[:3] =
 d.close()
 PY
 
+section "process_init: SQLite's statistics off when asked, before SQLite starts"
+expect_exit 0 python3 - <<'PY'
+from storyline import lib as sl
+assert sl.process_init(), "before any use of SQLite"
+import sqlite3  # Python's module starts SQLite as it loads
+sqlite3.connect(":memory:").execute("SELECT 1")
+assert not sl.process_init(), "SQLite in use: refused, nothing changed"
+PY
+
 finish
