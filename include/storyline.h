@@ -108,7 +108,7 @@ SL_API const char *sl_strerror(int code);
 typedef struct sl_article_input {
     const char *text;   size_t text_len;
     const char *html;   size_t html_len;
-    const char *title;
+    const char *title;      /* kept to 1,000 bytes (cut, then "…") */
     const char *url;
     const char *source;     /* outlet name */
     const char *published;  /* ISO-8601 */
@@ -228,7 +228,9 @@ typedef struct sl_article {
     int version;              /* 1 for the first content seen under this URL/key/path */
     char *key, *path, *url, *source;
     char *published;          /* ISO-8601 or NULL */
-    char *title;              /* NULL when the input has none */
+    char *title;              /* NULL when the input has none; at most 1,000 bytes: a
+                               * longer one is cut at a grapheme boundary and ends
+                               * with "…" */
     char *text;               /* clean text, paragraphs separated by blank lines */
     char *lang;               /* ISO 639-1 code, "und" when unknown */
     unsigned bad_bytes;
