@@ -58,19 +58,35 @@ typedef struct sl_engine sl_engine;
 
 /* ---- Engine ------------------------------------------------------------ */
 
+/* sl_options.read_only: write if allowed, else read (`storyline check`). */
+#define SL_READ_ONLY_IF_UNWRITABLE 2
+
 typedef struct sl_options {
-    int read_only;         /* open the store read-only (listing commands); every read
-                            * of the handle sees one snapshot, taken at open */
+    int read_only;         /* 1: open the store read-only (listing commands); every read
+                            * of the handle sees one snapshot, taken at open.
+                            * SL_READ_ONLY_IF_UNWRITABLE: write when SQLite may
+                            * (the store, its folder, -wal, -shm), else read-only
+                            * as 1, found by trying; sl_engine_read_only tells */
     int batch_size;        /* articles per transaction in sl_ingest_path; 0 = default (500) */
 } sl_options;
 
+/* Optional, process-wide: call it before any other thread uses SQLite,
+ * and before the first sl_engine_open. It turns SQLite's memory statistics
+ * off (SQLITE_CONFIG_MEMSTATUS), which cost ~1.7% of an ingest's
+ * instructions; the program's own SQLite then reports no memory use
+ * (sqlite3_memory_used, sqlite3_status) and enforces no heap limit. The
+ * storyline command calls it; the library never sets it on its own.
+ * SL_EUSAGE when SQLite is in use already (nothing changes), else 0. */
+SL_API int sl_process_init(void);
+
 /* Opens (creating or migrating when needed) the store at `db_path`.
  * `opts` may be NULL. On failure *out is still set when memory allowed, so
- * that sl_errmsg(*out) can explain; free it with sl_engine_free. The first
- * open of a process turns SQLite's memory statistics off
- * (SQLITE_CONFIG_MEMSTATUS) unless the program used SQLite before. */
+ * that sl_errmsg(*out) can explain; free it with sl_engine_free. */
 SL_API int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts);
 SL_API void sl_engine_free(sl_engine *engine);
+/* 1 when the engine only reads: opened so, or fallen back to it
+ * (SL_READ_ONLY_IF_UNWRITABLE); 0 when it may write. */
+SL_API int sl_engine_read_only(const sl_engine *engine);
 /* Whether what a read-only engine read still holds: SL_ESTORE (sl_errmsg
  * says why) when the store could be opened only without locks (its folder
  * may not be written: docs/store.md) and has changed since, so that what
@@ -92,7 +108,7 @@ SL_API const char *sl_strerror(int code);
 typedef struct sl_article_input {
     const char *text;   size_t text_len;
     const char *html;   size_t html_len;
-    const char *title;
+    const char *title;      /* kept to 1,000 bytes (cut, then "…") */
     const char *url;
     const char *source;     /* outlet name */
     const char *published;  /* ISO-8601 */
@@ -212,7 +228,9 @@ typedef struct sl_article {
     int version;              /* 1 for the first content seen under this URL/key/path */
     char *key, *path, *url, *source;
     char *published;          /* ISO-8601 or NULL */
-    char *title;              /* NULL when the input has none */
+    char *title;              /* NULL when the input has none; at most 1,000 bytes: a
+                               * longer one is cut at a grapheme boundary and ends
+                               * with "…" */
     char *text;               /* clean text, paragraphs separated by blank lines */
     char *lang;               /* ISO 639-1 code, "und" when unknown */
     unsigned bad_bytes;
@@ -297,14 +315,16 @@ typedef struct sl_text_comparer sl_text_comparer;
 SL_API sl_text_comparer *sl_text_comparer_new(void);
 SL_API void sl_text_comparer_free(sl_text_comparer *tc);
 /* Compares texts a and b. `out` is overwritten; free its evidence with
- * sl_text_comparison_clear. Errors: SL_ENOMEM, SL_ETOOLARGE. */
+ * sl_text_comparison_clear. Errors: SL_ENOMEM, SL_ETOOLARGE (`out` is then
+ * zeroed, its evidence freed). */
 SL_API int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const char *b,
                            size_t b_len, sl_text_comparison *out);
 SL_API void sl_text_comparison_clear(sl_text_comparison *cmp);
-/* Text a (`which` 0) or b (1) of the comparer's last sl_text_compare that
- * returned 0, as normalised: what the evidence offsets point into.
+/* Text a (`which` 0) or b (1) of the comparer's last sl_text_compare, when
+ * it returned 0, as normalised: what the evidence offsets point into.
  * Borrowed, valid until the next compare or sl_text_comparer_free; "" before
- * the first compare. `len` (may be NULL) gets its length in bytes. */
+ * the first compare and after one that failed. `len` (may be NULL) gets its
+ * length in bytes. */
 SL_API const char *sl_text_comparer_text(const sl_text_comparer *tc, int which, size_t *len);
 
 /* ---- De-duplicating a stream without a store ----------------------------- */
@@ -433,7 +453,9 @@ SL_API int sl_search_json(sl_engine *engine, const char *query, int limit,
 /* Runs PRAGMA integrity_check and the store's own consistency checks
  * (every article has its sentences, search row and story), then FTS5's
  * check of the search index against the texts, which is a write: an engine
- * opened read-only makes every check but that one, on its snapshot. */
+ * opened read-only makes every check but that one, on its snapshot.
+ * SL_EUSAGE while a write batch is open (from on_progress, say: the batch
+ * is half written until its commit); SL_ESTORE names the first problem. */
 SL_API int sl_store_check(sl_engine *engine);
 
 /* ---- Facts: entities, quotes, numbers, dates and their cross-check ------- */

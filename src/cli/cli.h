@@ -16,7 +16,8 @@ enum {
     CLI_WRITE = 0,          /* read and write; made when missing (ingest) */
     CLI_READ = 1,           /* read-only; must exist */
     CLI_NO_STORE = 2,       /* none (e is NULL), or opened by the command itself */
-    CLI_WRITE_EXISTING = 3  /* read and write, but must exist (check) */
+    CLI_WRITE_EXISTING = 3  /* read and write where allowed, else read-only (it tells
+                             * sl_engine_read_only); must exist (check) */
 };
 enum { CLI_MIN_WIDTH = 80 };  /* human output fits this many columns at least */
 enum { EXIT_OK = 0, EXIT_PARTIAL = 1, EXIT_USAGE = 2, EXIT_STORE = 3 };

@@ -59,6 +59,13 @@ static const command *find_command(const char *name)
     return NULL;
 }
 
+/* 1 when the option at argv[i] has a value after it: "--" ends the options,
+ * so it is never one (`--db -- a.db` names no store). */
+static int has_value(int argc, char **argv, int i)
+{
+    return i + 1 < argc && strcmp(argv[i + 1], "--");
+}
+
 /* Pulls global options out of argv wherever they stand; the command name and
  * its own arguments stay in order in c->argv. Returns EXIT_USAGE on a usage
  * error, EXIT_STORE when out of memory, else 0. */
@@ -94,7 +101,7 @@ static int parse_globals(int argc, char **argv, cli *c, const char **name, int *
         else if (!strcmp(a, "--version"))
             *version = 1;
         else if (!strcmp(a, "--db")) {
-            if (i + 1 >= argc) {
+            if (!has_value(argc, argv, i)) {
                 cli_error("--db needs a path");
                 return EXIT_USAGE;
             }
@@ -102,7 +109,7 @@ static int parse_globals(int argc, char **argv, cli *c, const char **name, int *
         } else if (!strncmp(a, "--db=", 5))
             c->db = a + 5;
         else if (!strcmp(a, "--granularity")) {
-            if (i + 1 >= argc) {
+            if (!has_value(argc, argv, i)) {
                 cli_error("--granularity needs a number");
                 return EXIT_USAGE;
             }
@@ -133,15 +140,14 @@ static int shows_value(const char *text, const char *name)
     return 0;
 }
 
-/* The command's last argument is an option its usage or help gives a value
- * to: the value is missing (each command's parser would call the option
- * unknown, or take it for a search word). After "--" it is no option
- * (`search -- --limit` looks for the word). */
+/* The command's last option (the last argument, or the last before "--") is
+ * one its usage or help gives a value to: the value is missing (each command's
+ * parser would call the option unknown, or take it for a search word). After
+ * "--" nothing is an option (`search -- --limit` looks for the word), and no
+ * option takes its value from there (`ingest --source -- a.jsonl`). */
 static int value_missing(const command *cmd, const cli *c)
 {
-    const char *last = c->argc ? c->argv[c->argc - 1] : "";
-    if (c->options_end < c->argc)
-        return 0;
+    const char *last = c->options_end ? c->argv[c->options_end - 1] : "";
     if (strncmp(last, "--", 2) || !(shows_value(cmd->usage, last) || shows_value(cmd->help, last)))
         return 0;
     cli_usage(cmd, "%s needs a value", last);
@@ -164,6 +170,7 @@ int main(int argc, char **argv)
     cli c = {0};
     const char *name = NULL;
     int version = 0, rc;
+    sl_process_init(); /* SQLite's memory statistics off: nothing here reads them */
     if ((rc = parse_globals(argc, argv, &c, &name, &version))) {
         free(c.argv);
         return rc;

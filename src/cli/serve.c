@@ -71,7 +71,9 @@ static int run(cli *c, sl_engine *e)
 }
 
 const command cmd_serve = {
-    "serve", "[--port N] [--bind ADDRESS] [--threads N] [--rate R] [--burst N] [--max-connections N] [--timeout S]",
+    "serve",
+    "[--port N] [--bind ADDRESS] [--threads N] [--rate R] [--burst N] "
+    "[--max-connections N] [--timeout S]",
     "a read-only web page and JSON API over the store",
     "Serves http://127.0.0.1:8080/ until interrupted (docs/server.md): the stories,\n"
     "each with its summary, timeline, facts, quotes and copies, and a JSON API\n"

@@ -98,7 +98,7 @@ const char *cli_option(cli *c, int *i, const char *name)
         return NULL;
     if (arg[n] == '=')
         return arg + n + 1;
-    if (arg[n] || *i + 1 >= c->argc)
+    if (arg[n] || *i + 1 >= c->options_end) /* after "--", every argument is a path */
         return NULL;
     return c->argv[++*i];
 }
@@ -223,7 +223,9 @@ void cli_print_wrapped(const char *text, int indent)
 
 int cli_open(cli *c, int mode, sl_engine **out)
 {
-    sl_options opts = {.read_only = mode == CLI_READ};
+    sl_options opts = {.read_only = mode == CLI_READ               ? 1
+                                    : mode == CLI_WRITE_EXISTING ? SL_READ_ONLY_IF_UNWRITABLE
+                                                                 : 0};
     struct stat sb;
     *out = NULL;
     if (stat(c->db, &sb) == 0 && S_ISDIR(sb.st_mode)) {   /* SQLite would say "disk I/O error" */

@@ -67,9 +67,7 @@ void sl_title_cap(char *title)
     static const char ellipsis[] = "…";
     if (strlen(title) <= SL_TITLE_MAX)
         return;
-    size_t n = SL_TITLE_MAX - (sizeof ellipsis - 1);
-    while (n > 0 && ((unsigned char)title[n] & 0xC0) == 0x80)
-        n--; /* never cut inside a UTF-8 sequence */
+    size_t n = sl_utf8_grapheme_cut(title, strlen(title), SL_TITLE_MAX - (sizeof ellipsis - 1));
     memcpy(title + n, ellipsis, sizeof ellipsis);
 }
 
@@ -125,8 +123,7 @@ int sl_fallback_title(const char *text, const sl_span *sentences, size_t n, sl_b
         len = 90;
         while (len > 60 && text[s.start + len] != ' ')
             len--;
-        while (len > 0 && ((unsigned char)text[s.start + len] & 0xC0) == 0x80)
-            len--; /* never cut inside a UTF-8 sequence */
+        len = sl_utf8_cut(text + s.start, s.end - s.start, len);
     }
     if (sl_buf_put(out, text + s.start, len))
         return SL_ENOMEM;

@@ -50,8 +50,9 @@ int sl_doc_set_text(sl_doc *d, const char *text, size_t len);
  * SL_ENOMEM, SL_ETOOLARGE. */
 int sl_doc_set_title(sl_doc *d, const char *title, int clean);
 /* A title is at most SL_TITLE_MAX bytes: a longer one (a page's 1 MB
- * <title>, a JSONL title field) is cut in place on a character boundary and
- * ends with "…" (docs/extraction.md): far above any headline, so the
+ * <title>, a JSONL title field) is cut in place where a character ends as
+ * a reader sees it (a grapheme boundary, sl_utf8_grapheme_cut) and ends
+ * with "…" (docs/extraction.md): far above any headline, so the
  * extraction benchmarks' title figures do not move. */
 #define SL_TITLE_MAX 1000
 void sl_title_cap(char *title);

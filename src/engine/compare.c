@@ -93,10 +93,9 @@ static int paraphrase(sl_text_comparer *tc, int *out)
     return 0;
 }
 
-int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const char *b,
-                    size_t b_len, sl_text_comparison *out)
+static int compare(sl_text_comparer *tc, const char *a, size_t a_len, const char *b,
+                   size_t b_len, sl_text_comparison *out)
 {
-    memset(out, 0, sizeof *out);
     int rc = sl_sketcher_run(tc->sketcher, a, a_len, &tc->norm_a, &tc->a, NULL);
     if (!rc)
         rc = sl_sketcher_run(tc->sketcher, b, b_len, &tc->norm_b, &tc->b, NULL);
@@ -130,4 +129,17 @@ int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const cha
             tc->a.spans.items[p->a], tc->b.spans.items[p->b], p->similarity};
     }
     return 0;
+}
+
+int sl_text_compare(sl_text_comparer *tc, const char *a, size_t a_len, const char *b,
+                    size_t b_len, sl_text_comparison *out)
+{
+    memset(out, 0, sizeof *out);
+    int rc = compare(tc, a, a_len, b, b_len, out);
+    if (rc) { /* no texts of a compare that failed, nor half of one */
+        sl_text_comparison_clear(out);
+        sl_buf_clear(&tc->norm_a);
+        sl_buf_clear(&tc->norm_b);
+    }
+    return rc;
 }

@@ -111,6 +111,8 @@ int sl_engine_load_grouper(sl_engine *e)
     return rc ? sl_seterr_store(e, "loading stories") : 0;
 }
 
+int sl_process_init(void) { return sl_store_process_init(); }
+
 int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts)
 {
     sl_engine *e = sl_calloc(1, sizeof *e);
@@ -118,7 +120,7 @@ int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts)
     if (!e)
         return SL_ENOMEM;
     xmlInitParser();
-    e->read_only = opts && opts->read_only;
+    e->read_only = opts ? opts->read_only : 0;
     e->granularity = 1.0;
     e->batch_size = opts && opts->batch_size > 0 ? opts->batch_size : SL_DEFAULT_BATCH;
     sl_buf why = SL_BUF_INIT;
@@ -129,6 +131,7 @@ int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts)
         return rc;
     }
     sl_buf_free(&why);
+    e->read_only = sl_store_read_only(e->store);
     /* A reader sees one snapshot from open to close: every command's reads
      * agree with one another even while an ingest commits. */
     if (e->read_only)
@@ -143,6 +146,8 @@ int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts)
         return sl_seterr_store(e, "opening the store");
     return sl_engine_load_grouper(e);
 }
+
+int sl_engine_read_only(const sl_engine *e) { return e->read_only; }
 
 int sl_engine_check_snapshot(sl_engine *e)
 {

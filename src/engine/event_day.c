@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "storyline.h"
+#include "text/text.h"
 #include "util/date.h"
 
 /* The lead names the event ("on Friday", "on 12 May"); dates further down
@@ -33,17 +34,6 @@ static int64_t whole_day(const sl_timex *t)
     return sl_date_day(t->value);
 }
 
-/* The end of the lead: LEAD_BYTES, moved back to a UTF-8 boundary. */
-static size_t lead_length(const char *text, size_t len)
-{
-    if (len <= LEAD_BYTES)
-        return len;
-    size_t n = LEAD_BYTES;
-    while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-        n--;
-    return n;
-}
-
 int sl_event_day(const char *text, size_t len, int64_t published, int64_t *day)
 {
     *day = published;
@@ -54,7 +44,7 @@ int sl_event_day(const char *text, size_t len, int64_t published, int64_t *day)
     sl_civil_from_days(published, &y, &m, &d);
     snprintf(reference, sizeof reference, "%04d-%02d-%02d", y, m, d);
     sl_timex_list *list = NULL;
-    int rc = sl_timex_find(text, lead_length(text, len), reference, &list);
+    int rc = sl_timex_find(text, sl_utf8_cut(text, len, LEAD_BYTES), reference, &list);
     if (rc)
         return rc;
     for (size_t i = 0; i < list->n; i++) {

@@ -155,11 +155,7 @@ int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const sl_t
     for (size_t i = 0; i < out->n; i++)
         sl_fact_item_clear(&out->items[i]);
     out->n = 0;
-    if (len > SL_FACTS_MAX_TEXT) {
-        len = SL_FACTS_MAX_TEXT;
-        while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
-            len--; /* never cut inside a UTF-8 sequence */
-    }
+    len = sl_utf8_cut(text, len, SL_FACTS_MAX_TEXT);
     sl_facts_doc d;
     int rc = sl_facts_doc_init(&d, text, len, an, published ? sl_date_day(published) : SL_NO_DAY, out);
     /* the given names are of all of `an`: they serve when all of it is read */

@@ -27,7 +27,8 @@
  * 0 for the rest): most of an article's lines are its own, and each row
  * returned is a step (18.1 an article on the first 1,000 Reuters stories
  * before, docs/benchmarks.md "Eighteenth round"). The inner LIMIT keeps
- * SQLite from flattening the subquery, which would count a line twice. */
+ * SQLite from flattening the subquery, which would run each line's count
+ * twice (in the WHERE and the result: the same n, twice the cost). */
 static const char Q_LINE_COUNT[] =
     "SELECT place, n FROM (SELECT r.rowid AS place, (SELECT count(*) FROM"
     " (SELECT 1 FROM line_articles WHERE line = r.c0 AND article_id <> ?2"

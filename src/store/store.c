@@ -4,7 +4,6 @@
  * its first use and finds it again by the address of that text. */
 #include <ctype.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +74,14 @@ static int wal_index_unmakeable(sqlite3 *db)
 {
     int code = sqlite3_extended_errcode(db);
     return code == SQLITE_READONLY_DIRECTORY || code == SQLITE_READONLY_CANTINIT;
+}
+
+/* 1 when a write open failed for want of leave to write: the store, its
+ * folder, its PATH-wal or PATH-shm. */
+static int write_denied(sqlite3 *db)
+{
+    int code = sqlite3_extended_errcode(db) & 0xff;
+    return code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM;
 }
 
 /* Sets *absent to 1 when there is no PATH-wal: every commit is then in the
@@ -170,25 +177,29 @@ static int open_unlocked(sl_store *st, const char *path, int flags, int *version
     return rc;
 }
 
-/* SQLite's memory statistics off, once a process, before SQLite starts:
- * with them on, every allocation and free SQLite makes takes a global
- * mutex (the connections' own are off already, SQLITE_OPEN_NOMUTEX) and
- * asks the allocation's size; 39.9 M instructions of 2,290.8 M for the
- * first 1,000 Reuters stories (docs/benchmarks.md, "Eighteenth round").
- * Nothing here reads them (sqlite3_memory_used, sqlite3_status, the heap
- * limits). SQLite refuses the setting once started (a host program that
- * used SQLite first): the statistics then stay on, and nothing else
- * changes. */
-static void sqlite_setup(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
-
-int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
+/* SQLite's memory statistics off, before SQLite starts, when the program
+ * asks (sl_process_init; the CLI does): with them on, every allocation and
+ * free SQLite makes takes a global mutex (the connections' own are off
+ * already, SQLITE_OPEN_NOMUTEX) and asks the allocation's size; 39.9 M
+ * instructions of 2,290.8 M for the first 1,000 Reuters stories
+ * (docs/benchmarks.md, "Eighteenth round"). Nothing here reads them
+ * (sqlite3_memory_used, sqlite3_status, the heap limits). A library does
+ * not set it on its own: it is the host's SQLite too. */
+int sl_store_process_init(void)
 {
-    static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
-    pthread_once(&sqlite_once, sqlite_setup);
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK ? 0 : SL_EUSAGE;
+}
+
+/* The open itself. With `denied`, a write open stops at its first read
+ * and sets *denied to 1 when it may not write: SQLite could open the file
+ * only for reading, or could not make or open its -wal or -shm. */
+static int open_store(sl_store **out, const char *path, int read_only, sl_buf *why, int *denied)
+{
     *out = NULL;
     sl_store *st = sl_calloc(1, sizeof *st);
     if (!st)
         return sl_store_set_why(why, SL_ENOMEM, "cannot open store", NULL);
+    st->read_only = read_only;
     /* No mutex on the connection: an engine, and so its store, is used by
      * one thread at a time (storyline.h), and SQLite's serialised mode
      * would lock and unlock a mutex in every bind, step, reset and column
@@ -206,6 +217,11 @@ int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
      * the version read before would look like some other database. */
     int version = 0;
     int unread = begin_version(st->db, &version);
+    if (denied && (sqlite3_db_readonly(st->db, "main") == 1 || (unread && write_denied(st->db)))) {
+        *denied = 1;
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        goto fail;
+    }
     if (unread && read_only && wal_index_unmakeable(st->db)) {
         int reopened = 0;
         if (open_unlocked(st, path, flags, &version, &reopened) == SL_ENOMEM) {
@@ -260,6 +276,23 @@ fail:
     sl_store_close(st);
     return SL_ESTORE;
 }
+
+int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
+{
+    if (read_only != SL_READ_ONLY_IF_UNWRITABLE)
+        return open_store(out, path, read_only, why, NULL);
+    /* whether the store may be written is found by trying, as SQLite sees
+     * it (a link, a -wal and -shm that may be written in a folder that may
+     * not), not guessed with access() */
+    int denied = 0;
+    int rc = open_store(out, path, 0, why, &denied);
+    if (!denied)
+        return rc;
+    sl_buf_clear(why);
+    return open_store(out, path, 1, why, NULL);
+}
+
+int sl_store_read_only(const sl_store *st) { return st->read_only; }
 
 void sl_store_close(sl_store *st)
 {
@@ -617,8 +650,14 @@ int sl_store_verify(sl_store *st, sl_buf *why)
     };
     /* One snapshot for all: an ingest committing meanwhile cannot make the
      * counts of one check disagree with another's. A reader is in its own
-     * snapshot already (sl_store_begin_read). */
-    int own = sqlite3_get_autocommit(st->db);
+     * snapshot already (sl_store_begin_read). A writer's open batch is half
+     * written (term counts, story changes come at its commit): checked, a
+     * healthy store could look damaged. */
+    if (!st->read_only && !sqlite3_get_autocommit(st->db)) {
+        sl_buf_puts(why, "check: a write batch is open (commit it first): it is half written");
+        return SL_EUSAGE;
+    }
+    int own = !st->read_only;
     if (own && sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
         sl_buf_printf(why, "check: %s", sqlite3_errmsg(st->db));
         return SL_ESTORE;
@@ -637,8 +676,9 @@ int sl_store_verify(sl_store *st, sl_buf *why)
     if (own)
         sqlite3_exec(st->db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
     /* FTS5's own check compares the index with the articles it was built
-     * from; it is a write (SQLite 3.40), so a reader goes without it. */
-    if (rc || sqlite3_db_readonly(st->db, "main") == 1)
+     * from; it is a write (SQLite 3.40; PRAGMA integrity_check makes it
+     * read-only only from 3.44), so a reader goes without it. */
+    if (rc || st->read_only)
         return rc;
     if (sqlite3_exec(st->db, "INSERT INTO article_fts(article_fts, rank) VALUES('integrity-check', 1)",
                      NULL, NULL, NULL) != SQLITE_OK) {

@@ -18,9 +18,15 @@ typedef SL_VEC(int64_t) sl_id_vec;
 /* ---- store.c: open, errors, transactions ---- */
 
 /* Opens or creates the store, applies pending migrations, sets WAL. On error
- * returns a code and leaves a message in `why`. */
+ * returns a code and leaves a message in `why`. `read_only` as
+ * sl_options.read_only: 0, 1 or SL_READ_ONLY_IF_UNWRITABLE. */
 int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why);
 void sl_store_close(sl_store *st);
+/* sl_process_init's work: SQLite's memory statistics off; SL_EUSAGE when
+ * SQLite has started already. */
+int sl_store_process_init(void);
+/* 1 when the store was opened to read only (asked, or fallen back to). */
+int sl_store_read_only(const sl_store *st);
 /* The last SQLite error as one line (for messages). */
 const char *sl_store_errmsg(sl_store *st);
 /* Begins a write transaction: takes the write lock (BEGIN IMMEDIATE), so

@@ -18,6 +18,11 @@ typedef struct stmt_slot {
     sqlite3_stmt *stmt;
 } stmt_slot;
 
+/* The most terms a batch's notes of the dictionary keep (inline_terms,
+ * unnumbered): past it a map is dropped and refilled, which costs reads,
+ * never a result, and a large batch_size cannot grow it without bound. */
+#define SL_STORE_NOTES_MAX (1u << 18)
+
 /* The writer's memory of the term dictionary (term_dict.c): what it has
  * read or assigned, both ways. Forgotten at a rollback and when another
  * connection has committed since (PRAGMA data_version at a batch's
@@ -82,6 +87,7 @@ struct sl_store {
      * still find, and the message once it was found changed. */
     char *unlocked;
     struct stat opened;
+    int read_only;             /* opened to read only, or fell back to it */
     sl_buf changed;
 };
 

@@ -129,8 +129,7 @@ static int read_last(sl_store *st)
  * its id in one statement. Asking terms in a fresh store too was 120 M
  * instructions of 2,966 M on the first 1,000 Reuters stories. The first
  * time, the term is noted as stored as itself; the notes are dropped when
- * they pass INLINE_NOTES, which costs bytes, never a result. */
-#define INLINE_NOTES (1u << 18)
+ * they pass SL_STORE_NOTES_MAX, which costs bytes, never a result. */
 static int stored(sl_store *st, uint64_t term, uint32_t *id, int *seen)
 {
     sl_term_dict *d = &st->dict;
@@ -141,7 +140,7 @@ static int stored(sl_store *st, uint64_t term, uint32_t *id, int *seen)
     *seen = df > (d->in_migration ? 1u : 0u);
     if (*id || *seen || d->in_migration)
         return 0;
-    if (d->inline_terms.used >= INLINE_NOTES)
+    if (d->inline_terms.used >= SL_STORE_NOTES_MAX)
         sl_count_free(&d->inline_terms);
     uint32_t *slot = sl_count_slot(&d->inline_terms, term, 1);
     if (!slot)

@@ -89,12 +89,15 @@ static int terms_read(sl_store *st, const sl_store_rows *rows, const uint64_t *t
 static int memo_on(const sl_store *st) { return st->writing && !st->dict.in_migration; }
 
 /* Keeps the count of a term read with no id (out of memory, it is read
- * again next time). */
+ * again next time); the notes are dropped when they pass
+ * SL_STORE_NOTES_MAX. */
 static void keep_unnumbered(sl_store *st, uint64_t term, uint32_t df, uint32_t id)
 {
-    uint32_t *slot = !memo_on(st) || id || df == UINT32_MAX
-                         ? NULL
-                         : sl_count_slot(&st->dict.unnumbered, term, 1);
+    if (!memo_on(st) || id || df == UINT32_MAX)
+        return;
+    if (st->dict.unnumbered.used >= SL_STORE_NOTES_MAX)
+        sl_count_free(&st->dict.unnumbered);
+    uint32_t *slot = sl_count_slot(&st->dict.unnumbered, term, 1);
     if (slot)
         *slot = df + 1;
 }

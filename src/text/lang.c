@@ -201,11 +201,7 @@ static sl_script dominant_script(const profile *p)
 static const char *detect(sl_langid *id, const char *text, size_t len, bool *judged,
                           sl_script *script_out)
 {
-    if (len > PREFIX_BYTES) {
-        len = PREFIX_BYTES;
-        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-            len--; /* cut on a character boundary */
-    }
+    len = sl_utf8_cut(text, len, PREFIX_BYTES);
     profile p;
     memset(&p, 0, sizeof p);
     scan(id, text, len, &p);

@@ -81,11 +81,7 @@ static void score_word(const sl_langmodel *m, const char *word, const size_t *at
 
 const char *sl_langmodel_best(const sl_langmodel *m, const char *text, size_t len, sl_script script)
 {
-    if (len > SCORE_BYTES) {
-        len = SCORE_BYTES;
-        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-            len--; /* cut on a character boundary */
-    }
+    len = sl_utf8_cut(text, len, SCORE_BYTES);
     double score[SL_LM_MAX_MODELS + SL_LM_ROW_STEP] = {0}; /* by place among the script's models, and a row's pad */
     char word[4 * (WORD_CHARS + 2)];
     size_t at[WORD_CHARS + 3];

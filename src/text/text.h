@@ -26,6 +26,16 @@ size_t sl_utf8_repair(const char *in, size_t len, sl_buf *out);
 /* Decodes one code point at s[*i] (s valid UTF-8), advancing *i. */
 int32_t sl_utf8_next(const char *s, size_t len, size_t *i);
 
+/* The length of `s` (valid UTF-8, `len` bytes) cut to at most `max` bytes
+ * without splitting a character: `len` when it fits. */
+size_t sl_utf8_cut(const char *s, size_t len, size_t max);
+
+/* The same, cut where a reader sees one character end (a grapheme cluster
+ * boundary, utf8proc's rules): an accent stays with its letter, a ZWJ
+ * emoji sequence or a flag whole. A cluster longer than `max` is cut by
+ * character. */
+size_t sl_utf8_grapheme_cut(const char *s, size_t len, size_t max);
+
 /* ---- mojibake.c ---- */
 
 /* True when `s` reads as a Mac Roman text taken for Latin-1: at least two of

@@ -1,8 +1,10 @@
 /* utf8.c — the first thing every article goes through: arbitrary bytes become
  * valid UTF-8 with Unix line ends and no control characters, so that every
- * later stage can decode without checking. Also the one UTF-8 decoder. */
+ * later stage can decode without checking. Also the one UTF-8 decoder, and
+ * the cuts of a text to a byte limit (by character, by grapheme). */
 
 #include <string.h>
+#include <utf8proc.h>
 
 #include "text/text.h"
 
@@ -135,3 +137,30 @@ int32_t sl_utf8_next(const char *s, size_t len, size_t *i)
            ((int32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
 }
 
+size_t sl_utf8_cut(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    size_t n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--; /* never cut inside a UTF-8 sequence */
+    return n;
+}
+
+size_t sl_utf8_grapheme_cut(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    utf8proc_int32_t state = 0;
+    size_t last = 0, i = 0;
+    int32_t before = sl_utf8_next(s, len, &i);
+    while (i <= max && i < len) {
+        size_t at = i;
+        int32_t cp = sl_utf8_next(s, len, &i);
+        if (utf8proc_grapheme_break_stateful(before, cp, &state))
+            last = at;
+        before = cp;
+    }
+    /* one cluster longer than `max` (a run of combining marks): by character */
+    return last ? last : sl_utf8_cut(s, len, max);
+}

@@ -1,5 +1,7 @@
 # binding.sh — the Python binding (python/storyline/lib.py) against the
-# library: every call it declares exists with its signature, and the calls
+# library: every call it declares exists with its signature (the count and
+# kind, int, 64-bit, double or pointer, of each argument and the result, read
+# from storyline.h), its handles close in a with block, and the calls
 # the Dask run does not reach (ingest, the store check, a read without locks
 # checked, the JSON calls, the comparer and the de-duplicator) give what the
 # command gives. Articles are invented here.
@@ -22,7 +24,7 @@ printf 'Caf\303\251 owners in Brookvale raised prices on Monday.\n\nThe first fe
 "$STORYLINE" --db "$T/cli.db" --quiet ingest "$T/ferry.txt"
 "$STORYLINE" --db "$T/cli.db" search --json ferry >"$T/search.json"
 
-section "every function the binding declares is in the library, with the header's arguments"
+section "every function the binding declares is in the library, with the header's arguments and types"
 expect_exit 0 python3 - "$SL_TESTS/../include/storyline.h" <<'PY'
 import re, sys
 from storyline import lib as sl
@@ -32,10 +34,43 @@ declared = set(re.findall(r"SL_API [^;]*?\b(sl_\w+)\(", header))
 bound = {name for name in dir(lib) if name.startswith("sl_")}
 missing = declared - bound - set(sl.UNBOUND)
 assert not missing, "declared in storyline.h, not in lib.py nor in its UNBOUND list: %s" % sorted(missing)
+import ctypes
+WIDE = {"int64_t", "uint64_t", "size_t"}  # 8 bytes here, as c_int64, c_uint64, c_size_t
+
+
+def c_kind(decl):
+    """What a C type (with or without its parameter name) passes as: "pointer",
+    "double", "int8" (64-bit), "int4", or None (void)."""
+    decl = decl.replace("const", " ")
+    if "*" in decl or "(" in decl:
+        return "pointer"
+    words = decl.split()
+    if words == ["void"]:
+        return None
+    kind = words[0]
+    if kind.endswith("_fn"):   # sl_write_fn and the other callbacks
+        return "pointer"
+    return "double" if kind == "double" else "int8" if kind in WIDE else "int4"
+
+
+def ctypes_kind(t):
+    if t is None:
+        return None
+    if t in (ctypes.c_void_p, ctypes.c_char_p) or issubclass(t, (ctypes._Pointer, ctypes._CFuncPtr)):
+        return "pointer"
+    if t is ctypes.c_double:
+        return "double"
+    return "int%d" % ctypes.sizeof(t)
+
+
 for name in bound:
-    args = re.search(r"SL_API [^;]*?\b%s\(([^)]*)\)" % name, header).group(1)
-    n = 0 if args.strip() == "void" else args.count(",") + 1
-    assert len(getattr(lib, name).argtypes) == n, (name, n)
+    ret, args = re.search(r"SL_API ([^;]*?)\b%s\(([^)]*)\)" % name, header).groups()
+    params = [] if args.strip() == "void" else [a.strip() for a in args.split(",")]
+    fn = getattr(lib, name)
+    assert len(fn.argtypes) == len(params), (name, len(params))
+    for k, (param, t) in enumerate(zip(params, fn.argtypes)):
+        assert c_kind(param) == ctypes_kind(t), (name, k, param, t)
+    assert c_kind(ret) == ctypes_kind(fn.restype), (name, "returns", ret, fn.restype)
 print(len(bound), "bound of", len(declared))
 PY
 check "the count is printed" out_has "bound of"
@@ -74,6 +109,42 @@ d = sl.Dedup()
 assert d.add("The ferry left at nine on Monday, the harbour master said.")[0] is False
 assert d.add("The ferry left at nine on Monday, the harbour master said.")[:3] == (True, 0, "exact")
 d.close()
+PY
+
+section "handles close at a with block's end; a failed compare still frees its evidence"
+expect_exit 0 python3 - "$T" <<'PY'
+import sys
+from storyline import lib as sl
+t = sys.argv[1]
+with sl.Engine(t + "/cli.db", read_only=True) as e:
+    e.store_check()
+assert not e.handle, "closed by the with block"
+with sl.Dedup() as d:
+    d.add("The ferry to Skerrow kept its timetable on Monday, the operator said.")
+assert not d.handle
+a, b = open(t + "/a.txt", "rb").read(), open(t + "/b.txt", "rb").read()
+with sl.Comparer() as c:
+    cleared, clear = [], c.lib.sl_text_comparison_clear
+    c.lib.sl_text_comparison_clear = lambda r: (cleared.append(1), clear(r))
+    kind_name = c.lib.sl_copy_kind_name
+    c.lib.sl_copy_kind_name = lambda k: (_ for _ in ()).throw(RuntimeError("injected"))
+    try:
+        c.compare(a, b)
+        raise AssertionError("the injected error was not raised")
+    except RuntimeError:
+        pass
+    assert cleared == [1], "the evidence freed after the error (it leaked)"
+    c.lib.sl_text_comparison_clear, c.lib.sl_copy_kind_name = clear, kind_name
+assert not c.handle
+PY
+
+section "process_init: SQLite's statistics off when asked, before SQLite starts"
+expect_exit 0 python3 - <<'PY'
+from storyline import lib as sl
+assert sl.process_init(), "before any use of SQLite"
+import sqlite3  # Python's module starts SQLite as it loads
+sqlite3.connect(":memory:").execute("SELECT 1")
+assert not sl.process_init(), "SQLite in use: refused, nothing changed"
 PY
 
 finish

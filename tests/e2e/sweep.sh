@@ -61,6 +61,11 @@ else
   expect_exit 0 $AS "$S" --db "$T/ro/news.db" check
   check "check: ok, read-only (qa2: it opened the store for writing)" out_has "^ok$"
   check "check says the search index's own check was left out" err_has "ro/news.db: read-only .*search index's own check"
+  expect_exit 0 $AS "$S" --db "$T/ro/news.db" --quiet --json check
+  check "check --quiet --json: the JSON says the search index was not checked" \
+    out_has '"search_index_checked": false'
+  check "check --quiet: the note that it was left out stays (--quiet hid it)" \
+    err_has "ro/news.db: read-only .*search index's own check"
   check "nothing was made in the folder by check" test "$(ls "$T/ro")" = news.db
 fi
 chmod 755 "$T/ro"
@@ -74,6 +79,20 @@ if [ -n "$AS" ] || [ "$(id -u)" != 0 ]; then
   check "check read-only finds the wrong count" err_has "stories whose article count is wrong"
 fi
 chmod 755 "$T/ro2"
+# Whether check may write is found by opening to write, not by access():
+# a store reached through a link in a folder that may not be written, and a
+# store whose -wal and -shm may be written in such a folder, are writable.
+if [ -n "$AS" ] || [ "$(id -u)" != 0 ]; then
+  mkdir "$T/rw" "$T/lnk"
+  cp "$T/owner.db" "$T/rw/news.db"
+  ln -s "$T/rw/news.db" "$T/lnk/news.db"
+  [ -n "$AS" ] && chown -R 65534 "$T/rw"
+  chmod 555 "$T/lnk"
+  expect_exit 0 $AS "$S" --db "$T/lnk/news.db" --json check
+  check "check through a link in an unwritable folder: the index checked too" \
+    out_has '"search_index_checked": true'
+  chmod 755 "$T/lnk"
+fi
 
 section "an option given without its value"
 for args in "search lanterns --limit" "stories --since" "copies --article" "timeline --thread" \
@@ -152,6 +171,13 @@ expect_exit 0 sh -c "cd '$T' && '$S' --db dash.db ingest -- -fair.txt"
 check "ingest -- -fair.txt stores the file" err_has "^ingested 1 article from 1 file"
 expect_exit 0 "$S" --db "$T/owner.db" search -- --limit 5
 check "search -- --limit 5 looks for the words (it took --limit 5 as the option)" err_has 'no article matches "--limit 5"'
+expect_exit 2 sh -c "cd '$T' && '$S' --db dash.db ingest --source -- -fair.txt"
+check "ingest --source -- F: --source has no value (it took F for the source)" err_has "^storyline: --source needs a value"
+expect_exit 2 "$S" --db "$T/owner.db" search --limit -- 5
+check "search --limit -- 5: --limit has no value" err_has "^storyline: --limit needs a value"
+expect_exit 2 sh -c "cd '$T' && '$S' --db -- stories"
+check "--db --: no path (it opened a store named --)" err_has "^storyline: --db needs a path"
+check "no store named -- was made" test ! -e "$T/--"
 
 section "ingest reads a pipe as it reads standard input (qa2)"
 mkfifo "$T/pipe"

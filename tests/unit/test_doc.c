@@ -88,6 +88,39 @@ TEST(doc_title_capped)
     sl_doc_free(&d);
 }
 
+/* The cap cuts where a reader sees a character end: not between a letter
+ * and its combining accent, nor inside a ZWJ emoji sequence or a flag. */
+static void check_capped_whole(const char *unit, size_t unit_len, size_t lead)
+{
+    sl_doc d = {0};
+    sl_doc_reset(&d);
+    char title[2 * SL_TITLE_MAX];
+    memset(title, 'a', lead);
+    size_t n = lead;
+    while (n + unit_len < sizeof title) {
+        memcpy(title + n, unit, unit_len);
+        n += unit_len;
+    }
+    title[n] = '\0';
+    CHECK_INT(sl_doc_set_title(&d, title, 1), 0);   /* clean: as given (NFKC would join e + accent) */
+    size_t kept = strlen(d.title) - strlen("…");
+    CHECK(kept <= SL_TITLE_MAX - strlen("…") && kept > SL_TITLE_MAX - 3 - unit_len);
+    CHECK((kept - lead) % unit_len == 0);   /* whole units only */
+    sl_doc_free(&d);
+}
+
+TEST(doc_title_capped_at_a_grapheme_boundary)
+{
+    const char accent[] = "e\xcc\x81";   /* e + U+0301 COMBINING ACUTE ACCENT */
+    const char family[] = "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7";   /* woman ZWJ girl */
+    const char flag[] = "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7";   /* regional indicators F R */
+    for (size_t lead = 0; lead < 11; lead++) {   /* every place of the cut in a unit */
+        check_capped_whole(accent, sizeof accent - 1, lead);
+        check_capped_whole(family, sizeof family - 1, lead);
+        check_capped_whole(flag, sizeof flag - 1, lead);
+    }
+}
+
 /* The analysis finds the body's names once, for the stories and facts
  * stages to read (each found them anew before); a second article's
  * analysis replaces them. */

@@ -9,6 +9,7 @@
 
 #include "storyline.h"
 #include "store_fixture.h"
+#include "util/alloc.h"
 
 /* Without options (no on_error), SL_EBADINPUT still comes with its reason. */
 TEST(ingest_buffer_failure_sets_errmsg)
@@ -56,4 +57,70 @@ TEST(text_comparer_gives_the_normalised_texts)
     CHECK(found);
     sl_text_comparison_clear(&r);
     sl_text_comparer_free(tc);
+}
+
+/* A compare that fails leaves no texts: not its own a beside the last b. */
+TEST(text_comparer_texts_empty_after_a_failure)
+{
+    sl_text_comparer *tc = sl_text_comparer_new();
+    const char a[] = "The ferry left Brookvale at nine on Monday, the harbour master said.\n";
+    const char b[] = "Passengers waited in the rain for two hours at the Brookvale pier.\n";
+    sl_text_comparison r;
+    CHECK_INT(sl_text_compare(tc, a, sizeof a - 1, b, sizeof b - 1, &r), 0);
+    sl_text_comparison_clear(&r);
+    /* longer than a and b: the comparer's buffers must grow */
+    char c[4096] = "";
+    for (int k = 0; k < 40; k++)
+        snprintf(c + strlen(c), sizeof c - strlen(c), "Caf\xc3\xa9 owners in Oakhollow %d raised "
+                 "prices on Tuesday.\n\n", k);
+    int failures = 0, rc = -1;
+    for (long n = 1; rc && n < 10000; n++) {   /* each allocation of the compare fails in turn */
+        sl_alloc_fail_nth(n);
+        rc = sl_text_compare(tc, c, strlen(c), a, sizeof a - 1, &r);
+        sl_alloc_fail_nth(0);
+        if (rc) {
+            failures++;
+            size_t len = 99;
+            CHECK_STR(sl_text_comparer_text(tc, 0, &len), "");
+            CHECK_INT(len, 0);
+            CHECK_STR(sl_text_comparer_text(tc, 1, NULL), "");
+            CHECK(r.evidence == NULL && r.n_evidence == 0);
+        }
+    }
+    CHECK_INT(rc, 0);
+    CHECK(failures > 0);
+    sl_text_comparison_clear(&r);
+    sl_text_comparer_free(tc);
+}
+
+struct batch_probe {
+    sl_engine *e;
+    int rc;   /* sl_store_check's, in the batch */
+};
+
+static void check_in_progress(void *ctx, const char *name, uint64_t articles, uint64_t bytes)
+{
+    (void)name, (void)articles, (void)bytes;
+    struct batch_probe *probe = ctx;
+    probe->rc = sl_store_check(probe->e);
+}
+
+/* sl_store_check inside a writer's open batch (from on_progress) would read
+ * it half written: refused, and fine once committed. */
+TEST(store_check_refused_in_an_open_batch)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/sl-unit-edges-batch-%d.db", (int)getpid());
+    remove_store_files(path);
+    struct batch_probe seen = {NULL, 99};
+    CHECK_INT(sl_engine_open(&seen.e, path, NULL), 0);
+    sl_ingest_options opts = {.on_progress = check_in_progress, .ctx = &seen};
+    const char text[] = "Lantern festival returns to Oakhollow square\n\nThe lantern festival "
+                        "returned to the square of Oakhollow on Saturday evening.\n";
+    CHECK_INT(sl_ingest_buffer(seen.e, text, sizeof text - 1, "lanterns.txt", &opts, NULL), 0);
+    CHECK_INT(seen.rc, SL_EUSAGE);
+    CHECK(strstr(sl_errmsg(seen.e), "write batch is open") != NULL);
+    CHECK_INT(sl_store_check(seen.e), 0);
+    sl_engine_free(seen.e);
+    remove_store_files(path);
 }

@@ -369,6 +369,30 @@ TEST(store_recent_cycle_kept_across_runs)
     drop_store(st, path);
 }
 
+/* The batch's notes of terms read with no id are capped like the
+ * dictionary's others: a large batch cannot grow them without bound. */
+TEST(store_unnumbered_terms_capped)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/sl-unit-unnumbered-%d.db", (int)getpid());
+    remove_store_files(path);
+    sl_store *st = NULL;
+    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
+    CHECK_INT(sl_store_begin(st), 0);
+    enum { CHUNK = 4096 };
+    static uint64_t terms[CHUNK];
+    static uint32_t dfs[CHUNK];
+    size_t most = 0;
+    for (uint64_t t = 1; t <= SL_STORE_NOTES_MAX + 2 * CHUNK; t += CHUNK) {
+        for (size_t i = 0; i < CHUNK; i++)
+            terms[i] = t + i;
+        CHECK_INT(sl_store_df_get(st, terms, CHUNK, dfs), 0);
+        most = st->dict.unnumbered.used > most ? st->dict.unnumbered.used : most;
+    }
+    CHECK(most > 0 && most <= SL_STORE_NOTES_MAX);
+    drop_store(st, path);
+}
+
 /* A term's count is the sum of its rows in terms and terms_recent, and a
  * key's postings those of both copy key tables, newest first. */
 TEST(store_recent_rows_read_with_the_large_tables)
@@ -586,15 +610,37 @@ TEST(store_lines_counted_by_one_statement)
     drop_store(st, path);
 }
 
-/* The first open of a process turns SQLite's memory statistics off. The
- * test runs again as a process of its own (this binary, this test alone,
- * SL_UNIT_FIRST_OPEN set), whose first use of SQLite is the open: there a
- * store of one article counts no memory. */
-TEST(store_open_turns_sqlite_statistics_off)
+/* sl_process_init, which the CLI calls first, turns SQLite's memory
+ * statistics off; a library's open alone leaves them as the host has them.
+ * Each runs again as a process of its own (this binary, this test alone,
+ * SL_UNIT_FIRST_OPEN=init or open), whose first use of SQLite is the call
+ * or the open. */
+static void statistics_child(const char *self, const char *mode, int *status)
 {
-    if (getenv("SL_UNIT_FIRST_OPEN")) {
+    pid_t child = fork();
+    if (child == 0) {
+        int quiet = open("/dev/null", O_WRONLY); /* its "1 passed" line */
+        if (quiet >= 0)
+            dup2(quiet, STDOUT_FILENO);
+        setenv("SL_UNIT_FIRST_OPEN", mode, 1);
+        execl(self, "unit-tests", "store_statistics_off_only_when_asked", (char *)NULL);
+        _exit(127);
+    }
+    *status = -1;
+    if (waitpid(child, status, 0) != child)
+        *status = -1;
+}
+
+TEST(store_statistics_off_only_when_asked)
+{
+    const char *mode = getenv("SL_UNIT_FIRST_OPEN");
+    if (mode) {
+        int init = !strcmp(mode, "init");
+        if (init)
+            CHECK_INT(sl_process_init(), 0);
         OPEN_STORE(st, path);
-        CHECK(sqlite3_memory_used() == 0);
+        CHECK(init ? sqlite3_memory_used() == 0 : sqlite3_memory_used() > 0);
+        CHECK_INT(sl_process_init(), SL_EUSAGE); /* SQLite is in use now */
         drop_store(st, path);
         return;
     }
@@ -604,18 +650,11 @@ TEST(store_open_turns_sqlite_statistics_off)
     if (len <= 0)
         return;
     self[len] = '\0';
-    pid_t child = fork();
-    if (child == 0) {
-        int quiet = open("/dev/null", O_WRONLY); /* its "1 passed" line */
-        if (quiet >= 0)
-            dup2(quiet, STDOUT_FILENO);
-        setenv("SL_UNIT_FIRST_OPEN", "1", 1);
-        execl(self, "unit-tests", "store_open_turns_sqlite_statistics_off", (char *)NULL);
-        _exit(127);
+    for (int k = 0; k < 2; k++) {
+        int status;
+        statistics_child(self, k ? "open" : "init", &status);
+        CHECK_INT(WIFEXITED(status) ? WEXITSTATUS(status) : 100 + WTERMSIG(status), 0);
     }
-    int status = -1;
-    CHECK_INT(waitpid(child, &status, 0), child);
-    CHECK_INT(WIFEXITED(status) ? WEXITSTATUS(status) : 100 + WTERMSIG(status), 0);
 }
 
 /* Counts the rows the line counts' statement gives (sqlite3_trace_v2). */
