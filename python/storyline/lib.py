@@ -23,7 +23,7 @@ UNBOUND = ("sl_article_get", "sl_article_free", "sl_copies_list", "sl_copy_list_
            "sl_extract_each", "sl_page_clear", "sl_page_json", "sl_timex_find", "sl_timex_list_free",
            "sl_story_texts_get", "sl_story_texts_free", "sl_summarize",
            "sl_summary_free", "sl_summary_json", "sl_timeline_build", "sl_timeline_free",
-           "sl_timeline_json")
+           "sl_timeline_json", "sl_dedup_lines_new", "sl_dedup_lines_free", "sl_dedup_lines_add")
 ERROR_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p)
 PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_char_p, c_uint64, c_uint64)
 WRITE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, c_size_t)
