@@ -45,6 +45,16 @@ void sl_record_clear(sl_record *r);
 
 /* ---- json_fields.c ---- */
 
+/* Whether s[0..n) is only JSON white space (space, tab, CR, LF): a blank
+ * JSONL line, or what may follow a line's object. */
+static inline int sl_json_only_space(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+            return 0;
+    return 1;
+}
+
 /* What a member of a JSON object held (the last one of its name). */
 typedef enum sl_json_kind {
     SL_JSON_ABSENT, SL_JSON_STRING, SL_JSON_INTEGER, SL_JSON_REAL,

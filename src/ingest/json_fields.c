@@ -191,17 +191,6 @@ static void forget(sl_json_field *fields, size_t n)
     }
 }
 
-/* Whether only white space follows the object: yajl takes an unclosed
- * string after it for the end of input (it looks one token ahead), where
- * jansson reports the string. */
-static int only_space_after(const char *line, size_t end, size_t len)
-{
-    for (size_t i = end; i < len; i++)
-        if (line[i] != ' ' && line[i] != '\t' && line[i] != '\n' && line[i] != '\r')
-            return 0;
-    return 1;
-}
-
 int sl_json_fields_read(const char *line, size_t len, sl_json_field *fields, size_t n)
 {
     forget(fields, n);
@@ -217,7 +206,10 @@ int sl_json_fields_read(const char *line, size_t len, sl_json_field *fields, siz
     if (st == yajl_status_ok)
         st = yajl_complete_parse(h);
     yajl_free(h);
-    if (st == yajl_status_ok && !only_space_after(line, r.end, len))
+    /* Only white space may follow the object: yajl takes an unclosed
+     * string after it for the end of input (it looks one token ahead),
+     * where jansson reports the string. */
+    if (st == yajl_status_ok && !sl_json_only_space(line + r.end, len - r.end))
         st = yajl_status_error;
     if (st != yajl_status_ok) {   /* invalid, declined by a callback, no memory for a string, or text after */
         forget(fields, n);

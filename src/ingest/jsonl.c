@@ -19,14 +19,6 @@ static int fail(sl_buf *why, const char *reason)
     return SL_EBADINPUT;
 }
 
-static int only_space(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
-            return 0;
-    return 1;
-}
-
 /* The members a record is made of, in the order sl_json_fields_read is given them. */
 enum { F_TEXT, F_HTML, F_ID, F_URL, F_SOURCE, F_TITLE, F_PUBLISHED, F_DATE, N_FIELDS };
 
@@ -163,7 +155,7 @@ int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *wh
         line += 3;
         len -= 3;
     }
-    if (only_space(line, len))
+    if (sl_json_only_space(line, len))
         return fail(why, "empty line");
 
     sl_json_field f[N_FIELDS] = {
