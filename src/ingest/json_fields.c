@@ -196,7 +196,7 @@ int sl_json_fields_read(const char *line, size_t len, sl_json_field *fields, siz
     forget(fields, n);
     if (!same_reading((const unsigned char *)line, len))
         return SL_EBADINPUT;
-    reader r = {fields, n, 0, NULL, NULL, 0};
+    reader r = {.fields = fields, .n = n};
     yajl_handle h = yajl_alloc(&callbacks, NULL, &r);
     if (!h)
         return SL_ENOMEM;
