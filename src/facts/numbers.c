@@ -657,8 +657,6 @@ static void scale(const sl_facts_doc *d, sl_number *nb)
     dashed_scale(d, nb);
 }
 
-/* The value of a fraction written as one character ("½", "¾", "⅓") at
- * token i, 0 when none. */
 /* Whether token i may be a fraction sign: every sign opens with 0xC2 or
  * 0xE2, so most tokens stop here, before any call (sl_numbers_read asks
  * it of every token). */
@@ -667,6 +665,8 @@ static inline bool may_be_fraction(const sl_facts_doc *d, size_t i)
     return i < d->toks.n && ((unsigned char)d->s[d->toks.items[i].start] | 0x20) == 0xE2;
 }
 
+/* The value of a fraction written as one character ("½", "¾", "⅓") at
+ * token i, 0 when none. */
 static double fraction_sign(const sl_facts_doc *d, size_t i)
 {
     static const struct { const char *s; double v; } signs[] = {
