@@ -518,7 +518,8 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
         return false;
     size_t n;
     const char *s = sl_facts_tok(d, i, &n);
-    if (sl_facts_in(d, i, number_words) < 0 && !memchr(s, '-', n))
+    const char *dash = memchr(s, '-', n);
+    if (sl_facts_in(d, i, number_words) < 0 && !dash)
         return false;
     double f = fraction_at(d, i, &nb->last);
     if (f > 0) {
@@ -545,7 +546,6 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
         nb->last = sl_facts_is(d, i, "a") ? i + 1 : i;
         return true;
     }
-    const char *dash = memchr(s, '-', n);
     if (dash) { /* "three-phase", "ten-month": the number and what it counts */
         for (k = 1; ones[k]; k++)
             if ((size_t)(dash - s) == strlen(ones[k]) && !strncasecmp(s, ones[k], (size_t)(dash - s))) {
