@@ -8,6 +8,7 @@
 #include "text/langmodel.h"
 #include "text/text.h"
 #include "util/alloc.h"
+#include "util/byte_table.h"
 
 /* Only a prefix is read: a few hundred bytes decide a language, and the
  * cost of an article stays bounded however long it is. */
@@ -77,7 +78,7 @@ static void profile_word(sl_langid *id, profile *p, const char *s, size_t len, b
     if (ascii) {
         char lower[24];
         for (size_t k = 0; k < len; k++)
-            lower[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]);
+            lower[k] = (char)SL_ASCII_LOWER(s[k]);
         langs = sl_stopword_langs(lower, len);
     } else {
         sl_buf_clear(&id->fold);
@@ -87,12 +88,6 @@ static void profile_word(sl_langid *id, profile *p, const char *s, size_t len, b
     }
     for (; langs; langs &= langs - 1)   /* each language bit set */
         p->hits[__builtin_ctz(langs)]++;
-}
-
-/* Whether byte c is an ASCII letter (sl_letter_cp's answer for it). */
-static inline bool ascii_letter(char c)
-{
-    return (unsigned)(((unsigned char)c | 0x20) - 'a') < 26;
 }
 
 /* Whether s[0, len) is all ASCII. */
@@ -116,8 +111,8 @@ static void scan(sl_langid *id, const char *s, size_t len, profile *p)
     bool in_word = false, ascii = true, rest_checked = false;
     while (i < len) {
         size_t at = i;
-        if (ascii_letter(s[i])) {   /* a run of ASCII letters in one step, as letter by letter */
-            while (++i < len && ascii_letter(s[i]))
+        if (sl_ascii_letter(s[i])) {   /* a run of ASCII letters in one step, as letter by letter */
+            while (++i < len && sl_ascii_letter(s[i]))
                 ;
             if (!in_word)
                 word = at, ascii = true;
@@ -128,7 +123,7 @@ static void scan(sl_langid *id, const char *s, size_t len, profile *p)
         }
         int32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] : sl_utf8_next(s, len, &i);
         bool apostrophe = (cp == '\'' || cp == 0x2019) && in_word && i < len &&
-                          (s[i] & 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'));
+                          (s[i] & 0x80 || sl_ascii_letter(s[i]));
         if (cp >= 0x80 && sl_letter_cp(cp)) {   /* ASCII letters took the branch above */
             if (!in_word)
                 word = at;

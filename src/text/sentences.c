@@ -127,7 +127,6 @@ static size_t match_before(const lit *list, size_t n, const char *s, size_t lo, 
 }
 
 static bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-static bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 static bool lower_at(const char *s, size_t len, size_t i)
@@ -163,7 +162,7 @@ static bool word_in(const char *const *list, size_t n, const char *s, size_t len
     while (i < len && (m = match_at(openers, COUNT(openers), s, len, i)))
         i += m;
     size_t end = i;
-    while (end < len && ascii_letter(s[end]))
+    while (end < len && sl_ascii_letter(s[end]))
         end++;
     if (end < len && (unsigned char)s[end] >= 0x80)
         return false; /* the word goes on with a letter we do not know */
@@ -195,7 +194,7 @@ static bool spaced_title(const splitter *sp, size_t dot)
     if (dot < sp->start + 2 || s[dot - 1] != ' ')
         return false;
     size_t end = dot - 1, w = end;
-    while (w > sp->start && end - w < WORD_BACK_MAX && ascii_letter(s[w - 1]))
+    while (w > sp->start && end - w < WORD_BACK_MAX && sl_ascii_letter(s[w - 1]))
         w--;
     bool whole = w == sp->start || s[w - 1] == ' ' || s[w - 1] == '\n';
     return whole && end > w && in_list(titles, COUNT(titles), s + w, end - w);
@@ -208,12 +207,12 @@ static bool dot_ends_sentence(const splitter *sp, size_t dot, size_t next)
     const char *s = sp->s;
     size_t lo = dot - sp->start > WORD_BACK_MAX ? dot - WORD_BACK_MAX : sp->start;
     size_t w = dot;
-    while (w > lo && (ascii_letter(s[w - 1]) || s[w - 1] == '.'))
+    while (w > lo && (sl_ascii_letter(s[w - 1]) || s[w - 1] == '.'))
         w--;
     while (w < dot && s[w] == '.')
         w++;
     /* only a whole word counts: not "5B." nor the tail of "Müller." */
-    bool whole = w == sp->start || !(ascii_letter(s[w - 1]) || ascii_digit(s[w - 1]) ||
+    bool whole = w == sp->start || !(sl_ascii_letter(s[w - 1]) || ascii_digit(s[w - 1]) ||
                                     (unsigned char)s[w - 1] >= 0x80 || s[w - 1] == '.');
     size_t n = dot - w;
     if (!n && spaced_title(sp, dot))

@@ -14,6 +14,13 @@
 #include "util/buf.h"
 #include "util/vec.h"
 
+/* Whether byte c is an ASCII letter, A-Z or a-z (sl_letter_cp's answer for
+ * it): one subtraction, for the byte loops that step over ASCII words. */
+static inline bool sl_ascii_letter(char c)
+{
+    return (unsigned)(((unsigned char)c | 0x20) - 'a') < 26;
+}
+
 /* ---- utf8.c ---- */
 
 /* Appends `in` to `out` as valid UTF-8: each invalid byte (bad lead, bad or

@@ -79,7 +79,6 @@ static enum kind kind_at(const char *s, size_t len, size_t i)
 
 static bool is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 static bool is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
-static bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /* Letters counted while scanning a word, for the case flags. */
 typedef struct word_scan {
@@ -94,7 +93,7 @@ static bool acronym_dot(const char *s, size_t len, size_t dot, uint32_t segment)
     if (segment < 1 || segment > 2)
         return false;
     size_t k = dot + 1;
-    while (k < len && k - dot <= 3 && ascii_letter(s[k]))
+    while (k < len && k - dot <= 3 && sl_ascii_letter(s[k]))
         k++;
     size_t letters = k - dot - 1;
     return letters >= 1 && letters <= 2 && k < len && s[k] == '.';
