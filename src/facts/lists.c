@@ -42,14 +42,11 @@ static struct {
 } tables[LIST_SLOTS];
 static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Each byte ASCII lower-cased, by one load (byte_table.h). */
-static const uint8_t ascii_lower[256] = SL_BYTE_TABLE(SL_ASCII_LOWER);
-
 uint32_t sl_facts_word_hash(const char *s, size_t n)
 {
     uint32_t h = 2166136261u; /* FNV-1a of the bytes, ASCII lower-cased */
     for (size_t k = 0; k < n; k++)
-        h = (h ^ ascii_lower[(unsigned char)s[k]]) * 16777619u;
+        h = (h ^ sl_ascii_lower[(unsigned char)s[k]]) * 16777619u;
     return h;
 }
 

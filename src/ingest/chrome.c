@@ -600,7 +600,7 @@ void sl_cleaned_free(sl_cleaned *c)
  * for a space or a tab. One load and one test a byte, where the hash's
  * loop spent 21 instructions a byte on its tests. */
 #define BLANK 0x100
-#define LINE_FOLD(c) ((c) == ' ' || (c) == '\t' ? BLANK : (c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define LINE_FOLD(c) ((c) == ' ' || (c) == '\t' ? BLANK : SL_ASCII_LOWER(c))
 static const uint16_t line_fold[256] = SL_BYTE_TABLE(LINE_FOLD);
 
 uint64_t sl_chrome_line_hash(const char *line, size_t len)

@@ -264,7 +264,7 @@ static void fold_cp(sink *k, int32_t cp)
  * in numbers, dropped from words), NOT_ASCII from 0x80 on (the run ends).
  * One load and one test a byte for the common case. */
 enum { DOT = 0x100, NOT_ASCII = 0x200 };
-#define ASCII_FOLD(c) ((c) >= 0x80 ? NOT_ASCII : (c) == '.' ? DOT : (c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define ASCII_FOLD(c) ((c) >= 0x80 ? NOT_ASCII : (c) == '.' ? DOT : SL_ASCII_LOWER(c))
 static const uint16_t ascii_fold[256] = SL_BYTE_TABLE(ASCII_FOLD);
 
 /* Folds the ASCII run of s from *i on into dst, up to `room` bytes read:

@@ -123,7 +123,6 @@ static const struct slot *lookup(const char *low, uint32_t hash)
 /* ASCII letters and digits, the bytes of a run token: one load a byte. */
 #define ALNUM(c) (((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
 static const uint8_t alnum[256] = SL_BYTE_TABLE(ALNUM);
-static const uint8_t lower[256] = SL_BYTE_TABLE(SL_ASCII_LOWER);
 
 /* Digits with an optional ordinal or decade suffix: "19", "19th", "1990s". */
 static void classify_number(tx_token *t, const char *s, size_t n)
@@ -161,7 +160,7 @@ static void classify(tx_token *t, const char *s)
         return;
     uint32_t hash = FNV_BASIS; /* hash_word(t->low), but for a NUL byte, whose token is in no slot */
     for (size_t k = 0; k < n; k++) {
-        t->low[k] = (char)lower[(unsigned char)s[k]];
+        t->low[k] = (char)sl_ascii_lower[(unsigned char)s[k]];
         hash = hash_step(hash, (unsigned char)t->low[k]);
     }
     t->low[n] = 0;

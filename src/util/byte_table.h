@@ -5,6 +5,8 @@
 #ifndef SL_UTIL_BYTE_TABLE_H
 #define SL_UTIL_BYTE_TABLE_H
 
+#include <stdint.h>
+
 #define SL_BYTES4_(F, c) F(c), F((c) + 1), F((c) + 2), F((c) + 3)
 #define SL_BYTES16_(F, c) SL_BYTES4_(F, c), SL_BYTES4_(F, (c) + 4), SL_BYTES4_(F, (c) + 8), SL_BYTES4_(F, (c) + 12)
 #define SL_BYTES64_(F, c) \
@@ -14,5 +16,9 @@
 
 /* A byte ASCII lower-cased (other bytes as they are), for SL_BYTE_TABLE. */
 #define SL_ASCII_LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : (c))
+
+/* Each byte ASCII lower-cased, by one load: SL_ASCII_LOWER's table
+ * (byte_table.c), shared by the word hashes and token folds. */
+extern const uint8_t sl_ascii_lower[256];
 
 #endif
