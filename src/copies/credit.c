@@ -182,7 +182,7 @@ static bool phrase_credit(const char *line, size_t len, sl_buf *out)
     }
     if (len <= SHORT_LINE) {
         static const char *const labels[] = {"Source:", "Sources:", "Credit:", "Via:", "Via "};
-        for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+        for (size_t k = 0; k < COUNT(labels); k++) {
             size_t n = strlen(labels[k]);
             if (len > n && !strncasecmp(line, labels[k], n))
                 return take_name(line + n, len - n, out);
