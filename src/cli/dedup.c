@@ -10,9 +10,9 @@
 #include "cli.h"
 
 typedef struct dedup_run {
-    sl_dedup_lines *dedup;
+    sl_dedup_lines *lines;
     int drop;
-    size_t lines, copies, errors;
+    size_t read, copies, errors;   /* lines read (the last one's number), copies found, errors */
     uint64_t bytes;
     cli_progress progress;
 } dedup_run;
@@ -51,11 +51,11 @@ static void write_tagged(const char *line, size_t len, const sl_dedup_line *res)
 static void filter_line(dedup_run *r, const char *path, const char *line, size_t len)
 {
     sl_dedup_line res;
-    int rc = sl_dedup_lines_add(r->dedup, line, len, &res);
-    r->lines++;
+    int rc = sl_dedup_lines_add(r->lines, line, len, &res);
+    r->read++;
     if (res.why) {
         cli_progress_clear(&r->progress);
-        cli_error("%s:%zu: %s", path, r->lines, res.why);
+        cli_error("%s:%zu: %s", path, r->read, res.why);
         r->errors++;
     }
     if (rc)
@@ -64,7 +64,7 @@ static void filter_line(dedup_run *r, const char *path, const char *line, size_t
         write_tagged(line, len, &res);
     r->copies += res.result.is_copy != 0;
     r->bytes += len;
-    cli_progress_show(&r->progress, "dedup", "line", "lines", r->lines, r->bytes, path);
+    cli_progress_show(&r->progress, "dedup", "line", "lines", r->read, r->bytes, path);
 }
 
 static int filter_file(dedup_run *r, const char *path)
@@ -110,8 +110,8 @@ static int run(cli *c, sl_engine *e)
     }
     cli_progress_init(&r.progress, c);
     use_large_blocks();
-    r.dedup = sl_dedup_lines_new(window);
-    if (!r.dedup) {
+    r.lines = sl_dedup_lines_new(window);
+    if (!r.lines) {
         cli_error("out of memory");
         return EXIT_STORE;
     }
@@ -123,10 +123,10 @@ static int run(cli *c, sl_engine *e)
         filter_file(&r, "-");
     cli_progress_clear(&r.progress);
     if (!c->quiet)
-        fprintf(stderr, "dedup: %zu %s, %zu %s%s, %zu %s\n", r.lines, cli_noun((long long)r.lines, "line", "lines"),
+        fprintf(stderr, "dedup: %zu %s, %zu %s%s, %zu %s\n", r.read, cli_noun((long long)r.read, "line", "lines"),
                 r.copies, cli_noun((long long)r.copies, "copy", "copies"), r.drop ? " dropped" : " tagged",
                 r.errors, cli_noun((long long)r.errors, "error", "errors"));
-    sl_dedup_lines_free(r.dedup);
+    sl_dedup_lines_free(r.lines);
     return r.errors ? EXIT_PARTIAL : EXIT_OK;
 }
 
