@@ -180,7 +180,7 @@ typedef struct sl_ingest_report {
     uint64_t failed;          /* inputs or records rejected */
     uint64_t bad_bytes;
     uint64_t removed_lines;
-    uint64_t bytes;
+    uint64_t bytes;           /* input bytes read (a JSONL file's as its lines are read) */
     uint64_t skipped;         /* WARC records and feed items that are not HTML pages */
     uint64_t articles_updated; /* unchanged content whose metadata was given anew */
     uint64_t skipped_files;   /* left out of a folder walk: hidden and documentation files
