@@ -162,7 +162,8 @@ def load(path=None):
 
 
 def _collect(call, *args):
-    """What `call` (an sl_*_json function) writes, as bytes, and its return code."""
+    """What `call` (an sl_*_json function, or sl_records_read: any that takes
+    a write callback last) writes, as bytes, and its return code."""
     out = bytearray()
 
     def write(_ctx, data, size):
@@ -320,14 +321,9 @@ class Engine(_Handle):
 
     def records_read(self, path, first, count, opts=None):
         """The records of items [first, first + count) of `path`, as bytes."""
-        out = bytearray()
-
-        def write(_ctx, data, size):
-            out.extend(ctypes.string_at(data, size))
-            return 0
-        self.check(self.lib.sl_records_read(self.handle, os.fsencode(path), opts, first, count,
-                                            WRITE_FN(write), None))
-        return bytes(out)
+        rc, out = _collect(self.lib.sl_records_read, self.handle, os.fsencode(path), opts, first, count)
+        self.check(rc)
+        return out
 
     def ingest_records(self, records, opts, report):
         """Returns 0, or SL_EBADINPUT when some items failed (reported through opts)."""
