@@ -67,11 +67,15 @@ class Evidence(ctypes.Structure):
     _fields_ = [("article_sentence", Span), ("of_sentence", Span), ("similarity", ctypes.c_double)]
 
 
+# sl_text_comparison's scores, in its order: its fields after `kind`, and
+# the keys Comparer.compare() gives them.
+COMPARISON_SCORES = ("score", "cover_a", "cover_b", "aligned_a", "aligned_b", "best_similarity",
+                     "order_overlap", "specific_overlap", "number_overlap")
+
+
 class TextComparison(ctypes.Structure):
     """sl_text_comparison"""
-    _fields_ = [("kind", ctypes.c_int)] + [(name, ctypes.c_double) for name in (
-        "score", "cover_a", "cover_b", "aligned_a", "aligned_b", "best_similarity", "order_overlap",
-        "specific_overlap", "number_overlap")] + [
+    _fields_ = [("kind", ctypes.c_int)] + [(name, ctypes.c_double) for name in COMPARISON_SCORES] + [
         ("paraphrase", ctypes.c_int), ("n_evidence", c_size_t), ("evidence", ctypes.POINTER(Evidence))]
 
 
@@ -234,7 +238,7 @@ class Comparer(_Handle):
             raise StoreError(rc, strerror(rc))
         try:   # the evidence is freed whatever is raised below
             texts = [self.text(0), self.text(1)]
-            out = {name: getattr(r, name) for name, _ in TextComparison._fields_[1:10]}
+            out = {name: getattr(r, name) for name in COMPARISON_SCORES}
             out["kind"] = self.lib.sl_copy_kind_name(r.kind).decode()
             out["paraphrase"] = bool(r.paraphrase)
             out["evidence"] = [{"a": texts[0][e.article_sentence.start:e.article_sentence.end].decode(),
