@@ -72,7 +72,7 @@ typedef struct sl_options {
 
 /* Optional, process-wide: call it before any other thread uses SQLite,
  * and before the first sl_engine_open. It turns SQLite's memory statistics
- * off (SQLITE_CONFIG_MEMSTATUS), which cost ~1.7% of an ingest's
+ * off (SQLITE_CONFIG_MEMSTATUS), which cost ~1.8% of an ingest's
  * instructions; the program's own SQLite then reports no memory use
  * (sqlite3_memory_used, sqlite3_status) and enforces no heap limit. The
  * storyline command calls it; the library never sets it on its own.

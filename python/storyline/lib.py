@@ -183,7 +183,7 @@ def version(lib=None):
 
 def process_init(lib=None):
     """Optional, once a process, before any thread uses SQLite: turns SQLite's
-    memory statistics off (~1.7% of an ingest). False when SQLite (Python's
+    memory statistics off (~1.8% of an ingest). False when SQLite (Python's
     sqlite3 module, say) was in use already; nothing then changes."""
     return load(lib).sl_process_init() == 0
 
