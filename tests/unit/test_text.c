@@ -522,8 +522,7 @@ TEST(lang_detect_und)
 
 /* The scan reads a run of ASCII letters in one step: the bytes next to
  * the letters ('@', '[', '`', '{') end a word, a non-ASCII letter or an
- * inner apostrophe goes on with it, and an apostrophe after the 100th
- * profiled word is no word break either. */
+ * inner apostrophe goes on with it. */
 TEST(lang_detect_ascii_runs_end_where_letters_end)
 {
     sl_langid *id = sl_langid_new();
