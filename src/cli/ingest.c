@@ -82,7 +82,7 @@ static int run(cli *c, sl_engine *e)
     sl_ingest_options opts = {.on_error = on_error, .on_progress = on_progress, .ctx = &prog};
     sl_ingest_report report = {0};
     const char **paths = sl_calloc((size_t)c->argc + 1, sizeof *paths);
-    int n = 0, rc = 0, status = EXIT_OK;
+    int n = 0, rc = 0, status = EXIT_OK, unread_list = 0;
     char **urls = NULL;
     size_t n_urls = 0, cap_urls = 0;
     if (!paths)
@@ -106,7 +106,7 @@ static int run(cli *c, sl_engine *e)
         } else if ((v = cli_option(c, &i, "--urls"))) {
             if (read_url_list(v, &urls, &n_urls, &cap_urls)) {
                 cli_error("%s: cannot read the URL list: %s", v, strerror(errno));
-                status = EXIT_PARTIAL;
+                unread_list = 1;   /* the other inputs are read all the same */
             }
         } else if (cli_flag(c, i, "--follow")) {
             opts.follow = 1;
@@ -120,6 +120,8 @@ static int run(cli *c, sl_engine *e)
         } else
             paths[n++] = c->argv[i];
     }
+    if (status == EXIT_OK && unread_list)
+        status = EXIT_PARTIAL;
     if (status == EXIT_OK && !n && !n_urls)
         status = cli_usage(&cmd_ingest, "nothing to ingest");
     if (status == EXIT_USAGE || status == EXIT_STORE) {

@@ -230,6 +230,10 @@ check "--db naming a folder says so (it was SQLite's \"disk I/O error\")" \
   err_has "^storyline: $T: a folder, not a store (--db names the store's file)$"
 expect_exit 1 "$S" --db "$T/urls.db" ingest --urls "$T/no-such-list.txt"
 check "an unreadable URL list says why" err_has "no-such-list.txt: cannot read the URL list: No such file or directory$"
+# The unreadable list stopped the reading of the arguments: the inputs after
+# it were left out, and the exit said only "partial".
+expect_exit 1 "$S" --db "$T/urls2.db" ingest --urls "$T/no-such-list.txt" "$T/fair.txt"
+check "  ... and the inputs after it are ingested all the same" err_has "^ingested 1 article from 1 file "
 expect_exit 2 "$S" --db "$T/urls.db" ingest --date 2024-13-45 "$T/fair.txt"
 check "a bad --date is a usage error without an ingest summary after it" sh -c "! grep -q '^ingested' '$ERR'"
 check "  ... and names the date" err_has '"2024-13-45" is not an ISO-8601 date'
