@@ -235,7 +235,7 @@ class Comparer(_Handle):
         r = TextComparison()
         rc = self.lib.sl_text_compare(self.handle, a, len(a), b, len(b), ctypes.byref(r))
         if rc:
-            raise StoreError(rc, strerror(rc))
+            raise StoreError(rc, self.lib.sl_strerror(rc).decode())
         try:   # the evidence is freed whatever is raised below
             texts = [self.text(0), self.text(1)]
             out = {name: getattr(r, name) for name in COMPARISON_SCORES}
@@ -275,7 +275,7 @@ class Dedup(_Handle):
         r = DedupResult()
         rc = self.lib.sl_dedup_add(self.handle, data, len(data), ctypes.byref(r))
         if rc:
-            raise StoreError(rc, strerror(rc))
+            raise StoreError(rc, self.lib.sl_strerror(rc).decode())
         return bool(r.is_copy), r.copy_of, self.lib.sl_copy_kind_name(r.kind).decode(), r.score
 
     def close(self):

@@ -138,6 +138,25 @@ with sl.Comparer() as c:
 assert not c.handle
 PY
 
+section "a failed compare or add is named by the handle's own library"
+# Comparer and Dedup said their error through the default library (and
+# failed to load it when there was none), not the one they were made with.
+expect_exit 0 python3 - "$T" <<'PY'
+import os, sys
+from storyline import lib as sl
+path = os.environ["STORYLINE_LIB"]
+c, d = sl.Comparer(lib=path), sl.Dedup(lib=path)
+os.environ["STORYLINE_LIB"] = sys.argv[1] + "/no-such-lib.so"   # no default library now
+c.lib.sl_text_compare = lambda *args: -5                        # SL_ETOOLARGE
+d.lib.sl_dedup_add = lambda *args: -1                           # SL_ENOMEM
+for call, code in ((lambda: c.compare("a", "b"), -5), (lambda: d.add("a"), -1)):
+    try:
+        call()
+        raise AssertionError("no error raised")
+    except sl.StoreError as err:
+        assert err.code == code and str(err) == sl.load(path).sl_strerror(code).decode(), err
+PY
+
 section "process_init: SQLite's statistics off when asked, before SQLite starts"
 expect_exit 0 python3 - <<'PY'
 from storyline import lib as sl
