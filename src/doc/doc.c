@@ -123,7 +123,7 @@ int sl_fallback_title(const char *text, const sl_span *sentences, size_t n, sl_b
         len = 90;
         while (len > 60 && text[s.start + len] != ' ')
             len--;
-        len = sl_utf8_cut(text + s.start, s.end - s.start, len);
+        len = sl_utf8_grapheme_cut(text + s.start, s.end - s.start, len);   /* as the title cap cuts */
     }
     if (sl_buf_put(out, text + s.start, len))
         return SL_ENOMEM;

@@ -69,8 +69,9 @@ void sl_doc_detect_language(sl_doc *d, sl_analyzer *an, const char *prior);
  * the body's names. `tokens`: the text's tokens when its cleaning made them
  * (sl_cleaned's), NULL to make them here. Errors: SL_ENOMEM. */
 int sl_doc_analyse(sl_doc *d, sl_analyzer *an, const sl_token_vec *tokens);
-/* A title made of the first sentence, cut near 90 bytes (for a story whose
- * first article has none), in the arena; "" when there is no sentence. */
+/* A title made of the first sentence, cut near 90 bytes (at a space, else
+ * where a reader sees a character end: sl_utf8_grapheme_cut) for a story
+ * whose first article has none, in the arena; "" when there is no sentence. */
 const char *sl_doc_fallback_title(sl_doc *d);
 /* The same for a stored text and its sentences, appended to `out`
  * (nothing when there is no sentence). Errors: SL_ENOMEM. */

@@ -66,6 +66,32 @@ TEST(doc_fallback_title_cut)
     sl_analyzer_free(an);
 }
 
+/* A first sentence with no space between bytes 60 and 90 is cut at 60,
+ * where a reader sees a character end (as the title cap cuts): a flag or a
+ * ZWJ emoji sequence across the cut goes whole, not split into its code
+ * points (one regional indicator, a woman without her laptop). */
+TEST(doc_fallback_title_cut_keeps_graphemes)
+{
+    static const struct { const char *sign; size_t at; } cases[] = {
+        {"\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7", 56},            /* the French flag over bytes 56-63 */
+        {"\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB", 55}, /* woman ZWJ laptop over 55-65 */
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char text[128];
+        size_t n = cases[k].at, sign = strlen(cases[k].sign);
+        memset(text, 'x', n);
+        memcpy(text + n, cases[k].sign, sign);
+        memset(text + n + sign, 'y', 40);
+        memcpy(text + n + sign + 40, ".", 2);
+        sl_span first = {0, (uint32_t)strlen(text)};
+        sl_buf title = {0};
+        CHECK_INT(sl_fallback_title(text, &first, 1, &title), 0);
+        CHECK_INT(title.len, n + strlen("…"));
+        CHECK(title.len >= n && !memcmp(title.ptr, text, n) && !strcmp(sl_buf_cstr(&title) + n, "…"));
+        sl_buf_free(&title);
+    }
+}
+
 /* A title over SL_TITLE_MAX bytes (a page's 1 MB <title>) is cut on a
  * character boundary and ends with an ellipsis; a shorter one is kept. */
 TEST(doc_title_capped)
