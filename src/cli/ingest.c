@@ -3,10 +3,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "util/alloc.h"
+#include "util/path.h"
 
 static void on_error(void *ctx, const char *name, const char *reason)
 {
@@ -19,15 +19,10 @@ static void on_progress(void *ctx, const char *name, uint64_t articles, uint64_t
     cli_progress_show(ctx, "ingest", "article", "articles", articles, bytes, name);
 }
 
-/* Standard input, or a pipe named as a file (`ingest <(zcat x.gz)`), is read
+/* Standard input, a pipe named as a file (`ingest <(zcat x.gz)`) or any
+ * other path that is neither a file nor a folder (sl_path_is_stream) is read
  * whole as a stream (its format from its content) up to this size. */
 #define STREAM_MAX ((size_t)2 << 30)
-
-static int is_stream(const char *path)
-{
-    struct stat sb;
-    return !strcmp(path, "-") || (stat(path, &sb) == 0 && S_ISFIFO(sb.st_mode));
-}
 
 static int is_url(const char *s) { return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8); }
 
@@ -142,7 +137,7 @@ static int run(cli *c, sl_engine *e)
         free(urls[i]);
     free(urls);
     for (int i = 0; i < n && status != EXIT_STORE && status != EXIT_USAGE; i++) {
-        if (is_stream(paths[i])) {
+        if (sl_path_is_stream(paths[i])) {
             size_t len;
             cli_progress_clear(&prog);
             char *data = cli_read_file(paths[i], STREAM_MAX, &len);

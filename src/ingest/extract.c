@@ -7,13 +7,13 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "doc/doc.h"
 #include "ingest/ingest.h"
 #include "text/text.h"
 #include "util/alloc.h"
 #include "util/json_out.h"
+#include "util/path.h"
 
 struct sl_extractor {
     sl_langid *langid;   /* made on first use: only pages without <html lang> need it */
@@ -281,21 +281,15 @@ static int each_url(sl_extractor *x, const char *url, sl_page_fn on_page, void *
 
 static int is_url(const char *s) { return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8); }
 
-/* Whether `path` may be peeked at and then read from its start: not so
- * standard input or a pipe (`extract <(zcat page.gz)`), whose bytes once
- * read are gone; those are read once, as a page or text. */
-static int rereadable(const char *path)
-{
-    struct stat sb;
-    return strcmp(path, "-") && (stat(path, &sb) != 0 || S_ISREG(sb.st_mode));
-}
-
 int sl_extract_each(sl_extractor *x, const char *path, sl_page_fn on_page, void *ctx)
 {
     if (is_url(path))
         return each_url(x, path, on_page, ctx);
     char head[8];
-    int gzipped, got = rereadable(path) ? sl_gz_peek(path, head, sizeof head, &gzipped) : 0;
+    /* A stream (standard input, a pipe: `extract <(zcat page.gz)`) cannot be
+     * peeked at and then read from its start: its bytes once read are gone.
+     * It is read once, as a page or text. */
+    int gzipped, got = sl_path_is_stream(path) ? 0 : sl_gz_peek(path, head, sizeof head, &gzipped);
     if (got > 0 && sl_warc_sniff(head, (size_t)got))
         return each_warc(x, path, on_page, ctx);   /* streamed, never read whole */
     sl_buf data;

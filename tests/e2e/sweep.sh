@@ -195,6 +195,12 @@ wait
 check "extract of a pipe keeps the page's first bytes (a peek at them lost them)" \
   py "$OUT" 'assert d["title"] == "Harvest fair in Oakhollow", d["title"]'
 
+# One rule for ingest and extract: what is neither a file nor a folder is
+# read once as a stream. ingest took only a pipe so, and refused a
+# character device as "not a regular file".
+expect_exit 1 "$S" --db "$T/pipe.db" ingest /dev/null
+check "ingest reads a character device as a stream (here an empty one)" err_has "/dev/null: empty input$"
+
 section "the progress line: one article, and the MB read so far (qa2)"
 python3 -c '
 import json
