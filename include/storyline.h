@@ -358,7 +358,8 @@ typedef struct sl_dedup_lines sl_dedup_lines;
 
 typedef struct sl_dedup_line {
     sl_dedup_result result;
-    int is_object;            /* the line is a JSON object (passed on; tagged when a copy) */
+    int is_object;            /* the line was read and is a JSON object (passed on; tagged when
+                               * a copy); 0 too when it could not be read (out of memory) */
     const char *why;          /* NULL, or why the line gave no text: invalid JSON (jansson's
                                * words), "not a JSON object", "no string field text", or
                                * sl_dedup_add's error (its position is taken all the same) */

@@ -58,8 +58,11 @@ static void filter_line(dedup_run *r, const char *path, const char *line, size_t
         cli_error("%s:%zu: %s", path, r->read, res.why);
         r->errors++;
     }
-    if (rc)
+    if (rc) {   /* the line's id could not be kept */
+        cli_progress_clear(&r->progress);
+        cli_error("%s:%zu: %s", path, r->read, sl_strerror(rc));
         r->errors++;
+    }
     if (res.is_object && !(res.result.is_copy && r->drop))
         write_tagged(line, len, &res);
     r->copies += res.result.is_copy != 0;

@@ -90,7 +90,9 @@ int sl_dedup_lines_add(sl_dedup_lines *dl, const char *line, size_t len, sl_dedu
     memset(out, 0, sizeof *out);
     int rc = sl_dedup_add(dl->dedup, has_text && text->string.ptr ? text->string.ptr : "",
                           has_text ? text->string.len : 0, &out->result);   /* "" keeps line positions in step */
-    out->is_object = read != SL_EBADINPUT;
+    /* An object only when one was read: SL_ENOMEM from yajl's handle means
+     * the line was never parsed (from jansson's fields, that it was). */
+    out->is_object = !read || json_is_object(root);
     out->why = read == SL_EBADINPUT ? (root ? "not a JSON object" : dl->err.text)
                : read ? sl_strerror(read) : !has_text ? "no string field text" : rc ? sl_strerror(rc) : NULL;
     json_t *id = root ? json_incref(json_object_get(root, "id")) : id_of(&dl->fields[F_ID]);

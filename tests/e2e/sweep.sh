@@ -244,4 +244,20 @@ expect_exit 2 "$S" --db "$T/urls.db" ingest --date 2024-13-45 "$T/fair.txt"
 check "a bad --date is a usage error without an ingest summary after it" sh -c "! grep -q '^ingested' '$ERR'"
 check "  ... and names the date" err_has '"2024-13-45" is not an ISO-8601 date'
 
+section "dedup names every error it counts"
+# A line whose id could not be kept (out of memory) was counted in the
+# summary's errors with no message. The Nth allocation fails, N = 1 to 150
+# (the line takes 54).
+printf '{"id": 1, "text": "The ferry left at nine on Monday, the harbour master said."}\n' >"$T/one.jsonl"
+silent=""
+N=1
+while [ $N -le 150 ]; do
+  STORYLINE_FAIL_ALLOC=$N "$S" dedup "$T/one.jsonl" >/dev/null 2>"$T/fault.err"
+  counted=$(sed -n 's/^dedup: .*, \([0-9]*\) errors*$/\1/p' "$T/fault.err")
+  named=$(grep '^storyline: ' "$T/fault.err" | grep -vc 'injected allocation failure')
+  [ "${counted:-0}" -le "$named" ] || silent="$silent $N"
+  N=$((N + 1))
+done
+check "an error counted is an error named" sh -c '[ -z "$1" ] || { echo "no message at N =$1"; exit 1; }' - "$silent"
+
 finish

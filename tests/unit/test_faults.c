@@ -1,7 +1,11 @@
 /* test_faults.c — the allocation hook (src/util/alloc.c) and what it proves:
  * an allocation failing anywhere in a stage is reported, never turned into a
  * quietly different result. */
+#include <dlfcn.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <yajl/yajl_parse.h>
 
 #include "facts/facts.h"
 #include "text/text.h"
@@ -78,4 +82,38 @@ TEST(facts_report_every_allocation_failure)
     sl_facts_vec_free(&want);
     sl_analysis_free(&an);
     sl_analyzer_free(analyzer);
+}
+
+/* yajl allocates its handle with malloc, not through the hook: this
+ * definition stands in for libyajl's (the executable's symbol is found
+ * first) and fails once when armed, else calls libyajl's. */
+static int fail_yajl_alloc;
+
+yajl_handle yajl_alloc(const yajl_callbacks *callbacks, yajl_alloc_funcs *funcs, void *ctx)
+{
+    if (fail_yajl_alloc) {
+        fail_yajl_alloc = 0;
+        return NULL;
+    }
+    yajl_handle (*real)(const yajl_callbacks *, yajl_alloc_funcs *, void *);
+    *(void **)&real = dlsym(RTLD_NEXT, "yajl_alloc");
+    return real ? real(callbacks, funcs, ctx) : NULL;
+}
+
+/* A line the reader had no memory to parse was taken for an object and
+ * passed on untagged: it is none (it was never read), and says why. */
+TEST(dedup_lines_unread_line_is_no_object)
+{
+    const char *line = "{\"id\": 1, \"text\": \"The council voted nine to two for the new tram line.\"}";
+    sl_dedup_lines *dl = sl_dedup_lines_new(0);
+    sl_dedup_line r;
+    CHECK(dl != NULL);
+    fail_yajl_alloc = 1;
+    CHECK_INT(sl_dedup_lines_add(dl, line, strlen(line), &r), 0);
+    CHECK(!fail_yajl_alloc); /* the fault was reached */
+    CHECK(!r.is_object && !r.result.is_copy);
+    CHECK_STR(r.why, "out of memory");
+    CHECK_INT(sl_dedup_lines_add(dl, line, strlen(line), &r), 0); /* the next line is read */
+    CHECK(r.is_object && !r.why && r.result.index == 1);
+    sl_dedup_lines_free(dl);
 }
