@@ -1,6 +1,7 @@
 /* facts_items.c — what the facts unit tests share (facts_items.h). */
 #include "facts_items.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,4 +48,43 @@ void check_speakers(const sl_fact_items *items, const char *const *want, size_t 
         const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, k);
         CHECK_STR(q ? q->about : NULL, want[k]);
     }
+}
+
+const sl_fact_item *number_text(const sl_fact_items *items, const char *prefix)
+{
+    for (size_t i = 0; i < items->n; i++)
+        if (items->items[i].kind == SL_FACT_NUMBER &&
+            !strncmp(items->items[i].text, prefix, strlen(prefix)))
+            return &items->items[i];
+    return NULL;
+}
+
+void check_number(const sl_fact_items *items, const char *prefix, double lo, double hi,
+                  const char *unit, const char *about, const char *file, int line)
+{
+    const sl_fact_item *n = number_text(items, prefix);
+    if (!n) {
+        sl_test_fail(file, line, "no number \"%s\"", prefix);
+        return;
+    }
+    if (fabs(n->value - lo) > 1e-6 * fabs(lo) + 1e-9 || fabs(n->value_hi - hi) > 1e-6 * fabs(hi) + 1e-9)
+        sl_test_fail(file, line, "\"%s\": %g-%g, expected %g-%g", prefix, n->value, n->value_hi, lo, hi);
+    if (unit ? !n->detail || strcmp(n->detail, unit) : n->detail != NULL)
+        sl_test_fail(file, line, "\"%s\": unit %s, expected %s", prefix,
+                     n->detail ? n->detail : "(none)", unit ? unit : "(none)");
+    if (about && (!n->about || !strstr(n->about, about)))
+        sl_test_fail(file, line, "\"%s\": counts %s, expected %s", prefix,
+                     n->about ? n->about : "(nothing)", about);
+}
+
+void check_numbers_of(const char *text, const expected_number *want, size_t n,
+                      const char *const *absent, const char *file, int line)
+{
+    sl_fact_items *items = facts_of_text(text, NULL);
+    for (size_t k = 0; k < n; k++)
+        check_number(items, want[k].prefix, want[k].value, want[k].value, want[k].unit, NULL, file, line);
+    for (; absent && *absent; absent++)
+        if (number_text(items, *absent))
+            sl_test_fail(file, line, "\"%s\" read as a number", *absent);
+    sl_fact_items_free(items);
 }

@@ -1,5 +1,6 @@
 /* facts_items.h — what the facts unit tests share: the facts of a text or
- * of a fixture file, and the items of one kind among them. */
+ * of a fixture file, the items of one kind among them, and the checks of
+ * a number item. */
 #ifndef SL_TEST_FACTS_ITEMS_H
 #define SL_TEST_FACTS_ITEMS_H
 
@@ -15,5 +16,26 @@ const sl_fact_item *fact_nth(const sl_fact_items *items, sl_fact_kind kind, size
 size_t fact_count(const sl_fact_items *items, sl_fact_kind kind);
 /* Checks that there are exactly n quotes, the k-th said by want[k]. */
 void check_speakers(const sl_fact_items *items, const char *const *want, size_t n);
+
+/* The number item whose text starts with `prefix`, or NULL. */
+const sl_fact_item *number_text(const sl_fact_items *items, const char *prefix);
+/* Checks that the number item whose text starts with prefix has value lo
+ * (to hi), this unit (NULL: none) and, when `about` is not NULL, counts a
+ * phrase holding it; a failure is reported at file:line. */
+void check_number(const sl_fact_items *items, const char *prefix, double lo, double hi,
+                  const char *unit, const char *about, const char *file, int line);
+#define NUMBER(items, prefix, lo, hi, unit, about) \
+    check_number((items), (prefix), (lo), (hi), (unit), (about), __FILE__, __LINE__)
+
+/* One expected number of a text: the item whose text starts with `prefix`,
+ * its value (a single one) and unit (NULL: none). */
+typedef struct { const char *prefix; double value; const char *unit; } expected_number;
+
+/* Checks each of the n expected numbers against the items of `text`, then
+ * that none of the `absent` prefixes (NULL-terminated) is a number item. */
+void check_numbers_of(const char *text, const expected_number *want, size_t n,
+                      const char *const *absent, const char *file, int line);
+#define NUMBERS_OF(text, want, absent) \
+    check_numbers_of((text), (want), sizeof(want) / sizeof *(want), (absent), __FILE__, __LINE__)
 
 #endif

@@ -1,23 +1,13 @@
 /* test_facts_numbers.c — unit tests of the facts stage's numbers
  * (src/facts/numbers.c, quantities.c, units.c, counted.c): forms, units,
- * scales and ranges, what a number counts, and texts that end on one. The
- * texts are invented. */
-#include <math.h>
+ * scales and ranges, what a number counts, and texts that end on one
+ * (every entry of its lookups: test_facts_numbers_tables.c). The texts are
+ * invented. */
 #include <string.h>
 
 #include "facts/facts.h"
 #include "facts_items.h"
 #include "test.h"
-
-/* The number item whose text starts with `prefix`. */
-static const sl_fact_item *number_text(const sl_fact_items *items, const char *prefix)
-{
-    for (size_t i = 0; i < items->n; i++)
-        if (items->items[i].kind == SL_FACT_NUMBER &&
-            !strncmp(items->items[i].text, prefix, strlen(prefix)))
-            return &items->items[i];
-    return NULL;
-}
 
 TEST(facts_numbers_forms)
 {
@@ -62,28 +52,6 @@ TEST(facts_numbers_words_and_money)
     CHECK(n && n->value == 40000 && n->approx == '>' && n->about && strstr(n->about, "riders"));
     sl_fact_items_free(items);
 }
-
-/* The number item whose text starts with prefix has value lo (to hi), this
- * unit (NULL: none) and, when `about` is not NULL, counts a phrase holding it. */
-static void check_number(const sl_fact_items *items, const char *prefix, double lo, double hi,
-                         const char *unit, const char *about, int line)
-{
-    const sl_fact_item *n = number_text(items, prefix);
-    if (!n) {
-        sl_test_fail(__FILE__, line, "no number \"%s\"", prefix);
-        return;
-    }
-    if (fabs(n->value - lo) > 1e-6 * fabs(lo) + 1e-9 || fabs(n->value_hi - hi) > 1e-6 * fabs(hi) + 1e-9)
-        sl_test_fail(__FILE__, line, "\"%s\": %g-%g, expected %g-%g", prefix, n->value, n->value_hi, lo, hi);
-    if (unit ? !n->detail || strcmp(n->detail, unit) : n->detail != NULL)
-        sl_test_fail(__FILE__, line, "\"%s\": unit %s, expected %s", prefix,
-                     n->detail ? n->detail : "(none)", unit ? unit : "(none)");
-    if (about && (!n->about || !strstr(n->about, about)))
-        sl_test_fail(__FILE__, line, "\"%s\": counts %s, expected %s", prefix,
-                     n->about ? n->about : "(nothing)", about);
-}
-#define NUMBER(items, prefix, lo, hi, unit, about) \
-    check_number((items), (prefix), (lo), (hi), (unit), (about), __LINE__)
 
 TEST(facts_numbers_written_and_fractions)
 {
@@ -384,26 +352,6 @@ TEST(facts_numbers_more_unit_symbols)
     sl_fact_items_free(items);
 }
 
-/* One expected number of a text: the item whose text starts with `prefix`,
- * its value (a single one) and unit (NULL: none). */
-typedef struct { const char *prefix; double value; const char *unit; } expected_number;
-
-/* Checks each of the n expected numbers against the items of `text`, then
- * that none of the `absent` prefixes (NULL-terminated) is a number item. */
-static void check_numbers_of(const char *text, const expected_number *want, size_t n,
-                             const char *const *absent, int line)
-{
-    sl_fact_items *items = facts_of_text(text, NULL);
-    for (size_t k = 0; k < n; k++)
-        check_number(items, want[k].prefix, want[k].value, want[k].value, want[k].unit, NULL, line);
-    for (; absent && *absent; absent++)
-        if (number_text(items, *absent))
-            sl_test_fail(__FILE__, line, "\"%s\" read as a number", *absent);
-    sl_fact_items_free(items);
-}
-#define NUMBERS_OF(text, want, absent) \
-    check_numbers_of((text), (want), sizeof(want) / sizeof *(want), (absent), __LINE__)
-
 TEST(facts_numbers_hyphened_rates_ages_and_codes)
 {
     static const expected_number want[] = {
@@ -461,8 +409,8 @@ TEST(facts_numbers_millions_before_a_currency_and_ranges_after_by)
     sl_fact_items *items = facts_of_text("Veldor Bank paid 125m euros for the mill. Its sales will "
                                          "grow by 20-25% next year. Tavel won by 3-1 on Sunday.\n",
                                          NULL);
-    check_number(items, "125m euros", 125e6, 125e6, "euro", NULL, __LINE__);
-    check_number(items, "20-25%", 20, 25, "percentage", NULL, __LINE__);
+    NUMBER(items, "125m euros", 125e6, 125e6, "euro", NULL);
+    NUMBER(items, "20-25%", 20, 25, "percentage", NULL);
     CHECK(number_text(items, "3-1") == NULL);
     sl_fact_items_free(items);
 }
@@ -871,98 +819,4 @@ TEST(facts_numbers_scale_after_code_and_tonnes)
         {"12 euros", 12, "euro"}, {"40t", 40, "metric ton"}};
     NUMBERS_OF("The port spent 75 USD million on cranes and 80 EUR mn on quays; a ticket is "
                "12 euros. A 40t lorry waited.\n", want, NULL);
-}
-
-/* A currency sign or code before the amount is found whatever its case and
- * first byte (currency_of passes over the signs by their first byte). */
-TEST(facts_numbers_currency_signs_in_any_case)
-{
-    static const expected_number want[] = {
-        {"Sek 300", 300, "swedish krone"}, {"nzd 45", 45, "new zealand dollar"},
-        {"NZ$ 7", 7, "new zealand dollar"}, {"\xC2\xA3" "12", 12, "pound sterling"},
-        {"A$ 9", 9, "australian dollar"}};
-    NUMBERS_OF("The mill paid Sek 300 for oats, nzd 45 for rope, NZ$ 7 for tea, \xC2\xA3" "12 "
-               "for salt and A$ 9 for nails.\n", want, NULL);
-}
-
-/* Every one, ten and ordinal word, in lower case and capitalised:
- * words_at rules a token out by one lookup of number_words, so a word
- * missing there would be lost here (the vague scales, fractions and "a"
- * are in facts_numbers_words_by_their_first_letter). */
-TEST(facts_numbers_every_word_form)
-{
-    static const char *const ones[] = {"zero", "one", "two", "three", "four", "five", "six",
-        "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-        "sixteen", "seventeen", "eighteen", "nineteen"};
-    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty",
-        "seventy", "eighty", "ninety"};
-    static const char *const ordinals[] = {"third", "fourth", "fifth", "sixth", "seventh",
-        "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-        "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
-    char text[160], word[32];
-    for (size_t k = 0; k < 20 + 8 + 18; k++) {
-        const char *w = k < 20 ? ones[k] : k < 28 ? tens[k - 20] : ordinals[k - 28];
-        double value = k < 20 ? (double)k : k < 28 ? 20.0 + 10.0 * (double)(k - 20) : (double)(k - 25);
-        snprintf(word, sizeof word, "%s", w);
-        if (k % 2)
-            word[0] = (char)(word[0] - 'a' + 'A'); /* "Nine", as a sentence opens */
-        snprintf(text, sizeof text,
-                 k < 28 ? (k % 2 ? "%s boats were sold to the harbour board.\n"
-                                 : "The mill sold %s boats to the harbour board.\n")
-                        : (k % 2 ? "%s came the boat of the mill.\n"
-                                 : "The mill sold its %s boat to the harbour board.\n"),
-                 word);
-        sl_fact_items *items = facts_of_text(text, NULL);
-        const sl_fact_item *n = number_text(items, word);
-        if (!n || n->value != value)
-            sl_test_fail(__FILE__, __LINE__, "\"%s\": %g, expected %g", word, n ? n->value : -1.0,
-                         value);
-        sl_fact_items_free(items);
-    }
-}
-
-/* Units found by their first word's first byte and length (sl_units_at):
- * a plural one byte longer than the word listed ("miles", "tonnes"), a
- * singular, a phrase of several words whose first is a plural ("miles per
- * hour", "square miles") and one whose first word is listed twice
- * ("square inch", "square inches"). */
-TEST(facts_numbers_units_by_first_byte_and_length)
-{
-    static const expected_number want[] = {{"12 miles", 12, "mile"}, {"1 mile", 1, "mile"},
-        {"40 tonnes", 40, "metric ton"}, {"3 metres", 3, "metre"},
-        {"60 miles per hour", 60, "mile per hour"}, {"9 square miles", 9, "square mile"},
-        {"5 square inches", 5, "square inch"}, {"2 litres", 2, "litre"}};
-    NUMBERS_OF("The crew walked 12 miles and then 1 mile more, lifted 40 tonnes, dug 3 metres, "
-               "drove at 60 miles per hour across 9 square miles, cut 5 square inches of cloth "
-               "and drank 2 litres.\n", want, NULL);
-}
-
-/* Every fraction sign alone ("¾ of a cup") and glued to digits ("3¾
- * cups"), and signs that open with the same bytes (0xC2, 0xE2) but are no
- * fraction: sl_numbers_read asks each token whether it may be one by its
- * first byte before it compares. */
-TEST(facts_numbers_every_fraction_sign)
-{
-    static const struct { const char *sign; double value; } signs[] = {
-        {"\xC2\xBD", 1.0 / 2}, {"\xC2\xBC", 1.0 / 4}, {"\xC2\xBE", 3.0 / 4},
-        {"\xE2\x85\x93", 1.0 / 3}, {"\xE2\x85\x94", 2.0 / 3}, {"\xE2\x85\x95", 1.0 / 5},
-        {"\xE2\x85\x9B", 1.0 / 8}, {"\xE2\x85\x9C", 3.0 / 8}, {"\xE2\x85\x9D", 5.0 / 8},
-        {"\xE2\x85\x9E", 7.0 / 8}};
-    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++) {
-        char text[160], alone[16], glued[24];
-        snprintf(text, sizeof text, "The cook used %s of a cup of milk and 3%s cups of flour.\n",
-                 signs[k].sign, signs[k].sign);
-        snprintf(alone, sizeof alone, "%s of", signs[k].sign);
-        snprintf(glued, sizeof glued, "3%s cups", signs[k].sign);
-        sl_fact_items *items = facts_of_text(text, NULL);
-        NUMBER(items, alone, signs[k].value, signs[k].value, "cup", NULL);
-        NUMBER(items, glued, 3 + signs[k].value, 3 + signs[k].value, "cup", NULL);
-        sl_fact_items_free(items);
-    }
-    sl_fact_items *items = facts_of_text(
-        "The cook used \xC2\xB7 of a cup, \xE2\x80\x94 of a jug and \xC2\xA9 of a bowl.\n", NULL);
-    CHECK(!number_text(items, "\xC2\xB7"));
-    CHECK(!number_text(items, "\xE2\x80\x94"));
-    CHECK(!number_text(items, "\xC2\xA9"));
-    sl_fact_items_free(items);
 }
