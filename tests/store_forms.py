@@ -45,7 +45,10 @@ tests/e2e/stories_split.sh), and the varint both read.
       repeat by the rank of its first coming) instead of their distinct
       codes sorted and Rice-coded (src/copies/sketch_pack.c), and their
       keys ranked in that order again (a store whose version says older is
-      left as it is); and as before20 calls it
+      left as it is); and as before23
+  store_forms.py before23 STORE   the chrome lines' reasons back as their
+      words instead of one byte, their place in src/store/removed_lines.c's
+      list (read from the source): the form of schemas 1 to 22
   store_forms.py centroid_terms STORE   the number of terms of every
       centroid, in the form of schema 19
   store_forms.py sketch_keys STORE   the number of keys of every copy
@@ -287,7 +290,23 @@ def keys_ranked(keys, codes):
     return out
 
 
+def removed_reasons():
+    """The reasons of src/store/removed_lines.c's list, in their order."""
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "store", "removed_lines.c")
+    text = open(src, encoding="utf-8").read()
+    body = text[text.index("reasons[] = {"):]
+    return re.findall(r'"([^"]*)",', body[:body.index("};")])
+
+
+def before23(path):
+    db = sqlite3.connect(path)
+    for k, words in enumerate(removed_reasons()):
+        db.execute("UPDATE removed_lines SET reason = ? WHERE reason = ?", (words, bytes([k])))
+    db.commit()
+
+
 def before21(path):
+    before23(path)
     db = sqlite3.connect(path)
     if db.execute("PRAGMA user_version").fetchone()[0] < 21:
         return  # faked older already: its sketches are in the older form
@@ -459,7 +478,8 @@ def before13(path):
 
 if __name__ == "__main__":
     forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18,
-             "before19": before19, "before20": before20, "before21": before21, "centroid_terms": centroid_terms,
+             "before19": before19, "before20": before20, "before21": before21, "before23": before23,
+             "centroid_terms": centroid_terms,
              "sketch_keys": sketch_keys}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:
         sys.exit(__doc__)

@@ -1,8 +1,8 @@
-/* articles.c — tables articles, article_versions and removed_lines, and the
- * search index kept in step with them: lookup by identity, content hash and
- * source hash, insert, new versions (the old one archived in
- * article_versions), metadata given again, the chrome lines taken out of
- * each article, and reading an article back. */
+/* articles.c — tables articles and article_versions, and the search index
+ * kept in step with them: lookup by identity, content hash and source hash,
+ * insert, new versions (the old one archived in article_versions), metadata
+ * given again, and reading an article back (its chrome lines by
+ * removed_lines.c). */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,15 +46,9 @@ static const char Q_FTS_INSERT[] = "INSERT INTO article_fts(rowid, title, text) 
 static const char Q_FTS_DELETE[] =
     "INSERT INTO article_fts(article_fts, rowid, title, text)"
     " SELECT 'delete', id, title, text FROM articles WHERE id = ?1";
-static const char Q_REMOVED_INSERT[] =
-    "INSERT OR REPLACE INTO removed_lines VALUES(?1, ?2, ?3, ?4)";
-static const char Q_REMOVED_CLEAR[] = "DELETE FROM removed_lines WHERE article_id = ?1";
 static const char Q_ARTICLE_GET[] =
     "SELECT id, story_id, version, key, path, url, source, published, title, text, lang,"
     " bad_bytes, sentences FROM articles WHERE id = ?1";
-static const char Q_REMOVED_GET[] =
-    "SELECT line_no, text, reason FROM removed_lines WHERE article_id = ?1"
-    " ORDER BY line_no";
 static const char Q_ARTICLE_COUNT[] = "SELECT count(*) FROM articles";
 static const char Q_ARTICLE_TEXT[] = "SELECT text FROM articles WHERE id = ?1";
 static const char Q_EXPORT_ARTICLES[] = "SELECT id FROM articles ORDER BY id";
@@ -208,8 +202,7 @@ int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row
     s = sl_store_stmt(st, Q_FTS_DELETE);
     if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_exec_stmt(s))
         return SL_ESTORE;
-    s = sl_store_stmt(st, Q_REMOVED_CLEAR);
-    if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_exec_stmt(s) || sl_store_lines_clear(st, id))
+    if (sl_store_removed_clear(st, id) || sl_store_lines_clear(st, id))
         return SL_ESTORE;
     s = sl_store_stmt(st, Q_ARTICLE_UPDATE);
     if (!s || sqlite3_bind_int64(s, 1, id) || bind_row(st, s, row))
@@ -221,48 +214,6 @@ int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row
     if (rc != SQLITE_ROW || fts_insert(st, id, row) || terms_put(st, id, row, 1))
         return SL_ESTORE;
     return sl_store_lines_add(st, id, row->lines, row->n_lines);
-}
-
-int sl_store_removed_insert(sl_store *st, int64_t article_id, uint32_t line_no, const char *text,
-                            size_t len, const char *reason)
-{
-    sqlite3_stmt *s = sl_store_stmt(st, Q_REMOVED_INSERT);
-    if (!s || sqlite3_bind_int64(s, 1, article_id) || sqlite3_bind_int(s, 2, (int)line_no) ||
-        sqlite3_bind_text(s, 3, text, (int)len, SQLITE_STATIC) ||
-        sqlite3_bind_text(s, 4, reason, -1, SQLITE_STATIC))
-        return SL_ESTORE;
-    return sl_store_exec_stmt(s);
-}
-
-static int read_removed(sl_store *st, int64_t id, sl_removed_line **out, size_t *n_out)
-{
-    *out = NULL;
-    *n_out = 0;
-    sqlite3_stmt *s = sl_store_stmt(st, Q_REMOVED_GET);
-    if (!s || sqlite3_bind_int64(s, 1, id))
-        return SL_ESTORE;
-    size_t cap = 0;
-    int err = 0, rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (*n_out == cap) {
-            size_t c = cap ? cap * 2 : 8;
-            sl_removed_line *p = sl_realloc(*out, c * sizeof *p);
-            if (!p) {
-                err = SL_ENOMEM;
-                break;
-            }
-            *out = p;
-            cap = c;
-        }
-        sl_removed_line *line = &(*out)[(*n_out)++];
-        line->line = (uint32_t)sqlite3_column_int(s, 0);
-        line->text = sl_store_column_dup(s, 1, &err);
-        line->reason = sl_store_column_dup(s, 2, &err);
-    }
-    sqlite3_reset(s);
-    if (!err && rc != SQLITE_DONE && rc != SQLITE_ROW)
-        err = SL_ESTORE;
-    return err;
 }
 
 int sl_store_article_get(sl_store *st, int64_t id, sl_article **out)
@@ -295,7 +246,7 @@ int sl_store_article_get(sl_store *st, int64_t id, sl_article **out)
     }
     sqlite3_reset(s);
     if (!err)
-        err = read_removed(st, id, &a->removed, &a->n_removed);
+        err = sl_store_removed_get(st, id, &a->removed, &a->n_removed);
     if (err) {
         sl_article_free(a);
         return err;

@@ -203,6 +203,9 @@ static const migration migrations[] = {
     {.backfill = sl_store_sketches_sort},
     /* 22 (bytes written, issue 11): the search index merges fewer times */
     {.sql = FTS_AUTOMERGE},
+    /* 23 (size, issue 11): a chrome line's reason of the chrome stage's
+     * list as its place in it, one byte (removed_lines.c) */
+    {.backfill = sl_store_removed_code},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

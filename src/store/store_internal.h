@@ -353,6 +353,14 @@ int sl_store_lines_clear(sl_store *st, int64_t id);
  * index of line_articles by article. */
 int sl_store_lines_backfill(sl_store *st);
 
+/* ---- removed_lines.c ---- */
+/* Forgets the chrome lines of article `id`, before a new version's. */
+int sl_store_removed_clear(sl_store *st, int64_t article_id);
+/* The chrome lines of article `id`, in line order (*out NULL when none). */
+int sl_store_removed_get(sl_store *st, int64_t id, sl_removed_line **out, size_t *n_out);
+/* Migration 23: every reason of the frozen list stored as its place. */
+int sl_store_removed_code(sl_store *st);
+
 /* ---- sketches.c ---- */
 /* The form of the sketches' sentence lists in st's schema. */
 sl_sketch_form sl_store_sketch_form(const sl_store *st);

@@ -205,3 +205,8 @@ forms_before_20() {
 forms_before_21() {
   python3 "$SL_TESTS/store_forms.py" before21 "$1"
 }
+# forms_before_23 DB: DB's chrome lines' reasons as their words again, not
+# one byte, their place in a list (tests/store_forms.py)
+forms_before_23() {
+  python3 "$SL_TESTS/store_forms.py" before23 "$1"
+}

@@ -23,7 +23,8 @@
 # copy keys' number of keys in their article column (migration 20); the
 # copy sketches' codes sorted and Rice-coded, keys ranked in that order,
 # as a fresh store's (migration 21); the search index's automerge at 8
-# (migration 22).
+# (migration 22); the chrome lines' reasons of a list as one byte, read
+# back the same (migration 23).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -126,7 +127,7 @@ check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
+check "schema version 23" [ "$(sql 'PRAGMA user_version')" = 23 ]
 check "the search index merges at 8 segments (migration 22)" \
   [ "$(sql "SELECT v FROM article_fts_config WHERE k = 'automerge'")" = 8 ]
 check "every article has a sketch" \
@@ -185,7 +186,7 @@ spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
 unrevisit
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
+check "schema version 23" [ "$(sql 'PRAGMA user_version')" = 23 ]
 check "its centroid was 16 bytes a term before" [ "$centroid_old" -eq $((${#centroid_before} / 24 * 16)) ]
 check "its centroid is packed as a new one is (migration 13)" \
   [ "$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')" = "$centroid_before" ]
@@ -255,7 +256,7 @@ sql "PRAGMA user_version = 12" >/dev/null
 faked=$(sql "$forms")
 check "the faked store holds other bytes" [ -n "$faked" -a "$faked" != "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
+check "schema version 23" [ "$(sql 'PRAGMA user_version')" = 23 ]
 check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" \
   [ "$(forms_back "$DB")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
@@ -285,7 +286,7 @@ Sign up for the Skerrow daily letter
 In Skerrow on day 4 the museum reopened after its repairs, the curator said, with a new gallery of boats.
 TXT
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n4.txt"
-check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
+check "schema version 23" [ "$(sql 'PRAGMA user_version')" = 23 ]
 check "the old pairs stay in line_articles" [ "$(sql 'SELECT count(*) FROM line_articles')" = "$pairs_before" ]
 check "the new article's pairs are recent" \
   [ "$(sql 'SELECT count(*) FROM line_articles_recent WHERE article_id = 4')" -gt 0 ]
@@ -307,7 +308,7 @@ sql "PRAGMA user_version = 14" >/dev/null
 check "the faked store has no revisited column" \
   [ "$(sql "SELECT count(*) FROM pragma_table_info('stories') WHERE name = 'revisited'")" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/b.txt"
-check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
+check "schema version 23" [ "$(sql 'PRAGMA user_version')" = 23 ]
 check "every story was never revisited" [ "$(sql 'SELECT count(*) FROM stories WHERE revisited <> 0')" = 0 ]
 check "...and the ferry reports are one story" \
   [ "$(sql 'SELECT count(DISTINCT story_id) FROM articles WHERE id IN (1, 3)')" = 1 ]
@@ -327,7 +328,7 @@ check "the faked store's facts are longer" \
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
+check "schema version 23" [ "$(sql 'PRAGMA user_version')" = 23 ]
 check "its facts are a fresh store's, byte for byte" [ "$(sql "$facts")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
@@ -364,7 +365,7 @@ sys.exit(0 if rows and all(len(b) == 10 + 10 * b[9] for (b,) in rows) else 1)" "
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh16.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
+check "schema version 23" [ "$(sql 'PRAGMA user_version')" = 23 ]
 check "the dictionary has no index by term" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'term_dict' AND type = 'index'")" = 0 ]
 check "each dictionary term's id is in its row of terms" [ "$(sql 'SELECT count(*) FROM term_dict d
@@ -410,7 +411,7 @@ migrated_as_fresh() {
   expect_exit 0 "$STORYLINE" --db "$DB" export --json
   check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before$1.json"
   expect_exit 0 "$STORYLINE" --db "$DB" check
-  check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
+  check "schema version 23" [ "$(sql 'PRAGMA user_version')" = 23 ]
   check "its $2 are the fresh store's, byte for byte" [ "$(sql "$3")" = "$4" ]
   expect_exit 0 "$STORYLINE" --db "$DB" export --json
   check "export --json is the same" cmp -s "$OUT" "$T/before$1.json"
@@ -437,7 +438,7 @@ old=$(sql "$rows")
 check "the faked store keys no row by id" [ "$(sql "$by_id")" = 0 ]
 check "... and lists 4 bytes a line" [ "$(sql "$lines" | wc -c)" -gt "$(printf '%s' "$fresh_lines" | wc -c)" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
+check "schema version 23" [ "$(sql 'PRAGMA user_version')" = 23 ]
 check "the terms the dictionary has are keyed by id" [ "$(sql "$by_id")" -gt 0 ]
 check "its copy keys are the fresh store's" [ "$(sql "$keys")" = "$fresh_keys" ]
 check "its lists of lines too" [ "$(sql "$lines")" = "$fresh_lines" ]
@@ -466,7 +467,7 @@ sys.exit(0 if rows and all(len(b) % 12 == 0 for (b,) in rows) else 1)" "$DB"
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before18.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 22" [ "$(sql 'PRAGMA user_version')" = 22 ]
+check "schema version 23" [ "$(sql 'PRAGMA user_version')" = 23 ]
 check "its centroids are shorter" [ "$(sql "$centroids" | wc -c)" -lt "$(printf '%s' "$old" | wc -c)" ]
 cp "$DB" "$T/back18.db"
 forms_before_19 "$T/back18.db"
@@ -500,5 +501,23 @@ forms_before_21 "$DB"
 sql "PRAGMA user_version = 20" >/dev/null
 check "the faked store's sketches are in the older form" [ "$(sql "$sketches")" != "$fresh_sketches" ]
 migrated_as_fresh 20 "sketches" "$sketches" "$fresh_sketches"
+
+section "a schema-22 store: its chrome lines' reasons as one byte, read the same"
+DB="$T/twentytwo.db"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n1.txt" "$T/n2.txt" "$T/n3.txt" "$T/n4.txt"
+reasons="SELECT group_concat(article_id || ':' || line_no || ':' || typeof(reason) || ':' || hex(reason), ' ')
+  FROM (SELECT * FROM removed_lines ORDER BY article_id, line_no)"
+fresh_reasons=$(sql "$reasons")
+check "a fresh store holds a line repeated in other articles by one byte" \
+  [ "$(sql "SELECT count(*) FROM removed_lines WHERE text LIKE 'Sign up%' AND reason = x'00'")" = 1 ]
+check "... and no reason as its words" [ "$(sql "SELECT count(*) FROM removed_lines WHERE typeof(reason) = 'text'")" = 0 ]
+one_more_kept 22
+export_kept before22
+forms_before_23 "$DB"
+sql "PRAGMA user_version = 22" >/dev/null
+check "the faked store holds its reasons as their words" \
+  [ "$(sql "SELECT count(*) FROM removed_lines WHERE reason = 'repeated in other articles'")" = 1 ]
+check "export --json names the reason" grep -q '"repeated in other articles"' "$T/before22.json"
+migrated_as_fresh 22 "reasons" "$reasons" "$fresh_reasons"
 
 finish

@@ -777,3 +777,32 @@ TEST(store_search_index_merges_at_eight_fresh_or_migrated)
     drop_store(NULL, fresh);
     drop_store(NULL, stepped);
 }
+
+/* A chrome line's reason of the list is stored as one byte, any other as
+ * its words; both read back as written, and a place past the list is a
+ * damaged row. */
+TEST(store_removed_reasons_read_back_as_written)
+{
+    OPEN_STORE(st, path);
+    CHECK_INT(sl_store_removed_insert(st, 1, 2, "Sign up", 7, "repeated in other articles"), 0);
+    CHECK_INT(sl_store_removed_insert(st, 1, 5, "Menu", 4, "seen on 12 other pages"), 0);
+    CHECK_INT(count_rows(st, "SELECT sum(length(reason)) FROM removed_lines"), 1 + 22);
+    sl_article *a = NULL;
+    CHECK_INT(sl_store_article_get(st, 1, &a), 0);
+    CHECK_INT(a ? a->n_removed : 0, 2);
+    if (a && a->n_removed == 2) {
+        CHECK_INT(a->removed[0].line, 2);
+        CHECK_STR(a->removed[0].text, "Sign up");
+        CHECK_STR(a->removed[0].reason, "repeated in other articles");
+        CHECK_INT(a->removed[1].line, 5);
+        CHECK_STR(a->removed[1].reason, "seen on 12 other pages");
+    }
+    sl_article_free(a);
+    a = NULL;
+    CHECK_INT(sqlite3_exec(st->db, "UPDATE removed_lines SET reason = x'63' WHERE line_no = 2", NULL,
+                           NULL, NULL),
+              SQLITE_OK);
+    CHECK_INT(sl_store_article_get(st, 1, &a), SL_ESTORE);
+    sl_article_free(a);
+    drop_store(st, path);
+}
