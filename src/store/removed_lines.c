@@ -29,9 +29,12 @@ static const char *const reasons[] = {
 };
 #define N_REASONS (sizeof reasons / sizeof *reasons)
 
-/* The place of `reason` in `reasons`, or N_REASONS. */
+/* The place of `reason` in `reasons`, or N_REASONS (also for none, which
+ * the table's NOT NULL then refuses, as before schema 23). */
 static unsigned char reason_place(const char *reason)
 {
+    if (!reason)
+        return N_REASONS;
     unsigned char k = 0;
     while (k < N_REASONS && strcmp(reasons[k], reason))
         k++;
