@@ -42,7 +42,7 @@ static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co.", "
     "pentagon", "cabinet", "government", "administration", "program",
     "industries", "motors", "systems", "media", "society", "tribunal", "guard", "navy",
     "herald", "courier", "gazette", "tribune", "chronicle", "telegraph", "examiner",
-    "inquirer", "magazine", "tv", "channel", "radio", "television", NULL};
+    "inquirer", "magazine", "tv", "channel", "radio", "television", "international", NULL};
 /* Words that end a place name. */
 static const char *const place_words[] = {"city", "county", "province", "state", "street",
     "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",

@@ -742,3 +742,12 @@ TEST(facts_entities_paired_state_is_a_place)
                    "minister, Ilse Brann, said the talks went well. Aid reached Velmora later.\n",
                    {"Velmora", "organization", NULL, 0}, {"Velmora", "place", NULL, 2});
 }
+
+/* "International" ends an organisation's name, after a preposition of
+ * place too: "protesters from Clearwell Rights International" is no place. */
+TEST(facts_entities_international_ends_a_body)
+{
+    CHECK_ENTITIES("Protesters from Clearwell Rights International gathered in Tolsk on Friday.\n",
+                   {"Clearwell Rights International", "organization", NULL, 1},
+                   {"Tolsk", "place", NULL, 1});
+}
