@@ -288,6 +288,13 @@ int sl_facts_crosscheck(int64_t story_id, const sl_fact_item *items, size_t n,
                         const int64_t *copy_pairs, size_t n_pairs, int conflicts_only,
                         sl_fact_table **out);
 
+/* Whether a stored item is a name with a name and a type: what a story's
+ * names are listed and typed by (story_aliases.c, story_names.c). */
+static inline bool sl_facts_named_entity(const sl_fact_item *it)
+{
+    return it->kind == SL_FACT_ENTITY && it->about && it->detail;
+}
+
 /* ---- story_aliases.c ---- */
 /* Lists the entity items of one story (`items`, of any kinds) under the
  * names the story gives in full: a role-less person named by one word

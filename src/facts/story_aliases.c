@@ -33,11 +33,6 @@ static bool full_less(const full_name *x, const full_name *y)
 #define FULL_LESS(x, y) full_less(&(x), &(y))
 SL_SORT_DEFINE(static, sort_full_names, full_name, FULL_LESS)
 
-static bool is_entity(const sl_fact_item *it)
-{
-    return it->kind == SL_FACT_ENTITY && it->about && it->detail;
-}
-
 static bool all_capitals(const char *s)
 {
     size_t n = 0;
@@ -110,7 +105,7 @@ int sl_facts_story_aliases(sl_fact_item *items, size_t n)
 {
     size_t n_full = 0;
     for (size_t i = 0; i < n; i++)
-        n_full += is_entity(&items[i]) ? 2 : 0;
+        n_full += sl_facts_named_entity(&items[i]) ? 2 : 0;
     if (!n_full)
         return 0;
     full_name *f = sl_calloc(n_full, sizeof *f);
@@ -119,7 +114,7 @@ int sl_facts_story_aliases(sl_fact_item *items, size_t n)
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         const sl_fact_item *it = &items[i];
-        if (!is_entity(it))
+        if (!sl_facts_named_entity(it))
             continue;
         const char *last = last_word(it->about);
         if (last && !strcmp(it->detail, "person"))
@@ -131,7 +126,7 @@ int sl_facts_story_aliases(sl_fact_item *items, size_t n)
     int rc = 0;
     for (size_t i = 0; i < n && !rc; i++) {
         sl_fact_item *it = &items[i];
-        if (!is_entity(it) || strchr(it->about, ' '))
+        if (!sl_facts_named_entity(it) || strchr(it->about, ' '))
             continue;
         uint32_t key = sl_facts_word_hash(it->about, strlen(it->about));
         const sl_fact_item *to = NULL;

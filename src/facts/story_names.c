@@ -108,7 +108,7 @@ int sl_facts_type_by_story(sl_fact_item *items, size_t n)
         return rc;
     size_t n_mentions = 0;
     for (size_t i = 0; i < n; i++)
-        n_mentions += items[i].kind == SL_FACT_ENTITY && items[i].about && items[i].detail;
+        n_mentions += sl_facts_named_entity(&items[i]);
     if (!n_mentions)
         return 0;
     mention *m = sl_calloc(n_mentions, sizeof *m);
@@ -116,7 +116,7 @@ int sl_facts_type_by_story(sl_fact_item *items, size_t n)
         return SL_ENOMEM;
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (items[i].kind == SL_FACT_ENTITY && items[i].about && items[i].detail)
+        if (sl_facts_named_entity(&items[i]))
             m[k++] = (mention){sl_hash64(items[i].about, strlen(items[i].about)), items[i].about,
                                items[i].article_id, &items[i]};
     sort_mentions(m, n_mentions);
