@@ -42,7 +42,7 @@ static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co.", "
     "pentagon", "cabinet", "government", "administration", "program",
     "industries", "motors", "systems", "media", "society", "tribunal", "guard", "navy",
     "herald", "courier", "gazette", "tribune", "chronicle", "telegraph", "examiner",
-    "inquirer", "magazine", "tv", "channel", "radio", "television", NULL};
+    "inquirer", "magazine", "tv", "channel", "radio", "television", "international", NULL};
 /* Words that end a place name. */
 static const char *const place_words[] = {"city", "county", "province", "state", "street",
     "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",
@@ -553,6 +553,9 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         seen = *n_known > had ? &kn[had] : NULL;
     }
     by_name[k_name] = seen;
+    if (!by_name[nm->refers])
+        by_name[nm->refers] = seen; /* the chain's head was no name ("GENEVA (Reuters) -"
+                                     * opening the text): its case variants take this one */
     if (dry)
         return;
     sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);
@@ -626,12 +629,16 @@ static bool paired_with_place(const sl_facts_doc *d, const sl_name *a, const sl_
 }
 
 /* Whether a name of that key follows "in", "at" or "near" somewhere in
- * the text: a place, even where it is paired with one ("between Al Ain and
- * Dubai" after "felt in Dubai"). */
+ * the text, or has what only a state has ("Varnholm's prime minister"): a
+ * place, even where it is paired with one ("between Al Ain and Dubai" after
+ * "felt in Dubai", "the United States and Varnholm"). */
 static bool placed_somewhere(const sl_facts_doc *d, const sl_name_vec *names, uint64_t key)
 {
     for (size_t k = 0; k < names->n; k++) {
         const sl_name *nm = &names->items[k];
+        if (nm->key == key && nm->end - nm->first == 1 &&
+            sl_entities_state_possessive(d, nm->first))
+            return true;
         if (nm->key == key && nm->first > 0 &&
             (sl_facts_is(d, nm->first - 1, "in") || sl_facts_is(d, nm->first - 1, "at") ||
              sl_facts_is(d, nm->first - 1, "near")))

@@ -288,9 +288,27 @@ int sl_facts_crosscheck(int64_t story_id, const sl_fact_item *items, size_t n,
                         const int64_t *copy_pairs, size_t n_pairs, int conflicts_only,
                         sl_fact_table **out);
 
+/* Whether a stored item is a name with a name and a type: what a story's
+ * names are listed and typed by (story_aliases.c, story_names.c). */
+static inline bool sl_facts_named_entity(const sl_fact_item *it)
+{
+    return it->kind == SL_FACT_ENTITY && it->about && it->detail;
+}
+
+/* ---- story_aliases.c ---- */
+/* Lists the entity items of one story (`items`, of any kinds) under the
+ * names the story gives in full: a role-less person named by one word
+ * takes the one person's name of the story that ends with it ("Coldwell":
+ * "Marian Coldwell"), a name in capitals the one name of the story written
+ * with the same letters in another case ("KERSK": "Kersk"), and its type.
+ * Changes `about` and `detail` in place (freed with free()). Errors:
+ * SL_ENOMEM. */
+int sl_facts_story_aliases(sl_fact_item *items, size_t n);
+
 /* ---- story_names.c ---- */
 /* Types the entity items of one story (`items`, of any kinds, as the store
- * returns a story's items) by the story's other articles: a person named
+ * returns a story's items), first listed under their story's full names
+ * (sl_facts_story_aliases), by the story's other articles: a person named
  * without a role in its article becomes an organisation where the other
  * articles type the name an organisation more than a quarter as often as a
  * person; a place no gazetteer knows, where they do so more than twice as

@@ -103,9 +103,12 @@ static int retype_article(mention *m, size_t n, type_counts story)
  * the same event; a role in the article itself keeps a person. */
 int sl_facts_type_by_story(sl_fact_item *items, size_t n)
 {
+    int rc = sl_facts_story_aliases(items, n);
+    if (rc)
+        return rc;
     size_t n_mentions = 0;
     for (size_t i = 0; i < n; i++)
-        n_mentions += items[i].kind == SL_FACT_ENTITY && items[i].about && items[i].detail;
+        n_mentions += sl_facts_named_entity(&items[i]);
     if (!n_mentions)
         return 0;
     mention *m = sl_calloc(n_mentions, sizeof *m);
@@ -113,11 +116,10 @@ int sl_facts_type_by_story(sl_fact_item *items, size_t n)
         return SL_ENOMEM;
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (items[i].kind == SL_FACT_ENTITY && items[i].about && items[i].detail)
+        if (sl_facts_named_entity(&items[i]))
             m[k++] = (mention){sl_hash64(items[i].about, strlen(items[i].about)), items[i].about,
                                items[i].article_id, &items[i]};
     sort_mentions(m, n_mentions);
-    int rc = 0;
     for (size_t a = 0, b; !rc && a < n_mentions; a = b) {
         for (b = a + 1; b < n_mentions && same_name(&m[a], &m[b]); b++) {
         }

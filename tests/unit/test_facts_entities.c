@@ -722,3 +722,32 @@ TEST(facts_entities_jan_is_a_month_or_a_name)
                    "then.\n",
                    {"Jan", NULL, NULL, 0}, {"Jan Novak", "person", NULL, 1});
 }
+
+/* A dateline in capitals opening the text is no name of its own, yet the
+ * name in capitals that repeats it later is the place the text names in
+ * another case ("In DARMOOR," after "met in Darmoor"), not an acronym. */
+TEST(facts_entities_case_variant_after_a_dateline)
+{
+    CHECK_ENTITIES("DARMOOR (Wire) - Envoys met in Darmoor on Tuesday, officials said.\n\n"
+                   "In DARMOOR, crowds gathered outside the hall.\n",
+                   {"DARMOOR", "place", "Darmoor", 1}, {"DARMOOR", "organization", NULL, 0},
+                   {"Darmoor", "place", "Darmoor", 1});
+}
+
+/* A name paired with a country by "and" is a group's ("between Israel and
+ * Hamas") unless the text says it is a state: "Velmora's prime minister". */
+TEST(facts_entities_paired_state_is_a_place)
+{
+    CHECK_ENTITIES("Delegates from the United States and Velmora met on Monday. Velmora's prime "
+                   "minister, Ilse Brann, said the talks went well. Aid reached Velmora later.\n",
+                   {"Velmora", "organization", NULL, 0}, {"Velmora", "place", NULL, 2});
+}
+
+/* "International" ends an organisation's name, after a preposition of
+ * place too: "protesters from Clearwell Rights International" is no place. */
+TEST(facts_entities_international_ends_a_body)
+{
+    CHECK_ENTITIES("Protesters from Clearwell Rights International gathered in Tolsk on Friday.\n",
+                   {"Clearwell Rights International", "organization", NULL, 1},
+                   {"Tolsk", "place", NULL, 1});
+}

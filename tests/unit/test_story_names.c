@@ -118,3 +118,31 @@ TEST(story_names_place_by_a_preposition_is_a_body_elsewhere)
     CHECK_STR(items->items[9].detail, "place");
     sl_fact_items_free(items);
 }
+
+/* One name per entity across the story: a role-less person named by the
+ * surname alone in one article takes the story's one full name ending
+ * with it, a name in capitals the story's name in another case, with its
+ * type; none where two full names fit, nor for a person with a role. */
+TEST(story_names_short_forms_take_the_full_name)
+{
+    sl_fact_item list[] = {
+        entity(1, "Marit Vollan", "person", "minister"),
+        entity(2, "Vollan", "person", NULL),         /* "Vollan said" alone */
+        entity(1, "Dorsk", "place", NULL),
+        entity(2, "DORSK", "organization", NULL),    /* "officials in DORSK" */
+        entity(1, "Ansel Brede", "person", NULL),
+        entity(2, "Tove Brede", "person", NULL),
+        entity(3, "Brede", "person", NULL),          /* two fit: none */
+        entity(3, "Vollan", "person", "judge"),      /* a role: another person */
+        entity(3, "NATO", "organization", NULL),     /* no other case: stays */
+    };
+    sl_fact_items *items = typed_story(list, sizeof list / sizeof *list);
+    CHECK_STR(items->items[1].about, "Marit Vollan");
+    CHECK_STR(items->items[1].detail, "person");
+    CHECK_STR(items->items[3].about, "Dorsk");
+    CHECK_STR(items->items[3].detail, "place");
+    CHECK_STR(items->items[6].about, "Brede");
+    CHECK_STR(items->items[7].about, "Vollan");
+    CHECK_STR(items->items[8].about, "NATO");
+    sl_fact_items_free(items);
+}
