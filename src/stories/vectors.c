@@ -181,8 +181,107 @@ uint32_t sl_sum_terms(sl_weighted_term *terms, size_t n)
     return k;
 }
 
+/* Inputs this long at most take the ordered path (stack copies); longer
+ * ones, rare, are sorted as before. */
+#define ORDERED_MAX 512
+
+/* Whether terms ascend strictly by term with every weight a number: then
+ * heavier() is a total order on them, so the heaviest `keep` are one set,
+ * and any result sorted by term is one array, whichever way it is made. */
+static bool ascending_distinct(const sl_weighted_term *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((i && t[i - 1].term >= t[i].term) || t[i].weight != t[i].weight)
+            return false;
+    return true;
+}
+
+/* The k-th (from 0) largest of w[0, n), k < n, none NaN: a quickselect
+ * on the weights alone, three-way so that many equal weights (terms of
+ * one count and one document frequency) cost one pass; permutes w. */
+static float kth_largest(float *w, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n;
+    for (;;) {
+        float pivot = w[lo + (hi - lo) / 2];
+        size_t above = lo, i = lo, below = hi; /* [lo, above) > pivot, [below, hi) < pivot */
+        while (i < below) {
+            float x = w[i];
+            if (x > pivot) {
+                w[i++] = w[above];
+                w[above++] = x;
+            } else if (x < pivot) {
+                w[i] = w[--below];
+                w[below] = x;
+            } else {
+                i++;
+            }
+        }
+        if (k < above)
+            hi = above;
+        else if (k >= below)
+            lo = below;
+        else
+            return pivot;
+    }
+}
+
+/* The `keep` (< n <= ORDERED_MAX) heaviest of ascending_distinct terms,
+ * left in their order; how many (keep). The keep-th largest weight is
+ * found first; the terms heavier are kept, and of those that weigh it
+ * exactly, the first met, which heavier() puts first (the smaller terms). */
+static size_t keep_heaviest_in_order(sl_weighted_term *t, size_t n, size_t keep)
+{
+    float w[ORDERED_MAX];
+    for (size_t i = 0; i < n; i++)
+        w[i] = t[i].weight;
+    float cut = kth_largest(w, n, keep - 1);
+    size_t above = 0;
+    for (size_t i = 0; i < n; i++)
+        above += t[i].weight > cut;
+    size_t at_cut = keep - above, k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (t[i].weight > cut || (t[i].weight == cut && at_cut && at_cut--))
+            t[k++] = t[i];
+    return k;
+}
+
+#define WEIGHT_ABOVE(x, y) ((x) > (y))
+SL_SORT_DEFINE(static, sort_weights_down, float, WEIGHT_ABOVE)
+
+/* The L2 norm, its squares summed heaviest first as sl_sort_heaviest_first
+ * orders them (terms of equal weight add equal squares, so the weights
+ * alone give the same sum), n <= ORDERED_MAX. */
+static double norm_heaviest_first(const sl_weighted_term *t, size_t n)
+{
+    float w[ORDERED_MAX];
+    for (size_t i = 0; i < n; i++)
+        w[i] = t[i].weight;
+    sort_weights_down(w, n);
+    double norm = 0;
+    for (size_t i = 0; i < n; i++)
+        norm += (double)w[i] * w[i];
+    return sqrt(norm);
+}
+
+/* sl_keep_top for ascending_distinct terms: no sort by term, as the terms
+ * kept are already in that order. */
+static size_t keep_top_ordered(sl_weighted_term *terms, size_t n, size_t keep, int normalise)
+{
+    if (n > keep)
+        n = keep ? keep_heaviest_in_order(terms, n, keep) : 0;
+    if (normalise) {
+        double norm = norm_heaviest_first(terms, n);
+        for (size_t i = 0; norm > 0 && i < n; i++)
+            terms[i].weight = (float)(terms[i].weight / norm);
+    }
+    return n;
+}
+
 uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise)
 {
+    if (n <= ORDERED_MAX && ascending_distinct(terms, n))
+        return (uint32_t)keep_top_ordered(terms, n, keep, normalise);
     if (n > keep) {
         if (keep)
             select_heaviest(terms, n, keep);
@@ -206,6 +305,35 @@ static float weight_of(const sl_grouper *g, uint64_t term, double tf)
     return (float)((1 + log(tf)) * sl_grouper_idf(g, term));
 }
 
+/* Merges the ascending runs a[0, na) and b[0, nb) into out; false when
+ * they share a term (then out is not one ascending run). */
+static bool merge_runs(const sl_weighted_term *a, size_t na, const sl_weighted_term *b, size_t nb,
+                       sl_weighted_term *out)
+{
+    size_t i = 0, k = 0;
+    while (i < na && k < nb) {
+        if (a[i].term == b[k].term)
+            return false;
+        *out++ = a[i].term < b[k].term ? a[i++] : b[k++];
+    }
+    memcpy(out, a + i, (na - i) * sizeof *a);
+    memcpy(out + (na - i), b + k, (nb - k) * sizeof *b);
+    return true;
+}
+
+/* all[0, n) holds three runs ascending by term (body, title, names; each
+ * ends where the next starts, at `ends`): merged into one ascending run
+ * when they share no term and fit ORDERED_MAX, so that sl_keep_top need
+ * not sort them; else left as they are, for sl_keep_top to sort. */
+static void merge_fields(sl_weighted_term *all, const size_t ends[2], size_t n)
+{
+    sl_weighted_term first[ORDERED_MAX], merged[ORDERED_MAX];
+    if (n > ORDERED_MAX || !merge_runs(all, ends[0], all + ends[0], ends[1] - ends[0], first) ||
+        !merge_runs(first, ends[1], all + ends[1], n - ends[1], merged))
+        return;
+    memcpy(all, merged, n * sizeof *all);
+}
+
 void sl_grouper_vectorize(sl_grouper *g, const sl_analysis *body, const sl_analysis *title,
                           sl_vector *out)
 {
@@ -215,23 +343,26 @@ void sl_grouper_vectorize(sl_grouper *g, const sl_analysis *body, const sl_analy
     out->n = 0;
     if (!all)
         return;
-    size_t n = 0;
+    size_t n = 0, ends[2];
     for (size_t i = 0; i < body->terms.n; i++) {
         const sl_term *t = &body->terms.items[i];
         double tf = t->count + (find_term(title, t->id) ? TITLE_BOOST : 0) +
                     (t->first < LEAD_SENTENCES ? LEAD_BOOST : 0);
         all[n++] = (sl_weighted_term){t->id, weight_of(g, t->id, tf)};
     }
+    ends[0] = n;
     for (size_t i = 0; title && i < title->terms.n; i++) {
         const sl_term *t = &title->terms.items[i];
         if (!find_term(body, t->id))
             all[n++] = (sl_weighted_term){t->id, weight_of(g, t->id, TITLE_BOOST * t->count)};
     }
+    ends[1] = n;
     for (size_t i = 0; i < g->entities.n; i++) {
         const sl_term *t = &g->entities.items[i];
         double tf = t->count + (t->first < LEAD_SENTENCES ? LEAD_BOOST : 0);
         all[n++] = (sl_weighted_term){t->id, (float)(ENTITY_BOOST * weight_of(g, t->id, tf))};
     }
+    merge_fields(all, ends, n);
     out->n = sl_keep_top(all, n, SL_VECTOR_TERMS, 1);
     memcpy(out->terms, all, out->n * sizeof *all);
     if (all != stack)

@@ -150,7 +150,10 @@ static bool title_case(const char *text, const sl_token *tok, size_t a, size_t b
  * (a title and the byline under it: "Oscars" / "Fri Aug 2"). */
 static bool line_break(const char *text, const sl_token *t, const sl_token *u)
 {
-    return memchr(text + t->end, '\n', u->start - t->end) != NULL;
+    uint32_t gap = u->start - t->end; /* mostly a space or nothing: no call */
+    if (gap < 2)
+        return gap && text[t->end] == '\n';
+    return memchr(text + t->end, '\n', gap) != NULL;
 }
 
 /* Nouns that head a body's name after a plural possessive ("Workers'

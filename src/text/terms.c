@@ -200,13 +200,8 @@ static int token_term(sl_analyzer *a, const stemmer_slot *slot, clitics mode, co
     return rc;
 }
 
-/* Single letters are initials and list markers, not topics. */
-bool sl_token_is_content(const sl_token *tok, const char *text)
+bool sl_token_past_one_char(const sl_token *tok, const char *text)
 {
-    if (tok->flags & SL_TOK_NUMBER)
-        return true;
-    if (!(tok->flags & SL_TOK_WORD) || (tok->flags & SL_TOK_STOP))
-        return false;
     size_t i = tok->start;
     sl_utf8_next(text, tok->end, &i);
     return i < tok->end;

@@ -278,9 +278,22 @@ typedef struct sl_term {
 
 typedef SL_VEC(sl_term) sl_term_vec;
 
+/* Whether the token holds more than one character (UTF-8). */
+bool sl_token_past_one_char(const sl_token *tok, const char *text);
+
 /* True for a content token: a number, or a word of two or more letters that
- * is not a stop word. */
-bool sl_token_is_content(const sl_token *tok, const char *text);
+ * is not a stop word (single letters are initials and list markers, not
+ * topics). Inline, as the terms and the copy sketch ask it of every token:
+ * a first byte below 0x80 is a whole character, so only a word opening
+ * with another byte has its first character decoded. */
+static inline bool sl_token_is_content(const sl_token *tok, const char *text)
+{
+    if (tok->flags & SL_TOK_NUMBER)
+        return true;
+    if (!(tok->flags & SL_TOK_WORD) || (tok->flags & SL_TOK_STOP) || tok->start + 1 >= tok->end)
+        return false;
+    return (unsigned char)text[tok->start] < 0x80 || sl_token_past_one_char(tok, text);
+}
 
 /* What the later stages read of one article. */
 typedef struct sl_analysis {

@@ -193,3 +193,26 @@ TEST(names_headlines)
     CHECK(ilse >= 0 && !(f.names.items[ilse].flags & SL_NAME_HEADLINE));
     done(&f);
 }
+
+TEST(names_stop_at_a_line_end_whatever_the_blanks_around_it)
+{
+    /* A name runs over spaces but no line end, whether the line feed is
+     * the whole gap or sits among blanks and a carriage return; a name
+     * glued by a hyphen (no gap) stays one. The text is given as one
+     * sentence, so that only the line end can part the names. */
+    static const char *const gaps[] = {"\n", " \n", "\n ", "\r\n", "  \n\t", " "};
+    char text[160], both[80];
+    for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++) {
+        found f;
+        snprintf(text, sizeof text, "They met Ilse Varnholt%sOdile Marchetti-Brune there", gaps[g]);
+        find(&f, text);
+        sl_span whole = {0, (uint32_t)strlen(text)};
+        CHECK_INT(sl_names_find(text, f.tokens.items, f.tokens.n, &whole, 1, &f.names, &f.fold), 0);
+        snprintf(both, sizeof both, "Ilse Varnholt%sOdile Marchetti-Brune", gaps[g]);
+        bool parted = named(&f, "Ilse Varnholt") >= 0 && named(&f, "Odile Marchetti-Brune") >= 0;
+        if (strchr(gaps[g], '\n') ? !parted : named(&f, both) < 0)
+            sl_test_fail(__FILE__, __LINE__, "gap %zu: the names %s", g,
+                         parted ? "were parted" : "ran over the line end");
+        done(&f);
+    }
+}

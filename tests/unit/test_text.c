@@ -216,6 +216,26 @@ TEST(tokens_kinds_and_flags)
                  sizeof want / sizeof *want);
 }
 
+TEST(tokens_content_is_a_number_or_a_word_of_two_characters)
+{
+    /* Single letters, ASCII or not ("é", "Ω", "ß"), are no content; two
+     * characters are, the first ASCII or not ("ab", "éa", "aé", "ΩΩ");
+     * stop words and punctuation never, numbers always ("7"). */
+    const char *text = "a é Ω ß ab éa aé ΩΩ the 7 , Ünd";
+    static const int content[] = {0, 0, 0, 0, 1, 1, 1, 1, 0, 1, 0, 1};
+    sl_token_vec toks = {0};
+    CHECK_INT(sl_tokenize(text, strlen(text), "en", &toks), 0);
+    CHECK_INT(toks.n, sizeof content / sizeof *content);
+    for (size_t k = 0; k < toks.n && k < sizeof content / sizeof *content; k++)
+        if (sl_token_is_content(&toks.items[k], text) != content[k])
+            sl_test_fail(__FILE__, __LINE__, "token %zu \"%.*s\": content %d", k,
+                         (int)(toks.items[k].end - toks.items[k].start), text + toks.items[k].start,
+                         content[k]);
+    sl_token empty = {3, 3, SL_TOK_WORD}, backwards = {4, 3, SL_TOK_WORD};
+    CHECK(!sl_token_is_content(&empty, text) && !sl_token_is_content(&backwards, text));
+    sl_vec_free(&toks);
+}
+
 TEST(tokens_no_language_no_stop)
 {
     const char *text = "the and of";

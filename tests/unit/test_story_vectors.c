@@ -1,0 +1,107 @@
+/* test_story_vectors.c — the heaviest terms of a vector or centroid
+ * (sl_keep_top, src/stories/vectors.c): the terms it keeps, their order and
+ * their normalised weights, to the bit, against a plain sort of them all. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stories/internal.h"
+#include "stories/stories.h"
+#include "test.h"
+
+#define MAX_TERMS 600
+
+static int heaviest_first(const void *a, const void *b)
+{
+    const sl_weighted_term *x = a, *y = b;
+    if (x->weight != y->weight)
+        return x->weight > y->weight ? -1 : 1;
+    return x->term < y->term ? -1 : x->term > y->term;
+}
+
+static int by_term(const void *a, const void *b)
+{
+    const sl_weighted_term *x = a, *y = b;
+    return x->term < y->term ? -1 : x->term > y->term;
+}
+
+/* What sl_keep_top keeps, the plain way: all sorted heaviest first, cut,
+ * the squares summed in that order, then sorted by term. */
+static size_t expected(sl_weighted_term *t, size_t n, size_t keep, int normalise)
+{
+    qsort(t, n, sizeof *t, heaviest_first);
+    if (n > keep)
+        n = keep;
+    if (normalise) {
+        double norm = 0;
+        for (size_t i = 0; i < n; i++)
+            norm += (double)t[i].weight * t[i].weight;
+        norm = sqrt(norm);
+        for (size_t i = 0; norm > 0 && i < n; i++)
+            t[i].weight = (float)(t[i].weight / norm);
+    }
+    qsort(t, n, sizeof *t, by_term);
+    return n;
+}
+
+/* n terms with distinct ids (ascending when `ascending`, else shuffled)
+ * and weights drawn from `levels` values, so that many weigh the same. */
+static void make_terms(sl_weighted_term *t, size_t n, int ascending, unsigned levels,
+                       unsigned *seed)
+{
+    uint64_t term = 0;
+    for (size_t i = 0; i < n; i++) {
+        term += 1 + (uint64_t)(rand_r(seed) % 1000) * 0x9E3779B97F4A7C15ull % 977;
+        t[i] = (sl_weighted_term){term, 0.25f + (float)(rand_r(seed) % levels) / 7.0f};
+    }
+    for (size_t i = n; !ascending && i > 1; i--) {
+        size_t k = (size_t)rand_r(seed) % i;
+        sl_weighted_term x = t[i - 1];
+        t[i - 1] = t[k];
+        t[k] = x;
+    }
+}
+
+static void check_keep_top(const sl_weighted_term *t, size_t n, size_t keep, int normalise)
+{
+    static sl_weighted_term got[MAX_TERMS], want[MAX_TERMS];
+    memcpy(got, t, n * sizeof *t);
+    memcpy(want, t, n * sizeof *t);
+    size_t kept = sl_keep_top(got, n, keep, normalise);
+    CHECK_INT(kept, expected(want, n, keep, normalise));
+    CHECK(!memcmp(got, want, kept * sizeof *got));
+}
+
+TEST(keep_top_keeps_the_heaviest_by_term_to_the_bit)
+{
+    /* Ascending terms (centroid sums, merged vectors) take a path with no
+     * sort by term; shuffled ones are sorted. Weights of two to 64 levels:
+     * ties at the cut go to the smaller terms, as heavier() orders them;
+     * longer than 512 terms, the sorting path again. */
+    static sl_weighted_term t[MAX_TERMS];
+    static const size_t sizes[] = {0, 1, 2, 12, 63, 64, 65, 100, 127, 128, 129, 192, 300, 512, 513, 600};
+    static const unsigned levels[] = {2, 5, 64};
+    unsigned seed = 11;
+    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
+        for (size_t l = 0; l < sizeof levels / sizeof *levels; l++)
+            for (int ascending = 0; ascending < 2; ascending++) {
+                make_terms(t, sizes[s], ascending, levels[l], &seed);
+                check_keep_top(t, sizes[s], SL_CENTROID_TERMS, 0);
+                check_keep_top(t, sizes[s], SL_VECTOR_TERMS, 1);
+                check_keep_top(t, sizes[s], 0, 1);
+            }
+}
+
+TEST(keep_top_ties_at_the_cut_keep_the_smaller_terms)
+{
+    /* Four terms of one weight, two kept: the two smallest, in order. */
+    sl_weighted_term t[] = {{10, 1.0f}, {20, 3.0f}, {30, 1.0f}, {40, 1.0f}, {50, 1.0f}};
+    CHECK_INT(sl_keep_top(t, 5, 3, 0), 3);
+    CHECK_INT(t[0].term, 10);
+    CHECK_INT(t[1].term, 20);
+    CHECK_INT(t[2].term, 30);
+    /* and normalised: 3 and 4 make 5 */
+    sl_weighted_term u[] = {{7, 4.0f}, {9, 3.0f}};
+    CHECK_INT(sl_keep_top(u, 2, 2, 1), 2);
+    CHECK(u[0].term == 7 && u[0].weight == 0.8f && u[1].weight == 0.6f);
+}
