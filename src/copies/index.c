@@ -276,8 +276,10 @@ static int size_hits(sl_copy_index *ix, size_t most)
  * too few words is not aligned (sl_copy_worth_aligning). */
 static bool enough(const sl_copy_index *ix, const hit *h)
 {
+    if (h->hits < 2)   /* most articles hit (two in three on Reuters): their need unread */
+        return false;
     uint32_t need = h->id < ix->need.n ? ix->need.items[h->id] : 0;
-    return h->hits >= (need > 2 ? need : 2);
+    return h->hits >= need;
 }
 
 static bool better(const hit *a, const hit *b)
