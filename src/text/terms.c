@@ -207,6 +207,8 @@ bool sl_token_is_content(const sl_token *tok, const char *text)
         return true;
     if (!(tok->flags & SL_TOK_WORD) || (tok->flags & SL_TOK_STOP))
         return false;
+    if ((unsigned char)text[tok->start] < 0x80)   /* a character of one byte: no decoding */
+        return tok->end - tok->start > 1;
     size_t i = tok->start;
     sl_utf8_next(text, tok->end, &i);
     return i < tok->end;
