@@ -184,8 +184,10 @@ static uint64_t number_word_term(const sl_token *tok, const char *text)
 /* Whether the words after token `tok` are inside quotation marks (the
  * marks of sl_quote_mark_placed, double ones; `len` bounds the text): a
  * straight mark toggles, others open or close, and a paragraph break ends
- * any quote (a quote running on opens again in the next paragraph). */
-static bool quote_state(bool inside, const sl_token *tok, const char *text, size_t len,
+ * any quote (a quote running on opens again in the next paragraph).
+ * Inline: it is asked of every token (the calls were 0.5% of dedup's
+ * instructions, docs/benchmarks.md, "Nineteenth round: dedup"). */
+static inline bool quote_state(bool inside, const sl_token *tok, const char *text, size_t len,
                         size_t gap_start)
 {
     for (size_t k = gap_start; k + 1 < tok->start; k++)
@@ -220,9 +222,10 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
     out->terms.n = out->starts.n = out->spans.n = 0;
     out->n_words = an->n_words;
     size_t n_sent = an->sentences.n < SL_SKETCH_SENTENCES ? an->sentences.n : SL_SKETCH_SENTENCES;
-    /* terms has room for one even when empty: views point into it, never at NULL */
+    /* terms has room for one even when empty (views point into it, never at
+     * NULL), and for a term a token: no growing */
     if (sl_vec_reserve(&out->starts, n_sent + 1) || sl_vec_reserve(&out->spans, n_sent) ||
-        sl_vec_reserve(&out->terms, 1))
+        sl_vec_reserve(&out->terms, an->tokens.n + 1))
         return SL_ENOMEM;
     size_t t = 0, gap = 0;
     /* the text runs at least to its last token's end */
@@ -253,8 +256,7 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
                                 (number || (content && specific(tok, first)) ? SL_TERM_SPECIFIC : 0) |
                                 (number ? SL_TERM_NUMBER : 0) | (quoted ? SL_TERM_QUOTED : 0) |
                                 (content ? 0 : SL_TERM_STOP);
-                if (sl_vec_push(&out->terms, code))
-                    return SL_ENOMEM;
+                out->terms.items[out->terms.n++] = code;
             }
             if (tok->flags & (SL_TOK_WORD | SL_TOK_NUMBER))
                 first = false;
