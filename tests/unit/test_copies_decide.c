@@ -138,6 +138,9 @@ static const char *const ANCHOR_TEXTS[] = {
     "votes to 13; it will cost 85 million crowns and open in 2026.",
     "Tarnby backs tram line\n\nMayor Per Dahl of Tarnby said the council had backed a 14 kilometre "
     "tram line by 31 votes to 9; it will cost 410 million crowns.",
+    /* three names, all in the next text, where two only open sentences (no names there) */
+    "The council in Lindholt backed the plan of Varga on Tuesday.",
+    "Varga spoke first. Lindholt then backed the plan with Oskar Brandt of Nordhavn and Tarnby on Tuesday.",
 };
 
 /* What align.c's anchors_may_agree says of a comparison's measures (its
@@ -164,7 +167,8 @@ static size_t names_among(const uint32_t *anchors, size_t n)
 TEST(may_copy_says_what_the_comparison_measures)
 {
     const char *texts[] = {WIRE, WIRE_EDITED, WIRE_REWORDED, OTHER_REPORT, TEMPLATE_A, TEMPLATE_B,
-                           ANCHOR_TEXTS[0], ANCHOR_TEXTS[1], ANCHOR_TEXTS[2], ANCHOR_TEXTS[3]};
+                           ANCHOR_TEXTS[0], ANCHOR_TEXTS[1], ANCHOR_TEXTS[2], ANCHOR_TEXTS[3],
+                           ANCHOR_TEXTS[4], ANCHOR_TEXTS[5]};
     enum { N = sizeof texts / sizeof *texts };
     sketched s[N] = {{0}};
     SL_VEC(uint32_t) terms[N] = {{0}}, anchors[N] = {{0}};
