@@ -200,20 +200,6 @@ static int token_term(sl_analyzer *a, const stemmer_slot *slot, clitics mode, co
     return rc;
 }
 
-/* Single letters are initials and list markers, not topics. */
-bool sl_token_is_content(const sl_token *tok, const char *text)
-{
-    if (tok->flags & SL_TOK_NUMBER)
-        return true;
-    if (!(tok->flags & SL_TOK_WORD) || (tok->flags & SL_TOK_STOP))
-        return false;
-    if ((unsigned char)text[tok->start] < 0x80)   /* a character of one byte: no decoding */
-        return tok->end - tok->start > 1;
-    size_t i = tok->start;
-    sl_utf8_next(text, tok->end, &i);
-    return i < tok->end;
-}
-
 const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len, const char *prior,
                                  const char **own)
 {
