@@ -104,6 +104,7 @@ struct sl_comparer {
     sl_runs runs_a, runs_b;              /* each text's three-word runs (literal.c) */
     bool runs_a_ready;                   /* runs_a is a's (read when first needed) */
     anchor_counts anchors_a;             /* the names and figures among terms_a */
+    SL_VEC(uint32_t) anchor_terms_a;     /* ...and those terms, sorted (sl_comparer_anchors_a) */
     double total_a;
     double best_similarity;       /* of any pair scored */
     uint32_t best_pair_a, best_pair_b;   /* that pair's sentences */
@@ -148,6 +149,7 @@ void sl_comparer_free(sl_comparer *c)
     sl_sentence_sets_free(&c->sets_b);
     sl_vec_free(&c->terms_a);
     sl_vec_free(&c->terms_b);
+    sl_vec_free(&c->anchor_terms_a);
     sl_terms_memo_free(c->terms_memo);
     sl_vec_free(&c->runs_a);
     sl_vec_free(&c->runs_b);
@@ -223,6 +225,16 @@ static double share_kept(size_t kept, size_t na, size_t nb)
     return !na || !nb ? 1.0 : (double)kept / (double)(na <= nb ? na : nb);
 }
 
+/* The names and figures kept (of the text with fewer of them, those the
+ * other text has at all) as measure_anchors reports them. */
+static void anchor_shares(size_t names, size_t figures, anchor_counts counts_a, anchor_counts counts_b,
+                          sl_comparison *out)
+{
+    out->specific_overlap = share_kept(names, counts_a.names, counts_b.names);
+    out->number_overlap = share_kept(figures, counts_a.figures, counts_b.figures);
+    out->numbers_fewer = counts_a.figures < counts_b.figures ? counts_a.figures : counts_b.figures;
+}
+
 /* Share of the names, and of the figures, of the text with fewer of them
  * that the other text has at all (specific_overlap, number_overlap): a copy
  * keeps the names and figures of what it copies; two filled-in templates
@@ -245,9 +257,7 @@ static void measure_anchors(const uint32_t *terms_a, size_t n_a, anchor_counts c
         i += u <= w;
         j += w <= u;
     }
-    out->specific_overlap = share_kept(names, counts_a.names, counts_b.names);
-    out->number_overlap = share_kept(figures, counts_a.figures, counts_b.figures);
-    out->numbers_fewer = counts_a.figures < counts_b.figures ? counts_a.figures : counts_b.figures;
+    anchor_shares(names, figures, counts_a, counts_b, out);
 }
 
 /* The term -> sentences index of text a. */
@@ -589,19 +599,21 @@ static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
         out->kind = SL_COPY_REWRITE;
 }
 
-/* Whether sorted distinct terms `terms` hold `code`'s term. */
-static bool holds_term(const uint32_t *terms, size_t n, uint32_t code)
+/* Whether sorted distinct terms `terms` hold `code`'s term: the range
+ * that would hold it halved without a branch on the comparison (the
+ * search is asked 77 times a text of dedup: docs/benchmarks.md,
+ * "Nineteenth round: dedup"). */
+static inline bool holds_term(const uint32_t *terms, size_t n, uint32_t code)
 {
-    size_t lo = 0, hi = n;
     uint32_t id = SL_TERM_ID(code);
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (SL_TERM_ID(terms[mid]) < id)
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (!n)
+        return false;
+    while (n > 1) {
+        size_t half = n / 2;
+        terms = SL_TERM_ID(terms[half]) <= id ? terms + half : terms;
+        n -= half;
     }
-    return lo < n && SL_TERM_ID(terms[lo]) == id;
+    return SL_TERM_ID(*terms) == id;
 }
 
 /* The lead: a text's first sentence that is not a headline in title case
@@ -733,6 +745,12 @@ int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
     if (collect_terms(c->terms_memo, a, &c->terms_a))
         return SL_ENOMEM;
     c->anchors_a = count_anchors(c->terms_a.items, c->terms_a.n);
+    c->anchor_terms_a.n = 0;
+    if (sl_vec_reserve(&c->anchor_terms_a, c->anchors_a.names + c->anchors_a.figures + 1))
+        return SL_ENOMEM;
+    for (size_t k = 0; k < c->terms_a.n; k++)
+        if (is_name(c->terms_a.items[k]) || is_figure(c->terms_a.items[k]))
+            c->anchor_terms_a.items[c->anchor_terms_a.n++] = c->terms_a.items[k];
     c->a = a;
     return 0;
 }
@@ -743,10 +761,42 @@ const uint32_t *sl_comparer_terms_a(const sl_comparer *c, size_t *n)
     return c->terms_a.items;
 }
 
-bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t n_b)
+const uint32_t *sl_comparer_anchors_a(const sl_comparer *c, size_t *n)
 {
+    *n = c->anchor_terms_a.n;
+    return c->anchor_terms_a.items;
+}
+
+/* How many of `anchors` (a text's names and figures) that `is_kind` takes
+ * the other text's distinct terms `terms` hold. */
+static size_t anchors_held(const uint32_t *anchors, size_t n_anchors, bool (*is_kind)(uint32_t),
+                           const uint32_t *terms, size_t n_terms)
+{
+    size_t held = 0;
+    for (size_t k = 0; k < n_anchors; k++)
+        held += is_kind(anchors[k]) && holds_term(terms, n_terms, anchors[k]);
+    return held;
+}
+
+/* measure_anchors' answer from the names and figures of the text with
+ * fewer of each, each looked up in the other's terms: a few dozen
+ * searches, not a pass over both texts' terms (which was 5% of dedup's
+ * instructions: docs/benchmarks.md, "Nineteenth round: dedup"). The terms
+ * are distinct, so a term the two share is counted once either way. */
+bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t n_b,
+                          const uint32_t *anchors_b, size_t n_anchors_b)
+{
+    anchor_counts counts_a = c->anchors_a, counts_b = count_anchors(anchors_b, n_anchors_b);
+    const uint32_t *anchors_a = c->anchor_terms_a.items, *terms_a = c->terms_a.items;
+    size_t n_anchors_a = c->anchor_terms_a.n, n_a = c->terms_a.n;
+    size_t names = counts_a.names <= counts_b.names
+                       ? anchors_held(anchors_a, n_anchors_a, is_name, terms_b, n_b)
+                       : anchors_held(anchors_b, n_anchors_b, is_name, terms_a, n_a);
+    size_t figures = counts_a.figures <= counts_b.figures
+                         ? anchors_held(anchors_a, n_anchors_a, is_figure, terms_b, n_b)
+                         : anchors_held(anchors_b, n_anchors_b, is_figure, terms_a, n_a);
     sl_comparison anchors = {0};
-    measure_anchors(c->terms_a.items, c->terms_a.n, c->anchors_a, terms_b, n_b, &anchors);
+    anchor_shares(names, figures, counts_a, counts_b, &anchors);
     return anchors_may_agree(&anchors);
 }
 

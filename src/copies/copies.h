@@ -373,11 +373,16 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out);
  * sorted, flags merged (borrowed until the next sl_comparer_set_a): what a
  * caller keeps of a text to ask sl_comparer_may_copy of it later. */
 const uint32_t *sl_comparer_terms_a(const sl_comparer *c, size_t *n);
-/* False when a text of distinct terms `terms_b` (as sl_comparer_terms_a
- * gives) cannot be a copy of the prepared text of any kind, its names or
- * figures disagreeing (sl_comparer_compare then says NONE): a caller that
- * keeps texts' terms asks this before it unpacks one to compare. */
-bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t n_b);
+/* The names and figures among sl_comparer_terms_a's terms, in the same
+ * order (borrowed likewise): kept beside them for sl_comparer_may_copy. */
+const uint32_t *sl_comparer_anchors_a(const sl_comparer *c, size_t *n);
+/* False when a text of distinct terms `terms_b` and names and figures
+ * `anchors_b` (as sl_comparer_terms_a and sl_comparer_anchors_a give)
+ * cannot be a copy of the prepared text of any kind, its names or figures
+ * disagreeing (sl_comparer_compare then says NONE): a caller that keeps
+ * texts' terms asks this before it unpacks one to compare. */
+bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t n_b,
+                          const uint32_t *anchors_b, size_t n_anchors_b);
 /* Compares two sketches (set_a then compare). The kind is symmetric (CONTAINS means `a` holds
  * `b`, EXCERPT that `a` is a part of `b`); the caller orients it by date. */
 int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl_comparison *out);

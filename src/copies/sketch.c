@@ -2,7 +2,6 @@
  * sorted set of its content-term codes, and the key terms the index files the
  * article under. Built from the text stage's analysis; packed for the store
  * by sketch_pack.c. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,66 +35,78 @@ static uint64_t key_pair(uint32_t high, uint32_t low)
     return (uint64_t)high << 32 | low;
 }
 
+/* Inserts `item` into `best`, the `n` smallest items met so far in
+ * ascending order (at most SL_COPY_KEYS): a selection, not a sort of all
+ * the text's terms (the second sort was 0.9% of dedup's instructions,
+ * docs/benchmarks.md, "Nineteenth round: dedup"). */
+static void keep_smallest(uint64_t *best, uint32_t *n, uint64_t item)
+{
+    uint32_t at = *n;
+    if (at == SL_COPY_KEYS) {
+        if (item >= best[at - 1])
+            return;
+        at--;
+    } else {
+        (*n)++;
+    }
+    for (; at > 0 && item < best[at - 1]; at--)
+        best[at] = best[at - 1];
+    best[at] = item;
+}
+
 /* Key terms: specific terms first, then terms that recur, then long ones;
  * ties by code, so two copies of a text pick the same keys. Short numbers
  * ("2", "10") are too common to file an article under. */
 static int choose_keys(const sl_analysis *an, const char *text, sl_sketch *out)
 {
     SL_VEC(uint64_t) cands = {0};   /* code, score: how much the term says about the article */
-    int rc = 0;
-    for (size_t t = 0; t < an->tokens.n && !rc; t++) {
+    out->n_keys = 0;
+    if (!an->tokens.n)
+        return 0;
+    if (sl_vec_reserve(&cands, an->tokens.n))   /* one a token at most: no growing */
+        return SL_ENOMEM;
+    for (size_t t = 0; t < an->tokens.n; t++) {
         const sl_token *tok = &an->tokens.items[t];
         uint64_t term = an->token_terms.items[t];
         uint32_t len = tok->end - tok->start;
-        if (!term || !sl_token_is_content(tok, text) || len < 3)
+        if (!term || len < 3 || !sl_token_is_content(tok, text))
             continue;
         bool first = t == 0 || (an->tokens.items[t - 1].flags & SL_TOK_PUNCT &&
                                 strchr(".!?\"\n", text[an->tokens.items[t - 1].start]));
-        rc = sl_vec_push(&cands, key_pair((uint32_t)(term >> 32) & ~SL_TERM_FLAGS,
-                                          (specific(tok, first) ? 1000u : 0u) + (len < 20 ? len : 20)));
+        cands.items[cands.n++] = key_pair((uint32_t)(term >> 32) & ~SL_TERM_FLAGS,
+                                          (specific(tok, first) ? 1000u : 0u) + (len < 20 ? len : 20));
     }
-    out->n_keys = 0;
-    if (!rc && cands.n) {
-        /* merge occurrences: best score of the term plus 10 per repeat (up to 5) */
-        sl_sort_u64(cands.items, cands.n);   /* by code */
-        size_t m = 0;
-        for (size_t k = 0; k < cands.n;) {
-            size_t j = k;
-            uint32_t code = (uint32_t)(cands.items[k] >> 32), best = 0;
-            for (; j < cands.n && (uint32_t)(cands.items[j] >> 32) == code; j++)
-                best = (uint32_t)cands.items[j] > best ? (uint32_t)cands.items[j] : best;
-            uint32_t repeats = (uint32_t)(j - k) - 1;
-            /* the best score first, ties by code */
-            cands.items[m++] = key_pair(UINT32_MAX - (best + 10 * (repeats < 5 ? repeats : 5)), code);
-            k = j;
-        }
-        sl_sort_u64(cands.items, m);
-        for (size_t k = 0; k < m && out->n_keys < SL_COPY_KEYS; k++)
-            out->keys[out->n_keys++] = (uint32_t)cands.items[k];
+    /* merge occurrences: best score of the term plus 10 per repeat (up to 5) */
+    sl_sort_u64(cands.items, cands.n);   /* by code */
+    uint64_t best_keys[SL_COPY_KEYS];    /* the best score first, ties by code */
+    for (size_t k = 0, j; k < cands.n; k = j) {
+        uint32_t code = (uint32_t)(cands.items[k] >> 32), best = 0;
+        for (j = k; j < cands.n && (uint32_t)(cands.items[j] >> 32) == code; j++)
+            best = (uint32_t)cands.items[j] > best ? (uint32_t)cands.items[j] : best;
+        uint32_t repeats = (uint32_t)(j - k) - 1;
+        keep_smallest(best_keys, &out->n_keys,
+                      key_pair(UINT32_MAX - (best + 10 * (repeats < 5 ? repeats : 5)), code));
     }
+    for (uint32_t k = 0; k < out->n_keys; k++)
+        out->keys[k] = (uint32_t)best_keys[k];
     sl_vec_free(&cands);
-    return rc ? SL_ENOMEM : 0;
+    return 0;
 }
 
 /* English number words and the figures they stand for: a rewrite writes
  * "10 months" as "ten months" and back, and the two must be one term. */
 static const struct number_word {
-    const char *word;
-    const char *figure;
+    char word[10];   /* the longest has 9 letters: read to word[len] whatever `len` <= 9 */
+    int value;
 } number_words[] = {
-    {"eight", "8"},     {"eighteen", "18"}, {"eighty", "80"},   {"eleven", "11"},
-    {"fifteen", "15"},  {"fifty", "50"},    {"five", "5"},      {"forty", "40"},
-    {"four", "4"},      {"fourteen", "14"}, {"nine", "9"},      {"nineteen", "19"},
-    {"ninety", "90"},   {"one", "1"},       {"seven", "7"},     {"seventeen", "17"},
-    {"seventy", "70"},  {"six", "6"},       {"sixteen", "16"},  {"sixty", "60"},
-    {"ten", "10"},      {"thirteen", "13"}, {"thirty", "30"},   {"three", "3"},
-    {"twelve", "12"},   {"twenty", "20"},   {"two", "2"},
+    {"eight", 8},     {"eighteen", 18}, {"eighty", 80},   {"eleven", 11},
+    {"fifteen", 15},  {"fifty", 50},    {"five", 5},      {"forty", 40},
+    {"four", 4},      {"fourteen", 14}, {"nine", 9},      {"nineteen", 19},
+    {"ninety", 90},   {"one", 1},       {"seven", 7},     {"seventeen", 17},
+    {"seventy", 70},  {"six", 6},       {"sixteen", 16},  {"sixty", 60},
+    {"ten", 10},      {"thirteen", 13}, {"thirty", 30},   {"three", 3},
+    {"twelve", 12},   {"twenty", 20},   {"two", 2},
 };
-
-static int compare_number_word(const void *key, const void *entry)
-{
-    return strcmp(key, ((const struct number_word *)entry)->word);
-}
 
 /* The lengths of the number words that open with `c` (lower case), one bit
  * each: most words are told from them without a search (the search was
@@ -113,37 +124,48 @@ static uint32_t number_word_lengths(char c)
     }
 }
 
-/* The value of a number word of `len` letters in lower case, or -1. */
+/* The value of a number word of `len` letters in lower case, or -1: the
+ * table is in alphabetical order, so only the words of its first letter
+ * are compared (a search with strcmp was 1.2% of dedup's instructions:
+ * docs/benchmarks.md, "Nineteenth round: dedup"). */
 static int number_value(const char *word, size_t len)
 {
-    if (len > 31 || !(number_word_lengths(word[0]) >> len & 1u))
+    if (len > 9 || !(number_word_lengths(word[0]) >> len & 1u))
         return -1;
-    const struct number_word *n = bsearch(word, number_words, sizeof number_words / sizeof *number_words,
-                                          sizeof *number_words, compare_number_word);
-    return n ? atoi(n->figure) : -1;
+    const struct number_word *n = number_words, *end = n + sizeof number_words / sizeof *number_words;
+    while (n->word[0] != word[0])   /* there is one: number_word_lengths said so */
+        n++;
+    for (; n < end && n->word[0] == word[0]; n++)
+        if (n->word[len] == 0 && n->word[1] == word[1] && !memcmp(n->word + 2, word + 2, len - 2))
+            return n->value;
+    return -1;
 }
 
-/* Whether a word opening with `c` may be one of number_words (each opens
- * with e, f, n, o, s or t): most words are told apart without a search. */
 /* The term of a number word (the hash of its figure, as a number token's
- * term is), or 0 when the token is not one. "Thirty-eight" is 38. */
+ * term is), or 0 when the token is not one. "Thirty-eight" is 38. A word
+ * without a hyphen whose first letter and length fit no number word is
+ * told before it is read (the words read and searched were 2.4% of dedup's
+ * instructions, docs/benchmarks.md, "Nineteenth round: dedup"). */
 static uint64_t number_word_term(const sl_token *tok, const char *text)
 {
     char word[24];
+    const char *s = text + tok->start;
     size_t len = tok->end - tok->start;
-    if (!(tok->flags & SL_TOK_WORD) || len < 3 || len >= sizeof word ||
-        !number_word_lengths((char)(text[tok->start] | 0x20)))
+    uint32_t lengths = len < 3 || len >= sizeof word ? 0 : number_word_lengths((char)(s[0] | 0x20));
+    if (!(tok->flags & SL_TOK_WORD) || !lengths)
+        return 0;
+    const char *hyphen = memchr(s, '-', len);
+    if (!hyphen && !(lengths >> len & 1u))
         return 0;
     for (size_t k = 0; k < len; k++)
-        word[k] = (char)((text[tok->start + k] >= 'A' && text[tok->start + k] <= 'Z')
-                             ? text[tok->start + k] + 32 : text[tok->start + k]);
+        word[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
     word[len] = 0;
     int value = -1;
-    char *hyphen = strchr(word, '-');
     if (hyphen) {   /* tens-units */
-        *hyphen = 0;
-        size_t tens_len = (size_t)(hyphen - word);
-        int tens = number_value(word, tens_len), units = number_value(hyphen + 1, len - tens_len - 1);
+        size_t tens_len = (size_t)(hyphen - s);
+        word[tens_len] = 0;
+        int tens = number_value(word, tens_len);
+        int units = number_value(word + tens_len + 1, len - tens_len - 1);
         if (tens >= 20 && tens % 10 == 0 && units >= 1 && units <= 9)
             value = tens + units;
     } else {
@@ -151,16 +173,21 @@ static uint64_t number_word_term(const sl_token *tok, const char *text)
     }
     if (value < 0)
         return 0;
-    char figure[8];
-    int n = snprintf(figure, sizeof figure, "%d", value);
-    return sl_hash64(figure, (size_t)n);
+    char figure[2];   /* 1 to 99: the words of number_words, or tens-units */
+    size_t n = 0;
+    if (value >= 10)
+        figure[n++] = (char)('0' + value / 10);
+    figure[n++] = (char)('0' + value % 10);
+    return sl_hash64(figure, n);
 }
 
 /* Whether the words after token `tok` are inside quotation marks (the
  * marks of sl_quote_mark_placed, double ones; `len` bounds the text): a
  * straight mark toggles, others open or close, and a paragraph break ends
- * any quote (a quote running on opens again in the next paragraph). */
-static bool quote_state(bool inside, const sl_token *tok, const char *text, size_t len,
+ * any quote (a quote running on opens again in the next paragraph).
+ * Inline: it is asked of every token (the calls were 0.5% of dedup's
+ * instructions, docs/benchmarks.md, "Nineteenth round: dedup"). */
+static inline bool quote_state(bool inside, const sl_token *tok, const char *text, size_t len,
                         size_t gap_start)
 {
     for (size_t k = gap_start; k + 1 < tok->start; k++)
@@ -195,9 +222,10 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
     out->terms.n = out->starts.n = out->spans.n = 0;
     out->n_words = an->n_words;
     size_t n_sent = an->sentences.n < SL_SKETCH_SENTENCES ? an->sentences.n : SL_SKETCH_SENTENCES;
-    /* terms has room for one even when empty: views point into it, never at NULL */
+    /* terms has room for one even when empty (views point into it, never at
+     * NULL), and for a term a token: no growing */
     if (sl_vec_reserve(&out->starts, n_sent + 1) || sl_vec_reserve(&out->spans, n_sent) ||
-        sl_vec_reserve(&out->terms, 1))
+        sl_vec_reserve(&out->terms, an->tokens.n + 1))
         return SL_ENOMEM;
     size_t t = 0, gap = 0;
     /* the text runs at least to its last token's end */
@@ -228,8 +256,7 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
                                 (number || (content && specific(tok, first)) ? SL_TERM_SPECIFIC : 0) |
                                 (number ? SL_TERM_NUMBER : 0) | (quoted ? SL_TERM_QUOTED : 0) |
                                 (content ? 0 : SL_TERM_STOP);
-                if (sl_vec_push(&out->terms, code))
-                    return SL_ENOMEM;
+                out->terms.items[out->terms.n++] = code;
             }
             if (tok->flags & (SL_TOK_WORD | SL_TOK_NUMBER))
                 first = false;

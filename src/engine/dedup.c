@@ -10,14 +10,15 @@
 
 /* One remembered text, in one block of 4-byte numbers: its sketch's
  * sentence starts and word codes, as the comparison reads them, and its
- * distinct content terms (sl_comparer_terms_a), which tell most candidates
+ * distinct content terms and its names and figures among them
+ * (sl_comparer_terms_a, sl_comparer_anchors_a), which tell most candidates
  * apart without reading the sketch (sl_comparer_may_copy). Kept as they
  * are, not packed (sl_sketch_pack): about 0.1 KB a text more, and neither
  * packing nor unpacking (docs/benchmarks.md, "dedup, fifth round"). */
 typedef struct remembered {
     uint64_t index;
-    uint32_t *block;             /* starts, then codes, then distinct terms */
-    size_t n_starts, n_codes, n_terms;
+    uint32_t *block;             /* starts, then codes, then distinct terms, then anchors */
+    size_t n_starts, n_codes, n_terms, n_anchors;
 } remembered;
 
 /* Content hash -> first position, open addressing (never evicted: 16 bytes a text). */
@@ -145,7 +146,7 @@ static int compare_candidates(sl_dedup *d, sl_dedup_result *out)
         if (r->index != index || !r->block)
             continue;   /* fell out of the window */
         const uint32_t *terms = r->block + r->n_starts + r->n_codes;
-        if (!sl_comparer_may_copy(d->comparer, terms, r->n_terms))
+        if (!sl_comparer_may_copy(d->comparer, terms, r->n_terms, terms + r->n_terms, r->n_anchors))
             continue;   /* names or figures disagree: no copy of any kind */
         if (recall(r, &d->other) || sl_comparer_compare(d->comparer, &d->other, &d->comparison))
             return SL_ENOMEM;
@@ -166,9 +167,10 @@ static int remember(sl_dedup *d, uint64_t index)
     if (index + 1 > UINT32_MAX)
         return SL_ENOMEM;
     const sl_sketch *s = &d->sketch;
-    size_t n_terms;
+    size_t n_terms, n_anchors;
     const uint32_t *terms = sl_comparer_terms_a(d->comparer, &n_terms);
-    size_t n = s->starts.n + s->terms.n + n_terms;
+    const uint32_t *anchors = sl_comparer_anchors_a(d->comparer, &n_anchors);
+    size_t n = s->starts.n + s->terms.n + n_terms + n_anchors;
     remembered *r = &d->ring[index % d->window];
     uint32_t *block = sl_realloc(r->block, (n ? n : 1) * sizeof *block);
     if (!block)
@@ -177,9 +179,12 @@ static int remember(sl_dedup *d, uint64_t index)
         memcpy(block, s->starts.items, s->starts.n * sizeof *block);
     if (s->terms.n)
         memcpy(block + s->starts.n, s->terms.items, s->terms.n * sizeof *block);
+    uint32_t *at = block + s->starts.n + s->terms.n;
     if (n_terms)
-        memcpy(block + s->starts.n + s->terms.n, terms, n_terms * sizeof *block);
-    *r = (remembered){index, block, s->starts.n, s->terms.n, n_terms};
+        memcpy(at, terms, n_terms * sizeof *block);
+    if (n_anchors)
+        memcpy(at + n_terms, anchors, n_anchors * sizeof *block);
+    *r = (remembered){index, block, s->starts.n, s->terms.n, n_terms, n_anchors};
     return sl_copy_index_add(d->index, (int64_t)index + 1, d->sketch.keys, d->sketch.n_keys);
 }
 

@@ -127,6 +127,91 @@ TEST(dedup_finds_what_comparing_every_candidate_finds)
     sl_dedup_free(d);
 }
 
+/* Texts whose names and figures agree with WIRE's in part: fewer of both,
+ * more of both, other figures, other names. */
+static const char *const ANCHOR_TEXTS[] = {
+    "Lindholt backs tram line\n\nLindholt's council backed the tram line on Tuesday, 31 to 9.",
+    "Lindholt, Varga and the port\n\nMayor Ilse Varga of Lindholt and Oskar Brandt of the Nordhavn "
+    "port authority said on Tuesday that the council had backed a 14 kilometre tram line by 31 "
+    "votes to 9; it will cost 410 million crowns and open in 2029, with 22 stops and 40 trams.",
+    "Lindholt backs bus plan\n\nLindholt's council backed a 9 kilometre bus route on Tuesday by 27 "
+    "votes to 13; it will cost 85 million crowns and open in 2026.",
+    "Tarnby backs tram line\n\nMayor Per Dahl of Tarnby said the council had backed a 14 kilometre "
+    "tram line by 31 votes to 9; it will cost 410 million crowns.",
+    /* three names, all in the next text, where two only open sentences (no names there) */
+    "The council in Lindholt backed the plan of Varga on Tuesday.",
+    "Varga spoke first. Lindholt then backed the plan with Oskar Brandt of Nordhavn and Tarnby on Tuesday.",
+};
+
+/* What align.c's anchors_may_agree says of a comparison's measures (its
+ * COPY_NAMES 0.6, COPY_NUMBERS 0.7 and figures_agree). */
+static bool anchors_agree(const sl_comparison *c)
+{
+    double n = (double)c->numbers_fewer, kept = (double)(size_t)(c->number_overlap * n + 0.5);
+    return c->specific_overlap >= 0.6 && (c->number_overlap >= 0.7 || (kept + 1) / (n + 1) >= 0.7);
+}
+
+/* The names among a text's anchors (sl_comparer_anchors_a). */
+static size_t names_among(const uint32_t *anchors, size_t n)
+{
+    size_t names = 0;
+    for (size_t k = 0; k < n; k++)
+        names += (anchors[k] & SL_TERM_SPECIFIC) && !(anchors[k] & SL_TERM_NUMBER);
+    return names;
+}
+
+/* sl_comparer_may_copy looks the names and figures of the text with fewer
+ * of each up in the other's terms; for every pair it must say what the
+ * comparison's own measures of the two texts' names and figures say, both
+ * ways round, whichever text has fewer. */
+TEST(may_copy_says_what_the_comparison_measures)
+{
+    const char *texts[] = {WIRE, WIRE_EDITED, WIRE_REWORDED, OTHER_REPORT, TEMPLATE_A, TEMPLATE_B,
+                           ANCHOR_TEXTS[0], ANCHOR_TEXTS[1], ANCHOR_TEXTS[2], ANCHOR_TEXTS[3],
+                           ANCHOR_TEXTS[4], ANCHOR_TEXTS[5]};
+    enum { N = sizeof texts / sizeof *texts };
+    sketched s[N] = {{0}};
+    SL_VEC(uint32_t) terms[N] = {{0}}, anchors[N] = {{0}};
+    sl_comparer *c = sl_comparer_new();
+    for (size_t k = 0; k < N; k++) {   /* each text's terms and anchors, as dedup keeps them */
+        sketch_of(&s[k], texts[k]);
+        CHECK_INT(sl_comparer_set_a(c, &s[k].sketch), 0);
+        size_t n;
+        const uint32_t *t = sl_comparer_terms_a(c, &n);
+        CHECK_INT(sl_vec_reserve(&terms[k], n + 1), 0);
+        memcpy(terms[k].items, t, n * sizeof *t);
+        terms[k].n = n;
+        t = sl_comparer_anchors_a(c, &n);
+        CHECK_INT(sl_vec_reserve(&anchors[k], n + 1), 0);
+        memcpy(anchors[k].items, t, n * sizeof *t);
+        anchors[k].n = n;
+    }
+    size_t agree = 0, fewer_a = 0, fewer_b = 0;
+    sl_comparison cmp = {0};
+    for (size_t i = 0; i < N; i++) {
+        for (size_t j = 0; j < N; j++) {
+            CHECK_INT(sl_comparer_set_a(c, &s[i].sketch), 0);
+            bool may = sl_comparer_may_copy(c, terms[j].items, terms[j].n, anchors[j].items, anchors[j].n);
+            CHECK_INT(sl_comparer_compare(c, &s[j].sketch, &cmp), 0);
+            CHECK_INT(may, anchors_agree(&cmp));
+            agree += may;
+            size_t names_i = names_among(anchors[i].items, anchors[i].n);
+            size_t names_j = names_among(anchors[j].items, anchors[j].n);
+            fewer_a += names_i < names_j;
+            fewer_b += names_j < names_i;
+        }
+    }
+    CHECK(agree > N && agree < N * N - N);   /* both answers, beyond each text with itself */
+    CHECK(fewer_a > 0 && fewer_b > 0);
+    for (size_t k = 0; k < N; k++) {
+        sketched_free(&s[k]);
+        sl_vec_free(&terms[k]);
+        sl_vec_free(&anchors[k]);
+    }
+    sl_comparison_free(&cmp);
+    sl_comparer_free(c);
+}
+
 /* `n` copies of `unit` in one text (malloc'd). */
 static char *repeated(const char *unit, size_t n)
 {

@@ -236,6 +236,21 @@ TEST(tokens_content_is_a_number_or_a_word_of_two_characters)
     sl_vec_free(&toks);
 }
 
+/* A content token is a number, or a word of two characters or more that is
+ * no stop word: a character of one byte or of several counts once. */
+TEST(tokens_content_counts_characters_not_bytes)
+{
+    const char *text = "x Q ab \xC3\xA9 \xC3\xA9t t\xC3\xA9 \xE6\x97\xA5 \xE6\x97\xA5\xE6\x9C\xAC 7 the Oslo ,";
+    static const bool content[] = {false, false, true, false, true, true, false, true, true, false, true,
+                                   false};
+    sl_token_vec toks = {0};
+    CHECK_INT(sl_tokenize(text, strlen(text), "en", &toks), 0);
+    CHECK_INT(toks.n, sizeof content / sizeof *content);
+    for (size_t k = 0; k < toks.n && k < sizeof content / sizeof *content; k++)
+        CHECK_INT(sl_token_is_content(&toks.items[k], text), content[k]);
+    sl_vec_free(&toks);
+}
+
 TEST(tokens_no_language_no_stop)
 {
     const char *text = "the and of";
