@@ -26,21 +26,20 @@ static int one_file(cli *c, const char *path, const char *published, int many)
     if (!text)
         return EXIT_PARTIAL;
     int rc;
-    if (c->json) {
-        rc = sl_timex_json(text, len, published, cli_write_stdout, NULL);
+    if (c->json) {   /* one line an expression, naming the file: several may be given */
+        cli_json_objects out = {.input = path, .compact = 1};
+        rc = cli_json_objects_end(&out, sl_timex_json(text, len, published, cli_json_objects_write, &out));
     } else {
         sl_timex_list *list = NULL;
         rc = sl_timex_find(text, len, published, &list);
-        if (!rc)
+        if (rc)
+            cli_error("%s: %s", path, sl_strerror(rc));
+        else
             print_human(path, text, list, many);
         sl_timex_list_free(list);
     }
     free(text);
-    if (rc) {
-        cli_error("%s: %s", path, sl_strerror(rc));
-        return EXIT_PARTIAL;
-    }
-    return EXIT_OK;
+    return rc ? EXIT_PARTIAL : EXIT_OK;
 }
 
 static int run(cli *c, sl_engine *e)
@@ -68,7 +67,7 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_timex = {
     "timex",
-    "[--published DATE] FILE...",
+    "[--published DATE] [--json] FILE...",
     "the dates, times and durations a text states, with their values",
     "Finds every temporal expression of each file (TimeML TIMEX3: DATE, TIME,\n"
     "DURATION, SET) and normalises it against the publication date: \"on Tuesday\"\n"
