@@ -261,6 +261,8 @@ static int parse(reader *r, yajl_memory *m, const char *line, size_t len, yajl_s
     if (setjmp(m->failed))
         return SL_ENOMEM;
     yajl_handle h = yajl_alloc(&callbacks, &m->funcs, r);
+    if (!h)   /* its documented failure, though our allocator never returns NULL */
+        return SL_ENOMEM;
     r->handle = h;
     yajl_config(h, yajl_dont_validate_strings, 1);
     *st = yajl_parse(h, (const unsigned char *)line, len);
