@@ -84,6 +84,10 @@ int cli_fail(sl_engine *e, int rc);
 void cli_print_usage(FILE *out, const command *cmd);
 /* Usage error for command `cmd` with a message. */
 int cli_usage(const command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A usage error for command `cmd` when `published` (an option's value, may
+ * be NULL) is no ISO-8601 date (YYYY-MM-DD, a time after it ignored), as
+ * ingest --date says; else EXIT_OK. */
+int cli_check_date(const command *cmd, const char *option, const char *published);
 /* Parses a positive article/story id; 0 when it is not one. */
 int64_t cli_id(const char *s);
 /* Takes "--name VALUE" or "--name=VALUE" at argv[*i]; NULL when argv[*i] is not it

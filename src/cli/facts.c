@@ -163,6 +163,8 @@ static int run(cli *c, sl_engine *unused)
     if (text && (conflicts || story))
         return cli_usage(&cmd_facts, "--text reads files: %s is for a story's facts",
                          conflicts ? "--conflicts" : "a story id");
+    if (text && cli_check_date(&cmd_facts, "--published", published))
+        return EXIT_USAGE;
     if (text)
         return extract_files(c, text, published);
     if (published)

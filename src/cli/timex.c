@@ -7,14 +7,19 @@
 
 #include "cli.h"
 
+/* One line an expression; the value column as wide as the file's longest
+ * value (14 at least), so that the texts start in one column. */
 static void print_human(const char *path, const char *text, const sl_timex_list *list, int many)
 {
     if (many)
         printf("==> %s\n", path);
+    int width = 14;
+    for (size_t i = 0; i < list->n; i++)
+        width = (int)strlen(list->items[i].value) > width ? (int)strlen(list->items[i].value) : width;
     for (size_t i = 0; i < list->n; i++) {
         const sl_timex *x = &list->items[i];
-        printf("%6u %6u  %-8s %-14s %.*s\n", x->chars.start, x->chars.end,
-               sl_timex_type_name(x->type), x->value, (int)(x->span.end - x->span.start),
+        printf("%6u %6u  %-8s %-*s %.*s\n", x->chars.start, x->chars.end,
+               sl_timex_type_name(x->type), width, x->value, (int)(x->span.end - x->span.start),
                text + x->span.start);
     }
 }
@@ -57,6 +62,8 @@ static int run(cli *c, sl_engine *e)
     }
     if (!n)
         return cli_usage(&cmd_timex, "timex wants one or more text files");
+    if (cli_check_date(&cmd_timex, "--published", published))
+        return EXIT_USAGE;
     for (int i = 0; i < n; i++) {
         int rc = one_file(c, c->argv[i], published, n > 1);
         if (rc)

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "util/alloc.h"
+#include "util/date.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -80,6 +81,13 @@ int cli_usage(const command *cmd, const char *fmt, ...)
     fputc('\n', stderr);
     cli_print_usage(stderr, cmd);
     return EXIT_USAGE;
+}
+
+int cli_check_date(const command *cmd, const char *option, const char *published)
+{
+    if (!published || sl_date_day(published) != SL_NO_DAY)
+        return EXIT_OK;
+    return cli_usage(cmd, "%s wants an ISO-8601 date (YYYY-MM-DD), not \"%s\"", option, published);
 }
 
 int64_t cli_id(const char *s)

@@ -321,6 +321,17 @@ for c in compare timex summarize summary timeline; do
   "$S" $c --help >"$T/help.txt"
   check "$c --help: its usage shows --json" grep -q "^ *\(usage: \)\?storyline $c .*--json" "$T/help.txt"
 done
+printf 'The fair opened at 7:15 a.m. on Tuesday and ran for an hour.\n' >"$T/clock.txt"
+expect_exit 0 "$S" timex --published 2024-05-01 "$T/clock.txt"
+check "timex: the texts start in one column (a long value pushed its text)" python3 -c '
+import re, sys
+starts = {re.match(r" *[0-9]+ +[0-9]+  [A-Z]+ +[^ ]+ +", l).end() for l in open(sys.argv[1])}
+assert len(starts) == 1, starts' "$OUT"
+expect_exit 2 "$S" timex --published 2024-02-30 "$T/clock.txt"
+check "timex --published that is no date is a usage error (it was taken as none)" \
+  err_has '^storyline: --published wants an ISO-8601 date (YYYY-MM-DD), not "2024-02-30"'
+expect_exit 2 "$S" facts --text "$T/clock.txt" --published garbage
+check "facts --text --published too" err_has '^storyline: --published wants an ISO-8601 date'
 expect_exit 2 "$S" --db "$T/owner.db" copies --article 0
 check "copies --article 0: names the option (it said \"unexpected argument 0\")" \
   err_has "^storyline: --article wants an article id, not 0"
