@@ -79,8 +79,9 @@ const command cmd_timex = {
     "Finds every temporal expression of each file (TimeML TIMEX3: DATE, TIME,\n"
     "DURATION, SET) and normalises it against the publication date: \"on Tuesday\"\n"
     "-> 2024-08-20, \"last week\" -> 2024-W33, \"10 months\" -> P10M. Without\n"
-    "--published the unknown parts are X (XXXX-10-07). Offsets are Unicode code\n"
-    "points into the file. With --json: one object per line (docs/json.md).\n",
+    "--published (or --date, the same) the unknown parts are X (XXXX-10-07).\n"
+    "Offsets are Unicode code points into the file. With --json: one object per\n"
+    "line, naming its file (docs/json.md).\n",
     CLI_NO_STORE,
     run,
 };
