@@ -56,9 +56,11 @@ static int read_url_list(const char *path, char ***urls, size_t *n, size_t *cap)
             continue;
         rc = add_url(urls, n, cap, s);
     }
+    int read_error = ferror(f) ? errno : 0;   /* a folder opens, and fails at its first read */
     free(line);
     fclose(f);
-    return rc;
+    errno = read_error ? read_error : errno;
+    return rc ? rc : read_error ? -1 : 0;
 }
 
 /* A non-negative integer option value; -1 when it is not one. */

@@ -332,6 +332,9 @@ check "timex --published that is no date is a usage error (it was taken as none)
   err_has '^storyline: --published wants an ISO-8601 date (YYYY-MM-DD), not "2024-02-30"'
 expect_exit 2 "$S" facts --text "$T/clock.txt" --published garbage
 check "facts --text --published too" err_has '^storyline: --published wants an ISO-8601 date'
+expect_exit 1 "$S" --db "$T/urls3.db" ingest --urls "$T/ro"
+check "ingest --urls FOLDER says why (it was read as an empty list: \"nothing to ingest\")" \
+  err_has "ro: cannot read the URL list: Is a directory$"
 expect_exit 2 "$S" --db "$T/owner.db" copies --article 0
 check "copies --article 0: names the option (it said \"unexpected argument 0\")" \
   err_has "^storyline: --article wants an article id, not 0"
