@@ -207,7 +207,14 @@ SL_API int sl_ingest_path(sl_engine *engine, const char *path,
 SL_API int sl_ingest_urls(sl_engine *engine, const char *const *urls, size_t n,
                           const sl_ingest_options *opts, sl_ingest_report *report);
 
-/* The same for an in-memory buffer (e.g. standard input), named `name`. */
+/* The largest input read whole, in bytes: a file (once decompressed), a
+ * buffer given to sl_ingest_buffer, standard input or a pipe read by the
+ * storyline command. A larger one is refused as a bad input, its reason
+ * naming the cap. A WARC file is read a record at a time and has no cap. */
+#define SL_INPUT_MAX ((size_t)256 << 20)
+
+/* The same for an in-memory buffer (e.g. standard input), named `name`; at
+ * most SL_INPUT_MAX bytes. */
 SL_API int sl_ingest_buffer(sl_engine *engine, const char *data, size_t len, const char *name,
                             const sl_ingest_options *opts, sl_ingest_report *report);
 
@@ -249,7 +256,9 @@ SL_API void sl_article_free(sl_article *article);
 typedef struct sl_evidence {
     sl_span article_sentence;  /* in the copy's text */
     sl_span of_sentence;       /* in the original's text */
-    double similarity;         /* in [0,1]; 1 for the same words */
+    double similarity;         /* in [0,1]: the sentence model's probability that the two
+                                  say the same thing (docs/copies.md, "Sentence
+                                  similarity"); identical sentences get 0.94 to 0.96, not 1 */
 } sl_evidence;
 
 /* The kinds of copy (docs/copies.md). */
@@ -299,7 +308,7 @@ typedef struct sl_text_comparison {
                                   ("none" too: low when little is copied) */
     double cover_a, cover_b;   /* share of a (of b) the aligned sentences cover, weighted by similarity */
     double aligned_a, aligned_b; /* share of a (of b) in sentence pairs that say the same thing */
-    double best_similarity;    /* the most similar sentence pair, in [0,1] */
+    double best_similarity;    /* the most similar sentence pair's similarity (sl_evidence) */
     double order_overlap;      /* share of the shorter text's content words the other has in the same order */
     double specific_overlap;   /* share of the names of one found in the other */
     double number_overlap;     /* the same for figures */

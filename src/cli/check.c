@@ -10,11 +10,11 @@ static int verdict(cli *c, sl_engine *e)
     int rc = sl_store_check(e);
     if (c->json) {
         json_t *doc = cli_json_document();
-        if (doc && (json_object_set_new(doc, "store", json_string(c->db)) ||
+        if (doc && (json_object_set_new(doc, "store", cli_json_string(c->db)) ||
                     json_object_set_new(doc, "ok", json_boolean(!rc)) ||
                     json_object_set_new(doc, "search_index_checked",
                                         json_boolean(!sl_engine_read_only(e))) ||
-                    json_object_set_new(doc, "problem", rc ? json_string(sl_errmsg(e)) : json_null()))) {
+                    json_object_set_new(doc, "problem", rc ? cli_json_string(sl_errmsg(e)) : json_null()))) {
             json_decref(doc);
             doc = NULL;
         }

@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "storyline.h"
+#include "util/buf.h"
 
 /* How a command uses the store (command.read_only, cli_open's mode). */
 enum {
@@ -83,6 +84,10 @@ int cli_fail(sl_engine *e, int rc);
 void cli_print_usage(FILE *out, const command *cmd);
 /* Usage error for command `cmd` with a message. */
 int cli_usage(const command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A usage error for command `cmd` when `published` (an option's value, may
+ * be NULL) is no ISO-8601 date (YYYY-MM-DD, a time after it ignored), as
+ * ingest --date says; else EXIT_OK. */
+int cli_check_date(const command *cmd, const char *option, const char *published);
 /* Parses a positive article/story id; 0 when it is not one. */
 int64_t cli_id(const char *s);
 /* Takes "--name VALUE" or "--name=VALUE" at argv[*i]; NULL when argv[*i] is not it
@@ -95,11 +100,31 @@ int cli_is_option(const cli *c, int i);
 /* A JSON document the command builds itself (not one of the library's
  * sl_*_json): it opens with "storyline" and "json_version" like theirs. */
 json_t *cli_json_document(void);
+/* `s` as a JSON string: invalid UTF-8 bytes (a file name may hold them)
+ * become U+FFFD, as the library's JSON writes them. NULL when out of memory. */
+json_t *cli_json_string(const char *s);
 /* Prints `doc` on stdout (indented, or one line with `compact`) and frees it;
  * EXIT_OK, or EXIT_STORE when it is NULL (out of memory) or cannot be written. */
 int cli_json_print(json_t *doc, int compact);
 /* A sink for the JSON functions writing to stdout. */
 int cli_write_stdout(void *ctx, const char *data, size_t len);
+/* What a library JSON writer (sl_summary_json, sl_timeline_json,
+ * sl_timex_json, sl_page_json) writes, printed as the command's own
+ * documents: each object it writes (one, or one a line) with "storyline"
+ * and "json_version" first, then "input" when `input` is set, then its
+ * fields; indented, or one a line with `compact`. Give
+ * cli_json_objects_write to the writer, then call cli_json_objects_end. */
+typedef struct cli_json_objects {
+    const char *input;   /* a file name for "input", or NULL */
+    int compact;
+    int failed;          /* an object could not be read back or printed */
+    sl_buf pending;      /* written, not yet printed */
+} cli_json_objects;
+int cli_json_objects_write(void *ctx, const char *data, size_t len);
+/* Prints what is left, frees, and gives EXIT_OK, or EXIT_STORE when the
+ * writer failed (`rc`, said as "INPUT: REASON") or an object could not be
+ * printed (said as "cannot write output"). */
+int cli_json_objects_end(cli_json_objects *o, int rc);
 /* Width for human output: the terminal's, else $COLUMNS, else 80; never below 80. */
 int cli_width(void);
 /* `one` when n is 1, else `many`: "1 story", "2 stories". */
@@ -115,7 +140,7 @@ void cli_print_wrapped(const char *text, int indent);
  * (malloc'd; the caller frees), its size in *len; NULL when it cannot be
  * read or is larger than `max` bytes, saying why ("PATH: REASON"). */
 char *cli_read_file(const char *path, size_t max, size_t *len);
-#define CLI_FILE_MAX ((size_t)256 << 20)   /* what summarize, timex and facts --text read of a file */
+#define CLI_FILE_MAX SL_INPUT_MAX   /* what summarize, timex and facts --text read of a file */
 
 /* One entity of a story (entities.c): its first item, its type, its role,
  * how many mentions and articles; `places`, `organizations`, `persons` and

@@ -55,8 +55,10 @@ static int run(cli *c, sl_engine *e)
     int64_t article = 0;
     for (int i = 0; i < c->argc; i++) {
         const char *v = cli_option(c, &i, "--article");
-        if (!v || !cli_id(v))
+        if (!v)
             return cli_usage(&cmd_copies, "unexpected argument %s", c->argv[i]);
+        if (!cli_id(v))
+            return cli_usage(&cmd_copies, "--article wants an article id, not %s", v);
         article = cli_id(v);
     }
     sl_article *a = NULL;

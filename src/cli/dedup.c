@@ -135,7 +135,7 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_dedup = {
     "dedup", "[--drop] [--window N] [FILE.jsonl ...]",
-    "filter a JSONL stream: tag (or drop) lines that copy an earlier line",
+    "filter a JSONL stream: tag (or drop) lines copying an earlier line",
     "  FILE ...      JSONL files read in order (standard input when none)\n"
     "  --drop        leave copies out instead of tagging them\n"
     "  --window N    earlier lines compared for near copies and rewrites\n"

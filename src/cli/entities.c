@@ -121,7 +121,7 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_entities = {
     "entities", "STORY_ID [--json]",
-    "people (with roles), organisations and places of a story, with counts",
+    "people (with roles), organisations and places of a story, counted",
     "Most mentioned first: each name with its type, how often the story's\n"
     "articles mention it and in how many articles.\n",
     1, run,

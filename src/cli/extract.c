@@ -36,8 +36,9 @@ static void on_page(void *ctx, const char *name, const sl_page *page, const char
         o->status = EXIT_PARTIAL;
     }
     if (page && o->c->json) {
-        sl_page_json(page, name, cli_write_stdout, NULL);
-        putchar('\n');
+        cli_json_objects out = {.compact = 1};
+        if (cli_json_objects_end(&out, sl_page_json(page, name, cli_json_objects_write, &out)))
+            o->status = EXIT_STORE;
     } else if (page) {
         print_page(page, name, o->many, error);
     }

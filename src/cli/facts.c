@@ -151,6 +151,8 @@ static int run(cli *c, sl_engine *unused)
             published = v;
         else if (!text && cli_flag(c, i, "--text"))
             text = i + 1;
+        else if (cli_is_option(c, i))
+            return cli_usage(&cmd_facts, "unknown option %s", c->argv[i]);
         else if (text)
             continue; /* a file for --text */
         else if (!story && cli_id(c->argv[i]))
@@ -158,8 +160,15 @@ static int run(cli *c, sl_engine *unused)
         else
             return cli_usage(&cmd_facts, "unexpected argument %s", c->argv[i]);
     }
+    if (text && (conflicts || story))
+        return cli_usage(&cmd_facts, "--text reads files: %s is for a story's facts",
+                         conflicts ? "--conflicts" : "a story id");
+    if (text && cli_check_date(&cmd_facts, "--published", published))
+        return EXIT_USAGE;
     if (text)
         return extract_files(c, text, published);
+    if (published)
+        return cli_usage(&cmd_facts, "--published is for --text");
     if (!story)
         return cli_usage(&cmd_facts, "facts wants a story id");
     sl_engine *e = NULL;

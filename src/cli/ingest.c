@@ -21,9 +21,8 @@ static void on_progress(void *ctx, const char *name, uint64_t articles, uint64_t
 
 /* Standard input, a pipe named as a file (`ingest <(zcat x.gz)`) or any
  * other path that is neither a file nor a folder (sl_path_is_stream) is read
- * whole as a stream (its format from its content) up to this size. */
-#define STREAM_MAX ((size_t)2 << 30)
-
+ * whole as a stream (its format from its content), up to the size of a file
+ * read whole (SL_INPUT_MAX). */
 static int is_url(const char *s) { return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8); }
 
 static int add_url(char ***urls, size_t *n, size_t *cap, const char *url)
@@ -57,9 +56,11 @@ static int read_url_list(const char *path, char ***urls, size_t *n, size_t *cap)
             continue;
         rc = add_url(urls, n, cap, s);
     }
+    int read_error = ferror(f) ? errno : 0;   /* a folder opens, and fails at its first read */
     free(line);
     fclose(f);
-    return rc;
+    errno = read_error ? read_error : errno;
+    return rc ? rc : read_error ? -1 : 0;
 }
 
 /* A non-negative integer option value; -1 when it is not one. */
@@ -140,7 +141,7 @@ static int run(cli *c, sl_engine *e)
         if (sl_path_is_stream(paths[i])) {
             size_t len;
             cli_progress_clear(&prog);
-            char *data = cli_read_file(paths[i], STREAM_MAX, &len);
+            char *data = cli_read_file(paths[i], SL_INPUT_MAX, &len);
             if (!data) {
                 report.failed++;
                 status = EXIT_PARTIAL;
@@ -193,7 +194,7 @@ static int run(cli *c, sl_engine *e)
 }
 
 const command cmd_ingest = {
-    "ingest", "[--source NAME] [--date YYYY-MM-DD] [--urls FILE] [--jobs N] [--follow] [--allow-private] PATH|URL...",
+    "ingest", "[--source NAME] [--date YYYY-MM-DD] [--urls FILE] [--jobs N] [--timeout S] [--delay MS] [--follow] [--allow-private] PATH|URL...",
     "store articles from files, folders, WARC, feeds, URLs or - (stdin)",
     "Formats are recognised by content: plain text (first line is the title when it\n"
     "looks like a headline), JSONL (one object per line with text or html, and\n"
@@ -203,8 +204,10 @@ const command cmd_ingest = {
     "URLs are fetched (robots.txt honoured) and may be pages or feeds. A folder's\n"
     "hidden and documentation files (README, LICENSE, *.md ...) and links out of\n"
     "it are skipped; files named here are always read. - (standard input) and a pipe\n"
-    "named as a file (<(zcat x.jsonl.gz)) are read whole, up to 2 GB, their format\n"
-    "from their content. After --, every argument is a path.\n\n"
+    "named as a file (<(zcat x.jsonl.gz)) are read whole, their format from their\n"
+    "content. An input read whole (all but WARC files, which are read a record at\n"
+    "a time) is at most 256 MB, once decompressed. After --, every argument is a\n"
+    "path.\n\n"
     "  --source NAME   outlet for inputs that name none\n"
     "  --date DATE     publication date for inputs that carry none\n"
     "  --urls FILE     fetch the URLs listed in FILE (one a line, # comments)\n"

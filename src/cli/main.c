@@ -21,8 +21,11 @@ static void print_usage(FILE *out)
             "storyline turns a pile of news articles into stories: it cleans them, finds\n"
             "copies, groups them into stories and lets you search and export them.\n\n"
             "commands:\n");
+    int width = 0; /* the longest name: every summary starts in one column */
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(out, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
+        width = (int)strlen(commands[i]->name) > width ? (int)strlen(commands[i]->name) : width;
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %-*s  %s\n", width, commands[i]->name, commands[i]->summary);
     fprintf(out,
             "\nglobal options (before or after the command):\n"
             "  --db PATH   the store (default $STORYLINE_DB, else ./storyline.db)\n"

@@ -82,8 +82,8 @@ const command cmd_serve = {
     "  --port N          port (default 8080; 0: any free port, printed)\n"
     "  --bind ADDRESS    address to listen on (default 127.0.0.1, loopback only)\n"
     "  --threads N       worker threads (default 2)\n"
-    "  --rate R          requests a second per client address (default 100; 0: no limit;\n"
-    "                    0.5: one every two seconds)\n"
+    "  --rate R          requests a second per client address (default 100;\n"
+    "                    0: no limit; 0.5: one every two seconds)\n"
     "  --burst N         requests a client may make at once (default 200)\n"
     "  --max-connections N  open connections at most (default 2000)\n"
     "  --timeout S       an idle connection is closed after S seconds (default 10)\n",

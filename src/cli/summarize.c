@@ -45,8 +45,8 @@ static int summarize_files(cli *c, char **files, int n, const sl_summary_options
         cli_error("summarize: %s", sl_strerror(rc));
         status = EXIT_STORE;
     } else if (sum && c->json) {
-        sl_summary_json(sum, ids, cli_write_stdout, NULL);
-        putchar('\n');
+        cli_json_objects out = {0};
+        status = cli_json_objects_end(&out, sl_summary_json(sum, ids, cli_json_objects_write, &out));
     } else if (sum) {
         print_human(sum, files);
     }
@@ -89,7 +89,7 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_summarize = {
     "summarize",
-    "FILE... [--bytes N] [--words N [--cut]]",
+    "FILE... [--bytes N] [--words N [--cut]] [--json]",
     "one summary of the given files, told as one story (no store)",
     "Picks the sentences that carry the content the files share, within N bytes\n"
     "(the last sentence cut to fill them, as DUC scores summaries) or N words\n"

@@ -45,8 +45,8 @@ static int run(cli *c, sl_engine *e)
         rc = sl_summarize(t->docs, t->n, &o, &sum);
     int status = rc ? cli_fail(e, rc) : EXIT_OK;
     if (!rc && c->json) {
-        sl_summary_json(sum, t->ids, cli_write_stdout, NULL);
-        putchar('\n');
+        cli_json_objects out = {0};
+        status = cli_json_objects_end(&out, sl_summary_json(sum, t->ids, cli_json_objects_write, &out));
     } else if (!rc) {
         cli_summary_print(sum, t);
     }
@@ -57,7 +57,7 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_summary = {
     "summary",
-    "STORY [--words N]",
+    "STORY_ID [--words N] [--json]",
     "a story in a few sentences, each with the articles stating it",
     "The sentences that carry the story's central content, within N words\n"
     "(default 100): content stated by more independent sources ranks higher (a\n"

@@ -48,8 +48,8 @@ static int run(cli *c, sl_engine *e)
         rc = sl_timeline_build(t->docs, t->n, &tl);
     int status = rc ? cli_fail(e, rc) : EXIT_OK;
     if (!rc && c->json) {
-        sl_timeline_json(tl, t->ids, cli_write_stdout, NULL);
-        putchar('\n');
+        cli_json_objects out = {0};
+        status = cli_json_objects_end(&out, sl_timeline_json(tl, t->ids, cli_json_objects_write, &out));
     } else if (!rc) {
         cli_timeline_print(tl, t, (size_t)-1);
     }
@@ -60,8 +60,8 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_timeline = {
     "timeline",
-    "STORY | --thread ID",
-    "a story's or thread's dated events, oldest first, with their sources",
+    "STORY_ID [--json] | --thread ID [--json]",
+    "a story's or thread's dated events, oldest first, with sources",
     "Every sentence stating a date (normalised against its article's publication\n"
     "date: \"on Tuesday\", \"in June\", \"Aug. 19\") is an event on that date; the\n"
     "same event told by several articles (same date, similar sentence) is one\n"

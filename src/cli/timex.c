@@ -7,14 +7,19 @@
 
 #include "cli.h"
 
+/* One line an expression; the value column as wide as the file's longest
+ * value (14 at least), so that the texts start in one column. */
 static void print_human(const char *path, const char *text, const sl_timex_list *list, int many)
 {
     if (many)
         printf("==> %s\n", path);
+    int width = 14;
+    for (size_t i = 0; i < list->n; i++)
+        width = (int)strlen(list->items[i].value) > width ? (int)strlen(list->items[i].value) : width;
     for (size_t i = 0; i < list->n; i++) {
         const sl_timex *x = &list->items[i];
-        printf("%6u %6u  %-8s %-14s %.*s\n", x->chars.start, x->chars.end,
-               sl_timex_type_name(x->type), x->value, (int)(x->span.end - x->span.start),
+        printf("%6u %6u  %-8s %-*s %.*s\n", x->chars.start, x->chars.end,
+               sl_timex_type_name(x->type), width, x->value, (int)(x->span.end - x->span.start),
                text + x->span.start);
     }
 }
@@ -26,21 +31,20 @@ static int one_file(cli *c, const char *path, const char *published, int many)
     if (!text)
         return EXIT_PARTIAL;
     int rc;
-    if (c->json) {
-        rc = sl_timex_json(text, len, published, cli_write_stdout, NULL);
+    if (c->json) {   /* one line an expression, naming the file: several may be given */
+        cli_json_objects out = {.input = path, .compact = 1};
+        rc = cli_json_objects_end(&out, sl_timex_json(text, len, published, cli_json_objects_write, &out));
     } else {
         sl_timex_list *list = NULL;
         rc = sl_timex_find(text, len, published, &list);
-        if (!rc)
+        if (rc)
+            cli_error("%s: %s", path, sl_strerror(rc));
+        else
             print_human(path, text, list, many);
         sl_timex_list_free(list);
     }
     free(text);
-    if (rc) {
-        cli_error("%s: %s", path, sl_strerror(rc));
-        return EXIT_PARTIAL;
-    }
-    return EXIT_OK;
+    return rc ? EXIT_PARTIAL : EXIT_OK;
 }
 
 static int run(cli *c, sl_engine *e)
@@ -58,6 +62,8 @@ static int run(cli *c, sl_engine *e)
     }
     if (!n)
         return cli_usage(&cmd_timex, "timex wants one or more text files");
+    if (cli_check_date(&cmd_timex, "--published", published))
+        return EXIT_USAGE;
     for (int i = 0; i < n; i++) {
         int rc = one_file(c, c->argv[i], published, n > 1);
         if (rc)
@@ -68,13 +74,14 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_timex = {
     "timex",
-    "[--published DATE] FILE...",
+    "[--published DATE] [--json] FILE...",
     "the dates, times and durations a text states, with their values",
     "Finds every temporal expression of each file (TimeML TIMEX3: DATE, TIME,\n"
     "DURATION, SET) and normalises it against the publication date: \"on Tuesday\"\n"
     "-> 2024-08-20, \"last week\" -> 2024-W33, \"10 months\" -> P10M. Without\n"
-    "--published the unknown parts are X (XXXX-10-07). Offsets are Unicode code\n"
-    "points into the file. With --json: one object per line (docs/json.md).\n",
+    "--published (or --date, the same) the unknown parts are X (XXXX-10-07).\n"
+    "Offsets are Unicode code points into the file. With --json: one object per\n"
+    "line, naming its file (docs/json.md).\n",
     CLI_NO_STORE,
     run,
 };

@@ -8,8 +8,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <utf8proc.h>
+
 #include "cli.h"
 #include "util/alloc.h"
+#include "util/date.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -80,6 +83,13 @@ int cli_usage(const command *cmd, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+int cli_check_date(const command *cmd, const char *option, const char *published)
+{
+    if (!published || sl_date_day(published) != SL_NO_DAY)
+        return EXIT_OK;
+    return cli_usage(cmd, "%s wants an ISO-8601 date (YYYY-MM-DD), not \"%s\"", option, published);
+}
+
 int64_t cli_id(const char *s)
 {
     if (!s || !*s)
@@ -131,6 +141,65 @@ int cli_json_print(json_t *doc, int compact)
 int cli_write_stdout(void *ctx, const char *data, size_t len)
 {
     return fwrite(data, 1, len, stdout) == len ? 0 : -1;
+}
+
+json_t *cli_json_string(const char *s)
+{
+    json_t *str = json_string(s);
+    sl_buf fixed = SL_BUF_INIT;
+    for (size_t i = 0, n = strlen(s); !str && i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        if (k > 0)
+            sl_buf_put(&fixed, s + i, (size_t)k);
+        else
+            sl_buf_put(&fixed, "\xEF\xBF\xBD", 3);
+        i += k > 0 ? (size_t)k : 1;
+    }
+    if (!str && !fixed.err)
+        str = json_string(sl_buf_cstr(&fixed));
+    sl_buf_free(&fixed);
+    return str;
+}
+
+/* One object the writer wrote, printed with the document's first fields. */
+static void print_object(cli_json_objects *o, const char *text, size_t len)
+{
+    if (strspn(text, " \t\r\n") >= len)
+        return;
+    json_t *object = json_loadb(text, len, JSON_ALLOW_NUL, NULL), *doc = cli_json_document();
+    if (o->input && doc && json_object_set_new(doc, "input", cli_json_string(o->input)))
+        json_decref(doc), doc = NULL;
+    if (!json_is_object(object) || (doc && json_object_update(doc, object)))
+        json_decref(doc), doc = NULL;
+    json_decref(object);
+    if (cli_json_print(doc, o->compact))
+        o->failed = 1;
+}
+
+int cli_json_objects_write(void *ctx, const char *data, size_t len)
+{
+    cli_json_objects *o = ctx;
+    if (sl_buf_put(&o->pending, data, len))
+        return -1;
+    size_t done = 0;
+    for (const char *nl; (nl = memchr(o->pending.ptr + done, '\n', o->pending.len - done));) {
+        print_object(o, o->pending.ptr + done, (size_t)(nl - o->pending.ptr) - done);
+        done = (size_t)(nl - o->pending.ptr) + 1;
+    }
+    memmove(o->pending.ptr, o->pending.ptr + done, o->pending.len - done);
+    o->pending.len -= done;
+    return o->failed ? -1 : 0;
+}
+
+int cli_json_objects_end(cli_json_objects *o, int rc)
+{
+    if (!rc && !o->failed && o->pending.len)
+        print_object(o, o->pending.ptr, o->pending.len);
+    sl_buf_free(&o->pending);
+    if (rc && !o->failed)
+        cli_error("%s%s%s", o->input ? o->input : "", o->input ? ": " : "", sl_strerror(rc));
+    return rc || o->failed ? EXIT_STORE : EXIT_OK;
 }
 
 int cli_width(void)

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "copies/copies.h"
+#include "util/count.h"
 
 #define LINES_READ 3        /* first and last lines looked at */
 #define SHORT_LINE 90       /* bytes: a byline or credit line, not a paragraph */
@@ -43,14 +44,13 @@ typedef struct needle_list {
     uint32_t opens[256];
 } needle_list;
 
-#define COUNT(a) (sizeof(a) / sizeof *(a))
-static needle_list agency_list = {agencies, COUNT(agencies), {0}};
-static needle_list phrase_list = {phrases, COUNT(phrases), {0}};
+static needle_list agency_list = {agencies, SL_COUNT(agencies), {0}};
+static needle_list phrase_list = {phrases, SL_COUNT(phrases), {0}};
 static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
 static void open_masks(needle_list *l)
 {
-    static_assert(COUNT(agencies) < 32 && COUNT(phrases) < 32, "a mask has 32 bits");
+    static_assert(SL_COUNT(agencies) < 32 && SL_COUNT(phrases) < 32, "a mask has 32 bits");
     for (size_t k = 0; k < l->n; k++) {
         unsigned char c = (unsigned char)l->needles[k][0] | 0x20;
         l->opens[c] |= 1u << k;
@@ -182,7 +182,7 @@ static bool phrase_credit(const char *line, size_t len, sl_buf *out)
     }
     if (len <= SHORT_LINE) {
         static const char *const labels[] = {"Source:", "Sources:", "Credit:", "Via:", "Via "};
-        for (size_t k = 0; k < COUNT(labels); k++) {
+        for (size_t k = 0; k < SL_COUNT(labels); k++) {
             size_t n = strlen(labels[k]);
             if (len > n && !strncasecmp(line, labels[k], n))
                 return take_name(line + n, len - n, out);

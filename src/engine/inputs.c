@@ -22,7 +22,7 @@
 #include "util/date.h"
 
 /* Largest file read whole; larger inputs are refused with this reason. */
-#define FILE_CAP ((size_t)256 << 20)
+#define FILE_CAP SL_INPUT_MAX
 
 typedef struct run {
     sl_engine *e;
@@ -581,6 +581,12 @@ int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *nam
         return rc;
     sl_ingest_report local = {0};
     run r = {.e = e, .opts = opts, .report = report ? report : &local};
+    if (len > FILE_CAP) {   /* the cap of a file read whole holds for a buffer too */
+        char why[64];
+        snprintf(why, sizeof why, "input of %zu MB exceeds the %zu MB cap", len >> 20, FILE_CAP >> 20);
+        fail(&r, name ? name : "-", why);
+        return finish(&r, 0);
+    }
     return finish(&r, ingest_data(&r, data, len, name ? name : "-", NULL));
 }
 

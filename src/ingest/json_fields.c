@@ -5,6 +5,8 @@
  * than jansson is declined, and read with jansson as before
  * (sl_json_fields_read_line, for ingest's and dedup's lines alike);
  * sl_json_fields_of gives the same fields from jansson's object. */
+#include <setjmp.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -13,6 +15,7 @@
 #include <yajl/yajl_parse.h>
 
 #include "ingest/ingest.h"
+#include "util/alloc.h"
 
 /* Deeper lines are left to jansson (whose limit is 2,048). */
 #define MAX_DEPTH 64
@@ -181,6 +184,94 @@ static const yajl_callbacks callbacks = {
     on_start_map, on_key, on_end, on_start_array, on_end,
 };
 
+/* yajl's memory comes from the project's allocator (alloc.h): counted,
+ * and failed on demand by the fault injection, like every other. yajl 2.1
+ * uses what its allocator returns without a NULL check (yajl_buf.c,
+ * yajl_lex.c), so a failed allocation does not return to it: it jumps back
+ * to parse(), and sl_json_fields_read frees every block yajl held (each is
+ * linked in a list behind its header) and reports SL_ENOMEM. */
+typedef union block {
+    struct {
+        union block *prev, *next;
+    } link;
+    max_align_t align;   /* the memory given to yajl follows, aligned */
+} block;
+
+typedef struct yajl_memory {
+    yajl_alloc_funcs funcs;
+    block *blocks;       /* every block yajl holds */
+    jmp_buf failed;
+} yajl_memory;
+
+static void *hold(yajl_memory *m, block *b)
+{
+    b->link.prev = NULL;
+    b->link.next = m->blocks;
+    if (m->blocks)
+        m->blocks->link.prev = b;
+    m->blocks = b;
+    return b + 1;
+}
+
+static block *release(yajl_memory *m, void *ptr)
+{
+    block *b = (block *)ptr - 1;
+    if (b->link.prev)
+        b->link.prev->link.next = b->link.next;
+    else
+        m->blocks = b->link.next;
+    if (b->link.next)
+        b->link.next->link.prev = b->link.prev;
+    return b;
+}
+
+static void *yajl_malloc(void *ctx, size_t size)
+{
+    yajl_memory *m = ctx;
+    block *b = size < SIZE_MAX - sizeof *b ? sl_malloc(sizeof *b + size) : NULL;
+    if (!b)
+        longjmp(m->failed, 1);
+    return hold(m, b);
+}
+
+static void *yajl_realloc(void *ctx, void *ptr, size_t size)
+{
+    yajl_memory *m = ctx;
+    if (!ptr)
+        return yajl_malloc(ctx, size);
+    block *b = release(m, ptr);
+    block *grown = size < SIZE_MAX - sizeof *b ? sl_realloc(b, sizeof *b + size) : NULL;
+    if (!grown) {
+        hold(m, b);   /* still yajl's, freed with the rest */
+        longjmp(m->failed, 1);
+    }
+    return hold(m, grown);
+}
+
+static void yajl_release(void *ctx, void *ptr)
+{
+    if (ptr)
+        sl_free(release(ctx, ptr));
+}
+
+/* Reads the line with yajl into `st`; SL_ENOMEM (and the blocks left in
+ * `m`) when an allocation failed. */
+static int parse(reader *r, yajl_memory *m, const char *line, size_t len, yajl_status *st)
+{
+    if (setjmp(m->failed))
+        return SL_ENOMEM;
+    yajl_handle h = yajl_alloc(&callbacks, &m->funcs, r);
+    if (!h)   /* its documented failure, though our allocator never returns NULL */
+        return SL_ENOMEM;
+    r->handle = h;
+    yajl_config(h, yajl_dont_validate_strings, 1);
+    *st = yajl_parse(h, (const unsigned char *)line, len);
+    if (*st == yajl_status_ok)
+        *st = yajl_complete_parse(h);
+    yajl_free(h);
+    return 0;
+}
+
 /* Empties the fields; a string may be as long as jansson takes it. */
 static void forget(sl_json_field *fields, size_t n)
 {
@@ -197,15 +288,14 @@ int sl_json_fields_read(const char *line, size_t len, sl_json_field *fields, siz
     if (!same_reading((const unsigned char *)line, len))
         return SL_EBADINPUT;
     reader r = {.fields = fields, .n = n};
-    yajl_handle h = yajl_alloc(&callbacks, NULL, &r);
-    if (!h)
+    yajl_memory m = {.funcs = {yajl_malloc, yajl_realloc, yajl_release, &m}};
+    yajl_status st;
+    if (parse(&r, &m, line, len, &st)) {
+        while (m.blocks)
+            yajl_release(&m, m.blocks + 1);
+        forget(fields, n);
         return SL_ENOMEM;
-    r.handle = h;
-    yajl_config(h, yajl_dont_validate_strings, 1);
-    yajl_status st = yajl_parse(h, (const unsigned char *)line, len);
-    if (st == yajl_status_ok)
-        st = yajl_complete_parse(h);
-    yajl_free(h);
+    }
     /* Only white space may follow the object: yajl takes an unclosed
      * string after it for the end of input (it looks one token ahead),
      * where jansson reports the string. */

@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include "text/text.h"
+#include "util/count.h"
 #include "util/sorted_words.h"
 
 /* How far back we look for the word before a dot: longer than any entry
@@ -89,8 +90,6 @@ static const lit openers[] = {
 /* A line ending in one of these (or , ; ( - & /) goes on on the next line. */
 static const lit dashes[] = {LIT("\xE2\x80\x93"), LIT("\xE2\x80\x94")}; /* – — */
 
-#define COUNT(a) (sizeof(a) / sizeof *(a))
-
 typedef struct splitter {
     const char *s;
     size_t len;
@@ -159,7 +158,7 @@ static void emit(splitter *sp, size_t end, size_t next_start)
 static bool word_in(const char *const *list, size_t n, const char *s, size_t len, size_t i)
 {
     size_t m;
-    while (i < len && (m = match_at(openers, COUNT(openers), s, len, i)))
+    while (i < len && (m = match_at(openers, SL_COUNT(openers), s, len, i)))
         i += m;
     size_t end = i;
     while (end < len && sl_ascii_letter(s[end]))
@@ -171,7 +170,7 @@ static bool word_in(const char *const *list, size_t n, const char *s, size_t len
 
 static bool starter_at(const char *s, size_t len, size_t i)
 {
-    return word_in(starters, COUNT(starters), s, len, i);
+    return word_in(starters, SL_COUNT(starters), s, len, i);
 }
 
 /* "a.m" or "p.m" (the word before the final dot), any case. */
@@ -183,7 +182,7 @@ static bool clock_word(const char *w, size_t n)
 
 bool sl_sentences_title(const char *w, size_t n)
 {
-    return in_list(titles, COUNT(titles), w, n);
+    return in_list(titles, SL_COUNT(titles), w, n);
 }
 
 /* Whether the dot at s[dot] follows a title and one space ("Dr ."): a
@@ -197,7 +196,7 @@ static bool spaced_title(const splitter *sp, size_t dot)
     while (w > sp->start && end - w < WORD_BACK_MAX && sl_ascii_letter(s[w - 1]))
         w--;
     bool whole = w == sp->start || s[w - 1] == ' ' || s[w - 1] == '\n';
-    return whole && end > w && in_list(titles, COUNT(titles), s + w, end - w);
+    return whole && end > w && in_list(titles, SL_COUNT(titles), s + w, end - w);
 }
 
 /* Whether a single '.' at s[dot] after the word before it ends the sentence
@@ -221,12 +220,12 @@ static bool dot_ends_sentence(const splitter *sp, size_t dot, size_t next)
         return true;
     if (clock_word(s + w, n))
         return !ascii_digit(s[next]) &&
-               !word_in(clock_followers, COUNT(clock_followers), s, sp->len, next);
+               !word_in(clock_followers, SL_COUNT(clock_followers), s, sp->len, next);
     if (memchr(s + w, '.', n) || (n == 1 && s[w] >= 'A' && s[w] <= 'Z'))
         return starter_at(s, sp->len, next); /* dotted acronym or initial */
-    if (in_list(titles, COUNT(titles), s + w, n))
+    if (in_list(titles, SL_COUNT(titles), s + w, n))
         return false;
-    if (in_list(abbreviations, COUNT(abbreviations), s + w, n))
+    if (in_list(abbreviations, SL_COUNT(abbreviations), s + w, n))
         return !ascii_digit(s[next]) && starter_at(s, sp->len, next);
     return true;
 }
@@ -252,12 +251,12 @@ static size_t after_terminator(splitter *sp, size_t i)
 {
     const char *s = sp->s;
     size_t len = sp->len, t = i, n, last = 0;
-    while ((n = match_at(terminators, COUNT(terminators), s, len, t))) {
+    while ((n = match_at(terminators, SL_COUNT(terminators), s, len, t))) {
         last = n;
         t += n;
     }
     size_t c = t;
-    while ((n = match_at(closers, COUNT(closers), s, len, c)))
+    while ((n = match_at(closers, SL_COUNT(closers), s, len, c)))
         c += n;
     if (c >= len || s[c] == '\n')
         return c;
@@ -289,10 +288,10 @@ static bool line_ends_sentence(const splitter *sp, size_t eol, size_t next)
     if (e == sp->start)
         return false;
     size_t t = e;
-    while ((n = match_before(closers, COUNT(closers), s, sp->start, t)))
+    while ((n = match_before(closers, SL_COUNT(closers), s, sp->start, t)))
         t -= n;
     size_t t0 = t;
-    while ((n = match_before(terminators, COUNT(terminators), s, sp->start, t0)))
+    while ((n = match_before(terminators, SL_COUNT(terminators), s, sp->start, t0)))
         t0 -= n;
     if (t0 < t)
         return ends_sentence(sp, t0, t, next, true);
@@ -301,7 +300,7 @@ static bool line_ends_sentence(const splitter *sp, size_t eol, size_t next)
      * (wire copy wraps at 60-80 columns, and the next line may well start
      * with a name) */
     bool goes_on = s[e - 1] && strchr(",;(-&/", s[e - 1]);
-    if (goes_on || match_before(dashes, COUNT(dashes), s, sp->start, e))
+    if (goes_on || match_before(dashes, SL_COUNT(dashes), s, sp->start, e))
         return false;
     const char *newline = memrchr(s + sp->start, '\n', e - sp->start);
     size_t line = newline ? (size_t)(newline - s) + 1 : sp->start;
@@ -341,7 +340,7 @@ int sl_sentences_split(const char *text, size_t len, sl_span_vec *out)
         unsigned char c = (unsigned char)text[i];
         if (c == '\n')
             i = line_break(&sp, i);
-        else if (may_end(c) && match_at(terminators, COUNT(terminators), text, len, i))
+        else if (may_end(c) && match_at(terminators, SL_COUNT(terminators), text, len, i))
             i = after_terminator(&sp, i);
         else
             do

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #define FLUSH_AT 65536
 
 void sl_json_init(sl_json *j, sl_json_write_fn write, void *ctx, int pretty)
@@ -83,6 +85,16 @@ void sl_json_object_end(sl_json *j) { close(j, '}'); }
 void sl_json_array_begin(sl_json *j) { open(j, '['); }
 void sl_json_array_end(sl_json *j) { close(j, ']'); }
 
+/* Bytes from outside the texts (a file name, a URL) may be invalid UTF-8,
+ * which no JSON reader takes: each invalid byte is written as U+FFFD, as
+ * the texts' own invalid bytes are at ingest. */
+static size_t valid_utf8_length(const char *s, size_t i, size_t n)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+    return k > 0 ? (size_t)k : 0;
+}
+
 static void put_escaped(sl_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -90,7 +102,12 @@ static void put_escaped(sl_buf *b, const char *s, size_t n)
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
+        size_t k = c >= 0x80 ? valid_utf8_length(s, i, n) : 1;
+        if (k > 1) {
+            i += k - 1;
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80)
             continue;
         sl_buf_put(b, s + run, i - run);
         run = i + 1;
@@ -101,6 +118,10 @@ static void put_escaped(sl_buf *b, const char *s, size_t n)
         case '\t': sl_buf_put(b, "\\t", 2); break;
         case '\r': sl_buf_put(b, "\\r", 2); break;
         default: {
+            if (c >= 0x80) {
+                sl_buf_put(b, "\xEF\xBF\xBD", 3);
+                break;
+            }
             char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
             sl_buf_put(b, esc, 6);
         }

@@ -1,10 +1,12 @@
-# sweep.sh — what the hostile input sweeps of 2026-12-05 (branches qa and
-# qa2) found wrong in the command's use, each checked here: a store in a
+# sweep.sh — what the hostile input sweeps of 2026-12-05 (branches qa, qa2
+# and qa3) found wrong in the command's use, each checked here: a store in a
 # folder its reader may not write (read, and checked), options given without
 # their value or after "--", a search of blanks, the ingest summary's and
 # progress line's words for one of a kind, compare's sentences and size
-# limit, a pipe given to ingest, a bad --bind, a 1 MB title
-# (docs/testing.md, "Hostile input sweep" and its second round).
+# limit, a pipe given to ingest, a bad --bind, a 1 MB title; compare's
+# scores, facts --text's options, the JSON documents' header and a file
+# name that is not UTF-8, --help, the 256 MB cap (docs/testing.md,
+# "Hostile input sweep" and its second and third rounds).
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
@@ -243,6 +245,106 @@ check "  ... and the inputs after it are ingested all the same" err_has "^ingest
 expect_exit 2 "$S" --db "$T/urls.db" ingest --date 2024-13-45 "$T/fair.txt"
 check "a bad --date is a usage error without an ingest summary after it" sh -c "! grep -q '^ingested' '$ERR'"
 check "  ... and names the date" err_has '"2024-13-45" is not an ISO-8601 date'
+
+section "compare: the scores agree with each other and with what they mean (qa3)"
+printf 'Passengers waited in the rain for two hours before boarding.\n' >"$T/same-a.txt"
+cp "$T/same-a.txt" "$T/same-b.txt"
+expect_exit 0 "$S" compare "$T/same-a.txt" "$T/same-b.txt"
+check "the evidence pair shows the best similarity as the header does (0.944, and 0.94 below it)" sh -c '
+best=$(sed -n "s/^best sentence similarity: //p" "$1"); pair=$(sed -n "s/^\[1\] //p" "$1")
+[ -n "$best" ] && [ "$best" = "$pair" ]' - "$OUT"
+expect_exit 0 "$S" compare --help
+check "--help says what the score and a similarity mean (identical sentences: not 1)" \
+  out_has "identical sentences, not 1"
+
+section "facts --text takes files only (qa3)"
+expect_exit 2 "$S" facts --text "$T/lanterns.txt" --conflicts
+check "--conflicts after --text is refused (it was read as a file)" err_has "^storyline: --text reads files: --conflicts is for a story's facts"
+expect_exit 2 "$S" facts --text "$T/lanterns.txt" --bogus
+check "an unknown option after --text is named" err_has "^storyline: unknown option --bogus"
+expect_exit 2 "$S" --db "$T/owner.db" facts 1 --published 2024-05-01
+check "--published without --text is refused (it was ignored)" err_has "^storyline: --published is for --text"
+expect_exit 0 "$S" facts --text "$T/lanterns.txt" --published 2024-05-01
+check "the file is still read, --published after it" out_has "\"entities\""
+
+section "every --json output opens with storyline and json_version (qa3)"
+expect_exit 0 "$S" summarize --json "$T/lanterns.txt" "$T/fair.txt"
+check "summarize --json: the header, indented as the other documents" sh -c '
+head -1 "$1" | grep -qx "{" && python3 -c "import json, sys; d = json.load(open(sys.argv[1])); assert list(d)[:3] == [\"storyline\", \"json_version\", \"sentences\"], list(d)" "$1"' - "$OUT"
+expect_exit 0 "$S" --db "$T/owner.db" --json summary 1
+check "summary N --json: the header" py "$OUT" 'assert list(d)[:3] == ["storyline", "json_version", "sentences"], list(d)'
+expect_exit 0 "$S" --db "$T/owner.db" --json timeline 1
+check "timeline N --json: the header" py "$OUT" 'assert list(d)[:3] == ["storyline", "json_version", "events"], list(d)'
+printf 'The fair opened on Tuesday and ran for three days.\n' >"$T/days.txt"
+expect_exit 0 "$S" timex --json --published 2024-05-01 "$T/days.txt" "$T/lanterns.txt"
+check "timex --json: each line with the header and the file it is from" python3 -c '
+import json, sys
+xs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert xs and all(list(x)[:3] == ["storyline", "json_version", "input"] for x in xs), xs
+assert {x["input"] for x in xs} == {sys.argv[2], sys.argv[3]}, xs' "$OUT" "$T/days.txt" "$T/lanterns.txt"
+expect_exit 0 "$S" extract --json "$T/lanterns.txt"
+check "extract --json: the header, then the input" py "$OUT" 'assert list(d)[:3] == ["storyline", "json_version", "input"], list(d)'
+expect_exit 0 "$S" compare --json "$T/same-a.txt" "$T/same-b.txt"
+check "compare --json: the header" py "$OUT" 'assert list(d)[:3] == ["storyline", "json_version", "id"], list(d)'
+printf '{"id": 4, "a": "The fair opened.", "b": "The fair opened."}\n' >"$T/pairs.jsonl"
+expect_exit 0 "$S" compare --pairs "$T/pairs.jsonl"
+check "compare --pairs: each line with the header, then its id" py "$OUT" '
+assert list(d)[:3] == ["storyline", "json_version", "id"] and d["id"] == 4, d'
+
+section "a file name that is not UTF-8 still gives valid JSON (qa3)"
+BAD=$(printf '%s/fair-\377.txt' "$T")
+cp "$T/fair.txt" "$BAD"
+utf8_json='import json, sys; json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))'
+expect_exit 0 "$S" extract --json "$BAD"
+check "extract --json: the name's bad byte is U+FFFD (it was written raw)" python3 -c "$utf8_json" "$OUT"
+expect_exit 0 "$S" --db "$T/bad-name.db" --quiet ingest "$BAD"
+expect_exit 0 "$S" --db "$T/bad-name.db" export --json
+check "export --json: the article's path is valid UTF-8" python3 -c "$utf8_json" "$OUT"
+cp "$T/bad-name.db" "$(printf '%s/store-\377.db' "$T")"
+expect_exit 0 "$S" --db "$(printf '%s/store-\377.db' "$T")" check --json
+check "check --json of a store so named (it was \"cannot write output\", exit 3)" python3 -c "$utf8_json" "$OUT"
+
+section "--help: one column for the summaries, 80 columns, [--json] where it is taken (qa3)"
+expect_exit 0 "$S" --help
+check "every command's summary starts in one column, two spaces at least after the name" python3 -c '
+import re, sys
+rows = [l for l in open(sys.argv[1]) if re.match(r"  [a-z]+  +\S", l)]
+cols = {re.match(r"  [a-z]+ +", l).end() for l in rows}
+assert len(rows) == 20 and len(cols) == 1, (len(rows), cols)' "$OUT"
+for c in "" ingest stories show article search copies export check compare dedup facts quotes \
+         entities threads extract timex summarize summary timeline serve; do
+  # shellcheck disable=SC2086
+  "$S" $c --help >"$T/help.txt"
+  check "${c:-storyline} --help: no line over 80 columns" sh -c '! awk "length > 80" "$1" | grep -q .' - "$T/help.txt"
+done
+for c in compare timex summarize summary timeline; do
+  "$S" $c --help >"$T/help.txt"
+  check "$c --help: its usage shows --json" grep -q "^ *\(usage: \)\?storyline $c .*--json" "$T/help.txt"
+done
+printf 'The fair opened at 7:15 a.m. on Tuesday and ran for an hour.\n' >"$T/clock.txt"
+expect_exit 0 "$S" timex --published 2024-05-01 "$T/clock.txt"
+check "timex: the texts start in one column (a long value pushed its text)" python3 -c '
+import re, sys
+starts = {re.match(r" *[0-9]+ +[0-9]+  [A-Z]+ +[^ ]+ +", l).end() for l in open(sys.argv[1])}
+assert len(starts) == 1, starts' "$OUT"
+expect_exit 2 "$S" timex --published 2024-02-30 "$T/clock.txt"
+check "timex --published that is no date is a usage error (it was taken as none)" \
+  err_has '^storyline: --published wants an ISO-8601 date (YYYY-MM-DD), not "2024-02-30"'
+expect_exit 2 "$S" facts --text "$T/clock.txt" --published garbage
+check "facts --text --published too" err_has '^storyline: --published wants an ISO-8601 date'
+expect_exit 1 "$S" --db "$T/urls3.db" ingest --urls "$T/ro"
+check "ingest --urls FOLDER says why (it was read as an empty list: \"nothing to ingest\")" \
+  err_has "ro: cannot read the URL list: Is a directory$"
+expect_exit 2 "$S" --db "$T/owner.db" copies --article 0
+check "copies --article 0: names the option (it said \"unexpected argument 0\")" \
+  err_has "^storyline: --article wants an article id, not 0"
+
+section "one cap for an input read whole: 256 MB, a file or a stream (qa3)"
+truncate -s 257M "$T/big.txt"
+expect_exit 1 sh -c "'$S' --db '$T/cap.db' ingest - <'$T/big.txt'"
+check "standard input over 256 MB is refused by name and cap (it was read up to 2 GB)" \
+  err_has "^storyline: -: larger than the 256 MB this command reads$"
+rm -f "$T/big.txt"
 
 section "dedup names every error it counts"
 # A line whose id could not be kept (out of memory) was counted in the

@@ -84,9 +84,10 @@ TEST(facts_report_every_allocation_failure)
     sl_analyzer_free(analyzer);
 }
 
-/* yajl allocates its handle with malloc, not through the hook: this
- * definition stands in for libyajl's (the executable's symbol is found
- * first) and fails once when armed, else calls libyajl's. */
+/* yajl_alloc may return NULL (its documented failure; yajl's memory comes
+ * through the hook, but the hook's count does not say which allocation is
+ * the handle's): this definition stands in for libyajl's (the executable's
+ * symbol is found first) and fails once when armed, else calls libyajl's. */
 static int fail_yajl_alloc;
 
 yajl_handle yajl_alloc(const yajl_callbacks *callbacks, yajl_alloc_funcs *funcs, void *ctx)

@@ -1,10 +1,11 @@
 /* test_public_edges.c — what the second hostile sweep (branch qa2) found at
  * the public API's edges: a failed input explained by sl_errmsg when no
  * callback hears it, and the normalised texts a comparison's offsets
- * point into. */
+ * point into; and the third (qa3): a buffer's size cap. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "storyline.h"
@@ -12,13 +13,20 @@
 #include "util/alloc.h"
 
 /* Without options (no on_error), SL_EBADINPUT still comes with its reason. */
-TEST(ingest_buffer_failure_sets_errmsg)
+/* A new store in /tmp named after `name` and the process; `path` gets its path. */
+static sl_engine *new_store(const char *name, char *path, size_t cap)
 {
-    char path[64];
-    snprintf(path, sizeof path, "/tmp/sl-unit-edges-%d.db", (int)getpid());
+    snprintf(path, cap, "/tmp/sl-unit-%s-%d.db", name, (int)getpid());
     remove_store_files(path);
     sl_engine *e = NULL;
     CHECK_INT(sl_engine_open(&e, path, NULL), 0);
+    return e;
+}
+
+TEST(ingest_buffer_failure_sets_errmsg)
+{
+    char path[64];
+    sl_engine *e = new_store("edges", path, sizeof path);
     const char binary[] = "\x01\x02\x00\x03\x04\x00\x05";
     CHECK_INT(sl_ingest_buffer(e, binary, sizeof binary - 1, "blob", NULL, NULL), SL_EBADINPUT);
     CHECK(strstr(sl_errmsg(e), "blob: binary data") == sl_errmsg(e));
@@ -27,6 +35,27 @@ TEST(ingest_buffer_failure_sets_errmsg)
     CHECK_INT(sl_ingest_buffer(e, jsonl, sizeof jsonl - 1, "feed.jsonl", NULL, NULL), SL_EBADINPUT);
     CHECK(!strncmp(sl_errmsg(e), "feed.jsonl:1: ", 14) && !strstr(sl_errmsg(e) + 1, "feed.jsonl"));
     CHECK(strstr(sl_errmsg(e), "(1 line, all page chrome)") != NULL);
+    sl_engine_free(e);
+    remove_store_files(path);
+}
+
+/* A buffer has the cap of a file read whole (SL_INPUT_MAX): one byte over
+ * it is refused by name and cap, before a byte of it is read (it was read
+ * whole, up to the 2 GB the command took from a pipe). */
+TEST(ingest_buffer_over_the_input_cap)
+{
+    char path[64];
+    sl_engine *e = new_store("cap", path, sizeof path);
+    size_t len = SL_INPUT_MAX + 1;   /* untouched pages: no memory spent */
+    char *big = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(big != MAP_FAILED);
+    sl_ingest_report report = {0};
+    if (big != MAP_FAILED) {
+        CHECK_INT(sl_ingest_buffer(e, big, len, "big", NULL, &report), SL_EBADINPUT);
+        CHECK_STR(sl_errmsg(e), "big: input of 256 MB exceeds the 256 MB cap");
+        CHECK_INT(report.failed, 1);
+        munmap(big, len);
+    }
     sl_engine_free(e);
     remove_store_files(path);
 }
