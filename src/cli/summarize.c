@@ -92,9 +92,11 @@ const command cmd_summarize = {
     "FILE... [--bytes N] [--words N [--cut]] [--json]",
     "one summary of the given files, told as one story (no store)",
     "Picks the sentences that carry the content the files share, within N bytes\n"
-    "(the last sentence cut to fill them, as DUC scores summaries) or N words\n"
-    "(default 100; whole sentences unless --cut), never two sentences saying the\n"
-    "same thing, in the files' order. Each sentence lists the files stating it.\n"
+    "(the last sentence cut to fill them, as DUC scores summaries, unless 20\n"
+    "bytes or fewer are left) or N words (default 100; whole sentences unless\n"
+    "--cut), never two sentences saying the same thing, in the files' order.\n"
+    "A budget below every sentence gives the best one, cut. Each sentence lists\n"
+    "the files stating it.\n"
     "--json: docs/json.md.\n",
     CLI_NO_STORE,
     run,

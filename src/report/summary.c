@@ -440,9 +440,11 @@ static int select_sentences(summarizer *s, const sl_summary_options *o, sl_summa
         cover(s, &s->sents.items[i]);
     }
     /* The budget filled to the last word, as DUC scores summaries: the best
-     * sentence left, cut, closes the summary. */
+     * sentence left, cut, closes the summary; a remainder of 20 bytes or 3
+     * words is too short for a fragment worth reading, unless nothing else
+     * fits: a budget shorter than every sentence still gives one, cut. */
     int cut_last = 0;
-    if (o->cut && budget - used > (o->bytes ? 20u : 3u) &&
+    if (o->cut && (n == 0 || budget - used > (o->bytes ? 20u : 3u)) &&
         (i = pick(s, chosen, n, budget - used, o, 1)) >= 0) {
         chosen[n++] = (uint32_t)i;
         cut_last = 1;

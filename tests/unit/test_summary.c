@@ -95,6 +95,26 @@ TEST(summary_time_order_and_cut)
     sl_summary_free(s);
 }
 
+TEST(summary_budget_below_every_sentence_is_one_cut_sentence)
+{
+    /* 12 bytes or 2 words: no sentence fits whole, and what is left is
+     * under the least remainder worth a fragment; the summary is still the
+     * best sentence, cut at a word boundary, not empty. */
+    for (int bytes = 1; bytes >= 0; bytes--) {
+        sl_summary *s = bytes ? summarize(0, 12, 1) : summarize(2, 0, 1);
+        CHECK(s != NULL);
+        if (!s)
+            continue;
+        CHECK_INT(s->n, 1);
+        if (s->n == 1) {
+            CHECK(s->sentences[0].cut);
+            CHECK(bytes ? strlen(s->sentences[0].text) <= 12 : count_words(s->sentences[0].text) <= 2);
+            CHECK(strlen(s->sentences[0].text) > 0);
+        }
+        sl_summary_free(s);
+    }
+}
+
 TEST(summary_bad_input)
 {
     sl_summary *s = NULL;
