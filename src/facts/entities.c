@@ -155,7 +155,7 @@ static size_t suffix_len(const char *name, size_t len)
  * not shortened to the town's name). */
 static const char *const firm_words[] = {"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.",
     "llc", "plc", "group", "company", "corporation", "industries", "motors", "systems",
-    "airlines", "airways", NULL};
+    "airlines", "airways", "international", NULL};
 
 /* Whether s[0, len) opens the firm's name e before the words that end it:
  * "Kestrel" of "Kestrel Motors", "Tannhill Foods" of "Tannhill Foods Inc"
@@ -462,9 +462,13 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
                            * England"; "King" last after a name is a surname ("Ada King") */
     while (name < end && (connector(d, name) || sl_facts_is(d, name, ".")))
         name++;
-    if (name > first && name < end && sl_facts_in(d, end - 1, org_words) >= 0)
-        name = first; /* "Eskmoor General Hospital", "Defense Department": no title, one name */
-    bool has_role = name > first;
+    bool body_title = false; /* "Chairman of Fenwick Corp": a title at the body, not its name */
+    if (name > first && name < end && sl_facts_in(d, end - 1, org_words) >= 0) {
+        body_title = name - 1 > first && sl_facts_is(d, name - 1, "of");
+        if (!body_title)
+            name = first; /* "Eskmoor General Hospital", "Defense Department": no title, one name */
+    }
+    bool has_role = name > first && !body_title;
     if (name >= end || sl_entities_month_name(d, name, end))
         return; /* nothing but a title; "in May" */
     if (end - first == 1 && sl_entities_people_of_country(d, first))
@@ -553,9 +557,6 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         seen = *n_known > had ? &kn[had] : NULL;
     }
     by_name[k_name] = seen;
-    if (!by_name[nm->refers])
-        by_name[nm->refers] = seen; /* the chain's head was no name ("GENEVA (Reuters) -"
-                                     * opening the text): its case variants take this one */
     if (dry)
         return;
     sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);
@@ -870,6 +871,13 @@ void sl_facts_entities(sl_facts_doc *d)
             entity_at(d, &nm, at, kn, &n_known, by_name, fold.ptr,
                       firm || in_keys(groups, n_groups, nm.key),
                       model || in_keys(things, n_things, nm.key), dry);
+            /* the chain's head was no name ("GENEVA (Reuters) -" opening the
+             * text): its case variants take this mention's entity; not a
+             * mention joined to the next name ("Poland's National Bank"), nor
+             * one of another key (a surname's chain) */
+            if (!by_name[nm.refers] && nm.end == names.items[at].end &&
+                names.items[nm.refers].key == nm.key)
+                by_name[nm.refers] = by_name[at];
         }
     }
     for (size_t k = 0; k < names.n && !d->err; k++) {

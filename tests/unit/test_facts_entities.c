@@ -751,3 +751,27 @@ TEST(facts_entities_international_ends_a_body)
                    {"Clearwell Rights International", "organization", NULL, 1},
                    {"Tolsk", "place", NULL, 1});
 }
+
+/* A title joined by "of" to a body's name is no part of the name, and the
+ * body's first words before "International" stand for it ("Fenwick"; a
+ * person by its shape before, and "Chairman of ..." the name). */
+TEST(facts_entities_title_of_a_body_and_its_short_form)
+{
+    CHECK_ENTITIES("\"The talks went well,\" said Marta Quill, Chairman of Fenwick International "
+                   "Corp, in Orlov on Monday.\nFenwick said the plant would close.\n",
+                   {"Chairman of Fenwick International Corp", NULL, NULL, 0},
+                   {"Fenwick International Corp", "organization", "Fenwick International Corp", 1},
+                   {"Fenwick", "organization", "Fenwick International Corp", 1});
+}
+
+/* A name whose chain's head was no name ("Norway's talks" opening the text)
+ * takes no entity from a mention joined to the name after it ("Norway's
+ * National Bank"): it stays the place. */
+TEST(facts_entities_joined_name_heads_no_chain)
+{
+    CHECK_ENTITIES("Norway's talks in Orlov were frank, a banker was quoted as saying.\n"
+                   "Ana Pell, head of Norway's National Bank, said the talks went well.\n"
+                   "She said Norway would meet its obligations.\n",
+                   {"Norway's National Bank", "organization", NULL, 1},
+                   {"Norway", "place", "Norway", 1});
+}

@@ -146,3 +146,36 @@ TEST(story_names_short_forms_take_the_full_name)
     CHECK_STR(items->items[8].about, "NATO");
     sl_fact_items_free(items);
 }
+
+/* A name in capitals the story writes more often than its other form is an
+ * acronym and keeps it ("VELCOR" three times, "Velcor" once), counted as
+ * written, not as named; an organisation's capitals never take a person's
+ * name ("KARN", "Karn"). */
+TEST(story_names_acronym_keeps_its_capitals)
+{
+    sl_fact_item list[] = {
+        entity(1, "VELCOR", "organization", NULL),
+        entity(1, "VELCOR", "organization", NULL),
+        entity(2, "VELCOR", "organization", NULL),
+        entity(2, "Velcor", "organization", NULL),
+        entity(3, "KARN", "organization", NULL),
+        entity(4, "Karn", "person", NULL),
+        entity(5, "BTUS", "organization", NULL),
+        entity(5, "BTUS", "organization", NULL),
+        entity(5, "BTUS", "organization", NULL),
+        entity(6, "BTUs", "organization", NULL),
+    };
+    free(list[7].text); /* "the BTUs" that its article named by its first "BTUS" */
+    list[7].text = sl_strdup("BTUs");
+    free(list[8].text);
+    list[8].text = sl_strdup("BTUs");
+    sl_fact_items *items = typed_story(list, sizeof list / sizeof *list);
+    CHECK_STR(items->items[0].about, "VELCOR");
+    CHECK_STR(items->items[2].about, "VELCOR");
+    CHECK_STR(items->items[3].about, "Velcor");
+    CHECK_STR(items->items[4].about, "KARN");
+    CHECK_STR(items->items[4].detail, "organization");
+    CHECK_STR(items->items[6].about, "BTUs"); /* written "BTUs" three times, "BTUS" once */
+    CHECK_STR(items->items[8].about, "BTUs");
+    sl_fact_items_free(items);
+}
