@@ -17,7 +17,7 @@ static const char Q_REMOVED_GET[] =
 static const char Q_REMOVED_CODE[] = "UPDATE removed_lines SET reason = ?1 WHERE reason = ?2";
 
 /* Frozen from schema 23: stored rows hold places in it, so it may only grow
- * at its end. */
+ * at its end (and check's count of it with it, store.c). */
 static const char *const reasons[] = {
     "repeated in other articles",
     "no words",

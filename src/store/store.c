@@ -616,6 +616,11 @@ int sl_store_verify(sl_store *st, sl_buf *why)
          "repeated lines of missing articles"},
         {"SELECT count(*) FROM (SELECT identity FROM articles WHERE identity IS NOT NULL"
          " GROUP BY identity HAVING count(*) > 1)", "0", "articles sharing one identity"},
+        /* a reason as its place (schema 23) is one byte below the seven
+         * reasons' count (removed_lines.c): any other blob does not read */
+        {"SELECT count(*) FROM removed_lines WHERE typeof(reason) = 'blob'"
+         " AND (length(reason) != 1 OR reason >= x'07')", "0",
+         "chrome lines whose reason does not read"},
     };
     /* the recent tables from schema 14 (recent.c) */
     static const struct { const char *sql, *want, *what; } recent[] = {
