@@ -323,6 +323,8 @@ const char *sl_store_errmsg(sl_store *st)
         return "";
     if (st->changed.len)
         return sl_buf_cstr(&st->changed);
+    if (st->damaged)
+        return st->damaged;
     return st->nomem ? "out of memory" : st->db ? sqlite3_errmsg(st->db) : "";
 }
 
@@ -353,6 +355,7 @@ static int grow_cache(sl_store *st)
 
 sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql)
 {
+    st->damaged = NULL;
     st->nomem = 2 * (st->n_cached + 1) > st->cap && grow_cache(st);
     if (st->nomem)
         return NULL;

@@ -293,6 +293,9 @@ check_names "UPDATE removed_lines SET reason = x'07' WHERE $damage_one" \
   "a place past the list is named" "chrome lines whose reason does not read: 1"
 check_names "UPDATE removed_lines SET reason = x'0001' WHERE $damage_one" \
   "a blob of two bytes is named" "chrome lines whose reason does not read: 1"
+expect_exit 3 "$S" --db "$T/terms.db" export --json
+check "export says which row does not read (not SQLite's \"not an error\")" \
+  err_has "store error: a chrome line's reason does not read"
 cp "$T/ref.db" "$T/terms.db"
 edit_terms "UPDATE removed_lines SET reason = 'seen on 12 other pages' WHERE $damage_one"
 expect_exit 0 "$S" --db "$T/terms.db" check
