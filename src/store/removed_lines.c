@@ -17,7 +17,7 @@ static const char Q_REMOVED_GET[] =
 static const char Q_REMOVED_CODE[] = "UPDATE removed_lines SET reason = ?1 WHERE reason = ?2";
 
 /* Frozen from schema 23: stored rows hold places in it, so it may only grow
- * at its end. */
+ * at its end (and check's count of it with it, store.c). */
 static const char *const reasons[] = {
     "repeated in other articles",
     "no words",
@@ -110,6 +110,8 @@ int sl_store_removed_get(sl_store *st, int64_t id, sl_removed_line **out, size_t
         line->reason = reason_read(s, 2, &err);
     }
     sqlite3_reset(s);
+    if (err == SL_ESTORE)
+        st->damaged = "a chrome line's reason does not read (a damaged row: check names it)";
     if (!err && rc != SQLITE_DONE && rc != SQLITE_ROW)
         err = SL_ESTORE;
     return err;

@@ -27,7 +27,8 @@ void sl_store_close(sl_store *st);
 int sl_store_process_init(void);
 /* 1 when the store was opened to read only (asked, or fallen back to). */
 int sl_store_read_only(const sl_store *st);
-/* The last SQLite error as one line (for messages). */
+/* The last SQLite error as one line (for messages), or the row the last
+ * read found damaged where SQLite saw no error. */
 const char *sl_store_errmsg(sl_store *st);
 /* Begins a write transaction: takes the write lock (BEGIN IMMEDIATE), so
  * that everything read inside it is what this writer's decisions rest on. */

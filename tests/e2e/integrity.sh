@@ -283,6 +283,23 @@ check_names "INSERT INTO line_articles SELECT * FROM line_articles_recent LIMIT 
 check_names "DELETE FROM recent_cycle" "recent rows without their cycle are named" \
   "recent rows without a recent cycle"
 
+section "check finds a chrome line's reason that does not read"
+# from schema 23 a reason of the chrome stage's list is its place, one byte
+# (removed_lines.c); article and export refuse another blob
+check "the store has reasons stored as their place" [ "$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM removed_lines WHERE length(reason) = 1").fetchone()[0])' "$T/ref.db")" -gt 0 ]
+damage_one="(article_id, line_no) = (SELECT article_id, line_no FROM removed_lines LIMIT 1)"
+check_names "UPDATE removed_lines SET reason = x'07' WHERE $damage_one" \
+  "a place past the list is named" "chrome lines whose reason does not read: 1"
+check_names "UPDATE removed_lines SET reason = x'0001' WHERE $damage_one" \
+  "a blob of two bytes is named" "chrome lines whose reason does not read: 1"
+expect_exit 3 "$S" --db "$T/terms.db" export --json
+check "export says which row does not read (not SQLite's \"not an error\")" \
+  err_has "store error: a chrome line's reason does not read"
+cp "$T/ref.db" "$T/terms.db"
+edit_terms "UPDATE removed_lines SET reason = 'seen on 12 other pages' WHERE $damage_one"
+expect_exit 0 "$S" --db "$T/terms.db" check
+
 section "a full disk"
 # A file size limit stands in for a full disk: writes past it fail (EFBIG).
 limit=$(python3 -c 'import os,sys; print(os.path.getsize(sys.argv[1]) // 2)' "$T/ref.db")

@@ -803,6 +803,7 @@ TEST(store_removed_reasons_read_back_as_written)
                            NULL, NULL),
               SQLITE_OK);
     CHECK_INT(sl_store_article_get(st, 1, &a), SL_ESTORE);
+    CHECK(strstr(sl_store_errmsg(st), "reason does not read") != NULL); /* not "not an error" */
     sl_article_free(a);
     drop_store(st, path);
 }

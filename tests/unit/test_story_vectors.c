@@ -105,3 +105,22 @@ TEST(keep_top_ties_at_the_cut_keep_the_smaller_terms)
     CHECK_INT(sl_keep_top(u, 2, 2, 1), 2);
     CHECK(u[0].term == 7 && u[0].weight == 0.8f && u[1].weight == 0.6f);
 }
+
+TEST(keep_top_odd_weights_as_the_plain_sort)
+{
+    /* Ascending terms (the path without a sort) whose weights are signed
+     * zeros, infinities, negatives, the smallest float or all one value:
+     * the same terms and bits as the plain sort, at every cut. */
+    static const float odd[] = {0.0f, -0.0f, INFINITY, -INFINITY, -1.0f, 1e-45f, 3e38f, 2.0f};
+    sl_weighted_term t[40];
+    unsigned seed = 3;
+    for (int all_equal = 0; all_equal < 2; all_equal++)
+        for (size_t n = 1; n <= 40; n += 13) {
+            for (size_t i = 0; i < n; i++)
+                t[i] = (sl_weighted_term){10 * (i + 1), all_equal ? 0.5f : odd[rand_r(&seed) % 8]};
+            for (size_t keep = 0; keep <= n + 1; keep++) {
+                check_keep_top(t, n, keep, 0);
+                check_keep_top(t, n, keep, 1);
+            }
+        }
+}
