@@ -140,7 +140,6 @@ void cli_print_wrapped(const char *text, int indent);
  * (malloc'd; the caller frees), its size in *len; NULL when it cannot be
  * read or is larger than `max` bytes, saying why ("PATH: REASON"). */
 char *cli_read_file(const char *path, size_t max, size_t *len);
-#define CLI_FILE_MAX SL_INPUT_MAX   /* what summarize, timex and facts --text read of a file */
 
 /* One entity of a story (entities.c): its first item, its type, its role,
  * how many mentions and articles; `places`, `organizations`, `persons` and

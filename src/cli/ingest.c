@@ -59,7 +59,8 @@ static int read_url_list(const char *path, char ***urls, size_t *n, size_t *cap)
     int read_error = ferror(f) ? errno : 0;   /* a folder opens, and fails at its first read */
     free(line);
     fclose(f);
-    errno = read_error ? read_error : errno;
+    if (read_error)
+        errno = read_error;   /* the caller says why (free and fclose may set it) */
     return rc ? rc : read_error ? -1 : 0;
 }
 

@@ -8,11 +8,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <utf8proc.h>
-
 #include "cli.h"
 #include "util/alloc.h"
 #include "util/date.h"
+#include "util/json_out.h"
 
 void cli_error(const char *fmt, ...)
 {
@@ -148,13 +147,9 @@ json_t *cli_json_string(const char *s)
     json_t *str = json_string(s);
     sl_buf fixed = SL_BUF_INIT;
     for (size_t i = 0, n = strlen(s); !str && i < n;) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
-        if (k > 0)
-            sl_buf_put(&fixed, s + i, (size_t)k);
-        else
-            sl_buf_put(&fixed, "\xEF\xBF\xBD", 3);
-        i += k > 0 ? (size_t)k : 1;
+        size_t k = sl_json_utf8_length(s + i, n - i);
+        sl_buf_put(&fixed, k ? s + i : "\xEF\xBF\xBD", k ? k : 3);   /* U+FFFD */
+        i += k ? k : 1;
     }
     if (!str && !fixed.err)
         str = json_string(sl_buf_cstr(&fixed));

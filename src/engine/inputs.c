@@ -21,9 +21,6 @@
 #include "util/alloc.h"
 #include "util/date.h"
 
-/* Largest file read whole; larger inputs are refused with this reason. */
-#define FILE_CAP SL_INPUT_MAX
-
 typedef struct run {
     sl_engine *e;
     const sl_ingest_options *opts;
@@ -318,14 +315,14 @@ static int read_file(const char *path, char **data, size_t *len, sl_buf *why)
     }
     struct stat sb;
     int rc = 0;
-    if (fstat(fileno(f), &sb) == 0 && (size_t)sb.st_size > FILE_CAP) {
+    if (fstat(fileno(f), &sb) == 0 && (size_t)sb.st_size > SL_INPUT_MAX) {
         sl_buf_printf(why, "file of %lld MB exceeds the %zu MB cap", (long long)(sb.st_size >> 20),
-                      FILE_CAP >> 20);
+                      SL_INPUT_MAX >> 20);
         rc = SL_ETOOLARGE;
         goto done;
     }
     sl_buf buf;
-    sl_buf_init(&buf, FILE_CAP);
+    sl_buf_init(&buf, SL_INPUT_MAX);
     char chunk[65536];
     size_t got;
     while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
@@ -336,7 +333,7 @@ static int read_file(const char *path, char **data, size_t *len, sl_buf *why)
         rc = SL_EIO;
     } else if (buf.err) {
         sl_buf_printf(why, buf.err == SL_ETOOLARGE ? "input exceeds the %zu MB cap" : "out of memory (%zu MB cap)",
-                      FILE_CAP >> 20);
+                      SL_INPUT_MAX >> 20);
         rc = buf.err;
     }
     *len = buf.len;
@@ -400,7 +397,7 @@ static int ingest_file(run *r, const char *path)
     int rc;
     if (gzipped) {
         sl_buf whole;
-        rc = sl_gz_read_file(path, FILE_CAP, &whole, &why);
+        rc = sl_gz_read_file(path, SL_INPUT_MAX, &whole, &why);
         len = whole.len;
         data = rc ? NULL : sl_buf_take(&whole);
         sl_buf_free(&whole);
@@ -581,9 +578,9 @@ int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *nam
         return rc;
     sl_ingest_report local = {0};
     run r = {.e = e, .opts = opts, .report = report ? report : &local};
-    if (len > FILE_CAP) {   /* the cap of a file read whole holds for a buffer too */
+    if (len > SL_INPUT_MAX) {   /* the cap of a file read whole holds for a buffer too */
         char why[64];
-        snprintf(why, sizeof why, "input of %zu MB exceeds the %zu MB cap", len >> 20, FILE_CAP >> 20);
+        snprintf(why, sizeof why, "input of %zu MB exceeds the %zu MB cap", len >> 20, SL_INPUT_MAX >> 20);
         fail(&r, name ? name : "-", why);
         return finish(&r, 0);
     }

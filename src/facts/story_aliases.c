@@ -158,6 +158,32 @@ static int rename_item(sl_fact_item *it, const sl_fact_item *to)
     return 0;
 }
 
+/* Renames each role-less person of the sorted f[0, n) named by one word to
+ * the story's one person's name that ends with it ("Coldwell": "Marian
+ * Coldwell"): looked up once per run of one name, not once per item (a
+ * story of ten thousand articles may write "Coldwell" in each). */
+static int surnames_to_full_names(const full_name *f, size_t n, sl_fact_item *items)
+{
+    int rc = 0;
+    for (size_t k = 0, e; k < n && !rc; k = e) {
+        const char *name = f[k].item->about;
+        for (e = k + 1; e < n && f[e].key == f[k].key && f[e].surname == f[k].surname &&
+                        !strcmp(f[e].item->about, name);
+             e++) {
+        }
+        if (f[k].surname || strchr(name, ' '))
+            continue;
+        size_t end, lo = surnames(f, n, f[k].key, &end);
+        const sl_fact_item *to = only_name(f, lo, end, name);
+        for (size_t j = k; to && j < e && !rc; j++) {
+            sl_fact_item *it = &items[f[j].item - items];
+            if (!strcmp(it->detail, "person") && !it->role)
+                rc = rename_item(it, to);
+        }
+    }
+    return rc;
+}
+
 int sl_facts_story_aliases(sl_fact_item *items, size_t n)
 {
     size_t n_full = 0;
@@ -180,17 +206,7 @@ int sl_facts_story_aliases(sl_fact_item *items, size_t n)
     }
     sort_full_names(f, k);
     capitals_to(f, k);
-    int rc = 0;
-    for (size_t i = 0; i < n && !rc; i++) {
-        sl_fact_item *it = &items[i];
-        if (!sl_facts_named_entity(it) || strchr(it->about, ' ') || strcmp(it->detail, "person") ||
-            it->role)
-            continue;
-        size_t end, lo = surnames(f, k, sl_facts_word_hash(it->about, strlen(it->about)), &end);
-        const sl_fact_item *to = only_name(f, lo, end, it->about); /* "Coldwell": "Marian Coldwell" */
-        if (to)
-            rc = rename_item(it, to);
-    }
+    int rc = surnames_to_full_names(f, k, items);
     for (size_t j = 0; j < k && !rc; j++) {
         sl_fact_item *it = &items[f[j].item - items];
         if (f[j].to && (strcmp(it->detail, "person") || it->role))

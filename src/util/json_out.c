@@ -88,10 +88,10 @@ void sl_json_array_end(sl_json *j) { close(j, ']'); }
 /* Bytes from outside the texts (a file name, a URL) may be invalid UTF-8,
  * which no JSON reader takes: each invalid byte is written as U+FFFD, as
  * the texts' own invalid bytes are at ingest. */
-static size_t valid_utf8_length(const char *s, size_t i, size_t n)
+size_t sl_json_utf8_length(const char *s, size_t n)
 {
     utf8proc_int32_t c;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);
     return k > 0 ? (size_t)k : 0;
 }
 
@@ -102,7 +102,7 @@ static void put_escaped(sl_buf *b, const char *s, size_t n)
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        size_t k = c >= 0x80 ? valid_utf8_length(s, i, n) : 1;
+        size_t k = c >= 0x80 ? sl_json_utf8_length(s + i, n - i) : 1;
         if (k > 1) {
             i += k - 1;
             continue;

@@ -29,6 +29,9 @@ typedef struct sl_json {
 } sl_json;
 
 void sl_json_init(sl_json *j, sl_json_write_fn write, void *ctx, int pretty);
+/* The length of the UTF-8 character at s[0, n) (n > 0); 0 when it is none,
+ * an invalid byte, which the writer writes as U+FFFD. */
+size_t sl_json_utf8_length(const char *s, size_t n);
 /* Flushes what is left and frees the buffer; returns the first error. */
 int sl_json_finish(sl_json *j);
 

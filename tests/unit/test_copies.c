@@ -1,8 +1,8 @@
-/* test_copies.c — the copies stage: sketches (their stored forms:
- * test_copies_sketch.c), sentence similarity, the word-order measure, the
- * kinds of copy, credit lines, the copy index and the dedup stream (the
- * rewrite decision and bounded work: test_copies_decide.c; the wording
- * measures: test_copies_wording.c). Texts are the project's own (examples/,
+/* test_copies.c — the copies stage (sketches: test_copies_sketch.c):
+ * sentence similarity, the word-order measure, the kinds of copy, credit
+ * lines, the copy index and the dedup stream (the rewrite decision and
+ * bounded work: test_copies_decide.c; the wording measures:
+ * test_copies_wording.c). Texts are the project's own (examples/,
  * the invented ones in copies_texts.c and below). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,104 +13,6 @@
 #include "test.h"
 
 #include "copies_texts.h"
-
-static uint32_t figure_of(sketched *s, const char *text)
-{
-    sketch_of(s, text);
-    uint32_t figure = 0;
-    for (size_t k = 0; k < s->sketch.terms.n; k++)
-        if (s->sketch.terms.items[k] & SL_TERM_NUMBER)
-            figure = SL_TERM_ID(s->sketch.terms.items[k]);
-    return figure;
-}
-
-TEST(sketch_flags_names_figures_quotes_and_number_words)
-{
-    sketched s = {0};
-    sketch_of(&s, "The mayor said \"the line will open soon\" in Lindholt after ten years.");
-    size_t quoted = 0, specific = 0, numbers = 0, stop = 0;
-    for (size_t k = 0; k < s.sketch.terms.n; k++) {
-        uint32_t code = s.sketch.terms.items[k];
-        quoted += (code & SL_TERM_QUOTED) != 0;
-        specific += (code & SL_TERM_SPECIFIC) != 0;
-        numbers += (code & SL_TERM_NUMBER) != 0;
-        stop += (code & SL_TERM_STOP) != 0;
-    }
-    CHECK_INT(quoted, 5);     /* the line will open soon */
-    CHECK_INT(specific, 2);   /* Lindholt, ten */
-    CHECK_INT(numbers, 1);    /* ten, as the figure 10 */
-    CHECK(stop >= 4);         /* the, the, will, in, after */
-    /* number words are their figures */
-    uint32_t ten_figure = figure_of(&s, "It took 10 years.");
-    CHECK(ten_figure && ten_figure == figure_of(&s, "It took ten years."));
-    uint32_t compound = figure_of(&s, "Thirty-eight firefighters came.");
-    CHECK(compound && compound == figure_of(&s, "It took 38 firefighters."));
-    /* a number word of each opening letter, in capitals too */
-    static const char *const words[][2] = {
-        {"Eleven", "11"}, {"fifty", "50"},       {"NINE", "9"},       {"One", "1"},
-        {"sixty-two", "62"}, {"twelve", "12"},   {"Seventeen", "17"}, {"TWENTY-ONE", "21"},
-        {"ninety-nine", "99"}, {"eighteen", "18"}, {"two", "2"},      {"thirty", "30"}};
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        char as_word[64], as_figure[64];
-        snprintf(as_word, sizeof as_word, "It took %s years.", words[k][0]);
-        snprintf(as_figure, sizeof as_figure, "It took %s years.", words[k][1]);
-        uint32_t figure = figure_of(&s, as_figure);
-        CHECK(figure && figure == figure_of(&s, as_word));
-    }
-    /* words of a number word's first letter and length, or joined by a
-     * hyphen, that are none */
-    static const char *const none[] = {"the",       "tan",       "sixth",      "fives",   "eighty-ten",
-                                       "fifty-fifty", "One-third", "follow-up", "seventeens", "twelfth",
-                                       "sixte",     "thirt",     "fourt"};   /* the last: a longer start */
-    for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
-        char as_word[64];
-        snprintf(as_word, sizeof as_word, "It took %s years.", none[k]);
-        CHECK_INT(figure_of(&s, as_word), 0);
-    }
-    sketched_free(&s);
-}
-
-/* The code of the one term of `word` in "We met <word>." */
-static uint32_t code_of_name(sketched *s, const char *word)
-{
-    char text[64];
-    snprintf(text, sizeof text, "We met %s.", word);
-    sketch_of(s, text);
-    for (size_t k = 0; k < s->sketch.terms.n; k++)
-        if (s->sketch.terms.items[k] & SL_TERM_SPECIFIC)
-            return SL_TERM_ID(s->sketch.terms.items[k]);
-    return 0;
-}
-
-/* The keys are the SL_COPY_KEYS best terms, best first: a name (a capital
- * not opening its sentence) scores 1000 and its length (up to 20), and 10 a
- * repeat; a plain word however long comes after. 17 names of 3 to 19
- * letters and one of 3 letters written thrice: the thrice-written one,
- * then the 15 longest, longest first. */
-TEST(sketch_keys_are_the_best_terms_best_first)
-{
-    char text[1024] = "We met Kzq, Kzq and Kzq, with unremarkablenesses";
-    char names[17][24];
-    for (int k = 0; k < 17; k++) {
-        int len = 3 + k;
-        names[k][0] = 'K';
-        names[k][1] = (char)('a' + k);
-        memset(names[k] + 2, 'x', (size_t)len - 2);
-        names[k][len] = 0;
-        strcat(text, " and ");
-        strcat(text, names[k]);
-    }
-    strcat(text, ".");
-    sketched s = {0};
-    sketch_of(&s, text);
-    uint32_t keys[SL_COPY_KEYS], n = s.sketch.n_keys;
-    memcpy(keys, s.sketch.keys, sizeof keys);
-    CHECK_INT(n, SL_COPY_KEYS);
-    CHECK_INT(SL_TERM_ID(keys[0]), code_of_name(&s, "Kzq"));
-    for (uint32_t k = 1; k < n; k++)
-        CHECK_INT(SL_TERM_ID(keys[k]), code_of_name(&s, names[17 - k]));
-    sketched_free(&s);
-}
 
 /* A sketched text's whole text, as the paraphrase decision reads it. */
 static sl_sentence_text written(const sketched *s)
