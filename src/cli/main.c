@@ -157,6 +157,16 @@ static int value_missing(const command *cmd, const cli *c)
     return 1;
 }
 
+/* --json given to a command with no JSON output (its usage shows none):
+ * a usage error, not silently human output a script would misread. */
+static int json_missing(const command *cmd, const cli *c)
+{
+    if (!c->json || strstr(cmd->usage, "--json"))
+        return 0;
+    cli_usage(cmd, "%s has no JSON output (--json)", cmd->name);
+    return 1;
+}
+
 static int set_granularity(sl_engine *e, const char *value)
 {
     char *end;
@@ -198,7 +208,7 @@ int main(int argc, char **argv)
         free(c.argv);
         return EXIT_USAGE;
     }
-    if (c.help || value_missing(cmd, &c)) {
+    if (c.help || value_missing(cmd, &c) || json_missing(cmd, &c)) {
         if (c.help)
             print_command_help(cmd);
         free(c.argv);

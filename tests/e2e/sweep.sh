@@ -339,6 +339,16 @@ expect_exit 2 "$S" --db "$T/owner.db" copies --article 0
 check "copies --article 0: names the option (it said \"unexpected argument 0\")" \
   err_has "^storyline: --article wants an article id, not 0"
 
+# --json given to a command with no JSON output is a usage error, not human
+# output a script would misread; the store is not touched.
+"$S" --db "$T/owner.db" export --json >"$T/before_json.json"
+expect_exit 2 "$S" --db "$T/owner.db" --json ingest "$T/clock.txt"
+"$S" --db "$T/owner.db" export --json >"$T/after_json.json"
+check "ingest --json: nothing stored" cmp -s "$T/before_json.json" "$T/after_json.json"
+expect_exit 2 "$S" dedup --json "$T/clock.txt"
+expect_exit 2 timeout 10 "$S" --db "$T/owner.db" serve --json --port 0
+expect_exit 0 "$S" --db "$T/owner.db" --json stories
+
 section "one cap for an input read whole: 256 MB, a file or a stream (qa3)"
 truncate -s 257M "$T/big.txt"
 expect_exit 1 sh -c "'$S' --db '$T/cap.db' ingest - <'$T/big.txt'"
