@@ -82,6 +82,8 @@ static int run(cli *c, sl_engine *e)
     }
     if (!n)
         return cli_usage(&cmd_summarize, "summarize wants one or more text files");
+    if (o.bytes && o.words)
+        return cli_usage(&cmd_summarize, "one budget: --bytes N or --words N, not both");
     if (!o.bytes && !o.words)
         o.words = 100;
     return summarize_files(c, c->argv, n, &o);
@@ -89,7 +91,7 @@ static int run(cli *c, sl_engine *e)
 
 const command cmd_summarize = {
     "summarize",
-    "FILE... [--bytes N] [--words N [--cut]] [--json]",
+    "FILE... [--bytes N | --words N [--cut]] [--json]",
     "one summary of the given files, told as one story (no store)",
     "Picks the sentences that carry the content the files share, within N bytes\n"
     "(the last sentence cut to fill them, as DUC scores summaries, unless 20\n"

@@ -58,11 +58,24 @@ static void print_wrapped_words(FILE *out, const char *usage, size_t len, int le
     fputc('\n', out);
 }
 
+/* The first " | " of `s` outside brackets (one form of a command from the
+ * next), or NULL: "[--bytes N | --words N]" is one form with a choice. */
+static const char *next_form(const char *s)
+{
+    int depth = 0;
+    for (; *s; s++) {
+        depth += (*s == '[') - (*s == ']');
+        if (!depth && !strncmp(s, " | ", 3))
+            return s;
+    }
+    return NULL;
+}
+
 void cli_print_usage(FILE *out, const command *cmd)
 {
     const char *alt = cmd->usage;
     for (int first = 1; first || *alt; first = 0) {
-        const char *bar = strstr(alt, " | ");
+        const char *bar = next_form(alt);
         size_t len = bar ? (size_t)(bar - alt) : strlen(alt);
         int lead = fprintf(out, "%s storyline %s ", first ? "usage:" : "      ", cmd->name);
         print_wrapped_words(out, alt, len, lead);

@@ -348,6 +348,8 @@ check "ingest --json: nothing stored" cmp -s "$T/before_json.json" "$T/after_jso
 expect_exit 2 "$S" dedup --json "$T/clock.txt"
 expect_exit 2 timeout 10 "$S" --db "$T/owner.db" serve --json --port 0
 expect_exit 0 "$S" --db "$T/owner.db" --json stories
+# summarize takes one budget: both is a usage error (--bytes silently won)
+expect_exit 2 "$S" summarize --bytes 200 --words 30 "$T/clock.txt"
 
 section "one cap for an input read whole: 256 MB, a file or a stream (qa3)"
 truncate -s 257M "$T/big.txt"
