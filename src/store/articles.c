@@ -103,6 +103,7 @@ int sl_store_article_meta(sl_store *st, int64_t id, const char *source, const ch
         sl_store_bind_day(s, 4, day) ||
         sl_store_exec_stmt(s))
         return SL_ESTORE;
+    sl_store_sketch_memo_drop(st, id); /* its source, its day */
     *changed = sqlite3_changes(st->db) > 0;
     if (!*changed || !published)
         return 0;
@@ -189,6 +190,7 @@ int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id
     if (sl_store_exec_stmt(s))
         return SL_ESTORE;
     *id = sqlite3_last_insert_rowid(st->db);
+    sl_store_sketch_memo_drop(st, *id);
     if (fts_insert(st, *id, row) || terms_put(st, *id, row, 0))
         return SL_ESTORE;
     return sl_store_lines_add(st, *id, row->lines, row->n_lines);
@@ -196,6 +198,7 @@ int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id
 
 int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row, int *version)
 {
+    sl_store_sketch_memo_drop(st, id);
     sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_ARCHIVE);
     if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_exec_stmt(s))
         return SL_ESTORE;

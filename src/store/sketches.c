@@ -54,6 +54,7 @@ int sl_store_sketch_put(sl_store *st, int64_t article_id, const void *keys, size
     int rc = stored_keys(st, keys, keys_len, sentences, len);
     if (rc)
         return rc;
+    sl_store_sketch_memo_drop(st, article_id);
     keys = st->keys.ptr;
     keys_len = st->keys.len;
     sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_PUT);
@@ -74,10 +75,15 @@ static void column_to_buf(sqlite3_stmt *s, int col, sl_buf *out)
         sl_buf_put(out, p, (size_t)n);
 }
 
+/* Kept in a batch (sketch_memo.c): the copy stage reads a candidate's
+ * again article after article. */
 int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out)
 {
+    int rc = sl_store_sketch_memo_get(st, id, out);
+    if (rc)
+        return rc == 1 ? 0 : rc;
     sqlite3_stmt *s;
-    int rc = sl_store_row_by_id(st, Q_SKETCH_GET, id, &s);
+    rc = sl_store_row_by_id(st, Q_SKETCH_GET, id, &s);
     if (rc)
         return rc;
     column_to_buf(s, 0, &out->sentences);
@@ -89,9 +95,10 @@ int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out)
     column_to_buf(s, 5, &out->source);
     column_to_buf(s, 6, &out->title);
     sqlite3_reset(s);
-    return rc || out->sentences.err || out->credit.err || out->source.err || out->title.err
-               ? SL_ENOMEM
-               : 0;
+    if (rc || out->sentences.err || out->credit.err || out->source.err || out->title.err)
+        return SL_ENOMEM;
+    sl_store_sketch_memo_put(st, id, out);
+    return 0;
 }
 
 int sl_store_sketch_keys_each(sl_store *st,

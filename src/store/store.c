@@ -311,6 +311,7 @@ void sl_store_close(sl_store *st)
     sl_buf_free(&st->member);
     sl_store_dict_forget(&st->dict);
     sl_store_story_changes_forget(&st->changes);
+    sl_store_sketch_memo_free(st);
     sqlite3_close(st->db);
     free(st->unlocked);
     sl_buf_free(&st->changed);
@@ -489,7 +490,12 @@ int sl_store_begin(sl_store *st)
     int rc = sl_store_exec_stmt(sl_store_stmt(st, Q_BEGIN));
     if (!rc)
         st->in_tx = st->writing = 1;
-    return rc ? rc : sl_store_dict_check(st);
+    int64_t seen = st->dict.data_version;
+    if (!rc)
+        rc = sl_store_dict_check(st);
+    if (!rc && st->dict.data_version != seen) /* another writer's commit */
+        sl_store_sketch_memo_clear(st);
+    return rc;
 }
 
 int sl_store_begin_read(sl_store *st)
@@ -551,6 +557,7 @@ int sl_store_rollback(sl_store *st)
     st->recent_first = 0; /* what the batch added to the recent tables is gone */
     sl_store_dict_forget(&st->dict); /* and the terms it gave ids */
     sl_store_story_changes_forget(&st->changes); /* and its stories' changes unwritten */
+    sl_store_sketch_memo_clear(st); /* and the sketches it wrote */
     /* Reset every statement first: a pending read would keep the transaction open. */
     for (size_t i = 0; i < st->cap; i++)
         if (st->cache[i].stmt)

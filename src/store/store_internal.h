@@ -59,6 +59,9 @@ typedef struct sl_story_changes {
     sl_count_map terms; /* term -> how many pending changes add or remove it */
 } sl_story_changes;
 
+/* The sketches a batch has read, by article id (sketch_memo.c). */
+typedef struct sl_sketch_memo sl_sketch_memo;
+
 struct sl_store {
     sqlite3 *db;
     stmt_slot *cache;          /* open addressing, cap a power of two */
@@ -82,6 +85,7 @@ struct sl_store {
     int64_t recent_first;
     sl_term_dict dict;
     sl_story_changes changes;  /* the batch's story_terms changes (story_changes.c) */
+    sl_sketch_memo *sketch_memo; /* NULL until a batch reads a sketch */
     sl_buf member;             /* a vector read back in the split's form, reused */
     /* Opened immutable, without locks (a folder the reader may not write,
      * store.c): the path, the file as it was at open, which a read must
@@ -91,6 +95,13 @@ struct sl_store {
     int read_only;             /* opened to read only, or fell back to it */
     sl_buf changed;
 };
+
+/* Whether what a batch reads may be kept until what it read is written
+ * (terms.c, sketch_memo.c): in a batch's transaction, not in a migration. */
+static inline int sl_store_memo_on(const sl_store *st)
+{
+    return st->writing && !st->dict.in_migration;
+}
 
 /* The prepared, reset statement for `sql`, a `static const char Q_…[]` of
  * the table's file (the cache knows it by its address), or NULL (error left
@@ -365,6 +376,21 @@ int sl_store_removed_code(sl_store *st);
 /* ---- sketches.c ---- */
 /* The form of the sketches' sentence lists in st's schema. */
 sl_sketch_form sl_store_sketch_form(const sl_store *st);
+
+/* ---- sketch_memo.c: the sketches a batch has read, by article id ---- */
+/* Copies article id's kept row into out: 1 when kept, 0 when not (or not
+ * in a batch), SL_ENOMEM. */
+int sl_store_sketch_memo_get(sl_store *st, int64_t id, sl_stored_sketch *out);
+/* Keeps the row just read of article id (in a batch only). */
+void sl_store_sketch_memo_put(sl_store *st, int64_t id, const sl_stored_sketch *row);
+/* Forgets article id's row: a statement changes what it holds. */
+void sl_store_sketch_memo_drop(sl_store *st, int64_t id);
+/* The kept rows of story `from`'s articles name story `into` (a merge). */
+void sl_store_sketch_memo_move(sl_store *st, int64_t from, int64_t into);
+/* Forgets every row (a rollback, another writer's commit). */
+void sl_store_sketch_memo_clear(sl_store *st);
+/* Frees the memo (at close). */
+void sl_store_sketch_memo_free(sl_store *st);
 
 /* ---- copy_keys.c ---- */
 /* Migration 8: files every sketched article in copy_keys. */

@@ -267,6 +267,7 @@ int sl_store_stories_merge(sl_store *st, int64_t from, int64_t into)
         exec_ids(st, Q_STORY_ABSORB, from, into) || exec_ids(st, Q_STORY_EMPTY, from, into) ||
         exec_ids(st, Q_ARTICLES_MOVE, from, into))
         return SL_ESTORE;
+    sl_store_sketch_memo_move(st, from, into);
     return 0;
 }
 

@@ -23,10 +23,12 @@ int sl_store_story_move(sl_store *st, const int64_t *articles, size_t n, int64_t
     sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_STORY);
     if (!s)
         return SL_ESTORE;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        sl_store_sketch_memo_drop(st, articles[i]);
         if (sqlite3_bind_int64(s, 1, articles[i]) || sqlite3_bind_int64(s, 2, story) ||
             sl_store_exec_stmt(s))
             return SL_ESTORE;
+    }
     return 0;
 }
 

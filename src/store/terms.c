@@ -86,14 +86,12 @@ static int terms_read(sl_store *st, const sl_store_rows *rows, const uint64_t *t
     return rc == SQLITE_DONE ? 0 : SL_ESTORE;
 }
 
-static int memo_on(const sl_store *st) { return st->writing && !st->dict.in_migration; }
-
 /* Keeps the count of a term read with no id (out of memory, it is read
  * again next time); the notes are dropped when they pass
  * SL_STORE_NOTES_MAX. */
 static void keep_unnumbered(sl_store *st, uint64_t term, uint32_t df, uint32_t id)
 {
-    if (!memo_on(st) || id || df == UINT32_MAX)
+    if (!sl_store_memo_on(st) || id || df == UINT32_MAX)
         return;
     if (st->dict.unnumbered.used >= SL_STORE_NOTES_MAX)
         sl_count_free(&st->dict.unnumbered);
@@ -185,7 +183,7 @@ static int term_read(sl_store *st, uint64_t term, uint32_t *df, uint32_t *dict_i
  * own) and reads outside a batch are not kept. */
 int sl_store_term_get(sl_store *st, uint64_t term, uint32_t *df, uint32_t *dict_id)
 {
-    const uint32_t *known = memo_on(st) ? sl_count_slot(&st->dict.unnumbered, term, 0) : NULL;
+    const uint32_t *known = sl_store_memo_on(st) ? sl_count_slot(&st->dict.unnumbered, term, 0) : NULL;
     if (known) {
         *df = *known - 1;
         *dict_id = 0;
