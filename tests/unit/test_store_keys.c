@@ -112,6 +112,29 @@ static sl_store *writer_again(sl_store *st, const char *path)
     return st;
 }
 
+/* `check` walks the table's rows (in SQL's order: the term as a signed
+ * 64-bit key, then the story) beside every centroid's terms sorted by the
+ * store in C: the two orders must be one, terms on both sides of 2^63
+ * included, or a sound table reads as damaged. */
+TEST(store_story_terms_check_orders_terms_as_the_table_does)
+{
+    OPEN_STORE(st, path);
+    const uint64_t pos = 0x1000000000000022u, neg = 0x9000000000000011u, top = 0xF000000000000033u;
+    sl_weighted_term three[] = {{pos, 1}, {neg, 1}, {top, 1}}, two[] = {{pos, 1}, {top, 1}};
+    unsigned char packed[3 * SL_CENTROID_TERM_BYTES];
+    CHECK_INT(sl_store_story_terms_put(st, 4, packed, sl_centroid_pack(two, 2, packed)), 0);
+    set_centroid(st, 4, two, 2, packed);
+    CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(three, 3, packed)), 0);
+    set_centroid(st, 3, three, 3, packed);
+    CHECK_INT(sl_store_story_changes_flush(st), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms"), 5);
+    sl_buf why = SL_BUF_INIT;
+    CHECK_INT(sl_store_story_terms_verify(st, &why), 0);
+    CHECK_STR(sl_buf_cstr(&why), "");
+    sl_buf_free(&why);
+    drop_store(st, path);
+}
+
 /* A term the store has no id for is remembered as such: asked again, the
  * store is not read (here its table of counts is gone meanwhile); the id
  * given to it later takes the note's place. */
