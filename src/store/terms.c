@@ -183,7 +183,8 @@ static int term_read(sl_store *st, uint64_t term, uint32_t *df, uint32_t *dict_i
  * own) and reads outside a batch are not kept. */
 int sl_store_term_get(sl_store *st, uint64_t term, uint32_t *df, uint32_t *dict_id)
 {
-    const uint32_t *known = sl_store_memo_on(st) ? sl_count_slot(&st->dict.unnumbered, term, 0) : NULL;
+    const uint32_t *known =
+        sl_store_memo_on(st) ? sl_count_slot(&st->dict.unnumbered, term, 0) : NULL;
     if (known) {
         *df = *known - 1;
         *dict_id = 0;
