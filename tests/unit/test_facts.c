@@ -296,6 +296,35 @@ TEST(facts_dates_months_of_every_first_letter)
     sl_fact_items_free(items);
 }
 
+/* Dates opening on a word of every first letter a date may open with (the
+ * weekdays', "today", "yesterday", "last", "tomorrow", the months') and on
+ * numbers: sl_facts_dates rules out the other tokens by their first byte. */
+TEST(facts_dates_open_on_every_first_letter)
+{
+    /* 2026-02-10 is a Tuesday */
+    sl_fact_items *items = facts_of_text(
+        "The board met on Wednesday, then on Thursday and on Friday. It sat on Saturday and on "
+        "Sunday, and on Monday and Tuesday. The ruling came today, the appeal yesterday, the "
+        "filing last month and the audit last year; a hearing follows tomorrow. Funds arrived "
+        "on 2 november 2025, in 2019, on 9 July 2024, in August 2023 and on Jan. 4, 2025.\n",
+        "2026-02-10");
+    const char *want[][2] = {
+        {"Wednesday", "2026-02-04"}, {"Thursday", "2026-02-05"}, {"Friday", "2026-02-06"},
+        {"Saturday", "2026-02-07"}, {"Sunday", "2026-02-08"}, {"Monday", "2026-02-09"},
+        {"Tuesday", "2026-02-10"}, {"today", "2026-02-10"}, {"yesterday", "2026-02-09"},
+        {"last month", "2026-01"}, {"last year", "2025"}, {"tomorrow", "2026-02-11"},
+        {"2 november 2025", "2025-11-02"}, {"2019", "2019"}, {"9 July 2024", "2024-07-09"},
+        {"August 2023", "2023-08"}, {"Jan. 4, 2025", "2025-01-04"}};
+    size_t n = sizeof want / sizeof want[0];
+    CHECK_INT(fact_count(items, SL_FACT_DATE), (int)n);
+    for (size_t k = 0; k < n; k++) {
+        const sl_fact_item *d = fact_nth(items, SL_FACT_DATE, k);
+        CHECK_STR(d ? d->text : NULL, want[k][0]);
+        CHECK_STR(d ? d->about : NULL, want[k][1]);
+    }
+    sl_fact_items_free(items);
+}
+
 TEST(facts_dates_without_year)
 {
     sl_fact_items *items = facts_of_text("The attack of October 7 and the talks of March 2022 "
