@@ -68,11 +68,6 @@ sl_fact_item *sl_facts_add(sl_facts_doc *d, sl_fact_kind kind, uint32_t start, u
     return &d->out->items[d->out->n - 1];
 }
 
-bool sl_facts_upper(const sl_facts_doc *d, size_t i)
-{
-    return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_UPPER);
-}
-
 bool sl_facts_named_person(const sl_facts_doc *d, const sl_fact_item *it)
 {
     return it->kind == SL_FACT_ENTITY && it->about && it->detail && !strcmp(it->detail, "person") &&

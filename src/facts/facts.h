@@ -127,7 +127,12 @@ static inline int sl_facts_in(const sl_facts_doc *d, size_t i, const char *const
     const char *s = sl_facts_tok(d, i, &n);
     return sl_facts_list_find(list, s, n, d->word_hash[i]);
 }
-bool sl_facts_upper(const sl_facts_doc *d, size_t i);
+/* Whether token i starts with an upper-case letter (SL_TOK_UPPER). Inline:
+ * the extractors ask it of most tokens, some of every one. */
+static inline bool sl_facts_upper(const sl_facts_doc *d, size_t i)
+{
+    return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_UPPER);
+}
 /* Whether item `it` is a person named: a person entity whose text starts
  * with a capital of any script ("Carlos Vela", "Émile Roux": its first
  * token is SL_TOK_UPPER). Leaves out the role mentions of role_mentions.c
