@@ -8,6 +8,7 @@
 
 #include "facts/facts.h"
 #include "facts_items.h"
+#include "util/date.h"
 #include "test.h"
 
 TEST(facts_quotes_speakers)
@@ -137,6 +138,73 @@ TEST(facts_quotes_pronoun_speakers)
     q = fact_nth(items, SL_FACT_QUOTE, 0);
     CHECK_STR(q ? q->about : NULL, "Oskar Thiel");
     sl_fact_items_free(items);
+}
+
+/* The speaker chooser's gender features (its trace: quote, kind, candidate,
+ * then the features, F_GENDER the sixth) for a text with the extractors run
+ * as the pipeline runs them. */
+static char *speaker_trace_of(const char *text)
+{
+    sl_analyzer *analyzer = sl_analyzer_new();
+    sl_analysis an = {0};
+    sl_fact_vec out = {0};
+    sl_facts_doc d;
+    char *trace = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&trace, &size);
+    if (f && analyzer && !sl_analyze(analyzer, text, strlen(text), &an) &&
+        !sl_facts_doc_init(&d, text, strlen(text), &an, SL_NO_DAY, &out)) {
+        d.speaker_trace = f;
+        sl_facts_numbers(&d);
+        sl_facts_dates(&d);
+        sl_facts_entities(&d);
+        sl_facts_role_mentions(&d);
+        sl_facts_peoples(&d);
+        sl_facts_quotes(&d);
+        sl_facts_doc_clear(&d);
+    }
+    if (f)
+        fclose(f);
+    sl_facts_vec_free(&out);
+    sl_analysis_free(&an);
+    sl_analyzer_free(analyzer);
+    return trace;
+}
+
+/* A person's gender is the first "he" or "she" word after the name ("he",
+ * "She"), not a pronoun right after a closing quotation mark,
+ * which is a quote's speaker (Reyes has none); the chooser compares it with
+ * the quote's "he" or "she". */
+TEST(facts_speakers_gender_from_the_pronouns_after_a_name)
+{
+    char *trace = speaker_trace_of(
+        "Oskar Thiel arrived first, and he spoke briefly. Ilse Varnholt followed. She thanked "
+        "the crews.\n\nMara Quell met Tom Reyes at the pier. \"We agreed on the "
+        "plan,\" he said.\n\n\"The crews did well,\" she said.\n");
+    CHECK(trace != NULL);
+    /* per quote (he, then she) and candidate: F_GENDER, F_OTHER_GENDER */
+    const char *want[] = {"Tom Reyes\t0\t0", "Mara Quell\t0\t0", "Ilse Varnholt\t0\t1",
+                          "Oskar Thiel\t1\t0", "Tom Reyes\t0\t0", "Mara Quell\t0\t0",
+                          "Ilse Varnholt\t1\t0", "Oskar Thiel\t0\t1"};
+    size_t rows = 0;
+    for (char *line = trace; line && *line; rows++) {
+        char *end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
+        char got[64] = "";
+        char *about = strchr(strchr(strchr(line, '\t') + 1, '\t') + 1, '\t') + 1;
+        char *f = about;
+        for (int k = 0; k < 6; k++) /* past the name and five features */
+            f = strchr(f, '\t') + 1;
+        int cut = (int)(strchr(about, '\t') - about);
+        char *og = strchr(f, '\t') + 1;
+        snprintf(got, sizeof got, "%.*s\t%c\t%c", cut, about, f[0], og[0]);
+        if (rows < 8)
+            CHECK_STR(got, want[rows]);
+        line = end ? end + 1 : NULL;
+    }
+    CHECK_INT(rows, 8);
+    free(trace);
 }
 
 /* A description the apposition after it names is that person ("the
