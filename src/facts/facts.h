@@ -74,6 +74,10 @@ int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const sl_t
 int sl_facts_doc_init(sl_facts_doc *d, const char *text, size_t len, const sl_analysis *an,
                       int64_t pub_day, sl_fact_vec *out);
 void sl_facts_doc_clear(sl_facts_doc *d);
+/* Runs the extractors over d in their order (numbers, dates, entities, role
+ * mentions, peoples, quotes: each reads the items of those before); d->err
+ * tells a failure. The items are in the order found, not sorted. */
+void sl_facts_run_extractors(sl_facts_doc *d);
 /* The first token starting at or after byte offset `at` (d->toks.n if none). */
 size_t sl_facts_token_at(const sl_facts_doc *d, uint32_t at);
 /* Frees the items of a vector and the vector. */

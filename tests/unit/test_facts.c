@@ -141,8 +141,7 @@ TEST(facts_quotes_pronoun_speakers)
 }
 
 /* The speaker chooser's gender features (its trace: quote, kind, candidate,
- * then the features, F_GENDER the sixth) for a text with the extractors run
- * as the pipeline runs them. */
+ * then the features, F_GENDER the sixth) for a text, all extractors run. */
 static char *speaker_trace_of(const char *text)
 {
     sl_analyzer *analyzer = sl_analyzer_new();
@@ -155,12 +154,7 @@ static char *speaker_trace_of(const char *text)
     if (f && analyzer && !sl_analyze(analyzer, text, strlen(text), &an) &&
         !sl_facts_doc_init(&d, text, strlen(text), &an, SL_NO_DAY, &out)) {
         d.speaker_trace = f;
-        sl_facts_numbers(&d);
-        sl_facts_dates(&d);
-        sl_facts_entities(&d);
-        sl_facts_role_mentions(&d);
-        sl_facts_peoples(&d);
-        sl_facts_quotes(&d);
+        sl_facts_run_extractors(&d);
         sl_facts_doc_clear(&d);
     }
     if (f)
