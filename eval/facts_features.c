@@ -67,12 +67,7 @@ static int trace(sl_analyzer *an, const char *text, size_t len, enum mode mode,
             d.concept_trace = stdout;
         d.pronoun_weights = weights[0];
         d.role_weights = weights[1];
-        sl_facts_numbers(&d);
-        sl_facts_dates(&d);
-        sl_facts_entities(&d);
-        sl_facts_role_mentions(&d);
-        sl_facts_peoples(&d);
-        sl_facts_quotes(&d);
+        sl_facts_run_extractors(&d);
         rc = d.err;
         if (!rc && mode == QUOTES)
             print_quotes(&out);

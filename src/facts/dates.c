@@ -24,17 +24,29 @@ static const char *const month_abbr2[] = {"jan", "feb", "mar", "apr", "may", "ju
      SL_FACTS_LETTER('m') | SL_FACTS_LETTER('n') | SL_FACTS_LETTER('o') | SL_FACTS_LETTER('s'))
 static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", NULL};
+/* The first letters of the words a relative date opens with: the weekdays,
+ * "yesterday", "today", "tomorrow", "last". */
+#define RELATIVE_STARTS                                                                     \
+    (SL_FACTS_LETTER('f') | SL_FACTS_LETTER('l') | SL_FACTS_LETTER('m') | SL_FACTS_LETTER('s') | \
+     SL_FACTS_LETTER('t') | SL_FACTS_LETTER('w') | SL_FACTS_LETTER('y'))
 
-static int number_value(const sl_facts_doc *d, size_t i, int lo, int hi)
+/* The value of number token i if within [lo, hi], else 0; see number_value. */
+static int read_number(const sl_facts_doc *d, size_t i, int lo, int hi)
 {
-    if (i >= d->toks.n || !(d->toks.items[i].flags & SL_TOK_NUMBER))
-        return 0;
     size_t n;
     const char *s = sl_facts_tok(d, i, &n);
     if (n > 4 || memchr(s, '.', n) || memchr(s, ',', n) || memchr(s, '/', n))
         return 0;
     int v = atoi(s);
     return v >= lo && v <= hi ? v : 0;
+}
+
+/* The value of token i when it is a number of at most four digits within
+ * [lo, hi], else 0. The flag is read here, inline: most tokens are no number. */
+static inline int number_value(const sl_facts_doc *d, size_t i, int lo, int hi)
+{
+    return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_NUMBER) ? read_number(d, i, lo, hi)
+                                                                     : 0;
 }
 
 /* Whether token i has a day number (1-31) right before it or after it, past
@@ -210,6 +222,8 @@ static int64_t weekday_day(const sl_facts_doc *d, size_t i, int wd)
 /* A relative date at token i; returns its last token or NONE. */
 static size_t relative_at(sl_facts_doc *d, size_t i)
 {
+    if (!sl_facts_starts_in(d, i, RELATIVE_STARTS))
+        return NONE;
     char iso[32] = "";
     int64_t day = SL_NO_DAY;
     size_t last = i;
@@ -249,9 +263,20 @@ static size_t relative_at(sl_facts_doc *d, size_t i)
     return last;
 }
 
+/* Whether token i may open a date: a number, or a word whose first letter
+ * opens a month's name or a relative date. The others are ruled out before
+ * the tests of absolute_at and relative_at, which would all fail. */
+static bool may_open_date(const sl_facts_doc *d, size_t i)
+{
+    return (d->toks.items[i].flags & SL_TOK_NUMBER) ||
+           sl_facts_starts_in(d, i, MONTH_STARTS | RELATIVE_STARTS);
+}
+
 void sl_facts_dates(sl_facts_doc *d)
 {
     for (size_t i = 0; i < d->toks.n && !d->err; i++) {
+        if (!may_open_date(d, i))
+            continue;
         size_t last = absolute_at(d, i);
         if (last == NONE)
             last = relative_at(d, i);

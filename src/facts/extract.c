@@ -68,11 +68,6 @@ sl_fact_item *sl_facts_add(sl_facts_doc *d, sl_fact_kind kind, uint32_t start, u
     return &d->out->items[d->out->n - 1];
 }
 
-bool sl_facts_upper(const sl_facts_doc *d, size_t i)
-{
-    return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_UPPER);
-}
-
 bool sl_facts_named_person(const sl_facts_doc *d, const sl_fact_item *it)
 {
     return it->kind == SL_FACT_ENTITY && it->about && it->detail && !strcmp(it->detail, "person") &&
@@ -149,6 +144,16 @@ void sl_facts_doc_clear(sl_facts_doc *d)
     d->phrase_word = NULL;
 }
 
+void sl_facts_run_extractors(sl_facts_doc *d)
+{
+    sl_facts_numbers(d);
+    sl_facts_dates(d);
+    sl_facts_entities(d);
+    sl_facts_role_mentions(d);
+    sl_facts_peoples(d);
+    sl_facts_quotes(d);
+}
+
 int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const sl_text_names *names,
                  const char *published, sl_fact_vec *out)
 {
@@ -162,12 +167,7 @@ int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const sl_t
     if (names && d.toks.n == an->tokens.n && d.sents.n == an->sentences.n)
         d.names = names;
     if (!rc) {
-        sl_facts_numbers(&d);
-        sl_facts_dates(&d);
-        sl_facts_entities(&d);
-        sl_facts_role_mentions(&d);
-        sl_facts_peoples(&d);
-        sl_facts_quotes(&d);
+        sl_facts_run_extractors(&d);
         rc = d.err;
         if (out->n)
             qsort(out->items, out->n, sizeof *out->items, by_start);

@@ -74,6 +74,10 @@ int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const sl_t
 int sl_facts_doc_init(sl_facts_doc *d, const char *text, size_t len, const sl_analysis *an,
                       int64_t pub_day, sl_fact_vec *out);
 void sl_facts_doc_clear(sl_facts_doc *d);
+/* Runs the extractors over d in their order (numbers, dates, entities, role
+ * mentions, peoples, quotes: each reads the items of those before); d->err
+ * tells a failure. The items are in the order found, not sorted. */
+void sl_facts_run_extractors(sl_facts_doc *d);
 /* The first token starting at or after byte offset `at` (d->toks.n if none). */
 size_t sl_facts_token_at(const sl_facts_doc *d, uint32_t at);
 /* Frees the items of a vector and the vector. */
@@ -127,7 +131,12 @@ static inline int sl_facts_in(const sl_facts_doc *d, size_t i, const char *const
     const char *s = sl_facts_tok(d, i, &n);
     return sl_facts_list_find(list, s, n, d->word_hash[i]);
 }
-bool sl_facts_upper(const sl_facts_doc *d, size_t i);
+/* Whether token i starts with an upper-case letter (SL_TOK_UPPER). Inline:
+ * the extractors ask it of most tokens, some of every one. */
+static inline bool sl_facts_upper(const sl_facts_doc *d, size_t i)
+{
+    return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_UPPER);
+}
 /* Whether item `it` is a person named: a person entity whose text starts
  * with a capital of any script ("Carlos Vela", "Émile Roux": its first
  * token is SL_TOK_UPPER). Leaves out the role mentions of role_mentions.c

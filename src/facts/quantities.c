@@ -46,9 +46,19 @@ static const char *const chrome_words[] = {"comments", "comment", "shares", "sha
     "slides", NULL};
 
 /* Approximation words just before token `first`; moves *first back over them. */
+/* The first letters of the words an entry of approx_words reads right
+ * before the number: a pair's second word (than, least, of, to, as, most)
+ * and a single word. A token of no other letter there rules out the table. */
+#define APPROX_LAST_LETTERS                                                                   \
+    (SL_FACTS_LETTER('a') | SL_FACTS_LETTER('b') | SL_FACTS_LETTER('c') | SL_FACTS_LETTER('e') | \
+     SL_FACTS_LETTER('l') | SL_FACTS_LETTER('m') | SL_FACTS_LETTER('n') | SL_FACTS_LETTER('o') | \
+     SL_FACTS_LETTER('r') | SL_FACTS_LETTER('s') | SL_FACTS_LETTER('t') | SL_FACTS_LETTER('u'))
+
 static char approx_before(const sl_facts_doc *d, size_t *first)
 {
     size_t f = *first;
+    if (f == 0 || !sl_facts_starts_in(d, f - 1, APPROX_LAST_LETTERS))
+        return '=';
     for (size_t k = 0; k < sizeof approx_words / sizeof *approx_words; k++) {
         if (approx_words[k].w2) {
             if (f >= 2 && sl_facts_is(d, f - 2, approx_words[k].w1) &&

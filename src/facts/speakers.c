@@ -108,6 +108,15 @@ static bool attribution_pronoun(const sl_facts_doc *d, size_t j)
                      (j > 1 && sl_facts_is(d, j - 1, ",") && sl_facts_in(d, j - 2, marks) >= 0));
 }
 
+/* 1 when token j is a pronoun of `he`, -1 of `she`, else 0; the words of
+ * both lists open with "h" or "s", which rules out most tokens first. */
+static inline signed char pronoun_gender(const sl_facts_doc *d, size_t j)
+{
+    if (!sl_facts_starts_in(d, j, SL_FACTS_LETTER('h') | SL_FACTS_LETTER('s')))
+        return 0;
+    return sl_facts_in(d, j, he) >= 0 ? 1 : sl_facts_in(d, j, she) >= 0 ? -1 : 0;
+}
+
 /* The gender an entity mention shows: a gendered word right before it, else
  * the first personal pronoun after it in its sentence or the next, before
  * any other person is named. (A list of given names was tried: train
@@ -131,12 +140,9 @@ static signed char gender_of(const sl_facts_doc *d, size_t k)
     size_t s = i < d->toks.n ? d->sent_of[i] : 0;
     for (size_t j = sl_facts_token_at(d, it->span.end); j < d->toks.n && d->sent_of[j] <= s + 1 &&
                                                 d->toks.items[j].start < next_person; j++) {
-        if (attribution_pronoun(d, j))
-            continue;
-        if (sl_facts_in(d, j, he) >= 0)
-            return 1;
-        if (sl_facts_in(d, j, she) >= 0)
-            return -1;
+        signed char g = pronoun_gender(d, j);
+        if (g && !attribution_pronoun(d, j))
+            return g;
     }
     return 0;
 }
@@ -320,7 +326,7 @@ static void features(const sl_facts_doc *d, const sl_speakers *sp, const candida
 {
     const sl_fact_item *it = &d->out->items[c->item];
     uint32_t at = d->toks.items[first].start;
-    int want = sl_facts_in(d, first, he) >= 0 ? 1 : sl_facts_in(d, first, she) >= 0 ? -1 : 0;
+    int want = pronoun_gender(d, first);
     memset(f, 0, F_N * sizeof *f);
     f[F_RANK0] = rank == 0;
     f[F_RANK1] = rank == 1;

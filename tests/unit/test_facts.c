@@ -8,6 +8,7 @@
 
 #include "facts/facts.h"
 #include "facts_items.h"
+#include "util/date.h"
 #include "test.h"
 
 TEST(facts_quotes_speakers)
@@ -137,6 +138,67 @@ TEST(facts_quotes_pronoun_speakers)
     q = fact_nth(items, SL_FACT_QUOTE, 0);
     CHECK_STR(q ? q->about : NULL, "Oskar Thiel");
     sl_fact_items_free(items);
+}
+
+/* The speaker chooser's gender features (its trace: quote, kind, candidate,
+ * then the features, F_GENDER the sixth) for a text, all extractors run. */
+static char *speaker_trace_of(const char *text)
+{
+    sl_analyzer *analyzer = sl_analyzer_new();
+    sl_analysis an = {0};
+    sl_fact_vec out = {0};
+    sl_facts_doc d;
+    char *trace = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&trace, &size);
+    if (f && analyzer && !sl_analyze(analyzer, text, strlen(text), &an) &&
+        !sl_facts_doc_init(&d, text, strlen(text), &an, SL_NO_DAY, &out)) {
+        d.speaker_trace = f;
+        sl_facts_run_extractors(&d);
+        sl_facts_doc_clear(&d);
+    }
+    if (f)
+        fclose(f);
+    sl_facts_vec_free(&out);
+    sl_analysis_free(&an);
+    sl_analyzer_free(analyzer);
+    return trace;
+}
+
+/* A person's gender is the first "he" or "she" word after the name ("he",
+ * "She"), not a pronoun right after a closing quotation mark,
+ * which is a quote's speaker (Reyes has none); the chooser compares it with
+ * the quote's "he" or "she". */
+TEST(facts_speakers_gender_from_the_pronouns_after_a_name)
+{
+    char *trace = speaker_trace_of(
+        "Oskar Thiel arrived first, and he spoke briefly. Ilse Varnholt followed. She thanked "
+        "the crews.\n\nMara Quell met Tom Reyes at the pier. \"We agreed on the "
+        "plan,\" he said.\n\n\"The crews did well,\" she said.\n");
+    CHECK(trace != NULL);
+    /* per quote (he, then she) and candidate: F_GENDER, F_OTHER_GENDER */
+    const char *want[] = {"Tom Reyes\t0\t0", "Mara Quell\t0\t0", "Ilse Varnholt\t0\t1",
+                          "Oskar Thiel\t1\t0", "Tom Reyes\t0\t0", "Mara Quell\t0\t0",
+                          "Ilse Varnholt\t1\t0", "Oskar Thiel\t0\t1"};
+    size_t rows = 0;
+    for (char *line = trace; line && *line; rows++) {
+        char *end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
+        char got[64] = "";
+        char *about = strchr(strchr(strchr(line, '\t') + 1, '\t') + 1, '\t') + 1;
+        char *f = about;
+        for (int k = 0; k < 6; k++) /* past the name and five features */
+            f = strchr(f, '\t') + 1;
+        int cut = (int)(strchr(about, '\t') - about);
+        char *og = strchr(f, '\t') + 1;
+        snprintf(got, sizeof got, "%.*s\t%c\t%c", cut, about, f[0], og[0]);
+        if (rows < 8)
+            CHECK_STR(got, want[rows]);
+        line = end ? end + 1 : NULL;
+    }
+    CHECK_INT(rows, 8);
+    free(trace);
 }
 
 /* A description the apposition after it names is that person ("the
@@ -292,6 +354,35 @@ TEST(facts_dates_months_of_every_first_letter)
     for (size_t k = 0; k < 9; k++) {
         const sl_fact_item *d = fact_nth(items, SL_FACT_DATE, k);
         CHECK_STR(d ? d->about : NULL, want[k]);
+    }
+    sl_fact_items_free(items);
+}
+
+/* Dates opening on a word of every first letter a date may open with (the
+ * weekdays', "today", "yesterday", "last", "tomorrow", the months') and on
+ * numbers: sl_facts_dates rules out the other tokens by their first byte. */
+TEST(facts_dates_open_on_every_first_letter)
+{
+    /* 2026-02-10 is a Tuesday */
+    sl_fact_items *items = facts_of_text(
+        "The board met on Wednesday, then on Thursday and on Friday. It sat on Saturday and on "
+        "Sunday, and on Monday and Tuesday. The ruling came today, the appeal yesterday, the "
+        "filing last month and the audit last year; a hearing follows tomorrow. Funds arrived "
+        "on 2 november 2025, in 2019, on 9 July 2024, in August 2023 and on Jan. 4, 2025.\n",
+        "2026-02-10");
+    const char *want[][2] = {
+        {"Wednesday", "2026-02-04"}, {"Thursday", "2026-02-05"}, {"Friday", "2026-02-06"},
+        {"Saturday", "2026-02-07"}, {"Sunday", "2026-02-08"}, {"Monday", "2026-02-09"},
+        {"Tuesday", "2026-02-10"}, {"today", "2026-02-10"}, {"yesterday", "2026-02-09"},
+        {"last month", "2026-01"}, {"last year", "2025"}, {"tomorrow", "2026-02-11"},
+        {"2 november 2025", "2025-11-02"}, {"2019", "2019"}, {"9 July 2024", "2024-07-09"},
+        {"August 2023", "2023-08"}, {"Jan. 4, 2025", "2025-01-04"}};
+    size_t n = sizeof want / sizeof want[0];
+    CHECK_INT(fact_count(items, SL_FACT_DATE), (int)n);
+    for (size_t k = 0; k < n; k++) {
+        const sl_fact_item *d = fact_nth(items, SL_FACT_DATE, k);
+        CHECK_STR(d ? d->text : NULL, want[k][0]);
+        CHECK_STR(d ? d->about : NULL, want[k][1]);
     }
     sl_fact_items_free(items);
 }

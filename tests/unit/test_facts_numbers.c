@@ -820,3 +820,36 @@ TEST(facts_numbers_scale_after_code_and_tonnes)
     NUMBERS_OF("The port spent 75 USD million on cranes and 80 EUR mn on quays; a ticket is "
                "12 euros. A 40t lorry waited.\n", want, NULL);
 }
+
+/* Every approximation of the table before a number, each a first letter
+ * approx_before lets through (and one sentence opening on it); a number
+ * after another word is exact. */
+TEST(facts_numbers_every_approximation_word)
+{
+    static const struct { const char *words, *text; char approx; } cases[] = {
+        {"more than", "more than", '>'}, {"over", "over", '>'}, {"at least", "at least", '>'},
+        {"above", "above", '>'}, {"exceeding", "exceeding", '>'},
+        {"upwards of", "upwards of", '>'}, {"upward of", "upward of", '>'},
+        {"in excess of", "in excess of", '>'}, {"beyond", "beyond", '>'},
+        {"less than", "less than", '<'}, {"fewer than", "fewer than", '<'},
+        {"under", "under", '<'}, {"up to", "up to", '<'}, {"below", "below", '<'},
+        {"as many as", "many as", '<'}, {"as much as", "much as", '<'},
+        {"at most", "at most", '<'}, {"nearly", "nearly", '~'}, {"almost", "almost", '~'},
+        {"about", "about", '~'}, {"around", "around", '~'},
+        {"approximately", "approximately", '~'}, {"roughly", "roughly", '~'},
+        {"some", "some", '~'}, {"an estimated", "estimated", '~'}, {"circa", "circa", '~'},
+        {"approx", "approx", '~'}, {"close to", "close to", '~'}, {"the", "", '='},
+        {"Nearly", "Nearly", '~'}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char text[128], want[64];
+        bool opens = cases[k].words[0] >= 'A' && cases[k].words[0] <= 'Z';
+        snprintf(text, sizeof text, "%s%s 40 crates%s\n", opens ? "" : "The yard counted ",
+                 cases[k].words, opens ? " were counted." : ".");
+        snprintf(want, sizeof want, "%s%s40 crates", cases[k].text, cases[k].text[0] ? " " : "");
+        sl_fact_items *items = facts_of_text(text, NULL);
+        const sl_fact_item *n = number_text(items, want);
+        CHECK_STR(n ? want : NULL, want); /* an item opening with `want` */
+        CHECK_INT(n ? n->approx : 0, cases[k].approx);
+        sl_fact_items_free(items);
+    }
+}
