@@ -34,6 +34,7 @@ struct sl_copy_index {
     SL_VEC(uint32_t) hits;       /* by article id, as need: a query's hits on it (0 between queries) */
     SL_VEC(uint32_t) terms;      /* scratch: a query's distinct terms */
     SL_VEC(uint32_t) hit_ids;    /* scratch: the articles a query hit, each once */
+    SL_VEC(uint32_t) hit_twice;  /* scratch: those hit twice or more (enough asks 2 at least) */
     size_t bytes;
     sl_copy_key_source source;   /* NULL: every posting is in memory */
     void *source_ctx;
@@ -81,6 +82,7 @@ void sl_copy_index_free(sl_copy_index *ix)
     sl_vec_free(&ix->hits);
     sl_vec_free(&ix->terms);
     sl_vec_free(&ix->hit_ids);
+    sl_vec_free(&ix->hit_twice);
     free(ix);
 }
 
@@ -219,13 +221,17 @@ static int distinct_terms(sl_copy_index *ix, const sl_sketch *s)
 /* Counts one hit on article `id`, in the count by id (every posted id
  * has one: note_keys), not a hash table of the query's hits, whose probing
  * was a third of the query (docs/benchmarks.md, "Twentieth round: dedup");
- * the list of articles hit has room for every article a query can touch
- * (terms x SL_COPY_POSTINGS: size_hits). Inline: 1.9 M calls on dedup's
- * 3,000 tuning lines ("Nineteenth round: dedup"). */
+ * an article hit a second time is listed apart, the only ones that may be
+ * candidates (two in three are hit once). The lists have room for every
+ * article a query can touch (terms x SL_COPY_POSTINGS: size_hits). Inline:
+ * 1.9 M calls on dedup's 3,000 tuning lines ("Nineteenth round: dedup"). */
 static inline void count_hit(sl_copy_index *ix, uint32_t id)
 {
-    if (!ix->hits.items[id]++)
+    uint32_t before = ix->hits.items[id]++;
+    if (!before)
         ix->hit_ids.items[ix->hit_ids.n++] = id;
+    else if (before == 1)
+        ix->hit_twice.items[ix->hit_twice.n++] = id;
 }
 
 /* Counts a hit on each article of posting `p` it reads, the most recent
@@ -247,8 +253,8 @@ static void count_posting(sl_copy_index *ix, const posting *p)
 
 static int size_hits(sl_copy_index *ix, size_t most)
 {
-    ix->hit_ids.n = 0;
-    return sl_vec_reserve(&ix->hit_ids, most) ? SL_ENOMEM : 0;
+    ix->hit_ids.n = ix->hit_twice.n = 0;
+    return sl_vec_reserve(&ix->hit_ids, most) || sl_vec_reserve(&ix->hit_twice, most) ? SL_ENOMEM : 0;
 }
 
 /* An article is a candidate when it is hit by at least 15 in 100 of its own
@@ -256,11 +262,11 @@ static int size_hits(sl_copy_index *ix, size_t most)
  * filed under (at 3 in 10, 4.4% of the rewrites of rewrite/llmfake and
  * rewrite/l2r did not meet their original; at 15 in 100, 1.9%:
  * eval/fit_copies.py). The weak candidates cost little: a pair that keeps
- * too few words is not aligned (sl_copy_worth_aligning). */
+ * too few words is not aligned (sl_copy_worth_aligning). Asked only of
+ * the articles hit twice or more (count_hit lists them apart: two in three
+ * on Reuters are hit once, and their need is not read). */
 static bool enough(const sl_copy_index *ix, const hit *h)
 {
-    if (h->hits < 2)   /* most articles hit (two in three on Reuters): their need unread */
-        return false;
     return h->hits >= ix->need.items[h->id];   /* a hit id has its need: note_keys */
 }
 
@@ -303,13 +309,14 @@ static int candidates_of_codes(sl_copy_index *ix, const uint32_t *codes, size_t 
     }
     hit best[SL_COPY_CANDIDATES];
     size_t n = 0;
-    for (size_t k = 0; k < ix->hit_ids.n; k++) {
-        uint32_t id = ix->hit_ids.items[k];
+    for (size_t k = 0; k < ix->hit_twice.n && !rc; k++) {   /* the best: any order gives them */
+        uint32_t id = ix->hit_twice.items[k];
         hit h = {id, ix->hits.items[id]};
-        if (!rc && enough(ix, &h))
+        if (enough(ix, &h))
             keep_best(best, &n, h);
-        ix->hits.items[id] = 0;   /* leaves the counts at 0 for the next query */
     }
+    for (size_t k = 0; k < ix->hit_ids.n; k++)
+        ix->hits.items[ix->hit_ids.items[k]] = 0;   /* the counts at 0 for the next query */
     for (size_t k = 0; k < n; k++)
         out[k] = best[k].id;
     *n_out = rc ? 0 : n;
