@@ -545,15 +545,17 @@ static bool figures_agree(const sl_comparison *out)
     return (kept + 1) / (n + 1) >= COPY_NUMBERS;
 }
 
-/* Whether the names and figures agree enough for some kind of copy: the
- * least classify asks of any kind (COPY_NAMES of the names; COPY_NUMBERS of
- * the figures, or figures_agree for the model's rewrite). A pair that fails
- * is no copy whatever its alignment shows, so it is not aligned. */
+/* The figures' half of anchors_may_agree (sl_comparer_may_copy asks it alone once the
+ * names agree). */
 static bool figures_may_agree(const sl_comparison *out)
 {
     return out->number_overlap >= COPY_NUMBERS || figures_agree(out);
 }
 
+/* Whether the names and figures agree enough for some kind of copy: the
+ * least classify asks of any kind (COPY_NAMES of the names; COPY_NUMBERS of
+ * the figures, or figures_agree for the model's rewrite). A pair that fails
+ * is no copy whatever its alignment shows, so it is not aligned. */
 static bool anchors_may_agree(const sl_comparison *out)
 {
     return out->specific_overlap >= COPY_NAMES && figures_may_agree(out);

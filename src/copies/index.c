@@ -34,7 +34,7 @@ struct sl_copy_index {
     SL_VEC(uint32_t) hits;       /* by article id, as need: a query's hits on it (0 between queries) */
     SL_VEC(uint32_t) terms;      /* scratch: a query's distinct terms */
     SL_VEC(uint32_t) hit_ids;    /* scratch: the articles a query hit, each once */
-    SL_VEC(uint32_t) hit_twice;  /* scratch: those hit twice or more (enough asks 2 at least) */
+    SL_VEC(uint32_t) hit_twice;  /* scratch: those hit twice or more (a candidate needs 2) */
     size_t bytes;
     sl_copy_key_source source;   /* NULL: every posting is in memory */
     void *source_ctx;

@@ -98,7 +98,7 @@ static int choose_keys(const sl_analysis *an, const char *text, sl_sketch *out)
  * first letter, then by length, so that a word is compared only with the
  * words of its first letter up to its length. */
 static const struct number_word {
-    char word[10];   /* the longest has 9 letters: read to word[len] whatever `len` <= 9 */
+    char word[10];   /* the longest has 9 letters */
     uint8_t len;
     int value;
 } number_words[] = {
