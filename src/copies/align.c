@@ -545,14 +545,20 @@ static bool figures_agree(const sl_comparison *out)
     return (kept + 1) / (n + 1) >= COPY_NUMBERS;
 }
 
+/* The figures' half of anchors_may_agree (sl_comparer_may_copy asks it alone once the
+ * names agree). */
+static bool figures_may_agree(const sl_comparison *out)
+{
+    return out->number_overlap >= COPY_NUMBERS || figures_agree(out);
+}
+
 /* Whether the names and figures agree enough for some kind of copy: the
  * least classify asks of any kind (COPY_NAMES of the names; COPY_NUMBERS of
  * the figures, or figures_agree for the model's rewrite). A pair that fails
  * is no copy whatever its alignment shows, so it is not aligned. */
 static bool anchors_may_agree(const sl_comparison *out)
 {
-    return out->specific_overlap >= COPY_NAMES &&
-           (out->number_overlap >= COPY_NUMBERS || figures_agree(out));
+    return out->specific_overlap >= COPY_NAMES && figures_may_agree(out);
 }
 
 /* The kind of copy the alignment shows (see the constants above). */
@@ -767,37 +773,67 @@ const uint32_t *sl_comparer_anchors_a(const sl_comparer *c, size_t *n)
     return c->anchor_terms_a.items;
 }
 
-/* How many of `anchors` (a text's names and figures) that `is_kind` takes
+/* How many of the figures among `anchors` (a text's names and figures)
  * the other text's distinct terms `terms` hold. */
-static size_t anchors_held(const uint32_t *anchors, size_t n_anchors, bool (*is_kind)(uint32_t),
-                           const uint32_t *terms, size_t n_terms)
+static size_t figures_held(const uint32_t *anchors, size_t n_anchors, const uint32_t *terms, size_t n_terms)
 {
     size_t held = 0;
     for (size_t k = 0; k < n_anchors; k++)
-        held += is_kind(anchors[k]) && holds_term(terms, n_terms, anchors[k]);
+        held += is_figure(anchors[k]) && holds_term(terms, n_terms, anchors[k]);
     return held;
+}
+
+/* The fewest of `fewer` names held whose share (share_kept's, the one
+ * specific_overlap holds) reaches COPY_NAMES: the share's own test asked
+ * about the rounded-up count and its neighbours, so the answer is the
+ * test's. */
+static size_t names_needed(size_t fewer)
+{
+    size_t k = (size_t)(COPY_NAMES * (double)fewer);
+    while (k > 0 && (double)(k - 1) / (double)fewer >= COPY_NAMES)
+        k--;
+    while ((double)k / (double)fewer < COPY_NAMES)
+        k++;
+    return k;
+}
+
+/* Whether the names of the text with fewer of them (`fewer` among
+ * `anchors`) that the other's terms hold reach COPY_NAMES of them: the
+ * search stops once more are missing than the share can spare. */
+static bool names_may_agree(const uint32_t *anchors, size_t n_anchors, size_t fewer, const uint32_t *terms,
+                            size_t n_terms)
+{
+    size_t spare = fewer - names_needed(fewer), missing = 0;
+    for (size_t k = 0; k < n_anchors; k++)
+        if (is_name(anchors[k]) && !holds_term(terms, n_terms, anchors[k]) && ++missing > spare)
+            return false;
+    return true;
 }
 
 /* measure_anchors' answer from the names and figures of the text with
  * fewer of each, each looked up in the other's terms: a few dozen
  * searches, not a pass over both texts' terms (which was 5% of dedup's
- * instructions: docs/benchmarks.md, "Nineteenth round: dedup"). The terms
- * are distinct, so a term the two share is counted once either way. */
+ * instructions: docs/benchmarks.md, "Nineteenth round: dedup"); the names
+ * first, and the figures only of a pair whose names agree ("Twentieth
+ * round: dedup"). The terms are distinct, so a term the two share is
+ * counted once either way. */
 bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t n_b,
                           const uint32_t *anchors_b, size_t n_anchors_b)
 {
     anchor_counts counts_a = c->anchors_a, counts_b = count_anchors(anchors_b, n_anchors_b);
     const uint32_t *anchors_a = c->anchor_terms_a.items, *terms_a = c->terms_a.items;
     size_t n_anchors_a = c->anchor_terms_a.n, n_a = c->terms_a.n;
-    size_t names = counts_a.names <= counts_b.names
-                       ? anchors_held(anchors_a, n_anchors_a, is_name, terms_b, n_b)
-                       : anchors_held(anchors_b, n_anchors_b, is_name, terms_a, n_a);
+    if (counts_a.names && counts_b.names &&   /* else share_kept's 1 */
+        !(counts_a.names <= counts_b.names
+              ? names_may_agree(anchors_a, n_anchors_a, counts_a.names, terms_b, n_b)
+              : names_may_agree(anchors_b, n_anchors_b, counts_b.names, terms_a, n_a)))
+        return false;
     size_t figures = counts_a.figures <= counts_b.figures
-                         ? anchors_held(anchors_a, n_anchors_a, is_figure, terms_b, n_b)
-                         : anchors_held(anchors_b, n_anchors_b, is_figure, terms_a, n_a);
+                         ? figures_held(anchors_a, n_anchors_a, terms_b, n_b)
+                         : figures_held(anchors_b, n_anchors_b, terms_a, n_a);
     sl_comparison anchors = {0};
-    anchor_shares(names, figures, counts_a, counts_b, &anchors);
-    return anchors_may_agree(&anchors);
+    anchor_shares(0, figures, counts_a, counts_b, &anchors);
+    return figures_may_agree(&anchors);
 }
 
 int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)

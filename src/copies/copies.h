@@ -131,8 +131,9 @@ int sl_terms_memo_keep(sl_terms_memo *m, uint64_t hash, const uint32_t *codes, s
                        const uint32_t *terms, size_t n_terms);
 
 /* A sentence as the similarity reads it: its content terms (sorted,
- * distinct), all its words and word pairs (sorted, distinct) and its words
- * in text order (at most SL_SKETCH_TERMS). */
+ * distinct), all its words and word pairs (sorted, distinct terms:
+ * SL_TERM_ID, flags all set) and its words in text order (at most
+ * SL_SKETCH_TERMS). */
 typedef struct sl_sentence_view {
     const uint32_t *content, *words, *bigrams, *seq;
     size_t n_content, n_words, n_bigrams, n_seq;

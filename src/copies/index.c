@@ -21,7 +21,7 @@ typedef struct posting {
     uint32_t *ids;
 } posting;
 
-/* Hit counts of one query, by article. */
+/* An article and the hits one query counted on it. */
 typedef struct hit {
     uint32_t id;
     uint32_t hits;
@@ -31,10 +31,10 @@ struct sl_copy_index {
     posting *slots;
     size_t n_slots, used;
     SL_VEC(uint8_t) need;        /* by article id: the hits it needs (15% of its key terms; enough) */
+    SL_VEC(uint32_t) hits;       /* by article id, as need: a query's hits on it (0 between queries) */
     SL_VEC(uint32_t) terms;      /* scratch: a query's distinct terms */
-    hit *hits;                   /* scratch: open addressing by id */
-    size_t n_hits_slots;
-    SL_VEC(uint32_t) hit_slots;  /* scratch: which hit slots are in use */
+    SL_VEC(uint32_t) hit_ids;    /* scratch: the articles a query hit, each once */
+    SL_VEC(uint32_t) hit_twice;  /* scratch: those hit twice or more (a candidate needs 2) */
     size_t bytes;
     sl_copy_key_source source;   /* NULL: every posting is in memory */
     void *source_ctx;
@@ -46,9 +46,14 @@ static uint32_t key_of(uint32_t code)
     return k;
 }
 
+/* A key's home slot: bits 32 up of a 64-bit multiplicative hash. The low
+ * bits of a 32-bit product, taken before, are the same for every key (its
+ * four flag bits are all set: key_of), so only one slot in 16 was ever a
+ * home and the probes ran long (docs/benchmarks.md, "Twentieth round:
+ * dedup"). */
 static size_t slot_of(uint32_t key, size_t n_slots)
 {
-    return (size_t)(key * 2654435761u) & (n_slots - 1);
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & (n_slots - 1);
 }
 
 sl_copy_index *sl_copy_index_new(void)
@@ -58,9 +63,7 @@ sl_copy_index *sl_copy_index_new(void)
         return NULL;
     ix->n_slots = 1024;
     ix->slots = sl_calloc(ix->n_slots, sizeof *ix->slots);
-    ix->n_hits_slots = 4096;
-    ix->hits = sl_calloc(ix->n_hits_slots, sizeof *ix->hits);
-    if (!ix->slots || !ix->hits) {
+    if (!ix->slots) {
         sl_copy_index_free(ix);
         return NULL;
     }
@@ -75,16 +78,17 @@ void sl_copy_index_free(sl_copy_index *ix)
     for (size_t k = 0; ix->slots && k < ix->n_slots; k++)
         free(ix->slots[k].ids);
     free(ix->slots);
-    free(ix->hits);
     sl_vec_free(&ix->need);
+    sl_vec_free(&ix->hits);
     sl_vec_free(&ix->terms);
-    sl_vec_free(&ix->hit_slots);
+    sl_vec_free(&ix->hit_ids);
+    sl_vec_free(&ix->hit_twice);
     free(ix);
 }
 
 size_t sl_copy_index_bytes(const sl_copy_index *ix)
 {
-    return ix->bytes + ix->need.cap;
+    return ix->bytes + ix->need.cap + ix->hits.cap * sizeof *ix->hits.items;
 }
 
 static posting *find(const sl_copy_index *ix, uint32_t key)
@@ -147,15 +151,16 @@ void sl_copy_index_set_source(sl_copy_index *ix, sl_copy_key_source source, void
 }
 
 /* Notes that article `id` was filed under n keys (as the hits `enough`
- * asks of it: 15 in 100 of them, rounded up). */
+ * asks of it: 15 in 100 of them, rounded up); its hit count is made. */
 static int note_keys(sl_copy_index *ix, size_t id, uint32_t n)
 {
     if (ix->need.n <= id) {
         size_t old = ix->need.n;
-        if (sl_vec_reserve(&ix->need, id + 1 - old))
+        if (sl_vec_reserve(&ix->need, id + 1 - old) || sl_vec_reserve(&ix->hits, id + 1 - old))
             return SL_ENOMEM;
         memset(ix->need.items + old, 0, id + 1 - old);
-        ix->need.n = id + 1;
+        memset(ix->hits.items + old, 0, (id + 1 - old) * sizeof *ix->hits.items);
+        ix->need.n = ix->hits.n = id + 1;
     }
     ix->need.items[id] = (uint8_t)((n * 15 + 99) / 100);
     return 0;
@@ -213,25 +218,20 @@ static int distinct_terms(sl_copy_index *ix, const sl_sketch *s)
     return 0;
 }
 
-/* Counts one hit on article `id`; the hit table is sized so it never fills
- * and the list of slots in use has room for every article a query can
- * touch (terms x SL_COPY_POSTINGS: size_hits). Inline: 1.9 M calls on
- * dedup's 3,000 tuning lines (docs/benchmarks.md, "Nineteenth round:
- * dedup"). */
+/* Counts one hit on article `id`, in the count by id (every posted id
+ * has one: note_keys), not a hash table of the query's hits, whose probing
+ * was a third of the query (docs/benchmarks.md, "Twentieth round: dedup");
+ * an article hit a second time is listed apart, the only ones that may be
+ * candidates (two in three are hit once). The lists have room for every
+ * article a query can touch (terms x SL_COPY_POSTINGS: size_hits). Inline:
+ * 1.9 M calls on dedup's 3,000 tuning lines ("Nineteenth round: dedup"). */
 static inline void count_hit(sl_copy_index *ix, uint32_t id)
 {
-    size_t mask = ix->n_hits_slots - 1;
-    for (size_t s = (id * 2654435761u) & mask;; s = (s + 1) & mask) {
-        if (ix->hits[s].id == id) {
-            ix->hits[s].hits++;
-            return;
-        }
-        if (!ix->hits[s].id) {
-            ix->hits[s] = (hit){id, 1};
-            ix->hit_slots.items[ix->hit_slots.n++] = (uint32_t)s;
-            return;
-        }
-    }
+    uint32_t before = ix->hits.items[id]++;
+    if (!before)
+        ix->hit_ids.items[ix->hit_ids.n++] = id;
+    else if (before == 1)
+        ix->hit_twice.items[ix->hit_twice.n++] = id;
 }
 
 /* Counts a hit on each article of posting `p` it reads, the most recent
@@ -253,21 +253,8 @@ static void count_posting(sl_copy_index *ix, const posting *p)
 
 static int size_hits(sl_copy_index *ix, size_t most)
 {
-    ix->hit_slots.n = 0;
-    if (sl_vec_reserve(&ix->hit_slots, most))
-        return SL_ENOMEM;
-    size_t n = ix->n_hits_slots;
-    while (n < most * 2)
-        n *= 2;
-    if (n == ix->n_hits_slots)
-        return 0;
-    hit *hits = sl_calloc(n, sizeof *hits);
-    if (!hits)
-        return SL_ENOMEM;
-    free(ix->hits);
-    ix->hits = hits;
-    ix->n_hits_slots = n;
-    return 0;
+    ix->hit_ids.n = ix->hit_twice.n = 0;
+    return sl_vec_reserve(&ix->hit_ids, most) || sl_vec_reserve(&ix->hit_twice, most) ? SL_ENOMEM : 0;
 }
 
 /* An article is a candidate when it is hit by at least 15 in 100 of its own
@@ -275,13 +262,12 @@ static int size_hits(sl_copy_index *ix, size_t most)
  * filed under (at 3 in 10, 4.4% of the rewrites of rewrite/llmfake and
  * rewrite/l2r did not meet their original; at 15 in 100, 1.9%:
  * eval/fit_copies.py). The weak candidates cost little: a pair that keeps
- * too few words is not aligned (sl_copy_worth_aligning). */
+ * too few words is not aligned (sl_copy_worth_aligning). Asked only of
+ * the articles hit twice or more (count_hit lists them apart: two in three
+ * on Reuters are hit once, and their need is not read). */
 static bool enough(const sl_copy_index *ix, const hit *h)
 {
-    if (h->hits < 2)   /* most articles hit (two in three on Reuters): their need unread */
-        return false;
-    uint32_t need = h->id < ix->need.n ? ix->need.items[h->id] : 0;
-    return h->hits >= need;
+    return h->hits >= ix->need.items[h->id];   /* a hit id has its need: note_keys */
 }
 
 static bool better(const hit *a, const hit *b)
@@ -323,12 +309,14 @@ static int candidates_of_codes(sl_copy_index *ix, const uint32_t *codes, size_t 
     }
     hit best[SL_COPY_CANDIDATES];
     size_t n = 0;
-    for (size_t k = 0; k < ix->hit_slots.n; k++) {
-        hit *h = &ix->hits[ix->hit_slots.items[k]];
-        if (!rc && enough(ix, h))
-            keep_best(best, &n, *h);
-        *h = (hit){0, 0};   /* leaves the table empty for the next query */
+    for (size_t k = 0; k < ix->hit_twice.n && !rc; k++) {   /* the best: any order gives them */
+        uint32_t id = ix->hit_twice.items[k];
+        hit h = {id, ix->hits.items[id]};
+        if (enough(ix, &h))
+            keep_best(best, &n, h);
     }
+    for (size_t k = 0; k < ix->hit_ids.n; k++)
+        ix->hits.items[ix->hit_ids.items[k]] = 0;   /* the counts at 0 for the next query */
     for (size_t k = 0; k < n; k++)
         out[k] = best[k].id;
     *n_out = rc ? 0 : n;

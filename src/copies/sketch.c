@@ -94,18 +94,21 @@ static int choose_keys(const sl_analysis *an, const char *text, sl_sketch *out)
 }
 
 /* English number words and the figures they stand for: a rewrite writes
- * "10 months" as "ten months" and back, and the two must be one term. */
+ * "10 months" as "ten months" and back, and the two must be one term. By
+ * first letter, then by length, so that a word is compared only with the
+ * words of its first letter up to its length. */
 static const struct number_word {
-    char word[10];   /* the longest has 9 letters: read to word[len] whatever `len` <= 9 */
+    char word[10];   /* the longest has 9 letters */
+    uint8_t len;
     int value;
 } number_words[] = {
-    {"eight", 8},     {"eighteen", 18}, {"eighty", 80},   {"eleven", 11},
-    {"fifteen", 15},  {"fifty", 50},    {"five", 5},      {"forty", 40},
-    {"four", 4},      {"fourteen", 14}, {"nine", 9},      {"nineteen", 19},
-    {"ninety", 90},   {"one", 1},       {"seven", 7},     {"seventeen", 17},
-    {"seventy", 70},  {"six", 6},       {"sixteen", 16},  {"sixty", 60},
-    {"ten", 10},      {"thirteen", 13}, {"thirty", 30},   {"three", 3},
-    {"twelve", 12},   {"twenty", 20},   {"two", 2},
+    {"eight", 5, 8},     {"eighty", 6, 80},   {"eleven", 6, 11},    {"eighteen", 8, 18},
+    {"five", 4, 5},      {"four", 4, 4},      {"fifty", 5, 50},     {"forty", 5, 40},
+    {"fifteen", 7, 15},  {"fourteen", 8, 14}, {"nine", 4, 9},       {"ninety", 6, 90},
+    {"nineteen", 8, 19}, {"one", 3, 1},       {"six", 3, 6},        {"seven", 5, 7},
+    {"sixty", 5, 60},    {"seventy", 7, 70},  {"sixteen", 7, 16},   {"seventeen", 9, 17},
+    {"ten", 3, 10},      {"two", 3, 2},       {"three", 5, 3},      {"thirty", 6, 30},
+    {"twelve", 6, 12},   {"twenty", 6, 20},   {"thirteen", 8, 13},
 };
 
 /* The lengths of the number words that open with `c` (lower case), one bit
@@ -124,19 +127,35 @@ static uint32_t number_word_lengths(char c)
     }
 }
 
-/* The value of a number word of `len` letters in lower case, or -1: the
- * table is in alphabetical order, so only the words of its first letter
- * are compared (a search with strcmp was 1.2% of dedup's instructions:
- * docs/benchmarks.md, "Nineteenth round: dedup"). */
+/* Where the number words that open with `c` (one of number_word_lengths'
+ * letters) start in the table: not found by a walk from its start, which
+ * "the" (three letters, as "ten" and "two") made 20 steps long
+ * (docs/benchmarks.md, "Twentieth round: dedup"). */
+static size_t number_word_first(char c)
+{
+    switch (c) {
+    case 'e': return 0;
+    case 'f': return 4;
+    case 'n': return 10;
+    case 'o': return 13;
+    case 's': return 14;
+    default: return 20;   /* 't' */
+    }
+}
+
+/* The value of a number word of `len` letters in lower case, or -1: only
+ * the words of its first letter up to its length are compared (a search
+ * with strcmp was 1.2% of dedup's instructions: docs/benchmarks.md,
+ * "Nineteenth round: dedup"; "the" was compared with the seven words of
+ * 't' before the table was by length: "Twentieth round: dedup"). */
 static int number_value(const char *word, size_t len)
 {
     if (len > 9 || !(number_word_lengths(word[0]) >> len & 1u))
         return -1;
-    const struct number_word *n = number_words, *end = n + sizeof number_words / sizeof *number_words;
-    while (n->word[0] != word[0])   /* there is one: number_word_lengths said so */
-        n++;
-    for (; n < end && n->word[0] == word[0]; n++)
-        if (n->word[len] == 0 && n->word[1] == word[1] && !memcmp(n->word + 2, word + 2, len - 2))
+    const struct number_word *n = number_words + number_word_first(word[0]),
+                             *end = number_words + sizeof number_words / sizeof *number_words;
+    for (; n < end && n->word[0] == word[0] && n->len <= len; n++)
+        if (n->len == len && n->word[1] == word[1] && !memcmp(n->word + 2, word + 2, len - 2))
             return n->value;
     return -1;
 }

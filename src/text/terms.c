@@ -247,7 +247,8 @@ static int analyze(sl_analyzer *a, const char *text, size_t len, const char *lan
     uint32_t sentence = 0;
     for (size_t k = 0; !rc && k < out->tokens.n; k++) {
         sl_token *tok = &out->tokens.items[k];
-        while (sentence + 1 < out->sentences.n && tok->start >= out->sentences.items[sentence].end)
+        while (with_terms && sentence + 1 < out->sentences.n &&   /* read by the terms only */
+               tok->start >= out->sentences.items[sentence].end)
             sentence++;
         out->n_words += (tok->flags & SL_TOK_WORD) != 0;
         uint64_t term = 0;

@@ -80,6 +80,47 @@ TEST(similarity_bound_never_hides_a_score_above_its_floor)
     sketched_free(&b);
 }
 
+/* A sentence's words in its sets are its distinct terms (SL_TERM_ID: the
+ * flags all set), ascending, however each was flagged where it stood (a
+ * name, a quoted word, the same word plain); its content terms keep their
+ * flags. The words' dice compares them as they are. */
+TEST(sentence_sets_words_are_distinct_terms)
+{
+    sketched a = {0};
+    sl_sentence_sets sa = {0};
+    sketch_of(&a, "Mayor Varga said \"the tram\" and the tram line of Varga would run, "
+                  "the mayor said, with 40 trams and 40 stops.");
+    CHECK_INT(sl_sentence_sets_build(&a.sketch, &sa), 0);
+    sl_sentence_view v = sl_sentence_sets_view(&sa, 0);
+    uint32_t ids[SL_SKETCH_TERMS];
+    size_t n = 0, flagged = 0;
+    for (size_t k = 0; k < v.n_seq; k++) {
+        bool seen = false;
+        for (size_t j = 0; j < n; j++)
+            seen |= ids[j] == SL_TERM_ID(v.seq[k]);
+        if (!seen)
+            ids[n++] = SL_TERM_ID(v.seq[k]);
+        flagged += (v.seq[k] & SL_TERM_FLAGS) != 0;
+    }
+    CHECK(flagged > 0 && n < v.n_seq);   /* flags met, and words written more than once */
+    CHECK_INT(v.n_words, n);
+    for (size_t k = 0; k < v.n_words; k++) {
+        CHECK_INT(v.words[k], SL_TERM_ID(v.words[k]));
+        CHECK(k == 0 || v.words[k - 1] < v.words[k]);
+        bool listed = false;
+        for (size_t j = 0; j < n; j++)
+            listed |= ids[j] == v.words[k];
+        CHECK(listed);
+    }
+    size_t names = 0;
+    for (size_t k = 0; k < v.n_content; k++)
+        names += (v.content[k] & SL_TERM_SPECIFIC) != 0;
+    CHECK(names >= 2);   /* Varga, 40 (Mayor opens the sentence) */
+    CHECK(sl_sentence_similarity(&v, &v) > 0.9);
+    sl_sentence_sets_free(&sa);
+    sketched_free(&a);
+}
+
 static int compare_u64(const void *x, const void *y)
 {
     uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
@@ -625,6 +666,87 @@ TEST(copy_index_finds_the_original)
     CHECK(sl_copy_index_bytes(ix) > 0);
     sl_copy_index_free(ix);
     sketched_free(&s);
+}
+
+/* The index's candidates by hand: an article's hits are the query's terms
+ * among its keys (no posting here fills: each is read whole), it is a
+ * candidate at 2 hits and 15 in 100 of its keys, and the best are the most
+ * hit, then the most recent. 600 articles of 1 to 16 keys among 1,500
+ * terms (flags of every kind on the keys: no part of a term), 300 queries
+ * of 1 to 80 terms. */
+#define HAND_ARTICLES 600
+#define HAND_TERMS 1500
+static uint32_t hand_next(uint64_t *state)
+{
+    *state = *state * 6364136223846793005ull + 1442695040888963407ull;
+    return (uint32_t)(*state >> 33);
+}
+
+TEST(copy_index_candidates_as_counted_by_hand)
+{
+    static uint32_t keys[HAND_ARTICLES + 1][SL_COPY_KEYS];
+    static uint32_t n_keys[HAND_ARTICLES + 1];
+    uint64_t state = 19;
+    sl_copy_index *ix = sl_copy_index_new();
+    for (uint32_t id = 1; id <= HAND_ARTICLES; id++) {
+        n_keys[id] = 1 + hand_next(&state) % SL_COPY_KEYS;
+        for (uint32_t k = 0; k < n_keys[id]; k++) {
+            uint32_t term;
+            bool again;
+            do {   /* an article's keys are distinct terms */
+                term = hand_next(&state) % HAND_TERMS;
+                again = false;
+                for (uint32_t j = 0; j < k; j++)
+                    again |= keys[id][j] >> 4 == term;
+            } while (again);
+            keys[id][k] = term << 4 | (hand_next(&state) & SL_TERM_FLAGS);
+        }
+        CHECK_INT(sl_copy_index_add(ix, id, keys[id], n_keys[id]), 0);
+    }
+    size_t some = 0, full = 0;
+    for (int q = 0; q < 300; q++) {
+        bool in_query[HAND_TERMS] = {false};
+        uint32_t query[80];
+        size_t n_query = 0, want = 1 + hand_next(&state) % 80;
+        while (n_query < want) {
+            uint32_t term = hand_next(&state) % HAND_TERMS;
+            if (!in_query[term]) {
+                in_query[term] = true;
+                n_query++;
+            }
+        }
+        n_query = 0;
+        for (uint32_t term = 0; term < HAND_TERMS; term++)   /* ascending, as asked */
+            if (in_query[term])
+                query[n_query++] = term << 4 | SL_TERM_SPECIFIC;
+        int64_t expect[SL_COPY_CANDIDATES], got[SL_COPY_CANDIDATES];
+        uint32_t expect_hits[SL_COPY_CANDIDATES];
+        size_t n_expect = 0, n_got = 0;
+        for (uint32_t id = HAND_ARTICLES; id >= 1; id--) {   /* the most recent first among equals */
+            uint32_t hits = 0;
+            for (uint32_t k = 0; k < n_keys[id]; k++)
+                hits += in_query[keys[id][k] >> 4];
+            if (hits < 2 || hits < (n_keys[id] * 15 + 99) / 100)
+                continue;
+            size_t at = n_expect < SL_COPY_CANDIDATES ? n_expect++ : SL_COPY_CANDIDATES;
+            for (; at > 0 && hits > expect_hits[at - 1]; at--)
+                if (at < SL_COPY_CANDIDATES) {
+                    expect[at] = expect[at - 1];
+                    expect_hits[at] = expect_hits[at - 1];
+                }
+            if (at < SL_COPY_CANDIDATES) {
+                expect[at] = id;
+                expect_hits[at] = hits;
+            }
+        }
+        CHECK_INT(sl_copy_index_candidates_of_terms(ix, query, n_query, got, &n_got), 0);
+        CHECK_INT(n_got, n_expect);
+        CHECK(!memcmp(got, expect, n_expect * sizeof *got));
+        some += n_expect > 0;
+        full += n_expect == SL_COPY_CANDIDATES;
+    }
+    CHECK(some > 100 && full > 20 && full < some);   /* none, some and a full list all met */
+    sl_copy_index_free(ix);
 }
 
 /* The rows a lazy index reads: (key, article, number of keys), as the

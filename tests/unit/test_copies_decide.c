@@ -212,6 +212,83 @@ TEST(may_copy_says_what_the_comparison_measures)
     sl_comparer_free(c);
 }
 
+/* A one-sentence sketch of the codes (terms 4 bits up), as the comparer
+ * reads it. */
+static void sketch_of_codes(sl_sketch *s, const uint32_t *codes, size_t n)
+{
+    s->terms.n = s->starts.n = s->spans.n = 0;
+    CHECK_INT(sl_vec_reserve(&s->terms, n + 1), 0);
+    CHECK_INT(sl_vec_reserve(&s->starts, 2), 0);
+    memcpy(s->terms.items, codes, n * sizeof *codes);
+    s->terms.n = n;
+    s->starts.items[0] = 0;
+    s->starts.items[1] = (uint32_t)n;
+    s->starts.n = 2;
+    s->n_words = (uint32_t)n;
+    s->n_keys = 0;
+}
+
+/* Appends `n` terms from `first` with `flags` to codes. */
+static size_t add_terms(uint32_t *codes, size_t at, uint32_t first, size_t n, uint32_t flags)
+{
+    for (size_t k = 0; k < n; k++)
+        codes[at++] = (first + (uint32_t)k) << 4 | flags;
+    return at;
+}
+
+/* sl_comparer_may_copy stops looking names up once too many are missing
+ * for COPY_NAMES, and looks figures up only when the names agree: at
+ * every count of names (0 to 9) and of figures (0 to 3) of the text with
+ * fewer, every number of them the other holds and a few more of its own,
+ * both ways round, it must say what the comparison's measures say. */
+TEST(may_copy_at_every_share_of_names_and_figures)
+{
+    enum { NAME = 1000, FIGURE = 2000, WORD = 3000, OTHER = 500 };
+    const uint32_t name = SL_TERM_SPECIFIC, figure = SL_TERM_SPECIFIC | SL_TERM_NUMBER;
+    sl_comparer *c = sl_comparer_new();
+    sl_sketch a = {0}, b = {0};
+    sl_comparison cmp = {0};
+    size_t pairs = 0, agree = 0;
+    for (size_t n = 0; n <= 9; n++)
+        for (size_t kept = 0; kept <= n; kept++)
+            for (size_t extra = 0; extra <= 2; extra++)
+                for (size_t f = 0; f <= 3; f++)
+                    for (size_t fk = 0; fk <= f; fk++) {
+                        uint32_t ca[32], cb[32];
+                        size_t na = add_terms(ca, 0, NAME, n, name);
+                        na = add_terms(ca, na, FIGURE, f, figure);
+                        na = add_terms(ca, na, WORD, 10, 0);
+                        size_t nb = add_terms(cb, 0, NAME + (uint32_t)(n - kept), kept, name);
+                        nb = add_terms(cb, nb, NAME + OTHER, n - kept + extra, name);
+                        nb = add_terms(cb, nb, FIGURE + (uint32_t)(f - fk), fk, figure);
+                        nb = add_terms(cb, nb, FIGURE + OTHER, f - fk + extra, figure);
+                        nb = add_terms(cb, nb, WORD, 10, 0);
+                        for (int way = 0; way < 2; way++) {
+                            sketch_of_codes(&a, way ? cb : ca, way ? nb : na);
+                            sketch_of_codes(&b, way ? ca : cb, way ? na : nb);
+                            CHECK_INT(sl_comparer_set_a(c, &b), 0);   /* b's terms and anchors */
+                            size_t n_terms, n_anchors;
+                            const uint32_t *t = sl_comparer_terms_a(c, &n_terms);
+                            uint32_t terms[32], anchors[32];
+                            memcpy(terms, t, n_terms * sizeof *t);
+                            t = sl_comparer_anchors_a(c, &n_anchors);
+                            memcpy(anchors, t, n_anchors * sizeof *t);
+                            CHECK_INT(sl_comparer_set_a(c, &a), 0);
+                            bool may = sl_comparer_may_copy(c, terms, n_terms, anchors, n_anchors);
+                            CHECK_INT(sl_comparer_compare(c, &b, &cmp), 0);
+                            if (may != anchors_agree(&cmp))
+                                CHECK_INT(n * 1000 + kept * 100 + extra * 10 + f, -way);
+                            pairs++;
+                            agree += may;
+                        }
+                    }
+    CHECK(agree > pairs / 5 && agree < pairs * 4 / 5);   /* both answers well exercised */
+    sl_sketch_free(&a);
+    sl_sketch_free(&b);
+    sl_comparison_free(&cmp);
+    sl_comparer_free(c);
+}
+
 /* `n` copies of `unit` in one text (malloc'd). */
 static char *repeated(const char *unit, size_t n)
 {

@@ -69,6 +69,36 @@ TEST(sketch_flags_names_figures_quotes_and_number_words)
     sketched_free(&s);
 }
 
+/* Every number word is its figure: the table's words of each first
+ * letter are found from where that letter starts in it (sketch.c's
+ * number_word_first), the first and the last of each letter too. */
+TEST(sketch_every_number_word_is_its_figure)
+{
+    static const char *const words[] = {
+        "zero",    "one",      "two",      "three",     "four",     "five",    "six",
+        "seven",   "eight",    "nine",     "ten",       "eleven",   "twelve",  "thirteen",
+        "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty",
+                                       "sixty",  "seventy", "eighty", "ninety"};
+    sketched s = {0};
+    for (size_t k = 1; k < sizeof words / sizeof *words; k++) {   /* "zero" is no number word */
+        char as_word[64], as_figure[64];
+        snprintf(as_word, sizeof as_word, "It took %s years.", words[k]);
+        snprintf(as_figure, sizeof as_figure, "It took %zu years.", k);
+        uint32_t figure = figure_of(&s, as_figure);
+        CHECK(figure && figure == figure_of(&s, as_word));
+    }
+    for (size_t k = 0; k < sizeof tens / sizeof *tens; k++) {
+        char as_word[64], as_figure[64];
+        snprintf(as_word, sizeof as_word, "It took %s years.", tens[k]);
+        snprintf(as_figure, sizeof as_figure, "It took %zu years.", 20 + 10 * k);
+        uint32_t figure = figure_of(&s, as_figure);
+        CHECK(figure && figure == figure_of(&s, as_word));
+    }
+    CHECK_INT(figure_of(&s, "It took zero years."), 0);
+    sketched_free(&s);
+}
+
 /* The code of the one term of `word` in "We met <word>." */
 static uint32_t code_of_name(sketched *s, const char *word)
 {
