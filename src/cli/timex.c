@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/alloc.h"
 
 /* One line an expression; the value column as wide as the file's longest
  * value (14 at least), so that the texts start in one column. */
@@ -31,7 +32,7 @@ static int print_json(const char *path, const char *text, const sl_timex_list *l
     int rc = EXIT_OK;
     for (size_t i = 0; i < list->n && rc == EXIT_OK; i++) {
         const sl_timex *x = &list->items[i];
-        char *said = strndup(text + x->span.start, x->span.end - x->span.start);
+        char *said = sl_strndup(text + x->span.start, x->span.end - x->span.start);
         json_t *doc = cli_json_document();
         json_t *fields = said ? json_pack("{s:o,s:I,s:I,s:o,s:s,s:s}", "input", cli_json_string(path),
                                           "start", (json_int_t)x->chars.start, "end",
