@@ -82,8 +82,10 @@ static int run(cli *c)
     int n = 0, rc = 0, status = EXIT_OK, unread_list = 0;
     char **urls = NULL;
     size_t n_urls = 0, cap_urls = 0;
-    if (!paths)
+    if (!paths) {
+        cli_error("out of memory");
         return EXIT_STORE;
+    }
     for (int i = 0; i < c->argc && status == EXIT_OK; i++) {
         const char *v;
         if ((v = cli_option(c, &i, "--source")))
