@@ -308,7 +308,9 @@ typedef struct sl_text_comparison {
                                   ("none" too: low when little is copied) */
     double cover_a, cover_b;   /* share of a (of b) the aligned sentences cover, weighted by similarity */
     double aligned_a, aligned_b; /* share of a (of b) in sentence pairs that say the same thing */
-    double best_similarity;    /* the most similar sentence pair's similarity (sl_evidence) */
+    double best_similarity;    /* the most similar sentence pair's similarity (sl_evidence),
+                                  rounded to a float as the evidence's are: the same
+                                  pair, the same number */
     double order_overlap;      /* share of the shorter text's content words the other has in the same order */
     double specific_overlap;   /* share of the names of one found in the other */
     double number_overlap;     /* the same for figures */
@@ -448,6 +450,15 @@ SL_API void sl_search_hits_free(sl_search_hits *hits);
 /* JSON goes to a sink: called with consecutive chunks; return 0 to go on. */
 typedef int (*sl_write_fn)(void *ctx, const char *data, size_t len);
 
+/* How a writer of one result (sl_page_json, sl_summary_json,
+ * sl_timeline_json) writes it. SL_JSON_PART: the object alone, on one line,
+ * to be embedded in a larger document (the server's story holds a summary
+ * and a timeline so). SL_JSON_DOCUMENT: a document of its own, as the
+ * commands print it: "storyline" and "json_version" first like every
+ * document (docs/json.md), ending with a newline; a summary or a timeline
+ * indented, a page on one line. */
+typedef enum sl_json_form { SL_JSON_PART = 0, SL_JSON_DOCUMENT = 1 } sl_json_form;
+
 /* Everything in the store as one JSON document (docs/json.md). Streams: memory
  * does not grow with the store. */
 SL_API int sl_export_json(sl_engine *engine, sl_write_fn write, void *ctx);
@@ -552,11 +563,12 @@ SL_API int sl_story_facts(sl_engine *engine, int64_t story_id, int conflicts_onl
 SL_API void sl_fact_table_free(sl_fact_table *table);
 
 /* The same as JSON (docs/json.md, "Facts"); sl_facts_extract_json writes a
- * bare text's items. */
+ * bare text's items, one document on one line, opening with "input" (the
+ * file the text is from) after the header when `input` is not NULL. */
 SL_API int sl_story_facts_json(sl_engine *engine, int64_t story_id, int conflicts_only,
                                sl_write_fn write, void *ctx);
 SL_API int sl_facts_extract_json(const char *text, size_t len, const char *published,
-                                 sl_write_fn write, void *ctx);
+                                 const char *input, sl_write_fn write, void *ctx);
 
 /* ---- Stories and threads ------------------------------------------------------ */
 
@@ -652,9 +664,11 @@ typedef void (*sl_page_fn)(void *ctx, const char *name, const sl_page *page, con
 SL_API int sl_extract_each(sl_extractor *x, const char *path, sl_page_fn on_page, void *ctx);
 SL_API void sl_page_clear(sl_page *page);
 /* The page as one JSON object {input, title, author, published, lang,
- * status, text} (docs/json.md), `input` naming where it came from; status
- * "ok", or "no_body" with text null for a page without article text. */
-SL_API int sl_page_json(const sl_page *page, const char *input, sl_write_fn write, void *ctx);
+ * status, text} (docs/json.md), `input` naming where it came from (left out
+ * when NULL), in `form` (sl_json_form); status "ok", or "no_body" with text
+ * null for a page without article text. */
+SL_API int sl_page_json(const sl_page *page, const char *input, sl_json_form form,
+                        sl_write_fn write, void *ctx);
 
 /* ---- Temporal expressions (docs/timeline.md) ---------------------------- */
 
@@ -748,10 +762,10 @@ SL_API int sl_summarize(const sl_story_text *docs, size_t n, const sl_summary_op
                         sl_summary **out);
 SL_API void sl_summary_free(sl_summary *summary);
 /* The summary as one JSON object {sentences: [{text, doc, start, end, docs,
- * sources}]} (docs/json.md); `ids` (may be NULL) replaces document indexes
- * by the caller's ids (article ids). */
-SL_API int sl_summary_json(const sl_summary *summary, const int64_t *ids, sl_write_fn write,
-                           void *ctx);
+ * sources}]} (docs/json.md) in `form` (sl_json_form); `ids` (may be NULL)
+ * replaces document indexes by the caller's ids (article ids). */
+SL_API int sl_summary_json(const sl_summary *summary, const int64_t *ids, sl_json_form form,
+                           sl_write_fn write, void *ctx);
 
 /* One entry of a timeline: an event on a date, with every document telling it. */
 typedef struct sl_timeline_event {
@@ -777,9 +791,9 @@ typedef struct sl_timeline { size_t n; sl_timeline_event *events; } sl_timeline;
 SL_API int sl_timeline_build(const sl_story_text *docs, size_t n, sl_timeline **out);
 SL_API void sl_timeline_free(sl_timeline *timeline);
 /* The timeline as one JSON object {events: [{date, text, doc, start, end,
- * docs, sources, from_published}]}; `ids` as for sl_summary_json. */
-SL_API int sl_timeline_json(const sl_timeline *timeline, const int64_t *ids, sl_write_fn write,
-                            void *ctx);
+ * docs, sources, from_published}]} in `form`; `ids` as for sl_summary_json. */
+SL_API int sl_timeline_json(const sl_timeline *timeline, const int64_t *ids, sl_json_form form,
+                            sl_write_fn write, void *ctx);
 
 /* ---- Web: what storyline serve reads (docs/server.md) --------------------- */
 

@@ -142,8 +142,8 @@ def load(path=None):
             "sl_threads_json": (ctypes.c_int, [eng, ctypes.c_int, WRITE_FN, ctypes.c_void_p]),
             "sl_stories_page_json": (ctypes.c_int, [eng, ctypes.POINTER(StoryQuery), WRITE_FN,
                                                     ctypes.c_void_p]),
-            "sl_facts_extract_json": (ctypes.c_int, [ctypes.c_char_p, c_size_t, ctypes.c_char_p, WRITE_FN,
-                                                     ctypes.c_void_p]),
+            "sl_facts_extract_json": (ctypes.c_int, [ctypes.c_char_p, c_size_t, ctypes.c_char_p,
+                                                     ctypes.c_char_p, WRITE_FN, ctypes.c_void_p]),
             "sl_timex_json": (ctypes.c_int, [ctypes.c_char_p, c_size_t, ctypes.c_char_p, WRITE_FN,
                                              ctypes.c_void_p]),
             "sl_text_comparer_new": (ctypes.c_void_p, []),
@@ -194,10 +194,13 @@ def strerror(code, lib=None):
 
 def text_json(call, text, reference=None, lib=None):
     """A store-less JSON call on a text: "sl_facts_extract_json" or
-    "sl_timex_json" (`reference`: the publication date, ISO)."""
+    "sl_timex_json" (`reference`: the publication date, ISO; facts' `input`
+    is left out)."""
     data = text.encode() if isinstance(text, str) else text
-    rc, out = _collect(getattr(load(lib), call), data, len(data),
-                       reference.encode() if reference else None)
+    args = [data, len(data), reference.encode() if reference else None]
+    if call == "sl_facts_extract_json":
+        args.append(None)
+    rc, out = _collect(getattr(load(lib), call), *args)
     if rc:
         raise StoreError(rc, strerror(rc, lib))
     return out

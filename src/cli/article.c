@@ -4,7 +4,7 @@
 
 #include "cli.h"
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
     int removed = 0;
     int64_t id = 0;
@@ -18,12 +18,16 @@ static int run(cli *c, sl_engine *e)
     }
     if (!id)
         return cli_usage(&cmd_article, "article wants an article id");
+    sl_engine *e;
+    int rc = cli_store(c, &e);
+    if (rc)
+        return rc;
     if (c->json) {
-        int rc = sl_article_json(e, id, cli_write_stdout, NULL);
+        rc = sl_article_json(e, id, cli_write_stdout, NULL);
         return rc ? cli_fail(e, rc) : EXIT_OK;
     }
     sl_article *a = NULL;
-    int rc = sl_article_get(e, id, &a);
+    rc = sl_article_get(e, id, &a);
     if (rc)
         return cli_fail(e, rc);
     printf("article %lld (story %lld, version %d)\n", (long long)a->id, (long long)a->story_id,

@@ -29,18 +29,19 @@ static int verdict(cli *c, sl_engine *e)
     return EXIT_OK;
 }
 
-static int run(cli *c, sl_engine *unused)
+static int run(cli *c)
 {
-    (void)unused;
     if (c->argc)
         return cli_usage(&cmd_check, "unexpected argument %s", c->argv[0]);
-    sl_engine *e = NULL;
-    int rc = cli_open(c, CLI_WRITE_EXISTING, &e);
+    sl_engine *e;
+    int rc = cli_store(c, &e);
+    if (rc)
+        return rc;
     /* a result, not progress: --quiet keeps it */
-    if (!rc && sl_engine_read_only(e))
+    if (sl_engine_read_only(e))
         cli_error("%s: read-only (it or its folder may not be written): checked without "
                   "the search index's own check, which writes", c->db);
-    return cli_close(e, rc ? rc : verdict(c, e));
+    return verdict(c, e);
 }
 
 const command cmd_check = {
@@ -52,5 +53,5 @@ const command cmd_check = {
     "A store that may not be written (or its folder) is checked read-only: every\n"
     "check but FTS5's own of the search index, which writes (a line on stderr,\n"
     "even with --quiet).\n",
-    CLI_NO_STORE, run,
+    CLI_WRITE_EXISTING, run,
 };

@@ -16,7 +16,7 @@
 enum {
     CLI_WRITE = 0,          /* read and write; made when missing (ingest) */
     CLI_READ = 1,           /* read-only; must exist */
-    CLI_NO_STORE = 2,       /* none (e is NULL), or opened by the command itself */
+    CLI_NO_STORE = 2,       /* none, or opened by the command itself (serve) */
     CLI_WRITE_EXISTING = 3  /* read and write where allowed, else read-only (it tells
                              * sl_engine_read_only); must exist (check) */
 };
@@ -33,6 +33,8 @@ typedef struct cli {
     int argc;             /* the command's own arguments */
     char **argv;
     int options_end;      /* argv[options_end..] came after "--" (argc when none) */
+    int store_mode;       /* the command's: how cli_store opens the store */
+    sl_engine *engine;    /* opened by cli_store, closed by main; NULL before */
 } cli;
 
 typedef struct command {
@@ -41,7 +43,7 @@ typedef struct command {
     const char *summary;  /* one line */
     const char *help;     /* the rest of --help */
     int read_only;        /* CLI_READ, CLI_WRITE, CLI_WRITE_EXISTING or CLI_NO_STORE */
-    int (*run)(cli *c, sl_engine *e);
+    int (*run)(cli *c);   /* reads its arguments, then calls cli_store if it needs the store */
 } command;
 
 /* The subcommands, each in its own file. */
@@ -59,6 +61,13 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * how to make one. Also for commands that need a store only sometimes (they
  * are CLI_NO_STORE and open it themselves). */
 int cli_open(cli *c, int mode, sl_engine **out);
+/* The command's store, opened at the first call as its entry in the table
+ * says (command.read_only), with --granularity applied: a command calls it
+ * once its arguments are read, so that a usage error is said before the
+ * store is touched (`show abc` with no store is a usage error, exit 2).
+ * EXIT_OK, or the exit status of the failure, said (EXIT_STORE, or
+ * EXIT_USAGE for a bad --granularity). main closes it (cli_close). */
+int cli_store(cli *c, sl_engine **out);
 /* Closes what cli_open opened (e may be NULL) and returns `rc`, or
  * EXIT_STORE, saying why, when the command succeeded on a store read
  * without locks that changed meanwhile (sl_engine_check_snapshot). */
@@ -108,23 +117,10 @@ json_t *cli_json_string(const char *s);
 int cli_json_print(json_t *doc, int compact);
 /* A sink for the JSON functions writing to stdout. */
 int cli_write_stdout(void *ctx, const char *data, size_t len);
-/* What a library JSON writer (sl_summary_json, sl_timeline_json,
- * sl_timex_json, sl_page_json) writes, printed as the command's own
- * documents: each object it writes (one, or one a line) with "storyline"
- * and "json_version" first, then "input" when `input` is set, then its
- * fields; indented, or one a line with `compact`. Give
- * cli_json_objects_write to the writer, then call cli_json_objects_end. */
-typedef struct cli_json_objects {
-    const char *input;   /* a file name for "input", or NULL */
-    int compact;
-    int failed;          /* an object could not be read back or printed */
-    sl_buf pending;      /* written, not yet printed */
-} cli_json_objects;
-int cli_json_objects_write(void *ctx, const char *data, size_t len);
-/* Prints what is left, frees, and gives EXIT_OK, or EXIT_STORE when the
- * writer failed (`rc`, said as "INPUT: REASON") or an object could not be
- * printed (said as "cannot write output"). */
-int cli_json_objects_end(cli_json_objects *o, int rc);
+/* The exit status of a library writer of one result (sl_summary_json,
+ * sl_timeline_json, sl_page_json) that returned `rc`: EXIT_OK, or
+ * EXIT_STORE, said ("cannot write output" for SL_EIO, else the reason). */
+int cli_json_written(int rc);
 /* Width for human output: the terminal's, else $COLUMNS, else 80; never below 80. */
 int cli_width(void);
 /* `one` when n is 1, else `many`: "1 story", "2 stories". */

@@ -134,9 +134,8 @@ static int compare_pairs(sl_text_comparer *tc, const char *path)
     return rc;
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
-    (void)e;
     const char *pairs = NULL, *files[2] = {NULL, NULL};
     int n_files = 0;
     for (int i = 0; i < c->argc; i++) {

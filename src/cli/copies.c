@@ -50,7 +50,7 @@ done:
     sl_article_free(of);
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
     int64_t article = 0;
     for (int i = 0; i < c->argc; i++) {
@@ -61,17 +61,21 @@ static int run(cli *c, sl_engine *e)
             return cli_usage(&cmd_copies, "--article wants an article id, not %s", v);
         article = cli_id(v);
     }
+    sl_engine *e;
+    int rc = cli_store(c, &e);
+    if (rc)
+        return rc;
     sl_article *a = NULL;
     int found = article ? sl_article_get(e, article, &a) : 0;
     sl_article_free(a);
     if (found)
         return cli_fail(e, found);
     if (c->json) {
-        int rc = sl_copies_json(e, article, cli_write_stdout, NULL);
+        rc = sl_copies_json(e, article, cli_write_stdout, NULL);
         return rc ? cli_fail(e, rc) : EXIT_OK;
     }
     sl_copy_list *list = NULL;
-    int rc = sl_copies_list(e, article, &list);
+    rc = sl_copies_list(e, article, &list);
     if (rc)
         return cli_fail(e, rc);
     int width = cli_width();

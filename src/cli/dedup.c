@@ -91,9 +91,8 @@ static int filter_file(dedup_run *r, const char *path)
     return 0;
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
-    (void)e;
     dedup_run r = {0};
     size_t window = 0;
     int n_files = 0;

@@ -92,14 +92,18 @@ static void print_rows(const row *rows, size_t n)
     }
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
     if (c->argc != 1 || !cli_id(c->argv[0]))
         return cli_usage(&cmd_entities, "entities wants one story id");
     int64_t story = cli_id(c->argv[0]);
+    sl_engine *e;
+    int rc = cli_store(c, &e);
+    if (rc)
+        return rc;
     sl_fact_items *items = NULL;
     sl_story *s = NULL;
-    int rc = sl_story_get(e, story, &s);
+    rc = sl_story_get(e, story, &s);
     sl_story_free(s);
     if (!rc)
         rc = sl_story_fact_items(e, story, SL_FACT_ENTITY, &items);

@@ -1,13 +1,17 @@
 /* export.c — `storyline export --json`: the whole store as one JSON document. */
 #include "cli.h"
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
     if (c->argc)
         return cli_usage(&cmd_export, "unexpected argument %s", c->argv[0]);
     if (!c->json)
         return cli_usage(&cmd_export, "export writes JSON: say --json");
-    int rc = sl_export_json(e, cli_write_stdout, NULL);
+    sl_engine *e;
+    int rc = cli_store(c, &e);
+    if (rc)
+        return rc;
+    rc = sl_export_json(e, cli_write_stdout, NULL);
     return rc ? cli_fail(e, rc) : EXIT_OK;
 }
 

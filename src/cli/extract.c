@@ -36,17 +36,16 @@ static void on_page(void *ctx, const char *name, const sl_page *page, const char
         o->status = EXIT_PARTIAL;
     }
     if (page && o->c->json) {
-        cli_json_objects out = {.compact = 1};
-        if (cli_json_objects_end(&out, sl_page_json(page, name, cli_json_objects_write, &out)))
+        int rc = sl_page_json(page, name, SL_JSON_DOCUMENT, cli_write_stdout, NULL);
+        if (cli_json_written(rc))
             o->status = EXIT_STORE;
     } else if (page) {
         print_page(page, name, o->many, error);
     }
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
-    (void)e;
     int n = 0, allow_private = 0;
     for (int i = 0; i < c->argc; i++) {
         if (cli_flag(c, i, "--allow-private"))

@@ -21,7 +21,7 @@ static int extract_files(cli *c, int first, const char *published)
             status = EXIT_PARTIAL;
             continue;
         }
-        int rc = sl_facts_extract_json(text, len, published, cli_write_stdout, NULL);
+        int rc = sl_facts_extract_json(text, len, published, c->argv[i], cli_write_stdout, NULL);
         free(text);
         if (rc) {
             cli_error("%s: %s", c->argv[i], sl_strerror(rc));
@@ -136,9 +136,8 @@ static void print_sentences(sl_engine *e, const sl_fact_value *v)
 static int show_facts(sl_engine *e, int64_t story, int conflicts, int json);
 
 /* The store is opened only for a story's facts: --text needs none. */
-static int run(cli *c, sl_engine *unused)
+static int run(cli *c)
 {
-    (void)unused;
     int conflicts = 0;
     int64_t story = 0;
     int text = 0; /* the argument after --text, 0 without --text */
@@ -171,11 +170,9 @@ static int run(cli *c, sl_engine *unused)
         return cli_usage(&cmd_facts, "--published is for --text");
     if (!story)
         return cli_usage(&cmd_facts, "facts wants a story id");
-    sl_engine *e = NULL;
-    int rc = cli_open(c, CLI_READ, &e);
-    if (!rc)
-        rc = show_facts(e, story, conflicts, c->json);
-    return cli_close(e, rc);
+    sl_engine *e;
+    int rc = cli_store(c, &e);
+    return rc ? rc : show_facts(e, story, conflicts, c->json);
 }
 
 static int show_facts(sl_engine *e, int64_t story, int conflicts, int json)
@@ -217,5 +214,5 @@ const command cmd_facts = {
     "A value's sources are the independent articles stating it: a copy counts as\n"
     "its original, so three copies of one wire story are one source, and the\n"
     "articles of one outlet count as one.\n",
-    CLI_NO_STORE, run,
+    CLI_READ, run,
 };

@@ -72,7 +72,7 @@ static int count_value(const char *v)
     return *v && !*end && n >= 0 && n <= 100000 ? (int)n : -1;
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
     cli_progress prog;
     cli_progress_init(&prog, c);
@@ -82,8 +82,10 @@ static int run(cli *c, sl_engine *e)
     int n = 0, rc = 0, status = EXIT_OK, unread_list = 0;
     char **urls = NULL;
     size_t n_urls = 0, cap_urls = 0;
-    if (!paths)
+    if (!paths) {
+        cli_error("out of memory");
         return EXIT_STORE;
+    }
     for (int i = 0; i < c->argc && status == EXIT_OK; i++) {
         const char *v;
         if ((v = cli_option(c, &i, "--source")))
@@ -117,10 +119,17 @@ static int run(cli *c, sl_engine *e)
         } else
             paths[n++] = c->argv[i];
     }
+    if (status == EXIT_OK && cli_check_date(&cmd_ingest, "--date", opts.published))
+        status = EXIT_USAGE;
     if (status == EXIT_OK && unread_list)
         status = EXIT_PARTIAL;
     if (status == EXIT_OK && !n && !n_urls)
         status = cli_usage(&cmd_ingest, "nothing to ingest");
+    sl_engine *e = NULL;
+    if (status != EXIT_USAGE && status != EXIT_STORE) {
+        int store_rc = cli_store(c, &e);   /* after the arguments: a usage error makes no store */
+        status = store_rc ? store_rc : status;
+    }
     if (status == EXIT_USAGE || status == EXIT_STORE) {
         for (size_t i = 0; i < n_urls; i++)
             free(urls[i]);

@@ -167,17 +167,6 @@ static int json_missing(const command *cmd, const cli *c)
     return 1;
 }
 
-static int set_granularity(sl_engine *e, const char *value)
-{
-    char *end;
-    double g = strtod(value, &end);
-    if (*end || sl_stories_set_granularity(e, g)) {
-        cli_error("--granularity wants a positive number, not \"%s\"", value);
-        return -1;
-    }
-    return 0;
-}
-
 int main(int argc, char **argv)
 {
     cli c = {0};
@@ -214,16 +203,8 @@ int main(int argc, char **argv)
         free(c.argv);
         return c.help ? EXIT_OK : EXIT_USAGE;
     }
-    sl_engine *e = NULL;
-    rc = cmd->read_only == CLI_NO_STORE ? EXIT_OK : cli_open(&c, cmd->read_only, &e);
-    if (rc) {
-        /* cli_open said why */
-    } else if (c.granularity && set_granularity(e, c.granularity)) {
-        rc = EXIT_USAGE;
-    } else {
-        rc = cmd->run(&c, e);
-    }
-    rc = cli_close(e, rc);
+    c.store_mode = cmd->read_only;
+    rc = cli_close(c.engine, cmd->run(&c));
     free(c.argv);
     if (fflush(stdout) != 0) {
         cli_error("cannot write output");

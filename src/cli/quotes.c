@@ -113,15 +113,19 @@ static void print_speakers(const json_t *speakers)
     }
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
     if (c->argc != 1 || !cli_id(c->argv[0]))
         return cli_usage(&cmd_quotes, "quotes wants one story id");
     int64_t story = cli_id(c->argv[0]);
+    sl_engine *e;
+    int rc = cli_store(c, &e);
+    if (rc)
+        return rc;
     sl_fact_items *q = NULL;
     sl_story *s = NULL;
     int64_t *sources = NULL;
-    int rc = sl_story_get(e, story, &s);
+    rc = sl_story_get(e, story, &s);
     if (!rc)
         rc = sl_story_fact_items(e, story, SL_FACT_QUOTE, &q);
     if (!rc && (sources = sl_calloc(s->n_articles + 1, sizeof *sources)))

@@ -4,7 +4,7 @@
 
 #include "cli.h"
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
     int limit = 20;
     char query[2048] = "";
@@ -27,12 +27,16 @@ static int run(cli *c, sl_engine *e)
     }
     if (!qlen)
         return cli_usage(&cmd_search, "search wants words to look for");
+    sl_engine *e;
+    int rc = cli_store(c, &e);
+    if (rc)
+        return rc;
     if (c->json) {
-        int rc = sl_search_json(e, query, limit, cli_write_stdout, NULL);
+        rc = sl_search_json(e, query, limit, cli_write_stdout, NULL);
         return rc ? cli_fail(e, rc) : EXIT_OK;
     }
     sl_search_hits *hits = NULL;
-    int rc = sl_search(e, query, limit, &hits);
+    rc = sl_search(e, query, limit, &hits);
     if (rc)
         return cli_fail(e, rc);
     int width = cli_width();

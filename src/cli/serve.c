@@ -47,7 +47,7 @@ static int option(cli *c, int *i, server_options *o)
     return cli_usage(&cmd_serve, "unknown argument %s", c->argv[*i]);
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
     server_options o = {.db = c->db, .bind = "127.0.0.1", .port = 8080, .threads = 2,
                         .rate = 100, .burst = 200, .max_connections = 2000, .timeout_s = 10};

@@ -119,7 +119,7 @@ static int print_context(sl_engine *e, const sl_story *s, int width)
     return 0;
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
     int64_t id = 0;
     for (int i = 0; i < c->argc; i++) {
@@ -130,12 +130,16 @@ static int run(cli *c, sl_engine *e)
     }
     if (!id)
         return cli_usage(&cmd_show, "show wants a story id");
+    sl_engine *e;
+    int rc = cli_store(c, &e);
+    if (rc)
+        return rc;
     if (c->json) {
-        int rc = sl_story_json(e, id, cli_write_stdout, NULL);
+        rc = sl_story_json(e, id, cli_write_stdout, NULL);
         return rc ? cli_fail(e, rc) : EXIT_OK;
     }
     sl_story *s = NULL;
-    int rc = sl_story_get(e, id, &s);
+    rc = sl_story_get(e, id, &s);
     if (rc)
         return cli_fail(e, rc);
     int width = cli_width();

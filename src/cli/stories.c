@@ -54,7 +54,7 @@ static void print_lines(const sl_story_list *list, const char *since)
     }
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
     const char *since = NULL;
     int64_t thread = 0;
@@ -73,12 +73,16 @@ static int run(cli *c, sl_engine *e)
     char end;
     if (thread && since && sscanf(since, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
         return cli_usage(&cmd_stories, "--since wants an ISO date (YYYY-MM-DD), not \"%s\"", since);
+    sl_engine *e;
+    int rc = cli_store(c, &e);
+    if (rc)
+        return rc;
     if (c->json && !thread) {
-        int rc = sl_stories_json(e, since, cli_write_stdout, NULL);
+        rc = sl_stories_json(e, since, cli_write_stdout, NULL);
         return rc ? cli_fail(e, rc) : EXIT_OK;
     }
     sl_story_list *list = NULL;
-    int rc = thread ? sl_thread_stories(e, thread, &list) : sl_stories_list(e, since, &list);
+    rc = thread ? sl_thread_stories(e, thread, &list) : sl_stories_list(e, since, &list);
     if (rc)
         return cli_fail(e, rc);
     if (thread && !list->n) {

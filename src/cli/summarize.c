@@ -45,8 +45,8 @@ static int summarize_files(cli *c, char **files, int n, const sl_summary_options
         cli_error("summarize: %s", sl_strerror(rc));
         status = EXIT_STORE;
     } else if (sum && c->json) {
-        cli_json_objects out = {0};
-        status = cli_json_objects_end(&out, sl_summary_json(sum, ids, cli_json_objects_write, &out));
+        rc = sl_summary_json(sum, ids, SL_JSON_DOCUMENT, cli_write_stdout, NULL);
+        status = cli_json_written(rc);
     } else if (sum) {
         print_human(sum, files);
     }
@@ -58,9 +58,8 @@ static int summarize_files(cli *c, char **files, int n, const sl_summary_options
     return status;
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
-    (void)e;
     sl_summary_options o = {0};
     const char *v;
     int n = 0;

@@ -18,7 +18,7 @@ void cli_summary_print(const sl_summary *sum, const sl_story_texts *t)
     }
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
     int64_t story = 0;
     sl_summary_options o = {100, 0, 0};
@@ -38,15 +38,19 @@ static int run(cli *c, sl_engine *e)
     }
     if (!story)
         return cli_usage(&cmd_summary, "summary wants a story id");
+    sl_engine *e;
+    int rc = cli_store(c, &e);
+    if (rc)
+        return rc;
     sl_story_texts *t = NULL;
-    int rc = sl_story_texts_get(e, story, 0, &t);
+    rc = sl_story_texts_get(e, story, 0, &t);
     sl_summary *sum = NULL;
     if (!rc)
         rc = sl_summarize(t->docs, t->n, &o, &sum);
     int status = rc ? cli_fail(e, rc) : EXIT_OK;
     if (!rc && c->json) {
-        cli_json_objects out = {0};
-        status = cli_json_objects_end(&out, sl_summary_json(sum, t->ids, cli_json_objects_write, &out));
+        rc = sl_summary_json(sum, t->ids, SL_JSON_DOCUMENT, cli_write_stdout, NULL);
+        status = cli_json_written(rc);
     } else if (!rc) {
         cli_summary_print(sum, t);
     }

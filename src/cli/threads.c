@@ -14,7 +14,7 @@ static void print_story(const sl_story_line *s, int width)
     putchar('\n');
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
     int min_stories = 2;
     for (int i = 0; i < c->argc; i++) {
@@ -23,12 +23,16 @@ static int run(cli *c, sl_engine *e)
         else
             return cli_usage(&cmd_threads, "unknown argument %s", c->argv[i]);
     }
+    sl_engine *e;
+    int rc = cli_store(c, &e);
+    if (rc)
+        return rc;
     if (c->json) {
-        int rc = sl_threads_json(e, min_stories, cli_write_stdout, NULL);
+        rc = sl_threads_json(e, min_stories, cli_write_stdout, NULL);
         return rc ? cli_fail(e, rc) : EXIT_OK;
     }
     sl_thread_list *list = NULL;
-    int rc = sl_threads_list(e, min_stories, &list);
+    rc = sl_threads_list(e, min_stories, &list);
     if (rc)
         return cli_fail(e, rc);
     int width = cli_width();

@@ -25,7 +25,7 @@ void cli_timeline_print(const sl_timeline *tl, const sl_story_texts *t, size_t m
         printf("(~ publication date: the article states no date)\n");
 }
 
-static int run(cli *c, sl_engine *e)
+static int run(cli *c)
 {
     int64_t story = 0, thread = 0;
     const char *v;
@@ -41,15 +41,19 @@ static int run(cli *c, sl_engine *e)
     }
     if (!story == !thread)
         return cli_usage(&cmd_timeline, "timeline wants a story id or --thread ID");
+    sl_engine *e;
+    int rc = cli_store(c, &e);
+    if (rc)
+        return rc;
     sl_story_texts *t = NULL;
-    int rc = sl_story_texts_get(e, story, thread, &t);
+    rc = sl_story_texts_get(e, story, thread, &t);
     sl_timeline *tl = NULL;
     if (!rc)
         rc = sl_timeline_build(t->docs, t->n, &tl);
     int status = rc ? cli_fail(e, rc) : EXIT_OK;
     if (!rc && c->json) {
-        cli_json_objects out = {0};
-        status = cli_json_objects_end(&out, sl_timeline_json(tl, t->ids, cli_json_objects_write, &out));
+        rc = sl_timeline_json(tl, t->ids, SL_JSON_DOCUMENT, cli_write_stdout, NULL);
+        status = cli_json_written(rc);
     } else if (!rc) {
         cli_timeline_print(tl, t, (size_t)-1);
     }

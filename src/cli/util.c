@@ -13,14 +13,20 @@
 #include "util/date.h"
 #include "util/json_out.h"
 
+/* "storyline: MESSAGE" on stderr, a line. */
+__attribute__((format(printf, 1, 0))) static void say(const char *fmt, va_list ap)
+{
+    fputs("storyline: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
-    fputs("storyline: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say(fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 int cli_fail(sl_engine *e, int rc)
@@ -86,11 +92,9 @@ void cli_print_usage(FILE *out, const command *cmd)
 int cli_usage(const command *cmd, const char *fmt, ...)
 {
     va_list ap;
-    fputs("storyline: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say(fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     cli_print_usage(stderr, cmd);
     return EXIT_USAGE;
 }
@@ -170,44 +174,11 @@ json_t *cli_json_string(const char *s)
     return str;
 }
 
-/* One object the writer wrote, printed with the document's first fields. */
-static void print_object(cli_json_objects *o, const char *text, size_t len)
+int cli_json_written(int rc)
 {
-    if (strspn(text, " \t\r\n") >= len)
-        return;
-    json_t *object = json_loadb(text, len, JSON_ALLOW_NUL, NULL), *doc = cli_json_document();
-    if (o->input && doc && json_object_set_new(doc, "input", cli_json_string(o->input)))
-        json_decref(doc), doc = NULL;
-    if (!json_is_object(object) || (doc && json_object_update(doc, object)))
-        json_decref(doc), doc = NULL;
-    json_decref(object);
-    if (cli_json_print(doc, o->compact))
-        o->failed = 1;
-}
-
-int cli_json_objects_write(void *ctx, const char *data, size_t len)
-{
-    cli_json_objects *o = ctx;
-    if (sl_buf_put(&o->pending, data, len))
-        return -1;
-    size_t done = 0;
-    for (const char *nl; (nl = memchr(o->pending.ptr + done, '\n', o->pending.len - done));) {
-        print_object(o, o->pending.ptr + done, (size_t)(nl - o->pending.ptr) - done);
-        done = (size_t)(nl - o->pending.ptr) + 1;
-    }
-    memmove(o->pending.ptr, o->pending.ptr + done, o->pending.len - done);
-    o->pending.len -= done;
-    return o->failed ? -1 : 0;
-}
-
-int cli_json_objects_end(cli_json_objects *o, int rc)
-{
-    if (!rc && !o->failed && o->pending.len)
-        print_object(o, o->pending.ptr, o->pending.len);
-    sl_buf_free(&o->pending);
-    if (rc && !o->failed)
-        cli_error("%s%s%s", o->input ? o->input : "", o->input ? ": " : "", sl_strerror(rc));
-    return rc || o->failed ? EXIT_STORE : EXIT_OK;
+    if (rc)
+        cli_error("%s", rc == SL_EIO ? "cannot write output" : sl_strerror(rc));
+    return rc ? EXIT_STORE : EXIT_OK;
 }
 
 int cli_width(void)
@@ -320,6 +291,28 @@ int cli_open(cli *c, int mode, sl_engine **out)
     sl_engine_free(*out);
     *out = NULL;
     return EXIT_STORE;
+}
+
+static int bad_granularity(const cli *c)
+{
+    cli_error("--granularity wants a positive number, not \"%s\"", c->granularity);
+    return EXIT_USAGE;
+}
+
+int cli_store(cli *c, sl_engine **out)
+{
+    *out = c->engine;
+    if (c->engine)
+        return EXIT_OK;
+    char *end = NULL;
+    double g = c->granularity ? strtod(c->granularity, &end) : 1;
+    if (end && *end)
+        return bad_granularity(c);
+    int rc = cli_open(c, c->store_mode, &c->engine);
+    if (!rc && c->granularity && sl_stories_set_granularity(c->engine, g))
+        rc = bad_granularity(c);
+    *out = c->engine;
+    return rc;
 }
 
 int cli_close(sl_engine *e, int rc)

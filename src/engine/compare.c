@@ -111,7 +111,9 @@ static int compare(sl_text_comparer *tc, const char *a, size_t a_len, const char
     out->cover_b = exact ? 1.0 : cmp->cover_b;
     out->aligned_a = exact ? 1.0 : cmp->aligned_a;
     out->aligned_b = exact ? 1.0 : cmp->aligned_b;
-    out->best_similarity = cmp->best_similarity;
+    /* as a float, as the copies stage keeps each aligned pair's (the
+     * evidence): the same pair gives the same number in both */
+    out->best_similarity = (float)cmp->best_similarity;
     out->order_overlap = exact ? 1.0 : cmp->order_overlap;
     out->specific_overlap = exact ? 1.0 : cmp->specific_overlap;
     out->number_overlap = exact ? 1.0 : cmp->number_overlap;

@@ -190,22 +190,6 @@ int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out)
     return extract_as(x, html, len, NULL, out);
 }
 
-int sl_page_json(const sl_page *p, const char *input, sl_write_fn write, void *ctx)
-{
-    sl_json j;
-    sl_json_init(&j, write, ctx, 0);
-    sl_json_object_begin(&j);
-    sl_json_kv_string(&j, "input", input);
-    sl_json_kv_string(&j, "title", p->title);
-    sl_json_kv_string(&j, "author", p->author);
-    sl_json_kv_string(&j, "published", p->published);
-    sl_json_kv_string(&j, "lang", p->lang);
-    sl_json_kv_string(&j, "status", p->text ? "ok" : "no_body");
-    sl_json_kv_string(&j, "text", p->text);
-    sl_json_object_end(&j);
-    return sl_json_finish(&j);
-}
-
 /* Every HTML response of a WARC file, named FILE#RECORD (URI). */
 static int each_warc(sl_extractor *x, const char *path, sl_page_fn on_page, void *ctx)
 {

@@ -91,7 +91,7 @@ void sl_facts_json_items(sl_json *j, const sl_fact_item *items, size_t n, int ki
     sl_json_array_end(j);
 }
 
-int sl_facts_extract_json(const char *text, size_t len, const char *published,
+int sl_facts_extract_json(const char *text, size_t len, const char *published, const char *input,
                           sl_write_fn write, void *ctx)
 {
     sl_fact_items *items = NULL;
@@ -100,6 +100,8 @@ int sl_facts_extract_json(const char *text, size_t len, const char *published,
         return rc;
     sl_json j;
     sl_json_begin_document(&j, write, ctx, 0);
+    if (input)
+        sl_json_kv_string(&j, "input", input);
     for (int k = 0; k < 4; k++) {
         static const char *const keys[] = {"entities", "quotes", "numbers", "dates"};
         sl_json_key(&j, keys[k]);

@@ -1,5 +1,7 @@
-/* json.c — the report stage's JSON: a summary's sentences and a timeline's
- * events, each with the documents stating it (docs/json.md). */
+/* json.c — the JSON of one result (docs/json.md): a summary's sentences and
+ * a timeline's events, each with the documents stating it, and a page as
+ * extracted. Each is written as a part of a larger document or as a
+ * document of its own (sl_json_form). */
 #include "report/report.h"
 
 static void write_ids(sl_json *j, const int64_t *ids, const size_t *docs, size_t n)
@@ -10,9 +12,32 @@ static void write_ids(sl_json *j, const int64_t *ids, const size_t *docs, size_t
     sl_json_array_end(j);
 }
 
-void sl_report_summary(sl_json *j, const sl_summary *summary, const int64_t *ids)
+/* Opens one result's object in `form`: a document's "storyline" and
+ * "json_version" first, then "input" when one is given. */
+static void result_begin(sl_json *j, sl_json_form form, int pretty, const char *input,
+                         sl_write_fn write, void *ctx)
 {
-    sl_json_object_begin(j);
+    if (form == SL_JSON_DOCUMENT) {
+        sl_json_begin_document(j, write, ctx, pretty);
+    } else {
+        sl_json_init(j, write, ctx, 0);
+        sl_json_object_begin(j);
+    }
+    if (input)
+        sl_json_kv_string(j, "input", input);
+}
+
+/* Closes it, a newline after it when `newline` (an indented one ends with
+ * one already); 0 or the write's failure. */
+static int result_end(sl_json *j, int newline, sl_write_fn write, void *ctx)
+{
+    sl_json_object_end(j);
+    int rc = sl_json_finish(j);
+    return rc ? rc : (newline && write(ctx, "\n", 1)) ? SL_EIO : 0;
+}
+
+static void summary_members(sl_json *j, const sl_summary *summary, const int64_t *ids)
+{
     sl_json_key(j, "sentences");
     sl_json_array_begin(j);
     for (size_t i = 0; i < summary->n; i++) {
@@ -30,12 +55,17 @@ void sl_report_summary(sl_json *j, const sl_summary *summary, const int64_t *ids
         sl_json_object_end(j);
     }
     sl_json_array_end(j);
+}
+
+void sl_report_summary(sl_json *j, const sl_summary *summary, const int64_t *ids)
+{
+    sl_json_object_begin(j);
+    summary_members(j, summary, ids);
     sl_json_object_end(j);
 }
 
-void sl_report_timeline(sl_json *j, const sl_timeline *timeline, const int64_t *ids)
+static void timeline_members(sl_json *j, const sl_timeline *timeline, const int64_t *ids)
 {
-    sl_json_object_begin(j);
     sl_json_key(j, "events");
     sl_json_array_begin(j);
     for (size_t i = 0; i < timeline->n; i++) {
@@ -54,22 +84,43 @@ void sl_report_timeline(sl_json *j, const sl_timeline *timeline, const int64_t *
         sl_json_object_end(j);
     }
     sl_json_array_end(j);
+}
+
+void sl_report_timeline(sl_json *j, const sl_timeline *timeline, const int64_t *ids)
+{
+    sl_json_object_begin(j);
+    timeline_members(j, timeline, ids);
     sl_json_object_end(j);
 }
 
-int sl_summary_json(const sl_summary *summary, const int64_t *ids, sl_write_fn write, void *ctx)
+int sl_summary_json(const sl_summary *summary, const int64_t *ids, sl_json_form form,
+                    sl_write_fn write, void *ctx)
 {
     sl_json j;
-    sl_json_init(&j, write, ctx, 0);
-    sl_report_summary(&j, summary, ids);
-    return sl_json_finish(&j);
+    result_begin(&j, form, form == SL_JSON_DOCUMENT, NULL, write, ctx);
+    summary_members(&j, summary, ids);
+    return result_end(&j, 0, write, ctx);
 }
 
-int sl_timeline_json(const sl_timeline *timeline, const int64_t *ids, sl_write_fn write,
-                     void *ctx)
+int sl_timeline_json(const sl_timeline *timeline, const int64_t *ids, sl_json_form form,
+                     sl_write_fn write, void *ctx)
 {
     sl_json j;
-    sl_json_init(&j, write, ctx, 0);
-    sl_report_timeline(&j, timeline, ids);
-    return sl_json_finish(&j);
+    result_begin(&j, form, form == SL_JSON_DOCUMENT, NULL, write, ctx);
+    timeline_members(&j, timeline, ids);
+    return result_end(&j, 0, write, ctx);
+}
+
+int sl_page_json(const sl_page *p, const char *input, sl_json_form form, sl_write_fn write,
+                 void *ctx)
+{
+    sl_json j;
+    result_begin(&j, form, 0, input, write, ctx);
+    sl_json_kv_string(&j, "title", p->title);
+    sl_json_kv_string(&j, "author", p->author);
+    sl_json_kv_string(&j, "published", p->published);
+    sl_json_kv_string(&j, "lang", p->lang);
+    sl_json_kv_string(&j, "status", p->text ? "ok" : "no_body");
+    sl_json_kv_string(&j, "text", p->text);
+    return result_end(&j, form == SL_JSON_DOCUMENT, write, ctx);
 }

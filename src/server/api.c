@@ -136,9 +136,9 @@ static int story_told(sl_engine *e, int64_t id, server_body *out)
         rc = sl_timeline_build(t->docs, t->n, &tl);
     if (!rc) {
         server_body_puts(out, ",\"summary\":");
-        rc = sl_summary_json(sum, t->ids, server_body_write, out);
+        rc = sl_summary_json(sum, t->ids, SL_JSON_PART, server_body_write, out);
         server_body_puts(out, ",\"timeline\":");
-        rc = rc ? rc : sl_timeline_json(tl, t->ids, server_body_write, out);
+        rc = rc ? rc : sl_timeline_json(tl, t->ids, SL_JSON_PART, server_body_write, out);
     } else if (rc == SL_ETOOLARGE) {
         rc = server_body_puts(out, ",\"summary\":null,\"timeline\":null");
     }

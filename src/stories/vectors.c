@@ -147,8 +147,10 @@ static void swap_terms(sl_weighted_term *x, sl_weighted_term *y)
 }
 
 /* Moves the `keep` (< n) heaviest terms (heavier's order) to the front,
- * in no order (quickselect): the same terms its sort puts first, without
- * sorting the ones dropped (a centroid keeps 64 of up to 192). */
+ * in no order but the keep-th heaviest at t[keep - 1] (quickselect): the
+ * same terms its sort puts first, without sorting the ones dropped (a
+ * centroid keeps 64 of up to 192). Ties in weight go by term, so many
+ * equal weights are no worst case. */
 static void select_heaviest(sl_weighted_term *t, size_t n, size_t keep)
 {
     size_t lo = 0, hi = n, k = keep - 1;
@@ -196,52 +198,20 @@ static bool ascending_distinct(const sl_weighted_term *t, size_t n)
     return true;
 }
 
-/* The k-th (from 0) largest of w[0, n), k < n, none NaN: a quickselect
- * on the weights alone, three-way so that many equal weights (terms of
- * one count and one document frequency) cost one pass; permutes w. */
-static float kth_largest(float *w, size_t n, size_t k)
-{
-    size_t lo = 0, hi = n;
-    for (;;) {
-        float pivot = w[lo + (hi - lo) / 2];
-        size_t above = lo, i = lo, below = hi; /* [lo, above) > pivot, [below, hi) < pivot */
-        while (i < below) {
-            float x = w[i];
-            if (x > pivot) {
-                w[i++] = w[above];
-                w[above++] = x;
-            } else if (x < pivot) {
-                w[i] = w[--below];
-                w[below] = x;
-            } else {
-                i++;
-            }
-        }
-        if (k < above)
-            hi = above;
-        else if (k >= below)
-            lo = below;
-        else
-            return pivot;
-    }
-}
-
 /* The `keep` (< n <= ORDERED_MAX) heaviest of ascending_distinct terms,
- * left in their order; how many (keep). The keep-th largest weight is
- * found first; the terms heavier are kept, and of those that weigh it
- * exactly, the first met, which heavier() puts first (the smaller terms). */
+ * left in their order; how many (keep). select_heaviest on a copy finds
+ * the keep-th heaviest (the cut); the terms not after it in heavier()'s
+ * order are kept: those heavier, and of those that weigh as much, the
+ * smaller terms, as heavier() puts them first. */
 static size_t keep_heaviest_in_order(sl_weighted_term *t, size_t n, size_t keep)
 {
-    float w[ORDERED_MAX];
+    sl_weighted_term copy[ORDERED_MAX];
+    memcpy(copy, t, n * sizeof *t);
+    select_heaviest(copy, n, keep);
+    sl_weighted_term cut = copy[keep - 1];
+    size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        w[i] = t[i].weight;
-    float cut = kth_largest(w, n, keep - 1);
-    size_t above = 0;
-    for (size_t i = 0; i < n; i++)
-        above += t[i].weight > cut;
-    size_t at_cut = keep - above, k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (t[i].weight > cut || (t[i].weight == cut && at_cut && at_cut--))
+        if (!heavier(&cut, &t[i]))
             t[k++] = t[i];
     return k;
 }

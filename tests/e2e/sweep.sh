@@ -6,7 +6,9 @@
 # limit, a pipe given to ingest, a bad --bind, a 1 MB title; compare's
 # scores, facts --text's options, the JSON documents' header and a file
 # name that is not UTF-8, --help, the 256 MB cap (docs/testing.md,
-# "Hostile input sweep" and its second and third rounds).
+# "Hostile input sweep" and its second, third and fourth rounds); the fourth
+# (tidy27): usage errors before the store, compare's one similarity, facts
+# --text's input.
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
@@ -244,7 +246,7 @@ expect_exit 1 "$S" --db "$T/urls2.db" ingest --urls "$T/no-such-list.txt" "$T/fa
 check "  ... and the inputs after it are ingested all the same" err_has "^ingested 1 article from 1 file "
 expect_exit 2 "$S" --db "$T/urls.db" ingest --date 2024-13-45 "$T/fair.txt"
 check "a bad --date is a usage error without an ingest summary after it" sh -c "! grep -q '^ingested' '$ERR'"
-check "  ... and names the date" err_has '"2024-13-45" is not an ISO-8601 date'
+check "  ... and names the date" err_has 'ISO-8601 date (YYYY-MM-DD), not "2024-13-45"'
 
 section "compare: the scores agree with each other and with what they mean (qa3)"
 printf 'Passengers waited in the rain for two hours before boarding.\n' >"$T/same-a.txt"
@@ -350,6 +352,38 @@ expect_exit 2 timeout 10 "$S" --db "$T/owner.db" serve --json --port 0
 expect_exit 0 "$S" --db "$T/owner.db" --json stories
 # summarize takes one budget: both is a usage error (--bytes silently won)
 expect_exit 2 "$S" summarize --bytes 200 --words 30 "$T/clock.txt"
+
+section "a usage error is said before the store is touched (tidy27)"
+# Each command read its arguments after main had opened the store: on a
+# missing store, `show abc` said "no store" (exit 3) before "abc is no id".
+# Now a command opens the store (cli_store) once its arguments are read.
+for args in "show abc" "article x" "summary abc" "timeline" "entities" "quotes 0" \
+            "stories --thread x" "copies --article 0" "search" "export" "threads --bogus" "facts abc"; do
+  expect_exit 2 "$S" --db "$T/none.db" $args
+  check "$args on a missing store: a usage error (it said there was no store)" err_has "^usage: storyline ${args%% *}"
+done
+expect_exit 3 "$S" --db "$T/none.db" show 1
+check "show 1 on a missing store still says there is none" err_has "no store at $T/none.db yet"
+expect_exit 2 "$S" --db "$T/none.db" ingest --jobs 0 "$T/fair.txt"
+check "ingest with a usage error makes no store (it made an empty one)" test ! -e "$T/none.db"
+expect_exit 2 "$S" --db "$T/none.db" ingest --date 2024-13-45 "$T/fair.txt"
+check "ingest --date that is no date: said before the store, which is not made (the library said it after)" \
+  sh -c '! test -e "$1" && grep -q "^usage: storyline ingest" "$2"' - "$T/none.db" "$ERR"
+expect_exit 2 "$S" --db "$T/none.db" --granularity=x stories
+check "--granularity=x on a missing store: the usage error first" err_has '^storyline: --granularity wants a positive number, not "x"'
+
+section "compare --json: one similarity for one pair (tidy27)"
+expect_exit 0 "$S" compare --json "$T/same-a.txt" "$T/same-b.txt"
+check "sentence_similarity is the best pair's similarity to the last digit (a double and a float differed past the 7th)" py "$OUT" '
+assert d["sentence_similarity"] == max(e["similarity"] for e in d["evidence"]), d'
+
+section "facts --text names each line's file, as timex and extract do (tidy27)"
+expect_exit 0 "$S" facts --text "$T/lanterns.txt" "$T/fair.txt"
+check "each line opens with storyline, json_version, input (the lines did not say which file)" python3 -c '
+import json, sys
+xs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert [list(x)[:3] for x in xs] == [["storyline", "json_version", "input"]] * 2, xs
+assert [x["input"] for x in xs] == sys.argv[2:], xs' "$OUT" "$T/lanterns.txt" "$T/fair.txt"
 
 section "one cap for an input read whole: 256 MB, a file or a stream (qa3)"
 truncate -s 257M "$T/big.txt"
