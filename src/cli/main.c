@@ -167,6 +167,18 @@ static int json_missing(const command *cmd, const cli *c)
     return 1;
 }
 
+/* --granularity given to a command whose table entry opens no store
+ * (dedup, compare, serve ...): it groups no stories, so the option is a
+ * usage error, as json_missing's --json: not silently dropped, nor
+ * applied to an engine there is none of. */
+static int granularity_unused(const command *cmd, const cli *c)
+{
+    if (!c->granularity || cmd->read_only != CLI_NO_STORE)
+        return 0;
+    cli_usage(cmd, "%s groups no stories (--granularity)", cmd->name);
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
     cli c = {0};
@@ -197,7 +209,7 @@ int main(int argc, char **argv)
         free(c.argv);
         return EXIT_USAGE;
     }
-    if (c.help || value_missing(cmd, &c) || json_missing(cmd, &c)) {
+    if (c.help || value_missing(cmd, &c) || json_missing(cmd, &c) || granularity_unused(cmd, &c)) {
         if (c.help)
             print_command_help(cmd);
         free(c.argv);

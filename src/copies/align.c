@@ -53,21 +53,6 @@
  * there to propose pairs (it still counts in the similarity). */
 #define COMMON_IN_TEXT 50
 
-static const char *const kind_names[] = {"none", "exact", "near", "contains", "excerpt", "rewrite"};
-
-const char *sl_copy_kind_name(sl_copy_kind kind)
-{
-    return (unsigned)kind < sizeof kind_names / sizeof *kind_names ? kind_names[kind] : "none";
-}
-
-sl_copy_kind sl_copy_kind_of_name(const char *name)
-{
-    for (size_t k = 0; name && k < sizeof kind_names / sizeof *kind_names; k++)
-        if (!strcmp(name, kind_names[k]))
-            return (sl_copy_kind)k;
-    return SL_COPY_NONE;
-}
-
 typedef struct scored_pair {
     uint32_t a, b;
     float similarity;

@@ -43,11 +43,7 @@ void sl_copy_state_free(sl_copy_state *cs)
     sl_comparer_free(cs->comparer);
     sl_sketch_free(&cs->sketch);
     sl_sketch_cache_free(cs->others);
-    sl_buf_free(&cs->stored.sentences);
-    sl_buf_free(&cs->stored.spans);
-    sl_buf_free(&cs->stored.credit);
-    sl_buf_free(&cs->stored.source);
-    sl_buf_free(&cs->stored.title);
+    sl_stored_sketch_free(&cs->stored);
     sl_analysis_free(&cs->headline);
     sl_analysis_free(&cs->other_headline);
     sl_comparison_free(&cs->comparison);

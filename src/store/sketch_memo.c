@@ -99,14 +99,8 @@ void sl_store_sketch_memo_free(sl_store *st)
 {
     if (!st->sketch_memo)
         return;
-    for (size_t k = 0; k < MEMO_SLOTS; k++) {
-        sl_stored_sketch *r = &st->sketch_memo->slot[k].row;
-        sl_buf_free(&r->sentences);
-        sl_buf_free(&r->spans);
-        sl_buf_free(&r->credit);
-        sl_buf_free(&r->source);
-        sl_buf_free(&r->title);
-    }
+    for (size_t k = 0; k < MEMO_SLOTS; k++)
+        sl_stored_sketch_free(&st->sketch_memo->slot[k].row);
     sl_free(st->sketch_memo);
     st->sketch_memo = NULL;
 }

@@ -101,6 +101,15 @@ int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out)
     return 0;
 }
 
+void sl_stored_sketch_free(sl_stored_sketch *row)
+{
+    sl_buf_free(&row->sentences);
+    sl_buf_free(&row->spans);
+    sl_buf_free(&row->credit);
+    sl_buf_free(&row->source);
+    sl_buf_free(&row->title);
+}
+
 int sl_store_sketch_keys_each(sl_store *st,
                               int (*fn)(void *ctx, int64_t id, const void *keys, size_t len),
                               void *ctx)

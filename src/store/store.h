@@ -144,6 +144,8 @@ typedef struct sl_stored_sketch {
 
 /* Reads article `id`'s sketch; SL_ENOTFOUND when it has none. */
 int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out);
+/* Frees the buffers of a row sl_store_sketch_get filled. */
+void sl_stored_sketch_free(sl_stored_sketch *row);
 /* Calls fn for every stored sketch's keys in the form of schemas 7 to
  * 18 (u32 little-endian array): migration 8's. */
 int sl_store_sketch_keys_each(sl_store *st,

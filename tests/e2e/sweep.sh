@@ -371,6 +371,14 @@ check "ingest --date that is no date: said before the store, which is not made (
   sh -c '! test -e "$1" && grep -q "^usage: storyline ingest" "$2"' - "$T/none.db" "$ERR"
 expect_exit 2 "$S" --db "$T/none.db" --granularity=x stories
 check "--granularity=x on a missing store: the usage error first" err_has '^storyline: --granularity wants a positive number, not "x"'
+# --granularity to a command that opens no store: main's binary applied it
+# to the engine there was none of (a crash), merge27 dropped it unread.
+for args in "dedup $T/clock.txt" "compare $T/clock.txt $T/fair.txt" "summarize $T/clock.txt" \
+            "timex $T/clock.txt" "extract $T/clock.txt" "serve --port 0"; do
+  expect_exit 2 timeout 10 "$S" --db "$T/owner.db" --granularity 2 $args
+  check "--granularity 2 ${args%% *}: a usage error (it crashed, then was dropped)" \
+    err_has "^storyline: ${args%% *} groups no stories (--granularity)"
+done
 
 section "compare --json: one similarity for one pair (tidy27)"
 expect_exit 0 "$S" compare --json "$T/same-a.txt" "$T/same-b.txt"

@@ -28,11 +28,7 @@ static void read_one(sl_store *st, read_back *out)
     snprintf(out->source, sizeof out->source, "%.*s", (int)k.source.len,
              k.source.len ? k.source.ptr : "");
     out->story = k.story_id;
-    sl_buf_free(&k.sentences);
-    sl_buf_free(&k.spans);
-    sl_buf_free(&k.credit);
-    sl_buf_free(&k.source);
-    sl_buf_free(&k.title);
+    sl_stored_sketch_free(&k);
 }
 
 static void put_sketch(sl_store *st, const char *sentences)

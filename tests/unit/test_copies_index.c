@@ -1,0 +1,207 @@
+/* test_copies_index.c — the copy index (src/copies/index.c): the original
+ * found among many, the candidates against a count made by hand, and an
+ * index read lazily from the store's rows proposing what the whole index
+ * does. Split from test_copies.c (over 900 lines). Texts are invented
+ * (copies_texts.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "copies/copies.h"
+#include "util/alloc.h"
+#include "test.h"
+
+#include "copies_texts.h"
+
+TEST(copy_index_finds_the_original)
+{
+    sketched s = {0};
+    sl_copy_index *ix = sl_copy_index_new();
+    sketch_of(&s, OTHER_REPORT);
+    CHECK_INT(sl_copy_index_add(ix, 1, s.sketch.keys, s.sketch.n_keys), 0);
+    sketch_of(&s, WIRE);
+    CHECK_INT(sl_copy_index_add(ix, 2, s.sketch.keys, s.sketch.n_keys), 0);
+    sketch_of(&s, TEMPLATE_A);
+    CHECK_INT(sl_copy_index_add(ix, 3, s.sketch.keys, s.sketch.n_keys), 0);
+    sketch_of(&s, WIRE_EDITED);
+    int64_t found[SL_COPY_CANDIDATES];
+    size_t n = 0;
+    CHECK_INT(sl_copy_index_candidates(ix, &s.sketch, found, &n), 0);
+    CHECK(n >= 1);
+    CHECK_INT(n ? found[0] : 0, 2);
+    for (size_t k = 0; k < n; k++)
+        CHECK(found[k] != 3);   /* nothing in common with the earnings template */
+    /* from the comparer's distinct terms (dedup): the same, in the same order */
+    sl_comparer *c = sl_comparer_new();
+    CHECK_INT(sl_comparer_set_a(c, &s.sketch), 0);
+    size_t n_terms = 0, n_of_terms = 0;
+    const uint32_t *terms = sl_comparer_terms_a(c, &n_terms);
+    int64_t of_terms[SL_COPY_CANDIDATES];
+    CHECK_INT(sl_copy_index_candidates_of_terms(ix, terms, n_terms, of_terms, &n_of_terms), 0);
+    CHECK_INT(n_of_terms, n);
+    CHECK(n_terms > 0 && !memcmp(of_terms, found, n * sizeof *found));
+    sl_comparer_free(c);
+    CHECK(sl_copy_index_bytes(ix) > 0);
+    sl_copy_index_free(ix);
+    sketched_free(&s);
+}
+
+/* The index's candidates by hand: an article's hits are the query's terms
+ * among its keys (no posting here fills: each is read whole), it is a
+ * candidate at 2 hits and 15 in 100 of its keys, and the best are the most
+ * hit, then the most recent. 600 articles of 1 to 16 keys among 1,500
+ * terms (flags of every kind on the keys: no part of a term), 300 queries
+ * of 1 to 80 terms. */
+#define HAND_ARTICLES 600
+#define HAND_TERMS 1500
+static uint32_t hand_next(uint64_t *state)
+{
+    *state = *state * 6364136223846793005ull + 1442695040888963407ull;
+    return (uint32_t)(*state >> 33);
+}
+
+TEST(copy_index_candidates_as_counted_by_hand)
+{
+    static uint32_t keys[HAND_ARTICLES + 1][SL_COPY_KEYS];
+    static uint32_t n_keys[HAND_ARTICLES + 1];
+    uint64_t state = 19;
+    sl_copy_index *ix = sl_copy_index_new();
+    for (uint32_t id = 1; id <= HAND_ARTICLES; id++) {
+        n_keys[id] = 1 + hand_next(&state) % SL_COPY_KEYS;
+        for (uint32_t k = 0; k < n_keys[id]; k++) {
+            uint32_t term;
+            bool again;
+            do {   /* an article's keys are distinct terms */
+                term = hand_next(&state) % HAND_TERMS;
+                again = false;
+                for (uint32_t j = 0; j < k; j++)
+                    again |= keys[id][j] >> 4 == term;
+            } while (again);
+            keys[id][k] = term << 4 | (hand_next(&state) & SL_TERM_FLAGS);
+        }
+        CHECK_INT(sl_copy_index_add(ix, id, keys[id], n_keys[id]), 0);
+    }
+    size_t some = 0, full = 0;
+    for (int q = 0; q < 300; q++) {
+        bool in_query[HAND_TERMS] = {false};
+        uint32_t query[80];
+        size_t n_query = 0, want = 1 + hand_next(&state) % 80;
+        while (n_query < want) {
+            uint32_t term = hand_next(&state) % HAND_TERMS;
+            if (!in_query[term]) {
+                in_query[term] = true;
+                n_query++;
+            }
+        }
+        n_query = 0;
+        for (uint32_t term = 0; term < HAND_TERMS; term++)   /* ascending, as asked */
+            if (in_query[term])
+                query[n_query++] = term << 4 | SL_TERM_SPECIFIC;
+        int64_t expect[SL_COPY_CANDIDATES], got[SL_COPY_CANDIDATES];
+        uint32_t expect_hits[SL_COPY_CANDIDATES];
+        size_t n_expect = 0, n_got = 0;
+        for (uint32_t id = HAND_ARTICLES; id >= 1; id--) {   /* the most recent first among equals */
+            uint32_t hits = 0;
+            for (uint32_t k = 0; k < n_keys[id]; k++)
+                hits += in_query[keys[id][k] >> 4];
+            if (hits < 2 || hits < (n_keys[id] * 15 + 99) / 100)
+                continue;
+            size_t at = n_expect < SL_COPY_CANDIDATES ? n_expect++ : SL_COPY_CANDIDATES;
+            for (; at > 0 && hits > expect_hits[at - 1]; at--)
+                if (at < SL_COPY_CANDIDATES) {
+                    expect[at] = expect[at - 1];
+                    expect_hits[at] = expect_hits[at - 1];
+                }
+            if (at < SL_COPY_CANDIDATES) {
+                expect[at] = id;
+                expect_hits[at] = hits;
+            }
+        }
+        CHECK_INT(sl_copy_index_candidates_of_terms(ix, query, n_query, got, &n_got), 0);
+        CHECK_INT(n_got, n_expect);
+        CHECK(!memcmp(got, expect, n_expect * sizeof *got));
+        some += n_expect > 0;
+        full += n_expect == SL_COPY_CANDIDATES;
+    }
+    CHECK(some > 100 && full > 20 && full < some);   /* none, some and a full list all met */
+    sl_copy_index_free(ix);
+}
+
+/* The rows a lazy index reads: (key, article, number of keys), as the
+ * store's copy_keys holds them. */
+typedef struct key_rows {
+    uint32_t key[4096], id[4096];
+    uint8_t n[4096];
+    size_t used;
+} key_rows;
+
+static int rows_recent(void *ctx, uint32_t key, uint32_t *ids, uint8_t *n_keys, size_t max,
+                       size_t *n)
+{
+    const key_rows *r = ctx;
+    *n = 0;
+    for (size_t k = r->used; k-- > 0 && *n < max;)   /* filed in id order: newest last */
+        if (r->key[k] == key) {
+            ids[*n] = r->id[k];
+            n_keys[(*n)++] = r->n[k];
+        }
+    return 0;
+}
+
+TEST(copy_index_read_lazily_proposes_what_the_whole_index_does)
+{
+    static key_rows rows;
+    rows.used = 0;
+    sketched s = {0};
+    /* the whole index in memory; one read lazily as the ingest goes; and
+     * one read afresh at each query */
+    sl_copy_index *whole = sl_copy_index_new(), *lazy = sl_copy_index_new();
+    sl_copy_index_set_source(lazy, rows_recent, &rows);
+    char text[512];
+    int same = 1, queries = 0, full = 0;
+    /* 200 reports on a few companies and figures: the shared terms' postings
+     * pass SL_COPY_POSTINGS, and each query falls between adds. */
+    for (int a = 1; a <= 200; a++) {
+        snprintf(text, sizeof text,
+                 "Harbour Freight%d said quarterly profit rose to %d million crowns. Chairman Aila "
+                 "Brenn%d told shareholders in Skerrow that Velmira shipping volumes grew %d percent.",
+                 a % 7, a % 13, a % 5, a % 11);
+        /* a query of the words every report has (only full postings) too */
+        for (int q = 0; q < 2 && a % 3 == 0; q++) {
+            sketch_of(&s, q ? text
+                            : "Harbour shareholders in Skerrow heard that Velmira shipping volumes "
+                              "and quarterly profit grew, the Chairman said.");
+            int64_t w[SL_COPY_CANDIDATES], l[SL_COPY_CANDIDATES], o[SL_COPY_CANDIDATES];
+            size_t nw = 0, nl = 0, no = 0;
+            sl_copy_index *opened = sl_copy_index_new();   /* as a store opened now */
+            sl_copy_index_set_source(opened, rows_recent, &rows);
+            CHECK_INT(sl_copy_index_candidates(whole, &s.sketch, w, &nw), 0);
+            CHECK_INT(sl_copy_index_candidates(lazy, &s.sketch, l, &nl), 0);
+            CHECK_INT(sl_copy_index_candidates(opened, &s.sketch, o, &no), 0);
+            sl_copy_index_free(opened);
+            same &= nw == nl && !memcmp(w, l, nw * sizeof *w);
+            same &= nw == no && !memcmp(w, o, nw * sizeof *w);
+            queries++;
+        }
+        sketch_of(&s, text);
+        CHECK_INT(sl_copy_index_add(whole, a, s.sketch.keys, s.sketch.n_keys), 0);
+        CHECK_INT(sl_copy_index_add(lazy, a, s.sketch.keys, s.sketch.n_keys), 0);
+        for (uint32_t k = 0; k < s.sketch.n_keys && rows.used < 4096; k++, rows.used++) {
+            rows.key[rows.used] = SL_TERM_ID(s.sketch.keys[k]);
+            rows.id[rows.used] = (uint32_t)a;
+            rows.n[rows.used] = (uint8_t)s.sketch.n_keys;
+        }
+    }
+    for (size_t k = 0; k < rows.used; k++) {   /* the most frequent key's articles */
+        int m = 0;
+        for (size_t j = 0; j < rows.used; j++)
+            m += rows.key[j] == rows.key[k];
+        full = m > full ? m : full;
+    }
+    CHECK(full > SL_COPY_POSTINGS);
+    CHECK_INT(queries, 132);
+    CHECK(same);
+    sl_copy_index_free(whole);
+    sl_copy_index_free(lazy);
+    sketched_free(&s);
+}
