@@ -8,7 +8,7 @@
 # name that is not UTF-8, --help, the 256 MB cap (docs/testing.md,
 # "Hostile input sweep" and its second, third and fourth rounds); the fourth
 # (tidy27): usage errors before the store, compare's one similarity, facts
-# --text's input.
+# --text's input; help with a word after its command (fix27).
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
