@@ -451,12 +451,12 @@ SL_API void sl_search_hits_free(sl_search_hits *hits);
 typedef int (*sl_write_fn)(void *ctx, const char *data, size_t len);
 
 /* How a writer of one result (sl_page_json, sl_summary_json,
- * sl_timeline_json) writes it. SL_JSON_PART: the object alone, on one line,
- * to be embedded in a larger document (the server's story holds a summary
- * and a timeline so). SL_JSON_DOCUMENT: a document of its own, as the
+ * sl_timeline_json; sl_timex_json each line) writes it. SL_JSON_PART: the
+ * object alone, on one line, to be embedded in a larger document (the
+ * server's story holds a summary and a timeline so). SL_JSON_DOCUMENT: a document of its own, as the
  * commands print it: "storyline" and "json_version" first like every
  * document (docs/json.md), ending with a newline; a summary or a timeline
- * indented, a page on one line. */
+ * indented, a page or a temporal expression on one line. */
 typedef enum sl_json_form { SL_JSON_PART = 0, SL_JSON_DOCUMENT = 1 } sl_json_form;
 
 /* Everything in the store as one JSON document (docs/json.md). Streams: memory
@@ -702,9 +702,11 @@ SL_API void sl_timex_list_free(sl_timex_list *list);
 /* "DATE", "TIME", "DURATION" or "SET". */
 SL_API const char *sl_timex_type_name(sl_timex_type type);
 /* The same, one JSON object a line: {start, end, text, type, value} with
- * code-point offsets (docs/json.md). */
-SL_API int sl_timex_json(const char *text, size_t len, const char *reference,
-                         sl_write_fn write, void *ctx);
+ * code-point offsets (docs/json.md), "input" before them when it is not
+ * NULL (the file the text is from), in `form` (sl_json_form): each line
+ * opens with the header in SL_JSON_DOCUMENT, as `timex --json` prints it. */
+SL_API int sl_timex_json(const char *text, size_t len, const char *reference, const char *input,
+                         sl_json_form form, sl_write_fn write, void *ctx);
 
 /* ---- Summaries and timelines (docs/summary.md, docs/timeline.md) ---------- */
 

@@ -29,6 +29,7 @@ PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_char_p, c_uint64,
 WRITE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, c_size_t)
 
 SL_EBADINPUT = -3
+SL_JSON_PART = 0  # sl_json_form: the object alone, without the header
 
 
 class Options(ctypes.Structure):
@@ -144,8 +145,8 @@ def load(path=None):
                                                     ctypes.c_void_p]),
             "sl_facts_extract_json": (ctypes.c_int, [ctypes.c_char_p, c_size_t, ctypes.c_char_p,
                                                      ctypes.c_char_p, WRITE_FN, ctypes.c_void_p]),
-            "sl_timex_json": (ctypes.c_int, [ctypes.c_char_p, c_size_t, ctypes.c_char_p, WRITE_FN,
-                                             ctypes.c_void_p]),
+            "sl_timex_json": (ctypes.c_int, [ctypes.c_char_p, c_size_t, ctypes.c_char_p,
+                                             ctypes.c_char_p, ctypes.c_int, WRITE_FN, ctypes.c_void_p]),
             "sl_text_comparer_new": (ctypes.c_void_p, []),
             "sl_text_comparer_free": (None, [ctypes.c_void_p]),
             "sl_text_compare": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_char_p, c_size_t, ctypes.c_char_p,
@@ -194,12 +195,12 @@ def strerror(code, lib=None):
 
 def text_json(call, text, reference=None, lib=None):
     """A store-less JSON call on a text: "sl_facts_extract_json" or
-    "sl_timex_json" (`reference`: the publication date, ISO; facts' `input`
-    is left out)."""
+    "sl_timex_json" (`reference`: the publication date, ISO; `input` is left
+    out, and timex writes its lines without the header: SL_JSON_PART)."""
     data = text.encode() if isinstance(text, str) else text
-    args = [data, len(data), reference.encode() if reference else None]
-    if call == "sl_facts_extract_json":
-        args.append(None)
+    args = [data, len(data), reference.encode() if reference else None, None]
+    if call == "sl_timex_json":
+        args.append(SL_JSON_PART)
     rc, out = _collect(getattr(load(lib), call), *args)
     if rc:
         raise StoreError(rc, strerror(rc, lib))

@@ -179,6 +179,17 @@ static int granularity_unused(const command *cmd, const cli *c)
     return 1;
 }
 
+/* `storyline help [COMMAND]`: a word after the command is a usage error,
+ * as extra arguments are to every command (it was ignored). */
+static int help_extra(const cli *c)
+{
+    if (c->argc <= 1)
+        return 0;
+    cli_error("help wants one command, not %d", c->argc);
+    fputs("usage: storyline help [COMMAND]\n", stderr);
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
     cli c = {0};
@@ -195,6 +206,10 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (name && !strcmp(name, "help")) {
+        if (help_extra(&c)) {
+            free(c.argv);
+            return EXIT_USAGE;
+        }
         name = c.argc ? c.argv[0] : NULL;
         c.help = 1;
     }

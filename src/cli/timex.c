@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "util/alloc.h"
 
 /* One line an expression; the value column as wide as the file's longest
  * value (14 at least), so that the texts start in one column. */
@@ -25,29 +24,6 @@ static void print_human(const char *path, const char *text, const sl_timex_list 
     }
 }
 
-/* One line an expression, a document each: the header, the file it is
- * from, then the fields of sl_timex_json (docs/json.md). */
-static int print_json(const char *path, const char *text, const sl_timex_list *list)
-{
-    int rc = EXIT_OK;
-    for (size_t i = 0; i < list->n && rc == EXIT_OK; i++) {
-        const sl_timex *x = &list->items[i];
-        char *said = sl_strndup(text + x->span.start, x->span.end - x->span.start);
-        json_t *doc = cli_json_document();
-        json_t *fields = said ? json_pack("{s:o,s:I,s:I,s:o,s:s,s:s}", "input", cli_json_string(path),
-                                          "start", (json_int_t)x->chars.start, "end",
-                                          (json_int_t)x->chars.end, "text", cli_json_string(said),
-                                          "type", sl_timex_type_name(x->type), "value", x->value)
-                              : NULL;
-        if (!fields || json_object_update(doc, fields))
-            json_decref(doc), doc = NULL;
-        json_decref(fields);
-        free(said);
-        rc = cli_json_print(doc, 1);
-    }
-    return rc;
-}
-
 static int one_file(cli *c, const char *path, const char *published, int many)
 {
     size_t len = 0;
@@ -55,12 +31,15 @@ static int one_file(cli *c, const char *path, const char *published, int many)
     if (!text)
         return EXIT_PARTIAL;
     sl_timex_list *list = NULL;
-    int rc = sl_timex_find(text, len, published, &list);
-    if (rc)
+    int rc = c->json   /* naming the file: several may be given */
+                 ? sl_timex_json(text, len, published, path, SL_JSON_DOCUMENT, cli_write_stdout,
+                                 NULL)
+                 : sl_timex_find(text, len, published, &list);
+    if (rc == SL_EIO)
+        cli_json_written(rc);
+    else if (rc)
         cli_error("%s: %s", path, sl_strerror(rc));
-    else if (c->json)   /* naming the file: several may be given */
-        rc = print_json(path, text, list);
-    else
+    else if (!c->json)
         print_human(path, text, list, many);
     sl_timex_list_free(list);
     free(text);

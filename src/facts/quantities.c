@@ -17,7 +17,8 @@
 
 /* Words before a number that make it approximate, and how; the first entry
  * that ends right before the number wins (a two-word phrase is listed before
- * any entry of its last word). */
+ * any entry of its last word). The tokenizer splits the dot off an
+ * abbreviation, so "ca. 68" is the pair "ca" "." (abbreviation_dot). */
 static const struct { const char *w1, *w2; char approx; } approx_words[] = {
     {"more", "than", '>'}, {"over", NULL, '>'}, {"at", "least", '>'}, {"above", NULL, '>'},
     {"exceeding", NULL, '>'}, {"upwards", "of", '>'}, {"upward", "of", '>'},
@@ -27,7 +28,7 @@ static const struct { const char *w1, *w2; char approx; } approx_words[] = {
     {"nearly", NULL, '~'}, {"almost", NULL, '~'}, {"about", NULL, '~'},
     {"around", NULL, '~'}, {"approximately", NULL, '~'}, {"roughly", NULL, '~'},
     {"some", NULL, '~'}, {"estimated", NULL, '~'}, {"circa", NULL, '~'}, {"approx", NULL, '~'},
-    {"close", "to", '~'}, {"ca.", NULL, '~'}, {"c.", NULL, '~'}, {"approx.", NULL, '~'},
+    {"close", "to", '~'}, {"ca", ".", '~'}, {"c", ".", '~'}, {"approx", ".", '~'},
 };
 
 /* Words before a number that make it a name or an id, not a count. */
@@ -45,24 +46,38 @@ static const char *const chrome_words[] = {"comments", "comment", "shares", "sha
     "views", "retweets", "followers", "replies", "reads", "reactions", "photos", "images",
     "slides", NULL};
 
-/* Approximation words just before token `first`; moves *first back over them. */
 /* The first letters of the words an entry of approx_words reads right
  * before the number: a pair's second word (than, least, of, to, as, most)
- * and a single word. A token of no other letter there rules out the table. */
+ * and a single word. A token of no other letter there, and no dot, rules
+ * out the table. */
 #define APPROX_LAST_LETTERS                                                                   \
     (SL_FACTS_LETTER('a') | SL_FACTS_LETTER('b') | SL_FACTS_LETTER('c') | SL_FACTS_LETTER('e') | \
      SL_FACTS_LETTER('l') | SL_FACTS_LETTER('m') | SL_FACTS_LETTER('n') | SL_FACTS_LETTER('o') | \
      SL_FACTS_LETTER('r') | SL_FACTS_LETTER('s') | SL_FACTS_LETTER('t') | SL_FACTS_LETTER('u'))
 
+/* Whether token i and the dot after it are one abbreviation ("ca.",
+ * "approx."): the dot glued to it, the word in lower case or opening its
+ * sentence. A capital inside a sentence is an initial or a code ("vitamin
+ * C. 12 died", "Fresno, CA. 68 homes"), not "circa". */
+static bool abbreviation_dot(const sl_facts_doc *d, size_t i)
+{
+    const sl_token *t = &d->toks.items[i];
+    return t->end == d->toks.items[i + 1].start &&
+           (!(t->flags & SL_TOK_UPPER) || t->start == d->sents.items[d->sent_of[i]].start);
+}
+
+/* Approximation words just before token `first`; moves *first back over them. */
 static char approx_before(const sl_facts_doc *d, size_t *first)
 {
     size_t f = *first;
-    if (f == 0 || !sl_facts_starts_in(d, f - 1, APPROX_LAST_LETTERS))
+    if (f == 0 ||
+        !(sl_facts_starts_in(d, f - 1, APPROX_LAST_LETTERS) || sl_facts_is(d, f - 1, ".")))
         return '=';
     for (size_t k = 0; k < sizeof approx_words / sizeof *approx_words; k++) {
         if (approx_words[k].w2) {
             if (f >= 2 && sl_facts_is(d, f - 2, approx_words[k].w1) &&
-                sl_facts_is(d, f - 1, approx_words[k].w2)) {
+                sl_facts_is(d, f - 1, approx_words[k].w2) &&
+                (approx_words[k].w2[0] != '.' || abbreviation_dot(d, f - 2))) {
                 *first = f - 2;
                 if (f >= 3 && sl_facts_is(d, f - 2, "excess") && sl_facts_is(d, f - 3, "in"))
                     *first = f - 3; /* "in excess of" */

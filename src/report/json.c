@@ -1,7 +1,8 @@
 /* json.c — the JSON of one result (docs/json.md): a summary's sentences and
- * a timeline's events, each with the documents stating it, and a page as
- * extracted. Each is written as a part of a larger document or as a
- * document of its own (sl_json_form). */
+ * a timeline's events, each with the documents stating it, a page as
+ * extracted, and a text's temporal expressions, one a line. Each is written
+ * as a part of a larger document or as a document of its own
+ * (sl_json_form). */
 #include "report/report.h"
 
 static void write_ids(sl_json *j, const int64_t *ids, const size_t *docs, size_t n)
@@ -123,4 +124,25 @@ int sl_page_json(const sl_page *p, const char *input, sl_json_form form, sl_writ
     sl_json_kv_string(&j, "status", p->text ? "ok" : "no_body");
     sl_json_kv_string(&j, "text", p->text);
     return result_end(&j, form == SL_JSON_DOCUMENT, write, ctx);
+}
+
+int sl_timex_json(const char *text, size_t len, const char *reference, const char *input,
+                  sl_json_form form, sl_write_fn write, void *ctx)
+{
+    sl_timex_list *list = NULL;
+    int rc = sl_timex_find(text, len, reference, &list);
+    for (size_t i = 0; !rc && i < list->n; i++) {
+        const sl_timex *x = &list->items[i];
+        sl_json j;
+        result_begin(&j, form, 0, input, write, ctx);
+        sl_json_kv_int(&j, "start", x->chars.start);
+        sl_json_kv_int(&j, "end", x->chars.end);
+        sl_json_key(&j, "text");
+        sl_json_string_n(&j, text + x->span.start, x->span.end - x->span.start);
+        sl_json_kv_string(&j, "type", sl_timex_type_name(x->type));
+        sl_json_kv_string(&j, "value", x->value);
+        rc = result_end(&j, 1, write, ctx);
+    }
+    sl_timex_list_free(list);
+    return rc;
 }

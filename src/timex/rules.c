@@ -1,7 +1,7 @@
 /* rules.c — finds temporal expressions: a table of token patterns in the
  * manner of HeidelTime (one line per expression shape, a normaliser per
  * line), matched left to right, longest match first; then the public
- * sl_timex_find / sl_timex_json. Pattern shapes were read off TimeBank
+ * sl_timex_find (its JSON: src/report/json.c). Pattern shapes were read off TimeBank
  * (the tuning half of TempEval-3; AQUAINT is held out, docs/timeline.md). */
 #include <assert.h>
 #include <pthread.h>
@@ -12,7 +12,6 @@
 #include "timex/timex.h"
 #include "util/alloc.h"
 #include "util/date.h"
-#include "util/json_out.h"
 
 /* Pattern notation: elements separated by spaces; `w1|w2` a literal word;
  * `%M` month, `%F` month name (not abbreviated), `%D` day of month, `%Y`
@@ -627,31 +626,4 @@ const char *sl_timex_type_name(sl_timex_type type)
 {
     static const char *const names[] = {"DATE", "TIME", "DURATION", "SET"};
     return (unsigned)type < 4 ? names[type] : "DATE";
-}
-
-int sl_timex_json(const char *text, size_t len, const char *reference, sl_write_fn write,
-                  void *ctx)
-{
-    sl_timex_list *list = NULL;
-    int rc = sl_timex_find(text, len, reference, &list);
-    if (rc)
-        return rc;
-    for (size_t i = 0; i < list->n && !rc; i++) {
-        const sl_timex *x = &list->items[i];
-        sl_json j;
-        sl_json_init(&j, write, ctx, 0);
-        sl_json_object_begin(&j);
-        sl_json_kv_int(&j, "start", x->chars.start);
-        sl_json_kv_int(&j, "end", x->chars.end);
-        sl_json_key(&j, "text");
-        sl_json_string_n(&j, text + x->span.start, x->span.end - x->span.start);
-        sl_json_kv_string(&j, "type", sl_timex_type_name(x->type));
-        sl_json_kv_string(&j, "value", x->value);
-        sl_json_object_end(&j);
-        rc = sl_json_finish(&j);
-        if (!rc)
-            rc = write(ctx, "\n", 1) ? SL_EIO : 0;
-    }
-    sl_timex_list_free(list);
-    return rc;
 }

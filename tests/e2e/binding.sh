@@ -95,6 +95,20 @@ r.close()
 PY
 check "sl_search_json gives what search --json gives" cmp -s "$T/search.json" "$T/py-search.json"
 
+section "text_json: sl_timex_json's lines are timex --json's, without the header and the input"
+"$STORYLINE" timex --json --published 2024-08-19 "$T/ferry.txt" >"$T/timex.jsonl"
+expect_exit 0 python3 - "$T" <<'PY'
+import json, sys
+from storyline import lib as sl
+t = sys.argv[1]
+lines = sl.text_json("sl_timex_json", open(t + "/ferry.txt", "rb").read(), "2024-08-19")
+want = [json.loads(line) for line in open(t + "/timex.jsonl")]
+for w in want:
+    del w["storyline"], w["json_version"], w["input"]
+assert want and [json.loads(line) for line in lines.splitlines()] == want, (lines, want)
+assert lines.endswith(b"\n") and b'"storyline"' not in lines, lines
+PY
+
 section "the comparer shows the normalised sentences"
 expect_exit 0 python3 - "$T" <<'PY'
 import sys

@@ -8,7 +8,7 @@
 # name that is not UTF-8, --help, the 256 MB cap (docs/testing.md,
 # "Hostile input sweep" and its second, third and fourth rounds); the fourth
 # (tidy27): usage errors before the store, compare's one similarity, facts
-# --text's input.
+# --text's input; help with a word after its command (fix27).
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
@@ -323,6 +323,12 @@ for c in compare timex summarize summary timeline; do
   "$S" $c --help >"$T/help.txt"
   check "$c --help: its usage shows --json" grep -q "^ *\(usage: \)\?storyline $c .*--json" "$T/help.txt"
 done
+expect_exit 0 "$S" help show
+check "help COMMAND: the command's usage" out_has "^usage: storyline show "
+expect_exit 2 "$S" help show extra
+check "help with a word after its command: a usage error, its usage line (extra was ignored)" \
+  sh -c 'grep -q "^storyline: help wants one command, not 2$" "$1" &&
+         grep -q "^usage: storyline help \[COMMAND\]$" "$1" && [ ! -s "$2" ]' - "$ERR" "$OUT"
 printf 'The fair opened at 7:15 a.m. on Tuesday and ran for an hour.\n' >"$T/clock.txt"
 expect_exit 0 "$S" timex --published 2024-05-01 "$T/clock.txt"
 check "timex: the texts start in one column (a long value pushed its text)" python3 -c '

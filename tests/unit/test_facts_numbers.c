@@ -838,7 +838,8 @@ TEST(facts_numbers_every_approximation_word)
         {"about", "about", '~'}, {"around", "around", '~'},
         {"approximately", "approximately", '~'}, {"roughly", "roughly", '~'},
         {"some", "some", '~'}, {"an estimated", "estimated", '~'}, {"circa", "circa", '~'},
-        {"approx", "approx", '~'}, {"close to", "close to", '~'}, {"the", "", '='},
+        {"approx", "approx", '~'}, {"approx.", "approx.", '~'}, {"ca.", "ca.", '~'},
+        {"close to", "close to", '~'}, {"the", "", '='},
         {"Nearly", "Nearly", '~'}};
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         char text[128], want[64];
@@ -852,4 +853,22 @@ TEST(facts_numbers_every_approximation_word)
         CHECK_INT(n ? n->approx : 0, cases[k].approx);
         sl_fact_items_free(items);
     }
+}
+
+/* An abbreviation before a number, its dot a token of its own: "ca.",
+ * "approx." and "c." (where the sentences split: the clause after it still
+ * counts), in capitals when it opens a sentence; a capital and a dot inside
+ * one are an initial or a code, not "circa". */
+TEST(facts_numbers_approximation_abbreviations)
+{
+    sl_fact_items *items = facts_of_text(
+        "The archive holds ca. 68 maps and approx. 70 letters from the mill. Approx. 30 "
+        "workers signed them, and c. 400 pages were lost in the fire. The nurse gave "
+        "vitamin C. 12 patients recovered.\n", NULL);
+    CHECK(approx_of(items, "ca. 68 maps") == '~');
+    CHECK(approx_of(items, "approx. 70 letters") == '~');
+    CHECK(approx_of(items, "Approx. 30 workers") == '~');
+    CHECK(approx_of(items, "c. 400 pages") == '~');
+    CHECK(approx_of(items, "12 patients") == '=');
+    sl_fact_items_free(items);
 }

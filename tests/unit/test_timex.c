@@ -5,6 +5,7 @@
 #include "storyline.h"
 #include "test.h"
 #include "timex/timex.h"
+#include "util/buf.h"
 
 /* The expressions of `text` as "text|TYPE|value" lines. */
 static char *found(const char *text, const char *reference)
@@ -83,6 +84,40 @@ TEST(timex_code_point_offsets)
         CHECK_INT(list->items[0].span.end, 25);
     }
     sl_timex_list_free(list);
+}
+
+/* A sink for sl_timex_json: appends to an sl_buf. */
+static int to_buf(void *ctx, const char *data, size_t len)
+{
+    return sl_buf_put(ctx, data, len);
+}
+
+/* sl_timex_json, its one writer of the lines (report/json.c): the fields
+ * alone in SL_JSON_PART, each line after the header and the input in
+ * SL_JSON_DOCUMENT, as `timex --json` prints them. */
+TEST(timex_json_forms)
+{
+    const char *text = "We met on Tuesday for 10 months.";
+    const char *fields[] = {
+        "\"start\":10,\"end\":17,\"text\":\"Tuesday\",\"type\":\"DATE\","
+        "\"value\":\"2024-08-13\"}\n",
+        "\"start\":22,\"end\":31,\"text\":\"10 months\",\"type\":\"DURATION\","
+        "\"value\":\"P10M\"}\n"};
+    const char *header =
+        "{\"storyline\":\"" SL_VERSION "\",\"json_version\":1,\"input\":\"t.txt\",";
+    sl_buf part = SL_BUF_INIT, doc = SL_BUF_INIT, want = SL_BUF_INIT;
+    CHECK_INT(sl_timex_json(text, strlen(text), "2024-08-19", NULL, SL_JSON_PART, to_buf, &part),
+              0);
+    sl_buf_printf(&want, "{%s{%s", fields[0], fields[1]);
+    CHECK_STR(sl_buf_cstr(&part), sl_buf_cstr(&want));
+    CHECK_INT(sl_timex_json(text, strlen(text), "2024-08-19", "t.txt", SL_JSON_DOCUMENT, to_buf,
+                            &doc), 0);
+    sl_buf_clear(&want);
+    sl_buf_printf(&want, "%s%s%s%s", header, fields[0], header, fields[1]);
+    CHECK_STR(sl_buf_cstr(&doc), sl_buf_cstr(&want));
+    sl_buf_free(&part);
+    sl_buf_free(&doc);
+    sl_buf_free(&want);
 }
 
 TEST(timex_no_reference_and_empty)
