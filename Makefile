@@ -12,6 +12,10 @@ PKGS     := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson yajl libexttex
 # libexttextcat, whose data only is read, at build time ($(BUILD)/gen/langmodel.c).
 LINK_PKGS := $(filter-out libcurl libexttextcat,$(PKGS))
 BUILD    ?= build
+# The version is SL_VERSION of include/storyline.h, written once; while it
+# is 0.x a minor version may change the ABI, so the soname names 0.MINOR.
+VERSION  := $(shell sed -n 's/^\#define SL_VERSION "\(.*\)"/\1/p' include/storyline.h)
+SONAME   := libstoryline.so.$(basename $(VERSION))
 # The library is every folder under src/ (two levels deep) but the command's
 # and its web server's (src/server/, linked into the command only, with
 # libmicrohttpd and the web page's assets compiled in from web/).
@@ -65,7 +69,7 @@ $(BUILD)/libstoryline.a: $(LIB_OBJ)
 	$(call say,AR,$@)ar rcs $@ $^
 
 $(BUILD)/libstoryline.so: $(LIB_OBJ)
-	$(call say,LD,$@)$(CC) -shared -Wl,-soname,libstoryline.so.0 $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(call say,LD,$@)$(CC) -shared -Wl,-soname,$(SONAME) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # The shared library alone (python/storyline loads it with ctypes). Every
 # object is compiled -fPIC already, so it links the objects of the build.
@@ -128,7 +132,7 @@ $(BUILD)/prefix.stamp: FORCE
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
 
 $(BUILD)/storyline.pc: storyline.pc.in $(BUILD)/prefix.stamp
-	$(call say,GEN,$@)sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|0.1.0|g' \
+	$(call say,GEN,$@)sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
 		-e 's|@REQUIRES@|$(LINK_PKGS)|g' $< > $@
 
 # Tests run on a separate build with AddressSanitizer and UndefinedBehaviorSanitizer,
@@ -186,9 +190,9 @@ install: all $(BUILD)/libstoryline.a
 		$(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/storyline $(DESTDIR)$(PREFIX)/bin/storyline
 	install -m 644 $(BUILD)/libstoryline.a $(DESTDIR)$(PREFIX)/lib/libstoryline.a
-	install -m 755 $(BUILD)/libstoryline.so $(DESTDIR)$(PREFIX)/lib/libstoryline.so.0.1.0
-	ln -sf libstoryline.so.0.1.0 $(DESTDIR)$(PREFIX)/lib/libstoryline.so.0
-	ln -sf libstoryline.so.0 $(DESTDIR)$(PREFIX)/lib/libstoryline.so
+	install -m 755 $(BUILD)/libstoryline.so $(DESTDIR)$(PREFIX)/lib/libstoryline.so.$(VERSION)
+	ln -sf libstoryline.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libstoryline.so
 	install -m 644 include/storyline.h $(DESTDIR)$(PREFIX)/include/storyline.h
 	install -m 644 $(BUILD)/storyline.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/storyline.pc
 	install -m 644 man/storyline.1 $(DESTDIR)$(PREFIX)/share/man/man1/storyline.1

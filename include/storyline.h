@@ -33,7 +33,10 @@ extern "C" {
 #define SL_API
 #endif
 
-#define SL_VERSION "0.1.0"
+/* While the major version is 0, a new minor version may change the API
+ * and ABI (the soname, libstoryline.so.0.MINOR, changes with it); a new
+ * patch version does not. */
+#define SL_VERSION "0.2.0"
 /* Version of the JSON documents produced by the sl_*_json functions. */
 #define SL_JSON_VERSION 1
 

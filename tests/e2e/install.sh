@@ -19,10 +19,11 @@ set --
 section "make install PREFIX=$P"
 expect_exit 0 make -s -C "$ROOT" BUILD="$BUILD_DIR" PREFIX="$P" "$@" install
 PC="$P/lib/pkgconfig/storyline.pc"
-for f in bin/storyline lib/libstoryline.a lib/libstoryline.so lib/libstoryline.so.0 \
+for f in bin/storyline lib/libstoryline.a lib/libstoryline.so lib/libstoryline.so.0.2 \
          include/storyline.h lib/pkgconfig/storyline.pc share/man/man1/storyline.1; do
   check "installed $f" test -e "$P/$f"
 done
+check "the library's soname names 0.MINOR" sh -c 'objdump -p "$1" | grep -q "SONAME *libstoryline.so.0.2$"' - "$P/lib/libstoryline.so"
 check "storyline.pc names the prefix" grep -qx "prefix=$P" "$PC"
 check "storyline.pc: Requires.private lists the linked dependencies" sh -c '
   for m in sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson yajl; do
@@ -60,7 +61,7 @@ EOF2
 expect_exit 0 sh -c 'cc "$1" -o "$2" $(pkg-config --cflags --libs storyline) $3' - "$T/prog.c" "$T/prog" "$SL_LDFLAGS"
 check "the program is linked to the installed libstoryline.so" sh -c 'ldd "$1" | grep -q "$2/lib/libstoryline.so"' - "$T/prog" "$P"
 expect_exit 0 "$T/prog" "$T/store.db"
-check "it runs without LD_LIBRARY_PATH" out_has "storyline 0.1.0, check 0"
+check "it runs without LD_LIBRARY_PATH" out_has "storyline 0.2.0, check 0"
 # The static library, with the modules of Requires.private and Libs.private
 # (linked shared: Debian lacks the static closure of some of their own deps).
 expect_exit 0 sh -c 'cc "$1" -o "$2" $(pkg-config --cflags storyline) -L"$4/lib" -l:libstoryline.a \
