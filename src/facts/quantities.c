@@ -31,10 +31,11 @@ static const struct { const char *w1, *w2; char approx; } approx_words[] = {
     {"close", "to", '~'}, {"ca", ".", '~'}, {"c", ".", '~'}, {"approx", ".", '~'},
 };
 
-/* Words before a number that make it a name or an id, not a count. */
-static const char *const id_words[] = {"no", "no.", "number", "#", "section", "row", "room",
+/* Words before a number that make it a name or an id, not a count; an
+ * abbreviation's dot between them is skipped ("No. 5", "vol. 3"). */
+static const char *const id_words[] = {"no", "number", "#", "section", "row", "room",
     "page", "flight", "route", "highway", "chapter", "article", "amendment", "id", "photo",
-    "image", "slide", "item", "step", "episode", "season", "vol", "vol.", "version", "level",
+    "image", "slide", "item", "step", "episode", "season", "vol", "version", "level",
     "gate", "platform", "seat", "apartment", "suite", "box", "code", "ext", "tel", "phone",
     "fax", "channel", "interstate", "district", "precinct", "ward", "exit", "lot", "category",
     "game", "unit", "zip", "covid", "windows", "ios", "android", NULL};
@@ -184,12 +185,12 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
     const char *s = sl_facts_tok(d, nb->first, &n);
     const char *next_unit;
     bool unit_after = unit || unit_at(d, last + 1, &next_unit) > 0;
-    if (first > 0 && sl_numbers_same_sentence(d, first, first - 1) && sl_facts_in(d, first - 1, id_words) >= 0)
+    size_t before = first > 0 && sl_facts_is(d, first - 1, ".") && first > 1 ? first - 2 : first - 1;
+    if (first > 0 && sl_numbers_same_sentence(d, first, before) && sl_facts_in(d, before, id_words) >= 0)
         return true;
     if (first > 0 && (sl_facts_is(d, first - 1, "top") || sl_facts_is(d, first - 1, "bottom")) &&
         !(last + 1 < d->toks.n && sl_numbers_content_word(d, last + 1)))
         return true; /* a rank: "the bottom three", but "the top three seeds" count */
-    size_t before = first > 0 && sl_facts_is(d, first - 1, ".") && first > 1 ? first - 2 : first - 1;
     if (!nb->word_form && first > 0 && sl_facts_month(d, before))
         return true; /* the day of a date: "Oct 7", "Oct. 7" */
     if (first > 1 && sl_numbers_glued(d, first - 1, first) &&

@@ -872,3 +872,16 @@ TEST(facts_numbers_approximation_abbreviations)
     CHECK(approx_of(items, "12 patients") == '=');
     sl_fact_items_free(items);
 }
+
+/* An id word abbreviated with its dot, a token of its own ("No. 3",
+ * "vol. 2"), makes the number an id as the word alone does (the table's
+ * "no." and "vol." never met a token); an id word ending the sentence
+ * before does not ("the room. 12 workers"). */
+TEST(facts_numbers_id_word_with_its_dot)
+{
+    static const expected_number want[] = {{"60 maps", 60, NULL}, {"12 workers", 12, NULL}};
+    static const char *const ids[] = {"3", "4", "2", NULL};
+    NUMBERS_OF("The mill built its No. 3 and No. 4 kilns by the river. Its guide, vol. 2 of the "
+               "set, came out with 60 maps. The crew painted the room. 12 workers came back.\n",
+               want, ids);
+}
