@@ -118,7 +118,8 @@ int cli_json_print(json_t *doc, int compact);
 /* A sink for the JSON functions writing to stdout. */
 int cli_write_stdout(void *ctx, const char *data, size_t len);
 /* The exit status of a library writer of one result (sl_summary_json,
- * sl_timeline_json, sl_page_json) that returned `rc`: EXIT_OK, or
+ * sl_timeline_json, sl_page_json; sl_timex_json and sl_facts_extract_json
+ * when they return SL_EIO) that returned `rc`: EXIT_OK, or
  * EXIT_STORE, said ("cannot write output" for SL_EIO, else the reason). */
 int cli_json_written(int rc);
 /* Width for human output: the terminal's, else $COLUMNS, else 80; never below 80. */

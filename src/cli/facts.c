@@ -23,7 +23,9 @@ static int extract_files(cli *c, int first, const char *published)
         }
         int rc = sl_facts_extract_json(text, len, published, c->argv[i], cli_write_stdout, NULL);
         free(text);
-        if (rc) {
+        if (rc == SL_EIO) {
+            status = cli_json_written(rc);
+        } else if (rc) {
             cli_error("%s: %s", c->argv[i], sl_strerror(rc));
             status = EXIT_PARTIAL;
         }

@@ -35,15 +35,13 @@ static int one_file(cli *c, const char *path, const char *published, int many)
                  ? sl_timex_json(text, len, published, path, SL_JSON_DOCUMENT, cli_write_stdout,
                                  NULL)
                  : sl_timex_find(text, len, published, &list);
-    if (rc == SL_EIO)
-        cli_json_written(rc);
-    else if (rc)
+    if (rc && rc != SL_EIO)
         cli_error("%s: %s", path, sl_strerror(rc));
-    else if (!c->json)
+    else if (!rc && !c->json)
         print_human(path, text, list, many);
     sl_timex_list_free(list);
     free(text);
-    return rc ? EXIT_PARTIAL : EXIT_OK;
+    return rc == SL_EIO ? cli_json_written(rc) : rc ? EXIT_PARTIAL : EXIT_OK;
 }
 
 static int run(cli *c)

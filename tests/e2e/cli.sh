@@ -245,6 +245,14 @@ if [ -w /dev/full ]; then
   check "a full disk on export is reported" err_has "storyline: .*write"
   expect_exit 3 sh -c 'exec "$1" --db "$2" stories >/dev/full' - "$S" "$DB"
   check "a full disk on stories is reported" err_has "storyline: .*write"
+  # Text enough that the writers' lines overflow stdout's buffer before main's flush.
+  i=0; : >"$T/dates.txt"
+  while [ $i -lt 300 ]; do echo "On Tuesday, March 5, 2024, 40 people met." >>"$T/dates.txt"; i=$((i + 1)); done
+  for args in "timex --json" "facts --text"; do
+    expect_exit 3 sh -c 'exec "$1" $2 "$3" >/dev/full' - "$S" "$args" "$T/dates.txt"
+    check "a full disk on $args: cannot write output, as every JSON writer (it was exit 1)" \
+      err_has "^storyline: cannot write output$"
+  done
 fi
 
 section "files that are not stores"
