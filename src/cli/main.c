@@ -190,48 +190,47 @@ static int help_extra(const cli *c)
     return 1;
 }
 
-int main(int argc, char **argv)
+/* Runs the command `name` with the arguments in `c`, or shows the version,
+ * the usage or the command's help; its exit status. */
+static int dispatch(cli *c, const char *name, int version)
 {
-    cli c = {0};
-    const char *name = NULL;
-    int version = 0, rc;
-    sl_process_init(); /* SQLite's memory statistics off: nothing here reads them */
-    if ((rc = parse_globals(argc, argv, &c, &name, &version))) {
-        free(c.argv);
-        return rc;
-    }
     if (version) {
         printf("storyline %s (json format %d)\n", SL_VERSION, SL_JSON_VERSION);
-        free(c.argv);
         return EXIT_OK;
     }
     if (name && !strcmp(name, "help")) {
-        if (help_extra(&c)) {
-            free(c.argv);
+        if (help_extra(c))
             return EXIT_USAGE;
-        }
-        name = c.argc ? c.argv[0] : NULL;
-        c.help = 1;
+        name = c->argc ? c->argv[0] : NULL;
+        c->help = 1;
     }
     if (!name) {
-        print_usage(c.help ? stdout : stderr);
-        free(c.argv);
-        return c.help ? EXIT_OK : EXIT_USAGE;
+        print_usage(c->help ? stdout : stderr);
+        return c->help ? EXIT_OK : EXIT_USAGE;
     }
     const command *cmd = find_command(name);
     if (!cmd) {
         cli_error("unknown command '%s' (storyline --help lists them)", name);
-        free(c.argv);
         return EXIT_USAGE;
     }
-    if (c.help || value_missing(cmd, &c) || json_missing(cmd, &c) || granularity_unused(cmd, &c)) {
-        if (c.help)
+    if (c->help || value_missing(cmd, c) || json_missing(cmd, c) || granularity_unused(cmd, c)) {
+        if (c->help)
             print_command_help(cmd);
-        free(c.argv);
-        return c.help ? EXIT_OK : EXIT_USAGE;
+        return c->help ? EXIT_OK : EXIT_USAGE;
     }
-    c.store_mode = cmd->read_only;
-    rc = cli_close(c.engine, cmd->run(&c));
+    c->store_mode = cmd->read_only;
+    return cli_close(c->engine, cmd->run(c));
+}
+
+int main(int argc, char **argv)
+{
+    cli c = {0};
+    const char *name = NULL;
+    int version = 0;
+    sl_process_init(); /* SQLite's memory statistics off: nothing here reads them */
+    int rc = parse_globals(argc, argv, &c, &name, &version);
+    if (!rc)
+        rc = dispatch(&c, name, version);
     free(c.argv);
     if (fflush(stdout) != 0) {
         cli_error("cannot write output");

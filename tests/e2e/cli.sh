@@ -253,6 +253,10 @@ if [ -w /dev/full ]; then
     check "a full disk on $args: cannot write output, as every JSON writer (it was exit 1)" \
       err_has "^storyline: cannot write output$"
   done
+  for args in "--version" "--help" "help show"; do
+    expect_exit 3 sh -c 'exec "$1" $2 >/dev/full' - "$S" "$args"
+    check "a full disk on $args is reported (it was exit 0, silent)" err_has "^storyline: cannot write output$"
+  done
 fi
 
 section "files that are not stores"
