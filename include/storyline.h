@@ -456,10 +456,11 @@ typedef int (*sl_write_fn)(void *ctx, const char *data, size_t len);
 /* How a writer of one result (sl_page_json, sl_summary_json,
  * sl_timeline_json; sl_timex_json each line) writes it. SL_JSON_PART: the
  * object alone, on one line, to be embedded in a larger document (the
- * server's story holds a summary and a timeline so). SL_JSON_DOCUMENT: a document of its own, as the
- * commands print it: "storyline" and "json_version" first like every
- * document (docs/json.md), ending with a newline; a summary or a timeline
- * indented, a page or a temporal expression on one line. */
+ * server's story holds a summary and a timeline so). SL_JSON_DOCUMENT: a
+ * document of its own, as the commands print it: "storyline" and
+ * "json_version" first like every document (docs/json.md), ending with a
+ * newline; a summary or a timeline indented, a page or a temporal
+ * expression on one line. */
 typedef enum sl_json_form { SL_JSON_PART = 0, SL_JSON_DOCUMENT = 1 } sl_json_form;
 
 /* Everything in the store as one JSON document (docs/json.md). Streams: memory
