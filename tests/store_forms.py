@@ -48,7 +48,11 @@ tests/e2e/stories_split.sh), and the varint both read.
       left as it is); and as before23
   store_forms.py before23 STORE   the chrome lines' reasons back as their
       words instead of one byte, their place in src/store/removed_lines.c's
-      list (read from the source): the form of schemas 1 to 22
+      list (read from the source): the form of schemas 1 to 22; and as
+      before24
+  store_forms.py before24 STORE   terms and terms_recent back as tables
+      keyed by rowid, not WITHOUT ROWID (src/store/migrate.c, migration
+      24), the same rows: the form of schemas 1 to 23
   store_forms.py centroid_terms STORE   the number of terms of every
       centroid, in the form of schema 19
   store_forms.py sketch_keys STORE   the number of keys of every copy
@@ -298,7 +302,22 @@ def removed_reasons():
     return re.findall(r'"([^"]*)",', body[:body.index("};")])
 
 
+def before24(path):
+    db = sqlite3.connect(path)
+    for table in ("terms", "terms_recent"):
+        (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone() or ("",)
+        if "WITHOUT ROWID" not in sql:
+            continue
+        cols = [r[1] for r in db.execute("PRAGMA table_info(%s)" % table)]
+        made = sql[:sql.rindex(")") + 1]  # the CREATE TABLE without its WITHOUT ROWID
+        db.executescript("CREATE TEMP TABLE rows_old AS SELECT * FROM %s; DROP TABLE %s; %s;"
+                         "INSERT INTO %s(%s) SELECT * FROM rows_old; DROP TABLE rows_old;"
+                         % (table, table, made, table, ", ".join(cols)))
+    db.commit()
+
+
 def before23(path):
+    before24(path)
     db = sqlite3.connect(path)
     for k, words in enumerate(removed_reasons()):
         db.execute("UPDATE removed_lines SET reason = ? WHERE reason = ?", (words, bytes([k])))
@@ -479,6 +498,7 @@ def before13(path):
 if __name__ == "__main__":
     forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18,
              "before19": before19, "before20": before20, "before21": before21, "before23": before23,
+             "before24": before24,
              "centroid_terms": centroid_terms,
              "sketch_keys": sketch_keys}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:

@@ -206,6 +206,22 @@ static const migration migrations[] = {
     /* 23 (size, issue 11): a chrome line's reason of the chrome stage's
      * list as its place in it, one byte (removed_lines.c) */
     {.backfill = sl_store_removed_code},
+    /* 24 (CPU, issue 11): the term counts keyed as an index of integers,
+     * not by rowid: a seek through random 64-bit rowids decodes a 9-byte
+     * varint at every step of its binary search (terms.c, recent.c) */
+    {.sql = "CREATE TEMP TABLE terms_rows(id INTEGER NOT NULL, df INTEGER NOT NULL, dict_id INTEGER);"
+            "INSERT INTO terms_rows SELECT id, df, dict_id FROM terms;"
+            "DROP TABLE terms;"
+            "CREATE TABLE terms(id INTEGER PRIMARY KEY, df INTEGER NOT NULL, dict_id INTEGER)"
+            "  WITHOUT ROWID;"
+            "INSERT INTO terms SELECT * FROM terms_rows ORDER BY id;"
+            "DELETE FROM terms_rows;"
+            "INSERT INTO terms_rows SELECT id, df, dict_id FROM terms_recent;"
+            "DROP TABLE terms_recent;"
+            "CREATE TABLE terms_recent(id INTEGER PRIMARY KEY, df INTEGER NOT NULL, dict_id INTEGER)"
+            "  WITHOUT ROWID;"
+            "INSERT INTO terms_recent SELECT * FROM terms_rows ORDER BY id;"
+            "DROP TABLE terms_rows;"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -238,7 +254,6 @@ static const char schema[] =
     "  score REAL NOT NULL, evidence TEXT, same_origin INTEGER NOT NULL DEFAULT 0, credit TEXT,"
     "  PRIMARY KEY(article_id, of_id)) WITHOUT ROWID;"
     "CREATE INDEX copies_of ON copies(of_id);"
-    "CREATE TABLE terms(id INTEGER PRIMARY KEY, df INTEGER NOT NULL, dict_id INTEGER);"
     "CREATE VIRTUAL TABLE article_fts USING fts5(title, text, content='articles',"
     "  content_rowid='id', tokenize='unicode61 remove_diacritics 2');"
     "CREATE TABLE copy_sketches(article_id INTEGER PRIMARY KEY, keys BLOB NOT NULL,"
@@ -255,13 +270,16 @@ static const char schema[] =
     "CREATE TABLE article_terms(article_id INTEGER PRIMARY KEY, terms BLOB NOT NULL);"
     "CREATE TABLE line_articles_recent(line INTEGER NOT NULL, article_id INTEGER NOT NULL,"
     "  PRIMARY KEY(line, article_id)) WITHOUT ROWID;"
-    "CREATE TABLE terms_recent(id INTEGER PRIMARY KEY, df INTEGER NOT NULL, dict_id INTEGER);"
     "CREATE TABLE recent_cycle(first INTEGER NOT NULL);"
     "CREATE TABLE term_dict(id INTEGER PRIMARY KEY, term INTEGER NOT NULL);"
     "CREATE TABLE copy_keys(key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
     "  PRIMARY KEY(key, article_id)) WITHOUT ROWID;"
     "CREATE TABLE copy_keys_recent(key INTEGER NOT NULL, article_id INTEGER NOT NULL,"
-    "  PRIMARY KEY(key, article_id)) WITHOUT ROWID;" FTS_AUTOMERGE;
+    "  PRIMARY KEY(key, article_id)) WITHOUT ROWID;" FTS_AUTOMERGE
+    "CREATE TABLE terms(id INTEGER PRIMARY KEY, df INTEGER NOT NULL, dict_id INTEGER)"
+    "  WITHOUT ROWID;"
+    "CREATE TABLE terms_recent(id INTEGER PRIMARY KEY, df INTEGER NOT NULL, dict_id INTEGER)"
+    "  WITHOUT ROWID;";
 
 static int collect_id(void *ctx, int64_t id)
 {

@@ -210,3 +210,8 @@ forms_before_21() {
 forms_before_23() {
   python3 "$SL_TESTS/store_forms.py" before23 "$1"
 }
+# forms_before_24 DB: DB's term counts in tables keyed by rowid again, not
+# WITHOUT ROWID (tests/store_forms.py)
+forms_before_24() {
+  python3 "$SL_TESTS/store_forms.py" before24 "$1"
+}
