@@ -541,6 +541,32 @@ TEST(store_df_added_by_one_statement)
     drop_store(st, path);
 }
 
+/* The first merge copies the recent counts into an empty terms, with
+ * their ids; a later one adds them to the counts there, and keeps an id
+ * the large table has. */
+TEST(store_first_merge_copies_the_term_counts)
+{
+    OPEN_STORE(st, path);
+    sl_df_delta first[2] = {{3000, 1}, {3001, 2}}, second[2] = {{3001, 5}, {3002, 7}};
+    CHECK_INT(sl_store_df_add(st, first, 2), 0);
+    CHECK_INT(sqlite3_exec(st->db, "UPDATE terms_recent SET dict_id = 4 WHERE id = 3001", NULL,
+                           NULL, NULL),
+              SQLITE_OK);
+    statement_count upserts = {"INSERT INTO terms SELECT * FROM terms_recent WHERE", 0};
+    count_statements(st, &upserts);
+    CHECK_INT(sl_store_recent_merge(st), 0);
+    CHECK_INT(upserts.n, 0);
+    CHECK_INT(sl_store_df_add(st, second, 2), 0);
+    CHECK_INT(sl_store_recent_merge(st), 0);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    CHECK_INT(upserts.n, 1);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 0);
+    CHECK_INT(count_rows(st, "SELECT group_concat(id || ':' || df || ':' || ifnull(dict_id, 0), ' ')"
+                             " = '3000:1:0 3001:7:4 3002:7:0' FROM terms"),
+              1);
+    drop_store(st, path);
+}
+
 /* Many terms' counts are read by one statement a table, each term's the
  * sum of its rows in the two, 0 for a term neither has; a term asked
  * twice has its count twice. */
