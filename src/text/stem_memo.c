@@ -7,9 +7,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "text/swar.h"
 #include "text/text.h"
 #include "util/alloc.h"
-#include "util/hash.h"
 
 /* The table has MEMO_FIRST slots, then MEMO_MAX, and is at most half full:
  * at most 1 MB of slots and 1 MB of words and stems (all of Reuters has
@@ -54,9 +54,30 @@ void sl_stem_memo_free(sl_stem_memo *m)
     sl_free(m);
 }
 
-static uint64_t word_hash(const char *w, size_t len)
+/* A word's hash, never 0, from a few loads that cover its bytes (eight
+ * at a time, the last eight overlapping; 4 to 7 bytes as their first and
+ * last four; shorter ones byte by byte), each step multiplied, the high
+ * half folded into the low one (the slot's bits). Inline: the memo is
+ * asked for every word of every text (XXH3 through a call cost more than
+ * the rest of the lookup). */
+static inline uint64_t word_hash(const char *w, size_t len)
 {
-    uint64_t h = sl_hash64(w, len);
+    uint64_t h = len * 0x9E3779B97F4A7C15u;
+    if (len >= 8) {
+        for (size_t k = 0; len - k > 8; k += 8)
+            h = (h ^ sl_swar_load(w + k)) * 0xFF51AFD7ED558CCDu;
+        h ^= sl_swar_load(w + len - 8);
+    } else if (len >= 4) {
+        uint32_t first, last;
+        memcpy(&first, w, sizeof first);
+        memcpy(&last, w + len - 4, sizeof last);
+        h ^= (uint64_t)first << 32 | last;
+    } else if (len) {
+        const unsigned char *u = (const unsigned char *)w;
+        h ^= (uint64_t)u[0] << 16 | (uint64_t)u[len / 2] << 8 | u[len - 1];
+    }
+    h *= 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 32;
     return h ? h : 1;
 }
 
