@@ -104,6 +104,12 @@ static bool acronym_dot(const char *s, size_t len, size_t dot, uint32_t segment)
 #define LETTER_CASE(c) ((c) >= 'a' && (c) <= 'z' ? 1 : (c) >= 'A' && (c) <= 'Z' ? 2 : 0)
 static const uint8_t letter_case[256] = SL_BYTE_TABLE(LETTER_CASE);
 
+/* Each ASCII byte that always ends a word (scan_word): neither a letter nor
+ * a digit, nor an apostrophe, hyphen or dot, which may go on within one. */
+#define ENDS_WORD(c) \
+    ((c) < 0x80 && !LETTER_CASE(c) && !((c) >= '0' && (c) <= '9') && (c) != '\'' && (c) != '-' && (c) != '.')
+static const uint8_t ends_word[256] = SL_BYTE_TABLE(ENDS_WORD);
+
 /* Scans word characters from s[i]: letters, marks, digits, an apostrophe
  * or hyphen between letters (a hyphen also before a digit: "COVID-19"), and
  * the dots of a dotted acronym, its final dot included. */
@@ -124,6 +130,8 @@ static size_t scan_word(const char *s, size_t len, size_t i, word_scan *w)
             segment += (uint32_t)(i - run);
             continue;
         }
+        if (ends_word[c])   /* a space or a comma after the letters, mostly */
+            break;
         bool upper;
         size_t next;
         int32_t cp = peek(s, len, i, &next);
