@@ -2,6 +2,7 @@
  * content words and the language detector has something cheap to count. One
  * compile-time table for all languages: nothing to initialise or lock. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -823,6 +824,9 @@ static unsigned char language_bit(const char *lang)
 #define SLOTS 2048
 static uint16_t slots[SLOTS];
 static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
+/* Set once the slots are filled: a lookup then reads one flag, not
+ * pthread_once (a call a word). */
+static atomic_bool slots_filled;
 
 /* FNV-1a of the word's bytes, ASCII letters lowered first when `lower`
  * (an entry's bytes are already lower-case: its hash is the same). */
@@ -842,6 +846,7 @@ static void fill_slots(void)
             h++;
         slots[h & (SLOTS - 1)] = (uint16_t)(i + 1);
     }
+    atomic_store_explicit(&slots_filled, true, memory_order_release);
 }
 
 /* Whether the entry is `w`, ASCII letters lowered first when `lower`. */
@@ -862,7 +867,8 @@ static unsigned char stopword_langs(const char *w, size_t len, bool lower)
 {
     if (!len || len > STOPWORD_MAX_BYTES)
         return 0;
-    pthread_once(&slots_once, fill_slots);
+    if (!atomic_load_explicit(&slots_filled, memory_order_acquire))
+        pthread_once(&slots_once, fill_slots);
     const unsigned char *word = (const unsigned char *)w;
     for (uint32_t h = word_hash_as(word, len, lower);; h++) {
         uint16_t slot = slots[h & (SLOTS - 1)];
