@@ -54,32 +54,7 @@ void sl_stem_memo_free(sl_stem_memo *m)
     sl_free(m);
 }
 
-/* A word's hash, never 0, from a few loads that cover its bytes (eight
- * at a time, the last eight overlapping; 4 to 7 bytes as their first and
- * last four; shorter ones byte by byte), each step multiplied, the high
- * half folded into the low one (the slot's bits). Inline: the memo is
- * asked for every word of every text (XXH3 through a call cost more than
- * the rest of the lookup). */
-static inline uint64_t word_hash(const char *w, size_t len)
-{
-    uint64_t h = len * 0x9E3779B97F4A7C15u;
-    if (len >= 8) {
-        for (size_t k = 0; len - k > 8; k += 8)
-            h = (h ^ sl_swar_load(w + k)) * 0xFF51AFD7ED558CCDu;
-        h ^= sl_swar_load(w + len - 8);
-    } else if (len >= 4) {
-        uint32_t first, last;
-        memcpy(&first, w, sizeof first);
-        memcpy(&last, w + len - 4, sizeof last);
-        h ^= (uint64_t)first << 32 | last;
-    } else if (len) {
-        const unsigned char *u = (const unsigned char *)w;
-        h ^= (uint64_t)u[0] << 16 | (uint64_t)u[len / 2] << 8 | u[len - 1];
-    }
-    h *= 0xC4CEB9FE1A85EC53u;
-    h ^= h >> 32;
-    return h ? h : 1;
-}
+static uint64_t word_hash(const char *w, size_t len) { return sl_swar_word_hash(w, len, false); }
 
 /* The slot holding `w`, or the empty slot where it would go. */
 static memo_slot *find(const memo_slot *slots, size_t cap, const char *bytes, uint64_t h,

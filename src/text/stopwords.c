@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "text/swar.h"
 #include "text/text.h"
 #include "util/byte_table.h"
 
@@ -828,20 +829,10 @@ static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
  * pthread_once (a call a word). */
 static atomic_bool slots_filled;
 
-/* FNV-1a of the word's bytes, ASCII letters lowered first when `lower`
- * (an entry's bytes are already lower-case: its hash is the same). */
-static uint32_t word_hash_as(const unsigned char *w, size_t len, bool lower)
-{
-    uint32_t h = 2166136261u;
-    for (size_t k = 0; k < len; k++)
-        h = (h ^ (lower ? sl_ascii_lower[w[k]] : w[k])) * 16777619u;
-    return h;
-}
-
 static void fill_slots(void)
 {
     for (size_t i = 0; i < N_STOPWORDS; i++) {
-        uint32_t h = word_hash_as((const unsigned char *)stopwords[i].word, stopwords[i].len, false);
+        uint32_t h = (uint32_t)sl_swar_word_hash(stopwords[i].word, stopwords[i].len, false);
         while (slots[h & (SLOTS - 1)])
             h++;
         slots[h & (SLOTS - 1)] = (uint16_t)(i + 1);
@@ -870,7 +861,7 @@ static unsigned char stopword_langs(const char *w, size_t len, bool lower)
     if (!atomic_load_explicit(&slots_filled, memory_order_acquire))
         pthread_once(&slots_once, fill_slots);
     const unsigned char *word = (const unsigned char *)w;
-    for (uint32_t h = word_hash_as(word, len, lower);; h++) {
+    for (uint32_t h = (uint32_t)sl_swar_word_hash(w, len, lower);; h++) {
         uint16_t slot = slots[h & (SLOTS - 1)];
         if (!slot)
             return 0;

@@ -52,4 +52,42 @@ static inline uint64_t sl_swar_at_least(uint64_t w, unsigned char c)
     return w & low_reaches;
 }
 
+/* w with its ASCII capitals lowered, every other byte as it is. */
+static inline uint64_t sl_swar_ascii_lower(uint64_t w)
+{
+    uint64_t low = w & SL_SWAR_LOWS;
+    uint64_t from_a = low + SL_SWAR_ONES * (0x80 - 'A');
+    uint64_t past_z = low + SL_SWAR_ONES * (0x80 - 'Z' - 1);
+    return w | (from_a & ~past_z & ~w & SL_SWAR_HIGHS) >> 2;
+}
+
+/* A short word's hash, never 0, from a few loads that cover its bytes
+ * (eight at a time, the last eight overlapping; 4 to 7 bytes as their
+ * first and last four; shorter ones byte by byte), ASCII capitals lowered
+ * first when `lower`, each step multiplied, the high half folded into the
+ * low one. Inline, for the lookups made for every word of a text (the stem
+ * memo, the stop words), where a call to XXH3 cost more than the rest. */
+static inline uint64_t sl_swar_word_hash(const char *w, size_t len, bool lower)
+{
+    uint64_t h = len * 0x9E3779B97F4A7C15u, part;
+    if (len >= 8) {
+        for (size_t k = 0; len - k > 8; k += 8) {
+            part = sl_swar_load(w + k);
+            h = (h ^ (lower ? sl_swar_ascii_lower(part) : part)) * 0xFF51AFD7ED558CCDu;
+        }
+        part = sl_swar_load(w + len - 8);
+    } else if (len >= 4) {
+        uint32_t first, last;
+        memcpy(&first, w, sizeof first);
+        memcpy(&last, w + len - 4, sizeof last);
+        part = (uint64_t)first << 32 | last;
+    } else {
+        const unsigned char *u = (const unsigned char *)w;
+        part = len ? (uint64_t)u[0] << 16 | (uint64_t)u[len / 2] << 8 | u[len - 1] : 0;
+    }
+    h = (h ^ (lower ? sl_swar_ascii_lower(part) : part)) * 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 32;
+    return h ? h : 1;
+}
+
 #endif
