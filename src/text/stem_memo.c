@@ -57,7 +57,7 @@ void sl_stem_memo_free(sl_stem_memo *m)
 static uint64_t word_hash(const char *w, size_t len) { return sl_swar_word_hash(w, len, false); }
 
 /* The slot holding `w`, or the empty slot where it would go. */
-static memo_slot *find(const memo_slot *slots, size_t cap, const char *bytes, uint64_t h,
+static inline memo_slot *find(const memo_slot *slots, size_t cap, const char *bytes, uint64_t h,
                        const char *w, size_t len)
 {
     for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
