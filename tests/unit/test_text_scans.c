@@ -1,8 +1,8 @@
 /* test_text_scans.c — unit tests of the text stage's fast paths (2026-12-06,
  * branch text3): the eight-bytes-at-a-time tests of swar.h against their
  * byte-by-byte definitions, and the scans and lookups built on them
- * (sentences, normalisation, stop words, the stem memo, the end of a word)
- * at every place of an eight-byte word. */
+ * (normalisation, stop words, the stem memo, the end of a word) at every
+ * place of an eight-byte word; the sentence ends: test_text.c. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -49,35 +49,6 @@ TEST(swar_tests_are_their_bytes_tests)
         CHECK_INT(sl_swar_has(w, '.'), has_dot);
         CHECK_INT(eq & ~SL_SWAR_HIGHS, 0);
         CHECK(sl_swar_ascii_lower(w) == sl_swar_load(lowered));
-    }
-}
-
-/* A sentence end at every place of an eight-byte word, after a run of
- * letters long enough to be stepped over eight at a time. */
-TEST(sentences_end_at_every_place)
-{
-    static const char *const ends[] = {".", "!", "?", "\xE2\x80\xA6"};
-    for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
-        for (size_t pad = 0; pad < 20; pad++) {
-            char first[64], text[192], want[192];
-            memset(first, 'a', pad);
-            memcpy(first + pad, "Tarn", 5);
-            snprintf(text, sizeof text, "%s grew%s Then the crews rested for weeks.\n\nQuays", first,
-                     ends[e]);
-            snprintf(want, sizeof want, "%s grew%s | Then the crews rested for weeks. | Quays", first,
-                     ends[e]);
-            sl_span_vec spans = {0};
-            sl_buf got = SL_BUF_INIT;
-            CHECK_INT(sl_sentences_split(text, strlen(text), &spans), 0);
-            for (size_t k = 0; k < spans.n; k++) {
-                if (k)
-                    sl_buf_puts(&got, " | ");
-                sl_buf_put(&got, text + spans.items[k].start, spans.items[k].end - spans.items[k].start);
-            }
-            CHECK_STR(sl_buf_cstr(&got), want);
-            sl_buf_free(&got);
-            sl_vec_free(&spans);
-        }
     }
 }
 
