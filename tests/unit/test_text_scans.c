@@ -143,4 +143,17 @@ TEST(tokens_word_end_at_every_ascii_byte)
             CHECK_INT(toks.items[0].end, want_first_end);
         sl_vec_free(&toks);
     }
+    /* at the text's end, and before a letter or an apostrophe past ASCII */
+    static const struct {
+        const char *text;
+        size_t first_end;
+    } past[] = {{"Fen", 3}, {"fen\xC3\xA9ry", 7}, {"fen\xE2\x80\x99s", 7}, {"fen\xE2\x80\x94ry", 3}};
+    for (size_t k = 0; k < sizeof past / sizeof *past; k++) {
+        sl_token_vec toks = {0};
+        CHECK_INT(sl_tokenize(past[k].text, strlen(past[k].text), NULL, &toks), 0);
+        CHECK(toks.n > 0);
+        if (toks.n)
+            CHECK_INT(toks.items[0].end, past[k].first_end);
+        sl_vec_free(&toks);
+    }
 }
