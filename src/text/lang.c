@@ -8,7 +8,6 @@
 #include "text/langmodel.h"
 #include "text/text.h"
 #include "util/alloc.h"
-#include "util/byte_table.h"
 
 /* Only a prefix is read: a few hundred bytes decide a language, and the
  * cost of an article stays bounded however long it is. */
@@ -76,10 +75,7 @@ static void profile_word(sl_langid *id, profile *p, const char *s, size_t len, b
     p->profiled++;
     unsigned langs;
     if (ascii) {
-        char lower[24];
-        for (size_t k = 0; k < len; k++)
-            lower[k] = (char)SL_ASCII_LOWER(s[k]);
-        langs = sl_stopword_langs(lower, len);
+        langs = sl_stopword_langs_ascii(s, len);
     } else {
         sl_buf_clear(&id->fold);
         if (sl_token_fold(s, len, &id->fold))

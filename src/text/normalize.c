@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
+#include "text/swar.h"
 #include "text/text.h"
 #include "util/alloc.h"
 
@@ -140,6 +141,15 @@ done:
 
 static bool graphic_ascii(unsigned char b) { return b > 0x20 && b < 0x7F; }
 
+/* Whether the run below goes on over all of the eight bytes at s:
+ * printable ASCII whose spaces are single and each before a graphic byte
+ * (so the last byte is no space: what follows it is not looked at). */
+static bool graphic_words8(const unsigned char *s)
+{
+    uint64_t w = sl_swar_load(s), spaces = sl_swar_eq(w, ' ');
+    return s[7] != ' ' && sl_swar_printable(w) && !(spaces & (spaces >> 8));
+}
+
 /* The end of the run of graphic ASCII from s[i] (a graphic byte), with
  * the single spaces between its words: a space between two visible
  * characters of a line is written as it is, so the run goes out in one
@@ -148,6 +158,8 @@ static bool graphic_ascii(unsigned char b) { return b > 0x20 && b < 0x7F; }
 static size_t ascii_run_end(const unsigned char *s, size_t len, size_t i)
 {
     size_t run = i + 1;
+    while (len - run >= 8 && graphic_words8(s + run))
+        run += 8;
     while (run < len && (graphic_ascii(s[run]) ||
                          (s[run] == ' ' && run + 1 < len && graphic_ascii(s[run + 1]))))
         run++;

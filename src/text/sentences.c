@@ -4,6 +4,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text/swar.h"
 #include "text/text.h"
 #include "util/count.h"
 #include "util/sorted_words.h"
@@ -103,9 +104,17 @@ static bool in_list(const char *const *list, size_t n, const char *w, size_t len
     return sl_sorted_words_find(list, n, w, len) >= 0;
 }
 
+static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* No entry of the lists above starts or ends with an ASCII letter or digit,
+ * which most bytes tested are: those are turned away at once. */
+static bool never_in_lists(char c) { return sl_ascii_letter(c) || ascii_digit(c); }
+
 /* Length of the list entry starting at s[i], 0 when none does. */
 static size_t match_at(const lit *list, size_t n, const char *s, size_t len, size_t i)
 {
+    if (i >= len || never_in_lists(s[i]))
+        return 0;
     for (size_t k = 0; k < n; k++) {
         size_t m = list[k].n;
         if (m <= len - i && s[i] == list[k].s[0] && !memcmp(s + i, list[k].s, m))
@@ -117,6 +126,8 @@ static size_t match_at(const lit *list, size_t n, const char *s, size_t len, siz
 /* Length of the list entry ending at s[i] (not reaching before lo), or 0. */
 static size_t match_before(const lit *list, size_t n, const char *s, size_t lo, size_t i)
 {
+    if (i <= lo || never_in_lists(s[i - 1]))
+        return 0;
     for (size_t k = 0; k < n; k++) {
         size_t m = list[k].n;
         if (m <= i - lo && s[i - 1] == list[k].s[m - 1] && !memcmp(s + i - m, list[k].s, m))
@@ -126,7 +137,6 @@ static size_t match_before(const lit *list, size_t n, const char *s, size_t lo, 
 }
 
 static bool blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 static bool lower_at(const char *s, size_t len, size_t i)
 {
@@ -328,6 +338,24 @@ static inline bool may_end(unsigned char c)
     return c >= 0xE2 || (c <= '?' && (c == '\n' || c == '.' || c == '!' || c == '?'));
 }
 
+/* Whether one of the eight bytes of w may end a sentence (may_end). */
+static inline bool may_end8(uint64_t w)
+{
+    return sl_swar_has(w, '\n') || sl_swar_has(w, '.') || sl_swar_has(w, '!') ||
+           sl_swar_has(w, '?') || sl_swar_at_least(w, 0xE2);
+}
+
+/* The first byte from s[i] on that may end a sentence, or len: eight
+ * bytes at a time over the words between (most of a text), then one. */
+static size_t next_may_end(const char *s, size_t len, size_t i)
+{
+    while (len - i >= 8 && !may_end8(sl_swar_load(s + i)))
+        i += 8;
+    while (i < len && !may_end((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
 /* Clears `out`, then fills it. */
 int sl_sentences_split(const char *text, size_t len, sl_span_vec *out)
 {
@@ -343,9 +371,7 @@ int sl_sentences_split(const char *text, size_t len, sl_span_vec *out)
         else if (may_end(c) && match_at(terminators, SL_COUNT(terminators), text, len, i))
             i = after_terminator(&sp, i);
         else
-            do
-                i++;
-            while (i < len && !may_end((unsigned char)text[i]));
+            i = next_may_end(text, len, i + 1);
     }
     emit(&sp, len, len);
     return sp.rc;

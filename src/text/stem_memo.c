@@ -7,9 +7,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "text/swar.h"
 #include "text/text.h"
 #include "util/alloc.h"
-#include "util/hash.h"
 
 /* The table has MEMO_FIRST slots, then MEMO_MAX, and is at most half full:
  * at most 1 MB of slots and 1 MB of words and stems (all of Reuters has
@@ -54,14 +54,10 @@ void sl_stem_memo_free(sl_stem_memo *m)
     sl_free(m);
 }
 
-static uint64_t word_hash(const char *w, size_t len)
-{
-    uint64_t h = sl_hash64(w, len);
-    return h ? h : 1;
-}
+static uint64_t word_hash(const char *w, size_t len) { return sl_swar_word_hash(w, len, false); }
 
 /* The slot holding `w`, or the empty slot where it would go. */
-static memo_slot *find(const memo_slot *slots, size_t cap, const char *bytes, uint64_t h,
+static inline memo_slot *find(const memo_slot *slots, size_t cap, const char *bytes, uint64_t h,
                        const char *w, size_t len)
 {
     for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {

@@ -2,10 +2,13 @@
  * content words and the language detector has something cheap to count. One
  * compile-time table for all languages: nothing to initialise or lock. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
+#include "text/swar.h"
 #include "text/text.h"
+#include "util/byte_table.h"
 
 /* Longer than any word in the table (checked by test_text). */
 #define STOPWORD_MAX_BYTES 16
@@ -822,51 +825,66 @@ static unsigned char language_bit(const char *lang)
 #define SLOTS 2048
 static uint16_t slots[SLOTS];
 static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
-
-static uint32_t word_hash(const unsigned char *w, size_t len)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t k = 0; k < len; k++)
-        h = (h ^ w[k]) * 16777619u;
-    return h;
-}
+/* Set once the slots are filled: a lookup then reads one flag, not
+ * pthread_once (a call a word). */
+static atomic_bool slots_filled;
 
 static void fill_slots(void)
 {
     for (size_t i = 0; i < N_STOPWORDS; i++) {
-        uint32_t h = word_hash((const unsigned char *)stopwords[i].word, stopwords[i].len);
+        uint32_t h = (uint32_t)sl_swar_word_hash(stopwords[i].word, stopwords[i].len, false);
         while (slots[h & (SLOTS - 1)])
             h++;
         slots[h & (SLOTS - 1)] = (uint16_t)(i + 1);
     }
+    atomic_store_explicit(&slots_filled, true, memory_order_release);
+}
+
+/* Whether the entry is `w`, ASCII letters lowered first when `lower`. */
+static bool entry_is(const struct stopword *e, const unsigned char *w, size_t len, bool lower)
+{
+    if (e->len != len)
+        return false;
+    if (!lower)
+        return !memcmp(e->word, w, len);
+    for (size_t k = 0; k < len; k++)
+        if ((unsigned char)e->word[k] != sl_ascii_lower[w[k]])
+            return false;
+    return true;
 }
 
 /* The languages `w` is a stop word of, as a bit set (0 when none). */
-static unsigned char stopword_langs(const char *w, size_t len)
+static unsigned char stopword_langs(const char *w, size_t len, bool lower)
 {
     if (!len || len > STOPWORD_MAX_BYTES)
         return 0;
-    pthread_once(&slots_once, fill_slots);
+    if (!atomic_load_explicit(&slots_filled, memory_order_acquire))
+        pthread_once(&slots_once, fill_slots);
     const unsigned char *word = (const unsigned char *)w;
-    for (uint32_t h = word_hash(word, len);; h++) {
+    for (uint32_t h = (uint32_t)sl_swar_word_hash(w, len, lower);; h++) {
         uint16_t slot = slots[h & (SLOTS - 1)];
         if (!slot)
             return 0;
         const struct stopword *e = &stopwords[slot - 1];
-        if (e->len == len && !memcmp(e->word, word, len))
+        if (entry_is(e, word, len, lower))
             return e->langs;
     }
 }
 
 bool sl_is_stopword(const char *lang, const char *w, size_t len)
 {
-    unsigned langs = stopword_langs(w, len);   /* most words are in no list: no language lookup */
+    unsigned langs = stopword_langs(w, len, false);   /* most words are in no list: no language lookup */
     return langs && (langs & language_bit(lang));
 }
 
 unsigned sl_stopword_langs(const char *w, size_t len)
 {
-    return stopword_langs(w, len);
+    return stopword_langs(w, len, false);
+}
+
+unsigned sl_stopword_langs_ascii(const char *w, size_t len)
+{
+    return stopword_langs(w, len, true);
 }
 
 const char *sl_stopword_lang(unsigned bit)

@@ -104,6 +104,26 @@ static bool acronym_dot(const char *s, size_t len, size_t dot, uint32_t segment)
 #define LETTER_CASE(c) ((c) >= 'a' && (c) <= 'z' ? 1 : (c) >= 'A' && (c) <= 'Z' ? 2 : 0)
 static const uint8_t letter_case[256] = SL_BYTE_TABLE(LETTER_CASE);
 
+/* Each ASCII byte that always ends a word (scan_word): neither a letter nor
+ * a digit, nor an apostrophe, hyphen or dot, which may go on within one. */
+#define ENDS_WORD(c) \
+    ((c) < 0x80 && !LETTER_CASE(c) && !((c) >= '0' && (c) <= '9') && (c) != '\'' && (c) != '-' && (c) != '.')
+static const uint8_t ends_word[256] = SL_BYTE_TABLE(ENDS_WORD);
+
+/* The end of the run of ASCII letters from s[i] (a letter), its letters
+ * and capitals counted into *w: one load and one test a letter. */
+static inline size_t letter_run(const char *s, size_t len, size_t i, word_scan *w)
+{
+    size_t run = i;
+    uint32_t capitals = 0, t = letter_case[(unsigned char)s[i]];
+    do
+        capitals += t - 1;
+    while (++i < len && (t = letter_case[(unsigned char)s[i]]));
+    w->letters += (uint32_t)(i - run);
+    w->upper += capitals;
+    return i;
+}
+
 /* Scans word characters from s[i]: letters, marks, digits, an apostrophe
  * or hyphen between letters (a hyphen also before a digit: "COVID-19"), and
  * the dots of a dotted acronym, its final dot included. */
@@ -115,15 +135,12 @@ static size_t scan_word(const char *s, size_t len, size_t i, word_scan *w)
         unsigned char c = (unsigned char)s[i];
         if (letter_case[c]) {   /* a run of ASCII letters, as below, in one loop */
             size_t run = i;
-            uint32_t capitals = 0, t = letter_case[c];
-            do
-                capitals += t - 1;
-            while (++i < len && (t = letter_case[(unsigned char)s[i]]));
-            w->letters += (uint32_t)(i - run);
-            w->upper += capitals;
+            i = letter_run(s, len, i, w);
             segment += (uint32_t)(i - run);
             continue;
         }
+        if (ends_word[c])   /* a space or a comma after the letters, mostly */
+            break;
         bool upper;
         size_t next;
         int32_t cp = peek(s, len, i, &next);
@@ -151,6 +168,19 @@ static size_t scan_word(const char *s, size_t len, size_t i, word_scan *w)
         i = next;
     }
     return i;
+}
+
+/* scan_word from the letter at s[i], the common word (ASCII letters, then
+ * a byte that ends words, or the text's end) found without the call. */
+static inline size_t word_end(const char *s, size_t len, size_t i, word_scan *w)
+{
+    if (letter_case[(unsigned char)s[i]]) {
+        size_t end = letter_run(s, len, i, w);
+        if (end == len || ends_word[(unsigned char)s[end]])
+            return end;
+        *w = (word_scan){0, 0};
+    }
+    return scan_word(s, len, i, w);
 }
 
 /* Ordinal and decade suffixes that keep a number a number: 1990s, 21st. */
@@ -388,7 +418,7 @@ int sl_tokenize(const char *text, size_t len, const char *lang, sl_token_vec *ou
             i = next;
             continue;
         } else if (k == K_LETTER) {
-            i = scan_word(text, len, i, &w);
+            i = word_end(text, len, i, &w);
             flags = SL_TOK_WORD;
         } else if (k == K_DIGIT) {
             i = scan_number(text, len, i, &flags, &w);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text/swar.h"
 #include "text/text.h"
 
 /* Length of the sequence a lead byte announces, 0 when it can never lead.
@@ -55,24 +56,12 @@ static int plain_ascii(unsigned char b)
     return (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n';
 }
 
-/* Whether the eight bytes at s are all printable ASCII (0x20-0x7E): no
- * byte under 0x20, none over 0x7E (a carry only follows a byte found). */
-static bool printable8(const unsigned char *s)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
-    uint64_t w;
-    memcpy(&w, s, sizeof w);
-    uint64_t below = (w - ones * 0x20) & ~w & highs;
-    uint64_t above = ((w + ones) | w) & highs;
-    return !(below | above);
-}
-
 /* The end of the run of plain ASCII from s[i]: eight printable bytes at a
  * time, a tab or a line feed one by one. */
 static size_t plain_run_end(const unsigned char *s, size_t len, size_t i)
 {
     for (;;) {
-        while (len - i >= 8 && printable8(s + i))
+        while (len - i >= 8 && sl_swar_printable(sl_swar_load(s + i)))
             i += 8;
         if (i == len || !plain_ascii(s[i]))
             return i;

@@ -63,6 +63,26 @@ TEST(sentences_basic_offsets)
     sl_vec_free(&spans);
 }
 
+/* A sentence end at every place of an eight-byte word, after a run of
+ * letters long enough for the scan to step over eight bytes at a time
+ * (2026-12-06, branch text3). */
+TEST(sentences_end_at_every_place)
+{
+    static const char *const ends[] = {".", "!", "?", "\xE2\x80\xA6"};
+    for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+        for (size_t pad = 0; pad < 20; pad++) {
+            char first[64], text[192], want[192];
+            memset(first, 'a', pad);
+            memcpy(first + pad, "Tarn", 5);
+            snprintf(text, sizeof text, "%s grew%s Then the crews rested for weeks.\n\nQuays", first,
+                     ends[e]);
+            snprintf(want, sizeof want, "%s grew%s | Then the crews rested for weeks. | Quays", first,
+                     ends[e]);
+            CHECK_SENTENCES(text, want);
+        }
+    }
+}
+
 TEST(sentences_abbreviations)
 {
     CHECK_SENTENCES("Gen. Ada Moss spoke. Mr. Lee and Dr. Roe agreed.",

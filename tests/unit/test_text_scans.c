@@ -1,0 +1,159 @@
+/* test_text_scans.c — unit tests of the text stage's fast paths (2026-12-06,
+ * branch text3): the eight-bytes-at-a-time tests of swar.h against their
+ * byte-by-byte definitions, and the scans and lookups built on them
+ * (normalisation, stop words, the stem memo, the end of a word) at every
+ * place of an eight-byte word; the sentence ends: test_text.c. */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test.h"
+#include "text/swar.h"
+#include "text/text.h"
+
+/* Bytes at the edges of every range swar.h tests: controls, space, the
+ * sentence ends, letters' bounds, DEL, continuation and lead bytes. */
+static const unsigned char edge_bytes[] = {
+    0x00, 0x01, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x27, 0x2D, 0x2E, 0x3F, 0x40, 0x41, 0x5A, 0x5B,
+    0x60, 0x61, 0x7A, 0x7B, 0x7E, 0x7F, 0x80, 0x81, 0xA0, 0xC1, 0xC2, 0xDF, 0xE1, 0xE2, 0xE3, 0xFF,
+};
+#define EDGES (sizeof edge_bytes / sizeof *edge_bytes)
+
+static uint32_t next_random(uint32_t *state)
+{
+    *state = *state * 1103515245u + 12345u;
+    return *state >> 8;
+}
+
+TEST(swar_tests_are_their_bytes_tests)
+{
+    uint32_t state = 7;
+    for (int round = 0; round < 20000; round++) {
+        unsigned char b[8], lowered[8];
+        for (int k = 0; k < 8; k++)
+            b[k] = round % 3 ? edge_bytes[next_random(&state) % EDGES] : (unsigned char)next_random(&state);
+        uint64_t w = sl_swar_load(b), eq = sl_swar_eq(w, ' '), high = sl_swar_at_least(w, 0xE2);
+        bool printable = true, has_dot = false;
+        for (int k = 0; k < 8; k++) {
+            printable = printable && b[k] >= 0x20 && b[k] <= 0x7E;
+            has_dot = has_dot || b[k] == '.';
+            unsigned char one[8] = {0};
+            one[k] = 0x80;
+            uint64_t flag = sl_swar_load(one);
+            CHECK_INT((eq & flag) != 0, b[k] == ' ');
+            CHECK_INT((high & flag) != 0, b[k] >= 0xE2);
+            lowered[k] = b[k] >= 'A' && b[k] <= 'Z' ? b[k] | 0x20 : b[k];
+        }
+        CHECK_INT(sl_swar_printable(w), printable);
+        CHECK_INT(sl_swar_has(w, '.'), has_dot);
+        CHECK_INT(eq & ~SL_SWAR_HIGHS, 0);
+        CHECK(sl_swar_ascii_lower(w) == sl_swar_load(lowered));
+    }
+}
+
+/* Two spaces, a space before a line break or a tab at every place of an
+ * eight-byte word inside a run of words: each rule still holds. */
+TEST(normalize_spaces_at_every_place)
+{
+    static const char *const gaps[][2] = {{"  ", " "}, {" \n", "\n"}, {"\t", " "}, {" \t ", " "}};
+    for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++) {
+        for (size_t pad = 0; pad < 20; pad++) {
+            char word[32], in[128], want[128];
+            memset(word, 'k', pad);
+            word[pad] = '\0';
+            snprintf(in, sizeof in, "Fen marsh%s%slow tide rises", word, gaps[g][0]);
+            snprintf(want, sizeof want, "Fen marsh%s%slow tide rises", word, gaps[g][1]);
+            sl_buf out = SL_BUF_INIT;
+            CHECK_INT(sl_text_normalize(in, strlen(in), &out), 0);
+            CHECK_STR(sl_buf_cstr(&out), want);
+            sl_buf_free(&out);
+        }
+    }
+}
+
+/* sl_stopword_langs_ascii is sl_stopword_langs of the word lowered, for
+ * words of every length up to past the longest entry and in any case. */
+TEST(stopwords_ascii_lookup_is_the_lowered_lookup)
+{
+    static const char *const words[] = {
+        "a", "I", "An", "THE", "tHe", "Und", "zwischen", "ZWISCHEN", "Although", "anything",
+        "Anyone", "wouldn't", "WOULDN'T", "Government", "Tarn", "quays", "BETWEENNESS",
+        "abcdefghijklmnop", "abcdefghijklmnopq", "Del", "DELLA", "Les", "het", "zebra",
+    };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        char lower[32];
+        size_t len = strlen(words[k]);
+        for (size_t j = 0; j <= len; j++)
+            lower[j] = (char)(words[k][j] >= 'A' && words[k][j] <= 'Z' ? words[k][j] | 0x20 : words[k][j]);
+        CHECK_INT(sl_stopword_langs_ascii(words[k], len), sl_stopword_langs(lower, len));
+    }
+    CHECK(sl_stopword_langs_ascii("THE", 3) != 0);
+    CHECK(sl_stopword_langs_ascii("Zwischen", 8) != 0);
+    CHECK_INT(sl_stopword_langs_ascii("Tarn", 4), 0);
+}
+
+/* Words of every length that differ in one byte, at every place, are
+ * kept apart and found again. */
+TEST(stem_memo_words_differing_at_every_place)
+{
+    sl_stem_memo *m = sl_stem_memo_new();
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    char word[40], stem[8];
+    for (size_t len = 1; len <= 24; len++) {
+        for (size_t at = 0; at < len; at++) {
+            memset(word, 'q', len);
+            word[at] = 'r';
+            snprintf(stem, sizeof stem, "%zu.%zu", len, at);
+            sl_stem_memo_put(m, word, len, stem, strlen(stem));
+        }
+    }
+    for (size_t len = 1; len <= 24; len++) {
+        for (size_t at = 0; at < len; at++) {
+            memset(word, 'q', len);
+            word[at] = 'r';
+            snprintf(stem, sizeof stem, "%zu.%zu", len, at);
+            size_t stem_len = 0;
+            const char *got = sl_stem_memo_get(m, word, len, &stem_len);
+            CHECK(got && stem_len == strlen(stem) && !memcmp(got, stem, stem_len));
+        }
+        memset(word, 'q', len);
+        size_t stem_len;
+        CHECK(sl_stem_memo_get(m, word, len, &stem_len) == NULL);
+    }
+    sl_stem_memo_free(m);
+}
+
+/* A word followed by each ASCII byte: it ends there unless the byte is a
+ * letter, a digit, or an apostrophe or hyphen before a letter. */
+TEST(tokens_word_end_at_every_ascii_byte)
+{
+    for (int c = 0x20; c < 0x7F; c++) {
+        char text[8] = {'f', 'e', 'n', (char)c, 'r', 'y', '\0'};
+        sl_token_vec toks = {0};
+        CHECK_INT(sl_tokenize(text, 6, NULL, &toks), 0);
+        bool inside = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '\'' || c == '-';
+        size_t want_first_end = inside ? 6 : 3;
+        size_t want_tokens = inside ? 1 : c == ' ' ? 2 : 3;
+        CHECK_INT(toks.n, want_tokens);
+        if (toks.n)
+            CHECK_INT(toks.items[0].end, want_first_end);
+        sl_vec_free(&toks);
+    }
+    /* at the text's end, and before a letter or an apostrophe past ASCII */
+    static const struct {
+        const char *text;
+        size_t first_end;
+    } past[] = {{"Fen", 3}, {"fen\xC3\xA9ry", 7}, {"fen\xE2\x80\x99s", 7}, {"fen\xE2\x80\x94ry", 3}};
+    for (size_t k = 0; k < sizeof past / sizeof *past; k++) {
+        sl_token_vec toks = {0};
+        CHECK_INT(sl_tokenize(past[k].text, strlen(past[k].text), NULL, &toks), 0);
+        CHECK(toks.n > 0);
+        if (toks.n)
+            CHECK_INT(toks.items[0].end, past[k].first_end);
+        sl_vec_free(&toks);
+    }
+}
