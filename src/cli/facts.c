@@ -23,9 +23,9 @@ static int extract_files(cli *c, int first, const char *published)
         }
         int rc = sl_facts_extract_json(text, len, published, c->argv[i], cli_write_stdout, NULL);
         free(text);
-        if (rc == SL_EIO) {
-            status = cli_json_written(rc);
-        } else if (rc) {
+        if (rc == SL_EIO)
+            return cli_json_written(rc);   /* said once: no more lines to a full output */
+        if (rc) {
             cli_error("%s: %s", c->argv[i], sl_strerror(rc));
             status = EXIT_PARTIAL;
         }

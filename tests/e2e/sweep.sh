@@ -8,7 +8,9 @@
 # name that is not UTF-8, --help, the 256 MB cap (docs/testing.md,
 # "Hostile input sweep" and its second, third and fourth rounds); the fourth
 # (tidy27): usage errors before the store, compare's one similarity, facts
-# --text's input; help with a word after its command (fix27).
+# --text's input; help with a word after its command (fix27); qa4: an
+# ingest of nothing readable makes no store, search refuses an unknown
+# option, facts --text says a failed write once.
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
@@ -405,6 +407,44 @@ expect_exit 1 sh -c "'$S' --db '$T/cap.db' ingest - <'$T/big.txt'"
 check "standard input over 256 MB is refused by name and cap (it was read up to 2 GB)" \
   err_has "^storyline: -: larger than the 256 MB this command reads$"
 rm -f "$T/big.txt"
+
+section "what the fourth round left, mended (qa4)"
+# ingest of inputs none of which can be read made an empty store (or opened
+# an existing one): now each is named, the run exits 1 and no store is made.
+expect_exit 1 "$S" --db "$T/nothing.db" ingest "$T/no-such.txt" "$T/fair.txt/below"
+check "ingest of nothing readable names each input with its reason" sh -c '
+grep -q "^storyline: $1/no-such.txt: No such file or directory$" "$2" &&
+grep -q "^storyline: $1/fair.txt/below: Not a directory$" "$2" && grep -q ", 2 failed$" "$2"' - "$T" "$ERR"
+check "  ... and makes no store (it made an empty one)" sh -c '! ls "$1"/nothing.db* 2>/dev/null | grep -q .' - "$T"
+expect_exit 1 "$S" --db "$T/nothing.db" ingest --urls "$T/no-such-list.txt"
+check "  ... nor does an unreadable URL list alone" sh -c '! ls "$1"/nothing.db* 2>/dev/null | grep -q .' - "$T"
+cp "$T/owner.db" "$T/kept.db"
+expect_exit 1 "$S" --db "$T/kept.db" ingest "$T/no-such.txt"
+check "  ... and leaves an existing store untouched (not even opened)" sh -c '
+cmp -s "$1/owner.db" "$1/kept.db" && ! ls "$1"/kept.db-* 2>/dev/null | grep -q .' - "$T"
+expect_exit 1 "$S" --db "$T/kept.db" --quiet ingest "$T/no-such.txt" "$T/fair.txt"
+check "one readable input among missing ones is stored as before" sh -c '
+"$1" --db "$2" search baskets | grep -q "^\[2\]"' - "$S" "$T/kept.db"
+# search took every argument for a word of its query: a stray option too.
+expect_exit 2 "$S" --db "$T/none.db" search --bogus
+check "search --bogus: an unknown option, with the usage (it was a query)" sh -c '
+grep -q "^storyline: unknown option --bogus$" "$1" && grep -q "^usage: storyline search" "$1"' - "$ERR"
+expect_exit 2 "$S" --db "$T/owner.db" search lanterns --bogus
+check "  ... after the words too" err_has "^storyline: unknown option --bogus$"
+expect_exit 0 "$S" --db "$T/owner.db" search --limit 1 lanterns
+check "an option before the words is taken" out_has "\[lanterns\]"
+expect_exit 0 "$S" --db "$T/owner.db" search -- --bogus
+check "after --, a word that starts with a dash is looked for" err_has 'no article matches "--bogus"'
+# facts --text wrote on after its output failed: the message twice or more.
+python3 -c '
+print("Harvest fair counts its visitors\n")
+for i in range(60):
+    print("On day %d the fair sold %d baskets and %d honey cakes, the organisers said." % (i + 1, 100 + i, 40 + i))' >"$T/days60.txt"
+if [ -w /dev/full ]; then
+  expect_exit 3 sh -c 'exec "$1" facts --text "$2" "$2" >/dev/full' - "$S" "$T/days60.txt"
+  check "facts --text to a full disk says cannot write output once (it said it three times)" \
+    sh -c '[ "$(grep -c "cannot write output" "$1")" = 1 ]' - "$ERR"
+fi
 
 section "dedup names every error it counts"
 # A line whose id could not be kept (out of memory) was counted in the
