@@ -267,6 +267,7 @@ const command cmd_ingest = {
     "  --allow-private fetch from loopback, private and link-local addresses\n\n"
     "Identical content is stored once; the same URL, id or file with new content\n"
     "becomes a new version of its article. Bad inputs are reported one line each\n"
-    "and skipped (exit status 1); everything else is stored.\n",
+    "and skipped (exit status 1); everything else is stored. When no input can be\n"
+    "read at all, no store is made.\n",
     0, run,
 };

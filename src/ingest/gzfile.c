@@ -11,6 +11,17 @@
 
 #include "ingest/ingest.h"
 
+/* zlib's message without the name it puts first ("x.gz: incorrect data
+ * check"): the caller names the input itself. */
+static const char *zlib_reason(const char *zmsg, const char *path)
+{
+    size_t n = strlen(path);
+    const char *sep = strstr(zmsg, ": ");
+    if (!strncmp(zmsg, path, n) && !strncmp(zmsg + n, ": ", 2))
+        return zmsg + n + 2;
+    return sep && !strncmp(zmsg, "<fd:", 4) ? sep + 2 : zmsg;   /* standard input's name */
+}
+
 int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why)
 {
     sl_buf_init(out, cap + 1);
@@ -38,7 +49,7 @@ int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why)
         /* Z_ERRNO: zlib's message would name the path again ("x: x: Is a directory"). */
         sl_buf_printf(why, "%s", zerr == Z_BUF_ERROR ? "truncated gzip data"
                                  : zerr == Z_ERRNO   ? strerror(read_errno)
-                                                     : zmsg);
+                                                     : zlib_reason(zmsg, path));
         rc = zerr == Z_ERRNO ? SL_EIO : SL_EBADINPUT;
     }
     gzclose(f);

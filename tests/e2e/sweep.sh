@@ -10,7 +10,8 @@
 # (tidy27): usage errors before the store, compare's one similarity, facts
 # --text's input; help with a word after its command (fix27); qa4: an
 # ingest of nothing readable makes no store, search refuses an unknown
-# option, facts --text says a failed write once.
+# option, facts --text says a failed write once, a broken gzip member of a
+# WARC file is named.
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
@@ -445,6 +446,41 @@ if [ -w /dev/full ]; then
   check "facts --text to a full disk says cannot write output once (it said it three times)" \
     sh -c '[ "$(grep -c "cannot write output" "$1")" = 1 ]' - "$ERR"
 fi
+
+section "a .warc.gz with a broken member: every record lost is named (qa4)"
+# One member a record. A member whose first block is broken gave nothing and
+# its record was dropped without a word; one whose check (CRC) failed was
+# stored as it came out. Now each is named, and the records after it kept.
+python3 - "$T" <<'PY'
+import gzip, sys
+def record(n):
+    page = ("<html><head><title>Pier %d opens</title></head><body><article><p>The harbour master of "
+            "Brookvale said on Monday that pier %d would open in May after two years of work on its "
+            "foundations.</p><p>Fishermen welcomed the pier, saying the old one had been unsafe in "
+            "winter storms for a decade.</p></article></body></html>" % (n, n)).encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page
+    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://brookvale.invalid/pier/%d\r\n"
+            "Content-Length: %d\r\n\r\n" % (n, len(http))).encode()
+    return gzip.compress(head + http + b"\r\n\r\n")
+def flip(member, at):
+    b = bytearray(member); b[at] ^= 0xFF; return bytes(b)
+m = [record(n) for n in range(3)]
+open(sys.argv[1] + "/lost.warc.gz", "wb").write(m[0] + flip(m[1], 20) + m[2])
+open(sys.argv[1] + "/crc.warc.gz", "wb").write(m[0] + flip(m[1], len(m[1]) - 6) + m[2])
+open(sys.argv[1] + "/first.warc.gz", "wb").write(flip(m[0], 20) + m[1] + m[2])
+PY
+for f in lost crc; do
+  expect_exit 1 "$S" --db "$T/$f.db" ingest "$T/$f.warc.gz"
+  check "$f.warc.gz: record 2 is named as damaged (it was dropped or stored silently)" \
+    err_has "^storyline: $T/$f.warc.gz: record 2: damaged gzip data"
+  check "$f.warc.gz: records 1 and 3 are stored, record 2 is not" sh -c '
+"$1" --db "$2" export --json | python3 -c "import json, sys
+urls = [a[\"url\"] for a in json.load(sys.stdin)[\"articles\"]]
+assert urls == [\"http://brookvale.invalid/pier/0\", \"http://brookvale.invalid/pier/2\"], urls"' - "$S" "$T/$f.db"
+done
+expect_exit 1 "$S" --db "$T/first.db" ingest "$T/first.warc.gz"
+check "a file whose first member is broken is named once (zlib's message named it again)" \
+  err_has "^storyline: $T/first.warc.gz: invalid"
 
 section "dedup names every error it counts"
 # A line whose id could not be kept (out of memory) was counted in the
