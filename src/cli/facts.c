@@ -153,13 +153,13 @@ static int run(cli *c)
         else if (!text && cli_flag(c, i, "--text"))
             text = i + 1;
         else if (cli_is_option(c, i))
-            return cli_usage(&cmd_facts, "unknown option %s", c->argv[i]);
+            return cli_unexpected(&cmd_facts, c, i);
         else if (text)
             continue; /* a file for --text */
         else if (!story && cli_id(c->argv[i]))
             story = cli_id(c->argv[i]);
         else
-            return cli_usage(&cmd_facts, "unexpected argument %s", c->argv[i]);
+            return cli_unexpected(&cmd_facts, c, i);
     }
     if (text && (conflicts || story))
         return cli_usage(&cmd_facts, "--text reads files: %s is for a story's facts",

@@ -11,7 +11,7 @@
 # --text's input; help with a word after its command (fix27); qa4: an
 # ingest of nothing readable makes no store, search refuses an unknown
 # option, facts --text says a failed write once, a broken gzip member of a
-# WARC file is named.
+# WARC file is named, an unknown option is said one way.
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
@@ -446,6 +446,21 @@ if [ -w /dev/full ]; then
   check "facts --text to a full disk says cannot write output once (it said it three times)" \
     sh -c '[ "$(grep -c "cannot write output" "$1")" = 1 ]' - "$ERR"
 fi
+
+# An unknown option was said four ways ("unknown option", "unknown argument",
+# "unexpected argument", "quotes wants one story id"): now one, by cli_unexpected.
+for args in "stories" "show 1" "article 1" "search lanterns" "copies" "export --json" "check" "facts 1" \
+            "quotes 1" "entities 1" "threads" "summary 1" "timeline 1" "extract $T/fair.txt" \
+            "timex $T/fair.txt" "summarize $T/fair.txt" "compare $T/fair.txt $T/lanterns.txt" "dedup" \
+            "ingest $T/fair.txt" "serve --port 0"; do
+  expect_exit 2 timeout 10 "$S" --db "$T/owner.db" $args --bogus
+  check "${args%% *} --bogus: \"unknown option --bogus\", as every command says it" \
+    err_has "^storyline: unknown option --bogus$"
+done
+for args in "stories" "article 1" "copies" "check" "quotes 1" "entities 1" "threads" "summary 1" "serve"; do
+  expect_exit 2 timeout 10 "$S" --db "$T/owner.db" $args extra
+  check "${args%% *} extra: \"unexpected argument extra\"" err_has "^storyline: unexpected argument extra$"
+done
 
 section "a .warc.gz with a broken member: every record lost is named (qa4)"
 # One member a record. A member whose first block is broken gave nothing and
