@@ -483,6 +483,7 @@ m = [record(n) for n in range(3)]
 open(sys.argv[1] + "/lost.warc.gz", "wb").write(m[0] + flip(m[1], 20) + m[2])
 open(sys.argv[1] + "/crc.warc.gz", "wb").write(m[0] + flip(m[1], len(m[1]) - 6) + m[2])
 open(sys.argv[1] + "/first.warc.gz", "wb").write(flip(m[0], 20) + m[1] + m[2])
+open(sys.argv[1] + "/firstcrc.warc.gz", "wb").write(flip(m[0], len(m[0]) - 6) + m[1] + m[2])
 PY
 for f in lost crc; do
   expect_exit 1 "$S" --db "$T/$f.db" ingest "$T/$f.warc.gz"
@@ -496,6 +497,11 @@ done
 expect_exit 1 "$S" --db "$T/first.db" ingest "$T/first.warc.gz"
 check "a file whose first member is broken is named once (zlib's message named it again)" \
   err_has "^storyline: $T/first.warc.gz: invalid"
+expect_exit 1 "$S" --db "$T/firstcrc.db" ingest "$T/firstcrc.warc.gz"
+check "a first member that fails its check: record 1 named, records 2 and 3 stored (all lost: not read as WARC)" sh -c '
+grep -q "firstcrc.warc.gz: record 1: damaged gzip data" "$3" &&
+"$1" --db "$2" export --json | python3 -c "import json, sys
+assert len(json.load(sys.stdin)[\"articles\"]) == 2"' - "$S" "$T/firstcrc.db" "$ERR"
 
 section "dedup names every error it counts"
 # A line whose id could not be kept (out of memory) was counted in the
