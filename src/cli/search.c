@@ -18,7 +18,7 @@ static int run(cli *c)
             continue;
         }
         if (cli_is_option(c, i))
-            return cli_usage(&cmd_search, "unknown option %s", c->argv[i]);
+            return cli_unexpected(&cmd_search, c, i);
         size_t n = strlen(c->argv[i]);
         if (qlen + n + 2 > sizeof query)
             return cli_usage(&cmd_search, "query too long");

@@ -146,7 +146,6 @@ static size_t fill(sl_warc *w)
 
 static size_t avail(const sl_warc *w) { return w->pend.len - w->pos; }
 
-
 /* Makes `n` bytes available; 0 when the input ends first. */
 static int need(sl_warc *w, size_t n)
 {
