@@ -339,7 +339,9 @@ class Engine(_Handle):
                                                      ctypes.byref(report)), ok=(0, SL_EBADINPUT))
 
     def json(self, call, *args):
-        """The JSON document a sl_*_json call writes, as bytes."""
+        """The JSON document a sl_*_json call writes, as bytes; a str argument
+        is passed as UTF-8, as ingest_buffer and text_json take it."""
+        args = [a.encode() if isinstance(a, str) else a for a in args]
         rc, out = _collect(getattr(self.lib, call), self.handle, *args)
         self.check(rc)
         return out

@@ -14,7 +14,7 @@ static int run(cli *c)
         else if (!id && cli_id(c->argv[i]))
             id = cli_id(c->argv[i]);
         else
-            return cli_usage(&cmd_article, "unexpected argument %s", c->argv[i]);
+            return cli_unexpected(&cmd_article, c, i);
     }
     if (!id)
         return cli_usage(&cmd_article, "article wants an article id");

@@ -32,7 +32,7 @@ static int verdict(cli *c, sl_engine *e)
 static int run(cli *c)
 {
     if (c->argc)
-        return cli_usage(&cmd_check, "unexpected argument %s", c->argv[0]);
+        return cli_unexpected(&cmd_check, c, 0);
     sl_engine *e;
     int rc = cli_store(c, &e);
     if (rc)

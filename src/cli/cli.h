@@ -93,6 +93,9 @@ int cli_fail(sl_engine *e, int rc);
 void cli_print_usage(FILE *out, const command *cmd);
 /* Usage error for command `cmd` with a message. */
 int cli_usage(const command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The usage error for argv[i], which command `cmd` does not take: "unknown
+ * option --x" for an option (before any "--"), else "unexpected argument x". */
+int cli_unexpected(const command *cmd, const cli *c, int i);
 /* A usage error for command `cmd` when `published` (an option's value, may
  * be NULL) is no ISO-8601 date (YYYY-MM-DD, a time after it ignored), as
  * ingest --date says; else EXIT_OK. */

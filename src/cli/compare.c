@@ -142,12 +142,10 @@ static int run(cli *c)
         const char *v = cli_option(c, &i, "--pairs");
         if (v)
             pairs = v;
-        else if (cli_is_option(c, i))
-            return cli_usage(&cmd_compare, "unknown option %s", c->argv[i]);
-        else if (n_files < 2)
+        else if (n_files < 2 && !cli_is_option(c, i))
             files[n_files++] = c->argv[i];
         else
-            return cli_usage(&cmd_compare, "unexpected argument %s", c->argv[i]);
+            return cli_unexpected(&cmd_compare, c, i);
     }
     if (!pairs && n_files != 2)
         return cli_usage(&cmd_compare, "give two files, or --pairs FILE");

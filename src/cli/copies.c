@@ -56,7 +56,7 @@ static int run(cli *c)
     for (int i = 0; i < c->argc; i++) {
         const char *v = cli_option(c, &i, "--article");
         if (!v)
-            return cli_usage(&cmd_copies, "unexpected argument %s", c->argv[i]);
+            return cli_unexpected(&cmd_copies, c, i);
         if (!cli_id(v))
             return cli_usage(&cmd_copies, "--article wants an article id, not %s", v);
         article = cli_id(v);

@@ -4,7 +4,7 @@
 static int run(cli *c)
 {
     if (c->argc)
-        return cli_usage(&cmd_export, "unexpected argument %s", c->argv[0]);
+        return cli_unexpected(&cmd_export, c, 0);
     if (!c->json)
         return cli_usage(&cmd_export, "export writes JSON: say --json");
     sl_engine *e;

@@ -23,9 +23,9 @@ static int extract_files(cli *c, int first, const char *published)
         }
         int rc = sl_facts_extract_json(text, len, published, c->argv[i], cli_write_stdout, NULL);
         free(text);
-        if (rc == SL_EIO) {
-            status = cli_json_written(rc);
-        } else if (rc) {
+        if (rc == SL_EIO)
+            return cli_json_written(rc);   /* said once: no more lines to a full output */
+        if (rc) {
             cli_error("%s: %s", c->argv[i], sl_strerror(rc));
             status = EXIT_PARTIAL;
         }
@@ -153,13 +153,13 @@ static int run(cli *c)
         else if (!text && cli_flag(c, i, "--text"))
             text = i + 1;
         else if (cli_is_option(c, i))
-            return cli_usage(&cmd_facts, "unknown option %s", c->argv[i]);
+            return cli_unexpected(&cmd_facts, c, i);
         else if (text)
             continue; /* a file for --text */
         else if (!story && cli_id(c->argv[i]))
             story = cli_id(c->argv[i]);
         else
-            return cli_usage(&cmd_facts, "unexpected argument %s", c->argv[i]);
+            return cli_unexpected(&cmd_facts, c, i);
     }
     if (text && (conflicts || story))
         return cli_usage(&cmd_facts, "--text reads files: %s is for a story's facts",

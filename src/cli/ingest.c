@@ -1,8 +1,10 @@
 /* ingest.c — `storyline ingest PATH...`: files, folders (recursively) or -
  * for standard input, with a progress line on a terminal and a summary. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "util/alloc.h"
@@ -62,6 +64,40 @@ static int read_url_list(const char *path, char ***urls, size_t *n, size_t *cap)
     if (read_error)
         errno = read_error;   /* the caller says why (free and fclose may set it) */
     return rc ? rc : read_error ? -1 : 0;
+}
+
+/* Why `path` cannot be read, in the words the ingest itself gives (the
+ * reason for a path that names nothing or a folder that cannot be listed,
+ * "cannot open: " and the reason for a file); NULL when it can be opened. A
+ * stream counts as readable unopened: to open a pipe would be to read it. */
+static const char *unreadable(const char *path, char *why, size_t cap)
+{
+    struct stat sb;
+    if (sl_path_is_stream(path))
+        return NULL;
+    if (stat(path, &sb))
+        return strerror(errno);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);   /* a folder opens so too */
+    if (fd >= 0) {
+        close(fd);
+        return NULL;
+    }
+    snprintf(why, cap, "%s%s", S_ISDIR(sb.st_mode) ? "" : "cannot open: ", strerror(errno));
+    return why;
+}
+
+/* Whether none of the paths can be read: then each is said and counted
+ * failed here, and the run neither makes nor opens a store. */
+static int none_readable(const char **paths, int n, cli_progress *prog, sl_ingest_report *report)
+{
+    char why[256];
+    for (int i = 0; i < n; i++)
+        if (!unreadable(paths[i], why, sizeof why))
+            return 0;
+    for (int i = 0; i < n; i++)
+        on_error(prog, paths[i], unreadable(paths[i], why, sizeof why));
+    report->failed += (uint64_t)n;
+    return 1;
 }
 
 /* A non-negative integer option value; -1 when it is not one. */
@@ -125,8 +161,11 @@ static int run(cli *c)
         status = EXIT_PARTIAL;
     if (status == EXIT_OK && !n && !n_urls)
         status = cli_usage(&cmd_ingest, "nothing to ingest");
+    if (status != EXIT_USAGE && status != EXIT_STORE && !n_urls &&
+        none_readable(paths, n, &prog, &report))
+        status = EXIT_PARTIAL, n = 0;   /* no store made, an existing one untouched */
     sl_engine *e = NULL;
-    if (status != EXIT_USAGE && status != EXIT_STORE) {
+    if (status != EXIT_USAGE && status != EXIT_STORE && (n || n_urls)) {
         int store_rc = cli_store(c, &e);   /* after the arguments: a usage error makes no store */
         status = store_rc ? store_rc : status;
     }
@@ -228,6 +267,7 @@ const command cmd_ingest = {
     "  --allow-private fetch from loopback, private and link-local addresses\n\n"
     "Identical content is stored once; the same URL, id or file with new content\n"
     "becomes a new version of its article. Bad inputs are reported one line each\n"
-    "and skipped (exit status 1); everything else is stored.\n",
+    "and skipped (exit status 1); everything else is stored. When no input can be\n"
+    "read at all, no store is made.\n",
     0, run,
 };

@@ -17,6 +17,8 @@ static int run(cli *c)
                 return cli_usage(&cmd_search, "--limit wants a positive number");
             continue;
         }
+        if (cli_is_option(c, i))
+            return cli_unexpected(&cmd_search, c, i);
         size_t n = strlen(c->argv[i]);
         if (qlen + n + 2 > sizeof query)
             return cli_usage(&cmd_search, "query too long");
@@ -60,6 +62,7 @@ const command cmd_search = {
     "search", "QUERY... [--limit N] [--json]",
     "full-text search of titles and texts, best match first",
     "Words are all required; FTS5 syntax (OR, NOT, \"phrases\", prefix*) is accepted.\n"
+    "Options go before or after the words; after --, every argument is a word.\n"
     "  --limit N   at most N hits (default 20)\n",
     1, run,
 };

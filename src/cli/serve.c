@@ -44,7 +44,7 @@ static int option(cli *c, int *i, server_options *o)
         *fields[k] = (int)n;
         return 0;
     }
-    return cli_usage(&cmd_serve, "unknown argument %s", c->argv[*i]);
+    return cli_unexpected(&cmd_serve, c, *i);
 }
 
 static int run(cli *c)

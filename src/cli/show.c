@@ -124,7 +124,7 @@ static int run(cli *c)
     int64_t id = 0;
     for (int i = 0; i < c->argc; i++) {
         if (cli_is_option(c, i))
-            return cli_usage(&cmd_show, "unknown option %s", c->argv[i]);
+            return cli_unexpected(&cmd_show, c, i);
         if (id || !(id = cli_id(c->argv[i])))
             return cli_usage(&cmd_show, "show wants one story id, not %s", c->argv[i]);
     }

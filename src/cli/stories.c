@@ -66,7 +66,7 @@ static int run(cli *c)
             if (!(thread = cli_id(v)))
                 return cli_usage(&cmd_stories, "--thread wants a thread id, not %s", v);
         } else {
-            return cli_usage(&cmd_stories, "unknown argument %s", c->argv[i]);
+            return cli_unexpected(&cmd_stories, c, i);
         }
     }
     int y, m, d;

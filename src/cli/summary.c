@@ -33,7 +33,7 @@ static int run(cli *c)
         } else if (!story && (story = cli_id(c->argv[i]))) {
             continue;
         } else {
-            return cli_usage(&cmd_summary, "unexpected argument %s", c->argv[i]);
+            return cli_unexpected(&cmd_summary, c, i);
         }
     }
     if (!story)

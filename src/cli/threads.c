@@ -21,7 +21,7 @@ static int run(cli *c)
         if (cli_flag(c, i, "--all"))
             min_stories = 1;
         else
-            return cli_usage(&cmd_threads, "unknown argument %s", c->argv[i]);
+            return cli_unexpected(&cmd_threads, c, i);
     }
     sl_engine *e;
     int rc = cli_store(c, &e);

@@ -36,7 +36,7 @@ static int run(cli *c)
         } else if (!story && (story = cli_id(c->argv[i]))) {
             continue;
         } else {
-            return cli_usage(&cmd_timeline, "unexpected argument %s", c->argv[i]);
+            return cli_unexpected(&cmd_timeline, c, i);
         }
     }
     if (!story == !thread)

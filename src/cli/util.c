@@ -99,6 +99,12 @@ int cli_usage(const command *cmd, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+int cli_unexpected(const command *cmd, const cli *c, int i)
+{
+    const char *what = cli_is_option(c, i) ? "unknown option" : "unexpected argument";
+    return cli_usage(cmd, "%s %s", what, c->argv[i]);
+}
+
 int cli_check_date(const command *cmd, const char *option, const char *published)
 {
     if (!published || sl_date_day(published) != SL_NO_DAY)

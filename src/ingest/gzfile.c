@@ -11,6 +11,17 @@
 
 #include "ingest/ingest.h"
 
+/* zlib's message without the name it puts first ("x.gz: incorrect data
+ * check"): the caller names the input itself. */
+static const char *zlib_reason(const char *zmsg, const char *path)
+{
+    size_t n = strlen(path);
+    const char *sep = strstr(zmsg, ": ");
+    if (!strncmp(zmsg, path, n) && !strncmp(zmsg + n, ": ", 2))
+        return zmsg + n + 2;
+    return sep && !strncmp(zmsg, "<fd:", 4) ? sep + 2 : zmsg;   /* standard input's name */
+}
+
 int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why)
 {
     sl_buf_init(out, cap + 1);
@@ -38,23 +49,44 @@ int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why)
         /* Z_ERRNO: zlib's message would name the path again ("x: x: Is a directory"). */
         sl_buf_printf(why, "%s", zerr == Z_BUF_ERROR ? "truncated gzip data"
                                  : zerr == Z_ERRNO   ? strerror(read_errno)
-                                                     : zmsg);
+                                                     : zlib_reason(zmsg, path));
         rc = zerr == Z_ERRNO ? SL_EIO : SL_EBADINPUT;
     }
     gzclose(f);
     return rc;
 }
 
+/* The peek inflates the file's first bytes itself, keeping what comes out
+ * before any damage: gzread gave nothing for a first member whose check
+ * failed, so a .warc.gz so damaged was read as one broken gzip file and the
+ * good records after it were lost. A member's first bytes come out of its
+ * first few hundred bytes; PEEK_IN leaves room for long header fields. */
+#define PEEK_IN 16384
+
 int sl_gz_peek(const char *path, char *head, size_t size, int *gzipped)
 {
+    unsigned char in[PEEK_IN];
     FILE *f = fopen(path, "rb");
-    unsigned char magic[2] = {0};
-    *gzipped = f && fread(magic, 1, 2, f) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-    if (f)
-        fclose(f);
-    gzFile z = f ? gzopen(path, "rb") : NULL;
-    int got = z ? gzread(z, head, (unsigned)size) : -1;
-    if (z)
-        gzclose(z);
-    return got;
+    *gzipped = 0;
+    if (!f)
+        return -1;
+    size_t got = fread(in, 1, sizeof in, f);
+    int failed = ferror(f);
+    fclose(f);
+    if (failed)
+        return -1;
+    *gzipped = got >= 2 && in[0] == 0x1f && in[1] == 0x8b;
+    if (!*gzipped) {
+        size_t n = got < size ? got : size;
+        memcpy(head, in, n);
+        return (int)n;
+    }
+    z_stream z = {.next_in = in, .avail_in = (uInt)got,
+                  .next_out = (unsigned char *)head, .avail_out = (uInt)size};
+    if (inflateInit2(&z, 15 + 16) != Z_OK)
+        return -1;
+    inflate(&z, Z_SYNC_FLUSH);   /* an error after the first bytes leaves them */
+    int made = (int)(size - z.avail_out);
+    inflateEnd(&z);
+    return made;
 }

@@ -37,7 +37,11 @@ struct sl_warc {
     off_t in_offset;        /* file offset of in[0] */
     sl_buf pend;            /* decoded bytes not yet consumed, from `pos` */
     size_t pos;
+    size_t member_out;      /* pend offset where the current member's output began */
     size_t gap;             /* pend offset where a broken member's data was dropped, or SIZE_MAX */
+    size_t damaged;         /* when gap is set: where that member's output began (what came of
+                             * it, up to gap, is wrong or cut: its check failed) */
+    int lost_whole;         /* when gap is set: nothing came of that member (damaged == gap) */
     sl_buf why;
     uint64_t records, skipped_other;
 };
@@ -96,9 +100,15 @@ static size_t inflate_some(sl_warc *w, size_t room)
         w->pend.len += made;
         if (zr == Z_STREAM_END) {
             w->member_start = w->in_offset + (w->z.next_in - w->in);
+            w->member_out = w->pend.len;
             inflateReset(&w->z);
         } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
+            if (w->gap == SIZE_MAX) {   /* else the damage already open goes on */
+                w->damaged = w->member_out;
+                w->lost_whole = w->member_out == w->pend.len;
+            }
             resync_member(w);   /* keeps what decoded before the damage */
+            w->member_out = w->pend.len;
             if (w->eof)
                 return made;
         }
@@ -107,13 +117,18 @@ static size_t inflate_some(sl_warc *w, size_t room)
     }
 }
 
+/* A pend offset after the first `by` bytes are dropped (0 when it was among them). */
+static size_t shifted(size_t at, size_t by) { return at == SIZE_MAX ? SIZE_MAX : at > by ? at - by : 0; }
+
 /* Appends up to CHUNK decoded bytes to pend; 0 when none are left. */
 static size_t fill(sl_warc *w)
 {
     if (w->pos && w->pos * 2 > w->pend.len) {   /* compact */
         memmove(w->pend.ptr, w->pend.ptr + w->pos, w->pend.len - w->pos);
         w->pend.len -= w->pos;
-        w->gap = w->gap == SIZE_MAX ? SIZE_MAX : (w->gap > w->pos ? w->gap - w->pos : 0);
+        w->gap = shifted(w->gap, w->pos);
+        w->damaged = shifted(w->damaged, w->pos);
+        w->member_out = shifted(w->member_out, w->pos);
         w->pos = 0;
     }
     if (sl_buf_reserve(&w->pend, CHUNK + 1))
@@ -261,7 +276,12 @@ int sl_warc_next(sl_warc *w, sl_warc_record *rec)
         memset(rec, 0, sizeof *rec);
         while (need(w, 1) && strchr("\r\n", w->pend.ptr[w->pos]))
             w->pos++;
-        if (!need(w, 8)) {
+        int whole_head = need(w, 8);
+        if (w->gap != SIZE_MAX && w->gap == w->pos && w->lost_whole) {
+            w->gap = SIZE_MAX;   /* a member lost before any of it came out: a record here */
+            return bad(w, "record %llu: damaged gzip data; skipped", (unsigned long long)++w->records);
+        }
+        if (!whole_head) {
             int left = avail(w) > 0;
             w->pos = w->pend.len;
             return left ? bad(w, "record %llu: truncated at the end of the file", (unsigned long long)w->records + 1) : 0;
@@ -302,7 +322,7 @@ int sl_warc_next(sl_warc *w, sl_warc_record *rec)
             return bad(w, "record %llu: Content-Length %llu over the %zu MB cap; skipped to the next record",
                        number, clen, (size_t)RECORD_MAX >> 20);
         }
-        if (!need(w, clen) || (w->gap != SIZE_MAX && w->gap < w->pos + clen)) {
+        if (!need(w, clen) || (w->gap != SIZE_MAX && w->damaged < w->pos + clen)) {
             int at_end = w->gap == SIZE_MAX;
             if (!at_end && w->gap > w->pos)
                 w->pos = w->gap;

@@ -31,8 +31,8 @@ static const char *const abbreviations[] = {
     "Ft", "Ga", "Inc", "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "Ltd", "Mar", "Md", "Mich",
     "Minn", "Mon", "Mt", "Neb", "Nev", "No", "Nos", "Nov", "Oct", "Okla", "Op", "Rd", "Sat",
     "Sep", "Sept", "Sq", "Sr", "St", "Ste", "Tenn", "Tex", "Thu", "Thur", "Thurs", "Tue",
-    "Tues", "Univ", "Va", "Vol", "Vols", "Vt", "Wed", "Wis", "Wyo", "al", "approx", "ca", "cf",
-    "ch", "est", "etc", "fig", "incl", "p", "pp", "v", "vol", "vs",
+    "Tues", "Univ", "Va", "Vol", "Vols", "Vt", "Wed", "Wis", "Wyo", "al", "approx", "c", "ca",
+    "cf", "ch", "est", "etc", "fig", "incl", "p", "pp", "v", "vol", "vs",
 };
 
 /* Capitalised words that start sentences far more often than they start

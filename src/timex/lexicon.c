@@ -4,6 +4,7 @@
  * bytes only; temporal patterns need the pieces and code-point offsets, so
  * this stage splits on its own, in one pass. */
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,6 +184,27 @@ static void classify(tx_token *t, const char *s)
         t->cls |= TX_WORD;
 }
 
+/* Bytes of the space at text[i], one code point, or 0: ASCII blanks and
+ * every Unicode space separator (Zs), so that "3\u00A0p.m." and
+ * "5\u202FMarch" read as "3 p.m." and "5 March" in a text not normalised
+ * (sl_timex_find takes the text as given). */
+static size_t space_at(const unsigned char *s, size_t i, size_t len)
+{
+    unsigned char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)
+        return 2; /* U+00A0 */
+    if (c < 0xE1 || c > 0xE3 || i + 2 >= len)
+        return 0;
+    unsigned b = s[i + 1], d = s[i + 2];
+    bool zs = (c == 0xE1 && b == 0x9A && d == 0x80) ||                  /* U+1680 */
+              (c == 0xE2 && b == 0x80 && (d <= 0x8A || d == 0xAF)) ||   /* U+2000-200A, U+202F */
+              (c == 0xE2 && b == 0x81 && d == 0x9F) ||                  /* U+205F */
+              (c == 0xE3 && b == 0x80 && d == 0x80);                    /* U+3000 */
+    return zs ? 3 : 0;
+}
+
 long sl_tx_tokenize(const char *text, size_t len, tx_token **out)
 {
     pthread_once(&slots_once, build_slots);
@@ -192,8 +214,9 @@ long sl_tx_tokenize(const char *text, size_t len, tx_token **out)
     size_t i = 0;
     while (toks && i < len) {
         unsigned char c = (unsigned char)text[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            i++, cp++;
+        size_t space = space_at((const unsigned char *)text, i, len);
+        if (space) {
+            i += space, cp++;
             continue;
         }
         size_t start = i, cp_start = cp;

@@ -91,6 +91,8 @@ r = sl.Engine(t + "/py.db", read_only=True)
 r.check_snapshot()
 r.refresh()
 open(t + "/py-search.json", "wb").write(r.json("sl_search_json", b"ferry", 20))
+# a query given as str (it was ctypes' "argument 2: TypeError: wrong type")
+assert r.json("sl_search_json", "ferry", 20) == open(t + "/py-search.json", "rb").read()
 r.close()
 PY
 check "sl_search_json gives what search --json gives" cmp -s "$T/search.json" "$T/py-search.json"

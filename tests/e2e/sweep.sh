@@ -8,7 +8,10 @@
 # name that is not UTF-8, --help, the 256 MB cap (docs/testing.md,
 # "Hostile input sweep" and its second, third and fourth rounds); the fourth
 # (tidy27): usage errors before the store, compare's one similarity, facts
-# --text's input; help with a word after its command (fix27).
+# --text's input; help with a word after its command (fix27); qa4: an
+# ingest of nothing readable makes no store, search refuses an unknown
+# option, facts --text says a failed write once, a broken gzip member of a
+# WARC file is named, an unknown option is said one way.
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
@@ -405,6 +408,100 @@ expect_exit 1 sh -c "'$S' --db '$T/cap.db' ingest - <'$T/big.txt'"
 check "standard input over 256 MB is refused by name and cap (it was read up to 2 GB)" \
   err_has "^storyline: -: larger than the 256 MB this command reads$"
 rm -f "$T/big.txt"
+
+section "what the fourth round left, mended (qa4)"
+# ingest of inputs none of which can be read made an empty store (or opened
+# an existing one): now each is named, the run exits 1 and no store is made.
+expect_exit 1 "$S" --db "$T/nothing.db" ingest "$T/no-such.txt" "$T/fair.txt/below"
+check "ingest of nothing readable names each input with its reason" sh -c '
+grep -q "^storyline: $1/no-such.txt: No such file or directory$" "$2" &&
+grep -q "^storyline: $1/fair.txt/below: Not a directory$" "$2" && grep -q ", 2 failed$" "$2"' - "$T" "$ERR"
+check "  ... and makes no store (it made an empty one)" sh -c '! ls "$1"/nothing.db* 2>/dev/null | grep -q .' - "$T"
+expect_exit 1 "$S" --db "$T/nothing.db" ingest --urls "$T/no-such-list.txt"
+check "  ... nor does an unreadable URL list alone" sh -c '! ls "$1"/nothing.db* 2>/dev/null | grep -q .' - "$T"
+cp "$T/owner.db" "$T/kept.db"
+expect_exit 1 "$S" --db "$T/kept.db" ingest "$T/no-such.txt"
+check "  ... and leaves an existing store untouched (not even opened)" sh -c '
+cmp -s "$1/owner.db" "$1/kept.db" && ! ls "$1"/kept.db-* 2>/dev/null | grep -q .' - "$T"
+expect_exit 1 "$S" --db "$T/kept.db" --quiet ingest "$T/no-such.txt" "$T/fair.txt"
+check "one readable input among missing ones is stored as before" sh -c '
+"$1" --db "$2" search baskets | grep -q "^\[2\]"' - "$S" "$T/kept.db"
+# search took every argument for a word of its query: a stray option too.
+expect_exit 2 "$S" --db "$T/none.db" search --bogus
+check "search --bogus: an unknown option, with the usage (it was a query)" sh -c '
+grep -q "^storyline: unknown option --bogus$" "$1" && grep -q "^usage: storyline search" "$1"' - "$ERR"
+expect_exit 2 "$S" --db "$T/owner.db" search lanterns --bogus
+check "  ... after the words too" err_has "^storyline: unknown option --bogus$"
+expect_exit 0 "$S" --db "$T/owner.db" search --limit 1 lanterns
+check "an option before the words is taken" out_has "\[lanterns\]"
+expect_exit 0 "$S" --db "$T/owner.db" search -- --bogus
+check "after --, a word that starts with a dash is looked for" err_has 'no article matches "--bogus"'
+# facts --text wrote on after its output failed: the message twice or more.
+python3 -c '
+print("Harvest fair counts its visitors\n")
+for i in range(60):
+    print("On day %d the fair sold %d baskets and %d honey cakes, the organisers said." % (i + 1, 100 + i, 40 + i))' >"$T/days60.txt"
+if [ -w /dev/full ]; then
+  expect_exit 3 sh -c 'exec "$1" facts --text "$2" "$2" >/dev/full' - "$S" "$T/days60.txt"
+  check "facts --text to a full disk says cannot write output once (it said it three times)" \
+    sh -c '[ "$(grep -c "cannot write output" "$1")" = 1 ]' - "$ERR"
+fi
+
+# An unknown option was said four ways ("unknown option", "unknown argument",
+# "unexpected argument", "quotes wants one story id"): now one, by cli_unexpected.
+for args in "stories" "show 1" "article 1" "search lanterns" "copies" "export --json" "check" "facts 1" \
+            "quotes 1" "entities 1" "threads" "summary 1" "timeline 1" "extract $T/fair.txt" \
+            "timex $T/fair.txt" "summarize $T/fair.txt" "compare $T/fair.txt $T/lanterns.txt" "dedup" \
+            "ingest $T/fair.txt" "serve --port 0"; do
+  expect_exit 2 timeout 10 "$S" --db "$T/owner.db" $args --bogus
+  check "${args%% *} --bogus: \"unknown option --bogus\", as every command says it" \
+    err_has "^storyline: unknown option --bogus$"
+done
+for args in "stories" "article 1" "copies" "check" "quotes 1" "entities 1" "threads" "summary 1" "serve"; do
+  expect_exit 2 timeout 10 "$S" --db "$T/owner.db" $args extra
+  check "${args%% *} extra: \"unexpected argument extra\"" err_has "^storyline: unexpected argument extra$"
+done
+
+section "a .warc.gz with a broken member: every record lost is named (qa4)"
+# One member a record. A member whose first block is broken gave nothing and
+# its record was dropped without a word; one whose check (CRC) failed was
+# stored as it came out. Now each is named, and the records after it kept.
+python3 - "$T" <<'PY'
+import gzip, sys
+def record(n):
+    page = ("<html><head><title>Pier %d opens</title></head><body><article><p>The harbour master of "
+            "Brookvale said on Monday that pier %d would open in May after two years of work on its "
+            "foundations.</p><p>Fishermen welcomed the pier, saying the old one had been unsafe in "
+            "winter storms for a decade.</p></article></body></html>" % (n, n)).encode()
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page
+    head = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://brookvale.invalid/pier/%d\r\n"
+            "Content-Length: %d\r\n\r\n" % (n, len(http))).encode()
+    return gzip.compress(head + http + b"\r\n\r\n")
+def flip(member, at):
+    b = bytearray(member); b[at] ^= 0xFF; return bytes(b)
+m = [record(n) for n in range(3)]
+open(sys.argv[1] + "/lost.warc.gz", "wb").write(m[0] + flip(m[1], 20) + m[2])
+open(sys.argv[1] + "/crc.warc.gz", "wb").write(m[0] + flip(m[1], len(m[1]) - 6) + m[2])
+open(sys.argv[1] + "/first.warc.gz", "wb").write(flip(m[0], 20) + m[1] + m[2])
+open(sys.argv[1] + "/firstcrc.warc.gz", "wb").write(flip(m[0], len(m[0]) - 6) + m[1] + m[2])
+PY
+for f in lost crc; do
+  expect_exit 1 "$S" --db "$T/$f.db" ingest "$T/$f.warc.gz"
+  check "$f.warc.gz: record 2 is named as damaged (it was dropped or stored silently)" \
+    err_has "^storyline: $T/$f.warc.gz: record 2: damaged gzip data"
+  check "$f.warc.gz: records 1 and 3 are stored, record 2 is not" sh -c '
+"$1" --db "$2" export --json | python3 -c "import json, sys
+urls = [a[\"url\"] for a in json.load(sys.stdin)[\"articles\"]]
+assert urls == [\"http://brookvale.invalid/pier/0\", \"http://brookvale.invalid/pier/2\"], urls"' - "$S" "$T/$f.db"
+done
+expect_exit 1 "$S" --db "$T/first.db" ingest "$T/first.warc.gz"
+check "a file whose first member is broken is named once (zlib's message named it again)" \
+  err_has "^storyline: $T/first.warc.gz: invalid"
+expect_exit 1 "$S" --db "$T/firstcrc.db" ingest "$T/firstcrc.warc.gz"
+check "a first member that fails its check: record 1 named, records 2 and 3 stored (all lost: not read as WARC)" sh -c '
+grep -q "firstcrc.warc.gz: record 1: damaged gzip data" "$3" &&
+"$1" --db "$2" export --json | python3 -c "import json, sys
+assert len(json.load(sys.stdin)[\"articles\"]) == 2"' - "$S" "$T/firstcrc.db" "$ERR"
 
 section "dedup names every error it counts"
 # A line whose id could not be kept (out of memory) was counted in the

@@ -86,6 +86,24 @@ TEST(timex_code_point_offsets)
     sl_timex_list_free(list);
 }
 
+/* A no-break space (U+00A0), a narrow one (U+202F) or a thin one (U+2009)
+ * between a number and "p.m." or a month is a space: the text is matched as
+ * given, not normalised; each counts one code point. */
+TEST(timex_unicode_spaces_between_words)
+{
+    CHECK_STR(found("The ferry left at 3\xC2\xA0p.m. and the last one at 9\xE2\x80\xAFp.m. on Friday.",
+                    "2024-08-19"),
+              "3\xC2\xA0p.m.|TIME|2024-08-19T15:00\n9\xE2\x80\xAFp.m.|TIME|2024-08-19T21:00\n"
+              "Friday|DATE|2024-08-16\n");
+    CHECK_STR(found("The fair opened on 5\xC2\xA0March\xE2\x80\x89" "2024.", NULL),
+              "5\xC2\xA0March\xE2\x80\x89" "2024|DATE|2024-03-05\n");
+    const char *text = "At\xC2\xA0" "3\xE2\x80\xAFp.m.";
+    sl_timex_list *list = NULL;
+    CHECK_INT(sl_timex_find(text, strlen(text), "2024-08-19", &list), 0);
+    CHECK(list->n == 1 && list->items[0].chars.start == 3 && list->items[0].chars.end == 9);
+    sl_timex_list_free(list);
+}
+
 /* A sink for sl_timex_json: appends to an sl_buf. */
 static int to_buf(void *ctx, const char *data, size_t len)
 {
