@@ -144,6 +144,21 @@ TEST(names_family_name_particles)
     done(&f);
 }
 
+/* More particles join a name: "des" ("Palais des Nations"), "ibn" and
+ * "bint", "della". */
+TEST(names_more_particles)
+{
+    found f;
+    find(&f, "Envoys met at the Palais des Nations. The scholar Idris ibn Tamar praised a fresco "
+             "by Piero della Corvina, and Layla bint Haroun agreed.\n");
+    CHECK(named(&f, "Palais des Nations") >= 0);
+    CHECK(named(&f, "Idris ibn Tamar") >= 0);
+    CHECK(named(&f, "Piero della Corvina") >= 0);
+    CHECK(named(&f, "Layla bint Haroun") >= 0);
+    CHECK(named(&f, "Nations") < 0);
+    done(&f);
+}
+
 TEST(names_keys_aliases_and_short_forms)
 {
     found f;
