@@ -301,9 +301,9 @@ static bool titled_tail(const sl_facts_doc *d, sl_name *nm, sl_name *tail, const
     size_t k = nm->end - 1;
     while (k > nm->first + 1 && !sl_facts_is(d, k, "of"))
         k--;
-    if (k <= nm->first + 1 || !titled_name_before(d, k) || !name_word(d, k + 1) ||
-        sl_facts_in(d, k - 1, org_words) >= 0)
-        return false;
+    if (k <= nm->first + 2 || !titled_name_before(d, k) || is_role(d, k - 2) ||
+        !name_word(d, k + 1) || sl_facts_in(d, k - 1, org_words) >= 0)
+        return false; /* a given name and a surname: not "General Agreement of Tariffs" */
     const char *f = fold + nm->fold, *of = NULL;
     for (const char *p = f; (p = strstr(p, " of ")) && p < f + nm->fold_len; p++)
         of = p;
@@ -390,8 +390,11 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "organization"; /* "a stake in Lumeris Capital" */
     if ((prep || travel) && end - first <= 2)
         return placed_by_preposition;
-    if (first > 1 && sl_facts_is(d, first - 1, "of") &&
-        (sl_facts_in(d, first - 2, place_of) >= 0 || titled_name_before(d, first - 1)))
+    bool titled_of = first > 1 && sl_facts_is(d, first - 1, "of") && titled_name_before(d, first - 1);
+    if (titled_of && (sl_facts_is(d, end, "and") || sl_facts_is(d, end, "&")) && name_word(d, end + 1))
+        return "organization"; /* a firm of partners: "Analyst Ann Roe of Ingle and Marsh" */
+    if (titled_of || (first > 1 && sl_facts_is(d, first - 1, "of") &&
+                      sl_facts_in(d, first - 2, place_of) >= 0))
         return "place"; /* "the port of Velmar", "Prime Minister Tomas Brell of Velmora" */
     size_t words = 0; /* the dots of initials and a generational suffix not counted */
     for (size_t k = first; k < end; k++)

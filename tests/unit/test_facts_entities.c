@@ -796,4 +796,8 @@ TEST(facts_entities_titled_person_of_a_place)
                    "Fenwick Corp.\n",
                    {"Marian Coldwell", "person", NULL, 1}, {"Ann Roe", "person", NULL, 1},
                    {"Fenwick Corp", "organization", NULL, 1});
+    CHECK_ENTITIES("Analyst Rhea Dunmore of Ingle and Marsh said the General Accord of Ports and "
+                   "Docks was at risk.\n",
+                   {"Rhea Dunmore", "person", NULL, 1}, {"Ingle", "organization", NULL, 1},
+                   {"Ingle", "place", NULL, 0}, {"Accord", NULL, NULL, 0});
 }
