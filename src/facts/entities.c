@@ -754,23 +754,11 @@ static bool modifies_noun(const sl_facts_doc *d, const sl_name *nm)
 
 /* Whether name nm is a thing's by its mention: it qualifies a noun, or
  * ", which" follows it, as no person's name does ("Marlow Hale, which
- * opened in 1990"; a person's takes "who"), or it stands alone between
- * quotation marks, as a work's title does ("the sequel, "Burning Tide","). */
+ * opened in 1990"; a person's takes "who"). */
 static bool thing_mention(const sl_facts_doc *d, const sl_name *nm)
 {
     return modifies_noun(d, nm) ||
            (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "which"));
-}
-
-/* Whether every mention of the key stands alone between quotation marks,
- * as a work's title does each time ("the sequel, "Burning Tide","). */
-static bool quoted_everywhere(const sl_facts_doc *d, const sl_name_vec *names, uint64_t key)
-{
-    for (size_t k = 0; k < names->n; k++)
-        if (names->items[k].key == key &&
-            !sl_entities_quoted_alone(d, names->items[k].first, names->items[k].end))
-            return false;
-    return true;
 }
 
 /* Whether a name of that key qualifies premises somewhere in the text: a
@@ -824,8 +812,7 @@ static size_t modifier_keys(const sl_facts_doc *d, const sl_name_vec *names, uin
 {
     size_t n = 0;
     for (size_t k = 0; k < names->n && n < cap; k++)
-        if ((thing_mention(d, &names->items[k]) ||
-             quoted_everywhere(d, names, names->items[k].key)) &&
+        if (thing_mention(d, &names->items[k]) &&
             !premises_somewhere(d, names, names->items[k].key) &&
             !personal_somewhere(d, names, names->items[k].refers))
             keys[n++] = names->items[k].key;

@@ -416,22 +416,3 @@ void sl_entities_free_place_openers(sl_facts_doc *d)
     d->place_openers = NULL;
     d->n_place_openers = 0;
 }
-
-/* Whether token i is one of the marks of `list` (punctuation: no word hash). */
-static bool mark_in(const sl_facts_doc *d, size_t i, const char *const *list)
-{
-    for (size_t k = 0; list[k]; k++)
-        if (sl_facts_is(d, i, list[k]))
-            return true;
-    return false;
-}
-
-/* Whether tokens [first, end) stand alone between quotation marks in one
- * sentence: "Burning Tide", `` Paper Lanterns '', ‘Glass Orchard’. */
-bool sl_entities_quoted_alone(const sl_facts_doc *d, size_t first, size_t end)
-{
-    static const char *const opening[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x98", "'", "`", NULL};
-    static const char *const closing[] = {"\"", "\xE2\x80\x9D", "\xE2\x80\x99", "'", NULL};
-    return first > 0 && end < d->toks.n && d->sent_of[first - 1] == d->sent_of[end] &&
-           mark_in(d, first - 1, opening) && mark_in(d, end, closing);
-}

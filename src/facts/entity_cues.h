@@ -67,9 +67,6 @@ bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b);
 size_t sl_entities_role_opening(const sl_facts_doc *d, size_t start);
 /* Whether token i is a plural noun of people ("Prosecutors", "Witnesses"). */
 bool sl_entities_people_noun(const sl_facts_doc *d, size_t i);
-/* Whether tokens [first, end) stand alone between quotation marks in one
- * sentence, as a work's title does: "Burning Tide", `` Paper Lanterns ''. */
-bool sl_entities_quoted_alone(const sl_facts_doc *d, size_t first, size_t end);
 
 /* The doc's place openers: the tokens before a word of place_words (a
  * NULL-terminated list), sorted by word hash, made once a text (NULL and 0
