@@ -479,6 +479,32 @@ static void unplace(known *kn, size_t n, const char *s, size_t len)
     }
 }
 
+/* Whether a role in apposition follows token `end`, a comma there: ", the
+ * American secretary of state," or ", a senior judge," (up to three
+ * lower-case words before the role's word). */
+static bool role_in_apposition(const sl_facts_doc *d, size_t end)
+{
+    if (!sl_facts_is(d, end, ",") || !(sl_facts_is(d, end + 1, "the") ||
+                                       sl_facts_is(d, end + 1, "a") || sl_facts_is(d, end + 1, "an")))
+        return false;
+    for (size_t k = end + 2; k < d->toks.n && k <= end + 5 && d->sent_of[k] == d->sent_of[end]; k++) {
+        if (!(d->toks.items[k].flags & SL_TOK_WORD))
+            return false;
+        if (is_role(d, k) && !connector(d, k))
+            return true;
+    }
+    return false;
+}
+
+/* The person of the text, learnt by the first pass, whose full name ends
+ * with the one word s[0, len): "Brell" opening a sentence before a verb
+ * other than of speech, where the text names "Tomas Brell" later. */
+static const known *later_person(const known *kn, size_t n, const char *s, size_t len)
+{
+    const known *e = find_known(kn, n, s, len, UINT32_MAX, false);
+    return e && e->len > len && !strcmp(e->type, "person") && !e->weak ? e : NULL;
+}
+
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
@@ -552,7 +578,11 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
          (end - name == 1 && sl_entities_state_possessive(d, name))))
         seen = NULL; /* no short form of a person by shape alone: "Quake Jolts Chile",
                       * "Veldoria's prime minister" after "Forward Veldoria" */
-    if (!seen && starts && name == i && end - name == 1 &&
+    if (!seen && !dry && starts && name == i && end - name == 1)
+        seen = later_person(kn, *n_known, d->s + a, b - a); /* "Brell thanked" before
+                                                              * "Tomas Brell" */
+    bool titled_after = starts && name == i && end - name == 1 && role_in_apposition(d, end);
+    if (!seen && starts && name == i && end - name == 1 && !titled_after &&
         ((sl_facts_in(d, end, speech_verbs) < 0 && !sl_entities_age_after(d, end) &&
           !sl_entities_state_possessive(d, name)) ||
          sl_entities_people_noun(d, name)))
@@ -601,6 +631,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
                              * States and Velmora" before "Prime Minister ... of Velmora") */
         seen = later;
     }
+    if (!type && titled_after)
+        type = "person"; /* "Coldwell, the secretary of state, called" */
     if (!type)
         return;
     if (thing && !role && !seen && !strcmp(type, "person"))

@@ -801,3 +801,18 @@ TEST(facts_entities_titled_person_of_a_place)
                    {"Rhea Dunmore", "person", NULL, 1}, {"Ingle", "organization", NULL, 1},
                    {"Ingle", "place", NULL, 0}, {"Accord", NULL, NULL, 0});
 }
+
+/* A lone surname opening a sentence before a verb other than of speech is
+ * the person the text names in full later ("Drescovic thanked" before
+ * "Foreign Minister Lena Drescovic"), or one a role in apposition follows
+ * ("Coldwell, the secretary of state, called"); not a common word so
+ * followed ("Arson, a crime of rage, is rare"). */
+TEST(facts_entities_lone_surname_opening_a_sentence)
+{
+    CHECK_ENTITIES("Drescovic thanked the envoys on Monday. Foreign Minister Lena Drescovic said "
+                   "the accord would hold.\n",
+                   {"Drescovic", "person", "Lena Drescovic", 1});
+    CHECK_ENTITIES("Coldwell, the American secretary of state, called it historic. Arson, a "
+                   "crime of rage, is rare.\n",
+                   {"Coldwell", "person", NULL, 1}, {"Arson", NULL, NULL, 0});
+}
