@@ -566,6 +566,12 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         role_start = sl_entities_role_opening(d, role_start);
         has_role = true;
     }
+    /* a title opening its sentence, which the finder leaves apart at "of"
+     * ("Secretary of State Marian Coldwell" is no "State" only) */
+    if (has_role && name > first && !body_title && first > 1 && sl_facts_is(d, first - 1, "of") &&
+        is_role(d, first - 2) && sl_facts_upper(d, first - 2) &&
+        d->sent_of[first - 2] == d->sent_of[first])
+        role_start = first - 2;
     uint32_t a = d->toks.items[name].start; /* "Netanyahu's": no 's */
     uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
     /* a name seen before: as written, or as the finder's case variant or

@@ -783,7 +783,8 @@ TEST(facts_entities_joined_name_heads_no_chain)
  * surname "Brell" earlier is his; the place Velmora), and a name paired
  * with a country that nothing else types there is the place the text
  * names later ("the US and Velmora"). A title's own "of" stays
- * ("Secretary of State"); a firm's name after a titled person is the firm. */
+ * ("Secretary of State", whole where it opens the sentence too); a firm's
+ * name after a titled person is the firm. */
 TEST(facts_entities_titled_person_of_a_place)
 {
     CHECK_ENTITIES("Envoys of the US and Velmora met on Monday. Brell thanked the mediators. "
@@ -800,6 +801,9 @@ TEST(facts_entities_titled_person_of_a_place)
                    "Docks was at risk.\n",
                    {"Rhea Dunmore", "person", NULL, 1}, {"Ingle", "organization", NULL, 1},
                    {"Ingle", "place", NULL, 0}, {"Accord", NULL, NULL, 0});
+    /* a title with its "of" opening the sentence: the finder leaves "Secretary" apart */
+    CHECK_INT(with_role("Secretary of State Marian Coldwell met the envoys in Orlov on Monday.\n",
+                        "Marian Coldwell", "Secretary of State"), 1);
 }
 
 /* A lone surname opening a sentence before a verb other than of speech is
