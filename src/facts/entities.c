@@ -479,21 +479,25 @@ static void unplace(known *kn, size_t n, const char *s, size_t len)
     }
 }
 
-/* Whether a role in apposition follows token `end`, a comma there: ", the
- * American secretary of state," or ", a senior judge," (up to three
- * lower-case words before the role's word). */
+/* Whether a role in apposition follows token `end`, between commas: ",
+ * the American secretary of state," or ", a senior judge," (up to three
+ * lower-case words before the role's word, three after it); not the
+ * subject after an opening word ("Undaunted, the minister said"). */
 static bool role_in_apposition(const sl_facts_doc *d, size_t end)
 {
     if (!sl_facts_is(d, end, ",") || !(sl_facts_is(d, end + 1, "the") ||
                                        sl_facts_is(d, end + 1, "a") || sl_facts_is(d, end + 1, "an")))
         return false;
-    for (size_t k = end + 2; k < d->toks.n && k <= end + 5 && d->sent_of[k] == d->sent_of[end]; k++) {
-        if (!(d->toks.items[k].flags & SL_TOK_WORD))
-            return false;
-        if (is_role(d, k) && !connector(d, k))
-            return true;
+    size_t k = end + 2, last = end + 9;
+    bool role = false;
+    for (; k < d->toks.n && k <= last && d->sent_of[k] == d->sent_of[end]; k++) {
+        if (!(d->toks.items[k].flags & SL_TOK_WORD) ||
+            (sl_facts_upper(d, k) && !sl_entities_demonym(d, k)))
+            break; /* "the American secretary of state" */
+        if (!role && is_role(d, k) && !connector(d, k))
+            last = k + 3, role = true;
     }
-    return false;
+    return role && sl_facts_is(d, k, ",");
 }
 
 /* The person of the text, learnt by the first pass, whose full name ends

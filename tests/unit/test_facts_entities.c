@@ -810,13 +810,15 @@ TEST(facts_entities_titled_person_of_a_place)
  * the person the text names in full later ("Drescovic thanked" before
  * "Foreign Minister Lena Drescovic"), or one a role in apposition follows
  * ("Coldwell, the secretary of state, called"); not a common word so
- * followed ("Arson, a crime of rage, is rare"). */
+ * followed ("Arson, a crime of rage, is rare"), nor an opening word before
+ * the subject ("Undaunted, the minister pressed on"). */
 TEST(facts_entities_lone_surname_opening_a_sentence)
 {
     CHECK_ENTITIES("Drescovic thanked the envoys on Monday. Foreign Minister Lena Drescovic said "
                    "the accord would hold.\n",
                    {"Drescovic", "person", "Lena Drescovic", 1});
     CHECK_ENTITIES("Coldwell, the American secretary of state, called it historic. Arson, a "
-                   "crime of rage, is rare.\n",
-                   {"Coldwell", "person", NULL, 1}, {"Arson", NULL, NULL, 0});
+                   "crime of rage, is rare. Undaunted, the minister pressed on.\n",
+                   {"Coldwell", "person", NULL, 1}, {"Arson", NULL, NULL, 0},
+                   {"Undaunted", NULL, NULL, 0});
 }
