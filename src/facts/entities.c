@@ -277,6 +277,53 @@ static const char *const day_words[] = {"today", "yesterday", "tonight", "tomorr
  * Marsh"): the weakest evidence of a place, told apart by its address. */
 static const char placed_by_preposition[] = "place";
 
+/* Whether the tokens before token `at` are a titled person's name: name
+ * words back to a role word ("Prime Minister Tomas Brell" before "of"). */
+static bool titled_name_before(const sl_facts_doc *d, size_t at)
+{
+    size_t k = at;
+    while (k > 0 && name_word(d, k - 1) && !is_role(d, k - 1))
+        k--;
+    return k < at && k > 0 && is_role(d, k - 1) && d->sent_of[k - 1] == d->sent_of[at];
+}
+
+/* Splits a titled person's name at its "of" tail: "Prime Minister Tomas
+ * Brell of Velmora" is the person "Tomas Brell" and the place "Velmora",
+ * "Chairman Ann Roe of Fenwick Corp" the person and the firm (the finder
+ * joins over "of" as in "Bank of England"; an abbreviated title it splits
+ * itself, "Sen. Tom Hale of Ohio"). Not a title's own "of" ("Secretary of
+ * State"), nor a body's ("Police Department of Orlov"). The tail's fold is
+ * the end of nm's. */
+static bool titled_tail(const sl_facts_doc *d, sl_name *nm, sl_name *tail, const char *fold)
+{
+    if (!is_role(d, nm->first))
+        return false;
+    size_t k = nm->end - 1;
+    while (k > nm->first + 1 && !sl_facts_is(d, k, "of"))
+        k--;
+    if (k <= nm->first + 2 || !titled_name_before(d, k) || is_role(d, k - 2) ||
+        !name_word(d, k + 1) || sl_facts_in(d, k - 1, org_words) >= 0)
+        return false; /* a given name and a surname: not "General Agreement of Tariffs" */
+    const char *f = fold + nm->fold, *of = NULL;
+    for (const char *p = f; (p = strstr(p, " of ")) && p < f + nm->fold_len; p++)
+        of = p;
+    if (!of)
+        return false;
+    *tail = *nm;
+    tail->first = (uint32_t)k + 1;
+    tail->start = d->toks.items[k + 1].start;
+    tail->flags &= ~(uint32_t)SL_NAME_OPENS;
+    tail->fold = (uint32_t)(of + 4 - fold);
+    tail->fold_len = nm->fold_len - (uint32_t)(of + 4 - f);
+    tail->key = sl_name_key(fold + tail->fold, tail->fold_len);
+    nm->end = (uint32_t)k;
+    nm->stop = d->toks.items[k - 1].end;
+    nm->flags &= ~(uint32_t)SL_NAME_POSSESSIVE;
+    nm->fold_len = (uint32_t)(of - f);
+    nm->key = sl_name_key(f, nm->fold_len);
+    return true;
+}
+
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const known *seen, bool starts)
 {
@@ -343,8 +390,12 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "organization"; /* "a stake in Lumeris Capital" */
     if ((prep || travel) && end - first <= 2)
         return placed_by_preposition;
-    if (first > 1 && sl_facts_is(d, first - 1, "of") && sl_facts_in(d, first - 2, place_of) >= 0)
-        return "place";
+    bool titled_of = first > 1 && sl_facts_is(d, first - 1, "of") && titled_name_before(d, first - 1);
+    if (titled_of && (sl_facts_is(d, end, "and") || sl_facts_is(d, end, "&")) && name_word(d, end + 1))
+        return "organization"; /* a firm of partners: "Analyst Ann Roe of Ingle and Marsh" */
+    if (titled_of || (first > 1 && sl_facts_is(d, first - 1, "of") &&
+                      sl_facts_in(d, first - 2, place_of) >= 0))
+        return "place"; /* "the port of Velmar", "Prime Minister Tomas Brell of Velmora" */
     size_t words = 0; /* the dots of initials and a generational suffix not counted */
     for (size_t k = first; k < end; k++)
         words += (d->toks.items[k].flags & SL_TOK_WORD) &&
@@ -428,6 +479,36 @@ static void unplace(known *kn, size_t n, const char *s, size_t len)
     }
 }
 
+/* Whether a role in apposition follows token `end`, between commas: ",
+ * the American secretary of state," or ", a senior judge," (up to three
+ * lower-case words before the role's word, three after it); not the
+ * subject after an opening word ("Undaunted, the minister said"). */
+static bool role_in_apposition(const sl_facts_doc *d, size_t end)
+{
+    if (!sl_facts_is(d, end, ",") || !(sl_facts_is(d, end + 1, "the") ||
+                                       sl_facts_is(d, end + 1, "a") || sl_facts_is(d, end + 1, "an")))
+        return false;
+    size_t k = end + 2, last = end + 9;
+    bool role = false;
+    for (; k < d->toks.n && k <= last && d->sent_of[k] == d->sent_of[end]; k++) {
+        if (!(d->toks.items[k].flags & SL_TOK_WORD) ||
+            (sl_facts_upper(d, k) && !sl_entities_demonym(d, k)))
+            break; /* "the American secretary of state" */
+        if (!role && is_role(d, k) && !connector(d, k))
+            last = k + 3, role = true;
+    }
+    return role && sl_facts_is(d, k, ",");
+}
+
+/* The person of the text, learnt by the first pass, whose full name ends
+ * with the one word s[0, len): "Brell" opening a sentence before a verb
+ * other than of speech, where the text names "Tomas Brell" later. */
+static const known *later_person(const known *kn, size_t n, const char *s, size_t len)
+{
+    const known *e = find_known(kn, n, s, len, UINT32_MAX, false);
+    return e && e->len > len && !strcmp(e->type, "person") && !e->weak ? e : NULL;
+}
+
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
@@ -489,6 +570,12 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         role_start = sl_entities_role_opening(d, role_start);
         has_role = true;
     }
+    /* a title opening its sentence, which the finder leaves apart at "of"
+     * ("Secretary of State Marian Coldwell" is no "State" only) */
+    if (has_role && name > first && !body_title && first > 1 && sl_facts_is(d, first - 1, "of") &&
+        is_role(d, first - 2) && sl_facts_upper(d, first - 2) &&
+        d->sent_of[first - 2] == d->sent_of[first])
+        role_start = first - 2;
     uint32_t a = d->toks.items[name].start; /* "Netanyahu's": no 's */
     uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
     /* a name seen before: as written, or as the finder's case variant or
@@ -501,7 +588,11 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
          (end - name == 1 && sl_entities_state_possessive(d, name))))
         seen = NULL; /* no short form of a person by shape alone: "Quake Jolts Chile",
                       * "Veldoria's prime minister" after "Forward Veldoria" */
-    if (!seen && starts && name == i && end - name == 1 &&
+    if (!seen && !dry && starts && name == i && end - name == 1)
+        seen = later_person(kn, *n_known, d->s + a, b - a); /* "Brell thanked" before
+                                                              * "Tomas Brell" */
+    bool titled_after = starts && name == i && end - name == 1 && role_in_apposition(d, end);
+    if (!seen && starts && name == i && end - name == 1 && !titled_after &&
         ((sl_facts_in(d, end, speech_verbs) < 0 && !sl_entities_age_after(d, end) &&
           !sl_entities_state_possessive(d, name)) ||
          sl_entities_people_noun(d, name)))
@@ -542,6 +633,16 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     }
     const char *type = groups && !role && !seen ? "organization"
                                                 : classify(d, name, end, role, seen, starts && name == i);
+    bool paired = name > 0 && (sl_facts_is(d, name - 1, "and") || sl_facts_is(d, name - 1, "or"));
+    const known *later = type || dry || !paired ? NULL
+                             : find_known(kn, *n_known, d->s + a, b - a, UINT32_MAX, false);
+    if (later && later->len == b - a && !strcmp(later->type, "place")) {
+        type = later->type; /* nothing here types it; the same name later does ("the United
+                             * States and Velmora" before "Prime Minister ... of Velmora") */
+        seen = later;
+    }
+    if (!type && titled_after)
+        type = "person"; /* "Coldwell, the secretary of state, called" */
     if (!type)
         return;
     if (thing && !role && !seen && !strcmp(type, "person"))
@@ -633,10 +734,14 @@ static bool paired_with_place(const sl_facts_doc *d, const sl_name *a, const sl_
  * the text, or has what only a state has ("Varnholm's prime minister"): a
  * place, even where it is paired with one ("between Al Ain and Dubai" after
  * "felt in Dubai", "the United States and Varnholm"). */
-static bool placed_somewhere(const sl_facts_doc *d, const sl_name_vec *names, uint64_t key)
+static bool placed_somewhere(const sl_facts_doc *d, const sl_name_vec *names, uint64_t key,
+                             const char *fold)
 {
     for (size_t k = 0; k < names->n; k++) {
         const sl_name *nm = &names->items[k];
+        sl_name head = *nm, tail;
+        if (titled_tail(d, &head, &tail, fold) && tail.key == key)
+            return true; /* "Prime Minister Tomas Brell of Velmora" */
         if (nm->key == key && nm->end - nm->first == 1 &&
             sl_entities_state_possessive(d, nm->first))
             return true;
@@ -651,8 +756,8 @@ static bool placed_somewhere(const sl_facts_doc *d, const sl_name_vec *names, ui
 /* The keys of the names the text speaks of as groups, anywhere in it: after
  * a group noun, before a member noun, or paired with a country (unless it is
  * a place elsewhere). */
-static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64_t *keys,
-                         size_t cap)
+static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, const char *fold,
+                         uint64_t *keys, size_t cap)
 {
     size_t n = 0;
     for (size_t k = 0; k < names->n && n < cap; k++) {
@@ -664,7 +769,7 @@ static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64
                       !sl_facts_is_place(d->s + nm->start, nm->stop - nm->start) &&
                       ((k > 0 && paired_with_place(d, &names->items[k - 1], nm)) ||
                        (k + 1 < names->n && paired_with_place(d, nm, &names->items[k + 1]))) &&
-                      !placed_somewhere(d, names, nm->key); /* last: it reads every name */
+                      !placed_somewhere(d, names, nm->key, fold); /* last: it reads every name */
         if (nm->end - nm->first <= 3 && (before || after || paired))
             keys[n++] = nm->key;
     }
@@ -843,7 +948,7 @@ void sl_facts_entities(sl_facts_doc *d)
     if (!d->err && names.n && !(by_name = sl_calloc(names.n, sizeof *by_name)))
         d->err = SL_ENOMEM;
     uint64_t groups[MAX_GROUPS];
-    size_t n_groups = d->err ? 0 : group_keys(d, &names, groups, MAX_GROUPS);
+    size_t n_groups = d->err ? 0 : group_keys(d, &names, fold.ptr, groups, MAX_GROUPS);
     uint64_t things[MAX_GROUPS];
     size_t n_things = d->err ? 0 : modifier_keys(d, &names, things, MAX_GROUPS);
     /* two passes: the first learns the names of the whole text, so that a
@@ -868,6 +973,12 @@ void sl_facts_entities(sl_facts_doc *d)
                 k++;
             }
             bool model = with_model(d, &nm, &names, &k);
+            sl_name tail;
+            if (!model && titled_tail(d, &nm, &tail, fold.ptr)) {
+                tail.refers = (uint32_t)at; /* its own: the head's entity is not its */
+                entity_at(d, &tail, at, kn, &n_known, by_name, fold.ptr,
+                          in_keys(groups, n_groups, tail.key), false, dry);
+            }
             entity_at(d, &nm, at, kn, &n_known, by_name, fold.ptr,
                       firm || in_keys(groups, n_groups, nm.key),
                       model || in_keys(things, n_things, nm.key), dry);

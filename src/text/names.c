@@ -16,9 +16,10 @@
 
 /* Lower-case words that join capitalised ones into one name ("Bank of
  * England", "Abu Bakr al Baghdadi", "Ludwig van Beethoven", "Estadio do
- * Mar", "Leonardo da Vinci"); "of the" joins one word to a name ("Sons of the Delta"). */
-static const char *const connectors[] = {"of", "for", "de", "al", "bin", "van", "von", "do",
-    "da", "dos", "das", "del", "di", "du", NULL};
+ * Mar", "Leonardo da Vinci", "Palais des Nations", "Ahmad ibn Hanbal",
+ * "Piero della Francesca"); "of the" joins one word to a name ("Sons of the Delta"). */
+static const char *const connectors[] = {"of", "for", "de", "al", "bin", "ibn", "bint", "van",
+    "von", "do", "da", "dos", "das", "del", "della", "di", "du", "des", NULL};
 
 /* Lower-case words after a connector that still join ("Jan van der Berg",
  * "Ursula von der Heide", "Fernández de la Vega", "Pieter van den Broek"). */

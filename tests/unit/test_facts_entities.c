@@ -735,12 +735,14 @@ TEST(facts_entities_case_variant_after_a_dateline)
 }
 
 /* A name paired with a country by "and" is a group's ("between Israel and
- * Hamas") unless the text says it is a state: "Velmora's prime minister". */
+ * Hamas") unless the text says it is a state: "Velmora's prime minister";
+ * then the paired mention is the place too (none was listed there before
+ * branch names13). */
 TEST(facts_entities_paired_state_is_a_place)
 {
     CHECK_ENTITIES("Delegates from the United States and Velmora met on Monday. Velmora's prime "
                    "minister, Ilse Brann, said the talks went well. Aid reached Velmora later.\n",
-                   {"Velmora", "organization", NULL, 0}, {"Velmora", "place", NULL, 2});
+                   {"Velmora", "organization", NULL, 0}, {"Velmora", "place", NULL, 3});
 }
 
 /* "International" ends an organisation's name, after a preposition of
@@ -774,4 +776,49 @@ TEST(facts_entities_joined_name_heads_no_chain)
                    "She said Norway would meet its obligations.\n",
                    {"Norway's National Bank", "organization", NULL, 1},
                    {"Norway", "place", "Norway", 1});
+}
+
+/* A titled person's "of Place" tail is the place, not part of the name
+ * ("Prime Minister Tomas Brell of Velmora": the person Tomas Brell, whose
+ * surname "Brell" earlier is his; the place Velmora), and a name paired
+ * with a country that nothing else types there is the place the text
+ * names later ("the US and Velmora"). A title's own "of" stays
+ * ("Secretary of State", whole where it opens the sentence too); a firm's
+ * name after a titled person is the firm. */
+TEST(facts_entities_titled_person_of_a_place)
+{
+    CHECK_ENTITIES("Envoys of the US and Velmora met on Monday. Brell thanked the mediators. "
+                   "Prime Minister Tomas Brell of Velmora said the deal would hold.\n",
+                   {"Tomas Brell", "person", "Tomas Brell", 1},
+                   {"Brell", "person", "Tomas Brell", 1},
+                   {"Velmora", "place", "Velmora", 2},
+                   {"Tomas Brell of Velmora", NULL, NULL, 0});
+    CHECK_ENTITIES("On Monday, Secretary of State Marian Coldwell met Chairman Ann Roe of "
+                   "Fenwick Corp.\n",
+                   {"Marian Coldwell", "person", NULL, 1}, {"Ann Roe", "person", NULL, 1},
+                   {"Fenwick Corp", "organization", NULL, 1});
+    CHECK_ENTITIES("Analyst Rhea Dunmore of Ingle and Marsh said the General Accord of Ports and "
+                   "Docks was at risk.\n",
+                   {"Rhea Dunmore", "person", NULL, 1}, {"Ingle", "organization", NULL, 1},
+                   {"Ingle", "place", NULL, 0}, {"Accord", NULL, NULL, 0});
+    /* a title with its "of" opening the sentence: the finder leaves "Secretary" apart */
+    CHECK_INT(with_role("Secretary of State Marian Coldwell met the envoys in Orlov on Monday.\n",
+                        "Marian Coldwell", "Secretary of State"), 1);
+}
+
+/* A lone surname opening a sentence before a verb other than of speech is
+ * the person the text names in full later ("Drescovic thanked" before
+ * "Foreign Minister Lena Drescovic"), or one a role in apposition follows
+ * ("Coldwell, the secretary of state, called"); not a common word so
+ * followed ("Arson, a crime of rage, is rare"), nor an opening word before
+ * the subject ("Undaunted, the minister pressed on"). */
+TEST(facts_entities_lone_surname_opening_a_sentence)
+{
+    CHECK_ENTITIES("Drescovic thanked the envoys on Monday. Foreign Minister Lena Drescovic said "
+                   "the accord would hold.\n",
+                   {"Drescovic", "person", "Lena Drescovic", 1});
+    CHECK_ENTITIES("Coldwell, the American secretary of state, called it historic. Arson, a "
+                   "crime of rage, is rare. Undaunted, the minister pressed on.\n",
+                   {"Coldwell", "person", NULL, 1}, {"Arson", NULL, NULL, 0},
+                   {"Undaunted", NULL, NULL, 0});
 }

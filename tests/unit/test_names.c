@@ -93,6 +93,15 @@ TEST(names_foreign_connectors_and_of_the)
     CHECK(named(&f, "Harlow Police") >= 0);
     CHECK_INT(f.names.n, 4);
     done(&f);
+    /* "des", "della", "ibn" and "bint" too ("the Palais des Nations" gave "Nations") */
+    find(&f, "Envoys met at the Palais des Nations. The scholar Idris ibn Tamar praised a fresco "
+             "by Piero della Corvina, and Layla bint Haroun agreed.\n");
+    CHECK(named(&f, "Palais des Nations") >= 0);
+    CHECK(named(&f, "Idris ibn Tamar") >= 0);
+    CHECK(named(&f, "Piero della Corvina") >= 0);
+    CHECK(named(&f, "Layla bint Haroun") >= 0);
+    CHECK(named(&f, "Nations") < 0);
+    done(&f);
 }
 
 /* "of" after a person's name written with a short title ends the name
