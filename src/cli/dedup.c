@@ -105,7 +105,7 @@ static int run(cli *c)
         } else if (cli_flag(c, i, "--drop")) {
             r.drop = 1;
         } else if (cli_is_option(c, i)) {
-            return cli_usage(&cmd_dedup, "unknown option %s", c->argv[i]);
+            return cli_unexpected(&cmd_dedup, c, i);
         } else {
             n_files++;
         }

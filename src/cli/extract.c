@@ -51,7 +51,7 @@ static int run(cli *c)
         if (cli_flag(c, i, "--allow-private"))
             allow_private = 1;
         else if (cli_is_option(c, i))
-            return cli_usage(&cmd_extract, "unknown option %s", c->argv[i]);
+            return cli_unexpected(&cmd_extract, c, i);
         else
             n++;
     }

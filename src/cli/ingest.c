@@ -148,7 +148,7 @@ static int run(cli *c)
         } else if (cli_flag(c, i, "--allow-private")) {
             opts.allow_private = 1;
         } else if (cli_is_option(c, i)) {
-            status = cli_usage(&cmd_ingest, "unknown option %s", c->argv[i]);
+            status = cli_unexpected(&cmd_ingest, c, i);
         } else if (is_url(c->argv[i])) {
             if (add_url(&urls, &n_urls, &cap_urls, c->argv[i]))
                 status = EXIT_STORE;

@@ -74,7 +74,7 @@ static int run(cli *c)
             if (parse_budget(v, &o.words))
                 return cli_usage(&cmd_summarize, "--words wants a positive number");
         } else if (cli_is_option(c, i)) {
-            return cli_usage(&cmd_summarize, "unknown option %s", c->argv[i]);
+            return cli_unexpected(&cmd_summarize, c, i);
         } else {
             c->argv[n++] = c->argv[i]; /* the files, in order */
         }

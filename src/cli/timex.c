@@ -52,7 +52,7 @@ static int run(cli *c)
         if ((v = cli_option(c, &i, "--published")) || (v = cli_option(c, &i, "--date")))
             published = v;
         else if (cli_is_option(c, i))
-            return cli_usage(&cmd_timex, "unknown option %s", c->argv[i]);
+            return cli_unexpected(&cmd_timex, c, i);
         else
             c->argv[n++] = c->argv[i]; /* the files, in order */
     }

@@ -85,7 +85,11 @@ int sl_gz_peek(const char *path, char *head, size_t size, int *gzipped)
                   .next_out = (unsigned char *)head, .avail_out = (uInt)size};
     if (inflateInit2(&z, 15 + 16) != Z_OK)
         return -1;
-    inflate(&z, Z_SYNC_FLUSH);   /* an error after the first bytes leaves them */
+    /* Member after member, as gzread goes on (an empty first member, as
+     * `gzip </dev/null` makes, gives nothing of its own); an error after
+     * the first bytes leaves them. */
+    while (inflate(&z, Z_SYNC_FLUSH) == Z_STREAM_END && z.avail_out && z.avail_in)
+        inflateReset(&z);
     int made = (int)(size - z.avail_out);
     inflateEnd(&z);
     return made;

@@ -1,6 +1,6 @@
 /* stopwords.c — function words of the languages we know, so that terms are
  * content words and the language detector has something cheap to count. One
- * compile-time table for all languages: nothing to initialise or lock. */
+ * compile-time table for all languages, hashed into slots once, at the first lookup. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>

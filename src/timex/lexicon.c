@@ -199,7 +199,7 @@ static size_t space_at(const unsigned char *s, size_t i, size_t len)
         return 0;
     unsigned b = s[i + 1], d = s[i + 2];
     bool zs = (c == 0xE1 && b == 0x9A && d == 0x80) ||                  /* U+1680 */
-              (c == 0xE2 && b == 0x80 && (d <= 0x8A || d == 0xAF)) ||   /* U+2000-200A, U+202F */
+              (c == 0xE2 && b == 0x80 && ((d >= 0x80 && d <= 0x8A) || d == 0xAF)) ||   /* U+2000-200A, U+202F */
               (c == 0xE2 && b == 0x81 && d == 0x9F) ||                  /* U+205F */
               (c == 0xE3 && b == 0x80 && d == 0x80);                    /* U+3000 */
     return zs ? 3 : 0;

@@ -484,6 +484,7 @@ open(sys.argv[1] + "/lost.warc.gz", "wb").write(m[0] + flip(m[1], 20) + m[2])
 open(sys.argv[1] + "/crc.warc.gz", "wb").write(m[0] + flip(m[1], len(m[1]) - 6) + m[2])
 open(sys.argv[1] + "/first.warc.gz", "wb").write(flip(m[0], 20) + m[1] + m[2])
 open(sys.argv[1] + "/firstcrc.warc.gz", "wb").write(flip(m[0], len(m[0]) - 6) + m[1] + m[2])
+open(sys.argv[1] + "/emptyfirst.warc.gz", "wb").write(gzip.compress(b"") + m[0] + m[1] + m[2])
 PY
 for f in lost crc; do
   expect_exit 1 "$S" --db "$T/$f.db" ingest "$T/$f.warc.gz"
@@ -502,6 +503,11 @@ check "a first member that fails its check: record 1 named, records 2 and 3 stor
 grep -q "firstcrc.warc.gz: record 1: damaged gzip data" "$3" &&
 "$1" --db "$2" export --json | python3 -c "import json, sys
 assert len(json.load(sys.stdin)[\"articles\"]) == 2"' - "$S" "$T/firstcrc.db" "$ERR"
+
+expect_exit 0 "$S" --db "$T/emptyfirst.db" ingest "$T/emptyfirst.warc.gz"
+check "an empty first member (gzip </dev/null) before the records: still a WARC, its 3 records stored (rev28b)" sh -c '
+"$1" --db "$2" export --json | python3 -c "import json, sys
+assert len(json.load(sys.stdin)[\"articles\"]) == 3"' - "$S" "$T/emptyfirst.db"
 
 section "dedup names every error it counts"
 # A line whose id could not be kept (out of memory) was counted in the

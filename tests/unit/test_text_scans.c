@@ -157,3 +157,54 @@ TEST(tokens_word_end_at_every_ascii_byte)
         sl_vec_free(&toks);
     }
 }
+
+/* Every scan above on a heap buffer of exactly its text's length, 0 to 17
+ * bytes (the sanitizer build sees a read past the end of any), ending in
+ * each kind of byte: a word, a UTF-8 sequence cut, a space, a dot. */
+TEST(scans_stay_within_short_heap_buffers)
+{
+    static const char *const fills[] = {
+        "Ferry", "ferries ran late", "U.S. fen c. 3", "Zoll\xC3\xA9 \xC3\x9F", "\xD0\x9C\xD0\xBE\xE4\xBA\xAC",
+        "e\xCC\x81 \xE2\x80", "  \t\n..!?\xE2\x80\xA6", "\x01\x7F\x00\xFF\x80 x", "the and OF der la",
+    };
+    sl_stem_memo *memo = sl_stem_memo_new();
+    CHECK(memo != NULL);
+    for (size_t f = 0; memo && f < sizeof fills / sizeof *fills; f++) {
+        for (size_t len = 0; len <= 17; len++) {
+            char *text = malloc(len ? len : 1);
+            CHECK(text != NULL);
+            if (!text)
+                return;
+            for (size_t k = 0; k < len; k++)   /* the fill repeated (NUL counts as a byte) */
+                text[k] = fills[f][k % (strlen(fills[f]) + 1)];
+            sl_buf out = SL_BUF_INIT;
+            sl_span_vec spans = {0};
+            sl_token_vec toks = {0};
+            CHECK(sl_utf8_repair(text, len, &out) <= len);
+            char *valid = malloc(out.len ? out.len : 1);   /* normalisation takes valid UTF-8 */
+            CHECK(valid != NULL);
+            if (valid) {
+                size_t valid_len = out.len;
+                if (valid_len)
+                    memcpy(valid, out.ptr, valid_len);
+                sl_buf_clear(&out);
+                CHECK_INT(sl_text_normalize(valid, valid_len, &out), 0);
+                free(valid);
+            }
+            CHECK_INT(sl_sentences_split(text, len, &spans), 0);
+            CHECK_INT(sl_tokenize(text, len, "en", &toks), 0);
+            for (size_t t = 0; t < toks.n; t++)
+                CHECK(toks.items[t].start < toks.items[t].end && toks.items[t].end <= len);
+            CHECK(sl_stopword_langs(text, len) == 0 || len <= 16);
+            CHECK(sl_stopword_langs_ascii(text, len) == 0 || len <= 16);
+            size_t stem_len;
+            if (len && !sl_stem_memo_get(memo, text, len, &stem_len))
+                sl_stem_memo_put(memo, text, len, "x", 1);
+            sl_vec_free(&toks);
+            sl_vec_free(&spans);
+            sl_buf_free(&out);
+            free(text);
+        }
+    }
+    sl_stem_memo_free(memo);
+}

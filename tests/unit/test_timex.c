@@ -104,6 +104,14 @@ TEST(timex_unicode_spaces_between_words)
     sl_timex_list_free(list);
 }
 
+/* A cut sequence E2 80 before an ASCII byte is no space: the byte after it
+ * (here the day) stays a word of its own, as before U+2000-200A were spaces. */
+TEST(timex_cut_sequence_is_no_space)
+{
+    CHECK_STR(found("Opened \xE2\x80" "5 March 2024.", NULL), "5 March 2024|DATE|2024-03-05\n");
+    CHECK_STR(found("At \xE2\x80" "9 p.m. sharp", "2024-08-19"), "9 p.m.|TIME|2024-08-19T21:00\n");
+}
+
 /* A sink for sl_timex_json: appends to an sl_buf. */
 static int to_buf(void *ctx, const char *data, size_t len)
 {
