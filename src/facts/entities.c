@@ -482,7 +482,9 @@ static void unplace(known *kn, size_t n, const char *s, size_t len)
 /* Whether a role in apposition follows token `end`, between commas: ",
  * the American secretary of state," or ", a senior judge," (up to three
  * lower-case words before the role's word, three after it); not the
- * subject after an opening word ("Undaunted, the minister said"). */
+ * subject after an opening word ("Undaunted, the minister said"), nor the
+ * role of the name after the second comma ("Separately, the finance
+ * minister, Ann Roe, said"). */
 static bool role_in_apposition(const sl_facts_doc *d, size_t end)
 {
     if (!sl_facts_is(d, end, ",") || !(sl_facts_is(d, end + 1, "the") ||
@@ -497,7 +499,7 @@ static bool role_in_apposition(const sl_facts_doc *d, size_t end)
         if (!role && is_role(d, k) && !connector(d, k))
             last = k + 3, role = true;
     }
-    return role && sl_facts_is(d, k, ",");
+    return role && sl_facts_is(d, k, ",") && !sl_facts_upper(d, k + 1);
 }
 
 /* The person of the text, learnt by the first pass, whose full name ends

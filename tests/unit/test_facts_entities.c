@@ -811,7 +811,8 @@ TEST(facts_entities_titled_person_of_a_place)
  * "Foreign Minister Lena Drescovic"), or one a role in apposition follows
  * ("Coldwell, the secretary of state, called"); not a common word so
  * followed ("Arson, a crime of rage, is rare"), nor an opening word before
- * the subject ("Undaunted, the minister pressed on"). */
+ * the subject ("Undaunted, the minister pressed on") or before a role
+ * whose name follows it ("Separately, the finance minister, Ann Roe,"). */
 TEST(facts_entities_lone_surname_opening_a_sentence)
 {
     CHECK_ENTITIES("Drescovic thanked the envoys on Monday. Foreign Minister Lena Drescovic said "
@@ -821,4 +822,7 @@ TEST(facts_entities_lone_surname_opening_a_sentence)
                    "crime of rage, is rare. Undaunted, the minister pressed on.\n",
                    {"Coldwell", "person", NULL, 1}, {"Arson", NULL, NULL, 0},
                    {"Undaunted", NULL, NULL, 0});
+    CHECK_ENTITIES("Separately, the finance minister, Ann Roe, told reporters the budget was "
+                   "closed.\n",
+                   {"Separately", NULL, NULL, 0}, {"Ann Roe", "person", NULL, 1});
 }
