@@ -287,6 +287,13 @@ static bool titled_name_before(const sl_facts_doc *d, size_t at)
     return k < at && k > 0 && is_role(d, k - 1) && d->sent_of[k - 1] == d->sent_of[at];
 }
 
+/* Whether the name at token `first` is a titled person's "of" tail: its
+ * home, not its speaker ("Prime Minister Tomas Brell of Velmora said"). */
+static bool titled_of(const sl_facts_doc *d, size_t first)
+{
+    return first > 1 && sl_facts_is(d, first - 1, "of") && titled_name_before(d, first - 1);
+}
+
 /* Splits a titled person's name at its "of" tail: "Prime Minister Tomas
  * Brell of Velmora" is the person "Tomas Brell" and the place "Velmora",
  * "Chairman Ann Roe of Fenwick Corp" the person and the firm (the finder
@@ -390,10 +397,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "organization"; /* "a stake in Lumeris Capital" */
     if ((prep || travel) && end - first <= 2)
         return placed_by_preposition;
-    bool titled_of = first > 1 && sl_facts_is(d, first - 1, "of") && titled_name_before(d, first - 1);
-    if (titled_of && (sl_facts_is(d, end, "and") || sl_facts_is(d, end, "&")) && name_word(d, end + 1))
+    bool titled = titled_of(d, first);
+    if (titled && (sl_facts_is(d, end, "and") || sl_facts_is(d, end, "&")) && name_word(d, end + 1))
         return "organization"; /* a firm of partners: "Analyst Ann Roe of Ingle and Marsh" */
-    if (titled_of || (first > 1 && sl_facts_is(d, first - 1, "of") &&
+    if (titled || (first > 1 && sl_facts_is(d, first - 1, "of") &&
                       sl_facts_in(d, first - 2, place_of) >= 0))
         return "place"; /* "the port of Velmar", "Prime Minister Tomas Brell of Velmora" */
     size_t words = 0; /* the dots of initials and a generational suffix not counted */
@@ -621,10 +628,10 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
      * a short form in capitals is no acronym ("KOVAC said" after "Andrej Kovac") */
     bool spoken = sl_facts_in(d, end, subject_verbs) >= 0 || sl_entities_age_after(d, end) ||
                   (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"));
-    if (dry && end - name <= 3 && (role || sl_facts_in(d, end, speech_verbs) >= 0 ||
-                                   sl_entities_age_after(d, end) ||
-                                   (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"))))
-        unplace(kn, *n_known, d->s + a, b - a);
+    if (dry && end - name <= 3 && !titled_of(d, name) &&
+        (role || sl_facts_in(d, end, speech_verbs) >= 0 || sl_entities_age_after(d, end) ||
+         (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"))))
+        unplace(kn, *n_known, d->s + a, b - a); /* not a tail's: "Brell of Velmora said" */
     if (dry && seen && seen->weak && !role &&
         !(seen->len > b - a && sl_entities_all_capitals(d, name, end) && spoken)) {
         const char *own = classify(d, name, end, role, NULL, starts && name == i);

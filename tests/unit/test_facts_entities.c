@@ -782,9 +782,10 @@ TEST(facts_entities_joined_name_heads_no_chain)
  * ("Prime Minister Tomas Brell of Velmora": the person Tomas Brell, whose
  * surname "Brell" earlier is his; the place Velmora), and a name paired
  * with a country that nothing else types there is the place the text
- * names later ("the US and Velmora"). A title's own "of" stays
- * ("Secretary of State", whole where it opens the sentence too); a firm's
- * name after a titled person is the firm. */
+ * names later ("the US and Velmora"); the tail stays a place where
+ * "said" follows it ("in Velmora" before "... Brell of Velmora said"). A
+ * title's own "of" stays ("Secretary of State", whole where it opens the
+ * sentence too); a firm's name after a titled person is the firm. */
 TEST(facts_entities_titled_person_of_a_place)
 {
     CHECK_ENTITIES("Envoys of the US and Velmora met on Monday. Brell thanked the mediators. "
@@ -793,6 +794,10 @@ TEST(facts_entities_titled_person_of_a_place)
                    {"Brell", "person", "Tomas Brell", 1},
                    {"Velmora", "place", "Velmora", 2},
                    {"Tomas Brell of Velmora", NULL, NULL, 0});
+    /* the speech verb after the tail is the person's: no person of the place */
+    CHECK_ENTITIES("The envoys met in Velmora. Prime Minister Tomas Brell of Velmora said the "
+                   "deal would hold.\n",
+                   {"Velmora", "place", NULL, 2}, {"Velmora", "person", NULL, 0});
     CHECK_ENTITIES("On Monday, Secretary of State Marian Coldwell met Chairman Ann Roe of "
                    "Fenwick Corp.\n",
                    {"Marian Coldwell", "person", NULL, 1}, {"Ann Roe", "person", NULL, 1},
