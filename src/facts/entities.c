@@ -739,18 +739,41 @@ static bool paired_with_place(const sl_facts_doc *d, const sl_name *a, const sl_
     return pa != pb;
 }
 
-/* Whether a name of that key follows "in", "at" or "near" somewhere in
- * the text, or has what only a state has ("Varnholm's prime minister"): a
- * place, even where it is paired with one ("between Al Ain and Dubai" after
- * "felt in Dubai", "the United States and Varnholm"). */
-static bool placed_somewhere(const sl_facts_doc *d, const sl_name_vec *names, uint64_t key,
-                             const char *fold)
+static bool in_keys(const uint64_t *keys, size_t n, uint64_t key)
 {
+    for (size_t k = 0; k < n; k++)
+        if (keys[k] == key)
+            return true;
+    return false;
+}
+
+/* The keys of the titled persons' "of" tails of the text ("Velmora" of
+ * "Prime Minister Tomas Brell of Velmora"), into keys[0, names->n): each
+ * name split once, not once for every name paired with a place. */
+static size_t tail_keys(const sl_facts_doc *d, const sl_name_vec *names, const char *fold,
+                        uint64_t *keys)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < names->n; k++) {
+        sl_name head = names->items[k], tail;
+        if (titled_tail(d, &head, &tail, fold))
+            keys[n++] = tail.key;
+    }
+    return n;
+}
+
+/* Whether a name of that key follows "in", "at" or "near" somewhere in
+ * the text, is a titled person's "of" tail (`tails`), or has what only a
+ * state has ("Varnholm's prime minister"): a place, even where it is
+ * paired with one ("between Al Ain and Dubai" after "felt in Dubai", "the
+ * United States and Varnholm"). */
+static bool placed_somewhere(const sl_facts_doc *d, const sl_name_vec *names, uint64_t key,
+                             const uint64_t *tails, size_t n_tails)
+{
+    if (in_keys(tails, n_tails, key))
+        return true; /* "Prime Minister Tomas Brell of Velmora" */
     for (size_t k = 0; k < names->n; k++) {
         const sl_name *nm = &names->items[k];
-        sl_name head = *nm, tail;
-        if (titled_tail(d, &head, &tail, fold) && tail.key == key)
-            return true; /* "Prime Minister Tomas Brell of Velmora" */
         if (nm->key == key && nm->end - nm->first == 1 &&
             sl_entities_state_possessive(d, nm->first))
             return true;
@@ -765,8 +788,8 @@ static bool placed_somewhere(const sl_facts_doc *d, const sl_name_vec *names, ui
 /* The keys of the names the text speaks of as groups, anywhere in it: after
  * a group noun, before a member noun, or paired with a country (unless it is
  * a place elsewhere). */
-static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, const char *fold,
-                         uint64_t *keys, size_t cap)
+static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, const uint64_t *tails,
+                         size_t n_tails, uint64_t *keys, size_t cap)
 {
     size_t n = 0;
     for (size_t k = 0; k < names->n && n < cap; k++) {
@@ -778,7 +801,8 @@ static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, const 
                       !sl_facts_is_place(d->s + nm->start, nm->stop - nm->start) &&
                       ((k > 0 && paired_with_place(d, &names->items[k - 1], nm)) ||
                        (k + 1 < names->n && paired_with_place(d, nm, &names->items[k + 1]))) &&
-                      !placed_somewhere(d, names, nm->key, fold); /* last: it reads every name */
+                      /* last: it reads every name */
+                      !placed_somewhere(d, names, nm->key, tails, n_tails);
         if (nm->end - nm->first <= 3 && (before || after || paired))
             keys[n++] = nm->key;
     }
@@ -870,14 +894,6 @@ static size_t modifier_keys(const sl_facts_doc *d, const sl_name_vec *names, uin
     return n;
 }
 
-static bool in_keys(const uint64_t *keys, size_t n, uint64_t key)
-{
-    for (size_t k = 0; k < n; k++)
-        if (keys[k] == key)
-            return true;
-    return false;
-}
-
 /* Whether the name of key `key` stands anywhere in the text but at index `k`. */
 static bool named_elsewhere(const sl_name_vec *names, size_t k, uint64_t key)
 {
@@ -954,10 +970,13 @@ void sl_facts_entities(sl_facts_doc *d)
     const sl_name_vec names = given ? *given : found.names;
     const sl_buf fold = given ? d->names->fold : found.fold;
     const known **by_name = NULL; /* per name, the entity it was taken as */
-    if (!d->err && names.n && !(by_name = sl_calloc(names.n, sizeof *by_name)))
+    uint64_t *tails = NULL;       /* the titled persons' "of" tails */
+    if (!d->err && names.n && (!(by_name = sl_calloc(names.n, sizeof *by_name)) ||
+                               !(tails = sl_calloc(names.n, sizeof *tails))))
         d->err = SL_ENOMEM;
+    size_t n_tails = d->err ? 0 : tail_keys(d, &names, fold.ptr, tails);
     uint64_t groups[MAX_GROUPS];
-    size_t n_groups = d->err ? 0 : group_keys(d, &names, fold.ptr, groups, MAX_GROUPS);
+    size_t n_groups = d->err ? 0 : group_keys(d, &names, tails, n_tails, groups, MAX_GROUPS);
     uint64_t things[MAX_GROUPS];
     size_t n_things = d->err ? 0 : modifier_keys(d, &names, things, MAX_GROUPS);
     /* two passes: the first learns the names of the whole text, so that a
@@ -1008,6 +1027,7 @@ void sl_facts_entities(sl_facts_doc *d)
     for (size_t k = 0; k < n_known; k++)
         free(kn[k].name);
     free(by_name);
+    free(tails);
     sl_entities_free_place_openers(d);
     sl_vec_free(&found.names);
     sl_buf_free(&found.fold);
