@@ -6,14 +6,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "facts/entity_cues.h"
+#include "facts/entity_known.h"
 #include "facts/facts.h"
 #include "util/alloc.h"
-
-/* Most entities remembered per article for short-form resolution. */
-#define MAX_KNOWN 256
 
 static const char *const role_words[] = {"president", "minister", "secretary", "senator",
     "sen.", "rep.", "representative", "gov.", "governor", "mayor", "chancellor", "king",
@@ -73,15 +70,6 @@ static const char *const place_of[] = {"port", "city", "town", "village", "provi
     "region", "capital", "island", "republic", "kingdom", "county", "district", "hometown",
     NULL};
 
-typedef struct known {
-    char *name;          /* full name */
-    size_t len;
-    size_t full;         /* len less a generational suffix ("Comeaux" of "... Comeaux Jr") */
-    uint32_t at;         /* byte offset of its first mention */
-    const char *type;
-    bool weak;           /* a person by the shape of its name alone (no role) */
-} known;
-
 bool sl_facts_role_word(const char *w, size_t n)
 {
     return n && sl_facts_list_find(role_words, w, n, sl_facts_word_hash(w, n)) >= 0;
@@ -133,129 +121,8 @@ static bool is_role(const sl_facts_doc *d, size_t i)
     return sl_facts_role_word(abbr, n + 1);
 }
 
-/* Generational suffixes that may end a person's full name but not its short form. */
-static const char *const suffixes[] = {" Jr", " Jr.", " Sr", " Sr.", " II", " III", " IV", NULL};
-
 /* The same suffixes as words. */
 static const char *const suffix_words[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", NULL};
-
-/* Bytes of the generational suffix ending name[0, len) (" Jr."), 0 when none. */
-static size_t suffix_len(const char *name, size_t len)
-{
-    for (int k = 0; suffixes[k]; k++) {
-        size_t n = strlen(suffixes[k]);
-        if (len > n + 1 && !strncmp(name + len - n, suffixes[k], n))
-            return n;
-    }
-    return 0;
-}
-
-/* Organisation words that end a firm's name, which the firm's first words
- * stand for ("Kestrel" of "Kestrel Motors"; a town's police or council is
- * not shortened to the town's name). */
-static const char *const firm_words[] = {"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.",
-    "llc", "plc", "group", "company", "corporation", "industries", "motors", "systems",
-    "airlines", "airways", "international", NULL};
-
-/* Whether s[0, len) opens the firm's name e before the words that end it:
- * "Kestrel" of "Kestrel Motors", "Tannhill Foods" of "Tannhill Foods Inc"
- * (a firm is shortened to its first words, a person to the last). */
-static bool opens_org(const known *e, const char *s, size_t len)
-{
-    if (e->len <= len + 1 || e->name[len] != ' ' || strncmp(e->name, s, len) ||
-        strcmp(e->type, "organization"))
-        return false;
-    const char *last = strrchr(e->name, ' ') + 1;
-    size_t n = e->len - (size_t)(last - e->name);
-    return sl_facts_list_find(firm_words, last, n, sl_facts_word_hash(last, n)) >= 0 &&
-           !sl_facts_is_place(s, len);
-}
-
-/* Words of a name its initials skip: "Food and Drug Administration" is FDA. */
-static const char *const initials_skip[] = {"of", "and", "for", "the", "on", "&", NULL};
-
-/* Whether s[0, len), two to six capitals, is the initials of the
- * organisation's name e: "FTC" of "Federal Trade Commission". */
-static bool initials_of(const known *e, const char *s, size_t len)
-{
-    if (len < 2 || len > 6 || strcmp(e->type, "organization"))
-        return false;
-    size_t k = 0;
-    for (const char *w = e->name; *w;) {
-        size_t n = strcspn(w, " ");
-        if (sl_facts_list_find(initials_skip, w, n, sl_facts_word_hash(w, n)) < 0) {
-            if (k >= len || w[0] != s[k] || s[k] < 'A' || s[k] > 'Z' || memchr(w, '.', n))
-                return false; /* "U.S. Navy" is no "UN" */
-            k++;
-        }
-        w += n + (w[n] == ' ');
-    }
-    return k == len && k >= 2;
-}
-
-/* Whether the one word s[0, len) is the given name, or a short form of it,
- * of the person e: its letters in order from the same first letter
- * ("Thomas", "Tom", "Kate" of "Katherine"; no place: "Jordan"). */
-static bool given_name_of(const known *e, const char *s, size_t len)
-{
-    const char *space = strchr(e->name, ' ');
-    if (len < 3 || !space || (size_t)(space - e->name) < len || e->name[0] != s[0] ||
-        memchr(s, ' ', len) || strcmp(e->type, "person"))
-        return false;
-    size_t k = 1;
-    for (const char *c = e->name + 1; c < space && k < len; c++)
-        k += *c == s[k];
-    return k == len && !sl_facts_is_place(s, len);
-}
-
-/* The known entity the name s[0, len) at byte `at` stands for: a person's
- * full name it ends ("Blinken": "Antony Blinken"; not "Bettie Page" of the
- * film "The Notorious Bettie Page") before an organisation's it opens
- * ("Kestrel": "Kestrel Motors") or whose initials it is ("FTC"), or a
- * person with a role of that name as written, before any other name as
- * written; of those the last introduced before `at`, else the first after
- * it (the first pass knows the whole text: "the Biden administration"
- * before "Joe Biden"); the name as written only where it was met before
- * `at`. A firm's first words stand for it only where `firms` (not in a
- * title-case headline, where "Federal" may be any word's capital). A word
- * the first pass made a person by its shape alone stands for the one person
- * whose given name it is or shortens ("Tom said": "Thomas Reilly"; none where
- * two fit). */
-static const known *find_known(const known *kn, size_t n, const char *s, size_t len, uint32_t at,
-                               bool firms)
-{
-    const known *best = NULL, *first_hit = NULL;
-    int best_rank = 0;
-    size_t first_count = 0;
-    for (size_t k = 0; k < n; k++) {
-        const known *e = &kn[k];
-        /* the first bytes are compared first: this runs for every known
-         * entity at every name, so most pairs differ there */
-        size_t full = e->full;
-        bool ends = full > len && e->name[full - len] == s[0] && e->name[full - len - 1] == ' ' &&
-                    !strncmp(e->name + full - len, s, len) && !strcmp(e->type, "person");
-        bool same = e->len == len && e->name[0] == s[0] && !strncmp(e->name, s, len) && e->at <= at;
-        bool org = !ends && !same && e->name[0] == s[0] &&
-                   ((firms && opens_org(e, s, len)) || initials_of(e, s, len));
-        if (!ends && !same && !org) {
-            if (given_name_of(e, s, len)) {
-                first_hit = e;
-                first_count++;
-            }
-            continue;
-        }
-        int rank = ends ? 3 : org || (!e->weak && !strcmp(e->type, "person")) ? 2 : 1;
-        bool nearer = best && (e->at <= at ? best->at > at || e->at > best->at : best->at > at &&
-                                                                                  e->at < best->at);
-        if (!best || rank > best_rank || (rank == best_rank && nearer)) {
-            best = e;
-            best_rank = rank;
-        }
-    }
-    if (first_count == 1 && best && best_rank == 1 && best->weak && !strchr(best->name, ' '))
-        return first_hit; /* "Tom said": a person of one word by its shape alone */
-    return best;
-}
 
 /* Words after a lone capitalised word that make it a person's surname. */
 static const char *const subject_verbs[] = {"said", "says", "told", "added", "was", "is", "has",
@@ -285,6 +152,13 @@ static bool titled_name_before(const sl_facts_doc *d, size_t at)
     while (k > 0 && name_word(d, k - 1) && !is_role(d, k - 1))
         k--;
     return k < at && k > 0 && is_role(d, k - 1) && d->sent_of[k - 1] == d->sent_of[at];
+}
+
+/* Whether the name at token `first` is a titled person's "of" tail: its
+ * home, not its speaker ("Prime Minister Tomas Brell of Velmora said"). */
+static bool titled_of(const sl_facts_doc *d, size_t first)
+{
+    return first > 1 && sl_facts_is(d, first - 1, "of") && titled_name_before(d, first - 1);
 }
 
 /* Splits a titled person's name at its "of" tail: "Prime Minister Tomas
@@ -325,7 +199,7 @@ static bool titled_tail(const sl_facts_doc *d, sl_name *nm, sl_name *tail, const
 }
 
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
-                            const known *seen, bool starts)
+                            const sl_known *seen, bool starts)
 {
     if (seen)
         return seen->type;
@@ -390,10 +264,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "organization"; /* "a stake in Lumeris Capital" */
     if ((prep || travel) && end - first <= 2)
         return placed_by_preposition;
-    bool titled_of = first > 1 && sl_facts_is(d, first - 1, "of") && titled_name_before(d, first - 1);
-    if (titled_of && (sl_facts_is(d, end, "and") || sl_facts_is(d, end, "&")) && name_word(d, end + 1))
+    bool titled = titled_of(d, first);
+    if (titled && (sl_facts_is(d, end, "and") || sl_facts_is(d, end, "&")) && name_word(d, end + 1))
         return "organization"; /* a firm of partners: "Analyst Ann Roe of Ingle and Marsh" */
-    if (titled_of || (first > 1 && sl_facts_is(d, first - 1, "of") &&
+    if (titled || (first > 1 && sl_facts_is(d, first - 1, "of") &&
                       sl_facts_in(d, first - 2, place_of) >= 0))
         return "place"; /* "the port of Velmar", "Prime Minister Tomas Brell of Velmora" */
     size_t words = 0; /* the dots of initials and a generational suffix not counted */
@@ -415,21 +289,6 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (end - first == 1 && sl_entities_state_possessive(d, first))
         return "place";
     return NULL;
-}
-
-static void remember(known *kn, size_t *n, sl_facts_doc *d, const char *name, size_t len,
-                     uint32_t at, const char *type, bool weak)
-{
-    if (*n >= MAX_KNOWN || len < 2)
-        return;
-    kn[*n].name = sl_facts_strdup(d, name, len);
-    kn[*n].len = len;
-    kn[*n].full = len - suffix_len(name, len);
-    kn[*n].at = at;
-    kn[*n].type = type;
-    kn[*n].weak = weak;
-    if (kn[*n].name)
-        (*n)++;
 }
 
 /* Writes s[0, n) in capitals as a name ("GARY ROSS" -> "Gary Ross") to
@@ -466,10 +325,10 @@ static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, u
 /* Makes persons of the places a preposition alone made ("to Laura Marsh")
  * whose name s[0, len) is or ends, where a mention of it speaks, is aged or
  * has a role ("Marsh said", "Mrs Marsh"). */
-static void unplace(known *kn, size_t n, const char *s, size_t len)
+static void unplace(sl_known *kn, size_t n, const char *s, size_t len)
 {
     for (size_t k = 0; k < n; k++) {
-        known *e = &kn[k];
+        sl_known *e = &kn[k];
         if (e->type == placed_by_preposition && e->len >= len &&
             !strncmp(e->name + e->len - len, s, len) &&
             (e->len == len || e->name[e->len - len - 1] == ' ')) {
@@ -482,7 +341,9 @@ static void unplace(known *kn, size_t n, const char *s, size_t len)
 /* Whether a role in apposition follows token `end`, between commas: ",
  * the American secretary of state," or ", a senior judge," (up to three
  * lower-case words before the role's word, three after it); not the
- * subject after an opening word ("Undaunted, the minister said"). */
+ * subject after an opening word ("Undaunted, the minister said"), nor the
+ * role of the name after the second comma ("Separately, the finance
+ * minister, Ann Roe, said"). */
 static bool role_in_apposition(const sl_facts_doc *d, size_t end)
 {
     if (!sl_facts_is(d, end, ",") || !(sl_facts_is(d, end + 1, "the") ||
@@ -497,16 +358,7 @@ static bool role_in_apposition(const sl_facts_doc *d, size_t end)
         if (!role && is_role(d, k) && !connector(d, k))
             last = k + 3, role = true;
     }
-    return role && sl_facts_is(d, k, ",");
-}
-
-/* The person of the text, learnt by the first pass, whose full name ends
- * with the one word s[0, len): "Brell" opening a sentence before a verb
- * other than of speech, where the text names "Tomas Brell" later. */
-static const known *later_person(const known *kn, size_t n, const char *s, size_t len)
-{
-    const known *e = find_known(kn, n, s, len, UINT32_MAX, false);
-    return e && e->len > len && !strcmp(e->type, "person") && !e->weak ? e : NULL;
+    return role && sl_facts_is(d, k, ",") && !sl_facts_upper(d, k + 1);
 }
 
 /* One name of the text finder (src/text/names.c): title, name, type; in
@@ -514,8 +366,8 @@ static const known *later_person(const known *kn, size_t n, const char *s, size_
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
  * whether it qualifies a noun after "the" somewhere ("the Orlen Tannery
  * warehouse"), which no person's full name does. */
-static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *kn,
-                      size_t *n_known, const known **by_name, const char *fold, bool groups,
+static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_known *kn,
+                      size_t *n_known, const sl_known **by_name, const char *fold, bool groups,
                       bool thing, bool dry)
 {
     size_t i = nm->first, end = nm->end;
@@ -580,7 +432,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
     /* a name seen before: as written, or as the finder's case variant or
      * alias ("TEL AVIV", "U.S." after "US") */
-    const known *seen = find_known(kn, *n_known, d->s + a, b - a, a, true);
+    const sl_known *seen = sl_known_find(kn, *n_known, d->s + a, b - a, a, true);
     if (!seen && nm->refers != k_name)
         seen = by_name[nm->refers];
     if (seen && seen->weak && seen->len > b - a &&
@@ -589,7 +441,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
         seen = NULL; /* no short form of a person by shape alone: "Quake Jolts Chile",
                       * "Veldoria's prime minister" after "Forward Veldoria" */
     if (!seen && !dry && starts && name == i && end - name == 1)
-        seen = later_person(kn, *n_known, d->s + a, b - a); /* "Brell thanked" before
+        seen = sl_known_later_person(kn, *n_known, d->s + a, b - a); /* "Brell thanked" before
                                                               * "Tomas Brell" */
     bool titled_after = starts && name == i && end - name == 1 && role_in_apposition(d, end);
     if (!seen && starts && name == i && end - name == 1 && !titled_after &&
@@ -619,10 +471,10 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
      * a short form in capitals is no acronym ("KOVAC said" after "Andrej Kovac") */
     bool spoken = sl_facts_in(d, end, subject_verbs) >= 0 || sl_entities_age_after(d, end) ||
                   (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"));
-    if (dry && end - name <= 3 && (role || sl_facts_in(d, end, speech_verbs) >= 0 ||
-                                   sl_entities_age_after(d, end) ||
-                                   (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"))))
-        unplace(kn, *n_known, d->s + a, b - a);
+    if (dry && end - name <= 3 && !titled_of(d, name) &&
+        (role || sl_facts_in(d, end, speech_verbs) >= 0 || sl_entities_age_after(d, end) ||
+         (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"))))
+        unplace(kn, *n_known, d->s + a, b - a); /* not a tail's: "Brell of Velmora said" */
     if (dry && seen && seen->weak && !role &&
         !(seen->len > b - a && sl_entities_all_capitals(d, name, end) && spoken)) {
         const char *own = classify(d, name, end, role, NULL, starts && name == i);
@@ -634,8 +486,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     const char *type = groups && !role && !seen ? "organization"
                                                 : classify(d, name, end, role, seen, starts && name == i);
     bool paired = name > 0 && (sl_facts_is(d, name - 1, "and") || sl_facts_is(d, name - 1, "or"));
-    const known *later = type || dry || !paired ? NULL
-                             : find_known(kn, *n_known, d->s + a, b - a, UINT32_MAX, false);
+    const sl_known *later = type || dry || !paired ? NULL
+                             : sl_known_find(kn, *n_known, d->s + a, b - a, UINT32_MAX, false);
     if (later && later->len == b - a && !strcmp(later->type, "place")) {
         type = later->type; /* nothing here types it; the same name later does ("the United
                              * States and Velmora" before "Prime Minister ... of Velmora") */
@@ -654,7 +506,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
     if (!seen) {
         len = full_name(d, nm, name, a, b, fold, written, sizeof written);
         size_t had = *n_known;
-        remember(kn, n_known, d, written, len, a, type, !role && !strcmp(type, "person"));
+        sl_known_remember(kn, n_known, d, written, len, a, type, !role && !strcmp(type, "person"));
         seen = *n_known > had ? &kn[had] : NULL;
     }
     by_name[k_name] = seen;
@@ -674,7 +526,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, known *
 
 /* In a title-case headline, only names already known from the body (or
  * places of the gazetteer) are taken: up to three words at a time. */
-static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, const known *kn,
+static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, const sl_known *kn,
                                size_t n_known)
 {
     for (size_t len = 3; len >= 1; len--) {
@@ -689,10 +541,10 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
         uint32_t a = d->toks.items[i].start;
         uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
         /* the body's names, wherever met: a headline precedes its body */
-        const known *seen = find_known(kn, n_known, d->s + a, b - a, UINT32_MAX, false);
+        const sl_known *seen = sl_known_find(kn, n_known, d->s + a, b - a, UINT32_MAX, false);
         char title[128];
         if (!seen && sl_entities_all_capitals(d, i, end) && b - a < sizeof title)
-            seen = find_known(kn, n_known, title, title_cased(d->s + a, b - a, title), UINT32_MAX,
+            seen = sl_known_find(kn, n_known, title, title_cased(d->s + a, b - a, title), UINT32_MAX,
                               false);
         const char *type = seen ? seen->type : sl_facts_is_place(d->s + a, b - a) ? "place" : NULL;
         if (!type)
@@ -730,18 +582,41 @@ static bool paired_with_place(const sl_facts_doc *d, const sl_name *a, const sl_
     return pa != pb;
 }
 
-/* Whether a name of that key follows "in", "at" or "near" somewhere in
- * the text, or has what only a state has ("Varnholm's prime minister"): a
- * place, even where it is paired with one ("between Al Ain and Dubai" after
- * "felt in Dubai", "the United States and Varnholm"). */
-static bool placed_somewhere(const sl_facts_doc *d, const sl_name_vec *names, uint64_t key,
-                             const char *fold)
+static bool in_keys(const uint64_t *keys, size_t n, uint64_t key)
 {
+    for (size_t k = 0; k < n; k++)
+        if (keys[k] == key)
+            return true;
+    return false;
+}
+
+/* The keys of the titled persons' "of" tails of the text ("Velmora" of
+ * "Prime Minister Tomas Brell of Velmora"), into keys[0, names->n): each
+ * name split once, not once for every name paired with a place. */
+static size_t tail_keys(const sl_facts_doc *d, const sl_name_vec *names, const char *fold,
+                        uint64_t *keys)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < names->n; k++) {
+        sl_name head = names->items[k], tail;
+        if (titled_tail(d, &head, &tail, fold))
+            keys[n++] = tail.key;
+    }
+    return n;
+}
+
+/* Whether a name of that key follows "in", "at" or "near" somewhere in
+ * the text, is a titled person's "of" tail (`tails`), or has what only a
+ * state has ("Varnholm's prime minister"): a place, even where it is
+ * paired with one ("between Al Ain and Dubai" after "felt in Dubai", "the
+ * United States and Varnholm"). */
+static bool placed_somewhere(const sl_facts_doc *d, const sl_name_vec *names, uint64_t key,
+                             const uint64_t *tails, size_t n_tails)
+{
+    if (in_keys(tails, n_tails, key))
+        return true; /* "Prime Minister Tomas Brell of Velmora" */
     for (size_t k = 0; k < names->n; k++) {
         const sl_name *nm = &names->items[k];
-        sl_name head = *nm, tail;
-        if (titled_tail(d, &head, &tail, fold) && tail.key == key)
-            return true; /* "Prime Minister Tomas Brell of Velmora" */
         if (nm->key == key && nm->end - nm->first == 1 &&
             sl_entities_state_possessive(d, nm->first))
             return true;
@@ -756,8 +631,8 @@ static bool placed_somewhere(const sl_facts_doc *d, const sl_name_vec *names, ui
 /* The keys of the names the text speaks of as groups, anywhere in it: after
  * a group noun, before a member noun, or paired with a country (unless it is
  * a place elsewhere). */
-static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, const char *fold,
-                         uint64_t *keys, size_t cap)
+static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, const uint64_t *tails,
+                         size_t n_tails, uint64_t *keys, size_t cap)
 {
     size_t n = 0;
     for (size_t k = 0; k < names->n && n < cap; k++) {
@@ -769,7 +644,8 @@ static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, const 
                       !sl_facts_is_place(d->s + nm->start, nm->stop - nm->start) &&
                       ((k > 0 && paired_with_place(d, &names->items[k - 1], nm)) ||
                        (k + 1 < names->n && paired_with_place(d, nm, &names->items[k + 1]))) &&
-                      !placed_somewhere(d, names, nm->key, fold); /* last: it reads every name */
+                      /* last: it reads every name */
+                      !placed_somewhere(d, names, nm->key, tails, n_tails);
         if (nm->end - nm->first <= 3 && (before || after || paired))
             keys[n++] = nm->key;
     }
@@ -861,14 +737,6 @@ static size_t modifier_keys(const sl_facts_doc *d, const sl_name_vec *names, uin
     return n;
 }
 
-static bool in_keys(const uint64_t *keys, size_t n, uint64_t key)
-{
-    for (size_t k = 0; k < n; k++)
-        if (keys[k] == key)
-            return true;
-    return false;
-}
-
 /* Whether the name of key `key` stands anywhere in the text but at index `k`. */
 static bool named_elsewhere(const sl_name_vec *names, size_t k, uint64_t key)
 {
@@ -933,7 +801,7 @@ static bool with_model(const sl_facts_doc *d, sl_name *nm, const sl_name_vec *na
 
 void sl_facts_entities(sl_facts_doc *d)
 {
-    known kn[MAX_KNOWN];
+    sl_known kn[SL_KNOWN_MAX];
     size_t n_known = 0;
     sl_text_names found = {.fold = SL_BUF_INIT};
     const sl_name_vec *given = d->names ? &d->names->names : NULL;
@@ -944,11 +812,14 @@ void sl_facts_entities(sl_facts_doc *d)
         d->err = SL_ENOMEM;
     const sl_name_vec names = given ? *given : found.names;
     const sl_buf fold = given ? d->names->fold : found.fold;
-    const known **by_name = NULL; /* per name, the entity it was taken as */
-    if (!d->err && names.n && !(by_name = sl_calloc(names.n, sizeof *by_name)))
+    const sl_known **by_name = NULL; /* per name, the entity it was taken as */
+    uint64_t *tails = NULL;       /* the titled persons' "of" tails */
+    if (!d->err && names.n && (!(by_name = sl_calloc(names.n, sizeof *by_name)) ||
+                               !(tails = sl_calloc(names.n, sizeof *tails))))
         d->err = SL_ENOMEM;
+    size_t n_tails = d->err ? 0 : tail_keys(d, &names, fold.ptr, tails);
     uint64_t groups[MAX_GROUPS];
-    size_t n_groups = d->err ? 0 : group_keys(d, &names, fold.ptr, groups, MAX_GROUPS);
+    size_t n_groups = d->err ? 0 : group_keys(d, &names, tails, n_tails, groups, MAX_GROUPS);
     uint64_t things[MAX_GROUPS];
     size_t n_things = d->err ? 0 : modifier_keys(d, &names, things, MAX_GROUPS);
     /* two passes: the first learns the names of the whole text, so that a
@@ -999,6 +870,7 @@ void sl_facts_entities(sl_facts_doc *d)
     for (size_t k = 0; k < n_known; k++)
         free(kn[k].name);
     free(by_name);
+    free(tails);
     sl_entities_free_place_openers(d);
     sl_vec_free(&found.names);
     sl_buf_free(&found.fold);

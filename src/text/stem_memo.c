@@ -58,7 +58,7 @@ static uint64_t word_hash(const char *w, size_t len) { return sl_swar_word_hash(
 
 /* The slot holding `w`, or the empty slot where it would go. */
 static inline memo_slot *find(const memo_slot *slots, size_t cap, const char *bytes, uint64_t h,
-                       const char *w, size_t len)
+                              const char *w, size_t len)
 {
     for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
         const memo_slot *s = &slots[i];

@@ -782,9 +782,10 @@ TEST(facts_entities_joined_name_heads_no_chain)
  * ("Prime Minister Tomas Brell of Velmora": the person Tomas Brell, whose
  * surname "Brell" earlier is his; the place Velmora), and a name paired
  * with a country that nothing else types there is the place the text
- * names later ("the US and Velmora"). A title's own "of" stays
- * ("Secretary of State", whole where it opens the sentence too); a firm's
- * name after a titled person is the firm. */
+ * names later ("the US and Velmora"); the tail stays a place where
+ * "said" follows it ("in Velmora" before "... Brell of Velmora said"). A
+ * title's own "of" stays ("Secretary of State", whole where it opens the
+ * sentence too); a firm's name after a titled person is the firm. */
 TEST(facts_entities_titled_person_of_a_place)
 {
     CHECK_ENTITIES("Envoys of the US and Velmora met on Monday. Brell thanked the mediators. "
@@ -793,6 +794,10 @@ TEST(facts_entities_titled_person_of_a_place)
                    {"Brell", "person", "Tomas Brell", 1},
                    {"Velmora", "place", "Velmora", 2},
                    {"Tomas Brell of Velmora", NULL, NULL, 0});
+    /* the speech verb after the tail is the person's: no person of the place */
+    CHECK_ENTITIES("The envoys met in Velmora. Prime Minister Tomas Brell of Velmora said the "
+                   "deal would hold.\n",
+                   {"Velmora", "place", NULL, 2}, {"Velmora", "person", NULL, 0});
     CHECK_ENTITIES("On Monday, Secretary of State Marian Coldwell met Chairman Ann Roe of "
                    "Fenwick Corp.\n",
                    {"Marian Coldwell", "person", NULL, 1}, {"Ann Roe", "person", NULL, 1},
@@ -811,7 +816,8 @@ TEST(facts_entities_titled_person_of_a_place)
  * "Foreign Minister Lena Drescovic"), or one a role in apposition follows
  * ("Coldwell, the secretary of state, called"); not a common word so
  * followed ("Arson, a crime of rage, is rare"), nor an opening word before
- * the subject ("Undaunted, the minister pressed on"). */
+ * the subject ("Undaunted, the minister pressed on") or before a role
+ * whose name follows it ("Separately, the finance minister, Ann Roe,"). */
 TEST(facts_entities_lone_surname_opening_a_sentence)
 {
     CHECK_ENTITIES("Drescovic thanked the envoys on Monday. Foreign Minister Lena Drescovic said "
@@ -821,4 +827,7 @@ TEST(facts_entities_lone_surname_opening_a_sentence)
                    "crime of rage, is rare. Undaunted, the minister pressed on.\n",
                    {"Coldwell", "person", NULL, 1}, {"Arson", NULL, NULL, 0},
                    {"Undaunted", NULL, NULL, 0});
+    CHECK_ENTITIES("Separately, the finance minister, Ann Roe, told reporters the budget was "
+                   "closed.\n",
+                   {"Separately", NULL, NULL, 0}, {"Ann Roe", "person", NULL, 1});
 }

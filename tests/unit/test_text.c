@@ -1,7 +1,7 @@
-/* test_text.c — unit tests of the text stage (src/text): sentences, tokens,
- * folding, stop words, stems, language and sl_analyze (UTF-8 repair and
- * normalisation: test_text_utf8.c). Longer cases live as golden files
- * (test_text_golden.c). */
+/* test_text.c — unit tests of the text stage (src/text): tokens, folding,
+ * stop words, stems, language and sl_analyze (sentences:
+ * test_sentences.c; UTF-8 repair and normalisation: test_text_utf8.c).
+ * Longer cases live as golden files (test_text_golden.c). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,148 +20,8 @@ static char *fold(const char *word)
     return sl_buf_take(&out);
 }
 
-/* The sentences of `text`, joined by " | ". */
-static char *sentences(const char *text)
-{
-    sl_span_vec spans = {0};
-    sl_buf out = SL_BUF_INIT;
-    CHECK_INT(sl_sentences_split(text, strlen(text), &spans), 0);
-    for (size_t k = 0; k < spans.n; k++) {
-        if (k)
-            sl_buf_puts(&out, " | ");
-        sl_buf_put(&out, text + spans.items[k].start, spans.items[k].end - spans.items[k].start);
-    }
-    sl_vec_free(&spans);
-    return sl_buf_take(&out);
-}
-
 #define CHECK_FOLD(in, want) \
     do { char *got_ = fold(in); CHECK_STR(got_, (want)); free(got_); } while (0)
-#define CHECK_SENTENCES(in, want) \
-    do { char *got_ = sentences(in); CHECK_STR(got_, (want)); free(got_); } while (0)
-
-/* ---- sentences.c -------------------------------------------------------- */
-
-TEST(sentences_basic_offsets)
-{
-    const char *text = "  One here.  Two there!\n\nThree?  ";
-    sl_span_vec spans = {0};
-    CHECK_INT(sl_sentences_split(text, strlen(text), &spans), 0);
-    CHECK_INT(spans.n, 3);
-    if (spans.n == 3) {
-        CHECK_INT(spans.items[0].start, 2);
-        CHECK_INT(spans.items[0].end, 11);
-        CHECK_INT(spans.items[1].start, 13);
-        CHECK_INT(spans.items[1].end, 23);
-        CHECK_INT(spans.items[2].start, 25);
-        CHECK_INT(spans.items[2].end, 31);
-    }
-    CHECK_INT(sl_sentences_split("", 0, &spans), 0);
-    CHECK_INT(spans.n, 0);
-    CHECK_INT(sl_sentences_split(" \n\n ", 4, &spans), 0);
-    CHECK_INT(spans.n, 0);
-    sl_vec_free(&spans);
-}
-
-/* A sentence end at every place of an eight-byte word, after a run of
- * letters long enough for the scan to step over eight bytes at a time
- * (2026-12-06, branch text3). */
-TEST(sentences_end_at_every_place)
-{
-    static const char *const ends[] = {".", "!", "?", "\xE2\x80\xA6"};
-    for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
-        for (size_t pad = 0; pad < 20; pad++) {
-            char first[64], text[192], want[192];
-            memset(first, 'a', pad);
-            memcpy(first + pad, "Tarn", 5);
-            snprintf(text, sizeof text, "%s grew%s Then the crews rested for weeks.\n\nQuays", first,
-                     ends[e]);
-            snprintf(want, sizeof want, "%s grew%s | Then the crews rested for weeks. | Quays", first,
-                     ends[e]);
-            CHECK_SENTENCES(text, want);
-        }
-    }
-}
-
-TEST(sentences_abbreviations)
-{
-    CHECK_SENTENCES("Gen. Ada Moss spoke. Mr. Lee and Dr. Roe agreed.",
-                    "Gen. Ada Moss spoke. | Mr. Lee and Dr. Roe agreed.");
-    CHECK_SENTENCES("Sen. Ito and Rep. Cole met Gov. Diaz. St. Louis waited.",
-                    "Sen. Ito and Rep. Cole met Gov. Diaz. | St. Louis waited.");
-    CHECK_SENTENCES("It opened Jan. 4 and closed Dec. 9. Few noticed.",
-                    "It opened Jan. 4 and closed Dec. 9. | Few noticed.");
-    CHECK_SENTENCES("It ends at 5 p.m. Monday. It starts at 9 a.m. The rest waits.",
-                    "It ends at 5 p.m. Monday. | It starts at 9 a.m. | The rest waits.");
-    CHECK_SENTENCES("Out by 7 a.m. Crews said so. At 6 p.m. EST it rained.",
-                    "Out by 7 a.m. | Crews said so. | At 6 p.m. EST it rained.");
-    CHECK_SENTENCES("Room No. 5 is closed. She said no. Then she left.",
-                    "Room No. 5 is closed. | She said no. | Then she left.");
-    CHECK_SENTENCES("Bellmark Inc. The firm denied it.", "Bellmark Inc. | The firm denied it.");
-    CHECK_SENTENCES("Bellmark Inc. Chief Ola Ray denied it.", "Bellmark Inc. Chief Ola Ray denied it.");
-    /* tokenised text writes a space before every dot: a title's ends nothing */
-    CHECK_SENTENCES("They hired Dr . Ada Moss today . She starts soon .",
-                    "They hired Dr . Ada Moss today . | She starts soon .");
-    CHECK_SENTENCES("It was a bad dr . Then it rained .", "It was a bad dr . | Then it rained .");
-}
-
-TEST(sentences_dotted_acronyms)
-{
-    /* the documented rule: split after U.S. only before a sentence starter */
-    CHECK_SENTENCES("U.S. officials said so. The U.N. Security Council met.",
-                    "U.S. officials said so. | The U.N. Security Council met.");
-    CHECK_SENTENCES("Troops left the U.S. They flew east.", "Troops left the U.S. | They flew east.");
-    CHECK_SENTENCES("Aid from the E.U. and the U.K. arrived.", "Aid from the E.U. and the U.K. arrived.");
-}
-
-TEST(sentences_initials_and_decimals)
-{
-    CHECK_SENTENCES("J. R. R. Tolkien wrote it. George W. Bush read it.",
-                    "J. R. R. Tolkien wrote it. | George W. Bush read it.");
-    CHECK_SENTENCES("Rates rose 2.5 percent. Prices fell 0.3.", "Rates rose 2.5 percent. | Prices fell 0.3.");
-    CHECK_SENTENCES("They won Group B. The final is next.", "They won Group B. | The final is next.");
-}
-
-TEST(sentences_quotes_and_brackets)
-{
-    CHECK_SENTENCES("\xE2\x80\x9CHello.\xE2\x80\x9D He left.",
-                    "\xE2\x80\x9CHello.\xE2\x80\x9D | He left.");
-    CHECK_SENTENCES("She said \"No.\" Then silence.", "She said \"No.\" | Then silence.");
-    CHECK_SENTENCES("\xE2\x80\x98Why?\xE2\x80\x99 he asked.", "\xE2\x80\x98Why?\xE2\x80\x99 he asked.");
-    CHECK_SENTENCES("Who knew?\xE2\x80\x99 Nobody.", "Who knew?\xE2\x80\x99 | Nobody.");
-    CHECK_SENTENCES("(It rained all day.) Crowds stayed.", "(It rained all day.) | Crowds stayed.");
-}
-
-TEST(sentences_ellipses)
-{
-    CHECK_SENTENCES("We waited... and waited. Nothing.", "We waited... and waited. | Nothing.");
-    CHECK_SENTENCES("We waited... Then it came.", "We waited... | Then it came.");
-    CHECK_SENTENCES("So . . . what now?", "So . . . what now?");
-}
-
-TEST(sentences_lines)
-{
-    CHECK_SENTENCES("Bridge closes for repairs\nThe bridge will close.",
-                    "Bridge closes for repairs | The bridge will close.");
-    CHECK_SENTENCES("One paragraph\n\nanother one", "One paragraph | another one");
-    CHECK_SENTENCES("It ended.\nthen more", "It ended. | then more");
-    CHECK_SENTENCES("a wrapped\nline goes on.", "a wrapped\nline goes on.");
-    CHECK_SENTENCES("It met Mr.\nLee today.", "It met Mr.\nLee today.");
-    CHECK_SENTENCES("Its list:\nOne item", "Its list: | One item");
-}
-
-/* A line without final punctuation is measured from its own start, not
- * the sentence's: a short line after a long wrapped one ends the
- * sentence; a line ending in a dash, or in a closer after a dot, as before. */
-TEST(sentences_line_measured_from_its_start)
-{
-    CHECK_SENTENCES("The wire wraps its copy at sixty columns or so, like this\n"
-                    "short tail\nNext line",
-                    "The wire wraps its copy at sixty columns or so, like this\nshort tail | Next line");
-    CHECK_SENTENCES("Prices rose \xE2\x80\x94\nSome fell", "Prices rose \xE2\x80\x94\nSome fell");
-    CHECK_SENTENCES("He said \"no.\"\nThen left", "He said \"no.\" | Then left");
-    CHECK_SENTENCES("Net 5 mln\nRevenue 7 mln\nShares 2 mln", "Net 5 mln | Revenue 7 mln | Shares 2 mln");
-}
 
 /* ---- tokens.c ----------------------------------------------------------- */
 

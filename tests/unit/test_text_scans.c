@@ -2,7 +2,7 @@
  * branch text3): the eight-bytes-at-a-time tests of swar.h against their
  * byte-by-byte definitions, and the scans and lookups built on them
  * (normalisation, stop words, the stem memo, the end of a word) at every
- * place of an eight-byte word; the sentence ends: test_text.c. */
+ * place of an eight-byte word; the sentence ends: test_sentences.c. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>

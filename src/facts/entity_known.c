@@ -1,0 +1,154 @@
+/* entity_known.c — the entities a text's names were taken as, remembered
+ * per article (entities.c's two passes), and the lookup of a mention among
+ * them: as written, a person's surname, a firm's first words or initials,
+ * a person's given name. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts/entity_known.h"
+
+/* Generational suffixes that may end a person's full name but not its short form. */
+static const char *const suffixes[] = {" Jr", " Jr.", " Sr", " Sr.", " II", " III", " IV", NULL};
+
+/* Bytes of the generational suffix ending name[0, len) (" Jr."), 0 when none. */
+static size_t suffix_len(const char *name, size_t len)
+{
+    for (int k = 0; suffixes[k]; k++) {
+        size_t n = strlen(suffixes[k]);
+        if (len > n + 1 && !strncmp(name + len - n, suffixes[k], n))
+            return n;
+    }
+    return 0;
+}
+
+/* Organisation words that end a firm's name, which the firm's first words
+ * stand for ("Kestrel" of "Kestrel Motors"; a town's police or council is
+ * not shortened to the town's name). */
+static const char *const firm_words[] = {"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.",
+    "llc", "plc", "group", "company", "corporation", "industries", "motors", "systems",
+    "airlines", "airways", "international", NULL};
+
+/* Whether s[0, len) opens the firm's name e before the words that end it:
+ * "Kestrel" of "Kestrel Motors", "Tannhill Foods" of "Tannhill Foods Inc"
+ * (a firm is shortened to its first words, a person to the last). */
+static bool opens_org(const sl_known *e, const char *s, size_t len)
+{
+    if (e->len <= len + 1 || e->name[len] != ' ' || strncmp(e->name, s, len) ||
+        strcmp(e->type, "organization"))
+        return false;
+    const char *last = strrchr(e->name, ' ') + 1;
+    size_t n = e->len - (size_t)(last - e->name);
+    return sl_facts_list_find(firm_words, last, n, sl_facts_word_hash(last, n)) >= 0 &&
+           !sl_facts_is_place(s, len);
+}
+
+/* Words of a name its initials skip: "Food and Drug Administration" is FDA. */
+static const char *const initials_skip[] = {"of", "and", "for", "the", "on", "&", NULL};
+
+/* Whether s[0, len), two to six capitals, is the initials of the
+ * organisation's name e: "FTC" of "Federal Trade Commission". */
+static bool initials_of(const sl_known *e, const char *s, size_t len)
+{
+    if (len < 2 || len > 6 || strcmp(e->type, "organization"))
+        return false;
+    size_t k = 0;
+    for (const char *w = e->name; *w;) {
+        size_t n = strcspn(w, " ");
+        if (sl_facts_list_find(initials_skip, w, n, sl_facts_word_hash(w, n)) < 0) {
+            if (k >= len || w[0] != s[k] || s[k] < 'A' || s[k] > 'Z' || memchr(w, '.', n))
+                return false; /* "U.S. Navy" is no "UN" */
+            k++;
+        }
+        w += n + (w[n] == ' ');
+    }
+    return k == len && k >= 2;
+}
+
+/* Whether the one word s[0, len) is the given name, or a short form of it,
+ * of the person e: its letters in order from the same first letter
+ * ("Thomas", "Tom", "Kate" of "Katherine"; no place: "Jordan"). */
+static bool given_name_of(const sl_known *e, const char *s, size_t len)
+{
+    const char *space = strchr(e->name, ' ');
+    if (len < 3 || !space || (size_t)(space - e->name) < len || e->name[0] != s[0] ||
+        memchr(s, ' ', len) || strcmp(e->type, "person"))
+        return false;
+    size_t k = 1;
+    for (const char *c = e->name + 1; c < space && k < len; c++)
+        k += *c == s[k];
+    return k == len && !sl_facts_is_place(s, len);
+}
+
+/* The known entity the name s[0, len) at byte `at` stands for: a person's
+ * full name it ends ("Blinken": "Antony Blinken"; not "Bettie Page" of the
+ * film "The Notorious Bettie Page") before an organisation's it opens
+ * ("Kestrel": "Kestrel Motors") or whose initials it is ("FTC"), or a
+ * person with a role of that name as written, before any other name as
+ * written; of those the last introduced before `at`, else the first after
+ * it (the first pass knows the whole text: "the Biden administration"
+ * before "Joe Biden"); the name as written only where it was met before
+ * `at`. A firm's first words stand for it only where `firms` (not in a
+ * title-case headline, where "Federal" may be any word's capital). A word
+ * the first pass made a person by its shape alone stands for the one person
+ * whose given name it is or shortens ("Tom said": "Thomas Reilly"; none where
+ * two fit). */
+const sl_known *sl_known_find(const sl_known *kn, size_t n, const char *s, size_t len, uint32_t at,
+                              bool firms)
+{
+    const sl_known *best = NULL, *first_hit = NULL;
+    int best_rank = 0;
+    size_t first_count = 0;
+    for (size_t k = 0; k < n; k++) {
+        const sl_known *e = &kn[k];
+        /* the first bytes are compared first: this runs for every known
+         * entity at every name, so most pairs differ there */
+        size_t full = e->full;
+        bool ends = full > len && e->name[full - len] == s[0] && e->name[full - len - 1] == ' ' &&
+                    !strncmp(e->name + full - len, s, len) && !strcmp(e->type, "person");
+        bool same = e->len == len && e->name[0] == s[0] && !strncmp(e->name, s, len) && e->at <= at;
+        bool org = !ends && !same && e->name[0] == s[0] &&
+                   ((firms && opens_org(e, s, len)) || initials_of(e, s, len));
+        if (!ends && !same && !org) {
+            if (given_name_of(e, s, len)) {
+                first_hit = e;
+                first_count++;
+            }
+            continue;
+        }
+        int rank = ends ? 3 : org || (!e->weak && !strcmp(e->type, "person")) ? 2 : 1;
+        bool nearer = best && (e->at <= at ? best->at > at || e->at > best->at : best->at > at &&
+                                                                                  e->at < best->at);
+        if (!best || rank > best_rank || (rank == best_rank && nearer)) {
+            best = e;
+            best_rank = rank;
+        }
+    }
+    if (first_count == 1 && best && best_rank == 1 && best->weak && !strchr(best->name, ' '))
+        return first_hit; /* "Tom said": a person of one word by its shape alone */
+    return best;
+}
+
+void sl_known_remember(sl_known *kn, size_t *n, sl_facts_doc *d, const char *name, size_t len,
+                       uint32_t at, const char *type, bool weak)
+{
+    if (*n >= SL_KNOWN_MAX || len < 2)
+        return;
+    kn[*n].name = sl_facts_strdup(d, name, len);
+    kn[*n].len = len;
+    kn[*n].full = len - suffix_len(name, len);
+    kn[*n].at = at;
+    kn[*n].type = type;
+    kn[*n].weak = weak;
+    if (kn[*n].name)
+        (*n)++;
+}
+
+/* The person of the text, learnt by the first pass, whose full name ends
+ * with the one word s[0, len): "Brell" opening a sentence before a verb
+ * other than of speech, where the text names "Tomas Brell" later. */
+const sl_known *sl_known_later_person(const sl_known *kn, size_t n, const char *s, size_t len)
+{
+    const sl_known *e = sl_known_find(kn, n, s, len, UINT32_MAX, false);
+    return e && e->len > len && !strcmp(e->type, "person") && !e->weak ? e : NULL;
+}
