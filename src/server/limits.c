@@ -97,3 +97,11 @@ int server_uri_escapes_ok(const char *uri)
             return 0;
     return 1;
 }
+
+int server_uri_path_nul(const char *uri)
+{
+    for (const char *p = uri; *p && *p != '?'; p++)
+        if (p[0] == '%' && p[1] == '0' && p[2] == '0')
+            return 1;
+    return 0;
+}

@@ -29,6 +29,7 @@ typedef struct request {
     char *uri;              /* as sent: path and query, the cache's key */
     size_t uri_len;
     int escapes_ok;
+    int path_nul;           /* the decoded path is cut short by a NUL */
 } request;
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
@@ -37,6 +38,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
     if (r) {
         r->uri_len = strlen(uri);
         r->escapes_ok = server_uri_escapes_ok(uri);
+        r->path_nul = server_uri_path_nul(uri);
         /* A URI over the limit is refused, never looked up: not kept. */
         r->uri = r->uri_len <= URI_MAX ? sl_strdup(uri) : NULL;
     }
@@ -137,6 +139,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     r->state = REQUEST_ANSWERED;
     if (!client_allowed(s, c))
         return server_respond_error(c, MHD_HTTP_TOO_MANY_REQUESTS, "too many requests: slow down");
+    /* MHD hands the path decoded, as a C string: a NUL in it would hide
+     * what follows ("/api/stories/3%00x" as story 3); no such path exists. */
+    if (r->path_nul)
+        return server_respond_error(c, MHD_HTTP_NOT_FOUND, "not found: no story or page has a NUL in its path");
     if (!strncmp(url, "/api/", 5) || !strcmp(url, "/api"))
         return r->uri ? api(s, c, url, r->uri)
                       : server_respond_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");

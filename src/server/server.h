@@ -86,6 +86,9 @@ void server_limiter_free(server_limiter *l);
 int server_limiter_allow(server_limiter *l, const void *addr, size_t len);
 /* 1 when every % of `uri` starts a valid escape (%XX with hex digits). */
 int server_uri_escapes_ok(const char *uri);
+/* 1 when the path of `uri` (before any ?) holds an escaped NUL ("%00"): the
+ * decoded path would end there, and "/api/stories/3%00" read as story 3. */
+int server_uri_path_nul(const char *uri);
 
 /* ---- api.c: the JSON endpoints under /api/ ---- */
 /* A request's answer: status and JSON body (an error document when status

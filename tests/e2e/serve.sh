@@ -100,6 +100,10 @@ get /api/stories/0
 check "story 0: 404" is_error 404
 get /api/stories/abc
 check "story abc: 404" is_error 404
+for p in '/api/stories/1%00' '/api/stories/1%00x' '/app.js%00.txt'; do
+  get "$p"
+  check "a NUL after the path ($p): 404, not what comes before it" is_error 404
+done
 get /api/articles/2
 check "article: text, removed lines and its copy relation with aligned sentences" jqok '
 .article.article.id == 2 and (.article.article.text | length > 0) and (.article.article | has("removed"))
