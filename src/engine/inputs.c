@@ -407,6 +407,10 @@ static int ingest_file(run *r, const char *path)
     if (rc == SL_ENOMEM)
         rc = sl_seterr(r->e, rc, "%s: %s", path, sl_buf_cstr(&why));
     else if (rc) {
+        /* Damaged gzip data was read, like a binary file's: counted as a
+         * file read (and failed), not as one that could not be opened. */
+        if (rc == SL_EBADINPUT)
+            r->report->files++;
         fail(r, path, sl_buf_cstr(&why));
         rc = 0;
     } else {

@@ -11,7 +11,8 @@
 # --text's input; help with a word after its command (fix27); qa4: an
 # ingest of nothing readable makes no store, search refuses an unknown
 # option, facts --text says a failed write once, a broken gzip member of a
-# WARC file is named, an unknown option is said one way.
+# WARC file is named, an unknown option is said one way; fix28: a gzip file
+# that fails to decompress is counted among the files read.
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
@@ -508,6 +509,23 @@ expect_exit 0 "$S" --db "$T/emptyfirst.db" ingest "$T/emptyfirst.warc.gz"
 check "an empty first member (gzip </dev/null) before the records: still a WARC, its 3 records stored (rev28b)" sh -c '
 "$1" --db "$2" export --json | python3 -c "import json, sys
 assert len(json.load(sys.stdin)[\"articles\"]) == 3"' - "$S" "$T/emptyfirst.db"
+
+section "a gzip file that fails to decompress is counted as read (fix28)"
+# It was failed without being counted: "ingested 0 articles from 0 files ...,
+# 1 failed", where a binary file says "from 1 file". Its data was read.
+gzip -c "$T/fair.txt" >"$T/fair.txt.gz"
+python3 -c "import sys
+d = bytearray(open(sys.argv[1], 'rb').read())
+d[len(d) // 2] ^= 0xFF
+open(sys.argv[2], 'wb').write(bytes(d))
+open(sys.argv[3], 'wb').write(bytes(d[:len(d) // 2]))" "$T/fair.txt.gz" "$T/broken.txt.gz" "$T/cut.txt.gz"
+for f in broken cut; do
+  expect_exit 1 "$S" --db "$T/gz-$f.db" ingest "$T/$f.txt.gz" "$T/lanterns.txt"
+  check "$f.txt.gz: named, and counted among the files read with the good one" sh -c '
+grep -q "^storyline: $2: " "$1" && grep -q "^ingested 1 article from 2 files .*, 1 failed" "$1"' - "$ERR" "$T/$f.txt.gz"
+done
+expect_exit 1 "$S" --db "$T/gz-none.db" ingest "$T/no-such.txt.gz" "$T/lanterns.txt"
+check "a missing .gz is not counted as read (as a missing file)" err_has "^ingested 1 article from 1 file .*, 1 failed"
 
 section "dedup names every error it counts"
 # A line whose id could not be kept (out of memory) was counted in the
