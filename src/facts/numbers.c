@@ -122,13 +122,6 @@ static bool has_digit(const sl_facts_doc *d, size_t i)
     return false;
 }
 
-/* Whether token i opens with a capital letter ("Max"). */
-static bool capitalised(const sl_facts_doc *d, size_t i)
-{
-    size_t n;
-    return isupper((unsigned char)*sl_facts_tok(d, i, &n));
-}
-
 /* The bytes of the space between tokens a and a + 1 when it is one that
  * groups digits: 1 for a plain space, 2 for U+00A0 (no-break), 3 for
  * U+202F (narrow no-break) or U+2009 (thin); 0 otherwise. */
@@ -197,7 +190,7 @@ static size_t space_groups(const sl_facts_doc *d, size_t i)
     bool glued_after = sl_numbers_glued(d, last, last + 1) &&
                        (sl_facts_is(d, last + 1, "%") || sl_facts_is(d, last + 1, "-"));
     bool before = i > 0 && (sl_facts_month(d, i - 1) || has_digit(d, i - 1));
-    bool after = last + 1 < d->toks.n && (has_digit(d, last + 1) || capitalised(d, last + 1));
+    bool after = last + 1 < d->toks.n && (has_digit(d, last + 1) || sl_facts_upper(d, last + 1));
     bool beside = before || after;
     return glued_after || beside || comma_grouped(d) ? i : last;
 }
