@@ -110,44 +110,21 @@ static void mixed_fraction(const sl_facts_doc *d, sl_number *nb)
     nb->last = j;
 }
 
-/* Whether token i holds an ASCII digit: every form digits_at reads does
- * ("sub-7", "USD1,700"), so a word without one is asked nothing more. */
-static bool has_digit(const sl_facts_doc *d, size_t i)
-{
-    size_t n;
-    const char *s = sl_facts_tok(d, i, &n);
-    for (size_t k = 0; k < n; k++)
-        if (s[k] >= '0' && s[k] <= '9')
-            return true;
-    return false;
-}
-
-/* The bytes of the space between tokens a and a + 1 when it is one that
- * groups digits: 1 for a plain space, 2 for U+00A0 (no-break), 3 for
- * U+202F (narrow no-break) or U+2009 (thin); 0 otherwise. */
+/* The bytes of the space between tokens a and a + 1 when it is one written
+ * to group digits: 2 for U+00A0 (no-break), 3 for U+202F (narrow no-break)
+ * or U+2009 (thin); 0 otherwise. A plain space does not group: "In 2019 500
+ * pilgrims", "June 4 300 boats", "some 300 787 Dreamliners" are two numbers,
+ * and no held-out data told the few plain-space groupings apart from these
+ * (docs/facts.md, fix28). */
 static size_t group_space(const sl_facts_doc *d, size_t a)
 {
     size_t from = d->toks.items[a].end, to = d->toks.items[a + 1].start;
     const char *g = d->s + from;
-    if (to - from == 1 && *g == ' ')
-        return 1;
     if (to - from == 2 && !memcmp(g, "\xC2\xA0", 2))
         return 2;
     if (to - from == 3 && (!memcmp(g, "\xE2\x80\xAF", 3) || !memcmp(g, "\xE2\x80\x89", 3)))
         return 3;
     return 0;
-}
-
-/* Whether the text groups thousands with a comma somewhere ("5,000"): a
- * text that does so does not group them with plain spaces. */
-static bool comma_grouped(const sl_facts_doc *d)
-{
-    for (size_t k = 1; k + 4 <= d->len; k++)
-        if (d->s[k] == ',' && isdigit((unsigned char)d->s[k - 1]) &&
-            isdigit((unsigned char)d->s[k + 1]) && isdigit((unsigned char)d->s[k + 2]) &&
-            isdigit((unsigned char)d->s[k + 3]) && (k + 4 == d->len || !isdigit((unsigned char)d->s[k + 4])))
-            return true;
-    return false;
 }
 
 /* Whether token i is digits only, n of them (n 0: 1 to 3). */
@@ -163,16 +140,10 @@ static bool digit_group(const sl_facts_doc *d, size_t i, size_t n)
     return true;
 }
 
-/* The groups of three digits after token i that a space joins to it
- * ("5 000", "1 200 000"): the last token of the number. The first group
- * has 1 to 3 digits, each after it exactly 3, all after the same space.
- * A no-break, narrow or thin space always groups (it is written for
- * that); a plain space only where nothing says otherwise: no comma-grouped
- * number in the text, no month before ("June 5 300 people"), no number
- * beside the run ("(0)21 555 71-202": a telephone, a table), no % or -
- * glued after ("61 100%") and no capitalised word after ("some 300 787
- * Dreamliners": a model). Such were the plain-space runs of ../shared's
- * prose; none there was a grouped number (docs/facts.md, fix28). */
+/* The groups of three digits after token i that a grouping space joins
+ * to it ("5\u00a0000", "1\u202f200\u202f000"): the last token of the
+ * number. The first group has 1 to 3 digits, each after it exactly 3, all
+ * after the same kind of space. */
 static size_t space_groups(const sl_facts_doc *d, size_t i)
 {
     size_t last = i, gap = 0;
@@ -185,14 +156,7 @@ static size_t space_groups(const sl_facts_doc *d, size_t i)
         gap = g;
         last++;
     }
-    if (gap != 1 || last == i)
-        return last;
-    bool glued_after = sl_numbers_glued(d, last, last + 1) &&
-                       (sl_facts_is(d, last + 1, "%") || sl_facts_is(d, last + 1, "-"));
-    bool before = i > 0 && (sl_facts_month(d, i - 1) || has_digit(d, i - 1));
-    bool after = last + 1 < d->toks.n && (has_digit(d, last + 1) || sl_facts_upper(d, last + 1));
-    bool beside = before || after;
-    return glued_after || beside || comma_grouped(d) ? i : last;
+    return last;
 }
 
 /* The text of a number written across glued tokens from token i: "US55" ","
@@ -319,6 +283,18 @@ static bool after_duration_part(const sl_facts_doc *d, size_t i, char unit)
     const char *w = sl_facts_tok(d, i - 1, &n);
     return n >= 2 && w[n - 1] == unit && isdigit((unsigned char)w[0]) &&
            isdigit((unsigned char)w[n - 2]);
+}
+
+/* Whether token i holds an ASCII digit: every form digits_at reads does
+ * ("sub-7", "USD1,700"), so a word without one is asked nothing more. */
+static bool has_digit(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *s = sl_facts_tok(d, i, &n);
+    for (size_t k = 0; k < n; k++)
+        if (s[k] >= '0' && s[k] <= '9')
+            return true;
+    return false;
 }
 
 /* A number written in digits at token i (possibly glued to a currency
