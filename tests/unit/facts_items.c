@@ -32,6 +32,12 @@ const sl_fact_item *fact_nth(const sl_fact_items *items, sl_fact_kind kind, size
     return NULL;
 }
 
+char approx_of(const sl_fact_items *items, const char *prefix)
+{
+    const sl_fact_item *n = number_text(items, prefix);
+    return n ? n->approx : 0;
+}
+
 size_t fact_count(const sl_fact_items *items, sl_fact_kind kind)
 {
     size_t n = 0;

@@ -19,6 +19,9 @@ void check_speakers(const sl_fact_items *items, const char *const *want, size_t 
 
 /* The number item whose text starts with `prefix`, or NULL. */
 const sl_fact_item *number_text(const sl_fact_items *items, const char *prefix);
+/* The approximation of the number item whose text starts with `prefix`, 0
+ * when there is none. */
+char approx_of(const sl_fact_items *items, const char *prefix);
 /* Checks that the number item whose text starts with prefix has value lo
  * (to hi), this unit (NULL: none) and, when `about` is not NULL, counts a
  * phrase holding it; a failure is reported at file:line. */

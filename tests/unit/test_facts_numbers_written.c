@@ -1,0 +1,137 @@
+/* test_facts_numbers_written.c — unit tests of numbers as wire copy and
+ * typography write them (src/facts/numbers.c, quantities.c): fractions
+ * glued by a hyphen, "X or Y", lower-cased months, a scale after the
+ * currency code, approximation and id words with their dot, thousands
+ * grouped by a no-break space. The texts are invented. */
+#include "facts/facts.h"
+#include "facts_items.h"
+#include "test.h"
+
+/* Wire copy's fractions glued by a hyphen are one number, and "X or Y"
+ * with a smaller Y is two measures of one thing, not a range. */
+TEST(facts_numbers_wire_fractions_and_or)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel Mills stock closed at 14-3/8, up 1/4, and its 7-1/2 pct notes held. The mill "
+        "earned 3.1 mln dlrs or 22 cts a share. Rowers trained 3 or 4 days a week.\n", NULL);
+    NUMBER(items, "14-3/8", 14.375, 14.375, NULL, NULL);
+    NUMBER(items, "7-1/2 pct", 7.5, 7.5, "percentage", NULL);
+    NUMBER(items, "3.1 mln dlrs", 3.1e6, 3.1e6, "dollar", NULL);
+    NUMBER(items, "22 cts a share", 22, 22, "cent per share", NULL);
+    NUMBER(items, "3 or 4 days", 3, 4, "day per week", NULL);
+    sl_fact_items_free(items);
+}
+
+/* Lower-cased wire copy's months beside a day are dates, not numbers;
+ * "march" and "may", verbs too, stay words in lower case. */
+TEST(facts_numbers_lower_case_months)
+{
+    static const expected_number want[] = {{"20 miles", 20, "mile"}, {"3 hours", 3, "hour"}};
+    static const char *const days[] = {"7", "15", "30", "1999", NULL};
+    NUMBERS_OF("the notes are due nov. 15, 1999, the vote is on 7 october and the sept. 30 "
+               "deadline stands. they march 20 miles and may 3 hours later rest.\n", want, days);
+}
+
+/* A scale said after the currency code that follows the amount, and a
+ * glued "t" as tonnes. */
+TEST(facts_numbers_scale_after_code_and_tonnes)
+{
+    static const expected_number want[] = {
+        {"75 USD million", 75e6, "dollar"}, {"80 EUR mn", 80e6, "euro"},
+        {"12 euros", 12, "euro"}, {"40t", 40, "metric ton"}};
+    NUMBERS_OF("The port spent 75 USD million on cranes and 80 EUR mn on quays; a ticket is "
+               "12 euros. A 40t lorry waited.\n", want, NULL);
+}
+
+/* Every approximation of the table before a number, each a first letter
+ * approx_before lets through (and one sentence opening on it); a number
+ * after another word is exact. */
+TEST(facts_numbers_every_approximation_word)
+{
+    static const struct { const char *words, *text; char approx; } cases[] = {
+        {"more than", "more than", '>'}, {"over", "over", '>'}, {"at least", "at least", '>'},
+        {"above", "above", '>'}, {"exceeding", "exceeding", '>'},
+        {"upwards of", "upwards of", '>'}, {"upward of", "upward of", '>'},
+        {"in excess of", "in excess of", '>'}, {"beyond", "beyond", '>'},
+        {"less than", "less than", '<'}, {"fewer than", "fewer than", '<'},
+        {"under", "under", '<'}, {"up to", "up to", '<'}, {"below", "below", '<'},
+        {"as many as", "many as", '<'}, {"as much as", "much as", '<'},
+        {"at most", "at most", '<'}, {"nearly", "nearly", '~'}, {"almost", "almost", '~'},
+        {"about", "about", '~'}, {"around", "around", '~'},
+        {"approximately", "approximately", '~'}, {"roughly", "roughly", '~'},
+        {"some", "some", '~'}, {"an estimated", "estimated", '~'}, {"circa", "circa", '~'},
+        {"approx", "approx", '~'}, {"approx.", "approx.", '~'}, {"ca.", "ca.", '~'},
+        {"close to", "close to", '~'}, {"the", "", '='},
+        {"Nearly", "Nearly", '~'}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char text[128], want[64];
+        bool opens = cases[k].words[0] >= 'A' && cases[k].words[0] <= 'Z';
+        snprintf(text, sizeof text, "%s%s 40 crates%s\n", opens ? "" : "The yard counted ",
+                 cases[k].words, opens ? " were counted." : ".");
+        snprintf(want, sizeof want, "%s%s40 crates", cases[k].text, cases[k].text[0] ? " " : "");
+        sl_fact_items *items = facts_of_text(text, NULL);
+        const sl_fact_item *n = number_text(items, want);
+        CHECK_STR(n ? want : NULL, want); /* an item opening with `want` */
+        CHECK_INT(n ? n->approx : 0, cases[k].approx);
+        sl_fact_items_free(items);
+    }
+}
+
+/* An abbreviation before a number, its dot a token of its own: "ca.",
+ * "approx." and "c." (where the sentences split: the clause after it still
+ * counts), in capitals when it opens a sentence; a capital and a dot inside
+ * one are an initial or a code, not "circa". */
+TEST(facts_numbers_approximation_abbreviations)
+{
+    sl_fact_items *items = facts_of_text(
+        "The archive holds ca. 68 maps and approx. 70 letters from the mill. Approx. 30 "
+        "workers signed them, and c. 400 pages were lost in the fire. The nurse gave "
+        "vitamin C. 12 patients recovered.\n", NULL);
+    CHECK(approx_of(items, "ca. 68 maps") == '~');
+    CHECK(approx_of(items, "approx. 70 letters") == '~');
+    CHECK(approx_of(items, "Approx. 30 workers") == '~');
+    CHECK(approx_of(items, "c. 400 pages") == '~');
+    CHECK(approx_of(items, "12 patients") == '=');
+    sl_fact_items_free(items);
+}
+
+/* An id word abbreviated with its dot, a token of its own ("No. 3",
+ * "vol. 2"), makes the number an id as the word alone does (the table's
+ * "no." and "vol." never met a token); an id word ending the sentence
+ * before does not ("the room. 12 workers"). */
+TEST(facts_numbers_id_word_with_its_dot)
+{
+    static const expected_number want[] = {{"60 maps", 60, NULL}, {"12 workers", 12, NULL}};
+    static const char *const ids[] = {"3", "4", "2", NULL};
+    NUMBERS_OF("The mill built its No. 3 and No. 4 kilns by the river. Its guide, vol. 2 of the "
+               "set, came out with 60 maps. The crew painted the room. 12 workers came back.\n",
+               want, ids);
+}
+
+/* Thousands grouped by spaces (fix28): a no-break, narrow or thin space
+ * groups, the groups after the first of exactly three digits; a plain
+ * space never does ("In 2019 500 pilgrims" is two numbers). */
+TEST(facts_numbers_space_grouped_thousands)
+{
+    sl_fact_items *items = facts_of_text(
+        "The port handled 1\xC2\xA0" "200\xC2\xA0" "000 tonnes of grain. Then 2\xC2\xA0" "500 "
+        "left by road, 7\xE2\x80\xAF" "250 on foot and 1\xE2\x80\x89" "750 by bus. On June 4 300 "
+        "boats sailed. In 2019 500 pilgrims came and some 5 000 people lined the quay. Nearly "
+        "200 767 Skylarks flew and 12\xC2\xA0" "3456 kites.\n", NULL);
+    const sl_fact_item *n = number_text(items, "1\xC2\xA0" "200\xC2\xA0" "000");
+    CHECK(n && n->value == 1200000);
+    n = number_text(items, "2\xC2\xA0" "500");
+    CHECK(n && n->value == 2500);
+    n = number_text(items, "7\xE2\x80\xAF" "250");
+    CHECK(n && n->value == 7250);
+    n = number_text(items, "1\xE2\x80\x89" "750");
+    CHECK(n && n->value == 1750);
+    n = number_text(items, "300");
+    CHECK(n && n->value == 300); /* plain spaces: "4 300" is two numbers */
+    n = number_text(items, "500");
+    CHECK(n && n->value == 500);
+    CHECK(!number_text(items, "5 000"));
+    CHECK(!number_text(items, "200 767"));
+    CHECK(!number_text(items, "12\xC2\xA0" "3456")); /* a group after the first has 3 digits */
+    sl_fact_items_free(items);
+}
