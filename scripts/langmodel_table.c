@@ -181,12 +181,19 @@ static void make_rows(builder *m)
     for (size_t k = 0; k < m->n_models; k++)
         m->local[k] = m->script_models[m->script[k]]++;
     size_t n_rows = 0;
+    uint32_t n_dense[SL_SCRIPT_COUNT] = {0};
     for (size_t k = 0; k <= m->mask; k++) {
         sl_lm_slot *s = &m->slots[k];
-        s->row = SL_LM_NO_ROW;
-        uint16_t models = s->n ? m->script_models[m->script[m->postings[s->first].model]] : 0;
+        s->row = s->dense = SL_LM_NO_ROW;
+        uint8_t script = s->n ? m->script[m->postings[s->first].model] : 0;
+        uint16_t models = s->n ? m->script_models[script] : 0;
         if (s->n && s->n >= DENSE_SHARE * models) {
+            if (n_dense[script] == SL_LM_MAX_DENSE) {
+                fprintf(stderr, "langmodel_table: more than %d dense rows in a script\n", SL_LM_MAX_DENSE);
+                exit(1);
+            }
             s->row = (uint32_t)n_rows;
+            s->dense = n_dense[script]++;
             n_rows += (models + SL_LM_ROW_STEP - 1u) / SL_LM_ROW_STEP * SL_LM_ROW_STEP;
         }
     }
@@ -304,8 +311,8 @@ int main(int argc, char **argv)
     for (size_t k = 0; k <= m.mask; k++) {
         const sl_lm_slot *s = &m.slots[k];
         if (s->key)
-            printf("    [%zu] = {0x%016llxu, %u, %u, %uu},\n", k, (unsigned long long)s->key, s->first, s->n,
-                   s->row);
+            printf("    [%zu] = {0x%016llxu, %u, %u, %uu, %uu},\n", k, (unsigned long long)s->key, s->first,
+                   s->n, s->row, s->dense);
     }
     printf("};\n\nstatic const sl_lm_posting postings[%zu] = {\n", m.n_postings);
     for (size_t k = 0; k < m.n_postings; k++) {

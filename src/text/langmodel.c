@@ -46,23 +46,46 @@ static const sl_lm_slot *lookup(const sl_langmodel *m, const char *s, size_t len
     return NULL;
 }
 
-/* Adds a dense row to the scores of a script's `models`, four at a time
- * (the compiler pairs them into vector adds); rows are padded to four. */
-static void add_row(double *restrict score, const double *restrict row, size_t models)
+/* The dense rows a text met and how often each: a row is added once, times
+ * its count, when the text is read. This gives the very doubles that adding
+ * it at each n-gram gave: every weight is a float of [2^-1, 2^4) (the test
+ * langmodel_weights_sum_exactly checks the table), so a multiple of 2^-24,
+ * and a sum of fewer than 2^25 of them, or a count times one, is a multiple
+ * of 2^-24 below 2^29, which a double holds exactly: no add rounds, and the
+ * order of the adds cannot change a bit. A text has at most a few thousand
+ * n-grams (SCORE_BYTES). */
+typedef struct tally {
+    uint16_t count[SL_LM_MAX_DENSE]; /* by the row's place among its script's dense rows */
+    const sl_lm_slot *met[SL_LM_MAX_DENSE];
+    size_t n_met;
+} tally;
+
+_Static_assert(2 * (SCORE_BYTES + 1) * NGRAM_MAX < UINT16_MAX, "a dense row's count fits its tally");
+
+static void tally_row(tally *t, const sl_lm_slot *s)
+{
+    if (!t->count[s->dense]++)
+        t->met[t->n_met++] = s;
+}
+
+/* Adds `times` a dense row to the scores of a script's `models`, four at a
+ * time (the compiler pairs them into vector operations); rows are padded to
+ * four. */
+static void add_row(double *restrict score, const double *restrict row, size_t models, double times)
 {
     for (const double *end = row + models; row < end; row += SL_LM_ROW_STEP, score += SL_LM_ROW_STEP) {
-        score[0] += row[0];
-        score[1] += row[1];
-        score[2] += row[2];
-        score[3] += row[3];
+        score[0] += times * row[0];
+        score[1] += times * row[1];
+        score[2] += times * row[2];
+        score[3] += times * row[3];
     }
 }
 
 /* Adds the n-grams of one padded word "_word_" (byte offsets of its
  * characters in `at`, `chars` + 1 of them) to the scores of the script's
- * models (by their place among them). */
+ * models (by their place among them), its dense rows to the tally. */
 static void score_word(const sl_langmodel *m, const char *word, const size_t *at, size_t chars,
-                       sl_script script, double *score)
+                       sl_script script, double *score, tally *t)
 {
     for (size_t i = 0; i < chars; i++) {
         for (size_t n = 1; n <= NGRAM_MAX && i + n <= chars; n++) {
@@ -70,7 +93,7 @@ static void score_word(const sl_langmodel *m, const char *word, const size_t *at
             if (!s)
                 continue;
             if (s->row != SL_LM_NO_ROW) {
-                add_row(score, m->rows + s->row, m->script_models[script]);
+                tally_row(t, s);
                 continue;
             }
             for (const sl_lm_posting *p = m->postings + s->first, *end = p + s->n; p < end; p++)
@@ -79,10 +102,12 @@ static void score_word(const sl_langmodel *m, const char *word, const size_t *at
     }
 }
 
-const char *sl_langmodel_best(const sl_langmodel *m, const char *text, size_t len, sl_script script)
+void sl_langmodel_scores(const sl_langmodel *m, const char *text, size_t len, sl_script script, double *score)
 {
     len = sl_utf8_cut(text, len, SCORE_BYTES);
-    double score[SL_LM_MAX_MODELS + SL_LM_ROW_STEP] = {0}; /* by place among the script's models, and a row's pad */
+    tally t;
+    memset(t.count, 0, sizeof t.count);
+    t.n_met = 0;
     char word[4 * (WORD_CHARS + 2)];
     size_t at[WORD_CHARS + 3];
     size_t chars = 0, i = 0;
@@ -100,10 +125,18 @@ const char *sl_langmodel_best(const sl_langmodel *m, const char *text, size_t le
         } else if (chars) {
             word[at[chars]] = '_';
             at[chars + 1] = at[chars] + 1;
-            score_word(m, word, at, chars + 1, script, score);
+            score_word(m, word, at, chars + 1, script, score, &t);
             chars = 0;
         }
     }
+    for (size_t k = 0; k < t.n_met; k++)
+        add_row(score, m->rows + t.met[k]->row, m->script_models[script], t.count[t.met[k]->dense]);
+}
+
+const char *sl_langmodel_best(const sl_langmodel *m, const char *text, size_t len, sl_script script)
+{
+    double score[SL_LM_SCORES] = {0};
+    sl_langmodel_scores(m, text, len, script, score);
     const char *best = NULL;
     double best_score = 0, second = 0;
     for (size_t k = 0; k < m->n_models; k++) {

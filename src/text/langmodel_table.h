@@ -13,6 +13,7 @@
 #define SL_LM_MAX_MODELS 255
 #define SL_LM_NO_ROW UINT32_MAX
 #define SL_LM_ROW_STEP 4 /* a dense row's weights are added four at a time */
+#define SL_LM_MAX_DENSE 1024 /* dense rows of one script at most (a text's tally of them: langmodel.c) */
 
 /* The n-grams filed under one script: a posting of each language of that
  * script that lists it. */
@@ -29,6 +30,7 @@ typedef struct sl_lm_slot {
     uint64_t key; /* sl_hash64 of the folded n-gram, mixed with its script (sl_lm_key); 0: empty */
     uint32_t first, n; /* postings[first, first + n) */
     uint32_t row;      /* its dense row: rows[row, row + script_models rounded up to SL_LM_ROW_STEP); SL_LM_NO_ROW */
+    uint32_t dense;    /* that row's place among its script's dense rows, below SL_LM_MAX_DENSE; SL_LM_NO_ROW */
 } sl_lm_slot;
 
 struct sl_langmodel {
@@ -42,6 +44,13 @@ struct sl_langmodel {
     const sl_lm_posting *postings;
     const double *rows;
 };
+
+/* The scores sl_langmodel_best compares: adds to score[place] the log odds of
+ * text[0, len) (its first bytes) under each model written in `script`, by its
+ * place among them (sl_langmodel.local); `score` holds SL_LM_SCORES doubles,
+ * the places past the script's models are scratch. */
+#define SL_LM_SCORES (SL_LM_MAX_MODELS + SL_LM_ROW_STEP)
+void sl_langmodel_scores(const sl_langmodel *m, const char *text, size_t len, sl_script script, double *score);
 
 /* The table's key of an n-gram's hash in the lists of one script: each
  * n-gram is filed once per script, with the postings of that script's
