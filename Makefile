@@ -100,8 +100,8 @@ $(BUILD)/gen/places.c: scripts/places_table.c src/util/hash.c src/facts/facts.h 
 # The n-gram language model (src/text/langmodel.c) as a read-only table,
 # made from libexttextcat's rank lists once, here, not by every process.
 LANGMODEL_GEN_SRC := scripts/langmodel_table.c src/text/lang_codes.c src/text/script.c src/text/utf8.c src/util/buf.c \
-	src/util/alloc.c src/util/hash.c
-$(BUILD)/gen/langmodel.c: $(LANGMODEL_GEN_SRC) src/text/langmodel_table.h src/text/langmodel.h src/text/text.h \
+	src/util/alloc.c
+$(BUILD)/gen/langmodel.c: $(LANGMODEL_GEN_SRC) src/text/langmodel_table.h src/text/langmodel.h src/text/text.h src/text/swar.h \
 		src/util/sorted_words.h $(wildcard /usr/share/libexttextcat/fpdb.conf) \
 		| $(BOOTSTRAP_STAMP)
 	@mkdir -p $(dir $@)

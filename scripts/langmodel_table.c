@@ -14,7 +14,6 @@
 
 #include "text/langmodel_table.h"
 #include "text/text.h"
-#include "util/hash.h"
 #include "util/sorted_words.h"
 
 /* Where libexttextcat's data package puts the rank lists. */
@@ -41,7 +40,7 @@
 
 /* One n-gram of one language's list. */
 typedef struct entry {
-    uint64_t key; /* sl_hash64 of the folded n-gram, then its sl_lm_key */
+    uint64_t key; /* sl_lm_hash of the folded n-gram, then its sl_lm_key */
     uint16_t rank, model;
 } entry;
 
@@ -144,7 +143,7 @@ static bool load_list(builder *m, const char *path, uint16_t model, entries *v)
         size_t len = strcspn(line, "\t \r\n"), flen;
         if (!fold_ngram(line, len, folded, &flen, votes))
             continue;
-        push(v, (entry){sl_hash64(folded, flen), rank++, model});
+        push(v, (entry){sl_lm_hash(folded, flen), rank++, model});
     }
     fclose(f);
     uint8_t script = SL_SCRIPT_LATIN;

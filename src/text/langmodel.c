@@ -11,7 +11,6 @@
 
 #include "text/langmodel_table.h"
 #include "text/text.h"
-#include "util/hash.h"
 
 /* Bytes of text scored: a few dozen words tell a language as well as more
  * (accuracy on the bench sample does not move past ~250 bytes), and the
@@ -39,7 +38,7 @@ static const char *code_name(const sl_langmodel *m, size_t k)
 
 static const sl_lm_slot *lookup(const sl_langmodel *m, const char *s, size_t len, sl_script script)
 {
-    uint64_t key = sl_lm_key(sl_hash64(s, len), (uint8_t)script);
+    uint64_t key = sl_lm_key(sl_lm_hash(s, len), (uint8_t)script);
     for (size_t at = key & m->mask; m->slots[at].key; at = (at + 1) & m->mask)
         if (m->slots[at].key == key)
             return &m->slots[at];

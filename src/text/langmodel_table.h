@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "text/langmodel.h"
+#include "text/swar.h"
 
 #define SL_LM_MAX_MODELS 255
 #define SL_LM_NO_ROW UINT32_MAX
@@ -27,7 +28,7 @@ typedef struct sl_lm_posting {
 
 /* One n-gram of one script (open addressing, linear probing). */
 typedef struct sl_lm_slot {
-    uint64_t key; /* sl_hash64 of the folded n-gram, mixed with its script (sl_lm_key); 0: empty */
+    uint64_t key; /* sl_lm_hash of the folded n-gram, mixed with its script (sl_lm_key); 0: empty */
     uint32_t first, n; /* postings[first, first + n) */
     uint32_t row;      /* its dense row: rows[row, row + script_models rounded up to SL_LM_ROW_STEP); SL_LM_NO_ROW */
     uint32_t dense;    /* that row's place among its script's dense rows, below SL_LM_MAX_DENSE; SL_LM_NO_ROW */
@@ -51,6 +52,11 @@ struct sl_langmodel {
  * the places past the script's models are scratch. */
 #define SL_LM_SCORES (SL_LM_MAX_MODELS + SL_LM_ROW_STEP)
 void sl_langmodel_scores(const sl_langmodel *m, const char *text, size_t len, sl_script script, double *score);
+
+/* The hash of a folded n-gram: swar.h's inline word hash (a call to XXH3
+ * cost more than the rest of a lookup), one-to-one on n-grams of up to
+ * eight bytes, which most are. */
+static inline uint64_t sl_lm_hash(const char *ngram, size_t len) { return sl_swar_word_hash(ngram, len, false); }
 
 /* The table's key of an n-gram's hash in the lists of one script: each
  * n-gram is filed once per script, with the postings of that script's

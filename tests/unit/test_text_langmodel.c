@@ -9,7 +9,6 @@
 
 #include "test.h"
 #include "text/langmodel_table.h"
-#include "util/hash.h"
 
 static uint32_t next_random(uint32_t *state)
 {
@@ -52,7 +51,7 @@ static void add_ngrams(const char *word, const size_t *at, size_t chars, sl_scri
     const sl_langmodel *m = &sl_langmodel_table;
     for (size_t i = 0; i < chars; i++)
         for (size_t n = 1; n <= 5 && i + n <= chars; n++) {
-            uint64_t key = sl_lm_key(sl_hash64(word + at[i], at[i + n] - at[i]), (uint8_t)script);
+            uint64_t key = sl_lm_key(sl_lm_hash(word + at[i], at[i + n] - at[i]), (uint8_t)script);
             size_t slot = key & m->mask;
             while (m->slots[slot].key && m->slots[slot].key != key)
                 slot = (slot + 1) & m->mask;
