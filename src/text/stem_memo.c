@@ -62,7 +62,7 @@ static inline memo_slot *find(const memo_slot *slots, size_t cap, const char *by
 {
     for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
         const memo_slot *s = &slots[i];
-        if (!s->hash || (s->hash == h && s->len == len && !memcmp(bytes + s->at, w, len)))
+        if (!s->hash || (s->hash == h && s->len == len && sl_swar_same(bytes + s->at, w, len, false)))
             return (memo_slot *)s;
     }
 }

@@ -843,14 +843,7 @@ static void fill_slots(void)
 /* Whether the entry is `w`, ASCII letters lowered first when `lower`. */
 static bool entry_is(const struct stopword *e, const unsigned char *w, size_t len, bool lower)
 {
-    if (e->len != len)
-        return false;
-    if (!lower)
-        return !memcmp(e->word, w, len);
-    for (size_t k = 0; k < len; k++)
-        if ((unsigned char)e->word[k] != sl_ascii_lower[w[k]])
-            return false;
-    return true;
+    return e->len == len && sl_swar_same(e->word, (const char *)w, len, lower);
 }
 
 /* The languages `w` is a stop word of, as a bit set (0 when none). */

@@ -61,33 +61,55 @@ static inline uint64_t sl_swar_ascii_lower(uint64_t w)
     return w | (from_a & ~past_z & ~w & SL_SWAR_HIGHS) >> 2;
 }
 
+/* The bytes of a word shorter than eight in one value, one-to-one for a
+ * given length: 4 to 7 bytes as their first and last four, shorter ones
+ * as their first, middle and last byte. */
+static inline uint64_t sl_swar_short(const char *w, size_t len)
+{
+    if (len >= 4) {
+        uint32_t first, last;
+        memcpy(&first, w, sizeof first);
+        memcpy(&last, w + len - 4, sizeof last);
+        return (uint64_t)first << 32 | last;
+    }
+    const unsigned char *u = (const unsigned char *)w;
+    return len ? (uint64_t)u[0] << 16 | (uint64_t)u[len / 2] << 8 | u[len - 1] : 0;
+}
+
+static inline uint64_t sl_swar_lowered(uint64_t w, bool lower) { return lower ? sl_swar_ascii_lower(w) : w; }
+
 /* A short word's hash, never 0, from a few loads that cover its bytes
- * (eight at a time, the last eight overlapping; 4 to 7 bytes as their
- * first and last four; shorter ones byte by byte), ASCII capitals lowered
- * first when `lower`, each step multiplied, the high half folded into the
- * low one. Inline, for the lookups made for every word of a text (the stem
- * memo, the stop words), where a call to XXH3 cost more than the rest. */
+ * (eight at a time, the last eight overlapping; shorter words as
+ * sl_swar_short), ASCII capitals lowered first when `lower`, each step
+ * multiplied, the high half folded into the low one. Inline, for the
+ * lookups made for every word of a text (the stem memo, the stop words,
+ * the n-gram model), where a call to XXH3 cost more than the rest. */
 static inline uint64_t sl_swar_word_hash(const char *w, size_t len, bool lower)
 {
     uint64_t h = len * 0x9E3779B97F4A7C15u, part;
     if (len >= 8) {
-        for (size_t k = 0; len - k > 8; k += 8) {
-            part = sl_swar_load(w + k);
-            h = (h ^ (lower ? sl_swar_ascii_lower(part) : part)) * 0xFF51AFD7ED558CCDu;
-        }
+        for (size_t k = 0; len - k > 8; k += 8)
+            h = (h ^ sl_swar_lowered(sl_swar_load(w + k), lower)) * 0xFF51AFD7ED558CCDu;
         part = sl_swar_load(w + len - 8);
-    } else if (len >= 4) {
-        uint32_t first, last;
-        memcpy(&first, w, sizeof first);
-        memcpy(&last, w + len - 4, sizeof last);
-        part = (uint64_t)first << 32 | last;
     } else {
-        const unsigned char *u = (const unsigned char *)w;
-        part = len ? (uint64_t)u[0] << 16 | (uint64_t)u[len / 2] << 8 | u[len - 1] : 0;
+        part = sl_swar_short(w, len);
     }
-    h = (h ^ (lower ? sl_swar_ascii_lower(part) : part)) * 0xC4CEB9FE1A85EC53u;
+    h = (h ^ sl_swar_lowered(part, lower)) * 0xC4CEB9FE1A85EC53u;
     h ^= h >> 32;
     return h ? h : 1;
+}
+
+/* Whether the `len` bytes at `a` are those at `b` (with b's ASCII capitals
+ * lowered when `lower`): memcmp's answer from the loads of the hash above,
+ * inline, for the lookups that follow it. */
+static inline bool sl_swar_same(const char *a, const char *b, size_t len, bool lower)
+{
+    if (len < 8)
+        return sl_swar_short(a, len) == sl_swar_lowered(sl_swar_short(b, len), lower);
+    for (size_t k = 0; len - k > 8; k += 8)
+        if (sl_swar_load(a + k) != sl_swar_lowered(sl_swar_load(b + k), lower))
+            return false;
+    return sl_swar_load(a + len - 8) == sl_swar_lowered(sl_swar_load(b + len - 8), lower);
 }
 
 #endif

@@ -208,3 +208,37 @@ TEST(scans_stay_within_short_heap_buffers)
     }
     sl_stem_memo_free(memo);
 }
+
+/* sl_swar_same against memcmp (of the lowered bytes when asked) on words of
+ * 0 to 40 bytes in heap buffers of exactly their length, the same or
+ * differing at each place: by a byte, by an ASCII capital (the same only
+ * when lowering), by a capital past ASCII (never the same). */
+TEST(swar_same_is_memcmp_at_every_place)
+{
+    uint32_t state = 5;
+    for (size_t len = 0; len <= 40; len++) {
+        char *a = malloc(len + 1), *b = malloc(len + 1);
+        CHECK(a && b);
+        if (!a || !b) {
+            free(a), free(b);
+            return;
+        }
+        for (size_t k = 0; k < len; k++)
+            a[k] = (char)('a' + next_random(&state) % 26);
+        for (size_t at = 0; at <= len; at++) {   /* at == len: no difference */
+            static const char changes[][2] = {{'a', 'q'}, {'a', 'A'}, {'z', 'Z'}, {'a', '\xC3'}};
+            for (size_t c = 0; c < sizeof changes / sizeof *changes; c++) {
+                memcpy(b, a, len);
+                if (at < len)
+                    a[at] = changes[c][0], b[at] = changes[c][1];
+                char lowered[41];
+                for (size_t k = 0; k < len; k++)
+                    lowered[k] = b[k] >= 'A' && b[k] <= 'Z' ? (char)(b[k] | 0x20) : b[k];
+                CHECK_INT(sl_swar_same(a, b, len, false), !memcmp(a, b, len));
+                CHECK_INT(sl_swar_same(a, b, len, true), !memcmp(a, lowered, len));
+            }
+        }
+        free(a);
+        free(b);
+    }
+}
