@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text/langmodel.h"
+#include "text/swar.h"
 #include "text/text.h"
 #include "util/alloc.h"
 
@@ -48,6 +49,7 @@ typedef struct profile {
     uint32_t script[SL_SCRIPT_COUNT];
     uint32_t hits[SL_STOPWORD_LANG_BITS];  /* stop-word hits per stop-list language bit */
     uint32_t profiled; /* words looked up */
+    uint32_t top;      /* the most hits of a language */
 } profile;
 
 sl_langid *sl_langid_new(void)
@@ -82,25 +84,51 @@ static void profile_word(sl_langid *id, profile *p, const char *s, size_t len, b
             return;
         langs = sl_stopword_langs(id->fold.ptr, id->fold.len);
     }
-    for (; langs; langs &= langs - 1)   /* each language bit set */
-        p->hits[__builtin_ctz(langs)]++;
+    for (; langs; langs &= langs - 1) {  /* each language bit set */
+        uint32_t hits = ++p->hits[__builtin_ctz(langs)];
+        p->top = hits > p->top ? hits : p->top;
+    }
 }
 
-/* Whether s[0, len) is all ASCII. */
+/* Whether s[0, len) is all ASCII (eight bytes at a time). */
 static bool all_ascii(const char *s, size_t len)
 {
-    unsigned char any = 0;
-    for (size_t k = 0; k < len; k++)
+    uint64_t any = 0;
+    size_t k = 0;
+    for (; k + 8 <= len; k += 8)
+        any |= sl_swar_load(s + k);
+    for (; k < len; k++)
         any |= (unsigned char)s[k];
-    return any < 0x80;
+    return !(any & SL_SWAR_HIGHS);
+}
+
+/* Whether the stop-word profile names its language whatever its words yet
+ * to be profiled are, the script being Latin: the leader has PROFILE_WORDS
+ * * PROFILE_MIN_RATIO hits (the most words profiled can ask), and leads
+ * PROFILE_LEAD times the runner-up's hits plus one for each word left,
+ * which no later word can undo (a word adds at most one hit a language).
+ * detect then answers the leader, as it would after all of them. */
+static bool profile_settled(const profile *p)
+{
+    uint32_t best = 0, second = 0, left = PROFILE_WORDS - p->profiled;
+    if (p->top < PROFILE_MIN_RATIO * PROFILE_WORDS || p->top < PROFILE_LEAD * left)
+        return false;
+    for (unsigned k = 0; k < SL_STOPWORD_LANG_BITS; k++) {
+        if (p->hits[k] > best)
+            second = best, best = p->hits[k];
+        else if (p->hits[k] > second)
+            second = p->hits[k];
+    }
+    return best >= PROFILE_MIN_RATIO * PROFILE_WORDS && best >= PROFILE_LEAD * (second + left);
 }
 
 /* One pass over the prefix: words (letters with inner apostrophes),
  * letters per script, stop-word hits. Once PROFILE_WORDS words are
- * profiled, all of them Latin letters, an ASCII rest can only add Latin
- * letters and words past every threshold (MIN_WORDS, JUDGE_WORDS): the
+ * profiled, or the profile is settled before, all of the words Latin
+ * letters, an ASCII rest can only add Latin letters and words past every
+ * threshold (MIN_WORDS, JUDGE_WORDS) and hits that change no answer: the
  * scan stops there, with the same answer (a third of the scan of an
- * English text). */
+ * English text, and the last words of the profile of most). */
 static void scan(sl_langid *id, const char *s, size_t len, profile *p)
 {
     size_t i = 0, word = 0;
@@ -131,7 +159,7 @@ static void scan(sl_langid *id, const char *s, size_t len, profile *p)
             if (in_word)
                 profile_word(id, p, s + word, at - word, ascii);
             in_word = false;
-            if (p->profiled == PROFILE_WORDS && !rest_checked) {
+            if (!rest_checked && (p->profiled == PROFILE_WORDS || profile_settled(p))) {
                 rest_checked = true;
                 if (p->script[SL_SCRIPT_LATIN] == p->letters && all_ascii(s + i, len - i))
                     return;

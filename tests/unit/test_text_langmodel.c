@@ -1,14 +1,16 @@
-/* test_text_langmodel.c — unit tests of the n-gram model's fast paths
- * (2026-12-06, branch text4): its scores against their plain definition, a
- * sum of each listed n-gram's weights one n-gram at a time in the order of
- * the text, and the premise that lets langmodel.c add them in another order
- * (every weight a float of [2^-1, 2^4), so that no sum rounds). */
+/* test_text_langmodel.c — unit tests of language detection's fast paths
+ * (2026-12-06, branch text4): the n-gram model's scores against their plain
+ * definition, a sum of each listed n-gram's weights one n-gram at a time in
+ * the order of the text, and the premise that lets langmodel.c add them in
+ * another order (every weight a float of [2^-1, 2^4), so that no sum
+ * rounds); the stop-word profile's early stop against its rule. */
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "test.h"
 #include "text/langmodel_table.h"
+#include "text/text.h"
 
 static uint32_t next_random(uint32_t *state)
 {
@@ -107,4 +109,36 @@ TEST(langmodel_scores_are_the_ngram_by_ngram_sums)
         sl_langmodel_scores(m, text, len, script, got);
         CHECK(!memcmp(want, got, m->script_models[script] * sizeof *got));
     }
+}
+
+/* The stop-word profile reads 100 words: with `english` words of English
+ * stop words first, then French ones, it answers English from 60 on (60
+ * hits, 1.5 times 40) and French up to 40, wherever its scan stops; more
+ * words past the hundredth, ASCII or not, change nothing. The scan may stop
+ * early only where no later word can change that (lang.c, profile_settled). */
+TEST(lang_profile_stops_only_when_settled)
+{
+    static const char *const en[] = {"the ", "and ", "which "}, *const fr[] = {"avec ", "dans ", "une "};
+    static const char *const tails[] = {"avec dans une ", "\xC3\xA9t\xC3\xA9 avec "};
+    sl_langid *id = sl_langid_new();
+    CHECK(id != NULL);
+    for (int english = 0; id && english <= 100; english++) {
+        if (english > 40 && english < 60)
+            continue;   /* the n-gram model's to answer */
+        for (size_t t = 0; t < sizeof tails / sizeof *tails; t++) {
+            char text[2048];
+            size_t len = 0;
+            for (int k = 0; k < 100; k++) {
+                const char *w = k < english ? en[k % 3] : fr[k % 3];
+                memcpy(text + len, w, strlen(w));
+                len += strlen(w);
+            }
+            for (int k = 0; k < 10; k++) {
+                memcpy(text + len, tails[t], strlen(tails[t]));
+                len += strlen(tails[t]);
+            }
+            CHECK_STR(sl_lang_detect(id, text, len), english >= 60 ? "en" : "fr");
+        }
+    }
+    sl_langid_free(id);
 }
