@@ -111,13 +111,16 @@ void sl_langmodel_scores(const sl_langmodel *m, const char *text, size_t len, sl
     size_t at[WORD_CHARS + 3];
     size_t chars = 0, i = 0;
     while (i <= len) {
-        int32_t cp = i < len ? sl_utf8_next(text, len, &i) : (i++, ' ');
-        if (sl_letter_cp(cp)) {
+        unsigned char c = i < len ? (unsigned char)text[i] : ' ';
+        bool ascii = c < 0x80;   /* ASCII: the same steps without the calls */
+        int32_t cp = ascii ? (i++, c) : sl_utf8_next(text, len, &i);
+        if (ascii ? sl_ascii_letter((char)c) : sl_letter_cp(cp)) {
             if (!chars)
                 word[0] = '_', at[0] = 0, at[1] = 1, chars = 1;
             if (chars <= WORD_CHARS) {
-                size_t n = (size_t)utf8proc_encode_char(utf8proc_tolower(cp),
-                                                        (utf8proc_uint8_t *)word + at[chars]);
+                size_t n = ascii ? (word[at[chars]] = (char)(c | 0x20), 1)
+                                 : (size_t)utf8proc_encode_char(utf8proc_tolower(cp),
+                                                                (utf8proc_uint8_t *)word + at[chars]);
                 at[chars + 1] = at[chars] + n;
                 chars++;
             }

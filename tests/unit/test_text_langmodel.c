@@ -63,9 +63,10 @@ static void add_ngrams(const char *word, const size_t *at, size_t chars, sl_scri
         }
 }
 
-/* A text of `words` words drawn from `letters` (lower-case characters, one
- * UTF-8 string each), each word scored by the plain definition as it is
- * written. Words are kept under the model's 24 characters, the text under
+/* A text of words drawn from `letters` (lower-case characters, one UTF-8
+ * string each; an ASCII one written as a capital one time in four), between
+ * ASCII bytes that are not letters, each word scored by the plain definition
+ * as it is written. Words are kept under the model's 24 characters, the text under
  * its 300 bytes, so that neither is cut. */
 static size_t write_text(char *text, size_t cap, const char *const *letters, size_t n_letters, sl_script script,
                          uint32_t *state, double *score)
@@ -85,8 +86,11 @@ static size_t write_text(char *text, size_t cap, const char *const *letters, siz
         at[chars + 1] = wlen + 1;
         add_ngrams(word, at, chars + 1, script, score);
         memcpy(text + len, word + 1, wlen - 1);
+        for (size_t k = len; k < len + wlen - 1; k++)   /* capitals read as small letters */
+            if (text[k] >= 'a' && text[k] <= 'z' && next_random(state) % 4 == 0)
+                text[k] = (char)(text[k] - 'a' + 'A');
         len += wlen - 1;
-        text[len++] = next_random(state) % 5 ? ' ' : ',';
+        text[len++] = " ,1-'.@\n"[next_random(state) % 8];
     }
     return len;
 }
