@@ -38,6 +38,11 @@
  * weights), so the scores are the same sums in the same order. */
 #define DENSE_SHARE 0.5
 
+/* The model of an entry that only files a prefix of a listed n-gram: its
+ * slot is made, with no posting, so that the scoring stops extending an
+ * n-gram once the table lacks it (langmodel.c, score_word). */
+#define PREFIX_ONLY UINT16_MAX
+
 /* One n-gram of one language's list. */
 typedef struct entry {
     uint64_t key; /* sl_lm_hash of the folded n-gram, then its sl_lm_key */
@@ -55,7 +60,7 @@ typedef struct builder {
     uint8_t code[SL_LM_MAX_MODELS], script[SL_LM_MAX_MODELS];
     uint16_t local[SL_LM_MAX_MODELS], script_models[SL_SCRIPT_COUNT];
     sl_lm_slot *slots;
-    size_t mask;
+    size_t mask, n_slots; /* n_slots: those taken */
     sl_lm_posting *postings;
     size_t n_postings;
     double *rows;
@@ -143,6 +148,9 @@ static bool load_list(builder *m, const char *path, uint16_t model, entries *v)
         size_t len = strcspn(line, "\t \r\n"), flen;
         if (!fold_ngram(line, len, folded, &flen, votes))
             continue;
+        for (size_t b = 1; b < flen; b++)   /* its shorter prefixes, by character */
+            if (((unsigned char)folded[b] & 0xC0) != 0x80)
+                push(v, (entry){sl_lm_hash(folded, b), 0, PREFIX_ONLY});
         push(v, (entry){sl_lm_hash(folded, flen), rank++, model});
     }
     fclose(f);
@@ -162,12 +170,17 @@ static double odds(uint16_t rank)
     return 2.0 * (LIST_LEN + ZIPF_OFFSET) / (rank + ZIPF_OFFSET);
 }
 
-/* The slot of `key`, claimed if new. The table has room: twice the entries. */
+/* The slot of `key`, claimed if new. The table has room: twice the lists'
+ * entries, and a slot claimed past half of it stops the build. */
 static sl_lm_slot *slot_of(builder *m, uint64_t key)
 {
     size_t at = key & m->mask;
     while (m->slots[at].key && m->slots[at].key != key)
         at = (at + 1) & m->mask;
+    if (!m->slots[at].key && 2 * ++m->n_slots > m->mask + 1) {   /* prefixes past the lists' n-grams: never seen */
+        fprintf(stderr, "langmodel_table: the hash table is over half full\n");
+        exit(1);
+    }
     m->slots[at].key = key;
     return &m->slots[at];
 }
@@ -213,23 +226,29 @@ static void make_rows(builder *m)
  * place), so that each n-gram's postings lie together without a sort. */
 static void index_entries(builder *m, const entries *v)
 {
-    size_t size = 64;
-    while (size < 2 * v->n)
+    size_t listed = 0, size = 64;
+    for (size_t k = 0; k < v->n; k++)
+        listed += v->items[k].model != PREFIX_ONLY;
+    while (size < 2 * listed)
         size *= 2;
     m->mask = size - 1;
     m->slots = need(calloc(size, sizeof *m->slots));
-    m->n_postings = v->n ? v->n : 1;
-    m->postings = need(calloc(m->n_postings, sizeof *m->postings));
-    for (size_t k = 0; k < v->n; k++)
-        slot_of(m, v->items[k].key)->n++;
+    for (size_t k = 0; k < v->n; k++) {
+        sl_lm_slot *s = slot_of(m, v->items[k].key);
+        s->n += v->items[k].model != PREFIX_ONLY;
+    }
     uint32_t first = 0;
     for (size_t k = 0; k < size; k++) {
         m->slots[k].first = first;
         first += m->slots[k].n;
         m->slots[k].n = 0;
     }
+    m->n_postings = first ? first : 1;
+    m->postings = need(calloc(m->n_postings, sizeof *m->postings));
     for (size_t k = 0; k < v->n; k++) {
         const entry *e = &v->items[k];
+        if (e->model == PREFIX_ONLY)
+            continue;
         sl_lm_slot *s = slot_of(m, e->key);
         sl_lm_posting *last = s->n ? &m->postings[s->first + s->n - 1] : NULL;
         if (last && last->model == e->model) /* "S" and "s" fold together */

@@ -90,7 +90,7 @@ static void score_word(const sl_langmodel *m, const char *word, const size_t *at
         for (size_t n = 1; n <= NGRAM_MAX && i + n <= chars; n++) {
             const sl_lm_slot *s = lookup(m, word + at[i], at[i + n] - at[i], script);
             if (!s)
-                continue;
+                break;   /* the table files every prefix of its n-grams: none goes on from here */
             if (s->row != SL_LM_NO_ROW) {
                 tally_row(t, s);
                 continue;
