@@ -337,7 +337,7 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     CHECK_INT(carriers_but(st, 8, 1000), 1);
     CHECK_INT(sl_store_df_get(st, &(const uint64_t){77}, 1, &df), 0);
     CHECK_INT(df, 5);
-    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(0x100), ids, n_keys, 4, &found), 0);
+    CHECK_INT(sl_store_copy_keys_recent(st, &(const uint32_t){SL_TERM_ID(0x100)}, 1, 4, ids, n_keys, &found), 0);
     CHECK_INT(found, 2);
     CHECK_INT(ids[0], 5000);
     drop_store(st, path);
@@ -412,7 +412,7 @@ TEST(store_recent_rows_read_with_the_large_tables)
     CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 99"), 4);
     CHECK_INT(sl_store_df_get(st, &(const uint64_t){99}, 1, &df), 0);
     CHECK_INT(df, 5);
-    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(21), ids, n_keys, 3, &found), 0);
+    CHECK_INT(sl_store_copy_keys_recent(st, &(const uint32_t){SL_TERM_ID(21)}, 1, 3, ids, n_keys, &found), 0);
     CHECK_INT(found, 3);
     CHECK_INT(ids[0], 12);
     CHECK_INT(ids[1], 9);
