@@ -445,11 +445,12 @@ int sl_copy_index_candidates_of_terms(sl_copy_index *ix, const uint32_t *terms, 
                                       size_t *n_out);
 /* Memory held by the index, in bytes (for the benchmarks). */
 size_t sl_copy_index_bytes(const sl_copy_index *ix);
-/* Where the index reads the postings it does not hold: the at most `max`
- * most recent articles filed under `key` (highest id first) and the number
- * of keys of each. */
-typedef int (*sl_copy_key_source)(void *ctx, uint32_t key, uint32_t *ids, uint8_t *n_keys,
-                                  size_t max, size_t *n);
+/* Where the index reads the postings it does not hold, for n keys at once:
+ * for each keys[k], the at most `max` most recent articles filed under it
+ * (highest id first) into ids[k * max ...] with the number of keys of each
+ * into n_keys[k * max ...], and how many into found[k]. */
+typedef int (*sl_copy_key_source)(void *ctx, const uint32_t *keys, size_t n, size_t max,
+                                  uint32_t *ids, uint8_t *n_keys, size_t *found);
 /* Makes the index lazy: a term's posting is read from `source` the first
  * time a query meets it, and an added article is filed only under the
  * terms already read (the source holds it too). Set before the first add. */

@@ -34,8 +34,13 @@ typedef struct list_table {
 /* The tables, keyed by the list's address. A slot is published by its
  * `list` pointer (release) after its table; readers take it with acquire
  * and never lock. Writers hold `tables_lock`. More lists than slots only
- * means the extra lists are scanned. */
-#define LIST_SLOTS 256 /* first_slot's 8 bits */
+ * means the extra lists are scanned. 4,096 slots for the ~100 lists: at
+ * 256, which lists met another in their first slot (and took the slower
+ * path, find_elsewhere) was the link's layout, 1.7 to 11.3 M instructions
+ * of the first 1,000 Reuters stories as unrelated code moved; now 0.3 M
+ * (docs/benchmarks.md, "Twenty-second round"). 64 KB, touched where used. */
+#define LIST_SLOTS_LOG2 12
+#define LIST_SLOTS (1u << LIST_SLOTS_LOG2) /* first_slot's bits */
 static struct {
     _Atomic(const char *const *) list;
     const list_table *table;
@@ -101,7 +106,7 @@ static list_table *table_new(const char *const *list)
  * its address (the low ones repeat the address's alignment). */
 static uint32_t first_slot(const char *const *list)
 {
-    return (uint32_t)((uintptr_t)list * 2654435761u) >> 24;
+    return (uint32_t)((uintptr_t)list * 2654435761u) >> (32 - LIST_SLOTS_LOG2);
 }
 
 /* The table of `list` when a lookup met a free slot before it: under the

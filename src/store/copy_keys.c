@@ -16,9 +16,12 @@
  * its header byte); only the writer, at the current schema, writes and
  * reads them, and migration 20 moved the older rows. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "copies/copies.h"
 #include "store_internal.h"
+#include "util/alloc.h"
+#include "util/sort.h"
 
 static const char Q_KEYS_OLD[] = "SELECT keys, sentences FROM copy_sketches WHERE article_id = ?1";
 /* The row of (key, article) whatever its number of keys: ?2 and ?3 are
@@ -33,9 +36,21 @@ static const char Q_KEY_REMOVE_RECENT[] =
 static const char Q_KEY_ADD[] = "INSERT OR IGNORE INTO copy_keys SELECT c0, c1, c2 FROM sl_rows(?1)";
 static const char Q_KEY_ADD_RECENT[] =
     "INSERT OR IGNORE INTO copy_keys_recent SELECT c0, c1 FROM sl_rows(?1)";
-/* Both tables' rows of the key, newest first: SQLite merges the two
- * (each read backwards along its key, EXPLAIN QUERY PLAN: MERGE (UNION
- * ALL)) and stops at the limit. */
+/* Each table's rows of the keys of sl_rows (c0, the stored key; r.rowid,
+ * its place), key after key: one statement a table for all the keys an
+ * article's query reads, where one a key (both tables merged, Q_KEY_RECENT)
+ * cost ~6,200 instructions each, mostly the statement's own
+ * (docs/benchmarks.md, "Twenty-second round"). */
+static const char Q_KEYS_ALL[] =
+    "SELECT r.rowid, k.article_id FROM sl_rows(?1) r CROSS JOIN copy_keys k ON k.key = r.c0";
+static const char Q_KEYS_ALL_RECENT[] =
+    "SELECT r.rowid, k.article_id FROM sl_rows(?1) r CROSS JOIN copy_keys_recent k"
+    " ON k.key = r.c0";
+static const char *const Q_KEYS_ALL_IN[2] = {Q_KEYS_ALL, Q_KEYS_ALL_RECENT};
+/* Both tables' rows of one key, newest first: SQLite merges the two (each
+ * read backwards along its key, EXPLAIN QUERY PLAN: MERGE (UNION ALL)) and
+ * stops at the limit. For a key with more rows in a table than are asked,
+ * which Q_KEYS_ALL would read whole. */
 static const char Q_KEY_RECENT[] =
     "SELECT article_id FROM copy_keys WHERE key = ?1"
     " UNION ALL SELECT article_id FROM copy_keys_recent WHERE key = ?1"
@@ -114,10 +129,84 @@ int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint
     return rc ? rc : sl_store_exec_rows(st, &addition, n, &(article_keys){codes, n, id, st->schema});
 }
 
-int sl_store_copy_keys_recent(void *store, uint32_t key, uint32_t *ids, uint8_t *n_keys,
-                              size_t max, size_t *n)
+/* The keys asked for, as rows (their stored form). */
+typedef struct asked_keys {
+    const uint32_t *keys;
+    int schema;
+} asked_keys;
+
+static int64_t asked_key_value(void *ctx, size_t row, int col)
 {
-    sl_store *st = store;
+    (void)col;
+    const asked_keys *a = ctx;
+    return stored_key(a->schema, a->keys[row]);
+}
+
+/* A row read: the asked key's place and the packed article. */
+typedef struct key_posting {
+    size_t place;
+    int64_t article;
+} key_posting;
+
+/* What a read of many keys gathers: the rows, and the keys with more rows
+ * in a table than asked (`many`, by place), read apart. */
+typedef struct key_read {
+    SL_VEC(key_posting) rows;
+    bool *many;
+    size_t n, max;
+} key_read;
+
+/* By place, then newest first (equal rows are the same bytes). */
+#define POSTING_BEFORE(x, y) \
+    ((x).place != (y).place ? (x).place < (y).place : (x).article > (y).article)
+SL_SORT_DEFINE(static, sort_postings, key_posting, POSTING_BEFORE)
+
+/* Steps table t's rows of the keys from place `from` on into r->rows,
+ * counting each key's in `seen`; a key past r->max is marked many and
+ * *next is the place after it (n when all were read). */
+static int rows_from(sl_store *st, int t, const asked_keys *asked, size_t from, key_read *r,
+                     size_t *seen, size_t *next)
+{
+    static const sl_store_rows keys = {NULL, 1, asked_key_value};
+    asked_keys rest = {asked->keys + from, asked->schema};
+    sl_store_rows_source source = {&keys, &rest, r->n - from};
+    sqlite3_stmt *s = sl_store_stmt(st, Q_KEYS_ALL_IN[t]);
+    if (!s || sl_store_rows_bind(s, &source))
+        return SL_ESTORE;
+    int rc, err = 0;
+    *next = r->n;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t row = sqlite3_column_int64(s, 0);
+        if (row < 0 || (size_t)row >= r->n - from)
+            continue;
+        size_t place = from + (size_t)row;
+        if (++seen[place] > r->max) { /* the rest of this key's rows: not read */
+            r->many[place] = true;
+            *next = place + 1;
+            break;
+        }
+        err = sl_vec_push(&r->rows, ((key_posting){place, sqlite3_column_int64(s, 1)})) ? SL_ENOMEM
+                                                                                         : 0;
+    }
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s); /* the keys are the caller's, gone after */
+    return err ? err : rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : SL_ESTORE;
+}
+
+/* Table t's rows of the keys into r (seen: scratch, n counts). */
+static int rows_in(sl_store *st, int t, const asked_keys *asked, key_read *r, size_t *seen)
+{
+    memset(seen, 0, r->n * sizeof *seen);
+    int rc = 0;
+    for (size_t from = 0; !rc && from < r->n;)
+        rc = rows_from(st, t, asked, from, r, seen, &from);
+    return rc;
+}
+
+/* The at most max newest rows of one key in both tables (Q_KEY_RECENT). */
+static int newest_of_key(sl_store *st, uint32_t key, size_t max, uint32_t *ids, uint8_t *n_keys,
+                         size_t *n)
+{
     *n = 0;
     sqlite3_stmt *s = sl_store_stmt(st, Q_KEY_RECENT);
     if (!s || sqlite3_bind_int64(s, 1, stored_key(st->schema, key)) ||
@@ -131,6 +220,53 @@ int sl_store_copy_keys_recent(void *store, uint32_t key, uint32_t *ids, uint8_t 
     }
     sqlite3_reset(s);
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : SL_ESTORE;
+}
+
+/* Writes the gathered rows, each key's newest max first (the union's
+ * newest are among each table's whole rows), and reads the keys marked
+ * many one by one. */
+static int write_postings(sl_store *st, const uint32_t *keys, key_read *r, uint32_t *ids,
+                          uint8_t *n_keys, size_t *found)
+{
+    memset(found, 0, r->n * sizeof *found);
+    sort_postings(r->rows.items, r->rows.n);
+    for (size_t k = 0; k < r->rows.n; k++) {
+        const key_posting *p = &r->rows.items[k];
+        if (r->many[p->place] || found[p->place] == r->max)
+            continue;
+        size_t at = p->place * r->max + found[p->place]++;
+        ids[at] = (uint32_t)(p->article >> KEY_COUNT_BITS);
+        n_keys[at] = (uint8_t)(p->article & ((1 << KEY_COUNT_BITS) - 1));
+    }
+    int rc = 0;
+    for (size_t k = 0; !rc && k < r->n; k++)
+        if (r->many[k])
+            rc = newest_of_key(st, keys[k], r->max, ids + k * r->max, n_keys + k * r->max,
+                               &found[k]);
+    return rc;
+}
+
+int sl_store_copy_keys_recent(void *store, const uint32_t *keys, size_t n, size_t max,
+                              uint32_t *ids, uint8_t *n_keys, size_t *found)
+{
+    sl_store *st = store;
+    memset(found, 0, n * sizeof *found);
+    if (!n || !max)
+        return 0;
+    asked_keys asked = {keys, st->schema};
+    key_read r = {{0}, sl_calloc(n, sizeof *r.many), n, max};
+    if (!r.many)
+        return SL_ENOMEM;
+    int rc = 0;
+    for (int t = 0; !rc && t < 2; t++)
+        rc = rows_in(st, t, &asked, &r, found);
+    if (!rc)
+        rc = write_postings(st, keys, &r, ids, n_keys, found);
+    sl_vec_free(&r.rows);
+    free(r.many);
+    if (rc)
+        memset(found, 0, n * sizeof *found);
+    return rc;
 }
 
 /* One row of copy_keys, collected for the backfill. */

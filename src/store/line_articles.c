@@ -20,20 +20,35 @@
 
 #include "store_internal.h"
 
-/* The carriers of each of an article's lines (sl_rows' c0), by one
- * statement: 25% fewer instructions than a statement a line
- * (docs/benchmarks.md, "Eighth round"). r.rowid is the line's place. Only
- * the lines some other article carries come back (the caller's counts are
- * 0 for the rest): most of an article's lines are its own, and each row
- * returned is a step (18.1 an article on the first 1,000 Reuters stories
- * before, docs/benchmarks.md "Eighteenth round"). The inner LIMIT keeps
- * SQLite from flattening the subquery, which would run each line's count
- * twice (in the WHERE and the result: the same n, twice the cost). */
+/* The carriers of each of an article's lines (sl_rows' c0; r.rowid, the
+ * line's place) in one table, line after line: one statement a table for
+ * all the lines (25% fewer instructions than a statement a line,
+ * docs/benchmarks.md "Eighth round"), a join that hands back a row for
+ * each carrier, where a count a line in a subquery (both tables' rows
+ * under a LIMIT) opened and closed its cursors at every line
+ * (docs/benchmarks.md, "Twenty-second round"). Most lines are carried by
+ * no other article, and return no row. */
+static const char Q_LINE_CARRIERS[] =
+    "SELECT r.rowid FROM sl_rows(?1) r CROSS JOIN line_articles l ON l.line = r.c0"
+    " AND l.article_id <> ?2";
+static const char Q_LINE_CARRIERS_RECENT[] =
+    "SELECT r.rowid FROM sl_rows(?1) r CROSS JOIN line_articles_recent l ON l.line = r.c0"
+    " AND l.article_id <> ?2";
+static const char *const Q_CARRIERS_IN[2] = {Q_LINE_CARRIERS, Q_LINE_CARRIERS_RECENT};
+/* Each line's carriers in one table counted up to ?3 by a subquery a line,
+ * which stops at the cap: for the lines after one that passed it (page
+ * furniture, whose carriers the join would read one by one). The inner
+ * LIMIT keeps SQLite from flattening the subquery, which would run each
+ * line's count twice (in the WHERE and the result). */
 static const char Q_LINE_COUNT[] =
     "SELECT place, n FROM (SELECT r.rowid AS place, (SELECT count(*) FROM"
-    " (SELECT 1 FROM line_articles WHERE line = r.c0 AND article_id <> ?2"
-    " UNION ALL SELECT 1 FROM line_articles_recent WHERE line = r.c0 AND article_id <> ?2"
-    " LIMIT ?3)) AS n FROM sl_rows(?1) r LIMIT -1) WHERE n > 0";
+    " (SELECT 1 FROM line_articles WHERE line = r.c0 AND article_id <> ?2 LIMIT ?3)) AS n"
+    " FROM sl_rows(?1) r LIMIT -1) WHERE n > 0";
+static const char Q_LINE_COUNT_RECENT[] =
+    "SELECT place, n FROM (SELECT r.rowid AS place, (SELECT count(*) FROM"
+    " (SELECT 1 FROM line_articles_recent WHERE line = r.c0 AND article_id <> ?2 LIMIT ?3)) AS n"
+    " FROM sl_rows(?1) r LIMIT -1) WHERE n > 0";
+static const char *const Q_COUNT_IN[2] = {Q_LINE_COUNT, Q_LINE_COUNT_RECENT};
 static const char Q_LINE_ADD[] =
     "INSERT OR IGNORE INTO line_articles_recent SELECT c0, c1 FROM sl_rows(?1)";
 static const char Q_LINE_REMOVE[] = "DELETE FROM line_articles WHERE line = ?1 AND article_id = ?2";
@@ -54,28 +69,70 @@ static const char Q_LINES_SET[] = "UPDATE articles SET lines = ?2 WHERE id = ?1"
 static const char Q_LINES_NEXT[] =
     "SELECT id, lines FROM articles WHERE id > ?1 AND lines IS NOT NULL ORDER BY id LIMIT 1";
 
-int sl_store_lines_count(sl_store *st, const uint64_t *hashes, size_t n, int64_t self,
-                         uint32_t cap, uint32_t *counts)
+/* Counts into counts[] (up to cap) table t's carriers of the lines, by
+ * the join (Q_CARRIERS_IN); a line met past its cap ends it, and *next is
+ * the place after that line (n when all were read). */
+static int count_joined(sl_store *st, int t, const uint64_t *hashes, size_t n, int64_t self,
+                        uint32_t cap, uint32_t *counts, size_t *next)
 {
-    static const sl_store_rows lines = {Q_LINE_COUNT, 1, sl_store_row_u64};
+    static const sl_store_rows lines = {NULL, 1, sl_store_row_u64};
     sl_store_rows_source source = {&lines, (void *)hashes, n};
-    memset(counts, 0, n * sizeof *counts);
-    sqlite3_stmt *s = sl_store_stmt(st, Q_LINE_COUNT);
+    sqlite3_stmt *s = sl_store_stmt(st, Q_CARRIERS_IN[t]);
+    if (!s || sl_store_rows_bind(s, &source) || sqlite3_bind_int64(s, 2, self))
+        return SL_ESTORE;
+    int rc;
+    *next = n;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        int64_t place = sqlite3_column_int64(s, 0);
+        if (place < 0 || (size_t)place >= n)
+            continue;
+        if (counts[place] >= cap) { /* its other carriers: not read */
+            *next = (size_t)place + 1;
+            break;
+        }
+        counts[place]++;
+    }
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s); /* the lines are the caller's, gone after */
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : SL_ESTORE;
+}
+
+/* Adds to counts[] table t's carriers of the n lines counted up to cap
+ * line by line (Q_COUNT_IN). */
+static int count_each(sl_store *st, int t, const uint64_t *hashes, size_t n, int64_t self,
+                      uint32_t cap, uint32_t *counts)
+{
+    static const sl_store_rows lines = {NULL, 1, sl_store_row_u64};
+    sl_store_rows_source source = {&lines, (void *)hashes, n};
+    sqlite3_stmt *s = sl_store_stmt(st, Q_COUNT_IN[t]);
     if (!s || sl_store_rows_bind(s, &source) || sqlite3_bind_int64(s, 2, self) ||
         sqlite3_bind_int64(s, 3, cap))
         return SL_ESTORE;
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        int64_t row = sqlite3_column_int64(s, 0);
-        if (row >= 0 && (size_t)row < n)
-            counts[row] = (uint32_t)sqlite3_column_int(s, 1);
+        int64_t place = sqlite3_column_int64(s, 0);
+        if (place >= 0 && (size_t)place < n)
+            counts[place] += (uint32_t)sqlite3_column_int(s, 1);
     }
     sqlite3_reset(s);
-    sqlite3_clear_bindings(s); /* the lines are the caller's, gone after */
-    if (rc == SQLITE_DONE)
-        return 0;
+    sqlite3_clear_bindings(s);
+    return rc == SQLITE_DONE ? 0 : SL_ESTORE;
+}
+
+int sl_store_lines_count(sl_store *st, const uint64_t *hashes, size_t n, int64_t self,
+                         uint32_t cap, uint32_t *counts)
+{
     memset(counts, 0, n * sizeof *counts);
-    return SL_ESTORE;
+    int rc = 0;
+    for (int t = 0; !rc && t < 2; t++) {
+        size_t next;
+        rc = count_joined(st, t, hashes, n, self, cap, counts, &next);
+        if (!rc && next < n)
+            rc = count_each(st, t, hashes + next, n - next, self, cap, counts + next);
+    }
+    for (size_t i = 0; i < n; i++)
+        counts[i] = rc ? 0 : counts[i] < cap ? counts[i] : cap;
+    return rc;
 }
 
 /* The tables a pair may be in: line_articles_recent only from schema 14. */

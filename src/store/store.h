@@ -155,11 +155,12 @@ int sl_store_sketch_keys_each(sl_store *st,
  * codes (the sketch's, as packed in its sketch row), taking out the rows of
  * the sketch it had; call before sl_store_sketch_put. */
 int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint32_t n);
-/* The at most `max` most recent articles filed under index key `key`
- * (highest ids first), each with its number of keys (`store`: the sl_store,
- * a callback of the copy index). */
-int sl_store_copy_keys_recent(void *store, uint32_t key, uint32_t *ids, uint8_t *n_keys,
-                              size_t max, size_t *n);
+/* For each of the n index keys `keys`, the at most `max` most recent
+ * articles filed under it (highest ids first) into ids[k * max ...], each
+ * with its number of keys, and their number into found[k]: one statement a
+ * table for all the keys (`store`: the sl_store; sl_copy_key_source). */
+int sl_store_copy_keys_recent(void *store, const uint32_t *keys, size_t n, size_t max,
+                              uint32_t *ids, uint8_t *n_keys, size_t *found);
 /* Calls fn for every article without a sketch (stores made before sketches). */
 int sl_store_unsketched_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx);
 /* Migration 11: the sketches' sentence lists into their packed form. */

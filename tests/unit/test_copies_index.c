@@ -135,16 +135,18 @@ typedef struct key_rows {
     size_t used;
 } key_rows;
 
-static int rows_recent(void *ctx, uint32_t key, uint32_t *ids, uint8_t *n_keys, size_t max,
-                       size_t *n)
+static int rows_recent(void *ctx, const uint32_t *keys, size_t n, size_t max, uint32_t *ids,
+                       uint8_t *n_keys, size_t *found)
 {
     const key_rows *r = ctx;
-    *n = 0;
-    for (size_t k = r->used; k-- > 0 && *n < max;)   /* filed in id order: newest last */
-        if (r->key[k] == key) {
-            ids[*n] = r->id[k];
-            n_keys[(*n)++] = r->n[k];
-        }
+    for (size_t q = 0; q < n; q++) {
+        found[q] = 0;
+        for (size_t k = r->used; k-- > 0 && found[q] < max;)   /* filed in id order: newest last */
+            if (r->key[k] == keys[q]) {
+                ids[q * max + found[q]] = r->id[k];
+                n_keys[q * max + found[q]++] = r->n[k];
+            }
+    }
     return 0;
 }
 
@@ -201,6 +203,22 @@ TEST(copy_index_read_lazily_proposes_what_the_whole_index_does)
     CHECK(full > SL_COPY_POSTINGS);
     CHECK_INT(queries, 132);
     CHECK(same);
+    /* a query of more terms than one read of the source takes (32) */
+    sketch_of(&s, "Harbour Freight3 Chairman Aila Brenn2 told Skerrow shareholders quarterly "
+                  "profit rose; Velmira shipping volumes grew. Ostrava bankers, Lindqvist "
+                  "farmers, Tarnow miners, Kessel weavers, Umbria vintners, Dorrell pilots, "
+                  "Pemberly clerks, Quillon masons, Rasmund tailors, Sorvik brewers, Tovara "
+                  "potters, Ulvenes smiths, Varga carpenters, Wexley drovers and Yarrow "
+                  "coopers met Zennor fishermen beside Abbotsford.");
+    CHECK(s.sketch.terms.n > 40);
+    int64_t w[SL_COPY_CANDIDATES], o[SL_COPY_CANDIDATES];
+    size_t nw = 0, no = 0;
+    sl_copy_index *opened = sl_copy_index_new();
+    sl_copy_index_set_source(opened, rows_recent, &rows);
+    CHECK_INT(sl_copy_index_candidates(whole, &s.sketch, w, &nw), 0);
+    CHECK_INT(sl_copy_index_candidates(opened, &s.sketch, o, &no), 0);
+    CHECK(nw > 0 && nw == no && !memcmp(w, o, nw * sizeof *w));
+    sl_copy_index_free(opened);
     sl_copy_index_free(whole);
     sl_copy_index_free(lazy);
     sketched_free(&s);

@@ -337,7 +337,7 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     CHECK_INT(carriers_but(st, 8, 1000), 1);
     CHECK_INT(sl_store_df_get(st, &(const uint64_t){77}, 1, &df), 0);
     CHECK_INT(df, 5);
-    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(0x100), ids, n_keys, 4, &found), 0);
+    CHECK_INT(sl_store_copy_keys_recent(st, &(const uint32_t){SL_TERM_ID(0x100)}, 1, 4, ids, n_keys, &found), 0);
     CHECK_INT(found, 2);
     CHECK_INT(ids[0], 5000);
     drop_store(st, path);
@@ -412,7 +412,7 @@ TEST(store_recent_rows_read_with_the_large_tables)
     CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 99"), 4);
     CHECK_INT(sl_store_df_get(st, &(const uint64_t){99}, 1, &df), 0);
     CHECK_INT(df, 5);
-    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(21), ids, n_keys, 3, &found), 0);
+    CHECK_INT(sl_store_copy_keys_recent(st, &(const uint32_t){SL_TERM_ID(21)}, 1, 3, ids, n_keys, &found), 0);
     CHECK_INT(found, 3);
     CHECK_INT(ids[0], 12);
     CHECK_INT(ids[1], 9);
@@ -607,10 +607,12 @@ TEST(store_rows_table_needs_its_rows)
     drop_store(st, path);
 }
 
-/* An article's lines are counted by one statement, each line's count in
- * its place (a line asked twice answered twice), never counting `self`,
- * and stopping at the cap. */
-TEST(store_lines_counted_by_one_statement)
+/* An article's lines are counted by one statement a table, each line's
+ * count in its place (a line asked twice answered twice), never counting
+ * `self`, and stopping at the cap: a line met past it ends the statement,
+ * and the table's later lines are counted by a statement that stops at
+ * the cap line by line. */
+TEST(store_lines_counted_by_one_statement_a_table)
 {
     OPEN_STORE(st, path);
     const int64_t a[] = {501, 502, 503}, b[] = {502, 503}, c[] = {503};
@@ -620,19 +622,25 @@ TEST(store_lines_counted_by_one_statement)
     CHECK_INT(sl_store_lines_add(st, 3, c, 1), 0);
     const uint64_t asked[] = {503, 999, 502, 501, 503};
     uint32_t counts[5] = {0};
-    statement_count counting = {"SELECT place, n", 0};
+    statement_count counting = {"SELECT r.rowid FROM sl_rows(?1) r CROSS JOIN line_articles", 0};
     count_statements(st, &counting);
     CHECK_INT(sl_store_lines_count(st, asked, 5, 2, 10, counts), 0);
-    CHECK_INT(counting.n, 1);
-    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    CHECK_INT(counting.n, 2);
     CHECK_INT(counts[0], 2); /* articles 1 and 3; 2 is self */
     CHECK_INT(counts[1], 0);
     CHECK_INT(counts[2], 1);
     CHECK_INT(counts[3], 1);
     CHECK_INT(counts[4], 2);
+    statement_count each = {"SELECT place, n", 0};
+    count_statements(st, &each);
     CHECK_INT(sl_store_lines_count(st, asked, 5, 0, 2, counts), 0);
+    CHECK_INT(each.n, 1); /* 503's third carrier (recent): lines 2-4 of the recent one by one */
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
     CHECK_INT(counts[0], 2); /* three carriers, counted up to the cap */
+    CHECK_INT(counts[1], 0);
     CHECK_INT(counts[2], 2);
+    CHECK_INT(counts[3], 1);
+    CHECK_INT(counts[4], 2);
     drop_store(st, path);
 }
 
@@ -688,7 +696,7 @@ static int count_row(unsigned what, void *ctx, void *stmt, void *x)
 {
     (void)what, (void)x;
     const char *sql = sqlite3_sql(stmt);
-    *(int *)ctx += sql && strstr(sql, "FROM line_articles WHERE line") != NULL;
+    *(int *)ctx += sql && strstr(sql, "CROSS JOIN line_articles") != NULL;
     return 0;
 }
 

@@ -350,7 +350,7 @@ TEST(store_copy_keys_hold_the_key_count_with_the_article)
               7 << 5 | SL_COPY_KEYS);
     uint8_t n_keys[4];
     size_t found = 0;
-    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(keys[1]), ids, n_keys, 4, &found), 0);
+    CHECK_INT(sl_store_copy_keys_recent(st, &(const uint32_t){SL_TERM_ID(keys[1])}, 1, 4, ids, n_keys, &found), 0);
     CHECK_INT((int64_t)found, 2);
     CHECK_INT(ids[0], 9);
     CHECK_INT(n_keys[0], 1);
@@ -374,8 +374,61 @@ TEST(store_copy_keys_stored_without_their_flag_bits)
     uint32_t ids[2];
     uint8_t n_keys[2];
     size_t found = 0;
-    CHECK_INT(sl_store_copy_keys_recent(st, SL_TERM_ID(keys[0]), ids, n_keys, 2, &found), 0);
+    CHECK_INT(sl_store_copy_keys_recent(st, &(const uint32_t){SL_TERM_ID(keys[0])}, 1, 2, ids, n_keys, &found), 0);
     CHECK_INT((int64_t)found, 1);
     CHECK_INT(ids[0], 1);
+    drop_store(st, path);
+}
+
+/* Each asked key's newest postings over both tables by one statement a
+ * table for all the keys; a key with more rows in a table than asked is
+ * read apart (newest first, by its own statement), and the other keys'
+ * statement goes on after it. */
+TEST(store_copy_keys_of_many_keys_read_at_once)
+{
+    OPEN_STORE(st, path);
+    const uint32_t a = 0x210, b = 0x220, c = 0x230, d = 0x240;
+    for (int64_t id = 1; id <= 5; id++)
+        CHECK_INT(sl_store_copy_keys_put(st, id, id <= 2 ? (const uint32_t[]){a, b} : &b,
+                                         id <= 2 ? 2 : 1),
+                  0);
+    CHECK_INT(sl_store_recent_merge(st), 0); /* a: 1, 2 and b: 1-5 in copy_keys */
+    CHECK_INT(sl_store_copy_keys_put(st, 6, (const uint32_t[]){a, b}, 2), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 8, &a, 1), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 7, &d, 1), 0);
+    const uint32_t asked[] = {SL_TERM_ID(b), SL_TERM_ID(c), SL_TERM_ID(a), SL_TERM_ID(d)};
+    uint32_t ids[4 * 3];
+    uint8_t n_keys[4 * 3];
+    size_t found[4];
+    statement_count batch = {"SELECT r.rowid, k.article_id", 0};
+    count_statements(st, &batch);
+    CHECK_INT(sl_store_copy_keys_recent(st, asked + 1, 3, 3, ids, n_keys, found), 0);
+    CHECK_INT((int64_t)batch.n, 2); /* one a table */
+    CHECK_INT((int64_t)found[0], 0);
+    CHECK_INT((int64_t)found[1], 3);
+    CHECK_INT(ids[3], 8);
+    CHECK_INT(n_keys[3], 1);
+    CHECK_INT(ids[4], 6);
+    CHECK_INT(n_keys[4], 2);
+    CHECK_INT(ids[5], 2);
+    CHECK_INT((int64_t)found[2], 1);
+    CHECK_INT(ids[6], 7);
+    statement_count apart = {"SELECT article_id FROM copy_keys WHERE", 0};
+    count_statements(st, &apart);
+    CHECK_INT(sl_store_copy_keys_recent(st, asked, 4, 3, ids, n_keys, found), 0);
+    CHECK_INT((int64_t)apart.n, 1); /* b: five rows in copy_keys */
+    CHECK_INT((int64_t)found[0], 3);
+    CHECK_INT(ids[0], 6);
+    CHECK_INT(ids[1], 5);
+    CHECK_INT(ids[2], 4);
+    CHECK_INT(n_keys[2], 1);
+    CHECK_INT((int64_t)found[1], 0);
+    CHECK_INT((int64_t)found[2], 3);
+    CHECK_INT(ids[6], 8);
+    CHECK_INT(ids[7], 6);
+    CHECK_INT(ids[8], 2);
+    CHECK_INT((int64_t)found[3], 1);
+    CHECK_INT(ids[9], 7);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
     drop_store(st, path);
 }
