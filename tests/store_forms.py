@@ -52,9 +52,13 @@ tests/e2e/stories_split.sh), and the varint both read.
       before24
   store_forms.py before24 STORE   terms and terms_recent back as tables
       keyed by rowid, not WITHOUT ROWID (src/store/migrate.c, migration
-      24), the same rows: the form of schemas 1 to 23
+      24), the same rows: the form of schemas 1 to 23; and as before25
+  store_forms.py before25 STORE   the stories' centroids naming the terms
+      term_dict has by their ids again (src/store/centroids.c), not
+      sl_centroid_pack's form, 12 bytes a term sorted by hash: the form
+      of schemas 19 to 24
   store_forms.py centroid_terms STORE   the number of terms of every
-      centroid, in the form of schema 19
+      centroid, in the form of schema 25
   store_forms.py sketch_keys STORE   the number of keys of every copy
       sketch, in the form of schema 21
 """
@@ -207,6 +211,19 @@ def centroid_read19(b, terms):
     return sorted((t, b[at + 4 * k:at + 4 * k + 4]) for k, t in enumerate(ids + hashes))
 
 
+def centroid_ids19(b, ids):
+    """A centroid of sl_centroid_pack's form (12 bytes a term, sorted by
+    hash) in the form of schemas 19 to 24: the terms with an id in `ids`
+    by it, ascending, as varints of their differences, the others' hashes
+    in their order, then the weights in that order."""
+    pairs = [(struct.unpack_from("<q", b, k)[0], b[k + 8:k + 12]) for k in range(0, len(b), 12)]
+    known = sorted((ids[t], w) for t, w in pairs if t in ids)
+    rest = [(t, w) for t, w in pairs if t not in ids]
+    gaps = [i - (known[k - 1][0] if k else 0) for k, (i, _) in enumerate(known)]
+    return (put_varint(len(known)) + b"".join(put_varint(g) for g in gaps) +
+            b"".join(struct.pack("<q", t) for t, _ in rest) + b"".join(w for _, w in known + rest))
+
+
 def sketch_first(b):
     """A sketch of schemas 11 to 20: its sentences' numbers of terms, its
     terms and its distinct codes in order of first coming."""
@@ -302,7 +319,18 @@ def removed_reasons():
     return re.findall(r'"([^"]*)",', body[:body.index("};")])
 
 
+def before25(path):
+    db = sqlite3.connect(path)
+    if db.execute("PRAGMA user_version").fetchone()[0] < 25:
+        return  # faked older already: its centroids are in an older form
+    ids = {t: i for i, t in db.execute("SELECT id, term FROM term_dict")}
+    for sid, c in db.execute("SELECT id, centroid FROM stories WHERE length(centroid) > 0").fetchall():
+        db.execute("UPDATE stories SET centroid = ? WHERE id = ?", (centroid_ids19(c, ids), sid))
+    db.commit()
+
+
 def before24(path):
+    before25(path)
     db = sqlite3.connect(path)
     for table in ("terms", "terms_recent"):
         (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone() or ("",)
@@ -373,9 +401,7 @@ def sketch_keys(path):
 
 def centroid_terms(path):
     db = sqlite3.connect(path)
-    terms = dict(db.execute("SELECT id, term FROM term_dict"))
-    print(sum(len(centroid_read19(c, terms))
-              for (c,) in db.execute("SELECT centroid FROM stories WHERE length(centroid) > 0")))
+    print(sum(len(c) // 12 for (c,) in db.execute("SELECT centroid FROM stories WHERE length(centroid) > 0")))
 
 
 def before18(path):
@@ -498,7 +524,7 @@ def before13(path):
 if __name__ == "__main__":
     forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18,
              "before19": before19, "before20": before20, "before21": before21, "before23": before23,
-             "before24": before24,
+             "before24": before24, "before25": before25,
              "centroid_terms": centroid_terms,
              "sketch_keys": sketch_keys}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:

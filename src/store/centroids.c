@@ -1,13 +1,16 @@
 /* centroids.c — a story's centroid as the stories table holds it. The
  * grouper gives and takes sl_centroid_pack's form (per term its 8-byte
- * hash and 4-byte weight, sorted by hash); from schema 19 the row names
- * a term by its id in term_dict when it has one: the number of such
- * terms (varint), their ids ascending as varints of their differences,
- * the 8-byte hashes of the other terms in the grouper's order, then the
- * 4-byte weights, the ids' first, in that order. A read turns the ids
- * back into terms and gives the grouper its form again, byte for byte.
- * Older schemas: 16 bytes a term before 13 (the struct with its padding),
- * sl_centroid_pack's 12 from 13 to 18. */
+ * hash and 4-byte weight, sorted by hash), and from schema 25 the row is
+ * that form itself: a story is read without term_dict (to turn a row's
+ * ids back into terms a run of 500 articles into a store of 200,000
+ * read every row of the dictionary, 20% of its instructions;
+ * docs/benchmarks.md "Twenty-second round"). Schemas 19 to 24 named a
+ * term by its id in term_dict when it had one: the number of such terms
+ * (varint), their ids ascending as varints of their differences, the
+ * 8-byte hashes of the other terms in the grouper's order, then the
+ * 4-byte weights, the ids' first, in that order; migration 25 reads them
+ * back. Older schemas: 16 bytes a term before 13 (the struct with its
+ * padding), sl_centroid_pack's 12 from 13 to 18. */
 #include <string.h>
 
 #include "store_internal.h"
@@ -37,7 +40,8 @@ static int key_order(sl_store *st, const sl_weighted_term *terms, size_t n, uint
     return 0;
 }
 
-int sl_store_centroid_form(sl_store *st, const void *packed, size_t len, sl_buf *out)
+/* The row of schemas 19 to 24: the terms term_dict has by their ids. */
+static int ids_form(sl_store *st, const void *packed, size_t len, sl_buf *out)
 {
     sl_weighted_term terms[SL_CENTROID_TERMS];
     uint64_t order[SL_CENTROID_TERMS];
@@ -54,6 +58,14 @@ int sl_store_centroid_form(sl_store *st, const void *packed, size_t len, sl_buf 
     for (size_t k = 0; k < n; k++, p += sizeof terms->weight)
         memcpy(p, &terms[(uint32_t)order[k]].weight, sizeof terms->weight);
     return sl_buf_put(out, row, (size_t)(p - row)) ? SL_ENOMEM : 0;
+}
+
+int sl_store_centroid_form(sl_store *st, const void *packed, size_t len, sl_buf *out)
+{
+    if (st->schema < SL_STORE_CENTROID_TERMS_SINCE)
+        return ids_form(st, packed, len, out);
+    sl_buf_clear(out);
+    return sl_buf_put(out, packed, len) ? SL_ENOMEM : 0;
 }
 
 /* Merges out[0 .. mid) and out[mid .. n), each sorted by term, in place;
@@ -101,18 +113,29 @@ static int read_ids_form(sl_store *st, const unsigned char *p, size_t len, sl_we
     return merge_by_term(out, n_ids, *n);
 }
 
+/* sl_centroid_pack's form (schemas 13 to 18, and from 25); SL_ESTORE
+ * for a row cut short, too long, or whose terms are not ascending. */
+static int read_terms_form(const void *blob, size_t len, sl_weighted_term *out, size_t *n)
+{
+    if (len % SL_CENTROID_TERM_BYTES || len / SL_CENTROID_TERM_BYTES > SL_CENTROID_TERMS)
+        return SL_ESTORE;
+    *n = sl_centroid_unpack(blob, len, out);
+    for (size_t k = 1; k < *n; k++)
+        if (out[k - 1].term >= out[k].term)
+            return SL_ESTORE;
+    return 0;
+}
+
 int sl_store_centroid_read(sl_store *st, const void *blob, size_t len, sl_weighted_term *out,
                            size_t *n)
 {
     *n = 0;
     if (!len)
         return 0;
-    if (st->schema >= SL_STORE_CENTROID_IDS_SINCE)
+    if (st->schema >= SL_STORE_CENTROID_IDS_SINCE && st->schema < SL_STORE_CENTROID_TERMS_SINCE)
         return read_ids_form(st, blob, len, out, n);
-    if (st->schema >= SL_STORE_PACKED_SINCE) {
-        *n = sl_centroid_unpack(blob, len, out);
-        return 0;
-    }
+    if (st->schema >= SL_STORE_PACKED_SINCE)
+        return read_terms_form(blob, len, out, n);
     *n = len / sizeof *out; /* the struct with its padding */
     if (*n > SL_CENTROID_TERMS)
         *n = SL_CENTROID_TERMS;
@@ -135,8 +158,8 @@ static int reform(sl_store *st, sqlite3_stmt *row, sl_buf *out, int to)
                                (size_t)sqlite3_column_bytes(row, 1), terms, &n))
         return SL_ESTORE;
     size_t len = sl_centroid_pack(terms, (uint32_t)n, packed);
-    if (to >= SL_STORE_CENTROID_IDS_SINCE)
-        return sl_store_centroid_form(st, packed, len, out);
+    if (to >= SL_STORE_CENTROID_IDS_SINCE && to < SL_STORE_CENTROID_TERMS_SINCE)
+        return ids_form(st, packed, len, out);
     sl_buf_clear(out);
     return sl_buf_put(out, packed, len) ? SL_ENOMEM : 0;
 }
@@ -151,6 +174,11 @@ static int to_ids(sl_store *st, sqlite3_stmt *row, sl_buf *out)
     return reform(st, row, out, SL_STORE_CENTROID_IDS_SINCE);
 }
 
+static int to_terms(sl_store *st, sqlite3_stmt *row, sl_buf *out)
+{
+    return reform(st, row, out, SL_STORE_CENTROID_TERMS_SINCE);
+}
+
 int sl_store_centroids_repack(sl_store *st)
 {
     return sl_store_blobs_rewrite(st, Q_NEXT, Q_SET, to_packed);
@@ -159,4 +187,9 @@ int sl_store_centroids_repack(sl_store *st)
 int sl_store_centroids_by_id(sl_store *st)
 {
     return sl_store_blobs_rewrite(st, Q_NEXT, Q_SET, to_ids);
+}
+
+int sl_store_centroids_by_term(sl_store *st)
+{
+    return sl_store_blobs_rewrite(st, Q_NEXT, Q_SET, to_terms);
 }

@@ -222,6 +222,11 @@ static const migration migrations[] = {
             "  WITHOUT ROWID;"
             "INSERT INTO terms_recent SELECT * FROM terms_rows ORDER BY id;"
             "DROP TABLE terms_rows;"},
+    /* 25 (CPU, issue 11): the stories' centroids hold their terms again
+     * (sl_centroid_pack's form), not the ids term_dict gives them: a story
+     * is read without the dictionary, which a run read whole to turn the
+     * ids back (centroids.c) */
+    {.backfill = sl_store_centroids_by_term},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -146,6 +146,11 @@ int sl_store_scan_cache(sl_store *st, int scanning);
  * term_dict when it has one (centroids.c). */
 #define SL_STORE_CENTROID_IDS_SINCE 19
 
+/* The first schema version whose centroids hold their terms themselves
+ * again, in sl_centroid_pack's form (centroids.c): a story is read
+ * without term_dict. */
+#define SL_STORE_CENTROID_TERMS_SINCE 25
+
 /* The first schema version whose copy sketches hold their keys by their
  * ranks among the sketch's codes (sl_sketch_keys_rank, sketches.c). */
 #define SL_STORE_RANKED_KEYS_SINCE 19
@@ -263,8 +268,9 @@ int sl_store_lines_prefix(sl_store *st);
  * 16-bit ones. */
 int sl_store_lines_shorten(sl_store *st);
 /* ---- centroids.c: a story's centroid as its row holds it ---- */
-/* The row's form (schema 19) of a centroid in sl_centroid_pack's form,
- * into out: the terms term_dict has by their ids. */
+/* The row's form of a centroid in sl_centroid_pack's form, into out: from
+ * schema 25 that form itself; in schemas 19 to 24 the terms term_dict has
+ * by their ids. */
 int sl_store_centroid_form(sl_store *st, const void *packed, size_t len, sl_buf *out);
 /* A stored centroid in the form of st->schema, as its terms sorted by
  * term (at most SL_CENTROID_TERMS); SL_ESTORE when it does not read. */
@@ -275,6 +281,8 @@ int sl_store_centroid_read(sl_store *st, const void *blob, size_t len, sl_weight
 int sl_store_centroids_repack(sl_store *st);
 /* Migration 19: every centroid with its terms' ids. */
 int sl_store_centroids_by_id(sl_store *st);
+/* Migration 25: every centroid with its terms again, not their ids. */
+int sl_store_centroids_by_term(sl_store *st);
 
 /* Rewrites a blob of every row, one row after another (a migration's
  * repacking): `next_sql` gives the row after ?1 (its id first, then what

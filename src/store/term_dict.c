@@ -206,15 +206,21 @@ int sl_store_dict_give(sl_store *st, uint64_t term, uint32_t *id)
     return remember(d, term, *id);
 }
 
-/* Ids read together by sl_store_dict_term (a power of two): the stories a
- * new article meets are read with their centroids, whose ids the
- * dictionary turns back into terms. One statement an id was 3,880
- * instructions, 152,960 of them for 1,000 articles into a store of
- * 100,000; those articles read every block of its dictionary, about 60
- * instructions an id by rowid range (docs/benchmarks.md, "Fourteenth
- * round"). Only the id -> term side is filled: the term -> id side keeps
- * asking the store as before. */
-#define TERM_BLOCK 64u
+/* Ids read together by sl_store_dict_term (a power of two): the stories
+ * split and revisit read stored articles' vectors (article_terms.c), whose
+ * ids the dictionary turns back into terms. One statement an id was 3,880
+ * instructions; until schema 25 a run read every block of the dictionary
+ * to turn the ids of the stories' centroids back, and 64 ids a block read
+ * by rowid range cost about 60 instructions an id (docs/benchmarks.md,
+ * "Fourteenth round"). From schema 25 the centroids hold their terms, and
+ * the vectors' ids are scattered: 500 tier articles into a store of
+ * 200,000 took 2,302.6 M instructions by blocks of 64, 2,214.6 M of 16,
+ * 2,191.0 M of 8, 2,178.2 M of 4, 2,173.1 M of 2, 2,171.5 M of 1 (one id a
+ * statement; a migration reading every centroid of schema 24 then steps a
+ * statement an id), the same 1,168.8 M into a store of 10,000
+ * (docs/benchmarks.md, "Twenty-second round"). Only the id -> term side
+ * is filled: the term -> id side keeps asking the store as before. */
+#define TERM_BLOCK 4u
 
 /* Reads the terms of the block of ids that holds `id` into d->terms, and
  * id's into *term; SL_ESTORE when the block lacks id (a damaged store). */

@@ -254,11 +254,12 @@ check_names "UPDATE story_terms SET term = (SELECT max(id) FROM term_dict) + 1 W
   "a row moved to an id past the dictionary's is named" "story_terms lists id [0-9]* under story [0-9]*, which term_dict lacks"
 check_names "UPDATE story_terms SET story = -story WHERE story = (SELECT max(id) FROM stories)" \
   "a row naming no story is named" "story_terms lists term -\?[0-9]* under story -[0-9]*"
-# from schema 19 a centroid names the terms term_dict has by their ids
-# (src/store/centroids.c): one naming an id it lacks, or cut short, is named
-check_names "UPDATE stories SET centroid = x'01ffffff0f' || zeroblob(4) WHERE id = (SELECT max(id) FROM stories)" \
-  "a centroid naming an id the dictionary lacks is named" \
-  "story [0-9]*'s centroid does not read (cut short, or an id term_dict lacks)"
+# from schema 25 a centroid is its terms' hashes and weights, 12 bytes a
+# term sorted by hash (src/store/centroids.c): one whose terms are out of
+# order, or cut short, is named
+check_names "UPDATE stories SET centroid = substr(centroid, 13, 12) || substr(centroid, 1, 12) || substr(centroid, 25) WHERE id = (SELECT max(id) FROM stories WHERE length(centroid) >= 24)" \
+  "a centroid whose terms are out of order is named" \
+  "story [0-9]*'s centroid does not read (cut short, its terms out of order, or an id term_dict lacks)"
 check_names "UPDATE stories SET centroid = substr(centroid, 1, length(centroid) - 1) WHERE id = (SELECT max(id) FROM stories)" \
   "a centroid cut short is named" "story [0-9]*'s centroid does not read"
 # the dictionary of terms (src/store/term_dict.c) numbers its terms 1 to N:

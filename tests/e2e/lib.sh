@@ -215,3 +215,8 @@ forms_before_23() {
 forms_before_24() {
   python3 "$SL_TESTS/store_forms.py" before24 "$1"
 }
+# forms_before_25 DB: DB's centroids naming the terms term_dict has by
+# their ids again, not by their hashes (tests/store_forms.py)
+forms_before_25() {
+  python3 "$SL_TESTS/store_forms.py" before25 "$1"
+}

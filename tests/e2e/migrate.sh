@@ -128,7 +128,7 @@ check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 24" [ "$(sql 'PRAGMA user_version')" = 24 ]
+check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
 check "the search index merges at 8 segments (migration 22)" \
   [ "$(sql "SELECT v FROM article_fts_config WHERE k = 'automerge'")" = 8 ]
 check "every article has a sketch" \
@@ -187,7 +187,7 @@ spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
 unrevisit
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 24" [ "$(sql 'PRAGMA user_version')" = 24 ]
+check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
 check "its centroid was 16 bytes a term before" [ "$centroid_old" -eq $((${#centroid_before} / 24 * 16)) ]
 check "its centroid is packed as a new one is (migration 13)" \
   [ "$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')" = "$centroid_before" ]
@@ -257,7 +257,7 @@ sql "PRAGMA user_version = 12" >/dev/null
 faked=$(sql "$forms")
 check "the faked store holds other bytes" [ -n "$faked" -a "$faked" != "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 24" [ "$(sql 'PRAGMA user_version')" = 24 ]
+check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
 check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" \
   [ "$(forms_back "$DB")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
@@ -287,7 +287,7 @@ Sign up for the Skerrow daily letter
 In Skerrow on day 4 the museum reopened after its repairs, the curator said, with a new gallery of boats.
 TXT
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n4.txt"
-check "schema version 24" [ "$(sql 'PRAGMA user_version')" = 24 ]
+check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
 check "the old pairs stay in line_articles" [ "$(sql 'SELECT count(*) FROM line_articles')" = "$pairs_before" ]
 check "the new article's pairs are recent" \
   [ "$(sql 'SELECT count(*) FROM line_articles_recent WHERE article_id = 4')" -gt 0 ]
@@ -309,7 +309,7 @@ sql "PRAGMA user_version = 14" >/dev/null
 check "the faked store has no revisited column" \
   [ "$(sql "SELECT count(*) FROM pragma_table_info('stories') WHERE name = 'revisited'")" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/b.txt"
-check "schema version 24" [ "$(sql 'PRAGMA user_version')" = 24 ]
+check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
 check "every story was never revisited" [ "$(sql 'SELECT count(*) FROM stories WHERE revisited <> 0')" = 0 ]
 check "...and the ferry reports are one story" \
   [ "$(sql 'SELECT count(DISTINCT story_id) FROM articles WHERE id IN (1, 3)')" = 1 ]
@@ -329,7 +329,7 @@ check "the faked store's facts are longer" \
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 24" [ "$(sql 'PRAGMA user_version')" = 24 ]
+check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
 check "its facts are a fresh store's, byte for byte" [ "$(sql "$facts")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
@@ -366,7 +366,7 @@ sys.exit(0 if rows and all(len(b) == 10 + 10 * b[9] for (b,) in rows) else 1)" "
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh16.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 24" [ "$(sql 'PRAGMA user_version')" = 24 ]
+check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
 check "the dictionary has no index by term" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'term_dict' AND type = 'index'")" = 0 ]
 check "each dictionary term's id is in its row of terms" [ "$(sql 'SELECT count(*) FROM term_dict d
@@ -412,7 +412,7 @@ migrated_as_fresh() {
   expect_exit 0 "$STORYLINE" --db "$DB" export --json
   check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before$1.json"
   expect_exit 0 "$STORYLINE" --db "$DB" check
-  check "schema version 24" [ "$(sql 'PRAGMA user_version')" = 24 ]
+  check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
   check "its $2 are the fresh store's, byte for byte" [ "$(sql "$3")" = "$4" ]
   expect_exit 0 "$STORYLINE" --db "$DB" export --json
   check "export --json is the same" cmp -s "$OUT" "$T/before$1.json"
@@ -439,7 +439,7 @@ old=$(sql "$rows")
 check "the faked store keys no row by id" [ "$(sql "$by_id")" = 0 ]
 check "... and lists 4 bytes a line" [ "$(sql "$lines" | wc -c)" -gt "$(printf '%s' "$fresh_lines" | wc -c)" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 24" [ "$(sql 'PRAGMA user_version')" = 24 ]
+check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
 check "the terms the dictionary has are keyed by id" [ "$(sql "$by_id")" -gt 0 ]
 check "its copy keys are the fresh store's" [ "$(sql "$keys")" = "$fresh_keys" ]
 check "its lists of lines too" [ "$(sql "$lines")" = "$fresh_lines" ]
@@ -468,8 +468,9 @@ sys.exit(0 if rows and all(len(b) % 12 == 0 for (b,) in rows) else 1)" "$DB"
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before18.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 24" [ "$(sql 'PRAGMA user_version')" = 24 ]
-check "its centroids are shorter" [ "$(sql "$centroids" | wc -c)" -lt "$(printf '%s' "$old" | wc -c)" ]
+check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
+check "its centroids are the old ones, byte for byte (by ids at 19, by terms again at 25)" \
+  [ "$(sql "$centroids")" = "$old" ]
 cp "$DB" "$T/back18.db"
 forms_before_19 "$T/back18.db"
 check "they read back as the old centroids, byte for byte" [ "$(DB="$T/back18.db" sql "$centroids")" = "$old" ]
@@ -538,5 +539,21 @@ sql "PRAGMA user_version = 23" >/dev/null
 check "the faked store's term counts are keyed by rowid" [ "$(sql "$layout")" = "terms:0 terms_recent:0" ]
 migrated_as_fresh 23 "term counts" "$counts" "$fresh_counts"
 check "its term counts are WITHOUT ROWID" [ "$(sql "$layout")" = "terms:1 terms_recent:1" ]
+
+section "a schema-24 store: its centroids by their terms again, not their ids, read the same"
+DB="$T/twentyfour.db"
+ferry_store
+centroids="SELECT group_concat(id || ':' || hex(centroid), ' ') FROM (SELECT * FROM stories ORDER BY id)"
+fresh_centroids=$(sql "$centroids")
+check "a fresh store's centroids are 12 bytes a term" \
+  [ "$(sql 'SELECT count(*) FROM stories WHERE length(centroid) > 0 AND length(centroid) % 12 = 0')" -gt 0 \
+    -a "$(sql 'SELECT count(*) FROM stories WHERE length(centroid) % 12 <> 0')" = 0 ]
+one_more_kept 24
+export_kept before24
+forms_before_25 "$DB"
+sql "PRAGMA user_version = 24" >/dev/null
+check "the faked store's centroids name terms by their ids" \
+  [ "$(sql "$centroids")" != "$fresh_centroids" -a "$(sql 'SELECT count(*) FROM term_dict')" -gt 0 ]
+migrated_as_fresh 24 "centroids" "$centroids" "$fresh_centroids"
 
 finish

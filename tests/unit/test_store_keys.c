@@ -1,6 +1,8 @@
 /* test_store_keys.c — the store's keyed rows (src/store/): a story's
- * centroid and its story_terms rows naming terms by their term_dict ids
- * (and by their hashes where there is none), the dictionary remembering
+ * centroid by its terms (from schema 25, read without the dictionary; by
+ * their term_dict ids in schemas 19 to 24, which migration 25 reads), its
+ * story_terms rows naming terms by their term_dict ids (and by their
+ * hashes where there is none), the dictionary remembering
  * terms without an id and reading ids back by blocks, a batch's story_terms
  * changes written once at the commit, a copy sketch's keys held by their
  * ranks, and a copy key's row holding the article's key count with the
@@ -32,12 +34,33 @@ static void set_centroid(sl_store *st, int64_t id, const sl_weighted_term *terms
     sl_buf_free(&row);
 }
 
-/* From schema 19 a centroid's row names the terms term_dict has by their
- * ids (1-3 bytes for 8) and the others by their hashes; it reads back as
- * the grouper's form, byte for byte, and a row cut short does not read. */
+/* Commits, closes and opens the store again as a new writer (holding
+ * articles: not fresh), in a batch; NULL when it cannot. */
+static sl_store *writer_again(sl_store *st, const char *path)
+{
+    CHECK_INT(sl_store_commit(st), 0);
+    sl_store_close(st);
+    st = NULL;
+    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
+    if (st)
+        CHECK_INT(sl_store_begin(st), 0);
+    return st;
+}
+
+/* Keeps a story's centroid (sl_store_story_state's callback). */
+static int copy_centroid(void *ctx, const sl_story_state *story)
+{
+    return sl_buf_put(ctx, story->centroid, story->len) ? SL_ENOMEM : 0;
+}
+
+/* In schemas 19 to 24 a centroid's row named the terms term_dict has by
+ * their ids (1-3 bytes for 8) and the others by their hashes; it reads back
+ * as the grouper's form, byte for byte (migration 25 reads it), and a row
+ * cut short does not read. */
 TEST(store_centroid_by_dictionary_ids)
 {
     OPEN_STORE(st, path);
+    st->schema = SL_STORE_CENTROID_TERMS_SINCE - 1;
     uint32_t id1 = 0, id2 = 0;
     CHECK_INT(sl_store_dict_give(st, 0xF000000000000003u, &id1), 0);
     CHECK_INT(sl_store_dict_give(st, 0x1000000000000002u, &id2), 0);
@@ -56,6 +79,91 @@ TEST(store_centroid_by_dictionary_ids)
     CHECK(memcmp(back, packed, len) == 0);
     CHECK_INT(sl_store_centroid_read(st, row.ptr, row.len - 1, read, &n), SL_ESTORE);
     sl_buf_free(&row);
+    st->schema = SL_STORE_CENTROID_TERMS_SINCE;
+    drop_store(st, path);
+}
+
+/* Gives two of the terms of centroid_terms ids in term_dict, commits and
+ * opens the store again as a new writer with nothing in memory. */
+static const sl_weighted_term centroid_terms[] = {{9, 0.25f}, {0x1000000000000002u, 1.5f},
+                                                  {0x8000000000000001u, 2.0f},
+                                                  {0xF000000000000003u, 0.5f}};
+
+static sl_store *with_two_ids(sl_store *st, const char *path)
+{
+    uint32_t id = 0;
+    CHECK_INT(sl_store_dict_give(st, centroid_terms[3].term, &id), 0);
+    CHECK_INT(sl_store_dict_give(st, centroid_terms[1].term, &id), 0);
+    CHECK_INT(sl_store_dict_flush(st), 0);
+    return writer_again(st, path);
+}
+
+/* The grouper's story read (sl_store_story_state) gives its centroid in
+ * sl_centroid_pack's form, `want`, without a statement on term_dict. */
+static void reads_without_dictionary(sl_store *st, int64_t story, const unsigned char *want,
+                                     size_t len)
+{
+    statement_count reads = {"SELECT id, term FROM term_dict", 0};
+    count_statements(st, &reads);
+    sl_buf got = SL_BUF_INIT;
+    CHECK_INT(sl_store_story_state(st, story, copy_centroid, &got), 0);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    CHECK_INT(reads.n, 0);
+    CHECK_INT((int64_t)got.len, (int64_t)len);
+    CHECK(got.len == len && memcmp(got.ptr, want, len) == 0);
+    sl_buf_free(&got);
+}
+
+/* From schema 25 a centroid's row is the grouper's form itself, terms
+ * with a dictionary id or not: a story is read without the dictionary
+ * (a run into a grown store read it whole to turn the ids back). A row
+ * cut short, or whose terms are out of order, does not read. */
+TEST(store_centroid_by_its_terms_read_without_dictionary)
+{
+    OPEN_STORE(st, path);
+    if (!(st = with_two_ids(st, path)))
+        return;
+    unsigned char packed[4 * SL_CENTROID_TERM_BYTES], swapped[4 * SL_CENTROID_TERM_BYTES];
+    size_t len = sl_centroid_pack(centroid_terms, 4, packed);
+    sl_buf row = SL_BUF_INIT;
+    CHECK_INT(sl_store_centroid_form(st, packed, len, &row), 0);
+    CHECK(row.len == len && memcmp(row.ptr, packed, len) == 0);
+    sl_buf_free(&row);
+    set_centroid(st, 8, centroid_terms, 4, packed);
+    if (!(st = writer_again(st, path)))
+        return;
+    reads_without_dictionary(st, 8, packed, len);
+    sl_weighted_term read[SL_CENTROID_TERMS];
+    size_t n = 0;
+    CHECK_INT(sl_store_centroid_read(st, packed, len - 1, read, &n), SL_ESTORE);
+    memcpy(swapped, packed + SL_CENTROID_TERM_BYTES, SL_CENTROID_TERM_BYTES);
+    memcpy(swapped + SL_CENTROID_TERM_BYTES, packed, SL_CENTROID_TERM_BYTES);
+    memcpy(swapped + 2 * SL_CENTROID_TERM_BYTES, packed + 2 * SL_CENTROID_TERM_BYTES,
+           2 * SL_CENTROID_TERM_BYTES);
+    CHECK_INT(sl_store_centroid_read(st, swapped, len, read, &n), SL_ESTORE);
+    drop_store(st, path);
+}
+
+/* Migration 25 turns a centroid of schema 24 (its terms by their ids)
+ * into its terms, the bytes a fresh store writes, read without the
+ * dictionary. */
+TEST(store_centroids_migrate_to_their_terms)
+{
+    OPEN_STORE(st, path);
+    if (!(st = with_two_ids(st, path)))
+        return;
+    unsigned char packed[4 * SL_CENTROID_TERM_BYTES];
+    size_t len = sl_centroid_pack(centroid_terms, 4, packed);
+    st->schema = SL_STORE_CENTROID_TERMS_SINCE - 1;
+    set_centroid(st, 8, centroid_terms, 4, packed);
+    st->schema = SL_STORE_CENTROID_TERMS_SINCE;
+    CHECK(count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 8") < (int64_t)len);
+    CHECK_INT(sqlite3_exec(st->db, "PRAGMA user_version = 24", NULL, NULL, NULL), SQLITE_OK);
+    if (!(st = writer_again(st, path))) /* migrates */
+        return;
+    CHECK_INT(count_rows(st, "PRAGMA user_version"), SL_STORE_CENTROID_TERMS_SINCE);
+    CHECK_INT(count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 8"), (int64_t)len);
+    reads_without_dictionary(st, 8, packed, len);
     drop_store(st, path);
 }
 
@@ -97,19 +205,6 @@ TEST(store_story_terms_keyed_by_dictionary_id)
     CHECK_INT(sl_store_story_terms_recent(st, 0x9000000000000002u, 4, ids, &n), 0);
     CHECK_INT((int64_t)n, 0);
     drop_store(st, path);
-}
-
-/* Commits, closes and opens the store again as a new writer (holding
- * articles: not fresh), in a batch; NULL when it cannot. */
-static sl_store *writer_again(sl_store *st, const char *path)
-{
-    CHECK_INT(sl_store_commit(st), 0);
-    sl_store_close(st);
-    st = NULL;
-    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
-    if (st)
-        CHECK_INT(sl_store_begin(st), 0);
-    return st;
 }
 
 /* `check` walks the table's rows (in SQL's order: the term as a signed
@@ -186,7 +281,7 @@ TEST(store_dict_terms_read_by_blocks)
         CHECK_INT(sl_store_dict_term(st, ids[k], &term), 0);
         CHECK(term == 0x9000000000000100u + k);
     }
-    CHECK_INT(reads.n, 1); /* ids 1 to 40: one block */
+    CHECK_INT(reads.n, 11); /* ids 1 to 40: the blocks of 4 (TERM_BLOCK) from 0-3 to 40-43 */
     CHECK_INT(sl_store_dict_term(st, ids[39] + 1, &term), SL_ESTORE);
     sqlite3_trace_v2(st->db, 0, NULL, NULL);
     uint32_t found = 0;
