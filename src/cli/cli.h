@@ -136,9 +136,11 @@ void cli_print_cut(const char *s, int width);
 void cli_print_tail(const char *s, int width);
 /* Prints text wrapped to the terminal, each line indented by `indent` spaces. */
 void cli_print_wrapped(const char *text, int indent);
-/* The whole of a file, a pipe or - (standard input), NUL-terminated
- * (malloc'd; the caller frees), its size in *len; NULL when it cannot be
- * read or is larger than `max` bytes, saying why ("PATH: REASON"). */
+/* The whole of a file, a pipe or - (standard input), gzip undone as ingest
+ * and extract undo it (one reader, util/gzfile.h), NUL-terminated (malloc'd;
+ * the caller frees), its size in *len; NULL when it cannot be read, its
+ * gzip data is damaged, or it is larger than `max` bytes, saying why
+ * ("PATH: REASON"). */
 char *cli_read_file(const char *path, size_t max, size_t *len);
 
 /* One entity of a story (entities.c): its first item, its type, its role,

@@ -211,7 +211,8 @@ const command cmd_facts = {
     "facts", "STORY_ID [--conflicts] [--json] | --text FILE... [--published DATE]",
     "a story's facts: values, independent sources, agreement, conflicts",
     "  --conflicts       only facts the sources disagree on, with the sentences\n"
-    "  --text FILE...    the facts of bare files, one JSON line each; no store\n"
+    "  --text FILE...    the facts of bare files (plain or gzipped), one JSON line\n"
+    "                    each; no store\n"
     "  --published DATE  publication date for --text (anchors relative dates)\n"
     "A value's sources are the independent articles stating it: a copy counts as\n"
     "its original, so three copies of one wire story are one source, and the\n"

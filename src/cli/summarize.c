@@ -97,7 +97,7 @@ const command cmd_summarize = {
     "bytes or fewer are left) or N words (default 100; whole sentences unless\n"
     "--cut), never two sentences saying the same thing, in the files' order.\n"
     "A budget below every sentence gives the best one, cut. Each sentence lists\n"
-    "the files stating it.\n"
+    "the files stating it. A file may be gzipped; - reads standard input.\n"
     "--json: docs/json.md.\n",
     CLI_NO_STORE,
     run,

@@ -20,6 +20,7 @@
 #include "engine.h"
 #include "util/alloc.h"
 #include "util/date.h"
+#include "util/gzfile.h"
 
 typedef struct run {
     sl_engine *e;

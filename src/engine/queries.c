@@ -15,7 +15,7 @@ static int explain(sl_engine *e, int rc, const char *what, int64_t id)
     case SL_ENOTFOUND: return sl_seterr(e, rc, "no %s %lld", what, (long long)id);
     case SL_ENOMEM: return sl_seterr(e, rc, "out of memory reading %s", what);
     case SL_EUSAGE: return sl_seterr(e, rc, "invalid %s", what);
-    case SL_EIO: return sl_seterr(e, rc, "could not write %s", what);
+    case SL_EIO: return sl_seterr(e, rc, "cannot write output");   /* the caller's writer failed */
     default: return sl_seterr_store(e, what);
     }
 }

@@ -98,7 +98,7 @@ int sl_stories_page_json(sl_engine *e, const sl_story_query *q, sl_write_fn writ
         write_page(&j, list, total, q->offset, limit);
         sl_json_object_end(&j);
         if (sl_json_finish(&j))
-            rc = sl_seterr(e, SL_EIO, "could not write stories");
+            rc = sl_seterr(e, SL_EIO, "cannot write output");
     }
     sl_story_list_free(list);
     sl_buf_free(&ids);
