@@ -80,6 +80,8 @@ check "stories ?thread=: that thread's stories" jqok '(.stories | length > 0) an
 get '/api/stories?since=yesterday'
 check "stories ?since=bad: 400 with a JSON error" is_error 400
 check "  ... naming the date" sh -c "grep -q 'yesterday' '$OUT'"
+get '/api/stories?since=2026-02-30'
+check "stories ?since=2026-02-30, no day: 400 (SQLite read it as March 2; qa5)" is_error 400
 get '/api/stories?limit=1000'
 check "stories ?limit over 100: 400" is_error 400
 get '/api/stories?offset=-1'

@@ -565,6 +565,17 @@ check "dedup F.jsonl.gz: one error saying it is gzip and what to do" sh -c '
 grep -q "^storyline: $2: gzip-compressed: dedup reads plain JSONL (zcat " "$1" &&
 grep -q "^dedup: 0 lines, 0 copies tagged, 1 error$" "$1"' - "$ERR" "$T/lines.jsonl.gz"
 
+section "stories --since takes the dates the other options take (qa5)"
+# --since 2024-02-30 listed the stories since March 1 (SQLite's julianday
+# reads it so), where --published and --date refuse it; with --thread it
+# was checked for its shape alone.
+for args in "stories --since 2024-02-30" "stories --since 2024-02-30 --thread 1" "stories --json --since 2024-02-30"; do
+  expect_exit 2 "$S" --db "$T/owner.db" $args
+  check "$args: a usage error naming the date" err_has '^storyline: --since wants an ISO-8601 date (YYYY-MM-DD), not "2024-02-30"'
+done
+expect_exit 0 "$S" --db "$T/owner.db" stories --since 2024-02-29
+check "a day that is one (2024-02-29) is taken" sh -c '! grep -q "wants" "$1"' - "$ERR"
+
 section "check on a damaged store of an older schema reports the damage (qa5)"
 # check opened the store to be written, so an older store was migrated
 # first, and a damaged page stopped the migration: "schema migration failed:
