@@ -549,6 +549,11 @@ expect_exit 0 "$S" compare "$T/hfair.txt.gz" "$T/hfair.txt"
 check "compare F.gz F: an exact copy (it was none)" out_has "^kind: exact"
 expect_exit 0 sh -c "'$S' --db '$T/gzin.db' ingest - <'$T/hfair.txt.gz'"
 check "ingest - of gzip data stores the article (it was binary data)" err_has "^ingested 1 article from 1 file"
+# WARC on standard input was stored as one article of WARC and HTTP headers.
+printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://oakhollow.invalid/fair\r\nContent-Length: 80\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>The harvest fair opened.</p>\r\n\r\n' | gzip -c >"$T/fair.warc.gz"
+expect_exit 1 sh -c "'$S' --db '$T/warcin.db' ingest - <'$T/fair.warc.gz'"
+check "ingest - of WARC data: refused, saying to give the file (it stored the headers as text)" \
+  err_has "^storyline: -: WARC data, read only from a file: give its path$"
 head -c 40 "$T/hfair.txt.gz" >"$T/hcut.txt.gz"
 expect_exit 1 "$S" timex "$T/hcut.txt.gz"
 check "a cut .gz is named with the reason" err_has "^storyline: $T/hcut.txt.gz: truncated gzip data$"
