@@ -142,6 +142,10 @@ void cli_print_wrapped(const char *text, int indent);
  * gzip data is damaged, or it is larger than `max` bytes, saying why
  * ("PATH: REASON"). */
 char *cli_read_file(const char *path, size_t max, size_t *len);
+/* The same for a command that reads prose (timex, summarize, facts --text,
+ * compare): binary data (sl_input_is_binary) is refused, "PATH: binary
+ * data, not text", as ingest and extract refuse it. */
+char *cli_read_text(const char *path, size_t max, size_t *len);
 
 /* One entity of a story (entities.c): its first item, its type, its role,
  * how many mentions and articles; `places`, `organizations`, `persons` and

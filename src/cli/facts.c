@@ -16,7 +16,7 @@ static int extract_files(cli *c, int first, const char *published)
             continue;
         files++;
         size_t len = 0;
-        char *text = cli_read_file(c->argv[i], SL_INPUT_MAX, &len);
+        char *text = cli_read_text(c->argv[i], SL_INPUT_MAX, &len);
         if (!text) {
             status = EXIT_PARTIAL;
             continue;

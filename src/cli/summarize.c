@@ -34,7 +34,7 @@ static int summarize_files(cli *c, char **files, int n, const sl_summary_options
     int64_t *ids = sl_calloc((size_t)n, sizeof *ids);
     int status = docs && ids ? EXIT_OK : EXIT_STORE;
     for (int i = 0; status == EXIT_OK && i < n; i++) {
-        docs[i].text = cli_read_file(files[i], SL_INPUT_MAX, &docs[i].len);
+        docs[i].text = cli_read_text(files[i], SL_INPUT_MAX, &docs[i].len);
         ids[i] = i;
         if (!docs[i].text)
             status = EXIT_PARTIAL;

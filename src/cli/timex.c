@@ -27,7 +27,7 @@ static void print_human(const char *path, const char *text, const sl_timex_list 
 static int one_file(cli *c, const char *path, const char *published, int many)
 {
     size_t len = 0;
-    char *text = cli_read_file(path, SL_INPUT_MAX, &len);
+    char *text = cli_read_text(path, SL_INPUT_MAX, &len);
     if (!text)
         return EXIT_PARTIAL;
     sl_timex_list *list = NULL;

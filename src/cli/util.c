@@ -374,6 +374,18 @@ void cli_progress_clear(cli_progress *p)
     }
 }
 
+char *cli_read_text(const char *path, size_t max, size_t *len)
+{
+    char *text = cli_read_file(path, max, len);
+    if (text && sl_input_is_binary(text, *len)) {
+        cli_error("%s: binary data, not text", path);
+        free(text);
+        *len = 0;
+        return NULL;
+    }
+    return text;
+}
+
 char *cli_read_file(const char *path, size_t max, size_t *len)
 {
     sl_buf data, why = SL_BUF_INIT;

@@ -617,6 +617,22 @@ expect_exit 3 "$S" --db "$T/old-copy.db" --json check
 check "check --json: the verdict, ok false, the damage as the problem (it wrote nothing)" py "$OUT" '
 assert d["ok"] is False and d["problem"].startswith("integrity check"), d'
 
+section "the commands reading prose refuse binary data, as ingest and extract do (qa5)"
+# summarize of a program printed strings found in it as the summary, exit 0.
+head -c 2000 /dev/zero >"$T/zeros.txt"
+printf '\211PNG\r\n\032\n' >"$T/image.txt"
+head -c 3000 "$S" >>"$T/image.txt"
+for args in "summarize" "timex" "facts --text"; do
+  for f in zeros.txt image.txt; do
+    expect_exit 1 "$S" $args "$T/$f"
+    check "$args $f: \"binary data, not text\" (it was read as text, exit 0)" err_has "^storyline: $T/$f: binary data, not text$"
+  done
+done
+expect_exit 2 "$S" compare "$T/image.txt" "$T/hfair.txt"
+check "compare of binary data: trouble, named (it was \"not a copy\")" err_has "^storyline: $T/image.txt: binary data, not text$"
+expect_exit 0 "$S" timex "$T/hfair.txt"
+check "  ... text still read" out_has "2024-05-03"
+
 section "a full disk is said one way: cannot write output (qa5)"
 # show --json, copies --json and export --json said "could not write story"
 # (the engine's words) where every other command said "cannot write output".
