@@ -13,8 +13,9 @@
 # option, facts --text says a failed write once, a broken gzip member of a
 # WARC file is named, an unknown option is said one way; fix28: a gzip file
 # that fails to decompress is counted among the files read; qa5: every
-# command reading a text file undoes gzip, a full disk said one way, check
-# on a damaged older store reports the damage.
+# command reading a text file undoes gzip and refuses binary data, WARC on
+# standard input is refused, stories --since takes real days only, a full
+# disk is said one way, check on a damaged older store reports the damage.
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
