@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "ingest/blocks.h"
+#include "util/gzfile.h"
 
 static json_t *block_json(const sl_blocks *b, const sl_block *k)
 {

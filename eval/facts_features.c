@@ -28,6 +28,7 @@
 #include "ingest/ingest.h"
 #include "text/text.h"
 #include "util/buf.h"
+#include "util/gzfile.h"
 #include "util/date.h"
 
 enum mode { SPEAKERS, CONCEPTS, QUOTES };

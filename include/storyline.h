@@ -655,6 +655,10 @@ SL_API void sl_extractor_allow_private(sl_extractor *x, int allow);
  * a page without article body (ingest rejects such a page). On any other
  * failure `out` is left cleared. Call sl_page_clear after any result. */
 SL_API int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out);
+/* 1 when `data` is binary by the rule ingest and extract refuse an input
+ * with (NUL bytes, a binary format's magic bytes, mostly bytes that are no
+ * text: docs/formats.md, "Detection"), else 0. */
+SL_API int sl_input_is_binary(const char *data, size_t len);
 /* Called once per page of a file: `page` on success, else `error` says why
  * (one line); both for an HTML page without article text (`page` holds its
  * metadata, text NULL). `name` is the file, or FILE#RECORD (URI) inside a

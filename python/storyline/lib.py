@@ -121,6 +121,7 @@ def load(path=None):
             "sl_version": (ctypes.c_char_p, []),
             "sl_process_init": (ctypes.c_int, []),
             "sl_strerror": (ctypes.c_char_p, [ctypes.c_int]),
+            "sl_input_is_binary": (ctypes.c_int, [ctypes.c_char_p, ctypes.c_size_t]),
             "sl_engine_check_snapshot": (ctypes.c_int, [eng]),
             "sl_engine_read_only": (ctypes.c_int, [eng]),
             "sl_engine_refresh": (ctypes.c_int, [eng, ctypes.POINTER(ctypes.c_int)]),

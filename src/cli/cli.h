@@ -136,10 +136,16 @@ void cli_print_cut(const char *s, int width);
 void cli_print_tail(const char *s, int width);
 /* Prints text wrapped to the terminal, each line indented by `indent` spaces. */
 void cli_print_wrapped(const char *text, int indent);
-/* The whole of a file, a pipe or - (standard input), NUL-terminated
- * (malloc'd; the caller frees), its size in *len; NULL when it cannot be
- * read or is larger than `max` bytes, saying why ("PATH: REASON"). */
+/* The whole of a file, a pipe or - (standard input), gzip undone as ingest
+ * and extract undo it (one reader, util/gzfile.h), NUL-terminated (malloc'd;
+ * the caller frees), its size in *len; NULL when it cannot be read, its
+ * gzip data is damaged, or it is larger than `max` bytes, saying why
+ * ("PATH: REASON"). */
 char *cli_read_file(const char *path, size_t max, size_t *len);
+/* The same for a command that reads prose (timex, summarize, facts --text,
+ * compare): binary data (sl_input_is_binary) is refused, "PATH: binary
+ * data, not text", as ingest and extract refuse it. */
+char *cli_read_text(const char *path, size_t max, size_t *len);
 
 /* One entity of a story (entities.c): its first item, its type, its role,
  * how many mentions and articles; `places`, `organizations`, `persons` and

@@ -63,8 +63,8 @@ static json_t *result_json(const sl_text_comparison *r, json_t *id)
 static int compare_files(cli *c, sl_text_comparer *tc, const char *path_a, const char *path_b)
 {
     size_t a_len = 0, b_len = 0;
-    char *a = cli_read_file(path_a, MAX_INPUT, &a_len);
-    char *b = a ? cli_read_file(path_b, MAX_INPUT, &b_len) : NULL;
+    char *a = cli_read_text(path_a, MAX_INPUT, &a_len);
+    char *b = a ? cli_read_text(path_b, MAX_INPUT, &b_len) : NULL;
     int rc = EXIT_TROUBLE;
     sl_text_comparison r = {0};
     if (a && b) {
@@ -162,7 +162,8 @@ static int run(cli *c)
 const command cmd_compare = {
     "compare", "A B [--json] | --pairs FILE.jsonl",
     "is text A a copy of B: exact, near, contains, excerpt, rewrite?",
-    "  A B            two text files (- for standard input), 64 MB at most each;\n"
+    "  A B            two text files, plain or gzipped (- for standard input),\n"
+    "                 64 MB at most each once decompressed;\n"
     "                 the sentences shown are the texts' as compared (UTF-8\n"
     "                 repaired, NFKC), which --json's offsets point into\n"
     "  --pairs FILE   JSONL of {\"id\", \"a\", \"b\"}; one JSON result per line\n"

@@ -81,8 +81,16 @@ static int filter_file(dedup_run *r, const char *path)
     }
     char *line = NULL;
     size_t cap = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) > 0)
+    ssize_t n = getline(&line, &cap, f);
+    /* A stream filter reads lines as they come; gzip data is no lines: said
+     * once, where each of its "lines" was an error of its own. */
+    if (n >= 2 && line[0] == '\x1f' && line[1] == '\x8b') {
+        cli_progress_clear(&r->progress);
+        cli_error("%s: gzip-compressed: dedup reads plain JSONL (zcat %s | storyline dedup)", path, path);
+        r->errors++;
+        n = 0;
+    }
+    for (; n > 0; n = getline(&line, &cap, f))
         if (!(n == 1 && line[0] == '\n'))
             filter_line(r, path, line, (size_t)n);
     free(line);
@@ -140,6 +148,7 @@ const command cmd_dedup = {
     "  --window N    earlier lines compared for near copies and rewrites\n"
     "                (default 100000; exact copies are found among all)\n"
     "A copy gets \"copy_of\": {\"line\", \"id\", \"kind\", \"score\"} naming the earlier\n"
-    "line (and its \"id\" field); other lines pass unchanged. No store is used.\n",
+    "line (and its \"id\" field); other lines pass unchanged. No store is used.\n"
+    "Lines are read as they come: a gzip file is refused (zcat it into dedup).\n",
     CLI_NO_STORE, run,
 };

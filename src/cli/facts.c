@@ -16,7 +16,7 @@ static int extract_files(cli *c, int first, const char *published)
             continue;
         files++;
         size_t len = 0;
-        char *text = cli_read_file(c->argv[i], SL_INPUT_MAX, &len);
+        char *text = cli_read_text(c->argv[i], SL_INPUT_MAX, &len);
         if (!text) {
             status = EXIT_PARTIAL;
             continue;
@@ -211,7 +211,8 @@ const command cmd_facts = {
     "facts", "STORY_ID [--conflicts] [--json] | --text FILE... [--published DATE]",
     "a story's facts: values, independent sources, agreement, conflicts",
     "  --conflicts       only facts the sources disagree on, with the sentences\n"
-    "  --text FILE...    the facts of bare files, one JSON line each; no store\n"
+    "  --text FILE...    the facts of bare files (plain or gzipped), one JSON line\n"
+    "                    each; no store\n"
     "  --published DATE  publication date for --text (anchors relative dates)\n"
     "A value's sources are the independent articles stating it: a copy counts as\n"
     "its original, so three copies of one wire story are one source, and the\n"

@@ -69,10 +69,8 @@ static int run(cli *c)
             return cli_unexpected(&cmd_stories, c, i);
         }
     }
-    int y, m, d;
-    char end;
-    if (thread && since && sscanf(since, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
-        return cli_usage(&cmd_stories, "--since wants an ISO date (YYYY-MM-DD), not \"%s\"", since);
+    if (cli_check_date(&cmd_stories, "--since", since))
+        return EXIT_USAGE;
     sl_engine *e;
     int rc = cli_store(c, &e);
     if (rc)

@@ -34,7 +34,7 @@ static int summarize_files(cli *c, char **files, int n, const sl_summary_options
     int64_t *ids = sl_calloc((size_t)n, sizeof *ids);
     int status = docs && ids ? EXIT_OK : EXIT_STORE;
     for (int i = 0; status == EXIT_OK && i < n; i++) {
-        docs[i].text = cli_read_file(files[i], SL_INPUT_MAX, &docs[i].len);
+        docs[i].text = cli_read_text(files[i], SL_INPUT_MAX, &docs[i].len);
         ids[i] = i;
         if (!docs[i].text)
             status = EXIT_PARTIAL;
@@ -97,7 +97,7 @@ const command cmd_summarize = {
     "bytes or fewer are left) or N words (default 100; whole sentences unless\n"
     "--cut), never two sentences saying the same thing, in the files' order.\n"
     "A budget below every sentence gives the best one, cut. Each sentence lists\n"
-    "the files stating it.\n"
+    "the files stating it. A file may be gzipped; - reads standard input.\n"
     "--json: docs/json.md.\n",
     CLI_NO_STORE,
     run,

@@ -27,7 +27,7 @@ static void print_human(const char *path, const char *text, const sl_timex_list 
 static int one_file(cli *c, const char *path, const char *published, int many)
 {
     size_t len = 0;
-    char *text = cli_read_file(path, SL_INPUT_MAX, &len);
+    char *text = cli_read_text(path, SL_INPUT_MAX, &len);
     if (!text)
         return EXIT_PARTIAL;
     sl_timex_list *list = NULL;
@@ -77,7 +77,8 @@ const command cmd_timex = {
     "-> 2024-08-20, \"last week\" -> 2024-W33, \"10 months\" -> P10M. Without\n"
     "--published (or --date, the same) the unknown parts are X (XXXX-10-07).\n"
     "Offsets are Unicode code points into the file. With --json: one object per\n"
-    "line, naming its file (docs/json.md).\n",
+    "line, naming its file (docs/json.md). A file may be gzipped; - reads\n"
+    "standard input.\n",
     CLI_NO_STORE,
     run,
 };

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "util/alloc.h"
 #include "util/date.h"
+#include "util/gzfile.h"
 #include "util/json_out.h"
 
 /* "storyline: MESSAGE" on stderr, a line. */
@@ -373,39 +374,29 @@ void cli_progress_clear(cli_progress *p)
     }
 }
 
-char *cli_read_file(const char *path, size_t max, size_t *len)
+char *cli_read_text(const char *path, size_t max, size_t *len)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    *len = 0;
-    if (!f) {
-        cli_error("%s: %s", path, strerror(errno));
+    char *text = cli_read_file(path, max, len);
+    if (text && sl_input_is_binary(text, *len)) {
+        cli_error("%s: binary data, not text", path);
+        free(text);
+        *len = 0;
         return NULL;
     }
-    size_t n = 0, cap = max < 65536 ? max + 1 : 65536;
-    char *buf = sl_malloc(cap + 1);
-    /* Grows to max + 1 bytes at most: a byte past max tells it is larger. */
-    while (buf && (n += fread(buf + n, 1, cap - n, f)) == cap && n <= max) {
-        size_t grown = cap > max / 2 ? max + 1 : cap * 2;
-        char *more = sl_realloc(buf, grown + 1);
-        if (!more)
-            free(buf);
-        buf = more;
-        cap = grown;
-    }
-    if (!buf)
-        cli_error("%s: out of memory", path);
-    else if (ferror(f))
-        cli_error("%s: %s", path, strerror(errno));
-    else if (n > max)
+    return text;
+}
+
+char *cli_read_file(const char *path, size_t max, size_t *len)
+{
+    sl_buf data, why = SL_BUF_INIT;
+    int rc = sl_gz_read_file(path, max, &data, &why);
+    *len = rc ? 0 : data.len;
+    char *text = rc ? NULL : sl_buf_take(&data);
+    if (rc == SL_ETOOLARGE)
         cli_error("%s: larger than the %zu MB this command reads", path, max >> 20);
-    if (buf && (ferror(f) || n > max)) {
-        free(buf);
-        buf = NULL;
-    }
-    if (f != stdin)
-        fclose(f);
-    if (buf)
-        buf[n] = 0;
-    *len = buf ? n : 0;
-    return buf;
+    else if (rc || !text)
+        cli_error("%s: %s", path, rc ? sl_buf_cstr(&why) : "out of memory");
+    sl_buf_free(&data);
+    sl_buf_free(&why);
+    return text;
 }

@@ -17,6 +17,7 @@
 /* util/ names its own error codes; they pass up unchanged as the public ones. */
 _Static_assert((int)SL_UTIL_ENOMEM == (int)SL_ENOMEM, "util and public out-of-memory codes differ");
 _Static_assert((int)SL_UTIL_EIO == (int)SL_EIO, "util and public I/O codes differ");
+_Static_assert((int)SL_UTIL_EBADINPUT == (int)SL_EBADINPUT, "util and public bad-input codes differ");
 _Static_assert((int)SL_UTIL_ETOOLARGE == (int)SL_ETOOLARGE, "util and public too-large codes differ");
 _Static_assert((int)SL_UTIL_EUSAGE == (int)SL_EUSAGE, "util and public usage codes differ");
 

@@ -20,6 +20,7 @@
 #include "engine.h"
 #include "util/alloc.h"
 #include "util/date.h"
+#include "util/gzfile.h"
 
 typedef struct run {
     sl_engine *e;
@@ -278,6 +279,13 @@ static int ingest_feed(run *r, const char *data, size_t len, const char *name, i
 static int ingest_data(run *r, const char *data, size_t len, const char *name, const char *path)
 {
     r->report->files++;
+    /* WARC is read record by record from its file (ingest_file sniffs it): a
+     * buffer of it (standard input, a pipe) was stored as one text of WARC
+     * and HTTP headers */
+    if (sl_warc_sniff(data, len)) {
+        fail(r, name, "WARC data, read only from a file: give its path");
+        return 0;
+    }
     sl_format f = sl_format_detect(data, len);
     if (f != SL_FORMAT_JSONL)   /* JSONL counts its lines as they are read */
         r->report->bytes += len;

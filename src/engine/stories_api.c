@@ -20,7 +20,7 @@ static int fail(sl_engine *e, int rc, const char *what)
     if (rc == SL_ENOMEM)
         return sl_seterr(e, rc, "out of memory reading %s", what);
     if (rc == SL_EIO)
-        return sl_seterr(e, rc, "could not write %s", what);
+        return sl_seterr(e, rc, "cannot write output");
     return sl_seterr_store(e, what);
 }
 

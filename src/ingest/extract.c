@@ -12,6 +12,7 @@
 #include "ingest/ingest.h"
 #include "text/text.h"
 #include "util/alloc.h"
+#include "util/gzfile.h"
 #include "util/json_out.h"
 #include "util/path.h"
 

@@ -308,3 +308,8 @@ const char *sl_format_name(sl_format f)
     }
     return "unknown";
 }
+
+int sl_input_is_binary(const char *data, size_t len)
+{
+    return sl_format_detect(data, len) == SL_FORMAT_BINARY;
+}

@@ -299,14 +299,4 @@ int sl_address_refused(const struct sockaddr *sa, char *why, size_t size);
  * Returns 1, or 0 when `s` holds no date. */
 int sl_date_to_iso(const char *s, int month_first, char out[SL_ISO_DATE_SIZE]);
 
-/* ---- gzfile.c ---- */
-
-/* Reads a plain or gzip-compressed file ("-": standard input) whole into `out` (initialised here;
- * the caller frees it). Over `cap` bytes: SL_ETOOLARGE; unreadable: SL_EIO;
- * broken or truncated gzip: SL_EBADINPUT. `why` gets the reason. */
-int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why);
-/* The first `size` bytes of a file, gzip undone; whether it is gzipped.
- * Returns the bytes read, or -1 when the file cannot be read. */
-int sl_gz_peek(const char *path, char *head, size_t size, int *gzipped);
-
 #endif

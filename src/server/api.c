@@ -209,15 +209,25 @@ static void threads(sl_engine *e, server_arg_fn arg, void *ctx, server_reply *re
         fail(e, rc, reply);
 }
 
-/* The id after `prefix` in `path` ("/api/stories/12"), -1 when `path` is not
- * prefix + a positive id. */
+/* The id after `prefix` in `path` ("/api/stories/12"): -1 when `path` is not
+ * prefix + digits; 0 for digits that no story or article has (0, or more
+ * than 18 digits), answered "no story N" as an unknown id is, not "no such
+ * endpoint". */
 static int64_t path_id(const char *path, const char *prefix)
 {
     size_t n = strlen(prefix);
-    if (strncmp(path, prefix, n))
+    if (strncmp(path, prefix, n) || !path[n] || path[n + strspn(path + n, "0123456789")])
         return -1;
     int64_t id = parse_count(path + n);
-    return id > 0 ? id : -1;
+    return id > 0 ? id : 0;
+}
+
+/* 404 for an id no `what` can have: `digits` shown as given, cut after 30. */
+static void no_such(server_reply *reply, const char *what, const char *digits)
+{
+    char message[64];
+    snprintf(message, sizeof message, "no %s %.30s%s", what, digits, strlen(digits) > 30 ? "..." : "");
+    server_error(reply, 404, message);
 }
 
 void server_api(sl_engine *e, const char *path, server_arg_fn arg, void *ctx,
@@ -229,8 +239,12 @@ void server_api(sl_engine *e, const char *path, server_arg_fn arg, void *ctx,
         stories_page(e, arg, ctx, reply);
     else if ((id = path_id(path, "/api/stories/")) > 0)
         story(e, id, reply);
+    else if (!id)
+        no_such(reply, "story", path + strlen("/api/stories/"));
     else if ((id = path_id(path, "/api/articles/")) > 0)
         article(e, id, reply);
+    else if (!id)
+        no_such(reply, "article", path + strlen("/api/articles/"));
     else if (!strcmp(path, "/api/search"))
         search(e, arg, ctx, reply);
     else if (!strcmp(path, "/api/threads"))

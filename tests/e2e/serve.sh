@@ -80,6 +80,8 @@ check "stories ?thread=: that thread's stories" jqok '(.stories | length > 0) an
 get '/api/stories?since=yesterday'
 check "stories ?since=bad: 400 with a JSON error" is_error 400
 check "  ... naming the date" sh -c "grep -q 'yesterday' '$OUT'"
+get '/api/stories?since=2026-02-30'
+check "stories ?since=2026-02-30, no day: 400 (SQLite read it as March 2; qa5)" is_error 400
 get '/api/stories?limit=1000'
 check "stories ?limit over 100: 400" is_error 400
 get '/api/stories?offset=-1'
@@ -100,6 +102,14 @@ get /api/stories/0
 check "story 0: 404" is_error 404
 get /api/stories/abc
 check "story abc: 404" is_error 404
+# An id no story can have was "no such endpoint", as if the path were wrong (qa5).
+for p in /api/stories/0 /api/stories/9223372036854775807 /api/stories/123456789012345678901234567890123; do
+  get "$p"
+  check "${p#/api/stories/}: 404 \"no story ...\", not \"no such endpoint\"" \
+    jqok '.error.status == 404 and (.error.message | startswith("no story '"$(echo "${p#/api/stories/}" | cut -c1-30)"'"))'
+done
+get /api/articles/0
+check "article 0: 404 \"no article 0\"" jqok '.error.message == "no article 0"'
 for p in '/api/stories/1%00' '/api/stories/1%00x' '/app.js%00.txt'; do
   get "$p"
   check "a NUL after the path ($p): 404, not what comes before it" is_error 404

@@ -12,7 +12,10 @@
 # ingest of nothing readable makes no store, search refuses an unknown
 # option, facts --text says a failed write once, a broken gzip member of a
 # WARC file is named, an unknown option is said one way; fix28: a gzip file
-# that fails to decompress is counted among the files read.
+# that fails to decompress is counted among the files read; qa5: every
+# command reading a text file undoes gzip and refuses binary data, WARC on
+# standard input is refused, stories --since takes real days only, a full
+# disk is said one way, check on a damaged older store reports the damage.
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
@@ -526,6 +529,128 @@ grep -q "^storyline: $2: " "$1" && grep -q "^ingested 1 article from 2 files .*,
 done
 expect_exit 1 "$S" --db "$T/gz-none.db" ingest "$T/no-such.txt.gz" "$T/lanterns.txt"
 check "a missing .gz is not counted as read (as a missing file)" err_has "^ingested 1 article from 1 file .*, 1 failed"
+
+section "every command that reads a text file undoes gzip, as ingest and extract do (qa5)"
+# timex, summarize, facts --text and compare read a .gz file's bytes as
+# text (timex found nothing, summarize printed compressed bytes), and
+# ingest - took gzip on standard input for binary data. One reader now.
+printf 'Harvest fair opens in Oakhollow\n\nThe harvest fair opened in Oakhollow on Tuesday, 3 May 2024, at 9 a.m., the organisers said.\n\nAbout 2,000 people came to buy baskets and honey cakes before noon.\n' >"$T/hfair.txt"
+gzip -c "$T/hfair.txt" >"$T/hfair.txt.gz"
+for args in "timex" "timex --json" "summarize" "summarize --json"; do
+  "$S" $args "$T/hfair.txt" >"$T/plain.out" 2>&1
+  expect_exit 0 "$S" $args "$T/hfair.txt.gz"
+  check "$args F.gz: the output of F (it read the compressed bytes)" \
+    sh -c 'sed "s|hfair.txt.gz|hfair.txt|" "$1" | cmp -s - "$2"' - "$OUT" "$T/plain.out"
+done
+"$S" facts --text "$T/hfair.txt" >"$T/plain.out"
+expect_exit 0 "$S" facts --text "$T/hfair.txt.gz"
+check "facts --text F.gz: the facts of F, the .gz named as input" \
+  sh -c 'grep -q "\"input\":\"[^\"]*hfair.txt.gz\"" "$1" && sed "s|hfair.txt.gz|hfair.txt|" "$1" | cmp -s - "$2"' - "$OUT" "$T/plain.out"
+expect_exit 0 "$S" compare "$T/hfair.txt.gz" "$T/hfair.txt"
+check "compare F.gz F: an exact copy (it was none)" out_has "^kind: exact"
+expect_exit 0 sh -c "'$S' --db '$T/gzin.db' ingest - <'$T/hfair.txt.gz'"
+check "ingest - of gzip data stores the article (it was binary data)" err_has "^ingested 1 article from 1 file"
+# WARC on standard input was stored as one article of WARC and HTTP headers.
+printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://oakhollow.invalid/fair\r\nContent-Length: 80\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>The harvest fair opened.</p>\r\n\r\n' | gzip -c >"$T/fair.warc.gz"
+expect_exit 1 sh -c "'$S' --db '$T/warcin.db' ingest - <'$T/fair.warc.gz'"
+check "ingest - of WARC data: refused, saying to give the file (it stored the headers as text)" \
+  err_has "^storyline: -: WARC data, read only from a file: give its path$"
+head -c 40 "$T/hfair.txt.gz" >"$T/hcut.txt.gz"
+expect_exit 1 "$S" timex "$T/hcut.txt.gz"
+check "a cut .gz is named with the reason" err_has "^storyline: $T/hcut.txt.gz: truncated gzip data$"
+expect_exit 1 "$S" timex "$T/no-such.txt"
+check "a missing file: the reason alone, as before" err_has "^storyline: $T/no-such.txt: No such file or directory$"
+expect_exit 1 "$S" extract "$T/no-such.txt"
+check "extract says a missing file as the others do (it said \"cannot open: ...\")" \
+  err_has "^storyline: $T/no-such.txt: No such file or directory$"
+# dedup is a stream filter (a line at a time): gzip data is refused once,
+# where each of its "lines" was an error of its own.
+printf '{"text": "The harvest fair opened in Oakhollow on Tuesday."}\n' | gzip -c >"$T/lines.jsonl.gz"
+expect_exit 1 "$S" dedup "$T/lines.jsonl.gz"
+check "dedup F.jsonl.gz: one error saying it is gzip and what to do" sh -c '
+grep -q "^storyline: $2: gzip-compressed: dedup reads plain JSONL (zcat " "$1" &&
+grep -q "^dedup: 0 lines, 0 copies tagged, 1 error$" "$1"' - "$ERR" "$T/lines.jsonl.gz"
+
+section "stories --since takes the dates the other options take (qa5)"
+# --since 2024-02-30 listed the stories since March 1 (SQLite's julianday
+# reads it so), where --published and --date refuse it; with --thread it
+# was checked for its shape alone.
+for args in "stories --since 2024-02-30" "stories --since 2024-02-30 --thread 1" "stories --json --since 2024-02-30"; do
+  expect_exit 2 "$S" --db "$T/owner.db" $args
+  check "$args: a usage error naming the date" err_has '^storyline: --since wants an ISO-8601 date (YYYY-MM-DD), not "2024-02-30"'
+done
+expect_exit 0 "$S" --db "$T/owner.db" stories --since 2024-02-29
+check "a day that is one (2024-02-29) is taken" sh -c '! grep -q "wants" "$1"' - "$ERR"
+
+section "check on a damaged store of an older schema reports the damage (qa5)"
+# check opened the store to be written, so an older store was migrated
+# first, and a damaged page stopped the migration: "schema migration failed:
+# database disk image is malformed", and --json wrote nothing. Now the store
+# is checked as it is, read-only, and the check names the damage.
+python3 -c '
+import json, random, sys
+random.seed(7)
+words = "harbour ferry council river market lantern bakery festival school bridge tower storm".split()
+for i in range(300):
+    body = " ".join("%s%d" % (random.choice(words), random.randint(0, 500)) for _ in range(120))
+    print(json.dumps({"id": i, "text": "The %s of Brookvale. %s." % (random.choice(words), body)}))' >"$T/gen.jsonl"
+"$S" --db "$T/old.db" --quiet ingest "$T/gen.jsonl"
+python3 "$SL_TESTS/store_forms.py" before24 "$T/old.db"
+python3 -c '
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("PRAGMA user_version = 23")
+db.commit()
+page = db.execute("SELECT max(pageno) FROM dbstat WHERE name = ? AND pagetype = ?", ("terms_recent", "leaf")).fetchone()[0]
+size = db.execute("PRAGMA page_size").fetchone()[0]
+db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+db.close()
+with open(sys.argv[1], "r+b") as f:
+    f.seek((page - 1) * size + 100)
+    f.write(b"\xab" * 1500)' "$T/old.db"
+cp "$T/old.db" "$T/old-copy.db"
+expect_exit 3 "$S" --db "$T/old.db" check
+check "check names the damage (it said only that the migration failed)" sh -c '
+grep -q "^storyline: $2: checked read-only, as it is" "$1" && grep -q "^storyline: integrity check: " "$1"' - "$ERR" "$T/old.db"
+check "  ... and the store is as it was: schema 23" \
+  python3 -c 'import sqlite3, sys; assert sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0] == 23' "$T/old.db"
+expect_exit 3 "$S" --db "$T/old-copy.db" --json check
+check "check --json: the verdict, ok false, the damage as the problem (it wrote nothing)" py "$OUT" '
+assert d["ok"] is False and d["problem"].startswith("integrity check"), d'
+
+section "the commands reading prose refuse binary data, as ingest and extract do (qa5)"
+# summarize of a program printed strings found in it as the summary, exit 0.
+head -c 2000 /dev/zero >"$T/zeros.txt"
+printf '\211PNG\r\n\032\n' >"$T/image.txt"
+head -c 3000 "$S" >>"$T/image.txt"
+for args in "summarize" "timex" "facts --text"; do
+  for f in zeros.txt image.txt; do
+    expect_exit 1 "$S" $args "$T/$f"
+    check "$args $f: \"binary data, not text\" (it was read as text, exit 0)" err_has "^storyline: $T/$f: binary data, not text$"
+  done
+done
+expect_exit 2 "$S" compare "$T/image.txt" "$T/hfair.txt"
+check "compare of binary data: trouble, named (it was \"not a copy\")" err_has "^storyline: $T/image.txt: binary data, not text$"
+expect_exit 0 "$S" timex "$T/hfair.txt"
+check "  ... text still read" out_has "2024-05-03"
+
+section "a full disk is said one way: cannot write output (qa5)"
+# show --json, copies --json and export --json said "could not write story"
+# (the engine's words) where every other command said "cannot write output".
+# One story of 40 copies: outputs larger than stdout's buffer, so that the
+# writer fails, not main's flush.
+python3 -c '
+import json
+body = "The harbour master of Brookvale said on Monday that the new pier would open in May after two years of work on its foundations, and that the ferry would call there twice a day. "
+for i in range(40):
+    print(json.dumps({"id": "pier-%d" % i, "url": "http://brookvale.invalid/%d" % i, "text": body * 3 + "Reported by desk %d." % i}))' >"$T/pier.jsonl"
+"$S" --db "$T/pier.db" --quiet ingest "$T/pier.jsonl"
+if [ -w /dev/full ]; then
+  for args in "show 1 --json" "copies --json" "export --json" "stories --json" "search harbour --json"; do
+    expect_exit 3 sh -c 'exec "$1" --db "$2" $3 >/dev/full' - "$S" "$T/pier.db" "$args"
+    check "$args to a full disk: \"cannot write output\"" err_has "^storyline: cannot write output$"
+  done
+fi
 
 section "dedup names every error it counts"
 # A line whose id could not be kept (out of memory) was counted in the

@@ -1,7 +1,8 @@
 /* gzfile.c — reads a whole input file that may be gzip-compressed (zlib's
  * gzread passes plain files through), with a size cap on what it yields:
- * `storyline extract` and the evaluation read gzipped pages directly, and
- * "-" names standard input. */
+ * ingest, `storyline extract`, the command's store-less readers (timex,
+ * summarize, facts --text, compare) and the evaluation read gzipped files
+ * alike, and "-" names standard input. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,7 +10,8 @@
 
 #include <zlib.h>
 
-#include "ingest/ingest.h"
+#include "util/error.h"
+#include "util/gzfile.h"
 
 /* zlib's message without the name it puts first ("x.gz: incorrect data
  * check"): the caller names the input itself. */
@@ -24,12 +26,12 @@ static const char *zlib_reason(const char *zmsg, const char *path)
 
 int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why)
 {
-    sl_buf_init(out, cap + 1);
+    sl_buf_init(out, cap);
     sl_buf_clear(why);
     gzFile f = strcmp(path, "-") ? gzopen(path, "rb") : gzdopen(dup(STDIN_FILENO), "rb");
     if (!f) {
-        sl_buf_printf(why, "cannot open: %s", errno ? strerror(errno) : "out of memory");
-        return SL_EIO;
+        sl_buf_puts(why, errno ? strerror(errno) : "out of memory");
+        return SL_UTIL_EIO;
     }
     char chunk[65536];
     int got, rc = 0;
@@ -38,19 +40,19 @@ int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why)
             break;
     int read_errno = errno, zerr = 0;
     const char *zmsg = gzerror(f, &zerr);
-    if (out->err == SL_ETOOLARGE) {
+    if (out->err == SL_UTIL_ETOOLARGE) {
         sl_buf_printf(why, "more than %zu MB: over the cap", cap >> 20);
-        rc = SL_ETOOLARGE;
+        rc = SL_UTIL_ETOOLARGE;
     } else if (out->err) {
         sl_buf_puts(why, "out of memory");
-        rc = SL_ENOMEM;
+        rc = SL_UTIL_ENOMEM;
     } else if (got < 0 || (zerr && zerr != Z_OK)) {
         /* Z_BUF_ERROR: the gzip stream ended early (a cut download). */
         /* Z_ERRNO: zlib's message would name the path again ("x: x: Is a directory"). */
         sl_buf_printf(why, "%s", zerr == Z_BUF_ERROR ? "truncated gzip data"
                                  : zerr == Z_ERRNO   ? strerror(read_errno)
                                                      : zlib_reason(zmsg, path));
-        rc = zerr == Z_ERRNO ? SL_EIO : SL_EBADINPUT;
+        rc = zerr == Z_ERRNO ? SL_UTIL_EIO : SL_UTIL_EBADINPUT;
     }
     gzclose(f);
     return rc;
