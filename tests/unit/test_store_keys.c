@@ -167,6 +167,36 @@ TEST(store_centroids_migrate_to_their_terms)
     drop_store(st, path);
 }
 
+/* A schema-24 centroid that does not read (here cut short) does not fail
+ * migration 25, which would refuse every write to the store, `check`
+ * included: the row is left as it was, for `check` to name, and the
+ * others are migrated. */
+TEST(store_centroid_damaged_left_by_migration)
+{
+    OPEN_STORE(st, path);
+    if (!(st = with_two_ids(st, path)))
+        return;
+    unsigned char packed[4 * SL_CENTROID_TERM_BYTES];
+    size_t len = sl_centroid_pack(centroid_terms, 4, packed);
+    st->schema = SL_STORE_CENTROID_TERMS_SINCE - 1;
+    set_centroid(st, 8, centroid_terms, 4, packed);
+    set_centroid(st, 9, centroid_terms, 4, packed);
+    st->schema = SL_STORE_CENTROID_TERMS_SINCE;
+    CHECK_INT(sqlite3_exec(st->db, "UPDATE stories SET centroid = substr(centroid, 1, length(centroid) - 1)"
+                           " WHERE id = 8; PRAGMA user_version = 24", NULL, NULL, NULL), SQLITE_OK);
+    int64_t cut = count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 8");
+    if (!(st = writer_again(st, path))) /* migrates */
+        return;
+    CHECK_INT(count_rows(st, "PRAGMA user_version"), SL_STORE_CENTROID_TERMS_SINCE);
+    CHECK_INT(count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 8"), cut);
+    reads_without_dictionary(st, 9, packed, len);
+    sl_buf why = SL_BUF_INIT;
+    CHECK_INT(sl_store_story_terms_verify(st, &why), SL_ESTORE);
+    CHECK(strstr(sl_buf_cstr(&why), "story 8's centroid does not read") != NULL);
+    sl_buf_free(&why);
+    drop_store(st, path);
+}
+
 /* story_terms names a term by its dictionary id when it has one, else by
  * itself; a term whose hash would read as an id is given one. A term given
  * its id after its rows went in is still found, and its rows still go,
