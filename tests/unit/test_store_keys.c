@@ -7,6 +7,7 @@
  * changes written once at the commit, a copy sketch's keys held by their
  * ranks, and a copy key's row holding the article's key count with the
  * article and no flag bits. */
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,6 +142,38 @@ TEST(store_centroid_by_its_terms_read_without_dictionary)
     memcpy(swapped + 2 * SL_CENTROID_TERM_BYTES, packed + 2 * SL_CENTROID_TERM_BYTES,
            2 * SL_CENTROID_TERM_BYTES);
     CHECK_INT(sl_store_centroid_read(st, swapped, len, read, &n), SL_ESTORE);
+    drop_store(st, path);
+}
+
+/* A stored centroid whose weight is not a positive finite number does
+ * not read (the grouper's never is: a NaN one made the story take no
+ * article again, and `check` did not name it), nor one repeating a term
+ * or holding more than SL_CENTROID_TERMS. */
+TEST(store_centroid_bad_weight_does_not_read)
+{
+    OPEN_STORE(st, path);
+    unsigned char packed[(SL_CENTROID_TERMS + 1) * SL_CENTROID_TERM_BYTES];
+    size_t len = sl_centroid_pack(centroid_terms, 4, packed);
+    sl_weighted_term read[SL_CENTROID_TERMS];
+    size_t n = 0;
+    CHECK_INT(sl_store_centroid_read(st, packed, len, read, &n), 0);
+    const float bad[] = {NAN, INFINITY, -0.5f, 0.0f};
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+        sl_weighted_term terms[4];
+        memcpy(terms, centroid_terms, sizeof terms);
+        terms[2].weight = bad[k];
+        len = sl_centroid_pack(terms, 4, packed);
+        CHECK_INT(sl_store_centroid_read(st, packed, len, read, &n), SL_ESTORE);
+    }
+    len = sl_centroid_pack(centroid_terms, 4, packed);
+    memcpy(packed + SL_CENTROID_TERM_BYTES, packed, sizeof centroid_terms->term); /* repeated */
+    CHECK_INT(sl_store_centroid_read(st, packed, len, read, &n), SL_ESTORE);
+    sl_weighted_term many[SL_CENTROID_TERMS + 1];
+    for (size_t k = 0; k <= SL_CENTROID_TERMS; k++)
+        many[k] = (sl_weighted_term){k + 1, 1.0f};
+    len = sl_centroid_pack(many, SL_CENTROID_TERMS + 1, packed);
+    CHECK_INT(sl_store_centroid_read(st, packed, len, read, &n), SL_ESTORE);
+    CHECK_INT(sl_store_centroid_read(st, packed, len - SL_CENTROID_TERM_BYTES, read, &n), 0);
     drop_store(st, path);
 }
 
