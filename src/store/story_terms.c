@@ -300,7 +300,8 @@ static int collect_terms(sl_store *st, term_rows *rows, sl_buf *why)
         int64_t id = sqlite3_column_int64(s, 0);
         if (err && why)
             sl_buf_printf(why, "story %" PRId64 "'s centroid does not read (cut short, its terms"
-                          " out of order, or an id term_dict lacks)", id);
+                          " out of order, a weight not a positive number, or an id"
+                          " term_dict lacks)", id);
         for (size_t k = 0; !err && k < n; k++)
             err = sl_vec_push(rows, ((term_story){terms[k], id})) ? SL_ENOMEM : 0;
     }

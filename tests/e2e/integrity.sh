@@ -256,10 +256,12 @@ check_names "UPDATE story_terms SET story = -story WHERE story = (SELECT max(id)
   "a row naming no story is named" "story_terms lists term -\?[0-9]* under story -[0-9]*"
 # from schema 25 a centroid is its terms' hashes and weights, 12 bytes a
 # term sorted by hash (src/store/centroids.c): one whose terms are out of
-# order, or cut short, is named
+# order, with a weight not a positive number, or cut short, is named
 check_names "UPDATE stories SET centroid = substr(centroid, 13, 12) || substr(centroid, 1, 12) || substr(centroid, 25) WHERE id = (SELECT max(id) FROM stories WHERE length(centroid) >= 24)" \
   "a centroid whose terms are out of order is named" \
-  "story [0-9]*'s centroid does not read (cut short, its terms out of order, or an id term_dict lacks)"
+  "story [0-9]*'s centroid does not read (cut short, its terms out of order, a weight not a positive number, or an id term_dict lacks)"
+check_names "UPDATE stories SET centroid = substr(centroid, 1, 8) || x'0000C07F' || substr(centroid, 13) WHERE id = (SELECT max(id) FROM stories WHERE length(centroid) >= 12)" \
+  "a centroid with a weight not a number is named" "story [0-9]*'s centroid does not read"
 check_names "UPDATE stories SET centroid = substr(centroid, 1, length(centroid) - 1) WHERE id = (SELECT max(id) FROM stories)" \
   "a centroid cut short is named" "story [0-9]*'s centroid does not read"
 # the dictionary of terms (src/store/term_dict.c) numbers its terms 1 to N:
