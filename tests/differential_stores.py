@@ -7,12 +7,13 @@ must leave every output as it was.
 
 Stores: the first LINES (5,000) lines of a JSONL file (bench/
 reuters_to_jsonl.py's Reuters) ingested as one file, then in runs of 100;
-and invented articles with the same page furniture, copied sentences (keys
-with more than SL_COPY_POSTINGS articles) and shared lines (around the cap
-of 3 carriers), ingested in runs of 50 (past the first merge of the recent tables, recent.c), then new versions of a quarter of them
-(same URL: their keys and lines removed and filed again). Each store's
-export --json, copies, stories and the show of every story are compared;
-it prints every output that differs and exits 1 if any did.
+and 1,600 invented articles with the same page furniture, copied sentences
+(keys with more than SL_COPY_POSTINGS articles) and shared lines (around
+the cap of 3 carriers), ingested in runs of 50 (past the first merge of the
+recent tables, recent.c), then new versions of 400 of them (same URL: their
+keys and lines taken out and filed again). Each store's export --json,
+copies, stories and the show of every story are compared; it prints every
+output that differs and exits 1 if any did.
 (2026-12-06, branch rev29b; docs/testing.md.)"""
 import json
 import os
