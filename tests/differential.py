@@ -6,14 +6,19 @@ change meant to be exact (a fast path) must leave every output as it was.
 
 Each round writes 300 texts (JSONL lines, and 40 of them as files with raw
 bytes: NUL, cut UTF-8) and runs both builds through dedup, ingest + export
---json, facts --text, summarize --json and timex --json; it prints every
-output that differs and exits 1 if any did. "c." and the Unicode spaces
+--json, facts --text, summarize --json and timex --json, and a language
+round of 400 texts (several languages and scripts mixed, very short, very
+long, one word repeated, every ASCII byte, cut UTF-8) through
+tests/differential_lang.c built against each binary's libstoryline.a
+(sl_lang_detect, sl_lang_detect_prior, the n-gram model's best language of
+every script); it prints every output that differs and exits 1 if any did. "c." and the Unicode spaces
 (changed on purpose by qa4) are left out unless --with-changes.
-(2026-12-06, branch rev28b; docs/testing.md.)"""
+(2026-12-06, branches rev28b and rev29b; docs/testing.md.)"""
 import json
 import os
 import random
 import re
+import struct
 import subprocess
 import sys
 import tempfile
@@ -89,11 +94,100 @@ def outputs(binary, folder, files):
     }
 
 
+# The language round: stop words of the stop lists' languages, letters of
+# several scripts, capitals past ASCII.
+LANG_STOPS = {
+    "en": "the and of to in is that it was for on with as his by at from which would".split(),
+    "de": "der die und den das nicht von sie ist des sich mit dem auch zwischen".split(),
+    "fr": "le la les de des et en un une du dans pour avec sur pas comme".split(),
+    "es": "el la de que y en los del se las por un para con también".split(),
+    "it": "il di che la e in un per non una con del della sono però".split(),
+    "nl": "de het een van en in is dat op te zijn niet met voor".split(),
+    "pt": "o a de que e do da em um para com não uma os pelo".split(),
+}
+SCRIPTS = ["абвгдеёжзийклмнопрстуфхцчшщыэюяАБВГДЕЖЗ", "αβγδεζηθικλμνξοπρσςτυφχψωΣΩΆΈ",
+           "אבגדהוזחטיכלמנסעפצקרשת", "ابتثجحخدذرزسشصضطظعغفقكلمنهوي", "कखगघचछजझटठडढणतथदधनपफबभमयरलव",
+           "abcdefghijklmnopqrstuvwxyzéèêàâçñüößøåæłśżčšžőűİıǅ", "ㄱ가나다라마바사아자차카타파하",
+           "あいうえおかきくけこアイウエオ", "北京東京都中国日本人大学", "กขคงจฉชซญดตถทธนบปผพฟภมยรลวศษสหอ",
+           "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ", "ԱԲԳԴԵԶԷԸԹԺաբգդեզէըթժ"]
+
+
+def lang_word(rnd, lang):
+    r = rnd.random()
+    if r < 0.55:
+        w = rnd.choice(LANG_STOPS[lang])
+    elif r < 0.9:
+        w = "".join(rnd.choice(SCRIPTS[5][:26]) for _ in range(rnd.randint(1, 12)))
+    else:
+        w = "".join(rnd.choice(rnd.choice(SCRIPTS)) for _ in range(rnd.randint(1, 30)))
+    return rnd.choice([w, w, w, w.upper(), w.capitalize()])
+
+
+def lang_text(rnd):
+    kind = rnd.randrange(7)
+    if kind == 0:    # two to four languages, in runs or interleaved
+        langs = rnd.sample(sorted(LANG_STOPS), rnd.randint(2, 4))
+        n = rnd.randint(20, 160)
+        run = rnd.choice([1, 5, 30, 200])
+        return " ".join(lang_word(rnd, langs[(k // run) % len(langs)]) for k in range(n)).encode()
+    if kind == 1:    # very short
+        return " ".join(lang_word(rnd, rnd.choice(sorted(LANG_STOPS))) for _ in range(rnd.randint(0, 4))).encode()
+    if kind == 2:    # very long
+        lang = rnd.choice(sorted(LANG_STOPS))
+        return " ".join(lang_word(rnd, lang) for _ in range(rnd.choice([300, 3000, 100000]))).encode()
+    if kind == 3:    # one word repeated
+        w = lang_word(rnd, rnd.choice(sorted(LANG_STOPS)))
+        return (w + rnd.choice([" ", "", "-", "\n"])).encode() * rnd.choice([1, 7, 250, 10 ** 4, 10 ** 6 // 4])
+    if kind == 4:    # every ASCII byte among words
+        lang = rnd.choice(sorted(LANG_STOPS))
+        return b"".join(lang_word(rnd, lang).encode() + bytes([rnd.randrange(128)]) for _ in range(rnd.randint(1, 200)))
+    if kind == 5:    # a script past Latin, with Latin words and stop words in it
+        script = rnd.choice(SCRIPTS)
+        return " ".join("".join(rnd.choice(script) for _ in range(rnd.randint(1, 9))) if rnd.random() < 0.7
+                        else lang_word(rnd, rnd.choice(sorted(LANG_STOPS)))
+                        for _ in range(rnd.randint(1, 150))).encode()
+    b = lang_text(rnd)   # cut or broken UTF-8 at any offset
+    for _ in range(rnd.randint(1, 4)):
+        k = rnd.randint(0, len(b))
+        b = b[:k] + rnd.choice([b"\xc3", b"\xe2\x80", b"\x80", b"\xff", b"\xf0\x9f", b""]) + b[k:]
+    return b[:rnd.randint(0, len(b))] if rnd.random() < 0.5 else b
+
+
+def lang_probe(binary, folder):
+    """tests/differential_lang.c built against the binary's build: its exe."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(binary)))
+    exe = os.path.join(folder, "lang-%d" % abs(hash(binary)))
+    here = os.path.dirname(os.path.abspath(__file__))
+    pkgs = "sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson yajl libexttextcat libcurl"
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs"] + pkgs.split(),
+                           capture_output=True, text=True, check=True).stdout.split()
+    subprocess.run(["cc", "-std=c17", "-D_GNU_SOURCE", "-O2", "-I" + os.path.join(root, "include"),
+                    "-I" + os.path.join(root, "src"), os.path.join(here, "differential_lang.c"),
+                    os.path.join(os.path.dirname(os.path.abspath(binary)), "libstoryline.a"), "-o", exe]
+                   + flags + ["-lstemmer", "-lm"], check=True)
+    return exe
+
+
+def lang_round(rnd, exes):
+    texts = [lang_text(rnd) for _ in range(400)]
+    stdin = b"".join(struct.pack("<I", len(t)) + t for t in texts)
+    return [subprocess.run([exe], input=stdin, capture_output=True, check=True).stdout.split(b"\n")
+            for exe in exes]
+
+
 def main():
     args = [a for a in sys.argv[1:] if a != "--with-changes"]
     with_changes = "--with-changes" in sys.argv
     old, new, rounds = args[0], args[1], int(args[2]) if len(args) > 2 else 10
     differ = 0
+    with tempfile.TemporaryDirectory() as folder:
+        exes = [lang_probe(old, folder), lang_probe(new, folder)]
+        for n in range(rounds):
+            a, b = lang_round(random.Random(1000 + n), exes)
+            for k, (x, y) in enumerate(zip(a, b)):
+                if x != y:
+                    differ += 1
+                    print("language round %d, text %d: %r, %r" % (n, k, x, y))
     for n in range(rounds):
         rnd = random.Random(n)
         with tempfile.TemporaryDirectory() as folder:
@@ -103,7 +197,7 @@ def main():
                 if a[name] != b[name]:
                     differ += 1
                     print("round %d: %s differs" % (n, name))
-    print("%d rounds of 300 texts, %d outputs differ" % (rounds, differ))
+    print("%d rounds of 300 texts and 400 languages' texts, %d outputs differ" % (rounds, differ))
     return 1 if differ else 0
 
 

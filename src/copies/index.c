@@ -196,6 +196,8 @@ static int hold_postings(sl_copy_index *ix, const uint32_t *keys, size_t n)
         if ((ix->used + 1) * 4 > ix->n_slots * 3 && grow_table(ix))
             return SL_ENOMEM;
         posting *p = find(ix, keys[k]);
+        if (p->key)
+            continue; /* asked twice by the batch: terms that differ in their flags only */
         p->key = keys[k];
         ix->used++;
         for (size_t e = found[k]; e-- > 0;) {

@@ -223,3 +223,37 @@ TEST(copy_index_read_lazily_proposes_what_the_whole_index_does)
     sl_copy_index_free(lazy);
     sketched_free(&s);
 }
+
+/* Terms that differ in their flags only are one key: a lazy index asked
+ * for two of them by one query reads the key's posting once, as the whole
+ * index holds it, and proposes what the whole index does then and after
+ * (an article filed twice under the key would be hit twice by one term). */
+TEST(copy_index_read_lazily_a_key_asked_twice_once)
+{
+    static key_rows rows;
+    const uint32_t keys[] = {0x5550u, 0x6660u};
+    rows.used = 0;
+    sl_copy_index *whole = sl_copy_index_new(), *opened = sl_copy_index_new();
+    CHECK(whole && opened);
+    if (!whole || !opened) {
+        sl_copy_index_free(whole), sl_copy_index_free(opened);
+        return;
+    }
+    sl_copy_index_set_source(opened, rows_recent, &rows);
+    CHECK_INT(sl_copy_index_add(whole, 1, keys, 2), 0);
+    for (size_t k = 0; k < 2; k++, rows.used++)
+        rows.key[rows.used] = SL_TERM_ID(keys[k]), rows.id[rows.used] = 1, rows.n[rows.used] = 2;
+    const uint32_t twice[] = {0x5550u, 0x5551u | SL_TERM_SPECIFIC}, once[] = {0x5550u};
+    for (int q = 0; q < 2; q++) {
+        int64_t w[SL_COPY_CANDIDATES], o[SL_COPY_CANDIDATES];
+        size_t nw = 9, no = 9;
+        const uint32_t *terms = q ? once : twice;
+        CHECK_INT(sl_copy_index_candidates_of_terms(whole, terms, q ? 1 : 2, w, &nw), 0);
+        CHECK_INT(sl_copy_index_candidates_of_terms(opened, terms, q ? 1 : 2, o, &no), 0);
+        CHECK_INT((int64_t)no, (int64_t)nw);
+        CHECK(nw == no && !memcmp(w, o, nw * sizeof *w));
+        CHECK_INT((int64_t)nw, q ? 0 : 1); /* two hits need two terms */
+    }
+    sl_copy_index_free(whole);
+    sl_copy_index_free(opened);
+}

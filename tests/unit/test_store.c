@@ -721,6 +721,66 @@ TEST(store_lines_counted_rows_only_for_carried_lines)
     drop_store(st, path);
 }
 
+/* A line's carriers other than `self` over both tables counted up to the
+ * cap, by a statement of its own: the reference of the test below. */
+static uint32_t carriers_alone(sl_store *st, uint64_t line, int64_t self, uint32_t cap)
+{
+    sqlite3_stmt *s = NULL;
+    CHECK_INT(sqlite3_prepare_v2(st->db,
+                                 "SELECT count(*) FROM (SELECT 1 FROM line_articles WHERE line = ?1 AND"
+                                 " article_id <> ?2 UNION ALL SELECT 1 FROM line_articles_recent WHERE"
+                                 " line = ?1 AND article_id <> ?2 LIMIT ?3)",
+                                 -1, &s, NULL),
+              SQLITE_OK);
+    sqlite3_bind_int64(s, 1, (int64_t)line);
+    sqlite3_bind_int64(s, 2, self);
+    sqlite3_bind_int64(s, 3, cap);
+    uint32_t n = sqlite3_step(s) == SQLITE_ROW ? (uint32_t)sqlite3_column_int(s, 0) : UINT32_MAX;
+    sqlite3_finalize(s);
+    return n;
+}
+
+/* The counts of an article's lines by one statement a table are each
+ * line's own count: lines of 0 to 40 carriers split between the tables at
+ * several places, a pair in both tables (an article that carried the line
+ * before the merge and again after), lines asked twice or carried by none,
+ * `self` among the carriers or not, caps of 1 to 10. */
+TEST(store_lines_counted_as_each_line_alone)
+{
+    static const uint32_t carriers[] = {0, 1, 2, 3, 4, 5, 6, 9, 17, 40};
+    static const int64_t merges[] = {0, 1, 20, 41};
+    uint32_t state = 4;
+    for (size_t m = 0; m < sizeof merges / sizeof *merges; m++) {
+        OPEN_STORE(st, path);
+        for (int64_t id = 1; id <= 40; id++) {
+            int64_t mine[10];
+            size_t n = 0;
+            for (size_t k = 0; k < 10; k++)
+                if ((uint32_t)(id * 11 + (int64_t)k * 5) % 40 < carriers[k])
+                    mine[n++] = 700 + (int64_t)k;
+            CHECK_INT(sl_store_lines_add(st, id, mine, n), 0);
+            if (id == merges[m]) {
+                CHECK_INT(sl_store_recent_merge(st), 0);
+                CHECK_INT(sl_store_lines_add(st, id, mine, n), 0); /* its pairs in both tables */
+            }
+        }
+        for (int round = 0; round < 60; round++) {
+            uint64_t asked[30];
+            uint32_t counts[30];
+            state = state * 1103515245u + 12345u;
+            size_t n = 1 + (state >> 8) % 30;
+            for (size_t k = 0; k < n; k++)   /* 710 and 711: no carrier */
+                asked[k] = 700 + ((state = state * 1103515245u + 12345u) >> 8) % 12;
+            int64_t self = (int64_t)((state >> 4) % 41);
+            uint32_t cap = round % 4 == 3 ? 10 : 1 + (uint32_t)round % 4;
+            CHECK_INT(sl_store_lines_count(st, asked, n, self, cap, counts), 0);
+            for (size_t k = 0; k < n; k++)
+                CHECK_INT(counts[k], carriers_alone(st, asked[k], self, cap));
+        }
+        drop_store(st, path);
+    }
+}
+
 /* The schema of the store at `path` as text: every sqlite_schema row
  * (type, name, table, SQL with each run of whitespace one space), by name,
  * then PRAGMA user_version; NULL when it does not read. */

@@ -589,3 +589,82 @@ TEST(store_copy_keys_of_many_keys_read_at_once)
     sqlite3_trace_v2(st->db, 0, NULL, NULL);
     drop_store(st, path);
 }
+
+/* A key's newest `max` rows over both tables as a read of that key alone
+ * takes them (Q_KEY_RECENT's statement), the reference of the test below. */
+static size_t newest_alone(sl_store *st, uint32_t key, size_t max, uint32_t *ids, uint8_t *n_keys)
+{
+    sqlite3_stmt *s = NULL;
+    size_t n = 0;
+    CHECK_INT(sqlite3_prepare_v2(st->db,
+                                 "SELECT article_id FROM copy_keys WHERE key = ?1 UNION ALL SELECT article_id"
+                                 " FROM copy_keys_recent WHERE key = ?1 ORDER BY article_id DESC LIMIT ?2",
+                                 -1, &s, NULL),
+              SQLITE_OK);
+    sqlite3_bind_int64(s, 1, SL_TERM_ID(key) >> 4);
+    sqlite3_bind_int64(s, 2, (int64_t)max);
+    for (; sqlite3_step(s) == SQLITE_ROW; n++) {
+        ids[n] = (uint32_t)(sqlite3_column_int64(s, 0) >> 5);
+        n_keys[n] = (uint8_t)(sqlite3_column_int64(s, 0) & 31);
+    }
+    sqlite3_finalize(s);
+    return n;
+}
+
+/* Files articles 1 to 600 under keys whose rows number 0 to 600 (32, 127,
+ * 128, 129...), moving the rows of the first `merged` into copy_keys, then
+ * takes `removed` of them out by new versions under another key. */
+static void file_keys(sl_store *st, const uint32_t *keys, const uint32_t *rows, size_t n_keys, int64_t merged,
+                      int64_t removed)
+{
+    for (int64_t id = 1; id <= 600; id++) {
+        uint32_t mine[SL_COPY_KEYS], n = 0;
+        for (size_t k = 0; k < n_keys && n < SL_COPY_KEYS; k++)
+            if ((uint32_t)(id * 7 + (int64_t)k * 13) % 600 < rows[k])
+                mine[n++] = keys[k];
+        if (n)
+            put_sketch(st, id, mine, n, mine, n);
+        if (id == merged)
+            CHECK_INT(sl_store_recent_merge(st), 0);
+    }
+    const uint32_t other = 0x7770;
+    for (int64_t id = 600; id > 600 - removed; id -= 3)
+        put_sketch(st, id, &other, 1, &other, 1);
+}
+
+/* The batched read of many keys gives each key what a read of it alone
+ * gives: keys with rows on both sides of `max` in copy_keys, in
+ * copy_keys_recent, or split between them, after removals, asked in any
+ * order, some twice, some with no row, up to 70 at a time. */
+TEST(store_copy_keys_batched_read_is_each_keys_own_read)
+{
+    static const uint32_t rows[] = {0, 1, 3, 4, 5, 32, 127, 128, 129, 130, 256, 600};
+    uint32_t keys[12], asked[70], state = 9;
+    for (size_t k = 0; k < 12; k++)
+        keys[k] = 0x1000u + 0x10u * (uint32_t)k;
+    static const int64_t merges[][2] = {{0, 0}, {129, 0}, {300, 40}, {600, 90}, {128, 200}};
+    uint32_t *ids = malloc(70 * 130 * sizeof *ids), want[130];
+    uint8_t *n_keys = malloc(70 * 130), want_keys[130];
+    size_t found[70];
+    for (size_t m = 0; ids && n_keys && m < sizeof merges / sizeof *merges; m++) {
+        OPEN_STORE(st, path);
+        file_keys(st, keys, rows, 12, merges[m][0], merges[m][1]);
+        for (int round = 0; round < 40; round++) {
+            state = state * 1103515245u + 12345u;
+            size_t n = 1 + (state >> 8) % 70;
+            for (size_t k = 0; k < n; k++)   /* a 13th key no article has */
+                asked[k] = SL_TERM_ID(0x1000u + 0x10u * (((state = state * 1103515245u + 12345u) >> 8) % 13));
+            size_t max = round % 3 == 0 ? 128 : round % 3 == 1 ? 4 : 1;
+            CHECK_INT(sl_store_copy_keys_recent(st, asked, n, max, ids, n_keys, found), 0);
+            for (size_t k = 0; k < n; k++) {
+                size_t got = newest_alone(st, asked[k], max, want, want_keys);
+                CHECK_INT((int64_t)found[k], (int64_t)got);
+                CHECK(found[k] == got && !memcmp(ids + k * max, want, got * sizeof *want) &&
+                      !memcmp(n_keys + k * max, want_keys, got));
+            }
+        }
+        drop_store(st, path);
+    }
+    free(ids);
+    free(n_keys);
+}
