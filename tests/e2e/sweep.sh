@@ -15,7 +15,8 @@
 # that fails to decompress is counted among the files read; qa5: every
 # command reading a text file undoes gzip and refuses binary data, WARC on
 # standard input is refused, stories --since takes real days only, a full
-# disk is said one way, check on a damaged older store reports the damage.
+# disk is said one way, check on a damaged older store reports the damage;
+# read29: extract refuses WARC on standard input as ingest does.
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
@@ -554,6 +555,10 @@ check "ingest - of gzip data stores the article (it was binary data)" err_has "^
 printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://oakhollow.invalid/fair\r\nContent-Length: 80\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>The harvest fair opened.</p>\r\n\r\n' | gzip -c >"$T/fair.warc.gz"
 expect_exit 1 sh -c "'$S' --db '$T/warcin.db' ingest - <'$T/fair.warc.gz'"
 check "ingest - of WARC data: refused, saying to give the file (it stored the headers as text)" \
+  err_has "^storyline: -: WARC data, read only from a file: give its path$"
+# read29: extract gave the WARC and HTTP headers as the page's text.
+expect_exit 1 sh -c "'$S' extract - <'$T/fair.warc.gz'"
+check "extract - of WARC data: refused as ingest refuses it (it gave the headers as text)" \
   err_has "^storyline: -: WARC data, read only from a file: give its path$"
 head -c 40 "$T/hfair.txt.gz" >"$T/hcut.txt.gz"
 expect_exit 1 "$S" timex "$T/hcut.txt.gz"
