@@ -25,11 +25,10 @@
 #include <string.h>
 
 #include "facts/facts.h"
-#include "ingest/ingest.h"
 #include "text/text.h"
 #include "util/buf.h"
-#include "util/gzfile.h"
 #include "util/date.h"
+#include "util/gzfile.h"
 
 enum mode { SPEAKERS, CONCEPTS, QUOTES };
 

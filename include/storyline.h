@@ -649,7 +649,8 @@ SL_API void sl_extractor_free(sl_extractor *x);
 SL_API void sl_extractor_allow_private(sl_extractor *x, int allow);
 /* Extracts one page or plain text (recognised by content) into `out`
  * (cleared first). Returns 0, SL_EBADINPUT (no article text; empty, binary,
- * a feed or JSONL), SL_ETOOLARGE (over the cap) or SL_ENOMEM. On
+ * a feed or JSONL, WARC data: give its file to sl_extract_each),
+ * SL_ETOOLARGE (over the cap) or SL_ENOMEM. On
  * SL_EBADINPUT for an HTML page without article text, `out` still holds the
  * page's title, author, published and lang ("und" unless stated), text NULL:
  * a page without article body (ingest rejects such a page). On any other

@@ -146,6 +146,14 @@ char *cli_read_file(const char *path, size_t max, size_t *len);
  * compare): binary data (sl_input_is_binary) is refused, "PATH: binary
  * data, not text", as ingest and extract refuse it. */
 char *cli_read_text(const char *path, size_t max, size_t *len);
+/* For a command reading lines as they come (dedup, compare --pairs), whose
+ * first line `line` (`n` bytes, getline's) from `path` may be gzip data,
+ * which such a reader cannot undo: 1 after saying so once, "PATH:
+ * gzip-compressed: WHO reads plain JSONL (zcat PATH | storyline PIPED)"
+ * (each of its "lines" was an error of its own), clearing `progress` (or
+ * NULL) first; else 0. */
+int cli_gzip_lines(const char *path, const char *line, ssize_t n, cli_progress *progress,
+                   const char *who, const char *piped);
 
 /* One entity of a story (entities.c): its first item, its type, its role,
  * how many mentions and articles; `places`, `organizations`, `persons` and

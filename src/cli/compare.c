@@ -120,8 +120,12 @@ static int compare_pairs(sl_text_comparer *tc, const char *path)
     char *line = NULL;
     size_t cap = 0, line_no = 0;
     int rc = EXIT_OK;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) > 0) {
+    ssize_t n = getline(&line, &cap, f);
+    if (cli_gzip_lines(path, line, n, NULL, "compare --pairs", "compare --pairs -")) {
+        rc = EXIT_TROUBLE;
+        n = 0;
+    }
+    for (; n > 0; n = getline(&line, &cap, f)) {
         line_no++;
         if (n == 1 && line[0] == '\n')
             continue;
@@ -168,7 +172,8 @@ const command cmd_compare = {
     "                 repaired, NFKC), which --json's offsets point into\n"
     "  --pairs FILE   JSONL of {\"id\", \"a\", \"b\"}; one JSON result per line\n"
     "                 {\"id\", \"kind\", \"score\", \"sentence_similarity\", \"paraphrase\",\n"
-    "                 \"evidence\"} in the same order\n"
+    "                 \"evidence\"} in the same order; read as it comes, so a\n"
+    "                 gzip file is refused (zcat it into --pairs -)\n"
     "The score is the degree of copying: 1 for an exact copy. A sentence pair's\n"
     "similarity is the sentence model's probability that the two say the same\n"
     "thing (docs/copies.md): 0.94 to 0.96 for identical sentences, not 1.\n"

@@ -82,11 +82,7 @@ static int filter_file(dedup_run *r, const char *path)
     char *line = NULL;
     size_t cap = 0;
     ssize_t n = getline(&line, &cap, f);
-    /* A stream filter reads lines as they come; gzip data is no lines: said
-     * once, where each of its "lines" was an error of its own. */
-    if (n >= 2 && line[0] == '\x1f' && line[1] == '\x8b') {
-        cli_progress_clear(&r->progress);
-        cli_error("%s: gzip-compressed: dedup reads plain JSONL (zcat %s | storyline dedup)", path, path);
+    if (cli_gzip_lines(path, line, n, &r->progress, "dedup", "dedup")) {
         r->errors++;
         n = 0;
     }

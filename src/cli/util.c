@@ -400,3 +400,14 @@ char *cli_read_file(const char *path, size_t max, size_t *len)
     sl_buf_free(&why);
     return text;
 }
+
+int cli_gzip_lines(const char *path, const char *line, ssize_t n, cli_progress *progress,
+                   const char *who, const char *piped)
+{
+    if (n < 2 || line[0] != '\x1f' || line[1] != '\x8b')
+        return 0;
+    if (progress)
+        cli_progress_clear(progress);
+    cli_error("%s: gzip-compressed: %s reads plain JSONL (zcat %s | storyline %s)", path, who, path, piped);
+    return 1;
+}

@@ -279,11 +279,9 @@ static int ingest_feed(run *r, const char *data, size_t len, const char *name, i
 static int ingest_data(run *r, const char *data, size_t len, const char *name, const char *path)
 {
     r->report->files++;
-    /* WARC is read record by record from its file (ingest_file sniffs it): a
-     * buffer of it (standard input, a pipe) was stored as one text of WARC
-     * and HTTP headers */
-    if (sl_warc_sniff(data, len)) {
-        fail(r, name, "WARC data, read only from a file: give its path");
+    const char *warc = sl_warc_refused(data, len);   /* a file of it went to ingest_warc */
+    if (warc) {
+        fail(r, name, warc);
         return 0;
     }
     sl_format f = sl_format_detect(data, len);

@@ -174,8 +174,11 @@ static int extract_as(sl_extractor *x, const char *data, size_t len, const char 
 {
     memset(out, 0, sizeof *out);
     sl_format f = sl_format_detect(data, len);
+    const char *warc = sl_warc_refused(data, len);   /* a file of it went to each_warc */
     int rc;
-    if (f == SL_FORMAT_HTML)
+    if (warc)
+        rc = fail(x, SL_EBADINPUT, warc);
+    else if (f == SL_FORMAT_HTML)
         rc = extract_html(x, data, len, charset, out);
     else if (f == SL_FORMAT_TEXT)
         rc = extract_text(x, data, len, out);
@@ -183,7 +186,7 @@ static int extract_as(sl_extractor *x, const char *data, size_t len, const char 
         rc = fail(x, SL_EBADINPUT, f == SL_FORMAT_EMPTY    ? "empty input"
                                    : f == SL_FORMAT_BINARY ? "binary data, not a page or text"
                                                            : "a feed or JSONL file holds many articles: use ingest");
-    return finish_page(x, rc, rc == SL_EBADINPUT && f == SL_FORMAT_HTML, out);
+    return finish_page(x, rc, !warc && rc == SL_EBADINPUT && f == SL_FORMAT_HTML, out);
 }
 
 int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out)

@@ -226,6 +226,11 @@ void sl_warc_close(sl_warc *w);
 int sl_warc_record_is_html(const sl_warc_record *rec);
 /* Whether decoded data starts as a WARC file does. */
 int sl_warc_sniff(const char *data, size_t len);
+/* Why WARC data given whole (a buffer: standard input, a pipe,
+ * sl_ingest_buffer, sl_extract_page) is refused, NULL for other data: a WARC
+ * file is read record by record from its path, and read whole its WARC and
+ * HTTP headers were taken for the text. */
+const char *sl_warc_refused(const char *data, size_t len);
 
 /* ---- feed.c ---- */
 

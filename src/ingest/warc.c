@@ -402,6 +402,11 @@ int sl_warc_sniff(const char *data, size_t len)
     return len >= 7 && !memcmp(data, "WARC/1.", 7);
 }
 
+const char *sl_warc_refused(const char *data, size_t len)
+{
+    return sl_warc_sniff(data, len) ? "WARC data, read only from a file: give its path" : NULL;
+}
+
 int sl_warc_record_is_html(const sl_warc_record *rec)
 {
     if (rec->status && (rec->status < 200 || rec->status > 299))

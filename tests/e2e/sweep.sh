@@ -15,7 +15,9 @@
 # that fails to decompress is counted among the files read; qa5: every
 # command reading a text file undoes gzip and refuses binary data, WARC on
 # standard input is refused, stories --since takes real days only, a full
-# disk is said one way, check on a damaged older store reports the damage.
+# disk is said one way, check on a damaged older store reports the damage;
+# read29: extract refuses WARC on standard input as ingest does, compare
+# --pairs a gzip file as dedup does.
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
@@ -555,6 +557,10 @@ printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://oakhollow.inv
 expect_exit 1 sh -c "'$S' --db '$T/warcin.db' ingest - <'$T/fair.warc.gz'"
 check "ingest - of WARC data: refused, saying to give the file (it stored the headers as text)" \
   err_has "^storyline: -: WARC data, read only from a file: give its path$"
+# read29: extract gave the WARC and HTTP headers as the page's text.
+expect_exit 1 sh -c "'$S' extract - <'$T/fair.warc.gz'"
+check "extract - of WARC data: refused as ingest refuses it (it gave the headers as text)" \
+  err_has "^storyline: -: WARC data, read only from a file: give its path$"
 head -c 40 "$T/hfair.txt.gz" >"$T/hcut.txt.gz"
 expect_exit 1 "$S" timex "$T/hcut.txt.gz"
 check "a cut .gz is named with the reason" err_has "^storyline: $T/hcut.txt.gz: truncated gzip data$"
@@ -570,6 +576,13 @@ expect_exit 1 "$S" dedup "$T/lines.jsonl.gz"
 check "dedup F.jsonl.gz: one error saying it is gzip and what to do" sh -c '
 grep -q "^storyline: $2: gzip-compressed: dedup reads plain JSONL (zcat " "$1" &&
 grep -q "^dedup: 0 lines, 0 copies tagged, 1 error$" "$1"' - "$ERR" "$T/lines.jsonl.gz"
+# read29: compare --pairs, the other reader of lines as they come, said one
+# error per "line" of the compressed bytes.
+printf '{"id": 1, "a": "The fair opened.", "b": "The fair opened."}\n' | gzip -c >"$T/pairs.jsonl.gz"
+expect_exit 2 "$S" compare --pairs "$T/pairs.jsonl.gz"
+check "compare --pairs F.jsonl.gz: one error saying it is gzip and what to do" sh -c '
+test "$(wc -l <"$1")" -eq 1 &&
+grep -q "^storyline: $2: gzip-compressed: compare --pairs reads plain JSONL (zcat $2 | storyline compare --pairs -)$" "$1"' - "$ERR" "$T/pairs.jsonl.gz"
 
 section "stories --since takes the dates the other options take (qa5)"
 # --since 2024-02-30 listed the stories since March 1 (SQLite's julianday

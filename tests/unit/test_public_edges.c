@@ -1,7 +1,8 @@
 /* test_public_edges.c — what the second hostile sweep (branch qa2) found at
  * the public API's edges: a failed input explained by sl_errmsg when no
  * callback hears it, and the normalised texts a comparison's offsets
- * point into; and the third (qa3): a buffer's size cap. */
+ * point into; and the third (qa3): a buffer's size cap; and a read-through
+ * (read29): WARC data given whole, refused by extract as by ingest. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,29 @@ TEST(ingest_buffer_over_the_input_cap)
         CHECK_INT(report.failed, 1);
         munmap(big, len);
     }
+    sl_engine_free(e);
+    remove_store_files(path);
+}
+
+/* WARC data given whole (standard input, a pipe) is read record by record
+ * only from its file: a page or a buffer of it is refused, by extract as by
+ * ingest (extract gave the WARC and HTTP headers as the page's text). */
+TEST(warc_data_given_whole_is_refused)
+{
+    const char warc[] = "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 98\r\n\r\n"
+                        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+                        "<html><head><title>Ferry</title></head><body><p>The ferry ran late.</p></body></html>\r\n\r\n";
+    sl_extractor *x = NULL;
+    CHECK_INT(sl_extractor_new(&x), 0);
+    sl_page page = {0};
+    CHECK_INT(sl_extract_page(x, warc, sizeof warc - 1, &page), SL_EBADINPUT);
+    CHECK(page.title == NULL && page.text == NULL);
+    sl_page_clear(&page);
+    sl_extractor_free(x);
+    char path[64];
+    sl_engine *e = new_store("warc", path, sizeof path);
+    CHECK_INT(sl_ingest_buffer(e, warc, sizeof warc - 1, "crawl", NULL, NULL), SL_EBADINPUT);
+    CHECK(strstr(sl_errmsg(e), "WARC data, read only from a file: give its path") != NULL);
     sl_engine_free(e);
     remove_store_files(path);
 }
