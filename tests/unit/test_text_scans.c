@@ -11,6 +11,7 @@
 #include "test.h"
 #include "text/swar.h"
 #include "text/text.h"
+#include "util/sorted_words.h"
 
 /* Bytes at the edges of every range swar.h tests: controls, space, the
  * sentence ends, letters' bounds, DEL, continuation and lead bytes. */
@@ -240,5 +241,44 @@ TEST(swar_same_is_memcmp_at_every_place)
         }
         free(a);
         free(b);
+    }
+}
+
+/* The sign of the plain comparison: memcmp over the shorter length, then
+ * the shorter first. */
+static int plain_compare(const char *w, size_t len, const char *e)
+{
+    size_t elen = strlen(e);
+    int c = memcmp(w, e, len < elen ? len : elen);
+    return c ? (c < 0 ? -1 : 1) : len < elen ? -1 : len > elen;
+}
+
+/* sl_sorted_words_cmp and _find (the sentence splitter's lists) against
+ * the plain comparison and a linear search, for every entry of a sorted
+ * list, each of its prefixes, and each with one edge byte put at each
+ * place or added at its end (NUL, capitals, lead bytes, 0xFF). */
+TEST(sorted_words_find_is_the_linear_search)
+{
+    static const char *const list[] = {"A", "Ab", "Abc", "Co", "Corp", "No", "Nos", "St",
+                                       "Ste", "a", "al", "b\xC3\xA9", "\xC3\xA9t\xC3\xA9"};
+    const size_t n = sizeof list / sizeof *list;
+    for (size_t e = 0; e < n; e++) {
+        size_t elen = strlen(list[e]);
+        for (size_t at = 0; at <= elen; at++) {
+            for (size_t b = 0; b <= EDGES; b++) {
+                char w[16];
+                memcpy(w, list[e], elen);
+                size_t len = b == EDGES ? at : elen + (at == elen);   /* a prefix, or one byte changed or added */
+                if (b < EDGES)
+                    w[at] = (char)edge_bytes[b];
+                int found = -1;
+                for (size_t k = 0; k < n; k++) {
+                    int sign = sl_sorted_words_cmp(w, len, list[k]);
+                    CHECK_INT(sign < 0 ? -1 : sign > 0, plain_compare(w, len, list[k]));
+                    found = plain_compare(w, len, list[k]) ? found : (int)k;
+                }
+                CHECK_INT(sl_sorted_words_find(list, n, w, len), found);
+            }
+        }
     }
 }
