@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "test.h"
 #include "text/swar.h"
@@ -281,4 +282,51 @@ TEST(sorted_words_find_is_the_linear_search)
             }
         }
     }
+}
+
+/* The token a code point's Unicode category makes when it starts one: none
+ * for spaces and controls, a word (flagged upper for a capital), a number,
+ * or one code point of punctuation (marks and format characters too). */
+static uint32_t token_by_category(int32_t cp)
+{
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+        return 0;
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+        return SL_TOK_WORD | SL_TOK_UPPER;
+    case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+        return SL_TOK_WORD;
+    case UTF8PROC_CATEGORY_ND:
+        return SL_TOK_NUMBER;
+    default:
+        return SL_TOK_PUNCT;
+    }
+}
+
+/* sl_tokenize's first-byte table (start_class) against the categories:
+ * every code point below U+3000 (and a few past it), alone and before
+ * " x", starts the token its category says, as long as its bytes. */
+TEST(tokens_start_as_their_category_says)
+{
+    static const int32_t far[] = {0x3000, 0x3002, 0x30A2, 0xFF10, 0xFF21, 0xFEFF, 0x1F600};
+    sl_token_vec toks = {0};
+    for (int32_t k = 0; k < 0x3000 + (int32_t)(sizeof far / sizeof *far); k++) {
+        int32_t cp = k < 0x3000 ? k : far[k - 0x3000];
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        char text[8];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)text);
+        memcpy(text + n, " x", 2);
+        uint32_t want = token_by_category(cp);
+        for (size_t len = (size_t)n; len <= (size_t)n + 2; len += 2) {
+            CHECK_INT(sl_tokenize(text, len, NULL, &toks), 0);
+            CHECK_INT(toks.n, (want != 0) + (len > (size_t)n));
+            if (want && toks.n) {
+                CHECK_INT(toks.items[0].flags, want);
+                CHECK_INT(toks.items[0].end, (uint32_t)n);
+            }
+        }
+    }
+    sl_vec_free(&toks);
 }
