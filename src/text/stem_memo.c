@@ -56,13 +56,24 @@ void sl_stem_memo_free(sl_stem_memo *m)
 
 static uint64_t word_hash(const char *w, size_t len) { return sl_swar_word_hash(w, len, false); }
 
+/* Whether the slot s, of w's hash h and length, holds w. A word under
+ * eight bytes is told by its hash alone: sl_swar_word_hash maps its
+ * one-to-one sl_swar_short value through an xor with the length, an odd
+ * multiply and an xor-shift, each one-to-one, so two words of one length
+ * and hash are the same word; save the hash 1, which 0 is remapped to. */
+static inline bool holds(const memo_slot *s, const char *bytes, uint64_t h, const char *w, size_t len)
+{
+    return s->hash == h && s->len == len &&
+           ((len < 8 && h != 1) || sl_swar_same(bytes + s->at, w, len, false));
+}
+
 /* The slot holding `w`, or the empty slot where it would go. */
 static inline memo_slot *find(const memo_slot *slots, size_t cap, const char *bytes, uint64_t h,
                               const char *w, size_t len)
 {
     for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
         const memo_slot *s = &slots[i];
-        if (!s->hash || (s->hash == h && s->len == len && sl_swar_same(bytes + s->at, w, len, false)))
+        if (!s->hash || holds(s, bytes, h, w, len))
             return (memo_slot *)s;
     }
 }

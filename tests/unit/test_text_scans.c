@@ -330,3 +330,43 @@ TEST(tokens_start_as_their_category_says)
     }
     sl_vec_free(&toks);
 }
+
+static int compare_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The stem memo tells a word under eight bytes by its hash and length
+ * alone (stem_memo.c, holds): the hash must be one-to-one on them. All
+ * words of 1 and 2 bytes, of 3 bytes over 48 byte values, and 100,000
+ * of 4 to 7 bytes (distinct last four, random before): no two of one
+ * length share a hash. */
+TEST(stem_memo_short_words_hash_one_to_one)
+{
+    enum { MAX_WORDS = 110592 };
+    uint64_t *hashes = malloc(MAX_WORDS * sizeof *hashes);
+    CHECK(hashes != NULL);
+    if (!hashes)
+        return;
+    uint32_t state = 11;
+    for (size_t len = 1; len < 8; len++) {
+        size_t n = len == 1 ? 256 : len == 2 ? 65536 : len == 3 ? 110592 : 100000;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char w[8];
+            uint32_t mixed = (uint32_t)k * 2654435761u;   /* one-to-one: the last four bytes */
+            for (size_t j = 0; j < len; j++)
+                w[j] = len == 3  ? (unsigned char)(k / (j == 0 ? 1 : j == 1 ? 48 : 2304) % 48 * 5)
+                       : len < 3 ? (unsigned char)(k >> (8 * j))
+                       : j + 4 >= len ? (unsigned char)(mixed >> (8 * (j + 4 - len)))
+                                      : (unsigned char)next_random(&state);
+            hashes[k] = sl_swar_word_hash((const char *)w, len, false);
+        }
+        qsort(hashes, n, sizeof *hashes, compare_u64);
+        size_t same = 0;
+        for (size_t k = 1; k < n; k++)
+            same += hashes[k] == hashes[k - 1];
+        CHECK_INT(same, 0);
+    }
+    free(hashes);
+}
