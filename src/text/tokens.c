@@ -183,6 +183,19 @@ static inline size_t word_end(const char *s, size_t len, size_t i, word_scan *w)
     return scan_word(s, len, i, w);
 }
 
+/* word_end for a word starting with the ASCII small letter at s[i]: no
+ * such word is all capitals, so its letters need no count (*w is left 0,
+ * which word_flags reads the same) unless scan_word takes it on. */
+static inline size_t small_word_end(const char *s, size_t len, size_t i, word_scan *w)
+{
+    size_t end = i;
+    while (++end < len && letter_case[(unsigned char)s[end]])
+        ;
+    if (end == len || ends_word[(unsigned char)s[end]])
+        return end;
+    return scan_word(s, len, i, w);
+}
+
 /* Ordinal and decade suffixes that keep a number a number: 1990s, 21st. */
 static bool number_suffix(const char *s, size_t n)
 {
@@ -438,7 +451,10 @@ int sl_tokenize(const char *text, size_t len, const char *lang, sl_token_vec *ou
         }
         word_scan w = {0, 0};
         uint32_t flags = SL_TOK_PUNCT;
-        if (c == C_LETTER || c == C_CAPITAL) {
+        if (c == C_LETTER && (unsigned char)text[i] < 0x80) {
+            i = small_word_end(text, len, i, &w);
+            flags = word_flags(false, &w);
+        } else if (c == C_LETTER || c == C_CAPITAL) {
             i = word_end(text, len, i, &w);
             flags = word_flags(c == C_CAPITAL, &w);
         } else if (c == C_DIGIT) {

@@ -370,3 +370,42 @@ TEST(stem_memo_short_words_hash_one_to_one)
     }
     free(hashes);
 }
+
+/* A word's case flags against their definition, over its bytes: upper when
+ * its first letter is a capital, all capitals when it has two letters or
+ * more and all are capitals. Words of 1 to 12 ASCII letters in four
+ * patterns of case, then an end of each kind (the text's end, a space, a
+ * comma, "-x", "'s", "é"). */
+TEST(tokens_case_flags_are_their_letters)
+{
+    static const char *const ends[] = {"", " ", ",", "-x", "'s", "\xC3\xA9"};
+    sl_token_vec toks = {0};
+    uint32_t state = 3;
+    for (size_t len = 1; len <= 12; len++) {
+        for (int pattern = 0; pattern < 4; pattern++) {
+            for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+                char text[24];
+                for (size_t k = 0; k < len; k++) {
+                    bool capital = pattern == 1 || (pattern == 2 && k == 0) ||
+                                   (pattern == 3 && next_random(&state) % 2);
+                    text[k] = (char)((capital ? 'A' : 'a') + next_random(&state) % 26);
+                }
+                size_t n = len + strlen(ends[e]);
+                memcpy(text + len, ends[e], strlen(ends[e]));
+                CHECK_INT(sl_tokenize(text, n, NULL, &toks), 0);
+                if (!toks.n)
+                    continue;
+                uint32_t letters = 0, capitals = 0;
+                for (uint32_t k = toks.items[0].start; k < toks.items[0].end; k++) {
+                    unsigned char c = (unsigned char)text[k];
+                    letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == 0xC3;
+                    capitals += c >= 'A' && c <= 'Z';
+                }
+                uint32_t want = SL_TOK_WORD | (text[0] <= 'Z' ? SL_TOK_UPPER : 0) |
+                                (letters >= 2 && capitals == letters ? SL_TOK_ALLCAPS : 0);
+                CHECK_INT(toks.items[0].flags, want);
+            }
+        }
+    }
+    sl_vec_free(&toks);
+}
