@@ -469,6 +469,7 @@ int sl_tokenize(const char *text, size_t len, const char *lang, sl_token_vec *ou
             tok.flags |= SL_TOK_STOP;
         if (sl_vec_push(out, tok))
             return SL_ENOMEM;
+        i += i < len && text[i] == ' ';   /* the space after most tokens, without a turn of the loop */
     }
     return 0;
 }
