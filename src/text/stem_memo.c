@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "text/stem_memo.h"
 #include "text/swar.h"
 #include "text/text.h"
 #include "util/alloc.h"
@@ -17,18 +18,6 @@
 #define MEMO_FIRST 1024
 #define MEMO_MAX 65536
 #define MEMO_BYTES ((size_t)MEMO_MAX * 16)
-
-typedef struct memo_slot {
-    uint64_t hash;       /* of the word, never 0; 0 marks an empty slot */
-    uint32_t at;         /* the word, then its stem, in the memo's bytes */
-    uint8_t len, stem_len;
-} memo_slot;
-
-struct sl_stem_memo {
-    memo_slot *slots;
-    size_t cap, n;       /* slots, and how many are taken */
-    sl_buf bytes;
-};
 
 sl_stem_memo *sl_stem_memo_new(void)
 {
@@ -56,24 +45,9 @@ void sl_stem_memo_free(sl_stem_memo *m)
 
 static uint64_t word_hash(const char *w, size_t len) { return sl_swar_word_hash(w, len, false); }
 
-/* The slot holding `w`, or the empty slot where it would go. */
-static inline memo_slot *find(const memo_slot *slots, size_t cap, const char *bytes, uint64_t h,
-                              const char *w, size_t len)
-{
-    for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
-        const memo_slot *s = &slots[i];
-        if (!s->hash || (s->hash == h && s->len == len && sl_swar_same(bytes + s->at, w, len, false)))
-            return (memo_slot *)s;
-    }
-}
-
 const char *sl_stem_memo_get(const sl_stem_memo *m, const char *w, size_t len, size_t *stem_len)
 {
-    const memo_slot *s = find(m->slots, m->cap, m->bytes.ptr, word_hash(w, len), w, len);
-    if (!s->hash)
-        return NULL;
-    *stem_len = s->stem_len;
-    return m->bytes.ptr + s->at + s->len;
+    return sl_stem_memo_lookup(m, w, len, stem_len);
 }
 
 static void empty(sl_stem_memo *m)
@@ -92,7 +66,7 @@ static void make_room(sl_stem_memo *m, size_t bytes)
     bool full = 2 * (m->n + 1) > m->cap;
     if (!full && m->bytes.len + bytes <= MEMO_BYTES)
         return;
-    memo_slot *larger = full && m->cap < MEMO_MAX ? sl_calloc(MEMO_MAX, sizeof *larger) : NULL;
+    sl_memo_slot *larger = full && m->cap < MEMO_MAX ? sl_calloc(MEMO_MAX, sizeof *larger) : NULL;
     if (!larger) {
         empty(m);
         return;
@@ -116,7 +90,7 @@ void sl_stem_memo_put(sl_stem_memo *m, const char *w, size_t len, const char *st
         return;
     }
     uint64_t h = word_hash(w, len);
-    memo_slot *s = find(m->slots, m->cap, m->bytes.ptr, h, w, len);
-    *s = (memo_slot){h, at, (uint8_t)len, (uint8_t)stem_len};
+    sl_memo_slot *s = sl_stem_memo_find(m->slots, m->cap, m->bytes.ptr, h, w, len);
+    *s = (sl_memo_slot){h, at, (uint8_t)len, (uint8_t)stem_len};
     m->n++;
 }

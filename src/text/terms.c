@@ -7,6 +7,7 @@
 #include "util/alloc.h"
 #include "util/hash.h"
 #include "util/sort.h"
+#include "text/stem_memo.h"
 #include "text/text.h"
 
 /* One stemmer per language met, kept for the analyzer's life; languages
@@ -182,7 +183,7 @@ static int token_term(sl_analyzer *a, const stemmer_slot *slot, clitics mode, co
     const char *word = text + tok->start;
     size_t word_len = tok->end - tok->start, known_len = 0;
     bool memo = slot->terms && (tok->flags & SL_TOK_WORD);
-    const char *known = memo ? sl_stem_memo_get(slot->terms, word, word_len, &known_len) : NULL;
+    const char *known = memo ? sl_stem_memo_lookup(slot->terms, word, word_len, &known_len) : NULL;
     char entry[sizeof *term + 1];
     if (known && known_len == sizeof entry) {
         memcpy(term, known, sizeof *term);

@@ -183,6 +183,19 @@ static inline size_t word_end(const char *s, size_t len, size_t i, word_scan *w)
     return scan_word(s, len, i, w);
 }
 
+/* word_end for a word starting with the ASCII small letter at s[i]: no
+ * such word is all capitals, so its letters need no count (*w is left 0,
+ * which word_flags reads the same) unless scan_word takes it on. */
+static inline size_t small_word_end(const char *s, size_t len, size_t i, word_scan *w)
+{
+    size_t end = i;
+    while (++end < len && letter_case[(unsigned char)s[end]])
+        ;
+    if (end == len || ends_word[(unsigned char)s[end]])
+        return end;
+    return scan_word(s, len, i, w);
+}
+
 /* Ordinal and decade suffixes that keep a number a number: 1990s, 21st. */
 static bool number_suffix(const char *s, size_t n)
 {
@@ -384,19 +397,43 @@ bool sl_token_is_stop_folded(const sl_token *tok, const char *text, const char *
 
 /* ---- tokenizer ---------------------------------------------------------- */
 
-static uint32_t word_flags(const char *s, size_t len, const word_scan *w)
+/* What a token's first code point makes of it: a space (no token), a
+ * letter (a capital or not), a digit, or one code point of punctuation;
+ * C_HIGH for a lead byte past ASCII, whose code point decides. */
+enum start_class { C_SPACE, C_LETTER, C_CAPITAL, C_DIGIT, C_PUNCT, C_HIGH };
+#define START_CLASS(c)                                                                       \
+    ((c) >= 0x80 ? C_HIGH : LETTER_CASE(c) == 1 ? C_LETTER : LETTER_CASE(c) == 2 ? C_CAPITAL \
+     : (c) >= '0' && (c) <= '9' ? C_DIGIT : (c) <= ' ' || (c) == 0x7F ? C_SPACE : C_PUNCT)
+static const uint8_t start_class[256] = SL_BYTE_TABLE(START_CLASS);
+
+/* The class of the code point at s[i] past ASCII (kind_of's answer), and
+ * where the next one starts. */
+static enum start_class unicode_start(const char *s, size_t len, size_t i, size_t *next)
 {
-    uint32_t flags = SL_TOK_WORD;
     bool upper;
-    size_t next;
-    if (kind_of(peek(s, len, 0, &next), &upper) == K_LETTER && upper)
-        flags |= SL_TOK_UPPER;
+    int32_t cp = peek(s, len, i, next);
+    switch (cp < 0 ? K_SPACE : kind_of(cp, &upper)) {
+    case K_SPACE:
+        return C_SPACE;
+    case K_LETTER:
+        return upper ? C_CAPITAL : C_LETTER;
+    case K_DIGIT:
+        return C_DIGIT;
+    default:
+        return C_PUNCT;
+    }
+}
+
+static uint32_t word_flags(bool capital, const word_scan *w)
+{
+    uint32_t flags = SL_TOK_WORD | (capital ? SL_TOK_UPPER : 0);
     if (w->letters >= 2 && w->upper == w->letters)
         flags |= SL_TOK_ALLCAPS;
     return flags;
 }
 
-/* Clears `out`, then fills it. */
+/* Clears `out`, then fills it. A token's first byte is classed by one load
+ * (start_class); only a byte past ASCII asks for its code point. */
 int sl_tokenize(const char *text, size_t len, const char *lang, sl_token_vec *out)
 {
     out->n = 0;
@@ -404,34 +441,35 @@ int sl_tokenize(const char *text, size_t len, const char *lang, sl_token_vec *ou
         return SL_ETOOLARGE;
     size_t i = 0;
     while (i < len) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == ' ' || c == '\n' || c == '\t') {
-            i++;
-            continue;
-        }
-        bool upper;
-        size_t start = i, next;
-        enum kind k = kind_of(peek(text, len, i, &next), &upper);
-        word_scan w = {0, 0};
-        uint32_t flags = SL_TOK_PUNCT;
-        if (k == K_SPACE) {
+        size_t start = i, next = i + 1;
+        enum start_class c = start_class[(unsigned char)text[i]];
+        if (c == C_HIGH)
+            c = unicode_start(text, len, i, &next);
+        if (c == C_SPACE) {
             i = next;
             continue;
-        } else if (k == K_LETTER) {
+        }
+        word_scan w = {0, 0};
+        uint32_t flags = SL_TOK_PUNCT;
+        if (c == C_LETTER && (unsigned char)text[i] < 0x80) {
+            i = small_word_end(text, len, i, &w);
+            flags = word_flags(false, &w);
+        } else if (c == C_LETTER || c == C_CAPITAL) {
             i = word_end(text, len, i, &w);
-            flags = SL_TOK_WORD;
-        } else if (k == K_DIGIT) {
+            flags = word_flags(c == C_CAPITAL, &w);
+        } else if (c == C_DIGIT) {
             i = scan_number(text, len, i, &flags, &w);
+            if (flags & SL_TOK_WORD)
+                flags = word_flags(false, &w);
         } else {
             i = next;
         }
-        if (flags & SL_TOK_WORD)
-            flags = word_flags(text + start, i - start, &w);
         sl_token tok = {(uint32_t)start, (uint32_t)i, flags};
         if (lang && sl_token_is_stop(&tok, text, lang))
             tok.flags |= SL_TOK_STOP;
         if (sl_vec_push(out, tok))
             return SL_ENOMEM;
+        i += i < len && text[i] == ' ';   /* the space after most tokens, without a turn of the loop */
     }
     return 0;
 }

@@ -6,7 +6,20 @@
 #define SL_UTIL_SORTED_WORDS_H
 
 #include <stddef.h>
-#include <string.h>
+
+/* memcmp of w[0, len) and the string e over the shorter length, then the
+ * shorter first: a byte at a time, inline (the entries are a few bytes,
+ * where a call to strlen and one to memcmp cost more than the compare). */
+static inline int sl_sorted_words_cmp(const char *w, size_t len, const char *e)
+{
+    const unsigned char *u = (const unsigned char *)w, *v = (const unsigned char *)e;
+    size_t k = 0;
+    while (k < len && v[k] && u[k] == v[k])
+        k++;
+    if (k == len)
+        return v[k] ? -1 : 0;
+    return !v[k] || u[k] > v[k] ? 1 : -1;
+}
 
 /* The index of w[0, len) in list[0, n) (sorted by strcmp), or -1. */
 static inline int sl_sorted_words_find(const char *const *list, size_t n, const char *w, size_t len)
@@ -14,10 +27,7 @@ static inline int sl_sorted_words_find(const char *const *list, size_t n, const 
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        size_t elen = strlen(list[mid]);
-        int c = memcmp(w, list[mid], len < elen ? len : elen);
-        if (!c)
-            c = len < elen ? -1 : len > elen;
+        int c = sl_sorted_words_cmp(w, len, list[mid]);
         if (!c)
             return (int)mid;
         if (c < 0)

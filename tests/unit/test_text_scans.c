@@ -7,10 +7,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "test.h"
 #include "text/swar.h"
 #include "text/text.h"
+#include "util/sorted_words.h"
 
 /* Bytes at the edges of every range swar.h tests: controls, space, the
  * sentence ends, letters' bounds, DEL, continuation and lead bytes. */
@@ -241,4 +243,169 @@ TEST(swar_same_is_memcmp_at_every_place)
         free(a);
         free(b);
     }
+}
+
+/* The sign of the plain comparison: memcmp over the shorter length, then
+ * the shorter first. */
+static int plain_compare(const char *w, size_t len, const char *e)
+{
+    size_t elen = strlen(e);
+    int c = memcmp(w, e, len < elen ? len : elen);
+    return c ? (c < 0 ? -1 : 1) : len < elen ? -1 : len > elen;
+}
+
+/* sl_sorted_words_cmp and _find (the sentence splitter's lists) against
+ * the plain comparison and a linear search, for every entry of a sorted
+ * list, each of its prefixes, and each with one edge byte put at each
+ * place or added at its end (NUL, capitals, lead bytes, 0xFF). */
+TEST(sorted_words_find_is_the_linear_search)
+{
+    static const char *const list[] = {"A", "Ab", "Abc", "Co", "Corp", "No", "Nos", "St",
+                                       "Ste", "a", "al", "b\xC3\xA9", "\xC3\xA9t\xC3\xA9"};
+    const size_t n = sizeof list / sizeof *list;
+    for (size_t e = 0; e < n; e++) {
+        size_t elen = strlen(list[e]);
+        for (size_t at = 0; at <= elen; at++) {
+            for (size_t b = 0; b <= EDGES; b++) {
+                char w[16];
+                memcpy(w, list[e], elen);
+                size_t len = b == EDGES ? at : elen + (at == elen);   /* a prefix, or one byte changed or added */
+                if (b < EDGES)
+                    w[at] = (char)edge_bytes[b];
+                int found = -1;
+                for (size_t k = 0; k < n; k++) {
+                    int sign = sl_sorted_words_cmp(w, len, list[k]);
+                    CHECK_INT(sign < 0 ? -1 : sign > 0, plain_compare(w, len, list[k]));
+                    found = plain_compare(w, len, list[k]) ? found : (int)k;
+                }
+                CHECK_INT(sl_sorted_words_find(list, n, w, len), found);
+            }
+        }
+    }
+}
+
+/* The token a code point's Unicode category makes when it starts one: none
+ * for spaces and controls, a word (flagged upper for a capital), a number,
+ * or one code point of punctuation (marks and format characters too). */
+static uint32_t token_by_category(int32_t cp)
+{
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+        return 0;
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+        return SL_TOK_WORD | SL_TOK_UPPER;
+    case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+        return SL_TOK_WORD;
+    case UTF8PROC_CATEGORY_ND:
+        return SL_TOK_NUMBER;
+    default:
+        return SL_TOK_PUNCT;
+    }
+}
+
+/* sl_tokenize's first-byte table (start_class) against the categories:
+ * every code point below U+3000 (and a few past it), alone and before
+ * " x", starts the token its category says, as long as its bytes. */
+TEST(tokens_start_as_their_category_says)
+{
+    static const int32_t far[] = {0x3000, 0x3002, 0x30A2, 0xFF10, 0xFF21, 0xFEFF, 0x1F600};
+    sl_token_vec toks = {0};
+    for (int32_t k = 0; k < 0x3000 + (int32_t)(sizeof far / sizeof *far); k++) {
+        int32_t cp = k < 0x3000 ? k : far[k - 0x3000];
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        char text[8];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)text);
+        memcpy(text + n, " x", 2);
+        uint32_t want = token_by_category(cp);
+        for (size_t len = (size_t)n; len <= (size_t)n + 2; len += 2) {
+            CHECK_INT(sl_tokenize(text, len, NULL, &toks), 0);
+            CHECK_INT(toks.n, (want != 0) + (len > (size_t)n));
+            if (want && toks.n) {
+                CHECK_INT(toks.items[0].flags, want);
+                CHECK_INT(toks.items[0].end, (uint32_t)n);
+            }
+        }
+    }
+    sl_vec_free(&toks);
+}
+
+static int compare_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The stem memo tells a word under eight bytes by its hash and length
+ * alone (stem_memo.c, holds): the hash must be one-to-one on them. All
+ * words of 1 and 2 bytes, of 3 bytes over 48 byte values, and 100,000
+ * of 4 to 7 bytes (distinct last four, random before): no two of one
+ * length share a hash. */
+TEST(stem_memo_short_words_hash_one_to_one)
+{
+    enum { MAX_WORDS = 110592 };
+    uint64_t *hashes = malloc(MAX_WORDS * sizeof *hashes);
+    CHECK(hashes != NULL);
+    if (!hashes)
+        return;
+    uint32_t state = 11;
+    for (size_t len = 1; len < 8; len++) {
+        size_t n = len == 1 ? 256 : len == 2 ? 65536 : len == 3 ? 110592 : 100000;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char w[8];
+            uint32_t mixed = (uint32_t)k * 2654435761u;   /* one-to-one: the last four bytes */
+            for (size_t j = 0; j < len; j++)
+                w[j] = len == 3  ? (unsigned char)(k / (j == 0 ? 1 : j == 1 ? 48 : 2304) % 48 * 5)
+                       : len < 3 ? (unsigned char)(k >> (8 * j))
+                       : j + 4 >= len ? (unsigned char)(mixed >> (8 * (j + 4 - len)))
+                                      : (unsigned char)next_random(&state);
+            hashes[k] = sl_swar_word_hash((const char *)w, len, false);
+        }
+        qsort(hashes, n, sizeof *hashes, compare_u64);
+        size_t same = 0;
+        for (size_t k = 1; k < n; k++)
+            same += hashes[k] == hashes[k - 1];
+        CHECK_INT(same, 0);
+    }
+    free(hashes);
+}
+
+/* A word's case flags against their definition, over its bytes: upper when
+ * its first letter is a capital, all capitals when it has two letters or
+ * more and all are capitals. Words of 1 to 12 ASCII letters in four
+ * patterns of case, then an end of each kind (the text's end, a space, a
+ * comma, "-x", "'s", "é"). */
+TEST(tokens_case_flags_are_their_letters)
+{
+    static const char *const ends[] = {"", " ", ",", "-x", "'s", "\xC3\xA9"};
+    sl_token_vec toks = {0};
+    uint32_t state = 3;
+    for (size_t len = 1; len <= 12; len++) {
+        for (int pattern = 0; pattern < 4; pattern++) {
+            for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+                char text[24];
+                for (size_t k = 0; k < len; k++) {
+                    bool capital = pattern == 1 || (pattern == 2 && k == 0) ||
+                                   (pattern == 3 && next_random(&state) % 2);
+                    text[k] = (char)((capital ? 'A' : 'a') + next_random(&state) % 26);
+                }
+                size_t n = len + strlen(ends[e]);
+                memcpy(text + len, ends[e], strlen(ends[e]));
+                CHECK_INT(sl_tokenize(text, n, NULL, &toks), 0);
+                if (!toks.n)
+                    continue;
+                uint32_t letters = 0, capitals = 0;
+                for (uint32_t k = toks.items[0].start; k < toks.items[0].end; k++) {
+                    unsigned char c = (unsigned char)text[k];
+                    letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == 0xC3;
+                    capitals += c >= 'A' && c <= 'Z';
+                }
+                uint32_t want = SL_TOK_WORD | (text[0] <= 'Z' ? SL_TOK_UPPER : 0) |
+                                (letters >= 2 && capitals == letters ? SL_TOK_ALLCAPS : 0);
+                CHECK_INT(toks.items[0].flags, want);
+            }
+        }
+    }
+    sl_vec_free(&toks);
 }

@@ -1,0 +1,61 @@
+/* stem_memo.h — the stem memo's table (stem_memo.c) and its lookup,
+ * inline for the analyser (terms.c), which asks it for every word: the
+ * call cost about a fifth of the lookup. */
+#ifndef SL_TEXT_STEM_MEMO_H
+#define SL_TEXT_STEM_MEMO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "text/swar.h"
+#include "text/text.h"
+
+typedef struct sl_memo_slot {
+    uint64_t hash;       /* of the word, never 0; 0 marks an empty slot */
+    uint32_t at;         /* the word, then its stem, in the memo's bytes */
+    uint8_t len, stem_len;
+} sl_memo_slot;
+
+struct sl_stem_memo {
+    sl_memo_slot *slots;
+    size_t cap, n;       /* slots, and how many are taken */
+    sl_buf bytes;
+};
+
+/* Whether the slot s, of w's hash h and length, holds w. A word under
+ * eight bytes is told by its hash alone: sl_swar_word_hash maps its
+ * one-to-one sl_swar_short value through an xor with the length, an odd
+ * multiply and an xor-shift, each one-to-one, so two words of one length
+ * and hash are the same word; save the hash 1, which 0 is remapped to. */
+static inline bool sl_stem_memo_holds(const sl_memo_slot *s, const char *bytes, uint64_t h,
+                                      const char *w, size_t len)
+{
+    return s->hash == h && s->len == len &&
+           ((len < 8 && h != 1) || sl_swar_same(bytes + s->at, w, len, false));
+}
+
+/* The slot holding `w`, or the empty slot where it would go. */
+static inline sl_memo_slot *sl_stem_memo_find(const sl_memo_slot *slots, size_t cap,
+                                              const char *bytes, uint64_t h, const char *w,
+                                              size_t len)
+{
+    for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+        const sl_memo_slot *s = &slots[i];
+        if (!s->hash || sl_stem_memo_holds(s, bytes, h, w, len))
+            return (sl_memo_slot *)s;
+    }
+}
+
+/* sl_stem_memo_get, inline. */
+static inline const char *sl_stem_memo_lookup(const sl_stem_memo *m, const char *w, size_t len,
+                                              size_t *stem_len)
+{
+    const sl_memo_slot *s =
+        sl_stem_memo_find(m->slots, m->cap, m->bytes.ptr, sl_swar_word_hash(w, len, false), w, len);
+    if (!s->hash)
+        return NULL;
+    *stem_len = s->stem_len;
+    return m->bytes.ptr + s->at + s->len;
+}
+
+#endif
