@@ -318,6 +318,16 @@ void sl_store_close(sl_store *st)
     free(st);
 }
 
+/* Whether an allocation failed since the last statement and SQLite holds
+ * no error of its own: a store function that failed for want of memory
+ * and answered SL_ESTORE, whose message was SQLite's "not an error". */
+static int memory_ran_out(sl_store *st)
+{
+    int code = st->db ? sqlite3_errcode(st->db) : SQLITE_OK;
+    return sl_alloc_failures() != st->alloc_mark &&
+           (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE);
+}
+
 const char *sl_store_errmsg(sl_store *st)
 {
     if (!st)
@@ -326,7 +336,7 @@ const char *sl_store_errmsg(sl_store *st)
         return sl_buf_cstr(&st->changed);
     if (st->damaged)
         return st->damaged;
-    return st->nomem ? "out of memory" : st->db ? sqlite3_errmsg(st->db) : "";
+    return st->nomem || memory_ran_out(st) ? "out of memory" : st->db ? sqlite3_errmsg(st->db) : "";
 }
 
 /* The cache's slot for `sql`: its own, or the empty one where it goes. */
@@ -357,6 +367,7 @@ static int grow_cache(sl_store *st)
 sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql)
 {
     st->damaged = NULL;
+    st->alloc_mark = sl_alloc_failures();
     st->nomem = 2 * (st->n_cached + 1) > st->cap && grow_cache(st);
     if (st->nomem)
         return NULL;

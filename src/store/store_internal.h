@@ -69,6 +69,7 @@ struct sl_store {
     int in_tx;
     int writing;               /* the transaction is a batch's (BEGIN IMMEDIATE) */
     int nomem;                 /* the last sl_store_stmt failed for want of memory */
+    unsigned long alloc_mark;  /* sl_alloc_failures() at the last sl_store_stmt */
     const char *damaged;       /* a row the last read found unreadable (SQLite saw no error) */
     int cache_kb;              /* the writer's page cache (0: SQLite's default) */
     sl_buf packed;             /* an article's packed facts, reused */

@@ -37,11 +37,29 @@ static int injected_failure(void)
     return 1;
 }
 
-void *sl_malloc(size_t size) { return injected_failure() ? NULL : malloc(size); }
+static _Thread_local unsigned long failures;
 
-void *sl_calloc(size_t n, size_t size) { return injected_failure() ? NULL : calloc(n, size); }
+unsigned long sl_alloc_failures(void) { return failures; }
 
-void *sl_realloc(void *ptr, size_t size) { return injected_failure() ? NULL : realloc(ptr, size); }
+/* p, counting a failure (a NULL for a size that is not 0). */
+static void *counted(void *p, size_t size)
+{
+    if (!p && size)
+        failures++;
+    return p;
+}
+
+void *sl_malloc(size_t size) { return counted(injected_failure() ? NULL : malloc(size), size); }
+
+void *sl_calloc(size_t n, size_t size)
+{
+    return counted(injected_failure() ? NULL : calloc(n, size), n * size);
+}
+
+void *sl_realloc(void *ptr, size_t size)
+{
+    return counted(injected_failure() ? NULL : realloc(ptr, size), size);
+}
 
 void sl_free(void *ptr) { free(ptr); }
 

@@ -20,6 +20,11 @@ void sl_free(void *ptr);
 char *sl_strdup(const char *s);
 char *sl_strndup(const char *s, size_t n);
 
+/* How many allocations through this path have failed in this thread,
+ * injected or not: a caller that sees a failure with no cause of its own
+ * (SQLite's "not an error") can tell that memory ran out. */
+unsigned long sl_alloc_failures(void);
+
 /* Makes the nth allocation from now (1-based) fail once; 0 turns the hook
  * off. What STORYLINE_FAIL_ALLOC sets at the first allocation, for unit tests. */
 void sl_alloc_fail_nth(long n);

@@ -25,6 +25,26 @@ TEST(alloc_fail_nth_fails_once)
     sl_alloc_fail_nth(0);
 }
 
+/* A caller whose failure has no cause of its own asks whether memory ran
+ * out: the count moves by the failed allocation only (tests/e2e/faults.sh
+ * found "store error: not an error" where a store function failed so). */
+TEST(alloc_failures_count_only_failed_allocations)
+{
+    sl_buf b = SL_BUF_INIT;
+    unsigned long before = sl_alloc_failures();
+    CHECK_INT(sl_buf_puts(&b, "kept"), 0);
+    CHECK(sl_alloc_failures() == before);
+    sl_buf_clear(&b);
+    sl_buf_free(&b);
+    sl_alloc_fail_nth(1);
+    CHECK_INT(sl_buf_puts(&b, "lost"), SL_ENOMEM);
+    sl_alloc_fail_nth(0);
+    CHECK(sl_alloc_failures() == before + 1);
+    sl_free(sl_realloc(NULL, 0)); /* nothing asked, nothing failed */
+    CHECK(sl_alloc_failures() == before + 1);
+    sl_buf_free(&b);
+}
+
 /* Whether two runs found the same items, nouns and units included. */
 static int same_items(const sl_fact_vec *a, const sl_fact_vec *b)
 {
