@@ -220,6 +220,20 @@ static int newest_of_key(sl_store *st, uint32_t key, size_t max, uint32_t *ids, 
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : SL_ESTORE;
 }
 
+/* A key with more than max rows in a table: a full posting, whose
+ * SL_COPY_RECENT_OF_FULL newest alone are read (sl_copy_key_source), not
+ * its max newest (docs/benchmarks.md, "Twenty-second round: the cost as the
+ * store grows, after curve6"). */
+static int newest_of_full(sl_store *st, uint32_t key, size_t max, uint32_t *ids, uint8_t *n_keys,
+                          size_t *found)
+{
+    size_t n;
+    int rc = newest_of_key(st, key, max < SL_COPY_RECENT_OF_FULL ? max : SL_COPY_RECENT_OF_FULL, ids,
+                           n_keys, &n);
+    *found = rc ? 0 : max;
+    return rc;
+}
+
 /* The end of table rows `t`'s run of key `place`, from `at`. */
 static size_t run_end(const key_postings *t, size_t at, size_t place)
 {
@@ -247,8 +261,8 @@ static size_t merge_newest(const key_posting *a_rows, size_t a0, size_t a, const
 }
 
 /* Writes the gathered rows, each key's newest max first (the union's
- * newest are among each table's whole rows), and reads the keys marked
- * many one by one. */
+ * newest are among each table's whole rows), and reads the newest of the
+ * keys marked many one by one. */
 static int write_postings(sl_store *st, const uint32_t *keys, key_read *r, uint32_t *ids,
                           uint8_t *n_keys, size_t *found)
 {
@@ -259,7 +273,7 @@ static int write_postings(sl_store *st, const uint32_t *keys, key_read *r, uint3
         size_t a_end = run_end(t0, a, k), b_end = run_end(t1, b, k);
         size_t at = k * r->max;
         if (r->many[k])
-            rc = newest_of_key(st, keys[k], r->max, ids + at, n_keys + at, &found[k]);
+            rc = newest_of_full(st, keys[k], r->max, ids + at, n_keys + at, &found[k]);
         else
             found[k] = merge_newest(t0->items, a, a_end, t1->items, b, b_end, r->max, ids + at,
                                     n_keys + at);

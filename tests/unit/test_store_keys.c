@@ -527,3 +527,59 @@ TEST(store_copy_keys_of_many_keys_read_at_once)
     sqlite3_trace_v2(st->db, 0, NULL, NULL);
     drop_store(st, path);
 }
+
+/* Each key's newest rows, newest first, when its rows alternate between
+ * the two tables (merged from both, not one table's then the other's); a
+ * key with no rows between two that have some. */
+TEST(store_copy_keys_of_both_tables_merged_newest_first)
+{
+    OPEN_STORE(st, path);
+    const uint32_t a = 0x310, b = 0x320;
+    for (int64_t id = 1; id <= 5; id += 2)
+        CHECK_INT(sl_store_copy_keys_put(st, id, &a, 1), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 8, &b, 1), 0);
+    CHECK_INT(sl_store_recent_merge(st), 0); /* a: 1, 3, 5 and b: 8 in copy_keys */
+    for (int64_t id = 2; id <= 6; id += 2)
+        CHECK_INT(sl_store_copy_keys_put(st, id, &a, 1), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 9, &b, 1), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 7, &b, 1), 0);
+    const uint32_t asked[] = {SL_TERM_ID(a), SL_TERM_ID(0x330), SL_TERM_ID(b)};
+    uint32_t ids[3 * 4];
+    uint8_t n_keys[3 * 4];
+    size_t found[3];
+    CHECK_INT(sl_store_copy_keys_recent(st, asked, 3, 4, ids, n_keys, found), 0);
+    CHECK_INT((int64_t)found[0], 4);
+    CHECK_INT(ids[0], 6);
+    CHECK_INT(ids[1], 5);
+    CHECK_INT(ids[2], 4);
+    CHECK_INT(ids[3], 3);
+    CHECK_INT((int64_t)found[1], 0);
+    CHECK_INT((int64_t)found[2], 3);
+    CHECK_INT(ids[8], 9);
+    CHECK_INT(ids[9], 8);
+    CHECK_INT(ids[10], 7);
+    drop_store(st, path);
+}
+
+/* A key with more rows in a table than asked is a full posting: found is
+ * the number asked, and only its SL_COPY_RECENT_OF_FULL newest are read. */
+TEST(store_copy_keys_of_a_full_key_read_newest_only)
+{
+    OPEN_STORE(st, path);
+    const uint32_t a = 0x410;
+    enum { ROWS = 14, ASKED = 12 };
+    for (int64_t id = 1; id <= ROWS; id++)
+        CHECK_INT(sl_store_copy_keys_put(st, id, &a, 1), 0);
+    CHECK_INT(sl_store_recent_merge(st), 0);
+    const uint32_t asked = SL_TERM_ID(a);
+    uint32_t ids[ASKED];
+    uint8_t n_keys[ASKED];
+    size_t found;
+    memset(ids, 0, sizeof ids);
+    CHECK_INT(sl_store_copy_keys_recent(st, &asked, 1, ASKED, ids, n_keys, &found), 0);
+    CHECK_INT((int64_t)found, ASKED);
+    for (int e = 0; e < SL_COPY_RECENT_OF_FULL; e++)
+        CHECK_INT(ids[e], ROWS - e);
+    CHECK_INT(ids[SL_COPY_RECENT_OF_FULL], 0); /* not read */
+    drop_store(st, path);
+}
