@@ -180,13 +180,14 @@ int sl_copy_index_add(sl_copy_index *ix, int64_t article_id, const uint32_t *key
  * stack); a query of Reuters reads ~10. */
 #define KEYS_A_READ 32
 
-/* Posts the n articles read of p's key (newest first), oldest first, as
- * loading every article in order would have filed them. */
-static int hold_whole(sl_copy_index *ix, const posting *p, const uint32_t *ids, const uint8_t *n_keys,
+/* Posts the n articles read of `key` (newest first), oldest first, as
+ * loading every article in order would have filed them (a post may move
+ * the table: the key, not its slot). */
+static int hold_whole(sl_copy_index *ix, uint32_t key, const uint32_t *ids, const uint8_t *n_keys,
                       size_t n)
 {
     for (size_t e = n; e-- > 0;)
-        if (note_keys(ix, ids[e], n_keys[e]) || post(ix, p->key, ids[e]))
+        if (note_keys(ix, ids[e], n_keys[e]) || post(ix, key, ids[e]))
             return SL_ENOMEM;
     return 0;
 }
@@ -232,7 +233,7 @@ static int hold_postings(sl_copy_index *ix, const uint32_t *keys, size_t n)
         ix->used++;
         size_t at = k * SL_COPY_POSTINGS;
         if (found[k] == SL_COPY_POSTINGS ? hold_full(ix, p, ids + at, n_keys + at)
-                                         : hold_whole(ix, p, ids + at, n_keys + at, found[k]))
+                                         : hold_whole(ix, keys[k], ids + at, n_keys + at, found[k]))
             return SL_ENOMEM;
     }
     return rc;
