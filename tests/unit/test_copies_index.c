@@ -253,3 +253,37 @@ TEST(copy_index_read_lazily_proposes_what_the_whole_index_does)
     sl_copy_index_free(lazy);
     sketched_free(&s);
 }
+
+/* Every key asked is filed under article 1 and under an article of its
+ * own (2 on up), both of two keys. */
+static int rows_two_each(void *ctx, const uint32_t *keys, size_t n, size_t max, uint32_t *ids,
+                         uint8_t *n_keys, size_t *found)
+{
+    (void)ctx;
+    for (size_t q = 0; q < n; q++) {
+        found[q] = max < 2 ? max : 2;
+        ids[q * max] = 2 + (keys[q] >> 4);   /* newest first */
+        ids[q * max + 1] = 1;
+        n_keys[q * max] = n_keys[q * max + 1] = 2;
+    }
+    return 0;
+}
+
+/* A query of more terms than the index's first table holds grows it while
+ * it posts what it read (under ASan, a posting kept by its slot across the
+ * growth reads freed memory): article 1, hit by every term, is found. */
+TEST(copy_index_grows_while_holding_what_it_read)
+{
+    enum { TERMS = 2000 };
+    static uint32_t terms[TERMS];
+    for (uint32_t k = 0; k < TERMS; k++)
+        terms[k] = SL_TERM_ID((k + 1) << 4);
+    sl_copy_index *ix = sl_copy_index_new();
+    sl_copy_index_set_source(ix, rows_two_each, NULL);
+    int64_t got[SL_COPY_CANDIDATES];
+    size_t n_got = 0;
+    CHECK_INT(sl_copy_index_candidates_of_terms(ix, terms, TERMS, got, &n_got), 0);
+    CHECK_INT(n_got, 1);
+    CHECK_INT(got[0], 1);
+    sl_copy_index_free(ix);
+}
