@@ -427,6 +427,7 @@ double sl_copy_degree(const sl_comparison *cmp);
 /* ---- index.c: key terms -> the articles that have them ---- */
 
 #define SL_COPY_POSTINGS 128   /* most recent articles kept per key term */
+#define SL_COPY_RECENT_OF_FULL 8 /* of a full posting (SL_COPY_POSTINGS), those a query reads */
 #define SL_COPY_CANDIDATES 8   /* articles compared per new article, at most */
 
 typedef struct sl_copy_index sl_copy_index;
@@ -448,7 +449,10 @@ size_t sl_copy_index_bytes(const sl_copy_index *ix);
 /* Where the index reads the postings it does not hold, for n keys at once:
  * for each keys[k], the at most `max` most recent articles filed under it
  * (highest id first) into ids[k * max ...] with the number of keys of each
- * into n_keys[k * max ...], and how many into found[k]. */
+ * into n_keys[k * max ...], and how many into found[k]. A key with `max`
+ * or more (a full posting, of which a query reads only the most recent)
+ * may be given as found[k] = max with only its SL_COPY_RECENT_OF_FULL
+ * newest written (all of them when max is fewer). */
 typedef int (*sl_copy_key_source)(void *ctx, const uint32_t *keys, size_t n, size_t max,
                                   uint32_t *ids, uint8_t *n_keys, size_t *found);
 /* Makes the index lazy: a term's posting is read from `source` the first

@@ -11,9 +11,6 @@
 #include "copies/copies.h"
 #include "util/alloc.h"
 
-/* Articles read from a full posting at lookup: its most recent ones. */
-#define RECENT_OF_FULL 8
-
 /* The most recent articles under one key term: a ring once full. */
 typedef struct posting {
     uint32_t key;        /* 0 marks an empty slot (key codes are never 0: see key_of) */
@@ -183,6 +180,42 @@ int sl_copy_index_add(sl_copy_index *ix, int64_t article_id, const uint32_t *key
  * stack); a query of Reuters reads ~10. */
 #define KEYS_A_READ 32
 
+/* Posts the n articles read of `key` (newest first), oldest first, as
+ * loading every article in order would have filed them (a post may move
+ * the table: the key, not its slot). */
+static int hold_whole(sl_copy_index *ix, uint32_t key, const uint32_t *ids, const uint8_t *n_keys,
+                      size_t n)
+{
+    for (size_t e = n; e-- > 0;)
+        if (note_keys(ix, ids[e], n_keys[e]) || post(ix, key, ids[e]))
+            return SL_ENOMEM;
+    return 0;
+}
+
+/* Holds a full posting from its newest articles alone: its ring in order,
+ * the newest SL_COPY_RECENT_OF_FULL at its end, which is all a query reads
+ * of a full posting (count_posting), and all that new articles leave
+ * there; the places before them are never read (0). Only those articles
+ * are noted: one a query counts through another posting is noted by that
+ * posting. The source need not read the rest of a full key
+ * (docs/benchmarks.md, "Twenty-second round: the cost as the store grows,
+ * after curve6"). */
+static int hold_full(sl_copy_index *ix, posting *p, const uint32_t *ids, const uint8_t *n_keys)
+{
+    p->ids = sl_calloc(SL_COPY_POSTINGS, sizeof *p->ids);
+    if (!p->ids)
+        return SL_ENOMEM;
+    ix->bytes += SL_COPY_POSTINGS * sizeof *p->ids;
+    p->n = p->cap = SL_COPY_POSTINGS;
+    p->head = 0;
+    for (size_t e = 0; e < SL_COPY_RECENT_OF_FULL; e++) {
+        if (note_keys(ix, ids[e], n_keys[e]))
+            return SL_ENOMEM;
+        p->ids[SL_COPY_POSTINGS - 1 - e] = ids[e];
+    }
+    return 0;
+}
+
 /* Holds the n keys' postings as read from the source (oldest first, as
  * loading every article in order would have filed them; a term no article
  * has is held as an empty posting). */
@@ -200,11 +233,10 @@ static int hold_postings(sl_copy_index *ix, const uint32_t *keys, size_t n)
             continue; /* asked twice by the batch: terms that differ in their flags only */
         p->key = keys[k];
         ix->used++;
-        for (size_t e = found[k]; e-- > 0;) {
-            size_t at = k * SL_COPY_POSTINGS + e;
-            if (note_keys(ix, ids[at], n_keys[at]) || post(ix, keys[k], ids[at]))
-                return SL_ENOMEM;
-        }
+        size_t at = k * SL_COPY_POSTINGS;
+        if (found[k] == SL_COPY_POSTINGS ? hold_full(ix, p, ids + at, n_keys + at)
+                                         : hold_whole(ix, keys[k], ids + at, n_keys + at, found[k]))
+            return SL_ENOMEM;
     }
     return rc;
 }
@@ -265,7 +297,7 @@ static inline void count_hit(sl_copy_index *ix, uint32_t id)
  * its two runs, newest back to the start, then back from the end. */
 static void count_posting(sl_copy_index *ix, const posting *p)
 {
-    size_t read = p->n == SL_COPY_POSTINGS ? RECENT_OF_FULL : p->n;
+    size_t read = p->n == SL_COPY_POSTINGS ? SL_COPY_RECENT_OF_FULL : p->n;
     size_t newest = ((size_t)p->head + p->n - 1) % p->n;
     size_t first = read < newest + 1 ? read : newest + 1;
     for (size_t e = 0; e < first; e++)

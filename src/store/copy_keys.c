@@ -21,7 +21,6 @@
 #include "copies/copies.h"
 #include "store_internal.h"
 #include "util/alloc.h"
-#include "util/sort.h"
 
 static const char Q_KEYS_OLD[] = "SELECT keys, sentences FROM copy_sketches WHERE article_id = ?1";
 /* The row of (key, article) whatever its number of keys: ?2 and ?3 are
@@ -148,18 +147,16 @@ typedef struct key_posting {
     int64_t article;
 } key_posting;
 
-/* What a read of many keys gathers: the rows, and the keys with more rows
- * in a table than asked (`many`, by place), read apart. */
+/* What a read of many keys gathers: each table's rows, in the join's order
+ * (by place, each key's oldest first: the primary key's order under one
+ * key), and the keys with more rows in a table than asked (`many`, by
+ * place), read apart. */
+typedef SL_VEC(key_posting) key_postings;
 typedef struct key_read {
-    SL_VEC(key_posting) rows;
+    key_postings rows[2];
     bool *many;
     size_t n, max;
 } key_read;
-
-/* By place, then newest first (equal rows are the same bytes). */
-#define POSTING_BEFORE(x, y) \
-    ((x).place != (y).place ? (x).place < (y).place : (x).article > (y).article)
-SL_SORT_DEFINE(static, sort_postings, key_posting, POSTING_BEFORE)
 
 /* Steps table t's rows of the keys from place `from` on into r->rows,
  * counting each key's in `seen`; a key past r->max is marked many and
@@ -185,8 +182,9 @@ static int rows_from(sl_store *st, int t, const asked_keys *asked, size_t from, 
             *next = place + 1;
             break;
         }
-        err = sl_vec_push(&r->rows, ((key_posting){place, sqlite3_column_int64(s, 1)})) ? SL_ENOMEM
-                                                                                         : 0;
+        err = sl_vec_push(&r->rows[t], ((key_posting){place, sqlite3_column_int64(s, 1)}))
+                  ? SL_ENOMEM
+                  : 0;
     }
     sqlite3_reset(s);
     sqlite3_clear_bindings(s); /* the keys are the caller's, gone after */
@@ -222,27 +220,66 @@ static int newest_of_key(sl_store *st, uint32_t key, size_t max, uint32_t *ids, 
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : SL_ESTORE;
 }
 
+/* A key with more than max rows in a table: a full posting, whose
+ * SL_COPY_RECENT_OF_FULL newest alone are read (sl_copy_key_source), not
+ * its max newest (docs/benchmarks.md, "Twenty-second round: the cost as the
+ * store grows, after curve6"). */
+static int newest_of_full(sl_store *st, uint32_t key, size_t max, uint32_t *ids, uint8_t *n_keys,
+                          size_t *found)
+{
+    size_t n;
+    int rc = newest_of_key(st, key, max < SL_COPY_RECENT_OF_FULL ? max : SL_COPY_RECENT_OF_FULL, ids,
+                           n_keys, &n);
+    *found = rc ? 0 : max;
+    return rc;
+}
+
+/* The end of table rows `t`'s run of key `place`, from `at`. */
+static size_t run_end(const key_postings *t, size_t at, size_t place)
+{
+    while (at < t->n && t->items[at].place == place)
+        at++;
+    return at;
+}
+
+/* Writes key `place`'s newest max of two runs, each oldest first ([a0, a)
+ * and [b0, b)), newest first: the two merged from their ends, where a sort
+ * of every row read cost as much as a fifth of the read at 200,000 stored
+ * articles (docs/benchmarks.md, "Twenty-second round: the cost as the
+ * store grows, after curve6"). */
+static size_t merge_newest(const key_posting *a_rows, size_t a0, size_t a, const key_posting *b_rows,
+                           size_t b0, size_t b, size_t max, uint32_t *ids, uint8_t *n_keys)
+{
+    size_t n = 0;
+    while (n < max && (a > a0 || b > b0)) {
+        bool from_a = b == b0 || (a > a0 && a_rows[a - 1].article >= b_rows[b - 1].article);
+        int64_t article = from_a ? a_rows[--a].article : b_rows[--b].article;
+        ids[n] = (uint32_t)(article >> KEY_COUNT_BITS);
+        n_keys[n++] = (uint8_t)(article & ((1 << KEY_COUNT_BITS) - 1));
+    }
+    return n;
+}
+
 /* Writes the gathered rows, each key's newest max first (the union's
- * newest are among each table's whole rows), and reads the keys marked
- * many one by one. */
+ * newest are among each table's whole rows), and reads the newest of the
+ * keys marked many one by one. */
 static int write_postings(sl_store *st, const uint32_t *keys, key_read *r, uint32_t *ids,
                           uint8_t *n_keys, size_t *found)
 {
-    memset(found, 0, r->n * sizeof *found);
-    sort_postings(r->rows.items, r->rows.n);
-    for (size_t k = 0; k < r->rows.n; k++) {
-        const key_posting *p = &r->rows.items[k];
-        if (r->many[p->place] || found[p->place] == r->max)
-            continue;
-        size_t at = p->place * r->max + found[p->place]++;
-        ids[at] = (uint32_t)(p->article >> KEY_COUNT_BITS);
-        n_keys[at] = (uint8_t)(p->article & ((1 << KEY_COUNT_BITS) - 1));
-    }
+    const key_postings *t0 = &r->rows[0], *t1 = &r->rows[1];
+    size_t a = 0, b = 0;
     int rc = 0;
-    for (size_t k = 0; !rc && k < r->n; k++)
+    for (size_t k = 0; !rc && k < r->n; k++) {
+        size_t a_end = run_end(t0, a, k), b_end = run_end(t1, b, k);
+        size_t at = k * r->max;
         if (r->many[k])
-            rc = newest_of_key(st, keys[k], r->max, ids + k * r->max, n_keys + k * r->max,
-                               &found[k]);
+            rc = newest_of_full(st, keys[k], r->max, ids + at, n_keys + at, &found[k]);
+        else
+            found[k] = merge_newest(t0->items, a, a_end, t1->items, b, b_end, r->max, ids + at,
+                                    n_keys + at);
+        a = a_end;
+        b = b_end;
+    }
     return rc;
 }
 
@@ -254,7 +291,7 @@ int sl_store_copy_keys_recent(void *store, const uint32_t *keys, size_t n, size_
     if (!n || !max)
         return 0;
     asked_keys asked = {keys, st->schema};
-    key_read r = {{0}, sl_calloc(n, sizeof *r.many), n, max};
+    key_read r = {{{0}, {0}}, sl_calloc(n, sizeof *r.many), n, max};
     if (!r.many)
         return SL_ENOMEM;
     int rc = 0;
@@ -262,7 +299,8 @@ int sl_store_copy_keys_recent(void *store, const uint32_t *keys, size_t n, size_
         rc = rows_in(st, t, &asked, &r, found);
     if (!rc)
         rc = write_postings(st, keys, &r, ids, n_keys, found);
-    sl_vec_free(&r.rows);
+    sl_vec_free(&r.rows[0]);
+    sl_vec_free(&r.rows[1]);
     free(r.many);
     if (rc)
         memset(found, 0, n * sizeof *found);

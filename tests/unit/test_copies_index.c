@@ -150,6 +150,35 @@ static int rows_recent(void *ctx, const uint32_t *keys, size_t n, size_t max, ui
     return 0;
 }
 
+/* As rows_recent, but of a full key only its newest SL_COPY_RECENT_OF_FULL
+ * are read (sl_copy_key_source); the rest of its places hold articles of
+ * ids far past the store's, which an index that held them would grow its
+ * counts by id for. */
+static int rows_recent_of_full_newest(void *ctx, const uint32_t *keys, size_t n, size_t max,
+                                      uint32_t *ids, uint8_t *n_keys, size_t *found)
+{
+    int rc = rows_recent(ctx, keys, n, max, ids, n_keys, found);
+    for (size_t q = 0; q < n; q++)
+        for (size_t e = SL_COPY_RECENT_OF_FULL; found[q] == max && e < max; e++) {
+            ids[q * max + e] = (uint32_t)(100000 + e);
+            n_keys[q * max + e] = 1;
+        }
+    return rc;
+}
+
+/* Candidates of a fresh lazy index reading `source`, as a store opened now,
+ * and the memory it held then (*bytes). */
+static int candidates_opened(sl_copy_key_source source, key_rows *rows, const sl_sketch *s, int64_t *out,
+                             size_t *n_out, size_t *bytes)
+{
+    sl_copy_index *opened = sl_copy_index_new();
+    sl_copy_index_set_source(opened, source, rows);
+    int rc = sl_copy_index_candidates(opened, s, out, n_out);
+    *bytes = sl_copy_index_bytes(opened);
+    sl_copy_index_free(opened);
+    return rc;
+}
+
 TEST(copy_index_read_lazily_proposes_what_the_whole_index_does)
 {
     static key_rows rows;
@@ -173,16 +202,17 @@ TEST(copy_index_read_lazily_proposes_what_the_whole_index_does)
             sketch_of(&s, q ? text
                             : "Harbour shareholders in Skerrow heard that Velmira shipping volumes "
                               "and quarterly profit grew, the Chairman said.");
-            int64_t w[SL_COPY_CANDIDATES], l[SL_COPY_CANDIDATES], o[SL_COPY_CANDIDATES];
-            size_t nw = 0, nl = 0, no = 0;
-            sl_copy_index *opened = sl_copy_index_new();   /* as a store opened now */
-            sl_copy_index_set_source(opened, rows_recent, &rows);
+            int64_t w[SL_COPY_CANDIDATES], l[SL_COPY_CANDIDATES], o[SL_COPY_CANDIDATES],
+                f[SL_COPY_CANDIDATES];
+            size_t nw = 0, nl = 0, no = 0, nf = 0, bo, bf;
             CHECK_INT(sl_copy_index_candidates(whole, &s.sketch, w, &nw), 0);
             CHECK_INT(sl_copy_index_candidates(lazy, &s.sketch, l, &nl), 0);
-            CHECK_INT(sl_copy_index_candidates(opened, &s.sketch, o, &no), 0);
-            sl_copy_index_free(opened);
+            CHECK_INT(candidates_opened(rows_recent, &rows, &s.sketch, o, &no, &bo), 0);
+            CHECK_INT(candidates_opened(rows_recent_of_full_newest, &rows, &s.sketch, f, &nf, &bf), 0);
+            same &= bo == bf;   /* nothing of a full key held but its newest */
             same &= nw == nl && !memcmp(w, l, nw * sizeof *w);
             same &= nw == no && !memcmp(w, o, nw * sizeof *w);
+            same &= nw == nf && !memcmp(w, f, nw * sizeof *w);
             queries++;
         }
         sketch_of(&s, text);
@@ -211,14 +241,14 @@ TEST(copy_index_read_lazily_proposes_what_the_whole_index_does)
                   "potters, Ulvenes smiths, Varga carpenters, Wexley drovers and Yarrow "
                   "coopers met Zennor fishermen beside Abbotsford.");
     CHECK(s.sketch.terms.n > 40);
-    int64_t w[SL_COPY_CANDIDATES], o[SL_COPY_CANDIDATES];
-    size_t nw = 0, no = 0;
-    sl_copy_index *opened = sl_copy_index_new();
-    sl_copy_index_set_source(opened, rows_recent, &rows);
+    int64_t w[SL_COPY_CANDIDATES], o[SL_COPY_CANDIDATES], f[SL_COPY_CANDIDATES];
+    size_t nw = 0, no = 0, nf = 0, bo, bf;
     CHECK_INT(sl_copy_index_candidates(whole, &s.sketch, w, &nw), 0);
-    CHECK_INT(sl_copy_index_candidates(opened, &s.sketch, o, &no), 0);
+    CHECK_INT(candidates_opened(rows_recent, &rows, &s.sketch, o, &no, &bo), 0);
+    CHECK_INT(candidates_opened(rows_recent_of_full_newest, &rows, &s.sketch, f, &nf, &bf), 0);
+    CHECK(bo == bf);
     CHECK(nw > 0 && nw == no && !memcmp(w, o, nw * sizeof *w));
-    sl_copy_index_free(opened);
+    CHECK(nw == nf && !memcmp(w, f, nw * sizeof *w));
     sl_copy_index_free(whole);
     sl_copy_index_free(lazy);
     sketched_free(&s);
@@ -256,4 +286,38 @@ TEST(copy_index_read_lazily_a_key_asked_twice_once)
     }
     sl_copy_index_free(whole);
     sl_copy_index_free(opened);
+}
+
+/* Every key asked is filed under article 1 and under an article of its
+ * own (2 on up), both of two keys. */
+static int rows_two_each(void *ctx, const uint32_t *keys, size_t n, size_t max, uint32_t *ids,
+                         uint8_t *n_keys, size_t *found)
+{
+    (void)ctx;
+    for (size_t q = 0; q < n; q++) {
+        found[q] = max < 2 ? max : 2;
+        ids[q * max] = 2 + (keys[q] >> 4);   /* newest first */
+        ids[q * max + 1] = 1;
+        n_keys[q * max] = n_keys[q * max + 1] = 2;
+    }
+    return 0;
+}
+
+/* A query of more terms than the index's first table holds grows it while
+ * it posts what it read (under ASan, a posting kept by its slot across the
+ * growth reads freed memory): article 1, hit by every term, is found. */
+TEST(copy_index_grows_while_holding_what_it_read)
+{
+    enum { TERMS = 2000 };
+    static uint32_t terms[TERMS];
+    for (uint32_t k = 0; k < TERMS; k++)
+        terms[k] = SL_TERM_ID((k + 1) << 4);
+    sl_copy_index *ix = sl_copy_index_new();
+    sl_copy_index_set_source(ix, rows_two_each, NULL);
+    int64_t got[SL_COPY_CANDIDATES];
+    size_t n_got = 0;
+    CHECK_INT(sl_copy_index_candidates_of_terms(ix, terms, TERMS, got, &n_got), 0);
+    CHECK_INT(n_got, 1);
+    CHECK_INT(got[0], 1);
+    sl_copy_index_free(ix);
 }

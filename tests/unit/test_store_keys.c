@@ -635,7 +635,8 @@ static void file_keys(sl_store *st, const uint32_t *keys, const uint32_t *rows, 
 /* The batched read of many keys gives each key what a read of it alone
  * gives: keys with rows on both sides of `max` in copy_keys, in
  * copy_keys_recent, or split between them, after removals, asked in any
- * order, some twice, some with no row, up to 70 at a time. */
+ * order, some twice, some with no row, up to 70 at a time; of a full key,
+ * its newest SL_COPY_RECENT_OF_FULL. */
 TEST(store_copy_keys_batched_read_is_each_keys_own_read)
 {
     static const uint32_t rows[] = {0, 1, 3, 4, 5, 32, 127, 128, 129, 130, 256, 600};
@@ -658,13 +659,69 @@ TEST(store_copy_keys_batched_read_is_each_keys_own_read)
             CHECK_INT(sl_store_copy_keys_recent(st, asked, n, max, ids, n_keys, found), 0);
             for (size_t k = 0; k < n; k++) {
                 size_t got = newest_alone(st, asked[k], max, want, want_keys);
+                /* a full key (max rows or more) may come as its newest
+                 * SL_COPY_RECENT_OF_FULL only (branch curve7) */
+                size_t same = got == max && got > SL_COPY_RECENT_OF_FULL ? SL_COPY_RECENT_OF_FULL : got;
                 CHECK_INT((int64_t)found[k], (int64_t)got);
-                CHECK(found[k] == got && !memcmp(ids + k * max, want, got * sizeof *want) &&
-                      !memcmp(n_keys + k * max, want_keys, got));
+                CHECK(found[k] == got && !memcmp(ids + k * max, want, same * sizeof *want) &&
+                      !memcmp(n_keys + k * max, want_keys, same));
             }
         }
         drop_store(st, path);
     }
     free(ids);
     free(n_keys);
+}
+
+/* Each key's newest rows, newest first, when its rows alternate between
+ * the two tables (merged from both, not one table's then the other's); a
+ * key with no rows between two that have some. */
+TEST(store_copy_keys_of_both_tables_merged_newest_first)
+{
+    OPEN_STORE(st, path);
+    const uint32_t a = 0x310, b = 0x320;
+    for (int64_t id = 1; id <= 5; id += 2)
+        CHECK_INT(sl_store_copy_keys_put(st, id, &a, 1), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 8, &b, 1), 0);
+    CHECK_INT(sl_store_recent_merge(st), 0); /* a: 1, 3, 5 and b: 8 in copy_keys */
+    for (int64_t id = 2; id <= 6; id += 2)
+        CHECK_INT(sl_store_copy_keys_put(st, id, &a, 1), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 9, &b, 1), 0);
+    CHECK_INT(sl_store_copy_keys_put(st, 7, &b, 1), 0);
+    const uint32_t asked[] = {SL_TERM_ID(a), SL_TERM_ID(0x330), SL_TERM_ID(b)};
+    uint32_t ids[3 * 4];
+    uint8_t n_keys[3 * 4];
+    size_t found[3];
+    CHECK_INT(sl_store_copy_keys_recent(st, asked, 3, 4, ids, n_keys, found), 0);
+    const size_t want_found[] = {4, 0, 3};
+    const uint32_t want[3][4] = {{6, 5, 4, 3}, {0}, {9, 8, 7}};
+    for (size_t k = 0; k < 3; k++) {
+        CHECK_INT((int64_t)found[k], (int64_t)want_found[k]);
+        for (size_t e = 0; e < want_found[k]; e++)
+            CHECK_INT(ids[k * 4 + e], want[k][e]);
+    }
+    drop_store(st, path);
+}
+
+/* A key with more rows in a table than asked is a full posting: found is
+ * the number asked, and only its SL_COPY_RECENT_OF_FULL newest are read. */
+TEST(store_copy_keys_of_a_full_key_read_newest_only)
+{
+    OPEN_STORE(st, path);
+    const uint32_t a = 0x410;
+    enum { ROWS = 14, ASKED = 12 };
+    for (int64_t id = 1; id <= ROWS; id++)
+        CHECK_INT(sl_store_copy_keys_put(st, id, &a, 1), 0);
+    CHECK_INT(sl_store_recent_merge(st), 0);
+    const uint32_t asked = SL_TERM_ID(a);
+    uint32_t ids[ASKED];
+    uint8_t n_keys[ASKED];
+    size_t found;
+    memset(ids, 0, sizeof ids);
+    CHECK_INT(sl_store_copy_keys_recent(st, &asked, 1, ASKED, ids, n_keys, &found), 0);
+    CHECK_INT((int64_t)found, ASKED);
+    for (int e = 0; e < SL_COPY_RECENT_OF_FULL; e++)
+        CHECK_INT(ids[e], ROWS - e);
+    CHECK_INT(ids[SL_COPY_RECENT_OF_FULL], 0); /* not read */
+    drop_store(st, path);
 }
