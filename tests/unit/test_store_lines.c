@@ -1,0 +1,138 @@
+/* test_store_lines.c — the chrome stage's line counts (src/store/
+ * line_articles.c): an article's short lines counted by one statement a
+ * table, each line's count in its place and the same as a count of that
+ * line alone over both tables, never counting the article itself, stopping
+ * at the cap; only lines another article carries come back as rows. */
+#include <sqlite3.h>
+#include <string.h>
+
+#include "store/store_internal.h"
+#include "store_fixture.h"
+#include "test.h"
+
+/* An article's lines are counted by one statement a table, each line's
+ * count in its place (a line asked twice answered twice), never counting
+ * `self`, and stopping at the cap: a line met past it ends the statement,
+ * and the table's later lines are counted by a statement that stops at
+ * the cap line by line. */
+TEST(store_lines_counted_by_one_statement_a_table)
+{
+    OPEN_STORE(st, path);
+    const int64_t a[] = {501, 502, 503}, b[] = {502, 503}, c[] = {503};
+    CHECK_INT(sl_store_lines_add(st, 1, a, 3), 0);
+    CHECK_INT(sl_store_recent_merge(st), 0); /* some pairs in each table */
+    CHECK_INT(sl_store_lines_add(st, 2, b, 2), 0);
+    CHECK_INT(sl_store_lines_add(st, 3, c, 1), 0);
+    const uint64_t asked[] = {503, 999, 502, 501, 503};
+    uint32_t counts[5] = {0};
+    statement_count counting = {"SELECT r.rowid FROM sl_rows(?1) r CROSS JOIN line_articles", 0};
+    count_statements(st, &counting);
+    CHECK_INT(sl_store_lines_count(st, asked, 5, 2, 10, counts), 0);
+    CHECK_INT(counting.n, 2);
+    CHECK_INT(counts[0], 2); /* articles 1 and 3; 2 is self */
+    CHECK_INT(counts[1], 0);
+    CHECK_INT(counts[2], 1);
+    CHECK_INT(counts[3], 1);
+    CHECK_INT(counts[4], 2);
+    statement_count each = {"SELECT place, n", 0};
+    count_statements(st, &each);
+    CHECK_INT(sl_store_lines_count(st, asked, 5, 0, 2, counts), 0);
+    CHECK_INT(each.n, 1); /* 503's third carrier (recent): lines 2-4 of the recent one by one */
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    CHECK_INT(counts[0], 2); /* three carriers, counted up to the cap */
+    CHECK_INT(counts[1], 0);
+    CHECK_INT(counts[2], 2);
+    CHECK_INT(counts[3], 1);
+    CHECK_INT(counts[4], 2);
+    drop_store(st, path);
+}
+
+/* Counts the rows the line counts' statement gives (sqlite3_trace_v2). */
+static int count_row(unsigned what, void *ctx, void *stmt, void *x)
+{
+    (void)what, (void)x;
+    const char *sql = sqlite3_sql(stmt);
+    *(int *)ctx += sql && strstr(sql, "CROSS JOIN line_articles") != NULL;
+    return 0;
+}
+
+/* Only the lines another article carries come back as rows: a line of
+ * the article's own is a count of 0 without a step of its own. */
+TEST(store_lines_counted_rows_only_for_carried_lines)
+{
+    OPEN_STORE(st, path);
+    const int64_t a[] = {601, 602}, b[] = {602, 604};
+    CHECK_INT(sl_store_lines_add(st, 1, a, 2), 0);
+    CHECK_INT(sl_store_lines_add(st, 2, b, 2), 0);
+    const uint64_t asked[] = {601, 602, 603, 604, 605, 606};
+    uint32_t counts[6] = {9, 9, 9, 9, 9, 9};
+    int rows = 0;
+    CHECK_INT(sqlite3_trace_v2(st->db, SQLITE_TRACE_ROW, count_row, &rows), SQLITE_OK);
+    CHECK_INT(sl_store_lines_count(st, asked, 6, 2, 10, counts), 0);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    CHECK_INT(rows, 2); /* 601 and 602, carried by article 1 */
+    const uint32_t want[] = {1, 1, 0, 0, 0, 0};
+    for (int i = 0; i < 6; i++)
+        CHECK_INT(counts[i], want[i]);
+    drop_store(st, path);
+}
+
+/* A line's carriers other than `self` over both tables counted up to the
+ * cap, by a statement of its own: the reference of the test below. */
+static uint32_t carriers_alone(sl_store *st, uint64_t line, int64_t self, uint32_t cap)
+{
+    sqlite3_stmt *s = NULL;
+    CHECK_INT(sqlite3_prepare_v2(st->db,
+                                 "SELECT count(*) FROM (SELECT 1 FROM line_articles WHERE line = ?1 AND"
+                                 " article_id <> ?2 UNION ALL SELECT 1 FROM line_articles_recent WHERE"
+                                 " line = ?1 AND article_id <> ?2 LIMIT ?3)",
+                                 -1, &s, NULL),
+              SQLITE_OK);
+    sqlite3_bind_int64(s, 1, (int64_t)line);
+    sqlite3_bind_int64(s, 2, self);
+    sqlite3_bind_int64(s, 3, cap);
+    uint32_t n = sqlite3_step(s) == SQLITE_ROW ? (uint32_t)sqlite3_column_int(s, 0) : UINT32_MAX;
+    sqlite3_finalize(s);
+    return n;
+}
+
+/* The counts of an article's lines by one statement a table are each
+ * line's own count: lines of 0 to 40 carriers split between the tables at
+ * several places, a pair in both tables (an article that carried the line
+ * before the merge and again after), lines asked twice or carried by none,
+ * `self` among the carriers or not, caps of 1 to 10. */
+TEST(store_lines_counted_as_each_line_alone)
+{
+    static const uint32_t carriers[] = {0, 1, 2, 3, 4, 5, 6, 9, 17, 40};
+    static const int64_t merges[] = {0, 1, 20, 41};
+    uint32_t state = 4;
+    for (size_t m = 0; m < sizeof merges / sizeof *merges; m++) {
+        OPEN_STORE(st, path);
+        for (int64_t id = 1; id <= 40; id++) {
+            int64_t mine[10];
+            size_t n = 0;
+            for (size_t k = 0; k < 10; k++)
+                if ((uint32_t)(id * 11 + (int64_t)k * 5) % 40 < carriers[k])
+                    mine[n++] = 700 + (int64_t)k;
+            CHECK_INT(sl_store_lines_add(st, id, mine, n), 0);
+            if (id == merges[m]) {
+                CHECK_INT(sl_store_recent_merge(st), 0);
+                CHECK_INT(sl_store_lines_add(st, id, mine, n), 0); /* its pairs in both tables */
+            }
+        }
+        for (int round = 0; round < 60; round++) {
+            uint64_t asked[30];
+            uint32_t counts[30];
+            state = state * 1103515245u + 12345u;
+            size_t n = 1 + (state >> 8) % 30;
+            for (size_t k = 0; k < n; k++)   /* 710 and 711: no carrier */
+                asked[k] = 700 + ((state = state * 1103515245u + 12345u) >> 8) % 12;
+            int64_t self = (int64_t)((state >> 4) % 41);
+            uint32_t cap = round % 4 == 3 ? 10 : 1 + (uint32_t)round % 4;
+            CHECK_INT(sl_store_lines_count(st, asked, n, self, cap, counts), 0);
+            for (size_t k = 0; k < n; k++)
+                CHECK_INT(counts[k], carriers_alone(st, asked[k], self, cap));
+        }
+        drop_store(st, path);
+    }
+}
