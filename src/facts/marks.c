@@ -123,6 +123,10 @@ static int find_blocks(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *
     const char *s = d->s;
     size_t n_marked = out->n;
     for (size_t i = 0; i + 2 < d->len; i++) {
+        const char *nl = memchr(s + i, '\n', d->len - 2 - i);
+        if (!nl)
+            break; /* no break left: a paragraph break starts before len - 2 */
+        i = (size_t)(nl - s);
         if (!paragraph_break(s, d->len, i))
             continue;
         size_t colon = i;

@@ -114,6 +114,23 @@ TEST(facts_quotes_block)
     sl_fact_items_free(items);
 }
 
+/* A block quote after lines broken by single newlines (a paragraph break
+ * is two: find_blocks goes from newline to newline), and a last paragraph
+ * ending the text without one. */
+TEST(facts_quotes_block_after_single_line_breaks)
+{
+    sl_fact_items *items = facts_of_text(
+        "Harbour notes\nMonday\nThe harbour closed early.\n\n"
+        "Harbour master Ilse Varnholt wrote on Monday:\n\n"
+        "We will reopen the port once the storm has passed and the piers are safe", NULL);
+    CHECK_INT(fact_count(items, SL_FACT_QUOTE), 1);
+    const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->text : NULL,
+              "We will reopen the port once the storm has passed and the piers are safe");
+    CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
+    sl_fact_items_free(items);
+}
+
 /* "she" names the woman quoted before, not the man named last, and "the
  * minister" the person it stands for (speakers.c, fitted on PolNeAR train);
  * the rule it replaced took the last person named. */
