@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "facts/facts.h"
+#include "text/swar.h"
 #include "text/text.h"
 
 static bool paragraph_break(const char *s, size_t len, size_t i)
@@ -54,6 +55,28 @@ static int by_open(const void *a, const void *b)
     return x->open < y->open ? -1 : x->open > y->open;
 }
 
+/* Whether some byte of w may start a quotation mark or is a line break:
+ * '"', '\'', '\n', or any byte of 0x80 and over (the marks' lead bytes
+ * 0xC2 and 0xE2 among them; text/quote_marks.c's QUOTE_LEAD). */
+static bool may_stop(uint64_t w)
+{
+    return (w & SL_SWAR_HIGHS) || sl_swar_has(w, '"') || sl_swar_has(w, '\'') ||
+           sl_swar_has(w, '\n');
+}
+
+/* The first byte at or after i that may start a mark or is a line break,
+ * len when none: eight bytes at a time where none of them is (a loop a
+ * byte was ~9 M instructions of the first 1,000 Reuters stories,
+ * docs/benchmarks.md "Twenty-third round"), then byte by byte. */
+static size_t next_stop(const char *s, size_t len, size_t i)
+{
+    while (i + 8 <= len && !may_stop(sl_swar_load(s + i)))
+        i += 8;
+    while (i < len && !sl_quote_may_mark(s[i]) && s[i] != '\n')
+        i++;
+    return i;
+}
+
 /* Every quoted stretch, paragraph by paragraph. */
 static int find_pieces(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *out)
 {
@@ -61,11 +84,7 @@ static int find_pieces(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *
     size_t len = d->len;
     bool open = false, run_on = false;
     sl_quote_piece cur = {0};
-    for (size_t i = 0; i < len;) {
-        if (!sl_quote_may_mark(s[i]) && s[i] != '\n') {
-            i++; /* no mark, no paragraph break */
-            continue;
-        }
+    for (size_t i = next_stop(s, len, 0); i < len; i = next_stop(s, len, i)) {
         int w, m = sl_quote_mark_placed(s, len, i, singles, open, &w);
         if (paragraph_break(s, len, i)) {
             if (open) {
@@ -123,6 +142,10 @@ static int find_blocks(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *
     const char *s = d->s;
     size_t n_marked = out->n;
     for (size_t i = 0; i + 2 < d->len; i++) {
+        const char *nl = memchr(s + i, '\n', d->len - 2 - i);
+        if (!nl)
+            break; /* no break left: a paragraph break starts before len - 2 */
+        i = (size_t)(nl - s);
         if (!paragraph_break(s, d->len, i))
             continue;
         size_t colon = i;

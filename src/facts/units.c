@@ -270,6 +270,25 @@ static void longest_of_key(const sl_facts_doc *d, size_t i, size_t tn, size_t ke
     }
 }
 
+/* The first phrase in table order of one word filed under `key` that the
+ * word s[0, w) is (its '*' allowing an "s"), N_UNITS when none: a unit
+ * written glued to its number ("10km", "three-phase") is asked by its
+ * key's phrases alone, where a scan of the whole table (strlen and strchr
+ * of every phrase) cost ~14,000 instructions a call (docs/benchmarks.md,
+ * "Twenty-third round"). */
+static size_t first_word_unit(const char *s, size_t w, size_t key)
+{
+    for (size_t j = key_from[key]; j < key_from[key + 1]; j++) {
+        size_t k = by_key[j], un = first_len[k];
+        if (units[k].words[un + first_plural[k]])
+            continue; /* a phrase of more words */
+        if ((w == un || (first_plural[k] && w == un + 1 && (s[un] == 's' || s[un] == 'S'))) &&
+            !strncasecmp(s, units[k].words, un))
+            return k;
+    }
+    return N_UNITS;
+}
+
 size_t sl_units_at(const sl_facts_doc *d, size_t i, const char **unit)
 {
     size_t best = 0, best_k = N_UNITS, tn;
@@ -307,18 +326,16 @@ const char *sl_units_word(const char *s, size_t n)
         return s[0] == 'F' ? "fahrenheit" : "celsius"; /* "70F", "21C" */
     if (w == 1 && !islower((unsigned char)s[0]) && s[0] != 'W' && s[0] != 'V')
         return NULL; /* "5G", "3D": names, not grams; but "10W", "5V" */
-    for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
-        const char *u = units[k].words;
-        size_t un = strlen(u);
-        if (strchr(u, ' '))
-            continue;
-        bool plural = u[un - 1] == '*';
-        un -= plural;
-        if ((w == un || (plural && w == un + 1 && (s[un] == 's' || s[un] == 'S'))) &&
-            !strncasecmp(s, u, un))
-            return units[k].unit;
+    if (!w)
+        return NULL;
+    pthread_once(&by_key_once, index_by_key);
+    int c = tolower((unsigned char)s[0]);
+    size_t k = first_word_unit(s, w, KEY(c, w));
+    if (KEY(c, w - 1) != KEY(c, w)) {
+        size_t plural = first_word_unit(s, w, KEY(c, w - 1));
+        k = plural < k ? plural : k;
     }
-    return NULL;
+    return k < N_UNITS ? units[k].unit : NULL;
 }
 
 size_t sl_units_rate_suffix(const char *s, size_t n)

@@ -97,21 +97,37 @@ TEST(facts_quotes_mirrored_marks)
     sl_fact_items_free(items);
 }
 
-/* A block quote: a paragraph without marks after "... wrote:" is a quote
- * of that speaker; after a colon with no verb of saying ("4:40 p.m.:") it is
- * none. */
-TEST(facts_quotes_block)
+/* The text's one quote: Ilse Varnholt's block quote on reopening the port. */
+static void one_block_quote(const char *text)
 {
-    sl_fact_items *items = facts_of_text(
-        "The harbour closed early.\n\nHarbour master Ilse Varnholt wrote on Monday:\n\n"
-        "We will reopen the port once the storm has passed and the piers are safe.\n\n"
-        "4:40 p.m.:\n\nThe ferries stayed in port for the rest of the day and the next.\n", NULL);
+    sl_fact_items *items = facts_of_text(text, NULL);
     CHECK_INT(fact_count(items, SL_FACT_QUOTE), 1);
     const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 0);
     CHECK_STR(q ? q->text : NULL,
               "We will reopen the port once the storm has passed and the piers are safe");
     CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
     sl_fact_items_free(items);
+}
+
+/* A block quote: a paragraph without marks after "... wrote:" is a quote
+ * of that speaker; after a colon with no verb of saying ("4:40 p.m.:") it is
+ * none. */
+TEST(facts_quotes_block)
+{
+    one_block_quote(
+        "The harbour closed early.\n\nHarbour master Ilse Varnholt wrote on Monday:\n\n"
+        "We will reopen the port once the storm has passed and the piers are safe.\n\n"
+        "4:40 p.m.:\n\nThe ferries stayed in port for the rest of the day and the next.\n");
+}
+
+/* A block quote after lines broken by single newlines (a paragraph break
+ * is two: find_blocks goes from newline to newline), and a last paragraph
+ * ending the text without one. */
+TEST(facts_quotes_block_after_single_line_breaks)
+{
+    one_block_quote("Harbour notes\nMonday\nThe harbour closed early.\n\n"
+                    "Harbour master Ilse Varnholt wrote on Monday:\n\n"
+                    "We will reopen the port once the storm has passed and the piers are safe");
 }
 
 /* "she" names the woman quoted before, not the man named last, and "the

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "facts/facts.h"
+#include "facts/units.h"
 #include "facts_items.h"
 #include "test.h"
 
@@ -71,6 +72,31 @@ TEST(facts_numbers_units_by_first_byte_and_length)
     NUMBERS_OF("The crew walked 12 miles and then 1 mile more, lifted 40 tonnes, dug 3 metres, "
                "drove at 60 miles per hour across 9 square miles, cut 5 square inches of cloth "
                "and drank 2 litres.\n", want, NULL);
+}
+
+/* A unit glued to its number ("10km", "three-phase", "-miles") by the word
+ * alone (sl_units_word): found among the one-word phrases of its first
+ * byte and length, or of one byte less for a plural with '*' ("dollar*"
+ * gives "dollars", "DLRS"); a phrase of several words is never taken by
+ * its first word ("square mile*": "square"), nor a plural where the phrase
+ * has no '*' ("yens"); nothing for an empty word. */
+TEST(facts_units_glued_word_by_first_byte_and_length)
+{
+    static const struct { const char *word, *unit; } want[] = {
+        {"dollars", "dollar"}, {"Dollar", "dollar"}, {"DLRS", "dollar"}, {"dlr", "dollar"},
+        {"yen", "japanese yen"}, {"yens", NULL}, {"km", "kilometre"}, {"kms", "kilometre"},
+        {"KM", "kilometre"}, {"km-long", "kilometre"}, {"-km", "kilometre"},
+        {"miles", "mile"}, {"Miles", "mile"}, {"kilometres", "kilometre"}, {"hrs", "hour"},
+        {"hr", NULL}, {"mph", "mile per hour"}, {"tonnes", "metric ton"}, {"lbs", "pound-mass"},
+        {"feet", "foot"}, {"points", "point"}, {"z\xC5\x82otys", "polish z\xC5\x82oty"},
+        {"square", NULL}, {"squares", NULL}, {"per", NULL}, {"year-old", "year of age"},
+        {"W", "watt"}, {"F", "fahrenheit"}, {"-", NULL}, {"", NULL}};
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        const char *got = sl_units_word(want[k].word, strlen(want[k].word));
+        if (want[k].unit ? !got || strcmp(got, want[k].unit) : got != NULL)
+            sl_test_fail(__FILE__, __LINE__, "\"%s\": \"%s\", expected \"%s\"", want[k].word,
+                         got ? got : "(none)", want[k].unit ? want[k].unit : "(none)");
+    }
 }
 
 /* Every fraction sign alone ("¾ of a cup") and glued to digits ("3¾

@@ -121,3 +121,28 @@ TEST(facts_quote_styles_every_mark_opens_with_a_lead_byte)
     CHECK(sl_quote_may_mark('"') && sl_quote_may_mark('\'') && sl_quote_may_mark('\xC2') &&
           sl_quote_may_mark('\xE2'));
 }
+
+/* A quote found wherever its marks fall among the eight bytes the scan
+ * reads at once (marks.c's next_stop): straight, curly and single
+ * marks, the text moved a byte at a time, its closing mark the text's
+ * last byte (read by the scan's byte-by-byte tail). */
+TEST(facts_quote_styles_marks_at_every_offset)
+{
+    static const char *const marks[][2] = {{"\"", "\""}, {"\xE2\x80\x9C", "\xE2\x80\x9D"},
+        {"\xE2\x80\x98", "\xE2\x80\x99"}};
+    for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+        for (int pad = 0; pad < 16; pad++) {
+            char text[256];
+            snprintf(text, sizeof text,
+                     "%.*sThe ferry sailed again.\n\nHarbour master Ilse Varnholt said: %sWe "
+                     "reopened the port at dawn and the piers held%s",
+                     pad, "ABCDEFGHIJKLMNOP", marks[m][0], marks[m][1]);
+            sl_fact_items *items = facts_of_text(text, NULL);
+            const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 0);
+            if (fact_count(items, SL_FACT_QUOTE) != 1 || !q || !q->text ||
+                strcmp(q->text, "We reopened the port at dawn and the piers held"))
+                sl_test_fail(__FILE__, __LINE__, "marks %zu, pad %d: %s", m, pad,
+                             q && q->text ? q->text : "(no quote)");
+            sl_fact_items_free(items);
+        }
+}
