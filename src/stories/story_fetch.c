@@ -11,9 +11,13 @@
 
 #include <math.h>
 
-/* Stories read per term: twice what the grouper scans, so that a list can
- * lose stories from its centroids before it is read again. */
-#define FETCH_MAX (2 * SL_SCAN_MAX)
+/* Stories read per term: those the grouper scans. A list that loses one
+ * (a centroid that dropped the term) is read again, and then only the
+ * story that comes into reach is read whole: the others are in memory.
+ * Twice as many, read so that a list could lose stories before it was read
+ * again, read whole 128 stories a term that no search scanned
+ * (docs/benchmarks.md, "Twenty-third round"). */
+#define FETCH_MAX SL_SCAN_MAX
 
 void sl_grouper_set_source(sl_grouper *g, const sl_story_source *source)
 {

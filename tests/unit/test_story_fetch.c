@@ -202,3 +202,42 @@ TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
     sl_grouper_free(whole);
     sl_grouper_free(lazy);
 }
+
+static int state_reads;
+
+static int counted_state(void *ctx, int64_t id, int (*fn)(void *, const sl_story_state *), void *g)
+{
+    state_reads++;
+    return fake_state(ctx, id, fn, g);
+}
+
+/* A term held by 300 stories: a search reads the states of the 128 the
+ * grouper scans (the newest), not of older ones, and places the article
+ * where the grouper holding every story does. */
+TEST(grouper_reads_only_the_stories_it_scans_of_a_term)
+{
+    static fake_store f;
+    memset(&f, 0, sizeof f);
+    sl_grouper *whole = sl_grouper_new();
+    for (int64_t id = 1; id <= 300; id++) {
+        sl_vector v = {2, {{1, 0.6f}, {1000 + (uint64_t)id, 0.8f}}};
+        const void *c;
+        size_t len;
+        CHECK_INT(sl_grouper_add(whole, id, 0, &v, INT64_MIN, 1, &c, &len), 0);
+        save(&f, id, 0, INT64_MIN, c, len);
+    }
+    sl_story_source source = {&f, fake_recent, counted_state};
+    sl_grouper *lazy = sl_grouper_new();
+    sl_grouper_set_source(lazy, &source);
+    sl_vector v = {2, {{1, 0.6f}, {1250, 0.8f}}};
+    sl_placement a, b;
+    state_reads = 0;
+    sl_grouper_place(whole, &v, INT64_MIN, &a);
+    sl_grouper_place(lazy, &v, INT64_MIN, &b);
+    CHECK_INT(sl_grouper_source_error(lazy), 0);
+    CHECK_INT(b.story, 250);
+    CHECK(same_place(&a, &b));
+    CHECK_INT(state_reads, 128);
+    sl_grouper_free(whole);
+    sl_grouper_free(lazy);
+}
