@@ -376,14 +376,22 @@ void cli_progress_clear(cli_progress *p)
 
 char *cli_read_text(const char *path, size_t max, size_t *len)
 {
-    char *text = cli_read_file(path, max, len);
+    char *text = cli_read_file(path, max, len), *decoded = NULL;
+    size_t decoded_len = 0;
     if (text && sl_input_is_binary(text, *len)) {
         cli_error("%s: binary data, not text", path);
+    } else if (text && sl_input_utf8(text, *len, &decoded, &decoded_len)) {
+        cli_error("%s: out of memory", path);
+    } else if (decoded) {   /* a UTF-16 page, read as ingest reads it */
         free(text);
-        *len = 0;
-        return NULL;
+        *len = decoded_len;
+        return decoded;
+    } else {
+        return text;
     }
-    return text;
+    free(text);
+    *len = 0;
+    return NULL;
 }
 
 char *cli_read_file(const char *path, size_t max, size_t *len)
@@ -392,9 +400,7 @@ char *cli_read_file(const char *path, size_t max, size_t *len)
     int rc = sl_gz_read_file(path, max, &data, &why);
     *len = rc ? 0 : data.len;
     char *text = rc ? NULL : sl_buf_take(&data);
-    if (rc == SL_ETOOLARGE)
-        cli_error("%s: larger than the %zu MB this command reads", path, max >> 20);
-    else if (rc || !text)
+    if (rc || !text)
         cli_error("%s: %s", path, rc ? sl_buf_cstr(&why) : "out of memory");
     sl_buf_free(&data);
     sl_buf_free(&why);
