@@ -74,6 +74,9 @@ else
   check "nothing was made in the folder (no -shm, no -wal)" test "$(ls "$T/ro")" = news.db
   expect_exit 3 $AS "$S" --db "$T/ro/news.db" ingest "$T/fair.txt"
   check "ingest, which must write, is refused naming the store" err_has "ro/news.db: .*readonly"
+  expect_exit 3 $AS "$S" --db "$T/ro/new.db" ingest "$T/fair.txt"
+  check "a new store in that folder: SQLite's words and the reason (qa6: no reason)" \
+    err_has "ro/new.db: unable to open database file (Permission denied)$"
   expect_exit 0 $AS "$S" --db "$T/ro/news.db" check
   check "check: ok, read-only (qa2: it opened the store for writing)" out_has "^ok$"
   check "check says the search index's own check was left out" err_has "ro/news.db: read-only .*search index's own check"
@@ -635,6 +638,9 @@ expect_exit 3 "$S" --db "$T/old-copy.db" --json check
 check "check --json: the verdict, ok false, the damage as the problem (it wrote nothing)" py "$OUT" '
 assert d["ok"] is False and d["problem"].startswith("integrity check"), d'
 
+expect_exit 3 "$S" --db "$T/no-folder/news.db" ingest "$T/lanterns.txt"
+check "a store in a folder that is not there: the reason (qa6: none)" \
+  err_has "no-folder/news.db: unable to open database file (No such file or directory)$"
 # qa6: "schema migration failed: database disk image is malformed" named
 # no store, where every other failed open does.
 expect_exit 3 "$S" --db "$T/old-ingest.db" ingest "$T/lanterns.txt"
