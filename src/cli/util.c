@@ -283,8 +283,11 @@ int cli_open(cli *c, int mode, sl_engine **out)
                                                                  : 0};
     struct stat sb;
     *out = NULL;
-    if (stat(c->db, &sb) == 0 && S_ISDIR(sb.st_mode)) {   /* SQLite would say "disk I/O error" */
-        cli_error("%s: a folder, not a store (--db names the store's file)", c->db);
+    /* SQLite would say "disk I/O error" of a folder or a device, and wait
+     * on a named pipe for a writer that never comes (qa6). */
+    if (stat(c->db, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        cli_error("%s: %s, not a store (--db names the store's file)", c->db,
+                  S_ISDIR(sb.st_mode) ? "a folder" : "not a regular file");
         return EXIT_STORE;
     }
     if (mode != CLI_WRITE && access(c->db, F_OK) != 0 && errno == ENOENT) {

@@ -730,6 +730,15 @@ for args in "timex" "summarize" "facts --text"; do
   cp "$T/p16.out" "$T/p16-${args%% *}.out"
 done
 check "  ... timex finds the date in it" grep -q "2024-05-03" "$T/p16-timex.out"
+# --db naming a named pipe waited for ever (SQLite opened it for reading);
+# a device was a "disk I/O error".
+mkfifo "$T/store-pipe"
+expect_exit 3 timeout 20 "$S" --db "$T/store-pipe" stories
+check "--db naming a pipe: refused, named (it waited for ever)" \
+  err_has "^storyline: $T/store-pipe: not a regular file, not a store"
+expect_exit 3 "$S" --db /dev/null ingest "$T/lanterns.txt"
+check "--db /dev/null: refused, named (it said \"disk I/O error\")" \
+  err_has "^storyline: /dev/null: not a regular file, not a store"
 
 section "dedup names every error it counts"
 # A line whose id could not be kept (out of memory) was counted in the
