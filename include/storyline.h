@@ -195,7 +195,10 @@ typedef struct sl_ingest_report {
  * (README*, LICENSE*, COPYING*, CHANGELOG*, CONTRIBUTING*, NOTICE*, AUTHORS*,
  * *.md) and symbolic links that lead to a folder or out of the folder given;
  * a file named as `path` is always read. Formats are recognised by content:
- * plain text, JSONL, HTML, WARC, feeds. Bad inputs are
+ * plain text, JSONL, HTML, WARC, feeds; gzip is undone first. `path` "-"
+ * (standard input) or a pipe is read whole as a file is (WARC excepted).
+ * A gzip stream cut short or damaged is reported, and the whole JSONL lines
+ * before the damage are stored. Bad inputs are
  * reported through opts->on_error and skipped; the rest goes on. Returns 0
  * when everything was stored, SL_EBADINPUT when some inputs failed (the rest
  * are stored; sl_errmsg names the last, "NAME: REASON"), another code when
@@ -660,6 +663,11 @@ SL_API int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_pag
  * with (NUL bytes, a binary format's magic bytes, mostly bytes that are no
  * text: docs/formats.md, "Detection"), else 0. */
 SL_API int sl_input_is_binary(const char *data, size_t len);
+/* `data` in UTF-8 as ingest reads it, for a reader of prose: an HTML page in
+ * UTF-16 (with its byte-order mark) is decoded by the page decoder ingest
+ * and extract use, into *out (its length in *out_len; free it with free());
+ * any other input needs no decoding, *out NULL. 0, or SL_ENOMEM. */
+SL_API int sl_input_utf8(const char *data, size_t len, char **out, size_t *out_len);
 /* Called once per page of a file: `page` on success, else `error` says why
  * (one line); both for an HTML page without article text (`page` holds its
  * metadata, text NULL). `name` is the file, or FILE#RECORD (URI) inside a

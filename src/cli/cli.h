@@ -144,7 +144,8 @@ void cli_print_wrapped(const char *text, int indent);
 char *cli_read_file(const char *path, size_t max, size_t *len);
 /* The same for a command that reads prose (timex, summarize, facts --text,
  * compare): binary data (sl_input_is_binary) is refused, "PATH: binary
- * data, not text", as ingest and extract refuse it. */
+ * data, not text", as ingest and extract refuse it, and a UTF-16 page is
+ * decoded as they decode it (sl_input_utf8). */
 char *cli_read_text(const char *path, size_t max, size_t *len);
 /* For a command reading lines as they come (dedup, compare --pairs), whose
  * first line `line` (`n` bytes, getline's) from `path` may be gzip data,

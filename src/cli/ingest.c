@@ -23,8 +23,8 @@ static void on_progress(void *ctx, const char *name, uint64_t articles, uint64_t
 
 /* Standard input, a pipe named as a file (`ingest <(zcat x.gz)`) or any
  * other path that is neither a file nor a folder (sl_path_is_stream) is read
- * whole as a stream (its format from its content), up to the size of a file
- * read whole (SL_INPUT_MAX). */
+ * whole by sl_ingest_path as a stream (its format from its content, gzip
+ * undone), up to the size of a file read whole (SL_INPUT_MAX). */
 static int is_url(const char *s) { return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8); }
 
 static int add_url(char ***urls, size_t *n, size_t *cap, const char *url)
@@ -187,20 +187,9 @@ static int run(cli *c)
         free(urls[i]);
     free(urls);
     for (int i = 0; i < n && status != EXIT_STORE && status != EXIT_USAGE; i++) {
-        if (sl_path_is_stream(paths[i])) {
-            size_t len;
+        if (sl_path_is_stream(paths[i]))
             cli_progress_clear(&prog);
-            char *data = cli_read_file(paths[i], SL_INPUT_MAX, &len);
-            if (!data) {
-                report.failed++;
-                status = EXIT_PARTIAL;
-                continue;
-            }
-            rc = sl_ingest_buffer(e, data, len, paths[i], &opts, &report);
-            free(data);
-        } else {
-            rc = sl_ingest_path(e, paths[i], &opts, &report);
-        }
+        rc = sl_ingest_path(e, paths[i], &opts, &report);
         if (rc == SL_EBADINPUT)
             status = EXIT_PARTIAL;
         else if (rc)

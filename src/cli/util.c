@@ -283,8 +283,11 @@ int cli_open(cli *c, int mode, sl_engine **out)
                                                                  : 0};
     struct stat sb;
     *out = NULL;
-    if (stat(c->db, &sb) == 0 && S_ISDIR(sb.st_mode)) {   /* SQLite would say "disk I/O error" */
-        cli_error("%s: a folder, not a store (--db names the store's file)", c->db);
+    /* SQLite would say "disk I/O error" of a folder or a device, and wait
+     * on a named pipe for a writer that never comes (qa6). */
+    if (stat(c->db, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        cli_error("%s: %s, not a store (--db names the store's file)", c->db,
+                  S_ISDIR(sb.st_mode) ? "a folder" : "not a regular file");
         return EXIT_STORE;
     }
     if (mode != CLI_WRITE && access(c->db, F_OK) != 0 && errno == ENOENT) {
@@ -376,14 +379,22 @@ void cli_progress_clear(cli_progress *p)
 
 char *cli_read_text(const char *path, size_t max, size_t *len)
 {
-    char *text = cli_read_file(path, max, len);
+    char *text = cli_read_file(path, max, len), *decoded = NULL;
+    size_t decoded_len = 0;
     if (text && sl_input_is_binary(text, *len)) {
         cli_error("%s: binary data, not text", path);
+    } else if (text && sl_input_utf8(text, *len, &decoded, &decoded_len)) {
+        cli_error("%s: out of memory", path);
+    } else if (decoded) {   /* a UTF-16 page, read as ingest reads it */
         free(text);
-        *len = 0;
-        return NULL;
+        *len = decoded_len;
+        return decoded;
+    } else {
+        return text;
     }
-    return text;
+    free(text);
+    *len = 0;
+    return NULL;
 }
 
 char *cli_read_file(const char *path, size_t max, size_t *len)
@@ -392,9 +403,7 @@ char *cli_read_file(const char *path, size_t max, size_t *len)
     int rc = sl_gz_read_file(path, max, &data, &why);
     *len = rc ? 0 : data.len;
     char *text = rc ? NULL : sl_buf_take(&data);
-    if (rc == SL_ETOOLARGE)
-        cli_error("%s: larger than the %zu MB this command reads", path, max >> 20);
-    else if (rc || !text)
+    if (rc || !text)
         cli_error("%s: %s", path, rc ? sl_buf_cstr(&why) : "out of memory");
     sl_buf_free(&data);
     sl_buf_free(&why);

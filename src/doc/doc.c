@@ -30,6 +30,11 @@ void sl_doc_free(sl_doc *d)
     sl_buf_free(&d->names.fold);
 }
 
+/* The repaired input is kept for the next article up to this size; over it
+ * (a 20 MB JSONL line) it is freed once normalised, not held through the
+ * later stages' peak (qa6). */
+#define RAW_KEEP ((size_t)1 << 20)
+
 int sl_doc_read(sl_doc *d, const char *input, size_t len)
 {
     sl_buf_clear(&d->raw);
@@ -38,6 +43,8 @@ int sl_doc_read(sl_doc *d, const char *input, size_t len)
     if (d->raw.err)
         return d->raw.err;
     int rc = sl_text_normalize(sl_buf_cstr(&d->raw), d->raw.len, &d->normalized);
+    if (d->raw.cap > RAW_KEEP)   /* a huge text's repaired copy is not held on */
+        sl_buf_free(&d->raw);
     return rc == SL_ENOMEM ? rc : rc ? SL_ETOOLARGE : 0;
 }
 

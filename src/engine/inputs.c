@@ -21,6 +21,7 @@
 #include "util/alloc.h"
 #include "util/date.h"
 #include "util/gzfile.h"
+#include "util/path.h"
 
 typedef struct run {
     sl_engine *e;
@@ -323,8 +324,7 @@ static int read_file(const char *path, char **data, size_t *len, sl_buf *why)
     struct stat sb;
     int rc = 0;
     if (fstat(fileno(f), &sb) == 0 && (size_t)sb.st_size > SL_INPUT_MAX) {
-        sl_buf_printf(why, "file of %lld MB exceeds the %zu MB cap", (long long)(sb.st_size >> 20),
-                      SL_INPUT_MAX >> 20);
+        sl_gz_over_cap(why, SL_INPUT_MAX);
         rc = SL_ETOOLARGE;
         goto done;
     }
@@ -338,9 +338,11 @@ static int read_file(const char *path, char **data, size_t *len, sl_buf *why)
     if (ferror(f)) {
         sl_buf_printf(why, "read error: %s", strerror(errno));
         rc = SL_EIO;
+    } else if (buf.err == SL_ETOOLARGE) {
+        sl_gz_over_cap(why, SL_INPUT_MAX);
+        rc = buf.err;
     } else if (buf.err) {
-        sl_buf_printf(why, buf.err == SL_ETOOLARGE ? "input exceeds the %zu MB cap" : "out of memory (%zu MB cap)",
-                      SL_INPUT_MAX >> 20);
+        sl_buf_puts(why, "out of memory");
         rc = buf.err;
     }
     *len = buf.len;
@@ -393,31 +395,47 @@ static int ingest_warc(run *r, const char *path)
     return rc;
 }
 
+/* The bytes of a gzip stream that broke off (a cut download): the whole
+ * JSONL lines before the damage are kept, as those of a plain JSONL file
+ * cut short are; anything else is a damaged page or text, and kept not at
+ * all. The damage itself was reported; the file counts as read. */
+static int ingest_damaged(run *r, const char *data, size_t len, const char *path)
+{
+    while (len && data[len - 1] != '\n')
+        len--;
+    if (len && sl_format_detect(data, len) == SL_FORMAT_JSONL)
+        return ingest_data(r, data, len, path, path);
+    r->report->files++;
+    return 0;
+}
+
+/* A file, or a stream (sl_path_is_stream: "-", a pipe) read whole: gzip is
+ * undone either way, and the two say their faults alike. */
 static int ingest_file(run *r, const char *path)
 {
     char head[8], *data = NULL;
     size_t len = 0;
-    int gzipped, got = sl_gz_peek(path, head, sizeof head, &gzipped);
+    int gzipped = 0, stream = sl_path_is_stream(path);
+    int got = stream ? 0 : sl_gz_peek(path, head, sizeof head, &gzipped);
     if (got > 0 && sl_warc_sniff(head, (size_t)got))
         return ingest_warc(r, path);
     sl_buf why = SL_BUF_INIT;
     int rc;
-    if (gzipped) {
+    if (gzipped || stream) {
         sl_buf whole;
         rc = sl_gz_read_file(path, SL_INPUT_MAX, &whole, &why);
         len = whole.len;
-        data = rc ? NULL : sl_buf_take(&whole);
+        data = rc && rc != SL_EBADINPUT ? NULL : sl_buf_take(&whole);
         sl_buf_free(&whole);
     } else {
         rc = read_file(path, &data, &len, &why);
     }
-    if (rc == SL_ENOMEM)
-        rc = sl_seterr(r->e, rc, "%s: %s", path, sl_buf_cstr(&why));
-    else if (rc) {
-        /* Damaged gzip data was read, like a binary file's: counted as a
-         * file read (and failed), not as one that could not be opened. */
-        if (rc == SL_EBADINPUT)
-            r->report->files++;
+    if (rc == SL_ENOMEM || (rc == SL_EBADINPUT && !data)) {
+        rc = sl_seterr(r->e, SL_ENOMEM, "%s: out of memory", path);
+    } else if (rc == SL_EBADINPUT) {
+        fail(r, path, sl_buf_cstr(&why));
+        rc = ingest_damaged(r, data, len, path);
+    } else if (rc) {
         fail(r, path, sl_buf_cstr(&why));
         rc = 0;
     } else {
@@ -523,6 +541,8 @@ static int ingest_tree(run *r, const char *path, int depth)
         r->report->skipped_files++;
         return 0;
     }
+    if (!depth && sl_path_is_stream(path))   /* a pipe inside a folder is refused below */
+        return ingest_file(r, path);
     if (stat(path, &sb) != 0) {
         fail(r, path, strerror(errno));
         return 0;
@@ -590,9 +610,10 @@ int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *nam
     sl_ingest_report local = {0};
     run r = {.e = e, .opts = opts, .report = report ? report : &local};
     if (len > SL_INPUT_MAX) {   /* the cap of a file read whole holds for a buffer too */
-        char why[64];
-        snprintf(why, sizeof why, "input of %zu MB exceeds the %zu MB cap", len >> 20, SL_INPUT_MAX >> 20);
-        fail(&r, name ? name : "-", why);
+        sl_buf why = SL_BUF_INIT;
+        sl_gz_over_cap(&why, SL_INPUT_MAX);
+        fail(&r, name ? name : "-", why.err ? "out of memory" : sl_buf_cstr(&why));
+        sl_buf_free(&why);
         return finish(&r, 0);
     }
     return finish(&r, ingest_data(&r, data, len, name ? name : "-", NULL));

@@ -6,7 +6,6 @@
 
 #include "engine.h"
 #include "report/report.h"
-#include "util/date.h"
 
 /* Maps a store-layer code to the engine's message. */
 static int explain(sl_engine *e, int rc, const char *what, int64_t id)
@@ -34,10 +33,7 @@ int sl_copies_list(sl_engine *e, int64_t article_id, sl_copy_list **out)
 int sl_stories_list(sl_engine *e, const char *since, sl_story_list **out)
 {
     *out = NULL;
-    /* the library's one reading of a date: SQLite's julianday, which the
-     * store's filter uses, takes 2024-02-30 (as 2024-03-01) */
-    int rc = since && sl_date_day(since) == SL_NO_DAY ? SL_EUSAGE
-                                                     : sl_store_stories_list(e->store, since, out);
+    int rc = sl_store_stories_list(e->store, since, out);
     if (rc == SL_EUSAGE)
         return sl_seterr(e, rc, "--since wants an ISO date (YYYY-MM-DD), not \"%s\"", since);
     return explain(e, rc, "stories", 0);

@@ -6,7 +6,6 @@
 
 #include "engine.h"
 #include "report/report.h"
-#include "util/date.h"
 
 #define PAGE_DEFAULT 20
 #define PAGE_MAX 100
@@ -83,11 +82,9 @@ int sl_stories_page_json(sl_engine *e, const sl_story_query *q, sl_write_fn writ
     int64_t total = 0;
     int rc = q->search && *q->search ? search_story_ids(e, q->search, &ids) : 0;
     if (!rc) {
-        rc = q->since && sl_date_day(q->since) == SL_NO_DAY   /* as sl_stories_list */
-                 ? SL_EUSAGE
-                 : sl_store_stories_page(e->store, q->since, q->thread_id,
-                                         ids.len ? sl_buf_cstr(&ids) : NULL, q->offset, limit,
-                                         &list, &total);
+        rc = sl_store_stories_page(e->store, q->since, q->thread_id,
+                                   ids.len ? sl_buf_cstr(&ids) : NULL, q->offset, limit, &list,
+                                   &total);
         if (rc == SL_EUSAGE)
             rc = sl_seterr(e, rc, "since wants an ISO date (YYYY-MM-DD), not \"%s\"", q->since);
         else if (rc == SL_ENOMEM)

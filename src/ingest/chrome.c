@@ -518,6 +518,24 @@ static int carry_lines(const char *text, size_t len, const line_vec *lines, cons
     return 0;
 }
 
+/* The working memory is kept for the next article, but not a huge one's:
+ * a 20 MB line's tokens, word prefixes and prefix set (about 10 bytes a
+ * byte of text) were held on through the later stages' own peak (qa6:
+ * docs/testing.md, "Seventh hostile-input sweep"). An article of 50 KB
+ * needs less than SCRATCH_KEEP of any. */
+#define SCRATCH_KEEP ((size_t)1 << 20)
+#define TRIM(v) ((v).cap * sizeof *(v).items > SCRATCH_KEEP ? sl_vec_free(&(v)) : (void)0)
+
+static void scratch_trim(scratch *sc)
+{
+    TRIM(sc->lines);
+    TRIM(sc->tokens);
+    TRIM(sc->prefixes);
+    TRIM(sc->hashes);
+    TRIM(sc->counts);
+    TRIM(sc->body_slots);
+}
+
 int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter, int find_title,
                     sl_cleaned *out)
 {
@@ -566,7 +584,9 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
         li->zone = (int8_t)zone;
     }
     keep_template(lines);
-    return emit(text, lines, &sc->tokens, find_title, out);
+    rc = emit(text, lines, &sc->tokens, find_title, out);
+    scratch_trim(sc);
+    return rc;
 }
 
 static void scratch_free(scratch *sc)

@@ -14,6 +14,7 @@
 
 #include "ingest/htmltree.h"
 #include "util/alloc.h"
+#include "util/gzfile.h"
 
 /* A feed item's content is taken as the article from this many words: RSS
  * teasers run one to three sentences (under 100 words), while the shortest
@@ -210,7 +211,7 @@ int sl_feed_parse(const char *data, size_t len, sl_feed_items *out, sl_buf *why)
     memset(out, 0, sizeof *out);
     sl_buf_clear(why);
     if (len > FEED_MAX_BYTES) {
-        sl_buf_printf(why, "feed of %zu MB exceeds the %d MB cap", len >> 20, SL_PAGE_MAX_MB);
+        sl_gz_over_cap(why, FEED_MAX_BYTES);
         return SL_ETOOLARGE;
     }
     xmlDocPtr doc = parse_xml(data, len, why);

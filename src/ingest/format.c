@@ -285,10 +285,15 @@ sl_format sl_format_detect(const char *data, size_t len)
      * doctype (includes of an older PHP or ASP site) still gives a page,
      * which read as text came out as its markup. */
     size_t n = len - first < PREFIX_MAX ? len : first + PREFIX_MAX;
-    if (has_binary_magic(s, n) || mostly_binary(s + first, n - first))
+    if (has_binary_magic(s, n))
         return SL_FORMAT_BINARY;
+    /* JSONL before the share of binary bytes: a NUL or control bytes in a
+     * line are that line's fault (the reader names it and keeps the rest),
+     * where the whole file was refused as binary. */
     if ((s[first] == '{' || s[first] == '[') && looks_like_json(s, first, n))
         return SL_FORMAT_JSONL;
+    if (mostly_binary(s + first, n - first))
+        return SL_FORMAT_BINARY;
     if (looks_like_feed(s, first, n))
         return SL_FORMAT_FEED;
     if (looks_like_html(s, first, n))
@@ -312,4 +317,19 @@ const char *sl_format_name(sl_format f)
 int sl_input_is_binary(const char *data, size_t len)
 {
     return sl_format_detect(data, len) == SL_FORMAT_BINARY;
+}
+
+int sl_input_utf8(const char *data, size_t len, char **out, size_t *out_len)
+{
+    *out = NULL;
+    *out_len = 0;
+    if (!data || !utf16_html((const unsigned char *)data, len))
+        return 0;
+    sl_buf page;
+    sl_buf_init(&page, 0);
+    int rc = sl_html_decode(data, len, NULL, &page);
+    *out_len = rc ? 0 : page.len;
+    *out = rc ? NULL : sl_buf_take(&page);
+    sl_buf_free(&page);
+    return rc ? rc : *out ? 0 : SL_ENOMEM;
 }

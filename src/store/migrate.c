@@ -417,6 +417,16 @@ int sl_store_make_version1(sqlite3 *db)
                ? 0 : SL_ESTORE;
 }
 
+/* A failed step, said naming the store and the reason: "PATH: WHAT: REASON". */
+static int failed(sl_store *st, const char *path, const char *what, sl_buf *why)
+{
+    if (why) {
+        sl_buf_clear(why);
+        sl_buf_printf(why, "%s: %s: %s", path, what, sl_store_errmsg(st));
+    }
+    return SL_ESTORE;
+}
+
 /* Applies pending migrations in one write transaction; the version is read
  * inside it, so two processes creating one store do not both migrate. */
 int sl_store_migrate(sl_store *st, const char *path, sl_buf *why)
@@ -426,7 +436,7 @@ int sl_store_migrate(sl_store *st, const char *path, sl_buf *why)
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return sl_store_set_why(why, SL_ESTORE, path, db);
     if (sl_store_user_version(db, &version)) {
-        sl_store_set_why(why, SL_ESTORE, "cannot read schema version", db);
+        failed(st, path, "cannot read the schema version", why);
         goto fail;
     }
     if (sl_store_check_schema(db, path, version, why))
@@ -436,7 +446,7 @@ int sl_store_migrate(sl_store *st, const char *path, sl_buf *why)
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", N_MIGRATIONS);
         if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK ||
             sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
-            sl_store_set_why(why, SL_ESTORE, "cannot make the store's tables", db);
+            failed(st, path, "cannot make the store's tables", why);
             goto fail;
         }
         version = N_MIGRATIONS;
@@ -448,12 +458,12 @@ int sl_store_migrate(sl_store *st, const char *path, sl_buf *why)
         if ((migrations[v].sql && sqlite3_exec(db, migrations[v].sql, NULL, NULL, NULL) != SQLITE_OK) ||
             (migrations[v].backfill && migrations[v].backfill(st)) ||
             sqlite3_exec(db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
-            sl_store_set_why(why, SL_ESTORE, "schema migration failed", db);
+            failed(st, path, "schema migration failed", why);
             goto fail;
         }
     }
     if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-        return sl_store_set_why(why, SL_ESTORE, "schema migration failed", db);
+        return failed(st, path, "schema migration failed", why);
     st->schema = N_MIGRATIONS;
     return 0;
 fail:

@@ -61,6 +61,23 @@ static int open_connection(sl_store *st, const char *name, int flags, int read_o
     return 0;
 }
 
+/* SQLite's "unable to open database file" says no more: the system's
+ * reason is added, found as the open needs it (the file read, and written
+ * unless `read_only`, else its folder searched and written to make it). Its own errno is no
+ * help: the read-only open it tries last leaves ENOENT. */
+static void add_open_reason(sl_buf *why, const char *path, sqlite3 *db, int read_only)
+{
+    if (!why || !db || sqlite3_errcode(db) != SQLITE_CANTOPEN)
+        return;
+    const char *slash = strrchr(path, '/');
+    char folder[4096];
+    snprintf(folder, sizeof folder, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+    int err = access(path, F_OK) == 0 ? (access(path, read_only ? R_OK : R_OK | W_OK) ? errno : 0)
+              : access(folder, W_OK | X_OK) ? errno : 0;
+    if (err)
+        sl_buf_printf(why, " (%s)", strerror(err));
+}
+
 /* Begins the transaction that reads the store's version. */
 static int begin_version(sqlite3 *db, int *version)
 {
@@ -209,6 +226,7 @@ static int open_store(sl_store **out, const char *path, int read_only, sl_buf *w
     sl_store_faultvfs_install();
     if (open_connection(st, path, flags, read_only)) {
         sl_store_set_why(why, SL_ESTORE, path, st->db);
+        add_open_reason(why, path, st->db, read_only);
         goto fail;
     }
     /* Nothing is changed in a file before it is known to be ours. The version

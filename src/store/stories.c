@@ -7,6 +7,7 @@
 #include "copies/copies.h"
 #include "store_internal.h"
 #include "util/alloc.h"
+#include "util/date.h"
 
 static const char Q_STORY_NEW[] =
     "INSERT INTO stories(title, first_article, n_articles, first_day, last_day)"
@@ -112,22 +113,6 @@ static void read_story_line(sqlite3_stmt *s, sl_story_line *line, int *err)
     line->last_published = sl_store_column_dup(s, 6, err);
 }
 
-/* ISO date → days since 1970-01-01, INT64_MIN when NULL or not a date. */
-static int64_t iso_day(sl_store *st, const char *iso)
-{
-    if (!iso)
-        return INT64_MIN;
-    sqlite3_stmt *s = NULL;
-    int64_t day = INT64_MIN;
-    if (sqlite3_prepare_v2(st->db, "SELECT CAST(julianday(?1) - 2440587.5 AS INTEGER)", -1, &s,
-                           NULL) == SQLITE_OK &&
-        sqlite3_bind_text(s, 1, iso, -1, SQLITE_STATIC) == SQLITE_OK &&
-        sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
-        day = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return day;
-}
-
 int sl_store_story_lines_read(sqlite3_stmt *s, sl_story_list **out)
 {
     sl_story_list *list = sl_calloc(1, sizeof *list);
@@ -161,8 +146,8 @@ int sl_store_story_lines_read(sqlite3_stmt *s, sl_story_list **out)
 int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out)
 {
     *out = NULL;
-    int64_t since_day = iso_day(st, since);
-    if (since && since_day == INT64_MIN)
+    int64_t since_day = since ? sl_date_day(since) : SL_NO_DAY;
+    if (since && since_day == SL_NO_DAY)
         return SL_EUSAGE;
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORIES_LIST);
     if (!s)

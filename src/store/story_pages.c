@@ -3,16 +3,17 @@
  * set of stories (those a search found), and the number of all that match,
  * so that a page never reads the whole listing into memory. */
 #include "store_internal.h"
+#include "util/date.h"
 
-/* ?1 since (ISO date), ?2 thread (0: any), ?3 story ids (a JSON array, NULL: any). */
+/* ?1 since (a day number, NULL: any), ?2 thread (0: any), ?3 story ids (a
+ * JSON array, NULL: any). */
 #define PAGE_WHERE                                                                           \
     " FROM stories s WHERE s.n_articles > 0"                                                 \
-    " AND (?1 IS NULL OR s.last_day >= CAST(julianday(?1) - 2440587.5 AS INTEGER))"          \
+    " AND (?1 IS NULL OR s.last_day >= ?1)"                                                  \
     " AND (?2 = 0 OR s.thread_id = ?2)"                                                      \
     " AND (?3 IS NULL OR s.id IN (SELECT value FROM json_each(?3)))"
 
-static const char Q_PAGE_COUNT[] =
-    "SELECT count(*), ?1 IS NOT NULL AND julianday(?1) IS NULL" PAGE_WHERE;
+static const char Q_PAGE_COUNT[] = "SELECT count(*)" PAGE_WHERE;
 /* The page's ids are chosen first, so that the per-story count of outlets is
  * made for the page only. */
 static const char Q_PAGE[] =
@@ -24,10 +25,10 @@ static const char Q_PAGE[] =
     "   LIMIT ?4 OFFSET ?5) p ON p.id = s.id"
     " ORDER BY p.day IS NULL, p.day DESC, p.n DESC, p.id DESC";
 
-static int bind_filters(sqlite3_stmt *s, const char *since, int64_t thread_id,
+static int bind_filters(sqlite3_stmt *s, int64_t since_day, int64_t thread_id,
                         const char *story_ids)
 {
-    return sl_store_bind_text(s, 1, since) || sqlite3_bind_int64(s, 2, thread_id) ||
+    return sl_store_bind_day(s, 1, since_day) || sqlite3_bind_int64(s, 2, thread_id) ||
            sl_store_bind_text(s, 3, story_ids);
 }
 
@@ -36,19 +37,20 @@ int sl_store_stories_page(sl_store *st, const char *since, int64_t thread_id,
                           int64_t *total)
 {
     *out = NULL;
+    *total = 0;
+    int64_t since_day = since ? sl_date_day(since) : SL_NO_DAY;
+    if (since && since_day == SL_NO_DAY)
+        return SL_EUSAGE;
     sqlite3_stmt *s = sl_store_stmt(st, Q_PAGE_COUNT);
-    if (!s || bind_filters(s, since, thread_id, story_ids))
+    if (!s || bind_filters(s, since_day, thread_id, story_ids))
         return SL_ESTORE;
     int rc = sqlite3_step(s);
-    int bad_date = rc == SQLITE_ROW && sqlite3_column_int(s, 1);
     *total = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
     sqlite3_reset(s);
     if (rc != SQLITE_ROW)
         return SL_ESTORE;
-    if (bad_date)
-        return SL_EUSAGE;
     s = sl_store_stmt(st, Q_PAGE);
-    if (!s || bind_filters(s, since, thread_id, story_ids) || sqlite3_bind_int(s, 4, limit) ||
+    if (!s || bind_filters(s, since_day, thread_id, story_ids) || sqlite3_bind_int(s, 4, limit) ||
         sqlite3_bind_int(s, 5, offset))
         return SL_ESTORE;
     return sl_store_story_lines_read(s, out);

@@ -17,7 +17,10 @@
 # standard input is refused, stories --since takes real days only, a full
 # disk is said one way, check on a damaged older store reports the damage;
 # read29: extract refuses WARC on standard input as ingest does, compare
-# --pairs a gzip file as dedup does.
+# --pairs a gzip file as dedup does; qa6: a cut .jsonl.gz keeps its whole
+# lines (a file or standard input alike), a NUL byte is a JSONL line's
+# fault, a UTF-16 page is decoded for the prose commands, a failed
+# migration names the store, the cap is said one way.
 NAME=sweep
 # The store and its inputs are read by nobody below: readable by all, whatever
 # the caller's umask (under 077 they would be 0600).
@@ -71,6 +74,9 @@ else
   check "nothing was made in the folder (no -shm, no -wal)" test "$(ls "$T/ro")" = news.db
   expect_exit 3 $AS "$S" --db "$T/ro/news.db" ingest "$T/fair.txt"
   check "ingest, which must write, is refused naming the store" err_has "ro/news.db: .*readonly"
+  expect_exit 3 $AS "$S" --db "$T/ro/new.db" ingest "$T/fair.txt"
+  check "a new store in that folder: SQLite's words and the reason (qa6: no reason)" \
+    err_has "ro/new.db: unable to open database file (Permission denied)$"
   expect_exit 0 $AS "$S" --db "$T/ro/news.db" check
   check "check: ok, read-only (qa2: it opened the store for writing)" out_has "^ok$"
   check "check says the search index's own check was left out" err_has "ro/news.db: read-only .*search index's own check"
@@ -176,7 +182,7 @@ check "the output is valid UTF-8" sh -c "iconv -f UTF-8 -t UTF-8 '$OUT' >/dev/nu
 truncate -s 65M "$T/huge.txt"
 expect_exit 2 "$S" compare "$T/huge.txt" "$T/cb.txt"
 check "a file over 64 MB is refused by name and limit (it was cut silently)" \
-  err_has "^storyline: $T/huge.txt: larger than the 64 MB this command reads$"
+  err_has "^storyline: $T/huge.txt: larger than the 64 MB cap$"
 
 section "arguments after -- are not options (qa2)"
 cp "$T/fair.txt" "$T/-fair.txt"
@@ -412,7 +418,7 @@ section "one cap for an input read whole: 256 MB, a file or a stream (qa3)"
 truncate -s 257M "$T/big.txt"
 expect_exit 1 sh -c "'$S' --db '$T/cap.db' ingest - <'$T/big.txt'"
 check "standard input over 256 MB is refused by name and cap (it was read up to 2 GB)" \
-  err_has "^storyline: -: larger than the 256 MB this command reads$"
+  err_has "^storyline: -: larger than the 256 MB cap$"
 rm -f "$T/big.txt"
 
 section "what the fourth round left, mended (qa4)"
@@ -622,6 +628,7 @@ with open(sys.argv[1], "r+b") as f:
     f.seek((page - 1) * size + 100)
     f.write(b"\xab" * 1500)' "$T/old.db"
 cp "$T/old.db" "$T/old-copy.db"
+cp "$T/old.db" "$T/old-ingest.db"
 expect_exit 3 "$S" --db "$T/old.db" check
 check "check names the damage (it said only that the migration failed)" sh -c '
 grep -q "^storyline: $2: checked read-only, as it is" "$1" && grep -q "^storyline: integrity check: " "$1"' - "$ERR" "$T/old.db"
@@ -630,6 +637,15 @@ check "  ... and the store is as it was: schema 23" \
 expect_exit 3 "$S" --db "$T/old-copy.db" --json check
 check "check --json: the verdict, ok false, the damage as the problem (it wrote nothing)" py "$OUT" '
 assert d["ok"] is False and d["problem"].startswith("integrity check"), d'
+
+expect_exit 3 "$S" --db "$T/no-folder/news.db" ingest "$T/lanterns.txt"
+check "a store in a folder that is not there: the reason (qa6: none)" \
+  err_has "no-folder/news.db: unable to open database file (No such file or directory)$"
+# qa6: "schema migration failed: database disk image is malformed" named
+# no store, where every other failed open does.
+expect_exit 3 "$S" --db "$T/old-ingest.db" ingest "$T/lanterns.txt"
+check "a failed migration names the store and the reason (qa6)" \
+  err_has "^storyline: $T/old-ingest.db: schema migration failed: database disk image is malformed$"
 
 section "the commands reading prose refuse binary data, as ingest and extract do (qa5)"
 # summarize of a program printed strings found in it as the summary, exit 0.
@@ -664,6 +680,65 @@ if [ -w /dev/full ]; then
     check "$args to a full disk: \"cannot write output\"" err_has "^storyline: cannot write output$"
   done
 fi
+
+section "what the sixth round left, mended (qa6)"
+# A gzip stream cut short: the file kept nothing of a JSONL (its plain form
+# keeps its whole lines), and standard input counted "0 files read".
+python3 -c '
+import json, random, sys, zlib
+random.seed(11)
+words = "harbour ferry council river market lantern bakery festival school bridge tower storm".split()
+lines = "".join(json.dumps({"id": i, "text": "The %s of Brookvale. %s." % (random.choice(words),
+        " ".join("%s%d" % (random.choice(words), random.randint(0, 900)) for _ in range(80)))}) + "\n"
+        for i in range(120)).encode()
+z = zlib.compressobj(6, zlib.DEFLATED, 31)
+gz = z.compress(lines) + z.flush()
+cut = gz[: len(gz) * 2 // 3]
+open(sys.argv[1], "wb").write(cut)
+out = zlib.decompressobj(31).decompress(cut)
+print(out.count(b"\n"))' "$T/cut.jsonl.gz" >"$T/whole-lines"
+whole=$(cat "$T/whole-lines")
+expect_exit 1 "$S" --db "$T/cutf.db" ingest "$T/cut.jsonl.gz"
+check "ingest F.jsonl.gz cut short: the damage named" err_has "^storyline: $T/cut.jsonl.gz: truncated gzip data$"
+check "  ... and the $whole whole lines before it kept (it kept none), 1 file read, 1 failed" \
+  err_has "^ingested $whole articles from 1 file read in .*, 1 failed$"
+expect_exit 1 sh -c "'$S' --db '$T/cuts.db' ingest - <'$T/cut.jsonl.gz'"
+check "ingest - of the same: the same count (it said 0 files read, 1 failed, nothing kept)" \
+  err_has "^ingested $whole articles from 1 file read in .*, 1 failed$"
+check "  ... the damage named as standard input's" err_has "^storyline: -: truncated gzip data$"
+# A NUL byte in a JSONL file's first 4 KB made the whole file binary.
+printf '{"text": "The ferry of Brookvale left at nine on Monday, the harbour master said."}\n{"text": "A bad \000 line."}\n{"text": "The council of Oakhollow met on Tuesday to set the budget of the school."}\n' >"$T/nul.jsonl"
+expect_exit 1 "$S" --db "$T/nul.db" ingest "$T/nul.jsonl"
+check "a JSONL line with a NUL byte is that line's error, named (the file was binary)" \
+  err_has "^storyline: $T/nul.jsonl:2: invalid JSON"
+check "  ... and the other lines are stored" err_has "^ingested 2 articles from 1 file read"
+# A UTF-16 page (with its BOM): ingest and extract decode it; the prose
+# commands read its raw bytes (timex found nothing).
+cat >"$T/page8.html" <<'EOF'
+<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Ferry returns to Brookvale</title></head>
+<body><article><p>The ferry returned to the harbour of Brookvale on 3 May 2024 after two years of repairs, the harbour master said on Friday.</p>
+<p>About 400 passengers took the first crossing, and the council said it would pay 2.5 million euros for a new pier.</p></article></body></html>
+EOF
+python3 -c 'import sys; open(sys.argv[2], "wb").write(b"\xff\xfe" + open(sys.argv[1], encoding="utf-8").read().encode("utf-16-le"))' \
+  "$T/page8.html" "$T/page16.html"
+for args in "timex" "summarize" "facts --text"; do
+  "$S" $args "$T/page8.html" 2>&1 | sed "s|$T/page8.html|PAGE|g" >"$T/p8.out"
+  expect_exit 0 "$S" $args "$T/page16.html"
+  sed "s|$T/page16.html|PAGE|g" "$OUT" >"$T/p16.out"
+  check "$args of a UTF-16 page: what it gives for the page in UTF-8 (it read raw bytes)" cmp -s "$T/p8.out" "$T/p16.out"
+  cp "$T/p16.out" "$T/p16-${args%% *}.out"
+done
+check "  ... timex finds the date in it" grep -q "2024-05-03" "$T/p16-timex.out"
+# --db naming a named pipe waited for ever (SQLite opened it for reading);
+# a device was a "disk I/O error".
+mkfifo "$T/store-pipe"
+expect_exit 3 timeout 20 "$S" --db "$T/store-pipe" stories
+check "--db naming a pipe: refused, named (it waited for ever)" \
+  err_has "^storyline: $T/store-pipe: not a regular file, not a store"
+expect_exit 3 "$S" --db /dev/null ingest "$T/lanterns.txt"
+check "--db /dev/null: refused, named (it said \"disk I/O error\")" \
+  err_has "^storyline: /dev/null: not a regular file, not a store"
 
 section "dedup names every error it counts"
 # A line whose id could not be kept (out of memory) was counted in the
