@@ -28,8 +28,8 @@ static bool specific(const sl_token *tok, bool first_word)
     return (tok->flags & SL_TOK_ALLCAPS) || ((tok->flags & SL_TOK_UPPER) && !first_word);
 }
 
-/* A candidate key term as one integer for sl_sort_u64: `high` in the high
- * half, `low` in the low one. */
+/* A candidate key term as one integer, ordered by `high`, then by `low`:
+ * `high` in the high half, `low` in the low one. */
 static uint64_t key_pair(uint32_t high, uint32_t low)
 {
     return (uint64_t)high << 32 | low;
@@ -54,6 +54,75 @@ static void keep_smallest(uint64_t *best, uint32_t *n, uint64_t item)
     best[at] = item;
 }
 
+/* A key term's occurrences merged: its best score and how many times it
+ * occurs, up to REPEATS_READ (no more are read); `count` 0 marks an empty
+ * slot. */
+typedef struct {
+    uint32_t code;
+    uint16_t best, count;
+} key_tally;
+
+#define REPEATS_READ 6
+/* Tables of up to this many slots (2 KB) are on the stack. */
+#define TALLY_STACK 256
+
+/* The tally of `code` in `table` (2^bits slots, at most half of them
+ * used): open addressing from the code's multiplicative hash. */
+static key_tally *tally_of(key_tally *table, unsigned bits, uint32_t code)
+{
+    size_t mask = ((size_t)1 << bits) - 1;
+    size_t at = (size_t)((code * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits));
+    while (table[at].count && table[at].code != code)
+        at = (at + 1) & mask;
+    return &table[at];
+}
+
+/* Key terms among candidates (copies.h): a term's occurrences merged in a hash table, not by a sort of them
+ * all (the sort and merge were 2.8% of dedup's instructions,
+ * docs/benchmarks.md, "Twenty-third round"). Exact: a term's best score
+ * and count do not depend on the order its occurrences are met in, nor
+ * keep_smallest's choice among distinct items on their order. `cands` is
+ * overwritten: its first items become the slots used, in the order their
+ * terms are first met (the d-th new term is met at the d-th candidate or
+ * later, which is read by then). */
+int sl_sketch_keys_choose(uint64_t *cands, size_t n, sl_sketch *out)
+{
+    out->n_keys = 0;
+    unsigned bits = 4;   /* twice the candidates at least */
+    while (((size_t)1 << bits) < 2 * n)
+        bits++;
+    size_t slots = (size_t)1 << bits;
+    key_tally stack[TALLY_STACK], *table = stack;
+    if (slots > TALLY_STACK)
+        table = sl_calloc(slots, sizeof *table);
+    else
+        memset(stack, 0, slots * sizeof *stack);
+    if (!table)
+        return SL_ENOMEM;
+    size_t used = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t code = (uint32_t)(cands[k] >> 32), score = (uint32_t)cands[k];
+        key_tally *tally = tally_of(table, bits, code);
+        if (!tally->count)
+            cands[used++] = (uint64_t)(tally - table);
+        tally->code = code;
+        tally->best = (uint16_t)(score > tally->best ? score : tally->best);
+        tally->count += tally->count < REPEATS_READ;
+    }
+    /* the best score of the term plus 10 per repeat (up to 5) */
+    uint64_t best_keys[SL_COPY_KEYS];   /* the best score first, ties by code */
+    for (size_t k = 0; k < used; k++) {
+        const key_tally *tally = &table[cands[k]];
+        keep_smallest(best_keys, &out->n_keys,
+                      key_pair(UINT32_MAX - (tally->best + 10u * (tally->count - 1u)), tally->code));
+    }
+    for (uint32_t k = 0; k < out->n_keys; k++)
+        out->keys[k] = (uint32_t)best_keys[k];
+    if (table != stack)
+        free(table);
+    return 0;
+}
+
 /* Key terms: specific terms first, then terms that recur, then long ones;
  * ties by code, so two copies of a text pick the same keys. Short numbers
  * ("2", "10") are too common to file an article under. */
@@ -76,21 +145,9 @@ static int choose_keys(const sl_analysis *an, const char *text, sl_sketch *out)
         cands.items[cands.n++] = key_pair((uint32_t)(term >> 32) & ~SL_TERM_FLAGS,
                                           (specific(tok, first) ? 1000u : 0u) + (len < 20 ? len : 20));
     }
-    /* merge occurrences: best score of the term plus 10 per repeat (up to 5) */
-    sl_sort_u64(cands.items, cands.n);   /* by code */
-    uint64_t best_keys[SL_COPY_KEYS];    /* the best score first, ties by code */
-    for (size_t k = 0, j; k < cands.n; k = j) {
-        uint32_t code = (uint32_t)(cands.items[k] >> 32), best = 0;
-        for (j = k; j < cands.n && (uint32_t)(cands.items[j] >> 32) == code; j++)
-            best = (uint32_t)cands.items[j] > best ? (uint32_t)cands.items[j] : best;
-        uint32_t repeats = (uint32_t)(j - k) - 1;
-        keep_smallest(best_keys, &out->n_keys,
-                      key_pair(UINT32_MAX - (best + 10 * (repeats < 5 ? repeats : 5)), code));
-    }
-    for (uint32_t k = 0; k < out->n_keys; k++)
-        out->keys[k] = (uint32_t)best_keys[k];
+    int rc = sl_sketch_keys_choose(cands.items, cands.n, out);
     sl_vec_free(&cands);
-    return 0;
+    return rc;
 }
 
 /* English number words and the figures they stand for: a rewrite writes

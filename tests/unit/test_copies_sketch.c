@@ -141,6 +141,76 @@ TEST(sketch_keys_are_the_best_terms_best_first)
     sketched_free(&s);
 }
 
+static uint32_t next_random(uint32_t *state)
+{
+    *state = *state * 1103515245u + 12345u;
+    return *state >> 8;
+}
+
+/* The plain definition of sl_sketch_keys_choose: the candidates sorted by
+ * code, each term's best score plus 10 a repeat (up to 5), the items
+ * (UINT32_MAX - score, code) sorted, the SL_COPY_KEYS smallest kept. */
+static uint32_t keys_by_sorting(const uint64_t *cands, size_t n, uint32_t keys[SL_COPY_KEYS])
+{
+    uint64_t *sorted = malloc((n + 1) * sizeof *sorted), *items = malloc((n + 1) * sizeof *items);
+    memcpy(sorted, cands, n * sizeof *sorted);
+    for (size_t k = 1; k < n; k++)   /* insertion sorts: slow and plain */
+        for (size_t j = k; j > 0 && sorted[j] < sorted[j - 1]; j--) {
+            uint64_t t = sorted[j];
+            sorted[j] = sorted[j - 1];
+            sorted[j - 1] = t;
+        }
+    size_t m = 0;
+    for (size_t k = 0, j; k < n; k = j) {
+        uint32_t code = (uint32_t)(sorted[k] >> 32), best = 0;
+        for (j = k; j < n && (uint32_t)(sorted[j] >> 32) == code; j++)
+            best = (uint32_t)sorted[j] > best ? (uint32_t)sorted[j] : best;
+        uint32_t repeats = (uint32_t)(j - k) - 1;
+        items[m++] = (uint64_t)(UINT32_MAX - (best + 10 * (repeats < 5 ? repeats : 5))) << 32 | code;
+    }
+    for (size_t k = 1; k < m; k++)
+        for (size_t j = k; j > 0 && items[j] < items[j - 1]; j--) {
+            uint64_t t = items[j];
+            items[j] = items[j - 1];
+            items[j - 1] = t;
+        }
+    uint32_t kept = m < SL_COPY_KEYS ? (uint32_t)m : SL_COPY_KEYS;
+    for (uint32_t k = 0; k < kept; k++)
+        keys[k] = (uint32_t)items[k];
+    free(sorted);
+    free(items);
+    return kept;
+}
+
+/* The hash table's keys are the sorted merge's, for candidate lists of 0
+ * to 3,000 drawn from pools of 1 to 4,000 codes (many repeats, past five
+ * too, or nearly none; code 0 among them), scores 3 to 1,020 as the sketch
+ * gives, tables on the stack and on the heap. */
+TEST(sketch_keys_choose_is_the_sorted_merge)
+{
+    static const size_t sizes[] = {0, 1, 2, 7, 16, 17, 60, 127, 128, 129, 300, 3000};
+    static const uint32_t pools[] = {1, 3, 20, 100, 4000};
+    uint32_t state = 7;
+    uint64_t *cands = malloc(3000 * sizeof *cands);
+    for (size_t a = 0; a < sizeof sizes / sizeof *sizes; a++)
+        for (size_t b = 0; b < sizeof pools / sizeof *pools; b++)
+            for (int round = 0; round < 4; round++) {
+                size_t n = sizes[a];
+                for (size_t k = 0; k < n; k++) {
+                    uint32_t code = next_random(&state) % pools[b] * 0x10001u << 4;
+                    uint32_t score = 3 + next_random(&state) % 18 + (next_random(&state) % 2 ? 1000 : 0);
+                    cands[k] = (uint64_t)code << 32 | score;
+                }
+                uint32_t want[SL_COPY_KEYS], n_want = keys_by_sorting(cands, n, want);
+                sl_sketch sk = {0};
+                CHECK_INT(sl_sketch_keys_choose(cands, n, &sk), 0);
+                CHECK_INT(sk.n_keys, n_want);
+                for (uint32_t k = 0; k < n_want && k < sk.n_keys; k++)
+                    CHECK_INT(sk.keys[k], want[k]);
+            }
+    free(cands);
+}
+
 TEST(sketch_pack_round_trip)
 {
     sketched s = {0};
