@@ -200,19 +200,34 @@ static size_t number_word_first(char c)
     }
 }
 
-/* The value of a number word of `len` letters in lower case, or -1: only
- * the words of its first letter up to its length are compared (a search
- * with strcmp was 1.2% of dedup's instructions: docs/benchmarks.md,
+/* Whether the `len` bytes at `s` are `word` (small letters) in any case:
+ * a byte or-ed with 0x20 is a small letter only when it is a letter, so
+ * this is the compare of the word lowered (the copy lowered first was 0.6%
+ * of dedup's instructions, docs/benchmarks.md, "Twenty-third round"). */
+static bool same_folded(const char *s, const char *word, size_t len)
+{
+    for (size_t k = 0; k < len; k++)
+        if ((char)(s[k] | 0x20) != word[k])
+            return false;
+    return true;
+}
+
+/* The value of the number word of `len` bytes at `word`, in any case, or
+ * -1: only the words of its first letter up to its length are compared (a
+ * search with strcmp was 1.2% of dedup's instructions: docs/benchmarks.md,
  * "Nineteenth round: dedup"; "the" was compared with the seven words of
  * 't' before the table was by length: "Twentieth round: dedup"). */
 static int number_value(const char *word, size_t len)
 {
-    if (len > 9 || !(number_word_lengths(word[0]) >> len & 1u))
+    if (len < 3 || len > 9)
         return -1;
-    const struct number_word *n = number_words + number_word_first(word[0]),
+    char first = (char)(word[0] | 0x20);
+    if (!(number_word_lengths(first) >> len & 1u))
+        return -1;
+    const struct number_word *n = number_words + number_word_first(first),
                              *end = number_words + sizeof number_words / sizeof *number_words;
-    for (; n < end && n->word[0] == word[0] && n->len <= len; n++)
-        if (n->len == len && n->word[1] == word[1] && !memcmp(n->word + 2, word + 2, len - 2))
+    for (; n < end && n->word[0] == first && n->len <= len; n++)
+        if (n->len == len && same_folded(word + 1, n->word + 1, len - 1))
             return n->value;
     return -1;
 }
@@ -221,31 +236,31 @@ static int number_value(const char *word, size_t len)
  * term is), or 0 when the token is not one. "Thirty-eight" is 38. A word
  * without a hyphen whose first letter and length fit no number word is
  * told before it is read (the words read and searched were 2.4% of dedup's
- * instructions, docs/benchmarks.md, "Nineteenth round: dedup"). */
+ * instructions, docs/benchmarks.md, "Nineteenth round: dedup"); a hyphen
+ * is looked for only in words of nine bytes or more ("forty-one" is the
+ * shortest tens-units; a shorter word with a hyphen matches no number
+ * word, whole or in parts). */
 static uint64_t number_word_term(const sl_token *tok, const char *text)
 {
-    char word[24];
     const char *s = text + tok->start;
     size_t len = tok->end - tok->start;
-    uint32_t lengths = len < 3 || len >= sizeof word ? 0 : number_word_lengths((char)(s[0] | 0x20));
-    if (!(tok->flags & SL_TOK_WORD) || !lengths)
+    if (!(tok->flags & SL_TOK_WORD) || len < 3)
         return 0;
-    const char *hyphen = memchr(s, '-', len);
-    if (!hyphen && !(lengths >> len & 1u))
+    uint32_t lengths = number_word_lengths((char)(s[0] | 0x20));
+    if (!lengths)
         return 0;
-    for (size_t k = 0; k < len; k++)
-        word[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
-    word[len] = 0;
+    const char *hyphen = len >= 9 ? memchr(s, '-', len) : NULL;
+    if (!hyphen && (len > 9 || !(lengths >> len & 1u)))
+        return 0;
     int value = -1;
     if (hyphen) {   /* tens-units */
         size_t tens_len = (size_t)(hyphen - s);
-        word[tens_len] = 0;
-        int tens = number_value(word, tens_len);
-        int units = number_value(word + tens_len + 1, len - tens_len - 1);
+        int tens = number_value(s, tens_len);
+        int units = number_value(hyphen + 1, len - tens_len - 1);
         if (tens >= 20 && tens % 10 == 0 && units >= 1 && units <= 9)
             value = tens + units;
     } else {
-        value = number_value(word, len);
+        value = number_value(s, len);
     }
     if (value < 0)
         return 0;

@@ -13,6 +13,12 @@
 
 #include "copies_texts.h"
 
+static uint32_t next_random(uint32_t *state)
+{
+    *state = *state * 1103515245u + 12345u;
+    return *state >> 8;
+}
+
 static uint32_t figure_of(sketched *s, const char *text)
 {
     sketch_of(s, text);
@@ -99,6 +105,95 @@ TEST(sketch_every_number_word_is_its_figure)
     sketched_free(&s);
 }
 
+/* The figure a word spells by the plain definition: lowered, one of the
+ * words for 1 to 19 or the tens, or tens-units ("forty-one"); else 0. */
+static int spelled_value(const char *word)
+{
+    static const char *const units[] = {"", "one", "two", "three", "four", "five", "six", "seven",
+                                        "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                                        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                                        "nineteen"};
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty",
+                                       "sixty",  "seventy", "eighty", "ninety"};
+    char lowered[64], spelled[64];
+    size_t len = strlen(word);
+    for (size_t k = 0; k <= len; k++)
+        lowered[k] = (char)(word[k] >= 'A' && word[k] <= 'Z' ? word[k] + 32 : word[k]);
+    for (int v = 1; v < 100; v++) {
+        if (v < 20)
+            snprintf(spelled, sizeof spelled, "%s", units[v]);
+        else
+            snprintf(spelled, sizeof spelled, "%s%s%s", tens[v / 10 - 2], v % 10 ? "-" : "", units[v % 10]);
+        if (!strcmp(lowered, spelled))
+            return v;
+    }
+    return 0;
+}
+
+/* Number words in any case, and the same words with a letter dropped, a
+ * letter added, a letter made a hyphen or a hyphen put in (never first or
+ * last, never two together): the sketch's figure is the plain
+ * definition's, every one of 1 to 99 and 4,000 changed ones. */
+TEST(sketch_number_words_are_the_plain_definition)
+{
+    static const char *const units[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                        "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                                        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                                        "nineteen"};
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty",
+                                       "sixty",  "seventy", "eighty", "ninety"};
+    sketched s = {0};
+    uint32_t state = 11, figures[100] = {0};
+    char text[96], word[48];
+    for (int v = 1; v < 100; v++) {
+        snprintf(text, sizeof text, "It took %d years.", v);
+        figures[v] = figure_of(&s, text);
+    }
+    for (int round = 0; round < 4099; round++) {
+        int v = 1 + round % 99;
+        if (v < 20)
+            snprintf(word, sizeof word, "%s", units[v - 1]);
+        else
+            snprintf(word, sizeof word, "%s%s%s", tens[v / 10 - 2], v % 10 ? "-" : "",
+                     v % 10 ? units[v % 10 - 1] : "");
+        size_t len = strlen(word);
+        for (size_t k = 0; k < len; k++)
+            if (next_random(&state) % 2 && word[k] != '-')
+                word[k] = (char)(word[k] - 32);
+        size_t at = 1 + next_random(&state) % (len - 1);   /* inside the word */
+        bool letters_around = word[at - 1] != '-' && word[at] != '-';
+        switch (round < 99 ? 4 : next_random(&state) % 4) {
+        case 0:   /* a letter dropped */
+            if (word[at] != '-' && at + 1 < len)
+                memmove(word + at, word + at + 1, len - at);
+            break;
+        case 1:   /* a letter added */
+            memmove(word + at + 1, word + at, len - at + 1);
+            word[at] = (char)("aeinotuxEN"[next_random(&state) % 10]);
+            break;
+        case 2:   /* a hyphen put in */
+            if (letters_around) {
+                memmove(word + at + 1, word + at, len - at + 1);
+                word[at] = '-';
+            }
+            break;
+        case 3:   /* a letter made a hyphen */
+            if (at + 1 < len && word[at - 1] != '-' && word[at] != '-' && word[at + 1] != '-')
+                word[at] = '-';
+            break;
+        default:
+            break;
+        }
+        snprintf(text, sizeof text, "It took %s years.", word);
+        int want = spelled_value(word);
+        uint32_t got = figure_of(&s, text);
+        if (want ? got != figures[want] : got != 0)
+            sl_test_fail(__FILE__, __LINE__, "\"%s\": figure %u, expected %u", word, got,
+                         want ? figures[want] : 0);
+    }
+    sketched_free(&s);
+}
+
 /* The code of the one term of `word` in "We met <word>." */
 static uint32_t code_of_name(sketched *s, const char *word)
 {
@@ -139,12 +234,6 @@ TEST(sketch_keys_are_the_best_terms_best_first)
     for (uint32_t k = 1; k < n; k++)
         CHECK_INT(SL_TERM_ID(keys[k]), code_of_name(&s, names[17 - k]));
     sketched_free(&s);
-}
-
-static uint32_t next_random(uint32_t *state)
-{
-    *state = *state * 1103515245u + 12345u;
-    return *state >> 8;
 }
 
 /* The plain definition of sl_sketch_keys_choose: the candidates sorted by
