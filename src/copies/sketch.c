@@ -134,14 +134,16 @@ static int choose_keys(const sl_analysis *an, const char *text, sl_sketch *out)
         return 0;
     if (sl_vec_reserve(&cands, an->tokens.n))   /* one a token at most: no growing */
         return SL_ENOMEM;
-    for (size_t t = 0; t < an->tokens.n; t++) {
-        const sl_token *tok = &an->tokens.items[t];
-        uint64_t term = an->token_terms.items[t];
+    const sl_token *toks = an->tokens.items;   /* in locals, as in sl_sketch_build */
+    const uint64_t *token_terms = an->token_terms.items;
+    for (size_t t = 0, n_toks = an->tokens.n; t < n_toks; t++) {
+        const sl_token *tok = &toks[t];
+        uint64_t term = token_terms[t];
         uint32_t len = tok->end - tok->start;
         if (!term || len < 3 || !sl_token_is_content(tok, text))
             continue;
-        bool first = t == 0 || (an->tokens.items[t - 1].flags & SL_TOK_PUNCT &&
-                                strchr(".!?\"\n", text[an->tokens.items[t - 1].start]));
+        bool first = t == 0 ||
+                     (toks[t - 1].flags & SL_TOK_PUNCT && strchr(".!?\"\n", text[toks[t - 1].start]));
         cands.items[cands.n++] = key_pair((uint32_t)(term >> 32) & ~SL_TERM_FLAGS,
                                           (specific(tok, first) ? 1000u : 0u) + (len < 20 ? len : 20));
     }
@@ -318,42 +320,47 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
     if (sl_vec_reserve(&out->starts, n_sent + 1) || sl_vec_reserve(&out->spans, n_sent) ||
         sl_vec_reserve(&out->terms, an->tokens.n + 1))
         return SL_ENOMEM;
-    size_t t = 0, gap = 0;
+    /* the arrays in locals: the stores of the codes would make the
+     * compiler read them again a token */
+    const sl_token *toks = an->tokens.items;
+    const uint64_t *token_terms = an->token_terms.items;
+    size_t n_toks = an->tokens.n, n_codes = 0, t = 0, gap = 0;
+    uint32_t *codes = out->terms.items;
     /* the text runs at least to its last token's end */
-    size_t len = an->tokens.n ? an->tokens.items[an->tokens.n - 1].end : 0;
+    size_t len = n_toks ? toks[n_toks - 1].end : 0;
     bool quoted = false;
     for (size_t k = 0; k < n_sent; k++) {
         sl_span span = an->sentences.items[k];
         out->spans.items[out->spans.n++] = span;
-        out->starts.items[out->starts.n++] = (uint32_t)out->terms.n;
-        for (; t < an->tokens.n && an->tokens.items[t].start < span.start; t++) {
-            quoted = quote_state(quoted, &an->tokens.items[t], text, len, gap);
-            gap = an->tokens.items[t].end;
+        out->starts.items[out->starts.n++] = (uint32_t)n_codes;
+        for (; t < n_toks && toks[t].start < span.start; t++) {
+            quoted = quote_state(quoted, &toks[t], text, len, gap);
+            gap = toks[t].end;
         }
-        size_t begin = out->terms.n;   /* the sentence's terms stay in text order */
+        size_t begin = n_codes;   /* the sentence's terms stay in text order */
         bool first = true;
-        for (; t < an->tokens.n && an->tokens.items[t].start < span.end; t++) {
-            const sl_token *tok = &an->tokens.items[t];
-            uint64_t term = an->token_terms.items[t];
+        for (; t < n_toks && toks[t].start < span.end; t++) {
+            const sl_token *tok = &toks[t];
+            uint64_t term = token_terms[t];
             quoted = quote_state(quoted, tok, text, len, gap);
             gap = tok->end;
             uint64_t figure = number_word_term(tok, text);
             bool number = (tok->flags & SL_TOK_NUMBER) || figure;
             if (figure)
                 term = figure;
-            if (term && out->terms.n - begin < SL_SKETCH_TERMS) {
+            if (term && n_codes - begin < SL_SKETCH_TERMS) {
                 bool content = figure || sl_token_is_content(tok, text);
-                uint32_t code = ((uint32_t)(term >> 32) & ~SL_TERM_FLAGS) |
-                                (number || (content && specific(tok, first)) ? SL_TERM_SPECIFIC : 0) |
-                                (number ? SL_TERM_NUMBER : 0) | (quoted ? SL_TERM_QUOTED : 0) |
-                                (content ? 0 : SL_TERM_STOP);
-                out->terms.items[out->terms.n++] = code;
+                codes[n_codes++] = ((uint32_t)(term >> 32) & ~SL_TERM_FLAGS) |
+                                   (number || (content && specific(tok, first)) ? SL_TERM_SPECIFIC : 0) |
+                                   (number ? SL_TERM_NUMBER : 0) | (quoted ? SL_TERM_QUOTED : 0) |
+                                   (content ? 0 : SL_TERM_STOP);
             }
             if (tok->flags & (SL_TOK_WORD | SL_TOK_NUMBER))
                 first = false;
         }
     }
-    out->starts.items[out->starts.n++] = (uint32_t)out->terms.n;
+    out->terms.n = n_codes;
+    out->starts.items[out->starts.n++] = (uint32_t)n_codes;
     keep_quoted_claim(out);
     return choose_keys(an, text, out);
 }
