@@ -294,16 +294,11 @@ static inline bool quote_state(bool inside, const sl_token *tok, const char *tex
 
 /* Quoted words are left out of the comparisons because two reports quoting
  * one speaker share them; a text that is mostly a quote (a claim passed on)
- * is that quote, so when over half its content words are quoted, none are
- * marked. */
-static void keep_quoted_claim(sl_sketch *sk)
+ * is that quote, so when over half its content words (`content`, of which
+ * `quoted` are quoted: counted as the codes are made, not in a pass of
+ * their own) are quoted, none are marked. */
+static void keep_quoted_claim(sl_sketch *sk, size_t content, size_t quoted)
 {
-    size_t content = 0, quoted = 0;
-    for (size_t k = 0; k < sk->terms.n; k++)
-        if (!(sk->terms.items[k] & SL_TERM_STOP)) {
-            content++;
-            quoted += (sk->terms.items[k] & SL_TERM_QUOTED) != 0;
-        }
     if (2 * quoted <= content)
         return;
     for (size_t k = 0; k < sk->terms.n; k++)
@@ -324,7 +319,7 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
      * compiler read them again a token */
     const sl_token *toks = an->tokens.items;
     const uint64_t *token_terms = an->token_terms.items;
-    size_t n_toks = an->tokens.n, n_codes = 0, t = 0, gap = 0;
+    size_t n_toks = an->tokens.n, n_codes = 0, t = 0, gap = 0, n_content = 0, n_quoted = 0;
     uint32_t *codes = out->terms.items;
     /* the text runs at least to its last token's end */
     size_t len = n_toks ? toks[n_toks - 1].end : 0;
@@ -350,6 +345,8 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
                 term = figure;
             if (term && n_codes - begin < SL_SKETCH_TERMS) {
                 bool content = figure || sl_token_is_content(tok, text);
+                n_content += content;
+                n_quoted += content && quoted;
                 codes[n_codes++] = ((uint32_t)(term >> 32) & ~SL_TERM_FLAGS) |
                                    (number || (content && specific(tok, first)) ? SL_TERM_SPECIFIC : 0) |
                                    (number ? SL_TERM_NUMBER : 0) | (quoted ? SL_TERM_QUOTED : 0) |
@@ -361,6 +358,6 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
     }
     out->terms.n = n_codes;
     out->starts.items[out->starts.n++] = (uint32_t)n_codes;
-    keep_quoted_claim(out);
+    keep_quoted_claim(out, n_content, n_quoted);
     return choose_keys(an, text, out);
 }
