@@ -345,22 +345,14 @@ static inline bool may_end8(uint64_t w)
            sl_swar_has(w, '?') || sl_swar_at_least(w, 0xE2);
 }
 
-/* Sixteen bytes as one vector (GCC's and Clang's vector extension: a
- * compare is one SSE2 or NEON instruction for all of them). */
-typedef unsigned char bytes16 __attribute__((vector_size(16)));
-
 /* Whether one of the sixteen bytes at s may end a sentence (may_end): the
  * five tests of may_end8 over twice the bytes in fewer instructions (the
  * eight-byte test was 1.2% of dedup's instructions, docs/benchmarks.md,
  * "Twenty-third round"). */
 static inline bool may_end16(const char *s)
 {
-    bytes16 b;
-    memcpy(&b, s, sizeof b);
-    bytes16 hits = (bytes16)((b == '\n') | (b == '.') | (b == '!') | (b == '?') | (b >= 0xE2));
-    uint64_t halves[2];
-    memcpy(halves, &hits, sizeof halves);
-    return (halves[0] | halves[1]) != 0;
+    sl_bytes16 b = sl_bytes16_load(s);
+    return sl_bytes16_any((sl_bytes16)((b == '\n') | (b == '.') | (b == '!') | (b == '?') | (b >= 0xE2)));
 }
 
 /* The first byte from s[i] on that may end a sentence, or len: sixteen,
