@@ -28,8 +28,8 @@ static bool specific(const sl_token *tok, bool first_word)
     return (tok->flags & SL_TOK_ALLCAPS) || ((tok->flags & SL_TOK_UPPER) && !first_word);
 }
 
-/* A candidate key term as one integer for sl_sort_u64: `high` in the high
- * half, `low` in the low one. */
+/* A candidate key term as one integer, ordered by `high`, then by `low`:
+ * `high` in the high half, `low` in the low one. */
 static uint64_t key_pair(uint32_t high, uint32_t low)
 {
     return (uint64_t)high << 32 | low;
@@ -54,6 +54,75 @@ static void keep_smallest(uint64_t *best, uint32_t *n, uint64_t item)
     best[at] = item;
 }
 
+/* A key term's occurrences merged: its best score and how many times it
+ * occurs, up to REPEATS_READ (no more are read); `count` 0 marks an empty
+ * slot. */
+typedef struct {
+    uint32_t code;
+    uint16_t best, count;
+} key_tally;
+
+#define REPEATS_READ 6
+/* Tables of up to this many slots (2 KB) are on the stack. */
+#define TALLY_STACK 256
+
+/* The tally of `code` in `table` (2^bits slots, at most half of them
+ * used): open addressing from the code's multiplicative hash. */
+static key_tally *tally_of(key_tally *table, unsigned bits, uint32_t code)
+{
+    size_t mask = ((size_t)1 << bits) - 1;
+    size_t at = (size_t)((code * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - bits));
+    while (table[at].count && table[at].code != code)
+        at = (at + 1) & mask;
+    return &table[at];
+}
+
+/* Key terms among candidates (copies.h): a term's occurrences merged in a hash table, not by a sort of them
+ * all (the sort and merge were 2.8% of dedup's instructions,
+ * docs/benchmarks.md, "Twenty-third round"). Exact: a term's best score
+ * and count do not depend on the order its occurrences are met in, nor
+ * keep_smallest's choice among distinct items on their order. `cands` is
+ * overwritten: its first items become the slots used, in the order their
+ * terms are first met (the d-th new term is met at the d-th candidate or
+ * later, which is read by then). */
+int sl_sketch_keys_choose(uint64_t *cands, size_t n, sl_sketch *out)
+{
+    out->n_keys = 0;
+    unsigned bits = 4;   /* twice the candidates at least */
+    while (((size_t)1 << bits) < 2 * n)
+        bits++;
+    size_t slots = (size_t)1 << bits;
+    key_tally stack[TALLY_STACK], *table = stack;
+    if (slots > TALLY_STACK)
+        table = sl_calloc(slots, sizeof *table);
+    else
+        memset(stack, 0, slots * sizeof *stack);
+    if (!table)
+        return SL_ENOMEM;
+    size_t used = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t code = (uint32_t)(cands[k] >> 32), score = (uint32_t)cands[k];
+        key_tally *tally = tally_of(table, bits, code);
+        if (!tally->count)
+            cands[used++] = (uint64_t)(tally - table);
+        tally->code = code;
+        tally->best = (uint16_t)(score > tally->best ? score : tally->best);
+        tally->count += tally->count < REPEATS_READ;
+    }
+    /* the best score of the term plus 10 per repeat (up to 5) */
+    uint64_t best_keys[SL_COPY_KEYS];   /* the best score first, ties by code */
+    for (size_t k = 0; k < used; k++) {
+        const key_tally *tally = &table[cands[k]];
+        keep_smallest(best_keys, &out->n_keys,
+                      key_pair(UINT32_MAX - (tally->best + 10u * (tally->count - 1u)), tally->code));
+    }
+    for (uint32_t k = 0; k < out->n_keys; k++)
+        out->keys[k] = (uint32_t)best_keys[k];
+    if (table != stack)
+        free(table);
+    return 0;
+}
+
 /* Key terms: specific terms first, then terms that recur, then long ones;
  * ties by code, so two copies of a text pick the same keys. Short numbers
  * ("2", "10") are too common to file an article under. */
@@ -65,32 +134,22 @@ static int choose_keys(const sl_analysis *an, const char *text, sl_sketch *out)
         return 0;
     if (sl_vec_reserve(&cands, an->tokens.n))   /* one a token at most: no growing */
         return SL_ENOMEM;
-    for (size_t t = 0; t < an->tokens.n; t++) {
-        const sl_token *tok = &an->tokens.items[t];
-        uint64_t term = an->token_terms.items[t];
+    const sl_token *toks = an->tokens.items;   /* in locals, as in sl_sketch_build */
+    const uint64_t *token_terms = an->token_terms.items;
+    for (size_t t = 0, n_toks = an->tokens.n; t < n_toks; t++) {
+        const sl_token *tok = &toks[t];
+        uint64_t term = token_terms[t];
         uint32_t len = tok->end - tok->start;
         if (!term || len < 3 || !sl_token_is_content(tok, text))
             continue;
-        bool first = t == 0 || (an->tokens.items[t - 1].flags & SL_TOK_PUNCT &&
-                                strchr(".!?\"\n", text[an->tokens.items[t - 1].start]));
+        bool first = t == 0 ||
+                     (toks[t - 1].flags & SL_TOK_PUNCT && strchr(".!?\"\n", text[toks[t - 1].start]));
         cands.items[cands.n++] = key_pair((uint32_t)(term >> 32) & ~SL_TERM_FLAGS,
                                           (specific(tok, first) ? 1000u : 0u) + (len < 20 ? len : 20));
     }
-    /* merge occurrences: best score of the term plus 10 per repeat (up to 5) */
-    sl_sort_u64(cands.items, cands.n);   /* by code */
-    uint64_t best_keys[SL_COPY_KEYS];    /* the best score first, ties by code */
-    for (size_t k = 0, j; k < cands.n; k = j) {
-        uint32_t code = (uint32_t)(cands.items[k] >> 32), best = 0;
-        for (j = k; j < cands.n && (uint32_t)(cands.items[j] >> 32) == code; j++)
-            best = (uint32_t)cands.items[j] > best ? (uint32_t)cands.items[j] : best;
-        uint32_t repeats = (uint32_t)(j - k) - 1;
-        keep_smallest(best_keys, &out->n_keys,
-                      key_pair(UINT32_MAX - (best + 10 * (repeats < 5 ? repeats : 5)), code));
-    }
-    for (uint32_t k = 0; k < out->n_keys; k++)
-        out->keys[k] = (uint32_t)best_keys[k];
+    int rc = sl_sketch_keys_choose(cands.items, cands.n, out);
     sl_vec_free(&cands);
-    return 0;
+    return rc;
 }
 
 /* English number words and the figures they stand for: a rewrite writes
@@ -143,19 +202,34 @@ static size_t number_word_first(char c)
     }
 }
 
-/* The value of a number word of `len` letters in lower case, or -1: only
- * the words of its first letter up to its length are compared (a search
- * with strcmp was 1.2% of dedup's instructions: docs/benchmarks.md,
+/* Whether the `len` bytes at `s` are `word` (small letters) in any case:
+ * a byte or-ed with 0x20 is a small letter only when it is a letter, so
+ * this is the compare of the word lowered (the copy lowered first was 0.6%
+ * of dedup's instructions, docs/benchmarks.md, "Twenty-third round"). */
+static bool same_folded(const char *s, const char *word, size_t len)
+{
+    for (size_t k = 0; k < len; k++)
+        if ((char)(s[k] | 0x20) != word[k])
+            return false;
+    return true;
+}
+
+/* The value of the number word of `len` bytes at `word`, in any case, or
+ * -1: only the words of its first letter up to its length are compared (a
+ * search with strcmp was 1.2% of dedup's instructions: docs/benchmarks.md,
  * "Nineteenth round: dedup"; "the" was compared with the seven words of
  * 't' before the table was by length: "Twentieth round: dedup"). */
 static int number_value(const char *word, size_t len)
 {
-    if (len > 9 || !(number_word_lengths(word[0]) >> len & 1u))
+    if (len < 3 || len > 9)
         return -1;
-    const struct number_word *n = number_words + number_word_first(word[0]),
+    char first = (char)(word[0] | 0x20);
+    if (!(number_word_lengths(first) >> len & 1u))
+        return -1;
+    const struct number_word *n = number_words + number_word_first(first),
                              *end = number_words + sizeof number_words / sizeof *number_words;
-    for (; n < end && n->word[0] == word[0] && n->len <= len; n++)
-        if (n->len == len && n->word[1] == word[1] && !memcmp(n->word + 2, word + 2, len - 2))
+    for (; n < end && n->word[0] == first && n->len <= len; n++)
+        if (n->len == len && same_folded(word + 1, n->word + 1, len - 1))
             return n->value;
     return -1;
 }
@@ -164,31 +238,31 @@ static int number_value(const char *word, size_t len)
  * term is), or 0 when the token is not one. "Thirty-eight" is 38. A word
  * without a hyphen whose first letter and length fit no number word is
  * told before it is read (the words read and searched were 2.4% of dedup's
- * instructions, docs/benchmarks.md, "Nineteenth round: dedup"). */
+ * instructions, docs/benchmarks.md, "Nineteenth round: dedup"); a hyphen
+ * is looked for only in words of nine bytes or more ("forty-one" is the
+ * shortest tens-units; a shorter word with a hyphen matches no number
+ * word, whole or in parts). */
 static uint64_t number_word_term(const sl_token *tok, const char *text)
 {
-    char word[24];
     const char *s = text + tok->start;
     size_t len = tok->end - tok->start;
-    uint32_t lengths = len < 3 || len >= sizeof word ? 0 : number_word_lengths((char)(s[0] | 0x20));
-    if (!(tok->flags & SL_TOK_WORD) || !lengths)
+    if (!(tok->flags & SL_TOK_WORD) || len < 3)
         return 0;
-    const char *hyphen = memchr(s, '-', len);
-    if (!hyphen && !(lengths >> len & 1u))
+    uint32_t lengths = number_word_lengths((char)(s[0] | 0x20));
+    if (!lengths)
         return 0;
-    for (size_t k = 0; k < len; k++)
-        word[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
-    word[len] = 0;
+    const char *hyphen = len >= 9 ? memchr(s, '-', len) : NULL;
+    if (!hyphen && (len > 9 || !(lengths >> len & 1u)))
+        return 0;
     int value = -1;
     if (hyphen) {   /* tens-units */
         size_t tens_len = (size_t)(hyphen - s);
-        word[tens_len] = 0;
-        int tens = number_value(word, tens_len);
-        int units = number_value(word + tens_len + 1, len - tens_len - 1);
+        int tens = number_value(s, tens_len);
+        int units = number_value(hyphen + 1, len - tens_len - 1);
         if (tens >= 20 && tens % 10 == 0 && units >= 1 && units <= 9)
             value = tens + units;
     } else {
-        value = number_value(word, len);
+        value = number_value(s, len);
     }
     if (value < 0)
         return 0;
@@ -220,16 +294,11 @@ static inline bool quote_state(bool inside, const sl_token *tok, const char *tex
 
 /* Quoted words are left out of the comparisons because two reports quoting
  * one speaker share them; a text that is mostly a quote (a claim passed on)
- * is that quote, so when over half its content words are quoted, none are
- * marked. */
-static void keep_quoted_claim(sl_sketch *sk)
+ * is that quote, so when over half its content words (`content`, of which
+ * `quoted` are quoted: counted as the codes are made, not in a pass of
+ * their own) are quoted, none are marked. */
+static void keep_quoted_claim(sl_sketch *sk, size_t content, size_t quoted)
 {
-    size_t content = 0, quoted = 0;
-    for (size_t k = 0; k < sk->terms.n; k++)
-        if (!(sk->terms.items[k] & SL_TERM_STOP)) {
-            content++;
-            quoted += (sk->terms.items[k] & SL_TERM_QUOTED) != 0;
-        }
     if (2 * quoted <= content)
         return;
     for (size_t k = 0; k < sk->terms.n; k++)
@@ -246,42 +315,49 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
     if (sl_vec_reserve(&out->starts, n_sent + 1) || sl_vec_reserve(&out->spans, n_sent) ||
         sl_vec_reserve(&out->terms, an->tokens.n + 1))
         return SL_ENOMEM;
-    size_t t = 0, gap = 0;
+    /* the arrays in locals: the stores of the codes would make the
+     * compiler read them again a token */
+    const sl_token *toks = an->tokens.items;
+    const uint64_t *token_terms = an->token_terms.items;
+    size_t n_toks = an->tokens.n, n_codes = 0, t = 0, gap = 0, n_content = 0, n_quoted = 0;
+    uint32_t *codes = out->terms.items;
     /* the text runs at least to its last token's end */
-    size_t len = an->tokens.n ? an->tokens.items[an->tokens.n - 1].end : 0;
+    size_t len = n_toks ? toks[n_toks - 1].end : 0;
     bool quoted = false;
     for (size_t k = 0; k < n_sent; k++) {
         sl_span span = an->sentences.items[k];
         out->spans.items[out->spans.n++] = span;
-        out->starts.items[out->starts.n++] = (uint32_t)out->terms.n;
-        for (; t < an->tokens.n && an->tokens.items[t].start < span.start; t++) {
-            quoted = quote_state(quoted, &an->tokens.items[t], text, len, gap);
-            gap = an->tokens.items[t].end;
+        out->starts.items[out->starts.n++] = (uint32_t)n_codes;
+        for (; t < n_toks && toks[t].start < span.start; t++) {
+            quoted = quote_state(quoted, &toks[t], text, len, gap);
+            gap = toks[t].end;
         }
-        size_t begin = out->terms.n;   /* the sentence's terms stay in text order */
+        size_t begin = n_codes;   /* the sentence's terms stay in text order */
         bool first = true;
-        for (; t < an->tokens.n && an->tokens.items[t].start < span.end; t++) {
-            const sl_token *tok = &an->tokens.items[t];
-            uint64_t term = an->token_terms.items[t];
+        for (; t < n_toks && toks[t].start < span.end; t++) {
+            const sl_token *tok = &toks[t];
+            uint64_t term = token_terms[t];
             quoted = quote_state(quoted, tok, text, len, gap);
             gap = tok->end;
             uint64_t figure = number_word_term(tok, text);
             bool number = (tok->flags & SL_TOK_NUMBER) || figure;
             if (figure)
                 term = figure;
-            if (term && out->terms.n - begin < SL_SKETCH_TERMS) {
+            if (term && n_codes - begin < SL_SKETCH_TERMS) {
                 bool content = figure || sl_token_is_content(tok, text);
-                uint32_t code = ((uint32_t)(term >> 32) & ~SL_TERM_FLAGS) |
-                                (number || (content && specific(tok, first)) ? SL_TERM_SPECIFIC : 0) |
-                                (number ? SL_TERM_NUMBER : 0) | (quoted ? SL_TERM_QUOTED : 0) |
-                                (content ? 0 : SL_TERM_STOP);
-                out->terms.items[out->terms.n++] = code;
+                n_content += content;
+                n_quoted += content && quoted;
+                codes[n_codes++] = ((uint32_t)(term >> 32) & ~SL_TERM_FLAGS) |
+                                   (number || (content && specific(tok, first)) ? SL_TERM_SPECIFIC : 0) |
+                                   (number ? SL_TERM_NUMBER : 0) | (quoted ? SL_TERM_QUOTED : 0) |
+                                   (content ? 0 : SL_TERM_STOP);
             }
             if (tok->flags & (SL_TOK_WORD | SL_TOK_NUMBER))
                 first = false;
         }
     }
-    out->starts.items[out->starts.n++] = (uint32_t)out->terms.n;
-    keep_quoted_claim(out);
+    out->terms.n = n_codes;
+    out->starts.items[out->starts.n++] = (uint32_t)n_codes;
+    keep_quoted_claim(out, n_content, n_quoted);
     return choose_keys(an, text, out);
 }

@@ -1,7 +1,10 @@
 /* swar.h — eight bytes of text tested at once in a 64-bit word ("SIMD
  * within a register"), for the text stage's scans over long runs of ASCII
  * (utf8.c, normalize.c, sentences.c). Every test is exact: no carry or
- * borrow crosses from one byte into the next where a result is read. */
+ * borrow crosses from one byte into the next where a result is read. And
+ * sixteen bytes as one vector (GCC's and Clang's vector extension: a
+ * compare of all of them is one SSE2 or NEON instruction), for the scans
+ * whose runs are longest. */
 #ifndef SL_TEXT_SWAR_H
 #define SL_TEXT_SWAR_H
 
@@ -20,6 +23,25 @@ static inline uint64_t sl_swar_load(const void *s)
     uint64_t w;
     memcpy(&w, s, sizeof w);
     return w;
+}
+
+/* Sixteen bytes as a vector; a compare gives -1 (all bits) in each byte
+ * where it holds, 0 elsewhere. */
+typedef unsigned char sl_bytes16 __attribute__((vector_size(16)));
+
+static inline sl_bytes16 sl_bytes16_load(const void *s)
+{
+    sl_bytes16 v;
+    memcpy(&v, s, sizeof v);
+    return v;
+}
+
+/* Whether some byte of v is not 0 (of a compare: whether it held for one). */
+static inline bool sl_bytes16_any(sl_bytes16 v)
+{
+    uint64_t halves[2];
+    memcpy(halves, &v, sizeof halves);
+    return (halves[0] | halves[1]) != 0;
 }
 
 /* Whether every byte of w is printable ASCII (0x20-0x7E). */

@@ -511,6 +511,25 @@ TEST(a_quoted_claim_keeps_its_words)
     sketched_free(&s);
 }
 
+/* The claim rule counts content words only: two quoted content words of
+ * four keep their marks (half is not over half), two of three lose them;
+ * the quoted stop words ("the", "will") are counted on neither side. */
+TEST(a_quoted_claim_counts_content_words)
+{
+    sketched s = {0};
+    static const char *const texts[] = {
+        "Brink warned \"the fares will rise\".", "Brink: \"the fares will rise\"."};
+    size_t want[] = {4, 0};
+    for (size_t t = 0; t < 2; t++) {
+        sketch_of(&s, texts[t]);
+        size_t quoted = 0;
+        for (size_t k = 0; k < s.sketch.terms.n; k++)
+            quoted += (s.sketch.terms.items[k] & SL_TERM_QUOTED) != 0;
+        CHECK_INT(quoted, want[t]);
+    }
+    sketched_free(&s);
+}
+
 /* A text of a few words besides its quote is not "contained" in every
  * report that names the same people. */
 TEST(a_few_unquoted_words_are_no_copy)

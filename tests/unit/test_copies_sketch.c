@@ -13,6 +13,12 @@
 
 #include "copies_texts.h"
 
+static uint32_t next_random(uint32_t *state)
+{
+    *state = *state * 1103515245u + 12345u;
+    return *state >> 8;
+}
+
 static uint32_t figure_of(sketched *s, const char *text)
 {
     sketch_of(s, text);
@@ -99,6 +105,95 @@ TEST(sketch_every_number_word_is_its_figure)
     sketched_free(&s);
 }
 
+/* The figure a word spells by the plain definition: lowered, one of the
+ * words for 1 to 19 or the tens, or tens-units ("forty-one"); else 0. */
+static int spelled_value(const char *word)
+{
+    static const char *const units[] = {"", "one", "two", "three", "four", "five", "six", "seven",
+                                        "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                                        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                                        "nineteen"};
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty",
+                                       "sixty",  "seventy", "eighty", "ninety"};
+    char lowered[64], spelled[64];
+    size_t len = strlen(word);
+    for (size_t k = 0; k <= len; k++)
+        lowered[k] = (char)(word[k] >= 'A' && word[k] <= 'Z' ? word[k] + 32 : word[k]);
+    for (int v = 1; v < 100; v++) {
+        if (v < 20)
+            snprintf(spelled, sizeof spelled, "%s", units[v]);
+        else
+            snprintf(spelled, sizeof spelled, "%s%s%s", tens[v / 10 - 2], v % 10 ? "-" : "", units[v % 10]);
+        if (!strcmp(lowered, spelled))
+            return v;
+    }
+    return 0;
+}
+
+/* Number words in any case, and the same words with a letter dropped, a
+ * letter added, a letter made a hyphen or a hyphen put in (never first or
+ * last, never two together): the sketch's figure is the plain
+ * definition's, every one of 1 to 99 and 4,000 changed ones. */
+TEST(sketch_number_words_are_the_plain_definition)
+{
+    static const char *const units[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                        "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                                        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                                        "nineteen"};
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty",
+                                       "sixty",  "seventy", "eighty", "ninety"};
+    sketched s = {0};
+    uint32_t state = 11, figures[100] = {0};
+    char text[96], word[48];
+    for (int v = 1; v < 100; v++) {
+        snprintf(text, sizeof text, "It took %d years.", v);
+        figures[v] = figure_of(&s, text);
+    }
+    for (int round = 0; round < 4099; round++) {
+        int v = 1 + round % 99;
+        if (v < 20)
+            snprintf(word, sizeof word, "%s", units[v - 1]);
+        else
+            snprintf(word, sizeof word, "%s%s%s", tens[v / 10 - 2], v % 10 ? "-" : "",
+                     v % 10 ? units[v % 10 - 1] : "");
+        size_t len = strlen(word);
+        for (size_t k = 0; k < len; k++)
+            if (next_random(&state) % 2 && word[k] != '-')
+                word[k] = (char)(word[k] - 32);
+        size_t at = 1 + next_random(&state) % (len - 1);   /* inside the word */
+        bool letters_around = word[at - 1] != '-' && word[at] != '-';
+        switch (round < 99 ? 4 : next_random(&state) % 4) {
+        case 0:   /* a letter dropped */
+            if (word[at] != '-' && at + 1 < len)
+                memmove(word + at, word + at + 1, len - at);
+            break;
+        case 1:   /* a letter added */
+            memmove(word + at + 1, word + at, len - at + 1);
+            word[at] = (char)("aeinotuxEN"[next_random(&state) % 10]);
+            break;
+        case 2:   /* a hyphen put in */
+            if (letters_around) {
+                memmove(word + at + 1, word + at, len - at + 1);
+                word[at] = '-';
+            }
+            break;
+        case 3:   /* a letter made a hyphen */
+            if (at + 1 < len && word[at - 1] != '-' && word[at] != '-' && word[at + 1] != '-')
+                word[at] = '-';
+            break;
+        default:
+            break;
+        }
+        snprintf(text, sizeof text, "It took %s years.", word);
+        int want = spelled_value(word);
+        uint32_t got = figure_of(&s, text);
+        if (want ? got != figures[want] : got != 0)
+            sl_test_fail(__FILE__, __LINE__, "\"%s\": figure %u, expected %u", word, got,
+                         want ? figures[want] : 0);
+    }
+    sketched_free(&s);
+}
+
 /* The code of the one term of `word` in "We met <word>." */
 static uint32_t code_of_name(sketched *s, const char *word)
 {
@@ -139,6 +234,70 @@ TEST(sketch_keys_are_the_best_terms_best_first)
     for (uint32_t k = 1; k < n; k++)
         CHECK_INT(SL_TERM_ID(keys[k]), code_of_name(&s, names[17 - k]));
     sketched_free(&s);
+}
+
+/* The plain definition of sl_sketch_keys_choose: the candidates sorted by
+ * code, each term's best score plus 10 a repeat (up to 5), the items
+ * (UINT32_MAX - score, code) sorted, the SL_COPY_KEYS smallest kept. */
+static uint32_t keys_by_sorting(const uint64_t *cands, size_t n, uint32_t keys[SL_COPY_KEYS])
+{
+    uint64_t *sorted = malloc((n + 1) * sizeof *sorted), *items = malloc((n + 1) * sizeof *items);
+    memcpy(sorted, cands, n * sizeof *sorted);
+    for (size_t k = 1; k < n; k++)   /* insertion sorts: slow and plain */
+        for (size_t j = k; j > 0 && sorted[j] < sorted[j - 1]; j--) {
+            uint64_t t = sorted[j];
+            sorted[j] = sorted[j - 1];
+            sorted[j - 1] = t;
+        }
+    size_t m = 0;
+    for (size_t k = 0, j; k < n; k = j) {
+        uint32_t code = (uint32_t)(sorted[k] >> 32), best = 0;
+        for (j = k; j < n && (uint32_t)(sorted[j] >> 32) == code; j++)
+            best = (uint32_t)sorted[j] > best ? (uint32_t)sorted[j] : best;
+        uint32_t repeats = (uint32_t)(j - k) - 1;
+        items[m++] = (uint64_t)(UINT32_MAX - (best + 10 * (repeats < 5 ? repeats : 5))) << 32 | code;
+    }
+    for (size_t k = 1; k < m; k++)
+        for (size_t j = k; j > 0 && items[j] < items[j - 1]; j--) {
+            uint64_t t = items[j];
+            items[j] = items[j - 1];
+            items[j - 1] = t;
+        }
+    uint32_t kept = m < SL_COPY_KEYS ? (uint32_t)m : SL_COPY_KEYS;
+    for (uint32_t k = 0; k < kept; k++)
+        keys[k] = (uint32_t)items[k];
+    free(sorted);
+    free(items);
+    return kept;
+}
+
+/* The hash table's keys are the sorted merge's, for candidate lists of 0
+ * to 3,000 drawn from pools of 1 to 4,000 codes (many repeats, past five
+ * too, or nearly none; code 0 among them), scores 3 to 1,020 as the sketch
+ * gives, tables on the stack and on the heap. */
+TEST(sketch_keys_choose_is_the_sorted_merge)
+{
+    static const size_t sizes[] = {0, 1, 2, 7, 16, 17, 60, 127, 128, 129, 300, 3000};
+    static const uint32_t pools[] = {1, 3, 20, 100, 4000};
+    uint32_t state = 7;
+    uint64_t *cands = malloc(3000 * sizeof *cands);
+    for (size_t a = 0; a < sizeof sizes / sizeof *sizes; a++)
+        for (size_t b = 0; b < sizeof pools / sizeof *pools; b++)
+            for (int round = 0; round < 4; round++) {
+                size_t n = sizes[a];
+                for (size_t k = 0; k < n; k++) {
+                    uint32_t code = next_random(&state) % pools[b] * 0x10001u << 4;
+                    uint32_t score = 3 + next_random(&state) % 18 + (next_random(&state) % 2 ? 1000 : 0);
+                    cands[k] = (uint64_t)code << 32 | score;
+                }
+                uint32_t want[SL_COPY_KEYS], n_want = keys_by_sorting(cands, n, want);
+                sl_sketch sk = {0};
+                CHECK_INT(sl_sketch_keys_choose(cands, n, &sk), 0);
+                CHECK_INT(sk.n_keys, n_want);
+                for (uint32_t k = 0; k < n_want && k < sk.n_keys; k++)
+                    CHECK_INT(sk.keys[k], want[k]);
+            }
+    free(cands);
 }
 
 TEST(sketch_pack_round_trip)

@@ -49,19 +49,21 @@ TEST(sentences_basic_offsets)
 
 /* A sentence end at every place of an eight-byte word, after a run of
  * letters long enough for the scan to step over eight bytes at a time
- * (2026-12-06, branch text3). */
+ * (2026-12-06, branch text3), and over sixteen (branch dedup9: pads to 40,
+ * and a paragraph break for an end, which the scan stops at too). */
 TEST(sentences_end_at_every_place)
 {
-    static const char *const ends[] = {".", "!", "?", "\xE2\x80\xA6"};
+    static const char *const ends[][2] = {
+        {".", "."}, {"!", "!"}, {"?", "?"}, {"\xE2\x80\xA6", "\xE2\x80\xA6"}, {"\n\n", ""}};
     for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
-        for (size_t pad = 0; pad < 20; pad++) {
+        for (size_t pad = 0; pad < 40; pad++) {
             char first[64], text[192], want[192];
             memset(first, 'a', pad);
             memcpy(first + pad, "Tarn", 5);
             snprintf(text, sizeof text, "%s grew%s Then the crews rested for weeks.\n\nQuays", first,
-                     ends[e]);
+                     ends[e][0]);
             snprintf(want, sizeof want, "%s grew%s | Then the crews rested for weeks. | Quays", first,
-                     ends[e]);
+                     ends[e][1]);
             CHECK_SENTENCES(text, want);
         }
     }

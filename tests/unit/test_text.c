@@ -566,6 +566,34 @@ TEST(analyze_as_takes_the_articles_language)
     sl_analyzer_free(a);
 }
 
+/* The analysis' stop flags are sl_token_is_stop's, for words met the first
+ * time (folded once for the flag and the term) and met again (the flag
+ * remembered), in two languages, capitals, an acronym and a word whose
+ * fold is longer than the stop test's buffer among them. */
+TEST(analysis_stop_flags_are_the_stop_test)
+{
+    const char *text = "The IT desk and it said THE U.S. and us were in Die Zeit; die Zeit "
+                       "in 2,000 copies of the same \xCE\x90\xCE\x90\xCE\x90\xCE\x90\xCE\x90"
+                       "\xCE\x90\xCE\x90\xCE\x90 DIE Stra\xC3\x9F" "e. The desk and the Zeit were "
+                       "there; and so it was, Die Stra\xC3\x9F" "e und die Zeit.";
+    const char *const langs[] = {"en", "de"};
+    sl_analyzer *a = sl_analyzer_new();
+    sl_analysis an = {0};
+    for (int round = 0; round < 2; round++)   /* the second round reads the memo */
+        for (size_t l = 0; l < sizeof langs / sizeof *langs; l++) {
+            CHECK_INT(sl_analyze_as(a, text, strlen(text), langs[l], &an), 0);
+            size_t stops = 0;
+            for (size_t k = 0; k < an.tokens.n; k++) {
+                bool stop = (an.tokens.items[k].flags & SL_TOK_STOP) != 0;
+                stops += stop;
+                CHECK_INT(stop, sl_token_is_stop(&an.tokens.items[k], text, langs[l]));
+            }
+            CHECK(stops >= 6);
+        }
+    sl_analysis_free(&an);
+    sl_analyzer_free(a);
+}
+
 /* sl_token_is_stop alone (and sl_token_is_stop_folded, given the token's
  * fold) says of each token what sl_tokenize's SL_TOK_STOP says with that
  * language; without one, no token is a stop word. The Greek word folds to

@@ -55,13 +55,14 @@ TEST(swar_tests_are_their_bytes_tests)
 }
 
 /* Two spaces, a space before a line break or a tab at every place of an
- * eight-byte word inside a run of words: each rule still holds. */
+ * eight-byte word inside a run of words, and of a sixteen-byte block
+ * (branch dedup9: pads to 40): each rule still holds. */
 TEST(normalize_spaces_at_every_place)
 {
     static const char *const gaps[][2] = {{"  ", " "}, {" \n", "\n"}, {"\t", " "}, {" \t ", " "}};
     for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++) {
-        for (size_t pad = 0; pad < 20; pad++) {
-            char word[32], in[128], want[128];
+        for (size_t pad = 0; pad < 40; pad++) {
+            char word[48], in[128], want[128];
             memset(word, 'k', pad);
             word[pad] = '\0';
             snprintf(in, sizeof in, "Fen marsh%s%slow tide rises", word, gaps[g][0]);
