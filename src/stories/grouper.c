@@ -136,8 +136,7 @@ sl_grouper *sl_grouper_new(void)
     g->acc_keys = sl_calloc(ACC_CAP, sizeof *g->acc_keys);
     g->acc_values = sl_calloc(ACC_CAP, sizeof *g->acc_values);
     g->acc_used = sl_calloc(ACC_CAP, sizeof *g->acc_used);
-    g->acc_unread = sl_calloc(ACC_CAP, sizeof *g->acc_unread);
-    if (!g->acc_keys || !g->acc_values || !g->acc_used || !g->acc_unread) {
+    if (!g->acc_keys || !g->acc_values || !g->acc_used) {
         sl_grouper_free(g);
         return NULL;
     }
@@ -160,7 +159,6 @@ void sl_grouper_free(sl_grouper *g)
     free(g->acc_keys);
     free(g->acc_values);
     free(g->acc_used);
-    free(g->acc_unread);
     sl_vec_free(&g->entities);
     sl_vec_free(&g->fetch);
     sl_vec_free(&g->fetched);
@@ -288,8 +286,7 @@ static int64_t span_gap(const sl_story_slot *a, const sl_story_slot *b)
 
 /* ---- candidate accumulation ---- */
 
-/* The accumulator's slot of story, added (zero, read) when new. */
-static size_t acc_slot(sl_grouper *g, uint32_t story)
+static float *acc_slot(sl_grouper *g, uint32_t story)
 {
     uint32_t key = story; /* story ids are >= 1, 0 marks an empty slot */
     size_t i = (key * 2654435761u) & (g->acc_cap - 1);
@@ -298,17 +295,15 @@ static size_t acc_slot(sl_grouper *g, uint32_t story)
     if (!g->acc_keys[i]) {
         g->acc_keys[i] = key;
         g->acc_values[i] = 0;
-        g->acc_unread[i] = 0;
         g->acc_used[g->acc_n++] = (uint32_t)i;
     }
-    return i;
+    return &g->acc_values[i];
 }
 
-/* The terms whose lists a search for v scans: its heaviest CANDIDATE_TERMS
- * that are not common and have stories, heaviest first, into keys (the
- * lists read from the store first); how many. */
-static uint32_t query_terms(sl_grouper *g, const sl_vector *v, sl_weighted_term *keys)
+/* Fills the accumulator with the stories sharing the article's key terms. */
+static void accumulate(sl_grouper *g, const sl_vector *v)
 {
+    sl_weighted_term keys[SL_VECTOR_TERMS];
     memcpy(keys, v->terms, v->n * sizeof *keys);
     sl_sort_heaviest_first(keys, v->n);
     double common = COMMON_TERM_SHARE * (double)g->n_docs;
@@ -318,31 +313,12 @@ static uint32_t query_terms(sl_grouper *g, const sl_vector *v, sl_weighted_term 
         if (g->n_docs > 100 && df && *df > common)
             continue;
         const sl_postings *p = sl_grouper_postings(g, keys[i].term);
-        if (p && p->n)
-            keys[used++] = keys[i];
-    }
-    return used;
-}
-
-/* Fills the accumulator from the lists' scanned postings: a read story's
- * partial dot product, an unread one's sum of the query's squared weights
- * on the terms it holds (the square of its bound: by Cauchy-Schwarz, its
- * partial dot product is at most their root, its normalised weights having
- * a norm of at most 1). A story is read or unread in every list at once. */
-static void score_postings(sl_grouper *g, const sl_weighted_term *keys, uint32_t used)
-{
-    for (uint32_t i = 0; i < used; i++) {
-        const sl_postings *p = sl_index_get(&g->index, keys[i].term);
+        if (!p || !p->n)
+            continue;
+        used++;
         uint32_t from = p->n > SCAN_MAX ? p->n - SCAN_MAX : 0;
-        for (uint32_t k = from; k < p->n; k++) {
-            size_t slot = acc_slot(g, p->items[k].story);
-            float weight = p->items[k].weight;
-            if (weight == SL_POSTING_UNREAD) {
-                g->acc_unread[slot] = 1;
-                weight = keys[i].weight;
-            }
-            g->acc_values[slot] += keys[i].weight * weight;
-        }
+        for (uint32_t k = from; k < p->n; k++)
+            *acc_slot(g, p->items[k].story) += keys[i].weight * p->items[k].weight;
     }
 }
 
@@ -359,112 +335,30 @@ static int by_score(const void *a, const void *b)
     return x->story < y->story ? -1 : x->story > y->story;
 }
 
-/* c among the best TOP_CANDIDATES (*n of them in out, by_score's order). */
-static void keep_best(candidate *out, size_t *n, candidate c)
-{
-    size_t at = *n;
-    if (at == TOP_CANDIDATES) {
-        if (by_score(&c, &out[at - 1]) >= 0)
-            return;
-        at--;
-    } else {
-        (*n)++;
-    }
-    while (at > 0 && by_score(&c, &out[at - 1]) < 0) {
-        out[at] = out[at - 1];
-        at--;
-    }
-    out[at] = c;
-}
-
-/* An unread story's bound from its squared query weights, raised past the
- * rounding of the float sums (theirs and its partial dot product's). */
-static float unread_bound(float squares)
-{
-    return sqrtf(squares) * 1.0001f + 1e-6f;
-}
-
-/* A story just read: its partial dot product over the scanned lists,
- * summed in score_postings' order, into *score; 0 when it is not in
- * memory. A list still holding it unread (its centroid lacks the term, a
- * store out of step) loses it, as a list read whole would not hold it. */
-static int read_score(sl_grouper *g, const sl_weighted_term *keys, uint32_t used, uint32_t story,
-                      float *score)
-{
-    if ((size_t)story >= g->stories_cap || !g->stories[story].terms)
-        return 0;
-    float sum = 0;
-    for (uint32_t i = 0; i < used; i++) {
-        const sl_postings *p = sl_index_get(&g->index, keys[i].term);
-        uint32_t at = sl_postings_position(p, story);
-        if (at >= p->n || p->items[at].story != story || at + SCAN_MAX < p->n)
-            continue;
-        if (p->items[at].weight == SL_POSTING_UNREAD)
-            sl_index_remove(&g->index, keys[i].term, story);
-        else
-            sum += keys[i].weight * p->items[at].weight;
-    }
-    *score = sum;
-    return 1;
-}
-
-/* Reads the unread stories, best bound first, while a bound reaches the
- * TOP_CANDIDATES-th best score so far, and scores them: the candidates are
- * those a search with every story read finds. The others stay unread and
- * out of the candidates (each scores at most its bound). */
-static void read_by_bound(sl_grouper *g, const sl_weighted_term *keys, uint32_t used)
-{
-    candidate best[TOP_CANDIDATES], unread[CANDIDATE_TERMS * SCAN_MAX];
-    size_t n_best = 0, n_unread = 0;
-    for (size_t i = 0; i < g->acc_n; i++) {
-        size_t slot = g->acc_used[i];
-        candidate c = {g->acc_keys[slot], g->acc_values[slot]};
-        if (!g->acc_unread[slot])
-            keep_best(best, &n_best, c);
-        else
-            unread[n_unread++] = (candidate){c.story, unread_bound(c.score)};
-    }
-    qsort(unread, n_unread, sizeof *unread, by_score);
-    for (size_t i = 0; i < n_unread; i++) {
-        if (n_best == TOP_CANDIDATES && unread[i].score < best[n_best - 1].score)
-            break;
-        int rc = sl_grouper_fetch_story(g, unread[i].story);
-        if (rc) {
-            if (!g->source_error)
-                g->source_error = rc;
-            return;
-        }
-        candidate c = {unread[i].story, 0};
-        if (!read_score(g, keys, used, c.story, &c.score))
-            continue;
-        size_t slot = acc_slot(g, c.story);
-        g->acc_values[slot] = c.score;
-        g->acc_unread[slot] = 0;
-        keep_best(best, &n_best, c);
-    }
-}
-
-/* Fills the accumulator with the stories sharing the article's key terms. */
-static void accumulate(sl_grouper *g, const sl_vector *v)
-{
-    sl_weighted_term keys[SL_VECTOR_TERMS];
-    uint32_t used = query_terms(g, v, keys);
-    score_postings(g, keys, used);
-    read_by_bound(g, keys, used);
-}
-
-/* The best TOP_CANDIDATES of the accumulator's read stories by partial
- * cosine; resets it. */
+/* The best TOP_CANDIDATES of the accumulator by partial cosine; resets it. */
 static size_t take_candidates(sl_grouper *g, candidate *out)
 {
     size_t n = 0;
     for (size_t i = 0; i < g->acc_n; i++) {
         size_t slot = g->acc_used[i];
-        if (!g->acc_unread[slot])
-            keep_best(out, &n, (candidate){g->acc_keys[slot], g->acc_values[slot]});
+        candidate c = {g->acc_keys[slot], g->acc_values[slot]};
         g->acc_keys[slot] = 0;
+        if (n < TOP_CANDIDATES) {
+            out[n++] = c;
+            if (n == TOP_CANDIDATES)
+                qsort(out, n, sizeof *out, by_score);
+        } else if (by_score(&c, &out[n - 1]) < 0) {
+            size_t at = n - 1;
+            while (at > 0 && by_score(&c, &out[at - 1]) < 0) {
+                out[at] = out[at - 1];
+                at--;
+            }
+            out[at] = c;
+        }
     }
     g->acc_n = 0;
+    if (n < TOP_CANDIDATES)
+        qsort(out, n, sizeof *out, by_score);
     return n;
 }
 
@@ -914,7 +808,7 @@ size_t sl_grouper_memory(const sl_grouper *g)
 {
     size_t bytes = sizeof *g + g->stories_cap * sizeof *g->stories + sl_index_memory(&g->index) +
                    (g->df.cap + g->pending.cap) * (sizeof(uint64_t) + sizeof(uint32_t)) +
-                   g->acc_cap * (2 * sizeof(uint32_t) + sizeof(float) + 1);
+                   g->acc_cap * (2 * sizeof(uint32_t) + sizeof(float));
     for (size_t i = 0; i < g->stories_cap; i++)
         if (g->stories[i].terms)
             bytes += SL_CENTROID_TERMS * sizeof(sl_weighted_term);

@@ -62,7 +62,8 @@ static sl_postings *find_or_add(sl_index *ix, uint64_t term)
 
 const sl_postings *sl_index_get(const sl_index *ix, uint64_t term) { return find(ix, term); }
 
-uint32_t sl_postings_position(const sl_postings *p, uint32_t story)
+/* Position of story in p (or where it would go). */
+static uint32_t position(const sl_postings *p, uint32_t story)
 {
     uint32_t lo = 0, hi = p->n;
     /* New stories have the largest ids: check the end first. */
@@ -95,7 +96,7 @@ int sl_index_set(sl_index *ix, uint64_t term, uint32_t story, float weight)
         return 0;
     if (!p)
         return SL_ENOMEM;
-    uint32_t at = sl_postings_position(p, story);
+    uint32_t at = position(p, story);
     if (at < p->n && p->items[at].story == story) {
         p->items[at].weight = weight;
         return 0;
@@ -119,7 +120,7 @@ void sl_index_remove(sl_index *ix, uint64_t term, uint32_t story)
     sl_postings *p = find(ix, term);
     if (!p)
         return;
-    uint32_t at = sl_postings_position(p, story);
+    uint32_t at = position(p, story);
     if (at >= p->n || p->items[at].story != story)
         return;
     memmove(p->items + at, p->items + at + 1, (p->n - at - 1) * sizeof *p->items);

@@ -11,14 +11,11 @@
 
 
 /* One story in a term's postings: its id and the term's weight in its
- * centroid, divided by the centroid's norm; SL_POSTING_UNREAD for a story
- * listed by the store and not read yet (story_fetch.c). */
+ * centroid, divided by the centroid's norm. */
 typedef struct sl_posting {
     uint32_t story;
     float weight;
 } sl_posting;
-
-#define SL_POSTING_UNREAD (-1.0f)
 
 /* term -> the stories whose centroid holds it, sorted by story id. Read
  * from the store (story_fetch.c), a term's list may hold only its most
@@ -45,8 +42,6 @@ typedef struct sl_index {
  * out a term whose list it has not read and a story below the list's floor:
  * the store holds them. */
 int sl_index_set(sl_index *ix, uint64_t term, uint32_t story, float weight);
-/* Position of story in p (or where it would go). */
-uint32_t sl_postings_position(const sl_postings *p, uint32_t story);
 /* Takes the story out of term's postings. */
 void sl_index_remove(sl_index *ix, uint64_t term, uint32_t story);
 /* The postings of a term, NULL when none. */
@@ -127,7 +122,6 @@ struct sl_grouper {
     float *acc_values;
     size_t acc_cap;
     uint32_t *acc_used;
-    unsigned char *acc_unread;     /* 1: the value is the square of an unread story's bound */
     size_t acc_n;
     unsigned char packed[SL_CENTROID_TERMS * SL_CENTROID_TERM_BYTES]; /* a centroid for the store */
     sl_term_vec entities;           /* name features of the current article */

@@ -2,9 +2,8 @@
  * them, so that opening a store loads none. The first time an article's
  * candidate search meets a term, the term's most recent stories are read
  * (the store's story_terms, highest ids first) with each story's state not
- * yet in memory posted unread, its weight unknown until a search reads
- * it (grouper.c: only when its bound may reach the candidates); a term
- * with more stories than read keeps the ones from its floor on. Centroid changes keep the lists read exact (index.c), and
+ * yet in memory; a term with more stories than read keeps the ones from
+ * its floor on. Centroid changes keep the lists read exact (index.c), and
  * when removals leave such a list shorter than the grouper scans, it is
  * read again. The stories the grouper sees are then those a whole load
  * gives, and every decision is the same. */
@@ -64,10 +63,7 @@ static float posting_weight(const sl_story_slot *s, uint64_t term, int *found)
     return norm > 0 ? (float)(weight / norm) : 0;
 }
 
-/* Reads term's list: its FETCH_MAX most recent stories. A story in memory
- * is posted with its weight; any other is posted unread
- * (SL_POSTING_UNREAD), to be read whole only when a search's bound says it
- * may be a candidate (grouper.c, resolve_unread). */
+/* Reads term's list: its FETCH_MAX most recent stories, and their states. */
 static int fetch_postings(sl_grouper *g, uint64_t term)
 {
     int64_t ids[FETCH_MAX];
@@ -81,10 +77,12 @@ static int fetch_postings(sl_grouper *g, uint64_t term)
         return SL_ENOMEM;
     for (size_t i = n; i-- > 0;) { /* oldest first: each story goes at the list's end */
         int64_t id = ids[i];
-        int found = id > 0 && id <= UINT32_MAX;
-        float weight = SL_POSTING_UNREAD;
-        if (in_memory(g, id))
-            weight = posting_weight(&g->stories[id], term, &found);
+        if ((rc = sl_grouper_fetch_story(g, id)))
+            return rc;
+        if (!in_memory(g, id))
+            continue;
+        int found;
+        float weight = posting_weight(&g->stories[id], term, &found);
         if (found && (rc = sl_index_set(&g->index, term, (uint32_t)id, weight)))
             return rc;
     }

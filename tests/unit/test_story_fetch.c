@@ -241,39 +241,3 @@ TEST(grouper_reads_only_the_stories_it_scans_of_a_term)
     sl_grouper_free(whole);
     sl_grouper_free(lazy);
 }
-
-/* 200 stories share one word with a search, of light weight there; 20
- * others share its two heavy words, the newest the most. A search reads
- * only the 20 (the bound of the 200, the word's weight in the search,
- * stays under the 16th best score) and places the article where the
- * grouper holding every story does: with the newest of the 20, which a
- * bound too low would leave unread. */
-TEST(grouper_reads_only_the_stories_whose_bound_reaches_the_candidates)
-{
-    static fake_store f;
-    memset(&f, 0, sizeof f);
-    sl_grouper *whole = sl_grouper_new();
-    for (int64_t id = 1; id <= 220; id++) {
-        float own = id > 200 ? 0.1f + (float)(id - 200) / 40 : 0.1f;
-        sl_vector v = id > 200 ? (sl_vector){3, {{2, 0.7f}, {3, own}, {5000 + (uint64_t)id, 0.3f}}}
-                               : (sl_vector){2, {{1, 0.5f}, {5000 + (uint64_t)id, 0.8f}}};
-        const void *c;
-        size_t len;
-        CHECK_INT(sl_grouper_add(whole, id, 0, &v, INT64_MIN, 1, &c, &len), 0);
-        save(&f, id, 0, INT64_MIN, c, len);
-    }
-    sl_story_source source = {&f, fake_recent, counted_state};
-    sl_grouper *lazy = sl_grouper_new();
-    sl_grouper_set_source(lazy, &source);
-    sl_vector v = {3, {{1, 0.1f}, {2, 0.7f}, {3, 0.7f}}};
-    sl_placement a, b;
-    state_reads = 0;
-    sl_grouper_place(whole, &v, INT64_MIN, &a);
-    sl_grouper_place(lazy, &v, INT64_MIN, &b);
-    CHECK_INT(sl_grouper_source_error(lazy), 0);
-    CHECK_INT(b.story, 220);
-    CHECK(same_place(&a, &b));
-    CHECK_INT(state_reads, 20);
-    sl_grouper_free(whole);
-    sl_grouper_free(lazy);
-}
