@@ -11,9 +11,16 @@ round of 400 texts (several languages and scripts mixed, very short, very
 long, one word repeated, every ASCII byte, cut UTF-8) through
 tests/differential_lang.c built against each binary's libstoryline.a
 (sl_lang_detect, sl_lang_detect_prior, the n-gram model's best language of
-every script); it prints every output that differs and exits 1 if any did. "c." and the Unicode spaces
-(changed on purpose by qa4) are left out unless --with-changes.
-(2026-12-06, branches rev28b and rev29b; docs/testing.md.)"""
+every script), and a round of speed23's exact levers (marks_units_round:
+120 texts of numbers glued to unit words and quotation marks of every
+form at every offset of the quote scan's eight-byte blocks, as files
+through facts --text; a JSONL file of raw lines, CR LF, blank and white
+lines, a NUL, bad lines, a line of more than 64 KB, no newline after the
+last, also gzipped, through ingest + export --json and dedup); it prints
+every output that differs and exits 1 if any did. "c." and the Unicode
+spaces (changed on purpose by qa4) are left out unless --with-changes.
+(2026-12-06, branches rev28b, rev29b and rev30a; docs/testing.md.)"""
+import gzip
 import json
 import os
 import random
@@ -77,20 +84,115 @@ def write_round(rnd, folder, with_changes):
     return files
 
 
+def cli(binary, *args):
+    p = subprocess.run([binary, *args], capture_output=True)
+    return p.stdout, p.stderr, p.returncode
+
+
+def ingested(binary, db, *paths):
+    """ingest's summary (its time taken out) and exit status."""
+    _, err, rc = cli(binary, "--db", db, "ingest", *paths)
+    return re.sub(rb" in [0-9.]+ s:", b":", err), rc
+
+
 def outputs(binary, folder, files):
-    def run(*args):
-        p = subprocess.run([binary, *args], capture_output=True)
-        return p.stdout, p.stderr, p.returncode
     db = os.path.join(folder, "store-%d.db" % abs(hash(binary)))
     jsonl = os.path.join(folder, "in.jsonl")
-    ingest = run("--db", db, "ingest", jsonl)
+    ingest = ingested(binary, db, jsonl)
     return {
-        "dedup": run("dedup", jsonl),
-        "ingest": (re.sub(rb" in [0-9.]+ s:", b":", ingest[1]), ingest[2]),
-        "export": run("--db", db, "export", "--json"),
-        "facts": run("facts", "--text", *files),
-        "summarize": run("summarize", *files, "--json"),
-        "timex": run("timex", *files, "--json"),
+        "dedup": cli(binary, "dedup", jsonl),
+        "ingest": ingest,
+        "export": cli(binary, "--db", db, "export", "--json"),
+        "facts": cli(binary, "facts", "--text", *files),
+        "summarize": cli(binary, "summarize", *files, "--json"),
+        "timex": cli(binary, "timex", *files, "--json"),
+    }
+
+
+# The marks and units round (rev30a): the words sl_units_word reads after a
+# number ("10km", "3-miles", "5DLRS"), with capitals, plurals, a byte more
+# or less and bytes past ASCII at their start; every quotation mark form,
+# cut ones too, line and paragraph breaks, colons before block quotes.
+GLUED = ["km", "kms", "KM", "Km", "kmh", "dollars", "Dollar", "DLRS", "dlr", "yen", "yens", "hrs",
+         "hr", "mph", "tonnes", "lbs", "feet", "foot", "points", "z\u0142otys", "Z\u0141OTY", "zloty",
+         "\u00b0C", "\u00b0c", "\u00b5m", "\u03bcm", "\u03bcs", "\u20ac", "\u2032", "\u2033", "square",
+         "per", "year-old", "years-old", "W", "V", "F", "C", "G", "mW", "MW", "GWh", "kWh", "pct", "pc",
+         "p", "m", "m2", "cm3", "sqm", "bpd", "barrel-a-day", "kilometres", "Kilometers", "ms", "mins",
+         "s", "S", "x", "", "-", "--", "-long", "km-long", "-km", "miles-wide", "percent", "Percent"]
+MARK_FORMS = ['"', "''", "'", "\u201c", "\u201d", "\u201e", "\u201a", "\u2018", "\u2019", "\u00ab",
+              "\u00bb", "\u2039", "\u203a", "\u2032", "\u2033", "\u300c", "\u300d", "\u300e",
+              "\u300f", "\uff02", "\u00a0", "\u2014", "\u2014 ", "\n", "\n\n", "\n\n\n", "\r\n",
+              "\r\n\r\n", ":\n\n", " wrote:\n\n", "--"]
+RAW_PIECES = [b"\xe2", b"\xe2\x80", b"\xc2", b"\x00", b"\xff"]   # cut marks, NUL
+
+
+def marks_units_text(rnd):
+    parts = []
+    for _ in range(rnd.randint(0, 90)):
+        r = rnd.random()
+        if r < 0.25:
+            parts.append(rnd.choice(["", "-", "$", "about "]) + str(rnd.choice([1, 3, 10, 2.5, 1200]))
+                         + rnd.choice(["", "", " ", "-"]) + rnd.choice(GLUED))
+        elif r < 0.55:
+            parts.append(rnd.choice(MARK_FORMS))
+        elif r < 0.95:
+            parts.append(rnd.choice(["the", "Harbour", "said", "we", "reopen", "don't", "piers'",
+                                     "Varnholt", "x" * rnd.randint(1, 17), "[He]", "(", "été"]))
+        else:
+            parts.append(rnd.choice(["The harbour master wrote on Monday", "4:40 p.m."]) + ":\n\n")
+        parts.append(rnd.choice([" ", "", "", ", ", ". ", "\n"]))
+    t = "".join(parts).encode()
+    if rnd.random() < 0.3:   # a cut mark or a NUL somewhere
+        k = rnd.randint(0, len(t))
+        t = t[:k] + rnd.choice(RAW_PIECES) + t[k:]
+    return b"y" * rnd.randint(0, 8) + t   # every offset in the scan's eight-byte blocks
+
+
+def raw_jsonl(rnd, texts):
+    """The texts as JSONL lines in every raw form the line split meets."""
+    out = []
+    for i, t in enumerate(texts):
+        line = json.dumps({"id": "m%d" % i, "text": t.decode("utf-8", "replace")}).encode()
+        r = rnd.random()
+        if r < 0.1:
+            line += b"\r"
+        elif r < 0.15:
+            line = line[:rnd.randint(0, len(line))]          # a bad line
+        elif r < 0.2:
+            k = rnd.randint(0, len(line))
+            line = line[:k] + b"\x00" + line[k:]            # a NUL inside a line
+        out.append(line)
+        out.append(rnd.choice([b"\n", b"\n", b"\n", b"\n\n", b"\n \t\r\n", b"\n\r\n"]))
+    long_text = " ".join("harbour%d" % k for k in range(12000))   # past a 64 KB read
+    out.append(json.dumps({"id": "long", "text": long_text}).encode() + b"\n")
+    out.append(json.dumps({"id": "last", "text": texts[0].decode("utf-8", "replace")}).encode())
+    return b"".join(out)
+
+
+def marks_units_round(rnd, folder):
+    files = []
+    texts = [marks_units_text(rnd) for _ in range(120)]
+    for i, t in enumerate(texts):
+        files.append(os.path.join(folder, "mu%03d.txt" % i))
+        with open(files[-1], "wb") as f:
+            f.write(t)
+    data = raw_jsonl(rnd, texts)
+    with open(os.path.join(folder, "raw.jsonl"), "wb") as f:
+        f.write(data)
+    with gzip.open(os.path.join(folder, "raw.jsonl.gz"), "wb") as f:
+        f.write(data)
+    return files
+
+
+def marks_units_outputs(binary, folder, files):
+    db = os.path.join(folder, "marks-%d.db" % abs(hash(binary)))
+    raw = os.path.join(folder, "raw.jsonl")
+    ingest = ingested(binary, db, raw, raw + ".gz")
+    return {
+        "marks facts": cli(binary, "facts", "--text", *files),
+        "marks ingest": ingest,
+        "marks export": cli(binary, "--db", db, "export", "--json"),
+        "marks dedup": cli(binary, "dedup", raw),
     }
 
 
@@ -193,11 +295,15 @@ def main():
         with tempfile.TemporaryDirectory() as folder:
             files = write_round(rnd, folder, with_changes)
             a, b = outputs(old, folder, files), outputs(new, folder, files)
+            marks = marks_units_round(rnd, folder)
+            a.update(marks_units_outputs(old, folder, marks))
+            b.update(marks_units_outputs(new, folder, marks))
             for name in a:
                 if a[name] != b[name]:
                     differ += 1
                     print("round %d: %s differs" % (n, name))
-    print("%d rounds of 300 texts and 400 languages' texts, %d outputs differ" % (rounds, differ))
+    print("%d rounds of 300 texts, 120 marks and units texts and 400 languages' texts, %d outputs differ"
+          % (rounds, differ))
     return 1 if differ else 0
 
 
