@@ -12,16 +12,12 @@
 /* Direct-mapped by id. Of the first 1,000 Reuters stories' 7,156 unpacks,
  * 256 slots would answer 73%, 512 83%, 1,024 88%; a used slot holds the
  * stored bytes (~310) and the codes, ~1.5 KB (the ingest's maximum RSS
- * grew by 0.8 MB). 2,048 from the twenty-third round: into a store, the
- * candidates' ids spread over more than 512 slots; Reuters' lines
- * 1,001-2,000 into the store of its first 1,000 cost 2,131.9 M
- * instructions at 512, 2,123.7 M at 2,048 (and 2,129.5 M with the sketch
- * memo at 4,096 slots instead: not kept), the maximum RSS 41.0 -> 41.9 MB
- * (docs/benchmarks.md). ~3 MB when every slot holds a news-sized article;
- * no bound: a slot holds ~1.5 bytes a byte of its article's text and keeps
- * its largest vectors, so 2,100 near copies of 20 KB took 168.0 MB at 512
- * slots, 215.5 MB at 2,048 (docs/testing.md, "Review of speed23"). */
-#define SKETCH_CACHE_SLOTS 2048
+ * grew by 0.8 MB). 2,048 slots saved 0.4% of the instructions into a
+ * store (twenty-third round, speed23) but a slot keeps its largest
+ * vectors, ~1.5 bytes a byte of its article: 2,100 near copies of 20 KB
+ * took 168.0 MB at 512 slots, 215.5 MB at 2,048 (docs/testing.md,
+ * "Review of speed23"): not kept. */
+#define SKETCH_CACHE_SLOTS 512
 
 typedef struct cached_sketch {
     int64_t id;
