@@ -197,8 +197,9 @@ typedef struct sl_ingest_report {
  * a file named as `path` is always read. Formats are recognised by content:
  * plain text, JSONL, HTML, WARC, feeds; gzip is undone first. `path` "-"
  * (standard input) or a pipe is read whole as a file is (WARC excepted).
- * A gzip stream cut short or damaged is reported, and the whole JSONL lines
- * before the damage are stored. Bad inputs are
+ * A gzip stream cut short or damaged is reported; of one cut short, the
+ * whole JSONL lines before the cut are stored (of other damage, nothing: a
+ * failed check leaves no byte trusted). Bad inputs are
  * reported through opts->on_error and skipped; the rest goes on. Returns 0
  * when everything was stored, SL_EBADINPUT when some inputs failed (the rest
  * are stored; sl_errmsg names the last, "NAME: REASON"), another code when

@@ -395,10 +395,11 @@ static int ingest_warc(run *r, const char *path)
     return rc;
 }
 
-/* The bytes of a gzip stream that broke off (a cut download): the whole
- * JSONL lines before the damage are kept, as those of a plain JSONL file
- * cut short are; anything else is a damaged page or text, and kept not at
- * all. The damage itself was reported; the file counts as read. */
+/* The bytes of a gzip stream that broke off (a cut download; other damage
+ * leaves none, sl_gz_read_file): the whole JSONL lines before the cut are
+ * kept, as those of a plain JSONL file cut short are; anything else is a
+ * cut page or text, and kept not at all. The damage itself was reported;
+ * the file counts as read. */
 static int ingest_damaged(run *r, const char *data, size_t len, const char *path)
 {
     while (len && data[len - 1] != '\n')

@@ -706,6 +706,34 @@ expect_exit 1 sh -c "'$S' --db '$T/cuts.db' ingest - <'$T/cut.jsonl.gz'"
 check "ingest - of the same: the same count (it said 0 files read, 1 failed, nothing kept)" \
   err_has "^ingested $whole articles from 1 file read in .*, 1 failed$"
 check "  ... the damage named as standard input's" err_has "^storyline: -: truncated gzip data$"
+# read30: a gzip stream whose check fails (a byte changed, not cut) gave
+# its lines before the end too: the changed line was stored, and the good
+# file ingested after it made a new version of it.
+python3 -c '
+import json, random, sys, zlib
+random.seed(12)
+words = "harbour ferry council river market lantern bakery festival school bridge tower storm".split()
+lines = "".join(json.dumps({"id": i, "text": "The %s of Elmsford. %s." % (random.choice(words),
+        " ".join("%s%d" % (random.choice(words), random.randint(0, 900)) for _ in range(80)))}) + "\n"
+        for i in range(300)).encode()
+z = zlib.compressobj(0, zlib.DEFLATED, 31)    # stored blocks: the text as is
+gz = bytearray(z.compress(lines) + z.flush())
+open(sys.argv[2], "wb").write(gz)
+at = gz.find(b"of Elmsford", 5000)
+gz[at + 3] = ord("X")
+open(sys.argv[1], "wb").write(gz)' "$T/gzcheck.jsonl.gz" "$T/gzcheck-good.jsonl.gz"
+mkdir -p "$T/gzcheck"
+cp "$T/gzcheck.jsonl.gz" "$T/gzcheck/f.jsonl.gz"
+expect_exit 1 "$S" --db "$T/gzcheck.db" ingest "$T/gzcheck/f.jsonl.gz"
+check "a gzip file whose check fails: named" err_has "^storyline: $T/gzcheck/f.jsonl.gz: incorrect data check$"
+check "  ... and none of its lines kept (read30: those before the end, the changed one too)" \
+  err_has "^ingested 0 articles from 1 file read in .*, 1 failed$"
+cp "$T/gzcheck-good.jsonl.gz" "$T/gzcheck/f.jsonl.gz"
+expect_exit 0 "$S" --db "$T/gzcheck.db" ingest "$T/gzcheck/f.jsonl.gz"
+expect_exit 0 "$S" --db "$T/gzcheck-once.db" ingest "$T/gzcheck/f.jsonl.gz"
+"$S" --db "$T/gzcheck.db" export --json >"$T/gzcheck-after.json"
+"$S" --db "$T/gzcheck-once.db" export --json >"$T/gzcheck-once.json"
+check "  ... and the good file after it ends the store as the good file alone" cmp -s "$T/gzcheck-after.json" "$T/gzcheck-once.json"
 # A NUL byte in a JSONL file's first 4 KB made the whole file binary.
 printf '{"text": "The ferry of Brookvale left at nine on Monday, the harbour master said."}\n{"text": "A bad \000 line."}\n{"text": "The council of Oakhollow met on Tuesday to set the budget of the school."}\n' >"$T/nul.jsonl"
 expect_exit 1 "$S" --db "$T/nul.db" ingest "$T/nul.jsonl"
