@@ -740,6 +740,12 @@ expect_exit 1 "$S" --db "$T/nul.db" ingest "$T/nul.jsonl"
 check "a JSONL line with a NUL byte is that line's error, named (the file was binary)" \
   err_has "^storyline: $T/nul.jsonl:2: invalid JSON"
 check "  ... and the other lines are stored" err_has "^ingested 2 articles from 1 file read"
+# read30: random bytes behind a crafted JSON opening were read as JSONL,
+# hundreds of bad lines named one by one, where main said "binary" once.
+python3 -c 'import random, sys; open(sys.argv[1], "wb").write(b"{\"a\":" + random.Random(7).randbytes(100000))' "$T/crafted.bin"
+expect_exit 1 "$S" --db "$T/crafted.db" ingest "$T/crafted.bin"
+check "random bytes behind {\"a\": are binary data, said once (read30: a bad line each)" sh -c '
+test "$(grep -c "^storyline: " "$1")" = 1 && grep -q "^storyline: $2: binary data" "$1"' - "$ERR" "$T/crafted.bin"
 # A UTF-16 page (with its BOM): ingest and extract decode it; the prose
 # commands read its raw bytes (timex found nothing).
 cat >"$T/page8.html" <<'EOF'

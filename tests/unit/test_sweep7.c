@@ -42,6 +42,21 @@ TEST(format_jsonl_with_a_nul_byte_stays_jsonl)
     CHECK_INT(sl_format_detect(prose, sizeof prose - 1), SL_FORMAT_BINARY);   /* prose stays so */
 }
 
+/* Bytes that are no text behind a JSON opening (a crafted `{"a":`, then
+ * compressed data) made a JSONL file of hundreds of bad lines (read30): the
+ * first line must be text, as the line of a real file is. */
+TEST(format_binary_behind_a_json_opening_stays_binary)
+{
+    char data[2048] = "{\"a\": ";
+    for (size_t i = 6; i < sizeof data; i++)   /* stray UTF-8 continuation bytes, a NUL */
+        data[i] = (char)(i % 7 ? 0x80 + i % 64 : 0);
+    data[1000] = '\n';
+    CHECK_INT(sl_format_detect(data, sizeof data), SL_FORMAT_BINARY);
+    memcpy(data + 6, "\"The ferry left at nine.\"}", 26);   /* a first line of text */
+    data[32] = '\n';
+    CHECK_INT(sl_format_detect(data, sizeof data), SL_FORMAT_JSONL);
+}
+
 /* A UTF-16 page (with its BOM) reached timex, summarize and facts --text as
  * raw bytes, where ingest and extract decode it. */
 TEST(input_utf8_decodes_a_utf16_page)
