@@ -81,6 +81,24 @@ TEST(input_utf8_decodes_a_utf16_page)
     free(wide);
 }
 
+/* A UTF-16 unit iconv refuses (an unpaired surrogate) skipped one byte, so
+ * the rest of the page came out a byte off, as CJK (read30): it costs one
+ * character now, U+FFFD. */
+TEST(input_utf8_unpaired_surrogate_costs_one_character)
+{
+    static const char page[] = "<html><body><p>A?B at the pier.</p></body></html>";
+    size_t n = strlen(page), len = 2 + 2 * n;
+    char wide[2 + 2 * sizeof page];
+    wide[0] = (char)0xFF, wide[1] = (char)0xFE;
+    for (size_t i = 0; i < n; i++)   /* UTF-16LE; the '?' a high surrogate alone */
+        wide[2 + 2 * i] = page[i] == '?' ? 0 : page[i], wide[3 + 2 * i] = page[i] == '?' ? (char)0xD8 : 0;
+    char *out = NULL;
+    size_t out_len = 0;
+    CHECK_INT(sl_input_utf8(wide, len, &out, &out_len), 0);
+    CHECK_STR(out, "<html><body><p>A\xEF\xBF\xBD" "B at the pier.</p></body></html>");
+    free(out);
+}
+
 /* "larger than the 256 MB this command reads", "more than 256 MB: over the
  * cap", "file of N MB exceeds the 256 MB cap": one wording now. */
 TEST(cap_said_one_way)
