@@ -864,7 +864,8 @@ SL_API int sl_stories_page_json(sl_engine *engine, const sl_story_query *query,
 
 /* The number of items of `path` (a file or a folder, walked as
  * sl_ingest_path walks it). `opts` may be NULL; its callbacks are not
- * called. SL_ENOMEM, SL_EUSAGE (a bad opts->published). */
+ * called. SL_ENOMEM, SL_EUSAGE (a bad opts->published; `path` "-" or a
+ * pipe, which could not be read again for the ranges). */
 SL_API int sl_records_count(sl_engine *engine, const char *path, const sl_ingest_options *opts,
                             uint64_t *items);
 /* Writes the records of items [first, first + count) of `path` to `write`,

@@ -643,6 +643,10 @@ int sl_inputs_each(sl_engine *e, const char *path, const sl_ingest_options *opts
     sl_ingest_report local = {0};
     run r = {.e = e, .opts = opts, .report = &local, .each = fn, .each_ctx = ctx};
     int rc = check_options(e, opts);
+    /* The map reads its input once to count it and again for each range: a
+     * stream's second reading found it spent, its items lost (read30). */
+    if (!rc && sl_path_is_stream(path))
+        rc = sl_seterr(e, SL_EUSAGE, "%s: a stream is read once; records want a file or a folder", path);
     if (!rc)
         rc = ingest_tree(&r, path, 0);
     free(r.root);
