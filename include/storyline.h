@@ -197,8 +197,9 @@ typedef struct sl_ingest_report {
  * a file named as `path` is always read. Formats are recognised by content:
  * plain text, JSONL, HTML, WARC, feeds; gzip is undone first. `path` "-"
  * (standard input) or a pipe is read whole as a file is (WARC excepted).
- * A gzip stream cut short or damaged is reported, and the whole JSONL lines
- * before the damage are stored. Bad inputs are
+ * A gzip stream cut short or damaged is reported; of one cut short, the
+ * whole JSONL lines before the cut are stored (of other damage, nothing: a
+ * failed check leaves no byte trusted). Bad inputs are
  * reported through opts->on_error and skipped; the rest goes on. Returns 0
  * when everything was stored, SL_EBADINPUT when some inputs failed (the rest
  * are stored; sl_errmsg names the last, "NAME: REASON"), another code when
@@ -863,7 +864,8 @@ SL_API int sl_stories_page_json(sl_engine *engine, const sl_story_query *query,
 
 /* The number of items of `path` (a file or a folder, walked as
  * sl_ingest_path walks it). `opts` may be NULL; its callbacks are not
- * called. SL_ENOMEM, SL_EUSAGE (a bad opts->published). */
+ * called. SL_ENOMEM, SL_EUSAGE (a bad opts->published; `path` "-" or a
+ * pipe, which could not be read again for the ranges). */
 SL_API int sl_records_count(sl_engine *engine, const char *path, const sl_ingest_options *opts,
                             uint64_t *items);
 /* Writes the records of items [first, first + count) of `path` to `write`,

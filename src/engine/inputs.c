@@ -395,10 +395,11 @@ static int ingest_warc(run *r, const char *path)
     return rc;
 }
 
-/* The bytes of a gzip stream that broke off (a cut download): the whole
- * JSONL lines before the damage are kept, as those of a plain JSONL file
- * cut short are; anything else is a damaged page or text, and kept not at
- * all. The damage itself was reported; the file counts as read. */
+/* The bytes of a gzip stream that broke off (a cut download; other damage
+ * leaves none, sl_gz_read_file): the whole JSONL lines before the cut are
+ * kept, as those of a plain JSONL file cut short are; anything else is a
+ * cut page or text, and kept not at all. The damage itself was reported;
+ * the file counts as read. */
 static int ingest_damaged(run *r, const char *data, size_t len, const char *path)
 {
     while (len && data[len - 1] != '\n')
@@ -642,6 +643,10 @@ int sl_inputs_each(sl_engine *e, const char *path, const sl_ingest_options *opts
     sl_ingest_report local = {0};
     run r = {.e = e, .opts = opts, .report = &local, .each = fn, .each_ctx = ctx};
     int rc = check_options(e, opts);
+    /* The map reads its input once to count it and again for each range: a
+     * stream's second reading found it spent, its items lost (read30). */
+    if (!rc && sl_path_is_stream(path))
+        rc = sl_seterr(e, SL_EUSAGE, "%s: a stream is read once; records want a file or a folder", path);
     if (!rc)
         rc = ingest_tree(&r, path, 0);
     free(r.root);

@@ -223,13 +223,16 @@ static const char *charset_for(const char *label)
     return label;
 }
 
-/* Converts with iconv; a byte it cannot convert becomes U+FFFD. Returns 1
- * when iconv does not know the charset, else 0 or an SL_E* code. */
+/* Converts with iconv; a code unit it cannot convert (a byte, two bytes of
+ * UTF-16: one byte skipped there read the rest of the page a byte off, as
+ * CJK, after an unpaired surrogate, read30) becomes U+FFFD. Returns 1 when
+ * iconv does not know the charset, else 0 or an SL_E* code. */
 static int iconv_to_utf8(const char *charset, const char *in, size_t n, sl_buf *out)
 {
     iconv_t cd = iconv_open("UTF-8", charset);
     if (cd == (iconv_t)-1)
         return 1;
+    size_t unit = strncasecmp(charset, "UTF-16", 6) ? 1 : 2;
     char *inp = (char *)in;
     size_t left = n;
     while (left > 0 && !out->err) {
@@ -245,8 +248,9 @@ static int iconv_to_utf8(const char *charset, const char *in, size_t n, sl_buf *
             continue;
         /* EILSEQ, or EINVAL for a sequence cut by the end of the page */
         sl_buf_put(out, REPLACEMENT, 3);
-        inp++;
-        left--;
+        size_t skip = left < unit ? left : unit;
+        inp += skip;
+        left -= skip;
     }
     iconv_close(cd);
     return out->err;

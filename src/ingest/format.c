@@ -87,13 +87,13 @@ static size_t utf8_len(const unsigned char *s, size_t i, size_t n)
     return need;
 }
 
-static int mostly_binary(const unsigned char *s, size_t n)
+/* The bytes of s[0..n) that are no text: undecodable UTF-8, C0 controls
+ * other than white space, DEL and NUL. */
+static size_t undecodable(const unsigned char *s, size_t n)
 {
     size_t bad = 0;
     for (size_t i = 0; i < n;) {
         unsigned char c = s[i];
-        if (c == 0)
-            return 1;
         if (c >= 0x80) {
             size_t k = utf8_len(s, i, n);
             if (k) {
@@ -108,7 +108,24 @@ static int mostly_binary(const unsigned char *s, size_t n)
         }
         i++;
     }
-    return bad * BINARY_SHARE_DEN > n * BINARY_SHARE_NUM;
+    return bad;
+}
+
+static int share_binary(size_t bad, size_t n) { return bad * BINARY_SHARE_DEN > n * BINARY_SHARE_NUM; }
+
+static int mostly_binary(const unsigned char *s, size_t n)
+{
+    return memchr(s, 0, n) || share_binary(undecodable(s, n), n);
+}
+
+/* A JSONL file's first line (within the prefix) is text, whatever a later
+ * line holds: random bytes behind a crafted `{"a":` are binary, not
+ * hundreds of bad lines (read30). */
+static int first_line_text(const unsigned char *s, size_t n)
+{
+    const unsigned char *nl = memchr(s, '\n', n);
+    size_t len = nl ? (size_t)(nl - s) : n;
+    return !share_binary(undecodable(s, len), len);
 }
 
 /* A JSON string starting at s[i] == '"'; returns the index after it, or n
@@ -291,7 +308,7 @@ sl_format sl_format_detect(const char *data, size_t len)
      * line are that line's fault (the reader names it and keeps the rest),
      * where the whole file was refused as binary. */
     if ((s[first] == '{' || s[first] == '[') && looks_like_json(s, first, n))
-        return SL_FORMAT_JSONL;
+        return first_line_text(s + first, n - first) ? SL_FORMAT_JSONL : SL_FORMAT_BINARY;
     if (mostly_binary(s + first, n - first))
         return SL_FORMAT_BINARY;
     if (looks_like_feed(s, first, n))

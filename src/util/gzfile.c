@@ -58,6 +58,10 @@ int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why)
                                  : zerr == Z_ERRNO   ? strerror(read_errno)
                                                      : zlib_reason(zmsg, path));
         rc = zerr == Z_ERRNO ? SL_UTIL_EIO : SL_UTIL_EBADINPUT;
+        /* Only a cut stream's bytes are sound: after other damage (a failed
+         * check, a bad code) some already given are known wrong (read30). */
+        if (zerr != Z_BUF_ERROR)
+            sl_buf_clear(out);
     }
     gzclose(f);
     return rc;

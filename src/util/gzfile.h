@@ -11,7 +11,8 @@
 /* Reads a plain or gzip-compressed file ("-": standard input) whole into `out` (initialised here;
  * the caller frees it). Over `cap` bytes: SL_UTIL_ETOOLARGE; unreadable: SL_UTIL_EIO;
  * broken or truncated gzip: SL_UTIL_EBADINPUT, `out` holding what came out before the
- * damage. `why` gets the reason, without the path. */
+ * cut of a truncated stream (nothing after other damage: those bytes may be wrong).
+ * `why` gets the reason, without the path. */
 int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why);
 /* The one wording of an input over its cap of `cap` bytes, into `why`:
  * "larger than the N MB cap" (every reader of a whole input says it so). */

@@ -706,12 +706,43 @@ expect_exit 1 sh -c "'$S' --db '$T/cuts.db' ingest - <'$T/cut.jsonl.gz'"
 check "ingest - of the same: the same count (it said 0 files read, 1 failed, nothing kept)" \
   err_has "^ingested $whole articles from 1 file read in .*, 1 failed$"
 check "  ... the damage named as standard input's" err_has "^storyline: -: truncated gzip data$"
+# read30: a gzip stream whose check fails (a byte changed, not cut) gave
+# its lines before the end too: the changed line was stored, and the good
+# file ingested after it made a new version of it.
+python3 -c '
+import json, sys, zlib
+lines = "".join(json.dumps({"id": i, "text": "Notice %d of the Elmsford harbour board. " % i +
+                            " ".join("berth%d" % (i * 7919 % (k + 11)) for k in range(150))}) + "\n"
+                for i in range(300)).encode()
+z = zlib.compressobj(0, zlib.DEFLATED, 31)    # stored blocks: the text as is
+gz = bytearray(z.compress(lines) + z.flush())
+open(sys.argv[2], "wb").write(gz)
+gz[gz.find(b"Elmsford", 5000)] = ord("X")
+open(sys.argv[1], "wb").write(gz)' "$T/gzcheck.jsonl.gz" "$T/gzcheck-good.jsonl.gz"
+mkdir -p "$T/gzcheck"
+cp "$T/gzcheck.jsonl.gz" "$T/gzcheck/f.jsonl.gz"
+expect_exit 1 "$S" --db "$T/gzcheck.db" ingest "$T/gzcheck/f.jsonl.gz"
+check "a gzip file whose check fails: named" err_has "^storyline: $T/gzcheck/f.jsonl.gz: incorrect data check$"
+check "  ... and none of its lines kept (read30: those before the end, the changed one too)" \
+  err_has "^ingested 0 articles from 1 file read in .*, 1 failed$"
+cp "$T/gzcheck-good.jsonl.gz" "$T/gzcheck/f.jsonl.gz"
+expect_exit 0 "$S" --db "$T/gzcheck.db" ingest "$T/gzcheck/f.jsonl.gz"
+expect_exit 0 "$S" --db "$T/gzcheck-once.db" ingest "$T/gzcheck/f.jsonl.gz"
+"$S" --db "$T/gzcheck.db" export --json >"$T/gzcheck-after.json"
+"$S" --db "$T/gzcheck-once.db" export --json >"$T/gzcheck-once.json"
+check "  ... and the good file after it ends the store as the good file alone" cmp -s "$T/gzcheck-after.json" "$T/gzcheck-once.json"
 # A NUL byte in a JSONL file's first 4 KB made the whole file binary.
 printf '{"text": "The ferry of Brookvale left at nine on Monday, the harbour master said."}\n{"text": "A bad \000 line."}\n{"text": "The council of Oakhollow met on Tuesday to set the budget of the school."}\n' >"$T/nul.jsonl"
 expect_exit 1 "$S" --db "$T/nul.db" ingest "$T/nul.jsonl"
 check "a JSONL line with a NUL byte is that line's error, named (the file was binary)" \
   err_has "^storyline: $T/nul.jsonl:2: invalid JSON"
 check "  ... and the other lines are stored" err_has "^ingested 2 articles from 1 file read"
+# read30: random bytes behind a crafted JSON opening were read as JSONL,
+# hundreds of bad lines named one by one, where main said "binary" once.
+python3 -c 'import random, sys; open(sys.argv[1], "wb").write(b"{\"a\":" + random.Random(7).randbytes(100000))' "$T/crafted.bin"
+expect_exit 1 "$S" --db "$T/crafted.db" ingest "$T/crafted.bin"
+check "random bytes behind {\"a\": are binary data, said once (read30: a bad line each)" sh -c '
+test "$(grep -c "^storyline: " "$1")" = 1 && grep -q "^storyline: $2: binary data" "$1"' - "$ERR" "$T/crafted.bin"
 # A UTF-16 page (with its BOM): ingest and extract decode it; the prose
 # commands read its raw bytes (timex found nothing).
 cat >"$T/page8.html" <<'EOF'

@@ -2,6 +2,7 @@
  * counted and cut into ranges as ingest walks them, HTML extracted in the
  * map, and a store made by replaying the records equal to the one
  * sl_ingest_path makes of the same input. */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -79,6 +80,30 @@ TEST(records_count_and_ranges)
     free(tail.data);
     sl_engine_free(e);
     remove_dir(dir);
+}
+
+/* Standard input counted its items, then the ranges' walk found it spent
+ * and made one failure ("-: empty input") of them (read30): a stream is
+ * refused before it is read. Standard input is /dev/null here, so that
+ * a regression counts nothing rather than waits. */
+TEST(records_refuse_a_stream)
+{
+    int saved = dup(STDIN_FILENO), null = open("/dev/null", O_RDONLY);
+    CHECK(saved >= 0 && null >= 0 && dup2(null, STDIN_FILENO) == STDIN_FILENO);
+    sl_engine *e = NULL;
+    CHECK_INT(sl_engine_open(&e, ":memory:", NULL), 0);
+    uint64_t items = 7;
+    sink out = {0};
+    CHECK_INT(sl_records_count(e, "-", NULL, &items), SL_EUSAGE);
+    CHECK_INT(items, 0);
+    CHECK_STR(sl_errmsg(e), "-: a stream is read once; records want a file or a folder");
+    CHECK_INT(sl_records_read(e, "-", NULL, 0, 10, collect, &out), SL_EUSAGE);
+    CHECK_INT(out.len, 0);
+    free(out.data);
+    sl_engine_free(e);
+    dup2(saved, STDIN_FILENO);
+    close(saved);
+    close(null);
 }
 
 /* Every article of a store as "title|source|published|story|text" lines. */
