@@ -2,7 +2,7 @@
 """Differential run of two storyline builds on generated hostile texts: a
 change meant to be exact (a fast path) must leave every output as it was.
 
-    python3 tests/differential.py OLD_BIN NEW_BIN [ROUNDS] [--with-changes]
+    python3 tests/differential.py OLD_BIN NEW_BIN [ROUNDS] [--with-changes] [--scans] [--no-lang]
 
 Each round writes 300 texts (JSONL lines, and 40 of them as files with raw
 bytes: NUL, cut UTF-8) and runs both builds through dedup, ingest + export
@@ -11,15 +11,23 @@ round of 400 texts (several languages and scripts mixed, very short, very
 long, one word repeated, every ASCII byte, cut UTF-8) through
 tests/differential_lang.c built against each binary's libstoryline.a
 (sl_lang_detect, sl_lang_detect_prior, the n-gram model's best language of
-every script), and a round of speed23's exact levers (marks_units_round:
-120 texts of numbers glued to unit words and quotation marks of every
-form at every offset of the quote scan's eight-byte blocks, as files
-through facts --text; a JSONL file of raw lines, CR LF, blank and white
-lines, a NUL, bad lines, a line of more than 64 KB, no newline after the
-last, also gzipped, through ingest + export --json and dedup); it prints
-every output that differs and exits 1 if any did. "c." and the Unicode
-spaces (changed on purpose by qa4) are left out unless --with-changes.
-(2026-12-06, branches rev28b, rev29b and rev30a; docs/testing.md.)"""
+every script); it prints every output that differs and exits 1 if any did. "c." and the Unicode spaces
+(changed on purpose by qa4) are left out unless --with-changes.
+(2026-12-06, branches rev28b, rev29b, rev30a and rev30b; docs/testing.md.)
+Each round also
+runs speed23's exact levers (marks_units_round, branch rev30a: 120 texts of
+numbers glued to unit words and quotation marks of every form at every
+offset of the quote scan's eight-byte blocks, as files through facts
+--text; a JSONL file of raw lines, CR LF, blank and white lines, a NUL,
+bad lines, a line of more than 64 KB, no newline after the last, also
+gzipped, through ingest + export --json and dedup). --scans adds, each
+round, 300 texts made for the text stage's block scans and the copy sketch
+(branch rev30b): long ASCII runs broken by every kind of end and control at
+any offset, number words in any case, cut, hyphened (ASCII and Unicode
+hyphens), stop words of several languages in capitals past ASCII (dotted
+I, sharp s, final sigma, combining marks), texts of hundreds of distinct
+terms, raw UTF-8 in the JSONL too; --no-lang leaves the language round
+out (for a sanitizer build, whose libstoryline.a the probe cannot link)."""
 import gzip
 import json
 import os
@@ -84,6 +92,108 @@ def write_round(rnd, folder, with_changes):
     return files
 
 
+# The scans round (--scans): pieces that break a run of ASCII at any
+# offset, number words and their near misses, stop words past ASCII.
+BREAKS = [".", "!", "?", "\u2026", "\n", "\n\n", "\r\n", "\r", "\u2028", "\u2029", "\u0085",
+          "\x00", "\t", "  ", " \n", " \t ", "\x7f", "\x1f", "\x0b", "\x0c", "\u00e9", "\u00a0",
+          "\u2010", "\u2011", "\u2014", "\"", "\u201c", "\u201d", " ", " ", " ", ". ", "! ", "? "]
+NUMBERS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+           "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+           "eighty ninety").split()
+FOLDS = ["\u0130stanbul", "\u0131s\u0131k", "I\u0307", "STRASSE", "stra\u00dfe", "STRA\u1e9eE", "\u03a3\u039f\u03a6\u039f\u03a3",
+         "\u03c3\u03bf\u03c6\u03cc\u03c2", "e\u0301t\u00e9", "\u00dcBER", "\u00fcber", "U\u0308ber", "DAS", "Die", "d\u2019un", "L\u2019\u00c9TAT",
+         "\u00c0", "\u00e0", "O\u00d9", "Tamb\u00e9n", "TAMBI\u00c9N", "\uff2f\uff2e\uff25", "\u2160", "\ufb01ve", "\ufb00"]
+
+
+def number_word(rnd):
+    v = rnd.randint(1, 99)
+    w = NUMBERS[v - 1] if v < 20 else NUMBERS[17 + v // 10] + (
+        rnd.choice(["-", "-", "\u2010", "\u2011", ""]) + NUMBERS[v % 10 - 1] if v % 10 else "")
+    w = "".join(c.upper() if rnd.random() < 0.3 else c for c in w)
+    r = rnd.random()
+    if r < 0.15 and len(w) > 2:   # a letter dropped, a hyphen put in, cut to a length
+        k = rnd.randrange(1, len(w))
+        w = rnd.choice([w[:k] + w[k + 1:], w[:k] + "-" + w[k:], w[:k]])
+    elif r < 0.2:
+        w = rnd.choice(["one-two", "six-ten", "ten-one", "forty-one", "fifty-fiv", "seventeen", "seventeen-",
+                        "-seven", "twenty--one", "twenty-one-two", "eightyeight", "ninety-ten"])
+    return w
+
+
+def scan_word(rnd):
+    r = rnd.random()
+    if r < 0.25:
+        return number_word(rnd)
+    if r < 0.4:
+        return rnd.choice(FOLDS + STOPS)
+    if r < 0.5:
+        return rnd.choice(PIECES)
+    return "".join(rnd.choice(LETTERS if rnd.random() < 0.1 else LETTERS[:26])
+                   for _ in range(rnd.randint(1, 12)))
+
+
+def scan_text(rnd):
+    kind = rnd.randrange(4)
+    if kind == 0:   # runs of words and single spaces, broken at any offset
+        parts = []
+        for _ in range(rnd.randint(1, 30)):
+            run = " ".join(scan_word(rnd) if rnd.random() < 0.3 else "x" * rnd.randint(1, 9)
+                           for _ in range(rnd.randint(0, 12)))
+            parts.append(run[:rnd.randint(0, len(run))] + rnd.choice(BREAKS))
+        return "".join(parts)
+    if kind == 1:   # hundreds of distinct terms, some repeated, some quoted
+        words = ["".join(rnd.choice(LETTERS[:26]) for _ in range(rnd.randint(3, 14))) for _ in range(rnd.randint(1, 700))]
+        out = []
+        for w in words:
+            w = rnd.choice(words) if rnd.random() < 0.3 else w
+            w = w.capitalize() if rnd.random() < 0.3 else w
+            out.append(w + rnd.choice([" ", " ", " ", ". ", ", ", "\n", " \"", "\" "]))
+        return "".join(out)
+    if kind == 2:   # sentences of number words, folds and stop words
+        return " ".join(scan_word(rnd) + rnd.choice(["", "", ".", ",", "!", "\n"]) for _ in range(rnd.randint(0, 150)))
+    t = "a" * rnd.randint(0, 70) + rnd.choice(BREAKS) + "b" * rnd.randint(0, 70)   # one break in a run
+    return t + rnd.choice(["", ".", " Then it ended.", "\n\nNext."]) * rnd.randint(1, 3)
+
+
+def figure_pair(rnd):
+    """Two tellings of one report, its figures spelled in one and in digits
+    (or spelled otherwise) in the other, a few words dropped: the copy
+    scores read the number words' terms."""
+    a, b = [], []
+    for _ in range(rnd.randint(8, 60)):
+        if rnd.random() < 0.25:
+            v = rnd.randint(1, 99)
+            w = NUMBERS[v - 1] if v < 20 else NUMBERS[17 + v // 10] + ("-" + NUMBERS[v % 10 - 1] if v % 10 else "")
+            a.append("".join(c.upper() if rnd.random() < 0.2 else c for c in w))
+            b.append(rnd.choice([str(v), w.capitalize(), w.replace("-", rnd.choice(["\u2010", "", "-"]))]))
+            continue
+        w = scan_word(rnd) if rnd.random() < 0.3 else "".join(rnd.choice(LETTERS[:26]) for _ in range(rnd.randint(3, 9)))
+        a.append(w)
+        if rnd.random() > 0.1:
+            b.append(w)
+        if rnd.random() < 0.15:
+            a[-1] += "."
+            b.append(".")
+    return " ".join(a), " ".join(b).replace(" .", ".")
+
+
+def write_scans_round(rnd, folder):
+    files = []
+    pair = []
+    with open(os.path.join(folder, "in.jsonl"), "w", encoding="utf-8") as out:
+        for i in range(300):
+            if not pair and rnd.random() < 0.3:
+                pair = list(figure_pair(rnd))
+            t = pair.pop() if pair else scan_text(rnd)
+            line = {"id": "s%d" % i, "title": scan_text(rnd)[:60], "text": t, "published": "2026-03-01"}
+            out.write(json.dumps(line, ensure_ascii=i % 2 == 0) + "\n")
+            if i < 40:
+                files.append(os.path.join(folder, "t%02d.txt" % i))
+                with open(files[-1], "wb") as f:
+                    f.write(t.encode("utf-8", "surrogatepass"))
+    return files
+
+
 def cli(binary, *args):
     p = subprocess.run([binary, *args], capture_output=True)
     return p.stdout, p.stderr, p.returncode
@@ -106,6 +216,7 @@ def outputs(binary, folder, files):
         "facts": cli(binary, "facts", "--text", *files),
         "summarize": cli(binary, "summarize", *files, "--json"),
         "timex": cli(binary, "timex", *files, "--json"),
+        "compare": [cli(binary, "compare", a, b, "--json") for a, b in zip(files[0::2], files[1::2])],
     }
 
 
@@ -278,32 +389,37 @@ def lang_round(rnd, exes):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--with-changes"]
+    args = [a for a in sys.argv[1:] if a not in ("--with-changes", "--scans", "--no-lang")]
     with_changes = "--with-changes" in sys.argv
+    kinds = [("texts", lambda rnd, folder: write_round(rnd, folder, with_changes))]
+    kinds += [("scans", write_scans_round)] if "--scans" in sys.argv else []
     old, new, rounds = args[0], args[1], int(args[2]) if len(args) > 2 else 10
     differ = 0
     with tempfile.TemporaryDirectory() as folder:
-        exes = [lang_probe(old, folder), lang_probe(new, folder)]
-        for n in range(rounds):
+        exes = [] if "--no-lang" in sys.argv else [lang_probe(old, folder), lang_probe(new, folder)]
+        for n in range(rounds if exes else 0):
             a, b = lang_round(random.Random(1000 + n), exes)
             for k, (x, y) in enumerate(zip(a, b)):
                 if x != y:
                     differ += 1
                     print("language round %d, text %d: %r, %r" % (n, k, x, y))
     for n in range(rounds):
-        rnd = random.Random(n)
-        with tempfile.TemporaryDirectory() as folder:
-            files = write_round(rnd, folder, with_changes)
-            a, b = outputs(old, folder, files), outputs(new, folder, files)
-            marks = marks_units_round(rnd, folder)
-            a.update(marks_units_outputs(old, folder, marks))
-            b.update(marks_units_outputs(new, folder, marks))
-            for name in a:
-                if a[name] != b[name]:
-                    differ += 1
-                    print("round %d: %s differs" % (n, name))
-    print("%d rounds of 300 texts, 120 marks and units texts and 400 languages' texts, %d outputs differ"
-          % (rounds, differ))
+        for kind, write in kinds:
+            rnd = random.Random(n)
+            with tempfile.TemporaryDirectory() as folder:
+                files = write(rnd, folder)
+                a, b = outputs(old, folder, files), outputs(new, folder, files)
+                if kind == "texts":
+                    marks = marks_units_round(rnd, folder)
+                    a.update(marks_units_outputs(old, folder, marks))
+                    b.update(marks_units_outputs(new, folder, marks))
+                for name in a:
+                    if a[name] != b[name]:
+                        differ += 1
+                        print("round %d (%s): %s differs" % (n, kind, name))
+    print("%d rounds of 300 texts, 120 marks and units texts%s%s, %d outputs differ"
+          % (rounds, " and 300 scans texts" if len(kinds) > 1 else "",
+             " and 400 languages' texts" if exes else "", differ))
     return 1 if differ else 0
 
 

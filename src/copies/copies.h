@@ -53,7 +53,8 @@ static inline uint32_t sl_sketch_sentences(const sl_sketch *s)
 /* Fills `out` (memory reused) from an analysed text. */
 int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out);
 /* The key terms of out (keys, n_keys) from the `n` candidates `cands`, a
- * term's code in the high half, the score of one occurrence in the low:
+ * term's code in the high half, the score of one occurrence in the low
+ * (under 65,536: the table keeps sixteen bits; the sketch's are 3-1,020):
  * the terms of the best score (their best occurrence's, plus 10 a repeat
  * up to 5) first, ties by code, at most SL_COPY_KEYS. `cands` is
  * overwritten. 0 or SL_ENOMEM. */

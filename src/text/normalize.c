@@ -156,9 +156,11 @@ static bool graphic_words8(const unsigned char *s)
  * "Twenty-third round"). */
 static bool graphic_words16(const unsigned char *s)
 {
-    sl_bytes16 b = sl_bytes16_load(s), next = sl_bytes16_load(s + 1);
-    return s[15] != ' ' &&
-           !sl_bytes16_any((sl_bytes16)((b < 0x20) | (b >= 0x7F) | ((b == ' ') & (next == ' '))));
+    sl_bytes16 b, next, out;
+    sl_bytes16_load(&b, s);
+    sl_bytes16_load(&next, s + 1);
+    out = (sl_bytes16)((b < 0x20) | (b >= 0x7F) | ((b == ' ') & (next == ' ')));
+    return s[15] != ' ' && !sl_bytes16_any(&out);
 }
 
 /* The end of the run of graphic ASCII from s[i] (a graphic byte), with

@@ -351,8 +351,10 @@ static inline bool may_end8(uint64_t w)
  * "Twenty-third round"). */
 static inline bool may_end16(const char *s)
 {
-    sl_bytes16 b = sl_bytes16_load(s);
-    return sl_bytes16_any((sl_bytes16)((b == '\n') | (b == '.') | (b == '!') | (b == '?') | (b >= 0xE2)));
+    sl_bytes16 b, end;
+    sl_bytes16_load(&b, s);
+    end = (sl_bytes16)((b == '\n') | (b == '.') | (b == '!') | (b == '?') | (b >= 0xE2));
+    return sl_bytes16_any(&end);
 }
 
 /* The first byte from s[i] on that may end a sentence, or len: sixteen,

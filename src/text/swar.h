@@ -26,21 +26,22 @@ static inline uint64_t sl_swar_load(const void *s)
 }
 
 /* Sixteen bytes as a vector; a compare gives -1 (all bits) in each byte
- * where it holds, 0 elsewhere. */
+ * where it holds, 0 elsewhere. Vectors go to and from the helpers by
+ * pointer: one passed or returned by value changes the ABI where the
+ * target has no SSE (Debian i386's i686), which GCC warns of (-Wpsabi). */
 typedef unsigned char sl_bytes16 __attribute__((vector_size(16)));
 
-static inline sl_bytes16 sl_bytes16_load(const void *s)
+/* The sixteen bytes at s into *v (any alignment). */
+static inline void sl_bytes16_load(sl_bytes16 *v, const void *s)
 {
-    sl_bytes16 v;
-    memcpy(&v, s, sizeof v);
-    return v;
+    memcpy(v, s, sizeof *v);
 }
 
-/* Whether some byte of v is not 0 (of a compare: whether it held for one). */
-static inline bool sl_bytes16_any(sl_bytes16 v)
+/* Whether some byte of *v is not 0 (of a compare: whether it held for one). */
+static inline bool sl_bytes16_any(const sl_bytes16 *v)
 {
     uint64_t halves[2];
-    memcpy(halves, &v, sizeof halves);
+    memcpy(halves, v, sizeof halves);
     return (halves[0] | halves[1]) != 0;
 }
 

@@ -149,17 +149,16 @@ static void merge_terms(sl_term_vec *terms)
     terms->n = out + 1;
 }
 
-/* token_term's work for a token not remembered: its stop flag from its
- * fold (not folded a second time for it: docs/benchmarks.md,
- * "Twenty-third round"), then its term. */
+/* token_term's work for a token not remembered: whether it is a stop word
+ * of lang, from its fold (not folded a second time for it:
+ * docs/benchmarks.md, "Twenty-third round"), then its term. */
 static int fold_and_stem(sl_analyzer *a, sl_stemmer *st, clitics mode, const char *text,
-                         const char *lang, sl_token *tok, uint64_t *term)
+                         const char *lang, const sl_token *tok, bool *stop, uint64_t *term)
 {
     sl_buf_clear(&a->fold);
     if (sl_token_fold(text + tok->start, tok->end - tok->start, &a->fold))
         return a->fold.err;
-    if (sl_token_is_stop_folded(tok, text, lang, a->fold.ptr, a->fold.len))
-        tok->flags |= SL_TOK_STOP;
+    *stop = sl_token_is_stop_folded(tok, text, lang, a->fold.ptr, a->fold.len);
     const char *w = a->fold.ptr;
     size_t len = a->fold.len;
     if (tok->flags & SL_TOK_WORD) {
@@ -194,10 +193,13 @@ static int token_term(sl_analyzer *a, const stemmer_slot *slot, clitics mode, co
         tok->flags |= known[sizeof *term] ? SL_TOK_STOP : 0;
         return 0;
     }
-    int rc = fold_and_stem(a, slot->st, mode, text, lang, tok, term);
+    /* the memo keeps lang's verdict, not a flag the token came with */
+    bool stop = false;
+    int rc = fold_and_stem(a, slot->st, mode, text, lang, tok, &stop, term);
+    tok->flags |= stop ? SL_TOK_STOP : 0;
     if (!rc && memo) {
         memcpy(entry, term, sizeof *term);
-        entry[sizeof *term] = (tok->flags & SL_TOK_STOP) != 0;
+        entry[sizeof *term] = stop;
         sl_stem_memo_put(slot->terms, word, word_len, entry, sizeof entry);
     }
     return rc;

@@ -59,8 +59,10 @@ static int plain_ascii(unsigned char b)
 /* Whether the sixteen bytes at s are all plain ASCII (plain_ascii). */
 static inline bool plain16(const unsigned char *s)
 {
-    sl_bytes16 b = sl_bytes16_load(s);
-    return !sl_bytes16_any((sl_bytes16)(((b < 0x20) & (b != '\t') & (b != '\n')) | (b >= 0x7F)));
+    sl_bytes16 b, stop;
+    sl_bytes16_load(&b, s);
+    stop = (sl_bytes16)(((b < 0x20) & (b != '\t') & (b != '\n')) | (b >= 0x7F));
+    return !sl_bytes16_any(&stop);
 }
 
 /* The end of the run of plain ASCII from s[i]: sixteen plain bytes at a

@@ -594,6 +594,27 @@ TEST(analysis_stop_flags_are_the_stop_test)
     sl_analyzer_free(a);
 }
 
+/* The memo keeps the analysis language's stop verdict, not a flag the
+ * given tokens came with: "the" tokenized as English (a stop word) and
+ * analysed as German is remembered as no German stop word (review of
+ * dedup9, 2026-12-06, branch rev30b: the memo stored the token's flags). */
+TEST(analysis_memo_keeps_the_languages_stop_verdict)
+{
+    const char *text = "Kiel sah the Boote.";
+    sl_analyzer *a = sl_analyzer_new();
+    sl_analysis an = {0};
+    sl_token_vec given = {0};
+    CHECK_INT(sl_tokenize(text, strlen(text), "en", &given), 0);
+    CHECK_INT(sl_analyze_tokens_as(a, text, strlen(text), "de", &given, &an), 0);
+    CHECK_INT(sl_analyze_as(a, text, strlen(text), "de", &an), 0);
+    for (size_t k = 0; k < an.tokens.n; k++)
+        CHECK_INT((an.tokens.items[k].flags & SL_TOK_STOP) != 0,
+                  sl_token_is_stop(&an.tokens.items[k], text, "de"));
+    sl_vec_free(&given);
+    sl_analysis_free(&an);
+    sl_analyzer_free(a);
+}
+
 /* sl_token_is_stop alone (and sl_token_is_stop_folded, given the token's
  * fold) says of each token what sl_tokenize's SL_TOK_STOP says with that
  * language; without one, no token is a stop word. The Greek word folds to

@@ -5,6 +5,7 @@
  * place of an eight-byte word; the sentence ends: test_sentences.c. */
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -409,4 +410,76 @@ TEST(tokens_case_flags_are_their_letters)
         }
     }
     sl_vec_free(&toks);
+}
+
+/* The spans of text[0, len) as "start-end " pairs, appended to out. */
+static void put_spans(const char *text, size_t len, sl_buf *out)
+{
+    sl_span_vec spans = {0};
+    CHECK_INT(sl_sentences_split(text, len, &spans), 0);
+    for (size_t k = 0; k < spans.n; k++) {
+        char pair[32];
+        snprintf(pair, sizeof pair, "%u-%u ", (unsigned)spans.items[k].start, (unsigned)spans.items[k].end);
+        sl_buf_puts(out, pair);
+    }
+    sl_vec_free(&spans);
+}
+
+/* What the three block scans (UTF-8 repair, normalisation, sentence ends)
+ * make of text[0, len): the repair, the normalised text (or that it is
+ * no UTF-8) and the spans. */
+static char *scans_of(const char *text, size_t len)
+{
+    sl_buf out = SL_BUF_INIT, normalized = SL_BUF_INIT;
+    sl_utf8_repair(text, len, &out);
+    sl_buf_putc(&out, '|');
+    if (sl_text_normalize(text, len, &normalized))   /* cut UTF-8: its error, the same */
+        sl_buf_puts(&out, "(not UTF-8)");
+    else
+        sl_buf_put(&out, normalized.ptr, normalized.len);
+    sl_buf_putc(&out, '|');
+    put_spans(text, len, &out);
+    sl_buf_free(&normalized);
+    char *got = strdup(sl_buf_cstr(&out));
+    sl_buf_free(&out);
+    return got;
+}
+
+/* The sixteen- and eight-byte scans read their buffer only (review of
+ * dedup9, 2026-12-06, branch rev30b): a text of every length up to three
+ * blocks, each byte that stops a scan (controls, CR, DEL, sentence ends,
+ * lead and continuation bytes, U+2028, NEL, the ellipsis, two spaces) at
+ * every place, in a buffer of its exact length (AddressSanitizer sees a
+ * read past it) and in one followed by bytes that would stop no scan or
+ * every scan: all three give the same bytes. */
+TEST(block_scans_read_only_their_buffer)
+{
+    static const char *const stops[] = {"",   "\x00", "\t", "\n", "\r", "\x1F", "  ", ".",
+                                        "!",  "?",    "\x7E", "\x7F", "\x80", "\x85", "\xC2",
+                                        "\xC2\x85", "\xE1", "\xE2", "\xE2\x80\xA8", "\xE2\x80\xA6", "\xFF"};
+    static const char tails[][12] = {"words", "  \n\n.!?\xE2\x7F\x01\x85"};   /* repeated */
+    for (size_t len = 0; len <= 50; len++)
+        for (size_t at = 0; at <= len; at++)
+            for (size_t s = 0; s < sizeof stops / sizeof *stops; s++) {
+                size_t n = strlen(stops[s]) + (s == 1);
+                if (at + n > len)
+                    continue;
+                char *text = malloc(len ? len : 1), padded[96];
+                for (size_t k = 0; k < len; k++)
+                    text[k] = k % 6 == 5 ? ' ' : (char)('a' + k % 26);
+                memcpy(text + at, stops[s], n);
+                char *want = scans_of(text, len);
+                for (size_t t = 0; t < 2; t++) {
+                    memcpy(padded, text, len);
+                    for (size_t k = 0; k < 32; k++)
+                        padded[len + k] = tails[t][k % strlen(tails[t])];
+                    char *got = scans_of(padded, len);
+                    if (strcmp(got, want))
+                        sl_test_fail(__FILE__, __LINE__, "length %zu, stop %zu at %zu: \"%s\" not \"%s\"",
+                                     len, s, at, got, want);
+                    free(got);
+                }
+                free(want);
+                free(text);
+            }
 }
