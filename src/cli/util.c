@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -281,15 +280,7 @@ int cli_open(cli *c, int mode, sl_engine **out)
     sl_options opts = {.read_only = mode == CLI_READ               ? 1
                                     : mode == CLI_WRITE_EXISTING ? SL_READ_ONLY_IF_UNWRITABLE
                                                                  : 0};
-    struct stat sb;
     *out = NULL;
-    /* SQLite would say "disk I/O error" of a folder or a device, and wait
-     * on a named pipe for a writer that never comes (qa6). */
-    if (stat(c->db, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-        cli_error("%s: %s, not a store (--db names the store's file)", c->db,
-                  S_ISDIR(sb.st_mode) ? "a folder" : "not a regular file");
-        return EXIT_STORE;
-    }
     if (mode != CLI_WRITE && access(c->db, F_OK) != 0 && errno == ENOENT) {
         cli_error("no store at %s yet: `storyline ingest FILE...` makes one "
                   "(--db PATH or STORYLINE_DB names another)", c->db);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "faultvfs.h"
@@ -297,6 +298,17 @@ fail:
 
 int sl_store_open(sl_store **out, const char *path, int read_only, sl_buf *why)
 {
+    /* SQLite says "disk I/O error" of a folder or a device, and waits on
+     * a named pipe for a writer that never comes (qa6; refused here for
+     * every caller, read30). */
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        *out = NULL;
+        if (why)
+            sl_buf_printf(why, "%s: %s, not a store", path,
+                          S_ISDIR(sb.st_mode) ? "a folder" : "not a regular file");
+        return SL_ESTORE;
+    }
     if (read_only != SL_READ_ONLY_IF_UNWRITABLE)
         return open_store(out, path, read_only, why, NULL);
     /* whether the store may be written is found by trying, as SQLite sees

@@ -252,7 +252,7 @@ assert len(d["title"].encode()) <= 1000 and d["title"].endswith("\u2026"), len(d
 section "what a new user gets wrong (qa2)"
 expect_exit 3 "$S" --db "$T" stories
 check "--db naming a folder says so (it was SQLite's \"disk I/O error\")" \
-  err_has "^storyline: $T: a folder, not a store (--db names the store's file)$"
+  err_has "^storyline: $T: a folder, not a store$"
 expect_exit 1 "$S" --db "$T/urls.db" ingest --urls "$T/no-such-list.txt"
 check "an unreadable URL list says why" err_has "no-such-list.txt: cannot read the URL list: No such file or directory$"
 # The unreadable list stopped the reading of the arguments: the inputs after

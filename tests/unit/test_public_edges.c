@@ -2,11 +2,13 @@
  * the public API's edges: a failed input explained by sl_errmsg when no
  * callback hears it, and the normalised texts a comparison's offsets
  * point into; and the third (qa3): a buffer's size cap; and a read-through
- * (read29): WARC data given whole, refused by extract as by ingest. */
+ * (read29): WARC data given whole, refused by extract as by ingest; and
+ * read30's: a store path that names no file refused by the library. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "storyline.h"
@@ -176,4 +178,28 @@ TEST(store_check_refused_in_an_open_batch)
     CHECK_INT(sl_store_check(seen.e), 0);
     sl_engine_free(seen.e);
     remove_store_files(path);
+}
+
+/* A store path that names a folder, a device or a named pipe is refused by
+ * the library itself, with its reason (read30: only the CLI refused them;
+ * sl_engine_open on a pipe waited for a writer that never came: the alarm
+ * turns such a wait into a failure). */
+TEST(engine_open_refuses_what_is_no_file)
+{
+    char fifo[64];
+    snprintf(fifo, sizeof fifo, "/tmp/sl-unit-fifo-%d", (int)getpid());
+    unlink(fifo);
+    CHECK_INT(mkfifo(fifo, 0600), 0);
+    const char *paths[] = {"/tmp", "/dev/null", fifo};
+    const char *reasons[] = {"a folder, not a store", "not a regular file, not a store",
+                             "not a regular file, not a store"};
+    alarm(20);
+    for (size_t i = 0; i < 3; i++) {
+        sl_engine *e = NULL;
+        CHECK_INT(sl_engine_open(&e, paths[i], NULL), SL_ESTORE);
+        CHECK(e && strstr(sl_errmsg(e), reasons[i]) && strstr(sl_errmsg(e), paths[i]));
+        sl_engine_free(e);
+    }
+    alarm(0);
+    unlink(fifo);
 }
