@@ -20,6 +20,7 @@
 #include "engine.h"
 #include "util/alloc.h"
 #include "util/date.h"
+#include "util/error.h"
 #include "util/gzfile.h"
 #include "util/path.h"
 
@@ -324,7 +325,7 @@ static int read_file(const char *path, char **data, size_t *len, sl_buf *why)
     struct stat sb;
     int rc = 0;
     if (fstat(fileno(f), &sb) == 0 && (size_t)sb.st_size > SL_INPUT_MAX) {
-        sl_gz_over_cap(why, SL_INPUT_MAX);
+        sl_buf_printf(why, SL_OVER_CAP_FMT, SL_INPUT_MAX >> 20);
         rc = SL_ETOOLARGE;
         goto done;
     }
@@ -339,7 +340,7 @@ static int read_file(const char *path, char **data, size_t *len, sl_buf *why)
         sl_buf_printf(why, "read error: %s", strerror(errno));
         rc = SL_EIO;
     } else if (buf.err == SL_ETOOLARGE) {
-        sl_gz_over_cap(why, SL_INPUT_MAX);
+        sl_buf_printf(why, SL_OVER_CAP_FMT, SL_INPUT_MAX >> 20);
         rc = buf.err;
     } else if (buf.err) {
         sl_buf_puts(why, "out of memory");
@@ -611,10 +612,9 @@ int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *nam
     sl_ingest_report local = {0};
     run r = {.e = e, .opts = opts, .report = report ? report : &local};
     if (len > SL_INPUT_MAX) {   /* the cap of a file read whole holds for a buffer too */
-        sl_buf why = SL_BUF_INIT;
-        sl_gz_over_cap(&why, SL_INPUT_MAX);
-        fail(&r, name ? name : "-", why.err ? "out of memory" : sl_buf_cstr(&why));
-        sl_buf_free(&why);
+        char why[64];
+        snprintf(why, sizeof why, SL_OVER_CAP_FMT, SL_INPUT_MAX >> 20);
+        fail(&r, name ? name : "-", why);
         return finish(&r, 0);
     }
     return finish(&r, ingest_data(&r, data, len, name ? name : "-", NULL));

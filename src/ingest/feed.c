@@ -14,7 +14,7 @@
 
 #include "ingest/htmltree.h"
 #include "util/alloc.h"
-#include "util/gzfile.h"
+#include "util/error.h"
 
 /* A feed item's content is taken as the article from this many words: RSS
  * teasers run one to three sentences (under 100 words), while the shortest
@@ -211,7 +211,7 @@ int sl_feed_parse(const char *data, size_t len, sl_feed_items *out, sl_buf *why)
     memset(out, 0, sizeof *out);
     sl_buf_clear(why);
     if (len > FEED_MAX_BYTES) {
-        sl_gz_over_cap(why, FEED_MAX_BYTES);
+        sl_buf_printf(why, SL_OVER_CAP_FMT, FEED_MAX_BYTES >> 20);
         return SL_ETOOLARGE;
     }
     xmlDocPtr doc = parse_xml(data, len, why);

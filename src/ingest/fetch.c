@@ -16,7 +16,7 @@
 #include "ingest/curl_load.h"
 #include "ingest/ingest.h"
 #include "util/alloc.h"
-#include "util/gzfile.h"
+#include "util/error.h"
 
 #define USER_AGENT "storyline/" SL_VERSION " (news story engine; +https://storyline.invalid/bot)"
 #define DEFAULT_JOBS 4
@@ -389,12 +389,9 @@ static void describe(const fetcher *f, char *out, size_t size, const job *j, CUR
 {
     if (j->refused[0])
         snprintf(out, size, "%s", j->refused);
-    else if (cc == CURLE_WRITE_ERROR || cc == CURLE_FILESIZE_EXCEEDED) {
-        sl_buf why = SL_BUF_INIT;
-        sl_gz_over_cap(&why, max);
-        snprintf(out, size, "%s", why.err ? "out of memory" : sl_buf_cstr(&why));
-        sl_buf_free(&why);
-    } else if (cc == CURLE_OPERATION_TIMEDOUT)
+    else if (cc == CURLE_WRITE_ERROR || cc == CURLE_FILESIZE_EXCEEDED)
+        snprintf(out, size, SL_OVER_CAP_FMT, max >> 20);
+    else if (cc == CURLE_OPERATION_TIMEDOUT)
         snprintf(out, size, "timed out");
     else if (cc != CURLE_OK)
         snprintf(out, size, "%s", j->error[0] ? j->error : f->curl->easy_strerror(cc));

@@ -10,7 +10,7 @@
 #include "ingest/blocks.h"
 #include "ingest/htmltree.h"
 #include "util/alloc.h"
-#include "util/gzfile.h"
+#include "util/error.h"
 
 /* A page whose body comes out under this many bytes ("Loading...") is read
  * again with its <noscript> content (body_text). Chosen on WCXB dev (1 /
@@ -31,7 +31,7 @@ static int explain(int rc, size_t len, sl_buf *why)
 {
     if (rc == SL_ETOOLARGE && len > SL_PAGE_MAX && why) {
         sl_buf_clear(why);
-        sl_gz_over_cap(why, SL_PAGE_MAX);
+        sl_buf_printf(why, SL_OVER_CAP_FMT, SL_PAGE_MAX >> 20);
         return rc;
     }
     if (rc == SL_EBADINPUT)

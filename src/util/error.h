@@ -14,4 +14,8 @@ enum sl_util_error {
     SL_UTIL_EUSAGE = -7,    /* SL_EUSAGE */
 };
 
+/* SL_UTIL_ETOOLARGE as every reader of a whole input says it (a printf
+ * format; its argument the cap in MB, `cap >> 20`, a size_t). */
+#define SL_OVER_CAP_FMT "larger than the %zu MB cap"
+
 #endif

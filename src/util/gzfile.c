@@ -24,11 +24,6 @@ static const char *zlib_reason(const char *zmsg, const char *path)
     return sep && !strncmp(zmsg, "<fd:", 4) ? sep + 2 : zmsg;   /* standard input's name */
 }
 
-void sl_gz_over_cap(sl_buf *why, size_t cap)
-{
-    sl_buf_printf(why, "larger than the %zu MB cap", cap >> 20);
-}
-
 int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why)
 {
     sl_buf_init(out, cap);
@@ -46,7 +41,7 @@ int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why)
     int read_errno = errno, zerr = 0;
     const char *zmsg = gzerror(f, &zerr);
     if (out->err == SL_UTIL_ETOOLARGE) {
-        sl_gz_over_cap(why, cap);
+        sl_buf_printf(why, SL_OVER_CAP_FMT, cap >> 20);
         rc = SL_UTIL_ETOOLARGE;
     } else if (out->err) {
         sl_buf_puts(why, "out of memory");

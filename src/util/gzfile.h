@@ -14,9 +14,6 @@
  * cut of a truncated stream (nothing after other damage: those bytes may be wrong).
  * `why` gets the reason, without the path. */
 int sl_gz_read_file(const char *path, size_t cap, sl_buf *out, sl_buf *why);
-/* The one wording of an input over its cap of `cap` bytes, into `why`:
- * "larger than the N MB cap" (every reader of a whole input says it so). */
-void sl_gz_over_cap(sl_buf *why, size_t cap);
 /* The first `size` bytes of a file, gzip undone; whether it is gzipped.
  * Returns the bytes read, or -1 when the file cannot be read. */
 int sl_gz_peek(const char *path, char *head, size_t size, int *gzipped);

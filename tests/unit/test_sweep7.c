@@ -4,11 +4,14 @@
  * for the prose commands as ingest decodes it, every reader says its cap
  * one way, and a huge text's working memory is not held on after it. */
 #include <malloc.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ingest/ingest.h"
 #include "store_fixture.h"
+#include "util/error.h"
 #include "util/gzfile.h"
 
 /* 2024-02-30 is no day: SQLite's julianday read it as March 1, so the
@@ -100,13 +103,24 @@ TEST(input_utf8_unpaired_surrogate_costs_one_character)
 }
 
 /* "larger than the 256 MB this command reads", "more than 256 MB: over the
- * cap", "file of N MB exceeds the 256 MB cap": one wording now. */
+ * cap", "file of N MB exceeds the 256 MB cap": one wording now
+ * (SL_OVER_CAP_FMT, util/error.h), as the gzip reader says it. */
 TEST(cap_said_one_way)
 {
-    sl_buf why = SL_BUF_INIT;
-    sl_gz_over_cap(&why, (size_t)256 << 20);
-    CHECK_STR(sl_buf_cstr(&why), "larger than the 256 MB cap");
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/sl-unit-cap-%d.txt", (int)getpid());
+    FILE *f = fopen(path, "wb");
+    CHECK(f != NULL);
+    for (size_t i = 0; f && i < ((size_t)2 << 20); i += 32)
+        fputs("a line of words over the reader's cap of one megabyte, again.\n", f);
+    if (f)
+        fclose(f);
+    sl_buf out, why = SL_BUF_INIT;
+    CHECK_INT(sl_gz_read_file(path, (size_t)1 << 20, &out, &why), SL_UTIL_ETOOLARGE);
+    CHECK_STR(sl_buf_cstr(&why), "larger than the 1 MB cap");
+    sl_buf_free(&out);
     sl_buf_free(&why);
+    unlink(path);
 }
 
 /* mallinfo2 is 0 under ASan (make test's build), where the test then
