@@ -29,6 +29,10 @@ PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_char_p, c_uint64,
 WRITE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, c_size_t)
 
 SL_EBADINPUT = -3
+# C's free(), for the one call that hands back a buffer of malloc's
+# (sl_input_utf8): the library and Python share the process's C library.
+_libc_free = ctypes.CDLL(None).free
+_libc_free.restype, _libc_free.argtypes = None, [ctypes.c_void_p]
 SL_JSON_PART = 0  # sl_json_form: the object alone, without the header
 
 
@@ -194,6 +198,22 @@ def process_init(lib=None):
 
 def strerror(code, lib=None):
     return load(lib).sl_strerror(code).decode()
+
+
+def input_utf8(data, lib=None):
+    """`data` (bytes) in UTF-8 as ingest reads it: an HTML page in UTF-16 with
+    its byte-order mark decoded by the library's page decoder, any other input
+    returned unchanged (sl_input_utf8; its buffer freed here with C's free)."""
+    out, size = ctypes.c_void_p(), c_size_t()
+    rc = load(lib).sl_input_utf8(data, len(data), ctypes.byref(out), ctypes.byref(size))
+    if rc:
+        raise StoreError(rc, strerror(rc, lib))
+    if not out.value:
+        return data
+    try:
+        return ctypes.string_at(out.value, size.value)
+    finally:
+        _libc_free(out)
 
 
 def text_json(call, text, reference=None, lib=None):

@@ -111,6 +111,16 @@ assert want and [json.loads(line) for line in lines.splitlines()] == want, (line
 assert lines.endswith(b"\n") and b'"storyline"' not in lines, lines
 PY
 
+section "input_utf8: a UTF-16 page decoded as extract reads it, other input unchanged"
+expect_exit 0 python3 - <<'PY'
+from storyline import lib as sl
+page = "<html><head><title>Caf\u00e9 news</title></head><body><p>Brookvale</p></body></html>"
+got = sl.input_utf8(b"\xff\xfe" + page.encode("utf-16-le"))
+assert got == page.encode(), got
+assert sl.input_utf8(page.encode()) == page.encode()
+assert sl.input_utf8(b"") == b""
+PY
+
 section "the comparer shows the normalised sentences"
 expect_exit 0 python3 - "$T" <<'PY'
 import sys
