@@ -1,6 +1,7 @@
 /* test_json_fields.c — unit tests of json_fields.c: yajl reads the wanted
  * members of a line as jansson does, and declines every line jansson might
  * read otherwise (which the JSONL readers then give to jansson). */
+#include <stdio.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -176,4 +177,37 @@ TEST(json_fields_yajl_memory_from_the_allocator)
     CHECK(out_of_memory >= 4);
     CHECK_INT(other, 0);
     CHECK(k < 100);
+}
+
+/* A line is declined for what yajl reads otherwise wherever it stands in
+ * a long string (or between tokens, for \v and \f): the scan steps over
+ * plain bytes sixteen at a time and must stop at each of these, in a
+ * block, at its first or last place, or in the tail past the last whole
+ * block; with a plain byte in its place the line is read (2026-12-06,
+ * branch dedup10). */
+TEST(json_fields_decline_at_every_place)
+{
+    static const char *const in_string[] = {"\x80", "\xc0\xaf", "\xed\xa0\x80", "\\u0000", "\\ud800"};
+    static const char *const between[] = {"\v", "\f"};
+    const char *pad = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRS";
+    int otherwise = 0, lines = 0;
+    for (int before = 0; before <= 40; before++)
+        for (int after = 0; after <= 40; after += 7) {
+            char line[256];
+            for (size_t k = 0; k < sizeof in_string / sizeof *in_string; k++) {
+                snprintf(line, sizeof line, "{\"id\": 1, \"text\": \"%.*s%s%.*s\"}", before, pad, in_string[k],
+                         after, pad);
+                otherwise += read_like_jansson(line) != 0;
+            }
+            for (size_t k = 0; k < sizeof between / sizeof *between; k++) {
+                snprintf(line, sizeof line, "{\"title\": \"%.*s\",%s\"text\": \"%.*s\"}", before, pad,
+                         between[k], after, pad);
+                otherwise += read_like_jansson(line) != 0;
+            }
+            snprintf(line, sizeof line, "{\"id\": 1, \"text\": \"%.*s%s%.*s\"}", before, pad, "\\n", after, pad);
+            otherwise += read_like_jansson(line) != 1;
+            lines += 8;
+        }
+    CHECK_INT(otherwise, 0);
+    CHECK_INT(lines, 41 * 6 * 8);
 }

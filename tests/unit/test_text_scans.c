@@ -483,3 +483,25 @@ TEST(block_scans_read_only_their_buffer)
                 free(text);
             }
 }
+
+/* sl_bytes16_first: the first place of a byte that is not 0, 16 when all
+ * are, for each edge byte at every place, alone and with others after it
+ * (2026-12-06, branch dedup10). */
+TEST(bytes16_first_is_the_first_set_byte)
+{
+    sl_bytes16 v;
+    unsigned char b[16] = {0};
+    sl_bytes16_load(&v, b);
+    CHECK_INT(sl_bytes16_first(&v), 16);
+    for (size_t at = 0; at < 16; at++)
+        for (size_t e = 1; e < EDGES; e++) {   /* edge_bytes[0] is 0 */
+            memset(b, 0, sizeof b);
+            b[at] = edge_bytes[e];
+            sl_bytes16_load(&v, b);
+            CHECK_INT(sl_bytes16_first(&v), at);
+            for (size_t after = at + 1; after < 16; after++)
+                b[after] = edge_bytes[(e + after) % EDGES] | 1;
+            sl_bytes16_load(&v, b);
+            CHECK_INT(sl_bytes16_first(&v), at);
+        }
+}
