@@ -60,7 +60,8 @@ TEST(swar_tests_are_their_bytes_tests)
  * (branch dedup9: pads to 40): each rule still holds. */
 TEST(normalize_spaces_at_every_place)
 {
-    static const char *const gaps[][2] = {{"  ", " "}, {" \n", "\n"}, {"\t", " "}, {" \t ", " "}};
+    static const char *const gaps[][2] = {
+        {"  ", " "}, {" \n", "\n"}, {"\t", " "}, {" \t ", " "}, {"\xEF\xAC\x81", "fi"}, {" \xC2\xA0", " "}};
     for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++) {
         for (size_t pad = 0; pad < 40; pad++) {
             char word[48], in[128], want[128];
