@@ -64,6 +64,16 @@ static size_t escape_length(const unsigned char *s, size_t i, size_t len)
     return low >= 0xDC00 && low <= 0xDFFF ? 12 : 0;
 }
 
+/* The length of the UTF-8 character at s[i] (past ASCII), 0 when it is
+ * not one in the strict sense jansson checks (no overlong form, surrogate
+ * or > U+10FFFF). */
+static size_t utf8_length(const unsigned char *s, size_t len, size_t i)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &c);
+    return k > 0 ? (size_t)k : 0;
+}
+
 /* How many of the sixteen bytes at s are plain before the first that is
  * not (>= 0x80, < 0x20 or a backslash: the bytes same_reading looks at);
  * 16 when all are. One vector compare, as the text stage's scans. */
@@ -94,11 +104,10 @@ static int same_reading(const unsigned char *s, size_t len)
         }
         unsigned char b = s[i];
         if (b >= 0x80) {
-            utf8proc_int32_t c;
-            utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &c);
-            if (k <= 0)
+            size_t k = utf8_length(s, len, i);
+            if (!k)
                 return 0;
-            i += (size_t)k;
+            i += k;
         } else if (b == '\\') {
             size_t k = escape_length(s, i, len);
             if (!k)
@@ -285,14 +294,15 @@ static int parse(reader *r, yajl_memory *m, const char *line, size_t len, yajl_s
  * Most lines are one object whose members are strings and small integers
  * (Reuters' are all strings): read_flat reads those itself, calling the
  * callbacks above as yajl would for them, and leaves every other line to
- * yajl (yajl was 8% of `dedup`'s instructions: docs/benchmarks.md,
- * "Twenty-fourth round"). It takes only what yajl 2.1's lexer and parser
- * read one way: white space of the four JSON bytes (same_reading has
- * declined \v and \f), keys with no escape, strings whose escapes are the
- * eight single ones or \uXXXX (a surrogate pair combined; a lone surrogate
- * and \u0000 are declined before), no byte below 0x20 in a string (yajl's
- * error), integers of at most 18 digits (no overflow) that no fraction or
- * exponent follows, and nothing but white space after the object. */
+ * same_reading and yajl (yajl was 8% of `dedup`'s instructions:
+ * docs/benchmarks.md, "Twenty-fourth round"). It takes only what yajl
+ * 2.1's lexer and parser read one way and same_reading lets through:
+ * white space of the four JSON bytes (no \v or \f), keys of plain ASCII,
+ * strings whose bytes past ASCII are UTF-8 in jansson's strict sense and
+ * whose escapes are the eight single ones or \uXXXX as escape_length
+ * allows them (a surrogate pair combined; no lone surrogate, no \u0000),
+ * no byte below 0x20 in a string (yajl's error), integers of at most 18
+ * digits (no overflow), and nothing but white space after the object. */
 
 /* Where the white space from s[i] ends. */
 static size_t skip_space(const unsigned char *s, size_t len, size_t i)
@@ -302,20 +312,20 @@ static size_t skip_space(const unsigned char *s, size_t len, size_t i)
     return i;
 }
 
-/* How many bytes from s[i] come before a quote, a backslash or a byte
- * below 0x20 (or the end): sixteen at a time, then one by one. */
+/* How many bytes from s[i] come before a quote, a backslash, a byte below
+ * 0x20 or one past ASCII (or the end): sixteen at a time, then one by one. */
 static size_t string_run(const unsigned char *s, size_t len, size_t i)
 {
     size_t at = i;
     for (; len - at >= 16; at += 16) {
         sl_bytes16 b, stop;
         sl_bytes16_load(&b, s + at);
-        stop = (sl_bytes16)((b < 0x20) | (b == '"') | (b == '\\'));
+        stop = (sl_bytes16)((b < 0x20) | (b >= 0x80) | (b == '"') | (b == '\\'));
         size_t plain = sl_bytes16_first(&stop);
         if (plain < 16)
             return at + plain - i;
     }
-    while (at < len && s[at] >= 0x20 && s[at] != '"' && s[at] != '\\')
+    while (at < len && s[at] >= 0x20 && s[at] < 0x80 && s[at] != '"' && s[at] != '\\')
         at++;
     return at - i;
 }
@@ -379,9 +389,11 @@ static size_t flat_string(reader *r, const unsigned char *s, size_t len, size_t 
             return 0;
         if (s[i] == '"')
             return out && out->err ? 0 : i + 1;
-        size_t k = flat_escape(s, len, i, out);
+        size_t k = s[i] == '\\' ? flat_escape(s, len, i, out) : utf8_length(s, len, i);
         if (!k)
             return 0;
+        if (out && s[i] != '\\')
+            sl_buf_put(out, s + i, k);
         i += k;
     }
 }
@@ -462,12 +474,12 @@ static void forget(sl_json_field *fields, size_t n)
 int sl_json_fields_read(const char *line, size_t len, sl_json_field *fields, size_t n)
 {
     forget(fields, n);
-    if (!same_reading((const unsigned char *)line, len))
-        return SL_EBADINPUT;
     reader flat = {.fields = fields, .n = n};
     if (read_flat(&flat, (const unsigned char *)line, len))
-        return 0;
+        return 0;   /* what same_reading checks, read_flat has checked */
     forget(fields, n);
+    if (!same_reading((const unsigned char *)line, len))
+        return SL_EBADINPUT;
     reader r = {.fields = fields, .n = n};
     yajl_memory m = {.funcs = {yajl_malloc, yajl_realloc, yajl_release, &m}};
     yajl_status st;

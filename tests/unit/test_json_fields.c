@@ -222,12 +222,13 @@ TEST(json_fields_decline_at_every_place)
  * escape, UTF-8 and surrogate pairs, integers up to 18 digits, white space
  * of all four kinds) and of what it leaves to yajl (19 digits, a leading
  * zero, a fraction, an exponent, true, null, nesting, an escape in a key,
- * a control byte in a string, a trailing comma, text after the object): each
+ * a control byte in a string, UTF-8 jansson refuses, a lone surrogate or
+ * \u0000 escaped, \v or \f, a trailing comma, text after the object): each
  * read as jansson reads it or declined, never read otherwise, and every
  * line of flat members alone read (2026-12-06, branch dedup10; fails with
  * an escape decoded otherwise, the pair combined otherwise, a 19-digit or
- * leading-zero integer or a control byte taken, or text after the object
- * let pass). */
+ * leading-zero integer or a control byte taken, UTF-8 let through
+ * unchecked, or text after the object let pass). */
 static uint32_t flat_next(uint64_t *state)
 {
     *state = *state * 6364136223846793005ull + 1442695040888963407ull;
@@ -260,7 +261,9 @@ TEST(json_fields_flat_lines_as_jansson_reads_them)
                                           "-999999999999999999"};
     static const char *const others[] = {
         "9999999999999999999", "01", "1.5", "1e3", "-", "true", "null", "[1, \"x\"]", "{\"text\": \"in\"}",
-        "\"a\x01 control\"", "\"a \\q escape\"", "\"cut \\u12\"", "\"no end"};
+        "\"a\x01 control\"", "\"a \\q escape\"", "\"cut \\u12\"", "\"no end", "\"overlong \xc0\xaf\"",
+        "\"surrogate \xed\xa0\x80\"", "\"beyond \xf4\x90\x80\x80\"", "\"lone \x80\"", "\"cut \xe2\x80\"",
+        "\"\\ud800 alone\"", "\"\\u0000\"", "\"\\udc00\\ud800\"", "\"a\vb\"", "\v1", "\f\"x\""};
     uint64_t state = 2026;
     int otherwise = 0, flat_read = 0, flat = 0;
     for (int line_no = 0; line_no < 4000; line_no++) {
