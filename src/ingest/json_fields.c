@@ -399,18 +399,19 @@ static size_t flat_string(reader *r, const unsigned char *s, size_t len, size_t 
 }
 
 /* Reads the integer from s[i] as on_integer gets it; where it ends, or 0
- * for a number left to yajl (19 digits or more, a leading zero before a
- * digit, no digit). A fraction or an exponent after it is neither a comma
- * nor the object's end, where read_flat leaves the line to yajl. */
+ * for a number left to yajl (a leading zero before a digit, no digit). It
+ * reads 18 digits at most (no overflow): a 19th digit, a fraction or an
+ * exponent after them is neither a comma nor the object's end, where
+ * read_flat leaves the line to yajl. */
 static size_t flat_integer(reader *r, const unsigned char *s, size_t len, size_t i)
 {
     bool minus = i < len && s[i] == '-';
     size_t at = i + minus;
     long long v = 0;
-    while (at < len && s[at] >= '0' && s[at] <= '9' && at - i - minus < 19)
-        v = v * 10 + (s[at++] - '0');
+    while (at < len && s[at] >= '0' && s[at] <= '9' && at - i - minus < 18)
+        v = v * 10 + (s[at++] - '0');   /* 18 digits at most: no overflow */
     size_t digits = at - i - minus;
-    if (!digits || digits > 18 || (s[i + minus] == '0' && digits > 1))
+    if (!digits || (s[i + minus] == '0' && digits > 1))
         return 0;
     on_integer(r, minus ? -v : v);
     return at;
