@@ -28,9 +28,9 @@ struct sl_copy_index {
     posting *slots;
     size_t n_slots, used;
     SL_VEC(uint8_t) need;        /* by article id: the hits it needs (15% of its key terms; enough) */
-    SL_VEC(uint32_t) hits;       /* by article id, as need: a query's hits on it (0 between queries) */
+    SL_VEC(uint32_t) hits;       /* by article id, as need: a query's hits on it above `zero` */
+    uint32_t zero;               /* the hits' 0 for the next query: above every count kept */
     SL_VEC(uint32_t) terms;      /* scratch: a query's distinct terms */
-    SL_VEC(uint32_t) hit_ids;    /* scratch: the articles a query hit, each once */
     SL_VEC(uint32_t) hit_twice;  /* scratch: those hit twice or more (a candidate needs 2) */
     size_t bytes;
     sl_copy_key_source source;   /* NULL: every posting is in memory */
@@ -78,7 +78,6 @@ void sl_copy_index_free(sl_copy_index *ix)
     sl_vec_free(&ix->need);
     sl_vec_free(&ix->hits);
     sl_vec_free(&ix->terms);
-    sl_vec_free(&ix->hit_ids);
     sl_vec_free(&ix->hit_twice);
     free(ix);
 }
@@ -275,17 +274,21 @@ static int distinct_terms(sl_copy_index *ix, const sl_sketch *s)
 
 /* Counts one hit on article `id`, in the count by id (every posted id
  * has one: note_keys), not a hash table of the query's hits, whose probing
- * was a third of the query (docs/benchmarks.md, "Twentieth round: dedup");
- * an article hit a second time is listed apart, the only ones that may be
- * candidates (two in three are hit once). The lists have room for every
- * article a query can touch (terms x SL_COPY_POSTINGS: size_hits). Inline:
- * 1.9 M calls on dedup's 3,000 tuning lines ("Nineteenth round: dedup"). */
-static inline void count_hit(sl_copy_index *ix, uint32_t id)
+ * was a third of the query (docs/benchmarks.md, "Twentieth round: dedup").
+ * The query's counts start from `zero`, above every count an earlier
+ * query left, so a value at or below it is no hit and none is set back to
+ * 0 after the query (docs/benchmarks.md, "Twenty-fourth round"). An
+ * article hit a second time is listed apart, the only ones that may be
+ * candidates (two in three are hit once). The list has room for every
+ * article a query can touch (terms x SL_COPY_POSTINGS: start_counts).
+ * Inline: 1.9 M calls on dedup's 3,000 tuning lines ("Nineteenth round:
+ * dedup"). */
+static inline void count_hit(sl_copy_index *ix, uint32_t id, uint32_t zero)
 {
-    uint32_t before = ix->hits.items[id]++;
-    if (!before)
-        ix->hit_ids.items[ix->hit_ids.n++] = id;
-    else if (before == 1)
+    uint32_t v = ix->hits.items[id];
+    v = (v > zero ? v : zero) + 1;
+    ix->hits.items[id] = v;
+    if (v - zero == 2)
         ix->hit_twice.items[ix->hit_twice.n++] = id;
 }
 
@@ -295,21 +298,31 @@ static inline void count_hit(sl_copy_index *ix, uint32_t id)
  * cost; its most recent articles are read (a burst of copies of one
  * article fills the postings of all its key terms). The ring is read as
  * its two runs, newest back to the start, then back from the end. */
-static void count_posting(sl_copy_index *ix, const posting *p)
+static void count_posting(sl_copy_index *ix, const posting *p, uint32_t zero)
 {
     size_t read = p->n == SL_COPY_POSTINGS ? SL_COPY_RECENT_OF_FULL : p->n;
     size_t newest = ((size_t)p->head + p->n - 1) % p->n;
     size_t first = read < newest + 1 ? read : newest + 1;
     for (size_t e = 0; e < first; e++)
-        count_hit(ix, p->ids[newest - e]);
+        count_hit(ix, p->ids[newest - e], zero);
     for (size_t e = 0; e < read - first; e++)
-        count_hit(ix, p->ids[p->n - 1 - e]);
+        count_hit(ix, p->ids[p->n - 1 - e], zero);
 }
 
-static int size_hits(sl_copy_index *ix, size_t most)
+/* Readies the counts of a query of at most `most` hits: its zero (every
+ * count back at 0 first when the counts could pass UINT32_MAX, once in
+ * some 200,000 queries of Reuters) and the list of the articles hit twice;
+ * the next query's zero is above the counts this one can reach. */
+static int start_counts(sl_copy_index *ix, size_t most, uint32_t *zero)
 {
-    ix->hit_ids.n = ix->hit_twice.n = 0;
-    return sl_vec_reserve(&ix->hit_ids, most) || sl_vec_reserve(&ix->hit_twice, most) ? SL_ENOMEM : 0;
+    if (most > UINT32_MAX - ix->zero) {
+        memset(ix->hits.items, 0, ix->hits.n * sizeof *ix->hits.items);
+        ix->zero = 0;
+    }
+    *zero = ix->zero;
+    ix->zero = most > UINT32_MAX - ix->zero ? UINT32_MAX : ix->zero + (uint32_t)most;
+    ix->hit_twice.n = 0;
+    return sl_vec_reserve(&ix->hit_twice, most) ? SL_ENOMEM : 0;
 }
 
 /* An article is a candidate when it is hit by at least 15 in 100 of its own
@@ -354,24 +367,23 @@ static int candidates_of_codes(sl_copy_index *ix, const uint32_t *codes, size_t 
                                size_t *n_out)
 {
     *n_out = 0;
-    if (size_hits(ix, n_codes * SL_COPY_POSTINGS))
+    uint32_t zero;
+    if (start_counts(ix, n_codes * SL_COPY_POSTINGS, &zero))
         return SL_ENOMEM;
     int rc = read_postings(ix, codes, n_codes);
     for (size_t k = 0; k < n_codes && !rc; k++) {
         const posting *p = find(ix, key_of(codes[k]));
         if (p->key && p->n)
-            count_posting(ix, p);
+            count_posting(ix, p, zero);
     }
     hit best[SL_COPY_CANDIDATES];
     size_t n = 0;
     for (size_t k = 0; k < ix->hit_twice.n && !rc; k++) {   /* the best: any order gives them */
         uint32_t id = ix->hit_twice.items[k];
-        hit h = {id, ix->hits.items[id]};
+        hit h = {id, ix->hits.items[id] - zero};
         if (enough(ix, &h))
             keep_best(best, &n, h);
     }
-    for (size_t k = 0; k < ix->hit_ids.n; k++)
-        ix->hits.items[ix->hit_ids.items[k]] = 0;   /* the counts at 0 for the next query */
     for (size_t k = 0; k < n; k++)
         out[k] = best[k].id;
     *n_out = rc ? 0 : n;

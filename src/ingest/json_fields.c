@@ -4,8 +4,11 @@
  * docs/benchmarks.md, "Eighteenth round"). A line yajl might read otherwise
  * than jansson is declined, and read with jansson as before
  * (sl_json_fields_read_line, for ingest's and dedup's lines alike);
- * sl_json_fields_of gives the same fields from jansson's object. */
+ * sl_json_fields_of gives the same fields from jansson's object. A flat
+ * line (strings and small integers) is read without yajl, calling its
+ * callbacks as yajl would (read_flat, below). */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -15,6 +18,7 @@
 #include <yajl/yajl_parse.h>
 
 #include "ingest/ingest.h"
+#include "text/swar.h"
 #include "util/alloc.h"
 
 /* Deeper lines are left to jansson (whose limit is 2,048). */
@@ -60,36 +64,50 @@ static size_t escape_length(const unsigned char *s, size_t i, size_t len)
     return low >= 0xDC00 && low <= 0xDFFF ? 12 : 0;
 }
 
-/* Whether any of the 8 bytes in `w` is >= 0x80, < 0x20 or a backslash
- * (the bytes same_reading looks at; the bit tricks of "haszero"). */
-static int word_has_special(uint64_t w)
+/* The length of the UTF-8 character at s[i] (past ASCII), 0 when it is
+ * not one in the strict sense jansson checks (no overlong form, surrogate
+ * or > U+10FFFF). */
+static size_t utf8_length(const unsigned char *s, size_t len, size_t i)
 {
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t back = w ^ (ones * '\\');
-    return ((w | ((w - ones * 0x20) & ~w) | ((back - ones) & ~back)) & highs) != 0;
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &c);
+    return k > 0 ? (size_t)k : 0;
+}
+
+/* How many of the sixteen bytes at s are plain before the first that is
+ * not (>= 0x80, < 0x20 or a backslash: the bytes same_reading looks at);
+ * 16 when all are. One vector compare, as the text stage's scans. */
+static inline size_t plain_prefix16(const unsigned char *s)
+{
+    sl_bytes16 b, special;
+    sl_bytes16_load(&b, s);
+    special = (sl_bytes16)((b < 0x20) | (b >= 0x80) | (b == '\\'));
+    return sl_bytes16_first(&special);
 }
 
 /* Whether yajl reads the line's bytes as jansson does: valid UTF-8 in the
  * strict sense jansson checks (no overlong form, surrogate or > U+10FFFF;
  * yajl's own check lets those pass, so it is turned off), escapes both
- * decode alike, and no \v or \f, which yajl takes for white space. Eight
- * plain bytes at a time. */
+ * decode alike, and no \v or \f, which yajl takes for white space. The
+ * plain bytes sixteen at a time, up to the first that is not
+ * (docs/benchmarks.md, "Twenty-fourth round"): each would have been
+ * stepped over alone. */
 static int same_reading(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
-        uint64_t w;
-        if (i + 8 <= len && (memcpy(&w, s + i, 8), !word_has_special(w))) {
-            i += 8;
-            continue;
+        if (i + 16 <= len) {
+            size_t plain = plain_prefix16(s + i);
+            i += plain;
+            if (plain == 16)
+                continue;
         }
         unsigned char b = s[i];
         if (b >= 0x80) {
-            utf8proc_int32_t c;
-            utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &c);
-            if (k <= 0)
+            size_t k = utf8_length(s, len, i);
+            if (!k)
                 return 0;
-            i += (size_t)k;
+            i += k;
         } else if (b == '\\') {
             size_t k = escape_length(s, i, len);
             if (!k)
@@ -272,6 +290,178 @@ static int parse(reader *r, yajl_memory *m, const char *line, size_t len, yajl_s
     return 0;
 }
 
+/* ---- A flat line without yajl ----
+ * Most lines are one object whose members are strings and small integers
+ * (Reuters' are all strings): read_flat reads those itself, calling the
+ * callbacks above as yajl would for them, and leaves every other line to
+ * same_reading and yajl (yajl was 8% of `dedup`'s instructions:
+ * docs/benchmarks.md, "Twenty-fourth round"). It takes only what yajl
+ * 2.1's lexer and parser read one way and same_reading lets through:
+ * white space of the four JSON bytes (no \v or \f), keys of plain ASCII,
+ * strings whose bytes past ASCII are UTF-8 in jansson's strict sense and
+ * whose escapes are the eight single ones or \uXXXX as escape_length
+ * allows them (a surrogate pair combined; no lone surrogate, no \u0000),
+ * no byte below 0x20 in a string (yajl's error), integers of at most 18
+ * digits (no overflow), and nothing but white space after the object. */
+
+/* Where the white space from s[i] ends. */
+static size_t skip_space(const unsigned char *s, size_t len, size_t i)
+{
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* How many bytes from s[i] come before a quote, a backslash, a byte below
+ * 0x20 or one past ASCII (or the end): sixteen at a time, then one by one. */
+static size_t string_run(const unsigned char *s, size_t len, size_t i)
+{
+    size_t at = i;
+    for (; len - at >= 16; at += 16) {
+        sl_bytes16 b, stop;
+        sl_bytes16_load(&b, s + at);
+        stop = (sl_bytes16)((b < 0x20) | (b >= 0x80) | (b == '"') | (b == '\\'));
+        size_t plain = sl_bytes16_first(&stop);
+        if (plain < 16)
+            return at + plain - i;
+    }
+    while (at < len && s[at] >= 0x20 && s[at] < 0x80 && s[at] != '"' && s[at] != '\\')
+        at++;
+    return at - i;
+}
+
+/* The byte a single-character escape stands for (the letter after the
+ * backslash), 0 for 'u' and for what is no escape. */
+static char escaped(unsigned char c)
+{
+    switch (c) {
+    case '"': return '"';
+    case '\\': return '\\';
+    case '/': return '/';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    default: return 0;
+    }
+}
+
+/* Decodes the escape at s[i] ('\\') onto `out` (when not NULL), as yajl's
+ * decoder does; its length, or 0 for one read_flat leaves to yajl. */
+static size_t flat_escape(const unsigned char *s, size_t len, size_t i, sl_buf *out)
+{
+    size_t k = escape_length(s, i, len);
+    unsigned hi, lo;
+    if (k == 2) {
+        char c = escaped(s[i + 1]);
+        if (c && out)
+            sl_buf_putc(out, c);
+        return c ? 2 : 0;
+    }
+    if (!k || !hex4(s + i + 2, &hi) || (k == 12 && !hex4(s + i + 8, &lo)))
+        return 0;
+    if (out) {
+        utf8proc_int32_t cp = k == 12 ? 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00) : hi;
+        utf8proc_uint8_t bytes[4];
+        sl_buf_put(out, bytes, (size_t)utf8proc_encode_char(cp, bytes));
+    }
+    return k;
+}
+
+/* Reads the string from s[i] (after its opening quote) as yajl gives it
+ * to on_string; where it ends (after its closing quote), or 0 for a string
+ * left to yajl or no memory. */
+static size_t flat_string(reader *r, const unsigned char *s, size_t len, size_t i)
+{
+    sl_json_field *f = take(r);
+    sl_buf *out = f ? &f->string : NULL;
+    if (f) {
+        f->kind = SL_JSON_STRING;
+        sl_buf_clear(out);
+    }
+    for (;;) {
+        size_t run = string_run(s, len, i);
+        if (out)
+            sl_buf_put(out, s + i, run);
+        i += run;
+        if (i == len || s[i] < 0x20)
+            return 0;
+        if (s[i] == '"')
+            return out && out->err ? 0 : i + 1;
+        size_t k = s[i] == '\\' ? flat_escape(s, len, i, out) : utf8_length(s, len, i);
+        if (!k)
+            return 0;
+        if (out && s[i] != '\\')
+            sl_buf_put(out, s + i, k);
+        i += k;
+    }
+}
+
+/* Reads the integer from s[i] as on_integer gets it; where it ends, or 0
+ * for a number left to yajl (a leading zero before a digit, no digit). It
+ * reads 18 digits at most (no overflow): a 19th digit, a fraction or an
+ * exponent after them is neither a comma nor the object's end, where
+ * read_flat leaves the line to yajl. */
+static size_t flat_integer(reader *r, const unsigned char *s, size_t len, size_t i)
+{
+    bool minus = i < len && s[i] == '-';
+    size_t at = i + minus;
+    long long v = 0;
+    while (at < len && s[at] >= '0' && s[at] <= '9' && at - i - minus < 18)
+        v = v * 10 + (s[at++] - '0');   /* 18 digits at most: no overflow */
+    size_t digits = at - i - minus;
+    if (!digits || (s[i + minus] == '0' && digits > 1))
+        return 0;
+    on_integer(r, minus ? -v : v);
+    return at;
+}
+
+/* One member's key and value from s[i] (at its key's quote); where the
+ * value ends, or 0 when the member is left to yajl. */
+static size_t flat_member(reader *r, const unsigned char *s, size_t len, size_t i)
+{
+    if (i == len || s[i] != '"')
+        return 0;
+    size_t run = string_run(s, len, i + 1);
+    if (i + 1 + run == len || s[i + 1 + run] != '"')
+        return 0;   /* an escape in the key, a control byte or no end */
+    on_key(r, s + i + 1, run);
+    i = skip_space(s, len, i + 2 + run);
+    if (i == len || s[i] != ':')
+        return 0;
+    i = skip_space(s, len, i + 1);
+    if (i == len)
+        return 0;
+    return s[i] == '"' ? flat_string(r, s, len, i + 1) : flat_integer(r, s, len, i);
+}
+
+/* Reads a flat line (above) into r's fields: 1, or 0 when yajl is to read
+ * the line (the fields may then hold part of it). */
+static int read_flat(reader *r, const unsigned char *s, size_t len)
+{
+    size_t i = skip_space(s, len, 0);
+    if (i == len || s[i] != '{')
+        return 0;
+    r->depth = 1;
+    i = skip_space(s, len, i + 1);
+    if (i < len && s[i] != '}') {
+        for (;;) {
+            i = flat_member(r, s, len, i);
+            if (!i)
+                return 0;
+            i = skip_space(s, len, i);
+            if (i == len || s[i] != ',')
+                break;
+            i = skip_space(s, len, i + 1);
+        }
+    }
+    if (i == len || s[i] != '}')
+        return 0;
+    r->depth = 0;
+    return sl_json_only_space((const char *)s + i + 1, len - i - 1);
+}
+
 /* Empties the fields; a string may be as long as jansson takes it. */
 static void forget(sl_json_field *fields, size_t n)
 {
@@ -284,6 +474,10 @@ static void forget(sl_json_field *fields, size_t n)
 
 int sl_json_fields_read(const char *line, size_t len, sl_json_field *fields, size_t n)
 {
+    forget(fields, n);
+    reader flat = {.fields = fields, .n = n};
+    if (read_flat(&flat, (const unsigned char *)line, len))
+        return 0;   /* what same_reading checks, read_flat has checked */
     forget(fields, n);
     if (!same_reading((const unsigned char *)line, len))
         return SL_EBADINPUT;

@@ -150,30 +150,37 @@ static bool graphic_words8(const unsigned char *s)
     return s[7] != ' ' && sl_swar_printable(w) && !(spaces & (spaces >> 8));
 }
 
-/* graphic_words8 over the sixteen bytes at s, as vectors (needs 17
- * bytes): the bytes and the bytes after them (s + 1), so that a space
- * followed by a space is one lane of both (docs/benchmarks.md,
- * "Twenty-third round"). */
-static bool graphic_words16(const unsigned char *s)
+/* How many of the sixteen bytes at s the run below goes on over before
+ * it stops (16: all of them), as vectors (needs 17 bytes): the bytes and
+ * the bytes after them (s + 1), a byte stopping the run unless it is
+ * graphic or a space before a graphic byte, the byte loop's test, lane by
+ * lane (docs/benchmarks.md, "Twenty-third round" and "Twenty-fourth
+ * round"). */
+static size_t graphic_words16_len(const unsigned char *s)
 {
-    sl_bytes16 b, next, out;
+    sl_bytes16 b, next, stop;
     sl_bytes16_load(&b, s);
     sl_bytes16_load(&next, s + 1);
-    out = (sl_bytes16)((b < 0x20) | (b >= 0x7F) | ((b == ' ') & (next == ' ')));
-    return s[15] != ' ' && !sl_bytes16_any(&out);
+    stop = (sl_bytes16)(((b <= 0x20) | (b >= 0x7F)) & ~((b == ' ') & (next > 0x20) & (next < 0x7F)));
+    return sl_bytes16_first(&stop);
 }
 
 /* The end of the run of graphic ASCII from s[i] (a graphic byte), with
  * the single spaces between its words: a space between two visible
  * characters of a line is written as it is, so the run goes out in one
  * put (a put a word was 8% of `dedup`'s instructions); it ends on a
- * graphic byte. Sixteen, then eight bytes are stepped over only when each
- * is in the run, so the end is the byte loop's whatever the steps. */
+ * graphic byte. Sixteen bytes at a time up to the first that stops it,
+ * then eight bytes stepped over only when each is in the run, so the end
+ * is the byte loop's whatever the steps. */
 static size_t ascii_run_end(const unsigned char *s, size_t len, size_t i)
 {
     size_t run = i + 1;
-    while (len - run >= 17 && graphic_words16(s + run))
-        run += 16;
+    while (len - run >= 17) {
+        size_t in = graphic_words16_len(s + run);
+        run += in;
+        if (in < 16)
+            return run;
+    }
     while (len - run >= 8 && graphic_words8(s + run))
         run += 8;
     while (run < len && (graphic_ascii(s[run]) ||

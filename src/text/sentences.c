@@ -345,26 +345,32 @@ static inline bool may_end8(uint64_t w)
            sl_swar_has(w, '?') || sl_swar_at_least(w, 0xE2);
 }
 
-/* Whether one of the sixteen bytes at s may end a sentence (may_end): the
- * five tests of may_end8 over twice the bytes in fewer instructions (the
- * eight-byte test was 1.2% of dedup's instructions, docs/benchmarks.md,
- * "Twenty-third round"). */
-static inline bool may_end16(const char *s)
+/* How many of the sixteen bytes at s come before the first that may end
+ * a sentence (may_end; 16: none may): the five tests of may_end8 over
+ * twice the bytes in fewer instructions (the eight-byte test was 1.2% of
+ * dedup's instructions, docs/benchmarks.md, "Twenty-third round"). */
+static inline size_t not_ending16(const char *s)
 {
     sl_bytes16 b, end;
     sl_bytes16_load(&b, s);
     end = (sl_bytes16)((b == '\n') | (b == '.') | (b == '!') | (b == '?') | (b >= 0xE2));
-    return sl_bytes16_any(&end);
+    return sl_bytes16_first(&end);
 }
 
-/* The first byte from s[i] on that may end a sentence, or len: sixteen,
- * then eight bytes at a time over the words between (most of a text),
- * then one. A block is skipped only when none of its bytes may end one,
- * so the byte found is the first whatever the block sizes. */
+/* The first byte from s[i] on that may end a sentence, or len: sixteen
+ * bytes at a time up to the first that may end one (docs/benchmarks.md,
+ * "Twenty-fourth round"), then eight bytes at a time over the words
+ * between (most of a text), then one. A block is skipped only when none
+ * of its bytes may end one, so the byte found is the first whatever the
+ * block sizes. */
 static size_t next_may_end(const char *s, size_t len, size_t i)
 {
-    while (len - i >= 16 && !may_end16(s + i))
-        i += 16;
+    while (len - i >= 16) {
+        size_t skip = not_ending16(s + i);
+        i += skip;
+        if (skip < 16)
+            return i;
+    }
     while (len - i >= 8 && !may_end8(sl_swar_load(s + i)))
         i += 8;
     while (i < len && !may_end((unsigned char)s[i]))

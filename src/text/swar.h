@@ -9,6 +9,7 @@
 #define SL_TEXT_SWAR_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -43,6 +44,24 @@ static inline bool sl_bytes16_any(const sl_bytes16 *v)
     uint64_t halves[2];
     memcpy(halves, v, sizeof halves);
     return (halves[0] | halves[1]) != 0;
+}
+
+/* The place of the first byte of *v that is not 0 (of a compare: the
+ * first where it held), 16 when there is none. */
+static inline size_t sl_bytes16_first(const sl_bytes16 *v)
+{
+    uint64_t halves[2];
+    memcpy(halves, v, sizeof halves);
+    for (size_t h = 0; h < 2; h++) {
+        if (!halves[h])
+            continue;
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        return h * 8 + (size_t)__builtin_clzll(halves[h]) / 8;
+#else
+        return h * 8 + (size_t)__builtin_ctzll(halves[h]) / 8;
+#endif
+    }
+    return 16;
 }
 
 /* Whether every byte of w is printable ASCII (0x20-0x7E). */

@@ -56,25 +56,31 @@ static int plain_ascii(unsigned char b)
     return (b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n';
 }
 
-/* Whether the sixteen bytes at s are all plain ASCII (plain_ascii). */
-static inline bool plain16(const unsigned char *s)
+/* How many of the sixteen bytes at s are plain ASCII (plain_ascii)
+ * before the first that is not; 16 when all are. */
+static inline size_t plain16_len(const unsigned char *s)
 {
     sl_bytes16 b, stop;
     sl_bytes16_load(&b, s);
     stop = (sl_bytes16)(((b < 0x20) & (b != '\t') & (b != '\n')) | (b >= 0x7F));
-    return !sl_bytes16_any(&stop);
+    return sl_bytes16_first(&stop);
 }
 
-/* The end of the run of plain ASCII from s[i]: sixteen plain bytes at a
- * time (a vector: docs/benchmarks.md, "Twenty-third round"), then eight
- * printable ones, a tab or a line feed one by one. A block is stepped over
- * only when all its bytes are plain, so the end is the first byte that is
- * not, whatever the block sizes. */
+/* The end of the run of plain ASCII from s[i]: sixteen bytes at a time up
+ * to the first that is not plain (a vector: docs/benchmarks.md,
+ * "Twenty-third round" and "Twenty-fourth round"), then eight printable
+ * ones, a tab or a line feed one by one. A block is stepped over only
+ * when all its bytes are plain, so the end is the first byte that is not,
+ * whatever the block sizes. */
 static size_t plain_run_end(const unsigned char *s, size_t len, size_t i)
 {
+    while (len - i >= 16) {
+        size_t plain = plain16_len(s + i);
+        i += plain;
+        if (plain < 16)
+            return i;
+    }
     for (;;) {
-        while (len - i >= 16 && plain16(s + i))
-            i += 16;
         while (len - i >= 8 && sl_swar_printable(sl_swar_load(s + i)))
             i += 8;
         if (i == len || !plain_ascii(s[i]))

@@ -127,6 +127,37 @@ TEST(copy_index_candidates_as_counted_by_hand)
     sl_copy_index_free(ix);
 }
 
+/* A query's counts start above the last query's reach and are never set
+ * back to 0 after it; all are set back once they could pass UINT32_MAX.
+ * Queries of 32,770 terms (a reach of 4.2 M hits each) pass it after
+ * about 1,020; alternating between two articles' keys (the other terms
+ * no article has), each query finds its article alone, before the wrap
+ * and after it (2026-12-06, branch dedup10; fails with the counts left as
+ * they are at the wrap, and with no wrap). */
+TEST(copy_index_counts_past_their_wrap)
+{
+    enum { FILL = 32768, QUERIES = 1100 };
+    uint32_t keys[2][2] = {{1u << 4 | SL_TERM_SPECIFIC, 2u << 4 | SL_TERM_SPECIFIC},
+                           {3u << 4 | SL_TERM_SPECIFIC, 4u << 4 | SL_TERM_SPECIFIC}};
+    uint32_t *terms = malloc((FILL + 2) * sizeof *terms);
+    sl_copy_index *ix = sl_copy_index_new();
+    CHECK_INT(sl_copy_index_add(ix, 1, keys[0], 2), 0);
+    CHECK_INT(sl_copy_index_add(ix, 2, keys[1], 2), 0);
+    for (uint32_t k = 0; k < FILL; k++)
+        terms[2 + k] = (100 + k) << 4 | SL_TERM_SPECIFIC;
+    int wrong = 0;
+    for (int q = 0; q < QUERIES; q++) {
+        memcpy(terms, keys[q % 2], sizeof keys[0]);
+        int64_t got[SL_COPY_CANDIDATES];
+        size_t n_got = 0;
+        CHECK_INT(sl_copy_index_candidates_of_terms(ix, terms, FILL + 2, got, &n_got), 0);
+        wrong += n_got != 1 || got[0] != 1 + q % 2;
+    }
+    CHECK_INT(wrong, 0);
+    sl_copy_index_free(ix);
+    free(terms);
+}
+
 /* The rows a lazy index reads: (key, article, number of keys), as the
  * store's copy_keys holds them. */
 typedef struct key_rows {

@@ -1,6 +1,9 @@
 /* test_json_fields.c — unit tests of json_fields.c: yajl reads the wanted
  * members of a line as jansson does, and declines every line jansson might
  * read otherwise (which the JSONL readers then give to jansson). */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -155,7 +158,10 @@ TEST(json_fields_never_differ_on_odd_bytes)
  * the read never saw a failure. */
 TEST(json_fields_yajl_memory_from_the_allocator)
 {
-    const char *line = "{\"text\": \"an escape\\n makes yajl decode\", \"id\": 7, \"title\": \"T\"}";
+    /* true first: not a flat line (read_flat), so yajl reads it, and read_flat
+     * has allocated nothing when it leaves it */
+    const char *line =
+        "{\"live\": true, \"text\": \"an escape\\n makes yajl decode\", \"id\": 7, \"title\": \"T\"}";
     int out_of_memory = 0, other = 0, k = 1;
     for (;; k++) {
         sl_json_field f[N];
@@ -176,4 +182,135 @@ TEST(json_fields_yajl_memory_from_the_allocator)
     CHECK(out_of_memory >= 4);
     CHECK_INT(other, 0);
     CHECK(k < 100);
+}
+
+/* A line is declined for what yajl reads otherwise wherever it stands in
+ * a long string (or between tokens, for \v and \f): the scan steps over
+ * plain bytes sixteen at a time and must stop at each of these, in a
+ * block, at its first or last place, or in the tail past the last whole
+ * block; with a plain byte in its place the line is read (2026-12-06,
+ * branch dedup10). */
+TEST(json_fields_decline_at_every_place)
+{
+    static const char *const in_string[] = {"\x80", "\xc0\xaf", "\xed\xa0\x80", "\\u0000", "\\ud800"};
+    static const char *const between[] = {"\v", "\f"};
+    const char *pad = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRS";
+    int otherwise = 0, lines = 0;
+    for (int before = 0; before <= 40; before++)
+        for (int after = 0; after <= 40; after += 7) {
+            char line[256];
+            for (size_t k = 0; k < sizeof in_string / sizeof *in_string; k++) {
+                snprintf(line, sizeof line, "{\"id\": 1, \"text\": \"%.*s%s%.*s\"}", before, pad,
+                         in_string[k], after, pad);
+                otherwise += read_like_jansson(line) != 0;
+            }
+            for (size_t k = 0; k < sizeof between / sizeof *between; k++) {
+                snprintf(line, sizeof line, "{\"title\": \"%.*s\",%s\"text\": \"%.*s\"}", before, pad,
+                         between[k], after, pad);
+                otherwise += read_like_jansson(line) != 0;
+            }
+            snprintf(line, sizeof line, "{\"id\": 1, \"text\": \"%.*s%s%.*s\"}", before, pad, "\\n",
+                     after, pad);
+            otherwise += read_like_jansson(line) != 1;
+            lines += 8;
+        }
+    CHECK_INT(otherwise, 0);
+    CHECK_INT(lines, 41 * 6 * 8);
+}
+
+/* Random lines of members read without yajl (read_flat: strings with every
+ * escape, UTF-8 and surrogate pairs, integers up to 18 digits, white space
+ * of all four kinds) and of what it leaves to yajl (19 digits, a leading
+ * zero, a fraction, an exponent, true, null, nesting, an escape in a key,
+ * a control byte in a string, UTF-8 jansson refuses, a lone surrogate or
+ * \u0000 escaped, \v or \f, a trailing comma, text after the object): each
+ * read as jansson reads it or declined, never read otherwise, and every
+ * line of flat members alone read (2026-12-06, branch dedup10; fails with
+ * an escape decoded otherwise, the pair combined otherwise, a 19-digit or
+ * leading-zero integer or a control byte taken, UTF-8 let through
+ * unchecked, or text after the object let pass). */
+static uint32_t flat_next(uint64_t *state)
+{
+    *state = *state * 6364136223846793005ull + 1442695040888963407ull;
+    return (uint32_t)(*state >> 33);
+}
+
+static void flat_space(char *line, size_t *n, uint64_t *state)
+{
+    static const char spaces[] = " \t\r\n";
+    for (uint32_t k = flat_next(state) % 3; k-- > 0;)
+        line[(*n)++] = spaces[flat_next(state) % 4];
+}
+
+static void flat_put(char *line, size_t *n, const char *s)
+{
+    size_t len = strlen(s);
+    memcpy(line + *n, s, len);
+    *n += len;
+}
+
+TEST(json_fields_flat_lines_as_jansson_reads_them)
+{
+    static const char *const keys[] = {"\"text\"", "\"id\"", "\"title\"", "\"other\"",
+                                       "\"t\xc3\xaftle\""};
+    static const char *const pieces[] = {
+        "plain words ", "\\n", "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\r", "\\t", "\\u00e9", "\\u2014",
+        "\\ud83c\\udf0a", "\\u0041", "caf\xc3\xa9 \xe2\x80\x94 ", "0123456789abcdef0123456789",
+        "\xf0\x9f\x8c\x8a"};
+    static const char *const numbers[] = {"0", "-0", "7", "-42", "123456789012345678",
+                                          "-999999999999999999"};
+    static const char *const others[] = {
+        "9999999999999999999", "01", "1.5", "1e3", "-", "true", "null", "[1, \"x\"]", "{\"text\": \"in\"}",
+        "\"a\x01 control\"", "\"a \\q escape\"", "\"cut \\u12\"", "\"no end", "\"overlong \xc0\xaf\"",
+        "\"surrogate \xed\xa0\x80\"", "\"beyond \xf4\x90\x80\x80\"", "\"lone \x80\"", "\"cut \xe2\x80\"",
+        "\"\\ud800 alone\"", "\"\\u0000\"", "\"\\udc00\\ud800\"", "\"a\vb\"", "\v1", "\f\"x\""};
+    uint64_t state = 2026;
+    int otherwise = 0, flat_read = 0, flat = 0;
+    for (int line_no = 0; line_no < 4000; line_no++) {
+        char line[2048];
+        size_t n = 0;
+        bool only_flat = true;
+        flat_space(line, &n, &state);
+        line[n++] = '{';
+        for (uint32_t m = flat_next(&state) % 5; m-- > 0;) {
+            flat_space(line, &n, &state);
+            uint32_t key = flat_next(&state) % 6;
+            flat_put(line, &n, key < 5 ? keys[key] : "\"k\\u0065y\"");
+            only_flat &= key < 5;
+            flat_space(line, &n, &state);
+            line[n++] = ':';
+            flat_space(line, &n, &state);
+            uint32_t kind = flat_next(&state) % 8;
+            if (kind < 5) {
+                line[n++] = '"';
+                for (uint32_t p = flat_next(&state) % 12; p-- > 0;)
+                    flat_put(line, &n, pieces[flat_next(&state) % (sizeof pieces / sizeof *pieces)]);
+                line[n++] = '"';
+            } else if (kind < 7) {
+                flat_put(line, &n, numbers[flat_next(&state) % (sizeof numbers / sizeof *numbers)]);
+            } else {
+                flat_put(line, &n, others[flat_next(&state) % (sizeof others / sizeof *others)]);
+                only_flat = false;
+            }
+            flat_space(line, &n, &state);
+            if (m)
+                line[n++] = ',';
+        }
+        line[n++] = '}';
+        uint32_t tail = flat_next(&state) % 8;
+        flat_space(line, &n, &state);
+        if (tail == 0)
+            flat_put(line, &n, ", ");
+        else if (tail == 1)
+            flat_put(line, &n, "x");
+        only_flat &= tail > 1;
+        line[n] = '\0';
+        int r = read_like_jansson(line);
+        otherwise += r < 0;
+        flat += only_flat;
+        flat_read += only_flat && r == 1;
+    }
+    CHECK_INT(otherwise, 0);
+    CHECK_INT(flat_read, flat);
+    CHECK(flat > 1000);
 }

@@ -60,7 +60,8 @@ TEST(swar_tests_are_their_bytes_tests)
  * (branch dedup9: pads to 40): each rule still holds. */
 TEST(normalize_spaces_at_every_place)
 {
-    static const char *const gaps[][2] = {{"  ", " "}, {" \n", "\n"}, {"\t", " "}, {" \t ", " "}};
+    static const char *const gaps[][2] = {
+        {"  ", " "}, {" \n", "\n"}, {"\t", " "}, {" \t ", " "}, {"\xEF\xAC\x81", "fi"}, {" \xC2\xA0", " "}};
     for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++) {
         for (size_t pad = 0; pad < 40; pad++) {
             char word[48], in[128], want[128];
@@ -482,4 +483,26 @@ TEST(block_scans_read_only_their_buffer)
                 free(want);
                 free(text);
             }
+}
+
+/* sl_bytes16_first: the first place of a byte that is not 0, 16 when all
+ * are, for each edge byte at every place, alone and with others after it
+ * (2026-12-06, branch dedup10). */
+TEST(bytes16_first_is_the_first_set_byte)
+{
+    sl_bytes16 v;
+    unsigned char b[16] = {0};
+    sl_bytes16_load(&v, b);
+    CHECK_INT(sl_bytes16_first(&v), 16);
+    for (size_t at = 0; at < 16; at++)
+        for (size_t e = 1; e < EDGES; e++) {   /* edge_bytes[0] is 0 */
+            memset(b, 0, sizeof b);
+            b[at] = edge_bytes[e];
+            sl_bytes16_load(&v, b);
+            CHECK_INT(sl_bytes16_first(&v), at);
+            for (size_t after = at + 1; after < 16; after++)
+                b[after] = edge_bytes[(e + after) % EDGES] | 1;
+            sl_bytes16_load(&v, b);
+            CHECK_INT(sl_bytes16_first(&v), at);
+        }
 }
