@@ -368,18 +368,35 @@ void cli_progress_clear(cli_progress *p)
     }
 }
 
+/* Nothing but white space, after an optional UTF-8 BOM: what ingest calls
+ * an empty input. */
+static int blank(const char *s, size_t n)
+{
+    size_t i = n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < n && strchr(" \t\r\n\f\v", s[i]) && s[i])
+        i++;
+    return i == n;
+}
+
 char *cli_read_text(const char *path, size_t max, size_t *len)
 {
-    char *text = cli_read_file(path, max, len), *decoded = NULL;
-    size_t decoded_len = 0;
-    if (text && sl_input_is_binary(text, *len)) {
+    char *text = cli_read_file(path, max, len), *prose = NULL;
+    size_t prose_len = 0;
+    int rc = 0;
+    if (!text)
+        return NULL;
+    if (blank(text, *len)) {
+        cli_error("%s: empty", path);
+    } else if (sl_input_is_binary(text, *len)) {
         cli_error("%s: binary data, not text", path);
-    } else if (text && sl_input_utf8(text, *len, &decoded, &decoded_len)) {
-        cli_error("%s: out of memory", path);
-    } else if (decoded) {   /* a UTF-16 page, read as ingest reads it */
+    } else if ((rc = sl_input_prose(text, *len, &prose, &prose_len)) == SL_EBADINPUT) {
+        cli_error("%s: no article text found", path);
+    } else if (rc) {
+        cli_error("%s: %s", path, sl_strerror(rc));
+    } else if (prose) {   /* an HTML page, read as ingest reads it */
         free(text);
-        *len = decoded_len;
-        return decoded;
+        *len = prose_len;
+        return prose;
     } else {
         return text;
     }
