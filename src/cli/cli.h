@@ -102,6 +102,11 @@ int cli_unexpected(const command *cmd, const cli *c, int i);
 int cli_check_date(const command *cmd, const char *option, const char *published);
 /* Parses a positive article/story id; 0 when it is not one. */
 int64_t cli_id(const char *s);
+/* The argument at argv[i] of a command taking one id of a `noun` ("story",
+ * "article") into *id: 0, or the usage error said (exit 2): an option or a
+ * second argument is unexpected, anything else that is no id is "CMD wants
+ * one NOUN id, not ARG". */
+int cli_id_arg(const command *cmd, const cli *c, int i, const char *noun, int64_t *id);
 /* Takes "--name VALUE" or "--name=VALUE" at argv[*i]; NULL when argv[*i] is not it
  * (or comes after "--"). */
 const char *cli_option(cli *c, int *i, const char *name);

@@ -166,7 +166,8 @@ static int run(cli *c)
 const command cmd_compare = {
     "compare", "A B [--json] | --pairs FILE.jsonl",
     "is text A a copy of B: exact, near, contains, excerpt, rewrite?",
-    "  A B            two text files, plain or gzipped (- for standard input),\n"
+    "  A B            two text files, plain or gzipped (- for standard input;\n"
+    "                 an HTML page gives its article text),\n"
     "                 64 MB at most each once decompressed;\n"
     "                 the sentences shown are the texts' as compared (UTF-8\n"
     "                 repaired, NFKC), which --json's offsets point into\n"

@@ -115,14 +115,14 @@ static void print_speakers(const json_t *speakers)
 
 static int run(cli *c)
 {
-    for (int i = 0; i < c->argc; i++)
-        if (i || cli_is_option(c, i))
-            return cli_unexpected(&cmd_quotes, c, i);
-    if (c->argc != 1 || !cli_id(c->argv[0]))
-        return cli_usage(&cmd_quotes, "quotes wants one story id");
-    int64_t story = cli_id(c->argv[0]);
+    int64_t story = 0;
+    int rc = 0;
+    for (int i = 0; !rc && i < c->argc; i++)
+        rc = cli_id_arg(&cmd_quotes, c, i, "story", &story);
+    if (rc || !story)
+        return rc ? rc : cli_usage(&cmd_quotes, "quotes wants one story id");
     sl_engine *e;
-    int rc = cli_store(c, &e);
+    rc = cli_store(c, &e);
     if (rc)
         return rc;
     sl_fact_items *q = NULL;

@@ -123,10 +123,9 @@ static int run(cli *c)
 {
     int64_t id = 0;
     for (int i = 0; i < c->argc; i++) {
-        if (cli_is_option(c, i))
-            return cli_unexpected(&cmd_show, c, i);
-        if (id || !(id = cli_id(c->argv[i])))
-            return cli_usage(&cmd_show, "show wants one story id, not %s", c->argv[i]);
+        int rc = cli_id_arg(&cmd_show, c, i, "story", &id);
+        if (rc)
+            return rc;
     }
     if (!id)
         return cli_usage(&cmd_show, "show wants a story id");

@@ -105,6 +105,15 @@ int cli_unexpected(const command *cmd, const cli *c, int i)
     return cli_usage(cmd, "%s %s", what, c->argv[i]);
 }
 
+int cli_id_arg(const command *cmd, const cli *c, int i, const char *noun, int64_t *id)
+{
+    if (cli_is_option(c, i) || *id)
+        return cli_unexpected(cmd, c, i);
+    if (!(*id = cli_id(c->argv[i])))
+        return cli_usage(cmd, "%s wants one %s id, not %s", cmd->name, noun, c->argv[i]);
+    return 0;
+}
+
 int cli_check_date(const command *cmd, const char *option, const char *published)
 {
     if (!published || sl_date_day(published) != SL_NO_DAY)
