@@ -121,7 +121,7 @@ static int compare_pairs(sl_text_comparer *tc, const char *path)
     size_t cap = 0, line_no = 0;
     int rc = EXIT_OK;
     ssize_t n = getline(&line, &cap, f);
-    if (cli_gzip_lines(path, line, n, NULL, "compare --pairs", "compare --pairs -")) {
+    if (cli_not_lines(path, line, n, NULL, "compare --pairs", "compare --pairs -")) {
         rc = EXIT_TROUBLE;
         n = 0;
     }
@@ -174,7 +174,8 @@ const command cmd_compare = {
     "  --pairs FILE   JSONL of {\"id\", \"a\", \"b\"}; one JSON result per line\n"
     "                 {\"id\", \"kind\", \"score\", \"sentence_similarity\", \"paraphrase\",\n"
     "                 \"evidence\"} in the same order; read as it comes, so a\n"
-    "                 gzip file is refused (zcat it into --pairs -)\n"
+    "                 gzip file is refused (zcat it into --pairs -), and so\n"
+    "                 is a JSON document (jq -c '.[]' it into --pairs -)\n"
     "The score is the degree of copying: 1 for an exact copy. A sentence pair's\n"
     "similarity is the sentence model's probability that the two say the same\n"
     "thing (docs/copies.md): 0.94 to 0.96 for identical sentences, not 1.\n"

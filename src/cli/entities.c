@@ -94,12 +94,10 @@ static void print_rows(const row *rows, size_t n)
 
 static int run(cli *c)
 {
-    int64_t story = 0;
-    int rc = 0;
-    for (int i = 0; !rc && i < c->argc; i++)
-        rc = cli_id_arg(&cmd_entities, c, i, "story", &story);
-    if (rc || !story)
-        return rc ? rc : cli_usage(&cmd_entities, "entities wants one story id");
+    int64_t story;
+    int rc = cli_one_id(&cmd_entities, c, "story", &story);
+    if (rc)
+        return rc;
     sl_engine *e;
     rc = cli_store(c, &e);
     if (rc)

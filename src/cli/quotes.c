@@ -115,12 +115,10 @@ static void print_speakers(const json_t *speakers)
 
 static int run(cli *c)
 {
-    int64_t story = 0;
-    int rc = 0;
-    for (int i = 0; !rc && i < c->argc; i++)
-        rc = cli_id_arg(&cmd_quotes, c, i, "story", &story);
-    if (rc || !story)
-        return rc ? rc : cli_usage(&cmd_quotes, "quotes wants one story id");
+    int64_t story;
+    int rc = cli_one_id(&cmd_quotes, c, "story", &story);
+    if (rc)
+        return rc;
     sl_engine *e;
     rc = cli_store(c, &e);
     if (rc)

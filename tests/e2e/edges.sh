@@ -52,6 +52,14 @@ printf '[\n {"text": "The whole element before the cut is about the tides at Ske
 expect_exit 1 "$S" --db "$T/cut.db" ingest "$T/cut.json"
 check "an array cut short keeps its whole elements" err_has "ingested 1 article"
 check "and names the cut one" err_has "cut.json:3: element 2: cut short at the end of the file"
+python3 -c 'import json, sys
+arr = [{"id": "k%d" % i, "text": "Report %d on the harbour of Brookvale: the ferry left at %d, the council said on Monday. " % (i, i % 12) * 3} for i in range(300)]
+json.dump(arr, open(sys.argv[1], "w"), indent=2)' "$T/big.json"
+gzip "$T/big.json"
+head -c $(($(wc -c <"$T/big.json.gz") * 2 / 3)) "$T/big.json.gz" >"$T/cutbig.json.gz"
+expect_exit 1 "$S" --db "$T/cutbig.db" ingest "$T/cutbig.json.gz"
+check "a gzipped array cut short: the cut said, the whole elements before it kept" \
+  sh -c "grep -q 'cutbig.json.gz: truncated gzip data' '$ERR' && grep -q 'element [0-9]*: cut short at the end of the file' '$ERR' && grep -q 'ingested [1-9][0-9]* articles' '$ERR'"
 printf '[ ]\n' >"$T/none.json"
 expect_exit 1 "$S" --db "$T/none.db" ingest "$T/none.json"
 check "an empty array is said" err_has "none.json: a JSON document without elements"
@@ -61,6 +69,14 @@ check "an export is one wrapper object, not records: said once" err_has "back.js
 printf '{"text": "A JSONL line whose first line is whole."}\n{"text": "The second line."}\n' >"$T/lines.jsonl"
 expect_exit 0 "$S" --db "$T/lines.db" ingest "$T/lines.jsonl"
 check "JSONL stays JSONL" err_has "ingested 2 articles"
+# dedup and compare --pairs read a line at a time: a document is said once,
+# where each of its lines was an error of its own (and a whole line of it
+# passed as a record)
+expect_exit 1 "$S" dedup "$T/export.json"
+check "dedup of a JSON document: said" err_has "export.json: a JSON document, not JSONL: dedup reads one object a line"
+check "once, and nothing passed" sh -c "[ \$(grep -c export.json '$ERR') -eq 1 ] && [ ! -s '$OUT' ]"
+expect_exit 2 "$S" compare --pairs "$T/one.json"
+check "compare --pairs of a pretty-printed object: said once" err_has "one.json: a JSON document, not JSONL: compare --pairs reads one object a line"
 
 section "a byte that is not UTF-8 in a JSONL line"
 printf '{"text": "The caf\351 on Mill Street reopened on Monday after the flood, its owner said."}\n{"text": "bad \351 and broken" oops}\n' >"$T/latin.jsonl"
