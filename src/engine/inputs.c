@@ -1,7 +1,7 @@
 /* inputs.c — files, folders and buffers into articles: reads each file,
  * recognises its format by content, turns it into article inputs (one for a
- * text or HTML file, one per JSONL line, JSON element, WARC response or feed item; gzip is
- * undone first), and feeds them to the pipeline in
+ * text or HTML file, one per JSONL line, JSON element, WARC response or
+ * feed item; gzip is undone first), and feeds them to the pipeline in
  * batches of one transaction each. A folder walk stays inside the folder
  * (links out of it are not followed) and leaves out hidden and documentation
  * files. A bad file or record is reported and skipped; a store failure stops
@@ -186,15 +186,16 @@ static int ingest_json(run *r, const char *data, size_t len, const char *name, c
     sl_buf why = SL_BUF_INIT, where = SL_BUF_INIT;
     sl_json_doc doc;
     sl_json_element el;
-    int rc = 0, got;
+    int rc = 0, got, faults = 0;
     sl_json_doc_init(&doc, data, len);
     while (!rc && (got = sl_json_doc_next(&doc, &el, &why)) != 0) {
         sl_buf_clear(&where);
         sl_buf_printf(&where, "%s:%zu: element %zu", name, el.line, el.index);
+        faults += got < 0;
         int bad = got < 0 ? got : sl_jsonl_parse_element(el.start, el.len, el.line, &rec, &why);
         rc = one_record(r, &rec, bad, &where, &why, name, path);
     }
-    if (!rc && !doc.index)
+    if (!rc && !doc.index && !faults)
         fail(r, name, "a JSON document without elements (an empty array)");
     sl_record_clear(&rec);
     sl_buf_free(&why);

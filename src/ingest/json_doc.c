@@ -134,13 +134,9 @@ int sl_json_doc_next(sl_json_doc *d, sl_json_element *el, sl_buf *why)
             return 0;
         const char *s = d->data;
         char c = s[d->pos];
-        if (!d->in_array && c == '[') {
-            d->in_array = 1;
-            advance(d, d->pos + 1);
-            continue;
-        }
-        if (d->in_array && c == ']') {
-            d->in_array = 0;
+        if (c == (d->in_array ? ']' : '[')) {   /* a top-level array opens or closes */
+            d->in_array = !d->in_array;
+            d->after_value = 0;
             advance(d, d->pos + 1);
             continue;
         }

@@ -105,6 +105,12 @@ TEST(json_doc_reads_each_element)
     CHECK_STR(s[2].why, "b");
     CHECK_INT(s[3].got, SL_EBADINPUT);
     CHECK_INT(s[3].line, 3);
+    /* arrays one after another (jq -c '[.[]]' of several files) */
+    n = read_all("[{\"text\": \"a\"}]\n[{\"text\": \"b\"}, {\"text\": \"c\"}]\n", s, 8);
+    CHECK_INT(n, 3);
+    CHECK_STR(s[1].why, "b");
+    CHECK_INT(s[2].got, 1);
+    CHECK_INT(s[2].line, 2);
     /* an array never closed */
     n = read_all("[{\"text\": \"a\"},\n", s, 8);
     CHECK_INT(n, 2);
