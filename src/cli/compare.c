@@ -118,7 +118,7 @@ static int compare_pairs(sl_text_comparer *tc, const char *path)
         return EXIT_TROUBLE;
     }
     char *line = NULL;
-    size_t cap = 0, line_no = 0;
+    size_t cap = 0, line_no = 0, pairs = 0;
     int rc = EXIT_OK;
     ssize_t n = getline(&line, &cap, f);
     if (cli_not_lines(path, line, n, NULL, "compare --pairs", "compare --pairs -")) {
@@ -129,8 +129,13 @@ static int compare_pairs(sl_text_comparer *tc, const char *path)
         line_no++;
         if (n == 1 && line[0] == '\n')
             continue;
+        pairs++;
         if (compare_line(tc, path, line_no, line) != EXIT_OK)
             rc = EXIT_TROUBLE;
+    }
+    if (!pairs && rc == EXIT_OK) {   /* nothing compared: said, not a silent success */
+        cli_error("%s: empty: no pairs to compare", path);
+        rc = EXIT_TROUBLE;
     }
     free(line);
     if (f != stdin)
@@ -181,6 +186,7 @@ const command cmd_compare = {
     "thing (docs/copies.md): 0.94 to 0.96 for identical sentences, not 1.\n"
     "No store is read or written. Exit status, like cmp: 0 A is a copy of B,\n"
     "1 it is not (kind none), 2 trouble (a file unreadable, bad arguments);\n"
-    "with --pairs, 0 when every line was compared, 2 when one could not be.\n",
+    "with --pairs, 0 when every line was compared, 2 when one could not be\n"
+    "(or none was there).\n",
     CLI_NO_STORE, run,
 };

@@ -38,6 +38,8 @@ check "not one error a line" sh -c "[ \$(grep -c 'export.json' '$ERR') -eq 1 ]"
 run "$S" --db "$DB" export --json
 check "the element's id is the key" py "$OUT" 'assert [a["key"] for a in d["articles"]] == ["wv-1", "wv-3"]'
 
+expect_exit 1 "$S" extract "$T/export.json"
+check "extract sends a JSON document to ingest" err_has "export.json: a feed, JSON or JSONL file holds many articles: use ingest"
 printf '[{"text": "The mayor of Eastwick opened a new library on Friday with twelve thousand books."}, {"text": "Rain is expected across the valley on Sunday, forecasters said."}]' >"$T/line.json"
 expect_exit 0 "$S" --db "$DB" ingest "$T/line.json"
 check "an array on one line" err_has "ingested 2 articles"
@@ -103,6 +105,8 @@ for f in empty.txt blank.txt; do
   expect_exit 1 "$S" facts --text "$T/$f"
   check "facts --text $f: said, no line" sh -c "grep -q '$f: empty' '$ERR' && [ ! -s '$OUT' ]"
 done
+expect_exit 2 "$S" compare --pairs "$T/empty.txt"
+check "compare --pairs of an empty file: said (it exited 0, silent)" err_has "empty.txt: empty: no pairs to compare"
 expect_exit 2 "$S" compare "$T/empty.txt" "$T/latin.txt"
 check "compare: the empty file said" err_has "empty.txt: empty"
 cat >"$T/page.html" <<'EOF'
