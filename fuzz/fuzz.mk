@@ -7,7 +7,7 @@
 #                              linked with build/san/libstoryline.a (the `make test` build)
 # Variables are prefixed FZ_ so that they never touch the Makefile's own.
 
-FZ_TARGETS := utf8 sentences chrome jsonl html charset warc warc_gz feed quotes numbers dates compare \
+FZ_TARGETS := utf8 sentences chrome jsonl json_doc html charset warc warc_gz feed quotes numbers dates compare \
               serve_request
 FZ_PKGS    := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson yajl libexttextcat libcurl
 FZ_PKG_CFLAGS = $(shell pkg-config --cflags $(FZ_PKGS) 2>/dev/null)

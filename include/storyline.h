@@ -669,6 +669,12 @@ SL_API int sl_input_is_binary(const char *data, size_t len);
  * and extract use, into *out (its length in *out_len; free it with free());
  * any other input needs no decoding, *out NULL. 0, or SL_ENOMEM. */
 SL_API int sl_input_utf8(const char *data, size_t len, char **out, size_t *out_len);
+/* The prose of `data` for a reader of text, as ingest reads it: an HTML
+ * page (UTF-8 or UTF-16) gives the article text sl_extract_page extracts,
+ * into *out (its length in *out_len; free it with free()); any other input
+ * is its own prose, *out NULL. 0, SL_EBADINPUT for a page without article
+ * text, SL_ETOOLARGE or SL_ENOMEM. */
+SL_API int sl_input_prose(const char *data, size_t len, char **out, size_t *out_len);
 /* Called once per page of a file: `page` on success, else `error` says why
  * (one line); both for an HTML page without article text (`page` holds its
  * metadata, text NULL). `name` is the file, or FILE#RECORD (URI) inside a

@@ -8,18 +8,17 @@ static int run(cli *c)
 {
     int removed = 0;
     int64_t id = 0;
+    int rc;
     for (int i = 0; i < c->argc; i++) {
         if (cli_flag(c, i, "--removed"))
             removed = 1;
-        else if (!id && cli_id(c->argv[i]))
-            id = cli_id(c->argv[i]);
-        else
-            return cli_unexpected(&cmd_article, c, i);
+        else if ((rc = cli_id_arg(&cmd_article, c, i, "article", &id)))
+            return rc;
     }
     if (!id)
         return cli_usage(&cmd_article, "article wants an article id");
     sl_engine *e;
-    int rc = cli_store(c, &e);
+    rc = cli_store(c, &e);
     if (rc)
         return rc;
     if (c->json) {

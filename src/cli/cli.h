@@ -102,6 +102,14 @@ int cli_unexpected(const command *cmd, const cli *c, int i);
 int cli_check_date(const command *cmd, const char *option, const char *published);
 /* Parses a positive article/story id; 0 when it is not one. */
 int64_t cli_id(const char *s);
+/* The argument at argv[i] of a command taking one id of a `noun` ("story",
+ * "article") into *id: 0, or the usage error said (exit 2): an option or a
+ * second argument is unexpected, anything else that is no id is "CMD wants
+ * one NOUN id, not ARG". */
+int cli_id_arg(const command *cmd, const cli *c, int i, const char *noun, int64_t *id);
+/* A command whose only argument is one id (show, entities, quotes): every
+ * argument by cli_id_arg, and "CMD wants one NOUN id" without one. */
+int cli_one_id(const command *cmd, const cli *c, const char *noun, int64_t *id);
 /* Takes "--name VALUE" or "--name=VALUE" at argv[*i]; NULL when argv[*i] is not it
  * (or comes after "--"). */
 const char *cli_option(cli *c, int *i, const char *name);
@@ -143,18 +151,23 @@ void cli_print_wrapped(const char *text, int indent);
  * ("PATH: REASON"). */
 char *cli_read_file(const char *path, size_t max, size_t *len);
 /* The same for a command that reads prose (timex, summarize, facts --text,
- * compare): binary data (sl_input_is_binary) is refused, "PATH: binary
- * data, not text", as ingest and extract refuse it, and a UTF-16 page is
- * decoded as they decode it (sl_input_utf8). */
+ * compare): an empty input ("PATH: empty") and binary data
+ * (sl_input_is_binary: "PATH: binary data, not text") are refused, as
+ * ingest and extract refuse them, and an HTML page (UTF-8 or UTF-16) gives
+ * the article text they extract (sl_input_prose), "PATH: no article text
+ * found" when it has none. */
 char *cli_read_text(const char *path, size_t max, size_t *len);
 /* For a command reading lines as they come (dedup, compare --pairs), whose
  * first line `line` (`n` bytes, getline's) from `path` may be gzip data,
- * which such a reader cannot undo: 1 after saying so once, "PATH:
- * gzip-compressed: WHO reads plain JSONL (zcat PATH | storyline PIPED)"
+ * which such a reader cannot undo, or open a JSON document (`[`, or `{`
+ * alone: an array or a pretty-printed object), which it cannot read a line
+ * at a time: 1 after saying so once, "PATH: gzip-compressed: WHO reads
+ * plain JSONL (zcat PATH | storyline PIPED)" or "PATH: a JSON document, not
+ * JSONL: WHO reads one object a line (jq -c '.[]' PATH | storyline PIPED)"
  * (each of its "lines" was an error of its own), clearing `progress` (or
  * NULL) first; else 0. */
-int cli_gzip_lines(const char *path, const char *line, ssize_t n, cli_progress *progress,
-                   const char *who, const char *piped);
+int cli_not_lines(const char *path, const char *line, ssize_t n, cli_progress *progress,
+                  const char *who, const char *piped);
 
 /* One entity of a story (entities.c): its first item, its type, its role,
  * how many mentions and articles; `places`, `organizations`, `persons` and

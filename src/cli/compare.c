@@ -118,10 +118,10 @@ static int compare_pairs(sl_text_comparer *tc, const char *path)
         return EXIT_TROUBLE;
     }
     char *line = NULL;
-    size_t cap = 0, line_no = 0;
+    size_t cap = 0, line_no = 0, pairs = 0;
     int rc = EXIT_OK;
     ssize_t n = getline(&line, &cap, f);
-    if (cli_gzip_lines(path, line, n, NULL, "compare --pairs", "compare --pairs -")) {
+    if (cli_not_lines(path, line, n, NULL, "compare --pairs", "compare --pairs -")) {
         rc = EXIT_TROUBLE;
         n = 0;
     }
@@ -129,8 +129,13 @@ static int compare_pairs(sl_text_comparer *tc, const char *path)
         line_no++;
         if (n == 1 && line[0] == '\n')
             continue;
+        pairs++;
         if (compare_line(tc, path, line_no, line) != EXIT_OK)
             rc = EXIT_TROUBLE;
+    }
+    if (!pairs && rc == EXIT_OK) {   /* nothing compared: said, not a silent success */
+        cli_error("%s: empty: no pairs to compare", path);
+        rc = EXIT_TROUBLE;
     }
     free(line);
     if (f != stdin)
@@ -166,19 +171,22 @@ static int run(cli *c)
 const command cmd_compare = {
     "compare", "A B [--json] | --pairs FILE.jsonl",
     "is text A a copy of B: exact, near, contains, excerpt, rewrite?",
-    "  A B            two text files, plain or gzipped (- for standard input),\n"
+    "  A B            two text files, plain or gzipped (- for standard input;\n"
+    "                 an HTML page gives its article text),\n"
     "                 64 MB at most each once decompressed;\n"
     "                 the sentences shown are the texts' as compared (UTF-8\n"
     "                 repaired, NFKC), which --json's offsets point into\n"
     "  --pairs FILE   JSONL of {\"id\", \"a\", \"b\"}; one JSON result per line\n"
     "                 {\"id\", \"kind\", \"score\", \"sentence_similarity\", \"paraphrase\",\n"
     "                 \"evidence\"} in the same order; read as it comes, so a\n"
-    "                 gzip file is refused (zcat it into --pairs -)\n"
+    "                 gzip file is refused (zcat it into --pairs -), and so\n"
+    "                 is a JSON document (jq -c '.[]' it into --pairs -)\n"
     "The score is the degree of copying: 1 for an exact copy. A sentence pair's\n"
     "similarity is the sentence model's probability that the two say the same\n"
     "thing (docs/copies.md): 0.94 to 0.96 for identical sentences, not 1.\n"
     "No store is read or written. Exit status, like cmp: 0 A is a copy of B,\n"
     "1 it is not (kind none), 2 trouble (a file unreadable, bad arguments);\n"
-    "with --pairs, 0 when every line was compared, 2 when one could not be.\n",
+    "with --pairs, 0 when every line was compared, 2 when one could not be\n"
+    "(or none was there).\n",
     CLI_NO_STORE, run,
 };

@@ -82,7 +82,7 @@ static int filter_file(dedup_run *r, const char *path)
     char *line = NULL;
     size_t cap = 0;
     ssize_t n = getline(&line, &cap, f);
-    if (cli_gzip_lines(path, line, n, &r->progress, "dedup", "dedup")) {
+    if (cli_not_lines(path, line, n, &r->progress, "dedup", "dedup")) {
         r->errors++;
         n = 0;
     }
@@ -145,6 +145,7 @@ const command cmd_dedup = {
     "                (default 100000; exact copies are found among all)\n"
     "A copy gets \"copy_of\": {\"line\", \"id\", \"kind\", \"score\"} naming the earlier\n"
     "line (and its \"id\" field); other lines pass unchanged. No store is used.\n"
-    "Lines are read as they come: a gzip file is refused (zcat it into dedup).\n",
+    "Lines are read as they come: a gzip file is refused (zcat it into dedup),\n"
+    "and so is a JSON document (jq -c '.[]' it into dedup).\n",
     CLI_NO_STORE, run,
 };

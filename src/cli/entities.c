@@ -94,14 +94,12 @@ static void print_rows(const row *rows, size_t n)
 
 static int run(cli *c)
 {
-    for (int i = 0; i < c->argc; i++)
-        if (i || cli_is_option(c, i))
-            return cli_unexpected(&cmd_entities, c, i);
-    if (c->argc != 1 || !cli_id(c->argv[0]))
-        return cli_usage(&cmd_entities, "entities wants one story id");
-    int64_t story = cli_id(c->argv[0]);
+    int64_t story;
+    int rc = cli_one_id(&cmd_entities, c, "story", &story);
+    if (rc)
+        return rc;
     sl_engine *e;
-    int rc = cli_store(c, &e);
+    rc = cli_store(c, &e);
     if (rc)
         return rc;
     sl_fact_items *items = NULL;

@@ -142,6 +142,7 @@ static int run(cli *c)
 {
     int conflicts = 0;
     int64_t story = 0;
+    int rc;
     int text = 0; /* the argument after --text, 0 without --text */
     const char *published = NULL;
     for (int i = 0; i < c->argc; i++) {
@@ -156,10 +157,8 @@ static int run(cli *c)
             return cli_unexpected(&cmd_facts, c, i);
         else if (text)
             continue; /* a file for --text */
-        else if (!story && cli_id(c->argv[i]))
-            story = cli_id(c->argv[i]);
-        else
-            return cli_unexpected(&cmd_facts, c, i);
+        else if ((rc = cli_id_arg(&cmd_facts, c, i, "story", &story)))
+            return rc;
     }
     if (text && (conflicts || story))
         return cli_usage(&cmd_facts, "--text reads files: %s is for a story's facts",
@@ -173,7 +172,7 @@ static int run(cli *c)
     if (!story)
         return cli_usage(&cmd_facts, "facts wants a story id");
     sl_engine *e;
-    int rc = cli_store(c, &e);
+    rc = cli_store(c, &e);
     return rc ? rc : show_facts(e, story, conflicts, c->json);
 }
 
@@ -211,8 +210,9 @@ const command cmd_facts = {
     "facts", "STORY_ID [--conflicts] [--json] | --text FILE... [--published DATE]",
     "a story's facts: values, independent sources, agreement, conflicts",
     "  --conflicts       only facts the sources disagree on, with the sentences\n"
-    "  --text FILE...    the facts of bare files (plain or gzipped), one JSON line\n"
-    "                    each; no store\n"
+    "  --text FILE...    the facts of bare files (plain or gzipped; a page's\n"
+    "                    article text), one JSON line each; no store; an empty\n"
+    "                    file gives no line, said on stderr (exit 1)\n"
     "  --published DATE  publication date for --text (anchors relative dates)\n"
     "A value's sources are the independent articles stating it: a copy counts as\n"
     "its original, so three copies of one wire story are one source, and the\n"

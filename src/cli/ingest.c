@@ -236,7 +236,9 @@ const command cmd_ingest = {
     "store articles from files, folders, WARC, feeds, URLs or - (stdin)",
     "Formats are recognised by content: plain text (first line is the title when it\n"
     "looks like a headline), JSONL (one object per line with text or html, and\n"
-    "optional id, url, source, published, title), HTML pages, WARC files (plain or\n"
+    "optional id, url, source, published, title), a JSON document of such objects\n"
+    "(an array, one object, or one after another, pretty-printed or not), HTML\n"
+    "pages, WARC files (plain or\n"
     "gzip; every HTML response), RSS/Atom feeds (an item's content when it is the\n"
     "whole article, else its fetched page); any of them may be gzipped. http(s)\n"
     "URLs are fetched (robots.txt honoured) and may be pages or feeds. A folder's\n"

@@ -121,17 +121,12 @@ static int print_context(sl_engine *e, const sl_story *s, int width)
 
 static int run(cli *c)
 {
-    int64_t id = 0;
-    for (int i = 0; i < c->argc; i++) {
-        if (cli_is_option(c, i))
-            return cli_unexpected(&cmd_show, c, i);
-        if (id || !(id = cli_id(c->argv[i])))
-            return cli_usage(&cmd_show, "show wants one story id, not %s", c->argv[i]);
-    }
-    if (!id)
-        return cli_usage(&cmd_show, "show wants a story id");
+    int64_t id;
+    int rc = cli_one_id(&cmd_show, c, "story", &id);
+    if (rc)
+        return rc;
     sl_engine *e;
-    int rc = cli_store(c, &e);
+    rc = cli_store(c, &e);
     if (rc)
         return rc;
     if (c->json) {

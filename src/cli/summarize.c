@@ -97,7 +97,9 @@ const command cmd_summarize = {
     "bytes or fewer are left) or N words (default 100; whole sentences unless\n"
     "--cut), never two sentences saying the same thing, in the files' order.\n"
     "A budget below every sentence gives the best one, cut. Each sentence lists\n"
-    "the files stating it. A file may be gzipped; - reads standard input.\n"
+    "the files stating it. A file may be gzipped; - reads standard input; an HTML\n"
+    "page gives its article text, as ingest extracts it. An empty file or a page\n"
+    "without article text is said, and no summary made (exit 1).\n"
     "--json: docs/json.md.\n",
     CLI_NO_STORE,
     run,

@@ -21,6 +21,7 @@ void cli_summary_print(const sl_summary *sum, const sl_story_texts *t)
 static int run(cli *c)
 {
     int64_t story = 0;
+    int rc;
     sl_summary_options o = {100, 0, 0};
     const char *v;
     for (int i = 0; i < c->argc; i++) {
@@ -30,16 +31,14 @@ static int run(cli *c)
             if (*end || n <= 0 || n > 100000)
                 return cli_usage(&cmd_summary, "--words wants a positive number");
             o.words = (int)n;
-        } else if (!story && (story = cli_id(c->argv[i]))) {
-            continue;
-        } else {
-            return cli_unexpected(&cmd_summary, c, i);
+        } else if ((rc = cli_id_arg(&cmd_summary, c, i, "story", &story))) {
+            return rc;
         }
     }
     if (!story)
         return cli_usage(&cmd_summary, "summary wants a story id");
     sl_engine *e;
-    int rc = cli_store(c, &e);
+    rc = cli_store(c, &e);
     if (rc)
         return rc;
     sl_story_texts *t = NULL;

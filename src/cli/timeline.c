@@ -28,21 +28,20 @@ void cli_timeline_print(const sl_timeline *tl, const sl_story_texts *t, size_t m
 static int run(cli *c)
 {
     int64_t story = 0, thread = 0;
+    int rc;
     const char *v;
     for (int i = 0; i < c->argc; i++) {
         if ((v = cli_option(c, &i, "--thread"))) {
             if (!(thread = cli_id(v)))
-                return cli_usage(&cmd_timeline, "--thread wants a thread id");
-        } else if (!story && (story = cli_id(c->argv[i]))) {
-            continue;
-        } else {
-            return cli_unexpected(&cmd_timeline, c, i);
+                return cli_usage(&cmd_timeline, "--thread wants a thread id, not %s", v);
+        } else if ((rc = cli_id_arg(&cmd_timeline, c, i, "story", &story))) {
+            return rc;
         }
     }
     if (!story == !thread)
         return cli_usage(&cmd_timeline, "timeline wants a story id or --thread ID");
     sl_engine *e;
-    int rc = cli_store(c, &e);
+    rc = cli_store(c, &e);
     if (rc)
         return rc;
     sl_story_texts *t = NULL;

@@ -76,9 +76,10 @@ const command cmd_timex = {
     "DURATION, SET) and normalises it against the publication date: \"on Tuesday\"\n"
     "-> 2024-08-20, \"last week\" -> 2024-W33, \"10 months\" -> P10M. Without\n"
     "--published (or --date, the same) the unknown parts are X (XXXX-10-07).\n"
-    "Offsets are Unicode code points into the file. With --json: one object per\n"
+    "Offsets are Unicode code points into the file (into the article text of an\n"
+    "HTML page, which is read as ingest extracts it). With --json: one object per\n"
     "line, naming its file (docs/json.md). A file may be gzipped; - reads\n"
-    "standard input.\n",
+    "standard input. An empty file or a page without article text is said (exit 1).\n",
     CLI_NO_STORE,
     run,
 };

@@ -105,6 +105,26 @@ int cli_unexpected(const command *cmd, const cli *c, int i)
     return cli_usage(cmd, "%s %s", what, c->argv[i]);
 }
 
+int cli_id_arg(const command *cmd, const cli *c, int i, const char *noun, int64_t *id)
+{
+    if (cli_is_option(c, i) || *id)
+        return cli_unexpected(cmd, c, i);
+    if (!(*id = cli_id(c->argv[i])))
+        return cli_usage(cmd, "%s wants one %s id, not %s", cmd->name, noun, c->argv[i]);
+    return 0;
+}
+
+int cli_one_id(const command *cmd, const cli *c, const char *noun, int64_t *id)
+{
+    *id = 0;
+    for (int i = 0; i < c->argc; i++) {
+        int rc = cli_id_arg(cmd, c, i, noun, id);
+        if (rc)
+            return rc;
+    }
+    return *id ? 0 : cli_usage(cmd, "%s wants one %s id", cmd->name, noun);
+}
+
 int cli_check_date(const command *cmd, const char *option, const char *published)
 {
     if (!published || sl_date_day(published) != SL_NO_DAY)
@@ -368,18 +388,35 @@ void cli_progress_clear(cli_progress *p)
     }
 }
 
+/* Nothing but white space, after an optional UTF-8 BOM: what ingest calls
+ * an empty input. */
+static int blank(const char *s, size_t n)
+{
+    size_t i = n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < n && strchr(" \t\r\n\f\v", s[i]) && s[i])
+        i++;
+    return i == n;
+}
+
 char *cli_read_text(const char *path, size_t max, size_t *len)
 {
-    char *text = cli_read_file(path, max, len), *decoded = NULL;
-    size_t decoded_len = 0;
-    if (text && sl_input_is_binary(text, *len)) {
+    char *text = cli_read_file(path, max, len), *prose = NULL;
+    size_t prose_len = 0;
+    int rc = 0;
+    if (!text)
+        return NULL;
+    if (blank(text, *len)) {
+        cli_error("%s: empty", path);
+    } else if (sl_input_is_binary(text, *len)) {
         cli_error("%s: binary data, not text", path);
-    } else if (text && sl_input_utf8(text, *len, &decoded, &decoded_len)) {
-        cli_error("%s: out of memory", path);
-    } else if (decoded) {   /* a UTF-16 page, read as ingest reads it */
+    } else if ((rc = sl_input_prose(text, *len, &prose, &prose_len)) == SL_EBADINPUT) {
+        cli_error("%s: no article text found", path);
+    } else if (rc) {
+        cli_error("%s: %s", path, sl_strerror(rc));
+    } else if (prose) {   /* an HTML page, read as ingest reads it */
         free(text);
-        *len = decoded_len;
-        return decoded;
+        *len = prose_len;
+        return prose;
     } else {
         return text;
     }
@@ -401,13 +438,34 @@ char *cli_read_file(const char *path, size_t max, size_t *len)
     return text;
 }
 
-int cli_gzip_lines(const char *path, const char *line, ssize_t n, cli_progress *progress,
-                   const char *who, const char *piped)
+/* A first line that opens a JSON document rather than a JSONL record: `[`
+ * (an array), or `{` alone (a pretty-printed object), after white space. */
+static int opens_document(const char *line, ssize_t n)
 {
-    if (n < 2 || line[0] != '\x1f' || line[1] != '\x8b')
+    ssize_t i = n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < n && (line[i] == ' ' || line[i] == '\t'))
+        i++;
+    if (i < n && line[i] == '[')
+        return 1;
+    if (i >= n || line[i] != '{')
+        return 0;
+    while (++i < n && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'))
+        ;
+    return i == n;
+}
+
+int cli_not_lines(const char *path, const char *line, ssize_t n, cli_progress *progress, const char *who,
+                  const char *piped)
+{
+    int gzip = n >= 2 && line[0] == '\x1f' && line[1] == '\x8b';
+    if (!gzip && !opens_document(line, n))
         return 0;
     if (progress)
         cli_progress_clear(progress);
-    cli_error("%s: gzip-compressed: %s reads plain JSONL (zcat %s | storyline %s)", path, who, path, piped);
+    if (gzip)
+        cli_error("%s: gzip-compressed: %s reads plain JSONL (zcat %s | storyline %s)", path, who, path, piped);
+    else
+        cli_error("%s: a JSON document, not JSONL: %s reads one object a line (jq -c '.[]' %s | storyline %s)",
+                  path, who, path, piped);
     return 1;
 }

@@ -1,7 +1,7 @@
 /* inputs.c — files, folders and buffers into articles: reads each file,
  * recognises its format by content, turns it into article inputs (one for a
- * text or HTML file, one per JSONL line, WARC response or feed item; gzip is
- * undone first), and feeds them to the pipeline in
+ * text or HTML file, one per JSONL line, JSON element, WARC response or
+ * feed item; gzip is undone first), and feeds them to the pipeline in
  * batches of one transaction each. A folder walk stays inside the folder
  * (links out of it are not followed) and leaves out hidden and documentation
  * files. A bad file or record is reported and skipped; a store failure stops
@@ -126,6 +126,27 @@ static int one(run *r, sl_article_input *in, const char *name)
     return batch_done(r, 0);
 }
 
+/* A record read (bad 0) or refused (SL_EBADINPUT, `why` says why), named
+ * `where`: ingested, or reported. */
+static int one_record(run *r, sl_record *rec, int bad, const sl_buf *where, const sl_buf *why, const char *name,
+                      const char *path)
+{
+    if (bad == SL_ENOMEM || where->err)
+        return sl_seterr(r->e, SL_ENOMEM, "%s: out of memory", name);
+    if (bad) {
+        fail(r, where->ptr, sl_buf_cstr(why));
+        return 0;
+    }
+    sl_article_input in = {
+        .text = rec->text, .text_len = rec->text_len, .html = rec->html, .html_len = rec->html_len,
+        .title = rec->title, .url = rec->url, .source = rec->source, .published = rec->published,
+        .key = rec->key, .path = path, .in_file = 1,
+    };
+    int rc = one(r, &in, where->ptr);
+    sl_record_clear(rec);
+    return rc;
+}
+
 static int ingest_jsonl(run *r, const char *data, size_t len, const char *name, const char *path)
 {
     sl_record rec = {0};
@@ -149,22 +170,33 @@ static int ingest_jsonl(run *r, const char *data, size_t len, const char *name, 
         sl_buf_printf(&where, "%s:%zu", name, line_no);
         sl_buf_clear(&why);
         int bad = sl_jsonl_parse_line(data + s, end - s, &rec, &why);
-        if (bad == SL_ENOMEM || where.err) {
-            rc = sl_seterr(r->e, SL_ENOMEM, "%s: out of memory", name);
-            break;
-        }
-        if (bad) {
-            fail(r, where.ptr, sl_buf_cstr(&why));
-            continue;
-        }
-        sl_article_input in = {
-            .text = rec.text, .text_len = rec.text_len, .html = rec.html, .html_len = rec.html_len,
-            .title = rec.title, .url = rec.url, .source = rec.source, .published = rec.published,
-            .key = rec.key, .path = path, .in_file = 1,
-        };
-        rc = one(r, &in, where.ptr);
-        sl_record_clear(&rec);
+        rc = one_record(r, &rec, bad, &where, &why, name, path);
     }
+    sl_record_clear(&rec);
+    sl_buf_free(&why);
+    sl_buf_free(&where);
+    return rc;
+}
+
+/* A JSON document's elements (src/ingest/json_doc.c), each named
+ * FILE:LINE: element N and read by the JSONL line's rules. */
+static int ingest_json(run *r, const char *data, size_t len, const char *name, const char *path)
+{
+    sl_record rec = {0};
+    sl_buf why = SL_BUF_INIT, where = SL_BUF_INIT;
+    sl_json_doc doc;
+    sl_json_element el;
+    int rc = 0, got, faults = 0;
+    sl_json_doc_init(&doc, data, len);
+    while (!rc && (got = sl_json_doc_next(&doc, &el, &why)) != 0) {
+        sl_buf_clear(&where);
+        sl_buf_printf(&where, "%s:%zu: element %zu", name, el.line, el.index);
+        faults += got < 0;
+        int bad = got < 0 ? got : sl_jsonl_parse_element(el.start, el.len, el.line, &rec, &why);
+        rc = one_record(r, &rec, bad, &where, &why, name, path);
+    }
+    if (!rc && !doc.index && !faults)
+        fail(r, name, "a JSON document without elements (an empty array)");
     sl_record_clear(&rec);
     sl_buf_free(&why);
     sl_buf_free(&where);
@@ -299,6 +331,8 @@ static int ingest_data(run *r, const char *data, size_t len, const char *name, c
         return 0;
     case SL_FORMAT_JSONL:
         return ingest_jsonl(r, data, len, name, path);
+    case SL_FORMAT_JSON:
+        return ingest_json(r, data, len, name, path);
     case SL_FORMAT_FEED:   /* a local feed leads to the network only when asked */
         return ingest_feed(r, data, len, name, r->opts && r->opts->follow);
     case SL_FORMAT_HTML: {
@@ -405,7 +439,8 @@ static int ingest_damaged(run *r, const char *data, size_t len, const char *path
 {
     while (len && data[len - 1] != '\n')
         len--;
-    if (len && sl_format_detect(data, len) == SL_FORMAT_JSONL)
+    sl_format f = len ? sl_format_detect(data, len) : SL_FORMAT_EMPTY;
+    if (f == SL_FORMAT_JSONL || f == SL_FORMAT_JSON)
         return ingest_data(r, data, len, path, path);
     r->report->files++;
     return 0;

@@ -185,13 +185,34 @@ static int extract_as(sl_extractor *x, const char *data, size_t len, const char 
     else
         rc = fail(x, SL_EBADINPUT, f == SL_FORMAT_EMPTY    ? "empty input"
                                    : f == SL_FORMAT_BINARY ? "binary data, not a page or text"
-                                                           : "a feed or JSONL file holds many articles: use ingest");
+                                                           : "a feed, JSON or JSONL file holds many articles: use ingest");
     return finish_page(x, rc, !warc && rc == SL_EBADINPUT && f == SL_FORMAT_HTML, out);
 }
 
 int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out)
 {
     return extract_as(x, html, len, NULL, out);
+}
+
+int sl_input_prose(const char *data, size_t len, char **out, size_t *out_len)
+{
+    *out = NULL;
+    *out_len = 0;
+    if (sl_format_detect(data, len) != SL_FORMAT_HTML)
+        return 0;
+    sl_extractor *x;
+    sl_page page = {0};
+    int rc = sl_extractor_new(&x);
+    if (!rc)
+        rc = sl_extract_page(x, data, len, &page);
+    if (!rc) {
+        *out = page.text;
+        *out_len = strlen(page.text);
+        page.text = NULL;
+    }
+    sl_page_clear(&page);
+    sl_extractor_free(x);
+    return rc;
 }
 
 /* Every HTML response of a WARC file, named FILE#RECORD (URI). */

@@ -1,5 +1,5 @@
 /* format.c — recognises what an input is (empty, binary, plain text, JSONL,
- * HTML) from a bounded prefix of its content, never its name, so that the
+ * JSON, HTML) from a bounded prefix of its content, never its name, so that the
  * engine can route each file to its reader. */
 #include <stddef.h>
 #include <string.h>
@@ -166,6 +166,39 @@ static int looks_like_json(const unsigned char *s, size_t i, size_t n)
     return i >= n || s[i] == ':';
 }
 
+/* A JSON document rather than JSONL (docs/formats.md): an array at the top
+ * (`[{...}, {...}]` on one line or many, `[]`), or an object whose first
+ * line leaves it open and whose next line does not open another (a
+ * pretty-printed object, or jq's stream of them). A JSONL file whose first
+ * line is cut stays JSONL: its next line opens the next record. */
+static int json_document(const unsigned char *s, size_t i, size_t n)
+{
+    if (s[i] == '[')
+        return 1;
+    size_t depth = 0;
+    for (; i < n && s[i] != '\n'; i++) {
+        if (s[i] == '"') {
+            i = skip_json_string(s, i, n);
+            if (!i || i >= n || s[i] == '\n')   /* a raw newline in a string: no JSON */
+                return 0;
+            i--;
+        } else if (s[i] == '{' || s[i] == '[') {
+            depth++;
+        } else if ((s[i] == '}' || s[i] == ']') && !--depth) {
+            return 0;
+        }
+    }
+    i = skip_space(s, i, n);
+    return i < n && s[i] != '{';
+}
+
+/* `[` and `]` with white space between: an empty JSON array. */
+static int empty_array(const unsigned char *s, size_t i, size_t n)
+{
+    i = skip_space(s, i + 1, n);
+    return i < n && s[i] == ']';
+}
+
 static const char *const html_tags[] = {
     "a", "abbr", "article", "aside", "b", "blockquote", "body", "br", "button", "caption",
     "center", "cite", "code", "dd", "div", "dl", "dt", "em", "figcaption", "figure", "font",
@@ -307,8 +340,13 @@ sl_format sl_format_detect(const char *data, size_t len)
     /* JSONL before the share of binary bytes: a NUL or control bytes in a
      * line are that line's fault (the reader names it and keeps the rest),
      * where the whole file was refused as binary. */
-    if ((s[first] == '{' || s[first] == '[') && looks_like_json(s, first, n))
-        return first_line_text(s + first, n - first) ? SL_FORMAT_JSONL : SL_FORMAT_BINARY;
+    if ((s[first] == '{' || s[first] == '[') && looks_like_json(s, first, n)) {
+        if (!first_line_text(s + first, n - first))
+            return SL_FORMAT_BINARY;
+        return json_document(s, first, n) ? SL_FORMAT_JSON : SL_FORMAT_JSONL;
+    }
+    if (s[first] == '[' && empty_array(s, first, n))
+        return SL_FORMAT_JSON;
     if (mostly_binary(s + first, n - first))
         return SL_FORMAT_BINARY;
     if (looks_like_feed(s, first, n))
@@ -327,6 +365,7 @@ const char *sl_format_name(sl_format f)
     case SL_FORMAT_JSONL: return "jsonl";
     case SL_FORMAT_HTML: return "html";
     case SL_FORMAT_FEED: return "feed";
+    case SL_FORMAT_JSON: return "json";
     }
     return "unknown";
 }

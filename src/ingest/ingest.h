@@ -21,7 +21,8 @@ typedef enum sl_format {
     SL_FORMAT_TEXT,
     SL_FORMAT_JSONL,   /* first non-blank line is a JSON object */
     SL_FORMAT_HTML,    /* <!doctype html, <html, or leading markup with <head>/<body>/<p> */
-    SL_FORMAT_FEED     /* RSS or Atom: <rss, <feed or <rdf:RDF after the XML prolog */
+    SL_FORMAT_FEED,    /* RSS or Atom: <rss, <feed or <rdf:RDF after the XML prolog */
+    SL_FORMAT_JSON     /* a JSON document: an array of objects, or objects over many lines */
 } sl_format;
 
 /* Decides by looking at the content (a bounded prefix), not the file name.
@@ -101,6 +102,36 @@ void sl_json_fields_free(sl_json_field *fields, size_t n);
  * with a one-line reason in `why` (e.g. "invalid JSON at column 17: ...",
  * "no text or html field"). */
 int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *why);
+
+/* The same for one element of a JSON document (json_doc.c) that starts on
+ * line `line` of its file: the reasons say "element" for "line", and a
+ * fault's place is "line L, column C" of the file. */
+int sl_jsonl_parse_element(const char *element, size_t len, size_t line, sl_record *out, sl_buf *why);
+
+/* ---- json_doc.c ---- */
+
+/* A reader of a JSON document's elements, over the document's bytes. */
+typedef struct sl_json_doc {
+    const char *data;
+    size_t len, pos;
+    size_t line;       /* 1-based line of pos */
+    size_t index;      /* elements found so far */
+    int in_array;      /* inside a top-level array */
+    int after_value;   /* an element of the array was just read */
+} sl_json_doc;
+
+/* One element: its bytes in the document, its 1-based number and the line it starts on. */
+typedef struct sl_json_element {
+    const char *start;
+    size_t len, index, line;
+} sl_json_element;
+
+void sl_json_doc_init(sl_json_doc *d, const char *data, size_t len);
+/* The next element: 1 with `el` set, 0 at the end, or SL_EBADINPUT with the
+ * reason in `why` and el->index and el->line saying where (an element cut
+ * short by the end of the data, a missing ',', an array never closed, text
+ * after the last element); call again to go on. */
+int sl_json_doc_next(sl_json_doc *d, sl_json_element *el, sl_buf *why);
 
 /* ---- html.c ---- */
 

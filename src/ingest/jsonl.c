@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -111,22 +112,135 @@ static const char *type_name(const json_t *v)
     }
 }
 
-/* Reads the line's fields (jansson reads a line yajl declines, and says
- * what is wrong with it, as it did for every line before). */
-static int read_fields(const char *line, size_t len, sl_json_field *f, sl_buf *why)
+/* Reads the fields of a line, or of a document's element starting on line
+ * `at_line` (0 for a JSONL line); jansson reads what yajl declines, and says
+ * what is wrong with it, as it did for every line before. */
+static int read_fields(const char *line, size_t len, size_t at_line, sl_json_field *f, sl_buf *why)
 {
     json_t *root;
     json_error_t err;
     int rc = sl_json_fields_read_line(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, 0, f, N_FIELDS, &root, &err);
-    if (rc == SL_EBADINPUT && !root && why) {
+    int column = err.column > 0 ? err.column : 1;
+    if (rc == SL_EBADINPUT && !root && why && !at_line) {
         sl_buf_clear(why);
-        sl_buf_printf(why, "invalid JSON at column %d: %s", err.column > 0 ? err.column : 1, err.text);
+        sl_buf_printf(why, "invalid JSON at column %d: %s", column, err.text);
+    } else if (rc == SL_EBADINPUT && !root && why) {
+        sl_buf_clear(why);
+        sl_buf_printf(why, "invalid JSON at line %zu, column %d: %s", at_line + (size_t)(err.line > 1 ? err.line - 1 : 0),
+                      column, err.text);
     } else if (rc == SL_EBADINPUT && root) {
         char reason[64];
-        snprintf(reason, sizeof reason, "line is %s, not a JSON object", type_name(root));
+        snprintf(reason, sizeof reason, "%s is %s, not a JSON object", at_line ? "element" : "line", type_name(root));
         rc = fail(why, reason);
     }
     json_decref(root);
+    return rc;
+}
+
+/* ---- a byte that is not UTF-8 in a string ---------------------------------
+ * A text file's invalid bytes are replaced and counted (bad_bytes) by the
+ * pipeline; JSON parsers refuse them, and the whole line was lost. So a line
+ * that fails and holds such bytes is parsed again with each one stood in
+ * for by a private-use character of plane 16 (U+10FF80 + the byte's low 7
+ * bits, valid UTF-8 and one character, so columns stay), which is then put
+ * back: the raw byte in `text` and `html`, for the pipeline to repair and
+ * count as it does a text file's, U+FFFD in the other fields. A line that
+ * already holds such a character (raw, or as the escape \udbff) keeps its
+ * error: the stand-ins could not be told apart. */
+
+/* The length of the valid UTF-8 sequence at s[i] (RFC 3629: no overlong
+ * form, no surrogate, nothing above U+10FFFF), 0 when s[i] is invalid. */
+static size_t utf8_valid_len(const unsigned char *s, size_t i, size_t n)
+{
+    unsigned char c = s[i];
+    if (c < 0x80)
+        return 1;
+    size_t need = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (!need || i + need > n)
+        return 0;
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (s[i + 1] < lo || s[i + 1] > hi)
+        return 0;
+    for (size_t k = 2; k < need; k++)
+        if ((s[i + k] & 0xC0) != 0x80)
+            return 0;
+    return need;
+}
+
+static int is_stand_in(const unsigned char *s, size_t i, size_t n)
+{
+    return i + 3 < n && s[i] == 0xF4 && s[i + 1] == 0x8F && (s[i + 2] == 0xBE || s[i + 2] == 0xBF) &&
+           (s[i + 3] & 0xC0) == 0x80;
+}
+
+/* The line with a stand-in for each invalid byte, in `out`; 0 when it has
+ * none, or holds a stand-in already. */
+static int stand_in_bytes(const char *line, size_t len, sl_buf *out)
+{
+    const unsigned char *s = (const unsigned char *)line;
+    size_t bad = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k = utf8_valid_len(s, i, len);
+        if (is_stand_in(s, i, len))
+            return 0;
+        if (!k) {
+            unsigned char b = s[i];
+            char c4[4] = {(char)0xF4, (char)0x8F, (char)(0xBE + (b >> 6 & 1)), (char)(0x80 | (b & 0x3F))};
+            sl_buf_put(out, line + bad, i - bad);
+            sl_buf_put(out, c4, 4);
+            bad = ++i;
+            continue;
+        }
+        i += k;
+    }
+    if (!out->len)
+        return 0;
+    sl_buf_put(out, line + bad, len - bad);
+    for (const char *p = line, *end = line + len; p < end && (p = memchr(p, '\\', (size_t)(end - p))); p += 2)
+        if (end - p >= 6 && p[1] == 'u' && !strncasecmp(p + 2, "dbff", 4))
+            return 0;
+    return 1;
+}
+
+/* Puts the bytes back into a field read from the stood-in line: the raw
+ * byte, or U+FFFD when `raw` is 0. */
+static void put_back(sl_buf *field, int raw)
+{
+    unsigned char *s = (unsigned char *)field->ptr;
+    size_t k = 0;
+    for (size_t i = 0; i < field->len;) {
+        if (!is_stand_in(s, i, field->len)) {
+            s[k++] = s[i++];
+        } else if (raw) {
+            s[k++] = (unsigned char)(0x80 | ((s[i + 2] - 0xBE) << 6) | (s[i + 3] & 0x3F));
+            i += 4;
+        } else {
+            memcpy(s + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+            i += 4;
+        }
+    }
+    field->len = k;
+    if (field->ptr)
+        field->ptr[k] = '\0';
+}
+
+/* A line that failed: read again with stand-ins for its invalid bytes,
+ * when it has some; otherwise (or if it fails again) the error stands. */
+static int read_stood_in(const char *line, size_t len, size_t at_line, sl_json_field *f, sl_buf *why)
+{
+    sl_buf copy = SL_BUF_INIT;
+    int rc = SL_EBADINPUT;
+    if (stand_in_bytes(line, len, &copy) && !copy.err) {
+        rc = read_fields(copy.ptr, copy.len, at_line, f, why);
+        for (size_t k = 0; !rc && k < N_FIELDS; k++)
+            if (f[k].kind == SL_JSON_STRING)
+                put_back(&f[k].string, k == F_TEXT || k == F_HTML);
+    } else if (copy.err == SL_ENOMEM) {
+        rc = SL_ENOMEM;
+    }
+    sl_buf_free(&copy);
     return rc;
 }
 
@@ -148,7 +262,7 @@ static int fill_record(const sl_json_field *f, sl_record *out, sl_buf *why)
     return rc;
 }
 
-int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *why)
+static int parse(const char *line, size_t len, size_t at_line, sl_record *out, sl_buf *why)
 {
     sl_record_clear(out);
     if (len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {   /* BOM on the first line */
@@ -163,11 +277,25 @@ int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *wh
         [F_URL] = {.name = "url"}, [F_SOURCE] = {.name = "source"}, [F_TITLE] = {.name = "title"},
         [F_PUBLISHED] = {.name = "published"}, [F_DATE] = {.name = "date"},
     };
-    int rc = read_fields(line, len, f, why);
+    int rc = read_fields(line, len, at_line, f, why);
+    if (rc == SL_EBADINPUT) {
+        int again = read_stood_in(line, len, at_line, f, why);
+        rc = again == SL_EBADINPUT ? rc : again;
+    }
     if (!rc)
         rc = fill_record(f, out, why);
     sl_json_fields_free(f, N_FIELDS);
     if (rc)
         sl_record_clear(out);
     return rc;
+}
+
+int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *why)
+{
+    return parse(line, len, 0, out, why);
+}
+
+int sl_jsonl_parse_element(const char *element, size_t len, size_t line, sl_record *out, sl_buf *why)
+{
+    return parse(element, len, line ? line : 1, out, why);
 }

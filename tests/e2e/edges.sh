@@ -1,0 +1,146 @@
+# edges.sh — what a demanding user met at the edges of the command
+# (docs/testing.md, "QA, twenty-fourth round (branch qa7)"): a JSON document
+# exported by another tool (an array of records, a pretty-printed object,
+# jq's stream of them) is read element by element, each fault named by file,
+# line and element; a JSONL line with a byte that is not UTF-8 is kept as a
+# text file is; the prose commands say an empty file and read an HTML page's
+# article, not its markup; a command's id is refused one way. Inputs
+# invented here.
+NAME=edges
+. "$SL_TESTS/e2e/lib.sh"
+
+S=$STORYLINE
+DB="$T/news.db"
+
+section "JSON documents"
+cat >"$T/export.json" <<'EOF'
+[
+  {
+    "id": "wv-1",
+    "title": "Harbour bridge reopens after repairs",
+    "text": "The harbour bridge in Brookvale reopened on Monday after six weeks of repairs, the city council said. Engineers replaced forty steel cables.",
+    "published": "2031-03-03"
+  },
+  {
+    "id": "wv-2",
+    "text": 17
+  },
+  {
+    "id": "wv-3",
+    "text": "The Brookvale ferry will run every twenty minutes from April, the operator announced on Tuesday."
+  }
+]
+EOF
+expect_exit 1 "$S" --db "$DB" ingest "$T/export.json"
+check "a pretty-printed array: its good elements stored" err_has "ingested 2 articles from 1 file read"
+check "a bad element named by file, line and number" err_has "export.json:8: element 2: field text or html is not a string"
+check "not one error a line" sh -c "[ \$(grep -c 'export.json' '$ERR') -eq 1 ]"
+run "$S" --db "$DB" export --json
+check "the element's id is the key" py "$OUT" 'assert [a["key"] for a in d["articles"]] == ["wv-1", "wv-3"]'
+
+expect_exit 1 "$S" extract "$T/export.json"
+check "extract sends a JSON document to ingest" err_has "export.json: a feed, JSON or JSONL file holds many articles: use ingest"
+printf '[{"text": "The mayor of Eastwick opened a new library on Friday with twelve thousand books."}, {"text": "Rain is expected across the valley on Sunday, forecasters said."}]' >"$T/line.json"
+expect_exit 0 "$S" --db "$DB" ingest "$T/line.json"
+check "an array on one line" err_has "ingested 2 articles"
+printf '{\n  "url": "https://example.invalid/dam",\n  "text": "The inspection of the Westmoor dam found no cracks in its wall."\n}\n' >"$T/one.json"
+gzip -k "$T/one.json"
+expect_exit 0 "$S" --db "$T/gz.db" ingest "$T/one.json.gz"
+check "a pretty-printed object, gzipped" err_has "ingested 1 article"
+printf '{\n "text": "The first of a jq stream is about the river Esk."\n}\n{\n "text": "The second of a jq stream is about the lake at Skerrow."\n}\n' >"$T/stream.json"
+expect_exit 0 "$S" --db "$T/stream.db" ingest "$T/stream.json"
+check "jq's stream of pretty-printed objects" err_has "ingested 2 articles"
+printf '[\n {"text": "The whole element before the cut is about the tides at Skerrow."},\n {"text": "cut sho' >"$T/cut.json"
+expect_exit 1 "$S" --db "$T/cut.db" ingest "$T/cut.json"
+check "an array cut short keeps its whole elements" err_has "ingested 1 article"
+check "and names the cut one" err_has "cut.json:3: element 2: cut short at the end of the file"
+python3 -c 'import json, sys
+arr = [{"id": "k%d" % i, "text": "Report %d on the harbour of Brookvale: the ferry left at %d, the council said on Monday. " % (i, i % 12) * 3} for i in range(300)]
+json.dump(arr, open(sys.argv[1], "w"), indent=2)' "$T/big.json"
+gzip "$T/big.json"
+head -c $(($(wc -c <"$T/big.json.gz") * 2 / 3)) "$T/big.json.gz" >"$T/cutbig.json.gz"
+expect_exit 1 "$S" --db "$T/cutbig.db" ingest "$T/cutbig.json.gz"
+check "a gzipped array cut short: the cut said, the whole elements before it kept" \
+  sh -c "grep -q 'cutbig.json.gz: truncated gzip data' '$ERR' && grep -q 'element [0-9]*: cut short at the end of the file' '$ERR' && grep -q 'ingested [1-9][0-9]* articles' '$ERR'"
+printf '[ ]\n' >"$T/none.json"
+expect_exit 1 "$S" --db "$T/none.db" ingest "$T/none.json"
+check "an empty array is said" err_has "none.json: a JSON document without elements"
+"$S" --db "$DB" export --json >"$T/back.json"
+expect_exit 1 "$S" --db "$T/back.db" ingest "$T/back.json"
+check "an export is one wrapper object, not records: said once" err_has "back.json:1: element 1: no text or html field"
+printf '{"text": "A JSONL line whose first line is whole."}\n{"text": "The second line."}\n' >"$T/lines.jsonl"
+expect_exit 0 "$S" --db "$T/lines.db" ingest "$T/lines.jsonl"
+check "JSONL stays JSONL" err_has "ingested 2 articles"
+# dedup and compare --pairs read a line at a time: a document is said once,
+# where each of its lines was an error of its own (and a whole line of it
+# passed as a record)
+expect_exit 1 "$S" dedup "$T/export.json"
+check "dedup of a JSON document: said" err_has "export.json: a JSON document, not JSONL: dedup reads one object a line"
+check "once, and nothing passed" sh -c "[ \$(grep -c export.json '$ERR') -eq 1 ] && [ ! -s '$OUT' ]"
+expect_exit 2 "$S" compare --pairs "$T/one.json"
+check "compare --pairs of a pretty-printed object: said once" err_has "one.json: a JSON document, not JSONL: compare --pairs reads one object a line"
+
+section "a byte that is not UTF-8 in a JSONL line"
+printf '{"text": "The caf\351 on Mill Street reopened on Monday after the flood, its owner said."}\n{"text": "bad \351 and broken" oops}\n' >"$T/latin.jsonl"
+printf 'The caf\351 on Mill Street reopened on Monday after the flood, its owner said.\n' >"$T/latin.txt"
+expect_exit 1 "$S" --db "$T/latin.db" ingest "$T/latin.jsonl"
+check "the line is stored, its byte counted" err_has "ingested 1 article from 1 file read.*1 failed; 1 invalid UTF-8 byte replaced"
+check "a line broken besides says its own fault" err_has "latin.jsonl:2: invalid JSON at column 32: '}' expected near 'oops'"
+"$S" --db "$T/latin.db" export --json >"$T/latin-jsonl.json"
+"$S" --db "$T/latin-txt.db" --quiet ingest "$T/latin.txt"
+"$S" --db "$T/latin-txt.db" export --json >"$T/latin-txt.json"
+check "the text as the text file's" py "$T/latin-jsonl.json" '
+t = json.load(open(sys.argv[2]))["articles"][0]
+a = d["articles"][0]
+assert (a["text"], a["bad_bytes"]) == (t["text"], t["bad_bytes"]) == ("The caf\ufffd on Mill Street reopened on Monday after the flood, its owner said.", 1), (a, t)' "$T/latin-txt.json"
+
+section "the prose commands on empty and HTML input"
+: >"$T/empty.txt"
+printf ' \n\n' >"$T/blank.txt"
+for f in empty.txt blank.txt; do
+  expect_exit 1 "$S" timex "$T/$f"
+  check "timex $f: said" err_has "$f: empty"
+  expect_exit 1 "$S" summarize "$T/$f"
+  check "summarize $f: said" err_has "$f: empty"
+  expect_exit 1 "$S" facts --text "$T/$f"
+  check "facts --text $f: said, no line" sh -c "grep -q '$f: empty' '$ERR' && [ ! -s '$OUT' ]"
+done
+expect_exit 2 "$S" compare --pairs "$T/empty.txt"
+check "compare --pairs of an empty file: said (it exited 0, silent)" err_has "empty.txt: empty: no pairs to compare"
+expect_exit 2 "$S" compare "$T/empty.txt" "$T/latin.txt"
+check "compare: the empty file said" err_has "empty.txt: empty"
+cat >"$T/page.html" <<'EOF'
+<!doctype html><html><head><title>Dam inspection finds no cracks | Westmoor Times</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Dam inspection finds no cracks</h1>
+<p>Engineers who inspected the Westmoor dam on Tuesday, March 4, 2031 found no cracks in its concrete wall, the water board said on Wednesday.</p>
+<p>The inspection, the first since 2026, cost 1.2 million dollars and took three weeks, according to board spokesperson Ana Ruiz.</p>
+<p>"The dam is in good shape," Ruiz said. The next inspection is due in five years.</p>
+</article><footer>Copyright Westmoor Times</footer></body></html>
+EOF
+expect_exit 0 "$S" summarize "$T/page.html"
+check "summarize a page: its article's sentences, no markup" sh -c "grep -q 'Engineers who inspected' '$OUT' && ! grep -q '<' '$OUT'"
+expect_exit 0 "$S" facts --text "$T/page.html"
+check "facts --text a page: no entity of its menu" sh -c "grep -q '\"Ana Ruiz\"' '$OUT' && ! grep -q '\"News\"' '$OUT'"
+expect_exit 0 "$S" timex --json "$T/page.html"
+check "timex a page: offsets into its article" sh -c "head -1 '$OUT' | python3 -c 'import json, sys; d = json.loads(sys.stdin.readline()); assert d[\"value\"] == \"2031-03-04\" and d[\"start\"] < 80, d'"
+printf '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav></body></html>\n' >"$T/nav.html"
+expect_exit 1 "$S" summarize "$T/nav.html"
+check "a page without article text: said" err_has "nav.html: no article text found"
+
+section "the id a command takes, said one way"
+# It was "unexpected argument abc" (article, summary, timeline, facts), "entities
+# wants one story id" with no word of what was given, or "show wants one story
+# id, not abc": now "CMD wants one NOUN id, not ARG" for each.
+for args in "show abc" "article abc" "article 0" "summary 0" "timeline x1" "facts 0" "entities 0" "quotes abc"; do
+  expect_exit 2 "$S" --db "$DB" $args
+  cmd=${args%% *}
+  noun=story; [ "$cmd" = article ] && noun=article
+  check "$args: \"$cmd wants one $noun id, not ${args#* }\"" err_has "^storyline: $cmd wants one $noun id, not ${args#* }$"
+done
+expect_exit 2 "$S" --db "$DB" timeline --thread abc
+check "timeline --thread abc: says what it was given" err_has "^storyline: --thread wants a thread id, not abc$"
+expect_exit 2 "$S" --db "$DB" article 1 2
+check "a second id stays unexpected" err_has "^storyline: unexpected argument 2$"
+
+finish
