@@ -482,19 +482,6 @@ static int after_since(const tx_token *toks, size_t i)
     return 0;
 }
 
-static int push(sl_timex_list *list, size_t *cap, const sl_timex *x)
-{
-    if (list->n == *cap) {
-        size_t want = *cap ? 2 * *cap : 16;
-        sl_timex *more = sl_realloc(list->items, want * sizeof *more);
-        if (!more)
-            return SL_ENOMEM;
-        list->items = more, *cap = want;
-    }
-    list->items[list->n++] = *x;
-    return 0;
-}
-
 /* Whether pattern p could match at token i, from its elements' tests
  * alone: the tokens where each element may start lie in a range, which a
  * required element narrows to the tokens it fits (plus one) and an optional
@@ -561,10 +548,11 @@ static size_t trim_end(const tx_token *toks, size_t i, size_t m)
     return m;
 }
 
-static int find_all(const char *text, const tx_token *toks, size_t n, tx_context *ctx,
-                    sl_timex_list *list)
+/* Hands each expression of the n tokens to `found`, in text order, until
+ * it returns nonzero (returned). */
+static int find_all(const tx_token *toks, size_t n, tx_context *ctx, sl_tx_found found,
+                    void *found_ctx)
 {
-    size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
         pattern_set openers;
         if (!openers_of(toks, n, i, openers))
@@ -582,11 +570,47 @@ static int find_all(const char *text, const tx_token *toks, size_t n, tx_context
         x.type = p->type;
         x.span = (sl_span){toks[i].start, toks[i + m - 1].end};
         x.chars = (sl_span){toks[i].cp_start, toks[i + m - 1].cp_end};
-        if (push(list, &cap, &x))
-            return SL_ENOMEM;
+        int rc = found(found_ctx, &x);
+        if (rc)
+            return rc;
         i += m - 1;
     }
-    (void)text;
+    return 0;
+}
+
+int sl_tx_find_each(const char *text, size_t len, int64_t ref_day, sl_tx_found found, void *ctx)
+{
+    if (len > UINT32_MAX)
+        return SL_ETOOLARGE;
+    pthread_once(&table_once, compile_table);
+    tx_token *toks = NULL;
+    long n = sl_tx_tokenize(text, len, &toks);
+    if (n < 0)
+        return SL_ENOMEM;
+    tx_context tx = {.ref_day = ref_day};
+    int rc = find_all(toks, (size_t)n, &tx, found, ctx);
+    free(toks);
+    return rc;
+}
+
+/* What sl_timex_find gathers: the list and its room. */
+typedef struct gathered {
+    sl_timex_list *list;
+    size_t cap;
+} gathered;
+
+static int push(void *ctx, const sl_timex *x)
+{
+    gathered *g = ctx;
+    sl_timex_list *list = g->list;
+    if (list->n == g->cap) {
+        size_t want = g->cap ? 2 * g->cap : 16;
+        sl_timex *more = sl_realloc(list->items, want * sizeof *more);
+        if (!more)
+            return SL_ENOMEM;
+        list->items = more, g->cap = want;
+    }
+    list->items[list->n++] = *x;
     return 0;
 }
 
@@ -595,22 +619,15 @@ int sl_timex_find(const char *text, size_t len, const char *reference, sl_timex_
     *out = NULL;
     if (len > UINT32_MAX)
         return SL_ETOOLARGE;
-    pthread_once(&table_once, compile_table);
-    tx_token *toks = NULL;
-    long n = sl_tx_tokenize(text, len, &toks);
-    if (n < 0)
+    gathered g = {sl_calloc(1, sizeof *g.list), 0};
+    if (!g.list)
         return SL_ENOMEM;
-    sl_timex_list *list = sl_calloc(1, sizeof *list);
-    int rc = list ? 0 : SL_ENOMEM;
-    tx_context ctx = {.ref_day = reference ? sl_date_day(reference) : SL_NO_DAY};
-    if (!rc)
-        rc = find_all(text, toks, (size_t)n, &ctx, list);
-    free(toks);
+    int rc = sl_tx_find_each(text, len, reference ? sl_date_day(reference) : SL_NO_DAY, push, &g);
     if (rc) {
-        sl_timex_list_free(list);
+        sl_timex_list_free(g.list);
         return rc;
     }
-    *out = list;
+    *out = g.list;
     return 0;
 }
 
