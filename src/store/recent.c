@@ -75,8 +75,7 @@ int sl_store_recent_due(int64_t first, int64_t last)
     return a * a >= MERGE_K * (double)last;
 }
 
-/* One integer cell of `sql`, 0 for NULL or no row. */
-static int integer_of(sl_store *st, const char *sql, int64_t *out)
+int sl_store_integer_of(sl_store *st, const char *sql, int64_t *out)
 {
     sqlite3_stmt *s = sl_store_stmt(st, sql);
     if (!s)
@@ -93,7 +92,7 @@ static int cycle_known(sl_store *st)
     int64_t first = 0;
     if (st->recent_first)
         return 0;
-    if (integer_of(st, Q_CYCLE_GET, &first))
+    if (sl_store_integer_of(st, Q_CYCLE_GET, &first))
         return SL_ESTORE;
     st->recent_first = first ? first : INT64_MAX;
     return 0;
@@ -106,7 +105,7 @@ int sl_store_recent_added(sl_store *st)
     if (st->recent_first != INT64_MAX) /* a cycle is running */
         return 0;
     int64_t last = 0;
-    if (integer_of(st, Q_STORED_LAST, &last))
+    if (sl_store_integer_of(st, Q_STORED_LAST, &last))
         return SL_ESTORE;
     sqlite3_stmt *s = sl_store_stmt(st, Q_CYCLE_SET);
     if (!s || sqlite3_bind_int64(s, 1, last) || sl_store_exec_stmt(s))
@@ -121,7 +120,7 @@ int sl_store_recent_added(sl_store *st)
 static int merge_step(sl_store *st, const char *sql)
 {
     int64_t none = 0;
-    if (sql == Q_TERMS_MOVE && integer_of(st, Q_TERMS_NONE, &none))
+    if (sql == Q_TERMS_MOVE && sl_store_integer_of(st, Q_TERMS_NONE, &none))
         return SL_ESTORE;
     return sl_store_exec_stmt(sl_store_stmt(st, none ? Q_TERMS_COPY : sql)) ? SL_ESTORE : 0;
 }
@@ -129,6 +128,7 @@ static int merge_step(sl_store *st, const char *sql)
 int sl_store_recent_merge(sl_store *st)
 {
     sl_store_terms_written(st);
+    st->lines_large = 0; /* line_articles gets the recent pairs */
     for (size_t i = 0; i < sizeof merge_sql / sizeof merge_sql[0]; i++)
         if (merge_step(st, merge_sql[i]))
             return SL_ESTORE;
@@ -145,7 +145,7 @@ int sl_store_recent_settle(sl_store *st)
     if (st->recent_first == INT64_MAX) /* no recent row */
         return 0;
     int64_t last = 0;
-    if (integer_of(st, Q_STORED_LAST, &last))
+    if (sl_store_integer_of(st, Q_STORED_LAST, &last))
         return SL_ESTORE;
     return sl_store_recent_due(st->recent_first, last) ? sl_store_recent_merge(st) : 0;
 }

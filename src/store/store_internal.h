@@ -84,6 +84,10 @@ struct sl_store {
     /* The first article of the recent tables' cycle (recent.c), or less;
      * INT64_MAX when they have none, 0 when not read yet. */
     int64_t recent_first;
+    /* Whether line_articles holds no row (line_articles.c): 1 none, 2 some,
+     * 0 not read; read at the batch whose data_version it keeps. */
+    int lines_large;
+    int64_t lines_large_version;
     sl_term_dict dict;
     sl_story_changes changes;  /* the batch's story_terms changes (story_changes.c) */
     sl_sketch_memo *sketch_memo; /* NULL until a batch reads a sketch */
@@ -96,6 +100,10 @@ struct sl_store {
     int read_only;             /* opened to read only, or fell back to it */
     sl_buf changed;
 };
+
+/* One integer cell of `sql` (a `static const char Q_…[]`), 0 for NULL or
+ * no row (recent.c). */
+int sl_store_integer_of(sl_store *st, const char *sql, int64_t *out);
 
 /* Whether what a batch reads may be kept until what it read is written
  * (terms.c, sketch_memo.c): in a batch's transaction, not in a migration. */
