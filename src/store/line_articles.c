@@ -119,38 +119,12 @@ static int count_each(sl_store *st, int t, const uint64_t *hashes, size_t n, int
     return rc == SQLITE_DONE ? 0 : SL_ESTORE;
 }
 
-/* Whether line_articles is known to hold no pair: a young store's pairs
- * are all in line_articles_recent until its first merge (recent.c), and
- * the join of each article's lines to the empty table cost 12.4 M
- * instructions of 1,706 M on the first 1,000 Reuters stories, the
- * statement's own (docs/benchmarks.md, "Twenty-fourth round"). Read once
- * a batch and kept for it: in a batch nothing but a merge, which forgets
- * it, puts pairs in the table, and no other writer commits; another
- * writer's commit between batches moves the data_version it was read at.
- * Outside a batch (sl_store_memo_on) not kept. */
-static int large_empty(sl_store *st, int *empty)
-{
-    static const char Q_LINES_NONE[] = "SELECT NOT EXISTS (SELECT 1 FROM line_articles)";
-    *empty = 0;
-    if (!sl_store_memo_on(st) || st->schema < SL_STORE_RECENT_SINCE)
-        return 0;
-    if (!st->lines_large || st->lines_large_version != st->dict.data_version) {
-        int64_t none = 0;
-        if (sl_store_integer_of(st, Q_LINES_NONE, &none))
-            return SL_ESTORE;
-        st->lines_large = none ? 1 : 2;
-        st->lines_large_version = st->dict.data_version;
-    }
-    *empty = st->lines_large == 1;
-    return 0;
-}
-
 int sl_store_lines_count(sl_store *st, const uint64_t *hashes, size_t n, int64_t self,
                          uint32_t cap, uint32_t *counts)
 {
     memset(counts, 0, n * sizeof *counts);
     int empty = 0;
-    int rc = large_empty(st, &empty);
+    int rc = sl_store_table_empty(st, SL_STORE_LINES_LARGE, &empty);
     for (int t = empty; !rc && t < 2; t++) {
         size_t next;
         rc = count_joined(st, t, hashes, n, self, cap, counts, &next);
