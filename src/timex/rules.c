@@ -166,6 +166,10 @@ static struct compiled {
     pattern_set seconded_by_class[CLASS_BITS];
     pattern_set seconded_by_word[TX_MAX_WORDS];
     pattern_set any_second;
+    /* the classes and words that open some pattern: a token with none of
+     * them (most tokens) opens nothing, without the sets' union */
+    uint32_t opening_classes;
+    uint64_t opening_words[SET_WORDS];
     char storage[N_PATTERNS][256];   /* longer specs are a bug: see compile_pattern */
     const char *words[TX_MAX_WORDS]; /* every literal word, sorted */
     effect effects[TX_MAX_WORDS];    /* what each means (effect_of) */
@@ -294,6 +298,12 @@ static void compile_table(void)
         table.effects[w] = effect_of(table.words[w]);
     for (size_t p = 0; p < N_PATTERNS; p++)
         index_pattern(p);
+    for (size_t k = 0; k < PATTERN_WORDS; k++) {
+        for (int b = 0; b < CLASS_BITS; b++)
+            table.opening_classes |= (uint32_t)(table.opened_by_class[b][k] != 0) << b;
+        for (int w = 0; w < TX_MAX_WORDS; w++)
+            table.opening_words[w >> 6] |= (uint64_t)(table.opened_by_word[w][k] != 0) << (w & 63);
+    }
 }
 
 const char *const *sl_tx_pattern_words(int *n)
@@ -326,6 +336,8 @@ static void filed_under(const tx_token *t, const pattern_set *by_class,
  * most of them). */
 static bool openers_of(const tx_token *toks, size_t n, size_t i, pattern_set out)
 {
+    if (!(toks[i].cls & table.opening_classes) && !in_set(table.opening_words, toks[i].word))
+        return false;
     uint64_t any = 0;
     filed_under(&toks[i], table.opened_by_class, table.opened_by_word, out);
     for (size_t k = 0; k < PATTERN_WORDS; k++)

@@ -335,3 +335,12 @@ TEST(timex_search_stops_where_asked)
     CHECK_INT((int)all.n, 3);
     sl_timex_list_free(list);
 }
+
+/* Words that open only patterns past the table's first 64 ("noon",
+ * "midnight") still open them: the set of opening words a token is
+ * tested against first covers the whole table. */
+TEST(timex_words_opening_the_last_patterns)
+{
+    CHECK_STR(found("The count starts at noon and ends by midnight.", "2024-08-20"),
+              "noon|TIME|2024-08-20T12:00\nmidnight|TIME|2024-08-20T24:00\n");
+}
