@@ -525,16 +525,58 @@ static bool may_match(size_t p, const tx_token *toks, size_t n, size_t i)
     return true;
 }
 
+/* The classes and words of the tokens a match at a token may take: it and
+ * the next MAX_ELEMS - 1 (an element takes one token at most). */
+typedef struct reach {
+    uint32_t cls;
+    uint64_t words[SET_WORDS];
+} reach;
+
+static void reach_at(const tx_token *toks, size_t n, size_t i, reach *r)
+{
+    *r = (reach){0};
+    for (size_t at = i; at < n && at < i + MAX_ELEMS; at++) {
+        r->cls |= toks[at].cls;
+        if (toks[at].word >= 0)
+            r->words[toks[at].word >> 6] |= (uint64_t)1 << (toks[at].word & 63);
+    }
+}
+
+/* Whether each required element of pattern p has a token in reach that
+ * may fit it (may_match's first test, without the order): a pattern that
+ * fails here fails may_match, and most of those a token opens do ("to",
+ * "a" and numbers open the durations', whose unit is seldom near). */
+static bool reachable(size_t p, const reach *r)
+{
+    for (int k = 0; k < table.n_elems[p]; k++) {
+        const element *e = &table.elems[p][k];
+        uint64_t any = 0;
+        if (e->optional)
+            continue;
+        if (e->cls) {
+            any = r->cls & e->classes;
+        } else {
+            for (size_t w = 0; w < SET_WORDS; w++)
+                any |= e->set[w] & r->words[w];
+        }
+        if (!any)
+            return false;
+    }
+    return true;
+}
+
 /* The best of the patterns `openers` at token i: its index and length in
  * tokens (0: none). The first in table order wins a tie. */
 static size_t best_at(const tx_token *toks, size_t n, size_t i, const pattern_set openers,
                       tx_slots *slots, size_t *which)
 {
     size_t best = 0;
+    reach r;
+    reach_at(toks, n, i, &r);
     for (size_t k = 0; k < PATTERN_WORDS; k++)
         for (uint64_t bits = openers[k]; bits; bits &= bits - 1) {   /* ascending */
             size_t p = 64 * k + (size_t)__builtin_ctzll(bits);
-            if (!may_match(p, toks, n, i))
+            if (!reachable(p, &r) || !may_match(p, toks, n, i))
                 continue;
             tx_slots start = {.dir = 2, .pm = -1}, got;
             int ok = 0;

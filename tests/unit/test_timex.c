@@ -344,3 +344,12 @@ TEST(timex_words_opening_the_last_patterns)
     CHECK_STR(found("The count starts at noon and ends by midnight.", "2024-08-20"),
               "noon|TIME|2024-08-20T12:00\nmidnight|TIME|2024-08-20T24:00\n");
 }
+
+/* A match of a pattern's every element (seven tokens, the table's longest)
+ * is found: the tokens a pattern is first tested against (its required
+ * elements' classes and words, from the opening token on) reach as far. */
+TEST(timex_longest_pattern_matched_whole)
+{
+    CHECK_STR(found("Sales rose at least than 3 - year ago.", "2024-08-20"),
+              "at least than 3 - year ago|DATE|2021\n");
+}
