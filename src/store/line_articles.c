@@ -123,8 +123,9 @@ int sl_store_lines_count(sl_store *st, const uint64_t *hashes, size_t n, int64_t
                          uint32_t cap, uint32_t *counts)
 {
     memset(counts, 0, n * sizeof *counts);
-    int rc = 0;
-    for (int t = 0; !rc && t < 2; t++) {
+    int empty = 0;
+    int rc = sl_store_table_empty(st, SL_STORE_LINES_LARGE, &empty);
+    for (int t = empty; !rc && t < 2; t++) {
         size_t next;
         rc = count_joined(st, t, hashes, n, self, cap, counts, &next);
         if (!rc && next < n)

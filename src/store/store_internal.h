@@ -62,6 +62,15 @@ typedef struct sl_story_changes {
 /* The sketches a batch has read, by article id (sketch_memo.c). */
 typedef struct sl_sketch_memo sl_sketch_memo;
 
+/* The tables whose emptiness a batch keeps (sl_store_table_empty). */
+enum { SL_STORE_LINES_LARGE, SL_STORE_TERMS_LARGE, SL_STORE_TERMS_RECENT, SL_STORE_KNOWN_TABLES };
+/* Whether a table holds no row: 1 none, 2 some, 0 not read; read in the
+ * batch whose data_version it keeps. */
+typedef struct sl_store_emptiness {
+    int state;
+    int64_t version;
+} sl_store_emptiness;
+
 struct sl_store {
     sqlite3 *db;
     stmt_slot *cache;          /* open addressing, cap a power of two */
@@ -84,6 +93,7 @@ struct sl_store {
     /* The first article of the recent tables' cycle (recent.c), or less;
      * INT64_MAX when they have none, 0 when not read yet. */
     int64_t recent_first;
+    sl_store_emptiness emptiness[SL_STORE_KNOWN_TABLES]; /* recent.c */
     sl_term_dict dict;
     sl_story_changes changes;  /* the batch's story_terms changes (story_changes.c) */
     sl_sketch_memo *sketch_memo; /* NULL until a batch reads a sketch */
@@ -96,6 +106,16 @@ struct sl_store {
     int read_only;             /* opened to read only, or fell back to it */
     sl_buf changed;
 };
+
+/* One integer cell of `sql` (a `static const char Q_…[]`), 0 for NULL or
+ * no row (recent.c). */
+int sl_store_integer_of(sl_store *st, const char *sql, int64_t *out);
+
+/* Whether `table` (SL_STORE_LINES_LARGE ...) is known to hold no row, in
+ * *empty (recent.c): read once a batch; 0 outside a batch (not known). */
+int sl_store_table_empty(sl_store *st, int table, int *empty);
+/* Forgets what is known of `table`'s emptiness (a write to it). */
+void sl_store_table_written(sl_store *st, int table);
 
 /* Whether what a batch reads may be kept until what it read is written
  * (terms.c, sketch_memo.c): in a batch's transaction, not in a migration. */

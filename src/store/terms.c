@@ -121,8 +121,13 @@ int sl_store_df_get(void *store, const uint64_t *terms, size_t n, uint32_t *dfs)
     if (!ids)
         return SL_ENOMEM;
     memset(dfs, 0, n * sizeof *dfs);
-    rc = terms_read(st, &large, terms, n, dfs, ids);
+    int none[2] = {0, 0}; /* a table known empty is not read (recent.c) */
+    rc = sl_store_table_empty(st, SL_STORE_TERMS_LARGE, &none[0]);
     if (!rc)
+        rc = sl_store_table_empty(st, SL_STORE_TERMS_RECENT, &none[1]);
+    if (!rc && !none[0])
+        rc = terms_read(st, &large, terms, n, dfs, ids);
+    if (!rc && !none[1])
         rc = terms_read(st, &recent, terms, n, dfs, ids);
     for (size_t i = 0; !rc && i < n; i++) {
         keep_unnumbered(st, terms[i], dfs[i], ids[i]);
@@ -160,7 +165,12 @@ int sl_store_df_add(sl_store *st, const sl_df_delta *deltas, size_t n)
     return sl_store_exec_rows(st, rows, n, &(df_rows){deltas, st});
 }
 
-void sl_store_terms_written(sl_store *st) { sl_count_free(&st->dict.unnumbered); }
+void sl_store_terms_written(sl_store *st)
+{
+    sl_count_free(&st->dict.unnumbered);
+    sl_store_table_written(st, SL_STORE_TERMS_LARGE);
+    sl_store_table_written(st, SL_STORE_TERMS_RECENT);
+}
 
 /* A term's row as the statement reads it. */
 static int term_read(sl_store *st, uint64_t term, uint32_t *df, uint32_t *dict_id)

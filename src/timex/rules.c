@@ -166,6 +166,10 @@ static struct compiled {
     pattern_set seconded_by_class[CLASS_BITS];
     pattern_set seconded_by_word[TX_MAX_WORDS];
     pattern_set any_second;
+    /* the classes and words that open some pattern: a token with none of
+     * them (most tokens) opens nothing, without the sets' union */
+    uint32_t opening_classes;
+    uint64_t opening_words[SET_WORDS];
     char storage[N_PATTERNS][256];   /* longer specs are a bug: see compile_pattern */
     const char *words[TX_MAX_WORDS]; /* every literal word, sorted */
     effect effects[TX_MAX_WORDS];    /* what each means (effect_of) */
@@ -294,6 +298,12 @@ static void compile_table(void)
         table.effects[w] = effect_of(table.words[w]);
     for (size_t p = 0; p < N_PATTERNS; p++)
         index_pattern(p);
+    for (size_t k = 0; k < PATTERN_WORDS; k++) {
+        for (int b = 0; b < CLASS_BITS; b++)
+            table.opening_classes |= (uint32_t)(table.opened_by_class[b][k] != 0) << b;
+        for (int w = 0; w < TX_MAX_WORDS; w++)
+            table.opening_words[w >> 6] |= (uint64_t)(table.opened_by_word[w][k] != 0) << (w & 63);
+    }
 }
 
 const char *const *sl_tx_pattern_words(int *n)
@@ -326,6 +336,8 @@ static void filed_under(const tx_token *t, const pattern_set *by_class,
  * most of them). */
 static bool openers_of(const tx_token *toks, size_t n, size_t i, pattern_set out)
 {
+    if (!(toks[i].cls & table.opening_classes) && !in_set(table.opening_words, toks[i].word))
+        return false;
     uint64_t any = 0;
     filed_under(&toks[i], table.opened_by_class, table.opened_by_word, out);
     for (size_t k = 0; k < PATTERN_WORDS; k++)
@@ -482,19 +494,6 @@ static int after_since(const tx_token *toks, size_t i)
     return 0;
 }
 
-static int push(sl_timex_list *list, size_t *cap, const sl_timex *x)
-{
-    if (list->n == *cap) {
-        size_t want = *cap ? 2 * *cap : 16;
-        sl_timex *more = sl_realloc(list->items, want * sizeof *more);
-        if (!more)
-            return SL_ENOMEM;
-        list->items = more, *cap = want;
-    }
-    list->items[list->n++] = *x;
-    return 0;
-}
-
 /* Whether pattern p could match at token i, from its elements' tests
  * alone: the tokens where each element may start lie in a range, which a
  * required element narrows to the tokens it fits (plus one) and an optional
@@ -526,16 +525,58 @@ static bool may_match(size_t p, const tx_token *toks, size_t n, size_t i)
     return true;
 }
 
+/* The classes and words of the tokens a match at a token may take: it and
+ * the next MAX_ELEMS - 1 (an element takes one token at most). */
+typedef struct reach {
+    uint32_t cls;
+    uint64_t words[SET_WORDS];
+} reach;
+
+static void reach_at(const tx_token *toks, size_t n, size_t i, reach *r)
+{
+    *r = (reach){0};
+    for (size_t at = i; at < n && at < i + MAX_ELEMS; at++) {
+        r->cls |= toks[at].cls;
+        if (toks[at].word >= 0)
+            r->words[toks[at].word >> 6] |= (uint64_t)1 << (toks[at].word & 63);
+    }
+}
+
+/* Whether each required element of pattern p has a token in reach that
+ * may fit it (may_match's first test, without the order): a pattern that
+ * fails here fails may_match, and most of those a token opens do ("to",
+ * "a" and numbers open the durations', whose unit is seldom near). */
+static bool reachable(size_t p, const reach *r)
+{
+    for (int k = 0; k < table.n_elems[p]; k++) {
+        const element *e = &table.elems[p][k];
+        uint64_t any = 0;
+        if (e->optional)
+            continue;
+        if (e->cls) {
+            any = r->cls & e->classes;
+        } else {
+            for (size_t w = 0; w < SET_WORDS; w++)
+                any |= e->set[w] & r->words[w];
+        }
+        if (!any)
+            return false;
+    }
+    return true;
+}
+
 /* The best of the patterns `openers` at token i: its index and length in
  * tokens (0: none). The first in table order wins a tie. */
 static size_t best_at(const tx_token *toks, size_t n, size_t i, const pattern_set openers,
                       tx_slots *slots, size_t *which)
 {
     size_t best = 0;
+    reach r;
+    reach_at(toks, n, i, &r);
     for (size_t k = 0; k < PATTERN_WORDS; k++)
         for (uint64_t bits = openers[k]; bits; bits &= bits - 1) {   /* ascending */
             size_t p = 64 * k + (size_t)__builtin_ctzll(bits);
-            if (!may_match(p, toks, n, i))
+            if (!reachable(p, &r) || !may_match(p, toks, n, i))
                 continue;
             tx_slots start = {.dir = 2, .pm = -1}, got;
             int ok = 0;
@@ -561,10 +602,11 @@ static size_t trim_end(const tx_token *toks, size_t i, size_t m)
     return m;
 }
 
-static int find_all(const char *text, const tx_token *toks, size_t n, tx_context *ctx,
-                    sl_timex_list *list)
+/* Hands each expression of the n tokens to `found`, in text order, until
+ * it returns nonzero (returned). */
+static int find_all(const tx_token *toks, size_t n, tx_context *ctx, sl_tx_found found,
+                    void *found_ctx)
 {
-    size_t cap = 0;
     for (size_t i = 0; i < n; i++) {
         pattern_set openers;
         if (!openers_of(toks, n, i, openers))
@@ -582,11 +624,47 @@ static int find_all(const char *text, const tx_token *toks, size_t n, tx_context
         x.type = p->type;
         x.span = (sl_span){toks[i].start, toks[i + m - 1].end};
         x.chars = (sl_span){toks[i].cp_start, toks[i + m - 1].cp_end};
-        if (push(list, &cap, &x))
-            return SL_ENOMEM;
+        int rc = found(found_ctx, &x);
+        if (rc)
+            return rc;
         i += m - 1;
     }
-    (void)text;
+    return 0;
+}
+
+int sl_tx_find_each(const char *text, size_t len, int64_t ref_day, sl_tx_found found, void *ctx)
+{
+    if (len > UINT32_MAX)
+        return SL_ETOOLARGE;
+    pthread_once(&table_once, compile_table);
+    tx_token *toks = NULL;
+    long n = sl_tx_tokenize(text, len, &toks);
+    if (n < 0)
+        return SL_ENOMEM;
+    tx_context tx = {.ref_day = ref_day};
+    int rc = find_all(toks, (size_t)n, &tx, found, ctx);
+    free(toks);
+    return rc;
+}
+
+/* What sl_timex_find gathers: the list and its room. */
+typedef struct gathered {
+    sl_timex_list *list;
+    size_t cap;
+} gathered;
+
+static int push(void *ctx, const sl_timex *x)
+{
+    gathered *g = ctx;
+    sl_timex_list *list = g->list;
+    if (list->n == g->cap) {
+        size_t want = g->cap ? 2 * g->cap : 16;
+        sl_timex *more = sl_realloc(list->items, want * sizeof *more);
+        if (!more)
+            return SL_ENOMEM;
+        list->items = more, g->cap = want;
+    }
+    list->items[list->n++] = *x;
     return 0;
 }
 
@@ -595,22 +673,15 @@ int sl_timex_find(const char *text, size_t len, const char *reference, sl_timex_
     *out = NULL;
     if (len > UINT32_MAX)
         return SL_ETOOLARGE;
-    pthread_once(&table_once, compile_table);
-    tx_token *toks = NULL;
-    long n = sl_tx_tokenize(text, len, &toks);
-    if (n < 0)
+    gathered g = {sl_calloc(1, sizeof *g.list), 0};
+    if (!g.list)
         return SL_ENOMEM;
-    sl_timex_list *list = sl_calloc(1, sizeof *list);
-    int rc = list ? 0 : SL_ENOMEM;
-    tx_context ctx = {.ref_day = reference ? sl_date_day(reference) : SL_NO_DAY};
-    if (!rc)
-        rc = find_all(text, toks, (size_t)n, &ctx, list);
-    free(toks);
+    int rc = sl_tx_find_each(text, len, reference ? sl_date_day(reference) : SL_NO_DAY, push, &g);
     if (rc) {
-        sl_timex_list_free(list);
+        sl_timex_list_free(g.list);
         return rc;
     }
-    *out = list;
+    *out = g.list;
     return 0;
 }
 

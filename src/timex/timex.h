@@ -74,4 +74,13 @@ enum { TX_R_FIXED, TX_R_DATE, TX_R_MONTH, TX_R_YEAR, TX_R_DECADE, TX_R_CENTURY, 
 int sl_tx_resolve(int rule, const char *arg, const tx_slots *s, tx_context *ctx, char *out,
                   size_t cap);
 
+/* Called with each expression sl_tx_find_each finds; nonzero stops it. */
+typedef int (*sl_tx_found)(void *ctx, const sl_timex *x);
+/* Hands the temporal expressions of `text` to `found` in text order, each
+ * as it is found, against the reference day `ref_day` (SL_NO_DAY: none),
+ * until `found` returns nonzero, which is returned: a match depends only on
+ * the text and the matches before it, so the expressions handed before a
+ * stop are the first of sl_timex_find's list. 0, SL_ENOMEM, SL_ETOOLARGE. */
+int sl_tx_find_each(const char *text, size_t len, int64_t ref_day, sl_tx_found found, void *ctx);
+
 #endif

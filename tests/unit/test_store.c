@@ -394,6 +394,37 @@ TEST(store_unnumbered_terms_capped)
     drop_store(st, path);
 }
 
+/* In a batch a terms table known empty is not read (a young store's
+ * terms, terms_recent after a merge); the counts written at a commit and a
+ * merge make both read again. */
+TEST(store_terms_counts_skip_the_empty_tables)
+{
+    OPEN_STORE(st, path);
+    const uint64_t terms[] = {9101, 9102};
+    uint32_t dfs[2] = {7, 7};
+    statement_count large = {"SELECT r.rowid, t.df, t.dict_id FROM sl_rows(?1) r CROSS JOIN terms t", 0};
+    statement_count recent = {"SELECT r.rowid, t.df, t.dict_id FROM sl_rows(?1) r CROSS JOIN terms_recent", 0};
+    count_statements(st, &large);
+    CHECK_INT(sl_store_df_get(st, terms, 2, dfs), 0);
+    count_statements(st, &recent);
+    CHECK_INT(sl_store_df_get(st, terms, 2, dfs), 0);
+    CHECK_INT(large.n + recent.n, 0);
+    CHECK_INT(dfs[0], 0);
+    const sl_df_delta deltas[] = {{9101, 2}};
+    CHECK_INT(sl_store_df_add(st, deltas, 1), 0);
+    CHECK_INT(sl_store_df_get(st, terms, 2, dfs), 0);
+    CHECK_INT(recent.n, 1);
+    CHECK_INT(dfs[0], 2);
+    CHECK_INT(sl_store_recent_merge(st), 0);
+    count_statements(st, &large);
+    CHECK_INT(sl_store_df_get(st, terms, 2, dfs), 0);
+    CHECK_INT(large.n, 1);
+    CHECK_INT(dfs[0], 2);
+    CHECK_INT(dfs[1], 0);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    drop_store(st, path);
+}
+
 /* A term's count is the sum of its rows in terms and terms_recent, and a
  * key's postings those of both copy key tables, newest first. */
 TEST(store_recent_rows_read_with_the_large_tables)

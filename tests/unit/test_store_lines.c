@@ -47,6 +47,55 @@ TEST(store_lines_counted_by_one_statement_a_table)
     drop_store(st, path);
 }
 
+/* In a batch, line_articles known empty (a young store's pairs are all
+ * recent) is not read; a merge in the batch, and another writer's commit
+ * between batches, make it read again. */
+TEST(store_lines_count_skips_the_empty_large_table)
+{
+    OPEN_STORE(st, path);
+    const int64_t a[] = {701, 702}, b[] = {701};
+    const uint64_t asked[] = {701, 702, 703};
+    uint32_t counts[3] = {0};
+    statement_count large = {"SELECT r.rowid FROM sl_rows(?1) r CROSS JOIN line_articles l", 0};
+    count_statements(st, &large);
+    CHECK_INT(sl_store_lines_add(st, 1, a, 2), 0);
+    CHECK_INT(sl_store_lines_count(st, asked, 3, 9, 10, counts), 0);
+    CHECK_INT(large.n, 0);
+    CHECK_INT(counts[0], 1);
+    CHECK_INT(counts[1], 1);
+    CHECK_INT(sl_store_recent_merge(st), 0);
+    CHECK_INT(sl_store_lines_add(st, 2, b, 1), 0);
+    CHECK_INT(sl_store_lines_count(st, asked, 3, 9, 10, counts), 0);
+    CHECK_INT(large.n, 1);
+    CHECK_INT(counts[0], 2); /* article 1's pair now in line_articles, 2's recent */
+    CHECK_INT(counts[1], 1);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    drop_store(st, path);
+}
+
+TEST(store_lines_count_reads_another_writers_pairs)
+{
+    OPEN_STORE(st, path);
+    const int64_t a[] = {801}, b[] = {802};
+    const uint64_t asked[] = {801, 802};
+    uint32_t counts[2] = {0};
+    CHECK_INT(sl_store_lines_add(st, 1, a, 1), 0);
+    CHECK_INT(sl_store_lines_count(st, asked, 2, 9, 10, counts), 0); /* line_articles empty */
+    CHECK_INT(sl_store_commit(st), 0);
+    sl_store *other = NULL;
+    CHECK_INT(sl_store_open(&other, path, 0, NULL), 0);
+    CHECK_INT(sl_store_begin(other), 0);
+    CHECK_INT(sl_store_lines_add(other, 2, b, 1), 0);
+    CHECK_INT(sl_store_recent_merge(other), 0); /* both pairs into line_articles */
+    CHECK_INT(sl_store_commit(other), 0);
+    sl_store_close(other);
+    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(sl_store_lines_count(st, asked, 2, 9, 10, counts), 0);
+    CHECK_INT(counts[0], 1);
+    CHECK_INT(counts[1], 1);
+    drop_store(st, path);
+}
+
 /* Counts the rows the line counts' statement gives (sqlite3_trace_v2). */
 static int count_row(unsigned what, void *ctx, void *stmt, void *x)
 {

@@ -6,6 +6,7 @@
 #include "test.h"
 #include "timex/timex.h"
 #include "util/buf.h"
+#include "util/date.h"
 
 /* The expressions of `text` as "text|TYPE|value" lines. */
 static char *found(const char *text, const char *reference)
@@ -297,4 +298,58 @@ TEST(timex_tokens_lowered_byte_by_byte)
                     "2024-08-19"),
               "THE THIRD QUARTER|DATE|2024-Q3\nLAST YEAR|DATE|2023\n5 P.M.|TIME|2024-08-19T17:00\n"
               "FRIDAY|DATE|2024-08-16\n");
+}
+
+/* What sl_tx_find_each has handed over: the expressions, up to a stop. */
+typedef struct handed {
+    sl_timex items[8];
+    size_t n, stop_at;
+} handed;
+
+static int hand(void *ctx, const sl_timex *x)
+{
+    handed *h = ctx;
+    if (h->n < 8)
+        h->items[h->n] = *x;
+    return ++h->n == h->stop_at ? 7 : 0;
+}
+
+/* The search hands the expressions over in text order, each as
+ * sl_timex_find lists it, and stops when told, returning what it was told. */
+TEST(timex_search_stops_where_asked)
+{
+    const char *text = "The port reopened on Monday. Talks resume next week and end on 3 May 2025.";
+    sl_timex_list *list = NULL;
+    CHECK_INT(sl_timex_find(text, strlen(text), "2024-08-20", &list), 0);
+    CHECK_INT((int)list->n, 3);
+    handed h = {.stop_at = 2};
+    CHECK_INT(sl_tx_find_each(text, strlen(text), sl_date_day("2024-08-20"), hand, &h), 7);
+    CHECK_INT((int)h.n, 2);
+    for (size_t i = 0; i < 2 && i < list->n; i++) {
+        CHECK_INT((int)h.items[i].span.start, (int)list->items[i].span.start);
+        CHECK_INT((int)h.items[i].chars.end, (int)list->items[i].chars.end);
+        CHECK_STR(h.items[i].value, list->items[i].value);
+    }
+    handed all = {.stop_at = 0};
+    CHECK_INT(sl_tx_find_each(text, strlen(text), SL_NO_DAY, hand, &all), 0);
+    CHECK_INT((int)all.n, 3);
+    sl_timex_list_free(list);
+}
+
+/* Words that open only patterns past the table's first 64 ("noon",
+ * "midnight") still open them: the set of opening words a token is
+ * tested against first covers the whole table. */
+TEST(timex_words_opening_the_last_patterns)
+{
+    CHECK_STR(found("The count starts at noon and ends by midnight.", "2024-08-20"),
+              "noon|TIME|2024-08-20T12:00\nmidnight|TIME|2024-08-20T24:00\n");
+}
+
+/* A match of a pattern's every element (seven tokens, the table's longest)
+ * is found: the tokens a pattern is first tested against (its required
+ * elements' classes and words, from the opening token on) reach as far. */
+TEST(timex_longest_pattern_matched_whole)
+{
+    CHECK_STR(found("Sales rose at least than 3 - year ago.", "2024-08-20"),
+              "at least than 3 - year ago|DATE|2021\n");
 }
