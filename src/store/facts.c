@@ -327,6 +327,19 @@ static int about_in_text(const char *about, uint32_t span_start, article_text at
     return varint_len(zigzag(*start - span_start)) + varint_len(len) < varint_len(2 * (len + 1)) + len;
 }
 
+/* How value_hi is stored: the value's bits (VALUE_ZERO), zero (HI_ZERO,
+ * the place of VALUE_DECIMAL, which is for the value only), whole or its 8
+ * bytes. */
+static unsigned hi_form(const sl_fact_item *it, uint64_t *code)
+{
+    if (same_bits(it->value_hi, it->value))
+        return VALUE_ZERO;
+    if (double_is_zero(it->value_hi))
+        return HI_ZERO;
+    unsigned how = value_form(it->value_hi, code);
+    return how == VALUE_DECIMAL ? VALUE_RAW : how;
+}
+
 static unsigned approx_code(char approx)
 {
     return !approx || approx == '=' ? 0 : approx == '~' ? 1 : approx == '>' ? 2 : 3;
@@ -337,12 +350,7 @@ static unsigned approx_code(char approx)
 static uint64_t head_of(const sl_fact_item *it, article_text at, const uint32_t prev[3],
                         uint64_t codes[2], uint32_t *about_start)
 {
-    unsigned value = value_form(it->value, &codes[0]);
-    unsigned hi = same_bits(it->value_hi, it->value) ? VALUE_ZERO
-                  : double_is_zero(it->value_hi)    ? HI_ZERO
-                                                    : value_form(it->value_hi, &codes[1]);
-    if (hi == VALUE_DECIMAL) /* a decimal only for the value */
-        hi = VALUE_RAW;
+    unsigned value = value_form(it->value, &codes[0]), hi = hi_form(it, &codes[1]);
     unsigned about = it->about && it->text && !strcmp(it->about, it->text) ? ABOUT_TEXT
                      : about_in_text(it->about, it->span.start, at, about_start) ? ABOUT_SPAN
                                                                                  : ABOUT_STRING;
@@ -376,7 +384,8 @@ static void heads_put(const sl_fact_item *it, article_text at, uint32_t prev[3],
     if ((head >> H_APPROX & 3) == 3)
         sl_buf_putc(out, it->approx);
     value_put(out, head >> H_VALUE & 3, codes[0], it->value);
-    value_put(out, head >> H_HI & 3, codes[1], it->value_hi);
+    if ((head >> H_HI & 3) != HI_ZERO)
+        value_put(out, head >> H_HI & 3, codes[1], it->value_hi);
     if (head & H_TEXT_WRITTEN)
         put_string(out, it->text, 1);
     if ((head >> H_ABOUT & 3) == ABOUT_SPAN) {

@@ -183,9 +183,12 @@ TEST(store_fact_heads_leave_out_what_repeats_or_is_in_the_text)
         /* head, span (2), 2.5 as 25 / 10 (2), about "Aila Brenn" (2), detail */
         {.kind = SL_FACT_QUOTE, .span = {22, 26}, .sentence = {0, 49}, .text = "said",
          .about = "Aila Brenn", .detail = "said", .value = 2.5, .value_hi = 2.5, .approx = '='},
+        /* head (2: value_hi zero), span (2), the value 3 (1), detail */
+        {.kind = SL_FACT_NUMBER, .span = {41, 42}, .sentence = {0, 49}, .text = "3", .about = "3",
+         .detail = "count", .value = 3, .value_hi = 0, .approx = '='},
     };
-    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), items, 3), 0);
-    CHECK_INT(row_bytes(st), 18 + 7 + 8);
+    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), items, 4), 0);
+    CHECK_INT(row_bytes(st), 18 + 7 + 8 + 6);
     drop_store(st, path);
 }
 
