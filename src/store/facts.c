@@ -228,7 +228,7 @@ static int value_flags(const sl_fact_item *it, form f)
 /* ---- the form of schema 27: a head an item ---- */
 
 /* An item from schema 27 opens with a head, a varint of these bits (one
- * byte for nearly every item), saying what follows and what is left out:
+ * byte for most items), saying what follows and what is left out:
  * the span (its start from the previous item's, its length), the sentence
  * when it is not the previous item's (its start and end from the span's),
  * the source when it is not {0, 0} (its start, its length), the values,
