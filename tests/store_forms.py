@@ -56,7 +56,12 @@ tests/e2e/stories_split.sh), and the varint both read.
   store_forms.py before25 STORE   the stories' centroids naming the terms
       term_dict has by their ids again (src/store/centroids.c), not
       sl_centroid_pack's form, 12 bytes a term sorted by hash: the form
-      of schemas 19 to 24
+      of schemas 19 to 24; and as before27 first
+  store_forms.py before27 STORE   the facts' items back in the form of
+      schemas 16 to 26 (src/store/facts.c: kind, flags, approximation mark
+      and six offsets each, every value, string and word written) instead
+      of a head an item that leaves out what repeats, is none or is in the
+      article's text
   store_forms.py centroid_terms STORE   the number of terms of every
       centroid, in the form of schema 25
   store_forms.py sketch_keys STORE   the number of keys of every copy
@@ -319,7 +324,103 @@ def removed_reasons():
     return re.findall(r'"([^"]*)",', body[:body.index("};")])
 
 
+def unzigzag32(v):
+    return ((v >> 1) ^ -(v & 1)) & M
+
+
+def is_whole(v):
+    return abs(v) <= 2 ** 53 and v == int(v) and not (v == 0 and str(v).startswith("-"))
+
+
+def facts_before27(b, text):
+    """A row of heads (src/store/facts.c, heads_put) back in the form of
+    schemas 16 to 26: kind, flags, approximation mark, the six offsets as
+    differences, the values, the strings and words as they were."""
+    i, out, prev, sentence = 0, bytearray(), 0, (0, 0)
+
+    def string(i):
+        n, j = varint(b, i)
+        return b[i:j + (0 if n & 1 or not n else (n >> 1) - 1)], j + (0 if n & 1 or not n else (n >> 1) - 1)
+
+    def value(form, i, hi, v):
+        if form == 0:
+            return (v if hi else b"\0" * 8), i
+        if form == 3:
+            return b[i:i + 8], i + 8
+        if hi and form == 2:
+            return b"\0" * 8, i
+        x, i = varint(b, i)
+        if form == 1:
+            return struct.pack("<d", float((x >> 1) ^ -(x & 1))), i
+        m = x >> 4
+        return struct.pack("<d", ((m >> 1) ^ -(m & 1)) / 10 ** (x & 15)), i
+
+    while i < len(b):
+        head, i = varint(b, i)
+        kind = (head & 3) | (head >> 14) << 2
+        d, i = varint(b, i)
+        start = (prev + unzigzag32(d)) & M
+        n, i = varint(b, i)
+        end = (start + n) & M
+        if head & 64:
+            x, i = varint(b, i)
+            y, i = varint(b, i)
+            sentence = ((start - unzigzag32(x)) & M, (end + unzigzag32(y)) & M)
+        source = (0, 0)
+        if head & (1 << 12):
+            x, i = varint(b, i)
+            y, i = varint(b, i)
+            source = (x, (x + y) & M)
+        approx = (b"=", b"~", b">")[head >> 10 & 3] if head >> 10 & 3 < 3 else b[i:i + 1]
+        i += head >> 10 & 3 == 3
+        v, i = value(head >> 4 & 3, i, 0, None)
+        hi, i = value(head >> 8 & 3, i, 1, v)
+        text_written = b""
+        if head & 128:
+            text_written, i = string(i)
+        about_form, about = head >> 2 & 3, b""
+        if about_form == 2:
+            x, i = varint(b, i)
+            n, i = varint(b, i)
+            at = (start + unzigzag32(x)) & M
+            about = put_varint(2 * (n + 1)) + text[at:at + n]
+        elif about_form == 1:
+            about, i = string(i)
+        detail, i = string(i)
+        role = put_varint(0)
+        if head & (1 << 13):
+            role, i = string(i)
+        flags = (4 if not head & 128 else 0) | (8 if about_form == 0 else 0)
+        values = b""
+        for has, whole, bits in ((1, 16, v), (2, 32, hi)):
+            if bits != b"\0" * 8:
+                f = struct.unpack("<d", bits)[0]
+                flags |= has | (whole if is_whole(f) else 0)
+                values += put_varint(((int(f) << 1) ^ -(int(f) < 0)) & 0xFFFFFFFFFFFFFFFF) if is_whole(f) else bits
+        out += put_varint(kind) + put_varint(flags) + approx
+        out += b"".join(put_varint(x) for x in (
+            ((start - prev) & M) << 1 & M ^ (M if (start - prev) & 0x80000000 else 0), (end - start) & M,
+            ((start - sentence[0]) & M) << 1 & M ^ (M if (start - sentence[0]) & 0x80000000 else 0),
+            ((sentence[1] - end) & M) << 1 & M ^ (M if (sentence[1] - end) & 0x80000000 else 0),
+            source[0], (source[1] - source[0]) & M))
+        out += values + text_written + about + detail + role
+        prev = start
+    return bytes(out)
+
+
+def before27(path):
+    db = sqlite3.connect(path)
+    if (db.execute("PRAGMA user_version").fetchone()[0] < 27
+            or "items" not in [r[1] for r in db.execute("PRAGMA table_info(facts)")]):
+        return  # faked older already: its facts are in an older form
+    for aid, b, text in db.execute("SELECT f.article_id, f.items, CAST(a.text AS BLOB) FROM facts f"
+                                   " JOIN articles a ON a.id = f.article_id").fetchall():
+        db.execute("UPDATE facts SET items = ? WHERE article_id = ?", (facts_before27(b, text), aid))
+    db.commit()
+
+
 def before25(path):
+    before27(path)
     db = sqlite3.connect(path)
     if db.execute("PRAGMA user_version").fetchone()[0] < 25:
         return  # faked older already: its centroids are in an older form
@@ -524,7 +625,7 @@ def before13(path):
 if __name__ == "__main__":
     forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18,
              "before19": before19, "before20": before20, "before21": before21, "before23": before23,
-             "before24": before24, "before25": before25,
+             "before24": before24, "before25": before25, "before27": before27,
              "centroid_terms": centroid_terms,
              "sketch_keys": sketch_keys}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:

@@ -29,15 +29,17 @@ static const char Q_FACTS_ALL[] =
 /* ---- the packed form of an article's items ---- */
 
 /* The forms by schema: each offset a varint of itself before 13, the
- * offsets as differences from 13 (offsets_put), and from 16 also the whole
- * values as varints and the words of fact_words by their place. */
-typedef enum { FORM_PLAIN, FORM_DIFFERENCES, FORM_WORDS } form;
+ * offsets as differences from 13 (offsets_put), from 16 also the whole
+ * values as varints and the words of fact_words by their place, from 27 a
+ * head an item (heads_put). */
+typedef enum { FORM_PLAIN, FORM_DIFFERENCES, FORM_WORDS, FORM_HEADS } form;
 
 static form form_of(int schema)
 {
-    return schema >= SL_STORE_WORDS_SINCE    ? FORM_WORDS
-           : schema >= SL_STORE_PACKED_SINCE ? FORM_DIFFERENCES
-                                             : FORM_PLAIN;
+    return schema >= SL_STORE_FACT_HEADS_SINCE ? FORM_HEADS
+           : schema >= SL_STORE_WORDS_SINCE    ? FORM_WORDS
+           : schema >= SL_STORE_PACKED_SINCE   ? FORM_DIFFERENCES
+                                               : FORM_PLAIN;
 }
 
 /* A word and its length. */
@@ -223,9 +225,192 @@ static int value_flags(const sl_fact_item *it, form f)
     return flags;
 }
 
+/* ---- the form of schema 27: a head an item ---- */
+
+/* An item from schema 27 opens with a head, a varint of these bits (one
+ * byte for most items), saying what follows and what is left out:
+ * the span (its start from the previous item's, its length), the sentence
+ * when it is not the previous item's (its start and end from the span's),
+ * the source when it is not {0, 0} (its start, its length), the values,
+ * the text when it is not the article's at the span, the about as a
+ * string or a span of the article's text (its start from the item's, its
+ * length) when not the text, the detail, the role when not NULL. */
+enum {
+    H_KIND = 3,              /* the kind's low two bits (its others from H_KIND_HIGH) */
+    H_ABOUT = 2,             /* 2 bits, about: */
+    ABOUT_TEXT = 0,          /*   the item's text */
+    ABOUT_STRING = 1,        /*   a string (put_string) */
+    ABOUT_SPAN = 2,          /*   a span of the article's text */
+    H_VALUE = 4,             /* 2 bits, value and (H_HI) value_hi: */
+    VALUE_ZERO = 0,          /*   its bits all zero (value_hi: the value's bits) */
+    VALUE_INT = 1,           /*   whole, a varint of its zigzag */
+    VALUE_DECIMAL = 2,       /*   m / 10^e, a varint of zigzag(m) << 4 | e (value only) */
+    VALUE_RAW = 3,           /*   its 8 bytes */
+    HI_ZERO = 2,             /*   value_hi's place of VALUE_DECIMAL: its bits all zero */
+    H_NEW_SENTENCE = 1 << 6, /* the sentence is not the previous item's */
+    H_TEXT_WRITTEN = 1 << 7, /* the text is not the article's at the span */
+    H_HI = 8,                /* 2 bits, value_hi, as H_VALUE */
+    H_APPROX = 10,           /* 2 bits: 0 '=' (or none), 1 '~', 2 '>', 3 a byte follows */
+    H_SOURCE = 1 << 12,      /* the source is not {0, 0} */
+    H_ROLE = 1 << 13,        /* a role */
+    H_KIND_HIGH = 14
+};
+
+static const double powers_of_ten[10] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+static int same_bits(double a, double b)
+{
+    return !memcmp(&a, &b, sizeof a);
+}
+
+/* The zigzag of a whole number, a signed difference small either way. */
+static uint64_t zigzag64(int64_t n)
+{
+    return ((uint64_t)n << 1) ^ (uint64_t)-(int64_t)(n < 0);
+}
+
+static int64_t unzigzag64(uint64_t v)
+{
+    return (int64_t)((v >> 1) ^ (uint64_t)-(int64_t)(v & 1));
+}
+
+/* How value v is stored (VALUE_*), and into *code what follows the head:
+ * a decimal is m / 10^e read back to the same bits (e from 1 to 9). */
+static unsigned value_form(double v, uint64_t *code)
+{
+    if (double_is_zero(v))
+        return VALUE_ZERO;
+    if (is_whole(v)) {
+        *code = zigzag64((int64_t)v);
+        return VALUE_INT;
+    }
+    for (unsigned e = 1; e < 10; e++) {
+        double x = v * powers_of_ten[e];
+        if (!(x > -9007199254740992.0 && x < 9007199254740992.0))
+            break;
+        int64_t m = llround(x);
+        if (same_bits((double)m / powers_of_ten[e], v)) {
+            *code = zigzag64(m) << 4 | e;
+            return VALUE_DECIMAL;
+        }
+    }
+    return VALUE_RAW;
+}
+
+static void value_put(sl_buf *b, unsigned how, uint64_t code, double v)
+{
+    if (how == VALUE_RAW)
+        put_double(b, v);
+    else if (how != VALUE_ZERO)
+        sl_buf_put_varint(b, code);
+}
+
+static unsigned varint_len(uint64_t v)
+{
+    unsigned n = 1;
+    for (; v >= 0x80; v >>= 7)
+        n++;
+    return n;
+}
+
+/* Where `about` is in the article's text, when a span there takes fewer
+ * bytes than the string: 1 and its start in *start, else 0. */
+static int about_in_text(const char *about, uint32_t span_start, article_text at, uint32_t *start)
+{
+    size_t len = about ? strlen(about) : 0;
+    if (!len || !at.text || len > UINT32_MAX)
+        return 0;
+    const char *found = memmem(at.text, at.len, about, len);
+    if (!found)
+        return 0;
+    *start = (uint32_t)(found - at.text);
+    return varint_len(zigzag(*start - span_start)) + varint_len(len) < varint_len(2 * (len + 1)) + len;
+}
+
+/* How value_hi is stored: the value's bits (VALUE_ZERO), zero (HI_ZERO,
+ * the place of VALUE_DECIMAL, which is for the value only), whole or its 8
+ * bytes. */
+static unsigned hi_form(const sl_fact_item *it, uint64_t *code)
+{
+    if (same_bits(it->value_hi, it->value))
+        return VALUE_ZERO;
+    if (double_is_zero(it->value_hi))
+        return HI_ZERO;
+    unsigned how = value_form(it->value_hi, code);
+    return how == VALUE_DECIMAL ? VALUE_RAW : how;
+}
+
+static unsigned approx_code(char approx)
+{
+    return !approx || approx == '=' ? 0 : approx == '~' ? 1 : approx == '>' ? 2 : 3;
+}
+
+/* The head of item `it` (prev: the previous item's span start and
+ * sentence), with its values' codes and the about's start. */
+static uint64_t head_of(const sl_fact_item *it, article_text at, const uint32_t prev[3],
+                        uint64_t codes[2], uint32_t *about_start)
+{
+    unsigned value = value_form(it->value, &codes[0]), hi = hi_form(it, &codes[1]);
+    unsigned about = it->about && it->text && !strcmp(it->about, it->text) ? ABOUT_TEXT
+                     : about_in_text(it->about, it->span.start, at, about_start) ? ABOUT_SPAN
+                                                                                 : ABOUT_STRING;
+    uint64_t kind = (uint32_t)it->kind;
+    return (kind & H_KIND) | (uint64_t)about << H_ABOUT | (uint64_t)value << H_VALUE |
+           (it->sentence.start != prev[1] || it->sentence.end != prev[2] ? H_NEW_SENTENCE : 0) |
+           (text_is_span(it, at) ? 0 : H_TEXT_WRITTEN) | (uint64_t)hi << H_HI |
+           (uint64_t)approx_code(it->approx) << H_APPROX |
+           (it->source.start || it->source.end ? H_SOURCE : 0) | (it->role ? H_ROLE : 0) |
+           (kind >> 2) << H_KIND_HIGH;
+}
+
+/* Item `it` in the form of schema 27; prev: the previous item's span
+ * start and sentence, then this one's. */
+static void heads_put(const sl_fact_item *it, article_text at, uint32_t prev[3], sl_buf *out)
+{
+    uint64_t codes[2] = {0, 0};
+    uint32_t about_start = 0;
+    uint64_t head = head_of(it, at, prev, codes, &about_start);
+    sl_buf_put_varint(out, head);
+    sl_buf_put_varint(out, zigzag(it->span.start - prev[0]));
+    sl_buf_put_varint(out, it->span.end - it->span.start);
+    if (head & H_NEW_SENTENCE) {
+        sl_buf_put_varint(out, zigzag(it->span.start - it->sentence.start));
+        sl_buf_put_varint(out, zigzag(it->sentence.end - it->span.end));
+    }
+    if (head & H_SOURCE) {
+        sl_buf_put_varint(out, it->source.start);
+        sl_buf_put_varint(out, it->source.end - it->source.start);
+    }
+    if ((head >> H_APPROX & 3) == 3)
+        sl_buf_putc(out, it->approx);
+    value_put(out, head >> H_VALUE & 3, codes[0], it->value);
+    if ((head >> H_HI & 3) != HI_ZERO)
+        value_put(out, head >> H_HI & 3, codes[1], it->value_hi);
+    if (head & H_TEXT_WRITTEN)
+        put_string(out, it->text, 1);
+    if ((head >> H_ABOUT & 3) == ABOUT_SPAN) {
+        sl_buf_put_varint(out, zigzag(about_start - it->span.start));
+        sl_buf_put_varint(out, strlen(it->about));
+    } else if ((head >> H_ABOUT & 3) == ABOUT_STRING) {
+        put_string(out, it->about, 1);
+    }
+    put_word(out, it->detail, 1);
+    if (head & H_ROLE)
+        put_word(out, it->role, 1);
+    prev[0] = it->span.start;
+    prev[1] = it->sentence.start;
+    prev[2] = it->sentence.end;
+}
+
 static int pack(const sl_fact_item *items, size_t n, article_text at, form f, sl_buf *out)
 {
     sl_buf_clear(out);
+    uint32_t prev[3] = {0, 0, 0}; /* the previous item's span start and sentence */
+    if (f == FORM_HEADS) {
+        for (size_t i = 0; i < n; i++)
+            heads_put(&items[i], at, prev, out);
+        return out->err;
+    }
     uint32_t prev_start = 0;
     for (size_t i = 0; i < n; i++) {
         const sl_fact_item *it = &items[i];
@@ -262,6 +447,7 @@ typedef struct reader {
     article_text at;
     form f;                  /* the blob's form (form_of) */
     uint32_t prev_start;     /* the last item's span start */
+    sl_span prev_sentence;   /* and its sentence (FORM_HEADS) */
     int bad;
 } reader;
 
@@ -309,14 +495,14 @@ static char *get_string(reader *r, int *err)
     uint64_t n = get_varint(r);
     if (!n || r->bad)
         return NULL;
-    if (r->f == FORM_WORDS && (n & 1)) {
+    if (r->f >= FORM_WORDS && (n & 1)) {
         if (n / 2 >= N_FACT_WORDS) {
             r->bad = 1;
             return NULL;
         }
         return string_dup(fact_words[n / 2].text, err);
     }
-    if (r->f == FORM_WORDS)
+    if (r->f >= FORM_WORDS)
         n /= 2;
     if (n - 1 > (uint64_t)(r->end - r->p)) {
         r->bad = 1;
@@ -354,12 +540,81 @@ static void free_strings(sl_fact_item *it)
     free(it->role);
 }
 
-/* The next item of the blob into *it (its strings malloc'd). */
-static int read_item(reader *r, int64_t article_id, sl_fact_item *it)
+/* A value as value_put wrote it in `how` (VALUE_*; for value_hi,
+ * VALUE_ZERO is the value's bits and HI_ZERO zero). */
+static double value_get(reader *r, unsigned how, int hi, double value)
 {
-    int err = 0;
-    memset(it, 0, sizeof *it);
-    it->article_id = article_id;
+    if (how == VALUE_ZERO)
+        return hi ? value : 0;
+    if (how == VALUE_RAW)
+        return get_double(r);
+    if (hi && how == HI_ZERO)
+        return 0;
+    uint64_t v = get_varint(r);
+    if (how == VALUE_INT)
+        return (double)unzigzag64(v);
+    unsigned e = v & 15;
+    if (!e || e >= 10 || (v >> 4) > (uint64_t)1 << 54) {
+        r->bad = 1;
+        return 0;
+    }
+    return (double)unzigzag64(v >> 4) / powers_of_ten[e];
+}
+
+/* An about stored as a span of the article's text: its start from the
+ * item's span start, its length. */
+static char *about_span(reader *r, uint32_t span_start, int *err)
+{
+    uint32_t start = span_start + unzigzag((uint32_t)get_varint(r));
+    uint64_t len = get_varint(r);
+    if (!len || start > r->at.len || len > r->at.len - start)
+        r->bad = 1;
+    return r->bad ? NULL : span_text(r, (sl_span){start, start + (uint32_t)len}, err);
+}
+
+/* The next item of a blob of schema 27 (heads_put) into *it, but its
+ * article id; its strings malloc'd. */
+static void read_heads(reader *r, sl_fact_item *it, int *err)
+{
+    uint64_t head = get_varint(r);
+    it->kind = (sl_fact_kind)((head & H_KIND) | (head >> H_KIND_HIGH) << 2);
+    it->span.start = r->prev_start + unzigzag((uint32_t)get_varint(r));
+    it->span.end = it->span.start + (uint32_t)get_varint(r);
+    it->sentence = r->prev_sentence;
+    if (head & H_NEW_SENTENCE) {
+        it->sentence.start = it->span.start - unzigzag((uint32_t)get_varint(r));
+        it->sentence.end = it->span.end + unzigzag((uint32_t)get_varint(r));
+    }
+    if (head & H_SOURCE) {
+        it->source.start = (uint32_t)get_varint(r);
+        it->source.end = it->source.start + (uint32_t)get_varint(r);
+    }
+    static const char approx[3] = {'=', '~', '>'};
+    unsigned a = head >> H_APPROX & 3;
+    if (a < 3)
+        it->approx = approx[a];
+    else if (r->p < r->end)
+        it->approx = (char)*r->p++;
+    else
+        r->bad = 1;
+    it->value = value_get(r, head >> H_VALUE & 3, 0, 0);
+    it->value_hi = value_get(r, head >> H_HI & 3, 1, it->value);
+    it->text = head & H_TEXT_WRITTEN ? get_string(r, err) : span_text(r, it->span, err);
+    unsigned about = head >> H_ABOUT & 3;
+    it->about = about == ABOUT_TEXT    ? string_dup(it->text, err)
+                : about == ABOUT_SPAN ? about_span(r, it->span.start, err)
+                : about == ABOUT_STRING ? get_string(r, err)
+                                        : (r->bad = 1, NULL);
+    it->detail = get_string(r, err);
+    it->role = head & H_ROLE ? get_string(r, err) : NULL;
+    r->prev_start = it->span.start;
+    r->prev_sentence = it->sentence;
+}
+
+/* The next item of a blob of schemas before 27 into *it, but its article
+ * id; its strings malloc'd. */
+static void read_flagged(reader *r, sl_fact_item *it, int *err)
+{
     it->kind = (sl_fact_kind)get_varint(r);
     int flags = (int)get_varint(r);
     if (r->p < r->end)
@@ -375,10 +630,22 @@ static int read_item(reader *r, int64_t article_id, sl_fact_item *it)
     it->source = (sl_span){spans[4], spans[5]};
     it->value = flags & HAS_VALUE ? get_value(r, flags & VALUE_WHOLE) : 0;
     it->value_hi = flags & HAS_VALUE_HI ? get_value(r, flags & VALUE_HI_WHOLE) : 0;
-    it->text = flags & TEXT_IS_SPAN ? span_text(r, it->span, &err) : get_string(r, &err);
-    it->about = flags & ABOUT_IS_TEXT ? string_dup(it->text, &err) : get_string(r, &err);
-    it->detail = get_string(r, &err);
-    it->role = get_string(r, &err);
+    it->text = flags & TEXT_IS_SPAN ? span_text(r, it->span, err) : get_string(r, err);
+    it->about = flags & ABOUT_IS_TEXT ? string_dup(it->text, err) : get_string(r, err);
+    it->detail = get_string(r, err);
+    it->role = get_string(r, err);
+}
+
+/* The next item of the blob into *it (its strings malloc'd). */
+static int read_item(reader *r, int64_t article_id, sl_fact_item *it)
+{
+    int err = 0;
+    memset(it, 0, sizeof *it);
+    it->article_id = article_id;
+    if (r->f == FORM_HEADS)
+        read_heads(r, it, &err);
+    else
+        read_flagged(r, it, &err);
     if (!err && r->bad)
         err = SL_ESTORE;
     if (err)
@@ -393,8 +660,8 @@ static int each_in_row(const sl_store *st, sqlite3_stmt *s, int kind,
     const unsigned char *p = sqlite3_column_blob(s, 1);
     const unsigned char *end = p + sqlite3_column_bytes(s, 1);
     const char *text = (const char *)sqlite3_column_text(s, 2);
-    reader r = {p, end, {text, (size_t)sqlite3_column_bytes(s, 2)},
-                form_of(st->schema), 0, 0};
+    reader r = {.p = p, .end = end, .at = {text, (size_t)sqlite3_column_bytes(s, 2)},
+                .f = form_of(st->schema)};
     int64_t article_id = sqlite3_column_int64(s, 0);
     int err = 0;
     while (!err && r.p < r.end) {
@@ -616,4 +883,32 @@ static int reform(sl_store *st, sqlite3_stmt *row, sl_buf *out)
 int sl_store_facts_reform(sl_store *st)
 {
     return sl_store_blobs_rewrite(st, Q_FACTS_NEXT, Q_FACTS_SET, reform);
+}
+
+/* ---- check: every row reads ---- */
+
+/* Frees an item read for the check alone. */
+static int drop_item(void *ctx, sl_fact_item *it)
+{
+    (void)ctx;
+    free_strings(it);
+    return 0;
+}
+
+int sl_store_facts_verify(sl_store *st, int64_t *bad)
+{
+    *bad = 0;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_FACTS_ALL);
+    if (!s)
+        return SL_ESTORE;
+    int rc, err = 0;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        err = each_in_row(st, s, -1, drop_item, NULL);
+        if (err == SL_ESTORE) {
+            (*bad)++;
+            err = 0;
+        }
+    }
+    sqlite3_reset(s);
+    return err ? err : rc == SQLITE_DONE ? 0 : SL_ESTORE;
 }

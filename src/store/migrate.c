@@ -227,6 +227,14 @@ static const migration migrations[] = {
      * is read without the dictionary, which a run read whole to turn the
      * ids back (centroids.c) */
     {.backfill = sl_store_centroids_by_term},
+    /* 26: another branch's (the merge puts it here) */
+    {0},
+    /* 27 (size, issue 11; SL_STORE_FACT_HEADS_SINCE): the facts' items
+     * with a head saying what follows, leaving out a sentence, source,
+     * value_hi or role that repeats or is none, an about found in the
+     * article's text as a span of it, a decimal value as m / 10^e
+     * (facts.c) */
+    {.backfill = sl_store_facts_reform},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -636,6 +636,18 @@ done:
     return rc;
 }
 
+/* The facts' rows that do not read (facts.c), counted. */
+static int check_facts(sl_store *st, sl_buf *why)
+{
+    int64_t bad = 0;
+    int rc = sl_store_facts_verify(st, &bad);
+    if (rc)
+        sl_buf_printf(why, "facts: %s", rc == SL_ENOMEM ? "out of memory" : sqlite3_errmsg(st->db));
+    else if (bad)
+        sl_buf_printf(why, "facts that do not read: %lld", (long long)bad);
+    return rc ? rc : bad ? SL_ESTORE : 0;
+}
+
 int sl_store_verify(sl_store *st, sl_buf *why)
 {
     sl_buf_clear(why);
@@ -729,6 +741,8 @@ int sl_store_verify(sl_store *st, sl_buf *why)
         rc = check_query(st, dict[i].sql, dict[i].want, dict[i].what, why);
     if (!rc) /* the grouper's index of stories by term against the centroids */
         rc = sl_store_story_terms_verify(st, why);
+    if (!rc)
+        rc = check_facts(st, why);
     if (own)
         sqlite3_exec(st->db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
     /* FTS5's own check compares the index with the articles it was built

@@ -146,6 +146,11 @@ int sl_store_scan_cache(sl_store *st, int scanning);
 /* The first schema version whose facts hold whole values as varints and
  * common words by their place in a list (facts.c). */
 #define SL_STORE_WORDS_SINCE 16
+/* The first schema version whose facts give each item a head saying what
+ * follows and leave out what repeats or is in the article's text
+ * (facts.c). The one number of store16's migration (27 while another
+ * branch may take 26). */
+#define SL_STORE_FACT_HEADS_SINCE 27
 
 /* The first schema version with term_dict, whose ids article_terms holds
  * instead of the terms (article_terms.c). */
@@ -275,10 +280,14 @@ int sl_store_spans_read(const sl_store *st, const void *blob, size_t len, sl_spa
 int sl_store_spans_get(const sl_store *st, const void *blob, size_t len, sl_buf *out);
 /* Migration 13: every article's sentences into the packed form. */
 int sl_store_spans_repack(sl_store *st);
-/* Migrations 13 and 16: every article's facts rewritten in the form of the
- * version migrated to (facts.c: from 13 the offsets as differences, from 16
- * also whole values as varints and common words by their place). */
+/* Migrations 13, 16 and 27: every article's facts rewritten in the form of
+ * the version migrated to (facts.c: from 13 the offsets as differences,
+ * from 16 also whole values as varints and common words by their place,
+ * from 27 a head an item). */
 int sl_store_facts_reform(sl_store *st);
+/* Every article's facts read (check): the number of rows that do not read
+ * into *bad; SL_ESTORE when the table does not read, SL_ENOMEM. */
+int sl_store_facts_verify(sl_store *st, int64_t *bad);
 /* An article's short lines as its row lists them from schema 18 (the high
  * 16 bits of each fingerprint, line_articles.c), into out. */
 int sl_store_lines_pack(const int64_t *lines, size_t n, sl_buf *out);

@@ -220,3 +220,10 @@ forms_before_24() {
 forms_before_25() {
   python3 "$SL_TESTS/store_forms.py" before25 "$1"
 }
+# forms_before_27 DB: DB's facts in the form of schemas 16 to 26 again,
+# not a head an item (tests/store_forms.py)
+forms_before_27() {
+  python3 "$SL_TESTS/store_forms.py" before27 "$1"
+}
+# The schema a store is migrated to (src/store/migrate.c's last migration).
+SL_SCHEMA=27
