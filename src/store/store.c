@@ -729,6 +729,8 @@ int sl_store_verify(sl_store *st, sl_buf *why)
         rc = check_query(st, dict[i].sql, dict[i].want, dict[i].what, why);
     if (!rc) /* the grouper's index of stories by term against the centroids */
         rc = sl_store_story_terms_verify(st, why);
+    if (!rc && st->schema >= SL_STORE_TERM_WEIGHTS_SINCE) /* and their norms */
+        rc = sl_store_story_norms_verify(st, why);
     if (own)
         sqlite3_exec(st->db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
     /* FTS5's own check compares the index with the articles it was built

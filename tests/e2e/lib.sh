@@ -220,3 +220,8 @@ forms_before_24() {
 forms_before_25() {
   python3 "$SL_TESTS/store_forms.py" before25 "$1"
 }
+# forms_before_26 DB: DB's story_terms without weights, no story_norms
+# (tests/store_forms.py)
+forms_before_26() {
+  python3 "$SL_TESTS/store_forms.py" before26 "$1"
+}

@@ -25,7 +25,8 @@
 # as a fresh store's (migration 21); the search index's automerge at 8
 # (migration 22); the chrome lines' reasons of a list as one byte, read
 # back the same (migration 23); the term counts WITHOUT ROWID, the same rows
-# (migration 24).
+# (migration 24); the centroids by their terms (migration 25); story_terms'
+# rows with their weights and the stories' norms (migration 26).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -128,7 +129,7 @@ check "the article has no sketch" [ "$(sql 'SELECT count(*) FROM copy_sketches')
 
 section "opened for writing: migrated, sketches backfilled"
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
+check "schema version 26" [ "$(sql 'PRAGMA user_version')" = 26 ]
 check "the search index merges at 8 segments (migration 22)" \
   [ "$(sql "SELECT v FROM article_fts_config WHERE k = 'automerge'")" = 8 ]
 check "every article has a sketch" \
@@ -187,7 +188,7 @@ spans_old=$(sql 'SELECT length(sentences) FROM articles WHERE id = 1')
 unrevisit
 sql "PRAGMA user_version = 6" >/dev/null
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Two --date 2026-05-02 "$T/c.txt"
-check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
+check "schema version 26" [ "$(sql 'PRAGMA user_version')" = 26 ]
 check "its centroid was 16 bytes a term before" [ "$centroid_old" -eq $((${#centroid_before} / 24 * 16)) ]
 check "its centroid is packed as a new one is (migration 13)" \
   [ "$(sql 'SELECT hex(centroid) FROM stories WHERE id = 1')" = "$centroid_before" ]
@@ -257,7 +258,7 @@ sql "PRAGMA user_version = 12" >/dev/null
 faked=$(sql "$forms")
 check "the faked store holds other bytes" [ -n "$faked" -a "$faked" != "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
+check "schema version 26" [ "$(sql 'PRAGMA user_version')" = 26 ]
 check "its centroids, sentences, facts and lines are a fresh store's, byte for byte" \
   [ "$(forms_back "$DB")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
@@ -287,7 +288,7 @@ Sign up for the Skerrow daily letter
 In Skerrow on day 4 the museum reopened after its repairs, the curator said, with a new gallery of boats.
 TXT
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/n4.txt"
-check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
+check "schema version 26" [ "$(sql 'PRAGMA user_version')" = 26 ]
 check "the old pairs stay in line_articles" [ "$(sql 'SELECT count(*) FROM line_articles')" = "$pairs_before" ]
 check "the new article's pairs are recent" \
   [ "$(sql 'SELECT count(*) FROM line_articles_recent WHERE article_id = 4')" -gt 0 ]
@@ -309,7 +310,7 @@ sql "PRAGMA user_version = 14" >/dev/null
 check "the faked store has no revisited column" \
   [ "$(sql "SELECT count(*) FROM pragma_table_info('stories') WHERE name = 'revisited'")" = 0 ]
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/b.txt"
-check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
+check "schema version 26" [ "$(sql 'PRAGMA user_version')" = 26 ]
 check "every story was never revisited" [ "$(sql 'SELECT count(*) FROM stories WHERE revisited <> 0')" = 0 ]
 check "...and the ferry reports are one story" \
   [ "$(sql 'SELECT count(DISTINCT story_id) FROM articles WHERE id IN (1, 3)')" = 1 ]
@@ -329,7 +330,7 @@ check "the faked store's facts are longer" \
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
+check "schema version 26" [ "$(sql 'PRAGMA user_version')" = 26 ]
 check "its facts are a fresh store's, byte for byte" [ "$(sql "$facts")" = "$fresh" ]
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json is the same" cmp -s "$OUT" "$T/fresh15.json"
@@ -366,7 +367,7 @@ sys.exit(0 if rows and all(len(b) == 10 + 10 * b[9] for (b,) in rows) else 1)" "
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/fresh16.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
+check "schema version 26" [ "$(sql 'PRAGMA user_version')" = 26 ]
 check "the dictionary has no index by term" \
   [ "$(sql "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'term_dict' AND type = 'index'")" = 0 ]
 check "each dictionary term's id is in its row of terms" [ "$(sql 'SELECT count(*) FROM term_dict d
@@ -412,7 +413,7 @@ migrated_as_fresh() {
   expect_exit 0 "$STORYLINE" --db "$DB" export --json
   check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before$1.json"
   expect_exit 0 "$STORYLINE" --db "$DB" check
-  check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
+  check "schema version 26" [ "$(sql 'PRAGMA user_version')" = 26 ]
   check "its $2 are the fresh store's, byte for byte" [ "$(sql "$3")" = "$4" ]
   expect_exit 0 "$STORYLINE" --db "$DB" export --json
   check "export --json is the same" cmp -s "$OUT" "$T/before$1.json"
@@ -439,7 +440,7 @@ old=$(sql "$rows")
 check "the faked store keys no row by id" [ "$(sql "$by_id")" = 0 ]
 check "... and lists 4 bytes a line" [ "$(sql "$lines" | wc -c)" -gt "$(printf '%s' "$fresh_lines" | wc -c)" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
+check "schema version 26" [ "$(sql 'PRAGMA user_version')" = 26 ]
 check "the terms the dictionary has are keyed by id" [ "$(sql "$by_id")" -gt 0 ]
 check "its copy keys are the fresh store's" [ "$(sql "$keys")" = "$fresh_keys" ]
 check "its lists of lines too" [ "$(sql "$lines")" = "$fresh_lines" ]
@@ -468,7 +469,7 @@ sys.exit(0 if rows and all(len(b) % 12 == 0 for (b,) in rows) else 1)" "$DB"
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before18.json"
 expect_exit 0 "$STORYLINE" --db "$DB" check
-check "schema version 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
+check "schema version 26" [ "$(sql 'PRAGMA user_version')" = 26 ]
 check "its centroids are the old ones, byte for byte (by ids at 19, by terms again at 25)" \
   [ "$(sql "$centroids")" = "$old" ]
 cp "$DB" "$T/back18.db"
@@ -555,5 +556,25 @@ sql "PRAGMA user_version = 24" >/dev/null
 check "the faked store's centroids name terms by their ids" \
   [ "$(sql "$centroids")" != "$fresh_centroids" -a "$(sql 'SELECT count(*) FROM term_dict')" -gt 0 ]
 migrated_as_fresh 24 "centroids" "$centroids" "$fresh_centroids"
+
+section "a schema-25 store: story_terms' rows weighed as the centroids weigh, every story's norm"
+DB="$T/twentyfive.db"
+ferry_store
+weighed="SELECT (SELECT group_concat(term || ':' || story || ':' || weight, ' ')
+  FROM (SELECT * FROM story_terms ORDER BY term, story)) || ' norms ' ||
+  (SELECT group_concat(story || ':' || norm, ' ') FROM (SELECT * FROM story_norms ORDER BY story))"
+fresh_weighed=$(sql "$weighed")
+check "a fresh store's rows hold weights" \
+  [ "$(sql 'SELECT count(*) FROM story_terms WHERE weight > 0')" -gt 0 \
+    -a "$(sql 'SELECT count(*) FROM story_terms WHERE weight <= 0')" = 0 ]
+check "... and a norm for every story with terms" \
+  [ "$(sql 'SELECT count(*) FROM story_norms')" = "$(sql 'SELECT count(*) FROM stories WHERE length(centroid) > 0')" ]
+one_more_kept 25
+export_kept before25
+forms_before_26 "$DB"
+sql "PRAGMA user_version = 25" >/dev/null
+check "the faked store's rows hold no weights" \
+  [ "$(sql "SELECT count(*) FROM pragma_table_info('story_terms') WHERE name = 'weight'")" = 0 ]
+migrated_as_fresh 25 "rows' weights and norms" "$weighed" "$fresh_weighed"
 
 finish

@@ -74,7 +74,7 @@ sql "INSERT INTO article_terms SELECT id, x'00' FROM articles WHERE id IN $BIG" 
 sql "ALTER TABLE stories DROP COLUMN revisited" >/dev/null
 sql "PRAGMA user_version = 11" >/dev/null
 run "$S" --db "$T/big.db" check
-check "migrated to schema 25" [ "$(sql 'PRAGMA user_version')" = 25 ]
+check "migrated to schema 26" [ "$(sql 'PRAGMA user_version')" = 26 ]
 check "the big story's vectors are dropped" \
   [ "$(sql "SELECT count(*) FROM article_terms WHERE article_id IN $BIG")" = 0 ]
 check "the others are kept" \
