@@ -88,14 +88,16 @@ static int listed_weight(sl_grouper *g, int64_t id, float weight, float *out, in
 static int story_weight(sl_grouper *g, int64_t id, uint64_t term, float weight, float *out,
                         int *found)
 {
-    int rc = weight < 0 || !g->source.norm ? sl_grouper_fetch_story(g, id) : 0;
+    int listed = weight >= 0 && g->source.norm;
+    int rc = listed ? 0 : sl_grouper_fetch_story(g, id);
     *found = 0;
-    if (rc || in_memory(g, id)) {
-        if (!rc)
-            *out = posting_weight(&g->stories[id], term, found);
+    if (rc)
         return rc;
+    if (in_memory(g, id)) {
+        *out = posting_weight(&g->stories[id], term, found);
+        return 0;
     }
-    return weight < 0 || !g->source.norm ? 0 : listed_weight(g, id, weight, out, found);
+    return listed ? listed_weight(g, id, weight, out, found) : 0;
 }
 
 int sl_grouper_read_candidate(sl_grouper *g, uint32_t story)
