@@ -56,7 +56,10 @@ tests/e2e/stories_split.sh), and the varint both read.
   store_forms.py before25 STORE   the stories' centroids naming the terms
       term_dict has by their ids again (src/store/centroids.c), not
       sl_centroid_pack's form, 12 bytes a term sorted by hash: the form
-      of schemas 19 to 24; and as before27 first
+      of schemas 19 to 24; and as before26 first
+  store_forms.py before26 STORE   story_terms' rows without their terms'
+      weights and no story_norms (src/store/story_terms.c,
+      story_norms.c): the form of schemas 18 to 25; and as before27 first
   store_forms.py before27 STORE   the facts' items back in the form of
       schemas 16 to 26 (src/store/facts.c: kind, flags, approximation mark
       and six offsets each, every value, string and word written) instead
@@ -416,11 +419,26 @@ def before27(path):
     for aid, b, text in db.execute("SELECT f.article_id, f.items, CAST(a.text AS BLOB) FROM facts f"
                                    " JOIN articles a ON a.id = f.article_id").fetchall():
         db.execute("UPDATE facts SET items = ? WHERE article_id = ?", (facts_before27(b, text), aid))
+
+
+def before26(path):
+    before27(path)
+    db = sqlite3.connect(path)
+    db.execute("DROP TABLE IF EXISTS story_norms")
+    if "weight" not in [r[1] for r in db.execute("PRAGMA table_info(story_terms)")]:
+        db.commit()
+        return  # faked older already, or dropped: no weights
+    db.executescript("CREATE TEMP TABLE rows_old AS SELECT term, story FROM story_terms;"
+                     "DROP TABLE story_terms;"
+                     "CREATE TABLE story_terms(term INTEGER NOT NULL, story INTEGER NOT NULL,"
+                     "  PRIMARY KEY(term, story)) WITHOUT ROWID;"
+                     "INSERT INTO story_terms SELECT * FROM rows_old ORDER BY term, story;"
+                     "DROP TABLE rows_old;")
     db.commit()
 
 
 def before25(path):
-    before27(path)
+    before26(path)
     db = sqlite3.connect(path)
     if db.execute("PRAGMA user_version").fetchone()[0] < 25:
         return  # faked older already: its centroids are in an older form
@@ -625,7 +643,7 @@ def before13(path):
 if __name__ == "__main__":
     forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18,
              "before19": before19, "before20": before20, "before21": before21, "before23": before23,
-             "before24": before24, "before25": before25, "before27": before27,
+             "before24": before24, "before25": before25, "before26": before26, "before27": before27,
              "centroid_terms": centroid_terms,
              "sketch_keys": sketch_keys}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:

@@ -227,8 +227,18 @@ static const migration migrations[] = {
      * is read without the dictionary, which a run read whole to turn the
      * ids back (centroids.c) */
     {.backfill = sl_store_centroids_by_term},
-    /* 26: another branch's (the merge puts it here) */
-    {0},
+    /* 26 (CPU, issue 11): each story_terms row holds its term's weight in
+     * the story's centroid, and story_norms each story's norm, so that the
+     * grouper scores a story its lists name without reading it whole
+     * (story_terms.c, story_norms.c). The rows are moved aside and come
+     * back under the same keys with their weights. */
+    {.sql = "CREATE TEMP TABLE story_rows(term INTEGER NOT NULL, story INTEGER NOT NULL);"
+            "INSERT INTO story_rows SELECT term, story FROM story_terms;"
+            "DROP TABLE story_terms;"
+            "CREATE TABLE story_terms(term INTEGER NOT NULL, story INTEGER NOT NULL,"
+            "  weight INTEGER NOT NULL, PRIMARY KEY(term, story)) WITHOUT ROWID;"
+            "CREATE TABLE story_norms(story INTEGER PRIMARY KEY, norm REAL NOT NULL);",
+     .backfill = sl_store_story_terms_weigh},
     /* 27 (size, issue 11; SL_STORE_FACT_HEADS_SINCE): the facts' items
      * with a head saying what follows, leaving out a sentence, source,
      * value_hi or role that repeats or is none, an about found in the
@@ -278,8 +288,6 @@ static const char schema[] =
     "  PRIMARY KEY(line, article_id)) WITHOUT ROWID;"
     "CREATE TABLE facts(article_id INTEGER PRIMARY KEY, items BLOB NOT NULL);"
     "CREATE INDEX stories_recent ON stories(last_day, n_articles, thread_id);"
-    "CREATE TABLE story_terms(term INTEGER NOT NULL, story INTEGER NOT NULL,"
-    "  PRIMARY KEY(term, story)) WITHOUT ROWID;"
     "CREATE TABLE article_terms(article_id INTEGER PRIMARY KEY, terms BLOB NOT NULL);"
     "CREATE TABLE line_articles_recent(line INTEGER NOT NULL, article_id INTEGER NOT NULL,"
     "  PRIMARY KEY(line, article_id)) WITHOUT ROWID;"
@@ -292,7 +300,10 @@ static const char schema[] =
     "CREATE TABLE terms(id INTEGER PRIMARY KEY, df INTEGER NOT NULL, dict_id INTEGER)"
     "  WITHOUT ROWID;"
     "CREATE TABLE terms_recent(id INTEGER PRIMARY KEY, df INTEGER NOT NULL, dict_id INTEGER)"
-    "  WITHOUT ROWID;";
+    "  WITHOUT ROWID;"
+    "CREATE TABLE story_terms(term INTEGER NOT NULL, story INTEGER NOT NULL,"
+    "  weight INTEGER NOT NULL, PRIMARY KEY(term, story)) WITHOUT ROWID;"
+    "CREATE TABLE story_norms(story INTEGER PRIMARY KEY, norm REAL NOT NULL);";
 
 static int collect_id(void *ctx, int64_t id)
 {

@@ -743,6 +743,8 @@ int sl_store_verify(sl_store *st, sl_buf *why)
         rc = sl_store_story_terms_verify(st, why);
     if (!rc)
         rc = check_facts(st, why);
+    if (!rc && st->schema >= SL_STORE_TERM_WEIGHTS_SINCE) /* and their norms */
+        rc = sl_store_story_norms_verify(st, why);
     if (own)
         sqlite3_exec(st->db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
     /* FTS5's own check compares the index with the articles it was built

@@ -191,9 +191,13 @@ int sl_store_story_article_ids(sl_store *st, int64_t story_id, sl_id_vec *out);
  * _recent and _state as callbacks (sl_story_source). */
 int sl_store_story_terms_put(sl_store *st, int64_t story, const void *centroid, size_t len);
 /* The at most `limit` most recent stories (highest ids first) whose
- * centroid holds `term`: ids[0 .. *n). */
+ * centroid holds `term`: ids[0 .. *n), and in weights[0 .. *n) each one's
+ * centroid weight of the term (from schema 26; -1 before: read the story). */
 int sl_store_story_terms_recent(void *store, uint64_t term, uint32_t limit, int64_t *ids,
-                                size_t *n);
+                                float *weights, size_t *n);
+/* The norm of story id's centroid as the grouper computes it, 0 when it
+ * has no terms (story_norms.c). */
+int sl_store_story_norm(void *store, int64_t id, double *norm);
 /* Whether the store holds any story, term count, copy key (1) or none (0):
  * the engine reads none of a kind from a store that holds none. */
 typedef struct sl_store_holds {

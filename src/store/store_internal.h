@@ -45,11 +45,13 @@ typedef struct sl_term_dict {
 } sl_term_dict;
 
 /* A story's change to story_terms not yet written (story_changes.c): its
- * centroid's terms as the table holds them, and as they are now, sorted. */
+ * centroid's terms as the table holds them, and as they are now, sorted,
+ * with their weights (from schema 26 a row holds its term's weight). */
 typedef struct sl_story_change {
     int64_t story;
     uint32_t n_old, n_now;
     uint64_t old[SL_CENTROID_TERMS], now[SL_CENTROID_TERMS];
+    float w_old[SL_CENTROID_TERMS], w_now[SL_CENTROID_TERMS];
 } sl_story_change;
 
 /* A batch's pending changes to story_terms, written at its commit. */
@@ -176,6 +178,10 @@ int sl_store_scan_cache(sl_store *st, int scanning);
  * again, in sl_centroid_pack's form (centroids.c): a story is read
  * without term_dict. */
 #define SL_STORE_CENTROID_TERMS_SINCE 25
+/* The first schema version whose story_terms rows hold their term's
+ * centroid weight, and whose story_norms holds each story's norm, so that
+ * the grouper scores a listed story without reading it (story_terms.c). */
+#define SL_STORE_TERM_WEIGHTS_SINCE 26
 
 /* The first schema version whose copy sketches hold their keys by their
  * ranks among the sketch's codes (sl_sketch_keys_rank, sketches.c). */
@@ -437,7 +443,8 @@ int sl_store_copy_keys_backfill(sl_store *st);
 /* ---- story_terms.c ---- */
 /* The terms of story `story`'s stored centroid, sorted (none when it has
  * none): what its rows in story_terms are. SL_ESTORE. */
-int sl_store_story_terms_stored(sl_store *st, int64_t story, uint64_t *terms, size_t *n);
+int sl_store_story_terms_stored(sl_store *st, int64_t story, uint64_t *terms, float *weights,
+                                size_t *n);
 /* Writes `n` stories' changes: the rows of terms only in a change's `old`
  * go, of terms only in its `now` come (all of them by one statement).
  * SL_ESTORE, SL_ENOMEM, SL_ETOOLARGE. */
@@ -446,6 +453,21 @@ int sl_store_story_terms_write(sl_store *st, const sl_story_change *changes, siz
 int sl_store_story_terms_backfill(sl_store *st);
 /* Migration 18: every row keyed by its term's id where it has one. */
 int sl_store_story_terms_rekey(sl_store *st);
+/* Migration 26: every row of temp.story_rows (the table's rows of schema
+ * 25, keys kept) again with its term's centroid weight, and every story's
+ * norm in story_norms. */
+int sl_store_story_terms_weigh(sl_store *st);
+/* The norm of a centroid's weights as the grouper computes it: the squares
+ * summed in double in the terms' order, its root. */
+double sl_store_centroid_norm(const float *weights, size_t n);
+/* ---- story_norms.c ---- */
+/* Writes story's norm as `ch` leaves it (none without terms), when it moved. */
+int sl_store_story_norm_write(sl_store *st, const sl_story_change *ch);
+/* Migration 26: every story's norm into story_norms. */
+int sl_store_story_norms_fill(sl_store *st);
+/* Check: story_norms holds the norm of every story's centroid that has
+ * terms, and nothing else; the first difference in `why` (SL_ESTORE). */
+int sl_store_story_norms_verify(sl_store *st, sl_buf *why);
 /* Check: story_terms lists every term of every story's centroid and nothing
  * else; the first difference in `why` (SL_ESTORE). */
 int sl_store_story_terms_verify(sl_store *st, sl_buf *why);
@@ -454,7 +476,10 @@ int sl_store_story_terms_verify(sl_store *st, sl_buf *why);
 /* Story `story`'s centroid terms are now `now` (sorted): kept in memory
  * while a batch's transaction is open, written at once outside one.
  * SL_ESTORE, SL_ENOMEM, SL_ETOOLARGE. */
-int sl_store_story_changes_put(sl_store *st, int64_t story, const uint64_t *now, size_t n_now);
+int sl_store_story_changes_put(sl_store *st, int64_t story, const uint64_t *now,
+                               const float *w_now, size_t n_now);
+/* The pending change of `story`, NULL when none. */
+const sl_story_change *sl_store_story_changes_of(sl_store *st, int64_t story);
 /* Writes the pending changes that add or remove a row of `term`, as a
  * read of the term needs; the stories' other changes are written with
  * them, the other stories' stay pending. SL_ESTORE, SL_ENOMEM. */

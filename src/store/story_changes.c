@@ -45,10 +45,11 @@ static int change_of(sl_store *st, int64_t story, sl_story_change **out)
     if (!*at) {
         sl_story_change ch = {.story = story};
         size_t n_old = 0;
-        if (sl_store_story_terms_stored(st, story, ch.old, &n_old))
+        if (sl_store_story_terms_stored(st, story, ch.old, ch.w_old, &n_old))
             return SL_ESTORE;
         ch.n_old = ch.n_now = (uint32_t)n_old;
         memcpy(ch.now, ch.old, n_old * sizeof *ch.old);
+        memcpy(ch.w_now, ch.w_old, n_old * sizeof *ch.w_old);
         if (sl_vec_push(&c->items, ch))
             return SL_ENOMEM;
         *at = (uint32_t)c->items.n;
@@ -65,8 +66,9 @@ static void clear(sl_story_changes *c)
     sl_count_free(&c->terms);
 }
 
-/* Keeps `now` as story's terms. */
-static int keep(sl_store *st, int64_t story, const uint64_t *now, size_t n_now)
+/* Keeps `now` (weighing `w_now`) as story's terms. */
+static int keep(sl_store *st, int64_t story, const uint64_t *now, const float *w_now,
+                size_t n_now)
 {
     sl_story_change *ch;
     int rc = change_of(st, story, &ch);
@@ -76,12 +78,14 @@ static int keep(sl_store *st, int64_t story, const uint64_t *now, size_t n_now)
         return rc;
     ch->n_now = (uint32_t)n_now;
     memcpy(ch->now, now, n_now * sizeof *now);
+    memcpy(ch->w_now, w_now, n_now * sizeof *w_now);
     return count_terms(&st->changes, ch, 1);
 }
 
-int sl_store_story_changes_put(sl_store *st, int64_t story, const uint64_t *now, size_t n_now)
+int sl_store_story_changes_put(sl_store *st, int64_t story, const uint64_t *now,
+                               const float *w_now, size_t n_now)
 {
-    int rc = keep(st, story, now, n_now);
+    int rc = keep(st, story, now, w_now, n_now);
     if (st->writing)
         return rc;
     if (rc)
@@ -124,8 +128,16 @@ int sl_store_story_changes_settle(sl_store *st, uint64_t term)
             return rc;
         ch->n_old = ch->n_now; /* the table now holds its terms */
         memcpy(ch->old, ch->now, ch->n_now * sizeof *ch->now);
+        memcpy(ch->w_old, ch->w_now, ch->n_now * sizeof *ch->w_now);
     }
     return 0;
+}
+
+const sl_story_change *sl_store_story_changes_of(sl_store *st, int64_t story)
+{
+    sl_story_changes *c = &st->changes;
+    const uint32_t *at = c->items.n ? sl_count_slot(&c->at, (uint64_t)story, 0) : NULL;
+    return at && *at ? &c->items.items[*at - 1] : NULL;
 }
 
 int sl_store_story_changes_flush(sl_store *st)

@@ -335,7 +335,8 @@ static int by_score(const void *a, const void *b)
     return x->story < y->story ? -1 : x->story > y->story;
 }
 
-/* The best TOP_CANDIDATES of the accumulator by partial cosine; resets it. */
+/* The best TOP_CANDIDATES of the accumulator by partial cosine, each in
+ * memory; resets it. */
 static size_t take_candidates(sl_grouper *g, candidate *out)
 {
     size_t n = 0;
@@ -359,7 +360,11 @@ static size_t take_candidates(sl_grouper *g, candidate *out)
     g->acc_n = 0;
     if (n < TOP_CANDIDATES)
         qsort(out, n, sizeof *out, by_score);
-    return n;
+    size_t kept = 0; /* scored from their lists: read now (story_fetch.c) */
+    for (size_t i = 0; i < n; i++)
+        if (sl_grouper_read_candidate(g, out[i].story))
+            out[kept++] = out[i];
+    return kept;
 }
 
 size_t sl_grouper_candidates(sl_grouper *g, const sl_vector *v, uint32_t *out)

@@ -95,6 +95,7 @@ typedef struct sl_story_slot {
     int64_t first_day, last_day;   /* INT64_MIN when undated */
     int64_t thread;
     float norm;                     /* L2 norm of the centroid */
+    double listed_norm;             /* the store's norm of a story not read (story_fetch.c), 0: none */
     float title_score;
     uint32_t n;
     sl_weighted_term *terms;        /* n <= SL_CENTROID_TERMS, sorted by term */
@@ -154,6 +155,11 @@ int64_t sl_grouper_thread_of(sl_grouper *g, int64_t story);
 /* The stories holding term, read from the store first when the grouper has
  * a source and has not read them (story_fetch.c); NULL when none. */
 const sl_postings *sl_grouper_postings(sl_grouper *g, uint64_t term);
+
+/* Reads candidate `story` through the source unless it is in memory:
+ * 1 when it is then, 0 when not (none, or the read failed: the error kept
+ * for sl_grouper_source_error). */
+int sl_grouper_read_candidate(sl_grouper *g, uint32_t story);
 
 /* The candidates of a search for v (the index's best by partial cosine,
  * at most SL_TOP_CANDIDATES story ids into out); how many. */

@@ -92,13 +92,17 @@ int sl_grouper_fetch_languages(sl_grouper *g, sl_df_get get, void *ctx);
 int sl_grouper_load_story(void *grouper, const sl_story_state *story);
 /* Where the stories are read from when an article needs them, instead of
  * all at open (story_fetch.c): `recent` gives the at most `limit` most
- * recent stories whose centroid holds a term (highest ids first), `state`
- * calls fn with one story's state (not at all when there is none). */
+ * recent stories whose centroid holds a term (highest ids first) with
+ * each one's centroid weight of the term (-1 when unknown: the story is
+ * then read), `norm` a story's centroid norm (0 when none), `state` calls
+ * fn with one story's state (not at all when there is none). */
 typedef struct sl_story_source {
     void *ctx;
-    int (*recent)(void *ctx, uint64_t term, uint32_t limit, int64_t *ids, size_t *n);
+    int (*recent)(void *ctx, uint64_t term, uint32_t limit, int64_t *ids, float *weights,
+                  size_t *n);
     int (*state)(void *ctx, int64_t id, int (*fn)(void *grouper, const sl_story_state *story),
                  void *grouper);
+    int (*norm)(void *ctx, int64_t id, double *norm);
 } sl_story_source;
 /* Reads stories through `source` from now on (the grouper must hold none). */
 void sl_grouper_set_source(sl_grouper *g, const sl_story_source *source);

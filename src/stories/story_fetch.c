@@ -6,7 +6,11 @@
  * its floor on. Centroid changes keep the lists read exact (index.c), and
  * when removals leave such a list shorter than the grouper scans, it is
  * read again. The stories the grouper sees are then those a whole load
- * gives, and every decision is the same. */
+ * gives, and every decision is the same. From schema 26 a list gives each
+ * story's weight of the term and the store its norm, so a listed story is
+ * scored without being read: only the candidates are read whole (the same
+ * floats: the weight over the norm, as set_centroid computes them;
+ * docs/benchmarks.md, "Twenty-fourth round"). */
 #include "internal.h"
 
 #include <math.h>
@@ -63,12 +67,55 @@ static float posting_weight(const sl_story_slot *s, uint64_t term, int *found)
     return norm > 0 ? (float)(weight / norm) : 0;
 }
 
-/* Reads term's list: its FETCH_MAX most recent stories, and their states. */
+/* The posting weight of a story not in memory from its list's `weight`
+ * and its norm (read once); 0 in *found when the store has no norm for it. */
+static int listed_weight(sl_grouper *g, int64_t id, float weight, float *out, int *found)
+{
+    int rc = sl_grouper_reserve(g, id);
+    *found = 0;
+    if (rc)
+        return id <= 0 || id > UINT32_MAX ? 0 : rc; /* a foreign id: not a candidate */
+    sl_story_slot *s = &g->stories[id];
+    if (!s->listed_norm && (rc = g->source.norm(g->source.ctx, id, &s->listed_norm)))
+        return rc;
+    *found = s->listed_norm > 0;
+    *out = *found ? (float)(weight / s->listed_norm) : 0;
+    return 0;
+}
+
+/* Story id's posting weight under term: from memory, else from its list's
+ * `weight` (read whole first when the list has none). */
+static int story_weight(sl_grouper *g, int64_t id, uint64_t term, float weight, float *out,
+                        int *found)
+{
+    int listed = weight >= 0 && g->source.norm;
+    int rc = listed ? 0 : sl_grouper_fetch_story(g, id);
+    *found = 0;
+    if (rc)
+        return rc;
+    if (in_memory(g, id)) {
+        *out = posting_weight(&g->stories[id], term, found);
+        return 0;
+    }
+    return listed ? listed_weight(g, id, weight, out, found) : 0;
+}
+
+int sl_grouper_read_candidate(sl_grouper *g, uint32_t story)
+{
+    int rc = sl_grouper_fetch_story(g, story);
+    if (rc && !g->source_error)
+        g->source_error = rc;
+    return !rc && (!g->source.state || in_memory(g, story));
+}
+
+/* Reads term's list: its FETCH_MAX most recent stories, with their
+ * weights or states. */
 static int fetch_postings(sl_grouper *g, uint64_t term)
 {
     int64_t ids[FETCH_MAX];
+    float weights[FETCH_MAX];
     size_t n = 0;
-    int rc = g->source.recent(g->source.ctx, term, FETCH_MAX, ids, &n);
+    int rc = g->source.recent(g->source.ctx, term, FETCH_MAX, ids, weights, &n);
     if (rc)
         return rc;
     uint32_t floor = n == FETCH_MAX && ids[n - 1] > 0 && ids[n - 1] <= UINT32_MAX
@@ -77,12 +124,10 @@ static int fetch_postings(sl_grouper *g, uint64_t term)
         return SL_ENOMEM;
     for (size_t i = n; i-- > 0;) { /* oldest first: each story goes at the list's end */
         int64_t id = ids[i];
-        if ((rc = sl_grouper_fetch_story(g, id)))
-            return rc;
-        if (!in_memory(g, id))
-            continue;
         int found;
-        float weight = posting_weight(&g->stories[id], term, &found);
+        float weight = 0;
+        if ((rc = story_weight(g, id, term, weights[i], &weight, &found)))
+            return rc;
         if (found && (rc = sl_index_set(&g->index, term, (uint32_t)id, weight)))
             return rc;
     }

@@ -243,17 +243,28 @@ check_names() {
 }
 check_names "DELETE FROM story_terms WHERE (term, story) = (SELECT term, story FROM story_terms LIMIT 1 OFFSET 7)" \
   "a centroid term missing from story_terms is named" "story_terms lacks term -\?[0-9]* of story [0-9]*'s centroid"
-check_names "INSERT INTO story_terms VALUES(123456789012, (SELECT max(id) FROM stories))" \
+check_names "INSERT INTO story_terms VALUES(123456789012, (SELECT max(id) FROM stories), 1065353216)" \
   "a row of story_terms not in the story's centroid is named" \
   "story_terms lists term 123456789012 under story [0-9]*, not in that story's centroid"
 # from schema 18 a key up to 2^32 - 1 is a term's id in term_dict
-check_names "INSERT INTO story_terms VALUES(4000000000, (SELECT max(id) FROM stories))" \
+check_names "INSERT INTO story_terms VALUES(4000000000, (SELECT max(id) FROM stories), 1065353216)" \
   "a row of story_terms under an id the dictionary lacks is named" \
   "story_terms lists id 4000000000 under story [0-9]*, which term_dict lacks"
 check_names "UPDATE story_terms SET term = (SELECT max(id) FROM term_dict) + 1 WHERE (term, story) = (SELECT term, story FROM story_terms WHERE term < 4294967296 LIMIT 1)" \
   "a row moved to an id past the dictionary's is named" "story_terms lists id [0-9]* under story [0-9]*, which term_dict lacks"
 check_names "UPDATE story_terms SET story = -story WHERE story = (SELECT max(id) FROM stories)" \
   "a row naming no story is named" "story_terms lists term -\?[0-9]* under story -[0-9]*"
+# from schema 26 a row holds its term's weight in the centroid (the
+# float's bits), and story_norms each story's norm: the grouper scores a
+# listed story from them, so one that differs is named
+check_names "UPDATE story_terms SET weight = weight + 1 WHERE (term, story) = (SELECT term, story FROM story_terms LIMIT 1 OFFSET 7)" \
+  "a row's weight not its centroid's is named" "story_terms weighs term -\?[0-9]* of story [0-9]* [0-9.e-]*, its centroid [0-9.e-]*"
+check_names "UPDATE story_norms SET norm = norm * 2 WHERE story = (SELECT min(story) FROM story_norms)" \
+  "a norm not its centroid's is named" "story_norms holds [0-9.e-]* for story [0-9]*, its centroid's norm is"
+check_names "DELETE FROM story_norms WHERE story = (SELECT max(story) FROM story_norms)" \
+  "a story without its norm is named" "story_norms lacks story [0-9]*'s norm"
+check_names "INSERT INTO story_norms VALUES(999999, 1.5)" \
+  "a norm of no story is named" "story_norms holds a norm for story 999999, which is not stored"
 # from schema 25 a centroid is its terms' hashes and weights, 12 bytes a
 # term sorted by hash (src/store/centroids.c): one whose terms are out of
 # order, with a weight not a positive number, or cut short, is named

@@ -220,6 +220,11 @@ forms_before_24() {
 forms_before_25() {
   python3 "$SL_TESTS/store_forms.py" before25 "$1"
 }
+# forms_before_26 DB: DB's story_terms without weights, no story_norms
+# (tests/store_forms.py)
+forms_before_26() {
+  python3 "$SL_TESTS/store_forms.py" before26 "$1"
+}
 # forms_before_27 DB: DB's facts in the form of schemas 16 to 26 again,
 # not a head an item (tests/store_forms.py)
 forms_before_27() {

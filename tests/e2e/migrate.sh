@@ -25,8 +25,9 @@
 # as a fresh store's (migration 21); the search index's automerge at 8
 # (migration 22); the chrome lines' reasons of a list as one byte, read
 # back the same (migration 23); the term counts WITHOUT ROWID, the same rows
-# (migration 24); the centroids by their terms again (migration 25); the
-# facts' items with a head each, read back the same (migration 27).
+# (migration 24); the centroids by their terms again (migration 25);
+# story_terms' rows with their weights and the stories' norms (migration
+# 26); the facts' items with a head each, read back the same (migration 27).
 NAME=migrate
 . "$SL_TESTS/e2e/lib.sh"
 DB="$T/old.db"
@@ -556,6 +557,26 @@ sql "PRAGMA user_version = 24" >/dev/null
 check "the faked store's centroids name terms by their ids" \
   [ "$(sql "$centroids")" != "$fresh_centroids" -a "$(sql 'SELECT count(*) FROM term_dict')" -gt 0 ]
 migrated_as_fresh 24 "centroids" "$centroids" "$fresh_centroids"
+
+section "a schema-25 store: story_terms' rows weighed as the centroids weigh, every story's norm"
+DB="$T/twentyfive.db"
+ferry_store
+weighed="SELECT (SELECT group_concat(term || ':' || story || ':' || weight, ' ')
+  FROM (SELECT * FROM story_terms ORDER BY term, story)) || ' norms ' ||
+  (SELECT group_concat(story || ':' || norm, ' ') FROM (SELECT * FROM story_norms ORDER BY story))"
+fresh_weighed=$(sql "$weighed")
+check "a fresh store's rows hold weights" \
+  [ "$(sql 'SELECT count(*) FROM story_terms WHERE weight > 0')" -gt 0 \
+    -a "$(sql 'SELECT count(*) FROM story_terms WHERE weight <= 0')" = 0 ]
+check "... and a norm for every story with terms" \
+  [ "$(sql 'SELECT count(*) FROM story_norms')" = "$(sql 'SELECT count(*) FROM stories WHERE length(centroid) > 0')" ]
+one_more_kept 25
+export_kept before25
+forms_before_26 "$DB"
+sql "PRAGMA user_version = 25" >/dev/null
+check "the faked store's rows hold no weights" \
+  [ "$(sql "SELECT count(*) FROM pragma_table_info('story_terms') WHERE name = 'weight'")" = 0 ]
+migrated_as_fresh 25 "rows' weights and norms" "$weighed" "$fresh_weighed"
 
 section "a schema-26 store: its facts in the form of schemas 16 to 26, read the same, then a head an item"
 DB="$T/twentysix.db"

@@ -202,7 +202,8 @@ TEST(store_centroids_migrate_to_their_terms)
     centroids_of_24(st, 8, 9, packed);
     CHECK(count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 8") < (int64_t)len);
     CHECK_INT(sqlite3_exec(st->db, "UPDATE stories SET centroid = substr(centroid, 1, length(centroid) - 1)"
-                           " WHERE id = 9; PRAGMA user_version = 24", NULL, NULL, NULL), SQLITE_OK);
+                           " WHERE id = 9; DROP TABLE story_norms; PRAGMA user_version = 24",
+                           NULL, NULL, NULL), SQLITE_OK); /* schema 24 had no norms */
     int64_t cut = count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 9");
     if (!(st = writer_again(st, path))) /* migrates */
         return;
@@ -238,21 +239,22 @@ TEST(store_story_terms_keyed_by_dictionary_id)
     CHECK_INT(sl_store_story_terms_put(st, 6, packed, sl_centroid_pack(one, 1, packed)), 0);
     set_centroid(st, 6, one, 1, packed);
     int64_t ids[4];
+    float weights[4];
     size_t n = 0;
-    CHECK_INT(sl_store_story_terms_recent(st, rare, 4, ids, &n), 0);
+    CHECK_INT(sl_store_story_terms_recent(st, rare, 4, ids, weights, &n), 0);
     CHECK_INT((int64_t)n, 2);
     CHECK_INT(ids[0], 6); /* under its id */
     CHECK_INT(ids[1], 5); /* under its hash, from before its id */
-    CHECK_INT(sl_store_story_terms_recent(st, low, 4, ids, &n), 0);
+    CHECK_INT(sl_store_story_terms_recent(st, low, 4, ids, weights, &n), 0);
     CHECK_INT((int64_t)n, 1);
     sl_weighted_term rest[] = {{low, 1}};
     CHECK_INT(sl_store_story_terms_put(st, 5, packed, sl_centroid_pack(rest, 1, packed)), 0);
     set_centroid(st, 5, rest, 1, packed);
-    CHECK_INT(sl_store_story_terms_recent(st, rare, 4, ids, &n), 0);
+    CHECK_INT(sl_store_story_terms_recent(st, rare, 4, ids, weights, &n), 0);
     CHECK_INT((int64_t)n, 1);
     CHECK_INT(ids[0], 6);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE term = -0x6fffffffffffffff"), 0);
-    CHECK_INT(sl_store_story_terms_recent(st, 0x9000000000000002u, 4, ids, &n), 0);
+    CHECK_INT(sl_store_story_terms_recent(st, 0x9000000000000002u, 4, ids, weights, &n), 0);
     CHECK_INT((int64_t)n, 0);
     drop_store(st, path);
 }
@@ -428,7 +430,7 @@ TEST(store_story_terms_changed_once_a_batch)
     set_centroid(st, 3, ac, 2, packed);
     int total = sqlite3_total_changes(st->db);
     CHECK_INT(sl_store_commit(st), 0);
-    CHECK_INT(sqlite3_total_changes(st->db) - total, 2); /* a and c: b never written */
+    CHECK_INT(sqlite3_total_changes(st->db) - total, 3); /* a and c (b never written), the norm */
     CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 3"), 2);
     CHECK_INT(sl_store_begin(st), 0);
     CHECK_INT(sl_store_story_terms_put(st, 3, packed, sl_centroid_pack(only_c, 1, packed)), 0);
@@ -436,8 +438,9 @@ TEST(store_story_terms_changed_once_a_batch)
     sl_weighted_term only_b[] = {{b, 1}};
     CHECK_INT(sl_store_story_terms_put(st, 4, packed, sl_centroid_pack(only_b, 1, packed)), 0);
     int64_t ids[4];
+    float weights[4];
     size_t n = 9;
-    CHECK_INT(sl_store_story_terms_recent(st, a, 4, ids, &n), 0); /* a read of a removed term */
+    CHECK_INT(sl_store_story_terms_recent(st, a, 4, ids, weights, &n), 0); /* a read of a removed term */
     CHECK_INT((int64_t)n, 0);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 3"), 1); /* c */
     CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 4"), 0); /* still pending */
@@ -446,7 +449,7 @@ TEST(store_story_terms_changed_once_a_batch)
     CHECK_INT(sl_store_begin(st), 0);
     CHECK_INT(sl_store_commit(st), 0);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms WHERE story = 3"), 2);
-    CHECK_INT(sl_store_story_terms_recent(st, c, 4, ids, &n), 0);
+    CHECK_INT(sl_store_story_terms_recent(st, c, 4, ids, weights, &n), 0);
     CHECK_INT((int64_t)n, 1);
     CHECK_INT(ids[0], 3);
     drop_store(st, path);
@@ -723,5 +726,54 @@ TEST(store_copy_keys_of_a_full_key_read_newest_only)
     for (int e = 0; e < SL_COPY_RECENT_OF_FULL; e++)
         CHECK_INT(ids[e], ROWS - e);
     CHECK_INT(ids[SL_COPY_RECENT_OF_FULL], 0); /* not read */
+    drop_store(st, path);
+}
+
+/* From schema 26 a list read gives each story's weight of the term and the
+ * store each story's norm: from the pending change while a batch holds
+ * one (the rows are behind it), from the rows and story_norms after the
+ * commit; a kept term whose weight moved has its row's weight changed,
+ * and a story left without terms loses its norm. */
+TEST(store_story_terms_weighed_and_normed)
+{
+    OPEN_STORE(st, path);
+    const uint64_t a = 0x9000000000000041u, b = 0x9000000000000052u;
+    sl_weighted_term first[] = {{a, 0.75f}, {b, 2.5f}}, second[] = {{a, 1.75f}, {b, 2.5f}};
+    unsigned char packed[2 * SL_CENTROID_TERM_BYTES];
+    int64_t ids[4];
+    float weights[4];
+    size_t n = 0;
+    double norm = 0, want = sqrt(0.75 * 0.75 + 2.5 * 2.5), moved = sqrt(1.75 * 1.75 + 2.5 * 2.5);
+    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(sl_store_story_terms_put(st, 7, packed, sl_centroid_pack(first, 2, packed)), 0);
+    set_centroid(st, 7, first, 2, packed);
+    CHECK_INT(sl_store_story_norm(st, 7, &norm), 0);
+    CHECK(norm == want); /* pending: from memory */
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(sl_store_story_norm(st, 7, &norm), 0);
+    CHECK(norm == want); /* from story_norms */
+    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(sl_store_story_terms_put(st, 7, packed, sl_centroid_pack(second, 2, packed)), 0);
+    set_centroid(st, 7, second, 2, packed);
+    CHECK_INT(sl_store_story_terms_recent(st, a, 4, ids, weights, &n), 0);
+    CHECK_INT((int64_t)n, 1);
+    CHECK(n == 1 && ids[0] == 7 && weights[0] == 1.75f); /* the pending weight, not the row's */
+    CHECK_INT(sl_store_story_norm(st, 7, &norm), 0);
+    CHECK(norm == moved);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(count_rows(st, "SELECT weight FROM story_terms WHERE story = 7 ORDER BY term LIMIT 1"),
+              0x3FE00000); /* 1.75f's bits */
+    CHECK_INT(sl_store_story_terms_recent(st, b, 4, ids, weights, &n), 0);
+    CHECK(n == 1 && weights[0] == 2.5f);
+    CHECK_INT(sl_store_story_norm(st, 7, &norm), 0);
+    CHECK(norm == moved);
+    sl_buf why = SL_BUF_INIT;
+    CHECK_INT(sl_store_story_terms_verify(st, &why), 0);
+    CHECK_INT(sl_store_story_norms_verify(st, &why), 0);
+    CHECK_INT(sl_store_story_terms_put(st, 7, NULL, 0), 0); /* merged away: no terms */
+    CHECK_INT(sl_store_story_norm(st, 7, &norm), 0);
+    CHECK(norm == 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_norms"), 0);
+    sl_buf_free(&why);
     drop_store(st, path);
 }

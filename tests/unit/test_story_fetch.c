@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "stories/internal.h"
 #include "stories/stories.h"
 #include "test.h"
 
@@ -22,23 +23,51 @@ typedef struct fake_store {
     int left;           /* terms that left a centroid */
 } fake_store;
 
-static int holds(const fake_store *f, int64_t id, uint64_t term)
+/* Story id's centroid weight of term, -1 when it lacks the term. */
+static float weight_of(const fake_store *f, int64_t id, uint64_t term)
 {
     sl_weighted_term terms[SL_CENTROID_TERMS];
     uint32_t n = sl_centroid_unpack(f->centroid[id], f->st[id].len, terms);
     for (uint32_t k = 0; k < n; k++)
         if (terms[k].term == term)
-            return 1;
-    return 0;
+            return terms[k].weight;
+    return -1;
 }
 
-static int fake_recent(void *ctx, uint64_t term, uint32_t limit, int64_t *ids, size_t *n)
+static int holds(const fake_store *f, int64_t id, uint64_t term)
+{
+    return weight_of(f, id, term) >= 0;
+}
+
+/* A term's list with each story's weight of it (as story_terms' rows from
+ * schema 26), or none (-1: the grouper reads the story) when `weighed` is 0. */
+static int weighed;
+
+static int fake_recent(void *ctx, uint64_t term, uint32_t limit, int64_t *ids, float *weights,
+                       size_t *n)
 {
     const fake_store *f = ctx;
     *n = 0;
     for (int64_t id = f->n; id >= 1 && *n < limit; id--)
-        if (holds(f, id, term))
+        if (holds(f, id, term)) {
+            weights[*n] = weighed ? weight_of(f, id, term) : -1;
             ids[(*n)++] = id;
+        }
+    return 0;
+}
+
+/* Story id's norm as story_norms holds it: the squares summed in double in
+ * the centroid's order. */
+static int fake_norm(void *ctx, int64_t id, double *norm)
+{
+    const fake_store *f = ctx;
+    sl_weighted_term terms[SL_CENTROID_TERMS];
+    uint32_t n = id >= 1 && id <= f->n ? sl_centroid_unpack(f->centroid[id], f->st[id].len, terms)
+                                       : 0;
+    *norm = 0;
+    for (uint32_t k = 0; k < n; k++)
+        *norm += (double)terms[k].weight * terms[k].weight;
+    *norm = sqrt(*norm);
     return 0;
 }
 
@@ -136,16 +165,37 @@ static sl_vector article(int e, unsigned *seed)
     return v;
 }
 
+/* Whether every story of the lazy grouper's lists of v's terms has the
+ * weight the whole grouper's list gives it, to the bit: the scores are then
+ * the same floats. */
+static int same_postings(sl_grouper *whole, sl_grouper *lazy, const sl_vector *v)
+{
+    for (uint32_t i = 0; i < v->n; i++) {
+        const sl_postings *l = sl_index_get(&lazy->index, v->terms[i].term);
+        const sl_postings *w = sl_index_get(&whole->index, v->terms[i].term);
+        for (uint32_t k = 0, j = 0; l && k < l->n; k++) {
+            while (w && j < w->n && w->items[j].story < l->items[k].story)
+                j++;
+            if (!w || j == w->n || w->items[j].story != l->items[k].story ||
+                memcmp(&w->items[j].weight, &l->items[k].weight, sizeof(float)))
+                return 0;
+        }
+    }
+    return 1;
+}
+
 static int same_place(const sl_placement *a, const sl_placement *b)
 {
     return a->story == b->story && a->thread == b->thread && a->similarity == b->similarity;
 }
 
-TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
+/* Places ARTICLES articles with a grouper holding every story and one
+ * reading them through `source` (from `f`), and with one opened afresh
+ * every 25th; checks that every placement is the same. */
+static void lazy_places_as_whole(fake_store *f, sl_story_source source)
 {
-    static fake_store f;
-    memset(&f, 0, sizeof f);
-    sl_story_source source = {&f, fake_recent, fake_state};
+    memset(f, 0, sizeof *f);
+    source.ctx = f;
     sl_grouper *whole = sl_grouper_new(), *lazy = sl_grouper_new();
     sl_grouper_set_source(lazy, &source);
     unsigned seed = 7;
@@ -157,11 +207,12 @@ TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
         sl_grouper_place(whole, &v, INT64_MIN, &a);
         sl_grouper_place(lazy, &v, INT64_MIN, &b);
         same &= same_place(&a, &b) && sl_grouper_source_error(lazy) == 0;
+        same &= same_postings(whole, lazy, &v);
         if (i % 25 == 0) {   /* a store opened now */
             sl_grouper *opened = sl_grouper_new();
             sl_grouper_set_source(opened, &source);
             sl_grouper_place(opened, &v, INT64_MIN, &c);
-            same &= same_place(&a, &c);
+            same &= same_place(&a, &c) && same_postings(whole, opened, &v);
             sl_grouper_free(opened);
             queries++;
         }
@@ -176,8 +227,8 @@ TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
         CHECK_INT(sl_grouper_add(whole, id, thread, &v, INT64_MIN, !copy, &cw, &lw), 0);
         CHECK_INT(sl_grouper_add(lazy, id, thread, &v, INT64_MIN, !copy, &cl, &ll), 0);
         same &= lw == ll && !memcmp(cw, cl, lw);
-        save(&f, id, thread, INT64_MIN, cw, lw);
-        int taken = take_story_merges(&f, whole, lazy); /* small stories a grown one took in */
+        save(f, id, thread, INT64_MIN, cw, lw);
+        int taken = take_story_merges(f, whole, lazy); /* small stories a grown one took in */
         same &= taken >= 0;
         story_merges += taken > 0 ? taken : 0;
         int64_t from_w, into_w, from_l, into_l; /* a grown story linked again */
@@ -185,15 +236,15 @@ TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
         sl_grouper_take_merge(lazy, &from_l, &into_l);
         same &= from_w == from_l && into_w == into_l;
         merges += from_w != 0;
-        for (int64_t k = 1; from_w && k <= f.n; k++)
-            if (f.st[k].thread_id == from_w)
-                f.st[k].thread_id = into_w;
+        for (int64_t k = 1; from_w && k <= f->n; k++)
+            if (f->st[k].thread_id == from_w)
+                f->st[k].thread_id = into_w;
     }
     int with_first = 0;   /* stories holding a word every third event has */
-    for (int64_t id = 1; id <= f.n; id++)
-        with_first += holds(&f, id, 1);
+    for (int64_t id = 1; id <= f->n; id++)
+        with_first += holds(f, id, 1);
     CHECK(with_first > 2 * 128);   /* more than the grouper reads of a term */
-    CHECK(f.left > 0);             /* and centroids lost terms */
+    CHECK(f->left > 0);            /* and centroids lost terms */
     CHECK(joins > 100);
     CHECK_INT(queries, ARTICLES / 25);
     CHECK(merges > 0);
@@ -211,6 +262,29 @@ static int counted_state(void *ctx, int64_t id, int (*fn)(void *, const sl_story
     return fake_state(ctx, id, fn, g);
 }
 
+TEST(grouper_reading_stories_lazily_places_as_the_whole_grouper_does)
+{
+    static fake_store f;
+    weighed = 0;
+    lazy_places_as_whole(&f, (sl_story_source){NULL, fake_recent, fake_state, NULL});
+}
+
+/* Lists with each story's weight and a norm by story (schema 26): the
+ * listed stories are scored without being read, only the candidates are,
+ * and every placement is the whole grouper's. */
+TEST(grouper_scoring_listed_stories_from_their_rows_places_as_the_whole_grouper_does)
+{
+    static fake_store f;
+    weighed = 1;
+    state_reads = 0;
+    lazy_places_as_whole(&f, (sl_story_source){NULL, fake_recent, counted_state, fake_norm});
+    int with_weights = state_reads;
+    weighed = 0;
+    state_reads = 0;
+    lazy_places_as_whole(&f, (sl_story_source){NULL, fake_recent, counted_state, NULL});
+    CHECK(with_weights * 2 < state_reads); /* fewer stories read whole */
+}
+
 /* A term held by 300 stories: a search reads the states of the 128 the
  * grouper scans (the newest), not of older ones, and places the article
  * where the grouper holding every story does. */
@@ -226,18 +300,21 @@ TEST(grouper_reads_only_the_stories_it_scans_of_a_term)
         CHECK_INT(sl_grouper_add(whole, id, 0, &v, INT64_MIN, 1, &c, &len), 0);
         save(&f, id, 0, INT64_MIN, c, len);
     }
-    sl_story_source source = {&f, fake_recent, counted_state};
-    sl_grouper *lazy = sl_grouper_new();
-    sl_grouper_set_source(lazy, &source);
-    sl_vector v = {2, {{1, 0.6f}, {1250, 0.8f}}};
-    sl_placement a, b;
-    state_reads = 0;
-    sl_grouper_place(whole, &v, INT64_MIN, &a);
-    sl_grouper_place(lazy, &v, INT64_MIN, &b);
-    CHECK_INT(sl_grouper_source_error(lazy), 0);
-    CHECK_INT(b.story, 250);
-    CHECK(same_place(&a, &b));
-    CHECK_INT(state_reads, 128);
+    for (weighed = 0; weighed <= 1; weighed++) {
+        sl_story_source source = {&f, fake_recent, counted_state, weighed ? fake_norm : NULL};
+        sl_grouper *lazy = sl_grouper_new();
+        sl_grouper_set_source(lazy, &source);
+        sl_vector v = {2, {{1, 0.6f}, {1250, 0.8f}}};
+        sl_placement a, b;
+        state_reads = 0;
+        sl_grouper_place(whole, &v, INT64_MIN, &a);
+        sl_grouper_place(lazy, &v, INT64_MIN, &b);
+        CHECK_INT(sl_grouper_source_error(lazy), 0);
+        CHECK_INT(b.story, 250);
+        CHECK(same_place(&a, &b));
+        /* with weights in the lists, only the 16 candidates are read */
+        CHECK_INT(state_reads, weighed ? 16 : 128);
+        sl_grouper_free(lazy);
+    }
     sl_grouper_free(whole);
-    sl_grouper_free(lazy);
 }
