@@ -419,6 +419,7 @@ def before27(path):
     for aid, b, text in db.execute("SELECT f.article_id, f.items, CAST(a.text AS BLOB) FROM facts f"
                                    " JOIN articles a ON a.id = f.article_id").fetchall():
         db.execute("UPDATE facts SET items = ? WHERE article_id = ?", (facts_before27(b, text), aid))
+    db.commit()
 
 
 def before26(path):
