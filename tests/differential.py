@@ -2,7 +2,7 @@
 """Differential run of two storyline builds on generated hostile texts: a
 change meant to be exact (a fast path) must leave every output as it was.
 
-    python3 tests/differential.py OLD_BIN NEW_BIN [ROUNDS] [--with-changes] [--scans] [--no-lang]
+    python3 tests/differential.py OLD_BIN NEW_BIN [ROUNDS] [--with-changes] [--scans] [--no-lang] [--json]
 
 Each round writes 300 texts (JSONL lines, and 40 of them as files with raw
 bytes: NUL, cut UTF-8) and runs both builds through dedup, ingest + export
@@ -27,7 +27,9 @@ any offset, number words in any case, cut, hyphened (ASCII and Unicode
 hyphens), stop words of several languages in capitals past ASCII (dotted
 I, sharp s, final sigma, combining marks), texts of hundreds of distinct
 terms, raw UTF-8 in the JSONL too; --no-lang leaves the language round
-out (for a sanitizer build, whose libstoryline.a the probe cannot link)."""
+out (for a sanitizer build, whose libstoryline.a the probe cannot link).
+--json adds a round of 672 JSONL lines made for the JSON readers (branch
+rev31a, below) through dedup and ingest + export --json."""
 import gzip
 import json
 import os
@@ -220,6 +222,83 @@ def outputs(binary, folder, files):
     }
 
 
+# The JSON lines round (--json, branch rev31a): lines made to tell
+# read_flat (dedup10's reader of a flat line, json_fields.c) from yajl and
+# jansson: duplicate keys, keys past ASCII or escaped, every escape (\u0000,
+# lone and paired surrogates either way), overlong and 5-byte UTF-8,
+# U+FFFE, integers of 18 and 19 digits, -0, 01, 1e5, 1.0, words, nested
+# values, \v \f and NBSP as white space, CR LF, text or a second object
+# after the first, lines cut anywhere, strings crossing 16-byte blocks at
+# every offset. Lines with bytes that are not UTF-8 go to dedup only
+# (ingest keeps them since qa7, main refused them).
+J_ESC = [b'\\"', b'\\\\', b'\\/', b'\\b', b'\\f', b'\\n', b'\\r', b'\\t', b'\\u0000', b'\\u0041', b'\\u00e9',
+         b'\\u20ac', b'\\ud83d\\ude00', b'\\ude00\\ud83d', b'\\ud83d', b'\\ude00', b'\\uDBFF\\uDFFF',
+         b'\\uFFFE', b'\\u', b'\\u12', b'\\x', b"\\'", b'\\uD800\\u0041', b'\\uD800\\uD800', b'\\U0041']
+J_RAW = [b'\xc3\xa9', b'\xe2\x82\xac', b'\xf0\x9f\x98\x80', b'\xef\xbf\xbe', b'\xf4\x8f\xbf\xbf', b'\xc2\xa0',
+         b'\x00', b'\x01', b'\x1f', b'\x7f', b'\t', b'\r', b'\v', b'\f', b'{', b'}', b'[', b']', b':', b',']
+J_BAD = [b'\xc0\x80', b'\xe0\x80\x80', b'\xed\xa0\x80', b'\xf4\x90\x80\x80', b'\xf8\x88\x80\x80\x80', b'\xff',
+         b'\x80', b'\xc3']
+J_WS = [b' ', b'\t', b'\r', b'\r\n', b'\v', b'\f', b'\xc2\xa0']
+J_NUMS = [b'0', b'-0', b'-', b'01', b'-01', b'1', b'-1', b'123456789012345678', b'-123456789012345678',
+          b'1234567890123456789', b'9223372036854775807', b'9223372036854775808', b'1e5', b'1.0', b'1.',
+          b'.5', b'-1.5e-3', b'+1', b'00']
+J_WORDS = [b'true', b'false', b'null', b'tru', b'{}', b'[]', b'{"x":1}', b'[1,"a"]', b'{"text":"in"}']
+J_KEYS = [b'text', b'id', b'', b'k\x7f', b'te\\u0078t', b't\xc3\xa9xt', b'text ', b'texts', b'i\\"d']
+J_AFTER = [b'x', b'\x00', b'{}', b'"', b'\v', b'\f', b' \r', b'\xc2\xa0', b'}', b'{"text":"2nd"}']
+
+
+def json_string(rnd, bad):
+    parts = []
+    for _ in range(rnd.randint(0, 8)):
+        r = rnd.random()
+        if r < 0.35:
+            parts.append(bytes(rnd.choice(b"abcdefghij klmnop ABC0123") for _ in range(rnd.randint(0, 40))))
+        elif r < 0.6:
+            parts.append(rnd.choice(J_ESC))
+        else:
+            parts.append(rnd.choice(J_RAW + (J_BAD if bad else [])))
+    return b'"' + b"".join(parts) + b'"'
+
+
+def json_line(rnd, bad):
+    ws = lambda: rnd.choice(J_WS) if rnd.random() < 0.3 else b""
+    members = []
+    for _ in range(rnd.randint(0, 5)):
+        r = rnd.random()
+        value = (json_string(rnd, bad) if r < 0.6 else rnd.choice(J_NUMS) if r < 0.85
+                 else rnd.choice(J_WORDS))
+        members.append(ws() + b'"' + rnd.choice(J_KEYS) + b'"' + ws() + b":" + ws() + value + ws())
+    line = ws() + b"{" + b",".join(members) + (b"," if rnd.random() < 0.05 else b"") + b"}" + ws()
+    if rnd.random() < 0.1:
+        line += rnd.choice(J_AFTER)
+    if rnd.random() < 0.05:
+        line = line[:rnd.randint(0, len(line))]
+    return line
+
+
+def write_json_round(rnd, folder):
+    # a whole first record: a first line left open is a JSON document's (qa7)
+    good = [b'{"text": "The first record.", "id": 0}'] + [json_line(rnd, False) for _ in range(299)]
+    good += [b'{"text":"' + b"a" * k + end + b'"}' for k in range(0, 34, 3)
+             for end in (b"", b"\\n", b"\\u00e9", b"\xc3\xa9", b"\x01", b"\\")]
+    with open(os.path.join(folder, "in.jsonl"), "wb") as f:
+        f.write(b"\n".join(good) + b"\n")
+    with open(os.path.join(folder, "bad.jsonl"), "wb") as f:
+        f.write(b"\n".join(good[:1] + [json_line(rnd, True) for _ in range(299)]) + b"\n")
+    return []
+
+
+def json_outputs(binary, folder, _files):
+    db = os.path.join(folder, "store-%d.db" % abs(hash(binary)))
+    jsonl = os.path.join(folder, "in.jsonl")
+    return {
+        "dedup": cli(binary, "dedup", jsonl),
+        "dedup of bad bytes": cli(binary, "dedup", os.path.join(folder, "bad.jsonl")),
+        "ingest": ingested(binary, db, jsonl),
+        "export": cli(binary, "--db", db, "export", "--json"),
+    }
+
+
 # The marks and units round (rev30a): the words sl_units_word reads after a
 # number ("10km", "3-miles", "5DLRS"), with capitals, plurals, a byte more
 # or less and bytes past ASCII at their start; every quotation mark form,
@@ -389,10 +468,11 @@ def lang_round(rnd, exes):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a not in ("--with-changes", "--scans", "--no-lang")]
+    args = [a for a in sys.argv[1:] if a not in ("--with-changes", "--scans", "--no-lang", "--json")]
     with_changes = "--with-changes" in sys.argv
     kinds = [("texts", lambda rnd, folder: write_round(rnd, folder, with_changes))]
     kinds += [("scans", write_scans_round)] if "--scans" in sys.argv else []
+    kinds += [("json", write_json_round)] if "--json" in sys.argv else []
     old, new, rounds = args[0], args[1], int(args[2]) if len(args) > 2 else 10
     differ = 0
     with tempfile.TemporaryDirectory() as folder:
@@ -408,7 +488,8 @@ def main():
             rnd = random.Random(n)
             with tempfile.TemporaryDirectory() as folder:
                 files = write(rnd, folder)
-                a, b = outputs(old, folder, files), outputs(new, folder, files)
+                run = json_outputs if kind == "json" else outputs
+                a, b = run(old, folder, files), run(new, folder, files)
                 if kind == "texts":
                     marks = marks_units_round(rnd, folder)
                     a.update(marks_units_outputs(old, folder, marks))
@@ -417,8 +498,9 @@ def main():
                     if a[name] != b[name]:
                         differ += 1
                         print("round %d (%s): %s differs" % (n, kind, name))
-    print("%d rounds of 300 texts, 120 marks and units texts%s%s, %d outputs differ"
-          % (rounds, " and 300 scans texts" if len(kinds) > 1 else "",
+    print("%d rounds of 300 texts, 120 marks and units texts%s%s%s, %d outputs differ"
+          % (rounds, " and 300 scans texts" if "--scans" in sys.argv else "",
+             " and 672 JSON lines" if "--json" in sys.argv else "",
              " and 400 languages' texts" if exes else "", differ))
     return 1 if differ else 0
 

@@ -170,26 +170,33 @@ static int looks_like_json(const unsigned char *s, size_t i, size_t n)
  * (`[{...}, {...}]` on one line or many, `[]`), or an object whose first
  * line leaves it open and whose next line does not open another (a
  * pretty-printed object, or jq's stream of them). A JSONL file whose first
- * line is cut stays JSONL: its next line opens the next record. */
+ * line is cut stays JSONL: its next line opens the next record. So does
+ * one whose first line is a whole array and whose next line opens an
+ * object (read as a document, a later line cut short took every line
+ * after it into its element). */
 static int json_document(const unsigned char *s, size_t i, size_t n)
 {
-    if (s[i] == '[')
-        return 1;
+    int array = s[i] == '[';
     size_t depth = 0;
     for (; i < n && s[i] != '\n'; i++) {
         if (s[i] == '"') {
             i = skip_json_string(s, i, n);
             if (!i || i >= n || s[i] == '\n')   /* a raw newline in a string: no JSON */
-                return 0;
+                return array;
             i--;
         } else if (s[i] == '{' || s[i] == '[') {
             depth++;
         } else if ((s[i] == '}' || s[i] == ']') && !--depth) {
-            return 0;
+            if (!array)
+                return 0;
+            i++;
+            break;
         }
     }
+    if (array && depth)
+        return 1;
     i = skip_space(s, i, n);
-    return i < n && s[i] != '{';
+    return array ? i >= n || s[i] != '{' : i < n && s[i] != '{';
 }
 
 /* `[` and `]` with white space between: an empty JSON array. */

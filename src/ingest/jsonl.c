@@ -226,21 +226,38 @@ static void put_back(sl_buf *field, int raw)
         field->ptr[k] = '\0';
 }
 
+/* Whether the message quotes a stand-in (jansson's "near '...'"). */
+static int quotes_stand_in(const sl_buf *message)
+{
+    const unsigned char *s = (const unsigned char *)message->ptr;
+    for (size_t i = 0; i < message->len; i++)
+        if (is_stand_in(s, i, message->len))
+            return 1;
+    return 0;
+}
+
 /* A line that failed: read again with stand-ins for its invalid bytes,
- * when it has some; otherwise (or if it fails again) the error stands. */
+ * when it has some; otherwise the error stands. If it fails again, its own
+ * fault is said, unless the message quotes a stand-in (the fault is then
+ * at or by an invalid byte, which the first error names). */
 static int read_stood_in(const char *line, size_t len, size_t at_line, sl_json_field *f, sl_buf *why)
 {
-    sl_buf copy = SL_BUF_INIT;
+    sl_buf copy = SL_BUF_INIT, again = SL_BUF_INIT;
     int rc = SL_EBADINPUT;
     if (stand_in_bytes(line, len, &copy) && !copy.err) {
-        rc = read_fields(copy.ptr, copy.len, at_line, f, why);
+        rc = read_fields(copy.ptr, copy.len, at_line, f, &again);
         for (size_t k = 0; !rc && k < N_FIELDS; k++)
             if (f[k].kind == SL_JSON_STRING)
                 put_back(&f[k].string, k == F_TEXT || k == F_HTML);
+        if (rc == SL_EBADINPUT && why && again.len && !quotes_stand_in(&again)) {
+            sl_buf_clear(why);
+            sl_buf_put(why, again.ptr, again.len);
+        }
     } else if (copy.err == SL_ENOMEM) {
         rc = SL_ENOMEM;
     }
     sl_buf_free(&copy);
+    sl_buf_free(&again);
     return rc;
 }
 
