@@ -100,7 +100,8 @@ int cli_unexpected(const command *cmd, const cli *c, int i);
  * be NULL) is no ISO-8601 date (YYYY-MM-DD, a time after it ignored), as
  * ingest --date says; else EXIT_OK. */
 int cli_check_date(const command *cmd, const char *option, const char *published);
-/* Parses a positive article/story id; 0 when it is not one. */
+/* Parses a positive article/story id, decimal digits only (as serve reads
+ * one in a path); 0 when it is not one. */
 int64_t cli_id(const char *s);
 /* The argument at argv[i] of a command taking one id of a `noun` ("story",
  * "article") into *id: 0, or the usage error said (exit 2): an option or a

@@ -134,7 +134,7 @@ int cli_check_date(const command *cmd, const char *option, const char *published
 
 int64_t cli_id(const char *s)
 {
-    if (!s || !*s)
+    if (!s || !*s || s[strspn(s, "0123456789")])   /* strtoll alone takes " 7" and "+7" */
         return 0;
     char *end;
     errno = 0;

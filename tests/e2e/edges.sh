@@ -138,6 +138,19 @@ for args in "show abc" "article abc" "article 0" "summary 0" "timeline x1" "fact
   noun=story; [ "$cmd" = article ] && noun=article
   check "$args: \"$cmd wants one $noun id, not ${args#* }\"" err_has "^storyline: $cmd wants one $noun id, not ${args#* }$"
 done
+# read31: an id is digits, as serve reads one in a path: strtoll took " 7"
+# and "+7" (and refused "7 "), so show " 7" showed story 7
+for id in " 7" "+7" "7 " "1e3" "99999999999999999999"; do
+  for cmd in show article summary timeline facts entities quotes; do
+    expect_exit 2 "$S" --db "$DB" $cmd "$id"
+    noun=story; [ "$cmd" = article ] && noun=article
+    check "$cmd \"$id\": \"$cmd wants one $noun id, not $id\"" err_has "^storyline: $cmd wants one $noun id, not $id\$"
+  done
+done
+expect_exit 2 "$S" --db "$DB" copies --article " 2"
+check "copies --article \" 2\": refused" err_has "^storyline: --article wants an article id, not  2$"
+expect_exit 2 "$S" --db "$DB" show -- -1
+check "show -- -1: the id refused, not an option" err_has "^storyline: show wants one story id, not -1$"
 expect_exit 2 "$S" --db "$DB" timeline --thread abc
 check "timeline --thread abc: says what it was given" err_has "^storyline: --thread wants a thread id, not abc$"
 expect_exit 2 "$S" --db "$DB" article 1 2
