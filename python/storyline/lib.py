@@ -131,6 +131,7 @@ def load(path=None):
                                              ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(c_size_t)]),
             "sl_input_prose": (ctypes.c_int, [ctypes.c_char_p, ctypes.c_size_t,
                                               ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(c_size_t)]),
+            "sl_input_refused": (ctypes.c_char_p, [ctypes.c_char_p, ctypes.c_size_t]),
             "sl_engine_check_snapshot": (ctypes.c_int, [eng]),
             "sl_engine_read_only": (ctypes.c_int, [eng]),
             "sl_engine_refresh": (ctypes.c_int, [eng, ctypes.POINTER(ctypes.c_int)]),

@@ -152,11 +152,11 @@ void cli_print_wrapped(const char *text, int indent);
  * ("PATH: REASON"). */
 char *cli_read_file(const char *path, size_t max, size_t *len);
 /* The same for a command that reads prose (timex, summarize, facts --text,
- * compare): an empty input ("PATH: empty") and binary data
- * (sl_input_is_binary: "PATH: binary data, not text") are refused, as
- * ingest and extract refuse them, and an HTML page (UTF-8 or UTF-16) gives
- * the article text they extract (sl_input_prose), "PATH: no article text
- * found" when it has none. */
+ * compare): an input sl_input_refused refuses ("PATH: empty", "PATH: binary
+ * data, not text", "PATH: a feed, JSON or JSONL file holds many articles:
+ * use ingest"), as extract refuses it, and an HTML page (UTF-8 or UTF-16)
+ * gives the article text extract gives (sl_input_prose), "PATH: no article
+ * text found" when it has none. */
 char *cli_read_text(const char *path, size_t max, size_t *len);
 /* For a command reading lines as they come (dedup, compare --pairs), whose
  * first line `line` (`n` bytes, getline's) from `path` may be gzip data,

@@ -388,16 +388,6 @@ void cli_progress_clear(cli_progress *p)
     }
 }
 
-/* Nothing but white space, after an optional UTF-8 BOM: what ingest calls
- * an empty input. */
-static int blank(const char *s, size_t n)
-{
-    size_t i = n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
-    while (i < n && strchr(" \t\r\n\f\v", s[i]) && s[i])
-        i++;
-    return i == n;
-}
-
 char *cli_read_text(const char *path, size_t max, size_t *len)
 {
     char *text = cli_read_file(path, max, len), *prose = NULL;
@@ -405,10 +395,9 @@ char *cli_read_text(const char *path, size_t max, size_t *len)
     int rc = 0;
     if (!text)
         return NULL;
-    if (blank(text, *len)) {
-        cli_error("%s: empty", path);
-    } else if (sl_input_is_binary(text, *len)) {
-        cli_error("%s: binary data, not text", path);
+    const char *refused = sl_input_refused(text, *len);
+    if (refused) {
+        cli_error("%s: %s", path, refused);
     } else if ((rc = sl_input_prose(text, *len, &prose, &prose_len)) == SL_EBADINPUT) {
         cli_error("%s: no article text found", path);
     } else if (rc) {

@@ -145,6 +145,10 @@ try:
     raise SystemExit("a page without article text gave prose")
 except sl.StoreError as e:
     assert e.code == sl.SL_EBADINPUT, e.code
+refused = sl.load().sl_input_refused
+assert refused(b" \n", 2) == b"empty" and refused(b"The ferry left.", 15) is None
+assert refused(page, len(page)) is None
+assert refused(b'{"text": "x"}\n', 14) == b"a feed, JSON or JSONL file holds many articles: use ingest"
 PY
 
 section "the comparer shows the normalised sentences"

@@ -128,6 +128,26 @@ printf '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav></bo
 expect_exit 1 "$S" summarize "$T/nav.html"
 check "a page without article text: said" err_has "nav.html: no article text found"
 
+# read31: a feed, a JSON document or a JSONL file holds many articles: the
+# prose commands read it as one text (summarize printed the feed's XML as a
+# sentence, timex's offsets fell in the JSON syntax); now refused as extract
+# refuses it
+cat >"$T/feed.xml" <<'EOF'
+<?xml version="1.0"?><rss version="2.0"><channel><title>Westmoor Times</title>
+<item><title>Ferry returns</title><description>The Brookvale ferry returned to service on Monday after a month of repairs.</description></item>
+</channel></rss>
+EOF
+for f in feed.xml export.json lines.jsonl; do
+  expect_exit 1 "$S" summarize "$T/$f"
+  check "summarize $f: sent to ingest, no summary" sh -c "grep -q '$f: a feed, JSON or JSONL file holds many articles: use ingest' '$ERR' && [ ! -s '$OUT' ]"
+done
+expect_exit 1 "$S" timex "$T/lines.jsonl" "$T/latin.txt"
+check "timex: the JSONL said, the text after it still read" sh -c "grep -q 'lines.jsonl: a feed, JSON or JSONL' '$ERR' && grep -q 'Monday' '$OUT'"
+expect_exit 1 "$S" facts --text "$T/feed.xml"
+check "facts --text a feed: said, no line" sh -c "grep -q 'feed.xml: a feed, JSON or JSONL' '$ERR' && [ ! -s '$OUT' ]"
+expect_exit 2 "$S" compare "$T/feed.xml" "$T/latin.txt"
+check "compare a feed: said (exit 2)" err_has "feed.xml: a feed, JSON or JSONL file holds many articles: use ingest"
+
 section "the id a command takes, said one way"
 # It was "unexpected argument abc" (article, summary, timeline, facts), "entities
 # wants one story id" with no word of what was given, or "show wants one story
