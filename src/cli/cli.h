@@ -158,6 +158,9 @@ char *cli_read_file(const char *path, size_t max, size_t *len);
  * gives the article text extract gives (sl_input_prose), "PATH: no article
  * text found" when it has none. */
 char *cli_read_text(const char *path, size_t max, size_t *len);
+/* A line (`n` bytes, getline's) of white space only ("\n", "\r\n", "  \n"):
+ * skipped by the readers of lines as ingest's JSONL reader skips it. */
+int cli_blank_line(const char *line, ssize_t n);
 /* For a command reading lines as they come (dedup, compare --pairs), whose
  * first line `line` (`n` bytes, getline's) from `path` may be gzip data,
  * which such a reader cannot undo, or open a JSON document (`[`, or `{`

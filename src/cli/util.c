@@ -427,6 +427,14 @@ char *cli_read_file(const char *path, size_t max, size_t *len)
     return text;
 }
 
+int cli_blank_line(const char *line, ssize_t n)
+{
+    ssize_t i = 0;
+    while (i < n && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'))
+        i++;
+    return i == n;
+}
+
 /* A first line that opens a JSON document rather than a JSONL record: `[`
  * (an array), or `{` alone (a pretty-printed object), after white space. */
 static int opens_document(const char *line, ssize_t n)

@@ -80,6 +80,19 @@ check "once, and nothing passed" sh -c "[ \$(grep -c export.json '$ERR') -eq 1 ]
 expect_exit 2 "$S" compare --pairs "$T/one.json"
 check "compare --pairs of a pretty-printed object: said once" err_has "one.json: a JSON document, not JSONL: compare --pairs reads one object a line"
 
+# read31: a line of white space ("\r\n" of a Windows file, "  \n") is
+# skipped as ingest's JSONL reader skips it; dedup and compare --pairs
+# counted it an error each ('[' or '{' expected) and exited 1 / 2
+printf '{"id": 1, "a": "The ferry left at nine.", "b": "The ferry left at nine."}\r\n\r\n  \n' >"$T/crlf.jsonl"
+expect_exit 0 "$S" compare --pairs "$T/crlf.jsonl"
+check "compare --pairs: blank CRLF and spaced lines skipped" sh -c "[ ! -s '$ERR' ] && [ \$(wc -l <'$OUT') -eq 1 ]"
+printf '\r\n  \n' >"$T/crlf-blank.jsonl"
+expect_exit 2 "$S" compare --pairs "$T/crlf-blank.jsonl"
+check "compare --pairs: a file of such lines is empty" err_has "crlf-blank.jsonl: empty: no pairs to compare"
+printf '{"text": "The ferry left at nine on Monday."}\r\n\r\n  \n' >"$T/crlf-text.jsonl"
+expect_exit 0 "$S" dedup "$T/crlf-text.jsonl"
+check "dedup: blank CRLF and spaced lines skipped" err_has "^dedup: 1 line, 0 copies tagged, 0 errors$"
+
 section "a byte that is not UTF-8 in a JSONL line"
 printf '{"text": "The caf\351 on Mill Street reopened on Monday after the flood, its owner said."}\n{"text": "bad \351 and broken" oops}\n' >"$T/latin.jsonl"
 printf 'The caf\351 on Mill Street reopened on Monday after the flood, its owner said.\n' >"$T/latin.txt"
