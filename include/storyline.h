@@ -664,6 +664,12 @@ SL_API int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_pag
  * with (NUL bytes, a binary format's magic bytes, mostly bytes that are no
  * text: docs/formats.md, "Detection"), else 0. */
 SL_API int sl_input_is_binary(const char *data, size_t len);
+/* Why a reader of one text (timex, summarize, facts --text, compare)
+ * refuses `data`, by the detection ingest reads it with: "empty" (white
+ * space only), "binary data, not text" (sl_input_is_binary), or "a feed,
+ * JSON or JSONL file holds many articles: use ingest" (as extract says);
+ * NULL for a text or a page. A static string. */
+SL_API const char *sl_input_refused(const char *data, size_t len);
 /* `data` in UTF-8 as ingest reads it, for a reader of prose: an HTML page in
  * UTF-16 (with its byte-order mark) is decoded by the page decoder ingest
  * and extract use, into *out (its length in *out_len; free it with free());

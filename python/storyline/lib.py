@@ -29,8 +29,9 @@ PROGRESS_FN = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_char_p, c_uint64,
 WRITE_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, c_size_t)
 
 SL_EBADINPUT = -3
-# C's free(), for the one call that hands back a buffer of malloc's
-# (sl_input_utf8): the library and Python share the process's C library.
+# C's free(), for the calls that hand back a buffer of malloc's
+# (sl_input_utf8, sl_input_prose): the library and Python share the
+# process's C library.
 _libc_free = ctypes.CDLL(None).free
 _libc_free.restype, _libc_free.argtypes = None, [ctypes.c_void_p]
 SL_JSON_PART = 0  # sl_json_form: the object alone, without the header
@@ -130,6 +131,7 @@ def load(path=None):
                                              ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(c_size_t)]),
             "sl_input_prose": (ctypes.c_int, [ctypes.c_char_p, ctypes.c_size_t,
                                               ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(c_size_t)]),
+            "sl_input_refused": (ctypes.c_char_p, [ctypes.c_char_p, ctypes.c_size_t]),
             "sl_engine_check_snapshot": (ctypes.c_int, [eng]),
             "sl_engine_read_only": (ctypes.c_int, [eng]),
             "sl_engine_refresh": (ctypes.c_int, [eng, ctypes.POINTER(ctypes.c_int)]),
@@ -202,12 +204,12 @@ def strerror(code, lib=None):
     return load(lib).sl_strerror(code).decode()
 
 
-def input_utf8(data, lib=None):
-    """`data` (bytes) in UTF-8 as ingest reads it: an HTML page in UTF-16 with
-    its byte-order mark decoded by the library's page decoder, any other input
-    returned unchanged (sl_input_utf8; its buffer freed here with C's free)."""
+def _input_buffer(call, data, lib):
+    """`data` (bytes) through `call` (sl_input_utf8 or sl_input_prose): the
+    buffer it hands back, freed here with C's free, or `data` itself when it
+    hands back none."""
     out, size = ctypes.c_void_p(), c_size_t()
-    rc = load(lib).sl_input_utf8(data, len(data), ctypes.byref(out), ctypes.byref(size))
+    rc = getattr(load(lib), call)(data, len(data), ctypes.byref(out), ctypes.byref(size))
     if rc:
         raise StoreError(rc, strerror(rc, lib))
     if not out.value:
@@ -216,6 +218,21 @@ def input_utf8(data, lib=None):
         return ctypes.string_at(out.value, size.value)
     finally:
         _libc_free(out)
+
+
+def input_utf8(data, lib=None):
+    """`data` (bytes) in UTF-8 as ingest reads it: an HTML page in UTF-16 with
+    its byte-order mark decoded by the library's page decoder, any other input
+    returned unchanged (sl_input_utf8)."""
+    return _input_buffer("sl_input_utf8", data, lib)
+
+
+def input_prose(data, lib=None):
+    """The prose of `data` (bytes) as the prose commands read it: an HTML page
+    (UTF-8 or UTF-16) gives its article text as extract gives it, any other
+    input is returned unchanged (sl_input_prose). A page without article text
+    raises StoreError with SL_EBADINPUT."""
+    return _input_buffer("sl_input_prose", data, lib)
 
 
 def text_json(call, text, reference=None, lib=None):

@@ -100,7 +100,8 @@ int cli_unexpected(const command *cmd, const cli *c, int i);
  * be NULL) is no ISO-8601 date (YYYY-MM-DD, a time after it ignored), as
  * ingest --date says; else EXIT_OK. */
 int cli_check_date(const command *cmd, const char *option, const char *published);
-/* Parses a positive article/story id; 0 when it is not one. */
+/* Parses a positive article/story id, decimal digits only (as serve reads
+ * one in a path); 0 when it is not one. */
 int64_t cli_id(const char *s);
 /* The argument at argv[i] of a command taking one id of a `noun` ("story",
  * "article") into *id: 0, or the usage error said (exit 2): an option or a
@@ -151,12 +152,15 @@ void cli_print_wrapped(const char *text, int indent);
  * ("PATH: REASON"). */
 char *cli_read_file(const char *path, size_t max, size_t *len);
 /* The same for a command that reads prose (timex, summarize, facts --text,
- * compare): an empty input ("PATH: empty") and binary data
- * (sl_input_is_binary: "PATH: binary data, not text") are refused, as
- * ingest and extract refuse them, and an HTML page (UTF-8 or UTF-16) gives
- * the article text they extract (sl_input_prose), "PATH: no article text
- * found" when it has none. */
+ * compare): an input sl_input_refused refuses ("PATH: empty", "PATH: binary
+ * data, not text", "PATH: a feed, JSON or JSONL file holds many articles:
+ * use ingest"), as extract refuses it, and an HTML page (UTF-8 or UTF-16)
+ * gives the article text extract gives (sl_input_prose), "PATH: no article
+ * text found" when it has none. */
 char *cli_read_text(const char *path, size_t max, size_t *len);
+/* A line (`n` bytes, getline's) of white space only ("\n", "\r\n", "  \n"):
+ * skipped by the readers of lines as ingest's JSONL reader skips it. */
+int cli_blank_line(const char *line, ssize_t n);
 /* For a command reading lines as they come (dedup, compare --pairs), whose
  * first line `line` (`n` bytes, getline's) from `path` may be gzip data,
  * which such a reader cannot undo, or open a JSON document (`[`, or `{`

@@ -127,7 +127,7 @@ static int compare_pairs(sl_text_comparer *tc, const char *path)
     }
     for (; n > 0; n = getline(&line, &cap, f)) {
         line_no++;
-        if (n == 1 && line[0] == '\n')
+        if (cli_blank_line(line, n))
             continue;
         pairs++;
         if (compare_line(tc, path, line_no, line) != EXIT_OK)

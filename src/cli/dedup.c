@@ -87,7 +87,7 @@ static int filter_file(dedup_run *r, const char *path)
         n = 0;
     }
     for (; n > 0; n = getline(&line, &cap, f))
-        if (!(n == 1 && line[0] == '\n'))
+        if (!cli_blank_line(line, n))
             filter_line(r, path, line, (size_t)n);
     free(line);
     if (f != stdin)

@@ -134,7 +134,7 @@ int cli_check_date(const command *cmd, const char *option, const char *published
 
 int64_t cli_id(const char *s)
 {
-    if (!s || !*s)
+    if (!s || !*s || s[strspn(s, "0123456789")])   /* strtoll alone takes " 7" and "+7" */
         return 0;
     char *end;
     errno = 0;
@@ -388,16 +388,6 @@ void cli_progress_clear(cli_progress *p)
     }
 }
 
-/* Nothing but white space, after an optional UTF-8 BOM: what ingest calls
- * an empty input. */
-static int blank(const char *s, size_t n)
-{
-    size_t i = n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3) ? 3 : 0;
-    while (i < n && strchr(" \t\r\n\f\v", s[i]) && s[i])
-        i++;
-    return i == n;
-}
-
 char *cli_read_text(const char *path, size_t max, size_t *len)
 {
     char *text = cli_read_file(path, max, len), *prose = NULL;
@@ -405,10 +395,9 @@ char *cli_read_text(const char *path, size_t max, size_t *len)
     int rc = 0;
     if (!text)
         return NULL;
-    if (blank(text, *len)) {
-        cli_error("%s: empty", path);
-    } else if (sl_input_is_binary(text, *len)) {
-        cli_error("%s: binary data, not text", path);
+    const char *refused = sl_input_refused(text, *len);
+    if (refused) {
+        cli_error("%s: %s", path, refused);
     } else if ((rc = sl_input_prose(text, *len, &prose, &prose_len)) == SL_EBADINPUT) {
         cli_error("%s: no article text found", path);
     } else if (rc) {
@@ -436,6 +425,14 @@ char *cli_read_file(const char *path, size_t max, size_t *len)
     sl_buf_free(&data);
     sl_buf_free(&why);
     return text;
+}
+
+int cli_blank_line(const char *line, ssize_t n)
+{
+    ssize_t i = 0;
+    while (i < n && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'))
+        i++;
+    return i == n;
 }
 
 /* A first line that opens a JSON document rather than a JSONL record: `[`

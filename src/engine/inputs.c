@@ -625,6 +625,20 @@ static int check_options(sl_engine *e, const sl_ingest_options *opts)
     return 0;
 }
 
+const char *sl_input_refused(const char *data, size_t len)
+{
+    switch (sl_format_detect(data, len)) {
+    case SL_FORMAT_EMPTY: return "empty";
+    case SL_FORMAT_BINARY: return "binary data, not text";
+    case SL_FORMAT_FEED:
+    case SL_FORMAT_JSON:
+    case SL_FORMAT_JSONL: return "a feed, JSON or JSONL file holds many articles: use ingest";
+    case SL_FORMAT_TEXT:
+    case SL_FORMAT_HTML: break;
+    }
+    return NULL;
+}
+
 int sl_ingest_path(sl_engine *e, const char *path, const sl_ingest_options *opts,
                    sl_ingest_report *report)
 {

@@ -121,6 +121,36 @@ assert sl.input_utf8(page.encode()) == page.encode()
 assert sl.input_utf8(b"") == b""
 PY
 
+section "input_prose: a page's article text as extract gives it, other input unchanged"
+cat >"$T/dam.html" <<'EOF'
+<!doctype html><html><head><title>Dam inspection finds no cracks</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Dam inspection finds no cracks</h1>
+<p>Engineers who inspected the Westmoor dam on Tuesday found no cracks in its concrete wall, the water board said.</p>
+<p>The inspection cost 1.2 million dollars and took three weeks, according to board spokesperson Ana Ruiz.</p>
+</article></body></html>
+EOF
+"$STORYLINE" extract --json "$T/dam.html" >"$T/dam.json"
+expect_exit 0 python3 - "$T" <<'PY'
+import json, sys
+from storyline import lib as sl
+t = sys.argv[1]
+page = open(t + "/dam.html", "rb").read()
+want = json.load(open(t + "/dam.json"))["text"].encode()
+assert sl.input_prose(page) == want, sl.input_prose(page)
+assert sl.input_prose(b"\xff\xfe" + page.decode().encode("utf-16-le")) == want
+assert sl.input_prose(b"The ferry left at nine.") == b"The ferry left at nine."
+try:
+    sl.input_prose(b'<html><body><nav><a href="/">Home</a></nav></body></html>')
+    raise SystemExit("a page without article text gave prose")
+except sl.StoreError as e:
+    assert e.code == sl.SL_EBADINPUT, e.code
+refused = sl.load().sl_input_refused
+assert refused(b" \n", 2) == b"empty" and refused(b"The ferry left.", 15) is None
+assert refused(page, len(page)) is None
+assert refused(b'{"text": "x"}\n', 14) == b"a feed, JSON or JSONL file holds many articles: use ingest"
+PY
+
 section "the comparer shows the normalised sentences"
 expect_exit 0 python3 - "$T" <<'PY'
 import sys

@@ -80,6 +80,19 @@ check "once, and nothing passed" sh -c "[ \$(grep -c export.json '$ERR') -eq 1 ]
 expect_exit 2 "$S" compare --pairs "$T/one.json"
 check "compare --pairs of a pretty-printed object: said once" err_has "one.json: a JSON document, not JSONL: compare --pairs reads one object a line"
 
+# read31: a line of white space ("\r\n" of a Windows file, "  \n") is
+# skipped as ingest's JSONL reader skips it; dedup and compare --pairs
+# counted it an error each ('[' or '{' expected) and exited 1 / 2
+printf '{"id": 1, "a": "The ferry left at nine.", "b": "The ferry left at nine."}\r\n\r\n  \n' >"$T/crlf.jsonl"
+expect_exit 0 "$S" compare --pairs "$T/crlf.jsonl"
+check "compare --pairs: blank CRLF and spaced lines skipped" sh -c "[ ! -s '$ERR' ] && [ \$(wc -l <'$OUT') -eq 1 ]"
+printf '\r\n  \n' >"$T/crlf-blank.jsonl"
+expect_exit 2 "$S" compare --pairs "$T/crlf-blank.jsonl"
+check "compare --pairs: a file of such lines is empty" err_has "crlf-blank.jsonl: empty: no pairs to compare"
+printf '{"text": "The ferry left at nine on Monday."}\r\n\r\n  \n' >"$T/crlf-text.jsonl"
+expect_exit 0 "$S" dedup "$T/crlf-text.jsonl"
+check "dedup: blank CRLF and spaced lines skipped" err_has "^dedup: 1 line, 0 copies tagged, 0 errors$"
+
 section "a byte that is not UTF-8 in a JSONL line"
 printf '{"text": "The caf\351 on Mill Street reopened on Monday after the flood, its owner said."}\n{"text": "bad \351 and broken" oops}\n' >"$T/latin.jsonl"
 printf 'The caf\351 on Mill Street reopened on Monday after the flood, its owner said.\n' >"$T/latin.txt"
@@ -128,6 +141,26 @@ printf '<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav></bo
 expect_exit 1 "$S" summarize "$T/nav.html"
 check "a page without article text: said" err_has "nav.html: no article text found"
 
+# read31: a feed, a JSON document or a JSONL file holds many articles: the
+# prose commands read it as one text (summarize printed the feed's XML as a
+# sentence, timex's offsets fell in the JSON syntax); now refused as extract
+# refuses it
+cat >"$T/feed.xml" <<'EOF'
+<?xml version="1.0"?><rss version="2.0"><channel><title>Westmoor Times</title>
+<item><title>Ferry returns</title><description>The Brookvale ferry returned to service on Monday after a month of repairs.</description></item>
+</channel></rss>
+EOF
+for f in feed.xml export.json lines.jsonl; do
+  expect_exit 1 "$S" summarize "$T/$f"
+  check "summarize $f: sent to ingest, no summary" sh -c "grep -q '$f: a feed, JSON or JSONL file holds many articles: use ingest' '$ERR' && [ ! -s '$OUT' ]"
+done
+expect_exit 1 "$S" timex "$T/lines.jsonl" "$T/latin.txt"
+check "timex: the JSONL said, the text after it still read" sh -c "grep -q 'lines.jsonl: a feed, JSON or JSONL' '$ERR' && grep -q 'Monday' '$OUT'"
+expect_exit 1 "$S" facts --text "$T/feed.xml"
+check "facts --text a feed: said, no line" sh -c "grep -q 'feed.xml: a feed, JSON or JSONL' '$ERR' && [ ! -s '$OUT' ]"
+expect_exit 2 "$S" compare "$T/feed.xml" "$T/latin.txt"
+check "compare a feed: said (exit 2)" err_has "feed.xml: a feed, JSON or JSONL file holds many articles: use ingest"
+
 section "the id a command takes, said one way"
 # It was "unexpected argument abc" (article, summary, timeline, facts), "entities
 # wants one story id" with no word of what was given, or "show wants one story
@@ -138,6 +171,19 @@ for args in "show abc" "article abc" "article 0" "summary 0" "timeline x1" "fact
   noun=story; [ "$cmd" = article ] && noun=article
   check "$args: \"$cmd wants one $noun id, not ${args#* }\"" err_has "^storyline: $cmd wants one $noun id, not ${args#* }$"
 done
+# read31: an id is digits, as serve reads one in a path: strtoll took " 7"
+# and "+7" (and refused "7 "), so show " 7" showed story 7
+for id in " 7" "+7" "7 " "1e3" "99999999999999999999"; do
+  for cmd in show article summary timeline facts entities quotes; do
+    expect_exit 2 "$S" --db "$DB" $cmd "$id"
+    noun=story; [ "$cmd" = article ] && noun=article
+    check "$cmd \"$id\": \"$cmd wants one $noun id, not $id\"" err_has "^storyline: $cmd wants one $noun id, not $id\$"
+  done
+done
+expect_exit 2 "$S" --db "$DB" copies --article " 2"
+check "copies --article \" 2\": refused" err_has "^storyline: --article wants an article id, not  2$"
+expect_exit 2 "$S" --db "$DB" show -- -1
+check "show -- -1: the id refused, not an option" err_has "^storyline: show wants one story id, not -1$"
 expect_exit 2 "$S" --db "$DB" timeline --thread abc
 check "timeline --thread abc: says what it was given" err_has "^storyline: --thread wants a thread id, not abc$"
 expect_exit 2 "$S" --db "$DB" article 1 2
