@@ -3,6 +3,7 @@
 change meant to be exact (a fast path) must leave every output as it was.
 
     python3 tests/differential.py OLD_BIN NEW_BIN [ROUNDS] [--with-changes] [--scans] [--no-lang] [--json]
+    python3 tests/differential.py OLD_BIN NEW_BIN [ROUNDS] --dates
 
 Each round writes 300 texts (JSONL lines, and 40 of them as files with raw
 bytes: NUL, cut UTF-8) and runs both builds through dedup, ingest + export
@@ -445,19 +446,135 @@ def lang_text(rnd):
     return b[:rnd.randint(0, len(b))] if rnd.random() < 0.5 else b
 
 
-def lang_probe(binary, folder):
-    """tests/differential_lang.c built against the binary's build: its exe."""
+def c_probe(binary, folder, source, name):
+    """tests/SOURCE built against the binary's build: its exe."""
     root = os.path.dirname(os.path.dirname(os.path.abspath(binary)))
-    exe = os.path.join(folder, "lang-%d" % abs(hash(binary)))
+    exe = os.path.join(folder, name + "-%d" % abs(hash(binary)))
     here = os.path.dirname(os.path.abspath(__file__))
     pkgs = "sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson yajl libexttextcat libcurl"
     flags = subprocess.run(["pkg-config", "--cflags", "--libs"] + pkgs.split(),
                            capture_output=True, text=True, check=True).stdout.split()
     subprocess.run(["cc", "-std=c17", "-D_GNU_SOURCE", "-O2", "-I" + os.path.join(root, "include"),
-                    "-I" + os.path.join(root, "src"), os.path.join(here, "differential_lang.c"),
+                    "-I" + os.path.join(root, "src"), os.path.join(here, source),
                     os.path.join(os.path.dirname(os.path.abspath(binary)), "libstoryline.a"), "-o", exe]
                    + flags + ["-lstemmer", "-lm"], check=True)
     return exe
+
+
+def lang_probe(binary, folder):
+    """tests/differential_lang.c built against the binary's build: its exe."""
+    return c_probe(binary, folder, "differential_lang.c", "lang")
+
+
+# The dates round (--dates, branch rev31b): texts thick with the words of
+# every pattern of src/timex (months whole, cut and dotted, weekdays, days,
+# years, ordinals, units, seasons, parts of day, decades, number words,
+# "ago", "last", "fiscal", "quarter"...), in any case, with punctuation and
+# long gaps of other words between them, and a publication day each (some
+# at the ends of the reference's years, some none): the event day and the
+# expressions of every text through tests/differential_dates.c, and the
+# texts through timex --published, ingest + export --json and stories.
+DATE_WORDS = ("January February March April May June July August September October November "
+              "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Sept. "
+              "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue "
+              "yesterday today tomorrow tonight tonight's weekend morning afternoon evening night "
+              "noon midnight spring summer autumn fall winter day days week weeks month months "
+              "year years quarter quarters decade decades century hour hours minute minutes "
+              "the the the of of on on in at a an this last next previous coming past current recent "
+              "latest future present early late mid earlier later ago since until fiscal calendar "
+              "first second third fourth 1st 2nd 3rd 4th 21st end beginning start middle "
+              "nearly almost about around roughly approximately over under more less up no least than to "
+              "every each daily weekly monthly annually yearly hourly now currently nowadays recently "
+              "lately these several few one two three ten twelve twenty "
+              "1990s '90s 1980s s ' year-ago year-earlier will ll shall scheduled expected due "
+              "a.m. p.m. am pm a p m").split()
+DATE_PUNCT = [" ", " ", " ", " ", ", ", ". ", "-", " - ", "'s ", ": ", " .", ".\n", "\n\n", "  ", " (", ") "]
+
+
+def date_token(rnd):
+    r = rnd.random()
+    if r < 0.5:
+        w = rnd.choice(DATE_WORDS)
+    elif r < 0.8:
+        w = str(rnd.choice([rnd.randint(0, 40), rnd.randint(1, 12), rnd.randint(1900, 2199),
+                            rnd.randint(0, 99), rnd.randint(100, 99999)]))
+        w = rnd.choice([w, w, "0" + w, w + ":" + "%02d" % rnd.randint(0, 70)])
+    else:
+        w = "".join(rnd.choice(LETTERS[:26]) for _ in range(rnd.randint(1, 9)))
+    return rnd.choice([w, w, w, w.lower(), w.upper(), w.capitalize()])
+
+
+def date_text(rnd):
+    parts = []
+    for _ in range(rnd.randint(0, 160)):
+        if rnd.random() < 0.08:   # a long gap of other words
+            parts += [word(rnd, False) + " " for _ in range(rnd.randint(5, 40))]
+        parts += [date_token(rnd), rnd.choice(DATE_PUNCT)]
+    return "".join(parts)
+
+
+def published_day(rnd):
+    """A publication day (days since 1970): mostly 1987-2030, some at the
+    ends of the years a reference can have, some none (INT64_MIN)."""
+    r = rnd.random()
+    if r < 0.85:
+        return rnd.randint(6200, 22000)
+    return rnd.choice([-719530, -719529, 2932896, 2932897, -(2 ** 63), rnd.randint(-10 ** 6, 10 ** 7)])
+
+
+def iso_day(day):
+    y, m, d = civil(day)
+    return "%04d-%02d-%02d" % (y, m, d)
+
+
+def civil(z):
+    z += 719468
+    era = (z if z >= 0 else z - 146096) // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = mp + 3 if mp < 10 else mp - 9
+    return yoe + era * 400 + (m <= 2), m, d
+
+
+def write_dates_round(rnd, folder):
+    files, days = [], []
+    with open(os.path.join(folder, "in.jsonl"), "w", encoding="utf-8") as out:
+        for i in range(300):
+            t, day = date_text(rnd) or "today", rnd.randint(6200, 22000)   # an empty file is said (qa7)
+            out.write(json.dumps({"id": "t%d" % i, "title": date_text(rnd)[:60], "text": t,
+                                  "published": iso_day(day)}) + "\n")
+            if i < 40:
+                files.append(os.path.join(folder, "t%02d.txt" % i))
+                days.append(iso_day(day))
+                with open(files[-1], "w", encoding="utf-8") as f:
+                    f.write(t)
+    return files, days
+
+
+def dates_outputs(binary, folder, files, days):
+    db = os.path.join(folder, "dates-%d.db" % abs(hash(binary)))
+    jsonl = os.path.join(folder, "in.jsonl")
+    return {
+        "dates ingest": ingested(binary, db, jsonl),
+        "dates export": cli(binary, "--db", db, "export", "--json"),
+        "dates stories": cli(binary, "--db", db, "stories", "--json"),
+        "dates timex": [cli(binary, "timex", "--published", d, "--json", f) for f, d in zip(files, days)],
+    }
+
+
+def dates_probe(binary, folder):
+    """tests/differential_dates.c built against the binary's build: its exe."""
+    return c_probe(binary, folder, "differential_dates.c", "dates")
+
+
+def dates_round(rnd, exes):
+    texts = [(published_day(rnd), date_text(rnd).encode()) for _ in range(400)]
+    stdin = b"".join(struct.pack("<qI", d, len(t)) + t for d, t in texts)
+    return [subprocess.run([exe], input=stdin, capture_output=True, check=True).stdout.split(b"\n")
+            for exe in exes]
 
 
 def lang_round(rnd, exes):
@@ -468,7 +585,9 @@ def lang_round(rnd, exes):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a not in ("--with-changes", "--scans", "--no-lang", "--json")]
+    args = [a for a in sys.argv[1:] if a not in ("--with-changes", "--scans", "--no-lang", "--json", "--dates")]
+    if "--dates" in sys.argv:
+        return dates_main(args[0], args[1], int(args[2]) if len(args) > 2 else 10)
     with_changes = "--with-changes" in sys.argv
     kinds = [("texts", lambda rnd, folder: write_round(rnd, folder, with_changes))]
     kinds += [("scans", write_scans_round)] if "--scans" in sys.argv else []
@@ -502,6 +621,29 @@ def main():
           % (rounds, " and 300 scans texts" if "--scans" in sys.argv else "",
              " and 672 JSON lines" if "--json" in sys.argv else "",
              " and 400 languages' texts" if exes else "", differ))
+    return 1 if differ else 0
+
+
+def dates_main(old, new, rounds):
+    """--dates: the dates rounds alone (the probe's 400 texts, the CLI's 300)."""
+    differ = 0
+    with tempfile.TemporaryDirectory() as folder:
+        exes = [dates_probe(old, folder), dates_probe(new, folder)]
+        for n in range(rounds):
+            rnd = random.Random(3000 + n)
+            a, b = dates_round(rnd, exes)
+            for k, (x, y) in enumerate(zip(a, b)):
+                if x != y:
+                    differ += 1
+                    print("dates round %d, text %d: %r, %r" % (n, k, x, y))
+            with tempfile.TemporaryDirectory() as sub:
+                files, days = write_dates_round(rnd, sub)
+                x, y = dates_outputs(old, sub, files, days), dates_outputs(new, sub, files, days)
+                for name in x:
+                    if x[name] != y[name]:
+                        differ += 1
+                        print("dates round %d: %s differs" % (n, name))
+    print("%d dates rounds of 400 probed texts and 300 ingested, %d outputs differ" % (rounds, differ))
     return 1 if differ else 0
 
 

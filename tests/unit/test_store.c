@@ -295,6 +295,40 @@ static void add_article_row(sl_store *st, int64_t id)
     sqlite3_finalize(s);
 }
 
+/* The term tables known empty in a batch (speed24, recent.c) are read
+ * again after another writer's commit between batches, and after the
+ * batch's own counts and merge (branch rev31b). */
+TEST(store_df_known_empty_tables_read_again_after_writes)
+{
+    OPEN_STORE(st, path);
+    const uint64_t asked[] = {77, 78, 80};
+    uint32_t dfs[3] = {9, 9, 9};
+    CHECK_INT(sl_store_df_get(st, asked, 3, dfs), 0); /* terms and terms_recent empty */
+    CHECK_INT(dfs[0] + dfs[1] + dfs[2], 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    sl_store *other = NULL;
+    CHECK_INT(sl_store_open(&other, path, 0, NULL), 0);
+    CHECK_INT(sl_store_begin(other), 0);
+    CHECK_INT(sl_store_df_add(other, &(sl_df_delta){77, 4}, 1), 0);
+    CHECK_INT(sl_store_recent_merge(other), 0); /* into terms */
+    CHECK_INT(sl_store_df_add(other, &(sl_df_delta){78, 2}, 1), 0);
+    CHECK_INT(sl_store_commit(other), 0);
+    sl_store_close(other);
+    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(sl_store_df_get(st, asked, 3, dfs), 0);
+    CHECK_INT(dfs[0], 4);
+    CHECK_INT(dfs[1], 2);
+    CHECK_INT(sl_store_recent_merge(st), 0); /* terms_recent empty again */
+    CHECK_INT(sl_store_df_get(st, asked, 3, dfs), 0);
+    CHECK_INT(dfs[2], 0);
+    CHECK_INT(sl_store_df_add(st, &(sl_df_delta){80, 3}, 1), 0);
+    CHECK_INT(sl_store_df_get(st, asked, 3, dfs), 0);
+    CHECK_INT(dfs[0], 4);
+    CHECK_INT(dfs[1], 2);
+    CHECK_INT(dfs[2], 3);
+    drop_store(st, path);
+}
+
 /* A commit leaves the recent rows where they are until the merge is due,
  * then moves every one into the large tables; what is read is the same
  * before and after. The cycle begins at the last article stored when its

@@ -251,3 +251,47 @@ TEST(store_fact_heads_check_counts_rows_that_do_not_read)
     CHECK_INT(bad, 1);
     drop_store(st, path);
 }
+
+/* The values at the edges of the decimal form read back bit for bit (branch
+ * rev31b): -0, subnormals, NaNs with payloads and sign, 0.1 + 0.2, the
+ * largest m / 10^e kept, whole numbers at 2^53 and past, the extremes; and
+ * an about found twice in the text ("me") and one at its end, with a
+ * value_hi of each. */
+TEST(store_fact_heads_edge_values_read_back_bit_for_bit)
+{
+    OPEN_STORE(st, path);
+    static const uint64_t bits[] = {0x8000000000000000ULL, 0x0000000000000001ULL,
+                                    0x800fffffffffffffULL, 0x7ff0000000000001ULL,
+                                    0xfff8000000000123ULL, 0x7ff4000000000000ULL,
+                                    0x0010000000000000ULL, 0x7fefffffffffffffULL};
+    const double plain[] = {0.1 + 0.2, 0.3, 1e-9, -1e-10, 9007199254740.991, 900719925474099.1,
+                            9007199254740993.0, -9007199254740992.0, 0.5e-300, 123456.789012345};
+    enum { N_BITS = sizeof bits / sizeof *bits, N_PLAIN = sizeof plain / sizeof *plain };
+    double values[N_BITS + N_PLAIN];
+    for (size_t i = 0; i < N_BITS; i++)
+        memcpy(&values[i], &bits[i], sizeof values[i]);
+    memcpy(values + N_BITS, plain, sizeof plain);
+    size_t len = strlen(store_fixture_text);
+    char *last = strdup(store_fixture_text + len - 6);
+    sl_fact_item items[N_BITS + N_PLAIN];
+    for (size_t i = 0; i < N_BITS + N_PLAIN; i++)
+        items[i] = (sl_fact_item){.kind = SL_FACT_NUMBER, .span = {0, 4}, .sentence = {0, 9},
+                                  .value = values[i], .value_hi = values[(i + 3) % (N_BITS + N_PLAIN)],
+                                  .text = "x", .about = i % 2 ? last : "me", .approx = '~'};
+    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, len, items, N_BITS + N_PLAIN), 0);
+    sl_fact_item *got = NULL;
+    size_t n = 0, same = 0;
+    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n), 0);
+    CHECK_INT(n, N_BITS + N_PLAIN);
+    for (size_t i = 0; i < n && i < N_BITS + N_PLAIN; i++) {
+        same += same_item(&items[i], &got[i]);
+        free_item(&got[i]);
+    }
+    free(got);
+    free(last);
+    CHECK_INT(same, N_BITS + N_PLAIN);
+    int64_t bad = -1;
+    CHECK_INT(sl_store_facts_verify(st, &bad), 0);
+    CHECK_INT(bad, 0);
+    drop_store(st, path);
+}
