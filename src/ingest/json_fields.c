@@ -19,6 +19,7 @@
 
 #include "ingest/ingest.h"
 #include "text/swar.h"
+#include "text/text.h"
 #include "util/alloc.h"
 
 /* Deeper lines are left to jansson (whose limit is 2,048). */
@@ -64,16 +65,6 @@ static size_t escape_length(const unsigned char *s, size_t i, size_t len)
     return low >= 0xDC00 && low <= 0xDFFF ? 12 : 0;
 }
 
-/* The length of the UTF-8 character at s[i] (past ASCII), 0 when it is
- * not one in the strict sense jansson checks (no overlong form, surrogate
- * or > U+10FFFF). */
-static size_t utf8_length(const unsigned char *s, size_t len, size_t i)
-{
-    utf8proc_int32_t c;
-    utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &c);
-    return k > 0 ? (size_t)k : 0;
-}
-
 /* How many of the sixteen bytes at s are plain before the first that is
  * not (>= 0x80, < 0x20 or a backslash: the bytes same_reading looks at);
  * 16 when all are. One vector compare, as the text stage's scans. */
@@ -104,7 +95,7 @@ static int same_reading(const unsigned char *s, size_t len)
         }
         unsigned char b = s[i];
         if (b >= 0x80) {
-            size_t k = utf8_length(s, len, i);
+            size_t k = sl_utf8_valid_len((const char *)s + i, len - i);
             if (!k)
                 return 0;
             i += k;
@@ -389,7 +380,7 @@ static size_t flat_string(reader *r, const unsigned char *s, size_t len, size_t 
             return 0;
         if (s[i] == '"')
             return out && out->err ? 0 : i + 1;
-        size_t k = s[i] == '\\' ? flat_escape(s, len, i, out) : utf8_length(s, len, i);
+        size_t k = s[i] == '\\' ? flat_escape(s, len, i, out) : sl_utf8_valid_len((const char *)s + i, len - i);
         if (!k)
             return 0;
         if (out && s[i] != '\\')

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "ingest/ingest.h"
+#include "text/text.h"
 #include "util/alloc.h"
 
 static int fail(sl_buf *why, const char *reason)
@@ -148,26 +149,6 @@ static int read_fields(const char *line, size_t len, size_t at_line, sl_json_fie
  * already holds such a character (raw, or as the escape \udbff) keeps its
  * error: the stand-ins could not be told apart. */
 
-/* The length of the valid UTF-8 sequence at s[i] (RFC 3629: no overlong
- * form, no surrogate, nothing above U+10FFFF), 0 when s[i] is invalid. */
-static size_t utf8_valid_len(const unsigned char *s, size_t i, size_t n)
-{
-    unsigned char c = s[i];
-    if (c < 0x80)
-        return 1;
-    size_t need = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    if (!need || i + need > n)
-        return 0;
-    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-    if (s[i + 1] < lo || s[i + 1] > hi)
-        return 0;
-    for (size_t k = 2; k < need; k++)
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-    return need;
-}
-
 static int is_stand_in(const unsigned char *s, size_t i, size_t n)
 {
     return i + 3 < n && s[i] == 0xF4 && s[i + 1] == 0x8F && (s[i + 2] == 0xBE || s[i + 2] == 0xBF) &&
@@ -181,7 +162,7 @@ static int stand_in_bytes(const char *line, size_t len, sl_buf *out)
     const unsigned char *s = (const unsigned char *)line;
     size_t bad = 0;
     for (size_t i = 0; i < len;) {
-        size_t k = utf8_valid_len(s, i, len);
+        size_t k = sl_utf8_valid_len(line + i, len - i);
         if (is_stand_in(s, i, len))
             return 0;
         if (!k) {

@@ -30,6 +30,12 @@ static inline bool sl_ascii_letter(char c)
  * on out->err). */
 size_t sl_utf8_repair(const char *in, size_t len, sl_buf *out);
 
+/* Bytes of the valid UTF-8 sequence at s[0] (`avail` >= 1 bytes there):
+ * 1 for ASCII, 0 when s[0] begins none (bad lead, bad or missing
+ * continuation, overlong form, surrogate, > U+10FFFF): the rule
+ * sl_utf8_repair keeps a sequence by. */
+size_t sl_utf8_valid_len(const char *s, size_t avail);
+
 /* Decodes one code point at s[*i] (s valid UTF-8), advancing *i. */
 int32_t sl_utf8_next(const char *s, size_t len, size_t *i);
 

@@ -50,6 +50,12 @@ static size_t valid_sequence(const unsigned char *s, size_t avail)
     return (size_t)n;
 }
 
+size_t sl_utf8_valid_len(const char *s, size_t avail)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return u[0] < 0x80 ? 1 : valid_sequence(u, avail);
+}
+
 /* Bytes copied as they are: printable ASCII, tab and LF. */
 static int plain_ascii(unsigned char b)
 {
