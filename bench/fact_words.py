@@ -4,10 +4,10 @@
     python3 bench/fact_words.py STORE [--min 20] [--max 63]
 
 Reads the facts of STORE, a store of schema 13 to 15 (its items packed as
-src/store/facts.c wrote them before the dictionary), and prints as a C
+src/store/fact_items.c wrote them before the dictionary), and prints as a C
 initializer the `detail` and `role` strings used at least --min times, most
 used first, at most --max of them (one byte a word in the packed form).
-The list in src/store/facts.c came from a store of the first 5,000 Reuters
+The list in src/store/fact_items.c came from a store of the first 5,000 Reuters
 stories made by main at ae05b85:
 
     python3 bench/reuters_to_jsonl.py ../shared/datasets/scale/reuters21578 R.jsonl

@@ -13,7 +13,7 @@ tests/e2e/stories_split.sh), and the varint both read.
       terms, and those tables and recent_cycle gone (schema 13 had none);
       and as before16
   store_forms.py before16 STORE   the facts' whole values back as 8-byte
-      doubles and their words of the list (src/store/facts.c, read from
+      doubles and their words of the list (src/store/fact_items.c, read from
       the source) back as strings, the form of schemas 13 to 15; and as
       before17
   store_forms.py before17 STORE   the articles' vectors back with their
@@ -61,7 +61,7 @@ tests/e2e/stories_split.sh), and the varint both read.
       weights and no story_norms (src/store/story_terms.c,
       story_norms.c): the form of schemas 18 to 25; and as before27 first
   store_forms.py before27 STORE   the facts' items back in the form of
-      schemas 16 to 26 (src/store/facts.c: kind, flags, approximation mark
+      schemas 16 to 26 (src/store/fact_items.c: kind, flags, approximation mark
       and six offsets each, every value, string and word written) instead
       of a head an item that leaves out what repeats, is none or is in the
       article's text
@@ -119,7 +119,7 @@ def sentences_before13(b):
 
 def facts_before13(b):
     """Each item: kind, flags, approximation mark, six offsets, then what the
-    flags say (two doubles, four strings) as it is (src/store/facts.c)."""
+    flags say (two doubles, four strings) as it is (src/store/fact_items.c)."""
     i, out, prev = 0, bytearray(), 0
     while i < len(b):
         j = i
@@ -148,8 +148,8 @@ def facts_before13(b):
 
 
 def fact_words():
-    """The words of src/store/facts.c's list, in their order."""
-    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "store", "facts.c")
+    """The words of src/store/fact_items.c's list, in their order."""
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "store", "fact_items.c")
     text = open(src, encoding="utf-8").read()
     body = text[text.index("fact_words[] = {"):]
     body = body[:body.index("};")]
@@ -336,7 +336,7 @@ def is_whole(v):
 
 
 def facts_before27(b, text):
-    """A row of heads (src/store/facts.c, heads_put) back in the form of
+    """A row of heads (src/store/fact_items.c, heads_put) back in the form of
     schemas 16 to 26: kind, flags, approximation mark, the six offsets as
     differences, the values, the strings and words as they were."""
     i, out, prev, sentence = 0, bytearray(), 0, (0, 0)

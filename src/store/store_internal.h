@@ -495,4 +495,18 @@ void sl_store_story_changes_forget(sl_story_changes *c);
  * row per article of table facts, then drops facts_rows. */
 int sl_store_facts_repack(sl_store *st);
 
+/* ---- fact_items.c ---- */
+/* Packs n items of an article (its text `text`, `len` bytes) into `out`
+ * (cleared first) in the form of schema version `schema`; out->err. */
+int sl_store_fact_items_pack(const sl_fact_item *items, size_t n, const char *text, size_t len,
+                             int schema, sl_buf *out);
+/* Calls fn with each item of kind `kind` (-1: all) of a blob packed in the
+ * form of `schema` (its strings malloc'd, fn's to free); SL_ESTORE for a
+ * blob that does not read, else fn's first error. */
+int sl_store_fact_items_read(const void *blob, size_t len, const char *text, size_t text_len,
+                             int schema, int64_t article_id, int kind,
+                             int (*fn)(void *ctx, sl_fact_item *it), void *ctx);
+/* Frees the strings of an item read back. */
+void sl_store_fact_strings_free(sl_fact_item *it);
+
 #endif

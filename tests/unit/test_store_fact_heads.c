@@ -1,4 +1,4 @@
-/* test_store_fact_heads.c — the facts' form of schema 27 (src/store/facts.c,
+/* test_store_fact_heads.c — the facts' form of schema 27 (src/store/fact_items.c,
  * a head an item): thousands of generated items, whatever their kinds,
  * offsets, values, marks and strings, read back bit for bit; the bytes a
  * usual item takes (what repeats, is none or is in the article's text
