@@ -94,6 +94,7 @@ struct sl_comparer {
     double best_similarity;       /* of any pair scored */
     uint32_t best_pair_a, best_pair_b;   /* that pair's sentences */
     bool thorough;                /* align even texts that cannot be copies */
+    bool without_leads;           /* measure_leads not asked (sl_comparer_without_leads) */
 };
 
 sl_comparer *sl_comparer_new(void)
@@ -113,6 +114,11 @@ sl_comparer *sl_comparer_new(void)
 void sl_comparer_thorough(sl_comparer *c)
 {
     c->thorough = true;
+}
+
+void sl_comparer_without_leads(sl_comparer *c)
+{
+    c->without_leads = true;
 }
 
 void sl_comparer_free(sl_comparer *c)
@@ -869,7 +875,8 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     out->best_similarity = c->best_similarity;
     out->best_pair_a = c->best_pair_a;
     out->best_pair_b = c->best_pair_b;
-    measure_leads(c, out);
+    if (!c->without_leads)
+        measure_leads(c, out);
     out->match_a = matched(&c->match_a, &c->weight_a, c->total_a);
     out->match_b = matched(&c->match_b, &c->weight_b, total_b);
     bool a_fewer = c->match_a.n < c->match_b.n;

@@ -369,6 +369,13 @@ sl_comparer *sl_comparer_new(void);
  * shows they cannot be copies (to report sentence similarities, as
  * `storyline compare` does); otherwise those stop early with kind NONE. */
 void sl_comparer_thorough(sl_comparer *c);
+/* Makes every comparison leave the leads' measures (lead_names_kept,
+ * lead_figures_kept, lead_match, leads_match: what sl_copy_same_item
+ * reads) at their starting values (1, 1, 0, 0): for a caller that reads
+ * only the kind and the score, which neither classify nor sl_copy_degree
+ * takes from them (`dedup`: docs/benchmarks.md, "Twenty-fifth round:
+ * dedup"). */
+void sl_comparer_without_leads(sl_comparer *c);
 void sl_comparer_free(sl_comparer *c);
 void sl_comparison_free(sl_comparison *cmp);
 

@@ -57,6 +57,7 @@ sl_dedup *sl_dedup_new(size_t window)
         sl_dedup_free(d);
         return NULL;
     }
+    sl_comparer_without_leads(d->comparer);   /* a result is its kind and score */
     return d;
 }
 
