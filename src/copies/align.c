@@ -95,6 +95,7 @@ struct sl_comparer {
     uint32_t best_pair_a, best_pair_b;   /* that pair's sentences */
     bool thorough;                /* align even texts that cannot be copies */
     bool without_leads;           /* measure_leads not asked (sl_comparer_without_leads) */
+    bool without_memo;            /* terms_memo not read nor kept (sl_comparer_without_memo) */
 };
 
 sl_comparer *sl_comparer_new(void)
@@ -119,6 +120,11 @@ void sl_comparer_thorough(sl_comparer *c)
 void sl_comparer_without_leads(sl_comparer *c)
 {
     c->without_leads = true;
+}
+
+void sl_comparer_without_memo(sl_comparer *c)
+{
+    c->without_memo = true;
 }
 
 void sl_comparer_free(sl_comparer *c)
@@ -161,7 +167,8 @@ void sl_comparison_free(sl_comparison *cmp)
  * flags merged (a name written once with a capital is a name): the
  * sentence sets' content terms merged, read straight from the sketch so
  * that a pair that is not aligned needs no sentence sets; from the memo
- * when the same codes were collected before (a candidate of many). */
+ * (NULL: none) when the same codes were collected before (a candidate of
+ * many). */
 static int collect_terms(sl_terms_memo *memo, const sl_sketch *s, void *vec)
 {
     SL_VEC(uint32_t) *v = vec;
@@ -170,9 +177,9 @@ static int collect_terms(sl_terms_memo *memo, const sl_sketch *s, void *vec)
     if (!n)   /* a text of blank lines has no terms and no arrays */
         return 0;
     const uint32_t *t = s->terms.items + s->starts.items[0];
-    size_t len = s->starts.items[n] - s->starts.items[0], n_kept;
-    uint64_t hash;
-    const uint32_t *kept = sl_terms_memo_find(memo, t, len, &hash, &n_kept);
+    size_t len = s->starts.items[n] - s->starts.items[0], n_kept = 0;
+    uint64_t hash = 0;
+    const uint32_t *kept = memo ? sl_terms_memo_find(memo, t, len, &hash, &n_kept) : NULL;
     if (sl_vec_reserve(v, (kept ? n_kept : len) + 1))
         return SL_ENOMEM;
     if (kept) {
@@ -184,7 +191,28 @@ static int collect_terms(sl_terms_memo *memo, const sl_sketch *s, void *vec)
         if (!(t[k] & SL_TERM_STOP))
             v->items[v->n++] = t[k];
     v->n = sl_terms_distinct(v->items, v->n);
-    (void)sl_terms_memo_keep(memo, hash, t, len, v->items, v->n); /* a memo without room: not kept */
+    if (memo)   /* a memo without room: not kept */
+        (void)sl_terms_memo_keep(memo, hash, t, len, v->items, v->n);
+    return 0;
+}
+
+/* The comparer's memo of terms, NULL when it keeps none. */
+static sl_terms_memo *memo_of(const sl_comparer *c)
+{
+    return c->without_memo ? NULL : c->terms_memo;
+}
+
+/* `n` distinct terms given by the caller into vec, as collect_terms
+ * would have made them. */
+static int copy_terms(const uint32_t *terms, size_t n, void *vec)
+{
+    SL_VEC(uint32_t) *v = vec;
+    v->n = 0;
+    if (sl_vec_reserve(v, n + 1))
+        return SL_ENOMEM;
+    if (n)
+        memcpy(v->items, terms, n * sizeof *terms);
+    v->n = n;
     return 0;
 }
 
@@ -739,7 +767,7 @@ int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
 {
     c->a = NULL;
     c->order_ready = c->align_ready = c->runs_a_ready = false;
-    if (collect_terms(c->terms_memo, a, &c->terms_a))
+    if (collect_terms(memo_of(c), a, &c->terms_a))
         return SL_ENOMEM;
     c->anchors_a = count_anchors(c->terms_a.items, c->terms_a.n);
     c->anchor_terms_a.n = 0;
@@ -827,7 +855,9 @@ bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t 
     return figures_may_agree(&anchors);
 }
 
-int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
+/* sl_comparer_compare, b's terms given (terms_b) or, when NULL, collected. */
+static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, size_t n_b,
+                   sl_comparison *out)
 {
     const sl_sketch *a = c->a;
     out->kind = SL_COPY_NONE;
@@ -846,7 +876,7 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
     if (!a)
         return SL_EUSAGE;
     double total_b;
-    if (collect_terms(c->terms_memo, b, &c->terms_b))
+    if (terms_b ? copy_terms(terms_b, n_b, &c->terms_b) : collect_terms(memo_of(c), b, &c->terms_b))
         return SL_ENOMEM;
     out->terms_a = c->terms_a.n;
     out->terms_b = c->terms_b.n;
@@ -890,6 +920,17 @@ int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
         return SL_ENOMEM;
     classify(c->sets_a.content.n, c->sets_b.content.n, out);
     return grade(c, b, out);
+}
+
+int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out)
+{
+    return compare(c, b, NULL, 0, out);
+}
+
+int sl_comparer_compare_terms(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, size_t n_b,
+                              sl_comparison *out)
+{
+    return compare(c, b, terms_b, n_b, out);
 }
 
 int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl_comparison *out)

@@ -384,6 +384,15 @@ void sl_comparison_free(sl_comparison *cmp);
 int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a);
 /* Compares the prepared text a with b. */
 int sl_comparer_compare(sl_comparer *c, const sl_sketch *b, sl_comparison *out);
+/* The same, with b's distinct content terms given (`terms_b`, n_b: what
+ * sl_comparer_terms_a gave when b was the prepared text), not collected
+ * from its sketch again: for a caller that keeps them (dedup). */
+int sl_comparer_compare_terms(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, size_t n_b,
+                              sl_comparison *out);
+/* Makes the comparer keep no memo of texts' distinct terms (terms_memo.c):
+ * for a caller that gives every b's terms (sl_comparer_compare_terms), to
+ * which the memo of its texts a would only cost (their hash, their keep). */
+void sl_comparer_without_memo(sl_comparer *c);
 /* The prepared text's distinct content terms over all its sentences,
  * sorted, flags merged (borrowed until the next sl_comparer_set_a): what a
  * caller keeps of a text to ask sl_comparer_may_copy of it later. */

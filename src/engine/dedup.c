@@ -58,6 +58,7 @@ sl_dedup *sl_dedup_new(size_t window)
         return NULL;
     }
     sl_comparer_without_leads(d->comparer);   /* a result is its kind and score */
+    sl_comparer_without_memo(d->comparer);    /* the ring keeps every text's terms */
     return d;
 }
 
@@ -65,7 +66,8 @@ void sl_dedup_free(sl_dedup *d)
 {
     if (!d)
         return;
-    for (size_t k = 0; d->ring && k < d->window; k++)
+    size_t filled = d->next < d->window ? (size_t)d->next : d->window;   /* blocks past it are NULL */
+    for (size_t k = 0; d->ring && k < filled; k++)
         free(d->ring[k].block);
     free(d->ring);
     free(d->exact);
@@ -149,7 +151,8 @@ static int compare_candidates(sl_dedup *d, sl_dedup_result *out)
         const uint32_t *terms = r->block + r->n_starts + r->n_codes;
         if (!sl_comparer_may_copy(d->comparer, terms, r->n_terms, terms + r->n_terms, r->n_anchors))
             continue;   /* names or figures disagree: no copy of any kind */
-        if (recall(r, &d->other) || sl_comparer_compare(d->comparer, &d->other, &d->comparison))
+        if (recall(r, &d->other) ||
+            sl_comparer_compare_terms(d->comparer, &d->other, terms, r->n_terms, &d->comparison))
             return SL_ENOMEM;
         if (d->comparison.kind != SL_COPY_NONE && (!out->is_copy || d->comparison.score > out->score)) {
             /* the earlier text is the original: contains/excerpt said of the new one stand */

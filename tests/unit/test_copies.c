@@ -444,6 +444,47 @@ TEST(comparer_without_leads_leaves_only_the_leads)
     free(rewrite);
 }
 
+/* b's distinct terms given (as sl_comparer_terms_a gave them when b was
+ * the prepared text: dedup's ring keeps them) compare as the terms the
+ * comparer collects itself, with and without its memo, and a comparer
+ * without a memo gives a's terms as one with a memo does. */
+TEST(comparer_given_terms_compares_as_collected)
+{
+    const char *texts[][2] = {{RATE_CUT_B, RATE_CUT_A}, {WIRE_EDITED, WIRE}, {OTHER_REPORT, WIRE},
+                              {TEMPLATE_B, TEMPLATE_A}, {WIRE, RATE_CUT_A}, {"", WIRE}};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        sketched sa = {0}, sb = {0};
+        sketch_of(&sa, texts[k][0]);
+        sketch_of(&sb, texts[k][1]);
+        sl_comparer *plain = sl_comparer_new(), *given = sl_comparer_new(), *of_b = sl_comparer_new();
+        CHECK(plain && given && of_b);
+        sl_comparer_without_memo(given);
+        size_t n_b = 0, n_plain = 0, n_given = 0;
+        CHECK_INT(sl_comparer_set_a(of_b, &sb.sketch), 0);
+        const uint32_t *terms_b = sl_comparer_terms_a(of_b, &n_b);
+        sl_comparison p = {0}, g = {0};
+        CHECK_INT(sl_copies_compare(plain, &sa.sketch, &sb.sketch, &p), 0);
+        CHECK_INT(sl_comparer_set_a(given, &sa.sketch), 0);
+        CHECK_INT(sl_comparer_compare_terms(given, &sb.sketch, terms_b, n_b, &g), 0);
+        const uint32_t *ta = sl_comparer_terms_a(plain, &n_plain), *tg = sl_comparer_terms_a(given, &n_given);
+        CHECK(n_plain == n_given && (!n_plain || !memcmp(ta, tg, n_plain * sizeof *ta)));
+        CHECK_INT(g.kind, p.kind);
+        CHECK_INT(g.terms_b, p.terms_b);
+        CHECK(g.score == p.score && g.term_overlap == p.term_overlap &&
+              g.term_overlap_more == p.term_overlap_more && g.specific_overlap == p.specific_overlap &&
+              g.number_overlap == p.number_overlap && g.order_overlap == p.order_overlap &&
+              g.lead_names_kept == p.lead_names_kept && g.lead_figures_kept == p.lead_figures_kept &&
+              g.rewrite_probability == p.rewrite_probability && g.pairs.n == p.pairs.n);
+        sl_comparison_free(&p);
+        sl_comparison_free(&g);
+        sl_comparer_free(plain);
+        sl_comparer_free(given);
+        sl_comparer_free(of_b);
+        sketched_free(&sa);
+        sketched_free(&sb);
+    }
+}
+
 /* The same day's later report of one outlet: a new lead, then the
  * morning's item retold below it. Its lead names are kept and the
  * morning's lead is told again, but the two leads tell different news:
