@@ -94,7 +94,7 @@ struct sl_comparer {
     double best_similarity;       /* of any pair scored */
     uint32_t best_pair_a, best_pair_b;   /* that pair's sentences */
     bool thorough;                /* align even texts that cannot be copies */
-    bool without_leads;           /* measure_leads not asked (sl_comparer_without_leads) */
+    bool kind_and_score_only;     /* sl_comparer_reads_kind_and_score */
     bool without_memo;            /* terms_memo not read nor kept (sl_comparer_without_memo) */
 };
 
@@ -117,9 +117,9 @@ void sl_comparer_thorough(sl_comparer *c)
     c->thorough = true;
 }
 
-void sl_comparer_without_leads(sl_comparer *c)
+void sl_comparer_reads_kind_and_score(sl_comparer *c)
 {
-    c->without_leads = true;
+    c->kind_and_score_only = true;
 }
 
 void sl_comparer_without_memo(sl_comparer *c)
@@ -580,6 +580,41 @@ static bool anchors_may_agree(const sl_comparison *out)
     return out->specific_overlap >= COPY_NAMES && figures_may_agree(out);
 }
 
+/* The names and figures a near copy, a container or an excerpt keeps. */
+static bool anchors_kept(const sl_comparison *out)
+{
+    return out->specific_overlap >= COPY_NAMES && out->number_overlap >= COPY_NUMBERS;
+}
+
+/* Distinct content terms of the text with fewer of them. */
+static size_t fewer_terms(const sl_comparison *out)
+{
+    return out->terms_a < out->terms_b ? out->terms_a : out->terms_b;
+}
+
+/* A rewrite whatever the model says (REWRITE_ORDER above). */
+static bool wording_kept(const sl_comparison *out)
+{
+    return out->order_overlap >= REWRITE_ORDER &&
+           out->order_overlap * (double)fewer_terms(out) >= REWRITE_WORDS &&
+           out->specific_overlap >= REWRITE_ANCHORS && out->number_overlap >= REWRITE_ANCHORS;
+}
+
+/* Whether the model's rewrite may be taken: texts long enough for it, names
+ * and figures agreeing (then its probability decides). */
+static bool model_may_judge(const sl_comparison *out)
+{
+    return fewer_terms(out) >= MODEL_WORDS && out->specific_overlap >= COPY_NAMES && figures_agree(out);
+}
+
+/* Whether classify may find some kind from what the alignment adds, read
+ * from the measures made before it: near, contains and excerpt need the
+ * anchors kept, a rewrite its wording kept or the model's judgement. */
+static bool some_kind_possible(const sl_comparison *out)
+{
+    return anchors_kept(out) || wording_kept(out) || model_may_judge(out);
+}
+
 /* The kind of copy the alignment shows (see the constants above). */
 static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
 {
@@ -591,7 +626,7 @@ static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
      * copy of these kinds keeps the names and figures of what it copies. */
     bool a_shorter = a_terms <= b_terms;
     size_t shorter = a_shorter ? a_terms : b_terms, longer = a_shorter ? b_terms : a_terms;
-    bool anchors = out->specific_overlap >= COPY_NAMES && out->number_overlap >= COPY_NUMBERS;
+    bool anchors = anchors_kept(out);
     /* in order over enough of the words it reads: a claim of four words
      * besides its quote is "in order" in any report naming its speaker */
     bool verbatim = out->order_overlap >= VERBATIM_ORDER && out->unquoted_fewer >= COPY_WORDS;
@@ -612,15 +647,8 @@ static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
      * fewer than half the figures), with aligned sentences as evidence. */
     if (!out->pairs.n || !sl_copy_worth_aligning(out))
         return;
-    size_t fewer = out->terms_a < out->terms_b ? out->terms_a : out->terms_b;
-    bool kept_wording = out->order_overlap >= REWRITE_ORDER &&
-                        out->order_overlap * (double)fewer >= REWRITE_WORDS &&
-                        out->specific_overlap >= REWRITE_ANCHORS &&
-                        out->number_overlap >= REWRITE_ANCHORS;
     out->rewrite_probability = sl_copy_rewrite_probability(out);
-    bool model_says = fewer >= MODEL_WORDS && out->rewrite_probability >= sl_copy_rewrite_threshold;
-    bool model_anchors = out->specific_overlap >= COPY_NAMES && figures_agree(out);
-    if (kept_wording || (model_anchors && model_says))
+    if (wording_kept(out) || (model_may_judge(out) && out->rewrite_probability >= sl_copy_rewrite_threshold))
         out->kind = SL_COPY_REWRITE;
 }
 
@@ -897,6 +925,8 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
      * thorough comparer aligns anyway, for its sentence similarities). */
     if (!c->thorough && !sl_copy_worth_aligning(out))
         return 0;
+    if (c->kind_and_score_only && !c->thorough && !some_kind_possible(out))
+        return 0;
     if (prepare_alignment(c) || sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
         score_pairs(c) || collect_anchors(c, b) ||
         sl_order_measure(c->anchor_order, c->anchors.items, c->anchors.n, &out->anchor_order) ||
@@ -905,7 +935,7 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
     out->best_similarity = c->best_similarity;
     out->best_pair_a = c->best_pair_a;
     out->best_pair_b = c->best_pair_b;
-    if (!c->without_leads)
+    if (!c->kind_and_score_only)
         measure_leads(c, out);
     out->match_a = matched(&c->match_a, &c->weight_a, c->total_a);
     out->match_b = matched(&c->match_b, &c->weight_b, total_b);

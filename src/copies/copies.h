@@ -369,13 +369,16 @@ sl_comparer *sl_comparer_new(void);
  * shows they cannot be copies (to report sentence similarities, as
  * `storyline compare` does); otherwise those stop early with kind NONE. */
 void sl_comparer_thorough(sl_comparer *c);
-/* Makes every comparison leave the leads' measures (lead_names_kept,
- * lead_figures_kept, lead_match, leads_match: what sl_copy_same_item
- * reads) at their starting values (1, 1, 0, 0): for a caller that reads
- * only the kind and the score, which neither classify nor sl_copy_degree
- * takes from them (`dedup`: docs/benchmarks.md, "Twenty-fifth round:
- * dedup"). */
-void sl_comparer_without_leads(sl_comparer *c);
+/* Tells the comparer that its caller reads only each comparison's kind
+ * and score (`dedup`: docs/benchmarks.md, "Twenty-fifth round: dedup"),
+ * which classify and sl_copy_degree make without the leads' measures
+ * (lead_names_kept, lead_figures_kept, lead_match, leads_match: what
+ * sl_copy_same_item reads): those are left at their starting values (1,
+ * 1, 0, 0); and a pair that no kind can take whatever its alignment
+ * shows (its names, figures and wording read before it) is not aligned:
+ * kind NONE, the alignment's measures left at 0, as a pair whose wording
+ * is not worth aligning. */
+void sl_comparer_reads_kind_and_score(sl_comparer *c);
 void sl_comparer_free(sl_comparer *c);
 void sl_comparison_free(sl_comparison *cmp);
 

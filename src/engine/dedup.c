@@ -57,7 +57,7 @@ sl_dedup *sl_dedup_new(size_t window)
         sl_dedup_free(d);
         return NULL;
     }
-    sl_comparer_without_leads(d->comparer);   /* a result is its kind and score */
+    sl_comparer_reads_kind_and_score(d->comparer);   /* a result is its kind and score */
     sl_comparer_without_memo(d->comparer);    /* the ring keeps every text's terms */
     return d;
 }
