@@ -149,12 +149,34 @@ static void merge_terms(sl_term_vec *terms)
     terms->n = out + 1;
 }
 
+/* Whether a token that is no word folds to its own bytes: all ASCII, no
+ * capital, not opening with a letter (sl_token_fold then lowers nothing
+ * and keeps its dots), as most figures ("1,250", "3.5", "1987"). */
+static bool number_folds_to_itself(const char *s, size_t len)
+{
+    if (!len || sl_ascii_letter(s[0]))
+        return false;
+    for (size_t k = 0; k < len; k++)
+        if ((unsigned char)s[k] >= 0x80 || (s[k] >= 'A' && s[k] <= 'Z'))
+            return false;
+    return true;
+}
+
 /* token_term's work for a token not remembered: whether it is a stop word
  * of lang, from its fold (not folded a second time for it:
- * docs/benchmarks.md, "Twenty-third round"), then its term. */
+ * docs/benchmarks.md, "Twenty-third round"), then its term. A figure that
+ * folds to itself is hashed as it is: no word, so no stop word and no
+ * stem, and not folded into the buffer first (half of the tokens not
+ * remembered on Reuters are figures: docs/benchmarks.md, "Twenty-fifth
+ * round: dedup"). */
 static int fold_and_stem(sl_analyzer *a, sl_stemmer *st, clitics mode, const char *text,
                          const char *lang, const sl_token *tok, bool *stop, uint64_t *term)
 {
+    if (!(tok->flags & SL_TOK_WORD) && number_folds_to_itself(text + tok->start, tok->end - tok->start)) {
+        *stop = false;
+        *term = sl_hash64(text + tok->start, tok->end - tok->start);
+        return 0;
+    }
     sl_buf_clear(&a->fold);
     if (sl_token_fold(text + tok->start, tok->end - tok->start, &a->fold))
         return a->fold.err;

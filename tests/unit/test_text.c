@@ -594,6 +594,40 @@ TEST(analysis_stop_flags_are_the_stop_test)
     sl_analyzer_free(a);
 }
 
+/* A figure's term is the hash of its fold, whether the analysis folds it
+ * or hashes its bytes as they are (those that fold to themselves): figures
+ * with capitals, letters glued on, dots, commas, signs and non-ASCII
+ * digits, each twice (a figure is never remembered). */
+TEST(analysis_number_terms_are_their_folds)
+{
+    const char *text = "In 1987 it paid 1,250 dlrs, 3.5 pct, 10TH and 10th, 1.5M or 1.5m, "
+                       "2\xC2\xBD and \xD9\xA3\xD9\xA4 shares, -5 to 5-6, 4/5 of 1st .5 "
+                       "on 12.03.87; 1987 and 1,250 again, 3RD 3rd 0.5";
+    sl_analyzer *a = sl_analyzer_new();
+    sl_analysis an = {0};
+    sl_buf fold;
+    sl_buf_init(&fold, 0);
+    size_t numbers = 0;
+    CHECK_INT(sl_analyze_as(a, text, strlen(text), "en", &an), 0);
+    for (size_t k = 0; k < an.tokens.n; k++) {
+        const sl_token *tok = &an.tokens.items[k];
+        if (!(tok->flags & SL_TOK_NUMBER) || (tok->flags & SL_TOK_WORD))
+            continue;
+        numbers++;
+        sl_buf_clear(&fold);
+        CHECK_INT(sl_token_fold(text + tok->start, tok->end - tok->start, &fold), 0);
+        uint64_t term = fold.len ? sl_hash64(fold.ptr, fold.len) : 0;
+        if (an.token_terms.items[k] != term)
+            sl_test_fail(__FILE__, __LINE__, "figure \"%.*s\": its term is not its fold's",
+                         (int)(tok->end - tok->start), text + tok->start);
+        CHECK(!(tok->flags & SL_TOK_STOP));
+    }
+    CHECK(numbers >= 15);
+    sl_buf_free(&fold);
+    sl_analysis_free(&an);
+    sl_analyzer_free(a);
+}
+
 /* The memo keeps the analysis language's stop verdict, not a flag the
  * given tokens came with: "the" tokenized as English (a stop word) and
  * analysed as German is remembered as no German stop word (review of
