@@ -1,7 +1,7 @@
 /* align.c — comparing two articles: their sentences aligned in order (a copy,
  * even a reworded one, keeps the order of what it copies; two independent
  * reports of one event select and reorder), the share of each text the
- * alignment covers, and from that the kind of copy. */
+ * alignment covers, and from that the kind of copy (kinds.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,43 +12,14 @@
  * probability of paraphrase) are not aligned at all. Low on purpose: a
  * reworded sentence scores 0.2-0.5 and still belongs to the evidence. */
 #define PAIR_MIN 0.2
-/* Any copy keeps most names and places and most figures of what it copies
- * (when both texts have some): this is what tells a copy from a filled-in
- * template (Reuters earnings and dividend notices share their wording in
- * order, not their figures) and from another outlet's report of the event
- * (BASIL: the pairs whose wording overlaps most differ in their figures). */
-#define COPY_NAMES 0.6
-#define COPY_NUMBERS 0.7
-/* Texts of fewer content words than this are copies only when exact
- * ("Record March 30" is in many dividend notices). */
-#define COPY_WORDS 8
 /* A pair at or above this says the same thing in other words (a sentence
  * "aligned" in the aligned share below). */
 #define ALIGNED 0.3
 /* A pair at or above this is the same sentence, lightly edited at most. */
 #define SAME_SENTENCE 0.8
-/* A text "holds" another when pairs at SAME_SENTENCE cover this share of it,
- * or when it has this share of the other's words in order... */
+/* A text "holds" another when pairs at SAME_SENTENCE cover this share of it
+ * (or, kinds.c, when it has most of the other's words in order). */
 #define HOLDS 0.8
-#define VERBATIM_ORDER 0.85
-/* ...and two texts are near copies when they hold each other, or are
- * verbatim and of about one length (the longer at most 1.25 times). */
-#define SAME_LENGTH 1.25
-/* A text that keeps this share of the other's unquoted content words in the
- * same order (order.c), at least REWRITE_WORDS of them, and 0.8 of its names
- * and figures, is a rewrite whatever the model says: the rule before it,
- * which no BASIL pair passes (0 of 210) and which catches the excerpts of
- * a long source the model, fitted on rewrites of about one length, does not
- * (Clough-Stevenson cut-and-paste answers). */
-#define REWRITE_ORDER 0.40
-#define REWRITE_WORDS 20
-#define REWRITE_ANCHORS 0.8
-/* The learned decision judges texts of at least this many content words
- * (the shorter of the two). Fitted with short same-event reports as
- * negatives (fit_copies.py), it still takes reports of a few sentences
- * that tell the same facts in the same order for rewrites (the stories
- * fixture's, of 26 to 31 content words; docs/copies.md). */
-#define MODEL_WORDS 32
 /* A term found in more sentences than this of the other text is too common
  * there to propose pairs (it still counts in the similarity). */
 #define COMMON_IN_TEXT 50
@@ -553,105 +524,6 @@ static int take_chain(sl_comparer *c, int32_t end, double total_a, double total_
     return 0;
 }
 
-/* Figures agreeing enough for the model's rewrite: COPY_NUMBERS of them
- * with one more counted kept, so that of a few figures one may be missing
- * or written another way (2 of 3 agree, 1 of 2 does not); of many the
- * share is about COPY_NUMBERS. */
-static bool figures_agree(const sl_comparison *out)
-{
-    double n = (double)out->numbers_fewer;
-    double kept = (double)(size_t)(out->number_overlap * n + 0.5);
-    return (kept + 1) / (n + 1) >= COPY_NUMBERS;
-}
-
-/* The figures' half of anchors_may_agree (sl_comparer_may_copy asks it alone once the
- * names agree). */
-static bool figures_may_agree(const sl_comparison *out)
-{
-    return out->number_overlap >= COPY_NUMBERS || figures_agree(out);
-}
-
-/* Whether the names and figures agree enough for some kind of copy: the
- * least classify asks of any kind (COPY_NAMES of the names; COPY_NUMBERS of
- * the figures, or figures_agree for the model's rewrite). A pair that fails
- * is no copy whatever its alignment shows, so it is not aligned. */
-static bool anchors_may_agree(const sl_comparison *out)
-{
-    return out->specific_overlap >= COPY_NAMES && figures_may_agree(out);
-}
-
-/* The names and figures a near copy, a container or an excerpt keeps. */
-static bool anchors_kept(const sl_comparison *out)
-{
-    return out->specific_overlap >= COPY_NAMES && out->number_overlap >= COPY_NUMBERS;
-}
-
-/* Distinct content terms of the text with fewer of them. */
-static size_t fewer_terms(const sl_comparison *out)
-{
-    return out->terms_a < out->terms_b ? out->terms_a : out->terms_b;
-}
-
-/* A rewrite whatever the model says (REWRITE_ORDER above). */
-static bool wording_kept(const sl_comparison *out)
-{
-    return out->order_overlap >= REWRITE_ORDER &&
-           out->order_overlap * (double)fewer_terms(out) >= REWRITE_WORDS &&
-           out->specific_overlap >= REWRITE_ANCHORS && out->number_overlap >= REWRITE_ANCHORS;
-}
-
-/* Whether the model's rewrite may be taken: texts long enough for it, names
- * and figures agreeing (then its probability decides). */
-static bool model_may_judge(const sl_comparison *out)
-{
-    return fewer_terms(out) >= MODEL_WORDS && out->specific_overlap >= COPY_NAMES && figures_agree(out);
-}
-
-/* Whether classify may find some kind from what the alignment adds, read
- * from the measures made before it: near, contains and excerpt need the
- * anchors kept, a rewrite its wording kept or the model's judgement. */
-static bool some_kind_possible(const sl_comparison *out)
-{
-    return anchors_kept(out) || wording_kept(out) || model_may_judge(out);
-}
-
-/* The kind of copy the alignment shows (see the constants above). */
-static void classify(size_t a_terms, size_t b_terms, sl_comparison *out)
-{
-    /* Enough words to say anything */
-    if ((a_terms < b_terms ? a_terms : b_terms) < COPY_WORDS)
-        return;
-    /* The shorter text's words nearly all in order in the other: the same
-     * text, whatever the sentence splits (datelines, line breaks) did. A
-     * copy of these kinds keeps the names and figures of what it copies. */
-    bool a_shorter = a_terms <= b_terms;
-    size_t shorter = a_shorter ? a_terms : b_terms, longer = a_shorter ? b_terms : a_terms;
-    bool anchors = anchors_kept(out);
-    /* in order over enough of the words it reads: a claim of four words
-     * besides its quote is "in order" in any report naming its speaker */
-    bool verbatim = out->order_overlap >= VERBATIM_ORDER && out->unquoted_fewer >= COPY_WORDS;
-    bool same_length = (double)longer <= SAME_LENGTH * (double)shorter;
-    bool a_holds_b = out->a_holds_b || (verbatim && !a_shorter);
-    bool b_holds_a = out->b_holds_a || (verbatim && a_shorter);
-    if (anchors && ((out->a_holds_b && out->b_holds_a) || (verbatim && same_length))) {
-        out->kind = SL_COPY_NEAR;
-        return;
-    }
-    if (anchors && (a_holds_b || b_holds_a)) {
-        out->kind = a_holds_b ? SL_COPY_CONTAINS : SL_COPY_EXCERPT;
-        return;
-    }
-    /* A rewrite: the learned decision (decide.c), names and figures
-     * agreeing (Reuters wire items on one subject share their wording, not
-     * their figures: without this, 335 of 822 rewrite relations there kept
-     * fewer than half the figures), with aligned sentences as evidence. */
-    if (!out->pairs.n || !sl_copy_worth_aligning(out))
-        return;
-    out->rewrite_probability = sl_copy_rewrite_probability(out);
-    if (wording_kept(out) || (model_may_judge(out) && out->rewrite_probability >= sl_copy_rewrite_threshold))
-        out->kind = SL_COPY_REWRITE;
-}
-
 /* Whether sorted distinct terms `terms` hold `code`'s term: the range
  * that would hold it halved without a branch on the comparison (the
  * search is asked 77 times a text of dedup: docs/benchmarks.md,
@@ -830,27 +702,14 @@ static size_t figures_held(const uint32_t *anchors, size_t n_anchors, const uint
     return held;
 }
 
-/* The fewest of `fewer` names held whose share (share_kept's, the one
- * specific_overlap holds) reaches COPY_NAMES: the share's own test asked
- * about the rounded-up count and its neighbours, so the answer is the
- * test's. */
-static size_t names_needed(size_t fewer)
-{
-    size_t k = (size_t)(COPY_NAMES * (double)fewer);
-    while (k > 0 && (double)(k - 1) / (double)fewer >= COPY_NAMES)
-        k--;
-    while ((double)k / (double)fewer < COPY_NAMES)
-        k++;
-    return k;
-}
-
 /* Whether the names of the text with fewer of them (`fewer` among
- * `anchors`) that the other's terms hold reach COPY_NAMES of them: the
- * search stops once more are missing than the share can spare. */
+ * `anchors`) that the other's terms hold reach the share a copy keeps
+ * (kinds.c): the search stops once more are missing than the share can
+ * spare. */
 static bool names_may_agree(const uint32_t *anchors, size_t n_anchors, size_t fewer, const uint32_t *terms,
                             size_t n_terms)
 {
-    size_t spare = fewer - names_needed(fewer), missing = 0;
+    size_t spare = fewer - sl_copy_names_needed(fewer), missing = 0;
     for (size_t k = 0; k < n_anchors; k++)
         if (is_name(anchors[k]) && !holds_term(terms, n_terms, anchors[k]) && ++missing > spare)
             return false;
@@ -880,7 +739,7 @@ bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t 
                          : figures_held(anchors_b, n_anchors_b, terms_a, n_a);
     sl_comparison anchors = {0};
     anchor_shares(0, figures, counts_a, counts_b, &anchors);
-    return figures_may_agree(&anchors);
+    return sl_copy_figures_may_agree(&anchors);
 }
 
 /* sl_comparer_compare, b's terms given (terms_b) or, when NULL, collected. */
@@ -909,12 +768,12 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
     out->terms_a = c->terms_a.n;
     out->terms_b = c->terms_b.n;
     /* No copy of any kind when the names or figures disagree: every kind
-     * needs them to agree (classify), and they are the texts' own terms,
+     * needs them to agree (sl_copy_classify), and they are the texts' own terms,
      * not the alignment's; the cheapest test, so the first (a comparer
      * that stops here leaves the wording measures at 0). */
     measure_anchors(c->terms_a.items, c->terms_a.n, c->anchors_a, c->terms_b.items, c->terms_b.n,
                     out);
-    if (!c->thorough && !anchors_may_agree(out))
+    if (!c->thorough && !sl_copy_anchors_may_agree(out))
         return 0;
     if (prepare_order(c) ||
         sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap))
@@ -925,7 +784,7 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
      * thorough comparer aligns anyway, for its sentence similarities). */
     if (!c->thorough && !sl_copy_worth_aligning(out))
         return 0;
-    if (c->kind_and_score_only && !c->thorough && !some_kind_possible(out))
+    if (c->kind_and_score_only && !c->thorough && !sl_copy_kind_possible(out))
         return 0;
     if (prepare_alignment(c) || sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
         score_pairs(c) || collect_anchors(c, b) ||
@@ -948,7 +807,7 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
         return SL_ENOMEM;
     if (end >= 0 && take_chain(c, end, c->total_a, total_b, out))
         return SL_ENOMEM;
-    classify(c->sets_a.content.n, c->sets_b.content.n, out);
+    sl_copy_classify(c->sets_a.content.n, c->sets_b.content.n, out);
     return grade(c, b, out);
 }
 

@@ -414,6 +414,26 @@ bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t 
  * `b`, EXCERPT that `a` is a part of `b`); the caller orients it by date. */
 int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl_comparison *out);
 
+/* ---- kinds.c: which kind of copy a comparison shows ---- */
+
+/* The kind the comparison's measures show (out->kind; NONE is left as it
+ * is), a_terms and b_terms the two texts' content terms by sentence. */
+void sl_copy_classify(size_t a_terms, size_t b_terms, sl_comparison *out);
+/* Whether the names and figures agree enough for some kind of copy (read
+ * from specific_overlap, number_overlap, numbers_fewer): a pair that fails
+ * is no copy whatever its alignment shows, so it is not aligned. */
+bool sl_copy_anchors_may_agree(const sl_comparison *out);
+/* Its figures' half (sl_comparer_may_copy asks it alone once the names
+ * agree). */
+bool sl_copy_figures_may_agree(const sl_comparison *out);
+/* Whether sl_copy_classify may find some kind whatever the alignment adds,
+ * from the measures made before it (the anchors, order_overlap, the term
+ * counts): false says NONE. */
+bool sl_copy_kind_possible(const sl_comparison *out);
+/* The fewest of `fewer` names held whose share reaches the names a copy
+ * keeps (sl_copy_anchors_may_agree's test, asked of a count). */
+size_t sl_copy_names_needed(size_t fewer);
+
 /* ---- decide.c: is a pair of texts a rewrite ---- */
 
 #define SL_COPY_FEATURES 17
