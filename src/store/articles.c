@@ -47,8 +47,7 @@ static const char Q_FTS_DELETE[] =
     "INSERT INTO article_fts(article_fts, rowid, title, text)"
     " SELECT 'delete', id, title, text FROM articles WHERE id = ?1";
 static const char Q_ARTICLE_GET[] =
-    "SELECT id, story_id, version, key,"
-    " coalesce(path, (SELECT p.path FROM paths p WHERE p.id = articles.path_id)),"
+    "SELECT id, story_id, version, key, " SL_STORE_ARTICLE_PATH("articles") ","
     " url, source, published, title, text, lang, bad_bytes, sentences FROM articles WHERE id = ?1";
 /* The same before schema 28 (SL_STORE_PATHS_SINCE), which has no paths. */
 static const char Q_ARTICLE_GET_27[] =

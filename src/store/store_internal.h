@@ -287,6 +287,10 @@ int sl_store_recent_added(sl_store *st);
  * batch's last article held the same path in its row, else the path and
  * NULL. SL_ESTORE, SL_ENOMEM. */
 int sl_store_path_bind(sl_store *st, sqlite3_stmt *s, int col, int id_col, const char *path);
+/* The path of the article row `a` (an SQL name) of a schema-28 store: its
+ * own, else its row of paths'. A reader of articles' paths selects this. */
+#define SL_STORE_ARTICLE_PATH(a)                                                                  \
+    "coalesce(" a ".path, (SELECT p.path FROM paths p WHERE p.id = " a ".path_id))"
 /* Forgets the batch's path (at its commit or rollback). */
 void sl_store_paths_forget(sl_store *st);
 

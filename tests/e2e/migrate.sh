@@ -624,6 +624,18 @@ check "a fresh store holds the file's path once: in its first article's row and 
     -a "$(sql 'SELECT count(*) FROM articles WHERE path IS NULL AND path_id = (SELECT id FROM paths)')" = 2 ]
 check "... and every article's path is the file's" \
   [ "$fresh_paths" = "$T/wire.jsonl $T/wire.jsonl $T/wire.jsonl" ]
+# story_paths: the paths `show --json` gives the articles of every story, sorted
+story_paths() {
+  for story in $(sql "SELECT group_concat(id, ' ') FROM stories WHERE n_articles > 0"); do
+    "$STORYLINE" --db "$DB" --json show "$story"
+  done | python3 -c 'import json, sys
+paths = []
+for line in sys.stdin.read().replace("}\n{", "}\0{").split("\0"):
+    paths += [a["path"] for a in json.loads(line)["story"]["articles"]]
+print(" ".join(sorted(paths)))'
+}
+check "show --json gives each story's articles the file's path" \
+  [ "$(story_paths)" = "$T/wire.jsonl $T/wire.jsonl $T/wire.jsonl" ]
 one_more_kept 27
 export_kept before27
 forms_before_28 "$DB"
@@ -639,6 +651,8 @@ check "the migrated store holds a new batch's path once" \
 expect_exit 0 "$STORYLINE" --db "$DB" export --json
 check "export --json gives the new articles their file's path" \
   [ "$(grep -o "wire2.jsonl" "$OUT" | wc -l)" -ge 2 ]
+check "show --json gives every story's articles their files' paths" \
+  [ "$(story_paths)" = "$T/n2.txt $T/wire.jsonl $T/wire.jsonl $T/wire.jsonl $T/wire2.jsonl $T/wire2.jsonl" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
 finish
