@@ -64,7 +64,10 @@ tests/e2e/stories_split.sh), and the varint both read.
       schemas 16 to 26 (src/store/fact_items.c: kind, flags, approximation mark
       and six offsets each, every value, string and word written) instead
       of a head an item that leaves out what repeats, is none or is in the
-      article's text
+      article's text; and as before28 first
+  store_forms.py before28 STORE   every article's path back in its row
+      (src/store/paths.c), articles.path_id and paths gone: the form of
+      schemas 1 to 27
   store_forms.py centroid_terms STORE   the number of terms of every
       centroid, in the form of schema 25
   store_forms.py sketch_keys STORE   the number of keys of every copy
@@ -411,7 +414,19 @@ def facts_before27(b, text):
     return bytes(out)
 
 
+def before28(path):
+    db = sqlite3.connect(path)
+    if "path_id" not in [r[1] for r in db.execute("PRAGMA table_info(articles)")]:
+        return  # faked older already
+    db.execute("UPDATE articles SET path = (SELECT p.path FROM paths p WHERE p.id = articles.path_id)"
+               " WHERE path_id IS NOT NULL")
+    db.execute("ALTER TABLE articles DROP COLUMN path_id")
+    db.execute("DROP TABLE paths")
+    db.commit()
+
+
 def before27(path):
+    before28(path)
     db = sqlite3.connect(path)
     if (db.execute("PRAGMA user_version").fetchone()[0] < 27
             or "items" not in [r[1] for r in db.execute("PRAGMA table_info(facts)")]):
@@ -645,6 +660,7 @@ if __name__ == "__main__":
     forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18,
              "before19": before19, "before20": before20, "before21": before21, "before23": before23,
              "before24": before24, "before25": before25, "before26": before26, "before27": before27,
+             "before28": before28,
              "centroid_terms": centroid_terms,
              "sketch_keys": sketch_keys}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:

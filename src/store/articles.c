@@ -30,8 +30,8 @@ static const char Q_FIND_HASH[] =
 static const char Q_ARTICLE_INSERT[] =
     "INSERT INTO articles(identity, key, path, url, source, published, published_day, title,"
     " text, lang, content_hash, bad_bytes, sentences, story_id, source_hash, lines,"
-    " ingested_at)"
-    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,strftime('%s','now'))";
+    " path_id, ingested_at)"
+    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,strftime('%s','now'))";
 static const char Q_ARTICLE_ARCHIVE[] =
     "INSERT OR REPLACE INTO article_versions(article_id, version, content_hash, title, text,"
     " ingested_at) SELECT id, version, content_hash, title, text, ingested_at FROM articles"
@@ -39,7 +39,7 @@ static const char Q_ARTICLE_ARCHIVE[] =
 static const char Q_ARTICLE_UPDATE[] =
     "UPDATE articles SET key=?2, path=?3, url=?4, source=?5, published=?6, published_day=?7,"
     " title=?8, text=?9, lang=?10, content_hash=?11, bad_bytes=?12, sentences=?13,"
-    " story_id=?14, source_hash=?15, lines=?16, version=version+1,"
+    " story_id=?14, source_hash=?15, lines=?16, path_id=?17, version=version+1,"
     " ingested_at=strftime('%s','now') WHERE id = ?1"
     " RETURNING version";
 static const char Q_FTS_INSERT[] = "INSERT INTO article_fts(rowid, title, text) VALUES(?1, ?2, ?3)";
@@ -47,6 +47,10 @@ static const char Q_FTS_DELETE[] =
     "INSERT INTO article_fts(article_fts, rowid, title, text)"
     " SELECT 'delete', id, title, text FROM articles WHERE id = ?1";
 static const char Q_ARTICLE_GET[] =
+    "SELECT id, story_id, version, key, " SL_STORE_ARTICLE_PATH("articles") ","
+    " url, source, published, title, text, lang, bad_bytes, sentences FROM articles WHERE id = ?1";
+/* The same before schema 28 (SL_STORE_PATHS_SINCE), which has no paths. */
+static const char Q_ARTICLE_GET_27[] =
     "SELECT id, story_id, version, key, path, url, source, published, title, text, lang,"
     " bad_bytes, sentences FROM articles WHERE id = ?1";
 static const char Q_ARTICLE_COUNT[] = "SELECT count(*) FROM articles";
@@ -131,7 +135,8 @@ int sl_store_find_hash(sl_store *st, int64_t hash, int64_t *id, sl_buf *identity
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
 }
 
-/* Binds the columns shared by insert (?2..?17 after identity) and update. */
+/* Binds the columns shared by insert (?2..?17 after identity) and update:
+ * the path as the batch holds it (paths.c) in ?3 and ?17. */
 static int bind_row(sl_store *st, sqlite3_stmt *s, const sl_article_row *row)
 {
     int rc = sl_store_spans_pack(row->sentences, row->n_sentences, &st->spans);
@@ -139,8 +144,9 @@ static int bind_row(sl_store *st, sqlite3_stmt *s, const sl_article_row *row)
         rc = sl_store_lines_pack(row->lines, row->n_lines, &st->lines);
     if (rc)
         return rc;
+    if ((rc = sl_store_path_bind(st, s, 3, 17, row->path)) != 0)
+        return rc;
     rc |= sl_store_bind_text(s, 2, row->key);
-    rc |= sl_store_bind_text(s, 3, row->path);
     rc |= sl_store_bind_text(s, 4, row->url);
     rc |= sl_store_bind_text(s, 5, row->source);
     rc |= sl_store_bind_text(s, 6, row->published);
@@ -223,7 +229,8 @@ int sl_store_article_get(sl_store *st, int64_t id, sl_article **out)
 {
     *out = NULL;
     sqlite3_stmt *s;
-    int rc = sl_store_row_by_id(st, Q_ARTICLE_GET, id, &s);
+    int rc = sl_store_row_by_id(
+        st, st->schema < SL_STORE_PATHS_SINCE ? Q_ARTICLE_GET_27 : Q_ARTICLE_GET, id, &s);
     if (rc)
         return rc;
     sl_article *a = sl_calloc(1, sizeof *a);

@@ -245,6 +245,12 @@ static const migration migrations[] = {
      * article's text as a span of it, a decimal value as m / 10^e
      * (facts.c) */
     {.backfill = sl_store_facts_reform},
+    /* 28 (size, issue 11; SL_STORE_PATHS_SINCE): an input file's path
+     * held once a batch in paths, the batch's later articles from that
+     * file naming its row (articles.path_id) instead of holding the path
+     * (paths.c); rows written before keep theirs */
+    {.sql = "CREATE TABLE paths(id INTEGER PRIMARY KEY, path TEXT NOT NULL);"
+            "ALTER TABLE articles ADD COLUMN path_id INTEGER;"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -261,7 +267,7 @@ static const char schema[] =
     "  title TEXT, text TEXT NOT NULL, lang TEXT, content_hash INTEGER NOT NULL,"
     "  version INTEGER NOT NULL DEFAULT 1, bad_bytes INTEGER NOT NULL DEFAULT 0,"
     "  sentences BLOB, story_id INTEGER, ingested_at INTEGER NOT NULL,"
-    "  source_hash INTEGER, lines BLOB);"
+    "  source_hash INTEGER, lines BLOB, path_id INTEGER);"
     "CREATE INDEX articles_hash ON articles(content_hash);"
     "CREATE INDEX articles_story ON articles(story_id);"
     "CREATE TABLE article_versions(article_id INTEGER NOT NULL, version INTEGER NOT NULL,"
@@ -303,7 +309,8 @@ static const char schema[] =
     "  WITHOUT ROWID;"
     "CREATE TABLE story_terms(term INTEGER NOT NULL, story INTEGER NOT NULL,"
     "  weight INTEGER NOT NULL, PRIMARY KEY(term, story)) WITHOUT ROWID;"
-    "CREATE TABLE story_norms(story INTEGER PRIMARY KEY, norm REAL NOT NULL);";
+    "CREATE TABLE story_norms(story INTEGER PRIMARY KEY, norm REAL NOT NULL);"
+    "CREATE TABLE paths(id INTEGER PRIMARY KEY, path TEXT NOT NULL);";
 
 static int collect_id(void *ctx, int64_t id)
 {

@@ -345,6 +345,7 @@ void sl_store_close(sl_store *st)
     sqlite3_close(st->db);
     free(st->unlocked);
     sl_buf_free(&st->changed);
+    sl_buf_free(&st->path_held);
     free(st);
 }
 
@@ -586,6 +587,7 @@ int sl_store_commit(sl_store *st)
         rc = sl_store_exec_stmt(sl_store_stmt(st, Q_COMMIT));
     if (!rc)
         st->in_tx = st->writing = 0;
+    sl_store_paths_forget(st);
     sl_store_terms_written(st); /* the flush and the merge wrote terms */
     return rc;
 }
@@ -599,6 +601,7 @@ int sl_store_rollback(sl_store *st)
     sl_store_dict_forget(&st->dict); /* and the terms it gave ids */
     sl_store_story_changes_forget(&st->changes); /* and its stories' changes unwritten */
     sl_store_sketch_memo_clear(st); /* and the sketches it wrote */
+    sl_store_paths_forget(st);        /* and the row of paths it added */
     /* Reset every statement first: a pending read would keep the transaction open. */
     for (size_t i = 0; i < st->cap; i++)
         if (st->cache[i].stmt)

@@ -107,6 +107,11 @@ struct sl_store {
     struct stat opened;
     int read_only;             /* opened to read only, or fell back to it */
     sl_buf changed;
+    /* The last path an article of the batch held in its row, and the row
+     * of paths the batch gave it (0: none yet); paths.c */
+    sl_buf path_held;
+    int has_path_held;
+    int64_t path_id;
 };
 
 /* One integer cell of `sql` (a `static const char Q_…[]`), 0 for NULL or
@@ -153,6 +158,8 @@ int sl_store_scan_cache(sl_store *st, int scanning);
  * (facts.c). The one number of store16's migration (27 while another
  * branch may take 26). */
 #define SL_STORE_FACT_HEADS_SINCE 27
+/* The first schema version with paths and articles.path_id (paths.c). */
+#define SL_STORE_PATHS_SINCE 28
 
 /* The first schema version with term_dict, whose ids article_terms holds
  * instead of the terms (article_terms.c). */
@@ -272,6 +279,20 @@ int sl_store_recent_due(int64_t first, int64_t last);
  * in recent_cycle the last article stored, where the cycle begins;
  * SL_ESTORE. */
 int sl_store_recent_added(sl_store *st);
+
+/* ---- paths.c: an input file's path held once a batch ---- */
+
+/* Binds `path` to parameter `col` of an article's insert or update and
+ * the row of paths naming it to `id_col`: NULL and that row when the
+ * batch's last article held the same path in its row, else the path and
+ * NULL. SL_ESTORE, SL_ENOMEM. */
+int sl_store_path_bind(sl_store *st, sqlite3_stmt *s, int col, int id_col, const char *path);
+/* The path of the article row `a` (an SQL name) of a schema-28 store: its
+ * own, else its row of paths'. A reader of articles' paths selects this. */
+#define SL_STORE_ARTICLE_PATH(a)                                                                  \
+    "coalesce(" a ".path, (SELECT p.path FROM paths p WHERE p.id = " a ".path_id))"
+/* Forgets the batch's path (at its commit or rollback). */
+void sl_store_paths_forget(sl_store *st);
 
 /* ---- spans.c: the articles' sentence offsets ---- */
 

@@ -32,10 +32,13 @@ static const char Q_STORY_GET[] =
     " (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),"
     " date(s.first_day * 86400, 'unixepoch'), date(s.last_day * 86400, 'unixepoch')"
     " FROM stories s WHERE s.id = ?1";
-static const char Q_STORY_ARTICLES[] =
-    "SELECT a.id, a.title, a.source, a.published, a.url, a.path, c.of_id, c.kind"
-    " FROM articles a LEFT JOIN copies c ON c.article_id = a.id"
-    " WHERE a.story_id = ?1 GROUP BY a.id ORDER BY a.published_day IS NULL, a.published_day, a.id";
+#define STORY_ARTICLES(path)                                                                       \
+    "SELECT a.id, a.title, a.source, a.published, a.url, " path ", c.of_id, c.kind"                \
+    " FROM articles a LEFT JOIN copies c ON c.article_id = a.id"                                   \
+    " WHERE a.story_id = ?1 GROUP BY a.id ORDER BY a.published_day IS NULL, a.published_day, a.id"
+static const char Q_STORY_ARTICLES[] = STORY_ARTICLES(SL_STORE_ARTICLE_PATH("a"));
+/* The same before schema 28 (SL_STORE_PATHS_SINCE), which has no paths. */
+static const char Q_STORY_ARTICLES_27[] = STORY_ARTICLES("a.path");
 static const char Q_STORY_THREAD[] = "UPDATE stories SET thread_id = ?2 WHERE id = ?1";
 static const char Q_THREADS_MERGE[] = "UPDATE stories SET thread_id = ?2 WHERE thread_id = ?1";
 /* A story merge (sl_grouper_take_story_merge): ?2 takes the count and the
@@ -159,7 +162,8 @@ int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out)
 
 static int read_story_articles(sl_store *st, sl_story *story)
 {
-    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_ARTICLES);
+    sqlite3_stmt *s = sl_store_stmt(
+        st, st->schema < SL_STORE_PATHS_SINCE ? Q_STORY_ARTICLES_27 : Q_STORY_ARTICLES);
     if (!s || sqlite3_bind_int64(s, 1, story->line.id))
         return SL_ESTORE;
     int err = 0, rc = SQLITE_DONE;

@@ -230,5 +230,10 @@ forms_before_26() {
 forms_before_27() {
   python3 "$SL_TESTS/store_forms.py" before27 "$1"
 }
+# forms_before_28 DB: DB's articles holding their paths in their rows again,
+# no paths (tests/store_forms.py)
+forms_before_28() {
+  python3 "$SL_TESTS/store_forms.py" before28 "$1"
+}
 # The schema a store is migrated to (src/store/migrate.c's last migration).
-SL_SCHEMA=27
+SL_SCHEMA=28

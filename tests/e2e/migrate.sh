@@ -601,4 +601,58 @@ sql "UPDATE facts SET items = substr(items, 1, length(items) - 1) WHERE article_
 expect_exit 3 "$STORYLINE" --db "$DB" check
 check "check names a facts row that does not read" grep -q "facts that do not read: 1" "$ERR"
 
+section "a schema-27 store: each article's path in its row, read the same, then a batch's path held once"
+DB="$T/twentyseven.db"
+python3 - "$T/wire.jsonl" "$T/wire2.jsonl" <<'PY'
+import json, sys
+news = [("Skerrow ferry timetable approved", "The harbour board of Skerrow approved a new ferry timetable on Tuesday after three months of talks with island councils. Late sailings will run on Fridays."),
+        ("Museum reopens after repairs", "The maritime museum of Eskmoor reopened on Saturday after eight months of roof repairs. Visitors queued before the doors opened."),
+        ("Eskmoor bridge closed for a week", "The old bridge at Eskmoor will close for a week from Monday while engineers replace its bearings, the county said on Thursday."),
+        ("Skerrow school gets a new roof", "Skerrow primary school will get a new roof this summer, the island council said, after a winter of leaks in two classrooms."),
+        ("Eskmoor fishing quota raised", "Boats from Eskmoor may land a fifth more herring this season, the fisheries office said on Friday after a count of the spring shoals.")]
+for name, part in ((sys.argv[1], news[:3]), (sys.argv[2], news[3:])):
+    with open(name, "w") as f:
+        for i, (title, text) in enumerate(part):
+            f.write(json.dumps({"id": title[:12], "title": title, "text": text, "published": "2026-05-0%d" % (i + 1)}) + "\n")
+PY
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Wire "$T/wire.jsonl"
+paths="SELECT group_concat(coalesce(path, (SELECT p.path FROM paths p WHERE p.id = a.path_id)), ' ')
+  FROM (SELECT * FROM articles ORDER BY id) a"
+fresh_paths=$(sql "$paths")
+check "a fresh store holds the file's path once: in its first article's row and in paths" \
+  [ "$(sql 'SELECT count(*) FROM articles WHERE path IS NOT NULL')" = 1 \
+    -a "$(sql 'SELECT count(*) FROM articles WHERE path IS NULL AND path_id = (SELECT id FROM paths)')" = 2 ]
+check "... and every article's path is the file's" \
+  [ "$fresh_paths" = "$T/wire.jsonl $T/wire.jsonl $T/wire.jsonl" ]
+# story_paths: the paths `show --json` gives the articles of every story, sorted
+story_paths() {
+  for story in $(sql "SELECT group_concat(id, ' ') FROM stories WHERE n_articles > 0"); do
+    "$STORYLINE" --db "$DB" --json show "$story"
+  done | python3 -c 'import json, sys
+paths = []
+for line in sys.stdin.read().replace("}\n{", "}\0{").split("\0"):
+    paths += [a["path"] for a in json.loads(line)["story"]["articles"]]
+print(" ".join(sorted(paths)))'
+}
+check "show --json gives each story's articles the file's path" \
+  [ "$(story_paths)" = "$T/wire.jsonl $T/wire.jsonl $T/wire.jsonl" ]
+one_more_kept 27
+export_kept before27
+forms_before_28 "$DB"
+sql "PRAGMA user_version = 27" >/dev/null
+check "the faked store's articles hold their paths, no paths table" \
+  [ "$(sql 'SELECT count(*) FROM articles WHERE path IS NOT NULL')" = 3 \
+    -a "$(sql "SELECT count(*) FROM sqlite_master WHERE name = 'paths'")" = 0 ]
+migrated_as_fresh 27 "articles' paths" "$paths" "$fresh_paths"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source Wire "$T/wire2.jsonl"
+check "the migrated store holds a new batch's path once" \
+  [ "$(sql "SELECT count(*) FROM articles WHERE path IS NULL AND path_id IS NOT NULL")" = 1 \
+    -a "$(sql "SELECT count(*) FROM articles WHERE path = '$T/wire2.jsonl'")" = 1 ]
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "export --json gives the new articles their file's path" \
+  [ "$(grep -o "wire2.jsonl" "$OUT" | wc -l)" -ge 2 ]
+check "show --json gives every story's articles their files' paths" \
+  [ "$(story_paths)" = "$T/n2.txt $T/wire.jsonl $T/wire.jsonl $T/wire.jsonl $T/wire2.jsonl $T/wire2.jsonl" ]
+expect_exit 0 "$STORYLINE" --db "$DB" check
+
 finish

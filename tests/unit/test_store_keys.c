@@ -202,12 +202,13 @@ TEST(store_centroids_migrate_to_their_terms)
     centroids_of_24(st, 8, 9, packed);
     CHECK(count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 8") < (int64_t)len);
     CHECK_INT(sqlite3_exec(st->db, "UPDATE stories SET centroid = substr(centroid, 1, length(centroid) - 1)"
-                           " WHERE id = 9; DROP TABLE story_norms; PRAGMA user_version = 24",
-                           NULL, NULL, NULL), SQLITE_OK); /* schema 24 had no norms */
+                           " WHERE id = 9; DROP TABLE story_norms; DROP TABLE paths;"
+                           " ALTER TABLE articles DROP COLUMN path_id; PRAGMA user_version = 24",
+                           NULL, NULL, NULL), SQLITE_OK); /* schema 24 had no norms, no paths */
     int64_t cut = count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 9");
     if (!(st = writer_again(st, path))) /* migrates */
         return;
-    CHECK_INT(count_rows(st, "PRAGMA user_version"), SL_STORE_FACT_HEADS_SINCE); /* the last */
+    CHECK_INT(count_rows(st, "PRAGMA user_version"), SL_STORE_PATHS_SINCE); /* the last */
     CHECK_INT(count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 8"), (int64_t)len);
     reads_without_dictionary(st, 8, packed, len);
     CHECK_INT(count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 9"), cut);
