@@ -261,6 +261,10 @@ static void longest_of_key(const sl_facts_doc *d, size_t i, size_t tn, size_t ke
         size_t k = by_key[j];
         if (tn != first_len[k] && !(first_plural[k] && tn == first_len[k] + 1u))
             continue;
+        /* its first word first, whose length is known: phrase_at finds
+         * each word's end (strchr, strlen) before comparing it */
+        if (!word_is(d, i, units[k].words, first_len[k] + first_plural[k]))
+            continue;
         size_t n = phrase_at(d, i, units[k].words);
         if (n > *best || (n == *best && n && k < *best_k)) {
             *best = n;
