@@ -70,9 +70,11 @@ static bool initials_of(const sl_known *e, const char *s, size_t len)
  * ("Thomas", "Tom", "Kate" of "Katherine"; no place: "Jordan"). */
 static bool given_name_of(const sl_known *e, const char *s, size_t len)
 {
+    if (len < 3 || e->name[0] != s[0]) /* before the search for a space: most pairs stop here */
+        return false;
     const char *space = strchr(e->name, ' ');
-    if (len < 3 || !space || (size_t)(space - e->name) < len || e->name[0] != s[0] ||
-        memchr(s, ' ', len) || strcmp(e->type, "person"))
+    if (!space || (size_t)(space - e->name) < len || memchr(s, ' ', len) ||
+        strcmp(e->type, "person"))
         return false;
     size_t k = 1;
     for (const char *c = e->name + 1; c < space && k < len; c++)

@@ -9,6 +9,7 @@
 
 #include "store_internal.h"
 #include "util/alloc.h"
+#include "util/mem_find.h"
 
 /* ---- the packed form of an article's items ---- */
 
@@ -304,7 +305,7 @@ static int about_in_text(const char *about, uint32_t span_start, article_text at
     size_t len = about ? strlen(about) : 0;
     if (!len || !at.text || len > UINT32_MAX)
         return 0;
-    const char *found = memmem(at.text, at.len, about, len);
+    const char *found = sl_mem_find(at.text, at.len, about, len);
     if (!found)
         return 0;
     *start = (uint32_t)(found - at.text);

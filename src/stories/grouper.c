@@ -141,6 +141,7 @@ sl_grouper *sl_grouper_new(void)
         return NULL;
     }
     g->acc_cap = ACC_CAP;
+    sl_log_memo_init(&g->logs);
     sl_grouper_set_granularity(g, 1.0);
     return g;
 }

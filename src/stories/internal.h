@@ -111,9 +111,24 @@ typedef struct sl_story_merge {
  * (grouper.c, TOP_CANDIDATES) and the neighbour of another. */
 #define SL_STORY_MERGES_MAX 17
 
+/* The logarithms a vector's weights take (vectors.c), kept: log(k) of a
+ * small whole term frequency (filled by sl_log_memo_init), and the idf of
+ * a small count at the n_docs it was taken at (idf_docs: n_docs + 1, 0
+ * none). 162,344 calls of log() were 7.4 M instructions of the first
+ * 1,000 Reuters stories. */
+#define SL_LOG_MEMO 256
+typedef struct sl_log_memo {
+    double tf[SL_LOG_MEMO];
+    double idf[SL_LOG_MEMO];
+    uint64_t idf_docs[SL_LOG_MEMO];
+} sl_log_memo;
+
+void sl_log_memo_init(sl_log_memo *m);
+
 struct sl_grouper {
     sl_count_map df, pending;
     uint64_t n_docs;
+    sl_log_memo logs;
     double join_threshold, thread_threshold, relink_threshold, merge_threshold;
     sl_story_slot *stories;         /* indexed by story id */
     size_t stories_cap;

@@ -37,10 +37,16 @@ int sl_grouper_load_df(void *grouper, uint64_t term, uint32_t df)
 
 void sl_grouper_set_docs(sl_grouper *g, uint64_t n_docs) { g->n_docs = n_docs; }
 
+/* The idf of a term in `count` of n_docs articles. */
+static double idf_at(uint64_t n_docs, uint32_t count)
+{
+    return log((double)(n_docs + 1) / (count + 1)) + 1.0;
+}
+
 double sl_grouper_idf(const sl_grouper *g, uint64_t term)
 {
     uint32_t *df = sl_count_slot((sl_count_map *)&g->df, term, 0);
-    return log((double)(g->n_docs + 1) / ((df ? *df : 0) + 1)) + 1.0;
+    return idf_at(g->n_docs, df ? *df : 0);
 }
 
 int sl_count_term(sl_grouper *g, uint64_t term)
@@ -270,9 +276,35 @@ uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normali
     return (uint32_t)n;
 }
 
-static float weight_of(const sl_grouper *g, uint64_t term, double tf)
+void sl_log_memo_init(sl_log_memo *m)
 {
-    return (float)((1 + log(tf)) * sl_grouper_idf(g, term));
+    for (int k = 0; k < SL_LOG_MEMO; k++)
+        m->tf[k] = log((double)k);
+}
+
+/* log(tf), from the memo for a small whole tf (the same double). */
+static double log_tf(const sl_grouper *g, double tf)
+{
+    return tf >= 0 && tf < SL_LOG_MEMO && tf == (double)(int)tf ? g->logs.tf[(int)tf] : log(tf);
+}
+
+/* sl_grouper_idf, from the memo for a small count taken at this n_docs. */
+static double idf_of(sl_grouper *g, uint64_t term)
+{
+    uint32_t *df = sl_count_slot(&g->df, term, 0);
+    uint32_t count = df ? *df : 0;
+    if (count >= SL_LOG_MEMO)
+        return idf_at(g->n_docs, count);
+    if (g->logs.idf_docs[count] != g->n_docs + 1) {
+        g->logs.idf[count] = idf_at(g->n_docs, count);
+        g->logs.idf_docs[count] = g->n_docs + 1;
+    }
+    return g->logs.idf[count];
+}
+
+static float weight_of(sl_grouper *g, uint64_t term, double tf)
+{
+    return (float)((1 + log_tf(g, tf)) * idf_of(g, term));
 }
 
 /* Merges the ascending runs a[0, na) and b[0, nb) into out; false when

@@ -414,6 +414,22 @@ TEST(facts_dates_without_year)
     sl_fact_items_free(items);
 }
 
+/* A date's ISO form at each of its widths: a bare year, a year guessed
+ * from a publication before the year 1000 (four digits, zeros first), a
+ * whole date. */
+TEST(facts_dates_iso_forms)
+{
+    sl_fact_items *items = facts_of_text("The mill opened in 1999 and closed on 5 May, "
+                                        "before the vote of 7 June 2001.\n", "0804-06-01");
+    const char *want[] = {"1999", "0804-05-05", "2001-06-07"};
+    CHECK_INT(fact_count(items, SL_FACT_DATE), 3);
+    for (size_t k = 0; k < 3; k++) {
+        const sl_fact_item *d = fact_nth(items, SL_FACT_DATE, k);
+        CHECK_STR(d ? d->about : NULL, want[k]);
+    }
+    sl_fact_items_free(items);
+}
+
 /* Types and names from the text's own evidence: a group named as one
  * ("the armed group Hamas", "Hamas fighters", "Israel and Hamas") is an
  * organisation wherever it is named; "the Biden administration" before "Joe

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "facts/facts.h"
+#include "facts/units.h"
 #include "facts_items.h"
 #include "test.h"
 
@@ -776,4 +777,26 @@ TEST(facts_numbers_value_of_in_a_sentence_of_many)
         sl_fact_items_free(one);
     }
     sl_fact_items_free(many);
+}
+
+/* The currency of a sign or code glued to digits after a "$" or alone,
+ * from the signs indexed by their first byte: "$US" and "$A" among the
+ * "$" signs, the codes among those of their letter ("AUD" after "a$",
+ * "au$"), none for "$AU" or "$HK" (no such sign) or a code of no sign, a
+ * code in lower case not taken. */
+TEST(facts_currency_signs_by_their_first_byte)
+{
+    static const struct { const char *s; bool dollar; const char *unit; } cases[] = {
+        {"US5", true, "dollar"},          {"A5", true, "australian dollar"},
+        {"AU5", true, NULL},              {"HK5", true, NULL},
+        {"AUD5", false, "australian dollar"}, {"NZD5", false, "new zealand dollar"},
+        {"SGD5", false, "singapore dollar"}, {"GBP5", false, "pound sterling"},
+        {"RS5", false, "rupee"},           {"QQQ5", false, NULL},
+        {"usd5", false, NULL},             {"PS27", false, "pound sterling"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        const char *unit =
+            sl_units_currency_prefix(cases[k].s, strlen(cases[k].s), cases[k].dollar);
+        CHECK_STR(unit ? unit : "(none)", cases[k].unit ? cases[k].unit : "(none)");
+    }
 }

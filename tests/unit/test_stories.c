@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "stories/stories.h"
 #include "test.h"
@@ -868,4 +869,41 @@ TEST(grouper_fetches_new_counts_by_one_call)
     CHECK_INT(sl_grouper_fetch_df(g, &body, &title, counts_of, &asked), 0);
     CHECK_INT(asked.calls, 2); /* every term in memory: no call */
     sl_grouper_free(g);
+}
+
+/* A vector's weights from the kept logarithms (the tf's of small whole
+ * frequencies, the idf's of small counts at the store's size) are those
+ * of log() itself, to the bit: a grouper that weighed a vector at one
+ * n_docs and then at another gives what a new grouper gives at the
+ * second, frequencies and counts past the kept ones (300, 700) included;
+ * and the weights' ratios are the formula's. */
+TEST(grouper_vector_weights_from_kept_logs_as_from_log)
+{
+    sl_term body_terms[] = {{201, 1, 5}, {202, 3, 0}, {203, 300, 5}, {204, 2, 5}};
+    sl_analysis body = {0};
+    body.terms.items = body_terms;
+    body.terms.n = 4;
+    sl_grouper *used = sl_grouper_new(), *fresh = sl_grouper_new();
+    const uint32_t dfs[] = {2, 5, 700, 2};
+    for (int i = 0; i < 4; i++) {
+        CHECK_INT(sl_grouper_load_df(used, body_terms[i].id, dfs[i]), 0);
+        CHECK_INT(sl_grouper_load_df(fresh, body_terms[i].id, dfs[i]), 0);
+    }
+    sl_vector first, again, want;
+    sl_grouper_set_docs(used, 1000);
+    sl_grouper_vectorize(used, &body, NULL, &first);
+    sl_grouper_set_docs(used, 5000);
+    sl_grouper_vectorize(used, &body, NULL, &again);
+    sl_grouper_set_docs(fresh, 5000);
+    sl_grouper_vectorize(fresh, &body, NULL, &want);
+    CHECK_INT(again.n, 4);
+    CHECK_INT(want.n, 4);
+    CHECK(!memcmp(again.terms, want.terms, sizeof want.terms[0] * want.n));
+    CHECK(memcmp(first.terms, want.terms, sizeof want.terms[0] * want.n) != 0);
+    /* 202: tf 3 + 1 (in the lead), df 5; 203: tf 300 (past it), df 700 */
+    double w202 = (1 + log(4.0)) * (log(5001.0 / 6) + 1), w203 = (1 + log(300.0)) * (log(5001.0 / 701) + 1);
+    CHECK(want.terms[1].term == 202 && want.terms[2].term == 203);
+    CHECK(fabs(want.terms[1].weight / want.terms[2].weight - w202 / w203) < 1e-6);
+    sl_grouper_free(used);
+    sl_grouper_free(fresh);
 }

@@ -11,6 +11,7 @@
 #include "util/count_map.h"
 #include "util/date.h"
 #include "util/json_out.h"
+#include "util/mem_find.h"
 #include "util/sort.h"
 #include "util/vec.h"
 
@@ -187,4 +188,40 @@ TEST(count_map_keeps_counts_through_growth)
     CHECK(*sl_count_slot(&m, 1, 0) == 42);
     sl_count_free(&m);
     CHECK(m.cap == 0 && m.keys == NULL);
+}
+
+/* sl_mem_find gives memmem's answer: needles found at the start, the end,
+ * after more false starts of their first byte than it compares itself
+ * (memmem takes the rest), found twice (the first), not found, longer
+ * than the text, of one byte; and generated texts of a small alphabet. */
+TEST(mem_find_gives_memmem_first_place)
+{
+    char text[400];
+    memset(text, 'a', sizeof text);
+    memcpy(text + 300, "ab", 2);
+    memcpy(text + 350, "ab", 2);
+    memcpy(text + sizeof text - 3, "abc", 3);
+    const char *needles[] = {"ab", "abc", "aaa", "a", "b", "c", "ba", "abd", "aab"};
+    for (size_t i = 0; i < sizeof needles / sizeof *needles; i++) {
+        size_t len = strlen(needles[i]);
+        CHECK(sl_mem_find(text, sizeof text, needles[i], len) ==
+              memmem(text, sizeof text, needles[i], len));
+    }
+    CHECK(sl_mem_find(text, sizeof text, "ab", 2) == text + 300);
+    CHECK(sl_mem_find(text, 2, "aaa", 3) == NULL);
+    CHECK(sl_mem_find(text, sizeof text, "", 0) == NULL);
+    uint64_t s = 7;
+    int same = 0;
+    for (int round = 0; round < 2000; round++) {
+        char hay[120], needle[6];
+        for (size_t k = 0; k < sizeof hay; k++) {
+            s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+            hay[k] = "abc"[(s >> 33) % 3];
+        }
+        size_t n = 1 + (s >> 40) % sizeof hay, len = 1 + (s >> 50) % sizeof needle;
+        for (size_t k = 0; k < len; k++)
+            needle[k] = "abc"[(s >> (10 + 2 * k)) % 3];
+        same += sl_mem_find(hay, n, needle, len) == memmem(hay, n, needle, len);
+    }
+    CHECK_INT(same, 2000);
 }
