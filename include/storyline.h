@@ -195,8 +195,9 @@ typedef struct sl_ingest_report {
  * (README*, LICENSE*, COPYING*, CHANGELOG*, CONTRIBUTING*, NOTICE*, AUTHORS*,
  * *.md) and symbolic links that lead to a folder or out of the folder given;
  * a file named as `path` is always read. Formats are recognised by content:
- * plain text, JSONL, HTML, WARC, feeds; gzip is undone first. `path` "-"
- * (standard input) or a pipe is read whole as a file is (WARC excepted).
+ * plain text, JSONL, HTML, WARC, feeds; gzip is undone first. A plain
+ * JSONL file and a WARC file are read as they go; any other, and `path` "-"
+ * (standard input) or a pipe, is read whole.
  * A gzip stream cut short or damaged is reported; of one cut short, the
  * whole JSONL lines before the cut are stored (of other damage, nothing: a
  * failed check leaves no byte trusted). Bad inputs are

@@ -11,6 +11,7 @@
  * (sl_inputs_replay: its merge). */
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include "util/date.h"
 #include "util/error.h"
 #include "util/gzfile.h"
+#include "util/lines.h"
 #include "util/path.h"
 
 typedef struct run {
@@ -147,31 +149,46 @@ static int one_record(run *r, sl_record *rec, int bad, const sl_buf *where, cons
     return rc;
 }
 
-static int ingest_jsonl(run *r, const char *data, size_t len, const char *name, const char *path)
+/* A read that failed between a file's lines: the lines before it were
+ * ingested, as those of a file cut short are. */
+static int lines_failed(run *r, int code, const char *name)
+{
+    char why[96];
+    if (code == SL_ENOMEM)
+        return sl_seterr(r->e, SL_ENOMEM, "%s: out of memory", name);
+    if (code == SL_ETOOLARGE)
+        snprintf(why, sizeof why, SL_OVER_CAP_FMT, SL_INPUT_MAX >> 20);
+    else
+        snprintf(why, sizeof why, "read error: %s", strerror(errno));
+    fail(r, name, why);
+    return 0;
+}
+
+/* The records of JSONL lines, each named FILE:LINE; white lines are
+ * skipped, and every byte read counts for the progress line's MB. */
+static int ingest_lines(run *r, sl_lines *lines, const char *name, const char *path)
 {
     sl_record rec = {0};
     sl_buf why = SL_BUF_INIT, where = SL_BUF_INIT;
-    int rc = 0;
-    size_t pos = 0, line_no = 0;
-    while (!rc && pos < len) {
-        /* memchr: a loop a byte was 6.8 M instructions of the first 1,000
-         * Reuters stories' 1,742 M (docs/benchmarks.md, "Twenty-third round") */
-        const char *nl = memchr(data + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - data) : len;
+    const char *line;
+    size_t len, taken, line_no = 0;
+    int rc = 0, got = 0;
+    while (!rc && (got = sl_lines_next(lines, &line, &len, &taken)) > 0) {
         line_no++;
-        size_t s = pos;
-        r->report->bytes += (end < len ? end + 1 : len) - s;   /* read so far: the progress line's MB */
-        pos = end + 1;
-        while (s < end && (data[s] == ' ' || data[s] == '\t' || data[s] == '\r'))
+        r->report->bytes += taken;
+        size_t s = 0;
+        while (s < len && (line[s] == ' ' || line[s] == '\t' || line[s] == '\r'))
             s++;
-        if (s == end)
+        if (s == len)
             continue;
         sl_buf_clear(&where);
         sl_buf_printf(&where, "%s:%zu", name, line_no);
         sl_buf_clear(&why);
-        int bad = sl_jsonl_parse_line(data + s, end - s, &rec, &why);
+        int bad = sl_jsonl_parse_line(line + s, len - s, &rec, &why);
         rc = one_record(r, &rec, bad, &where, &why, name, path);
     }
+    if (!rc && got < 0)
+        rc = lines_failed(r, got, name);
     sl_record_clear(&rec);
     sl_buf_free(&why);
     sl_buf_free(&where);
@@ -329,8 +346,11 @@ static int ingest_data(run *r, const char *data, size_t len, const char *name, c
     case SL_FORMAT_BINARY:
         fail(r, name, "binary data, not text, HTML or JSONL");
         return 0;
-    case SL_FORMAT_JSONL:
-        return ingest_jsonl(r, data, len, name, path);
+    case SL_FORMAT_JSONL: {
+        sl_lines lines;
+        sl_lines_from_memory(&lines, data, len);
+        return ingest_lines(r, &lines, name, path);
+    }
     case SL_FORMAT_JSON:
         return ingest_json(r, data, len, name, path);
     case SL_FORMAT_FEED:   /* a local feed leads to the network only when asked */
@@ -347,46 +367,65 @@ static int ingest_data(run *r, const char *data, size_t len, const char *name, c
     }
 }
 
-static int read_file(const char *path, char **data, size_t *len, sl_buf *why)
+/* Reads `f` on until `buf` holds `want` bytes or the file ends. */
+static int read_upto(FILE *f, sl_buf *buf, size_t want, sl_buf *why)
 {
-    *data = NULL;
-    *len = 0;
+    char chunk[65536];
+    size_t got;
+    while (buf->len < want && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (sl_buf_put(buf, chunk, got))
+            break;
+    if (ferror(f)) {
+        sl_buf_printf(why, "read error: %s", strerror(errno));
+        return SL_EIO;
+    }
+    if (buf->err == SL_ETOOLARGE)
+        sl_buf_printf(why, SL_OVER_CAP_FMT, SL_INPUT_MAX >> 20);
+    else if (buf->err)
+        sl_buf_puts(why, "out of memory");
+    return buf->err;
+}
+
+/* The bytes of a file read first: enough to decide its format
+ * (sl_format_decided) unless it opens with much white space. */
+#define HEAD_BYTES 65536
+
+/* A plain file's JSONL lines, streamed after its head. */
+static int ingest_jsonl_file(run *r, FILE *f, sl_buf *head, const char *path)
+{
+    sl_lines lines;
+    r->report->files++;
+    sl_lines_from_file(&lines, f, head, SL_INPUT_MAX);
+    int rc = ingest_lines(r, &lines, path, path);
+    sl_lines_free(&lines);
+    return rc;
+}
+
+/* A plain file into `whole`, or, when its head shows JSONL, ingested line
+ * by line (*streamed set, the run's code returned): memory then holds a
+ * line and a read's worth of bytes, not the file (issue 11). The cap of a
+ * file read whole holds for both. */
+static int read_plain(run *r, const char *path, sl_buf *whole, int *streamed, sl_buf *why)
+{
+    *streamed = 0;
     FILE *f = fopen(path, "rb");
     if (!f) {
         sl_buf_printf(why, "cannot open: %s", strerror(errno));
         return SL_EIO;
     }
     struct stat sb;
-    int rc = 0;
+    int rc;
     if (fstat(fileno(f), &sb) == 0 && (size_t)sb.st_size > SL_INPUT_MAX) {
         sl_buf_printf(why, SL_OVER_CAP_FMT, SL_INPUT_MAX >> 20);
         rc = SL_ETOOLARGE;
-        goto done;
+    } else if ((rc = read_upto(f, whole, HEAD_BYTES, why)) == 0 && !feof(f) &&
+               sl_format_decided(whole->ptr, whole->len) &&
+               sl_format_detect(whole->ptr, whole->len) == SL_FORMAT_JSONL) {
+        *streamed = 1;
+        rc = ingest_jsonl_file(r, f, whole, path);
+    } else if (!rc) {
+        rc = read_upto(f, whole, SIZE_MAX, why);
     }
-    sl_buf buf;
-    sl_buf_init(&buf, SL_INPUT_MAX);
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (sl_buf_put(&buf, chunk, got))
-            break;
-    if (ferror(f)) {
-        sl_buf_printf(why, "read error: %s", strerror(errno));
-        rc = SL_EIO;
-    } else if (buf.err == SL_ETOOLARGE) {
-        sl_buf_printf(why, SL_OVER_CAP_FMT, SL_INPUT_MAX >> 20);
-        rc = buf.err;
-    } else if (buf.err) {
-        sl_buf_puts(why, "out of memory");
-        rc = buf.err;
-    }
-    *len = buf.len;
-    *data = sl_buf_take(&buf);
-    if (rc) {
-        free(*data);
-        *data = NULL;
-    }
-done:
     fclose(f);
     return rc;
 }
@@ -446,8 +485,9 @@ static int ingest_damaged(run *r, const char *data, size_t len, const char *path
     return 0;
 }
 
-/* A file, or a stream (sl_path_is_stream: "-", a pipe) read whole: gzip is
- * undone either way, and the two say their faults alike. */
+/* A file, or a stream (sl_path_is_stream: "-", a pipe) read whole, but for
+ * a plain JSONL file, streamed: gzip is undone either way, and all say
+ * their faults alike. */
 static int ingest_file(run *r, const char *path)
 {
     char head[8], *data = NULL;
@@ -456,17 +496,17 @@ static int ingest_file(run *r, const char *path)
     int got = stream ? 0 : sl_gz_peek(path, head, sizeof head, &gzipped);
     if (got > 0 && sl_warc_sniff(head, (size_t)got))
         return ingest_warc(r, path);
-    sl_buf why = SL_BUF_INIT;
-    int rc;
-    if (gzipped || stream) {
-        sl_buf whole;
+    sl_buf why = SL_BUF_INIT, whole;
+    sl_buf_init(&whole, SL_INPUT_MAX);
+    int rc, streamed = 0;
+    if (gzipped || stream)
         rc = sl_gz_read_file(path, SL_INPUT_MAX, &whole, &why);
-        len = whole.len;
-        data = rc && rc != SL_EBADINPUT ? NULL : sl_buf_take(&whole);
-        sl_buf_free(&whole);
-    } else {
-        rc = read_file(path, &data, &len, &why);
-    }
+    else
+        rc = read_plain(r, path, &whole, &streamed, &why);
+    if (streamed)
+        goto done;
+    len = whole.len;
+    data = rc && rc != SL_EBADINPUT ? NULL : sl_buf_take(&whole);
     if (rc == SL_ENOMEM || (rc == SL_EBADINPUT && !data)) {
         rc = sl_seterr(r->e, SL_ENOMEM, "%s: out of memory", path);
     } else if (rc == SL_EBADINPUT) {
@@ -478,6 +518,8 @@ static int ingest_file(run *r, const char *path)
     } else {
         rc = ingest_data(r, data, len, path, path);
     }
+done:
+    sl_buf_free(&whole);
     free(data);
     sl_buf_free(&why);
     return rc;

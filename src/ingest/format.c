@@ -363,6 +363,14 @@ sl_format sl_format_detect(const char *data, size_t len)
     return SL_FORMAT_TEXT;
 }
 
+int sl_format_decided(const char *data, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    size_t first = skip_space(s, skip_bom(s, len), len);
+    /* utf16_html reads 2 + PREFIX_MAX bytes from the start */
+    return len - first >= PREFIX_MAX + 2;
+}
+
 const char *sl_format_name(sl_format f)
 {
     switch (f) {

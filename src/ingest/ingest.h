@@ -28,6 +28,10 @@ typedef enum sl_format {
 /* Decides by looking at the content (a bounded prefix), not the file name.
  * gzip data is reported as binary (compressed inputs arrive with WARC). */
 sl_format sl_format_detect(const char *data, size_t len);
+/* Whether the first `len` bytes of a longer input decide its format: they
+ * hold all that sl_format_detect reads of it (the white space it skips
+ * and the prefix after), so a file's format is known from its head. */
+int sl_format_decided(const char *data, size_t len);
 const char *sl_format_name(sl_format f);
 
 /* ---- record.c ---- */

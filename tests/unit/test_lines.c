@@ -1,0 +1,174 @@
+/* test_lines.c — the line reader (util/lines.c): lines from memory and
+ * streamed from a file through its bounded buffer (a line cut by a read,
+ * a line longer than a read, the last line without a newline, a line over
+ * the cap), and a JSONL file larger than one read ingested line by line
+ * with its faults named by line and every byte counted. Texts invented. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "storyline.h"
+#include "store_fixture.h"
+#include "test.h"
+#include "util/error.h"
+#include "util/lines.h"
+
+/* A file of `len` bytes of `data`, opened for reading, unlinked. */
+static FILE *file_of(const char *data, size_t len)
+{
+    FILE *f = tmpfile();
+    if (f) {
+        fwrite(data, 1, len, f);
+        rewind(f);
+    }
+    return f;
+}
+
+TEST(lines_from_memory_last_without_newline)
+{
+    const char text[] = "one\n\ntwo\r\nthree";
+    sl_lines l;
+    const char *line;
+    size_t len, taken, total = 0;
+    sl_lines_from_memory(&l, text, sizeof text - 1);
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), 1);
+    CHECK(len == 3 && !memcmp(line, "one", 3) && taken == 4);
+    total += taken;
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), 1);
+    CHECK(len == 0 && taken == 1);
+    total += taken;
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), 1);
+    CHECK(len == 4 && !memcmp(line, "two\r", 4));
+    total += taken;
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), 1);
+    CHECK(len == 5 && !memcmp(line, "three", 5) && taken == 5);
+    total += taken;
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), 0);
+    CHECK_INT(total, sizeof text - 1);
+    sl_lines_free(&l);
+}
+
+/* Lines of lengths 0 to 200,000 bytes (many cut by a read, some longer
+ * than one) come back whole and in order from a file, after a head. */
+TEST(lines_from_file_cut_and_long_lines)
+{
+    size_t n = 0, cap = 8u << 20;
+    char *data = malloc(cap);
+    CHECK(data != NULL);
+    if (!data)
+        return;
+    size_t lens[64];
+    for (int i = 0; i < 64; i++) {
+        lens[i] = (size_t)i * 1021 + (i % 7 == 0 ? 200000 : 0);
+        for (size_t k = 0; k < lens[i]; k++)
+            data[n + k] = (char)('a' + (i + k) % 26);
+        n += lens[i];
+        data[n++] = '\n';
+    }
+    data[n++] = 'z';   /* a last line without a newline */
+    FILE *f = file_of(data, n);
+    CHECK(f != NULL);
+    sl_buf head;
+    sl_buf_init(&head, 0);
+    char first[1000];
+    size_t got = fread(first, 1, sizeof first, f);
+    sl_buf_put(&head, first, got);
+    sl_lines l;
+    sl_lines_from_file(&l, f, &head, 1u << 20);
+    CHECK(head.ptr == NULL);
+    const char *line;
+    size_t len, taken, at = 0;
+    for (int i = 0; i < 64; i++) {
+        CHECK_INT(sl_lines_next(&l, &line, &len, &taken), 1);
+        CHECK_INT(len, lens[i]);
+        CHECK(!memcmp(line, data + at, len) && taken == len + 1);
+        at += taken;
+    }
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), 1);
+    CHECK(len == 1 && *line == 'z' && taken == 1);
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), 0);
+    /* the buffer holds the longest line and a read, not the file */
+    CHECK(l.buf.cap < 600000);
+    sl_lines_free(&l);
+    fclose(f);
+    free(data);
+}
+
+TEST(lines_from_file_over_the_cap)
+{
+    size_t n = 300000;
+    char *data = malloc(n + 20);
+    CHECK(data != NULL);
+    if (!data)
+        return;
+    memcpy(data, "short\n", 6);
+    memset(data + 6, 'x', n - 6);
+    FILE *f = file_of(data, n);
+    sl_buf head;
+    sl_buf_init(&head, 0);
+    sl_lines l;
+    sl_lines_from_file(&l, f, &head, 100000);
+    const char *line;
+    size_t len, taken;
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), 1);
+    CHECK(len == 5 && !memcmp(line, "short", 5));
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), SL_UTIL_ETOOLARGE);
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), SL_UTIL_ETOOLARGE);
+    sl_lines_free(&l);
+    fclose(f);
+    free(data);
+}
+
+typedef struct heard {
+    char names[256];
+} heard;
+
+static void on_error(void *ctx, const char *name, const char *reason)
+{
+    (void)reason;
+    heard *h = ctx;
+    size_t at = strlen(h->names);
+    snprintf(h->names + at, sizeof h->names - at, "%s;", name + (strrchr(name, '/') ? strrchr(name, '/') - name + 1 : 0));
+}
+
+/* 1,200 records (about 150 KB, more than a read) in a file: streamed, the
+ * bad lines past the first read named by their numbers, all bytes counted. */
+TEST(lines_jsonl_file_streamed)
+{
+    char db[64], path[64];
+    snprintf(db, sizeof db, "/tmp/sl-unit-lines-%d.db", (int)getpid());
+    snprintf(path, sizeof path, "/tmp/sl-unit-lines-%d.jsonl", (int)getpid());
+    remove_store_files(db);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    for (int i = 1; i <= 1200; i++) {
+        if (i == 700 || i == 1199)
+            fprintf(f, "{\"id\": \"bad%d\", \"text\": \n", i);
+        else
+            fprintf(f, "{\"id\": \"n%d\", \"text\": \"The ferry number %d to Skarholm left %d minutes late "
+                       "on Monday, the harbour office of Vessa said in its note number %d.\"}\n",
+                    i, i, i % 50, i * 7);
+    }
+    long size = ftell(f);
+    fclose(f);
+    sl_engine *e = NULL;
+    CHECK_INT(sl_engine_open(&e, db, NULL), 0);
+    heard h = {{0}};
+    sl_ingest_options opts = {.on_error = on_error, .ctx = &h};
+    sl_ingest_report report = {0};
+    CHECK_INT(sl_ingest_path(e, path, &opts, &report), SL_EBADINPUT);
+    char want[128];
+    snprintf(want, sizeof want, "sl-unit-lines-%d.jsonl:700;sl-unit-lines-%d.jsonl:1199;", (int)getpid(),
+             (int)getpid());
+    CHECK_STR(h.names, want);
+    CHECK_INT(report.bytes, size);
+    CHECK_INT(report.files, 1);
+    CHECK_INT(report.failed, 2);
+    CHECK_INT(report.articles_new, 1198);
+    sl_engine_free(e);
+    remove_store_files(db);
+    remove(path);
+}
