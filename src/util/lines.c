@@ -57,7 +57,8 @@ int sl_lines_next(sl_lines *l, const char **line, size_t *len, size_t *taken)
         return l->err;
     size_t searched = l->pos;   /* no newline before here in the bytes held */
     for (;;) {
-        const char *nl = memchr(l->data + searched, '\n', l->len - searched);
+        const char *nl = /* data is NULL while nothing is held */
+            l->len > searched ? memchr(l->data + searched, '\n', l->len - searched) : NULL;
         if (nl) {
             *line = l->data + l->pos;
             *len = (size_t)(nl - *line);
