@@ -120,6 +120,26 @@ TEST(lines_from_file_over_the_cap)
     free(data);
 }
 
+/* A line over the cap shorter than one read is refused as well: the cap
+ * is the line's, not the buffer's (a 16-byte line passed a cap of 10). */
+TEST(lines_from_file_over_the_cap_within_one_read)
+{
+    const char text[] = "0123456789\n0123456789ABCDEF\nok\n";
+    FILE *f = file_of(text, sizeof text - 1);
+    sl_buf head;
+    sl_buf_init(&head, 0);
+    sl_lines l;
+    sl_lines_from_file(&l, f, &head, 10);
+    const char *line;
+    size_t len, taken;
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), 1);
+    CHECK(len == 10 && !memcmp(line, "0123456789", 10));
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), SL_UTIL_ETOOLARGE);
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), SL_UTIL_ETOOLARGE);
+    sl_lines_free(&l);
+    fclose(f);
+}
+
 typedef struct heard {
     char names[256];
 } heard;
