@@ -71,7 +71,8 @@ int sl_lines_next(sl_lines *l, const char **line, size_t *len, size_t *taken)
         return l->err;
     size_t searched = l->pos;   /* no newline before here in the bytes held */
     for (;;) {
-        const char *nl = memchr(l->data + searched, '\n', l->len - searched);
+        /* an empty head has no bytes yet: memchr is given no NULL */
+        const char *nl = searched < l->len ? memchr(l->data + searched, '\n', l->len - searched) : NULL;
         if (nl) {
             size_t n = (size_t)(nl - (l->data + l->pos));
             return hand_out(l, line, len, taken, n + 1, n);
