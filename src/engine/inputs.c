@@ -404,7 +404,8 @@ static int ingest_jsonl_file(run *r, FILE *f, sl_buf *head, const char *path)
 /* A plain file into `whole`, or, when its head shows JSONL, ingested line
  * by line (*streamed set, the run's code returned): memory then holds a
  * line and a read's worth of bytes, not the file (issue 11). The cap of a
- * file read whole holds for both. */
+ * file read whole holds for both: a streamed one's on its size when opened
+ * and on each line. */
 static int read_plain(run *r, const char *path, sl_buf *whole, int *streamed, sl_buf *why)
 {
     *streamed = 0;

@@ -22,6 +22,7 @@ void sl_lines_from_file(sl_lines *l, FILE *file, sl_buf *head, size_t max_line)
 {
     memset(l, 0, sizeof *l);
     l->file = file;
+    l->max_line = max_line;
     l->buf = *head;
     l->buf.max = max_line + READ_BYTES;
     sl_buf_init(head, head->max);
@@ -38,7 +39,7 @@ static int read_more(sl_lines *l)
         memmove(l->buf.ptr, l->buf.ptr + l->pos, left);
     l->buf.len = left;
     l->pos = 0;
-    if (left > l->buf.max - READ_BYTES)
+    if (left > l->max_line)
         return l->err = SL_UTIL_ETOOLARGE;
     if (sl_buf_reserve(&l->buf, READ_BYTES))
         return l->err = l->buf.err;
@@ -51,33 +52,37 @@ static int read_more(sl_lines *l)
     return got > 0;
 }
 
+/* Hands out the `n` bytes at pos as a line of `line_len` bytes, unless it
+ * is longer than a file's cap: read_more sees only a line cut by a read. */
+static int hand_out(sl_lines *l, const char **line, size_t *len, size_t *taken, size_t n, size_t line_len)
+{
+    if (l->file && line_len > l->max_line)
+        return l->err = SL_UTIL_ETOOLARGE;
+    *line = l->data + l->pos;
+    *len = line_len;
+    *taken = n;
+    l->pos += n;
+    return 1;
+}
+
 int sl_lines_next(sl_lines *l, const char **line, size_t *len, size_t *taken)
 {
     if (l->err)
         return l->err;
     size_t searched = l->pos;   /* no newline before here in the bytes held */
     for (;;) {
-        const char *nl = /* data is NULL while nothing is held */
-            l->len > searched ? memchr(l->data + searched, '\n', l->len - searched) : NULL;
+        /* an empty head has no bytes yet: memchr is given no NULL */
+        const char *nl = searched < l->len ? memchr(l->data + searched, '\n', l->len - searched) : NULL;
         if (nl) {
-            *line = l->data + l->pos;
-            *len = (size_t)(nl - *line);
-            *taken = *len + 1;
-            l->pos += *taken;
-            return 1;
+            size_t n = (size_t)(nl - (l->data + l->pos));
+            return hand_out(l, line, len, taken, n + 1, n);
         }
         size_t held = l->len - l->pos;
         int more = l->file ? read_more(l) : 0;
         if (more < 0)
             return more;
-        if (!more) {
-            if (!held)
-                return 0;
-            *line = l->data + l->pos;
-            *len = *taken = held;
-            l->pos = l->len;
-            return 1;
-        }
+        if (!more)
+            return held ? hand_out(l, line, len, taken, held, held) : 0;
         searched = held;   /* the held bytes now start the buffer */
     }
 }

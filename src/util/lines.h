@@ -13,6 +13,7 @@ typedef struct sl_lines {
     FILE *file;         /* NULL: the lines of the buffer given, no more */
     const char *data;   /* the bytes not yet handed out are data[pos, len) */
     size_t len, pos;
+    size_t max_line;    /* a file's longest line allowed; 0 for memory: any */
     sl_buf buf;         /* a file's bytes read and not yet handed out */
     int err;            /* sticky: SL_UTIL_EIO, SL_UTIL_ENOMEM, SL_UTIL_ETOOLARGE */
 } sl_lines;
