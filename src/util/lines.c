@@ -54,7 +54,8 @@ static int read_more(sl_lines *l)
 
 /* Hands out the `n` bytes at pos as a line of `line_len` bytes, unless it
  * is longer than a file's cap: read_more sees only a line cut by a read. */
-static int hand_out(sl_lines *l, const char **line, size_t *len, size_t *taken, size_t n, size_t line_len)
+static int hand_out(sl_lines *l, const char **line, size_t *len, size_t *taken, size_t n,
+                    size_t line_len)
 {
     if (l->file && line_len > l->max_line)
         return l->err = SL_UTIL_ETOOLARGE;
@@ -72,7 +73,8 @@ int sl_lines_next(sl_lines *l, const char **line, size_t *len, size_t *taken)
     size_t searched = l->pos;   /* no newline before here in the bytes held */
     for (;;) {
         /* an empty head has no bytes yet: memchr is given no NULL */
-        const char *nl = searched < l->len ? memchr(l->data + searched, '\n', l->len - searched) : NULL;
+        const char *nl =
+            searched < l->len ? memchr(l->data + searched, '\n', l->len - searched) : NULL;
         if (nl) {
             size_t n = (size_t)(nl - (l->data + l->pos));
             return hand_out(l, line, len, taken, n + 1, n);
