@@ -105,7 +105,8 @@ int sl_engine_load_grouper(sl_engine *e)
         sl_grouper_set_source(e->grouper, &(sl_story_source){e->store, sl_store_story_terms_recent,
                                                              sl_store_story_state,
                                                              sl_store_story_norm});
-    e->df_get = held.terms ? sl_store_df_get : NULL;
+    if (held.terms)
+        sl_grouper_set_df_source(e->grouper, sl_store_df_get, e->store);
     if (!rc)
         rc = sl_grouper_fetch_languages(e->grouper, sl_store_df_get, e->store);
     if (rc == SL_ENOMEM)

@@ -23,7 +23,6 @@ struct sl_engine {
     sl_store *store;
     sl_analyzer *analyzer;
     sl_grouper *grouper;
-    sl_df_get df_get;        /* the grouper's term counts in the store; NULL: none stored at load */
     sl_copy_state *copies;
     double granularity;      /* the grouper's, kept across reloads (1 = default) */
     int read_only;

@@ -175,7 +175,7 @@ static int place(sl_engine *e, const sl_doc *doc, plan *p)
     const sl_analysis *title = doc->title ? &doc->title_analysis : NULL;
     if (sl_grouper_find_entities(g, &doc->body, doc->text, &doc->names.names, title, doc->title))
         return sl_seterr(e, SL_ENOMEM, "out of memory");
-    int rc = sl_grouper_fetch_df(g, &doc->body, title, e->df_get, e->store);
+    int rc = sl_grouper_fetch_df(g, &doc->body, title);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "term counts");
     sl_grouper_vectorize(g, &doc->body, title, &p->vector);

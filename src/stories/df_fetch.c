@@ -3,8 +3,12 @@
  * yet in memory has its count read from the store, so that opening a store
  * reads none of its term counts, and memory grows with the terms an ingest
  * meets, not with the store. The counts in memory are then the stored ones
- * plus this process's increments, as when all were loaded at open. The
- * counts of the languages' pseudo-terms (languages.c) are read when the
+ * plus this process's increments, as when all were loaded at open. A story's
+ * search (its centroid the query: a link again, a take-in, a merge, a
+ * revisit's member) reads the counts of its query's terms too: the
+ * common-term rule of the search must see them as a process that counted
+ * every article does (docs/stories.md "Same result whatever the batch").
+ * The counts of the languages' pseudo-terms (languages.c) are read when the
  * grouper is loaded: the collection's language is the most counted. */
 #include "internal.h"
 
@@ -38,10 +42,15 @@ static int fetch_noted(sl_grouper *g, sl_df_get get, void *ctx)
     return rc;
 }
 
-int sl_grouper_fetch_df(sl_grouper *g, const sl_analysis *body, const sl_analysis *title,
-                        sl_df_get get, void *ctx)
+void sl_grouper_set_df_source(sl_grouper *g, sl_df_get get, void *ctx)
 {
-    if (!get)   /* no count stored: every count is in memory */
+    g->df_get = get;
+    g->df_ctx = ctx;
+}
+
+int sl_grouper_fetch_df(sl_grouper *g, const sl_analysis *body, const sl_analysis *title)
+{
+    if (!g->df_get)   /* no count stored: every count is in memory */
         return 0;
     g->fetch.n = 0;
     int rc = 0;
@@ -51,7 +60,21 @@ int sl_grouper_fetch_df(sl_grouper *g, const sl_analysis *body, const sl_analysi
         rc = note(g, title->terms.items[i].id);
     for (size_t i = 0; !rc && i < g->entities.n; i++)
         rc = note(g, g->entities.items[i].id);
-    return rc ? rc : fetch_noted(g, get, ctx);
+    return rc ? rc : fetch_noted(g, g->df_get, g->df_ctx);
+}
+
+void sl_grouper_fetch_query_df(sl_grouper *g, const sl_vector *v)
+{
+    if (!g->df_get)
+        return;
+    g->fetch.n = 0;
+    int rc = 0;
+    for (uint32_t i = 0; !rc && i < v->n; i++)
+        rc = note(g, v->terms[i].term);
+    if (!rc)
+        rc = fetch_noted(g, g->df_get, g->df_ctx);
+    if (rc && !g->source_error)
+        g->source_error = rc;
 }
 
 int sl_grouper_fetch_languages(sl_grouper *g, sl_df_get get, void *ctx)

@@ -307,6 +307,8 @@ static void accumulate(sl_grouper *g, const sl_vector *v)
     sl_weighted_term keys[SL_VECTOR_TERMS];
     memcpy(keys, v->terms, v->n * sizeof *keys);
     sl_sort_heaviest_first(keys, v->n);
+    if (g->n_docs > 100) /* the common-term rule reads the counts */
+        sl_grouper_fetch_query_df(g, v);
     double common = COMMON_TERM_SHARE * (double)g->n_docs;
     uint32_t used = 0;
     for (uint32_t i = 0; i < v->n && used < CANDIDATE_TERMS; i++) {

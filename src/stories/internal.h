@@ -157,6 +157,9 @@ struct sl_grouper {
     /* the store, when stories are read as articles need them (story_fetch.c) */
     sl_story_source source;
     int source_error;               /* the first failed read since the last check */
+    /* the stored term counts, read as terms are met (df_fetch.c); NULL: none */
+    sl_df_get df_get;
+    void *df_ctx;
 };
 
 /* Makes room for story id (its slot zeroed, undated) when it has none yet. */
@@ -197,6 +200,13 @@ uint64_t sl_language_term(const char *code);
 
 /* Counts one more document holding `term` (and the pending increment). */
 int sl_count_term(sl_grouper *g, uint64_t term);
+
+/* Reads the stored counts of v's terms not in memory: the query of a
+ * candidate search that no article's sl_grouper_fetch_df read (a story's
+ * centroid, a stored member's vector), so that the search leaves out the
+ * common terms a grouper that counted every article would. A failed read
+ * is kept for sl_grouper_source_error. */
+void sl_grouper_fetch_query_df(sl_grouper *g, const sl_vector *v);
 
 /* Inverse document frequency of a term in the grouper's counts. */
 double sl_grouper_idf(const sl_grouper *g, uint64_t term);

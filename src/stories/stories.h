@@ -81,11 +81,14 @@ int sl_grouper_load_df(void *grouper, uint64_t term, uint32_t df);
  * (0 when unknown), in one call (the store answers with one statement a
  * table). */
 typedef int (*sl_df_get)(void *ctx, const uint64_t *terms, size_t n, uint32_t *dfs);
-/* Reads, through `get`, the counts of the article's terms (body, title and
- * the name features sl_grouper_find_entities found) that are not in memory
- * yet (none when `get` is NULL); call before sl_grouper_vectorize (df_fetch.c). */
-int sl_grouper_fetch_df(sl_grouper *g, const sl_analysis *body, const sl_analysis *title,
-                        sl_df_get get, void *ctx);
+/* Where the grouper reads the stored counts from (df_fetch.c); none (the
+ * default) when the store held no counts at load: every count is then the
+ * grouper's own. */
+void sl_grouper_set_df_source(sl_grouper *g, sl_df_get get, void *ctx);
+/* Reads, through the df source, the counts of the article's terms (body,
+ * title and the name features sl_grouper_find_entities found) that are not
+ * in memory yet; call before sl_grouper_vectorize (df_fetch.c). */
+int sl_grouper_fetch_df(sl_grouper *g, const sl_analysis *body, const sl_analysis *title);
 /* Reads the counts of every language's pseudo-term (the collection's
  * language is the most counted); call once the grouper is loaded. */
 int sl_grouper_fetch_languages(sl_grouper *g, sl_df_get get, void *ctx);

@@ -856,17 +856,18 @@ TEST(grouper_fetches_new_counts_by_one_call)
     title.terms.items = title_terms;
     title.terms.n = 2;
     counts_asked asked = {0};
-    CHECK_INT(sl_grouper_fetch_df(g, &body, &title, counts_of, &asked), 0);
+    sl_grouper_set_df_source(g, counts_of, &asked);
+    CHECK_INT(sl_grouper_fetch_df(g, &body, &title), 0);
     CHECK_INT(asked.calls, 1);
     CHECK_INT((int)asked.n, 4); /* 5, 6, 6, 7: the title's 6 is not in memory yet */
     CHECK(asked.terms[0] == 5 && asked.terms[1] == 6 && asked.terms[3] == 7);
     sl_term more[] = {{6, 1, 0}, {8, 1, 0}};
     body.terms.items = more;
-    CHECK_INT(sl_grouper_fetch_df(g, &body, NULL, counts_of, &asked), 0);
+    CHECK_INT(sl_grouper_fetch_df(g, &body, NULL), 0);
     CHECK_INT(asked.calls, 2);
     CHECK_INT((int)asked.n, 1);
     CHECK(asked.terms[0] == 8);
-    CHECK_INT(sl_grouper_fetch_df(g, &body, &title, counts_of, &asked), 0);
+    CHECK_INT(sl_grouper_fetch_df(g, &body, &title), 0);
     CHECK_INT(asked.calls, 2); /* every term in memory: no call */
     sl_grouper_free(g);
 }
