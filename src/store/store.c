@@ -349,14 +349,19 @@ void sl_store_close(sl_store *st)
     free(st);
 }
 
+/* 1 when the handle's last call left an error (not a row, not the end). */
+static int holds_error(sqlite3 *db)
+{
+    int code = sqlite3_errcode(db);
+    return code != SQLITE_OK && code != SQLITE_ROW && code != SQLITE_DONE;
+}
+
 /* Whether an allocation failed since the last statement and SQLite holds
  * no error of its own: a store function that failed for want of memory
  * and answered SL_ESTORE, whose message was SQLite's "not an error". */
 static int memory_ran_out(sl_store *st)
 {
-    int code = st->db ? sqlite3_errcode(st->db) : SQLITE_OK;
-    return sl_alloc_failures() != st->alloc_mark &&
-           (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE);
+    return sl_alloc_failures() != st->alloc_mark && !(st->db && holds_error(st->db));
 }
 
 const char *sl_store_errmsg(sl_store *st)
@@ -367,6 +372,8 @@ const char *sl_store_errmsg(sl_store *st)
         return sl_buf_cstr(&st->changed);
     if (st->damaged)
         return st->damaged;
+    if (st->kept[0] && st->db && !holds_error(st->db)) /* a newer error of SQLite's comes first */
+        return st->kept;
     return st->nomem || memory_ran_out(st) ? "out of memory" : st->db ? sqlite3_errmsg(st->db) : "";
 }
 
@@ -398,6 +405,7 @@ static int grow_cache(sl_store *st)
 sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql)
 {
     st->damaged = NULL;
+    st->kept[0] = '\0';
     st->alloc_mark = sl_alloc_failures();
     st->nomem = 2 * (st->n_cached + 1) > st->cap && grow_cache(st);
     if (st->nomem)
@@ -439,18 +447,26 @@ char *sl_store_column_dup(sqlite3_stmt *s, int col, int *err)
     return copy;
 }
 
-int sl_store_each_id(sqlite3_stmt *s, int (*fn)(void *ctx, int64_t id), void *ctx)
+int sl_store_rows_end(sl_store *st, sqlite3_stmt *s, int step, int err)
+{
+    int rc = err ? err : step == SQLITE_DONE ? 0 : SL_ESTORE;
+    if (rc && holds_error(st->db))
+        snprintf(st->kept, sizeof st->kept, "%s", sqlite3_errmsg(st->db));
+    sqlite3_reset(s);
+    return rc;
+}
+
+int sl_store_each_id(sl_store *st, sqlite3_stmt *s, int (*fn)(void *ctx, int64_t id), void *ctx)
 {
     if (!s)
         return SL_ESTORE;
     int rc, err = 0;
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
         err = fn(ctx, sqlite3_column_int64(s, 0));
-    sqlite3_reset(s);
-    return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
+    return sl_store_rows_end(st, s, rc, err);
 }
 
-int sl_store_each_blob(sqlite3_stmt *s,
+int sl_store_each_blob(sl_store *st, sqlite3_stmt *s,
                        int (*fn)(void *ctx, int64_t id, const void *blob, size_t len), void *ctx)
 {
     if (!s)
@@ -459,8 +475,7 @@ int sl_store_each_blob(sqlite3_stmt *s,
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
         err = fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
                  (size_t)sqlite3_column_bytes(s, 1));
-    sqlite3_reset(s);
-    return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
+    return sl_store_rows_end(st, s, rc, err);
 }
 
 /* Rewrites the row after *id, setting *id to it (0 when none is left). */
@@ -471,14 +486,14 @@ static int blob_rewrite_next(sl_store *st, const char *next_sql, const char *set
     sqlite3_stmt *s = sl_store_stmt(st, next_sql);
     if (!s || sqlite3_bind_int64(s, 1, *id))
         return SL_ESTORE;
-    int step = sqlite3_step(s), rc = step == SQLITE_ROW || step == SQLITE_DONE ? 0 : SL_ESTORE;
+    int step = sqlite3_step(s), rc = 0;
     *id = 0;
     sl_buf_clear(blob);
     if (step == SQLITE_ROW) {
         *id = sqlite3_column_int64(s, 0);
         rc = convert(st, s, blob);
     }
-    sqlite3_reset(s);
+    rc = sl_store_rows_end(st, s, step == SQLITE_ROW ? SQLITE_DONE : step, rc);
     if (rc || !*id)
         return rc;
     s = sl_store_stmt(st, set_sql);
