@@ -25,6 +25,8 @@ static const char Q_DATA_VERSION[] = "PRAGMA data_version";
 
 /* How long a writer waits for the write lock before giving up. */
 #define WRITER_WAIT_MS (10 * 60 * 1000)
+/* The pause between two tries to put a new store in WAL mode (set_wal). */
+#define WAL_RETRY_MS 5
 static const char Q_COMMIT[] = "COMMIT";
 
 int sl_store_set_why(sl_buf *why, int code, const char *what, sqlite3 *db)
@@ -208,6 +210,26 @@ int sl_store_process_init(void)
     return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK ? 0 : SL_EUSAGE;
 }
 
+/* Puts the store in WAL mode. The change reads the file's header, then
+ * takes the write lock, and SQLite's busy handler does not wait for a read
+ * that turns into a write: when two writers make a store at once, the one
+ * whose change comes while the other's is under way was refused "database
+ * is locked" (3 of 150 pairs of ingests under load; docs/testing.md,
+ * "Twenty-fifth round: a store error's lost reason"). It tries again,
+ * every try waiting for the lock as a read does, as long as a writer waits
+ * for a batch; the other's change done, the header says WAL and there is
+ * nothing to do. */
+static int set_wal(sqlite3 *db)
+{
+    int rc, waited = 0;
+    while ((rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) == SQLITE_BUSY &&
+           waited < WRITER_WAIT_MS) {
+        sqlite3_sleep(WAL_RETRY_MS);
+        waited += WAL_RETRY_MS;
+    }
+    return rc == SQLITE_OK ? 0 : SL_ESTORE;
+}
+
 /* The open itself. With `denied`, a write open stops at its first read
  * and sets *denied to 1 when it may not write: SQLite could open the file
  * only for reading, or could not make or open its -wal or -shm. */
@@ -268,11 +290,11 @@ static int open_store(sl_store **out, const char *path, int read_only, sl_buf *w
      * On a 10k-article store, 95 -> 43 KB written per article (docs/store.md).
      * The WAL file is cut back to 64 MB after a checkpoint. */
     const char *setup = read_only ? "PRAGMA query_only = 1;"
-                                  : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                                  : "PRAGMA synchronous = NORMAL;"
                                     "PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;"
                                     "PRAGMA journal_size_limit = 67108864;";
     st->cache_kb = read_only ? 0 : WRITER_CACHE_KB;
-    if (sqlite3_exec(st->db, setup, NULL, NULL, NULL) != SQLITE_OK ||
+    if ((!read_only && set_wal(st->db)) || sqlite3_exec(st->db, setup, NULL, NULL, NULL) != SQLITE_OK ||
         (st->cache_kb && set_cache(st, st->cache_kb))) {
         sl_store_set_why(why, SL_ESTORE, path, st->db);
         goto fail;
