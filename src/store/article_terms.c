@@ -261,7 +261,7 @@ int sl_store_story_vectors(sl_store *st, int64_t story, int limit,
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_VECTORS);
     if (!s || sqlite3_bind_int64(s, 1, story) || sqlite3_bind_int(s, 2, limit))
         return SL_ESTORE;
-    return sl_store_each_blob(s, vector_read, &r);
+    return sl_store_each_blob(st, s, vector_read, &r);
 }
 
 int sl_store_story_vectors_drop(sl_store *st, int64_t story, uint32_t keep_below)

@@ -276,7 +276,7 @@ int64_t sl_store_article_count(sl_store *st)
 
 int sl_store_article_ids_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx)
 {
-    return sl_store_each_id(sl_store_stmt(st, Q_EXPORT_ARTICLES), fn, ctx);
+    return sl_store_each_id(st, sl_store_stmt(st, Q_EXPORT_ARTICLES), fn, ctx);
 }
 
 int sl_store_article_text(sl_store *st, int64_t id, sl_buf *out)

@@ -35,16 +35,13 @@ static int each_in_row(const sl_store *st, sqlite3_stmt *s, int kind,
 }
 
 /* Steps `s` (rows of article_id, items) and calls fn with each item. */
-static int each_item(const sl_store *st, sqlite3_stmt *s, int kind,
+static int each_item(sl_store *st, sqlite3_stmt *s, int kind,
                      int (*fn)(void *ctx, sl_fact_item *it), void *ctx)
 {
     int rc, err = 0;
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
         err = each_in_row(st, s, kind, fn, ctx);
-    if (!err && rc != SQLITE_DONE)
-        err = SL_ESTORE;
-    sqlite3_reset(s);
-    return err;
+    return sl_store_rows_end(st, s, rc, err);
 }
 
 /* ---- the table ---- */
@@ -198,8 +195,7 @@ int sl_store_facts_repack(sl_store *st)
         else
             err = push_item(&v, &it);
     }
-    if (!err && rc != SQLITE_DONE)
-        err = SL_ESTORE;
+    err = sl_store_rows_end(st, s, rc, err);
     sqlite3_finalize(s);
     if (!err)
         err = flush_article(st, &v, sl_buf_cstr(&text));

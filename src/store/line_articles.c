@@ -343,8 +343,7 @@ int sl_store_lines_backfill(sl_store *st)
         if (!err && sl_vec_push(&lines, sqlite3_column_int64(s, 1)))
             err = SL_ENOMEM;
     }
-    if (!err && rc != SQLITE_DONE)
-        err = SL_ESTORE;
+    err = sl_store_rows_end(st, s, rc, err);
     sqlite3_finalize(s);
     if (!err && lines.n)
         err = set_lines(st, article, &lines);

@@ -117,7 +117,7 @@ int sl_store_sketch_keys_each(sl_store *st,
     sqlite3_stmt *s = sl_store_stmt(st, Q_SKETCH_KEYS);
     if (!s || sl_store_scan_cache(st, 1))
         return SL_ESTORE;
-    int err = sl_store_each_blob(s, fn, ctx);
+    int err = sl_store_each_blob(st, s, fn, ctx);
     if (sl_store_scan_cache(st, 0) && !err)
         err = SL_ESTORE;
     return err;
@@ -125,7 +125,7 @@ int sl_store_sketch_keys_each(sl_store *st,
 
 int sl_store_unsketched_each(sl_store *st, int (*fn)(void *ctx, int64_t id), void *ctx)
 {
-    return sl_store_each_id(sl_store_stmt(st, Q_UNSKETCHED), fn, ctx);
+    return sl_store_each_id(st, sl_store_stmt(st, Q_UNSKETCHED), fn, ctx);
 }
 
 static int set_sentences(sl_store *st, int64_t id, const sl_buf *packed)

@@ -25,6 +25,8 @@ static const char Q_DATA_VERSION[] = "PRAGMA data_version";
 
 /* How long a writer waits for the write lock before giving up. */
 #define WRITER_WAIT_MS (10 * 60 * 1000)
+/* The pause between two tries to put a new store in WAL mode (set_wal). */
+#define WAL_RETRY_MS 5
 static const char Q_COMMIT[] = "COMMIT";
 
 int sl_store_set_why(sl_buf *why, int code, const char *what, sqlite3 *db)
@@ -208,6 +210,26 @@ int sl_store_process_init(void)
     return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK ? 0 : SL_EUSAGE;
 }
 
+/* Puts the store in WAL mode. The change reads the file's header, then
+ * takes the write lock, and SQLite's busy handler does not wait for a read
+ * that turns into a write: when two writers make a store at once, the one
+ * whose change comes while the other's is under way was refused "database
+ * is locked" (3 of 150 pairs of ingests under load; docs/testing.md,
+ * "Twenty-fifth round: a store error's lost reason"). It tries again,
+ * every try waiting for the lock as a read does, as long as a writer waits
+ * for a batch; the other's change done, the header says WAL and there is
+ * nothing to do. */
+static int set_wal(sqlite3 *db)
+{
+    int rc, waited = 0;
+    while ((rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) == SQLITE_BUSY &&
+           waited < WRITER_WAIT_MS) {
+        sqlite3_sleep(WAL_RETRY_MS);
+        waited += WAL_RETRY_MS;
+    }
+    return rc == SQLITE_OK ? 0 : SL_ESTORE;
+}
+
 /* The open itself. With `denied`, a write open stops at its first read
  * and sets *denied to 1 when it may not write: SQLite could open the file
  * only for reading, or could not make or open its -wal or -shm. */
@@ -268,11 +290,11 @@ static int open_store(sl_store **out, const char *path, int read_only, sl_buf *w
      * On a 10k-article store, 95 -> 43 KB written per article (docs/store.md).
      * The WAL file is cut back to 64 MB after a checkpoint. */
     const char *setup = read_only ? "PRAGMA query_only = 1;"
-                                  : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                                  : "PRAGMA synchronous = NORMAL;"
                                     "PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;"
                                     "PRAGMA journal_size_limit = 67108864;";
     st->cache_kb = read_only ? 0 : WRITER_CACHE_KB;
-    if (sqlite3_exec(st->db, setup, NULL, NULL, NULL) != SQLITE_OK ||
+    if ((!read_only && set_wal(st->db)) || sqlite3_exec(st->db, setup, NULL, NULL, NULL) != SQLITE_OK ||
         (st->cache_kb && set_cache(st, st->cache_kb))) {
         sl_store_set_why(why, SL_ESTORE, path, st->db);
         goto fail;
@@ -349,14 +371,19 @@ void sl_store_close(sl_store *st)
     free(st);
 }
 
+/* 1 when the handle's last call left an error (not a row, not the end). */
+static int holds_error(sqlite3 *db)
+{
+    int code = sqlite3_errcode(db);
+    return code != SQLITE_OK && code != SQLITE_ROW && code != SQLITE_DONE;
+}
+
 /* Whether an allocation failed since the last statement and SQLite holds
  * no error of its own: a store function that failed for want of memory
  * and answered SL_ESTORE, whose message was SQLite's "not an error". */
 static int memory_ran_out(sl_store *st)
 {
-    int code = st->db ? sqlite3_errcode(st->db) : SQLITE_OK;
-    return sl_alloc_failures() != st->alloc_mark &&
-           (code == SQLITE_OK || code == SQLITE_ROW || code == SQLITE_DONE);
+    return sl_alloc_failures() != st->alloc_mark && !(st->db && holds_error(st->db));
 }
 
 const char *sl_store_errmsg(sl_store *st)
@@ -367,6 +394,8 @@ const char *sl_store_errmsg(sl_store *st)
         return sl_buf_cstr(&st->changed);
     if (st->damaged)
         return st->damaged;
+    if (st->kept[0] && st->db && !holds_error(st->db)) /* a newer error of SQLite's comes first */
+        return st->kept;
     return st->nomem || memory_ran_out(st) ? "out of memory" : st->db ? sqlite3_errmsg(st->db) : "";
 }
 
@@ -398,6 +427,7 @@ static int grow_cache(sl_store *st)
 sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql)
 {
     st->damaged = NULL;
+    st->kept[0] = '\0';
     st->alloc_mark = sl_alloc_failures();
     st->nomem = 2 * (st->n_cached + 1) > st->cap && grow_cache(st);
     if (st->nomem)
@@ -439,18 +469,26 @@ char *sl_store_column_dup(sqlite3_stmt *s, int col, int *err)
     return copy;
 }
 
-int sl_store_each_id(sqlite3_stmt *s, int (*fn)(void *ctx, int64_t id), void *ctx)
+int sl_store_rows_end(sl_store *st, sqlite3_stmt *s, int step, int err)
+{
+    int rc = err ? err : step == SQLITE_DONE ? 0 : SL_ESTORE;
+    if (rc && holds_error(st->db))
+        snprintf(st->kept, sizeof st->kept, "%s", sqlite3_errmsg(st->db));
+    sqlite3_reset(s);
+    return rc;
+}
+
+int sl_store_each_id(sl_store *st, sqlite3_stmt *s, int (*fn)(void *ctx, int64_t id), void *ctx)
 {
     if (!s)
         return SL_ESTORE;
     int rc, err = 0;
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
         err = fn(ctx, sqlite3_column_int64(s, 0));
-    sqlite3_reset(s);
-    return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
+    return sl_store_rows_end(st, s, rc, err);
 }
 
-int sl_store_each_blob(sqlite3_stmt *s,
+int sl_store_each_blob(sl_store *st, sqlite3_stmt *s,
                        int (*fn)(void *ctx, int64_t id, const void *blob, size_t len), void *ctx)
 {
     if (!s)
@@ -459,8 +497,7 @@ int sl_store_each_blob(sqlite3_stmt *s,
     while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
         err = fn(ctx, sqlite3_column_int64(s, 0), sqlite3_column_blob(s, 1),
                  (size_t)sqlite3_column_bytes(s, 1));
-    sqlite3_reset(s);
-    return err ? err : (rc == SQLITE_DONE ? 0 : SL_ESTORE);
+    return sl_store_rows_end(st, s, rc, err);
 }
 
 /* Rewrites the row after *id, setting *id to it (0 when none is left). */
@@ -471,14 +508,14 @@ static int blob_rewrite_next(sl_store *st, const char *next_sql, const char *set
     sqlite3_stmt *s = sl_store_stmt(st, next_sql);
     if (!s || sqlite3_bind_int64(s, 1, *id))
         return SL_ESTORE;
-    int step = sqlite3_step(s), rc = step == SQLITE_ROW || step == SQLITE_DONE ? 0 : SL_ESTORE;
+    int step = sqlite3_step(s), rc = 0;
     *id = 0;
     sl_buf_clear(blob);
     if (step == SQLITE_ROW) {
         *id = sqlite3_column_int64(s, 0);
         rc = convert(st, s, blob);
     }
-    sqlite3_reset(s);
+    rc = sl_store_rows_end(st, s, step == SQLITE_ROW ? SQLITE_DONE : step, rc);
     if (rc || !*id)
         return rc;
     s = sl_store_stmt(st, set_sql);

@@ -82,6 +82,9 @@ struct sl_store {
     int nomem;                 /* the last sl_store_stmt failed for want of memory */
     unsigned long alloc_mark;  /* sl_alloc_failures() at the last sl_store_stmt */
     const char *damaged;       /* a row the last read found unreadable (SQLite saw no error) */
+    /* SQLite's message of a read that failed while another statement's rows
+     * were walked (sl_store_rows_end): that statement's reset clears it. */
+    char kept[160];
     int cache_kb;              /* the writer's page cache (0: SQLite's default) */
     sl_buf packed;             /* an article's packed facts, reused */
     sl_buf spans;              /* an article's packed sentences, reused */
@@ -357,10 +360,19 @@ char *sl_store_column_dup(sqlite3_stmt *s, int col, int *err);
 /* Calls fn with the id in the first column of each row of `s` (NULL: an
  * error already left in the handle); stops at fn's first non-zero return,
  * which it returns; SL_ESTORE when a step fails. */
-int sl_store_each_id(sqlite3_stmt *s, int (*fn)(void *ctx, int64_t id), void *ctx);
+int sl_store_each_id(sl_store *st, sqlite3_stmt *s, int (*fn)(void *ctx, int64_t id), void *ctx);
 /* The same with the blob of the second column too (fn's blob and len). */
-int sl_store_each_blob(sqlite3_stmt *s,
+int sl_store_each_blob(sl_store *st, sqlite3_stmt *s,
                        int (*fn)(void *ctx, int64_t id, const void *blob, size_t len), void *ctx);
+/* Ends a walk over the rows of `s`, whose last step returned `step`, and
+ * resets it: `err` when the walk stopped at a failure of its own (fn's, a
+ * nested read's), else 0 at SQLITE_DONE and SL_ESTORE for a failed step.
+ * Resetting `s` clears the handle's message of a nested read that failed,
+ * and a later call (a pragma) that of the step: SQLite's message is kept
+ * first for sl_store_errmsg until the next sl_store_stmt. Every loop that
+ * reads or writes the store between the steps of another statement ends
+ * with this. */
+int sl_store_rows_end(sl_store *st, sqlite3_stmt *s, int step, int err);
 /* Steps `sql` with ?1 = id to its first row: 0 with *out on that row (the
  * caller reads its columns, then resets it), SL_ENOTFOUND when there is no
  * row, SL_ESTORE when it fails (both reset). */

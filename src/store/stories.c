@@ -287,16 +287,10 @@ int sl_store_story_texts(sl_store *st, int64_t story_id, int max_bytes, int max_
         sqlite3_bind_int(s, 3, max_articles))
         return SL_ESTORE;
     int rc, err = 0;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if ((err = fn(ctx, (const char *)sqlite3_column_text(s, 0),
-                      (const char *)sqlite3_column_text(s, 1),
-                      (const char *)sqlite3_column_text(s, 2))))
-            break;
-    }
-    sqlite3_reset(s);
-    if (err)
-        return err;
-    return rc == SQLITE_DONE ? 0 : SL_ESTORE;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
+        err = fn(ctx, (const char *)sqlite3_column_text(s, 0),
+                 (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2));
+    return sl_store_rows_end(st, s, rc, err);
 }
 
 int sl_store_story_article_ids(sl_store *st, int64_t story_id, sl_id_vec *out)
@@ -305,10 +299,9 @@ int sl_store_story_article_ids(sl_store *st, int64_t story_id, sl_id_vec *out)
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_ARTICLE_IDS);
     if (!s || sqlite3_bind_int64(s, 1, story_id))
         return SL_ESTORE;
-    int rc = 0;
-    while (!rc && sqlite3_step(s) == SQLITE_ROW)
-        rc = sl_vec_push(out, sqlite3_column_int64(s, 0)) ? SL_ENOMEM : 0;
-    sqlite3_reset(s);
-    return rc;
+    int rc, err = 0;
+    while (!err && (rc = sqlite3_step(s)) == SQLITE_ROW)
+        err = sl_vec_push(out, sqlite3_column_int64(s, 0)) ? SL_ENOMEM : 0;
+    return sl_store_rows_end(st, s, rc, err);
 }
 

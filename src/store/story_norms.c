@@ -107,8 +107,7 @@ static int each_norm(sl_store *st, int (*fn)(sl_store *st, int64_t id, double wa
         else if (!err)
             err = fn(st, id, want, have, why);
     }
-    sqlite3_reset(s);
-    return err ? err : rc == SQLITE_DONE ? 0 : SL_ESTORE;
+    return sl_store_rows_end(st, s, rc, err);
 }
 
 static int fill_one(sl_store *st, int64_t id, double want, double have, sl_buf *why)

@@ -351,8 +351,7 @@ int sl_store_story_state(void *store, int64_t id, int (*fn)(void *ctx, const sl_
         };
         err = fn(ctx, &story);
     }
-    sqlite3_reset(s);
-    return err ? err : rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
+    return sl_store_rows_end(store, s, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
 }
 
 /* One row of story_terms, collected for the backfill: its term (or key),
@@ -408,8 +407,7 @@ static int collect_terms(sl_store *st, term_rows *rows, int skip, sl_buf *why)
             err = sl_vec_push(rows, ((term_story){terms[k], id, weight_bits(weights[k])}))
                       ? SL_ENOMEM : 0;
     }
-    sqlite3_reset(s);
-    return err ? err : rc == SQLITE_DONE ? 0 : SL_ESTORE;
+    return sl_store_rows_end(st, s, rc, err);
 }
 
 /* Every story's centroid terms in key order (term, then story), each once. */

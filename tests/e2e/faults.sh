@@ -118,4 +118,30 @@ assert len(d["articles"]) == len(ref), (len(d["articles"]), len(ref))' "$T/ref.j
 check "and each equals the reference" whole_articles "$T/after.json"
 expect_exit 0 "$S" --db "$DB" check
 
+# garble_root DB TABLE: overwrites the cells of TABLE's root page, so that
+# every read of the table fails (SQLite: "database disk image is malformed").
+garble_root() {
+  python3 -c 'import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (sys.argv[2],)).fetchone()[0]
+size = db.execute("PRAGMA page_size").fetchone()[0]
+db.close()
+with open(sys.argv[1], "r+b") as f:
+    f.seek((root - 1) * size + 8)
+    f.write(b"\xff" * 200)' "$1" "$2"
+}
+
+section "a read that fails mid-export names SQLite's reason (err32)"
+# The articles' list reads fine and each article's read fails (its chrome
+# lines): the list's reset used to clear the reason, "not an error".
+DB="$T/garbled.db"
+cp "$T/ref.db" "$DB"
+garble_root "$DB" removed_lines
+for q in "export --json" "article 1" "show 1" "--json show 1"; do
+  # shellcheck disable=SC2086 # the command words are meant to split
+  expect_exit 3 "$S" --db "$DB" $q
+  check "$q: the message gives SQLite's reason" err_has "store error: database disk image is malformed"
+  check "$q: never 'not an error'" sh -c '! grep -q "not an error" "$1"' - "$ERR"
+done
+
 finish

@@ -10,7 +10,8 @@
  * corrupt row reported instead of misread; whole-table reads at open done
  * through a small page cache, the writer's cache set back after; an
  * article's rows inserted by one statement all landing once, and a batch's
- * term counts added by one; the table sl_rows read only with its rows.
+ * term counts added by one; the table sl_rows read only with its rows; a
+ * failed read's reason kept through the reset of the walk it was in.
  * The keyed rows (dictionary ids, sketch and copy keys): test_store_keys.c;
  * the chrome stage's line counts: test_store_lines.c. */
 #include <fcntl.h>
@@ -495,6 +496,28 @@ TEST(store_facts_corrupt_row_is_an_error)
     CHECK_INT(sl_store_commit(st), 0);
     /* the row cut short by another program: its last string runs past the end */
     check_damaged_facts(st, path, "UPDATE facts SET items = substr(items, 1, length(items) - 3)");
+    drop_store(st, path);
+}
+
+/* A read that fails inside a walk over the articles' ids (the export's):
+ * its reason outlives the walk's reset of its own statement
+ * (sl_store_rows_end; it was "not an error"), until the next statement. */
+static const char Q_MISSING_TABLE[] = "SELECT 1 FROM no_such_table";
+static const char Q_ARTICLES_COUNTED[] = "SELECT count(*) FROM articles";
+
+static int read_missing_table(void *ctx, int64_t id)
+{
+    (void)id;
+    return sl_store_stmt(ctx, Q_MISSING_TABLE) ? 0 : SL_ESTORE;
+}
+
+TEST(store_walk_keeps_a_failed_reads_reason)
+{
+    OPEN_STORE(st, path);
+    CHECK_INT(sl_store_article_ids_each(st, read_missing_table, st), SL_ESTORE);
+    CHECK_STR(sl_store_errmsg(st), "no such table: no_such_table");
+    CHECK(sl_store_stmt(st, Q_ARTICLES_COUNTED) != NULL);
+    CHECK(strcmp(sl_store_errmsg(st), "no such table: no_such_table") != 0);
     drop_store(st, path);
 }
 
