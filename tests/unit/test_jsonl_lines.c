@@ -1,7 +1,8 @@
 /* test_jsonl_lines.c — a JSONL buffer cut into its lines (engine/inputs.c):
  * each record is its line's, numbered from 1 in the reasons of bad ones,
  * blank and white lines skipped, the last line read without a newline
- * after it, and the bytes read counted whole. The texts are invented. */
+ * after it, and the bytes read counted whole; a file larger than one read
+ * (util/lines.c) streamed the same. The texts are invented. */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -48,4 +49,44 @@ TEST(jsonl_lines_numbered_and_the_last_without_newline)
     CHECK_INT(report.bytes, sizeof jsonl - 1);
     sl_engine_free(e);
     remove_store_files(path);
+}
+
+/* 1,200 records (about 150 KB, more than a read) in a file: streamed, the
+ * bad lines past the first read named by their numbers, all bytes counted. */
+TEST(lines_jsonl_file_streamed)
+{
+    char db[64], path[64];
+    snprintf(db, sizeof db, "/tmp/sl-unit-lines-%d.db", (int)getpid());
+    snprintf(path, sizeof path, "/tmp/sl-unit-lines-%d.jsonl", (int)getpid());
+    remove_store_files(db);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    for (int i = 1; i <= 1200; i++) {
+        if (i == 700 || i == 1199)
+            fprintf(f, "{\"id\": \"bad%d\", \"text\": \n", i);
+        else
+            fprintf(f, "{\"id\": \"n%d\", \"text\": \"The ferry number %d to Skarholm left %d minutes late "
+                       "on Monday, the harbour office of Vessa said in its note number %d.\"}\n",
+                    i, i, i % 50, i * 7);
+    }
+    long size = ftell(f);
+    fclose(f);
+    sl_engine *e = NULL;
+    CHECK_INT(sl_engine_open(&e, db, NULL), 0);
+    heard h = {{0}};
+    sl_ingest_options opts = {.on_error = on_error, .ctx = &h};
+    sl_ingest_report report = {0};
+    CHECK_INT(sl_ingest_path(e, path, &opts, &report), SL_EBADINPUT);
+    char want[160];
+    snprintf(want, sizeof want, "%s:700;%s:1199;", path, path);
+    CHECK_STR(h.names, want);
+    CHECK_INT(report.bytes, size);
+    CHECK_INT(report.files, 1);
+    CHECK_INT(report.failed, 2);
+    CHECK_INT(report.articles_new, 1198);
+    sl_engine_free(e);
+    remove_store_files(db);
+    remove(path);
 }

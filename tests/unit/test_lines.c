@@ -1,15 +1,13 @@
 /* test_lines.c — the line reader (util/lines.c): lines from memory and
  * streamed from a file through its bounded buffer (a line cut by a read,
  * a line longer than a read, the last line without a newline, a line over
- * the cap), and a JSONL file larger than one read ingested line by line
- * with its faults named by line and every byte counted. Texts invented. */
+ * the cap; test_jsonl_lines.c ingests a JSONL file larger than one
+ * read). Texts invented. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "storyline.h"
-#include "store_fixture.h"
 #include "test.h"
 #include "util/error.h"
 #include "util/lines.h"
@@ -133,57 +131,4 @@ TEST(lines_from_file_over_the_cap_within_one_read)
 {
     const char text[] = "0123456789\n0123456789ABCDEF\nok\n";
     check_over_cap(text, sizeof text - 1, 10, "0123456789");
-}
-
-typedef struct heard {
-    char names[256];
-} heard;
-
-static void on_error(void *ctx, const char *name, const char *reason)
-{
-    (void)reason;
-    heard *h = ctx;
-    size_t at = strlen(h->names);
-    snprintf(h->names + at, sizeof h->names - at, "%s;", name + (strrchr(name, '/') ? strrchr(name, '/') - name + 1 : 0));
-}
-
-/* 1,200 records (about 150 KB, more than a read) in a file: streamed, the
- * bad lines past the first read named by their numbers, all bytes counted. */
-TEST(lines_jsonl_file_streamed)
-{
-    char db[64], path[64];
-    snprintf(db, sizeof db, "/tmp/sl-unit-lines-%d.db", (int)getpid());
-    snprintf(path, sizeof path, "/tmp/sl-unit-lines-%d.jsonl", (int)getpid());
-    remove_store_files(db);
-    FILE *f = fopen(path, "w");
-    CHECK(f != NULL);
-    if (!f)
-        return;
-    for (int i = 1; i <= 1200; i++) {
-        if (i == 700 || i == 1199)
-            fprintf(f, "{\"id\": \"bad%d\", \"text\": \n", i);
-        else
-            fprintf(f, "{\"id\": \"n%d\", \"text\": \"The ferry number %d to Skarholm left %d minutes late "
-                       "on Monday, the harbour office of Vessa said in its note number %d.\"}\n",
-                    i, i, i % 50, i * 7);
-    }
-    long size = ftell(f);
-    fclose(f);
-    sl_engine *e = NULL;
-    CHECK_INT(sl_engine_open(&e, db, NULL), 0);
-    heard h = {{0}};
-    sl_ingest_options opts = {.on_error = on_error, .ctx = &h};
-    sl_ingest_report report = {0};
-    CHECK_INT(sl_ingest_path(e, path, &opts, &report), SL_EBADINPUT);
-    char want[128];
-    snprintf(want, sizeof want, "sl-unit-lines-%d.jsonl:700;sl-unit-lines-%d.jsonl:1199;", (int)getpid(),
-             (int)getpid());
-    CHECK_STR(h.names, want);
-    CHECK_INT(report.bytes, size);
-    CHECK_INT(report.files, 1);
-    CHECK_INT(report.failed, 2);
-    CHECK_INT(report.articles_new, 1198);
-    sl_engine_free(e);
-    remove_store_files(db);
-    remove(path);
 }
