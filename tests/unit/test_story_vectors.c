@@ -1,6 +1,7 @@
-/* test_story_vectors.c — the heaviest terms of a vector or centroid
- * (sl_keep_top, src/stories/vectors.c): the terms it keeps, their order and
- * their normalised weights, to the bit, against a plain sort of them all. */
+/* test_story_vectors.c — a story vector's terms (src/stories/vectors.c):
+ * the heaviest terms of a vector or centroid (sl_keep_top), their order and
+ * their normalised weights, to the bit, against a plain sort of them all;
+ * and the weights from the grouper's kept logarithms, as log() gives them. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,4 +124,41 @@ TEST(keep_top_odd_weights_as_the_plain_sort)
                 check_keep_top(t, n, keep, 1);
             }
         }
+}
+
+/* A vector's weights from the kept logarithms (the tf's of small whole
+ * frequencies, the idf's of small counts at the store's size) are those
+ * of log() itself, to the bit: a grouper that weighed a vector at one
+ * n_docs and then at another gives what a new grouper gives at the
+ * second, frequencies and counts past the kept ones (300, 700) included;
+ * and the weights' ratios are the formula's. */
+TEST(grouper_vector_weights_from_kept_logs_as_from_log)
+{
+    sl_term body_terms[] = {{201, 1, 5}, {202, 3, 0}, {203, 300, 5}, {204, 2, 5}};
+    sl_analysis body = {0};
+    body.terms.items = body_terms;
+    body.terms.n = 4;
+    sl_grouper *used = sl_grouper_new(), *fresh = sl_grouper_new();
+    const uint32_t dfs[] = {2, 5, 700, 2};
+    for (int i = 0; i < 4; i++) {
+        CHECK_INT(sl_grouper_load_df(used, body_terms[i].id, dfs[i]), 0);
+        CHECK_INT(sl_grouper_load_df(fresh, body_terms[i].id, dfs[i]), 0);
+    }
+    sl_vector first, again, want;
+    sl_grouper_set_docs(used, 1000);
+    sl_grouper_vectorize(used, &body, NULL, &first);
+    sl_grouper_set_docs(used, 5000);
+    sl_grouper_vectorize(used, &body, NULL, &again);
+    sl_grouper_set_docs(fresh, 5000);
+    sl_grouper_vectorize(fresh, &body, NULL, &want);
+    CHECK_INT(again.n, 4);
+    CHECK_INT(want.n, 4);
+    CHECK(!memcmp(again.terms, want.terms, sizeof want.terms[0] * want.n));
+    CHECK(memcmp(first.terms, want.terms, sizeof want.terms[0] * want.n) != 0);
+    /* 202: tf 3 + 1 (in the lead), df 5; 203: tf 300 (past it), df 700 */
+    double w202 = (1 + log(4.0)) * (log(5001.0 / 6) + 1), w203 = (1 + log(300.0)) * (log(5001.0 / 701) + 1);
+    CHECK(want.terms[1].term == 202 && want.terms[2].term == 203);
+    CHECK(fabs(want.terms[1].weight / want.terms[2].weight - w202 / w203) < 1e-6);
+    sl_grouper_free(used);
+    sl_grouper_free(fresh);
 }
