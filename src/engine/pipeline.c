@@ -299,16 +299,31 @@ static bool keeps_vector(sl_engine *e, int64_t story, const sl_vector *v)
     return v->n < SL_SHORT_TERMS || !sl_grouper_split_past(e->grouper, story);
 }
 
+/* A new version's old one leaves its story, in the store and in the
+ * grouper alike: a continuing run then counts the articles a reopened
+ * store does (the collection's and the story's). */
+static int leave_story(sl_engine *e, int64_t article)
+{
+    sl_article *old = NULL;
+    int rc = sl_store_article_get(e->store, article, &old);
+    if (!rc && !(rc = sl_store_story_leave(e->store, article)))
+        sl_grouper_leave(e->grouper, old->story_id);
+    sl_article_free(old);
+    return rc;
+}
+
 static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, const plan *p,
                          int64_t source_hash, sl_ingest_result *res)
 {
     /* A new version is grouped and compared afresh: it leaves the story and
      * the copy relations of the old one. */
-    if (p->existing && (sl_store_story_leave(e->store, p->existing) ||
-                        sl_store_copies_clear(e->store, p->existing)))
-        return sl_seterr_store(e, "story");
+    int rc = p->existing ? leave_story(e, p->existing) : 0;
+    if (!rc && p->existing)
+        rc = sl_store_copies_clear(e->store, p->existing);
+    if (rc)
+        return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "story");
     int64_t story = 0, merged_into = 0;
-    int rc = write_story(e, doc, p, &story, &merged_into);
+    rc = write_story(e, doc, p, &story, &merged_into);
     if (!rc)
         rc = drop_vectors(e, story, merged_into);
     if (rc)

@@ -787,6 +787,15 @@ int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v
     return 0;
 }
 
+void sl_grouper_leave(sl_grouper *g, int64_t id)
+{
+    if (g->n_docs)
+        g->n_docs--;
+    /* a story not read yet has no count here: the store's is read with it */
+    if (id > 0 && (size_t)id < g->stories_cap && g->stories[id].articles)
+        g->stories[id].articles--;
+}
+
 int sl_grouper_retitle(sl_grouper *g, int64_t id, double similarity)
 {
     if (id <= 0 || (size_t)id >= g->stories_cap)

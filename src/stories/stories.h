@@ -168,6 +168,14 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
 int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v, int64_t day,
                    int counts, const void **centroid, size_t *len);
 
+/* A stored article's old version leaves story `id` (the store's
+ * sl_store_story_leave, before its new version is filed): one article
+ * fewer in the story, when the grouper holds it, and in the collection,
+ * since its new version was counted (sl_grouper_count_terms) as one more
+ * article. The grouper then holds what a load from the store gives
+ * (docs/stories.md "Same result whatever the batch"). */
+void sl_grouper_leave(sl_grouper *g, int64_t id);
+
 /* A story's title is the headline of the article that matched it best when
  * it joined. Call with similarity -1 for a new story's titled first article,
  * else with the similarity a titled article joined with. Says what to save:

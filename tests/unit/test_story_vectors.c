@@ -162,3 +162,32 @@ TEST(grouper_vector_weights_from_kept_logs_as_from_log)
     sl_grouper_free(used);
     sl_grouper_free(fresh);
 }
+
+/* A new version (src/engine/pipeline.c): its terms are counted as an
+ * article's, and its old version leaves its story. The grouper then holds
+ * the counts a load of the store gives: the store's article count (the
+ * version replaced its row) and the story's stored count, one less. */
+TEST(grouper_new_version_leaves_the_counts_a_reload_reads)
+{
+    sl_term body_terms[] = {{301, 2, 5}, {302, 1, 5}};
+    sl_analysis body = {0};
+    body.terms.items = body_terms;
+    body.terms.n = 2;
+    sl_grouper *g = sl_grouper_new();
+    sl_grouper_set_docs(g, 40);
+    sl_vector v;
+    sl_grouper_vectorize(g, &body, NULL, &v);
+    const void *c;
+    size_t len;
+    for (int i = 0; i < 3; i++)
+        CHECK_INT(sl_grouper_add(g, 7, 0, &v, INT64_MIN, 1, &c, &len), 0);
+    CHECK_INT(sl_grouper_count_terms(g, &body, NULL), 0);   /* the new version */
+    CHECK_INT(g->n_docs, 41);
+    sl_grouper_leave(g, 7);
+    CHECK_INT(g->n_docs, 40);
+    CHECK_INT(g->stories[7].articles, 2);
+    sl_grouper_leave(g, 9);   /* a story not read: its stored count comes with it */
+    CHECK_INT(g->n_docs, 39);
+    CHECK_INT(g->stories[7].articles, 2);
+    sl_grouper_free(g);
+}
