@@ -65,7 +65,7 @@ int sl_grouper_fetch_df(sl_grouper *g, const sl_analysis *body, const sl_analysi
 
 void sl_grouper_fetch_query_df(sl_grouper *g, const sl_vector *v)
 {
-    if (!g->df_get)
+    if (!g->df_get || g->source_error)   /* after a failed read, none: its reason stays SQLite's last */
         return;
     g->fetch.n = 0;
     int rc = 0;

@@ -598,6 +598,15 @@ static int absorb(sl_grouper *g, int64_t from, int64_t into)
     return 0;
 }
 
+/* What a call that searched answers: its own failure, else the first read
+ * of its searches that failed (taken: the next call starts clean), so that
+ * the error reaches the article whose search hit it. */
+static int searched(sl_grouper *g, int rc)
+{
+    int read = sl_grouper_source_error(g);
+    return rc ? rc : read;
+}
+
 /* A story with articles, within the story window of id's span. */
 static int in_window(sl_grouper *g, int64_t id, uint32_t other)
 {
@@ -620,8 +629,8 @@ int sl_grouper_merge_near(sl_grouper *g, int64_t id, double threshold)
         return 0;
     int64_t nearest = nearest_story(g, id, threshold, MIN_SHARED, in_window);
     if (!nearest)
-        return 0;
-    return nearest < id ? absorb(g, id, nearest) : absorb(g, nearest, id);
+        return searched(g, 0);
+    return searched(g, nearest < id ? absorb(g, id, nearest) : absorb(g, nearest, id));
 }
 
 /* A story an article has just joined takes in the small stories of its
@@ -746,8 +755,8 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
 
 void sl_grouper_set_trace(sl_grouper *g, FILE *trace) { g->trace = trace; }
 
-int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v, int64_t day,
-                   int counts, const void **centroid, size_t *len)
+static int add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v, int64_t day,
+               int counts, const void **centroid, size_t *len)
 {
     int rc = sl_grouper_reserve(g, id);
     if (rc)
@@ -794,6 +803,12 @@ void sl_grouper_leave(sl_grouper *g, int64_t id)
     /* a story not read yet has no count here: the store's is read with it */
     if (id > 0 && (size_t)id < g->stories_cap && g->stories[id].articles)
         g->stories[id].articles--;
+}
+
+int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v, int64_t day,
+                   int counts, const void **centroid, size_t *len)
+{
+    return searched(g, add(g, id, thread, v, day, counts, centroid, len));
 }
 
 int sl_grouper_retitle(sl_grouper *g, int64_t id, double similarity)

@@ -191,7 +191,7 @@ double sl_grouper_short_fit(const sl_grouper *g, const sl_vector *v, int64_t day
 
 /* Story id goes with the story of the window nearest to its centroid when
  * their cosine reaches `threshold`: the later into the earlier (recorded
- * as a story merge). */
+ * as a story merge). Fails with the error of a read its search made. */
 int sl_grouper_merge_near(sl_grouper *g, int64_t id, double threshold);
 
 /* The pseudo-term whose document frequency counts the articles in language

@@ -130,8 +130,9 @@ int sl_grouper_revisit_member(sl_grouper *g, int64_t id, const sl_member *m, int
             *to = cands[i];
         }
     }
-    if (!*to)
-        return 0;
-    int rc = move(g, id, &left, *to, m);
+    int rc = sl_grouper_source_error(g);   /* a failed read reaches this member's revisit */
+    if (rc || !*to)
+        return rc;
+    rc = move(g, id, &left, *to, m);
     return rc ? rc : 1;
 }

@@ -113,7 +113,12 @@ void sl_grouper_set_source(sl_grouper *g, const sl_story_source *source);
  * to a story that no candidate list named: a copy's original's). */
 int sl_grouper_fetch_story(sl_grouper *g, int64_t id);
 /* The first error of a read the grouper made through its source since the
- * last call (sl_grouper_place cannot fail: check after it), and clears it. */
+ * last call (sl_grouper_place cannot fail: check after it), and clears it.
+ * After a failed read the grouper reads nothing more until it is taken, so
+ * the store's message is still that read's. The calls that search and
+ * return int (sl_grouper_add, sl_grouper_revisit_member,
+ * sl_grouper_revisit_done) answer with their searches' failed read
+ * themselves. */
 int sl_grouper_source_error(sl_grouper *g);
 void sl_grouper_set_docs(sl_grouper *g, uint64_t n_docs);
 
@@ -164,7 +169,9 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
 /* Adds the vector to story `id` (new or existing, of thread `thread`) and
  * gives its updated centroid packed for the store (valid until the next
  * call). `counts` is 0 for a copy of an article already in the story: it
- * widens the dates but does not weigh in the centroid again. */
+ * widens the dates but does not weigh in the centroid again. Fails with
+ * SL_ENOMEM, or with the error of a read its story searches (link again,
+ * take-in, merge) made through the source. */
 int sl_grouper_add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v, int64_t day,
                    int counts, const void **centroid, size_t *len);
 
@@ -254,13 +261,15 @@ int sl_grouper_revisit_rebuild(sl_grouper *g, int64_t id, sl_weighted_term *term
 /* Places member m of story id (read from the store) again: 1 with *to set
  * when it now fits another story better by a short text's join score (the
  * grouper has moved it: both centroids, counts and spans), else 0, or
- * SL_ENOMEM. Only a short text is placed again. */
+ * SL_ENOMEM, or the error of a read its search made through the source.
+ * Only a short text is placed again. */
 int sl_grouper_revisit_member(sl_grouper *g, int64_t id, const sl_member *m, int64_t *to);
 /* Story id's revisit is over: it is next due at 1.5 times its articles
  * now. When `whole` (every article's vector was read: a story of
  * headlines, its centroid made again) it merges with its nearest story
  * of the window from a cosine of 0.3 (a story merge, taken by
- * sl_grouper_take_story_merge). 0 or SL_ENOMEM. */
+ * sl_grouper_take_story_merge). 0, SL_ENOMEM, or the error of a read its
+ * search made through the source. */
 int sl_grouper_revisit_done(sl_grouper *g, int64_t id, int whole);
 
 /* Bytes of memory the grouper holds (for the benchmark's per-story figure). */

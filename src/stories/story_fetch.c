@@ -102,7 +102,7 @@ static int story_weight(sl_grouper *g, int64_t id, uint64_t term, float weight, 
 
 int sl_grouper_read_candidate(sl_grouper *g, uint32_t story)
 {
-    int rc = sl_grouper_fetch_story(g, story);
+    int rc = g->source_error ? 0 : sl_grouper_fetch_story(g, story);
     if (rc && !g->source_error)
         g->source_error = rc;
     return !rc && (!g->source.state || in_memory(g, story));
@@ -137,7 +137,8 @@ static int fetch_postings(sl_grouper *g, uint64_t term)
 const sl_postings *sl_grouper_postings(sl_grouper *g, uint64_t term)
 {
     const sl_postings *p = sl_index_get(&g->index, term);
-    if (!g->source.recent || (p && (!p->floor || p->n >= SL_SCAN_MAX)))
+    /* after a failed read, no other: the failure's reason stays SQLite's last */
+    if (!g->source.recent || g->source_error || (p && (!p->floor || p->n >= SL_SCAN_MAX)))
         return p;
     int rc = fetch_postings(g, term);
     if (rc && !g->source_error)

@@ -373,3 +373,46 @@ TEST(grouper_story_search_leaves_out_stored_common_terms)
     CHECK(from == 2 && into == 1);
     sl_grouper_free(g);
 }
+
+/* The store's term counts, failing from the `fail_from`th read on (0:
+ * never), as a store whose read fails does. */
+static int df_reads, fail_from;
+
+static int failing_counts(void *ctx, const uint64_t *terms, size_t n, uint32_t *dfs)
+{
+    df_reads++;
+    if (fail_from && df_reads >= fail_from)
+        return SL_ESTORE;
+    return common_counts(ctx, terms, n, dfs);
+}
+
+/* A read that fails in the story search an add makes (the merge of a
+ * story a short text joined: its centroid's counts read from the store)
+ * is the add's error, the article's that made it, not the next article's
+ * search's; after it the grouper reads nothing until it is taken, so the
+ * store's message stays that read's. */
+TEST(grouper_add_answers_with_its_story_searchs_failed_read)
+{
+    sl_grouper *g = two_stories_sharing_common_terms(1000, 0);
+    sl_grouper_set_df_source(g, failing_counts, NULL);
+    df_reads = 0;
+    fail_from = 1;
+    sl_vector v = {2, {{1, 0.7f}, {3, 0.7f}}};   /* a short text joining story 1 */
+    const void *c;
+    size_t len;
+    CHECK_INT(sl_grouper_add(g, 1, 0, &v, INT64_MIN, 1, &c, &len), SL_ESTORE);
+    CHECK_INT(df_reads, 1);   /* the failed read, then none */
+    CHECK_INT(sl_grouper_source_error(g), 0);   /* taken: the next article starts clean */
+    fail_from = 0;
+    CHECK_INT(sl_grouper_add(g, 1, 0, &v, INT64_MIN, 1, &c, &len), 0);
+    CHECK_INT(sl_grouper_source_error(g), 0);
+    /* and the merge's own search (a revisit's) answers alike */
+    fail_from = df_reads + 1;
+    sl_grouper *h = two_stories_sharing_common_terms(1000, 0);
+    sl_grouper_set_df_source(h, failing_counts, NULL);
+    CHECK_INT(sl_grouper_merge_near(h, 1, 0.45), SL_ESTORE);
+    CHECK_INT(sl_grouper_source_error(h), 0);
+    fail_from = 0;
+    sl_grouper_free(h);
+    sl_grouper_free(g);
+}
