@@ -27,6 +27,8 @@ static const char Q_DATA_VERSION[] = "PRAGMA data_version";
 #define WRITER_WAIT_MS (10 * 60 * 1000)
 /* The pause between two tries to put a new store in WAL mode (set_wal). */
 #define WAL_RETRY_MS 5
+/* Room for a journal mode's name ("delete", "truncate", "persist", "wal", ...). */
+#define WAL_MODE_BYTES 16
 static const char Q_COMMIT[] = "COMMIT";
 
 int sl_store_set_why(sl_buf *why, int code, const char *what, sqlite3 *db)
@@ -210,6 +212,14 @@ int sl_store_process_init(void)
     return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK ? 0 : SL_EUSAGE;
 }
 
+/* Keeps the journal mode `PRAGMA journal_mode = WAL` answers. */
+static int keep_mode(void *ctx, int n, char **values, char **names)
+{
+    (void)names;
+    snprintf(ctx, WAL_MODE_BYTES, "%s", n > 0 && values[0] ? values[0] : "");
+    return 0;
+}
+
 /* Puts the store in WAL mode. The change reads the file's header, then
  * takes the write lock, and SQLite's busy handler does not wait for a read
  * that turns into a write: when two writers make a store at once, the one
@@ -218,16 +228,33 @@ int sl_store_process_init(void)
  * "Twenty-fifth round: a store error's lost reason"). It tries again,
  * every try waiting for the lock as a read does, as long as a writer waits
  * for a batch; the other's change done, the header says WAL and there is
- * nothing to do. */
-static int set_wal(sqlite3 *db)
+ * nothing to do. SQLite answers with the mode the store is in: where WAL
+ * cannot be had (a file system or VFS without shared memory) it keeps the
+ * rollback journal without an error, and the store would lose what WAL
+ * gives (readers beside a writer, docs/store.md "Guarantees"): the open
+ * of a file fails then, naming the file and the mode. */
+static int set_wal(sqlite3 *db, const char *path, sl_buf *why)
 {
+    char mode[WAL_MODE_BYTES] = "";
     int rc, waited = 0;
-    while ((rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) == SQLITE_BUSY &&
+    while ((rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", keep_mode, mode, NULL)) ==
+               SQLITE_BUSY &&
            waited < WRITER_WAIT_MS) {
         sqlite3_sleep(WAL_RETRY_MS);
         waited += WAL_RETRY_MS;
     }
-    return rc == SQLITE_OK ? 0 : SL_ESTORE;
+    if (rc != SQLITE_OK)
+        return sl_store_set_why(why, SL_ESTORE, path, db);
+    const char *file = sqlite3_db_filename(db, "main");
+    if (!strcmp(mode, "wal") || !file || !*file)   /* in memory (a Dask map's): no reader beside it */
+        return 0;
+    if (why) {
+        sl_buf_clear(why);
+        sl_buf_printf(why, "%s: SQLite cannot keep a write-ahead log for it here (the journal mode "
+                      "stays \"%s\"; a file system without shared memory?): a store needs WAL for "
+                      "readers during an ingest (docs/store.md)", path, mode);
+    }
+    return SL_ESTORE;
 }
 
 /* The open itself. With `denied`, a write open stops at its first read
@@ -294,7 +321,9 @@ static int open_store(sl_store **out, const char *path, int read_only, sl_buf *w
                                     "PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;"
                                     "PRAGMA journal_size_limit = 67108864;";
     st->cache_kb = read_only ? 0 : WRITER_CACHE_KB;
-    if ((!read_only && set_wal(st->db)) || sqlite3_exec(st->db, setup, NULL, NULL, NULL) != SQLITE_OK ||
+    if (!read_only && set_wal(st->db, path, why))
+        goto fail;
+    if (sqlite3_exec(st->db, setup, NULL, NULL, NULL) != SQLITE_OK ||
         (st->cache_kb && set_cache(st, st->cache_kb))) {
         sl_store_set_why(why, SL_ESTORE, path, st->db);
         goto fail;
