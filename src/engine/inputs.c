@@ -149,9 +149,11 @@ static int one_record(run *r, sl_record *rec, int bad, const sl_buf *where, cons
     return rc;
 }
 
-/* A read that failed between a file's lines: the lines before it were
- * ingested, as those of a file cut short are. */
-static int lines_failed(run *r, int code, const char *name)
+/* A read that failed between a file's lines, or the file's cap reached:
+ * the lines before it were ingested, as those of a file cut short are.
+ * The reason is the failed read's own, kept by the reader: errno now is
+ * whatever the ingest of those lines left. */
+static int lines_failed(run *r, const sl_lines *lines, int code, const char *name)
 {
     char why[96];
     if (code == SL_ENOMEM)
@@ -159,7 +161,7 @@ static int lines_failed(run *r, int code, const char *name)
     if (code == SL_ETOOLARGE)
         snprintf(why, sizeof why, SL_OVER_CAP_FMT, SL_INPUT_MAX >> 20);
     else
-        snprintf(why, sizeof why, "read error: %s", strerror(errno));
+        snprintf(why, sizeof why, "read error: %s", strerror(lines->read_errno));
     fail(r, name, why);
     return 0;
 }
@@ -188,7 +190,7 @@ static int ingest_lines(run *r, sl_lines *lines, const char *name, const char *p
         rc = one_record(r, &rec, bad, &where, &why, name, path);
     }
     if (!rc && got < 0)
-        rc = lines_failed(r, got, name);
+        rc = lines_failed(r, lines, got, name);
     sl_record_clear(&rec);
     sl_buf_free(&why);
     sl_buf_free(&where);
@@ -367,16 +369,22 @@ static int ingest_data(run *r, const char *data, size_t len, const char *name, c
     }
 }
 
-/* Reads `f` on until `buf` holds `want` bytes or the file ends. */
+/* Reads `f` on until `buf` holds `want` bytes or the file ends. A failed
+ * read is told by its own errno, taken at once. */
 static int read_upto(FILE *f, sl_buf *buf, size_t want, sl_buf *why)
 {
     char chunk[65536];
-    size_t got;
-    while (buf->len < want && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (sl_buf_put(buf, chunk, got))
+    size_t got = 1;
+    int failed = 0;
+    while (!failed && got && buf->len < want) {
+        errno = 0;
+        got = fread(chunk, 1, sizeof chunk, f);
+        failed = ferror(f) ? (errno ? errno : EIO) : 0;
+        if (got && sl_buf_put(buf, chunk, got))
             break;
-    if (ferror(f)) {
-        sl_buf_printf(why, "read error: %s", strerror(errno));
+    }
+    if (failed) {
+        sl_buf_printf(why, "read error: %s", strerror(failed));
         return SL_EIO;
     }
     if (buf->err == SL_ETOOLARGE)
@@ -395,7 +403,7 @@ static int ingest_jsonl_file(run *r, FILE *f, sl_buf *head, const char *path)
 {
     sl_lines lines;
     r->report->files++;
-    sl_lines_from_file(&lines, f, head, SL_INPUT_MAX);
+    sl_lines_from_file(&lines, f, head, SL_INPUT_MAX, SL_INPUT_MAX);
     int rc = ingest_lines(r, &lines, path, path);
     sl_lines_free(&lines);
     return rc;
@@ -405,7 +413,8 @@ static int ingest_jsonl_file(run *r, FILE *f, sl_buf *head, const char *path)
  * by line (*streamed set, the run's code returned): memory then holds a
  * line and a read's worth of bytes, not the file (issue 11). The cap of a
  * file read whole holds for both: a streamed one's on its size when opened
- * and on each line. */
+ * and on the bytes read, so a file that grows while read stops at the cap
+ * (its lines before it ingested). */
 static int read_plain(run *r, const char *path, sl_buf *whole, int *streamed, sl_buf *why)
 {
     *streamed = 0;

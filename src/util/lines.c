@@ -2,6 +2,7 @@
  * lines.h). A file is read READ_BYTES at a time into one buffer; the bytes
  * of a line cut by a read move to its start before the next read, so the
  * buffer grows only for a line longer than it. */
+#include <errno.h>
 #include <string.h>
 
 #include "util/error.h"
@@ -18,20 +19,39 @@ void sl_lines_from_memory(sl_lines *l, const char *data, size_t len)
     l->len = len;
 }
 
-void sl_lines_from_file(sl_lines *l, FILE *file, sl_buf *head, size_t max_line)
+/* Counts `got` bytes more of the file: those past max_total are not
+ * handed out, and the cap's error waits until the bytes before it are.
+ * Returns the bytes kept. */
+static size_t count_read(sl_lines *l, size_t got)
+{
+    l->total += got;
+    if (l->total <= l->max_total)
+        return got;
+    size_t over = l->total - l->max_total;
+    l->held_err = SL_UTIL_ETOOLARGE;
+    return got > over ? got - over : 0;
+}
+
+void sl_lines_from_file(sl_lines *l, FILE *file, sl_buf *head, size_t max_line, size_t max_total)
 {
     memset(l, 0, sizeof *l);
     l->file = file;
     l->max_line = max_line;
+    l->max_total = max_total;
     l->buf = *head;
     l->buf.max = max_line + READ_BYTES;
     sl_buf_init(head, head->max);
+    l->buf.len = count_read(l, l->buf.len);
     l->data = l->buf.ptr;
     l->len = l->buf.len;
 }
 
 /* Reads more of the file after the bytes not yet handed out, which move to
- * the buffer's start; 0 at the end of the file, 1 when bytes came, or an error. */
+ * the buffer's start; 0 at the end of the file, 1 when bytes came, or an
+ * error: a read's own (its errno kept at once: the caller may report it
+ * after other calls have set errno), or one held back until the bytes read
+ * before it were handed out. One byte past the cap is asked for, so that a
+ * file of max_total bytes ends cleanly and a longer one does not. */
 static int read_more(sl_lines *l)
 {
     size_t left = l->len - l->pos;
@@ -39,16 +59,27 @@ static int read_more(sl_lines *l)
         memmove(l->buf.ptr, l->buf.ptr + l->pos, left);
     l->buf.len = left;
     l->pos = 0;
+    l->data = l->buf.ptr;
+    l->len = left;
+    if (l->held_err)
+        return l->err = l->held_err;
     if (left > l->max_line)
         return l->err = SL_UTIL_ETOOLARGE;
     if (sl_buf_reserve(&l->buf, READ_BYTES))
         return l->err = l->buf.err;
-    size_t got = fread(l->buf.ptr + left, 1, READ_BYTES, l->file);
+    size_t want = l->max_total - l->total < READ_BYTES ? l->max_total - l->total + 1 : READ_BYTES;
+    errno = 0;
+    size_t got = fread(l->buf.ptr + left, 1, want, l->file);
+    if (ferror(l->file)) {
+        l->read_errno = errno ? errno : EIO;
+        l->held_err = SL_UTIL_EIO;
+    }
+    got = count_read(l, got);
     l->buf.len += got;
     l->data = l->buf.ptr;
     l->len = l->buf.len;
-    if (!got && ferror(l->file))
-        return l->err = SL_UTIL_EIO;
+    if (!got && l->held_err)
+        return l->err = l->held_err;
     return got > 0;
 }
 

@@ -1,8 +1,10 @@
 /* test_lines.c — the line reader (util/lines.c): lines from memory and
  * streamed from a file through its bounded buffer (a line cut by a read,
  * a line longer than a read, the last line without a newline, a line over
- * the cap; test_jsonl_lines.c ingests a JSONL file larger than one
- * read). Texts invented. */
+ * the cap, a file over its cap as read, a read that fails and its reason;
+ * test_jsonl_lines.c ingests a JSONL file larger than one read). Texts
+ * invented. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +75,7 @@ TEST(lines_from_file_cut_and_long_lines)
     size_t got = fread(first, 1, sizeof first, f);
     sl_buf_put(&head, first, got);
     sl_lines l;
-    sl_lines_from_file(&l, f, &head, 1u << 20);
+    sl_lines_from_file(&l, f, &head, 1u << 20, SIZE_MAX);
     CHECK(head.ptr == NULL);
     const char *line;
     size_t len, taken, at = 0;
@@ -101,7 +103,7 @@ static void check_over_cap(const char *data, size_t n, size_t max, const char *f
     sl_buf head;
     sl_buf_init(&head, 0);
     sl_lines l;
-    sl_lines_from_file(&l, f, &head, max);
+    sl_lines_from_file(&l, f, &head, max, SIZE_MAX);
     const char *line;
     size_t len, taken;
     CHECK_INT(sl_lines_next(&l, &line, &len, &taken), 1);
@@ -131,4 +133,114 @@ TEST(lines_from_file_over_the_cap_within_one_read)
 {
     const char text[] = "0123456789\n0123456789ABCDEF\nok\n";
     check_over_cap(text, sizeof text - 1, 10, "0123456789");
+}
+
+/* `n_lines` lines of 9 bytes and a newline. */
+static char *ten_byte_lines(size_t n_lines)
+{
+    char *data = malloc(n_lines * 10 + 1);
+    for (size_t i = 0; data && i < n_lines; i++)
+        snprintf(data + i * 10, 11, "line%05zu\n", i);
+    return data;
+}
+
+/* The lines of `data` (n bytes) read with a file cap of `max_total` after
+ * a head of `head_len` bytes: how many came out before `end`. */
+static size_t lines_before(const char *data, size_t n, size_t head_len, size_t max_total, int end)
+{
+    FILE *f = file_of(data, n);
+    sl_buf head;
+    sl_buf_init(&head, 0);
+    sl_buf_put(&head, data, head_len);
+    fseek(f, (long)head_len, SEEK_SET);
+    sl_lines l;
+    sl_lines_from_file(&l, f, &head, 1000, max_total);
+    const char *line;
+    size_t len, taken, got = 0;
+    int rc;
+    while ((rc = sl_lines_next(&l, &line, &len, &taken)) == 1) {
+        CHECK(len == 9 && !memcmp(line, data + got * 10, 9));
+        got++;
+    }
+    CHECK_INT(rc, end);
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), end);   /* for good */
+    sl_lines_free(&l);
+    fclose(f);
+    return got;
+}
+
+/* A file's cap counts the bytes read, not the size the file had when
+ * opened: a file that grows past it (or a stream) stops there, with the
+ * lines wholly before the cap given first (their bytes, 100,000 of a
+ * 300,000-byte file, more than a read). A file of exactly the cap is
+ * whole; a head past the cap stops it too. */
+TEST(lines_from_file_stop_at_the_cap_on_the_bytes_read)
+{
+    char *data = ten_byte_lines(30000);
+    CHECK(data != NULL);
+    if (!data)
+        return;
+    CHECK_INT(lines_before(data, 300000, 1000, 100005, SL_UTIL_ETOOLARGE), 10000);
+    CHECK_INT(lines_before(data, 300000, 0, 100000, SL_UTIL_ETOOLARGE), 10000);
+    CHECK_INT(lines_before(data, 100000, 1000, 100000, 0), 10000);
+    CHECK_INT(lines_before(data, 300000, 1000, 505, SL_UTIL_ETOOLARGE), 50);
+    free(data);
+}
+
+/* A stream whose second read fails (EIO) and whose third would give more
+ * bytes: a read that fails after a network drive's first bytes, say. */
+typedef struct flaky {
+    int reads;
+} flaky;
+
+static ssize_t flaky_read(void *cookie, char *buf, size_t size)
+{
+    static const char first[] = "one\ntwo\nthr", third[] = "ee\nfour\n";
+    flaky *fl = cookie;
+    switch (fl->reads++) {
+    case 0:
+        memcpy(buf, first, size < sizeof first - 1 ? size : sizeof first - 1);
+        return (ssize_t)(sizeof first - 1);
+    case 1:
+        errno = EIO;
+        return -1;
+    case 2:
+        memcpy(buf, third, size < sizeof third - 1 ? size : sizeof third - 1);
+        return (ssize_t)(sizeof third - 1);
+    default:
+        return 0;
+    }
+}
+
+/* A read that fails after giving bytes: their whole lines come out, then
+ * the failure, for good (the bytes a later read would give are not taken
+ * as the file's next lines), and its reason is the read's own, whatever
+ * errno says when it is reported (the ingest of the lines before it ran
+ * SQLite in between; the message said that call's errno, "Success" or
+ * another file's "No such file or directory"). */
+TEST(lines_from_file_read_error_gives_its_own_reason)
+{
+    flaky fl = {0};
+    FILE *f = fopencookie(&fl, "r", (cookie_io_functions_t){.read = flaky_read});
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    sl_buf head;
+    sl_buf_init(&head, 0);
+    sl_lines l;
+    sl_lines_from_file(&l, f, &head, 1000, SIZE_MAX);
+    const char *line;
+    size_t len, taken;
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), 1);
+    CHECK(len == 3 && !memcmp(line, "one", 3));
+    errno = ENOENT;   /* what the ingest of a line may leave */
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), 1);
+    CHECK(len == 3 && !memcmp(line, "two", 3));
+    errno = 0;
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), SL_UTIL_EIO);
+    CHECK_INT(l.read_errno, EIO);
+    CHECK_INT(sl_lines_next(&l, &line, &len, &taken), SL_UTIL_EIO);
+    CHECK_INT(fl.reads, 2);
+    sl_lines_free(&l);
+    fclose(f);
 }
