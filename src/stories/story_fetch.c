@@ -102,10 +102,14 @@ static int story_weight(sl_grouper *g, int64_t id, uint64_t term, float weight, 
 
 int sl_grouper_read_candidate(sl_grouper *g, uint32_t story)
 {
-    int rc = g->source_error ? 0 : sl_grouper_fetch_story(g, story);
-    if (rc && !g->source_error)
+    if (!g->source.state || in_memory(g, story))
+        return 1;
+    if (g->source_error)   /* after a failed read, none: its reason stays SQLite's last */
+        return 0;
+    int rc = sl_grouper_fetch_story(g, story);
+    if (rc)
         g->source_error = rc;
-    return !rc && (!g->source.state || in_memory(g, story));
+    return !rc && in_memory(g, story);
 }
 
 /* Reads term's list: its FETCH_MAX most recent stories, with their
