@@ -161,6 +161,23 @@ check "facts --text a feed: said, no line" sh -c "grep -q 'feed.xml: a feed, JSO
 expect_exit 2 "$S" compare "$T/feed.xml" "$T/latin.txt"
 check "compare a feed: said (exit 2)" err_has "feed.xml: a feed, JSON or JSONL file holds many articles: use ingest"
 
+section "a bad file among good ones: said, the rest read (fixb33)"
+# summarize stopped at the first file it could not read (no summary, exit
+# 1); facts --text and timex went on. Now every prose command names each
+# bad file with its reason and reads the others (exit 1, as ingest).
+head -c 300 "$S" >"$T/bin.dat"
+for cmd in summarize "facts --text" timex; do
+  # shellcheck disable=SC2086 # the command words are meant to split
+  expect_exit 1 "$S" $cmd "$T/page.html" "$T/empty.txt" "$T/bin.dat" "$T/missing.txt" "$T/latin.txt"
+  check "$cmd: each bad file named with its reason" sh -c "grep -q 'empty.txt: empty' '$ERR' && grep -q 'bin.dat: binary data, not text' '$ERR' && grep -q 'missing.txt: No such file or directory' '$ERR'"
+  check "$cmd: the good files before and after them read" sh -c "grep -q 'Engineers who inspected\|Ana Ruiz\|2031-03-04' '$OUT' && grep -q 'Mill Street\|Monday' '$OUT'"
+done
+expect_exit 1 "$S" summarize --json "$T/missing.txt" "$T/page.html"
+check "summarize --json: a doc is the file's place on the command line" py "$OUT" '
+assert {s["doc"] for s in d["sentences"]} == {1}, d'
+expect_exit 1 "$S" summarize "$T/missing.txt" "$T/empty.txt"
+check "summarize with no good file: no summary" test ! -s "$OUT"
+
 section "the id a command takes, said one way"
 # It was "unexpected argument abc" (article, summary, timeline, facts), "entities
 # wants one story id" with no word of what was given, or "show wants one story
