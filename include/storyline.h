@@ -682,6 +682,15 @@ SL_API int sl_input_utf8(const char *data, size_t len, char **out, size_t *out_l
  * is its own prose, *out NULL. 0, SL_EBADINPUT for a page without article
  * text, SL_ETOOLARGE or SL_ENOMEM. */
 SL_API int sl_input_prose(const char *data, size_t len, char **out, size_t *out_len);
+/* The same with what ingest reads from a page besides its text: for an HTML
+ * page, `out` (cleared first) holds the extracted page (text, title, author,
+ * language) and its publication date as ingest keeps it (`published` NULL
+ * when the page states none or none ingest reads as a date), so that a
+ * reader of prose resolves "on Tuesday" as ingest does; any other input is
+ * its own prose, `out` left cleared (text NULL). 0, SL_EBADINPUT for a page
+ * without article text, SL_ETOOLARGE or SL_ENOMEM. Call sl_page_clear
+ * after any result. */
+SL_API int sl_input_article(const char *data, size_t len, sl_page *out);
 /* Called once per page of a file: `page` on success, else `error` says why
  * (one line); both for an HTML page without article text (`page` holds its
  * metadata, text NULL). `name` is the file, or FILE#RECORD (URI) inside a

@@ -46,7 +46,9 @@ static int summarize_files(cli *c, char **files, int n, const sl_summary_options
         status = EXIT_STORE;
     }
     for (int i = 0; i < n; i++) {
-        docs[n_docs].text = cli_read_text(files[i], SL_INPUT_MAX, &docs[n_docs].len);
+        char *published = NULL;   /* an HTML page's own date orders its sentences, as a stored article's */
+        docs[n_docs].text = cli_read_text(files[i], SL_INPUT_MAX, &docs[n_docs].len, &published);
+        docs[n_docs].published = published;
         if (!docs[n_docs].text) {
             status = EXIT_PARTIAL;
             continue;
@@ -66,8 +68,10 @@ static int summarize_files(cli *c, char **files, int n, const sl_summary_options
         print_human(sum, names);
     }
     sl_summary_free(sum);
-    for (size_t i = 0; i < n_docs; i++)
+    for (size_t i = 0; i < n_docs; i++) {
         free((char *)docs[i].text);
+        free((char *)docs[i].published);
+    }
     free(docs);
     free(ids);
     free(names);

@@ -178,6 +178,42 @@ assert {s["doc"] for s in d["sentences"]} == {1}, d'
 expect_exit 1 "$S" summarize "$T/missing.txt" "$T/empty.txt"
 check "summarize with no good file: no summary" test ! -s "$OUT"
 
+section "a page's own date anchors the prose commands as it does ingest (fixb33)"
+# ingest read an HTML page's publication date (meta tags, JSON-LD, <time>)
+# and resolved "on Tuesday" against it; timex, facts --text and summarize
+# read the same page's text without it (XXXX-XX-XX, "date": null).
+for form in meta jsonld; do
+  case $form in
+  meta) head='<meta property="article:published_time" content="2026-04-16T09:30:00+01:00">' ;;
+  jsonld) head='<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council approves harbour budget", "datePublished": "2026-04-16"}</script>' ;;
+  esac
+  cat >"$T/dated-$form.html" <<EOF
+<!doctype html><html lang="en"><head><title>Council approves harbour budget | Valley Courier</title>
+$head</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Council approves harbour budget</h1>
+<p>The Eskmoor town council approved the harbour budget on Tuesday after a long debate, the mayor, Anna Berg, said.</p>
+<p>The budget of 4.2 million euros will pay for new moorings and a ferry shelter, she told reporters at the town hall.</p>
+<p>Work on the moorings started on Wednesday and should take about two years, officials said.</p>
+</article></body></html>
+EOF
+  "$S" --db "$T/dated-$form.db" --quiet ingest "$T/dated-$form.html"
+  "$S" --db "$T/dated-$form.db" export --json >"$T/dated-$form.json"
+  check "$form: ingest resolves Tuesday and Wednesday against the page's date" py "$T/dated-$form.json" '
+assert [e["date"] for e in d["stories"][0]["timeline"]["events"]] == ["2026-04-14", "2026-04-15"], d["stories"][0]["timeline"]'
+  expect_exit 0 "$S" timex --json "$T/dated-$form.html"
+  check "$form: timex gives the same dates" python3 -c '
+import json, sys
+v = [json.loads(l)["value"] for l in open(sys.argv[1])]
+assert v[0] == "2026-04-14" and "2026-04-15" in v, v' "$OUT"
+  expect_exit 0 "$S" facts --text "$T/dated-$form.html"
+  check "$form: facts --text gives the same dates" py "$OUT" '
+assert [(x["text"], x["date"]) for x in d["dates"]] == [("Tuesday", "2026-04-14"), ("Wednesday", "2026-04-15")], d["dates"]'
+done
+expect_exit 0 "$S" timex --published 2026-05-01 "$T/dated-meta.html"
+check "--published still wins over the page's date (as ingest --date)" sh -c "head -1 '$OUT' | grep -q '2026-04-28 *Tuesday'"
+expect_exit 0 "$S" timex "$T/page.html"
+check "a page stating no date: unknown parts stay X" sh -c "grep -q 'XXXX-XX-XX *Wednesday' '$OUT'"
+
 section "the id a command takes, said one way"
 # It was "unexpected argument abc" (article, summary, timeline, facts), "entities
 # wants one story id" with no word of what was given, or "show wants one story
