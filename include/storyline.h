@@ -370,18 +370,23 @@ SL_API void sl_dedup_free(sl_dedup *d);
  * failed text still takes its position. */
 SL_API int sl_dedup_add(sl_dedup *d, const char *text, size_t len, sl_dedup_result *out);
 
-/* The same on a JSONL stream (`storyline dedup`): each line's "text" is
- * the next text, and its "id" is kept to name the line when a later one
- * copies it. */
+/* The same on a JSONL stream (`storyline dedup`): each line is read as
+ * ingest reads a JSONL record (the same reader: a byte that is not UTF-8
+ * repaired, a "\u0000" dropped, a BOM skipped, the same refusals in the
+ * same words); its "text", else its "html" page's extracted text, is the
+ * next text, and its "id" is kept to name the line when a later one copies
+ * it. */
 typedef struct sl_dedup_lines sl_dedup_lines;
 
 typedef struct sl_dedup_line {
     sl_dedup_result result;
     int is_object;            /* the line was read and is a JSON object (passed on; tagged when
                                * a copy); 0 too when it could not be read (out of memory) */
-    const char *why;          /* NULL, or why the line gave no text: invalid JSON (jansson's
-                               * words), "not a JSON object", "no string field text", or
-                               * sl_dedup_add's error (its position is taken all the same) */
+    const char *why;          /* NULL, or why the line gave no text, as ingest says it
+                               * ("invalid JSON at column N: ...", "line is an array, not a
+                               * JSON object", "no text or html field"), or sl_dedup_add's
+                               * error (its position is taken all the same); borrowed until
+                               * the next line */
     const char *copy_of_id;   /* when a copy: the copied line's "id" as compact JSON; NULL when
                                * it had none */
 } sl_dedup_line;

@@ -107,6 +107,22 @@ t = json.load(open(sys.argv[2]))["articles"][0]
 a = d["articles"][0]
 assert (a["text"], a["bad_bytes"]) == (t["text"], t["bad_bytes"]) == ("The caf\ufffd on Mill Street reopened on Monday after the flood, its owner said.", 1), (a, t)' "$T/latin-txt.json"
 
+# fixb33: dedup refused the line ingest stores (`unable to decode byte
+# 0xff`); both read it with one reader now, and say a broken line alike
+printf '{"id": "s1", "text": "The caf\377 on Mill Street reopened on Monday after the flood, its owner said."}\n{"id": "s2", "text": "The caf\357\277\275 on Mill Street reopened on Monday after the flood, its owner said."}\n{"text": "bad \377 and broken" oops}\n' >"$T/stray.jsonl"
+expect_exit 1 "$S" --db "$T/stray.db" ingest "$T/stray.jsonl"
+check "ingest keeps the line with a stray 0xff, its byte counted" err_has "ingested 2 articles .*1 failed; 1 invalid UTF-8 byte replaced"
+cp "$ERR" "$T/stray-ingest.err"
+expect_exit 1 "$S" dedup "$T/stray.jsonl"
+check "dedup keeps it too, the U+FFFD line its exact copy" python3 -c '
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8", errors="surrogateescape")]
+assert [l["id"] for l in lines] == ["s1", "s2"], lines
+assert "copy_of" not in lines[0] and lines[1]["copy_of"]["id"] == "s1" and lines[1]["copy_of"]["kind"] == "exact", lines' "$OUT"
+check "dedup passes the line on with its byte unchanged" sh -c "head -1 '$OUT' | cmp -s - '$T/stray.jsonl' -n 100"
+check "dedup says the broken line as ingest says it" sh -c "grep -q \"stray.jsonl:3: invalid JSON at column 32: '}' expected near 'oops'\" '$ERR' && grep -q \"stray.jsonl:3: invalid JSON at column 32: '}' expected near 'oops'\" '$T/stray-ingest.err'"
+check "dedup: one error" err_has "^dedup: 3 lines, 1 copy tagged, 1 error$"
+
 section "the prose commands on empty and HTML input"
 : >"$T/empty.txt"
 printf ' \n\n' >"$T/blank.txt"
