@@ -370,18 +370,23 @@ SL_API void sl_dedup_free(sl_dedup *d);
  * failed text still takes its position. */
 SL_API int sl_dedup_add(sl_dedup *d, const char *text, size_t len, sl_dedup_result *out);
 
-/* The same on a JSONL stream (`storyline dedup`): each line's "text" is
- * the next text, and its "id" is kept to name the line when a later one
- * copies it. */
+/* The same on a JSONL stream (`storyline dedup`): each line is read as
+ * ingest reads a JSONL record (the same reader: a byte that is not UTF-8
+ * repaired, a "\u0000" dropped, a BOM skipped, the same refusals in the
+ * same words); its "text", else its "html" page's extracted text, is the
+ * next text, and its "id" is kept to name the line when a later one copies
+ * it. */
 typedef struct sl_dedup_lines sl_dedup_lines;
 
 typedef struct sl_dedup_line {
     sl_dedup_result result;
     int is_object;            /* the line was read and is a JSON object (passed on; tagged when
                                * a copy); 0 too when it could not be read (out of memory) */
-    const char *why;          /* NULL, or why the line gave no text: invalid JSON (jansson's
-                               * words), "not a JSON object", "no string field text", or
-                               * sl_dedup_add's error (its position is taken all the same) */
+    const char *why;          /* NULL, or why the line gave no text, as ingest says it
+                               * ("invalid JSON at column N: ...", "line is an array, not a
+                               * JSON object", "no text or html field"), or sl_dedup_add's
+                               * error (its position is taken all the same); borrowed until
+                               * the next line */
     const char *copy_of_id;   /* when a copy: the copied line's "id" as compact JSON; NULL when
                                * it had none */
 } sl_dedup_line;
@@ -682,6 +687,15 @@ SL_API int sl_input_utf8(const char *data, size_t len, char **out, size_t *out_l
  * is its own prose, *out NULL. 0, SL_EBADINPUT for a page without article
  * text, SL_ETOOLARGE or SL_ENOMEM. */
 SL_API int sl_input_prose(const char *data, size_t len, char **out, size_t *out_len);
+/* The same with what ingest reads from a page besides its text: for an HTML
+ * page, `out` (cleared first) holds the extracted page (text, title, author,
+ * language) and its publication date as ingest keeps it (`published` NULL
+ * when the page states none or none ingest reads as a date), so that a
+ * reader of prose resolves "on Tuesday" as ingest does; any other input is
+ * its own prose, `out` left cleared (text NULL). 0, SL_EBADINPUT for a page
+ * without article text, SL_ETOOLARGE or SL_ENOMEM. Call sl_page_clear
+ * after any result. */
+SL_API int sl_input_article(const char *data, size_t len, sl_page *out);
 /* Called once per page of a file: `page` on success, else `error` says why
  * (one line); both for an HTML page without article text (`page` holds its
  * metadata, text NULL). `name` is the file, or FILE#RECORD (URI) inside a

@@ -20,7 +20,8 @@ UNBOUND = ("sl_article_get", "sl_article_free", "sl_copies_list", "sl_copy_list_
            "sl_story_facts", "sl_fact_table_free", "sl_thread_stories", "sl_threads_list",
            "sl_thread_list_free", "sl_story_labels_get", "sl_story_labels_free", "sl_article_date_flag",
            "sl_extractor_new", "sl_extractor_free", "sl_extractor_allow_private", "sl_extract_page",
-           "sl_extract_each", "sl_page_clear", "sl_page_json", "sl_timex_find", "sl_timex_list_free",
+           "sl_extract_each", "sl_page_clear", "sl_page_json", "sl_input_article", "sl_timex_find",
+           "sl_timex_list_free",
            "sl_story_texts_get", "sl_story_texts_free", "sl_summarize",
            "sl_summary_free", "sl_summary_json", "sl_timeline_build", "sl_timeline_free",
            "sl_timeline_json", "sl_dedup_lines_new", "sl_dedup_lines_free", "sl_dedup_lines_add")

@@ -155,9 +155,11 @@ char *cli_read_file(const char *path, size_t max, size_t *len);
  * compare): an input sl_input_refused refuses ("PATH: empty", "PATH: binary
  * data, not text", "PATH: a feed, JSON or JSONL file holds many articles:
  * use ingest"), as extract refuses it, and an HTML page (UTF-8 or UTF-16)
- * gives the article text extract gives (sl_input_prose), "PATH: no article
- * text found" when it has none. */
-char *cli_read_text(const char *path, size_t max, size_t *len);
+ * gives the article text extract gives, "PATH: no article text found" when
+ * it has none. When `published` is not NULL it gets the page's publication
+ * date as ingest keeps it (sl_input_article; malloc'd), else NULL: a text
+ * file states none. */
+char *cli_read_text(const char *path, size_t max, size_t *len, char **published);
 /* A line (`n` bytes, getline's) of white space only ("\n", "\r\n", "  \n"):
  * skipped by the readers of lines as ingest's JSONL reader skips it. */
 int cli_blank_line(const char *line, ssize_t n);

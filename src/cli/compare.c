@@ -63,8 +63,8 @@ static json_t *result_json(const sl_text_comparison *r, json_t *id)
 static int compare_files(cli *c, sl_text_comparer *tc, const char *path_a, const char *path_b)
 {
     size_t a_len = 0, b_len = 0;
-    char *a = cli_read_text(path_a, MAX_INPUT, &a_len);
-    char *b = a ? cli_read_text(path_b, MAX_INPUT, &b_len) : NULL;
+    char *a = cli_read_text(path_a, MAX_INPUT, &a_len, NULL);
+    char *b = a ? cli_read_text(path_b, MAX_INPUT, &b_len, NULL) : NULL;
     int rc = EXIT_TROUBLE;
     sl_text_comparison r = {0};
     if (a && b) {

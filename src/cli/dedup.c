@@ -145,6 +145,8 @@ const command cmd_dedup = {
     "                (default 100000; exact copies are found among all)\n"
     "A copy gets \"copy_of\": {\"line\", \"id\", \"kind\", \"score\"} naming the earlier\n"
     "line (and its \"id\" field); other lines pass unchanged. No store is used.\n"
+    "Each line is read as ingest reads a JSONL record (its \"text\", else its\n"
+    "\"html\" page's text; a byte that is not UTF-8 repaired; the same errors).\n"
     "Lines are read as they come: a gzip file is refused (zcat it into dedup),\n"
     "and so is a JSON document (jq -c '.[]' it into dedup).\n",
     CLI_NO_STORE, run,

@@ -12,11 +12,17 @@ static int run(cli *c)
     if (rc)
         return rc;
     rc = sl_export_json(e, cli_write_stdout, NULL);
-    return rc ? cli_fail(e, rc) : EXIT_OK;
+    if (!rc)
+        return EXIT_OK;
+    rc = cli_fail(e, rc);   /* what was written cannot be taken back: said, and left unclosed */
+    cli_error("export: the JSON written to standard output is incomplete (not a whole document)");
+    return rc;
 }
 
 const command cmd_export = {
     "export", "--json",
     "write everything (articles, stories, copies) as one JSON document",
-    "The format is documented in docs/json.md and versioned by json_version.\n", 1, run,
+    "The format is documented in docs/json.md and versioned by json_version.\n"
+    "On a failure (exit 3) the document written so far is left unclosed, and\n"
+    "said incomplete: it is never a whole document missing its rest.\n", 1, run,
 };

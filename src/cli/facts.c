@@ -16,13 +16,16 @@ static int extract_files(cli *c, int first, const char *published)
             continue;
         files++;
         size_t len = 0;
-        char *text = cli_read_text(c->argv[i], SL_INPUT_MAX, &len);
+        char *stated = NULL;   /* an HTML page's own date, used unless --published is given */
+        char *text = cli_read_text(c->argv[i], SL_INPUT_MAX, &len, &stated);
         if (!text) {
             status = EXIT_PARTIAL;
             continue;
         }
-        int rc = sl_facts_extract_json(text, len, published, c->argv[i], cli_write_stdout, NULL);
+        int rc = sl_facts_extract_json(text, len, published ? published : stated, c->argv[i], cli_write_stdout,
+                                       NULL);
         free(text);
+        free(stated);
         if (rc == SL_EIO)
             return cli_json_written(rc);   /* said once: no more lines to a full output */
         if (rc) {
@@ -213,7 +216,8 @@ const command cmd_facts = {
     "  --text FILE...    the facts of bare files (plain or gzipped; a page's\n"
     "                    article text), one JSON line each; no store; an empty\n"
     "                    file gives no line, said on stderr (exit 1)\n"
-    "  --published DATE  publication date for --text (anchors relative dates)\n"
+    "  --published DATE  publication date for --text (anchors relative dates;\n"
+    "                    default: an HTML page's own, as ingest reads it)\n"
     "A value's sources are the independent articles stating it: a copy counts as\n"
     "its original, so three copies of one wire story are one source, and the\n"
     "articles of one outlet count as one.\n",

@@ -28,33 +28,53 @@ static int parse_budget(const char *v, int *out)
     return 0;
 }
 
+/* Every file that reads as prose becomes one text of the story; one that
+ * does not (missing, empty, binary, a page without article text) is said by
+ * cli_read_text and left out, the rest summarised: exit 1, as ingest and
+ * facts --text go on past a bad input. `names` and the JSON's doc ids keep
+ * the files' own places on the command line. */
 static int summarize_files(cli *c, char **files, int n, const sl_summary_options *o)
 {
     sl_story_text *docs = sl_calloc((size_t)n, sizeof *docs);
     int64_t *ids = sl_calloc((size_t)n, sizeof *ids);
-    int status = docs && ids ? EXIT_OK : EXIT_STORE;
-    for (int i = 0; status == EXIT_OK && i < n; i++) {
-        docs[i].text = cli_read_text(files[i], SL_INPUT_MAX, &docs[i].len);
-        ids[i] = i;
-        if (!docs[i].text)
+    char **names = sl_calloc((size_t)n, sizeof *names);
+    size_t n_docs = 0;
+    int status = EXIT_OK;
+    if (!docs || !ids || !names) {
+        cli_error("out of memory");
+        n = 0;
+        status = EXIT_STORE;
+    }
+    for (int i = 0; i < n; i++) {
+        char *published = NULL;   /* an HTML page's own date orders its sentences, as a stored article's */
+        docs[n_docs].text = cli_read_text(files[i], SL_INPUT_MAX, &docs[n_docs].len, &published);
+        docs[n_docs].published = published;
+        if (!docs[n_docs].text) {
             status = EXIT_PARTIAL;
+            continue;
+        }
+        ids[n_docs] = i;
+        names[n_docs++] = files[i];
     }
     sl_summary *sum = NULL;
-    int rc = status ? 0 : sl_summarize(docs, (size_t)n, o, &sum);
+    int rc = n_docs ? sl_summarize(docs, n_docs, o, &sum) : 0;
     if (rc) {
         cli_error("summarize: %s", sl_strerror(rc));
         status = EXIT_STORE;
     } else if (sum && c->json) {
         rc = sl_summary_json(sum, ids, SL_JSON_DOCUMENT, cli_write_stdout, NULL);
-        status = cli_json_written(rc);
+        status = rc ? cli_json_written(rc) : status;
     } else if (sum) {
-        print_human(sum, files);
+        print_human(sum, names);
     }
     sl_summary_free(sum);
-    for (int i = 0; docs && i < n; i++)
+    for (size_t i = 0; i < n_docs; i++) {
         free((char *)docs[i].text);
+        free((char *)docs[i].published);
+    }
     free(docs);
     free(ids);
+    free(names);
     return status;
 }
 
@@ -98,8 +118,9 @@ const command cmd_summarize = {
     "--cut), never two sentences saying the same thing, in the files' order.\n"
     "A budget below every sentence gives the best one, cut. Each sentence lists\n"
     "the files stating it. A file may be gzipped; - reads standard input; an HTML\n"
-    "page gives its article text, as ingest extracts it. An empty file or a page\n"
-    "without article text is said, and no summary made (exit 1).\n"
+    "page gives its article text, as ingest extracts it. A file that cannot be\n"
+    "read as prose (missing, empty, binary, a page without article text) is\n"
+    "said with its reason and left out; the others are summarised (exit 1).\n"
     "--json: docs/json.md.\n",
     CLI_NO_STORE,
     run,

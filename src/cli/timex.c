@@ -27,9 +27,12 @@ static void print_human(const char *path, const char *text, const sl_timex_list 
 static int one_file(cli *c, const char *path, const char *published, int many)
 {
     size_t len = 0;
-    char *text = cli_read_text(path, SL_INPUT_MAX, &len);
+    char *stated = NULL;   /* an HTML page's own date, used unless --published is given */
+    char *text = cli_read_text(path, SL_INPUT_MAX, &len, &stated);
     if (!text)
         return EXIT_PARTIAL;
+    if (!published)
+        published = stated;
     sl_timex_list *list = NULL;
     int rc = c->json   /* naming the file: several may be given */
                  ? sl_timex_json(text, len, published, path, SL_JSON_DOCUMENT, cli_write_stdout,
@@ -41,6 +44,7 @@ static int one_file(cli *c, const char *path, const char *published, int many)
         print_human(path, text, list, many);
     sl_timex_list_free(list);
     free(text);
+    free(stated);
     return rc == SL_EIO ? cli_json_written(rc) : rc ? EXIT_PARTIAL : EXIT_OK;
 }
 
@@ -75,7 +79,8 @@ const command cmd_timex = {
     "Finds every temporal expression of each file (TimeML TIMEX3: DATE, TIME,\n"
     "DURATION, SET) and normalises it against the publication date: \"on Tuesday\"\n"
     "-> 2024-08-20, \"last week\" -> 2024-W33, \"10 months\" -> P10M. Without\n"
-    "--published (or --date, the same) the unknown parts are X (XXXX-10-07).\n"
+    "--published (or --date, the same) an HTML page's own date is used, as\n"
+    "ingest uses it; without either the unknown parts are X (XXXX-10-07).\n"
     "Offsets are Unicode code points into the file (into the article text of an\n"
     "HTML page, which is read as ingest extracts it). With --json: one object per\n"
     "line, naming its file (docs/json.md). A file may be gzipped; - reads\n"

@@ -388,27 +388,37 @@ void cli_progress_clear(cli_progress *p)
     }
 }
 
-char *cli_read_text(const char *path, size_t max, size_t *len)
+char *cli_read_text(const char *path, size_t max, size_t *len, char **published)
 {
-    char *text = cli_read_file(path, max, len), *prose = NULL;
-    size_t prose_len = 0;
+    char *text = cli_read_file(path, max, len);
+    sl_page page = {0};
     int rc = 0;
+    if (published)
+        *published = NULL;
     if (!text)
         return NULL;
     const char *refused = sl_input_refused(text, *len);
     if (refused) {
         cli_error("%s: %s", path, refused);
-    } else if ((rc = sl_input_prose(text, *len, &prose, &prose_len)) == SL_EBADINPUT) {
+    } else if ((rc = sl_input_article(text, *len, &page)) == SL_EBADINPUT) {
         cli_error("%s: no article text found", path);
     } else if (rc) {
         cli_error("%s: %s", path, sl_strerror(rc));
-    } else if (prose) {   /* an HTML page, read as ingest reads it */
+    } else if (page.text) {   /* an HTML page, read as ingest reads it */
         free(text);
-        *len = prose_len;
-        return prose;
+        *len = strlen(page.text);
+        text = page.text;
+        page.text = NULL;
+        if (published) {
+            *published = page.published;
+            page.published = NULL;
+        }
+        sl_page_clear(&page);
+        return text;
     } else {
         return text;
     }
+    sl_page_clear(&page);
     free(text);
     *len = 0;
     return NULL;

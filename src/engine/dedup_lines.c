@@ -1,7 +1,9 @@
-/* dedup_lines.c — `storyline dedup`'s lines: each JSONL line's "text" goes
+/* dedup_lines.c — `storyline dedup`'s lines: each JSONL line's text goes
  * to the stream's sl_dedup, and its "id" is kept so that a later copy can
- * name it. The line is read as ingest reads one (sl_json_fields_read_line:
- * yajl, or jansson for a line yajl declines), with jansson's plain flags. */
+ * name it. The line is read by ingest's reader of JSONL records
+ * (sl_jsonl_parse_line_shaped): what ingest stores dedup compares (a byte
+ * that is not UTF-8 repaired, a "\u0000" dropped, a BOM skipped, an "html"
+ * record's page extracted), and a line either refuses gets one message. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,14 +12,14 @@
 #include "ingest/ingest.h"
 #include "util/alloc.h"
 
-enum { F_TEXT, F_ID, N_FIELDS };
-
 struct sl_dedup_lines {
     sl_dedup *dedup;
     json_t **ids;                     /* "id" of each line, by position (NULL when none) */
     size_t n_ids, cap_ids;
-    sl_json_field fields[N_FIELDS];
-    json_error_t err;                 /* why the last line was no JSON */
+    sl_record record;                 /* the last line's */
+    sl_jsonl_line shape;
+    sl_extracted page;                /* an "html" record's */
+    sl_buf why;                       /* why the last line gave no text */
     char *copy_of_id;                 /* the last answer's id, compact JSON */
 };
 
@@ -26,8 +28,6 @@ sl_dedup_lines *sl_dedup_lines_new(size_t window)
     sl_dedup_lines *dl = sl_calloc(1, sizeof *dl);
     if (!dl)
         return NULL;
-    dl->fields[F_TEXT].name = "text";
-    dl->fields[F_ID].name = "id";
     dl->dedup = sl_dedup_new(window);
     if (!dl->dedup) {
         sl_dedup_lines_free(dl);
@@ -44,7 +44,10 @@ void sl_dedup_lines_free(sl_dedup_lines *dl)
         json_decref(dl->ids[k]);
     free(dl->ids);
     free(dl->copy_of_id);
-    sl_json_fields_free(dl->fields, N_FIELDS);
+    sl_record_clear(&dl->record);
+    sl_jsonl_line_free(&dl->shape);
+    sl_extracted_clear(&dl->page);
+    sl_buf_free(&dl->why);
     sl_dedup_free(dl->dedup);
     free(dl);
 }
@@ -66,37 +69,42 @@ static int keep_id(sl_dedup_lines *dl, json_t *id)
     return 0;
 }
 
-/* The id as jansson holds it, from the fields yajl read (never nested:
- * those lines are jansson's); NULL when absent or out of memory. */
-static json_t *id_of(const sl_json_field *f)
+/* The text of the record just read, as the pipeline takes it: its "text",
+ * else its "html" page's extracted text (page chrome is not removed: that
+ * needs the store's line counts). NULL, with the reason in dl->why, when
+ * the page has none. */
+static const char *text_of(sl_dedup_lines *dl, size_t *len)
 {
-    switch (f->kind) {
-    case SL_JSON_STRING: return json_stringn_nocheck(f->string.ptr ? f->string.ptr : "", f->string.len);
-    case SL_JSON_INTEGER: return json_integer(f->integer);
-    case SL_JSON_REAL: return json_real(f->real);
-    case SL_JSON_TRUE: return json_true();
-    case SL_JSON_FALSE: return json_false();
-    case SL_JSON_NULL: return json_null();
-    default: return NULL;
+    sl_extracted_clear(&dl->page);
+    if (dl->record.text) {
+        *len = dl->record.text_len;
+        return dl->record.text;
     }
+    int rc = sl_html_extract(dl->record.html, dl->record.html_len, NULL, &dl->page, &dl->why);
+    if (!rc && dl->page.text) {
+        *len = strlen(dl->page.text);
+        return dl->page.text;
+    }
+    if (rc != SL_EBADINPUT || !dl->why.len) {
+        sl_buf_clear(&dl->why);
+        sl_buf_puts(&dl->why, sl_strerror(rc ? rc : SL_EBADINPUT));
+    }
+    return NULL;
 }
 
 int sl_dedup_lines_add(sl_dedup_lines *dl, const char *line, size_t len, sl_dedup_line *out)
 {
-    json_t *root;
-    int read = sl_json_fields_read_line(line, len, 0, 1, dl->fields, N_FIELDS, &root, &dl->err);
-    const sl_json_field *text = &dl->fields[F_TEXT];
-    int has_text = !read && text->kind == SL_JSON_STRING;
+    sl_buf_clear(&dl->why);
+    int read = sl_jsonl_parse_line_shaped(line, len, &dl->record, &dl->shape, &dl->why);
+    size_t text_len = 0;
+    const char *text = read ? NULL : text_of(dl, &text_len);
     memset(out, 0, sizeof *out);
-    int rc = sl_dedup_add(dl->dedup, has_text && text->string.ptr ? text->string.ptr : "",
-                          has_text ? text->string.len : 0, &out->result);   /* "" keeps line positions in step */
-    /* An object only when one was read: SL_ENOMEM from yajl's handle means
-     * the line was never parsed (from jansson's fields, that it was). */
-    out->is_object = !read || json_is_object(root);
-    out->why = read == SL_EBADINPUT ? (root ? "not a JSON object" : dl->err.text)
-               : read ? sl_strerror(read) : !has_text ? "no string field text" : rc ? sl_strerror(rc) : NULL;
-    json_t *id = root ? json_incref(json_object_get(root, "id")) : id_of(&dl->fields[F_ID]);
-    json_decref(root);
+    int rc = sl_dedup_add(dl->dedup, text ? text : "", text_len, &out->result);   /* "" keeps line positions in step */
+    out->is_object = dl->shape.is_object;
+    out->why = read == SL_EBADINPUT ? sl_buf_cstr(&dl->why) : read ? sl_strerror(read)
+               : !text ? sl_buf_cstr(&dl->why) : rc ? sl_strerror(rc) : NULL;
+    json_t *id = dl->shape.id;
+    dl->shape.id = NULL;   /* the line's own now */
     free(dl->copy_of_id);
     dl->copy_of_id = NULL;
     if (out->result.is_copy && out->result.copy_of < dl->n_ids && dl->ids[out->result.copy_of])

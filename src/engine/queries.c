@@ -52,7 +52,10 @@ int sl_search(sl_engine *e, const char *query, int limit, sl_search_hits **out)
     return explain(e, rc, "search", 0);
 }
 
-/* Wraps a JSON document: header fields, then `body` fills the rest. */
+/* Wraps a JSON document: header fields, then `body` fills the rest. A
+ * body that fails leaves the document open: what was written cannot be
+ * taken back (a pipe), but no JSON reader takes it for a whole document
+ * (an export that failed at its first article read as an empty store). */
 typedef int (*json_body)(sl_engine *e, sl_json *j, const void *arg);
 
 static int json_document(sl_engine *e, sl_write_fn write, void *ctx, const char *what,
@@ -61,7 +64,8 @@ static int json_document(sl_engine *e, sl_write_fn write, void *ctx, const char 
     sl_json j;
     sl_json_begin_document(&j, write, ctx, 1);
     int rc = body(e, &j, arg);
-    sl_json_object_end(&j);
+    if (!rc)
+        sl_json_object_end(&j);
     int wrc = sl_json_finish(&j);
     return explain(e, rc ? rc : wrc, what, 0);
 }

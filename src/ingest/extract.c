@@ -12,6 +12,7 @@
 #include "ingest/ingest.h"
 #include "text/text.h"
 #include "util/alloc.h"
+#include "util/date.h"
 #include "util/gzfile.h"
 #include "util/json_out.h"
 #include "util/path.h"
@@ -194,24 +195,35 @@ int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out)
     return extract_as(x, html, len, NULL, out);
 }
 
-int sl_input_prose(const char *data, size_t len, char **out, size_t *out_len)
+int sl_input_article(const char *data, size_t len, sl_page *out)
 {
-    *out = NULL;
-    *out_len = 0;
+    memset(out, 0, sizeof *out);
     if (sl_format_detect(data, len) != SL_FORMAT_HTML)
         return 0;
     sl_extractor *x;
-    sl_page page = {0};
     int rc = sl_extractor_new(&x);
     if (!rc)
-        rc = sl_extract_page(x, data, len, &page);
-    if (!rc) {
-        *out = page.text;
-        *out_len = strlen(page.text);
-        page.text = NULL;
-    }
-    sl_page_clear(&page);
+        rc = sl_extract_page(x, data, len, out);
     sl_extractor_free(x);
+    if (rc) {
+        sl_page_clear(out);
+        return rc;
+    }
+    if (out->published && sl_date_day(out->published) == SL_NO_DAY) {   /* as sl_doc_set_published */
+        free(out->published);
+        out->published = NULL;
+    }
+    return 0;
+}
+
+int sl_input_prose(const char *data, size_t len, char **out, size_t *out_len)
+{
+    sl_page page;
+    int rc = sl_input_article(data, len, &page);
+    *out = page.text;
+    *out_len = page.text ? strlen(page.text) : 0;
+    page.text = NULL;
+    sl_page_clear(&page);
     return rc;
 }
 

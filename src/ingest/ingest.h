@@ -107,6 +107,23 @@ void sl_json_fields_free(sl_json_field *fields, size_t n);
  * "no text or html field"). */
 int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *why);
 
+/* What a line filter passing lines on (dedup) needs of a line beyond its
+ * record: whether it is a JSON object, a record or not (passed on), and its
+ * "id" as the line gives it, any JSON value (a reference of its own, NULL
+ * when absent; the next parse or the caller json_decrefs it). The line is
+ * accepted or refused as sl_jsonl_parse_line does it, with its words, its
+ * bytes that are not UTF-8 included; `out` gets text (or html) and key
+ * only (the optional members are not read), and a nested text, html or id
+ * sends the line to jansson. Start `shape` zeroed; sl_jsonl_line_free it. */
+enum { SL_JSONL_MEMBERS = 8 };   /* the members a record is read from */
+typedef struct sl_jsonl_line {
+    int is_object;
+    struct json_t *id;
+    sl_json_field members[SL_JSONL_MEMBERS];   /* kept from line to line, their buffers reused */
+} sl_jsonl_line;
+int sl_jsonl_parse_line_shaped(const char *line, size_t len, sl_record *out, sl_jsonl_line *shape, sl_buf *why);
+void sl_jsonl_line_free(sl_jsonl_line *shape);
+
 /* The same for one element of a JSON document (json_doc.c) that starts on
  * line `line` of its file: the reasons say "element" for "line", and a
  * fault's place is "line L, column C" of the file. */

@@ -21,8 +21,17 @@ static int fail(sl_buf *why, const char *reason)
     return SL_EBADINPUT;
 }
 
-/* The members a record is made of, in the order sl_json_fields_read is given them. */
+/* The members a record is made of, in the order sl_json_fields_read is given
+ * them. A line filter (sl_jsonl_parse_line_shaped) reads the first
+ * N_FILTER_FIELDS only: the others are optional, never the reason a line is
+ * refused, and not reading them keeps dedup's reading as cheap as it was. */
 enum { F_TEXT, F_HTML, F_ID, F_URL, F_SOURCE, F_TITLE, F_PUBLISHED, F_DATE, N_FIELDS };
+enum { N_FILTER_FIELDS = F_ID + 1 };
+_Static_assert((int)N_FIELDS == (int)SL_JSONL_MEMBERS, "sl_jsonl_line holds every member");
+static const char *const member_names[N_FIELDS] = {
+    [F_TEXT] = "text", [F_HTML] = "html", [F_ID] = "id", [F_URL] = "url", [F_SOURCE] = "source",
+    [F_TITLE] = "title", [F_PUBLISHED] = "published", [F_DATE] = "date",
+};
 
 /* Copies a JSON string, leaving out NUL bytes (a "\u0000" escape): every
  * field must stay a C string, and a NUL carries nothing in an article.
@@ -115,12 +124,20 @@ static const char *type_name(const json_t *v)
 
 /* Reads the fields of a line, or of a document's element starting on line
  * `at_line` (0 for a JSONL line); jansson reads what yajl declines, and says
- * what is wrong with it, as it did for every line before. */
-static int read_fields(const char *line, size_t len, size_t at_line, sl_json_field *f, sl_buf *why)
+ * what is wrong with it, as it did for every line before. With `shape`, a
+ * line whose fields hold an object or an array is jansson's too, and an
+ * "id" that is one is kept as jansson read it (yajl's fields name it only). */
+static int read_fields(const char *line, size_t len, size_t at_line, sl_json_field *f, sl_jsonl_line *shape,
+                       sl_buf *why)
 {
     json_t *root;
     json_error_t err;
-    int rc = sl_json_fields_read_line(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, 0, f, N_FIELDS, &root, &err);
+    int rc = sl_json_fields_read_line(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, shape != NULL, f,
+                                      shape ? N_FILTER_FIELDS : N_FIELDS, &root, &err);
+    if (!rc && shape && f[F_ID].kind == SL_JSON_NESTED) {
+        json_decref(shape->id);
+        shape->id = json_incref(json_object_get(root, "id"));
+    }
     int column = err.column > 0 ? err.column : 1;
     if (rc == SL_EBADINPUT && !root && why && !at_line) {
         sl_buf_clear(why);
@@ -221,12 +238,13 @@ static int quotes_stand_in(const sl_buf *message)
  * when it has some; otherwise the error stands. If it fails again, its own
  * fault is said, unless the message quotes a stand-in (the fault is then
  * at or by an invalid byte, which the first error names). */
-static int read_stood_in(const char *line, size_t len, size_t at_line, sl_json_field *f, sl_buf *why)
+static int read_stood_in(const char *line, size_t len, size_t at_line, sl_json_field *f, sl_jsonl_line *shape,
+                         sl_buf *why)
 {
     sl_buf copy = SL_BUF_INIT, again = SL_BUF_INIT;
     int rc = SL_EBADINPUT;
     if (stand_in_bytes(line, len, &copy) && !copy.err) {
-        rc = read_fields(copy.ptr, copy.len, at_line, f, &again);
+        rc = read_fields(copy.ptr, copy.len, at_line, f, shape, &again);
         for (size_t k = 0; !rc && k < N_FIELDS; k++)
             if (f[k].kind == SL_JSON_STRING)
                 put_back(&f[k].string, k == F_TEXT || k == F_HTML);
@@ -260,9 +278,29 @@ static int fill_record(const sl_json_field *f, sl_record *out, sl_buf *why)
     return rc;
 }
 
-static int parse(const char *line, size_t len, size_t at_line, sl_record *out, sl_buf *why)
+/* The id as jansson holds it, from the fields yajl read; NULL when absent
+ * (or out of memory). One that is an object or an array read_fields keeps. */
+static json_t *id_of(const sl_json_field *f)
+{
+    switch (f->kind) {
+    case SL_JSON_STRING: return json_stringn_nocheck(f->string.ptr ? f->string.ptr : "", f->string.len);
+    case SL_JSON_INTEGER: return json_integer(f->integer);
+    case SL_JSON_REAL: return json_real(f->real);
+    case SL_JSON_TRUE: return json_true();
+    case SL_JSON_FALSE: return json_false();
+    case SL_JSON_NULL: return json_null();
+    default: return NULL;
+    }
+}
+
+static int parse(const char *line, size_t len, size_t at_line, sl_record *out, sl_jsonl_line *shape, sl_buf *why)
 {
     sl_record_clear(out);
+    if (shape) {
+        json_decref(shape->id);
+        shape->id = NULL;
+        shape->is_object = 0;
+    }
     if (len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {   /* BOM on the first line */
         line += 3;
         len -= 3;
@@ -270,30 +308,46 @@ static int parse(const char *line, size_t len, size_t at_line, sl_record *out, s
     if (sl_json_only_space(line, len))
         return fail(why, "empty line");
 
-    sl_json_field f[N_FIELDS] = {
-        [F_TEXT] = {.name = "text"}, [F_HTML] = {.name = "html"}, [F_ID] = {.name = "id"},
-        [F_URL] = {.name = "url"}, [F_SOURCE] = {.name = "source"}, [F_TITLE] = {.name = "title"},
-        [F_PUBLISHED] = {.name = "published"}, [F_DATE] = {.name = "date"},
-    };
-    int rc = read_fields(line, len, at_line, f, why);
+    sl_json_field own[N_FIELDS] = {0};
+    sl_json_field *f = shape ? shape->members : own;   /* a filter's buffers serve line after line */
+    for (size_t k = 0; k < N_FIELDS; k++)
+        f[k].name = member_names[k];
+    int rc = read_fields(line, len, at_line, f, shape, why);
     if (rc == SL_EBADINPUT) {
-        int again = read_stood_in(line, len, at_line, f, why);
+        int again = read_stood_in(line, len, at_line, f, shape, why);
         rc = again == SL_EBADINPUT ? rc : again;
+    }
+    if (!rc && shape) {
+        shape->is_object = 1;
+        if (f[F_ID].kind != SL_JSON_NESTED)
+            shape->id = id_of(&f[F_ID]);
     }
     if (!rc)
         rc = fill_record(f, out, why);
-    sl_json_fields_free(f, N_FIELDS);
+    sl_json_fields_free(own, N_FIELDS);
     if (rc)
         sl_record_clear(out);
     return rc;
 }
 
+void sl_jsonl_line_free(sl_jsonl_line *shape)
+{
+    json_decref(shape->id);
+    sl_json_fields_free(shape->members, N_FIELDS);
+    memset(shape, 0, sizeof *shape);
+}
+
 int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *why)
 {
-    return parse(line, len, 0, out, why);
+    return parse(line, len, 0, out, NULL, why);
+}
+
+int sl_jsonl_parse_line_shaped(const char *line, size_t len, sl_record *out, sl_jsonl_line *shape, sl_buf *why)
+{
+    return parse(line, len, 0, out, shape, why);
 }
 
 int sl_jsonl_parse_element(const char *element, size_t len, size_t line, sl_record *out, sl_buf *why)
 {
-    return parse(element, len, line ? line : 1, out, why);
+    return parse(element, len, line ? line : 1, out, NULL, why);
 }

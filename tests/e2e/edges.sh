@@ -107,6 +107,22 @@ t = json.load(open(sys.argv[2]))["articles"][0]
 a = d["articles"][0]
 assert (a["text"], a["bad_bytes"]) == (t["text"], t["bad_bytes"]) == ("The caf\ufffd on Mill Street reopened on Monday after the flood, its owner said.", 1), (a, t)' "$T/latin-txt.json"
 
+# fixb33: dedup refused the line ingest stores (`unable to decode byte
+# 0xff`); both read it with one reader now, and say a broken line alike
+printf '{"id": "s1", "text": "The caf\377 on Mill Street reopened on Monday after the flood, its owner said."}\n{"id": "s2", "text": "The caf\357\277\275 on Mill Street reopened on Monday after the flood, its owner said."}\n{"text": "bad \377 and broken" oops}\n' >"$T/stray.jsonl"
+expect_exit 1 "$S" --db "$T/stray.db" ingest "$T/stray.jsonl"
+check "ingest keeps the line with a stray 0xff, its byte counted" err_has "ingested 2 articles .*1 failed; 1 invalid UTF-8 byte replaced"
+cp "$ERR" "$T/stray-ingest.err"
+expect_exit 1 "$S" dedup "$T/stray.jsonl"
+check "dedup keeps it too, the U+FFFD line its exact copy" python3 -c '
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8", errors="surrogateescape")]
+assert [l["id"] for l in lines] == ["s1", "s2"], lines
+assert "copy_of" not in lines[0] and lines[1]["copy_of"]["id"] == "s1" and lines[1]["copy_of"]["kind"] == "exact", lines' "$OUT"
+check "dedup passes the line on with its byte unchanged" sh -c "head -1 '$OUT' | cmp -s - '$T/stray.jsonl' -n 100"
+check "dedup says the broken line as ingest says it" sh -c "grep -q \"stray.jsonl:3: invalid JSON at column 32: '}' expected near 'oops'\" '$ERR' && grep -q \"stray.jsonl:3: invalid JSON at column 32: '}' expected near 'oops'\" '$T/stray-ingest.err'"
+check "dedup: one error" err_has "^dedup: 3 lines, 1 copy tagged, 1 error$"
+
 section "the prose commands on empty and HTML input"
 : >"$T/empty.txt"
 printf ' \n\n' >"$T/blank.txt"
@@ -160,6 +176,59 @@ expect_exit 1 "$S" facts --text "$T/feed.xml"
 check "facts --text a feed: said, no line" sh -c "grep -q 'feed.xml: a feed, JSON or JSONL' '$ERR' && [ ! -s '$OUT' ]"
 expect_exit 2 "$S" compare "$T/feed.xml" "$T/latin.txt"
 check "compare a feed: said (exit 2)" err_has "feed.xml: a feed, JSON or JSONL file holds many articles: use ingest"
+
+section "a bad file among good ones: said, the rest read (fixb33)"
+# summarize stopped at the first file it could not read (no summary, exit
+# 1); facts --text and timex went on. Now every prose command names each
+# bad file with its reason and reads the others (exit 1, as ingest).
+head -c 300 "$S" >"$T/bin.dat"
+for cmd in summarize "facts --text" timex; do
+  # shellcheck disable=SC2086 # the command words are meant to split
+  expect_exit 1 "$S" $cmd "$T/page.html" "$T/empty.txt" "$T/bin.dat" "$T/missing.txt" "$T/latin.txt"
+  check "$cmd: each bad file named with its reason" sh -c "grep -q 'empty.txt: empty' '$ERR' && grep -q 'bin.dat: binary data, not text' '$ERR' && grep -q 'missing.txt: No such file or directory' '$ERR'"
+  check "$cmd: the good files before and after them read" sh -c "grep -q 'Engineers who inspected\|Ana Ruiz\|2031-03-04' '$OUT' && grep -q 'Mill Street\|Monday' '$OUT'"
+done
+expect_exit 1 "$S" summarize --json "$T/missing.txt" "$T/page.html"
+check "summarize --json: a doc is the file's place on the command line" py "$OUT" '
+assert {s["doc"] for s in d["sentences"]} == {1}, d'
+expect_exit 1 "$S" summarize "$T/missing.txt" "$T/empty.txt"
+check "summarize with no good file: no summary" test ! -s "$OUT"
+
+section "a page's own date anchors the prose commands as it does ingest (fixb33)"
+# ingest read an HTML page's publication date (meta tags, JSON-LD, <time>)
+# and resolved "on Tuesday" against it; timex, facts --text and summarize
+# read the same page's text without it (XXXX-XX-XX, "date": null).
+for form in meta jsonld; do
+  case $form in
+  meta) head='<meta property="article:published_time" content="2026-04-16T09:30:00+01:00">' ;;
+  jsonld) head='<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council approves harbour budget", "datePublished": "2026-04-16"}</script>' ;;
+  esac
+  cat >"$T/dated-$form.html" <<EOF
+<!doctype html><html lang="en"><head><title>Council approves harbour budget | Valley Courier</title>
+$head</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Council approves harbour budget</h1>
+<p>The Eskmoor town council approved the harbour budget on Tuesday after a long debate, the mayor, Anna Berg, said.</p>
+<p>The budget of 4.2 million euros will pay for new moorings and a ferry shelter, she told reporters at the town hall.</p>
+<p>Work on the moorings started on Wednesday and should take about two years, officials said.</p>
+</article></body></html>
+EOF
+  "$S" --db "$T/dated-$form.db" --quiet ingest "$T/dated-$form.html"
+  "$S" --db "$T/dated-$form.db" export --json >"$T/dated-$form.json"
+  check "$form: ingest resolves Tuesday and Wednesday against the page's date" py "$T/dated-$form.json" '
+assert [e["date"] for e in d["stories"][0]["timeline"]["events"]] == ["2026-04-14", "2026-04-15"], d["stories"][0]["timeline"]'
+  expect_exit 0 "$S" timex --json "$T/dated-$form.html"
+  check "$form: timex gives the same dates" python3 -c '
+import json, sys
+v = [json.loads(l)["value"] for l in open(sys.argv[1])]
+assert v[0] == "2026-04-14" and "2026-04-15" in v, v' "$OUT"
+  expect_exit 0 "$S" facts --text "$T/dated-$form.html"
+  check "$form: facts --text gives the same dates" py "$OUT" '
+assert [(x["text"], x["date"]) for x in d["dates"]] == [("Tuesday", "2026-04-14"), ("Wednesday", "2026-04-15")], d["dates"]'
+done
+expect_exit 0 "$S" timex --published 2026-05-01 "$T/dated-meta.html"
+check "--published still wins over the page's date (as ingest --date)" sh -c "head -1 '$OUT' | grep -q '2026-04-28 *Tuesday'"
+expect_exit 0 "$S" timex "$T/page.html"
+check "a page stating no date: unknown parts stay X" sh -c "grep -q 'XXXX-XX-XX *Wednesday' '$OUT'"
 
 section "the id a command takes, said one way"
 # It was "unexpected argument abc" (article, summary, timeline, facts), "entities

@@ -134,8 +134,8 @@ check "ingest names the line and the open string, as jansson does" \
 check "nothing stored" test "$(n_articles "$DB")" -eq 0
 printf '{"id":"a0","text":"Ferries run"}\n{"id":"a2","text":"Storms closed"} "tail}' >"$T/trail2.jsonl"
 expect_exit 1 sh -c 'exec "$1" dedup <"$2"' - "$S" "$T/trail2.jsonl"
-check "dedup reports the last line (no final newline) as jansson does" \
-  err_has "^storyline: -:2: premature end of input near '\"tail}'"
+check "dedup reports the last line (no final newline) as ingest does" \
+  err_has "^storyline: -:2: invalid JSON at column 41: premature end of input near '\"tail}'"
 check "dedup writes only the good line" test "$(cat "$OUT")" = '{"id":"a0","text":"Ferries run"}'
 
 section "empty, binary and NUL files"

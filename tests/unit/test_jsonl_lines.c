@@ -90,3 +90,31 @@ TEST(lines_jsonl_file_streamed)
     remove_store_files(db);
     remove(path);
 }
+
+/* fixb33: dedup refused lines ingest stores (a byte that is not UTF-8, a
+ * "\u0000" escape, a BOM, an "html" record); it reads them with ingest's
+ * reader now, the stray byte repaired to U+FFFD as ingest repairs it, so
+ * the same text written with U+FFFD is its exact copy. */
+TEST(dedup_lines_read_what_ingest_reads)
+{
+    static const char *const lines[] = {
+        "\xEF\xBB\xBF{\"id\": 1, \"text\": \"Ferries to Skerry ran late on Monday, the harbour master said.\"}",
+        "{\"id\": 2, \"text\": \"The caf\xff on Mill Street reopened on Monday after the flood, its owner said.\"}",
+        "{\"id\": 3, \"text\": \"A \\u0000 escape in a story about the tram line vote in Eskmoor.\"}",
+        "{\"id\": 4, \"html\": \"<article><p>The Brookvale dam was inspected on Tuesday and found sound, "
+        "the water board said.</p></article>\"}",
+        "{\"id\": 5, \"text\": \"The caf\xEF\xBF\xBD on Mill Street reopened on Monday after the flood, its owner said.\"}",
+    };
+    sl_dedup_lines *dl = sl_dedup_lines_new(0);
+    sl_dedup_line r;
+    for (size_t k = 0; k < 5; k++) {
+        CHECK_INT(sl_dedup_lines_add(dl, lines[k], strlen(lines[k]), &r), 0);
+        if (r.why)
+            sl_test_fail(__FILE__, __LINE__, "line %zu: %s", k + 1, r.why);
+        CHECK(r.is_object);
+        CHECK_INT(r.result.is_copy, k == 4);
+    }
+    CHECK(r.result.copy_of == 1 && r.result.kind == SL_COPY_EXACT);
+    CHECK_STR(r.copy_of_id, "2");
+    sl_dedup_lines_free(dl);
+}

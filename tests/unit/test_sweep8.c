@@ -165,3 +165,36 @@ TEST(input_prose_of_a_page_is_its_article)
     CHECK_INT(sl_input_prose(chrome, sizeof chrome - 1, &out, &len), SL_EBADINPUT);
     CHECK(out == NULL);
 }
+
+/* fixb33: the prose commands resolved a page's "on Tuesday" without the
+ * date ingest reads from it: sl_input_article gives the page's date as
+ * ingest keeps it (a date sl_date_day reads), none for a text or a date
+ * that is no date. */
+TEST(input_article_of_a_page_gives_its_date)
+{
+    static const char page[] =
+        "<!doctype html><html><head><title>Mill reopens | Courier</title>"
+        "<meta property=\"article:published_time\" content=\"2026-04-16T09:30:00+01:00\"></head><body>"
+        "<article><h1>Mill reopens</h1>"
+        "<p>The old mill at Eskmoor reopened on Tuesday after a year of repairs, its owners said.</p>"
+        "<p>About four hundred visitors came to see the wheel turn again, and the bakery sold out by noon.</p>"
+        "</article></body></html>";
+    sl_page p;
+    CHECK_INT(sl_input_article(page, sizeof page - 1, &p), 0);
+    CHECK_STR(p.published, "2026-04-16T09:30:00+01:00");
+    CHECK_STR(p.title, "Mill reopens");
+    CHECK(p.text && strstr(p.text, "reopened on Tuesday") && !strchr(p.text, '<'));
+    sl_page_clear(&p);
+    static const char undated[] =
+        "<!doctype html><html><head><meta name=\"date\" content=\"soon\"></head><body><article>"
+        "<p>The old mill at Eskmoor reopened on Tuesday after a year of repairs, its owners said.</p>"
+        "<p>About four hundred visitors came to see the wheel turn again, and the bakery sold out by noon.</p>"
+        "</article></body></html>";
+    CHECK_INT(sl_input_article(undated, sizeof undated - 1, &p), 0);
+    CHECK(p.text && p.published == NULL);
+    sl_page_clear(&p);
+    static const char text[] = "The old mill at Eskmoor reopened on Tuesday.";
+    CHECK_INT(sl_input_article(text, sizeof text - 1, &p), 0);
+    CHECK(p.text == NULL && p.published == NULL && p.title == NULL);
+    sl_page_clear(&p);
+}
