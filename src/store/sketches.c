@@ -9,7 +9,8 @@
 
 static const char Q_SKETCH_PUT[] = "INSERT OR REPLACE INTO copy_sketches VALUES(?1, ?2, ?3, ?4)";
 static const char Q_SKETCH_GET[] =
-    "SELECT k.sentences, k.credit, a.published_day, a.sentences, a.story_id, a.source, a.title"
+    "SELECT k.sentences, k.credit, a.published_day, a.sentences, a.story_id, "
+    SL_STORE_ARTICLE_SOURCE("a") ", a.title"
     " FROM copy_sketches k JOIN articles a ON a.id = k.article_id"
     " WHERE k.article_id = ?1";
 static const char Q_SKETCH_KEYS[] =
