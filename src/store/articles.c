@@ -115,6 +115,20 @@ static int source_in_identity(const sl_article_row *row)
            strcmp(id + 5 + n, row->key) == 0;
 }
 
+void sl_store_source_column(sqlite3_stmt *s, int col, int identity_col, int key_col, sl_buf *out)
+{
+    sl_buf_clear(out);
+    const char *from = (const char *)sqlite3_column_blob(s, col);
+    int n = sqlite3_column_bytes(s, col);
+    if (sqlite3_column_type(s, col) == SQLITE_BLOB) { /* "key:SOURCE/KEY" */
+        from = (const char *)sqlite3_column_blob(s, identity_col);
+        n = sqlite3_column_bytes(s, identity_col) - 5 - sqlite3_column_bytes(s, key_col);
+        from = from && n > 0 ? from + 4 : NULL;
+    }
+    if (from && n > 0)
+        sl_buf_put(out, from, (size_t)n);
+}
+
 /* Binds the date `published` as an empty blob when it is the ISO form of its
  * day, "YYYY-MM-DD" (years 0 to 9999, as SQLite's date() gives them back:
  * SL_STORE_ARTICLE_PUBLISHED), else as itself. */

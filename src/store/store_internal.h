@@ -310,6 +310,11 @@ int sl_store_path_bind(sl_store *st, sqlite3_stmt *s, int col, int id_col, const
 #define SL_STORE_ARTICLE_PUBLISHED(a)                                                              \
     "CASE WHEN typeof(" a ".published) = 'blob' THEN date(" a ".published_day * 86400,"          \
     " 'unixepoch') ELSE " a ".published END"
+/* SL_STORE_ARTICLE_SOURCE in C, for a hot read (a candidate's sketch,
+ * sketches.c: the SQL form cost 2.5 M instructions a 1,000 articles): the
+ * source of the article row a statement reads as columns col (source),
+ * identity_col and key_col, into out (empty when none). */
+void sl_store_source_column(sqlite3_stmt *s, int col, int identity_col, int key_col, sl_buf *out);
 /* Forgets the batch's path (at its commit or rollback). */
 void sl_store_paths_forget(sl_store *st);
 

@@ -1,8 +1,9 @@
 /* test_store_derived.c — an article's source and published date held as an
  * empty blob when its other columns give them (schema 29,
  * SL_STORE_ARTICLE_SOURCE and SL_STORE_ARTICLE_PUBLISHED in
- * store_internal.h): what is held that way, and that every value reads
- * back as given, across a new version and metadata given again. */
+ * store_internal.h; sl_store_source_column for a sketch's source): what is
+ * held that way, and that every value reads back as given, across a new
+ * version and metadata given again. */
 #include <string.h>
 
 #include "store_fixture.h"
@@ -72,6 +73,16 @@ TEST(store_derived_source_and_date_as_blobs)
     CHECK_INT(blobs(st, "published"), 3);
     for (int i = 0; i < N; i++)
         CHECK(reads(st, ids[i], rows[i].source, rows[i].published));
+    /* a candidate's sketch reads the same sources (sl_store_source_column) */
+    for (int i = 0; i < N; i++) {
+        sl_stored_sketch k = {0};
+        const char *want = rows[i].source ? rows[i].source : "";
+        CHECK_INT(sl_store_sketch_put(st, ids[i], "", 0, "x", 1, NULL), 0);
+        CHECK_INT(sl_store_sketch_get(st, ids[i], &k), 0);
+        CHECK(k.source.len == strlen(want) && memcmp(k.source.ptr ? k.source.ptr : "", want,
+                                                     k.source.len) == 0);
+        sl_stored_sketch_free(&k);
+    }
     /* the stories' count of sources reads the derived source */
     CHECK_INT(count_rows(st,
                          "SELECT count(DISTINCT " SL_STORE_ARTICLE_SOURCE("a") ") FROM articles a"
