@@ -67,7 +67,11 @@ tests/e2e/stories_split.sh), and the varint both read.
       article's text; and as before28 first
   store_forms.py before28 STORE   every article's path back in its row
       (src/store/paths.c), articles.path_id and paths gone: the form of
-      schemas 1 to 27
+      schemas 1 to 27; and as before29 first
+  store_forms.py before29 STORE   every article's source and published
+      date back as texts where they are empty blobs (the source its
+      identity gives, the ISO day of published_day): the form of schemas
+      1 to 28
   store_forms.py centroid_terms STORE   the number of terms of every
       centroid, in the form of schema 25
   store_forms.py sketch_keys STORE   the number of keys of every copy
@@ -414,7 +418,17 @@ def facts_before27(b, text):
     return bytes(out)
 
 
+def before29(path):
+    db = sqlite3.connect(path)
+    db.execute("UPDATE articles SET source = substr(identity, 5, length(identity) - 5 - length(key))"
+               " WHERE typeof(source) = 'blob'")
+    db.execute("UPDATE articles SET published = date(published_day * 86400, 'unixepoch')"
+               " WHERE typeof(published) = 'blob'")
+    db.commit()
+
+
 def before28(path):
+    before29(path)
     db = sqlite3.connect(path)
     if "path_id" not in [r[1] for r in db.execute("PRAGMA table_info(articles)")]:
         return  # faked older already
@@ -660,7 +674,7 @@ if __name__ == "__main__":
     forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18,
              "before19": before19, "before20": before20, "before21": before21, "before23": before23,
              "before24": before24, "before25": before25, "before26": before26, "before27": before27,
-             "before28": before28,
+             "before28": before28, "before29": before29,
              "centroid_terms": centroid_terms,
              "sketch_keys": sketch_keys}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:

@@ -9,16 +9,21 @@
 
 #include "store_internal.h"
 #include "util/alloc.h"
+#include "util/date.h"
 
 static const char Q_FIND_IDENTITY[] =
     "SELECT id, content_hash, version, source_hash FROM articles WHERE identity = ?1";
 static const char Q_FIND_SOURCE[] =
     "SELECT id FROM articles WHERE source_hash = ?1 ORDER BY id LIMIT 1";
 static const char Q_SOURCE_SET[] = "UPDATE articles SET source_hash = ?2 WHERE id = ?1";
+#define SOURCE SL_STORE_ARTICLE_SOURCE("articles")
+#define PUBLISHED SL_STORE_ARTICLE_PUBLISHED("articles")
 static const char Q_ARTICLE_META[] =
-    "UPDATE articles SET source = coalesce(?2, source), published = coalesce(?3, published),"
+    "UPDATE articles SET source = coalesce(?2, source),"
+    " published = CASE WHEN ?3 IS NULL THEN published ELSE ?5 END,"
     " published_day = CASE WHEN ?3 IS NULL THEN published_day ELSE ?4 END WHERE id = ?1"
-    " AND (source IS NOT coalesce(?2, source) OR published IS NOT coalesce(?3, published))";
+    " AND (" SOURCE " IS NOT coalesce(?2, " SOURCE ") OR " PUBLISHED " IS NOT coalesce(?3, "
+    PUBLISHED "))";
 /* A changed date moves the span of days of the article's story. */
 static const char Q_STORY_RESPAN[] =
     "UPDATE stories SET first_day = (SELECT min(published_day) FROM articles a"
@@ -48,7 +53,8 @@ static const char Q_FTS_DELETE[] =
     " SELECT 'delete', id, title, text FROM articles WHERE id = ?1";
 static const char Q_ARTICLE_GET[] =
     "SELECT id, story_id, version, key, " SL_STORE_ARTICLE_PATH("articles") ","
-    " url, source, published, title, text, lang, bad_bytes, sentences FROM articles WHERE id = ?1";
+    " url, " SOURCE ", " PUBLISHED ", title, text, lang, bad_bytes, sentences FROM articles"
+    " WHERE id = ?1";
 /* The same before schema 28 (SL_STORE_PATHS_SINCE), which has no paths. */
 static const char Q_ARTICLE_GET_27[] =
     "SELECT id, story_id, version, key, path, url, source, published, title, text, lang,"
@@ -97,6 +103,51 @@ int sl_store_source_set(sl_store *st, int64_t id, int64_t source_hash)
     return sl_store_exec_stmt(s);
 }
 
+/* Whether the row's identity is "key:SOURCE/KEY" of its source and key, so
+ * that a reader takes the source from it (SL_STORE_ARTICLE_SOURCE). */
+static int source_in_identity(const sl_article_row *row)
+{
+    const char *id = row->identity;
+    if (!id || !row->source || !row->key || strncmp(id, "key:", 4) != 0)
+        return 0;
+    size_t n = strlen(row->source);
+    return strncmp(id + 4, row->source, n) == 0 && id[4 + n] == '/' &&
+           strcmp(id + 5 + n, row->key) == 0;
+}
+
+void sl_store_source_column(sqlite3_stmt *s, int col, int identity_col, int key_col, sl_buf *out)
+{
+    sl_buf_clear(out);
+    const char *from = (const char *)sqlite3_column_blob(s, col);
+    int n = sqlite3_column_bytes(s, col);
+    if (sqlite3_column_type(s, col) == SQLITE_BLOB) { /* "key:SOURCE/KEY" */
+        from = (const char *)sqlite3_column_blob(s, identity_col);
+        n = sqlite3_column_bytes(s, identity_col) - 5 - sqlite3_column_bytes(s, key_col);
+        from = from && n > 0 ? from + 4 : NULL;
+    }
+    if (from && n > 0)
+        sl_buf_put(out, from, (size_t)n);
+}
+
+/* Binds the date `published` as an empty blob when it is the ISO form of its
+ * day, "YYYY-MM-DD" (years 0 to 9999, as SQLite's date() gives them back:
+ * SL_STORE_ARTICLE_PUBLISHED), else as itself. */
+static int bind_published(sqlite3_stmt *s, int col, const char *published, int64_t day)
+{
+    int y = 0, m = 0, d = 0;
+    if (published && day != SL_NO_DAY && strlen(published) == 10) {
+        sl_civil_from_days(day, &y, &m, &d);
+        /* formatted by hand: snprintf cost 1.2 M instructions a 1,000 articles */
+        char iso[10] = {(char)('0' + y / 1000 % 10), (char)('0' + y / 100 % 10),
+                        (char)('0' + y / 10 % 10), (char)('0' + y % 10), '-',
+                        (char)('0' + m / 10), (char)('0' + m % 10), '-',
+                        (char)('0' + d / 10), (char)('0' + d % 10)};
+        if (y >= 0 && y <= 9999 && memcmp(iso, published, 10) == 0)
+            return sqlite3_bind_zeroblob(s, col, 0) == SQLITE_OK ? 0 : SL_ESTORE;
+    }
+    return sl_store_bind_text(s, col, published);
+}
+
 int sl_store_article_meta(sl_store *st, int64_t id, const char *source, const char *published,
                           int64_t day, int *changed)
 {
@@ -104,7 +155,7 @@ int sl_store_article_meta(sl_store *st, int64_t id, const char *source, const ch
     sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_META);
     if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_bind_text(s, 2, source) ||
         sl_store_bind_text(s, 3, published) ||
-        sl_store_bind_day(s, 4, day) ||
+        sl_store_bind_day(s, 4, day) || bind_published(s, 5, published, day) ||
         sl_store_exec_stmt(s))
         return SL_ESTORE;
     sl_store_sketch_memo_drop(st, id); /* its source, its day */
@@ -136,8 +187,11 @@ int sl_store_find_hash(sl_store *st, int64_t hash, int64_t *id, sl_buf *identity
 }
 
 /* Binds the columns shared by insert (?2..?17 after identity) and update:
- * the path as the batch holds it (paths.c) in ?3 and ?17. */
-static int bind_row(sl_store *st, sqlite3_stmt *s, const sl_article_row *row)
+ * the path as the batch holds it (paths.c) in ?3 and ?17, the source as an
+ * empty blob when `insert` and the identity gives it, the date as one when
+ * its day gives it (a new version holds its source as itself: the stored
+ * identity, not the row's, is what a reader takes it from). */
+static int bind_row(sl_store *st, sqlite3_stmt *s, const sl_article_row *row, int insert)
 {
     int rc = sl_store_spans_pack(row->sentences, row->n_sentences, &st->spans);
     if (!rc)
@@ -148,8 +202,11 @@ static int bind_row(sl_store *st, sqlite3_stmt *s, const sl_article_row *row)
         return rc;
     rc |= sl_store_bind_text(s, 2, row->key);
     rc |= sl_store_bind_text(s, 4, row->url);
-    rc |= sl_store_bind_text(s, 5, row->source);
-    rc |= sl_store_bind_text(s, 6, row->published);
+    if (insert && source_in_identity(row))
+        rc |= sqlite3_bind_zeroblob(s, 5, 0);
+    else
+        rc |= sl_store_bind_text(s, 5, row->source);
+    rc |= bind_published(s, 6, row->published, row->published_day);
     if (row->published_day == INT64_MIN)
         rc |= sqlite3_bind_null(s, 7);
     else
@@ -191,7 +248,7 @@ static int fts_insert(sl_store *st, int64_t id, const sl_article_row *row)
 int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id)
 {
     sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_INSERT);
-    if (!s || sl_store_bind_text(s, 1, row->identity) || bind_row(st, s, row))
+    if (!s || sl_store_bind_text(s, 1, row->identity) || bind_row(st, s, row, 1))
         return SL_ESTORE;
     if (sl_store_exec_stmt(s))
         return SL_ESTORE;
@@ -214,7 +271,7 @@ int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row
     if (sl_store_removed_clear(st, id) || sl_store_lines_clear(st, id))
         return SL_ESTORE;
     s = sl_store_stmt(st, Q_ARTICLE_UPDATE);
-    if (!s || sqlite3_bind_int64(s, 1, id) || bind_row(st, s, row))
+    if (!s || sqlite3_bind_int64(s, 1, id) || bind_row(st, s, row, 0))
         return SL_ESTORE;
     int rc = sqlite3_step(s);
     if (rc == SQLITE_ROW)

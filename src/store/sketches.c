@@ -9,7 +9,8 @@
 
 static const char Q_SKETCH_PUT[] = "INSERT OR REPLACE INTO copy_sketches VALUES(?1, ?2, ?3, ?4)";
 static const char Q_SKETCH_GET[] =
-    "SELECT k.sentences, k.credit, a.published_day, a.sentences, a.story_id, a.source, a.title"
+    "SELECT k.sentences, k.credit, a.published_day, a.sentences, a.story_id, a.source, a.title,"
+    " a.identity, a.key"
     " FROM copy_sketches k JOIN articles a ON a.id = k.article_id"
     " WHERE k.article_id = ?1";
 static const char Q_SKETCH_KEYS[] =
@@ -92,7 +93,7 @@ int sl_store_sketch_get(sl_store *st, int64_t id, sl_stored_sketch *out)
     rc = sl_store_spans_get(st, sqlite3_column_blob(s, 3), (size_t)sqlite3_column_bytes(s, 3),
                             &out->spans);
     out->story_id = sqlite3_column_int64(s, 4);
-    column_to_buf(s, 5, &out->source);
+    sl_store_source_column(s, 5, 7, 8, &out->source);
     column_to_buf(s, 6, &out->title);
     sqlite3_reset(s);
     if (rc || out->sentences.err || out->credit.err || out->source.err || out->title.err)

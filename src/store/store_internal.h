@@ -163,6 +163,9 @@ int sl_store_scan_cache(sl_store *st, int scanning);
 #define SL_STORE_FACT_HEADS_SINCE 27
 /* The first schema version with paths and articles.path_id (paths.c). */
 #define SL_STORE_PATHS_SINCE 28
+/* The first schema version whose articles may hold an empty blob for a
+ * source or a date their other columns give (below). */
+#define SL_STORE_DERIVED_SINCE 29
 
 /* The first schema version with term_dict, whose ids article_terms holds
  * instead of the terms (article_terms.c). */
@@ -294,6 +297,24 @@ int sl_store_path_bind(sl_store *st, sqlite3_stmt *s, int col, int id_col, const
  * own, else its row of paths'. A reader of articles' paths selects this. */
 #define SL_STORE_ARTICLE_PATH(a)                                                                  \
     "coalesce(" a ".path, (SELECT p.path FROM paths p WHERE p.id = " a ".path_id))"
+/* From schema 29 an article's source is an empty blob (no bytes) when its
+ * identity is "key:SOURCE/KEY" with its key, and its published date one
+ * when it is the ISO day of published_day (articles.c writes them): what a
+ * reader of article row `a` selects (the source cut from the identity in
+ * bytes, as the writer compares them). A text is never stored as a blob, so
+ * the two stay apart. */
+#define SL_STORE_ARTICLE_SOURCE(a)                                                                 \
+    "CASE WHEN typeof(" a ".source) = 'blob' THEN CAST(substr(CAST(" a ".identity AS BLOB), 5,"    \
+    " length(CAST(" a ".identity AS BLOB)) - 5 - length(CAST(" a ".key AS BLOB))) AS TEXT)"        \
+    " ELSE " a ".source END"
+#define SL_STORE_ARTICLE_PUBLISHED(a)                                                              \
+    "CASE WHEN typeof(" a ".published) = 'blob' THEN date(" a ".published_day * 86400,"          \
+    " 'unixepoch') ELSE " a ".published END"
+/* SL_STORE_ARTICLE_SOURCE in C, for a hot read (a candidate's sketch,
+ * sketches.c: the SQL form cost 2.5 M instructions a 1,000 articles): the
+ * source of the article row a statement reads as columns col (source),
+ * identity_col and key_col, into out (empty when none). */
+void sl_store_source_column(sqlite3_stmt *s, int col, int identity_col, int key_col, sl_buf *out);
 /* Forgets the batch's path (at its commit or rollback). */
 void sl_store_paths_forget(sl_store *st);
 

@@ -23,17 +23,20 @@ static const char Q_STORY_LEAVE[] =
     " WHERE id = (SELECT story_id FROM articles WHERE id = ?1)";
 static const char Q_STORIES_LIST[] =
     "SELECT s.id, s.thread_id, s.title, s.n_articles,"
-    " (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),"
+    " (SELECT count(DISTINCT " SL_STORE_ARTICLE_SOURCE("a") ") FROM articles a"
+    " WHERE a.story_id = s.id),"
     " date(s.first_day * 86400, 'unixepoch'), date(s.last_day * 86400, 'unixepoch')"
     " FROM stories s WHERE s.n_articles > 0 AND (?1 IS NULL OR s.last_day >= ?1)"
     " ORDER BY s.last_day IS NULL, s.last_day DESC, s.n_articles DESC, s.id DESC";
 static const char Q_STORY_GET[] =
     "SELECT s.id, s.thread_id, s.title, s.n_articles,"
-    " (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),"
+    " (SELECT count(DISTINCT " SL_STORE_ARTICLE_SOURCE("a") ") FROM articles a"
+    " WHERE a.story_id = s.id),"
     " date(s.first_day * 86400, 'unixepoch'), date(s.last_day * 86400, 'unixepoch')"
     " FROM stories s WHERE s.id = ?1";
 #define STORY_ARTICLES(path)                                                                       \
-    "SELECT a.id, a.title, a.source, a.published, a.url, " path ", c.of_id, c.kind"                \
+    "SELECT a.id, a.title, " SL_STORE_ARTICLE_SOURCE("a") ", " SL_STORE_ARTICLE_PUBLISHED("a") \
+    ", a.url, " path ", c.of_id, c.kind"                                                        \
     " FROM articles a LEFT JOIN copies c ON c.article_id = a.id"                                   \
     " WHERE a.story_id = ?1 GROUP BY a.id ORDER BY a.published_day IS NULL, a.published_day, a.id"
 static const char Q_STORY_ARTICLES[] = STORY_ARTICLES(SL_STORE_ARTICLE_PATH("a"));
@@ -57,7 +60,8 @@ static const char Q_STORY_RETITLE[] =
     "UPDATE stories SET title = coalesce(?2, title), title_score = ?3 WHERE id = ?1";
 static const char Q_THREAD_STORIES[] =
     "SELECT s.id, s.thread_id, s.title, s.n_articles,"
-    " (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),"
+    " (SELECT count(DISTINCT " SL_STORE_ARTICLE_SOURCE("a") ") FROM articles a"
+    " WHERE a.story_id = s.id),"
     " date(s.first_day * 86400, 'unixepoch'), date(s.last_day * 86400, 'unixepoch')"
     " FROM stories s WHERE s.n_articles > 0 AND (?1 = 0 OR s.thread_id = ?1)"
     " ORDER BY s.thread_id, s.first_day IS NULL, s.first_day, s.id";

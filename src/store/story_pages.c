@@ -18,7 +18,8 @@ static const char Q_PAGE_COUNT[] = "SELECT count(*)" PAGE_WHERE;
  * made for the page only. */
 static const char Q_PAGE[] =
     "SELECT s.id, s.thread_id, s.title, s.n_articles,"
-    " (SELECT count(DISTINCT source) FROM articles a WHERE a.story_id = s.id),"
+    " (SELECT count(DISTINCT " SL_STORE_ARTICLE_SOURCE("a") ") FROM articles a"
+    " WHERE a.story_id = s.id),"
     " date(s.first_day * 86400, 'unixepoch'), date(s.last_day * 86400, 'unixepoch')"
     " FROM stories s JOIN (SELECT s.id AS id, s.last_day AS day, s.n_articles AS n" PAGE_WHERE
     "   ORDER BY s.last_day IS NULL, s.last_day DESC, s.n_articles DESC, s.id DESC"

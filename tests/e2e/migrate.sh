@@ -655,4 +655,43 @@ check "show --json gives every story's articles their files' paths" \
   [ "$(story_paths)" = "$T/n2.txt $T/wire.jsonl $T/wire.jsonl $T/wire.jsonl $T/wire2.jsonl $T/wire2.jsonl" ]
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
+section "a schema-28 store: sources and dates as texts, read the same, then empty blobs for new rows"
+DB="$T/twentyeight.db"
+# the wire's records, each naming its source: their identities are key:Wire/ID
+for f in wire wire2; do
+  python3 -c 'import json, sys
+for line in open(sys.argv[1]):
+    print(json.dumps(dict(json.loads(line), source="Wire")))' "$T/$f.jsonl" >"$T/$f-sourced.jsonl"
+done
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/wire-sourced.jsonl"
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest --source One --date 2026-05-01 "$T/a.txt"
+held="SELECT group_concat(typeof(source) || ':' || typeof(published), ' ') FROM (SELECT * FROM articles ORDER BY id)"
+# the JSONL records' sources are in their identities (key:Wire/ID), every
+# date is a day; the text file's identity is its path: its source is held
+check "a fresh store holds the sources its identities give and the days as empty blobs" \
+  [ "$(sql "$held")" = "blob:blob blob:blob blob:blob text:blob" ]
+one_more_kept 28
+export_kept before28
+check "export --json gives the sources and dates" \
+  [ "$(grep -c '"source": "Wire"' "$OUT")" = 3 -a "$(grep -c '"published": "2026-05-0[1-3]"' "$OUT")" -ge 4 ]
+forms_before_29 "$DB"
+sql "PRAGMA user_version = 28" >/dev/null
+check "the faked store holds them as texts" [ "$(sql "$held")" = "text:text text:text text:text text:text" ]
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "read before the migration, export --json is the same" cmp -s "$OUT" "$T/before28.json"
+expect_exit 0 "$STORYLINE" --db "$DB" check
+check "schema version $SL_SCHEMA" [ "$(sql 'PRAGMA user_version')" = "$SL_SCHEMA" ]
+check "the migrated rows keep their texts" [ "$(sql "$held")" = "text:text text:text text:text text:text" ]
+expect_exit 0 "$STORYLINE" --db "$DB" export --json
+check "export --json is the same" cmp -s "$OUT" "$T/before28.json"
+one_more_as_kept 28
+check "the new article holds its date as an empty blob" \
+  [ "$(sql "SELECT typeof(published) FROM articles ORDER BY id DESC LIMIT 1")" = blob ]
+expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/wire2-sourced.jsonl"
+check "a new batch's sources their identities give are empty blobs" \
+  [ "$(sql "SELECT count(*) FROM articles WHERE typeof(source) = 'blob'")" = 2 ]
+expect_exit 0 "$STORYLINE" --db "$DB" stories
+check "stories counts the sources read from the identities" grep -q "Skerrow\|Eskmoor" "$OUT"
+expect_exit 0 "$STORYLINE" --db "$DB" check
+
 finish
