@@ -143,5 +143,21 @@ for q in "export --json" "article 1" "show 1" "--json show 1"; do
   check "$q: the message gives SQLite's reason" err_has "store error: database disk image is malformed"
   check "$q: never 'not an error'" sh -c '! grep -q "not an error" "$1"' - "$ERR"
 done
+# Whether a damaged page is noticed must not hang on the memory layout: SQLite
+# followed the garbled cell offsets past the page unless cell_size_check is
+# on, and `show 1` answered from whatever lay there, by the length of the
+# store's path (a folder of 20 letters: exit 0).
+odd=""
+name=""
+for n in $(seq 1 40); do
+  name="${name}d"
+  mkdir "$T/$name" && cp "$DB" "$T/$name/g.db"
+  "$S" --db "$T/$name/g.db" show 1 >/dev/null 2>&1
+  rc=$?
+  [ "$rc" -eq 3 ] || odd="$odd $n(exit $rc)"
+  rm -rf "${T:?}/$name"
+done
+check "show 1 on the garbled store exits 3 whatever its folder's name's length" test -z "$odd"
+[ -n "$odd" ] && echo "        folder name lengths:$odd"
 
 finish
