@@ -154,5 +154,21 @@ if [ -w /dev/full ]; then
   RC=$?
   check "export to a full device: exit 3, said incomplete" sh -c '[ "$1" -eq 3 ] && grep -q "cannot write output" "$2" && grep -q "incomplete" "$2"' - "$RC" "$ERR"
 fi
+# Whether a damaged page is noticed must not hang on the memory layout: SQLite
+# followed the garbled cell offsets past the page unless cell_size_check is
+# on, and `show 1` answered from whatever lay there, by the length of the
+# store's path (a folder of 20 letters: exit 0).
+odd=""
+name=""
+for n in $(seq 1 40); do
+  name="${name}d"
+  mkdir "$T/$name" && cp "$DB" "$T/$name/g.db"
+  "$S" --db "$T/$name/g.db" show 1 >/dev/null 2>&1
+  rc=$?
+  [ "$rc" -eq 3 ] || odd="$odd $n(exit $rc)"
+  rm -rf "${T:?}/$name"
+done
+check "show 1 on the garbled store exits 3 whatever its folder's name's length" test -z "$odd"
+[ -n "$odd" ] && echo "        folder name lengths:$odd"
 
 finish
