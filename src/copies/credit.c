@@ -175,7 +175,7 @@ static bool byline(const char *line, size_t len)
 /* Credit phrases anywhere in a first or last line. */
 static bool phrase_credit(const char *line, size_t len, sl_buf *out)
 {
-    size_t at, phrase = first_needle(line, len, &phrase_list, phrase_at, &at);
+    size_t at = 0, phrase = first_needle(line, len, &phrase_list, phrase_at, &at);   /* set when found: -O3 cannot tell */
     if (phrase < phrase_list.n) {
         size_t name = at + strlen(phrases[phrase]);
         return take_name(line + name, len - name, out);
