@@ -39,7 +39,10 @@ static void write_tagged(const char *line, size_t len, const sl_dedup_line *res)
         printf("%.*s\n", (int)len, line);
         return;
     }
-    size_t body = len - 1;   /* without the final '}' */
+    size_t body = len;   /* any white space JSON allows may follow the final '}' (a tab, a \r) */
+    while (body > 1 && memchr(" \t\r\n", line[body - 1], 4))
+        body--;
+    body--;   /* without the final '}' */
     while (body && (line[body - 1] == ' ' || line[body - 1] == '\t'))
         body--;
     int empty = body && line[body - 1] == '{';

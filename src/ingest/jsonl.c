@@ -224,6 +224,23 @@ static void put_back(sl_buf *field, int raw)
         field->ptr[k] = '\0';
 }
 
+/* The same for an "id" kept as jansson read it from the stood-in line (an
+ * object or an array, read_fields): its stand-ins, in its strings and its
+ * keys, become U+FFFD, as a string id's do. NULL when out of memory. */
+static json_t *put_back_id(json_t *id)
+{
+    char *dumped = json_dumps(id, JSON_ENCODE_ANY | JSON_COMPACT);
+    json_decref(id);
+    sl_buf b = SL_BUF_INIT;
+    if (dumped)
+        sl_buf_puts(&b, dumped);
+    free(dumped);
+    put_back(&b, 0);
+    json_t *back = b.len && !b.err ? json_loadb(b.ptr, b.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL) : NULL;
+    sl_buf_free(&b);
+    return back;
+}
+
 /* Whether the message quotes a stand-in (jansson's "near '...'"). */
 static int quotes_stand_in(const sl_buf *message)
 {
@@ -248,6 +265,8 @@ static int read_stood_in(const char *line, size_t len, size_t at_line, sl_json_f
         for (size_t k = 0; !rc && k < N_FIELDS; k++)
             if (f[k].kind == SL_JSON_STRING)
                 put_back(&f[k].string, k == F_TEXT || k == F_HTML);
+        if (!rc && shape && shape->id)
+            shape->id = put_back_id(shape->id);
         if (rc == SL_EBADINPUT && why && again.len && !quotes_stand_in(&again)) {
             sl_buf_clear(why);
             sl_buf_put(why, again.ptr, again.len);

@@ -225,6 +225,17 @@ for a, b in zip(lines[:7], lines[7:14]):
 # error, worded as ingest words it
 check "dedup: a NUL escape is read, as ingest reads it" sh -c 'tail -1 "$1" | grep -q "\"nul\""' - "$OUT"
 check "dedup: a lone surrogate is ingest's error" err_has "ids.jsonl:16: invalid JSON at column 48: invalid Unicode '\\\\uD800'"
+# rev33: a copy whose line ends in a tab (JSON white space) was tagged
+# after its closing brace ('{...}\t' became '{...},"copy_of":{...}}',
+# no JSON): every white space JSON allows after the object is cut
+printf '{"id": "t1", "text": "The tab test line, about the harbour ferries."}\n' >"$T/tab.jsonl"
+printf '{"id": "t2", "text": "The tab test line, about the harbour ferries."}\t\n' >>"$T/tab.jsonl"
+printf '{"id": "t3", "text": "The tab test line, about the harbour ferries."} \t\r \t\r\n' >>"$T/tab.jsonl"
+expect_exit 0 "$S" dedup "$T/tab.jsonl"
+check "dedup: a copy ending in white space is tagged inside its object" python3 -c '
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert [l.get("copy_of", {}).get("id") for l in lines] == [None, "t1", "t1"], lines' "$OUT"
 
 section "inputs that could blow up the work per article"
 python3 - "$T/hard.jsonl" <<'EOF'

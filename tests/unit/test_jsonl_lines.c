@@ -118,3 +118,23 @@ TEST(dedup_lines_read_what_ingest_reads)
     CHECK_STR(r.copy_of_id, "2");
     sl_dedup_lines_free(dl);
 }
+
+/* rev33: an "id" that is an object or an array, on a line with a byte that
+ * is not UTF-8, was kept as read from the stood-in line: dedup's copy_of
+ * named it with the stand-in (U+10FFBF, bytes F4 8F BF BF) where a string
+ * id gets U+FFFD, as ingest repairs a field. */
+TEST(dedup_lines_nested_id_repaired)
+{
+    static const char *const lines[] = {
+        "{\"id\": {\"k\xff\": [\"v\xfe\"]}, \"text\": \"The tram line vote in Eskmoor was put off to May, "
+        "the council said on Friday.\"}",
+        "{\"id\": 2, \"text\": \"The tram line vote in Eskmoor was put off to May, the council said on Friday.\"}",
+    };
+    sl_dedup_lines *dl = sl_dedup_lines_new(0);
+    sl_dedup_line r;
+    for (size_t k = 0; k < 2; k++)
+        CHECK_INT(sl_dedup_lines_add(dl, lines[k], strlen(lines[k]), &r), 0);
+    CHECK(r.result.is_copy && r.result.copy_of == 0);
+    CHECK_STR(r.copy_of_id, "{\"k\xEF\xBF\xBD\":[\"v\xEF\xBF\xBD\"]}");
+    sl_dedup_lines_free(dl);
+}
