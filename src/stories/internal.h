@@ -228,6 +228,38 @@ void sl_sort_heaviest_first(sl_weighted_term *terms, size_t n);
 /* Keeps the `keep` heaviest of n terms (L2-normalised when `normalise`), sorted by term. */
 uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise);
 
+/* ---- split.c: the bisection's rotations ---- */
+
+/* Columns p and q of the n x n matrix a turned by the rotation (c, s):
+ * a[k][p] := c a[k][p] - s a[k][q], a[k][q] := s a[k][p] + c a[k][q],
+ * bit for bit as one element at a time (tests/unit/test_story_split.c).
+ * Two rows at a time in a pair of doubles: the strided column loop is not
+ * one gcc vectorises, and paired each element gets the same two products
+ * and sum as one at a time. Here, inline, so that the Jacobi loop keeps it
+ * inlined (as a function of split.c's own it cost 1.5 M instructions more
+ * on the first 1,000 Reuters stories; docs/benchmarks.md, "Twenty-sixth
+ * round: ingest instructions"). */
+static inline void sl_split_rotate_columns(double *a, size_t n, size_t p, size_t q, double c,
+                                           double s)
+{
+    typedef double pair __attribute__((vector_size(2 * sizeof(double))));
+    size_t k = 0;
+    for (; k + 1 < n; k += 2) {
+        double *r0 = a + k * n, *r1 = r0 + n;
+        pair akp = {r0[p], r1[p]}, akq = {r0[q], r1[q]};
+        pair x = c * akp - s * akq, y = s * akp + c * akq;
+        r0[p] = x[0];
+        r1[p] = x[1];
+        r0[q] = y[0];
+        r1[q] = y[1];
+    }
+    for (; k < n; k++) { /* the odd row: keep this body the same as the pairs' */
+        double akp = a[k * n + p], akq = a[k * n + q];
+        a[k * n + p] = c * akp - s * akq;
+        a[k * n + q] = s * akp + c * akq;
+    }
+}
+
 /* ---- join.c: the features of a join, for fitting ---- */
 
 /* What an article and a story's centroid share (the names' part only

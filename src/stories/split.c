@@ -143,11 +143,7 @@ static void jacobi(double *a, double *v, size_t n)
                 double theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
                 double t = (theta >= 0 ? 1 : -1) / (fabs(theta) + sqrt(theta * theta + 1));
                 double c = 1 / sqrt(t * t + 1), s = t * c;
-                for (size_t k = 0; k < n; k++) { /* columns p, q */
-                    double akp = a[k * n + p], akq = a[k * n + q];
-                    a[k * n + p] = c * akp - s * akq;
-                    a[k * n + q] = s * akp + c * akq;
-                }
+                sl_split_rotate_columns(a, n, p, q, c, s);
                 rotate_rows(a + p * n, a + q * n, n, c, s);
                 rotate_rows(v + p * n, v + q * n, n, c, s);
             }

@@ -208,3 +208,32 @@ TEST(split_shared_terms_as_a_plain_merge_finds_them)
     uint32_t i = 0, k = 0;
     CHECK(!sl_next_shared(a, 0, &i, b, 3, &k)); /* an empty side shares nothing */
 }
+
+/* Every column pair of random matrices of 1 to 13 rows (odd and even: the
+ * pairs of rows and the odd one) turned by sl_split_rotate_columns and one
+ * element at a time, as split.c did before it paired them: the same bits
+ * (a paired row that changed a product or a sum's order would move the
+ * Fiedler vector's last bits, and in a close case a member's side), and
+ * the other columns untouched. */
+TEST(split_columns_turn_as_one_element_at_a_time)
+{
+    enum { MAX = 13 };
+    double a[MAX * MAX], want[MAX * MAX];
+    uint64_t seed = 11;
+    for (size_t n = 1; n <= MAX; n++)
+        for (size_t p = 0; p < n; p++)
+            for (size_t q = p + 1; q < n; q++) {
+                for (size_t i = 0; i < n * n; i++) {
+                    seed = seed * 6364136223846793005u + 1442695040888963407u;
+                    a[i] = want[i] = (double)(seed >> 11) / 9007199254740992.0 - 0.5;
+                }
+                double t = a[p * n + q], c = 1 / sqrt(t * t + 1), s = t * c;
+                for (size_t k = 0; k < n; k++) {
+                    double akp = want[k * n + p], akq = want[k * n + q];
+                    want[k * n + p] = c * akp - s * akq;
+                    want[k * n + q] = s * akp + c * akq;
+                }
+                sl_split_rotate_columns(a, n, p, q, c, s);
+                CHECK(!memcmp(a, want, n * n * sizeof *a));
+            }
+}
