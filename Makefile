@@ -17,8 +17,8 @@ BUILD    ?= build
 VERSION  := $(shell sed -n 's/^\#define SL_VERSION "\(.*\)"/\1/p' include/storyline.h)
 SONAME   := libstoryline.so.$(basename $(VERSION))
 # The library is every folder under src/ (two levels deep) but the command's
-# and its web server's (src/server/, linked into the command only, with
-# libmicrohttpd and the web page's assets compiled in from web/).
+# and its web server's (src/server/, linked into the command only, with the
+# web page's assets compiled in from web/; it loads libmicrohttpd itself).
 SRC_DIRS := $(filter-out src/cli src/cli/% src/server src/server/%,$(patsubst %/,%,$(wildcard src/*/ src/*/*/)))
 LIB_SRC  := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
 WEB_ASSETS := $(sort $(wildcard web/*))
@@ -30,8 +30,11 @@ BOOTSTRAP_STAMP := $(BUILD)/.bootstrap
 # first use replaces each variable by its value.
 PKG_CFLAGS = $(eval PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null))$(PKG_CFLAGS)
 PKG_LIBS   = $(eval PKG_LIBS := $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null) -lstemmer -lm)$(PKG_LIBS)
+# libmicrohttpd: its headers only; `storyline serve` loads it when it starts
+# (src/server/mhd_load.h), so no other command maps it, GnuTLS and GnuTLS's
+# eight dependencies.
 SERVER_PKGS := libmicrohttpd
-SERVER_LIBS = $(eval SERVER_LIBS := $(shell pkg-config --libs $(SERVER_PKGS) 2>/dev/null) -lpthread)$(SERVER_LIBS)
+SERVER_LIBS := -lpthread
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 # -O3, not -O2: its inlining and constant-propagated clones take 2.1% of

@@ -1,19 +1,12 @@
-/* curl_load.c — loads libcurl (its ABI 4 soname) with dlopen on the first
- * fetch and finds the calls fetch.c makes (curl_load.h says why it is not
- * linked). */
-#include <dlfcn.h>
-#include <pthread.h>
+/* curl_load.c — loads libcurl (its ABI 4 soname) on the first fetch with
+ * util/dynlib.h and finds the calls fetch.c makes (curl_load.h says why it
+ * is not linked). */
 #include <stddef.h>
-#include <stdio.h>
 
 #include "ingest/curl_load.h"
+#include "util/dynlib.h"
 
-#define LIBCURL "libcurl.so.4"
-
-static const struct {
-    size_t offset;
-    const char *name;
-} symbols[] = {
+static const sl_dynlib_symbol symbols[] = {
     {offsetof(sl_curl, global_init), "curl_global_init"},
     {offsetof(sl_curl, global_cleanup), "curl_global_cleanup"},
     {offsetof(sl_curl, easy_init), "curl_easy_init"},
@@ -36,33 +29,10 @@ static const struct {
 };
 
 static sl_curl curl;
-static const sl_curl *loaded;
-static char failure[256];
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-static void load(void)
-{
-    void *lib = dlopen(LIBCURL, RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-        snprintf(failure, sizeof failure, "libcurl could not be loaded: %s", dlerror());
-        return;
-    }
-    for (size_t k = 0; k < sizeof symbols / sizeof *symbols; k++) {
-        void *fn = dlsym(lib, symbols[k].name);
-        if (!fn) {
-            snprintf(failure, sizeof failure, "%s has no %s (libcurl older than 7.66?)", LIBCURL,
-                     symbols[k].name);
-            dlclose(lib);
-            return;
-        }
-        *(void **)((char *)&curl + symbols[k].offset) = fn;
-    }
-    loaded = &curl;
-}
+static sl_dynlib libcurl = SL_DYNLIB("libcurl", "libcurl.so.4", symbols, &curl,
+                                     "libcurl older than 7.66");
 
 const sl_curl *sl_curl_load(const char **why)
 {
-    pthread_once(&once, load);
-    *why = failure;
-    return loaded;
+    return sl_dynlib_load(&libcurl, why);
 }

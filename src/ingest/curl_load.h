@@ -1,4 +1,4 @@
-/* curl_load.h — libcurl, loaded (dlopen) on the first fetch rather than
+/* curl_load.h — libcurl, loaded (util/dynlib.h) on the first fetch rather than
  * linked: a process that fetches nothing (an ingest of files, a query)
  * does not pay the dynamic loader's ~13 M instructions for relocating
  * libcurl and its TLS, Kerberos, LDAP and HTTP/2 libraries. */

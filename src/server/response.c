@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <microhttpd.h>
 #include <xxhash.h>
 #include <zlib.h>
 
@@ -20,9 +19,9 @@ static const char CSP[] =
     "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /* 1 when the request's Accept-Encoding names gzip with a q-value above 0. */
-static int accepts_gzip(struct MHD_Connection *c)
+static int accepts_gzip(const server_mhd *mhd, struct MHD_Connection *c)
 {
-    const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+    const char *ae = mhd->lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
     const char *g = ae ? strstr(ae, "gzip") : NULL;
     if (!g)
         return 0;
@@ -53,66 +52,66 @@ static char *gzip(const void *data, size_t len, size_t *out_len)
     return out;
 }
 
-static void add_common_headers(struct MHD_Response *r)
+static void add_common_headers(const server_mhd *mhd, struct MHD_Response *r)
 {
-    MHD_add_response_header(r, "Content-Security-Policy", CSP);
-    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(r, "X-Frame-Options", "DENY");
-    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
-    MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+    mhd->add_response_header(r, "Content-Security-Policy", CSP);
+    mhd->add_response_header(r, "X-Content-Type-Options", "nosniff");
+    mhd->add_response_header(r, "X-Frame-Options", "DENY");
+    mhd->add_response_header(r, "Referrer-Policy", "no-referrer");
+    mhd->add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+    mhd->add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
 }
 
 /* 1 when If-None-Match names this body's hash (either encoding's tag). */
-static int client_has(struct MHD_Connection *c, const char *hash)
+static int client_has(const server_mhd *mhd, struct MHD_Connection *c, const char *hash)
 {
-    const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+    const char *inm = mhd->lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
     return inm && (strstr(inm, hash) || !strcmp(inm, "*"));
 }
 
-static enum MHD_Result queue(struct MHD_Connection *c, unsigned status, struct MHD_Response *r)
+static enum MHD_Result queue(const server_mhd *mhd, struct MHD_Connection *c, unsigned status, struct MHD_Response *r)
 {
     if (!r)
         return MHD_NO;
-    enum MHD_Result ok = MHD_queue_response(c, status, r);
-    MHD_destroy_response(r);
+    enum MHD_Result ok = mhd->queue_response(c, status, r);
+    mhd->destroy_response(r);
     return ok;
 }
 
-enum MHD_Result server_respond(struct MHD_Connection *c, unsigned status, const char *type,
-                               const void *data, size_t len)
+enum MHD_Result server_respond(const server_mhd *mhd, struct MHD_Connection *c, unsigned status,
+                               const char *type, const void *data, size_t len)
 {
     char hash[20], etag[32];
     snprintf(hash, sizeof hash, "%016llx", (unsigned long long)XXH3_64bits(data, len));
-    int gz = len >= GZIP_MIN && accepts_gzip(c);
+    int gz = len >= GZIP_MIN && accepts_gzip(mhd, c);
     snprintf(etag, sizeof etag, "\"%s%s\"", hash, gz ? "-gz" : "");
     struct MHD_Response *r;
-    if (status == MHD_HTTP_OK && client_has(c, hash)) {
-        r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+    if (status == MHD_HTTP_OK && client_has(mhd, c, hash)) {
+        r = mhd->create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
         status = MHD_HTTP_NOT_MODIFIED;
     } else {
         size_t zlen = 0;
         char *z = gz ? gzip(data, len, &zlen) : NULL;
-        r = z ? MHD_create_response_from_buffer(zlen, z, MHD_RESPMEM_MUST_FREE)
-              : MHD_create_response_from_buffer(len, (void *)(uintptr_t)data,
+        r = z ? mhd->create_response_from_buffer(zlen, z, MHD_RESPMEM_MUST_FREE)
+              : mhd->create_response_from_buffer(len, (void *)(uintptr_t)data,
                                                 MHD_RESPMEM_MUST_COPY);
         if (!z)
             snprintf(etag, sizeof etag, "\"%s\"", hash);
         if (r && z)
-            MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+            mhd->add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
         if (r)
-            MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+            mhd->add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
     }
     if (!r)
         return MHD_NO;
-    add_common_headers(r);
+    add_common_headers(mhd, r);
     if (status == MHD_HTTP_OK || status == MHD_HTTP_NOT_MODIFIED)
-        MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
-    return queue(c, status, r);
+        mhd->add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
+    return queue(mhd, c, status, r);
 }
 
-enum MHD_Result server_respond_error(struct MHD_Connection *c, unsigned status,
-                                     const char *message)
+enum MHD_Result server_respond_error(const server_mhd *mhd, struct MHD_Connection *c,
+                                     unsigned status, const char *message)
 {
     server_reply reply = {0};
     server_error(&reply, status, message);
@@ -120,17 +119,17 @@ enum MHD_Result server_respond_error(struct MHD_Connection *c, unsigned status,
         server_body_free(&reply.body);
         return MHD_NO;
     }
-    struct MHD_Response *r = MHD_create_response_from_buffer(
+    struct MHD_Response *r = mhd->create_response_from_buffer(
         reply.body.len, reply.body.data, MHD_RESPMEM_MUST_FREE);
     if (!r) {
         server_body_free(&reply.body);
         return MHD_NO;
     }
-    MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json");
-    add_common_headers(r);
+    mhd->add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, "application/json");
+    add_common_headers(mhd, r);
     if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
-        MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+        mhd->add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
     if (status == MHD_HTTP_TOO_MANY_REQUESTS)
-        MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
-    return queue(c, status, r);
+        mhd->add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "1");
+    return queue(mhd, c, status, r);
 }

@@ -17,6 +17,7 @@
 #define HEADER_MEMORY (32 * 1024) /* request line and headers of one connection (MHD answers 431) */
 
 typedef struct server {
+    const server_mhd *mhd;  /* libmicrohttpd's calls (mhd_load.h) */
     server_pool *pool;
     server_limiter *limiter;
 } server;
@@ -55,23 +56,30 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     *con_cls = NULL;
 }
 
+/* What query_arg reads a request's arguments from. */
+typedef struct request_args {
+    const server_mhd *mhd;
+    struct MHD_Connection *c;
+} request_args;
+
 static const char *query_arg(void *ctx, const char *name)
 {
-    return MHD_lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, name);
+    const request_args *a = ctx;
+    return a->mhd->lookup_connection_value(a->c, MHD_GET_ARGUMENT_KIND, name);
 }
 
 /* 1 when the request announces a body (this API takes none). */
-static int has_body(struct MHD_Connection *c)
+static int has_body(const server_mhd *mhd, struct MHD_Connection *c)
 {
-    const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    const char *len = mhd->lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     return (len && strcmp(len, "0")) ||
-           MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+           mhd->lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
 }
 
 static int client_allowed(server *s, struct MHD_Connection *c)
 {
     const union MHD_ConnectionInfo *info =
-        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        s->mhd->get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     const struct sockaddr *sa = info ? info->client_addr : NULL;
     if (!sa)
         return 1;
@@ -87,19 +95,20 @@ static enum MHD_Result api(server *s, struct MHD_Connection *c, const char *url,
     char why[512];
     server_worker *w = server_pool_take(s->pool, why, sizeof why);
     if (!w)
-        return server_respond_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, why);
+        return server_respond_error(s->mhd, c, MHD_HTTP_SERVICE_UNAVAILABLE, why);
     unsigned status = 0;
     const server_body *kept = server_cache_get(w->cache, uri, &status);
     server_reply reply = {0};
     if (!kept) {
-        server_api(w->engine, url, query_arg, c, &reply);
+        request_args args = {s->mhd, c};
+        server_api(w->engine, url, query_arg, &args, &reply);
         if (reply.status == MHD_HTTP_OK || reply.status == MHD_HTTP_NOT_FOUND)
             server_cache_put(w->cache, uri, reply.status, &reply.body);
         status = reply.status;
         kept = &reply.body;
     }
     /* The answer is copied into the response before the worker goes back. */
-    enum MHD_Result ok = server_respond(c, status, "application/json",
+    enum MHD_Result ok = server_respond(s->mhd, c, status, "application/json",
                                         kept->data ? kept->data : "", kept->len);
     server_pool_give(s->pool, w);
     server_body_free(&reply.body);
@@ -114,7 +123,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     server *s = cls;
     request *r = *con_cls;
     if (!r)
-        return server_respond_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
+        return server_respond_error(s->mhd, c, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
     if (r->state == REQUEST_ANSWERED || *upload_data_size) {
         *upload_data_size = 0;   /* a body we refused keeps arriving: drop it */
         return MHD_YES;
@@ -126,30 +135,30 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
          * connection alive. */
         r->state = REQUEST_ANSWERED;
         if (strcmp(method, MHD_HTTP_METHOD_GET) && strcmp(method, MHD_HTTP_METHOD_HEAD))
-            return server_respond_error(c, MHD_HTTP_METHOD_NOT_ALLOWED,
+            return server_respond_error(s->mhd, c, MHD_HTTP_METHOD_NOT_ALLOWED,
                                         "read-only: only GET and HEAD are allowed");
-        if (r->uri_len > URI_MAX || has_body(c))
-            return server_respond_error(c, MHD_HTTP_CONTENT_TOO_LARGE,
+        if (r->uri_len > URI_MAX || has_body(s->mhd, c))
+            return server_respond_error(s->mhd, c, MHD_HTTP_CONTENT_TOO_LARGE,
                                         "the request is too large (a URI of at most 4096 bytes, no body)");
         if (!r->escapes_ok)
-            return server_respond_error(c, MHD_HTTP_BAD_REQUEST, "malformed percent-encoding");
+            return server_respond_error(s->mhd, c, MHD_HTTP_BAD_REQUEST, "malformed percent-encoding");
         r->state = REQUEST_CHECKED;
         return MHD_YES;
     }
     r->state = REQUEST_ANSWERED;
     if (!client_allowed(s, c))
-        return server_respond_error(c, MHD_HTTP_TOO_MANY_REQUESTS, "too many requests: slow down");
+        return server_respond_error(s->mhd, c, MHD_HTTP_TOO_MANY_REQUESTS, "too many requests: slow down");
     /* MHD hands the path decoded, as a C string: a NUL in it would hide
      * what follows ("/api/stories/3%00x" as story 3); no such path exists. */
     if (r->path_nul)
-        return server_respond_error(c, MHD_HTTP_NOT_FOUND, "not found: no story or page has a NUL in its path");
+        return server_respond_error(s->mhd, c, MHD_HTTP_NOT_FOUND, "not found: no story or page has a NUL in its path");
     if (!strncmp(url, "/api/", 5) || !strcmp(url, "/api"))
         return r->uri ? api(s, c, url, r->uri)
-                      : server_respond_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
+                      : server_respond_error(s->mhd, c, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
     const server_asset *a = server_asset_find(url);
     if (!a)
-        return server_respond_error(c, MHD_HTTP_NOT_FOUND, "not found");
-    return server_respond(c, MHD_HTTP_OK, a->type, a->data, a->len);
+        return server_respond_error(s->mhd, c, MHD_HTTP_NOT_FOUND, "not found");
+    return server_respond(s->mhd, c, MHD_HTTP_OK, a->type, a->data, a->len);
 }
 
 /* The listening address; IPv6 when it has a colon. 0, or -1 when it is not one. */
@@ -190,7 +199,7 @@ static struct MHD_Daemon *start(server *s, const server_options *o, sigset_t *st
     sigaddset(stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, stop, NULL);
     signal(SIGPIPE, SIG_IGN);
-    struct MHD_Daemon *d = MHD_start_daemon(
+    struct MHD_Daemon *d = s->mhd->start_daemon(
         flags, (uint16_t)o->port, NULL, NULL, on_request, s,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads,
@@ -209,8 +218,15 @@ static struct MHD_Daemon *start(server *s, const server_options *o, sigset_t *st
 
 int server_run(const server_options *o, sl_engine *first)
 {
+    const char *why;
+    const server_mhd *mhd = server_mhd_load(&why);
+    if (!mhd) {
+        fprintf(stderr, "storyline: serve: %s\n", why);
+        sl_engine_free(first);
+        return -1;
+    }
     int failed = 0;
-    server s = {server_pool_new(o->db, o->threads, first),
+    server s = {mhd, server_pool_new(o->db, o->threads, first),
                 server_limiter_new(o->rate, o->burst, &failed)};
     struct MHD_Daemon *d = NULL;
     sigset_t stop;
@@ -219,14 +235,14 @@ int server_run(const server_options *o, sl_engine *first)
     else
         d = start(&s, o, &stop);
     if (d) {
-        const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+        const union MHD_DaemonInfo *info = mhd->get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
         int port = info ? info->port : o->port;
         const char *open = strchr(o->bind, ':') ? "[" : "", *close = *open ? "]" : "";
         printf("storyline: serving %s at http://%s%s%s:%d/\n", o->db, open, o->bind, close, port);
         fflush(stdout);
         int sig;
         sigwait(&stop, &sig);
-        MHD_stop_daemon(d);
+        mhd->stop_daemon(d);
     }
     server_limiter_free(s.limiter);
     server_pool_free(s.pool);

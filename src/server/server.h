@@ -21,8 +21,9 @@ typedef struct server_options {
 } server_options;
 
 /* Serves until SIGINT or SIGTERM. `first` (may be NULL) is an engine already
- * open read-only on o->db, taken over (freed by the server). Returns 0, or
- * -1 when the server could not start (message on stderr). */
+ * open read-only on o->db, taken over (freed by the server). libmicrohttpd
+ * is loaded here (mhd_load.h), not linked. Returns 0, or -1 when the server
+ * could not start (message on stderr: the library missing, the port taken). */
 int server_run(const server_options *o, sl_engine *first);
 /* Whether `bind` is an address server_run can listen on (IPv4, or IPv6 with a colon). */
 int server_bind_valid(const char *bind);

@@ -262,6 +262,11 @@ expect_exit 2 "$S" --db "$DB" serve --port 0 --bind not-an-address
 check "a bad --bind is a usage error, named" err_has "^storyline: --bind wants an IP address, not \"not-an-address\""
 expect_exit 3 "$S" --db "$T/missing.db" serve --port 0
 check "no store: says how to make one" err_has "ingest"
+# libmicrohttpd is loaded when serve starts (src/server/mhd_load.h), not
+# linked: no other command maps it, nor GnuTLS and its dependencies.
+check "libmicrohttpd is not linked, only loaded to serve" sh -c '! readelf -d "$1" | grep -q "libmicrohttpd"' - "$S"
+check "no GnuTLS at start-up" sh -c '! ldd "$1" | grep -q "libgnutls"' - "$S"
+check "a running server has libmicrohttpd loaded" grep -q "libmicrohttpd" "/proc/$LAST_PID/maps"
 for p in $PIDS; do kill "$p"; done
 ok=1
 for p in $PIDS; do wait "$p" || ok=0; done
