@@ -9,7 +9,7 @@
 /* 0, or -1 with lib->why written. */
 static int open_and_find(sl_dynlib *lib)
 {
-    void *handle = dlopen(lib->soname, RTLD_NOW | RTLD_LOCAL);
+    void *handle = dlopen(lib->soname, RTLD_LAZY | RTLD_LOCAL);
     if (!handle) {
         snprintf(lib->why, sizeof lib->why, "%s could not be loaded: %s", lib->name, dlerror());
         return -1;

@@ -36,9 +36,13 @@ typedef struct sl_dynlib {
     {(name), (soname), (symbols), sizeof(symbols) / sizeof *(symbols), (calls), (too_old), \
      PTHREAD_MUTEX_INITIALIZER, 0, 0, ""}
 
-/* lib->calls, filled on the first call (dlopen RTLD_NOW | RTLD_LOCAL of
+/* lib->calls, filled on the first call (dlopen RTLD_LAZY | RTLD_LOCAL of
  * lib->soname, then each symbol); the library stays loaded for the life of
- * the process. NULL when the library or one of its calls is missing, and
+ * the process. Lazy, as a linked library binds: the library's own calls
+ * into its dependencies are bound when first made, not all at load
+ * (with libxml2 loaded this way on branch lazy27, RTLD_NOW cost `extract`
+ * of an HTML page 1.7 M more instructions, binding all of libxml2's and
+ * ICU's). NULL when the library or one of its calls is missing, and
  * *why (lib->why) says which, e.g. "libcurl could not be loaded:
  * libcurl.so.4: cannot open shared object file: ...". Thread-safe; one
  * attempt a process. */
