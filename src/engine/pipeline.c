@@ -304,11 +304,10 @@ static bool keeps_vector(sl_engine *e, int64_t story, const sl_vector *v)
  * store does (the collection's and the story's). */
 static int leave_story(sl_engine *e, int64_t article)
 {
-    sl_article *old = NULL;
-    int rc = sl_store_article_get(e->store, article, &old);
-    if (!rc && !(rc = sl_store_story_leave(e->store, article)))
-        sl_grouper_leave(e->grouper, old->story_id);
-    sl_article_free(old);
+    int64_t story = 0;
+    int rc = sl_store_story_leave(e->store, article, &story);
+    if (!rc)
+        sl_grouper_leave(e->grouper, story);
     return rc;
 }
 
@@ -317,13 +316,11 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
 {
     /* A new version is grouped and compared afresh: it leaves the story and
      * the copy relations of the old one. */
-    int rc = p->existing ? leave_story(e, p->existing) : 0;
-    if (!rc && p->existing)
-        rc = sl_store_copies_clear(e->store, p->existing);
-    if (rc)
-        return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "story");
+    if (p->existing && (leave_story(e, p->existing) ||
+                        sl_store_copies_clear(e->store, p->existing)))
+        return sl_seterr_store(e, "story");
     int64_t story = 0, merged_into = 0;
-    rc = write_story(e, doc, p, &story, &merged_into);
+    int rc = write_story(e, doc, p, &story, &merged_into);
     if (!rc)
         rc = drop_vectors(e, story, merged_into);
     if (rc)

@@ -178,8 +178,9 @@ int sl_store_story_new(sl_store *st, int64_t first_article, const char *title, i
 /* Adds an article to a story: counts, span of days, centroid. */
 int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, size_t len,
                           int64_t day);
-/* Takes article `article_id` out of its current story's count (before a new version is grouped). */
-int sl_store_story_leave(sl_store *st, int64_t article_id);
+/* Takes article `article_id` out of its current story's count (before a new
+ * version is grouped); *story_id is that story (0: none). */
+int sl_store_story_leave(sl_store *st, int64_t article_id, int64_t *story_id);
 int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out);
 int sl_store_story_get(sl_store *st, int64_t id, sl_story **out);
 /* The ids of a story's articles, in id order, into `out` (emptied first). */

@@ -20,7 +20,7 @@ static const char Q_STORY_UPDATE[] =
     "   THEN ?3 ELSE last_day END WHERE id = ?1";
 static const char Q_STORY_LEAVE[] =
     "UPDATE stories SET n_articles = n_articles - 1"
-    " WHERE id = (SELECT story_id FROM articles WHERE id = ?1)";
+    " WHERE id = (SELECT story_id FROM articles WHERE id = ?1) RETURNING id";
 static const char Q_STORIES_LIST[] =
     "SELECT s.id, s.thread_id, s.title, s.n_articles,"
     " (SELECT count(DISTINCT " SL_STORE_ARTICLE_SOURCE("a") ") FROM articles a"
@@ -100,12 +100,17 @@ int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, 
     return sl_store_exec_stmt(s);
 }
 
-int sl_store_story_leave(sl_store *st, int64_t article_id)
+int sl_store_story_leave(sl_store *st, int64_t article_id, int64_t *story_id)
 {
+    *story_id = 0;
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_LEAVE);
     if (!s || sqlite3_bind_int64(s, 1, article_id))
         return SL_ESTORE;
-    return sl_store_exec_stmt(s);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *story_id = sqlite3_column_int64(s, 0);
+    sqlite3_reset(s);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
 }
 
 /* Reads the story-line columns (id, thread, title, n, sources, first, last). */
