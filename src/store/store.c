@@ -316,11 +316,11 @@ static int open_store(sl_store **out, const char *path, int read_only, sl_buf *w
      * and each checkpoint writes a page once however many batches changed it.
      * On a 10k-article store, 95 -> 43 KB written per article (docs/store.md).
      * The WAL file is cut back to 64 MB after a checkpoint. Every b-tree page
- * read is checked for cells outside the page (cell_size_check): without it
- * a damaged page's cell offsets are followed into whatever memory lies past
- * the page, and a read of a damaged store may answer, or not, by the memory
- * layout of the run (tests/e2e/faults.sh's garbled store did, by the length
- * of its folder's name). */
+     * read is checked for cells outside the page (cell_size_check): without
+     * it a damaged page's cell offsets are followed into whatever memory
+     * lies past the page, and a read of a damaged store may answer, or not,
+     * by the memory layout of the run (tests/e2e/faults.sh's garbled store
+     * did, by the length of its folder's name). */
     const char *setup = read_only ? "PRAGMA query_only = 1; PRAGMA cell_size_check = ON;"
                                   : "PRAGMA synchronous = NORMAL; PRAGMA cell_size_check = ON;"
                                     "PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 16384;"
