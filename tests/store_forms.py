@@ -71,7 +71,12 @@ tests/e2e/stories_split.sh), and the varint both read.
   store_forms.py before29 STORE   every article's source and published
       date back as texts where they are empty blobs (the source its
       identity gives, the ISO day of published_day): the form of schemas
-      1 to 28
+      1 to 28; and as before30 first
+  store_forms.py before30 STORE   the lines of line_articles and
+      line_articles_recent back as 64-bit fingerprints instead of their
+      high 47 bits (src/store/line_articles.c): each the key shifted back,
+      its low 17 bits zero, which migration 30 cuts to the same key: the
+      form of schemas 1 to 29
   store_forms.py centroid_terms STORE   the number of terms of every
       centroid, in the form of schema 25
   store_forms.py sketch_keys STORE   the number of keys of every copy
@@ -418,7 +423,25 @@ def facts_before27(b, text):
     return bytes(out)
 
 
+def before30(path):
+    db = sqlite3.connect(path)
+    if db.execute("PRAGMA user_version").fetchone()[0] < 30:
+        return  # faked older already
+    names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
+    for table in ("line_articles", "line_articles_recent"):
+        if table not in names:
+            continue  # dropped by a test faking an older store
+        rows = db.execute("SELECT line, article_id FROM %s" % table).fetchall()
+        if any(not 0 <= line < 1 << 47 for line, _ in rows):
+            return  # already whole fingerprints
+        db.execute("DELETE FROM %s" % table)
+        db.executemany("INSERT INTO %s VALUES(?, ?)" % table,
+                       [(((line << 17) ^ 1 << 63) - (1 << 63), aid) for line, aid in rows])
+    db.commit()
+
+
 def before29(path):
+    before30(path)
     db = sqlite3.connect(path)
     db.execute("UPDATE articles SET source = substr(identity, 5, length(identity) - 5 - length(key))"
                " WHERE typeof(source) = 'blob'")
@@ -674,7 +697,7 @@ if __name__ == "__main__":
     forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18,
              "before19": before19, "before20": before20, "before21": before21, "before23": before23,
              "before24": before24, "before25": before25, "before26": before26, "before27": before27,
-             "before28": before28, "before29": before29,
+             "before28": before28, "before29": before29, "before30": before30,
              "centroid_terms": centroid_terms,
              "sketch_keys": sketch_keys}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:

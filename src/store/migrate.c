@@ -257,6 +257,26 @@ static const migration migrations[] = {
      * nothing moves: rows written before keep their texts, which read the
      * same, and a schema-28 binary refuses the store */
     {.sql = NULL},
+    /* 30 (size, issue 11; SL_STORE_LINE_KEYS_SINCE): a line_articles pair
+     * holds its line by the fingerprint's high 47 bits (6 bytes, not 8;
+     * line_articles.c); the high 16 that articles.lines lists stay its
+     * high 16. The pairs go aside and come back in key order, two that
+     * now share a key as one */
+    {.sql = "CREATE TEMP TABLE line_pairs(line INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+            "  recent INTEGER NOT NULL);"
+            "INSERT INTO line_pairs SELECT (line >> 17) & 140737488355327, article_id, 0"
+            "  FROM line_articles;"
+            "INSERT INTO line_pairs SELECT (line >> 17) & 140737488355327, article_id, 1"
+            "  FROM line_articles_recent;"
+            "DELETE FROM line_articles;"
+            "DELETE FROM line_articles_recent;"
+            "INSERT OR IGNORE INTO line_articles SELECT line, article_id FROM line_pairs"
+            "  WHERE NOT recent ORDER BY line, article_id;"
+            "INSERT OR IGNORE INTO line_articles_recent SELECT line, article_id FROM line_pairs"
+            "  WHERE recent AND NOT EXISTS (SELECT 1 FROM line_articles l"
+            "  WHERE l.line = line_pairs.line AND l.article_id = line_pairs.article_id)"
+            "  ORDER BY line, article_id;"
+            "DROP TABLE line_pairs;"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -183,6 +183,10 @@ int sl_store_scan_cache(sl_store *st, int scanning);
  * high 16 bits of each fingerprint (line_articles.c), not 32. */
 #define SL_STORE_SHORT_LINES_SINCE 18
 
+/* The first schema version whose line_articles pairs hold a line by the
+ * high 47 bits of its fingerprint, 6 bytes, not all 64 (line_articles.c). */
+#define SL_STORE_LINE_KEYS_SINCE 30
+
 /* The first schema version whose centroids name a term by its id in
  * term_dict when it has one (centroids.c). */
 #define SL_STORE_CENTROID_IDS_SINCE 19

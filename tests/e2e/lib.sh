@@ -240,5 +240,10 @@ forms_before_28() {
 forms_before_29() {
   python3 "$SL_TESTS/store_forms.py" before29 "$1"
 }
+# forms_before_30 DB: DB's line_articles pairs holding 64-bit fingerprints
+# again, not their high 47 bits (tests/store_forms.py)
+forms_before_30() {
+  python3 "$SL_TESTS/store_forms.py" before30 "$1"
+}
 # The schema a store is migrated to (src/store/migrate.c's last migration).
-SL_SCHEMA=29
+SL_SCHEMA=30

@@ -694,4 +694,21 @@ expect_exit 0 "$STORYLINE" --db "$DB" stories
 check "stories counts the sources read from the identities" grep -q "Skerrow\|Eskmoor" "$OUT"
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
+section "a schema-29 store: line pairs by whole fingerprints, cut to their high 47 bits"
+DB="$T/twentynine.db"
+ferry_store
+pairs="SELECT group_concat(line || ':' || article_id, ' ') FROM (SELECT * FROM line_articles
+  UNION ALL SELECT * FROM line_articles_recent ORDER BY 1, 2)"
+wide="SELECT count(*) FROM (SELECT line FROM line_articles UNION ALL SELECT line FROM line_articles_recent)
+  WHERE line < 0 OR line >= 1 << 47"
+fresh_pairs=$(sql "$pairs")
+check "a fresh store's pairs hold lines of 47 bits" \
+  [ "$(sql "$wide")" = 0 -a "$(printf '%s' "$fresh_pairs" | wc -w)" -ge 2 ]
+one_more_kept 29
+export_kept before29
+forms_before_30 "$DB"
+sql "PRAGMA user_version = 29" >/dev/null
+check "the faked store's pairs hold whole fingerprints" [ "$(sql "$wide")" -gt 0 ]
+migrated_as_fresh 29 "line pairs" "$pairs" "$fresh_pairs"
+
 finish

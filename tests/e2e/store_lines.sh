@@ -51,7 +51,8 @@ done
 expect_exit 0 "$STORYLINE" --db "$DB" --quiet ingest "$T/more.jsonl"
 check "the fourth article lost the line to repetition" \
   [ "$(sql "SELECT count(*) FROM removed_lines r JOIN articles a ON a.id = r.article_id WHERE a.url = 'https://example.org/n4' AND r.text LIKE 'Sign up%'")" = 1 ]
-# a row lists the high 16 bits of each line's fingerprint (schema 18; 32 from 13)
+# a row lists the high 16 bits of each line's fingerprint (schema 18; 32 from 13),
+# a pair its high 47 bits (schema 30): the prefix is the pair's high 16 of 47
 check "every listed line has its pair, and no other pair exists" python3 -c '
 import sqlite3, struct, sys
 c = sqlite3.connect(sys.argv[1])
@@ -59,8 +60,9 @@ listed = set()
 for aid, blob in c.execute("SELECT id, lines FROM articles"):
     for (p,) in struct.iter_unpack("H", blob or b""):
         listed.add((p, aid))
-pairs = set(((h >> 48) & 0xFFFF, a) for h, a in c.execute("SELECT line, article_id FROM line_articles UNION ALL SELECT * FROM line_articles_recent"))
-sys.exit(0 if listed == pairs else "listed %d, pairs %d" % (len(listed), len(pairs)))' "$DB"
+pairs = set((h >> 31, a) for h, a in c.execute("SELECT line, article_id FROM line_articles UNION ALL SELECT * FROM line_articles_recent"))
+in_47_bits = all(0 <= h < 1 << 47 for (h,) in c.execute("SELECT line FROM line_articles UNION ALL SELECT line FROM line_articles_recent"))
+sys.exit(0 if listed == pairs and in_47_bits else "listed %d, pairs %d" % (len(listed), len(pairs)))' "$DB"
 expect_exit 0 "$STORYLINE" --db "$DB" check
 
 finish

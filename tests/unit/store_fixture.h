@@ -23,6 +23,11 @@ sl_store *store_with_article(char *path, size_t size);
     if (!st)                                                                                       \
         return
 
+/* A short line's fingerprint whose line_articles pair holds n: from schema
+ * 30 a pair keeps the fingerprint's high 47 bits (line_articles.c), so
+ * fingerprints that differ only below bit 17 share a pair. */
+#define SL_TEST_LINE(n) ((int64_t)((uint64_t)(n) << 17))
+
 /* Closes the store and removes its file, WAL and shared-memory file. */
 void drop_store(sl_store *st, const char *path);
 /* Removes a store's file, WAL and shared-memory file (an engine's store). */

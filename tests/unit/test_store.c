@@ -229,10 +229,10 @@ static int line_pairs_in(sl_store *st, int64_t id, int merged)
 
 static int line_pairs(sl_store *st, int64_t id) { return line_pairs_in(st, id, 0); }
 
-/* The articles other than `self` carrying `line`, up to 10. */
+/* The articles other than `self` carrying line SL_TEST_LINE(line), up to 10. */
 static uint32_t carriers_but(sl_store *st, int64_t line, int64_t self)
 {
-    uint64_t hash = (uint64_t)line;
+    uint64_t hash = (uint64_t)SL_TEST_LINE(line);
     uint32_t n = 0;
     CHECK_INT(sl_store_lines_count(st, &hash, 1, self, 10, &n), 0);
     return n;
@@ -246,8 +246,9 @@ TEST(store_lines_cleared_by_prefix_exactly)
     /* two lines under one prefix, the highest and lowest prefixes; another
      * article carries a third line under the first prefix, and one of the
      * same lines */
-    const int64_t mine[] = {0x100000005, 0x100000009, INT64_MAX, -1, INT64_MIN};
-    const int64_t other[] = {0x100000007, 0x100000009};
+    const int64_t mine[] = {SL_TEST_LINE(0x100000005), SL_TEST_LINE(0x100000009), INT64_MAX, -1,
+                            INT64_MIN};
+    const int64_t other[] = {SL_TEST_LINE(0x100000007), SL_TEST_LINE(0x100000009)};
     sl_article_row row = {.text = store_fixture_text, .published_day = SL_NO_DAY, .story_id = 1,
                           .identity = "key:unit/2", .lines = mine, .n_lines = 5};
     int64_t id = 0, other_id = 0;
@@ -338,7 +339,8 @@ TEST(store_recent_rows_merged_at_the_commit_due)
 {
     OPEN_STORE(st, path);
     add_article_row(st, 1000);
-    const int64_t lines[] = {7, 8, 9}, later[] = {8, 10};
+    const int64_t lines[] = {SL_TEST_LINE(7), SL_TEST_LINE(8), SL_TEST_LINE(9)},
+                  later[] = {SL_TEST_LINE(8), SL_TEST_LINE(10)};
     const uint32_t keys[] = {0x100, 0x200}; /* codes of distinct terms (SL_TERM_ID) */
     CHECK_INT(sl_store_lines_add(st, 1000, lines, 3), 0);
     CHECK_INT(sl_store_copy_keys_put(st, 1000, keys, 2), 0);
@@ -386,7 +388,7 @@ TEST(store_recent_rows_merged_at_the_commit_due)
 TEST(store_recent_cycle_kept_across_runs)
 {
     OPEN_STORE(st, path);
-    const int64_t lines[] = {7}, old_lines[] = {11};
+    const int64_t lines[] = {SL_TEST_LINE(7)}, old_lines[] = {SL_TEST_LINE(11)};
     add_article_row(st, 1000);
     CHECK_INT(sl_store_lines_add(st, 1000, lines, 1), 0);
     CHECK_INT(sl_store_lines_add(st, 1, old_lines, 1), 0); /* a new version of article 1 */
@@ -563,11 +565,11 @@ TEST(store_whole_table_reads_go_through_a_small_cache)
 TEST(store_rows_in_one_statement_all_land_once)
 {
     OPEN_STORE(st, path);
-    int64_t first[19], second[3] = {105, 118, 900};
+    int64_t first[19], second[3] = {SL_TEST_LINE(105), SL_TEST_LINE(118), SL_TEST_LINE(900)};
     for (int i = 0; i < 19; i++)
-        first[i] = 100 + i;
-    first[8] = 107;  /* repeats */
-    first[17] = 101;
+        first[i] = SL_TEST_LINE(100 + i);
+    first[8] = SL_TEST_LINE(107);  /* repeats */
+    first[17] = SL_TEST_LINE(101);
     statement_count inserts = {"INSERT OR IGNORE INTO line_articles_recent", 0};
     count_statements(st, &inserts);
     CHECK_INT(sl_store_lines_add(st, 1, first, 19), 0);

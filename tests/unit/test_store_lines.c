@@ -7,8 +7,12 @@
 #include <string.h>
 
 #include "store/store_internal.h"
+#include "util/date.h"
 #include "store_fixture.h"
 #include "test.h"
+
+/* The fingerprint of line n, as the chrome stage asks for it. */
+#define ASKED(n) ((uint64_t)SL_TEST_LINE(n))
 
 /* An article's lines are counted by one statement a table, each line's
  * count in its place (a line asked twice answered twice), never counting
@@ -18,12 +22,13 @@
 TEST(store_lines_counted_by_one_statement_a_table)
 {
     OPEN_STORE(st, path);
-    const int64_t a[] = {501, 502, 503}, b[] = {502, 503}, c[] = {503};
+    const int64_t a[] = {SL_TEST_LINE(501), SL_TEST_LINE(502), SL_TEST_LINE(503)},
+                  b[] = {SL_TEST_LINE(502), SL_TEST_LINE(503)}, c[] = {SL_TEST_LINE(503)};
     CHECK_INT(sl_store_lines_add(st, 1, a, 3), 0);
     CHECK_INT(sl_store_recent_merge(st), 0); /* some pairs in each table */
     CHECK_INT(sl_store_lines_add(st, 2, b, 2), 0);
     CHECK_INT(sl_store_lines_add(st, 3, c, 1), 0);
-    const uint64_t asked[] = {503, 999, 502, 501, 503};
+    const uint64_t asked[] = {ASKED(503), ASKED(999), ASKED(502), ASKED(501), ASKED(503)};
     uint32_t counts[5] = {0};
     statement_count counting = {"SELECT r.rowid FROM sl_rows(?1) r CROSS JOIN line_articles", 0};
     count_statements(st, &counting);
@@ -53,8 +58,8 @@ TEST(store_lines_counted_by_one_statement_a_table)
 TEST(store_lines_count_skips_the_empty_large_table)
 {
     OPEN_STORE(st, path);
-    const int64_t a[] = {701, 702}, b[] = {701};
-    const uint64_t asked[] = {701, 702, 703};
+    const int64_t a[] = {SL_TEST_LINE(701), SL_TEST_LINE(702)}, b[] = {SL_TEST_LINE(701)};
+    const uint64_t asked[] = {ASKED(701), ASKED(702), ASKED(703)};
     uint32_t counts[3] = {0};
     statement_count large = {"SELECT r.rowid FROM sl_rows(?1) r CROSS JOIN line_articles l", 0};
     count_statements(st, &large);
@@ -76,8 +81,8 @@ TEST(store_lines_count_skips_the_empty_large_table)
 TEST(store_lines_count_reads_another_writers_pairs)
 {
     OPEN_STORE(st, path);
-    const int64_t a[] = {801}, b[] = {802};
-    const uint64_t asked[] = {801, 802};
+    const int64_t a[] = {SL_TEST_LINE(801)}, b[] = {SL_TEST_LINE(802)};
+    const uint64_t asked[] = {ASKED(801), ASKED(802)};
     uint32_t counts[2] = {0};
     CHECK_INT(sl_store_lines_add(st, 1, a, 1), 0);
     CHECK_INT(sl_store_lines_count(st, asked, 2, 9, 10, counts), 0); /* line_articles empty */
@@ -110,10 +115,11 @@ static int count_row(unsigned what, void *ctx, void *stmt, void *x)
 TEST(store_lines_counted_rows_only_for_carried_lines)
 {
     OPEN_STORE(st, path);
-    const int64_t a[] = {601, 602}, b[] = {602, 604};
+    const int64_t a[] = {SL_TEST_LINE(601), SL_TEST_LINE(602)},
+                  b[] = {SL_TEST_LINE(602), SL_TEST_LINE(604)};
     CHECK_INT(sl_store_lines_add(st, 1, a, 2), 0);
     CHECK_INT(sl_store_lines_add(st, 2, b, 2), 0);
-    const uint64_t asked[] = {601, 602, 603, 604, 605, 606};
+    const uint64_t asked[] = {ASKED(601), ASKED(602), ASKED(603), ASKED(604), ASKED(605), ASKED(606)};
     uint32_t counts[6] = {9, 9, 9, 9, 9, 9};
     int rows = 0;
     CHECK_INT(sqlite3_trace_v2(st->db, SQLITE_TRACE_ROW, count_row, &rows), SQLITE_OK);
@@ -137,7 +143,7 @@ static uint32_t carriers_alone(sl_store *st, uint64_t line, int64_t self, uint32
                                  " line = ?1 AND article_id <> ?2 LIMIT ?3)",
                                  -1, &s, NULL),
               SQLITE_OK);
-    sqlite3_bind_int64(s, 1, (int64_t)line);
+    sqlite3_bind_int64(s, 1, (int64_t)(line >> 17)); /* its pair's line (SL_TEST_LINE) */
     sqlite3_bind_int64(s, 2, self);
     sqlite3_bind_int64(s, 3, cap);
     uint32_t n = sqlite3_step(s) == SQLITE_ROW ? (uint32_t)sqlite3_column_int(s, 0) : UINT32_MAX;
@@ -162,7 +168,7 @@ TEST(store_lines_counted_as_each_line_alone)
             size_t n = 0;
             for (size_t k = 0; k < 10; k++)
                 if ((uint32_t)(id * 11 + (int64_t)k * 5) % 40 < carriers[k])
-                    mine[n++] = 700 + (int64_t)k;
+                    mine[n++] = SL_TEST_LINE(700 + (int64_t)k);
             CHECK_INT(sl_store_lines_add(st, id, mine, n), 0);
             if (id == merges[m]) {
                 CHECK_INT(sl_store_recent_merge(st), 0);
@@ -175,7 +181,7 @@ TEST(store_lines_counted_as_each_line_alone)
             state = state * 1103515245u + 12345u;
             size_t n = 1 + (state >> 8) % 30;
             for (size_t k = 0; k < n; k++)   /* 710 and 711: no carrier */
-                asked[k] = 700 + ((state = state * 1103515245u + 12345u) >> 8) % 12;
+                asked[k] = ASKED(700 + ((state = state * 1103515245u + 12345u) >> 8) % 12);
             int64_t self = (int64_t)((state >> 4) % 41);
             uint32_t cap = round % 4 == 3 ? 10 : 1 + (uint32_t)round % 4;
             CHECK_INT(sl_store_lines_count(st, asked, n, self, cap, counts), 0);
@@ -184,4 +190,82 @@ TEST(store_lines_counted_as_each_line_alone)
         }
         drop_store(st, path);
     }
+}
+
+/* From schema 30 a pair holds its line by the fingerprint's high 47 bits,
+ * never negative (6 bytes in SQLite): the highest fingerprint's pair is
+ * 2^47 - 1, a fingerprint with its top bit set is not negative, and two
+ * fingerprints that differ only in the low 17 bits are one line. */
+TEST(store_lines_keyed_by_the_high_47_bits)
+{
+    OPEN_STORE(st, path);
+    const int64_t a[] = {-1, INT64_MIN, SL_TEST_LINE(5) | 1}, b[] = {SL_TEST_LINE(5) | 0x1FFFF};
+    CHECK_INT(sl_store_lines_add(st, 2, a, 3), 0);
+    CHECK_INT(sl_store_lines_add(st, 3, b, 1), 0);
+    CHECK_INT(count_rows(st, "SELECT max(line) FROM line_articles_recent"), ((int64_t)1 << 47) - 1);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles_recent WHERE line = 1 << 46"), 1);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles_recent WHERE line = 5"), 2);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles_recent WHERE line < 0"), 0);
+    const uint64_t asked[] = {ASKED(5), ASKED(5) | 0xABC, UINT64_MAX, ASKED(6)};
+    uint32_t counts[4] = {9, 9, 9, 9};
+    CHECK_INT(sl_store_lines_count(st, asked, 4, 0, 10, counts), 0);
+    CHECK_INT(counts[0], 2);
+    CHECK_INT(counts[1], 2); /* the same high 47 bits */
+    CHECK_INT(counts[2], 1);
+    CHECK_INT(counts[3], 0);
+    drop_store(st, path);
+}
+
+/* Migration 30 moves schema 29's pairs (whole fingerprints, in both
+ * tables) to their high 47 bits: a pair in both tables once the keys are
+ * cut is left in line_articles alone, two lines of an article that now
+ * share a key one pair, and a new version still takes its pairs out by
+ * the 16-bit prefixes its row lists. */
+TEST(store_lines_migrate_to_their_high_47_bits)
+{
+    OPEN_STORE(st, path);
+    const int64_t high = (int64_t)0xF234567890ABCDEFu; /* negative as SQLite holds it */
+    const int64_t lines[] = {high, high ^ 0x7, 0x1234567890ABCDEF};
+    sl_article_row row = {.text = store_fixture_text, .published_day = SL_NO_DAY, .story_id = 1,
+                          .identity = "key:unit/2", .lines = lines, .n_lines = 3};
+    int64_t id = 0;
+    CHECK_INT(sl_store_article_insert(st, &row, &id), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    /* schema 29's pairs: the whole fingerprints, one pair in both tables
+     * under two of them */
+    CHECK_INT(sqlite3_exec(st->db, "DELETE FROM line_articles; DELETE FROM line_articles_recent",
+                           NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_stmt *s = NULL;
+    const char *const pairs[] = {"INSERT INTO line_articles VALUES(?1, ?2)",
+                                 "INSERT INTO line_articles_recent VALUES(?1, ?2)"};
+    const int64_t put[][2] = {{0, high}, {1, high ^ 0x7}, {1, 0x1234567890ABCDEF}, {0, 77 << 17}};
+    for (size_t i = 0; i < sizeof put / sizeof *put; i++) {
+        CHECK_INT(sqlite3_prepare_v2(st->db, pairs[put[i][0]], -1, &s, NULL), SQLITE_OK);
+        sqlite3_bind_int64(s, 1, put[i][1]);
+        sqlite3_bind_int64(s, 2, i == 3 ? 1 : id);
+        CHECK_INT(sqlite3_step(s), SQLITE_DONE);
+        sqlite3_finalize(s);
+    }
+    CHECK_INT(sqlite3_exec(st->db, "PRAGMA user_version = 29", NULL, NULL, NULL), SQLITE_OK);
+    sl_store_close(st);
+    st = NULL;
+    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0); /* migrates */
+    if (!st)
+        return;
+    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(count_rows(st, "PRAGMA user_version"), SL_STORE_LINE_KEYS_SINCE);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles"), 2);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles_recent"), 1);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles WHERE line = 77"), 1);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles_recent"
+                             " WHERE line = 0x1234567890ABCDEF >> 17"), 1);
+    const uint64_t asked[] = {(uint64_t)high, (uint64_t)(high ^ 0x7), 0x1234567890ABCDEF};
+    uint32_t counts[3] = {0};
+    CHECK_INT(sl_store_lines_count(st, asked, 3, 0, 10, counts), 0);
+    CHECK_INT(counts[0] + counts[1] + counts[2], 3);
+    CHECK_INT(sl_store_lines_clear(st, id), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles WHERE article_id = 2"), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles_recent"), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles"), 1); /* article 1's */
+    drop_store(st, path);
 }
