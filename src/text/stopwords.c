@@ -846,8 +846,12 @@ static bool entry_is(const struct stopword *e, const unsigned char *w, size_t le
     return e->len == len && sl_swar_same(e->word, (const char *)w, len, lower);
 }
 
-/* The languages `w` is a stop word of, as a bit set (0 when none). */
-static unsigned char stopword_langs(const char *w, size_t len, bool lower)
+/* The languages `w` is a stop word of, as a bit set (0 when none). Inline
+ * in each of its three callers, forced: a call from a call for each word
+ * of the language profile was 0.4% of dedup's instructions
+ * (docs/benchmarks.md, "Twenty-seventh round: dedup"). */
+static inline __attribute__((always_inline)) unsigned char stopword_langs(const char *w, size_t len,
+                                                                       bool lower)
 {
     if (!len || len > STOPWORD_MAX_BYTES)
         return 0;

@@ -162,7 +162,7 @@ static bool number_folds_to_itself(const char *s, size_t len)
     return true;
 }
 
-/* token_term's work for a token not remembered: whether it is a stop word
+/* learn_term's work: whether it is a stop word
  * of lang, from its fold (not folded a second time for it:
  * docs/benchmarks.md, "Twenty-third round"), then its term. A figure that
  * folds to itself is hashed as it is: no word, so no stop word and no
@@ -200,29 +200,42 @@ static int fold_and_stem(sl_analyzer *a, sl_stemmer *st, clitics mode, const cha
  * remembered (stemmer_slot: the term's 8 bytes, then the stop flag's
  * one): a word met again is not folded for its stop test either, which
  * was 6% of `dedup`'s instructions (docs/benchmarks.md, "dedup, sixth
- * round"). */
-static int token_term(sl_analyzer *a, const stemmer_slot *slot, clitics mode, const char *text,
+ * round"). This is the path of a word remembered, inline in the
+ * analysis' loop (346,518 of the 391,340 words and figures of dedup's
+ * dd.jsonl; a call for each cost its prologue: docs/benchmarks.md,
+ * "Twenty-seventh round: dedup"); false sends the token to learn_term. */
+typedef char term_entry[sizeof(uint64_t) + 1];   /* the term, then the stop flag */
+
+static inline bool known_term(const stemmer_slot *slot, const char *text, sl_token *tok,
+                              uint64_t *term)
+{
+    size_t known_len = 0;
+    const char *known = slot->terms && (tok->flags & SL_TOK_WORD)
+                            ? sl_stem_memo_lookup(slot->terms, text + tok->start,
+                                                  tok->end - tok->start, &known_len)
+                            : NULL;
+    if (!known || known_len != sizeof(term_entry))
+        return false;
+    memcpy(term, known, sizeof *term);
+    tok->flags |= known[sizeof *term] ? SL_TOK_STOP : 0;
+    return true;
+}
+
+/* The term of a token known_term did not know, made (fold_and_stem) and,
+ * for a word, remembered. */
+static int learn_term(sl_analyzer *a, const stemmer_slot *slot, clitics mode, const char *text,
                       const char *lang, sl_token *tok, uint64_t *term)
 {
     *term = 0;
-    const char *word = text + tok->start;
-    size_t word_len = tok->end - tok->start, known_len = 0;
-    bool memo = slot->terms && (tok->flags & SL_TOK_WORD);
-    const char *known = memo ? sl_stem_memo_lookup(slot->terms, word, word_len, &known_len) : NULL;
-    char entry[sizeof *term + 1];
-    if (known && known_len == sizeof entry) {
-        memcpy(term, known, sizeof *term);
-        tok->flags |= known[sizeof *term] ? SL_TOK_STOP : 0;
-        return 0;
-    }
     /* the memo keeps lang's verdict, not a flag the token came with */
     bool stop = false;
     int rc = fold_and_stem(a, slot->st, mode, text, lang, tok, &stop, term);
     tok->flags |= stop ? SL_TOK_STOP : 0;
-    if (!rc && memo) {
+    if (!rc && slot->terms && (tok->flags & SL_TOK_WORD)) {
+        term_entry entry;
         memcpy(entry, term, sizeof *term);
         entry[sizeof *term] = stop;
-        sl_stem_memo_put(slot->terms, word, word_len, entry, sizeof entry);
+        sl_stem_memo_put(slot->terms, text + tok->start, tok->end - tok->start, entry, sizeof entry);
     }
     return rc;
 }
@@ -244,7 +257,7 @@ const char *sl_analyzer_language(sl_analyzer *a, const char *text, size_t len, c
 static int tokens_of(const char *text, size_t len, const sl_token_vec *given, sl_token_vec *out)
 {
     if (!given)
-        return sl_tokenize(text, len, NULL, out);   /* stop flags: token_term */
+        return sl_tokenize(text, len, NULL, out);   /* stop flags: known_term, learn_term */
     out->n = 0;
     if (sl_vec_reserve(out, given->n))
         return SL_ENOMEM;
@@ -279,8 +292,8 @@ static int analyze(sl_analyzer *a, const char *text, size_t len, const char *lan
             sentence++;
         out->n_words += (tok->flags & SL_TOK_WORD) != 0;
         uint64_t term = 0;
-        if (tok->flags & (SL_TOK_WORD | SL_TOK_NUMBER))
-            rc = token_term(a, slot, mode, text, out->lang, tok, &term);
+        if ((tok->flags & (SL_TOK_WORD | SL_TOK_NUMBER)) && !known_term(slot, text, tok, &term))
+            rc = learn_term(a, slot, mode, text, out->lang, tok, &term);
         out->token_terms.items[out->token_terms.n++] = term;
         if (!rc && with_terms && term && sl_token_is_content(tok, text)) {
             sl_term t = {term, 1, sentence};

@@ -91,6 +91,20 @@ TEST(sentences_abbreviations)
     CHECK_SENTENCES("It was a bad dr . Then it rained .", "It was a bad dr . | Then it rained .");
 }
 
+/* The first and last entries of the titles and of the abbreviations are
+ * found (a word outside their first bytes is turned away before the
+ * search: branch dedup28), and a word in small letters is no title. */
+TEST(sentences_list_ends)
+{
+    CHECK_SENTENCES("They met Adm. Moss there. They met Supt. Ray there.",
+                    "They met Adm. Moss there. | They met Supt. Ray there.");
+    CHECK_SENTENCES("It went to Ala. 5 times. It went 3 vs. 2 at last.",
+                    "It went to Ala. 5 times. | It went 3 vs. 2 at last.");
+    CHECK_SENTENCES("They met adm. Moss there.", "They met adm. | Moss there.");
+    CHECK_SENTENCES("It was 3 vs. The end came.", "It was 3 vs. | The end came.");
+    CHECK_SENTENCES("It went 3 zz. 2 came.", "It went 3 zz. | 2 came.");
+}
+
 TEST(sentences_dotted_acronyms)
 {
     /* the documented rule: split after U.S. only before a sentence starter */

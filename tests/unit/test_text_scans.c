@@ -57,11 +57,14 @@ TEST(swar_tests_are_their_bytes_tests)
 
 /* Two spaces, a space before a line break or a tab at every place of an
  * eight-byte word inside a run of words, and of a sixteen-byte block
- * (branch dedup9: pads to 40): each rule still holds. */
+ * (branch dedup9: pads to 40): each rule still holds; so do runs of
+ * spaces and tabs around line breaks. */
 TEST(normalize_spaces_at_every_place)
 {
     static const char *const gaps[][2] = {
-        {"  ", " "}, {" \n", "\n"}, {"\t", " "}, {" \t ", " "}, {"\xEF\xAC\x81", "fi"}, {" \xC2\xA0", " "}};
+        {"  ", " "}, {" \n", "\n"}, {"\t", " "}, {" \t ", " "}, {"\xEF\xAC\x81", "fi"}, {" \xC2\xA0", " "},
+        /* runs of spaces and tabs, one put_space each (branch dedup28) */
+        {"   \t\t   ", " "}, {"  \t \n  \t ", "\n"}, {" \t\r\n\t", "\n"}, {"\t  \n\n   ", "\n\n"}};
     for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++) {
         for (size_t pad = 0; pad < 40; pad++) {
             char word[48], in[128], want[128];
