@@ -1,6 +1,9 @@
-/* test_store_story_rows.c — a story's row as the article's write leaves it
- * (src/store/stories.c): its update with a new title writes the row once. */
+/* test_store_writes.c — rows as an article's write leaves them: its story's
+ * row, whose update with a new title writes it once (src/store/stories.c),
+ * and the time its own row is stamped with (articles.c). */
 #include <sqlite3.h>
+#include <stdio.h>
+#include <time.h>
 
 #include "store_fixture.h"
 #include "util/date.h"
@@ -49,5 +52,23 @@ TEST(store_story_update_writes_its_title_by_the_same_statement)
     CHECK(title_is(st, story, "Board meets three times"));
     CHECK_INT(count_rows(st, sql), 3);
     sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    drop_store(st, path);
+}
+
+/* An article's ingested_at is the time of its write, in whole seconds since
+ * 1970, an integer (as strftime('%s','now') gave it). */
+TEST(store_article_insert_stamps_the_time_of_its_write)
+{
+    OPEN_STORE(st, path);
+    int64_t before = (int64_t)time(NULL), id = 0;
+    sl_article_row row = {.text = store_fixture_text, .identity = "key:stamped",
+                          .published_day = SL_NO_DAY, .story_id = 1};
+    CHECK_INT(sl_store_article_insert(st, &row, &id), 0);
+    int64_t after = (int64_t)time(NULL);
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT ingested_at FROM articles WHERE id = %lld"
+             " AND typeof(ingested_at) = 'integer'", (long long)id);
+    int64_t at = count_rows(st, sql);
+    CHECK(at >= before && at <= after);
     drop_store(st, path);
 }
