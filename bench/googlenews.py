@@ -14,7 +14,8 @@ clock on a shared machine):
   - storyline's story stage alone, from the stage clock (SL_STAGE_TIMES, a
     second ingest; bench/stages.sh), and its share of the ingest;
 and the NMI of both against the labels (eval/stories.py's scorer).
-Skips with a message when the dataset is not there. About 15 s.
+Skips with a message when the dataset is not there. About 30 s on a busy
+2-core machine (most of it the single pass's five threshold runs).
 """
 import argparse
 import os
