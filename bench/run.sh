@@ -22,7 +22,7 @@
 # fails outright (storyline's exit 1, "some inputs were rejected", is fine).
 # Then the time of each stage per article (bench/stages.sh) on the first
 # 1,000 Reuters stories and on the zyte HTML pages (extraction), the other
-# benches, the floor (bench/floor.py) and the cost curve (bench/curve.py).
+# benches (GoogleNews headlines beside a Python single pass: bench/googlenews.py), the floor (bench/floor.py) and the cost curve (bench/curve.py).
 cd "$(dirname "$0")/.." || exit 2
 DATASETS=${DATASETS:-../shared/datasets}
 export DATASETS
@@ -185,6 +185,9 @@ fi
 echo
 sh bench/facts.sh || exit 1
 sh bench/story.sh || exit 1   # timex MB/s, summary and timeline of a 500-article story
+# story assignment on the GoogleNews headlines beside Python's single pass
+# (skips when clustering/googlenews is not in the datasets)
+python3 bench/googlenews.py --bin "$BIN" --data "$DATASETS" --out "$OUT" || exit 1
 python3 bench/lang_bench.py || exit 1   # language id: accuracy and microseconds a call
 python3 bench/copies.py || exit 1
 # the floor (a Python sqlite3 + FTS5 insert of the same rows) and the store's bytes per article

@@ -234,14 +234,17 @@ static int new_story(sl_engine *e, sl_doc *doc, const plan *p, int64_t *id)
     return 0;
 }
 
-/* Gives the story this article's headline when it matches the story best. */
-static int retitle(sl_engine *e, const sl_doc *doc, int64_t story, const sl_placement *place)
+/* The story's title and score when this article's headline matches the
+ * story best (or scores its title): 1 and *out set, else 0. */
+static int retitle(sl_engine *e, const sl_doc *doc, int64_t story, const sl_placement *place,
+                   sl_story_title *out)
 {
     int what = sl_grouper_retitle(e->grouper, story, place->story ? place->similarity : -1);
     if (what == SL_RETITLE_NONE)
         return 0;
-    return sl_store_story_retitle(e->store, story, what == SL_RETITLE_TITLE ? doc->title : NULL,
-                                  sl_grouper_title_score(e->grouper, story));
+    out->title = what == SL_RETITLE_TITLE ? doc->title : NULL;
+    out->score = sl_grouper_title_score(e->grouper, story);
+    return 1;
 }
 
 /* Files the article in its story (a new one when none was found) and
@@ -259,21 +262,27 @@ static int write_story(sl_engine *e, sl_doc *doc, const plan *p, int64_t *story_
                             p->day, !p->copy_story, &centroid, &len);
     if (rc)
         return rc == SL_ENOMEM ? rc : SL_ESTORE;
-    if (doc->title && !p->copy_story && retitle(e, doc, *story_id, &p->place))
-        return SL_ESTORE;
+    /* The new title goes in with the story's update, one write of its row,
+     * unless a story merge comes first: then before it, as it was made. */
+    sl_story_title title;
+    int titled = doc->title && !p->copy_story && retitle(e, doc, *story_id, &p->place, &title);
     int64_t from, into; /* a story grown enough to be linked again (grouper.c) */
     sl_grouper_take_merge(e->grouper, &from, &into);
     if (from && sl_store_threads_merge(e->store, from, into))
         return SL_ESTORE;
     *merged_into = 0;
     while (sl_grouper_take_story_merge(e->grouper, &from, &into)) { /* a short text's story */
+        if (titled && sl_store_story_retitle(e->store, *story_id, title.title, title.score))
+            return SL_ESTORE;
+        titled = 0;
         if (sl_store_stories_merge(e->store, from, into))
             return SL_ESTORE;
         *merged_into = into;
         if (*story_id == from)
             *story_id = into;
     }
-    return sl_store_story_update(e->store, *story_id, centroid, len, p->day) ? SL_ESTORE : 0;
+    return sl_store_story_update(e->store, *story_id, centroid, len, p->day,
+                                 titled ? &title : NULL) ? SL_ESTORE : 0;
 }
 
 /* A story that has just passed the split's last checkpoint, by this

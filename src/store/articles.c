@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store_internal.h"
 #include "util/alloc.h"
@@ -36,7 +37,7 @@ static const char Q_ARTICLE_INSERT[] =
     "INSERT INTO articles(identity, key, path, url, source, published, published_day, title,"
     " text, lang, content_hash, bad_bytes, sentences, story_id, source_hash, lines,"
     " path_id, ingested_at)"
-    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,strftime('%s','now'))";
+    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)";
 static const char Q_ARTICLE_ARCHIVE[] =
     "INSERT OR REPLACE INTO article_versions(article_id, version, content_hash, title, text,"
     " ingested_at) SELECT id, version, content_hash, title, text, ingested_at FROM articles"
@@ -45,7 +46,7 @@ static const char Q_ARTICLE_UPDATE[] =
     "UPDATE articles SET key=?2, path=?3, url=?4, source=?5, published=?6, published_day=?7,"
     " title=?8, text=?9, lang=?10, content_hash=?11, bad_bytes=?12, sentences=?13,"
     " story_id=?14, source_hash=?15, lines=?16, path_id=?17, version=version+1,"
-    " ingested_at=strftime('%s','now') WHERE id = ?1"
+    " ingested_at=?18 WHERE id = ?1"
     " RETURNING version";
 static const char Q_FTS_INSERT[] = "INSERT INTO article_fts(rowid, title, text) VALUES(?1, ?2, ?3)";
 static const char Q_FTS_DELETE[] =
@@ -186,7 +187,7 @@ int sl_store_find_hash(sl_store *st, int64_t hash, int64_t *id, sl_buf *identity
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : SL_ESTORE;
 }
 
-/* Binds the columns shared by insert (?2..?17 after identity) and update:
+/* Binds the columns shared by insert (?2..?18 after identity) and update:
  * the path as the batch holds it (paths.c) in ?3 and ?17, the source as an
  * empty blob when `insert` and the identity gives it, the date as one when
  * its day gives it (a new version holds its source as itself: the stored
@@ -220,6 +221,9 @@ static int bind_row(sl_store *st, sqlite3_stmt *s, const sl_article_row *row, in
                             SQLITE_STATIC);
     rc |= sqlite3_bind_int64(s, 14, row->story_id);
     rc |= sqlite3_bind_int64(s, 15, row->source_hash);
+    /* the clock SQLite's strftime('%s','now') reads, without its date
+     * arithmetic a row */
+    rc |= sqlite3_bind_int64(s, 18, (int64_t)time(NULL));
     if (row->n_lines)
         rc |= sqlite3_bind_blob(s, 16, st->lines.ptr, (int)st->lines.len, SQLITE_STATIC);
     else

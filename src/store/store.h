@@ -175,9 +175,16 @@ int sl_store_sketches_sort(sl_store *st);
 
 int sl_store_story_new(sl_store *st, int64_t first_article, const char *title, int64_t day,
                        int64_t *id);
-/* Adds an article to a story: counts, span of days, centroid. */
+/* A story's new title (NULL: the old one kept) and title score. */
+typedef struct sl_story_title {
+    const char *title;
+    double score;
+} sl_story_title;
+/* Adds an article to a story: counts, span of days, centroid, and, when
+ * `title` is not NULL, what sl_store_story_retitle would write, by the same
+ * statement. */
 int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, size_t len,
-                          int64_t day);
+                          int64_t day, const sl_story_title *title);
 /* Takes article `article_id` out of its current story's count (before a new
  * version is grouped); *story_id is that story (0: none). */
 int sl_store_story_leave(sl_store *st, int64_t article_id, int64_t *story_id);

@@ -12,12 +12,19 @@
 static const char Q_STORY_NEW[] =
     "INSERT INTO stories(title, first_article, n_articles, first_day, last_day)"
     " VALUES(?1, ?2, 0, ?3, ?3)";
-static const char Q_STORY_UPDATE[] =
-    "UPDATE stories SET n_articles = n_articles + 1, centroid = ?2,"
-    " first_day = CASE WHEN ?3 IS NULL THEN first_day WHEN first_day IS NULL OR ?3 < first_day"
-    "   THEN ?3 ELSE first_day END,"
-    " last_day = CASE WHEN ?3 IS NULL THEN last_day WHEN last_day IS NULL OR ?3 > last_day"
-    "   THEN ?3 ELSE last_day END WHERE id = ?1";
+#define STORY_UPDATE(title)                                                                        \
+    "UPDATE stories SET n_articles = n_articles + 1, centroid = ?2,"                                \
+    " first_day = CASE WHEN ?3 IS NULL THEN first_day WHEN first_day IS NULL OR ?3 < first_day"    \
+    "   THEN ?3 ELSE first_day END,"                                                               \
+    " last_day = CASE WHEN ?3 IS NULL THEN last_day WHEN last_day IS NULL OR ?3 > last_day"        \
+    "   THEN ?3 ELSE last_day END" title " WHERE id = ?1"
+static const char Q_STORY_UPDATE[] = STORY_UPDATE("");
+/* The same with the story's new title (?4, NULL: the old one kept) and
+ * title score (?5): the row written once instead of twice, as by
+ * Q_STORY_RETITLE and then Q_STORY_UPDATE (docs/benchmarks.md,
+ * "Twenty-seventh round"). */
+static const char Q_STORY_UPDATE_TITLED[] =
+    STORY_UPDATE(", title = coalesce(?4, title), title_score = ?5");
 static const char Q_STORY_LEAVE[] =
     "UPDATE stories SET n_articles = n_articles - 1"
     " WHERE id = (SELECT story_id FROM articles WHERE id = ?1) RETURNING id";
@@ -86,16 +93,19 @@ int sl_store_story_new(sl_store *st, int64_t first_article, const char *title, i
 }
 
 int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, size_t len,
-                          int64_t day)
+                          int64_t day, const sl_story_title *title)
 {
     if (sl_store_story_terms_put(st, story_id, centroid, len))
         return SL_ESTORE;
-    sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_UPDATE);
+    sqlite3_stmt *s = sl_store_stmt(st, title ? Q_STORY_UPDATE_TITLED : Q_STORY_UPDATE);
     if (!s || sl_store_centroid_form(st, centroid, len, &st->centroid) ||
         sqlite3_bind_int64(s, 1, story_id) ||
         sqlite3_bind_blob(s, 2, st->centroid.ptr, (int)st->centroid.len, SQLITE_STATIC))
         return SL_ESTORE;
     if (sl_store_bind_day(s, 3, day))
+        return SL_ESTORE;
+    if (title && (sl_store_bind_text(s, 4, title->title) ||
+                  sqlite3_bind_double(s, 5, title->score) != SQLITE_OK))
         return SL_ESTORE;
     return sl_store_exec_stmt(s);
 }
