@@ -22,7 +22,9 @@
 # fails outright (storyline's exit 1, "some inputs were rejected", is fine).
 # Then the time of each stage per article (bench/stages.sh) on the first
 # 1,000 Reuters stories and on the zyte HTML pages (extraction), the other
-# benches (GoogleNews headlines beside a Python single pass: bench/googlenews.py), the floor (bench/floor.py) and the cost curve (bench/curve.py).
+# benches (GoogleNews headlines beside a Python single pass:
+# bench/googlenews.py), the floor (bench/floor.py) and the cost curve
+# (bench/curve.py).
 cd "$(dirname "$0")/.." || exit 2
 DATASETS=${DATASETS:-../shared/datasets}
 export DATASETS
