@@ -378,13 +378,23 @@ static bool phrase_word_test(const sl_facts_doc *d, size_t k)
            !(number_before(d, k) && (sl_units_at(d, k, &unit) || sl_units_scale_word(d, k) > 0));
 }
 
-/* phrase_word_test of token k, asked once an article (d->phrase_word): the
- * candidates of each number of a sentence walk the same tokens again. */
+/* The bits of d->counted_memo: each test asked of a token once an article,
+ * as the candidates of each number of a sentence walk the same tokens
+ * again (up to CANDIDATE_REACH of them per number). */
+enum {
+    MEMO_PHRASE_ASKED = 1,  /* phrase_word_test asked ... */
+    MEMO_PHRASE = 2,        /* ... and true */
+    MEMO_CLAUSE_ASKED = 4,  /* clause_mark asked ... */
+    MEMO_CLAUSE_BREAK = 8,  /* ... a quotation mark or a new clause */
+    MEMO_ATTRIBUTION = 16,  /* ... an attribution word ("said") */
+};
+
+/* phrase_word_test of token k, asked once an article. */
 static bool phrase_word(const sl_facts_doc *d, size_t k)
 {
-    if (!d->phrase_word[k])
-        d->phrase_word[k] = phrase_word_test(d, k) ? 2 : 1;
-    return d->phrase_word[k] == 2;
+    if (!(d->counted_memo[k] & MEMO_PHRASE_ASKED))
+        d->counted_memo[k] |= MEMO_PHRASE_ASKED | (phrase_word_test(d, k) ? MEMO_PHRASE : 0);
+    return d->counted_memo[k] & MEMO_PHRASE;
 }
 
 /* Whether token k, after a singular noun and right before the number at
@@ -426,6 +436,21 @@ static bool new_clause(const sl_facts_doc *d, size_t k)
            sl_facts_in(d, k, openers) >= 0;
 }
 
+/* What token k is to a clause (MEMO_CLAUSE_BREAK, MEMO_ATTRIBUTION or 0),
+ * asked once an article: a quotation mark or a new clause's opening ends
+ * the clause before it; an attribution may. */
+static uint8_t clause_mark(const sl_facts_doc *d, size_t k)
+{
+    static const char *const attributions[] = {"said", "says", "say", "told", "tells", "added",
+        "according", NULL};
+    if (!(d->counted_memo[k] & MEMO_CLAUSE_ASKED))
+        d->counted_memo[k] |= MEMO_CLAUSE_ASKED |
+                              (quote_mark(d, k) || new_clause(d, k) ? MEMO_CLAUSE_BREAK
+                               : sl_facts_in(d, k, attributions) >= 0 ? MEMO_ATTRIBUTION
+                                                                       : 0);
+    return d->counted_memo[k] & (MEMO_CLAUSE_BREAK | MEMO_ATTRIBUTION);
+}
+
 /* The first token of the clause of the number at token first, from token s
  * on: after the last quotation mark (a number does not count what a quote
  * next to it names, nor the other way round), after "and"/"but" opening a
@@ -434,13 +459,11 @@ static bool new_clause(const sl_facts_doc *d, size_t k)
  * never what a number counts. */
 static size_t clause_start(const sl_facts_doc *d, size_t s, size_t first)
 {
-    static const char *const attributions[] = {"said", "says", "say", "told", "tells", "added",
-        "according", NULL};
     for (size_t k = s; k < first; k++) {
-        if (quote_mark(d, k) || new_clause(d, k)) {
+        uint8_t mark = clause_mark(d, k);
+        if (mark == MEMO_CLAUSE_BREAK) {
             s = k + 1;
-        } else if (sl_facts_in(d, k, attributions) >= 0 &&
-                   !(k > s && number_ends(d, k - 1))) {
+        } else if (mark == MEMO_ATTRIBUTION && !(k > s && number_ends(d, k - 1))) {
             s = k + 1;
             while (s < first && (sl_facts_upper(d, s) || sl_facts_is(d, s, "to")))
                 s++; /* "said Tove Lindqvist", "according to Station Commander Hanna Roek" */

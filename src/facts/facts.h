@@ -35,7 +35,7 @@ typedef struct sl_facts_doc {
     struct { const sl_token *items; size_t n; } toks;  /* those within [0, len) */
     size_t *sent_of;          /* sentence index of each token */
     uint32_t *word_hash;      /* sl_facts_word_hash of each token (word lists) */
-    uint8_t *phrase_word;     /* counted.c's memo of each token: 0 not asked yet, 1 no, 2 yes */
+    uint8_t *counted_memo;    /* counted.c's tests of each token, asked once an article (its bits) */
     const sl_text_names *names; /* the names of the tokens read, NULL: the entities finder finds them */
     struct sl_place_opener *place_openers; /* entities.c, while it runs: the tokens */
     size_t n_place_openers;                      /* before a place word, by word_hash */
