@@ -378,23 +378,13 @@ static bool phrase_word_test(const sl_facts_doc *d, size_t k)
            !(number_before(d, k) && (sl_units_at(d, k, &unit) || sl_units_scale_word(d, k) > 0));
 }
 
-/* The bits of d->counted_memo: each test asked of a token once an article,
- * as the candidates of each number of a sentence walk the same tokens
- * again (up to CANDIDATE_REACH of them per number). */
-enum {
-    MEMO_PHRASE_ASKED = 1,  /* phrase_word_test asked ... */
-    MEMO_PHRASE = 2,        /* ... and true */
-    MEMO_CLAUSE_ASKED = 4,  /* clause_mark asked ... */
-    MEMO_CLAUSE_BREAK = 8,  /* ... a quotation mark or a new clause */
-    MEMO_ATTRIBUTION = 16,  /* ... an attribution word ("said") */
-};
-
-/* phrase_word_test of token k, asked once an article. */
+/* phrase_word_test of token k, asked once an article (d->token_memo): the
+ * candidates of each number of a sentence walk the same tokens again. */
 static bool phrase_word(const sl_facts_doc *d, size_t k)
 {
-    if (!(d->counted_memo[k] & MEMO_PHRASE_ASKED))
-        d->counted_memo[k] |= MEMO_PHRASE_ASKED | (phrase_word_test(d, k) ? MEMO_PHRASE : 0);
-    return d->counted_memo[k] & MEMO_PHRASE;
+    if (!(d->token_memo[k] & SL_MEMO_PHRASE_ASKED))
+        d->token_memo[k] |= SL_MEMO_PHRASE_ASKED | (phrase_word_test(d, k) ? SL_MEMO_PHRASE : 0);
+    return d->token_memo[k] & SL_MEMO_PHRASE;
 }
 
 /* Whether token k, after a singular noun and right before the number at
@@ -436,19 +426,19 @@ static bool new_clause(const sl_facts_doc *d, size_t k)
            sl_facts_in(d, k, openers) >= 0;
 }
 
-/* What token k is to a clause (MEMO_CLAUSE_BREAK, MEMO_ATTRIBUTION or 0),
+/* What token k is to a clause (SL_MEMO_CLAUSE_BREAK, SL_MEMO_ATTRIBUTION or 0),
  * asked once an article: a quotation mark or a new clause's opening ends
  * the clause before it; an attribution may. */
 static uint8_t clause_mark(const sl_facts_doc *d, size_t k)
 {
     static const char *const attributions[] = {"said", "says", "say", "told", "tells", "added",
         "according", NULL};
-    if (!(d->counted_memo[k] & MEMO_CLAUSE_ASKED))
-        d->counted_memo[k] |= MEMO_CLAUSE_ASKED |
-                              (quote_mark(d, k) || new_clause(d, k) ? MEMO_CLAUSE_BREAK
-                               : sl_facts_in(d, k, attributions) >= 0 ? MEMO_ATTRIBUTION
+    if (!(d->token_memo[k] & SL_MEMO_CLAUSE_ASKED))
+        d->token_memo[k] |= SL_MEMO_CLAUSE_ASKED |
+                              (quote_mark(d, k) || new_clause(d, k) ? SL_MEMO_CLAUSE_BREAK
+                               : sl_facts_in(d, k, attributions) >= 0 ? SL_MEMO_ATTRIBUTION
                                                                        : 0);
-    return d->counted_memo[k] & (MEMO_CLAUSE_BREAK | MEMO_ATTRIBUTION);
+    return d->token_memo[k] & (SL_MEMO_CLAUSE_BREAK | SL_MEMO_ATTRIBUTION);
 }
 
 /* The first token of the clause of the number at token first, from token s
@@ -461,9 +451,9 @@ static size_t clause_start(const sl_facts_doc *d, size_t s, size_t first)
 {
     for (size_t k = s; k < first; k++) {
         uint8_t mark = clause_mark(d, k);
-        if (mark == MEMO_CLAUSE_BREAK) {
+        if (mark == SL_MEMO_CLAUSE_BREAK) {
             s = k + 1;
-        } else if (mark == MEMO_ATTRIBUTION && !(k > s && number_ends(d, k - 1))) {
+        } else if (mark == SL_MEMO_ATTRIBUTION && !(k > s && number_ends(d, k - 1))) {
             s = k + 1;
             while (s < first && (sl_facts_upper(d, s) || sl_facts_is(d, s, "to")))
                 s++; /* "said Tove Lindqvist", "according to Station Commander Hanna Roek" */
