@@ -195,10 +195,10 @@ void sl_fact_items_free(sl_fact_items *items)
 }
 
 /* The analyser of bare texts, one per thread, kept between calls: a fresh
- * one per text started its stem memos empty, and stemming again the words
- * of every text, with the memos' allocation, was 40% of `facts --text`
- * over the first 1,000 Reuters stories (docs/benchmarks.md, "Twenty-seventh
- * round: the facts stage"). The memos remember what depends on a word and
+ * one per text started its stem memos empty and stemmed every text's words
+ * again, a quarter of `facts --text`'s instructions over the first 1,000
+ * Reuters stories (docs/benchmarks.md, "Twenty-seventh round: the facts
+ * stage's instructions"). The memos remember what depends on a word and
  * its language alone, so the analyses are the same; a thread's analyser is
  * freed when the thread ends. */
 static pthread_key_t analyzer_key;
