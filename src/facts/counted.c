@@ -378,13 +378,13 @@ static bool phrase_word_test(const sl_facts_doc *d, size_t k)
            !(number_before(d, k) && (sl_units_at(d, k, &unit) || sl_units_scale_word(d, k) > 0));
 }
 
-/* phrase_word_test of token k, asked once an article (d->phrase_word): the
+/* phrase_word_test of token k, asked once an article (d->token_memo): the
  * candidates of each number of a sentence walk the same tokens again. */
 static bool phrase_word(const sl_facts_doc *d, size_t k)
 {
-    if (!d->phrase_word[k])
-        d->phrase_word[k] = phrase_word_test(d, k) ? 2 : 1;
-    return d->phrase_word[k] == 2;
+    if (!(d->token_memo[k] & SL_MEMO_PHRASE_ASKED))
+        d->token_memo[k] |= SL_MEMO_PHRASE_ASKED | (phrase_word_test(d, k) ? SL_MEMO_PHRASE : 0);
+    return d->token_memo[k] & SL_MEMO_PHRASE;
 }
 
 /* Whether token k, after a singular noun and right before the number at
@@ -426,6 +426,21 @@ static bool new_clause(const sl_facts_doc *d, size_t k)
            sl_facts_in(d, k, openers) >= 0;
 }
 
+/* What token k is to a clause (SL_MEMO_CLAUSE_BREAK, SL_MEMO_ATTRIBUTION or 0),
+ * asked once an article: a quotation mark or a new clause's opening ends
+ * the clause before it; an attribution may. */
+static uint8_t clause_mark(const sl_facts_doc *d, size_t k)
+{
+    static const char *const attributions[] = {"said", "says", "say", "told", "tells", "added",
+        "according", NULL};
+    if (!(d->token_memo[k] & SL_MEMO_CLAUSE_ASKED))
+        d->token_memo[k] |= SL_MEMO_CLAUSE_ASKED |
+                              (quote_mark(d, k) || new_clause(d, k) ? SL_MEMO_CLAUSE_BREAK
+                               : sl_facts_in(d, k, attributions) >= 0 ? SL_MEMO_ATTRIBUTION
+                                                                       : 0);
+    return d->token_memo[k] & (SL_MEMO_CLAUSE_BREAK | SL_MEMO_ATTRIBUTION);
+}
+
 /* The first token of the clause of the number at token first, from token s
  * on: after the last quotation mark (a number does not count what a quote
  * next to it names, nor the other way round), after "and"/"but" opening a
@@ -434,13 +449,11 @@ static bool new_clause(const sl_facts_doc *d, size_t k)
  * never what a number counts. */
 static size_t clause_start(const sl_facts_doc *d, size_t s, size_t first)
 {
-    static const char *const attributions[] = {"said", "says", "say", "told", "tells", "added",
-        "according", NULL};
     for (size_t k = s; k < first; k++) {
-        if (quote_mark(d, k) || new_clause(d, k)) {
+        uint8_t mark = clause_mark(d, k);
+        if (mark == SL_MEMO_CLAUSE_BREAK) {
             s = k + 1;
-        } else if (sl_facts_in(d, k, attributions) >= 0 &&
-                   !(k > s && number_ends(d, k - 1))) {
+        } else if (mark == SL_MEMO_ATTRIBUTION && !(k > s && number_ends(d, k - 1))) {
             s = k + 1;
             while (s < first && (sl_facts_upper(d, s) || sl_facts_is(d, s, "to")))
                 s++; /* "said Tove Lindqvist", "according to Station Commander Hanna Roek" */

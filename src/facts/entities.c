@@ -90,7 +90,10 @@ static bool connector(const sl_facts_doc *d, size_t i)
            sl_facts_is(d, i, "von") || sl_facts_is(d, i, "and");
 }
 
-static bool is_role(const sl_facts_doc *d, size_t i)
+static bool is_role(const sl_facts_doc *d, size_t i);
+
+/* Whether token i is a role word ("minister", "Gov.", "Vice-President"). */
+static bool role_test(const sl_facts_doc *d, size_t i)
 {
     size_t n;
     const char *s = sl_facts_tok(d, i, &n);
@@ -119,6 +122,15 @@ static bool is_role(const sl_facts_doc *d, size_t i)
     memcpy(abbr, s, n);
     abbr[n] = '.';
     return sl_facts_role_word(abbr, n + 1);
+}
+
+/* role_test of token i, asked once an article (d->token_memo): a name's
+ * words are asked again at each of its tokens. */
+static bool is_role(const sl_facts_doc *d, size_t i)
+{
+    if (!(d->token_memo[i] & SL_MEMO_ROLE_ASKED))
+        d->token_memo[i] |= SL_MEMO_ROLE_ASKED | (role_test(d, i) ? SL_MEMO_ROLE : 0);
+    return d->token_memo[i] & SL_MEMO_ROLE;
 }
 
 /* The same suffixes as words. */

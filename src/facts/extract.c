@@ -2,6 +2,7 @@
  * tokens from the text stage's analysis, runs the extractors (numbers,
  * dates, entities, quotes) and holds the word tests they share. Also the
  * public extraction calls, which analyse a bare text first. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -105,7 +106,7 @@ int sl_facts_doc_init(sl_facts_doc *d, const char *text, size_t len, const sl_an
         d->sents.n++;
     if (d->toks.n && (!(d->sent_of = sl_malloc(d->toks.n * sizeof *d->sent_of)) ||
                       !(d->word_hash = sl_malloc(d->toks.n * sizeof *d->word_hash)) ||
-                      !(d->phrase_word = sl_calloc(d->toks.n, sizeof *d->phrase_word))))
+                      !(d->token_memo = sl_calloc(d->toks.n, sizeof *d->token_memo))))
         return SL_ENOMEM;
     for (size_t i = 0; i < d->toks.n; i++) {
         size_t n;
@@ -138,10 +139,10 @@ void sl_facts_doc_clear(sl_facts_doc *d)
 {
     free(d->sent_of);
     free(d->word_hash);
-    free(d->phrase_word);
+    free(d->token_memo);
     d->sent_of = NULL;
     d->word_hash = NULL;
-    d->phrase_word = NULL;
+    d->token_memo = NULL;
 }
 
 void sl_facts_run_extractors(sl_facts_doc *d)
@@ -193,6 +194,54 @@ void sl_fact_items_free(sl_fact_items *items)
     free(items);
 }
 
+/* The analyser of bare texts, one per thread, kept between calls: a fresh
+ * one per text started its stem memos empty and stemmed every text's words
+ * again, a quarter of `facts --text`'s instructions over the first 1,000
+ * Reuters stories (docs/benchmarks.md, "Twenty-seventh round: the facts
+ * stage's instructions"). The memos remember what depends on a word and
+ * its language alone, so the analyses are the same; a thread's analyser is
+ * freed when the thread ends. */
+static pthread_key_t analyzer_key;
+static pthread_once_t analyzer_once = PTHREAD_ONCE_INIT;
+static int analyzer_key_rc = -1;
+
+static void analyzer_destroy(void *analyzer)
+{
+    sl_analyzer_free(analyzer);
+}
+
+static void analyzer_key_make(void)
+{
+    analyzer_key_rc = pthread_key_create(&analyzer_key, analyzer_destroy);
+}
+
+/* This thread's analyser, made on its first use; NULL when out of memory.
+ * *kept tells whether it stays the thread's (else the caller frees it). */
+static sl_analyzer *thread_analyzer(bool *kept)
+{
+    pthread_once(&analyzer_once, analyzer_key_make);
+    *kept = !analyzer_key_rc;
+    sl_analyzer *a = *kept ? pthread_getspecific(analyzer_key) : NULL;
+    if (a)
+        return a;
+    a = sl_analyzer_new();
+    if (a && *kept && pthread_setspecific(analyzer_key, a))
+        *kept = false;
+    return a;
+}
+
+/* Done with a text: an analyser not kept is freed, and so is a kept one
+ * after a failed analysis (its buffers may hold a sticky error), the next
+ * text then getting a fresh one. */
+static void analyzer_release(sl_analyzer *a, bool kept, bool failed)
+{
+    if (kept && !failed)
+        return;
+    if (kept)
+        pthread_setspecific(analyzer_key, NULL);
+    sl_analyzer_free(a);
+}
+
 int sl_facts_extract(const char *text, size_t len, const char *published, sl_fact_items **out)
 {
     *out = NULL;
@@ -203,14 +252,15 @@ int sl_facts_extract(const char *text, size_t len, const char *published, sl_fac
     sl_buf clean = SL_BUF_INIT;
     sl_utf8_repair(text, len, &clean);
     const char *s = clean.ptr ? clean.ptr : "";
-    sl_analyzer *analyzer = sl_analyzer_new();
+    bool kept;
+    sl_analyzer *analyzer = thread_analyzer(&kept);
     sl_analysis an = {0};
     sl_fact_vec v = {0};
     int rc = clean.err ? clean.err : analyzer ? sl_analyze(analyzer, s, clean.len, &an) : SL_ENOMEM;
+    analyzer_release(analyzer, kept, rc != 0);
     if (!rc)
         rc = sl_facts_run(s, clean.len, &an, NULL, published, &v);
     sl_analysis_free(&an);
-    sl_analyzer_free(analyzer);
     sl_buf_free(&clean);
     sl_fact_items *items = sl_calloc(1, sizeof *items);
     if (rc || !items) {

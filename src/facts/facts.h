@@ -35,7 +35,7 @@ typedef struct sl_facts_doc {
     struct { const sl_token *items; size_t n; } toks;  /* those within [0, len) */
     size_t *sent_of;          /* sentence index of each token */
     uint32_t *word_hash;      /* sl_facts_word_hash of each token (word lists) */
-    uint8_t *phrase_word;     /* counted.c's memo of each token: 0 not asked yet, 1 no, 2 yes */
+    uint8_t *token_memo;      /* tests of each token asked once an article (SL_MEMO_* bits) */
     const sl_text_names *names; /* the names of the tokens read, NULL: the entities finder finds them */
     struct sl_place_opener *place_openers; /* entities.c, while it runs: the tokens */
     size_t n_place_openers;                      /* before a place word, by word_hash */
@@ -47,6 +47,20 @@ typedef struct sl_facts_doc {
                                     * a fold's refits (leave one outlet out) */
     FILE *concept_trace;      /* NULL; eval/facts_features.c: what numbers are values of */
 } sl_facts_doc;
+
+/* The bits of d->token_memo: tests that depend on a token (and its
+ * neighbours) alone, asked once an article, as the extractors walk the
+ * same tokens again (counted.c: the candidates of each number of a
+ * sentence; entities.c: each name's words). */
+enum {
+    SL_MEMO_PHRASE_ASKED = 1,  /* counted.c's phrase_word_test asked ... */
+    SL_MEMO_PHRASE = 2,        /* ... and true */
+    SL_MEMO_CLAUSE_ASKED = 4,  /* counted.c's clause_mark asked ... */
+    SL_MEMO_CLAUSE_BREAK = 8,  /* ... a quotation mark or a new clause */
+    SL_MEMO_ATTRIBUTION = 16,  /* ... an attribution word ("said") */
+    SL_MEMO_ROLE_ASKED = 32,   /* entities.c's role_test asked ... */
+    SL_MEMO_ROLE = 64,         /* ... and true */
+};
 
 /* ---- lists.c ---- */
 /* The hash the word lists are keyed by: FNV-1a of s[0, n) ASCII lower-cased. */

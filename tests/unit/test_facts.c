@@ -2,6 +2,7 @@
  * their speakers, dates, and the story cross-check through the public API
  * on a scratch store (entities: test_facts_entities.c; numbers:
  * test_facts_numbers.c). The texts are invented (tests/fixtures/facts/). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -128,6 +129,39 @@ TEST(facts_quotes_block_after_single_line_breaks)
     one_block_quote("Harbour notes\nMonday\nThe harbour closed early.\n\n"
                     "Harbour master Ilse Varnholt wrote on Monday:\n\n"
                     "We will reopen the port once the storm has passed and the piers are safe");
+}
+
+/* The paragraph after a colon is a block quote only without quotation
+ * marks, wherever in it one is (marks.c looks at the bytes that may open
+ * one, eight at a time between them): at its first byte, after a single
+ * line break, at its last byte before the break; and its lines broken by
+ * single newlines are one paragraph. */
+TEST(facts_quotes_block_marks_anywhere)
+{
+    static const char *const paragraphs[] = {
+        "\"We will reopen the port once the storm has passed and the piers are safe.",
+        "We will reopen the port once the storm\nhas passed, the \"piers\" are safe.",
+        "We will reopen the port once the storm has passed and the piers are safe\"",
+        "We will reopen the port once the storm has passed and the piers are safe \xE2\x80\x9D",
+    };
+    char text[512];
+    for (size_t k = 0; k < sizeof paragraphs / sizeof *paragraphs; k++) {
+        snprintf(text, sizeof text, "Harbour master Ilse Varnholt wrote on Monday:\n\n%s\n\nThe end.\n",
+                 paragraphs[k]);
+        sl_fact_items *items = facts_of_text(text, NULL);
+        for (size_t i = 0; items && i < items->n; i++)
+            CHECK(items->items[i].kind != SL_FACT_QUOTE ||
+                  strncmp(items->items[i].text, "We will reopen the port once the storm", 38));
+        sl_fact_items_free(items);
+    }
+    sl_fact_items *items = facts_of_text("Harbour master Ilse Varnholt wrote on Monday:\n\n"
+                                         "We will reopen the port once the storm\nhas passed "
+                                         "and the piers\nare safe.\n\nThe end.\n", NULL);
+    CHECK_INT(fact_count(items, SL_FACT_QUOTE), 1);
+    const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 0);
+    CHECK(q && !strncmp(q->text, "We will reopen", 14) && strstr(q->text, "are safe"));
+    CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
+    sl_fact_items_free(items);
 }
 
 /* "she" names the woman quoted before, not the man named last, and "the
