@@ -8,7 +8,7 @@
 # Variables are prefixed FZ_ so that they never touch the Makefile's own.
 
 FZ_TARGETS := utf8 sentences chrome jsonl json_doc html charset warc warc_gz feed quotes numbers dates compare \
-              serve_request
+              serve_request lines dedup input_article
 FZ_PKGS    := sqlite3 libxml-2.0 libutf8proc libxxhash zlib jansson yajl libexttextcat libcurl
 FZ_PKG_CFLAGS = $(shell pkg-config --cflags $(FZ_PKGS) 2>/dev/null)
 # libcurl: headers only, as in the Makefile (the fetcher loads it on its first fetch).

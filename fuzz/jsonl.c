@@ -1,7 +1,10 @@
 /* jsonl.c — fuzz target: one JSONL line to a record (src/ingest/jsonl.c).
  * A rejected line must say why; and a line the yajl reader takes
  * (sl_json_fields_read) must be an object to jansson too, with the same
- * fields, under the flags ingest reads with and those dedup reads with. */
+ * fields, under the flags ingest reads with and those dedup reads with; and
+ * the reader of a line filter (sl_jsonl_parse_line_shaped, dedup's) must
+ * take or refuse it as ingest's does, in its words, with the same text,
+ * html and key. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +58,48 @@ static void compare_readers(const char *line, size_t len)
     sl_json_fields_free(fast, N_NAMES);
 }
 
+static int same_bytes(const char *a, size_t a_len, const char *b, size_t b_len)
+{
+    return a_len == b_len && (!a_len || !memcmp(a, b, a_len));
+}
+
+static int same_string(const char *a, const char *b)
+{
+    return a && b ? !strcmp(a, b) : a == b;
+}
+
+/* Aborts when a line jansson reads as it stands (valid UTF-8, no BOM) has
+ * another "id" than the one the line filter's reader kept. */
+static void check_id(const char *line, size_t len, const json_t *id)
+{
+    json_t *root = json_loadb(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+    const json_t *want = json_object_get(root, "id");
+    if (json_is_object(root) && (want || id) && !json_equal(want, id))
+        abort();
+    json_decref(root);
+}
+
+/* Aborts when the reader of a line filter (dedup's) accepts or refuses the
+ * line otherwise than ingest's reader did (`rc`, `why`, `rec`), or gives
+ * another text, html or key. Its members are kept from line to line. */
+static void check_shaped(const char *line, size_t len, int rc, const sl_buf *why, const sl_record *rec)
+{
+    static sl_jsonl_line shape;
+    sl_record out = {0};
+    sl_buf why_shaped;
+    sl_buf_init(&why_shaped, 0);
+    int rc_shaped = sl_jsonl_parse_line_shaped(line, len, &out, &shape, &why_shaped);
+    if (rc_shaped != rc || (rc && !same_bytes(why->ptr, why->len, why_shaped.ptr, why_shaped.len)))
+        abort();
+    if (!same_bytes(rec->text, rec->text_len, out.text, out.text_len) ||
+        !same_bytes(rec->html, rec->html_len, out.html, out.html_len) || !same_string(rec->key, out.key))
+        abort();
+    if (!rc)
+        check_id(line, len, shape.id);
+    sl_record_clear(&out);
+    sl_buf_free(&why_shaped);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     sl_record rec = {0};
@@ -63,6 +108,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int rc = sl_jsonl_parse_line((const char *)data, size, &rec, &why);
     if (rc != 0 && why.len == 0 && !why.err)
         abort();
+    check_shaped((const char *)data, size, rc, &why, &rec);
     sl_record_clear(&rec);
     sl_buf_free(&why);
     compare_readers((const char *)data, size);
