@@ -210,7 +210,7 @@ static anchor_counts count_anchors(const uint32_t *terms, size_t n)
 
 /* count_anchors of a text's names and figures alone (as
  * sl_comparer_anchors_a gives them): the figures counted, the others are
- * names (half the tests for each of dedup's candidates: docs/benchmarks.md,
+ * names (half the tests for each of dedup's candidates: docs/history/benchmarks-rounds.md,
  * "Twenty-seventh round: dedup"). */
 static anchor_counts count_anchor_list(const uint32_t *anchors, size_t n)
 {

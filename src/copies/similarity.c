@@ -151,7 +151,7 @@ static void count_flags(const uint32_t *t, size_t n, size_t *specific, size_t *n
  * integers, each side's flags in a pass of its own and only the shared
  * terms in the merge, they come out as the doubles a sum term by term
  * gave, to the bit (a merge with a branch for each side was a third of the
- * sentence pairs' cost: docs/benchmarks.md, "Twenty-seventh round:
+ * sentence pairs' cost: docs/history/benchmarks-rounds.md, "Twenty-seventh round:
  * dedup"). A shared term weighs what its flags on either side make it. */
 static overlap measure(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {

@@ -197,7 +197,7 @@ void sl_fact_items_free(sl_fact_items *items)
 /* The analyser of bare texts, one per thread, kept between calls: a fresh
  * one per text started its stem memos empty and stemmed every text's words
  * again, a quarter of `facts --text`'s instructions over the first 1,000
- * Reuters stories (docs/benchmarks.md, "Twenty-seventh round: the facts
+ * Reuters stories (docs/history/benchmarks-rounds.md, "Twenty-seventh round: the facts
  * stage's instructions"). The memos remember what depends on a word and
  * its language alone, so the analyses are the same; a thread's analyser is
  * freed when the thread ends. */

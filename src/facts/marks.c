@@ -123,7 +123,7 @@ static int find_pieces(const sl_facts_doc *d, bool singles, sl_quote_piece_vec *
  * to line break (memchr): this and marked_between, as loops a byte over
  * every paragraph, were ~6 M instructions of `facts --text` over the first
  * 1,000 Reuters stories
- * (docs/benchmarks.md, "Twenty-seventh round: the facts stage's
+ * (docs/history/benchmarks-rounds.md, "Twenty-seventh round: the facts stage's
  * instructions"). */
 static size_t paragraph_end(const char *s, size_t len, size_t b)
 {

@@ -21,7 +21,7 @@ static const char Q_STORY_NEW[] =
 static const char Q_STORY_UPDATE[] = STORY_UPDATE("");
 /* The same with the story's new title (?4, NULL: the old one kept) and
  * title score (?5): the row written once instead of twice, as by
- * Q_STORY_RETITLE and then Q_STORY_UPDATE (docs/benchmarks.md,
+ * Q_STORY_RETITLE and then Q_STORY_UPDATE (docs/history/benchmarks-rounds.md,
  * "Twenty-seventh round"). */
 static const char Q_STORY_UPDATE_TITLED[] =
     STORY_UPDATE(", title = coalesce(?4, title), title_score = ?5");

@@ -70,7 +70,7 @@ void sl_langid_free(sl_langid *id)
 
 /* Counts one word s[0, len) (pure ASCII when `ascii`) into the profile.
  * Inline in scan, forced: GCC's -O3 called it for each of the prefix's
- * words (0.7% of dedup's instructions: docs/benchmarks.md,
+ * words (0.7% of dedup's instructions: docs/history/benchmarks-rounds.md,
  * "Twenty-seventh round: dedup"). */
 static inline __attribute__((always_inline)) void profile_word(sl_langid *id, profile *p, const char *s,
                                                              size_t len, bool ascii)

@@ -192,7 +192,7 @@ static size_t ascii_run_end(const unsigned char *s, size_t len, size_t i)
 /* ASCII spaces and controls: the line rules, CRLF and CR included. A run
  * of spaces and tabs is one put_space, which a second call would only
  * repeat (the call a byte, through put_cp, was 0.5% of dedup's
- * instructions on the tables of Reuters: docs/benchmarks.md,
+ * instructions on the tables of Reuters: docs/history/benchmarks-rounds.md,
  * "Twenty-seventh round: dedup"). */
 static size_t put_ascii_control(norm *n, const char *s, size_t len, size_t i)
 {

@@ -102,7 +102,7 @@ typedef struct splitter {
 /* A list is in byte order, so a word whose first byte is outside the first
  * bytes of its first and last entries is not in it, without a search: a
  * word in small letters is no title (the searches were 0.7% of dedup's
- * instructions: docs/benchmarks.md, "Twenty-seventh round: dedup"). */
+ * instructions: docs/history/benchmarks-rounds.md, "Twenty-seventh round: dedup"). */
 static bool in_list(const char *const *list, size_t n, const char *w, size_t len)
 {
     unsigned char first = len ? (unsigned char)w[0] : 0;

@@ -849,7 +849,7 @@ static bool entry_is(const struct stopword *e, const unsigned char *w, size_t le
 /* The languages `w` is a stop word of, as a bit set (0 when none). Inline
  * in each of its three callers, forced: a call from a call for each word
  * of the language profile was 0.4% of dedup's instructions
- * (docs/benchmarks.md, "Twenty-seventh round: dedup"). */
+ * (docs/history/benchmarks-rounds.md, "Twenty-seventh round: dedup"). */
 static inline __attribute__((always_inline)) unsigned char stopword_langs(const char *w, size_t len,
                                                                        bool lower)
 {

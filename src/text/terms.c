@@ -202,7 +202,7 @@ static int fold_and_stem(sl_analyzer *a, sl_stemmer *st, clitics mode, const cha
  * was 6% of `dedup`'s instructions (docs/benchmarks.md, "dedup, sixth
  * round"). This is the path of a word remembered, inline in the
  * analysis' loop (346,518 of the 391,340 words and figures of dedup's
- * dd.jsonl; a call for each cost its prologue: docs/benchmarks.md,
+ * dd.jsonl; a call for each cost its prologue: docs/history/benchmarks-rounds.md,
  * "Twenty-seventh round: dedup"); false sends the token to learn_term. */
 typedef char term_entry[sizeof(uint64_t) + 1];   /* the term, then the stop flag */
 
