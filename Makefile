@@ -76,8 +76,11 @@ $(BUILD)/libstoryline.a: $(LIB_OBJ)
 	@rm -f $@
 	$(call say,AR,$@)ar rcs $@ $^
 
+# nodelete: a dlclose leaves it mapped, as a thread that called
+# sl_facts_extract calls its analyser's destructor (src/facts/extract.c)
+# when it ends, which may be after the dlclose.
 $(BUILD)/libstoryline.so: $(LIB_OBJ)
-	$(call say,LD,$@)$(CC) -shared -Wl,-soname,$(SONAME) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(call say,LD,$@)$(CC) -shared -Wl,-soname,$(SONAME) -Wl,-z,nodelete $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # The shared library alone (python/storyline loads it with ctypes). Every
 # object is compiled -fPIC already, so it links the objects of the build.

@@ -530,8 +530,8 @@ typedef struct sl_fact_items { size_t n; sl_fact_item *items; } sl_fact_items;
 
 /* Extracts the facts of a bare text (not stored). `published` (ISO date, may
  * be NULL) anchors relative dates. Thread-safe; each calling thread keeps
- * one text analyser between calls (its word memos, at most a few MB),
- * freed when the thread ends. */
+ * one text analyser between calls (its word memos, up to 4 MB for each
+ * language it has read), freed when the thread ends. */
 SL_API int sl_facts_extract(const char *text, size_t len, const char *published,
                             sl_fact_items **out);
 /* The stored items of kind `kind` (-1: all) of every article of story

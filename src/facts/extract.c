@@ -200,7 +200,8 @@ void sl_fact_items_free(sl_fact_items *items)
  * Reuters stories (docs/history/benchmarks-rounds.md, "Twenty-seventh round: the facts
  * stage's instructions"). The memos remember what depends on a word and
  * its language alone, so the analyses are the same; a thread's analyser is
- * freed when the thread ends. */
+ * freed when the thread ends (by analyzer_destroy, which is why the
+ * shared library is linked nodelete: Makefile). */
 static pthread_key_t analyzer_key;
 static pthread_once_t analyzer_once = PTHREAD_ONCE_INIT;
 static int analyzer_key_rc = -1;

@@ -222,4 +222,29 @@ sqlite3.connect(":memory:").execute("SELECT 1")
 assert not sl.process_init(), "SQLite in use: refused, nothing changed"
 PY
 
+section "a thread that extracted facts ends after the library is unloaded"
+# sl_facts_extract keeps each thread's analyser under a pthread key whose
+# destructor is in the library: a thread ending after dlclose called it
+# unmapped (a segmentation fault) until the library was linked nodelete.
+expect_exit 0 python3 - <<'PY'
+import _ctypes, ctypes, os, threading
+lib = ctypes.CDLL(os.environ["STORYLINE_LIB"])
+lib.sl_facts_extract.argtypes = (ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p,
+                                 ctypes.POINTER(ctypes.c_void_p))
+lib.sl_fact_items_free.argtypes = (ctypes.c_void_p,)
+extracted, unloaded = threading.Event(), threading.Event()
+def extract():
+    text, items = b"The minister said 4,500 people left on Tuesday.", ctypes.c_void_p()
+    assert lib.sl_facts_extract(text, len(text), None, ctypes.byref(items)) == 0
+    lib.sl_fact_items_free(items)
+    extracted.set()
+    unloaded.wait()
+thread = threading.Thread(target=extract)
+thread.start()
+extracted.wait()
+_ctypes.dlclose(lib._handle)
+unloaded.set()
+thread.join()
+PY
+
 finish
