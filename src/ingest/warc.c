@@ -225,10 +225,12 @@ static size_t header_end(sl_warc *w, size_t *block_len)
     }
 }
 
-/* The HTTP head of a response: status, Content-Type (its charset apart). */
+/* The HTTP head of a response: status, Content-Type (its charset apart).
+ * (body is never NULL with len >= 12; the test says so to GCC, whose
+ * sanitizer build otherwise warned -Wnonnull at the memmem below.) */
 static size_t parse_http(const char *body, size_t len, sl_warc_record *rec)
 {
-    if (len < 12 || strncmp(body, "HTTP/", 5))
+    if (!body || len < 12 || strncmp(body, "HTTP/", 5))
         return 0;
     const char *sp = memchr(body, ' ', len < 16 ? len : 16);
     rec->status = sp ? atoi(sp + 1) : 0;
