@@ -43,6 +43,11 @@ void sl_json_key(sl_json *j, const char *key);
 void sl_json_string(sl_json *j, const char *s);          /* NULL writes null */
 void sl_json_string_n(sl_json *j, const char *s, size_t n);
 void sl_json_int(sl_json *j, int64_t v);
+/* The most bytes an int64_t takes in decimal: "-9223372036854775808". */
+#define SL_JSON_INT_MAX 20
+/* Writes v in decimal at out, as "%lld" does, without a NUL; returns the
+ * bytes written (1 to SL_JSON_INT_MAX). */
+size_t sl_json_format_int(char out[SL_JSON_INT_MAX], int64_t v);
 void sl_json_double(sl_json *j, double v);
 void sl_json_bool(sl_json *j, int v);
 void sl_json_null(sl_json *j);

@@ -89,6 +89,51 @@ TEST(format_binary)
     CHECK_INT(detect(noise), SL_FORMAT_BINARY);
 }
 
+/* The share of bytes that are no text decides binary at its bound (more
+ * than 3 in 10), wherever they fall against the eight-byte words the scan
+ * skips (format.c's undecodable): C0 controls, DEL, stray continuation
+ * bytes; whole UTF-8 characters and white space are text. */
+static sl_format with_bad_bytes(size_t shift, size_t bad, const char *bad_byte)
+{
+    char s[128];
+    size_t n = 100;
+    memset(s, 'a', n);
+    for (size_t k = 0; k < bad; k++)
+        s[(shift + k * 3) % n] = bad_byte[0];
+    s[n] = '\0';
+    return detect(s);
+}
+
+TEST(format_binary_share_at_every_offset)
+{
+    for (size_t shift = 0; shift < 16; shift++) {
+        CHECK_INT(with_bad_bytes(shift, 30, "\x01"), SL_FORMAT_TEXT);
+        CHECK_INT(with_bad_bytes(shift, 31, "\x01"), SL_FORMAT_BINARY);
+        CHECK_INT(with_bad_bytes(shift, 30, "\x7f"), SL_FORMAT_TEXT);
+        CHECK_INT(with_bad_bytes(shift, 31, "\x7f"), SL_FORMAT_BINARY);
+        CHECK_INT(with_bad_bytes(shift, 31, "\x9c"), SL_FORMAT_BINARY);
+        CHECK_INT(with_bad_bytes(shift, 33, "\n"), SL_FORMAT_TEXT);
+        CHECK_INT(with_bad_bytes(shift, 33, "\t"), SL_FORMAT_TEXT);
+    }
+    /* two-byte characters across word edges: text; their lead bytes alone: not */
+    char s[128];
+    for (size_t shift = 0; shift < 8; shift++) {
+        memset(s, 'e', 120);
+        for (size_t i = shift; i + 1 < 120; i += 5) {
+            s[i] = '\xc3';
+            s[i + 1] = '\xa9';
+        }
+        s[120] = '\0';
+        CHECK_INT(detect(s), SL_FORMAT_TEXT);
+        for (size_t i = shift; i + 1 < 120; i += 5)
+            s[i + 1] = 'e';
+        CHECK_INT(detect(s), SL_FORMAT_TEXT);   /* 24 of 120: 20%, under the bound */
+        for (size_t i = shift + 2; i + 1 < 120; i += 5)
+            s[i] = '\xa9';
+        CHECK_INT(detect(s), SL_FORMAT_BINARY); /* 48 of 120 */
+    }
+}
+
 TEST(format_latin1_prose_is_text)
 {
     CHECK_INT(detect("La r\xe9gate de Port-S\xe9lune a \xe9t\xe9 annul\xe9" "e samedi.\n"), SL_FORMAT_TEXT);

@@ -95,6 +95,65 @@ TEST(json_writer_nesting_and_escapes)
     sl_buf_free(&out);
 }
 
+/* The integer formatter writes what "%lld" writes, at every edge: zero,
+ * one and two digits, each power of ten and its neighbours, negatives,
+ * INT64_MIN (whose magnitude no int64_t holds) and INT64_MAX. */
+static void check_format_int(int64_t v)
+{
+    char got[SL_JSON_INT_MAX + 1], want[32];
+    size_t n = sl_json_format_int(got, v);
+    got[n] = '\0';
+    snprintf(want, sizeof want, "%lld", (long long)v);
+    CHECK_STR(got, want);
+    CHECK_INT(n, strlen(want));
+}
+
+TEST(json_format_int_edges)
+{
+    char out[SL_JSON_INT_MAX];
+    CHECK_INT(sl_json_format_int(out, 0), 1);
+    CHECK(out[0] == '0');
+    CHECK_INT(sl_json_format_int(out, INT64_MIN), SL_JSON_INT_MAX);
+    CHECK(!memcmp(out, "-9223372036854775808", SL_JSON_INT_MAX));
+    CHECK_INT(sl_json_format_int(out, INT64_MAX), 19);
+    CHECK(!memcmp(out, "9223372036854775807", 19));
+    const int64_t edges[] = {0, 1, -1, 9, -9, 10, -10, 11, 99, -99, 100, -100, 101, 999, 1000,
+                             INT64_MIN, INT64_MIN + 1, INT64_MAX, INT64_MAX - 1, INT32_MIN, INT32_MAX,
+                             (int64_t)INT32_MAX + 1, (int64_t)UINT32_MAX};
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++)
+        check_format_int(edges[i]);
+    for (int64_t p = 1; p <= INT64_MAX / 10; p *= 10)
+        for (int64_t d = -1; d <= 1; d++) {
+            check_format_int(p + d);
+            check_format_int(-(p + d));
+            check_format_int(p * 10 - 1 + d);
+        }
+    uint64_t x = 0x9E3779B97F4A7C15u;   /* a spread of other values */
+    for (int i = 0; i < 1000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        check_format_int((int64_t)x);
+        check_format_int((int64_t)(x >> (i % 64)));
+    }
+}
+
+/* sl_json_int through the writer: separators as before, the digits as "%lld". */
+TEST(json_int_values_in_arrays)
+{
+    sl_buf out = SL_BUF_INIT;
+    sl_json j;
+    sl_json_init(&j, to_buf, &out, 0);
+    sl_json_array_begin(&j);
+    sl_json_int(&j, 0);
+    sl_json_int(&j, -7);
+    sl_json_int(&j, INT64_MIN);
+    sl_json_int(&j, INT64_MAX);
+    sl_json_id(&j, 0);
+    sl_json_array_end(&j);
+    CHECK_INT(sl_json_finish(&j), 0);
+    CHECK_STR(sl_buf_cstr(&out), "[0,-7,-9223372036854775808,9223372036854775807,null]");
+    sl_buf_free(&out);
+}
+
 /* Many allocations, aligned and apart; a reset frees them all at once and
  * the memory serves the next article. */
 TEST(arena_alloc_reset)
