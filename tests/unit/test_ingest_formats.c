@@ -2,6 +2,7 @@
  * content (format.c), JSONL records (jsonl.c, record.c) and the first HTML
  * extractor (html.c), on invented pages under tests/fixtures/ingest/. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,6 +133,33 @@ TEST(format_binary_share_at_every_offset)
             s[i] = '\xa9';
         CHECK_INT(detect(s), SL_FORMAT_BINARY); /* 48 of 120 */
     }
+}
+
+/* Each known tag, in capitals or not, makes a fragment HTML (format.c's
+ * binary search finds every one of them); a company code in angle
+ * brackets, as Reuters writes them, is no tag. */
+TEST(format_every_known_tag_in_any_case)
+{
+    static const char *const tags[] = {
+        "a", "abbr", "article", "aside", "b", "blockquote", "body", "br", "button", "caption",
+        "center", "cite", "code", "dd", "div", "dl", "dt", "em", "figcaption", "figure", "font",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i",
+        "iframe", "img", "input", "label", "li", "link", "main", "meta", "nav", "noscript", "ol",
+        "p", "pre", "script", "section", "small", "span", "strong", "style", "sub", "sup", "svg",
+        "table", "tbody", "td", "th", "thead", "time", "title", "tr", "u", "ul",
+    };
+    for (size_t k = 0; k < sizeof tags / sizeof *tags; k++) {
+        char page[256], upper[16];
+        size_t n = strlen(tags[k]);
+        for (size_t c = 0; c <= n; c++)
+            upper[c] = (char)(tags[k][c] >= 'a' && tags[k][c] <= 'z' ? tags[k][c] - 0x20 : tags[k][c]);
+        snprintf(page, sizeof page, "Words first. <%s>one</%s> <%s >two <%s/> end", tags[k], upper, upper,
+                 tags[k]);
+        if (detect(page) != SL_FORMAT_HTML)
+            sl_test_fail(__FILE__, __LINE__, "<%s> not a known tag", tags[k]);
+    }
+    CHECK_INT(detect("Shares of <ABC> rose. <XYZ Corp> and <DEF> and <GHI>, <BIG> said.\n"), SL_FORMAT_TEXT);
+    CHECK_INT(detect("A <divx> <spans> <tablet> <ul1> <h7> story"), SL_FORMAT_TEXT);
 }
 
 TEST(format_latin1_prose_is_text)

@@ -154,6 +154,65 @@ TEST(json_int_values_in_arrays)
     sl_buf_free(&out);
 }
 
+/* What the writer gives for a string, byte by byte, as put_escaped did
+ * before it read eight bytes at a time. */
+static void escape_slowly(const char *s, size_t n, sl_buf *out)
+{
+    sl_buf_putc(out, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = c >= 0x80 ? sl_json_utf8_length(s + i, n - i) : 1;
+        if (k > 1) {
+            sl_buf_put(out, s + i, k);
+            i += k - 1;
+        } else if (c == '"' || c == '\\') {
+            sl_buf_putc(out, '\\');
+            sl_buf_putc(out, c);
+        } else if (c == '\n' || c == '\t' || c == '\r') {
+            sl_buf_puts(out, c == '\n' ? "\\n" : c == '\t' ? "\\t" : "\\r");
+        } else if (c < 0x20) {
+            sl_buf_printf(out, "\\u%04x", c);
+        } else if (c >= 0x80) {
+            sl_buf_puts(out, "\xEF\xBF\xBD");
+        } else {
+            sl_buf_putc(out, c);
+        }
+    }
+    sl_buf_putc(out, '"');
+}
+
+/* Each byte that needs care, at every place of strings of 0 to 40 bytes
+ * (before, inside and after the eight-byte words the writer tests at
+ * once, and in the overlapping last word): the same bytes as a byte at a
+ * time. */
+TEST(json_string_escapes_at_every_place)
+{
+    static const char *const odd[] = {"\"", "\\", "\n", "\t", "\r", "\x01", "\x1f", "\x7f", " ",
+                                      "\xc3\xa9", "\xe2\x80\x9c", "\xff", "\xc3", "\x80"};
+    char text[48];
+    for (size_t n = 0; n <= 40; n++)
+        for (size_t o = 0; o < sizeof odd / sizeof *odd; o++)
+            for (size_t at = 0; at <= n; at++) {
+                size_t m = strlen(odd[o]);
+                if (at + m > n && n)
+                    continue;
+                memset(text, 'w', n);
+                if (n)
+                    memcpy(text + at, odd[o], m);
+                sl_buf got = SL_BUF_INIT, want = SL_BUF_INIT;
+                sl_json j;
+                sl_json_init(&j, to_buf, &got, 0);
+                sl_json_string_n(&j, text, n);
+                CHECK_INT(sl_json_finish(&j), 0);
+                escape_slowly(text, n, &want);
+                if (strcmp(sl_buf_cstr(&got), sl_buf_cstr(&want)))
+                    sl_test_fail(__FILE__, __LINE__, "byte %zu of %zu: %s, expected %s", at, n,
+                                 sl_buf_cstr(&got), sl_buf_cstr(&want));
+                sl_buf_free(&got);
+                sl_buf_free(&want);
+            }
+}
+
 /* Many allocations, aligned and apart; a reset frees them all at once and
  * the memory serves the next article. */
 TEST(arena_alloc_reset)
