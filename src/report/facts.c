@@ -27,7 +27,7 @@ static void number_kv(sl_json *j, const char *key, double v)
 {
     char buf[40];
     if (v == (double)(long long)v && fabs(v) < 1e15)
-        snprintf(buf, sizeof buf, "%lld", (long long)v);
+        buf[sl_json_format_int(buf, (int64_t)v)] = '\0';
     else if (isfinite(v))
         snprintf(buf, sizeof buf, "%.15g", v);
     else

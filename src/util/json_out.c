@@ -117,7 +117,16 @@ static int eight_as_is(const char *s)
     return !(odd & highs);
 }
 
-static int byte_as_is(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+/* The same for one byte: 1 for ASCII from 0x20 up but '"' and '\\' (a
+ * table, as most strings are shorter than eight bytes: keys, "entity"). */
+static const unsigned char byte_as_is[256] = {
+    [0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* not '"' */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,            /* not '\\' */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
 
 /* The end of the bytes from s[i] that go as they are, n when all do:
  * eight at a time, then the last eight of the string (overlapping those
@@ -129,7 +138,7 @@ static size_t as_is_end(const char *s, size_t i, size_t n)
         i += 8;
     if (n - i < 8 && n >= 8 && eight_as_is(s + n - 8))
         return n;
-    while (i < n && byte_as_is((unsigned char)s[i]))
+    while (i < n && byte_as_is[(unsigned char)s[i]])
         i++;
     return i;
 }

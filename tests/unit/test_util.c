@@ -181,10 +181,25 @@ static void escape_slowly(const char *s, size_t n, sl_buf *out)
     sl_buf_putc(out, '"');
 }
 
+/* The writer's string for text[0, n) is escape_slowly's. */
+static void check_escaped(const char *text, size_t n, int line)
+{
+    sl_buf got = SL_BUF_INIT, want = SL_BUF_INIT;
+    sl_json j;
+    sl_json_init(&j, to_buf, &got, 0);
+    sl_json_string_n(&j, text, n);
+    CHECK_INT(sl_json_finish(&j), 0);
+    escape_slowly(text, n, &want);
+    if (strcmp(sl_buf_cstr(&got), sl_buf_cstr(&want)))
+        sl_test_fail(__FILE__, line, "%s, expected %s", sl_buf_cstr(&got), sl_buf_cstr(&want));
+    sl_buf_free(&got);
+    sl_buf_free(&want);
+}
+
 /* Each byte that needs care, at every place of strings of 0 to 40 bytes
  * (before, inside and after the eight-byte words the writer tests at
- * once, and in the overlapping last word): the same bytes as a byte at a
- * time. */
+ * once, and in the overlapping last word), and every byte in a short
+ * string and a long one: the same bytes as a byte at a time. */
 TEST(json_string_escapes_at_every_place)
 {
     static const char *const odd[] = {"\"", "\\", "\n", "\t", "\r", "\x01", "\x1f", "\x7f", " ",
@@ -199,18 +214,14 @@ TEST(json_string_escapes_at_every_place)
                 memset(text, 'w', n);
                 if (n)
                     memcpy(text + at, odd[o], m);
-                sl_buf got = SL_BUF_INIT, want = SL_BUF_INIT;
-                sl_json j;
-                sl_json_init(&j, to_buf, &got, 0);
-                sl_json_string_n(&j, text, n);
-                CHECK_INT(sl_json_finish(&j), 0);
-                escape_slowly(text, n, &want);
-                if (strcmp(sl_buf_cstr(&got), sl_buf_cstr(&want)))
-                    sl_test_fail(__FILE__, __LINE__, "byte %zu of %zu: %s, expected %s", at, n,
-                                 sl_buf_cstr(&got), sl_buf_cstr(&want));
-                sl_buf_free(&got);
-                sl_buf_free(&want);
+                check_escaped(text, n, __LINE__);
             }
+    for (int c = 0; c < 256; c++)
+        for (size_t n = 1; n <= 17; n += 16) {
+            memset(text, 'w', n);
+            text[n / 2] = (char)c;
+            check_escaped(text, n, __LINE__);
+        }
 }
 
 /* Many allocations, aligned and apart; a reset frees them all at once and
