@@ -135,19 +135,14 @@ TEST(format_binary_share_at_every_offset)
     }
 }
 
-/* Each known tag, in capitals or not, makes a fragment HTML (format.c's
- * binary search finds every one of them); a company code in angle
- * brackets, as Reuters writes them, is no tag. */
-TEST(format_every_known_tag_in_any_case)
+/* A known tag, in capitals or not, makes a fragment HTML (format.c's
+ * binary search finds them); a company code in angle brackets, as Reuters
+ * writes them, is no tag. */
+TEST(format_known_tags_in_any_case)
 {
-    static const char *const tags[] = {
-        "a", "abbr", "article", "aside", "b", "blockquote", "body", "br", "button", "caption",
-        "center", "cite", "code", "dd", "div", "dl", "dt", "em", "figcaption", "figure", "font",
-        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i",
-        "iframe", "img", "input", "label", "li", "link", "main", "meta", "nav", "noscript", "ol",
-        "p", "pre", "script", "section", "small", "span", "strong", "style", "sub", "sup", "svg",
-        "table", "tbody", "td", "th", "thead", "time", "title", "tr", "u", "ul",
-    };
+    /* the ends of format.c's sorted list, and neighbours that share a prefix */
+    static const char *const tags[] = {"a", "abbr", "b", "blockquote", "dd", "div", "figcaption", "figure",
+        "h1", "h6", "head", "header", "i", "iframe", "sub", "sup", "svg", "th", "thead", "u", "ul"};
     for (size_t k = 0; k < sizeof tags / sizeof *tags; k++) {
         char page[256], upper[16];
         size_t n = strlen(tags[k]);
