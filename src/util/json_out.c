@@ -9,9 +9,9 @@
 
 #define FLUSH_AT 65536
 
-/* One byte into the buffer, inline: sl_buf_putc is a call, which was
- * 28 M instructions of `facts --text` over the first 1,000 Reuters stories
- * (docs/benchmarks.md, "Twenty-eighth round"). */
+/* One byte into the buffer, inline: sl_buf_putc is a call (28.7 M
+ * instructions of `facts --text` over the first 1,000 Reuters stories,
+ * most of them the writer's; docs/benchmarks.md, "Twenty-eighth round"). */
 static inline void put_byte(sl_buf *b, char c) { sl_buf_put(b, &c, 1); }
 
 void sl_json_init(sl_json *j, sl_json_write_fn write, void *ctx, int pretty)
@@ -103,8 +103,7 @@ size_t sl_json_utf8_length(const char *s, size_t n)
 /* Whether all eight bytes at s go into a JSON string as they are: ASCII
  * from 0x20 up, not '"' nor '\\'. Each test is exact for "some byte is"
  * (the zero-byte test of a word; a borrow crosses only above a byte that
- * is). Written here, as util sits under text/swar.h: eight bytes a test
- * took put_escaped's scan from ~7 instructions a byte to ~2. */
+ * is). Written here, as util sits under text/swar.h. */
 static int eight_as_is(const char *s)
 {
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
