@@ -390,6 +390,10 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                             (starts || !sl_facts_is(d, first, "new"))) ||
                            sl_facts_is(d, first, ".")))
         first++; /* "Mr. Clarke": the courtesy title and its dot are no role */
+    /* a participle opening the sentence is no part of the name after it
+     * ("Choosing Vollan, known for ...": Vollan) */
+    if (starts && first == i && end - first >= 2 && sl_entities_participle_opening(d, first))
+        first++;
     /* a weekday or month ends the name before it ("Coach Maurice Cheeks
      * Saturday"); "Early Friday" leaves one word, judged as any other */
     for (size_t k = first + 1; k < end; k++)

@@ -323,6 +323,22 @@ bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b)
     return true;
 }
 
+bool sl_entities_participle_opening(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    if (n < 6 || strncmp(w + n - 3, "ing", 3) || !(d->toks.items[i].flags & SL_TOK_UPPER))
+        return false;
+    for (size_t k = 1; k < d->toks.n; k++) {
+        size_t m;
+        const char *v = sl_facts_tok(d, k, &m);
+        if (k != i && m == n && !memcmp(v, w, n) && d->sent_of[k - 1] == d->sent_of[k] &&
+            (d->toks.items[k - 1].flags & SL_TOK_WORD))
+            return false; /* a name's word: "photographer Irving Klaw" */
+    }
+    return true;
+}
+
 /* Words before a role that say whose it is and so end its description. */
 static const char *const role_owners[] = {"the", "a", "an", "his", "her", "its", "their", "our",
     NULL};

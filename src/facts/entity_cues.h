@@ -59,6 +59,12 @@ bool sl_entities_model_number(const sl_facts_doc *d, size_t i);
 bool sl_entities_month_name(const sl_facts_doc *d, size_t name, size_t end);
 /* Whether every word of tokens [a, b) is written in capitals. */
 bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b);
+/* Whether token i, opening a sentence, is a participle opening a clause
+ * ("Choosing Vollan, known for ...", "Considering Lumeris's offer"): a word
+ * in -ing of six letters or more that the text never capitalises after
+ * another word of a sentence ("Irving", "Sterling" written mid-sentence
+ * are names). */
+bool sl_entities_participle_opening(const sl_facts_doc *d, size_t i);
 
 /* ---- roles ---- */
 /* The first token of the role whose role words start at token `start`,

@@ -831,3 +831,19 @@ TEST(facts_entities_lone_surname_opening_a_sentence)
                    "closed.\n",
                    {"Separately", NULL, NULL, 0}, {"Ann Roe", "person", NULL, 1});
 }
+
+/* A participle opening a sentence is no part of the name after it
+ * ("Choosing Vollan, known for ..." is Vollan), but a word in -ing the text
+ * capitalises after another word is a name's ("Sterling Okafor" beside
+ * "photographer Sterling Okafor"). */
+TEST(facts_entities_participle_opening_a_sentence)
+{
+    CHECK_ENTITIES("Marit Vollan will host the gala. Choosing Vollan, known for her gentle humor, "
+                   "signals a change, the magazine wrote. Considering Lumeris Capital's offer, "
+                   "the board waited.\n",
+                   {"Choosing Vollan", NULL, NULL, 0}, {"Vollan", "person", "Marit Vollan", 1},
+                   {"Considering Lumeris Capital", NULL, NULL, 0});
+    CHECK_ENTITIES("Sterling Okafor took the photographs. The agency hired photographer Sterling "
+                   "Okafor in May.\n",
+                   {"Sterling Okafor", "person", NULL, 2});
+}
