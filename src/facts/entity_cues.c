@@ -323,20 +323,37 @@ bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b)
     return true;
 }
 
+/* Whether the word of token i stands elsewhere in the text after another
+ * word of its sentence, capitalised as at i, other than right after the
+ * word `before` (NULL: after any). */
+static bool capitalised_within(const sl_facts_doc *d, size_t i, const char *before, size_t n_before)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    for (size_t k = 1; k < d->toks.n; k++) {
+        size_t m, p;
+        const char *v = sl_facts_tok(d, k, &m), *prev = sl_facts_tok(d, k - 1, &p);
+        if (k != i && m == n && !memcmp(v, w, n) && d->sent_of[k - 1] == d->sent_of[k] &&
+            (d->toks.items[k - 1].flags & SL_TOK_WORD) &&
+            !(before && p == n_before && !memcmp(prev, before, p)))
+            return true;
+    }
+    return false;
+}
+
 bool sl_entities_participle_opening(const sl_facts_doc *d, size_t i)
 {
     size_t n;
     const char *w = sl_facts_tok(d, i, &n);
-    if (n < 6 || strncmp(w + n - 3, "ing", 3) || !(d->toks.items[i].flags & SL_TOK_UPPER))
-        return false;
-    for (size_t k = 1; k < d->toks.n; k++) {
-        size_t m;
-        const char *v = sl_facts_tok(d, k, &m);
-        if (k != i && m == n && !memcmp(v, w, n) && d->sent_of[k - 1] == d->sent_of[k] &&
-            (d->toks.items[k - 1].flags & SL_TOK_WORD))
-            return false; /* a name's word: "photographer Irving Klaw" */
-    }
-    return true;
+    if (!(d->toks.items[i].flags & SL_TOK_UPPER) || capitalised_within(d, i, NULL, 0))
+        return false; /* a name's word: "photographer Irving Klaw" */
+    if (n >= 6 && !strncmp(w + n - 3, "ing", 3))
+        return true;
+    /* an adverb in -ly ("Clearly Mark"), where the name after it stands
+     * elsewhere without it ("producer Laurence Mark"): not "Internationally
+     * Recognised Transit Corridor" */
+    return n >= 7 && !strncmp(w + n - 2, "ly", 2) && i + 1 < d->toks.n &&
+           capitalised_within(d, i + 1, w, n);
 }
 
 /* Words before a role that say whose it is and so end its description. */

@@ -59,11 +59,12 @@ bool sl_entities_model_number(const sl_facts_doc *d, size_t i);
 bool sl_entities_month_name(const sl_facts_doc *d, size_t name, size_t end);
 /* Whether every word of tokens [a, b) is written in capitals. */
 bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b);
-/* Whether token i, opening a sentence, is a participle opening a clause
- * ("Choosing Vollan, known for ...", "Considering Lumeris's offer"): a word
- * in -ing of six letters or more that the text never capitalises after
- * another word of a sentence ("Irving", "Sterling" written mid-sentence
- * are names). */
+/* Whether token i, opening a sentence, is a participle or an adverb
+ * opening a clause ("Choosing Vollan, known for ...", "Considering
+ * Lumeris's offer", "Clearly Mark"), which the text never capitalises
+ * after another word of a sentence ("Irving", "Sterling" written
+ * mid-sentence are names): a word in -ing of six letters or more, or in -ly
+ * of seven or more before a word the text writes so without it. */
 bool sl_entities_participle_opening(const sl_facts_doc *d, size_t i);
 
 /* ---- roles ---- */

@@ -832,9 +832,10 @@ TEST(facts_entities_lone_surname_opening_a_sentence)
                    {"Separately", NULL, NULL, 0}, {"Ann Roe", "person", NULL, 1});
 }
 
-/* A participle opening a sentence is no part of the name after it
- * ("Choosing Vollan, known for ..." is Vollan), but a word in -ing the text
- * capitalises after another word is a name's ("Sterling Okafor" beside
+/* A participle or an adverb opening a sentence is no part of the name
+ * after it ("Choosing Vollan, known for ..." is Vollan; "Ironically
+ * Brede"), but a word in -ing the text capitalises after another word is a
+ * name's ("Sterling Okafor" beside
  * "photographer Sterling Okafor"). */
 TEST(facts_entities_participle_opening_a_sentence)
 {
@@ -846,4 +847,9 @@ TEST(facts_entities_participle_opening_a_sentence)
     CHECK_ENTITIES("Sterling Okafor took the photographs. The agency hired photographer Sterling "
                    "Okafor in May.\n",
                    {"Sterling Okafor", "person", NULL, 2});
+    /* an adverb in -ly, where the name after it stands elsewhere without it */
+    CHECK_ENTITIES("The studio hired producer Ansel Brede. Ironically Brede had turned it down "
+                   "before. Internationally Recognised Shipping Lanes were closed.\n",
+                   {"Ironically Brede", NULL, NULL, 0}, {"Brede", "person", "Ansel Brede", 1},
+                   {"Recognised Shipping Lanes", NULL, NULL, 0});
 }
