@@ -233,6 +233,17 @@ bool sl_entities_premises_of(const sl_facts_doc *d, size_t first, size_t end)
     return false;
 }
 
+bool sl_entities_premises_named(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t k = first;
+    if (k > 0 && sl_facts_is(d, k - 1, "the"))
+        k--;
+    return k > 0 && sl_facts_in(d, end - 1, premises) >= 0 &&
+           (sl_facts_is(d, k - 1, "at") || sl_facts_is(d, k - 1, "in") ||
+            sl_facts_is(d, k - 1, "inside") || sl_facts_is(d, k - 1, "outside") ||
+            sl_facts_is(d, k - 1, "near") || sl_facts_is(d, k - 1, "into"));
+}
+
 /* A word shaped like a nationality ("Israeli", "Palestinian", "Chinese",
  * "British") or one of the demonym table ("American", "German", "Greek"),
  * not its plural noun ("Americans", a group). */

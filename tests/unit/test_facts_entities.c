@@ -853,3 +853,15 @@ TEST(facts_entities_participle_opening_a_sentence)
                    {"Ironically Brede", NULL, NULL, 0}, {"Brede", "person", "Ansel Brede", 1},
                    {"Recognised Shipping Lanes", NULL, NULL, 0});
 }
+
+/* A name ending in a word of premises after "at", "in", "inside",
+ * "outside", "near" or "into" is the place where something happens ("a
+ * fire at Marfell Bank"); staff at it make it the body ("analysts at
+ * Kestrel Bank"). */
+TEST(facts_entities_premises_where_it_happened)
+{
+    CHECK_ENTITIES("Three people died in a fire at Marfell Bank on Monday. Analysts at Kestrel "
+                   "Bank expect a cut. The suspect was held inside the Eskby County Courthouse.\n",
+                   {"Marfell Bank", "place", NULL, 1}, {"Kestrel Bank", "organization", NULL, 1},
+                   {"Eskby County Courthouse", "place", NULL, 1});
+}
