@@ -375,6 +375,15 @@ static bool role_in_apposition(const sl_facts_doc *d, size_t end)
     return role && sl_facts_is(d, k, ",") && !sl_facts_upper(d, k + 1);
 }
 
+/* Whether a role word stands among tokens [a, b): "Acting Mayor Roel". */
+static bool role_within(const sl_facts_doc *d, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (is_role(d, k) && !connector(d, k))
+            return true;
+    return false;
+}
+
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
@@ -394,8 +403,11 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
         first++; /* "Mr. Clarke": the courtesy title and its dot are no role */
     /* a participle opening the sentence is no part of the name after it
      * ("Choosing Vollan, known for ...": Vollan) */
-    if (starts && first == i && end - first >= 2 && sl_entities_participle_opening(d, first))
-        first++;
+    if (starts && first == i && end - first >= 2 && sl_entities_participle_opening(d, first) &&
+        !role_within(d, first + 1, end) && sl_facts_in(d, end - 1, org_words) < 0 &&
+        sl_facts_in(d, end - 1, place_words) < 0)
+        first++; /* not "Acting Turkish Prime Minister", "Sterling Software Inc", "Banking
+                  * Center" */
     /* a weekday or month ends the name before it ("Coach Maurice Cheeks
      * Saturday"); "Early Friday" leaves one word, judged as any other */
     for (size_t k = first + 1; k < end; k++)

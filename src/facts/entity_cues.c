@@ -352,12 +352,31 @@ static bool capitalised_within(const sl_facts_doc *d, size_t i, const char *befo
     return false;
 }
 
+/* Whether the word of token i stands elsewhere in the text capitalised
+ * with no capitalised word after it: a name of its own ("Corning said"
+ * beside "Corning Glass Works"). */
+static bool standing_alone(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    for (size_t k = 0; k + 1 < d->toks.n; k++) {
+        size_t m;
+        const char *v = sl_facts_tok(d, k, &m);
+        const sl_token *next = &d->toks.items[k + 1];
+        if (k != i && m == n && !memcmp(v, w, n) &&
+            !((next->flags & SL_TOK_WORD) && (next->flags & (SL_TOK_UPPER | SL_TOK_ALLCAPS))))
+            return true;
+    }
+    return false;
+}
+
 bool sl_entities_participle_opening(const sl_facts_doc *d, size_t i)
 {
     size_t n;
     const char *w = sl_facts_tok(d, i, &n);
-    if (!(d->toks.items[i].flags & SL_TOK_UPPER) || capitalised_within(d, i, NULL, 0))
-        return false; /* a name's word: "photographer Irving Klaw" */
+    if (!(d->toks.items[i].flags & SL_TOK_UPPER) || capitalised_within(d, i, NULL, 0) ||
+        standing_alone(d, i))
+        return false; /* a name's word: "photographer Irving Klaw", "Corning said" */
     if (n >= 6 && !strncmp(w + n - 3, "ing", 3))
         return true;
     /* an adverb in -ly ("Clearly Mark"), where the name after it stands

@@ -847,6 +847,14 @@ TEST(facts_entities_participle_opening_a_sentence)
     CHECK_ENTITIES("Sterling Okafor took the photographs. The agency hired photographer Sterling "
                    "Okafor in May.\n",
                    {"Sterling Okafor", "person", NULL, 2});
+    /* a firm's or a place's name, a role, or a word that stands alone
+     * elsewhere keep their first word */
+    CHECK_ENTITIES("Sterling Lumber Inc said profits rose. Banking Center said it would merge. "
+                   "Acting Mayor Roel Dann said so. Corning Glass Works said it agreed. Corning "
+                   "said the terms were fair.\n",
+                   {"Sterling Lumber Inc", "organization", NULL, 1},
+                   {"Banking Center", NULL, NULL, 1}, {"Roel Dann", "person", NULL, 1},
+                   {"Corning Glass Works", NULL, NULL, 1});
     /* an adverb in -ly, where the name after it stands elsewhere without it */
     CHECK_ENTITIES("The studio hired producer Ansel Brede. Ironically Brede had turned it down "
                    "before. Internationally Recognised Shipping Lanes were closed.\n",
