@@ -374,16 +374,15 @@ bool sl_entities_participle_opening(const sl_facts_doc *d, size_t i)
 {
     size_t n;
     const char *w = sl_facts_tok(d, i, &n);
-    if (!(d->toks.items[i].flags & SL_TOK_UPPER) || capitalised_within(d, i, NULL, 0) ||
-        standing_alone(d, i))
+    bool ing = n >= 6 && !strncmp(w + n - 3, "ing", 3);
+    bool ly = n >= 7 && !strncmp(w + n - 2, "ly", 2);
+    if ((!ing && !ly) || !(d->toks.items[i].flags & SL_TOK_UPPER) ||
+        capitalised_within(d, i, NULL, 0) || standing_alone(d, i))
         return false; /* a name's word: "photographer Irving Klaw", "Corning said" */
-    if (n >= 6 && !strncmp(w + n - 3, "ing", 3))
-        return true;
     /* an adverb in -ly ("Clearly Mark"), where the name after it stands
      * elsewhere without it ("producer Laurence Mark"): not "Internationally
      * Recognised Transit Corridor" */
-    return n >= 7 && !strncmp(w + n - 2, "ly", 2) && i + 1 < d->toks.n &&
-           capitalised_within(d, i + 1, w, n);
+    return ing || (i + 1 < d->toks.n && capitalised_within(d, i + 1, w, n));
 }
 
 /* Words before a role that say whose it is and so end its description. */
