@@ -247,6 +247,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     bool the = first > 0 && sl_facts_is(d, first - 1, "the") && !has_role;
     if (the && !modifies && end - first == 1 && sl_entities_opens_a_place(d, first))
         return "place"; /* a river's name: "the Tavel" beside "the Tavel River" */
+    if (!modifies && !sl_entities_staff_at(d, first) && sl_entities_premises_named(d, first, end))
+        return "place"; /* the bank where it happened: "a fire at Marfell Bank" */
     if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
         (the && !modifies))
         return "organization";
@@ -373,6 +375,15 @@ static bool role_in_apposition(const sl_facts_doc *d, size_t end)
     return role && sl_facts_is(d, k, ",") && !sl_facts_upper(d, k + 1);
 }
 
+/* Whether a role word stands among tokens [a, b): "Acting Mayor Roel". */
+static bool role_within(const sl_facts_doc *d, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (is_role(d, k) && !connector(d, k))
+            return true;
+    return false;
+}
+
 /* One name of the text finder (src/text/names.c): title, name, type; in
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
@@ -390,6 +401,13 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                             (starts || !sl_facts_is(d, first, "new"))) ||
                            sl_facts_is(d, first, ".")))
         first++; /* "Mr. Clarke": the courtesy title and its dot are no role */
+    /* a participle opening the sentence is no part of the name after it
+     * ("Choosing Vollan, known for ...": Vollan) */
+    if (starts && first == i && end - first >= 2 && sl_entities_participle_opening(d, first) &&
+        !role_within(d, first + 1, end) && sl_facts_in(d, end - 1, org_words) < 0 &&
+        sl_facts_in(d, end - 1, place_words) < 0)
+        first++; /* not "Acting Turkish Prime Minister", "Sterling Software Inc", "Banking
+                  * Center" */
     /* a weekday or month ends the name before it ("Coach Maurice Cheeks
      * Saturday"); "Early Friday" leaves one word, judged as any other */
     for (size_t k = first + 1; k < end; k++)

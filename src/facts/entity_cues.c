@@ -233,6 +233,17 @@ bool sl_entities_premises_of(const sl_facts_doc *d, size_t first, size_t end)
     return false;
 }
 
+bool sl_entities_premises_named(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t k = first;
+    if (k > 0 && sl_facts_is(d, k - 1, "the"))
+        k--;
+    return k > 0 && sl_facts_in(d, end - 1, premises) >= 0 &&
+           (sl_facts_is(d, k - 1, "at") || sl_facts_is(d, k - 1, "in") ||
+            sl_facts_is(d, k - 1, "inside") || sl_facts_is(d, k - 1, "outside") ||
+            sl_facts_is(d, k - 1, "near") || sl_facts_is(d, k - 1, "into"));
+}
+
 /* A word shaped like a nationality ("Israeli", "Palestinian", "Chinese",
  * "British") or one of the demonym table ("American", "German", "Greek"),
  * not its plural noun ("Americans", a group). */
@@ -321,6 +332,57 @@ bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b)
         if ((d->toks.items[k].flags & SL_TOK_WORD) && !(d->toks.items[k].flags & SL_TOK_ALLCAPS))
             return false;
     return true;
+}
+
+/* Whether the word of token i stands elsewhere in the text after another
+ * word of its sentence, capitalised as at i, other than right after the
+ * word `before` (NULL: after any). */
+static bool capitalised_within(const sl_facts_doc *d, size_t i, const char *before, size_t n_before)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    for (size_t k = 1; k < d->toks.n; k++) {
+        size_t m, p;
+        const char *v = sl_facts_tok(d, k, &m), *prev = sl_facts_tok(d, k - 1, &p);
+        if (k != i && m == n && !memcmp(v, w, n) && d->sent_of[k - 1] == d->sent_of[k] &&
+            (d->toks.items[k - 1].flags & SL_TOK_WORD) &&
+            !(before && p == n_before && !memcmp(prev, before, p)))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the word of token i stands elsewhere in the text capitalised
+ * with no capitalised word after it: a name of its own ("Corning said"
+ * beside "Corning Glass Works"). */
+static bool standing_alone(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    for (size_t k = 0; k + 1 < d->toks.n; k++) {
+        size_t m;
+        const char *v = sl_facts_tok(d, k, &m);
+        const sl_token *next = &d->toks.items[k + 1];
+        if (k != i && m == n && !memcmp(v, w, n) &&
+            !((next->flags & SL_TOK_WORD) && (next->flags & (SL_TOK_UPPER | SL_TOK_ALLCAPS))))
+            return true;
+    }
+    return false;
+}
+
+bool sl_entities_participle_opening(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    bool ing = n >= 6 && !strncmp(w + n - 3, "ing", 3);
+    bool ly = n >= 7 && !strncmp(w + n - 2, "ly", 2);
+    if ((!ing && !ly) || !(d->toks.items[i].flags & SL_TOK_UPPER) ||
+        capitalised_within(d, i, NULL, 0) || standing_alone(d, i))
+        return false; /* a name's word: "photographer Irving Klaw", "Corning said" */
+    /* an adverb in -ly ("Clearly Mark"), where the name after it stands
+     * elsewhere without it ("producer Laurence Mark"): not "Internationally
+     * Recognised Transit Corridor" */
+    return ing || (i + 1 < d->toks.n && capitalised_within(d, i + 1, w, n));
 }
 
 /* Words before a role that say whose it is and so end its description. */

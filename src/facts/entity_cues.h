@@ -41,6 +41,10 @@ bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i);
 /* Whether the name [first, end) qualifies premises after a preposition of
  * place or motion and an article: "at a suburban Harlow accounting firm". */
 bool sl_entities_premises_of(const sl_facts_doc *d, size_t first, size_t end);
+/* Whether the name [first, end) is premises where something happens: a
+ * word of premises ends it and "at", "in", "inside", "outside", "near" or
+ * "into" is before it ("a fire at Marfell Bank", "in the Orlen Tannery"). */
+bool sl_entities_premises_named(const sl_facts_doc *d, size_t first, size_t end);
 
 /* ---- the shape of words ---- */
 /* Whether token i is shaped like a nationality ("Israeli", "Chinese",
@@ -59,6 +63,13 @@ bool sl_entities_model_number(const sl_facts_doc *d, size_t i);
 bool sl_entities_month_name(const sl_facts_doc *d, size_t name, size_t end);
 /* Whether every word of tokens [a, b) is written in capitals. */
 bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b);
+/* Whether token i, opening a sentence, is a participle or an adverb
+ * opening a clause ("Choosing Vollan, known for ...", "Considering
+ * Lumeris's offer", "Clearly Mark"), which the text never capitalises
+ * after another word of a sentence ("Irving", "Sterling" written
+ * mid-sentence are names): a word in -ing of six letters or more, or in -ly
+ * of seven or more before a word the text writes so without it. */
+bool sl_entities_participle_opening(const sl_facts_doc *d, size_t i);
 
 /* ---- roles ---- */
 /* The first token of the role whose role words start at token `start`,

@@ -831,3 +831,45 @@ TEST(facts_entities_lone_surname_opening_a_sentence)
                    "closed.\n",
                    {"Separately", NULL, NULL, 0}, {"Ann Roe", "person", NULL, 1});
 }
+
+/* A participle or an adverb opening a sentence is no part of the name
+ * after it ("Choosing Vollan, known for ..." is Vollan; "Ironically
+ * Brede"), but a word in -ing the text capitalises after another word is a
+ * name's ("Sterling Okafor" beside
+ * "photographer Sterling Okafor"). */
+TEST(facts_entities_participle_opening_a_sentence)
+{
+    CHECK_ENTITIES("Marit Vollan will host the gala. Choosing Vollan, known for her gentle humor, "
+                   "signals a change, the magazine wrote. Considering Lumeris Capital's offer, "
+                   "the board waited.\n",
+                   {"Choosing Vollan", NULL, NULL, 0}, {"Vollan", "person", "Marit Vollan", 1},
+                   {"Considering Lumeris Capital", NULL, NULL, 0});
+    CHECK_ENTITIES("Sterling Okafor took the photographs. The agency hired photographer Sterling "
+                   "Okafor in May.\n",
+                   {"Sterling Okafor", "person", NULL, 2});
+    /* a firm's or a place's name, a role, or a word that stands alone
+     * elsewhere keep their first word */
+    CHECK_ENTITIES("Sterling Lumber Inc said profits rose. Banking Center said it would merge. "
+                   "Acting Mayor Roel Dann said so. Corning Glass Works said it agreed. Corning "
+                   "said the terms were fair.\n",
+                   {"Sterling Lumber Inc", "organization", NULL, 1},
+                   {"Banking Center", NULL, NULL, 1}, {"Roel Dann", "person", NULL, 1},
+                   {"Corning Glass Works", NULL, NULL, 1});
+    /* an adverb in -ly, where the name after it stands elsewhere without it */
+    CHECK_ENTITIES("The studio hired producer Ansel Brede. Ironically Brede had turned it down "
+                   "before. Internationally Recognised Shipping Lanes were closed.\n",
+                   {"Ironically Brede", NULL, NULL, 0}, {"Brede", "person", "Ansel Brede", 1},
+                   {"Recognised Shipping Lanes", NULL, NULL, 0});
+}
+
+/* A name ending in a word of premises after "at", "in", "inside",
+ * "outside", "near" or "into" is the place where something happens ("a
+ * fire at Marfell Bank"); staff at it make it the body ("analysts at
+ * Kestrel Bank"). */
+TEST(facts_entities_premises_where_it_happened)
+{
+    CHECK_ENTITIES("Three people died in a fire at Marfell Bank on Monday. Analysts at Kestrel "
+                   "Bank expect a cut. The suspect was held inside the Eskby County Courthouse.\n",
+                   {"Marfell Bank", "place", NULL, 1}, {"Kestrel Bank", "organization", NULL, 1},
+                   {"Eskby County Courthouse", "place", NULL, 1});
+}
