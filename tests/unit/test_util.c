@@ -207,6 +207,24 @@ TEST(count_map_doubles_past_four_fifths)
     sl_count_free(&m);
 }
 
+/* Keys whose probes run past the table's end and on from its start, in
+ * a table 4/5 full, are all found again after it doubles (their homes
+ * then split between the two halves' last slots). */
+TEST(count_map_wrapping_probes_through_growth)
+{
+    sl_count_map m = {0};
+    for (uint64_t k = 1; k <= 819; k++) /* homes 1,023 and 2,047: slot 1,023 at 1,024 slots */
+        *sl_count_slot(&m, (k << 11) | ((k & 1) << 10) | 1023, 1) = (uint32_t)k;
+    CHECK_INT(m.cap, 1024);
+    CHECK(sl_count_slot(&m, 5, 1) != NULL);
+    CHECK_INT(m.cap, 2048);
+    for (uint64_t k = 1; k <= 819; k++) {
+        uint32_t *v = sl_count_slot(&m, (k << 11) | ((k & 1) << 10) | 1023, 0);
+        CHECK(v && *v == k);
+    }
+    sl_count_free(&m);
+}
+
 /* A growth that fails leaves the map as it was: NULL for the new key, the
  * old keys and their counts kept, and the next try grows it. */
 TEST(count_map_growth_out_of_memory)
