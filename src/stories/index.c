@@ -10,23 +10,41 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int index_grow(sl_index *ix)
+/* The slot of at where `key` is, or the empty one where it would go. */
+static size_t slot_of(const sl_index *ix, uint64_t key)
+{
+    size_t i = key & (ix->cap - 1);
+    while (ix->at[i] && ix->lists[ix->at[i] - 1].term != key)
+        i = (i + 1) & (ix->cap - 1);
+    return i;
+}
+
+/* Doubles the hash of places, which is kept at most half full. */
+static int grow_slots(sl_index *ix)
 {
     size_t cap = ix->cap ? ix->cap * 2 : 1024;
-    sl_postings *slots = sl_calloc(cap, sizeof *slots);
-    if (!slots)
+    uint32_t *at = sl_calloc(cap, sizeof *at);
+    if (!at)
         return SL_ENOMEM;
-    for (size_t i = 0; i < ix->cap; i++) {
-        if (!ix->slots[i].term)
-            continue;
-        size_t j = ix->slots[i].term & (cap - 1);
-        while (slots[j].term)
-            j = (j + 1) & (cap - 1);
-        slots[j] = ix->slots[i];
-    }
-    free(ix->slots);
-    ix->slots = slots;
+    free(ix->at);
+    ix->at = at;
     ix->cap = cap;
+    for (size_t k = 0; k < ix->used; k++)
+        ix->at[slot_of(ix, ix->lists[k].term)] = (uint32_t)k + 1;
+    return 0;
+}
+
+/* Room for one more list: half again as many, as the lists are used. */
+static int grow_lists(sl_index *ix)
+{
+    if (ix->used == UINT32_MAX)
+        return SL_ENOMEM;
+    size_t cap = ix->lists_cap ? ix->lists_cap + ix->lists_cap / 2 : 512;
+    sl_postings *lists = sl_realloc(ix->lists, cap * sizeof *lists);
+    if (!lists)
+        return SL_ENOMEM;
+    ix->lists = lists;
+    ix->lists_cap = cap;
     return 0;
 }
 
@@ -34,14 +52,8 @@ static sl_postings *find(const sl_index *ix, uint64_t term)
 {
     if (!ix->cap)
         return NULL;
-    uint64_t key = sl_term_key(term);
-    size_t i = key & (ix->cap - 1);
-    while (ix->slots[i].term) {
-        if (ix->slots[i].term == key)
-            return &ix->slots[i];
-        i = (i + 1) & (ix->cap - 1);
-    }
-    return NULL;
+    uint32_t at = ix->at[slot_of(ix, sl_term_key(term))];
+    return at ? &ix->lists[at - 1] : NULL;
 }
 
 static sl_postings *find_or_add(sl_index *ix, uint64_t term)
@@ -49,15 +61,15 @@ static sl_postings *find_or_add(sl_index *ix, uint64_t term)
     sl_postings *p = find(ix, term);
     if (p)
         return p;
-    if ((ix->used + 1) * 2 > ix->cap && index_grow(ix))
+    if ((ix->used + 1) * 2 > ix->cap && grow_slots(ix))
+        return NULL;
+    if (ix->used == ix->lists_cap && grow_lists(ix))
         return NULL;
     uint64_t key = sl_term_key(term);
-    size_t i = key & (ix->cap - 1);
-    while (ix->slots[i].term)
-        i = (i + 1) & (ix->cap - 1);
-    ix->slots[i].term = key;
-    ix->used++;
-    return &ix->slots[i];
+    p = &ix->lists[ix->used++];
+    *p = (sl_postings){.term = key};
+    ix->at[slot_of(ix, key)] = (uint32_t)ix->used;
+    return p;
 }
 
 const sl_postings *sl_index_get(const sl_index *ix, uint64_t term) { return find(ix, term); }
@@ -129,16 +141,17 @@ void sl_index_remove(sl_index *ix, uint64_t term, uint32_t story)
 
 void sl_index_free(sl_index *ix)
 {
-    for (size_t i = 0; i < ix->cap; i++)
-        free(ix->slots[i].items);
-    free(ix->slots);
+    for (size_t k = 0; k < ix->used; k++)
+        free(ix->lists[k].items);
+    free(ix->lists);
+    free(ix->at);
     memset(ix, 0, sizeof *ix);
 }
 
 size_t sl_index_memory(const sl_index *ix)
 {
-    size_t bytes = ix->cap * sizeof *ix->slots;
-    for (size_t i = 0; i < ix->cap; i++)
-        bytes += ix->slots[i].cap * sizeof(sl_posting);
+    size_t bytes = ix->cap * sizeof *ix->at + ix->lists_cap * sizeof *ix->lists;
+    for (size_t k = 0; k < ix->used; k++)
+        bytes += ix->lists[k].cap * sizeof(sl_posting);
     return bytes;
 }

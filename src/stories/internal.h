@@ -21,15 +21,20 @@ typedef struct sl_posting {
  * from the store (story_fetch.c), a term's list may hold only its most
  * recent stories: those from `floor` on. */
 typedef struct sl_postings {
-    uint64_t term;            /* 0 = empty slot */
+    uint64_t term;            /* its key (sl_term_key) */
     uint32_t n, cap;
     uint32_t floor;           /* 0: every story; else only stories >= floor */
     sl_posting *items;
 } sl_postings;
 
+/* The lists side by side in order of first use, found through a hash of
+ * their places: 4 bytes a slot, at most half full, where slots of whole
+ * lists (32 bytes) were (docs/benchmarks.md, "Twenty-eighth round"). */
 typedef struct sl_index {
-    sl_postings *slots;
-    size_t cap, used;
+    uint32_t *at;             /* place in lists + 1; 0: empty slot */
+    size_t cap;               /* slots of at, a power of two */
+    sl_postings *lists;
+    size_t used, lists_cap;   /* lists in use, and room */
     int lazy;                 /* lists are read from the store: a term not read is left out */
 } sl_index;
 

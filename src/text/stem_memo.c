@@ -12,7 +12,7 @@
 #include "text/text.h"
 #include "util/alloc.h"
 
-/* The table has MEMO_FIRST slots, then MEMO_MAX, and is at most half full:
+/* The table has MEMO_FIRST slots, doubled up to MEMO_MAX, at most half full:
  * at most 1 MB of slots and 1 MB of words and stems (all of Reuters has
  * ~43,000 distinct words). */
 #define MEMO_FIRST 1024
@@ -57,25 +57,41 @@ static void empty(sl_stem_memo *m)
     sl_buf_clear(&m->bytes);
 }
 
-/* Room for one more entry of `bytes` bytes. A memo half full starts again
- * empty: the first time in its full-size table (simpler than moving the
- * entries over, and a text of a few hundred words never pays for the large
- * table), later in the same table; so does one whose bytes are used up. */
+/* The memo's entries moved to a table of twice the slots; false when out
+ * of memory. */
+static bool grow(sl_stem_memo *m)
+{
+    size_t cap = m->cap * 2;
+    sl_memo_slot *larger = sl_calloc(cap, sizeof *larger);
+    if (!larger)
+        return false;
+    for (size_t i = 0; i < m->cap; i++) {
+        size_t k = m->slots[i].hash & (cap - 1);
+        while (m->slots[i].hash && larger[k].hash)
+            k = (k + 1) & (cap - 1);
+        if (m->slots[i].hash)
+            larger[k] = m->slots[i];
+    }
+    sl_free(m->slots);
+    m->slots = larger;
+    m->cap = cap;
+    return true;
+}
+
+/* Room for one more entry of `bytes` bytes. A memo half full doubles its
+ * table up to MEMO_MAX slots, so that one of a language with a few
+ * hundred words stays small (a table of MEMO_MAX slots from the first
+ * growth on was 1 MB a language: docs/benchmarks.md, "Twenty-eighth
+ * round"); past it, or when its bytes are used up, it starts again empty
+ * in the same table. */
 static void make_room(sl_stem_memo *m, size_t bytes)
 {
     bool full = 2 * (m->n + 1) > m->cap;
     if (!full && m->bytes.len + bytes <= MEMO_BYTES)
         return;
-    sl_memo_slot *larger = full && m->cap < MEMO_MAX ? sl_calloc(MEMO_MAX, sizeof *larger) : NULL;
-    if (!larger) {
-        empty(m);
+    if (full && m->bytes.len + bytes <= MEMO_BYTES && m->cap < MEMO_MAX && grow(m))
         return;
-    }
-    sl_free(m->slots);
-    m->slots = larger;
-    m->cap = MEMO_MAX;
-    m->n = 0;
-    sl_buf_clear(&m->bytes);
+    empty(m);
 }
 
 void sl_stem_memo_put(sl_stem_memo *m, const char *w, size_t len, const char *stem,

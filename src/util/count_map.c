@@ -1,5 +1,6 @@
 /* count_map.c — open-addressing hash of 64-bit keys to 32-bit values,
- * linear probing, grown to keep at most half its slots used. */
+ * linear probing, grown to keep at most SL_COUNT_MAP_FULL_NUM /
+ * SL_COUNT_MAP_FULL_DEN of its slots used. */
 #include "count_map.h"
 
 #include <stdlib.h>

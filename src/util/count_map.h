@@ -7,6 +7,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The most a map fills before it doubles: SL_COUNT_MAP_FULL_NUM /
+ * SL_COUNT_MAP_FULL_DEN of its slots (docs/benchmarks.md, "Twenty-eighth
+ * round": 4/5 in place of 1/2). */
+#define SL_COUNT_MAP_FULL_NUM 4
+#define SL_COUNT_MAP_FULL_DEN 5
+
 typedef struct sl_count_map {
     uint64_t *keys;     /* 0: empty slot */
     uint32_t *values;
@@ -24,7 +30,7 @@ uint32_t *sl_count_slot_grown(sl_count_map *m, uint64_t key);
 static inline uint32_t *sl_count_slot(sl_count_map *m, uint64_t key, int create)
 {
     key = key ? key : 1;
-    if (create && (m->used + 1) * 2 > m->cap)
+    if (create && (m->used + 1) * SL_COUNT_MAP_FULL_DEN > m->cap * SL_COUNT_MAP_FULL_NUM)
         return sl_count_slot_grown(m, key);
     if (!m->cap)
         return NULL;

@@ -11,8 +11,10 @@
 #include <utf8proc.h>
 
 #include "test.h"
+#include "text/stem_memo.h"
 #include "text/swar.h"
 #include "text/text.h"
+#include "util/alloc.h"
 #include "util/sorted_words.h"
 
 /* Bytes at the edges of every range swar.h tests: controls, space, the
@@ -131,6 +133,59 @@ TEST(stem_memo_words_differing_at_every_place)
         size_t stem_len;
         CHECK(sl_stem_memo_get(m, word, len, &stem_len) == NULL);
     }
+    sl_stem_memo_free(m);
+}
+
+/* The memo's table doubles as it fills and keeps its entries: 3,000
+ * words are all found again from a table of 8,192 slots (half full at
+ * most, grown from 1,024), where a memo that starts again empty would have
+ * lost the first 512. */
+TEST(stem_memo_keeps_words_through_growth)
+{
+    sl_stem_memo *m = sl_stem_memo_new();
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    char word[16], stem[16];
+    for (int k = 0; k < 3000; k++) {
+        snprintf(word, sizeof word, "w%d", k);
+        snprintf(stem, sizeof stem, "s%d", k);
+        sl_stem_memo_put(m, word, strlen(word), stem, strlen(stem));
+    }
+    CHECK_INT(m->n, 3000);
+    CHECK_INT(m->cap, 8192);
+    for (int k = 0; k < 3000; k++) {
+        snprintf(word, sizeof word, "w%d", k);
+        snprintf(stem, sizeof stem, "s%d", k);
+        size_t stem_len = 0;
+        const char *got = sl_stem_memo_get(m, word, strlen(word), &stem_len);
+        CHECK(got && stem_len == strlen(stem) && !memcmp(got, stem, stem_len));
+    }
+    sl_stem_memo_free(m);
+}
+
+/* A growth that runs out of memory empties the memo in its table, and
+ * stemming goes on: the next word is remembered. */
+TEST(stem_memo_growth_out_of_memory)
+{
+    sl_stem_memo *m = sl_stem_memo_new();
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    char word[16];
+    for (int k = 0; k < 512; k++) {
+        snprintf(word, sizeof word, "w%d", k);
+        sl_stem_memo_put(m, word, strlen(word), "s", 1);
+    }
+    CHECK_INT(m->n, 512);
+    sl_alloc_fail_nth(1);
+    sl_stem_memo_put(m, "next", 4, "n", 1);
+    sl_alloc_fail_nth(0);
+    CHECK_INT(m->cap, 1024);
+    CHECK_INT(m->n, 1);
+    size_t stem_len = 0;
+    CHECK(sl_stem_memo_get(m, "w0", 2, &stem_len) == NULL);
+    CHECK(sl_stem_memo_get(m, "next", 4, &stem_len) != NULL && stem_len == 1);
     sl_stem_memo_free(m);
 }
 

@@ -6,6 +6,7 @@
 
 #include "storyline.h"
 #include "test.h"
+#include "util/alloc.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/count_map.h"
@@ -306,7 +307,7 @@ TEST(count_map_keeps_counts_through_growth)
         *v = (uint32_t)k + 1;
     }
     CHECK_INT(m.used, 5000);
-    CHECK(m.cap >= 10000);
+    CHECK_INT(m.cap, 8192); /* at most 4/5 full: 6,250 slots or more, doubled from 1,024 */
     for (uint64_t k = 0; k < 5000; k++) {
         uint32_t *v = sl_count_slot(&m, k * 1024 + 7, 0);
         CHECK(v && *v == k + 1);
@@ -317,6 +318,59 @@ TEST(count_map_keeps_counts_through_growth)
     CHECK(*sl_count_slot(&m, 1, 0) == 42);
     sl_count_free(&m);
     CHECK(m.cap == 0 && m.keys == NULL);
+}
+
+/* The count map fills to 4/5 of its slots before it doubles, and no
+ * further: the key that would pass it doubles the table, the one before
+ * does not; every key is found after the growth. */
+TEST(count_map_doubles_past_four_fifths)
+{
+    sl_count_map m = {0};
+    for (uint64_t k = 1; k <= 819; k++) /* 819 * 5 <= 1024 * 4 */
+        CHECK(sl_count_slot(&m, k << 10, 1) != NULL);
+    CHECK_INT(m.cap, 1024);
+    CHECK(sl_count_slot(&m, 820 << 10, 1) != NULL);
+    CHECK_INT(m.cap, 2048);
+    for (uint64_t k = 1; k <= 820; k++)
+        CHECK(sl_count_slot(&m, k << 10, 0) != NULL);
+    sl_count_free(&m);
+}
+
+/* Keys whose probes run past the table's end and on from its start, in
+ * a table 4/5 full, are all found again after it doubles (their homes
+ * then split between the two halves' last slots). */
+TEST(count_map_wrapping_probes_through_growth)
+{
+    sl_count_map m = {0};
+    for (uint64_t k = 1; k <= 819; k++) /* homes 1,023 and 2,047: slot 1,023 at 1,024 slots */
+        *sl_count_slot(&m, (k << 11) | ((k & 1) << 10) | 1023, 1) = (uint32_t)k;
+    CHECK_INT(m.cap, 1024);
+    CHECK(sl_count_slot(&m, 5, 1) != NULL);
+    CHECK_INT(m.cap, 2048);
+    for (uint64_t k = 1; k <= 819; k++) {
+        uint32_t *v = sl_count_slot(&m, (k << 11) | ((k & 1) << 10) | 1023, 0);
+        CHECK(v && *v == k);
+    }
+    sl_count_free(&m);
+}
+
+/* A growth that fails leaves the map as it was: NULL for the new key, the
+ * old keys and their counts kept, and the next try grows it. */
+TEST(count_map_growth_out_of_memory)
+{
+    sl_count_map m = {0};
+    for (uint64_t k = 1; k <= 819; k++)
+        *sl_count_slot(&m, k, 1) = (uint32_t)k;
+    sl_alloc_fail_nth(1);
+    CHECK(sl_count_slot(&m, 820, 1) == NULL);
+    sl_alloc_fail_nth(0);
+    CHECK_INT(m.cap, 1024);
+    CHECK_INT(m.used, 819);
+    for (uint64_t k = 1; k <= 819; k++)
+        CHECK(*sl_count_slot(&m, k, 0) == k);
+    CHECK(sl_count_slot(&m, 820, 1) != NULL);
+    CHECK_INT(m.cap, 2048);
+    sl_count_free(&m);
 }
 
 /* sl_mem_find gives memmem's answer: needles found at the start, the end,
