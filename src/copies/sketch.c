@@ -125,31 +125,34 @@ int sl_sketch_keys_choose(uint64_t *cands, size_t n, sl_sketch *out)
 
 /* Key terms: specific terms first, then terms that recur, then long ones;
  * ties by code, so two copies of a text pick the same keys. Short numbers
- * ("2", "10") are too common to file an article under. */
-static int choose_keys(const sl_analysis *an, const char *text, sl_sketch *out)
+ * ("2", "10") are too common to file an article under. The candidates are
+ * gathered in sl_sketch_build's pass over the tokens (key_reader), not in
+ * a second pass of their own (about 2% of dedup's instructions:
+ * docs/benchmarks.md, "Twenty-eighth round: dedup"). */
+typedef struct key_reader {
+    uint64_t *cands;   /* code, score: how much the term says about the article */
+    size_t n;
+    bool first;        /* the next token opens a sentence, as the keys tell one */
+} key_reader;
+
+/* Whether a punctuation token opening with `c` ends a sentence for the
+ * keys (one of ".!?\"\n", or the string's end as strchr finds it). */
+static inline bool ends_key_sentence(char c)
 {
-    SL_VEC(uint64_t) cands = {0};   /* code, score: how much the term says about the article */
-    out->n_keys = 0;
-    if (!an->tokens.n)
-        return 0;
-    if (sl_vec_reserve(&cands, an->tokens.n))   /* one a token at most: no growing */
-        return SL_ENOMEM;
-    const sl_token *toks = an->tokens.items;   /* in locals, as in sl_sketch_build */
-    const uint64_t *token_terms = an->token_terms.items;
-    for (size_t t = 0, n_toks = an->tokens.n; t < n_toks; t++) {
-        const sl_token *tok = &toks[t];
-        uint64_t term = token_terms[t];
-        uint32_t len = tok->end - tok->start;
-        if (!term || len < 3 || !sl_token_is_content(tok, text))
-            continue;
-        bool first = t == 0 ||
-                     (toks[t - 1].flags & SL_TOK_PUNCT && strchr(".!?\"\n", text[toks[t - 1].start]));
-        cands.items[cands.n++] = key_pair((uint32_t)(term >> 32) & ~SL_TERM_FLAGS,
-                                          (specific(tok, first) ? 1000u : 0u) + (len < 20 ? len : 20));
-    }
-    int rc = sl_sketch_keys_choose(cands.items, cands.n, out);
-    sl_vec_free(&cands);
-    return rc;
+    return c == '.' || c == '!' || c == '?' || c == '"' || c == '\n' || c == '\0';
+}
+
+/* Token `tok` (its term `term`, `content` its sl_token_is_content) as a
+ * key candidate, when it is one; then whether the next token opens a
+ * sentence. Every token passes here once, in text order. */
+static inline void read_key(key_reader *kr, const sl_token *tok, uint64_t term, bool content,
+                            const char *text)
+{
+    uint32_t len = tok->end - tok->start;
+    if (term && len >= 3 && content)
+        kr->cands[kr->n++] = key_pair((uint32_t)(term >> 32) & ~SL_TERM_FLAGS,
+                                      (specific(tok, kr->first) ? 1000u : 0u) + (len < 20 ? len : 20));
+    kr->first = (tok->flags & SL_TOK_PUNCT) && ends_key_sentence(text[tok->start]);
 }
 
 /* English number words and the figures they stand for: a rewrite writes
@@ -309,11 +312,15 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
 {
     out->terms.n = out->starts.n = out->spans.n = 0;
     out->n_words = an->n_words;
+    out->n_keys = 0;
     size_t n_sent = an->sentences.n < SL_SKETCH_SENTENCES ? an->sentences.n : SL_SKETCH_SENTENCES;
     /* terms has room for one even when empty (views point into it, never at
-     * NULL), and for a term a token: no growing */
+     * NULL), and for a term a token: no growing; so has the key candidates */
     if (sl_vec_reserve(&out->starts, n_sent + 1) || sl_vec_reserve(&out->spans, n_sent) ||
         sl_vec_reserve(&out->terms, an->tokens.n + 1))
+        return SL_ENOMEM;
+    key_reader keys = {NULL, 0, true};
+    if (an->tokens.n && !(keys.cands = sl_malloc(an->tokens.n * sizeof *keys.cands)))
         return SL_ENOMEM;
     /* the arrays in locals: the stores of the codes would make the
      * compiler read them again a token */
@@ -331,12 +338,15 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
         for (; t < n_toks && toks[t].start < span.start; t++) {
             quoted = quote_state(quoted, &toks[t], text, len, gap);
             gap = toks[t].end;
+            read_key(&keys, &toks[t], token_terms[t], sl_token_is_content(&toks[t], text), text);
         }
         size_t begin = n_codes;   /* the sentence's terms stay in text order */
         bool first = true;
         for (; t < n_toks && toks[t].start < span.end; t++) {
             const sl_token *tok = &toks[t];
             uint64_t term = token_terms[t];
+            bool is_content = sl_token_is_content(tok, text);
+            read_key(&keys, tok, term, is_content, text);
             quoted = quote_state(quoted, tok, text, len, gap);
             gap = tok->end;
             uint64_t figure = number_word_term(tok, text);
@@ -344,7 +354,7 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
             if (figure)
                 term = figure;
             if (term && n_codes - begin < SL_SKETCH_TERMS) {
-                bool content = figure || sl_token_is_content(tok, text);
+                bool content = figure || is_content;
                 n_content += content;
                 n_quoted += content && quoted;
                 codes[n_codes++] = ((uint32_t)(term >> 32) & ~SL_TERM_FLAGS) |
@@ -356,8 +366,12 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
                 first = false;
         }
     }
+    for (; t < n_toks; t++)   /* past the sentences compared: keys only */
+        read_key(&keys, &toks[t], token_terms[t], sl_token_is_content(&toks[t], text), text);
     out->terms.n = n_codes;
     out->starts.items[out->starts.n++] = (uint32_t)n_codes;
     keep_quoted_claim(out, n_content, n_quoted);
-    return choose_keys(an, text, out);
+    int rc = keys.n ? sl_sketch_keys_choose(keys.cands, keys.n, out) : 0;
+    free(keys.cands);
+    return rc;
 }
