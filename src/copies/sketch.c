@@ -16,6 +16,10 @@ void sl_sketch_free(sl_sketch *s)
     sl_vec_free(&s->terms);
     sl_vec_free(&s->starts);
     sl_vec_free(&s->spans);
+    sl_vec_free(&s->key_cands);
+    free(s->tally);
+    s->tally = NULL;
+    s->tally_slots = 0;
     s->n_keys = s->n_words = 0;
 }
 
@@ -57,14 +61,12 @@ static void keep_smallest(uint64_t *best, uint32_t *n, uint64_t item)
 /* A key term's occurrences merged: its best score and how many times it
  * occurs, up to REPEATS_READ (no more are read); `count` 0 marks an empty
  * slot. */
-typedef struct {
+typedef struct sl_key_tally {
     uint32_t code;
     uint16_t best, count;
 } key_tally;
 
 #define REPEATS_READ 6
-/* Tables of up to this many slots (2 KB) are on the stack. */
-#define TALLY_STACK 256
 
 /* The tally of `code` in `table` (2^bits slots, at most half of them
  * used): open addressing from the code's multiplicative hash. */
@@ -84,7 +86,11 @@ static key_tally *tally_of(key_tally *table, unsigned bits, uint32_t code)
  * keep_smallest's choice among distinct items on their order. `cands` is
  * overwritten: its first items become the slots used, in the order their
  * terms are first met (the d-th new term is met at the d-th candidate or
- * later, which is read by then). */
+ * later, which is read by then). The table is the sketch's, kept from
+ * text to text with every slot empty: its used slots are emptied after,
+ * not all of them before (the zeroing, on the stack to 256 slots, else a
+ * calloc, was 0.6% of dedup's instructions: docs/benchmarks.md,
+ * "Twenty-eighth round: dedup"). */
 int sl_sketch_keys_choose(uint64_t *cands, size_t n, sl_sketch *out)
 {
     out->n_keys = 0;
@@ -92,13 +98,15 @@ int sl_sketch_keys_choose(uint64_t *cands, size_t n, sl_sketch *out)
     while (((size_t)1 << bits) < 2 * n)
         bits++;
     size_t slots = (size_t)1 << bits;
-    key_tally stack[TALLY_STACK], *table = stack;
-    if (slots > TALLY_STACK)
-        table = sl_calloc(slots, sizeof *table);
-    else
-        memset(stack, 0, slots * sizeof *stack);
-    if (!table)
-        return SL_ENOMEM;
+    if (slots > out->tally_slots) {   /* a larger table, empty */
+        key_tally *larger = sl_calloc(slots, sizeof *larger);
+        if (!larger)
+            return SL_ENOMEM;
+        free(out->tally);
+        out->tally = larger;
+        out->tally_slots = slots;
+    }
+    key_tally *table = out->tally;   /* its first `slots` serve */
     size_t used = 0;
     for (size_t k = 0; k < n; k++) {
         uint32_t code = (uint32_t)(cands[k] >> 32), score = (uint32_t)cands[k];
@@ -118,8 +126,8 @@ int sl_sketch_keys_choose(uint64_t *cands, size_t n, sl_sketch *out)
     }
     for (uint32_t k = 0; k < out->n_keys; k++)
         out->keys[k] = (uint32_t)best_keys[k];
-    if (table != stack)
-        free(table);
+    for (size_t k = 0; k < used; k++)   /* empty again for the next text */
+        table[cands[k]] = (key_tally){0, 0, 0};
     return 0;
 }
 
@@ -319,9 +327,9 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
     if (sl_vec_reserve(&out->starts, n_sent + 1) || sl_vec_reserve(&out->spans, n_sent) ||
         sl_vec_reserve(&out->terms, an->tokens.n + 1))
         return SL_ENOMEM;
-    key_reader keys = {NULL, 0, true};
-    if (an->tokens.n && !(keys.cands = sl_malloc(an->tokens.n * sizeof *keys.cands)))
+    if (sl_vec_reserve(&out->key_cands, an->tokens.n + 1))
         return SL_ENOMEM;
+    key_reader keys = {out->key_cands.items, 0, true};
     /* the arrays in locals: the stores of the codes would make the
      * compiler read them again a token */
     const sl_token *toks = an->tokens.items;
@@ -371,7 +379,5 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
     out->terms.n = n_codes;
     out->starts.items[out->starts.n++] = (uint32_t)n_codes;
     keep_quoted_claim(out, n_content, n_quoted);
-    int rc = keys.n ? sl_sketch_keys_choose(keys.cands, keys.n, out) : 0;
-    free(keys.cands);
-    return rc;
+    return keys.n ? sl_sketch_keys_choose(keys.cands, keys.n, out) : 0;
 }
