@@ -43,6 +43,12 @@ typedef struct sl_sketch {
     uint32_t keys[SL_COPY_KEYS];     /* key terms (codes), the index entries */
     uint32_t n_keys;
     uint32_t n_words;                /* word tokens in the text */
+    /* sl_sketch_build's scratch, kept for the next text built into this
+     * sketch: the key candidates, and their tally (sketch.c), all empty
+     * between calls; sl_sketch_free frees them */
+    SL_VEC(uint64_t) key_cands;
+    struct sl_key_tally *tally;
+    size_t tally_slots;
 } sl_sketch;
 
 static inline uint32_t sl_sketch_sentences(const sl_sketch *s)

@@ -16,6 +16,10 @@ void sl_sketch_free(sl_sketch *s)
     sl_vec_free(&s->terms);
     sl_vec_free(&s->starts);
     sl_vec_free(&s->spans);
+    sl_vec_free(&s->key_cands);
+    free(s->tally);
+    s->tally = NULL;
+    s->tally_slots = 0;
     s->n_keys = s->n_words = 0;
 }
 
@@ -57,14 +61,12 @@ static void keep_smallest(uint64_t *best, uint32_t *n, uint64_t item)
 /* A key term's occurrences merged: its best score and how many times it
  * occurs, up to REPEATS_READ (no more are read); `count` 0 marks an empty
  * slot. */
-typedef struct {
+typedef struct sl_key_tally {
     uint32_t code;
     uint16_t best, count;
 } key_tally;
 
 #define REPEATS_READ 6
-/* Tables of up to this many slots (2 KB) are on the stack. */
-#define TALLY_STACK 256
 
 /* The tally of `code` in `table` (2^bits slots, at most half of them
  * used): open addressing from the code's multiplicative hash. */
@@ -84,7 +86,11 @@ static key_tally *tally_of(key_tally *table, unsigned bits, uint32_t code)
  * keep_smallest's choice among distinct items on their order. `cands` is
  * overwritten: its first items become the slots used, in the order their
  * terms are first met (the d-th new term is met at the d-th candidate or
- * later, which is read by then). */
+ * later, which is read by then). The table is the sketch's, kept from
+ * text to text with every slot empty: its used slots are emptied after,
+ * not all of them before (the zeroing, on the stack to 256 slots, else a
+ * calloc, was 0.6% of dedup's instructions: docs/benchmarks.md,
+ * "Twenty-eighth round: dedup"). */
 int sl_sketch_keys_choose(uint64_t *cands, size_t n, sl_sketch *out)
 {
     out->n_keys = 0;
@@ -92,13 +98,15 @@ int sl_sketch_keys_choose(uint64_t *cands, size_t n, sl_sketch *out)
     while (((size_t)1 << bits) < 2 * n)
         bits++;
     size_t slots = (size_t)1 << bits;
-    key_tally stack[TALLY_STACK], *table = stack;
-    if (slots > TALLY_STACK)
-        table = sl_calloc(slots, sizeof *table);
-    else
-        memset(stack, 0, slots * sizeof *stack);
-    if (!table)
-        return SL_ENOMEM;
+    if (slots > out->tally_slots) {   /* a larger table, empty */
+        key_tally *larger = sl_calloc(slots, sizeof *larger);
+        if (!larger)
+            return SL_ENOMEM;
+        free(out->tally);
+        out->tally = larger;
+        out->tally_slots = slots;
+    }
+    key_tally *table = out->tally;   /* its first `slots` serve */
     size_t used = 0;
     for (size_t k = 0; k < n; k++) {
         uint32_t code = (uint32_t)(cands[k] >> 32), score = (uint32_t)cands[k];
@@ -118,38 +126,41 @@ int sl_sketch_keys_choose(uint64_t *cands, size_t n, sl_sketch *out)
     }
     for (uint32_t k = 0; k < out->n_keys; k++)
         out->keys[k] = (uint32_t)best_keys[k];
-    if (table != stack)
-        free(table);
+    for (size_t k = 0; k < used; k++)   /* empty again for the next text */
+        table[cands[k]] = (key_tally){0, 0, 0};
     return 0;
 }
 
 /* Key terms: specific terms first, then terms that recur, then long ones;
  * ties by code, so two copies of a text pick the same keys. Short numbers
- * ("2", "10") are too common to file an article under. */
-static int choose_keys(const sl_analysis *an, const char *text, sl_sketch *out)
+ * ("2", "10") are too common to file an article under. The candidates are
+ * gathered in sl_sketch_build's pass over the tokens (key_reader), not in
+ * a second pass of their own (about 2% of dedup's instructions:
+ * docs/benchmarks.md, "Twenty-eighth round: dedup"). */
+typedef struct key_reader {
+    uint64_t *cands;   /* code, score: how much the term says about the article */
+    size_t n;
+    bool first;        /* the next token opens a sentence, as the keys tell one */
+} key_reader;
+
+/* Whether a punctuation token opening with `c` ends a sentence for the
+ * keys (one of ".!?\"\n", or the string's end as strchr finds it). */
+static inline bool ends_key_sentence(char c)
 {
-    SL_VEC(uint64_t) cands = {0};   /* code, score: how much the term says about the article */
-    out->n_keys = 0;
-    if (!an->tokens.n)
-        return 0;
-    if (sl_vec_reserve(&cands, an->tokens.n))   /* one a token at most: no growing */
-        return SL_ENOMEM;
-    const sl_token *toks = an->tokens.items;   /* in locals, as in sl_sketch_build */
-    const uint64_t *token_terms = an->token_terms.items;
-    for (size_t t = 0, n_toks = an->tokens.n; t < n_toks; t++) {
-        const sl_token *tok = &toks[t];
-        uint64_t term = token_terms[t];
-        uint32_t len = tok->end - tok->start;
-        if (!term || len < 3 || !sl_token_is_content(tok, text))
-            continue;
-        bool first = t == 0 ||
-                     (toks[t - 1].flags & SL_TOK_PUNCT && strchr(".!?\"\n", text[toks[t - 1].start]));
-        cands.items[cands.n++] = key_pair((uint32_t)(term >> 32) & ~SL_TERM_FLAGS,
-                                          (specific(tok, first) ? 1000u : 0u) + (len < 20 ? len : 20));
-    }
-    int rc = sl_sketch_keys_choose(cands.items, cands.n, out);
-    sl_vec_free(&cands);
-    return rc;
+    return c == '.' || c == '!' || c == '?' || c == '"' || c == '\n' || c == '\0';
+}
+
+/* Token `tok` (its term `term`, `content` its sl_token_is_content) as a
+ * key candidate, when it is one; then whether the next token opens a
+ * sentence. Every token passes here once, in text order. */
+static inline void read_key(key_reader *kr, const sl_token *tok, uint64_t term, bool content,
+                            const char *text)
+{
+    uint32_t len = tok->end - tok->start;
+    if (term && len >= 3 && content)
+        kr->cands[kr->n++] = key_pair((uint32_t)(term >> 32) & ~SL_TERM_FLAGS,
+                                      (specific(tok, kr->first) ? 1000u : 0u) + (len < 20 ? len : 20));
+    kr->first = (tok->flags & SL_TOK_PUNCT) && ends_key_sentence(text[tok->start]);
 }
 
 /* English number words and the figures they stand for: a rewrite writes
@@ -309,12 +320,16 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
 {
     out->terms.n = out->starts.n = out->spans.n = 0;
     out->n_words = an->n_words;
+    out->n_keys = 0;
     size_t n_sent = an->sentences.n < SL_SKETCH_SENTENCES ? an->sentences.n : SL_SKETCH_SENTENCES;
     /* terms has room for one even when empty (views point into it, never at
-     * NULL), and for a term a token: no growing */
+     * NULL), and for a term a token: no growing; so has the key candidates */
     if (sl_vec_reserve(&out->starts, n_sent + 1) || sl_vec_reserve(&out->spans, n_sent) ||
         sl_vec_reserve(&out->terms, an->tokens.n + 1))
         return SL_ENOMEM;
+    if (sl_vec_reserve(&out->key_cands, an->tokens.n + 1))
+        return SL_ENOMEM;
+    key_reader keys = {out->key_cands.items, 0, true};
     /* the arrays in locals: the stores of the codes would make the
      * compiler read them again a token */
     const sl_token *toks = an->tokens.items;
@@ -331,12 +346,15 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
         for (; t < n_toks && toks[t].start < span.start; t++) {
             quoted = quote_state(quoted, &toks[t], text, len, gap);
             gap = toks[t].end;
+            read_key(&keys, &toks[t], token_terms[t], sl_token_is_content(&toks[t], text), text);
         }
         size_t begin = n_codes;   /* the sentence's terms stay in text order */
         bool first = true;
         for (; t < n_toks && toks[t].start < span.end; t++) {
             const sl_token *tok = &toks[t];
             uint64_t term = token_terms[t];
+            bool is_content = sl_token_is_content(tok, text);
+            read_key(&keys, tok, term, is_content, text);
             quoted = quote_state(quoted, tok, text, len, gap);
             gap = tok->end;
             uint64_t figure = number_word_term(tok, text);
@@ -344,7 +362,7 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
             if (figure)
                 term = figure;
             if (term && n_codes - begin < SL_SKETCH_TERMS) {
-                bool content = figure || sl_token_is_content(tok, text);
+                bool content = figure || is_content;
                 n_content += content;
                 n_quoted += content && quoted;
                 codes[n_codes++] = ((uint32_t)(term >> 32) & ~SL_TERM_FLAGS) |
@@ -356,8 +374,10 @@ int sl_sketch_build(const sl_analysis *an, const char *text, sl_sketch *out)
                 first = false;
         }
     }
+    for (; t < n_toks; t++)   /* past the sentences compared: keys only */
+        read_key(&keys, &toks[t], token_terms[t], sl_token_is_content(&toks[t], text), text);
     out->terms.n = n_codes;
     out->starts.items[out->starts.n++] = (uint32_t)n_codes;
     keep_quoted_claim(out, n_content, n_quoted);
-    return choose_keys(an, text, out);
+    return keys.n ? sl_sketch_keys_choose(keys.cands, keys.n, out) : 0;
 }

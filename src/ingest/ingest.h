@@ -112,8 +112,8 @@ int sl_jsonl_parse_line(const char *line, size_t len, sl_record *out, sl_buf *wh
  * "id" as the line gives it, any JSON value (a reference of its own, NULL
  * when absent; the next parse or the caller json_decrefs it). The line is
  * accepted or refused as sl_jsonl_parse_line does it, with its words, its
- * bytes that are not UTF-8 included; `out` gets text (or html) and key
- * only (the optional members are not read), and a nested text, html or id
+ * bytes that are not UTF-8 included; `out` gets text (or html) only (no
+ * key: the id is shape->id; the optional members are not read), and a nested text, html or id
  * sends the line to jansson. Start `shape` zeroed; sl_jsonl_line_free it. */
 enum { SL_JSONL_MEMBERS = 8 };   /* the members a record is read from */
 typedef struct sl_jsonl_line {

@@ -279,11 +279,15 @@ static int read_stood_in(const char *line, size_t len, size_t at_line, sl_json_f
     return rc;
 }
 
-static int fill_record(const sl_json_field *f, sl_record *out, sl_buf *why)
+/* The record from its fields; a line filter's (`shape`) gets its body
+ * alone: its id is shape->id, and the key made of it was a copy (or a
+ * printed number) a line that no reader read. */
+static int fill_record(const sl_json_field *f, const sl_jsonl_line *shape, sl_record *out, sl_buf *why)
 {
     int rc = read_body(f, out, why);
-    if (!rc)
-        rc = read_key(&f[F_ID], &out->key);
+    if (rc || shape)
+        return rc;
+    rc = read_key(&f[F_ID], &out->key);
     if (!rc)
         rc = optional_string(&f[F_URL], &out->url);
     if (!rc)
@@ -342,7 +346,7 @@ static int parse(const char *line, size_t len, size_t at_line, sl_record *out, s
             shape->id = id_of(&f[F_ID]);
     }
     if (!rc)
-        rc = fill_record(f, out, why);
+        rc = fill_record(f, shape, out, why);
     sl_json_fields_free(own, N_FIELDS);
     if (rc)
         sl_record_clear(out);

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "ingest/ingest.h"
 #include "page_extract.h"
 #include "test.h"
@@ -396,6 +398,24 @@ TEST(jsonl_bom_and_crlf)
     const char line[] = "\xEF\xBB\xBF{\"text\": \"first line of a Windows file\"}\r\n";
     CHECK_INT(sl_jsonl_parse_line(line, sizeof line - 1, &r, NULL), 0);
     CHECK_STR(r.text, "first line of a Windows file");
+    sl_record_clear(&r);
+}
+
+/* A line filter's read (dedup's) gives the body and the id as the line
+ * has it, no key; a plain read gives the key. */
+TEST(jsonl_shaped_gives_body_and_id_not_key)
+{
+    const char line[] = "{\"id\": 10949, \"title\": \"T\", \"text\": \"Fuel loading began.\"}";
+    sl_record r = {0};
+    sl_jsonl_line shape = {0};
+    CHECK_INT(sl_jsonl_parse_line_shaped(line, sizeof line - 1, &r, &shape, NULL), 0);
+    CHECK_STR(r.text, "Fuel loading began.");
+    CHECK(r.key == NULL && r.title == NULL);
+    CHECK_INT(shape.is_object, 1);
+    CHECK(shape.id != NULL && json_is_integer(shape.id) && json_integer_value(shape.id) == 10949);
+    sl_jsonl_line_free(&shape);
+    CHECK_INT(sl_jsonl_parse_line(line, sizeof line - 1, &r, NULL), 0);
+    CHECK_STR(r.key, "10949");
     sl_record_clear(&r);
 }
 
