@@ -68,8 +68,9 @@ bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b);
  * Lumeris's offer", "Clearly Mark"), which the text never capitalises
  * after another word of a sentence ("Irving", "Sterling" written
  * mid-sentence are names): a word in -ing of six letters or more, or in -ly
- * of seven or more before a word the text writes so without it. */
-bool sl_entities_participle_opening(const sl_facts_doc *d, size_t i);
+ * of seven or more before a word the text writes so without it. Each test
+ * scans the text: a text's first 64 openings are tested, the rest not (false). */
+bool sl_entities_participle_opening(sl_facts_doc *d, size_t i);
 
 /* ---- roles ---- */
 /* The first token of the role whose role words start at token `start`,

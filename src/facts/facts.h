@@ -35,10 +35,11 @@ typedef struct sl_facts_doc {
     struct { const sl_token *items; size_t n; } toks;  /* those within [0, len) */
     size_t *sent_of;          /* sentence index of each token */
     uint32_t *word_hash;      /* sl_facts_word_hash of each token (word lists) */
-    uint8_t *token_memo;      /* tests of each token asked once an article (SL_MEMO_* bits) */
+    uint16_t *token_memo;     /* tests of each token asked once an article (SL_MEMO_* bits) */
     const sl_text_names *names; /* the names of the tokens read, NULL: the entities finder finds them */
     struct sl_place_opener *place_openers; /* entities.c, while it runs: the tokens */
     size_t n_place_openers;                      /* before a place word, by word_hash */
+    unsigned participle_scans; /* entity_cues.c: the openings whose test scanned the text */
     sl_fact_vec *out;
     int err;
     FILE *speaker_trace;      /* NULL; eval/facts_features.c: the speaker chooser's features */
@@ -60,6 +61,8 @@ enum {
     SL_MEMO_ATTRIBUTION = 16,  /* ... an attribution word ("said") */
     SL_MEMO_ROLE_ASKED = 32,   /* entities.c's role_test asked ... */
     SL_MEMO_ROLE = 64,         /* ... and true */
+    SL_MEMO_PARTICIPLE_ASKED = 128, /* entity_cues.c's participle test asked ... */
+    SL_MEMO_PARTICIPLE = 256,  /* ... and true */
 };
 
 /* ---- lists.c ---- */

@@ -862,6 +862,18 @@ TEST(facts_entities_participle_opening_a_sentence)
                    {"Recognised Shipping Lanes", NULL, NULL, 0});
 }
 
+/* The participle test scans the text: a text's first 64 openings are
+ * tested (each once, whichever pass asks), the rest keep their word. */
+TEST(facts_entities_participle_openings_tested_64_a_text)
+{
+    char text[8192] = "Marit Vollan will host the gala.";
+    for (int k = 0; k < 65; k++)
+        strcat(text, " Choosing Vollan, known for her humor, signals a change.");
+    strcat(text, "\n");
+    CHECK_ENTITIES(text, {"Vollan", "person", "Marit Vollan", 64},
+                   {"Choosing Vollan", NULL, NULL, 1});
+}
+
 /* A name ending in a word of premises after "at", "in", "inside",
  * "outside", "near" or "into" is the place where something happens ("a
  * fire at Marfell Bank"); staff at it make it the body ("analysts at
