@@ -66,6 +66,7 @@ typedef struct sl_story_changes {
 typedef struct sl_story_row {
     int64_t id;
     int64_t added;                /* articles filed: n_articles grows by as many */
+    int64_t thread;               /* a new story's thread, 0: the row's kept */
     int64_t first_day, last_day;  /* their least and greatest day, INT64_MIN: none dated */
     char *title;                  /* the last title given, NULL: the row's kept */
     int scored;                   /* a title score came: the row's becomes `score` */
@@ -576,6 +577,14 @@ void sl_store_story_changes_forget(sl_story_changes *c);
  * SL_ENOMEM. */
 int sl_store_story_rows_put(sl_store *st, int64_t id, const void *centroid, size_t len,
                             int64_t day, const sl_story_title *title);
+/* New story `id` is in thread `thread`: kept with its update in a batch,
+ * written at once outside one. SL_ESTORE, SL_ENOMEM. */
+int sl_store_story_rows_thread(sl_store *st, int64_t id, int64_t thread);
+/* Thread `from` is merged into `into`: the pending threads follow, as the
+ * stored rows do. */
+void sl_store_story_rows_threads_merge(sl_store *st, int64_t from, int64_t into);
+/* Story `id`'s pending update, NULL when none. */
+const sl_story_row *sl_store_story_rows_of(sl_store *st, int64_t id);
 /* Writes story `id`'s pending update, before a read of its row. SL_ESTORE. */
 int sl_store_story_rows_settle(sl_store *st, int64_t id);
 /* Writes every pending update, in id order, and forgets them (at a commit,

@@ -36,7 +36,6 @@ static const char Q_STORY_GET[] =
 static const char Q_STORY_ARTICLES[] = STORY_ARTICLES(SL_STORE_ARTICLE_PATH("a"));
 /* The same before schema 28 (SL_STORE_PATHS_SINCE), which has no paths. */
 static const char Q_STORY_ARTICLES_27[] = STORY_ARTICLES("a.path");
-static const char Q_STORY_THREAD[] = "UPDATE stories SET thread_id = ?2 WHERE id = ?1";
 static const char Q_THREADS_MERGE[] = "UPDATE stories SET thread_id = ?2 WHERE thread_id = ?1";
 /* A story merge (sl_grouper_take_story_merge): ?2 takes the count and the
  * span of days of ?1, then ?1's articles; ?1 is left empty. */
@@ -242,11 +241,12 @@ static int exec_ids(sl_store *st, const char *sql, int64_t a, int64_t b)
 
 int sl_store_story_thread(sl_store *st, int64_t story_id, int64_t thread_id)
 {
-    return exec_ids(st, Q_STORY_THREAD, story_id, thread_id);
+    return sl_store_story_rows_thread(st, story_id, thread_id);
 }
 
 int sl_store_threads_merge(sl_store *st, int64_t from, int64_t into)
 {
+    sl_store_story_rows_threads_merge(st, from, into);
     return exec_ids(st, Q_THREADS_MERGE, from, into);
 }
 

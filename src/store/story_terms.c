@@ -198,8 +198,12 @@ static size_t missing(const uint64_t *a, size_t na, const uint64_t *b, size_t nb
 int sl_store_story_terms_stored(sl_store *st, int64_t story, uint64_t *terms, float *weights,
                                 size_t *n)
 {
-    sqlite3_stmt *s =
-        sl_store_story_rows_settle(st, story) ? NULL : sl_store_stmt(st, Q_CENTROID_OLD);
+    const sl_story_row *row = sl_store_story_rows_of(st, story);
+    if (row && row->added) { /* its row's centroid is the pending one */
+        *n = centroid_terms(row->centroid, row->len, terms, weights);
+        return 0;
+    }
+    sqlite3_stmt *s = sl_store_stmt(st, Q_CENTROID_OLD);
     if (!s || sqlite3_bind_int64(s, 1, story))
         return SL_ESTORE;
     int rc = sqlite3_step(s), bad = 0;

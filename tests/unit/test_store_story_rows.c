@@ -126,3 +126,36 @@ TEST(store_story_rows_forgotten_at_a_rollback)
     CHECK_STR(text, "0 20001 20001 Old headline 0.0 ");
     drop_store(st, path);
 }
+
+/* A new story's thread goes in with its update, by the commit's one
+ * statement; a thread merge in the batch moves the pending thread too. */
+TEST(store_story_rows_keep_a_new_story_thread)
+{
+    OPEN_STORE(st, path);
+    int64_t first = 0, second = 0, other = 0;
+    CHECK_INT(sl_store_story_new(st, 1, "Other", 20001, &other), 0);
+    CHECK_INT(sl_store_story_thread(st, other, other), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(sl_store_begin(st), 0);
+    statement_count updates = {"UPDATE stories", 0};
+    count_statements(st, &updates);
+    unsigned char packed[64];
+    size_t len = centroid_of(0.5f, packed);
+    CHECK_INT(sl_store_story_new(st, 1, "First", 20001, &first), 0);
+    CHECK_INT(sl_store_story_thread(st, first, first), 0);
+    CHECK_INT(sl_store_story_update(st, first, packed, len, 20001, NULL), 0);
+    CHECK_INT(sl_store_story_new(st, 1, "Second", 20002, &second), 0);
+    CHECK_INT(sl_store_story_thread(st, second, first), 0);
+    CHECK_INT(sl_store_story_update(st, second, packed, len, 20002, NULL), 0);
+    CHECK_INT(updates.n, 0);
+    CHECK_INT(sl_store_threads_merge(st, first, other), 0);
+    CHECK_INT(updates.n, 1);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(updates.n, 3);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM stories WHERE thread_id = %lld"
+             " AND centroid IS NOT NULL", (long long)other);
+    CHECK_INT(count_rows(st, sql), 2);
+    drop_store(st, path);
+}
