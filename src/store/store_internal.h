@@ -585,6 +585,9 @@ int sl_store_story_rows_thread(sl_store *st, int64_t id, int64_t thread);
 void sl_store_story_rows_threads_merge(sl_store *st, int64_t from, int64_t into);
 /* Story `id`'s pending update, NULL when none. */
 const sl_story_row *sl_store_story_rows_of(sl_store *st, int64_t id);
+/* Forgets story `id`'s pending update unwritten (a statement that sets
+ * every column it would set comes next). */
+void sl_store_story_rows_drop(sl_store *st, int64_t id);
 /* Writes story `id`'s pending update, before a read of its row. SL_ESTORE. */
 int sl_store_story_rows_settle(sl_store *st, int64_t id);
 /* Writes every pending update, in id order, and forgets them (at a commit,

@@ -11,7 +11,8 @@
  * at once would have left. The old centroid story_terms starts from is
  * read from the pending row. Any other read or statement on a story's
  * row in the batch first writes that story's update (the grouper's state,
- * `show`, a retitle, split or revisit; a merge both stories'), and one on
+ * `show`, a retitle or revisit; a merge both stories'; a split's reset,
+ * which sets every column the update would, drops it), and one on
  * many rows (a date change, a listing, the check) all of them. Outside a
  * batch's transaction an update is written at once. */
 #include <stdlib.h>
@@ -148,6 +149,15 @@ const sl_story_row *sl_store_story_rows_of(sl_store *st, int64_t id)
     sl_story_rows *r = &st->story_rows;
     uint32_t *at = r->items.n ? sl_count_slot(&r->at, (uint64_t)id, 0) : NULL;
     return at && *at ? &r->items.items[*at - 1] : NULL;
+}
+
+void sl_store_story_rows_drop(sl_store *st, int64_t id)
+{
+    sl_story_row *row = (sl_story_row *)sl_store_story_rows_of(st, id);
+    if (row) {
+        free(row->title);
+        *row = (sl_story_row){.id = id, .first_day = INT64_MIN, .last_day = INT64_MIN};
+    }
 }
 
 int sl_store_story_rows_settle(sl_store *st, int64_t id)

@@ -35,9 +35,10 @@ int sl_store_story_move(sl_store *st, const int64_t *articles, size_t n, int64_t
 int sl_store_story_reset(sl_store *st, const sl_story_state *story, int64_t first_article,
                          const char *fallback_title)
 {
-    if (sl_store_story_rows_settle(st, story->id) ||
-        sl_store_story_terms_put(st, story->id, story->centroid, story->len))
+    if (sl_store_story_terms_put(st, story->id, story->centroid, story->len))
         return SL_ESTORE;
+    /* it sets every column a pending update would: that update need not go */
+    sl_store_story_rows_drop(st, story->id);
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_RESET);
     if (!s || sl_store_centroid_form(st, story->centroid, story->len, &st->centroid) ||
         sqlite3_bind_int64(s, 1, story->id) ||

@@ -159,3 +159,31 @@ TEST(store_story_rows_keep_a_new_story_thread)
     CHECK_INT(count_rows(st, sql), 2);
     drop_store(st, path);
 }
+
+/* A split's reset sets every column a pending update would: the update is
+ * dropped unwritten, and one after the reset adds to the reset's row. */
+TEST(store_story_rows_dropped_by_a_reset)
+{
+    OPEN_STORE(st, path);
+    int64_t story = 0;
+    CHECK_INT(sl_store_story_new(st, 1, "Old headline", 20001, &story), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(sl_store_begin(st), 0);
+    statement_count updates = {"UPDATE stories", 0};
+    count_statements(st, &updates);
+    CHECK_INT(four_updates(st, story), 0);
+    unsigned char packed[64];
+    size_t len = centroid_of(1.5f, packed);
+    sl_story_state reset = {.id = story, .thread_id = story, .first_day = 20003, .last_day = 20004,
+                            .title_score = 0.25, .centroid = packed, .len = len, .articles = 2};
+    CHECK_INT(sl_store_story_reset(st, &reset, 1, "Fallback"), 0);
+    CHECK_INT(updates.n, 1);
+    CHECK_INT(sl_store_story_update(st, story, packed, len, 20006, NULL), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(updates.n, 2);
+    sqlite3_trace_v2(st->db, 0, NULL, NULL);
+    char text[512];
+    row_text(st, story, text, sizeof text);
+    CHECK(strncmp(text, "3 20003 20006 Fallback 0.25 ", 28) == 0);
+    drop_store(st, path);
+}
