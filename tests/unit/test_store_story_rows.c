@@ -44,6 +44,14 @@ static int four_updates(sl_store *st, int64_t story)
     return rc;
 }
 
+/* A story of day 20001 titled "Old headline", committed, and a new batch
+ * begun. */
+static int committed_story(sl_store *st, int64_t *story)
+{
+    return sl_store_story_new(st, 1, "Old headline", 20001, story) || sl_store_commit(st) ||
+           sl_store_begin(st);
+}
+
 static int state_seen(void *ctx, const sl_story_state *story)
 {
     *(sl_story_state *)ctx = *story;
@@ -114,9 +122,7 @@ TEST(store_story_rows_forgotten_at_a_rollback)
 {
     OPEN_STORE(st, path);
     int64_t story = 0;
-    CHECK_INT(sl_store_story_new(st, 1, "Old headline", 20001, &story), 0);
-    CHECK_INT(sl_store_commit(st), 0);
-    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(committed_story(st, &story), 0);
     CHECK_INT(four_updates(st, story), 0);
     CHECK_INT(sl_store_rollback(st), 0);
     CHECK_INT(sl_store_begin(st), 0);
@@ -166,9 +172,7 @@ TEST(store_story_rows_dropped_by_a_reset)
 {
     OPEN_STORE(st, path);
     int64_t story = 0;
-    CHECK_INT(sl_store_story_new(st, 1, "Old headline", 20001, &story), 0);
-    CHECK_INT(sl_store_commit(st), 0);
-    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(committed_story(st, &story), 0);
     statement_count updates = {"UPDATE stories", 0};
     count_statements(st, &updates);
     CHECK_INT(four_updates(st, story), 0);
