@@ -163,6 +163,8 @@ int sl_store_article_meta(sl_store *st, int64_t id, const char *source, const ch
     *changed = sqlite3_changes(st->db) > 0;
     if (!*changed || !published)
         return 0;
+    if (sl_store_story_rows_flush(st)) /* the span set after the pending updates */
+        return SL_ESTORE;
     s = sl_store_stmt(st, Q_STORY_RESPAN);
     if (!s || sqlite3_bind_int64(s, 1, id))
         return SL_ESTORE;

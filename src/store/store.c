@@ -397,6 +397,7 @@ void sl_store_close(sl_store *st)
     sl_buf_free(&st->member);
     sl_store_dict_forget(&st->dict);
     sl_store_story_changes_forget(&st->changes);
+    sl_store_story_rows_forget(&st->story_rows);
     sl_store_sketch_memo_free(st);
     sqlite3_close(st->db);
     free(st->unlocked);
@@ -649,7 +650,9 @@ int sl_store_commit(sl_store *st)
         return 0;
     /* the batch's new terms, in its transaction, before a merge moves
      * terms_recent's rows, their ids with them */
-    int rc = st->writing ? sl_store_story_changes_flush(st) : 0;
+    int rc = st->writing ? sl_store_story_rows_flush(st) : 0;
+    if (!rc && st->writing)
+        rc = sl_store_story_changes_flush(st);
     if (!rc && st->writing) /* after the changes, whose rows may give ids */
         rc = sl_store_dict_flush(st);
     if (!rc && st->writing)
@@ -671,6 +674,7 @@ int sl_store_rollback(sl_store *st)
     st->recent_first = 0; /* what the batch added to the recent tables is gone */
     sl_store_dict_forget(&st->dict); /* and the terms it gave ids */
     sl_store_story_changes_forget(&st->changes); /* and its stories' changes unwritten */
+    sl_store_story_rows_forget(&st->story_rows); /* and their rows' updates */
     sl_store_sketch_memo_clear(st); /* and the sketches it wrote */
     sl_store_paths_forget(st);        /* and the row of paths it added */
     /* Reset every statement first: a pending read would keep the transaction open. */

@@ -182,7 +182,8 @@ typedef struct sl_story_title {
 } sl_story_title;
 /* Adds an article to a story: counts, span of days, centroid, and, when
  * `title` is not NULL, what sl_store_story_retitle would write, by the same
- * statement. */
+ * statement; in a batch the row is written at its commit, once for all the
+ * batch's articles of the story (story_rows.c). */
 int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, size_t len,
                           int64_t day, const sl_story_title *title);
 /* Takes article `article_id` out of its current story's count (before a new

@@ -61,6 +61,26 @@ typedef struct sl_story_changes {
     sl_count_map terms; /* term -> how many pending changes add or remove it */
 } sl_story_changes;
 
+/* A story row's update not yet written (story_rows.c): what the articles
+ * a batch filed in the story since its row was last written do to it. */
+typedef struct sl_story_row {
+    int64_t id;
+    int64_t added;                /* articles filed: n_articles grows by as many */
+    int64_t thread;               /* a new story's thread, 0: the row's kept */
+    int64_t first_day, last_day;  /* their least and greatest day, INT64_MIN: none dated */
+    char *title;                  /* the last title given, NULL: the row's kept */
+    int scored;                   /* a title score came: the row's becomes `score` */
+    double score;
+    uint32_t len;                 /* the centroid now, sl_centroid_pack's form */
+    unsigned char centroid[SL_CENTROID_TERMS * SL_CENTROID_TERM_BYTES];
+} sl_story_row;
+
+/* A batch's pending story rows, written at its commit. */
+typedef struct sl_story_rows {
+    SL_VEC(sl_story_row) items;
+    sl_count_map at;    /* story id -> its place in items + 1 */
+} sl_story_rows;
+
 /* The sketches a batch has read, by article id (sketch_memo.c). */
 typedef struct sl_sketch_memo sl_sketch_memo;
 
@@ -101,6 +121,7 @@ struct sl_store {
     sl_store_emptiness emptiness[SL_STORE_KNOWN_TABLES]; /* recent.c */
     sl_term_dict dict;
     sl_story_changes changes;  /* the batch's story_terms changes (story_changes.c) */
+    sl_story_rows story_rows;  /* the batch's story rows' updates (story_rows.c) */
     sl_sketch_memo *sketch_memo; /* NULL until a batch reads a sketch */
     sl_buf member;             /* a vector read back in the split's form, reused */
     /* Opened immutable, without locks (a folder the reader may not write,
@@ -547,6 +568,33 @@ int sl_store_story_changes_settle(sl_store *st, uint64_t term);
 int sl_store_story_changes_flush(sl_store *st);
 /* Forgets the pending changes unwritten (a rollback) and frees their memory. */
 void sl_store_story_changes_forget(sl_story_changes *c);
+
+/* ---- story_rows.c: the story rows' updates kept until the commit ---- */
+/* Story `id` took in one more article of grouping day `day` (INT64_MIN:
+ * undated); its centroid is now `centroid` (sl_centroid_pack's form) and,
+ * when `title`, its title and title score are those. Kept in memory while
+ * a batch's transaction is open, written at once outside one. SL_ESTORE,
+ * SL_ENOMEM. */
+int sl_store_story_rows_put(sl_store *st, int64_t id, const void *centroid, size_t len,
+                            int64_t day, const sl_story_title *title);
+/* New story `id` is in thread `thread`: kept with its update in a batch,
+ * written at once outside one. SL_ESTORE, SL_ENOMEM. */
+int sl_store_story_rows_thread(sl_store *st, int64_t id, int64_t thread);
+/* Thread `from` is merged into `into`: the pending threads follow, as the
+ * stored rows do. */
+void sl_store_story_rows_threads_merge(sl_store *st, int64_t from, int64_t into);
+/* Story `id`'s pending update, NULL when none. */
+const sl_story_row *sl_store_story_rows_of(sl_store *st, int64_t id);
+/* Forgets story `id`'s pending update unwritten (a statement that sets
+ * every column it would set comes next). */
+void sl_store_story_rows_drop(sl_store *st, int64_t id);
+/* Writes story `id`'s pending update, before a read of its row. SL_ESTORE. */
+int sl_store_story_rows_settle(sl_store *st, int64_t id);
+/* Writes every pending update, in id order, and forgets them (at a commit,
+ * before any other statement that reads or sets the stories' columns). */
+int sl_store_story_rows_flush(sl_store *st);
+/* Forgets the pending updates unwritten (a rollback) and frees their memory. */
+void sl_store_story_rows_forget(sl_story_rows *r);
 
 /* ---- facts.c ---- */
 /* Migration 7: packs the rows of table facts_rows (one item each) into one

@@ -12,19 +12,6 @@
 static const char Q_STORY_NEW[] =
     "INSERT INTO stories(title, first_article, n_articles, first_day, last_day)"
     " VALUES(?1, ?2, 0, ?3, ?3)";
-#define STORY_UPDATE(title)                                                                        \
-    "UPDATE stories SET n_articles = n_articles + 1, centroid = ?2,"                                \
-    " first_day = CASE WHEN ?3 IS NULL THEN first_day WHEN first_day IS NULL OR ?3 < first_day"    \
-    "   THEN ?3 ELSE first_day END,"                                                               \
-    " last_day = CASE WHEN ?3 IS NULL THEN last_day WHEN last_day IS NULL OR ?3 > last_day"        \
-    "   THEN ?3 ELSE last_day END" title " WHERE id = ?1"
-static const char Q_STORY_UPDATE[] = STORY_UPDATE("");
-/* The same with the story's new title (?4, NULL: the old one kept) and
- * title score (?5): the row written once instead of twice, as by
- * Q_STORY_RETITLE and then Q_STORY_UPDATE (docs/history/benchmarks-rounds.md,
- * "Twenty-seventh round"). */
-static const char Q_STORY_UPDATE_TITLED[] =
-    STORY_UPDATE(", title = coalesce(?4, title), title_score = ?5");
 static const char Q_STORY_LEAVE[] =
     "UPDATE stories SET n_articles = n_articles - 1"
     " WHERE id = (SELECT story_id FROM articles WHERE id = ?1) RETURNING id";
@@ -49,7 +36,6 @@ static const char Q_STORY_GET[] =
 static const char Q_STORY_ARTICLES[] = STORY_ARTICLES(SL_STORE_ARTICLE_PATH("a"));
 /* The same before schema 28 (SL_STORE_PATHS_SINCE), which has no paths. */
 static const char Q_STORY_ARTICLES_27[] = STORY_ARTICLES("a.path");
-static const char Q_STORY_THREAD[] = "UPDATE stories SET thread_id = ?2 WHERE id = ?1";
 static const char Q_THREADS_MERGE[] = "UPDATE stories SET thread_id = ?2 WHERE thread_id = ?1";
 /* A story merge (sl_grouper_take_story_merge): ?2 takes the count and the
  * span of days of ?1, then ?1's articles; ?1 is left empty. */
@@ -97,17 +83,7 @@ int sl_store_story_update(sl_store *st, int64_t story_id, const void *centroid, 
 {
     if (sl_store_story_terms_put(st, story_id, centroid, len))
         return SL_ESTORE;
-    sqlite3_stmt *s = sl_store_stmt(st, title ? Q_STORY_UPDATE_TITLED : Q_STORY_UPDATE);
-    if (!s || sl_store_centroid_form(st, centroid, len, &st->centroid) ||
-        sqlite3_bind_int64(s, 1, story_id) ||
-        sqlite3_bind_blob(s, 2, st->centroid.ptr, (int)st->centroid.len, SQLITE_STATIC))
-        return SL_ESTORE;
-    if (sl_store_bind_day(s, 3, day))
-        return SL_ESTORE;
-    if (title && (sl_store_bind_text(s, 4, title->title) ||
-                  sqlite3_bind_double(s, 5, title->score) != SQLITE_OK))
-        return SL_ESTORE;
-    return sl_store_exec_stmt(s);
+    return sl_store_story_rows_put(st, story_id, centroid, len, day, title);
 }
 
 int sl_store_story_leave(sl_store *st, int64_t article_id, int64_t *story_id)
@@ -171,6 +147,8 @@ int sl_store_stories_list(sl_store *st, const char *since, sl_story_list **out)
     int64_t since_day = since ? sl_date_day(since) : SL_NO_DAY;
     if (since && since_day == SL_NO_DAY)
         return SL_EUSAGE;
+    if (sl_store_story_rows_flush(st))
+        return SL_ESTORE;
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORIES_LIST);
     if (!s)
         return SL_ESTORE;
@@ -231,7 +209,9 @@ int sl_store_story_get(sl_store *st, int64_t id, sl_story **out)
 {
     *out = NULL;
     sqlite3_stmt *s;
-    int rc = sl_store_row_by_id(st, Q_STORY_GET, id, &s);
+    int rc = sl_store_story_rows_settle(st, id);
+    if (!rc)
+        rc = sl_store_row_by_id(st, Q_STORY_GET, id, &s);
     if (rc)
         return rc;
     sl_story *story = sl_calloc(1, sizeof *story);
@@ -261,17 +241,19 @@ static int exec_ids(sl_store *st, const char *sql, int64_t a, int64_t b)
 
 int sl_store_story_thread(sl_store *st, int64_t story_id, int64_t thread_id)
 {
-    return exec_ids(st, Q_STORY_THREAD, story_id, thread_id);
+    return sl_store_story_rows_thread(st, story_id, thread_id);
 }
 
 int sl_store_threads_merge(sl_store *st, int64_t from, int64_t into)
 {
+    sl_store_story_rows_threads_merge(st, from, into);
     return exec_ids(st, Q_THREADS_MERGE, from, into);
 }
 
 int sl_store_stories_merge(sl_store *st, int64_t from, int64_t into)
 {
-    if (sl_store_story_terms_put(st, from, NULL, 0) ||
+    if (sl_store_story_rows_settle(st, from) || sl_store_story_rows_settle(st, into) ||
+        sl_store_story_terms_put(st, from, NULL, 0) ||
         exec_ids(st, Q_STORY_ABSORB, from, into) || exec_ids(st, Q_STORY_EMPTY, from, into) ||
         exec_ids(st, Q_ARTICLES_MOVE, from, into))
         return SL_ESTORE;
@@ -281,6 +263,8 @@ int sl_store_stories_merge(sl_store *st, int64_t from, int64_t into)
 
 int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, double score)
 {
+    if (sl_store_story_rows_settle(st, story_id))
+        return SL_ESTORE;
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_RETITLE);
     if (!s || sqlite3_bind_int64(s, 1, story_id) || sl_store_bind_text(s, 2, title) ||
         sqlite3_bind_double(s, 3, score))
@@ -291,6 +275,8 @@ int sl_store_story_retitle(sl_store *st, int64_t story_id, const char *title, do
 int sl_store_thread_stories(sl_store *st, int64_t thread_id, sl_story_list **out)
 {
     *out = NULL;
+    if (sl_store_story_rows_flush(st))
+        return SL_ESTORE;
     sqlite3_stmt *s = sl_store_stmt(st, Q_THREAD_STORIES);
     if (!s || sqlite3_bind_int64(s, 1, thread_id))
         return SL_ESTORE;

@@ -42,6 +42,8 @@ int sl_store_stories_page(sl_store *st, const char *since, int64_t thread_id,
     int64_t since_day = since ? sl_date_day(since) : SL_NO_DAY;
     if (since && since_day == SL_NO_DAY)
         return SL_EUSAGE;
+    if (sl_store_story_rows_flush(st))
+        return SL_ESTORE;
     sqlite3_stmt *s = sl_store_stmt(st, Q_PAGE_COUNT);
     if (!s || bind_filters(s, since_day, thread_id, story_ids))
         return SL_ESTORE;

@@ -37,6 +37,8 @@ int sl_store_story_reset(sl_store *st, const sl_story_state *story, int64_t firs
 {
     if (sl_store_story_terms_put(st, story->id, story->centroid, story->len))
         return SL_ESTORE;
+    /* it sets every column a pending update would: that update need not go */
+    sl_store_story_rows_drop(st, story->id);
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_RESET);
     if (!s || sl_store_centroid_form(st, story->centroid, story->len, &st->centroid) ||
         sqlite3_bind_int64(s, 1, story->id) ||
@@ -51,7 +53,8 @@ int sl_store_story_reset(sl_store *st, const sl_story_state *story, int64_t firs
 
 int sl_store_story_revised(sl_store *st, const sl_story_state *story)
 {
-    if (sl_store_story_terms_put(st, story->id, story->centroid, story->len))
+    if (sl_store_story_rows_settle(st, story->id) ||
+        sl_store_story_terms_put(st, story->id, story->centroid, story->len))
         return SL_ESTORE;
     sqlite3_stmt *s = sl_store_stmt(st, Q_STORY_REVISED);
     if (!s || sl_store_centroid_form(st, story->centroid, story->len, &st->centroid) ||

@@ -198,6 +198,11 @@ static size_t missing(const uint64_t *a, size_t na, const uint64_t *b, size_t nb
 int sl_store_story_terms_stored(sl_store *st, int64_t story, uint64_t *terms, float *weights,
                                 size_t *n)
 {
+    const sl_story_row *row = sl_store_story_rows_of(st, story);
+    if (row && row->added) { /* its row's centroid is the pending one */
+        *n = centroid_terms(row->centroid, row->len, terms, weights);
+        return 0;
+    }
     sqlite3_stmt *s = sl_store_stmt(st, Q_CENTROID_OLD);
     if (!s || sqlite3_bind_int64(s, 1, story))
         return SL_ESTORE;
@@ -327,7 +332,8 @@ static int64_t column_day(sqlite3_stmt *s, int col)
 int sl_store_story_state(void *store, int64_t id, int (*fn)(void *ctx, const sl_story_state *story),
                          void *ctx)
 {
-    sqlite3_stmt *s = sl_store_stmt(store, Q_STORY_STATE);
+    sqlite3_stmt *s =
+        sl_store_story_rows_settle(store, id) ? NULL : sl_store_stmt(store, Q_STORY_STATE);
     if (!s || sqlite3_bind_int64(s, 1, id))
         return SL_ESTORE;
     int rc = sqlite3_step(s), err = 0;
@@ -607,7 +613,9 @@ static int read_row(sqlite3_stmt *s, term_story *have, sl_buf *why)
 int sl_store_story_terms_verify(sl_store *st, sl_buf *why)
 {
     term_rows want = {0};
-    int rc = sl_store_story_changes_flush(st);
+    int rc = sl_store_story_rows_flush(st);
+    if (!rc)
+        rc = sl_store_story_changes_flush(st);
     if (!rc)
         rc = sorted_terms(st, &want, 0, why);
     int weighed = weights_form(st);
