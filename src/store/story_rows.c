@@ -13,7 +13,8 @@
  * row in the batch first writes that story's update (the grouper's state,
  * `show`, a retitle or revisit; a merge both stories'; a split's reset,
  * which sets every column the update would, drops it), and one on
- * many rows (a date change, a listing, the check) all of them. Outside a
+ * many rows (a date change, a listing; the story_terms check, which the
+ * store's check runs only with no batch open) all of them. Outside a
  * batch's transaction an update is written at once. */
 #include <stdlib.h>
 #include <string.h>
