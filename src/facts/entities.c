@@ -248,7 +248,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (the && !modifies && end - first == 1 && sl_entities_opens_a_place(d, first))
         return "place"; /* a river's name: "the Tavel" beside "the Tavel River" */
     if (!modifies && !sl_entities_staff_at(d, first) && sl_entities_premises_named(d, first, end))
-        return "place"; /* the bank where it happened: "a fire at Marfell Bank" */
+        return "place"; /* the hotel where it happened: "a fire at Marfell Hotel" */
     if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
         (the && !modifies))
         return "organization";

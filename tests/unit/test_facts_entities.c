@@ -880,8 +880,22 @@ TEST(facts_entities_participle_openings_tested_64_a_text)
  * Kestrel Bank"). */
 TEST(facts_entities_premises_where_it_happened)
 {
-    CHECK_ENTITIES("Three people died in a fire at Marfell Bank on Monday. Analysts at Kestrel "
+    CHECK_ENTITIES("Three people died in a fire at Marfell Hotel on Monday. Analysts at Kestrel "
                    "Bank expect a cut. The suspect was held inside the Eskby County Courthouse.\n",
-                   {"Marfell Bank", "place", NULL, 1}, {"Kestrel Bank", "organization", NULL, 1},
+                   {"Marfell Hotel", "place", NULL, 1}, {"Kestrel Bank", "organization", NULL, 1},
                    {"Eskby County Courthouse", "place", NULL, 1});
+}
+
+/* A bank, a market or a club after "at" or "in" is the body as often as
+ * its building ("talks at the World Bank", "sales in the U.S. Market",
+ * "debt rescheduled at the Paris Club"), and the premises' word alone is
+ * a body's short name ("passed in the House"): each stays an
+ * organisation, as before the premises rule. */
+TEST(facts_entities_premises_not_a_body)
+{
+    CHECK_ENTITIES("Ministers met at the Orlen Development Bank on Monday. Sales rose in the "
+                   "Norvik Market. Debt was rescheduled at the Tarvik Club. The tax bill passed "
+                   "in the House.\n",
+                   {"Orlen Development Bank", "place", NULL, 0}, {"Norvik Market", "place", NULL, 0},
+                   {"Tarvik Club", "place", NULL, 0}, {"House", "place", NULL, 0});
 }
