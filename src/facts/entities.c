@@ -248,7 +248,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (the && !modifies && end - first == 1 && sl_entities_opens_a_place(d, first))
         return "place"; /* a river's name: "the Tavel" beside "the Tavel River" */
     if (!modifies && !sl_entities_staff_at(d, first) && sl_entities_premises_named(d, first, end))
-        return "place"; /* the bank where it happened: "a fire at Marfell Bank" */
+        return "place"; /* the hotel where it happened: "a fire at Marfell Hotel" */
     if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
         (the && !modifies))
         return "organization";
@@ -402,8 +402,10 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                            sl_facts_is(d, first, ".")))
         first++; /* "Mr. Clarke": the courtesy title and its dot are no role */
     /* a participle opening the sentence is no part of the name after it
-     * ("Choosing Vollan, known for ...": Vollan) */
-    if (starts && first == i && end - first >= 2 && sl_entities_participle_opening(d, first) &&
+     * ("Choosing Vollan, known for ...": Vollan); a name right before
+     * "said" is the speaker, whole ("Irving Trust Co said") */
+    if (starts && first == i && end - first >= 2 && !sl_facts_is(d, end, "said") &&
+        sl_entities_participle_opening(d, first) &&
         !role_within(d, first + 1, end) && sl_facts_in(d, end - 1, org_words) < 0 &&
         sl_facts_in(d, end - 1, place_words) < 0)
         first++; /* not "Acting Turkish Prime Minister", "Sterling Software Inc", "Banking

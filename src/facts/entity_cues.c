@@ -233,12 +233,17 @@ bool sl_entities_premises_of(const sl_facts_doc *d, size_t first, size_t end)
     return false;
 }
 
+/* Words of premises that name a body as often as its building: "talks at
+ * the World Bank", "sales in the U.S. Market", "at the Paris Club". */
+static const char *const bodies_too[] = {"bank", "market", "club", NULL};
+
 bool sl_entities_premises_named(const sl_facts_doc *d, size_t first, size_t end)
 {
     size_t k = first;
     if (k > 0 && sl_facts_is(d, k - 1, "the"))
         k--;
-    return k > 0 && sl_facts_in(d, end - 1, premises) >= 0 &&
+    return k > 0 && end - first >= 2 && sl_facts_in(d, end - 1, premises) >= 0 &&
+           sl_facts_in(d, end - 1, bodies_too) < 0 &&
            (sl_facts_is(d, k - 1, "at") || sl_facts_is(d, k - 1, "in") ||
             sl_facts_is(d, k - 1, "inside") || sl_facts_is(d, k - 1, "outside") ||
             sl_facts_is(d, k - 1, "near") || sl_facts_is(d, k - 1, "into"));

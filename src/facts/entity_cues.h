@@ -42,8 +42,10 @@ bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i);
  * place or motion and an article: "at a suburban Harlow accounting firm". */
 bool sl_entities_premises_of(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether the name [first, end) is premises where something happens: a
- * word of premises ends it and "at", "in", "inside", "outside", "near" or
- * "into" is before it ("a fire at Marfell Bank", "in the Orlen Tannery"). */
+ * word of premises ends it, after a word of its own, and "at", "in",
+ * "inside", "outside", "near" or "into" is before it ("a fire at Marfell
+ * Hotel", "in the Orlen Tannery"); not a bank, market or club, bodies as
+ * often ("at the World Bank"), nor the word alone ("in the House"). */
 bool sl_entities_premises_named(const sl_facts_doc *d, size_t first, size_t end);
 
 /* ---- the shape of words ---- */

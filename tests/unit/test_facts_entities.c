@@ -862,6 +862,18 @@ TEST(facts_entities_participle_opening_a_sentence)
                    {"Recognised Shipping Lanes", NULL, NULL, 0});
 }
 
+/* A name opening its sentence right before "said" is the speaker, whole:
+ * a participle's clause says nothing ("Dorling Freight Co said", named
+ * once, keeps "Dorling"), while "Choosing Vollan, known ..." still drops
+ * its participle. */
+TEST(facts_entities_participle_not_before_said)
+{
+    CHECK_ENTITIES("Dorling Freight Co said it is raising its rates. Flying Kestrels said it "
+                   "had added two routes.\n",
+                   {"Dorling Freight Co", NULL, NULL, 1}, {"Freight Co", NULL, NULL, 0},
+                   {"Flying Kestrels", NULL, NULL, 1}, {"Kestrels", NULL, NULL, 0});
+}
+
 /* The participle test scans the text: a text's first 64 openings are
  * tested (each once, whichever pass asks), the rest keep their word. */
 TEST(facts_entities_participle_openings_tested_64_a_text)
@@ -876,12 +888,21 @@ TEST(facts_entities_participle_openings_tested_64_a_text)
 
 /* A name ending in a word of premises after "at", "in", "inside",
  * "outside", "near" or "into" is the place where something happens ("a
- * fire at Marfell Bank"); staff at it make it the body ("analysts at
+ * fire at Marfell Hotel"); staff at it make it the body ("analysts at
  * Kestrel Bank"). */
 TEST(facts_entities_premises_where_it_happened)
 {
-    CHECK_ENTITIES("Three people died in a fire at Marfell Bank on Monday. Analysts at Kestrel "
+    CHECK_ENTITIES("Three people died in a fire at Marfell Hotel on Monday. Analysts at Kestrel "
                    "Bank expect a cut. The suspect was held inside the Eskby County Courthouse.\n",
-                   {"Marfell Bank", "place", NULL, 1}, {"Kestrel Bank", "organization", NULL, 1},
+                   {"Marfell Hotel", "place", NULL, 1}, {"Kestrel Bank", "organization", NULL, 1},
                    {"Eskby County Courthouse", "place", NULL, 1});
+    /* a bank, a market or a club is the body as often as its building
+     * ("talks at the World Bank", "sales in the U.S. Market"), and the
+     * premises' word alone a body's short name ("passed in the House"):
+     * each stays an organisation, as before the premises rule */
+    CHECK_ENTITIES("Ministers met at the Orlen Development Bank on Monday. Sales rose in the "
+                   "Norvik Market. Debt was rescheduled at the Tarvik Club. The tax bill passed "
+                   "in the House.\n",
+                   {"Orlen Development Bank", "place", NULL, 0}, {"Norvik Market", "place", NULL, 0},
+                   {"Tarvik Club", "place", NULL, 0}, {"House", "place", NULL, 0});
 }
