@@ -402,10 +402,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                            sl_facts_is(d, first, ".")))
         first++; /* "Mr. Clarke": the courtesy title and its dot are no role */
     /* a participle opening the sentence is no part of the name after it
-     * ("Choosing Vollan, known for ...": Vollan); a name right before
-     * "said" is the speaker, whole ("Irving Trust Co said") */
-    if (starts && first == i && end - first >= 2 && !sl_facts_is(d, end, "said") &&
-        sl_entities_participle_opening(d, first) &&
+     * ("Choosing Vollan, known for ...": Vollan) */
+    if (starts && first == i && end - first >= 2 && sl_entities_participle_opening(d, first) &&
         !role_within(d, first + 1, end) && sl_facts_in(d, end - 1, org_words) < 0 &&
         sl_facts_in(d, end - 1, place_words) < 0)
         first++; /* not "Acting Turkish Prime Minister", "Sterling Software Inc", "Banking

@@ -862,18 +862,6 @@ TEST(facts_entities_participle_opening_a_sentence)
                    {"Recognised Shipping Lanes", NULL, NULL, 0});
 }
 
-/* A name opening its sentence right before "said" is the speaker, whole:
- * a participle's clause says nothing ("Dorling Freight Co said", named
- * once, keeps "Dorling"), while "Choosing Vollan, known ..." still drops
- * its participle. */
-TEST(facts_entities_participle_not_before_said)
-{
-    CHECK_ENTITIES("Dorling Freight Co said it is raising its rates. Flying Kestrels said it "
-                   "had added two routes.\n",
-                   {"Dorling Freight Co", NULL, NULL, 1}, {"Freight Co", NULL, NULL, 0},
-                   {"Flying Kestrels", NULL, NULL, 1}, {"Kestrels", NULL, NULL, 0});
-}
-
 /* The participle test scans the text: a text's first 64 openings are
  * tested (each once, whichever pass asks), the rest keep their word. */
 TEST(facts_entities_participle_openings_tested_64_a_text)
