@@ -401,13 +401,12 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                             (starts || !sl_facts_is(d, first, "new"))) ||
                            sl_facts_is(d, first, ".")))
         first++; /* "Mr. Clarke": the courtesy title and its dot are no role */
-    /* a participle opening the sentence is no part of the name after it
-     * ("Choosing Vollan, known for ...": Vollan) */
-    if (starts && first == i && end - first >= 2 && sl_entities_participle_opening(d, first) &&
+    /* an adverb opening the sentence is no part of the name after it
+     * ("Normally Velmora calls ...": Velmora) */
+    if (starts && first == i && end - first >= 2 && sl_entities_adverb_opening(d, first) &&
         !role_within(d, first + 1, end) && sl_facts_in(d, end - 1, org_words) < 0 &&
         sl_facts_in(d, end - 1, place_words) < 0)
-        first++; /* not "Acting Turkish Prime Minister", "Sterling Software Inc", "Banking
-                  * Center" */
+        first++; /* not a role's, a firm's or a place's first word ("Early Bird Inc") */
     /* a weekday or month ends the name before it ("Coach Maurice Cheeks
      * Saturday"); "Early Friday" leaves one word, judged as any other */
     for (size_t k = first + 1; k < end; k++)

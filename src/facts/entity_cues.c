@@ -375,34 +375,32 @@ static bool standing_alone(const sl_facts_doc *d, size_t i)
     return false;
 }
 
-/* Texts whose sentences open with participles by the thousand would scan
- * the whole text for each: past this many openings a text's further ones
- * keep their word in the name, as they did before the test. */
-#define PARTICIPLE_SCANS 64
+/* Texts whose sentences open with adverbs by the thousand would scan the
+ * whole text for each: past this many openings a text's further ones keep
+ * their word in the name, as they did before the test. */
+#define ADVERB_SCANS 64
 
-static bool participle_test(sl_facts_doc *d, size_t i)
+static bool adverb_test(sl_facts_doc *d, size_t i)
 {
     size_t n;
     const char *w = sl_facts_tok(d, i, &n);
-    bool ing = n >= 6 && !strncmp(w + n - 3, "ing", 3);
-    bool ly = n >= 7 && !strncmp(w + n - 2, "ly", 2);
-    if ((!ing && !ly) || !(d->toks.items[i].flags & SL_TOK_UPPER) ||
-        d->participle_scans >= PARTICIPLE_SCANS)
+    if (n < 7 || strncmp(w + n - 2, "ly", 2) || !(d->toks.items[i].flags & SL_TOK_UPPER) ||
+        d->adverb_scans >= ADVERB_SCANS)
         return false;
-    d->participle_scans++;
+    d->adverb_scans++;
     if (capitalised_within(d, i, NULL, 0) || standing_alone(d, i))
-        return false; /* a name's word: "photographer Irving Klaw", "Corning said" */
-    /* an adverb in -ly ("Clearly Mark"), where the name after it stands
-     * elsewhere without it ("producer Laurence Mark"): not "Internationally
-     * Recognised Transit Corridor" */
-    return ing || (i + 1 < d->toks.n && capitalised_within(d, i + 1, w, n));
+        return false; /* a name's word: "actress Beverly Ames", "Kimberly said" */
+    /* where the name after it stands elsewhere without it ("producer
+     * Laurence Mark" beside "Clearly Mark"): not "Internationally Recognised
+     * Transit Corridor" */
+    return i + 1 < d->toks.n && capitalised_within(d, i + 1, w, n);
 }
 
-bool sl_entities_participle_opening(sl_facts_doc *d, size_t i)
+bool sl_entities_adverb_opening(sl_facts_doc *d, size_t i)
 {
-    if (!(d->token_memo[i] & SL_MEMO_PARTICIPLE_ASKED))
-        d->token_memo[i] |= SL_MEMO_PARTICIPLE_ASKED | (participle_test(d, i) ? SL_MEMO_PARTICIPLE : 0);
-    return d->token_memo[i] & SL_MEMO_PARTICIPLE;
+    if (!(d->token_memo[i] & SL_MEMO_ADVERB_ASKED))
+        d->token_memo[i] |= SL_MEMO_ADVERB_ASKED | (adverb_test(d, i) ? SL_MEMO_ADVERB : 0);
+    return d->token_memo[i] & SL_MEMO_ADVERB;
 }
 
 /* Words before a role that say whose it is and so end its description. */

@@ -65,14 +65,15 @@ bool sl_entities_model_number(const sl_facts_doc *d, size_t i);
 bool sl_entities_month_name(const sl_facts_doc *d, size_t name, size_t end);
 /* Whether every word of tokens [a, b) is written in capitals. */
 bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b);
-/* Whether token i, opening a sentence, is a participle or an adverb
- * opening a clause ("Choosing Vollan, known for ...", "Considering
- * Lumeris's offer", "Clearly Mark"), which the text never capitalises
- * after another word of a sentence ("Irving", "Sterling" written
- * mid-sentence are names): a word in -ing of six letters or more, or in -ly
- * of seven or more before a word the text writes so without it. Each test
- * scans the text: a text's first 64 openings are tested, the rest not (false). */
-bool sl_entities_participle_opening(sl_facts_doc *d, size_t i);
+/* Whether token i, opening a sentence, is an adverb opening a clause
+ * ("Clearly Mark", "Normally Velmora calls ..."): a word in -ly of seven
+ * letters or more, which the text never capitalises after another word of
+ * a sentence nor writes alone as a name ("Beverly"), before a word the text
+ * writes so without it. Participles in -ing are not asked: too many firms'
+ * names open so ("Boeing Co has been awarded", "Corning Glass Works is
+ * raising"). Each test scans the text: a text's first 64 openings are
+ * tested, the rest not (false). */
+bool sl_entities_adverb_opening(sl_facts_doc *d, size_t i);
 
 /* ---- roles ---- */
 /* The first token of the role whose role words start at token `start`,

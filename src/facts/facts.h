@@ -39,7 +39,7 @@ typedef struct sl_facts_doc {
     const sl_text_names *names; /* the names of the tokens read, NULL: the entities finder finds them */
     struct sl_place_opener *place_openers; /* entities.c, while it runs: the tokens */
     size_t n_place_openers;                      /* before a place word, by word_hash */
-    unsigned participle_scans; /* entity_cues.c: the openings whose test scanned the text */
+    unsigned adverb_scans;    /* entity_cues.c: the openings whose test scanned the text */
     sl_fact_vec *out;
     int err;
     FILE *speaker_trace;      /* NULL; eval/facts_features.c: the speaker chooser's features */
@@ -61,8 +61,8 @@ enum {
     SL_MEMO_ATTRIBUTION = 16,  /* ... an attribution word ("said") */
     SL_MEMO_ROLE_ASKED = 32,   /* entities.c's role_test asked ... */
     SL_MEMO_ROLE = 64,         /* ... and true */
-    SL_MEMO_PARTICIPLE_ASKED = 128, /* entity_cues.c's participle test asked ... */
-    SL_MEMO_PARTICIPLE = 256,  /* ... and true */
+    SL_MEMO_ADVERB_ASKED = 128, /* entity_cues.c's adverb test asked ... */
+    SL_MEMO_ADVERB = 256,      /* ... and true */
 };
 
 /* ---- lists.c ---- */

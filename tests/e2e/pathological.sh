@@ -142,14 +142,14 @@ w = lambda i: "".join(c[(i >> (4 * k)) % 16] + v[(i >> (4 * k + 2)) % 5] for k i
 open(sys.argv[1], "w").write("Rivers of the north\n\n" + "".join("Boats went up the %s at dawn. " % w(i * 7919) for i in range(34000)) + "\n")' "$DIR/names.txt"
 ingest_case 30 800
 
-section "an article of 30,000 sentences opening with a participle before a name"
-batch participles
-# a sentence-opening "-ing"/"-ly" word before a name asks whether the text
-# writes that word elsewhere as a name's (src/facts/entity_cues.c): a scan
-# of the text each, so only a text's first 64 are asked (47.5 s against
-# 0.08 s of CPU for this input outside the sanitizer build before the cap)
+section "an article of 30,000 sentences opening with an adverb before a name"
+batch adverbs
+# a sentence-opening "-ly" word before a name asks whether the text writes
+# that word elsewhere as a name's (src/facts/entity_cues.c): a scan of the
+# text each, so only a text's first 64 are asked (74.1 s against 0.16 s of
+# CPU for this input outside the sanitizer build before the cap)
 python3 -c 'import sys
-open(sys.argv[1], "w").write("Choices\n\n" + "Choosing Alpha Beta met them. " * 30000 + "\n")' "$DIR/participles.txt"
+open(sys.argv[1], "w").write("Choices\n\n" + "Ironically Alpha Beta met them. " * 30000 + "\n")' "$DIR/adverbs.txt"
 ingest_case 30 800
 
 section "an article of $SENTENCES sentences"

@@ -832,46 +832,32 @@ TEST(facts_entities_lone_surname_opening_a_sentence)
                    {"Separately", NULL, NULL, 0}, {"Ann Roe", "person", NULL, 1});
 }
 
-/* A participle or an adverb opening a sentence is no part of the name
- * after it ("Choosing Vollan, known for ..." is Vollan; "Ironically
- * Brede"), but a word in -ing the text capitalises after another word is a
- * name's ("Sterling Okafor" beside
- * "photographer Sterling Okafor"). */
-TEST(facts_entities_participle_opening_a_sentence)
+/* An adverb in -ly opening a sentence is no part of the name after it,
+ * where the text writes that name without it ("Ironically Brede" beside
+ * "producer Ansel Brede"); a word in -ing is not asked, as firms' names
+ * open so ("Dorling Freight Co has been awarded"), nor a word the text
+ * writes as a name elsewhere ("actress Beverly Ames"). */
+TEST(facts_entities_adverb_opening_a_sentence)
 {
-    CHECK_ENTITIES("Marit Vollan will host the gala. Choosing Vollan, known for her gentle humor, "
-                   "signals a change, the magazine wrote. Considering Lumeris Capital's offer, "
-                   "the board waited.\n",
-                   {"Choosing Vollan", NULL, NULL, 0}, {"Vollan", "person", "Marit Vollan", 1},
-                   {"Considering Lumeris Capital", NULL, NULL, 0});
-    CHECK_ENTITIES("Sterling Okafor took the photographs. The agency hired photographer Sterling "
-                   "Okafor in May.\n",
-                   {"Sterling Okafor", "person", NULL, 2});
-    /* a firm's or a place's name, a role, or a word that stands alone
-     * elsewhere keep their first word */
-    CHECK_ENTITIES("Sterling Lumber Inc said profits rose. Banking Center said it would merge. "
-                   "Acting Mayor Roel Dann said so. Corning Glass Works said it agreed. Corning "
-                   "said the terms were fair.\n",
-                   {"Sterling Lumber Inc", "organization", NULL, 1},
-                   {"Banking Center", NULL, NULL, 1}, {"Roel Dann", "person", NULL, 1},
-                   {"Corning Glass Works", NULL, NULL, 1});
-    /* an adverb in -ly, where the name after it stands elsewhere without it */
     CHECK_ENTITIES("The studio hired producer Ansel Brede. Ironically Brede had turned it down "
                    "before. Internationally Recognised Shipping Lanes were closed.\n",
                    {"Ironically Brede", NULL, NULL, 0}, {"Brede", "person", "Ansel Brede", 1},
                    {"Recognised Shipping Lanes", NULL, NULL, 0});
+    CHECK_ENTITIES("Dorling Freight Co has been awarded a contract. The firm hired Freight Co "
+                   "veterans. Beverly Ames starred. The studio praised actress Beverly Ames.\n",
+                   {"Dorling Freight Co", NULL, NULL, 1}, {"Beverly Ames", "person", NULL, 2});
 }
 
-/* The participle test scans the text: a text's first 64 openings are
- * tested (each once, whichever pass asks), the rest keep their word. */
-TEST(facts_entities_participle_openings_tested_64_a_text)
+/* The adverb test scans the text: a text's first 64 openings are tested
+ * (each once, whichever pass asks), the rest keep their word. */
+TEST(facts_entities_adverb_openings_tested_64_a_text)
 {
-    char text[8192] = "Marit Vollan will host the gala.";
+    char text[8192] = "The studio hired producer Ansel Brede.";
     for (int k = 0; k < 65; k++)
-        strcat(text, " Choosing Vollan, known for her humor, signals a change.");
+        strcat(text, " Ironically Brede had turned it down.");
     strcat(text, "\n");
-    CHECK_ENTITIES(text, {"Vollan", "person", "Marit Vollan", 64},
-                   {"Choosing Vollan", NULL, NULL, 1});
+    CHECK_ENTITIES(text, {"Brede", "person", "Ansel Brede", 64},
+                   {"Ironically Brede", NULL, NULL, 1});
 }
 
 /* A name ending in a word of premises after "at", "in", "inside",
