@@ -89,7 +89,7 @@ static key_tally *tally_of(key_tally *table, unsigned bits, uint32_t code)
  * later, which is read by then). The table is the sketch's, kept from
  * text to text with every slot empty: its used slots are emptied after,
  * not all of them before (the zeroing, on the stack to 256 slots, else a
- * calloc, was 0.6% of dedup's instructions: docs/benchmarks.md,
+ * calloc, was 0.6% of dedup's instructions: docs/history/benchmarks-rounds.md,
  * "Twenty-eighth round: dedup"). */
 int sl_sketch_keys_choose(uint64_t *cands, size_t n, sl_sketch *out)
 {
@@ -136,7 +136,7 @@ int sl_sketch_keys_choose(uint64_t *cands, size_t n, sl_sketch *out)
  * ("2", "10") are too common to file an article under. The candidates are
  * gathered in sl_sketch_build's pass over the tokens (key_reader), not in
  * a second pass of their own (about 2% of dedup's instructions:
- * docs/benchmarks.md, "Twenty-eighth round: dedup"). */
+ * docs/history/benchmarks-rounds.md, "Twenty-eighth round: dedup"). */
 typedef struct key_reader {
     uint64_t *cands;   /* code, score: how much the term says about the article */
     size_t n;

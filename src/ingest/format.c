@@ -104,7 +104,7 @@ static size_t ascii_text16_len(const unsigned char *s)
  * over sixteen bytes at a time (a vector compare), to their first byte
  * that is not: a byte at a time, this was 24 M instructions of `facts
  * --text` over the first 1,000 Reuters stories, each file being sniffed
- * twice (docs/benchmarks.md, "Twenty-eighth round"). */
+ * twice (docs/history/benchmarks-rounds.md, "Twenty-eighth round"). */
 static size_t undecodable(const unsigned char *s, size_t n)
 {
     size_t bad = 0;

@@ -4,7 +4,7 @@
  * index): 15,650 instructions an article on the first 1,000 Reuters
  * stories. A story that several articles of a batch join has its row
  * written once, at the commit, in id order, with what all of them did to
- * it, and a new story's thread goes in with it (docs/benchmarks.md,
+ * it, and a new story's thread goes in with it (docs/history/benchmarks-rounds.md,
  * "Twenty-eighth round"). The counts add, the days widen the span, the
  * last centroid, title and score win, and a thread merge moves the pending
  * threads as it moves the stored ones: the row written is the one writing

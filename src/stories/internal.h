@@ -29,7 +29,7 @@ typedef struct sl_postings {
 
 /* The lists side by side in order of first use, found through a hash of
  * their places: 4 bytes a slot, at most half full, where slots of whole
- * lists (32 bytes) were (docs/benchmarks.md, "Twenty-eighth round"). */
+ * lists (32 bytes) were (docs/history/benchmarks-rounds.md, "Twenty-eighth round"). */
 typedef struct sl_index {
     uint32_t *at;             /* place in lists + 1; 0: empty slot */
     size_t cap;               /* slots of at, a power of two */

@@ -81,7 +81,7 @@ static bool grow(sl_stem_memo *m)
 /* Room for one more entry of `bytes` bytes. A memo half full doubles its
  * table up to MEMO_MAX slots, so that one of a language with a few
  * hundred words stays small (a table of MEMO_MAX slots from the first
- * growth on was 1 MB a language: docs/benchmarks.md, "Twenty-eighth
+ * growth on was 1 MB a language: docs/history/benchmarks-rounds.md, "Twenty-eighth
  * round"); past it, or when its bytes are used up, it starts again empty
  * in the same table. */
 static void make_room(sl_stem_memo *m, size_t bytes)

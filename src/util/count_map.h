@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 /* The most a map fills before it doubles: SL_COUNT_MAP_FULL_NUM /
- * SL_COUNT_MAP_FULL_DEN of its slots (docs/benchmarks.md, "Twenty-eighth
+ * SL_COUNT_MAP_FULL_DEN of its slots (docs/history/benchmarks-rounds.md, "Twenty-eighth
  * round": 4/5 in place of 1/2). */
 #define SL_COUNT_MAP_FULL_NUM 4
 #define SL_COUNT_MAP_FULL_DEN 5

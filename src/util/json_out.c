@@ -11,7 +11,7 @@
 
 /* One byte into the buffer, inline: sl_buf_putc is a call (28.7 M
  * instructions of `facts --text` over the first 1,000 Reuters stories,
- * most of them the writer's; docs/benchmarks.md, "Twenty-eighth round"). */
+ * most of them the writer's; docs/history/benchmarks-rounds.md, "Twenty-eighth round"). */
 static inline void put_byte(sl_buf *b, char c) { sl_buf_put(b, &c, 1); }
 
 void sl_json_init(sl_json *j, sl_json_write_fn write, void *ctx, int pretty)
@@ -201,7 +201,7 @@ void sl_json_string(sl_json *j, const char *s)
 
 /* Two digits at a time from the back: snprintf("%lld") went through
  * vfprintf for each of them, 55 M instructions of `facts --text` over the
- * first 1,000 Reuters stories (docs/benchmarks.md, "Twenty-eighth round"). */
+ * first 1,000 Reuters stories (docs/history/benchmarks-rounds.md, "Twenty-eighth round"). */
 size_t sl_json_format_int(char out[SL_JSON_INT_MAX], int64_t v)
 {
     static const char pairs[] = "00010203040506070809101112131415161718192021222324"
