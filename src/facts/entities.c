@@ -27,9 +27,11 @@ static const char *const role_words[] = {"president", "minister", "secretary", "
     "master", "commissioner", "superintendent", "councillor", "councilor", "chief", "champion",
     "trooper", "marshal", "gm", "sergeant", "lieutenant", "corporal", "constable", "senior",
     NULL};
-/* Words that end (or start) an organisation's name. */
-static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.",
-    "llc", "plc", "group", "party", "ministry", "department", "agency", "council", "committee",
+/* Words that end (or start) an organisation's name; with a firm's legal
+ * forms as news agencies write them, with or without the dot ("Boeing Co",
+ * "Sandoz AG", "Skanska AB", "Philips NV", "Nestle SA"). */
+static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "cos",
+    "cos.", "ltd", "ltd.", "llc", "plc", "ag", "ab", "gmbh", "nv", "sa", "spa", "bhd", "group", "party", "ministry", "department", "agency", "council", "committee",
     "commission", "court", "army", "forces", "force", "police", "university", "college",
     "school", "bank", "organization", "organisation", "union", "association", "institute",
     "foundation", "company", "corporation", "news", "times", "post", "journal", "press",
@@ -218,8 +220,12 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (end - first >= 2 && sl_facts_in(d, first, compass) >= 0 &&
         sl_facts_in(d, end - 1, org_words) < 0)
         return "place"; /* "Middle East", "West Bank"; not "Northern Football League" */
-    /* "Tel Aviv, Israel": a place followed by its country */
-    if (sl_facts_is(d, end, ",") && end + 1 < d->toks.n) {
+    /* "Tel Aviv, Israel": a place followed by its country; not a firm
+     * followed by its town ("Ostler and Co, Bravik") */
+    size_t end_len;
+    const char *end_word = sl_facts_tok(d, end - 1, &end_len);
+    if (sl_facts_is(d, end, ",") && end + 1 < d->toks.n &&
+        !sl_known_firm_word(end_word, end_len)) {
         size_t cn;
         const char *c = sl_facts_tok(d, end + 1, &cn);
         if (name_word(d, end + 1) && sl_facts_is_place(c, cn))

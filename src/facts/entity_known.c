@@ -25,9 +25,14 @@ static size_t suffix_len(const char *name, size_t len)
 /* Organisation words that end a firm's name, which the firm's first words
  * stand for ("Kestrel" of "Kestrel Motors"; a town's police or council is
  * not shortened to the town's name). */
-static const char *const firm_words[] = {"inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.",
-    "llc", "plc", "group", "company", "corporation", "industries", "motors", "systems",
+static const char *const firm_words[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "cos",
+    "cos.", "ltd", "ltd.", "llc", "plc", "ag", "ab", "gmbh", "nv", "sa", "spa", "bhd", "group", "company", "corporation", "industries", "motors", "systems",
     "airlines", "airways", "international", NULL};
+
+bool sl_known_firm_word(const char *w, size_t n)
+{
+    return sl_facts_list_find(firm_words, w, n, sl_facts_word_hash(w, n)) >= 0;
+}
 
 /* Whether s[0, len) opens the firm's name e before the words that end it:
  * "Kestrel" of "Kestrel Motors", "Tannhill Foods" of "Tannhill Foods Inc"
@@ -39,8 +44,7 @@ static bool opens_org(const sl_known *e, const char *s, size_t len)
         return false;
     const char *last = strrchr(e->name, ' ') + 1;
     size_t n = e->len - (size_t)(last - e->name);
-    return sl_facts_list_find(firm_words, last, n, sl_facts_word_hash(last, n)) >= 0 &&
-           !sl_facts_is_place(s, len);
+    return sl_known_firm_word(last, n) && !sl_facts_is_place(s, len);
 }
 
 /* Words of a name its initials skip: "Food and Drug Administration" is FDA. */

@@ -23,6 +23,9 @@ typedef struct sl_known {
     bool weak;           /* a person by the shape of its name alone (no role) */
 } sl_known;
 
+/* Whether w[0, n) is a word that ends a firm's name: its legal form ("Co",
+ * "Inc.", "AG") or a word such as "Group", "Motors", "Airlines". */
+bool sl_known_firm_word(const char *w, size_t n);
 /* The entity the mention s[0, len) at byte `at` names (see entity_known.c);
  * `firms`: also a firm by its first words. NULL when none. */
 const sl_known *sl_known_find(const sl_known *kn, size_t n, const char *s, size_t len, uint32_t at,

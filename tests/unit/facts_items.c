@@ -94,3 +94,19 @@ void check_numbers_of(const char *text, const expected_number *want, size_t n,
             sl_test_fail(file, line, "\"%s\" read as a number", *absent);
     sl_fact_items_free(items);
 }
+
+/* Checks each expectation of `want` on the entities of `text`. */
+void check_entities(const char *text, const want_entity *want, size_t n_want)
+{
+    sl_fact_items *items = facts_of_text(text, NULL);
+    for (size_t w = 0; w < n_want; w++) {
+        const sl_fact_item *e = NULL;
+        size_t n = 0;
+        for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++)
+            n += !strcmp(e->text, want[w].text) &&
+                 (!want[w].type || !strcmp(e->detail, want[w].type)) &&
+                 (!want[w].about || (e->about && !strcmp(e->about, want[w].about)));
+        CHECK_INT(n, want[w].count);
+    }
+    sl_fact_items_free(items);
+}

@@ -1,6 +1,6 @@
 /* facts_items.h — what the facts unit tests share: the facts of a text or
  * of a fixture file, the items of one kind among them, and the checks of
- * a number item. */
+ * a number item and of a text's entities. */
 #ifndef SL_TEST_FACTS_ITEMS_H
 #define SL_TEST_FACTS_ITEMS_H
 
@@ -40,5 +40,20 @@ void check_numbers_of(const char *text, const expected_number *want, size_t n,
                       const char *const *absent, const char *file, int line);
 #define NUMBERS_OF(text, want, absent) \
     check_numbers_of((text), (want), sizeof(want) / sizeof *(want), (absent), __FILE__, __LINE__)
+
+/* What one entity check expects: `count` entities read `text` as `type`
+ * (any type when NULL) under the name `about` (any when NULL). */
+typedef struct want_entity {
+    const char *text, *type, *about;
+    size_t count;
+} want_entity;
+
+/* Checks each expectation of `want` on the entities of `text`. */
+void check_entities(const char *text, const want_entity *want, size_t n_want);
+#define CHECK_ENTITIES(text, ...)                                                            \
+    do {                                                                                     \
+        const want_entity want_[] = {__VA_ARGS__};                                           \
+        check_entities(text, want_, sizeof want_ / sizeof *want_);                           \
+    } while (0)
 
 #endif

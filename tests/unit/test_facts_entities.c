@@ -288,35 +288,6 @@ TEST(facts_entities_lone_names_in_context)
     sl_fact_items_free(items);
 }
 
-/* What one entity check expects: `count` entities read `text` as `type`
- * (any type when NULL) under the name `about` (any when NULL). */
-typedef struct want_entity {
-    const char *text, *type, *about;
-    size_t count;
-} want_entity;
-
-/* Checks each expectation of `want` on the entities of `text`. */
-static void check_entities(const char *text, const want_entity *want, size_t n_want)
-{
-    sl_fact_items *items = facts_of_text(text, NULL);
-    for (size_t w = 0; w < n_want; w++) {
-        const sl_fact_item *e = NULL;
-        size_t n = 0;
-        for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++)
-            n += !strcmp(e->text, want[w].text) &&
-                 (!want[w].type || !strcmp(e->detail, want[w].type)) &&
-                 (!want[w].about || (e->about && !strcmp(e->about, want[w].about)));
-        CHECK_INT(n, want[w].count);
-    }
-    sl_fact_items_free(items);
-}
-
-#define CHECK_ENTITIES(text, ...)                                                            \
-    do {                                                                                     \
-        const want_entity want_[] = {__VA_ARGS__};                                           \
-        check_entities(text, want_, sizeof want_ / sizeof *want_);                           \
-    } while (0)
-
 /* A name qualifying premises after a preposition of place or motion and an
  * article is a place ("at a suburban Harlow accounting firm", "in an Eskby
  * courthouse", "from a Tornby jail"); one qualifying other nouns there is
