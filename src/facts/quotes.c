@@ -579,15 +579,22 @@ static const char *role_of(const sl_facts_doc *d, const char *name)
     return NULL;
 }
 
-/* The entity item inside the speaker span, or -1. */
+/* The entity item inside the speaker span, or -1: its first person where
+ * the span names one beside a body ("Kestrel Tool Co economist Ada Marr",
+ * "Ada Marr of Kestrel Tool Co"), else its first entity. */
 static long entity_in(const sl_facts_doc *d, uint32_t a, uint32_t b)
 {
+    long first = -1;
     for (size_t k = 0; k < d->out->n; k++) {
         const sl_fact_item *it = &d->out->items[k];
-        if (it->kind == SL_FACT_ENTITY && it->span.start >= a && it->span.end <= b)
+        if (it->kind != SL_FACT_ENTITY || it->span.start < a || it->span.end > b)
+            continue;
+        if (it->detail && !strcmp(it->detail, "person"))
             return (long)k;
+        if (first < 0)
+            first = (long)k;
     }
-    return -1;
+    return first;
 }
 
 static size_t words_in(const sl_facts_doc *d, uint32_t a, uint32_t b, size_t *upper)

@@ -124,3 +124,16 @@ TEST(facts_attribution_in_the_sentence_before)
             "Peter Holm. As the cranes started, the governor was unmoved. \"We will not pay for "
             "another repair of this kind again.\"\n", "Anna Brandt");
 }
+
+/* A speaker phrase naming a body and a person is the person's ("Kestrel
+ * economist Ada Marr said"), not the body's before her: so is the quote
+ * after it that "he said" attributes to that phrase. */
+TEST(facts_attribution_person_beside_a_body)
+{
+    said_by("Drilling fell last week, with the number of active rigs dropping by five,\n"
+            "Kestrel Tool Co said. The rig count, which falls in the\nfirst quarter, has "
+            "dropped steadily since January. Kestrel\neconomist Ada Marr said the rig count "
+            "was expected to\nfall again by April.\n\"I think we're pretty much on track with "
+            "the expectation\nthat the seasonal low will come in late March,\"\nhe said.\n",
+            "Ada Marr");
+}
