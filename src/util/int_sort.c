@@ -53,53 +53,59 @@ static unsigned spread_bits(size_t n)
     return bits;
 }
 
-/* Deals `a` in place into buckets by the value's top `bits` bits (the
- * American flag permutation: each value is moved straight to the next free
- * place of its bucket); `start` gets each bucket's first index and the end. */
-static void deal_into_buckets(uint32_t *a, size_t n, unsigned bits, uint32_t *start)
-{
-    size_t n_buckets = (size_t)1 << bits;
-    unsigned shift = 32 - bits;
-    uint32_t next[1u << SPREAD_BITS_MAX];
-    memset(start, 0, (n_buckets + 1) * sizeof *start);
-    for (size_t k = 0; k < n; k++)
-        start[(a[k] >> shift) + 1]++;
-    for (size_t b = 0; b < n_buckets; b++) {
-        start[b + 1] += start[b];
-        next[b] = start[b];
+/* SPREAD_DEFINE(NAME, T, SORT) makes `void NAME(T *a, size_t n)`, the
+ * spread sort of T values with SORT (the introsort of T) for short arrays
+ * and long buckets. First the values are dealt in place into buckets by
+ * their top `bits` bits (the American flag permutation: each value moved
+ * straight to the next free place of its bucket, `start` each bucket's
+ * first index); then a long bucket (values not spread) is sorted by SORT,
+ * so that none is quadratic, and one insertion pass finishes: it moves a
+ * value only within its bucket, the buckets being in order. */
+#define SPREAD_DEFINE(NAME, T, SORT)                                                               \
+    static void NAME##_deal(T *a, size_t n, unsigned bits, uint32_t *start)                        \
+    {                                                                                              \
+        size_t n_buckets = (size_t)1 << bits;                                                      \
+        unsigned shift = (unsigned)(8 * sizeof(T)) - bits;                                         \
+        uint32_t next[1u << SPREAD_BITS_MAX];                                                      \
+        memset(start, 0, (n_buckets + 1) * sizeof *start);                                         \
+        for (size_t k = 0; k < n; k++)                                                             \
+            start[(a[k] >> shift) + 1]++;                                                          \
+        for (size_t b = 0; b < n_buckets; b++) {                                                   \
+            start[b + 1] += start[b];                                                              \
+            next[b] = start[b];                                                                    \
+        }                                                                                          \
+        for (size_t b = 0; b < n_buckets; b++)                                                     \
+            while (next[b] < start[b + 1]) {                                                       \
+                T v = a[next[b]];                                                                  \
+                for (size_t d = (size_t)(v >> shift); d != b; d = (size_t)(v >> shift)) {          \
+                    T displaced = a[next[d]];                                                      \
+                    a[next[d]++] = v;                                                              \
+                    v = displaced;                                                                 \
+                }                                                                                  \
+                a[next[b]++] = v;                                                                  \
+            }                                                                                      \
+    }                                                                                              \
+                                                                                                   \
+    void NAME(T *a, size_t n)                                                                      \
+    {                                                                                              \
+        if (n < SPREAD_MIN || n > UINT32_MAX) {                                                    \
+            SORT(a, n);                                                                            \
+            return;                                                                                \
+        }                                                                                          \
+        unsigned bits = spread_bits(n);                                                            \
+        uint32_t start[(1u << SPREAD_BITS_MAX) + 1];                                               \
+        NAME##_deal(a, n, bits, start);                                                            \
+        for (size_t b = 0; b < ((size_t)1 << bits); b++)                                           \
+            if (start[b + 1] - start[b] > SL_SORT_SHORT)                                           \
+                SORT(a + start[b], start[b + 1] - start[b]);                                       \
+        for (size_t k = 1; k < n; k++) {                                                           \
+            T v = a[k];                                                                            \
+            size_t j = k;                                                                          \
+            for (; j > 0 && v < a[j - 1]; j--)                                                     \
+                a[j] = a[j - 1];                                                                   \
+            a[j] = v;                                                                              \
+        }                                                                                          \
     }
-    for (size_t b = 0; b < n_buckets; b++)
-        while (next[b] < start[b + 1]) {
-            uint32_t v = a[next[b]];
-            for (size_t d = v >> shift; d != b; d = v >> shift) {
-                uint32_t displaced = a[next[d]];
-                a[next[d]++] = v;
-                v = displaced;
-            }
-            a[next[b]++] = v;
-        }
-}
 
-void sl_sort_u32_spread(uint32_t *a, size_t n)
-{
-    if (n < SPREAD_MIN || n > UINT32_MAX) {
-        sl_sort_u32(a, n);
-        return;
-    }
-    unsigned bits = spread_bits(n);
-    uint32_t start[(1u << SPREAD_BITS_MAX) + 1];
-    deal_into_buckets(a, n, bits, start);
-    /* a long bucket (values not spread) by the introsort, so that none is
-     * quadratic; then one insertion pass, which moves a value only within
-     * its bucket, the buckets being in order */
-    for (size_t b = 0; b < ((size_t)1 << bits); b++)
-        if (start[b + 1] - start[b] > SL_SORT_SHORT)
-            sl_sort_u32(a + start[b], start[b + 1] - start[b]);
-    for (size_t k = 1; k < n; k++) {
-        uint32_t v = a[k];
-        size_t j = k;
-        for (; j > 0 && v < a[j - 1]; j--)
-            a[j] = a[j - 1];
-        a[j] = v;
-    }
-}
+SPREAD_DEFINE(sl_sort_u32_spread, uint32_t, sl_sort_u32)
+SPREAD_DEFINE(sl_sort_u64_spread, uint64_t, sl_sort_u64)

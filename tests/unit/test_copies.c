@@ -164,17 +164,20 @@ TEST(integer_sorts_agree_with_qsort)
     free(spread);
 }
 
-/* The spread sort's buckets: values in one bucket (the high bits all
+/* The spread sorts' buckets: values in one bucket (the high bits all
  * equal, long and short runs of it) and values in every bucket, each
- * twice or more, come out as the introsort's, and sl_terms_distinct keeps
- * one code a term with its flags merged. */
+ * twice or more, come out as the introsort's (32 bits, and 64 bits with
+ * the value in the high half and a position below, as the copies' term
+ * indexes are), and sl_terms_distinct keeps one code a term with its
+ * flags merged. */
 TEST(spread_sort_agrees_with_the_introsort_in_every_bucket_shape)
 {
     enum { N = 5000 };
     uint32_t *want = malloc(N * sizeof *want), *got = malloc(N * sizeof *got);
-    CHECK(want && got);
+    uint64_t *want64 = malloc(N * sizeof *want64), *got64 = malloc(N * sizeof *got64);
+    CHECK(want && got && want64 && got64);
     uint64_t x = 0x9E3779B97F4A7C15ull;
-    for (int shape = 0; shape < 4 && want && got; shape++)
+    for (int shape = 0; shape < 4 && want && got && want64 && got64; shape++)
         for (size_t n = 40; n <= N; n += n / 2 + 7) {
             for (size_t k = 0; k < n; k++) {
                 x ^= x << 13, x ^= x >> 7, x ^= x << 17;
@@ -183,10 +186,14 @@ TEST(spread_sort_agrees_with_the_introsort_in_every_bucket_shape)
                                    : shape == 1 ? v >> 12                    /* one bucket */
                                    : shape == 2 ? (v & 0xF000000Fu) | 0x0F00u   /* few buckets, repeats */
                                                 : (uint32_t)(n - k) << 20;  /* descending, spread */
+                want64[k] = got64[k] = (uint64_t)want[k] << 32 | (uint32_t)(x % 7);
             }
             sl_sort_u32(want, n);
             sl_sort_u32_spread(got, n);
             CHECK(!memcmp(want, got, n * sizeof *got));
+            sl_sort_u64(want64, n);
+            sl_sort_u64_spread(got64, n);
+            CHECK(!memcmp(want64, got64, n * sizeof *got64));
         }
     uint32_t codes[200];
     for (size_t k = 0; k < 200; k++)   /* 50 terms, four times each, a flag each time */
@@ -198,6 +205,8 @@ TEST(spread_sort_agrees_with_the_introsort_in_every_bucket_shape)
     CHECK(merged);
     free(want);
     free(got);
+    free(want64);
+    free(got64);
 }
 
 TEST(order_overlap_counts_words_kept_in_order)
