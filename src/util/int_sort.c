@@ -14,26 +14,6 @@
 SL_SORT_DEFINE(, sl_sort_u32, uint32_t, SL_SORT_NUMERIC_LESS)
 SL_SORT_DEFINE(, sl_sort_u64, uint64_t, SL_SORT_NUMERIC_LESS)
 
-size_t sl_sort_u32_distinct(uint32_t *a, size_t n)
-{
-    sl_sort_u32(a, n);
-    size_t m = 0;
-    for (size_t k = 0; k < n; k++)
-        if (!m || a[k] != a[m - 1])
-            a[m++] = a[k];
-    return m;
-}
-
-size_t sl_sort_u64_distinct(uint64_t *a, size_t n)
-{
-    sl_sort_u64(a, n);
-    size_t m = 0;
-    for (size_t k = 0; k < n; k++)
-        if (!m || a[k] != a[m - 1])
-            a[m++] = a[k];
-    return m;
-}
-
 /* Arrays shorter than this are left to sl_sort_u32; the buckets are
  * about a quarter as many as the values, up to 2^SPREAD_BITS_MAX. Chosen
  * by instructions (callgrind) of dedup of Reuters lines 1-1,000, the
@@ -109,3 +89,25 @@ static unsigned spread_bits(size_t n)
 
 SPREAD_DEFINE(sl_sort_u32_spread, uint32_t, sl_sort_u32)
 SPREAD_DEFINE(sl_sort_u64_spread, uint64_t, sl_sort_u64)
+
+/* The distinct sorts' callers sort hashes (run and n-gram codes, key
+ * terms, stems): the spread sort. */
+size_t sl_sort_u32_distinct(uint32_t *a, size_t n)
+{
+    sl_sort_u32_spread(a, n);
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!m || a[k] != a[m - 1])
+            a[m++] = a[k];
+    return m;
+}
+
+size_t sl_sort_u64_distinct(uint64_t *a, size_t n)
+{
+    sl_sort_u64_spread(a, n);
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!m || a[k] != a[m - 1])
+            a[m++] = a[k];
+    return m;
+}

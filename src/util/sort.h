@@ -113,7 +113,8 @@
 
 void sl_sort_u32(uint32_t *a, size_t n);
 void sl_sort_u64(uint64_t *a, size_t n);
-/* Sorts and keeps one of each value; returns how many are left. */
+/* Sorts (by the spread sort below) and keeps one of each value; returns
+ * how many are left. */
 size_t sl_sort_u32_distinct(uint32_t *a, size_t n);
 size_t sl_sort_u64_distinct(uint64_t *a, size_t n);
 /* sl_sort_u32 and sl_sort_u64 for values whose high bits are spread

@@ -194,6 +194,16 @@ TEST(spread_sort_agrees_with_the_introsort_in_every_bucket_shape)
             sl_sort_u64(want64, n);
             sl_sort_u64_spread(got64, n);
             CHECK(!memcmp(want64, got64, n * sizeof *got64));
+            size_t distinct = 0;   /* the distinct sorts sort by the spread sort */
+            for (size_t k = 0; k < n; k++)
+                distinct += !k || want[k] != want[k - 1];
+            for (size_t k = 0; k < n; k++)
+                got[k] = want[n - 1 - k];
+            CHECK_INT((int)sl_sort_u32_distinct(got, n), (int)distinct);
+            bool ascending = true;
+            for (size_t k = 1; k < distinct; k++)
+                ascending = ascending && got[k - 1] < got[k];
+            CHECK(ascending && got[0] == want[0] && got[distinct - 1] == want[n - 1]);
         }
     uint32_t codes[200];
     for (size_t k = 0; k < 200; k++)   /* 50 terms, four times each, a flag each time */
