@@ -173,11 +173,10 @@ TEST(integer_sorts_agree_with_qsort)
 TEST(spread_sort_agrees_with_the_introsort_in_every_bucket_shape)
 {
     enum { N = 5000 };
-    uint32_t *want = malloc(N * sizeof *want), *got = malloc(N * sizeof *got);
-    uint64_t *want64 = malloc(N * sizeof *want64), *got64 = malloc(N * sizeof *got64);
-    CHECK(want && got && want64 && got64);
+    static uint32_t want[N], got[N];
+    static uint64_t want64[N], got64[N];
     uint64_t x = 0x9E3779B97F4A7C15ull;
-    for (int shape = 0; shape < 4 && want && got && want64 && got64; shape++)
+    for (int shape = 0; shape < 4; shape++)
         for (size_t n = 40; n <= N; n += n / 2 + 7) {
             for (size_t k = 0; k < n; k++) {
                 x ^= x << 13, x ^= x >> 7, x ^= x << 17;
@@ -213,10 +212,6 @@ TEST(spread_sort_agrees_with_the_introsort_in_every_bucket_shape)
     for (size_t k = 0; k < 50; k++)
         merged = merged && codes[k] == ((uint32_t)(k * 0x05000000u + 0x10u) | SL_TERM_FLAGS);
     CHECK(merged);
-    free(want);
-    free(got);
-    free(want64);
-    free(got64);
 }
 
 TEST(order_overlap_counts_words_kept_in_order)
