@@ -278,7 +278,7 @@ static int index_sentences(sl_comparer *c, const sl_sentence_sets *a)
     for (uint32_t s = 0; s < n; s++)
         for (uint32_t k = a->content_starts.items[s]; k < a->content_starts.items[s + 1]; k++)
             c->index.items[c->index.n++] = (uint64_t)SL_TERM_ID(a->content.items[k]) << 32 | s;
-    sl_sort_u64(c->index.items, c->index.n);
+    sl_sort_u64_spread(c->index.items, c->index.n);   /* by term: a hash, spread */
     return 0;
 }
 

@@ -59,7 +59,7 @@ static int build_masks(sl_order_scratch *o, const uint32_t *b, size_t nb, size_t
         return SL_ENOMEM;
     for (size_t k = 0; k < nb; k++)
         o->positions.items[o->positions.n++] = (uint64_t)SL_TERM_ID(b[k]) << 32 | k;
-    sl_sort_u64(o->positions.items, nb);
+    sl_sort_u64_spread(o->positions.items, nb);   /* by term: a hash, spread */
     for (size_t k = 0; k < nb; k++) {
         uint32_t term = (uint32_t)(o->positions.items[k] >> 32);
         uint32_t position = (uint32_t)o->positions.items[k];

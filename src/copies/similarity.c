@@ -46,7 +46,9 @@ static size_t distinct_ids(uint32_t *codes, size_t n)
 
 size_t sl_terms_distinct(uint32_t *codes, size_t n)
 {
-    sl_sort_u32(codes, n);   /* a code's flags are its low bits: this is term order */
+    /* a code's flags are its low bits: this is term order; its id is the
+     * high bits of a hash, spread evenly */
+    sl_sort_u32_spread(codes, n);
     return merge_sorted(codes, n);
 }
 

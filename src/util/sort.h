@@ -113,8 +113,16 @@
 
 void sl_sort_u32(uint32_t *a, size_t n);
 void sl_sort_u64(uint64_t *a, size_t n);
-/* Sorts and keeps one of each value; returns how many are left. */
+/* Sorts (by the spread sort below) and keeps one of each value; returns
+ * how many are left. */
 size_t sl_sort_u32_distinct(uint32_t *a, size_t n);
 size_t sl_sort_u64_distinct(uint64_t *a, size_t n);
+/* sl_sort_u32 and sl_sort_u64 for values whose high bits are spread
+ * evenly (hashes, the copies' term codes, a term code << 32 | position): a
+ * long array is dealt in place into buckets by its high bits, then each
+ * bucket sorted. The same array as sl_sort_u32 / _u64 for any values;
+ * values that are not spread cost a pass more than it. */
+void sl_sort_u32_spread(uint32_t *a, size_t n);
+void sl_sort_u64_spread(uint64_t *a, size_t n);
 
 #endif
