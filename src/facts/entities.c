@@ -31,7 +31,8 @@ static const char *const role_words[] = {"president", "minister", "secretary", "
  * forms as news agencies write them, with or without the dot ("Boeing Co",
  * "Sandoz AG", "Skanska AB", "Philips NV", "Nestle SA"). */
 static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "cos",
-    "cos.", "ltd", "ltd.", "llc", "plc", "ag", "ab", "gmbh", "nv", "sa", "spa", "bhd", "group", "party", "ministry", "department", "agency", "council", "committee",
+    "cos.", "ltd", "ltd.", "llc", "plc", "ag", "ab", "gmbh", "nv", "sa", "spa", "bhd",
+    "group", "party", "ministry", "department", "agency", "council", "committee",
     "commission", "court", "army", "forces", "force", "police", "university", "college",
     "school", "bank", "organization", "organisation", "union", "association", "institute",
     "foundation", "company", "corporation", "news", "times", "post", "journal", "press",

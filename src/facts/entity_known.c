@@ -26,7 +26,8 @@ static size_t suffix_len(const char *name, size_t len)
  * stand for ("Kestrel" of "Kestrel Motors"; a town's police or council is
  * not shortened to the town's name). */
 static const char *const firm_words[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "cos",
-    "cos.", "ltd", "ltd.", "llc", "plc", "ag", "ab", "gmbh", "nv", "sa", "spa", "bhd", "group", "company", "corporation", "industries", "motors", "systems",
+    "cos.", "ltd", "ltd.", "llc", "plc", "ag", "ab", "gmbh", "nv", "sa", "spa", "bhd",
+    "group", "company", "corporation", "industries", "motors", "systems",
     "airlines", "airways", "international", NULL};
 
 bool sl_known_firm_word(const char *w, size_t n)
