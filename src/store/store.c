@@ -19,8 +19,13 @@ static const char Q_BEGIN[] = "BEGIN IMMEDIATE";
 static const char Q_BEGIN_READ[] = "BEGIN";
 static const char Q_DATA_VERSION[] = "PRAGMA data_version";
 
-/* A writer's page cache, in KB; a whole-table read at open uses SCAN_CACHE_KB. */
-#define WRITER_CACHE_KB 32000
+/* A writer's page cache, in KB; a whole-table read at open uses SCAN_CACHE_KB.
+ * 24,000 where it was 32,000: the last 1,000 Reuters articles into a store of
+ * the first 18,043 take as many instructions and write as many bytes (5.7%
+ * more read from the system's cache), and all of Reuters peaks 8 MB lower;
+ * 16,000 cost +2.7% instructions there, 8,000 +15.8% (docs/benchmarks.md,
+ * "Twenty-ninth round: memory per article"). */
+#define WRITER_CACHE_KB 24000
 #define SCAN_CACHE_KB 2000
 
 /* How long a writer waits for the write lock before giving up. */

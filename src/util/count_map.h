@@ -20,7 +20,7 @@ typedef struct sl_count_map {
 } sl_count_map;
 
 /* The map grown to take one more key, then sl_count_slot's answer for
- * `key` (created); NULL when out of memory. */
+ * `key` (created); NULL when out of memory (the map as it was). */
 uint32_t *sl_count_slot_grown(sl_count_map *m, uint64_t key);
 
 /* The u32 of `key`, created (as 0) when `create`; NULL when absent or out
@@ -30,10 +30,8 @@ uint32_t *sl_count_slot_grown(sl_count_map *m, uint64_t key);
 static inline uint32_t *sl_count_slot(sl_count_map *m, uint64_t key, int create)
 {
     key = key ? key : 1;
-    if (create && (m->used + 1) * SL_COUNT_MAP_FULL_DEN > m->cap * SL_COUNT_MAP_FULL_NUM)
-        return sl_count_slot_grown(m, key);
     if (!m->cap)
-        return NULL;
+        return create ? sl_count_slot_grown(m, key) : NULL;
     size_t i = key & (m->cap - 1);
     while (m->keys[i]) {
         if (m->keys[i] == key)
@@ -42,6 +40,10 @@ static inline uint32_t *sl_count_slot(sl_count_map *m, uint64_t key, int create)
     }
     if (!create)
         return NULL;
+    /* Only a new key grows the map: a key already there is found at any
+     * fill (an empty slot is always left, so the probe above ends). */
+    if ((m->used + 1) * SL_COUNT_MAP_FULL_DEN > m->cap * SL_COUNT_MAP_FULL_NUM)
+        return sl_count_slot_grown(m, key);
     m->keys[i] = key;
     m->values[i] = 0;
     m->used++;

@@ -373,6 +373,34 @@ TEST(count_map_growth_out_of_memory)
     sl_count_free(&m);
 }
 
+/* A map at its fill limit (819 of 1,024 slots) finds and counts a key it
+ * holds without growing, even when a growth would fail; only a new key
+ * doubles it. */
+TEST(count_map_full_finds_held_keys_without_growing)
+{
+    sl_count_map m = {0};
+    for (uint64_t k = 1; k <= 819; k++)
+        *sl_count_slot(&m, k * 1024, 1) = (uint32_t)k;   /* one probe chain */
+    CHECK_INT(m.cap, 1024);
+    sl_alloc_fail_nth(1);
+    for (uint64_t k = 1; k <= 819; k++) {
+        uint32_t *slot = sl_count_slot(&m, k * 1024, 1);
+        CHECK(slot != NULL && *slot == k);
+        if (slot)
+            (*slot)++;
+    }
+    sl_alloc_fail_nth(0);
+    CHECK_INT(m.cap, 1024);
+    CHECK_INT(m.used, 819);
+    CHECK(*sl_count_slot(&m, 819 * 1024, 0) == 820);
+    CHECK(sl_count_slot(&m, 5, 1) != NULL);
+    CHECK_INT(m.cap, 2048);
+    CHECK_INT(m.used, 820);
+    for (uint64_t k = 1; k <= 819; k++)
+        CHECK(*sl_count_slot(&m, k * 1024, 0) == k + 1);
+    sl_count_free(&m);
+}
+
 /* sl_mem_find gives memmem's answer: needles found at the start, the end,
  * after more false starts of their first byte than it compares itself
  * (memmem takes the rest), found twice (the first), not found, longer
