@@ -367,7 +367,11 @@ static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
         return "copyright notice";
     if (li->link)
         return "a web address alone";
-    if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap(li) < 0.5)
+    /* Carried by other articles and not about this one: furniture, unless
+     * it is a sentence between body paragraphs, which a syndicated story
+     * repeats ("They then set fire to the vehicle and escaped in another
+     * car .", three ECB+ articles; "Terms were not disclosed.", Reuters). */
+    if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap(li) < 0.5 && !(zone == 0 && prose(li)))
         return REPEATED;
     /* Mostly interface words: "Share this article", "Skip to content". A line
      * that ends a sentence needs all its content words to be interface words

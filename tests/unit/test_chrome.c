@@ -283,6 +283,28 @@ TEST(chrome_repeated_line_sharing_words_with_later_sentences_kept)
     sl_cleaned_free(&c);
 }
 
+/* A sentence between body paragraphs that other articles carry too is a
+ * syndicated story's text ("They then set fire to the car."), not a page's
+ * furniture: repetition does not remove it. After the article, the same
+ * sentence is a notice and goes. */
+TEST(chrome_repeated_sentence_inside_the_article_kept)
+{
+    const char *text =
+        "Two men robbed a jeweller on Harlow Street in Eskmoor on Friday morning and drove off with watches worth a fortune, police said.\n"
+        "They then set fire to the car.\n"
+        "Officers found the burnt vehicle near the ring road an hour later and asked witnesses to come forward with what they had seen.\n"
+        "They then set fire to the car.\n";
+    const char *const listed[] = {"They then set fire to the car.", NULL};
+    sl_line_counter counter = {seen_if_listed, (void *)listed};
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), &counter, 0, &c), 0);
+    CHECK(strstr(sl_buf_cstr(&c.text), "They then set fire to the car.") != NULL);
+    CHECK_INT(c.removed.n, 1);
+    CHECK_INT(c.removed.n ? c.removed.items[0].line_no : 0, 4);
+    CHECK_STR(c.removed.n ? c.removed.items[0].reason : "", "repeated in other articles");
+    sl_cleaned_free(&c);
+}
+
 /* The lines an article carries are its countable lines as given: an
  * indented line is counted by its own words and length (one more word for
  * its indent), a blank one by its blanks, and each line's fingerprint is
