@@ -199,6 +199,7 @@ typedef struct sl_chrome_scratch {
     u64_vec hashes;               /* the countable lines' fingerprints */
     SL_VEC(uint32_t) counts;      /* and how many other articles carry each */
     u64_vec body_slots;           /* the body's prefix set's slots */
+    u64_vec later_slots;          /* the prose lines' after the one judged */
 } scratch;
 
 /* A copyright notice opens with the sign, or with the word and then the
@@ -366,7 +367,11 @@ static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
         return "copyright notice";
     if (li->link)
         return "a web address alone";
-    if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap(li) < 0.5)
+    /* Carried by other articles and not about this one: furniture, unless
+     * it is a sentence between body paragraphs, which a syndicated story
+     * repeats ("They then set fire to the vehicle and escaped in another
+     * car .", three ECB+ articles; "Terms were not disclosed.", Reuters). */
+    if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap(li) < 0.5 && !(zone == 0 && prose(li)))
         return REPEATED;
     /* Mostly interface words: "Share this article", "Skip to content". A line
      * that ends a sentence needs all its content words to be interface words
@@ -534,6 +539,7 @@ static void scratch_trim(scratch *sc)
     TRIM(sc->hashes);
     TRIM(sc->counts);
     TRIM(sc->body_slots);
+    TRIM(sc->later_slots);
 }
 
 int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter, int find_title,
@@ -551,7 +557,7 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
     scratch *sc = out->scratch;
     line_vec *lines = &sc->lines;
     lines->n = sc->prefixes.n = 0;
-    prefix_set body;
+    prefix_set body, later;
     int rc = split_lines(text, len, lines);
     if (!rc) /* stop words in describe_line, from each word's one fold */
         rc = sl_tokenize(text, len, NULL, &sc->tokens);
@@ -560,6 +566,7 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
     for (size_t i = 0, token = 0; !rc && i < lines->n; i++)
         rc = describe_line(text, &lines->items[i], &sc->tokens, &token, out->words, sc);
     if (rc || (rc = set_init(&body, sc->prefixes.n + 1, &sc->body_slots)) ||
+        (rc = set_init(&later, sc->prefixes.n + 1, &sc->later_slots)) ||
         (rc = count_lines(text, lines, counter, sc)) ||
         (counter && counter->count && (rc = carry_lines(text, len, lines, sc->hashes.items, &out->carried))))
         return rc;
@@ -575,13 +582,23 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
         for (uint32_t p = 0; p < li->n_prefix; p++)
             set_add(&body, sc->prefixes.items[li->first_prefix + p]);
     }
-    for (size_t i = 0; i < lines->n; i++) {
+    /* Last line first, so that `later` holds the prose lines after the
+     * one judged: the words a line shares with the article are those of
+     * the body paragraphs and of the shorter sentences that follow it. A
+     * headline above a lead of short sentences ("Fire at Waitrose in
+     * Wellington" over "A FIRE has badly damaged the Waitrose supermarket
+     * in Wellington's High Street .") shares its names with them alone; a
+     * sign-off after the last sentence ("Reuter") still shares nothing. */
+    for (size_t i = lines->n; i-- > 0;) {
         line_info *li = &lines->items[i];
+        const uint64_t *prefix = sc->prefixes.items + li->first_prefix;
         for (uint32_t p = 0; p < li->n_prefix; p++)
-            li->shared += set_has(&body, sc->prefixes.items[li->first_prefix + p]);
+            li->shared += set_has(&body, prefix[p]) || set_has(&later, prefix[p]);
         int zone = first_body == lines->n ? 0 : i < first_body ? -1 : i > last_body ? 1 : 0;
         li->reason = judge(li, zone, li->seen);
         li->zone = (int8_t)zone;
+        for (uint32_t p = 0; !li->body && prose(li) && p < li->n_prefix; p++)
+            set_add(&later, prefix[p]);
     }
     keep_template(lines);
     rc = emit(text, lines, &sc->tokens, find_title, out);
@@ -600,6 +617,7 @@ static void scratch_free(scratch *sc)
     sl_vec_free(&sc->hashes);
     sl_vec_free(&sc->counts);
     sl_vec_free(&sc->body_slots);
+    sl_vec_free(&sc->later_slots);
     free(sc);
 }
 

@@ -233,6 +233,78 @@ TEST(chrome_repetition_alone_never_empties_an_article)
     sl_cleaned_free(&c);
 }
 
+/* A headline shares its names with the short sentences of the lead under
+ * it, not with the long paragraph after them ("fire" there is "blaze"):
+ * the words a line shares with the article are those of the body and of
+ * the prose lines after it, so the headline stays and the furniture above
+ * it, which shares none, goes. */
+TEST(chrome_headline_sharing_words_with_a_short_lead_kept)
+{
+    const char *text =
+        "Weather | Traffic | Jobs\n"
+        "Fire at Harlow mill in Eskmoor\n"
+        "A fire badly damaged the Harlow mill in Eskmoor on Sunday.\n"
+        "Crews from three towns fought the blaze through the night, and the owners said on Monday that the works would stay shut for weeks.\n";
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), NULL, 0, &c), 0);
+    CHECK(strstr(sl_buf_cstr(&c.text), "Fire at Harlow mill in Eskmoor") != NULL);
+    CHECK_INT(c.removed.n, 1);
+    CHECK_INT(c.removed.n ? c.removed.items[0].line_no : 0, 1);
+    sl_cleaned_free(&c);
+}
+
+static void seen_if_listed(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts)
+{
+    const char *const *listed = ctx;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; listed[k]; k++)
+            if (hashes[i] == sl_chrome_line_hash(listed[k], strlen(listed[k])))
+                counts[i] = 5;
+}
+
+/* A wrapped sentence's tail that many articles carry ("the company said.")
+ * shares its words with the sentences after it and stays; a sign-off after
+ * the last sentence shares words only with those before it and still goes
+ * as repeated (no line here is a body paragraph: no zone rule applies). */
+TEST(chrome_repeated_line_sharing_words_with_later_sentences_kept)
+{
+    const char *text = "Harlow Mill cut its forecast for the year on Tuesday,\n"
+                       "the company said.\n"
+                       "The company will report its results in May.\n"
+                       "Company news\n";
+    const char *const listed[] = {"the company said.", "Company news", NULL};
+    sl_line_counter counter = {seen_if_listed, (void *)listed};
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), &counter, 0, &c), 0);
+    CHECK(strstr(sl_buf_cstr(&c.text), "the company said.") != NULL);
+    CHECK(strstr(sl_buf_cstr(&c.text), "Company news") == NULL);
+    CHECK_INT(c.removed.n, 1);
+    CHECK_STR(c.removed.n ? c.removed.items[0].reason : "", "repeated in other articles");
+    sl_cleaned_free(&c);
+}
+
+/* A sentence between body paragraphs that other articles carry too is a
+ * syndicated story's text ("They then set fire to the car."), not a page's
+ * furniture: repetition does not remove it. After the article, the same
+ * sentence is a notice and goes. */
+TEST(chrome_repeated_sentence_inside_the_article_kept)
+{
+    const char *text =
+        "Two men robbed a jeweller on Harlow Street in Eskmoor on Friday morning and drove off with watches worth a fortune, police said.\n"
+        "They then set fire to the car.\n"
+        "Officers found the burnt vehicle near the ring road an hour later and asked witnesses to come forward with what they had seen.\n"
+        "They then set fire to the car.\n";
+    const char *const listed[] = {"They then set fire to the car.", NULL};
+    sl_line_counter counter = {seen_if_listed, (void *)listed};
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), &counter, 0, &c), 0);
+    CHECK(strstr(sl_buf_cstr(&c.text), "They then set fire to the car.") != NULL);
+    CHECK_INT(c.removed.n, 1);
+    CHECK_INT(c.removed.n ? c.removed.items[0].line_no : 0, 4);
+    CHECK_STR(c.removed.n ? c.removed.items[0].reason : "", "repeated in other articles");
+    sl_cleaned_free(&c);
+}
+
 /* The lines an article carries are its countable lines as given: an
  * indented line is counted by its own words and length (one more word for
  * its indent), a blank one by its blanks, and each line's fingerprint is
