@@ -369,8 +369,8 @@ static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
         return "a web address alone";
     /* Carried by other articles and not about this one: furniture, unless
      * it is a sentence between body paragraphs, which a syndicated story
-     * repeats ("They then set fire to the vehicle and escaped in another
-     * car .", three ECB+ articles; "Terms were not disclosed.", Reuters). */
+     * repeats (a wire's "The two men then fled in a second van." in three
+     * outlets' copies; "Terms were not disclosed.", Reuters). */
     if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap(li) < 0.5 && !(zone == 0 && prose(li)))
         return REPEATED;
     /* Mostly interface words: "Share this article", "Skip to content". A line
@@ -585,9 +585,9 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
     /* Last line first, so that `later` holds the prose lines after the
      * one judged: the words a line shares with the article are those of
      * the body paragraphs and of the shorter sentences that follow it. A
-     * headline above a lead of short sentences ("Fire at Waitrose in
-     * Wellington" over "A FIRE has badly damaged the Waitrose supermarket
-     * in Wellington's High Street .") shares its names with them alone; a
+     * headline above a lead of short sentences ("Blaze at Harlow mill in
+     * Eskmoor" over "A FIRE has gutted the Harlow mill on Eskmoor's
+     * quay.") shares its names with them alone; a
      * sign-off after the last sentence ("Reuter") still shares nothing. */
     for (size_t i = lines->n; i-- > 0;) {
         line_info *li = &lines->items[i];

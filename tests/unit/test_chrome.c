@@ -284,21 +284,21 @@ TEST(chrome_repeated_line_sharing_words_with_later_sentences_kept)
 }
 
 /* A sentence between body paragraphs that other articles carry too is a
- * syndicated story's text ("They then set fire to the car."), not a page's
+ * syndicated story's text ("The two men then fled in a second van."), not a page's
  * furniture: repetition does not remove it. After the article, the same
  * sentence is a notice and goes. */
 TEST(chrome_repeated_sentence_inside_the_article_kept)
 {
     const char *text =
         "Two men robbed a jeweller on Harlow Street in Eskmoor on Friday morning and drove off with watches worth a fortune, police said.\n"
-        "They then set fire to the car.\n"
+        "The two men then fled in a second van.\n"
         "Officers found the burnt vehicle near the ring road an hour later and asked witnesses to come forward with what they had seen.\n"
-        "They then set fire to the car.\n";
-    const char *const listed[] = {"They then set fire to the car.", NULL};
+        "The two men then fled in a second van.\n";
+    const char *const listed[] = {"The two men then fled in a second van.", NULL};
     sl_line_counter counter = {seen_if_listed, (void *)listed};
     sl_cleaned c = {0};
     CHECK_INT(sl_chrome_clean(text, strlen(text), &counter, 0, &c), 0);
-    CHECK(strstr(sl_buf_cstr(&c.text), "They then set fire to the car.") != NULL);
+    CHECK(strstr(sl_buf_cstr(&c.text), "The two men then fled in a second van.") != NULL);
     CHECK_INT(c.removed.n, 1);
     CHECK_INT(c.removed.n ? c.removed.items[0].line_no : 0, 4);
     CHECK_STR(c.removed.n ? c.removed.items[0].reason : "", "repeated in other articles");
