@@ -2,7 +2,8 @@
  * layer that holds each rule: a JSON document (an array of records, a
  * pretty-printed object, jq's stream of them) is read element by element,
  * a JSONL line with a byte that is not UTF-8 is kept as a text file is, and
- * the prose commands get an HTML page's article text, not its markup. */
+ * the prose commands get an HTML page's article text, not its markup; and
+ * speed30's sl_input_read, which gives them that by one detection. */
 #include <stdlib.h>
 #include <string.h>
 
