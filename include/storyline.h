@@ -698,6 +698,12 @@ SL_API int sl_input_prose(const char *data, size_t len, char **out, size_t *out_
  * without article text, SL_ETOOLARGE or SL_ENOMEM. Call sl_page_clear
  * after any result. */
 SL_API int sl_input_article(const char *data, size_t len, sl_page *out);
+/* sl_input_refused and sl_input_article in one, by one detection of the
+ * input's format: *refused is what sl_input_refused says (a static string,
+ * or NULL); when it is not NULL, `out` is left cleared and the result is 0,
+ * else the result and `out` are sl_input_article's. Call sl_page_clear
+ * after any result. */
+SL_API int sl_input_read(const char *data, size_t len, sl_page *out, const char **refused);
 /* Called once per page of a file: `page` on success, else `error` says why
  * (one line); both for an HTML page without article text (`page` holds its
  * metadata, text NULL). `name` is the file, or FILE#RECORD (URI) inside a

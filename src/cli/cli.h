@@ -152,12 +152,12 @@ void cli_print_wrapped(const char *text, int indent);
  * ("PATH: REASON"). */
 char *cli_read_file(const char *path, size_t max, size_t *len);
 /* The same for a command that reads prose (timex, summarize, facts --text,
- * compare): an input sl_input_refused refuses ("PATH: empty", "PATH: binary
+ * compare), by sl_input_read: an input it refuses ("PATH: empty", "PATH: binary
  * data, not text", "PATH: a feed, JSON or JSONL file holds many articles:
  * use ingest"), as extract refuses it, and an HTML page (UTF-8 or UTF-16)
  * gives the article text extract gives, "PATH: no article text found" when
  * it has none. When `published` is not NULL it gets the page's publication
- * date as ingest keeps it (sl_input_article; malloc'd), else NULL: a text
+ * date as ingest keeps it (as sl_input_article; malloc'd), else NULL: a text
  * file states none. */
 char *cli_read_text(const char *path, size_t max, size_t *len, char **published);
 /* A line (`n` bytes, getline's) of white space only ("\n", "\r\n", "  \n"):

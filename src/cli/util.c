@@ -397,10 +397,11 @@ char *cli_read_text(const char *path, size_t max, size_t *len, char **published)
         *published = NULL;
     if (!text)
         return NULL;
-    const char *refused = sl_input_refused(text, *len);
+    const char *refused = NULL;
+    rc = sl_input_read(text, *len, &page, &refused);
     if (refused) {
         cli_error("%s: %s", path, refused);
-    } else if ((rc = sl_input_article(text, *len, &page)) == SL_EBADINPUT) {
+    } else if (rc == SL_EBADINPUT) {
         cli_error("%s: no article text found", path);
     } else if (rc) {
         cli_error("%s: %s", path, sl_strerror(rc));

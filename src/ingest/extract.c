@@ -170,11 +170,12 @@ static const sl_page *page_shown(int rc, const sl_page *page)
     return !rc || (rc == SL_EBADINPUT && page->lang) ? page : NULL;
 }
 
-/* One input by its content, as ingest recognises it: an HTML page or text. */
-static int extract_as(sl_extractor *x, const char *data, size_t len, const char *charset, sl_page *out)
+/* One input of format `f` (sl_format_detect's verdict on it), as ingest
+ * reads it: an HTML page or text. */
+static int extract_format(sl_extractor *x, sl_format f, const char *data, size_t len,
+                          const char *charset, sl_page *out)
 {
     memset(out, 0, sizeof *out);
-    sl_format f = sl_format_detect(data, len);
     const char *warc = sl_warc_refused(data, len);   /* a file of it went to each_warc */
     int rc;
     if (warc)
@@ -190,6 +191,12 @@ static int extract_as(sl_extractor *x, const char *data, size_t len, const char 
     return finish_page(x, rc, !warc && rc == SL_EBADINPUT && f == SL_FORMAT_HTML, out);
 }
 
+/* One input by its content, as ingest recognises it. */
+static int extract_as(sl_extractor *x, const char *data, size_t len, const char *charset, sl_page *out)
+{
+    return extract_format(x, sl_format_detect(data, len), data, len, charset, out);
+}
+
 int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out)
 {
     return extract_as(x, html, len, NULL, out);
@@ -197,13 +204,18 @@ int sl_extract_page(sl_extractor *x, const char *html, size_t len, sl_page *out)
 
 int sl_input_article(const char *data, size_t len, sl_page *out)
 {
+    return sl_input_article_as(sl_format_detect(data, len), data, len, out);
+}
+
+int sl_input_article_as(sl_format f, const char *data, size_t len, sl_page *out)
+{
     memset(out, 0, sizeof *out);
-    if (sl_format_detect(data, len) != SL_FORMAT_HTML)
+    if (f != SL_FORMAT_HTML)
         return 0;
     sl_extractor *x;
     int rc = sl_extractor_new(&x);
     if (!rc)
-        rc = sl_extract_page(x, data, len, out);
+        rc = extract_format(x, f, data, len, NULL, out);
     sl_extractor_free(x);
     if (rc) {
         sl_page_clear(out);

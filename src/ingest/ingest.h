@@ -183,6 +183,12 @@ typedef struct sl_extracted {
 int sl_html_extract(const char *html, size_t len, const char *charset, sl_extracted *out, sl_buf *why);
 void sl_extracted_clear(sl_extracted *e);
 
+/* ---- extract.c ---- */
+
+/* sl_input_article of an input whose format `f` the caller has detected
+ * (sl_format_detect; sl_input_read needs it too): the input is read once. */
+int sl_input_article_as(sl_format f, const char *data, size_t len, sl_page *out);
+
 /* ---- chrome.c ---- */
 
 /* A line taken out of an article as page chrome. */

@@ -2,7 +2,8 @@
  * layer that holds each rule: a JSON document (an array of records, a
  * pretty-printed object, jq's stream of them) is read element by element,
  * a JSONL line with a byte that is not UTF-8 is kept as a text file is, and
- * the prose commands get an HTML page's article text, not its markup. */
+ * the prose commands get an HTML page's article text, not its markup; and
+ * speed30's sl_input_read, which gives them that by one detection. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,4 +198,48 @@ TEST(input_article_of_a_page_gives_its_date)
     CHECK_INT(sl_input_article(text, sizeof text - 1, &p), 0);
     CHECK(p.text == NULL && p.published == NULL && p.title == NULL);
     sl_page_clear(&p);
+}
+
+/* speed30: sl_input_read detects once and gives what sl_input_refused and
+ * sl_input_article give: a refusal with `out` cleared, a page's text and
+ * date, a text as its own prose. */
+TEST(input_read_is_refused_and_article_in_one)
+{
+    static const char *const inputs[] = {
+        "   \n\t ",
+        "[{\"title\": \"a\", \"text\": \"b\"}]",
+        "{\"title\": \"Mill\", \"text\": \"The mill reopened.\"}\n",
+        "<?xml version=\"1.0\"?><rss><channel><item><title>a</title></item></channel></rss>",
+        "The old mill at Eskmoor reopened on Tuesday.",
+        "<!doctype html><html><head><meta name=\"date\" content=\"2026-04-16\"></head><body><article>"
+        "<p>The old mill at Eskmoor reopened on Tuesday after a year of repairs, its owners said.</p>"
+        "<p>About four hundred visitors came to see the wheel turn again, and the bakery sold out by noon.</p>"
+        "</article></body></html>",
+        "<!doctype html><html><body><nav>Home</nav></body></html>",
+    };
+    size_t n_refused = 0, n_pages = 0;
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        size_t len = strlen(inputs[i]);
+        sl_page one, two;
+        const char *refused = "unset";
+        int rc = sl_input_read(inputs[i], len, &one, &refused);
+        const char *expected = sl_input_refused(inputs[i], len);
+        CHECK(refused == expected);
+        n_refused += expected != NULL;
+        n_pages += one.text != NULL;
+        if (expected) {
+            CHECK_INT(rc, 0);
+            CHECK(one.text == NULL && one.title == NULL && one.published == NULL);
+        } else {
+            CHECK_INT(rc, sl_input_article(inputs[i], len, &two));
+            CHECK((one.text == NULL) == (two.text == NULL));
+            CHECK(!one.text || strcmp(one.text, two.text) == 0);
+            CHECK((one.published == NULL) == (two.published == NULL));
+            CHECK(!one.published || strcmp(one.published, two.published) == 0);
+            sl_page_clear(&two);
+        }
+        sl_page_clear(&one);
+    }
+    CHECK_INT(n_refused, 4);   /* blank, JSON, JSONL, feed */
+    CHECK_INT(n_pages, 2);     /* the pages; the text is its own prose (text NULL) */
 }
