@@ -67,6 +67,8 @@ struct sl_comparer {
     anchor_counts anchors_a;             /* the names and figures among terms_a */
     SL_VEC(uint32_t) anchor_terms_a;     /* ...and those terms, sorted (sl_comparer_anchors_a) */
     uint64_t term_bits_a[TERM_BITS / 64];   /* terms_a's filter: a bit for each one's term_bit */
+    bool term_bits_ready;                /* term_bits_a is a's (built when first asked: only
+                                          * sl_comparer_may_copy reads it, and ingest never asks) */
     double total_a;
     double best_similarity;       /* of any pair scored */
     uint32_t best_pair_a, best_pair_b;   /* that pair's sentences */
@@ -697,22 +699,34 @@ static int prepare_alignment(sl_comparer *c)
 int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
 {
     c->a = NULL;
-    c->order_ready = c->align_ready = c->runs_a_ready = false;
+    c->order_ready = c->align_ready = c->runs_a_ready = c->term_bits_ready = false;
     if (collect_terms(memo_of(c), a, &c->terms_a))
         return SL_ENOMEM;
     c->anchors_a = count_anchors(c->terms_a.items, c->terms_a.n);
     c->anchor_terms_a.n = 0;
     if (sl_vec_reserve(&c->anchor_terms_a, c->anchors_a.names + c->anchors_a.figures + 1))
         return SL_ENOMEM;
-    memset(c->term_bits_a, 0, sizeof c->term_bits_a);
     for (size_t k = 0; k < c->terms_a.n; k++) {
         uint32_t code = c->terms_a.items[k];
-        c->term_bits_a[term_bit(code) / 64] |= UINT64_C(1) << (term_bit(code) % 64);
         if (is_name(code) || is_figure(code))
             c->anchor_terms_a.items[c->anchor_terms_a.n++] = code;
     }
     c->a = a;
     return 0;
+}
+
+/* terms_a's filter, built at the first call for a text. */
+static const uint64_t *term_bits_of_a(sl_comparer *c)
+{
+    if (!c->term_bits_ready) {
+        memset(c->term_bits_a, 0, sizeof c->term_bits_a);
+        for (size_t k = 0; k < c->terms_a.n; k++) {
+            uint32_t code = c->terms_a.items[k];
+            c->term_bits_a[term_bit(code) / 64] |= UINT64_C(1) << (term_bit(code) % 64);
+        }
+        c->term_bits_ready = true;
+    }
+    return c->term_bits_a;
 }
 
 const uint32_t *sl_comparer_terms_a(const sl_comparer *c, size_t *n)
@@ -761,7 +775,7 @@ static bool names_may_agree(const uint32_t *anchors, size_t n_anchors, size_t fe
  * first, and the figures only of a pair whose names agree ("Twentieth
  * round: dedup"). The terms are distinct, so a term the two share is
  * counted once either way. */
-bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t n_b,
+bool sl_comparer_may_copy(sl_comparer *c, const uint32_t *terms_b, size_t n_b,
                           const uint32_t *anchors_b, size_t n_anchors_b)
 {
     anchor_counts counts_a = c->anchors_a, counts_b = count_anchor_list(anchors_b, n_anchors_b);
@@ -770,11 +784,11 @@ bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t 
     if (counts_a.names && counts_b.names &&   /* else share_kept's 1 */
         !(counts_a.names <= counts_b.names
               ? names_may_agree(anchors_a, n_anchors_a, counts_a.names, terms_b, n_b, NULL)
-              : names_may_agree(anchors_b, n_anchors_b, counts_b.names, terms_a, n_a, c->term_bits_a)))
+              : names_may_agree(anchors_b, n_anchors_b, counts_b.names, terms_a, n_a, term_bits_of_a(c))))
         return false;
     size_t figures = counts_a.figures <= counts_b.figures
                          ? figures_held(anchors_a, n_anchors_a, terms_b, n_b, NULL)
-                         : figures_held(anchors_b, n_anchors_b, terms_a, n_a, c->term_bits_a);
+                         : figures_held(anchors_b, n_anchors_b, terms_a, n_a, term_bits_of_a(c));
     sl_comparison anchors = {0};
     anchor_shares(0, figures, counts_a, counts_b, &anchors);
     return sl_copy_figures_may_agree(&anchors);

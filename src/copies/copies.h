@@ -414,7 +414,7 @@ const uint32_t *sl_comparer_anchors_a(const sl_comparer *c, size_t *n);
  * cannot be a copy of the prepared text of any kind, its names or figures
  * disagreeing (sl_comparer_compare then says NONE): a caller that keeps
  * texts' terms asks this before it unpacks one to compare. */
-bool sl_comparer_may_copy(const sl_comparer *c, const uint32_t *terms_b, size_t n_b,
+bool sl_comparer_may_copy(sl_comparer *c, const uint32_t *terms_b, size_t n_b,
                           const uint32_t *anchors_b, size_t n_anchors_b);
 /* Compares two sketches (set_a then compare). The kind is symmetric (CONTAINS means `a` holds
  * `b`, EXCERPT that `a` is a part of `b`); the caller orients it by date. */
