@@ -171,11 +171,11 @@ static bool line_break(const char *text, const sl_token *t, const sl_token *u)
  * ends left out, LINE_LOOK when longer; *start gets its first byte. */
 static size_t line_length(const char *text, size_t e, size_t *start)
 {
-    size_t lo = e > LINE_LOOK ? e - LINE_LOOK : 0, s = e;
-    while (s > lo && text[s - 1] != '\n')
-        s--;
+    size_t lo = e > LINE_LOOK ? e - LINE_LOOK : 0;
+    const char *nl = memrchr(text + lo, '\n', e - lo);
+    size_t s = nl ? (size_t)(nl - text) + 1 : lo;
     *start = s;
-    if (s > 0 && text[s - 1] != '\n')
+    if (s > 0 && !nl)
         return LINE_LOOK;
     while (e > s && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r'))
         e--;
@@ -383,6 +383,15 @@ static int find_in_line(const char *text, const sl_token *tok, size_t a, size_t 
     return 0;
 }
 
+/* Whether a name may go on at token u (run_end's tests): a capitalised
+ * word, a particle's surname ("el-Sissi") or a connector ("of"). A line
+ * starting otherwise needs no wrap test: no name runs into it. */
+static bool goes_on(const char *text, const sl_token *u)
+{
+    return capitalised(u) || particle_name(text, u) ||
+           ((u->flags & SL_TOK_WORD) && in_list(text, u, connectors));
+}
+
 /* The end (exclusive) of the line of tokens from token la, in [la, b). */
 static size_t line_end(const char *text, const sl_token *tok, size_t la, size_t b)
 {
@@ -418,7 +427,7 @@ int sl_names_find(const char *text, const sl_token *tok, size_t n_tokens,
             while (end < b) {
                 next = line_end(text, tok, end, b);
                 next_title = title_case(text, tok, end, next);
-                if (title || next_title ||
+                if (title || next_title || !goes_on(text, &tok[end]) ||
                     !wrapped(text, &tok[end - 1], &tok[end], tok[next - 1].end))
                     break;
                 end = next;
