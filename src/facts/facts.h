@@ -176,14 +176,20 @@ int sl_facts_month(const sl_facts_doc *d, size_t i);
 /* ---- gazetteer.c ---- */
 /* Whether s[0, n) is a country or subdivision name (iso-codes). */
 bool sl_facts_is_place(const char *s, size_t n);
-/* The hash a place name is known by: ASCII lower-cased, its first 128
- * bytes. Inline, as the build-time table's maker uses it too. */
+/* The hash a place name is known by: ASCII lower-cased, a run of blanks
+ * one space (a name runs over a wrapped line's end: "Saudi\nArabia"), its
+ * first 128 bytes. Inline, as the build-time table's maker uses it too. */
 static inline uint64_t sl_facts_place_hash(const char *s, size_t n)
 {
     char buf[128];
     size_t k = 0;
-    for (size_t i = 0; i < n && k < sizeof buf; i++)
-        buf[k++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+    for (size_t i = 0; i < n && k < sizeof buf; i++) {
+        bool blank = s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t';
+        if (!blank)
+            buf[k++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+        else if (k && buf[k - 1] != ' ')
+            buf[k++] = ' ';
+    }
     return sl_hash64(buf, k);
 }
 /* The known names' hashes, sorted (BUILD/gen/places.c, made at build time

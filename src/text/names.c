@@ -148,13 +148,63 @@ static bool title_case(const char *text, const sl_token *tok, size_t a, size_t b
 }
 
 /* Whether a line ends between tokens t and u: a name runs over no line
- * (a title and the byline under it: "Oscars" / "Fri Aug 2"). */
+ * (a title and the byline under it: "Oscars" / "Fri Aug 2") but a line of
+ * wrapped prose (wrapped()). */
 static bool line_break(const char *text, const sl_token *t, const sl_token *u)
 {
     uint32_t gap = u->start - t->end; /* mostly a space or nothing: no call */
     if (gap < 2)
         return gap && text[t->end] == '\n';
     return memchr(text + t->end, '\n', gap) != NULL;
+}
+
+/* The widest line of wrapped prose (bytes), and how far back the wrap
+ * test looks for a line's start: wire copy wraps at 60-80 columns (Reuters
+ * tuning text at 50-69 bytes); a longer line, or one next to it, is a
+ * sentence or paragraph of its own. */
+#define LINE_LOOK 100
+/* Room a wrapped line may leave at its end beyond the next line's first
+ * word: wire copy is ragged (up to 10 bytes in Reuters tuning text). */
+#define WRAP_ROOM 12
+
+/* The length of the line that ends at byte e (exclusive), blanks at both
+ * ends left out, LINE_LOOK when longer; *start gets its first byte. */
+static size_t line_length(const char *text, size_t e, size_t *start)
+{
+    size_t lo = e > LINE_LOOK ? e - LINE_LOOK : 0;
+    const char *nl = memrchr(text + lo, '\n', e - lo);
+    size_t s = nl ? (size_t)(nl - text) + 1 : lo;
+    *start = s;
+    if (s > 0 && !nl)
+        return LINE_LOOK;
+    while (e > s && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r'))
+        e--;
+    while (s < e && (text[s] == ' ' || text[s] == '\t'))
+        s++;
+    return e - s;
+}
+
+/* Whether the line break between tokens t and u of one sentence is a wrap
+ * inside a paragraph: one line feed, after a line as long as wrapped prose
+ * whose width (the longest of it, the line before and the next line, which
+ * ends at byte `next_end`) the next line's first word would have passed.
+ * Short lines (a list, a dateline, a byline) and a line well short of its
+ * neighbours (a line per sentence or paragraph) end there. */
+static bool wrapped(const char *text, const sl_token *t, const sl_token *u, uint32_t next_end)
+{
+    const char *nl = memchr(text + t->end, '\n', u->start - t->end);
+    if (!nl || memchr(nl + 1, '\n', text + u->start - nl - 1))
+        return false;
+    size_t start, before = 0, line = line_length(text, t->end, &start);
+    if (line < SL_WRAPPED_LINE)
+        return false;
+    if (start > 0)
+        before = line_length(text, start - 1, &start);
+    size_t after = next_end - (size_t)(nl + 1 - text), width = before > line ? before : line;
+    width = after > width ? after : width;
+    if (width >= LINE_LOOK)
+        return false;
+    return line + 1 + (u->end - u->start) + WRAP_ROOM > width;
 }
 
 /* Nouns that head a body's name after a plural possessive ("Workers'
@@ -190,8 +240,9 @@ static bool titled_person(const char *text, const sl_token *tok, size_t i, size_
 }
 
 /* The end (exclusive) of the run of name words from token i, in tokens
- * [i, b) of one sentence: capitalised words, joined over a connector, the
- * dot of an abbreviation ("Gov. Sarah Palin") or a plural possessive
+ * [i, b) of one line of a sentence (or of lines wrapped into one):
+ * capitalised words, joined over a connector, the dot of an abbreviation
+ * ("Gov. Sarah Palin") or a plural possessive
  * ("Transport Workers' Union"); a possessive "'s" ends it
  * ("Lebanon's Hezbollah" is two names). A lone word opening the sentence
  * joins nothing over a connector: its capital is the sentence's
@@ -199,7 +250,7 @@ static bool titled_person(const char *text, const sl_token *tok, size_t i, size_
 static size_t run_end(const char *text, const sl_token *tok, size_t i, size_t b, bool opening)
 {
     size_t j = i + 1;
-    while (j < b && !possessive(text, &tok[j - 1]) && !line_break(text, &tok[j - 1], &tok[j])) {
+    while (j < b && !possessive(text, &tok[j - 1])) {
         if (capitalised(&tok[j]) || particle_name(text, &tok[j]))
             j++;
         else if (plural_possessive(text, tok, j, b))
@@ -303,8 +354,8 @@ static int add(const char *text, const sl_token *tok, size_t a, size_t b, uint32
     return sl_vec_push(out, nm) ? SL_ENOMEM : 0;
 }
 
-/* The names in tokens [a, b) of one line of sentence s, whose text starts
- * at `from` (a word there opens it). */
+/* The names in tokens [a, b) of one line of sentence s (or lines wrapped
+ * into one), whose text starts at `from` (a word there opens it). */
 static int find_in_line(const char *text, const sl_token *tok, size_t a, size_t b, uint32_t from,
                         size_t s, bool title, sl_name_vec *out, sl_buf *fold)
 {
@@ -332,6 +383,24 @@ static int find_in_line(const char *text, const sl_token *tok, size_t a, size_t 
     return 0;
 }
 
+/* Whether a name may go on at token u (run_end's tests): a capitalised
+ * word, a particle's surname ("el-Sissi") or a connector ("of"). A line
+ * starting otherwise needs no wrap test: no name runs into it. */
+static bool goes_on(const char *text, const sl_token *u)
+{
+    return capitalised(u) || particle_name(text, u) ||
+           ((u->flags & SL_TOK_WORD) && in_list(text, u, connectors));
+}
+
+/* The end (exclusive) of the line of tokens from token la, in [la, b). */
+static size_t line_end(const char *text, const sl_token *tok, size_t la, size_t b)
+{
+    size_t lb = la + 1;
+    while (lb < b && !line_break(text, &tok[lb - 1], &tok[lb]))
+        lb++;
+    return lb;
+}
+
 int sl_names_find(const char *text, const sl_token *tok, size_t n_tokens,
                   const sl_span *sentences, size_t n_sentences, sl_name_vec *out, sl_buf *fold)
 {
@@ -346,17 +415,30 @@ int sl_names_find(const char *text, const sl_token *tok, size_t n_tokens,
         while (b < n_tokens && tok[b].start < sent.end)
             b++;
         /* a title without a full stop runs into the next line's sentence:
-         * each line is judged on its own, and a line after a title opens */
+         * each line is judged on its own, and a line after a title opens;
+         * a line of wrapped prose goes on into the next ("Bangkok Bank" /
+         * "Ltd") unless either is a title */
         uint32_t from = sent.start;
-        for (size_t la = a, lb; la < b; la = lb) {
-            lb = la + 1;
-            while (lb < b && !line_break(text, &tok[lb - 1], &tok[lb]))
-                lb++;
-            bool title = title_case(text, tok, la, lb);
-            if (find_in_line(text, tok, la, lb, from, s, title, out, fold))
+        size_t la = a, lb = line_end(text, tok, a, b);
+        bool title = title_case(text, tok, la, lb);
+        while (la < b) {
+            size_t end = lb, next = lb; /* next: the end of the line from `end` */
+            bool next_title = false;
+            while (end < b) {
+                next = line_end(text, tok, end, b);
+                next_title = title_case(text, tok, end, next);
+                if (title || next_title || !goes_on(text, &tok[end]) ||
+                    !wrapped(text, &tok[end - 1], &tok[end], tok[next - 1].end))
+                    break;
+                end = next;
+            }
+            if (find_in_line(text, tok, la, end, from, s, title, out, fold))
                 return SL_ENOMEM;
-            if (title && lb < b)
-                from = tok[lb].start;
+            if (title && end < b)
+                from = tok[end].start;
+            la = end;
+            lb = next;
+            title = next_title;
         }
         k = b;
     }

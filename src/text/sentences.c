@@ -290,10 +290,6 @@ static size_t after_terminator(splitter *sp, size_t i)
     return next;
 }
 
-/* A line without final punctuation this long (bytes) is taken for prose
- * wrapped at a fixed width, not for a headline. */
-#define WRAPPED_LINE 50
-
 /* Whether the single line break at s[eol] ends the sentence; the next line
  * starts at s[next]. */
 static bool line_ends_sentence(const splitter *sp, size_t eol, size_t next)
@@ -321,7 +317,7 @@ static bool line_ends_sentence(const splitter *sp, size_t eol, size_t next)
         return false;
     const char *newline = memrchr(s + sp->start, '\n', e - sp->start);
     size_t line = newline ? (size_t)(newline - s) + 1 : sp->start;
-    if (e - line >= WRAPPED_LINE)
+    if (e - line >= SL_WRAPPED_LINE)
         return false;
     return !lower_at(s, sp->len, next);
 }

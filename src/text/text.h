@@ -79,6 +79,12 @@ bool sl_text_zero_width(int32_t cp);
 
 typedef SL_VEC(sl_span) sl_span_vec;
 
+/* A line this long (bytes) is taken for prose wrapped at a fixed width
+ * (wire copy wraps at 60-80 columns): without final punctuation it goes
+ * on into the next line's sentence (sentences.c), and a name at its end
+ * into the next line's words (names.c). */
+#define SL_WRAPPED_LINE 50
+
 /* Splits normalised text into sentences. Never splits inside "U.S.", "U.N.",
  * "Gen.", "Mr.", "Jan.", "a.m.", initials ("J. R. R."), decimals ("2.5"),
  * ellipses inside a sentence, or before a closing quote/bracket that belongs

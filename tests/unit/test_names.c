@@ -225,3 +225,50 @@ TEST(names_stop_at_a_line_end_whatever_the_blanks_around_it)
         done(&f);
     }
 }
+
+/* A paragraph wrapped at about 65 columns, as wire copy is: the names cut
+ * by its line ends ("Korvath Mining" / "Ltd", "Ilse" / "Varnholt"). */
+static const char wrapped_text[] =
+    "The sale of the plant to a unit of the regional lender Korvath Mining\n"
+    "Ltd was approved on Tuesday after a long review, the official said,\n"
+    "and the chief negotiator for the buyers, a lawyer named Ilse\n"
+    "Varnholt, told the board that the terms would not change again.\n";
+
+TEST(names_run_over_a_wrapped_line_end)
+{
+    found f;
+    find(&f, wrapped_text);
+    CHECK(named(&f, "Korvath Mining\nLtd") >= 0);
+    CHECK(named(&f, "Ilse\nVarnholt") >= 0);
+    CHECK(named(&f, "Ltd") < 0 && named(&f, "Ilse") < 0 && named(&f, "Varnholt") < 0);
+    done(&f);
+}
+
+TEST(names_stop_at_a_line_end_that_is_no_wrap)
+{
+    found f;
+    /* a blank line between paragraphs */
+    find(&f, "The sale of the plant to a unit of the regional lender Korvath Mining\n\n"
+             "Ltd shares rose after the review was approved on Tuesday morning.\n");
+    CHECK(named(&f, "Korvath Mining") >= 0 && named(&f, "Ltd") >= 0);
+    done(&f);
+    /* a heading in title case, as long as a wrapped line, without a stop */
+    find(&f, "Regional Lender Sells Its Northern Plant To Korvath Mining\n"
+             "Ilse Varnholt said on Tuesday the terms would not change again and\n"
+             "that the board had approved them after a long review of the deal.\n");
+    CHECK(named(&f, "Ilse Varnholt") >= 0); /* the heading's run ends at its line */
+    done(&f);
+    /* a list of short lines */
+    find(&f, "Buyers named in the filing, in the order of their bids, were Korvath,\n"
+             "Ilse Varnholt\nOdile Marchetti\nTomas Brell\n");
+    CHECK(named(&f, "Ilse Varnholt") >= 0 && named(&f, "Odile Marchetti") >= 0 &&
+          named(&f, "Tomas Brell") >= 0);
+    done(&f);
+    /* a line per sentence, longer than any wrap, one without its stop */
+    find(&f, "Police said the man was held at about half past two in the morning on the "
+             "corner of First Street and Albany Road\n"
+             "Her death sparked outrage across the city and in the towns around it.\n");
+    CHECK(named(&f, "First Street") >= 0 || named(&f, "Albany Road") >= 0);
+    CHECK(named(&f, "Albany Road\nHer") < 0);
+    done(&f);
+}
