@@ -161,7 +161,7 @@ static inline int sl_store_memo_on(const sl_store *st)
 sqlite3_stmt *sl_store_stmt(sl_store *st, const char *sql);
 
 /* A whole-table read (a migration's backfill: the sketches' keys) would
- * fill the writer's 32 MB page cache with pages that the ingest then
+ * fill the writer's 24 MB page cache with pages that the ingest then
  * seldom reads. Such reads run with a 2 MB cache (`scanning` 1) and the
  * cache is set back after (0); a reader's default cache is already that
  * small. */

@@ -38,11 +38,13 @@ static unsigned spread_bits(size_t n)
  * and long buckets. First the values are dealt in place into buckets by
  * their top `bits` bits (the American flag permutation: each value moved
  * straight to the next free place of its bucket, `start` each bucket's
- * first index); then a long bucket (values not spread) is sorted by SORT,
- * so that none is quadratic, and one insertion pass finishes: it moves a
- * value only within its bucket, the buckets being in order. */
+ * first index), unless they all fall in one bucket (small integers: then
+ * SORT sorts them, after the one counting pass); then a long bucket
+ * (values not spread) is sorted by SORT, so that none is quadratic, and
+ * one insertion pass finishes: it moves a value only within its bucket,
+ * the buckets being in order. */
 #define SPREAD_DEFINE(NAME, T, SORT)                                                               \
-    static void NAME##_deal(T *a, size_t n, unsigned bits, uint32_t *start)                        \
+    static int NAME##_deal(T *a, size_t n, unsigned bits, uint32_t *start)                         \
     {                                                                                              \
         size_t n_buckets = (size_t)1 << bits;                                                      \
         unsigned shift = (unsigned)(8 * sizeof(T)) - bits;                                         \
@@ -50,6 +52,8 @@ static unsigned spread_bits(size_t n)
         memset(start, 0, (n_buckets + 1) * sizeof *start);                                         \
         for (size_t k = 0; k < n; k++)                                                             \
             start[(a[k] >> shift) + 1]++;                                                          \
+        if (start[(a[0] >> shift) + 1] == n)                                                       \
+            return 0;                                                                              \
         for (size_t b = 0; b < n_buckets; b++) {                                                   \
             start[b + 1] += start[b];                                                              \
             next[b] = start[b];                                                                    \
@@ -64,6 +68,7 @@ static unsigned spread_bits(size_t n)
                 }                                                                                  \
                 a[next[b]++] = v;                                                                  \
             }                                                                                      \
+        return 1;                                                                                  \
     }                                                                                              \
                                                                                                    \
     void NAME(T *a, size_t n)                                                                      \
@@ -74,7 +79,10 @@ static unsigned spread_bits(size_t n)
         }                                                                                          \
         unsigned bits = spread_bits(n);                                                            \
         uint32_t start[(1u << SPREAD_BITS_MAX) + 1];                                               \
-        NAME##_deal(a, n, bits, start);                                                            \
+        if (!NAME##_deal(a, n, bits, start)) {                                                     \
+            SORT(a, n);                                                                            \
+            return;                                                                                \
+        }                                                                                          \
         for (size_t b = 0; b < ((size_t)1 << bits); b++)                                           \
             if (start[b + 1] - start[b] > SL_SORT_SHORT)                                           \
                 SORT(a + start[b], start[b + 1] - start[b]);                                       \
@@ -91,7 +99,8 @@ SPREAD_DEFINE(sl_sort_u32_spread, uint32_t, sl_sort_u32)
 SPREAD_DEFINE(sl_sort_u64_spread, uint64_t, sl_sort_u64)
 
 /* The distinct sorts' callers sort hashes (run and n-gram codes, key
- * terms, stems): the spread sort. */
+ * terms, stems), all but the summary's concept ids (small integers, in
+ * one bucket): the spread sort. */
 size_t sl_sort_u32_distinct(uint32_t *a, size_t n)
 {
     sl_sort_u32_spread(a, n);

@@ -214,6 +214,32 @@ TEST(spread_sort_agrees_with_the_introsort_in_every_bucket_shape)
     CHECK(merged);
 }
 
+/* The spread sort at every length to 200 (both thresholds, 12 and 48,
+ * and the bucket counts' steps) against qsort: random values, values all
+ * in the last bucket, all in the first (small integers, as the summary's
+ * concept ids), and in the first and last buckets only. */
+TEST(spread_sort_agrees_with_qsort_at_every_length)
+{
+    enum { N = 200 };
+    static uint64_t want[N], got[N];
+    uint64_t x = 0x2545F4914F6CDD1Dull;
+    bool same = true;
+    for (int shape = 0; shape < 4; shape++)
+        for (size_t n = 0; n <= N; n++) {
+            for (size_t k = 0; k < n; k++) {
+                x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+                uint64_t v = shape == 0 ? x : shape == 1 ? ~(x % 97) : shape == 2 ? x % 97
+                                                                               : (x & 1) << 63 | x % 5;
+                want[k] = got[k] = v;
+            }
+            sl_sort_u64_spread(got, n);
+            if (n)
+                qsort(want, n, sizeof *want, compare_u64);
+            same = same && !memcmp(want, got, n * sizeof *got);
+        }
+    CHECK(same);
+}
+
 TEST(order_overlap_counts_words_kept_in_order)
 {
     uint32_t a[] = {16 | 1, 32, 48, 64, 80};           /* flags do not change a term */
