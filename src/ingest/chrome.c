@@ -370,8 +370,10 @@ static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
     /* Carried by other articles and not about this one: furniture, unless
      * it is a sentence between body paragraphs, which a syndicated story
      * repeats (a wire's "The two men then fled in a second van." in three
-     * outlets' copies; "Terms were not disclosed.", Reuters). */
-    if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap(li) < 0.5 && !(zone == 0 && prose(li)))
+     * outlets' copies; "Terms were not disclosed.", Reuters); a site's prompt
+     * with two interface words goes ("Sign up for our newsletter ..."). */
+    if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap(li) < 0.5 &&
+        !(zone == 0 && prose(li) && li->ui < 2))
         return REPEATED;
     /* Mostly interface words: "Share this article", "Skip to content". A line
      * that ends a sentence needs all its content words to be interface words

@@ -305,6 +305,25 @@ TEST(chrome_repeated_sentence_inside_the_article_kept)
     sl_cleaned_free(&c);
 }
 
+/* A site's prompt written as a sentence between body paragraphs ("Sign up
+ * for our newsletter ...": two interface words) is furniture still: many
+ * articles carry it, and it goes as repeated. */
+TEST(chrome_repeated_prompt_between_paragraphs_removed)
+{
+    const char *text =
+        "A fire broke out at the Kerrow harbour warehouse late on Tuesday, firefighters said after a long night of work on the quay.\n"
+        "Sign up for our newsletter to get the news every morning.\n"
+        "The owner of the warehouse told reporters that the damage would run to several million crowns and that insurers had been called.\n";
+    const char *const listed[] = {"Sign up for our newsletter to get the news every morning.", NULL};
+    sl_line_counter counter = {seen_if_listed, (void *)listed};
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), &counter, 0, &c), 0);
+    CHECK(strstr(sl_buf_cstr(&c.text), "newsletter") == NULL);
+    CHECK_INT(c.removed.n, 1);
+    CHECK_STR(c.removed.n ? c.removed.items[0].reason : "", "repeated in other articles");
+    sl_cleaned_free(&c);
+}
+
 /* The lines an article carries are its countable lines as given: an
  * indented line is counted by its own words and length (one more word for
  * its indent), a blank one by its blanks, and each line's fingerprint is
