@@ -324,6 +324,25 @@ TEST(chrome_repeated_prompt_between_paragraphs_removed)
     sl_cleaned_free(&c);
 }
 
+/* A line above the article that shares its words only with a later line
+ * that goes itself (a shop's notice repeated on its pages) shares nothing
+ * with the article and goes: only kept prose lines count as the article's. */
+TEST(chrome_line_sharing_words_with_a_removed_later_line_removed)
+{
+    const char *text =
+        "Shipping and returns\n"
+        "A fire broke out at the Kerrow harbour warehouse late on Tuesday, firefighters said after a long night of work on the quay.\n"
+        "Shipping and returns are free on all orders.\n";
+    const char *const listed[] = {"Shipping and returns are free on all orders.", NULL};
+    sl_line_counter counter = {seen_if_listed, (void *)listed};
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), &counter, 0, &c), 0);
+    CHECK(strstr(sl_buf_cstr(&c.text), "Shipping") == NULL);
+    CHECK_INT(c.removed.n, 2);
+    CHECK_STR(c.removed.n ? c.removed.items[0].reason : "", "before the article, unrelated to it");
+    sl_cleaned_free(&c);
+}
+
 /* The lines an article carries are its countable lines as given: an
  * indented line is counted by its own words and length (one more word for
  * its indent), a blank one by its blanks, and each line's fingerprint is
