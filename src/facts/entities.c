@@ -27,22 +27,18 @@ static const char *const role_words[] = {"president", "minister", "secretary", "
     "master", "commissioner", "superintendent", "councillor", "councilor", "chief", "champion",
     "trooper", "marshal", "gm", "sergeant", "lieutenant", "corporal", "constable", "senior",
     NULL};
-/* Words that end (or start) an organisation's name; with a firm's legal
- * forms as news agencies write them, with or without the dot ("Boeing Co",
- * "Sandoz AG", "Skanska AB", "Philips NV", "Nestle SA"). */
-static const char *const org_words[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "cos",
-    "cos.", "ltd", "ltd.", "llc", "plc", "ag", "ab", "gmbh", "nv", "sa", "spa", "bhd",
-    "group", "party", "ministry", "department", "agency", "council", "committee",
-    "commission", "court", "army", "forces", "force", "police", "university", "college",
-    "school", "bank", "organization", "organisation", "union", "association", "institute",
-    "foundation", "company", "corporation", "news", "times", "post", "journal", "press",
-    "network", "office", "senate", "congress", "parliament", "assembly", "board", "federation",
-    "fund", "authority", "service", "services", "airlines", "airways", "church", "hospital",
-    "team", "club", "league", "movement", "brigades", "front", "nations", "reuters", "house",
-    "pentagon", "cabinet", "government", "administration", "program",
-    "industries", "motors", "systems", "media", "society", "tribunal", "guard", "navy",
-    "herald", "courier", "gazette", "tribune", "chronicle", "telegraph", "examiner",
-    "inquirer", "magazine", "tv", "channel", "radio", "television", "international", NULL};
+/* Words that end (or start) an organisation's name, besides those that end
+ * a firm's (sl_known_firm_word: "Co", "AG", "Group", "Motors"). */
+static const char *const org_words[] = {"party", "ministry", "department", "agency", "council",
+    "committee", "commission", "court", "army", "forces", "force", "police", "university",
+    "college", "school", "bank", "organization", "organisation", "union", "association",
+    "institute", "foundation", "news", "times", "post", "journal", "press", "network", "office",
+    "senate", "congress", "parliament", "assembly", "board", "federation", "fund", "authority",
+    "service", "services", "church", "hospital", "team", "club", "league", "movement",
+    "brigades", "front", "nations", "reuters", "house", "pentagon", "cabinet", "government",
+    "administration", "program", "media", "society", "tribunal", "guard", "navy", "herald",
+    "courier", "gazette", "tribune", "chronicle", "telegraph", "examiner", "inquirer",
+    "magazine", "tv", "channel", "radio", "television", NULL};
 /* Words that end a place name. */
 static const char *const place_words[] = {"city", "county", "province", "state", "street",
     "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",
@@ -94,6 +90,28 @@ static bool connector(const sl_facts_doc *d, size_t i)
 }
 
 static bool is_role(const sl_facts_doc *d, size_t i);
+static bool role_in_apposition(const sl_facts_doc *d, size_t end);
+
+/* Whether token k ends an organisation's name: "Ministry", "Co", "Group". */
+static bool org_word(const sl_facts_doc *d, size_t k)
+{
+    if (k >= d->toks.n)
+        return false;
+    size_t n;
+    const char *w = sl_facts_tok(d, k, &n);
+    return sl_facts_in(d, k, org_words) >= 0 || sl_known_firm_word(w, n, d->word_hash[k]);
+}
+
+/* Whether the name [first, end) opens with an organisation's word
+ * ("Ministry of ..."), or with a firm's legal form and no person's role in
+ * apposition ("NV Velden"; not the initials of "AB Marr, the coach,"). A
+ * role before the name may be a firm's word ("Media General Inc"). */
+static bool opens_with_org_word(const sl_facts_doc *d, size_t first, size_t end)
+{
+    if (sl_facts_in(d, first, sl_known_legal_forms) < 0)
+        return org_word(d, first);
+    return !role_in_apposition(d, end);
+}
 
 /* Whether token i is a role word ("minister", "Gov.", "Vice-President"). */
 static bool role_test(const sl_facts_doc *d, size_t i)
@@ -191,7 +209,7 @@ static bool titled_tail(const sl_facts_doc *d, sl_name *nm, sl_name *tail, const
     while (k > nm->first + 1 && !sl_facts_is(d, k, "of"))
         k--;
     if (k <= nm->first + 2 || !titled_name_before(d, k) || is_role(d, k - 2) ||
-        !name_word(d, k + 1) || sl_facts_in(d, k - 1, org_words) >= 0)
+        !name_word(d, k + 1) || org_word(d, k - 1))
         return false; /* a given name and a surname: not "General Agreement of Tariffs" */
     const char *f = fold + nm->fold, *of = NULL;
     for (const char *p = f; (p = strstr(p, " of ")) && p < f + nm->fold_len; p++)
@@ -219,14 +237,14 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (seen)
         return seen->type;
     if (end - first >= 2 && sl_facts_in(d, first, compass) >= 0 &&
-        sl_facts_in(d, end - 1, org_words) < 0)
+        !org_word(d, end - 1))
         return "place"; /* "Middle East", "West Bank"; not "Northern Football League" */
     /* "Tel Aviv, Israel": a place followed by its country; not a firm
      * followed by its town ("Ostler and Co, Bravik") */
     size_t end_len;
     const char *end_word = sl_facts_tok(d, end - 1, &end_len);
     if (sl_facts_is(d, end, ",") && end + 1 < d->toks.n &&
-        !sl_known_firm_word(end_word, end_len)) {
+        !sl_known_firm_word(end_word, end_len, d->word_hash[end - 1])) {
         size_t cn;
         const char *c = sl_facts_tok(d, end + 1, &cn);
         if (name_word(d, end + 1) && sl_facts_is_place(c, cn))
@@ -242,7 +260,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         (sl_facts_in(d, first, place_words) >= 0 && sl_facts_is(d, first + 1, "of")))
         return "place"; /* "Gulf of Aden" */
     if (end - first >= 2 && sl_facts_in(d, first, place_heads) >= 0 &&
-        sl_facts_in(d, end - 1, org_words) < 0)
+        !org_word(d, end - 1))
         return "place"; /* "Port Aldric"; not "Port Aldric Council" */
     if (first > 0 && sl_entities_copyright_mark(d, first - 1))
         return "organization"; /* the rights holder: "© 2026 Harbour Herald" */
@@ -256,7 +274,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "place"; /* a river's name: "the Tavel" beside "the Tavel River" */
     if (!modifies && !sl_entities_staff_at(d, first) && sl_entities_premises_named(d, first, end))
         return "place"; /* the hotel where it happened: "a fire at Marfell Hotel" */
-    if (sl_facts_in(d, end - 1, org_words) >= 0 || sl_facts_in(d, first, org_words) >= 0 ||
+    if (org_word(d, end - 1) || opens_with_org_word(d, first, end) ||
         (the && !modifies))
         return "organization";
     if (sl_entities_premises_of(d, first, end))
@@ -411,7 +429,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     /* an adverb opening the sentence is no part of the name after it
      * ("Normally Velmora calls ...": Velmora) */
     if (starts && first == i && end - first >= 2 && sl_entities_adverb_opening(d, first) &&
-        !role_within(d, first + 1, end) && sl_facts_in(d, end - 1, org_words) < 0 &&
+        !role_within(d, first + 1, end) && !org_word(d, end - 1) &&
         sl_facts_in(d, end - 1, place_words) < 0)
         first++; /* not a role's, a firm's or a place's first word ("Early Bird Inc") */
     /* a weekday or month ends the name before it ("Coach Maurice Cheeks
@@ -432,7 +450,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     while (name < end && (connector(d, name) || sl_facts_is(d, name, ".")))
         name++;
     bool body_title = false; /* "Chairman of Fenwick Corp": a title at the body, not its name */
-    if (name > first && name < end && sl_facts_in(d, end - 1, org_words) >= 0) {
+    if (name > first && name < end && org_word(d, end - 1)) {
         body_title = name - 1 > first && sl_facts_is(d, name - 1, "of");
         if (!body_title)
             name = first; /* "Eskmoor General Hospital", "Defense Department": no title, one name */
@@ -501,7 +519,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                                            d->toks.items[name].end - d->toks.items[name].start))
         return; /* "Gaza-Egypt", "US-brokered": compounds, not names */
     /* "the Ministry of Defence": a role word inside an organisation's name is no role */
-    bool role = has_role && !(name > first && sl_facts_in(d, name - 1, org_words) >= 0);
+    bool role = has_role && !(name > first && org_word(d, name - 1));
     /* a person by its name's shape alone that another mention shows to be an
      * organisation ("San Diego Chargers" ... "the Chargers") is one throughout;
      * a short form in capitals is no acronym ("KOVAC said" after "Andrej Kovac") */
@@ -750,7 +768,7 @@ static bool personal_somewhere(const sl_facts_doc *d, const sl_name_vec *names, 
         const sl_name *nm = &names->items[k];
         if (nm->refers != root)
             continue;
-        if ((is_role(d, nm->first) && sl_facts_in(d, nm->end - 1, org_words) < 0) ||
+        if ((is_role(d, nm->first) && !org_word(d, nm->end - 1)) ||
             (nm->first > 0 && is_role(d, nm->first - 1) && !connector(d, nm->first - 1)) ||
             sl_entities_age_after(d, nm->end) ||
             (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "who")) ||
@@ -801,7 +819,7 @@ static bool joined_body(const sl_facts_doc *d, const sl_name_vec *names, size_t 
     const sl_name *a = &names->items[k], *b = &names->items[k + 1];
     return b->first == a->end + 1 && sl_facts_is(d, a->end, "and") &&
            !(a->flags & SL_NAME_POSSESSIVE) && a->end - a->first <= 3 &&
-           sl_facts_in(d, b->end - 1, org_words) >= 0 && sl_facts_in(d, a->end - 1, org_words) < 0 &&
+           org_word(d, b->end - 1) && !org_word(d, a->end - 1) &&
            !sl_facts_is_place(d->s + a->start, a->stop - a->start) &&
            !named_elsewhere(names, k, a->key) && !named_elsewhere(names, k + 1, b->key);
 }
@@ -873,7 +891,7 @@ void sl_facts_entities(sl_facts_doc *d)
             const sl_name *next = k + 1 < names.n ? &names.items[k + 1] : NULL;
             bool firm = next && joined_firm(d, &names, k);
             if (((nm.flags & SL_NAME_POSSESSIVE) && next && next->first == nm.end &&
-                 sl_facts_in(d, next->end - 1, org_words) >= 0) ||
+                 org_word(d, next->end - 1)) ||
                 firm || (next && joined_body(d, &names, k))) {
                 nm.end = next->end;
                 nm.stop = next->stop;

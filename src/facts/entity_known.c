@@ -22,17 +22,21 @@ static size_t suffix_len(const char *name, size_t len)
     return 0;
 }
 
-/* Organisation words that end a firm's name, which the firm's first words
- * stand for ("Kestrel" of "Kestrel Motors"; a town's police or council is
- * not shortened to the town's name). */
-static const char *const firm_words[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "cos",
-    "cos.", "ltd", "ltd.", "llc", "plc", "ag", "ab", "gmbh", "nv", "sa", "spa", "bhd",
-    "group", "company", "corporation", "industries", "motors", "systems",
-    "airlines", "airways", "international", NULL};
+/* A firm's legal form as news agencies write it, with or without the dot
+ * ("Boeing Co", "Sandoz AG", "Skanska AB", "Philips NV", "Nestle SA"). */
+const char *const sl_known_legal_forms[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "cos",
+    "cos.", "ltd", "ltd.", "llc", "plc", "ag", "ab", "gmbh", "nv", "sa", "spa", "bhd", NULL};
 
-bool sl_known_firm_word(const char *w, size_t n)
+/* Organisation words other than a legal form that end a firm's name, which
+ * the firm's first words stand for ("Kestrel" of "Kestrel Motors"; a town's
+ * police or council is not shortened to the town's name). */
+static const char *const firm_words[] = {"group", "company", "corporation", "industries",
+    "motors", "systems", "airlines", "airways", "international", NULL};
+
+bool sl_known_firm_word(const char *w, size_t n, uint32_t hash)
 {
-    return sl_facts_list_find(firm_words, w, n, sl_facts_word_hash(w, n)) >= 0;
+    return sl_facts_list_find(sl_known_legal_forms, w, n, hash) >= 0 ||
+           sl_facts_list_find(firm_words, w, n, hash) >= 0;
 }
 
 /* Whether s[0, len) opens the firm's name e before the words that end it:
@@ -45,7 +49,7 @@ static bool opens_org(const sl_known *e, const char *s, size_t len)
         return false;
     const char *last = strrchr(e->name, ' ') + 1;
     size_t n = e->len - (size_t)(last - e->name);
-    return sl_known_firm_word(last, n) && !sl_facts_is_place(s, len);
+    return sl_known_firm_word(last, n, sl_facts_word_hash(last, n)) && !sl_facts_is_place(s, len);
 }
 
 /* Words of a name its initials skip: "Food and Drug Administration" is FDA. */

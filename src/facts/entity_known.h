@@ -23,9 +23,13 @@ typedef struct sl_known {
     bool weak;           /* a person by the shape of its name alone (no role) */
 } sl_known;
 
-/* Whether w[0, n) is a word that ends a firm's name: its legal form ("Co",
- * "Inc.", "AG") or a word such as "Group", "Motors", "Airlines". */
-bool sl_known_firm_word(const char *w, size_t n);
+/* A firm's legal forms, folded ("co", "inc.", "ag"), NULL-terminated: words
+ * that end a firm's name. */
+extern const char *const sl_known_legal_forms[];
+/* Whether w[0, n), whose sl_facts_word_hash is `hash`, is a word that ends a
+ * firm's name: its legal form ("Co", "Inc.", "AG") or a word such as
+ * "Group", "Motors", "Airlines". */
+bool sl_known_firm_word(const char *w, size_t n, uint32_t hash);
 /* The entity the mention s[0, len) at byte `at` names (see entity_known.c);
  * `firms`: also a firm by its first words. NULL when none. */
 const sl_known *sl_known_find(const sl_known *kn, size_t n, const char *s, size_t len, uint32_t at,

@@ -370,8 +370,10 @@ static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
     /* Carried by other articles and not about this one: furniture, unless
      * it is a sentence between body paragraphs, which a syndicated story
      * repeats (a wire's "The two men then fled in a second van." in three
-     * outlets' copies; "Terms were not disclosed.", Reuters). */
-    if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap(li) < 0.5 && !(zone == 0 && prose(li)))
+     * outlets' copies; "Terms were not disclosed.", Reuters); a site's prompt
+     * with two interface words goes ("Sign up for our newsletter ..."). */
+    if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap(li) < 0.5 &&
+        !(zone == 0 && prose(li) && li->ui < 2))
         return REPEATED;
     /* Mostly interface words: "Share this article", "Skip to content". A line
      * that ends a sentence needs all its content words to be interface words
@@ -582,9 +584,10 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
         for (uint32_t p = 0; p < li->n_prefix; p++)
             set_add(&body, sc->prefixes.items[li->first_prefix + p]);
     }
-    /* Last line first, so that `later` holds the prose lines after the
-     * one judged: the words a line shares with the article are those of
-     * the body paragraphs and of the shorter sentences that follow it. A
+    /* Last line first, so that `later` holds the kept prose lines after
+     * the one judged (not a shop's notice that goes itself): the words a
+     * line shares with the article are those of the body paragraphs and of
+     * the shorter sentences that follow it. A
      * headline above a lead of short sentences ("Blaze at Harlow mill in
      * Eskmoor" over "A FIRE has gutted the Harlow mill on Eskmoor's
      * quay.") shares its names with them alone; a
@@ -597,7 +600,7 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
         int zone = first_body == lines->n ? 0 : i < first_body ? -1 : i > last_body ? 1 : 0;
         li->reason = judge(li, zone, li->seen);
         li->zone = (int8_t)zone;
-        for (uint32_t p = 0; !li->body && prose(li) && p < li->n_prefix; p++)
+        for (uint32_t p = 0; !li->body && !li->reason && prose(li) && p < li->n_prefix; p++)
             set_add(&later, prefix[p]);
     }
     keep_template(lines);

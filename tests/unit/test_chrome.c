@@ -305,6 +305,49 @@ TEST(chrome_repeated_sentence_inside_the_article_kept)
     sl_cleaned_free(&c);
 }
 
+#define HARBOUR_FIRE                                                                          \
+    "A fire broke out at the Kerrow harbour warehouse late on Tuesday, firefighters said "    \
+    "after a long night of work on the quay.\n"
+
+/* Cleans `text` with `repeated` carried by other articles: `gone` is not
+ * in the clean text, n lines are removed, the first for `reason`. */
+static void check_removed_with_repeated(const char *text, const char *repeated, const char *gone,
+                                        size_t n, const char *reason)
+{
+    const char *const listed[] = {repeated, NULL};
+    sl_line_counter counter = {seen_if_listed, (void *)listed};
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), &counter, 0, &c), 0);
+    CHECK(strstr(sl_buf_cstr(&c.text), gone) == NULL);
+    CHECK_INT(c.removed.n, n);
+    CHECK_STR(c.removed.n ? c.removed.items[0].reason : "", reason);
+    sl_cleaned_free(&c);
+}
+
+/* A site's prompt written as a sentence between body paragraphs ("Sign up
+ * for our newsletter ...": two interface words) is furniture still: many
+ * articles carry it, and it goes as repeated. */
+TEST(chrome_repeated_prompt_between_paragraphs_removed)
+{
+    check_removed_with_repeated(
+        HARBOUR_FIRE "Sign up for our newsletter to get the news every morning.\n"
+                     "The owner of the warehouse told reporters that the damage would run to "
+                     "several million crowns and that insurers had been called.\n",
+        "Sign up for our newsletter to get the news every morning.", "newsletter", 1,
+        "repeated in other articles");
+}
+
+/* A line above the article that shares its words only with a later line
+ * that goes itself (a shop's notice repeated on its pages) shares nothing
+ * with the article and goes: only kept prose lines count as the article's. */
+TEST(chrome_line_sharing_words_with_a_removed_later_line_removed)
+{
+    check_removed_with_repeated(
+        "Shipping and returns\n" HARBOUR_FIRE "Shipping and returns are free on all orders.\n",
+        "Shipping and returns are free on all orders.", "Shipping", 2,
+        "before the article, unrelated to it");
+}
+
 /* The lines an article carries are its countable lines as given: an
  * indented line is counted by its own words and length (one more word for
  * its indent), a blank one by its blanks, and each line's fingerprint is

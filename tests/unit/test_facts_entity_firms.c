@@ -28,3 +28,14 @@ TEST(facts_entities_firm_followed_by_its_town)
                    "Kerrow, Norway.\n",
                    {"Ostler and Co", "organization", NULL, 1}, {"Kerrow", "place", NULL, 1});
 }
+
+/* A legal form opens a firm's name ("NV Velden"), not a person's whose
+ * initials are the same letters and whose role follows in apposition ("AB
+ * Marr, the coach,"; then "Coach AB Marr" too). */
+TEST(facts_entities_legal_form_opening_a_name)
+{
+    CHECK_ENTITIES("NV Velden said sales rose. AB Marr, the coach, said the team would win. "
+                   "Later Coach AB Marr left.\n",
+                   {"NV Velden", "organization", NULL, 1}, {"AB Marr", "person", NULL, 2},
+                   {"coach", "person", "AB Marr", 1}, {"AB Marr", "organization", NULL, 0});
+}
