@@ -106,6 +106,7 @@ typedef struct line_info {
     uint32_t words, content, ui;  /* word tokens, non-stop words, interface words */
     uint32_t stops;               /* stop words: prose has them, labels rarely do */
     uint32_t shared;              /* content words whose prefix occurs in the body */
+    uint32_t shared_on;           /* ...in the body or in the kept prose lines after it */
     uint32_t first_prefix, n_prefix; /* range in the prefix array */
     uint32_t first_token, n_tokens;  /* range in the text's tokens */
     bool letters, final_punct, body;
@@ -343,6 +344,12 @@ static double overlap(const line_info *li)
     return li->content ? (double)li->shared / li->content : 0.0;
 }
 
+/* The same share, the words of the kept prose lines after it counted too. */
+static double overlap_on(const line_info *li)
+{
+    return li->content ? (double)li->shared_on / li->content : 0.0;
+}
+
 /* A short line written as a sentence of prose: capitalised, ended, with some
  * function words, and not mostly interface vocabulary ("It will vote again in
  * May." is prose; "error: Content is protected !!" and "Leave a Reply" are not). */
@@ -372,7 +379,7 @@ static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
      * repeats (a wire's "The two men then fled in a second van." in three
      * outlets' copies; "Terms were not disclosed.", Reuters); a site's prompt
      * with two interface words goes ("Sign up for our newsletter ..."). */
-    if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap(li) < 0.5 &&
+    if (seen_elsewhere >= SL_CHROME_REPEAT_MIN && overlap_on(li) < 0.5 &&
         !(zone == 0 && prose(li) && li->ui < 2))
         return REPEATED;
     /* Mostly interface words: "Share this article", "Skip to content". A line
@@ -585,18 +592,22 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
             set_add(&body, sc->prefixes.items[li->first_prefix + p]);
     }
     /* Last line first, so that `later` holds the kept prose lines after
-     * the one judged (not a shop's notice that goes itself): the words a
-     * line shares with the article are those of the body paragraphs and of
-     * the shorter sentences that follow it. A
-     * headline above a lead of short sentences ("Blaze at Harlow mill in
-     * Eskmoor" over "A FIRE has gutted the Harlow mill on Eskmoor's
-     * quay.") shares its names with them alone; a
-     * sign-off after the last sentence ("Reuter") still shares nothing. */
+     * the one judged (not a shop's notice that goes itself). A line that
+     * other articles carry shares its words with the body paragraphs or
+     * with the sentences after it: a wrapped sentence's tail ("the company
+     * said.") with the sentences that follow it, while a sign-off after the
+     * last sentence ("Reuter") shares nothing. The line before the article
+     * is judged by the body paragraphs alone: counting the short lines after
+     * it too kept a forum's and a shop's labels above the article on HTML
+     * pages (the twenty-ninth round's review, docs/chrome.md). */
     for (size_t i = lines->n; i-- > 0;) {
         line_info *li = &lines->items[i];
         const uint64_t *prefix = sc->prefixes.items + li->first_prefix;
-        for (uint32_t p = 0; p < li->n_prefix; p++)
-            li->shared += set_has(&body, prefix[p]) || set_has(&later, prefix[p]);
+        for (uint32_t p = 0; p < li->n_prefix; p++) {
+            bool in_body = set_has(&body, prefix[p]);
+            li->shared += in_body;
+            li->shared_on += in_body || set_has(&later, prefix[p]);
+        }
         int zone = first_body == lines->n ? 0 : i < first_body ? -1 : i > last_body ? 1 : 0;
         li->reason = judge(li, zone, li->seen);
         li->zone = (int8_t)zone;
