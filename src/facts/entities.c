@@ -9,69 +9,13 @@
 
 #include "facts/entity_cues.h"
 #include "facts/entity_known.h"
+#include "facts/entity_words.h"
 #include "facts/facts.h"
 #include "util/alloc.h"
 
-static const char *const role_words[] = {"president", "minister", "secretary", "senator",
-    "sen.", "rep.", "representative", "gov.", "governor", "mayor", "chancellor", "king",
-    "queen", "prince", "princess", "pope", "general", "gen.", "col.", "colonel", "lt.",
-    "captain", "capt.", "sgt.", "admiral", "adm.", "commander", "chief", "director", "chairman",
-    "chairwoman", "chair", "ceo", "spokesman", "spokeswoman", "spokesperson", "ambassador",
-    "envoy", "judge", "justice", "attorney", "prosecutor", "leader", "premier", "speaker",
-    "mr.", "mrs.", "ms.", "dr.", "prof.", "professor", "sir", "dame", "lord", "lady", "rabbi",
-    "reverend", "rev.", "sheikh", "coach", "officer", "officials", "official", "head",
-    "founder", "executive", "vice", "deputy", "foreign", "defense", "defence", "prime",
-    "interior", "finance", "health", "state", "of", "lawyer", "actor", "actress", "singer",
-    "player", "star", "detective", "inspector", "sheriff", "chief", "manager", "analyst",
-    "economist", "author", "editor", "reporter", "correspondent", "emir", "sultan", "crown",
-    "master", "commissioner", "superintendent", "councillor", "councilor", "chief", "champion",
-    "trooper", "marshal", "gm", "sergeant", "lieutenant", "corporal", "constable", "senior",
-    NULL};
-/* Words that end (or start) an organisation's name, besides those that end
- * a firm's (sl_known_firm_word: "Co", "AG", "Group", "Motors"). */
-static const char *const org_words[] = {"party", "ministry", "department", "agency", "council",
-    "committee", "commission", "court", "army", "forces", "force", "police", "university",
-    "college", "school", "bank", "organization", "organisation", "union", "association",
-    "institute", "foundation", "news", "times", "post", "journal", "press", "network", "office",
-    "senate", "congress", "parliament", "assembly", "board", "federation", "fund", "authority",
-    "service", "services", "church", "hospital", "team", "club", "league", "movement",
-    "brigades", "front", "nations", "reuters", "house", "pentagon", "cabinet", "government",
-    "administration", "program", "media", "society", "tribunal", "guard", "navy", "herald",
-    "courier", "gazette", "tribune", "chronicle", "telegraph", "examiner", "inquirer",
-    "magazine", "tv", "channel", "radio", "television", NULL};
-/* Words that end a place name. */
-static const char *const place_words[] = {"city", "county", "province", "state", "street",
-    "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",
-    "lake", "bay", "coast", "region", "district", "square", "airport", "border", "desert",
-    "beach", "hills", "peninsula", "gulf", "avenue", "road", "park", "bridge", "center",
-    "centre", "clinic", "prison", "jail", "courthouse", "facility", "stadium", "arena", "hotel",
-    "highway", "boulevard", "heights", "village", "town", "county", "reservoir", "dam", "canal",
-    "creek", "forest", "harbour", "harbor", "estuary", "ave", "ave.", "blvd", "blvd.", "rd",
-    "rd.", "st",
-    "st.", NULL};
-/* Words that open a place's name: "Port Aldric", "Lake Varna", "Mount Elbrus". */
-static const char *const place_heads[] = {"port", "fort", "mount", "mt.", "lake", "cape",
-    NULL};
-/* Capitalised words that are not names (sentence starts, days, months, pronouns). */
-static const char *const not_names[] = {"i", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
-    "august", "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.",
-    "oct.", "nov.", "dec.", "mr", "mrs", "ms", "dr", "photo", "image", "read", "watch",
-    "advertisement", "click", "share", "related", "subscribe", "updated", "copyright", "sign",
-    "however", "meanwhile", "still", "yet", "also", "now", "today", "yesterday", "tomorrow",
-    "according", "after", "before", "during", "while", "since", "although", "despite",
-    "earlier", "later", "last", "next", "many", "some", "several", "most", "more", "other",
-    "another", "both", "each", "every", "all", "one", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "new", "first", "by", "he", "she", "it", "we", "they", "you",
-    NULL};
-/* Nouns before "of" that make the name after it a place: "the port of Velmar". */
-static const char *const place_of[] = {"port", "city", "town", "village", "province", "state",
-    "region", "capital", "island", "republic", "kingdom", "county", "district", "hometown",
-    NULL};
-
 bool sl_facts_role_word(const char *w, size_t n)
 {
-    return n && sl_facts_list_find(role_words, w, n, sl_facts_word_hash(w, n)) >= 0;
+    return n && sl_facts_list_find(sl_entity_role_words, w, n, sl_facts_word_hash(w, n)) >= 0;
 }
 
 static bool name_word(const sl_facts_doc *d, size_t i)
@@ -99,7 +43,7 @@ static bool org_word(const sl_facts_doc *d, size_t k)
         return false;
     size_t n;
     const char *w = sl_facts_tok(d, k, &n);
-    return sl_facts_in(d, k, org_words) >= 0 || sl_known_firm_word(w, n, d->word_hash[k]);
+    return sl_facts_in(d, k, sl_entity_org_words) >= 0 || sl_known_firm_word(w, n, d->word_hash[k]);
 }
 
 /* Whether the name [first, end) opens with an organisation's word
@@ -121,7 +65,7 @@ static bool role_test(const sl_facts_doc *d, size_t i)
     /* "Senior Trooper", but not "a senior Biden administration official" */
     if (sl_facts_is(d, i, "senior"))
         return i + 1 < d->toks.n && is_role(d, i + 1);
-    if (sl_facts_in(d, i, role_words) >= 0)
+    if (sl_facts_in(d, i, sl_entity_role_words) >= 0)
         return true;
     /* "Secretary-General", "Vice-President": role words joined by hyphens */
     const char *dash = memchr(s, '-', n);
@@ -154,25 +98,6 @@ static bool is_role(const sl_facts_doc *d, size_t i)
     return d->token_memo[i] & SL_MEMO_ROLE;
 }
 
-/* The same suffixes as words. */
-static const char *const suffix_words[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", NULL};
-
-/* Words after a lone capitalised word that make it a person's surname. */
-static const char *const subject_verbs[] = {"said", "says", "told", "added", "was", "is", "has",
-    "had", "will", "would", "'s", "\xE2\x80\x99s", "who", "testified", "pleaded", NULL};
-
-/* Of those, the ones that make a lone word opening a sentence a person's
- * name, where its capital says nothing: "Comeaux said", not "Arson is" or
- * "Entry will". */
-static const char *const speech_verbs[] = {"said", "says", "told", "added", "who", "testified",
-    "pleaded", NULL};
-
-static const char *const compass[] = {"north", "south", "east", "west", "middle", "central",
-    "northern", "southern", "eastern", "western", "upper", "lower", NULL};
-
-/* Lower-case words of time after a name: "felt in Dubai today" (no
- * nationality qualifies them). */
-static const char *const day_words[] = {"today", "yesterday", "tonight", "tomorrow", NULL};
 /* The type "place" as a preposition alone gives it ("a letter went to Laura
  * Marsh"): the weakest evidence of a place, told apart by its address. */
 static const char placed_by_preposition[] = "place";
@@ -236,7 +161,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
 {
     if (seen)
         return seen->type;
-    if (end - first >= 2 && sl_facts_in(d, first, compass) >= 0 &&
+    if (end - first >= 2 && sl_facts_in(d, first, sl_entity_compass) >= 0 &&
         !org_word(d, end - 1))
         return "place"; /* "Middle East", "West Bank"; not "Northern Football League" */
     /* "Tel Aviv, Israel": a place followed by its country; not a firm
@@ -256,10 +181,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     const char *last = sl_facts_tok(d, end - 1, &last_len);
     last_len -= sl_entities_possessive_len(d, end - 1);
     if (sl_facts_is_place(d->s + a, b - a) ||
-        sl_facts_list_find(place_words, last, last_len, sl_facts_word_hash(last, last_len)) >= 0 ||
-        (sl_facts_in(d, first, place_words) >= 0 && sl_facts_is(d, first + 1, "of")))
+        sl_facts_list_find(sl_entity_place_words, last, last_len, sl_facts_word_hash(last, last_len)) >= 0 ||
+        (sl_facts_in(d, first, sl_entity_place_words) >= 0 && sl_facts_is(d, first + 1, "of")))
         return "place"; /* "Gulf of Aden" */
-    if (end - first >= 2 && sl_facts_in(d, first, place_heads) >= 0 &&
+    if (end - first >= 2 && sl_facts_in(d, first, sl_entity_place_heads) >= 0 &&
         !org_word(d, end - 1))
         return "place"; /* "Port Aldric"; not "Port Aldric Council" */
     if (first > 0 && sl_entities_copyright_mark(d, first - 1))
@@ -280,7 +205,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (sl_entities_premises_of(d, first, end))
         return "place";
     if (end < d->toks.n && d->sent_of[end] == d->sent_of[first] && !sl_facts_upper(d, end) &&
-        sl_facts_in(d, end, place_words) >= 0)
+        sl_facts_in(d, end, sl_entity_place_words) >= 0)
         return "place"; /* a place's word in lower case after it: "struck Qorvik island" */
     if (the)
         return NULL; /* what it is, the noun after it says of itself, not of the name */
@@ -307,19 +232,19 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (titled && (sl_facts_is(d, end, "and") || sl_facts_is(d, end, "&")) && name_word(d, end + 1))
         return "organization"; /* a firm of partners: "Analyst Ann Roe of Ingle and Marsh" */
     if (titled || (first > 1 && sl_facts_is(d, first - 1, "of") &&
-                      sl_facts_in(d, first - 2, place_of) >= 0))
+                      sl_facts_in(d, first - 2, sl_entity_place_of) >= 0))
         return "place"; /* "the port of Velmar", "Prime Minister Tomas Brell of Velmora" */
     size_t words = 0; /* the dots of initials and a generational suffix not counted */
     for (size_t k = first; k < end; k++)
         words += (d->toks.items[k].flags & SL_TOK_WORD) &&
-                 !(k == end - 1 && k > first + 1 && sl_facts_in(d, k, suffix_words) >= 0);
+                 !(k == end - 1 && k > first + 1 && sl_facts_in(d, k, sl_entity_suffix_words) >= 0);
     if (words >= 2 && words <= 4 && !starts)
         return "person";
     if (words >= 2 && words <= 3)
         return "person"; /* "Ruth Ann Okafor Jr" counts three */
     if (has_role && end - first <= 4)
         return "person";
-    if (end < d->toks.n && sl_facts_in(d, end, subject_verbs) >= 0)
+    if (end < d->toks.n && sl_facts_in(d, end, sl_entity_subject_verbs) >= 0)
         return "person"; /* "Comeaux said", "Lohan was" */
     if (sl_entities_age_after(d, end) || sl_entities_kin_before(d, first))
         return "person"; /* "Comeaux, 49,", "her husband Todd" */
@@ -422,7 +347,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     bool starts = nm->flags & SL_NAME_OPENS;
     size_t first = i;
     /* "New" is a name's first word but where it opens the sentence ("New York") */
-    while (first < end && ((sl_facts_in(d, first, not_names) >= 0 &&
+    while (first < end && ((sl_facts_in(d, first, sl_entity_not_names) >= 0 &&
                             (starts || !sl_facts_is(d, first, "new"))) ||
                            sl_facts_is(d, first, ".")))
         first++; /* "Mr. Clarke": the courtesy title and its dot are no role */
@@ -430,12 +355,12 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
      * ("Normally Velmora calls ...": Velmora) */
     if (starts && first == i && end - first >= 2 && sl_entities_adverb_opening(d, first) &&
         !role_within(d, first + 1, end) && !org_word(d, end - 1) &&
-        sl_facts_in(d, end - 1, place_words) < 0)
+        sl_facts_in(d, end - 1, sl_entity_place_words) < 0)
         first++; /* not a role's, a firm's or a place's first word ("Early Bird Inc") */
     /* a weekday or month ends the name before it ("Coach Maurice Cheeks
      * Saturday"); "Early Friday" leaves one word, judged as any other */
     for (size_t k = first + 1; k < end; k++)
-        if (sl_facts_in(d, k, not_names) >= 0) {
+        if (sl_facts_in(d, k, sl_entity_not_names) >= 0) {
             end = k;
             break;
         }
@@ -499,7 +424,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                                                               * "Tomas Brell" */
     bool titled_after = starts && name == i && end - name == 1 && role_in_apposition(d, end);
     if (!seen && starts && name == i && end - name == 1 && !titled_after &&
-        ((sl_facts_in(d, end, speech_verbs) < 0 && !sl_entities_age_after(d, end) &&
+        ((sl_facts_in(d, end, sl_entity_speech_verbs) < 0 && !sl_entities_age_after(d, end) &&
           !sl_entities_state_possessive(d, name)) ||
          sl_entities_people_noun(d, name)))
         return; /* one capitalised word at a sentence start: no telling ("Bush said": a name;
@@ -512,7 +437,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
         (!seen || name == 0 || sl_facts_is(d, name - 1, "the") || sl_facts_is(d, name - 1, "an") ||
          sl_facts_is(d, name - 1, "a")) &&
         (!seen || !(d->toks.items[end].flags & SL_TOK_STOP) || sl_facts_is(d, end, "and")) &&
-        sl_facts_in(d, end, subject_verbs) < 0 && sl_facts_in(d, end, day_words) < 0 &&
+        sl_facts_in(d, end, sl_entity_subject_verbs) < 0 && sl_facts_in(d, end, sl_entity_day_words) < 0 &&
         sl_entities_demonym(d, name))
         return;
     if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
@@ -523,10 +448,10 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     /* a person by its name's shape alone that another mention shows to be an
      * organisation ("San Diego Chargers" ... "the Chargers") is one throughout;
      * a short form in capitals is no acronym ("KOVAC said" after "Andrej Kovac") */
-    bool spoken = sl_facts_in(d, end, subject_verbs) >= 0 || sl_entities_age_after(d, end) ||
+    bool spoken = sl_facts_in(d, end, sl_entity_subject_verbs) >= 0 || sl_entities_age_after(d, end) ||
                   (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"));
     if (dry && end - name <= 3 && !titled_of(d, name) &&
-        (role || sl_facts_in(d, end, speech_verbs) >= 0 || sl_entities_age_after(d, end) ||
+        (role || sl_facts_in(d, end, sl_entity_speech_verbs) >= 0 || sl_entities_age_after(d, end) ||
          (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"))))
         unplace(kn, *n_known, d->s + a, b - a); /* not a tail's: "Brell of Velmora said" */
     if (dry && seen && seen->weak && !role &&
@@ -614,14 +539,6 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
     return i + 1;
 }
 
-/* Nouns before a name that make it a group's: "the militant group Hamas". */
-static const char *const group_nouns[] = {"group", "groups", "movement", "militia", "faction",
-    "organization", "organisation", "outfit", "network", NULL};
-/* Nouns after a name that make it a group's: "Hezbollah fighters", "Hamas leader". */
-static const char *const member_nouns[] = {"militants", "fighters", "combatants", "gunmen",
-    "members", "militia", "militias", "leader", "leaders", "leadership", "operatives",
-    "commanders", NULL};
-
 /* Whether names a and b (in text order) are joined by "and" or "or" and b
  * or a is a country, a region or a nationality: "between Israel and Hamas",
  * "the Israeli and Hamas stances" (a person is seldom paired with one). */
@@ -692,8 +609,8 @@ static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, const 
     for (size_t k = 0; k < names->n && n < cap; k++) {
         const sl_name *nm = &names->items[k];
         bool before = nm->first > 0 && !sl_facts_upper(d, nm->first - 1) &&
-                      sl_facts_in(d, nm->first - 1, group_nouns) >= 0;
-        bool after = !(nm->flags & SL_NAME_POSSESSIVE) && sl_facts_in(d, nm->end, member_nouns) >= 0;
+                      sl_facts_in(d, nm->first - 1, sl_entity_group_nouns) >= 0;
+        bool after = !(nm->flags & SL_NAME_POSSESSIVE) && sl_facts_in(d, nm->end, sl_entity_member_nouns) >= 0;
         bool paired = nm->end - nm->first == 1 &&
                       !sl_facts_is_place(d->s + nm->start, nm->stop - nm->start) &&
                       ((k > 0 && paired_with_place(d, &names->items[k - 1], nm)) ||
@@ -772,7 +689,7 @@ static bool personal_somewhere(const sl_facts_doc *d, const sl_name_vec *names, 
             (nm->first > 0 && is_role(d, nm->first - 1) && !connector(d, nm->first - 1)) ||
             sl_entities_age_after(d, nm->end) ||
             (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "who")) ||
-            (sl_facts_in(d, nm->end, speech_verbs) >= 0 &&
+            (sl_facts_in(d, nm->end, sl_entity_speech_verbs) >= 0 &&
              surname_of(d, nm, &names->items[root])))
             return true;
     }
@@ -862,7 +779,7 @@ void sl_facts_entities(sl_facts_doc *d)
     if (!given && sl_names_find(d->s, d->toks.items, d->toks.n, d->sents.items, d->sents.n,
                                 &found.names, &found.fold))
         d->err = SL_ENOMEM;
-    if (!d->err && sl_entities_find_place_openers(d, place_words))
+    if (!d->err && sl_entities_find_place_openers(d, sl_entity_place_words))
         d->err = SL_ENOMEM;
     const sl_name_vec names = given ? *given : found.names;
     const sl_buf fold = given ? d->names->fold : found.fold;
