@@ -4,7 +4,7 @@
     python3 bench/callgrind_growth.py OUT1 OUT2 ... [--functions f,g,...]
 
 Each OUT is a callgrind output of one `storyline ingest` of the same articles
-into a copy of a store of another size (docs/benchmarks.md, "Twenty-first
+into a copy of a store of another size (docs/history/benchmarks-rounds.md, "Twenty-first
 round"). Prints a Markdown table: the program's total, then each function's
 inclusive instructions and its calls (summed over its callers) in each run,
 from `callgrind_annotate --inclusive=yes --tree=calling`. A function not

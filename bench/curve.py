@@ -22,7 +22,7 @@ The tier is ingested into one store, and at each size S of --sizes:
     OS's cache when it turns dirty, so a page rewritten before the OS
     wrote it back counts once, and the same run on the same store read
     53.0 or 328.2 KB an article as the store's pages were dirty or not
-    (docs/benchmarks.md, "Twelfth round");
+    (docs/history/benchmarks-rounds.md, "Twelfth round");
   - the bytes written per article by the runs that filled the store from
     the last size to this one: the recent tables' merges (src/store/recent.c)
     come every few thousand articles, so a sample of 2,000 may hold one or

@@ -546,7 +546,7 @@ static int take_chain(sl_comparer *c, int32_t end, double total_a, double total_
 
 /* Whether sorted distinct terms `terms` hold `code`'s term: the range
  * that would hold it halved without a branch on the comparison (the
- * search is asked 77 times a text of dedup: docs/benchmarks.md,
+ * search is asked 77 times a text of dedup: docs/history/benchmarks-rounds.md,
  * "Nineteenth round: dedup"). */
 static inline bool holds_term(const uint32_t *terms, size_t n, uint32_t code)
 {
@@ -771,7 +771,7 @@ static bool names_may_agree(const uint32_t *anchors, size_t n_anchors, size_t fe
 /* measure_anchors' answer from the names and figures of the text with
  * fewer of each, each looked up in the other's terms: a few dozen
  * searches, not a pass over both texts' terms (which was 5% of dedup's
- * instructions: docs/benchmarks.md, "Nineteenth round: dedup"); the names
+ * instructions: docs/history/benchmarks-rounds.md, "Nineteenth round: dedup"); the names
  * first, and the figures only of a pair whose names agree ("Twentieth
  * round: dedup"). The terms are distinct, so a term the two share is
  * counted once either way. */

@@ -376,7 +376,7 @@ sl_comparer *sl_comparer_new(void);
  * `storyline compare` does); otherwise those stop early with kind NONE. */
 void sl_comparer_thorough(sl_comparer *c);
 /* Tells the comparer that its caller reads only each comparison's kind
- * and score (`dedup`: docs/benchmarks.md, "Twenty-fifth round: dedup"),
+ * and score (`dedup`: docs/history/benchmarks-rounds.md, "Twenty-fifth round: dedup"),
  * which classify and sl_copy_degree make without the leads' measures
  * (lead_names_kept, lead_figures_kept, lead_match, leads_match: what
  * sl_copy_same_item reads): those are left at their starting values (1,

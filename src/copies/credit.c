@@ -36,7 +36,7 @@ static const char *const phrases[] = {
  * with it (bit k: needles[k]; either case: the two bytes x with x | 0x20
  * equal to the needle's). The masks depend on the list alone: made once a
  * process (lists_once), where first_needle made them at each line, 4.1 M
- * instructions of the first 1,000 Reuters stories (docs/benchmarks.md,
+ * instructions of the first 1,000 Reuters stories (docs/history/benchmarks-rounds.md,
  * "Eighteenth round"). */
 typedef struct needle_list {
     const char *const *needles;

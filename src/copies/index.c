@@ -46,7 +46,7 @@ static uint32_t key_of(uint32_t code)
 /* A key's home slot: bits 32 up of a 64-bit multiplicative hash. The low
  * bits of a 32-bit product, taken before, are the same for every key (its
  * four flag bits are all set: key_of), so only one slot in 16 was ever a
- * home and the probes ran long (docs/benchmarks.md, "Twentieth round:
+ * home and the probes ran long (docs/history/benchmarks-rounds.md, "Twentieth round:
  * dedup"). */
 static size_t slot_of(uint32_t key, size_t n_slots)
 {
@@ -197,7 +197,7 @@ static int hold_whole(sl_copy_index *ix, uint32_t key, const uint32_t *ids, cons
  * there; the places before them are never read (0). Only those articles
  * are noted: one a query counts through another posting is noted by that
  * posting. The source need not read the rest of a full key
- * (docs/benchmarks.md, "Twenty-second round: the cost as the store grows,
+ * (docs/history/benchmarks-rounds.md, "Twenty-second round: the cost as the store grows,
  * after curve6"). */
 static int hold_full(sl_copy_index *ix, posting *p, const uint32_t *ids, const uint8_t *n_keys)
 {
@@ -242,7 +242,7 @@ static int hold_postings(sl_copy_index *ix, const uint32_t *keys, size_t n)
 
 /* Reads from the source the postings of the terms `codes` (distinct) the
  * index does not hold: a call for up to KEYS_A_READ of them, where a call a
- * term was a statement a term (docs/benchmarks.md, "Twenty-second round"). */
+ * term was a statement a term (docs/history/benchmarks-rounds.md, "Twenty-second round"). */
 static int read_postings(sl_copy_index *ix, const uint32_t *codes, size_t n_codes)
 {
     uint32_t keys[KEYS_A_READ];
@@ -274,10 +274,10 @@ static int distinct_terms(sl_copy_index *ix, const sl_sketch *s)
 
 /* Counts one hit on article `id`, in the count by id (every posted id
  * has one: note_keys), not a hash table of the query's hits, whose probing
- * was a third of the query (docs/benchmarks.md, "Twentieth round: dedup").
+ * was a third of the query (docs/history/benchmarks-rounds.md, "Twentieth round: dedup").
  * The query's counts start from `zero`, above every count an earlier
  * query left, so a value at or below it is no hit and none is set back to
- * 0 after the query (docs/benchmarks.md, "Twenty-fourth round"). An
+ * 0 after the query (docs/history/benchmarks-rounds.md, "Twenty-fourth round"). An
  * article hit a second time is listed apart, the only ones that may be
  * candidates (two in three are hit once). The list has room for every
  * article a query can touch (terms x SL_COPY_POSTINGS: start_counts).

@@ -34,7 +34,7 @@ static size_t merge_sorted(uint32_t *codes, size_t n)
 
 /* Sorted codes as their distinct terms (SL_TERM_ID: the flags, which no
  * reader of the words wants, all set), so that dice compares them as they
- * are (docs/benchmarks.md, "Twentieth round: dedup"). */
+ * are (docs/history/benchmarks-rounds.md, "Twentieth round: dedup"). */
 static size_t distinct_ids(uint32_t *codes, size_t n)
 {
     size_t out = 0;

@@ -42,7 +42,7 @@ static uint64_t key_pair(uint32_t high, uint32_t low)
 /* Inserts `item` into `best`, the `n` smallest items met so far in
  * ascending order (at most SL_COPY_KEYS): a selection, not a sort of all
  * the text's terms (the second sort was 0.9% of dedup's instructions,
- * docs/benchmarks.md, "Nineteenth round: dedup"). */
+ * docs/history/benchmarks-rounds.md, "Nineteenth round: dedup"). */
 static void keep_smallest(uint64_t *best, uint32_t *n, uint64_t item)
 {
     uint32_t at = *n;
@@ -81,7 +81,7 @@ static key_tally *tally_of(key_tally *table, unsigned bits, uint32_t code)
 
 /* Key terms among candidates (copies.h): a term's occurrences merged in a hash table, not by a sort of them
  * all (the sort and merge were 2.8% of dedup's instructions,
- * docs/benchmarks.md, "Twenty-third round"). Exact: a term's best score
+ * docs/history/benchmarks-rounds.md, "Twenty-third round"). Exact: a term's best score
  * and count do not depend on the order its occurrences are met in, nor
  * keep_smallest's choice among distinct items on their order. `cands` is
  * overwritten: its first items become the slots used, in the order their
@@ -183,7 +183,7 @@ static const struct number_word {
 
 /* The lengths of the number words that open with `c` (lower case), one bit
  * each: most words are told from them without a search (the search was
- * 1.8% of dedup's instructions, docs/benchmarks.md, "Twelfth round"). */
+ * 1.8% of dedup's instructions, docs/history/benchmarks-rounds.md, "Twelfth round"). */
 static uint32_t number_word_lengths(char c)
 {
     switch (c) {
@@ -200,7 +200,7 @@ static uint32_t number_word_lengths(char c)
 /* Where the number words that open with `c` (one of number_word_lengths'
  * letters) start in the table: not found by a walk from its start, which
  * "the" (three letters, as "ten" and "two") made 20 steps long
- * (docs/benchmarks.md, "Twentieth round: dedup"). */
+ * (docs/history/benchmarks-rounds.md, "Twentieth round: dedup"). */
 static size_t number_word_first(char c)
 {
     switch (c) {
@@ -216,7 +216,7 @@ static size_t number_word_first(char c)
 /* Whether the `len` bytes at `s` are `word` (small letters) in any case:
  * a byte or-ed with 0x20 is a small letter only when it is a letter, so
  * this is the compare of the word lowered (the copy lowered first was 0.6%
- * of dedup's instructions, docs/benchmarks.md, "Twenty-third round"). */
+ * of dedup's instructions, docs/history/benchmarks-rounds.md, "Twenty-third round"). */
 static bool same_folded(const char *s, const char *word, size_t len)
 {
     for (size_t k = 0; k < len; k++)
@@ -227,7 +227,7 @@ static bool same_folded(const char *s, const char *word, size_t len)
 
 /* The value of the number word of `len` bytes at `word`, in any case, or
  * -1: only the words of its first letter up to its length are compared (a
- * search with strcmp was 1.2% of dedup's instructions: docs/benchmarks.md,
+ * search with strcmp was 1.2% of dedup's instructions: docs/history/benchmarks-rounds.md,
  * "Nineteenth round: dedup"; "the" was compared with the seven words of
  * 't' before the table was by length: "Twentieth round: dedup"). */
 static int number_value(const char *word, size_t len)
@@ -249,7 +249,7 @@ static int number_value(const char *word, size_t len)
  * term is), or 0 when the token is not one. "Thirty-eight" is 38. A word
  * without a hyphen whose first letter and length fit no number word is
  * told before it is read (the words read and searched were 2.4% of dedup's
- * instructions, docs/benchmarks.md, "Nineteenth round: dedup"); a hyphen
+ * instructions, docs/history/benchmarks-rounds.md, "Nineteenth round: dedup"); a hyphen
  * is looked for only in words of nine bytes or more ("forty-one" is the
  * shortest tens-units; a shorter word with a hyphen matches no number
  * word, whole or in parts). */
@@ -290,7 +290,7 @@ static uint64_t number_word_term(const sl_token *tok, const char *text)
  * straight mark toggles, others open or close, and a paragraph break ends
  * any quote (a quote running on opens again in the next paragraph).
  * Inline: it is asked of every token (the calls were 0.5% of dedup's
- * instructions, docs/benchmarks.md, "Nineteenth round: dedup"). */
+ * instructions, docs/history/benchmarks-rounds.md, "Nineteenth round: dedup"). */
 static inline bool quote_state(bool inside, const sl_token *tok, const char *text, size_t len,
                         size_t gap_start)
 {

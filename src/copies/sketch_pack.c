@@ -65,7 +65,7 @@ static size_t code_slot(const code_ranks *m, uint32_t code)
  * those codes in b bits, b the fewest that hold n_distinct - 1. The ~83
  * distinct codes of a Reuters story are ~83 of 2^32: about 27 bits each
  * where the first-come form took 40 for each first coming, and a term's
- * rank 7 bits where it took 8 (docs/benchmarks.md, "Fifteenth round"). */
+ * rank 7 bits where it took 8 (docs/history/benchmarks-rounds.md, "Fifteenth round"). */
 
 /* Bits into a buffer, lowest first. */
 typedef struct bit_writer {

@@ -2,7 +2,7 @@
  * align.c's collect_terms makes of a sketch's term codes: its content terms
  * sorted, repeats merged). A stored article is the candidate of many new
  * ones in a batch, and sorting its terms again for each comparison was
- * 42 M instructions of an ingest of Reuters' first 1,000 (docs/benchmarks.md,
+ * 42 M instructions of an ingest of Reuters' first 1,000 (docs/history/benchmarks-rounds.md,
  * "Fifteenth round"). Keyed by the codes themselves: a hash finds the set,
  * and a hit needs the same codes in full, so it returns exactly what
  * collecting them again would. */

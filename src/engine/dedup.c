@@ -14,7 +14,7 @@
  * (sl_comparer_terms_a, sl_comparer_anchors_a), which tell most candidates
  * apart without reading the sketch (sl_comparer_may_copy). Kept as they
  * are, not packed (sl_sketch_pack): about 0.1 KB a text more, and neither
- * packing nor unpacking (docs/benchmarks.md, "dedup, fifth round"). */
+ * packing nor unpacking (docs/history/benchmarks-rounds.md, "dedup, fifth round"). */
 typedef struct remembered {
     uint64_t index;
     uint32_t *block;             /* starts, then codes, then distinct terms, then anchors */
@@ -194,7 +194,7 @@ static int remember(sl_dedup *d, uint64_t index)
 
 /* An exact copy is told by its normalised text's hash alone, before the
  * analysis and sketch, which only the other kinds read (3.7% of the tier's
- * texts are exact copies: docs/benchmarks.md, "Twelfth round"). */
+ * texts are exact copies: docs/history/benchmarks-rounds.md, "Twelfth round"). */
 int sl_dedup_add(sl_dedup *d, const char *text, size_t len, sl_dedup_result *out)
 {
     memset(out, 0, sizeof *out);

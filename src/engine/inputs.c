@@ -699,7 +699,7 @@ const char *sl_input_refused(const char *data, size_t len)
 
 /* One detection for both: it reads every byte of a text file, 3.5 M
  * instructions a time on `facts --text` of the first 1,000 Reuters stories
- * as text files (docs/benchmarks.md, "Twenty-ninth round", branch speed30). */
+ * as text files (docs/history/benchmarks-rounds.md, "Twenty-ninth round", branch speed30). */
 int sl_input_read(const char *data, size_t len, sl_page *out, const char **refused)
 {
     sl_format f = sl_format_detect(data, len);

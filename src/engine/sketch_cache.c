@@ -1,7 +1,7 @@
 /* sketch_cache.c — stored articles' sketches as the copy search unpacked
  * them, kept by article id for the next articles that take them as
  * candidates again: the first 1,000 Reuters stories unpack 7,156
- * candidates' sketches, of 826 articles (docs/benchmarks.md, "Eighteenth
+ * candidates' sketches, of 826 articles (docs/history/benchmarks-rounds.md, "Eighteenth
  * round"). A slot answers only for the same article and the same stored
  * bytes, so the comparison sees what unpacking those bytes gives. */
 #include <string.h>

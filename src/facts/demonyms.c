@@ -179,7 +179,7 @@ static const demonym demonyms[] = {
  * addressing, a word's index + 1 in its slot (0: empty). The entity typer
  * asks at capitalised tokens, some twice (the plural): a bsearch of
  * strncmp's there was 0.9% of a Reuters ingest's instructions
- * (docs/benchmarks.md, "Seventeenth round: CPU outside the store"). */
+ * (docs/history/benchmarks-rounds.md, "Seventeenth round: CPU outside the store"). */
 #define N_DEMONYMS (sizeof demonyms / sizeof *demonyms)
 #define DEMONYM_SLOTS 512
 static uint16_t demonym_slot[DEMONYM_SLOTS];

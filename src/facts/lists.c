@@ -2,7 +2,7 @@
  * (a NULL-terminated array of words, tested against tokens ASCII case
  * aside) gets, on its first use, a hash table of its words that lives as
  * long as the process. The extractors test lists at every token; a scan of
- * the list there was the largest cost of the facts stage (docs/benchmarks.md,
+ * the list there was the largest cost of the facts stage (docs/history/benchmarks-rounds.md,
  * "The facts stage's word lists"). */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -38,7 +38,7 @@ typedef struct list_table {
  * 256, which lists met another in their first slot (and took the slower
  * path, find_elsewhere) was the link's layout, 1.7 to 11.3 M instructions
  * of the first 1,000 Reuters stories as unrelated code moved; now 0.3 M
- * (docs/benchmarks.md, "Twenty-second round"). 64 KB, touched where used. */
+ * (docs/history/benchmarks-rounds.md, "Twenty-second round"). 64 KB, touched where used. */
 #define LIST_SLOTS_LOG2 12
 #define LIST_SLOTS (1u << LIST_SLOTS_LOG2) /* first_slot's bits */
 static struct {

@@ -217,7 +217,7 @@ static size_t phrase_at(const sl_facts_doc *d, size_t i, const char *words)
  * key (c, l) are units[by_key[k]] for k in [key_from[key], key_from[key +
  * 1]), in table order. Made once per process; this runs at every number
  * and at the words before it: scanning the whole table there was 4% of a
- * Reuters ingest (docs/benchmarks.md, "The facts stage's word lists"), and
+ * Reuters ingest (docs/history/benchmarks-rounds.md, "The facts stage's word lists"), and
  * the first byte's bucket alone still 13.6 M instructions of the first
  * 1,000 Reuters stories' (speed15). */
 #define N_UNITS (sizeof units / sizeof *units)
@@ -278,7 +278,7 @@ static void longest_of_key(const sl_facts_doc *d, size_t i, size_t tn, size_t ke
  * word s[0, w) is (its '*' allowing an "s"), N_UNITS when none: a unit
  * written glued to its number ("10km", "three-phase") is asked by its
  * key's phrases alone, where a scan of the whole table (strlen and strchr
- * of every phrase) cost ~14,000 instructions a call (docs/benchmarks.md,
+ * of every phrase) cost ~14,000 instructions a call (docs/history/benchmarks-rounds.md,
  * "Twenty-third round"). */
 static size_t first_word_unit(const char *s, size_t w, size_t key)
 {

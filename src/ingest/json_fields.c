@@ -1,7 +1,7 @@
 /* json_fields.c — the few members a JSONL reader needs from a line, read
  * with yajl's callback parser, which decodes only those (jansson builds the
  * whole object: 141 instructions a byte of Reuters JSONL against about 27;
- * docs/benchmarks.md, "Eighteenth round"). A line yajl might read otherwise
+ * docs/history/benchmarks-rounds.md, "Eighteenth round"). A line yajl might read otherwise
  * than jansson is declined, and read with jansson as before
  * (sl_json_fields_read_line, for ingest's and dedup's lines alike);
  * sl_json_fields_of gives the same fields from jansson's object. A flat
@@ -81,7 +81,7 @@ static inline size_t plain_prefix16(const unsigned char *s)
  * yajl's own check lets those pass, so it is turned off), escapes both
  * decode alike, and no \v or \f, which yajl takes for white space. The
  * plain bytes sixteen at a time, up to the first that is not
- * (docs/benchmarks.md, "Twenty-fourth round"): each would have been
+ * (docs/history/benchmarks-rounds.md, "Twenty-fourth round"): each would have been
  * stepped over alone. */
 static int same_reading(const unsigned char *s, size_t len)
 {
@@ -286,7 +286,7 @@ static int parse(reader *r, yajl_memory *m, const char *line, size_t len, yajl_s
  * (Reuters' are all strings): read_flat reads those itself, calling the
  * callbacks above as yajl would for them, and leaves every other line to
  * same_reading and yajl (yajl was 8% of `dedup`'s instructions:
- * docs/benchmarks.md, "Twenty-fourth round"). It takes only what yajl
+ * docs/history/benchmarks-rounds.md, "Twenty-fourth round"). It takes only what yajl
  * 2.1's lexer and parser read one way and same_reading lets through:
  * white space of the four JSON bytes (no \v or \f), keys of plain ASCII,
  * strings whose bytes past ASCII are UTF-8 in jansson's strict sense and

@@ -39,7 +39,7 @@ static const char Q_KEY_ADD_RECENT[] =
  * its place), key after key: one statement a table for all the keys an
  * article's query reads, where one a key (both tables merged, Q_KEY_RECENT)
  * cost ~6,200 instructions each, mostly the statement's own
- * (docs/benchmarks.md, "Twenty-second round"). */
+ * (docs/history/benchmarks-rounds.md, "Twenty-second round"). */
 static const char Q_KEYS_ALL[] =
     "SELECT r.rowid, k.article_id FROM sl_rows(?1) r CROSS JOIN copy_keys k ON k.key = r.c0";
 static const char Q_KEYS_ALL_RECENT[] =
@@ -222,7 +222,7 @@ static int newest_of_key(sl_store *st, uint32_t key, size_t max, uint32_t *ids, 
 
 /* A key with more than max rows in a table: a full posting, whose
  * SL_COPY_RECENT_OF_FULL newest alone are read (sl_copy_key_source), not
- * its max newest (docs/benchmarks.md, "Twenty-second round: the cost as the
+ * its max newest (docs/history/benchmarks-rounds.md, "Twenty-second round: the cost as the
  * store grows, after curve6"). */
 static int newest_of_full(sl_store *st, uint32_t key, size_t max, uint32_t *ids, uint8_t *n_keys,
                           size_t *found)
@@ -245,7 +245,7 @@ static size_t run_end(const key_postings *t, size_t at, size_t place)
 /* Writes key `place`'s newest max of two runs, each oldest first ([a0, a)
  * and [b0, b)), newest first: the two merged from their ends, where a sort
  * of every row read cost as much as a fifth of the read at 200,000 stored
- * articles (docs/benchmarks.md, "Twenty-second round: the cost as the
+ * articles (docs/history/benchmarks-rounds.md, "Twenty-second round: the cost as the
  * store grows, after curve6"). */
 static size_t merge_newest(const key_posting *a_rows, size_t a0, size_t a, const key_posting *b_rows,
                            size_t b0, size_t b, size_t max, uint32_t *ids, uint8_t *n_keys)

@@ -33,7 +33,7 @@
  * docs/benchmarks.md "Eighth round"), a join that hands back a row for
  * each carrier, where a count a line in a subquery (both tables' rows
  * under a LIMIT) opened and closed its cursors at every line
- * (docs/benchmarks.md, "Twenty-second round"). Most lines are carried by
+ * (docs/history/benchmarks-rounds.md, "Twenty-second round"). Most lines are carried by
  * no other article, and return no row. */
 static const char Q_LINE_CARRIERS[] =
     "SELECT r.rowid FROM sl_rows(?1) r CROSS JOIN line_articles l ON l.line = r.c0"

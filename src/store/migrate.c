@@ -23,7 +23,7 @@ static int rekey_terms_shorten_lines(sl_store *st);
 static int centroids_by_id_keys_by_rank(sl_store *st);
 
 /* FTS5 merges a level's segments when 8 are there, not its default 4: the
- * index is rewritten less often as it grows (docs/benchmarks.md,
+ * index is rewritten less often as it grows (docs/history/benchmarks-rounds.md,
  * "Seventeenth round: the store"). Kept in article_fts_config. */
 #define FTS_AUTOMERGE "INSERT INTO article_fts(article_fts, rank) VALUES('automerge', 8);"
 

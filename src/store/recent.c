@@ -45,7 +45,7 @@ static const char Q_STORED_LAST[] = "SELECT max(id) FROM articles";
 /* `SELECT *` of a table of the same columns and key: into an empty large
  * table (a young store's first merge) SQLite then copies the records as
  * they are, in key order (its transfer optimisation), 37% fewer
- * instructions than row by row (docs/benchmarks.md, "Eighth round");
+ * instructions than row by row (docs/history/benchmarks-rounds.md, "Eighth round");
  * into a table with rows it inserts row by row as before. */
 static const char Q_LINES_MOVE[] =
     "INSERT OR IGNORE INTO line_articles SELECT * FROM line_articles_recent";
@@ -116,7 +116,7 @@ int sl_store_recent_added(sl_store *st)
 
 /* Runs one statement of the merge; the terms' move is a copy when terms
  * has no row: on the first 1,000 Reuters stories, the merge 100.4 -> 73.8 M
- * instructions (docs/benchmarks.md, "Twenty-first round"). */
+ * instructions (docs/history/benchmarks-rounds.md, "Twenty-first round"). */
 static int merge_step(sl_store *st, const char *sql)
 {
     int64_t none = 0;
@@ -161,7 +161,7 @@ static const char *const none_sql[SL_STORE_KNOWN_TABLES] = {Q_LINES_NONE, Q_TERM
  * rows at commits only). A join of an article's rows to an empty table
  * cost about 9,000 instructions, the statement's own: the line counts'
  * on line_articles were 9.3 M of 1,706 M on the first 1,000 Reuters
- * stories (docs/benchmarks.md, "Twenty-fourth round"). Kept for the batch
+ * stories (docs/history/benchmarks-rounds.md, "Twenty-fourth round"). Kept for the batch
  * it was read in: in a batch only a merge (which forgets it) and the
  * commit's writes of counts (sl_store_terms_written) put rows in these
  * tables, and no other writer commits; another writer's commit between

@@ -6,7 +6,7 @@
  * statement is `INSERT … SELECT c0, c1 FROM sl_rows(?1)`. One statement a
  * call instead of one for every eight rows: a statement's own cost (bind,
  * step, cursors opened and closed, reset) was paid per chunk, and the
- * insert's cursor now stays open from row to row (docs/benchmarks.md,
+ * insert's cursor now stays open from row to row (docs/history/benchmarks-rounds.md,
  * "Eighth round"). */
 #include <stdlib.h>
 

@@ -23,7 +23,7 @@ static const char Q_DATA_VERSION[] = "PRAGMA data_version";
  * 24,000 where it was 32,000: the last 1,000 Reuters articles into a store of
  * the first 18,043 take as many instructions and write as many bytes (5.7%
  * more read from the system's cache), and all of Reuters peaks 8 MB lower;
- * 16,000 cost +2.7% instructions there, 8,000 +15.8% (docs/benchmarks.md,
+ * 16,000 cost +2.7% instructions there, 8,000 +15.8% (docs/history/benchmarks-rounds.md,
  * "Twenty-ninth round: memory per article"). */
 #define WRITER_CACHE_KB 24000
 #define SCAN_CACHE_KB 2000
@@ -209,7 +209,7 @@ static int open_unlocked(sl_store *st, const char *path, int flags, int *version
  * free SQLite makes takes a global mutex (the connections' own are off
  * already, SQLITE_OPEN_NOMUTEX) and asks the allocation's size; 39.9 M
  * instructions of 2,290.8 M for the first 1,000 Reuters stories
- * (docs/benchmarks.md, "Eighteenth round"). Nothing here reads them
+ * (docs/history/benchmarks-rounds.md, "Eighteenth round"). Nothing here reads them
  * (sqlite3_memory_used, sqlite3_status, the heap limits). A library does
  * not set it on its own: it is the host's SQLite too. */
 int sl_store_process_init(void)

@@ -431,7 +431,7 @@ int sl_store_exec_stmt(sqlite3_stmt *s);
  * value(ctx, row, col), from the table sl_rows. Only for INSERT OR IGNORE in
  * the middle of a batch: a statement of many rows that may abort halfway
  * (OR REPLACE, an upsert) opens a statement transaction, which makes the
- * FTS5 index flush its pending terms (docs/benchmarks.md, "Stop words and
+ * FTS5 index flush its pending terms (docs/history/benchmarks-rounds.md, "Stop words and
  * rows per statement"); at a commit, which flushes them anyway, an upsert
  * costs no more (the term counts, terms.c). */
 typedef struct sl_store_rows {

@@ -14,7 +14,7 @@
  * (the float's 32 bits), and story_norms each story's norm (story_norms.c),
  * so that the grouper scores a listed story without reading it: a row
  * changes when its own term's weight does, not at every change of the norm
- * (docs/benchmarks.md, "Twenty-fourth round").
+ * (docs/history/benchmarks-rounds.md, "Twenty-fourth round").
  * `check` compares the table with the centroids row by row. */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -42,7 +42,7 @@ static const char Q_TERM_RECENT_WEIGHED[] =
  * statement, `term IN (?1, ?3)`, SQLite built two temporary b-trees a
  * read (the IN list, the ORDER BY): 1,000 Reuters stories into a store
  * of 1,000 took 3,349 M instructions that way, 3,052 M this way
- * (docs/benchmarks.md, "Thirteenth round"). */
+ * (docs/history/benchmarks-rounds.md, "Thirteenth round"). */
 static const char Q_TERM_RECENT_HASH[] =
     "SELECT story, -1 FROM story_terms WHERE term = ?1 ORDER BY story DESC LIMIT ?2 -- its hash";
 static const char Q_TERM_RECENT_HASH_WEIGHED[] =

@@ -97,7 +97,7 @@ static int remember(sl_term_dict *d, uint64_t term, uint32_t id)
  * centroid that holds it), it is not looked up again until an id is
  * given to it here, which takes the place of the note. In a store that
  * held 1,000 Reuters stories, the next 1,000 asked the store 28,336
- * times, 187 M instructions of 3,437 M (docs/benchmarks.md, "Thirteenth
+ * times, 187 M instructions of 3,437 M (docs/history/benchmarks-rounds.md, "Thirteenth
  * round"). */
 static int remember_none(sl_term_dict *d, uint64_t term)
 {
@@ -211,14 +211,14 @@ int sl_store_dict_give(sl_store *st, uint64_t term, uint32_t *id)
  * ids the dictionary turns back into terms. One statement an id was 3,880
  * instructions; until schema 25 a run read every block of the dictionary
  * to turn the ids of the stories' centroids back, and 64 ids a block read
- * by rowid range cost about 60 instructions an id (docs/benchmarks.md,
+ * by rowid range cost about 60 instructions an id (docs/history/benchmarks-rounds.md,
  * "Fourteenth round"). From schema 25 the centroids hold their terms, and
  * the vectors' ids are scattered: 500 tier articles into a store of
  * 200,000 took 2,302.6 M instructions by blocks of 64, 2,214.6 M of 16,
  * 2,191.0 M of 8, 2,178.2 M of 4, 2,173.1 M of 2, 2,171.5 M of 1 (one id a
  * statement; a migration reading every centroid of schema 24 then steps a
  * statement an id), the same 1,168.8 M into a store of 10,000
- * (docs/benchmarks.md, "Twenty-second round"). Only the id -> term side
+ * (docs/history/benchmarks-rounds.md, "Twenty-second round"). Only the id -> term side
  * is filled: the term -> id side keeps asking the store as before. */
 #define TERM_BLOCK 4u
 

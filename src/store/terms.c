@@ -20,7 +20,7 @@ static const char Q_DF_GET_BOTH[] =
 /* A batch's counts in one statement each (rows.c): an upsert of many rows
  * opens a statement transaction, whose savepoint makes FTS5 flush its
  * pending terms, but at a commit, which flushes them anyway, that costs
- * nothing more (docs/benchmarks.md, "Eighth round"). */
+ * nothing more (docs/history/benchmarks-rounds.md, "Eighth round"). */
 static const char Q_DF_ADD[] =
     "INSERT INTO terms(id, df) SELECT c0, c1 FROM sl_rows(?1) WHERE true"
     " ON CONFLICT(id) DO UPDATE SET df = df + excluded.df";
@@ -190,7 +190,7 @@ static int term_read(sl_store *st, uint64_t term, uint32_t *df, uint32_t *dict_i
  * article gives it an id: the rows do not change before the batch's
  * commit, so the count read first is kept (term -> count + 1). Into a
  * store of 1,000 Reuters stories, the next 1,000 asked 17,783 times more
- * (docs/benchmarks.md, "Eighteenth round"). A term with an id is kept by
+ * (docs/history/benchmarks-rounds.md, "Eighteenth round"). A term with an id is kept by
  * the dictionary; a migration's reads (its count includes the article's
  * own) and reads outside a batch are not kept. */
 int sl_store_term_get(sl_store *st, uint64_t term, uint32_t *df, uint32_t *dict_id)

@@ -25,7 +25,7 @@ static int note(sl_grouper *g, uint64_t term)
 /* Reads the noted terms' counts by one call of `get`, then keeps each in
  * memory in the order noted (a term noted twice, once). One read of all
  * an article's new terms instead of one a term: into a store of 1,000
- * Reuters stories, 20.9 statements an article (docs/benchmarks.md,
+ * Reuters stories, 20.9 statements an article (docs/history/benchmarks-rounds.md,
  * "Eighteenth round"). */
 static int fetch_noted(sl_grouper *g, sl_df_get get, void *ctx)
 {

@@ -242,7 +242,7 @@ uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normali
  * one gcc vectorises, and paired each element gets the same two products
  * and sum as one at a time. Here, inline, so that the Jacobi loop keeps it
  * inlined (as a function of split.c's own it cost 1.5 M instructions more
- * on the first 1,000 Reuters stories; docs/benchmarks.md, "Twenty-sixth
+ * on the first 1,000 Reuters stories; docs/history/benchmarks-rounds.md, "Twenty-sixth
  * round: ingest instructions"). */
 static inline void sl_split_rotate_columns(double *a, size_t n, size_t p, size_t q, double c,
                                            double s)

@@ -10,7 +10,7 @@
  * story's weight of the term and the store its norm, so a listed story is
  * scored without being read: only the candidates are read whole (the same
  * floats: the weight over the norm, as set_centroid computes them;
- * docs/benchmarks.md, "Twenty-fourth round"). */
+ * docs/history/benchmarks-rounds.md, "Twenty-fourth round"). */
 #include "internal.h"
 
 #include <math.h>
@@ -20,7 +20,7 @@
  * story that comes into reach is read whole: the others are in memory.
  * Twice as many, read so that a list could lose stories before it was read
  * again, read whole 128 stories a term that no search scanned
- * (docs/benchmarks.md, "Twenty-third round"). */
+ * (docs/history/benchmarks-rounds.md, "Twenty-third round"). */
 #define FETCH_MAX SL_SCAN_MAX
 
 void sl_grouper_set_source(sl_grouper *g, const sl_story_source *source)

@@ -154,7 +154,7 @@ static bool graphic_words8(const unsigned char *s)
  * it stops (16: all of them), as vectors (needs 17 bytes): the bytes and
  * the bytes after them (s + 1), a byte stopping the run unless it is
  * graphic or a space before a graphic byte, the byte loop's test, lane by
- * lane (docs/benchmarks.md, "Twenty-third round" and "Twenty-fourth
+ * lane (docs/history/benchmarks-rounds.md, "Twenty-third round" and "Twenty-fourth
  * round"). */
 static size_t graphic_words16_len(const unsigned char *s)
 {

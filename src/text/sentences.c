@@ -351,7 +351,7 @@ static inline bool may_end8(uint64_t w)
 /* How many of the sixteen bytes at s come before the first that may end
  * a sentence (may_end; 16: none may): the five tests of may_end8 over
  * twice the bytes in fewer instructions (the eight-byte test was 1.2% of
- * dedup's instructions, docs/benchmarks.md, "Twenty-third round"). */
+ * dedup's instructions, docs/history/benchmarks-rounds.md, "Twenty-third round"). */
 static inline size_t not_ending16(const char *s)
 {
     sl_bytes16 b, end;
@@ -361,7 +361,7 @@ static inline size_t not_ending16(const char *s)
 }
 
 /* The first byte from s[i] on that may end a sentence, or len: sixteen
- * bytes at a time up to the first that may end one (docs/benchmarks.md,
+ * bytes at a time up to the first that may end one (docs/history/benchmarks-rounds.md,
  * "Twenty-fourth round"), then eight bytes at a time over the words
  * between (most of a text), then one. A block is skipped only when none
  * of its bytes may end one, so the byte found is the first whatever the

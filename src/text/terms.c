@@ -164,10 +164,10 @@ static bool number_folds_to_itself(const char *s, size_t len)
 
 /* learn_term's work: whether it is a stop word
  * of lang, from its fold (not folded a second time for it:
- * docs/benchmarks.md, "Twenty-third round"), then its term. A figure that
+ * docs/history/benchmarks-rounds.md, "Twenty-third round"), then its term. A figure that
  * folds to itself is hashed as it is: no word, so no stop word and no
  * stem, and not folded into the buffer first (half of the tokens not
- * remembered on Reuters are figures: docs/benchmarks.md, "Twenty-fifth
+ * remembered on Reuters are figures: docs/history/benchmarks-rounds.md, "Twenty-fifth
  * round: dedup"). */
 static int fold_and_stem(sl_analyzer *a, sl_stemmer *st, clitics mode, const char *text,
                          const char *lang, const sl_token *tok, bool *stop, uint64_t *term)
@@ -199,7 +199,7 @@ static int fold_and_stem(sl_analyzer *a, sl_stemmer *st, clitics mode, const cha
  * depend on the word's bytes and the language alone, so they are
  * remembered (stemmer_slot: the term's 8 bytes, then the stop flag's
  * one): a word met again is not folded for its stop test either, which
- * was 6% of `dedup`'s instructions (docs/benchmarks.md, "dedup, sixth
+ * was 6% of `dedup`'s instructions (docs/history/benchmarks-rounds.md, "dedup, sixth
  * round"). This is the path of a word remembered, inline in the
  * analysis' loop (346,518 of the 391,340 words and figures of dedup's
  * dd.jsonl; a call for each cost its prologue: docs/history/benchmarks-rounds.md,

@@ -73,7 +73,7 @@ static inline size_t plain16_len(const unsigned char *s)
 }
 
 /* The end of the run of plain ASCII from s[i]: sixteen bytes at a time up
- * to the first that is not plain (a vector: docs/benchmarks.md,
+ * to the first that is not plain (a vector: docs/history/benchmarks-rounds.md,
  * "Twenty-third round" and "Twenty-fourth round"), then eight printable
  * ones, a tab or a line feed one by one. A block is stepped over only
  * when all its bytes are plain, so the end is the first byte that is not,

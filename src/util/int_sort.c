@@ -19,7 +19,7 @@ SL_SORT_DEFINE(, sl_sort_u64, uint64_t, SL_SORT_NUMERIC_LESS)
  * by instructions (callgrind) of dedup of Reuters lines 1-1,000, the
  * copies' distinct terms: a bucket for 1, 2, 4, 8, 16 values 206.64,
  * 205.55, 205.21, 205.37, 205.75 M; SPREAD_MIN 24, 48, 96 205.33, 205.21,
- * 205.38 M (docs/benchmarks.md, "Twenty-ninth round: dedup"). */
+ * 205.38 M (docs/history/benchmarks-rounds.md, "Twenty-ninth round: dedup"). */
 #define SPREAD_MIN 48
 #define SPREAD_BITS_MIN 4
 #define SPREAD_BITS_MAX 10

@@ -1,7 +1,7 @@
 /* mem_find.c — the first place of a short string in a text (mem_find.h).
  * glibc's memmem builds a shift table at each call: ~1,280 instructions a
  * call for the 9,625 `about` strings the facts of the first 1,000 Reuters
- * stories look for in their article (docs/benchmarks.md, "Twenty-fifth
+ * stories look for in their article (docs/history/benchmarks-rounds.md, "Twenty-fifth
  * round: ingest's CPU"). Those are short and mostly found early, so the
  * places of the needle's first byte (memchr) are compared first; a text
  * with that byte more than FIRST_BYTE_TRIES times before the needle goes
