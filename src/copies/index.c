@@ -11,12 +11,25 @@
 #include "copies/copies.h"
 #include "util/alloc.h"
 
-/* The most recent articles under one key term: a ring once full. */
+/* The most recent articles under one key term: a ring once full. 16 bytes
+ * (24 with a cap field): its room follows from n (posting_room), as the
+ * ring only turns at SL_COPY_POSTINGS, so a table of Reuters' keys is a
+ * third smaller. */
 typedef struct posting {
     uint32_t key;        /* 0 marks an empty slot (key codes are never 0: see key_of) */
-    uint16_t n, head, cap;
+    uint16_t n, head;
     uint32_t *ids;
 } posting;
+
+/* The ids a posting of n has room for: none at 0, else n rounded up to a
+ * power of two, at least 2 (post doubles it from 2 as it fills, up to
+ * SL_COPY_POSTINGS; hold_full allocates SL_COPY_POSTINGS at n of it). */
+static size_t posting_room(uint16_t n)
+{
+    return n > 2 ? (size_t)1 << (32 - __builtin_clz((unsigned)n - 1)) : n ? 2 : 0;
+}
+_Static_assert((SL_COPY_POSTINGS & (SL_COPY_POSTINGS - 1)) == 0 && SL_COPY_POSTINGS <= UINT16_MAX,
+               "posting_room: a ring's room is a power of two a posting's n can count");
 
 /* An article and the hits one query counted on it. */
 typedef struct hit {
@@ -122,20 +135,21 @@ static int post(sl_copy_index *ix, uint32_t key, uint32_t id)
         p->key = key;
         ix->used++;
     }
-    if (p->n == p->cap && p->cap < SL_COPY_POSTINGS) {
-        uint16_t cap = p->cap ? (uint16_t)(p->cap * 2) : 2;
-        uint32_t *ids = sl_realloc(p->ids, cap * sizeof *ids);
+    size_t room = posting_room(p->n);
+    if (p->n == room && room < SL_COPY_POSTINGS) {
+        size_t grown = room ? room * 2 : 2;
+        uint32_t *ids = sl_realloc(p->ids, grown * sizeof *ids);
         if (!ids)
             return SL_ENOMEM;
-        ix->bytes += (size_t)(cap - p->cap) * sizeof *ids;
+        ix->bytes += (grown - room) * sizeof *ids;
         p->ids = ids;
-        p->cap = cap;
+        room = grown;
     }
-    if (p->n < p->cap) {
+    if (p->n < room) {
         p->ids[p->n++] = id;
     } else {                       /* full: the oldest gives way */
         p->ids[p->head] = id;
-        p->head = (uint16_t)((p->head + 1) % p->cap);
+        p->head = (uint16_t)((p->head + 1) % SL_COPY_POSTINGS);
     }
     return 0;
 }
@@ -205,7 +219,7 @@ static int hold_full(sl_copy_index *ix, posting *p, const uint32_t *ids, const u
     if (!p->ids)
         return SL_ENOMEM;
     ix->bytes += SL_COPY_POSTINGS * sizeof *p->ids;
-    p->n = p->cap = SL_COPY_POSTINGS;
+    p->n = SL_COPY_POSTINGS;
     p->head = 0;
     for (size_t e = 0; e < SL_COPY_RECENT_OF_FULL; e++) {
         if (note_keys(ix, ids[e], n_keys[e]))

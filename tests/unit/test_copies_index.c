@@ -352,3 +352,49 @@ TEST(copy_index_grows_while_holding_what_it_read)
     CHECK_INT(got[0], 1);
     sl_copy_index_free(ix);
 }
+
+/* Two keys' postings as articles file under them: their room (the bytes
+ * beyond an index of the same articles filed under no key) doubles from 2
+ * at each power of two they fill and stops at SL_COPY_POSTINGS, where the
+ * ring keeps the newest, which a query reads; a growth that finds no
+ * memory leaves the postings as they were. */
+TEST(copy_index_posting_room_follows_its_count)
+{
+    uint32_t keys[2] = {7u << 4 | SL_TERM_SPECIFIC, 9u << 4 | SL_TERM_SPECIFIC};
+    sl_copy_index *ix = sl_copy_index_new(), *unfiled = sl_copy_index_new();
+    size_t wrong_room = 0, room = 2;
+    for (uint32_t id = 1; id <= 3 * SL_COPY_POSTINGS; id++) {
+        CHECK_INT(sl_copy_index_add(ix, id, keys, 2), 0);
+        CHECK_INT(sl_copy_index_add(unfiled, id, keys, 0), 0);
+        if (id > room && room < SL_COPY_POSTINGS)
+            room *= 2;
+        wrong_room += sl_copy_index_bytes(ix) - sl_copy_index_bytes(unfiled) != 2 * room * sizeof(uint32_t);
+    }
+    CHECK_INT(wrong_room, 0);
+    int64_t got[SL_COPY_CANDIDATES];
+    size_t n_got = 0;
+    CHECK_INT(sl_copy_index_candidates_of_terms(ix, keys, 2, got, &n_got), 0);
+    CHECK_INT(n_got, SL_COPY_RECENT_OF_FULL < SL_COPY_CANDIDATES ? SL_COPY_RECENT_OF_FULL : SL_COPY_CANDIDATES);
+    CHECK_INT(got[0], 3 * SL_COPY_POSTINGS);   /* the newest, then back */
+    CHECK_INT(got[n_got - 1], 3 * SL_COPY_POSTINGS + 1 - (int64_t)n_got);
+    sl_copy_index_free(ix);
+    sl_copy_index_free(unfiled);
+
+    ix = sl_copy_index_new();
+    CHECK_INT(sl_copy_index_add(ix, 8, keys, 0), 0);   /* ids up to 8 noted: no growth of the counts */
+    for (uint32_t id = 1; id <= 4; id++)
+        CHECK_INT(sl_copy_index_add(ix, id, keys, 2), 0);
+    size_t before = sl_copy_index_bytes(ix);
+    sl_alloc_fail_nth(1);   /* the first posting's room of 4 to 8 */
+    CHECK_INT(sl_copy_index_add(ix, 5, keys, 2), SL_ENOMEM);
+    sl_alloc_fail_nth(0);
+    CHECK_INT(sl_copy_index_bytes(ix), before);
+    CHECK_INT(sl_copy_index_candidates_of_terms(ix, keys, 2, got, &n_got), 0);
+    CHECK_INT(n_got, 4);
+    CHECK_INT(got[0], 4);
+    CHECK_INT(sl_copy_index_add(ix, 5, keys, 2), 0);
+    CHECK_INT(sl_copy_index_candidates_of_terms(ix, keys, 2, got, &n_got), 0);
+    CHECK_INT(n_got, 5);
+    CHECK_INT(got[0], 5);
+    sl_copy_index_free(ix);
+}
