@@ -6,6 +6,7 @@
  * "Fifteenth round"). Keyed by the codes themselves: a hash finds the set,
  * and a hit needs the same codes in full, so it returns exactly what
  * collecting them again would. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,9 +20,12 @@
 #define MEMO_SETS 128
 #define MEMO_WAYS 4
 
+/* A text's codes, then its terms, in one allocation of their size: an
+ * entry kept growable vectors, each at the largest text it had held. */
 typedef struct memo_entry {
     uint64_t hash, used; /* used: the memo's clock at its last use; 0 empty */
-    SL_VEC(uint32_t) codes, terms;
+    uint32_t *codes;     /* n_codes codes, then n_terms terms */
+    size_t n_codes, n_terms;
 } memo_entry;
 
 struct sl_terms_memo {
@@ -38,10 +42,8 @@ void sl_terms_memo_free(sl_terms_memo *m)
 {
     if (!m)
         return;
-    for (size_t k = 0; k < MEMO_SETS * MEMO_WAYS; k++) {
-        sl_vec_free(&m->entries[k].codes);
-        sl_vec_free(&m->entries[k].terms);
-    }
+    for (size_t k = 0; k < MEMO_SETS * MEMO_WAYS; k++)
+        free(m->entries[k].codes);
     free(m);
 }
 
@@ -57,10 +59,10 @@ const uint32_t *sl_terms_memo_find(sl_terms_memo *m, const uint32_t *codes, size
     memo_entry *set = set_of(m, *hash);
     for (size_t w = 0; w < MEMO_WAYS; w++) {
         memo_entry *e = &set[w];
-        if (e->used && e->hash == *hash && e->codes.n == n && !memcmp(e->codes.items, codes, n * sizeof *codes)) {
+        if (e->used && e->hash == *hash && e->n_codes == n && !memcmp(e->codes, codes, n * sizeof *codes)) {
             e->used = ++m->clock;
-            *n_terms = e->terms.n;
-            return e->terms.items;
+            *n_terms = e->n_terms;
+            return e->codes + n;
         }
     }
     return NULL;
@@ -74,12 +76,16 @@ int sl_terms_memo_keep(sl_terms_memo *m, uint64_t hash, const uint32_t *codes, s
         if (set[w].used < out->used)
             out = &set[w];
     out->used = 0;
-    out->codes.n = out->terms.n = 0;
-    if (sl_vec_reserve(&out->codes, n + 1) || sl_vec_reserve(&out->terms, n_terms + 1))
+    out->n_codes = out->n_terms = 0;
+    if (n >= SIZE_MAX / sizeof *codes || n_terms > SIZE_MAX / sizeof *codes - 1 - n)
         return SL_ENOMEM;
-    memcpy(out->codes.items, codes, n * sizeof *codes);
-    memcpy(out->terms.items, terms, n_terms * sizeof *terms);
-    out->codes.n = n, out->terms.n = n_terms;
+    uint32_t *room = sl_realloc(out->codes, (n + n_terms + 1) * sizeof *codes);
+    if (!room)
+        return SL_ENOMEM;
+    out->codes = room;
+    memcpy(room, codes, n * sizeof *codes);
+    memcpy(room + n, terms, n_terms * sizeof *terms);
+    out->n_codes = n, out->n_terms = n_terms;
     out->hash = hash;
     out->used = ++m->clock;
     return 0;

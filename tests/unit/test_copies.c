@@ -832,3 +832,37 @@ TEST(terms_memo_finds_exactly_the_codes_kept)
     CHECK(kept != NULL && n == 1 && kept[0] == 4999);
     sl_terms_memo_free(m);
 }
+
+/* An entry holds each text at its own size: a long text, then short ones
+ * and a long one again through the same entries, are found whole; a keep
+ * that finds no memory leaves its entry empty (a miss), not a torn text. */
+TEST(terms_memo_keeps_texts_of_any_size_and_out_of_memory)
+{
+    enum { LONG = 3000 };
+    static uint32_t text[LONG];
+    sl_terms_memo *m = sl_terms_memo_new();
+    uint64_t hash = 0;
+    size_t n = 0, wrong = 0;
+    for (uint32_t round = 0; round < 3; round++)
+        for (uint32_t k = 0; k < 2000; k++) {   /* every entry used many times over */
+            size_t len = (k + round) % 7 ? 1 + k % 5 : LONG;
+            for (size_t i = 0; i < len; i++)
+                text[i] = k * 31 + (uint32_t)i + round;
+            if (!sl_terms_memo_find(m, text, len, &hash, &n))
+                CHECK_INT(sl_terms_memo_keep(m, hash, text, len, text + 1, len - 1), 0);
+            const uint32_t *kept = sl_terms_memo_find(m, text, len, &hash, &n);
+            wrong += !kept || n != len - 1 || memcmp(kept, text + 1, n * sizeof *kept);
+        }
+    CHECK_INT(wrong, 0);
+    for (size_t i = 0; i < LONG; i++)
+        text[i] = 900000 + (uint32_t)i;
+    CHECK(sl_terms_memo_find(m, text, LONG, &hash, &n) == NULL);
+    sl_alloc_fail_nth(1);
+    CHECK_INT(sl_terms_memo_keep(m, hash, text, LONG, text, LONG), SL_ENOMEM);
+    sl_alloc_fail_nth(0);
+    CHECK(sl_terms_memo_find(m, text, LONG, &hash, &n) == NULL);
+    CHECK_INT(sl_terms_memo_keep(m, hash, text, LONG, text, LONG), 0);
+    const uint32_t *kept = sl_terms_memo_find(m, text, LONG, &hash, &n);
+    CHECK(kept != NULL && n == LONG && !memcmp(kept, text, sizeof text));
+    sl_terms_memo_free(m);
+}
