@@ -716,7 +716,7 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
                          ? after
                          : sl_numbers_counted_after(d, after, nb->last, unit != NULL,
                                                     nb->value == 1, about);
-    *bare = !unit && !nb->ordinal && !nb->word_form && !about->len;
+    *bare = !unit && !nb->ordinal && !about->len;
     if (!about->len && nb->ordinal)
         sl_numbers_apposition(d, first, about);
     else if (!about->len && !sl_numbers_conversion(d, first, about))
@@ -828,7 +828,7 @@ void sl_facts_numbers(sl_facts_doc *d)
 {
     sl_buf about = SL_BUF_INIT;
     size_t first_item = d->out->n;
-    bool bare_item[SL_FACTS_MAX_ITEMS] = {0};
+    bool bare_item[SL_FACTS_MAX_ITEMS] = {0}, part_item[SL_FACTS_MAX_ITEMS] = {0};
     for (size_t i = 0; i < d->toks.n && !d->err; i++) {
         sl_number nb;
         if (!sl_numbers_read(d, i, &nb))
@@ -846,10 +846,13 @@ void sl_facts_numbers(sl_facts_doc *d)
         size_t before = d->out->n;
         bool bare = false;
         size_t last = emit_number(d, &nb, &about, &bare);
-        if (bare && d->out->n > before)
-            bare_item[before] = true;
+        if (bare && d->out->n > before) {
+            part_item[before] = true;          /* "six of their 10 seats" */
+            bare_item[before] = !nb.word_form; /* a number word takes no unit said before it */
+        }
         i = last > nb.last ? last : nb.last;
     }
     sl_buf_free(&about);
+    sl_numbers_parts(d, first_item, part_item, bare_item);
     inherit_units(d, first_item, bare_item);
 }

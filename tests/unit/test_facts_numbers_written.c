@@ -1,8 +1,9 @@
 /* test_facts_numbers_written.c — unit tests of numbers as wire copy and
- * typography write them (src/facts/numbers.c, quantities.c): fractions
+ * typography write them (src/facts/numbers.c, quantities.c, parts.c): fractions
  * glued by a hyphen, "X or Y", lower-cased months, a scale after the
  * currency code, approximation and id words with their dot, thousands
- * grouped by a no-break space. The texts are invented. */
+ * grouped by a no-break space, a part of a whole ("37 of the 40
+ * passengers"). The texts are invented. */
 #include "facts/facts.h"
 #include "facts_items.h"
 #include "test.h"
@@ -133,5 +134,27 @@ TEST(facts_numbers_space_grouped_thousands)
     CHECK(!number_text(items, "5 000"));
     CHECK(!number_text(items, "200 767"));
     CHECK(!number_text(items, "12\xC2\xA0" "3456")); /* a group after the first has 3 digits */
+    sl_fact_items_free(items);
+}
+
+/* A bare number naming a part of a whole said right after it ("N of the|
+ * its|their M ...") takes the whole's unit and counted phrase; a fraction
+ * stays a share, and a whole's phrase said before it is not lent. */
+TEST(facts_numbers_part_of_a_whole)
+{
+    sl_fact_items *items = facts_of_text(
+        "Rescuers at Varno found 37 of the 40 passengers alive. The Orlen fund has raised 280 million "
+        "of the 1.5 billion shekels it needs. The Greens lost six of their 10 seats. Tamsa earns about "
+        "two-thirds of its 450 mln dlrs in revenues abroad. Fourteen of the 40 were in Texas.\n", NULL);
+    const sl_fact_item *n = number_text(items, "37");
+    CHECK(n && n->value == 37 && n->about && !strcmp(n->about, "passengers") && !n->detail);
+    n = number_text(items, "280 million");
+    CHECK(n && n->value == 280e6 && n->detail && !strcmp(n->detail, "shekel"));
+    n = number_text(items, "six");
+    CHECK(n && n->value == 6 && n->about && !strcmp(n->about, "seats"));
+    n = number_text(items, "about two-thirds");
+    CHECK(n && !n->detail);
+    n = number_text(items, "Fourteen");
+    CHECK(n && !(n->about && !strcmp(n->about, "fourteen")));
     sl_fact_items_free(items);
 }
