@@ -267,18 +267,36 @@ static size_t title_cased(const char *s, size_t n, char *out)
     return n;
 }
 
+/* The name as a reader writes it: a name run over a wrapped line's end
+ * ("John\nTower", src/text/names.c) read with one space for each run of
+ * blanks, in out[0, cap); returns s itself where it holds no line break. */
+static const char *as_read(const char *s, size_t *n, char *out, size_t cap)
+{
+    if (!memchr(s, '\n', *n))
+        return s;
+    size_t len = 0;
+    for (size_t k = 0; k < *n && len + 1 < cap; k++) {
+        bool blank = s[k] == ' ' || s[k] == '\n' || s[k] == '\r' || s[k] == '\t';
+        if (!blank || !len || out[len - 1] != ' ')
+            out[len++] = blank ? ' ' : s[k];
+    }
+    *n = len;
+    return out;
+}
+
 /* The name an entity is listed under, the same in every article: an
  * alias's name ("U.S." -> "United States"), a name in capitals written as a
  * name ("TEL AVIV" -> "Tel Aviv"; one word such as "NATO" stays), else the
- * name as written, text[a, b). Returns its length in out. */
-static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, uint32_t a,
-                        uint32_t b, const char *fold, char *out, size_t cap)
+ * name as read, text[0, n). Returns its length in out. */
+static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, const char *text,
+                        size_t n, const char *fold, char *out, size_t cap)
 {
     const char *alias = name == nm->first ? sl_name_alias(fold + nm->fold, nm->fold_len) : NULL;
-    size_t n = alias ? strlen(alias) : b - a;
+    if (alias)
+        n = strlen(alias);
     if (n >= cap)
         n = cap - 1;
-    memcpy(out, alias ? alias : d->s + a, n);
+    memcpy(out, alias ? alias : text, n);
     out[n] = '\0';
     bool caps = !alias && nm->end - name >= 2;
     for (size_t k = name; caps && k < nm->end; k++)
@@ -374,6 +392,15 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                            * England"; "King" last after a name is a surname ("Ada King") */
     while (name < end && (connector(d, name) || sl_facts_is(d, name, ".")))
         name++;
+    /* a title's "of the" takes what follows up to a person's two names, where
+     * no organisation's word or "of" comes before them: "Chancellor of the
+     * Exchequer Nigel Lawson" is Nigel Lawson, as "President of the United
+     * States Ronald Reagan"; not "Chairman of the Federation of Economic
+     * Organisations" */
+    if (name > first && name + 4 <= end && sl_facts_is(d, name - 1, "of") &&
+        sl_facts_is(d, name, "the") && !sl_facts_upper(d, name) && !org_word(d, end - 1) &&
+        !connector(d, end - 3) && sl_facts_upper(d, end - 2) && sl_facts_upper(d, end - 1))
+        name = end - 2;
     bool body_title = false; /* "Chairman of Fenwick Corp": a title at the body, not its name */
     if (name > first && name < end && org_word(d, end - 1)) {
         body_title = name - 1 > first && sl_facts_is(d, name - 1, "of");
@@ -409,18 +436,21 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
         role_start = first - 2;
     uint32_t a = d->toks.items[name].start; /* "Netanyahu's": no 's */
     uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
+    char read[128];
+    size_t read_len = b - a;
+    const char *text = as_read(d->s + a, &read_len, read, sizeof read);
     /* a name seen before: as written, or as the finder's case variant or
      * alias ("TEL AVIV", "U.S." after "US") */
-    const sl_known *seen = sl_known_find(kn, *n_known, d->s + a, b - a, a, true);
+    const sl_known *seen = sl_known_find(kn, *n_known, text, read_len, a, true);
     if (!seen && nm->refers != k_name)
         seen = by_name[nm->refers];
-    if (seen && seen->weak && seen->len > b - a &&
+    if (seen && seen->weak && seen->len > read_len &&
         (sl_facts_is_place(d->s + a, b - a) ||
          (end - name == 1 && sl_entities_state_possessive(d, name))))
         seen = NULL; /* no short form of a person by shape alone: "Quake Jolts Chile",
                       * "Veldoria's prime minister" after "Forward Veldoria" */
     if (!seen && !dry && starts && name == i && end - name == 1)
-        seen = sl_known_later_person(kn, *n_known, d->s + a, b - a); /* "Brell thanked" before
+        seen = sl_known_later_person(kn, *n_known, text, read_len); /* "Brell thanked" before
                                                               * "Tomas Brell" */
     bool titled_after = starts && name == i && end - name == 1 && role_in_apposition(d, end);
     if (!seen && starts && name == i && end - name == 1 && !titled_after &&
@@ -453,9 +483,9 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     if (dry && end - name <= 3 && !titled_of(d, name) &&
         (role || sl_facts_in(d, end, sl_entity_speech_verbs) >= 0 || sl_entities_age_after(d, end) ||
          (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"))))
-        unplace(kn, *n_known, d->s + a, b - a); /* not a tail's: "Brell of Velmora said" */
+        unplace(kn, *n_known, text, read_len); /* not a tail's: "Brell of Velmora said" */
     if (dry && seen && seen->weak && !role &&
-        !(seen->len > b - a && sl_entities_all_capitals(d, name, end) && spoken)) {
+        !(seen->len > read_len && sl_entities_all_capitals(d, name, end) && spoken)) {
         const char *own = classify(d, name, end, role, NULL, starts && name == i);
         if (own && !strcmp(own, "organization")) {
             kn[seen - kn].type = "organization";
@@ -466,8 +496,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                                                 : classify(d, name, end, role, seen, starts && name == i);
     bool paired = name > 0 && (sl_facts_is(d, name - 1, "and") || sl_facts_is(d, name - 1, "or"));
     const sl_known *later = type || dry || !paired ? NULL
-                             : sl_known_find(kn, *n_known, d->s + a, b - a, UINT32_MAX, false);
-    if (later && later->len == b - a && !strcmp(later->type, "place")) {
+                             : sl_known_find(kn, *n_known, text, read_len, UINT32_MAX, false);
+    if (later && later->len == read_len && !strcmp(later->type, "place")) {
         type = later->type; /* nothing here types it; the same name later does ("the United
                              * States and Velmora" before "Prime Minister ... of Velmora") */
         seen = later;
@@ -483,7 +513,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     char written[128];
     size_t len = 0;
     if (!seen) {
-        len = full_name(d, nm, name, a, b, fold, written, sizeof written);
+        len = full_name(d, nm, name, text, read_len, fold, written, sizeof written);
         size_t had = *n_known;
         sl_known_remember(kn, n_known, d, written, len, a, type, !role && !strcmp(type, "person"));
         seen = *n_known > had ? &kn[had] : NULL;

@@ -56,7 +56,9 @@ static bool opens_org(const sl_known *e, const char *s, size_t len)
 static const char *const initials_skip[] = {"of", "and", "for", "the", "on", "&", NULL};
 
 /* Whether s[0, len), two to six capitals, is the initials of the
- * organisation's name e: "FTC" of "Federal Trade Commission". */
+ * organisation's name e: "FTC" of "Federal Trade Commission", "AMI" of
+ * "American Medical International Inc" or "AMC" of "American Motors Corp"
+ * (a legal form ending it may give its initial or not). */
 static bool initials_of(const sl_known *e, const char *s, size_t len)
 {
     if (len < 2 || len > 6 || strcmp(e->type, "organization"))
@@ -64,7 +66,10 @@ static bool initials_of(const sl_known *e, const char *s, size_t len)
     size_t k = 0;
     for (const char *w = e->name; *w;) {
         size_t n = strcspn(w, " ");
-        if (sl_facts_list_find(initials_skip, w, n, sl_facts_word_hash(w, n)) < 0) {
+        uint32_t hash = sl_facts_word_hash(w, n);
+        if (!w[n] && k == len && k >= 2 && sl_facts_list_find(sl_known_legal_forms, w, n, hash) >= 0)
+            return true;
+        if (sl_facts_list_find(initials_skip, w, n, hash) < 0) {
             if (k >= len || w[0] != s[k] || s[k] < 'A' || s[k] > 'Z' || memchr(w, '.', n))
                 return false; /* "U.S. Navy" is no "UN" */
             k++;
