@@ -619,7 +619,7 @@ static double leads_anchors_kept(const sl_comparer *c, bool names)
 /* How many of a lead's first content terms say who the item is about
  * (docs/eval.md "Thirtieth round: the lead read whole": chosen on the tuning samples,
  * where 2 took out 8 wrong relations and 6 right ones, 1 8 and 7, 3 3
- * and 5). */
+ * and 5, before the whole-text exception of decide.c). */
 #define LEAD_OPENING 2
 
 /* The first LEAD_OPENING content terms of a lead, in text order, into out. */
