@@ -108,6 +108,11 @@ def main():
                     help="rewrite relations checked by hand (copy, of, verdict)")
     ap.add_argument("--seed", type=int, default=SEED,
                     help="hash seed of the samples (another seed: another sample, e.g. a held-out one)")
+    ap.add_argument("--also-seeds", default="",
+                    help="comma-separated further seeds: each rewrite sample's hand-check count printed "
+                         "from the same store (no sample file written)")
+    ap.add_argument("--rewrites-out", default=None,
+                    help="write every rewrite relation (copy, original, verdict or '-') to this file")
     args = ap.parse_args()
     jsonl = args.jsonl or os.path.splitext(args.db)[0] + ".jsonl"
     sample_out = args.sample_out or os.path.join(os.path.dirname(args.db), "reuters_copy_sample.txt")
@@ -189,9 +194,9 @@ def main():
     en = [(a, b, r) for a, b, r in rels if r.get("kind") in ("exact", "near")]
     rule_ok = sum(agree[(k, True)] for k in ("exact", "near"))
 
-    def pair_hash(t):
+    def pair_hash(t, seed=args.seed):
         a, b = sorted((t[0], t[1]))
-        return hashlib.sha1(("%d:%s:%s" % (args.seed, a, b)).encode()).hexdigest()
+        return hashlib.sha1(("%d:%s:%s" % (seed, a, b)).encode()).hexdigest()
 
     def write_sample(path, chosen, total, what, chars):
         """The relations in `chosen`, the copy (left) beside its original."""
@@ -228,6 +233,16 @@ def main():
           % (os.path.basename(args.checks), hand_checked, len(verdicts), hand_right,
              hand_checked - hand_right,
              "" if hand_checked == len(verdicts) else "; check the rest and add them to the file"))
+    for seed in (int(x) for x in args.also_seeds.split(",") if x):
+        drawn = sorted(rewrites, key=lambda t, seed=seed: pair_hash(t, seed))[:SAMPLE]
+        seen = [checks.get((a, b)) for a, b, _ in drawn]
+        unchecked = ", ".join("%s/%s" % (a, b) for (a, b, _), v in zip(drawn, seen) if v is None)
+        print("  seed %d: %d of %d checked, %d right%s" % (seed, len(seen) - seen.count(None), len(seen),
+              seen.count("right"), "; unchecked " + unchecked if unchecked else ""))
+    if args.rewrites_out:
+        with open(args.rewrites_out, "w", encoding="utf-8") as f:
+            for a, b, _ in sorted(rewrites, key=lambda t: (int(t[0]), int(t[1]))):
+                f.write("%s\t%s\t%s\n" % (a, b, checks.get((a, b)) or "-"))
 
     print()
     print("SCORE reuters_relations %d" % len(rels))

@@ -360,6 +360,8 @@ typedef struct sl_comparison {
     double lead_figures_kept;            /* the same of the leads' figures */
     double lead_match;                   /* the better lead's best similarity in the other */
     double leads_match;                  /* the two leads' similarity to each other */
+    bool leads_open_alike;               /* the two leads share a term among their first
+                                            content terms (align.c, LEAD_OPENING) */
     size_t terms_a, terms_b;             /* distinct content terms of each text */
     size_t unquoted_fewer;               /* distinct unquoted content terms of the text
                                             with fewer of them */

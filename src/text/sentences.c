@@ -290,6 +290,34 @@ static size_t after_terminator(splitter *sp, size_t i)
     return next;
 }
 
+/* The length of the line starting at s[i], trailing blanks left out. */
+static size_t line_length_at(const char *s, size_t len, size_t i)
+{
+    const char *nl = memchr(s + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - s) : len;
+    while (e > i && blank(s[e - 1]))
+        e--;
+    return e - i;
+}
+
+/* Whether the text's short first line s[0, e), without final punctuation,
+ * is the first line of a wrapped paragraph, the next starting at s[next]:
+ * a wire story's dateline ("WASHINGTON, March 2 - ") taken out leaves its
+ * first line short, and the next line, unindented and as long as wrapped
+ * prose, goes on with the sentence ("World Bank said it has loaned" /
+ * "Portugal 50 mln dlrs ..."). A line in capitals is a headline; a table's
+ * rows are short or indented. */
+static bool first_line_wraps(const splitter *sp, size_t e, size_t eol, size_t next)
+{
+    const char *s = sp->s;
+    if (next != eol + 1 || line_length_at(s, sp->len, next) < SL_WRAPPED_LINE)
+        return false;
+    for (size_t i = 0; i < e; i++)
+        if (lower_at(s, e, i))
+            return true;
+    return false;
+}
+
 /* Whether the single line break at s[eol] ends the sentence; the next line
  * starts at s[next]. */
 static bool line_ends_sentence(const splitter *sp, size_t eol, size_t next)
@@ -317,7 +345,7 @@ static bool line_ends_sentence(const splitter *sp, size_t eol, size_t next)
         return false;
     const char *newline = memrchr(s + sp->start, '\n', e - sp->start);
     size_t line = newline ? (size_t)(newline - s) + 1 : sp->start;
-    if (e - line >= SL_WRAPPED_LINE)
+    if (e - line >= SL_WRAPPED_LINE || (line == 0 && first_line_wraps(sp, e, eol, next)))
         return false;
     return !lower_at(s, sp->len, next);
 }

@@ -89,7 +89,9 @@ typedef SL_VEC(sl_span) sl_span_vec;
  * "Gen.", "Mr.", "Jan.", "a.m.", initials ("J. R. R."), decimals ("2.5"),
  * ellipses inside a sentence, or before a closing quote/bracket that belongs
  * to the sentence. Paragraph breaks (blank lines) always end a sentence; a
- * single line that has no final punctuation (a headline) is one sentence.
+ * single line that has no final punctuation (a headline) is one sentence,
+ * unless it is the text's short first line going on into a line of wrapped
+ * prose (a wire story whose dateline was taken out).
  * Spans are trimmed of surrounding white space, in order, non-overlapping.
  * `out` is cleared first. Rules: docs/text.md. */
 int sl_sentences_split(const char *text, size_t len, sl_span_vec *out);

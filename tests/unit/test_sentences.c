@@ -162,3 +162,29 @@ TEST(sentences_line_measured_from_its_start)
     CHECK_SENTENCES("He said \"no.\"\nThen left", "He said \"no.\" | Then left");
     CHECK_SENTENCES("Net 5 mln\nRevenue 7 mln\nShares 2 mln", "Net 5 mln | Revenue 7 mln | Shares 2 mln");
 }
+
+/* A wire story whose dateline was taken out starts with a short line that
+ * goes on into the next, unindented line of wrapped prose: one sentence,
+ * the lead. A headline in capitals, a table's indented row, a short next
+ * line, and a short line after the text's first stay apart. */
+TEST(sentences_first_line_wrapped_into_the_next)
+{
+    CHECK_SENTENCES("World Bank said it has loaned\n"
+                    "Portugal 50 mln dlrs to help finance a water supply project\n"
+                    "in the north. It is the bank's third loan.",
+                    "World Bank said it has loaned\n"
+                    "Portugal 50 mln dlrs to help finance a water supply project\n"
+                    "in the north. | It is the bank's third loan.");
+    CHECK_SENTENCES("WORLD BANK LOANS PORTUGAL\n"
+                    "Portugal gets 50 mln dlrs to help finance a water supply project.",
+                    "WORLD BANK LOANS PORTUGAL | "
+                    "Portugal gets 50 mln dlrs to help finance a water supply project.");
+    CHECK_SENTENCES("Shr 99 cts vs 42 cts\n    Net 17.6 mln vs 7,528,000 and revenue 99.1 mln vs 80 mln",
+                    "Shr 99 cts vs 42 cts | Net 17.6 mln vs 7,528,000 and revenue 99.1 mln vs 80 mln");
+    CHECK_SENTENCES("Bridge closes for repairs\nThe bridge will close.",
+                    "Bridge closes for repairs | The bridge will close.");
+    CHECK_SENTENCES("It rose.\nThe bank said it loaned\n"
+                    "Portugal 50 mln dlrs to help finance a water supply project.",
+                    "It rose. | The bank said it loaned | "
+                    "Portugal 50 mln dlrs to help finance a water supply project.");
+}
