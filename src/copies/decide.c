@@ -692,8 +692,9 @@ double sl_copy_rewrite_probability(const sl_comparison *cmp)
  * item of one event, or a template filled in for another company, leads
  * with its own subject. Chosen once the lead is read whole (a wire's short
  * first line wrapped into the next, sentences.c): on the tuning samples
- * (seeds 21578 and 4242) it takes out 7 wrong relations and 5 right ones;
- * held out, seeds 1987 and 777, 41 -> 44 and 37 -> 41 of 50 right
+ * (seeds 21578 and 4242) it takes out 7 wrong relations and 5 right ones
+ * (the samples 41 and 43 of 50 right before the lead was read whole, 41
+ * and 42 after both); held out, seeds 1987 and 777, 41 -> 44 and 41 -> 41
  * (docs/eval.md "Thirtieth round: the lead read whole"). */
 bool sl_copy_same_item(const sl_comparison *cmp)
 {
