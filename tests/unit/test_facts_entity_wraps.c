@@ -49,3 +49,16 @@ TEST(facts_entities_title_of_the_keeps_its_object)
                    {"Verlind", "person", "Tomas Verlind", 1},
                    {"Grain Growers", NULL, NULL, 0});
 }
+
+/* A title's "of the" before a place of three or more words keeps the place
+ * whole: "President of the United Arab Emirates" is no person "Arab
+ * Emirates", nor "Governor of the Korvan Pearl Islands" a place "Pearl
+ * Islands" held by a "Governor of the Korvan". */
+TEST(facts_entities_title_of_the_keeps_a_place_whole)
+{
+    CHECK_ENTITIES("Talks began after he met the President of the United Arab Emirates on Monday. "
+                   "Later he met the Governor of the Korvan Pearl Islands and the President of "
+                   "the Veldorian Far East.\n",
+                   {"Arab Emirates", NULL, NULL, 0}, {"Pearl Islands", NULL, NULL, 0},
+                   {"Far East", NULL, NULL, 0});
+}
