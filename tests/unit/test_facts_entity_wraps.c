@@ -62,3 +62,14 @@ TEST(facts_entities_title_of_the_keeps_a_place_whole)
                    {"Arab Emirates", NULL, NULL, 0}, {"Pearl Islands", NULL, NULL, 0},
                    {"Far East", NULL, NULL, 0});
 }
+
+/* Initials that leave out a firm's legal form are no country's or body's
+ * short name: "UK" after "Union Kraft Ltd" is still the United Kingdom,
+ * "US" after "Ultra Sonics Inc" the United States. */
+TEST(facts_entities_initials_without_the_legal_form_keep_an_alias)
+{
+    CHECK_ENTITIES("Union Kraft Ltd said exports to the UK rose. Ultra Sonics Inc said US demand "
+                   "was firm.\n",
+                   {"UK", "place", "United Kingdom", 1}, {"US", "place", "United States", 1},
+                   {"UK", NULL, "Union Kraft Ltd", 0}, {"US", NULL, "Ultra Sonics Inc", 0});
+}
