@@ -156,6 +156,17 @@ static bool titled_tail(const sl_facts_doc *d, sl_name *nm, sl_name *tail, const
     return true;
 }
 
+/* Whether the words [first, end) name a place: the gazetteer's ("United
+ * Arab Emirates"), or ending in a place's or a compass word ("British Virgin
+ * Islands", "Soviet Far East"). */
+static bool names_a_place(const sl_facts_doc *d, size_t first, size_t end)
+{
+    uint32_t a = d->toks.items[first].start, b = d->toks.items[end - 1].end;
+    return sl_facts_is_place(d->s + a, b - a) ||
+           sl_facts_in(d, end - 1, sl_entity_place_words) >= 0 ||
+           sl_facts_in(d, end - 1, sl_entity_compass) >= 0;
+}
+
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                             const sl_known *seen, bool starts)
 {
@@ -399,7 +410,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
      * Organisations" */
     if (name > first && name + 4 <= end && sl_facts_is(d, name - 1, "of") &&
         sl_facts_is(d, name, "the") && !sl_facts_upper(d, name) && !org_word(d, end - 1) &&
-        !connector(d, end - 3) && sl_facts_upper(d, end - 2) && sl_facts_upper(d, end - 1))
+        !connector(d, end - 3) && sl_facts_upper(d, end - 2) && sl_facts_upper(d, end - 1) &&
+        !names_a_place(d, name + 1, end))
         name = end - 2;
     bool body_title = false; /* "Chairman of Fenwick Corp": a title at the body, not its name */
     if (name > first && name < end && org_word(d, end - 1)) {

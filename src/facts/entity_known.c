@@ -55,10 +55,21 @@ static bool opens_org(const sl_known *e, const char *s, size_t len)
 /* Words of a name its initials skip: "Food and Drug Administration" is FDA. */
 static const char *const initials_skip[] = {"of", "and", "for", "the", "on", "&", NULL};
 
+/* Whether the capitals s[0, len), len <= 6, are a country's or a body's
+ * short name ("US", "UK", "UN": sl_name_alias). */
+static bool an_alias(const char *s, size_t len)
+{
+    char folded[8];
+    for (size_t k = 0; k < len; k++)
+        folded[k] = (char)(s[k] | 0x20);
+    return sl_name_alias(folded, len) != NULL;
+}
+
 /* Whether s[0, len), two to six capitals, is the initials of the
  * organisation's name e: "FTC" of "Federal Trade Commission", "AMI" of
  * "American Medical International Inc" or "AMC" of "American Motors Corp"
- * (a legal form ending it may give its initial or not). */
+ * (a legal form ending it may give its initial or not; not where the
+ * capitals are a country's short name: "UK" of "Union Kraft Ltd"). */
 static bool initials_of(const sl_known *e, const char *s, size_t len)
 {
     if (len < 2 || len > 6 || strcmp(e->type, "organization"))
@@ -68,7 +79,7 @@ static bool initials_of(const sl_known *e, const char *s, size_t len)
         size_t n = strcspn(w, " ");
         uint32_t hash = sl_facts_word_hash(w, n);
         if (!w[n] && k == len && k >= 2 && sl_facts_list_find(sl_known_legal_forms, w, n, hash) >= 0)
-            return true;
+            return !an_alias(s, len);
         if (sl_facts_list_find(initials_skip, w, n, hash) < 0) {
             if (k >= len || w[0] != s[k] || s[k] < 'A' || s[k] > 'Z' || memchr(w, '.', n))
                 return false; /* "U.S. Navy" is no "UN" */

@@ -56,7 +56,9 @@ bool sl_numbers_conversion(sl_facts_doc *d, size_t first, sl_buf *about);
 /* Number items from `first_item` on: each one flagged in part_item (no unit,
  * no counted phrase) and followed by "of the|its|their ..." and a number
  * item with a unit or a counted phrase takes that unit and phrase ("sold
- * 500,000 of its 2.5 mln shares"); its bare_item flag is then cleared. */
-void sl_numbers_parts(sl_facts_doc *d, size_t first_item, const bool *part_item, bool *bare_item);
+ * 500,000 of its 2.5 mln shares"); its bare_item flag is then cleared.
+ * scaled_item flags the items written with a scale word ("2.5 mln"). */
+void sl_numbers_parts(sl_facts_doc *d, size_t first_item, const bool *part_item,
+                      const bool *scaled_item, bool *bare_item);
 
 #endif

@@ -23,6 +23,14 @@ static bool counts_in_text(const sl_fact_item *it)
     return strcasestr(it->text, word) != NULL;
 }
 
+/* Whether part i, written without a scale word, leaves out the scale of
+ * its whole i + 1: "12 of the 40 billion crowns" is 12 billion, no 12
+ * crowns; "500,000 of its 2.5 mln shares" is written in full. */
+static bool leaves_out_scale(const sl_fact_item *items, const bool *scaled_item, size_t i)
+{
+    return scaled_item[i + 1] && !scaled_item[i] && items[i].value * 1000 < items[i + 1].value;
+}
+
 /* A bare number naming a part of a whole said right after it takes the
  * whole's unit and what it counts: "N of the|its|their M ..." ("has raised
  * 280 million of the 1.5 billion shekels he needs", "found 37 of the 40
@@ -30,7 +38,8 @@ static bool counts_in_text(const sl_fact_item *it)
  * writes a part so; the part was bare, or counted the phrase before it
  * ("rescuers found"). A part is a count no larger than the whole. Figures:
  * docs/facts.md, "Parts of a whole". */
-void sl_numbers_parts(sl_facts_doc *d, size_t first_item, const bool *part_item, bool *bare_item)
+void sl_numbers_parts(sl_facts_doc *d, size_t first_item, const bool *part_item,
+                      const bool *scaled_item, bool *bare_item)
 {
     static const char *const determiners[] = {"the", "its", "their", "his", "her", "our", "these",
                                               "those", NULL};
@@ -44,7 +53,8 @@ void sl_numbers_parts(sl_facts_doc *d, size_t first_item, const bool *part_item,
             sl_facts_token_at(d, whole->span.start) != k + 2 || whole->role ||
             (whole->detail && !strcmp(whole->detail, "year of age")) ||
             (!whole->detail && !(whole->about && counts_in_text(whole))) ||
-            items[i].value < 1 || items[i].value > whole->value)
+            items[i].value < 1 || items[i].value > whole->value ||
+            leaves_out_scale(items, scaled_item, i))
             continue; /* a fraction of a whole is a share of it ("two-thirds of its 450 mln dlrs") */
         if (whole->detail)
             items[i].detail = sl_facts_strdup(d, whole->detail, strlen(whole->detail));

@@ -828,7 +828,8 @@ void sl_facts_numbers(sl_facts_doc *d)
 {
     sl_buf about = SL_BUF_INIT;
     size_t first_item = d->out->n;
-    bool bare_item[SL_FACTS_MAX_ITEMS] = {0}, part_item[SL_FACTS_MAX_ITEMS] = {0};
+    bool bare_item[SL_FACTS_MAX_ITEMS] = {0}, part_item[SL_FACTS_MAX_ITEMS] = {0},
+         scaled_item[SL_FACTS_MAX_ITEMS] = {0};
     for (size_t i = 0; i < d->toks.n && !d->err; i++) {
         sl_number nb;
         if (!sl_numbers_read(d, i, &nb))
@@ -846,6 +847,8 @@ void sl_facts_numbers(sl_facts_doc *d)
         size_t before = d->out->n;
         bool bare = false;
         size_t last = emit_number(d, &nb, &about, &bare);
+        if (d->out->n > before)
+            scaled_item[before] = nb.scaled; /* "40 billion": a part may leave it out */
         if (bare && d->out->n > before) {
             part_item[before] = true;          /* "six of their 10 seats" */
             bare_item[before] = !nb.word_form; /* a number word takes no unit said before it */
@@ -853,6 +856,6 @@ void sl_facts_numbers(sl_facts_doc *d)
         i = last > nb.last ? last : nb.last;
     }
     sl_buf_free(&about);
-    sl_numbers_parts(d, first_item, part_item, bare_item);
+    sl_numbers_parts(d, first_item, part_item, scaled_item, bare_item);
     inherit_units(d, first_item, bare_item);
 }

@@ -49,3 +49,27 @@ TEST(facts_entities_title_of_the_keeps_its_object)
                    {"Verlind", "person", "Tomas Verlind", 1},
                    {"Grain Growers", NULL, NULL, 0});
 }
+
+/* A title's "of the" before a place of three or more words keeps the place
+ * whole: "President of the United Arab Emirates" is no person "Arab
+ * Emirates", nor "Governor of the Korvan Pearl Islands" a place "Pearl
+ * Islands" held by a "Governor of the Korvan". */
+TEST(facts_entities_title_of_the_keeps_a_place_whole)
+{
+    CHECK_ENTITIES("Talks began after he met the President of the United Arab Emirates on Monday. "
+                   "Later he met the Governor of the Korvan Pearl Islands and the President of "
+                   "the Veldorian Far East.\n",
+                   {"Arab Emirates", NULL, NULL, 0}, {"Pearl Islands", NULL, NULL, 0},
+                   {"Far East", NULL, NULL, 0});
+}
+
+/* Initials that leave out a firm's legal form are no country's or body's
+ * short name: "UK" after "Union Kraft Ltd" is still the United Kingdom,
+ * "US" after "Ultra Sonics Inc" the United States. */
+TEST(facts_entities_initials_without_the_legal_form_keep_an_alias)
+{
+    CHECK_ENTITIES("Union Kraft Ltd said exports to the UK rose. Ultra Sonics Inc said US demand "
+                   "was firm.\n",
+                   {"UK", "place", "United Kingdom", 1}, {"US", "place", "United States", 1},
+                   {"UK", NULL, "Union Kraft Ltd", 0}, {"US", NULL, "Ultra Sonics Inc", 0});
+}

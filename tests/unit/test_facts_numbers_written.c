@@ -158,3 +158,21 @@ TEST(facts_numbers_part_of_a_whole)
     CHECK(n && !(n->about && !strcmp(n->about, "fourteen")));
     sl_fact_items_free(items);
 }
+
+/* A part written without the scale of its whole ("12 of the 40 billion
+ * crowns", meaning 12 billion) is no count of crowns or dollars: 12 crowns
+ * would be wrong; a part in full ("500,000 of its 2.5 mln shares") still
+ * takes the whole's phrase. */
+TEST(facts_numbers_part_without_its_wholes_scale)
+{
+    sl_fact_items *items = facts_of_text(
+        "Officials said 12 of the 40 billion crowns were lent abroad. The Orlen fund spent 20 of "
+        "the 50 mln dlrs it raised. Tamsa sold 500,000 of its 2.5 mln shares.\n", NULL);
+    const sl_fact_item *n = number_text(items, "12");
+    CHECK(n && n->value == 12 && !n->detail && !(n->about && strstr(n->about, "crowns")));
+    n = number_text(items, "20");
+    CHECK(n && n->value == 20 && !n->detail);
+    n = number_text(items, "500,000");
+    CHECK(n && n->value == 500000 && n->about && !strcmp(n->about, "shares"));
+    sl_fact_items_free(items);
+}
