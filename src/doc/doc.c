@@ -88,13 +88,14 @@ int sl_doc_set_title(sl_doc *d, const char *title, int clean)
     return 0;
 }
 
-void sl_doc_set_published(sl_doc *d, const char *published)
+int sl_doc_set_published(sl_doc *d, const char *published)
 {
     d->day = sl_date_day(published);
     /* not a date we understand: stored as undated */
     d->published = published && d->day != SL_NO_DAY
                        ? sl_arena_strndup(&d->arena, published, strlen(published))
                        : NULL;
+    return d->day != SL_NO_DAY && !d->published ? SL_ENOMEM : 0;
 }
 
 int sl_doc_set_identity(sl_doc *d, const char *identity)

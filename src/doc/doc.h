@@ -56,8 +56,9 @@ int sl_doc_set_title(sl_doc *d, const char *title, int clean);
  * extraction benchmarks' title figures do not move. */
 #define SL_TITLE_MAX 1000
 void sl_title_cap(char *title);
-/* Sets the publication date when it is one we read (else: undated). */
-void sl_doc_set_published(sl_doc *d, const char *published);
+/* Sets the publication date when it is one we read (else: undated).
+ * Errors: SL_ENOMEM. */
+int sl_doc_set_published(sl_doc *d, const char *published);
 /* Copies the identity into the arena (NULL: none). */
 int sl_doc_set_identity(sl_doc *d, const char *identity);
 /* The language of the text (sets body.lang and own_lang), `prior` (the

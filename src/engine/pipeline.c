@@ -120,9 +120,9 @@ static int read_article(sl_engine *e, const sl_article_input *in, int64_t self,
                          e->cleaned.removed.n, e->cleaned.removed.n == 1 ? "line" : "lines");
     if (sl_doc_set_text(doc, e->cleaned.text.ptr, e->cleaned.text.len) ||
         (title && sl_doc_set_title(doc, title, 0)) ||
-        (!title && e->cleaned.title.len && sl_doc_set_title(doc, e->cleaned.title.ptr, 1)))
+        (!title && e->cleaned.title.len && sl_doc_set_title(doc, e->cleaned.title.ptr, 1)) ||
+        sl_doc_set_published(doc, published))
         return sl_seterr(e, SL_ENOMEM, "out of memory");
-    sl_doc_set_published(doc, published);
     return 0;
 }
 

@@ -5,6 +5,7 @@
 
 #include "doc/doc.h"
 #include "test.h"
+#include "util/alloc.h"
 #include "util/date.h"
 
 TEST(doc_fill_and_reset)
@@ -211,4 +212,20 @@ TEST(doc_analyse_from_given_tokens)
     sl_doc_free(&a);
     sl_doc_free(&b);
     sl_analyzer_free(an);
+}
+
+/* A date that finds no memory for its copy is an error, not an undated
+ * article (the ingest went on and stored it without its date, exit 0). */
+TEST(doc_published_out_of_memory_is_an_error)
+{
+    sl_doc d = {0};
+    sl_doc_reset(&d);
+    sl_alloc_fail_nth(1);
+    CHECK_INT(sl_doc_set_published(&d, "2026-03-04"), SL_ENOMEM);
+    sl_alloc_fail_nth(0);
+    CHECK_INT(sl_doc_set_published(&d, "2026-03-04"), 0);
+    CHECK_STR(d.published, "2026-03-04");
+    CHECK_INT(sl_doc_set_published(&d, "not a date"), 0);
+    CHECK(!d.published && d.day == SL_NO_DAY);
+    sl_doc_free(&d);
 }
