@@ -380,9 +380,9 @@ void sl_comparer_thorough(sl_comparer *c);
 /* Tells the comparer that its caller reads only each comparison's kind
  * and score (`dedup`: docs/history/benchmarks-rounds.md, "Twenty-fifth round: dedup"),
  * which classify and sl_copy_degree make without the leads' measures
- * (lead_names_kept, lead_figures_kept, lead_match, leads_match: what
- * sl_copy_same_item reads): those are left at their starting values (1,
- * 1, 0, 0); and a pair that no kind can take whatever its alignment
+ * (lead_names_kept, lead_figures_kept, lead_match, leads_match,
+ * leads_open_alike: what sl_copy_same_item reads): those are left at their
+ * starting values (1, 1, 0, 0, false); and a pair that no kind can take whatever its alignment
  * shows (its names, figures and wording read before it) is not aligned:
  * kind NONE, the alignment's measures left at 0, as a pair whose wording
  * is not worth aligning. */

@@ -300,17 +300,33 @@ static size_t line_length_at(const char *s, size_t len, size_t i)
     return e - i;
 }
 
+/* Whether a sentence starter stands at s[i] as a word of its own, a
+ * space after it ("In the", not the name "In-yong"). */
+static bool starter_word_at(const char *s, size_t len, size_t i)
+{
+    if (!starter_at(s, len, i))
+        return false;
+    while (i < len && !sl_ascii_letter(s[i]))
+        i++;
+    while (i < len && sl_ascii_letter(s[i]))
+        i++;
+    return i < len && s[i] == ' ';
+}
+
 /* Whether the text's short first line s[0, e), without final punctuation,
  * is the first line of a wrapped paragraph, the next starting at s[next]:
  * a wire story's dateline ("WASHINGTON, March 2 - ") taken out leaves its
  * first line short, and the next line, unindented and as long as wrapped
  * prose, goes on with the sentence ("World Bank said it has loaned" /
  * "Portugal 50 mln dlrs ..."). A line in capitals is a headline; a table's
- * rows are short or indented. */
+ * rows are short or indented; a plain-text article's headline or byline
+ * comes before a sentence's first word ("The", "A": starters); a line
+ * ending in ':' introduces what follows. */
 static bool first_line_wraps(const splitter *sp, size_t e, size_t eol, size_t next)
 {
     const char *s = sp->s;
-    if (next != eol + 1 || line_length_at(s, sp->len, next) < SL_WRAPPED_LINE)
+    if (next != eol + 1 || line_length_at(s, sp->len, next) < SL_WRAPPED_LINE ||
+        s[e - 1] == ':' || starter_word_at(s, sp->len, next))
         return false;
     for (size_t i = 0; i < e; i++)
         if (lower_at(s, e, i))

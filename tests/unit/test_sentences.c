@@ -188,3 +188,36 @@ TEST(sentences_first_line_wrapped_into_the_next)
                     "It rose. | The bank said it loaned | "
                     "Portugal 50 mln dlrs to help finance a water supply project.");
 }
+
+/* A plain-text article's own headline or byline before its first
+ * paragraph is no wrapped wire lead when the next line starts a sentence
+ * ("The", "A", ...; not the name "In-yong"); a line ending in ':'
+ * introduces what follows. */
+TEST(sentences_headline_before_a_paragraph_stays_apart)
+{
+    CHECK_SENTENCES("Council approves new budget for schools\n"
+                    "The council voted to approve a new budget, raising spending by 4 percent.",
+                    "Council approves new budget for schools | "
+                    "The council voted to approve a new budget, raising spending by 4 percent.");
+    CHECK_SENTENCES("By Jane Doe\n"
+                    "A council in Port Aldric voted 17 to 6 on Tuesday to approve a\n"
+                    "new budget for the city's schools.",
+                    "By Jane Doe | "
+                    "A council in Port Aldric voted 17 to 6 on Tuesday to approve a\n"
+                    "new budget for the city's schools.");
+    CHECK_SENTENCES("Finance Minister Chung\n"
+                    "In-yong will resist pressure for a currency revaluation to cut\n"
+                    "the surplus.",
+                    "Finance Minister Chung\n"
+                    "In-yong will resist pressure for a currency revaluation to cut\n"
+                    "the surplus.");
+    /* as the report stage unwraps it (sl_report_unwrap): the next line
+     * is the paragraph's rest, of any length */
+    CHECK_SENTENCES("Minister Denis Bra\nKanon, chairman of the International Cocoa Organization "
+                    "(ICCO) council, will not be able to open the council session here tomorrow.",
+                    "Minister Denis Bra\nKanon, chairman of the International Cocoa Organization "
+                    "(ICCO) council, will not be able to open the council session here tomorrow.");
+    CHECK_SENTENCES("Key points:\n"
+                    "Port Aldric's city council voted 17 to 6 on Tuesday to approve",
+                    "Key points: | Port Aldric's city council voted 17 to 6 on Tuesday to approve");
+}
