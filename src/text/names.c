@@ -158,11 +158,10 @@ static bool line_break(const char *text, const sl_token *t, const sl_token *u)
     return memchr(text + t->end, '\n', gap) != NULL;
 }
 
-/* The widest line of wrapped prose (bytes), and how far back the wrap
- * test looks for a line's start: wire copy wraps at 60-80 columns (Reuters
- * tuning text at 50-69 bytes); a longer line, or one next to it, is a
- * sentence or paragraph of its own. */
-#define LINE_LOOK 100
+/* How far back the wrap test looks for a line's start: the widest line of
+ * wrapped prose; a longer line, or one next to it, is a sentence or
+ * paragraph of its own. */
+#define LINE_LOOK SL_WRAPPED_LINE_MAX
 /* Room a wrapped line may leave at its end beyond the next line's first
  * word: wire copy is ragged (up to 10 bytes in Reuters tuning text). */
 #define WRAP_ROOM 12

@@ -321,12 +321,18 @@ static bool starter_word_at(const char *s, size_t len, size_t i)
  * "Portugal 50 mln dlrs ..."). A line in capitals is a headline; a table's
  * rows are short or indented; a plain-text article's headline or byline
  * comes before a sentence's first word ("The", "A": starters); a line
- * ending in ':' introduces what follows. */
+ * ending in ':' introduces what follows. The next line must itself be a
+ * wrapped line, under SL_WRAPPED_LINE_MAX and with its sentence going on
+ * past its end: a text written a paragraph or a sentence to a line (a
+ * headline, then "Police said on Monday that ...") keeps its headline apart
+ * (docs/eval.md, "Thirtieth round: the lead read whole"). */
 static bool first_line_wraps(const splitter *sp, size_t e, size_t eol, size_t next)
 {
     const char *s = sp->s;
-    if (next != eol + 1 || line_length_at(s, sp->len, next) < SL_WRAPPED_LINE ||
-        s[e - 1] == ':' || starter_word_at(s, sp->len, next))
+    size_t next_len = line_length_at(s, sp->len, next);
+    if (next != eol + 1 || next_len < SL_WRAPPED_LINE || next_len >= SL_WRAPPED_LINE_MAX ||
+        strchr(".!?\"'", s[next + next_len - 1]) || s[e - 1] == ':' ||
+        starter_word_at(s, sp->len, next))
         return false;
     for (size_t i = 0; i < e; i++)
         if (lower_at(s, e, i))

@@ -84,6 +84,9 @@ typedef SL_VEC(sl_span) sl_span_vec;
  * on into the next line's sentence (sentences.c), and a name at its end
  * into the next line's words (names.c). */
 #define SL_WRAPPED_LINE 50
+/* The widest line of wrapped prose (bytes): a longer line is a sentence or
+ * a paragraph of its own (Reuters tuning text wraps at 50-69 bytes). */
+#define SL_WRAPPED_LINE_MAX 100
 
 /* Splits normalised text into sentences. Never splits inside "U.S.", "U.N.",
  * "Gen.", "Mr.", "Jan.", "a.m.", initials ("J. R. R."), decimals ("2.5"),

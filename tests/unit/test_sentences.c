@@ -191,8 +191,8 @@ TEST(sentences_first_line_wrapped_into_the_next)
 
 /* A plain-text article's own headline or byline before its first
  * paragraph is no wrapped wire lead when the next line starts a sentence
- * ("The", "A", ...; not the name "In-yong"); a line ending in ':'
- * introduces what follows. */
+ * ("The", "A", ...; not the name "In-yong"), ends one, or is longer than
+ * wrapped prose; a line ending in ':' introduces what follows. */
 TEST(sentences_headline_before_a_paragraph_stays_apart)
 {
     CHECK_SENTENCES("Council approves new budget for schools\n"
@@ -211,12 +211,21 @@ TEST(sentences_headline_before_a_paragraph_stays_apart)
                     "Finance Minister Chung\n"
                     "In-yong will resist pressure for a currency revaluation to cut\n"
                     "the surplus.");
-    /* as the report stage unwraps it (sl_report_unwrap): the next line
-     * is the paragraph's rest, of any length */
-    CHECK_SENTENCES("Minister Denis Bra\nKanon, chairman of the International Cocoa Organization "
-                    "(ICCO) council, will not be able to open the council session here tomorrow.",
-                    "Minister Denis Bra\nKanon, chairman of the International Cocoa Organization "
-                    "(ICCO) council, will not be able to open the council session here tomorrow.");
+    /* a text written a sentence to a line: the next line is no wrapped
+     * line (it ends its sentence), so the headline stays apart */
+    CHECK_SENTENCES("Police arrest suspect in harbour theft\n"
+                    "Police in Port Aldric said on Monday they had arrested a man.\n"
+                    "He was held overnight.",
+                    "Police arrest suspect in harbour theft | "
+                    "Police in Port Aldric said on Monday they had arrested a man. | "
+                    "He was held overnight.");
+    /* nor when the next line is longer than wrapped prose (a paragraph) */
+    CHECK_SENTENCES("Harbour board names new chair\n"
+                    "Port Aldric's harbour board named its longest-serving member as chair on "
+                    "Monday, ending a search that began in the spring\n",
+                    "Harbour board names new chair | "
+                    "Port Aldric's harbour board named its longest-serving member as chair on "
+                    "Monday, ending a search that began in the spring");
     CHECK_SENTENCES("Key points:\n"
                     "Port Aldric's city council voted 17 to 6 on Tuesday to approve",
                     "Key points: | Port Aldric's city council voted 17 to 6 on Tuesday to approve");
