@@ -693,9 +693,9 @@ double sl_copy_rewrite_probability(const sl_comparison *cmp)
  * with its own subject. Chosen once the lead is read whole (a wire's short
  * first line wrapped into the next, sentences.c): on the tuning samples
  * (seeds 21578 and 4242) it takes out 7 wrong relations and 5 right ones
- * (the samples 41 and 43 of 50 right before the lead was read whole, 41
- * and 42 after both); held out, seeds 1987 and 777, 41 -> 44 and 41 -> 41
- * (docs/eval.md "Thirtieth round: the lead read whole"). */
+ * (with the lead read as the merge narrowed it, the four samples 42 /
+ * 43 / 44 / 42 of 50 right, main's 41 / 43 / 41 / 41: docs/eval.md
+ * "Thirtieth round: the lead read whole"). */
 bool sl_copy_same_item(const sl_comparison *cmp)
 {
     double aligned = cmp->aligned_a < cmp->aligned_b ? cmp->aligned_a : cmp->aligned_b;
