@@ -34,11 +34,6 @@ typedef struct scored_pair {
 
 typedef SL_VEC(double) weight_vec;
 
-/* A text's distinct names and figures (measure_anchors). */
-typedef struct anchor_counts {
-    size_t names, figures;
-} anchor_counts;
-
 /* The bits of a text's term filter (term_bit): about 150 distinct terms a
  * Reuters text set 4% of them, so a term the text lacks is told without a
  * search 24 times in 25 (sl_comparer_may_copy). */
@@ -64,7 +59,7 @@ struct sl_comparer {
     sl_terms_memo *terms_memo;           /* those of texts compared before (terms_memo.c) */
     sl_runs runs_a, runs_b;              /* each text's three-word runs (literal.c) */
     bool runs_a_ready;                   /* runs_a is a's (read when first needed) */
-    anchor_counts anchors_a;             /* the names and figures among terms_a */
+    sl_anchor_counts anchors_a;             /* the names and figures among terms_a */
     SL_VEC(uint32_t) anchor_terms_a;     /* ...and those terms, sorted (sl_comparer_anchors_a) */
     uint64_t term_bits_a[TERM_BITS / 64];   /* terms_a's filter: a bit for each one's term_bit */
     bool term_bits_ready;                /* term_bits_a is a's (built when first asked: only
@@ -193,81 +188,6 @@ static int copy_terms(const uint32_t *terms, size_t n, void *vec)
         memcpy(v->items, terms, n * sizeof *terms);
     v->n = n;
     return 0;
-}
-
-/* A name is a specific term that is not a figure. */
-static bool is_name(uint32_t code)
-{
-    return (code & SL_TERM_SPECIFIC) && !(code & SL_TERM_NUMBER);
-}
-
-static bool is_figure(uint32_t code)
-{
-    return (code & SL_TERM_NUMBER) != 0;
-}
-
-static anchor_counts count_anchors(const uint32_t *terms, size_t n)
-{
-    anchor_counts counts = {0, 0};
-    for (size_t i = 0; i < n; i++) {
-        counts.names += is_name(terms[i]);
-        counts.figures += is_figure(terms[i]);
-    }
-    return counts;
-}
-
-/* count_anchors of a text's names and figures alone (as
- * sl_comparer_anchors_a gives them): the figures counted, the others are
- * names (half the tests for each of dedup's candidates: docs/history/benchmarks-rounds.md,
- * "Twenty-seventh round: dedup"). */
-static anchor_counts count_anchor_list(const uint32_t *anchors, size_t n)
-{
-    size_t figures = 0;
-    for (size_t i = 0; i < n; i++)
-        figures += is_figure(anchors[i]);
-    return (anchor_counts){n - figures, figures};
-}
-
-/* `kept` of the text with fewer (of na and nb) over its count; 1 when one
- * text has none (a summary may drop them all). */
-static double share_kept(size_t kept, size_t na, size_t nb)
-{
-    return !na || !nb ? 1.0 : (double)kept / (double)(na <= nb ? na : nb);
-}
-
-/* The names and figures kept (of the text with fewer of them, those the
- * other text has at all) as measure_anchors reports them. */
-static void anchor_shares(size_t names, size_t figures, anchor_counts counts_a, anchor_counts counts_b,
-                          sl_comparison *out)
-{
-    out->specific_overlap = share_kept(names, counts_a.names, counts_b.names);
-    out->number_overlap = share_kept(figures, counts_a.figures, counts_b.figures);
-    out->numbers_fewer = counts_a.figures < counts_b.figures ? counts_a.figures : counts_b.figures;
-}
-
-/* Share of the names, and of the figures, of the text with fewer of them
- * that the other text has at all (specific_overlap, number_overlap): a copy
- * keeps the names and figures of what it copies; two filled-in templates
- * (earnings tables, contract notices) share wording, not figures. From the
- * two texts' distinct terms alone, in one pass; `counts_a` are a's. */
-static void measure_anchors(const uint32_t *terms_a, size_t n_a, anchor_counts counts_a,
-                            const uint32_t *terms_b, size_t n_b, sl_comparison *out)
-{
-    anchor_counts counts_b = count_anchors(terms_b, n_b);
-    bool a_fewer_names = counts_a.names <= counts_b.names;
-    bool a_fewer_figures = counts_a.figures <= counts_b.figures;
-    bool names_both = counts_a.names && counts_b.names, figures_both = counts_a.figures && counts_b.figures;
-    size_t names = 0, figures = 0, i = 0, j = 0;
-    while ((names_both || figures_both) && i < n_a && j < n_b) {
-        uint32_t u = SL_TERM_ID(terms_a[i]), w = SL_TERM_ID(terms_b[j]);
-        if (u == w) {
-            names += is_name(a_fewer_names ? terms_a[i] : terms_b[j]);
-            figures += is_figure(a_fewer_figures ? terms_a[i] : terms_b[j]);
-        }
-        i += u <= w;
-        j += w <= u;
-    }
-    anchor_shares(names, figures, counts_a, counts_b, out);
 }
 
 /* The term -> sentences index of text a. */
@@ -583,7 +503,7 @@ static uint32_t lead_sentence(const sl_sentence_sets *sets)
     uint32_t n = sl_sentence_sets_n(sets);
     for (uint32_t k = 0; k < n && k < LEAD_SEARCH; k++) {
         sl_sentence_view v = sl_sentence_sets_view(sets, k);
-        size_t names = count_anchors(v.content, v.n_content).names;
+        size_t names = sl_anchors_count(v.content, v.n_content).names;
         if (v.n_content >= 3 && 2 * names <= v.n_content)
             return k;
     }
@@ -601,7 +521,7 @@ static double lead_anchors_kept(const sl_sentence_sets *lead_of, const uint32_t 
     sl_sentence_view v = sl_sentence_sets_view(lead_of, lead_sentence(lead_of));
     size_t anchors = 0, kept = 0;
     for (size_t k = 0; k < v.n_content; k++)
-        if (names ? is_name(v.content[k]) : is_figure(v.content[k])) {
+        if (names ? sl_term_is_name(v.content[k]) : sl_term_is_figure(v.content[k])) {
             anchors++;
             kept += holds_term(other, n_other, v.content[k]);
         }
@@ -732,13 +652,13 @@ int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
     c->order_ready = c->align_ready = c->runs_a_ready = c->term_bits_ready = false;
     if (collect_terms(memo_of(c), a, &c->terms_a))
         return SL_ENOMEM;
-    c->anchors_a = count_anchors(c->terms_a.items, c->terms_a.n);
+    c->anchors_a = sl_anchors_count(c->terms_a.items, c->terms_a.n);
     c->anchor_terms_a.n = 0;
     if (sl_vec_reserve(&c->anchor_terms_a, c->anchors_a.names + c->anchors_a.figures + 1))
         return SL_ENOMEM;
     for (size_t k = 0; k < c->terms_a.n; k++) {
         uint32_t code = c->terms_a.items[k];
-        if (is_name(code) || is_figure(code))
+        if (sl_term_is_name(code) || sl_term_is_figure(code))
             c->anchor_terms_a.items[c->anchor_terms_a.n++] = code;
     }
     c->a = a;
@@ -779,7 +699,7 @@ static size_t figures_held(const uint32_t *anchors, size_t n_anchors, const uint
 {
     size_t held = 0;
     for (size_t k = 0; k < n_anchors; k++)
-        held += is_figure(anchors[k]) && may_hold(bits, anchors[k]) && holds_term(terms, n_terms, anchors[k]);
+        held += sl_term_is_figure(anchors[k]) && may_hold(bits, anchors[k]) && holds_term(terms, n_terms, anchors[k]);
     return held;
 }
 
@@ -792,13 +712,13 @@ static bool names_may_agree(const uint32_t *anchors, size_t n_anchors, size_t fe
 {
     size_t spare = fewer - sl_copy_names_needed(fewer), missing = 0;
     for (size_t k = 0; k < n_anchors; k++)
-        if (is_name(anchors[k]) && !(may_hold(bits, anchors[k]) && holds_term(terms, n_terms, anchors[k])) &&
+        if (sl_term_is_name(anchors[k]) && !(may_hold(bits, anchors[k]) && holds_term(terms, n_terms, anchors[k])) &&
             ++missing > spare)
             return false;
     return true;
 }
 
-/* measure_anchors' answer from the names and figures of the text with
+/* sl_anchors_measure's answer from the names and figures of the text with
  * fewer of each, each looked up in the other's terms: a few dozen
  * searches, not a pass over both texts' terms (which was 5% of dedup's
  * instructions: docs/history/benchmarks-rounds.md, "Nineteenth round: dedup"); the names
@@ -808,10 +728,10 @@ static bool names_may_agree(const uint32_t *anchors, size_t n_anchors, size_t fe
 bool sl_comparer_may_copy(sl_comparer *c, const uint32_t *terms_b, size_t n_b,
                           const uint32_t *anchors_b, size_t n_anchors_b)
 {
-    anchor_counts counts_a = c->anchors_a, counts_b = count_anchor_list(anchors_b, n_anchors_b);
+    sl_anchor_counts counts_a = c->anchors_a, counts_b = sl_anchors_count_list(anchors_b, n_anchors_b);
     const uint32_t *anchors_a = c->anchor_terms_a.items, *terms_a = c->terms_a.items;
     size_t n_anchors_a = c->anchor_terms_a.n, n_a = c->terms_a.n;
-    if (counts_a.names && counts_b.names &&   /* else share_kept's 1 */
+    if (counts_a.names && counts_b.names &&   /* else sl_anchors_shares' 1 */
         !(counts_a.names <= counts_b.names
               ? names_may_agree(anchors_a, n_anchors_a, counts_a.names, terms_b, n_b, NULL)
               : names_may_agree(anchors_b, n_anchors_b, counts_b.names, terms_a, n_a, term_bits_of_a(c))))
@@ -820,7 +740,7 @@ bool sl_comparer_may_copy(sl_comparer *c, const uint32_t *terms_b, size_t n_b,
                          ? figures_held(anchors_a, n_anchors_a, terms_b, n_b, NULL)
                          : figures_held(anchors_b, n_anchors_b, terms_a, n_a, term_bits_of_a(c));
     sl_comparison anchors = {0};
-    anchor_shares(0, figures, counts_a, counts_b, &anchors);
+    sl_anchors_shares(0, figures, counts_a, counts_b, &anchors);
     return sl_copy_figures_may_agree(&anchors);
 }
 
@@ -854,7 +774,7 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
      * needs them to agree (sl_copy_classify), and they are the texts' own terms,
      * not the alignment's; the cheapest test, so the first (a comparer
      * that stops here leaves the wording measures at 0). */
-    measure_anchors(c->terms_a.items, c->terms_a.n, c->anchors_a, c->terms_b.items, c->terms_b.n,
+    sl_anchors_measure(c->terms_a.items, c->terms_a.n, c->anchors_a, c->terms_b.items, c->terms_b.n,
                     out);
     if (!c->thorough && !sl_copy_anchors_may_agree(out))
         return 0;

@@ -36,6 +36,17 @@
 #define SL_TERM_FLAGS 15u
 #define SL_TERM_ID(code) ((code) | SL_TERM_FLAGS)
 
+/* A name is a specific term that is not a figure. */
+static inline bool sl_term_is_name(uint32_t code)
+{
+    return (code & SL_TERM_SPECIFIC) && !(code & SL_TERM_NUMBER);
+}
+
+static inline bool sl_term_is_figure(uint32_t code)
+{
+    return (code & SL_TERM_NUMBER) != 0;
+}
+
 typedef struct sl_sketch {
     SL_VEC(uint32_t) terms;          /* every sentence's word codes, in text order */
     SL_VEC(uint32_t) starts;         /* sentence k is terms[starts[k] .. starts[k+1]) */
@@ -421,6 +432,25 @@ bool sl_comparer_may_copy(sl_comparer *c, const uint32_t *terms_b, size_t n_b,
 /* Compares two sketches (set_a then compare). The kind is symmetric (CONTAINS means `a` holds
  * `b`, EXCERPT that `a` is a part of `b`); the caller orients it by date. */
 int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl_comparison *out);
+
+/* ---- anchors.c: the names and figures two texts share ---- */
+
+/* A text's distinct names and figures. */
+typedef struct sl_anchor_counts {
+    size_t names, figures;
+} sl_anchor_counts;
+
+/* The names and figures among a text's distinct terms. */
+sl_anchor_counts sl_anchors_count(const uint32_t *terms, size_t n);
+/* The same of a list holding its names and figures alone. */
+sl_anchor_counts sl_anchors_count_list(const uint32_t *anchors, size_t n);
+/* Sets out's specific_overlap, number_overlap and numbers_fewer from the
+ * names and figures the texts share (of the text with fewer of each). */
+void sl_anchors_shares(size_t names, size_t figures, sl_anchor_counts counts_a, sl_anchor_counts counts_b,
+                       sl_comparison *out);
+/* The same from the two texts' sorted distinct terms, in one pass. */
+void sl_anchors_measure(const uint32_t *terms_a, size_t n_a, sl_anchor_counts counts_a,
+                        const uint32_t *terms_b, size_t n_b, sl_comparison *out);
 
 /* ---- kinds.c: which kind of copy a comparison shows ---- */
 
