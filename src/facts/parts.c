@@ -50,15 +50,16 @@ void sl_numbers_parts(sl_facts_doc *d, size_t first_item, const bool *part_item,
         const sl_fact_item *whole = &items[i + 1];
         size_t k = sl_facts_token_at(d, items[i].span.end);
         if (!sl_facts_is(d, k, "of") || sl_facts_in(d, k + 1, determiners) < 0 ||
-            sl_facts_token_at(d, whole->span.start) != k + 2 || whole->role ||
-            (whole->detail && !strcmp(whole->detail, "year of age")) ||
-            (!whole->detail && !(whole->about && counts_in_text(whole))) ||
+            sl_facts_token_at(d, whole->span.start) != k + 2 || whole->role)
+            continue;
+        bool counted = whole->about && counts_in_text(whole);
+        if ((whole->detail && !strcmp(whole->detail, "year of age")) || (!whole->detail && !counted) ||
             items[i].value < 1 || items[i].value > whole->value ||
             leaves_out_scale(items, scaled_item, i))
             continue; /* a fraction of a whole is a share of it ("two-thirds of its 450 mln dlrs") */
         if (whole->detail)
             items[i].detail = sl_facts_strdup(d, whole->detail, strlen(whole->detail));
-        if (whole->about && counts_in_text(whole)) {
+        if (counted) {
             free(items[i].about);
             items[i].about = sl_facts_strdup(d, whole->about, strlen(whole->about));
         }
