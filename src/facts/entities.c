@@ -278,23 +278,6 @@ static size_t title_cased(const char *s, size_t n, char *out)
     return n;
 }
 
-/* The name as a reader writes it: a name run over a wrapped line's end
- * ("John\nTower", src/text/names.c) read with one space for each run of
- * blanks, in out[0, cap); returns s itself where it holds no line break. */
-static const char *as_read(const char *s, size_t *n, char *out, size_t cap)
-{
-    if (!memchr(s, '\n', *n))
-        return s;
-    size_t len = 0;
-    for (size_t k = 0; k < *n && len + 1 < cap; k++) {
-        bool blank = s[k] == ' ' || s[k] == '\n' || s[k] == '\r' || s[k] == '\t';
-        if (!blank || !len || out[len - 1] != ' ')
-            out[len++] = blank ? ' ' : s[k];
-    }
-    *n = len;
-    return out;
-}
-
 /* The name an entity is listed under, the same in every article: an
  * alias's name ("U.S." -> "United States"), a name in capitals written as a
  * name ("TEL AVIV" -> "Tel Aviv"; one word such as "NATO" stays), else the
@@ -450,7 +433,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
     char read[128];
     size_t read_len = b - a;
-    const char *text = as_read(d->s + a, &read_len, read, sizeof read);
+    const char *text = sl_entities_as_read(d->s + a, &read_len, read, sizeof read);
     /* a name seen before: as written, or as the finder's case variant or
      * alias ("TEL AVIV", "U.S." after "US") */
     const sl_known *seen = sl_known_find(kn, *n_known, text, read_len, a, true);
@@ -541,7 +524,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     if (has_role && name > role_start) {
         size_t role_last = name > first ? name - 1 : role_end - 1;
         uint32_t ra = d->toks.items[role_start].start, rb = d->toks.items[role_last].end;
-        it->role = sl_facts_strdup(d, d->s + ra, rb - ra);
+        it->role = sl_entities_dup_as_read(d, d->s + ra, rb - ra);
     }
 }
 

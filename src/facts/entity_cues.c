@@ -446,6 +446,32 @@ bool sl_entities_people_noun(const sl_facts_doc *d, size_t i)
  * by its word hash: the doc's place_openers, sorted, made once a text. */
 struct sl_place_opener { uint32_t hash, tok; };
 
+/* The name as a reader writes it: a name run over a wrapped line's end
+ * ("John\nTower", src/text/names.c) read with one space for each run of
+ * blanks, in out[0, cap); returns s itself where it holds no line break. */
+const char *sl_entities_as_read(const char *s, size_t *n, char *out, size_t cap)
+{
+    if (!memchr(s, '\n', *n))
+        return s;
+    size_t len = 0;
+    for (size_t k = 0; k < *n && len + 1 < cap; k++) {
+        bool blank = s[k] == ' ' || s[k] == '\n' || s[k] == '\r' || s[k] == '\t';
+        if (!blank || !len || out[len - 1] != ' ')
+            out[len++] = blank ? ' ' : s[k];
+    }
+    *n = len;
+    return out;
+}
+
+char *sl_entities_dup_as_read(sl_facts_doc *d, const char *s, size_t n)
+{
+    char *c = sl_facts_strdup(d, s, n);
+    size_t len = n;
+    if (c && sl_entities_as_read(s, &len, c, n + 1) == c)
+        c[len] = '\0'; /* "Chancellor\nof the Exchequer" is "Chancellor of the Exchequer" */
+    return c;
+}
+
 static int opener_order(const void *a, const void *b)
 {
     const struct sl_place_opener *x = a, *y = b;

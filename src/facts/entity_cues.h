@@ -83,6 +83,16 @@ size_t sl_entities_role_opening(const sl_facts_doc *d, size_t start);
 /* Whether token i is a plural noun of people ("Prosecutors", "Witnesses"). */
 bool sl_entities_people_noun(const sl_facts_doc *d, size_t i);
 
+/* ---- as a reader reads it ---- */
+/* The name s[0, *n) as a reader writes it, each run of blanks one space
+ * ("John\nTower", a name over a wrapped line's end), in out[0, cap) with
+ * its length in *n; s itself, *n unchanged, where it holds no line break. */
+const char *sl_entities_as_read(const char *s, size_t *n, char *out, size_t cap);
+/* A copy of s[0, n) as read (a role: "Chancellor\nof the Exchequer" is
+ * "Chancellor of the Exchequer"), owned by the caller; NULL and d->err set
+ * on failure. */
+char *sl_entities_dup_as_read(sl_facts_doc *d, const char *s, size_t n);
+
 /* The doc's place openers: the tokens before a word of place_words (a
  * NULL-terminated list), sorted by word hash, made once a text (NULL and 0
  * when none); SL_ENOMEM. Freed by sl_entities_free_place_openers. */

@@ -172,7 +172,7 @@ void sl_facts_role_mentions(sl_facts_doc *d)
         uint32_t a = d->toks.items[t + 1].start, b = d->toks.items[end - 1].end;
         long k = apposed(d, t, end);
         if (k >= 0 && !d->out->items[k].role) /* the name takes the title it is given */
-            d->out->items[k].role = sl_facts_strdup(d, d->s + a, b - a);
+            d->out->items[k].role = sl_entities_dup_as_read(d, d->s + a, b - a);
         const sl_fact_item *who = k >= 0 ? &d->out->items[k] : titled_person(d, t + 1, head, end);
         if (!who)
             continue;
@@ -184,7 +184,7 @@ void sl_facts_role_mentions(sl_facts_doc *d)
         }
         it->detail = sl_facts_strdup(d, "person", 6);
         it->about = about;
-        it->role = sl_facts_strdup(d, d->s + a, b - a);
+        it->role = sl_entities_dup_as_read(d, d->s + a, b - a);
         t = end - 1;
     }
 }
