@@ -396,6 +396,19 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
         !connector(d, end - 3) && sl_facts_upper(d, end - 2) && sl_facts_upper(d, end - 1) &&
         !names_a_place(d, name + 1, end))
         name = end - 2;
+    /* the same where the finder left the title apart before "of the" (a
+     * title opening its sentence or line: "Chancellor of the Exchequer
+     * Nigel Lawson", "Governor of the Bank of England Robin Leigh-Pemberton"):
+     * the run after "the" is the title's object and the person's two names */
+    bool title_of_the = name == first && first > 2 && end - first >= 3 &&
+                        sl_facts_is(d, first - 1, "the") && !sl_facts_upper(d, first - 1) &&
+                        sl_facts_is(d, first - 2, "of") && is_role(d, first - 3) &&
+                        !connector(d, first - 3) && sl_facts_upper(d, first - 3) &&
+                        d->sent_of[first - 3] == d->sent_of[first] && !org_word(d, end - 1) &&
+                        !connector(d, end - 3) && sl_facts_upper(d, end - 2) &&
+                        sl_facts_upper(d, end - 1) && !names_a_place(d, first, end);
+    if (title_of_the)
+        name = end - 2;
     bool body_title = false; /* "Chairman of Fenwick Corp": a title at the body, not its name */
     if (name > first && name < end && org_word(d, end - 1)) {
         body_title = name - 1 > first && sl_facts_is(d, name - 1, "of");
@@ -429,6 +442,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
         is_role(d, first - 2) && sl_facts_upper(d, first - 2) &&
         d->sent_of[first - 2] == d->sent_of[first])
         role_start = first - 2;
+    if (title_of_the)
+        role_start = first - 3;
     uint32_t a = d->toks.items[name].start; /* "Netanyahu's": no 's */
     uint32_t b = end == nm->end ? nm->stop : d->toks.items[end - 1].end;
     char read[128];

@@ -33,3 +33,22 @@ TEST(facts_entities_wrapped_role_reads_with_one_space)
     CHECK(role && !strcmp(role, "minister"));
     sl_fact_items_free(items);
 }
+
+/* A title the finder leaves apart before "of the" (opening its sentence):
+ * the run after "the" is the title's object and the person's two names,
+ * typed a person with the whole title as role, and the surname is hers;
+ * no organisation's word may end the run ("the Veldor Grain Board"). */
+TEST(facts_entities_opening_title_of_the_keeps_its_object)
+{
+    const char *text = "Governor of the Bank of Veldor Anna Castellan said rates would hold.\n"
+                       "Castellan spoke after the meeting. Chairman of the Veldor Grain Board said "
+                       "nothing.\n";
+    CHECK_ENTITIES(text, {"Anna Castellan", "person", "Anna Castellan", 1},
+                   {"Castellan", "person", "Anna Castellan", 1},
+                   {"Bank of Veldor Anna Castellan", NULL, NULL, 0},
+                   {"Grain Board", NULL, NULL, 0});
+    sl_fact_items *items = facts_of_text(text, NULL);
+    const char *role = role_of(items, "Anna Castellan");
+    CHECK(role && !strcmp(role, "Governor of the Bank of Veldor"));
+    sl_fact_items_free(items);
+}
