@@ -172,6 +172,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
 {
     if (seen)
         return seen->type;
+    if (end - first == 1 && d->toks.items[first].end - d->toks.items[first].start == 2 &&
+        (d->toks.items[first].flags & SL_TOK_ALLCAPS) &&
+        sl_facts_in(d, first, sl_entity_common_capitals) >= 0)
+        return NULL; /* a word or a numeral in capitals: "TV", "PC", "IV" */
     if (end - first >= 2 && sl_facts_in(d, first, sl_entity_compass) >= 0 &&
         !org_word(d, end - 1))
         return "place"; /* "Middle East", "West Bank"; not "Northern Football League" */
@@ -335,6 +339,18 @@ static bool role_in_apposition(const sl_facts_doc *d, size_t end)
             last = k + 3, role = true;
     }
     return role && sl_facts_is(d, k, ",") && !sl_facts_upper(d, k + 1);
+}
+
+/* Records the capitals in parentheses after a name ending before token
+ * `end` as the initials the text gives entity e: "European Community (EC)". */
+static void define_capitals(const sl_facts_doc *d, sl_known *e, size_t end)
+{
+    if (end + 2 >= d->toks.n || !sl_facts_is(d, end, "(") || !sl_facts_is(d, end + 2, ")") ||
+        !(d->toks.items[end + 1].flags & SL_TOK_ALLCAPS))
+        return;
+    size_t n;
+    const char *capitals = sl_facts_tok(d, end + 1, &n);
+    sl_known_define(e, capitals, n);
 }
 
 /* Whether a role word stands among tokens [a, b): "Acting Mayor Roel". */
@@ -529,6 +545,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
         seen = *n_known > had ? &kn[had] : NULL;
     }
     by_name[k_name] = seen;
+    if (dry && seen)
+        define_capitals(d, &kn[seen - kn], end);
     if (dry)
         return;
     sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);

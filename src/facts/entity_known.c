@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "facts/entity_known.h"
+#include "facts/entity_words.h"
 
 /* Generational suffixes that may end a person's full name but not its short form. */
 static const char *const suffixes[] = {" Jr", " Jr.", " Sr", " Sr.", " II", " III", " IV", NULL};
@@ -65,6 +66,25 @@ static bool an_alias(const char *s, size_t len)
     return sl_name_alias(folded, len) != NULL;
 }
 
+/* Whether the two capitals s[0, 2) may be the initials of the
+ * organisation e: e's name ends in a firm's word ("GE" of "General Electric
+ * Co", "MI" of "Marshall Industries") or the text gives them to it in
+ * parentheses ("European Community (EC)"); and they are no word written in
+ * capitals ("TV", "PC", "km", "IV"). Two letters match too many names by
+ * chance: "EC" had been "Executive Commission" in a text of the European
+ * Community's. */
+static bool two_capitals_stand_for(const sl_known *e, const char *s)
+{
+    if (sl_facts_list_find(sl_entity_common_capitals, s, 2, sl_facts_word_hash(s, 2)) >= 0)
+        return false;
+    if (!strncmp(e->defined, s, 2) && !e->defined[2])
+        return true;
+    const char *last = strrchr(e->name, ' ');
+    last = last ? last + 1 : e->name;
+    size_t n = e->len - (size_t)(last - e->name);
+    return sl_known_firm_word(last, n, sl_facts_word_hash(last, n));
+}
+
 /* Whether s[0, len), two to six capitals, is the initials of the
  * organisation's name e: "FTC" of "Federal Trade Commission", "AMI" of
  * "American Medical International Inc" or "AMC" of "American Motors Corp"
@@ -74,6 +94,8 @@ static bool initials_of(const sl_known *e, const char *s, size_t len)
 {
     if (len < 2 || len > 6 || strcmp(e->type, "organization"))
         return false;
+    if (len == 2 && !two_capitals_stand_for(e, s))
+        return false;
     size_t k = 0;
     for (const char *w = e->name; *w;) {
         size_t n = strcspn(w, " ");
@@ -81,8 +103,9 @@ static bool initials_of(const sl_known *e, const char *s, size_t len)
         if (!w[n] && k == len && k >= 2 && sl_facts_list_find(sl_known_legal_forms, w, n, hash) >= 0)
             return !an_alias(s, len);
         if (sl_facts_list_find(initials_skip, w, n, hash) < 0) {
-            if (k >= len || w[0] != s[k] || s[k] < 'A' || s[k] > 'Z' || memchr(w, '.', n))
-                return false; /* "U.S. Navy" is no "UN" */
+            if (k >= len || w[0] != s[k] || s[k] < 'A' || s[k] > 'Z' || memchr(w, '.', n) ||
+                (n >= 2 && w[1] >= 'A' && w[1] <= 'Z'))
+                return false; /* "U.S. Navy" is no "UN"; "EC Commission" no "EC" */
             k++;
         }
         w += n + (w[n] == ' ');
@@ -167,8 +190,26 @@ void sl_known_remember(sl_known *kn, size_t *n, sl_facts_doc *d, const char *nam
     kn[*n].at = at;
     kn[*n].type = type;
     kn[*n].weak = weak;
+    kn[*n].defined[0] = '\0';
     if (kn[*n].name)
         (*n)++;
+}
+
+void sl_known_define(sl_known *e, const char *s, size_t len)
+{
+    if (len >= sizeof e->defined || e->defined[0])
+        return;
+    memcpy(e->defined, s, len);
+    e->defined[len] = '\0';
+    if (!e->weak || strcmp(e->type, "person"))
+        return;
+    /* a person by its name's shape alone given its initials is a body's
+     * name: "The proposed European Community (EC) tax" */
+    e->type = "organization";
+    if (initials_of(e, s, len))
+        e->weak = false;
+    else
+        e->type = "person";
 }
 
 /* The person of the text, learnt by the first pass, whose full name ends

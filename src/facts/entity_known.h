@@ -21,6 +21,8 @@ typedef struct sl_known {
     uint32_t at;         /* byte offset of its first mention */
     const char *type;
     bool weak;           /* a person by the shape of its name alone (no role) */
+    char defined[8];     /* the capitals the text gives it in parentheses: "EC" of
+                          * "European Community (EC)"; "" when none */
 } sl_known;
 
 /* A firm's legal forms, folded ("co", "inc.", "ag"), NULL-terminated: words
@@ -38,6 +40,12 @@ const sl_known *sl_known_find(const sl_known *kn, size_t n, const char *s, size_
  * SL_KNOWN_MAX). */
 void sl_known_remember(sl_known *kn, size_t *n, sl_facts_doc *d, const char *name, size_t len,
                        uint32_t at, const char *type, bool weak);
+/* Records that the text writes the capitals s[0, len) in parentheses after
+ * the entity e's name ("European Community (EC)"): two capitals stand for
+ * it only so, or where its name ends in a firm's word (entity_known.c); a
+ * person by its name's shape alone whose initials they are becomes an
+ * organisation. */
+void sl_known_define(sl_known *e, const char *s, size_t len);
 /* The person of the text, learnt by the first pass, whose full name ends
  * with the one word s[0, len): "Brell" opening a sentence before a verb
  * other than of speech, where the text names "Tomas Brell" later. */

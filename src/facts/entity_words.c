@@ -59,6 +59,9 @@ const char *const sl_entity_not_names[] = {"i", "monday", "tuesday", "wednesday"
     "seven", "eight", "nine", "ten", "new", "first", "by", "he", "she", "it", "we", "they", "you",
     NULL};
 
+const char *const sl_entity_common_capitals[] = {"tv", "pc", "cd", "km", "kg", "am", "pm", "ok",
+    "id", "iq", "hq", "uv", "ii", "iv", "vi", "ix", "xi", NULL};
+
 const char *const sl_entity_place_of[] = {"port", "city", "town", "village", "province", "state",
     "region", "capital", "island", "republic", "kingdom", "county", "district", "hometown",
     NULL};

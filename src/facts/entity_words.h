@@ -19,6 +19,10 @@ extern const char *const sl_entity_place_heads[];
 /* Capitalised words that are not names (sentence starts, days, months, pronouns). */
 extern const char *const sl_entity_not_names[];
 
+/* Words and numerals of two letters written in capitals that are no
+ * body's initials: "TV", "PC", "CD", "KM", "IV". */
+extern const char *const sl_entity_common_capitals[];
+
 /* Nouns before "of" that make the name after it a place: "the port of Velmar". */
 extern const char *const sl_entity_place_of[];
 

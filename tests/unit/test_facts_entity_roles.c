@@ -52,3 +52,32 @@ TEST(facts_entities_opening_title_of_the_keeps_its_object)
     CHECK(role && !strcmp(role, "Governor of the Bank of Veldor"));
     sl_fact_items_free(items);
 }
+
+/* Two capitals stand for a body only where its name ends in a firm's word
+ * ("KE" of "Korvath Electric Co") or the text gives them in parentheses
+ * after it ("Veldor Telecom (VT)"); "EC" is no "Eastern Committee" by
+ * two letters alone, nor a word in capitals such as "TV" anyone's initials
+ * ("Tarrow Vision Inc"), nor "AB Commission" (a name holding capitals) the
+ * long form of "AB". */
+TEST(facts_entities_two_capitals_need_a_firm_or_a_definition)
+{
+    CHECK_ENTITIES("Korvath Electric Co said sales rose. Analysts said KE would gain. The Eastern "
+                   "Committee met the Veldor Telecom (VT) on Monday. The EC said VT rules "
+                   "held. Tarrow Vision Inc said TV sales fell. The AB Commission said the AB "
+                   "would act.\n",
+                   {"KE", "organization", "Korvath Electric Co", 1},
+                   {"VT", "organization", "Veldor Telecom", 2},
+                   {"EC", NULL, "Eastern Committee", 0}, {"TV", NULL, NULL, 0},
+                   {"AB", NULL, "AB Commission", 0});
+}
+
+/* A name its shape alone would make a person's ("Lindqvist Copper Mines",
+ * three capitalised words) that the text gives its initials in parentheses
+ * is a body's, and the initials stand for it there and after. */
+TEST(facts_entities_initials_in_parentheses_make_a_body)
+{
+    CHECK_ENTITIES("Output at Lindqvist Copper Mines (LCM) fell last year, the report said. LCM "
+                   "said prices would recover.\n",
+                   {"Lindqvist Copper Mines", "organization", "Lindqvist Copper Mines", 1},
+                   {"LCM", "organization", "Lindqvist Copper Mines", 2});
+}
