@@ -208,7 +208,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
      * where the name qualifies the noun after it */
     bool modifies = end < d->toks.n && !sl_entities_possessive_len(d, end - 1) &&
                     (d->toks.items[end].flags & SL_TOK_WORD) &&
-                    !(d->toks.items[end].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS));
+                    !(d->toks.items[end].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)) &&
+                    sl_facts_in(d, end, sl_entity_speech_verbs) < 0; /* "the FT said" */
     bool the = first > 0 && sl_facts_is(d, first - 1, "the") && !has_role;
     if (the && !modifies && end - first == 1 && sl_entities_opens_a_place(d, first))
         return "place"; /* a river's name: "the Tavel" beside "the Tavel River" */

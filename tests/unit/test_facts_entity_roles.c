@@ -81,3 +81,14 @@ TEST(facts_entities_initials_in_parentheses_make_a_body)
                    {"Lindqvist Copper Mines", "organization", "Lindqvist Copper Mines", 1},
                    {"LCM", "organization", "Lindqvist Copper Mines", 2});
 }
+
+/* A name after "the" before a verb of speech is the speaker, no qualifier
+ * of a noun: "the Veldor Exchange said", "the VFA said" are bodies (they
+ * had been left out, read as "the Orlen Tannery warehouse" is). */
+TEST(facts_entities_the_name_said_is_a_body)
+{
+    CHECK_ENTITIES("Trading resumed at noon, the Veldor Exchange said. The VFA said it would "
+                   "review the rules.\n",
+                   {"Veldor Exchange", "organization", "Veldor Exchange", 1},
+                   {"VFA", "organization", "VFA", 1});
+}
