@@ -489,13 +489,13 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     /* a nationality before a lower-case word modifies it ("the Israeli military",
      * "the Israeli and Hamas stances"): no entity, seen or not; nor is a
      * hyphenated compound ("US-brokered") */
-    if (end - name == 1 && end < d->toks.n && d->sent_of[end] == d->sent_of[name] &&
+    if (end < d->toks.n && d->sent_of[end] == d->sent_of[name] &&
         (d->toks.items[end].flags & SL_TOK_WORD) && !sl_facts_upper(d, end) &&
         (!seen || name == 0 || sl_facts_is(d, name - 1, "the") || sl_facts_is(d, name - 1, "an") ||
          sl_facts_is(d, name - 1, "a")) &&
         (!seen || !(d->toks.items[end].flags & SL_TOK_STOP) || sl_facts_is(d, end, "and")) &&
         sl_facts_in(d, end, sl_entity_subject_verbs) < 0 && sl_facts_in(d, end, sl_entity_day_words) < 0 &&
-        sl_entities_demonym(d, name))
+        sl_entities_origin_adjective(d, name, end))
         return;
     if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
                                            d->toks.items[name].end - d->toks.items[name].start))

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "facts/entity_cues.h"
+#include "facts/entity_words.h"
 #include "util/alloc.h"
 
 /* Words of travel before "to" that make the name after it a place. */
@@ -259,6 +260,17 @@ bool sl_entities_demonym(const sl_facts_doc *d, size_t i)
     return (n > 4 && w[n - 1] == 'i') || (n > 5 && !strncmp(w + n - 3, "ian", 3)) ||
            (n > 5 && !strncmp(w + n - 3, "ean", 3)) || (n > 5 && !strncmp(w + n - 3, "ese", 3)) ||
            (n > 5 && !strncmp(w + n - 3, "ish", 3)) || sl_entities_nationality(d, i);
+}
+
+bool sl_entities_origin_adjective(const sl_facts_doc *d, size_t name, size_t end)
+{
+    if (end - name == 2)
+        return sl_facts_in(d, name, sl_entity_compass) >= 0 && sl_entities_demonym(d, name + 1);
+    size_t n;
+    const char *w = sl_facts_tok(d, name, &n);
+    bool compass_adjective = n > 5 && !strncasecmp(w + n - 3, "ern", 3) &&
+                             sl_facts_in(d, name, sl_entity_compass) >= 0; /* "Western" */
+    return end - name == 1 && (sl_entities_demonym(d, name) || compass_adjective);
 }
 
 /* Whether token i is a nationality of the demonym table, its adjective or

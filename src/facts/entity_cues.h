@@ -52,6 +52,11 @@ bool sl_entities_premises_named(const sl_facts_doc *d, size_t first, size_t end)
 /* Whether token i is shaped like a nationality ("Israeli", "Chinese",
  * "British") or is one of the demonym table ("American", "Greek"). */
 bool sl_entities_demonym(const sl_facts_doc *d, size_t i);
+/* Whether the name [name, end) is an adjective of where one is from, as
+ * written before a lower-case noun: a nationality ("Israeli"), a compass
+ * word before one ("West German officials", "the Central Asian nation") or
+ * a compass adjective ("Western observers", "Southern"). */
+bool sl_entities_origin_adjective(const sl_facts_doc *d, size_t name, size_t end);
 /* Whether token i is a nationality of the demonym table (demonyms.c), its
  * adjective or singular noun: "Egyptian", "American"; not "Americans". */
 bool sl_entities_nationality(const sl_facts_doc *d, size_t i);

@@ -92,3 +92,15 @@ TEST(facts_entities_the_name_said_is_a_body)
                    {"Veldor Exchange", "organization", "Veldor Exchange", 1},
                    {"VFA", "organization", "VFA", 1});
 }
+
+/* An adjective of where one is from is no place before a lower-case noun:
+ * a compass word before a nationality ("West Veldorian banks", "the Central
+ * Veldorian nation") or a compass adjective ("Western diplomats"); the country
+ * itself stays a place. */
+TEST(facts_entities_compass_nationality_is_no_place)
+{
+    CHECK_ENTITIES("West Veldorian banks lent more, and Western diplomats said the Central "
+                   "Veldorian nation would vote. Exports from Veldoria rose.\n",
+                   {"West Veldorian", NULL, NULL, 0}, {"Western", NULL, NULL, 0},
+                   {"Central Veldorian", NULL, NULL, 0}, {"Veldoria", "place", "Veldoria", 1});
+}
