@@ -342,18 +342,6 @@ static bool role_in_apposition(const sl_facts_doc *d, size_t end)
     return role && sl_facts_is(d, k, ",") && !sl_facts_upper(d, k + 1);
 }
 
-/* Records the capitals in parentheses after a name ending before token
- * `end` as the initials the text gives entity e: "European Community (EC)". */
-static void define_capitals(const sl_facts_doc *d, sl_known *e, size_t end)
-{
-    if (end + 2 >= d->toks.n || !sl_facts_is(d, end, "(") || !sl_facts_is(d, end + 2, ")") ||
-        !(d->toks.items[end + 1].flags & SL_TOK_ALLCAPS))
-        return;
-    size_t n;
-    const char *capitals = sl_facts_tok(d, end + 1, &n);
-    sl_known_define(e, capitals, n);
-}
-
 /* Whether a role word stands among tokens [a, b): "Acting Mayor Roel". */
 static bool role_within(const sl_facts_doc *d, size_t a, size_t b)
 {
@@ -547,7 +535,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     }
     by_name[k_name] = seen;
     if (dry && seen)
-        define_capitals(d, &kn[seen - kn], end);
+        sl_known_define(d, &kn[seen - kn], end); /* "European Community (EC)" */
     if (dry)
         return;
     sl_fact_item *it = sl_facts_add(d, SL_FACT_ENTITY, a, b);

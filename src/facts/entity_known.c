@@ -195,8 +195,13 @@ void sl_known_remember(sl_known *kn, size_t *n, sl_facts_doc *d, const char *nam
         (*n)++;
 }
 
-void sl_known_define(sl_known *e, const char *s, size_t len)
+void sl_known_define(const sl_facts_doc *d, sl_known *e, size_t end)
 {
+    if (end + 2 >= d->toks.n || !sl_facts_is(d, end, "(") || !sl_facts_is(d, end + 2, ")") ||
+        !(d->toks.items[end + 1].flags & SL_TOK_ALLCAPS))
+        return;
+    size_t len;
+    const char *s = sl_facts_tok(d, end + 1, &len);
     if (len >= sizeof e->defined || e->defined[0])
         return;
     memcpy(e->defined, s, len);

@@ -40,12 +40,12 @@ const sl_known *sl_known_find(const sl_known *kn, size_t n, const char *s, size_
  * SL_KNOWN_MAX). */
 void sl_known_remember(sl_known *kn, size_t *n, sl_facts_doc *d, const char *name, size_t len,
                        uint32_t at, const char *type, bool weak);
-/* Records that the text writes the capitals s[0, len) in parentheses after
- * the entity e's name ("European Community (EC)"): two capitals stand for
- * it only so, or where its name ends in a firm's word (entity_known.c); a
- * person by its name's shape alone whose initials they are becomes an
- * organisation. */
-void sl_known_define(sl_known *e, const char *s, size_t len);
+/* Records the capitals the text writes in parentheses after a mention of
+ * the entity e ending before token `end` ("European Community (EC)"), if
+ * any: two capitals stand for it only so, or where its name ends in a
+ * firm's word (entity_known.c); a person by its name's shape alone whose
+ * initials they are becomes an organisation. */
+void sl_known_define(const sl_facts_doc *d, sl_known *e, size_t end);
 /* The person of the text, learnt by the first pass, whose full name ends
  * with the one word s[0, len): "Brell" opening a sentence before a verb
  * other than of speech, where the text names "Tomas Brell" later. */
