@@ -15,7 +15,9 @@ its topic among the candidates), `no candidate` (not linked, a story of
 its topic in another thread but not among the candidates), `alone` (not
 linked, rightly). Printed by half (topics 1-20 / 21-35): the counts, the
 cosine of the best candidate of its topic and of another, the final size
-of the story (what an error weighs in B3), and the actors shared.
+of the story (what an error weighs in B3), and the actors shared; then
+the thread B3 F1 with the wrong links undone, with the missed links made
+(to the topic's nearest candidate), and both.
 
 (2) Actors. An article's actors are the names of the entities the facts
 stage types person or organisation (`storyline export --json`, its
@@ -194,6 +196,41 @@ def print_errors(rows, orders):
                                                                     shared[2]))
 
 
+def corrected(run, undo_wrong, make_missed):
+    """The engine's rule with its wrong links undone and/or its missed links
+    made to the nearest candidate of the story's topic (gold's hand)."""
+    docs, topic, relink = run["docs"], run["topic"], rule_relink()
+
+    def fix(linked, t, candidates, threads, story):
+        if linked and undo_wrong and topic.get(linked) != t:
+            return 0
+        if not linked and make_missed:
+            same = [c for c in candidates
+                    if topic.get(c["story"]) == t and threads.of(c["story"]) != story]
+            return max(same, key=lambda c: c["cosine"])["story"] if same else 0
+        return linked
+
+    def birth(e, threads):
+        t = docs[e["article"]]["topic"] if "article" in e else None
+        return fix(rule_birth(e, threads), t, e["links"], threads, e["story"])
+
+    def again(e, threads):
+        linked = relink(e, threads)
+        if e["articles"] != RELINK_ARTICLES or threads.of(e["story"]) != e["story"]:
+            return linked
+        return fix(linked, topic.get(e["story"]), e["candidates"], threads, e["story"])
+    return birth, again
+
+
+def print_error_costs(runs):
+    """What each kind of error costs: thread B3 F1 with it corrected."""
+    for name, undo, make in (("wrong links undone", 1, 0), ("missed links made", 0, 1),
+                             ("both (gold among the candidates)", 1, 1)):
+        rows = [thread_scores([run], corrected(run, undo, make)) for run in runs]
+        print("  %-33s 1-20 %.4f  21-35 %.4f  all %.4f" % (
+            (name,) + tuple(sum(r[i] for r in rows) / len(rows) for i in range(3))))
+
+
 # ---- (2) rules with actors ----
 
 def near(c):
@@ -266,6 +303,7 @@ def main():
         if n == 0:
             print_errors([r for run in runs for r in classify(run)], len(runs))
             print("the engine's rule: thread B3 F1 1-20 %.4f  21-35 %.4f  all %.4f" % engine)
+            print_error_costs(runs)
         rows = grid(runs)
         for side, name in ((0, "1-20"), (1, "21-35")):
             top = max(r[1][side] for r in rows)
