@@ -76,7 +76,10 @@ tests/e2e/stories_split.sh), and the varint both read.
       line_articles_recent back as 64-bit fingerprints instead of their
       high 47 bits (src/store/line_articles.c): each the key shifted back,
       its low 17 bits zero, which migration 30 cuts to the same key: the
-      form of schemas 1 to 29
+      form of schemas 1 to 29; and as before31 first
+  store_forms.py before31 STORE   copy_keys without the marks of its full
+      keys (rows (key, 0), src/store/copy_keys.c): the form of schemas 1
+      to 30
   store_forms.py centroid_terms STORE   the number of terms of every
       centroid, in the form of schema 25
   store_forms.py sketch_keys STORE   the number of keys of every copy
@@ -423,7 +426,18 @@ def facts_before27(b, text):
     return bytes(out)
 
 
+def before31(path):
+    db = sqlite3.connect(path)
+    if db.execute("PRAGMA user_version").fetchone()[0] < 31:
+        return  # faked older already
+    names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
+    if "copy_keys" in names:  # not dropped by a test faking an older store
+        db.execute("DELETE FROM copy_keys WHERE article_id = 0")
+    db.commit()
+
+
 def before30(path):
+    before31(path)
     db = sqlite3.connect(path)
     if db.execute("PRAGMA user_version").fetchone()[0] < 30:
         return  # faked older already
@@ -697,7 +711,7 @@ if __name__ == "__main__":
     forms = {"before13": before13, "before14": before14, "before16": before16, "before17": before17, "before18": before18,
              "before19": before19, "before20": before20, "before21": before21, "before23": before23,
              "before24": before24, "before25": before25, "before26": before26, "before27": before27,
-             "before28": before28, "before29": before29, "before30": before30,
+             "before28": before28, "before29": before29, "before30": before30, "before31": before31,
              "centroid_terms": centroid_terms,
              "sketch_keys": sketch_keys}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:

@@ -14,7 +14,15 @@
  * SL_COPY_KEYS, 16) in the low five bits of the article column, which
  * keeps the rows' order and took a column of its own (2 bytes a row with
  * its header byte); only the writer, at the current schema, writes and
- * reads them, and migration 20 moved the older rows. */
+ * reads them, and migration 20 moved the older rows.
+ * From schema 31 a key with more than SL_COPY_POSTINGS rows in copy_keys
+ * (a full posting, of which a query reads the newest few apart) also has
+ * the row (key, 0), which no article's row can be (its id is 1 or more)
+ * and a read of the key meets first: the read stops there, where it
+ * stepped the key's first SL_COPY_POSTINGS + 1 rows to find it full
+ * (docs/benchmarks.md, "Thirty-first round"). The mark is written at the
+ * commit of a batch whose read found the key full (or by migration 31),
+ * and taken out with any row of the key a new version takes out. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +43,13 @@ static const char Q_KEY_REMOVE_RECENT[] =
 static const char Q_KEY_ADD[] = "INSERT OR IGNORE INTO copy_keys SELECT c0, c1, c2 FROM sl_rows(?1)";
 static const char Q_KEY_ADD_RECENT[] =
     "INSERT OR IGNORE INTO copy_keys_recent SELECT c0, c1 FROM sl_rows(?1)";
+/* A full key's mark: its row (key, FULL_MARK) in copy_keys. */
+#define FULL_MARK 0
+static const char Q_MARK_REMOVE[] = "DELETE FROM copy_keys WHERE key = ?1 AND article_id = 0";
+static const char Q_MARK_ADD[] = "INSERT OR IGNORE INTO copy_keys SELECT c0, 0 FROM sl_rows(?1)";
+static const char Q_MARK_ALL[] =
+    "INSERT OR IGNORE INTO copy_keys SELECT key, 0 FROM copy_keys GROUP BY key"
+    " HAVING count(*) > ?1";
 /* Each table's rows of the keys of sl_rows (c0, the stored key; r.rowid,
  * its place), key after key: one statement a table for all the keys an
  * article's query reads, where one a key (both tables merged, Q_KEY_RECENT)
@@ -112,6 +127,28 @@ static int remove_key(sl_store *st, const char *sql, uint32_t code, int64_t id)
     return sl_store_exec_stmt(s);
 }
 
+/* Whether st's copy_keys marks its full keys. */
+static int marks_full(const sl_store *st)
+{
+    return st->schema >= SL_STORE_FULL_KEYS_SINCE;
+}
+
+/* Takes out the mark of `code`'s key, and the batch's note of it: a key
+ * that loses a row may no longer be full (a read marks it again). */
+static int unmark_key(sl_store *st, uint32_t code)
+{
+    int64_t key = stored_key(st->schema, SL_TERM_ID(code));
+    size_t n = 0;
+    for (size_t k = 0; k < st->full_keys.n; k++)
+        if (st->full_keys.items[k] != key)
+            st->full_keys.items[n++] = st->full_keys.items[k];
+    st->full_keys.n = n;
+    sqlite3_stmt *s = sl_store_stmt(st, Q_MARK_REMOVE);
+    if (!s || sqlite3_bind_int64(s, 1, key))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
+}
+
 int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint32_t n)
 {
     static const sl_store_rows addition = {Q_KEY_ADD_RECENT, 2, article_key_value};
@@ -120,6 +157,8 @@ int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint
     int rc = old_codes(st, id, old, &n_old);
     for (uint32_t k = 0; !rc && k < n_old; k++) {
         rc = remove_key(st, Q_KEY_REMOVE, old[k], id);
+        if (!rc && marks_full(st))
+            rc = unmark_key(st, old[k]);
         if (!rc)
             rc = remove_key(st, Q_KEY_REMOVE_RECENT, old[k], id);
     }
@@ -158,6 +197,16 @@ typedef struct key_read {
     size_t n, max;
 } key_read;
 
+/* Notes that copy_keys holds more than SL_COPY_POSTINGS rows of `key`, to
+ * be marked at the batch's commit: only in a batch's transaction, whose
+ * commit writes over what it read. */
+static int note_full(sl_store *st, int64_t key)
+{
+    if (!marks_full(st) || !sl_store_memo_on(st))
+        return 0;
+    return sl_vec_push(&st->full_keys, key) ? SL_ENOMEM : 0;
+}
+
 /* Steps table t's rows of the keys from place `from` on into r->rows,
  * counting each key's in `seen`; a key past r->max is marked many and
  * *next is the place after it (n when all were read). */
@@ -177,7 +226,13 @@ static int rows_from(sl_store *st, int t, const asked_keys *asked, size_t from, 
         if (row < 0 || (size_t)row >= r->n - from)
             continue;
         size_t place = from + (size_t)row;
-        if (++seen[place] > r->max) { /* the rest of this key's rows: not read */
+        int64_t article = sqlite3_column_int64(s, 1);
+        if (t == 0 && article == FULL_MARK && r->max > SL_COPY_POSTINGS)
+            continue; /* more rows than asked need not be full */
+        int full = t == 0 && article == FULL_MARK;
+        if (full || ++seen[place] > r->max) { /* the rest of this key's rows: not read */
+            if (!full && t == 0 && r->max >= SL_COPY_POSTINGS)
+                err = note_full(st, stored_key(asked->schema, asked->keys[place]));
             r->many[place] = true;
             *next = place + 1;
             break;
@@ -213,6 +268,8 @@ static int newest_of_key(sl_store *st, uint32_t key, size_t max, uint32_t *ids, 
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max) {
         int64_t article = sqlite3_column_int64(s, 0);
+        if (article == FULL_MARK)
+            continue; /* a full key's mark, the last of its rows */
         ids[*n] = (uint32_t)(article >> KEY_COUNT_BITS);
         n_keys[(*n)++] = (uint8_t)(article & ((1 << KEY_COUNT_BITS) - 1));
     }
@@ -305,6 +362,28 @@ int sl_store_copy_keys_recent(void *store, const uint32_t *keys, size_t n, size_
     if (rc)
         memset(found, 0, n * sizeof *found);
     return rc;
+}
+
+int sl_store_copy_keys_mark(sl_store *st)
+{
+    static const sl_store_rows marks = {Q_MARK_ADD, 1, sl_store_row_u64};
+    int rc = st->full_keys.n ? sl_store_exec_rows(st, &marks, st->full_keys.n, st->full_keys.items)
+                             : 0;
+    st->full_keys.n = 0;
+    return rc;
+}
+
+void sl_store_copy_keys_forget(sl_store *st)
+{
+    sl_vec_free(&st->full_keys);
+}
+
+int sl_store_copy_keys_mark_all(sl_store *st)
+{
+    sqlite3_stmt *s = sl_store_stmt(st, Q_MARK_ALL);
+    if (!s || sqlite3_bind_int64(s, 1, SL_COPY_POSTINGS))
+        return SL_ESTORE;
+    return sl_store_exec_stmt(s);
 }
 
 /* One row of copy_keys, collected for the backfill. */

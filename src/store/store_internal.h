@@ -123,6 +123,9 @@ struct sl_store {
     sl_story_changes changes;  /* the batch's story_terms changes (story_changes.c) */
     sl_story_rows story_rows;  /* the batch's story rows' updates (story_rows.c) */
     sl_sketch_memo *sketch_memo; /* NULL until a batch reads a sketch */
+    /* The stored keys a read of the batch found full in copy_keys, marked
+     * so at its commit (copy_keys.c, sl_store_copy_keys_mark). */
+    SL_VEC(int64_t) full_keys;
     sl_buf member;             /* a vector read back in the split's form, reused */
     /* Opened immutable, without locks (a folder the reader may not write,
      * store.c): the path, the file as it was at open, which a read must
@@ -207,6 +210,10 @@ int sl_store_scan_cache(sl_store *st, int scanning);
 /* The first schema version whose line_articles pairs hold a line by the
  * high 47 bits of its fingerprint, 6 bytes, not all 64 (line_articles.c). */
 #define SL_STORE_LINE_KEYS_SINCE 30
+
+/* The first schema version whose copy_keys holds a row (key, 0) for each
+ * key with more than SL_COPY_POSTINGS rows there (copy_keys.c). */
+#define SL_STORE_FULL_KEYS_SINCE 31
 
 /* The first schema version whose centroids name a term by its id in
  * term_dict when it has one (centroids.c). */
@@ -518,6 +525,13 @@ void sl_store_sketch_memo_free(sl_store *st);
 /* ---- copy_keys.c ---- */
 /* Migration 8: files every sketched article in copy_keys. */
 int sl_store_copy_keys_backfill(sl_store *st);
+/* Migration 31: marks every key of copy_keys with more than
+ * SL_COPY_POSTINGS rows full (its row (key, 0)). */
+int sl_store_copy_keys_mark_all(sl_store *st);
+/* At a batch's commit: marks full the keys its reads found full; the
+ * notes are dropped (also by sl_store_copy_keys_forget, at a rollback). */
+int sl_store_copy_keys_mark(sl_store *st);
+void sl_store_copy_keys_forget(sl_store *st);
 
 /* ---- story_terms.c ---- */
 /* The terms of story `story`'s stored centroid, sorted (none when it has

@@ -245,5 +245,10 @@ forms_before_29() {
 forms_before_30() {
   python3 "$SL_TESTS/store_forms.py" before30 "$1"
 }
+# forms_before_31 DB: DB's copy_keys without the marks of its full keys
+# (tests/store_forms.py)
+forms_before_31() {
+  python3 "$SL_TESTS/store_forms.py" before31 "$1"
+}
 # The schema a store is migrated to (src/store/migrate.c's last migration).
-SL_SCHEMA=30
+SL_SCHEMA=31

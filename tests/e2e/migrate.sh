@@ -711,4 +711,19 @@ sql "PRAGMA user_version = 29" >/dev/null
 check "the faked store's pairs hold whole fingerprints" [ "$(sql "$wide")" -gt 0 ]
 migrated_as_fresh 29 "line pairs" "$pairs" "$fresh_pairs"
 
+section "a schema-30 store: its full copy keys marked by the migration"
+DB="$T/thirty.db"
+ferry_store
+# two keys no article has: 7 with 129 rows (full), 8 with 128 (not)
+sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 129)
+  INSERT INTO copy_keys SELECT 7, (1000 + i) << 5 | 1 FROM n UNION ALL
+  SELECT 8, (2000 + i) << 5 | 1 FROM n WHERE i <= 128" >/dev/null
+marks="SELECT coalesce(group_concat(key, ' '), '') FROM (SELECT key FROM copy_keys WHERE article_id = 0 ORDER BY key)"
+check "the planted keys are not marked yet" [ -z "$(sql "$marks")" ]
+one_more_kept 30
+export_kept before30
+forms_before_31 "$DB"
+sql "PRAGMA user_version = 30" >/dev/null
+migrated_as_fresh 30 "full keys' marks" "$marks" "7"
+
 finish

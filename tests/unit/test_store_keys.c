@@ -208,7 +208,7 @@ TEST(store_centroids_migrate_to_their_terms)
     int64_t cut = count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 9");
     if (!(st = writer_again(st, path))) /* migrates */
         return;
-    CHECK_INT(count_rows(st, "PRAGMA user_version"), SL_STORE_LINE_KEYS_SINCE); /* the last */
+    CHECK_INT(count_rows(st, "PRAGMA user_version"), SL_STORE_FULL_KEYS_SINCE); /* the last */
     CHECK_INT(count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 8"), (int64_t)len);
     reads_without_dictionary(st, 8, packed, len);
     CHECK_INT(count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 9"), cut);
@@ -727,6 +727,67 @@ TEST(store_copy_keys_of_a_full_key_read_newest_only)
     for (int e = 0; e < SL_COPY_RECENT_OF_FULL; e++)
         CHECK_INT(ids[e], ROWS - e);
     CHECK_INT(ids[SL_COPY_RECENT_OF_FULL], 0); /* not read */
+    drop_store(st, path);
+}
+
+/* Reads keys `asked` (SL_COPY_POSTINGS asked of each) into ids (zeroed
+ * first) and found. */
+static void read_keys(sl_store *st, const uint32_t *asked, size_t n, uint32_t *ids, size_t *found)
+{
+    uint8_t n_keys[2 * SL_COPY_POSTINGS];
+    memset(ids, 0, n * SL_COPY_POSTINGS * sizeof *ids);
+    CHECK_INT(sl_store_copy_keys_recent(st, asked, n, SL_COPY_POSTINGS, ids, n_keys, found), 0);
+}
+
+/* From schema 31 a key with more than SL_COPY_POSTINGS rows in copy_keys
+ * is marked full (its row (key, 0)) at the commit of a batch whose read
+ * found it so, and a read stops at the mark; a key of SL_COPY_POSTINGS
+ * rows is not marked; a new version that takes out a row of a marked key
+ * takes the mark out. */
+TEST(store_copy_keys_full_key_marked_and_read_from_its_mark)
+{
+    OPEN_STORE(st, path);
+    const uint32_t a = 0x510, b = 0x520, c = 0x530, codes[] = {0x5101u};
+    enum { FULL = SL_COPY_POSTINGS + 1 };
+    CHECK_INT(sl_store_begin(st), 0);
+    put_sketch(st, 1, codes, 1, &a, 1);
+    for (int64_t id = 2; id <= FULL; id++)
+        CHECK_INT(sl_store_copy_keys_put(st, id, &a, 1), 0);
+    for (int64_t id = FULL + 1; id <= FULL + SL_COPY_POSTINGS; id++)
+        CHECK_INT(sl_store_copy_keys_put(st, id, &b, 1), 0);
+    for (int64_t id = 300; id < 303; id++)
+        CHECK_INT(sl_store_copy_keys_put(st, id, &c, 1), 0);
+    CHECK_INT(sl_store_recent_merge(st), 0);
+    const uint32_t asked[] = {SL_TERM_ID(a), SL_TERM_ID(b)};
+    uint32_t ids[2 * SL_COPY_POSTINGS];
+    size_t found[2];
+    read_keys(st, asked, 2, ids, found);
+    CHECK_INT((int64_t)found[0], SL_COPY_POSTINGS);
+    CHECK_INT(ids[0], FULL);
+    CHECK_INT(ids[SL_COPY_RECENT_OF_FULL], 0); /* a full key: its newest alone */
+    CHECK_INT((int64_t)found[1], SL_COPY_POSTINGS);
+    CHECK_INT(ids[2 * SL_COPY_POSTINGS - 1], FULL + 1); /* not full: every row */
+    const char *marks = "SELECT count(*) FROM copy_keys WHERE article_id = 0";
+    CHECK_INT(count_rows(st, marks), 0); /* noted, marked at the commit */
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(count_rows(st, marks), 1);
+    CHECK_INT(count_rows(st, "SELECT key FROM copy_keys WHERE article_id = 0"), a >> 4);
+    /* read from the mark: a mark put on c (3 rows) makes its read stop there */
+    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(sqlite3_exec(st->db, "INSERT INTO copy_keys VALUES(83, 0)", NULL, NULL, NULL), 0);
+    const uint32_t marked[] = {SL_TERM_ID(a), SL_TERM_ID(c)};
+    read_keys(st, marked, 2, ids, found);
+    CHECK_INT((int64_t)found[0], SL_COPY_POSTINGS);
+    CHECK_INT(ids[0], FULL);
+    CHECK_INT((int64_t)found[1], SL_COPY_POSTINGS); /* read as full, from its mark */
+    CHECK_INT(ids[SL_COPY_POSTINGS], 302);
+    CHECK_INT(ids[SL_COPY_POSTINGS + 3], 0);
+    CHECK_INT(sqlite3_exec(st->db, "DELETE FROM copy_keys WHERE key = 83 AND article_id = 0", NULL,
+                           NULL, NULL), 0);
+    /* a new version of article 1 under b: a's rows are SL_COPY_POSTINGS, unmarked */
+    put_sketch(st, 1, codes, 1, &b, 1);
+    CHECK_INT(count_rows(st, marks), 0);
+    CHECK_INT(sl_store_commit(st), 0);
     drop_store(st, path);
 }
 
