@@ -565,10 +565,38 @@ static bool leads_open_alike(const sl_sentence_view *a, const sl_sentence_view *
     return false;
 }
 
+/* Whether the other text (its distinct terms) has the lead's first content
+ * term, its subject told first: a template filled in for another company
+ * ("Unocal said it raised ..." / "Murphy Oil said it increased ...") lacks
+ * the other's subject anywhere; a reworded report keeps it somewhere. True
+ * when the lead has no content term. */
+static bool lead_subject_kept(const sl_sentence_view *lead, const uint32_t *other, size_t n_other)
+{
+    uint32_t opening[LEAD_OPENING];
+    return !lead_opening(lead, opening) || holds_term(other, n_other, opening[0]);
+}
+
+/* Share of lead a's words (its content terms that are neither names nor
+ * figures: what the lead says of its subject) that lead b has; 1 when
+ * none. A re-issue keeps what its lead says, reworded at most; another
+ * item of the day about the same party says something else of it. */
+static double lead_words_kept(const sl_sentence_view *a, const sl_sentence_view *b)
+{
+    size_t words = 0, kept = 0;
+    for (size_t k = 0; k < a->n_content; k++)
+        if (!sl_term_is_name(a->content[k]) && !sl_term_is_figure(a->content[k])) {
+            words++;
+            kept += holds_term(b->content, b->n_content, a->content[k]);
+        }
+    return words ? (double)kept / (double)words : 1;
+}
+
 /* Who and what the two items are about: the lead names and figures each
- * keeps of the other's (the lower shares), how well the better lead is matched in the
- * other text (its best sentence similarity there) and how well the two
- * leads match each other. Read after score_pairs. */
+ * keeps of the other's (the lower shares), how well the better lead is
+ * matched in the other text (its best sentence similarity there), how
+ * well the two leads match each other, how many of each other's words
+ * they keep and whether each text has the other lead's subject. Read
+ * after score_pairs. */
 static void measure_leads(const sl_comparer *c, sl_comparison *out)
 {
     out->lead_names_kept = leads_anchors_kept(c, true);
@@ -582,6 +610,10 @@ static void measure_leads(const sl_comparer *c, sl_comparison *out)
     sl_sentence_view vb = sl_sentence_sets_view(&c->sets_b, lb);
     out->leads_match = sl_sentence_similarity(&va, &vb);
     out->leads_open_alike = leads_open_alike(&va, &vb);
+    out->lead_subjects_kept = lead_subject_kept(&va, c->terms_b.items, c->terms_b.n) &&
+                              lead_subject_kept(&vb, c->terms_a.items, c->terms_a.n);
+    double wa = lead_words_kept(&va, &vb), wb = lead_words_kept(&vb, &va);
+    out->lead_words_kept = wa < wb ? wa : wb;
 }
 
 /* The sketch's names and figures, in text order, into c->anchors. */
@@ -759,6 +791,8 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
     out->lead_names_kept = out->lead_figures_kept = 1;
     out->lead_match = out->leads_match = 0;
     out->leads_open_alike = false;
+    out->lead_words_kept = 1;
+    out->lead_subjects_kept = true;
     out->numbers_fewer = out->unquoted_fewer = 0;
     out->rewrite_probability = 0;
     out->best_pair_a = out->best_pair_b = 0;

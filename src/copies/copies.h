@@ -373,6 +373,10 @@ typedef struct sl_comparison {
     double leads_match;                  /* the two leads' similarity to each other */
     bool leads_open_alike;               /* the two leads share a term among their first
                                             content terms (align.c, LEAD_OPENING) */
+    double lead_words_kept;              /* the lower of the two leads' shares of their words
+                                            (neither names nor figures) the other lead has */
+    bool lead_subjects_kept;             /* each text has the other lead's first content
+                                            term (its subject, told first) */
     size_t terms_a, terms_b;             /* distinct content terms of each text */
     size_t unquoted_fewer;               /* distinct unquoted content terms of the text
                                             with fewer of them */
@@ -392,8 +396,9 @@ void sl_comparer_thorough(sl_comparer *c);
  * and score (`dedup`: docs/history/benchmarks-rounds.md, "Twenty-fifth round: dedup"),
  * which classify and sl_copy_degree make without the leads' measures
  * (lead_names_kept, lead_figures_kept, lead_match, leads_match,
- * leads_open_alike: what sl_copy_same_item reads): those are left at their
- * starting values (1, 1, 0, 0, false); and a pair that no kind can take whatever its alignment
+ * leads_open_alike, lead_words_kept, lead_subjects_kept: what
+ * sl_copy_same_item reads): those are left at their starting values (1,
+ * 1, 0, 0, false, 1, true); and a pair that no kind can take whatever its alignment
  * shows (its names, figures and wording read before it) is not aligned:
  * kind NONE, the alignment's measures left at 0, as a pair whose wording
  * is not worth aligning. */

@@ -25,8 +25,12 @@ char *sl_report_unwrap(const char *text, size_t len)
             continue;
         int blank_next = i + 1 >= len || t[i + 1] == '\n';
         int blank_line = i == line_start;
-        /* 40 bytes: wire copy wraps at 60-80, headlines and datelines are shorter */
-        if (!blank_next && !blank_line && i - line_start >= 40)
+        /* 40 bytes: wire copy wraps at 60-80, headlines and datelines are
+         * shorter; a short first line goes on where the sentence splitter
+         * reads it so (a wire lead whose dateline was taken out: "Ivorian
+         * Agriculture Minister Denis Bra" / "Kanon, chairman of ...") */
+        bool wraps = i - line_start >= 40 || (line_start == 0 && sl_sentences_first_line_wraps(t, len));
+        if (!blank_next && !blank_line && wraps)
             t[i] = ' ';
         line_start = i + 1;
     }

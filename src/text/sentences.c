@@ -326,13 +326,12 @@ static bool starter_word_at(const char *s, size_t len, size_t i)
  * past its end: a text written a paragraph or a sentence to a line (a
  * headline, then "Police said on Monday that ...") keeps its headline apart
  * (docs/eval.md, "Thirtieth round: the lead read whole"). */
-static bool first_line_wraps(const splitter *sp, size_t e, size_t eol, size_t next)
+static bool first_line_wraps(const char *s, size_t len, size_t e, size_t eol, size_t next)
 {
-    const char *s = sp->s;
-    size_t next_len = line_length_at(s, sp->len, next);
+    size_t next_len = line_length_at(s, len, next);
     if (next != eol + 1 || next_len < SL_WRAPPED_LINE || next_len >= SL_WRAPPED_LINE_MAX ||
         strchr(".!?\"'", s[next + next_len - 1]) || s[e - 1] == ':' ||
-        starter_word_at(s, sp->len, next))
+        starter_word_at(s, len, next))
         return false;
     for (size_t i = 0; i < e; i++)
         if (lower_at(s, e, i))
@@ -367,9 +366,20 @@ static bool line_ends_sentence(const splitter *sp, size_t eol, size_t next)
         return false;
     const char *newline = memrchr(s + sp->start, '\n', e - sp->start);
     size_t line = newline ? (size_t)(newline - s) + 1 : sp->start;
-    if (e - line >= SL_WRAPPED_LINE || (line == 0 && first_line_wraps(sp, e, eol, next)))
+    if (e - line >= SL_WRAPPED_LINE || (line == 0 && first_line_wraps(s, sp->len, e, eol, next)))
         return false;
     return !lower_at(s, sp->len, next);
+}
+
+bool sl_sentences_first_line_wraps(const char *s, size_t len)
+{
+    const char *newline = memchr(s, '\n', len);
+    if (!newline)
+        return false;
+    size_t eol = (size_t)(newline - s), e = eol;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+        e--;
+    return e > 0 && !strchr(".!?\"'", s[e - 1]) && first_line_wraps(s, len, e, eol, eol + 1);
 }
 
 /* Handles the line break at s[i]; returns where the next line starts. */

@@ -98,6 +98,11 @@ typedef SL_VEC(sl_span) sl_span_vec;
  * Spans are trimmed of surrounding white space, in order, non-overlapping.
  * `out` is cleared first. Rules: docs/text.md. */
 int sl_sentences_split(const char *text, size_t len, sl_span_vec *out);
+/* Whether the text's first line, without final punctuation, goes on into
+ * the next as sl_sentences_split reads it (a wire story's short first
+ * line, its dateline taken out, wrapped into a line of prose): for a
+ * caller that undoes line wraps before splitting (the report stage). */
+bool sl_sentences_first_line_wraps(const char *text, size_t len);
 /* Whether w[0, n) is a person's title written short, without its dot
  * ("Sen", "Dr", "Mr"; case matters). */
 bool sl_sentences_title(const char *w, size_t n);

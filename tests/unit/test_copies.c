@@ -341,7 +341,11 @@ TEST(same_item_keeps_the_names_of_the_lead)
     char *original = sl_test_read_file("examples/2026-04-17_valley-courier_eskmoor-mill-fire.txt", NULL);
     char *rewrite = sl_test_read_file("examples/2026-04-18_harbour-herald_eskmoor-mill-fire.txt", NULL);
     sl_comparison cmp = {0};
-    CHECK_INT(kind_of(rewrite, original, &cmp), SL_COPY_REWRITE);
+    /* the original as ingest stores it, its page chrome ("Skip to content",
+     * "Menu") taken out: the rule is one outlet's, applied at ingest */
+    const char *article = strstr(original, "Three workers hurt");
+    CHECK(article != NULL);
+    CHECK_INT(kind_of(rewrite, article, &cmp), SL_COPY_REWRITE);
     CHECK(sl_copy_same_item(&cmp));
     /* retold whole, though its headline-like lead was rewritten */
     CHECK(cmp.leads_match < 0.4);
@@ -534,12 +538,72 @@ TEST(same_item_needs_the_leads_to_open_alike)
     /* every other measure of one item, the openings apart; a text retold
      * whole is one item whatever its lead became */
     sl_comparison one = {.lead_names_kept = 1, .lead_figures_kept = 1, .lead_match = 1, .leads_match = 1,
-                         .aligned_a = 0.5, .aligned_b = 0.5, .leads_open_alike = true};
+                         .aligned_a = 0.5, .aligned_b = 0.5, .leads_open_alike = true, .lead_words_kept = 1,
+                         .lead_subjects_kept = true};
     CHECK(sl_copy_same_item(&one));
     one.leads_open_alike = false;
     CHECK(!sl_copy_same_item(&one));
     one.aligned_a = one.aligned_b = 0.9;
     CHECK(sl_copy_same_item(&one));
+}
+
+/* The same party's other item of the day: the chairman's lead names him
+ * as the notice's does and the rate cut is told below, but the lead says
+ * something else of him; not one item. */
+TEST(same_item_needs_the_leads_to_say_alike)
+{
+    const char *notice = "Harbour Finance Office\n\n"
+                         "Harbour Bank chairman Ellis Marrow said the bank would cut its base lending rate "
+                         "to 9.5 pct from 10 pct, with effect from Tuesday.\n\n"
+                         "Marrow told reporters in Port Ellis that the lower rate would apply to all new "
+                         "mortgages and business loans agreed in Kestrel Island after the weekend.";
+    const char *remark = "Harbour Finance Office\n\n"
+                         "Harbour Bank chairman Ellis Marrow said he was worried that panic selling of "
+                         "shares would undermine confidence among island households.\n\n"
+                         "Marrow told reporters in Port Ellis that the bank would cut its base lending rate "
+                         "to 9.5 pct from 10 pct on Tuesday, and that the lower rate would apply to all new "
+                         "mortgages and business loans agreed in Kestrel Island after the weekend.";
+    sl_comparison cmp = {0};
+    kind_of(remark, notice, &cmp);
+    CHECK(cmp.leads_open_alike);
+    CHECK(cmp.lead_names_kept >= 0.75 && cmp.lead_figures_kept == 1);
+    CHECK(cmp.lead_words_kept < 0.33);
+    CHECK(!sl_copy_same_item(&cmp));
+    kind_of(notice, notice, &cmp);
+    CHECK(cmp.lead_words_kept == 1);
+    sl_comparison_free(&cmp);
+    /* every other measure of one item, the lead's words apart */
+    sl_comparison one = {.lead_names_kept = 1, .lead_figures_kept = 1, .lead_match = 1, .leads_match = 1,
+                         .aligned_a = 0.5, .aligned_b = 0.5, .leads_open_alike = true, .lead_words_kept = 0.5,
+                         .lead_subjects_kept = true};
+    CHECK(sl_copy_same_item(&one));
+    one.lead_words_kept = 0.2;
+    CHECK(!sl_copy_same_item(&one));
+}
+
+/* One wire's posting notice filled in for another oil company, retold
+ * whole: each lead opens with its company, which the other text lacks;
+ * the notice re-issued keeps its subject. */
+TEST(same_item_keeps_the_subject_of_the_lead)
+{
+    const char *kestrel = "Kestrel Oil said it raised its postings for crude oil by 50 cts a barrel, "
+                          "effective June 17.\n\n"
+                          "The company said it now posts Island Sweet crude at 19 dlrs a barrel.";
+    const char *northfield = "Northfield Petroleum said it increased its crude oil postings by 50 cts a barrel, "
+                             "effective June 17.\n\n"
+                             "The company said its new posting for Island Sweet crude is 19 dlrs a barrel.";
+    sl_comparison cmp = {0};
+    kind_of(northfield, kestrel, &cmp);
+    CHECK(!cmp.lead_subjects_kept);
+    kind_of(kestrel, kestrel, &cmp);
+    CHECK(cmp.lead_subjects_kept);
+    sl_comparison_free(&cmp);
+    /* every other measure of one item retold whole, the subject apart */
+    sl_comparison one = {.lead_names_kept = 1, .lead_figures_kept = 1, .lead_match = 1, .leads_match = 0.2,
+                         .aligned_a = 0.9, .aligned_b = 0.9, .lead_words_kept = 1, .lead_subjects_kept = true};
+    CHECK(sl_copy_same_item(&one));
+    one.lead_subjects_kept = false;
+    CHECK(!sl_copy_same_item(&one));
 }
 
 /* Whether two headlines, analysed, agree (sl_copy_headlines_agree). */

@@ -1,9 +1,13 @@
 /* test_summary.c — the extractive summary: budget, sources (a copy and its
- * original are one), no repeated content, time order, the DUC cut. */
+ * original are one), no repeated content, time order, the DUC cut; the
+ * texts unwrapped before their sentences are read. */
 #include <stdlib.h>
+#include <string.h>
 
+#include "report/texts.h"
 #include "storyline.h"
 #include "test.h"
+#include "text/text.h"
 
 /* Four reports of one made-up story. B rewords A (same source); C and D are
  * independent and state the collapse too. */
@@ -126,4 +130,35 @@ TEST(summary_bad_input)
     CHECK(s && s->n == 0);
     sl_summary_free(s);
     sl_summary_free(NULL);
+}
+
+/* The report stage undoes line wraps before it splits sentences: a wire
+ * lead whose short first line goes on into the next (its dateline taken
+ * out) stays one sentence there too, as sl_sentences_split reads it in
+ * the text as stored; a headline in capitals stays apart. */
+TEST(report_unwrap_keeps_a_short_first_line_with_its_sentence)
+{
+    const char *lead = "Kestrel Trade Minister Ellis Bra\n"
+                       "Marrow, chairman of the Harbour Cocoa Organization (HCO)\n"
+                       "council, will not open the council session here\n"
+                       "tomorrow, a delegate said.\n"
+                       "    He will arrive later in the week.";
+    char *text = sl_report_unwrap(lead, strlen(lead));
+    CHECK(text != NULL);
+    CHECK(text[strlen("Kestrel Trade Minister Ellis Bra")] == ' ');
+    sl_span_vec sentences = {0};
+    CHECK_INT(sl_sentences_split(text, strlen(text), &sentences), 0);
+    CHECK(sentences.n == 2 && sentences.items[0].start == 0 &&
+          sentences.items[0].end == strlen("Kestrel Trade Minister Ellis Bra Marrow, chairman of the Harbour Cocoa "
+                                           "Organization (HCO) council, will not open the council session here "
+                                           "tomorrow, a delegate said."));
+    sl_vec_free(&sentences);
+    free(text);
+    const char *headed = "HARBOUR BANK CUTS BASE RATE\n"
+                         "The Harbour Bank cut its base lending rate to 9.5 pct\n"
+                         "from 10 pct, with effect from Tuesday.";
+    text = sl_report_unwrap(headed, strlen(headed));
+    CHECK(text != NULL);
+    CHECK(text[strlen("HARBOUR BANK CUTS BASE RATE")] == '\n');
+    free(text);
 }
