@@ -41,7 +41,11 @@ all 210 of them), distractor_relations; then the held-out figures of the
 rewrite decision, from eval/fit_copies.py (copies_heldout_*, one generator
 or dataset left out of the fit at a time; the figures above are the engine's
 own, whose model was fitted on all of them), and the candidate stage's
-recall (copies_candidate_recall). Standard library only.
+recall (copies_candidate_recall). The held-out run reads the features of
+build/similarity-features: the one beside --bin when there is one (the
+same build), else this checkout's (made by fit_copies.py), and says which;
+its figures are that tool's sources', whatever --bin is. Standard library
+only.
 """
 import argparse
 import collections
@@ -60,6 +64,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import copylib  # noqa: E402
 
 ORIG_DATE, COPY_DATE = "2020-01-01", "2020-01-02"
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 
 class Corpus:
@@ -203,6 +208,21 @@ def classify(ma, mb):
 
 def slug(subset):
     return re.sub(r"[^a-z0-9]+", "_", subset.lower()).strip("_")
+
+
+def heldout_tool(binary):
+    """fit_copies.py's --tool for the binary measured: the feature tool built
+    beside it (its build's sources), or none (this checkout's, said so when
+    the binary is not this checkout's build)."""
+    beside = os.path.join(os.path.dirname(os.path.abspath(binary)), "similarity-features")
+    own = os.path.abspath(os.path.join(ROOT, "build"))
+    if os.path.dirname(os.path.abspath(binary)) == own:
+        return []
+    if os.path.exists(beside):
+        return ["--tool", beside]
+    print("note: %s has no similarity-features beside it: the held-out figures below are this"
+          " checkout's sources', not that binary's" % binary, flush=True)
+    return []
 
 
 def main():
@@ -373,7 +393,8 @@ def main():
     if not args.no_heldout:
         print("\n== the rewrite decision held out (eval/fit_copies.py)", flush=True)
         fit = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fit_copies.py")
-        p = subprocess.run([sys.executable, fit, "--data", d], stdout=subprocess.PIPE, text=True)
+        p = subprocess.run([sys.executable, fit, "--data", d] + heldout_tool(args.bin),
+                           stdout=subprocess.PIPE, text=True)
         print(p.stdout, end="")
         if p.returncode:
             copylib.die("copies_rewrites: fit_copies.py failed (exit %d)" % p.returncode)

@@ -9,6 +9,15 @@ reports it held out (issue 19).
 decision would do without it; no model is written); --precision sets the
 training precision the threshold keeps (PRECISION by default).
 
+The figures are those of the tool's sources, not of any storyline binary:
+the default tool is made from this checkout (make), so two binaries
+measured from one checkout print the same figures. The fit has no
+randomness and reads the pairs in the tool's order: the digest of the
+tool's output, printed first, decides every figure (equal digests, equal
+figures; issue 19's thirty-first round: the held-out figures that moved
+"between runs", 0.9906 / 0.6725 and 0.9888 / 0.6694, were two tools, at
+e122178 and after aa9dc64's sentences.c).
+
 eval/copies_rewrites.py runs it (make eval) for the held-out figures.
 
 Builds the corpus of eval/copies_rewrites.py (rewrite/llmfake and rewrite/l2r
@@ -54,6 +63,7 @@ Standard library only.
 """
 import argparse
 import collections
+import hashlib
 import math
 import os
 import re
@@ -217,7 +227,9 @@ def corpus(data, sample=0):
     return c
 
 
-def run_tool(tool, c, gold_pairs):
+def run_tool(tool, c, gold_pairs, digest):
+    """The tool's candidates and compared pairs for corpus c, and its
+    listed gold pairs; its output goes into `digest` as well."""
     lines = []
     for r in c.records:
         t = r["text"].replace("\\", "\\\\").replace("\n", "\\n").replace("\t", " ").replace("\r", " ")
@@ -226,6 +238,7 @@ def run_tool(tool, c, gold_pairs):
     lines.extend("%s\t%s\n" % p for p in gold_pairs)
     p = subprocess.run([tool, "--articles"], input="".join(lines), capture_output=True, text=True,
                        check=True)
+    digest.update(p.stdout.encode())
     cands, pairs, gold = {}, [], {}
     for line in p.stdout.splitlines():
         parts = line.split(" ")
@@ -265,13 +278,13 @@ def short_corpus(c, leads):
     return s, listed
 
 
-def short_pairs(tool, c):
+def short_pairs(tool, c, digest):
     """Compared pairs of the short corpora: the index's candidates and the
     listed pairs, each pair once."""
     out, meta = [], {}
     for leads in SHORT_LEADS:
         s, listed = short_corpus(c, leads)
-        _, pairs, gold, _ = run_tool(tool, s, listed)
+        _, pairs, gold, _ = run_tool(tool, s, listed, digest)
         seen = {frozenset(r[:2]) for r in pairs}
         out.extend(pairs + [r for r in gold.values() if frozenset(r[:2]) not in seen])
         meta.update(s.meta)
@@ -403,15 +416,18 @@ def main():
         if m["role"] == "original":
             originals[m["group"]].append(k)
     gold_pairs = [(k, o) for k in rewrites for o in originals[c.meta[k]["group"]]]
-    cands, pairs, gold, cost = run_tool(args.tool, c, gold_pairs)
-    short = short_pairs(args.tool, c)
+    digest = hashlib.sha1()
+    cands, pairs, gold, cost = run_tool(args.tool, c, gold_pairs, digest)
+    short = short_pairs(args.tool, c, digest)
     if args.without:
         keep = [k for k, name in enumerate(FEATURES) if name not in args.without]
         pairs, short = ([r[:3] + ([r[3][k] for k in keep],) for r in rows] for rows in (pairs, short))
         if args.model:
             sys.exit("fit_copies.py: --model with --without would not fit decide.c's features")
 
-    # candidate recall
+    # what the figures below are a function of: the fit has no randomness
+    # and reads the pairs in the tool's order, so one digest, one result
+    print("== features: %s, output digest %s" % (args.tool, digest.hexdigest()[:16]))
     print("== candidate stage: %s" % cost)
     by_fold = collections.defaultdict(lambda: [0, 0])
     missed = []
