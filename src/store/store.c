@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "copies/copies.h"
 #include "faultvfs.h"
 #include "store_internal.h"
 #include "util/alloc.h"
@@ -787,6 +788,17 @@ int sl_store_verify(sl_store *st, sl_buf *why)
          " OR EXISTS(SELECT 1 FROM copy_keys_recent)) AND NOT EXISTS(SELECT 1 FROM recent_cycle)",
          "0", "recent rows without a recent cycle"},
     };
+    /* the marks of full copy keys from schema 31 (copy_keys.c): (key, 0)
+     * on a key of more than SL_COPY_POSTINGS other rows, where a read
+     * stops; no other row of article 0 (packed with its key count, 1 to 31) */
+    _Static_assert(SL_COPY_POSTINGS == 128, "the marks' check counts 128 rows");
+    static const struct { const char *sql, *want, *what; } marks[] = {
+        {"SELECT count(*) FROM copy_keys m WHERE m.article_id = 0 AND (SELECT count(*) FROM"
+         " (SELECT 1 FROM copy_keys k WHERE k.key = m.key AND k.article_id > 0 LIMIT 129)) <= 128",
+         "0", "copy keys marked full with 128 rows or fewer"},
+        {"SELECT count(*) FROM copy_keys WHERE article_id BETWEEN 1 AND 31", "0",
+         "copy keys of article 0"},
+    };
     /* the dictionary of terms from schema 17 (term_dict.c): ids given one
      * after another, the rows of an article's new terms with the article,
      * each term's id in its row of terms or terms_recent (where the writer
@@ -826,6 +838,9 @@ int sl_store_verify(sl_store *st, sl_buf *why)
     size_t n_dict = st->schema >= SL_STORE_DICT_SINCE ? sizeof dict / sizeof dict[0] : 0;
     for (size_t i = 0; !rc && i < n_dict; i++)
         rc = check_query(st, dict[i].sql, dict[i].want, dict[i].what, why);
+    size_t n_marks = st->schema >= SL_STORE_FULL_KEYS_SINCE ? sizeof marks / sizeof marks[0] : 0;
+    for (size_t i = 0; !rc && i < n_marks; i++)
+        rc = check_query(st, marks[i].sql, marks[i].want, marks[i].what, why);
     if (!rc) /* the grouper's index of stories by term against the centroids */
         rc = sl_store_story_terms_verify(st, why);
     if (!rc)

@@ -297,6 +297,18 @@ check_names "INSERT INTO line_articles SELECT * FROM line_articles_recent LIMIT 
 check_names "DELETE FROM recent_cycle" "recent rows without their cycle are named" \
   "recent rows without a recent cycle"
 
+section "check finds a copy key's mark of full on a key that is not, or a row of article 0"
+# from schema 31 the row (key, 0) marks a key of more than 128 rows full
+# (src/store/copy_keys.c): a read of the key stops there and takes its 8
+# newest rows alone, so a mark on a key of fewer rows changes the copies
+# found; no article is 0, so no other row of it is in copy_keys
+check "the store has copy keys" [ "$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM copy_keys").fetchone()[0])' "$T/ref.db")" -gt 0 ]
+check_names "INSERT INTO copy_keys SELECT key, 0 FROM copy_keys GROUP BY key ORDER BY count(*) LIMIT 1" \
+  "a mark on a key of few rows is named" "copy keys marked full with 128 rows or fewer: 1"
+check_names "INSERT INTO copy_keys SELECT key, 1 FROM copy_keys LIMIT 1" \
+  "a row of article 0 is named" "copy keys of article 0: 1"
+
 section "check finds a chrome line's reason that does not read"
 # from schema 23 a reason of the chrome stage's list is its place, one byte
 # (removed_lines.c); article and export refuse another blob
