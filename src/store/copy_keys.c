@@ -280,14 +280,15 @@ static int newest_of_key(sl_store *st, uint32_t key, size_t max, uint32_t *ids, 
 /* A key with more than max rows in a table: a full posting, whose
  * SL_COPY_RECENT_OF_FULL newest alone are read (sl_copy_key_source), not
  * its max newest (docs/history/benchmarks-rounds.md, "Twenty-second round: the cost as the
- * store grows, after curve6"). */
+ * store grows, after curve6"). Fewer rows than that (a mark on a key that
+ * is not full, check's "copy keys marked full with 128 rows or fewer") are
+ * the key's rows whole, not a full posting with places never written. */
 static int newest_of_full(sl_store *st, uint32_t key, size_t max, uint32_t *ids, uint8_t *n_keys,
                           size_t *found)
 {
-    size_t n;
-    int rc = newest_of_key(st, key, max < SL_COPY_RECENT_OF_FULL ? max : SL_COPY_RECENT_OF_FULL, ids,
-                           n_keys, &n);
-    *found = rc ? 0 : max;
+    size_t n, newest = max < SL_COPY_RECENT_OF_FULL ? max : SL_COPY_RECENT_OF_FULL;
+    int rc = newest_of_key(st, key, newest, ids, n_keys, &n);
+    *found = rc ? 0 : n < newest ? n : max;
     return rc;
 }
 

@@ -755,7 +755,7 @@ TEST(store_copy_keys_full_key_marked_and_read_from_its_mark)
         CHECK_INT(sl_store_copy_keys_put(st, id, &a, 1), 0);
     for (int64_t id = FULL + 1; id <= FULL + SL_COPY_POSTINGS; id++)
         CHECK_INT(sl_store_copy_keys_put(st, id, &b, 1), 0);
-    for (int64_t id = 300; id < 303; id++)
+    for (int64_t id = 300; id < 310; id++)
         CHECK_INT(sl_store_copy_keys_put(st, id, &c, 1), 0);
     CHECK_INT(sl_store_recent_merge(st), 0);
     const uint32_t asked[] = {SL_TERM_ID(a), SL_TERM_ID(b)};
@@ -772,7 +772,7 @@ TEST(store_copy_keys_full_key_marked_and_read_from_its_mark)
     CHECK_INT(sl_store_commit(st), 0);
     CHECK_INT(count_rows(st, marks), 1);
     CHECK_INT(count_rows(st, "SELECT key FROM copy_keys WHERE article_id = 0"), a >> 4);
-    /* read from the mark: a mark put on c (3 rows) makes its read stop there */
+    /* read from the mark: a mark put on c (10 rows) makes its read stop there */
     CHECK_INT(sl_store_begin(st), 0);
     CHECK_INT(sqlite3_exec(st->db, "INSERT INTO copy_keys VALUES(83, 0)", NULL, NULL, NULL), 0);
     const uint32_t marked[] = {SL_TERM_ID(a), SL_TERM_ID(c)};
@@ -780,14 +780,38 @@ TEST(store_copy_keys_full_key_marked_and_read_from_its_mark)
     CHECK_INT((int64_t)found[0], SL_COPY_POSTINGS);
     CHECK_INT(ids[0], FULL);
     CHECK_INT((int64_t)found[1], SL_COPY_POSTINGS); /* read as full, from its mark */
-    CHECK_INT(ids[SL_COPY_POSTINGS], 302);
-    CHECK_INT(ids[SL_COPY_POSTINGS + 3], 0);
+    CHECK_INT(ids[SL_COPY_POSTINGS], 309);
+    CHECK_INT(ids[SL_COPY_POSTINGS + SL_COPY_RECENT_OF_FULL], 0); /* its newest alone */
     CHECK_INT(sqlite3_exec(st->db, "DELETE FROM copy_keys WHERE key = 83 AND article_id = 0", NULL,
                            NULL, NULL), 0);
     /* a new version of article 1 under b: a's rows are SL_COPY_POSTINGS, unmarked */
     put_sketch(st, 1, codes, 1, &b, 1);
     CHECK_INT(count_rows(st, marks), 0);
     CHECK_INT(sl_store_commit(st), 0);
+    drop_store(st, path);
+}
+
+/* A mark on a key of fewer than SL_COPY_RECENT_OF_FULL rows (a damaged
+ * store: check names it) reads the key's rows whole: read as full, the
+ * places past its rows would be the caller's, never written (the copy
+ * index reads its SL_COPY_RECENT_OF_FULL newest as articles). */
+TEST(store_copy_keys_mark_on_a_short_key_reads_its_rows)
+{
+    OPEN_STORE(st, path);
+    const uint32_t c = 0x530;
+    for (int64_t id = 300; id < 303; id++)
+        CHECK_INT(sl_store_copy_keys_put(st, id, &c, 1), 0);
+    CHECK_INT(sl_store_recent_merge(st), 0);
+    CHECK_INT(sqlite3_exec(st->db, "INSERT INTO copy_keys VALUES(83, 0)", NULL, NULL, NULL), 0);
+    const uint32_t asked = SL_TERM_ID(c);
+    uint32_t ids[SL_COPY_POSTINGS];
+    uint8_t n_keys[SL_COPY_POSTINGS];
+    size_t found;
+    memset(ids, 0xff, sizeof ids); /* what the caller's buffer held */
+    CHECK_INT(sl_store_copy_keys_recent(st, &asked, 1, SL_COPY_POSTINGS, ids, n_keys, &found), 0);
+    CHECK_INT((int64_t)found, 3);
+    for (int e = 0; e < 3; e++)
+        CHECK_INT(ids[e], 302 - e);
     drop_store(st, path);
 }
 
