@@ -53,6 +53,21 @@ TEST(facts_entities_opening_title_of_the_keeps_its_object)
     sl_fact_items_free(items);
 }
 
+/* The same with a middle initial ("First I. Last"): the person keeps the
+ * three, the role the rest; "the Treasury Anna K. Castellan said" is no
+ * body (the speaker after "the" had made it one). */
+TEST(facts_entities_opening_title_of_the_keeps_a_middle_initial)
+{
+    const char *text = "Rates held.\nGovernor of the Bank of Veldor Anna K. Castellan said rates "
+                       "would hold.\n";
+    CHECK_ENTITIES(text, {"Anna K. Castellan", "person", "Anna K. Castellan", 1},
+                   {"Bank of Veldor Anna K. Castellan", NULL, NULL, 0});
+    sl_fact_items *items = facts_of_text(text, NULL);
+    const char *role = role_of(items, "Anna K. Castellan");
+    CHECK(role && !strcmp(role, "Governor of the Bank of Veldor"));
+    sl_fact_items_free(items);
+}
+
 /* Two capitals stand for a body only where its name ends in a firm's word
  * ("KE" of "Korvath Electric Co") or the text gives them in parentheses
  * after it ("Veldor Telecom (VT)"); "EC" is no "Eastern Committee" by
