@@ -119,3 +119,16 @@ TEST(facts_entities_compass_nationality_is_no_place)
                    {"West Veldorian", NULL, NULL, 0}, {"Western", NULL, NULL, 0},
                    {"Central Veldorian", NULL, NULL, 0}, {"Veldoria", "place", "Veldoria", 1});
 }
+
+/* A compass word before a place whose name merely ends as a nationality
+ * may ("-i": "Mississippi", "Malawi") is the place's part, no adjective:
+ * "Northern Veldorri on Monday", "Central Mississippi towns" stay places;
+ * a nationality of the table written so ("South Yemeni troops") is one. */
+TEST(facts_entities_compass_before_a_place_in_i_is_a_place)
+{
+    CHECK_ENTITIES("Floods hit Northern Veldorri on Monday. Storms hit Central Mississippi towns "
+                   "on Tuesday. South Yemeni troops crossed.\n",
+                   {"Northern Veldorri", "place", "Northern Veldorri", 1},
+                   {"Central Mississippi", "place", "Central Mississippi", 1},
+                   {"South Yemeni", NULL, NULL, 0});
+}
