@@ -284,15 +284,17 @@ static size_t title_cased(const char *s, size_t n, char *out)
 }
 
 /* Where the person's names ending the run [first, end) (end - first >= 3)
- * start: the last two ("Nigel Lawson"), or three with a middle initial
- * between them ("James A. Baker"). */
+ * start: the last two ("Nigel Lawson"), three with a middle initial
+ * between them ("James A. Baker"), or an initial and a surname after one
+ * word or a body's word ("Treasury J. Baker", "Veldor Bank J. Baker"). */
 static size_t person_names(const sl_facts_doc *d, size_t first, size_t end)
 {
     size_t n;
-    if (end - first >= 5 && sl_facts_is(d, end - 2, ".") && sl_facts_upper(d, end - 3) &&
-        sl_facts_tok(d, end - 3, &n) && n == 1)
-        return end - 4; /* "Anna K. Castellan" */
-    return end - 2;
+    if (end - first < 4 || !sl_facts_is(d, end - 2, ".") || !sl_facts_upper(d, end - 3) ||
+        !sl_facts_tok(d, end - 3, &n) || n != 1)
+        return end - 2;
+    bool given = end - first > 4 && !org_word(d, end - 4); /* not "Veldor Bank A. Castellan" */
+    return given ? end - 4 : end - 3; /* "Anna K. Castellan", "A. Castellan" */
 }
 
 /* The name an entity is listed under, the same in every article: an
@@ -502,7 +504,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                                            d->toks.items[name].end - d->toks.items[name].start))
         return; /* "Gaza-Egypt", "US-brokered": compounds, not names */
     /* "the Ministry of Defence": a role word inside an organisation's name is no role */
-    bool role = has_role && !(name > first && org_word(d, name - 1));
+    bool role = has_role && (title_of_the || !(name > first && org_word(d, name - 1)));
     /* a person by its name's shape alone that another mention shows to be an
      * organisation ("San Diego Chargers" ... "the Chargers") is one throughout;
      * a short form in capitals is no acronym ("KOVAC said" after "Andrej Kovac") */

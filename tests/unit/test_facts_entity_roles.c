@@ -68,6 +68,22 @@ TEST(facts_entities_opening_title_of_the_keeps_a_middle_initial)
     sl_fact_items_free(items);
 }
 
+/* An initial for the given name ("A. Castellan") is the person's too; an
+ * object ending in a body's word ("the Veldor Grain Board") leaves the
+ * title a role: the person is no organisation. */
+TEST(facts_entities_opening_title_of_the_initial_and_body_object)
+{
+    const char *text = "Rates held.\nGovernor of the Veldor Bank A. Castellan said rates would "
+                       "hold.\nChairman of the Veldor Grain Board Tomas Brell said prices would "
+                       "rise.\n";
+    CHECK_ENTITIES(text, {"A. Castellan", "person", "A. Castellan", 1},
+                   {"Tomas Brell", "person", "Tomas Brell", 1});
+    sl_fact_items *items = facts_of_text(text, NULL);
+    const char *role = role_of(items, "Tomas Brell");
+    CHECK(role && !strcmp(role, "Chairman of the Veldor Grain Board"));
+    sl_fact_items_free(items);
+}
+
 /* Two capitals stand for a body only where its name ends in a firm's word
  * ("KE" of "Korvath Electric Co") or the text gives them in parentheses
  * after it ("Veldor Telecom (VT)"); "EC" is no "Eastern Committee" by
