@@ -286,10 +286,13 @@ static size_t title_cased(const char *s, size_t n, char *out)
 /* Where the person's names ending the run [first, end) (end - first >= 3)
  * start: the last two ("Nigel Lawson"), three with a middle initial
  * between them ("James A. Baker"), or an initial and a surname after one
- * word or a body's word ("Treasury J. Baker", "Veldor Bank J. Baker"). */
+ * word or a body's word ("Treasury J. Baker", "Veldor Bank J. Baker"); a
+ * generational suffix after them is theirs ("James A. Baker III"). */
 static size_t person_names(const sl_facts_doc *d, size_t first, size_t end)
 {
     size_t n;
+    if (end - first >= 4 && sl_facts_in(d, end - 1, sl_entity_suffix_words) >= 0)
+        end--;
     if (end - first < 4 || !sl_facts_is(d, end - 2, ".") || !sl_facts_upper(d, end - 3) ||
         !sl_facts_tok(d, end - 3, &n) || n != 1)
         return end - 2;

@@ -53,18 +53,23 @@ TEST(facts_entities_opening_title_of_the_keeps_its_object)
     sl_fact_items_free(items);
 }
 
-/* The same with a middle initial ("First I. Last"): the person keeps the
- * three, the role the rest; "the Treasury Anna K. Castellan said" is no
- * body (the speaker after "the" had made it one). */
+/* The same with a middle initial ("First I. Last") or a generational
+ * suffix after the names ("Tomas Q. Brell III"): the person keeps them,
+ * the role the rest; "the Treasury Anna K. Castellan said" is no body (the
+ * speaker after "the" had made it one). */
 TEST(facts_entities_opening_title_of_the_keeps_a_middle_initial)
 {
     const char *text = "Rates held.\nGovernor of the Bank of Veldor Anna K. Castellan said rates "
-                       "would hold.\n";
+                       "would hold.\nSecretary of the Treasury Tomas Q. Brell III said prices "
+                       "would rise.\n";
     CHECK_ENTITIES(text, {"Anna K. Castellan", "person", "Anna K. Castellan", 1},
-                   {"Bank of Veldor Anna K. Castellan", NULL, NULL, 0});
+                   {"Bank of Veldor Anna K. Castellan", NULL, NULL, 0},
+                   {"Tomas Q. Brell III", "person", "Tomas Q. Brell III", 1});
     sl_fact_items *items = facts_of_text(text, NULL);
     const char *role = role_of(items, "Anna K. Castellan");
     CHECK(role && !strcmp(role, "Governor of the Bank of Veldor"));
+    role = role_of(items, "Tomas Q. Brell III");
+    CHECK(role && !strcmp(role, "Secretary of the Treasury"));
     sl_fact_items_free(items);
 }
 
