@@ -283,6 +283,23 @@ static size_t title_cased(const char *s, size_t n, char *out)
     return n;
 }
 
+/* Where the person's names ending the run [first, end) (end - first >= 3)
+ * start: the last two ("Nigel Lawson"), three with a middle initial
+ * between them ("James A. Baker"), or an initial and a surname after one
+ * word or a body's word ("Treasury J. Baker", "Veldor Bank J. Baker"); a
+ * generational suffix after them is theirs ("James A. Baker III"). */
+static size_t person_names(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t n;
+    if (end - first >= 4 && sl_facts_in(d, end - 1, sl_entity_suffix_words) >= 0)
+        end--;
+    if (end - first < 4 || !sl_facts_is(d, end - 2, ".") || !sl_facts_upper(d, end - 3) ||
+        !sl_facts_tok(d, end - 3, &n) || n != 1)
+        return end - 2;
+    bool given = end - first > 4 && !org_word(d, end - 4); /* not "Veldor Bank A. Castellan" */
+    return given ? end - 4 : end - 3; /* "Anna K. Castellan", "A. Castellan" */
+}
+
 /* The name an entity is listed under, the same in every article: an
  * alias's name ("U.S." -> "United States"), a name in capitals written as a
  * name ("TEL AVIV" -> "Tel Aviv"; one word such as "NATO" stays), else the
@@ -405,15 +422,16 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
      * title opening its sentence or line: "Chancellor of the Exchequer
      * Nigel Lawson", "Governor of the Bank of England Robin Leigh-Pemberton"):
      * the run after "the" is the title's object and the person's two names */
-    bool title_of_the = name == first && first > 2 && end - first >= 3 &&
+    size_t names = end - first >= 3 ? person_names(d, first, end) : first;
+    bool title_of_the = name == first && first > 2 && names > first &&
                         sl_facts_is(d, first - 1, "the") && !sl_facts_upper(d, first - 1) &&
                         sl_facts_is(d, first - 2, "of") && is_role(d, first - 3) &&
                         !connector(d, first - 3) && sl_facts_upper(d, first - 3) &&
                         d->sent_of[first - 3] == d->sent_of[first] && !org_word(d, end - 1) &&
-                        !connector(d, end - 3) && sl_facts_upper(d, end - 2) &&
+                        !connector(d, names - 1) && sl_facts_upper(d, names) &&
                         sl_facts_upper(d, end - 1) && !names_a_place(d, first, end);
     if (title_of_the)
-        name = end - 2;
+        name = names;
     bool body_title = false; /* "Chairman of Fenwick Corp": a title at the body, not its name */
     if (name > first && name < end && org_word(d, end - 1)) {
         body_title = name - 1 > first && sl_facts_is(d, name - 1, "of");
@@ -489,7 +507,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                                            d->toks.items[name].end - d->toks.items[name].start))
         return; /* "Gaza-Egypt", "US-brokered": compounds, not names */
     /* "the Ministry of Defence": a role word inside an organisation's name is no role */
-    bool role = has_role && !(name > first && org_word(d, name - 1));
+    bool role = has_role && (title_of_the || !(name > first && org_word(d, name - 1)));
     /* a person by its name's shape alone that another mention shows to be an
      * organisation ("San Diego Chargers" ... "the Chargers") is one throughout;
      * a short form in capitals is no acronym ("KOVAC said" after "Andrej Kovac") */

@@ -8,30 +8,28 @@
 #include "facts_items.h"
 #include "test.h"
 
-/* The role of the entity whose text is `text`, NULL when none has one. */
-static const char *role_of(const sl_fact_items *items, const char *text)
+/* Whether an entity of the text `text` written `name` has the role `role`. */
+static bool role_is(const char *text, const char *name, const char *role)
 {
+    sl_fact_items *items = facts_of_text(text, NULL);
     const sl_fact_item *e;
-    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++)
-        if (!strcmp(e->text, text) && e->role)
-            return e->role;
-    return NULL;
+    bool is = false;
+    for (size_t k = 0; !is && (e = fact_nth(items, SL_FACT_ENTITY, k)); k++)
+        is = !strcmp(e->text, name) && e->role && !strcmp(e->role, role);
+    sl_fact_items_free(items);
+    return is;
 }
 
 /* A role wrapped over a wire's line end reads with one space, as the name
  * does, both before the name and standing alone for it ("the minister"). */
 TEST(facts_entities_wrapped_role_reads_with_one_space)
 {
-    sl_fact_items *items = facts_of_text(
+    const char *text =
         "The talks on the new quota were opened in the capital by Velmoran Agriculture\n"
         "Minister Tarek Osswald, who asked the buyers for a longer contract.\n"
-        "The minister said the harvest would be good.\n",
-        NULL);
-    const char *role = role_of(items, "Tarek Osswald");
-    CHECK(role && !strcmp(role, "Velmoran Agriculture Minister"));
-    role = role_of(items, "minister");
-    CHECK(role && !strcmp(role, "minister"));
-    sl_fact_items_free(items);
+        "The minister said the harvest would be good.\n";
+    CHECK(role_is(text, "Tarek Osswald", "Velmoran Agriculture Minister"));
+    CHECK(role_is(text, "minister", "minister"));
 }
 
 /* A title the finder leaves apart before "of the" (opening its sentence):
@@ -47,10 +45,29 @@ TEST(facts_entities_opening_title_of_the_keeps_its_object)
                    {"Castellan", "person", "Anna Castellan", 1},
                    {"Bank of Veldor Anna Castellan", NULL, NULL, 0},
                    {"Grain Board", NULL, NULL, 0});
-    sl_fact_items *items = facts_of_text(text, NULL);
-    const char *role = role_of(items, "Anna Castellan");
-    CHECK(role && !strcmp(role, "Governor of the Bank of Veldor"));
-    sl_fact_items_free(items);
+    CHECK(role_is(text, "Anna Castellan", "Governor of the Bank of Veldor"));
+}
+
+/* The same with initials or a generational suffix in the person's names
+ * ("Anna K. Castellan", "A. Castellan" after "the Veldor Bank", "Tomas Q.
+ * Brell III"): the person keeps them, the role the rest ("the Treasury
+ * Anna K. Castellan said" is no body: the speaker after "the" had made it
+ * one); an object ending in a body's word ("the Veldor Grain Board") leaves
+ * the title a role, the person no organisation. */
+TEST(facts_entities_opening_title_of_the_keeps_initials_and_suffix)
+{
+    const char *text = "Rates held.\nSecretary of the Treasury Anna K. Castellan said rates would "
+                       "hold.\nGovernor of the Veldor Bank A. Castellan said so.\nGovernor of the "
+                       "Bank of Veldor Tomas Q. Brell III said no.\nChairman of the Veldor Grain Board "
+                       "Ivo Marek said prices would rise.\n";
+    CHECK_ENTITIES(text, {"Anna K. Castellan", "person", "Anna K. Castellan", 1},
+                   {"Treasury Anna K. Castellan", NULL, NULL, 0},
+                   {"A. Castellan", "person", "A. Castellan", 1},
+                   {"Tomas Q. Brell III", "person", "Tomas Q. Brell III", 1},
+                   {"Ivo Marek", "person", "Ivo Marek", 1});
+    CHECK(role_is(text, "Anna K. Castellan", "Secretary of the Treasury"));
+    CHECK(role_is(text, "Tomas Q. Brell III", "Governor of the Bank of Veldor"));
+    CHECK(role_is(text, "Ivo Marek", "Chairman of the Veldor Grain Board"));
 }
 
 /* Two capitals stand for a body only where its name ends in a firm's word
@@ -103,4 +120,17 @@ TEST(facts_entities_compass_nationality_is_no_place)
                    "Veldorian nation would vote. Exports from Veldoria rose.\n",
                    {"West Veldorian", NULL, NULL, 0}, {"Western", NULL, NULL, 0},
                    {"Central Veldorian", NULL, NULL, 0}, {"Veldoria", "place", "Veldoria", 1});
+}
+
+/* A compass word before a place whose name merely ends as a nationality
+ * may ("-i": "Mississippi", "Malawi") is the place's part, no adjective:
+ * "Northern Veldorri on Monday", "Central Mississippi towns" stay places;
+ * a nationality of the table written so ("South Yemeni troops") is one. */
+TEST(facts_entities_compass_before_a_place_in_i_is_a_place)
+{
+    CHECK_ENTITIES("Floods hit Northern Veldorri on Monday. Storms hit Central Mississippi towns "
+                   "on Tuesday. South Yemeni troops crossed.\n",
+                   {"Northern Veldorri", "place", "Northern Veldorri", 1},
+                   {"Central Mississippi", "place", "Central Mississippi", 1},
+                   {"South Yemeni", NULL, NULL, 0});
 }
