@@ -271,18 +271,6 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     return NULL;
 }
 
-/* Writes s[0, n) in capitals as a name ("GARY ROSS" -> "Gary Ross") to
- * out, which may be s; returns n. */
-static size_t title_cased(const char *s, size_t n, char *out)
-{
-    for (size_t k = 0; k < n; k++) {
-        bool opens = k == 0 || s[k - 1] == ' ' || s[k - 1] == '-';
-        out[k] = (char)(!opens && s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]);
-    }
-    out[n] = '\0';
-    return n;
-}
-
 /* Where the person's names ending the run [first, end) (end - first >= 3)
  * start: the last two ("Nigel Lawson"), three with a middle initial
  * between them ("James A. Baker"), or an initial and a surname after one
@@ -317,7 +305,7 @@ static size_t full_name(const sl_facts_doc *d, const sl_name *nm, size_t name, c
     bool caps = !alias && nm->end - name >= 2;
     for (size_t k = name; caps && k < nm->end; k++)
         caps = !(d->toks.items[k].flags & SL_TOK_WORD) || (d->toks.items[k].flags & SL_TOK_ALLCAPS);
-    return caps ? title_cased(out, n, out) : n;
+    return caps ? sl_entities_title_cased(out, n, out) : n;
 }
 
 /* Makes persons of the places a preposition alone made ("to Laura Marsh")
@@ -588,8 +576,8 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
         const sl_known *seen = sl_known_find(kn, n_known, d->s + a, b - a, UINT32_MAX, false);
         char title[128];
         if (!seen && sl_entities_all_capitals(d, i, end) && b - a < sizeof title)
-            seen = sl_known_find(kn, n_known, title, title_cased(d->s + a, b - a, title), UINT32_MAX,
-                              false);
+            seen = sl_known_find(kn, n_known, title, sl_entities_title_cased(d->s + a, b - a, title),
+                                 UINT32_MAX, false);
         const char *type = seen ? seen->type : sl_facts_is_place(d->s + a, b - a) ? "place" : NULL;
         if (!type)
             continue;
@@ -602,20 +590,6 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
         return end;
     }
     return i + 1;
-}
-
-/* Whether names a and b (in text order) are joined by "and" or "or" and b
- * or a is a country, a region or a nationality: "between Israel and Hamas",
- * "the Israeli and Hamas stances" (a person is seldom paired with one). */
-static bool paired_with_place(const sl_facts_doc *d, const sl_name *a, const sl_name *b)
-{
-    if (b->first != a->end + 1 || !(sl_facts_is(d, a->end, "and") || sl_facts_is(d, a->end, "or")))
-        return false;
-    bool pa = sl_facts_is_place(d->s + a->start, a->stop - a->start) ||
-              (a->end - a->first == 1 && sl_entities_demonym(d, a->first));
-    bool pb = sl_facts_is_place(d->s + b->start, b->stop - b->start) ||
-              (b->end - b->first == 1 && sl_entities_demonym(d, b->first));
-    return pa != pb;
 }
 
 static bool in_keys(const uint64_t *keys, size_t n, uint64_t key)
@@ -678,8 +652,8 @@ static size_t group_keys(const sl_facts_doc *d, const sl_name_vec *names, const 
         bool after = !(nm->flags & SL_NAME_POSSESSIVE) && sl_facts_in(d, nm->end, sl_entity_member_nouns) >= 0;
         bool paired = nm->end - nm->first == 1 &&
                       !sl_facts_is_place(d->s + nm->start, nm->stop - nm->start) &&
-                      ((k > 0 && paired_with_place(d, &names->items[k - 1], nm)) ||
-                       (k + 1 < names->n && paired_with_place(d, nm, &names->items[k + 1]))) &&
+                      ((k > 0 && sl_entities_paired_with_place(d, &names->items[k - 1], nm)) ||
+                       (k + 1 < names->n && sl_entities_paired_with_place(d, nm, &names->items[k + 1]))) &&
                       /* last: it reads every name */
                       !placed_somewhere(d, names, nm->key, tails, n_tails);
         if (nm->end - nm->first <= 3 && (before || after || paired))

@@ -276,6 +276,17 @@ bool sl_entities_origin_adjective(const sl_facts_doc *d, size_t name, size_t end
     return end - name == 1 && (sl_entities_demonym(d, name) || compass_adjective);
 }
 
+bool sl_entities_paired_with_place(const sl_facts_doc *d, const sl_name *a, const sl_name *b)
+{
+    if (b->first != a->end + 1 || !(sl_facts_is(d, a->end, "and") || sl_facts_is(d, a->end, "or")))
+        return false;
+    bool pa = sl_facts_is_place(d->s + a->start, a->stop - a->start) ||
+              (a->end - a->first == 1 && sl_entities_demonym(d, a->first));
+    bool pb = sl_facts_is_place(d->s + b->start, b->stop - b->start) ||
+              (b->end - b->first == 1 && sl_entities_demonym(d, b->first));
+    return pa != pb;
+}
+
 /* Whether token i is a nationality of the demonym table, its adjective or
  * singular noun ("Egyptian", "American"; not "Americans"). */
 bool sl_entities_nationality(const sl_facts_doc *d, size_t i)
@@ -476,6 +487,16 @@ const char *sl_entities_as_read(const char *s, size_t *n, char *out, size_t cap)
     }
     *n = len;
     return out;
+}
+
+size_t sl_entities_title_cased(const char *s, size_t n, char *out)
+{
+    for (size_t k = 0; k < n; k++) {
+        bool opens = k == 0 || s[k - 1] == ' ' || s[k - 1] == '-';
+        out[k] = (char)(!opens && s[k] >= 'A' && s[k] <= 'Z' ? s[k] | 0x20 : s[k]);
+    }
+    out[n] = '\0';
+    return n;
 }
 
 char *sl_entities_dup_as_read(sl_facts_doc *d, const char *s, size_t n)

@@ -57,6 +57,10 @@ bool sl_entities_demonym(const sl_facts_doc *d, size_t i);
  * word before one ("West German officials", "the Central Asian nation") or
  * a compass adjective ("Western observers", "Southern"). */
 bool sl_entities_origin_adjective(const sl_facts_doc *d, size_t name, size_t end);
+/* Whether names a and b (in text order) are joined by "and" or "or" and b
+ * or a is a country, a region or a nationality: "between Israel and Hamas",
+ * "the Israeli and Hamas stances" (a person is seldom paired with one). */
+bool sl_entities_paired_with_place(const sl_facts_doc *d, const sl_name *a, const sl_name *b);
 /* Whether token i is a nationality of the demonym table (demonyms.c), its
  * adjective or singular noun: "Egyptian", "American"; not "Americans". */
 bool sl_entities_nationality(const sl_facts_doc *d, size_t i);
@@ -93,6 +97,9 @@ bool sl_entities_people_noun(const sl_facts_doc *d, size_t i);
  * ("John\nTower", a name over a wrapped line's end), in out[0, cap) with
  * its length in *n; s itself, *n unchanged, where it holds no line break. */
 const char *sl_entities_as_read(const char *s, size_t *n, char *out, size_t cap);
+/* Writes s[0, n), a name in capitals, as a name is written ("GARY ROSS"
+ * -> "Gary Ross") to out[0, n], which may be s, NUL-terminated; returns n. */
+size_t sl_entities_title_cased(const char *s, size_t n, char *out);
 /* A copy of s[0, n) as read (a role: "Chancellor\nof the Exchequer" is
  * "Chancellor of the Exchequer"), owned by the caller; NULL and d->err set
  * on failure. */
