@@ -34,7 +34,6 @@ round"). numpy needed (/usr/bin/python3).
 """
 import collections
 import json
-import math
 import os
 import subprocess
 import sys
@@ -44,6 +43,7 @@ from fit_stories import fit_arguments  # noqa: E402
 from fit_threads import (RELINK_ARTICLES, RELINK_THRESHOLD, ROOT, THREAD_MIN_SHARED,  # noqa: E402
                          THREAD_THRESHOLD, THREAD_WINDOW_DAYS, WINDOW_DAYS, Threads,
                          rule_birth, rule_relink, thread_link, thread_scores, traced_runs)
+from thread_features import cosine  # noqa: E402
 
 ACTOR_TYPES = ("person", "organization")
 MAINS = ("any", "twice", "top3")
@@ -105,12 +105,6 @@ def annotate(run, actors, main):
 
 
 # ---- (1) the errors ----
-
-def cosine(a, b):
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
-    return sum(w * b.get(t, 0.0) for t, w in a.items()) / (na * nb) if na and nb else 0.0
-
 
 def classify(run):
     """One row per decision of the engine's rule (see the docstring)."""
