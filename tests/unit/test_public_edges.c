@@ -3,7 +3,9 @@
  * callback hears it, and the normalised texts a comparison's offsets
  * point into; and the third (qa3): a buffer's size cap; and a read-through
  * (read29): WARC data given whole, refused by extract as by ingest; and
- * read30's: a store path that names no file refused by the library. */
+ * read30's: a store path that names no file refused by the library; and
+ * issue 18's: a page without article text keeps its metadata through the
+ * public calls, and ingest still stores nothing of it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 #include "storyline.h"
 #include "store_fixture.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 
 /* Without options (no on_error), SL_EBADINPUT still comes with its reason. */
 /* A new store in /tmp named after `name` and the process; `path` gets its path. */
@@ -202,4 +205,44 @@ TEST(engine_open_refuses_what_is_no_file)
     }
     alarm(0);
     unlink(fifo);
+}
+
+static int buf_write(void *ctx, const char *data, size_t len) { return sl_buf_put(ctx, data, len); }
+
+/* A page whose text a script writes, with a headline, a byline and a date:
+ * sl_extract_page refuses it with its reason and hands over the metadata
+ * with a NULL text, sl_page_json writes it as "no_body", and ingest stores
+ * no article of it. */
+TEST(page_without_text_keeps_its_metadata)
+{
+    const char html[] = "<html lang=en-GB><head><title>Copper kettles | Marrowfield Ironmongers</title>"
+                        "<meta name=author content=\"Odile Brack\">"
+                        "<meta property=article:published_time content=\"2031-03-09T10:15:00Z\">"
+                        "</head><body><nav><a href=/>Home</a> <a href=/kettles>Kettles</a></nav>"
+                        "<h1>Copper kettles</h1><script>render()</script></body></html>";
+    sl_extractor *x = NULL;
+    CHECK_INT(sl_extractor_new(&x), 0);
+    sl_page page = {0};
+    CHECK_INT(sl_extract_page(x, html, sizeof html - 1, &page), SL_EBADINPUT);
+    CHECK_STR(page.title, "Copper kettles");
+    CHECK_STR(page.author, "Odile Brack");
+    CHECK_STR(page.published, "2031-03-09T10:15:00Z");
+    CHECK_STR(page.lang, "en");
+    CHECK(page.text == NULL);
+    sl_buf json = SL_BUF_INIT;
+    CHECK_INT(sl_page_json(&page, "kettles.html", SL_JSON_PART, buf_write, &json), 0);
+    CHECK(strstr(sl_buf_cstr(&json), "\"status\":\"no_body\",\"text\":null") != NULL);
+    CHECK(strstr(sl_buf_cstr(&json), "\"author\":\"Odile Brack\"") != NULL);
+    sl_buf_free(&json);
+    sl_page_clear(&page);
+    sl_extractor_free(x);
+
+    char path[64];
+    sl_engine *e = new_store("nobody", path, sizeof path);
+    sl_ingest_report report = {0};
+    CHECK_INT(sl_ingest_buffer(e, html, sizeof html - 1, "kettles.html", NULL, &report), SL_EBADINPUT);
+    CHECK(strstr(sl_errmsg(e), "no article text found") != NULL);
+    CHECK(report.failed == 1 && report.articles_new == 0);
+    sl_engine_free(e);
+    remove_store_files(path);
 }
