@@ -165,3 +165,14 @@ TEST(facts_entities_clerics_titles_are_roles)
     CHECK(role_is(text, "Varnezi", "Ayatollah"));
     CHECK(role_is(text, "Ivo Marek", "Rev"));
 }
+
+/* A newspaper's two capitals stand for it as a firm's do ("VT" of "Velmar
+ * Times"), where the text never defines them; a committee's still do not
+ * ("EC" of "Eastern Committee"). */
+TEST(facts_entities_two_capitals_of_a_newspaper)
+{
+    CHECK_ENTITIES("The Velmar Times reported the sale on Monday. The VT said the bank would sell "
+                   "its stake, and the Eastern Committee met. The EC said nothing.\n",
+                   {"VT", "organization", "Velmar Times", 1},
+                   {"EC", NULL, "Eastern Committee", 0});
+}
