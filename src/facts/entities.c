@@ -399,13 +399,16 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     /* a title's "of the" takes what follows up to a person's two names, where
      * no organisation's word or "of" comes before them: "Chancellor of the
      * Exchequer Nigel Lawson" is Nigel Lawson, as "President of the United
-     * States Ronald Reagan"; not "Chairman of the Federation of Economic
+     * States Ronald Reagan", "Secretary of the Treasury James A. Baker"
+     * (person_names); not "Chairman of the Federation of Economic
      * Organisations" */
     if (name > first && name + 4 <= end && sl_facts_is(d, name - 1, "of") &&
-        sl_facts_is(d, name, "the") && !sl_facts_upper(d, name) && !org_word(d, end - 1) &&
-        !connector(d, end - 3) && sl_facts_upper(d, end - 2) && sl_facts_upper(d, end - 1) &&
-        !names_a_place(d, name + 1, end))
-        name = end - 2;
+        sl_facts_is(d, name, "the") && !sl_facts_upper(d, name) && !org_word(d, end - 1)) {
+        size_t given = person_names(d, name + 1, end);
+        if (given > name + 1 && !connector(d, given - 1) && sl_facts_upper(d, given) &&
+            sl_facts_upper(d, end - 1) && !names_a_place(d, name + 1, end))
+            name = given;
+    }
     /* the same where the finder left the title apart before "of the" (a
      * title opening its sentence or line: "Chancellor of the Exchequer
      * Nigel Lawson", "Governor of the Bank of England Robin Leigh-Pemberton"):

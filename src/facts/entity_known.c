@@ -66,9 +66,15 @@ static bool an_alias(const char *s, size_t len)
     return sl_name_alias(folded, len) != NULL;
 }
 
+/* The last words of newspapers' names, which their two capitals stand for
+ * as a firm's do: "FT" of "Financial Times". */
+static const char *const press_words[] = {"times", "post", "journal", "news", "herald", "courier",
+    "gazette", "tribune", "chronicle", "telegraph", "examiner", "inquirer", NULL};
+
 /* Whether the two capitals s[0, 2) may be the initials of the
  * organisation e: e's name ends in a firm's word ("GE" of "General Electric
- * Co", "MI" of "Marshall Industries") or the text gives them to it in
+ * Co", "MI" of "Marshall Industries") or a newspaper's ("FT" of "Financial
+ * Times"), or the text gives them to it in
  * parentheses ("European Community (EC)"); and they are no word written in
  * capitals ("TV", "PC", "km", "IV"). Two letters match too many names by
  * chance: "EC" had been "Executive Commission" in a text of the European
@@ -82,7 +88,8 @@ static bool two_capitals_stand_for(const sl_known *e, const char *s)
     const char *last = strrchr(e->name, ' ');
     last = last ? last + 1 : e->name;
     size_t n = e->len - (size_t)(last - e->name);
-    return sl_known_firm_word(last, n, sl_facts_word_hash(last, n));
+    uint32_t hash = sl_facts_word_hash(last, n);
+    return sl_known_firm_word(last, n, hash) || sl_facts_list_find(press_words, last, n, hash) >= 0;
 }
 
 /* Whether s[0, len), two to six capitals, is the initials of the

@@ -14,7 +14,7 @@ const char *const sl_entity_role_words[] = {"president", "minister", "secretary"
     "chairwoman", "chair", "ceo", "spokesman", "spokeswoman", "spokesperson", "ambassador",
     "envoy", "judge", "justice", "attorney", "prosecutor", "leader", "premier", "speaker",
     "mr.", "mrs.", "ms.", "dr.", "prof.", "professor", "sir", "dame", "lord", "lady", "rabbi",
-    "reverend", "rev.", "sheikh", "coach", "officer", "officials", "official", "head",
+    "reverend", "rev.", "rev", "ayatollah", "imam", "archbishop", "sheikh", "coach", "officer", "officials", "official", "head",
     "founder", "executive", "vice", "deputy", "foreign", "defense", "defence", "prime",
     "interior", "finance", "health", "state", "of", "lawyer", "actor", "actress", "singer",
     "player", "star", "detective", "inspector", "sheriff", "chief", "manager", "analyst",

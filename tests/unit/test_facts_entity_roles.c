@@ -1,8 +1,9 @@
 /* test_facts_entity_roles.c — unit tests of the roles and initials of the
  * names the facts stage lists (src/facts/entities.c, role_mentions.c,
  * entity_known.c): a role reads as written with its blanks folded, a
- * title's "of the" opening a name keeps its object, and two capitals stand
- * for a name only where the text gives them one. The texts are invented. */
+ * title's "of the" opening a name (or inside a sentence) keeps its object,
+ * a cleric's title is a role, and two capitals stand for a name only where
+ * the text gives them one. The texts are invented. */
 #include <string.h>
 
 #include "facts_items.h"
@@ -133,4 +134,45 @@ TEST(facts_entities_compass_before_a_place_in_i_is_a_place)
                    {"Northern Veldorri", "place", "Northern Veldorri", 1},
                    {"Central Mississippi", "place", "Central Mississippi", 1},
                    {"South Yemeni", NULL, NULL, 0});
+}
+
+/* A title's "of the" inside a sentence keeps its object whole where the
+ * person's names hold an initial ("by Secretary of the Treasury Anna K.
+ * Castellan,"): the person is "Anna K. Castellan", the role the whole
+ * title, and no "the Treasury Anna K. Castellan" is listed. */
+TEST(facts_entities_title_of_the_mid_sentence_keeps_initials)
+{
+    const char *text = "The talks were led by Secretary of the Treasury Anna K. Castellan, who met "
+                       "the buyers in Velmar.\nCastellan said rates would hold.\n";
+    CHECK_ENTITIES(text, {"Anna K. Castellan", "person", "Anna K. Castellan", 1},
+                   {"the Treasury Anna K. Castellan", NULL, NULL, 0},
+                   {"Castellan", "person", "Anna K. Castellan", 1});
+    CHECK(role_is(text, "Anna K. Castellan", "Secretary of the Treasury"));
+}
+
+/* A cleric's title before a name is a role, as "Rabbi" is: "the Ayatollah
+ * Varnezi said" and "the Rev Ivo Marek said" are persons (the speaker rule
+ * after "the" had made them bodies), "Imam" and "Archbishop" likewise. */
+TEST(facts_entities_clerics_titles_are_roles)
+{
+    const char *text = "The Ayatollah Varnezi said the talks would go on. The Rev Ivo Marek said "
+                       "he would march, and Imam Tarek Osswald and Archbishop Anna Castellan "
+                       "joined him.\n";
+    CHECK_ENTITIES(text, {"Varnezi", "person", "Varnezi", 1},
+                   {"Ivo Marek", "person", "Ivo Marek", 1},
+                   {"Tarek Osswald", "person", "Tarek Osswald", 1},
+                   {"Anna Castellan", "person", "Anna Castellan", 1});
+    CHECK(role_is(text, "Varnezi", "Ayatollah"));
+    CHECK(role_is(text, "Ivo Marek", "Rev"));
+}
+
+/* A newspaper's two capitals stand for it as a firm's do ("VT" of "Velmar
+ * Times"), where the text never defines them; a committee's still do not
+ * ("EC" of "Eastern Committee"). */
+TEST(facts_entities_two_capitals_of_a_newspaper)
+{
+    CHECK_ENTITIES("The Velmar Times reported the sale on Monday. The VT said the bank would sell "
+                   "its stake, and the Eastern Committee met. The EC said nothing.\n",
+                   {"VT", "organization", "Velmar Times", 1},
+                   {"EC", NULL, "Eastern Committee", 0});
 }
