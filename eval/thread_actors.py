@@ -129,6 +129,7 @@ def classify(run):
                          same=max((c["cosine"] for c in same), default=None),
                          other=max((c["cosine"] for c in other), default=None),
                          same_actors=max((c.get("actors", 0) for c in same), default=None),
+                         other_actors=max((c.get("actors", 0) for c in other), default=None),
                          chosen_actors=pick.get("actors", 0) if pick else None,
                          unseen=max((cosine(query, centroid[s]) for s in elsewhere
                                      if query and s in centroid), default=None),
