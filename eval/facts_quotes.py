@@ -13,7 +13,9 @@ Source, the share whose predicted speaker mention overlaps that Source.
 Speaker named: of the same quotes, the share whose speaker *name* (what
 `quotes` lists) shares a capitalised word with the name the gold Source
 stands for: the Source itself when it holds one ("Sen. Tim Kaine"), else
-("he", "the minister") the last earlier gold Source that does (the
+("he", "the minister", and a description whose capitalised words only
+qualify its role: "the Florida senator", "the Republican nominee") the
+last earlier gold Source that does (the
 annotation has no coreference; this is its nearest stand-in). This is what a
 reader of `storyline quotes` sees. Speaker right: the mention overlaps the
 Source or the name is right (what the hidden-set check counted). By outlet:
@@ -91,13 +93,25 @@ NOT_NAME = {"the", "a", "an", "he", "she", "they", "i", "we", "it", "mr", "mrs",
             "sen", "gov", "rep", "president", "his", "her", "their", "its", "s"}
 
 
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "one", "another"}
+
+
+def description(s):
+    """Whether a Source is a description, not a name: a determiner first and
+    a lower-case word last ("the Florida senator", "the Republican nominee":
+    their capitalised words qualify the role and name no one)."""
+    words = WORD.findall(s or "")
+    return len(words) > 1 and words[0].lower() in DETERMINERS and words[-1].islower()
+
+
 def source_names(text, rels, spans):
     """Per Source span id, the name words it stands for (see the docstring)."""
     srcs = sorted((spans[r["Source"]][1][0][0], r["Source"]) for r in rels
                   if r.get("Source") in spans)
     out, last = {}, set()
     for _, sid in srcs:
-        words = name_words(" ".join(text[a:b] for a, b in spans[sid][1]))
+        src = " ".join(text[a:b] for a, b in spans[sid][1])
+        words = set() if description(src) else name_words(src)
         if words:
             last = words
         out[sid] = words or last

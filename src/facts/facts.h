@@ -302,7 +302,8 @@ typedef struct sl_speakers sl_speakers;
 sl_speakers *sl_speakers_new(const sl_facts_doc *d);
 void sl_speakers_free(sl_speakers *sp);
 /* Whether the speaker mention at tokens [first, end) names someone the
- * article may have named: "he", "she", "the candidate", "the minister". */
+ * article may have named: "he", "she", "the candidate", "the minister",
+ * "the Florida senator". */
 bool sl_speakers_resolvable(const sl_facts_doc *d, size_t first, size_t end);
 /* The entity item of the person that mention names, among the persons named
  * before it and before the quote at [qa, qb); -1 when none is. `last_speaker`

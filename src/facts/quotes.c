@@ -642,8 +642,11 @@ static long apposition_person(const sl_facts_doc *d, const attribution *a, bool 
         return -1;
     if (!spokes && sl_facts_in(d, a->sp_first, np_starts) < 0)
         return -1;
+    /* capitalised words may qualify the description ("the White House press
+     * secretary, Josh Earnest,"), but it ends in a lower-case word */
     for (size_t i = a->sp_first + 1; i < a->sp_end && !spokes; i++)
-        if (sl_facts_upper(d, i) || !(d->toks.items[i].flags & SL_TOK_WORD))
+        if ((i + 1 == a->sp_end && sl_facts_upper(d, i)) ||
+            !(d->toks.items[i].flags & SL_TOK_WORD))
             return -1;
     uint32_t at = a->sp_end + 1 < d->toks.n ? d->toks.items[a->sp_end + 1].start : UINT32_MAX;
     for (size_t k = 0; k < d->out->n; k++) {

@@ -137,3 +137,18 @@ TEST(facts_attribution_person_beside_a_body)
             "the expectation\nthat the seasonal low will come in late March,\"\nhe said.\n",
             "Ada Marr");
 }
+
+/* A role qualified by a place or a party ("the Velmar senator", "the
+ * Harbour Party nominee") still names a person: the chooser's, not the
+ * place its capitalised word names; and a description with such words in
+ * apposition ("the White Harbour press secretary, Mara Lind,") names the
+ * person in apposition. */
+TEST(facts_attribution_role_with_capitalised_words)
+{
+    said_by("The ferry port reopened on Monday.\n\nSen. Tim Kestrel of Velmar visited the docks "
+            "with the dockers.\n\n\"This port matters to every farmer in the valley,\" the Velmar "
+            "senator said.\n", "Tim Kestrel"); /* main: "the Velmar senator" */
+    said_by("The ferry port reopened on Monday.\n\nGov. Ruth Alder signed the bill.\n\n\"We "
+            "will open every berth of the port once it is safe,\" the White Harbour press "
+            "secretary, Mara Lind, said.\n", "Mara Lind"); /* main: "White Harbour" */
+}
