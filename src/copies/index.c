@@ -297,13 +297,13 @@ static int distinct_terms(sl_copy_index *ix, const sl_sketch *s)
  * article a query can touch (terms x SL_COPY_POSTINGS: start_counts).
  * Inline: 1.9 M calls on dedup's 3,000 tuning lines ("Nineteenth round:
  * dedup"). */
-static inline void count_hit(sl_copy_index *ix, uint32_t id, uint32_t zero)
+static inline void count_hit(uint32_t *hits, uint32_t id, uint32_t zero, uint32_t *twice, size_t *n_twice)
 {
-    uint32_t v = ix->hits.items[id];
+    uint32_t v = hits[id];
     v = (v > zero ? v : zero) + 1;
-    ix->hits.items[id] = v;
-    if (v - zero == 2)
-        ix->hit_twice.items[ix->hit_twice.n++] = id;
+    hits[id] = v;
+    if (v == zero + 2)
+        twice[(*n_twice)++] = id;
 }
 
 /* Counts a hit on each article of posting `p` it reads, the most recent
@@ -311,16 +311,22 @@ static inline void count_hit(sl_copy_index *ix, uint32_t id, uint32_t zero)
  * cannot single out an original, and reading it whole was most of the
  * cost; its most recent articles are read (a burst of copies of one
  * article fills the postings of all its key terms). The ring is read as
- * its two runs, newest back to the start, then back from the end. */
+ * its two runs, newest back to the start, then back from the end. The
+ * counts and the list in locals: stored through `ix`, the list's length
+ * was written back at every article hit twice, as the compiler could not
+ * tell it from the counts ("Thirty-second round: dedup"). */
 static void count_posting(sl_copy_index *ix, const posting *p, uint32_t zero)
 {
+    uint32_t *hits = ix->hits.items, *twice = ix->hit_twice.items;
+    size_t n_twice = ix->hit_twice.n;
     size_t read = p->n == SL_COPY_POSTINGS ? SL_COPY_RECENT_OF_FULL : p->n;
     size_t newest = ((size_t)p->head + p->n - 1) % p->n;
     size_t first = read < newest + 1 ? read : newest + 1;
     for (size_t e = 0; e < first; e++)
-        count_hit(ix, p->ids[newest - e], zero);
+        count_hit(hits, p->ids[newest - e], zero, twice, &n_twice);
     for (size_t e = 0; e < read - first; e++)
-        count_hit(ix, p->ids[p->n - 1 - e], zero);
+        count_hit(hits, p->ids[p->n - 1 - e], zero, twice, &n_twice);
+    ix->hit_twice.n = n_twice;
 }
 
 /* Readies the counts of a query of at most `most` hits: its zero (every
