@@ -161,6 +161,7 @@ int sl_terms_memo_keep(sl_terms_memo *m, uint64_t hash, const uint32_t *codes, s
 typedef struct sl_sentence_view {
     const uint32_t *content, *words, *bigrams, *seq;
     size_t n_content, n_words, n_bigrams, n_seq;
+    uint32_t n_specific, n_numbers;   /* the content's names and figures (SL_TERM_SPECIFIC, _NUMBER) */
 } sl_sentence_view;
 
 /* A text's sentences as views (sl_sentence_sets_view). */
@@ -168,6 +169,7 @@ typedef struct sl_sentence_sets {
     SL_VEC(uint32_t) content, content_starts;   /* starts: n sentences + 1 */
     SL_VEC(uint32_t) words, word_starts;
     SL_VEC(uint32_t) bigrams, bigram_starts;
+    SL_VEC(uint32_t) flag_counts;               /* two a sentence: the view's n_specific, n_numbers */
     const sl_sketch *sketch;
 } sl_sentence_sets;
 

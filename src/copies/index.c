@@ -10,6 +10,7 @@
 
 #include "copies/copies.h"
 #include "util/alloc.h"
+#include "util/arena.h"
 
 /* The most recent articles under one key term: a ring once full. 16 bytes
  * (24 with a cap field): its room follows from n (posting_room), as the
@@ -31,6 +32,15 @@ static size_t posting_room(uint16_t n)
 _Static_assert((SL_COPY_POSTINGS & (SL_COPY_POSTINGS - 1)) == 0 && SL_COPY_POSTINGS <= UINT16_MAX,
                "posting_room: a ring's room is a power of two a posting's n can count");
 
+/* A posting's ids have room for 2, 4, ... SL_COPY_POSTINGS: a class each.
+ * They are cut from an arena, and a posting that grows gives its old ids
+ * to the next of their class (kept in a list through their first bytes),
+ * not to malloc: a realloc for each growth and a free for each posting at
+ * the end were 1% of dedup's instructions ("Thirty-second round: dedup"). */
+#define ID_CLASSES 7
+_Static_assert(SL_COPY_POSTINGS == 2 << (ID_CLASSES - 1), "a class for each room of posting_room");
+_Static_assert(2 * sizeof(uint32_t) >= sizeof(uint32_t *), "the smallest ids hold the list's link");
+
 /* An article and the hits one query counted on it. */
 typedef struct hit {
     uint32_t id;
@@ -46,6 +56,8 @@ struct sl_copy_index {
     SL_VEC(uint32_t) terms;      /* scratch: a query's distinct terms */
     SL_VEC(uint32_t) hit_twice;  /* scratch: those hit twice or more (a candidate needs 2) */
     size_t bytes;
+    sl_arena ids_memory;                 /* every posting's ids */
+    uint32_t *spare_ids[ID_CLASSES];     /* ids given back, by class: a list */
     sl_copy_key_source source;   /* NULL: every posting is in memory */
     void *source_ctx;
 };
@@ -85,8 +97,7 @@ void sl_copy_index_free(sl_copy_index *ix)
 {
     if (!ix)
         return;
-    for (size_t k = 0; ix->slots && k < ix->n_slots; k++)
-        free(ix->slots[k].ids);
+    sl_arena_free(&ix->ids_memory);
     free(ix->slots);
     sl_vec_free(&ix->need);
     sl_vec_free(&ix->hits);
@@ -106,6 +117,32 @@ static posting *find(const sl_copy_index *ix, uint32_t key)
         if (ix->slots[s].key == key || !ix->slots[s].key)
             return &ix->slots[s];
     }
+}
+
+/* The class of ids with room for `room` (a power of two from 2). */
+static unsigned id_class(size_t room)
+{
+    return (unsigned)__builtin_ctzll(room) - 1;
+}
+
+/* Ids with room for `room`: given back ones of that room, else new; NULL
+ * when memory ran out. */
+static uint32_t *take_ids(sl_copy_index *ix, size_t room)
+{
+    uint32_t **spare = &ix->spare_ids[id_class(room)];
+    uint32_t *ids = *spare;
+    if (!ids)
+        return sl_arena_alloc(&ix->ids_memory, room * sizeof *ids);
+    memcpy(spare, ids, sizeof *spare);   /* the next in the list */
+    return ids;
+}
+
+/* Gives back ids with room for `room`, for take_ids. */
+static void give_ids(sl_copy_index *ix, uint32_t *ids, size_t room)
+{
+    uint32_t **spare = &ix->spare_ids[id_class(room)];
+    memcpy(ids, spare, sizeof *spare);
+    *spare = ids;
 }
 
 static int grow_table(sl_copy_index *ix)
@@ -138,9 +175,13 @@ static int post(sl_copy_index *ix, uint32_t key, uint32_t id)
     size_t room = posting_room(p->n);
     if (p->n == room && room < SL_COPY_POSTINGS) {
         size_t grown = room ? room * 2 : 2;
-        uint32_t *ids = sl_realloc(p->ids, grown * sizeof *ids);
+        uint32_t *ids = take_ids(ix, grown);
         if (!ids)
             return SL_ENOMEM;
+        if (room) {
+            memcpy(ids, p->ids, room * sizeof *ids);
+            give_ids(ix, p->ids, room);
+        }
         ix->bytes += (grown - room) * sizeof *ids;
         p->ids = ids;
         room = grown;
@@ -215,9 +256,10 @@ static int hold_whole(sl_copy_index *ix, uint32_t key, const uint32_t *ids, cons
  * after curve6"). */
 static int hold_full(sl_copy_index *ix, posting *p, const uint32_t *ids, const uint8_t *n_keys)
 {
-    p->ids = sl_calloc(SL_COPY_POSTINGS, sizeof *p->ids);
+    p->ids = take_ids(ix, SL_COPY_POSTINGS);
     if (!p->ids)
         return SL_ENOMEM;
+    memset(p->ids, 0, SL_COPY_POSTINGS * sizeof *p->ids);
     ix->bytes += SL_COPY_POSTINGS * sizeof *p->ids;
     p->n = SL_COPY_POSTINGS;
     p->head = 0;
@@ -297,13 +339,13 @@ static int distinct_terms(sl_copy_index *ix, const sl_sketch *s)
  * article a query can touch (terms x SL_COPY_POSTINGS: start_counts).
  * Inline: 1.9 M calls on dedup's 3,000 tuning lines ("Nineteenth round:
  * dedup"). */
-static inline void count_hit(sl_copy_index *ix, uint32_t id, uint32_t zero)
+static inline void count_hit(uint32_t *hits, uint32_t id, uint32_t zero, uint32_t *twice, size_t *n_twice)
 {
-    uint32_t v = ix->hits.items[id];
+    uint32_t v = hits[id];
     v = (v > zero ? v : zero) + 1;
-    ix->hits.items[id] = v;
-    if (v - zero == 2)
-        ix->hit_twice.items[ix->hit_twice.n++] = id;
+    hits[id] = v;
+    if (v == zero + 2)
+        twice[(*n_twice)++] = id;
 }
 
 /* Counts a hit on each article of posting `p` it reads, the most recent
@@ -311,16 +353,22 @@ static inline void count_hit(sl_copy_index *ix, uint32_t id, uint32_t zero)
  * cannot single out an original, and reading it whole was most of the
  * cost; its most recent articles are read (a burst of copies of one
  * article fills the postings of all its key terms). The ring is read as
- * its two runs, newest back to the start, then back from the end. */
+ * its two runs, newest back to the start, then back from the end. The
+ * counts and the list in locals: stored through `ix`, the list's length
+ * was written back at every article hit twice, as the compiler could not
+ * tell it from the counts ("Thirty-second round: dedup"). */
 static void count_posting(sl_copy_index *ix, const posting *p, uint32_t zero)
 {
+    uint32_t *hits = ix->hits.items, *twice = ix->hit_twice.items;
+    size_t n_twice = ix->hit_twice.n;
     size_t read = p->n == SL_COPY_POSTINGS ? SL_COPY_RECENT_OF_FULL : p->n;
     size_t newest = ((size_t)p->head + p->n - 1) % p->n;
     size_t first = read < newest + 1 ? read : newest + 1;
     for (size_t e = 0; e < first; e++)
-        count_hit(ix, p->ids[newest - e], zero);
+        count_hit(hits, p->ids[newest - e], zero, twice, &n_twice);
     for (size_t e = 0; e < read - first; e++)
-        count_hit(ix, p->ids[p->n - 1 - e], zero);
+        count_hit(hits, p->ids[p->n - 1 - e], zero, twice, &n_twice);
+    ix->hit_twice.n = n_twice;
 }
 
 /* Readies the counts of a query of at most `most` hits: its zero (every

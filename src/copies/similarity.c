@@ -68,6 +68,22 @@ void sl_sentence_sets_free(sl_sentence_sets *sets)
     sl_vec_free(&sets->word_starts);
     sl_vec_free(&sets->bigrams);
     sl_vec_free(&sets->bigram_starts);
+    sl_vec_free(&sets->flag_counts);
+}
+
+/* The names and figures among a sentence's content terms, into
+ * counts[0] and counts[1]: counted once a sentence as its sets are built,
+ * not for each pair it is measured in (which was 0.9% of dedup's
+ * instructions: docs/history/benchmarks-rounds.md, "Thirty-second round: dedup"). */
+static void count_flags(const uint32_t *t, size_t n, uint32_t counts[2])
+{
+    uint32_t sp = 0, nu = 0;
+    for (size_t k = 0; k < n; k++) {
+        sp += (t[k] & SL_TERM_SPECIFIC) != 0;
+        nu += (t[k] & SL_TERM_NUMBER) != 0;
+    }
+    counts[0] = sp;
+    counts[1] = nu;
 }
 
 int sl_sentence_sets_build(const sl_sketch *s, sl_sentence_sets *out)
@@ -75,14 +91,15 @@ int sl_sentence_sets_build(const sl_sketch *s, sl_sentence_sets *out)
     uint32_t n = sl_sketch_sentences(s);
     out->sketch = s;
     out->content.n = out->words.n = out->bigrams.n = 0;
-    out->content_starts.n = out->word_starts.n = out->bigram_starts.n = 0;
+    out->content_starts.n = out->word_starts.n = out->bigram_starts.n = out->flag_counts.n = 0;
     /* + 1: the arrays exist even for a text without terms, so that the
      * pointer arithmetic below never starts from NULL */
     if (sl_vec_reserve(&out->content, s->terms.n + 1) || sl_vec_reserve(&out->words, s->terms.n + 1) ||
         sl_vec_reserve(&out->bigrams, s->terms.n + 1) ||
         sl_vec_reserve(&out->content_starts, (size_t)n + 1) ||
         sl_vec_reserve(&out->word_starts, (size_t)n + 1) ||
-        sl_vec_reserve(&out->bigram_starts, (size_t)n + 1))
+        sl_vec_reserve(&out->bigram_starts, (size_t)n + 1) ||
+        sl_vec_reserve(&out->flag_counts, 2 * (size_t)n))
         return SL_ENOMEM;
     for (uint32_t k = 0; k < n; k++) {
         const uint32_t *seq = s->terms.items + s->starts.items[k];
@@ -103,7 +120,10 @@ int sl_sentence_sets_build(const sl_sketch *s, sl_sentence_sets *out)
         out->content_starts.items[out->content_starts.n++] = (uint32_t)out->content.n;
         out->word_starts.items[out->word_starts.n++] = (uint32_t)out->words.n;
         out->bigram_starts.items[out->bigram_starts.n++] = (uint32_t)out->bigrams.n;
-        out->content.n += merge_sorted(content, n_content);
+        n_content = merge_sorted(content, n_content);
+        out->content.n += n_content;
+        count_flags(content, n_content, out->flag_counts.items + out->flag_counts.n);
+        out->flag_counts.n += 2;
         out->words.n += distinct_ids(words, len);
         out->bigrams.n += sl_terms_distinct(pairs, n_pairs);
     }
@@ -125,6 +145,8 @@ sl_sentence_view sl_sentence_sets_view(const sl_sentence_sets *sets, uint32_t k)
         sets->word_starts.items[k + 1] - sets->word_starts.items[k],
         sets->bigram_starts.items[k + 1] - sets->bigram_starts.items[k],
         s->starts.items[k + 1] - s->starts.items[k],
+        sets->flag_counts.items[2 * k],
+        sets->flag_counts.items[2 * k + 1],
     };
     return v;
 }
@@ -137,29 +159,18 @@ typedef struct overlap {
     double numbers_a, numbers_b;        /* figures found on one side only */
 } overlap;
 
-/* The names and figures among a sentence's terms. */
-static void count_flags(const uint32_t *t, size_t n, size_t *specific, size_t *numbers)
-{
-    size_t sp = 0, nu = 0;
-    for (size_t k = 0; k < n; k++) {
-        sp += (t[k] & SL_TERM_SPECIFIC) != 0;
-        nu += (t[k] & SL_TERM_NUMBER) != 0;
-    }
-    *specific = sp;
-    *numbers = nu;
-}
-
 /* The weights are whole numbers, so every total is one: counted in
- * integers, each side's flags in a pass of its own and only the shared
- * terms in the merge, they come out as the doubles a sum term by term
+ * integers, each side's flags counted with its sentence (count_flags) and
+ * only the shared terms in the merge, they come out as the doubles a sum term by term
  * gave, to the bit (a merge with a branch for each side was a third of the
  * sentence pairs' cost: docs/history/benchmarks-rounds.md, "Twenty-seventh round:
  * dedup"). A shared term weighs what its flags on either side make it. */
-static overlap measure(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+static overlap measure(const sl_sentence_view *va, const sl_sentence_view *vb)
 {
-    size_t specific_a, numbers_a, specific_b, numbers_b;
-    count_flags(a, na, &specific_a, &numbers_a);
-    count_flags(b, nb, &specific_b, &numbers_b);
+    const uint32_t *a = va->content, *b = vb->content;
+    size_t na = va->n_content, nb = vb->n_content;
+    size_t specific_a = va->n_specific, numbers_a = va->n_numbers;
+    size_t specific_b = vb->n_specific, numbers_b = vb->n_numbers;
     /* of the shared terms: how many, names and figures either side, each side's */
     size_t shared = 0, shared_specific = 0, kept_specific_a = 0, kept_specific_b = 0;
     size_t kept_numbers_a = 0, kept_numbers_b = 0;
@@ -414,7 +425,7 @@ static void wording_features(const sl_sentence_view *a, const sl_sentence_view *
 static void set_features(const sl_sentence_view *a, const sl_sentence_view *b,
                          double f[SL_SIMILARITY_FEATURES])
 {
-    overlap o = measure(a->content, a->n_content, b->content, b->n_content);
+    overlap o = measure(a, b);
     double small = o.wa < o.wb ? o.wa : o.wb, large = o.wa < o.wb ? o.wb : o.wa;
     f[0] = o.wa + o.wb > 0 ? 2 * o.shared / (o.wa + o.wb) : 0;          /* content Dice */
     f[1] = large > 0 ? o.shared / large : 0;                            /* containment of the longer */

@@ -181,24 +181,38 @@ static const struct number_word {
     {"twelve", 6, 12},   {"twenty", 6, 20},   {"thirteen", 8, 13},
 };
 
-/* The lengths of the number words that open with `c` (lower case), one bit
- * each: most words are told from them without a search (the search was
- * 1.8% of dedup's instructions, docs/history/benchmarks-rounds.md, "Twelfth round"). */
-static uint32_t number_word_lengths(char c)
+/* The lengths of the number words that open with the two letters at `w`
+ * (three bytes at least; either case), one bit each: most words are told
+ * from them without a search (the search was 1.8% of dedup's
+ * instructions, docs/history/benchmarks-rounds.md, "Twelfth round"). By
+ * two letters, not one: "the", "that", "first" and "since" have the first
+ * letter and the length of a number word, not its first two letters (the
+ * searches they cost were 0.7% of dedup's instructions: "Thirty-second
+ * round: dedup"). Inline, forced: GCC called it for every word. */
+static inline __attribute__((always_inline)) uint32_t number_word_lengths(const char *w)
 {
-    switch (c) {
-    case 'e': return 1u << 5 | 1u << 6 | 1u << 8;             /* eight eighty eleven eighteen */
-    case 'f': return 1u << 4 | 1u << 5 | 1u << 7 | 1u << 8;   /* five fifty fifteen fourteen */
-    case 'n': return 1u << 4 | 1u << 6 | 1u << 8;             /* nine ninety nineteen */
-    case 'o': return 1u << 3;                                 /* one */
-    case 's': return 1u << 3 | 1u << 5 | 1u << 7 | 1u << 9;   /* six seven seventy seventeen */
-    case 't': return 1u << 3 | 1u << 5 | 1u << 6 | 1u << 8;   /* ten three thirty thirteen */
+    char first = (char)(w[0] | 0x20), second = (char)(w[1] | 0x20);
+    switch (first) {
+    case 'e': return second == 'i' ? 1u << 5 | 1u << 6 | 1u << 8   /* eight eighty eighteen */
+                   : second == 'l' ? 1u << 6 : 0;                  /* eleven */
+    case 'f': return second == 'i' ? 1u << 4 | 1u << 5 | 1u << 7   /* five fifty fifteen */
+                   : second == 'o' ? 1u << 4 | 1u << 5 | 1u << 8   /* four forty fourteen */
+                   : 0;
+    case 'n': return second == 'i' ? 1u << 4 | 1u << 6 | 1u << 8 : 0;   /* nine ninety nineteen */
+    case 'o': return second == 'n' ? 1u << 3 : 0;                       /* one */
+    case 's': return second == 'i' ? 1u << 3 | 1u << 5 | 1u << 7   /* six sixty sixteen */
+                   : second == 'e' ? 1u << 5 | 1u << 7 | 1u << 9   /* seven seventy seventeen */
+                   : 0;
+    case 't': return second == 'e' ? 1u << 3                       /* ten */
+                   : second == 'w' ? 1u << 3 | 1u << 6             /* two twelve twenty */
+                   : second == 'h' ? 1u << 5 | 1u << 6 | 1u << 8   /* three thirty thirteen */
+                   : 0;
     default: return 0;
     }
 }
 
-/* Where the number words that open with `c` (one of number_word_lengths'
- * letters) start in the table: not found by a walk from its start, which
+/* Where the number words that open with `c` (the first letter of one of
+ * number_word_lengths' pairs) start in the table: not found by a walk from its start, which
  * "the" (three letters, as "ten" and "two") made 20 steps long
  * (docs/history/benchmarks-rounds.md, "Twentieth round: dedup"). */
 static size_t number_word_first(char c)
@@ -234,9 +248,9 @@ static int number_value(const char *word, size_t len)
 {
     if (len < 3 || len > 9)
         return -1;
-    char first = (char)(word[0] | 0x20);
-    if (!(number_word_lengths(first) >> len & 1u))
+    if (!(number_word_lengths(word) >> len & 1u))
         return -1;
+    char first = (char)(word[0] | 0x20);
     const struct number_word *n = number_words + number_word_first(first),
                              *end = number_words + sizeof number_words / sizeof *number_words;
     for (; n < end && n->word[0] == first && n->len <= len; n++)
@@ -247,7 +261,7 @@ static int number_value(const char *word, size_t len)
 
 /* The term of a number word (the hash of its figure, as a number token's
  * term is), or 0 when the token is not one. "Thirty-eight" is 38. A word
- * without a hyphen whose first letter and length fit no number word is
+ * without a hyphen whose first two letters and length fit no number word is
  * told before it is read (the words read and searched were 2.4% of dedup's
  * instructions, docs/history/benchmarks-rounds.md, "Nineteenth round: dedup"); a hyphen
  * is looked for only in words of nine bytes or more ("forty-one" is the
@@ -259,7 +273,7 @@ static uint64_t number_word_term(const sl_token *tok, const char *text)
     size_t len = tok->end - tok->start;
     if (!(tok->flags & SL_TOK_WORD) || len < 3)
         return 0;
-    uint32_t lengths = number_word_lengths((char)(s[0] | 0x20));
+    uint32_t lengths = number_word_lengths(s);
     if (!lengths)
         return 0;
     const char *hyphen = len >= 9 ? memchr(s, '-', len) : NULL;

@@ -49,6 +49,40 @@ TEST(sentence_similarity_orders_pairs)
     sketched_free(&b);
 }
 
+/* A sentence view's names and figures are those of its content terms,
+ * counted once as the sets are built (similarity.c, count_flags), for each
+ * sentence of a text and again after the sets are built from another. */
+TEST(sentence_view_counts_its_names_and_figures)
+{
+    sketched a = {0};
+    sl_sentence_sets sa = {0};
+    sketch_of(&a, "Mayor Ilse Brandvik opened 3 bridges in Tolmstad on 12 May.\n\n"
+                  "The works ran late.\n\n"
+                  "Brandvik said 40 crews from Ostervik and Tolmstad had built them.");
+    for (int round = 0; round < 2; round++) {
+        CHECK_INT(sl_sentence_sets_build(&a.sketch, &sa), 0);
+        CHECK_INT(sl_sentence_sets_n(&sa), 3);
+        uint32_t names = 0, figures = 0;
+        for (uint32_t k = 0; k < sl_sentence_sets_n(&sa); k++) {
+            sl_sentence_view v = sl_sentence_sets_view(&sa, k);
+            uint32_t specific = 0, numbers = 0;
+            for (size_t t = 0; t < v.n_content; t++) {
+                specific += (v.content[t] & SL_TERM_SPECIFIC) != 0;
+                numbers += (v.content[t] & SL_TERM_NUMBER) != 0;
+            }
+            CHECK_INT(v.n_specific, specific);
+            CHECK_INT(v.n_numbers, numbers);
+            names += v.n_specific - v.n_numbers;
+            figures += v.n_numbers;
+        }
+        CHECK_INT(sl_sentence_sets_view(&sa, 1).n_specific, 0);   /* "The works ran late." */
+        CHECK(figures >= 3);   /* 3, 12, 40 */
+        CHECK(names >= 4);     /* Ilse, Brandvik, Tolmstad, Ostervik */
+    }
+    sl_sentence_sets_free(&sa);
+    sketched_free(&a);
+}
+
 TEST(similarity_bound_never_hides_a_score_above_its_floor)
 {
     sketched a = {0}, b = {0};

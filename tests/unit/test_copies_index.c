@@ -382,19 +382,51 @@ TEST(copy_index_posting_room_follows_its_count)
 
     ix = sl_copy_index_new();
     CHECK_INT(sl_copy_index_add(ix, 8, keys, 0), 0);   /* ids up to 8 noted: no growth of the counts */
-    for (uint32_t id = 1; id <= 4; id++)
-        CHECK_INT(sl_copy_index_add(ix, id, keys, 2), 0);
     size_t before = sl_copy_index_bytes(ix);
-    sl_alloc_fail_nth(1);   /* the first posting's room of 4 to 8 */
-    CHECK_INT(sl_copy_index_add(ix, 5, keys, 2), SL_ENOMEM);
+    sl_alloc_fail_nth(1);   /* the first posting's ids: the first of the ids' memory */
+    CHECK_INT(sl_copy_index_add(ix, 1, keys, 2), SL_ENOMEM);
     sl_alloc_fail_nth(0);
     CHECK_INT(sl_copy_index_bytes(ix), before);
     CHECK_INT(sl_copy_index_candidates_of_terms(ix, keys, 2, got, &n_got), 0);
-    CHECK_INT(n_got, 4);
-    CHECK_INT(got[0], 4);
-    CHECK_INT(sl_copy_index_add(ix, 5, keys, 2), 0);
+    CHECK_INT(n_got, 0);
+    for (uint32_t id = 1; id <= 5; id++)
+        CHECK_INT(sl_copy_index_add(ix, id, keys, 2), 0);
     CHECK_INT(sl_copy_index_candidates_of_terms(ix, keys, 2, got, &n_got), 0);
     CHECK_INT(n_got, 5);
     CHECK_INT(got[0], 5);
+    sl_copy_index_free(ix);
+}
+
+/* Postings that grow give their ids back to the postings that grow or
+ * start after them (index.c, take_ids): ten keys, each article filed under
+ * two neighbours and under a key of its own thirty, new keys starting as
+ * older ones grow. Each pair of neighbours finds, newest first, exactly
+ * the articles filed under both. */
+TEST(copy_index_postings_reuse_given_back_ids)
+{
+    sl_copy_index *ix = sl_copy_index_new();
+    CHECK(ix != NULL);
+    for (uint32_t id = 1; id <= 300; id++) {
+        uint32_t keys[3] = {(1 + id % 10) << 4 | SL_TERM_SPECIFIC, (1 + (id + 1) % 10) << 4 | SL_TERM_SPECIFIC,
+                            (100 + id / 30) << 4 | SL_TERM_SPECIFIC};
+        CHECK_INT(sl_copy_index_add(ix, id, keys, 3), 0);
+    }
+    size_t wrong = 0;
+    for (uint32_t j = 0; j < 10; j++) {
+        uint32_t pair[2] = {(1 + j) << 4 | SL_TERM_SPECIFIC, (1 + (j + 1) % 10) << 4 | SL_TERM_SPECIFIC};
+        if (pair[0] > pair[1]) {   /* the terms ascending */
+            uint32_t t = pair[0];
+            pair[0] = pair[1];
+            pair[1] = t;
+        }
+        int64_t got[SL_COPY_CANDIDATES];
+        size_t n_got = 0;
+        CHECK_INT(sl_copy_index_candidates_of_terms(ix, pair, 2, got, &n_got), 0);
+        wrong += n_got != SL_COPY_CANDIDATES;
+        int64_t expected = 300 - ((300 - j) % 10 + 10) % 10;   /* the newest id with id % 10 == j */
+        for (size_t k = 0; k < n_got; k++, expected -= 10)
+            wrong += got[k] != expected;
+    }
+    CHECK_INT(wrong, 0);
     sl_copy_index_free(ix);
 }

@@ -66,7 +66,9 @@ TEST(sketch_flags_names_figures_quotes_and_number_words)
      * hyphen, that are none */
     static const char *const none[] = {"the",       "tan",       "sixth",      "fives",   "eighty-ten",
                                        "fifty-fifty", "One-third", "follow-up", "seventeens", "twelfth",
-                                       "sixte",     "thirt",     "fourt"};   /* the last: a longer start */
+                                       "sixte",     "thirt",     "fourt",    /* a longer start */
+                                       "tho",       "Sea",       "elves",    "TWINS",   "ninja",
+                                       "thee"};   /* a number word's first two letters, not its length */
     for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
         char as_word[64];
         snprintf(as_word, sizeof as_word, "It took %s years.", none[k]);
