@@ -58,7 +58,6 @@ struct sl_comparer {
     SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
     sl_terms_memo *terms_memo;           /* those of texts compared before (terms_memo.c) */
     sl_runs runs_a, runs_b;              /* each text's three-word runs (literal.c) */
-    sl_meaning_scratch meaning;          /* the other text's synsets (meaning.c) */
     bool runs_a_ready;                   /* runs_a is a's (read when first needed) */
     sl_anchor_counts anchors_a;             /* the names and figures among terms_a */
     SL_VEC(uint32_t) anchor_terms_a;     /* ...and those terms, sorted (sl_comparer_anchors_a) */
@@ -125,7 +124,6 @@ void sl_comparer_free(sl_comparer *c)
     sl_terms_memo_free(c->terms_memo);
     sl_vec_free(&c->runs_a);
     sl_vec_free(&c->runs_b);
-    sl_meaning_scratch_free(&c->meaning);
     sl_order_scratch_free(c->order);
     sl_order_scratch_free(c->anchor_order);
     sl_sentence_masks_free(c->masks_b);
@@ -789,7 +787,7 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
     out->a_holds_b = out->b_holds_a = false;
     out->order_overlap = out->specific_overlap = out->number_overlap = out->term_overlap = 0;
     out->term_overlap_more = out->paired_share = out->anchor_order = 0;
-    out->term_spread = out->match_spread = out->literal_share = out->meaning_kept = 0;
+    out->term_spread = out->match_spread = out->literal_share = 0;
     out->lead_names_kept = out->lead_figures_kept = 1;
     out->lead_match = out->leads_match = 0;
     out->leads_open_alike = false;
@@ -828,25 +826,8 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
     if (prepare_alignment(c) || sl_sentence_sets_build(b, &c->sets_b) || weigh(&c->sets_b, &c->weight_b, &total_b) ||
         score_pairs(c) || collect_anchors(c, b) ||
         sl_order_measure(c->anchor_order, c->anchors.items, c->anchors.n, &out->anchor_order) ||
-        sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread) ||
-        (c->terms_a.n <= c->terms_b.n
-             ? sl_meaning_kept(c->terms_a.items, c->terms_a.n, c->terms_b.items, c->terms_b.n, &c->meaning,
-                               &out->meaning_kept)
-             : sl_meaning_kept(c->terms_b.items, c->terms_b.n, c->terms_a.items, c->terms_a.n, &c->meaning,
-                               &out->meaning_kept)))
+        sl_order_spread(c->order, b->terms.items, b->terms.n, &out->term_spread))
         return SL_ENOMEM;
-    {
-        bool af = c->terms_a.n <= c->terms_b.n;
-        const uint32_t *f = af ? c->terms_a.items : c->terms_b.items, *m = af ? c->terms_b.items : c->terms_a.items;
-        size_t nf = af ? c->terms_a.n : c->terms_b.n, nm = af ? c->terms_b.n : c->terms_a.n;
-        sl_meaning_senses_only = 1;
-        sl_meaning_kept(f, nf, m, nm, &c->meaning, &out->meaning_kept2);
-        sl_meaning_senses_only = 0;
-        sl_meaning_kept(m, nm, f, nf, &c->meaning, &out->meaning_kept3);
-        static SL_VEC(uint32_t) sub;
-        sl_meaning_substitute(c->terms_a.items, c->terms_a.n, b->terms.items, b->terms.n, &sub);
-        sl_order_measure(c->order, sub.items, sub.n, &out->meaning_order);
-    }
     out->best_similarity = c->best_similarity;
     out->best_pair_a = c->best_pair_a;
     out->best_pair_b = c->best_pair_b;

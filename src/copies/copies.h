@@ -242,23 +242,6 @@ const char *sl_synonyms_error(void);
 size_t sl_synonyms_senses(uint32_t code, const uint32_t **out);
 size_t sl_synonyms_reach(uint32_t code, const uint32_t **out);
 
-/* ---- meaning.c: the words a text keeps in meaning ---- */
-
-typedef SL_VEC(uint32_t) sl_meaning_scratch_vec;
-/* The other text's synsets (reused between calls). */
-typedef struct sl_meaning_scratch {
-    sl_meaning_scratch_vec senses, reach;
-} sl_meaning_scratch;
-/* The share of the plain content terms (neither names nor figures, never
- * quoted) of `fewer` (a text's sorted distinct terms) that `more` has as
- * they are or as a WordNet synonym (the senses of one meeting the reach of
- * the other). 0 or SL_ENOMEM. */
-int sl_meaning_kept(const uint32_t *fewer, size_t n_fewer, const uint32_t *more, size_t n_more,
-                    sl_meaning_scratch *s, double *out);
-void sl_meaning_scratch_free(sl_meaning_scratch *s);
-extern int sl_meaning_senses_only;
-int sl_meaning_substitute(const uint32_t *terms_a, size_t n_a, const uint32_t *seq_b, size_t n_b, void *outv);
-
 /* ---- wording.c: machine-translation metrics of two sentences ---- */
 
 #define SL_WORDING_NGRAMS 4
@@ -371,9 +354,6 @@ typedef struct sl_comparison {
                                             with fewer of them that the other has, in any order
                                             (quoted terms left out), and of the one with more */
     double term_overlap_more;
-    double meaning_kept2, meaning_kept3, meaning_order;
-    double meaning_kept;                 /* sl_meaning_kept of the text with fewer distinct
-                                            terms in the other (measured where aligned) */
     double match_a, match_b;             /* share of each text covered by its sentences' best
                                             match in the other, whatever the order (splits,
                                             merges and reordered sentences count) */
@@ -499,7 +479,7 @@ size_t sl_copy_names_needed(size_t fewer);
 
 /* ---- decide.c: is a pair of texts a rewrite ---- */
 
-#define SL_COPY_FEATURES 21
+#define SL_COPY_FEATURES 17
 /* The features of a compared pair the rewrite decision weighs (for fitting
  * it: eval/fit_copies.py). */
 void sl_copy_features(const sl_comparison *cmp, double f[SL_COPY_FEATURES]);
