@@ -817,13 +817,25 @@ static unsigned char language_bit(const char *lang)
 
 /* The lookup runs for every short word of every article (twice: language,
  * tokens), so the table is also hashed, once per process: open addressing,
- * slots hold index + 1 (0 empty), at most 766 of 2,048 slots filled. A
- * binary search over the sorted table took 2.5% of a Reuters ingest
- * (perf, docs/benchmarks.md "Stop words"). Words are unique (test_text
- * checks the table is in strcmp order, which rules duplicates out). */
+ * at most 766 of 2,048 slots filled. A binary search over the sorted table
+ * took 2.5% of a Reuters ingest (perf, docs/benchmarks.md "Stop words").
+ * Words are unique (test_text checks the table is in strcmp order, which
+ * rules duplicates out). A slot holds its word's hash, length and
+ * languages, so that a probe reads the slot alone: a word under eight
+ * bytes is told by its hash and length (sl_swar_word_hash is one-to-one on
+ * them, stem_memo.h says why; save the hash 1, which 0 is remapped to),
+ * and only longer words are compared with the entry's bytes (the entry read
+ * for every probe, and the word lowered a second time, were a third of a
+ * lookup: docs/benchmarks.md, "Thirty-second round: the analysis's
+ * instructions"). */
 #define N_STOPWORDS (sizeof stopwords / sizeof *stopwords)
 #define SLOTS 2048
-static uint16_t slots[SLOTS];
+typedef struct stop_slot {
+    uint64_t hash;       /* of the word; 0: empty */
+    uint16_t entry;      /* its place in stopwords[] */
+    unsigned char len, langs;
+} stop_slot;
+static stop_slot slots[SLOTS];
 static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
 /* Set once the slots are filled: a lookup then reads one flag, not
  * pthread_once (a call a word). */
@@ -832,18 +844,21 @@ static atomic_bool slots_filled;
 static void fill_slots(void)
 {
     for (size_t i = 0; i < N_STOPWORDS; i++) {
-        uint32_t h = (uint32_t)sl_swar_word_hash(stopwords[i].word, stopwords[i].len, false);
-        while (slots[h & (SLOTS - 1)])
-            h++;
-        slots[h & (SLOTS - 1)] = (uint16_t)(i + 1);
+        uint64_t h = sl_swar_word_hash(stopwords[i].word, stopwords[i].len, false);
+        uint32_t at = (uint32_t)h;
+        while (slots[at & (SLOTS - 1)].hash)
+            at++;
+        slots[at & (SLOTS - 1)] = (stop_slot){h, (uint16_t)i, stopwords[i].len, stopwords[i].langs};
     }
     atomic_store_explicit(&slots_filled, true, memory_order_release);
 }
 
-/* Whether the entry is `w`, ASCII letters lowered first when `lower`. */
-static bool entry_is(const struct stopword *e, const unsigned char *w, size_t len, bool lower)
+/* Whether the slot, of the hash h of `w` (ASCII letters lowered first when
+ * `lower`), holds `w`. */
+static inline bool slot_is(const stop_slot *s, uint64_t h, const char *w, size_t len, bool lower)
 {
-    return e->len == len && sl_swar_same(e->word, (const char *)w, len, lower);
+    return s->hash == h && s->len == len &&
+           ((len < 8 && h != 1) || sl_swar_same(stopwords[s->entry].word, w, len, lower));
 }
 
 /* The languages `w` is a stop word of, as a bit set (0 when none). Inline
@@ -857,14 +872,13 @@ static inline __attribute__((always_inline)) unsigned char stopword_langs(const 
         return 0;
     if (!atomic_load_explicit(&slots_filled, memory_order_acquire))
         pthread_once(&slots_once, fill_slots);
-    const unsigned char *word = (const unsigned char *)w;
-    for (uint32_t h = (uint32_t)sl_swar_word_hash(w, len, lower);; h++) {
-        uint16_t slot = slots[h & (SLOTS - 1)];
-        if (!slot)
+    uint64_t h = sl_swar_word_hash(w, len, lower);
+    for (uint32_t at = (uint32_t)h;; at++) {
+        const stop_slot *s = &slots[at & (SLOTS - 1)];
+        if (!s->hash)
             return 0;
-        const struct stopword *e = &stopwords[slot - 1];
-        if (entry_is(e, word, len, lower))
-            return e->langs;
+        if (slot_is(s, h, w, len, lower))
+            return s->langs;
     }
 }
 

@@ -103,6 +103,30 @@ TEST(stopwords_ascii_lookup_is_the_lowered_lookup)
     CHECK_INT(sl_stopword_langs_ascii("Tarn", 4), 0);
 }
 
+/* A stop word of each length from 1 to 10 is found, and with any one of
+ * its bytes made '#' (no word has it) it is not: the slot's hash and length
+ * tell a short word, the bytes a long one, and neither lets a near word in. */
+TEST(stopwords_found_and_near_words_not)
+{
+    static const char *const words[] = {"a", "de", "the", "with", "about", "before",
+                                        "because", "although", "zwischen", "themselves"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        char word[16];
+        size_t len = strlen(words[k]);
+        CHECK(sl_stopword_langs(words[k], len) != 0);
+        for (size_t at = 0; at < len; at++) {
+            memcpy(word, words[k], len);
+            CHECK_INT(sl_stopword_langs_ascii(word, len), sl_stopword_langs(words[k], len));
+            word[at] = (char)(word[at] - 'a' + 'A');   /* a capital is the same word to the ASCII lookup */
+            CHECK_INT(sl_stopword_langs_ascii(word, len), sl_stopword_langs(words[k], len));
+            CHECK_INT(sl_stopword_langs(word, len), 0);
+            word[at] = '#';
+            CHECK_INT(sl_stopword_langs(word, len), 0);
+            CHECK_INT(sl_stopword_langs_ascii(word, len), 0);
+        }
+    }
+}
+
 /* Words of every length that differ in one byte, at every place, are
  * kept apart and found again. */
 TEST(stem_memo_words_differing_at_every_place)
