@@ -817,17 +817,11 @@ static unsigned char language_bit(const char *lang)
 
 /* The lookup runs for every short word of every article (twice: language,
  * tokens), so the table is also hashed, once per process: open addressing,
- * at most 766 of 2,048 slots filled. A binary search over the sorted table
- * took 2.5% of a Reuters ingest (perf, docs/benchmarks.md "Stop words").
- * Words are unique (test_text checks the table is in strcmp order, which
- * rules duplicates out). A slot holds its word's hash, length and
- * languages, so that a probe reads the slot alone: a word under eight
- * bytes is told by its hash and length (sl_swar_word_hash is one-to-one on
- * them, stem_memo.h says why; save the hash 1, which 0 is remapped to),
- * and only longer words are compared with the entry's bytes (the entry read
- * for every probe, and the word lowered a second time, were a third of a
- * lookup: docs/benchmarks.md, "Thirty-second round: the analysis's
- * instructions"). */
+ * at most 766 of 2,048 slots filled (a binary search took 2.5% of a Reuters
+ * ingest: docs/benchmarks.md "Stop words"). Words are unique (test_text
+ * checks the table's strcmp order). A slot holds its word's hash, length and
+ * languages: a word under eight bytes is told by hash and length (one-to-one:
+ * stem_memo.h), a longer one by its bytes (docs/benchmarks.md, round 32). */
 #define N_STOPWORDS (sizeof stopwords / sizeof *stopwords)
 #define SLOTS 2048
 typedef struct stop_slot {
@@ -837,9 +831,7 @@ typedef struct stop_slot {
 } stop_slot;
 static stop_slot slots[SLOTS];
 static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
-/* Set once the slots are filled: a lookup then reads one flag, not
- * pthread_once (a call a word). */
-static atomic_bool slots_filled;
+static atomic_bool slots_filled; /* a lookup reads it, not pthread_once (a call a word) */
 
 static void fill_slots(void)
 {
