@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text/langmodel.h"
+#include "text/stopword_slots.h"
 #include "text/swar.h"
 #include "text/text.h"
 #include "util/alloc.h"

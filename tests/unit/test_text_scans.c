@@ -12,6 +12,7 @@
 
 #include "test.h"
 #include "text/stem_memo.h"
+#include "text/stopword_slots.h"
 #include "text/swar.h"
 #include "text/text.h"
 #include "util/alloc.h"
