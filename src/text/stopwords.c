@@ -6,12 +6,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "text/stopword_slots.h"
 #include "text/swar.h"
 #include "text/text.h"
 #include "util/byte_table.h"
-
-/* Longer than any word in the table (checked by test_text). */
-#define STOPWORD_MAX_BYTES 16
 
 /* One bit per language with a list. */
 enum { EN = 1, DE = 2, FR = 4, ES = 8, IT = 16, PT = 32, NL = 64 };
@@ -816,72 +814,38 @@ static unsigned char language_bit(const char *lang)
 }
 
 /* The lookup runs for every short word of every article (twice: language,
- * tokens), so the table is also hashed, once per process: open addressing,
- * slots hold index + 1 (0 empty), at most 766 of 2,048 slots filled. A
- * binary search over the sorted table took 2.5% of a Reuters ingest
- * (perf, docs/benchmarks.md "Stop words"). Words are unique (test_text
- * checks the table is in strcmp order, which rules duplicates out). */
+ * tokens), so the table is also hashed (stopword_slots.h), once per process
+ * (a binary search took 2.5% of a Reuters ingest: docs/benchmarks.md "Stop
+ * words"). Words are unique (test_text checks the table's strcmp order). */
 #define N_STOPWORDS (sizeof stopwords / sizeof *stopwords)
-#define SLOTS 2048
-static uint16_t slots[SLOTS];
+sl_stop_slot sl_stop_slots[SL_STOPWORD_SLOTS];
+atomic_bool sl_stop_slots_filled;
 static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
-/* Set once the slots are filled: a lookup then reads one flag, not
- * pthread_once (a call a word). */
-static atomic_bool slots_filled;
 
 static void fill_slots(void)
 {
     for (size_t i = 0; i < N_STOPWORDS; i++) {
-        uint32_t h = (uint32_t)sl_swar_word_hash(stopwords[i].word, stopwords[i].len, false);
-        while (slots[h & (SLOTS - 1)])
-            h++;
-        slots[h & (SLOTS - 1)] = (uint16_t)(i + 1);
+        uint64_t h = sl_swar_word_hash(stopwords[i].word, stopwords[i].len, false);
+        uint32_t at = (uint32_t)h;
+        while (sl_stop_slots[at & (SL_STOPWORD_SLOTS - 1)].hash)
+            at++;
+        sl_stop_slots[at & (SL_STOPWORD_SLOTS - 1)] =
+            (sl_stop_slot){h, stopwords[i].word, stopwords[i].len, stopwords[i].langs};
     }
-    atomic_store_explicit(&slots_filled, true, memory_order_release);
+    atomic_store_explicit(&sl_stop_slots_filled, true, memory_order_release);
 }
 
-/* Whether the entry is `w`, ASCII letters lowered first when `lower`. */
-static bool entry_is(const struct stopword *e, const unsigned char *w, size_t len, bool lower)
-{
-    return e->len == len && sl_swar_same(e->word, (const char *)w, len, lower);
-}
-
-/* The languages `w` is a stop word of, as a bit set (0 when none). Inline
- * in each of its three callers, forced: a call from a call for each word
- * of the language profile was 0.4% of dedup's instructions
- * (docs/history/benchmarks-rounds.md, "Twenty-seventh round: dedup"). */
-static inline __attribute__((always_inline)) unsigned char stopword_langs(const char *w, size_t len,
-                                                                       bool lower)
-{
-    if (!len || len > STOPWORD_MAX_BYTES)
-        return 0;
-    if (!atomic_load_explicit(&slots_filled, memory_order_acquire))
-        pthread_once(&slots_once, fill_slots);
-    const unsigned char *word = (const unsigned char *)w;
-    for (uint32_t h = (uint32_t)sl_swar_word_hash(w, len, lower);; h++) {
-        uint16_t slot = slots[h & (SLOTS - 1)];
-        if (!slot)
-            return 0;
-        const struct stopword *e = &stopwords[slot - 1];
-        if (entry_is(e, word, len, lower))
-            return e->langs;
-    }
-}
+void sl_stop_slots_fill(void) { pthread_once(&slots_once, fill_slots); }
 
 bool sl_is_stopword(const char *lang, const char *w, size_t len)
 {
-    unsigned langs = stopword_langs(w, len, false);   /* most words are in no list: no language lookup */
+    unsigned langs = sl_stop_slots_langs(w, len, false);   /* most words are in no list: no language lookup */
     return langs && (langs & language_bit(lang));
 }
 
 unsigned sl_stopword_langs(const char *w, size_t len)
 {
-    return stopword_langs(w, len, false);
-}
-
-unsigned sl_stopword_langs_ascii(const char *w, size_t len)
-{
-    return stopword_langs(w, len, true);
+    return sl_stop_slots_langs(w, len, false);
 }
 
 const char *sl_stopword_lang(unsigned bit)

@@ -94,6 +94,28 @@ static inline uint64_t sl_swar_at_least(uint64_t w, unsigned char c)
     return w & low_reaches;
 }
 
+/* 0x80 in each byte of w that is an ASCII letter, 0 in the others (per
+ * byte exact: a byte's low seven bits, lowered, plus at most 0x1F carry
+ * into no other byte). */
+static inline uint64_t sl_swar_ascii_letters(uint64_t w)
+{
+    uint64_t low = (w | SL_SWAR_ONES * 0x20) & SL_SWAR_LOWS;
+    uint64_t from_a = low + SL_SWAR_ONES * (0x80 - 'a');
+    uint64_t past_z = low + SL_SWAR_ONES * (0x80 - 'z' - 1);
+    return from_a & ~past_z & ~w & SL_SWAR_HIGHS;
+}
+
+/* The place of the first byte of `marks` (0x80 or 0 in each byte) that is
+ * marked, in memory order; `marks` not 0. */
+static inline size_t sl_swar_first(uint64_t marks)
+{
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return (size_t)__builtin_clzll(marks) / 8;
+#else
+    return (size_t)__builtin_ctzll(marks) / 8;
+#endif
+}
+
 /* w with its ASCII capitals lowered, every other byte as it is. */
 static inline uint64_t sl_swar_ascii_lower(uint64_t w)
 {

@@ -183,9 +183,7 @@ bool sl_is_stopword(const char *lang, const char *w, size_t len);
  * k < SL_STOPWORD_LANG_BITS. */
 #define SL_STOPWORD_LANG_BITS 8
 unsigned sl_stopword_langs(const char *w, size_t len);
-/* sl_stopword_langs of `w` with its ASCII letters lowered, without a copy:
- * the folded form of a word all ASCII (language detection's words). */
-unsigned sl_stopword_langs_ascii(const char *w, size_t len);
+/* sl_stopword_langs_ascii (inline): text/stopword_slots.h. */
 /* ISO 639-1 code of a single stop-word language bit; NULL when no language
  * has that bit (so callers loop over k until NULL). Static string. */
 const char *sl_stopword_lang(unsigned bit);

@@ -12,6 +12,7 @@
 
 #include "test.h"
 #include "text/stem_memo.h"
+#include "text/stopword_slots.h"
 #include "text/swar.h"
 #include "text/text.h"
 #include "util/alloc.h"
@@ -101,6 +102,56 @@ TEST(stopwords_ascii_lookup_is_the_lowered_lookup)
     CHECK(sl_stopword_langs_ascii("THE", 3) != 0);
     CHECK(sl_stopword_langs_ascii("Zwischen", 8) != 0);
     CHECK_INT(sl_stopword_langs_ascii("Tarn", 4), 0);
+}
+
+/* sl_swar_ascii_letters marks exactly the bytes sl_ascii_letter takes, for
+ * every byte value at every place among neighbours of every kind, and
+ * sl_swar_first finds the first byte marked, in memory order. */
+TEST(swar_ascii_letters_are_the_bytewise_test)
+{
+    static const unsigned char neighbours[] = {'a', 'Z', '@', '[', '`', '{', 0x00, 0x7F, 0x80, 0xC1, 0xDA, 0xFF};
+    for (unsigned c = 0; c < 256; c++)
+        for (size_t at = 0; at < 8; at++)
+            for (size_t n = 0; n < sizeof neighbours; n++) {
+                unsigned char bytes[8];
+                memset(bytes, neighbours[n], sizeof bytes);
+                bytes[at] = (unsigned char)c;
+                uint64_t marks = sl_swar_ascii_letters(sl_swar_load(bytes));
+                size_t first = 8;
+                for (size_t k = 0; k < 8; k++) {
+                    unsigned char mark;
+                    memcpy(&mark, (const char *)&marks + k, 1);
+                    CHECK_INT(mark, sl_ascii_letter((char)bytes[k]) ? 0x80 : 0);
+                    if (mark && first == 8)
+                        first = k;
+                }
+                if (marks)
+                    CHECK_INT(sl_swar_first(marks), first);
+            }
+}
+
+/* A stop word of each length from 1 to 10 is found, and with any one of
+ * its bytes made '#' (no word has it) it is not: the slot's hash and length
+ * tell a short word, the bytes a long one, and neither lets a near word in. */
+TEST(stopwords_found_and_near_words_not)
+{
+    static const char *const words[] = {"a", "de", "the", "with", "about", "before",
+                                        "because", "although", "zwischen", "themselves"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        char word[16];
+        size_t len = strlen(words[k]);
+        CHECK(sl_stopword_langs(words[k], len) != 0);
+        for (size_t at = 0; at < len; at++) {
+            memcpy(word, words[k], len);
+            CHECK_INT(sl_stopword_langs_ascii(word, len), sl_stopword_langs(words[k], len));
+            word[at] = (char)(word[at] - 'a' + 'A');   /* a capital is the same word to the ASCII lookup */
+            CHECK_INT(sl_stopword_langs_ascii(word, len), sl_stopword_langs(words[k], len));
+            CHECK_INT(sl_stopword_langs(word, len), 0);
+            word[at] = '#';
+            CHECK_INT(sl_stopword_langs(word, len), 0);
+            CHECK_INT(sl_stopword_langs_ascii(word, len), 0);
+        }
+    }
 }
 
 /* Words of every length that differ in one byte, at every place, are
