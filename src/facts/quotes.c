@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts/entity_cues.h"
 #include "facts/facts.h"
 #include "util/alloc.h"
 
@@ -630,17 +631,28 @@ static bool trim_speaker(const sl_facts_doc *d, attribution *a)
     return a->sp_first < a->sp_end;
 }
 
+/* Whether a speaker phrase opens with a name's possessive, capitalised words
+ * ending in "'s" before lower-case words: "Velmar's port minister". */
+static bool name_possessive(const sl_facts_doc *d, const attribution *a)
+{
+    for (size_t i = a->sp_first; i + 1 < a->sp_end && sl_facts_upper(d, i); i++)
+        if (sl_entities_possessive_len(d, i))
+            return true;
+    return false;
+}
+
 /* The person an apposition right after a speaker phrase that is no name
  * names ("the assailant, John McGraw, told"; "Her spokesman, Nick Merrill,
- * said"; "Alder's spokesman, John Roe, said"): the phrase is a determiner
- * and lower-case words, or holds a spokesperson's word, a comma follows
+ * said"; "Alder's spokesman, John Roe, said"; "Velmar's port minister, Ana
+ * Ruiz, said"): the phrase is a determiner or a name's possessive and
+ * lower-case words, or holds a spokesperson's word, a comma follows
  * it, then a person's name and a comma, a cue or the clause's end (`spokes`:
  * the phrase holds a spokesperson's word). -1 when there is none. */
 static long apposition_person(const sl_facts_doc *d, const attribution *a, bool spokes)
 {
     if (a->sp_end - a->sp_first < 2 || !sl_facts_is(d, a->sp_end, ","))
         return -1;
-    if (!spokes && sl_facts_in(d, a->sp_first, np_starts) < 0)
+    if (!spokes && sl_facts_in(d, a->sp_first, np_starts) < 0 && !name_possessive(d, a))
         return -1;
     /* capitalised words may qualify the description ("the White House press
      * secretary, Josh Earnest,"), but it ends in a lower-case word */
