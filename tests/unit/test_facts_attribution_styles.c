@@ -164,3 +164,17 @@ TEST(facts_attribution_possessive_description)
             "harbour,\" Port Velmar\u2019s harbour master, Tomas Ekberg, said.\n",
             "Tomas Ekberg");
 }
+
+/* A name after "said" that runs into the quote's mark is the reported
+ * clause's subject, not the speaker ("said Velmar had "moved""); and a
+ * description's apposition may give the name a title of its own ("The
+ * mediator, commission chair Ana Ruiz,"). */
+TEST(facts_attribution_clause_after_cue)
+{
+    said_by("The ferry talks ended on Friday.\n\nTomas Ekberg, speaking after the signing, said "
+            "Velmar had \"come a long way\" from its first offer.\n",
+            "Tomas Ekberg"); /* before: "Velmar" */
+    said_by("The ferry talks ended on Friday.\n\nThe mediator, harbour commission chair Ana "
+            "Ruiz, called the deal \"a fair price for every berth in the valley.\"\n",
+            "Ana Ruiz"); /* before: "the deal" */
+}
