@@ -640,37 +640,6 @@ static bool trim_speaker(const sl_facts_doc *d, attribution *a)
     return a->sp_first < a->sp_end;
 }
 
-/* Whether a speaker phrase opens with a name's possessive, capitalised words
- * ending in "'s" before lower-case words: "Velmar's port minister". */
-static bool name_possessive(const sl_facts_doc *d, const attribution *a)
-{
-    for (size_t i = a->sp_first; i + 1 < a->sp_end && sl_facts_upper(d, i); i++)
-        if (sl_entities_possessive_len(d, i))
-            return true;
-    return false;
-}
-
-/* The first token from j that is no lower-case word, at most three words
- * on: where a name given a title in apposition starts ("the mediator,
- * commission chair Ana Ruiz,"). */
-static size_t titled_apposition(const sl_facts_doc *d, size_t j)
-{
-    size_t from = j;
-    while (j < d->toks.n && j - from < 3 && (d->toks.items[j].flags & SL_TOK_WORD) &&
-           !sl_facts_upper(d, j))
-        j++;
-    return j;
-}
-
-/* Whether person item `it` is given a role ending in the word of token j
- * (the title before its name). */
-static bool titled_by(const sl_facts_doc *d, const sl_fact_item *it, size_t j)
-{
-    size_t n;
-    const char *w = sl_facts_tok(d, j, &n);
-    return it->role && sl_role_ends_with_word(it->role, strlen(it->role), w, n);
-}
-
 /* The person an apposition right after a speaker phrase that is no name
  * names ("the assailant, John McGraw, told"; "Her spokesman, Nick Merrill,
  * said"; "Alder's spokesman, John Roe, said"; "Velmar's port minister, Ana
@@ -683,7 +652,7 @@ static long apposition_person(const sl_facts_doc *d, const attribution *a, bool 
 {
     if (a->sp_end - a->sp_first < 2 || !sl_facts_is(d, a->sp_end, ","))
         return -1;
-    if (!spokes && sl_facts_in(d, a->sp_first, np_starts) < 0 && !name_possessive(d, a))
+    if (!spokes && sl_facts_in(d, a->sp_first, np_starts) < 0 && !sl_entities_possessive_opening(d, a->sp_first, a->sp_end))
         return -1;
     /* capitalised words may qualify the description ("the White House press
      * secretary, Josh Earnest,"), but it ends in a lower-case word */
@@ -691,13 +660,13 @@ static long apposition_person(const sl_facts_doc *d, const attribution *a, bool 
         if ((i + 1 == a->sp_end && sl_facts_upper(d, i)) ||
             !(d->toks.items[i].flags & SL_TOK_WORD))
             return -1;
-    size_t name = titled_apposition(d, a->sp_end + 1);
+    size_t name = sl_entities_title_words(d, a->sp_end + 1);
     uint32_t at = name < d->toks.n ? d->toks.items[name].start : UINT32_MAX;
     for (size_t k = 0; k < d->out->n; k++) {
         const sl_fact_item *it = &d->out->items[k];
         if (it->kind != SL_FACT_ENTITY || it->span.start != at || !it->detail ||
             strcmp(it->detail, "person") || !it->about ||
-            (name > a->sp_end + 1 && !titled_by(d, it, name - 1)))
+            (name > a->sp_end + 1 && !sl_entities_titled_by(d, it, name - 1)))
             continue;
         size_t after = sl_facts_token_at(d, it->span.end);
         return after >= d->toks.n || punct(d, after) || is_cue(d, after) ? (long)k : -1;
