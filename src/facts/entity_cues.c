@@ -1,8 +1,10 @@
 /* entity_cues.c — what the words around a name say of it, for the
- * entities of entities.c: possessives ("Lebanon's", "Belmora's water
- * minister"), appositions ("the firm Mallory Hayes", "Novexa, a Swiss
- * company,"), premises ("at a Harlow bakery"), the nouns of kin, staff,
- * holdings and travel before a name, an age after it, a copyright mark, and
+ * entities of entities.c (and the speaker appositions of quotes.c):
+ * possessives ("Lebanon's", "Belmora's water minister"), appositions ("the
+ * firm Mallory Hayes", "Novexa, a Swiss company,"), a title before a name
+ * ("commission chair Ana Ruiz"), premises ("at a Harlow bakery"), the
+ * nouns of kin, staff, holdings and travel before a name, an age after it,
+ * a copyright mark, and
  * the shape of a word (a nationality, the month May, capitals), a word
  * written elsewhere before a place word ("the Tavel" of "Tavel River"). Each
  * is a test over the facts document's tokens; entities.c weighs them. */
@@ -34,6 +36,30 @@ size_t sl_entities_possessive_len(const sl_facts_doc *d, size_t i)
     return n > 2 && !strncmp(w + n - 2, "'s", 2)               ? 2
            : n > 4 && !strncmp(w + n - 4, "\xE2\x80\x99s", 4) ? 4
                                                               : 0;
+}
+
+bool sl_entities_possessive_opening(const sl_facts_doc *d, size_t first, size_t end)
+{
+    for (size_t i = first; i + 1 < end && sl_facts_upper(d, i); i++)
+        if (sl_entities_possessive_len(d, i))
+            return true;
+    return false;
+}
+
+size_t sl_entities_title_words(const sl_facts_doc *d, size_t j)
+{
+    size_t from = j;
+    while (j < d->toks.n && j - from < 3 && (d->toks.items[j].flags & SL_TOK_WORD) &&
+           !sl_facts_upper(d, j))
+        j++;
+    return j;
+}
+
+bool sl_entities_titled_by(const sl_facts_doc *d, const sl_fact_item *it, size_t j)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, j, &n);
+    return it->role && sl_role_ends_with_word(it->role, strlen(it->role), w, n);
 }
 
 /* Whether token i follows a country's or region's possessive ("Lebanon's",

@@ -10,6 +10,15 @@
 /* ---- possessives ---- */
 /* Bytes of the possessive ending of token i ("'s", "’s"), 0 when none. */
 size_t sl_entities_possessive_len(const sl_facts_doc *d, size_t i);
+/* Whether tokens [first, end) open with a name's possessive, capitalised
+ * words ending in "'s" before a lower-case word: "Velmar's port minister". */
+bool sl_entities_possessive_opening(const sl_facts_doc *d, size_t first, size_t end);
+/* The first token from j that is no lower-case word, at most three words on:
+ * where a name after its title starts ("commission chair Ana Ruiz"). */
+size_t sl_entities_title_words(const sl_facts_doc *d, size_t j);
+/* Whether person item `it` is given a role ending in the word of token j
+ * (the title before its name: "chair" of "commission chair Ana Ruiz"). */
+bool sl_entities_titled_by(const sl_facts_doc *d, const sl_fact_item *it, size_t j);
 /* Whether token i follows a country's or region's possessive ("Lebanon's Hezbollah"). */
 bool sl_entities_place_possessive(const sl_facts_doc *d, size_t i);
 /* Whether token i is a possessive that what only a state has ("minister",

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts/entity_cues.h"
 #include "facts/facts.h"
 #include "util/alloc.h"
 
@@ -353,14 +354,23 @@ static bool person_name(const sl_facts_doc *d, size_t first, size_t end)
     return false;
 }
 
+/* The speaker phrase right after cue k, before the quote's mark i: none
+ * (k + 1) when it runs into the mark, a clause and not a speaker ('said
+ * Velmar had "moved"'; ', said Smith: "..."' stops at its colon). */
+static size_t speaker_after_cue(const sl_facts_doc *d, size_t k, size_t i)
+{
+    size_t e = np_forward(d, k + 1, i);
+    return e < i ? e : k + 1;
+}
+
 /* The speaker before cue k (floor: first token looked at; i: the quote's mark). */
 static void speaker_before(const sl_facts_doc *d, size_t k, size_t floor, size_t i, attribution *a)
 {
     a->sp_end = k;
-    if (k + 1 < i && !speaker_before_cue(d, k) && np_forward(d, k + 1, i) > k + 1 &&
+    if (k + 1 < i && !speaker_before_cue(d, k) && speaker_after_cue(d, k, i) > k + 1 &&
         (k == 0 || punct(d, k - 1))) { /* ', said Smith: "..."' */
         a->sp_first = k + 1;
-        a->sp_end = np_forward(d, k + 1, i);
+        a->sp_end = speaker_after_cue(d, k, i);
         return;
     }
     while (a->sp_end > floor && trailer(d, a->sp_end - 1))
@@ -383,7 +393,7 @@ static void speaker_before(const sl_facts_doc *d, size_t k, size_t floor, size_t
     }
     if (a->sp_first == a->sp_end) { /* "said Smith:", but not "said he would win." */
         a->sp_first = k + 1;
-        a->sp_end = np_forward(d, k + 1, i);
+        a->sp_end = speaker_after_cue(d, k, i);
         if (a->sp_end > a->sp_first + 1 && sl_facts_in(d, k + 1, pronouns) >= 0)
             a->sp_end = a->sp_first;
     }
@@ -632,15 +642,17 @@ static bool trim_speaker(const sl_facts_doc *d, attribution *a)
 
 /* The person an apposition right after a speaker phrase that is no name
  * names ("the assailant, John McGraw, told"; "Her spokesman, Nick Merrill,
- * said"; "Alder's spokesman, John Roe, said"): the phrase is a determiner
- * and lower-case words, or holds a spokesperson's word, a comma follows
+ * said"; "Alder's spokesman, John Roe, said"; "Velmar's port minister, Ana
+ * Ruiz, said"; "The mediator, commission chair Ana Ruiz, called"): the
+ * phrase is a determiner or a name's possessive and
+ * lower-case words, or holds a spokesperson's word, a comma follows
  * it, then a person's name and a comma, a cue or the clause's end (`spokes`:
  * the phrase holds a spokesperson's word). -1 when there is none. */
 static long apposition_person(const sl_facts_doc *d, const attribution *a, bool spokes)
 {
     if (a->sp_end - a->sp_first < 2 || !sl_facts_is(d, a->sp_end, ","))
         return -1;
-    if (!spokes && sl_facts_in(d, a->sp_first, np_starts) < 0)
+    if (!spokes && sl_facts_in(d, a->sp_first, np_starts) < 0 && !sl_entities_possessive_opening(d, a->sp_first, a->sp_end))
         return -1;
     /* capitalised words may qualify the description ("the White House press
      * secretary, Josh Earnest,"), but it ends in a lower-case word */
@@ -648,11 +660,13 @@ static long apposition_person(const sl_facts_doc *d, const attribution *a, bool 
         if ((i + 1 == a->sp_end && sl_facts_upper(d, i)) ||
             !(d->toks.items[i].flags & SL_TOK_WORD))
             return -1;
-    uint32_t at = a->sp_end + 1 < d->toks.n ? d->toks.items[a->sp_end + 1].start : UINT32_MAX;
+    size_t name = sl_entities_title_words(d, a->sp_end + 1);
+    uint32_t at = name < d->toks.n ? d->toks.items[name].start : UINT32_MAX;
     for (size_t k = 0; k < d->out->n; k++) {
         const sl_fact_item *it = &d->out->items[k];
         if (it->kind != SL_FACT_ENTITY || it->span.start != at || !it->detail ||
-            strcmp(it->detail, "person") || !it->about)
+            strcmp(it->detail, "person") || !it->about ||
+            (name > a->sp_end + 1 && !sl_entities_titled_by(d, it, name - 1)))
             continue;
         size_t after = sl_facts_token_at(d, it->span.end);
         return after >= d->toks.n || punct(d, after) || is_cue(d, after) ? (long)k : -1;

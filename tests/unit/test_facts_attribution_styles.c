@@ -152,3 +152,29 @@ TEST(facts_attribution_role_with_capitalised_words)
             "will open every berth of the port once it is safe,\" the White Harbour press "
             "secretary, Mara Lind, said.\n", "Mara Lind"); /* main: "White Harbour" */
 }
+
+/* A description opened by a name's possessive ("Velmar's port minister")
+ * before an apposition names the person in apposition, not the place. */
+TEST(facts_attribution_possessive_description)
+{
+    said_by("The ferry talks opened on Monday.\n\n\"We did not come to close anyone's "
+            "harbour,\" Velmar's port minister, Ana Ruiz, told reporters.\n",
+            "Ana Ruiz"); /* before: "Velmar" */
+    said_by("The ferry talks opened on Monday.\n\n\"We did not come to close anyone\u2019s "
+            "harbour,\" Port Velmar\u2019s harbour master, Tomas Ekberg, said.\n",
+            "Tomas Ekberg");
+}
+
+/* A name after "said" that runs into the quote's mark is the reported
+ * clause's subject, not the speaker ("said Velmar had "moved""); and a
+ * description's apposition may give the name a title of its own ("The
+ * mediator, commission chair Ana Ruiz,"). */
+TEST(facts_attribution_clause_after_cue)
+{
+    said_by("The ferry talks ended on Friday.\n\nTomas Ekberg, speaking after the signing, said "
+            "Velmar had \"come a long way\" from its first offer.\n",
+            "Tomas Ekberg"); /* before: "Velmar" */
+    said_by("The ferry talks ended on Friday.\n\nThe mediator, harbour commission chair Ana "
+            "Ruiz, called the deal \"a fair price for every berth in the valley.\"\n",
+            "Ana Ruiz"); /* before: "the deal" */
+}
