@@ -557,6 +557,28 @@ TEST(store_whole_table_reads_go_through_a_small_cache)
     drop_store(st, path);
 }
 
+/* A writer does not zero what it deletes (Debian's SQLite is built with
+ * secure_delete on): the rows a batch takes out are gone all the same,
+ * and SQLite finds the file whole. */
+TEST(store_writer_leaves_deleted_bytes_unzeroed)
+{
+    OPEN_STORE(st, path);
+    CHECK_INT(count_rows(st, "PRAGMA secure_delete"), 0);
+    CHECK_INT(sl_store_begin(st), 0);
+    static const int64_t lines[3] = {11, 22, 33};
+    add_article_row(st, 7);
+    CHECK_INT(sl_store_lines_add(st, 7, lines, 3), 0);
+    CHECK_INT(sqlite3_exec(st->db, "DELETE FROM line_articles_recent", NULL, NULL, NULL), SQLITE_OK);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles_recent"), 0);
+    sqlite3_stmt *s = NULL;
+    CHECK_INT(sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_step(s), SQLITE_ROW);
+    CHECK_STR((const char *)sqlite3_column_text(s, 0), "ok");
+    sqlite3_finalize(s);
+    drop_store(st, path);
+}
+
 
 /* An article's rows go in by one statement (sl_store_exec_rows reads them
  * from the caller's memory through the table sl_rows), however many:
