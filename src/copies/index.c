@@ -126,13 +126,19 @@ static unsigned id_class(size_t room)
 }
 
 /* Ids with room for `room`: given back ones of that room, else new; NULL
- * when memory ran out. */
+ * when memory ran out. The index's bytes count every id block cut from the
+ * arena (16-byte aligned), the blocks waiting in the lists too: what it
+ * holds, not only what its postings use. */
 static uint32_t *take_ids(sl_copy_index *ix, size_t room)
 {
     uint32_t **spare = &ix->spare_ids[id_class(room)];
     uint32_t *ids = *spare;
-    if (!ids)
-        return sl_arena_alloc(&ix->ids_memory, room * sizeof *ids);
+    if (!ids) {
+        ids = sl_arena_alloc(&ix->ids_memory, room * sizeof *ids);
+        if (ids)
+            ix->bytes += (room * sizeof *ids + 15) & ~(size_t)15;
+        return ids;
+    }
     memcpy(spare, ids, sizeof *spare);   /* the next in the list */
     return ids;
 }
@@ -182,7 +188,6 @@ static int post(sl_copy_index *ix, uint32_t key, uint32_t id)
             memcpy(ids, p->ids, room * sizeof *ids);
             give_ids(ix, p->ids, room);
         }
-        ix->bytes += (grown - room) * sizeof *ids;
         p->ids = ids;
         room = grown;
     }
@@ -260,7 +265,6 @@ static int hold_full(sl_copy_index *ix, posting *p, const uint32_t *ids, const u
     if (!p->ids)
         return SL_ENOMEM;
     memset(p->ids, 0, SL_COPY_POSTINGS * sizeof *p->ids);
-    ix->bytes += SL_COPY_POSTINGS * sizeof *p->ids;
     p->n = SL_COPY_POSTINGS;
     p->head = 0;
     for (size_t e = 0; e < SL_COPY_RECENT_OF_FULL; e++) {
