@@ -652,7 +652,8 @@ static long apposition_person(const sl_facts_doc *d, const attribution *a, bool 
 {
     if (a->sp_end - a->sp_first < 2 || !sl_facts_is(d, a->sp_end, ","))
         return -1;
-    if (!spokes && sl_facts_in(d, a->sp_first, np_starts) < 0 && !sl_entities_possessive_opening(d, a->sp_first, a->sp_end))
+    if (!spokes && sl_facts_in(d, a->sp_first, np_starts) < 0 &&
+        !sl_entities_possessive_opening(d, a->sp_first, a->sp_end))
         return -1;
     /* capitalised words may qualify the description ("the White House press
      * secretary, Josh Earnest,"), but it ends in a lower-case word */

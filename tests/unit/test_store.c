@@ -523,40 +523,6 @@ TEST(store_walk_keeps_a_failed_reads_reason)
     drop_store(st, path);
 }
 
-/* PRAGMA cache_size of the store's connection (negative: KB). */
-static int cache_size(sl_store *st)
-{
-    sqlite3_stmt *s = NULL;
-    int kb = 0;
-    if (sqlite3_prepare_v2(st->db, "PRAGMA cache_size", -1, &s, NULL) == SQLITE_OK &&
-        sqlite3_step(s) == SQLITE_ROW)
-        kb = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
-    return kb;
-}
-
-static int seen_cache;
-
-static int note_cache(void *ctx, int64_t id, const void *keys, size_t len)
-{
-    (void)id, (void)keys, (void)len;
-    seen_cache = cache_size(ctx);
-    return 0;
-}
-
-TEST(store_whole_table_reads_go_through_a_small_cache)
-{
-    OPEN_STORE(st, path);
-    unsigned char keys[4] = {1, 0, 0, 0}, sentences[1] = {0};
-    CHECK_INT(sl_store_sketch_put(st, 1, keys, sizeof keys, sentences, sizeof sentences, NULL), 0);
-    CHECK_INT(cache_size(st), -24000);
-    seen_cache = 0;
-    CHECK_INT(sl_store_sketch_keys_each(st, note_cache, st), 0);
-    CHECK_INT(seen_cache, -2000);        /* the whole-table read */
-    CHECK_INT(cache_size(st), -24000);   /* the writer's cache, back after it */
-    drop_store(st, path);
-}
-
 /* A writer does not zero what it deletes (Debian's SQLite is built with
  * secure_delete on): the rows a batch takes out are gone all the same,
  * and SQLite finds the file whole. */

@@ -1,6 +1,7 @@
 /* test_store_open.c — what a writer's open of the store asks of SQLite
  * (src/store/store.c): a store whose journal cannot be the write-ahead log
- * is refused, naming the file and the journal mode SQLite kept. */
+ * is refused, naming the file and the journal mode SQLite kept; the
+ * writer's page cache, and the small one of a whole-table read. */
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -42,4 +43,38 @@ TEST(store_open_refuses_a_journal_that_cannot_be_wal)
     sqlite3_finalize(s);
     drop_store(st, path);
     sl_buf_free(&why);
+}
+
+/* PRAGMA cache_size of the store's connection (negative: KB). */
+static int cache_size(sl_store *st)
+{
+    sqlite3_stmt *s = NULL;
+    int kb = 0;
+    if (sqlite3_prepare_v2(st->db, "PRAGMA cache_size", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        kb = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return kb;
+}
+
+static int seen_cache;
+
+static int note_cache(void *ctx, int64_t id, const void *keys, size_t len)
+{
+    (void)id, (void)keys, (void)len;
+    seen_cache = cache_size(ctx);
+    return 0;
+}
+
+TEST(store_whole_table_reads_go_through_a_small_cache)
+{
+    OPEN_STORE(st, path);
+    unsigned char keys[4] = {1, 0, 0, 0}, sentences[1] = {0};
+    CHECK_INT(sl_store_sketch_put(st, 1, keys, sizeof keys, sentences, sizeof sentences, NULL), 0);
+    CHECK_INT(cache_size(st), -24000);
+    seen_cache = 0;
+    CHECK_INT(sl_store_sketch_keys_each(st, note_cache, st), 0);
+    CHECK_INT(seen_cache, -2000);        /* the whole-table read */
+    CHECK_INT(cache_size(st), -24000);   /* the writer's cache, back after it */
+    drop_store(st, path);
 }
