@@ -299,15 +299,19 @@ def main():
             print_errors([r for run in runs for r in classify(run)], len(runs))
             print("the engine's rule: thread B3 F1 1-20 %.4f  21-35 %.4f  all %.4f" % engine)
             print_error_costs(runs)
-        rows = grid(runs)
-        for side, name in ((0, "1-20"), (1, "21-35")):
-            top = max(r[1][side] for r in rows)
-            ties = [r for r in rows if r[1][side] > top - 1e-9]
-            other = [r[1][1 - side] for r in ties]
-            print("actors %-5s chosen on %-5s: %s: 1-20 %.4f  21-35 %.4f  all %.4f; "
-                  "%d rules tie, the other half %.4f-%.4f" % (
-                      (main, name, describe(ties[0][0])) + ties[0][1] +
-                      (len(ties), min(other), max(other))))
+        print_chosen("actors %-5s" % main, grid(runs), describe)
+
+
+def print_chosen(what, rows, describe_rule):
+    """The rule chosen on each half, its figures, and its ties' other half."""
+    for side, name in ((0, "1-20"), (1, "21-35")):
+        top = max(r[1][side] for r in rows)
+        ties = [r for r in rows if r[1][side] > top - 1e-9]
+        other = [r[1][1 - side] for r in ties]
+        print("%s chosen on %-5s: %s: 1-20 %.4f  21-35 %.4f  all %.4f; "
+              "%d rules tie, the other half %.4f-%.4f" % (
+                  (what, name, describe_rule(ties[0][0])) + ties[0][1] +
+                  (len(ties), min(other), max(other))))
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ import numpy as np  # noqa: E402
 from fit_threads import (RELINK_ARTICLES, RELINK_THRESHOLD, ROOT, THREAD_THRESHOLD,  # noqa: E402
                          THREAD_WINDOW_DAYS, auc, rule_birth, rule_relink, thread_link,
                          thread_scores, traced_runs)
-from thread_actors import classify, near  # noqa: E402
+from thread_actors import classify, near, print_chosen  # noqa: E402
 
 LEAD_LINES = 3
 SCORES = ("kind", "kind_idf")
@@ -304,18 +304,6 @@ def main():
         print_distributions(runs, score)
         print_chosen(score, grid(runs, score), describe)
     print_chosen("cosine + w kind", mixed_grid(runs), describe_mixed)
-
-
-def print_chosen(what, rows, describe_rule):
-    """The rule chosen on each half, its figures, and its ties' other half."""
-    for side, name in ((0, "1-20"), (1, "21-35")):
-        top = max(r[1][side] for r in rows)
-        ties = [r for r in rows if r[1][side] > top - 1e-9]
-        other = [r[1][1 - side] for r in ties]
-        print("%s chosen on %-5s: %s: 1-20 %.4f  21-35 %.4f  all %.4f; "
-              "%d rules tie, the other half %.4f-%.4f" % (
-                  (what, name, describe_rule(ties[0][0])) + ties[0][1] +
-                  (len(ties), min(other), max(other))))
 
 
 if __name__ == "__main__":
