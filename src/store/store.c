@@ -330,7 +330,8 @@ static int open_store(sl_store **out, const char *path, int read_only, sl_buf *w
      * pages are not zeroed (secure_delete, on in Debian's SQLite build):
      * the rows read the same, and the first 1,000 Reuters stories take
      * 7.5 M fewer instructions (memset in the b-trees' inserts and the
-     * recent tables' merges; docs/benchmarks.md "Thirty-second round"). */
+     * recent tables' merges; docs/history/benchmarks-rounds.md,
+     * "Thirty-second round: the store's instructions"). */
     const char *setup = read_only ? "PRAGMA query_only = 1; PRAGMA cell_size_check = ON;"
                                   : "PRAGMA synchronous = NORMAL; PRAGMA cell_size_check = ON;"
                                     "PRAGMA secure_delete = OFF;"

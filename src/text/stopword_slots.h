@@ -1,8 +1,8 @@
 /* stopword_slots.h — the stop words' hashed slots (filled by stopwords.c
  * at the first lookup) and their lookup, inline here for the language
  * profile (lang.c), which asks it for each of a text's first hundred words:
- * the call was a sixth of a lookup (docs/benchmarks.md, "Thirty-second
- * round: the analysis's instructions"). */
+ * the call was a sixth of a lookup (docs/history/benchmarks-rounds.md,
+ * "Thirty-second round: the analysis's instructions"). */
 #ifndef SL_TEXT_STOPWORD_SLOTS_H
 #define SL_TEXT_STOPWORD_SLOTS_H
 
