@@ -84,9 +84,10 @@ def story_actors(docs, actors, main):
     return main_actors(counts, main)
 
 
-def annotate(run, actors, main):
-    """Each decision's candidates get `actors`: the main actors shared with
-    the deciding side (article at birth, story at the link again)."""
+def decisions(run):
+    """The engine's thread decisions in a trace, in order: the deciding
+    side's articles (the article at birth, the story's so far at the link
+    again), the candidates it weighed, and every story's articles so far."""
     members = collections.defaultdict(list)
     for e in run["events"]:
         if e["kind"] != "A":
@@ -94,11 +95,16 @@ def annotate(run, actors, main):
         if "article" in e:
             members[e["story"]].append(e["article"])
         if e["articles"] == 1 and "article" in e:
-            mine, candidates = main_actors(actors[e["article"]], main), e["links"]
+            yield [e["article"]], e["links"], members
         elif e["articles"] == RELINK_ARTICLES:
-            mine, candidates = story_actors(members[e["story"]], actors, main), e["candidates"]
-        else:
-            continue
+            yield members[e["story"]], e["candidates"], members
+
+
+def annotate(run, actors, main):
+    """Each decision's candidates get `actors`: the main actors shared with
+    the deciding side (article at birth, story at the link again)."""
+    for side, candidates, members in decisions(run):
+        mine = story_actors(side, actors, main)
         for c in candidates:
             theirs = members.get(c["story"])
             c["actors"] = len(mine & story_actors(theirs, actors, main)) if theirs else 0

@@ -45,7 +45,7 @@ import numpy as np  # noqa: E402
 from fit_threads import (RELINK_ARTICLES, RELINK_THRESHOLD, ROOT, THREAD_THRESHOLD,  # noqa: E402
                          THREAD_WINDOW_DAYS, auc, rule_birth, rule_relink, thread_link,
                          thread_scores, traced_runs)
-from thread_actors import classify, near, print_chosen  # noqa: E402
+from thread_actors import classify, decisions, near, print_chosen  # noqa: E402
 
 LEAD_LINES = 3
 SCORES = ("kind", "kind_idf")
@@ -115,18 +115,8 @@ def kind_scores(a, b, idf):
 def annotate(run, vectors, idf):
     """Each decision's candidates get `kind` and `kind_idf` against the
     deciding side (the article at birth, the story at the link again)."""
-    members = collections.defaultdict(list)
-    for e in run["events"]:
-        if e["kind"] != "A":
-            continue
-        if "article" in e:
-            members[e["story"]].append(e["article"])
-        if e["articles"] == 1 and "article" in e:
-            mine, candidates = vectors[e["article"]], e["links"]
-        elif e["articles"] == RELINK_ARTICLES:
-            mine, candidates = story_vector(members[e["story"]], vectors), e["candidates"]
-        else:
-            continue
+    for side, candidates, members in decisions(run):
+        mine = story_vector(side, vectors)
         for c in candidates:
             theirs = members.get(c["story"])
             c["kind"], c["kind_idf"] = kind_scores(mine, story_vector(theirs, vectors), idf) \
