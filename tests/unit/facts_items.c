@@ -110,3 +110,15 @@ void check_entities(const char *text, const want_entity *want, size_t n_want)
     }
     sl_fact_items_free(items);
 }
+
+size_t entities_with_role(const char *text, const char *name, const char *type, const char *role)
+{
+    sl_fact_items *items = facts_of_text(text, NULL);
+    const sl_fact_item *e = NULL;
+    size_t n = 0;
+    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++)
+        n += !strcmp(e->text, name) && (!type || (e->detail && !strcmp(e->detail, type))) &&
+             e->role && !strcmp(e->role, role);
+    sl_fact_items_free(items);
+    return n;
+}

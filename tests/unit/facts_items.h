@@ -48,6 +48,10 @@ typedef struct want_entity {
     size_t count;
 } want_entity;
 
+/* How many entities of `text` read `name` as `type` (any type when NULL)
+ * with the role `role`. */
+size_t entities_with_role(const char *text, const char *name, const char *type, const char *role);
+
 /* Checks each expectation of `want` on the entities of `text`. */
 void check_entities(const char *text, const want_entity *want, size_t n_want);
 #define CHECK_ENTITIES(text, ...)                                                            \

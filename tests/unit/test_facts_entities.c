@@ -461,19 +461,6 @@ TEST(facts_entities_bodies_in_apposition)
                    {"Ada Holt", "person", NULL, 1});
 }
 
-/* How many entities of `text` read `name` as a person with the role `role`. */
-static size_t with_role(const char *text, const char *name, const char *role)
-{
-    sl_fact_items *items = facts_of_text(text, NULL);
-    const sl_fact_item *e = NULL;
-    size_t n = 0;
-    for (size_t k = 0; (e = fact_nth(items, SL_FACT_ENTITY, k)); k++)
-        n += !strcmp(e->text, name) && !strcmp(e->detail, "person") && e->role &&
-             !strcmp(e->role, role);
-    sl_fact_items_free(items);
-    return n;
-}
-
 /* Role words joined by a hyphen are a role ("Secretary-General Ade
  * Okafor"); a plural noun of people opening a sentence is no name
  * ("Prosecutors said", "Witnesses said"). */
@@ -482,7 +469,7 @@ TEST(facts_entities_hyphenated_roles_and_plural_people)
     const char *text = "Secretary-General Ade Okafor flew in on Monday . Prosecutors said the "
                        "deal was a bribe . Witnesses said they saw it .\n";
     CHECK_ENTITIES(text, {"Prosecutors", NULL, NULL, 0}, {"Witnesses", NULL, NULL, 0});
-    CHECK_INT(with_role(text, "Ade Okafor", "Secretary-General"), 1);
+    CHECK_INT(entities_with_role(text, "Ade Okafor", "person", "Secretary-General"), 1);
 }
 
 /* Role words before a comma are the role of the name in apposition after
@@ -498,8 +485,8 @@ TEST(facts_entities_roles_and_bodies_by_apposition)
                        "water minister, Ines Caldor, spoke. Defense minister Yoav Gallant spoke. He "
                        "said minister Ada Holt was late.\n";
     CHECK_ENTITIES(text, {"World Athletics", "organization", NULL, 1}, {"He", NULL, NULL, 0});
-    CHECK_INT(with_role(text, "Helen Marsh", "foreign secretary"), 1);
-    CHECK_INT(with_role(text, "Ines Caldor", "water minister"), 1);
+    CHECK_INT(entities_with_role(text, "Helen Marsh", "person", "foreign secretary"), 1);
+    CHECK_INT(entities_with_role(text, "Ines Caldor", "person", "water minister"), 1);
 }
 
 /* A short given name stands for the one full name it opens ("Tom",
@@ -674,7 +661,7 @@ TEST(facts_entities_title_in_apposition)
     const char *text = "Jon Petrak, the finance minister, met the unions on Monday. Foreign "
                        "Minister Ana Ruiz stayed away.\n";
     CHECK_ENTITIES(text, {"finance minister", "person", "Jon Petrak", 1});
-    CHECK_INT(with_role(text, "Jon Petrak", "finance minister"), 1);
+    CHECK_INT(entities_with_role(text, "Jon Petrak", "person", "finance minister"), 1);
     CHECK_ENTITIES("Jon Petrak, the finance minister, met the unions on Monday. Dockers led by "
                    "Ivo Grant cheered. The minister left at noon.\n",
                    {"minister", "person", "Jon Petrak", 1});
@@ -778,8 +765,10 @@ TEST(facts_entities_titled_person_of_a_place)
                    {"Rhea Dunmore", "person", NULL, 1}, {"Ingle", "organization", NULL, 1},
                    {"Ingle", "place", NULL, 0}, {"Accord", NULL, NULL, 0});
     /* a title with its "of" opening the sentence: the finder leaves "Secretary" apart */
-    CHECK_INT(with_role("Secretary of State Marian Coldwell met the envoys in Orlov on Monday.\n",
-                        "Marian Coldwell", "Secretary of State"), 1);
+    CHECK_INT(entities_with_role("Secretary of State Marian Coldwell met the envoys in Orlov on "
+                                 "Monday.\n",
+                                 "Marian Coldwell", "person", "Secretary of State"),
+              1);
 }
 
 /* A lone surname opening a sentence before a verb other than of speech is
