@@ -14,7 +14,8 @@ each new story's candidates seen from its first article ("T"), each
 article added and its story's candidates seen from its centroid ("A",
 "R"), and each split ("S"), with each article's vector ("W") and each
 story's centroid after an add ("V") for eval/thread_features.py, which
-measures other features on the same traces (traced_runs). Replaying them
+measures other features on the same traces (traced_runs), and each
+article's event-kind vector ("K") for eval/thread_kinds.py --engine. Replaying them
 under the engine's own rule gives the engine's threads exactly (checked on
 every run); under another rule, the threads that rule would give. Gold thread = topic; a candidate
 story's topic is the majority of its final articles'.
@@ -76,12 +77,14 @@ def trace(tool, out, data, order):
     write_jsonl(jsonl, docs)
     lines = subprocess.run([tool, db, jsonl], capture_output=True, text=True,
                            check=True).stdout.splitlines()
-    events, links, added, vector, names = [], [], None, None, set()
+    events, links, added, vector, kind, names = [], [], None, None, None, set()
     for line in lines:
         cols = line.split("\t")
         if cols[0] == "W":
             vector = {int(t): float(w) for t, w, _ in (c.split(":") for c in cols[1:])}
             names.update(int(c.split(":")[0]) for c in cols[1:] if c.endswith(":1"))
+        elif cols[0] == "K":
+            kind = {int(t): float(w) for t, w in (c.split(":") for c in cols[1:])}
         elif cols[0] == "V":
             added["centroid"] = {int(t): float(w) for t, w in (c.split(":") for c in cols[2:])}
         elif cols[0] == "T":
@@ -90,8 +93,9 @@ def trace(tool, out, data, order):
                               story_dated=int(cols[7]), articles=int(cols[8])))
         elif cols[0] == "A":
             added = dict(kind="A", story=int(cols[1]), articles=int(cols[2]),
-                         thread=int(cols[3]), links=links, candidates=[], vector=vector)
-            links, vector = [], None
+                         thread=int(cols[3]), links=links, candidates=[], vector=vector,
+                         kind_terms=kind)
+            links, vector, kind = [], None, None
             events.append(added)
         elif cols[0] == "R":
             added["candidates"].append(dict(story=int(cols[1]), cosine=float(cols[2]),
@@ -106,7 +110,7 @@ def trace(tool, out, data, order):
                 if e["kind"] == "A" and "article" not in e:
                     e["article"] = index
                     break
-            links, vector = [], None
+            links, vector, kind = [], None, None
     exported = json.loads(subprocess.run([os.path.join(ROOT, "build/storyline"), "--db", db,
                                           "export", "--json"], capture_output=True, text=True,
                                          check=True).stdout)

@@ -5,6 +5,7 @@ the thread links the engine misses. Measured on the exact replay of
 eval/fit_threads.py.
 
     /usr/bin/python3 eval/thread_kinds.py [--data ../shared/datasets] [--orders N] [--part lead|all]
+                                          [--engine] [--mixed W,BIRTH,AGAIN]
 
 An article's event-kind terms are the content words of its lead (its first
 LEAD_LINES lines with a letter that are not a URL; --part all: every line)
@@ -13,7 +14,11 @@ place, which are written capitalised), that are not stop words of
 src/text/stopwords.c (read from it), of 3 letters or more, lightly
 stemmed; weighed tf-idf (df over the collection's articles). A
 story's kind vector is the sum of its articles' (normalised), in the
-trace's order. For each candidate of each thread decision (a new story's
+trace's order. --engine: the engine's own kind vectors in place of these
+(the trace's "K" lines, src/stories/kinds.c: libstemmer stems, the
+grouper's idf of the counts so far, lines as the body text has them);
+kind_idf is then not measured. --mixed also replays one rule cosine + W
+kind at the given cuts. For each candidate of each thread decision (a new story's
 first article at birth; a story that opened its own thread at its
 RELINK_ARTICLES-th article), `kind` is the cosine of the two kind vectors
 and `kind_idf` the highest IDF of a term both hold.
@@ -31,7 +36,7 @@ at the birth, the link again or both; each chosen on one half and
 reported on the other. (3) The same for a score cosine + w kind in place
 of the cosine in the thread rule (the cuts of the birth and of the link
 again chosen with w). None was kept (docs/stories.md "Thirty-second
-round"). numpy needed (/usr/bin/python3).
+round"; with --engine, "Thirty-third round"). numpy needed (/usr/bin/python3).
 """
 import collections
 import math
@@ -96,6 +101,16 @@ def kind_vectors(docs, part):
         n = math.sqrt(sum(w * w for w in v.values())) or 1.0
         vectors.append({t: w / n for t, w in v.items()})
     return vectors, idf
+
+
+def engine_vectors(run):
+    """doc index -> the engine's kind vector of the article ("K" lines of
+    the trace: libstemmer stems, df so far; src/stories/kinds.c)."""
+    vectors = [{} for _ in run["docs"]]
+    for e in run["events"]:
+        if e["kind"] == "A" and "article" in e and e.get("kind_terms"):
+            vectors[e["article"]] = e["kind_terms"]
+    return vectors
 
 
 def story_vector(docs, vectors):
@@ -283,17 +298,28 @@ def main():
     ap.add_argument("--orders", type=int, default=3, help="ECB+ ingest orders 1..N")
     ap.add_argument("--part", default="lead", choices=("lead", "all"),
                     help="the lines the kind terms are read from")
+    ap.add_argument("--engine", action="store_true",
+                    help="the engine's kind vectors (trace's K lines) in place of the script's")
+    ap.add_argument("--mixed", metavar="W,BIRTH,AGAIN",
+                    help="also replay cosine + W kind at these cuts (both decisions)")
     args = ap.parse_args()
     runs = traced_runs(args, args.orders)
     for run in runs:
-        annotate(run, *kind_vectors(run["docs"], args.part))
+        if args.engine:
+            annotate(run, engine_vectors(run), collections.defaultdict(float))
+        else:
+            annotate(run, *kind_vectors(run["docs"], args.part))
     engine = thread_scores(runs, (rule_birth, rule_relink()))
     print("the engine's rule: thread B3 F1 1-20 %.4f  21-35 %.4f  all %.4f" % engine)
     print_auc(runs)
-    for score in SCORES:
+    for score in SCORES[:1] if args.engine else SCORES:
         print_distributions(runs, score)
         print_chosen(score, grid(runs, score), describe)
     print_chosen("cosine + w kind", mixed_grid(runs), describe_mixed)
+    if args.mixed:
+        rule = ("both",) + tuple(float(x) for x in args.mixed.split(","))
+        print("%s: 1-20 %.4f  21-35 %.4f  all %.4f" % ((describe_mixed(rule),) +
+                                                       thread_scores(runs, mixed_rule(*rule))))
 
 
 if __name__ == "__main__":

@@ -179,6 +179,7 @@ static int place(sl_engine *e, const sl_doc *doc, plan *p)
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "term counts");
     sl_grouper_vectorize(g, &doc->body, title, &p->vector);
+    sl_grouper_kind(g, &doc->body, doc->text);
     if (sl_grouper_count_terms(g, &doc->body, title) || sl_grouper_count_language(g, doc->own_lang))
         return sl_seterr(e, SL_ENOMEM, "out of memory");
     /* Grouped on the day its event happened, as its text states it. */

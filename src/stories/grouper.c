@@ -725,8 +725,10 @@ static int64_t merged_story(const sl_grouper *g, int64_t id)
 void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placement *out)
 {
     memset(out, 0, sizeof *out);
-    if (g->trace)
+    if (g->trace) {
         sl_thread_trace_article(g->trace, v, &g->entities);
+        sl_thread_trace_kind(g->trace, &g->kind);
+    }
     accumulate(g, v);
     candidate cands[TOP_CANDIDATES];
     size_t n = take_candidates(g, cands);

@@ -146,6 +146,7 @@ struct sl_grouper {
     size_t acc_n;
     unsigned char packed[SL_CENTROID_TERMS * SL_CENTROID_TERM_BYTES]; /* a centroid for the store */
     sl_term_vec entities;           /* name features of the current article */
+    sl_vector kind;                 /* event-kind vector of the current article (kinds.c) */
     SL_VEC(uint64_t) fetch;         /* terms whose counts are read together (df_fetch.c) */
     SL_VEC(uint32_t) fetched;       /* and the counts read */
     /* the collection's language (languages.c): the most counted, and its count */
@@ -308,6 +309,7 @@ void sl_thread_trace_relink(FILE *out, uint32_t story, const sl_join_pair *p, ui
  * 1 for a name feature (one of `names`), 0 for a term. */
 void sl_thread_trace_article(FILE *out, const sl_vector *v, const sl_term_vec *names);
 /* "V story term:weight ...": the story's centroid after the last A line. */
+void sl_thread_trace_kind(FILE *out, const sl_vector *kind);
 void sl_thread_trace_centroid(FILE *out, int64_t story, const sl_story_slot *s);
 /* "S story new_story": story split, its other part a new story in its thread. */
 void sl_thread_trace_split(FILE *out, int64_t story, int64_t new_story);

@@ -152,6 +152,10 @@ int sl_grouper_count_language(sl_grouper *g, const char *code);
 void sl_grouper_vectorize(sl_grouper *g, const sl_analysis *body, const sl_analysis *title,
                           sl_vector *out);
 
+/* The article's event-kind vector (kinds.c: its lead's stems that it also
+ * writes in lower case), for the next place's trace; with a trace only. */
+void sl_grouper_kind(sl_grouper *g, const sl_analysis *body, const char *body_text);
+
 /* Decides where a vector dated `day` goes (never fails: no candidate means a
  * new story in a new thread). */
 /* The threads to merge that the last sl_grouper_add found (0, 0: none):

@@ -8,7 +8,9 @@
  * of that story's link again, seen from its centroid; "S" a story split;
  * "W" the article's vector and "V" the story's centroid after the add, term
  * by term, so that eval/thread_features.py can measure features the lines
- * above do not hold (names, terms weighed by their rarity across stories). */
+ * above do not hold (names, terms weighed by their rarity across stories),
+ * and "K" the article's event-kind vector (kinds.c) for
+ * eval/thread_kinds.py --engine. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -38,6 +40,14 @@ void sl_thread_trace_article(FILE *out, const sl_vector *v, const sl_term_vec *n
     for (uint32_t i = 0; i < v->n; i++)
         fprintf(out, "\t%llu:%.6g:%d", (unsigned long long)v->terms[i].term, v->terms[i].weight,
                 sl_terms_find(names->items, names->n, v->terms[i].term) != NULL);
+    fputc('\n', out);
+}
+
+void sl_thread_trace_kind(FILE *out, const sl_vector *kind)
+{
+    fputc('K', out);
+    for (uint32_t i = 0; i < kind->n; i++)
+        fprintf(out, "\t%llu:%.6g", (unsigned long long)kind->terms[i].term, kind->terms[i].weight);
     fputc('\n', out);
 }
 

@@ -72,7 +72,10 @@ TEST(grouper_trace_prints_the_pairs_features)
     CHECK_INT(traced.story, plain.story);
     CHECK_INT(traced.story, 1);
     rewind(f);
-    CHECK(fgetc(f) == 'W'); /* the vector (for the thread features), then the pair's */
+    CHECK(fgetc(f) == 'W'); /* the vector (for the thread features), its kind, then the pair's */
+    while (fgetc(f) != '\n' && !feof(f))
+        ;
+    CHECK(fgetc(f) == 'K');
     while (fgetc(f) != '\n' && !feof(f))
         ;
     unsigned story = 0;
@@ -116,8 +119,8 @@ static int trace_terms(const char *line, const uint64_t *ids, int n, int name)
 /* The thread decisions' inputs (for eval/fit_threads.py's replay): a new
  * story's candidates from its first article ("T"), each add with its
  * story's count and the thread it was given ("A"), the candidates of its
- * centroid ("R"), the vector placed ("W") and the centroid after each add
- * ("V"); the placements and threads the same with and without the trace. */
+ * centroid ("R"), the vector placed ("W") and its event kind ("K", none
+ * here: no text), and the centroid after each add ("V"); the placements and threads the same with and without the trace. */
 TEST(grouper_thread_trace_prints_what_the_thread_rule_reads)
 {
     uint64_t near_ids[64]; /* four words of the quake's: cosine 0.177, a relative */
@@ -140,7 +143,7 @@ TEST(grouper_thread_trace_prints_what_the_thread_rule_reads)
     CHECK_INT(threads[1][2], 1); /* the third story goes into the quake's thread */
     rewind(f);
     char line[4096]; /* a W line: 64 terms of up to 32 bytes */
-    int adds = 0, links = 0, relinks = 0, vectors = 0, centroids = 0;
+    int adds = 0, links = 0, relinks = 0, vectors = 0, kinds = 0, centroids = 0;
     while (fgets(line, sizeof line, f)) {
         unsigned story = 0, shared = 0, articles = 0;
         long long count = 0, thread = -1, gap = -1;
@@ -175,6 +178,10 @@ TEST(grouper_thread_trace_prints_what_the_thread_rule_reads)
             const uint64_t *ids = vectors == 0 ? quake : vectors == 1 ? rehab : near_ids;
             CHECK_INT(trace_terms(line, ids, vectors == 2 ? 64 : 8, 0), vectors == 2 ? 64 : 8);
             vectors++;
+        } else if (line[0] == 'K') {
+            CHECK_INT(kinds, vectors - 1); /* after its W line */
+            CHECK(!strchr(line, '\t'));
+            kinds++;
         } else if (line[0] == 'V') {
             /* the centroid after the add: one article's, the story's own */
             long long id = 0;
@@ -194,6 +201,7 @@ TEST(grouper_thread_trace_prints_what_the_thread_rule_reads)
     CHECK_INT(links, 1);
     CHECK_INT(relinks, 1);
     CHECK_INT(vectors, 3);
+    CHECK_INT(kinds, 3);
     CHECK_INT(centroids, 3);
     fclose(f);
 }
