@@ -285,8 +285,7 @@ static const migration migrations[] = {
     {.backfill = sl_store_copy_keys_mark_all},
     /* 32 (size, issue 11): the content and source hashes indexed by their
      * high 32 bits (4 bytes a key, not 8); a lookup compares the whole
-     * hash in the row (articles.c). Numbered 33 in the brief of its
-     * branch (store12), should another migration take 32 first */
+     * hash in the row (articles.c) */
     {.sql = "DROP INDEX articles_hash;"
             "DROP INDEX articles_source;"
             "CREATE INDEX articles_hash ON articles(content_hash >> 32);"
