@@ -79,7 +79,10 @@ tests/e2e/stories_split.sh), and the varint both read.
       form of schemas 1 to 29; and as before31 first
   store_forms.py before31 STORE   copy_keys without the marks of its full
       keys (rows (key, 0), src/store/copy_keys.c): the form of schemas 1
-      to 30
+      to 30; and as before32 first
+  store_forms.py before32 STORE   articles_hash and articles_source on the
+      whole hashes instead of their high 32 bits (src/store/articles.c):
+      the form of schemas 1 to 31
   store_forms.py centroid_terms STORE   the number of terms of every
       centroid, in the form of schema 25
   store_forms.py sketch_keys STORE   the number of keys of every copy
@@ -426,7 +429,21 @@ def facts_before27(b, text):
     return bytes(out)
 
 
+def before32(path):
+    db = sqlite3.connect(path)
+    if db.execute("PRAGMA user_version").fetchone()[0] < 32:
+        return  # faked older already
+    names = {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
+    for index, column in (("articles_hash", "content_hash"), ("articles_source", "source_hash")):
+        if index not in names:
+            continue  # dropped by a test faking an older store
+        db.execute("DROP INDEX %s" % index)
+        db.execute("CREATE INDEX %s ON articles(%s)" % (index, column))
+    db.commit()
+
+
 def before31(path):
+    before32(path)
     db = sqlite3.connect(path)
     if db.execute("PRAGMA user_version").fetchone()[0] < 31:
         return  # faked older already
@@ -712,6 +729,7 @@ if __name__ == "__main__":
              "before19": before19, "before20": before20, "before21": before21, "before23": before23,
              "before24": before24, "before25": before25, "before26": before26, "before27": before27,
              "before28": before28, "before29": before29, "before30": before30, "before31": before31,
+             "before32": before32,
              "centroid_terms": centroid_terms,
              "sketch_keys": sketch_keys}
     if len(sys.argv) != 3 or sys.argv[1] not in forms:

@@ -14,8 +14,12 @@
 
 static const char Q_FIND_IDENTITY[] =
     "SELECT id, content_hash, version, source_hash FROM articles WHERE identity = ?1";
+/* The hashes are indexed by their high 32 bits (migration 32); the unary
+ * plus keeps SQLite from putting ?1 for the column inside the indexed
+ * expression (its constant propagation), which would not find the index. */
 static const char Q_FIND_SOURCE[] =
-    "SELECT id FROM articles WHERE source_hash = ?1 ORDER BY id LIMIT 1";
+    "SELECT id FROM articles WHERE source_hash >> 32 = ?1 >> 32 AND +source_hash = ?1"
+    " ORDER BY id LIMIT 1";
 static const char Q_SOURCE_SET[] = "UPDATE articles SET source_hash = ?2 WHERE id = ?1";
 #define SOURCE SL_STORE_ARTICLE_SOURCE("articles")
 #define PUBLISHED SL_STORE_ARTICLE_PUBLISHED("articles")
@@ -32,7 +36,8 @@ static const char Q_STORY_RESPAN[] =
     " last_day = (SELECT max(published_day) FROM articles a WHERE a.story_id = stories.id)"
     " WHERE id = (SELECT story_id FROM articles WHERE id = ?1)";
 static const char Q_FIND_HASH[] =
-    "SELECT id, identity FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1";
+    "SELECT id, identity FROM articles WHERE content_hash >> 32 = ?1 >> 32"
+    " AND +content_hash = ?1 ORDER BY id LIMIT 1";
 static const char Q_ARTICLE_INSERT[] =
     "INSERT INTO articles(identity, key, path, url, source, published, published_day, title,"
     " text, lang, content_hash, bad_bytes, sentences, story_id, source_hash, lines,"

@@ -283,6 +283,13 @@ static const migration migrations[] = {
      * which a query reads the newest few apart, are not stepped
      * (copy_keys.c); nothing else moves */
     {.backfill = sl_store_copy_keys_mark_all},
+    /* 32 (size, issue 11): the content and source hashes indexed by their
+     * high 32 bits (4 bytes a key, not 8); a lookup compares the whole
+     * hash in the row (articles.c) */
+    {.sql = "DROP INDEX articles_hash;"
+            "DROP INDEX articles_source;"
+            "CREATE INDEX articles_hash ON articles(content_hash >> 32);"
+            "CREATE INDEX articles_source ON articles(source_hash >> 32);"},
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -300,7 +307,7 @@ static const char schema[] =
     "  version INTEGER NOT NULL DEFAULT 1, bad_bytes INTEGER NOT NULL DEFAULT 0,"
     "  sentences BLOB, story_id INTEGER, ingested_at INTEGER NOT NULL,"
     "  source_hash INTEGER, lines BLOB, path_id INTEGER);"
-    "CREATE INDEX articles_hash ON articles(content_hash);"
+    "CREATE INDEX articles_hash ON articles(content_hash >> 32);"
     "CREATE INDEX articles_story ON articles(story_id);"
     "CREATE TABLE article_versions(article_id INTEGER NOT NULL, version INTEGER NOT NULL,"
     "  content_hash INTEGER NOT NULL, title TEXT, text TEXT NOT NULL, ingested_at INTEGER,"
@@ -321,7 +328,7 @@ static const char schema[] =
     "  sentences BLOB NOT NULL, credit TEXT);"
     "CREATE TABLE article_flags(article_id INTEGER PRIMARY KEY, flag TEXT NOT NULL);"
     "CREATE INDEX stories_thread ON stories(thread_id, first_day);"
-    "CREATE INDEX articles_source ON articles(source_hash);"
+    "CREATE INDEX articles_source ON articles(source_hash >> 32);"
     "CREATE TABLE line_articles(line INTEGER NOT NULL, article_id INTEGER NOT NULL,"
     "  PRIMARY KEY(line, article_id)) WITHOUT ROWID;"
     "CREATE TABLE facts(article_id INTEGER PRIMARY KEY, items BLOB NOT NULL);"

@@ -215,6 +215,10 @@ int sl_store_scan_cache(sl_store *st, int scanning);
  * key with more than SL_COPY_POSTINGS rows there (copy_keys.c). */
 #define SL_STORE_FULL_KEYS_SINCE 31
 
+/* The first schema version whose articles_hash and articles_source index
+ * the hashes' high 32 bits (articles.c); no reader depends on it. */
+#define SL_STORE_HIGH_HASHES_SINCE 32
+
 /* The first schema version whose centroids name a term by its id in
  * term_dict when it has one (centroids.c). */
 #define SL_STORE_CENTROID_IDS_SINCE 19

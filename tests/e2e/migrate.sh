@@ -726,4 +726,19 @@ forms_before_31 "$DB"
 sql "PRAGMA user_version = 30" >/dev/null
 migrated_as_fresh 30 "full keys' marks" "$marks" "7"
 
+section "a schema-31 store: its hash indexes made again on the hashes' high 32 bits"
+DB="$T/thirtyone.db"
+ferry_store
+indexes="SELECT group_concat(sql, '; ') FROM (SELECT sql FROM sqlite_schema
+  WHERE name IN ('articles_hash', 'articles_source') ORDER BY name)"
+fresh_indexes=$(sql "$indexes")
+check "a fresh store indexes the hashes' high 32 bits" \
+  [ "$(printf '%s' "$fresh_indexes" | grep -o '_hash >> 32)' | wc -l)" = 2 ]
+one_more_kept 31
+export_kept before31
+forms_before_32 "$DB"
+sql "PRAGMA user_version = 31" >/dev/null
+check "the faked store indexes the whole hashes" [ "$(sql "$indexes" | grep -c '>> 32')" = 0 ]
+migrated_as_fresh 31 "hash indexes" "$indexes" "$fresh_indexes"
+
 finish

@@ -220,7 +220,7 @@ TEST(store_fact_heads_migration_reads_the_same)
     int64_t old_bytes = 0;
     if (!(st = migrated_from_26(st, path, items, ROW_ITEMS, &old_bytes)))
         return;
-    CHECK_INT(count_rows(st, "PRAGMA user_version"), SL_STORE_FULL_KEYS_SINCE); /* the last */
+    CHECK_INT(count_rows(st, "PRAGMA user_version"), SL_STORE_HIGH_HASHES_SINCE); /* the last */
     CHECK(row_bytes(st) < old_bytes);
     sl_fact_item *got = NULL;
     size_t n = 0, same = 0;

@@ -208,7 +208,7 @@ TEST(store_centroids_migrate_to_their_terms)
     int64_t cut = count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 9");
     if (!(st = writer_again(st, path))) /* migrates */
         return;
-    CHECK_INT(count_rows(st, "PRAGMA user_version"), SL_STORE_FULL_KEYS_SINCE); /* the last */
+    CHECK_INT(count_rows(st, "PRAGMA user_version"), SL_STORE_HIGH_HASHES_SINCE); /* the last */
     CHECK_INT(count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 8"), (int64_t)len);
     reads_without_dictionary(st, 8, packed, len);
     CHECK_INT(count_rows(st, "SELECT length(centroid) FROM stories WHERE id = 9"), cut);

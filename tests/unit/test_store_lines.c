@@ -253,7 +253,7 @@ TEST(store_lines_migrate_to_their_high_47_bits)
     if (!st)
         return;
     CHECK_INT(sl_store_begin(st), 0);
-    CHECK_INT(count_rows(st, "PRAGMA user_version"), SL_STORE_FULL_KEYS_SINCE);
+    CHECK_INT(count_rows(st, "PRAGMA user_version"), SL_STORE_HIGH_HASHES_SINCE);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles"), 2);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles_recent"), 1);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM line_articles WHERE line = 77"), 1);
