@@ -685,11 +685,15 @@ static bool modifies_noun(const sl_facts_doc *d, const sl_name *nm)
 
 /* Whether name nm is a thing's by its mention: it qualifies a noun, or
  * ", which" follows it, as no person's name does ("Marlow Hale, which
- * opened in 1990"; a person's takes "who"). */
+ * opened in 1990"; a person's takes "who"), or the words around it make it
+ * a work's title ("the `` Mean Girls '' star") or it is a ship's ("INS
+ * Sukanya"). */
 static bool thing_mention(const sl_facts_doc *d, const sl_name *nm)
 {
     return modifies_noun(d, nm) ||
-           (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "which"));
+           (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "which")) ||
+           sl_entities_work_title(d, nm->first, nm->end) ||
+           sl_entities_vessel(d, nm->first, nm->end);
 }
 
 /* Whether a name of that key qualifies premises somewhere in the text: a

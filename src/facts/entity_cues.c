@@ -187,6 +187,51 @@ bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i)
     return (n == 2 && !memcmp(w, "\xC2\xA9", 2)) || (n == 9 && !strncasecmp(w, "copyright", 9));
 }
 
+/* Quotation marks, one code point each ("``" is two of them). */
+static const char *const quote_marks[] = {"\"", "'", "`", "\xE2\x80\x9C", "\xE2\x80\x9D",
+    "\xE2\x80\x98", "\xE2\x80\x99", NULL};
+
+/* Nouns of the people of a work after its title in quotes ("the `` Mean
+ * Girls '' star"), and of its parts ("the `` Hunger Games '' sequel"). */
+static const char *const work_people[] = {"star", "stars", "actress", "actor", "director",
+    "creator", "cast", "sequel", "prequel", "franchise", "author", NULL};
+
+static bool quote_mark(const sl_facts_doc *d, size_t i)
+{
+    return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_PUNCT) &&
+           sl_facts_in(d, i, quote_marks) >= 0;
+}
+
+static bool lower_in(const sl_facts_doc *d, size_t i, const char *const *list)
+{
+    return i < d->toks.n && !sl_facts_upper(d, i) && sl_facts_in(d, i, list) >= 0;
+}
+
+bool sl_entities_work_title(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t open = first, close = end;
+    while (open > 0 && quote_mark(d, open - 1))
+        open--;
+    while (close < d->toks.n && quote_mark(d, close))
+        close++;
+    return open < first && close > end && lower_in(d, close, work_people) &&
+           d->sent_of[close] == d->sent_of[first];
+}
+
+/* Prefixes of a ship's name: "INS Sukanya", "USS Cole", "HMS Belfast". */
+static const char *const vessel_prefixes[] = {"ins", "uss", "hms", "hmas", "hmcs", "hmnzs",
+    "rms", "mv", "usns", NULL};
+
+bool sl_entities_vessel(const sl_facts_doc *d, size_t first, size_t end)
+{
+    for (size_t k = first; k + 1 < end; k++)
+        if ((d->toks.items[k].flags & SL_TOK_ALLCAPS) && sl_facts_in(d, k, vessel_prefixes) >= 0 &&
+            sl_facts_upper(d, k + 1) && !(d->toks.items[k + 1].flags & SL_TOK_ALLCAPS) &&
+            sl_facts_in(d, k + 1, sl_entity_role_words) < 0) /* not "INS Commissioner" */
+            return true;
+    return false;
+}
+
 /* Nouns of buildings, premises and streets: "at a Harlow bakery". */
 static const char *const premises[] = {"prison", "jail", "courthouse", "bank", "branch",
     "office", "offices", "firm", "building", "street", "hospital", "store", "shop", "home",
