@@ -4,7 +4,9 @@
  * firm Mallory Hayes", "Novexa, a Swiss company,"), a title before a name
  * ("commission chair Ana Ruiz"), premises ("at a Harlow bakery"), the
  * nouns of kin, staff, holdings and travel before a name, an age after it,
- * a copyright mark, and
+ * a copyright mark, a work's title in quotes ("the `` Mean Girls '' star"),
+ * a ship's prefix ("INS Sukanya"), a noun of the press after a title
+ * ("People magazine"), and
  * the shape of a word (a nationality, the month May, capitals), a word
  * written elsewhere before a place word ("the Tavel" of "Tavel River"). Each
  * is a test over the facts document's tokens; entities.c weighs them. */
@@ -191,6 +193,12 @@ bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i)
 static const char *const quote_marks[] = {"\"", "'", "`", "\xE2\x80\x9C", "\xE2\x80\x9D",
     "\xE2\x80\x98", "\xE2\x80\x99", NULL};
 
+/* Nouns of works before a title in quotes ("the 1999 movie `` Rope ''"). */
+static const char *const work_nouns[] = {"film", "movie", "sequel", "prequel", "series",
+    "miniseries", "sitcom", "show", "album", "song", "single", "novel", "book", "play",
+    "musical", "documentary", "epic", "thriller", "comedy", "drama", "opera", "franchise",
+    "trilogy", NULL};
+
 /* Nouns of the people of a work after its title in quotes ("the `` Mean
  * Girls '' star"), and of its parts ("the `` Hunger Games '' sequel"). */
 static const char *const work_people[] = {"star", "stars", "actress", "actor", "director",
@@ -214,8 +222,21 @@ bool sl_entities_work_title(const sl_facts_doc *d, size_t first, size_t end)
         open--;
     while (close < d->toks.n && quote_mark(d, close))
         close++;
-    return open < first && close > end && lower_in(d, close, work_people) &&
-           d->sent_of[close] == d->sent_of[first];
+    if (open == first || close == end)
+        return false;
+    return (lower_in(d, close, work_people) && d->sent_of[close] == d->sent_of[first]) ||
+           (open > 0 && lower_in(d, open - 1, work_nouns) &&
+            d->sent_of[open - 1] == d->sent_of[first]);
+}
+
+/* Nouns of the press after its title ("People magazine", "the Herald
+ * newspaper", "the Fox network"). */
+static const char *const press_nouns[] = {"magazine", "newspaper", "tabloid", "weekly",
+    "website", "blog", "network", "channel", "broadcaster", NULL};
+
+bool sl_entities_press_noun_after(const sl_facts_doc *d, size_t first, size_t end)
+{
+    return end < d->toks.n && lower_in(d, end, press_nouns) && d->sent_of[end] == d->sent_of[first];
 }
 
 /* Prefixes of a ship's name: "INS Sukanya", "USS Cole", "HMS Belfast". */

@@ -1,7 +1,8 @@
 /* test_facts_entity_things.c — unit tests of names that are no person's
  * nor place's (src/facts/entities.c, entity_cues.c, entity_words.c): a
- * work's title in quotes before a noun of its people, a ship's name, and
- * the last words that make a name a body's. The texts are invented. */
+ * work's title in quotes after a noun of works or before a noun of its
+ * people, a ship's name, a paper's or a channel's title before its noun,
+ * and the last words that make a name a body's. The texts are invented. */
 #include "facts_items.h"
 #include "test.h"
 
@@ -18,6 +19,27 @@ TEST(facts_entities_quoted_title_before_its_star_is_a_work)
                    {"Copper Lanterns", "person", NULL, 0});
     CHECK_ENTITIES("Fans of \"Dorian Vale\" wrote to the studio about its sequel.\n",
                    {"Dorian Vale", "person", NULL, 1});
+}
+
+/* A title in quotation marks after a noun of works ("the sequel `` Salt
+ * Meridian ''", "the song "Harlan Moss"") is a work's, and so is its
+ * mention without quotes. */
+TEST(facts_entities_quoted_title_after_a_work_noun_is_a_work)
+{
+    CHECK_ENTITIES("Talks went on over the sequel `` Salt Meridian '' on Monday. Salt Meridian "
+                   "opens next year.\n",
+                   {"Salt Meridian", "person", NULL, 0});
+    CHECK_ENTITIES("She sang the song \"Harlan Moss\" twice.\n",
+                   {"Harlan Moss", "person", NULL, 0});
+}
+
+/* A name before "magazine", "newspaper", "network" in lower case is that
+ * title's, a body, not a place after "from" ("from Orchid magazine"). */
+TEST(facts_entities_press_noun_makes_a_title)
+{
+    CHECK_ENTITIES("Word came from Orchid magazine on Friday. The Brannock Ledger newspaper "
+                   "said the same.\n",
+                   {"Orchid", "organization", NULL, 1}, {"Orchid", "place", NULL, 0});
 }
 
 /* A prefix in capitals before a name makes it a ship's ("INS Tarangi",
