@@ -55,9 +55,10 @@ TEST(facts_entities_ship_prefix_makes_a_vessel)
                    {"Ada Brell", "person", NULL, 1});
 }
 
-/* "Command", "Survey", "Weekly", "Entertainment", "Advisors" end a body's
- * name: "Northern Naval Command" is no place, "Coastal Survey", "Garden
- * Weekly", "Kestrel Entertainment", "Dunmore Advisors" no persons. */
+/* "Command", "Survey", "Weekly", "Entertainment", "Advisors", "Rescue" end
+ * a body's name: "Northern Naval Command" is no place, "Coastal Survey",
+ * "Garden Weekly", "Kestrel Entertainment", "Dunmore Advisors" no persons,
+ * and "Fenmoor Fire and Rescue" one body, no person "Fenmoor Fire". */
 TEST(facts_entities_body_words_end_a_name)
 {
     CHECK_ENTITIES("The ship sailed under the control of the Northern Naval Command on "
@@ -68,4 +69,7 @@ TEST(facts_entities_body_words_end_a_name)
                    {"Coastal Survey", "person", NULL, 0}, {"Garden Weekly", "person", NULL, 0},
                    {"Kestrel Entertainment", "person", NULL, 0},
                    {"Dunmore Advisors", "place", NULL, 0});
+    CHECK_ENTITIES("Crews from Fenmoor Fire and Rescue put out the blaze.\n",
+                   {"Fenmoor Fire", "person", NULL, 0},
+                   {"Fenmoor Fire and Rescue", "organization", NULL, 1});
 }
