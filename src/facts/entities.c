@@ -210,6 +210,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
                     (d->toks.items[end].flags & SL_TOK_WORD) &&
                     !(d->toks.items[end].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)) &&
                     sl_facts_in(d, end, sl_entity_speech_verbs) < 0; /* "the FT said" */
+    if (sl_entities_press_noun_after(d, first, end) && !has_role)
+        return "organization"; /* "People magazine", "the Herald newspaper" */
     bool the = first > 0 && sl_facts_is(d, first - 1, "the") && !has_role;
     if (the && !modifies && end - first == 1 && sl_entities_opens_a_place(d, first))
         return "place"; /* a river's name: "the Tavel" beside "the Tavel River" */
@@ -685,11 +687,15 @@ static bool modifies_noun(const sl_facts_doc *d, const sl_name *nm)
 
 /* Whether name nm is a thing's by its mention: it qualifies a noun, or
  * ", which" follows it, as no person's name does ("Marlow Hale, which
- * opened in 1990"; a person's takes "who"). */
+ * opened in 1990"; a person's takes "who"), or the words around it make it
+ * a work's title ("the `` Mean Girls '' star") or it is a ship's ("INS
+ * Sukanya"). */
 static bool thing_mention(const sl_facts_doc *d, const sl_name *nm)
 {
     return modifies_noun(d, nm) ||
-           (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "which"));
+           (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "which")) ||
+           sl_entities_work_title(d, nm->first, nm->end) ||
+           sl_entities_vessel(d, nm->first, nm->end);
 }
 
 /* Whether a name of that key qualifies premises somewhere in the text: a

@@ -4,7 +4,9 @@
  * firm Mallory Hayes", "Novexa, a Swiss company,"), a title before a name
  * ("commission chair Ana Ruiz"), premises ("at a Harlow bakery"), the
  * nouns of kin, staff, holdings and travel before a name, an age after it,
- * a copyright mark, and
+ * a copyright mark, a work's title in quotes ("the `` Mean Girls '' star"),
+ * a ship's prefix ("INS Sukanya"), a noun of the press after a title
+ * ("People magazine"), and
  * the shape of a word (a nationality, the month May, capitals), a word
  * written elsewhere before a place word ("the Tavel" of "Tavel River"). Each
  * is a test over the facts document's tokens; entities.c weighs them. */
@@ -185,6 +187,70 @@ bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i)
     if (n == 4 && w[0] >= '0' && w[0] <= '9' && i > 0)
         w = sl_facts_tok(d, --i, &n);
     return (n == 2 && !memcmp(w, "\xC2\xA9", 2)) || (n == 9 && !strncasecmp(w, "copyright", 9));
+}
+
+/* Quotation marks, one code point each ("``" is two of them). */
+static const char *const quote_marks[] = {"\"", "'", "`", "\xE2\x80\x9C", "\xE2\x80\x9D",
+    "\xE2\x80\x98", "\xE2\x80\x99", NULL};
+
+/* Nouns of works before a title in quotes ("the 1999 movie `` Rope ''"). */
+static const char *const work_nouns[] = {"film", "movie", "sequel", "prequel", "series",
+    "miniseries", "sitcom", "show", "album", "song", "single", "novel", "book", "play",
+    "musical", "documentary", "epic", "thriller", "comedy", "drama", "opera", "franchise",
+    "trilogy", NULL};
+
+/* Nouns of the people of a work after its title in quotes ("the `` Mean
+ * Girls '' star"), and of its parts ("the `` Hunger Games '' sequel"). */
+static const char *const work_people[] = {"star", "stars", "actress", "actor", "director",
+    "creator", "cast", "sequel", "prequel", "franchise", "author", NULL};
+
+static bool quote_mark(const sl_facts_doc *d, size_t i)
+{
+    return i < d->toks.n && (d->toks.items[i].flags & SL_TOK_PUNCT) &&
+           sl_facts_in(d, i, quote_marks) >= 0;
+}
+
+static bool lower_in(const sl_facts_doc *d, size_t i, const char *const *list)
+{
+    return i < d->toks.n && !sl_facts_upper(d, i) && sl_facts_in(d, i, list) >= 0;
+}
+
+bool sl_entities_work_title(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t open = first, close = end;
+    while (open > 0 && quote_mark(d, open - 1))
+        open--;
+    while (close < d->toks.n && quote_mark(d, close))
+        close++;
+    if (open == first || close == end)
+        return false;
+    return (lower_in(d, close, work_people) && d->sent_of[close] == d->sent_of[first]) ||
+           (open > 0 && lower_in(d, open - 1, work_nouns) &&
+            d->sent_of[open - 1] == d->sent_of[first]);
+}
+
+/* Nouns of the press after its title ("People magazine", "the Herald
+ * newspaper", "the Fox network"). */
+static const char *const press_nouns[] = {"magazine", "newspaper", "tabloid", "weekly",
+    "website", "blog", "network", "channel", "broadcaster", NULL};
+
+bool sl_entities_press_noun_after(const sl_facts_doc *d, size_t first, size_t end)
+{
+    return end < d->toks.n && lower_in(d, end, press_nouns) && d->sent_of[end] == d->sent_of[first];
+}
+
+/* Prefixes of a ship's name: "INS Sukanya", "USS Cole", "HMS Belfast". */
+static const char *const vessel_prefixes[] = {"ins", "uss", "hms", "hmas", "hmcs", "hmnzs",
+    "rms", "mv", "usns", NULL};
+
+bool sl_entities_vessel(const sl_facts_doc *d, size_t first, size_t end)
+{
+    for (size_t k = first; k + 1 < end; k++)
+        if ((d->toks.items[k].flags & SL_TOK_ALLCAPS) && sl_facts_in(d, k, vessel_prefixes) >= 0 &&
+            sl_facts_upper(d, k + 1) && !(d->toks.items[k + 1].flags & SL_TOK_ALLCAPS) &&
+            sl_facts_in(d, k + 1, sl_entity_role_words) < 0) /* not "INS Commissioner" */
+            return true;
+    return false;
 }
 
 /* Nouns of buildings, premises and streets: "at a Harlow bakery". */

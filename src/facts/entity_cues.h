@@ -43,6 +43,17 @@ bool sl_entities_holding_before(const sl_facts_doc *d, size_t first);
  * one ("Novexa, a Swiss company,"). */
 bool sl_entities_body_by_apposition(const sl_facts_doc *d, size_t first, size_t end,
                                     bool has_role);
+/* Whether the name [first, end) is a work's title by the words around
+ * it: in quotation marks after a noun of works ("the sequel `` Catching
+ * Fire ''") or before a noun of its people or parts ("the `` Mean Girls ''
+ * star", "the "Hunger Games" sequel"). */
+bool sl_entities_work_title(const sl_facts_doc *d, size_t first, size_t end);
+/* Whether a noun of the press follows the name [first, end) in lower case:
+ * the title of a magazine, a paper or a channel ("People magazine"). */
+bool sl_entities_press_noun_after(const sl_facts_doc *d, size_t first, size_t end);
+/* Whether the name [first, end) is a ship's: a prefix in capitals before a
+ * name word ("INS Sukanya", "the warship USS Cole"; not "USS" alone). */
+bool sl_entities_vessel(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether ", <age> ," follows token `end`: "Comeaux, 49, took ...". */
 bool sl_entities_age_after(const sl_facts_doc *d, size_t end);
 /* Whether token i marks a copyright ("©", "Copyright") or is the year after one. */

@@ -33,7 +33,8 @@ const char *const sl_entity_org_words[] = {"party", "ministry", "department", "a
     "brigades", "front", "nations", "reuters", "house", "pentagon", "cabinet", "government",
     "administration", "program", "media", "society", "tribunal", "guard", "navy", "herald",
     "courier", "gazette", "tribune", "chronicle", "telegraph", "examiner", "inquirer",
-    "magazine", "tv", "channel", "radio", "television", NULL};
+    "magazine", "tv", "channel", "radio", "television", "command", "survey",
+    "weekly", "entertainment", "advisors", "rescue", NULL};
 
 const char *const sl_entity_place_words[] = {"city", "county", "province", "state", "street",
     "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",
