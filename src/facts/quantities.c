@@ -448,9 +448,44 @@ static bool change_then_level(const sl_facts_doc *d, size_t after, size_t first,
            lo > 0 && hi > CHANGE_TO_LEVEL * lo;
 }
 
+/* The scale word written inside the number n ("93 billion", "33-35
+ * billion"), 0 when there is none. */
+static double scale_within(const sl_facts_doc *d, const sl_number *n)
+{
+    for (size_t k = n->first + 1; k <= n->last; k++) {
+        double s = sl_units_scale_word(d, k);
+        if (s > 0)
+            return s;
+    }
+    return 0;
+}
+
+/* "from 24.2 to 33-35 billion euros": a range's upper end, after "to" or
+ * "and", that is itself a range glued by a hyphen or a dash. Widens hi to its top end and scales its
+ * low end with the top's scale word; false when hi ends no such range. */
+static bool range_top(const sl_facts_doc *d, sl_number *hi)
+{
+    size_t h = hi->last + 1;
+    sl_number top;
+    if (!(sl_facts_is(d, h, "-") || sl_facts_is(d, h, "\xE2\x80\x93")) ||
+        !sl_numbers_glued(d, h - 1, h) || !sl_numbers_glued(d, h, h + 1) ||
+        !sl_numbers_read(d, h + 1, &top) || top.ordinal || hi->scaled || hi->value_hi > 0)
+        return false;
+    double s = top.scaled ? scale_within(d, &top) : 1;
+    if (s <= 0 || hi->value * s > top.value)
+        return false;
+    hi->value *= s;
+    hi->value_hi = top.value_hi > 0 ? top.value_hi : top.value;
+    hi->scaled = top.scaled;
+    hi->last = top.last;
+    hi->glued_unit = top.glued_unit;
+    return true;
+}
+
 /* A range's upper end after the low one (value lo) and its unit, at token
  * `after`: "10 to 20", "10-20", "between 3 and 5", "5 per cent to 20 per
- * cent", "$89 to $93 billion". Fills hi and its unit; false when none. */
+ * cent", "$89 to $93 billion", "10 to 12-14 billion". Fills hi and its
+ * unit; false when none. */
 static bool range_end(const sl_facts_doc *d, size_t after, size_t first, const char *lo_unit,
                       double lo, sl_number *hi, const char **hi_unit)
 {
@@ -471,6 +506,8 @@ static bool range_end(const sl_facts_doc *d, size_t after, size_t first, const c
     if (!sl_numbers_same_sentence(d, after, j) || !sl_numbers_read(d, j, hi) || hi->ordinal ||
         change_then_level(d, after, first, lo, hi->value))
         return false;
+    if (sl_facts_is(d, after, "to") || sl_facts_is(d, after, "and"))
+        range_top(d, hi); /* not "1-2-3", "1 - 500-600 lbs", "1-800-843" */
     size_t end = hi->last + 1;
     *hi_unit = hi->glued_unit ? hi->glued_unit : cur ? cur : unit_after(d, hi->last, &end);
     bool joined = sl_facts_is(d, after, "-") && sl_numbers_glued(d, after - 1, after) &&
@@ -630,6 +667,12 @@ static size_t noun_or_number(const sl_facts_doc *d, const sl_number *nb)
     return f - 2;
 }
 
+/* How far a range's scaled low end may stand above its high end: "lowered
+ * from 3.450 to 1.350 billion dlrs" (the one such range in Reuters-21578,
+ * 2.6 times) is billions at both ends, "from 500 to 2 million" (250 times)
+ * is not. */
+#define RANGE_FALL 3.0
+
 /* Emits the number nb unless it is no fact; returns the last token it takes.
  * Sets *bare when the number it emits has neither unit nor counted phrase
  * (nor is an ordinal): a value whose unit the sentence may say elsewhere. */
@@ -675,10 +718,12 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
         (range_end(d, after, first, unit, nb->value, &hi, &hi_unit) ||
          from_range_end(d, after, first, unit, nb->value, &hi, &hi_unit))) {
         value_hi = hi.value_hi > 0 ? hi.value_hi : hi.value;
-        /* "$89 to $93 billion", "1 to 2 thousand": the scale of both ends */
+        /* "$89 to $93 billion", "1 to 2 thousand", "fell from 2.1 to 1.8
+         * billion": the scale of both ends, unless the low end is far above
+         * the high one unscaled ("from 500 to 2 million") */
         if (hi.scaled && !nb->scaled && hi.last > hi.first) {
-            double s = sl_units_scale_word(d, hi.first + 1);
-            if (s > 0 && nb->value * s <= value_hi)
+            double s = scale_within(d, &hi);
+            if (s > 0 && (nb->value * s <= value_hi || nb->value * s <= RANGE_FALL * hi.value))
                 nb->value *= s;
         }
         after = hi.last + 1;

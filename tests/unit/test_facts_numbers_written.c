@@ -3,7 +3,7 @@
  * glued by a hyphen, "X or Y", lower-cased months, a scale after the
  * currency code, approximation and id words with their dot, thousands
  * grouped by a no-break space, a part of a whole ("37 of the 40
- * passengers"). The texts are invented. */
+ * passengers"), a range's scale said once. The texts are invented. */
 #include "facts/facts.h"
 #include "facts_items.h"
 #include "test.h"
@@ -174,5 +174,24 @@ TEST(facts_numbers_part_without_its_wholes_scale)
     CHECK(n && n->value == 20 && !n->detail);
     n = number_text(items, "500,000");
     CHECK(n && n->value == 500000 && n->about && !strcmp(n->about, "shares"));
+    sl_fact_items_free(items);
+}
+
+/* A range's scale said once, after its high end: both ends take it when
+ * the range falls ("from 3.2 to 2.7 billion"), not when the low end is far
+ * above the high one unscaled ("from 600 to 4 million"); a high end that is
+ * itself a range ("to 15-17 million") gives its top, scale and unit; not
+ * after a hyphen ("1-2-3"). */
+TEST(facts_numbers_range_scale_said_once)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel Mills said debt fell from 3.2 to 2.7 billion pounds. Visitors grew from 600 to 4 "
+        "million a year. The port hopes sales rise from 11 to 15-17 million euros. Ferries sold "
+        "1-2-3 tickets.\n", NULL);
+    NUMBER(items, "3.2 to 2.7 billion pounds", 3.2e9, 2.7e9, "pound sterling", NULL);
+    NUMBER(items, "600 to 4 million", 600, 4e6, NULL, NULL);
+    NUMBER(items, "11 to 15-17 million euros", 11e6, 17e6, "euro", NULL);
+    const sl_fact_item *n = number_text(items, "1-2"); /* no range of "1-2" and "2-3" */
+    CHECK(!n || n->value_hi != 3);
     sl_fact_items_free(items);
 }
