@@ -432,6 +432,10 @@ static double count_of_count(const sl_facts_doc *d, size_t i, int num, size_t *l
 static const char *const share_before[] = {"by", "almost", "nearly", "about", "around",
     "roughly", "than", "over", "under", "just", "some", "barely", NULL};
 
+/* Words before "half" that make it one part of a period, no share: "the
+ * first half of 2004", "the second half of the season". */
+static const char *const period_halves[] = {"first", "second", "1st", "2nd", "latter", NULL};
+
 /* A fraction in words at token i: "half", "a third", "two-thirds", "three
  * quarters", "one in three"; its value, 0 when none. */
 static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
@@ -439,6 +443,8 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
     size_t n;
     const char *s = sl_facts_tok(d, i, &n);
     *last = i;
+    if (sl_facts_is(d, i, "half") && i > 0 && sl_facts_in(d, i - 1, period_halves) >= 0)
+        return 0;
     if (sl_facts_is(d, i, "half") || sl_facts_is(d, i, "quarter")) {
         double f = sl_facts_is(d, i, "half") ? 0.5 : 0.25;
         const char *unit;
@@ -450,7 +456,7 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
                                d->sent_of[i + 2] == d->sent_of[i])))
             *last = i + 1; /* "half an hour" (the unit after), "half the population" */
         if (*last > i || sl_units_scale_word(d, i + 1) > 0 || (f == 0.5 && sl_facts_is(d, i + 1, "of")))
-            return f; /* "half of", "quarter million"; not "the first half" */
+            return f; /* "half of", "quarter million"; not "the first half" (above) */
     }
     int num = sl_facts_in(d, i, ones), den;
     if (sl_facts_is(d, i, "a"))

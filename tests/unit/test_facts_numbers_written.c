@@ -3,7 +3,7 @@
  * glued by a hyphen, "X or Y", lower-cased months, a scale after the
  * currency code, approximation and id words with their dot, thousands
  * grouped by a no-break space, a part of a whole ("37 of the 40
- * passengers"), a range's scale said once. The texts are invented. */
+ * passengers"), a range's scale said once, a period's half. The texts are invented. */
 #include "facts/facts.h"
 #include "facts_items.h"
 #include "test.h"
@@ -194,4 +194,15 @@ TEST(facts_numbers_range_scale_said_once)
     const sl_fact_item *n = number_text(items, "1-2"); /* no range of "1-2" and "2-3" */
     CHECK(!n || n->value_hi != 3);
     sl_fact_items_free(items);
+}
+
+/* "the first half of 2005", "the second half of the match": one part of a
+ * period, no share of 0.5; "half of the staff" still is one. */
+TEST(facts_numbers_half_of_a_period)
+{
+    static const expected_number want[] = {{"Nearly half of the crew", 0.5, NULL}};
+    static const char *const halves[] = {"half", "half of 2005", "half of the match", NULL};
+    NUMBERS_OF("Orders at Tavel Mills slowed in the first half of 2005 and rose in the second "
+               "half of the year. Ferries ran late in the latter half of the match. Nearly "
+               "half of the crew left.\n", want, halves);
 }
