@@ -356,6 +356,8 @@ static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *afte
         if (!strcmp(unit, "pound sterling") && sl_facts_is(d, *after, "pounds") &&
             !money_near(d, anchor))
             unit = "pound-mass"; /* "dropped 25 pounds", but "paid 25 pounds" */
+        if (!strcmp(unit, "krone") && !sl_facts_is(d, *after, "kroner") && !money_near(d, anchor))
+            return NULL; /* "won three crowns", but "paid 424 crowns", "100 mln crowns" */
         *after += used;
         return age_unit(d, unit, after);
     }

@@ -3,7 +3,8 @@
  * glued by a hyphen, "X or Y", lower-cased months, a scale after the
  * currency code, approximation and id words with their dot, thousands
  * grouped by a no-break space, a part of a whole ("37 of the 40
- * passengers"), a range's scale said once, a period's half. The texts are invented. */
+ * passengers"), a range's scale said once, a period's half, wire copy's
+ * and older currencies ("mln stg", guilders, crowns). The texts are invented. */
 #include "facts/facts.h"
 #include "facts_items.h"
 #include "test.h"
@@ -205,4 +206,26 @@ TEST(facts_numbers_half_of_a_period)
     NUMBERS_OF("Orders at Tavel Mills slowed in the first half of 2005 and rose in the second "
                "half of the year. Ferries ran late in the latter half of the match. Nearly "
                "half of the crew left.\n", want, halves);
+}
+
+/* Wire copy's and older currencies: "stg", a country before "dlrs",
+ * guilders, lire, ECUs, kronor; "crowns" is money near a scale or a word of
+ * money, and a count elsewhere ("won three crowns"). */
+TEST(facts_numbers_wire_and_older_currencies)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel Mills earned 12.5 mln stg and 4 mln Canadian dlrs. Orlen sold a mill for 150 mln "
+        "guilders and 2.3 billion lire, and lent 40 mln ECUs. Its Oslo arm paid 424 crowns a share "
+        "and had sales of 7.6 billion crowns, or 9.1 billion kronor. The rower has won three crowns."
+        "\n", NULL);
+    NUMBER(items, "12.5 mln stg", 12.5e6, 12.5e6, "pound sterling", NULL);
+    NUMBER(items, "4 mln Canadian dlrs", 4e6, 4e6, "canadian dollar", NULL);
+    NUMBER(items, "150 mln guilders", 150e6, 150e6, "dutch guilder", NULL);
+    NUMBER(items, "2.3 billion lire", 2.3e9, 2.3e9, "italian lira", NULL);
+    NUMBER(items, "40 mln ECUs", 40e6, 40e6, "european currency unit", NULL);
+    NUMBER(items, "424 crowns a share", 424, 424, "krone per share", NULL);
+    NUMBER(items, "7.6 billion crowns", 7.6e9, 7.6e9, "krone", NULL);
+    NUMBER(items, "9.1 billion kronor", 9.1e9, 9.1e9, "swedish krone", NULL);
+    NUMBER(items, "three crowns", 3, 3, NULL, "crowns");
+    sl_fact_items_free(items);
 }
