@@ -261,6 +261,13 @@ static size_t hyphen_prefix(const char *s, size_t n, char *approx)
     return 0;
 }
 
+/* The approximation a glued suffix s[0, n) says: '>' for "-plus" ("5,000-plus"),
+ * '~' for "-odd" ("3,000-odd"), 0 for none. */
+static char approx_suffix(const char *s, size_t n)
+{
+    return n == 5 && !strncasecmp(s, "-plus", 5) ? '>' : n == 4 && !strncasecmp(s, "-odd", 4) ? '~' : 0;
+}
+
 /* Whether s[0, n) is a hyphen and a lower-case word ("-member"). */
 static bool lower_noun(const char *s, size_t n)
 {
@@ -367,6 +374,11 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
                  (k = sl_units_glued_scale(rest, sn, money)) > 0) {
             nb->value *= k; /* "$1.5m-a-year": quantities.c reads the rate */
             nb->scaled = true;
+        } else if (dash && sn && (approx_suffix(dash, rn - sn) || (money && lower_noun(dash, rn - sn))) &&
+                   (k = sl_units_glued_scale(rest, sn, money)) > 0) {
+            nb->value *= k; /* "$30m-plus", "$2bn-odd", "$10m-rated": a scale, not metres */
+            nb->scaled = true;
+            nb->approx = approx_suffix(dash, rn - sn);
         } else if ((k = sl_units_glued_scale(rest, rn, money)) > 0) {
             nb->value *= k; /* "$13.6M", "4.3M", "$1.7bn" */
             nb->scaled = true;
@@ -378,10 +390,8 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
             nb->glued_unit = "hour"; /* "24h", "3h 10m" */
         } else if (!nb->glued_unit && rn == 1 && rest[0] == 't') {
             nb->glued_unit = "metric ton"; /* "a 40t lorry"; alone "t" is a letter */
-        } else if (rn == 5 && !strncasecmp(rest, "-plus", 5)) {
-            nb->approx = '>'; /* "5,000-plus" */
-        } else if (rn == 4 && !strncasecmp(rest, "-odd", 4)) {
-            nb->approx = '~'; /* "3,000-odd" */
+        } else if (approx_suffix(rest, rn)) {
+            nb->approx = approx_suffix(rest, rn); /* "5,000-plus", "3,000-odd" */
         } else if (sl_units_rate_suffix(rest, rn)) {
             /* "$12-a-share": quantities.c reads the rate */
         } else if (!nb->glued_unit && lower_noun(rest, rn)) {

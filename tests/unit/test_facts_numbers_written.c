@@ -4,7 +4,8 @@
  * currency code, approximation and id words with their dot, thousands
  * grouped by a no-break space, a part of a whole ("37 of the 40
  * passengers"), a range's scale said once, a period's half, wire copy's
- * and older currencies ("mln stg", guilders, crowns). The texts are invented. */
+ * and older currencies ("mln stg", guilders, crowns), a money scale glued
+ * before a hyphened word ("$30m-plus"). The texts are invented. */
 #include "facts/facts.h"
 #include "facts_items.h"
 #include "test.h"
@@ -227,5 +228,22 @@ TEST(facts_numbers_wire_and_older_currencies)
     NUMBER(items, "7.6 billion crowns", 7.6e9, 7.6e9, "krone", NULL);
     NUMBER(items, "9.1 billion kronor", 9.1e9, 9.1e9, "swedish krone", NULL);
     NUMBER(items, "three crowns", 3, 3, NULL, "crowns");
+    sl_fact_items_free(items);
+}
+
+/* A scale glued to an amount before a hyphened word ("$30m-plus",
+ * "$2bn-worth", "$10m-rated") is millions or billions, not metres; a
+ * glued "m" with no money near stays metres ("a 20m-plus drop"). */
+TEST(facts_numbers_money_scale_before_a_hyphened_word)
+{
+    sl_fact_items *items = facts_of_text(
+        "Orlen made a $30m-plus bid for Tavel Mills and a $2bn-odd loan. The $10m-rated striker "
+        "left. The cliff has a 20m-plus drop.\n", NULL);
+    NUMBER(items, "$30m-plus", 30e6, 30e6, "dollar", NULL);
+    NUMBER(items, "$2bn-odd", 2e9, 2e9, "dollar", NULL);
+    NUMBER(items, "$10m-rated", 10e6, 10e6, "dollar", "striker");
+    NUMBER(items, "20m-plus", 20, 20, "metre", NULL);
+    const sl_fact_item *n = number_text(items, "$30m-plus");
+    CHECK(n && n->approx == '>');
     sl_fact_items_free(items);
 }
