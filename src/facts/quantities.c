@@ -737,7 +737,7 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     if (!unit && !nb->word_form && after > nb->last + 1 && value_hi <= 31 && sl_facts_month(d, after))
         return after - 1; /* days of a month: "6 or 7 January", "from 4-6 March" */
     char per[64];
-    size_t used = sl_rates_glued(d, nb->last, unit, per, sizeof per)
+    size_t used = sl_rates_glued(d, nb->last, after > nb->last + 1 ? after - 1 : 0, unit, per, sizeof per)
                       ? 0 : sl_rates_after(d, after, unit, per, sizeof per);
     if (per[0]) {
         unit = per;

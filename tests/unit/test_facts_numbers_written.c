@@ -5,7 +5,8 @@
  * grouped by a no-break space, a part of a whole ("37 of the 40
  * passengers"), a range's scale said once, a period's half, wire copy's
  * and older currencies ("mln stg", guilders, crowns), a money scale glued
- * before a hyphened word ("$30m-plus"). The texts are invented. */
+ * before a hyphened word ("$30m-plus"), a rate glued to the unit word
+ * ("480 pence-a-share"). The texts are invented. */
 #include "facts/facts.h"
 #include "facts_items.h"
 #include "test.h"
@@ -245,5 +246,19 @@ TEST(facts_numbers_money_scale_before_a_hyphened_word)
     NUMBER(items, "20m-plus", 20, 20, "metre", NULL);
     const sl_fact_item *n = number_text(items, "$30m-plus");
     CHECK(n && n->approx == '>');
+    sl_fact_items_free(items);
+}
+
+/* A rate glued by hyphens to the unit word after a spaced amount ("480
+ * pence-a-share", "12 dlr-per-share"), as to the digits ("15-cent-a-share");
+ * a unit that is a rate whole ("barrel-a-day") takes no second one. */
+TEST(facts_numbers_rate_glued_to_the_unit_word)
+{
+    sl_fact_items *items = facts_of_text(
+        "Orlen made a 480 pence-a-share offer and a 12 dlr-per-share bid for Tavel Mills, which "
+        "runs a 9,000 barrel-a-day refinery.\n", NULL);
+    NUMBER(items, "480 pence-a-share", 480, 480, "penny per share", NULL);
+    NUMBER(items, "12 dlr-per-share", 12, 12, "dollar per share", NULL);
+    NUMBER(items, "9,000 barrel-a-day", 9000, 9000, "barrel per day", NULL);
     sl_fact_items_free(items);
 }
