@@ -1,7 +1,8 @@
 /* quantities.c — which numbers read (numbers.c) are facts, and each one as
  * a quantity item: approximation ("over", "about"), unit and currency words
  * around it (units.c), range, rate ("a share", rates.c) and what it counts
- * (counted.c), and the unit a sentence says once for several values. Years,
+ * (counted.c); then parts of a whole (parts.c) and the unit a sentence says
+ * once for several values (said_once.c). Years,
  * days of dates, clock times, ids and page counters are left out. */
 #include <ctype.h>
 #include <math.h>
@@ -293,13 +294,14 @@ static const char *age_unit(const sl_facts_doc *d, const char *unit, size_t *aft
 }
 
 /* Whether money is spoken of within six tokens before token i, or the
- * amount is scaled: what tells "25 pounds" of money from a weight. */
+ * amount is scaled ("millions of pounds" too): what tells "25 pounds" of
+ * money from a weight. */
 static bool money_near(const sl_facts_doc *d, size_t i)
 {
     static const char *const money[] = {"paid", "pay", "pays", "cost", "costs", "worth", "fine",
         "fined", "price", "priced", "spent", "spend", "raised", "salary", "wage", "bid", "sold",
         "bought", "earn", "earned", "earns", "owed", "owes", "fee", "loan", "budget", "bill",
-        "million", "billion", "thousand", "bn", "m", NULL};
+        "million", "billion", "thousand", "bn", "m", "millions", "billions", "thousands", NULL};
     for (size_t k = i; k > 0 && k + 6 > i && sl_numbers_same_sentence(d, i, k - 1); k--)
         if (sl_facts_in(d, k - 1, money) >= 0)
             return true;
@@ -380,6 +382,20 @@ static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *afte
         return unit;
     }
     return NULL;
+}
+
+/* "millions of dollars", "thousands of tonnes", "hundreds of miles": the
+ * unit an order of magnitude is of, from token *after (moved past it);
+ * NULL when none. Persons stay what it counts ("dozens of people"). */
+static const char *magnitude_of_unit(const sl_facts_doc *d, const sl_number *nb, size_t *after)
+{
+    size_t a = *after + 1;
+    const char *unit;
+    if (nb->value_hi <= nb->value || !sl_facts_is(d, *after, "of") ||
+        !(unit = unit_after(d, nb->last, &a)) || !strcmp(unit, "people"))
+        return NULL;
+    *after = a;
+    return unit;
 }
 
 /* "12 dollars 40", "3 euros and 20 cents", "thirteen dollars forty-five":
@@ -697,7 +713,7 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     if (not_a_fact(d, nb, nb->first, unit))
         return nb->last;
     size_t after = nb->last + 1;
-    if (!unit && !(unit = share_of_unit(d, nb, &after)) &&
+    if (!unit && !(unit = share_of_unit(d, nb, &after)) && !(unit = magnitude_of_unit(d, nb, &after)) &&
         (unit = unit_after(d, nb->last, &after)))
         after += cents_after(d, after, unit, &nb->value) + scale_after_currency(d, after, unit, nb);
     if (sl_facts_is(d, after, "or") && sl_facts_is(d, after + 1, "so")) {
@@ -797,80 +813,6 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     return after - 1;
 }
 
-/* Whether a number item lends its unit to a bare number of its sentence:
- * ages, ordinals and amounts in brackets (a conversion: "1.3 billion ($1.7
- * billion)" is not in dollars) lend none, and a percentage only to a number
- * after the same word as itself ("up by 2 percent, down by 1"; "rose 8% to
- * 3.65" is a change, then a price). */
-static bool lends_unit(const sl_facts_doc *d, const sl_fact_item *lender, const sl_fact_item *bare)
-{
-    size_t lt = sl_facts_token_at(d, lender->span.start), bt = sl_facts_token_at(d, bare->span.start);
-    if (!lender->detail || lender->role || !strcmp(lender->detail, "year of age") ||
-        lender->sentence.start != bare->sentence.start || (lt > 0 && sl_facts_is(d, lt - 1, "(")))
-        return false;
-    if (strcmp(lender->detail, "percentage"))
-        return true;
-    size_t n1, n2;
-    const char *w1 = lt > 0 ? sl_facts_tok(d, lt - 1, &n1) : NULL;
-    const char *w2 = bt > 0 ? sl_facts_tok(d, bt - 1, &n2) : NULL;
-    return w1 && w2 && n1 == n2 && !strncasecmp(w1, w2, n1);
-}
-
-/* Whether two number items are values of one thing (both name it). */
-static bool same_concept(const sl_fact_item *a, const sl_fact_item *b)
-{
-    return a->about && b->about && !strcmp(a->about, b->about);
-}
-
-/* Whether a clause of its own holds the bare number, opened by "while",
- * "but" or "whereas" after the lender: a parallel statement about another
- * thing, in the lender's unit ("the TA-25 ended at 1,463.78 points, while
- * the TA-125 ended at 1,334.20", "the DAX rose by 2 percent but the Nasdaq
- * fell by 1"). */
-static bool parallel_clause(const sl_facts_doc *d, const sl_fact_item *lender, const sl_fact_item *bare)
-{
-    static const char *const joints[] = {"while", "but", "whereas", NULL};
-    size_t a = sl_facts_token_at(d, lender->span.end), b = sl_facts_token_at(d, bare->span.start);
-    for (size_t k = a; k < b; k++)
-        if (sl_facts_in(d, k, joints) >= 0)
-            return true;
-    return false;
-}
-
-/* Units a sentence says once for several values of one thing: a bare number
- * (no unit, no counted phrase, in digits) takes the unit of the last number
- * before it in its sentence that lends one, when both are values of the same
- * thing ("the rate rose by 2 percent in May and by 1 in June", "from 14-18
- * mpg to 24") or when a parallel clause holds the bare number (issue 18's
- * seventh pass: even 0.879 -> 0.886, odd 0.774 -> 0.779; the demo's
- * "falling to 330" stays bare, having no such clause). On NewsQuant
- * value+unit, even half (tuned on) 0.862 -> 0.864,
- * odd half (held out) 0.756 -> 0.760. Without the same-thing test: even
- * 0.871, odd 0.765, but the demo's treaty then claims a false conflict
- * ("at or above 385 cubic metres per second" vs "385 ..., falling to 330 in
- * drought years"); borrowing the lender's concept too: odd concept 0.586 ->
- * 0.579. Also tried: the nearest lender on either side (Recognizers-Text
- * dimension 0.784 -> 0.760: "10 $ is not much, nor is 15 \xE2\x82\xAC");
- * no bracket and percentage tests, even 0.860; number words too ("almost
- * half" of "600 people"), even 0.860. */
-#define LEND_WINDOW 16 /* numbers looked back over: a sentence of bare numbers stays linear */
-static void inherit_units(sl_facts_doc *d, size_t first_item, const bool *bare_item)
-{
-    sl_fact_item *items = d->out->items;
-    for (size_t i = first_item + 1; i < d->out->n && !d->err; i++) {
-        if (!bare_item[i])
-            continue;
-        size_t stop = i > first_item + LEND_WINDOW ? i - LEND_WINDOW : first_item;
-        for (size_t j = i; j-- > stop && items[j].sentence.start == items[i].sentence.start;) {
-            if (lends_unit(d, &items[j], &items[i])) {
-                if (same_concept(&items[j], &items[i]) || parallel_clause(d, &items[j], &items[i]))
-                    items[i].detail = sl_facts_strdup(d, items[j].detail, strlen(items[j].detail));
-                break;
-            }
-        }
-    }
-}
-
 void sl_facts_numbers(sl_facts_doc *d)
 {
     sl_buf about = SL_BUF_INIT;
@@ -904,5 +846,5 @@ void sl_facts_numbers(sl_facts_doc *d)
     }
     sl_buf_free(&about);
     sl_numbers_parts(d, first_item, part_item, scaled_item, bare_item);
-    inherit_units(d, first_item, bare_item);
+    sl_numbers_said_once(d, first_item, bare_item);
 }

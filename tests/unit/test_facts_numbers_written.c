@@ -6,7 +6,8 @@
  * passengers"), a range's scale said once, a period's half, wire copy's
  * and older currencies ("mln stg", guilders, crowns), a money scale glued
  * before a hyphened word ("$30m-plus"), a rate glued to the unit word
- * ("480 pence-a-share"). The texts are invented. */
+ * ("480 pence-a-share"), an order of magnitude of a unit ("millions of
+ * dollars"). The texts are invented. */
 #include "facts/facts.h"
 #include "facts_items.h"
 #include "test.h"
@@ -260,5 +261,20 @@ TEST(facts_numbers_rate_glued_to_the_unit_word)
     NUMBER(items, "480 pence-a-share", 480, 480, "penny per share", NULL);
     NUMBER(items, "12 dlr-per-share", 12, 12, "dollar per share", NULL);
     NUMBER(items, "9,000 barrel-a-day", 9000, 9000, "barrel per day", NULL);
+    sl_fact_items_free(items);
+}
+
+/* An order of magnitude of a unit takes the unit ("millions of dollars",
+ * "thousands of tonnes", "millions of pounds" as money); of persons it
+ * still counts them ("dozens of people"). */
+TEST(facts_numbers_magnitude_of_a_unit)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel Mills saved millions of dollars and shipped thousands of tonnes of pears. The port "
+        "spent millions of pounds. Dozens of people watched.\n", NULL);
+    NUMBER(items, "millions of dollars", 1e6, 1e7, "dollar", NULL);
+    NUMBER(items, "thousands of tonnes", 1e3, 1e4, "metric ton", NULL);
+    NUMBER(items, "millions of pounds", 1e6, 1e7, "pound sterling", NULL);
+    NUMBER(items, "Dozens of people", 12, 120, NULL, "people");
     sl_fact_items_free(items);
 }
