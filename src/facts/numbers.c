@@ -261,6 +261,13 @@ static size_t hyphen_prefix(const char *s, size_t n, char *approx)
     return 0;
 }
 
+/* The approximation a glued suffix s[0, n) says: '>' for "-plus" ("5,000-plus"),
+ * '~' for "-odd" ("3,000-odd"), 0 for none. */
+static char approx_suffix(const char *s, size_t n)
+{
+    return n == 5 && !strncasecmp(s, "-plus", 5) ? '>' : n == 4 && !strncasecmp(s, "-odd", 4) ? '~' : 0;
+}
+
 /* Whether s[0, n) is a hyphen and a lower-case word ("-member"). */
 static bool lower_noun(const char *s, size_t n)
 {
@@ -367,6 +374,11 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
                  (k = sl_units_glued_scale(rest, sn, money)) > 0) {
             nb->value *= k; /* "$1.5m-a-year": quantities.c reads the rate */
             nb->scaled = true;
+        } else if (dash && sn && (approx_suffix(dash, rn - sn) || (money && lower_noun(dash, rn - sn))) &&
+                   (k = sl_units_glued_scale(rest, sn, money)) > 0) {
+            nb->value *= k; /* "$30m-plus", "$2bn-odd", "$10m-rated": a scale, not metres */
+            nb->scaled = true;
+            nb->approx = approx_suffix(dash, rn - sn);
         } else if ((k = sl_units_glued_scale(rest, rn, money)) > 0) {
             nb->value *= k; /* "$13.6M", "4.3M", "$1.7bn" */
             nb->scaled = true;
@@ -378,10 +390,8 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
             nb->glued_unit = "hour"; /* "24h", "3h 10m" */
         } else if (!nb->glued_unit && rn == 1 && rest[0] == 't') {
             nb->glued_unit = "metric ton"; /* "a 40t lorry"; alone "t" is a letter */
-        } else if (rn == 5 && !strncasecmp(rest, "-plus", 5)) {
-            nb->approx = '>'; /* "5,000-plus" */
-        } else if (rn == 4 && !strncasecmp(rest, "-odd", 4)) {
-            nb->approx = '~'; /* "3,000-odd" */
+        } else if (approx_suffix(rest, rn)) {
+            nb->approx = approx_suffix(rest, rn); /* "5,000-plus", "3,000-odd" */
         } else if (sl_units_rate_suffix(rest, rn)) {
             /* "$12-a-share": quantities.c reads the rate */
         } else if (!nb->glued_unit && lower_noun(rest, rn)) {
@@ -432,6 +442,10 @@ static double count_of_count(const sl_facts_doc *d, size_t i, int num, size_t *l
 static const char *const share_before[] = {"by", "almost", "nearly", "about", "around",
     "roughly", "than", "over", "under", "just", "some", "barely", NULL};
 
+/* Words before "half" that make it one part of a period, no share: "the
+ * first half of 2004", "the second half of the season". */
+static const char *const period_halves[] = {"first", "second", "1st", "2nd", "latter", NULL};
+
 /* A fraction in words at token i: "half", "a third", "two-thirds", "three
  * quarters", "one in three"; its value, 0 when none. */
 static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
@@ -439,6 +453,8 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
     size_t n;
     const char *s = sl_facts_tok(d, i, &n);
     *last = i;
+    if (sl_facts_is(d, i, "half") && i > 0 && sl_facts_in(d, i - 1, period_halves) >= 0)
+        return 0;
     if (sl_facts_is(d, i, "half") || sl_facts_is(d, i, "quarter")) {
         double f = sl_facts_is(d, i, "half") ? 0.5 : 0.25;
         const char *unit;
@@ -450,7 +466,7 @@ static double fraction_at(const sl_facts_doc *d, size_t i, size_t *last)
                                d->sent_of[i + 2] == d->sent_of[i])))
             *last = i + 1; /* "half an hour" (the unit after), "half the population" */
         if (*last > i || sl_units_scale_word(d, i + 1) > 0 || (f == 0.5 && sl_facts_is(d, i + 1, "of")))
-            return f; /* "half of", "quarter million"; not "the first half" */
+            return f; /* "half of", "quarter million"; not "the first half" (above) */
     }
     int num = sl_facts_in(d, i, ones), den;
     if (sl_facts_is(d, i, "a"))

@@ -61,4 +61,10 @@ bool sl_numbers_conversion(sl_facts_doc *d, size_t first, sl_buf *about);
 void sl_numbers_parts(sl_facts_doc *d, size_t first_item, const bool *part_item,
                       const bool *scaled_item, bool *bare_item);
 
+/* ---- said_once.c ---- */
+/* Number items from `first_item` on: each bare one (bare_item) takes the
+ * unit of the last number before it in its sentence that lends one, when
+ * both are values of one thing or a parallel clause holds it. */
+void sl_numbers_said_once(sl_facts_doc *d, size_t first_item, const bool *bare_item);
+
 #endif

@@ -1,7 +1,8 @@
 /* quantities.c — which numbers read (numbers.c) are facts, and each one as
  * a quantity item: approximation ("over", "about"), unit and currency words
  * around it (units.c), range, rate ("a share", rates.c) and what it counts
- * (counted.c), and the unit a sentence says once for several values. Years,
+ * (counted.c); then parts of a whole (parts.c) and the unit a sentence says
+ * once for several values (said_once.c). Years,
  * days of dates, clock times, ids and page counters are left out. */
 #include <ctype.h>
 #include <math.h>
@@ -293,13 +294,14 @@ static const char *age_unit(const sl_facts_doc *d, const char *unit, size_t *aft
 }
 
 /* Whether money is spoken of within six tokens before token i, or the
- * amount is scaled: what tells "25 pounds" of money from a weight. */
+ * amount is scaled ("millions of pounds" too): what tells "25 pounds" of
+ * money from a weight. */
 static bool money_near(const sl_facts_doc *d, size_t i)
 {
     static const char *const money[] = {"paid", "pay", "pays", "cost", "costs", "worth", "fine",
         "fined", "price", "priced", "spent", "spend", "raised", "salary", "wage", "bid", "sold",
         "bought", "earn", "earned", "earns", "owed", "owes", "fee", "loan", "budget", "bill",
-        "million", "billion", "thousand", "bn", "m", NULL};
+        "million", "billion", "thousand", "bn", "m", "millions", "billions", "thousands", NULL};
     for (size_t k = i; k > 0 && k + 6 > i && sl_numbers_same_sentence(d, i, k - 1); k--)
         if (sl_facts_in(d, k - 1, money) >= 0)
             return true;
@@ -356,6 +358,8 @@ static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *afte
         if (!strcmp(unit, "pound sterling") && sl_facts_is(d, *after, "pounds") &&
             !money_near(d, anchor))
             unit = "pound-mass"; /* "dropped 25 pounds", but "paid 25 pounds" */
+        if (!strcmp(unit, "krone") && !sl_facts_is(d, *after, "kroner") && !money_near(d, anchor))
+            return NULL; /* "won three crowns", but "paid 424 crowns", "100 mln crowns" */
         *after += used;
         return age_unit(d, unit, after);
     }
@@ -378,6 +382,20 @@ static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *afte
         return unit;
     }
     return NULL;
+}
+
+/* "millions of dollars", "thousands of tonnes", "hundreds of miles": the
+ * unit an order of magnitude is of, from token *after (moved past it);
+ * NULL when none. Persons stay what it counts ("dozens of people"). */
+static const char *magnitude_of_unit(const sl_facts_doc *d, const sl_number *nb, size_t *after)
+{
+    size_t a = *after + 1;
+    const char *unit;
+    if (nb->value_hi <= nb->value || !sl_facts_is(d, *after, "of") ||
+        !(unit = unit_after(d, nb->last, &a)) || !strcmp(unit, "people"))
+        return NULL;
+    *after = a;
+    return unit;
 }
 
 /* "12 dollars 40", "3 euros and 20 cents", "thirteen dollars forty-five":
@@ -448,9 +466,44 @@ static bool change_then_level(const sl_facts_doc *d, size_t after, size_t first,
            lo > 0 && hi > CHANGE_TO_LEVEL * lo;
 }
 
+/* The scale word written inside the number n ("93 billion", "33-35
+ * billion"), 0 when there is none. */
+static double scale_within(const sl_facts_doc *d, const sl_number *n)
+{
+    for (size_t k = n->first + 1; k <= n->last; k++) {
+        double s = sl_units_scale_word(d, k);
+        if (s > 0)
+            return s;
+    }
+    return 0;
+}
+
+/* "from 24.2 to 33-35 billion euros": a range's upper end, after "to" or
+ * "and", that is itself a range glued by a hyphen or a dash. Widens hi to its top end and scales its
+ * low end with the top's scale word; false when hi ends no such range. */
+static bool range_top(const sl_facts_doc *d, sl_number *hi)
+{
+    size_t h = hi->last + 1;
+    sl_number top;
+    if (!(sl_facts_is(d, h, "-") || sl_facts_is(d, h, "\xE2\x80\x93")) ||
+        !sl_numbers_glued(d, h - 1, h) || !sl_numbers_glued(d, h, h + 1) ||
+        !sl_numbers_read(d, h + 1, &top) || top.ordinal || hi->scaled || hi->value_hi > 0)
+        return false;
+    double s = top.scaled ? scale_within(d, &top) : 1;
+    if (s <= 0 || hi->value * s > top.value)
+        return false;
+    hi->value *= s;
+    hi->value_hi = top.value_hi > 0 ? top.value_hi : top.value;
+    hi->scaled = top.scaled;
+    hi->last = top.last;
+    hi->glued_unit = top.glued_unit;
+    return true;
+}
+
 /* A range's upper end after the low one (value lo) and its unit, at token
  * `after`: "10 to 20", "10-20", "between 3 and 5", "5 per cent to 20 per
- * cent", "$89 to $93 billion". Fills hi and its unit; false when none. */
+ * cent", "$89 to $93 billion", "10 to 12-14 billion". Fills hi and its
+ * unit; false when none. */
 static bool range_end(const sl_facts_doc *d, size_t after, size_t first, const char *lo_unit,
                       double lo, sl_number *hi, const char **hi_unit)
 {
@@ -471,6 +524,8 @@ static bool range_end(const sl_facts_doc *d, size_t after, size_t first, const c
     if (!sl_numbers_same_sentence(d, after, j) || !sl_numbers_read(d, j, hi) || hi->ordinal ||
         change_then_level(d, after, first, lo, hi->value))
         return false;
+    if (sl_facts_is(d, after, "to") || sl_facts_is(d, after, "and"))
+        range_top(d, hi); /* not "1-2-3", "1 - 500-600 lbs", "1-800-843" */
     size_t end = hi->last + 1;
     *hi_unit = hi->glued_unit ? hi->glued_unit : cur ? cur : unit_after(d, hi->last, &end);
     bool joined = sl_facts_is(d, after, "-") && sl_numbers_glued(d, after - 1, after) &&
@@ -630,6 +685,12 @@ static size_t noun_or_number(const sl_facts_doc *d, const sl_number *nb)
     return f - 2;
 }
 
+/* How far a range's scaled low end may stand above its high end: "lowered
+ * from 3.450 to 1.350 billion dlrs" (the one such range in Reuters-21578,
+ * 2.6 times) is billions at both ends, "from 500 to 2 million" (250 times)
+ * is not. */
+#define RANGE_FALL 3.0
+
 /* Emits the number nb unless it is no fact; returns the last token it takes.
  * Sets *bare when the number it emits has neither unit nor counted phrase
  * (nor is an ordinal): a value whose unit the sentence may say elsewhere. */
@@ -652,7 +713,7 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     if (not_a_fact(d, nb, nb->first, unit))
         return nb->last;
     size_t after = nb->last + 1;
-    if (!unit && !(unit = share_of_unit(d, nb, &after)) &&
+    if (!unit && !(unit = share_of_unit(d, nb, &after)) && !(unit = magnitude_of_unit(d, nb, &after)) &&
         (unit = unit_after(d, nb->last, &after)))
         after += cents_after(d, after, unit, &nb->value) + scale_after_currency(d, after, unit, nb);
     if (sl_facts_is(d, after, "or") && sl_facts_is(d, after + 1, "so")) {
@@ -675,10 +736,12 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
         (range_end(d, after, first, unit, nb->value, &hi, &hi_unit) ||
          from_range_end(d, after, first, unit, nb->value, &hi, &hi_unit))) {
         value_hi = hi.value_hi > 0 ? hi.value_hi : hi.value;
-        /* "$89 to $93 billion", "1 to 2 thousand": the scale of both ends */
+        /* "$89 to $93 billion", "1 to 2 thousand", "fell from 2.1 to 1.8
+         * billion": the scale of both ends, unless the low end is far above
+         * the high one unscaled ("from 500 to 2 million") */
         if (hi.scaled && !nb->scaled && hi.last > hi.first) {
-            double s = sl_units_scale_word(d, hi.first + 1);
-            if (s > 0 && nb->value * s <= value_hi)
+            double s = scale_within(d, &hi);
+            if (s > 0 && (nb->value * s <= value_hi || nb->value * s <= RANGE_FALL * hi.value))
                 nb->value *= s;
         }
         after = hi.last + 1;
@@ -690,7 +753,7 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     if (!unit && !nb->word_form && after > nb->last + 1 && value_hi <= 31 && sl_facts_month(d, after))
         return after - 1; /* days of a month: "6 or 7 January", "from 4-6 March" */
     char per[64];
-    size_t used = sl_rates_glued(d, nb->last, unit, per, sizeof per)
+    size_t used = sl_rates_glued(d, nb->last, after > nb->last + 1 ? after - 1 : 0, unit, per, sizeof per)
                       ? 0 : sl_rates_after(d, after, unit, per, sizeof per);
     if (per[0]) {
         unit = per;
@@ -750,80 +813,6 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     return after - 1;
 }
 
-/* Whether a number item lends its unit to a bare number of its sentence:
- * ages, ordinals and amounts in brackets (a conversion: "1.3 billion ($1.7
- * billion)" is not in dollars) lend none, and a percentage only to a number
- * after the same word as itself ("up by 2 percent, down by 1"; "rose 8% to
- * 3.65" is a change, then a price). */
-static bool lends_unit(const sl_facts_doc *d, const sl_fact_item *lender, const sl_fact_item *bare)
-{
-    size_t lt = sl_facts_token_at(d, lender->span.start), bt = sl_facts_token_at(d, bare->span.start);
-    if (!lender->detail || lender->role || !strcmp(lender->detail, "year of age") ||
-        lender->sentence.start != bare->sentence.start || (lt > 0 && sl_facts_is(d, lt - 1, "(")))
-        return false;
-    if (strcmp(lender->detail, "percentage"))
-        return true;
-    size_t n1, n2;
-    const char *w1 = lt > 0 ? sl_facts_tok(d, lt - 1, &n1) : NULL;
-    const char *w2 = bt > 0 ? sl_facts_tok(d, bt - 1, &n2) : NULL;
-    return w1 && w2 && n1 == n2 && !strncasecmp(w1, w2, n1);
-}
-
-/* Whether two number items are values of one thing (both name it). */
-static bool same_concept(const sl_fact_item *a, const sl_fact_item *b)
-{
-    return a->about && b->about && !strcmp(a->about, b->about);
-}
-
-/* Whether a clause of its own holds the bare number, opened by "while",
- * "but" or "whereas" after the lender: a parallel statement about another
- * thing, in the lender's unit ("the TA-25 ended at 1,463.78 points, while
- * the TA-125 ended at 1,334.20", "the DAX rose by 2 percent but the Nasdaq
- * fell by 1"). */
-static bool parallel_clause(const sl_facts_doc *d, const sl_fact_item *lender, const sl_fact_item *bare)
-{
-    static const char *const joints[] = {"while", "but", "whereas", NULL};
-    size_t a = sl_facts_token_at(d, lender->span.end), b = sl_facts_token_at(d, bare->span.start);
-    for (size_t k = a; k < b; k++)
-        if (sl_facts_in(d, k, joints) >= 0)
-            return true;
-    return false;
-}
-
-/* Units a sentence says once for several values of one thing: a bare number
- * (no unit, no counted phrase, in digits) takes the unit of the last number
- * before it in its sentence that lends one, when both are values of the same
- * thing ("the rate rose by 2 percent in May and by 1 in June", "from 14-18
- * mpg to 24") or when a parallel clause holds the bare number (issue 18's
- * seventh pass: even 0.879 -> 0.886, odd 0.774 -> 0.779; the demo's
- * "falling to 330" stays bare, having no such clause). On NewsQuant
- * value+unit, even half (tuned on) 0.862 -> 0.864,
- * odd half (held out) 0.756 -> 0.760. Without the same-thing test: even
- * 0.871, odd 0.765, but the demo's treaty then claims a false conflict
- * ("at or above 385 cubic metres per second" vs "385 ..., falling to 330 in
- * drought years"); borrowing the lender's concept too: odd concept 0.586 ->
- * 0.579. Also tried: the nearest lender on either side (Recognizers-Text
- * dimension 0.784 -> 0.760: "10 $ is not much, nor is 15 \xE2\x82\xAC");
- * no bracket and percentage tests, even 0.860; number words too ("almost
- * half" of "600 people"), even 0.860. */
-#define LEND_WINDOW 16 /* numbers looked back over: a sentence of bare numbers stays linear */
-static void inherit_units(sl_facts_doc *d, size_t first_item, const bool *bare_item)
-{
-    sl_fact_item *items = d->out->items;
-    for (size_t i = first_item + 1; i < d->out->n && !d->err; i++) {
-        if (!bare_item[i])
-            continue;
-        size_t stop = i > first_item + LEND_WINDOW ? i - LEND_WINDOW : first_item;
-        for (size_t j = i; j-- > stop && items[j].sentence.start == items[i].sentence.start;) {
-            if (lends_unit(d, &items[j], &items[i])) {
-                if (same_concept(&items[j], &items[i]) || parallel_clause(d, &items[j], &items[i]))
-                    items[i].detail = sl_facts_strdup(d, items[j].detail, strlen(items[j].detail));
-                break;
-            }
-        }
-    }
-}
-
 void sl_facts_numbers(sl_facts_doc *d)
 {
     sl_buf about = SL_BUF_INIT;
@@ -857,5 +846,5 @@ void sl_facts_numbers(sl_facts_doc *d)
     }
     sl_buf_free(&about);
     sl_numbers_parts(d, first_item, part_item, scaled_item, bare_item);
-    inherit_units(d, first_item, bare_item);
+    sl_numbers_said_once(d, first_item, bare_item);
 }

@@ -31,16 +31,10 @@ static void write_rate(const char *per_unit, const char *w, size_t n, const char
         *c = (char)(*c >= 'A' && *c <= 'Z' ? *c | 0x20 : *c);
 }
 
-/* A rate glued by hyphens to the digits of the number's last token
- * ("15-cent-a-share", "$40-per-ton"; not "two-and-a-half"): written into
- * per; false when none. */
-bool sl_rates_glued(const sl_facts_doc *d, size_t last, const char *unit, char *per, size_t cap)
+/* A rate glued by hyphens inside the token w[0, n) ("-a-share"): written
+ * into per; false when none. */
+static bool rate_in_token(const char *w, size_t n, const char *unit, char *per, size_t cap)
 {
-    size_t n;
-    const char *w = sl_facts_tok(d, last, &n);
-    per[0] = '\0';
-    if (!unit || !isdigit((unsigned char)w[0]))
-        return false;
     for (size_t at = 1; at < n; at++) {
         size_t word = sl_units_rate_suffix(w + at, n - at);
         if (word) {
@@ -50,6 +44,26 @@ bool sl_rates_glued(const sl_facts_doc *d, size_t last, const char *unit, char *
         }
     }
     return false;
+}
+
+/* A rate glued by hyphens to the digits of the number's last token
+ * ("15-cent-a-share", "$40-per-ton"; not "two-and-a-half") or to the unit
+ * word after it, token unit_tok ("530 pence-a-share"; 0: none): written
+ * into per; false when none. */
+bool sl_rates_glued(const sl_facts_doc *d, size_t last, size_t unit_tok, const char *unit, char *per,
+                    size_t cap)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, last, &n);
+    per[0] = '\0';
+    if (!unit)
+        return false;
+    if (isdigit((unsigned char)w[0]) && rate_in_token(w, n, unit, per, cap))
+        return true;
+    if (!unit_tok || strstr(unit, " per "))
+        return false; /* "barrel-a-day" is read whole as a unit */
+    w = sl_facts_tok(d, unit_tok, &n);
+    return isalpha((unsigned char)w[0]) && rate_in_token(w, n, unit, per, cap);
 }
 
 /* "$1.40 a share", "$58 per barrel", "$21 per square foot", "5 mg/l",

@@ -9,8 +9,10 @@
 #include "facts/facts.h"
 
 /* A rate glued by hyphens to the digits of the number's last token
- * ("15-cent-a-share", "$40-per-ton"): written into per; false when none. */
-bool sl_rates_glued(const sl_facts_doc *d, size_t last, const char *unit, char *per, size_t cap);
+ * ("15-cent-a-share", "$40-per-ton") or to its unit word at token unit_tok
+ * ("530 pence-a-share"; 0: none): written into per; false when none. */
+bool sl_rates_glued(const sl_facts_doc *d, size_t last, size_t unit_tok, const char *unit, char *per,
+                    size_t cap);
 /* The rate after the number's unit, from token after ("a share", "per
  * barrel", "/l"): written into per (left empty when none); the tokens it
  * takes. */

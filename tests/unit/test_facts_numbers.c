@@ -138,13 +138,13 @@ TEST(facts_numbers_words_by_their_first_letter)
     NUMBER(items, "Half of", 0.5, 0.5, NULL, NULL);
     NUMBER(items, "Quarter million", 2.5e5, 2.5e5, "metric ton", NULL);
     NUMBER(items, "Dozens of", 12, 120, NULL, NULL);
-    NUMBER(items, "Billions of", 1e9, 1e10, NULL, NULL);
+    NUMBER(items, "Billions of", 1e9, 1e10, "dollar", NULL);
     NUMBER(items, "A dozen", 12, 12, NULL, NULL);
     NUMBER(items, "Eleven", 11, 11, NULL, NULL);
     NUMBER(items, "Thirty-two", 32, 32, NULL, NULL);
     NUMBER(items, "Nineteen", 19, 19, NULL, NULL);
     NUMBER(items, "Seventy", 70, 70, NULL, NULL);
-    NUMBER(items, "Hundreds of", 100, 1000, NULL, NULL);
+    NUMBER(items, "Hundreds of", 100, 1000, "hour", NULL);
     NUMBER(items, "twenty-one", 21, 21, NULL, NULL);
     NUMBER(items, "forty", 40, 40, NULL, NULL);
     NUMBER(items, "THOUSANDS of nets", 1000, 10000, NULL, NULL);

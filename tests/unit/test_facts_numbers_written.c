@@ -3,7 +3,11 @@
  * glued by a hyphen, "X or Y", lower-cased months, a scale after the
  * currency code, approximation and id words with their dot, thousands
  * grouped by a no-break space, a part of a whole ("37 of the 40
- * passengers"). The texts are invented. */
+ * passengers"), a range's scale said once, a period's half, wire copy's
+ * and older currencies ("mln stg", guilders, crowns), a money scale glued
+ * before a hyphened word ("$30m-plus"), a rate glued to the unit word
+ * ("480 pence-a-share"), an order of magnitude of a unit ("millions of
+ * dollars"). The texts are invented. */
 #include "facts/facts.h"
 #include "facts_items.h"
 #include "test.h"
@@ -174,5 +178,103 @@ TEST(facts_numbers_part_without_its_wholes_scale)
     CHECK(n && n->value == 20 && !n->detail);
     n = number_text(items, "500,000");
     CHECK(n && n->value == 500000 && n->about && !strcmp(n->about, "shares"));
+    sl_fact_items_free(items);
+}
+
+/* A range's scale said once, after its high end: both ends take it when
+ * the range falls ("from 3.2 to 2.7 billion"), not when the low end is far
+ * above the high one unscaled ("from 600 to 4 million"); a high end that is
+ * itself a range ("to 15-17 million") gives its top, scale and unit; not
+ * after a hyphen ("1-2-3"). */
+TEST(facts_numbers_range_scale_said_once)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel Mills said debt fell from 3.2 to 2.7 billion pounds. Visitors grew from 600 to 4 "
+        "million a year. The port hopes sales rise from 11 to 15-17 million euros. Ferries sold "
+        "1-2-3 tickets.\n", NULL);
+    NUMBER(items, "3.2 to 2.7 billion pounds", 3.2e9, 2.7e9, "pound sterling", NULL);
+    NUMBER(items, "600 to 4 million", 600, 4e6, NULL, NULL);
+    NUMBER(items, "11 to 15-17 million euros", 11e6, 17e6, "euro", NULL);
+    const sl_fact_item *n = number_text(items, "1-2"); /* no range of "1-2" and "2-3" */
+    CHECK(!n || n->value_hi != 3);
+    sl_fact_items_free(items);
+}
+
+/* "the first half of 2005", "the second half of the match": one part of a
+ * period, no share of 0.5; "half of the staff" still is one. */
+TEST(facts_numbers_half_of_a_period)
+{
+    static const expected_number want[] = {{"Nearly half of the crew", 0.5, NULL}};
+    static const char *const halves[] = {"half", "half of 2005", "half of the match", NULL};
+    NUMBERS_OF("Orders at Tavel Mills slowed in the first half of 2005 and rose in the second "
+               "half of the year. Ferries ran late in the latter half of the match. Nearly "
+               "half of the crew left.\n", want, halves);
+}
+
+/* Wire copy's and older currencies: "stg", a country before "dlrs",
+ * guilders, lire, ECUs, kronor; "crowns" is money near a scale or a word of
+ * money, and a count elsewhere ("won three crowns"). */
+TEST(facts_numbers_wire_and_older_currencies)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel Mills earned 12.5 mln stg and 4 mln Canadian dlrs. Orlen sold a mill for 150 mln "
+        "guilders and 2.3 billion lire, and lent 40 mln ECUs. Its Oslo arm paid 424 crowns a share "
+        "and had sales of 7.6 billion crowns, or 9.1 billion kronor. The rower has won three crowns."
+        "\n", NULL);
+    NUMBER(items, "12.5 mln stg", 12.5e6, 12.5e6, "pound sterling", NULL);
+    NUMBER(items, "4 mln Canadian dlrs", 4e6, 4e6, "canadian dollar", NULL);
+    NUMBER(items, "150 mln guilders", 150e6, 150e6, "dutch guilder", NULL);
+    NUMBER(items, "2.3 billion lire", 2.3e9, 2.3e9, "italian lira", NULL);
+    NUMBER(items, "40 mln ECUs", 40e6, 40e6, "european currency unit", NULL);
+    NUMBER(items, "424 crowns a share", 424, 424, "krone per share", NULL);
+    NUMBER(items, "7.6 billion crowns", 7.6e9, 7.6e9, "krone", NULL);
+    NUMBER(items, "9.1 billion kronor", 9.1e9, 9.1e9, "swedish krone", NULL);
+    NUMBER(items, "three crowns", 3, 3, NULL, "crowns");
+    sl_fact_items_free(items);
+}
+
+/* A scale glued to an amount before a hyphened word ("$30m-plus",
+ * "$2bn-worth", "$10m-rated") is millions or billions, not metres; a
+ * glued "m" with no money near stays metres ("a 20m-plus drop"). */
+TEST(facts_numbers_money_scale_before_a_hyphened_word)
+{
+    sl_fact_items *items = facts_of_text(
+        "Orlen made a $30m-plus bid for Tavel Mills and a $2bn-odd loan. The $10m-rated striker "
+        "left. The cliff has a 20m-plus drop.\n", NULL);
+    NUMBER(items, "$30m-plus", 30e6, 30e6, "dollar", NULL);
+    NUMBER(items, "$2bn-odd", 2e9, 2e9, "dollar", NULL);
+    NUMBER(items, "$10m-rated", 10e6, 10e6, "dollar", "striker");
+    NUMBER(items, "20m-plus", 20, 20, "metre", NULL);
+    const sl_fact_item *n = number_text(items, "$30m-plus");
+    CHECK(n && n->approx == '>');
+    sl_fact_items_free(items);
+}
+
+/* A rate glued by hyphens to the unit word after a spaced amount ("480
+ * pence-a-share", "12 dlr-per-share"), as to the digits ("15-cent-a-share");
+ * a unit that is a rate whole ("barrel-a-day") takes no second one. */
+TEST(facts_numbers_rate_glued_to_the_unit_word)
+{
+    sl_fact_items *items = facts_of_text(
+        "Orlen made a 480 pence-a-share offer and a 12 dlr-per-share bid for Tavel Mills, which "
+        "runs a 9,000 barrel-a-day refinery.\n", NULL);
+    NUMBER(items, "480 pence-a-share", 480, 480, "penny per share", NULL);
+    NUMBER(items, "12 dlr-per-share", 12, 12, "dollar per share", NULL);
+    NUMBER(items, "9,000 barrel-a-day", 9000, 9000, "barrel per day", NULL);
+    sl_fact_items_free(items);
+}
+
+/* An order of magnitude of a unit takes the unit ("millions of dollars",
+ * "thousands of tonnes", "millions of pounds" as money); of persons it
+ * still counts them ("dozens of people"). */
+TEST(facts_numbers_magnitude_of_a_unit)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel Mills saved millions of dollars and shipped thousands of tonnes of pears. The port "
+        "spent millions of pounds. Dozens of people watched.\n", NULL);
+    NUMBER(items, "millions of dollars", 1e6, 1e7, "dollar", NULL);
+    NUMBER(items, "thousands of tonnes", 1e3, 1e4, "metric ton", NULL);
+    NUMBER(items, "millions of pounds", 1e6, 1e7, "pound sterling", NULL);
+    NUMBER(items, "Dozens of people", 12, 120, NULL, "people");
     sl_fact_items_free(items);
 }
