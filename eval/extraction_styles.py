@@ -33,10 +33,16 @@ UTF-8, so a style's figure differs from plain by its rewrite only):
               of "Advertisement" and other stories' headlines on the right,
               a copyright row
   fontbr      every <p> written as <font face size> text <br><br>
+  oldnews     classless, then the bare thread: a 2010 news page with its
+              reader comments, no class or id on either
+  longthread  the bare thread with 20 to 40 comments, more text than many
+              a story (the hidden set's pages where the comments were
+              chosen instead of the story)
 
 The comments are sentences of the gold bodies of OTHER pages of the same set
 (real prose: word statistics cannot tell them from an article), 4 to 9 per
-page, 1 to 3 sentences each, chosen by a generator seeded with the page's id.
+page (longthread: 20 to 40), 1 to 3 sentences each, chosen by a generator
+seeded with the page's id.
 They go right after the article's element: the nearest common ancestor of the
 elements whose own text is mostly the gold body's (or the end of <body>).
 
@@ -61,8 +67,9 @@ from lxml import etree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from extraction import PEERS, bow_f1, extract, peer_available, run_peer, zyte_page  # noqa: E402
 
-STYLES = ["plain", "wordpress", "disqus", "forum", "bare", "classless", "table", "fontbr"]
-COMMENT_STYLES = ("wordpress", "disqus", "forum", "bare")
+STYLES = ["plain", "wordpress", "disqus", "forum", "bare", "classless", "table", "fontbr", "oldnews",
+          "longthread"]
+COMMENT_STYLES = ("wordpress", "disqus", "forum", "bare", "oldnews", "longthread")
 SECTIONING = ("article", "main", "section", "header", "footer", "nav", "aside")
 CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00C0-\u017F\"'])")
@@ -167,13 +174,14 @@ def sentence_pool(golds):
     return out
 
 
-def comments_for(page_id, pool):
-    """(name, date, text) of 4 to 9 comments, each 1 to 3 sentences of
-    other pages, chosen by a generator seeded with the page's id."""
+def comments_for(page_id, pool, many=False):
+    """(name, date, text) of 4 to 9 comments (`many`: 20 to 40), each 1 to
+    3 sentences of other pages, chosen by a generator seeded with the
+    page's id."""
     rng = random.Random(int(hashlib.md5(page_id.encode()).hexdigest()[:8], 16))
     others = [i for i in sorted(pool) if i != page_id and pool[i]]
     out = []
-    for _ in range(rng.randint(4, 9)):
+    for _ in range(rng.randint(20, 40) if many else rng.randint(4, 9)):
         src = pool[rng.choice(others)]
         k = rng.randint(0, len(src) - 1)
         text = " ".join(src[k:k + rng.randint(1, 3)])
@@ -302,8 +310,11 @@ def font_paragraphs(doc):
 
 def rewrite(path, style, page_id, gold, pool, headlines):
     doc = load(path)
+    if style == "oldnews":
+        classless(doc)
     if style in COMMENT_STYLES:
-        add_comments(doc, gold, style, comments_for(page_id, pool))
+        thread = style if style in ("wordpress", "disqus", "forum") else "bare"
+        add_comments(doc, gold, thread, comments_for(page_id, pool, style == "longthread"))
     elif style == "classless":
         classless(doc)
     elif style == "table":

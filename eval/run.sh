@@ -79,7 +79,7 @@ fi
 [ -d "$DATA/extraction" ] && sh scripts/extraction_peers.sh build/bench
 [ -d "$DATA/extraction" ] && run extraction python3 eval/extraction.py --bin "$BIN" --data "$DATA/extraction"
 # Older layouts and reader comments (issue 18): the first 100 pages of Zyte and of
-# WCXB's odd and even articles, each rewritten into 8 styles (about 2 minutes;
+# WCXB's odd and even articles, each rewritten into 10 styles (about 2.5 minutes;
 # readability-lxml beside it, cached; Readability.js left out: 0.25 s a page).
 [ -d "$DATA/extraction" ] && run extraction_styles /usr/bin/python3 eval/extraction_styles.py --bin "$BIN" \
   --data "$DATA/extraction" --limit 100 --skip-peer readability.js --out "$OUT/styles"

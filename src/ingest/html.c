@@ -341,12 +341,15 @@ int sl_html_is_prose(const elem *e)
 }
 
 /* The prose in each subtree before anything is removed (children before
- * parents), into `good`. */
+ * parents), into `good`. A comment thread's is not the page's: a long
+ * thread would make the story a small share of its page (a soft cue on
+ * the story's wrapper then takes it, the cues seem to have lost most of
+ * the prose). */
 static void count_prose(elem_vec *v)
 {
     elem *e = v->items;
     for (size_t i = v->n; i-- > 0;) {
-        if (sl_html_is_prose(&e[i]))
+        if (sl_html_is_prose(&e[i]) && !((e[i].flags | e[i].above) & F_COMMENTS))
             e[i].good += e[i].own - e[i].own_links;
         if (i)
             e[e[i].parent].good += e[i].good;
@@ -370,7 +373,7 @@ static uint32_t prose_around(const elem *e, uint32_t i)
 /* Passes 2 and 3: a soft-dropped element goes unless it holds the article
  * (a <main>, the <h1>, a clean <article>, or most of the page's prose):
  * "content-with-sidebar" on the article's wrapper must not take the article
- * with it. Removal is inherited. */
+ * with it. Removal is inherited. Returns the page's prose. */
 static uint32_t remove_boilerplate(elem_vec *v)
 {
     elem *e = v->items;

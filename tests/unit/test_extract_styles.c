@@ -6,6 +6,7 @@
  * page keeps the story whole and leaves the rest out. Texts written for
  * these tests. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "page_extract.h"
@@ -115,6 +116,33 @@ TEST(styles_bare_comments_left_out)
 {
     check_thread("<div><h3>Comments</h3>", "<div><p><b>%s</b><br>4 March 2010, 10:31 am</p><p>%s</p></div>",
                  "</div>");
+}
+
+/* A thread longer than the story (the five comments six times over, no
+ * class or id) after a story whose wrapper carries a furniture cue in its
+ * class, and a "related" box of one paragraph between them. The thread's
+ * prose is not the page's: counted in, it made the story a small share of
+ * the page, its wrapper went with the cue, the cues seemed to have taken
+ * most of the prose, and the page was read again without them, which kept
+ * the related box. */
+TEST(styles_long_thread_not_page_prose)
+{
+    char page[32768];
+    int n = snprintf(page, sizeof page,
+                     "<html><head><title>Mill to become library</title></head><body><div><a href=/>Home</a> | "
+                     "<a href=/news>News</a></div><h1>Mill to become library</h1><div class=layout-with-sidebar>");
+    n = paragraphs(page, sizeof page, n, "<p>", "</p>");
+    n += snprintf(page + n, sizeof page - (size_t)n,
+                  "</div><div class=related-box><p>Also this week: the ferry company said its fares would rise in "
+                  "April, the first rise in six years, blaming the price of fuel and the new harbour dues.</p>"
+                  "</div><div><h3>Comments</h3>");
+    static const char *const names[] = {"Jean M.", "bigdave77", "Pat from Riverton", "Marcy", "oldtimer"};
+    for (int i = 0; i < 30; i++)
+        n += snprintf(page + n, sizeof page - (size_t)n,
+                      "<div><p><b>%s</b><br>%d March 2010, 10:%02d am</p><p>%s</p></div>", names[i % 5],
+                      1 + i % 28, i, comments[i % 5]);
+    snprintf(page + n, sizeof page - (size_t)n, "</div></body></html>");
+    check_story(page, "ferry company", "grandmother");
 }
 
 /* No class, no id, no HTML5 section: the story beside a menu and a column
@@ -234,4 +262,42 @@ TEST(styles_classless_no_prose_kept_whole)
     CHECK(e.text && strstr(e.text, "Open 8 till 6."));
     CHECK(e.text && strstr(e.text, "Keys at the shop."));
     sl_extracted_clear(&e);
+}
+
+/* A page of tests/fixtures/extract/ (written for these tests): its story
+ * whole, and none of `left_out`. */
+static void check_fixture(const char *path, const char *first, const char *last, const char *const *left_out)
+{
+    size_t len = 0;
+    char *html = sl_test_read_file(path, &len);
+    CHECK(html != NULL);
+    sl_extracted e = {0};
+    CHECK_INT(html ? page_extract(html, len, &e) : -1, 0);
+    CHECK(e.text && strstr(e.text, first));
+    CHECK(e.text && strstr(e.text, last));
+    for (; *left_out; left_out++)
+        CHECK(e.text && !strstr(e.text, *left_out));
+    sl_extracted_clear(&e);
+    free(html);
+}
+
+/* A 2010 news page in a layout table with <font> text: the story, then
+ * eight reader comments under a bold "Your comments" (a name and a dated
+ * line above each, no class or id), a comment form, and a side column. */
+TEST(styles_fixture_comments_2010)
+{
+    static const char *const left_out[] = {"by the fish market", "granite instead", "Porthkennack",
+                                           "Most read", "Carnival route", "All rights reserved", NULL};
+    check_fixture("tests/fixtures/extract/comments_2010.html", "breached in two places",
+                  "for the next hundred", left_out);
+}
+
+/* A 2010 page laid out as a table: a cell of section links, the story as
+ * <font> text and <br><br>, a cell of an advert and other headlines. */
+TEST(styles_fixture_table_2010)
+{
+    static const char *const left_out[] = {"Front page", "Advertisement", "Also in the news", "Polgrain",
+                                           "All rights reserved", NULL};
+    check_fixture("tests/fixtures/extract/table_2010.html", "two hundred more apple trees",
+                  "nobody can take away", left_out);
 }
