@@ -815,7 +815,7 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
     out->lead_words_kept = 1;
     out->lead_subjects_kept = true;
     out->numbers_fewer = out->unquoted_fewer = 0;
-    out->follow_cover = out->follow_kept = out->follow_anchors = 0;
+    out->follow_cover = out->follow_kept = out->follow_anchors = out->follow_window = 0;
     out->rewrite_probability = 0;
     out->best_pair_a = out->best_pair_b = 0;
     out->pairs.n = 0;

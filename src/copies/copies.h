@@ -388,6 +388,8 @@ typedef struct sl_comparison {
                                             that the chain aligns at 0.3 or more */
     double follow_anchors;               /* share of that text's names and figures (by
                                             sentence) its chain partners have; 1 when none */
+    double follow_window;                /* share of that text its sentences' best match
+                                            covers, one sentence or two neighbours as one */
     double rewrite_probability;          /* the rewrite decision's model (decide.c) */
     bool a_holds_b, b_holds_a;           /* one text contains the other nearly whole */
     SL_VEC(sl_aligned_pair) pairs;       /* the monotone alignment, in order */
@@ -505,7 +507,7 @@ size_t sl_copy_names_needed(size_t fewer);
 
 /* ---- decide.c: is a pair of texts a rewrite ---- */
 
-#define SL_COPY_FEATURES 20
+#define SL_COPY_FEATURES 21
 /* The features of a compared pair the rewrite decision weighs (for fitting
  * it: eval/fit_copies.py). */
 void sl_copy_features(const sl_comparison *cmp, double f[SL_COPY_FEATURES]);

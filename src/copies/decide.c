@@ -33,6 +33,7 @@ void sl_copy_features(const sl_comparison *cmp, double f[SL_COPY_FEATURES])
     f[17] = cmp->follow_cover;                                         /* follow.c's chain */
     f[18] = cmp->follow_kept;
     f[19] = cmp->follow_anchors;
+    f[20] = cmp->follow_window;
 }
 
 /* A node of a regression tree: x[feature] <= cut goes to `left`, else to

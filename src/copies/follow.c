@@ -13,6 +13,7 @@
 #define ALIGNED 0.3
 
 typedef SL_VEC(double) double_vec;
+typedef SL_VEC(uint32_t) u32_vec;
 
 typedef struct node {
     double best;        /* heaviest chain ending at this pair */
@@ -25,6 +26,8 @@ struct sl_follow {
     double_vec cover_a, cover_b;   /* per sentence: its best pair in the chain */
     SL_VEC(sl_sentence_view) partners;   /* a sentence's partners in the chain */
     SL_VEC(uint32_t) met;                /* per sentence of the shorter text: anchors met */
+    u32_vec content, words, bigrams;     /* two neighbour sentences as one */
+    double_vec window;                   /* per sentence of the shorter text: best window */
 };
 
 sl_follow *sl_follow_new(void)
@@ -42,6 +45,10 @@ void sl_follow_free(sl_follow *f)
     sl_vec_free(&f->cover_b);
     sl_vec_free(&f->partners);
     sl_vec_free(&f->met);
+    sl_vec_free(&f->content);
+    sl_vec_free(&f->words);
+    sl_vec_free(&f->bigrams);
+    sl_vec_free(&f->window);
     free(f);
 }
 
@@ -212,11 +219,83 @@ static int anchors_share(sl_follow *f, const sl_aligned_pair *p, int32_t end, co
     return 0;
 }
 
+/* Two sorted lists of codes as one, a term once (its flags merged). */
+static int merge_codes(const uint32_t *x, size_t nx, const uint32_t *y, size_t ny, u32_vec *out)
+{
+    out->n = 0;
+    if (sl_vec_reserve(out, nx + ny + 1))
+        return SL_ENOMEM;
+    size_t i = 0, j = 0;
+    while (i < nx || j < ny) {
+        uint32_t u = i < nx ? SL_TERM_ID(x[i]) : UINT32_MAX, w = j < ny ? SL_TERM_ID(y[j]) : UINT32_MAX;
+        uint32_t code = u <= w ? x[i] : y[j];
+        if (u == w)
+            code |= y[j];
+        i += u <= w;
+        j += w <= u;
+        if (out->n && SL_TERM_ID(out->items[out->n - 1]) == SL_TERM_ID(code))
+            out->items[out->n - 1] |= code;
+        else
+            out->items[out->n++] = code;
+    }
+    return 0;
+}
+
+/* Sentences k and k + 1 of `s` as one sentence (the word pair across them
+ * left out). */
+static int merged_view(sl_follow *f, const sl_sentence_sets *s, uint32_t k, sl_sentence_view *out)
+{
+    sl_sentence_view x = sl_sentence_sets_view(s, k), y = sl_sentence_sets_view(s, k + 1);
+    if (merge_codes(x.content, x.n_content, y.content, y.n_content, &f->content) ||
+        merge_codes(x.words, x.n_words, y.words, y.n_words, &f->words) ||
+        merge_codes(x.bigrams, x.n_bigrams, y.bigrams, y.n_bigrams, &f->bigrams))
+        return SL_ENOMEM;
+    uint32_t specific = 0, numbers = 0;
+    for (size_t t = 0; t < f->content.n; t++) {
+        specific += (f->content.items[t] & SL_TERM_SPECIFIC) != 0;
+        numbers += (f->content.items[t] & SL_TERM_NUMBER) != 0;
+    }
+    *out = (sl_sentence_view){f->content.items, f->words.items, f->bigrams.items, x.seq,
+                              f->content.n, f->words.n, f->bigrams.n, x.n_seq + y.n_seq, specific, numbers};
+    return 0;
+}
+
+/* The shorter text's share (weighted) that its sentences' best match in
+ * the other covers, a match being one sentence or two neighbours read as
+ * one (a sentence merged from two, or split in two), tried around every
+ * pair worth aligning. */
+static int window_match(sl_follow *f, const sl_aligned_pair *p, size_t n, const sl_follow_texts *t,
+                        bool short_is_a, double *out)
+{
+    const sl_sentence_sets *short_sets = short_is_a ? t->a : t->b, *long_sets = short_is_a ? t->b : t->a;
+    uint32_t n_short = sl_sentence_sets_n(short_sets), n_long = sl_sentence_sets_n(long_sets);
+    if (zeroed(&f->window, n_short))
+        return SL_ENOMEM;
+    for (size_t q = 0; q < n; q++) {
+        uint32_t k = short_is_a ? p[q].a : p[q].b, j = short_is_a ? p[q].b : p[q].a;
+        double *best = &f->window.items[k];
+        if (p[q].similarity > *best)
+            *best = p[q].similarity;
+        sl_sentence_view v = sl_sentence_sets_view(short_sets, k), w;
+        for (uint32_t from = j ? j - 1 : 0; from <= j && from + 1 < n_long; from++) {
+            if (merged_view(f, long_sets, from, &w))
+                return SL_ENOMEM;
+            double sim = sl_sentence_similarity(&v, &w);
+            if (sim > *best)
+                *best = sim;
+        }
+    }
+    const double *weight = short_is_a ? t->weight_a : t->weight_b;
+    *out = covered(f->window.items, weight, n_short, short_is_a ? t->total_a : t->total_b);
+    return 0;
+}
+
 int sl_follow_measure(sl_follow *f, const sl_aligned_pair *p, size_t n, const sl_follow_texts *t,
                       sl_comparison *out)
 {
     out->follow_cover = out->follow_kept = 0;
     out->follow_anchors = 1;
+    out->follow_window = 0;
     uint32_t na = sl_sentence_sets_n(t->a), nb = sl_sentence_sets_n(t->b);
     int32_t end = heaviest(f, p, n, t->weight_a, t->weight_b, nb);
     if (end == -2 || zeroed(&f->cover_a, na) || zeroed(&f->cover_b, nb))
@@ -237,5 +316,7 @@ int sl_follow_measure(sl_follow *f, const sl_aligned_pair *p, size_t n, const sl
     for (size_t k = 0; k < n_short; k++)
         kept += cover[k] >= ALIGNED;
     out->follow_kept = n_short ? (double)kept / (double)n_short : 0;
+    if (window_match(f, p, n, t, short_is_a, &out->follow_window))
+        return SL_ENOMEM;
     return anchors_share(f, p, end, t, short_is_a, &out->follow_anchors);
 }
