@@ -51,8 +51,6 @@ struct sl_comparer {
     sl_sentence_sets sets_a, sets_b;
     sl_order_scratch *order;
     sl_order_scratch *anchor_order;   /* the same over names and figures only */
-    sl_follow *follow;                /* the chain with splits and merges (follow.c) */
-    SL_VEC(sl_aligned_pair) scored;   /* the pairs, as follow.c reads them */
     sl_sentence_masks *masks_b;       /* the word masks of the b sentence being paired */
     SL_VEC(uint32_t) anchors;         /* a text's names and figures, in text order */
     const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
@@ -78,12 +76,10 @@ sl_comparer *sl_comparer_new(void)
 {
     sl_comparer *c = sl_calloc(1, sizeof *c);
     if (c && (!(c->order = sl_order_scratch_new()) || !(c->anchor_order = sl_order_scratch_new()) ||
-              !(c->masks_b = sl_sentence_masks_new()) || !(c->terms_memo = sl_terms_memo_new()) ||
-              !(c->follow = sl_follow_new()))) {
+              !(c->masks_b = sl_sentence_masks_new()) || !(c->terms_memo = sl_terms_memo_new()))) {
         sl_order_scratch_free(c->order);
         sl_order_scratch_free(c->anchor_order);
         sl_sentence_masks_free(c->masks_b);
-        sl_terms_memo_free(c->terms_memo);
         free(c);
         return NULL;
     }
@@ -131,8 +127,6 @@ void sl_comparer_free(sl_comparer *c)
     sl_order_scratch_free(c->order);
     sl_order_scratch_free(c->anchor_order);
     sl_sentence_masks_free(c->masks_b);
-    sl_follow_free(c->follow);
-    sl_vec_free(&c->scored);
     sl_vec_free(&c->anchors);
     free(c);
 }
@@ -470,21 +464,6 @@ static int take_chain(sl_comparer *c, int32_t end, double total_a, double total_
     return 0;
 }
 
-/* The pairs as follow.c reads them (chain sorted them by a, then b) and
- * its measures of the chain with splits, merges and swaps. */
-static int follow(sl_comparer *c, double total_b, sl_comparison *out)
-{
-    c->scored.n = 0;
-    if (sl_vec_reserve(&c->scored, c->pairs.n + 1))
-        return SL_ENOMEM;
-    for (size_t k = 0; k < c->pairs.n; k++) {
-        const scored_pair *sp = &c->pairs.items[k];
-        c->scored.items[c->scored.n++] = (sl_aligned_pair){sp->a, sp->b, sp->similarity};
-    }
-    sl_follow_texts t = {&c->sets_a, &c->sets_b, c->weight_a.items, c->weight_b.items, c->total_a, total_b};
-    return sl_follow_measure(c->follow, c->scored.items, c->scored.n, &t, out);
-}
-
 /* Whether sorted distinct terms `terms` hold `code`'s term: the range
  * that would hold it halved without a branch on the comparison (the
  * search is asked 77 times a text of dedup: docs/history/benchmarks-rounds.md,
@@ -815,7 +794,6 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
     out->lead_words_kept = 1;
     out->lead_subjects_kept = true;
     out->numbers_fewer = out->unquoted_fewer = 0;
-    out->follow_cover = out->follow_kept = out->follow_anchors = out->follow_window = 0;
     out->rewrite_probability = 0;
     out->best_pair_a = out->best_pair_b = 0;
     out->pairs.n = 0;
@@ -864,7 +842,7 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
     int32_t end = chain(c, sl_sketch_sentences(b));
     if (end == -2)
         return SL_ENOMEM;
-    if ((end >= 0 && take_chain(c, end, c->total_a, total_b, out)) || follow(c, total_b, out))
+    if (end >= 0 && take_chain(c, end, c->total_a, total_b, out))
         return SL_ENOMEM;
     sl_copy_classify(c->sets_a.content.n, c->sets_b.content.n, out);
     return grade(c, b, out);

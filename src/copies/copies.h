@@ -382,14 +382,6 @@ typedef struct sl_comparison {
     size_t terms_a, terms_b;             /* distinct content terms of each text */
     size_t unquoted_fewer;               /* distinct unquoted content terms of the text
                                             with fewer of them */
-    double follow_cover;                 /* follow.c: the lower share of a text its chain
-                                            (splits, merges, swaps allowed) covers */
-    double follow_kept;                  /* share of the sentences of the text with fewer
-                                            that the chain aligns at 0.3 or more */
-    double follow_anchors;               /* share of that text's names and figures (by
-                                            sentence) its chain partners have; 1 when none */
-    double follow_window;                /* share of that text its sentences' best match
-                                            covers, one sentence or two neighbours as one */
     double rewrite_probability;          /* the rewrite decision's model (decide.c) */
     bool a_holds_b, b_holds_a;           /* one text contains the other nearly whole */
     SL_VEC(sl_aligned_pair) pairs;       /* the monotone alignment, in order */
@@ -448,24 +440,6 @@ bool sl_comparer_may_copy(sl_comparer *c, const uint32_t *terms_b, size_t n_b,
  * `b`, EXCERPT that `a` is a part of `b`); the caller orients it by date. */
 int sl_copies_compare(sl_comparer *c, const sl_sketch *a, const sl_sketch *b, sl_comparison *out);
 
-/* ---- follow.c: a rewrite followed sentence by sentence ---- */
-
-typedef struct sl_follow sl_follow;
-sl_follow *sl_follow_new(void);
-void sl_follow_free(sl_follow *f);
-/* The two texts' sentences and their weights (align.c's). */
-typedef struct sl_follow_texts {
-    const sl_sentence_sets *a, *b;
-    const double *weight_a, *weight_b;
-    double total_a, total_b;
-} sl_follow_texts;
-/* Sets out's follow_cover, follow_kept and follow_anchors from the
- * sentence pairs worth aligning (`p`, n of them, sorted by a then b):
- * the heaviest chain of them that goes forward in both texts, a sentence
- * split in two, two merged or two neighbours swapped (O(n log n)). */
-int sl_follow_measure(sl_follow *f, const sl_aligned_pair *p, size_t n, const sl_follow_texts *t,
-                      sl_comparison *out);
-
 /* ---- anchors.c: the names and figures two texts share ---- */
 
 /* A text's distinct names and figures. */
@@ -507,7 +481,7 @@ size_t sl_copy_names_needed(size_t fewer);
 
 /* ---- decide.c: is a pair of texts a rewrite ---- */
 
-#define SL_COPY_FEATURES 21
+#define SL_COPY_FEATURES 17
 /* The features of a compared pair the rewrite decision weighs (for fitting
  * it: eval/fit_copies.py). */
 void sl_copy_features(const sl_comparison *cmp, double f[SL_COPY_FEATURES]);
