@@ -355,12 +355,14 @@ static bool person_name(const sl_facts_doc *d, size_t first, size_t end)
 }
 
 /* The speaker phrase right after cue k, before the quote's mark i: none
- * (k + 1) when it runs into the mark, a clause and not a speaker ('said
- * Velmar had "moved"'; ', said Smith: "..."' stops at its colon). */
+ * (k + 1) when it runs into the mark, a clause ('said Velmar had "moved"'),
+ * unless the cue opens an aside and the phrase is a person's name ('The
+ * plan, said Ana Ruiz "will"'); ', said Smith: "..."' stops at its colon. */
 static size_t speaker_after_cue(const sl_facts_doc *d, size_t k, size_t i)
 {
     size_t e = np_forward(d, k + 1, i);
-    return e < i ? e : k + 1;
+    bool aside = e == i && k > 0 && sl_facts_is(d, k - 1, ",") && person_name(d, k + 1, i);
+    return e < i || aside ? e : k + 1;
 }
 
 /* The speaker before cue k (floor: first token looked at; i: the quote's mark). */
@@ -794,11 +796,9 @@ static int paragraphs_between(const sl_facts_doc *d, uint32_t a, uint32_t b)
     return n;
 }
 
-/* Extends quote item `k` over the next half [start, end) of the same quote
- * ("A," she said. "B."): the span covers both, the text joins the quoted
- * words with " … ". */
-/* Appends a piece to quote k, whose text is `old` bytes long; returns the
- * new length. */
+/* Extends quote item `k`, whose text is `old` bytes long, over the next half
+ * [start, end) of the same quote ("A," she said. "B."): the span covers
+ * both, the text joins the quoted words with " … "; returns its length. */
 static size_t extend(sl_facts_doc *d, size_t k, size_t old, uint32_t start, uint32_t end)
 {
     sl_fact_item *it = &d->out->items[k];

@@ -136,3 +136,107 @@ bool sl_role_ties_other(const sl_role_ties *t, const char *about)
             return true;
     return false;
 }
+
+/* Whether role r's last word (a trailing '.' aside) names a role of its
+ * own: a role word ("leader") or a title's abbreviation ("Sen."). */
+static bool names_a_role(const char *r)
+{
+    size_t rn = strlen(r);
+    if (rn > 0 && r[rn - 1] == '.')
+        rn--;
+    const char *sp = memrchr(r, ' ', rn);
+    const char *w = sp ? sp + 1 : r;
+    size_t n = rn - (size_t)(w - r);
+    char low[32];
+    if (n == 0 || n >= sizeof low)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] - 'A' + 'a' : w[k]);
+    for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++)
+        if (strlen(abbreviations[k].abbreviation) == n &&
+            !memcmp(abbreviations[k].abbreviation, low, n))
+            return true;
+    return sl_facts_role_word(low, n);
+}
+
+/* Whether role r names a place the words [first, end) do not ("Texas
+ * Sen." for "the Kansas senator"). */
+static bool other_place(const sl_facts_doc *d, const char *r, size_t first, size_t end)
+{
+    for (const char *p = r; *p;) {
+        size_t n = strcspn(p, " ");
+        bool named = false;
+        for (size_t k = first; k < end && !named; k++) {
+            size_t m;
+            const char *w = sl_facts_tok(d, k, &m);
+            named = m == n && !strncasecmp(w, p, n);
+        }
+        if (!named && sl_facts_is_place(p, n))
+            return true;
+        p += n + (p[n] == ' ');
+    }
+    return false;
+}
+
+int sl_role_ties_fit(const sl_facts_doc *d, const sl_role_ties *t, size_t first,
+                     const char *about)
+{
+    if (t->head == SIZE_MAX)
+        return 0;
+    for (size_t k = 0; k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (sl_facts_named_person(d, it) && it->role && !strcmp(it->about, about) &&
+            other_place(d, it->role, first, t->head))
+            return -1;
+    }
+    if (sl_role_ties_titled(d, t, about))
+        return 1;
+    size_t hn;
+    const char *hw = sl_facts_tok(d, t->head, &hn);
+    if (!sl_facts_role_word(hw, hn))
+        return 0; /* "the nominee", "the lawmaker": anyone's role may be it */
+    for (size_t k = 0; k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (sl_facts_named_person(d, it) && it->role && !strcmp(it->about, about) &&
+            names_a_role(it->role))
+            return -1;
+    }
+    return 0;
+}
+
+/* Whether tokens [a, a + n) and [b, b + n) are the same words. */
+static bool same_words(const sl_facts_doc *d, size_t a, size_t b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!same_word(d, a + k, b + k))
+            return false;
+    return true;
+}
+
+bool sl_role_ties_qualified(const sl_facts_doc *d, size_t first, size_t end)
+{
+    for (size_t k = first + 1; k + 1 < end; k++)
+        if (sl_facts_upper(d, k))
+            return true;
+    return false;
+}
+
+const char *sl_role_ties_described(const sl_facts_doc *d, size_t first, size_t end)
+{
+    const char *who = NULL;
+    size_t n = end - first;
+    uint32_t a = d->toks.items[first + 1].start, b = d->toks.items[end - 1].end;
+    for (size_t k = 0; k < d->out->n; k++) { /* "Labour Party leader Ana Ruiz" */
+        const sl_fact_item *it = &d->out->items[k];
+        if (sl_facts_named_person(d, it) && it->role && it->span.end <= a &&
+            strlen(it->role) == b - a && !strncasecmp(it->role, d->s + a, b - a))
+            who = it->about;
+    }
+    for (size_t j = 0; j + n <= first; j++) /* "Ana Ruiz, the Labour Party leader," */
+        if (same_words(d, j, first, n)) {
+            const char *p = sl_role_apposed(d, j, j + n);
+            if (p)
+                who = p;
+        }
+    return who;
+}
