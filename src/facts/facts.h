@@ -292,9 +292,8 @@ bool sl_role_ties_titled(const sl_facts_doc *d, const sl_role_ties *t, const cha
 /* Whether another role was first used right after the person was named. */
 bool sl_role_ties_other(const sl_role_ties *t, const char *about);
 /* How the person named `about` fits the role mention opening at token
- * `first`: 1 titled by it, -1 given a role of another word ("leader" for
- * "the senator") or of a place it does not name ("Texas Sen." for "the
- * Kansas senator"), 0 no role. */
+ * `first`: -1 given a role of a place it does not name ("Texas Sen." for
+ * "the Kansas senator"), else 0. */
 int sl_role_ties_fit(const sl_facts_doc *d, const sl_role_ties *t, size_t first,
                      const char *about);
 /* Whether the role mention [first, end) is qualified by capitalised words

@@ -137,28 +137,6 @@ bool sl_role_ties_other(const sl_role_ties *t, const char *about)
     return false;
 }
 
-/* Whether role r's last word (a trailing '.' aside) names a role of its
- * own: a role word ("leader") or a title's abbreviation ("Sen."). */
-static bool names_a_role(const char *r)
-{
-    size_t rn = strlen(r);
-    if (rn > 0 && r[rn - 1] == '.')
-        rn--;
-    const char *sp = memrchr(r, ' ', rn);
-    const char *w = sp ? sp + 1 : r;
-    size_t n = rn - (size_t)(w - r);
-    char low[32];
-    if (n == 0 || n >= sizeof low)
-        return false;
-    for (size_t k = 0; k < n; k++)
-        low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] - 'A' + 'a' : w[k]);
-    for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++)
-        if (strlen(abbreviations[k].abbreviation) == n &&
-            !memcmp(abbreviations[k].abbreviation, low, n))
-            return true;
-    return sl_facts_role_word(low, n);
-}
-
 /* Whether role r names a place the words [first, end) do not ("Texas
  * Sen." for "the Kansas senator"). */
 static bool other_place(const sl_facts_doc *d, const char *r, size_t first, size_t end)
@@ -187,18 +165,6 @@ int sl_role_ties_fit(const sl_facts_doc *d, const sl_role_ties *t, size_t first,
         const sl_fact_item *it = &d->out->items[k];
         if (sl_facts_named_person(d, it) && it->role && !strcmp(it->about, about) &&
             other_place(d, it->role, first, t->head))
-            return -1;
-    }
-    if (sl_role_ties_titled(d, t, about))
-        return 1;
-    size_t hn;
-    const char *hw = sl_facts_tok(d, t->head, &hn);
-    if (!sl_facts_role_word(hw, hn))
-        return 0; /* "the nominee", "the lawmaker": anyone's role may be it */
-    for (size_t k = 0; k < d->out->n; k++) {
-        const sl_fact_item *it = &d->out->items[k];
-        if (sl_facts_named_person(d, it) && it->role && !strcmp(it->about, about) &&
-            names_a_role(it->role))
             return -1;
     }
     return 0;

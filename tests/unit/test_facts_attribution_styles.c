@@ -202,14 +202,13 @@ TEST(facts_attribution_organisation_officer)
             "the Harbour Party leader said.\n", "Ana Ruiz"); /* before: Tomas Ekberg */
 }
 
-/* A description with a role ("the Velmar senator") is the person it fits,
- * not one of another role named after them, nor one titled for another
- * place. */
+/* A description with a place ("the Kansas senator") is none of the
+ * persons titled for another place ("Ohio Sen."). */
 TEST(facts_attribution_description_fits_the_role)
 {
     said_by("The ferry port reopened on Monday.\n\nDockers met Tim Kestrel, who represents "
-            "Velmar in the Senate. Later, party leader Mara Lind told reporters the bill was "
-            "dead.\n\n\"We have the votes to reopen every berth,\" the Velmar senator said.\n",
+            "Kansas in the Senate. Later, Ohio Sen. Mara Lind told reporters the bill was "
+            "dead.\n\n\"We have the votes to reopen every berth,\" the Kansas senator said.\n",
             "Tim Kestrel"); /* before: Mara Lind */
     said_by("The ferry port reopened on Monday.\n\nOhio Sen. Tim Kestrel visited the docks.\n\n"
             "\"We have the votes to reopen every berth,\" the Kansas senator said.\n",
