@@ -5,7 +5,9 @@
  * the article first uses the role for: in apposition ("Ana Ruiz, the
  * minister," or "the minister, Ana Ruiz,"), else named last before it
  * ("Ruiz ... The minister ..."), and the persons that
- * other roles were first used for ("the senator" is not "the minister"). */
+ * other roles were first used for ("the senator" is not "the minister");
+ * and for a description ("the Kansas senator") the person it was given to
+ * before, and the persons whose role names another place ("Texas Sen."). */
 #include <string.h>
 #include <strings.h>
 
