@@ -291,6 +291,17 @@ void sl_role_ties_find(const sl_facts_doc *d, size_t first, size_t end, sl_role_
 bool sl_role_ties_titled(const sl_facts_doc *d, const sl_role_ties *t, const char *about);
 /* Whether another role was first used right after the person was named. */
 bool sl_role_ties_other(const sl_role_ties *t, const char *about);
+/* How the person named `about` fits the role mention opening at token
+ * `first`: -1 given a role of a place it does not name ("Texas Sen." for
+ * "the Kansas senator"), else 0. */
+int sl_role_ties_fit(const sl_facts_doc *d, const sl_role_ties *t, size_t first,
+                     const char *about);
+/* Whether the role mention [first, end) is qualified by capitalised words
+ * ("the Kansas senator", "the Labour Party leader"): a description. */
+bool sl_role_ties_qualified(const sl_facts_doc *d, size_t first, size_t end);
+/* The person the description [first, end) ("the Labour Party leader") was
+ * given to before: in apposition, or as a title; NULL when none. */
+const char *sl_role_ties_described(const sl_facts_doc *d, size_t first, size_t end);
 
 /* ---- speakers.c ---- */
 /* Who a speaker mention that is no name stands for, per document. */

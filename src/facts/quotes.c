@@ -354,13 +354,16 @@ static bool person_name(const sl_facts_doc *d, size_t first, size_t end)
     return false;
 }
 
-/* The speaker phrase right after cue k, before the quote's mark i: none
- * (k + 1) when it runs into the mark, a clause and not a speaker ('said
- * Velmar had "moved"'; ', said Smith: "..."' stops at its colon). */
+/* The speaker phrase after cue k, before the quote's mark i: none (k + 1) when it
+ * runs into the mark ('said Velmar had "moved"'), but a person's name opening an
+ * aside with no subject before it ('The plan, said Ana Ruiz "will"'; k - 1 of k 0
+ * is no token). (', said Smith: "..."' stops at its colon.) */
 static size_t speaker_after_cue(const sl_facts_doc *d, size_t k, size_t i)
 {
     size_t e = np_forward(d, k + 1, i);
-    return e < i ? e : k + 1;
+    attribution s;
+    bool aside = e == i && sl_facts_is(d, k - 1, ",") && person_name(d, k + 1, i);
+    return e < i || (aside && !sentence_subject(d, k, &s)) ? e : k + 1;
 }
 
 /* The speaker before cue k (floor: first token looked at; i: the quote's mark). */
@@ -749,9 +752,8 @@ static bool set_speaker(sl_facts_doc *d, const sl_speakers *sp, attribution *a,
 /* A title or scare quote: short, or every word capitalised. */
 static bool scare_or_title(size_t words, size_t upper, bool attributed)
 {
-    if (words >= 2 && upper == words && words <= 8)
-        return true;
-    return attributed ? words < 2 : words < UNATTRIBUTED_MIN_WORDS;
+    return (words >= 2 && upper == words && words <= 8) ||
+           (attributed ? words < 2 : words < UNATTRIBUTED_MIN_WORDS);
 }
 
 static void copy_speaker(sl_facts_doc *d, const sl_fact_item *from, sl_fact_item *to)
@@ -794,11 +796,9 @@ static int paragraphs_between(const sl_facts_doc *d, uint32_t a, uint32_t b)
     return n;
 }
 
-/* Extends quote item `k` over the next half [start, end) of the same quote
- * ("A," she said. "B."): the span covers both, the text joins the quoted
- * words with " … ". */
-/* Appends a piece to quote k, whose text is `old` bytes long; returns the
- * new length. */
+/* Extends quote item `k`, whose text is `old` bytes long, over the next half
+ * [start, end) of the same quote ("A," she said. "B."): the span covers
+ * both, the text joins the quoted words with " … "; returns its length. */
 static size_t extend(sl_facts_doc *d, size_t k, size_t old, uint32_t start, uint32_t end)
 {
     sl_fact_item *it = &d->out->items[k];

@@ -5,7 +5,9 @@
  * the article first uses the role for: in apposition ("Ana Ruiz, the
  * minister," or "the minister, Ana Ruiz,"), else named last before it
  * ("Ruiz ... The minister ..."), and the persons that
- * other roles were first used for ("the senator" is not "the minister"). */
+ * other roles were first used for ("the senator" is not "the minister");
+ * and for a description ("the Kansas senator") the person it was given to
+ * before, and the persons whose role names another place ("Texas Sen."). */
 #include <string.h>
 #include <strings.h>
 
@@ -135,4 +137,74 @@ bool sl_role_ties_other(const sl_role_ties *t, const char *about)
         if (!strcmp(t->others[k], about) && !(t->anchor && !strcmp(t->anchor, about)))
             return true;
     return false;
+}
+
+/* Whether role r names a place the words [first, end) do not ("Texas
+ * Sen." for "the Kansas senator"). */
+static bool other_place(const sl_facts_doc *d, const char *r, size_t first, size_t end)
+{
+    for (const char *p = r; *p;) {
+        size_t n = strcspn(p, " ");
+        bool named = false;
+        for (size_t k = first; k < end && !named; k++) {
+            size_t m;
+            const char *w = sl_facts_tok(d, k, &m);
+            named = m == n && !strncasecmp(w, p, n);
+        }
+        if (!named && sl_facts_is_place(p, n))
+            return true;
+        p += n + (p[n] == ' ');
+    }
+    return false;
+}
+
+int sl_role_ties_fit(const sl_facts_doc *d, const sl_role_ties *t, size_t first,
+                     const char *about)
+{
+    if (t->head == SIZE_MAX)
+        return 0;
+    for (size_t k = 0; k < d->out->n; k++) {
+        const sl_fact_item *it = &d->out->items[k];
+        if (sl_facts_named_person(d, it) && it->role && !strcmp(it->about, about) &&
+            other_place(d, it->role, first, t->head))
+            return -1;
+    }
+    return 0;
+}
+
+/* Whether tokens [a, a + n) and [b, b + n) are the same words. */
+static bool same_words(const sl_facts_doc *d, size_t a, size_t b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!same_word(d, a + k, b + k))
+            return false;
+    return true;
+}
+
+bool sl_role_ties_qualified(const sl_facts_doc *d, size_t first, size_t end)
+{
+    for (size_t k = first + 1; k + 1 < end; k++)
+        if (sl_facts_upper(d, k))
+            return true;
+    return false;
+}
+
+const char *sl_role_ties_described(const sl_facts_doc *d, size_t first, size_t end)
+{
+    const char *who = NULL;
+    size_t n = end - first;
+    uint32_t a = d->toks.items[first + 1].start, b = d->toks.items[end - 1].end;
+    for (size_t k = 0; k < d->out->n; k++) { /* "Labour Party leader Ana Ruiz" */
+        const sl_fact_item *it = &d->out->items[k];
+        if (sl_facts_named_person(d, it) && it->role && it->span.end <= a &&
+            strlen(it->role) == b - a && !strncasecmp(it->role, d->s + a, b - a))
+            who = it->about;
+    }
+    for (size_t j = 0; j + n <= first; j++) /* "Ana Ruiz, the Labour Party leader," */
+        if (same_words(d, j, first, n)) {
+            const char *p = sl_role_apposed(d, j, j + n);
+            if (p)
+                who = p;
+        }
+    return who;
 }

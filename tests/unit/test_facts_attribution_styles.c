@@ -178,3 +178,39 @@ TEST(facts_attribution_clause_after_cue)
             "Ruiz, called the deal \"a fair price for every berth in the valley.\"\n",
             "Ana Ruiz"); /* before: "the deal" */
 }
+
+/* A name after "said" that opens an aside ("The plan, said Ana Ruiz "will
+ * ..."") is the speaker, though it runs into the mark; a place there is
+ * still the reported clause's subject. */
+TEST(facts_attribution_aside_without_comma)
+{
+    said_by("The ferry talks ended on Friday.\n\nThe new timetable, said Ana Ruiz \"will keep "
+            "every berth busy through the winter.\"\n", "Ana Ruiz"); /* before: none */
+}
+
+/* A role qualified by an organisation ("the Velmar Courier reporter", "the
+ * Harbour Party leader") names that body's officer: the person the same
+ * description was given to before, else no one named (the phrase as
+ * written), not the person named last. */
+TEST(facts_attribution_organisation_officer)
+{
+    said_by("The ferry port reopened on Monday.\n\nGov. Ruth Alder cut the ribbon at the docks."
+            "\n\n\"The cranes were silent for most of the day,\" the Velmar Courier reporter "
+            "said.\n", "the Velmar Courier reporter"); /* before: Ruth Alder */
+    said_by("The ferry port reopened on Monday.\n\nAna Ruiz, the Harbour Party leader, met the "
+            "dockers. Tomas Ekberg spoke after her.\n\n\"Nobody will lose a berth this winter,\" "
+            "the Harbour Party leader said.\n", "Ana Ruiz"); /* before: Tomas Ekberg */
+}
+
+/* A description with a place ("the Kansas senator") is none of the
+ * persons titled for another place ("Ohio Sen."). */
+TEST(facts_attribution_description_fits_the_role)
+{
+    said_by("The ferry port reopened on Monday.\n\nDockers met Tim Kestrel, who represents "
+            "Kansas in the Senate. Later, Ohio Sen. Mara Lind told reporters the bill was "
+            "dead.\n\n\"We have the votes to reopen every berth,\" the Kansas senator said.\n",
+            "Tim Kestrel"); /* before: Mara Lind */
+    said_by("The ferry port reopened on Monday.\n\nOhio Sen. Tim Kestrel visited the docks.\n\n"
+            "\"We have the votes to reopen every berth,\" the Kansas senator said.\n",
+            "the Kansas senator"); /* before: Tim Kestrel, whose title names Ohio */
+}
