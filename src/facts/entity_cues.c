@@ -234,9 +234,18 @@ bool sl_entities_work_title(const sl_facts_doc *d, size_t first, size_t end)
 static const char *const press_nouns[] = {"magazine", "newspaper", "tabloid", "weekly",
     "website", "blog", "network", "channel", "broadcaster", NULL};
 
+/* "weekly" is an adverb too ("visited Ana Ruiz weekly"): a paper only after
+ * an article ("the Harlow weekly") or before the paper's name in its
+ * sentence ("Paris weekly Le Point"). */
 bool sl_entities_press_noun_after(const sl_facts_doc *d, size_t first, size_t end)
 {
-    return end < d->toks.n && lower_in(d, end, press_nouns) && d->sent_of[end] == d->sent_of[first];
+    if (!(end < d->toks.n && lower_in(d, end, press_nouns) && d->sent_of[end] == d->sent_of[first]))
+        return false;
+    if (!sl_facts_is(d, end, "weekly"))
+        return true;
+    return (first > 0 && (sl_facts_is(d, first - 1, "the") || sl_facts_is(d, first - 1, "a") ||
+                          sl_facts_is(d, first - 1, "an"))) ||
+           (sl_facts_upper(d, end + 1) && d->sent_of[end + 1] == d->sent_of[end]);
 }
 
 /* Prefixes of a ship's name: "INS Sukanya", "USS Cole", "HMS Belfast". */

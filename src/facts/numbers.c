@@ -357,7 +357,9 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
     if (used < n) {
         const char *rest = s + used;
         size_t rn = n - used;
-        bool money = nb->glued_unit || currency_before(d, i) || million_before_noun(d, nb->last);
+        /* a currency said, or a scale read from the words after ("1.5m people") */
+        bool currency = nb->glued_unit || currency_before(d, i);
+        bool money = currency || million_before_noun(d, nb->last);
         const char *dash = memchr(rest, '-', rn);
         size_t sn = dash ? (size_t)(dash - rest) : rn;
         double k;
@@ -374,9 +376,11 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
                  (k = sl_units_glued_scale(rest, sn, money)) > 0) {
             nb->value *= k; /* "$1.5m-a-year": quantities.c reads the rate */
             nb->scaled = true;
-        } else if (dash && sn && (approx_suffix(dash, rn - sn) || (money && lower_noun(dash, rn - sn))) &&
+        } else if (dash && sn && (approx_suffix(dash, rn - sn) || (currency && lower_noun(dash, rn - sn))) &&
                    (k = sl_units_glued_scale(rest, sn, money)) > 0) {
-            nb->value *= k; /* "$30m-plus", "$2bn-odd", "$10m-rated": a scale, not metres */
+            /* "$30m-plus", "$2bn-odd", "2m-plus fans", "$10m-rated": a scale, not
+             * metres; a hyphened word needs the currency ("10m-long tunnels") */
+            nb->value *= k;
             nb->scaled = true;
             nb->approx = approx_suffix(dash, rn - sn);
         } else if ((k = sl_units_glued_scale(rest, rn, money)) > 0) {

@@ -73,3 +73,17 @@ TEST(facts_entities_body_words_end_a_name)
                    {"Fenmoor Fire", "person", NULL, 0},
                    {"Fenmoor Fire and Rescue", "organization", NULL, 1});
 }
+
+/* "weekly" after a name is a paper only as a noun: after an article ("the
+ * Harlow weekly") or before the paper's name ("Harlow weekly Le Fil"); an
+ * adverb after a person's name leaves the person a person ("visited Ana
+ * Ruiz weekly at her home", "called Tom Hale weekly."). */
+TEST(facts_entities_weekly_as_an_adverb_is_no_paper)
+{
+    CHECK_ENTITIES("The nurse visited Ana Ruiz weekly at her home.\n",
+                   {"Ana Ruiz", "person", NULL, 1}, {"Ana Ruiz", "organization", NULL, 0});
+    CHECK_ENTITIES("Her son called Tom Hale weekly.\n",
+                   {"Tom Hale", "person", NULL, 1}, {"Tom Hale", "organization", NULL, 0});
+    CHECK_ENTITIES("The Harlow weekly said so on Friday. It told Orlen weekly Le Fil the same.\n",
+                   {"Harlow", "organization", NULL, 1}, {"Orlen", "organization", NULL, 1});
+}

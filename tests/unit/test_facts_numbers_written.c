@@ -278,3 +278,18 @@ TEST(facts_numbers_magnitude_of_a_unit)
     NUMBER(items, "Dozens of people", 12, 120, NULL, "people");
     sl_fact_items_free(items);
 }
+
+/* A glued "m" before a hyphened word is metres unless a currency says
+ * money ("the $10m-rated striker"): a plural noun after the number ("10m-
+ * long tunnels", "20m-high walls") makes no amount of millions of it;
+ * "-plus" and "-odd" before such a noun still scale ("2m-plus fans"). */
+TEST(facts_numbers_metres_before_a_hyphened_word_and_a_plural)
+{
+    sl_fact_items *items = facts_of_text(
+        "Crews at Tavel Mills dug 10m-long tunnels and built 20m-high walls. The club has 2m-plus "
+        "fans.\n", NULL);
+    NUMBER(items, "10m-long", 10, 10, "metre", NULL);
+    NUMBER(items, "20m-high", 20, 20, "metre", NULL);
+    NUMBER(items, "2m-plus", 2e6, 2e6, NULL, NULL);
+    sl_fact_items_free(items);
+}
