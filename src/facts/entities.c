@@ -26,13 +26,6 @@ static bool name_word(const sl_facts_doc *d, size_t i)
     return (t->flags & SL_TOK_WORD) && (t->flags & (SL_TOK_UPPER | SL_TOK_ALLCAPS));
 }
 
-static bool connector(const sl_facts_doc *d, size_t i)
-{
-    return sl_facts_is(d, i, "of") || sl_facts_is(d, i, "for") || sl_facts_is(d, i, "de") ||
-           sl_facts_is(d, i, "al") || sl_facts_is(d, i, "bin") || sl_facts_is(d, i, "van") ||
-           sl_facts_is(d, i, "von") || sl_facts_is(d, i, "and");
-}
-
 static bool is_role(const sl_facts_doc *d, size_t i);
 static bool role_in_apposition(const sl_facts_doc *d, size_t end);
 
@@ -343,7 +336,7 @@ static bool role_in_apposition(const sl_facts_doc *d, size_t end)
         if (!(d->toks.items[k].flags & SL_TOK_WORD) ||
             (sl_facts_upper(d, k) && !sl_entities_demonym(d, k)))
             break; /* "the American secretary of state" */
-        if (!role && is_role(d, k) && !connector(d, k))
+        if (!role && is_role(d, k) && !sl_entities_connector(d, k))
             last = k + 3, role = true;
     }
     return role && sl_facts_is(d, k, ",") && !sl_facts_upper(d, k + 1);
@@ -353,7 +346,7 @@ static bool role_in_apposition(const sl_facts_doc *d, size_t end)
 static bool role_within(const sl_facts_doc *d, size_t a, size_t b)
 {
     for (size_t k = a; k < b; k++)
-        if (is_role(d, k) && !connector(d, k))
+        if (is_role(d, k) && !sl_entities_connector(d, k))
             return true;
     return false;
 }
@@ -396,7 +389,11 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
               !sl_entities_demonym(d, k - 1)))
             name = k + 1; /* "of" only within a title: "Secretary of State", not "Bank of
                            * England"; "King" last after a name is a surname ("Ada King") */
-    while (name < end && (connector(d, name) || sl_facts_is(d, name, ".")))
+    /* a title's connector or dot is no part of the name; a particle before a
+     * name word opens its surname ("De Blasio said", "Mayor de Blasio") */
+    while (name < end && ((sl_entities_connector(d, name) &&
+                           !sl_entities_particle_opens(d, name, end)) ||
+                          sl_facts_is(d, name, ".")))
         name++;
     /* a title's "of the" takes what follows up to a person's two names, where
      * no organisation's word or "of" comes before them: "Chancellor of the
@@ -407,7 +404,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     if (name > first && name + 4 <= end && sl_facts_is(d, name - 1, "of") &&
         sl_facts_is(d, name, "the") && !sl_facts_upper(d, name) && !org_word(d, end - 1)) {
         size_t given = person_names(d, name + 1, end);
-        if (given > name + 1 && !connector(d, given - 1) && sl_facts_upper(d, given) &&
+        if (given > name + 1 && !sl_entities_connector(d, given - 1) && sl_facts_upper(d, given) &&
             sl_facts_upper(d, end - 1) && !names_a_place(d, name + 1, end))
             name = given;
     }
@@ -419,9 +416,9 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     bool title_of_the = name == first && first > 2 && names > first &&
                         sl_facts_is(d, first - 1, "the") && !sl_facts_upper(d, first - 1) &&
                         sl_facts_is(d, first - 2, "of") && is_role(d, first - 3) &&
-                        !connector(d, first - 3) && sl_facts_upper(d, first - 3) &&
+                        !sl_entities_connector(d, first - 3) && sl_facts_upper(d, first - 3) &&
                         d->sent_of[first - 3] == d->sent_of[first] && !org_word(d, end - 1) &&
-                        !connector(d, names - 1) && sl_facts_upper(d, names) &&
+                        !sl_entities_connector(d, names - 1) && sl_facts_upper(d, names) &&
                         sl_facts_upper(d, end - 1) && !names_a_place(d, first, end);
     if (title_of_the)
         name = names;
@@ -436,6 +433,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
         return; /* nothing but a title; "in May" */
     if (end - first == 1 && sl_entities_people_of_country(d, first))
         return; /* "Americans", "Israelis": a group (peoples.c), no one's name */
+    if (end - name == 1 && sl_entities_short_form_as_word(d, nm, name, fold))
+        return; /* "Us" of a magazine or a headline is no "US" */
     /* lower-case title words right before: "defense minister Yoav Gallant",
      * or before a comma, the name in apposition closed by one: "Britain's
      * foreign secretary, Helen Marsh, called" */
@@ -443,7 +442,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     if (!has_role && first > 1 && sl_facts_is(d, first - 1, ",") && !sl_facts_upper(d, first - 2) &&
         (sl_facts_is(d, end, ",") || sl_facts_is(d, end, ".")))
         role_end = first - 1;
-    if (!has_role && role_end > 0 && is_role(d, role_end - 1) && !connector(d, role_end - 1) &&
+    if (!has_role && role_end > 0 && is_role(d, role_end - 1) &&
+        !sl_entities_connector(d, role_end - 1) &&
         d->sent_of[role_end - 1] == d->sent_of[first]) {
         role_start = role_end - 1;
         while (role_start > 0 && is_role(d, role_start - 1) &&
@@ -468,6 +468,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     /* a name seen before: as written, or as the finder's case variant or
      * alias ("TEL AVIV", "U.S." after "US") */
     const sl_known *seen = sl_known_find(kn, *n_known, text, read_len, a, true);
+    if (end - name == 1 && sl_entities_courtesy_before(d, name)) /* "Ms. Acosta" */
+        seen = sl_known_middle_person(kn, *n_known, text, read_len, seen);
     if (!seen && nm->refers != k_name)
         seen = by_name[nm->refers];
     if (seen && seen->weak && seen->len > read_len &&
@@ -734,7 +736,8 @@ static bool personal_somewhere(const sl_facts_doc *d, const sl_name_vec *names, 
         if (nm->refers != root)
             continue;
         if ((is_role(d, nm->first) && !org_word(d, nm->end - 1)) ||
-            (nm->first > 0 && is_role(d, nm->first - 1) && !connector(d, nm->first - 1)) ||
+            (nm->first > 0 && is_role(d, nm->first - 1) &&
+             !sl_entities_connector(d, nm->first - 1)) ||
             sl_entities_age_after(d, nm->end) ||
             (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "who")) ||
             (sl_facts_in(d, nm->end, sl_entity_speech_verbs) >= 0 &&

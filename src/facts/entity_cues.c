@@ -6,7 +6,8 @@
  * nouns of kin, staff, holdings and travel before a name, an age after it,
  * a copyright mark, a work's title in quotes ("the `` Mean Girls '' star"),
  * a ship's prefix ("INS Sukanya"), a noun of the press after a title
- * ("People magazine"), and
+ * ("People magazine"), a surname's particle ("De Blasio"), a courtesy
+ * title, a country's short form written as a word ("Us"), and
  * the shape of a word (a nationality, the month May, capitals), a word
  * written elsewhere before a place word ("the Tavel" of "Tavel River"). Each
  * is a test over the facts document's tokens; entities.c weighs them. */
@@ -254,6 +255,8 @@ static const char *const vessel_prefixes[] = {"ins", "uss", "hms", "hmas", "hmcs
 
 bool sl_entities_vessel(const sl_facts_doc *d, size_t first, size_t end)
 {
+    if (sl_facts_in(d, end, sl_entity_speech_verbs) >= 0)
+        return false; /* a person's initials: "MV Ravi Menon said" */
     for (size_t k = first; k + 1 < end; k++)
         if ((d->toks.items[k].flags & SL_TOK_ALLCAPS) && sl_facts_in(d, k, vessel_prefixes) >= 0 &&
             sl_facts_upper(d, k + 1) && !(d->toks.items[k + 1].flags & SL_TOK_ALLCAPS) &&
@@ -658,4 +661,38 @@ void sl_entities_free_place_openers(sl_facts_doc *d)
     free(d->place_openers);
     d->place_openers = NULL;
     d->n_place_openers = 0;
+}
+
+static bool particle(const sl_facts_doc *d, size_t i)
+{
+    return sl_facts_is(d, i, "de") || sl_facts_is(d, i, "al") || sl_facts_is(d, i, "bin") ||
+           sl_facts_is(d, i, "van") || sl_facts_is(d, i, "von");
+}
+
+bool sl_entities_connector(const sl_facts_doc *d, size_t i)
+{
+    return sl_facts_is(d, i, "of") || sl_facts_is(d, i, "for") || sl_facts_is(d, i, "and") ||
+           particle(d, i);
+}
+
+bool sl_entities_particle_opens(const sl_facts_doc *d, size_t i, size_t end)
+{
+    return i + 1 < end && particle(d, i) && (d->toks.items[i + 1].flags & SL_TOK_WORD) &&
+           (d->toks.items[i + 1].flags & (SL_TOK_UPPER | SL_TOK_ALLCAPS));
+}
+
+bool sl_entities_courtesy_before(const sl_facts_doc *d, size_t i)
+{
+    size_t k = i > 0 && sl_facts_is(d, i - 1, ".") ? i - 1 : i;
+    return k > 0 && (sl_facts_is(d, k - 1, "mr") || sl_facts_is(d, k - 1, "mrs") ||
+                     sl_facts_is(d, k - 1, "ms") || sl_facts_is(d, k - 1, "sr") ||
+                     sl_facts_is(d, k - 1, "sra"));
+}
+
+bool sl_entities_short_form_as_word(const sl_facts_doc *d, const sl_name *nm, size_t name,
+                                    const char *fold)
+{
+    return name == nm->first && nm->fold_len <= 3 &&
+           !(d->toks.items[name].flags & SL_TOK_ALLCAPS) &&
+           sl_name_alias(fold + nm->fold, nm->fold_len) != NULL;
 }

@@ -134,4 +134,18 @@ int sl_entities_find_place_openers(sl_facts_doc *d, const char *const *place_wor
 bool sl_entities_opens_a_place(const sl_facts_doc *d, size_t w);
 void sl_entities_free_place_openers(sl_facts_doc *d);
 
+/* Whether token i joins the words of a name: "of", "for", "and", or a
+ * surname's particle ("de", "al", "bin", "van", "von"). */
+bool sl_entities_connector(const sl_facts_doc *d, size_t i);
+/* Whether token i is a particle opening a surname, a name word after it
+ * before `end`: "De Blasio said", "Mayor de Blasio", "Van Wilder". */
+bool sl_entities_particle_opens(const sl_facts_doc *d, size_t i, size_t end);
+/* Whether a courtesy title comes right before token i: "Ms. Acosta", "Mr Hale". */
+bool sl_entities_courtesy_before(const sl_facts_doc *d, size_t i);
+/* Whether the one-word name at token `name` (of nm, whose fold is in
+ * `fold`) is a country's or a body's short form written as a word, in
+ * title case: "Us" of a magazine or a headline, "Un" (not "US"). */
+bool sl_entities_short_form_as_word(const sl_facts_doc *d, const sl_name *nm, size_t name,
+                                    const char *fold);
+
 #endif

@@ -137,8 +137,45 @@ static bool given_name_of(const sl_known *e, const char *s, size_t len)
     return k == len && !sl_facts_is_place(s, len);
 }
 
+/* Whether a and b are the same byte, or one ASCII letter in either case. */
+static bool same_letter(char a, char b)
+{
+    return a == b || ((a | 0x20) == (b | 0x20) && (a | 0x20) >= 'a' && (a | 0x20) <= 'z');
+}
+
+/* Whether the one word s[0, len) is the middle word of the person e's name
+ * of three words of three letters or more: the paternal surname of a
+ * Spanish name ("Acosta" of "Melba Acosta Febo"; not the initial of "Anna
+ * K. Castellan", nor "de" of "Bill de Blasio"). */
+static bool middle_name_of(const sl_known *e, const char *s, size_t len)
+{
+    const char *a = memchr(e->name, ' ', e->len);
+    if (!a || strcmp(e->type, "person") || e->full != e->len || a - e->name < 3 ||
+        a[1] != s[0] || strncmp(a + 1, s, len) || a[1 + len] != ' ' || memchr(s, ' ', len))
+        return false;
+    const char *last = a + 2 + len;
+    return len >= 3 && !memchr(last, ' ', e->len - (size_t)(last - e->name)) &&
+           e->len - (size_t)(last - e->name) >= 3;
+}
+
+const sl_known *sl_known_middle_person(const sl_known *kn, size_t n, const char *s, size_t len,
+                                       const sl_known *seen)
+{
+    if (seen && seen->len > len)
+        return seen; /* a longer name it ends or opens */
+    const sl_known *hit = NULL;
+    for (size_t k = 0; k < n; k++)
+        if (middle_name_of(&kn[k], s, len)) {
+            if (hit && strcmp(hit->name, kn[k].name))
+                return seen; /* two persons fit: neither */
+            hit = &kn[k];
+        }
+    return hit ? hit : seen;
+}
+
 /* The known entity the name s[0, len) at byte `at` stands for: a person's
- * full name it ends ("Blinken": "Antony Blinken"; not "Bettie Page" of the
+ * full name it ends ("Blinken": "Antony Blinken"; the first letter in
+ * either case: "De Blasio" of "Bill de Blasio"; not "Bettie Page" of the
  * film "The Notorious Bettie Page") before an organisation's it opens
  * ("Kestrel": "Kestrel Motors") or whose initials it is ("FTC"), or a
  * person with a role of that name as written, before any other name as
@@ -161,8 +198,10 @@ const sl_known *sl_known_find(const sl_known *kn, size_t n, const char *s, size_
         /* the first bytes are compared first: this runs for every known
          * entity at every name, so most pairs differ there */
         size_t full = e->full;
-        bool ends = full > len && e->name[full - len] == s[0] && e->name[full - len - 1] == ' ' &&
-                    !strncmp(e->name + full - len, s, len) && !strcmp(e->type, "person");
+        bool ends = full > len && same_letter(e->name[full - len], s[0]) &&
+                    e->name[full - len - 1] == ' ' &&
+                    !strncmp(e->name + full - len + 1, s + 1, len - 1) &&
+                    !strcmp(e->type, "person");
         bool same = e->len == len && e->name[0] == s[0] && !strncmp(e->name, s, len) && e->at <= at;
         bool org = !ends && !same && e->name[0] == s[0] &&
                    ((firms && opens_org(e, s, len)) || initials_of(e, s, len));

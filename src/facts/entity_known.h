@@ -50,5 +50,11 @@ void sl_known_define(const sl_facts_doc *d, sl_known *e, size_t end);
  * with the one word s[0, len): "Brell" opening a sentence before a verb
  * other than of speech, where the text names "Tomas Brell" later. */
 const sl_known *sl_known_later_person(const sl_known *kn, size_t n, const char *s, size_t len);
+/* For a short form s[0, len) after a courtesy title ("Ms. Acosta"), where
+ * `seen` (the lookup's answer, or NULL) is no longer name: the one person
+ * known whose name has three words, the middle one s ("Melba Acosta
+ * Febo"); else `seen`. */
+const sl_known *sl_known_middle_person(const sl_known *kn, size_t n, const char *s, size_t len,
+                                       const sl_known *seen);
 
 #endif
