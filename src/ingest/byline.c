@@ -71,6 +71,18 @@ static void cut_at(char *s, const char *const *stops, size_t n)
     }
 }
 
+/* "Jane Doe, 22 June 2010" -> "Jane Doe": the name (two words or more,
+ * not a weekday's "Sat, 20 Dec") cut at the comma a date follows. */
+static void cut_dated_comma(char *s)
+{
+    char date[SL_ISO_DATE_SIZE];
+    for (char *p = strchr(s, ','); p; p = strchr(p + 1, ','))
+        if (memchr(s, ' ', (size_t)(p - s)) && sl_date_to_iso(p + 1, 1, date)) {
+            *p = '\0';
+            return;
+        }
+}
+
 /* "By Jane Doe | 3 March" -> "Jane Doe": the name in a byline's text, or
  * NULL when the text is not a short name (a biography, a date alone, an
  * e-mail address). */
@@ -94,6 +106,7 @@ static char *byline_name(char *text)
         return NULL;
     static const char *const when[] = {" on ", " at "};   /* "Jane Doe on Friday March 3", "Jane Doe at 10:04" */
     cut_at(s, when, sizeof when / sizeof *when);
+    cut_dated_comma(s);
     char date[SL_ISO_DATE_SIZE];
     if (!isalpha((unsigned char)*s) || !strcasecmp(s, "by") || sl_date_to_iso(s, 1, date))
         return NULL;

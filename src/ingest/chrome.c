@@ -360,6 +360,8 @@ static bool prose(const line_info *li)
 }
 
 static const char REPEATED[] = "repeated in other articles";
+const char sl_chrome_notice[] = "copyright notice";
+const char sl_chrome_interface[] = "interface text";
 
 /* The rules. `zone` is -1 before the first body paragraph, 0 between, 1 after. */
 static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
@@ -371,7 +373,7 @@ static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
     if (li->words > SHORT_MAX_WORDS)
         return NULL;
     if (li->notice)
-        return "copyright notice";
+        return sl_chrome_notice;
     if (li->link)
         return "a web address alone";
     /* Carried by other articles and not about this one: furniture, unless
@@ -387,7 +389,7 @@ static const char *judge(const line_info *li, int zone, uint32_t seen_elsewhere)
      * ("He declined to comment." stays). */
     if (li->content && li->words <= 12 && 2 * li->ui >= li->content &&
         (!li->final_punct || li->ui == li->content))
-        return "interface text";
+        return sl_chrome_interface;
     /* Before the first body paragraph stand the title, a standfirst, a byline
      * and site furniture: what shares no words with the article goes. */
     if (zone < 0 && !prose(li) && overlap(li) < OVERLAP_MIN)

@@ -110,9 +110,41 @@ static int detect_lang(sl_extractor *x, sl_page *out)
     return out->lang ? 0 : fail(x, SL_ENOMEM, "out of memory");
 }
 
-/* An HTML page: no line-based chrome removal, since on pages the tree-based
- * choice is better informed (it cost 0.013 F1 on Zyte and 0.008 on WCXB,
- * removing table rows and short paragraphs before the last long one).
+/* A line chrome.c takes out as furniture wherever it stands: mostly
+ * interface words ("Print this story | Email a friend"), a copyright notice. */
+static int furniture_line(const char *reason)
+{
+    return reason == sl_chrome_interface || reason == sl_chrome_notice;
+}
+
+/* The length of a page's text without its tail of furniture lines, as
+ * chrome.c judges them; the whole length when nothing would be left. A
+ * line it takes out only for standing after the article's last paragraph
+ * stays: taking those too lowered WCXB all pages, even ids, 0.8205 ->
+ * 0.8181 (docs/extraction.md, thirty-third round, second part). */
+static size_t without_furniture_tail(sl_extractor *x, const char *text, size_t len)
+{
+    if (sl_chrome_clean(text, len, NULL, 0, &x->cleaned))
+        return len;
+    size_t end = len;
+    for (size_t i = x->cleaned.removed.n; i-- > 0;) {
+        const sl_chrome_line *l = &x->cleaned.removed.items[i];
+        size_t gap = l->end;
+        while (gap < end && (text[gap] == ' ' || text[gap] == '\n'))
+            gap++;
+        if (gap < end || !furniture_line(l->reason))
+            break;
+        end = l->start;
+    }
+    while (end && (text[end - 1] == ' ' || text[end - 1] == '\n'))
+        end--;
+    return end ? end : len;
+}
+
+/* An HTML page: no line-based chrome removal but of the furniture lines
+ * that end it, since on pages the tree-based choice is better informed (it
+ * cost 0.013 F1 on Zyte and 0.008 on WCXB, removing table rows and short
+ * paragraphs before the last long one).
  * A page without article text (SL_EBADINPUT) keeps its metadata, text NULL. */
 static int extract_html(sl_extractor *x, const char *html, size_t len, const char *charset, sl_page *out)
 {
@@ -120,7 +152,7 @@ static int extract_html(sl_extractor *x, const char *html, size_t len, const cha
     int rc = sl_html_extract(html, len, charset, &ex, &x->why);
     if (!rc)
         rc = normalize(x, ex.text, strlen(ex.text));
-    if (!rc && !(out->text = sl_strndup(x->normalized.ptr, x->normalized.len)))
+    if (!rc && !(out->text = sl_strndup(x->normalized.ptr, without_furniture_tail(x, x->normalized.ptr, x->normalized.len))))
         rc = fail(x, SL_ENOMEM, "out of memory");
     if (!rc || rc == SL_EBADINPUT) {
         out->title = ex.title, ex.title = NULL;

@@ -200,6 +200,11 @@ typedef struct sl_chrome_line {
 
 typedef SL_VEC(sl_chrome_line) sl_chrome_vec;
 
+/* Reasons of removal (sl_chrome_line.reason) for furniture wherever it
+ * stands: a copyright notice, a line mostly of interface words. */
+extern const char sl_chrome_notice[];
+extern const char sl_chrome_interface[];
+
 /* A short line carried by this many distinct other articles is site chrome. */
 #define SL_CHROME_REPEAT_MIN 3
 

@@ -36,6 +36,13 @@
  * in a <span>; the bound keeps a hostile nesting cheap). */
 #define LINE_LEVELS 64
 #define TEXT_DATE_BYTES 48
+/* A page without an <h1> (the old web's <font size="4"><b>Headline</b>):
+ * its headline is a text of at least this many words that is the longest
+ * part of <title> between separators ("Site :: Headline"). */
+#define TEXT_HEADLINE_WORDS 3
+
+/* Separators between a title's headline and its site's or section's name. */
+static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
 
 typedef struct page_meta {
     /* borrowed from the tree */
@@ -57,6 +64,7 @@ typedef struct page_meta {
     int n_bylines;
     xmlNode *title, *h1_main, *h1s[H1_MAX];
     int n_h1;
+    char *title_text;                            /* <title>'s text, malloc'd: a headline without <h1> */
     /* from JSON-LD, malloc'd */
     char *ld_date, *ld_author, *ld_modified;
     int ld_scripts;
@@ -68,6 +76,7 @@ static void meta_free(page_meta *m)
     free(m->ld_date);
     free(m->ld_modified);
     free(m->ld_author);
+    free(m->title_text);
 }
 
 static void set_once(const char **slot, const char *value)
@@ -380,9 +389,86 @@ static void read_text_after_h1(const xmlNode *n, const char *s, page_meta *m)
     m->by_lead |= name != NULL;
 }
 
+/* The length of the title separator at p, or 0. */
+static size_t separator_at(const char *p)
+{
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
+        if (!strncmp(p, seps[i], strlen(seps[i])))
+            return strlen(seps[i]);
+    return 0;
+}
+
+/* Whether text s, its white space read as one space, is `part` (n bytes),
+ * case ignored, of TEXT_HEADLINE_WORDS words or more. */
+static int is_part(const char *part, size_t n, const char *s)
+{
+    int words = 1;
+    size_t i = 0;
+    while (*s) {
+        if (sl_html_is_space(*s)) {
+            while (sl_html_is_space(*s))
+                s++;
+            if (!*s)
+                break;
+            if (i >= n || part[i++] != ' ')
+                return 0;
+            words++;
+        } else if (i >= n || tolower((unsigned char)*s++) != tolower((unsigned char)part[i++])) {
+            return 0;
+        }
+    }
+    return i == n && words >= TEXT_HEADLINE_WORDS;
+}
+
+/* The longest part of a title between its separators (the headline of
+ * "Site :: Headline" and of "Headline | Section | Site"), in place. */
+static void longest_part(char *title)
+{
+    char *best = title, *start = title;
+    size_t best_n = 0;
+    for (char *p = title;; p++) {
+        size_t k = *p ? separator_at(p) : 1;
+        if (!k)
+            continue;
+        if ((size_t)(p - start) > best_n)
+            best = start, best_n = (size_t)(p - start);
+        if (!*p)
+            break;
+        start = p + k;
+        p += k - 1;
+    }
+    memmove(title, best, best_n);
+    title[best_n] = '\0';
+}
+
+/* A text the reader sees as a line of its own outside a link or a form
+ * control: its element's only child. */
+static int shown_alone(const xmlNode *n)
+{
+    static const char *const hidden[] = {"a", "title", "head", "option", "button", "label", "noscript"};
+    if (n->prev || n->next)
+        return 0;
+    for (int up = 0; n && up < LINE_LEVELS; n = n->parent, up++)
+        if (sl_html_is_tag_among(n, hidden, sizeof hidden / sizeof *hidden))
+            return 0;
+    return 1;
+}
+
+/* On a page without an <h1>, the text that is the headline stands for one:
+ * the title candidates read it and the date and byline are looked for
+ * after it. */
+static int read_text_headline(xmlNode *n, const char *s, page_meta *m)
+{
+    if (m->n_h1 || !m->title_text || m->in_thread || !is_part(m->title_text, strlen(m->title_text), s) ||
+        !shown_alone(n))
+        return 0;
+    m->h1s[m->n_h1++] = n->parent;
+    return 1;
+}
+
 /* A text of the page: the thread starter's name, the date and byline after
  * the headline. */
-static void read_text(const xmlNode *n, page_meta *m)
+static void read_text(xmlNode *n, page_meta *m)
 {
     const char *s = (const char *)n->content;
     while (s && sl_html_is_space(*s))
@@ -391,7 +477,8 @@ static void read_text(const xmlNode *n, page_meta *m)
         return;
     if (!m->starter)
         read_starter(s, m);
-    read_text_after_h1(n, s, m);
+    if (!read_text_headline(n, s, m))
+        read_text_after_h1(n, s, m);
 }
 
 /* Follows the walk in and out of the comment threads (in document order,
@@ -431,6 +518,7 @@ static void read_named(xmlNode *n, page_meta *m)
 
 static int read_meta(xmlNode *root, page_meta *m)
 {
+    int rc = 0;
     m->lang = sl_html_attr(root, "lang");
     if (!m->lang || !*m->lang)
         m->lang = sl_html_attr(root, "xml:lang");
@@ -440,6 +528,10 @@ static int read_meta(xmlNode *root, page_meta *m)
         if (sl_html_is_tag(n, "meta")) {
             read_meta_tag(n, m);
         } else if (sl_html_is_tag(n, "title")) {
+            if (!m->title && (rc = sl_html_node_text(n, &m->title_text)))
+                return rc;
+            if (!m->title && m->title_text)
+                longest_part(m->title_text);
             if (!m->title)
                 m->title = n;
         } else if (sl_html_is_tag(n, "link") && sl_html_attr_is(n, "rel", "canonical")) {
@@ -459,7 +551,7 @@ static int read_meta(xmlNode *root, page_meta *m)
         } else if (n->type == XML_TEXT_NODE) {
             read_text(n, m);
         } else if (sl_html_is_tag(n, "script")) {
-            int rc = is_json_ld(n) ? read_json_ld(n, m) : 0;
+            rc = is_json_ld(n) ? read_json_ld(n, m) : 0;
             if (rc)
                 return rc;
             descend = 0;
@@ -476,7 +568,6 @@ static int read_meta(xmlNode *root, page_meta *m)
 /* The last separator of a title ("... | Site"), or NULL; its length in *len. */
 static const char *last_separator(const char *title, size_t *len)
 {
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
     const char *cut = NULL;
     for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
         for (const char *p = strstr(title, seps[i]); p; p = strstr(p + 1, seps[i]))
