@@ -8,6 +8,7 @@
 
 #include "facts/entity_known.h"
 #include "facts/entity_words.h"
+#include "util/byte_table.h"
 
 /* Generational suffixes that may end a person's full name but not its short form. */
 static const char *const suffixes[] = {" Jr", " Jr.", " Sr", " Sr.", " II", " III", " IV", NULL};
@@ -137,12 +138,6 @@ static bool given_name_of(const sl_known *e, const char *s, size_t len)
     return k == len && !sl_facts_is_place(s, len);
 }
 
-/* Whether a and b are the same byte, or one ASCII letter in either case. */
-static bool same_letter(char a, char b)
-{
-    return a == b || ((a | 0x20) == (b | 0x20) && (a | 0x20) >= 'a' && (a | 0x20) <= 'z');
-}
-
 /* Whether the one word s[0, len) is the middle word of the person e's name
  * of three words of three letters or more: the paternal surname of a
  * Spanish name ("Acosta" of "Melba Acosta Febo"; not the initial of "Anna
@@ -198,7 +193,8 @@ const sl_known *sl_known_find(const sl_known *kn, size_t n, const char *s, size_
         /* the first bytes are compared first: this runs for every known
          * entity at every name, so most pairs differ there */
         size_t full = e->full;
-        bool ends = full > len && same_letter(e->name[full - len], s[0]) &&
+        bool ends = full > len &&
+                    sl_ascii_lower[(uint8_t)e->name[full - len]] == sl_ascii_lower[(uint8_t)s[0]] &&
                     e->name[full - len - 1] == ' ' &&
                     !strncmp(e->name + full - len + 1, s + 1, len - 1) &&
                     !strcmp(e->type, "person");
