@@ -123,8 +123,10 @@ void sl_title_site(sl_title_page *page, const char *site_name, const char *url);
  * of other candidates that hold it as a part, the page's cues for a
  * headline (picked, <h1>) and for a head of <title> or og:title, and three
  * about the site's name: the candidate holds it, is it, or was cut from a
- * <title> or og:title that held it in the part cut off. */
-#define SL_TITLE_FEATURES (SL_TITLE_SOURCES + 14 + 2 * SL_TITLE_PAGE_CUES)
+ * <title> or og:title that held it in the part cut off; and two about the
+ * years the candidates name when they differ: it names the latest, or
+ * only an earlier one. */
+#define SL_TITLE_FEATURES (SL_TITLE_SOURCES + 16 + 2 * SL_TITLE_PAGE_CUES)
 void sl_title_features(char *const c[SL_TITLE_SOURCES], const sl_title_page *page, int i,
                        double x[SL_TITLE_FEATURES]);
 /* "Headline | Section | Site" -> "Headline": cut before the first separator. */

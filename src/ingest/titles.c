@@ -2,7 +2,8 @@
  * title candidates (the headline meta.c picked, the first <h1>, <title>,
  * og:title and twitter:title, and their cuts at separators) scored by a
  * linear model over their source, agreement, length and containment, what
- * the page says it is (an article, a product) and its site's name.
+ * the page says it is (an article, a product), its site's name and the
+ * years the candidates name.
  * meta.c gathers the candidates; eval/fit_titles.py fits the weights. */
 #include <ctype.h>
 #include <math.h>
@@ -157,6 +158,39 @@ static void site_features(char *const c[SL_TITLE_SOURCES], const sl_title_page *
     }
 }
 
+/* The latest year (2000-2099, a run of four digits alone between letters
+ * and digits) a text names, 0 when none. */
+static int latest_year(const char *s)
+{
+    int latest = 0;
+    for (const char *p = s; *p; p++) {
+        if (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
+            continue;
+        if (p[0] == '2' && p[1] == '0' && isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
+            !isalnum((unsigned char)p[4]) && p[4] != '_') {
+            int year = 2000 + (p[2] - '0') * 10 + (p[3] - '0');
+            latest = year > latest ? year : latest;
+        }
+    }
+    return latest;
+}
+
+/* The two year features of candidate i, when the candidates name years
+ * that differ ("... in 2024" on the <h1>, "... in 2025" in <title>): it
+ * names the latest of them, or only an earlier one. */
+static void year_features(char *const c[SL_TITLE_SOURCES], int i, double *x)
+{
+    int latest = 0, earliest = 0;
+    for (int j = 0; j < SL_TITLE_SOURCES; j++) {
+        int year = present(c[j]) ? latest_year(c[j]) : 0;
+        latest = year > latest ? year : latest;
+        earliest = year && (!earliest || year < earliest) ? year : earliest;
+    }
+    int mine = latest_year(c[i]);
+    x[0] = mine && mine == latest && earliest < latest;
+    x[1] = mine && mine < latest;
+}
+
 void sl_title_features(char *const c[SL_TITLE_SOURCES], const sl_title_page *page, int i,
                        double x[SL_TITLE_FEATURES])
 {
@@ -183,15 +217,16 @@ void sl_title_features(char *const c[SL_TITLE_SOURCES], const sl_title_page *pag
     more[10] = parts;
     page_cues(page->cues, i, more + 11);
     site_features(c, page, i, more + 11 + 2 * SL_TITLE_PAGE_CUES);
+    year_features(c, i, more + 14 + 2 * SL_TITLE_PAGE_CUES);
 }
 
 /* BEGIN MODEL */
-static const double title_bias = -2.41087;
+static const double title_bias = -2.39812;
 static const double title_weights[SL_TITLE_FEATURES] = {
-    -0.330309, -0.419135, -0.422509, 0.341507, 0.431733, -0.27867, 0.411641, 0.451393, -0.21106,
-    0.321684, -1.11788, -0.0260291, -1.08184, -0.894128, 2.19658, 1.60586, 1.05678, 0.617531,
-    0.759912, 0.159896, 0.461411, 0.204281, -0.441803, -0.595998, -0.988829, 0.0199991, -0.265296,
-    -0.29331, -0.578877, -1.36423, 0.46796,
+    -0.33282, -0.397887, -0.434091, 0.34198, 0.425147, -0.286482, 0.417116, 0.450326, -0.224612,
+    0.346221, -1.08621, -0.0159556, -1.05795, -0.927372, 2.22025, 1.47246, 1.01776, 0.537601,
+    0.725769, 0.166086, 0.467525, 0.271235, -0.420782, -0.586604, -1.00942, 0.0376965, -0.256814,
+    -0.298895, -0.646237, -1.36021, 0.422492, 1.07411, -2.71463,
 };
 /* END MODEL */
 

@@ -197,3 +197,36 @@ TEST(blocks_title_site_in_headline)
         sl_extracted_clear(&e);
     }
 }
+
+/* The years the candidates name (titles.c): when they differ, a candidate
+ * naming the latest gets the first year feature and one naming only an
+ * earlier year the second; a year inside a longer number or word, or
+ * candidates that agree on their year, give neither. */
+TEST(blocks_title_years)
+{
+    char h1[] = "Ferry timetable for 2024", head[] = "Ferry timetable for 2025",
+         title[] = "Ferry timetable for 2025 | Larkmouth Guide", og[] = "Ferries: route 20251 and 2025b";
+    char *c[SL_TITLE_SOURCES] = {0};
+    c[SL_TITLE_H1] = h1, c[SL_TITLE_TITLE_FIRST] = head, c[SL_TITLE_TITLE] = title, c[SL_TITLE_OG] = og;
+    const int first = SL_TITLE_SOURCES + 14 + 2 * SL_TITLE_PAGE_CUES;
+    sl_title_page page = {0};
+    double x[SL_TITLE_FEATURES];
+    sl_title_features(c, &page, SL_TITLE_TITLE_FIRST, x);
+    CHECK(x[first] == 1 && x[first + 1] == 0);
+    sl_title_features(c, &page, SL_TITLE_H1, x);
+    CHECK(x[first] == 0 && x[first + 1] == 1);
+    sl_title_features(c, &page, SL_TITLE_OG, x);
+    CHECK(x[first] == 0 && x[first + 1] == 0);
+    c[SL_TITLE_H1] = head;
+    sl_title_features(c, &page, SL_TITLE_TITLE_FIRST, x);
+    CHECK(x[first] == 0 && x[first + 1] == 0);
+
+    /* on a page, the headline that names last year's timetable loses to
+     * <title>'s head naming this year's */
+    sl_extracted e = {0};
+    CHECK_INT(extract("<html><head><title>Island ferry timetable 2025 | Larkmouth Guide</title></head><body>"
+                      "<h1>Island ferry timetable 2024</h1><p>Boats leave the harbour on the hour from six in "
+                      "the morning until ten at night, and on Sundays from eight.</p></body></html>", &e), 0);
+    CHECK_STR(e.title, "Island ferry timetable 2025");
+    sl_extracted_clear(&e);
+}
