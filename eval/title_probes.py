@@ -4,7 +4,7 @@ choice (src/ingest/titles.c) and not kept: the figures of docs/eval.md, issue
 18 third title session, and of docs/extraction.md, "Titles, eleventh round",
 rerun.
 
-    /usr/bin/python3 eval/title_probes.py [--data ../shared/datasets/extraction]
+    /usr/bin/python3 eval/title_probes.py [--data ../shared/datasets/extraction] [--only TEXT]
 
 Takes fit_titles.py's candidates (build/extraction-features --titles) and, per
 probe, adds features read from the page's HTML with lxml (Debian
@@ -14,7 +14,10 @@ by), the model fitted on the even ids (in sample, and on the odd ids held
 out) and the one fitted on the odd ids (on the even ids held out). First,
 the shipped model of titles.c over the same candidates, and the pages the
 extractor rejects (`storyline extract` reports no title for them, so
-eval/extraction.py counts them wrong where this join does not).
+eval/extraction.py counts them wrong where this join does not). The
+thirty-fourth round's (docs/extraction.md, "Thirty-fourth round: titles"):
+a candidate's place against the body, the JSON-LD headline, a slogan's
+marks, and tree ensembles in place of the logistic regression.
 """
 import argparse
 import collections
@@ -30,6 +33,7 @@ from urllib.parse import urlparse
 import numpy as np
 from lxml import html as lxml_html
 from scipy.optimize import minimize
+from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -53,6 +57,7 @@ FAMILY = (0, 0, 1, 1, 1, 2, 2, 2, 3)   # a source's family: the headline, <title
 WHOLES = (0, 1, 2, 5, 8)               # the sources that are a family's whole text
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 TITLE_CLASS = re.compile(r"title|headline|heading", re.I)
+PLACED = ("h1", "h2", "h3", "h4", "div", "span", "p", "header", "a", "strong", "b")   # places()' elements
 HIDDEN_CLASS = re.compile(r"(^|[\s_-])(sr-only|screen-reader|visually-?hidden|screenreader|offscreen|u-srOnly)", re.I)
 
 
@@ -82,6 +87,7 @@ def page_facts(path):
     for s in doc.xpath("//script[@type='application/ld+json']"):
         for name in ("headline", "name"):
             ld += [key(v) for v in re.findall(r'"%s"\s*:\s*"((?:[^"\\]|\\.)*)"' % name, s.text_content())]
+    ld_headline = ld_headlines(doc)
     for bad in doc.xpath("//script|//style|//noscript|//template|//svg"):
         bad.drop_tree()
     body = doc.find("body")
@@ -90,9 +96,37 @@ def page_facts(path):
         if isinstance(e.tag, str) and e.tag not in ("html", "head", "body", "title", "meta") and \
                 TITLE_CLASS.search((e.get("class") or "") + " " + (e.get("id") or "")):
             named.add(key(e.text_content()))
-    return {"visible": key(body.text_content()) if body is not None else "", "ld": ld, "url": url,
-            "heads": {h: [key(e.text_content()) for e in doc.xpath("//" + h)] for h in ("h1", "h2", "h3")},
-            "named": named, "hidden_h1": hidden_h1}
+    return dict({"visible": key(body.text_content()) if body is not None else "", "ld": ld, "url": url,
+                 "heads": {h: [key(e.text_content()) for e in doc.xpath("//" + h)] for h in ("h1", "h2", "h3")},
+                 "named": named, "hidden_h1": hidden_h1, "ld_headline": ld_headline}, **places(doc))
+
+
+def ld_headlines(doc):
+    """The JSON-LD "headline" values of a page, as keys (read before its
+    scripts are dropped)."""
+    out = set()
+    for s in doc.xpath("//script[@type='application/ld+json']"):
+        out |= {key(v) for v in re.findall(r'"headline"\s*:\s*"((?:[^"\\]|\\.)*)"', s.text_content())}
+    return out
+
+
+def places(doc):
+    """Where short texts stand against the body (scripts dropped): the word
+    offset, in document order, of the first element of each text of 40
+    words or fewer (and whether an <article> or <main> holds it), the offset
+    of the first <p> of 25 words or more, and the page's words."""
+    words, starts, first_long = 0, {}, None
+    for e in doc.iter():
+        if not isinstance(e.tag, str):
+            continue
+        if e.tag in PLACED:
+            text = e.text_content()
+            if 0 < len(text.split()) <= 40:
+                starts.setdefault(key(text), (words, any(a.tag in ("article", "main") for a in e.iterancestors())))
+        if e.tag == "p" and first_long is None and len(e.text_content().split()) >= 25:
+            first_long = words
+        words += len((e.text or "").split()) + len((e.tail or "").split())
+    return {"starts": starts, "long": first_long, "total": max(words, 1)}
 
 
 def source(x):
@@ -186,6 +220,34 @@ def page_type(p, cands, k):
     return [(s in group) * (p["type"] == t) for group in (HEADLINES, HEADS) for t in PAGE_TYPES]
 
 
+def body_place(p, cands, k):
+    """Where the candidate's text first stands against the body: found as an
+    element's text, within 80 words before the first long paragraph, after
+    it, inside an <article> or <main>, and its offset as a share of the
+    page's words."""
+    at = p["starts"].get(key(cands[k][0]))
+    if not at:
+        return [0, 0, 0, 0, 0]
+    gap = p["long"] - at[0] if p["long"] is not None else None
+    return [1, gap is not None and 0 <= gap <= 80, gap is not None and gap < 0, at[1], at[0] / p["total"]]
+
+
+def ld_headline(p, cands, k):
+    """The candidate is the page's JSON-LD headline; the page has one and
+    the candidate is not it."""
+    hit = key(cands[k][0]) in p["ld_headline"]
+    return [hit, bool(p["ld_headline"]) and not hit]
+
+
+SENTENCE = re.compile(r"[.!?]\s+\S")
+
+
+def slogan(p, cands, k):
+    """A slogan's marks: a sentence ends inside it, it ends in "." or "!", in "?"."""
+    t = cands[k][0].strip()
+    return [bool(SENTENCE.search(t)), t.endswith((".", "!")), t.endswith("?")]
+
+
 # ---- a fit that scores the page, not the candidate ---------------------------
 
 class Scores:
@@ -248,6 +310,24 @@ def fit_standardised(pages):
     X = [x for _, _, c in pages for _, x in c]
     y = [ex.fold(t) == ex.fold(g) for _, g, c in pages for t, _ in c]
     return make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=5000)).fit(np.array(X), np.array(y))
+
+
+class Probabilities:
+    """A classifier's probability of "right" as fit_titles.accuracy's score."""
+    def __init__(self, model):
+        self.model = model
+
+    def decision_function(self, X):
+        return self.model.predict_proba(X)[:, 1]
+
+
+def fit_trees(factory):
+    """fit_titles.py's fit with another classifier over the same features."""
+    def fitter(pages):
+        X = [x for _, _, c in pages for _, x in c]
+        y = [ex.fold(t) == ex.fold(g) for _, g, c in pages for t, _ in c]
+        return Probabilities(factory().fit(np.array(X), np.array(y)))
+    return fitter
 
 
 # ---- running them -------------------------------------------------------------
@@ -369,6 +449,17 @@ PROBES = (
     ("other families with the same letters", families_equal),
     ("a twin in another spelling", near_twin),
     ("the three above", lambda p, c, k: families_holding(p, c, k) + families_equal(p, c, k) + near_twin(p, c, k)),
+    ("its place against the body (five features)", body_place),
+    ("its place: found, before the body, after it", lambda p, c, k: body_place(p, c, k)[:3]),
+    ("inside <article> or <main>, found", lambda p, c, k: body_place(p, c, k)[3:4] + body_place(p, c, k)[:1]),
+    ("the JSON-LD headline; another when the page has one", ld_headline),
+    ("a slogan's marks", slogan),
+)
+TREES = (
+    ("gradient-boosted trees, depth 2, 100", lambda: GradientBoostingClassifier(max_depth=2, random_state=0)),
+    ("gradient-boosted trees, depth 3, 100", lambda: GradientBoostingClassifier(max_depth=3, random_state=0)),
+    ("a random forest, 200 trees, leaves of 5",
+     lambda: RandomForestClassifier(n_estimators=200, min_samples_leaf=5, random_state=0)),
 )
 
 
@@ -376,6 +467,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default="../shared/datasets/extraction")
     ap.add_argument("--build", default="build")
+    ap.add_argument("--only", default="", help="only the feature probes whose name holds this text "
+                    "(the other fits and the trees skipped)")
     a = ap.parse_args()
     tool = os.path.join(a.build, "extraction-features")
     subprocess.run(["make", "-s", "BUILD=" + a.build, tool, os.path.join(a.build, "storyline")], check=True)
@@ -391,12 +484,14 @@ def main():
     print("  even pages whose first <h1> is visually hidden: %d, the gold on %d"
           % (len(seen), sum(facts[i]["hidden_h1"] == golds[i] for i in seen)))
     measure("the shipped features (fit_titles.py)", pages)
-    measure("softmax over a page's candidates", pages, fit_softmax)
-    measure("pairwise ranker (right minus wrong)", pages, fit_pairwise)
-    measure("each page weighing one", pages, fit_page_weighted)
-    measure("standardised features, C = 1", pages, fit_standardised)
+    fits = (("softmax over a page's candidates", fit_softmax), ("pairwise ranker (right minus wrong)", fit_pairwise),
+            ("each page weighing one", fit_page_weighted), ("standardised features, C = 1", fit_standardised)) + \
+        tuple((name, fit_trees(factory)) for name, factory in TREES)
+    for name, fitter in fits if not a.only else ():
+        measure(name, pages, fitter)
     for name, probe in PROBES:
-        measure(name, with_features(pages, facts, probe))
+        if a.only in name:
+            measure(name, with_features(pages, facts, probe))
 
 
 if __name__ == "__main__":
