@@ -23,6 +23,13 @@ static sl_store *fresh_store(char *path, size_t size)
     return st;
 }
 
+#define FRESH_STORE(st, path)                                                                      \
+    char path[64];                                                                                 \
+    sl_store *st = fresh_store(path, sizeof path);                                                 \
+    CHECK(st != NULL);                                                                             \
+    if (!st)                                                                                       \
+        return
+
 static uint32_t held(sl_store *st, uint64_t term)
 {
     const uint32_t *v = sl_count_slot(&st->dict.ids, term, 0);
@@ -31,11 +38,7 @@ static uint32_t held(sl_store *st, uint64_t term)
 
 TEST(store_dict_notes_a_term_stored_as_itself_in_its_ids)
 {
-    char path[64];
-    sl_store *st = fresh_store(path, sizeof path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    FRESH_STORE(st, path);
     const uint64_t term = 0x7100000000000011u;
     uint32_t id = 5, found = 5;
     CHECK_INT(sl_store_dict_id(st, term, &id), 0);
@@ -56,11 +59,7 @@ TEST(store_dict_notes_a_term_stored_as_itself_in_its_ids)
 
 TEST(store_dict_notes_dropped_past_their_cap_ids_kept)
 {
-    char path[64];
-    sl_store *st = fresh_store(path, sizeof path);
-    CHECK(st != NULL);
-    if (!st)
-        return;
+    FRESH_STORE(st, path);
     const uint64_t first = 0x7200000000000000u, with_id = 0x7300000000000001u;
     uint32_t id = 0, kept = 0;
     CHECK_INT(sl_store_dict_id(st, with_id, &id), 0);
