@@ -18,23 +18,32 @@ typedef struct stmt_slot {
     sqlite3_stmt *stmt;
 } stmt_slot;
 
-/* The most terms a batch's notes of the dictionary keep (inline_terms,
- * unnumbered): past it a map is dropped and refilled, which costs reads,
- * never a result, and a large batch_size cannot grow it without bound. */
+/* The most terms a batch's notes of the dictionary keep (those stored as
+ * themselves, n_inline; unnumbered): past it they are dropped and
+ * refilled, which costs reads, never a result, and a large batch_size
+ * cannot grow them without bound. */
 #define SL_STORE_NOTES_MAX (1u << 18)
 
 /* The writer's memory of the term dictionary (term_dict.c): what it has
  * read or assigned, both ways. Forgotten at a rollback and when another
  * connection has committed since (PRAGMA data_version at a batch's
  * begin). */
+/* In the dictionary's ids: a term with no id that this writer stored as
+ * itself (term_dict.c); never an id (the last id is UINT32_MAX - 1). Kept
+ * in ids, not in a map of its own: the terms of a fresh store were in
+ * both, 1.5 MB more at the peak of all Reuters (docs/history/benchmarks-rounds.md,
+ * "Thirty-fourth round"). */
+#define SL_DICT_INLINE UINT32_MAX
+
 typedef struct sl_term_dict {
-    sl_count_map ids;          /* term -> id, 0: none in the store (a term 0 is kept as 1) */
+    sl_count_map ids;          /* term -> id, 0: none in the store, SL_DICT_INLINE: none, and
+                                * this writer stored it as itself (a term 0 is kept as 1) */
     uint64_t *terms;           /* id -> term, 0 when not known */
     size_t terms_cap;
     uint32_t next;             /* the id of the next new term; 0 when not read yet */
     uint32_t flushed;          /* ids from here to next are not written yet */
     int complete;              /* every stored row is in memory: a miss is a new term */
-    sl_count_map inline_terms; /* terms this writer stored as themselves (term_dict.c) */
+    uint32_t n_inline;         /* terms noted SL_DICT_INLINE in ids */
     sl_count_map unnumbered;   /* term -> its count + 1, read with no id in this batch (terms.c) */
     unsigned char *noted;      /* per id from flushed: its row in terms carries it */
     size_t noted_cap;

@@ -40,7 +40,6 @@ int sl_store_dict_open(sl_store *st)
 void sl_store_dict_forget(sl_term_dict *d)
 {
     sl_count_free(&d->ids);
-    sl_count_free(&d->inline_terms);
     sl_count_free(&d->unnumbered);
     free(d->terms);
     free(d->noted);
@@ -122,14 +121,36 @@ static int read_last(sl_store *st)
     return 0;
 }
 
+/* The ids without the notes SL_DICT_INLINE; SL_ENOMEM (ids as they were)
+ * when out of memory. */
+static int drop_inline_notes(sl_term_dict *d)
+{
+    sl_count_map kept = {0};
+    for (size_t i = 0; i < d->ids.cap; i++) {
+        if (!d->ids.keys[i] || d->ids.values[i] == SL_DICT_INLINE)
+            continue;
+        uint32_t *slot = sl_count_slot(&kept, d->ids.keys[i], 1);
+        if (!slot) {
+            sl_count_free(&kept);
+            return SL_ENOMEM;
+        }
+        *slot = d->ids.values[i];
+    }
+    sl_count_free(&d->ids);
+    d->ids = kept;
+    d->n_inline = 0;
+    return 0;
+}
+
 /* The stored id of `term` (0 when it has none) and whether an article
  * before this one has it: one this writer stored it in; in a store that
  * held articles when the writer opened it, also its count in terms
  * (committed; in a migration it includes the article's own), read with
  * its id in one statement. Asking terms in a fresh store too was 120 M
  * instructions of 2,966 M on the first 1,000 Reuters stories. The first
- * time, the term is noted as stored as itself; the notes are dropped when
- * they pass SL_STORE_NOTES_MAX, which costs bytes, never a result. */
+ * time, the term is noted as stored as itself (SL_DICT_INLINE in ids); the
+ * notes are dropped when they pass SL_STORE_NOTES_MAX, which costs bytes,
+ * never a result. */
 static int stored(sl_store *st, uint64_t term, uint32_t *id, int *seen)
 {
     sl_term_dict *d = &st->dict;
@@ -140,20 +161,27 @@ static int stored(sl_store *st, uint64_t term, uint32_t *id, int *seen)
     *seen = df > (d->in_migration ? 1u : 0u);
     if (*id || *seen || d->in_migration)
         return 0;
-    if (d->inline_terms.used >= SL_STORE_NOTES_MAX)
-        sl_count_free(&d->inline_terms);
-    uint32_t *slot = sl_count_slot(&d->inline_terms, term, 1);
+    if (d->n_inline >= SL_STORE_NOTES_MAX && drop_inline_notes(d))
+        return SL_ENOMEM;
+    uint32_t *slot = sl_count_slot(&d->ids, term, 1);
     if (!slot)
         return SL_ENOMEM;
-    *seen = (*slot)++ > 0;
+    *seen = *slot == SL_DICT_INLINE;
+    if (!*seen) {
+        *slot = SL_DICT_INLINE;
+        d->n_inline++;
+    }
     return 0;
 }
+
+/* Whether ids' answer `known` is an id. */
+static int is_id(const uint32_t *known) { return known && *known && *known != SL_DICT_INLINE; }
 
 int sl_store_dict_id(sl_store *st, uint64_t term, uint32_t *id)
 {
     sl_term_dict *d = &st->dict;
     const uint32_t *known = sl_count_slot(&d->ids, term, 0);
-    if (known && *known) {
+    if (is_id(known)) {
         *id = *known;
         return 0;
     }
@@ -175,7 +203,7 @@ int sl_store_dict_find(sl_store *st, uint64_t term, uint32_t *id)
 {
     sl_term_dict *d = &st->dict;
     const uint32_t *known = sl_count_slot(&d->ids, term, 0);
-    *id = known ? *known : 0;
+    *id = is_id(known) ? *known : 0;
     int rc = known || d->next ? 0 : read_last(st);
     if (rc || known || (d->fresh && d->complete && !d->in_migration))
         return rc;
@@ -189,7 +217,7 @@ int sl_store_dict_learn(sl_store *st, uint64_t term, uint32_t id)
 {
     sl_term_dict *d = &st->dict;
     const uint32_t *known = sl_count_slot(&d->ids, term, 0);
-    if (known && *known)
+    if (is_id(known) || (known && !id)) /* a note SL_DICT_INLINE says "none" too */
         return 0;
     return id ? remember(d, term, id) : remember_none(d, term);
 }

@@ -350,9 +350,10 @@ static void accumulate(sl_grouper *g, const sl_vector *v)
         if (!p || !p->n)
             continue;
         used++;
+        const sl_posting *items = sl_postings_items(p);
         uint32_t from = p->n > SCAN_MAX ? p->n - SCAN_MAX : 0;
         for (uint32_t k = from; k < p->n; k++)
-            *acc_slot(g, p->items[k].story) += keys[i].weight * p->items[k].weight;
+            *acc_slot(g, items[k].story) += keys[i].weight * items[k].weight;
     }
 }
 

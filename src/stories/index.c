@@ -3,7 +3,9 @@
  * story id. Lists grow as needed (no slots allocated up front) and are kept
  * exact as centroids change, so the index after a reload from the store is
  * the same as the one built article by article. A lazy index holds only
- * the lists read from the store (story_fetch.c), each from its floor on. */
+ * the lists read from the store (story_fetch.c), each from its floor on.
+ * A list of one story keeps it in place; a longer one's room follows from
+ * its count (room_of). */
 #include "internal.h"
 #include "util/alloc.h"
 
@@ -74,16 +76,19 @@ static sl_postings *find_or_add(sl_index *ix, uint64_t term)
 
 const sl_postings *sl_index_get(const sl_index *ix, uint64_t term) { return find(ix, term); }
 
+static sl_posting *items_of(sl_postings *p) { return p->n < 2 ? &p->one : p->many; }
+
 /* Position of story in p (or where it would go). */
 static uint32_t position(const sl_postings *p, uint32_t story)
 {
+    const sl_posting *items = sl_postings_items(p);
     uint32_t lo = 0, hi = p->n;
     /* New stories have the largest ids: check the end first. */
-    if (p->n && p->items[p->n - 1].story < story)
+    if (p->n && items[p->n - 1].story < story)
         return p->n;
     while (lo < hi) {
         uint32_t mid = (lo + hi) / 2;
-        if (p->items[mid].story < story)
+        if (items[mid].story < story)
             lo = mid + 1;
         else
             hi = mid;
@@ -91,11 +96,49 @@ static uint32_t position(const sl_postings *p, uint32_t story)
     return lo;
 }
 
+/* The room of a list of n >= 2 stories: n rounded up to a power of two.
+ * A list holds at least this much (it doubles at each power of two, and a
+ * removal leaves its room as it was). */
+static uint64_t room_of(uint32_t n)
+{
+    uint64_t room = 2;
+    while (room < n)
+        room *= 2;
+    return room;
+}
+
+/* Room in p for one more story; SL_ENOMEM when it cannot be had. */
+static int make_room(sl_postings *p)
+{
+    if (p->n == 0 || (p->n >= 2 && p->n < room_of(p->n)))
+        return 0;
+    if (p->n == 1) {
+        sl_posting *many = sl_malloc(2 * sizeof *many);
+        if (!many)
+            return SL_ENOMEM;
+        many[0] = p->one;
+        p->many = many;
+        return 0;
+    }
+    sl_posting *many = sl_realloc(p->many, (size_t)p->n * 2 * sizeof *many);
+    if (!many)
+        return SL_ENOMEM;
+    p->many = many;
+    return 0;
+}
+
+static void empty_list(sl_postings *p)
+{
+    if (p->n >= 2)
+        free(p->many);
+    p->n = 0;
+}
+
 sl_postings *sl_index_reset(sl_index *ix, uint64_t term, uint32_t floor)
 {
     sl_postings *p = find_or_add(ix, term);
     if (p) {
-        p->n = 0;
+        empty_list(p);
         p->floor = floor;
     }
     return p;
@@ -109,20 +152,15 @@ int sl_index_set(sl_index *ix, uint64_t term, uint32_t story, float weight)
     if (!p)
         return SL_ENOMEM;
     uint32_t at = position(p, story);
-    if (at < p->n && p->items[at].story == story) {
-        p->items[at].weight = weight;
+    if (at < p->n && items_of(p)[at].story == story) {
+        items_of(p)[at].weight = weight;
         return 0;
     }
-    if (p->n == p->cap) {
-        uint32_t cap = p->cap ? p->cap * 2 : 2;
-        sl_posting *items = sl_realloc(p->items, cap * sizeof *items);
-        if (!items)
-            return SL_ENOMEM;
-        p->items = items;
-        p->cap = cap;
-    }
-    memmove(p->items + at + 1, p->items + at, (p->n - at) * sizeof *p->items);
-    p->items[at] = (sl_posting){story, weight};
+    if (make_room(p))
+        return SL_ENOMEM;
+    sl_posting *items = p->n ? p->many : &p->one;
+    memmove(items + at + 1, items + at, (p->n - at) * sizeof *items);
+    items[at] = (sl_posting){story, weight};
     p->n++;
     return 0;
 }
@@ -133,16 +171,21 @@ void sl_index_remove(sl_index *ix, uint64_t term, uint32_t story)
     if (!p)
         return;
     uint32_t at = position(p, story);
-    if (at >= p->n || p->items[at].story != story)
+    sl_posting *items = items_of(p);
+    if (at >= p->n || items[at].story != story)
         return;
-    memmove(p->items + at, p->items + at + 1, (p->n - at - 1) * sizeof *p->items);
-    p->n--;
+    memmove(items + at, items + at + 1, (p->n - at - 1) * sizeof *items);
+    if (p->n-- == 2) { /* the one left goes in place */
+        sl_posting one = items[0];
+        free(items);
+        p->one = one;
+    }
 }
 
 void sl_index_free(sl_index *ix)
 {
     for (size_t k = 0; k < ix->used; k++)
-        free(ix->lists[k].items);
+        empty_list(&ix->lists[k]);
     free(ix->lists);
     free(ix->at);
     memset(ix, 0, sizeof *ix);
@@ -152,6 +195,7 @@ size_t sl_index_memory(const sl_index *ix)
 {
     size_t bytes = ix->cap * sizeof *ix->at + ix->lists_cap * sizeof *ix->lists;
     for (size_t k = 0; k < ix->used; k++)
-        bytes += ix->lists[k].cap * sizeof(sl_posting);
+        if (ix->lists[k].n >= 2)
+            bytes += room_of(ix->lists[k].n) * sizeof(sl_posting);
     return bytes;
 }

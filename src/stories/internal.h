@@ -19,13 +19,25 @@ typedef struct sl_posting {
 
 /* term -> the stories whose centroid holds it, sorted by story id. Read
  * from the store (story_fetch.c), a term's list may hold only its most
- * recent stories: those from `floor` on. */
+ * recent stories: those from `floor` on. A list of one story holds it in
+ * place (`one`); a longer one has `many`, room for n rounded up to a power
+ * of two (index.c): 24 bytes a list, where a count of room and an
+ * allocation for every list were 32 and 32 more. */
 typedef struct sl_postings {
     uint64_t term;            /* its key (sl_term_key) */
-    uint32_t n, cap;
+    uint32_t n;
     uint32_t floor;           /* 0: every story; else only stories >= floor */
-    sl_posting *items;
+    union {
+        sl_posting one;       /* n < 2 */
+        sl_posting *many;     /* n >= 2 */
+    };
 } sl_postings;
+
+/* The stories of p, items [0, p->n). */
+static inline const sl_posting *sl_postings_items(const sl_postings *p)
+{
+    return p->n < 2 ? &p->one : p->many;
+}
 
 /* The lists side by side in order of first use, found through a hash of
  * their places: 4 bytes a slot, at most half full, where slots of whole

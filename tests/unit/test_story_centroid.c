@@ -33,7 +33,7 @@ static int centroid_is(const sl_grouper *g, const sl_weighted_term *terms, uint3
         const sl_postings *p = sl_index_get(&g->index, term);
         int listed = 0, expected = 0;
         for (uint32_t i = 0; p && i < p->n; i++)
-            listed |= p->items[i].story == STORY;
+            listed |= sl_postings_items(p)[i].story == STORY;
         for (uint32_t k = 0; k < n; k++)
             expected |= terms[k].term == term;
         if (listed != expected)

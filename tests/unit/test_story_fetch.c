@@ -173,11 +173,12 @@ static int same_postings(sl_grouper *whole, sl_grouper *lazy, const sl_vector *v
     for (uint32_t i = 0; i < v->n; i++) {
         const sl_postings *l = sl_index_get(&lazy->index, v->terms[i].term);
         const sl_postings *w = sl_index_get(&whole->index, v->terms[i].term);
+        const sl_posting *li = l ? sl_postings_items(l) : NULL, *wi = w ? sl_postings_items(w) : NULL;
         for (uint32_t k = 0, j = 0; l && k < l->n; k++) {
-            while (w && j < w->n && w->items[j].story < l->items[k].story)
+            while (w && j < w->n && wi[j].story < li[k].story)
                 j++;
-            if (!w || j == w->n || w->items[j].story != l->items[k].story ||
-                memcmp(&w->items[j].weight, &l->items[k].weight, sizeof(float)))
+            if (!w || j == w->n || wi[j].story != li[k].story ||
+                memcmp(&wi[j].weight, &li[k].weight, sizeof(float)))
                 return 0;
         }
     }
