@@ -7,7 +7,10 @@
  * and older currencies ("mln stg", guilders, crowns), a money scale glued
  * before a hyphened word ("$30m-plus"), a rate glued to the unit word
  * ("480 pence-a-share"), an order of magnitude of a unit ("millions of
- * dollars"). The texts are invented. */
+ * dollars"), "vs" between two values, the verb "top" before a number. The
+ * texts are invented. */
+#include <string.h>
+
 #include "facts/facts.h"
 #include "facts_items.h"
 #include "test.h"
@@ -292,4 +295,35 @@ TEST(facts_numbers_metres_before_a_hyphened_word_and_a_plural)
     NUMBER(items, "20m-high", 20, 20, "metre", NULL);
     NUMBER(items, "2m-plus", 2e6, 2e6, NULL, NULL);
     sl_fact_items_free(items);
+}
+
+/* "vs" and "versus" between two values are no part of either and nothing
+ * either counts: the first names what both are values of, and a bare second
+ * takes the first's unit ("12 cts vs 9"). */
+TEST(facts_numbers_versus_between_two_values)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel bakery earned 4.2 mln dlrs vs 3.9 mln dlrs a year before, and its shares paid "
+        "12 cts vs 9. Its orchards sold 310 tonnes versus 280 tonnes.\n", NULL);
+    NUMBER(items, "4.2 mln dlrs", 4.2e6, 4.2e6, "dollar", "bakery");
+    NUMBER(items, "12 cts", 12, 12, "cent", NULL);
+    NUMBER(items, "9", 9, 9, "cent", NULL);
+    NUMBER(items, "310 tonnes", 310, 310, "metric ton", NULL);
+    CHECK(number_text(items, "4.2 mln dlrs vs") == NULL);
+    CHECK(number_text(items, "12 cts vs") == NULL);
+    for (size_t k = 0; fact_nth(items, SL_FACT_NUMBER, k); k++) {
+        const char *about = fact_nth(items, SL_FACT_NUMBER, k)->about;
+        CHECK(!about || (!strstr(about, "vs") && !strstr(about, "versus")));
+    }
+    sl_fact_items_free(items);
+}
+
+/* "top" after "to" or a modal is the verb, and the number after it a
+ * value; "the top 10" stays a rank. */
+TEST(facts_numbers_top_as_a_verb)
+{
+    static const expected_number want[] = {{"5,000", 5000, NULL}, {"4,000", 4000, NULL}};
+    static const char *const ranks[] = {"10", NULL};
+    NUMBERS_OF("The Tavel co-op expects output to top 5,000 in 2027 and could top 4,000 soon, "
+               "but it stays out of the top 10.\n", want, ranks);
 }
