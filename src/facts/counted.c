@@ -13,7 +13,7 @@
 #include "facts/units.h"
 
 /* Verbs and prepositions linking a counted noun phrase before the number
- * ("the death toll rose to 40,000"). */
+ * ("the death toll rose to 40,000", "net 1.2 mln vs 0.9 mln"). */
 static const char *const link_words[] = {"of", "at", "to", "for", "reached", "was", "is", "were",
     "are", "stood", "stands", "rose", "climbed", "hit", "totaled", "totalled", "numbered",
     "passed", "topped", "surpassed", "exceeded", "by", "from", "nearly", "about", "around",
@@ -27,7 +27,7 @@ static const char *const link_words[] = {"of", "at", "to", "for", "reached", "wa
     "who", "that", "typically", "somewhere", "also", "already", "finished", "ended", "closed",
     "+", "-", "~", "higher", "lower", "marginally", "slightly", "sharply", "steady", "flat",
     "mixed", "set", "due", "poised", "forecast", "likely", "seen", "well", "far", "much", "even",
-    NULL};
+    "vs", "versus", NULL};
 /* Words right after a measure that say how, not what: "90 miles wide",
  * "0.68 percent lower", "$33,790 versus", "10 cts vs 9 cts". */
 static const char *const measure_enders[] = {"wide", "long", "tall", "high", "deep", "thick",

@@ -7,8 +7,9 @@
  * and older currencies ("mln stg", guilders, crowns), a money scale glued
  * before a hyphened word ("$30m-plus"), a rate glued to the unit word
  * ("480 pence-a-share"), an order of magnitude of a unit ("millions of
- * dollars"), "vs" between two values, the verb "top" before a number. The
- * texts are invented. */
+ * dollars"), "vs" between two values, the verb "top" before a number, a
+ * scale and a unit glued by hyphens ("a 4bn-euro hole"). The texts are
+ * invented. */
 #include <string.h>
 
 #include "facts/facts.h"
@@ -326,4 +327,33 @@ TEST(facts_numbers_top_as_a_verb)
     static const char *const ranks[] = {"10", NULL};
     NUMBERS_OF("The Tavel co-op expects output to top 5,000 in 2027 and could top 4,000 soon, "
                "but it stays out of the top 10.\n", want, ranks);
+}
+
+/* A bare number compared by "vs" or "versus" with the value right before
+ * it takes its unit, whatever each is a value of. */
+TEST(facts_numbers_versus_lends_the_unit_next_to_it)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel airline carried 436 mln passengers, and its fares were 88.5 cents vs 81. "
+        "Its freight rose to 1,200 tonnes versus 950.\n"
+        "    Final div \"B\" 8.8 cents vs 6.5\n", NULL);
+    NUMBER(items, "81", 81, 81, "cent", NULL);
+    NUMBER(items, "950", 950, 950, "metric ton", NULL);
+    NUMBER(items, "6.5", 6.5, 6.5, "cent", NULL); /* neither names what it is a value of */
+    sl_fact_items_free(items);
+}
+
+/* A scale glued to the digits and a unit glued after it by a hyphen:
+ * "bn-euro", "-mln-dlr", "-million-hectare"; "10m-long" stays metres. */
+TEST(facts_numbers_scale_and_unit_glued_by_hyphens)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel group found a 4bn-euro hole, took a 5.0-mln-dlr credit line and a "
+        "2.5-billion-dlr loan, bought a 1.5-million-hectare farm and dug 10m-long tunnels.\n", NULL);
+    NUMBER(items, "4bn-euro", 4e9, 4e9, "euro", "hole");
+    NUMBER(items, "5.0-mln-dlr", 5e6, 5e6, "dollar", "credit line");
+    NUMBER(items, "2.5-billion-dlr", 2.5e9, 2.5e9, "dollar", "loan");
+    NUMBER(items, "1.5-million-hectare", 1.5e6, 1.5e6, "hectare", "farm");
+    NUMBER(items, "10m-long", 10, 10, "metre", NULL);
+    sl_fact_items_free(items);
 }
