@@ -656,6 +656,12 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
                     nb->value += rest == 11 ? 0.5 : 0.25; /* "two-and-a-half" */
                     return true;
                 }
+                double scaled;
+                if ((nb->glued_unit = scale_then_unit(dash, rest, false, &scaled))) {
+                    nb->value *= scaled; /* "a one-billion-dlr loan", "ten-mln-dlr" */
+                    nb->scaled = true;
+                    return true;
+                }
                 nb->glued_unit = sl_units_word(dash, n - (size_t)(dash - s));
                 nb->glued_noun = nb->glued_unit ? NULL : dash + 1;
                 nb->glued_noun_len = n - (size_t)(dash - s) - 1;

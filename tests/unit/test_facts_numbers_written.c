@@ -343,8 +343,9 @@ TEST(facts_numbers_versus_lends_the_unit_next_to_it)
     sl_fact_items_free(items);
 }
 
-/* A scale glued to the digits and a unit glued after it by a hyphen:
- * "bn-euro", "-mln-dlr", "-million-hectare"; "10m-long" stays metres. */
+/* A scale glued to the digits or a number word and a unit glued after it
+ * by a hyphen: "bn-euro", "-mln-dlr", "-million-hectare", "one-billion-dlr";
+ * "10m-long" stays metres, "three-phase" a count. */
 TEST(facts_numbers_scale_and_unit_glued_by_hyphens)
 {
     sl_fact_items *items = facts_of_text(
@@ -355,5 +356,11 @@ TEST(facts_numbers_scale_and_unit_glued_by_hyphens)
     NUMBER(items, "2.5-billion-dlr", 2.5e9, 2.5e9, "dollar", "loan");
     NUMBER(items, "1.5-million-hectare", 1.5e6, 1.5e6, "hectare", "farm");
     NUMBER(items, "10m-long", 10, 10, "metre", NULL);
+    sl_fact_items_free(items);
+    items = facts_of_text("The Tavel bank sought a one-billion-dlr loan and a ten-mln-dlr credit for a "
+                          "three-phase plan.\n", NULL);
+    NUMBER(items, "one-billion-dlr", 1e9, 1e9, "dollar", "loan");
+    NUMBER(items, "ten-mln-dlr", 1e7, 1e7, "dollar", "credit");
+    NUMBER(items, "three-phase", 3, 3, NULL, "phase");
     sl_fact_items_free(items);
 }
