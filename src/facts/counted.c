@@ -29,10 +29,14 @@ static const char *const link_words[] = {"of", "at", "to", "for", "reached", "wa
     "mixed", "set", "due", "poised", "forecast", "likely", "seen", "well", "far", "much", "even",
     "vs", "versus", NULL};
 /* Words right after a measure that say how, not what: "90 miles wide",
- * "0.68 percent lower", "$33,790 versus", "10 cts vs 9 cts". */
+ * "0.68 percent lower", "$33,790 versus", "10 cts vs 9 cts", "0.04secs
+ * slower", "5% cheaper". */
 static const char *const measure_enders[] = {"wide", "long", "tall", "high", "deep", "thick",
     "old", "lower", "higher", "versus", "vs", "worldwide", "early", "late", "earlier", "later",
-    "up", "down", "off", "away", "apart", "ahead", "behind", "below", "above", NULL};
+    "up", "down", "off", "away", "apart", "ahead", "behind", "below", "above", "slower",
+    "faster", "quicker", "longer", "shorter", "older", "younger", "bigger", "smaller", "larger",
+    "cheaper", "dearer", "heavier", "lighter", "taller", "wider", "deeper", "better", "worse",
+    NULL};
 
 /* States a count is in, written right after it ("three workers hurt"). */
 static const char *const event_words[] = {"hurt", "injured", "killed", "wounded", "dead",

@@ -8,8 +8,8 @@
  * before a hyphened word ("$30m-plus"), a rate glued to the unit word
  * ("480 pence-a-share"), an order of magnitude of a unit ("millions of
  * dollars"), "vs" between two values, the verb "top" before a number, a
- * scale and a unit glued by hyphens ("a 4bn-euro hole"). The texts are
- * invented. */
+ * scale and a unit glued by hyphens ("a 4bn-euro hole"), a comparative after
+ * a measure ("50% cheaper"). The texts are invented. */
 #include <string.h>
 
 #include "facts/facts.h"
@@ -362,5 +362,25 @@ TEST(facts_numbers_scale_and_unit_glued_by_hyphens)
     NUMBER(items, "one-billion-dlr", 1e9, 1e9, "dollar", "loan");
     NUMBER(items, "ten-mln-dlr", 1e7, 1e7, "dollar", "credit");
     NUMBER(items, "three-phase", 3, 3, NULL, "phase");
+    sl_fact_items_free(items);
+}
+
+/* A comparative right after a measure says how, not what: it is no part
+ * of the number's text and nothing it counts ("0.04secs slower", "50%
+ * cheaper", "four years older"). */
+TEST(facts_numbers_comparative_after_a_measure)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel ferry ran 0.04secs slower, its tickets were 50% cheaper and its captain is four "
+        "years older than the mate.\n", NULL);
+    CHECK(number_text(items, "0.04secs slower") == NULL);
+    CHECK(number_text(items, "50% cheaper") == NULL);
+    CHECK(number_text(items, "four years older") == NULL);
+    NUMBER(items, "0.04secs", 0.04, 0.04, "second", NULL);
+    NUMBER(items, "50%", 50, 50, "percentage", NULL);
+    for (size_t k = 0; fact_nth(items, SL_FACT_NUMBER, k); k++) {
+        const char *about = fact_nth(items, SL_FACT_NUMBER, k)->about;
+        CHECK(!about || (strcmp(about, "slower") && strcmp(about, "cheaper") && strcmp(about, "older")));
+    }
     sl_fact_items_free(items);
 }
