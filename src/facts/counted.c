@@ -13,7 +13,7 @@
 #include "facts/units.h"
 
 /* Verbs and prepositions linking a counted noun phrase before the number
- * ("the death toll rose to 40,000"). */
+ * ("the death toll rose to 40,000", "net 1.2 mln vs 0.9 mln"). */
 static const char *const link_words[] = {"of", "at", "to", "for", "reached", "was", "is", "were",
     "are", "stood", "stands", "rose", "climbed", "hit", "totaled", "totalled", "numbered",
     "passed", "topped", "surpassed", "exceeded", "by", "from", "nearly", "about", "around",
@@ -27,12 +27,16 @@ static const char *const link_words[] = {"of", "at", "to", "for", "reached", "wa
     "who", "that", "typically", "somewhere", "also", "already", "finished", "ended", "closed",
     "+", "-", "~", "higher", "lower", "marginally", "slightly", "sharply", "steady", "flat",
     "mixed", "set", "due", "poised", "forecast", "likely", "seen", "well", "far", "much", "even",
-    NULL};
+    "vs", "versus", NULL};
 /* Words right after a measure that say how, not what: "90 miles wide",
- * "0.68 percent lower", "$33,790 versus". */
+ * "0.68 percent lower", "$33,790 versus", "10 cts vs 9 cts", "0.04secs
+ * slower", "5% cheaper". */
 static const char *const measure_enders[] = {"wide", "long", "tall", "high", "deep", "thick",
-    "old", "lower", "higher", "versus", "worldwide", "early", "late", "earlier", "later",
-    "up", "down", "off", "away", "apart", "ahead", "behind", "below", "above", NULL};
+    "old", "lower", "higher", "versus", "vs", "worldwide", "early", "late", "earlier", "later",
+    "up", "down", "off", "away", "apart", "ahead", "behind", "below", "above", "slower",
+    "faster", "quicker", "longer", "shorter", "older", "younger", "bigger", "smaller", "larger",
+    "cheaper", "dearer", "heavier", "lighter", "taller", "wider", "deeper", "better", "worse",
+    NULL};
 
 /* States a count is in, written right after it ("three workers hurt"). */
 static const char *const event_words[] = {"hurt", "injured", "killed", "wounded", "dead",
@@ -44,14 +48,14 @@ static const char *const aux_words[] = {"were", "was", "are", "is", "had", "have
 /* Words after a counted noun that end its phrase: verbs, adverbs and
  * prepositions a stop-word list does not hold ("14 players left", "59 users
  * mostly", "one hand behind her head", "40 hectares outside Eskmoor", "one
- * remains in hospital", "11 and 12 respectively"). */
+ * remains in hospital", "11 and 12 respectively", "7.1 mln vs 4.1 mln"). */
 static const char *const phrase_enders[] = {"left", "said", "says", "say", "asks", "ask",
     "told", "took", "take", "made", "make", "went", "go", "came", "come", "got", "get",
     "mostly", "whilst", "while", "available", "ago", "earlier", "later", "each", "apiece",
     "next", "last", "this", "per", "a", "an", "year", "years", "today", "yesterday",
     "including", "according", "behind", "outside", "inside", "near", "within", "across",
     "along", "beyond", "past", "toward", "towards", "among", "despite", "remain", "remains",
-    "respectively", NULL};
+    "respectively", "versus", "vs", NULL};
 
 bool sl_numbers_same_sentence(const sl_facts_doc *d, size_t a, size_t b)
 {

@@ -279,6 +279,27 @@ static bool lower_noun(const char *s, size_t n)
     return true;
 }
 
+/* A scale glued to the digits, then a unit glued by a hyphen: "bn-euro" of
+ * "a 4bn-euro hole", "-mln-dlr" of "a 5.0-mln-dlr loan"; the unit (the
+ * scale's value in *k), NULL when s[0, n) is not so written. "m" and "k"
+ * are scales after a currency only, as sl_units_glued_scale reads them
+ * ("10m-long" stays metres). */
+static const char *scale_then_unit(const char *s, size_t n, bool money, double *k)
+{
+    size_t last = n;
+    while (last > 1 && s[last - 1] != '-')
+        last--;
+    if (last <= 1 || last >= n)
+        return NULL;
+    const char *unit = sl_units_word(s + last - 1, n - last + 1);
+    if (!unit)
+        return NULL;
+    *k = sl_units_glued_scale(s, last - 1, money || sl_units_is_currency(unit));
+    if (*k == 0 && s[0] == '-' && last > 2)
+        *k = sl_units_glued_scale(s + 1, last - 2, false); /* "-mln", "-bn"; not "-m" */
+    return *k > 0 ? unit : NULL;
+}
+
 /* Whether the token before i is digits glued to the letter unit ("2h"
  * before "10m", "10m" before "30s"): a duration said in its parts, whose
  * next part is minutes or seconds, not metres or a decade. */
@@ -362,6 +383,7 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
         bool money = currency || million_before_noun(d, nb->last);
         const char *dash = memchr(rest, '-', rn);
         size_t sn = dash ? (size_t)(dash - rest) : rn;
+        const char *unit;
         double k;
         if ((rn == 2 && (!strncasecmp(rest, "st", 2) || !strncasecmp(rest, "nd", 2) ||
                          !strncasecmp(rest, "rd", 2) || !strncasecmp(rest, "th", 2))))
@@ -383,6 +405,10 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
             nb->value *= k;
             nb->scaled = true;
             nb->approx = approx_suffix(dash, rn - sn);
+        } else if (!nb->glued_unit && (unit = scale_then_unit(rest, rn, money, &k))) {
+            nb->value *= k; /* "a 4bn-euro hole", "a 5.0-mln-dlr loan" */
+            nb->scaled = true;
+            nb->glued_unit = unit;
         } else if ((k = sl_units_glued_scale(rest, rn, money)) > 0) {
             nb->value *= k; /* "$13.6M", "4.3M", "$1.7bn" */
             nb->scaled = true;
@@ -628,6 +654,12 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
                 if ((rest == 11 && !strncasecmp(dash, "-and-a-half", 11)) ||
                     (rest == 14 && !strncasecmp(dash, "-and-a-quarter", 14))) {
                     nb->value += rest == 11 ? 0.5 : 0.25; /* "two-and-a-half" */
+                    return true;
+                }
+                double scaled;
+                if ((nb->glued_unit = scale_then_unit(dash, rest, false, &scaled))) {
+                    nb->value *= scaled; /* "a one-billion-dlr loan", "ten-mln-dlr" */
+                    nb->scaled = true;
                     return true;
                 }
                 nb->glued_unit = sl_units_word(dash, n - (size_t)(dash - s));

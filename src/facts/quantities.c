@@ -178,6 +178,16 @@ static bool name_opens_sentence(const sl_facts_doc *d, size_t first, size_t last
            (!sl_numbers_content_word(d, last + 1) || sl_facts_upper(d, last + 1));
 }
 
+/* Whether "top" at token i is the verb, after "to" or a modal: "expects
+ * sales to top 500,000 in 2005", "could top 1986"; "the top 10" is a rank. */
+static bool verb_top(const sl_facts_doc *d, size_t i)
+{
+    static const char *const before[] = {"to", "will", "would", "could", "can", "may", "might",
+        "should", "must", "shall", NULL};
+    return i > 0 && sl_facts_is(d, i, "top") && sl_numbers_same_sentence(d, i, i - 1) &&
+           sl_facts_in(d, i - 1, before) >= 0;
+}
+
 /* Whether the number at tokens [first, last] is a name, id, time or counter. */
 static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first, const char *unit)
 {
@@ -190,7 +200,7 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
     if (first > 0 && sl_numbers_same_sentence(d, first, before) && sl_facts_in(d, before, id_words) >= 0)
         return true;
     if (first > 0 && (sl_facts_is(d, first - 1, "top") || sl_facts_is(d, first - 1, "bottom")) &&
-        !(last + 1 < d->toks.n && sl_numbers_content_word(d, last + 1)))
+        !(last + 1 < d->toks.n && sl_numbers_content_word(d, last + 1)) && !verb_top(d, first - 1))
         return true; /* a rank: "the bottom three", but "the top three seeds" count */
     if (!nb->word_form && first > 0 && sl_facts_month(d, before))
         return true; /* the day of a date: "Oct 7", "Oct. 7" */

@@ -7,7 +7,11 @@
  * and older currencies ("mln stg", guilders, crowns), a money scale glued
  * before a hyphened word ("$30m-plus"), a rate glued to the unit word
  * ("480 pence-a-share"), an order of magnitude of a unit ("millions of
- * dollars"). The texts are invented. */
+ * dollars"), "vs" between two values, the verb "top" before a number, a
+ * scale and a unit glued by hyphens ("a 4bn-euro hole"), a comparative after
+ * a measure ("50% cheaper"). The texts are invented. */
+#include <string.h>
+
 #include "facts/facts.h"
 #include "facts_items.h"
 #include "test.h"
@@ -291,5 +295,92 @@ TEST(facts_numbers_metres_before_a_hyphened_word_and_a_plural)
     NUMBER(items, "10m-long", 10, 10, "metre", NULL);
     NUMBER(items, "20m-high", 20, 20, "metre", NULL);
     NUMBER(items, "2m-plus", 2e6, 2e6, NULL, NULL);
+    sl_fact_items_free(items);
+}
+
+/* "vs" and "versus" between two values are no part of either and nothing
+ * either counts: the first names what both are values of, and a bare second
+ * takes the first's unit ("12 cts vs 9"). */
+TEST(facts_numbers_versus_between_two_values)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel bakery earned 4.2 mln dlrs vs 3.9 mln dlrs a year before, and its shares paid "
+        "12 cts vs 9. Its orchards sold 310 tonnes versus 280 tonnes.\n", NULL);
+    NUMBER(items, "4.2 mln dlrs", 4.2e6, 4.2e6, "dollar", "bakery");
+    NUMBER(items, "12 cts", 12, 12, "cent", NULL);
+    NUMBER(items, "9", 9, 9, "cent", NULL);
+    NUMBER(items, "310 tonnes", 310, 310, "metric ton", NULL);
+    CHECK(number_text(items, "4.2 mln dlrs vs") == NULL);
+    CHECK(number_text(items, "12 cts vs") == NULL);
+    for (size_t k = 0; fact_nth(items, SL_FACT_NUMBER, k); k++) {
+        const char *about = fact_nth(items, SL_FACT_NUMBER, k)->about;
+        CHECK(!about || (!strstr(about, "vs") && !strstr(about, "versus")));
+    }
+    sl_fact_items_free(items);
+}
+
+/* "top" after "to" or a modal is the verb, and the number after it a
+ * value; "the top 10" stays a rank. */
+TEST(facts_numbers_top_as_a_verb)
+{
+    static const expected_number want[] = {{"5,000", 5000, NULL}, {"4,000", 4000, NULL}};
+    static const char *const ranks[] = {"10", NULL};
+    NUMBERS_OF("The Tavel co-op expects output to top 5,000 in 2027 and could top 4,000 soon, "
+               "but it stays out of the top 10.\n", want, ranks);
+}
+
+/* A bare number compared by "vs" or "versus" with the value right before
+ * it takes its unit, whatever each is a value of. */
+TEST(facts_numbers_versus_lends_the_unit_next_to_it)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel airline carried 436 mln passengers, and its fares were 88.5 cents vs 81. "
+        "Its freight rose to 1,200 tonnes versus 950.\n"
+        "    Final div \"B\" 8.8 cents vs 6.5\n", NULL);
+    NUMBER(items, "81", 81, 81, "cent", NULL);
+    NUMBER(items, "950", 950, 950, "metric ton", NULL);
+    NUMBER(items, "6.5", 6.5, 6.5, "cent", NULL); /* neither names what it is a value of */
+    sl_fact_items_free(items);
+}
+
+/* A scale glued to the digits or a number word and a unit glued after it
+ * by a hyphen: "bn-euro", "-mln-dlr", "-million-hectare", "one-billion-dlr";
+ * "10m-long" stays metres, "three-phase" a count. */
+TEST(facts_numbers_scale_and_unit_glued_by_hyphens)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel group found a 4bn-euro hole, took a 5.0-mln-dlr credit line and a "
+        "2.5-billion-dlr loan, bought a 1.5-million-hectare farm and dug 10m-long tunnels.\n", NULL);
+    NUMBER(items, "4bn-euro", 4e9, 4e9, "euro", "hole");
+    NUMBER(items, "5.0-mln-dlr", 5e6, 5e6, "dollar", "credit line");
+    NUMBER(items, "2.5-billion-dlr", 2.5e9, 2.5e9, "dollar", "loan");
+    NUMBER(items, "1.5-million-hectare", 1.5e6, 1.5e6, "hectare", "farm");
+    NUMBER(items, "10m-long", 10, 10, "metre", NULL);
+    sl_fact_items_free(items);
+    items = facts_of_text("The Tavel bank sought a one-billion-dlr loan and a ten-mln-dlr credit for a "
+                          "three-phase plan.\n", NULL);
+    NUMBER(items, "one-billion-dlr", 1e9, 1e9, "dollar", "loan");
+    NUMBER(items, "ten-mln-dlr", 1e7, 1e7, "dollar", "credit");
+    NUMBER(items, "three-phase", 3, 3, NULL, "phase");
+    sl_fact_items_free(items);
+}
+
+/* A comparative right after a measure says how, not what: it is no part
+ * of the number's text and nothing it counts ("0.04secs slower", "50%
+ * cheaper", "four years older"). */
+TEST(facts_numbers_comparative_after_a_measure)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel ferry ran 0.04secs slower, its tickets were 50% cheaper and its captain is four "
+        "years older than the mate.\n", NULL);
+    CHECK(number_text(items, "0.04secs slower") == NULL);
+    CHECK(number_text(items, "50% cheaper") == NULL);
+    CHECK(number_text(items, "four years older") == NULL);
+    NUMBER(items, "0.04secs", 0.04, 0.04, "second", NULL);
+    NUMBER(items, "50%", 50, 50, "percentage", NULL);
+    for (size_t k = 0; fact_nth(items, SL_FACT_NUMBER, k); k++) {
+        const char *about = fact_nth(items, SL_FACT_NUMBER, k)->about;
+        CHECK(!about || (strcmp(about, "slower") && strcmp(about, "cheaper") && strcmp(about, "older")));
+    }
     sl_fact_items_free(items);
 }
