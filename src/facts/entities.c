@@ -781,13 +781,16 @@ static bool joined_firm(const sl_facts_doc *d, const sl_name_vec *names, size_t 
  * organisation word: "the Food and Drug Administration", "the Securities
  * and Exchange Commission"; neither named on its own elsewhere, nor the
  * first a place or a body's whole name ("Kestrel and Vantor Group" after
- * "Kestrel said", "the New York Times and Los Angeles Times": two). */
+ * "Kestrel said", "the New York Times and Los Angeles Times": two), nor the
+ * second a body's whole name by its "X of" ("the Bank of Varna and Bank of
+ * Communications"; not "American Telephone and Telegraph Co"). */
 static bool joined_body(const sl_facts_doc *d, const sl_name_vec *names, size_t k)
 {
     const sl_name *a = &names->items[k], *b = &names->items[k + 1];
     return b->first == a->end + 1 && sl_facts_is(d, a->end, "and") &&
            !(a->flags & SL_NAME_POSSESSIVE) && a->end - a->first <= 3 &&
            org_word(d, b->end - 1) && !org_word(d, a->end - 1) &&
+           !(sl_facts_in(d, b->first, sl_entity_org_words) >= 0 && sl_facts_is(d, b->first + 1, "of")) &&
            !sl_facts_is_place(d->s + a->start, a->stop - a->start) &&
            !named_elsewhere(names, k, a->key) && !named_elsewhere(names, k + 1, b->key);
 }
