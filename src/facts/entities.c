@@ -429,8 +429,9 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
             name = first; /* "Eskmoor General Hospital", "Defense Department": no title, one name */
     }
     bool has_role = name > first && !body_title;
-    if (name >= end || sl_entities_month_name(d, name, end))
-        return; /* nothing but a title; "in May" */
+    if (name >= end || sl_entities_month_name(d, name, end) ||
+        (end - name == 1 && sl_entities_word_no_name(d, name)))
+        return; /* nothing but a title; "in May", "December's", "EST" */
     if (end - first == 1 && sl_entities_people_of_country(d, first))
         return; /* "Americans", "Israelis": a group (peoples.c), no one's name */
     if (end - name == 1 && sl_entities_short_form_as_word(d, nm, name, fold))

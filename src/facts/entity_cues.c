@@ -460,6 +460,19 @@ bool sl_entities_month_name(const sl_facts_doc *d, size_t name, size_t end)
             d->toks.items[end].start == d->toks.items[name].end);
 }
 
+/* Time zones in capitals: "at 1100 EST", "0100 GMT". */
+static const char *const time_zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
+    "gmt", "utc", "bst", "cet", "cest", NULL};
+
+bool sl_entities_word_no_name(const sl_facts_doc *d, size_t i)
+{
+    size_t n, cut = sl_entities_possessive_len(d, i);
+    const char *w = sl_facts_tok(d, i, &n);
+    if (cut)
+        return sl_facts_list_find(sl_entity_not_names, w, n - cut, sl_facts_word_hash(w, n - cut)) >= 0;
+    return (d->toks.items[i].flags & SL_TOK_ALLCAPS) && sl_facts_in(d, i, time_zones) >= 0;
+}
+
 /* Whether every word of tokens [a, b) is written in capitals. */
 bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b)
 {

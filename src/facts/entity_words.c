@@ -77,7 +77,7 @@ const char *const sl_entity_speech_verbs[] = {"said", "says", "told", "added", "
     "pleaded", NULL};
 
 const char *const sl_entity_compass[] = {"north", "south", "east", "west", "middle", "central",
-    "northern", "southern", "eastern", "western", "upper", "lower", NULL};
+    "northern", "southern", "eastern", "western", "upper", "lower", "latin", NULL};
 
 const char *const sl_entity_day_words[] = {"today", "yesterday", "tonight", "tomorrow", NULL};
 

@@ -44,3 +44,22 @@ TEST(facts_entities_bank_of_after_and_is_its_own_body) {
   CHECK_ENTITIES("The Food and Fuel Agency said prices rose.\n",
                  {"Food and Fuel Agency", "organization", NULL, 1});
 }
+
+/* A month or a day with its possessive is no name, as it is none alone;
+ * nor is a time zone in capitals after a time. */
+TEST(facts_entities_month_possessive_and_time_zone_are_no_names) {
+  CHECK_ENTITIES(
+      "Loans rose 2.1 pct from December's level, and Monday's trade was thin. "
+      "Bids close at 1600 EST on Friday, or 2100 GMT.\n",
+      {"December", NULL, NULL, 0}, {"Monday", NULL, NULL, 0},
+      {"EST", NULL, NULL, 0}, {"GMT", NULL, NULL, 0});
+}
+
+/* "Latin" opens a region's name as a compass word does: "Latin America" is
+ * a place, "Latin American" before a noun an adjective. */
+TEST(facts_entities_latin_america_is_a_place) {
+  CHECK_ENTITIES(
+      "Lenders to Latin America met in Varnia. Latin America's debt and Latin "
+      "American banks were on the agenda.\n",
+      {"Latin America", "place", NULL, 2}, {"Latin American", NULL, NULL, 0});
+}
