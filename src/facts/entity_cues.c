@@ -573,7 +573,13 @@ size_t sl_entities_role_opening(const sl_facts_doc *d, size_t start)
  * ("Witnesses said"), besides the plurals of role words ("Prosecutors"). */
 static const char *const people_plurals[] = {"authorities", "witnesses", "residents",
     "investigators", "experts", "critics", "protesters", "neighbours", "neighbors", "rescuers",
-    "doctors", "lawyers", "troops", "soldiers", "firefighters", "officers", "relatives", NULL};
+    "doctors", "lawyers", "troops", "soldiers", "firefighters", "officers", "relatives",
+    "dealers", "brokers", "diplomats", "sources", "villagers", "passengers", "students",
+    "survivors", "activists", "friends", "fans", "parents", "teachers", "workers", "farmers",
+    "voters", "victims", "families", "locals", "observers", "organisers", "organizers",
+    "members", "customers", "shoppers", "guests", "medics", "paramedics", "nurses",
+    "teammates", "colleagues", "supporters", "opponents", "demonstrators", "campaigners",
+    "lawmakers", "legislators", "insiders", "militants", "rebels", "gunmen", NULL};
 
 /* Whether token i is a plural noun of people: a role word's plural or one
  * of people_plurals. */

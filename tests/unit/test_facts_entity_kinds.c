@@ -63,3 +63,13 @@ TEST(facts_entities_latin_america_is_a_place) {
       "American banks were on the agenda.\n",
       {"Latin America", "place", NULL, 2}, {"Latin American", NULL, NULL, 0});
 }
+
+/* A plural noun of people opening a sentence before "said" is no one's
+ * name ("Dealers said", "Diplomats said"); a surname ending in "s" is. */
+TEST(facts_entities_plural_people_before_said_are_no_names) {
+  CHECK_ENTITIES(
+      "Rates fell in Varnia. Dealers said the bank would act. Diplomats said "
+      "talks stalled. Villagers said the river rose. Sanders said he agreed.\n",
+      {"Dealers", NULL, NULL, 0}, {"Diplomats", NULL, NULL, 0},
+      {"Villagers", NULL, NULL, 0}, {"Sanders", "person", NULL, 1});
+}
