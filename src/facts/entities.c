@@ -29,13 +29,19 @@ static bool name_word(const sl_facts_doc *d, size_t i)
 static bool is_role(const sl_facts_doc *d, size_t i);
 static bool role_in_apposition(const sl_facts_doc *d, size_t end);
 
-/* Whether token k ends an organisation's name: "Ministry", "Co", "Group". */
+/* Whether token k ends an organisation's name: "Ministry", "Co", "Group",
+ * with its possessive too ("Upjohn Co's drug", "the Defence Ministry's"). */
 static bool org_word(const sl_facts_doc *d, size_t k)
 {
     if (k >= d->toks.n)
         return false;
-    size_t n;
+    size_t n, cut = sl_entities_possessive_len(d, k);
     const char *w = sl_facts_tok(d, k, &n);
+    if (cut) {
+        uint32_t hash = sl_facts_word_hash(w, n - cut);
+        return sl_facts_list_find(sl_entity_org_words, w, n - cut, hash) >= 0 ||
+               sl_known_firm_word(w, n - cut, hash);
+    }
     return sl_facts_in(d, k, sl_entity_org_words) >= 0 || sl_known_firm_word(w, n, d->word_hash[k]);
 }
 

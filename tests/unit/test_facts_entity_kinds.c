@@ -73,3 +73,14 @@ TEST(facts_entities_plural_people_before_said_are_no_names) {
       {"Dealers", NULL, NULL, 0}, {"Diplomats", NULL, NULL, 0},
       {"Villagers", NULL, NULL, 0}, {"Sanders", "person", NULL, 1});
 }
+
+/* A body's last word with its possessive still ends a body's name: "Tarvel
+ * Co's drug", "the Justice Department's division". */
+TEST(facts_entities_body_word_with_possessive) {
+  CHECK_ENTITIES(
+      "Regulators cleared Tarvel Co's new drug, and the Justice Department's "
+      "antitrust division agreed.\n",
+      {"Tarvel Co", "organization", NULL, 1},
+      {"Justice Department", "organization", NULL, 1},
+      {"Department", NULL, NULL, 0});
+}
