@@ -27,7 +27,7 @@ static size_t suffix_len(const char *name, size_t len)
 /* A firm's legal form as news agencies write it, with or without the dot
  * ("Boeing Co", "Sandoz AG", "Skanska AB", "Philips NV", "Nestle SA"). */
 const char *const sl_known_legal_forms[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "cos",
-    "cos.", "ltd", "ltd.", "llc", "plc", "ag", "ab", "gmbh", "nv", "sa", "spa", "bhd", NULL};
+    "cos.", "ltd", "ltd.", "llc", "plc", "ag", "ab", "gmbh", "nv", "sa", "spa", "bhd", "l.p.", "lp", "llp", NULL};
 
 /* Organisation words other than a legal form that end a firm's name, which
  * the firm's first words stand for ("Kestrel" of "Kestrel Motors"; a town's

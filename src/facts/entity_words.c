@@ -22,7 +22,7 @@ const char *const sl_entity_role_words[] = {"president", "minister", "secretary"
     "economist", "author", "editor", "reporter", "correspondent", "emir", "sultan", "crown",
     "master", "commissioner", "superintendent", "councillor", "councilor", "chief", "champion",
     "trooper", "marshal", "gm", "sergeant", "lieutenant", "corporal", "constable", "senior",
-    NULL};
+    "treasurer", "adviser", "advisor", "investor", NULL};
 
 const char *const sl_entity_org_words[] = {"party", "ministry", "department", "agency", "council",
     "committee", "commission", "court", "army", "forces", "force", "police", "university",

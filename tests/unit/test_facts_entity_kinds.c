@@ -84,3 +84,18 @@ TEST(facts_entities_body_word_with_possessive) {
       {"Justice Department", "organization", NULL, 1},
       {"Department", NULL, NULL, 0});
 }
+
+/* "Treasurer", "Adviser", "Investor" before a name are its title; "L.P."
+ * and "LLP" end a firm's name. */
+TEST(facts_entities_treasurer_adviser_titles_and_partnerships) {
+  const char *text =
+      "Treasurer Ann Velder said growth slowed. National Security Adviser "
+      "Tom Ruske met Investor Cal Brandt. Orvel Partners L.P. and Hask "
+      "Reid LLP sued.\n";
+  CHECK_ENTITIES(text, {"Ann Velder", "person", NULL, 1},
+                 {"Tom Ruske", "person", NULL, 1},
+                 {"Cal Brandt", "person", NULL, 1},
+                 {"Orvel Partners L.P.", "organization", NULL, 1},
+                 {"Hask Reid LLP", "organization", NULL, 1});
+  CHECK_INT(entities_with_role(text, "Ann Velder", "person", "Treasurer"), 1);
+}
