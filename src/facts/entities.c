@@ -226,6 +226,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "place"; /* a place's word in lower case after it: "struck Qorvik island" */
     if (the)
         return NULL; /* what it is, the noun after it says of itself, not of the name */
+    if (end - first >= 2 && (d->toks.items[end - 1].flags & SL_TOK_ALLCAPS) &&
+        d->toks.items[end - 1].end - d->toks.items[end - 1].start == 4 &&
+        (d->s[d->toks.items[end - 1].start] == 'K' || d->s[d->toks.items[end - 1].start] == 'W'))
+        return "organization"; /* a broadcaster's call sign after its town: "Boston WCVB" */
     if (sl_entities_body_by_apposition(d, first, end, has_role))
         return "organization"; /* "the ferry operator, Skerry Line, said", "the journal Nature" */
     if (has_role)

@@ -99,3 +99,11 @@ TEST(facts_entities_treasurer_adviser_titles_and_partnerships) {
                  {"Hask Reid LLP", "organization", NULL, 1});
   CHECK_INT(entities_with_role(text, "Ann Velder", "person", "Treasurer"), 1);
 }
+
+/* A broadcaster's call sign after its town is a body's name, not a
+ * person's two names: "Varnton WQRX sportscaster". */
+TEST(facts_entities_call_sign_after_its_town) {
+  CHECK_ENTITIES(
+      "The offer was first reported by Varnton WQRX sportscaster Lee Ammon.\n",
+      {"Varnton WQRX", "organization", NULL, 1}, {"Lee Ammon", "person", NULL, 1});
+}
