@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "facts/entity_cues.h"
+#include "facts/entity_known.h"
 #include "facts/entity_words.h"
 #include "util/alloc.h"
 
@@ -458,6 +459,27 @@ bool sl_entities_month_name(const sl_facts_doc *d, size_t name, size_t end)
            (end < d->toks.n && next[0] >= '0' && next[0] <= '9') ||
            (w[0] == 'J' && end < d->toks.n && next[0] == '.' &&
             d->toks.items[end].start == d->toks.items[name].end);
+}
+
+bool sl_entities_org_word(const sl_facts_doc *d, size_t k)
+{
+    if (k >= d->toks.n)
+        return false;
+    size_t n, cut = sl_entities_possessive_len(d, k);
+    const char *w = sl_facts_tok(d, k, &n);
+    if (cut) {
+        uint32_t hash = sl_facts_word_hash(w, n - cut);
+        return sl_facts_list_find(sl_entity_org_words, w, n - cut, hash) >= 0 ||
+               sl_known_firm_word(w, n - cut, hash);
+    }
+    return sl_facts_in(d, k, sl_entity_org_words) >= 0 || sl_known_firm_word(w, n, d->word_hash[k]);
+}
+
+bool sl_entities_call_sign(const sl_facts_doc *d, size_t i)
+{
+    const sl_token *t = &d->toks.items[i];
+    return (t->flags & SL_TOK_ALLCAPS) && t->end - t->start == 4 &&
+           (d->s[t->start] == 'K' || d->s[t->start] == 'W');
 }
 
 /* Time zones in capitals: "at 1100 EST", "0100 GMT". */
