@@ -3,7 +3,9 @@
  * entity typer reads a nationality as a group linked to its country and a
  * title across it ("the Egyptian president"). The table is written by
  * hand from general knowledge (iso-codes has no demonyms): no evaluation
- * data. Country names are those the gazetteer knows or their common form. */
+ * data. Country names are those the gazetteer knows or their common form;
+ * a continent's adjective names its continent ("Asian": "East Asian
+ * economies" is no place, as "North Korean" is none). */
 #include <pthread.h>
 #include <string.h>
 
@@ -17,6 +19,7 @@ typedef struct {
 /* Sorted by word (strcmp), so that no word is listed twice (a unit test checks). */
 static const demonym demonyms[] = {
     {"Afghan", "Afghanistan"},
+    {"African", "Africa"},
     {"Albanian", "Albania"},
     {"Algerian", "Algeria"},
     {"American", "United States"},
@@ -24,6 +27,7 @@ static const demonym demonyms[] = {
     {"Argentine", "Argentina"},
     {"Argentinian", "Argentina"},
     {"Armenian", "Armenia"},
+    {"Asian", "Asia"},
     {"Australian", "Australia"},
     {"Austrian", "Austria"},
     {"Azerbaijani", "Azerbaijan"},
@@ -61,6 +65,7 @@ static const demonym demonyms[] = {
     {"Eritrean", "Eritrea"},
     {"Estonian", "Estonia"},
     {"Ethiopian", "Ethiopia"},
+    {"European", "Europe"},
     {"Fijian", "Fiji"},
     {"Filipino", "Philippines"},
     {"Finnish", "Finland"},

@@ -29,16 +29,6 @@ static bool name_word(const sl_facts_doc *d, size_t i)
 static bool is_role(const sl_facts_doc *d, size_t i);
 static bool role_in_apposition(const sl_facts_doc *d, size_t end);
 
-/* Whether token k ends an organisation's name: "Ministry", "Co", "Group". */
-static bool org_word(const sl_facts_doc *d, size_t k)
-{
-    if (k >= d->toks.n)
-        return false;
-    size_t n;
-    const char *w = sl_facts_tok(d, k, &n);
-    return sl_facts_in(d, k, sl_entity_org_words) >= 0 || sl_known_firm_word(w, n, d->word_hash[k]);
-}
-
 /* Whether the name [first, end) opens with an organisation's word
  * ("Ministry of ..."), or with a firm's legal form and no person's role in
  * apposition ("NV Velden"; not the initials of "AB Marr, the coach,"). A
@@ -46,7 +36,7 @@ static bool org_word(const sl_facts_doc *d, size_t k)
 static bool opens_with_org_word(const sl_facts_doc *d, size_t first, size_t end)
 {
     if (sl_facts_in(d, first, sl_known_legal_forms) < 0)
-        return org_word(d, first);
+        return sl_entities_org_word(d, first);
     return !role_in_apposition(d, end);
 }
 
@@ -127,7 +117,7 @@ static bool titled_tail(const sl_facts_doc *d, sl_name *nm, sl_name *tail, const
     while (k > nm->first + 1 && !sl_facts_is(d, k, "of"))
         k--;
     if (k <= nm->first + 2 || !titled_name_before(d, k) || is_role(d, k - 2) ||
-        !name_word(d, k + 1) || org_word(d, k - 1))
+        !name_word(d, k + 1) || sl_entities_org_word(d, k - 1))
         return false; /* a given name and a surname: not "General Agreement of Tariffs" */
     const char *f = fold + nm->fold, *of = NULL;
     for (const char *p = f; (p = strstr(p, " of ")) && p < f + nm->fold_len; p++)
@@ -170,7 +160,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         sl_facts_in(d, first, sl_entity_common_capitals) >= 0)
         return NULL; /* a word or a numeral in capitals: "TV", "PC", "IV" */
     if (end - first >= 2 && sl_facts_in(d, first, sl_entity_compass) >= 0 &&
-        !org_word(d, end - 1))
+        !sl_entities_org_word(d, end - 1))
         return "place"; /* "Middle East", "West Bank"; not "Northern Football League" */
     /* "Tel Aviv, Israel": a place followed by its country; not a firm
      * followed by its town ("Ostler and Co, Bravik") */
@@ -193,7 +183,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         (sl_facts_in(d, first, sl_entity_place_words) >= 0 && sl_facts_is(d, first + 1, "of")))
         return "place"; /* "Gulf of Aden" */
     if (end - first >= 2 && sl_facts_in(d, first, sl_entity_place_heads) >= 0 &&
-        !org_word(d, end - 1))
+        !sl_entities_org_word(d, end - 1))
         return "place"; /* "Port Aldric"; not "Port Aldric Council" */
     if (first > 0 && sl_entities_copyright_mark(d, first - 1))
         return "organization"; /* the rights holder: "© 2026 Harbour Herald" */
@@ -210,7 +200,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "place"; /* a river's name: "the Tavel" beside "the Tavel River" */
     if (!modifies && !sl_entities_staff_at(d, first) && sl_entities_premises_named(d, first, end))
         return "place"; /* the hotel where it happened: "a fire at Marfell Hotel" */
-    if (org_word(d, end - 1) || opens_with_org_word(d, first, end) ||
+    if (sl_entities_org_word(d, end - 1) || opens_with_org_word(d, first, end) ||
         (the && !modifies))
         return "organization";
     if (sl_entities_premises_of(d, first, end))
@@ -220,6 +210,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "place"; /* a place's word in lower case after it: "struck Qorvik island" */
     if (the)
         return NULL; /* what it is, the noun after it says of itself, not of the name */
+    if (end - first >= 2 && sl_entities_call_sign(d, end - 1))
+        return "organization"; /* a broadcaster's after its town: "Boston WCVB" */
     if (sl_entities_body_by_apposition(d, first, end, has_role))
         return "organization"; /* "the ferry operator, Skerry Line, said", "the journal Nature" */
     if (has_role)
@@ -279,7 +271,8 @@ static size_t person_names(const sl_facts_doc *d, size_t first, size_t end)
     if (end - first < 4 || !sl_facts_is(d, end - 2, ".") || !sl_facts_upper(d, end - 3) ||
         !sl_facts_tok(d, end - 3, &n) || n != 1)
         return end - 2;
-    bool given = end - first > 4 && !org_word(d, end - 4); /* not "Veldor Bank A. Castellan" */
+    /* not "Veldor Bank A. Castellan" */
+    bool given = end - first > 4 && !sl_entities_org_word(d, end - 4);
     return given ? end - 4 : end - 3; /* "Anna K. Castellan", "A. Castellan" */
 }
 
@@ -371,7 +364,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     /* an adverb opening the sentence is no part of the name after it
      * ("Normally Velmora calls ...": Velmora) */
     if (starts && first == i && end - first >= 2 && sl_entities_adverb_opening(d, first) &&
-        !role_within(d, first + 1, end) && !org_word(d, end - 1) &&
+        !role_within(d, first + 1, end) && !sl_entities_org_word(d, end - 1) &&
         sl_facts_in(d, end - 1, sl_entity_place_words) < 0)
         first++; /* not a role's, a firm's or a place's first word ("Early Bird Inc") */
     /* a weekday or month ends the name before it ("Coach Maurice Cheeks
@@ -402,7 +395,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
      * (person_names); not "Chairman of the Federation of Economic
      * Organisations" */
     if (name > first && name + 4 <= end && sl_facts_is(d, name - 1, "of") &&
-        sl_facts_is(d, name, "the") && !sl_facts_upper(d, name) && !org_word(d, end - 1)) {
+        sl_facts_is(d, name, "the") && !sl_facts_upper(d, name) &&
+        !sl_entities_org_word(d, end - 1)) {
         size_t given = person_names(d, name + 1, end);
         if (given > name + 1 && !sl_entities_connector(d, given - 1) && sl_facts_upper(d, given) &&
             sl_facts_upper(d, end - 1) && !names_a_place(d, name + 1, end))
@@ -417,20 +411,22 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                         sl_facts_is(d, first - 1, "the") && !sl_facts_upper(d, first - 1) &&
                         sl_facts_is(d, first - 2, "of") && is_role(d, first - 3) &&
                         !sl_entities_connector(d, first - 3) && sl_facts_upper(d, first - 3) &&
-                        d->sent_of[first - 3] == d->sent_of[first] && !org_word(d, end - 1) &&
+                        d->sent_of[first - 3] == d->sent_of[first] &&
+                        !sl_entities_org_word(d, end - 1) &&
                         !sl_entities_connector(d, names - 1) && sl_facts_upper(d, names) &&
                         sl_facts_upper(d, end - 1) && !names_a_place(d, first, end);
     if (title_of_the)
         name = names;
     bool body_title = false; /* "Chairman of Fenwick Corp": a title at the body, not its name */
-    if (name > first && name < end && org_word(d, end - 1)) {
+    if (name > first && name < end && sl_entities_org_word(d, end - 1)) {
         body_title = name - 1 > first && sl_facts_is(d, name - 1, "of");
         if (!body_title)
             name = first; /* "Eskmoor General Hospital", "Defense Department": no title, one name */
     }
     bool has_role = name > first && !body_title;
-    if (name >= end || sl_entities_month_name(d, name, end))
-        return; /* nothing but a title; "in May" */
+    if (name >= end || sl_entities_month_name(d, name, end) ||
+        (end - name == 1 && sl_entities_word_no_name(d, name)))
+        return; /* nothing but a title; "in May", "December's", "EST" */
     if (end - first == 1 && sl_entities_people_of_country(d, first))
         return; /* "Americans", "Israelis": a group (peoples.c), no one's name */
     if (end - name == 1 && sl_entities_short_form_as_word(d, nm, name, fold))
@@ -502,7 +498,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                                            d->toks.items[name].end - d->toks.items[name].start))
         return; /* "Gaza-Egypt", "US-brokered": compounds, not names */
     /* "the Ministry of Defence": a role word inside an organisation's name is no role */
-    bool role = has_role && (title_of_the || !(name > first && org_word(d, name - 1)));
+    bool role = has_role && (title_of_the || !(name > first && sl_entities_org_word(d, name - 1)));
     /* a person by its name's shape alone that another mention shows to be an
      * organisation ("San Diego Chargers" ... "the Chargers") is one throughout;
      * a short form in capitals is no acronym ("KOVAC said" after "Andrej Kovac") */
@@ -735,7 +731,7 @@ static bool personal_somewhere(const sl_facts_doc *d, const sl_name_vec *names, 
         const sl_name *nm = &names->items[k];
         if (nm->refers != root)
             continue;
-        if ((is_role(d, nm->first) && !org_word(d, nm->end - 1)) ||
+        if ((is_role(d, nm->first) && !sl_entities_org_word(d, nm->end - 1)) ||
             (nm->first > 0 && is_role(d, nm->first - 1) &&
              !sl_entities_connector(d, nm->first - 1)) ||
             sl_entities_age_after(d, nm->end) ||
@@ -781,13 +777,17 @@ static bool joined_firm(const sl_facts_doc *d, const sl_name_vec *names, size_t 
  * organisation word: "the Food and Drug Administration", "the Securities
  * and Exchange Commission"; neither named on its own elsewhere, nor the
  * first a place or a body's whole name ("Kestrel and Vantor Group" after
- * "Kestrel said", "the New York Times and Los Angeles Times": two). */
+ * "Kestrel said", "the New York Times and Los Angeles Times": two), nor the
+ * second a body's whole name by its "X of" ("the Bank of Varna and Bank of
+ * Communications"; not "American Telephone and Telegraph Co"). */
 static bool joined_body(const sl_facts_doc *d, const sl_name_vec *names, size_t k)
 {
     const sl_name *a = &names->items[k], *b = &names->items[k + 1];
     return b->first == a->end + 1 && sl_facts_is(d, a->end, "and") &&
            !(a->flags & SL_NAME_POSSESSIVE) && a->end - a->first <= 3 &&
-           org_word(d, b->end - 1) && !org_word(d, a->end - 1) &&
+           sl_entities_org_word(d, b->end - 1) && !sl_entities_org_word(d, a->end - 1) &&
+           !(sl_facts_in(d, b->first, sl_entity_org_words) >= 0 &&
+             sl_facts_is(d, b->first + 1, "of")) &&
            !sl_facts_is_place(d->s + a->start, a->stop - a->start) &&
            !named_elsewhere(names, k, a->key) && !named_elsewhere(names, k + 1, b->key);
 }
@@ -859,7 +859,7 @@ void sl_facts_entities(sl_facts_doc *d)
             const sl_name *next = k + 1 < names.n ? &names.items[k + 1] : NULL;
             bool firm = next && joined_firm(d, &names, k);
             if (((nm.flags & SL_NAME_POSSESSIVE) && next && next->first == nm.end &&
-                 org_word(d, next->end - 1)) ||
+                 sl_entities_org_word(d, next->end - 1)) ||
                 firm || (next && joined_body(d, &names, k))) {
                 nm.end = next->end;
                 nm.stop = next->stop;

@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "facts/entity_cues.h"
+#include "facts/entity_known.h"
 #include "facts/entity_words.h"
 #include "util/alloc.h"
 
@@ -460,6 +461,40 @@ bool sl_entities_month_name(const sl_facts_doc *d, size_t name, size_t end)
             d->toks.items[end].start == d->toks.items[name].end);
 }
 
+bool sl_entities_org_word(const sl_facts_doc *d, size_t k)
+{
+    if (k >= d->toks.n)
+        return false;
+    size_t n, cut = sl_entities_possessive_len(d, k);
+    const char *w = sl_facts_tok(d, k, &n);
+    if (cut) {
+        uint32_t hash = sl_facts_word_hash(w, n - cut);
+        return sl_facts_list_find(sl_entity_org_words, w, n - cut, hash) >= 0 ||
+               sl_known_firm_word(w, n - cut, hash);
+    }
+    return sl_facts_in(d, k, sl_entity_org_words) >= 0 || sl_known_firm_word(w, n, d->word_hash[k]);
+}
+
+bool sl_entities_call_sign(const sl_facts_doc *d, size_t i)
+{
+    const sl_token *t = &d->toks.items[i];
+    return (t->flags & SL_TOK_ALLCAPS) && t->end - t->start == 4 &&
+           (d->s[t->start] == 'K' || d->s[t->start] == 'W');
+}
+
+/* Time zones in capitals: "at 1100 EST", "0100 GMT". */
+static const char *const time_zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
+    "gmt", "utc", "bst", "cet", "cest", NULL};
+
+bool sl_entities_word_no_name(const sl_facts_doc *d, size_t i)
+{
+    size_t n, cut = sl_entities_possessive_len(d, i);
+    const char *w = sl_facts_tok(d, i, &n);
+    if (cut)
+        return sl_facts_list_find(sl_entity_not_names, w, n - cut, sl_facts_word_hash(w, n - cut)) >= 0;
+    return (d->toks.items[i].flags & SL_TOK_ALLCAPS) && sl_facts_in(d, i, time_zones) >= 0;
+}
+
 /* Whether every word of tokens [a, b) is written in capitals. */
 bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b)
 {
@@ -560,7 +595,13 @@ size_t sl_entities_role_opening(const sl_facts_doc *d, size_t start)
  * ("Witnesses said"), besides the plurals of role words ("Prosecutors"). */
 static const char *const people_plurals[] = {"authorities", "witnesses", "residents",
     "investigators", "experts", "critics", "protesters", "neighbours", "neighbors", "rescuers",
-    "doctors", "lawyers", "troops", "soldiers", "firefighters", "officers", "relatives", NULL};
+    "doctors", "lawyers", "troops", "soldiers", "firefighters", "officers", "relatives",
+    "dealers", "brokers", "diplomats", "sources", "villagers", "passengers", "students",
+    "survivors", "activists", "friends", "fans", "parents", "teachers", "workers", "farmers",
+    "voters", "victims", "families", "locals", "observers", "organisers", "organizers",
+    "members", "customers", "shoppers", "guests", "medics", "paramedics", "nurses",
+    "teammates", "colleagues", "supporters", "opponents", "demonstrators", "campaigners",
+    "lawmakers", "legislators", "insiders", "militants", "rebels", "gunmen", NULL};
 
 /* Whether token i is a plural noun of people: a role word's plural or one
  * of people_plurals. */

@@ -27,13 +27,16 @@ static size_t suffix_len(const char *name, size_t len)
 /* A firm's legal form as news agencies write it, with or without the dot
  * ("Boeing Co", "Sandoz AG", "Skanska AB", "Philips NV", "Nestle SA"). */
 const char *const sl_known_legal_forms[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "cos",
-    "cos.", "ltd", "ltd.", "llc", "plc", "ag", "ab", "gmbh", "nv", "sa", "spa", "bhd", NULL};
+    "cos.", "ltd", "ltd.", "llc", "plc", "ag", "ab", "gmbh", "nv", "sa", "spa", "bhd", "l.p.", "lp", "llp", NULL};
 
 /* Organisation words other than a legal form that end a firm's name, which
  * the firm's first words stand for ("Kestrel" of "Kestrel Motors"; a town's
  * police or council is not shortened to the town's name). */
 static const char *const firm_words[] = {"group", "company", "corporation", "industries",
-    "motors", "systems", "airlines", "airways", "international", NULL};
+    "motors", "systems", "airlines", "airways", "international", "communications",
+    "telecom", "telecommunications", "technologies", "networks", "holdings", "enterprises",
+    "pharmaceuticals", "electronics", "partners", "studios", "pictures", "productions",
+    "records", "investments", "laboratories", "petroleum", "brands", NULL};
 
 bool sl_known_firm_word(const char *w, size_t n, uint32_t hash)
 {

@@ -22,7 +22,7 @@ const char *const sl_entity_role_words[] = {"president", "minister", "secretary"
     "economist", "author", "editor", "reporter", "correspondent", "emir", "sultan", "crown",
     "master", "commissioner", "superintendent", "councillor", "councilor", "chief", "champion",
     "trooper", "marshal", "gm", "sergeant", "lieutenant", "corporal", "constable", "senior",
-    NULL};
+    "treasurer", "adviser", "advisor", "investor", NULL};
 
 const char *const sl_entity_org_words[] = {"party", "ministry", "department", "agency", "council",
     "committee", "commission", "court", "army", "forces", "force", "police", "university",
@@ -77,7 +77,7 @@ const char *const sl_entity_speech_verbs[] = {"said", "says", "told", "added", "
     "pleaded", NULL};
 
 const char *const sl_entity_compass[] = {"north", "south", "east", "west", "middle", "central",
-    "northern", "southern", "eastern", "western", "upper", "lower", NULL};
+    "northern", "southern", "eastern", "western", "upper", "lower", "latin", NULL};
 
 const char *const sl_entity_day_words[] = {"today", "yesterday", "tonight", "tomorrow", NULL};
 

@@ -38,7 +38,7 @@ extern const char *const sl_entity_subject_verbs[];
 extern const char *const sl_entity_speech_verbs[];
 
 /* Words of the compass and of position that open a region's name:
- * "Middle East", "West Bank". */
+ * "Middle East", "West Bank", "Latin America". */
 extern const char *const sl_entity_compass[];
 
 /* Lower-case words of time after a name: "felt in Dubai today" (no

@@ -1,0 +1,109 @@
+/* test_facts_entity_kinds.c — unit tests of names typed as a reader types
+ * them on any news text (src/facts/entities.c, demonyms.c): a continent's
+ * adjective after a compass word is no place. The texts are invented. */
+#include "facts_items.h"
+#include "test.h"
+
+/* "East Asian", "Central African" qualify the noun after them as "North
+ * Korean" does: no place; the continent named, a body named after it and
+ * its people stay what they were. */
+TEST(facts_entities_continent_adjective_is_no_place) {
+  CHECK_ENTITIES(
+      "Exports from the East Asian economies fell, and the Central African "
+      "republic of Varnia asked for aid.\n",
+      {"East Asian", NULL, NULL, 0}, {"Central African", NULL, NULL, 0},
+      {"Varnia", "place", NULL, 1});
+  CHECK_ENTITIES(
+      "Ministers of the African Union met in Asia on Friday, and Europeans "
+      "watched.\n",
+      {"African Union", "organization", NULL, 1}, {"Asia", "place", NULL, 1},
+      {"Europeans", "group", NULL, 1});
+}
+
+/* A firm's name ends in "Communications", "Holdings", "Pharmaceuticals",
+ * "Partners" as in "Motors": a body, and its first word stands for it. */
+TEST(facts_entities_firm_words_end_a_body) {
+  CHECK_ENTITIES(
+      "Talvor Communications cut prices on Monday. Talvor said sales rose, "
+      "and Brenmar Holdings agreed.\n",
+      {"Talvor Communications", "organization", NULL, 1},
+      {"Talvor", "organization", "Talvor Communications", 1},
+      {"Brenmar Holdings", "organization", NULL, 1});
+  CHECK_ENTITIES("Loans came from Kessing Partners and Osterby Pharmaceuticals.\n",
+                 {"Kessing Partners", "organization", NULL, 1},
+                 {"Osterby Pharmaceuticals", "organization", NULL, 1});
+}
+
+/* "and" joins two names into one body's before its word ("the Food and
+ * Fuel Agency"), not where the second is a whole name by its "Bank of". */
+TEST(facts_entities_bank_of_after_and_is_its_own_body) {
+  CHECK_ENTITIES(
+      "Lenders included the Bank of Varna and Bank of Communications.\n",
+      {"Bank of Varna", "organization", NULL, 1},
+      {"Bank of Communications", "organization", NULL, 1});
+  CHECK_ENTITIES("The Food and Fuel Agency said prices rose.\n",
+                 {"Food and Fuel Agency", "organization", NULL, 1});
+}
+
+/* A month or a day with its possessive is no name, as it is none alone;
+ * nor is a time zone in capitals after a time. */
+TEST(facts_entities_month_possessive_and_time_zone_are_no_names) {
+  CHECK_ENTITIES(
+      "Loans rose 2.1 pct from December's level, and Monday's trade was thin. "
+      "Bids close at 1600 EST on Friday, or 2100 GMT.\n",
+      {"December", NULL, NULL, 0}, {"Monday", NULL, NULL, 0},
+      {"EST", NULL, NULL, 0}, {"GMT", NULL, NULL, 0});
+}
+
+/* "Latin" opens a region's name as a compass word does: "Latin America" is
+ * a place, "Latin American" before a noun an adjective. */
+TEST(facts_entities_latin_america_is_a_place) {
+  CHECK_ENTITIES(
+      "Lenders to Latin America met in Varnia. Latin America's debt and Latin "
+      "American banks were on the agenda.\n",
+      {"Latin America", "place", NULL, 2}, {"Latin American", NULL, NULL, 0});
+}
+
+/* A plural noun of people opening a sentence before "said" is no one's
+ * name ("Dealers said", "Diplomats said"); a surname ending in "s" is. */
+TEST(facts_entities_plural_people_before_said_are_no_names) {
+  CHECK_ENTITIES(
+      "Rates fell in Varnia. Dealers said the bank would act. Diplomats said "
+      "talks stalled. Villagers said the river rose. Sanders said he agreed.\n",
+      {"Dealers", NULL, NULL, 0}, {"Diplomats", NULL, NULL, 0},
+      {"Villagers", NULL, NULL, 0}, {"Sanders", "person", NULL, 1});
+}
+
+/* A body's last word with its possessive still ends a body's name: "Tarvel
+ * Co's drug", "the Justice Department's division". */
+TEST(facts_entities_body_word_with_possessive) {
+  CHECK_ENTITIES(
+      "Regulators cleared Tarvel Co's new drug, and the Justice Department's "
+      "antitrust division agreed.\n",
+      {"Tarvel Co", "organization", NULL, 1},
+      {"Justice Department", "organization", NULL, 1},
+      {"Department", NULL, NULL, 0});
+}
+
+/* "Treasurer", "Adviser", "Investor" before a name are its title; "L.P."
+ * and "LLP" end a firm's name. */
+TEST(facts_entities_treasurer_adviser_titles_and_partnerships) {
+  const char *text =
+      "Treasurer Ann Velder said growth slowed. National Security Adviser "
+      "Tom Ruske met Investor Cal Brandt. Orvel Partners L.P. and Hask "
+      "Reid LLP sued.\n";
+  CHECK_ENTITIES(text, {"Ann Velder", "person", NULL, 1},
+                 {"Tom Ruske", "person", NULL, 1},
+                 {"Cal Brandt", "person", NULL, 1},
+                 {"Orvel Partners L.P.", "organization", NULL, 1},
+                 {"Hask Reid LLP", "organization", NULL, 1});
+  CHECK_INT(entities_with_role(text, "Ann Velder", "person", "Treasurer"), 1);
+}
+
+/* A broadcaster's call sign after its town is a body's name, not a
+ * person's two names: "Varnton WQRX sportscaster". */
+TEST(facts_entities_call_sign_after_its_town) {
+  CHECK_ENTITIES(
+      "The offer was first reported by Varnton WQRX sportscaster Lee Ammon.\n",
+      {"Varnton WQRX", "organization", NULL, 1}, {"Lee Ammon", "person", NULL, 1});
+}
