@@ -102,6 +102,15 @@ static double cosine(const sl_term_probe *a, const sl_vector *b)
     return dot;
 }
 
+/* cosine(v's probe, v): every term shared with itself, in order. */
+static double self_cosine(const sl_vector *v)
+{
+    double dot = 0;
+    for (uint32_t k = 0; k < v->n; k++)
+        dot += (double)v->terms[k].weight * v->terms[k].weight;
+    return dot;
+}
+
 /* Rows x and y of n doubles turned by the rotation (c, s): x := c x - s y,
  * y := s x + c y. The even part is its own loop so that gcc -O2 (whose
  * vectoriser takes only loops without a remainder) turns two doubles at a
@@ -234,7 +243,7 @@ int sl_members_split(const sl_member *m, size_t n, unsigned char *part)
         sl_term_probe row_i;
         sl_term_probe_set(&row_i, m[weighed[i]].vector.terms, m[weighed[i]].vector.n);
         w[i * k + i] = 0;
-        cos[i * k + i] = cosine(&row_i, &m[weighed[i]].vector);
+        cos[i * k + i] = self_cosine(&m[weighed[i]].vector);
         for (size_t j = i + 1; j < k; j++) {
             cos[i * k + j] = cos[j * k + i] = cosine(&row_i, &m[weighed[j]].vector);
             w[i * k + j] = w[j * k + i] = fmax(cos[i * k + j], 0) + LINK_FLOOR;
