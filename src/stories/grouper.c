@@ -336,8 +336,7 @@ static float *acc_slot(sl_grouper *g, uint32_t story)
 static void accumulate(sl_grouper *g, const sl_vector *v)
 {
     sl_weighted_term keys[SL_VECTOR_TERMS];
-    memcpy(keys, v->terms, v->n * sizeof *keys);
-    sl_sort_heaviest_first(keys, v->n);
+    sl_vector_heaviest_first(v, keys);
     if (g->n_docs > 100) /* the common-term rule reads the counts */
         sl_grouper_fetch_query_df(g, v);
     double common = COMMON_TERM_SHARE * (double)g->n_docs;

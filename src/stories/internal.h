@@ -256,6 +256,13 @@ uint32_t sl_sum_terms(sl_weighted_term *terms, size_t n);
 
 /* Sorts terms heaviest first, equal weights by term. */
 void sl_sort_heaviest_first(sl_weighted_term *terms, size_t n);
+/* v's terms in that order, into out: one 64-bit key a term, its weight's
+ * bits flipped above its place in v, sorted as integers (v ascends by
+ * term, so places order equal weights as their terms do; a record sort
+ * of 128 terms took about 7,000 instructions a query); a weight negative,
+ * infinite or not a number, or terms out of order, go by
+ * sl_sort_heaviest_first. */
+void sl_vector_heaviest_first(const sl_vector *v, sl_weighted_term *out);
 
 /* Keeps the `keep` heaviest of n terms (L2-normalised when `normalise`), sorted by term. */
 uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise);
