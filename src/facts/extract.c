@@ -106,7 +106,8 @@ int sl_facts_doc_init(sl_facts_doc *d, const char *text, size_t len, const sl_an
         d->sents.n++;
     if (d->toks.n && (!(d->sent_of = sl_malloc(d->toks.n * sizeof *d->sent_of)) ||
                       !(d->word_hash = sl_malloc(d->toks.n * sizeof *d->word_hash)) ||
-                      !(d->token_memo = sl_calloc(d->toks.n, sizeof *d->token_memo))))
+                      !(d->token_memo = sl_calloc(d->toks.n, sizeof *d->token_memo)) ||
+                      !(d->units_memo = sl_calloc(d->toks.n, sizeof *d->units_memo))))
         return SL_ENOMEM;
     for (size_t i = 0; i < d->toks.n; i++) {
         size_t n;
@@ -140,9 +141,11 @@ void sl_facts_doc_clear(sl_facts_doc *d)
     free(d->sent_of);
     free(d->word_hash);
     free(d->token_memo);
+    free(d->units_memo);
     d->sent_of = NULL;
     d->word_hash = NULL;
     d->token_memo = NULL;
+    d->units_memo = NULL;
 }
 
 void sl_facts_run_extractors(sl_facts_doc *d)

@@ -36,6 +36,7 @@ typedef struct sl_facts_doc {
     size_t *sent_of;          /* sentence index of each token */
     uint32_t *word_hash;      /* sl_facts_word_hash of each token (word lists) */
     uint16_t *token_memo;     /* tests of each token asked once an article (SL_MEMO_* bits) */
+    uint32_t *units_memo;     /* units.c: sl_units_at of each token, asked once an article */
     const sl_text_names *names; /* the names of the tokens read, NULL: the entities finder finds them */
     struct sl_place_opener *place_openers; /* entities.c, while it runs: the tokens */
     size_t n_place_openers;                      /* before a place word, by word_hash */

@@ -304,22 +304,51 @@ static size_t first_word_unit(const char *s, size_t w, size_t key)
     return N_UNITS;
 }
 
-size_t sl_units_at(const sl_facts_doc *d, size_t i, const char **unit)
+/* sl_units_at's answer at token i: the words the unit takes (0 for none)
+ * and the unit's place in the table (N_UNITS for none; a unit is set even
+ * when the words are not taken, a sign glued to a word). */
+static void unit_of_token(const sl_facts_doc *d, size_t i, size_t *words, size_t *k)
 {
-    size_t best = 0, best_k = N_UNITS, tn;
-    if (i >= d->toks.n)
-        return 0;
-    pthread_once(&by_key_once, index_by_key);
+    size_t best = 0, tn;
+    *k = N_UNITS;
+    const char *unit;
     int c = tolower((unsigned char)*sl_facts_tok(d, i, &tn));
     /* a first word of tn bytes, or a plural one of tn - 1 and its "s" */
-    longest_of_key(d, i, tn, KEY(c, tn), &best, &best_k, unit);
+    longest_of_key(d, i, tn, KEY(c, tn), &best, k, &unit);
     if (tn > 0 && KEY(c, tn - 1) != KEY(c, tn))
-        longest_of_key(d, i, tn, KEY(c, tn - 1), &best, &best_k, unit);
+        longest_of_key(d, i, tn, KEY(c, tn - 1), &best, k, &unit);
     if (best == 1 && (d->toks.items[i].flags & SL_TOK_PUNCT) && i + 1 < d->toks.n &&
         d->toks.items[i].end == d->toks.items[i + 1].start &&
         (d->toks.items[i + 1].flags & SL_TOK_WORD))
-        return 0; /* a sign glued to a word: the apostrophe of "2022\xE2\x80\xB2s", "45\xC2\xB0N" */
-    return best;
+        best = 0; /* a sign glued to a word: the apostrophe of "2022\xE2\x80\xB2s", "45\xC2\xB0N" */
+    *words = best;
+}
+
+/* A memo entry: asked, the words, the unit's place. */
+#define UNIT_ASKED (1u << 31)
+_Static_assert(N_UNITS < (1u << 16), "a unit's place in 16 bits");
+
+size_t sl_units_at(const sl_facts_doc *d, size_t i, const char **unit)
+{
+    if (i >= d->toks.n)
+        return 0;
+    pthread_once(&by_key_once, index_by_key);
+    /* asked once a token: an article's numbers ask again at the same
+     * tokens (the first 1,000 Reuters stories: 24,002 calls at 13,640
+     * tokens) */
+    uint32_t memo = d->units_memo ? d->units_memo[i] : 0;
+    size_t words, k;
+    if (memo & UNIT_ASKED) {
+        words = (memo >> 16) & 0x7FFF;
+        k = memo & 0xFFFF;
+    } else {
+        unit_of_token(d, i, &words, &k);
+        if (d->units_memo && words <= 0x7FFF)
+            d->units_memo[i] = UNIT_ASKED | (uint32_t)words << 16 | (uint32_t)k;
+    }
+    if (k < N_UNITS)
+        *unit = units[k].unit;
+    return words;
 }
 
 const char *sl_units_word(const char *s, size_t n)

@@ -336,8 +336,7 @@ static float *acc_slot(sl_grouper *g, uint32_t story)
 static void accumulate(sl_grouper *g, const sl_vector *v)
 {
     sl_weighted_term keys[SL_VECTOR_TERMS];
-    memcpy(keys, v->terms, v->n * sizeof *keys);
-    sl_sort_heaviest_first(keys, v->n);
+    sl_vector_heaviest_first(v, keys);
     if (g->n_docs > 100) /* the common-term rule reads the counts */
         sl_grouper_fetch_query_df(g, v);
     double common = COMMON_TERM_SHARE * (double)g->n_docs;
@@ -464,14 +463,16 @@ void sl_grouper_take_merge(sl_grouper *g, int64_t *from, int64_t *into)
 /* Which stories a story's search may end at (merge_grown). */
 typedef int (*story_filter)(sl_grouper *g, int64_t id, uint32_t other);
 
-/* The candidates of story id's centroid, normalised into v: the query of
- * the same candidate search as an article's. */
-static size_t story_candidates(sl_grouper *g, int64_t id, sl_vector *v, candidate *cands)
+/* The candidates of story id's centroid, normalised into v (and its
+ * probe): the query of the same candidate search as an article's. */
+static size_t story_candidates(sl_grouper *g, int64_t id, sl_vector *v, sl_term_probe *probe,
+                               candidate *cands)
 {
     const sl_story_slot *s = &g->stories[id];
     v->n = 0;
     for (uint32_t i = 0; i < s->n; i++)
         v->terms[v->n++] = (sl_weighted_term){s->terms[i].term, s->terms[i].weight / s->norm};
+    sl_term_probe_set(probe, v->terms, v->n);
     accumulate(g, v);
     return take_candidates(g, cands);
 }
@@ -483,14 +484,15 @@ static uint32_t nearest_story(sl_grouper *g, int64_t id, double threshold, uint3
                               story_filter keep)
 {
     sl_vector v;
+    sl_term_probe probe;
     candidate cands[TOP_CANDIDATES];
-    size_t n = story_candidates(g, id, &v, cands);
+    size_t n = story_candidates(g, id, &v, &probe, cands);
     uint32_t nearest = 0;
     for (size_t i = 0; i < n; i++) {
         if (cands[i].story == id || !keep(g, id, cands[i].story))
             continue;
         sl_join_pair p;
-        sl_join_measure(g, &v, &g->stories[cands[i].story], &p);
+        sl_join_measure(g, &probe, &g->stories[cands[i].story], &p);
         if (p.shared < need || p.cosine < threshold)
             continue;
         threshold = p.cosine;
@@ -514,8 +516,9 @@ static int relink(sl_grouper *g, int64_t id)
     if (sl_grouper_thread_of(g, id) != id || s->norm <= 0)
         return 0;
     sl_vector v;
+    sl_term_probe probe;
     candidate cands[TOP_CANDIDATES];
-    size_t n = story_candidates(g, id, &v, cands);
+    size_t n = story_candidates(g, id, &v, &probe, cands);
     uint32_t nearest = 0;
     double best = 0;
     for (size_t i = 0; i < n; i++) {
@@ -523,7 +526,7 @@ static int relink(sl_grouper *g, int64_t id)
         if (cands[i].story == id || sl_grouper_thread_of(g, cands[i].story) == id)
             continue;
         sl_join_pair p;
-        sl_join_measure(g, &v, c, &p);
+        sl_join_measure(g, &probe, c, &p);
         if (thread_link(g, g->relink_threshold, &p, span_gap(s, c), s->last_day != INT64_MIN,
                         c->last_day != INT64_MIN) &&
             p.cosine >= best) {
@@ -555,14 +558,15 @@ static void trace_story(sl_grouper *g, int64_t id, int64_t thread)
     if (s->norm <= 0)
         return;
     sl_vector v;
+    sl_term_probe probe;
     candidate cands[TOP_CANDIDATES];
-    size_t n = story_candidates(g, id, &v, cands);
+    size_t n = story_candidates(g, id, &v, &probe, cands);
     for (size_t i = 0; i < n; i++) {
         if (cands[i].story == id)
             continue;
         const sl_story_slot *c = &g->stories[cands[i].story];
         sl_join_pair p;
-        sl_join_measure(g, &v, c, &p);
+        sl_join_measure(g, &probe, c, &p);
         sl_thread_trace_relink(g->trace, cands[i].story, &p, c->articles, span_gap(s, c),
                                s->last_day != INT64_MIN, c->last_day != INT64_MIN);
     }
@@ -593,7 +597,7 @@ static double join_score(const sl_grouper *g, const sl_story_slot *s, const sl_j
     return *sim * (is_short ? short_prior(s, p) : 1.0);
 }
 
-double sl_grouper_short_fit(const sl_grouper *g, const sl_vector *v, int64_t day,
+double sl_grouper_short_fit(const sl_grouper *g, const sl_term_probe *v, int64_t day,
                             const sl_story_slot *s, double *threshold)
 {
     sl_join_pair p;
@@ -680,8 +684,9 @@ static int take_in_small(sl_grouper *g, int64_t id, int is_short)
     if (s->articles < (is_short ? 2 : REPORT_TAKER_MIN) || s->norm <= 0)
         return 0;
     sl_vector v;
+    sl_term_probe probe;
     candidate cands[TOP_CANDIDATES];
-    size_t n = story_candidates(g, id, &v, cands);
+    size_t n = story_candidates(g, id, &v, &probe, cands);
     double threshold =
         is_short ? TAKE_IN_FACTOR * g->join_threshold * SHORT_FACTOR / size_prior(s, SHORT_SIZE_PRIOR)
                  : REPORT_TAKE_IN_FACTOR * g->join_threshold;
@@ -692,7 +697,7 @@ static int take_in_small(sl_grouper *g, int64_t id, int is_short)
         if (cands[i].story == id || c->articles > small || !in_window(g, id, cands[i].story))
             continue;
         sl_join_pair p;
-        sl_join_measure(g, &v, c, &p);
+        sl_join_measure(g, &probe, c, &p);
         if (p.shared < need || p.cosine < threshold)
             continue;
         int rc = absorb(g, cands[i].story, id);
@@ -738,10 +743,12 @@ void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placeme
     uint32_t need = is_short ? SHORT_MIN_SHARED : MIN_SHARED;
     sl_join_pair pairs[TOP_CANDIDATES];
     int64_t gaps[TOP_CANDIDATES];
+    sl_term_probe probe;
+    sl_term_probe_set(&probe, v->terms, v->n);
     for (size_t i = 0; i < n; i++) {
         const sl_story_slot *s = &g->stories[cands[i].story];
         gaps[i] = gap_days(s, day);
-        sl_join_measure(g, v, s, &pairs[i]);
+        sl_join_measure(g, &probe, s, &pairs[i]);
     }
     double top, second;
     window_best(pairs, gaps, n, &top, &second);

@@ -8,6 +8,7 @@
 #include "util/count_map.h"
 
 #include <stdio.h>
+#include <string.h>
 
 
 /* One story in a term's postings: its id and the term's weight in its
@@ -76,33 +77,58 @@ static inline int sl_vector_short(const sl_vector *v)
     return v->n >= 2 && v->n < SL_SHORT_TERMS;
 }
 
-/* The next term two term-sorted arrays share, from a[*i] and b[*k] on:
- * true with *i and *k at it, false when either runs out. Each array's run
- * of smaller terms is skipped in a loop of its own (an article's 128
- * terms mostly run ahead of a centroid's 64): the same pairs, in the same
- * order, as a merge that steps one side at a time. */
-static inline bool sl_next_shared(const sl_weighted_term *a, uint32_t na, uint32_t *i,
-                                  const sl_weighted_term *b, uint32_t nb, uint32_t *k)
+/* A vector's terms in a small open-addressed table, to find in it the
+ * terms of the vectors it is compared with one after another (an article
+ * with its candidate stories, a split's member with the others): a probe
+ * a term of the other side, where a merge of the two sorted arrays
+ * stepped through both (an article's 128 terms and a centroid's 64 took
+ * about 190 steps; docs/history/benchmarks-rounds.md, "Thirty-fourth
+ * round"). The vector's terms are distinct, as every vector's and
+ * centroid's are. */
+#define SL_PROBE_SLOTS 1024 /* a power of two, at least twice SL_VECTOR_TERMS */
+_Static_assert(SL_PROBE_SLOTS >= 2 * SL_VECTOR_TERMS && SL_VECTOR_TERMS < 255,
+               "a probe table at most half full, its indexes in a byte");
+typedef struct sl_term_probe {
+    const sl_weighted_term *terms; /* the vector's */
+    uint8_t at[SL_PROBE_SLOTS];    /* index in terms + 1; 0: an empty slot */
+    uint64_t term[SL_PROBE_SLOTS];
+} sl_term_probe;
+
+static inline uint32_t sl_probe_slot(uint64_t term)
 {
-    uint32_t x = *i, y = *k;
-    bool found = false;
-    if (x < na && y < nb)
-        for (;;) {
-            while (a[x].term < b[y].term)
-                if (++x == na)
-                    goto done;
-            while (b[y].term < a[x].term)
-                if (++y == nb)
-                    goto done;
-            if (a[x].term == b[y].term) {
-                found = true;
-                break;
+    return (uint32_t)((term * 0x9E3779B97F4A7C15u) >> 54); /* 10 bits: SL_PROBE_SLOTS */
+}
+
+/* p over the n terms (at most SL_VECTOR_TERMS), which must outlive it. */
+static inline void sl_term_probe_set(sl_term_probe *p, const sl_weighted_term *terms, uint32_t n)
+{
+    p->terms = terms;
+    memset(p->at, 0, sizeof p->at);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t s = sl_probe_slot(terms[i].term);
+        while (p->at[s])
+            s = (s + 1) & (SL_PROBE_SLOTS - 1);
+        p->at[s] = (uint8_t)(i + 1);
+        p->term[s] = terms[i].term;
+    }
+}
+
+/* The next of b's terms, from b[*k] on, that p's vector holds: true with
+ * *k at it and *i at its index in p's terms, false when b runs out. In b's
+ * order, so both sorted by term: the same pairs, in the same order, as a
+ * merge of the two arrays. */
+static inline bool sl_probe_next(const sl_term_probe *p, const sl_weighted_term *b, uint32_t nb,
+                                 uint32_t *k, uint32_t *i)
+{
+    for (uint32_t y = *k; y < nb; y++)
+        for (uint32_t s = sl_probe_slot(b[y].term); p->at[s]; s = (s + 1) & (SL_PROBE_SLOTS - 1))
+            if (p->term[s] == b[y].term) {
+                *k = y;
+                *i = p->at[s] - 1u;
+                return true;
             }
-        }
-done:
-    *i = x;
-    *k = y;
-    return found;
+    *k = nb;
+    return false;
 }
 
 /* Term ids are hashes; 0 is reserved for empty slots, so it maps to 1. */
@@ -200,11 +226,11 @@ int sl_grouper_read_candidate(sl_grouper *g, uint32_t story);
 /* The candidates of a search for v (the index's best by partial cosine,
  * at most SL_TOP_CANDIDATES story ids into out); how many. */
 size_t sl_grouper_candidates(sl_grouper *g, const sl_vector *v, uint32_t *out);
-/* A short text v's join score with story s, as sl_grouper_place weighs it
+/* A short text's join score (its vector in probe v) with story s, as sl_grouper_place weighs it
  * (its cosine lowered by the days between, times the size prior), with
  * the threshold it must reach in *threshold; 0 when s is beyond the story
  * window or shares too few terms. */
-double sl_grouper_short_fit(const sl_grouper *g, const sl_vector *v, int64_t day,
+double sl_grouper_short_fit(const sl_grouper *g, const sl_term_probe *v, int64_t day,
                             const sl_story_slot *s, double *threshold);
 
 /* Story id goes with the story of the window nearest to its centroid when
@@ -242,6 +268,13 @@ uint32_t sl_sum_terms(sl_weighted_term *terms, size_t n);
 
 /* Sorts terms heaviest first, equal weights by term. */
 void sl_sort_heaviest_first(sl_weighted_term *terms, size_t n);
+/* v's terms in that order, into out: one 64-bit key a term, its weight's
+ * bits flipped above its place in v, sorted as integers (v ascends by
+ * term, so places order equal weights as their terms do; a record sort
+ * of 128 terms took about 7,000 instructions a query); a weight negative,
+ * infinite or not a number, or terms out of order, go by
+ * sl_sort_heaviest_first. */
+void sl_vector_heaviest_first(const sl_vector *v, sl_weighted_term *out);
 
 /* Keeps the `keep` heaviest of n terms (L2-normalised when `normalise`), sorted by term. */
 uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normalise);
@@ -292,7 +325,8 @@ typedef struct sl_join_pair {
 
 #define SL_JOIN_FEATURES 11
 
-void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slot *s,
+/* What the vector in probe v shares with story s. */
+void sl_join_measure(const sl_grouper *g, const sl_term_probe *v, const sl_story_slot *s,
                      sl_join_pair *out);
 /* The pair's features; `next_best` is the best cosine of the other
  * candidates in the window, `gap` the days between the article and the story. */

@@ -14,19 +14,18 @@
 #include <math.h>
 #include <stdio.h>
 
-void sl_join_measure(const sl_grouper *g, const sl_vector *v, const sl_story_slot *s,
+void sl_join_measure(const sl_grouper *g, const sl_term_probe *v, const sl_story_slot *s,
                      sl_join_pair *out)
 {
     double dot = 0, names = 0, covered = 0;
-    uint32_t i = 0, k = 0, shared = 0;
-    while (sl_next_shared(v->terms, v->n, &i, s->terms, s->n, &k)) {
+    uint32_t i, k = 0, shared = 0;
+    while (sl_probe_next(v, s->terms, s->n, &k, &i)) {
         double x = (double)v->terms[i].weight * s->terms[k].weight;
         dot += x;
         covered += (double)v->terms[i].weight * v->terms[i].weight;
         if (g->trace && sl_terms_find(g->entities.items, g->entities.n, v->terms[i].term))
             names += x;
         shared++;
-        i++;
         k++;
     }
     out->cosine = s->norm > 0 ? dot / s->norm : 0;

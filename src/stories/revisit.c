@@ -117,14 +117,16 @@ int sl_grouper_revisit_member(sl_grouper *g, int64_t id, const sl_member *m, int
     sl_story_slot left;
     without(&g->stories[id], m, &left, terms);
     double threshold;
-    double best = sl_grouper_short_fit(g, v, m->day, &left, &threshold);
+    sl_term_probe probe;
+    sl_term_probe_set(&probe, v->terms, v->n);
+    double best = sl_grouper_short_fit(g, &probe, m->day, &left, &threshold);
     uint32_t cands[SL_TOP_CANDIDATES];
     size_t n = sl_grouper_candidates(g, v, cands);
     for (size_t i = 0; i < n; i++) {
         const sl_story_slot *c = &g->stories[cands[i]];
         if (cands[i] == id || !c->articles)
             continue;
-        double score = sl_grouper_short_fit(g, v, m->day, c, &threshold);
+        double score = sl_grouper_short_fit(g, &probe, m->day, c, &threshold);
         if (score >= threshold && score > best) {
             best = score;
             *to = cands[i];

@@ -91,12 +91,23 @@ int sl_grouper_split_past(const sl_grouper *g, int64_t id)
     return g->stories[id].articles == SL_SPLIT_MAX + 1 ? SL_SPLIT_PASSED : SL_SPLIT_PAST;
 }
 
-static double cosine(const sl_vector *a, const sl_vector *b)
+/* The cosine of the unit vectors in probe a and in b: their dot product,
+ * over their shared terms in order of term. */
+static double cosine(const sl_term_probe *a, const sl_vector *b)
 {
     double dot = 0;
-    uint32_t i = 0, k = 0;
-    while (sl_next_shared(a->terms, a->n, &i, b->terms, b->n, &k))
-        dot += (double)a->terms[i++].weight * b->terms[k++].weight;
+    uint32_t i, k = 0;
+    for (; sl_probe_next(a, b->terms, b->n, &k, &i); k++)
+        dot += (double)a->terms[i].weight * b->terms[k].weight;
+    return dot;
+}
+
+/* cosine(v's probe, v): every term shared with itself, in order. */
+static double self_cosine(const sl_vector *v)
+{
+    double dot = 0;
+    for (uint32_t k = 0; k < v->n; k++)
+        dot += (double)v->terms[k].weight * v->terms[k].weight;
     return dot;
 }
 
@@ -195,12 +206,19 @@ static int bisect(const double *w, size_t k, double *a, double *v, unsigned char
 static size_t nearest_weighed(const sl_member *members, const size_t *weighed, size_t k,
                               const sl_member *m, const double *row)
 {
+    double own_row[SL_SPLIT_MAX];
+    if (!row) {
+        sl_term_probe own;
+        sl_term_probe_set(&own, m->vector.terms, m->vector.n);
+        for (size_t i = 0; i < k; i++)
+            own_row[i] = cosine(&own, &members[weighed[i]].vector);
+        row = own_row;
+    }
     size_t best = 0;
     double best_cos = -1;
     for (size_t i = 0; i < k; i++) {
-        double c = row ? row[i] : cosine(&members[weighed[i]].vector, &m->vector);
-        if (c > best_cos) {
-            best_cos = c;
+        if (row[i] > best_cos) {
+            best_cos = row[i];
             best = i;
         }
     }
@@ -222,10 +240,12 @@ int sl_members_split(const sl_member *m, size_t n, unsigned char *part)
     if (!w)
         return SL_ENOMEM;
     for (size_t i = 0; i < k; i++) {
+        sl_term_probe row_i;
+        sl_term_probe_set(&row_i, m[weighed[i]].vector.terms, m[weighed[i]].vector.n);
         w[i * k + i] = 0;
-        cos[i * k + i] = cosine(&m[weighed[i]].vector, &m[weighed[i]].vector);
+        cos[i * k + i] = self_cosine(&m[weighed[i]].vector);
         for (size_t j = i + 1; j < k; j++) {
-            cos[i * k + j] = cos[j * k + i] = cosine(&m[weighed[i]].vector, &m[weighed[j]].vector);
+            cos[i * k + j] = cos[j * k + i] = cosine(&row_i, &m[weighed[j]].vector);
             w[i * k + j] = w[j * k + i] = fmax(cos[i * k + j], 0) + LINK_FLOOR;
         }
     }

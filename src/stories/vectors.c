@@ -145,6 +145,30 @@ static bool heavier(const sl_weighted_term *x, const sl_weighted_term *y)
 SL_SORT_DEFINE(, sl_sort_heaviest_first, sl_weighted_term, HEAVIER)
 SL_SORT_DEFINE(, sl_sort_by_term, sl_weighted_term, TERM_BEFORE)
 
+/* A weight's bits below this (sign clear, finite: +0 to the largest
+ * float) order as the floats do. */
+#define FINITE_BITS 0x7F800000u
+
+void sl_vector_heaviest_first(const sl_vector *v, sl_weighted_term *out)
+{
+    uint64_t key[SL_VECTOR_TERMS];
+    bool keyed = true;
+    for (uint32_t i = 0; i < v->n; i++) {
+        uint32_t bits;
+        memcpy(&bits, &v->terms[i].weight, sizeof bits);
+        keyed &= bits < FINITE_BITS && (!i || v->terms[i - 1].term < v->terms[i].term);
+        key[i] = (uint64_t)(FINITE_BITS - bits) << 32 | i;
+    }
+    if (!keyed) {
+        memcpy(out, v->terms, v->n * sizeof *out);
+        sl_sort_heaviest_first(out, v->n);
+        return;
+    }
+    sl_sort_u64(key, v->n);
+    for (uint32_t i = 0; i < v->n; i++)
+        out[i] = v->terms[(uint32_t)key[i]];
+}
+
 static void swap_terms(sl_weighted_term *x, sl_weighted_term *y)
 {
     sl_weighted_term t = *x;

@@ -8,6 +8,8 @@
 #include "facts/facts.h"
 #include "facts/units.h"
 #include "facts_items.h"
+#include "text/text.h"
+#include "util/date.h"
 #include "test.h"
 
 /* A currency sign or code before the amount is found whatever its case and
@@ -127,4 +129,42 @@ TEST(facts_numbers_every_fraction_sign)
     CHECK(!number_text(items, "\xE2\x80\x94"));
     CHECK(!number_text(items, "\xC2\xA9"));
     sl_fact_items_free(items);
+}
+
+/* sl_units_at asked again at a token gives what the first ask gave (the
+ * article's memo), the same as with no memo, and leaves the unit alone
+ * where there is none: at every token of a text with a unit of several
+ * words, a plural, a sign glued to a word and words that are no unit. */
+TEST(facts_units_at_asked_again_as_first)
+{
+    static const char text[] = "The barge carried 40 tonnes of gravel 9 square miles upriver "
+                               "at 6 miles per hour; its 45\xC2\xB0N mark and the 3% fee stayed.\n";
+    sl_analyzer *an = sl_analyzer_new();
+    sl_analysis analysis = {0};
+    sl_fact_vec out = {0};
+    sl_facts_doc d;
+    CHECK(an != NULL);
+    CHECK_INT(sl_analyze(an, text, strlen(text), &analysis), 0);
+    CHECK_INT(sl_facts_doc_init(&d, text, strlen(text), &analysis, SL_NO_DAY, &out), 0);
+    CHECK(d.units_memo != NULL);
+    size_t found = 0, glued = 0;
+    for (size_t i = 0; i <= d.toks.n; i++) {
+        const char *first = "none", *again = "none", *plain = "none";
+        size_t n_first = sl_units_at(&d, i, &first), n_again = sl_units_at(&d, i, &again);
+        uint32_t *memo = d.units_memo;
+        d.units_memo = NULL; /* asked afresh */
+        size_t n_plain = sl_units_at(&d, i, &plain);
+        d.units_memo = memo;
+        CHECK_INT(n_again, n_first);
+        CHECK_INT(n_plain, n_first);
+        CHECK(!strcmp(again, first) && !strcmp(plain, first));
+        found += n_first > 0;
+        glued += !n_first && strcmp(first, "none"); /* the degree sign of "45 degrees N" */
+    }
+    CHECK(found >= 4); /* tonnes, square miles, miles per hour, the percent sign */
+    CHECK_INT(glued, 1);
+    sl_facts_doc_clear(&d);
+    sl_facts_vec_free(&out);
+    sl_analysis_free(&analysis);
+    sl_analyzer_free(an);
 }

@@ -185,12 +185,14 @@ static uint32_t random_terms(sl_weighted_term *t, uint32_t n, uint64_t range, ui
 
 TEST(split_shared_terms_as_a_plain_merge_finds_them)
 {
-    sl_weighted_term a[128], b[64];
+    sl_weighted_term a[128], b[128];
     uint64_t seed = 7;
-    for (int round = 0; round < 200; round++) {
-        uint32_t na = random_terms(a, round % 2 ? 128 : 40, 300, &seed);
-        uint32_t nb = random_terms(b, round % 3 ? 64 : 5, 300, &seed);
-        uint32_t want[64], n_want = 0, got[64], n_got = 0;
+    sl_term_probe p;
+    for (int round = 0; round < 300; round++) {
+        /* full vectors (128 terms, a probe table half full), centroids, short texts */
+        uint32_t na = random_terms(a, round % 2 ? 128 : 40, round % 5 ? 300 : 130, &seed);
+        uint32_t nb = random_terms(b, round % 3 ? 64 : round % 7 ? 5 : 128, 300, &seed);
+        uint32_t want[128], n_want = 0, got[128], n_got = 0;
         for (uint32_t i = 0, k = 0; i < na && k < nb;) { /* one side a step */
             if (a[i].term < b[k].term)
                 i++;
@@ -199,14 +201,46 @@ TEST(split_shared_terms_as_a_plain_merge_finds_them)
             else
                 want[n_want++] = i++ * 1000 + k++;
         }
+        sl_term_probe_set(&p, a, na);
         uint32_t i = 0, k = 0;
-        while (sl_next_shared(a, na, &i, b, nb, &k))
-            got[n_got++] = i++ * 1000 + k++;
+        for (; sl_probe_next(&p, b, nb, &k, &i); k++)
+            got[n_got++] = i * 1000 + k;
+        CHECK_INT(k, nb);
         CHECK_INT(n_got, n_want);
         CHECK(!memcmp(got, want, n_want * sizeof *want));
     }
     uint32_t i = 0, k = 0;
-    CHECK(!sl_next_shared(a, 0, &i, b, 3, &k)); /* an empty side shares nothing */
+    sl_term_probe_set(&p, a, 0);
+    CHECK(!sl_probe_next(&p, b, 3, &k, &i)); /* an empty side shares nothing */
+    CHECK_INT(k, 3);
+    sl_term_probe_set(&p, a, 3);
+    k = 0;
+    CHECK(!sl_probe_next(&p, b, 0, &k, &i));
+}
+
+/* Terms that fall in one slot of the probe's table (their top 8 bits of
+ * the product alike) are all found, each at its own index, and a term
+ * beside them is not. */
+TEST(split_probe_finds_terms_of_one_slot)
+{
+    sl_weighted_term a[SL_VECTOR_TERMS], b[2 * SL_VECTOR_TERMS];
+    uint32_t n = 0, slot = sl_probe_slot(1);
+    for (uint64_t t = 1; n < SL_VECTOR_TERMS; t++) /* ascending, every one in slot's run */
+        if (sl_probe_slot(t) == slot)
+            a[n++] = (sl_weighted_term){t, (float)n};
+    sl_term_probe p;
+    sl_term_probe_set(&p, a, n);
+    uint32_t nb = 0;
+    for (uint32_t i = 0; i < n; i++) { /* each term and its next, not in a */
+        b[nb++] = a[i];
+        b[nb++] = (sl_weighted_term){a[i].term + 1, 0};
+    }
+    uint32_t i = 0, k = 0, found = 0;
+    for (; sl_probe_next(&p, b, nb, &k, &i); k++, found++) {
+        CHECK_INT(k, 2 * found);
+        CHECK_INT(i, found);
+    }
+    CHECK_INT(found, n);
 }
 
 /* Every column pair of random matrices of 1 to 13 rows (odd and even: the

@@ -191,3 +191,37 @@ TEST(grouper_new_version_leaves_the_counts_a_reload_reads)
     CHECK_INT(g->stories[7].articles, 2);
     sl_grouper_free(g);
 }
+
+/* A vector's terms heaviest first by their 64-bit keys, as the plain sort
+ * orders them: ascending terms with weights of few levels (ties go by
+ * term), and with odd weights (signed zeros, infinities, a negative, the
+ * smallest float, a NaN) or shuffled terms, which take the records' sort. */
+TEST(vector_heaviest_first_as_the_plain_sort)
+{
+    static const float odd[] = {0.0f, -0.0f, INFINITY, -1.0f, 1e-45f, 3e38f, NAN};
+    static const size_t sizes[] = {0, 1, 2, 13, 64, 127, 128};
+    static const unsigned levels[] = {2, 5, 64};
+    unsigned seed = 17;
+    sl_vector v;
+    sl_weighted_term got[SL_VECTOR_TERMS], want[SL_VECTOR_TERMS];
+    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++)
+        for (size_t l = 0; l < sizeof levels / sizeof *levels; l++)
+            for (int kind = 0; kind < 3; kind++) { /* plain, an odd weight, shuffled */
+                v.n = (uint32_t)sizes[s];
+                make_terms(v.terms, v.n, kind != 2, levels[l], &seed);
+                if (kind == 1 && v.n)
+                    v.terms[(size_t)rand_r(&seed) % v.n].weight =
+                        odd[(size_t)rand_r(&seed) % (sizeof odd / sizeof *odd)];
+                sl_vector_heaviest_first(&v, got);
+                memcpy(want, v.terms, v.n * sizeof *want);
+                sl_sort_heaviest_first(want, v.n);
+                size_t same = 0; /* field by field: the records have padding */
+                for (size_t i = 0; i < v.n; i++)
+                    same += got[i].term == want[i].term &&
+                            !memcmp(&got[i].weight, &want[i].weight, sizeof got[i].weight);
+                CHECK_INT(same, v.n);
+            }
+    v = (sl_vector){3, {{5, 0.5f}, {6, 0.0f}, {9, 0.5f}}}; /* a tie and a zero weight */
+    sl_vector_heaviest_first(&v, got);
+    CHECK(got[0].term == 5 && got[1].term == 9 && got[2].term == 6);
+}
