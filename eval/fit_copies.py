@@ -77,8 +77,7 @@ import copies_rewrites as cr  # noqa: E402
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 FEATURES = ["order", "terms", "cover_min", "match_min", "match_max", "names", "figures",
             "length_ratio", "best_sentence", "size", "aligned_min", "terms_of_more", "paired",
-            "anchor_order", "term_spread", "match_spread", "figures_count", "own_paired",
-            "quotes_paired"]
+            "anchor_order", "term_spread", "match_spread", "figures_count"]
 RULE_KINDS = ("near", "contains", "excerpt")   # decided by rules, not by the model
 PRECISION = 0.996
 TREES, DEPTH, BINS, RATE, L2, MIN_HESSIAN = 40, 3, 32, 0.3, 1.0, 1.0

@@ -788,7 +788,6 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
     out->order_overlap = out->specific_overlap = out->number_overlap = out->term_overlap = 0;
     out->term_overlap_more = out->paired_share = out->anchor_order = 0;
     out->term_spread = out->match_spread = out->literal_share = 0;
-    out->own_paired = out->quotes_paired = 0;
     out->lead_names_kept = out->lead_figures_kept = 1;
     out->lead_match = out->leads_match = 0;
     out->leads_open_alike = false;
@@ -840,8 +839,6 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
     out->paired_share = paired_share(a_fewer ? &c->match_a : &c->match_b);
     out->match_spread = a_fewer ? match_spread(&c->match_a, c->best_a.items)
                                  : match_spread(&c->match_b, c->best_b.items);
-    sl_own_measure(&c->sets_a, c->match_a.items, c->match_a.n, &c->sets_b, c->match_b.items,
-                   c->match_b.n, out);
     int32_t end = chain(c, sl_sketch_sentences(b));
     if (end == -2)
         return SL_ENOMEM;

@@ -365,10 +365,6 @@ typedef struct sl_comparison {
     double term_spread;                  /* sl_order_spread: shared terms where they stood */
     double match_spread;                 /* the same over sentences: each sentence of the text
                                             with fewer and the place of its best match */
-    double own_paired;                   /* own.c: of the text with fewer own sentences (not
-                                            quotes), the share matched at 0.3 or more */
-    double quotes_paired;                /* own.c: the share of both texts' sentences matched
-                                            at 0.3 or more that are quotes */
     double literal_share;                /* sl_runs_kept: three-word runs kept as they are
                                             (measured where the score is graded) */
     double lead_names_kept;              /* the lower of the two shares of a text's lead
@@ -485,16 +481,10 @@ size_t sl_copy_names_needed(size_t fewer);
 
 /* ---- decide.c: is a pair of texts a rewrite ---- */
 
-#define SL_COPY_FEATURES 19
+#define SL_COPY_FEATURES 17
 /* The features of a compared pair the rewrite decision weighs (for fitting
  * it: eval/fit_copies.py). */
 void sl_copy_features(const sl_comparison *cmp, double f[SL_COPY_FEATURES]);
-
-/* own.c: out->own_paired and out->quotes_paired from each text's sentences
- * and their best similarity in the other. */
-void sl_own_measure(const sl_sentence_sets *a, const double *match_a, size_t na,
-                    const sl_sentence_sets *b, const double *match_b, size_t nb,
-                    sl_comparison *out);
 /* The model's probability that the pair is a rewrite. */
 double sl_copy_rewrite_probability(const sl_comparison *cmp);
 /* A pair is a rewrite at or above this probability (eval/fit_copies.py). */

@@ -30,8 +30,6 @@ void sl_copy_features(const sl_comparison *cmp, double f[SL_COPY_FEATURES])
     f[14] = cmp->term_spread;                                          /* shared words where they stood */
     f[15] = cmp->match_spread;                                         /* matched sentences likewise */
     f[16] = log1p((double)cmp->numbers_fewer) / 5;                     /* how many figures */
-    f[17] = cmp->own_paired;                                           /* own sentences, not quotes */
-    f[18] = cmp->quotes_paired;
 }
 
 /* A node of a regression tree: x[feature] <= cut goes to `left`, else to
