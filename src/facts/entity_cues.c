@@ -475,11 +475,22 @@ bool sl_entities_org_word(const sl_facts_doc *d, size_t k)
     return sl_facts_in(d, k, sl_entity_org_words) >= 0 || sl_known_firm_word(w, n, d->word_hash[k]);
 }
 
-bool sl_entities_call_sign(const sl_facts_doc *d, size_t i)
+bool sl_entities_call_sign(const sl_facts_doc *d, size_t first, size_t i)
 {
     const sl_token *t = &d->toks.items[i];
-    return (t->flags & SL_TOK_ALLCAPS) && t->end - t->start == 4 &&
-           (d->s[t->start] == 'K' || d->s[t->start] == 'W');
+    if (!(t->flags & SL_TOK_ALLCAPS) || t->end - t->start != 4 ||
+        (d->s[t->start] != 'K' && d->s[t->start] != 'W'))
+        return false;
+    /* letters no word has ("WQRX", "WCVB"), else a town the gazetteer
+     * knows before them ("Boston WABC"): "Imran KHAN", "Tom WOOD" are a
+     * person's names with the surname in capitals */
+    if (!memchr("AEIOUY", d->s[t->start + 1], 6) && !memchr("AEIOUY", d->s[t->start + 2], 6) &&
+        !memchr("AEIOUY", d->s[t->start + 3], 6))
+        return true;
+    if (first >= i)
+        return false;
+    uint32_t a = d->toks.items[first].start, b = d->toks.items[i - 1].end;
+    return sl_facts_is_place(d->s + a, b - a);
 }
 
 /* Time zones in capitals: "at 1100 EST", "0100 GMT". */
