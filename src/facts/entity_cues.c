@@ -501,8 +501,11 @@ bool sl_entities_word_no_name(const sl_facts_doc *d, size_t i)
 {
     size_t n, cut = sl_entities_possessive_len(d, i);
     const char *w = sl_facts_tok(d, i, &n);
-    if (cut)
-        return sl_facts_list_find(sl_entity_not_names, w, n - cut, sl_facts_word_hash(w, n - cut)) >= 0;
+    if (cut) { /* "Corp's" cut from its firm by a line break: sl_entities_org_word takes it */
+        uint32_t hash = sl_facts_word_hash(w, n - cut);
+        return sl_facts_list_find(sl_entity_not_names, w, n - cut, hash) >= 0 ||
+               sl_facts_list_find(sl_known_legal_forms, w, n - cut, hash) >= 0;
+    }
     return (d->toks.items[i].flags & SL_TOK_ALLCAPS) && sl_facts_in(d, i, time_zones) >= 0;
 }
 

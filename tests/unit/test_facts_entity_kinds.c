@@ -120,3 +120,13 @@ TEST(facts_entities_surname_in_capitals_is_no_call_sign) {
   CHECK_ENTITIES("The fire was first reported by Boston WCVB and by Texas KXAS on Monday.\n",
                  {"Boston WCVB", "organization", NULL, 1}, {"Texas KXAS", "organization", NULL, 1});
 }
+
+/* A firm's legal form with its possessive, cut from the firm's name by a
+ * line break ("Talvor\nCorp's"), is no name of its own: a body's word
+ * with a possessive ends a body's name, but "Corp" alone names none. */
+TEST(facts_entities_legal_form_with_possessive_alone_is_no_name) {
+  CHECK_ENTITIES("Traders said Talvor\nCorp's Talvor unit reduced the price it charges contract",
+                 {"Corp", NULL, NULL, 0});
+  CHECK_ENTITIES("Regulators cleared Tarvel Co's new drug.\n",
+                 {"Tarvel Co", "organization", NULL, 1}, {"Co", NULL, NULL, 0});
+}
