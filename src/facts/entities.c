@@ -210,7 +210,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "place"; /* a place's word in lower case after it: "struck Qorvik island" */
     if (the)
         return NULL; /* what it is, the noun after it says of itself, not of the name */
-    if (end - first >= 2 && sl_entities_call_sign(d, end - 1))
+    if (end - first >= 2 && sl_entities_call_sign(d, first, end - 1))
         return "organization"; /* a broadcaster's after its town: "Boston WCVB" */
     if (sl_entities_body_by_apposition(d, first, end, has_role))
         return "organization"; /* "the ferry operator, Skerry Line, said", "the journal Nature" */

@@ -475,11 +475,22 @@ bool sl_entities_org_word(const sl_facts_doc *d, size_t k)
     return sl_facts_in(d, k, sl_entity_org_words) >= 0 || sl_known_firm_word(w, n, d->word_hash[k]);
 }
 
-bool sl_entities_call_sign(const sl_facts_doc *d, size_t i)
+bool sl_entities_call_sign(const sl_facts_doc *d, size_t first, size_t i)
 {
     const sl_token *t = &d->toks.items[i];
-    return (t->flags & SL_TOK_ALLCAPS) && t->end - t->start == 4 &&
-           (d->s[t->start] == 'K' || d->s[t->start] == 'W');
+    if (!(t->flags & SL_TOK_ALLCAPS) || t->end - t->start != 4 ||
+        (d->s[t->start] != 'K' && d->s[t->start] != 'W'))
+        return false;
+    /* letters no word has ("WQRX", "WCVB"), else a town the gazetteer
+     * knows before them ("Boston WABC"): "Imran KHAN", "Tom WOOD" are a
+     * person's names with the surname in capitals */
+    if (!memchr("AEIOUY", d->s[t->start + 1], 6) && !memchr("AEIOUY", d->s[t->start + 2], 6) &&
+        !memchr("AEIOUY", d->s[t->start + 3], 6))
+        return true;
+    if (first >= i)
+        return false;
+    uint32_t a = d->toks.items[first].start, b = d->toks.items[i - 1].end;
+    return sl_facts_is_place(d->s + a, b - a);
 }
 
 /* Time zones in capitals: "at 1100 EST", "0100 GMT". */
@@ -490,8 +501,11 @@ bool sl_entities_word_no_name(const sl_facts_doc *d, size_t i)
 {
     size_t n, cut = sl_entities_possessive_len(d, i);
     const char *w = sl_facts_tok(d, i, &n);
-    if (cut)
-        return sl_facts_list_find(sl_entity_not_names, w, n - cut, sl_facts_word_hash(w, n - cut)) >= 0;
+    if (cut) { /* "Corp's" cut from its firm by a line break: sl_entities_org_word takes it */
+        uint32_t hash = sl_facts_word_hash(w, n - cut);
+        return sl_facts_list_find(sl_entity_not_names, w, n - cut, hash) >= 0 ||
+               sl_facts_list_find(sl_known_legal_forms, w, n - cut, hash) >= 0;
+    }
     return (d->toks.items[i].flags & SL_TOK_ALLCAPS) && sl_facts_in(d, i, time_zones) >= 0;
 }
 

@@ -92,12 +92,16 @@ bool sl_entities_model_number(const sl_facts_doc *d, size_t i);
 /* Whether token k ends an organisation's name: "Ministry", "Co", "Group",
  * with its possessive too ("Upjohn Co's drug", "the Defence Ministry's"). */
 bool sl_entities_org_word(const sl_facts_doc *d, size_t k);
-/* Whether token i is a broadcaster's call sign: four capitals opened by K
- * or W ("WCVB", "KTLA"). */
-bool sl_entities_call_sign(const sl_facts_doc *d, size_t i);
+/* Whether token i, after the words [first, i), is a broadcaster's call
+ * sign: four capitals opened by K or W, the other three no vowel ("WCVB",
+ * "WQRX") or the words before a town the gazetteer knows ("Boston WABC");
+ * not a surname in capitals ("Imran KHAN", "Tom WOOD"). */
+bool sl_entities_call_sign(const sl_facts_doc *d, size_t first, size_t i);
 /* Whether token i, a one-word name, is a word the finder keeps that is no
  * name: a month or a day with its possessive ("December's 1.5 pct", as
- * "December" alone is none), or a time zone in capitals ("at 1100 EST"). */
+ * "December" alone is none), a firm's legal form with its possessive
+ * ("Corp's" after a line break cut it from "Talvor"), or a time zone in
+ * capitals ("at 1100 EST"). */
 bool sl_entities_word_no_name(const sl_facts_doc *d, size_t i);
 /* Whether the one-word name [name, end) is the month May or January ("Jan"):
  * "in May", "May 5", "Jan. 12", "Jan 2024"; not "May said", "Jan said". */

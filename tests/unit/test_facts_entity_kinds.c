@@ -107,3 +107,26 @@ TEST(facts_entities_call_sign_after_its_town) {
       "The offer was first reported by Varnton WQRX sportscaster Lee Ammon.\n",
       {"Varnton WQRX", "organization", NULL, 1}, {"Lee Ammon", "person", NULL, 1});
 }
+
+/* A surname written in capitals is no call sign, though it has four
+ * letters and opens with K or W ("Imran KHAN", results lists' "Tom WOOD
+ * (USA)"): a sign's letters after its K or W have no vowel ("WQRX"), or
+ * the words before it are a place the gazetteer knows ("Texas KXAS"). */
+TEST(facts_entities_surname_in_capitals_is_no_call_sign) {
+  CHECK_ENTITIES("Imran KHAN said on Sunday that the vote was rigged.\n",
+                 {"Imran KHAN", "person", NULL, 1});
+  CHECK_ENTITIES("Results: 1. Tom WOOD (Varnia) 2. Peter KERR (Ostland).\n",
+                 {"Tom WOOD", "person", NULL, 1}, {"Peter KERR", "person", NULL, 1});
+  CHECK_ENTITIES("The fire was first reported by Boston WCVB and by Texas KXAS on Monday.\n",
+                 {"Boston WCVB", "organization", NULL, 1}, {"Texas KXAS", "organization", NULL, 1});
+}
+
+/* A firm's legal form with its possessive, cut from the firm's name by a
+ * line break ("Talvor\nCorp's"), is no name of its own: a body's word
+ * with a possessive ends a body's name, but "Corp" alone names none. */
+TEST(facts_entities_legal_form_with_possessive_alone_is_no_name) {
+  CHECK_ENTITIES("Traders said Talvor\nCorp's Talvor unit reduced the price it charges contract",
+                 {"Corp", NULL, NULL, 0});
+  CHECK_ENTITIES("Regulators cleared Tarvel Co's new drug.\n",
+                 {"Tarvel Co", "organization", NULL, 1}, {"Co", NULL, NULL, 0});
+}
