@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "text/text.h"
+#include "util/count_map.h"
 
 /* One weighted term of an article vector or a story centroid (the centroid
  * is stored in the store as an array of these). */
@@ -70,6 +71,12 @@ typedef struct sl_grouper sl_grouper;
 
 sl_grouper *sl_grouper_new(void);
 void sl_grouper_free(sl_grouper *g);
+/* The grouper's document frequencies kept in column 0 of the map of two
+ * `terms` (sl_count_pair; the caller's, which outlives it), whose column 0
+ * holds none: the store's dictionary keys the same terms in column 1
+ * (sl_store_share_terms). Called before the grouper counts or reads any.
+ * Freeing the grouper empties its column. */
+void sl_grouper_share_df(sl_grouper *g, sl_count_map *terms);
 
 /* Scales the join threshold: 1 default, 2 = twice the similarity needed
  * (finer stories), 0.5 = half (coarser). Values are clamped to [0.25, 4]. */
