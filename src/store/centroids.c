@@ -97,9 +97,11 @@ static int read_ids_form(sl_store *st, const unsigned char *p, size_t len, sl_we
     if (sl_varint_get(&p, end, &n_ids) || n_ids > SL_CENTROID_TERMS)
         return SL_ESTORE;
     for (size_t k = 0; k < n_ids; k++) {
+        uint64_t term; /* not &out[k].term: a packed member (stories.h) */
         if (sl_varint_get(&p, end, &delta) || (id += delta) > UINT32_MAX ||
-            sl_store_dict_term(st, (uint32_t)id, &out[k].term))
+            sl_store_dict_term(st, (uint32_t)id, &term))
             return SL_ESTORE;
+        out[k].term = term;
     }
     size_t rest = (size_t)(end - p), per = sizeof out->term + sizeof out->weight;
     if (rest < n_ids * sizeof out->weight || (rest - n_ids * sizeof out->weight) % per ||

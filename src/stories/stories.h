@@ -15,8 +15,11 @@
 #include "util/count_map.h"
 
 /* One weighted term of an article vector or a story centroid (the centroid
- * is stored in the store as an array of these). */
-typedef struct sl_weighted_term {
+ * is stored in the store as an array of these). Packed to 12 bytes, not
+ * 16 (4 of padding): the centroids of all Reuters hold 207,512 terms
+ * (docs/history/benchmarks-rounds.md, "Thirty-fourth round", second
+ * part); x86-64 reads the 8-byte term at any address. */
+typedef struct __attribute__((packed, aligned(4))) sl_weighted_term {
     uint64_t term;
     float weight;
 } sl_weighted_term;
