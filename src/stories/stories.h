@@ -23,6 +23,7 @@ typedef struct __attribute__((packed, aligned(4))) sl_weighted_term {
     uint64_t term;
     float weight;
 } sl_weighted_term;
+_Static_assert(sizeof(sl_weighted_term) == 12, "a weighted term is 12 bytes, no padding");
 
 #define SL_VECTOR_TERMS 128    /* terms kept per article vector */
 #define SL_CENTROID_TERMS 64   /* terms kept per story centroid */
