@@ -93,6 +93,7 @@ int sl_engine_load_grouper(sl_engine *e)
     e->grouper = sl_grouper_new();
     if (!e->grouper)
         return sl_seterr(e, SL_ENOMEM, "out of memory");
+    sl_grouper_share_df(e->grouper, &e->terms);
     sl_grouper_set_granularity(e->grouper, e->granularity);
     sl_grouper_set_docs(e->grouper, (uint64_t)sl_store_article_count(e->store));
     /* Term counts and stories are read as articles need them
@@ -135,6 +136,9 @@ int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts)
     }
     sl_buf_free(&why);
     e->read_only = sl_store_read_only(e->store);
+    sl_count_pair(&e->terms);
+    if (!e->read_only)
+        sl_store_share_terms(e->store, &e->terms);
     /* A reader sees one snapshot from open to close: every command's reads
      * agree with one another even while an ingest commits. */
     if (e->read_only)
@@ -170,6 +174,7 @@ void sl_engine_free(sl_engine *e)
     sl_stage_clock_finish(&e->clock);
     sl_analyzer_free(e->analyzer);
     sl_grouper_free(e->grouper);
+    sl_count_free(&e->terms); /* after the store and the grouper, which empty their columns */
     sl_copy_state_free(e->copies);
     sl_doc_free(&e->doc);
     sl_cleaned_free(&e->cleaned);

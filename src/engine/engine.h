@@ -23,6 +23,9 @@ struct sl_engine {
     sl_store *store;
     sl_analyzer *analyzer;
     sl_grouper *grouper;
+    /* The terms met, in one map of two columns: the grouper's document
+     * frequencies (0) and the store dictionary's ids (1); a writer's. */
+    sl_count_map terms;
     sl_copy_state *copies;
     double granularity;      /* the grouper's, kept across reloads (1 = default) */
     int read_only;

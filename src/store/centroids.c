@@ -17,6 +17,10 @@
 #include "store_internal.h"
 #include "util/sort.h"
 
+/* A term of a centroid before schema 13: 8 bytes of hash, 4 of weight, 4
+ * of the struct's padding (sl_weighted_term is packed since). */
+#define UNPACKED_TERM_BYTES 16
+
 /* The order of a centroid's terms in its row: those with an id first, as
  * (id << 32 | place) ascending, then the others' places in their order;
  * the number with an id in *n_ids. */
@@ -97,9 +101,11 @@ static int read_ids_form(sl_store *st, const unsigned char *p, size_t len, sl_we
     if (sl_varint_get(&p, end, &n_ids) || n_ids > SL_CENTROID_TERMS)
         return SL_ESTORE;
     for (size_t k = 0; k < n_ids; k++) {
+        uint64_t term; /* not &out[k].term: a packed member (stories.h) */
         if (sl_varint_get(&p, end, &delta) || (id += delta) > UINT32_MAX ||
-            sl_store_dict_term(st, (uint32_t)id, &out[k].term))
+            sl_store_dict_term(st, (uint32_t)id, &term))
             return SL_ESTORE;
+        out[k].term = term;
     }
     size_t rest = (size_t)(end - p), per = sizeof out->term + sizeof out->weight;
     if (rest < n_ids * sizeof out->weight || (rest - n_ids * sizeof out->weight) % per ||
@@ -140,10 +146,14 @@ int sl_store_centroid_read(sl_store *st, const void *blob, size_t len, sl_weight
         return read_ids_form(st, blob, len, out, n);
     if (st->schema >= SL_STORE_PACKED_SINCE)
         return read_terms_form(blob, len, out, n);
-    *n = len / sizeof *out; /* the struct with its padding */
+    *n = len / UNPACKED_TERM_BYTES;
     if (*n > SL_CENTROID_TERMS)
         *n = SL_CENTROID_TERMS;
-    memcpy(out, blob, *n * sizeof *out);
+    const unsigned char *p = blob;
+    for (size_t k = 0; k < *n; k++, p += UNPACKED_TERM_BYTES) {
+        memcpy(&out[k].term, p, sizeof out[k].term);
+        memcpy(&out[k].weight, p + sizeof out[k].term, sizeof out[k].weight);
+    }
     return 0;
 }
 

@@ -273,6 +273,7 @@ static int open_store(sl_store **out, const char *path, int read_only, sl_buf *w
     if (!st)
         return sl_store_set_why(why, SL_ENOMEM, "cannot open store", NULL);
     st->read_only = read_only != 0;
+    sl_store_dict_init(&st->dict);
     /* No mutex on the connection: an engine, and so its store, is used by
      * one thread at a time (storyline.h), and SQLite's serialised mode
      * would lock and unlock a mutex in every bind, step, reset and column

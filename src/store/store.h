@@ -27,6 +27,12 @@ void sl_store_close(sl_store *st);
 int sl_store_process_init(void);
 /* 1 when the store was opened to read only (asked, or fallen back to). */
 int sl_store_read_only(const sl_store *st);
+/* The writer's dictionary keeps its ids in column 1 of the map of two
+ * `terms` (sl_count_pair; the caller's, freed after the store is closed),
+ * whose column 1 holds none, in place of a map of its own: the stories
+ * stage's document frequencies key the same terms in column 0
+ * (sl_grouper_share_df). What the dictionary knew is forgotten. */
+void sl_store_share_terms(sl_store *st, sl_count_map *terms);
 /* The last SQLite error as one line (for messages), or the row the last
  * read found damaged where SQLite saw no error. */
 const char *sl_store_errmsg(sl_store *st);

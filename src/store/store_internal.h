@@ -29,15 +29,17 @@ typedef struct stmt_slot {
  * connection has committed since (PRAGMA data_version at a batch's
  * begin). */
 /* In the dictionary's ids: a term with no id that this writer stored as
- * itself (term_dict.c); never an id (the last id is UINT32_MAX - 1). Kept
- * in ids, not in a map of its own: the terms of a fresh store were in
- * both, 1.5 MB more at the peak of all Reuters (docs/history/benchmarks-rounds.md,
- * "Thirty-fourth round"). */
-#define SL_DICT_INLINE UINT32_MAX
+ * itself (term_dict.c); never an id (the last id is UINT32_MAX - 2, below
+ * it and the map's SL_COUNT_NONE). Kept in ids, not in a map of its own:
+ * the terms of a fresh store were in both, 1.5 MB more at the peak of all
+ * Reuters (docs/history/benchmarks-rounds.md, "Thirty-fourth round"). */
+#define SL_DICT_INLINE (UINT32_MAX - 1)
 
 typedef struct sl_term_dict {
-    sl_count_map ids;          /* term -> id, 0: none in the store, SL_DICT_INLINE: none, and
+    sl_count_map *ids;         /* term -> id, in column 1 of a map of two (own_ids unless
+                                * shared): 0: none in the store, SL_DICT_INLINE: none, and
                                 * this writer stored it as itself (a term 0 is kept as 1) */
+    sl_count_map own_ids;
     uint64_t *terms;           /* id -> term, 0 when not known */
     size_t terms_cap;
     uint32_t next;             /* the id of the next new term; 0 when not read yet */
@@ -278,6 +280,8 @@ int sl_store_dict_term(sl_store *st, uint32_t id, uint64_t *term);
  * counts carry it into terms (terms.c), and the id is marked as noted so
  * that the flush need not write it there again. */
 uint32_t sl_store_dict_note(sl_term_dict *d, uint64_t term);
+/* An empty dictionary with a map of ids of its own, as the store opens. */
+void sl_store_dict_init(sl_term_dict *d);
 /* Notes whether the store holds articles, as a writer opens it. */
 int sl_store_dict_open(sl_store *st);
 /* Writes the rows of the terms given ids since the last flush, in one

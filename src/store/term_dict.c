@@ -37,14 +37,36 @@ int sl_store_dict_open(sl_store *st)
     return 0;
 }
 
+/* The id cell of `term` (sl_count_cell), created when `create`. */
+static uint32_t *id_cell(sl_term_dict *d, uint64_t term, int create)
+{
+    return sl_count_cell(d->ids, 1, term, create);
+}
+
+void sl_store_dict_init(sl_term_dict *d)
+{
+    *d = (sl_term_dict){.ids = &d->own_ids};
+    sl_count_pair(&d->own_ids); /* ids in column 1; a key with none is pruned (drop_inline_notes) */
+}
+
 void sl_store_dict_forget(sl_term_dict *d)
 {
-    sl_count_free(&d->ids);
+    sl_count_free(&d->own_ids);
+    if (d->ids != &d->own_ids)
+        sl_count_clear(d->ids, 1);
     sl_count_free(&d->unnumbered);
     free(d->terms);
     free(d->noted);
-    *d = (sl_term_dict){.data_version = d->data_version, .in_migration = d->in_migration,
+    sl_count_map *ids = d->ids;
+    *d = (sl_term_dict){.ids = ids, .own_ids = {.pair = 1},
+                        .data_version = d->data_version, .in_migration = d->in_migration,
                         .fresh = d->fresh};
+}
+
+void sl_store_share_terms(sl_store *st, sl_count_map *terms)
+{
+    sl_store_dict_forget(&st->dict);
+    st->dict.ids = terms;
 }
 
 int sl_store_dict_check(sl_store *st)
@@ -83,7 +105,7 @@ static int remember(sl_term_dict *d, uint64_t term, uint32_t id)
 {
     if (terms_room(d, id))
         return SL_ENOMEM;
-    uint32_t *slot = sl_count_slot(&d->ids, term, 1);
+    uint32_t *slot = id_cell(d, term, 1);
     if (!slot)
         return SL_ENOMEM;
     *slot = id;
@@ -100,7 +122,7 @@ static int remember(sl_term_dict *d, uint64_t term, uint32_t id)
  * round"). */
 static int remember_none(sl_term_dict *d, uint64_t term)
 {
-    return sl_count_slot(&d->ids, term, 1) ? 0 : SL_ENOMEM;
+    return id_cell(d, term, 1) ? 0 : SL_ENOMEM;
 }
 
 /* The first id a new term may take, read once: the table's last id + 1.
@@ -121,25 +143,17 @@ static int read_last(sl_store *st)
     return 0;
 }
 
-/* The ids without the notes SL_DICT_INLINE; SL_ENOMEM (ids as they were)
- * when out of memory. */
+/* The ids without the notes SL_DICT_INLINE (a key the other column of a
+ * shared map holds stays); SL_ENOMEM (the notes gone, the map's room as
+ * it was) when out of memory. */
 static int drop_inline_notes(sl_term_dict *d)
 {
-    sl_count_map kept = {0};
-    for (size_t i = 0; i < d->ids.cap; i++) {
-        if (!d->ids.keys[i] || d->ids.values[i] == SL_DICT_INLINE)
-            continue;
-        uint32_t *slot = sl_count_slot(&kept, d->ids.keys[i], 1);
-        if (!slot) {
-            sl_count_free(&kept);
-            return SL_ENOMEM;
-        }
-        *slot = d->ids.values[i];
-    }
-    sl_count_free(&d->ids);
-    d->ids = kept;
+    sl_count_map *m = d->ids;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->keys[i] && m->more[i] == SL_DICT_INLINE)
+            m->more[i] = SL_COUNT_NONE;
     d->n_inline = 0;
-    return 0;
+    return sl_count_prune(m) ? SL_ENOMEM : 0;
 }
 
 /* The stored id of `term` (0 when it has none) and whether an article
@@ -163,7 +177,7 @@ static int stored(sl_store *st, uint64_t term, uint32_t *id, int *seen)
         return 0;
     if (d->n_inline >= SL_STORE_NOTES_MAX && drop_inline_notes(d))
         return SL_ENOMEM;
-    uint32_t *slot = sl_count_slot(&d->ids, term, 1);
+    uint32_t *slot = id_cell(d, term, 1);
     if (!slot)
         return SL_ENOMEM;
     *seen = *slot == SL_DICT_INLINE;
@@ -180,7 +194,7 @@ static int is_id(const uint32_t *known) { return known && *known && *known != SL
 int sl_store_dict_id(sl_store *st, uint64_t term, uint32_t *id)
 {
     sl_term_dict *d = &st->dict;
-    const uint32_t *known = sl_count_slot(&d->ids, term, 0);
+    const uint32_t *known = id_cell(d, term, 0);
     if (is_id(known)) {
         *id = *known;
         return 0;
@@ -192,7 +206,7 @@ int sl_store_dict_id(sl_store *st, uint64_t term, uint32_t *id)
     if (rc || (!*id && !seen))
         return rc;
     if (!*id) {
-        if (d->next == UINT32_MAX)
+        if (d->next == SL_DICT_INLINE)
             return SL_ETOOLARGE;
         *id = d->next++;
     }
@@ -202,7 +216,7 @@ int sl_store_dict_id(sl_store *st, uint64_t term, uint32_t *id)
 int sl_store_dict_find(sl_store *st, uint64_t term, uint32_t *id)
 {
     sl_term_dict *d = &st->dict;
-    const uint32_t *known = sl_count_slot(&d->ids, term, 0);
+    const uint32_t *known = id_cell(d, term, 0);
     *id = is_id(known) ? *known : 0;
     int rc = known || d->next ? 0 : read_last(st);
     if (rc || known || (d->fresh && d->complete && !d->in_migration))
@@ -216,7 +230,7 @@ int sl_store_dict_find(sl_store *st, uint64_t term, uint32_t *id)
 int sl_store_dict_learn(sl_store *st, uint64_t term, uint32_t id)
 {
     sl_term_dict *d = &st->dict;
-    const uint32_t *known = sl_count_slot(&d->ids, term, 0);
+    const uint32_t *known = id_cell(d, term, 0);
     if (is_id(known) || (known && !id)) /* a note SL_DICT_INLINE says "none" too */
         return 0;
     return id ? remember(d, term, id) : remember_none(d, term);
@@ -228,7 +242,7 @@ int sl_store_dict_give(sl_store *st, uint64_t term, uint32_t *id)
     int rc = sl_store_dict_find(st, term, id);
     if (rc || *id)
         return rc;
-    if (d->next == UINT32_MAX)
+    if (d->next == SL_DICT_INLINE)
         return SL_ETOOLARGE;
     *id = d->next++;
     return remember(d, term, *id);
@@ -289,7 +303,7 @@ int sl_store_dict_term(sl_store *st, uint32_t id, uint64_t *term)
 
 uint32_t sl_store_dict_note(sl_term_dict *d, uint64_t term)
 {
-    const uint32_t *id = sl_count_slot(&d->ids, term, 0);
+    const uint32_t *id = id_cell(d, term, 0);
     if (!id || *id < d->flushed || *id >= d->next)
         return 0;
     size_t at = *id - d->flushed;

@@ -17,7 +17,7 @@
 /* Notes `term` to be read unless its count is in memory already. */
 static int note(sl_grouper *g, uint64_t term)
 {
-    if (sl_count_slot(&g->df, term, 0))
+    if (sl_df_cell(g, term, 0))
         return 0;
     return sl_vec_push(&g->fetch, sl_term_key(term)) ? SL_ENOMEM : 0;
 }
@@ -37,7 +37,7 @@ static int fetch_noted(sl_grouper *g, sl_df_get get, void *ctx)
         return SL_ENOMEM;
     int rc = get(ctx, g->fetch.items, n, g->fetched.items);
     for (size_t i = 0; !rc && i < n; i++)
-        if (!sl_count_slot(&g->df, g->fetch.items[i], 0))
+        if (!sl_df_cell(g, g->fetch.items[i], 0))
             rc = sl_grouper_load_df(g, g->fetch.items[i], g->fetched.items[i]);
     return rc;
 }

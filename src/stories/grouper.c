@@ -133,6 +133,7 @@ sl_grouper *sl_grouper_new(void)
     sl_grouper *g = sl_calloc(1, sizeof *g);
     if (!g)
         return NULL;
+    g->df = &g->own_df;
     g->acc_keys = sl_calloc(ACC_CAP, sizeof *g->acc_keys);
     g->acc_values = sl_calloc(ACC_CAP, sizeof *g->acc_values);
     g->acc_used = sl_calloc(ACC_CAP, sizeof *g->acc_used);
@@ -146,11 +147,19 @@ sl_grouper *sl_grouper_new(void)
     return g;
 }
 
+void sl_grouper_share_df(sl_grouper *g, sl_count_map *terms)
+{
+    sl_count_free(&g->own_df);
+    g->df = terms;
+}
+
 void sl_grouper_free(sl_grouper *g)
 {
     if (!g)
         return;
-    sl_count_free(&g->df);
+    sl_count_free(&g->own_df);
+    if (g->df != &g->own_df)
+        sl_count_clear(g->df, 0); /* the next grouper reads them again */
     sl_count_free(&g->pending);
     sl_count_free(&g->thread_moves);
     sl_index_free(&g->index);
@@ -342,7 +351,7 @@ static void accumulate(sl_grouper *g, const sl_vector *v)
     double common = COMMON_TERM_SHARE * (double)g->n_docs;
     uint32_t used = 0;
     for (uint32_t i = 0; i < v->n && used < CANDIDATE_TERMS; i++) {
-        uint32_t *df = sl_count_slot(&g->df, keys[i].term, 0);
+        uint32_t *df = sl_df_cell(g, keys[i].term, 0);
         if (g->n_docs > 100 && df && *df > common)
             continue;
         const sl_postings *p = sl_grouper_postings(g, keys[i].term);
@@ -880,7 +889,7 @@ double sl_grouper_title_score(const sl_grouper *g, int64_t id)
 size_t sl_grouper_memory(const sl_grouper *g)
 {
     size_t bytes = sizeof *g + g->stories_cap * sizeof *g->stories + sl_index_memory(&g->index) +
-                   (g->df.cap + g->pending.cap) * (sizeof(uint64_t) + sizeof(uint32_t)) +
+                   (g->own_df.cap + g->pending.cap) * (sizeof(uint64_t) + sizeof(uint32_t)) +
                    g->acc_cap * (2 * sizeof(uint32_t) + sizeof(float));
     for (size_t i = 0; i < g->stories_cap; i++)
         if (g->stories[i].terms)

@@ -169,7 +169,8 @@ typedef struct sl_log_memo {
 void sl_log_memo_init(sl_log_memo *m);
 
 struct sl_grouper {
-    sl_count_map df, pending;
+    sl_count_map *df;               /* term -> document frequency (column 0 of a map of two) */
+    sl_count_map own_df, pending;   /* df points to own_df unless shared (sl_grouper_share_df) */
     uint64_t n_docs;
     sl_log_memo logs;
     double join_threshold, thread_threshold, relink_threshold, merge_threshold;
@@ -205,6 +206,13 @@ struct sl_grouper {
     sl_df_get df_get;
     void *df_ctx;
 };
+
+/* The document frequency of `term` (created as 0 when `create`); NULL
+ * when not in memory or out of memory. */
+static inline uint32_t *sl_df_cell(const sl_grouper *g, uint64_t term, int create)
+{
+    return sl_count_cell(g->df, 0, term, create);
+}
 
 /* Makes room for story id (its slot zeroed, undated) when it has none yet. */
 int sl_grouper_reserve(sl_grouper *g, int64_t id);

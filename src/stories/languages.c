@@ -25,7 +25,7 @@ uint64_t sl_language_term(const char *code)
 
 static uint32_t votes_of(const sl_grouper *g, const char *code)
 {
-    const uint32_t *n = sl_count_slot((sl_count_map *)&g->df, sl_language_term(code), 0);
+    const uint32_t *n = sl_df_cell(g, sl_language_term(code), 0);
     return n ? *n : 0;
 }
 

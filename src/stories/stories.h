@@ -12,13 +12,18 @@
 #include <stdio.h>
 
 #include "text/text.h"
+#include "util/count_map.h"
 
 /* One weighted term of an article vector or a story centroid (the centroid
- * is stored in the store as an array of these). */
-typedef struct sl_weighted_term {
+ * is stored in the store as an array of these). Packed to 12 bytes, not
+ * 16 (4 of padding): the centroids of all Reuters hold 207,512 terms
+ * (docs/history/benchmarks-rounds.md, "Thirty-fourth round", second
+ * part); x86-64 reads the 8-byte term at any address. */
+typedef struct __attribute__((packed, aligned(4))) sl_weighted_term {
     uint64_t term;
     float weight;
 } sl_weighted_term;
+_Static_assert(sizeof(sl_weighted_term) == 12, "a weighted term is 12 bytes, no padding");
 
 #define SL_VECTOR_TERMS 128    /* terms kept per article vector */
 #define SL_CENTROID_TERMS 64   /* terms kept per story centroid */
@@ -70,6 +75,12 @@ typedef struct sl_grouper sl_grouper;
 
 sl_grouper *sl_grouper_new(void);
 void sl_grouper_free(sl_grouper *g);
+/* The grouper's document frequencies kept in column 0 of the map of two
+ * `terms` (sl_count_pair; the caller's, which outlives it), whose column 0
+ * holds none: the store's dictionary keys the same terms in column 1
+ * (sl_store_share_terms). Called before the grouper counts or reads any.
+ * Freeing the grouper empties its column. */
+void sl_grouper_share_df(sl_grouper *g, sl_count_map *terms);
 
 /* Scales the join threshold: 1 default, 2 = twice the similarity needed
  * (finer stories), 0.5 = half (coarser). Values are clamped to [0.25, 4]. */

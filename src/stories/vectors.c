@@ -27,7 +27,7 @@
 int sl_grouper_load_df(void *grouper, uint64_t term, uint32_t df)
 {
     sl_grouper *g = grouper;
-    uint32_t *slot = sl_count_slot(&g->df, term, 1);
+    uint32_t *slot = sl_df_cell(g, term, 1);
     if (!slot)
         return SL_ENOMEM;
     g->language_known = 0; /* it may be a language's count */
@@ -45,13 +45,13 @@ static double idf_at(uint64_t n_docs, uint32_t count)
 
 double sl_grouper_idf(const sl_grouper *g, uint64_t term)
 {
-    uint32_t *df = sl_count_slot((sl_count_map *)&g->df, term, 0);
+    uint32_t *df = sl_df_cell(g, term, 0);
     return idf_at(g->n_docs, df ? *df : 0);
 }
 
 int sl_count_term(sl_grouper *g, uint64_t term)
 {
-    uint32_t *df = sl_count_slot(&g->df, term, 1);
+    uint32_t *df = sl_df_cell(g, term, 1);
     uint32_t *inc = sl_count_slot(&g->pending, term, 1);
     if (!df || !inc)
         return SL_ENOMEM;
@@ -315,7 +315,7 @@ static double log_tf(const sl_grouper *g, double tf)
 /* sl_grouper_idf, from the memo for a small count taken at this n_docs. */
 static double idf_of(sl_grouper *g, uint64_t term)
 {
-    uint32_t *df = sl_count_slot(&g->df, term, 0);
+    uint32_t *df = sl_df_cell(g, term, 0);
     uint32_t count = df ? *df : 0;
     if (count >= SL_LOG_MEMO)
         return idf_at(g->n_docs, count);

@@ -32,7 +32,7 @@ static sl_store *fresh_store(char *path, size_t size)
 
 static uint32_t held(sl_store *st, uint64_t term)
 {
-    const uint32_t *v = sl_count_slot(&st->dict.ids, term, 0);
+    const uint32_t *v = sl_count_cell(st->dict.ids, 1, term, 0);
     return v ? *v : 0;
 }
 
@@ -53,7 +53,7 @@ TEST(store_dict_notes_a_term_stored_as_itself_in_its_ids)
     CHECK_INT(held(st, term), id);
     CHECK_INT(sl_store_dict_find(st, term, &found), 0);
     CHECK_INT(found, id);
-    CHECK_INT(st->dict.ids.used, 1);
+    CHECK_INT(st->dict.ids->used, 1);
     drop_store(st, path);
 }
 
@@ -72,7 +72,7 @@ TEST(store_dict_notes_dropped_past_their_cap_ids_kept)
     CHECK_INT(sl_store_dict_id(st, first + SL_STORE_NOTES_MAX, &id), 0); /* past the cap */
     CHECK_INT(id, 0);
     CHECK_INT(st->dict.n_inline, 1);
-    CHECK_INT(st->dict.ids.used, 2); /* with_id's id and the new note */
+    CHECK_INT(st->dict.ids->used, 2); /* with_id's id and the new note */
     CHECK_INT(held(st, with_id), kept);
     CHECK_INT(sl_store_dict_id(st, first, &id), 0);
     CHECK_INT(id, 0); /* its note forgotten: stored as itself again (bytes, not a result) */
