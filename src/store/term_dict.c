@@ -188,6 +188,11 @@ static int stored(sl_store *st, uint64_t term, uint32_t *id, int *seen)
     return 0;
 }
 
+/* Whether d->next may be given: below the mark SL_DICT_INLINE. A store an
+ * earlier binary filled to UINT32_MAX - 1 reads next as UINT32_MAX, which
+ * given would be SL_COUNT_NONE and wrap next to 0: none left there either. */
+static int id_left(const sl_term_dict *d) { return d->next < SL_DICT_INLINE; }
+
 /* Whether ids' answer `known` is an id. */
 static int is_id(const uint32_t *known) { return known && *known && *known != SL_DICT_INLINE; }
 
@@ -206,7 +211,7 @@ int sl_store_dict_id(sl_store *st, uint64_t term, uint32_t *id)
     if (rc || (!*id && !seen))
         return rc;
     if (!*id) {
-        if (d->next == SL_DICT_INLINE)
+        if (!id_left(d))
             return SL_ETOOLARGE;
         *id = d->next++;
     }
@@ -242,7 +247,7 @@ int sl_store_dict_give(sl_store *st, uint64_t term, uint32_t *id)
     int rc = sl_store_dict_find(st, term, id);
     if (rc || *id)
         return rc;
-    if (d->next == SL_DICT_INLINE)
+    if (!id_left(d))
         return SL_ETOOLARGE;
     *id = d->next++;
     return remember(d, term, *id);

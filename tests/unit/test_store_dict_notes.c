@@ -2,7 +2,8 @@
  * stored as themselves (src/store/term_dict.c), kept in its map of ids as
  * SL_DICT_INLINE: the first article of a term notes it and gives no id,
  * the second gives it one in the note's place; a note reads as "no id";
- * past SL_STORE_NOTES_MAX the notes are dropped and the ids kept. */
+ * past SL_STORE_NOTES_MAX the notes are dropped and the ids kept; no id
+ * is handed out at or past the mark. */
 #include <stdio.h>
 #include <unistd.h>
 
@@ -76,5 +77,24 @@ TEST(store_dict_notes_dropped_past_their_cap_ids_kept)
     CHECK_INT(held(st, with_id), kept);
     CHECK_INT(sl_store_dict_id(st, first, &id), 0);
     CHECK_INT(id, 0); /* its note forgotten: stored as itself again (bytes, not a result) */
+    drop_store(st, path);
+}
+
+/* A store whose last id is UINT32_MAX - 1, the last a binary before the
+ * notes moved below SL_COUNT_NONE gave: its next id would be SL_COUNT_NONE
+ * (read as "no value" by the map) and the one after 0 ("not read yet").
+ * Refused as too large, as at the end of the ids before. */
+TEST(store_dict_notes_no_id_past_the_mark)
+{
+    FRESH_STORE(st, path);
+    CHECK_INT(sqlite3_exec(st->db, "INSERT INTO term_dict VALUES (4294967294, 8116567392432202711)",
+                           NULL, NULL, NULL),
+              SQLITE_OK);
+    uint32_t id = 7;
+    CHECK_INT(sl_store_dict_give(st, 0x7400000000000021u, &id), SL_ETOOLARGE);
+    CHECK_INT(st->dict.next, UINT32_MAX); /* not handed out, not wrapped to 0 */
+    CHECK_INT(sl_store_dict_id(st, 0x7400000000000022u, &id), 0); /* first article: a note */
+    CHECK_INT(sl_store_dict_id(st, 0x7400000000000022u, &id), SL_ETOOLARGE); /* second: none left */
+    CHECK_INT(st->dict.next, UINT32_MAX);
     drop_store(st, path);
 }
