@@ -357,7 +357,9 @@ static inline void count_hit(uint32_t *hits, uint32_t id, uint32_t zero, uint32_
  * cannot single out an original, and reading it whole was most of the
  * cost; its most recent articles are read (a burst of copies of one
  * article fills the postings of all its key terms). The ring is read as
- * its two runs, newest back to the start, then back from the end. The
+ * its two runs, newest back to the start, then back from the end; a
+ * posting not full is read front to back, as the order of the hits
+ * changes no candidate (keep_best orders them by count, then id). The
  * counts and the list in locals: stored through `ix`, the list's length
  * was written back at every article hit twice, as the compiler could not
  * tell it from the counts ("Thirty-second round: dedup"). */
@@ -365,13 +367,18 @@ static void count_posting(sl_copy_index *ix, const posting *p, uint32_t zero)
 {
     uint32_t *hits = ix->hits.items, *twice = ix->hit_twice.items;
     size_t n_twice = ix->hit_twice.n;
-    size_t read = p->n == SL_COPY_POSTINGS ? SL_COPY_RECENT_OF_FULL : p->n;
-    size_t newest = ((size_t)p->head + p->n - 1) % p->n;
-    size_t first = read < newest + 1 ? read : newest + 1;
+    if (p->n < SL_COPY_POSTINGS) {   /* not full: no ring yet (head 0), every article read */
+        for (size_t e = 0; e < p->n; e++)
+            count_hit(hits, p->ids[e], zero, twice, &n_twice);
+        ix->hit_twice.n = n_twice;
+        return;
+    }
+    size_t newest = ((size_t)p->head + SL_COPY_POSTINGS - 1) % SL_COPY_POSTINGS;
+    size_t first = SL_COPY_RECENT_OF_FULL < newest + 1 ? SL_COPY_RECENT_OF_FULL : newest + 1;
     for (size_t e = 0; e < first; e++)
         count_hit(hits, p->ids[newest - e], zero, twice, &n_twice);
-    for (size_t e = 0; e < read - first; e++)
-        count_hit(hits, p->ids[p->n - 1 - e], zero, twice, &n_twice);
+    for (size_t e = 0; e < SL_COPY_RECENT_OF_FULL - first; e++)
+        count_hit(hits, p->ids[SL_COPY_POSTINGS - 1 - e], zero, twice, &n_twice);
     ix->hit_twice.n = n_twice;
 }
 
