@@ -204,18 +204,28 @@ static int index_sentences(sl_comparer *c, const sl_sentence_sets *a)
     return 0;
 }
 
-/* First entry of `term` in the index (c->index.n when none). */
-static size_t index_find(const sl_comparer *c, uint32_t term)
+/* First entry of `term` in the index at or after `from` (where it would
+ * go when none, the end at most), every entry before `from` being of a
+ * smaller term: a sentence's content terms ascend, so each is looked for
+ * from where the one before ended, in steps that double until one passes
+ * it, then by halves with a select, not a branch, as holds_term's. */
+static size_t index_find(const sl_comparer *c, uint32_t term, size_t from)
 {
-    size_t lo = 0, hi = c->index.n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->index.items[mid] >> 32 < term)
-            lo = mid + 1;
-        else
-            hi = mid;
+    const uint64_t *items = c->index.items;
+    size_t n = c->index.n, base = from, step = 1;
+    while (base + step < n && items[base + step - 1] >> 32 < term) {
+        base += step;
+        step *= 2;
     }
-    return lo;
+    size_t len = (base + step < n ? base + step : n) - base;
+    if (!len)
+        return base;
+    while (len > 1) {
+        size_t half = len / 2;
+        base = items[base + half] >> 32 < term ? base + half : base;
+        len -= half;
+    }
+    return base + (items[base] >> 32 < term);
 }
 
 /* A sentence's weight: its number of terms, specific ones counted twice. */
@@ -320,11 +330,13 @@ static int score_pairs(sl_comparer *c)
         sl_sentence_view vb = sl_sentence_sets_view(b, j);
         sl_sentence_masks_forget(c->masks_b);
         c->touched.n = 0;
+        size_t from = 0;   /* the terms ascend: each one's entries are past the last's */
         for (size_t k = 0; k < vb.n_content; k++) {
             uint32_t term = SL_TERM_ID(vb.content[k]);
-            size_t first = index_find(c, term), last = first;
+            size_t first = index_find(c, term, from), last = first;
             while (last < c->index.n && c->index.items[last] >> 32 == term)
                 last++;
+            from = last;
             if (last - first > COMMON_IN_TEXT)
                 continue;
             for (size_t e = first; e < last; e++) {
