@@ -134,6 +134,20 @@ void sl_title_cut_first(char *title);
 /* The index of the chosen candidate, -1 when there is none. */
 int sl_title_choose(char *const c[SL_TITLE_SOURCES], const sl_title_page *page);
 
+/* title_parts.c: a title's parts between its separators (" | ", " - ",
+ * en and em dashes, " :: "), in place. The longest part ("Site ::
+ * Headline" -> "Headline"); the part after the last separator, or NULL;
+ * the last part dropped when it is og:site_name `site` or short and
+ * shorter than the rest; the text before the last separator. */
+void sl_title_longest_part(char *title);
+const char *sl_title_suffix(const char *title);
+void sl_title_strip_site_suffix(char *title, const char *site);
+void sl_title_cut_last(char *s);
+/* title_parts.c: a candidate as a reader sees it, without invisible
+ * characters or a separator's mark at either end; freed and NULL when
+ * nothing is left. */
+void sl_title_tidy(char **title);
+
 /* byline.c: the author's name in a byline element (its microdata name, its
  * content attribute or its text), or in a text that reads as a byline
  * ("By Jane Doe | 3 March"); NULL in *out when it holds none. */

@@ -41,9 +41,6 @@
  * part of <title> between separators ("Site :: Headline"). */
 #define TEXT_HEADLINE_WORDS 3
 
-/* Separators between a title's headline and its site's or section's name. */
-static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
-
 typedef struct page_meta {
     /* borrowed from the tree */
     const char *og_title, *twitter_title, *site_name, *meta_date, *name_date, *meta_author, *time_main, *time_any, *lang;
@@ -389,15 +386,6 @@ static void read_text_after_h1(const xmlNode *n, const char *s, page_meta *m)
     m->by_lead |= name != NULL;
 }
 
-/* The length of the title separator at p, or 0. */
-static size_t separator_at(const char *p)
-{
-    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
-        if (!strncmp(p, seps[i], strlen(seps[i])))
-            return strlen(seps[i]);
-    return 0;
-}
-
 /* Whether text s, its white space read as one space, is `part` (n bytes),
  * case ignored, of TEXT_HEADLINE_WORDS words or more. */
 static int is_part(const char *part, size_t n, const char *s)
@@ -418,27 +406,6 @@ static int is_part(const char *part, size_t n, const char *s)
         }
     }
     return i == n && words >= TEXT_HEADLINE_WORDS;
-}
-
-/* The longest part of a title between its separators (the headline of
- * "Site :: Headline" and of "Headline | Section | Site"), in place. */
-static void longest_part(char *title)
-{
-    char *best = title, *start = title;
-    size_t best_n = 0;
-    for (char *p = title;; p++) {
-        size_t k = *p ? separator_at(p) : 1;
-        if (!k)
-            continue;
-        if ((size_t)(p - start) > best_n)
-            best = start, best_n = (size_t)(p - start);
-        if (!*p)
-            break;
-        start = p + k;
-        p += k - 1;
-    }
-    memmove(title, best, best_n);
-    title[best_n] = '\0';
 }
 
 /* A text the reader sees as a line of its own outside a link or a form
@@ -531,7 +498,7 @@ static int read_meta(xmlNode *root, page_meta *m)
             if (!m->title && (rc = sl_html_node_text(n, &m->title_text)))
                 return rc;
             if (!m->title && m->title_text)
-                longest_part(m->title_text);
+                sl_title_longest_part(m->title_text);
             if (!m->title)
                 m->title = n;
         } else if (sl_html_is_tag(n, "link") && sl_html_attr_is(n, "rel", "canonical")) {
@@ -565,45 +532,11 @@ static int read_meta(xmlNode *root, page_meta *m)
     return 0;
 }
 
-/* The last separator of a title ("... | Site"), or NULL; its length in *len. */
-static const char *last_separator(const char *title, size_t *len)
-{
-    const char *cut = NULL;
-    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
-        for (const char *p = strstr(title, seps[i]); p; p = strstr(p + 1, seps[i]))
-            if (!cut || p > cut)
-                cut = p, *len = strlen(seps[i]);
-    return cut;
-}
-
-/* The part of <title> after its last separator ("... | Site"), or NULL. */
-static const char *title_suffix(const char *title)
-{
-    size_t len = 0;
-    const char *cut = last_separator(title, &len);
-    return cut ? cut + len : NULL;
-}
-
-/* "Harbour Wall Holds | The Larkmouth Courier" -> "Harbour Wall Holds": the
- * part after the last separator is the site's name when it matches
- * og:site_name, or when it is short (40 bytes) and shorter than the rest. */
-static void strip_site_suffix(char *title, const char *site)
-{
-    size_t sep_len = 0;
-    const char *cut = last_separator(title, &sep_len);
-    if (!cut || cut == title)
-        return;
-    const char *suffix = cut + sep_len;
-    size_t suffix_len = strlen(suffix), head_len = (size_t)(cut - title);
-    if ((site && !strcasecmp(suffix, site)) || (suffix_len && suffix_len <= 40 && suffix_len < head_len))
-        title[head_len] = '\0';
-}
-
 /* A heading that names the site (a logo in an <h1>) is not the headline:
  * it equals og:site_name or the site part of <title>, or it is one word. */
 static int names_site(const char *h1, const char *site, const char *title)
 {
-    const char *suffix = title ? title_suffix(title) : NULL;
+    const char *suffix = title ? sl_title_suffix(title) : NULL;
     return (site && !strcasecmp(h1, site)) || (suffix && !strcasecmp(h1, suffix)) || !strchr(h1, ' ');
 }
 
@@ -666,25 +599,16 @@ static int pick_title(page_meta *m, char **out)
     if (!rc && !*out && m->og_title) {
         rc = sl_html_dup_collapsed(m->og_title, out);
         if (!rc && *out)
-            strip_site_suffix(*out, site);
+            sl_title_strip_site_suffix(*out, site);
     }
     if (!rc && !*out && title) {
-        strip_site_suffix(title, site);
+        sl_title_strip_site_suffix(title, site);
         *out = title;
         title = NULL;
     }
     free(site);
     free(title);
     return rc;
-}
-
-/* `s` cut before its last separator ("Headline | Site" -> "Headline"). */
-static void cut_last_separator(char *s)
-{
-    size_t len = 0;
-    const char *cut = last_separator(s, &len);
-    if (cut && cut > s)
-        s[cut - s] = '\0';
 }
 
 /* A copy of `s` cut by `cut`, or NULL (s NULL, or out of memory: *rc). */
@@ -694,35 +618,6 @@ static char *dup_cut(const char *s, void (*cut)(char *), int *rc)
     if (s && !*rc && !(*rc = sl_html_dup_collapsed(s, &copy)) && copy)
         cut(copy);
     return copy;
-}
-
-/* A candidate as a reader sees it: without the invisible characters
- * sl_text_normalize drops (a soft hyphen in "Assis\u00ADtance"), and
- * without a separator's mark left at either end ("| Site" of an og:title
- * whose headline part is empty, "Headline |"); NULL when nothing is left. */
-static void tidy_title(char **title)
-{
-    static const char *const marks[] = {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "::", "\xC2\xBB", "\xC2\xB7"};
-    char *s = *title;
-    size_t len = s ? strlen(s) : 0, n = 0;
-    for (size_t i = 0; i < len;) {
-        size_t at = i;
-        if (!sl_text_zero_width(sl_utf8_next(s, len, &i)))
-            memmove(s + n, s + at, i - at), n += i - at;
-    }
-    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
-        size_t m = strlen(marks[k]);
-        if (n > m && !memcmp(s, marks[k], m) && s[m] == ' ')
-            memmove(s, s + m + 1, n - m - 1), n -= m + 1;
-        if (n > m && !memcmp(s + n - m, marks[k], m) && s[n - m - 1] == ' ')
-            n -= m + 1;
-    }
-    if (s)
-        s[n] = '\0';
-    if (s && !n) {
-        free(s);
-        *title = NULL;
-    }
 }
 
 /* The page's title candidates (titles.c): the headline pick_title chose,
@@ -736,15 +631,15 @@ static int title_candidates(page_meta *m, char *c[SL_TITLE_SOURCES])
     if (!rc && m->title)
         rc = sl_html_node_text(m->title, &c[SL_TITLE_TITLE]);
     c[SL_TITLE_TITLE_FIRST] = dup_cut(c[SL_TITLE_TITLE], sl_title_cut_first, &rc);
-    c[SL_TITLE_TITLE_HEAD] = dup_cut(c[SL_TITLE_TITLE], cut_last_separator, &rc);
+    c[SL_TITLE_TITLE_HEAD] = dup_cut(c[SL_TITLE_TITLE], sl_title_cut_last, &rc);
     if (!rc && m->og_title)
         rc = sl_html_dup_collapsed(m->og_title, &c[SL_TITLE_OG]);
     c[SL_TITLE_OG_FIRST] = dup_cut(c[SL_TITLE_OG], sl_title_cut_first, &rc);
-    c[SL_TITLE_OG_HEAD] = dup_cut(c[SL_TITLE_OG], cut_last_separator, &rc);
+    c[SL_TITLE_OG_HEAD] = dup_cut(c[SL_TITLE_OG], sl_title_cut_last, &rc);
     if (!rc && m->twitter_title)
         rc = sl_html_dup_collapsed(m->twitter_title, &c[SL_TITLE_TWITTER]);
     for (int i = 0; i < SL_TITLE_SOURCES; i++)
-        tidy_title(&c[i]);
+        sl_title_tidy(&c[i]);
     return rc;
 }
 
