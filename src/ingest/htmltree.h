@@ -84,10 +84,10 @@ enum {
     SL_TITLE_PICKED,      /* meta.c's visible headline, else og:title or <title> without the site */
     SL_TITLE_H1,          /* the page's first <h1> */
     SL_TITLE_TITLE,       /* <title> */
-    SL_TITLE_TITLE_FIRST, /* <title> before its first separator */
+    SL_TITLE_TITLE_FIRST, /* <title> before its first separator, after a site's name opening it */
     SL_TITLE_TITLE_HEAD,  /* <title> before its last separator */
     SL_TITLE_OG,
-    SL_TITLE_OG_FIRST,
+    SL_TITLE_OG_FIRST,    /* og:title, cut as <title> is */
     SL_TITLE_OG_HEAD,
     SL_TITLE_TWITTER,
     SL_TITLE_SOURCES
@@ -131,6 +131,9 @@ void sl_title_features(char *const c[SL_TITLE_SOURCES], const sl_title_page *pag
                        double x[SL_TITLE_FEATURES]);
 /* "Headline | Section | Site" -> "Headline": cut before the first separator. */
 void sl_title_cut_first(char *title);
+/* "Site | Headline | Section" -> "Headline | Section": the first part
+ * dropped when it is the site's name (page's site or domain), in place. */
+void sl_title_skip_site(char *title, const sl_title_page *page);
 /* The index of the chosen candidate, -1 when there is none. */
 int sl_title_choose(char *const c[SL_TITLE_SOURCES], const sl_title_page *page);
 

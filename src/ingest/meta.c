@@ -620,21 +620,33 @@ static char *dup_cut(const char *s, void (*cut)(char *), int *rc)
     return copy;
 }
 
+/* A copy of `s` without a first part that is the site's name, cut before
+ * its first separator, or NULL (s NULL, or out of memory: *rc). */
+static char *dup_first_part(const char *s, const sl_title_page *page, int *rc)
+{
+    char *copy = NULL;
+    if (s && !*rc && !(*rc = sl_html_dup_collapsed(s, &copy)) && copy) {
+        sl_title_skip_site(copy, page);
+        sl_title_cut_first(copy);
+    }
+    return copy;
+}
+
 /* The page's title candidates (titles.c): the headline pick_title chose,
  * the first <h1>, <title> and og:title whole and before their first and
  * last separators, twitter:title. */
-static int title_candidates(page_meta *m, char *c[SL_TITLE_SOURCES])
+static int title_candidates(page_meta *m, const sl_title_page *page, char *c[SL_TITLE_SOURCES])
 {
     int rc = pick_title(m, &c[SL_TITLE_PICKED]);
     if (!rc && m->n_h1)
         rc = heading_text(m->h1s[0], &c[SL_TITLE_H1]);
     if (!rc && m->title)
         rc = sl_html_node_text(m->title, &c[SL_TITLE_TITLE]);
-    c[SL_TITLE_TITLE_FIRST] = dup_cut(c[SL_TITLE_TITLE], sl_title_cut_first, &rc);
+    c[SL_TITLE_TITLE_FIRST] = dup_first_part(c[SL_TITLE_TITLE], page, &rc);
     c[SL_TITLE_TITLE_HEAD] = dup_cut(c[SL_TITLE_TITLE], sl_title_cut_last, &rc);
     if (!rc && m->og_title)
         rc = sl_html_dup_collapsed(m->og_title, &c[SL_TITLE_OG]);
-    c[SL_TITLE_OG_FIRST] = dup_cut(c[SL_TITLE_OG], sl_title_cut_first, &rc);
+    c[SL_TITLE_OG_FIRST] = dup_first_part(c[SL_TITLE_OG], page, &rc);
     c[SL_TITLE_OG_HEAD] = dup_cut(c[SL_TITLE_OG], sl_title_cut_last, &rc);
     if (!rc && m->twitter_title)
         rc = sl_html_dup_collapsed(m->twitter_title, &c[SL_TITLE_TWITTER]);
@@ -671,7 +683,7 @@ static int choose_title(page_meta *m, char **out)
     char *c[SL_TITLE_SOURCES] = {0};
     sl_title_page page;
     title_page(m, &page);
-    int rc = title_candidates(m, c);
+    int rc = title_candidates(m, &page, c);
     int best = rc ? -1 : sl_title_choose(c, &page);
     if (best >= 0)
         *out = c[best], c[best] = NULL;
@@ -757,12 +769,12 @@ int sl_html_read_titles(xmlNode *root, char *c[SL_TITLE_SOURCES], sl_title_page 
     page_meta m;
     memset(&m, 0, sizeof m);
     memset(c, 0, SL_TITLE_SOURCES * sizeof *c);
+    memset(page, 0, sizeof *page);
     int rc = read_meta(root, &m);
     if (!rc)
-        rc = title_candidates(&m, c);
-    memset(page, 0, sizeof *page);
-    if (!rc)
         title_page(&m, page);
+    if (!rc)
+        rc = title_candidates(&m, page, c);
     for (int i = 0; rc && i < SL_TITLE_SOURCES; i++) {
         free(c[i]);
         c[i] = NULL;

@@ -20,14 +20,23 @@
 static const char *const separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
                                          " \xC2\xBB ", " \xC2\xB7 "};
 
-void sl_title_cut_first(char *title)
+/* The first separator of a title, not at its start, or NULL; its length
+ * in *len. */
+static char *first_separator(char *title, size_t *len)
 {
     char *cut = NULL;
     for (size_t i = 0; i < sizeof separators / sizeof *separators; i++) {
         char *p = strstr(title, separators[i]);
         if (p && p > title && (!cut || p < cut))
-            cut = p;
+            cut = p, *len = strlen(separators[i]);
     }
+    return cut;
+}
+
+void sl_title_cut_first(char *title)
+{
+    size_t len = 0;
+    char *cut = first_separator(title, &len);
     if (cut)
         *cut = '\0';
 }
@@ -41,6 +50,26 @@ static void key_of(const char *s, const char *end, char *out, size_t cap)
         if ((unsigned char)*s < 128 && isalnum((unsigned char)*s))
             out[n++] = (char)tolower((unsigned char)*s);
     out[n] = '\0';
+}
+
+/* "Render | The cloud for builders" -> "The cloud for builders": the
+ * part before <title>'s first separator dropped, in place, when it is the
+ * site's name (of three characters or more, by og:site_name or the domain)
+ * and a part follows it. */
+void sl_title_skip_site(char *title, const sl_title_page *page)
+{
+    size_t len = 0;
+    char *cut = first_separator(title, &len);
+    if (!cut || !cut[len])
+        return;
+    char key[TITLE_KEY];
+    key_of(title, cut, key, sizeof key);
+    const char *names[] = {page->site, page->domain};
+    for (int k = 0; k < 2; k++)
+        if (strlen(names[k]) >= 3 && !strcmp(key, names[k])) {
+            memmove(title, cut + len, strlen(cut + len) + 1);
+            return;
+        }
 }
 
 /* Second-level names under which sites register ("larkmouth.co.uk"). */

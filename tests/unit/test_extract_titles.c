@@ -230,3 +230,31 @@ TEST(blocks_title_years)
     CHECK_STR(e.title, "Island ferry timetable 2025");
     sl_extracted_clear(&e);
 }
+
+/* <title>'s first part when the site's name opens it (titles.c
+ * sl_title_skip_site): "Larkmouth | Ferry tickets" gives "Ferry tickets";
+ * a first part that is no site's name, or a site's name alone, stays. */
+TEST(blocks_title_site_first)
+{
+    sl_title_page page = {0};
+    sl_title_site(&page, NULL, "https://www.larkmouth.co.uk/");
+    char opens[] = "Larkmouth | Ferry tickets for the islands | Timetables",
+         other[] = "Ferry tickets | Larkmouth", alone[] = "Larkmouth", ends[] = "Larkmouth |";
+    sl_title_skip_site(opens, &page);
+    CHECK_STR(opens, "Ferry tickets for the islands | Timetables");
+    sl_title_skip_site(other, &page);
+    CHECK_STR(other, "Ferry tickets | Larkmouth");
+    sl_title_skip_site(alone, &page);
+    CHECK_STR(alone, "Larkmouth");
+    sl_title_skip_site(ends, &page);
+    CHECK_STR(ends, "Larkmouth |");
+
+    /* on a page without a headline, the part after the site's name */
+    sl_extracted e = {0};
+    CHECK_INT(extract("<html><head><title>Larkmouth Ferries | Tickets for the island boats</title>"
+                      "<meta property=og:site_name content=\"Larkmouth Ferries\"></head><body>"
+                      "<p>Buy a ticket at the harbour office or on board; children under five travel free "
+                      "on every crossing.</p></body></html>", &e), 0);
+    CHECK_STR(e.title, "Tickets for the island boats");
+    sl_extracted_clear(&e);
+}
