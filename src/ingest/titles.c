@@ -52,7 +52,7 @@ static void key_of(const char *s, const char *end, char *out, size_t cap)
     out[n] = '\0';
 }
 
-/* "Render | The cloud for builders" -> "The cloud for builders": the
+/* "Larkmouth | Ferry tickets" -> "Ferry tickets": the
  * part before <title>'s first separator dropped, in place, when it is the
  * site's name (of three characters or more, by og:site_name or the domain)
  * and a part follows it. */
