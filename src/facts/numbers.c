@@ -279,24 +279,29 @@ static bool lower_noun(const char *s, size_t n)
     return true;
 }
 
-/* A scale glued to the digits, then a unit glued by a hyphen: "bn-euro" of
- * "a 4bn-euro hole", "-mln-dlr" of "a 5.0-mln-dlr loan"; the unit (the
- * scale's value in *k), NULL when s[0, n) is not so written. "m" and "k"
- * are scales after a currency only, as sl_units_glued_scale reads them
- * ("10m-long" stays metres). */
-static const char *scale_then_unit(const char *s, size_t n, bool money, double *k)
+/* A scale glued to the digits, then a unit or a noun glued by a hyphen:
+ * "bn-euro" of "a 4bn-euro hole", "-mln-dlr" of "a 5.0-mln-dlr loan",
+ * "-mln-share" of "a 3-mln-share offer"; the unit, or NULL with the noun's
+ * offset in s in *noun (the scale's value in *k). NULL and *noun 0 when s[0,
+ * n) is not so written. "m" and "k" are scales after a currency only, as
+ * sl_units_glued_scale reads them, and never before a noun ("10m-long"
+ * stays metres, "100m-share" too). */
+static const char *scale_then_unit(const char *s, size_t n, bool money, double *k, size_t *noun)
 {
     size_t last = n;
+    *noun = 0;
     while (last > 1 && s[last - 1] != '-')
         last--;
     if (last <= 1 || last >= n)
         return NULL;
     const char *unit = sl_units_word(s + last - 1, n - last + 1);
-    if (!unit)
+    if (!unit && !lower_noun(s + last - 1, n - last + 1))
         return NULL;
-    *k = sl_units_glued_scale(s, last - 1, money || sl_units_is_currency(unit));
+    *k = sl_units_glued_scale(s, last - 1, unit && (money || sl_units_is_currency(unit)));
     if (*k == 0 && s[0] == '-' && last > 2)
         *k = sl_units_glued_scale(s + 1, last - 2, false); /* "-mln", "-bn"; not "-m" */
+    if (*k > 0 && !unit)
+        *noun = last;
     return *k > 0 ? unit : NULL;
 }
 
@@ -385,6 +390,7 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
         size_t sn = dash ? (size_t)(dash - rest) : rn;
         const char *unit;
         double k;
+        size_t noun;
         if ((rn == 2 && (!strncasecmp(rest, "st", 2) || !strncasecmp(rest, "nd", 2) ||
                          !strncasecmp(rest, "rd", 2) || !strncasecmp(rest, "th", 2))))
             nb->ordinal = true;
@@ -398,20 +404,30 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
                  (k = sl_units_glued_scale(rest, sn, money)) > 0) {
             nb->value *= k; /* "$1.5m-a-year": quantities.c reads the rate */
             nb->scaled = true;
+            nb->glued_scale = k;
         } else if (dash && sn && (approx_suffix(dash, rn - sn) || (currency && lower_noun(dash, rn - sn))) &&
                    (k = sl_units_glued_scale(rest, sn, money)) > 0) {
             /* "$30m-plus", "$2bn-odd", "2m-plus fans", "$10m-rated": a scale, not
              * metres; a hyphened word needs the currency ("10m-long tunnels") */
             nb->value *= k;
             nb->scaled = true;
+            nb->glued_scale = k;
             nb->approx = approx_suffix(dash, rn - sn);
-        } else if (!nb->glued_unit && (unit = scale_then_unit(rest, rn, money, &k))) {
-            nb->value *= k; /* "a 4bn-euro hole", "a 5.0-mln-dlr loan" */
+        } else if (!nb->glued_unit && ((unit = scale_then_unit(rest, rn, money, &k, &noun)) || noun)) {
+            nb->value *= k; /* "a 4bn-euro hole", "a 5.0-mln-dlr loan", "a 3-mln-share offer" */
             nb->scaled = true;
+            nb->glued_scale = k;
             nb->glued_unit = unit;
+            if (noun) {
+                size_t ln;
+                const char *lt = sl_facts_tok(d, nb->last, &ln);
+                nb->glued_noun = lt + ln - rn + noun; /* in the text: buf is gone on return */
+                nb->glued_noun_len = rn - noun;
+            }
         } else if ((k = sl_units_glued_scale(rest, rn, money)) > 0) {
             nb->value *= k; /* "$13.6M", "4.3M", "$1.7bn" */
             nb->scaled = true;
+            nb->glued_scale = k;
         } else if (!nb->glued_unit && (nb->glued_unit = sl_units_word(rest, rn))) {
             /* "10km", "12-year-old" */
         } else if (!nb->glued_unit && rn == 2 && !strncmp(rest, "in", 2)) {
@@ -657,9 +673,13 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
                     return true;
                 }
                 double scaled;
-                if ((nb->glued_unit = scale_then_unit(dash, rest, false, &scaled))) {
-                    nb->value *= scaled; /* "a one-billion-dlr loan", "ten-mln-dlr" */
+                size_t noun;
+                if ((nb->glued_unit = scale_then_unit(dash, rest, false, &scaled, &noun)) || noun) {
+                    nb->value *= scaled; /* "a one-billion-dlr loan", "ten-mln-dlr", "three-mln-share" */
                     nb->scaled = true;
+                    nb->glued_scale = scaled;
+                    nb->glued_noun = noun ? dash + noun : NULL;
+                    nb->glued_noun_len = noun ? rest - noun : 0;
                     return true;
                 }
                 nb->glued_unit = sl_units_word(dash, n - (size_t)(dash - s));
@@ -707,12 +727,14 @@ static bool small_number_at(const sl_facts_doc *d, size_t j, double *v)
     return true;
 }
 
-/* "1.8 billion-mile", "400 million-year-old", "5 million-strong": a scale
- * glued to a unit or a noun in the token after the number. */
+/* "1.8 billion-mile", "400 million-year-old", "5 million-strong", wire
+ * copy's "500 mln-dlr loan": a scale glued to a unit or a noun in the token
+ * after the number. */
 static void dashed_scale(const sl_facts_doc *d, sl_number *nb)
 {
     static const struct { const char *w; double v; } dashed[] = {
-        {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}};
+        {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
+        {"mln", 1e6}, {"bln", 1e9}, {"bn", 1e9}};
     size_t n = 0;
     const char *w = nb->last + 1 < d->toks.n ? sl_facts_tok(d, nb->last + 1, &n) : "";
     const char *dash = memchr(w, '-', n < 12 ? n : 12), *unit;

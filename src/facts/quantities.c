@@ -747,10 +747,11 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
          from_range_end(d, after, first, unit, nb->value, &hi, &hi_unit))) {
         value_hi = hi.value_hi > 0 ? hi.value_hi : hi.value;
         /* "$89 to $93 billion", "1 to 2 thousand", "fell from 2.1 to 1.8
-         * billion": the scale of both ends, unless the low end is far above
-         * the high one unscaled ("from 500 to 2 million") */
-        if (hi.scaled && !nb->scaled && hi.last > hi.first) {
-            double s = scale_within(d, &hi);
+         * billion", "six to eight-mln-dlr": the scale of both ends, unless
+         * the low end is far above the high one unscaled ("from 500 to 2
+         * million") */
+        if (hi.scaled && !nb->scaled && (hi.last > hi.first || hi.glued_scale > 0)) {
+            double s = hi.glued_scale > 0 ? hi.glued_scale : scale_within(d, &hi);
             if (s > 0 && (nb->value * s <= value_hi || nb->value * s <= RANGE_FALL * hi.value))
                 nb->value *= s;
         }

@@ -9,7 +9,9 @@
  * ("480 pence-a-share"), an order of magnitude of a unit ("millions of
  * dollars"), "vs" between two values, the verb "top" before a number, a
  * scale and a unit glued by hyphens ("a 4bn-euro hole"), a comparative after
- * a measure ("50% cheaper"). The texts are invented. */
+ * a measure ("50% cheaper"), a scale glued to a noun ("a 3-mln-share
+ * offer") and a range's scale glued to its high end ("six to
+ * eight-mln-dlr"). The texts are invented. */
 #include <string.h>
 
 #include "facts/facts.h"
@@ -382,5 +384,38 @@ TEST(facts_numbers_comparative_after_a_measure)
         const char *about = fact_nth(items, SL_FACT_NUMBER, k)->about;
         CHECK(!about || (strcmp(about, "slower") && strcmp(about, "cheaper") && strcmp(about, "older")));
     }
+    sl_fact_items_free(items);
+}
+
+/* Wire copy's scale glued to a noun, not a unit ("a 3-mln-share offer",
+ * "a 1.2 mln-member union"), and its scale spaced from a glued unit ("400
+ * mln-dlr loan"): the scale applies and the noun is what is counted; a
+ * glued "m" before a noun stays metres ("a 40m-share" is no amount). */
+TEST(facts_numbers_wire_scale_glued_to_a_noun)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel Mills made a 3-mln-share offer to a 1.2 mln-member union, took a 400 mln-dlr "
+        "loan and a four-bln-share quota, and dug a 40m-share pit.\n", NULL);
+    NUMBER(items, "3-mln-share", 3e6, 3e6, NULL, "share");
+    NUMBER(items, "1.2 mln-member", 1.2e6, 1.2e6, NULL, "member");
+    NUMBER(items, "400 mln-dlr", 4e8, 4e8, "dollar", "loan");
+    NUMBER(items, "four-bln-share", 4e9, 4e9, NULL, "share");
+    NUMBER(items, "40m-share", 40, 40, "metre", NULL);
+    sl_fact_items_free(items);
+}
+
+/* A range's low end takes the scale glued to its high end, as it takes a
+ * scale word ("six to eight-mln-dlr", "20-30bn rupees", "$1.3 to $1.5bn");
+ * not when the low end would stand far above the high one ("from 900 to
+ * 2bn"). */
+TEST(facts_numbers_range_scale_glued_to_the_high_end)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel fund sought six to eight-mln-dlr in new money, valued its stake at $1.3 to "
+        "$1.5bn and its debt at 20-30bn rupees. Its budget grew from 900 to $2bn.\n", NULL);
+    NUMBER(items, "six to eight-mln-dlr", 6e6, 8e6, "dollar", NULL);
+    NUMBER(items, "$1.3 to $1.5bn", 1.3e9, 1.5e9, "dollar", NULL);
+    NUMBER(items, "20-30bn rupees", 2e10, 3e10, "rupee", NULL);
+    NUMBER(items, "900 to $2bn", 900, 2e9, "dollar", NULL);
     sl_fact_items_free(items);
 }
