@@ -48,6 +48,20 @@ static const char *const chrome_words[] = {"comments", "comment", "shares", "sha
     "views", "retweets", "followers", "replies", "reads", "reactions", "photos", "images",
     "slides", NULL};
 
+/* Whether the number of tokens [first, last] before "shares" is a count of
+ * stock said in prose, not a page's share counter: wire copy's "sold
+ * 200,000 shares", "to 260,500 shares", "2,129,300 shares of common
+ * stock" (a lower-case word before it in its sentence, or "of" after). */
+static bool shares_in_prose(const sl_facts_doc *d, size_t first, size_t last)
+{
+    if (!sl_facts_is(d, last + 1, "shares") && !sl_facts_is(d, last + 1, "share"))
+        return false;
+    if (sl_facts_is(d, last + 2, "of") && sl_numbers_same_sentence(d, last, last + 2))
+        return true;
+    return first > 0 && sl_numbers_same_sentence(d, first - 1, first) &&
+           (d->toks.items[first - 1].flags & SL_TOK_WORD) && !sl_facts_upper(d, first - 1);
+}
+
 /* The first letters of the words an entry of approx_words reads right
  * before the number: a pair's second word (than, least, of, to, as, most)
  * and a single word. A token of no other letter there, and no dot, rules
@@ -236,7 +250,7 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         (first > 1 && sl_facts_is(d, first - 1, ":") &&
          (d->toks.items[first - 2].flags & SL_TOK_NUMBER)))
         return true; /* a clock time */
-    if (sl_facts_in(d, last + 1, chrome_words) >= 0 && !nb->scaled)
+    if (sl_facts_in(d, last + 1, chrome_words) >= 0 && !nb->scaled && !shares_in_prose(d, first, last))
         return true; /* "12 comments", but "80 million followers" is a count */
     if ((sl_facts_is(d, last + 1, "min") || sl_facts_is(d, last + 1, "mins")) &&
         (sl_facts_is(d, last + 2, "read") || sl_facts_is(d, last + 2, "ago")))

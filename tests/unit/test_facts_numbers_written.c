@@ -10,8 +10,9 @@
  * dollars"), "vs" between two values, the verb "top" before a number, a
  * scale and a unit glued by hyphens ("a 4bn-euro hole"), a comparative after
  * a measure ("50% cheaper"), a scale glued to a noun ("a 3-mln-share
- * offer") and a range's scale glued to its high end ("six to
- * eight-mln-dlr"). The texts are invented. */
+ * offer"), a range's scale glued to its high end ("six to
+ * eight-mln-dlr") and a count of stock in prose ("sold 200,000 shares").
+ * The texts are invented. */
 #include <string.h>
 
 #include "facts/facts.h"
@@ -418,4 +419,16 @@ TEST(facts_numbers_range_scale_glued_to_the_high_end)
     NUMBER(items, "20-30bn rupees", 2e10, 3e10, "rupee", NULL);
     NUMBER(items, "900 to $2bn", 900, 2e9, "dollar", NULL);
     sl_fact_items_free(items);
+}
+
+/* A count of stock said in prose is a fact ("sold 200,000 shares",
+ * "40,000 shares of its stock"); a page's counter on a line of its own
+ * stays chrome ("120 Shares"), as do comments after a word ("read all 45
+ * comments"). */
+TEST(facts_numbers_shares_in_prose)
+{
+    static const expected_number want[] = {{"200,000 shares", 2e5, NULL}, {"40,000 shares", 4e4, NULL}};
+    static const char *const chrome[] = {"120", "45", NULL};
+    NUMBERS_OF("Tavel Mills sold 200,000 shares to a fund.\n\n120 Shares\n\n40,000 shares of its "
+               "stock went to staff; read all 45 comments below.\n", want, chrome);
 }
