@@ -292,8 +292,11 @@ static bool bare_line(const sl_facts_doc *d, size_t i)
         b++;
     if ((a > 0 && d->sent_of[a - 1] == s) || (b < d->toks.n && d->sent_of[b] == s))
         return false;
-    for (size_t k = a; k < b && words < 3; k++)
+    for (size_t k = a; k < b && words < 3; k++) {
+        if (sl_facts_is(d, k, "vs") || sl_facts_is(d, k, "versus"))
+            return false; /* a wire table's row: "Net 807,000 vs 2,858,000" */
         words += (d->toks.items[k].flags & SL_TOK_WORD) != 0;
+    }
     return words < 3;
 }
 

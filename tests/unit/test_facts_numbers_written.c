@@ -11,8 +11,9 @@
  * scale and a unit glued by hyphens ("a 4bn-euro hole"), a comparative after
  * a measure ("50% cheaper"), a scale glued to a noun ("a 3-mln-share
  * offer"), a range's scale glued to its high end ("six to
- * eight-mln-dlr") and a count of stock in prose ("sold 200,000 shares").
- * The texts are invented. */
+ * eight-mln-dlr"), a count of stock in prose ("sold 200,000 shares") and
+ * a wire table's row of bare figures ("Net 807,000 vs 655,000"). The
+ * texts are invented. */
 #include <string.h>
 
 #include "facts/facts.h"
@@ -431,4 +432,15 @@ TEST(facts_numbers_shares_in_prose)
     static const char *const chrome[] = {"120", "45", NULL};
     NUMBERS_OF("Tavel Mills sold 200,000 shares to a fund.\n\n120 Shares\n\n40,000 shares of its "
                "stock went to staff; read all 45 comments below.\n", want, chrome);
+}
+
+/* A wire table's row of bare figures joined by "vs" is no counter line:
+ * "Net 807,000 vs 655,000" gives both values of "net"; a line of bare
+ * numbers without it stays chrome. */
+TEST(facts_numbers_wire_table_row_of_bare_figures)
+{
+    static const expected_number want[] = {{"807,000", 807000, NULL}, {"655,000", 655000, NULL}};
+    static const char *const chrome[] = {"12", "87", NULL};
+    NUMBERS_OF("Tavel Mills Inc year net.\n\nShr 41 cts vs 33 cts\n\nNet 807,000 vs 655,000\n\n"
+               "12 4 87\n", want, chrome);
 }
