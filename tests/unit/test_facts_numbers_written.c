@@ -12,8 +12,8 @@
  * a measure ("50% cheaper"), a scale glued to a noun ("a 3-mln-share
  * offer"), a range's scale glued to its high end ("six to
  * eight-mln-dlr"), a count of stock in prose ("sold 200,000 shares") and
- * a wire table's row of bare figures ("Net 807,000 vs 655,000"). The
- * texts are invented. */
+ * a wire table's row of bare figures ("Net 807,000 vs 655,000"), adverbs
+ * of a period ("300,000 barrels daily"). The texts are invented. */
 #include <string.h>
 
 #include "facts/facts.h"
@@ -443,4 +443,23 @@ TEST(facts_numbers_wire_table_row_of_bare_figures)
     static const char *const chrome[] = {"12", "87", NULL};
     NUMBERS_OF("Tavel Mills Inc year net.\n\nShr 41 cts vs 33 cts\n\nNet 807,000 vs 655,000\n\n"
                "12 4 87\n", want, chrome);
+}
+
+/* An adverb of a period after a measure is its rate, as "a day" is
+ * ("300,000 barrels daily", "$2m annually"), but an adjective before a
+ * noun is not ("a $40 monthly fee"); "overnight", "tomorrow", "twice" end
+ * the phrase and name nothing. */
+TEST(facts_numbers_period_adverbs)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel line carries 300,000 barrels daily and pays $2m annually. Members pay a $40 "
+        "monthly fee. The blaze burned 15,000 hectares overnight. Staff take 20mg of the tonic "
+        "twice a day and expect 69 cents tomorrow.\n", NULL);
+    NUMBER(items, "300,000 barrels daily", 3e5, 3e5, "barrel per day", NULL);
+    NUMBER(items, "$2m annually", 2e6, 2e6, "dollar per year", NULL);
+    NUMBER(items, "$40", 40, 40, "dollar", NULL);
+    NUMBER(items, "15,000 hectares", 15000, 15000, "hectare", "blaze");
+    NUMBER(items, "20mg of the tonic", 20, 20, "milligram", "tonic");
+    NUMBER(items, "69 cents", 69, 69, "cent", NULL);
+    sl_fact_items_free(items);
 }
