@@ -13,7 +13,8 @@
  * offer"), a range's scale glued to its high end ("six to
  * eight-mln-dlr"), a count of stock in prose ("sold 200,000 shares") and
  * a wire table's row of bare figures ("Net 807,000 vs 655,000"), adverbs
- * of a period ("300,000 barrels daily"). The texts are invented. */
+ * of a period ("300,000 barrels daily"), "nm" and "Nm". The texts are
+ * invented. */
 #include <string.h>
 
 #include "facts/facts.h"
@@ -461,5 +462,17 @@ TEST(facts_numbers_period_adverbs)
     NUMBER(items, "15,000 hectares", 15000, 15000, "hectare", "blaze");
     NUMBER(items, "20mg of the tonic", 20, 20, "milligram", "tonic");
     NUMBER(items, "69 cents", 69, 69, "cent", NULL);
+    sl_fact_items_free(items);
+}
+
+/* The case of "nm" tells the nanometre ("a 5nm chip", "3 nm") from the
+ * newton metre ("400 Nm of torque"). */
+TEST(facts_numbers_nanometre_and_newton_metre)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel Labs makes a 5nm chip and plans a 3 nm one; its van gives 400 Nm of torque.\n", NULL);
+    NUMBER(items, "5nm", 5, 5, "nanometre", NULL);
+    NUMBER(items, "3 nm", 3, 3, "nanometre", NULL);
+    NUMBER(items, "400 Nm", 400, 400, "newton metre", NULL);
     sl_fact_items_free(items);
 }
