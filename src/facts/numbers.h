@@ -27,6 +27,22 @@ bool sl_numbers_read(const sl_facts_doc *d, size_t i, sl_number *nb);
 /* Whether tokens a and b touch (no space between); false when b is past the end. */
 bool sl_numbers_glued(const sl_facts_doc *d, size_t a, size_t b);
 
+/* ---- glued.c ---- */
+/* Reads what is glued after the digits of token i, rest[0, rn) ("M",
+ * "bn-euro", "km", "th", "-plus", "-strong") into nb: its scale, unit,
+ * approximation, ordinal or noun; `currency`: a currency is said with the
+ * number, `money`: it or the words after make "m" and "k" scales. False
+ * when the letters make the token a name ("3D", "5G") or a decade. */
+bool sl_numbers_glued_rest(const sl_facts_doc *d, size_t i, const char *rest, size_t rn, bool currency,
+                           bool money, sl_number *nb);
+/* A scale then a unit or a noun glued by hyphens in s[0, n) ("bn-euro",
+ * "-mln-share"): the unit, or NULL with the noun's offset in *noun; the
+ * scale in *k. NULL and *noun 0 when none. */
+const char *sl_numbers_scale_then_unit(const char *s, size_t n, bool money, double *k, size_t *noun);
+/* A scale glued to a unit or a noun in the token after the number ("1.8
+ * billion-mile", "500 mln-dlr loan", "5 million-strong"): applied to nb. */
+void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb);
+
 /* ---- counted.c ---- */
 
 /* Whether token b exists and is in the sentence of token a. */
