@@ -37,6 +37,10 @@ static const char *const measure_enders[] = {"wide", "long", "tall", "high", "de
     "faster", "quicker", "longer", "shorter", "older", "younger", "bigger", "smaller", "larger",
     "cheaper", "dearer", "heavier", "lighter", "taller", "wider", "deeper", "better", "worse",
     NULL};
+/* When a measure is had, said right after it, unless a noun follows (then
+ * an adjective: "a £39.99 monthly fee", "5 daily flights"): "15,000 hectares
+ * overnight", "20mg daily". */
+static const char *const when_words[] = {"overnight", "daily", "weekly", "monthly", NULL};
 
 /* States a count is in, written right after it ("three workers hurt"). */
 static const char *const event_words[] = {"hurt", "injured", "killed", "wounded", "dead",
@@ -48,14 +52,15 @@ static const char *const aux_words[] = {"were", "was", "are", "is", "had", "have
 /* Words after a counted noun that end its phrase: verbs, adverbs and
  * prepositions a stop-word list does not hold ("14 players left", "59 users
  * mostly", "one hand behind her head", "40 hectares outside Eskmoor", "one
- * remains in hospital", "11 and 12 respectively", "7.1 mln vs 4.1 mln"). */
+ * remains in hospital", "11 and 12 respectively", "7.1 mln vs 4.1 mln",
+ * "5mg of the drug twice a day"). */
 static const char *const phrase_enders[] = {"left", "said", "says", "say", "asks", "ask",
     "told", "took", "take", "made", "make", "went", "go", "came", "come", "got", "get",
     "mostly", "whilst", "while", "available", "ago", "earlier", "later", "each", "apiece",
     "next", "last", "this", "per", "a", "an", "year", "years", "today", "yesterday",
     "including", "according", "behind", "outside", "inside", "near", "within", "across",
     "along", "beyond", "past", "toward", "towards", "among", "despite", "remain", "remains",
-    "respectively", "versus", "vs", NULL};
+    "respectively", "versus", "vs", "twice", "once", "annually", "tonight", "tomorrow", NULL};
 
 bool sl_numbers_same_sentence(const sl_facts_doc *d, size_t a, size_t b)
 {
@@ -174,7 +179,9 @@ size_t sl_numbers_counted_after(const sl_facts_doc *d, size_t i, size_t anchor, 
 {
     size_t n = 0;
     if (measure && (sl_facts_in(d, i, phrase_enders) >= 0 || sl_facts_in(d, i, measure_enders) >= 0 ||
-                    past_form(d, i) || sl_facts_upper(d, i)))
+                    past_form(d, i) || sl_facts_upper(d, i) ||
+                    (sl_facts_in(d, i, when_words) >= 0 &&
+                     !(sl_numbers_same_sentence(d, i, i + 1) && sl_numbers_content_word(d, i + 1)))))
         return of_phrase(d, i, anchor, about); /* "1.9% next year", "90 miles wide", "$76 US" */
     if (!measure && (ends_with(d, i, "ing") || past_form(d, i)) &&
         sl_facts_in(d, i, event_words) < 0 && !(i + 1 < d->toks.n && sl_numbers_content_word(d, i + 1)))

@@ -1,7 +1,8 @@
 /* numbers.c — reading a number out of the text: digits and words ("40,000",
  * "1.2 million", "2 1/2", "ten", "ninth", "two-thirds", "dozens"), with the
- * scale, currency code or unit glued to them. Whether a number read is a fact,
- * and its unit, approximation and range, are quantities.c's. */
+ * scale, currency code or unit glued to them (what is glued after the digits
+ * is glued.c's). Whether a number read is a fact, and its unit,
+ * approximation and range, are quantities.c's. */
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -261,58 +262,6 @@ static size_t hyphen_prefix(const char *s, size_t n, char *approx)
     return 0;
 }
 
-/* The approximation a glued suffix s[0, n) says: '>' for "-plus" ("5,000-plus"),
- * '~' for "-odd" ("3,000-odd"), 0 for none. */
-static char approx_suffix(const char *s, size_t n)
-{
-    return n == 5 && !strncasecmp(s, "-plus", 5) ? '>' : n == 4 && !strncasecmp(s, "-odd", 4) ? '~' : 0;
-}
-
-/* Whether s[0, n) is a hyphen and a lower-case word ("-member"). */
-static bool lower_noun(const char *s, size_t n)
-{
-    if (n < 3 || s[0] != '-')
-        return false;
-    for (size_t k = 1; k < n; k++)
-        if (!islower((unsigned char)s[k]))
-            return false;
-    return true;
-}
-
-/* A scale glued to the digits, then a unit glued by a hyphen: "bn-euro" of
- * "a 4bn-euro hole", "-mln-dlr" of "a 5.0-mln-dlr loan"; the unit (the
- * scale's value in *k), NULL when s[0, n) is not so written. "m" and "k"
- * are scales after a currency only, as sl_units_glued_scale reads them
- * ("10m-long" stays metres). */
-static const char *scale_then_unit(const char *s, size_t n, bool money, double *k)
-{
-    size_t last = n;
-    while (last > 1 && s[last - 1] != '-')
-        last--;
-    if (last <= 1 || last >= n)
-        return NULL;
-    const char *unit = sl_units_word(s + last - 1, n - last + 1);
-    if (!unit)
-        return NULL;
-    *k = sl_units_glued_scale(s, last - 1, money || sl_units_is_currency(unit));
-    if (*k == 0 && s[0] == '-' && last > 2)
-        *k = sl_units_glued_scale(s + 1, last - 2, false); /* "-mln", "-bn"; not "-m" */
-    return *k > 0 ? unit : NULL;
-}
-
-/* Whether the token before i is digits glued to the letter unit ("2h"
- * before "10m", "10m" before "30s"): a duration said in its parts, whose
- * next part is minutes or seconds, not metres or a decade. */
-static bool after_duration_part(const sl_facts_doc *d, size_t i, char unit)
-{
-    size_t n;
-    if (i == 0 || !sl_numbers_same_sentence(d, i - 1, i))
-        return false;
-    const char *w = sl_facts_tok(d, i - 1, &n);
-    return n >= 2 && w[n - 1] == unit && isdigit((unsigned char)w[0]) &&
-           isdigit((unsigned char)w[n - 2]);
-}
-
 /* Whether token i holds an ASCII digit: every form digits_at reads does
  * ("sub-7", "USD1,700"), so a word without one is asked nothing more. */
 static bool has_digit(const sl_facts_doc *d, size_t i)
@@ -376,62 +325,11 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
         nb->first = i - 1;
     }
     if (used < n) {
-        const char *rest = s + used;
-        size_t rn = n - used;
         /* a currency said, or a scale read from the words after ("1.5m people") */
         bool currency = nb->glued_unit || currency_before(d, i);
         bool money = currency || million_before_noun(d, nb->last);
-        const char *dash = memchr(rest, '-', rn);
-        size_t sn = dash ? (size_t)(dash - rest) : rn;
-        const char *unit;
-        double k;
-        if ((rn == 2 && (!strncasecmp(rest, "st", 2) || !strncasecmp(rest, "nd", 2) ||
-                         !strncasecmp(rest, "rd", 2) || !strncasecmp(rest, "th", 2))))
-            nb->ordinal = true;
-        else if (rn == 1 && rest[0] == 's' && after_duration_part(d, i, 'm'))
-            nb->glued_unit = "second"; /* "2h 12m 30s" */
-        else if (rn == 1 && (rest[0] == 's' || rest[0] == 'S'))
-            return false; /* a decade: "1990s" */
-        else if (rn == 1 && rest[0] == 'm' && !nb->glued_unit && after_duration_part(d, i, 'h'))
-            nb->glued_unit = "minute"; /* "3h 10m" */
-        else if (dash && sn && sl_units_rate_suffix(dash, rn - sn) &&
-                 (k = sl_units_glued_scale(rest, sn, money)) > 0) {
-            nb->value *= k; /* "$1.5m-a-year": quantities.c reads the rate */
-            nb->scaled = true;
-        } else if (dash && sn && (approx_suffix(dash, rn - sn) || (currency && lower_noun(dash, rn - sn))) &&
-                   (k = sl_units_glued_scale(rest, sn, money)) > 0) {
-            /* "$30m-plus", "$2bn-odd", "2m-plus fans", "$10m-rated": a scale, not
-             * metres; a hyphened word needs the currency ("10m-long tunnels") */
-            nb->value *= k;
-            nb->scaled = true;
-            nb->approx = approx_suffix(dash, rn - sn);
-        } else if (!nb->glued_unit && (unit = scale_then_unit(rest, rn, money, &k))) {
-            nb->value *= k; /* "a 4bn-euro hole", "a 5.0-mln-dlr loan" */
-            nb->scaled = true;
-            nb->glued_unit = unit;
-        } else if ((k = sl_units_glued_scale(rest, rn, money)) > 0) {
-            nb->value *= k; /* "$13.6M", "4.3M", "$1.7bn" */
-            nb->scaled = true;
-        } else if (!nb->glued_unit && (nb->glued_unit = sl_units_word(rest, rn))) {
-            /* "10km", "12-year-old" */
-        } else if (!nb->glued_unit && rn == 2 && !strncmp(rest, "in", 2)) {
-            nb->glued_unit = "inch"; /* "6ft 2in", "a 5in screen": glued, no preposition */
-        } else if (!nb->glued_unit && rn == 1 && rest[0] == 'h') {
-            nb->glued_unit = "hour"; /* "24h", "3h 10m" */
-        } else if (!nb->glued_unit && rn == 1 && rest[0] == 't') {
-            nb->glued_unit = "metric ton"; /* "a 40t lorry"; alone "t" is a letter */
-        } else if (approx_suffix(rest, rn)) {
-            nb->approx = approx_suffix(rest, rn); /* "5,000-plus", "3,000-odd" */
-        } else if (sl_units_rate_suffix(rest, rn)) {
-            /* "$12-a-share": quantities.c reads the rate */
-        } else if (!nb->glued_unit && lower_noun(rest, rn)) {
-            size_t ln; /* "40,000-strong", "10-member", as "three-phase" */
-            const char *lt = sl_facts_tok(d, nb->last, &ln);
-            nb->glued_noun = lt + ln - rn + 1; /* in the text: buf is gone on return */
-            nb->glued_noun_len = rn - 1;
-        } else {
-            return false; /* "3D", "5G", "F16": a name */
-        }
+        if (!sl_numbers_glued_rest(d, i, s + used, n - used, currency, money, nb))
+            return false;
     }
     if (!nb->ordinal && !nb->glued_unit && !memchr(buf, '/', n))
         mixed_fraction(d, nb);
@@ -657,9 +555,13 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
                     return true;
                 }
                 double scaled;
-                if ((nb->glued_unit = scale_then_unit(dash, rest, false, &scaled))) {
-                    nb->value *= scaled; /* "a one-billion-dlr loan", "ten-mln-dlr" */
+                size_t noun;
+                if ((nb->glued_unit = sl_numbers_scale_then_unit(dash, rest, false, &scaled, &noun)) || noun) {
+                    nb->value *= scaled; /* "a one-billion-dlr loan", "ten-mln-dlr", "three-mln-share" */
                     nb->scaled = true;
+                    nb->glued_scale = scaled;
+                    nb->glued_noun = noun ? dash + noun : NULL;
+                    nb->glued_noun_len = noun ? rest - noun : 0;
                     return true;
                 }
                 nb->glued_unit = sl_units_word(dash, n - (size_t)(dash - s));
@@ -707,34 +609,6 @@ static bool small_number_at(const sl_facts_doc *d, size_t j, double *v)
     return true;
 }
 
-/* "1.8 billion-mile", "400 million-year-old", "5 million-strong": a scale
- * glued to a unit or a noun in the token after the number. */
-static void dashed_scale(const sl_facts_doc *d, sl_number *nb)
-{
-    static const struct { const char *w; double v; } dashed[] = {
-        {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}};
-    size_t n = 0;
-    const char *w = nb->last + 1 < d->toks.n ? sl_facts_tok(d, nb->last + 1, &n) : "";
-    const char *dash = memchr(w, '-', n < 12 ? n : 12), *unit;
-    for (size_t k = 0; dash && !nb->glued_unit && k < sizeof dashed / sizeof *dashed; k++)
-        if ((size_t)(dash - w) == strlen(dashed[k].w) &&
-            !strncasecmp(w, dashed[k].w, (size_t)(dash - w)) &&
-            (unit = sl_units_word(dash, n - (size_t)(dash - w)))) {
-            nb->glued_unit = unit;
-            nb->value *= dashed[k].v;
-            nb->scaled = true;
-            nb->last++;
-        } else if ((size_t)(dash - w) == strlen(dashed[k].w) &&
-                   !strncasecmp(w, dashed[k].w, (size_t)(dash - w)) &&
-                   lower_noun(dash, n - (size_t)(dash - w))) {
-            nb->glued_noun = dash + 1; /* "5 million-strong" */
-            nb->glued_noun_len = n - (size_t)(dash - w) - 1;
-            nb->value *= dashed[k].v;
-            nb->scaled = true;
-            nb->last++;
-        }
-}
-
 /* Applies "hundred", "million" ... after the number: "1.2 million", "two
  * hundred and fifty thousand" (a hundred multiplies what precedes it, a
  * larger scale closes a group), "1.8 billion-mile". */
@@ -760,7 +634,7 @@ static void scale(const sl_facts_doc *d, sl_number *nb)
         nb->last = j;
     }
     nb->value = total + group;
-    dashed_scale(d, nb);
+    sl_numbers_dashed_scale(d, nb);
 }
 
 /* Whether token i may be a fraction sign: every sign opens with 0xC2 or

@@ -48,6 +48,20 @@ static const char *const chrome_words[] = {"comments", "comment", "shares", "sha
     "views", "retweets", "followers", "replies", "reads", "reactions", "photos", "images",
     "slides", NULL};
 
+/* Whether the number of tokens [first, last] before "shares" is a count of
+ * stock said in prose, not a page's share counter: wire copy's "sold
+ * 200,000 shares", "to 260,500 shares", "2,129,300 shares of common
+ * stock" (a lower-case word before it in its sentence, or "of" after). */
+static bool shares_in_prose(const sl_facts_doc *d, size_t first, size_t last)
+{
+    if (!sl_facts_is(d, last + 1, "shares") && !sl_facts_is(d, last + 1, "share"))
+        return false;
+    if (sl_facts_is(d, last + 2, "of") && sl_numbers_same_sentence(d, last, last + 2))
+        return true;
+    return first > 0 && sl_numbers_same_sentence(d, first - 1, first) &&
+           (d->toks.items[first - 1].flags & SL_TOK_WORD) && !sl_facts_upper(d, first - 1);
+}
+
 /* The first letters of the words an entry of approx_words reads right
  * before the number: a pair's second word (than, least, of, to, as, most)
  * and a single word. A token of no other letter there, and no dot, rules
@@ -236,7 +250,7 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         (first > 1 && sl_facts_is(d, first - 1, ":") &&
          (d->toks.items[first - 2].flags & SL_TOK_NUMBER)))
         return true; /* a clock time */
-    if (sl_facts_in(d, last + 1, chrome_words) >= 0 && !nb->scaled)
+    if (sl_facts_in(d, last + 1, chrome_words) >= 0 && !nb->scaled && !shares_in_prose(d, first, last))
         return true; /* "12 comments", but "80 million followers" is a count */
     if ((sl_facts_is(d, last + 1, "min") || sl_facts_is(d, last + 1, "mins")) &&
         (sl_facts_is(d, last + 2, "read") || sl_facts_is(d, last + 2, "ago")))
@@ -278,8 +292,11 @@ static bool bare_line(const sl_facts_doc *d, size_t i)
         b++;
     if ((a > 0 && d->sent_of[a - 1] == s) || (b < d->toks.n && d->sent_of[b] == s))
         return false;
-    for (size_t k = a; k < b && words < 3; k++)
+    for (size_t k = a; k < b && words < 3; k++) {
+        if (sl_facts_is(d, k, "vs") || sl_facts_is(d, k, "versus"))
+            return false; /* a wire table's row: "Net 807,000 vs 2,858,000" */
         words += (d->toks.items[k].flags & SL_TOK_WORD) != 0;
+    }
     return words < 3;
 }
 
@@ -747,10 +764,11 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
          from_range_end(d, after, first, unit, nb->value, &hi, &hi_unit))) {
         value_hi = hi.value_hi > 0 ? hi.value_hi : hi.value;
         /* "$89 to $93 billion", "1 to 2 thousand", "fell from 2.1 to 1.8
-         * billion": the scale of both ends, unless the low end is far above
-         * the high one unscaled ("from 500 to 2 million") */
-        if (hi.scaled && !nb->scaled && hi.last > hi.first) {
-            double s = scale_within(d, &hi);
+         * billion", "six to eight-mln-dlr": the scale of both ends, unless
+         * the low end is far above the high one unscaled ("from 500 to 2
+         * million") */
+        if (hi.scaled && !nb->scaled && (hi.last > hi.first || hi.glued_scale > 0)) {
+            double s = hi.glued_scale > 0 ? hi.glued_scale : scale_within(d, &hi);
             if (s > 0 && (nb->value * s <= value_hi || nb->value * s <= RANGE_FALL * hi.value))
                 nb->value *= s;
         }

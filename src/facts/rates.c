@@ -66,15 +66,34 @@ bool sl_rates_glued(const sl_facts_doc *d, size_t last, size_t unit_tok, const c
     return isalpha((unsigned char)w[0]) && rate_in_token(w, n, unit, per, cap);
 }
 
+/* "300,000 barrels daily", "$2m annually": an adverb of a period at token
+ * k, as "a day", "a year" say it (not an adjective before a noun: "a $40
+ * monthly fee"); the period, NULL when none. */
+static const char *period_adverb(const sl_facts_doc *d, size_t k)
+{
+    static const char *const adverbs[][2] = {{"daily", "day"}, {"weekly", "week"},
+                                             {"monthly", "month"}, {"annually", "year"}};
+    if (sl_numbers_same_sentence(d, k, k + 1) && sl_numbers_content_word(d, k + 1))
+        return NULL;
+    for (size_t a = 0; a < sizeof adverbs / sizeof *adverbs; a++)
+        if (sl_facts_is(d, k, adverbs[a][0]))
+            return adverbs[a][1];
+    return NULL;
+}
+
 /* "$1.40 a share", "$58 per barrel", "$21 per square foot", "5 mg/l",
- * "$ 45 - a - share": the unit per something, written into per (cap bytes,
- * left empty when none); the tokens it takes. */
+ * "$ 45 - a - share", "300,000 barrels daily": the unit per something,
+ * written into per (cap bytes, left empty when none); the tokens it takes. */
 size_t sl_rates_after(const sl_facts_doc *d, size_t after, const char *unit, char *per, size_t cap)
 {
     static const char *const when[] = {"earlier", "ago", "before", "later", "previously", NULL};
     const char *wu;
     size_t used;
     per[0] = '\0';
+    if (unit && after > 0 && sl_numbers_same_sentence(d, after - 1, after) && (wu = period_adverb(d, after))) {
+        write_rate(wu, NULL, 0, unit, per, cap);
+        return 1;
+    }
     if (unit && sl_facts_is(d, after, "-") && sl_facts_is(d, after + 2, "-") &&
         (sl_facts_is(d, after + 1, "a") || sl_facts_is(d, after + 1, "per")) &&
         sl_numbers_same_sentence(d, after, after + 3) && sl_numbers_content_word(d, after + 3)) {

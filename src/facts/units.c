@@ -328,6 +328,13 @@ static void unit_of_token(const sl_facts_doc *d, size_t i, size_t *words, size_t
 #define UNIT_ASKED (1u << 31)
 _Static_assert(N_UNITS < (1u << 16), "a unit's place in 16 bits");
 
+/* The unit of symbol s[0, n) where its case tells two apart: "nm" is the
+ * nanometre ("a 5nm chip"), "Nm" the newton metre ("400 Nm of torque"). */
+static const char *unit_by_case(const char *s, size_t n, const char *unit)
+{
+    return n == 2 && s[0] == 'n' && s[1] == 'm' && !strcmp(unit, "newton metre") ? "nanometre" : unit;
+}
+
 size_t sl_units_at(const sl_facts_doc *d, size_t i, const char **unit)
 {
     if (i >= d->toks.n)
@@ -346,8 +353,11 @@ size_t sl_units_at(const sl_facts_doc *d, size_t i, const char **unit)
         if (d->units_memo && words <= 0x7FFF)
             d->units_memo[i] = UNIT_ASKED | (uint32_t)words << 16 | (uint32_t)k;
     }
-    if (k < N_UNITS)
-        *unit = units[k].unit;
+    if (k < N_UNITS) {
+        size_t tn;
+        const char *t = sl_facts_tok(d, i, &tn);
+        *unit = words == 1 ? unit_by_case(t, tn, units[k].unit) : units[k].unit;
+    }
     return words;
 }
 
@@ -379,7 +389,7 @@ const char *sl_units_word(const char *s, size_t n)
         size_t plural = first_word_unit(s, w, KEY(c, w - 1));
         k = plural < k ? plural : k;
     }
-    return k < N_UNITS ? units[k].unit : NULL;
+    return k < N_UNITS ? unit_by_case(s, w, units[k].unit) : NULL;
 }
 
 size_t sl_units_rate_suffix(const char *s, size_t n)

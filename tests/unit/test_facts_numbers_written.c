@@ -9,7 +9,12 @@
  * ("480 pence-a-share"), an order of magnitude of a unit ("millions of
  * dollars"), "vs" between two values, the verb "top" before a number, a
  * scale and a unit glued by hyphens ("a 4bn-euro hole"), a comparative after
- * a measure ("50% cheaper"). The texts are invented. */
+ * a measure ("50% cheaper"), a scale glued to a noun ("a 3-mln-share
+ * offer"), a range's scale glued to its high end ("six to
+ * eight-mln-dlr"), a count of stock in prose ("sold 200,000 shares") and
+ * a wire table's row of bare figures ("Net 807,000 vs 655,000"), adverbs
+ * of a period ("300,000 barrels daily"), "nm" and "Nm". The texts are
+ * invented. */
 #include <string.h>
 
 #include "facts/facts.h"
@@ -382,5 +387,92 @@ TEST(facts_numbers_comparative_after_a_measure)
         const char *about = fact_nth(items, SL_FACT_NUMBER, k)->about;
         CHECK(!about || (strcmp(about, "slower") && strcmp(about, "cheaper") && strcmp(about, "older")));
     }
+    sl_fact_items_free(items);
+}
+
+/* Wire copy's scale glued to a noun, not a unit ("a 3-mln-share offer",
+ * "a 1.2 mln-member union"), and its scale spaced from a glued unit ("400
+ * mln-dlr loan"): the scale applies and the noun is what is counted; a
+ * glued "m" before a noun stays metres ("a 40m-share" is no amount). */
+TEST(facts_numbers_wire_scale_glued_to_a_noun)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel Mills made a 3-mln-share offer to a 1.2 mln-member union, took a 400 mln-dlr "
+        "loan and a four-bln-share quota, and dug a 40m-share pit.\n", NULL);
+    NUMBER(items, "3-mln-share", 3e6, 3e6, NULL, "share");
+    NUMBER(items, "1.2 mln-member", 1.2e6, 1.2e6, NULL, "member");
+    NUMBER(items, "400 mln-dlr", 4e8, 4e8, "dollar", "loan");
+    NUMBER(items, "four-bln-share", 4e9, 4e9, NULL, "share");
+    NUMBER(items, "40m-share", 40, 40, "metre", NULL);
+    sl_fact_items_free(items);
+}
+
+/* A range's low end takes the scale glued to its high end, as it takes a
+ * scale word ("six to eight-mln-dlr", "20-30bn rupees", "$1.3 to $1.5bn");
+ * not when the low end would stand far above the high one ("from 900 to
+ * 2bn"). */
+TEST(facts_numbers_range_scale_glued_to_the_high_end)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel fund sought six to eight-mln-dlr in new money, valued its stake at $1.3 to "
+        "$1.5bn and its debt at 20-30bn rupees. Its budget grew from 900 to $2bn.\n", NULL);
+    NUMBER(items, "six to eight-mln-dlr", 6e6, 8e6, "dollar", NULL);
+    NUMBER(items, "$1.3 to $1.5bn", 1.3e9, 1.5e9, "dollar", NULL);
+    NUMBER(items, "20-30bn rupees", 2e10, 3e10, "rupee", NULL);
+    NUMBER(items, "900 to $2bn", 900, 2e9, "dollar", NULL);
+    sl_fact_items_free(items);
+}
+
+/* A count of stock said in prose is a fact ("sold 200,000 shares",
+ * "40,000 shares of its stock"); a page's counter on a line of its own
+ * stays chrome ("120 Shares"), as do comments after a word ("read all 45
+ * comments"). */
+TEST(facts_numbers_shares_in_prose)
+{
+    static const expected_number want[] = {{"200,000 shares", 2e5, NULL}, {"40,000 shares", 4e4, NULL}};
+    static const char *const chrome[] = {"120", "45", NULL};
+    NUMBERS_OF("Tavel Mills sold 200,000 shares to a fund.\n\n120 Shares\n\n40,000 shares of its "
+               "stock went to staff; read all 45 comments below.\n", want, chrome);
+}
+
+/* A wire table's row of bare figures joined by "vs" is no counter line:
+ * "Net 807,000 vs 655,000" gives both values of "net"; a line of bare
+ * numbers without it stays chrome. */
+TEST(facts_numbers_wire_table_row_of_bare_figures)
+{
+    static const expected_number want[] = {{"807,000", 807000, NULL}, {"655,000", 655000, NULL}};
+    static const char *const chrome[] = {"12", "87", NULL};
+    NUMBERS_OF("Tavel Mills Inc year net.\n\nShr 41 cts vs 33 cts\n\nNet 807,000 vs 655,000\n\n"
+               "12 4 87\n", want, chrome);
+}
+
+/* An adverb of a period after a measure is its rate, as "a day" is
+ * ("300,000 barrels daily", "$2m annually"), but an adjective before a
+ * noun is not ("a $40 monthly fee"); "overnight", "tomorrow", "twice" end
+ * the phrase and name nothing. */
+TEST(facts_numbers_period_adverbs)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel line carries 300,000 barrels daily and pays $2m annually. Members pay a $40 "
+        "monthly fee. The blaze burned 15,000 hectares overnight. Staff take 20mg of the tonic "
+        "twice a day and expect 69 cents tomorrow.\n", NULL);
+    NUMBER(items, "300,000 barrels daily", 3e5, 3e5, "barrel per day", NULL);
+    NUMBER(items, "$2m annually", 2e6, 2e6, "dollar per year", NULL);
+    NUMBER(items, "$40", 40, 40, "dollar", NULL);
+    NUMBER(items, "15,000 hectares", 15000, 15000, "hectare", "blaze");
+    NUMBER(items, "20mg of the tonic", 20, 20, "milligram", "tonic");
+    NUMBER(items, "69 cents", 69, 69, "cent", NULL);
+    sl_fact_items_free(items);
+}
+
+/* The case of "nm" tells the nanometre ("a 5nm chip", "3 nm") from the
+ * newton metre ("400 Nm of torque"). */
+TEST(facts_numbers_nanometre_and_newton_metre)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel Labs makes a 5nm chip and plans a 3 nm one; its van gives 400 Nm of torque.\n", NULL);
+    NUMBER(items, "5nm", 5, 5, "nanometre", NULL);
+    NUMBER(items, "3 nm", 3, 3, "nanometre", NULL);
+    NUMBER(items, "400 Nm", 400, 400, "newton metre", NULL);
     sl_fact_items_free(items);
 }
