@@ -671,6 +671,8 @@ int sl_store_commit(sl_store *st)
         rc = sl_store_dict_flush(st);
     if (!rc && st->writing)
         rc = sl_store_copy_keys_mark(st);
+    if (!rc && st->writing) /* the batch's copy keys, before a merge moves them */
+        rc = sl_store_copy_keys_flush(st);
     if (!rc && st->writing)
         rc = sl_store_recent_settle(st);
     if (!rc)

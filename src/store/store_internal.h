@@ -12,6 +12,12 @@
 #include "util/count_map.h"
 #include "util/vec.h"
 
+/* A row of copy_keys in its stored form: the key and the packed article
+ * (copy_keys.c). */
+typedef struct sl_key_row {
+    int64_t key, article;
+} sl_key_row;
+
 /* A prepared statement, found by the address of its SQL text. */
 typedef struct stmt_slot {
     const char *sql;
@@ -137,6 +143,10 @@ struct sl_store {
     /* The stored keys a read of the batch found full in copy_keys, marked
      * so at its commit (copy_keys.c, sl_store_copy_keys_mark). */
     SL_VEC(int64_t) full_keys;
+    /* The batch's rows of copy_keys_recent not yet written, and their keys
+     * (copy_keys_batch.c): written at its commit in key order. */
+    SL_VEC(sl_key_row) held_keys;
+    sl_count_map held_key_set;
     sl_buf member;             /* a vector read back in the split's form, reused */
     /* Opened immutable, without locks (a folder the reader may not write,
      * store.c): the path, the file as it was at open, which a read must
@@ -549,6 +559,19 @@ int sl_store_copy_keys_mark_all(sl_store *st);
  * notes are dropped (also by sl_store_copy_keys_forget, at a rollback). */
 int sl_store_copy_keys_mark(sl_store *st);
 void sl_store_copy_keys_forget(sl_store *st);
+
+/* ---- copy_keys_batch.c ---- */
+/* Adds an article's n rows to copy_keys_recent (value(ctx, row, col): the
+ * stored key, col 0, and the packed article, col 1): in a batch kept for
+ * its commit, else written now. SL_ESTORE, SL_ENOMEM. */
+int sl_store_copy_keys_add(sl_store *st, int64_t (*value)(void *, size_t, int), void *ctx,
+                           size_t n);
+/* Whether the batch keeps unwritten rows of stored key `key`. */
+int sl_store_copy_keys_held(sl_store *st, int64_t key);
+/* Writes the rows kept, in key order, by one statement. SL_ESTORE. */
+int sl_store_copy_keys_flush(sl_store *st);
+/* Drops the rows kept (a rollback: they were never written). */
+void sl_store_copy_keys_drop_held(sl_store *st);
 
 /* ---- story_terms.c ---- */
 /* The terms of story `story`'s stored centroid, sorted (none when it has
