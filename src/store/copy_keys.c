@@ -39,9 +39,11 @@ static const char Q_KEY_REMOVE_RECENT[] =
     "DELETE FROM copy_keys_recent WHERE key = ?1 AND article_id BETWEEN ?2 AND ?3";
 /* An article's keys are distinct terms; were two alike, both rows would
  * be the same, so OR IGNORE keeps what OR REPLACE would. Migration 8's
- * backfill writes the rows of schemas 8 to 19, n in a column. New rows go
- * to copy_keys_recent through copy_keys_batch.c. */
+ * backfill writes the rows of schemas 8 to 19, n in a column. A batch
+ * keeps its new rows of copy_keys_recent until its commit (held_rows.c). */
 static const char Q_KEY_ADD[] = "INSERT OR IGNORE INTO copy_keys SELECT c0, c1, c2 FROM sl_rows(?1)";
+static const char Q_KEY_ADD_RECENT[] =
+    "INSERT OR IGNORE INTO copy_keys_recent SELECT c0, c1 FROM sl_rows(?1)";
 /* A full key's mark: its row (key, FULL_MARK) in copy_keys. */
 #define FULL_MARK 0
 static const char Q_MARK_REMOVE[] = "DELETE FROM copy_keys WHERE key = ?1 AND article_id = 0";
@@ -150,6 +152,7 @@ static int unmark_key(sl_store *st, uint32_t code)
 
 int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint32_t n)
 {
+    static const sl_store_rows addition = {Q_KEY_ADD_RECENT, 2, article_key_value};
     uint32_t old[SL_COPY_KEYS];
     uint32_t n_old = 0;
     int rc = old_codes(st, id, old, &n_old);
@@ -164,9 +167,13 @@ int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint
     }
     if (!rc && n)
         rc = sl_store_recent_added(st);
-    return rc ? rc
-              : sl_store_copy_keys_add(st, article_key_value, &(article_keys){codes, n, id, st->schema},
-                                       n);
+    article_keys rows = {codes, n, id, st->schema};
+    return rc ? rc : sl_store_held_add(st, &st->held_keys, &addition, &rows, n);
+}
+
+int sl_store_copy_keys_flush(sl_store *st)
+{
+    return sl_store_held_flush(st, &st->held_keys, Q_KEY_ADD_RECENT);
 }
 
 /* The keys asked for, as rows (their stored form). */
@@ -353,7 +360,7 @@ int sl_store_copy_keys_recent(void *store, const uint32_t *keys, size_t n, size_
     asked_keys asked = {keys, st->schema};
     int rc = 0;
     for (size_t k = 0; !rc && k < n; k++) /* the batch's rows of a key asked, written first */
-        if (sl_store_copy_keys_held(st, asked_key_value(&asked, k, 0)))
+        if (sl_store_held_count(&st->held_keys, asked_key_value(&asked, k, 0)))
             rc = sl_store_copy_keys_flush(st);
     if (rc)
         return rc;
@@ -384,7 +391,7 @@ int sl_store_copy_keys_mark(sl_store *st)
 void sl_store_copy_keys_forget(sl_store *st)
 {
     sl_vec_free(&st->full_keys);
-    sl_store_copy_keys_drop_held(st);
+    sl_store_held_drop(&st->held_keys);
 }
 
 int sl_store_copy_keys_mark_all(sl_store *st)

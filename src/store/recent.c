@@ -127,7 +127,7 @@ static int merge_step(sl_store *st, const char *sql)
 
 int sl_store_recent_merge(sl_store *st)
 {
-    if (sl_store_copy_keys_flush(st)) /* the batch's copy keys kept in memory */
+    if (sl_store_copy_keys_flush(st) || sl_store_lines_flush(st)) /* the batch's rows kept */
         return SL_ESTORE;
     sl_store_terms_written(st);
     sl_store_table_written(st, SL_STORE_LINES_LARGE); /* it gets the recent pairs */
