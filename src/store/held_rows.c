@@ -9,7 +9,10 @@
  * lines asks the kept rows too, or writes them first, a new version's
  * removal writes them first, and the recent tables' merge and the commit
  * write them before they run. A rollback drops them. Only in a batch's
- * transaction (sl_store_memo_on); elsewhere rows are written at once. */
+ * transaction (sl_store_memo_on); elsewhere rows are written at once.
+ * An article's rows are added once a version, after its old ones were
+ * taken out (recent.c), so a key's kept rows are of distinct articles
+ * and none is in the tables. */
 #include <stdlib.h>
 
 #include "store_internal.h"
