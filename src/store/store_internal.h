@@ -12,8 +12,9 @@
 #include "util/count_map.h"
 #include "util/vec.h"
 
-/* A row of copy_keys in its stored form: the key and the packed article
- * (copy_keys.c). */
+/* A row of copy_keys or line_articles in its stored form: the key (a
+ * copy key, a line) and the article (packed with its key count in
+ * copy_keys, copy_keys.c). */
 typedef struct sl_key_row {
     int64_t key, article;
 } sl_key_row;
