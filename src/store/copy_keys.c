@@ -39,7 +39,8 @@ static const char Q_KEY_REMOVE_RECENT[] =
     "DELETE FROM copy_keys_recent WHERE key = ?1 AND article_id BETWEEN ?2 AND ?3";
 /* An article's keys are distinct terms; were two alike, both rows would
  * be the same, so OR IGNORE keeps what OR REPLACE would. Migration 8's
- * backfill writes the rows of schemas 8 to 19, n in a column. */
+ * backfill writes the rows of schemas 8 to 19, n in a column. A batch
+ * keeps its new rows of copy_keys_recent until its commit (held_rows.c). */
 static const char Q_KEY_ADD[] = "INSERT OR IGNORE INTO copy_keys SELECT c0, c1, c2 FROM sl_rows(?1)";
 static const char Q_KEY_ADD_RECENT[] =
     "INSERT OR IGNORE INTO copy_keys_recent SELECT c0, c1 FROM sl_rows(?1)";
@@ -155,6 +156,8 @@ int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint
     uint32_t old[SL_COPY_KEYS];
     uint32_t n_old = 0;
     int rc = old_codes(st, id, old, &n_old);
+    if (!rc && n_old) /* the old rows may be among the batch's kept ones */
+        rc = sl_store_copy_keys_flush(st);
     for (uint32_t k = 0; !rc && k < n_old; k++) {
         rc = remove_key(st, Q_KEY_REMOVE, old[k], id);
         if (!rc && marks_full(st))
@@ -164,7 +167,13 @@ int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint
     }
     if (!rc && n)
         rc = sl_store_recent_added(st);
-    return rc ? rc : sl_store_exec_rows(st, &addition, n, &(article_keys){codes, n, id, st->schema});
+    article_keys rows = {codes, n, id, st->schema};
+    return rc ? rc : sl_store_held_add(st, &st->held_keys, &addition, &rows, n);
+}
+
+int sl_store_copy_keys_flush(sl_store *st)
+{
+    return sl_store_held_flush(st, &st->held_keys, Q_KEY_ADD_RECENT);
 }
 
 /* The keys asked for, as rows (their stored form). */
@@ -349,10 +358,15 @@ int sl_store_copy_keys_recent(void *store, const uint32_t *keys, size_t n, size_
     if (!n || !max)
         return 0;
     asked_keys asked = {keys, st->schema};
+    int rc = 0;
+    for (size_t k = 0; !rc && k < n; k++) /* the batch's rows of a key asked, written first */
+        if (sl_store_held_count(&st->held_keys, asked_key_value(&asked, k, 0)))
+            rc = sl_store_copy_keys_flush(st);
+    if (rc)
+        return rc;
     key_read r = {{{0}, {0}}, sl_calloc(n, sizeof *r.many), n, max};
     if (!r.many)
         return SL_ENOMEM;
-    int rc = 0;
     for (int t = 0; !rc && t < 2; t++)
         rc = rows_in(st, t, &asked, &r, found);
     if (!rc)
@@ -377,6 +391,7 @@ int sl_store_copy_keys_mark(sl_store *st)
 void sl_store_copy_keys_forget(sl_store *st)
 {
     sl_vec_free(&st->full_keys);
+    sl_store_held_drop(&st->held_keys);
 }
 
 int sl_store_copy_keys_mark_all(sl_store *st)

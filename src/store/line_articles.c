@@ -14,7 +14,9 @@
  * 17.3 pairs each), which the removal of a new version's lines reads
  * through; nothing else reads it.
  * From schema 14 new pairs go to line_articles_recent until a commit
- * moves them into line_articles (recent.c); reads look in both.
+ * moves them into line_articles (recent.c); reads look in both. A batch
+ * keeps its new pairs in memory until its commit (held_rows.c, from
+ * schema 30), and a count adds those of each line.
  * From schema 30 a pair's line is the fingerprint's high 47 bits (line_key),
  * which SQLite holds in 6 bytes where the whole 64 bits took 8: 2 bytes
  * a pair fewer. Two lines of one article or of two then share a key when
@@ -157,7 +159,13 @@ int sl_store_lines_count(sl_store *st, const uint64_t *hashes, size_t n, int64_t
 {
     memset(counts, 0, n * sizeof *counts);
     int empty = 0;
-    int rc = sl_store_table_empty(st, SL_STORE_LINES_LARGE, &empty);
+    /* the batch's kept pairs count as the recent table's would, but for
+     * the article's own, which are written first to be left out */
+    int rc = sl_store_held_has_article(&st->held_lines, self) ? sl_store_lines_flush(st) : 0;
+    for (size_t i = 0; !rc && st->held_lines.rows.n && i < n; i++)
+        counts[i] = sl_store_held_count(&st->held_lines, line_key(st, hashes[i]));
+    if (!rc)
+        rc = sl_store_table_empty(st, SL_STORE_LINES_LARGE, &empty);
     for (int t = empty; !rc && t < 2; t++) {
         size_t next;
         rc = count_joined(st, t, hashes, n, self, cap, counts, &next);
@@ -212,7 +220,14 @@ int sl_store_lines_add(sl_store *st, int64_t id, const int64_t *lines, size_t n)
     article_lines a = {st, lines, id};
     if (n && sl_store_recent_added(st))
         return SL_ESTORE;
-    return sl_store_exec_rows(st, &rows, n, &a);
+    if (st->schema < SL_STORE_LINE_KEYS_SINCE) /* keys of 64 bits: held_rows.c's are less */
+        return sl_store_exec_rows(st, &rows, n, &a);
+    return sl_store_held_add(st, &st->held_lines, &rows, &a, n);
+}
+
+int sl_store_lines_flush(sl_store *st)
+{
+    return sl_store_held_flush(st, &st->held_lines, Q_LINE_ADD);
 }
 
 int sl_store_lines_pack(const int64_t *lines, size_t n, sl_buf *out)
@@ -270,6 +285,8 @@ static size_t line_width(int schema)
 
 int sl_store_lines_clear(sl_store *st, int64_t id)
 {
+    if (sl_store_lines_flush(st)) /* its old pairs may be among the batch's kept ones */
+        return SL_ESTORE;
     sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_LINES);
     if (!s || sqlite3_bind_int64(s, 1, id))
         return SL_ESTORE;

@@ -127,6 +127,8 @@ static int merge_step(sl_store *st, const char *sql)
 
 int sl_store_recent_merge(sl_store *st)
 {
+    if (sl_store_copy_keys_flush(st) || sl_store_lines_flush(st)) /* the batch's rows kept */
+        return SL_ESTORE;
     sl_store_terms_written(st);
     sl_store_table_written(st, SL_STORE_LINES_LARGE); /* it gets the recent pairs */
     for (size_t i = 0; i < sizeof merge_sql / sizeof merge_sql[0]; i++)

@@ -412,6 +412,7 @@ void sl_store_close(sl_store *st)
     sl_store_story_changes_forget(&st->changes);
     sl_store_story_rows_forget(&st->story_rows);
     sl_store_copy_keys_forget(st);
+    sl_store_held_drop(&st->held_lines);
     sl_store_sketch_memo_free(st);
     sqlite3_close(st->db);
     free(st->unlocked);
@@ -671,6 +672,10 @@ int sl_store_commit(sl_store *st)
         rc = sl_store_dict_flush(st);
     if (!rc && st->writing)
         rc = sl_store_copy_keys_mark(st);
+    if (!rc && st->writing) /* the batch's kept rows, before a merge moves them */
+        rc = sl_store_copy_keys_flush(st);
+    if (!rc && st->writing)
+        rc = sl_store_lines_flush(st);
     if (!rc && st->writing)
         rc = sl_store_recent_settle(st);
     if (!rc)
@@ -693,7 +698,8 @@ int sl_store_rollback(sl_store *st)
     sl_store_story_rows_forget(&st->story_rows); /* and their rows' updates */
     sl_store_sketch_memo_clear(st); /* and the sketches it wrote */
     sl_store_paths_forget(st);        /* and the row of paths it added */
-    sl_store_copy_keys_forget(st);    /* and the full keys its reads found */
+    sl_store_copy_keys_forget(st);    /* and the full keys its reads found, its keys kept */
+    sl_store_held_drop(&st->held_lines); /* and its line pairs kept */
     /* Reset every statement first: a pending read would keep the transaction open. */
     for (size_t i = 0; i < st->cap; i++)
         if (st->cache[i].stmt)

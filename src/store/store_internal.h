@@ -12,6 +12,21 @@
 #include "util/count_map.h"
 #include "util/vec.h"
 
+/* A row of copy_keys or line_articles in its stored form: the key (a
+ * copy key, a line) and the article (packed with its key count in
+ * copy_keys, copy_keys.c). */
+typedef struct sl_key_row {
+    int64_t key, article;
+} sl_key_row;
+
+/* A batch's new rows of one recent table, kept until its commit
+ * (held_rows.c). */
+typedef struct sl_held_rows {
+    SL_VEC(sl_key_row) rows;
+    sl_count_map keys;     /* a key's rows kept (each another article's) */
+    sl_count_map articles; /* the articles with rows kept */
+} sl_held_rows;
+
 /* A prepared statement, found by the address of its SQL text. */
 typedef struct stmt_slot {
     const char *sql;
@@ -137,6 +152,9 @@ struct sl_store {
     /* The stored keys a read of the batch found full in copy_keys, marked
      * so at its commit (copy_keys.c, sl_store_copy_keys_mark). */
     SL_VEC(int64_t) full_keys;
+    /* The batch's new rows of copy_keys_recent and line_articles_recent,
+     * written at its commit in key order (held_rows.c). */
+    sl_held_rows held_keys, held_lines;
     sl_buf member;             /* a vector read back in the split's form, reused */
     /* Opened immutable, without locks (a folder the reader may not write,
      * store.c): the path, the file as it was at open, which a read must
@@ -549,6 +567,28 @@ int sl_store_copy_keys_mark_all(sl_store *st);
  * notes are dropped (also by sl_store_copy_keys_forget, at a rollback). */
 int sl_store_copy_keys_mark(sl_store *st);
 void sl_store_copy_keys_forget(sl_store *st);
+
+/* ---- held_rows.c ---- */
+/* Adds one article's n rows (rows->value: the key, col 0, the article,
+ * col 1; all of one article) to the recent table of rows->sql: in a batch
+ * kept in h for its commit, else written now. SL_ESTORE, SL_ENOMEM (h
+ * then dropped whole). */
+int sl_store_held_add(sl_store *st, sl_held_rows *h, const sl_store_rows *rows, void *ctx,
+                      size_t n);
+/* The number of rows (articles) h keeps of key `key`. */
+uint32_t sl_store_held_count(sl_held_rows *h, int64_t key);
+/* Whether h keeps rows of article `article`. */
+int sl_store_held_has_article(sl_held_rows *h, int64_t article);
+/* Writes the rows h keeps by `sql` (an INSERT from sl_rows' c0, c1), in
+ * key order, by one statement; h is then empty. SL_ESTORE. */
+int sl_store_held_flush(sl_store *st, sl_held_rows *h, const char *sql);
+/* Empties h and frees its memory (a rollback: its rows were never written). */
+void sl_store_held_drop(sl_held_rows *h);
+
+/* ---- copy_keys.c and line_articles.c: their rows kept by a batch ---- */
+/* Writes the batch's kept rows of copy_keys_recent (of line_articles_recent). */
+int sl_store_copy_keys_flush(sl_store *st);
+int sl_store_lines_flush(sl_store *st);
 
 /* ---- story_terms.c ---- */
 /* The terms of story `story`'s stored centroid, sorted (none when it has

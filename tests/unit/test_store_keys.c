@@ -488,8 +488,10 @@ TEST(store_sketch_keys_by_rank)
     const uint32_t keys[] = {0x4560u, 0x7890u, 0xABC0u}, again[] = {0x1230u};
     put_sketch(st, 1, codes, 4, keys, 3);
     CHECK_INT(count_rows(st, "SELECT length(keys) FROM copy_sketches WHERE article_id = 1"), 1 + 1 + 5);
+    CHECK_INT(sl_store_copy_keys_flush(st), 0); /* the rows a batch keeps until its commit */
     CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent WHERE article_id >> 5 = 1"), 3);
     put_sketch(st, 1, codes, 4, again, 1); /* a new version */
+    CHECK_INT(sl_store_copy_keys_flush(st), 0); /* the rows a batch keeps until its commit */
     CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent WHERE article_id >> 5 = 1"), 1);
     CHECK_INT(count_rows(st, "SELECT key FROM copy_keys_recent WHERE article_id >> 5 = 1"), 0x123);
     drop_store(st, path);
@@ -507,6 +509,7 @@ TEST(store_copy_keys_hold_the_key_count_with_the_article)
         keys[k] = (codes[k] = 0x1001u + (k << 8)) & ~SL_TERM_FLAGS;
     put_sketch(st, 7, codes, SL_COPY_KEYS, keys, SL_COPY_KEYS);
     put_sketch(st, 9, codes, 2, keys + 1, 1);
+    CHECK_INT(sl_store_copy_keys_flush(st), 0); /* the rows a batch keeps until its commit */
     CHECK_INT(count_rows(st, "SELECT article_id FROM copy_keys_recent WHERE key = 0x110"),
               7 << 5 | SL_COPY_KEYS);
     uint8_t n_keys[4];
@@ -520,6 +523,7 @@ TEST(store_copy_keys_hold_the_key_count_with_the_article)
     CHECK_INT(sl_store_recent_merge(st), 0);
     put_sketch(st, 7, codes, 3, keys + 2, 1); /* a new version, its rows in copy_keys */
     CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys WHERE article_id >> 5 = 7"), 0);
+    CHECK_INT(sl_store_copy_keys_flush(st), 0); /* the rows a batch keeps until its commit */
     CHECK_INT(count_rows(st, "SELECT article_id FROM copy_keys_recent WHERE key = 0x120"), 7 << 5 | 1);
     drop_store(st, path);
 }
@@ -531,6 +535,7 @@ TEST(store_copy_keys_stored_without_their_flag_bits)
     OPEN_STORE(st, path);
     const uint32_t keys[] = {0xFFFFFFF0u};
     CHECK_INT(sl_store_copy_keys_put(st, 1, keys, 1), 0);
+    CHECK_INT(sl_store_copy_keys_flush(st), 0); /* the rows a batch keeps until its commit */
     CHECK_INT(count_rows(st, "SELECT key FROM copy_keys_recent"), 0x0FFFFFFF);
     uint32_t ids[2];
     uint8_t n_keys[2];
