@@ -163,14 +163,17 @@ static void scan(sl_langid *id, const char *s, size_t len, profile *p)
             p->letters++;
             p->script[sl_script_of(cp)]++;
         } else if (!apostrophe) {
-            if (in_word)
+            if (in_word) {
                 profile_word(id, p, s + word, at - word, ascii);
-            in_word = false;
-            if (!rest_checked && (p->profiled == PROFILE_WORDS || profile_settled(p))) {
-                rest_checked = true;
-                if (p->script[SL_SCRIPT_LATIN] == p->letters && sl_swar_all_ascii(s + i, len - i))
-                    return;
+                /* the profile changes at a word's end only: asked there,
+                 * not again at each space or mark after it */
+                if (!rest_checked && (p->profiled == PROFILE_WORDS || profile_settled(p))) {
+                    rest_checked = true;
+                    if (p->script[SL_SCRIPT_LATIN] == p->letters && sl_swar_all_ascii(s + i, len - i))
+                        return;
+                }
             }
+            in_word = false;
         }
     }
     if (in_word)
