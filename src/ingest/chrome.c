@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "ingest.h"
+#include "text/stem_memo.h"
 #include "text/text.h"
 #include "util/alloc.h"
 #include "util/byte_table.h"
@@ -252,7 +253,7 @@ static int features_of(const char *text, const sl_token *tok, sl_stem_memo *memo
 {
     const char *word = text + tok->start;
     size_t len = tok->end - tok->start, known_len = 0;
-    const char *known = memo ? sl_stem_memo_get(memo, word, len, &known_len) : NULL;
+    const char *known = memo ? sl_stem_memo_lookup(memo, word, len, &known_len) : NULL;
     char entry[WORD_ENTRY];
     if (known && known_len == WORD_ENTRY) {
         out->flags = (unsigned char)known[0];
