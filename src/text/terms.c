@@ -127,15 +127,12 @@ static void strip_clitics(clitics mode, const char **w, size_t *len)
     *len = n;
 }
 
-/* Occurrences by id alone: merge_terms keeps the smallest sentence of
- * equal ones whatever their order, so the sort need be neither stable nor
- * told the sentences (comparing them too was a quarter of its
- * instructions: docs/history/benchmarks-rounds.md, "Thirty-fifth round"). */
-#define OCCURRENCE_BEFORE(a, b) ((a).id < (b).id)
+/* Occurrences by id, then sentence: equal ones differ in nothing that
+ * merge_terms keeps, so the sort need not be stable. */
+#define OCCURRENCE_BEFORE(a, b) ((a).id != (b).id ? (a).id < (b).id : (a).first < (b).first)
 SL_SORT_DEFINE(static, sort_occurrences, sl_term, OCCURRENCE_BEFORE)
 
-/* Sorts the one-per-occurrence terms by id and merges equal ids: their
- * counts summed, their first sentence the smallest. */
+/* Sorts the one-per-occurrence terms by id and merges equal ids. */
 static void merge_terms(sl_term_vec *terms)
 {
     if (!terms->n)
@@ -144,13 +141,10 @@ static void merge_terms(sl_term_vec *terms)
     size_t out = 0;
     for (size_t k = 1; k < terms->n; k++) {
         sl_term *last = &terms->items[out];
-        const sl_term *next = &terms->items[k];
-        if (next->id == last->id) {
-            last->count += next->count;
-            last->first = next->first < last->first ? next->first : last->first;
-        } else {
-            terms->items[++out] = *next;
-        }
+        if (terms->items[k].id == last->id)
+            last->count += terms->items[k].count; /* `first` is already the smallest */
+        else
+            terms->items[++out] = terms->items[k];
     }
     terms->n = out + 1;
 }
