@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "ingest.h"
+#include "text/stem_memo.h"
 #include "text/text.h"
 #include "util/alloc.h"
 #include "util/byte_table.h"
@@ -211,7 +212,8 @@ static bool copyright_notice(const char *line, size_t len)
     static const char sign[] = "\xC2\xA9", word[] = "copyright ";
     if (len >= 2 && !memcmp(line, sign, 2))
         return true;
-    if (len < sizeof word || strncasecmp(line, word, sizeof word - 1))
+    if (len < sizeof word || ((unsigned char)line[0] | 0x20) != 'c' ||   /* most lines: no call */
+        strncasecmp(line, word, sizeof word - 1))
         return false;
     const char *rest = line + sizeof word - 1;
     size_t left = len - (sizeof word - 1), digits = 0;
@@ -225,6 +227,8 @@ static bool copyright_notice(const char *line, size_t len)
  * the article. */
 static bool bare_link(const char *line, size_t len)
 {
+    if (len <= 4 || (((unsigned char)line[0] | 0x20) != 'h' && ((unsigned char)line[0] | 0x20) != 'w'))
+        return false;   /* most lines: no call */
     if (!((len > 7 && !strncasecmp(line, "http://", 7)) ||
           (len > 8 && !strncasecmp(line, "https://", 8)) || (len > 4 && !strncasecmp(line, "www.", 4))))
         return false;
@@ -249,7 +253,7 @@ static int features_of(const char *text, const sl_token *tok, sl_stem_memo *memo
 {
     const char *word = text + tok->start;
     size_t len = tok->end - tok->start, known_len = 0;
-    const char *known = memo ? sl_stem_memo_get(memo, word, len, &known_len) : NULL;
+    const char *known = memo ? sl_stem_memo_lookup(memo, word, len, &known_len) : NULL;
     char entry[WORD_ENTRY];
     if (known && known_len == WORD_ENTRY) {
         out->flags = (unsigned char)known[0];

@@ -95,18 +95,6 @@ static inline __attribute__((always_inline)) void profile_word(sl_langid *id, pr
     }
 }
 
-/* Whether s[0, len) is all ASCII (eight bytes at a time). */
-static bool all_ascii(const char *s, size_t len)
-{
-    uint64_t any = 0;
-    size_t k = 0;
-    for (; k + 8 <= len; k += 8)
-        any |= sl_swar_load(s + k);
-    for (; k < len; k++)
-        any |= (unsigned char)s[k];
-    return !(any & SL_SWAR_HIGHS);
-}
-
 /* Whether the stop-word profile names its language whatever its words yet
  * to be profiled are, the script being Latin: the leader has PROFILE_WORDS
  * * PROFILE_MIN_RATIO hits (the most words profiled can ask), and leads
@@ -175,14 +163,17 @@ static void scan(sl_langid *id, const char *s, size_t len, profile *p)
             p->letters++;
             p->script[sl_script_of(cp)]++;
         } else if (!apostrophe) {
-            if (in_word)
+            if (in_word) {
                 profile_word(id, p, s + word, at - word, ascii);
-            in_word = false;
-            if (!rest_checked && (p->profiled == PROFILE_WORDS || profile_settled(p))) {
-                rest_checked = true;
-                if (p->script[SL_SCRIPT_LATIN] == p->letters && all_ascii(s + i, len - i))
-                    return;
+                /* the profile changes at a word's end only: asked there,
+                 * not again at each space or mark after it */
+                if (!rest_checked && (p->profiled == PROFILE_WORDS || profile_settled(p))) {
+                    rest_checked = true;
+                    if (p->script[SL_SCRIPT_LATIN] == p->letters && sl_swar_all_ascii(s + i, len - i))
+                        return;
+                }
             }
+            in_word = false;
         }
     }
     if (in_word)

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "text/text.h"
+#include "util/byte_table.h"
 #include "util/hash.h"
 
 /* How far back a short form looks for the full name it ends (names, not
@@ -34,10 +35,18 @@ static const char *const aliases[][5] = {
     {"European Union", "eu", "european union", NULL, NULL},
 };
 
+/* Whether token t is w, ASCII letters in either case (strncasecmp's test
+ * in the C locale, which storyline never leaves). The first bytes are
+ * compared first, and most tokens differ there: a strlen and a compare for
+ * each word of a list was 0.3% of an ingest's instructions
+ * (docs/history/benchmarks-rounds.md, "Thirty-fifth round"). */
 static bool is_word(const char *text, const sl_token *t, const char *w)
 {
     size_t n = t->end - t->start;
-    return strlen(w) == n && !strncasecmp(text + t->start, w, n);
+    const char *s = text + t->start;
+    if (n && sl_ascii_lower[(unsigned char)s[0]] != sl_ascii_lower[(unsigned char)w[0]])
+        return false;
+    return strlen(w) == n && !strncasecmp(s, w, n);
 }
 
 static bool capitalised(const sl_token *t)
@@ -45,23 +54,32 @@ static bool capitalised(const sl_token *t)
     return (t->flags & SL_TOK_WORD) && (t->flags & (SL_TOK_UPPER | SL_TOK_ALLCAPS));
 }
 
-/* A surname written with a lower-case particle and a hyphen: "el-Sissi",
- * "al-Assad", "bin-Salman". It continues a name, or is one ("el-Sissi
- * said", after "Abdel Fattah el-Sissi"). */
-static bool particle_name(const char *text, const sl_token *t)
+/* Whether w[0, n) opens with a particle, its hyphen and a capital. */
+static bool particle_opens(const char *w, size_t n)
 {
     static const char *const particles[] = {"el-", "al-", "ad-", "as-", "ash-", "bin-", "ibn-",
                                             "abu-", "ben-", NULL};
-    const char *w = text + t->start;
-    size_t n = t->end - t->start;
-    if (n < 5 || (w[2] != '-' && w[3] != '-'))
-        return false; /* each particle's hyphen is its third or fourth byte */
     for (int k = 0; particles[k]; k++) {
         size_t p = strlen(particles[k]);
         if (n > p + 1 && !strncmp(w, particles[k], p) && w[p] >= 'A' && w[p] <= 'Z')
             return true;
     }
     return false;
+}
+
+/* A surname written with a lower-case particle and a hyphen: "el-Sissi",
+ * "al-Assad", "bin-Salman". It continues a name, or is one ("el-Sissi
+ * said", after "Abdel Fattah el-Sissi"). Inline, forced: it is asked of
+ * every token that is not capitalised, and its first test sends almost
+ * all away (a call each was 0.15% of an ingest:
+ * docs/history/benchmarks-rounds.md, "Thirty-fifth round"). */
+static inline __attribute__((always_inline)) bool particle_name(const char *text, const sl_token *t)
+{
+    const char *w = text + t->start;
+    size_t n = t->end - t->start;
+    if (n < 5 || (w[2] != '-' && w[3] != '-'))
+        return false; /* each particle's hyphen is its third or fourth byte */
+    return particle_opens(w, n);
 }
 
 static bool in_list(const char *text, const sl_token *t, const char *const *list)

@@ -1,6 +1,7 @@
 /* stem_memo.h — the stem memo's table (stem_memo.c) and its lookup,
- * inline for the analyser (terms.c), which asks it for every word: the
- * call cost about a fifth of the lookup. */
+ * inline for the analyser (terms.c) and the chrome's word features
+ * (ingest/chrome.c), which ask it for every word: the call cost about a
+ * fifth of the lookup. */
 #ifndef SL_TEXT_STEM_MEMO_H
 #define SL_TEXT_STEM_MEMO_H
 

@@ -1,6 +1,6 @@
 /* swar.h — eight bytes of text tested at once in a 64-bit word ("SIMD
  * within a register"), for the text stage's scans over long runs of ASCII
- * (utf8.c, normalize.c, sentences.c). Every test is exact: no carry or
+ * (utf8.c, normalize.c, sentences.c, lang.c, stem.c). Every test is exact: no carry or
  * borrow crosses from one byte into the next where a result is read. And
  * sixteen bytes as one vector (GCC's and Clang's vector extension: a
  * compare of all of them is one SSE2 or NEON instruction), for the scans
@@ -62,6 +62,18 @@ static inline size_t sl_bytes16_first(const sl_bytes16 *v)
 #endif
     }
     return 16;
+}
+
+/* Whether s[0, len) is all ASCII (eight bytes at a time). */
+static inline bool sl_swar_all_ascii(const char *s, size_t len)
+{
+    uint64_t any = 0;
+    size_t k = 0;
+    for (; k + 8 <= len; k += 8)
+        any |= sl_swar_load(s + k);
+    for (; k < len; k++)
+        any |= (unsigned char)s[k];
+    return !(any & SL_SWAR_HIGHS);
 }
 
 /* Whether every byte of w is printable ASCII (0x20-0x7E). */

@@ -470,3 +470,28 @@ TEST(chrome_words_remembered_judge_as_the_first_time)
     sl_buf_free(&texts[1]);
     free(longword);
 }
+
+/* The notice's word and an address's opening are told in either case
+ * ("COPYRIGHT", "HTTPS://", "Www."); a line that opens with the same
+ * letters as them but is neither stays. */
+TEST(chrome_notice_and_address_in_capitals)
+{
+    const char *text =
+        "The Lindholt ferry will run a winter timetable from November, the harbour office said on Friday in a short statement.\n\n"
+        "COPYRIGHT 2026 Eskmoor Daily\n\n"
+        "HTTPS://NEWS.EXAMPLE.ORG/FERRY.HTML\n\n"
+        "Www.example.org/winter\n\n"
+        "Copyrighted maps were left out.\n\n"
+        "Whatever the weather, the crossing takes an hour.\n";
+    sl_cleaned c = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), NULL, 0, &c), 0);
+    CHECK_INT(c.removed.n, 3);
+    if (c.removed.n == 3) {
+        CHECK_STR(c.removed.items[0].reason, "copyright notice");
+        CHECK_STR(c.removed.items[1].reason, "a web address alone");
+        CHECK_STR(c.removed.items[2].reason, "a web address alone");
+    }
+    CHECK(strstr(sl_buf_cstr(&c.text), "Copyrighted maps") != NULL);
+    CHECK(strstr(sl_buf_cstr(&c.text), "Whatever the weather") != NULL);
+    sl_cleaned_free(&c);
+}

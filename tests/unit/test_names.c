@@ -272,3 +272,23 @@ TEST(names_stop_at_a_line_end_that_is_no_wrap)
     CHECK(named(&f, "Albany Road\nHer") < 0);
     done(&f);
 }
+
+/* The list words (connectors, "the", the stops) are told in either case
+ * and only whole: "The" is left out of a name and "THE" of a headline's
+ * word is not "Theo"; a word that opens as a connector does ("Off", "Ofra",
+ * "Dosa") joins nothing. */
+TEST(names_list_words_whole_and_in_either_case)
+{
+    found f;
+    find(&f, "Reporters said The Theo Marsh Trust and Ofra Dyke of Leeds met Dosa Fenn.\n");
+    CHECK(named(&f, "Theo Marsh Trust") >= 0);
+    CHECK(named(&f, "The Theo Marsh Trust") < 0);
+    CHECK(named(&f, "Ofra Dyke of Leeds") >= 0);
+    CHECK(named(&f, "Dosa Fenn") >= 0);
+    done(&f);
+    find(&f, "Crews of Anna Vell and Anna off Brill docked.\n");
+    CHECK(named(&f, "Anna Vell") >= 0);
+    CHECK(named(&f, "Anna") >= 0 && named(&f, "Brill") >= 0);   /* "off" is no "of" */
+    CHECK(named(&f, "Anna off Brill") < 0);
+    done(&f);
+}

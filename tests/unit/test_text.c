@@ -530,6 +530,30 @@ TEST(analyze_english_terms)
     sl_analyzer_free(a);
 }
 
+/* Many sentences, so that the terms' sort takes its quick path and may
+ * reorder equal terms: each term keeps its occurrences' count and its
+ * earliest sentence ("ferry" in every one of 30, "pier" from the tenth). */
+TEST(analyze_terms_of_many_sentences_keep_count_and_first)
+{
+    sl_buf text = SL_BUF_INIT;
+    for (int k = 0; k < 30; k++)
+        sl_buf_printf(&text, "The ferry left berth %d%s at dawn. ", k + 1, k >= 9 ? " by the pier" : "");
+    sl_analyzer *a = sl_analyzer_new();
+    sl_analysis an = {0};
+    CHECK_INT(sl_analyze(a, sl_buf_cstr(&text), text.len, &an), 0);
+    CHECK_INT(an.sentences.n, 30);
+    for (size_t k = 1; k < an.terms.n; k++)
+        CHECK(an.terms.items[k - 1].id < an.terms.items[k].id);
+    const sl_term *t;
+    CHECK((t = find_term(&an, "ferri")) && t->count == 30 && t->first == 0);
+    CHECK((t = find_term(&an, "dawn")) && t->count == 30 && t->first == 0);
+    CHECK((t = find_term(&an, "pier")) && t->count == 21 && t->first == 9);
+    CHECK((t = find_term(&an, "17")) && t->count == 1 && t->first == 16);
+    sl_analysis_free(&an);
+    sl_analyzer_free(a);
+    sl_buf_free(&text);
+}
+
 TEST(analyze_german_french)
 {
     sl_analyzer *a = sl_analyzer_new();

@@ -1,13 +1,15 @@
 /* test_text_scans.c — unit tests of the text stage's fast paths (2026-12-06,
  * branch text3): the eight-bytes-at-a-time tests of swar.h against their
  * byte-by-byte definitions, and the scans and lookups built on them
- * (normalisation, stop words, the stem memo, the end of a word) at every
+ * (normalisation, stop words, the stem memo, the end of a word, the
+ * one-byte stemmers of ASCII words) at every
  * place of an eight-byte word; the sentence ends: test_sentences.c. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libstemmer.h>
 #include <utf8proc.h>
 
 #include "test.h"
@@ -614,4 +616,77 @@ TEST(bytes16_first_is_the_first_set_byte)
             sl_bytes16_load(&v, b);
             CHECK_INT(sl_bytes16_first(&v), at);
         }
+}
+
+/* sl_swar_all_ascii is the byte-by-byte test, for one byte past ASCII at
+ * every place of runs of 0 to 20 bytes (and none). */
+TEST(swar_all_ascii_is_the_bytewise_test)
+{
+    static const unsigned char odd[] = {0x80, 0xA0, 0xC3, 0xFF};
+    for (size_t len = 0; len <= 20; len++)
+        for (size_t at = 0; at <= len; at++)   /* at == len: none past ASCII */
+            for (size_t o = 0; o < sizeof odd; o++) {
+                char s[24];
+                for (size_t k = 0; k < len; k++)
+                    s[k] = (char)(k % 2 ? 0x7F : 'q');
+                if (at < len)
+                    s[at] = (char)odd[o];
+                CHECK_INT(sl_swar_all_ascii(s, len), at == len);
+            }
+}
+
+/* An ASCII word's stem from sl_stem (a one-byte stemmer, stem.c) is the
+ * UTF-8 stemmer's, in every language of a one-byte Snowball algorithm:
+ * words made of invented stems and common endings, with an apostrophe,
+ * a capital or a digit now and then, and random runs of letters. A word
+ * with a letter past ASCII still takes the UTF-8 stemmer. */
+TEST(stem_ascii_words_as_utf8)
+{
+    static const struct {
+        const char *lang, *algorithm;
+    } langs[] = {{"en", "english"}, {"de", "german"},  {"fr", "french"},   {"es", "spanish"},
+                 {"it", "italian"}, {"pt", "portuguese"}, {"nl", "dutch"}, {"sv", "swedish"},
+                 {"no", "norwegian"}, {"da", "danish"}, {"fi", "finnish"}, {"ru", "russian"},
+                 {"hu", "hungarian"}, {"ro", "romanian"}, {"ca", "catalan"}, {"eu", "basque"},
+                 {"ga", "irish"},   {"id", "indonesian"}};
+    static const char *const roots[] = {"plov", "tranc", "merid", "gask", "abel", "fli", "sorr",
+                                        "lum", "kerb", "y", "outr", "dwe", "zan", "hopp"};
+    static const char *const endings[] = {"", "s", "es", "ies", "ed", "ing", "ly", "ness", "ational",
+                                          "izer", "ement", "able", "fulness", "ousli", "icate",
+                                          "alize", "en", "ung", "lich", "heit", "ern", "ación",
+                                          "mente", "zione", "ar", "inen", "ssa", "het", "ene", "'s",
+                                          "s'", "ate", "ism", "ive", "ful", "eed", "sses", "ment"};
+    uint32_t state = 11;
+    for (size_t l = 0; l < sizeof langs / sizeof *langs; l++) {
+        sl_stemmer *st = sl_stemmer_new(langs[l].lang);
+        struct sb_stemmer *utf8 = sb_stemmer_new(langs[l].algorithm, "UTF_8");
+        CHECK(st && utf8);
+        for (int round = 0; st && utf8 && round < 3000; round++) {
+            char word[48];
+            if (round % 4 == 3) {   /* a random run of letters, now and then an apostrophe */
+                size_t n = 1 + next_random(&state) % 16;
+                for (size_t k = 0; k < n; k++)
+                    word[k] = next_random(&state) % 23 ? (char)('a' + next_random(&state) % 26) : '\'';
+                word[n] = 0;
+            } else {
+                snprintf(word, sizeof word, "%s%s%s",
+                         roots[next_random(&state) % (sizeof roots / sizeof *roots)],
+                         endings[next_random(&state) % (sizeof endings / sizeof *endings)],
+                         endings[next_random(&state) % (sizeof endings / sizeof *endings)]);
+                if (round % 11 == 0)
+                    word[0] = round % 2 ? 'Q' : '7';
+            }
+            size_t len = strlen(word), got_len;
+            const char *got = sl_stem(st, word, len, &got_len);
+            const sb_symbol *want = sb_stemmer_stem(utf8, (const sb_symbol *)word, (int)len);
+            CHECK(got && want);
+            if (got && want &&
+                (got_len != (size_t)sb_stemmer_length(utf8) || memcmp(got, want, got_len)))
+                sl_test_fail(__FILE__, __LINE__, "%s stem(%s) = \"%.*s\", UTF-8 gives \"%.*s\"",
+                             langs[l].lang, word, (int)got_len, got, sb_stemmer_length(utf8), want);
+        }
+        if (utf8)
+            sb_stemmer_delete(utf8);
+        sl_stemmer_free(st);
+    }
 }
