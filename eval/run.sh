@@ -71,6 +71,10 @@ if [ -d "$DATA/quotes/polnear" ] && [ -d "$DATA/numbers/newsquant" ] && [ -d "$D
 else
   echo "eval: facts datasets not found: facts checks skipped"
 fi
+if [ -d "$DATA/clustering/ecbplus" ]; then
+  # quotes written `` ... '' (ECB+'s older half) and their hand check
+  run quotes_backticks python3 eval/quotes_backticks.py --bin "$BIN" --data "$DATA"
+fi
 if [ -d "$DATA/clustering/ecbplus" ] && [ -d "$DATA/stories/basil" ]; then
   run stories "$( [ -x /usr/bin/python3 ] && echo /usr/bin/python3 || echo python3)" eval/stories.py --bin "$BIN" --out "$OUT/stories" --data "$DATA"
 else

@@ -311,9 +311,11 @@ static inline bool quote_state(bool inside, const sl_token *tok, const char *tex
     for (size_t k = gap_start; k + 1 < tok->start; k++)
         if (text[k] == '\n' && text[k + 1] == '\n')
             inside = false;
-    if (!(tok->flags & SL_TOK_PUNCT) || !sl_quote_may_mark(text[tok->start]))
+    /* `` is no mark here: reading it as the quotes stage does was measured
+     * twice and dropped (docs/copies.md "Quoted words") */
+    if (!(tok->flags & SL_TOK_PUNCT) || !sl_quote_may_mark(text[tok->start]) || text[tok->start] == '`')
         return inside;
-    int width, m = sl_quote_mark_placed(text, len, tok->start, false, inside, &width);
+    int width, m = sl_quote_mark_placed(text, len, tok->start, 0, inside, &width);
     return m == 's' ? !inside : m == 'o' ? true : m == 'c' ? false : inside;
 }
 

@@ -1,5 +1,7 @@
 /* quote_marks.c — quotation marks as news text writes them: straight and
- * curly double marks, the archives' two apostrophes (''), German low-high
+ * curly double marks, the archives' two apostrophes (''), two backticks
+ * opening what two apostrophes close (`` … '', as wire archives and
+ * tokenised or TeX-set texts write it), German low-high
  * marks („…“: the closing one read by its place), guillemets («…», or
  * »…« read by their place), and single marks in British style. Read by the facts
  * stage's quotes (src/facts/marks.c) and by the copy sketcher, which leaves
@@ -9,7 +11,7 @@
 #include "text/text.h"
 #include "util/byte_table.h"
 
-#define QUOTE_LEAD(c) ((c) == '"' || (c) == '\'' || (c) == 0xE2 || (c) == 0xC2)
+#define QUOTE_LEAD(c) ((c) == '"' || (c) == '\'' || (c) == '`' || (c) == 0xE2 || (c) == 0xC2)
 const bool sl_quote_mark_leads[256] = SL_BYTE_TABLE(QUOTE_LEAD);
 
 static bool letter_at(const char *s, size_t len, size_t i)
@@ -50,16 +52,20 @@ static int single_at(const char *s, size_t len, size_t i, int *width)
     return 0;
 }
 
-int sl_quote_mark(const char *s, size_t len, size_t i, bool singles, int *width)
+int sl_quote_mark(const char *s, size_t len, size_t i, unsigned style, int *width)
 {
     *width = 1;
-    if (singles)
+    if (style & SL_QUOTES_SINGLES)
         return single_at(s, len, i, width);
     if (s[i] == '"')
         return 's';
     if (i + 1 < len && s[i] == '\'' && s[i + 1] == '\'') { /* '' (archives of the NYT) */
+        *width = 2; /* in a text opening its quotes with ``, '' only closes one */
+        return style & SL_QUOTES_BACKTICKS ? 'c' : 's';
+    }
+    if (i + 1 < len && s[i] == '`' && s[i + 1] == '`') {
         *width = 2;
-        return 's';
+        return 'o';
     }
     if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
         *width = 3;
@@ -78,25 +84,30 @@ int sl_quote_mark(const char *s, size_t len, size_t i, bool singles, int *width)
     return 0;
 }
 
-int sl_quote_mark_placed(const char *s, size_t len, size_t i, bool singles, bool open, int *width)
+int sl_quote_mark_placed(const char *s, size_t len, size_t i, unsigned style, bool open, int *width)
 {
-    int m = sl_quote_mark(s, len, i, singles, width);
+    int m = sl_quote_mark(s, len, i, style, width);
     if (m == 'o' && open && !space_before(s, i) && !letter_at(s, len, i + (size_t)*width))
         return 'c'; /* an opening curly mark typed where a quote closes: "…here,“ said" */
-    if (m == 'c' && !open && space_before(s, i) && letter_at(s, len, i + (size_t)*width))
-        return 'o'; /* and a closing one where it opens: "said ”We…" */
+    if (m == 'c' && !open && s[i] != '\'' && space_before(s, i) && letter_at(s, len, i + (size_t)*width))
+        return 'o'; /* and a closing one where it opens: "said ”We…" (not the '' of `` … '') */
     return m;
 }
 
-bool sl_quotes_in_singles(const char *s, size_t len)
+unsigned sl_quote_style(const char *s, size_t len)
 {
     size_t singles = 0, doubles = 0;
+    unsigned style = 0;
     for (size_t i = 0; i < len; i++) {
         int w;
         if (!sl_quote_may_mark(s[i]))
             continue;
-        doubles += sl_quote_mark(s, len, i, false, &w) != 0;
+        doubles += sl_quote_mark(s, len, i, 0, &w) != 0;
         singles += single_at(s, len, i, &w) == 'o';
+        if (s[i] == '`' && i + 1 < len && s[i + 1] == '`')
+            style = SL_QUOTES_BACKTICKS;
     }
-    return singles > doubles;
+    /* a text opening its quotes with `` is in double marks, however many
+     * " 's" its tokens have (each an opening single mark by its place) */
+    return style ? style : singles > doubles ? SL_QUOTES_SINGLES : 0;
 }

@@ -109,19 +109,21 @@ bool sl_sentences_title(const char *w, size_t n);
 
 /* ---- quote_marks.c ---- */
 
-/* The quotation mark at s[i] (i < len): 's' a straight double one, or two
- * apostrophes as news archives write it (a quote opens or closes there); 'o'
- * an opening one (curly); 'c' a closing one; 0 none.
- * *width gets its bytes. With `singles` (a text quoting in single marks,
- * British style: sl_quotes_in_singles), single marks are the quotation marks
- * and double ones are not. */
-int sl_quote_mark(const char *s, size_t len, size_t i, bool singles, int *width);
+/* How a text writes its quotes (sl_quote_style): in single marks, British
+ * style (double ones then are no quotation marks), or opening them with two
+ * backticks (`` … '': two apostrophes then only close a quote). */
+enum { SL_QUOTES_SINGLES = 1, SL_QUOTES_BACKTICKS = 2 };
+/* The quotation mark at s[i] (i < len) in a text of quoting `style`: 's' a
+ * straight double one, or two apostrophes as news archives write it (a
+ * quote opens or closes there); 'o' an opening one (curly, or ``); 'c' a
+ * closing one; 0 none. *width gets its bytes. */
+int sl_quote_mark(const char *s, size_t len, size_t i, unsigned style, int *width);
 /* The same, read by its place when a quote is `open` there or not: a curly
  * mark typed the wrong way round ("…here,“ said", "said ”We…") counts as
  * the one its place asks for. */
-int sl_quote_mark_placed(const char *s, size_t len, size_t i, bool singles, bool open, int *width);
-/* The bytes that may start a quotation mark: '"', '\'' and the lead bytes
- * 0xC2 and 0xE2 of the others (quote_marks.c). */
+int sl_quote_mark_placed(const char *s, size_t len, size_t i, unsigned style, bool open, int *width);
+/* The bytes that may start a quotation mark: '"', '\'', '`' and the lead
+ * bytes 0xC2 and 0xE2 of the others (quote_marks.c). */
 extern const bool sl_quote_mark_leads[256];
 /* Whether byte c may start a quotation mark (scans over every byte test it
  * first, so it is inline: one load a byte). */
@@ -129,10 +131,11 @@ static inline bool sl_quote_may_mark(char c)
 {
     return sl_quote_mark_leads[(unsigned char)c];
 }
-/* Whether the text quotes in single marks: more opening single marks than
- * double marks of any kind (a text in double marks has a few nested single
- * ones; one in single marks, few or no double ones). */
-bool sl_quotes_in_singles(const char *s, size_t len);
+/* The text's quoting style: SL_QUOTES_BACKTICKS when it holds `` anywhere,
+ * else SL_QUOTES_SINGLES when it has more opening single marks than double
+ * marks of any kind (a text in double marks has a few nested single ones;
+ * one in single marks, few or no double ones), else 0. */
+unsigned sl_quote_style(const char *s, size_t len);
 
 /* ---- tokens.c ---- */
 

@@ -2,8 +2,9 @@
  * outlets than PolNeAR's (issue 18): guillemets, German „low-high“ marks,
  * British single marks (curly, after a no-break space, opening on a
  * bracket, a plural possessive's apostrophe inside), a quote over two
- * paragraphs whose attribution is in the second, a colon lead-in. The
- * same styles eval/facts_quotes_styles.py measures; the texts are invented. */
+ * paragraphs whose attribution is in the second, a colon lead-in, and
+ * `` … '' in a tokenised text (eval/quotes_backticks.py). The same styles
+ * eval/facts_quotes_styles.py measures; the texts are invented. */
 #include <string.h>
 
 #include "facts/facts.h"
@@ -104,7 +105,7 @@ TEST(facts_quote_styles_colon_lead_in)
 TEST(facts_quote_styles_every_mark_opens_with_a_lead_byte)
 {
     static const char *const tails[] = {"\x80\x9C", "\x80\x9D", "\x80\x9E", "\x80\x98",
-        "\x80\x99", "\xAB", "\xBB", "a", " ", ""};
+        "\x80\x99", "\xAB", "\xBB", "a", " ", "", "`", "'"};
     int marks = 0;
     for (int b = 1; b < 256; b++)
         for (size_t t = 0; t < sizeof tails / sizeof *tails; t++)
@@ -118,8 +119,8 @@ TEST(facts_quote_styles_every_mark_opens_with_a_lead_byte)
                 }
             }
     CHECK(marks >= 10); /* " ' and the 0xC2, 0xE2 marks were all met */
-    CHECK(sl_quote_may_mark('"') && sl_quote_may_mark('\'') && sl_quote_may_mark('\xC2') &&
-          sl_quote_may_mark('\xE2'));
+    CHECK(sl_quote_may_mark('"') && sl_quote_may_mark('\'') && sl_quote_may_mark('`') &&
+          sl_quote_may_mark('\xC2') && sl_quote_may_mark('\xE2'));
 }
 
 /* A quote found wherever its marks fall among the eight bytes the scan
@@ -129,7 +130,7 @@ TEST(facts_quote_styles_every_mark_opens_with_a_lead_byte)
 TEST(facts_quote_styles_marks_at_every_offset)
 {
     static const char *const marks[][2] = {{"\"", "\""}, {"\xE2\x80\x9C", "\xE2\x80\x9D"},
-        {"\xE2\x80\x98", "\xE2\x80\x99"}};
+        {"\xE2\x80\x98", "\xE2\x80\x99"}, {"``", "''"}};
     for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
         for (int pad = 0; pad < 16; pad++) {
             char text[256];
@@ -145,4 +146,30 @@ TEST(facts_quote_styles_marks_at_every_offset)
                              q && q->text ? q->text : "(no quote)");
             sl_fact_items_free(items);
         }
+}
+
+/* `` … '' as tokenised corpora write quotes (a space between tokens, one
+ * sentence a line): the quote and its speaker as for other marks, the
+ * text from its first word; a quote running on over lines, each opening
+ * again, is one; in such a text '' only closes (a title in '' is none),
+ * and " 's" opens no single-mark quote. */
+TEST(facts_quote_styles_backticks)
+{
+    one_quote("The ferry sailed again on Monday .\n"
+              "`` We reopened the port at dawn , and the piers held , '' "
+              "harbour master Ilse Varnholt said .\n",
+              "We reopened the port at dawn , and the piers held", "Ilse Varnholt");
+    one_quote("Ilse Varnholt 's crews worked all night .\n"
+              "She read the film ''Low Tide'' to them once .\n"
+              "Varnholt said : `` The storm took two cranes .\n"
+              "`` The piers held . ''\n",
+              "The storm took two cranes \xE2\x80\xA6 The piers held", "Ilse Varnholt");
+    int w;
+    CHECK_INT(sl_quote_mark("`` A", 4, 0, 0, &w), 'o');
+    CHECK_INT(w, 2);
+    CHECK_INT(sl_quote_mark("A ''", 4, 2, 0, &w), 's'); /* archives: '' opens and closes */
+    CHECK_INT(sl_quote_mark("A ''", 4, 2, SL_QUOTES_BACKTICKS, &w), 'c');
+    CHECK_INT(sl_quote_mark("` A", 3, 0, 0, &w), 0); /* one backtick is none */
+    const char *text = "`` Yes , '' Ann 's aide said .";
+    CHECK_INT(sl_quote_style(text, strlen(text)), SL_QUOTES_BACKTICKS);
 }
