@@ -9,24 +9,11 @@
 
 #include "facts/entity_cues.h"
 #include "facts/entity_known.h"
+#include "facts/entity_titles.h"
 #include "facts/entity_words.h"
 #include "facts/facts.h"
 #include "util/alloc.h"
 
-bool sl_facts_role_word(const char *w, size_t n)
-{
-    return n && sl_facts_list_find(sl_entity_role_words, w, n, sl_facts_word_hash(w, n)) >= 0;
-}
-
-static bool name_word(const sl_facts_doc *d, size_t i)
-{
-    if (i >= d->toks.n)
-        return false;
-    const sl_token *t = &d->toks.items[i];
-    return (t->flags & SL_TOK_WORD) && (t->flags & (SL_TOK_UPPER | SL_TOK_ALLCAPS));
-}
-
-static bool is_role(const sl_facts_doc *d, size_t i);
 static bool role_in_apposition(const sl_facts_doc *d, size_t end);
 
 /* Whether the name [first, end) opens with an organisation's word
@@ -40,104 +27,9 @@ static bool opens_with_org_word(const sl_facts_doc *d, size_t first, size_t end)
     return !role_in_apposition(d, end);
 }
 
-/* Whether token i is a role word ("minister", "Gov.", "Vice-President"). */
-static bool role_test(const sl_facts_doc *d, size_t i)
-{
-    size_t n;
-    const char *s = sl_facts_tok(d, i, &n);
-    /* "Senior Trooper", but not "a senior Biden administration official" */
-    if (sl_facts_is(d, i, "senior"))
-        return i + 1 < d->toks.n && is_role(d, i + 1);
-    if (sl_facts_in(d, i, sl_entity_role_words) >= 0)
-        return true;
-    /* "Secretary-General", "Vice-President": role words joined by hyphens */
-    const char *dash = memchr(s, '-', n);
-    if (dash) {
-        for (const char *w = s, *stop = s + n; w < stop;) {
-            const char *cut = memchr(w, '-', (size_t)(stop - w));
-            size_t len = (size_t)((cut ? cut : stop) - w);
-            if (!sl_facts_role_word(w, len))
-                return false;
-            w += len + 1;
-        }
-        return true;
-    }
-    /* "Gov" of "Gov.": the abbreviation with its dot */
-    char abbr[16];
-    if (n + 1 >= sizeof abbr || !sl_facts_is(d, i + 1, ".") ||
-        d->toks.items[i + 1].start != d->toks.items[i].end)
-        return false;
-    memcpy(abbr, s, n);
-    abbr[n] = '.';
-    return sl_facts_role_word(abbr, n + 1);
-}
-
-/* role_test of token i, asked once an article (d->token_memo): a name's
- * words are asked again at each of its tokens. */
-static bool is_role(const sl_facts_doc *d, size_t i)
-{
-    if (!(d->token_memo[i] & SL_MEMO_ROLE_ASKED))
-        d->token_memo[i] |= SL_MEMO_ROLE_ASKED | (role_test(d, i) ? SL_MEMO_ROLE : 0);
-    return d->token_memo[i] & SL_MEMO_ROLE;
-}
-
 /* The type "place" as a preposition alone gives it ("a letter went to Laura
  * Marsh"): the weakest evidence of a place, told apart by its address. */
 static const char placed_by_preposition[] = "place";
-
-/* Whether the tokens before token `at` are a titled person's name: name
- * words back to a role word ("Prime Minister Tomas Brell" before "of"). */
-static bool titled_name_before(const sl_facts_doc *d, size_t at)
-{
-    size_t k = at;
-    while (k > 0 && name_word(d, k - 1) && !is_role(d, k - 1))
-        k--;
-    return k < at && k > 0 && is_role(d, k - 1) && d->sent_of[k - 1] == d->sent_of[at];
-}
-
-/* Whether the name at token `first` is a titled person's "of" tail: its
- * home, not its speaker ("Prime Minister Tomas Brell of Velmora said"). */
-static bool titled_of(const sl_facts_doc *d, size_t first)
-{
-    return first > 1 && sl_facts_is(d, first - 1, "of") && titled_name_before(d, first - 1);
-}
-
-/* Splits a titled person's name at its "of" tail: "Prime Minister Tomas
- * Brell of Velmora" is the person "Tomas Brell" and the place "Velmora",
- * "Chairman Ann Roe of Fenwick Corp" the person and the firm (the finder
- * joins over "of" as in "Bank of England"; an abbreviated title it splits
- * itself, "Sen. Tom Hale of Ohio"). Not a title's own "of" ("Secretary of
- * State"), nor a body's ("Police Department of Orlov"). The tail's fold is
- * the end of nm's. */
-static bool titled_tail(const sl_facts_doc *d, sl_name *nm, sl_name *tail, const char *fold)
-{
-    if (!is_role(d, nm->first))
-        return false;
-    size_t k = nm->end - 1;
-    while (k > nm->first + 1 && !sl_facts_is(d, k, "of"))
-        k--;
-    if (k <= nm->first + 2 || !titled_name_before(d, k) || is_role(d, k - 2) ||
-        !name_word(d, k + 1) || sl_entities_org_word(d, k - 1))
-        return false; /* a given name and a surname: not "General Agreement of Tariffs" */
-    const char *f = fold + nm->fold, *of = NULL;
-    for (const char *p = f; (p = strstr(p, " of ")) && p < f + nm->fold_len; p++)
-        of = p;
-    if (!of)
-        return false;
-    *tail = *nm;
-    tail->first = (uint32_t)k + 1;
-    tail->start = d->toks.items[k + 1].start;
-    tail->flags &= ~(uint32_t)SL_NAME_OPENS;
-    tail->fold = (uint32_t)(of + 4 - fold);
-    tail->fold_len = nm->fold_len - (uint32_t)(of + 4 - f);
-    tail->key = sl_name_key(fold + tail->fold, tail->fold_len);
-    nm->end = (uint32_t)k;
-    nm->stop = d->toks.items[k - 1].end;
-    nm->flags &= ~(uint32_t)SL_NAME_POSSESSIVE;
-    nm->fold_len = (uint32_t)(of - f);
-    nm->key = sl_name_key(f, nm->fold_len);
-    return true;
-}
 
 /* Whether the words [first, end) name a place: the gazetteer's ("United
  * Arab Emirates"), or ending in a place's or a compass word ("British Virgin
@@ -170,7 +62,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         !sl_known_firm_word(end_word, end_len, d->word_hash[end - 1])) {
         size_t cn;
         const char *c = sl_facts_tok(d, end + 1, &cn);
-        if (name_word(d, end + 1) && sl_facts_is_place(c, cn))
+        if (sl_entities_name_word(d, end + 1) && sl_facts_is_place(c, cn))
             return "place";
     }
     uint32_t a = d->toks.items[first].start, b = d->toks.items[end - 1].end;
@@ -231,8 +123,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "organization"; /* "a stake in Lumeris Capital" */
     if ((prep || travel) && end - first <= 2)
         return placed_by_preposition;
-    bool titled = titled_of(d, first);
-    if (titled && (sl_facts_is(d, end, "and") || sl_facts_is(d, end, "&")) && name_word(d, end + 1))
+    bool titled = sl_entities_titled_of(d, first);
+    if (titled && (sl_facts_is(d, end, "and") || sl_facts_is(d, end, "&")) && sl_entities_name_word(d, end + 1))
         return "organization"; /* a firm of partners: "Analyst Ann Roe of Ingle and Marsh" */
     if (titled || (first > 1 && sl_facts_is(d, first - 1, "of") &&
                       sl_facts_in(d, first - 2, sl_entity_place_of) >= 0))
@@ -329,7 +221,7 @@ static bool role_in_apposition(const sl_facts_doc *d, size_t end)
         if (!(d->toks.items[k].flags & SL_TOK_WORD) ||
             (sl_facts_upper(d, k) && !sl_entities_demonym(d, k)))
             break; /* "the American secretary of state" */
-        if (!role && is_role(d, k) && !sl_entities_connector(d, k))
+        if (!role && sl_entities_is_role(d, k) && !sl_entities_connector(d, k))
             last = k + 3, role = true;
     }
     return role && sl_facts_is(d, k, ",") && !sl_facts_upper(d, k + 1);
@@ -339,7 +231,7 @@ static bool role_in_apposition(const sl_facts_doc *d, size_t end)
 static bool role_within(const sl_facts_doc *d, size_t a, size_t b)
 {
     for (size_t k = a; k < b; k++)
-        if (is_role(d, k) && !sl_entities_connector(d, k))
+        if (sl_entities_is_role(d, k) && !sl_entities_connector(d, k))
             return true;
     return false;
 }
@@ -377,8 +269,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     /* the role: title words at the start of the run, with what precedes them */
     size_t name = first;
     for (size_t k = first; k < end; k++)
-        if (is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k) &&
-            !(k == end - 1 && k > first && sl_facts_is(d, k, "king") && !is_role(d, k - 1) &&
+        if (sl_entities_is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k) &&
+            !(k == end - 1 && k > first && sl_facts_is(d, k, "king") && !sl_entities_is_role(d, k - 1) &&
               !sl_entities_demonym(d, k - 1)))
             name = k + 1; /* "of" only within a title: "Secretary of State", not "Bank of
                            * England"; "King" last after a name is a surname ("Ada King") */
@@ -409,7 +301,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     size_t names = end - first >= 3 ? person_names(d, first, end) : first;
     bool title_of_the = name == first && first > 2 && names > first &&
                         sl_facts_is(d, first - 1, "the") && !sl_facts_upper(d, first - 1) &&
-                        sl_facts_is(d, first - 2, "of") && is_role(d, first - 3) &&
+                        sl_facts_is(d, first - 2, "of") && sl_entities_is_role(d, first - 3) &&
                         !sl_entities_connector(d, first - 3) && sl_facts_upper(d, first - 3) &&
                         d->sent_of[first - 3] == d->sent_of[first] &&
                         !sl_entities_org_word(d, end - 1) &&
@@ -438,11 +330,11 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     if (!has_role && first > 1 && sl_facts_is(d, first - 1, ",") && !sl_facts_upper(d, first - 2) &&
         (sl_facts_is(d, end, ",") || sl_facts_is(d, end, ".")))
         role_end = first - 1;
-    if (!has_role && role_end > 0 && is_role(d, role_end - 1) &&
+    if (!has_role && role_end > 0 && sl_entities_is_role(d, role_end - 1) &&
         !sl_entities_connector(d, role_end - 1) &&
         d->sent_of[role_end - 1] == d->sent_of[first]) {
         role_start = role_end - 1;
-        while (role_start > 0 && is_role(d, role_start - 1) &&
+        while (role_start > 0 && sl_entities_is_role(d, role_start - 1) &&
                d->sent_of[role_start - 1] == d->sent_of[first])
             role_start--;
         role_start = sl_entities_role_opening(d, role_start);
@@ -451,7 +343,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     /* a title opening its sentence, which the finder leaves apart at "of"
      * ("Secretary of State Marian Coldwell" is no "State" only) */
     if (has_role && name > first && !body_title && first > 1 && sl_facts_is(d, first - 1, "of") &&
-        is_role(d, first - 2) && sl_facts_upper(d, first - 2) &&
+        sl_entities_is_role(d, first - 2) && sl_facts_upper(d, first - 2) &&
         d->sent_of[first - 2] == d->sent_of[first])
         role_start = first - 2;
     if (title_of_the)
@@ -504,7 +396,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
      * a short form in capitals is no acronym ("KOVAC said" after "Andrej Kovac") */
     bool spoken = sl_facts_in(d, end, sl_entity_subject_verbs) >= 0 || sl_entities_age_after(d, end) ||
                   (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"));
-    if (dry && end - name <= 3 && !titled_of(d, name) &&
+    if (dry && end - name <= 3 && !sl_entities_titled_of(d, name) &&
         (role || sl_facts_in(d, end, sl_entity_speech_verbs) >= 0 || sl_entities_age_after(d, end) ||
          (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"))))
         unplace(kn, *n_known, text, read_len); /* not a tail's: "Brell of Velmora said" */
@@ -570,7 +462,7 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
             continue;
         bool names = true;
         for (size_t k = i; k < end; k++)
-            names &= name_word(d, k);
+            names &= sl_entities_name_word(d, k);
         if (!names)
             continue;
         uint32_t a = d->toks.items[i].start;
@@ -612,7 +504,7 @@ static size_t tail_keys(const sl_facts_doc *d, const sl_name_vec *names, const c
     size_t n = 0;
     for (size_t k = 0; k < names->n; k++) {
         sl_name head = names->items[k], tail;
-        if (titled_tail(d, &head, &tail, fold))
+        if (sl_entities_titled_tail(d, &head, &tail, fold))
             keys[n++] = tail.key;
     }
     return n;
@@ -731,8 +623,8 @@ static bool personal_somewhere(const sl_facts_doc *d, const sl_name_vec *names, 
         const sl_name *nm = &names->items[k];
         if (nm->refers != root)
             continue;
-        if ((is_role(d, nm->first) && !sl_entities_org_word(d, nm->end - 1)) ||
-            (nm->first > 0 && is_role(d, nm->first - 1) &&
+        if ((sl_entities_is_role(d, nm->first) && !sl_entities_org_word(d, nm->end - 1)) ||
+            (nm->first > 0 && sl_entities_is_role(d, nm->first - 1) &&
              !sl_entities_connector(d, nm->first - 1)) ||
             sl_entities_age_after(d, nm->end) ||
             (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "who")) ||
@@ -867,7 +759,7 @@ void sl_facts_entities(sl_facts_doc *d)
             }
             bool model = with_model(d, &nm, &names, &k);
             sl_name tail;
-            if (!model && titled_tail(d, &nm, &tail, fold.ptr)) {
+            if (!model && sl_entities_titled_tail(d, &nm, &tail, fold.ptr)) {
                 tail.refers = (uint32_t)at; /* its own: the head's entity is not its */
                 entity_at(d, &tail, at, kn, &n_known, by_name, fold.ptr,
                           in_keys(groups, n_groups, tail.key), false, dry);
@@ -887,7 +779,7 @@ void sl_facts_entities(sl_facts_doc *d)
     for (size_t k = 0; k < names.n && !d->err; k++) {
         const sl_name *nm = &names.items[k];
         for (size_t i = nm->first; (nm->flags & SL_NAME_HEADLINE) && i < nm->end && !d->err;)
-            i = name_word(d, i) ? headline_name_at(d, nm, i, kn, n_known) : i + 1;
+            i = sl_entities_name_word(d, i) ? headline_name_at(d, nm, i, kn, n_known) : i + 1;
     }
     for (size_t k = 0; k < n_known; k++)
         free(kn[k].name);
