@@ -180,6 +180,16 @@ bool sl_entities_age_after(const sl_facts_doc *d, size_t end)
     return (d->toks.items[end + 1].flags & SL_TOK_NUMBER) && n <= 3 && w[0] >= '1' && w[0] <= '9';
 }
 
+bool sl_entities_said_its(const sl_facts_doc *d, size_t end)
+{
+    if (end + 1 >= d->toks.n || sl_facts_in(d, end, sl_entity_speech_verbs) < 0 ||
+        d->sent_of[end + 1] != d->sent_of[end])
+        return false;
+    size_t k = end + 1 +
+               ((sl_facts_is(d, end + 1, "that") || sl_facts_is(d, end + 1, "in")) && end + 2 < d->toks.n);
+    return sl_facts_is(d, k, "its") && !sl_facts_upper(d, k);
+}
+
 /* Whether token i marks a copyright ("©", "Copyright") or is the year
  * after one ("© 2026"). */
 bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i)

@@ -130,3 +130,27 @@ TEST(facts_entities_legal_form_with_possessive_alone_is_no_name) {
   CHECK_ENTITIES("Regulators cleared Tarvel Co's new drug.\n",
                  {"Tarvel Co", "organization", NULL, 1}, {"Co", NULL, NULL, 0});
 }
+
+/* One word before "said its" or "said in its" is a body's name, as no
+ * person speaks of himself as "its"; a surname of a person's full name
+ * stays the person's ("Velsk said its terms", of the accord). */
+TEST(facts_entities_one_word_saying_its_is_a_body) {
+  CHECK_ENTITIES(
+      "Markets were calm. Brovik said its profit rose, and Lestra said in "
+      "its review that sales fell.\n",
+      {"Brovik", "organization", NULL, 1}, {"Lestra", "organization", NULL, 1});
+  CHECK_ENTITIES(
+      "Anton Velsk signed the accord on Monday. Velsk said its terms were "
+      "fair.\n",
+      {"Anton Velsk", "person", NULL, 1}, {"Velsk", "person", "Anton Velsk", 1});
+}
+
+/* "Daily" ends a newspaper's name and "Relations" a department's: the
+ * title word before them ("Investor") makes no person of them. */
+TEST(facts_entities_daily_and_relations_end_a_body) {
+  CHECK_ENTITIES(
+      "Investor Daily said the shares rose. The Investor Relations chief, "
+      "Ola Penn, declined to comment.\n",
+      {"Investor Daily", "organization", NULL, 1},
+      {"Investor Relations", "organization", NULL, 1}, {"Ola Penn", "person", NULL, 1});
+}
