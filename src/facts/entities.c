@@ -388,6 +388,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
         sl_facts_in(d, end, sl_entity_subject_verbs) < 0 && sl_facts_in(d, end, sl_entity_day_words) < 0 &&
         sl_entities_origin_adjective(d, name, end))
         return;
+    if (end - name >= 2 && sl_entities_currency_word(d, end - 1) && names_a_place(d, name, end - 1))
+        return; /* a currency: "U.S. Dlrs", "Hong Kong Dollar" */
     if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
                                            d->toks.items[name].end - d->toks.items[name].start))
         return; /* "Gaza-Egypt", "US-brokered": compounds, not names */

@@ -18,6 +18,7 @@
 #include "facts/entity_cues.h"
 #include "facts/entity_known.h"
 #include "facts/entity_words.h"
+#include "facts/units.h"
 #include "util/alloc.h"
 
 /* Words of travel before "to" that make the name after it a place. */
@@ -188,6 +189,14 @@ bool sl_entities_said_its(const sl_facts_doc *d, size_t end)
     size_t k = end + 1 +
                ((sl_facts_is(d, end + 1, "that") || sl_facts_is(d, end + 1, "in")) && end + 2 < d->toks.n);
     return sl_facts_is(d, k, "its") && !sl_facts_upper(d, k);
+}
+
+bool sl_entities_currency_word(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    const char *unit = sl_units_word(w, n);
+    return unit && sl_units_is_currency(unit);
 }
 
 /* Whether token i marks a copyright ("©", "Copyright") or is the year

@@ -60,6 +60,8 @@ bool sl_entities_age_after(const sl_facts_doc *d, size_t end);
  * "in its": "Intel said its profit rose", "Hale said in its review", a
  * body's own, as no person says of himself. */
 bool sl_entities_said_its(const sl_facts_doc *d, size_t end);
+/* Whether token i is a currency's word ("Dollar", "Dlrs", "Yen"). */
+bool sl_entities_currency_word(const sl_facts_doc *d, size_t i);
 /* Whether token i marks a copyright ("©", "Copyright") or is the year after one. */
 bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i);
 /* Whether the name [first, end) qualifies premises after a preposition of

@@ -154,3 +154,14 @@ TEST(facts_entities_daily_and_relations_end_a_body) {
       {"Investor Daily", "organization", NULL, 1},
       {"Investor Relations", "organization", NULL, 1}, {"Ola Penn", "person", NULL, 1});
 }
+
+/* A place's name before a currency's word is the currency's, no person's
+ * nor a body's ("U.S. Dlrs", "Hong Kong Dollar"); a person named like a
+ * currency keeps his name. */
+TEST(facts_entities_currency_after_a_place_is_no_name) {
+  CHECK_ENTITIES(
+      "Reserves rose to 50 billion U.S. Dlrs in May. The Hong Kong Dollar "
+      "fell, and Ezra Pound wrote from Hong Kong.\n",
+      {"U.S. Dlrs", NULL, NULL, 0}, {"Hong Kong Dollar", NULL, NULL, 0},
+      {"Ezra Pound", "person", NULL, 1}, {"Hong Kong", "place", NULL, 1});
+}
