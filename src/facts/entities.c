@@ -681,10 +681,14 @@ static bool joined_firm(const sl_facts_doc *d, const sl_name_vec *names, size_t 
  * Communications"; not "American Telephone and Telegraph Co"). */
 static bool joined_body(const sl_facts_doc *d, const sl_name_vec *names, size_t k)
 {
+    /* a body's words that open a pair with "and" as well: "Sumitomo Trust
+     * and Banking Co", "the Management and Coordination Agency" */
+    static const char *const pairing[] = {"trust", "management", NULL};
     const sl_name *a = &names->items[k], *b = &names->items[k + 1];
     return b->first == a->end + 1 && sl_facts_is(d, a->end, "and") &&
            !(a->flags & SL_NAME_POSSESSIVE) && a->end - a->first <= 3 &&
-           sl_entities_org_word(d, b->end - 1) && !sl_entities_org_word(d, a->end - 1) &&
+           sl_entities_org_word(d, b->end - 1) &&
+           (!sl_entities_org_word(d, a->end - 1) || sl_facts_in(d, a->end - 1, pairing) >= 0) &&
            !(sl_facts_in(d, b->first, sl_entity_org_words) >= 0 &&
              sl_facts_is(d, b->first + 1, "of")) &&
            !sl_facts_is_place(d->s + a->start, a->stop - a->start) &&

@@ -34,7 +34,8 @@ const char *const sl_entity_org_words[] = {"party", "ministry", "department", "a
     "administration", "program", "media", "society", "tribunal", "guard", "navy", "herald",
     "courier", "gazette", "tribune", "chronicle", "telegraph", "examiner", "inquirer",
     "magazine", "tv", "channel", "radio", "television", "command", "survey",
-    "weekly", "daily", "relations", "entertainment", "advisors", "rescue", NULL};
+    "weekly", "daily", "relations", "entertainment", "advisors", "rescue", "conference", "trust",
+    "united", NULL};
 
 const char *const sl_entity_place_words[] = {"city", "county", "province", "state", "street",
     "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",

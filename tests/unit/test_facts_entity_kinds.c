@@ -165,3 +165,19 @@ TEST(facts_entities_currency_after_a_place_is_no_name) {
       {"U.S. Dlrs", NULL, NULL, 0}, {"Hong Kong Dollar", NULL, NULL, 0},
       {"Ezra Pound", "person", NULL, 1}, {"Hong Kong", "place", NULL, 1});
 }
+
+/* "Conference", "Trust", "United" end a body's name, "Capital",
+ * "Management", "Research" a firm's; "Trust" and "Management" still pair
+ * with "and" into one body ("Tarn Trust and Banking Co"). */
+TEST(facts_entities_trust_conference_capital_end_a_body) {
+  CHECK_ENTITIES(
+      "Near the bottom of the Western Conference standings, Lodmar Trust sold "
+      "its stake in Velmar United to Kessing Capital Management.\n",
+      {"Western Conference", "organization", NULL, 1},
+      {"Lodmar Trust", "organization", NULL, 1},
+      {"Velmar United", "organization", NULL, 1},
+      {"Kessing Capital Management", "organization", NULL, 1});
+  CHECK_ENTITIES("Loans came from Tarn Trust and Banking Co and Orvel Research.\n",
+                 {"Tarn Trust and Banking Co", "organization", NULL, 1},
+                 {"Orvel Research", "organization", NULL, 1});
+}
