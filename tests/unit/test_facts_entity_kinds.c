@@ -181,3 +181,12 @@ TEST(facts_entities_trust_conference_capital_end_a_body) {
                  {"Tarn Trust and Banking Co", "organization", NULL, 1},
                  {"Orvel Research", "organization", NULL, 1});
 }
+
+/* A month written short without its dot ("Sept", "Dec", as wire tables
+ * write them) is no name, and ends the name before it. */
+TEST(facts_entities_short_month_without_dot_is_no_name) {
+  CHECK_ENTITIES(
+      "Prices for Sept fell, New York Dec rose 12 points and Oct was firm.\n",
+      {"Sept", NULL, NULL, 0}, {"New York Dec", NULL, NULL, 0},
+      {"New York", "place", NULL, 1}, {"Oct", NULL, NULL, 0});
+}
