@@ -199,6 +199,19 @@ bool sl_entities_currency_word(const sl_facts_doc *d, size_t i)
     return unit && sl_units_is_currency(unit);
 }
 
+bool sl_entities_letter_class(const sl_facts_doc *d, size_t first, size_t end)
+{
+    static const char *const classes[] = {"class", "series", NULL};
+    size_t n;
+    sl_facts_tok(d, end - 1, &n);
+    if (n != 1 || !(d->toks.items[end - 1].flags & SL_TOK_WORD))
+        return false;
+    if (end - first == 2)
+        return sl_facts_in(d, first, classes) >= 0;
+    /* not an initial, nor a letter of "U. S." written apart */
+    return end - first == 1 && !sl_facts_is(d, end, ".") && !(first > 0 && sl_facts_is(d, first - 1, "."));
+}
+
 /* Whether token i marks a copyright ("©", "Copyright") or is the year
  * after one ("© 2026"). */
 bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i)

@@ -62,6 +62,9 @@ bool sl_entities_age_after(const sl_facts_doc *d, size_t end);
 bool sl_entities_said_its(const sl_facts_doc *d, size_t end);
 /* Whether token i is a currency's word ("Dollar", "Dlrs", "Yen"). */
 bool sl_entities_currency_word(const sl_facts_doc *d, size_t i);
+/* Whether the name [first, end) is one letter alone ("P" of "S and P") or
+ * a class of shares or a series by its letter ("Class A", "Series C"). */
+bool sl_entities_letter_class(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether token i marks a copyright ("©", "Copyright") or is the year after one. */
 bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i);
 /* Whether the name [first, end) qualifies premises after a preposition of

@@ -190,3 +190,14 @@ TEST(facts_entities_short_month_without_dot_is_no_name) {
       {"Sept", NULL, NULL, 0}, {"New York Dec", NULL, NULL, 0},
       {"New York", "place", NULL, 1}, {"Oct", NULL, NULL, 0});
 }
+
+/* A day's number left by its month ("March 31"), a letter alone ("S and
+ * P"), a class of shares or a series by its letter ("Class A") are no
+ * names. */
+TEST(facts_entities_numbers_letters_and_share_classes_are_no_names) {
+  CHECK_ENTITIES(
+      "Interest payable March 31 will be paid, S and P said, and Class A "
+      "shares of Orvel Motors rose.\n",
+      {"31", NULL, NULL, 0}, {"P", NULL, NULL, 0}, {"S", NULL, NULL, 0},
+      {"Class A", NULL, NULL, 0}, {"Orvel Motors", "organization", NULL, 1});
+}
