@@ -140,7 +140,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (has_role && end - first <= 4)
         return "person";
     if (sl_entities_said_its(d, end))
-        return "organization"; /* "Intel said its profit rose" */
+        return "organization"; /* "Intel said it would", "Intel said its profit rose" */
     if (end < d->toks.n && sl_facts_in(d, end, sl_entity_subject_verbs) >= 0)
         return "person"; /* "Comeaux said", "Lohan was" */
     if (sl_entities_age_after(d, end) || sl_entities_kin_before(d, first))
@@ -407,8 +407,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
         (role || sl_facts_in(d, end, sl_entity_speech_verbs) >= 0 || sl_entities_age_after(d, end) ||
          (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"))))
         unplace(kn, *n_known, text, read_len); /* not a tail's: "Brell of Velmora said" */
-    /* nor is a surname retyped by "its" after it ("Gleske said its terms", of
-     * Leonhard Gleske's accord): only a name standing alone */
+    /* nor is a surname retyped by "it" or "its" after it ("Gleske said its
+     * terms", of Leonhard Gleske's accord): only a name standing alone */
     if (dry && seen && seen->weak && !role &&
         !(seen->len > read_len && sl_entities_all_capitals(d, name, end) && spoken) &&
         !(seen->len > read_len && sl_entities_said_its(d, end))) {

@@ -188,7 +188,7 @@ bool sl_entities_said_its(const sl_facts_doc *d, size_t end)
         return false;
     size_t k = end + 1 +
                ((sl_facts_is(d, end + 1, "that") || sl_facts_is(d, end + 1, "in")) && end + 2 < d->toks.n);
-    return sl_facts_is(d, k, "its") && !sl_facts_upper(d, k);
+    return (sl_facts_is(d, k, "its") || sl_facts_is(d, k, "it")) && !sl_facts_upper(d, k);
 }
 
 bool sl_entities_currency_word(const sl_facts_doc *d, size_t i)

@@ -56,9 +56,9 @@ bool sl_entities_press_noun_after(const sl_facts_doc *d, size_t first, size_t en
 bool sl_entities_vessel(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether ", <age> ," follows token `end`: "Comeaux, 49, took ...". */
 bool sl_entities_age_after(const sl_facts_doc *d, size_t end);
-/* Whether a verb of speech at token `end` has "its" after it, or "that its",
- * "in its": "Intel said its profit rose", "Hale said in its review", a
- * body's own, as no person says of himself. */
+/* Whether a verb of speech at token `end` has "it" or "its" after it, or
+ * "that"/"in" before them: "Intel said it would cut jobs", "Hale said in
+ * its review", a body's words, as no person says of himself. */
 bool sl_entities_said_its(const sl_facts_doc *d, size_t end);
 /* Whether token i is a currency's word ("Dollar", "Dlrs", "Yen"). */
 bool sl_entities_currency_word(const sl_facts_doc *d, size_t i);

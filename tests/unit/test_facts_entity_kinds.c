@@ -131,14 +131,15 @@ TEST(facts_entities_legal_form_with_possessive_alone_is_no_name) {
                  {"Tarvel Co", "organization", NULL, 1}, {"Co", NULL, NULL, 0});
 }
 
-/* One word before "said its" or "said in its" is a body's name, as no
- * person speaks of himself as "its"; a surname of a person's full name
- * stays the person's ("Velsk said its terms", of the accord). */
+/* One word before "said it", "said its" or "said in its" is a body's
+ * name, as no person speaks of himself as "it"; a surname of a person's
+ * full name stays the person's ("Velsk said its terms", of the accord). */
 TEST(facts_entities_one_word_saying_its_is_a_body) {
   CHECK_ENTITIES(
       "Markets were calm. Brovik said its profit rose, and Lestra said in "
-      "its review that sales fell.\n",
-      {"Brovik", "organization", NULL, 1}, {"Lestra", "organization", NULL, 1});
+      "its review that sales fell. Tolvex said it would cut jobs.\n",
+      {"Brovik", "organization", NULL, 1}, {"Lestra", "organization", NULL, 1},
+      {"Tolvex", "organization", NULL, 1});
   CHECK_ENTITIES(
       "Anton Velsk signed the accord on Monday. Velsk said its terms were "
       "fair.\n",
