@@ -104,6 +104,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return NULL; /* what it is, the noun after it says of itself, not of the name */
     if (end - first >= 2 && sl_entities_call_sign(d, first, end - 1))
         return "organization"; /* a broadcaster's after its town: "Boston WCVB" */
+    if (!has_role && sl_entities_team_before_player(d, first, end))
+        return "organization"; /* "Tarvel Hawks coach Ann Roe" */
     if (sl_entities_body_by_apposition(d, first, end, has_role))
         return "organization"; /* "the ferry operator, Skerry Line, said", "the journal Nature" */
     if (has_role)

@@ -212,6 +212,17 @@ bool sl_entities_letter_class(const sl_facts_doc *d, size_t first, size_t end)
     return end - first == 1 && !sl_facts_is(d, end, ".") && !(first > 0 && sl_facts_is(d, first - 1, "."));
 }
 
+bool sl_entities_team_before_player(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, end - 1, &n);
+    if (n < 4 || w[n - 1] != 's' || sl_entities_possessive_len(d, end - 1) || end + 1 >= d->toks.n ||
+        d->sent_of[end + 1] != d->sent_of[first] || sl_facts_upper(d, end) ||
+        sl_facts_in(d, end, sl_entity_team_positions) < 0)
+        return false;
+    return sl_facts_upper(d, end + 1) && (d->toks.items[end + 1].flags & SL_TOK_WORD);
+}
+
 /* Whether token i marks a copyright ("©", "Copyright") or is the year
  * after one ("© 2026"). */
 bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i)

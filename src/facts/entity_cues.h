@@ -65,6 +65,10 @@ bool sl_entities_currency_word(const sl_facts_doc *d, size_t i);
 /* Whether the name [first, end) is one letter alone ("P" of "S and P") or
  * a class of shares or a series by its letter ("Class A", "Series C"). */
 bool sl_entities_letter_class(const sl_facts_doc *d, size_t first, size_t end);
+/* Whether the name [first, end), its last word a plural, stands before a
+ * player's or a coach's post and a name: a team's ("Velmar Rovers
+ * goalkeeper Ian Tolle", "Tarvel Hawks coach Ann Roe"). */
+bool sl_entities_team_before_player(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether token i marks a copyright ("©", "Copyright") or is the year after one. */
 bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i);
 /* Whether the name [first, end) qualifies premises after a preposition of

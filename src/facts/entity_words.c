@@ -89,3 +89,9 @@ const char *const sl_entity_group_nouns[] = {"group", "groups", "movement", "mil
 const char *const sl_entity_member_nouns[] = {"militants", "fighters", "combatants", "gunmen",
     "members", "militia", "militias", "leader", "leaders", "leadership", "operatives",
     "commanders", NULL};
+
+const char *const sl_entity_team_positions[] = {"quarterback", "receiver", "linebacker",
+    "cornerback", "lineman", "kicker", "punter", "guard", "forward", "center", "centre",
+    "pitcher", "catcher", "outfielder", "infielder", "shortstop", "striker", "midfielder",
+    "defender", "goalkeeper", "goalie", "winger", "coach", "manager", "owner", "captain",
+    "rookie", "teammate", "skipper", NULL};

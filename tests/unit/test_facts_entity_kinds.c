@@ -202,3 +202,16 @@ TEST(facts_entities_numbers_letters_and_share_classes_are_no_names) {
       {"31", NULL, NULL, 0}, {"P", NULL, NULL, 0}, {"S", NULL, NULL, 0},
       {"Class A", NULL, NULL, 0}, {"Orvel Motors", "organization", NULL, 1});
 }
+
+/* A name ending in a plural before a player's or a coach's post and a
+ * name is a team's; a person's before a post of no team stays his. */
+TEST(facts_entities_team_before_a_player) {
+  const char *text =
+      "Velmar Hawks quarterback Ian Tolle threw two passes, and Tarvel Rovers "
+      "coach Ann Roe was fined.\n";
+  CHECK_ENTITIES(text, {"Velmar Hawks", "organization", NULL, 1},
+                 {"Ian Tolle", "person", NULL, 1},
+                 {"Tarvel Rovers", "organization", NULL, 1}, {"Ann Roe", "person", NULL, 1});
+  CHECK_INT(entities_with_role(text, "Ann Roe", "person", "coach"), 1);
+  CHECK_ENTITIES("Dana Collins thanked the crowd.\n", {"Dana Collins", "person", NULL, 1});
+}
