@@ -325,7 +325,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
                              (d->toks.items[name].flags & SL_TOK_NUMBER))))
         return; /* nothing but a title; "in May", "December's", "EST"; the day of "March 31" */
     if (sl_entities_letter_class(d, name, end))
-        return; /* "S and P said", "Class A shares" */
+        return; /* "S and P said", "Class A shares", "in Game 5" */
     if (end - first == 1 && sl_entities_people_of_country(d, first))
         return; /* "Americans", "Israelis": a group (peoples.c), no one's name */
     if (end - name == 1 && sl_entities_short_form_as_word(d, nm, name, fold))

@@ -202,8 +202,14 @@ bool sl_entities_currency_word(const sl_facts_doc *d, size_t i)
 bool sl_entities_letter_class(const sl_facts_doc *d, size_t first, size_t end)
 {
     static const char *const classes[] = {"class", "series", NULL};
+    static const char *const parts[] = {"game", "round", "stage", "week", "day", "match", "race",
+        "heat", "leg", "phase", "episode", "season", "chapter", "section", "article", "part",
+        "level", "category", "grade", "step", "class", "series", NULL};
     size_t n;
     sl_facts_tok(d, end - 1, &n);
+    if (end - first == 2 && (d->toks.items[end - 1].flags & SL_TOK_NUMBER) &&
+        sl_facts_in(d, first, parts) >= 0)
+        return true; /* "Game 5", "Category 4" */
     if (n != 1 || !(d->toks.items[end - 1].flags & SL_TOK_WORD))
         return false;
     if (end - first == 2)

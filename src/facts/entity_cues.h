@@ -62,8 +62,9 @@ bool sl_entities_age_after(const sl_facts_doc *d, size_t end);
 bool sl_entities_said_its(const sl_facts_doc *d, size_t end);
 /* Whether token i is a currency's word ("Dollar", "Dlrs", "Yen"). */
 bool sl_entities_currency_word(const sl_facts_doc *d, size_t i);
-/* Whether the name [first, end) is one letter alone ("P" of "S and P") or
- * a class of shares or a series by its letter ("Class A", "Series C"). */
+/* Whether the name [first, end) is one letter alone ("P" of "S and P"), a
+ * class of shares or a series by its letter ("Class A", "Series C"), or a
+ * part of a sequence by its number ("Game 5", "Round 2", "Category 4"). */
 bool sl_entities_letter_class(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether the name [first, end), its last word a plural, stands before a
  * player's or a coach's post and a name: a team's ("Velmar Rovers

@@ -193,14 +193,17 @@ TEST(facts_entities_short_month_without_dot_is_no_name) {
 }
 
 /* A day's number left by its month ("March 31"), a letter alone ("S and
- * P"), a class of shares or a series by its letter ("Class A") are no
- * names. */
+ * P"), a class of shares or a series by its letter ("Class A"), a part of
+ * a sequence by its number ("Game 5") are no names. */
 TEST(facts_entities_numbers_letters_and_share_classes_are_no_names) {
   CHECK_ENTITIES(
       "Interest payable March 31 will be paid, S and P said, and Class A "
       "shares of Orvel Motors rose.\n",
       {"31", NULL, NULL, 0}, {"P", NULL, NULL, 0}, {"S", NULL, NULL, 0},
       {"Class A", NULL, NULL, 0}, {"Orvel Motors", "organization", NULL, 1});
+  CHECK_ENTITIES("Tolle scored twice in Game 5, and Round 2 opens in Varnton.\n",
+                 {"Game 5", NULL, NULL, 0}, {"Round 2", NULL, NULL, 0},
+                 {"Varnton", "place", NULL, 1});
 }
 
 /* A name ending in a plural before a player's or a coach's post and a
