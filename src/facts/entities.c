@@ -324,8 +324,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
         (end - name == 1 && (sl_entities_word_no_name(d, name) ||
                              (d->toks.items[name].flags & SL_TOK_NUMBER))))
         return; /* nothing but a title; "in May", "December's", "EST"; the day of "March 31" */
-    if (sl_entities_letter_class(d, name, end))
-        return; /* "S and P said", "Class A shares", "in Game 5" */
+    if (sl_entities_letter_class(d, name, end) || sl_entities_storm_name(d, name, end))
+        return; /* "S and P said", "Class A shares", "in Game 5", "Hurricane Sandy" */
     if (end - first == 1 && sl_entities_people_of_country(d, first))
         return; /* "Americans", "Israelis": a group (peoples.c), no one's name */
     if (end - name == 1 && sl_entities_short_form_as_word(d, nm, name, fold))
@@ -680,8 +680,9 @@ static bool joined_firm(const sl_facts_doc *d, const sl_name_vec *names, size_t 
 /* Whether names k and k + 1 are one body's, joined by "and" before an
  * organisation word: "the Food and Drug Administration", "the Securities
  * and Exchange Commission"; neither named on its own elsewhere, nor the
- * first a place or a body's whole name ("Kestrel and Vantor Group" after
- * "Kestrel said", "the New York Times and Los Angeles Times": two), nor the
+ * first a place, an acronym or a body's whole name ("Kestrel and Vantor
+ * Group" after "Kestrel said", "the New York Times and Los Angeles Times",
+ * "TMZ and Radar Online": two), nor the
  * second a body's whole name by its "X of" ("the Bank of Varna and Bank of
  * Communications"; not "American Telephone and Telegraph Co"). */
 static bool joined_body(const sl_facts_doc *d, const sl_name_vec *names, size_t k)
@@ -694,6 +695,8 @@ static bool joined_body(const sl_facts_doc *d, const sl_name_vec *names, size_t 
            !(a->flags & SL_NAME_POSSESSIVE) && a->end - a->first <= 3 &&
            sl_entities_org_word(d, b->end - 1) &&
            (!sl_entities_org_word(d, a->end - 1) || sl_facts_in(d, a->end - 1, pairing) >= 0) &&
+           !(a->end - a->first == 1 && sl_entities_all_capitals(d, a->first, a->end) &&
+             !sl_entities_all_capitals(d, b->first, b->end)) && /* "TMZ and Radar Online" */
            !(sl_facts_in(d, b->first, sl_entity_org_words) >= 0 &&
              sl_facts_is(d, b->first + 1, "of")) &&
            !sl_facts_is_place(d->s + a->start, a->stop - a->start) &&

@@ -229,6 +229,13 @@ bool sl_entities_team_before_player(const sl_facts_doc *d, size_t first, size_t 
     return sl_facts_upper(d, end + 1) && (d->toks.items[end + 1].flags & SL_TOK_WORD);
 }
 
+bool sl_entities_storm_name(const sl_facts_doc *d, size_t first, size_t end)
+{
+    static const char *const storms[] = {"hurricane", "typhoon", "cyclone", "superstorm",
+        "tropical", "storm", NULL};
+    return end - first >= 2 && sl_facts_in(d, first, storms) >= 0 && sl_facts_upper(d, first + 1);
+}
+
 /* Whether token i marks a copyright ("©", "Copyright") or is the year
  * after one ("© 2026"). */
 bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i)

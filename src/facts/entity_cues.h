@@ -66,6 +66,9 @@ bool sl_entities_currency_word(const sl_facts_doc *d, size_t i);
  * class of shares or a series by its letter ("Class A", "Series C"), or a
  * part of a sequence by its number ("Game 5", "Round 2", "Category 4"). */
 bool sl_entities_letter_class(const sl_facts_doc *d, size_t first, size_t end);
+/* Whether the name [first, end) is a storm's: "Hurricane Sandy",
+ * "Tropical Storm Debby" (a thing, no person). */
+bool sl_entities_storm_name(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether the name [first, end), its last word a plural, stands before a
  * player's or a coach's post and a name: a team's ("Velmar Rovers
  * goalkeeper Ian Tolle", "Tarvel Hawks coach Ann Roe"). */

@@ -35,6 +35,7 @@ const char *const sl_entity_org_words[] = {"party", "ministry", "department", "a
     "courier", "gazette", "tribune", "chronicle", "telegraph", "examiner", "inquirer",
     "magazine", "tv", "channel", "radio", "television", "command", "survey",
     "weekly", "daily", "relations", "entertainment", "advisors", "rescue", "conference", "trust",
+    "sports", "online",
     "united", NULL};
 
 const char *const sl_entity_place_words[] = {"city", "county", "province", "state", "street",

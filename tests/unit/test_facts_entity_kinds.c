@@ -218,3 +218,15 @@ TEST(facts_entities_team_before_a_player) {
   CHECK_INT(entities_with_role(text, "Ann Roe", "person", "coach"), 1);
   CHECK_ENTITIES("Dana Collins thanked the crowd.\n", {"Dana Collins", "person", NULL, 1});
 }
+
+/* A storm's name is no person's; "Sports" and "Online" end an outlet's
+ * name; an acronym and an outlet joined by "and" stay two bodies. */
+TEST(facts_entities_storms_and_outlets) {
+  CHECK_ENTITIES(
+      "Hurricane Velma hit Varnia, and Tropical Storm Orla soaked Ostland, "
+      "Tarvel Sports and Velmar Online said, citing TMZ and Radar Online.\n",
+      {"Hurricane Velma", NULL, NULL, 0}, {"Tropical Storm Orla", NULL, NULL, 0},
+      {"Velma", NULL, NULL, 0},
+      {"Tarvel Sports", "organization", NULL, 1}, {"Velmar Online", "organization", NULL, 1},
+      {"TMZ", "organization", NULL, 1}, {"Radar Online", "organization", NULL, 1});
+}
