@@ -278,13 +278,24 @@ bool sl_entities_work_title(const sl_facts_doc *d, size_t first, size_t end)
     size_t open = first, close = end;
     while (open > 0 && quote_mark(d, open - 1))
         open--;
+    if (sl_facts_is(d, close, ",") && quote_mark(d, close + 1))
+        close++; /* "`` Australia , ''" */
+    size_t inside = close;
     while (close < d->toks.n && quote_mark(d, close))
         close++;
-    if (open == first || close == end)
+    if (open == first || close == inside)
         return false;
-    return (lower_in(d, close, work_people) && d->sent_of[close] == d->sent_of[first]) ||
+    /* one of a list of titles in quotes ("star of `` Pie '' , `` Wilder ''") */
+    bool listed = (close + 1 < d->toks.n &&
+                   (sl_facts_is(d, close, ",") || sl_facts_is(d, close, "and")) &&
+                   quote_mark(d, close + 1)) ||
+                  (open > 1 && (sl_facts_is(d, open - 1, ",") || sl_facts_is(d, open - 1, "and")) &&
+                   quote_mark(d, open - 2));
+    return listed ||
+           (lower_in(d, close, work_people) && d->sent_of[close] == d->sent_of[first]) ||
            (open > 0 && lower_in(d, open - 1, work_nouns) &&
-            d->sent_of[open - 1] == d->sent_of[first]);
+            d->sent_of[open - 1] == d->sent_of[first]) ||
+           (open > 1 && sl_facts_is(d, open - 1, "of") && lower_in(d, open - 2, work_people));
 }
 
 /* Nouns of the press after its title ("People magazine", "the Herald

@@ -45,8 +45,10 @@ bool sl_entities_body_by_apposition(const sl_facts_doc *d, size_t first, size_t 
                                     bool has_role);
 /* Whether the name [first, end) is a work's title by the words around
  * it: in quotation marks after a noun of works ("the sequel `` Catching
- * Fire ''") or before a noun of its people or parts ("the `` Mean Girls ''
- * star", "the "Hunger Games" sequel"). */
+ * Fire ''", "the epic `` Velmora , ''"), before a noun of its people or
+ * parts ("the `` Mean Girls '' star", "the "Hunger Games" sequel"), after
+ * one and "of" ("star of "Tarn Hill""), or one of a list of titles in
+ * quotes ("`` Tarn Hill '' , `` Ada Vell '' and"). */
 bool sl_entities_work_title(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether a noun of the press follows the name [first, end) in lower case:
  * the title of a magazine, a paper or a channel ("People magazine"). */

@@ -230,3 +230,16 @@ TEST(facts_entities_storms_and_outlets) {
       {"Tarvel Sports", "organization", NULL, 1}, {"Velmar Online", "organization", NULL, 1},
       {"TMZ", "organization", NULL, 1}, {"Radar Online", "organization", NULL, 1});
 }
+
+/* Titles in quotes in a list, after "star of", or with their comma inside
+ * the quotes are works, no persons or places; a person's name quoted
+ * alone stays the person's. */
+TEST(facts_entities_quoted_titles_in_lists) {
+  CHECK_ENTITIES(
+      "Ryan, the star of \"Velmar Pie\", \"Tom Vell\" and \"The Big Ostrow\", "
+      "rested. Jackman, star of the epic \"Varnia,\" will host.\n",
+      {"Velmar Pie", "organization", NULL, 1}, {"Tom Vell", "organization", NULL, 1},
+      {"Varnia", "place", NULL, 0});
+  CHECK_ENTITIES("Mr. Hale said \"Ann Roe\" was a fine name, and Ann Roe agreed.\n",
+                 {"Ann Roe", "person", NULL, 2});
+}
