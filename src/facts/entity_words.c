@@ -44,7 +44,8 @@ const char *const sl_entity_place_words[] = {"city", "county", "province", "stat
     "beach", "hills", "peninsula", "gulf", "avenue", "road", "park", "bridge", "center",
     "centre", "clinic", "prison", "jail", "courthouse", "facility", "stadium", "arena", "hotel",
     "highway", "boulevard", "heights", "village", "town", "county", "reservoir", "dam", "canal",
-    "creek", "forest", "harbour", "harbor", "estuary", "ave", "ave.", "blvd", "blvd.", "rd",
+    "creek", "forest", "harbour", "harbor", "estuary", "garden", "gardens", "ave", "ave.", "blvd",
+    "blvd.", "rd",
     "rd.", "st",
     "st.", NULL};
 

@@ -243,3 +243,10 @@ TEST(facts_entities_quoted_titles_in_lists) {
   CHECK_ENTITIES("Mr. Hale said \"Ann Roe\" was a fine name, and Ann Roe agreed.\n",
                  {"Ann Roe", "person", NULL, 2});
 }
+
+/* "Garden" and "Gardens" end a place's name: "Velmar Square Garden",
+ * "Tarvel Gardens" are no persons. */
+TEST(facts_entities_gardens_end_a_place) {
+  CHECK_ENTITIES("Fans met at Velmar Square Garden before a Tarvel Gardens man spoke.\n",
+                 {"Velmar Square Garden", "place", NULL, 1}, {"Tarvel Gardens", "place", NULL, 1});
+}
