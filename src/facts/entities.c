@@ -131,6 +131,11 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
     if (titled || (first > 1 && sl_facts_is(d, first - 1, "of") &&
                       sl_facts_in(d, first - 2, sl_entity_place_of) >= 0))
         return "place"; /* "the port of Velmar", "Prime Minister Tomas Brell of Velmora" */
+    size_t lead;
+    const char *w0 = sl_facts_tok(d, first, &lead);
+    if (end - first >= 2 && lead > 2 && memchr(w0, '.', lead) && sl_facts_is_place(w0, lead))
+        return "organization"; /* "U.S. Treasury", "U.K. Lines": a country's initials open no
+                                * person's name */
     size_t words = 0; /* the dots of initials and a generational suffix not counted */
     for (size_t k = first; k < end; k++)
         words += (d->toks.items[k].flags & SL_TOK_WORD) &&

@@ -250,3 +250,11 @@ TEST(facts_entities_gardens_end_a_place) {
   CHECK_ENTITIES("Fans met at Velmar Square Garden before a Tarvel Gardens man spoke.\n",
                  {"Velmar Square Garden", "place", NULL, 1}, {"Tarvel Gardens", "place", NULL, 1});
 }
+
+/* A country's initials with their dots open no person's name: "U.S.
+ * Tarvel" is a body's, the title's person keeps his name. */
+TEST(facts_entities_country_initials_open_no_person) {
+  const char *text =
+      "Shares of U.S. Tarvel rose after U.S. Treasury Secretary Ann Vell spoke.\n";
+  CHECK_ENTITIES(text, {"U.S. Tarvel", "organization", NULL, 1}, {"Ann Vell", "person", NULL, 1});
+}
