@@ -9,24 +9,11 @@
 
 #include "facts/entity_cues.h"
 #include "facts/entity_known.h"
+#include "facts/entity_titles.h"
 #include "facts/entity_words.h"
 #include "facts/facts.h"
 #include "util/alloc.h"
 
-bool sl_facts_role_word(const char *w, size_t n)
-{
-    return n && sl_facts_list_find(sl_entity_role_words, w, n, sl_facts_word_hash(w, n)) >= 0;
-}
-
-static bool name_word(const sl_facts_doc *d, size_t i)
-{
-    if (i >= d->toks.n)
-        return false;
-    const sl_token *t = &d->toks.items[i];
-    return (t->flags & SL_TOK_WORD) && (t->flags & (SL_TOK_UPPER | SL_TOK_ALLCAPS));
-}
-
-static bool is_role(const sl_facts_doc *d, size_t i);
 static bool role_in_apposition(const sl_facts_doc *d, size_t end);
 
 /* Whether the name [first, end) opens with an organisation's word
@@ -40,104 +27,9 @@ static bool opens_with_org_word(const sl_facts_doc *d, size_t first, size_t end)
     return !role_in_apposition(d, end);
 }
 
-/* Whether token i is a role word ("minister", "Gov.", "Vice-President"). */
-static bool role_test(const sl_facts_doc *d, size_t i)
-{
-    size_t n;
-    const char *s = sl_facts_tok(d, i, &n);
-    /* "Senior Trooper", but not "a senior Biden administration official" */
-    if (sl_facts_is(d, i, "senior"))
-        return i + 1 < d->toks.n && is_role(d, i + 1);
-    if (sl_facts_in(d, i, sl_entity_role_words) >= 0)
-        return true;
-    /* "Secretary-General", "Vice-President": role words joined by hyphens */
-    const char *dash = memchr(s, '-', n);
-    if (dash) {
-        for (const char *w = s, *stop = s + n; w < stop;) {
-            const char *cut = memchr(w, '-', (size_t)(stop - w));
-            size_t len = (size_t)((cut ? cut : stop) - w);
-            if (!sl_facts_role_word(w, len))
-                return false;
-            w += len + 1;
-        }
-        return true;
-    }
-    /* "Gov" of "Gov.": the abbreviation with its dot */
-    char abbr[16];
-    if (n + 1 >= sizeof abbr || !sl_facts_is(d, i + 1, ".") ||
-        d->toks.items[i + 1].start != d->toks.items[i].end)
-        return false;
-    memcpy(abbr, s, n);
-    abbr[n] = '.';
-    return sl_facts_role_word(abbr, n + 1);
-}
-
-/* role_test of token i, asked once an article (d->token_memo): a name's
- * words are asked again at each of its tokens. */
-static bool is_role(const sl_facts_doc *d, size_t i)
-{
-    if (!(d->token_memo[i] & SL_MEMO_ROLE_ASKED))
-        d->token_memo[i] |= SL_MEMO_ROLE_ASKED | (role_test(d, i) ? SL_MEMO_ROLE : 0);
-    return d->token_memo[i] & SL_MEMO_ROLE;
-}
-
 /* The type "place" as a preposition alone gives it ("a letter went to Laura
  * Marsh"): the weakest evidence of a place, told apart by its address. */
 static const char placed_by_preposition[] = "place";
-
-/* Whether the tokens before token `at` are a titled person's name: name
- * words back to a role word ("Prime Minister Tomas Brell" before "of"). */
-static bool titled_name_before(const sl_facts_doc *d, size_t at)
-{
-    size_t k = at;
-    while (k > 0 && name_word(d, k - 1) && !is_role(d, k - 1))
-        k--;
-    return k < at && k > 0 && is_role(d, k - 1) && d->sent_of[k - 1] == d->sent_of[at];
-}
-
-/* Whether the name at token `first` is a titled person's "of" tail: its
- * home, not its speaker ("Prime Minister Tomas Brell of Velmora said"). */
-static bool titled_of(const sl_facts_doc *d, size_t first)
-{
-    return first > 1 && sl_facts_is(d, first - 1, "of") && titled_name_before(d, first - 1);
-}
-
-/* Splits a titled person's name at its "of" tail: "Prime Minister Tomas
- * Brell of Velmora" is the person "Tomas Brell" and the place "Velmora",
- * "Chairman Ann Roe of Fenwick Corp" the person and the firm (the finder
- * joins over "of" as in "Bank of England"; an abbreviated title it splits
- * itself, "Sen. Tom Hale of Ohio"). Not a title's own "of" ("Secretary of
- * State"), nor a body's ("Police Department of Orlov"). The tail's fold is
- * the end of nm's. */
-static bool titled_tail(const sl_facts_doc *d, sl_name *nm, sl_name *tail, const char *fold)
-{
-    if (!is_role(d, nm->first))
-        return false;
-    size_t k = nm->end - 1;
-    while (k > nm->first + 1 && !sl_facts_is(d, k, "of"))
-        k--;
-    if (k <= nm->first + 2 || !titled_name_before(d, k) || is_role(d, k - 2) ||
-        !name_word(d, k + 1) || sl_entities_org_word(d, k - 1))
-        return false; /* a given name and a surname: not "General Agreement of Tariffs" */
-    const char *f = fold + nm->fold, *of = NULL;
-    for (const char *p = f; (p = strstr(p, " of ")) && p < f + nm->fold_len; p++)
-        of = p;
-    if (!of)
-        return false;
-    *tail = *nm;
-    tail->first = (uint32_t)k + 1;
-    tail->start = d->toks.items[k + 1].start;
-    tail->flags &= ~(uint32_t)SL_NAME_OPENS;
-    tail->fold = (uint32_t)(of + 4 - fold);
-    tail->fold_len = nm->fold_len - (uint32_t)(of + 4 - f);
-    tail->key = sl_name_key(fold + tail->fold, tail->fold_len);
-    nm->end = (uint32_t)k;
-    nm->stop = d->toks.items[k - 1].end;
-    nm->flags &= ~(uint32_t)SL_NAME_POSSESSIVE;
-    nm->fold_len = (uint32_t)(of - f);
-    nm->key = sl_name_key(f, nm->fold_len);
-    return true;
-}
 
 /* Whether the words [first, end) name a place: the gazetteer's ("United
  * Arab Emirates"), or ending in a place's or a compass word ("British Virgin
@@ -170,7 +62,7 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         !sl_known_firm_word(end_word, end_len, d->word_hash[end - 1])) {
         size_t cn;
         const char *c = sl_facts_tok(d, end + 1, &cn);
-        if (name_word(d, end + 1) && sl_facts_is_place(c, cn))
+        if (sl_entities_name_word(d, end + 1) && sl_facts_is_place(c, cn))
             return "place";
     }
     uint32_t a = d->toks.items[first].start, b = d->toks.items[end - 1].end;
@@ -212,6 +104,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return NULL; /* what it is, the noun after it says of itself, not of the name */
     if (end - first >= 2 && sl_entities_call_sign(d, first, end - 1))
         return "organization"; /* a broadcaster's after its town: "Boston WCVB" */
+    if (!has_role && sl_entities_team_before_player(d, first, end))
+        return "organization"; /* "Tarvel Hawks coach Ann Roe" */
     if (sl_entities_body_by_apposition(d, first, end, has_role))
         return "organization"; /* "the ferry operator, Skerry Line, said", "the journal Nature" */
     if (has_role)
@@ -231,12 +125,17 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "organization"; /* "a stake in Lumeris Capital" */
     if ((prep || travel) && end - first <= 2)
         return placed_by_preposition;
-    bool titled = titled_of(d, first);
-    if (titled && (sl_facts_is(d, end, "and") || sl_facts_is(d, end, "&")) && name_word(d, end + 1))
+    bool titled = sl_entities_titled_of(d, first);
+    if (titled && (sl_facts_is(d, end, "and") || sl_facts_is(d, end, "&")) && sl_entities_name_word(d, end + 1))
         return "organization"; /* a firm of partners: "Analyst Ann Roe of Ingle and Marsh" */
     if (titled || (first > 1 && sl_facts_is(d, first - 1, "of") &&
                       sl_facts_in(d, first - 2, sl_entity_place_of) >= 0))
         return "place"; /* "the port of Velmar", "Prime Minister Tomas Brell of Velmora" */
+    size_t lead;
+    const char *w0 = sl_facts_tok(d, first, &lead);
+    if (end - first >= 2 && lead > 2 && memchr(w0, '.', lead) && sl_facts_is_place(w0, lead))
+        return "organization"; /* "U.S. Treasury", "U.K. Lines": a country's initials open no
+                                * person's name */
     size_t words = 0; /* the dots of initials and a generational suffix not counted */
     for (size_t k = first; k < end; k++)
         words += (d->toks.items[k].flags & SL_TOK_WORD) &&
@@ -247,6 +146,8 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "person"; /* "Ruth Ann Okafor Jr" counts three */
     if (has_role && end - first <= 4)
         return "person";
+    if (sl_entities_said_its(d, end))
+        return "organization"; /* "Intel said it would", "Intel said its profit rose" */
     if (end < d->toks.n && sl_facts_in(d, end, sl_entity_subject_verbs) >= 0)
         return "person"; /* "Comeaux said", "Lohan was" */
     if (sl_entities_age_after(d, end) || sl_entities_kin_before(d, first))
@@ -329,7 +230,7 @@ static bool role_in_apposition(const sl_facts_doc *d, size_t end)
         if (!(d->toks.items[k].flags & SL_TOK_WORD) ||
             (sl_facts_upper(d, k) && !sl_entities_demonym(d, k)))
             break; /* "the American secretary of state" */
-        if (!role && is_role(d, k) && !sl_entities_connector(d, k))
+        if (!role && sl_entities_is_role(d, k) && !sl_entities_connector(d, k))
             last = k + 3, role = true;
     }
     return role && sl_facts_is(d, k, ",") && !sl_facts_upper(d, k + 1);
@@ -339,7 +240,7 @@ static bool role_in_apposition(const sl_facts_doc *d, size_t end)
 static bool role_within(const sl_facts_doc *d, size_t a, size_t b)
 {
     for (size_t k = a; k < b; k++)
-        if (is_role(d, k) && !sl_entities_connector(d, k))
+        if (sl_entities_is_role(d, k) && !sl_entities_connector(d, k))
             return true;
     return false;
 }
@@ -377,8 +278,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     /* the role: title words at the start of the run, with what precedes them */
     size_t name = first;
     for (size_t k = first; k < end; k++)
-        if (is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k) &&
-            !(k == end - 1 && k > first && sl_facts_is(d, k, "king") && !is_role(d, k - 1) &&
+        if (sl_entities_is_role(d, k) && (!sl_facts_is(d, k, "of") || name == k) &&
+            !(k == end - 1 && k > first && sl_facts_is(d, k, "king") && !sl_entities_is_role(d, k - 1) &&
               !sl_entities_demonym(d, k - 1)))
             name = k + 1; /* "of" only within a title: "Secretary of State", not "Bank of
                            * England"; "King" last after a name is a surname ("Ada King") */
@@ -409,7 +310,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     size_t names = end - first >= 3 ? person_names(d, first, end) : first;
     bool title_of_the = name == first && first > 2 && names > first &&
                         sl_facts_is(d, first - 1, "the") && !sl_facts_upper(d, first - 1) &&
-                        sl_facts_is(d, first - 2, "of") && is_role(d, first - 3) &&
+                        sl_facts_is(d, first - 2, "of") && sl_entities_is_role(d, first - 3) &&
                         !sl_entities_connector(d, first - 3) && sl_facts_upper(d, first - 3) &&
                         d->sent_of[first - 3] == d->sent_of[first] &&
                         !sl_entities_org_word(d, end - 1) &&
@@ -425,8 +326,11 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     }
     bool has_role = name > first && !body_title;
     if (name >= end || sl_entities_month_name(d, name, end) ||
-        (end - name == 1 && sl_entities_word_no_name(d, name)))
-        return; /* nothing but a title; "in May", "December's", "EST" */
+        (end - name == 1 && (sl_entities_word_no_name(d, name) ||
+                             (d->toks.items[name].flags & SL_TOK_NUMBER))))
+        return; /* nothing but a title; "in May", "December's", "EST"; the day of "March 31" */
+    if (sl_entities_letter_class(d, name, end) || sl_entities_storm_name(d, name, end))
+        return; /* "S and P said", "Class A shares", "in Game 5", "Hurricane Sandy" */
     if (end - first == 1 && sl_entities_people_of_country(d, first))
         return; /* "Americans", "Israelis": a group (peoples.c), no one's name */
     if (end - name == 1 && sl_entities_short_form_as_word(d, nm, name, fold))
@@ -438,11 +342,11 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     if (!has_role && first > 1 && sl_facts_is(d, first - 1, ",") && !sl_facts_upper(d, first - 2) &&
         (sl_facts_is(d, end, ",") || sl_facts_is(d, end, ".")))
         role_end = first - 1;
-    if (!has_role && role_end > 0 && is_role(d, role_end - 1) &&
+    if (!has_role && role_end > 0 && sl_entities_is_role(d, role_end - 1) &&
         !sl_entities_connector(d, role_end - 1) &&
         d->sent_of[role_end - 1] == d->sent_of[first]) {
         role_start = role_end - 1;
-        while (role_start > 0 && is_role(d, role_start - 1) &&
+        while (role_start > 0 && sl_entities_is_role(d, role_start - 1) &&
                d->sent_of[role_start - 1] == d->sent_of[first])
             role_start--;
         role_start = sl_entities_role_opening(d, role_start);
@@ -451,7 +355,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     /* a title opening its sentence, which the finder leaves apart at "of"
      * ("Secretary of State Marian Coldwell" is no "State" only) */
     if (has_role && name > first && !body_title && first > 1 && sl_facts_is(d, first - 1, "of") &&
-        is_role(d, first - 2) && sl_facts_upper(d, first - 2) &&
+        sl_entities_is_role(d, first - 2) && sl_facts_upper(d, first - 2) &&
         d->sent_of[first - 2] == d->sent_of[first])
         role_start = first - 2;
     if (title_of_the)
@@ -494,6 +398,8 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
         sl_facts_in(d, end, sl_entity_subject_verbs) < 0 && sl_facts_in(d, end, sl_entity_day_words) < 0 &&
         sl_entities_origin_adjective(d, name, end))
         return;
+    if (end - name >= 2 && sl_entities_currency_word(d, end - 1) && names_a_place(d, name, end - 1))
+        return; /* a currency: "U.S. Dlrs", "Hong Kong Dollar" */
     if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
                                            d->toks.items[name].end - d->toks.items[name].start))
         return; /* "Gaza-Egypt", "US-brokered": compounds, not names */
@@ -504,12 +410,15 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
      * a short form in capitals is no acronym ("KOVAC said" after "Andrej Kovac") */
     bool spoken = sl_facts_in(d, end, sl_entity_subject_verbs) >= 0 || sl_entities_age_after(d, end) ||
                   (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"));
-    if (dry && end - name <= 3 && !titled_of(d, name) &&
+    if (dry && end - name <= 3 && !sl_entities_titled_of(d, name) &&
         (role || sl_facts_in(d, end, sl_entity_speech_verbs) >= 0 || sl_entities_age_after(d, end) ||
          (sl_facts_is(d, end, ",") && sl_facts_is(d, end + 1, "who"))))
         unplace(kn, *n_known, text, read_len); /* not a tail's: "Brell of Velmora said" */
+    /* nor is a surname retyped by "it" or "its" after it ("Gleske said its
+     * terms", of Leonhard Gleske's accord): only a name standing alone */
     if (dry && seen && seen->weak && !role &&
-        !(seen->len > read_len && sl_entities_all_capitals(d, name, end) && spoken)) {
+        !(seen->len > read_len && sl_entities_all_capitals(d, name, end) && spoken) &&
+        !(seen->len > read_len && sl_entities_said_its(d, end))) {
         const char *own = classify(d, name, end, role, NULL, starts && name == i);
         if (own && !strcmp(own, "organization")) {
             kn[seen - kn].type = "organization";
@@ -570,7 +479,7 @@ static size_t headline_name_at(sl_facts_doc *d, const sl_name *nm, size_t i, con
             continue;
         bool names = true;
         for (size_t k = i; k < end; k++)
-            names &= name_word(d, k);
+            names &= sl_entities_name_word(d, k);
         if (!names)
             continue;
         uint32_t a = d->toks.items[i].start;
@@ -612,7 +521,7 @@ static size_t tail_keys(const sl_facts_doc *d, const sl_name_vec *names, const c
     size_t n = 0;
     for (size_t k = 0; k < names->n; k++) {
         sl_name head = names->items[k], tail;
-        if (titled_tail(d, &head, &tail, fold))
+        if (sl_entities_titled_tail(d, &head, &tail, fold))
             keys[n++] = tail.key;
     }
     return n;
@@ -731,8 +640,8 @@ static bool personal_somewhere(const sl_facts_doc *d, const sl_name_vec *names, 
         const sl_name *nm = &names->items[k];
         if (nm->refers != root)
             continue;
-        if ((is_role(d, nm->first) && !sl_entities_org_word(d, nm->end - 1)) ||
-            (nm->first > 0 && is_role(d, nm->first - 1) &&
+        if ((sl_entities_is_role(d, nm->first) && !sl_entities_org_word(d, nm->end - 1)) ||
+            (nm->first > 0 && sl_entities_is_role(d, nm->first - 1) &&
              !sl_entities_connector(d, nm->first - 1)) ||
             sl_entities_age_after(d, nm->end) ||
             (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "who")) ||
@@ -776,16 +685,23 @@ static bool joined_firm(const sl_facts_doc *d, const sl_name_vec *names, size_t 
 /* Whether names k and k + 1 are one body's, joined by "and" before an
  * organisation word: "the Food and Drug Administration", "the Securities
  * and Exchange Commission"; neither named on its own elsewhere, nor the
- * first a place or a body's whole name ("Kestrel and Vantor Group" after
- * "Kestrel said", "the New York Times and Los Angeles Times": two), nor the
+ * first a place, an acronym or a body's whole name ("Kestrel and Vantor
+ * Group" after "Kestrel said", "the New York Times and Los Angeles Times",
+ * "TMZ and Radar Online": two), nor the
  * second a body's whole name by its "X of" ("the Bank of Varna and Bank of
  * Communications"; not "American Telephone and Telegraph Co"). */
 static bool joined_body(const sl_facts_doc *d, const sl_name_vec *names, size_t k)
 {
+    /* a body's words that open a pair with "and" as well: "Sumitomo Trust
+     * and Banking Co", "the Management and Coordination Agency" */
+    static const char *const pairing[] = {"trust", "management", NULL};
     const sl_name *a = &names->items[k], *b = &names->items[k + 1];
     return b->first == a->end + 1 && sl_facts_is(d, a->end, "and") &&
            !(a->flags & SL_NAME_POSSESSIVE) && a->end - a->first <= 3 &&
-           sl_entities_org_word(d, b->end - 1) && !sl_entities_org_word(d, a->end - 1) &&
+           sl_entities_org_word(d, b->end - 1) &&
+           (!sl_entities_org_word(d, a->end - 1) || sl_facts_in(d, a->end - 1, pairing) >= 0) &&
+           !(a->end - a->first == 1 && sl_entities_all_capitals(d, a->first, a->end) &&
+             !sl_entities_all_capitals(d, b->first, b->end)) && /* "TMZ and Radar Online" */
            !(sl_facts_in(d, b->first, sl_entity_org_words) >= 0 &&
              sl_facts_is(d, b->first + 1, "of")) &&
            !sl_facts_is_place(d->s + a->start, a->stop - a->start) &&
@@ -867,7 +783,7 @@ void sl_facts_entities(sl_facts_doc *d)
             }
             bool model = with_model(d, &nm, &names, &k);
             sl_name tail;
-            if (!model && titled_tail(d, &nm, &tail, fold.ptr)) {
+            if (!model && sl_entities_titled_tail(d, &nm, &tail, fold.ptr)) {
                 tail.refers = (uint32_t)at; /* its own: the head's entity is not its */
                 entity_at(d, &tail, at, kn, &n_known, by_name, fold.ptr,
                           in_keys(groups, n_groups, tail.key), false, dry);
@@ -887,7 +803,7 @@ void sl_facts_entities(sl_facts_doc *d)
     for (size_t k = 0; k < names.n && !d->err; k++) {
         const sl_name *nm = &names.items[k];
         for (size_t i = nm->first; (nm->flags & SL_NAME_HEADLINE) && i < nm->end && !d->err;)
-            i = name_word(d, i) ? headline_name_at(d, nm, i, kn, n_known) : i + 1;
+            i = sl_entities_name_word(d, i) ? headline_name_at(d, nm, i, kn, n_known) : i + 1;
     }
     for (size_t k = 0; k < n_known; k++)
         free(kn[k].name);

@@ -18,6 +18,7 @@
 #include "facts/entity_cues.h"
 #include "facts/entity_known.h"
 #include "facts/entity_words.h"
+#include "facts/units.h"
 #include "util/alloc.h"
 
 /* Words of travel before "to" that make the name after it a place. */
@@ -180,6 +181,61 @@ bool sl_entities_age_after(const sl_facts_doc *d, size_t end)
     return (d->toks.items[end + 1].flags & SL_TOK_NUMBER) && n <= 3 && w[0] >= '1' && w[0] <= '9';
 }
 
+bool sl_entities_said_its(const sl_facts_doc *d, size_t end)
+{
+    if (end + 1 >= d->toks.n || sl_facts_in(d, end, sl_entity_speech_verbs) < 0 ||
+        d->sent_of[end + 1] != d->sent_of[end])
+        return false;
+    size_t k = end + 1 +
+               ((sl_facts_is(d, end + 1, "that") || sl_facts_is(d, end + 1, "in")) && end + 2 < d->toks.n);
+    return (sl_facts_is(d, k, "its") || sl_facts_is(d, k, "it")) && !sl_facts_upper(d, k);
+}
+
+bool sl_entities_currency_word(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    const char *unit = sl_units_word(w, n);
+    return unit && sl_units_is_currency(unit);
+}
+
+bool sl_entities_letter_class(const sl_facts_doc *d, size_t first, size_t end)
+{
+    static const char *const classes[] = {"class", "series", NULL};
+    static const char *const parts[] = {"game", "round", "stage", "week", "day", "match", "race",
+        "heat", "leg", "phase", "episode", "season", "chapter", "section", "article", "part",
+        "level", "category", "grade", "step", "class", "series", NULL};
+    size_t n;
+    sl_facts_tok(d, end - 1, &n);
+    if (end - first == 2 && (d->toks.items[end - 1].flags & SL_TOK_NUMBER) &&
+        sl_facts_in(d, first, parts) >= 0)
+        return true; /* "Game 5", "Category 4" */
+    if (n != 1 || !(d->toks.items[end - 1].flags & SL_TOK_WORD))
+        return false;
+    if (end - first == 2)
+        return sl_facts_in(d, first, classes) >= 0;
+    /* not an initial, nor a letter of "U. S." written apart */
+    return end - first == 1 && !sl_facts_is(d, end, ".") && !(first > 0 && sl_facts_is(d, first - 1, "."));
+}
+
+bool sl_entities_team_before_player(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, end - 1, &n);
+    if (n < 4 || w[n - 1] != 's' || sl_entities_possessive_len(d, end - 1) || end + 1 >= d->toks.n ||
+        d->sent_of[end + 1] != d->sent_of[first] || sl_facts_upper(d, end) ||
+        sl_facts_in(d, end, sl_entity_team_positions) < 0)
+        return false;
+    return sl_facts_upper(d, end + 1) && (d->toks.items[end + 1].flags & SL_TOK_WORD);
+}
+
+bool sl_entities_storm_name(const sl_facts_doc *d, size_t first, size_t end)
+{
+    static const char *const storms[] = {"hurricane", "typhoon", "cyclone", "superstorm",
+        "tropical", "storm", NULL};
+    return end - first >= 2 && sl_facts_in(d, first, storms) >= 0 && sl_facts_upper(d, first + 1);
+}
+
 /* Whether token i marks a copyright ("©", "Copyright") or is the year
  * after one ("© 2026"). */
 bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i)
@@ -222,13 +278,24 @@ bool sl_entities_work_title(const sl_facts_doc *d, size_t first, size_t end)
     size_t open = first, close = end;
     while (open > 0 && quote_mark(d, open - 1))
         open--;
+    if (sl_facts_is(d, close, ",") && quote_mark(d, close + 1))
+        close++; /* "`` Australia , ''" */
+    size_t inside = close;
     while (close < d->toks.n && quote_mark(d, close))
         close++;
-    if (open == first || close == end)
+    if (open == first || close == inside)
         return false;
-    return (lower_in(d, close, work_people) && d->sent_of[close] == d->sent_of[first]) ||
+    /* one of a list of titles in quotes ("star of `` Pie '' , `` Wilder ''") */
+    bool listed = (close + 1 < d->toks.n &&
+                   (sl_facts_is(d, close, ",") || sl_facts_is(d, close, "and")) &&
+                   quote_mark(d, close + 1)) ||
+                  (open > 1 && (sl_facts_is(d, open - 1, ",") || sl_facts_is(d, open - 1, "and")) &&
+                   quote_mark(d, open - 2));
+    return listed ||
+           (lower_in(d, close, work_people) && d->sent_of[close] == d->sent_of[first]) ||
            (open > 0 && lower_in(d, open - 1, work_nouns) &&
-            d->sent_of[open - 1] == d->sent_of[first]);
+            d->sent_of[open - 1] == d->sent_of[first]) ||
+           (open > 1 && sl_facts_is(d, open - 1, "of") && lower_in(d, open - 2, work_people));
 }
 
 /* Nouns of the press after its title ("People magazine", "the Herald

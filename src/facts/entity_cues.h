@@ -45,8 +45,10 @@ bool sl_entities_body_by_apposition(const sl_facts_doc *d, size_t first, size_t 
                                     bool has_role);
 /* Whether the name [first, end) is a work's title by the words around
  * it: in quotation marks after a noun of works ("the sequel `` Catching
- * Fire ''") or before a noun of its people or parts ("the `` Mean Girls ''
- * star", "the "Hunger Games" sequel"). */
+ * Fire ''", "the epic `` Velmora , ''"), before a noun of its people or
+ * parts ("the `` Mean Girls '' star", "the "Hunger Games" sequel"), after
+ * one and "of" ("star of "Tarn Hill""), or one of a list of titles in
+ * quotes ("`` Tarn Hill '' , `` Ada Vell '' and"). */
 bool sl_entities_work_title(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether a noun of the press follows the name [first, end) in lower case:
  * the title of a magazine, a paper or a channel ("People magazine"). */
@@ -56,6 +58,23 @@ bool sl_entities_press_noun_after(const sl_facts_doc *d, size_t first, size_t en
 bool sl_entities_vessel(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether ", <age> ," follows token `end`: "Comeaux, 49, took ...". */
 bool sl_entities_age_after(const sl_facts_doc *d, size_t end);
+/* Whether a verb of speech at token `end` has "it" or "its" after it, or
+ * "that"/"in" before them: "Intel said it would cut jobs", "Hale said in
+ * its review", a body's words, as no person says of himself. */
+bool sl_entities_said_its(const sl_facts_doc *d, size_t end);
+/* Whether token i is a currency's word ("Dollar", "Dlrs", "Yen"). */
+bool sl_entities_currency_word(const sl_facts_doc *d, size_t i);
+/* Whether the name [first, end) is one letter alone ("P" of "S and P"), a
+ * class of shares or a series by its letter ("Class A", "Series C"), or a
+ * part of a sequence by its number ("Game 5", "Round 2", "Category 4"). */
+bool sl_entities_letter_class(const sl_facts_doc *d, size_t first, size_t end);
+/* Whether the name [first, end) is a storm's: "Hurricane Sandy",
+ * "Tropical Storm Debby" (a thing, no person). */
+bool sl_entities_storm_name(const sl_facts_doc *d, size_t first, size_t end);
+/* Whether the name [first, end), its last word a plural, stands before a
+ * player's or a coach's post and a name: a team's ("Velmar Rovers
+ * goalkeeper Ian Tolle", "Tarvel Hawks coach Ann Roe"). */
+bool sl_entities_team_before_player(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether token i marks a copyright ("©", "Copyright") or is the year after one. */
 bool sl_entities_copyright_mark(const sl_facts_doc *d, size_t i);
 /* Whether the name [first, end) qualifies premises after a preposition of

@@ -36,7 +36,8 @@ static const char *const firm_words[] = {"group", "company", "corporation", "ind
     "motors", "systems", "airlines", "airways", "international", "communications",
     "telecom", "telecommunications", "technologies", "networks", "holdings", "enterprises",
     "pharmaceuticals", "electronics", "partners", "studios", "pictures", "productions",
-    "records", "investments", "laboratories", "petroleum", "brands", NULL};
+    "records", "investments", "laboratories", "petroleum", "brands", "management", "research",
+    "capital", NULL};
 
 bool sl_known_firm_word(const char *w, size_t n, uint32_t hash)
 {

@@ -34,7 +34,9 @@ const char *const sl_entity_org_words[] = {"party", "ministry", "department", "a
     "administration", "program", "media", "society", "tribunal", "guard", "navy", "herald",
     "courier", "gazette", "tribune", "chronicle", "telegraph", "examiner", "inquirer",
     "magazine", "tv", "channel", "radio", "television", "command", "survey",
-    "weekly", "entertainment", "advisors", "rescue", NULL};
+    "weekly", "daily", "relations", "entertainment", "advisors", "rescue", "conference", "trust",
+    "sports", "online",
+    "united", NULL};
 
 const char *const sl_entity_place_words[] = {"city", "county", "province", "state", "street",
     "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",
@@ -42,7 +44,8 @@ const char *const sl_entity_place_words[] = {"city", "county", "province", "stat
     "beach", "hills", "peninsula", "gulf", "avenue", "road", "park", "bridge", "center",
     "centre", "clinic", "prison", "jail", "courthouse", "facility", "stadium", "arena", "hotel",
     "highway", "boulevard", "heights", "village", "town", "county", "reservoir", "dam", "canal",
-    "creek", "forest", "harbour", "harbor", "estuary", "ave", "ave.", "blvd", "blvd.", "rd",
+    "creek", "forest", "harbour", "harbor", "estuary", "garden", "gardens", "ave", "ave.", "blvd",
+    "blvd.", "rd",
     "rd.", "st",
     "st.", NULL};
 
@@ -52,7 +55,8 @@ const char *const sl_entity_place_heads[] = {"port", "fort", "mount", "mt.", "la
 const char *const sl_entity_not_names[] = {"i", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
     "august", "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.",
-    "oct.", "nov.", "dec.", "mr", "mrs", "ms", "dr", "photo", "image", "read", "watch",
+    "oct.", "nov.", "dec.", "feb", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms",
+    "dr", "photo", "image", "read", "watch",
     "advertisement", "click", "share", "related", "subscribe", "updated", "copyright", "sign",
     "however", "meanwhile", "still", "yet", "also", "now", "today", "yesterday", "tomorrow",
     "according", "after", "before", "during", "while", "since", "although", "despite",
@@ -87,3 +91,9 @@ const char *const sl_entity_group_nouns[] = {"group", "groups", "movement", "mil
 const char *const sl_entity_member_nouns[] = {"militants", "fighters", "combatants", "gunmen",
     "members", "militia", "militias", "leader", "leaders", "leadership", "operatives",
     "commanders", NULL};
+
+const char *const sl_entity_team_positions[] = {"quarterback", "receiver", "linebacker",
+    "cornerback", "lineman", "kicker", "punter", "guard", "forward", "center", "centre",
+    "pitcher", "catcher", "outfielder", "infielder", "shortstop", "striker", "midfielder",
+    "defender", "goalkeeper", "goalie", "winger", "coach", "manager", "owner", "captain",
+    "rookie", "teammate", "skipper", NULL};

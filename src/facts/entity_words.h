@@ -50,5 +50,8 @@ extern const char *const sl_entity_group_nouns[];
 
 /* Nouns after a name that make it a group's: "Hezbollah fighters", "Hamas leader". */
 extern const char *const sl_entity_member_nouns[];
+/* A team's players and staff, lower-case after its name ("quarterback",
+ * "coach"): entity_cues.c's team test. */
+extern const char *const sl_entity_team_positions[];
 
 #endif

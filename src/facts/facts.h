@@ -60,7 +60,7 @@ enum {
     SL_MEMO_CLAUSE_ASKED = 4,  /* counted.c's clause_mark asked ... */
     SL_MEMO_CLAUSE_BREAK = 8,  /* ... a quotation mark or a new clause */
     SL_MEMO_ATTRIBUTION = 16,  /* ... an attribution word ("said") */
-    SL_MEMO_ROLE_ASKED = 32,   /* entities.c's role_test asked ... */
+    SL_MEMO_ROLE_ASKED = 32,   /* entity_titles.c's role_test asked ... */
     SL_MEMO_ROLE = 64,         /* ... and true */
     SL_MEMO_ADVERB_ASKED = 128, /* entity_cues.c's adverb test asked ... */
     SL_MEMO_ADVERB = 256,      /* ... and true */

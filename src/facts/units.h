@@ -1,6 +1,7 @@
 /* units.h — what numbers.c asks of units.c: the unit, currency and scale
  * words written around a number, each in its normal form (NewsQuant's unit
- * names, so that the evaluation compares like with like). */
+ * names, so that the evaluation compares like with like); entity_cues.c
+ * asks whether a name's last word is a currency. */
 #ifndef SL_FACTS_UNITS_H
 #define SL_FACTS_UNITS_H
 

@@ -130,3 +130,131 @@ TEST(facts_entities_legal_form_with_possessive_alone_is_no_name) {
   CHECK_ENTITIES("Regulators cleared Tarvel Co's new drug.\n",
                  {"Tarvel Co", "organization", NULL, 1}, {"Co", NULL, NULL, 0});
 }
+
+/* One word before "said it", "said its" or "said in its" is a body's
+ * name, as no person speaks of himself as "it"; a surname of a person's
+ * full name stays the person's ("Velsk said its terms", of the accord). */
+TEST(facts_entities_one_word_saying_its_is_a_body) {
+  CHECK_ENTITIES(
+      "Markets were calm. Brovik said its profit rose, and Lestra said in "
+      "its review that sales fell. Tolvex said it would cut jobs.\n",
+      {"Brovik", "organization", NULL, 1}, {"Lestra", "organization", NULL, 1},
+      {"Tolvex", "organization", NULL, 1});
+  CHECK_ENTITIES(
+      "Anton Velsk signed the accord on Monday. Velsk said its terms were "
+      "fair.\n",
+      {"Anton Velsk", "person", NULL, 1}, {"Velsk", "person", "Anton Velsk", 1});
+}
+
+/* "Daily" ends a newspaper's name and "Relations" a department's: the
+ * title word before them ("Investor") makes no person of them. */
+TEST(facts_entities_daily_and_relations_end_a_body) {
+  CHECK_ENTITIES(
+      "Investor Daily said the shares rose. The Investor Relations chief, "
+      "Ola Penn, declined to comment.\n",
+      {"Investor Daily", "organization", NULL, 1},
+      {"Investor Relations", "organization", NULL, 1}, {"Ola Penn", "person", NULL, 1});
+}
+
+/* A place's name before a currency's word is the currency's, no person's
+ * nor a body's ("U.S. Dlrs", "Hong Kong Dollar"); a person named like a
+ * currency keeps his name. */
+TEST(facts_entities_currency_after_a_place_is_no_name) {
+  CHECK_ENTITIES(
+      "Reserves rose to 50 billion U.S. Dlrs in May. The Hong Kong Dollar "
+      "fell, and Ezra Pound wrote from Hong Kong.\n",
+      {"U.S. Dlrs", NULL, NULL, 0}, {"Hong Kong Dollar", NULL, NULL, 0},
+      {"Ezra Pound", "person", NULL, 1}, {"Hong Kong", "place", NULL, 1});
+}
+
+/* "Conference", "Trust", "United" end a body's name, "Capital",
+ * "Management", "Research" a firm's; "Trust" and "Management" still pair
+ * with "and" into one body ("Tarn Trust and Banking Co"). */
+TEST(facts_entities_trust_conference_capital_end_a_body) {
+  CHECK_ENTITIES(
+      "Near the bottom of the Western Conference standings, Lodmar Trust sold "
+      "its stake in Velmar United to Kessing Capital Management.\n",
+      {"Western Conference", "organization", NULL, 1},
+      {"Lodmar Trust", "organization", NULL, 1},
+      {"Velmar United", "organization", NULL, 1},
+      {"Kessing Capital Management", "organization", NULL, 1});
+  CHECK_ENTITIES("Loans came from Tarn Trust and Banking Co and Orvel Research.\n",
+                 {"Tarn Trust and Banking Co", "organization", NULL, 1},
+                 {"Orvel Research", "organization", NULL, 1});
+}
+
+/* A month written short without its dot ("Sept", "Dec", as wire tables
+ * write them) is no name, and ends the name before it. */
+TEST(facts_entities_short_month_without_dot_is_no_name) {
+  CHECK_ENTITIES(
+      "Prices for Sept fell, New York Dec rose 12 points and Oct was firm.\n",
+      {"Sept", NULL, NULL, 0}, {"New York Dec", NULL, NULL, 0},
+      {"New York", "place", NULL, 1}, {"Oct", NULL, NULL, 0});
+}
+
+/* A day's number left by its month ("March 31"), a letter alone ("S and
+ * P"), a class of shares or a series by its letter ("Class A"), a part of
+ * a sequence by its number ("Game 5") are no names. */
+TEST(facts_entities_numbers_letters_and_share_classes_are_no_names) {
+  CHECK_ENTITIES(
+      "Interest payable March 31 will be paid, S and P said, and Class A "
+      "shares of Orvel Motors rose.\n",
+      {"31", NULL, NULL, 0}, {"P", NULL, NULL, 0}, {"S", NULL, NULL, 0},
+      {"Class A", NULL, NULL, 0}, {"Orvel Motors", "organization", NULL, 1});
+  CHECK_ENTITIES("Tolle scored twice in Game 5, and Round 2 opens in Varnton.\n",
+                 {"Game 5", NULL, NULL, 0}, {"Round 2", NULL, NULL, 0},
+                 {"Varnton", "place", NULL, 1});
+}
+
+/* A name ending in a plural before a player's or a coach's post and a
+ * name is a team's; a person's before a post of no team stays his. */
+TEST(facts_entities_team_before_a_player) {
+  const char *text =
+      "Velmar Hawks quarterback Ian Tolle threw two passes, and Tarvel Rovers "
+      "coach Ann Roe was fined.\n";
+  CHECK_ENTITIES(text, {"Velmar Hawks", "organization", NULL, 1},
+                 {"Ian Tolle", "person", NULL, 1},
+                 {"Tarvel Rovers", "organization", NULL, 1}, {"Ann Roe", "person", NULL, 1});
+  CHECK_INT(entities_with_role(text, "Ann Roe", "person", "coach"), 1);
+  CHECK_ENTITIES("Dana Collins thanked the crowd.\n", {"Dana Collins", "person", NULL, 1});
+}
+
+/* A storm's name is no person's; "Sports" and "Online" end an outlet's
+ * name; an acronym and an outlet joined by "and" stay two bodies. */
+TEST(facts_entities_storms_and_outlets) {
+  CHECK_ENTITIES(
+      "Hurricane Velma hit Varnia, and Tropical Storm Orla soaked Ostland, "
+      "Tarvel Sports and Velmar Online said, citing TMZ and Radar Online.\n",
+      {"Hurricane Velma", NULL, NULL, 0}, {"Tropical Storm Orla", NULL, NULL, 0},
+      {"Velma", NULL, NULL, 0},
+      {"Tarvel Sports", "organization", NULL, 1}, {"Velmar Online", "organization", NULL, 1},
+      {"TMZ", "organization", NULL, 1}, {"Radar Online", "organization", NULL, 1});
+}
+
+/* Titles in quotes in a list, after "star of", or with their comma inside
+ * the quotes are works, no persons or places; a person's name quoted
+ * alone stays the person's. */
+TEST(facts_entities_quoted_titles_in_lists) {
+  CHECK_ENTITIES(
+      "Ryan, the star of \"Velmar Pie\", \"Tom Vell\" and \"The Big Ostrow\", "
+      "rested. Jackman, star of the epic \"Varnia,\" will host.\n",
+      {"Velmar Pie", "organization", NULL, 1}, {"Tom Vell", "organization", NULL, 1},
+      {"Varnia", "place", NULL, 0});
+  CHECK_ENTITIES("Mr. Hale said \"Ann Roe\" was a fine name, and Ann Roe agreed.\n",
+                 {"Ann Roe", "person", NULL, 2});
+}
+
+/* "Garden" and "Gardens" end a place's name: "Velmar Square Garden",
+ * "Tarvel Gardens" are no persons. */
+TEST(facts_entities_gardens_end_a_place) {
+  CHECK_ENTITIES("Fans met at Velmar Square Garden before a Tarvel Gardens man spoke.\n",
+                 {"Velmar Square Garden", "place", NULL, 1}, {"Tarvel Gardens", "place", NULL, 1});
+}
+
+/* A country's initials with their dots open no person's name: "U.S.
+ * Tarvel" is a body's, the title's person keeps his name. */
+TEST(facts_entities_country_initials_open_no_person) {
+  const char *text =
+      "Shares of U.S. Tarvel rose after U.S. Treasury Secretary Ann Vell spoke.\n";
+  CHECK_ENTITIES(text, {"U.S. Tarvel", "organization", NULL, 1}, {"Ann Vell", "person", NULL, 1});
+}
