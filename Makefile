@@ -16,6 +16,9 @@ BUILD    ?= build
 # is 0.x a minor version may change the ABI, so the soname names 0.MINOR.
 VERSION  := $(shell sed -n 's/^\#define SL_VERSION "\(.*\)"/\1/p' include/storyline.h)
 SONAME   := libstoryline.so.$(basename $(VERSION))
+# The public API: include/storyline.h, which programs include, and its parts
+# in include/storyline/ (docs/architecture.md); install copies both.
+PART_HDR := $(wildcard include/storyline/*.h)
 # The library is every folder under src/ (two levels deep) but the command's
 # and its web server's (src/server/, linked into the command only, with the
 # web page's assets compiled in from web/; it loads libmicrohttpd itself).
@@ -197,7 +200,7 @@ memcheck: all $(BUILD)/unit-tests
 
 
 install: all $(BUILD)/libstoryline.a
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/storyline \
 		$(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/storyline $(DESTDIR)$(PREFIX)/bin/storyline
 	install -m 644 $(BUILD)/libstoryline.a $(DESTDIR)$(PREFIX)/lib/libstoryline.a
@@ -205,13 +208,16 @@ install: all $(BUILD)/libstoryline.a
 	ln -sf libstoryline.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libstoryline.so
 	install -m 644 include/storyline.h $(DESTDIR)$(PREFIX)/include/storyline.h
+	install -m 644 $(PART_HDR) $(DESTDIR)$(PREFIX)/include/storyline
 	install -m 644 $(BUILD)/storyline.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/storyline.pc
 	install -m 644 man/storyline.1 $(DESTDIR)$(PREFIX)/share/man/man1/storyline.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/storyline $(DESTDIR)$(PREFIX)/lib/libstoryline.* \
 		$(DESTDIR)$(PREFIX)/include/storyline.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/storyline.pc \
-		$(DESTDIR)$(PREFIX)/share/man/man1/storyline.1
+		$(DESTDIR)$(PREFIX)/share/man/man1/storyline.1 \
+		$(addprefix $(DESTDIR)$(PREFIX)/include/storyline/,$(notdir $(PART_HDR)))
+	rmdir $(DESTDIR)$(PREFIX)/include/storyline 2>/dev/null || true
 
 lint: $(BOOTSTRAP_STAMP)
 	@sh scripts/bootstrap.sh lint

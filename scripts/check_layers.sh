@@ -5,8 +5,9 @@
 #
 #   util ← text ← doc ← {ingest, copies, stories, facts, timex, net} ← {report, store} ← engine ← server ← cli
 #
-# The public header (include/storyline.h) is the library's vocabulary (types
-# and error codes); every layer but util may include it. util stands alone.
+# The public header (include/storyline.h, and its parts storyline/X.h) is the
+# library's vocabulary (types and error codes); every layer but util may
+# include it. util stands alone.
 # Usage: scripts/check_layers.sh [SRC_DIR]   (default: src). Prints each
 # wrong-way include as FILE:LINE: FROM -> TO and exits 1 when there is one.
 SRC=${1:-src}
@@ -34,7 +35,7 @@ FNR == 1 {
 }
 !skip && /^[ \t]*#[ \t]*include[ \t]*"/ {
   target = $0; sub(/^[^"]*"/, "", target); sub(/".*/, "", target)
-  if (target == "storyline.h") {
+  if (target == "storyline.h" || target ~ /^storyline\//) {
     if (from != "util") next
     to = target
   } else if (index(target, "/")) {

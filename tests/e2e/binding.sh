@@ -1,10 +1,10 @@
 # binding.sh — the Python binding (python/storyline/lib.py) against the
 # library: every call it declares exists with its signature (the count and
 # kind, int, 64-bit, double or pointer, of each argument and the result, read
-# from storyline.h), its handles close in a with block, and the calls
-# the Dask run does not reach (ingest, the store check, a read without locks
-# checked, the JSON calls, the comparer and the de-duplicator) give what the
-# command gives. Articles are invented here.
+# from storyline.h and its parts in include/storyline/, each declared once),
+# its handles close in a with block, and the calls the Dask run does not
+# reach (ingest, the store check, a read without locks checked, the JSON
+# calls, the comparer and the de-duplicator) give what the command gives. Articles are invented here.
 NAME=binding
 . "$SL_TESTS/e2e/lib.sh"
 
@@ -25,15 +25,21 @@ printf 'Caf\303\251 owners in Brookvale raised prices on Monday.\n\nThe first fe
 "$STORYLINE" --db "$T/cli.db" search --json ferry >"$T/search.json"
 
 section "every function the binding declares is in the library, with the header's arguments and types"
-expect_exit 0 python3 - "$SL_TESTS/../include/storyline.h" <<'PY'
-import re, sys
+expect_exit 0 python3 - "$SL_TESTS/../include" <<'PY'
+import glob, os, re, sys
 from storyline import lib as sl
 lib = sl.load()
-header = open(sys.argv[1]).read()
-declared = set(re.findall(r"SL_API [^;]*?\b(sl_\w+)\(", header))
+# storyline.h and its parts, include/storyline/*.h
+parts = [os.path.join(sys.argv[1], "storyline.h")]
+parts += sorted(glob.glob(os.path.join(sys.argv[1], "storyline", "*.h")))
+header = "".join(open(p).read() for p in parts)
+names = re.findall(r"SL_API [^;]*?\b(sl_\w+)\(", header)
+twice = sorted({n for n in names if names.count(n) > 1})
+assert not twice, "declared more than once in the public headers: %s" % twice
+declared = set(names)
 bound = {name for name in dir(lib) if name.startswith("sl_")}
 missing = declared - bound - set(sl.UNBOUND)
-assert not missing, "declared in storyline.h, not in lib.py nor in its UNBOUND list: %s" % sorted(missing)
+assert not missing, "declared in the public headers, not in lib.py nor in its UNBOUND list: %s" % sorted(missing)
 import ctypes
 WIDE = {"int64_t", "uint64_t", "size_t"}  # 8 bytes here, as c_int64, c_uint64, c_size_t
 

@@ -1,8 +1,10 @@
 # install.sh — `make install PREFIX=DIR` into a temporary prefix, as a user of
 # the library would: storyline.pc names DIR (remade for each prefix) and lists
 # every dependency; a C program built with `pkg-config --cflags --libs
-# storyline` runs without LD_LIBRARY_PATH; `pkg-config --static` links the
-# static library; the installed command runs; `make uninstall` removes it all.
+# storyline` runs without LD_LIBRARY_PATH (it includes <storyline.h> only,
+# which includes its parts, installed in include/storyline/); `pkg-config
+# --static` links the static library; the installed command runs; `make
+# uninstall` removes it all.
 # Installs from the build folder of $STORYLINE; SL_CFLAGS/SL_LDFLAGS (set by
 # make test: the sanitizer flags) are passed on to make and to the program.
 NAME=install
@@ -23,6 +25,8 @@ for f in bin/storyline lib/libstoryline.a lib/libstoryline.so lib/libstoryline.s
          include/storyline.h lib/pkgconfig/storyline.pc share/man/man1/storyline.1; do
   check "installed $f" test -e "$P/$f"
 done
+check "every part of the header is installed in include/storyline/" sh -c '
+  for f in "$1"/include/storyline/*.h; do cmp -s "$f" "$2/include/storyline/${f##*/}" || exit 1; done' - "$ROOT" "$P"
 check "the library's soname names 0.MINOR" sh -c 'objdump -p "$1" | grep -q "SONAME *libstoryline.so.0.2$"' - "$P/lib/libstoryline.so"
 check "storyline.pc names the prefix" grep -qx "prefix=$P" "$PC"
 check "storyline.pc: Requires.private lists the linked dependencies" sh -c '
@@ -77,5 +81,6 @@ expect_exit 0 make -s -C "$ROOT" BUILD="$BUILD_DIR" PREFIX="$P2" "$@" install
 check "storyline.pc is remade for the new prefix" grep -qx "prefix=$P2" "$P2/lib/pkgconfig/storyline.pc"
 expect_exit 0 make -s -C "$ROOT" BUILD="$BUILD_DIR" PREFIX="$P" "$@" uninstall
 check "uninstall leaves no file" test -z "$(find "$P" -type f -o -type l)"
+check "nor the header's folder" test ! -e "$P/include/storyline"
 
 finish

@@ -34,6 +34,14 @@ plant util/hash.c '#include "storyline.h"'
 run sh "$CHECK" "$T/src"
 check "util including the public header fails" [ "$RC" -eq 1 ]
 
+plant util/hash.c '#include "storyline/common.h"'
+run sh "$CHECK" "$T/src"
+check "util including a part of the public header fails" [ "$RC" -eq 1 ]
+
+plant copies/sketch.c '#include "storyline/copies.h"'
+run sh "$CHECK" "$T/src"
+check "a stage including a part of the public header passes" [ "$RC" -eq 0 ]
+
 plant store/store.h '#  include "engine/engine.h"'
 run sh "$CHECK" "$T/src"
 check "an indented include is read too" [ "$RC" -eq 1 ]
