@@ -476,3 +476,15 @@ TEST(facts_numbers_nanometre_and_newton_metre)
     NUMBER(items, "400 Nm", 400, 400, "newton metre", NULL);
     sl_fact_items_free(items);
 }
+
+/* A share counter beside another counter stays chrome, a lower-case word
+ * before it or not: "3 comments 41 shares", "17 shares 9 comments", "2
+ * hours ago 56 shares" are a page's lines, while "sold 200,000 shares"
+ * beside them is prose. */
+TEST(facts_numbers_shares_beside_a_counter)
+{
+    static const expected_number want[] = {{"200,000 shares", 2e5, NULL}};
+    static const char *const chrome[] = {"56", "41", "17", NULL};
+    NUMBERS_OF("Tavel Mills sold 200,000 shares to a fund.\n\nPosted 2 hours ago 56 shares\n\n"
+               "by admin 3 comments 41 shares\n\nupdated on monday 17 shares 9 comments\n", want, chrome);
+}
