@@ -154,6 +154,7 @@ void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb)
             nb->glued_unit = unit;
             nb->value *= dashed[k].v;
             nb->scaled = true;
+            nb->glued_scale = dashed[k].v; /* a range's low end takes it: "400 to 500 mln-dlr" */
             nb->last++;
         } else if ((size_t)(dash - w) == strlen(dashed[k].w) &&
                    !strncasecmp(w, dashed[k].w, (size_t)(dash - w)) &&
@@ -162,6 +163,7 @@ void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb)
             nb->glued_noun_len = n - (size_t)(dash - w) - 1;
             nb->value *= dashed[k].v;
             nb->scaled = true;
+            nb->glued_scale = dashed[k].v;
             nb->last++;
         }
 }

@@ -13,7 +13,8 @@ typedef struct sl_number {
     size_t first, last;      /* token range of the number words */
     double value, value_hi;  /* value_hi > value for an order of magnitude ("dozens") */
     bool ordinal, word_form, scaled;
-    double glued_scale;      /* a scale glued to the token ("eight-mln-dlr": 1e6); 0 when none */
+    double glued_scale;      /* a scale glued to the token ("eight-mln-dlr": 1e6) or to the
+                              * unit or noun after it ("500 mln-dlr"); 0 when none */
     char approx;             /* from a prefix glued to the digits ("sub-7"); 0 when none */
     const char *glued_unit;  /* unit glued to the digits ("10km", "12-year-old", "$US5") */
     const char *glued_noun;  /* noun glued to a number word ("three-phase") */

@@ -488,3 +488,17 @@ TEST(facts_numbers_shares_beside_a_counter)
     NUMBERS_OF("Tavel Mills sold 200,000 shares to a fund.\n\nPosted 2 hours ago 56 shares\n\n"
                "by admin 3 comments 41 shares\n\nupdated on monday 17 shares 9 comments\n", want, chrome);
 }
+
+/* A range's low end takes the scale glued to the unit after its high end
+ * ("400 to 500 mln-dlr", "1.2 to 1.5 billion-dlr"), as it takes one glued
+ * to the high end's digits: not 400 dollars to 500 million. */
+TEST(facts_numbers_range_scale_glued_to_the_unit_after)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel bank made a 400 to 500 mln-dlr loan and raised 1.2 to 1.5 billion-dlr, and "
+        "its union grew from 900,000 to 1.2 mln-member.\n", NULL);
+    NUMBER(items, "400 to 500 mln-dlr", 4e8, 5e8, "dollar", NULL);
+    NUMBER(items, "1.2 to 1.5 billion-dlr", 1.2e9, 1.5e9, "dollar", NULL);
+    NUMBER(items, "900,000 to 1.2 mln-member", 9e5, 1.2e6, NULL, NULL);
+    sl_fact_items_free(items);
+}
