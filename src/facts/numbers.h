@@ -37,9 +37,11 @@ bool sl_numbers_glued(const sl_facts_doc *d, size_t a, size_t b);
 bool sl_numbers_glued_rest(const sl_facts_doc *d, size_t i, const char *rest, size_t rn, bool currency,
                            bool money, sl_number *nb);
 /* A scale then a unit or a noun glued by hyphens in s[0, n) ("bn-euro",
- * "-mln-share"): the unit, or NULL with the noun's offset in *noun; the
- * scale in *k. NULL and *noun 0 when none. */
-const char *sl_numbers_scale_then_unit(const char *s, size_t n, bool money, double *k, size_t *noun);
+ * "-mln-share", "-mln-plus"): the unit, or NULL with the noun's offset in
+ * *noun or the approximation of "-plus" / "-odd" in *approx; the scale in
+ * *k. NULL, *noun 0 and *approx 0 when none. */
+const char *sl_numbers_scale_then_unit(const char *s, size_t n, bool money, double *k, size_t *noun,
+                                       char *approx);
 /* A scale glued to a unit or a noun in the token after the number ("1.8
  * billion-mile", "500 mln-dlr loan", "5 million-strong"): applied to nb. */
 void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb);

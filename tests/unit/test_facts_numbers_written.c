@@ -502,3 +502,16 @@ TEST(facts_numbers_range_scale_glued_to_the_unit_after)
     NUMBER(items, "900,000 to 1.2 mln-member", 9e5, 1.2e6, NULL, NULL);
     sl_fact_items_free(items);
 }
+
+/* "-plus" and "-odd" after a glued scale are the approximation, not the
+ * noun counted: "a 1-mln-plus crowd", "a two-mln-odd fleet". */
+TEST(facts_numbers_glued_scale_then_plus)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel drew a 1-mln-plus crowd and ran a two-mln-odd fleet of carts.\n", NULL);
+    NUMBER(items, "1-mln-plus", 1e6, 1e6, NULL, "crowd");
+    CHECK(approx_of(items, "1-mln-plus") == '>');
+    NUMBER(items, "two-mln-odd", 2e6, 2e6, NULL, "fleet");
+    CHECK(approx_of(items, "two-mln-odd") == '~');
+    sl_fact_items_free(items);
+}
