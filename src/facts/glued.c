@@ -32,14 +32,17 @@ static bool lower_noun(const char *s, size_t n)
 /* A scale glued to the digits, then a unit or a noun glued by a hyphen:
  * "bn-euro" of "a 4bn-euro hole", "-mln-dlr" of "a 5.0-mln-dlr loan",
  * "-mln-share" of "a 3-mln-share offer"; the unit, or NULL with the noun's
- * offset in s in *noun (the scale's value in *k). NULL and *noun 0 when s[0,
- * n) is not so written. "m" and "k" are scales after a currency only, as
- * sl_units_glued_scale reads them, and never before a noun ("10m-long"
- * stays metres, "100m-share" too). */
-const char *sl_numbers_scale_then_unit(const char *s, size_t n, bool money, double *k, size_t *noun)
+ * offset in s in *noun (the scale's value in *k), or with the approximation
+ * "-plus" or "-odd" says in *approx ("-mln-plus"). NULL, *noun 0 and
+ * *approx 0 when s[0, n) is not so written. "m" and "k" are scales after a
+ * currency only, as sl_units_glued_scale reads them, and never before a
+ * noun ("10m-long" stays metres, "100m-share" too). */
+const char *sl_numbers_scale_then_unit(const char *s, size_t n, bool money, double *k, size_t *noun,
+                                       char *approx)
 {
     size_t last = n;
     *noun = 0;
+    *approx = 0;
     while (last > 1 && s[last - 1] != '-')
         last--;
     if (last <= 1 || last >= n)
@@ -50,7 +53,7 @@ const char *sl_numbers_scale_then_unit(const char *s, size_t n, bool money, doub
     *k = sl_units_glued_scale(s, last - 1, unit && (money || sl_units_is_currency(unit)));
     if (*k == 0 && s[0] == '-' && last > 2)
         *k = sl_units_glued_scale(s + 1, last - 2, false); /* "-mln", "-bn"; not "-m" */
-    if (*k > 0 && !unit)
+    if (*k > 0 && !unit && !(*approx = approx_suffix(s + last - 1, n - last + 1)))
         *noun = last;
     return *k > 0 ? unit : NULL;
 }
@@ -76,6 +79,7 @@ bool sl_numbers_glued_rest(const sl_facts_doc *d, size_t i, const char *rest, si
     const char *unit;
     double k;
     size_t noun;
+    char about;
     if ((rn == 2 && (!strncasecmp(rest, "st", 2) || !strncasecmp(rest, "nd", 2) ||
                      !strncasecmp(rest, "rd", 2) || !strncasecmp(rest, "th", 2))))
         nb->ordinal = true;
@@ -98,11 +102,14 @@ bool sl_numbers_glued_rest(const sl_facts_doc *d, size_t i, const char *rest, si
         nb->scaled = true;
         nb->glued_scale = k;
         nb->approx = approx_suffix(dash, rn - sn);
-    } else if (!nb->glued_unit && ((unit = sl_numbers_scale_then_unit(rest, rn, money, &k, &noun)) || noun)) {
+    } else if (!nb->glued_unit &&
+               ((unit = sl_numbers_scale_then_unit(rest, rn, money, &k, &noun, &about)) || noun || about)) {
         nb->value *= k; /* "a 4bn-euro hole", "a 5.0-mln-dlr loan", "a 3-mln-share offer" */
         nb->scaled = true;
         nb->glued_scale = k;
         nb->glued_unit = unit;
+        if (about)
+            nb->approx = about; /* "a 1-mln-plus crowd" */
         if (noun) {
             size_t ln;
             const char *lt = sl_facts_tok(d, nb->last, &ln);
@@ -154,6 +161,7 @@ void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb)
             nb->glued_unit = unit;
             nb->value *= dashed[k].v;
             nb->scaled = true;
+            nb->glued_scale = dashed[k].v; /* a range's low end takes it: "400 to 500 mln-dlr" */
             nb->last++;
         } else if ((size_t)(dash - w) == strlen(dashed[k].w) &&
                    !strncasecmp(w, dashed[k].w, (size_t)(dash - w)) &&
@@ -162,6 +170,7 @@ void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb)
             nb->glued_noun_len = n - (size_t)(dash - w) - 1;
             nb->value *= dashed[k].v;
             nb->scaled = true;
+            nb->glued_scale = dashed[k].v;
             nb->last++;
         }
 }

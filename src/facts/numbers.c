@@ -556,10 +556,14 @@ static bool words_at(const sl_facts_doc *d, size_t i, sl_number *nb)
                 }
                 double scaled;
                 size_t noun;
-                if ((nb->glued_unit = sl_numbers_scale_then_unit(dash, rest, false, &scaled, &noun)) || noun) {
+                char about;
+                if ((nb->glued_unit = sl_numbers_scale_then_unit(dash, rest, false, &scaled, &noun, &about)) ||
+                    noun || about) {
                     nb->value *= scaled; /* "a one-billion-dlr loan", "ten-mln-dlr", "three-mln-share" */
                     nb->scaled = true;
                     nb->glued_scale = scaled;
+                    if (about)
+                        nb->approx = about; /* "a two-mln-odd fleet" */
                     nb->glued_noun = noun ? dash + noun : NULL;
                     nb->glued_noun_len = noun ? rest - noun : 0;
                     return true;

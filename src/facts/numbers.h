@@ -13,7 +13,8 @@ typedef struct sl_number {
     size_t first, last;      /* token range of the number words */
     double value, value_hi;  /* value_hi > value for an order of magnitude ("dozens") */
     bool ordinal, word_form, scaled;
-    double glued_scale;      /* a scale glued to the token ("eight-mln-dlr": 1e6); 0 when none */
+    double glued_scale;      /* a scale glued to the token ("eight-mln-dlr": 1e6) or to the
+                              * unit or noun after it ("500 mln-dlr"); 0 when none */
     char approx;             /* from a prefix glued to the digits ("sub-7"); 0 when none */
     const char *glued_unit;  /* unit glued to the digits ("10km", "12-year-old", "$US5") */
     const char *glued_noun;  /* noun glued to a number word ("three-phase") */
@@ -36,9 +37,11 @@ bool sl_numbers_glued(const sl_facts_doc *d, size_t a, size_t b);
 bool sl_numbers_glued_rest(const sl_facts_doc *d, size_t i, const char *rest, size_t rn, bool currency,
                            bool money, sl_number *nb);
 /* A scale then a unit or a noun glued by hyphens in s[0, n) ("bn-euro",
- * "-mln-share"): the unit, or NULL with the noun's offset in *noun; the
- * scale in *k. NULL and *noun 0 when none. */
-const char *sl_numbers_scale_then_unit(const char *s, size_t n, bool money, double *k, size_t *noun);
+ * "-mln-share", "-mln-plus"): the unit, or NULL with the noun's offset in
+ * *noun or the approximation of "-plus" / "-odd" in *approx; the scale in
+ * *k. NULL, *noun 0 and *approx 0 when none. */
+const char *sl_numbers_scale_then_unit(const char *s, size_t n, bool money, double *k, size_t *noun,
+                                       char *approx);
 /* A scale glued to a unit or a noun in the token after the number ("1.8
  * billion-mile", "500 mln-dlr loan", "5 million-strong"): applied to nb. */
 void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb);

@@ -48,13 +48,28 @@ static const char *const chrome_words[] = {"comments", "comment", "shares", "sha
     "views", "retweets", "followers", "replies", "reads", "reactions", "photos", "images",
     "slides", NULL};
 
+/* Whether the number of tokens [first, last], its chrome word after it,
+ * stands beside another of a page's counters: "3 comments 41 shares", "17
+ * shares 9 comments", "2 hours ago 56 shares". */
+static bool beside_counter(const sl_facts_doc *d, size_t first, size_t last)
+{
+    if (first > 0 && sl_numbers_same_sentence(d, first - 1, first) &&
+        (sl_facts_in(d, first - 1, chrome_words) >= 0 || sl_facts_is(d, first - 1, "ago")))
+        return true;
+    return sl_numbers_same_sentence(d, last + 1, last + 3) &&
+           (d->toks.items[last + 2].flags & SL_TOK_NUMBER) && sl_facts_in(d, last + 3, chrome_words) >= 0;
+}
+
 /* Whether the number of tokens [first, last] before "shares" is a count of
  * stock said in prose, not a page's share counter: wire copy's "sold
  * 200,000 shares", "to 260,500 shares", "2,129,300 shares of common
- * stock" (a lower-case word before it in its sentence, or "of" after). */
+ * stock" (a lower-case word before it in its sentence, or "of" after),
+ * and no other counter beside it ("by admin 3 comments 41 shares"). */
 static bool shares_in_prose(const sl_facts_doc *d, size_t first, size_t last)
 {
     if (!sl_facts_is(d, last + 1, "shares") && !sl_facts_is(d, last + 1, "share"))
+        return false;
+    if (beside_counter(d, first, last))
         return false;
     if (sl_facts_is(d, last + 2, "of") && sl_numbers_same_sentence(d, last, last + 2))
         return true;

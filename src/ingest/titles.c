@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "ingest/htmltree.h"
+#include "text/text.h"
 
 /* A candidate's key is compared up to this many bytes (a headline has
  * under 200). */
@@ -52,15 +53,29 @@ static void key_of(const char *s, const char *end, char *out, size_t cap)
     out[n] = '\0';
 }
 
+/* Whether s holds a character a reader sees other than a space or a
+ * separator's mark ("| |" and a zero-width space hold none): a part. */
+static bool holds_part(const char *s)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        int32_t cp = sl_utf8_next(s, len, &i);
+        if (cp != ' ' && cp != '|' && cp != '-' && cp != ':' && cp != 0x2013 && cp != 0x2014 &&
+            cp != 0xBB && cp != 0xB7 && !sl_text_zero_width(cp))
+            return true;
+    }
+    return false;
+}
+
 /* "Larkmouth | Ferry tickets" -> "Ferry tickets": the
  * part before <title>'s first separator dropped, in place, when it is the
  * site's name (of three characters or more, by og:site_name or the domain)
- * and a part follows it. */
+ * and a part follows it (not separators alone: "Larkmouth | | |" stays). */
 void sl_title_skip_site(char *title, const sl_title_page *page)
 {
     size_t len = 0;
     char *cut = first_separator(title, &len);
-    if (!cut || !cut[len])
+    if (!cut || !holds_part(cut + len))
         return;
     char key[TITLE_KEY];
     key_of(title, cut, key, sizeof key);

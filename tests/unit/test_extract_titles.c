@@ -258,3 +258,31 @@ TEST(blocks_title_site_first)
     CHECK_STR(e.title, "Tickets for the island boats");
     sl_extracted_clear(&e);
 }
+
+/* A site's name followed by separators only ("Larkmouth | | |", a
+ * template whose section and headline are empty) is no site's name
+ * before a part: nothing follows it but marks, so it stays, and the
+ * page's title is not a lone separator's mark. */
+TEST(blocks_title_site_before_marks_only)
+{
+    sl_title_page page = {0};
+    sl_title_site(&page, "Larkmouth", "https://www.larkmouth.co.uk/");
+    char bars[] = "Larkmouth | | |", dashes[] = "Larkmouth - \xE2\x80\x93 \xE2\x80\x94",
+         hidden[] = "Larkmouth | \xE2\x80\x8B", part[] = "Larkmouth | | Ferries";
+    sl_title_skip_site(bars, &page);
+    CHECK_STR(bars, "Larkmouth | | |");
+    sl_title_skip_site(dashes, &page);
+    CHECK_STR(dashes, "Larkmouth - \xE2\x80\x93 \xE2\x80\x94");
+    sl_title_skip_site(hidden, &page);
+    CHECK_STR(hidden, "Larkmouth | \xE2\x80\x8B");
+    sl_title_skip_site(part, &page);
+    CHECK_STR(part, "| Ferries");
+
+    sl_extracted e = {0};
+    CHECK_INT(extract("<html><head><title>Larkmouth | | |</title>"
+                      "<link rel=canonical href=\"https://www.larkmouth.co.uk/a\"></head><body>"
+                      "<p>Buy a ticket at the harbour office or on board; children under five travel free "
+                      "on every crossing.</p></body></html>", &e), 0);
+    CHECK_STR(e.title, "Larkmouth");
+    sl_extracted_clear(&e);
+}

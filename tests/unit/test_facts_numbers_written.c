@@ -476,3 +476,42 @@ TEST(facts_numbers_nanometre_and_newton_metre)
     NUMBER(items, "400 Nm", 400, 400, "newton metre", NULL);
     sl_fact_items_free(items);
 }
+
+/* A share counter beside another counter stays chrome, a lower-case word
+ * before it or not: "3 comments 41 shares", "17 shares 9 comments", "2
+ * hours ago 56 shares" are a page's lines, while "sold 200,000 shares"
+ * beside them is prose. */
+TEST(facts_numbers_shares_beside_a_counter)
+{
+    static const expected_number want[] = {{"200,000 shares", 2e5, NULL}};
+    static const char *const chrome[] = {"56", "41", "17", NULL};
+    NUMBERS_OF("Tavel Mills sold 200,000 shares to a fund.\n\nPosted 2 hours ago 56 shares\n\n"
+               "by admin 3 comments 41 shares\n\nupdated on monday 17 shares 9 comments\n", want, chrome);
+}
+
+/* A range's low end takes the scale glued to the unit after its high end
+ * ("400 to 500 mln-dlr", "1.2 to 1.5 billion-dlr"), as it takes one glued
+ * to the high end's digits: not 400 dollars to 500 million. */
+TEST(facts_numbers_range_scale_glued_to_the_unit_after)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel bank made a 400 to 500 mln-dlr loan and raised 1.2 to 1.5 billion-dlr, and "
+        "its union grew from 900,000 to 1.2 mln-member.\n", NULL);
+    NUMBER(items, "400 to 500 mln-dlr", 4e8, 5e8, "dollar", NULL);
+    NUMBER(items, "1.2 to 1.5 billion-dlr", 1.2e9, 1.5e9, "dollar", NULL);
+    NUMBER(items, "900,000 to 1.2 mln-member", 9e5, 1.2e6, NULL, NULL);
+    sl_fact_items_free(items);
+}
+
+/* "-plus" and "-odd" after a glued scale are the approximation, not the
+ * noun counted: "a 1-mln-plus crowd", "a two-mln-odd fleet". */
+TEST(facts_numbers_glued_scale_then_plus)
+{
+    sl_fact_items *items = facts_of_text(
+        "Tavel drew a 1-mln-plus crowd and ran a two-mln-odd fleet of carts.\n", NULL);
+    NUMBER(items, "1-mln-plus", 1e6, 1e6, NULL, "crowd");
+    CHECK(approx_of(items, "1-mln-plus") == '>');
+    NUMBER(items, "two-mln-odd", 2e6, 2e6, NULL, "fleet");
+    CHECK(approx_of(items, "two-mln-odd") == '~');
+    sl_fact_items_free(items);
+}
