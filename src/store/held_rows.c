@@ -5,10 +5,12 @@
  * at random places: every page of the small table filled and split again
  * and again (SQLite's balance of a page and its siblings, about 30,000
  * instructions, once every ~25 rows). The owners (copy_keys.c,
- * line_articles.c) see that no read misses them: a read of the keys or
- * lines asks the kept rows too, or writes them first, a new version's
- * removal writes them first, and the recent tables' merge and the commit
- * write them before they run. A rollback drops them. Only in a batch's
+ * line_articles.c) see that no read misses them: a read of the keys
+ * writes them first, a line's count adds them (its own article's left
+ * out: a count writes nothing, since its caller, the chrome judgement,
+ * cannot report a failed write), a new version's removal writes them
+ * first, and the recent tables' merge and the commit write them before
+ * they run. A rollback drops them. Only in a batch's
  * transaction (sl_store_memo_on); elsewhere rows are written at once.
  * An article's rows are added once a version, after its old ones were
  * taken out (recent.c), so a key's kept rows are of distinct articles
@@ -82,6 +84,20 @@ uint32_t sl_store_held_count(sl_held_rows *h, int64_t key)
 int sl_store_held_has_article(sl_held_rows *h, int64_t article)
 {
     return h->rows.n && sl_count_slot(&h->articles, map_key(article), 0);
+}
+
+void sl_store_held_leave_out(const sl_held_rows *h, int64_t article,
+                             int64_t (*key)(void *ctx, size_t row, int col), void *ctx, size_t n,
+                             uint32_t *counts)
+{
+    for (size_t r = 0; r < h->rows.n; r++) {
+        const sl_key_row *row = &h->rows.items[r];
+        if (row->article != article)
+            continue;
+        for (size_t i = 0; i < n; i++) /* each such row raised its key's count once */
+            if (counts[i] && key(ctx, i, 0) == row->key)
+                counts[i]--;
+    }
 }
 
 int sl_store_held_flush(sl_store *st, sl_held_rows *h, const char *sql)

@@ -160,12 +160,14 @@ int sl_store_lines_count(sl_store *st, const uint64_t *hashes, size_t n, int64_t
     memset(counts, 0, n * sizeof *counts);
     int empty = 0;
     /* the batch's kept pairs count as the recent table's would, but for
-     * the article's own, which are written first to be left out */
-    int rc = sl_store_held_has_article(&st->held_lines, self) ? sl_store_lines_flush(st) : 0;
-    for (size_t i = 0; !rc && st->held_lines.rows.n && i < n; i++)
+     * the article's own, left out of them: not written first, a count
+     * writes nothing (its caller, the chrome judgement, drops a failure) */
+    for (size_t i = 0; st->held_lines.rows.n && i < n; i++)
         counts[i] = sl_store_held_count(&st->held_lines, line_key(st, hashes[i]));
-    if (!rc)
-        rc = sl_store_table_empty(st, SL_STORE_LINES_LARGE, &empty);
+    if (sl_store_held_has_article(&st->held_lines, self))
+        sl_store_held_leave_out(&st->held_lines, self, line_key_value,
+                                &(line_keys){st, hashes}, n, counts);
+    int rc = sl_store_table_empty(st, SL_STORE_LINES_LARGE, &empty);
     for (int t = empty; !rc && t < 2; t++) {
         size_t next;
         rc = count_joined(st, t, hashes, n, self, cap, counts, &next);

@@ -579,6 +579,11 @@ int sl_store_held_add(sl_store *st, sl_held_rows *h, const sl_store_rows *rows, 
 uint32_t sl_store_held_count(sl_held_rows *h, int64_t key);
 /* Whether h keeps rows of article `article`. */
 int sl_store_held_has_article(sl_held_rows *h, int64_t article);
+/* Takes out of counts[i] (h's rows of key key(ctx, i, 0), i < n, as
+ * sl_store_held_count gave them) the rows of article `article`. */
+void sl_store_held_leave_out(const sl_held_rows *h, int64_t article,
+                             int64_t (*key)(void *ctx, size_t row, int col), void *ctx, size_t n,
+                             uint32_t *counts);
 /* Writes the rows h keeps by `sql` (an INSERT from sl_rows' c0, c1), in
  * key order, by one statement; h is then empty. SL_ESTORE. */
 int sl_store_held_flush(sl_store *st, sl_held_rows *h, const char *sql);

@@ -119,6 +119,7 @@ TEST(store_lines_counted_rows_only_for_carried_lines)
                   b[] = {SL_TEST_LINE(602), SL_TEST_LINE(604)};
     CHECK_INT(sl_store_lines_add(st, 1, a, 2), 0);
     CHECK_INT(sl_store_lines_add(st, 2, b, 2), 0);
+    CHECK_INT(sl_store_lines_flush(st), 0); /* the pairs a batch keeps until its commit */
     const uint64_t asked[] = {ASKED(601), ASKED(602), ASKED(603), ASKED(604), ASKED(605), ASKED(606)};
     uint32_t counts[6] = {9, 9, 9, 9, 9, 9};
     int rows = 0;
