@@ -96,18 +96,25 @@ int sl_quote_mark_placed(const char *s, size_t len, size_t i, unsigned style, bo
 
 unsigned sl_quote_style(const char *s, size_t len)
 {
-    size_t singles = 0, doubles = 0;
-    unsigned style = 0;
+    size_t singles = 0, doubles = 0, backticks = 0, twos = 0;
     for (size_t i = 0; i < len; i++) {
         int w;
         if (!sl_quote_may_mark(s[i]))
             continue;
         doubles += sl_quote_mark(s, len, i, 0, &w) != 0;
         singles += single_at(s, len, i, &w) == 'o';
-        if (s[i] == '`' && i + 1 < len && s[i + 1] == '`')
-            style = SL_QUOTES_BACKTICKS;
+        if (i + 1 < len && s[i + 1] == s[i]) {
+            backticks += s[i] == '`';
+            twos += s[i] == '\'';
+        }
     }
     /* a text opening its quotes with `` is in double marks, however many
-     * " 's" its tokens have (each an opening single mark by its place) */
-    return style ? style : singles > doubles ? SL_QUOTES_SINGLES : 0;
+     * " 's" its tokens have (each an opening single mark by its place);
+     * but not for a stray `` in an archive text writing its quotes
+     * '' … '': one with more '' than two a `` and one more (each `` closed
+     * by one '', a title in '' … '' beside them) keeps '' opening and
+     * closing */
+    if (backticks && twos <= 2 * backticks + 1)
+        return SL_QUOTES_BACKTICKS;
+    return singles > doubles ? SL_QUOTES_SINGLES : 0;
 }

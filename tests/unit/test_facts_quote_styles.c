@@ -173,3 +173,23 @@ TEST(facts_quote_styles_backticks)
     const char *text = "`` Yes , '' Ann 's aide said .";
     CHECK_INT(sl_quote_style(text, strlen(text)), SL_QUOTES_BACKTICKS);
 }
+
+/* One stray `` (an unclosed one, or a title) in an archive text writing
+ * its quotes '' … '' leaves its '' opening and closing: the style of
+ * quotes is the text's, not the one mark's. A text whose '' are about as
+ * many as its `` stays of the backtick style. */
+TEST(facts_quote_styles_stray_backticks_in_an_archive_text)
+{
+    const char *text = "''We go to the port at dawn,'' Ann Holm said.\n\n"
+                       "He called it ``the worst night.\n\n"
+                       "''The piers held up all night,'' Ann Holm said.\n";
+    CHECK_INT(sl_quote_style(text, strlen(text)), 0);
+    sl_fact_items *items = facts_of_text(text, NULL);
+    CHECK_INT(fact_count(items, SL_FACT_QUOTE), 2);
+    const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 1);
+    CHECK_STR(q ? q->text : NULL, "The piers held up all night");
+    CHECK_STR(q ? q->about : NULL, "Ann Holm");
+    sl_fact_items_free(items);
+    const char *tokens = "`` Yes , '' Ann 's aide said of the ''Low Tide'' film .";
+    CHECK_INT(sl_quote_style(tokens, strlen(tokens)), SL_QUOTES_BACKTICKS);
+}
