@@ -581,9 +581,18 @@ bool sl_entities_word_no_name(const sl_facts_doc *d, size_t i)
     if (cut) { /* "Corp's" cut from its firm by a line break: sl_entities_org_word takes it */
         uint32_t hash = sl_facts_word_hash(w, n - cut);
         return sl_facts_list_find(sl_entity_not_names, w, n - cut, hash) >= 0 ||
+               (sl_facts_list_find(sl_entity_short_months, w, n - cut, hash) >= 0 &&
+                !(w[1] >= 'A' && w[1] <= 'Z')) || /* "Dec's", not "DEC's" */
                sl_facts_list_find(sl_known_legal_forms, w, n - cut, hash) >= 0;
     }
     return (d->toks.items[i].flags & SL_TOK_ALLCAPS) && sl_facts_in(d, i, time_zones) >= 0;
+}
+
+bool sl_entities_not_name(const sl_facts_doc *d, size_t i)
+{
+    return sl_facts_in(d, i, sl_entity_not_names) >= 0 ||
+           (sl_facts_in(d, i, sl_entity_short_months) >= 0 &&
+            !(d->toks.items[i].flags & SL_TOK_ALLCAPS));
 }
 
 /* Whether every word of tokens [a, b) is written in capitals. */

@@ -268,3 +268,12 @@ TEST(facts_entities_letter_alone_after_a_full_stop) {
   CHECK_ENTITIES("Orvel Motors shares rose.\n\nQ said the rise would last.\n",
                  {"Q", NULL, NULL, 0}, {"Orvel Motors", "organization", NULL, 1});
 }
+
+/* A month written short is no name, but in capitals it is a body's
+ * initials ("DEC", Digital Equipment's; "AUG Capital"), as before the short
+ * months were read. */
+TEST(facts_entities_short_month_in_capitals_stays_a_name) {
+  CHECK_ENTITIES("DEC said its profit rose, and DEC's shares fell at AUG Capital. Dec was firm.\n",
+                 {"DEC", "organization", NULL, 2}, {"AUG Capital", "organization", NULL, 1},
+                 {"Dec", NULL, NULL, 0});
+}
