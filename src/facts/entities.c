@@ -258,7 +258,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     bool starts = nm->flags & SL_NAME_OPENS;
     size_t first = i;
     /* "New" is a name's first word but where it opens the sentence ("New York") */
-    while (first < end && ((sl_facts_in(d, first, sl_entity_not_names) >= 0 &&
+    while (first < end && ((sl_entities_not_name(d, first) &&
                             (starts || !sl_facts_is(d, first, "new"))) ||
                            sl_facts_is(d, first, ".")))
         first++; /* "Mr. Clarke": the courtesy title and its dot are no role */
@@ -271,7 +271,7 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     /* a weekday or month ends the name before it ("Coach Maurice Cheeks
      * Saturday"); "Early Friday" leaves one word, judged as any other */
     for (size_t k = first + 1; k < end; k++)
-        if (sl_facts_in(d, k, sl_entity_not_names) >= 0) {
+        if (sl_entities_not_name(d, k)) {
             end = k;
             break;
         }

@@ -214,8 +214,18 @@ bool sl_entities_letter_class(const sl_facts_doc *d, size_t first, size_t end)
         return false;
     if (end - first == 2)
         return sl_facts_in(d, first, classes) >= 0;
-    /* not an initial, nor a letter of "U. S." written apart */
-    return end - first == 1 && !sl_facts_is(d, end, ".") && !(first > 0 && sl_facts_is(d, first - 1, "."));
+    /* not an initial, nor a letter of "U. S." written apart or of "AL.N"
+     * (after a dot set against it or after another letter's dot); a
+     * sentence's full stop before it leaves it alone ("Shares rose. P said.") */
+    if (end - first != 1 || sl_facts_is(d, end, "."))
+        return false;
+    if (first == 0 || !sl_facts_is(d, first - 1, "."))
+        return true;
+    size_t pn = 0;
+    if (first >= 2)
+        sl_facts_tok(d, first - 2, &pn);
+    return d->toks.items[first - 1].end != d->toks.items[first].start &&
+           !(pn == 1 && (d->toks.items[first - 2].flags & SL_TOK_WORD));
 }
 
 bool sl_entities_team_before_player(const sl_facts_doc *d, size_t first, size_t end)
@@ -571,9 +581,18 @@ bool sl_entities_word_no_name(const sl_facts_doc *d, size_t i)
     if (cut) { /* "Corp's" cut from its firm by a line break: sl_entities_org_word takes it */
         uint32_t hash = sl_facts_word_hash(w, n - cut);
         return sl_facts_list_find(sl_entity_not_names, w, n - cut, hash) >= 0 ||
+               (sl_facts_list_find(sl_entity_short_months, w, n - cut, hash) >= 0 &&
+                !(w[1] >= 'A' && w[1] <= 'Z')) || /* "Dec's", not "DEC's" */
                sl_facts_list_find(sl_known_legal_forms, w, n - cut, hash) >= 0;
     }
     return (d->toks.items[i].flags & SL_TOK_ALLCAPS) && sl_facts_in(d, i, time_zones) >= 0;
+}
+
+bool sl_entities_not_name(const sl_facts_doc *d, size_t i)
+{
+    return sl_facts_in(d, i, sl_entity_not_names) >= 0 ||
+           (sl_facts_in(d, i, sl_entity_short_months) >= 0 &&
+            !(d->toks.items[i].flags & SL_TOK_ALLCAPS));
 }
 
 /* Whether every word of tokens [a, b) is written in capitals. */

@@ -122,6 +122,9 @@ bool sl_entities_call_sign(const sl_facts_doc *d, size_t first, size_t i);
  * ("Corp's" after a line break cut it from "Talvor"), or a time zone in
  * capitals ("at 1100 EST"). */
 bool sl_entities_word_no_name(const sl_facts_doc *d, size_t i);
+/* Whether token i is a capitalised word that is no name (sl_entity_not_names),
+ * or a month written short without its dot, not in capitals ("Dec", not "DEC"). */
+bool sl_entities_not_name(const sl_facts_doc *d, size_t i);
 /* Whether the one-word name [name, end) is the month May or January ("Jan"):
  * "in May", "May 5", "Jan. 12", "Jan 2024"; not "May said", "Jan said". */
 bool sl_entities_month_name(const sl_facts_doc *d, size_t name, size_t end);

@@ -49,14 +49,16 @@ const char *const sl_entity_place_words[] = {"city", "county", "province", "stat
     "rd.", "st",
     "st.", NULL};
 
+const char *const sl_entity_short_months[] = {"feb", "aug", "sep", "sept", "oct", "nov", "dec",
+    NULL};
+
 const char *const sl_entity_place_heads[] = {"port", "fort", "mount", "mt.", "lake", "cape",
     NULL};
 
 const char *const sl_entity_not_names[] = {"i", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
     "august", "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.",
-    "oct.", "nov.", "dec.", "feb", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms",
-    "dr", "photo", "image", "read", "watch",
+    "oct.", "nov.", "dec.", "mr", "mrs", "ms", "dr", "photo", "image", "read", "watch",
     "advertisement", "click", "share", "related", "subscribe", "updated", "copyright", "sign",
     "however", "meanwhile", "still", "yet", "also", "now", "today", "yesterday", "tomorrow",
     "according", "after", "before", "during", "while", "since", "although", "despite",

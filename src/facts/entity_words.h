@@ -18,6 +18,10 @@ extern const char *const sl_entity_place_heads[];
 
 /* Capitalised words that are not names (sentence starts, days, months, pronouns). */
 extern const char *const sl_entity_not_names[];
+/* Months written short without their dot ("Sept", "Dec", as wire tables
+ * write them): no names but in capitals ("DEC", Digital Equipment's
+ * initials; "AUG Capital"): entity_cues.c's sl_entities_not_name. */
+extern const char *const sl_entity_short_months[];
 
 /* Words and numerals of two letters written in capitals that are no
  * body's initials: "TV", "PC", "CD", "KM", "IV". */

@@ -96,18 +96,30 @@ int sl_quote_mark_placed(const char *s, size_t len, size_t i, unsigned style, bo
 
 unsigned sl_quote_style(const char *s, size_t len)
 {
-    size_t singles = 0, doubles = 0;
-    unsigned style = 0;
+    size_t singles = 0, closed = 0, doubles = 0, backticks = 0, twos = 0;
     for (size_t i = 0; i < len; i++) {
         int w;
         if (!sl_quote_may_mark(s[i]))
             continue;
         doubles += sl_quote_mark(s, len, i, 0, &w) != 0;
-        singles += single_at(s, len, i, &w) == 'o';
-        if (s[i] == '`' && i + 1 < len && s[i + 1] == '`')
-            style = SL_QUOTES_BACKTICKS;
+        int single = single_at(s, len, i, &w);
+        singles += single == 'o';
+        closed += single == 'c' && !(s[i] == '\'' && ((i > 0 && s[i - 1] == '\'') ||
+                                                      (i + 1 < len && s[i + 1] == '\'')));
+        if (i + 1 < len && s[i + 1] == s[i]) {
+            backticks += s[i] == '`';
+            twos += s[i] == '\'';
+        }
     }
     /* a text opening its quotes with `` is in double marks, however many
-     * " 's" its tokens have (each an opening single mark by its place) */
-    return style ? style : singles > doubles ? SL_QUOTES_SINGLES : 0;
+     * " 's" its tokens have (each an opening single mark by its place, and
+     * none closed: a tokenised text sets a space before every mark), but
+     * for a stray `` in an archive text writing its quotes '' … '' (one
+     * with more '' than two a `` and one more: each `` closed by one '', a
+     * title in '' … '' beside them), whose '' keep opening and closing, and
+     * for a text in British single marks with a `` … '' in it, its closed
+     * single marks outnumbering its double ones */
+    if (backticks && twos <= 2 * backticks + 1 && (singles < closed ? singles : closed) <= doubles)
+        return SL_QUOTES_BACKTICKS;
+    return singles > doubles ? SL_QUOTES_SINGLES : 0;
 }

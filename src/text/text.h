@@ -131,8 +131,10 @@ static inline bool sl_quote_may_mark(char c)
 {
     return sl_quote_mark_leads[(unsigned char)c];
 }
-/* The text's quoting style: SL_QUOTES_BACKTICKS when it holds `` anywhere,
- * else SL_QUOTES_SINGLES when it has more opening single marks than double
+/* The text's quoting style: SL_QUOTES_BACKTICKS when it holds `` and no
+ * more '' than two a `` and one (a stray `` in an archive text writing
+ * '' … '' makes none) and no more closed single marks than double marks
+ * (a British text with one `` … '' in it stays in singles), else SL_QUOTES_SINGLES when it has more opening single marks than double
  * marks of any kind (a text in double marks has a few nested single ones;
  * one in single marks, few or no double ones), else 0. */
 unsigned sl_quote_style(const char *s, size_t len);

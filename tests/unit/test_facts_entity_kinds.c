@@ -258,3 +258,22 @@ TEST(facts_entities_country_initials_open_no_person) {
       "Shares of U.S. Tarvel rose after U.S. Treasury Secretary Ann Vell spoke.\n";
   CHECK_ENTITIES(text, {"U.S. Tarvel", "organization", NULL, 1}, {"Ann Vell", "person", NULL, 1});
 }
+
+/* A letter alone opening a sentence after a full stop is no name either:
+ * only a dot set against it ("<AL.N>") or after another letter ("U. S")
+ * keeps it as it was. */
+TEST(facts_entities_letter_alone_after_a_full_stop) {
+  CHECK_ENTITIES("Orvel Motors shares rose. P said the rise would last.\n",
+                 {"P", NULL, NULL, 0}, {"Orvel Motors", "organization", NULL, 1});
+  CHECK_ENTITIES("Orvel Motors shares rose.\n\nQ said the rise would last.\n",
+                 {"Q", NULL, NULL, 0}, {"Orvel Motors", "organization", NULL, 1});
+}
+
+/* A month written short is no name, but in capitals it is a body's
+ * initials ("DEC", Digital Equipment's; "AUG Capital"), as before the short
+ * months were read. */
+TEST(facts_entities_short_month_in_capitals_stays_a_name) {
+  CHECK_ENTITIES("DEC said its profit rose, and DEC's shares fell at AUG Capital. Dec was firm.\n",
+                 {"DEC", "organization", NULL, 2}, {"AUG Capital", "organization", NULL, 1},
+                 {"Dec", NULL, NULL, 0});
+}

@@ -173,3 +173,42 @@ TEST(facts_quote_styles_backticks)
     const char *text = "`` Yes , '' Ann 's aide said .";
     CHECK_INT(sl_quote_style(text, strlen(text)), SL_QUOTES_BACKTICKS);
 }
+
+/* One stray `` (an unclosed one, or a title) in an archive text writing
+ * its quotes '' … '' leaves its '' opening and closing: the style of
+ * quotes is the text's, not the one mark's. A text whose '' are about as
+ * many as its `` stays of the backtick style. */
+TEST(facts_quote_styles_stray_backticks_in_an_archive_text)
+{
+    const char *text = "''We go to the port at dawn,'' Ann Holm said.\n\n"
+                       "He called it ``the worst night.\n\n"
+                       "''The piers held up all night,'' Ann Holm said.\n";
+    CHECK_INT(sl_quote_style(text, strlen(text)), 0);
+    sl_fact_items *items = facts_of_text(text, NULL);
+    CHECK_INT(fact_count(items, SL_FACT_QUOTE), 2);
+    const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 1);
+    CHECK_STR(q ? q->text : NULL, "The piers held up all night");
+    CHECK_STR(q ? q->about : NULL, "Ann Holm");
+    sl_fact_items_free(items);
+    const char *tokens = "`` Yes , '' Ann 's aide said of the ''Low Tide'' film .";
+    CHECK_INT(sl_quote_style(tokens, strlen(tokens)), SL_QUOTES_BACKTICKS);
+}
+
+/* A text in British single marks holding one `` … '' (a title) keeps its
+ * single marks: its closed single quotes outnumber its double marks (a
+ * tokenised text closes none, a space before each mark). */
+TEST(facts_quote_styles_british_singles_beside_backticks)
+{
+    const char *text = "\xE2\x80\x98We will reopen the north pier by spring,\xE2\x80\x99 harbour "
+                       "master Ilse Varnholt said.\n\n"
+                       "\xE2\x80\x98The cranes are gone for good,\xE2\x80\x99 she said.\n\n"
+                       "\xE2\x80\x98The piers held up all night,\xE2\x80\x99 Varnholt said.\n\n"
+                       "She read the film ``Low Tide'' to the crews.\n";
+    CHECK_INT(sl_quote_style(text, strlen(text)), SL_QUOTES_SINGLES);
+    sl_fact_items *items = facts_of_text(text, NULL);
+    CHECK_INT(fact_count(items, SL_FACT_QUOTE), 3);
+    const sl_fact_item *q = fact_nth(items, SL_FACT_QUOTE, 0);
+    CHECK_STR(q ? q->text : NULL, "We will reopen the north pier by spring");
+    CHECK_STR(q ? q->about : NULL, "Ilse Varnholt");
+    sl_fact_items_free(items);
+}
