@@ -21,8 +21,11 @@ struct sl_stemmer {
 };
 
 /* The one-byte encodings libstemmer builds its algorithms in (each has
- * one or none of them; all three are ASCII below 0x80). On a word all
- * ASCII such a stemmer gives the UTF-8 one's stem: both are generated
+ * one or none of them; all three are ASCII below 0x80). On a folded word
+ * all ASCII (what sl_stem is given: lower case, no '~') such a stemmer
+ * gives the UTF-8 one's stem (French's capital H before e/i and
+ * Portuguese's "a~" / "o~" become Latin-1 letters in the one-byte build,
+ * never reached here): both are generated
  * from one Snowball source and differ only in how a letter past ASCII is
  * stepped over and spelled in their tables, which an ASCII word never
  * meets (every algorithm's answers compared on 281,414 words: the test
