@@ -34,10 +34,10 @@ typedef struct line_count_ctx {
     int64_t self;
 } line_count_ctx;
 
-static void count_lines(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts)
+static int count_lines(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts)
 {
     const line_count_ctx *c = ctx;
-    sl_store_lines_count(c->store, hashes, n, c->self, SL_CHROME_REPEAT_MIN, counts);
+    return sl_store_lines_count(c->store, hashes, n, c->self, SL_CHROME_REPEAT_MIN, counts) ? SL_ESTORE : 0;
 }
 
 /* The input as given, before any cleaning: what "its source did not
@@ -113,6 +113,8 @@ static int read_article(sl_engine *e, const sl_article_input *in, int64_t self,
     rc = sl_chrome_clean(doc->normalized.ptr, doc->normalized.len, &counter, !title && !from_html,
                          &e->cleaned);
     sl_stage_stop(clock, SL_STAGE_CHROME);
+    if (rc == SL_ESTORE)
+        return sl_seterr_store(e, "counting the article's repeated lines");
     if (rc)
         return sl_seterr(e, rc, "cleaning text failed");
     if (!e->cleaned.text.len)

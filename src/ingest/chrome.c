@@ -506,7 +506,9 @@ static int count_lines(const char *text, line_vec *lines, const sl_line_counter 
     if (sl_vec_reserve(&sc->counts, sc->hashes.n))
         return SL_ENOMEM;
     memset(sc->counts.items, 0, sc->hashes.n * sizeof *sc->counts.items);
-    counter->count(counter->ctx, sc->hashes.items, sc->hashes.n, sc->counts.items);
+    int rc = counter->count(counter->ctx, sc->hashes.items, sc->hashes.n, sc->counts.items);
+    if (rc)
+        return rc;
     size_t k = 0;
     for (size_t i = 0; i < lines->n; i++)
         if (lines->items[i].countable)

@@ -213,9 +213,11 @@ extern const char sl_chrome_interface[];
  * sl_chrome_line_hash): counts[i] for hashes[i], asked once an article so
  * that the store answers all of them by one statement. Counting may stop
  * at SL_CHROME_REPEAT_MIN. The engine answers from the store; NULL means
- * "none". */
+ * "none". count returns 0, or an error code (SL_ESTORE when the store
+ * could not be read), which cleaning returns: an article is never cleaned
+ * on counts that were not read. */
 typedef struct sl_line_counter {
-    void (*count)(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts);
+    int (*count)(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts);
     void *ctx;
 } sl_line_counter;
 

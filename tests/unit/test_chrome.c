@@ -42,11 +42,12 @@ TEST(chrome_paragraph_first_line_is_not_a_title) { golden("no-title"); }
 
 TEST(chrome_lexicon_is_sorted) { CHECK(sl_chrome_lexicon_sorted()); }
 
-static void always_seen(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts)
+static int always_seen(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts)
 {
     (void)hashes;
     for (size_t i = 0; i < n; i++)
         counts[i] = *(uint32_t *)ctx;
+    return 0;
 }
 
 TEST(chrome_line_repeated_across_articles_removed)
@@ -184,7 +185,7 @@ typedef struct counter_calls {
     size_t asked;
 } counter_calls;
 
-static void seen_if_footer(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts)
+static int seen_if_footer(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts)
 {
     counter_calls *c = ctx;
     c->calls++;
@@ -193,6 +194,25 @@ static void seen_if_footer(void *ctx, const uint64_t *hashes, size_t n, uint32_t
                                           strlen("Eskmoor Daily, your town's paper since 1921"));
     for (size_t i = 0; i < n; i++)
         counts[i] = hashes[i] == footer ? 5 : 0;
+    return 0;
+}
+
+static int store_unreadable(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts)
+{
+    (void)ctx, (void)hashes, (void)n, (void)counts;
+    return SL_ESTORE;
+}
+
+/* Counts that could not be read fail the cleaning: an article is never
+ * cleaned as if no other article carried its lines. */
+TEST(chrome_counts_not_read_fail_the_cleaning)
+{
+    const char *text = "Officials credited new bottle banks near the market.\n\n"
+                       "Eskmoor Daily, your town's paper since 1921\n";
+    sl_line_counter counter = {store_unreadable, NULL};
+    sl_cleaned out = {0};
+    CHECK_INT(sl_chrome_clean(text, strlen(text), &counter, 0, &out), SL_ESTORE);
+    sl_cleaned_free(&out);
 }
 
 TEST(chrome_lines_counted_once_an_article)
@@ -253,13 +273,14 @@ TEST(chrome_label_above_the_article_judged_by_the_body_alone)
     sl_cleaned_free(&c);
 }
 
-static void seen_if_listed(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts)
+static int seen_if_listed(void *ctx, const uint64_t *hashes, size_t n, uint32_t *counts)
 {
     const char *const *listed = ctx;
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; listed[k]; k++)
             if (hashes[i] == sl_chrome_line_hash(listed[k], strlen(listed[k])))
                 counts[i] = 5;
+    return 0;
 }
 
 /* A wrapped sentence's tail that many articles carry ("the company said.")
