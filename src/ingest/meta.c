@@ -611,23 +611,19 @@ static int pick_title(page_meta *m, char **out)
     return rc;
 }
 
-/* A copy of `s` cut by `cut`, or NULL (s NULL, or out of memory: *rc). */
-static char *dup_cut(const char *s, void (*cut)(char *), int *rc)
+/* A copy of `s` cut before its first separator (without a first part
+ * that is the site's name) or, `first` false, before its last; NULL when
+ * s is NULL or out of memory (*rc). */
+static char *dup_part(const char *s, const sl_title_page *page, bool first, int *rc)
 {
     char *copy = NULL;
-    if (s && !*rc && !(*rc = sl_html_dup_collapsed(s, &copy)) && copy)
-        cut(copy);
-    return copy;
-}
-
-/* A copy of `s` without a first part that is the site's name, cut before
- * its first separator, or NULL (s NULL, or out of memory: *rc). */
-static char *dup_first_part(const char *s, const sl_title_page *page, int *rc)
-{
-    char *copy = NULL;
-    if (s && !*rc && !(*rc = sl_html_dup_collapsed(s, &copy)) && copy) {
+    if (!s || *rc || (*rc = sl_html_dup_collapsed(s, &copy)) || !copy)
+        return copy;
+    if (first) {
         sl_title_skip_site(copy, page);
         sl_title_cut_first(copy);
+    } else {
+        sl_title_cut_last(copy);
     }
     return copy;
 }
@@ -642,12 +638,12 @@ static int title_candidates(page_meta *m, const sl_title_page *page, char *c[SL_
         rc = heading_text(m->h1s[0], &c[SL_TITLE_H1]);
     if (!rc && m->title)
         rc = sl_html_node_text(m->title, &c[SL_TITLE_TITLE]);
-    c[SL_TITLE_TITLE_FIRST] = dup_first_part(c[SL_TITLE_TITLE], page, &rc);
-    c[SL_TITLE_TITLE_HEAD] = dup_cut(c[SL_TITLE_TITLE], sl_title_cut_last, &rc);
+    c[SL_TITLE_TITLE_FIRST] = dup_part(c[SL_TITLE_TITLE], page, true, &rc);
+    c[SL_TITLE_TITLE_HEAD] = dup_part(c[SL_TITLE_TITLE], page, false, &rc);
     if (!rc && m->og_title)
         rc = sl_html_dup_collapsed(m->og_title, &c[SL_TITLE_OG]);
-    c[SL_TITLE_OG_FIRST] = dup_first_part(c[SL_TITLE_OG], page, &rc);
-    c[SL_TITLE_OG_HEAD] = dup_cut(c[SL_TITLE_OG], sl_title_cut_last, &rc);
+    c[SL_TITLE_OG_FIRST] = dup_part(c[SL_TITLE_OG], page, true, &rc);
+    c[SL_TITLE_OG_HEAD] = dup_part(c[SL_TITLE_OG], page, false, &rc);
     if (!rc && m->twitter_title)
         rc = sl_html_dup_collapsed(m->twitter_title, &c[SL_TITLE_TWITTER]);
     for (int i = 0; i < SL_TITLE_SOURCES; i++)
