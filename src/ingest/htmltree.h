@@ -137,9 +137,13 @@ void sl_title_skip_site(char *title, const sl_title_page *page);
 /* The index of the chosen candidate, -1 when there is none. */
 int sl_title_choose(char *const c[SL_TITLE_SOURCES], const sl_title_page *page);
 
-/* title_parts.c: a title's parts between its separators (" | ", " - ",
- * en and em dashes, " :: "), in place. The longest part ("Site ::
- * Headline" -> "Headline"); the part after the last separator, or NULL;
+/* title_parts.c: the separators between a title's parts, a mark between
+ * two spaces (" | ", " - ", en and em dashes, " :: ", a guillemet, a
+ * middle dot); titles.c cuts at the same ones. */
+#define SL_TITLE_SEPARATORS 7
+extern const char *const sl_title_separators[SL_TITLE_SEPARATORS];
+/* title_parts.c: a title's parts between its separators, in place. The
+ * longest part ("Site :: Headline" -> "Headline"); the part after the last separator, or NULL;
  * the last part dropped when it is og:site_name `site` or short and
  * shorter than the rest; the text before the last separator. */
 void sl_title_longest_part(char *title);

@@ -1,7 +1,8 @@
-/* title_parts.c — a title's text and its parts between separators: the
- * longest part, the site's name after the last separator, the head before
- * it, and a candidate as a reader sees it (invisible characters and a
- * stray separator's mark gone). meta.c reads the titles; titles.c chooses. */
+/* title_parts.c — a title's text and its parts between separators (the
+ * one list of them, which titles.c uses too): the longest part, the site's
+ * name after the last separator, the head before it, and a candidate as a
+ * reader sees it (invisible characters and a stray separator's mark gone).
+ * meta.c reads the titles; titles.c chooses. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,15 +10,19 @@
 #include "ingest/htmltree.h"
 #include "text/text.h"
 
-/* Separators between a title's headline and its site's or section's name. */
-static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: "};
+/* Separators between a title's headline and its site's or section's name:
+ * a mark between two spaces. */
+const char *const sl_title_separators[SL_TITLE_SEPARATORS] = {
+    " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xC2\xB7 "};
 
 /* The length of the title separator at p, or 0. */
 static size_t separator_at(const char *p)
 {
-    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
-        if (!strncmp(p, seps[i], strlen(seps[i])))
-            return strlen(seps[i]);
+    for (size_t i = 0; i < SL_TITLE_SEPARATORS; i++) {
+        size_t n = strlen(sl_title_separators[i]);
+        if (!strncmp(p, sl_title_separators[i], n))
+            return n;
+    }
     return 0;
 }
 
@@ -46,10 +51,12 @@ void sl_title_longest_part(char *title)
 static const char *last_separator(const char *title, size_t *len)
 {
     const char *cut = NULL;
-    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
-        for (const char *p = strstr(title, seps[i]); p; p = strstr(p + 1, seps[i]))
+    for (size_t i = 0; i < SL_TITLE_SEPARATORS; i++) {
+        const char *sep = sl_title_separators[i];
+        for (const char *p = strstr(title, sep); p; p = strstr(p + 1, sep))
             if (!cut || p > cut)
-                cut = p, *len = strlen(seps[i]);
+                cut = p, *len = strlen(sep);
+    }
     return cut;
 }
 
@@ -91,7 +98,6 @@ void sl_title_cut_last(char *s)
  * whose headline part is empty, "Headline |"); NULL when nothing is left. */
 void sl_title_tidy(char **title)
 {
-    static const char *const marks[] = {"|", "-", "\xE2\x80\x93", "\xE2\x80\x94", "::", "\xC2\xBB", "\xC2\xB7"};
     char *s = *title;
     size_t len = s ? strlen(s) : 0, n = 0;
     for (size_t i = 0; i < len;) {
@@ -99,11 +105,12 @@ void sl_title_tidy(char **title)
         if (!sl_text_zero_width(sl_utf8_next(s, len, &i)))
             memmove(s + n, s + at, i - at), n += i - at;
     }
-    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
-        size_t m = strlen(marks[k]);
-        if (n > m && !memcmp(s, marks[k], m) && s[m] == ' ')
+    for (size_t k = 0; k < SL_TITLE_SEPARATORS; k++) {
+        const char *sep = sl_title_separators[k];   /* " | ": the mark "|" */
+        size_t m = strlen(sep) - 2;
+        if (n > m && !memcmp(s, sep + 1, m + 1))   /* "| Site" */
             memmove(s, s + m + 1, n - m - 1), n -= m + 1;
-        if (n > m && !memcmp(s + n - m, marks[k], m) && s[n - m - 1] == ' ')
+        if (n > m && !memcmp(s + n - m - 1, sep, m + 1))   /* "Headline |" */
             n -= m + 1;
     }
     if (s)

@@ -17,19 +17,15 @@
  * under 200). */
 #define TITLE_KEY 512
 
-/* Separators between a headline and a site's or section's name. */
-static const char *const separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
-                                         " \xC2\xBB ", " \xC2\xB7 "};
-
 /* The first separator of a title, not at its start, or NULL; its length
  * in *len. */
 static char *first_separator(char *title, size_t *len)
 {
     char *cut = NULL;
-    for (size_t i = 0; i < sizeof separators / sizeof *separators; i++) {
-        char *p = strstr(title, separators[i]);
+    for (size_t i = 0; i < SL_TITLE_SEPARATORS; i++) {
+        char *p = strstr(title, sl_title_separators[i]);
         if (p && p > title && (!cut || p < cut))
-            cut = p, *len = strlen(separators[i]);
+            cut = p, *len = strlen(sl_title_separators[i]);
     }
     return cut;
 }
@@ -137,8 +133,8 @@ static int same(const char *a, const char *b) { return present(a) && present(b) 
 
 static int has_separator(const char *s)
 {
-    for (size_t i = 0; i < sizeof separators / sizeof *separators; i++)
-        if (strstr(s, separators[i]))
+    for (size_t i = 0; i < SL_TITLE_SEPARATORS; i++)
+        if (strstr(s, sl_title_separators[i]))
             return 1;
     return 0;
 }

@@ -286,3 +286,23 @@ TEST(blocks_title_site_before_marks_only)
     CHECK_STR(e.title, "Larkmouth");
     sl_extracted_clear(&e);
 }
+
+/* One list of separators (title_parts.c): a guillemet and a middle dot
+ * between spaces part a title for the longest part, the site's suffix and
+ * the head as they do for the first part (titles.c). */
+TEST(blocks_title_separators_shared)
+{
+    char longest[] = "Larkmouth \xC2\xBB Harbour wall holds through the night",
+         head[] = "Harbour wall holds \xC2\xB7 News \xC2\xB7 Larkmouth Courier",
+         first[] = "Harbour wall holds \xC2\xB7 News \xC2\xB7 Larkmouth Courier",
+         site[] = "Harbour wall holds through the night \xC2\xBB Larkmouth Courier";
+    sl_title_longest_part(longest);
+    CHECK_STR(longest, "Harbour wall holds through the night");
+    sl_title_cut_last(head);
+    CHECK_STR(head, "Harbour wall holds \xC2\xB7 News");
+    sl_title_cut_first(first);
+    CHECK_STR(first, "Harbour wall holds");
+    CHECK_STR(sl_title_suffix(site), "Larkmouth Courier");
+    sl_title_strip_site_suffix(site, NULL);
+    CHECK_STR(site, "Harbour wall holds through the night");
+}
