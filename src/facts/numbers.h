@@ -46,6 +46,15 @@ const char *sl_numbers_scale_then_unit(const char *s, size_t n, bool money, doub
  * billion-mile", "500 mln-dlr loan", "5 million-strong"): applied to nb. */
 void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb);
 
+/* ---- counters.c ---- */
+/* Whether the number of tokens [first, last] is a web page's counter: a
+ * counter word after it ("12 comments", "41 shares"), unless it is a count
+ * of stock said in prose ("sold 200,000 shares"). */
+bool sl_numbers_counter(const sl_facts_doc *d, size_t first, size_t last);
+/* Whether the sentence of token i is a line of bare numbers ("12 4 87"),
+ * page chrome, and no wire table's row ("Net 807,000 vs 2,858,000"). */
+bool sl_numbers_bare_line(const sl_facts_doc *d, size_t i);
+
 /* ---- counted.c ---- */
 
 /* Whether token b exists and is in the sentence of token a. */
