@@ -11,10 +11,9 @@
  * scale and a unit glued by hyphens ("a 4bn-euro hole"), a comparative after
  * a measure ("50% cheaper"), a scale glued to a noun ("a 3-mln-share
  * offer"), a range's scale glued to its high end ("six to
- * eight-mln-dlr"), a count of stock in prose ("sold 200,000 shares") and
- * a wire table's row of bare figures ("Net 807,000 vs 655,000"), adverbs
- * of a period ("300,000 barrels daily"), "nm" and "Nm". The texts are
- * invented. */
+ * eight-mln-dlr"), adverbs of a period ("300,000 barrels daily"), "nm" and
+ * "Nm" (a page's counters and a wire table's rows: test_facts_numbers_counters.c).
+ * The texts are invented. */
 #include <string.h>
 
 #include "facts/facts.h"
@@ -423,29 +422,6 @@ TEST(facts_numbers_range_scale_glued_to_the_high_end)
     sl_fact_items_free(items);
 }
 
-/* A count of stock said in prose is a fact ("sold 200,000 shares",
- * "40,000 shares of its stock"); a page's counter on a line of its own
- * stays chrome ("120 Shares"), as do comments after a word ("read all 45
- * comments"). */
-TEST(facts_numbers_shares_in_prose)
-{
-    static const expected_number want[] = {{"200,000 shares", 2e5, NULL}, {"40,000 shares", 4e4, NULL}};
-    static const char *const chrome[] = {"120", "45", NULL};
-    NUMBERS_OF("Tavel Mills sold 200,000 shares to a fund.\n\n120 Shares\n\n40,000 shares of its "
-               "stock went to staff; read all 45 comments below.\n", want, chrome);
-}
-
-/* A wire table's row of bare figures joined by "vs" is no counter line:
- * "Net 807,000 vs 655,000" gives both values of "net"; a line of bare
- * numbers without it stays chrome. */
-TEST(facts_numbers_wire_table_row_of_bare_figures)
-{
-    static const expected_number want[] = {{"807,000", 807000, NULL}, {"655,000", 655000, NULL}};
-    static const char *const chrome[] = {"12", "87", NULL};
-    NUMBERS_OF("Tavel Mills Inc year net.\n\nShr 41 cts vs 33 cts\n\nNet 807,000 vs 655,000\n\n"
-               "12 4 87\n", want, chrome);
-}
-
 /* An adverb of a period after a measure is its rate, as "a day" is
  * ("300,000 barrels daily", "$2m annually"), but an adjective before a
  * noun is not ("a $40 monthly fee"); "overnight", "tomorrow", "twice" end
@@ -475,18 +451,6 @@ TEST(facts_numbers_nanometre_and_newton_metre)
     NUMBER(items, "3 nm", 3, 3, "nanometre", NULL);
     NUMBER(items, "400 Nm", 400, 400, "newton metre", NULL);
     sl_fact_items_free(items);
-}
-
-/* A share counter beside another counter stays chrome, a lower-case word
- * before it or not: "3 comments 41 shares", "17 shares 9 comments", "2
- * hours ago 56 shares" are a page's lines, while "sold 200,000 shares"
- * beside them is prose. */
-TEST(facts_numbers_shares_beside_a_counter)
-{
-    static const expected_number want[] = {{"200,000 shares", 2e5, NULL}};
-    static const char *const chrome[] = {"56", "41", "17", NULL};
-    NUMBERS_OF("Tavel Mills sold 200,000 shares to a fund.\n\nPosted 2 hours ago 56 shares\n\n"
-               "by admin 3 comments 41 shares\n\nupdated on monday 17 shares 9 comments\n", want, chrome);
 }
 
 /* A range's low end takes the scale glued to the unit after its high end
