@@ -26,12 +26,14 @@ static bool beside_counter(const sl_facts_doc *d, size_t first, size_t last)
  * stock said in prose, not a page's share counter: wire copy's "sold
  * 200,000 shares", "to 260,500 shares", "2,129,300 shares of common
  * stock" (a lower-case word before it in its sentence, or "of" after),
- * and no other counter beside it ("by admin 3 comments 41 shares"). */
+ * with no other counter beside it ("by admin 3 comments 41 shares") and
+ * its sentence going on after "shares": a sentence of prose ends with a
+ * stop, a page's line ends at its counter ("by admin 56 shares"). */
 static bool shares_in_prose(const sl_facts_doc *d, size_t first, size_t last)
 {
     if (!sl_facts_is(d, last + 1, "shares") && !sl_facts_is(d, last + 1, "share"))
         return false;
-    if (beside_counter(d, first, last))
+    if (beside_counter(d, first, last) || !sl_numbers_same_sentence(d, last + 1, last + 2))
         return false;
     if (sl_facts_is(d, last + 2, "of") && sl_numbers_same_sentence(d, last, last + 2))
         return true;

@@ -56,3 +56,16 @@ TEST(facts_numbers_vs_line_a_table_row_or_chrome)
                "The Tavel bakery reported its year.\n\nNet 4,150 vs 3,980\nShr 41 vs 38\n"
                "Revs 22.5 mln vs 20.2 mln\n", want, chrome);
 }
+
+/* A share counter that ends its line unpunctuated stays chrome after a
+ * lower-case word ("by admin 56 shares", "liked by friends 23 shares"); a
+ * count of stock goes on ("to buy 3,750,000 shares\nfrom", wrapped as
+ * wire copy wraps) or ends its sentence with a stop. */
+TEST(facts_numbers_shares_counter_ends_its_line)
+{
+    static const expected_number want[] = {{"3,750,000 shares", 3.75e6, NULL}, {"80,000 shares", 8e4, NULL}};
+    static const char *const chrome[] = {"56", "23", NULL};
+    NUMBERS_OF("Tavel Mills agreed to buy 3,750,000 shares\nfrom its bankers.\n\nby admin 56 shares\n\n"
+               "The mill then sold 80,000 shares.\nliked by friends 23 shares\nPlant bulbs early.\n",
+               want, chrome);
+}
