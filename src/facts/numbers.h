@@ -43,8 +43,10 @@ bool sl_numbers_glued_rest(const sl_facts_doc *d, size_t i, const char *rest, si
 const char *sl_numbers_scale_then_unit(const char *s, size_t n, bool money, double *k, size_t *noun,
                                        char *approx);
 /* A scale glued to a unit or a noun in the token after the number ("1.8
- * billion-mile", "500 mln-dlr loan", "5 million-strong"): applied to nb. */
-void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb);
+ * billion-mile", "500 mln-dlr loan", "5 million-strong"): applied to nb,
+ * unless the scale word before it (`said`, 0 when none) is as large ("5
+ * mln mln-dlr": the scale said twice). */
+void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb, double said);
 
 /* ---- counters.c ---- */
 /* Whether the number of tokens [first, last] is a web page's counter: a

@@ -735,6 +735,10 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
         after = hi.last + 1;
         if (!unit)
             unit = hi_unit;
+        if (!unit && !nb->glued_noun && hi.glued_noun) {
+            nb->glued_noun = hi.glued_noun; /* "six to eight-bln-share" counts shares */
+            nb->glued_noun_len = hi.glued_noun_len;
+        }
     }
     if (!unit && !nb->word_form && after > nb->last + 1 && street_after(d, after))
         return after - 1; /* "16-18 Industrial Avenue" */

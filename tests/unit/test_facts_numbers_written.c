@@ -11,8 +11,10 @@
  * scale and a unit glued by hyphens ("a 4bn-euro hole"), a comparative after
  * a measure ("50% cheaper"), a scale glued to a noun ("a 3-mln-share
  * offer"), a range's scale glued to its high end ("six to
- * eight-mln-dlr"), adverbs of a period ("300,000 barrels daily"), "nm" and
- * "Nm" (a page's counters and a wire table's rows: test_facts_numbers_counters.c).
+ * eight-mln-dlr") and its noun ("six to eight-bln-share"), a scale said
+ * twice ("5 mln mln-dlr"), adverbs of a period ("300,000 barrels daily"),
+ * "nm" and "Nm" (a page's counters and a wire table's rows:
+ * test_facts_numbers_counters.c).
  * The texts are invented. */
 #include <string.h>
 
@@ -477,5 +479,31 @@ TEST(facts_numbers_glued_scale_then_plus)
     CHECK(approx_of(items, "1-mln-plus") == '>');
     NUMBER(items, "two-mln-odd", 2e6, 2e6, NULL, "fleet");
     CHECK(approx_of(items, "two-mln-odd") == '~');
+    sl_fact_items_free(items);
+}
+
+/* A scale word then the same scale glued to the unit is the scale said
+ * twice ("5 mln mln-dlr" is 5 mln dollars, at a range's end too); a larger
+ * glued scale is the group of a compound, as it is spaced ("five thousand
+ * million-dlr"). */
+TEST(facts_numbers_scale_said_twice)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel bank arranged a 5 mln mln-dlr credit, a 4 to 6 bln bln-dlr fund and a five "
+        "thousand million-dlr bond.\n", NULL);
+    NUMBER(items, "5 mln mln-dlr", 5e6, 5e6, "dollar", "credit");
+    NUMBER(items, "4 to 6 bln bln-dlr", 4e9, 6e9, "dollar", NULL);
+    NUMBER(items, "five thousand million-dlr", 5e9, 5e9, "dollar", "bond");
+    sl_fact_items_free(items);
+}
+
+/* A range's low end counts the noun glued to its high end, as it takes
+ * its unit: "six to eight-bln-share" counts shares, not what comes before. */
+TEST(facts_numbers_range_counts_the_noun_glued_to_its_high_end)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel fund sought a six to eight-bln-share sale and a 10 to 12-member board.\n", NULL);
+    NUMBER(items, "six to eight-bln-share", 6e9, 8e9, NULL, "share");
+    NUMBER(items, "10 to 12-member", 10, 12, NULL, "member");
     sl_fact_items_free(items);
 }
