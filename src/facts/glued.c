@@ -143,10 +143,26 @@ bool sl_numbers_glued_rest(const sl_facts_doc *d, size_t i, const char *rest, si
     return true;
 }
 
+/* Applies the scale v glued to the token after the number nb (taken
+ * into it) unless a scale word said before is as large (`said`, 0 when
+ * none): "500 mln-dlr", "five thousand million-dlr", not "5 mln mln-dlr". */
+static void scale_once(sl_number *nb, double v, double said)
+{
+    if (v > said) {
+        nb->value *= v;
+        nb->glued_scale = v;
+    }
+    nb->scaled = true;
+    nb->last++;
+}
+
 /* "1.8 billion-mile", "400 million-year-old", "5 million-strong", wire
  * copy's "500 mln-dlr loan": a scale glued to a unit or a noun in the token
- * after the number. */
-void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb)
+ * after the number. After a scale word (`said`) it is a larger one's group
+ * ("five thousand million-dlr", as "five thousand million dlrs" reads) or
+ * the same scale said twice ("5 mln mln-dlr" is 5 mln dollars): applied
+ * only when larger. */
+void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb, double said)
 {
     static const struct { const char *w; double v; } dashed[] = {
         {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
@@ -159,18 +175,12 @@ void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb)
             !strncasecmp(w, dashed[k].w, (size_t)(dash - w)) &&
             (unit = sl_units_word(dash, n - (size_t)(dash - w)))) {
             nb->glued_unit = unit;
-            nb->value *= dashed[k].v;
-            nb->scaled = true;
-            nb->glued_scale = dashed[k].v; /* a range's low end takes it: "400 to 500 mln-dlr" */
-            nb->last++;
+            scale_once(nb, dashed[k].v, said); /* a range's low end takes it: "400 to 500 mln-dlr" */
         } else if ((size_t)(dash - w) == strlen(dashed[k].w) &&
                    !strncasecmp(w, dashed[k].w, (size_t)(dash - w)) &&
                    lower_noun(dash, n - (size_t)(dash - w))) {
             nb->glued_noun = dash + 1; /* "5 million-strong" */
             nb->glued_noun_len = n - (size_t)(dash - w) - 1;
-            nb->value *= dashed[k].v;
-            nb->scaled = true;
-            nb->glued_scale = dashed[k].v;
-            nb->last++;
+            scale_once(nb, dashed[k].v, said);
         }
 }

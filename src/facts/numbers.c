@@ -618,11 +618,12 @@ static bool small_number_at(const sl_facts_doc *d, size_t j, double *v)
  * larger scale closes a group), "1.8 billion-mile". */
 static void scale(const sl_facts_doc *d, sl_number *nb)
 {
-    double s, v, total = 0, group = nb->value;
+    double s, v, total = 0, group = nb->value, said = 0;
     if (nb->ordinal || nb->value_hi > 0 || nb->glued_noun || nb->scaled)
         return;
     while ((s = sl_units_scale_word(d, nb->last + 1)) > 0) {
         group *= s;
+        said = s;
         nb->last++;
         nb->scaled = true;
         if (s > 100) {
@@ -638,7 +639,7 @@ static void scale(const sl_facts_doc *d, sl_number *nb)
         nb->last = j;
     }
     nb->value = total + group;
-    sl_numbers_dashed_scale(d, nb);
+    sl_numbers_dashed_scale(d, nb, said);
 }
 
 /* Whether token i may be a fraction sign: every sign opens with 0xC2 or

@@ -43,8 +43,19 @@ bool sl_numbers_glued_rest(const sl_facts_doc *d, size_t i, const char *rest, si
 const char *sl_numbers_scale_then_unit(const char *s, size_t n, bool money, double *k, size_t *noun,
                                        char *approx);
 /* A scale glued to a unit or a noun in the token after the number ("1.8
- * billion-mile", "500 mln-dlr loan", "5 million-strong"): applied to nb. */
-void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb);
+ * billion-mile", "500 mln-dlr loan", "5 million-strong"): applied to nb,
+ * unless the scale word before it (`said`, 0 when none) is as large ("5
+ * mln mln-dlr": the scale said twice). */
+void sl_numbers_dashed_scale(const sl_facts_doc *d, sl_number *nb, double said);
+
+/* ---- counters.c ---- */
+/* Whether the number of tokens [first, last] is a web page's counter: a
+ * counter word after it ("12 comments", "41 shares"), unless it is a count
+ * of stock said in prose ("sold 200,000 shares"). */
+bool sl_numbers_counter(const sl_facts_doc *d, size_t first, size_t last);
+/* Whether the sentence of token i is a line of bare numbers ("12 4 87"),
+ * page chrome, and no wire table's row ("Net 807,000 vs 2,858,000"). */
+bool sl_numbers_bare_line(const sl_facts_doc *d, size_t i);
 
 /* ---- counted.c ---- */
 

@@ -3,7 +3,7 @@
  * around it (units.c), range, rate ("a share", rates.c) and what it counts
  * (counted.c); then parts of a whole (parts.c) and the unit a sentence says
  * once for several values (said_once.c). Years,
- * days of dates, clock times, ids and page counters are left out. */
+ * days of dates, clock times, ids and page counters (counters.c) are left out. */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -43,40 +43,6 @@ static const char *const id_words[] = {"no", "number", "#", "section", "row", "r
 /* Words before a four-digit number that make an older one a year too ("in 1600"). */
 static const char *const year_preps[] = {"in", "since", "between", "from", "by", "until",
     "before", "after", "and", "of", "to", NULL};
-/* Words after a number that make it page chrome: counters of a web page. */
-static const char *const chrome_words[] = {"comments", "comment", "shares", "share", "likes",
-    "views", "retweets", "followers", "replies", "reads", "reactions", "photos", "images",
-    "slides", NULL};
-
-/* Whether the number of tokens [first, last], its chrome word after it,
- * stands beside another of a page's counters: "3 comments 41 shares", "17
- * shares 9 comments", "2 hours ago 56 shares". */
-static bool beside_counter(const sl_facts_doc *d, size_t first, size_t last)
-{
-    if (first > 0 && sl_numbers_same_sentence(d, first - 1, first) &&
-        (sl_facts_in(d, first - 1, chrome_words) >= 0 || sl_facts_is(d, first - 1, "ago")))
-        return true;
-    return sl_numbers_same_sentence(d, last + 1, last + 3) &&
-           (d->toks.items[last + 2].flags & SL_TOK_NUMBER) && sl_facts_in(d, last + 3, chrome_words) >= 0;
-}
-
-/* Whether the number of tokens [first, last] before "shares" is a count of
- * stock said in prose, not a page's share counter: wire copy's "sold
- * 200,000 shares", "to 260,500 shares", "2,129,300 shares of common
- * stock" (a lower-case word before it in its sentence, or "of" after),
- * and no other counter beside it ("by admin 3 comments 41 shares"). */
-static bool shares_in_prose(const sl_facts_doc *d, size_t first, size_t last)
-{
-    if (!sl_facts_is(d, last + 1, "shares") && !sl_facts_is(d, last + 1, "share"))
-        return false;
-    if (beside_counter(d, first, last))
-        return false;
-    if (sl_facts_is(d, last + 2, "of") && sl_numbers_same_sentence(d, last, last + 2))
-        return true;
-    return first > 0 && sl_numbers_same_sentence(d, first - 1, first) &&
-           (d->toks.items[first - 1].flags & SL_TOK_WORD) && !sl_facts_upper(d, first - 1);
-}
-
 /* The first letters of the words an entry of approx_words reads right
  * before the number: a pair's second word (than, least, of, to, as, most)
  * and a single word. A token of no other letter there, and no dot, rules
@@ -265,7 +231,7 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         (first > 1 && sl_facts_is(d, first - 1, ":") &&
          (d->toks.items[first - 2].flags & SL_TOK_NUMBER)))
         return true; /* a clock time */
-    if (sl_facts_in(d, last + 1, chrome_words) >= 0 && !nb->scaled && !shares_in_prose(d, first, last))
+    if (!nb->scaled && sl_numbers_counter(d, first, last))
         return true; /* "12 comments", but "80 million followers" is a count */
     if ((sl_facts_is(d, last + 1, "min") || sl_facts_is(d, last + 1, "mins")) &&
         (sl_facts_is(d, last + 2, "read") || sl_facts_is(d, last + 2, "ago")))
@@ -292,27 +258,6 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         (d->toks.items[first - 1].flags & SL_TOK_WORD))
         return true;
     return false;
-}
-
-/* Whether the sentence of token i holds fewer than three words: a line of
- * bare numbers ("12 4 87") is page chrome (share counters), not a
- * statement. Only 32 tokens either side are read: a longer sentence is no
- * counter line, and a run of numbers stays linear. */
-static bool bare_line(const sl_facts_doc *d, size_t i)
-{
-    size_t s = d->sent_of[i], words = 0, a = i, b = i;
-    while (a > 0 && d->sent_of[a - 1] == s && i - a < 32)
-        a--;
-    while (b < d->toks.n && d->sent_of[b] == s && b - i < 32)
-        b++;
-    if ((a > 0 && d->sent_of[a - 1] == s) || (b < d->toks.n && d->sent_of[b] == s))
-        return false;
-    for (size_t k = a; k < b && words < 3; k++) {
-        if (sl_facts_is(d, k, "vs") || sl_facts_is(d, k, "versus"))
-            return false; /* a wire table's row: "Net 807,000 vs 2,858,000" */
-        words += (d->toks.items[k].flags & SL_TOK_WORD) != 0;
-    }
-    return words < 3;
 }
 
 /* "40 years old", "6 weeks of age", "90 day old": an age in that unit. */
@@ -790,6 +735,10 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
         after = hi.last + 1;
         if (!unit)
             unit = hi_unit;
+        if (!unit && !nb->glued_noun && hi.glued_noun) {
+            nb->glued_noun = hi.glued_noun; /* "six to eight-bln-share" counts shares */
+            nb->glued_noun_len = hi.glued_noun_len;
+        }
     }
     if (!unit && !nb->word_form && after > nb->last + 1 && street_after(d, after))
         return after - 1; /* "16-18 Industrial Avenue" */
@@ -804,7 +753,7 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     }
     if (!unit && bare_age(d, nb, value_hi != nb->value))
         unit = "year of age";
-    if (!unit && bare_line(d, nb->first))
+    if (!unit && sl_numbers_bare_line(d, nb->first))
         return after - 1; /* a bare number on a line of its own: page chrome */
     sl_buf_clear(about);
     for (size_t k = 0; nb->glued_noun && k < nb->glued_noun_len; k++) {

@@ -11,10 +11,11 @@
  * scale and a unit glued by hyphens ("a 4bn-euro hole"), a comparative after
  * a measure ("50% cheaper"), a scale glued to a noun ("a 3-mln-share
  * offer"), a range's scale glued to its high end ("six to
- * eight-mln-dlr"), a count of stock in prose ("sold 200,000 shares") and
- * a wire table's row of bare figures ("Net 807,000 vs 655,000"), adverbs
- * of a period ("300,000 barrels daily"), "nm" and "Nm". The texts are
- * invented. */
+ * eight-mln-dlr") and its noun ("six to eight-bln-share"), a scale said
+ * twice ("5 mln mln-dlr"), adverbs of a period ("300,000 barrels daily"),
+ * "nm" and "Nm" (a page's counters and a wire table's rows:
+ * test_facts_numbers_counters.c).
+ * The texts are invented. */
 #include <string.h>
 
 #include "facts/facts.h"
@@ -423,29 +424,6 @@ TEST(facts_numbers_range_scale_glued_to_the_high_end)
     sl_fact_items_free(items);
 }
 
-/* A count of stock said in prose is a fact ("sold 200,000 shares",
- * "40,000 shares of its stock"); a page's counter on a line of its own
- * stays chrome ("120 Shares"), as do comments after a word ("read all 45
- * comments"). */
-TEST(facts_numbers_shares_in_prose)
-{
-    static const expected_number want[] = {{"200,000 shares", 2e5, NULL}, {"40,000 shares", 4e4, NULL}};
-    static const char *const chrome[] = {"120", "45", NULL};
-    NUMBERS_OF("Tavel Mills sold 200,000 shares to a fund.\n\n120 Shares\n\n40,000 shares of its "
-               "stock went to staff; read all 45 comments below.\n", want, chrome);
-}
-
-/* A wire table's row of bare figures joined by "vs" is no counter line:
- * "Net 807,000 vs 655,000" gives both values of "net"; a line of bare
- * numbers without it stays chrome. */
-TEST(facts_numbers_wire_table_row_of_bare_figures)
-{
-    static const expected_number want[] = {{"807,000", 807000, NULL}, {"655,000", 655000, NULL}};
-    static const char *const chrome[] = {"12", "87", NULL};
-    NUMBERS_OF("Tavel Mills Inc year net.\n\nShr 41 cts vs 33 cts\n\nNet 807,000 vs 655,000\n\n"
-               "12 4 87\n", want, chrome);
-}
-
 /* An adverb of a period after a measure is its rate, as "a day" is
  * ("300,000 barrels daily", "$2m annually"), but an adjective before a
  * noun is not ("a $40 monthly fee"); "overnight", "tomorrow", "twice" end
@@ -477,18 +455,6 @@ TEST(facts_numbers_nanometre_and_newton_metre)
     sl_fact_items_free(items);
 }
 
-/* A share counter beside another counter stays chrome, a lower-case word
- * before it or not: "3 comments 41 shares", "17 shares 9 comments", "2
- * hours ago 56 shares" are a page's lines, while "sold 200,000 shares"
- * beside them is prose. */
-TEST(facts_numbers_shares_beside_a_counter)
-{
-    static const expected_number want[] = {{"200,000 shares", 2e5, NULL}};
-    static const char *const chrome[] = {"56", "41", "17", NULL};
-    NUMBERS_OF("Tavel Mills sold 200,000 shares to a fund.\n\nPosted 2 hours ago 56 shares\n\n"
-               "by admin 3 comments 41 shares\n\nupdated on monday 17 shares 9 comments\n", want, chrome);
-}
-
 /* A range's low end takes the scale glued to the unit after its high end
  * ("400 to 500 mln-dlr", "1.2 to 1.5 billion-dlr"), as it takes one glued
  * to the high end's digits: not 400 dollars to 500 million. */
@@ -513,5 +479,31 @@ TEST(facts_numbers_glued_scale_then_plus)
     CHECK(approx_of(items, "1-mln-plus") == '>');
     NUMBER(items, "two-mln-odd", 2e6, 2e6, NULL, "fleet");
     CHECK(approx_of(items, "two-mln-odd") == '~');
+    sl_fact_items_free(items);
+}
+
+/* A scale word then the same scale glued to the unit is the scale said
+ * twice ("5 mln mln-dlr" is 5 mln dollars, at a range's end too); a larger
+ * glued scale is the group of a compound, as it is spaced ("five thousand
+ * million-dlr"). */
+TEST(facts_numbers_scale_said_twice)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel bank arranged a 5 mln mln-dlr credit, a 4 to 6 bln bln-dlr fund and a five "
+        "thousand million-dlr bond.\n", NULL);
+    NUMBER(items, "5 mln mln-dlr", 5e6, 5e6, "dollar", "credit");
+    NUMBER(items, "4 to 6 bln bln-dlr", 4e9, 6e9, "dollar", NULL);
+    NUMBER(items, "five thousand million-dlr", 5e9, 5e9, "dollar", "bond");
+    sl_fact_items_free(items);
+}
+
+/* A range's low end counts the noun glued to its high end, as it takes
+ * its unit: "six to eight-bln-share" counts shares, not what comes before. */
+TEST(facts_numbers_range_counts_the_noun_glued_to_its_high_end)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tavel fund sought a six to eight-bln-share sale and a 10 to 12-member board.\n", NULL);
+    NUMBER(items, "six to eight-bln-share", 6e9, 8e9, NULL, "share");
+    NUMBER(items, "10 to 12-member", 10, 12, NULL, "member");
     sl_fact_items_free(items);
 }
