@@ -50,14 +50,14 @@ static bool names_a_place(const sl_facts_doc *d, size_t first, size_t end)
  * word ("Onex Capital", "Bache Corp"). */
 static bool surname_a_body_word(const sl_facts_doc *d, size_t first, size_t end)
 {
-    if (end - first != 2)
+    if (end - first != 2 || !sl_entities_name_word(d, first) ||
+        !sl_entities_name_word(d, first + 1) ||
+        !(sl_entities_org_word(d, first + 1) ||
+          sl_facts_in(d, first + 1, sl_entity_place_words) >= 0)) /* most names stop here */
         return false;
     size_t n, m;
     const char *w = sl_facts_tok(d, first, &n), *last = sl_facts_tok(d, first + 1, &m);
-    if (!sl_entities_name_word(d, first) || !sl_entities_name_word(d, first + 1) ||
-        sl_entities_all_capitals(d, first, end) ||
-        !(sl_entities_org_word(d, first + 1) ||
-          sl_facts_in(d, first + 1, sl_entity_place_words) >= 0) ||
+    if (sl_entities_all_capitals(d, first, end) ||
         sl_known_firm_word(last, m, d->word_hash[first + 1]) ||
         (first > 0 && (sl_facts_is(d, first - 1, "the") || sl_facts_is(d, first - 1, "a") ||
                        sl_facts_is(d, first - 1, "an"))))
