@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts/entity_chains.h"
 #include "facts/entity_cues.h"
 #include "facts/entity_known.h"
 #include "facts/entity_titles.h"
@@ -42,8 +43,34 @@ static bool names_a_place(const sl_facts_doc *d, size_t first, size_t end)
            sl_facts_in(d, end - 1, sl_entity_compass) >= 0;
 }
 
+/* Whether the two words [first, end) may be a given name and a surname
+ * that is a body's or a place's word ("Alex Garden", "Ann Trust"): no
+ * article before them ("the High Court"), the first word no place,
+ * compass, nationality, role or such word itself, the second no firm's
+ * word ("Onex Capital", "Bache Corp"). */
+static bool surname_a_body_word(const sl_facts_doc *d, size_t first, size_t end)
+{
+    if (end - first != 2 || !sl_entities_name_word(d, first) ||
+        !sl_entities_name_word(d, first + 1) ||
+        !(sl_entities_org_word(d, first + 1) ||
+          sl_facts_in(d, first + 1, sl_entity_place_words) >= 0)) /* most names stop here */
+        return false;
+    size_t n, m;
+    const char *w = sl_facts_tok(d, first, &n), *last = sl_facts_tok(d, first + 1, &m);
+    if (sl_entities_all_capitals(d, first, end) ||
+        sl_known_firm_word(last, m, d->word_hash[first + 1]) ||
+        (first > 0 && (sl_facts_is(d, first - 1, "the") || sl_facts_is(d, first - 1, "a") ||
+                       sl_facts_is(d, first - 1, "an"))))
+        return false;
+    return !sl_facts_is_place(w, n) && !sl_entities_org_word(d, first) &&
+           sl_facts_in(d, first, sl_entity_place_words) < 0 &&
+           sl_facts_in(d, first, sl_entity_place_heads) < 0 &&
+           sl_facts_in(d, first, sl_entity_compass) < 0 && !sl_entities_demonym(d, first) &&
+           !sl_entities_is_role(d, first);
+}
+
 static const char *classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
-                            const sl_known *seen, bool starts)
+                            const sl_known *seen, bool starts, const sl_name_chain *chain)
 {
     if (seen)
         return seen->type;
@@ -65,6 +92,9 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         if (sl_entities_name_word(d, end + 1) && sl_facts_is_place(c, cn))
             return "place";
     }
+    if (!has_role && surname_a_body_word(d, first, end) &&
+        sl_entities_chain_person(d, chain) && !sl_entities_chain_said_its(d, chain))
+        return "person"; /* "Alex Garden said he", "Ann Trust, 52," */
     uint32_t a = d->toks.items[first].start, b = d->toks.items[end - 1].end;
     b -= (uint32_t)sl_entities_possessive_len(d, end - 1); /* "Lebanon's" is Lebanon */
     size_t last_len; /* the last word without its possessive: "the Orrin Dam's turbines" */
@@ -104,8 +134,10 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return NULL; /* what it is, the noun after it says of itself, not of the name */
     if (end - first >= 2 && sl_entities_call_sign(d, first, end - 1))
         return "organization"; /* a broadcaster's after its town: "Boston WCVB" */
-    if (!has_role && sl_entities_team_before_player(d, first, end))
-        return "organization"; /* "Tarvel Hawks coach Ann Roe" */
+    if (!has_role && sl_entities_team_before_player(d, first, end) &&
+        !sl_entities_chain_person(d, chain))
+        return "organization"; /* "Tarvel Hawks coach Ann Roe"; not "Ada Wills coach Ann Roe"
+                                * beside "Wills, 31," */
     if (sl_entities_body_by_apposition(d, first, end, has_role))
         return "organization"; /* "the ferry operator, Skerry Line, said", "the journal Nature" */
     if (has_role)
@@ -146,8 +178,9 @@ static const char *classify(const sl_facts_doc *d, size_t first, size_t end, boo
         return "person"; /* "Ruth Ann Okafor Jr" counts three */
     if (has_role && end - first <= 4)
         return "person";
-    if (sl_entities_said_its(d, end))
-        return "organization"; /* "Intel said it would", "Intel said its profit rose" */
+    if (sl_entities_said_its(d, end) && !sl_entities_chain_person(d, chain))
+        return "organization"; /* "Intel said it would", "Intel said its profit rose"; not
+                                * "Velder said it was wrong. She ..." */
     if (end < d->toks.n && sl_facts_in(d, end, sl_entity_subject_verbs) >= 0)
         return "person"; /* "Comeaux said", "Lohan was" */
     if (sl_entities_age_after(d, end) || sl_entities_kin_before(d, first))
@@ -249,11 +282,14 @@ static bool role_within(const sl_facts_doc *d, size_t a, size_t b)
  * the `dry` pass only learnt (remembered), not added. `groups` says whether
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
  * whether it qualifies a noun after "the" somewhere ("the Orlen Tannery
- * warehouse"), which no person's full name does. */
-static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_known *kn,
-                      size_t *n_known, const sl_known **by_name, const char *fold, bool groups,
-                      bool thing, bool dry)
+ * warehouse"), which no person's full name does; `all` holds the text's
+ * names, whose mentions of nm's chain may say what it is (NULL for a
+ * titled person's "of" tail, no chain's: "Ann Roe of Kestrel Trust"). */
+static void entity_at(sl_facts_doc *d, const sl_name_vec *all, const sl_name *nm, size_t k_name,
+                      sl_known *kn, size_t *n_known, const sl_known **by_name, const char *fold,
+                      bool groups, bool thing, bool dry)
 {
+    const sl_name_chain chain = {all, nm->refers};
     size_t i = nm->first, end = nm->end;
     bool starts = nm->flags & SL_NAME_OPENS;
     size_t first = i;
@@ -419,14 +455,15 @@ static void entity_at(sl_facts_doc *d, const sl_name *nm, size_t k_name, sl_know
     if (dry && seen && seen->weak && !role &&
         !(seen->len > read_len && sl_entities_all_capitals(d, name, end) && spoken) &&
         !(seen->len > read_len && sl_entities_said_its(d, end))) {
-        const char *own = classify(d, name, end, role, NULL, starts && name == i);
+        const char *own = classify(d, name, end, role, NULL, starts && name == i, &chain);
         if (own && !strcmp(own, "organization")) {
             kn[seen - kn].type = "organization";
             kn[seen - kn].weak = false;
         }
     }
-    const char *type = groups && !role && !seen ? "organization"
-                                                : classify(d, name, end, role, seen, starts && name == i);
+    const char *type = groups && !role && !seen
+                           ? "organization"
+                           : classify(d, name, end, role, seen, starts && name == i, &chain);
     bool paired = name > 0 && (sl_facts_is(d, name - 1, "and") || sl_facts_is(d, name - 1, "or"));
     const sl_known *later = type || dry || !paired ? NULL
                              : sl_known_find(kn, *n_known, text, read_len, UINT32_MAX, false);
@@ -652,6 +689,7 @@ static bool personal_somewhere(const sl_facts_doc *d, const sl_name_vec *names, 
     return false;
 }
 
+
 static size_t modifier_keys(const sl_facts_doc *d, const sl_name_vec *names, uint64_t *keys,
                             size_t cap)
 {
@@ -785,10 +823,10 @@ void sl_facts_entities(sl_facts_doc *d)
             sl_name tail;
             if (!model && sl_entities_titled_tail(d, &nm, &tail, fold.ptr)) {
                 tail.refers = (uint32_t)at; /* its own: the head's entity is not its */
-                entity_at(d, &tail, at, kn, &n_known, by_name, fold.ptr,
+                entity_at(d, NULL, &tail, at, kn, &n_known, by_name, fold.ptr,
                           in_keys(groups, n_groups, tail.key), false, dry);
             }
-            entity_at(d, &nm, at, kn, &n_known, by_name, fold.ptr,
+            entity_at(d, &names, &nm, at, kn, &n_known, by_name, fold.ptr,
                       firm || in_keys(groups, n_groups, nm.key),
                       model || in_keys(things, n_things, nm.key), dry);
             /* the chain's head was no name ("GENEVA (Reuters) -" opening the

@@ -209,7 +209,8 @@ TEST(facts_entities_numbers_letters_and_share_classes_are_no_names) {
 /* A name ending in a plural before a player's or a coach's post and a
  * name is a team's; a name not ending in "s" before a post stays a
  * person's. (A person's name ending in "s", "Serena Williams coach X",
- * is read as a team: the rule has no list of given names.) */
+ * is read as a team where nothing else in the text says it is a person's:
+ * the rule has no list of given names; see the next test.) */
 TEST(facts_entities_team_before_a_player) {
   const char *text =
       "Velmar Hawks quarterback Ian Tolle threw two passes, and Tarvel Rovers "
@@ -279,4 +280,59 @@ TEST(facts_entities_short_month_in_capitals_stays_a_name) {
   CHECK_ENTITIES("DEC said its profit rose, and DEC's shares fell at AUG Capital. Dec was firm.\n",
                  {"DEC", "organization", NULL, 2}, {"AUG Capital", "organization", NULL, 1},
                  {"Dec", NULL, NULL, 0});
+}
+
+/* The team rule is no person's name where another mention of it says it
+ * is a person's: an age, a courtesy title or a pronoun referring back
+ * ("Dara Wills coach Pat Reed", then "Wills, 31," or "Ms. Wills"). */
+TEST(facts_entities_person_before_a_coach_is_no_team) {
+  CHECK_ENTITIES(
+      "Dara Wills coach Pat Reed praised the serve. Wills, 31, said the wind was "
+      "strong. Tarvel Rovers guard Ian Tolle watched.\n",
+      {"Dara Wills", "person", NULL, 1}, {"Wills", "person", "Dara Wills", 1},
+      {"Pat Reed", "person", NULL, 1}, {"Tarvel Rovers", "organization", NULL, 1});
+  CHECK_ENTITIES("Dara Wills coach Pat Reed left early. Ms. Wills stayed on court.\n",
+                 {"Dara Wills", "person", NULL, 1}, {"Pat Reed", "person", NULL, 1});
+  CHECK_ENTITIES("Velmar Hawks coach Pat Reed left early. The Hawks said he was ill.\n",
+                 {"Velmar Hawks", "organization", NULL, 1}, {"Pat Reed", "person", NULL, 1});
+}
+
+/* A storm's first word opening a person's name that speaks, has an age or
+ * a title is no storm: "Storm Ardel said", "actress Storm Ardel". */
+TEST(facts_entities_person_named_storm) {
+  CHECK_ENTITIES("Storm Ardel said she liked the script, while Hurricane Velma neared Varnia.\n",
+                 {"Storm Ardel", "person", NULL, 1}, {"Hurricane Velma", NULL, NULL, 0});
+  CHECK_ENTITIES("The film opens in May with actress Storm Ardel in the lead.\n",
+                 {"Storm Ardel", "person", NULL, 1});
+}
+
+/* A given name and a surname that is a body's or a place's word ("Garden",
+ * "Trust") make a person's name where a pronoun after its verb refers back
+ * to it; not where a person named just before may be the pronoun's, where
+ * "the" stands before it, or where the name says "its" of itself. */
+TEST(facts_entities_surname_a_body_word_with_a_pronoun) {
+  CHECK_ENTITIES("Tam Garden said he would leave the studio in June.\n",
+                 {"Tam Garden", "person", NULL, 1});
+  CHECK_ENTITIES("Ann Trust said she would stand for mayor. Her team agreed.\n",
+                 {"Ann Trust", "person", NULL, 1});
+  CHECK_ENTITIES("Chief executive Tom Hale resigned. Lodmar Trust said he would go in May.\n",
+                 {"Tom Hale", "person", NULL, 1}, {"Lodmar Trust", "organization", NULL, 1});
+  CHECK_ENTITIES("Chair Ann Roe of Lodmar Trust said she would stay.\n",
+                 {"Ann Roe", "person", NULL, 1}, {"Lodmar Trust", "organization", NULL, 1});
+  CHECK_ENTITIES("Lodmar Trust said its profit fell. Lodmar Trust said he would stay.\n",
+                 {"Lodmar Trust", "organization", NULL, 2});
+  CHECK_ENTITIES("In Varnia, the High Court said he must pay.\n",
+                 {"High Court", "organization", NULL, 1});
+}
+
+/* One word before "said it" is a body's, but not where a pronoun refers
+ * back to it ("Velder said it was a mistake, and she ...") or an age or a
+ * courtesy title elsewhere says it is a person's. */
+TEST(facts_entities_said_it_with_a_person_cue) {
+  CHECK_ENTITIES("The singer was fined again. Velder said it was a mistake and she was sorry.\n",
+                 {"Velder", "person", NULL, 1});
+  CHECK_ENTITIES("Velder said it was a mistake. Ms. Velder paid the fine.\n",
+                 {"Velder", "person", NULL, 2});
+  CHECK_ENTITIES("Orvel said it would cut 300 jobs. Its shares fell.\n",
+                 {"Orvel", "organization", NULL, 1});
 }

@@ -1,0 +1,107 @@
+/* entity_chains.c — whether the mentions of a name chain say it is a
+ * person's (a pronoun referring back, an age, a courtesy title) or a
+ * body's ("said its"), for the rules of entities.c that type a name by a
+ * word of its own or the words after it: a body's or a place's last word,
+ * a team's plural, "said it" (entity_chains.h). */
+#include <stddef.h>
+#include <string.h>
+
+#include "facts/entity_chains.h"
+#include "facts/entity_cues.h"
+#include "facts/entity_titles.h"
+#include "facts/entity_words.h"
+
+/* Pronouns of a person, which refer back to one named before them. */
+static const char *const personal_pronouns[] = {"he", "she", "his", "her", "him", NULL};
+
+/* Whether token i is a capitalised word but a stop word ("The", "But", "He"). */
+static bool capitalised_word(const sl_facts_doc *d, size_t i)
+{
+    return sl_facts_upper(d, i) && (d->toks.items[i].flags & SL_TOK_WORD) &&
+           !(d->toks.items[i].flags & SL_TOK_STOP);
+}
+
+/* The token of a person's pronoun after the verb at token `end` ("said",
+ * "was": sl_entity_subject_verbs), in its sentence or the next, before any
+ * other capitalised word, role word, "its" or "their"; 0 when none. */
+static size_t pronoun_after(const sl_facts_doc *d, size_t end)
+{
+    if (sl_facts_in(d, end, sl_entity_subject_verbs) < 0)
+        return 0;
+    for (size_t k = end + 1; k < d->toks.n && d->sent_of[k] <= d->sent_of[end] + 1; k++) {
+        if (sl_facts_in(d, k, personal_pronouns) >= 0)
+            return k;
+        if (capitalised_word(d, k) || sl_entities_is_role(d, k) || sl_facts_is(d, k, "its") ||
+            sl_facts_is(d, k, "their"))
+            return 0; /* another name, a role or a body's pronoun came first */
+    }
+    return 0;
+}
+
+/* Whether the pronoun after mention nm's verb refers back to it: no name of
+ * another chain before it in nm's sentence, nor a person's in the sentence
+ * before (of two words or more, or after a role; not a sentence's or a
+ * headline's opening word, nor a weekday). */
+static bool pronoun_back(const sl_facts_doc *d, const sl_name_chain *chain, const sl_name *nm)
+{
+    size_t pronoun = pronoun_after(d, nm->end);
+    if (!pronoun)
+        return false;
+    for (size_t k = 0; k < chain->names->n; k++) {
+        const sl_name *other = &chain->names->items[k];
+        if (other->first >= pronoun)
+            break;
+        if (other->sentence + 1 < nm->sentence || other->refers == chain->root ||
+            (other->flags & SL_NAME_HEADLINE) ||
+            (other->end - other->first == 1 && sl_entities_not_name(d, other->first)))
+            continue;
+        if (other->sentence == nm->sentence || other->end - other->first >= 2 ||
+            (other->first > 0 && sl_entities_is_role(d, other->first - 1)))
+            return false;
+    }
+    return true;
+}
+
+/* Whether a courtesy title not in capitals comes right before token w:
+ * "Ms. Wills", "Mr Hale"; not a ship's "MS Columbus". */
+static bool courtesy_titled(const sl_facts_doc *d, size_t w)
+{
+    size_t after = w > 0 && sl_facts_is(d, w - 1, ".") ? w - 1 : w; /* the token after the title */
+    return sl_entities_courtesy_before(d, w) && !(d->toks.items[after - 1].flags & SL_TOK_ALLCAPS);
+}
+
+/* Whether tokens i and j are the same word. */
+static bool same_word(const sl_facts_doc *d, size_t i, size_t j)
+{
+    size_t n, m;
+    const char *a = sl_facts_tok(d, i, &n), *b = sl_facts_tok(d, j, &m);
+    return n == m && !memcmp(a, b, n);
+}
+
+bool sl_entities_chain_person(const sl_facts_doc *d, const sl_name_chain *chain)
+{
+    if (!chain->names)
+        return false;
+    size_t surname = chain->names->items[chain->root].end - 1;
+    for (size_t k = 0; k < chain->names->n; k++) {
+        const sl_name *nm = &chain->names->items[k];
+        /* the finder keeps a courtesy title in the name ("Ms. Wills"), which
+         * its chain of "Dara Wills" then does not hold: the surname tells */
+        if (nm->end - nm->first >= 2 && courtesy_titled(d, nm->end - 1) &&
+            same_word(d, nm->end - 1, surname))
+            return true;
+        if (nm->refers == chain->root &&
+            (sl_entities_age_after(d, nm->end) || pronoun_back(d, chain, nm)))
+            return true;
+    }
+    return false;
+}
+
+bool sl_entities_chain_said_its(const sl_facts_doc *d, const sl_name_chain *chain)
+{
+    for (size_t k = 0; chain->names && k < chain->names->n; k++)
+        if (chain->names->items[k].refers == chain->root &&
+            sl_entities_said_its(d, chain->names->items[k].end))
+            return true;
+    return false;
+}
