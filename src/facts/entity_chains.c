@@ -38,27 +38,38 @@ static size_t pronoun_after(const sl_facts_doc *d, size_t end)
     return 0;
 }
 
-/* Whether the pronoun after mention nm's verb refers back to it: no name of
- * another chain before it in nm's sentence, nor a person's in the sentence
- * before (of two words or more, or after a role; not a sentence's or a
- * headline's opening word, nor a weekday). */
-static bool pronoun_back(const sl_facts_doc *d, const sl_name_chain *chain, const sl_name *nm)
+/* Whether name `other` may be the person a pronoun after mention nm (of
+ * the chain) refers to, rather than nm: of another chain, in nm's sentence,
+ * or in the one before with two words or more or after a role; not a
+ * headline's, nor a one-word name that is no name (a sentence's opening
+ * word, a weekday). */
+static bool other_person(const sl_facts_doc *d, const sl_name_chain *chain, const sl_name *nm,
+                         const sl_name *other)
 {
+    if (other->sentence + 1 < nm->sentence || other->refers == chain->root ||
+        (other->flags & SL_NAME_HEADLINE) ||
+        (other->end - other->first == 1 && sl_entities_not_name(d, other->first)))
+        return false;
+    return other->sentence == nm->sentence || other->end - other->first >= 2 ||
+           (other->first > 0 && sl_entities_is_role(d, other->first - 1));
+}
+
+/* Whether the pronoun after mention k's verb refers back to it: no name of
+ * another chain before it in the mention's sentence, nor a person's in the
+ * sentence before (other_person). The names are in text order: only those
+ * from the sentence before the mention's to the pronoun are read. */
+static bool pronoun_back(const sl_facts_doc *d, const sl_name_chain *chain, size_t k)
+{
+    const sl_name *nm = &chain->names->items[k];
     size_t pronoun = pronoun_after(d, nm->end);
     if (!pronoun)
         return false;
-    for (size_t k = 0; k < chain->names->n; k++) {
-        const sl_name *other = &chain->names->items[k];
-        if (other->first >= pronoun)
-            break;
-        if (other->sentence + 1 < nm->sentence || other->refers == chain->root ||
-            (other->flags & SL_NAME_HEADLINE) ||
-            (other->end - other->first == 1 && sl_entities_not_name(d, other->first)))
-            continue;
-        if (other->sentence == nm->sentence || other->end - other->first >= 2 ||
-            (other->first > 0 && sl_entities_is_role(d, other->first - 1)))
+    for (size_t j = k; j-- > 0 && chain->names->items[j].sentence + 1 >= nm->sentence;)
+        if (other_person(d, chain, nm, &chain->names->items[j]))
             return false;
-    }
+    for (size_t j = k + 1; j < chain->names->n && chain->names->items[j].first < pronoun; j++)
+        if (other_person(d, chain, nm, &chain->names->items[j]))
+            return false;
     return true;
 }
 
@@ -78,10 +89,11 @@ static bool same_word(const sl_facts_doc *d, size_t i, size_t j)
     return n == m && !memcmp(a, b, n);
 }
 
-bool sl_entities_chain_person(const sl_facts_doc *d, const sl_name_chain *chain)
+/* The bits of a chain root's memo byte: each answer, and whether it is known. */
+enum { PERSON_KNOWN = 1, PERSON = 2, SAID_ITS_KNOWN = 4, SAID_ITS = 8 };
+
+static bool chain_person(const sl_facts_doc *d, const sl_name_chain *chain)
 {
-    if (!chain->names)
-        return false;
     size_t surname = chain->names->items[chain->root].end - 1;
     for (size_t k = 0; k < chain->names->n; k++) {
         const sl_name *nm = &chain->names->items[k];
@@ -91,17 +103,37 @@ bool sl_entities_chain_person(const sl_facts_doc *d, const sl_name_chain *chain)
             same_word(d, nm->end - 1, surname))
             return true;
         if (nm->refers == chain->root &&
-            (sl_entities_age_after(d, nm->end) || pronoun_back(d, chain, nm)))
+            (sl_entities_age_after(d, nm->end) || pronoun_back(d, chain, k)))
             return true;
     }
     return false;
 }
 
+bool sl_entities_chain_person(const sl_facts_doc *d, const sl_name_chain *chain)
+{
+    if (!chain->names)
+        return false;
+    uint8_t *memo = chain->memo ? &chain->memo[chain->root] : NULL;
+    if (memo && (*memo & PERSON_KNOWN))
+        return *memo & PERSON;
+    bool person = chain_person(d, chain);
+    if (memo)
+        *memo |= PERSON_KNOWN | (person ? PERSON : 0);
+    return person;
+}
+
 bool sl_entities_chain_said_its(const sl_facts_doc *d, const sl_name_chain *chain)
 {
-    for (size_t k = 0; chain->names && k < chain->names->n; k++)
-        if (chain->names->items[k].refers == chain->root &&
-            sl_entities_said_its(d, chain->names->items[k].end))
-            return true;
-    return false;
+    if (!chain->names)
+        return false;
+    uint8_t *memo = chain->memo ? &chain->memo[chain->root] : NULL;
+    if (memo && (*memo & SAID_ITS_KNOWN))
+        return *memo & SAID_ITS;
+    bool said = false;
+    for (size_t k = chain->root; !said && k < chain->names->n; k++)
+        said = chain->names->items[k].refers == chain->root &&
+               sl_entities_said_its(d, chain->names->items[k].end);
+    if (memo)
+        *memo |= SAID_ITS_KNOWN | (said ? SAID_ITS : 0);
+    return said;
 }

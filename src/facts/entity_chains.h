@@ -13,10 +13,14 @@
 #include "facts/facts.h"
 
 /* A name chain: the text's names and the index of the chain's first
- * mention; names NULL for a name of no chain (a titled person's "of" tail). */
+ * mention; names NULL for a name of no chain (a titled person's "of" tail).
+ * `memo`, NULL or one zeroed byte per name, keeps the two answers below per
+ * chain root: every mention of a chain asks them, and each reads the whole
+ * chain (a text of 30,000 "Kestrel Trust said he" took 27 s without it). */
 typedef struct sl_name_chain {
     const sl_name_vec *names;
     uint32_t root;
+    uint8_t *memo;
 } sl_name_chain;
 
 /* Whether a mention of the chain says it is a person's by what no body or
