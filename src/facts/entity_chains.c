@@ -56,19 +56,25 @@ static bool other_person(const sl_facts_doc *d, const sl_name_chain *chain, cons
 
 /* Whether the pronoun after mention k's verb refers back to it: no name of
  * another chain before it in the mention's sentence, nor a person's in the
- * sentence before (other_person). The names are in text order: only those
- * from the sentence before the mention's to the pronoun are read. */
+ * sentence before (other_person). The names are in text order: those from
+ * the sentence before the mention's (found by halving) to the pronoun are
+ * read, in order, as the first that may be the pronoun's ends the search. */
 static bool pronoun_back(const sl_facts_doc *d, const sl_name_chain *chain, size_t k)
 {
-    const sl_name *nm = &chain->names->items[k];
+    const sl_name *names = chain->names->items, *nm = &names[k];
     size_t pronoun = pronoun_after(d, nm->end);
     if (!pronoun)
         return false;
-    for (size_t j = k; j-- > 0 && chain->names->items[j].sentence + 1 >= nm->sentence;)
-        if (other_person(d, chain, nm, &chain->names->items[j]))
-            return false;
-    for (size_t j = k + 1; j < chain->names->n && chain->names->items[j].first < pronoun; j++)
-        if (other_person(d, chain, nm, &chain->names->items[j]))
+    size_t lo = 0, hi = k; /* the first name of the sentence before nm's, or nm */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (names[mid].sentence + 1 < nm->sentence)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t j = lo; j < chain->names->n && names[j].first < pronoun; j++)
+        if (other_person(d, chain, nm, &names[j]))
             return false;
     return true;
 }

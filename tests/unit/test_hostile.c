@@ -109,12 +109,14 @@ static double repeated_text_seconds(const char *opening, const char *piece, size
  * mentions say a person's ("Kestrel Trust said he"), and each answer read
  * the chain, its pronouns' checks every name before them: four times the
  * mentions took sixteen times as long (30,000: 27 s; 40,000 after a person
- * named first: 46 s at -O2). */
+ * named first: 46 s at -O2). The third text is one sentence, where the
+ * check must stop at the first other person's name, as before. */
 TEST(facts_name_chain_of_many_mentions_is_linear)
 {
     static const char *const cases[][2] = {
         {"", "Kestrel Trust said he left. "},
         {"Bo Lee met Ann Trust. ", "Ann Trust said he left. "},
+        {"Bo Lee and Ann Trust said he and ", "Ann Trust said he and "}, /* one sentence */
     };
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
         double small = repeated_text_seconds(cases[c][0], cases[c][1], 2000),
