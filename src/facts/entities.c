@@ -290,7 +290,8 @@ static void entity_at(sl_facts_doc *d, const sl_name_chain *all, const sl_name *
                       sl_known *kn, size_t *n_known, const sl_known **by_name, const char *fold,
                       bool groups, bool thing, bool dry)
 {
-    const sl_name_chain chain = {all ? all->names : NULL, nm->refers, all ? all->memo : NULL};
+    const sl_name_chain chain = {all ? all->names : NULL, nm->refers, all ? all->memo : NULL,
+                                 all ? all->next : NULL};
     size_t i = nm->first, end = nm->end;
     bool starts = nm->flags & SL_NAME_OPENS;
     size_t first = i;
@@ -792,11 +793,14 @@ void sl_facts_entities(sl_facts_doc *d)
     const sl_known **by_name = NULL; /* per name, the entity it was taken as */
     uint64_t *tails = NULL;       /* the titled persons' "of" tails */
     uint8_t *memo = NULL;         /* per chain root, what its mentions say (entity_chains.h) */
+    uint32_t *links = NULL;       /* per name, its chain's next mention */
     if (!d->err && names.n && (!(by_name = sl_calloc(names.n, sizeof *by_name)) ||
                                !(tails = sl_calloc(names.n, sizeof *tails)) ||
-                               !(memo = sl_calloc(names.n, sizeof *memo))))
+                               !(memo = sl_calloc(names.n, sizeof *memo)) ||
+                               !(links = sl_calloc(names.n, sizeof *links)) ||
+                               !sl_entities_chain_index(d, &names, memo, links)))
         d->err = SL_ENOMEM;
-    const sl_name_chain chains = {&names, 0, memo};
+    const sl_name_chain chains = {&names, 0, memo, links};
     size_t n_tails = d->err ? 0 : tail_keys(d, &names, fold.ptr, tails);
     uint64_t groups[MAX_GROUPS];
     size_t n_groups = d->err ? 0 : group_keys(d, &names, tails, n_tails, groups, MAX_GROUPS);
@@ -852,6 +856,7 @@ void sl_facts_entities(sl_facts_doc *d)
     free(by_name);
     free(tails);
     free(memo);
+    free(links);
     sl_entities_free_place_openers(d);
     sl_vec_free(&found.names);
     sl_buf_free(&found.fold);

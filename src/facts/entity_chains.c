@@ -4,12 +4,14 @@
  * word of its own or the words after it: a body's or a place's last word,
  * a team's plural, "said it" (entity_chains.h). */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "facts/entity_chains.h"
 #include "facts/entity_cues.h"
 #include "facts/entity_titles.h"
 #include "facts/entity_words.h"
+#include "util/alloc.h"
 
 /* Pronouns of a person, which refer back to one named before them. */
 static const char *const personal_pronouns[] = {"he", "she", "his", "her", "him", NULL};
@@ -95,23 +97,48 @@ static bool same_word(const sl_facts_doc *d, size_t i, size_t j)
     return n == m && !memcmp(a, b, n);
 }
 
-/* The bits of a chain root's memo byte: each answer, and whether it is known. */
-enum { PERSON_KNOWN = 1, PERSON = 2, SAID_ITS_KNOWN = 4, SAID_ITS = 8 };
+/* The bits of a name's memo byte: each answer of the chain it roots, and
+ * whether it is known; COURTESY: a courtesy-titled name ends in its last
+ * word (sl_entities_chain_index). */
+enum { PERSON_KNOWN = 1, PERSON = 2, SAID_ITS_KNOWN = 4, SAID_ITS = 8, COURTESY = 16 };
 
-static bool chain_person(const sl_facts_doc *d, const sl_name_chain *chain)
+/* Whether a courtesy-titled name ("Ms. Wills") ends in the chain's surname:
+ * the memo's bit, or every name read where there is no index. */
+static bool courtesy_surname(const sl_facts_doc *d, const sl_name_chain *chain)
 {
+    if (chain->memo)
+        return chain->memo[chain->root] & COURTESY;
     size_t surname = chain->names->items[chain->root].end - 1;
     for (size_t k = 0; k < chain->names->n; k++) {
         const sl_name *nm = &chain->names->items[k];
-        /* the finder keeps a courtesy title in the name ("Ms. Wills"), which
-         * its chain of "Dara Wills" then does not hold: the surname tells */
         if (nm->end - nm->first >= 2 && courtesy_titled(d, nm->end - 1) &&
             same_word(d, nm->end - 1, surname))
             return true;
-        if (nm->refers == chain->root &&
-            (sl_entities_age_after(d, nm->end) || pronoun_back(d, chain, k)))
-            return true;
     }
+    return false;
+}
+
+/* The chain's mention after mention k: by the index's links, else the next
+ * name that refers to the root; names->n after the last. */
+static size_t next_mention(const sl_name_chain *chain, size_t k)
+{
+    if (chain->next && chain->names->items[chain->root].refers == chain->root)
+        return chain->next[k] == UINT32_MAX ? chain->names->n : chain->next[k];
+    for (k++; k < chain->names->n && chain->names->items[k].refers != chain->root; k++)
+        ;
+    return k;
+}
+
+static bool chain_person(const sl_facts_doc *d, const sl_name_chain *chain)
+{
+    /* the finder keeps a courtesy title in the name ("Ms. Wills"), which
+     * its chain of "Dara Wills" then does not hold: the surname tells */
+    if (courtesy_surname(d, chain))
+        return true;
+    for (size_t k = chain->root; k < chain->names->n; k = next_mention(chain, k))
+        if (chain->names->items[k].refers == chain->root &&
+            (sl_entities_age_after(d, chain->names->items[k].end) || pronoun_back(d, chain, k)))
+            return true;
     return false;
 }
 
@@ -136,10 +163,68 @@ bool sl_entities_chain_said_its(const sl_facts_doc *d, const sl_name_chain *chai
     if (memo && (*memo & SAID_ITS_KNOWN))
         return *memo & SAID_ITS;
     bool said = false;
-    for (size_t k = chain->root; !said && k < chain->names->n; k++)
+    for (size_t k = chain->root; !said && k < chain->names->n; k = next_mention(chain, k))
         said = chain->names->items[k].refers == chain->root &&
                sl_entities_said_its(d, chain->names->items[k].end);
     if (memo)
         *memo |= SAID_ITS_KNOWN | (said ? SAID_ITS : 0);
     return said;
+}
+
+/* A name's last word, and whether it is a courtesy-titled name's. */
+typedef struct surname_entry {
+    const char *s;
+    size_t n;
+    uint32_t k;
+    bool titled;
+} surname_entry;
+
+static int by_surname(const void *pa, const void *pb)
+{
+    const surname_entry *a = pa, *b = pb;
+    if (a->n != b->n)
+        return a->n < b->n ? -1 : 1;
+    int c = memcmp(a->s, b->s, a->n);
+    return c ? c : (int)a->titled - (int)b->titled;
+}
+
+bool sl_entities_chain_index(const sl_facts_doc *d, const sl_name_vec *names, uint8_t *memo,
+                             uint32_t *next)
+{
+    uint32_t *last = sl_calloc(names->n ? names->n : 1, sizeof *last); /* per root, its last mention */
+    surname_entry *e = sl_calloc(names->n ? 2 * names->n : 1, sizeof *e);
+    if (!last || !e) {
+        free(last);
+        free(e);
+        return false;
+    }
+    size_t n = 0;
+    memset(last, 0xff, names->n * sizeof *last);
+    for (size_t k = 0; k < names->n; k++) {
+        const sl_name *nm = &names->items[k];
+        memo[k] = 0;
+        next[k] = UINT32_MAX;
+        if (nm->refers <= k && last[nm->refers] != UINT32_MAX) /* linked after the last so far */
+            next[last[nm->refers]] = (uint32_t)k;
+        if (nm->refers <= k)
+            last[nm->refers] = (uint32_t)k;
+        e[n].s = sl_facts_tok(d, nm->end - 1, &e[n].n);
+        e[n].k = (uint32_t)k;
+        e[n++].titled = false;
+        if (nm->end - nm->first >= 2 && courtesy_titled(d, nm->end - 1)) {
+            e[n] = e[n - 1];
+            e[n++].titled = true;
+        }
+    }
+    qsort(e, n, sizeof *e, by_surname);
+    for (size_t a = 0, b; a < n; a = b) { /* a run of one surname, its titled ones last */
+        for (b = a + 1; b < n && e[b].n == e[a].n && !memcmp(e[b].s, e[a].s, e[a].n); b++)
+            ;
+        if (e[b - 1].titled)
+            for (size_t j = a; j < b; j++)
+                memo[e[j].k] |= COURTESY;
+    }
+    free(last);
+    free(e);
+    return true;
 }

@@ -127,6 +127,47 @@ TEST(facts_name_chain_of_many_mentions_is_linear)
     }
 }
 
+/* A text of `n` sentences "Xxxxx Trust said he left.", each of a given
+ * name of its own: as many chains as sentences; the seconds sl_facts_extract
+ * took (best of two). */
+static double distinct_chains_seconds(size_t n)
+{
+    static const char cons[] = "bdfgklmnprstvz", vow[] = "aeiou";
+    static const char piece[] = " Trust said he left. ";
+    char *text = malloc(n * (5 + sizeof piece) + 1);
+    size_t len = 0;
+    for (size_t i = 0, v = 0; i < n; i++, v = i) {
+        char w[6];
+        for (int c = 0; c < 5; c++, v /= (c % 2 ? 14 : 5)) /* consonant, vowel, ...: CVCVC */
+            w[c] = c % 2 ? vow[v % 5] : cons[v % 14];
+        w[0] = (char)(w[0] - 'a' + 'A');
+        memcpy(text + len, w, 5);
+        memcpy(text + len + 5, piece, sizeof piece - 1);
+        len += 5 + sizeof piece - 1;
+    }
+    text[len] = '\0';
+    double best = 1e9;
+    for (int run = 0; run < 2; run++) {
+        sl_fact_items *items = NULL;
+        double t = sl_test_cpu_seconds();
+        CHECK_INT(sl_facts_extract(text, len, NULL, &items), 0);
+        t = sl_test_cpu_seconds() - t;
+        best = t < best ? t : best;
+        sl_fact_items_free(items);
+    }
+    free(text);
+    return best;
+}
+
+/* Each chain's answer read every name of the text: as many chains as names
+ * made it quadratic (40,000 chains in 1 MB: 9.2 s at -O2, main 0.13 s). */
+TEST(facts_many_name_chains_are_linear)
+{
+    double small = distinct_chains_seconds(2500), big = distinct_chains_seconds(10000);
+    if (big > 8 * small + 0.05)
+        sl_test_fail(__FILE__, __LINE__, "2,500 chains %.3f s, 10,000 %.3f s: not linear", small, big);
+}
+
 static const char RSS091[] =
     "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
     "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\"\n"
