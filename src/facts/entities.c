@@ -283,13 +283,15 @@ static bool role_within(const sl_facts_doc *d, size_t a, size_t b)
  * the text speaks of it as a group ("the militant group Hamas"), `thing`
  * whether it qualifies a noun after "the" somewhere ("the Orlen Tannery
  * warehouse"), which no person's full name does; `all` holds the text's
- * names, whose mentions of nm's chain may say what it is (NULL for a
- * titled person's "of" tail, no chain's: "Ann Roe of Kestrel Trust"). */
-static void entity_at(sl_facts_doc *d, const sl_name_vec *all, const sl_name *nm, size_t k_name,
+ * names and the chains' memo (sl_name_chain, its root unread), whose
+ * mentions of nm's chain may say what it is (NULL for a titled person's
+ * "of" tail, no chain's: "Ann Roe of Kestrel Trust"). */
+static void entity_at(sl_facts_doc *d, const sl_name_chain *all, const sl_name *nm, size_t k_name,
                       sl_known *kn, size_t *n_known, const sl_known **by_name, const char *fold,
                       bool groups, bool thing, bool dry)
 {
-    const sl_name_chain chain = {all, nm->refers};
+    const sl_name_chain chain = {all ? all->names : NULL, nm->refers, all ? all->memo : NULL,
+                                 all ? all->next : NULL};
     size_t i = nm->first, end = nm->end;
     bool starts = nm->flags & SL_NAME_OPENS;
     size_t first = i;
@@ -790,9 +792,15 @@ void sl_facts_entities(sl_facts_doc *d)
     const sl_buf fold = given ? d->names->fold : found.fold;
     const sl_known **by_name = NULL; /* per name, the entity it was taken as */
     uint64_t *tails = NULL;       /* the titled persons' "of" tails */
+    uint8_t *memo = NULL;         /* per chain root, what its mentions say (entity_chains.h) */
+    uint32_t *links = NULL;       /* per name, its chain's next mention */
     if (!d->err && names.n && (!(by_name = sl_calloc(names.n, sizeof *by_name)) ||
-                               !(tails = sl_calloc(names.n, sizeof *tails))))
+                               !(tails = sl_calloc(names.n, sizeof *tails)) ||
+                               !(memo = sl_calloc(names.n, sizeof *memo)) ||
+                               !(links = sl_calloc(names.n, sizeof *links)) ||
+                               !sl_entities_chain_index(d, &names, memo, links)))
         d->err = SL_ENOMEM;
+    const sl_name_chain chains = {&names, 0, memo, links};
     size_t n_tails = d->err ? 0 : tail_keys(d, &names, fold.ptr, tails);
     uint64_t groups[MAX_GROUPS];
     size_t n_groups = d->err ? 0 : group_keys(d, &names, tails, n_tails, groups, MAX_GROUPS);
@@ -826,7 +834,7 @@ void sl_facts_entities(sl_facts_doc *d)
                 entity_at(d, NULL, &tail, at, kn, &n_known, by_name, fold.ptr,
                           in_keys(groups, n_groups, tail.key), false, dry);
             }
-            entity_at(d, &names, &nm, at, kn, &n_known, by_name, fold.ptr,
+            entity_at(d, &chains, &nm, at, kn, &n_known, by_name, fold.ptr,
                       firm || in_keys(groups, n_groups, nm.key),
                       model || in_keys(things, n_things, nm.key), dry);
             /* the chain's head was no name ("GENEVA (Reuters) -" opening the
@@ -847,6 +855,8 @@ void sl_facts_entities(sl_facts_doc *d)
         free(kn[k].name);
     free(by_name);
     free(tails);
+    free(memo);
+    free(links);
     sl_entities_free_place_openers(d);
     sl_vec_free(&found.names);
     sl_buf_free(&found.fold);

@@ -81,6 +81,93 @@ TEST(quotes_long_paragraph_is_linear)
         sl_test_fail(__FILE__, __LINE__, "2,000 quotes %.3f s, 8,000 quotes %.3f s: not linear", small, big);
 }
 
+/* A text of `n` sentences repeating `piece` after `opening`, as the facts
+ * stage sees it; returns the seconds sl_facts_extract took (best of two). */
+static double repeated_text_seconds(const char *opening, const char *piece, size_t n)
+{
+    size_t len = strlen(opening), plen = strlen(piece), cap = len + n * plen + 1;
+    char *text = malloc(cap);
+    memcpy(text, opening, len);
+    for (size_t i = 0; i < n; i++, len += plen)
+        memcpy(text + len, piece, plen);
+    text[len] = '\0';
+    double best = 1e9;
+    for (int run = 0; run < 2; run++) {
+        sl_fact_items *items = NULL;
+        double t = sl_test_cpu_seconds();
+        CHECK_INT(sl_facts_extract(text, len, NULL, &items), 0);
+        t = sl_test_cpu_seconds() - t;
+        best = t < best ? t : best;
+        CHECK(items && items->n > 0);
+        sl_fact_items_free(items);
+    }
+    free(text);
+    return best;
+}
+
+/* Each mention of a chain asked entity_chains.c whether the chain's
+ * mentions say a person's ("Kestrel Trust said he"), and each answer read
+ * the chain, its pronouns' checks every name before them: four times the
+ * mentions took sixteen times as long (30,000: 27 s; 40,000 after a person
+ * named first: 46 s at -O2). The third text is one sentence, where the
+ * check must stop at the first other person's name, as before. */
+TEST(facts_name_chain_of_many_mentions_is_linear)
+{
+    static const char *const cases[][2] = {
+        {"", "Kestrel Trust said he left. "},
+        {"Bo Lee met Ann Trust. ", "Ann Trust said he left. "},
+        {"Bo Lee and Ann Trust said he and ", "Ann Trust said he and "}, /* one sentence */
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        double small = repeated_text_seconds(cases[c][0], cases[c][1], 2000),
+               big = repeated_text_seconds(cases[c][0], cases[c][1], 8000);
+        if (big > 8 * small + 0.05)
+            sl_test_fail(__FILE__, __LINE__, "%s: 2,000 mentions %.3f s, 8,000 %.3f s: not linear",
+                         cases[c][1], small, big);
+    }
+}
+
+/* A text of `n` sentences "Xxxxx Trust said he left.", each of a given
+ * name of its own: as many chains as sentences; the seconds sl_facts_extract
+ * took (best of two). */
+static double distinct_chains_seconds(size_t n)
+{
+    static const char cons[] = "bdfgklmnprstvz", vow[] = "aeiou";
+    static const char piece[] = " Trust said he left. ";
+    char *text = malloc(n * (5 + sizeof piece) + 1);
+    size_t len = 0;
+    for (size_t i = 0, v = 0; i < n; i++, v = i) {
+        char w[6];
+        for (int c = 0; c < 5; c++, v /= (c % 2 ? 14 : 5)) /* consonant, vowel, ...: CVCVC */
+            w[c] = c % 2 ? vow[v % 5] : cons[v % 14];
+        w[0] = (char)(w[0] - 'a' + 'A');
+        memcpy(text + len, w, 5);
+        memcpy(text + len + 5, piece, sizeof piece - 1);
+        len += 5 + sizeof piece - 1;
+    }
+    text[len] = '\0';
+    double best = 1e9;
+    for (int run = 0; run < 2; run++) {
+        sl_fact_items *items = NULL;
+        double t = sl_test_cpu_seconds();
+        CHECK_INT(sl_facts_extract(text, len, NULL, &items), 0);
+        t = sl_test_cpu_seconds() - t;
+        best = t < best ? t : best;
+        sl_fact_items_free(items);
+    }
+    free(text);
+    return best;
+}
+
+/* Each chain's answer read every name of the text: as many chains as names
+ * made it quadratic (40,000 chains in 1 MB: 9.2 s at -O2, main 0.13 s). */
+TEST(facts_many_name_chains_are_linear)
+{
+    double small = distinct_chains_seconds(2500), big = distinct_chains_seconds(10000);
+    if (big > 8 * small + 0.05)
+        sl_test_fail(__FILE__, __LINE__, "2,500 chains %.3f s, 10,000 %.3f s: not linear", small, big);
+}
+
 static const char RSS091[] =
     "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
     "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\"\n"
