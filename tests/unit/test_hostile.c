@@ -145,15 +145,7 @@ static double distinct_chains_seconds(size_t n)
         len += 5 + sizeof piece - 1;
     }
     text[len] = '\0';
-    double best = 1e9;
-    for (int run = 0; run < 2; run++) {
-        sl_fact_items *items = NULL;
-        double t = sl_test_cpu_seconds();
-        CHECK_INT(sl_facts_extract(text, len, NULL, &items), 0);
-        t = sl_test_cpu_seconds() - t;
-        best = t < best ? t : best;
-        sl_fact_items_free(items);
-    }
+    double best = facts_seconds(text, len);
     free(text);
     return best;
 }
