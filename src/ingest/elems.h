@@ -1,6 +1,7 @@
 /* elems.h — the body finder's elements (internal to src/ingest): what
- * html.c knows of each element of a page's tree, in document order, and the
- * few readers of them that threads.c's comment-thread marking shares. */
+ * elements.c knows of each element of a page's tree, in document order, the
+ * passes over them (elements.c, containers.c) that html.c runs, and the few
+ * readers of them that threads.c's comment-thread marking shares. */
 #ifndef SL_INGEST_ELEMS_H
 #define SL_INGEST_ELEMS_H
 
@@ -88,6 +89,23 @@ static inline uint32_t index_of(const xmlNode *n)
     return n && n->_private ? (uint32_t)((uintptr_t)n->_private - 1) : NONE;
 }
 
+/* More than half of the block's loose text is links. */
+static inline int link_heavy(const elem *e) { return (uint64_t)e->own_links * 2 > e->own; }
+
+/* A block's score (containers.c) lowered by the share of its text in links. */
+static inline double final_score(const elem *e)
+{
+    double density = e->text ? (double)e->links / e->text : 0.0;
+    return e->score * (1.0 - density);
+}
+
+/* ---- elements.c: pass 1 and the readers of an element ---- */
+
+/* Records the page's elements under root in document order (into v,
+ * emptied by the caller), leaving out the dropped ones with their
+ * subtrees, and counts their text; `lenient`: hidden ones are kept.
+ * Errors: SL_ENOMEM, SL_ETOOLARGE. */
+int sl_html_collect(xmlNode *root, elem_vec *v, int lenient);
 /* The paragraph kind of element n of T_* bits `tag` (an SL_KIND_*). */
 unsigned sl_html_kind_of(const xmlNode *n, unsigned tag);
 /* The next (forward) or previous element sibling of n, NULL when none. */
@@ -95,6 +113,20 @@ xmlNode *sl_html_element_step(xmlNode *n, int forward);
 /* Whether a block's loose text reads as prose: MIN_PARA bytes, under half
  * links, not code, not a teaser (a link line and a blurb). */
 int sl_html_is_prose(const elem *e);
+
+/* ---- containers.c: passes 2 to 4 ---- */
+
+/* Removes the soft-dropped elements that do not hold the article (F_REMOVED,
+ * inherited), after counting each subtree's prose and size; returns the
+ * page's prose before removal. */
+uint32_t sl_html_remove_boilerplate(elem_vec *v);
+/* Scores the blocks of prose (Readability-style) and totals text, links
+ * and prose up the tree, leaving out what was removed. */
+void sl_html_score(elem_vec *v);
+/* The containers whose text is kept, into out (in any order). Errors: SL_ENOMEM. */
+int sl_html_choose_containers(const elem_vec *v, index_vec *out);
+/* Marks the chosen containers (F_CHOSEN) and all they hold (F_INSIDE). */
+void sl_html_mark_inside(elem_vec *v, const index_vec *containers);
 
 /* threads.c: marks the comment threads that their entries show, as threads
  * named by a class are marked (F_SOFT | F_COMMENTS), and passes the
