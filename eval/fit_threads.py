@@ -54,7 +54,7 @@ from stories import ecbplus, fresh_db, scores, subset, write_jsonl  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 ORDERS = 3
-# The engine's rule (src/stories/grouper.c); the replay of it is checked
+# The engine's rule (src/stories/grouper.h); the replay of it is checked
 # against the engine's threads on every run.
 THREAD_THRESHOLD = 0.09
 JOIN_THRESHOLD = 0.225
@@ -165,7 +165,7 @@ def replay(run, birth, relink):
 
 
 def thread_link(c, near, score=None):
-    """The engine's thread rule (grouper.c thread_link): within
+    """The engine's thread rule (grouper.h thread_link): within
     THREAD_WINDOW_DAYS, THREAD_MIN_SHARED terms and a cosine (or `score`,
     eval/thread_features.py) of `near` within the story window with both
     dated or both undated, else of the join threshold."""

@@ -15,15 +15,15 @@
  * takes in the small stories near it (TAKE_IN_FACTOR) and is merged with
  * its nearest neighbour when their centroids are close (MERGE_THRESHOLD),
  * as a grown story a full report joins takes in the small stories near it
- * (REPORT_TAKE_IN_FACTOR);
+ * (REPORT_TAKE_IN_FACTOR): those come together in merges.c;
  * a grown story whose articles fall into two groups is split in two
  * (split.c, called by the engine), and a story revisited at growing sizes
  * places its headlines again (revisit.c). The day is the event's (the engine's,
  * from the dates the text states); an undated article is at no distance
  * from any story. Work per article is bounded by
  * CANDIDATE_TERMS * SCAN_MAX postings and TOP_CANDIDATES full comparisons,
- * whatever the number of stories. Thresholds: docs/stories.md. */
-#include "internal.h"
+ * whatever the number of stories. Thresholds: grouper.h (docs/stories.md). */
+#include "grouper.h"
 #include "util/alloc.h"
 
 #include <limits.h>
@@ -31,97 +31,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Fitted on ECB+ train topics (eval/stories.py --tune), see docs/stories.md. */
-#define JOIN_THRESHOLD 0.225
-#define THREAD_THRESHOLD 0.09
-#define WINDOW_DAYS 7            /* an event's reports come within days */
-#define THREAD_WINDOW_DAYS 120   /* a thread links stories over months */
-#define DECAY_DAYS 30.0          /* similarity * exp(-gap / DECAY_DAYS) */
-/* When the article and the story are both dated (and within WINDOW_DAYS),
- * the dates already rule out most stories: the join threshold is scaled by
- * DATED_FACTOR (fitted on BASIL events of the lower half of ids). */
-#define DATED_FACTOR 0.4
-#define CANDIDATE_TERMS 32
-#define SCAN_MAX SL_SCAN_MAX
-#define TOP_CANDIDATES SL_TOP_CANDIDATES
-#define COMMON_TERM_SHARE 0.05   /* terms in more documents find too many stories */
-#define MIN_SHARED 2u             /* terms an article must share with a story */
-/* A short text (a headline, a caption: fewer than SL_SHORT_TERMS terms) shares
- * few of its words with a story's centroid, so its cosine with the story is
- * lower than a full report's: it joins at SHORT_FACTOR times the threshold,
- * and one shared term may be enough. Fitted on the GoogleNews headlines of
- * even cluster ids, reported on the odd ones (docs/stories.md). Full
- * articles (ECB+, BASIL) have far more terms and are not affected. */
-#define SHORT_FACTOR 1.12
-#define SHORT_MIN_SHARED 1u
-/* ...and its similarity with a story of n articles counts n^SHORT_SIZE_PRIOR
- * times: a headline shares one or two words with its story, which tells a
- * large story of one event from a small one of another no better than the
- * story's size does (the rich-get-richer prior of the Dirichlet-process
- * clusterers of short texts, MStream/GSDMM). Fitted with SHORT_FACTOR on the
- * GoogleNews headlines of even cluster ids, mean NMI of 4 orders: 0.8649
- * without (factor 0.7), 0.9062 at 0.3 and 1.12; odd ids, held out: 0.8455
- * -> 0.8696. On full reports it did not hold: ECB+ topics 21-35 fell at
- * every exponent (docs/stories.md "A short text's story size"). */
-#define SHORT_SIZE_PRIOR 0.3
-/* ...less SHORT_UNSHARED times the part of the headline the story does not
- * hold (1 - covered, of its squared weights): n^(0.3 - 0.2 u). A large
- * story that holds one word of a headline is a weak match, as in the
- * Dirichlet multinomial of GSDMM/MStream, where each of a text's words a
- * cluster lacks costs more the larger the cluster (log n per word, there):
- * without it, a story that grew on a common word ("google") took in the
- * headlines of every event that word names. Fitted on the GoogleNews
- * headlines of even cluster ids, mean NMI of 4 orders: 0.9152 without,
- * 0.9195 / 0.9187 / 0.9181 / 0.9168 at 0.15 / 0.2 / 0.25 / 0.3 (0.2 kept:
- * its neighbours agree, within the orders' noise); odd ids, held out,
- * 0.8837 -> 0.8918 (docs/stories.md "What a story lacks"). */
-#define SHORT_UNSHARED 0.2
-/* ...and with a story of the thread it goes into: a thread links main actors
- * and subject, more than a caption's two or three words ("Harbour pictures,
- * Velmira"). ECB+ thread B3 F1 is the same at 2 and 4 (0.887). */
-#define THREAD_MIN_SHARED 4u
-/* A story is linked again, story against story, at its RELINK_ARTICLES-th
- * article, when its cosine with another thread's story reaches
- * RELINK_THRESHOLD. Chosen on ECB+ topics 1-20 (threads B3 F1, mean of
- * orders 1-3): 5 articles at 0.11 gave 0.8945 (0.8757 without; 3 at 0.11
- * 0.8910, 5 at 0.08 0.8915, 2 at 0.11 0.8813); topics 21-35, held out:
- * 0.9084 -> 0.9224 (docs/stories.md "Threads linked again"). */
-#define RELINK_ARTICLES 5u
-#define RELINK_THRESHOLD 0.11
-/* A story a short text joins is merged with the nearest story of the
- * window when their centroids' cosine reaches MERGE_THRESHOLD: headlines
- * of one event that started apart come together once one has grown.
- * Chosen as the best GoogleNews NMI on even cluster ids (mean of 4 orders)
- * among the values that leave ECB+ topics 1-20 (mean of orders 1-5) as
- * they were: 0.9062 without merges, 0.9101 at 0.45 (0.25: 0.9161, but
- * ECB+ 1-20 0.8716 -> 0.8703); odd ids, held out, 0.8696 -> 0.8768
- * (docs/stories.md "Stories that merge"). */
-#define MERGE_THRESHOLD 0.45
-/* ...and it takes in the stories of at most SMALL_STORY articles near it
- * whose cosine with it, times its size prior (n^SHORT_SIZE_PRIOR),
- * reaches TAKE_IN_FACTOR times a short text's join threshold: its
- * headlines placed again, more strictly than a new one. Chosen on the
- * GoogleNews headlines of even cluster ids, mean NMI of 4 orders: 0.9101
- * without, 0.9152 at 2.0 and 3 (at 1.0, a new headline's threshold,
- * 0.8987-0.9035); odd ids, held out, 0.8768 -> 0.8837 (docs/stories.md
- * "Small stories taken in"). */
-#define SMALL_STORY 3u
-#define TAKE_IN_FACTOR 2.0
-/* A story of at least REPORT_TAKER_MIN articles that a full report joins
- * takes in the stories of at most REPORT_SMALL_STORY articles near it
- * whose cosine with it reaches REPORT_TAKE_IN_FACTOR times the join
- * threshold: reports of the event that started a story of their own before
- * the story had grown (no size prior: full reports are judged by the cosine
- * alone). A smaller taker would take in whole events of a few reports
- * (BASIL's three). Chosen on ECB+ topics 1-20, story B3 F1, mean of orders
- * 1-3, with BASIL's lower half of ids (where the dated factor was fitted)
- * kept where it was: 0.9019 without, 0.9194 at 0.6 (stories of at most 4
- * taken in by stories of 5 or more); topics 21-35, held out, 0.8874 ->
- * 0.9163 (docs/stories.md "Small stories taken in by a grown report
- * story"). */
-#define REPORT_TAKER_MIN 5u
-#define REPORT_SMALL_STORY 4u
-#define REPORT_TAKE_IN_FACTOR 0.6
 #define ACC_CAP 16384            /* >= 2 * CANDIDATE_TERMS * SCAN_MAX, a power of two */
 /* Accepted dates: 1900-01-01 to two days after today. */
 #define MIN_DAY (-25567)
@@ -316,15 +225,6 @@ static int64_t gap_days(const sl_story_slot *s, int64_t day)
     return 0;
 }
 
-/* Days between two stories' spans (0 when they overlap or either is undated). */
-static int64_t span_gap(const sl_story_slot *a, const sl_story_slot *b)
-{
-    if (a->last_day == INT64_MIN || b->last_day == INT64_MIN)
-        return 0;
-    return a->first_day > b->last_day ? a->first_day - b->last_day
-           : b->first_day > a->last_day ? b->first_day - a->last_day : 0;
-}
-
 /* ---- candidate accumulation ---- */
 
 static float *acc_slot(sl_grouper *g, uint32_t story)
@@ -364,11 +264,6 @@ static void accumulate(sl_grouper *g, const sl_vector *v)
             *acc_slot(g, items[k].story) += keys[i].weight * items[k].weight;
     }
 }
-
-typedef struct candidate {
-    uint32_t story;
-    float score;
-} candidate;
 
 static int by_score(const void *a, const void *b)
 {
@@ -420,6 +315,20 @@ size_t sl_grouper_candidates(sl_grouper *g, const sl_vector *v, uint32_t *out)
     return n;
 }
 
+/* The candidates of story id's centroid, normalised into v (and its
+ * probe): the query of the same candidate search as an article's. */
+size_t sl_grouper_story_candidates(sl_grouper *g, int64_t id, sl_vector *v, sl_term_probe *probe,
+                                   candidate *cands)
+{
+    const sl_story_slot *s = &g->stories[id];
+    v->n = 0;
+    for (uint32_t i = 0; i < s->n; i++)
+        v->terms[v->n++] = (sl_weighted_term){s->terms[i].term, s->terms[i].weight / s->norm};
+    sl_term_probe_set(probe, v->terms, v->n);
+    accumulate(g, v);
+    return take_candidates(g, cands);
+}
+
 /* The second best of the candidates' cosines within the story window, and the best. */
 static void window_best(const sl_join_pair *pairs, const int64_t *gaps, size_t n, double *best,
                         double *second)
@@ -437,124 +346,6 @@ static void window_best(const sl_join_pair *pairs, const int64_t *gaps, size_t n
     }
 }
 
-/* Whether a story links another (or an article's new story) into its
- * thread: within THREAD_WINDOW_DAYS, enough shared features and a cosine,
- * not lowered by the gap, of `near` (the thread threshold from an article,
- * the relink threshold from a grown story) when the two are within the
- * story window, or of an undated join when they are not or when only one
- * of them is dated (an undated story of a dated collection may be from any
- * week; the demo's undated treaty talks and its dated mill fire share only
- * place names, cosine 0.10). */
-static int thread_link(const sl_grouper *g, double near, const sl_join_pair *p, int64_t gap,
-                       int day_dated, int story_dated)
-{
-    if (gap > THREAD_WINDOW_DAYS)
-        return 0;
-    double link = gap <= WINDOW_DAYS && day_dated == story_dated ? near : g->join_threshold;
-    return p->shared >= THREAD_MIN_SHARED && p->cosine >= link;
-}
-
-int64_t sl_grouper_thread_of(sl_grouper *g, int64_t story)
-{
-    int64_t thread = g->stories[story].thread;
-    for (uint32_t *into; (into = sl_count_slot(&g->thread_moves, (uint64_t)thread, 0));)
-        thread = *into;
-    return thread;
-}
-
-void sl_grouper_take_merge(sl_grouper *g, int64_t *from, int64_t *into)
-{
-    *from = g->merge_from;
-    *into = g->merge_into;
-    g->merge_from = g->merge_into = 0;
-}
-
-/* Which stories a story's search may end at (merge_grown). */
-typedef int (*story_filter)(sl_grouper *g, int64_t id, uint32_t other);
-
-/* The candidates of story id's centroid, normalised into v (and its
- * probe): the query of the same candidate search as an article's. */
-static size_t story_candidates(sl_grouper *g, int64_t id, sl_vector *v, sl_term_probe *probe,
-                               candidate *cands)
-{
-    const sl_story_slot *s = &g->stories[id];
-    v->n = 0;
-    for (uint32_t i = 0; i < s->n; i++)
-        v->terms[v->n++] = (sl_weighted_term){s->terms[i].term, s->terms[i].weight / s->norm};
-    sl_term_probe_set(probe, v->terms, v->n);
-    accumulate(g, v);
-    return take_candidates(g, cands);
-}
-
-/* The story nearest to story id's centroid among its candidates: the
- * other story passing `keep`, sharing `need` terms, of the highest cosine
- * from `threshold` on (the later of equals); 0 when none. */
-static uint32_t nearest_story(sl_grouper *g, int64_t id, double threshold, uint32_t need,
-                              story_filter keep)
-{
-    sl_vector v;
-    sl_term_probe probe;
-    candidate cands[TOP_CANDIDATES];
-    size_t n = story_candidates(g, id, &v, &probe, cands);
-    uint32_t nearest = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (cands[i].story == id || !keep(g, id, cands[i].story))
-            continue;
-        sl_join_pair p;
-        sl_join_measure(g, &probe, &g->stories[cands[i].story], &p);
-        if (p.shared < need || p.cosine < threshold)
-            continue;
-        threshold = p.cosine;
-        nearest = cands[i].story;
-    }
-    return nearest;
-}
-
-/* A story that opened its own thread is linked again once it has
- * RELINK_ARTICLES articles, story against story: its centroid is the query,
- * and the most similar story of another thread that the thread rule links
- * it to (thread_link, at the relink threshold within the story window: a
- * story of weeks before must reach the join similarity, as at a story's
- * first article) takes the story's whole thread into its own (the later
- * of equals). One article is a weak thread signal (ECB+: a topic's second
- * event often starts nearer another topic's story than its own); a grown
- * story is a better one. Bounded like a placement. */
-static int relink(sl_grouper *g, int64_t id)
-{
-    sl_story_slot *s = &g->stories[id];
-    if (sl_grouper_thread_of(g, id) != id || s->norm <= 0)
-        return 0;
-    sl_vector v;
-    sl_term_probe probe;
-    candidate cands[TOP_CANDIDATES];
-    size_t n = story_candidates(g, id, &v, &probe, cands);
-    uint32_t nearest = 0;
-    double best = 0;
-    for (size_t i = 0; i < n; i++) {
-        const sl_story_slot *c = &g->stories[cands[i].story];
-        if (cands[i].story == id || sl_grouper_thread_of(g, cands[i].story) == id)
-            continue;
-        sl_join_pair p;
-        sl_join_measure(g, &probe, c, &p);
-        if (thread_link(g, g->relink_threshold, &p, span_gap(s, c), s->last_day != INT64_MIN,
-                        c->last_day != INT64_MIN) &&
-            p.cosine >= best) {
-            best = p.cosine;
-            nearest = cands[i].story;
-        }
-    }
-    if (!nearest)
-        return 0;
-    int64_t target = sl_grouper_thread_of(g, nearest);
-    uint32_t *slot = sl_count_slot(&g->thread_moves, (uint64_t)id, 1);
-    if (!slot)
-        return SL_ENOMEM;
-    *slot = (uint32_t)target;
-    g->merge_from = id;
-    g->merge_into = target;
-    return 0;
-}
-
 /* With a trace set: the story's new article count, and the candidates of
  * its centroid's search as a link again would see them, at every count
  * (eval/fit_threads.py replays thread rules from them). One more search
@@ -569,7 +360,7 @@ static void trace_story(sl_grouper *g, int64_t id, int64_t thread)
     sl_vector v;
     sl_term_probe probe;
     candidate cands[TOP_CANDIDATES];
-    size_t n = story_candidates(g, id, &v, &probe, cands);
+    size_t n = sl_grouper_story_candidates(g, id, &v, &probe, cands);
     for (size_t i = 0; i < n; i++) {
         if (cands[i].story == id)
             continue;
@@ -579,13 +370,6 @@ static void trace_story(sl_grouper *g, int64_t id, int64_t thread)
         sl_thread_trace_relink(g->trace, cands[i].story, &p, c->articles, span_gap(s, c),
                                s->last_day != INT64_MIN, c->last_day != INT64_MIN);
     }
-}
-
-/* A short text's similarity with a story is weighed by the story's size:
- * n^exponent for n articles (a story read without its count is one). */
-static double size_prior(const sl_story_slot *s, double exponent)
-{
-    return pow(s->articles > 1 ? (double)s->articles : 1.0, exponent);
 }
 
 /* ...the lower the less of the text the story holds (SHORT_UNSHARED). */
@@ -618,123 +402,6 @@ double sl_grouper_short_fit(const sl_grouper *g, const sl_term_probe *v, int64_t
         return 0;
     return join_score(g, s, &p, gap, day != INT64_MIN && s->last_day != INT64_MIN, 1, &sim,
                       threshold);
-}
-
-/* Story `from` goes into story `into`: the sum of their centroids (cut to
- * SL_CENTROID_TERMS), their articles and their span of days; `from` is
- * left empty, out of the index. */
-static int absorb(sl_grouper *g, int64_t from, int64_t into)
-{
-    if (g->n_story_merges == SL_STORY_MERGES_MAX) /* more than one add's searches find */
-        return SL_EUSAGE;
-    sl_story_slot *a = &g->stories[from], *b = &g->stories[into];
-    sl_weighted_term merged[2 * SL_CENTROID_TERMS];
-    uint32_t n = sl_merge_terms(b->terms, b->n, a->terms, a->n, merged);
-    int rc = sl_grouper_set_centroid(g, into, merged, sl_keep_top(merged, n, SL_CENTROID_TERMS, 0));
-    if (rc || (rc = sl_grouper_set_centroid(g, from, merged, 0)))
-        return rc;
-    b->articles += a->articles;
-    a->articles = 0;
-    if (a->first_day != INT64_MIN && (b->first_day == INT64_MIN || a->first_day < b->first_day))
-        b->first_day = a->first_day;
-    if (a->last_day != INT64_MIN && (b->last_day == INT64_MIN || a->last_day > b->last_day))
-        b->last_day = a->last_day;
-    g->story_merges[g->n_story_merges++] = (sl_story_merge){from, into};
-    return 0;
-}
-
-/* What a call that searched answers: its own failure, else the first read
- * of its searches that failed (taken: the next call starts clean), so that
- * the error reaches the article whose search hit it. */
-static int searched(sl_grouper *g, int rc)
-{
-    int read = sl_grouper_source_error(g);
-    return rc ? rc : read;
-}
-
-/* A story with articles, within the story window of id's span. */
-static int in_window(sl_grouper *g, int64_t id, uint32_t other)
-{
-    const sl_story_slot *c = &g->stories[other];
-    return c->articles && span_gap(&g->stories[id], c) <= WINDOW_DAYS;
-}
-
-/* A story a short text has just joined goes with the story of the window
- * whose centroid is the nearest, when their cosine reaches the merge
- * threshold: the later of the two into the earlier. */
-static int merge_grown(sl_grouper *g, int64_t id)
-{
-    return sl_grouper_merge_near(g, id, g->merge_threshold);
-}
-
-int sl_grouper_merge_near(sl_grouper *g, int64_t id, double threshold)
-{
-    const sl_story_slot *s = &g->stories[id];
-    if (s->articles < 2 || s->norm <= 0)
-        return 0;
-    int64_t nearest = nearest_story(g, id, threshold, MIN_SHARED, in_window);
-    if (!nearest)
-        return searched(g, 0);
-    return searched(g, nearest < id ? absorb(g, id, nearest) : absorb(g, nearest, id));
-}
-
-/* A story an article has just joined takes in the small stories of its
- * neighbourhood (within the story window) whose centroid its own reaches:
- * for a short text, a story of 2 articles or more takes in stories of at
- * most SMALL_STORY articles, weighed by its size as a short text's join
- * is, from TAKE_IN_FACTOR times a short text's join threshold; for a full
- * report, a story of REPORT_TAKER_MIN articles or more takes in stories of
- * at most REPORT_SMALL_STORY articles from REPORT_TAKE_IN_FACTOR times the
- * join threshold. Articles that started a story of their own, placed
- * again now that the story has grown. */
-static int take_in_small(sl_grouper *g, int64_t id, int is_short)
-{
-    const sl_story_slot *s = &g->stories[id];
-    if (s->articles < (is_short ? 2 : REPORT_TAKER_MIN) || s->norm <= 0)
-        return 0;
-    sl_vector v;
-    sl_term_probe probe;
-    candidate cands[TOP_CANDIDATES];
-    size_t n = story_candidates(g, id, &v, &probe, cands);
-    double threshold =
-        is_short ? TAKE_IN_FACTOR * g->join_threshold * SHORT_FACTOR / size_prior(s, SHORT_SIZE_PRIOR)
-                 : REPORT_TAKE_IN_FACTOR * g->join_threshold;
-    uint32_t small = is_short ? SMALL_STORY : REPORT_SMALL_STORY;
-    uint32_t need = is_short ? SHORT_MIN_SHARED : MIN_SHARED;
-    for (size_t i = 0; i < n; i++) {
-        const sl_story_slot *c = &g->stories[cands[i].story];
-        if (cands[i].story == id || c->articles > small || !in_window(g, id, cands[i].story))
-            continue;
-        sl_join_pair p;
-        sl_join_measure(g, &probe, c, &p);
-        if (p.shared < need || p.cosine < threshold)
-            continue;
-        int rc = absorb(g, cands[i].story, id);
-        if (rc)
-            return rc;
-    }
-    return 0;
-}
-
-int sl_grouper_take_story_merge(sl_grouper *g, int64_t *from, int64_t *into)
-{
-    if (g->story_merges_taken >= g->n_story_merges) {
-        g->n_story_merges = g->story_merges_taken = 0;
-        *from = *into = 0;
-        return 0;
-    }
-    *from = g->story_merges[g->story_merges_taken].from;
-    *into = g->story_merges[g->story_merges_taken++].into;
-    return 1;
-}
-
-/* The story that story id's articles are in after the last add's merges. */
-static int64_t merged_story(const sl_grouper *g, int64_t id)
-{
-    for (size_t i = 0; i < g->n_story_merges; i++)
-        if (g->story_merges[i].from == id)
-            id = g->story_merges[i].into;
-    return id;
 }
 
 void sl_grouper_place(sl_grouper *g, const sl_vector *v, int64_t day, sl_placement *out)
@@ -826,7 +493,7 @@ static int add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v, in
     s->articles++;
     if (g->trace)
         trace_story(g, id, thread);
-    if (s->articles == RELINK_ARTICLES && (rc = relink(g, id)))
+    if (s->articles == RELINK_ARTICLES && (rc = sl_grouper_relink(g, id)))
         return rc;
     if (day != INT64_MIN) {
         if (s->last_day == INT64_MIN || day > s->last_day)
@@ -835,12 +502,13 @@ static int add(sl_grouper *g, int64_t id, int64_t thread, const sl_vector *v, in
             s->first_day = day;
     }
     if (sl_vector_short(v)) {
-        if ((rc = take_in_small(g, id, 1)) || (rc = merge_grown(g, id)))
+        if ((rc = sl_grouper_take_in_small(g, id, 1)) ||
+            (rc = sl_grouper_merge_near(g, id, g->merge_threshold)))
             return rc;
-    } else if (counts && v->n >= SL_SHORT_TERMS && (rc = take_in_small(g, id, 0))) {
+    } else if (counts && v->n >= SL_SHORT_TERMS && (rc = sl_grouper_take_in_small(g, id, 0))) {
         return rc;
     }
-    s = &g->stories[merged_story(g, id)];
+    s = &g->stories[sl_grouper_merged_story(g, id)];
     *centroid = g->packed;
     *len = sl_centroid_pack(s->terms, s->n, g->packed);
     return 0;

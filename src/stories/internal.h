@@ -151,7 +151,7 @@ typedef struct sl_story_merge {
     int64_t from, into;
 } sl_story_merge;
 /* Merges one add makes at most: the small stories of one candidate search
- * (grouper.c, TOP_CANDIDATES) and the neighbour of another. */
+ * (merges.c, TOP_CANDIDATES) and the neighbour of another. */
 #define SL_STORY_MERGES_MAX 17
 
 /* The logarithms a vector's weights take (vectors.c), kept: log(k) of a
