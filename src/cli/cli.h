@@ -108,9 +108,10 @@ int64_t cli_id(const char *s);
  * second argument is unexpected, anything else that is no id is "CMD wants
  * one NOUN id, not ARG". */
 int cli_id_arg(const command *cmd, const cli *c, int i, const char *noun, int64_t *id);
-/* A command whose only argument is one id (show, entities, quotes): every
- * argument by cli_id_arg, and "CMD wants one NOUN id" without one. */
-int cli_one_id(const command *cmd, const cli *c, const char *noun, int64_t *id);
+/* A command whose only argument is one story id (show, entities, quotes):
+ * every argument by cli_id_arg, "CMD wants one story id" without one; then
+ * the store opened into *e (cli_store). */
+int cli_one_story(const command *cmd, cli *c, int64_t *id, sl_engine **e);
 /* Takes "--name VALUE" or "--name=VALUE" at argv[*i]; NULL when argv[*i] is not it
  * (or comes after "--"). */
 const char *cli_option(cli *c, int *i, const char *name);

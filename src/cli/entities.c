@@ -95,11 +95,8 @@ static void print_rows(const row *rows, size_t n)
 static int run(cli *c)
 {
     int64_t story;
-    int rc = cli_one_id(&cmd_entities, c, "story", &story);
-    if (rc)
-        return rc;
     sl_engine *e;
-    rc = cli_store(c, &e);
+    int rc = cli_one_story(&cmd_entities, c, &story, &e);
     if (rc)
         return rc;
     sl_fact_items *items = NULL;

@@ -116,11 +116,8 @@ static void print_speakers(const json_t *speakers)
 static int run(cli *c)
 {
     int64_t story;
-    int rc = cli_one_id(&cmd_quotes, c, "story", &story);
-    if (rc)
-        return rc;
     sl_engine *e;
-    rc = cli_store(c, &e);
+    int rc = cli_one_story(&cmd_quotes, c, &story, &e);
     if (rc)
         return rc;
     sl_fact_items *q = NULL;

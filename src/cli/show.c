@@ -122,11 +122,8 @@ static int print_context(sl_engine *e, const sl_story *s, int width)
 static int run(cli *c)
 {
     int64_t id;
-    int rc = cli_one_id(&cmd_show, c, "story", &id);
-    if (rc)
-        return rc;
     sl_engine *e;
-    rc = cli_store(c, &e);
+    int rc = cli_one_story(&cmd_show, c, &id, &e);
     if (rc)
         return rc;
     if (c->json) {

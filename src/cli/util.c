@@ -114,15 +114,15 @@ int cli_id_arg(const command *cmd, const cli *c, int i, const char *noun, int64_
     return 0;
 }
 
-int cli_one_id(const command *cmd, const cli *c, const char *noun, int64_t *id)
+int cli_one_story(const command *cmd, cli *c, int64_t *id, sl_engine **e)
 {
     *id = 0;
     for (int i = 0; i < c->argc; i++) {
-        int rc = cli_id_arg(cmd, c, i, noun, id);
+        int rc = cli_id_arg(cmd, c, i, "story", id);
         if (rc)
             return rc;
     }
-    return *id ? 0 : cli_usage(cmd, "%s wants one %s id", cmd->name, noun);
+    return *id ? cli_store(c, e) : cli_usage(cmd, "%s wants one story id", cmd->name);
 }
 
 int cli_check_date(const command *cmd, const char *option, const char *published)
