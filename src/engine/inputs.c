@@ -711,14 +711,24 @@ int sl_input_read(const char *data, size_t len, sl_page *out, const char **refus
     return sl_input_article_as(f, data, len, out);
 }
 
+/* The run of one ingest call: its options checked (0, or the error
+ * set), its report the caller's or, without one, `local`. */
+static int start_run(run *r, sl_engine *e, const sl_ingest_options *opts,
+                     sl_ingest_report *report, sl_ingest_report *local)
+{
+    *local = (sl_ingest_report){0};
+    *r = (run){.e = e, .opts = opts, .report = report ? report : local};
+    return check_options(e, opts);
+}
+
 int sl_ingest_path(sl_engine *e, const char *path, const sl_ingest_options *opts,
                    sl_ingest_report *report)
 {
-    int rc = check_options(e, opts);
+    sl_ingest_report local;
+    run r;
+    int rc = start_run(&r, e, opts, report, &local);
     if (rc)
         return rc;
-    sl_ingest_report local = {0};
-    run r = {.e = e, .opts = opts, .report = report ? report : &local};
     rc = finish(&r, ingest_tree(&r, path, 0));
     free(r.root);
     return rc;
@@ -727,11 +737,11 @@ int sl_ingest_path(sl_engine *e, const char *path, const sl_ingest_options *opts
 int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *name,
                      const sl_ingest_options *opts, sl_ingest_report *report)
 {
-    int rc = check_options(e, opts);
+    sl_ingest_report local;
+    run r;
+    int rc = start_run(&r, e, opts, report, &local);
     if (rc)
         return rc;
-    sl_ingest_report local = {0};
-    run r = {.e = e, .opts = opts, .report = report ? report : &local};
     if (len > SL_INPUT_MAX) {   /* the cap of a file read whole holds for a buffer too */
         char why[64];
         snprintf(why, sizeof why, SL_OVER_CAP_FMT, SL_INPUT_MAX >> 20);
@@ -744,11 +754,11 @@ int sl_ingest_buffer(sl_engine *e, const char *data, size_t len, const char *nam
 int sl_ingest_urls(sl_engine *e, const char *const *urls, size_t n, const sl_ingest_options *opts,
                    sl_ingest_report *report)
 {
-    int rc = check_options(e, opts);
+    sl_ingest_report local;
+    run r;
+    int rc = start_run(&r, e, opts, report, &local);
     if (rc)
         return rc;
-    sl_ingest_report local = {0};
-    run r = {.e = e, .opts = opts, .report = report ? report : &local};
     sl_fetch_options fo;
     fetch_options(&r, &fo);
     fetched_ctx c = {&r, urls, NULL, NULL, 0};
@@ -777,11 +787,11 @@ int sl_inputs_each(sl_engine *e, const char *path, const sl_ingest_options *opts
 int sl_inputs_replay(sl_engine *e, const sl_ingest_options *opts, sl_ingest_report *report,
                      int (*next)(void *ctx, sl_input_item *item), void *ctx)
 {
-    int rc = check_options(e, opts);
+    sl_ingest_report local;
+    run r;
+    int rc = start_run(&r, e, opts, report, &local);
     if (rc)
         return rc;
-    sl_ingest_report local = {0};
-    run r = {.e = e, .opts = opts, .report = report ? report : &local};
     sl_input_item item;
     while (!rc && (rc = next(ctx, &item)) > 0) {
         rc = 0;
