@@ -45,7 +45,7 @@ import time
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import copies  # noqa: E402  (the tier builder, shared with the copies bench)
-import floor  # noqa: E402  (a store's size and removal, shared with the floor bench)
+import floor  # noqa: E402  (a store's size and removal, a quiet child, shared with the floor bench)
 
 DATASETS = os.environ.get("DATASETS", os.path.join(ROOT, "../shared/datasets"))
 copies.DATA = os.path.join(DATASETS, "scale")
@@ -70,12 +70,7 @@ def run(cmd, rss_file):
     if os.access(TIME, os.X_OK):
         cmd = [TIME, "-o", rss_file, "-f", "%M"] + cmd
     t = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:
-        fd = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(fd, 1)
-        os.dup2(fd, 2)
-        os.execvp(cmd[0], cmd)
+    pid = floor.spawn_quiet(cmd)
     os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
     wall = time.perf_counter() - t
     written = written_bytes(pid)

@@ -20,7 +20,7 @@ STORY=500
 [ -x "$BIN" ] || { echo "bench-facts: $BIN not found; run make first" >&2; exit 2; }
 rm -rf "$OUT" && mkdir -p "$OUT/txt" || exit 2
 
-. bench/lib.sh   # cpu_of
+. bench/lib.sh   # cpu_of, largest_story
 
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
@@ -63,10 +63,7 @@ with open(sys.argv[1], "w") as f:
 PY
 "$BIN" --quiet --db "$OUT/story.db" ingest "$OUT/story.jsonl" || exit 2
 read -r sid size <<EOS
-$("$BIN" --db "$OUT/story.db" --json stories | python3 -c '
-import json, sys
-s = max(json.load(sys.stdin)["stories"], key=lambda s: s["size"])
-print(s["id"], s["size"])')
+$(largest_story "$BIN" "$OUT/story.db")
 EOS
 i=0
 : >"$OUT/cross.runs"

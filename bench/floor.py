@@ -55,15 +55,20 @@ db.execute("COMMIT")
 '''
 
 
-def cpu(cmd):
-    """CPU seconds (user + sys) of one run of cmd, output dropped, and its exit status."""
+def spawn_quiet(cmd):
+    """Starts cmd with its output dropped; its process id (the caller reaps it)."""
     pid = os.fork()
     if pid == 0:
         fd = os.open(os.devnull, os.O_WRONLY)
         os.dup2(fd, 1)
         os.dup2(fd, 2)
         os.execvp(cmd[0], cmd)
-    _, st, ru = os.wait4(pid, 0)
+    return pid
+
+
+def cpu(cmd):
+    """CPU seconds (user + sys) of one run of cmd, output dropped, and its exit status."""
+    _, st, ru = os.wait4(spawn_quiet(cmd), 0)
     return ru.ru_utime + ru.ru_stime, os.waitstatus_to_exitcode(st)
 
 

@@ -14,3 +14,12 @@ if os.waitstatus_to_exitcode(st) != 0:
     sys.exit("bench: %s failed" % sys.argv[1])
 print("%.4f" % (ru.ru_utime + ru.ru_stime))' "$@"
 }
+
+# largest_story BIN DB: the id and article count ("ID SIZE") of DB's
+# largest story.
+largest_story() {
+  "$1" --db "$2" --json stories | python3 -c '
+import json, sys
+s = max(json.load(sys.stdin)["stories"], key=lambda s: s["size"])
+print(s["id"], s["size"])'
+}

@@ -19,7 +19,7 @@ STORY=500
 [ -x "$BIN" ] || { echo "bench-story: $BIN not found; run make first" >&2; exit 2; }
 rm -rf "$OUT" && mkdir -p "$OUT" || exit 2
 
-. bench/lib.sh   # cpu_of
+. bench/lib.sh   # cpu_of, largest_story
 
 # wall_ms CMD...: wall milliseconds of one run of CMD, output dropped.
 wall_ms() {
@@ -100,10 +100,7 @@ with open(sys.argv[1], "w") as f:
 PY
 "$BIN" --quiet --db "$OUT/story.db" ingest "$OUT/story.jsonl" || exit 2
 read -r sid size <<EOS
-$("$BIN" --db "$OUT/story.db" --json stories | python3 -c '
-import json, sys
-s = max(json.load(sys.stdin)["stories"], key=lambda s: s["size"])
-print(s["id"], s["size"])')
+$(largest_story "$BIN" "$OUT/story.db")
 EOS
 # The store's open alone (`stories`), then summary and timeline: wall and CPU
 # milliseconds. On a shared machine the wall time waits for the disk and
