@@ -1,0 +1,54 @@
+/* test_facts_numbers_read.c — unit tests of numbers a reader would call
+ * misread on any news text (src/facts/units.c, glued.c, counted.c,
+ * src/text/sentences.c): a currency glued before an amount in the forms of
+ * South African, East African and Indian papers ("R2.5 billion",
+ * "Sh50,000", "Rs. 1,200 crore"), "m" glued before what is counted in
+ * millions ("a 100m-share sale").
+ * The texts are invented. */
+#include <string.h>
+
+#include "facts/facts.h"
+#include "facts_items.h"
+#include "test.h"
+
+/* "R", "Sh" and "KSh" glued before an amount as money is written (grouped,
+ * with decimals, a glued scale or a scale word after) are the rand and the
+ * shillings; "R21" and "Sh5" alone stay a road's or a grade's letters. */
+TEST(facts_numbers_rand_and_shillings_glued)
+{
+    static const expected_number want[] = {
+        {"R2.5 billion", 2.5e9, "south african rand"}, {"R300m", 300e6, "south african rand"},
+        {"R40 million", 40e6, "south african rand"}, {"Sh75,000", 75000, "shilling"},
+        {"KSh1.2m", 1.2e6, "kenyan shilling"}, {"Ksh 3 million", 3e6, "kenyan shilling"}};
+    static const char *const absent[] = {"R21", "Sh5", NULL};
+    NUMBERS_OF("Eskam will spend R2.5 billion on lines, R300m on a depot and R40 million on "
+               "meters. Vendors paid Sh75,000 in fees, the co-op KSh1.2m and the growers Ksh 3 "
+               "million. The R21 was shut and the Sh5 grade dropped.\n", want, absent);
+}
+
+/* "Rs." before an amount does not end the sentence: its dot is an
+ * abbreviation's, and the amount is in rupees. */
+TEST(facts_numbers_rupees_with_their_dot)
+{
+    sl_fact_items *items = facts_of_text(
+        "The town borrowed Rs. 1,200 crore for the canal. The mill paid Rs. 45 for each sack.\n",
+        NULL);
+    NUMBER(items, "Rs. 1,200 crore", 1.2e10, 1.2e10, "rupee", NULL);
+    NUMBER(items, "Rs. 45", 45, 45, "rupee", NULL);
+    sl_fact_items_free(items);
+}
+
+/* "m" glued before what is counted in millions and never measured in
+ * metres is a scale ("a 100m-share sale"); before "-long" or a race it
+ * stays metres. */
+TEST(facts_numbers_millions_glued_before_a_count)
+{
+    sl_fact_items *items = facts_of_text(
+        "Brenco launched a 100m-share sale and a 2m-member union backed it. Crews built a "
+        "12m-long ramp for the 400m race.\n", NULL);
+    NUMBER(items, "100m-share", 100e6, 100e6, NULL, "share");
+    NUMBER(items, "2m-member", 2e6, 2e6, NULL, "member");
+    NUMBER(items, "12m-long", 12, 12, "metre", NULL);
+    NUMBER(items, "400m race", 400, 400, "metre", NULL);
+    sl_fact_items_free(items);
+}
