@@ -3,7 +3,8 @@
  * src/text/sentences.c): a currency glued before an amount in the forms of
  * South African, East African and Indian papers ("R2.5 billion",
  * "Sh50,000", "Rs. 1,200 crore"), "m" glued before what is counted in
- * millions ("a 100m-share sale").
+ * millions ("a 100m-share sale"), and a verb in the present named as what
+ * a number is a value of ("LaLiga expects", "it orbits").
  * The texts are invented. */
 #include <string.h>
 
@@ -50,5 +51,26 @@ TEST(facts_numbers_millions_glued_before_a_count)
     NUMBER(items, "2m-member", 2e6, 2e6, NULL, "member");
     NUMBER(items, "12m-long", 12, 12, "metre", NULL);
     NUMBER(items, "400m race", 400, 400, "metre", NULL);
+    sl_fact_items_free(items);
+}
+
+/* What a number is a value of holds no verb in the present: after "it",
+ * "he" or "she", after "this" before "that", or between a singular noun
+ * and a determiner. */
+TEST(facts_numbers_value_of_no_present_verb)
+{
+    static const char *const cases[][2] = {
+        {"800,000", "expects"}, {"30.5bn yen", "compares"}, {"nearly 4 mln dlrs", "expects"},
+        {"450 Nm", "means"}};
+    sl_fact_items *items = facts_of_text(
+        "Marlow Foods said it expects sales to pass 800,000 in 2026. It compares with 30.5bn yen "
+        "a year before. The council expects the scheme will save it nearly 4 mln dlrs "
+        "annually. This means that the pump delivers 450 Nm.\n", NULL);
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        const sl_fact_item *n = number_text(items, cases[k][0]);
+        CHECK(n && (!n->about || !strstr(n->about, cases[k][1])));
+    }
+    NUMBER(items, "800,000", 8e5, 8e5, NULL, "sales");
+    NUMBER(items, "nearly 4 mln dlrs", 4e6, 4e6, "dollar per year", "scheme");
     sl_fact_items_free(items);
 }
