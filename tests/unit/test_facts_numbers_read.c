@@ -1,10 +1,11 @@
 /* test_facts_numbers_read.c — unit tests of numbers a reader would call
  * misread on any news text (src/facts/units.c, glued.c, counted.c,
- * src/text/sentences.c): a currency glued before an amount in the forms of
- * South African, East African and Indian papers ("R2.5 billion",
- * "Sh50,000", "Rs. 1,200 crore"), "m" glued before what is counted in
- * millions ("a 100m-share sale"), and a verb in the present named as what
- * a number is a value of ("LaLiga expects", "it orbits").
+ * quantities.c, src/text/sentences.c): a currency glued before an amount
+ * in the forms of South African, East African and Indian papers ("R2.5
+ * billion", "Sh50,000", "Rs. 1,200 crore"), "m" glued before what is
+ * counted in millions ("a 100m-share sale"), a verb in the present named
+ * as what a number is a value of ("LaLiga expects", "it orbits"), and a
+ * unit after a word that says how the measure ran ("517 rushing yards").
  * The texts are invented. */
 #include <string.h>
 
@@ -72,5 +73,23 @@ TEST(facts_numbers_value_of_no_present_verb)
     }
     NUMBER(items, "800,000", 8e5, 8e5, NULL, "sales");
     NUMBER(items, "nearly 4 mln dlrs", 4e6, 4e6, "dollar per year", "scheme");
+    sl_fact_items_free(items);
+}
+
+/* A word between a number and its unit that says how the measure ran
+ * ("rushing", "straight", "extra", "more", "previous") leaves the unit
+ * the unit; "more pounds" stays a weight without money near, and a count
+ * keeps its words ("eight straight titles"). */
+TEST(facts_numbers_unit_after_a_modifier)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tarvik side gave up 412 rushing yards. Snow fell for four straight days, the vote "
+        "ran 15 extra minutes and the club won eight straight titles. Ella Brandt lost three "
+        "more pounds.\n", NULL);
+    NUMBER(items, "412 rushing yards", 412, 412, "yard", NULL);
+    NUMBER(items, "four straight days", 4, 4, "day", NULL);
+    NUMBER(items, "15 extra minutes", 15, 15, "minute", NULL);
+    NUMBER(items, "eight straight titles", 8, 8, NULL, "straight titles");
+    NUMBER(items, "three more pounds", 3, 3, "pound-mass", NULL);
     sl_fact_items_free(items);
 }
