@@ -257,13 +257,37 @@ static size_t words_before(const sl_facts_doc *d, size_t end, size_t anchor)
     return start;
 }
 
+/* Whether token k, a word in "-s" and no unit ("weeks"), is a verb in the
+ * present by its place: after "it", "he" or "she" ("it orbits the sun"),
+ * before "that" or a determiner after "this" ("this means that"), or
+ * before a determiner after a singular noun ("LaLiga expects the total
+ * value"; "the law threatens to" stays a phrase, as "exports to China",
+ * and "trigger defaults that" too). */
+static bool present_place(const sl_facts_doc *d, size_t k)
+{
+    static const char *const subjects[] = {"it", "he", "she", NULL};
+    static const char *const after[] = {"the", "its", "their", "his", "her", NULL};
+    const char *unit;
+    if (k == 0 || k + 1 >= d->toks.n || !sl_numbers_plural(d, k) || sl_units_at(d, k, &unit) ||
+        sl_facts_upper(d, k + 1))
+        return false; /* "Music veterans The Who" */
+    if (sl_facts_in(d, k - 1, subjects) >= 0)
+        return true;
+    if (sl_facts_is(d, k - 1, "this"))
+        return sl_facts_is(d, k + 1, "that") || sl_facts_in(d, k + 1, after) >= 0;
+    return sl_facts_in(d, k + 1, after) >= 0 && sl_numbers_content_word(d, k - 1) &&
+           !sl_numbers_plural(d, k - 1) && !ends_with(d, k - 1, "'s") &&
+           !ends_with(d, k - 1, "\xE2\x80\x99s");
+}
+
 /* Whether token k is a verb by its place: right after a modal or a
- * relative pronoun ("we will believe 385", "who farms 60 hectares"). */
+ * relative pronoun ("we will believe 385", "who farms 60 hectares"), or a
+ * verb in the present (present_place). */
 static bool verb_place(const sl_facts_doc *d, size_t k)
 {
     static const char *const before[] = {"will", "would", "could", "can", "may", "might",
         "should", "must", "shall", "who", "which", NULL};
-    return k > 0 && sl_facts_in(d, k - 1, before) >= 0;
+    return k > 0 && (sl_facts_in(d, k - 1, before) >= 0 || present_place(d, k));
 }
 
 /* Whether token k is a verb form to step over going back from a number:

@@ -29,14 +29,31 @@ static bool lower_noun(const char *s, size_t n)
     return true;
 }
 
+/* Whether s[0, n) names what is counted in thousands or millions and never
+ * measured in metres: "m" before it is a scale ("a 100m-share sale", "a
+ * 2m-member union", "a 5m-barrel field"), as it is not before "-long",
+ * "-high" or "-race". */
+static bool counted_in_millions(const char *s, size_t n)
+{
+    static const char *const nouns[] = {"share", "member", "user", "subscriber", "customer",
+        "viewer", "voter", "barrel", "tonne", "ton", "ounce", "unit", "vehicle", "job"};
+    if (n > 1 && s[n - 1] == 's')
+        n--; /* "-shares", "-tonnes" */
+    for (size_t k = 0; k < sizeof nouns / sizeof *nouns; k++)
+        if (strlen(nouns[k]) == n && !strncasecmp(s, nouns[k], n))
+            return true;
+    return false;
+}
+
 /* A scale glued to the digits, then a unit or a noun glued by a hyphen:
  * "bn-euro" of "a 4bn-euro hole", "-mln-dlr" of "a 5.0-mln-dlr loan",
  * "-mln-share" of "a 3-mln-share offer"; the unit, or NULL with the noun's
  * offset in s in *noun (the scale's value in *k), or with the approximation
  * "-plus" or "-odd" says in *approx ("-mln-plus"). NULL, *noun 0 and
  * *approx 0 when s[0, n) is not so written. "m" and "k" are scales after a
- * currency only, as sl_units_glued_scale reads them, and never before a
- * noun ("10m-long" stays metres, "100m-share" too). */
+ * currency only, as sl_units_glued_scale reads them, or before what is
+ * counted in millions ("100m-share"), never before another noun
+ * ("10m-long" stays metres). */
 const char *sl_numbers_scale_then_unit(const char *s, size_t n, bool money, double *k, size_t *noun,
                                        char *approx)
 {
@@ -50,7 +67,8 @@ const char *sl_numbers_scale_then_unit(const char *s, size_t n, bool money, doub
     const char *unit = sl_units_word(s + last - 1, n - last + 1);
     if (!unit && !lower_noun(s + last - 1, n - last + 1))
         return NULL;
-    *k = sl_units_glued_scale(s, last - 1, unit && (money || sl_units_is_currency(unit)));
+    *k = sl_units_glued_scale(s, last - 1, (unit && (money || sl_units_is_currency(unit))) ||
+                                               counted_in_millions(s + last, n - last));
     if (*k == 0 && s[0] == '-' && last > 2)
         *k = sl_units_glued_scale(s + 1, last - 2, false); /* "-mln", "-bn"; not "-m" */
     if (*k > 0 && !unit && !(*approx = approx_suffix(s + last - 1, n - last + 1)))

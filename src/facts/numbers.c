@@ -274,6 +274,13 @@ static bool has_digit(const sl_facts_doc *d, size_t i)
     return false;
 }
 
+/* Whether a scale word follows token last in its sentence ("R50 billion"). */
+static bool scale_next(const sl_facts_doc *d, size_t last)
+{
+    return last + 1 < d->toks.n && sl_numbers_same_sentence(d, last, last + 1) &&
+           sl_units_scale_word(d, last + 1) > 0;
+}
+
 /* A number written in digits at token i (possibly glued to a currency
  * code, a scale or a unit: "USD1,700", "$13.6M", "10km"). */
 static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
@@ -296,7 +303,7 @@ static bool digits_at(const sl_facts_doc *d, size_t i, sl_number *nb)
         } else if ((skip = hyphen_prefix(s, n, &nb->approx))) {
             s += skip;
             n -= skip;
-        } else if ((nb->glued_unit = sl_units_currency_prefix(s, n, dollar))) {
+        } else if ((nb->glued_unit = sl_units_currency_prefix(s, n, dollar, scale_next(d, nb->last)))) {
             while (n && !isdigit((unsigned char)*s))
                 s++, n--;
         } else {

@@ -295,8 +295,16 @@ static bool money_near(const sl_facts_doc *d, size_t i)
     return sl_facts_in(d, i, money) >= 0;
 }
 
+/* Words between a number and its unit that say how the measure was
+ * reached or how it runs, not what it counts ("517 rushing yards", "three
+ * straight days", "10 extra minutes", "50 previous years"). */
+static const char *const unit_modifiers[] = {"rushing", "passing", "receiving", "straight",
+    "consecutive", "successive", "extra", "additional", "further", "more", "full", "whole",
+    "long", "solid", "previous", NULL};
+
 /* The unit at token k after words that say which system it is of ("US
- * fluid ounce", "imperial gallon"); the tokens taken, 0 when none. */
+ * fluid ounce", "imperial gallon") or after one of unit_modifiers; the
+ * tokens taken, 0 when none. */
 static size_t qualified_unit_at(const sl_facts_doc *d, size_t k, const char **unit)
 {
     static const char *const systems[] = {"us", "u.s.", "imperial", "fluid", NULL};
@@ -304,6 +312,9 @@ static size_t qualified_unit_at(const sl_facts_doc *d, size_t k, const char **un
     while (q < k + 2 && sl_numbers_same_sentence(d, k, q) && sl_facts_in(d, q, systems) >= 0)
         q++;
     size_t used = sl_numbers_same_sentence(d, k, q) ? unit_at(d, q, unit) : 0;
+    if (!used && q == k && sl_facts_in(d, k, unit_modifiers) >= 0 && !sl_facts_upper(d, k) &&
+        sl_numbers_same_sentence(d, k, k + 1) && (used = unit_at(d, k + 1, unit)) > 0)
+        q++;
     return used ? q - k + used : 0;
 }
 
@@ -342,10 +353,11 @@ static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *afte
     if (!sl_numbers_same_sentence(d, anchor, *after))
         return NULL;
     if ((used = qualified_unit_at(d, *after, &unit))) {
-        if (!strcmp(unit, "pound sterling") && sl_facts_is(d, *after, "pounds") &&
+        size_t head = *after + (sl_facts_in(d, *after, unit_modifiers) >= 0); /* "more pounds" */
+        if (!strcmp(unit, "pound sterling") && sl_facts_is(d, head, "pounds") &&
             !money_near(d, anchor))
             unit = "pound-mass"; /* "dropped 25 pounds", but "paid 25 pounds" */
-        if (!strcmp(unit, "krone") && !sl_facts_is(d, *after, "kroner") && !money_near(d, anchor))
+        if (!strcmp(unit, "krone") && !sl_facts_is(d, head, "kroner") && !money_near(d, anchor))
             return NULL; /* "won three crowns", but "paid 424 crowns", "100 mln crowns" */
         *after += used;
         return age_unit(d, unit, after);

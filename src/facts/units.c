@@ -414,6 +414,7 @@ static const struct { const char *sign, *unit; } currencies[] = {
     {"usd", "dollar"}, {"eur", "euro"}, {"gbp", "pound sterling"}, {"jpy", "japanese yen"},
     {"cny", "chinese yuan"}, {"rmb", "chinese yuan"}, {"inr", "indian rupee"},
     {"rs", "rupee"}, {"rs.", "rupee"}, {"rm", "malaysian ringgit"},
+    {"ksh", "kenyan shilling"}, {"kshs", "kenyan shilling"}, {"kshs.", "kenyan shilling"},
     {"aud", "australian dollar"}, {"cad", "canadian dollar"}, {"chf", "swiss franc"},
     {"hkd", "hong kong dollar"}, {"r$", "brazilian real"}, {"sek", "swedish krone"},
     {"nok", "norwegian krone"}, {"dkk", "danish krone"}, {"pln", "polish z\xC5\x82oty"},
@@ -467,15 +468,51 @@ static const char *currency_of(const char *s, size_t n)
     return NULL;
 }
 
+/* Signs glued to an amount that are also a road's, a grade's or a model's
+ * letters ("the R2", "an R18 film"): a currency only before an amount as
+ * money is written (amount_shape). */
+static const struct { const char *sign, *unit; } shaped[] = {
+    {"R", "south african rand"}, {"Sh", "shilling"}, {"KSh", "kenyan shilling"},
+    {"Ksh", "kenyan shilling"}, {"Kshs", "kenyan shilling"}, {"TSh", "tanzanian shilling"},
+    {"USh", "ugandan shilling"},
+};
+
+/* Whether the digits s[0, n) (what follows a glued sign) are written as an
+ * amount of money: grouped ("50,000"), with decimals ("2.5"), with a glued
+ * scale ("300m", "4bn"), or with a scale word after (scale_after: "R50
+ * billion"). */
+static bool amount_shape(const char *s, size_t n, bool scale_after)
+{
+    size_t k = 0;
+    bool mark = false; /* a "," or "." between digits */
+    while (k < n && (isdigit((unsigned char)s[k]) || ((s[k] == ',' || s[k] == '.') && k > 0 &&
+                                                      k + 1 < n && isdigit((unsigned char)s[k + 1]))))
+        mark |= !isdigit((unsigned char)s[k++]);
+    return k > 0 && (mark || scale_after || sl_units_glued_scale(s + k, n - k, true) > 0);
+}
+
+/* The unit of the shaped sign s[0, k) glued to the amount s[k, n), NULL
+ * when none or not so written. */
+static const char *shaped_currency(const char *s, size_t k, size_t n, bool scale_after)
+{
+    for (size_t j = 0; j < sizeof shaped / sizeof *shaped; j++)
+        if (strlen(shaped[j].sign) == k && !strncmp(s, shaped[j].sign, k))
+            return amount_shape(s + k, n - k, scale_after) ? shaped[j].unit : NULL;
+    return NULL;
+}
+
 bool sl_units_is_currency(const char *unit)
 {
     for (size_t k = 0; k < sizeof currencies / sizeof *currencies; k++)
         if (currencies[k].unit[0] == unit[0] && !strcmp(currencies[k].unit, unit))
             return true;
+    for (size_t k = 0; k < sizeof shaped / sizeof *shaped; k++)
+        if (!strcmp(shaped[k].unit, unit))
+            return true;
     return false;
 }
 
-const char *sl_units_currency_prefix(const char *s, size_t n, bool dollar_before)
+const char *sl_units_currency_prefix(const char *s, size_t n, bool dollar_before, bool scale_after)
 {
     size_t k = 0;
     while (k < n && !isdigit((unsigned char)s[k]))
@@ -486,6 +523,9 @@ const char *sl_units_currency_prefix(const char *s, size_t n, bool dollar_before
      * a console ("PS5") */
     if (k == 2 && !strncmp(s, "PS", 2) && n - k > 1)
         return "pound sterling";
+    const char *glued = shaped_currency(s, k, n, scale_after);
+    if (glued)
+        return glued; /* "R2.5 billion", "Sh50,000", "KSh1.2m" */
     char sign[8] = "$";
     memcpy(sign + 1, s, k);
     const char *unit = dollar_before ? currency_of(sign, k + 1) : NULL;

@@ -21,8 +21,10 @@ size_t sl_units_rate_suffix(const char *s, size_t n);
  * "EUR"): its unit, and in *first the token it starts at; NULL when none. */
 const char *sl_units_currency_before(const sl_facts_doc *d, size_t i, size_t *first);
 /* A currency code or sign glued before digits ("USD" of "USD1,700", "RM"
- * of "RM23.50", "A" of "$A82" when dollar_before): its unit, NULL when none. */
-const char *sl_units_currency_prefix(const char *s, size_t n, bool dollar_before);
+ * of "RM23.50", "A" of "$A82" when dollar_before; "R" of "R2.5" or of "R50"
+ * with scale_after, a scale word next: "R50 billion"): its unit, NULL when
+ * none. */
+const char *sl_units_currency_prefix(const char *s, size_t n, bool dollar_before, bool scale_after);
 /* The value of a scale word ("million", "bn", "crore", "dozen" of "three
  * dozen"), 0 when none. */
 double sl_units_scale_word(const sl_facts_doc *d, size_t i);

@@ -28,8 +28,8 @@ static const char *const titles[] = {
 static const char *const abbreviations[] = {
     "Ala", "Apr", "Ariz", "Ark", "Art", "Assn", "Aug", "Ave", "Bldg", "Blvd", "Bros", "Calif",
     "Co", "Colo", "Conn", "Corp", "Dec", "Dept", "Est", "Feb", "Fig", "Figs", "Fla", "Fri",
-    "Ft", "Ga", "Inc", "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "Ltd", "Mar", "Md", "Mich",
-    "Minn", "Mon", "Mt", "Neb", "Nev", "No", "Nos", "Nov", "Oct", "Okla", "Op", "Rd", "Sat",
+    "Ft", "Ga", "Inc", "Jan", "Jr", "Jul", "Jun", "Kan", "Kshs", "Ky", "Ltd", "Mar", "Md", "Mich",
+    "Minn", "Mon", "Mt", "Neb", "Nev", "No", "Nos", "Nov", "Oct", "Okla", "Op", "Rd", "Rs", "Sat",
     "Sep", "Sept", "Sq", "Sr", "St", "Ste", "Tenn", "Tex", "Thu", "Thur", "Thurs", "Tue",
     "Tues", "Univ", "Va", "Vol", "Vols", "Vt", "Wed", "Wis", "Wyo", "al", "approx", "c", "ca",
     "cf", "ch", "est", "etc", "fig", "incl", "p", "pp", "v", "vol", "vs",

@@ -796,7 +796,7 @@ TEST(facts_currency_signs_by_their_first_byte)
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         const char *unit =
-            sl_units_currency_prefix(cases[k].s, strlen(cases[k].s), cases[k].dollar);
+            sl_units_currency_prefix(cases[k].s, strlen(cases[k].s), cases[k].dollar, false);
         CHECK_STR(unit ? unit : "(none)", cases[k].unit ? cases[k].unit : "(none)");
     }
 }

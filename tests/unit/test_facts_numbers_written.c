@@ -394,17 +394,18 @@ TEST(facts_numbers_comparative_after_a_measure)
 /* Wire copy's scale glued to a noun, not a unit ("a 3-mln-share offer",
  * "a 1.2 mln-member union"), and its scale spaced from a glued unit ("400
  * mln-dlr loan"): the scale applies and the noun is what is counted; a
- * glued "m" before a noun stays metres ("a 40m-share" is no amount). */
+ * glued "m" before another noun than a count stays metres ("a 40m-long
+ * pit"; "a 100m-share sale": test_facts_numbers_read.c). */
 TEST(facts_numbers_wire_scale_glued_to_a_noun)
 {
     sl_fact_items *items = facts_of_text(
         "Tavel Mills made a 3-mln-share offer to a 1.2 mln-member union, took a 400 mln-dlr "
-        "loan and a four-bln-share quota, and dug a 40m-share pit.\n", NULL);
+        "loan and a four-bln-share quota, and dug a 40m-long pit.\n", NULL);
     NUMBER(items, "3-mln-share", 3e6, 3e6, NULL, "share");
     NUMBER(items, "1.2 mln-member", 1.2e6, 1.2e6, NULL, "member");
     NUMBER(items, "400 mln-dlr", 4e8, 4e8, "dollar", "loan");
     NUMBER(items, "four-bln-share", 4e9, 4e9, NULL, "share");
-    NUMBER(items, "40m-share", 40, 40, "metre", NULL);
+    NUMBER(items, "40m-long", 40, 40, "metre", NULL);
     sl_fact_items_free(items);
 }
 

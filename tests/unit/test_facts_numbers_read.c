@@ -1,0 +1,95 @@
+/* test_facts_numbers_read.c — unit tests of numbers a reader would call
+ * misread on any news text (src/facts/units.c, glued.c, counted.c,
+ * quantities.c, src/text/sentences.c): a currency glued before an amount
+ * in the forms of South African, East African and Indian papers ("R2.5
+ * billion", "Sh50,000", "Rs. 1,200 crore"), "m" glued before what is
+ * counted in millions ("a 100m-share sale"), a verb in the present named
+ * as what a number is a value of ("LaLiga expects", "it orbits"), and a
+ * unit after a word that says how the measure ran ("517 rushing yards").
+ * The texts are invented. */
+#include <string.h>
+
+#include "facts/facts.h"
+#include "facts_items.h"
+#include "test.h"
+
+/* "R", "Sh" and "KSh" glued before an amount as money is written (grouped,
+ * with decimals, a glued scale or a scale word after) are the rand and the
+ * shillings; "R21" and "Sh5" alone stay a road's or a grade's letters. */
+TEST(facts_numbers_rand_and_shillings_glued)
+{
+    static const expected_number want[] = {
+        {"R2.5 billion", 2.5e9, "south african rand"}, {"R300m", 300e6, "south african rand"},
+        {"R40 million", 40e6, "south african rand"}, {"Sh75,000", 75000, "shilling"},
+        {"KSh1.2m", 1.2e6, "kenyan shilling"}, {"Ksh 3 million", 3e6, "kenyan shilling"}};
+    static const char *const absent[] = {"R21", "Sh5", NULL};
+    NUMBERS_OF("Eskam will spend R2.5 billion on lines, R300m on a depot and R40 million on "
+               "meters. Vendors paid Sh75,000 in fees, the co-op KSh1.2m and the growers Ksh 3 "
+               "million. The R21 was shut and the Sh5 grade dropped.\n", want, absent);
+}
+
+/* "Rs." before an amount does not end the sentence: its dot is an
+ * abbreviation's, and the amount is in rupees. */
+TEST(facts_numbers_rupees_with_their_dot)
+{
+    sl_fact_items *items = facts_of_text(
+        "The town borrowed Rs. 1,200 crore for the canal. The mill paid Rs. 45 for each sack.\n",
+        NULL);
+    NUMBER(items, "Rs. 1,200 crore", 1.2e10, 1.2e10, "rupee", NULL);
+    NUMBER(items, "Rs. 45", 45, 45, "rupee", NULL);
+    sl_fact_items_free(items);
+}
+
+/* "m" glued before what is counted in millions and never measured in
+ * metres is a scale ("a 100m-share sale"); before "-long" or a race it
+ * stays metres. */
+TEST(facts_numbers_millions_glued_before_a_count)
+{
+    sl_fact_items *items = facts_of_text(
+        "Brenco launched a 100m-share sale and a 2m-member union backed it. Crews built a "
+        "12m-long ramp for the 400m race.\n", NULL);
+    NUMBER(items, "100m-share", 100e6, 100e6, NULL, "share");
+    NUMBER(items, "2m-member", 2e6, 2e6, NULL, "member");
+    NUMBER(items, "12m-long", 12, 12, "metre", NULL);
+    NUMBER(items, "400m race", 400, 400, "metre", NULL);
+    sl_fact_items_free(items);
+}
+
+/* What a number is a value of holds no verb in the present: after "it",
+ * "he" or "she", after "this" before "that", or between a singular noun
+ * and a determiner. */
+TEST(facts_numbers_value_of_no_present_verb)
+{
+    static const char *const cases[][2] = {
+        {"800,000", "expects"}, {"30.5bn yen", "compares"}, {"nearly 4 mln dlrs", "expects"},
+        {"450 Nm", "means"}};
+    sl_fact_items *items = facts_of_text(
+        "Marlow Foods said it expects sales to pass 800,000 in 2026. It compares with 30.5bn yen "
+        "a year before. The council expects the scheme will save it nearly 4 mln dlrs "
+        "annually. This means that the pump delivers 450 Nm.\n", NULL);
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        const sl_fact_item *n = number_text(items, cases[k][0]);
+        CHECK(n && (!n->about || !strstr(n->about, cases[k][1])));
+    }
+    NUMBER(items, "800,000", 8e5, 8e5, NULL, "sales");
+    NUMBER(items, "nearly 4 mln dlrs", 4e6, 4e6, "dollar per year", "scheme");
+    sl_fact_items_free(items);
+}
+
+/* A word between a number and its unit that says how the measure ran
+ * ("rushing", "straight", "extra", "more", "previous") leaves the unit
+ * the unit; "more pounds" stays a weight without money near, and a count
+ * keeps its words ("eight straight titles"). */
+TEST(facts_numbers_unit_after_a_modifier)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Tarvik side gave up 412 rushing yards. Snow fell for four straight days, the vote "
+        "ran 15 extra minutes and the club won eight straight titles. Ella Brandt lost three "
+        "more pounds.\n", NULL);
+    NUMBER(items, "412 rushing yards", 412, 412, "yard", NULL);
+    NUMBER(items, "four straight days", 4, 4, "day", NULL);
+    NUMBER(items, "15 extra minutes", 15, 15, "minute", NULL);
+    NUMBER(items, "eight straight titles", 8, 8, NULL, "straight titles");
+    NUMBER(items, "three more pounds", 3, 3, "pound-mass", NULL);
+    sl_fact_items_free(items);
+}
