@@ -141,8 +141,9 @@ int sl_store_recent_merge(sl_store *st)
     return sl_store_copy_keys_flush_large(st) || sl_store_lines_flush_large(st) ? SL_ESTORE : 0;
 }
 
-int sl_store_recent_settle(sl_store *st)
+int sl_store_recent_due_now(sl_store *st, int *due)
 {
+    *due = 0;
     if (st->schema < SL_STORE_RECENT_SINCE)
         return 0;
     if (cycle_known(st))
@@ -152,7 +153,22 @@ int sl_store_recent_settle(sl_store *st)
     int64_t last = 0;
     if (sl_store_integer_of(st, Q_STORED_LAST, &last))
         return SL_ESTORE;
-    return sl_store_recent_due(st->recent_first, last) ? sl_store_recent_merge(st) : 0;
+    *due = sl_store_recent_due(st->recent_first, last);
+    return 0;
+}
+
+int sl_store_recent_settle(sl_store *st)
+{
+    int due = 0;
+    if (sl_store_recent_due_now(st, &due))
+        return SL_ESTORE;
+    return due ? sl_store_recent_merge(st) : 0;
+}
+
+int sl_store_recent_move_terms(sl_store *st)
+{
+    sl_store_terms_written(st);
+    return merge_step(st, Q_TERMS_MOVE) || merge_step(st, Q_TERMS_EMPTY) ? SL_ESTORE : 0;
 }
 
 /* Whether a table holds no row, the statement of each known table. */

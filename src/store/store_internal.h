@@ -349,6 +349,12 @@ int sl_store_recent_merge(sl_store *st);
 /* 1 when the recent rows, of articles `first` to `last` (the last stored),
  * are due to be merged. */
 int sl_store_recent_due(int64_t first, int64_t last);
+/* Whether the merge is due now, in *due (0 in a store before the recent
+ * tables). SL_ESTORE. */
+int sl_store_recent_due_now(sl_store *st, int *due);
+/* Moves the rows of terms_recent into terms (a batch's counts then go
+ * into terms: terms.c). */
+int sl_store_recent_move_terms(sl_store *st);
 /* Notes that rows go into a recent table: the first of a cycle records
  * in recent_cycle the last article stored, where the cycle begins;
  * SL_ESTORE. */

@@ -334,8 +334,8 @@ TEST(store_df_known_empty_tables_read_again_after_writes)
 
 /* A commit leaves the recent rows where they are until the merge is due,
  * then moves every one into the large tables, and writes the batch's kept
- * rows there, not into the recent ones; what is read is the same before
- * and after. The cycle begins at the last article stored when its first
+ * rows and its counts there, not into the recent ones; what is read is the
+ * same before and after. The cycle begins at the last article stored when its first
  * row goes in. */
 TEST(store_recent_rows_merged_at_the_commit_due)
 {
@@ -358,6 +358,7 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     CHECK_INT(sl_store_lines_add(st, 5000, later, 2), 0);
     CHECK_INT(sl_store_copy_keys_put(st, 5000, keys, 1), 0);
     CHECK_INT(sl_store_df_add(st, &(sl_df_delta){77, 3}, 1), 0);
+    CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 77"), 5); /* the commit will merge */
     uint32_t df = 0, ids[4];
     uint8_t n_keys[4];
     size_t found = 0;
