@@ -44,6 +44,10 @@ static const char Q_KEY_REMOVE_RECENT[] =
 static const char Q_KEY_ADD[] = "INSERT OR IGNORE INTO copy_keys SELECT c0, c1, c2 FROM sl_rows(?1)";
 static const char Q_KEY_ADD_RECENT[] =
     "INSERT OR IGNORE INTO copy_keys_recent SELECT c0, c1 FROM sl_rows(?1)";
+/* The kept rows at a commit that merges the recent rows: into copy_keys
+ * after the merge (recent.c). */
+static const char Q_KEY_ADD_LARGE[] =
+    "INSERT OR IGNORE INTO copy_keys SELECT c0, c1 FROM sl_rows(?1) -- kept";
 /* A full key's mark: its row (key, FULL_MARK) in copy_keys. */
 #define FULL_MARK 0
 static const char Q_MARK_REMOVE[] = "DELETE FROM copy_keys WHERE key = ?1 AND article_id = 0";
@@ -174,6 +178,11 @@ int sl_store_copy_keys_put(sl_store *st, int64_t id, const uint32_t *codes, uint
 int sl_store_copy_keys_flush(sl_store *st)
 {
     return sl_store_held_flush(st, &st->held_keys, Q_KEY_ADD_RECENT);
+}
+
+int sl_store_copy_keys_flush_large(sl_store *st)
+{
+    return sl_store_held_flush(st, &st->held_keys, Q_KEY_ADD_LARGE);
 }
 
 /* The keys asked for, as rows (their stored form). */

@@ -9,8 +9,8 @@
  * writes them first, a line's count adds them (its own article's left
  * out: a count writes nothing, since its caller, the chrome judgement,
  * cannot report a failed write), a new version's removal writes them
- * first, and the recent tables' merge and the commit write them before
- * they run. A rollback drops them. Only in a batch's
+ * first, and the commit writes them, into the large tables when it merges
+ * the recent ones (after the merge, recent.c). A rollback drops them. Only in a batch's
  * transaction (sl_store_memo_on); elsewhere rows are written at once.
  * An article's rows are added once a version, after its old ones were
  * taken out (recent.c), so a key's kept rows are of distinct articles

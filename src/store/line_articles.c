@@ -60,6 +60,10 @@ static const char Q_LINE_COUNT_RECENT[] =
 static const char *const Q_COUNT_IN[2] = {Q_LINE_COUNT, Q_LINE_COUNT_RECENT};
 static const char Q_LINE_ADD[] =
     "INSERT OR IGNORE INTO line_articles_recent SELECT c0, c1 FROM sl_rows(?1)";
+/* The kept pairs at a commit that merges the recent rows: into
+ * line_articles after the merge (recent.c). */
+static const char Q_LINE_ADD_LARGE[] =
+    "INSERT OR IGNORE INTO line_articles SELECT c0, c1 FROM sl_rows(?1) -- kept";
 static const char Q_LINE_REMOVE[] = "DELETE FROM line_articles WHERE line = ?1 AND article_id = ?2";
 static const char Q_LINE_REMOVE_RECENT[] =
     "DELETE FROM line_articles_recent WHERE line = ?1 AND article_id = ?2";
@@ -230,6 +234,11 @@ int sl_store_lines_add(sl_store *st, int64_t id, const int64_t *lines, size_t n)
 int sl_store_lines_flush(sl_store *st)
 {
     return sl_store_held_flush(st, &st->held_lines, Q_LINE_ADD);
+}
+
+int sl_store_lines_flush_large(sl_store *st)
+{
+    return sl_store_held_flush(st, &st->held_lines, Q_LINE_ADD_LARGE);
 }
 
 int sl_store_lines_pack(const int64_t *lines, size_t n, sl_buf *out)

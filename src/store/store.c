@@ -672,12 +672,12 @@ int sl_store_commit(sl_store *st)
         rc = sl_store_dict_flush(st);
     if (!rc && st->writing)
         rc = sl_store_copy_keys_mark(st);
-    if (!rc && st->writing) /* the batch's kept rows, before a merge moves them */
+    if (!rc && st->writing) /* a merge writes the batch's kept rows into the large tables */
+        rc = sl_store_recent_settle(st);
+    if (!rc && st->writing) /* else they go into the recent ones */
         rc = sl_store_copy_keys_flush(st);
     if (!rc && st->writing)
         rc = sl_store_lines_flush(st);
-    if (!rc && st->writing)
-        rc = sl_store_recent_settle(st);
     if (!rc)
         rc = sl_store_exec_stmt(sl_store_stmt(st, Q_COMMIT));
     if (!rc)

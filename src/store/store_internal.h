@@ -343,11 +343,18 @@ int sl_store_article_terms_put(sl_store *st, int64_t id, const void *member, siz
  * is due (sl_store_recent_due), inside the write transaction:
  * sl_store_commit runs it before committing. */
 int sl_store_recent_settle(sl_store *st);
-/* Moves every row of the recent tables into the large ones. */
+/* Moves every row of the recent tables into the large ones, then writes
+ * the batch's kept rows there too. */
 int sl_store_recent_merge(sl_store *st);
 /* 1 when the recent rows, of articles `first` to `last` (the last stored),
  * are due to be merged. */
 int sl_store_recent_due(int64_t first, int64_t last);
+/* Whether the merge is due now, in *due (0 in a store before the recent
+ * tables). SL_ESTORE. */
+int sl_store_recent_due_now(sl_store *st, int *due);
+/* Moves the rows of terms_recent into terms (a batch's counts then go
+ * into terms: terms.c). */
+int sl_store_recent_move_terms(sl_store *st);
 /* Notes that rows go into a recent table: the first of a cycle records
  * in recent_cycle the last article stored, where the cycle begins;
  * SL_ESTORE. */
@@ -594,6 +601,10 @@ void sl_store_held_drop(sl_held_rows *h);
 /* Writes the batch's kept rows of copy_keys_recent (of line_articles_recent). */
 int sl_store_copy_keys_flush(sl_store *st);
 int sl_store_lines_flush(sl_store *st);
+/* Writes them into copy_keys (line_articles) instead: at a merge, after
+ * the recent rows moved (recent.c). */
+int sl_store_copy_keys_flush_large(sl_store *st);
+int sl_store_lines_flush_large(sl_store *st);
 
 /* ---- story_terms.c ---- */
 /* The terms of story `story`'s stored centroid, sorted (none when it has

@@ -44,6 +44,11 @@ static const char Q_TERMS_GET_RECENT[] =
 static const char Q_TERM_GET[] =
     "SELECT sum(df), max(dict_id) FROM (SELECT df, dict_id FROM terms WHERE id = ?1"
     " UNION ALL SELECT df, dict_id FROM terms_recent WHERE id = ?1)";
+/* The same into terms, when the batch's commit merges (sl_store_df_add). */
+static const char Q_DF_ADD_IDS_LARGE[] =
+    "INSERT INTO terms SELECT c0, c1, nullif(c2, 0) FROM sl_rows(?1) WHERE true"
+    " ON CONFLICT(id) DO UPDATE SET df = df + excluded.df,"
+    " dict_id = coalesce(excluded.dict_id, dict_id)";
 /* New ids, rows (id, term), at a commit, when the batch's counts did not
  * carry them all (a migration gives ids with no counts): into terms_recent,
  * whose few pages a batch dirties anyway; the next merge moves them into
@@ -153,16 +158,29 @@ static int64_t delta_value(void *ctx, size_t row, int col)
     return col ? (int64_t)d->increment : (int64_t)d->term;
 }
 
+/* In a batch whose commit will merge the recent tables (the engine adds
+ * its counts just before it commits), terms_recent's rows are moved first
+ * and the counts go into terms: written into terms_recent they were moved
+ * again at once (on the first 1,000 Reuters stories, the second batch's
+ * 12,900 rows; docs/history/benchmarks-rounds.md, "Thirty-sixth round").
+ * A term's count is the sum of its two rows either way, and its id the
+ * one the dictionary gave it. */
 int sl_store_df_add(sl_store *st, const sl_df_delta *deltas, size_t n)
 {
     static const sl_store_rows large = {Q_DF_ADD, 2, delta_value};
     static const sl_store_rows recent = {Q_DF_ADD_RECENT, 2, delta_value};
     static const sl_store_rows with_ids = {Q_DF_ADD_IDS, 3, delta_value};
+    static const sl_store_rows with_ids_large = {Q_DF_ADD_IDS_LARGE, 3, delta_value};
     const sl_store_rows *rows = st->schema >= SL_STORE_DICT_SINCE     ? &with_ids
                                 : st->schema >= SL_STORE_RECENT_SINCE ? &recent
                                                                       : &large;
+    int due = 0;
+    if (rows == &with_ids && sl_store_memo_on(st) && sl_store_recent_due_now(st, &due))
+        return SL_ESTORE;
+    if (due && sl_store_recent_move_terms(st))
+        return SL_ESTORE;
     sl_store_terms_written(st);
-    return sl_store_exec_rows(st, rows, n, &(df_rows){deltas, st});
+    return sl_store_exec_rows(st, due ? &with_ids_large : rows, n, &(df_rows){deltas, st});
 }
 
 void sl_store_terms_written(sl_store *st)

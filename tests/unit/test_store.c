@@ -333,9 +333,10 @@ TEST(store_df_known_empty_tables_read_again_after_writes)
 }
 
 /* A commit leaves the recent rows where they are until the merge is due,
- * then moves every one into the large tables; what is read is the same
- * before and after. The cycle begins at the last article stored when its
- * first row goes in. */
+ * then moves every one into the large tables, and writes the batch's kept
+ * rows and its counts there, not into the recent ones; what is read is the
+ * same before and after. The cycle begins at the last article stored when its first
+ * row goes in. */
 TEST(store_recent_rows_merged_at_the_commit_due)
 {
     OPEN_STORE(st, path);
@@ -357,6 +358,7 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     CHECK_INT(sl_store_lines_add(st, 5000, later, 2), 0);
     CHECK_INT(sl_store_copy_keys_put(st, 5000, keys, 1), 0);
     CHECK_INT(sl_store_df_add(st, &(sl_df_delta){77, 3}, 1), 0);
+    CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 77"), 5); /* the commit will merge */
     uint32_t df = 0, ids[4];
     uint8_t n_keys[4];
     size_t found = 0;
@@ -364,7 +366,10 @@ TEST(store_recent_rows_merged_at_the_commit_due)
     CHECK_INT(sl_store_df_get(st, &(const uint64_t){77}, 1, &df), 0);
     CHECK_INT(df, 5);
     CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
+    statement_count recent_keys = {"INSERT OR IGNORE INTO copy_keys_recent", 0};
+    count_statements(st, &recent_keys);
     CHECK_INT(sl_store_commit(st), 0); /* articles 1,000 to 5,000 recent: due */
+    CHECK_INT(recent_keys.n, 0);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM recent_cycle"), 0);
     CHECK_INT(line_pairs_in(st, 0, 1), 5);
     CHECK_INT(line_pairs(st, 0), 5);
