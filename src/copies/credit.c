@@ -262,9 +262,8 @@ static bool find(const char *text, size_t len, const lines_read *skip, lines_rea
     for (int k = 0; k < LINES_READ && end > pos; k++) {
         while (end > 0 && text[end - 1] == '\n')
             end--;
-        size_t start = end;
-        while (start > 0 && text[start - 1] != '\n')
-            start--;
+        const char *nl = end ? memrchr(text, '\n', end) : NULL;
+        size_t start = nl ? (size_t)(nl - text) + 1 : 0;
         if (start < pos)
             break;
         if (end > start && new_line_credit(text + start, end - start, skip, seen, out))
