@@ -558,5 +558,7 @@ void sl_copy_index_set_source(sl_copy_index *ix, sl_copy_key_source source, void
  * "originally published/appeared in/on …". Writes the credited name into
  * `out` (cleared first) and returns true when there is one. */
 bool sl_credit_find(const char *text, size_t len, sl_buf *out);
+/* sl_credit_find(a) || sl_credit_find(b), b's lines that a has too not read again. */
+bool sl_credit_find_either(const char *a, size_t a_len, const char *b, size_t b_len, sl_buf *out);
 
 #endif

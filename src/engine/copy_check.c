@@ -233,8 +233,8 @@ int sl_copy_check_sketch(sl_engine *e, const sl_doc *doc)
     sl_copy_state *cs = e->copies;
     /* the normalised text first (a credit may stand alone, like chrome),
      * then the clean one (a dateline under several lines of page chrome) */
-    if (!sl_credit_find(sl_buf_cstr(&doc->normalized), doc->normalized.len, &cs->credit))
-        sl_credit_find(doc->text, doc->text_len, &cs->credit);
+    sl_credit_find_either(sl_buf_cstr(&doc->normalized), doc->normalized.len, doc->text,
+                          doc->text_len, &cs->credit);
     if (cs->credit.err)
         return SL_ENOMEM;
     return sl_sketch_build(&doc->body, doc->text, &cs->sketch);

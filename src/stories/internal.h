@@ -289,6 +289,16 @@ uint32_t sl_keep_top(sl_weighted_term *terms, size_t n, size_t keep, int normali
 
 /* ---- split.c: the bisection's rotations ---- */
 
+/* The cosines of the k weighed members (indexes into m) two by two, into
+ * cos[i * k + j] and cos[j * k + i] (i < j; the diagonal left alone): each
+ * member's terms in order looked up in one table of the earlier members'
+ * terms, each earlier member holding one adding its product to the pair's
+ * sum. The products a probe of member i's terms (sl_probe_next) finds in
+ * member j's, added in the same order (j's terms ascend): the same sums
+ * to the bit, where a probe table a member read every later member's terms
+ * (split.c). SL_ENOMEM, else 0. */
+int sl_split_pair_cosines(const sl_member *m, const size_t *weighed, size_t k, double *cos);
+
 /* Columns p and q of the n x n matrix a turned by the rotation (c, s):
  * a[k][p] := c a[k][p] - s a[k][q], a[k][q] := s a[k][p] + c a[k][q],
  * bit for bit as one element at a time (tests/unit/test_story_split.c).

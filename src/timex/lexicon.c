@@ -205,14 +205,34 @@ static size_t space_at(const unsigned char *s, size_t i, size_t len)
     return zs ? 3 : 0;
 }
 
-long sl_tx_tokenize(const char *text, size_t len, tx_token **out)
+/* Room for more than `*cap` tokens (64 at first, then twice as many), the
+ * n of `toks` moved in: the heap's grown, or a heap array where `toks` is
+ * the caller's room (or none yet). NULL when out of memory (`toks` left
+ * as it was); *cap is the new room's. */
+static tx_token *grow(tx_token *toks, const tx_token *room, size_t n, size_t *cap)
+{
+    size_t want = *cap ? 2 * *cap : 64;
+    if (want > ((size_t)1 << 29))
+        return NULL;
+    tx_token *more = toks && toks != room ? sl_realloc(toks, want * sizeof *toks)
+                                          : sl_malloc(want * sizeof *more);
+    if (more && toks == room && n)
+        memcpy(more, room, n * sizeof *more);
+    if (more)
+        *cap = want;
+    return more;
+}
+
+long sl_tx_tokenize(const char *text, size_t len, tx_token *room, size_t cap, tx_token **out)
 {
     pthread_once(&slots_once, build_slots);
-    size_t cap = 64, n = 0;
-    tx_token *toks = sl_malloc(cap * sizeof *toks);
+    size_t n = 0;
+    if (!room)
+        cap = 0;
+    tx_token *toks = room;
     uint32_t cp = 0;
     size_t i = 0;
-    while (toks && i < len) {
+    while (i < len) {
         unsigned char c = (unsigned char)text[i];
         size_t space = space_at((const unsigned char *)text, i, len);
         if (space) {
@@ -231,10 +251,10 @@ long sl_tx_tokenize(const char *text, size_t len, tx_token **out)
             cp++;
         }
         if (n == cap) {
-            tx_token *more = cap > ((size_t)1 << 28) ? NULL : sl_realloc(toks, 2 * cap * sizeof *toks);
+            tx_token *more = grow(toks, room, n, &cap);
             if (!more)
                 break;
-            toks = more, cap *= 2;
+            toks = more;
         }
         tx_token *t = &toks[n++];
         memset(t, 0, sizeof *t);
@@ -242,8 +262,9 @@ long sl_tx_tokenize(const char *text, size_t len, tx_token **out)
         t->cp_start = (uint32_t)cp_start, t->cp_end = cp;
         classify(t, text + start);
     }
-    if (!toks || i < len) {
-        free(toks);
+    if (i < len) {
+        if (toks != room)
+            free(toks);
         *out = NULL;
         return -1;
     }

@@ -42,8 +42,11 @@ typedef struct tx_token {
 
 /* Splits `text` into tokens: runs of letters and digits, and single other
  * characters (so "third-quarter" is third, -, quarter and "a.m." is a . m .).
- * Spaces are dropped. Returns the count, or -1 when out of memory (*out freed). */
-long sl_tx_tokenize(const char *text, size_t len, tx_token **out);
+ * Spaces are dropped. The tokens go into `room` (of `cap`; NULL, 0: none)
+ * while they fit, else into the heap: *out is then not `room`, and the
+ * caller frees it. Returns the count, or -1 when out of memory (*out NULL,
+ * nothing to free). */
+long sl_tx_tokenize(const char *text, size_t len, tx_token *room, size_t cap, tx_token **out);
 /* The pattern table's literal words (sorted; a token's `word` indexes them). */
 const char *const *sl_tx_pattern_words(int *n);
 #define TX_MAX_WORDS 192

@@ -1,6 +1,8 @@
 /* test_chrome.c — page-chrome removal and title finding (golden files in
  * tests/golden/chrome/), the interface lexicon's order, and repetition
  * across stored articles. */
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -159,6 +161,74 @@ TEST(chrome_line_hash_ignores_case_and_spacing)
 /* The hash is of the line folded (ASCII lower case, each run of spaces and
  * tabs one space, none at either end), NUL bytes kept, its first 512 bytes
  * only: also where the 512th is a space or the line is longer. */
+/* The line's fold and word count by their definitions, a byte at a time:
+ * what the eight-bytes-at-a-time paths must give. */
+static uint64_t folded_hash_by_bytes(const char *line, size_t len)
+{
+    char small[512];
+    size_t n = 0;
+    bool space = false;
+    for (size_t i = 0; i < len && n < sizeof small; i++) {
+        unsigned char c = (unsigned char)line[i];
+        if (c == ' ' || c == '\t') {
+            space = n > 0;
+            continue;
+        }
+        if (space) {
+            small[n++] = ' ';
+            space = false;
+            if (n == sizeof small)
+                break;
+        }
+        small[n++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+    }
+    return sl_hash64(small, n);
+}
+
+static int countable_by_bytes(const char *line, size_t len)
+{
+    int words = 1;
+    for (size_t i = 0; i + 1 < len; i++)
+        words += line[i] == ' ' && line[i + 1] != ' ';
+    return len > 0 && len <= 160 && words <= 20;
+}
+
+/* Lines of words, single and double spaces, tabs, capitals, bytes above
+ * 0x7F and NULs, of 0 to 600 bytes (either side of 8, 9, 160 and 512);
+ * every other line of words and single spaces alone (the eight-bytes path). */
+TEST(chrome_line_hash_and_count_as_byte_by_byte)
+{
+    static const char *const pieces[] = {"Leave", "a", "REPLY", "Ein", "\xC3\x9C" "ber", "x", "Qz0",
+                                         "Reuters", "said", " ", " ", " ", "  ", "\t", " \t "};
+    enum { WORDS = 9, SINGLE = 12 };   /* pieces[0, WORDS) words, then single spaces */
+    uint64_t state = 0x2545F4914F6CDD1Du;
+    char line[640];
+    size_t plain = 0, counted = 0;
+    for (int round = 0; round < 20000; round++) {
+        state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+        size_t want = state % 601, len = 0, of = round % 2 ? SINGLE : sizeof pieces / sizeof *pieces;
+        uint64_t pick = state;
+        bool space = true;
+        while (len < want) {
+            pick = pick * 6364136223846793005u + 1442695040888963407u;
+            size_t k = (pick >> 33) % of;
+            if (of == SINGLE && (k >= WORDS) == space)   /* words and single spaces in turn */
+                k = k >= WORDS ? k % WORDS : WORDS;
+            space = k >= WORDS;
+            const char *p = (pick >> 20) % 97 == 0 ? "\0" : pieces[k];
+            size_t n = *p ? strlen(p) : 1;
+            for (size_t b = 0; b < n && len < want; b++)
+                line[len++] = p[b];
+        }
+        CHECK(sl_chrome_line_hash(line, len) == folded_hash_by_bytes(line, len));
+        CHECK(sl_chrome_line_countable(line, len) == countable_by_bytes(line, len));
+        plain += len > 9 && line[0] != ' ' && line[len - 1] != ' ' && !memchr(line, '\t', len) &&
+                 !memmem(line, len, "  ", 2);
+        counted += (size_t)countable_by_bytes(line, len);
+    }
+    CHECK(plain > 2000 && counted > 1000); /* both paths and both answers met */
+}
+
 TEST(chrome_line_hash_of_the_folded_line_cut_at_512)
 {
     CHECK(sl_chrome_line_hash("\t Leave\tA  REPLY \t", 18) == sl_hash64("leave a reply", 13));

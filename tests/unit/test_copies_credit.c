@@ -117,3 +117,51 @@ TEST(credit_find_varied_texts_golden)
     sl_buf_free(&credit);
     sl_buf_free(&got);
 }
+
+/* sl_credit_find_either answers as the two searches one after the other:
+ * second texts made of the first's lines (some dropped, one added, the
+ * order kept), as a clean text is of its normalised text, and unrelated
+ * ones; both answers and the credited name compared. */
+TEST(credit_find_either_as_two_searches)
+{
+    enum { TEXTS = 2000 };
+    uint64_t state = 0xD1B54A32D192ED03u;
+    size_t n_pieces = sizeof credit_pieces / sizeof *credit_pieces;
+    sl_buf a = SL_BUF_INIT, b = SL_BUF_INIT, one = SL_BUF_INIT, two = SL_BUF_INIT;
+    size_t found = 0, from_b = 0;
+    for (int k = 0; k < TEXTS; k++) {
+        sl_buf_clear(&a);
+        size_t pieces = 1 + credit_rng(&state) % 40;
+        for (size_t p = 0; p < pieces; p++) {
+            sl_buf_puts(&a, credit_pieces[credit_rng(&state) % n_pieces]);
+            sl_buf_putc(&a, credit_rng(&state) % 3 ? ' ' : '\n');
+        }
+        sl_buf_clear(&b);
+        if (credit_rng(&state) % 4) {   /* a's lines, some dropped, one added */
+            const char *line = a.ptr, *stop = a.ptr + a.len;
+            while (line < stop) {
+                const char *nl = memchr(line, '\n', (size_t)(stop - line));
+                const char *end = nl ? nl : stop;
+                if (credit_rng(&state) % 3)
+                    sl_buf_put(&b, line, (size_t)(end - line) + (nl != NULL));
+                line = end + 1;
+            }
+            sl_buf_puts(&b, credit_pieces[credit_rng(&state) % n_pieces]);
+        } else {
+            sl_buf_puts(&b, credit_pieces[credit_rng(&state) % n_pieces]);
+            sl_buf_puts(&b, "\nThe council voted on Tuesday.");
+        }
+        bool first = sl_credit_find(a.ptr, a.len, &one);
+        bool either = first || sl_credit_find(b.ptr, b.len, &one);
+        CHECK(sl_credit_find_either(a.ptr, a.len, b.ptr, b.len, &two) == either);
+        CHECK_STR(sl_buf_cstr(&two), sl_buf_cstr(&one));
+        found += either;
+        from_b += either && !first;
+    }
+    CHECK(found > TEXTS / 4 && found < TEXTS * 9 / 10);   /* 1,547: both answers met */
+    CHECK(from_b > TEXTS / 50); /* 152: the second text's own credits found too */
+    sl_buf_free(&a);
+    sl_buf_free(&b);
+    sl_buf_free(&one);
+    sl_buf_free(&two);
+}

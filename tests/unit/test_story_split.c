@@ -183,6 +183,51 @@ static uint32_t random_terms(sl_weighted_term *t, uint32_t n, uint64_t range, ui
     return m;
 }
 
+/* The weighed members' cosines two by two from one table of all their
+ * terms are the sums a merge of each pair's terms adds, in the order of
+ * the terms, to the bit: members of 0 to 128 terms over narrow and wide
+ * ranges (many shared, few), irregular weights, 2 to 64 of them, some
+ * members left out of the weighed list. */
+TEST(split_pair_cosines_as_merged_sums)
+{
+    static sl_member m[SL_SPLIT_MAX];
+    double cos[SL_SPLIT_MAX * SL_SPLIT_MAX];
+    uint64_t seed = 11;
+    size_t rounds_shared = 0;
+    for (int round = 0; round < 60; round++) {
+        size_t n = 2 + (size_t)round % (SL_SPLIT_MAX - 1), weighed[SL_SPLIT_MAX], k = 0;
+        for (size_t i = 0; i < n; i++) {
+            sl_vector *v = &m[i].vector;
+            v->n = random_terms(v->terms, (uint32_t)(round % 4 ? 128 : i % 129),
+                                round % 3 ? 200 : 5000, &seed);
+            for (uint32_t t = 0; t < v->n; t++)
+                v->terms[t].weight = 1.0f / (float)(3 + (v->terms[t].term * 7 + i) % 97);
+            if (i % 5 != 3)
+                weighed[k++] = i;
+        }
+        memset(cos, 0xFF, sizeof cos); /* NaN: a cell not written shows */
+        CHECK_INT(sl_split_pair_cosines(m, weighed, k, cos), 0);
+        for (size_t i = 0; i < k; i++) {
+            for (size_t j = i + 1; j < k; j++) {
+                const sl_vector *a = &m[weighed[i]].vector, *b = &m[weighed[j]].vector;
+                double dot = 0;
+                for (uint32_t x = 0, y = 0; x < a->n && y < b->n;) {
+                    if (a->terms[x].term < b->terms[y].term)
+                        x++;
+                    else if (a->terms[x].term > b->terms[y].term)
+                        y++;
+                    else
+                        dot += (double)a->terms[x++].weight * b->terms[y++].weight;
+                }
+                if (!(cos[i * k + j] == dot && cos[j * k + i] == dot))
+                    CHECK_INT(round * 10000 + (int)(i * 100 + j), -1);
+                rounds_shared += dot > 0;
+            }
+        }
+    }
+    CHECK(rounds_shared > 1000); /* shared terms met, many times */
+}
+
 TEST(split_shared_terms_as_a_plain_merge_finds_them)
 {
     sl_weighted_term a[128], b[128];

@@ -261,7 +261,7 @@ TEST(timex_tokens_spans_and_classes)
 {
     const char *text = "Caf\xC3\xA9s 3rd-quarter,\tMay 1990s";
     tx_token *toks = NULL;
-    long n = sl_tx_tokenize(text, strlen(text), &toks);
+    long n = sl_tx_tokenize(text, strlen(text), NULL, 0, &toks);
     CHECK_INT(n, 9);
     static const struct { const char *low; uint32_t start, end, cp_start, cp_end; } want[] = {
         {"caf", 0, 3, 0, 3},     {"\xC3\xA9", 3, 5, 3, 4}, {"s", 5, 6, 4, 5},
@@ -297,7 +297,7 @@ TEST(timex_tokens_lowered_byte_by_byte)
             continue;
         char text[2] = {(char)b, 0};
         tx_token *toks = NULL;
-        CHECK_INT(sl_tx_tokenize(text, 1, &toks), 1);
+        CHECK_INT(sl_tx_tokenize(text, 1, NULL, 0, &toks), 1);
         if (!toks)
             continue;
         char want = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
@@ -364,4 +364,24 @@ TEST(timex_longest_pattern_matched_whole)
 {
     CHECK_STR(found("Sales rose at least than 3 - year ago.", "2024-08-20"),
               "at least than 3 - year ago|DATE|2021\n");
+}
+
+/* The caller's room holds the tokens while they fit; a text with more
+ * goes on into the heap, the room's tokens moved with it: the same tokens
+ * as without a room, whatever its size. */
+TEST(timex_tokens_in_the_room_then_the_heap)
+{
+    const char *text = "On Friday, 12 May 2023, at 5 p.m. the ferry left; by Sunday it was back.";
+    tx_token *plain = NULL;
+    long n = sl_tx_tokenize(text, strlen(text), NULL, 0, &plain);
+    CHECK(n > 20);
+    for (size_t cap = 1; plain && cap <= (size_t)n + 1; cap++) {
+        tx_token room[64], *toks = NULL;
+        CHECK_INT(sl_tx_tokenize(text, strlen(text), room, cap, &toks), n);
+        CHECK((toks == room) == (cap >= (size_t)n));
+        CHECK(toks && !memcmp(toks, plain, (size_t)n * sizeof *toks));
+        if (toks != room)
+            free(toks);
+    }
+    free(plain);
 }
