@@ -240,11 +240,15 @@ bool sl_entities_storm_name(const sl_facts_doc *d, size_t first, size_t end)
 {
     static const char *const storms[] = {"hurricane", "typhoon", "cyclone", "superstorm",
         "tropical", "storm", NULL};
-    /* no storm speaks, has an age or a title: "Storm Reid said", "actress Storm Reid" */
-    return end - first >= 2 && sl_facts_in(d, first, storms) >= 0 && sl_facts_upper(d, first + 1) &&
-           sl_facts_in(d, end, sl_entity_speech_verbs) < 0 && !sl_entities_age_after(d, end) &&
-           !(first > 0 && sl_entities_is_role(d, first - 1) &&
-             !sl_entities_connector(d, first - 1));
+    if (end - first < 2 || sl_facts_in(d, first, storms) < 0 || !sl_facts_upper(d, first + 1))
+        return false;
+    /* "Storm" alone may be a given name: no storm speaks, has an age or a
+     * title ("Storm Reid said", "actress Storm Reid"); "Hurricane Sandy said
+     * to weaken" is still a storm */
+    return !sl_facts_is(d, first, "storm") ||
+           (sl_facts_in(d, end, sl_entity_speech_verbs) < 0 && !sl_entities_age_after(d, end) &&
+            !(first > 0 && sl_entities_is_role(d, first - 1) &&
+              !sl_entities_connector(d, first - 1)));
 }
 
 /* Whether token i marks a copyright ("©", "Copyright") or is the year

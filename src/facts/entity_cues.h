@@ -71,8 +71,9 @@ bool sl_entities_currency_word(const sl_facts_doc *d, size_t i);
  * part of a sequence by its number ("Game 5", "Round 2", "Category 4"). */
 bool sl_entities_letter_class(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether the name [first, end) is a storm's: "Hurricane Sandy",
- * "Tropical Storm Debby" (a thing, no person); not where a verb of speech
- * or an age follows it or a role precedes it ("Storm Reid said"). */
+ * "Tropical Storm Debby" (a thing, no person), "Hurricane Sandy said to
+ * weaken"; "Storm" first not where a verb of speech or an age follows it
+ * or a role precedes it ("Storm Reid said", a given name). */
 bool sl_entities_storm_name(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether the name [first, end), its last word a plural, stands before a
  * player's or a coach's post and a name: a team's ("Velmar Rovers

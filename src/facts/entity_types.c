@@ -64,6 +64,15 @@ static bool surname_a_body_word(const sl_facts_doc *d, size_t first, size_t end)
            !sl_entities_is_role(d, first);
 }
 
+/* Whether a role word in lower case stands right before token `first`, in
+ * its sentence: "founder Alex Garden" (a title in capitals may open a
+ * place's name, "Sheikh Zayed Road"). */
+static bool role_word_before(const sl_facts_doc *d, size_t first)
+{
+    return first > 0 && d->sent_of[first - 1] == d->sent_of[first] && !sl_facts_upper(d, first - 1) &&
+           sl_entities_is_role(d, first - 1) && !sl_entities_connector(d, first - 1);
+}
+
 const char *sl_entities_classify(const sl_facts_doc *d, size_t first, size_t end, bool has_role,
                                  const sl_known *seen, bool starts, const sl_name_chain *chain)
 {
@@ -90,6 +99,9 @@ const char *sl_entities_classify(const sl_facts_doc *d, size_t first, size_t end
     if (!has_role && surname_a_body_word(d, first, end) &&
         sl_entities_chain_person(d, chain) && !sl_entities_chain_said_its(d, chain))
         return "person"; /* "Alex Garden said he", "Ann Trust, 52," */
+    if (has_role && role_word_before(d, first) && surname_a_body_word(d, first, end) &&
+        sl_facts_in(d, end - 1, sl_entity_place_words) >= 0 && !sl_entities_chain_said_its(d, chain))
+        return "person"; /* "founder Alex Garden"; not "Sheikh Zayed Road" */
     uint32_t a = d->toks.items[first].start, b = d->toks.items[end - 1].end;
     b -= (uint32_t)sl_entities_possessive_len(d, end - 1); /* "Lebanon's" is Lebanon */
     size_t last_len; /* the last word without its possessive: "the Orrin Dam's turbines" */

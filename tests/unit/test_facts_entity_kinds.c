@@ -336,3 +336,47 @@ TEST(facts_entities_said_it_with_a_person_cue) {
   CHECK_ENTITIES("Orvel said it would cut 300 jobs. Its shares fell.\n",
                  {"Orvel", "organization", NULL, 1});
 }
+
+/* "Hurricane" or "Typhoon" never opens a person's name, whatever follows
+ * it; "Storm" may ("Storm Ardel said": facts_entities_person_named_storm). */
+TEST(facts_entities_storm_that_is_said_to_move) {
+  CHECK_ENTITIES("Hurricane Velma said to be weakening as it neared the coast.\n",
+                 {"Hurricane Velma", NULL, NULL, 0});
+  CHECK_ENTITIES("Forecasters said Typhoon Orla, 3 days old, was turning north.\n",
+                 {"Typhoon Orla", NULL, NULL, 0});
+}
+
+/* A role in lower case before a given name and a surname that is a place's
+ * word makes a person ("founder Tam Garden"); a title in capitals opening a
+ * place's name does not ("Sheikh Varo Road"). */
+TEST(facts_entities_role_before_a_surname_place_word) {
+  CHECK_ENTITIES("The studio was started in 1999 by founder Tam Garden.\n",
+                 {"Tam Garden", "person", NULL, 1});
+  CHECK_ENTITIES("The bus stops on Sheikh Varo Road.\n", {"Varo Road", "place", NULL, 1});
+}
+
+/* "Capitol" opens a place's name as "Port" does, but not a body's. */
+TEST(facts_entities_capitol_hill_is_a_place) {
+  CHECK_ENTITIES("Talks on Capitol Hill resumed on Monday. Capitol Records said it would appeal.\n",
+                 {"Capitol Hill", "place", NULL, 1}, {"Capitol Records", "organization", NULL, 1});
+}
+
+/* A community, an agreement or a treaty ends a body's name, and a bank's
+ * or a firm's word in French, Spanish or Italian opens one. */
+TEST(facts_entities_community_agreement_and_foreign_banks) {
+  CHECK_ENTITIES("European Community steelmakers met on Monday. Farmers blocked roads.\n",
+                 {"European Community", "organization", NULL, 1});
+  CHECK_ENTITIES("Credit Varnia said profit rose. Banque Ostland lent more. Societe Velmar fell.\n",
+                 {"Credit Varnia", "organization", NULL, 1},
+                 {"Banque Ostland", "organization", NULL, 1},
+                 {"Societe Velmar", "organization", NULL, 1});
+}
+
+/* A country alone is the country, not the short form of a body named after
+ * it ("Canada" after "Bank of Canada"). */
+TEST(facts_entities_country_after_a_body_named_for_it) {
+  CHECK_ENTITIES("The loan came from Bank of Canada, which said rates would rise. Exports from "
+                 "Canada fell in May.\n",
+                 {"Bank of Canada", "organization", "Bank of Canada", 1},
+                 {"Canada", "place", "Canada", 1});
+}
