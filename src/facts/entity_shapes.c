@@ -182,9 +182,12 @@ bool sl_entities_not_name(const sl_facts_doc *d, size_t i)
 /* Whether every word of tokens [a, b) is written in capitals. */
 bool sl_entities_all_capitals(const sl_facts_doc *d, size_t a, size_t b)
 {
-    for (size_t k = a; k < b; k++)
-        if ((d->toks.items[k].flags & SL_TOK_WORD) && !(d->toks.items[k].flags & SL_TOK_ALLCAPS))
-            return false;
+    for (size_t k = a; k < b; k++) {
+        const sl_token *t = &d->toks.items[k];
+        bool letter = t->end - t->start == 1 && sl_facts_upper(d, k) && !sl_facts_is(d, k + 1, ".");
+        if ((t->flags & SL_TOK_WORD) && !(t->flags & SL_TOK_ALLCAPS) && !letter)
+            return false; /* a capital alone is as much capitals as lower case: "A FIRE" */
+    }
     return true;
 }
 

@@ -380,3 +380,12 @@ TEST(facts_entities_country_after_a_body_named_for_it) {
                  {"Bank of Canada", "organization", "Bank of Canada", 1},
                  {"Canada", "place", "Canada", 1});
 }
+
+/* A capital alone counts as capitals: "A FIRE" opening a line in capitals
+ * says nothing of a name, as "FIRE IN THE MILL" does not; an initial with
+ * its dot still opens a person's name in capitals ("J. HALE, 41,"). */
+TEST(facts_entities_article_in_capitals_opens_no_name) {
+  CHECK_ENTITIES("A FIRE - BOMB attack on a bank in Varnia left three people dead on Monday.\n",
+                 {"A FIRE", NULL, NULL, 0});
+  CHECK_ENTITIES("Officers said J. HALE, 41, was held.\n", {"J. HALE", "person", NULL, 1});
+}
