@@ -33,7 +33,9 @@ bool sl_entities_origin_adjective(const sl_facts_doc *d, size_t name, size_t end
     size_t n;
     if (end - name == 2) { /* "-i" a nationality of the table: not "Central Mississippi" */
         const char *w = sl_facts_tok(d, name + 1, &n);
-        return sl_facts_in(d, name, sl_entity_compass) >= 0 && sl_entities_demonym(d, name + 1) &&
+        return (sl_facts_in(d, name, sl_entity_compass) >= 0 ||
+                sl_entities_nationality(d, name)) && /* "Saudi Arabian oil minister" */
+               sl_entities_demonym(d, name + 1) &&
                (w[n - 1] != 'i' || sl_entities_nationality(d, name + 1));
     }
     const char *w = sl_facts_tok(d, name, &n);

@@ -37,7 +37,7 @@ const char *const sl_entity_org_words[] = {"party", "ministry", "department", "a
     "weekly", "daily", "relations", "entertainment", "advisors", "rescue", "conference", "trust",
     "sports", "online",
     "united", "community", "agreement", "treaty", "accord", "pact", "societe", "banque", "banco",
-    "banca", "credit", NULL};
+    "banca", "credit", "exchange", "departments", "ministries", "agencies", "committees", NULL};
 
 const char *const sl_entity_place_words[] = {"city", "county", "province", "state", "street",
     "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",

@@ -389,3 +389,19 @@ TEST(facts_entities_article_in_capitals_opens_no_name) {
                  {"A FIRE", NULL, NULL, 0});
   CHECK_ENTITIES("Officers said J. HALE, 41, was held.\n", {"J. HALE", "person", NULL, 1});
 }
+
+/* An exchange, a bank holding's "Bancorp" and a plural body word end a
+ * body's name, whose first words stand for it ("Norvel" of "Norvel
+ * Bancorp"); two nationalities before a lower-case noun qualify it. */
+TEST(facts_entities_exchanges_bancorps_and_two_nationalities) {
+  CHECK_ENTITIES("Shares of Norvel Bancorp rose on the Varnia Stock Exchange. Norvel said it "
+                 "would buy Tarn Bancshares.\n",
+                 {"Norvel Bancorp", "organization", NULL, 1},
+                 {"Varnia Stock Exchange", "organization", NULL, 1},
+                 {"Norvel", "organization", "Norvel Bancorp", 1},
+                 {"Tarn Bancshares", "organization", NULL, 1});
+  CHECK_ENTITIES("The weather office of the Agriculture and Commerce Departments said rain fell.\n",
+                 {"Agriculture and Commerce Departments", "organization", NULL, 1});
+  CHECK_ENTITIES("Saudi Arabian oil minister Hisham Varo spoke on Monday.\n",
+                 {"Saudi Arabian", NULL, NULL, 0}, {"Hisham Varo", "person", NULL, 1});
+}
