@@ -448,6 +448,7 @@ static bool thing_mention(const sl_facts_doc *d, const sl_name *nm)
     return modifies_noun(d, nm) ||
            (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "which")) ||
            sl_entities_work_title(d, nm->first, nm->end) ||
+           sl_entities_work_by_apposition(d, nm->first, nm->end) ||
            sl_entities_vessel(d, nm->first, nm->end);
 }
 

@@ -313,6 +313,33 @@ bool sl_entities_work_title(const sl_facts_doc *d, size_t first, size_t end)
            (open > 1 && sl_facts_is(d, open - 1, "of") && lower_in(d, open - 2, work_people));
 }
 
+/* Whether token k is a work's noun in lower case after "the" ("the
+ * sequel"), no person's noun or role after it ("the film director"). */
+static bool the_work_noun(const sl_facts_doc *d, size_t k)
+{
+    return k > 0 && sl_facts_is(d, k - 1, "the") && lower_in(d, k, work_nouns) &&
+           !lower_in(d, k + 1, work_people) && !sl_entities_is_role(d, k + 1);
+}
+
+bool sl_entities_work_by_apposition(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t open = first, close = end;
+    while (open > 0 && quote_mark(d, open - 1))
+        open--;
+    if (sl_facts_is(d, close, ",") && quote_mark(d, close + 1))
+        close++; /* "`` New Moon , ''" */
+    while (close < d->toks.n && quote_mark(d, close))
+        close++;
+    size_t sent = d->sent_of[first];
+    bool after = close + 2 < d->toks.n && sl_facts_is(d, close, ",") &&
+                 d->sent_of[close + 2] == sent && the_work_noun(d, close + 2);
+    bool before = open > 2 && sl_facts_is(d, open - 1, ",") && d->sent_of[open - 2] == sent &&
+                  the_work_noun(d, open - 2) &&
+                  (sl_facts_is(d, close, ",") || sl_facts_is(d, close, ".")) &&
+                  sl_facts_in(d, close + 1, sl_entity_speech_verbs) < 0;
+    return after || before;
+}
+
 /* Nouns of the press after its title ("People magazine", "the Herald
  * newspaper", "the Fox network"). */
 static const char *const press_nouns[] = {"magazine", "newspaper", "tabloid", "weekly",

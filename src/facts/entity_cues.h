@@ -52,6 +52,11 @@ bool sl_entities_body_by_apposition(const sl_facts_doc *d, size_t first, size_t 
  * one and "of" ("star of "Tarn Hill""), or one of a list of titles in
  * quotes ("`` Tarn Hill '' , `` Ada Vell '' and"). */
 bool sl_entities_work_title(const sl_facts_doc *d, size_t first, size_t end);
+/* Whether the name [first, end), in quotes or not, is a work's title by a
+ * work's noun in apposition: "directs New Moon, the sequel to ...", "the
+ * sequel, Catching Fire." (not "the film director", nor a speaker after a
+ * comma: "the show, Ann Roe said"). */
+bool sl_entities_work_by_apposition(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether a noun of the press follows the name [first, end) in lower case:
  * the title of a magazine, a paper or a channel ("People magazine"). */
 bool sl_entities_press_noun_after(const sl_facts_doc *d, size_t first, size_t end);

@@ -405,3 +405,13 @@ TEST(facts_entities_exchanges_bancorps_and_two_nationalities) {
   CHECK_ENTITIES("Saudi Arabian oil minister Hisham Varo spoke on Monday.\n",
                  {"Saudi Arabian", NULL, NULL, 0}, {"Hisham Varo", "person", NULL, 1});
 }
+
+/* A work's noun after "the" in apposition makes a title of the name beside
+ * it, quoted or not; not a role after the noun, nor a speaker after it. */
+TEST(facts_entities_work_in_apposition) {
+  CHECK_ENTITIES("Ross is in talks to direct the sequel, Tarn Hill. Weitz will direct Velmar "
+                 "Moon, the sequel to the hit film.\n",
+                 {"Tarn Hill", "organization", NULL, 1}, {"Velmar Moon", "organization", NULL, 1});
+  CHECK_ENTITIES("He loved the series, Ann Roe said. Tom Hale, the film director, left.\n",
+                 {"Ann Roe", "person", NULL, 1}, {"Tom Hale", "person", NULL, 1});
+}
