@@ -477,8 +477,9 @@ static bool surname_of(const sl_facts_doc *d, const sl_name *nm, const sl_name *
 }
 
 /* Whether a mention of the name chain `root` (the finder's `refers`: the
- * name, its repeats and short forms) says it is a person's: a role before
- * it, "who" or an age after it, or a verb of speech after its surname ("a
+ * name, its repeats and short forms) says it is a person's: a role or a
+ * player's post before it ("first baseman Mark Teixeira"), "who" or an age
+ * after it, or a verb of speech after its surname ("a
  * Rhea Tolland tweet" beside "Tolland said"; a firm speaks too, "Wells
  * Fargo said"). */
 static bool personal_somewhere(const sl_facts_doc *d, const sl_name_vec *names, uint32_t root)
@@ -490,6 +491,9 @@ static bool personal_somewhere(const sl_facts_doc *d, const sl_name_vec *names, 
         if ((sl_entities_is_role(d, nm->first) && !sl_entities_org_word(d, nm->end - 1)) ||
             (nm->first > 0 && sl_entities_is_role(d, nm->first - 1) &&
              !sl_entities_connector(d, nm->first - 1)) ||
+            (nm->first > 0 && !sl_facts_upper(d, nm->first - 1) &&
+             sl_facts_in(d, nm->first - 1, sl_entity_team_positions) >= 0 &&
+             !sl_entities_org_word(d, nm->end - 1)) || /* "first baseman Mark Teixeira" */
             sl_entities_age_after(d, nm->end) ||
             (sl_facts_is(d, nm->end, ",") && sl_facts_is(d, nm->end + 1, "who")) ||
             (sl_facts_in(d, nm->end, sl_entity_speech_verbs) >= 0 &&

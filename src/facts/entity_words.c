@@ -99,4 +99,5 @@ const char *const sl_entity_team_positions[] = {"quarterback", "receiver", "line
     "cornerback", "lineman", "kicker", "punter", "guard", "forward", "center", "centre",
     "pitcher", "catcher", "outfielder", "infielder", "shortstop", "striker", "midfielder",
     "defender", "goalkeeper", "goalie", "winger", "coach", "manager", "owner", "captain",
-    "rookie", "teammate", "skipper", NULL};
+    "rookie", "teammate", "skipper", "baseman", "slugger", "reliever", "tailback", "halfback",
+    "fullback", "defenseman", "defenceman", "batsman", NULL};

@@ -415,3 +415,11 @@ TEST(facts_entities_work_in_apposition) {
   CHECK_ENTITIES("He loved the series, Ann Roe said. Tom Hale, the film director, left.\n",
                  {"Ann Roe", "person", NULL, 1}, {"Tom Hale", "person", NULL, 1});
 }
+
+/* A player's post before a name says a person's, though another mention
+ * qualifies a noun after "the" ("out of the Tam Varo derby"). */
+TEST(facts_entities_player_post_says_a_person) {
+  CHECK_ENTITIES("The Hawks made an offer to first baseman Tam Varo. The Hawks are now out of "
+                 "the Tam Varo derby.\n",
+                 {"Tam Varo", "person", NULL, 2});
+}
