@@ -156,29 +156,30 @@ bool sl_entities_call_sign(const sl_facts_doc *d, size_t first, size_t i)
     return sl_facts_is_place(d->s + a, b - a);
 }
 
-/* Time zones in capitals: "at 1100 EST", "0100 GMT". */
+/* Time zones in capitals, no names: "at 1100 EST", "0100 GMT". */
 static const char *const time_zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
     "gmt", "utc", "bst", "cet", "cest", NULL};
 
 bool sl_entities_word_no_name(const sl_facts_doc *d, size_t i)
 {
     size_t n, cut = sl_entities_possessive_len(d, i);
+    if (!cut)
+        return false;
+    /* "Corp's" cut from its firm by a line break: sl_entities_org_word takes it */
     const char *w = sl_facts_tok(d, i, &n);
-    if (cut) { /* "Corp's" cut from its firm by a line break: sl_entities_org_word takes it */
-        uint32_t hash = sl_facts_word_hash(w, n - cut);
-        return sl_facts_list_find(sl_entity_not_names, w, n - cut, hash) >= 0 ||
-               (sl_facts_list_find(sl_entity_short_months, w, n - cut, hash) >= 0 &&
-                !(w[1] >= 'A' && w[1] <= 'Z')) || /* "Dec's", not "DEC's" */
-               sl_facts_list_find(sl_known_legal_forms, w, n - cut, hash) >= 0;
-    }
-    return (d->toks.items[i].flags & SL_TOK_ALLCAPS) && sl_facts_in(d, i, time_zones) >= 0;
+    uint32_t hash = sl_facts_word_hash(w, n - cut);
+    return sl_facts_list_find(sl_entity_not_names, w, n - cut, hash) >= 0 ||
+           (sl_facts_list_find(sl_entity_short_months, w, n - cut, hash) >= 0 &&
+            !(w[1] >= 'A' && w[1] <= 'Z')) || /* "Dec's", not "DEC's" */
+           sl_facts_list_find(sl_known_legal_forms, w, n - cut, hash) >= 0;
 }
 
 bool sl_entities_not_name(const sl_facts_doc *d, size_t i)
 {
+    bool caps = d->toks.items[i].flags & SL_TOK_ALLCAPS;
     return sl_facts_in(d, i, sl_entity_not_names) >= 0 ||
-           (sl_facts_in(d, i, sl_entity_short_months) >= 0 &&
-            !(d->toks.items[i].flags & SL_TOK_ALLCAPS));
+           (sl_facts_in(d, i, sl_entity_short_months) >= 0 && !caps) ||
+           (caps && sl_facts_in(d, i, time_zones) >= 0); /* "EST", "p.m. EDT May 2" */
 }
 
 /* Whether every word of tokens [a, b) is written in capitals. */

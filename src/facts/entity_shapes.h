@@ -39,12 +39,12 @@ bool sl_entities_org_word(const sl_facts_doc *d, size_t k);
 bool sl_entities_call_sign(const sl_facts_doc *d, size_t first, size_t i);
 /* Whether token i, a one-word name, is a word the finder keeps that is no
  * name: a month or a day with its possessive ("December's 1.5 pct", as
- * "December" alone is none), a firm's legal form with its possessive
- * ("Corp's" after a line break cut it from "Talvor"), or a time zone in
- * capitals ("at 1100 EST"). */
+ * "December" alone is none) or a firm's legal form with its possessive
+ * ("Corp's" after a line break cut it from "Talvor"). */
 bool sl_entities_word_no_name(const sl_facts_doc *d, size_t i);
 /* Whether token i is a capitalised word that is no name (sl_entity_not_names),
- * or a month written short without its dot, not in capitals ("Dec", not "DEC"). */
+ * a month written short without its dot, not in capitals ("Dec", not "DEC"),
+ * or a time zone in capitals ("at 1100 EST", "p.m. EDT May 2"). */
 bool sl_entities_not_name(const sl_facts_doc *d, size_t i);
 /* Whether the one-word name [name, end) is the month May or January ("Jan"):
  * "in May", "May 5", "Jan. 12", "Jan 2024"; not "May said", "Jan said". */

@@ -423,3 +423,9 @@ TEST(facts_entities_player_post_says_a_person) {
                  "the Tam Varo derby.\n",
                  {"Tam Varo", "person", NULL, 2});
 }
+
+/* A time zone in capitals opens no name, alone or before a month. */
+TEST(facts_entities_time_zone_before_a_month) {
+  CHECK_ENTITIES("Posted 12:52 p.m. EDT May 2, 2013. The talks ended at 1100 EST on Friday.\n",
+                 {"EDT May", NULL, NULL, 0}, {"EST", NULL, NULL, 0});
+}
