@@ -211,11 +211,12 @@ static void entity_at(sl_facts_doc *d, const sl_name_chain *all, const sl_name *
         seen = sl_known_middle_person(kn, *n_known, text, read_len, seen);
     if (!seen && nm->refers != k_name)
         seen = by_name[nm->refers];
-    bool place = sl_facts_is_place(d->s + a, b - a);
-    if (seen && seen->len > read_len &&
-        ((seen->weak && (place || (end - name == 1 && sl_entities_state_possessive(d, name)))) ||
-         (place && !strcmp(seen->type, "organization") &&
-          !memcmp(seen->name + seen->len - read_len, text, read_len))))
+    bool org_ending = seen && seen->len > read_len && !seen->weak &&
+                      !strcmp(seen->type, "organization") &&
+                      !memcmp(seen->name + seen->len - read_len, text, read_len);
+    if (seen && seen->len > read_len && (seen->weak || org_ending) &&
+        (sl_facts_is_place(d->s + a, b - a) ||
+         (seen->weak && end - name == 1 && sl_entities_state_possessive(d, name))))
         seen = NULL; /* no short form of a person by shape alone: "Quake Jolts Chile",
                       * "Veldoria's prime minister" after "Forward Veldoria"; nor of a
                       * body named after its country, "Canada" after "Royal Bank of Canada" */
