@@ -37,7 +37,7 @@ static const char *const firm_words[] = {"group", "company", "corporation", "ind
     "telecom", "telecommunications", "technologies", "networks", "holdings", "enterprises",
     "pharmaceuticals", "electronics", "partners", "studios", "pictures", "productions",
     "records", "investments", "laboratories", "petroleum", "brands", "management", "research",
-    "capital", NULL};
+    "capital", "bancorp", "bancorporation", "bancshares", NULL};
 
 bool sl_known_firm_word(const char *w, size_t n, uint32_t hash)
 {

@@ -36,7 +36,8 @@ const char *const sl_entity_org_words[] = {"party", "ministry", "department", "a
     "magazine", "tv", "channel", "radio", "television", "command", "survey",
     "weekly", "daily", "relations", "entertainment", "advisors", "rescue", "conference", "trust",
     "sports", "online",
-    "united", NULL};
+    "united", "community", "agreement", "treaty", "accord", "pact", "societe", "banque", "banco",
+    "banca", "credit", "exchange", "departments", "ministries", "agencies", "committees", NULL};
 
 const char *const sl_entity_place_words[] = {"city", "county", "province", "state", "street",
     "river", "strip", "valley", "island", "islands", "mountains", "mountain", "sea", "ocean",
@@ -53,7 +54,7 @@ const char *const sl_entity_short_months[] = {"feb", "aug", "sep", "sept", "oct"
     NULL};
 
 const char *const sl_entity_place_heads[] = {"port", "fort", "mount", "mt.", "lake", "cape",
-    NULL};
+    "capitol", NULL};
 
 const char *const sl_entity_not_names[] = {"i", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july",
@@ -98,4 +99,5 @@ const char *const sl_entity_team_positions[] = {"quarterback", "receiver", "line
     "cornerback", "lineman", "kicker", "punter", "guard", "forward", "center", "centre",
     "pitcher", "catcher", "outfielder", "infielder", "shortstop", "striker", "midfielder",
     "defender", "goalkeeper", "goalie", "winger", "coach", "manager", "owner", "captain",
-    "rookie", "teammate", "skipper", NULL};
+    "rookie", "teammate", "skipper", "baseman", "slugger", "reliever", "tailback", "halfback",
+    "fullback", "defenseman", "defenceman", "batsman", NULL};

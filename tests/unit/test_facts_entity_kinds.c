@@ -336,3 +336,96 @@ TEST(facts_entities_said_it_with_a_person_cue) {
   CHECK_ENTITIES("Orvel said it would cut 300 jobs. Its shares fell.\n",
                  {"Orvel", "organization", NULL, 1});
 }
+
+/* "Hurricane" or "Typhoon" never opens a person's name, whatever follows
+ * it; "Storm" may ("Storm Ardel said": facts_entities_person_named_storm). */
+TEST(facts_entities_storm_that_is_said_to_move) {
+  CHECK_ENTITIES("Hurricane Velma said to be weakening as it neared the coast.\n",
+                 {"Hurricane Velma", NULL, NULL, 0});
+  CHECK_ENTITIES("Forecasters said Typhoon Orla, 3 days old, was turning north.\n",
+                 {"Typhoon Orla", NULL, NULL, 0});
+}
+
+/* A role in lower case before a given name and a surname that is a place's
+ * word makes a person ("founder Tam Garden"); a title in capitals opening a
+ * place's name does not ("Sheikh Varo Road"). */
+TEST(facts_entities_role_before_a_surname_place_word) {
+  CHECK_ENTITIES("The studio was started in 1999 by founder Tam Garden.\n",
+                 {"Tam Garden", "person", NULL, 1});
+  CHECK_ENTITIES("The bus stops on Sheikh Varo Road.\n", {"Varo Road", "place", NULL, 1});
+}
+
+/* "Capitol" opens a place's name as "Port" does, but not a body's. */
+TEST(facts_entities_capitol_hill_is_a_place) {
+  CHECK_ENTITIES("Talks on Capitol Hill resumed on Monday. Capitol Records said it would appeal.\n",
+                 {"Capitol Hill", "place", NULL, 1}, {"Capitol Records", "organization", NULL, 1});
+}
+
+/* A community, an agreement or a treaty ends a body's name, and a bank's
+ * or a firm's word in French, Spanish or Italian opens one. */
+TEST(facts_entities_community_agreement_and_foreign_banks) {
+  CHECK_ENTITIES("European Community steelmakers met on Monday. Farmers blocked roads.\n",
+                 {"European Community", "organization", NULL, 1});
+  CHECK_ENTITIES("Credit Varnia said profit rose. Banque Ostland lent more. Societe Velmar fell.\n",
+                 {"Credit Varnia", "organization", NULL, 1},
+                 {"Banque Ostland", "organization", NULL, 1},
+                 {"Societe Velmar", "organization", NULL, 1});
+}
+
+/* A country alone is the country, not the short form of a body named after
+ * it ("Canada" after "Bank of Canada"). */
+TEST(facts_entities_country_after_a_body_named_for_it) {
+  CHECK_ENTITIES("The loan came from Bank of Canada, which said rates would rise. Exports from "
+                 "Canada fell in May.\n",
+                 {"Bank of Canada", "organization", "Bank of Canada", 1},
+                 {"Canada", "place", "Canada", 1});
+}
+
+/* A capital alone counts as capitals: "A FIRE" opening a line in capitals
+ * says nothing of a name, as "FIRE IN THE MILL" does not; an initial with
+ * its dot still opens a person's name in capitals ("J. HALE, 41,"). */
+TEST(facts_entities_article_in_capitals_opens_no_name) {
+  CHECK_ENTITIES("A FIRE - BOMB attack on a bank in Varnia left three people dead on Monday.\n",
+                 {"A FIRE", NULL, NULL, 0});
+  CHECK_ENTITIES("Officers said J. HALE, 41, was held.\n", {"J. HALE", "person", NULL, 1});
+}
+
+/* An exchange, a bank holding's "Bancorp" and a plural body word end a
+ * body's name, whose first words stand for it ("Norvel" of "Norvel
+ * Bancorp"); two nationalities before a lower-case noun qualify it. */
+TEST(facts_entities_exchanges_bancorps_and_two_nationalities) {
+  CHECK_ENTITIES("Shares of Norvel Bancorp rose on the Varnia Stock Exchange. Norvel said it "
+                 "would buy Tarn Bancshares.\n",
+                 {"Norvel Bancorp", "organization", NULL, 1},
+                 {"Varnia Stock Exchange", "organization", NULL, 1},
+                 {"Norvel", "organization", "Norvel Bancorp", 1},
+                 {"Tarn Bancshares", "organization", NULL, 1});
+  CHECK_ENTITIES("The weather office of the Agriculture and Commerce Departments said rain fell.\n",
+                 {"Agriculture and Commerce Departments", "organization", NULL, 1});
+  CHECK_ENTITIES("Saudi Arabian oil minister Hisham Varo spoke on Monday.\n",
+                 {"Saudi Arabian", NULL, NULL, 0}, {"Hisham Varo", "person", NULL, 1});
+}
+
+/* A work's noun after "the" in apposition makes a title of the name beside
+ * it, quoted or not; not a role after the noun, nor a speaker after it. */
+TEST(facts_entities_work_in_apposition) {
+  CHECK_ENTITIES("Ross is in talks to direct the sequel, Tarn Hill. Weitz will direct Velmar "
+                 "Moon, the sequel to the hit film.\n",
+                 {"Tarn Hill", "organization", NULL, 1}, {"Velmar Moon", "organization", NULL, 1});
+  CHECK_ENTITIES("He loved the series, Ann Roe said. Tom Hale, the film director, left.\n",
+                 {"Ann Roe", "person", NULL, 1}, {"Tom Hale", "person", NULL, 1});
+}
+
+/* A player's post before a name says a person's, though another mention
+ * qualifies a noun after "the" ("out of the Tam Varo derby"). */
+TEST(facts_entities_player_post_says_a_person) {
+  CHECK_ENTITIES("The Hawks made an offer to first baseman Tam Varo. The Hawks are now out of "
+                 "the Tam Varo derby.\n",
+                 {"Tam Varo", "person", NULL, 2});
+}
+
+/* A time zone in capitals opens no name, alone or before a month. */
+TEST(facts_entities_time_zone_before_a_month) {
+  CHECK_ENTITIES("Posted 12:52 p.m. EDT May 2, 2013. The talks ended at 1100 EST on Friday.\n",
+                 {"EDT May", NULL, NULL, 0}, {"EST", NULL, NULL, 0});
+}
