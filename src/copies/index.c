@@ -15,31 +15,39 @@
 /* The most recent articles under one key term: a ring once full. 16 bytes
  * (24 with a cap field): its room follows from n (posting_room), as the
  * ring only turns at SL_COPY_POSTINGS, so a table of Reuters' keys is a
- * third smaller. */
+ * third smaller. Up to two ids are held in place, where the pointer goes
+ * (most key terms are filed under one or two articles), not in 16 bytes
+ * of the arena. */
 typedef struct posting {
     uint32_t key;        /* 0 marks an empty slot (key codes are never 0: see key_of) */
     uint16_t n, head;
-    uint32_t *ids;
+    union {
+        uint32_t two[2]; /* n <= 2 */
+        uint32_t *ids;   /* n > 2 */
+    };
 } posting;
 
-/* The ids a posting of n has room for: none at 0, else n rounded up to a
- * power of two, at least 2 (post doubles it from 2 as it fills, up to
- * SL_COPY_POSTINGS; hold_full allocates SL_COPY_POSTINGS at n of it). */
+/* The ids a posting of n has room for: 2 in place up to n = 2, else n
+ * rounded up to a power of two (post doubles it from 2 as it fills, up
+ * to SL_COPY_POSTINGS; hold_full allocates SL_COPY_POSTINGS at n of it). */
 static size_t posting_room(uint16_t n)
 {
-    return n > 2 ? (size_t)1 << (32 - __builtin_clz((unsigned)n - 1)) : n ? 2 : 0;
+    return n > 2 ? (size_t)1 << (32 - __builtin_clz((unsigned)n - 1)) : 2;
 }
+
+/* The ids of p, [0, p->n). */
+static const uint32_t *ids_of(const posting *p) { return p->n > 2 ? p->ids : p->two; }
 _Static_assert((SL_COPY_POSTINGS & (SL_COPY_POSTINGS - 1)) == 0 && SL_COPY_POSTINGS <= UINT16_MAX,
                "posting_room: a ring's room is a power of two a posting's n can count");
 
-/* A posting's ids have room for 2, 4, ... SL_COPY_POSTINGS: a class each.
+/* A posting's ids out of place have room for 4, 8, ... SL_COPY_POSTINGS: a class each.
  * They are cut from an arena, and a posting that grows gives its old ids
  * to the next of their class (kept in a list through their first bytes),
  * not to malloc: a realloc for each growth and a free for each posting at
  * the end were 1% of dedup's instructions ("Thirty-second round: dedup"). */
-#define ID_CLASSES 7
-_Static_assert(SL_COPY_POSTINGS == 2 << (ID_CLASSES - 1), "a class for each room of posting_room");
-_Static_assert(2 * sizeof(uint32_t) >= sizeof(uint32_t *), "the smallest ids hold the list's link");
+#define ID_CLASSES 6
+_Static_assert(SL_COPY_POSTINGS == 4 << (ID_CLASSES - 1), "a class for each room of posting_room");
+_Static_assert(4 * sizeof(uint32_t) >= sizeof(uint32_t *), "the smallest ids hold the list's link");
 
 /* An article and the hits one query counted on it. */
 typedef struct hit {
@@ -119,10 +127,10 @@ static posting *find(const sl_copy_index *ix, uint32_t key)
     }
 }
 
-/* The class of ids with room for `room` (a power of two from 2). */
+/* The class of ids with room for `room` (a power of two from 4). */
 static unsigned id_class(size_t room)
 {
-    return (unsigned)__builtin_ctzll(room) - 1;
+    return (unsigned)__builtin_ctzll(room) - 2;
 }
 
 /* Ids with room for `room`: given back ones of that room, else new; NULL
@@ -180,19 +188,19 @@ static int post(sl_copy_index *ix, uint32_t key, uint32_t id)
     }
     size_t room = posting_room(p->n);
     if (p->n == room && room < SL_COPY_POSTINGS) {
-        size_t grown = room ? room * 2 : 2;
+        size_t grown = room * 2;
         uint32_t *ids = take_ids(ix, grown);
         if (!ids)
             return SL_ENOMEM;
-        if (room) {
-            memcpy(ids, p->ids, room * sizeof *ids);
+        memcpy(ids, ids_of(p), room * sizeof *ids);
+        if (room > 2)
             give_ids(ix, p->ids, room);
-        }
         p->ids = ids;
         room = grown;
     }
     if (p->n < room) {
-        p->ids[p->n++] = id;
+        uint32_t *ids = room > 2 ? p->ids : p->two;
+        ids[p->n++] = id;
     } else {                       /* full: the oldest gives way */
         p->ids[p->head] = id;
         p->head = (uint16_t)((p->head + 1) % SL_COPY_POSTINGS);
@@ -368,7 +376,7 @@ static void count_posting(sl_copy_index *ix, const posting *p, uint32_t zero)
     uint32_t *hits = ix->hits.items, *twice = ix->hit_twice.items;
     size_t n_twice = ix->hit_twice.n;
     if (p->n < SL_COPY_POSTINGS) {   /* not full: no ring yet (head 0), every article read */
-        const uint32_t *ids = p->ids;
+        const uint32_t *ids = ids_of(p);
         size_t n = p->n, e = 0;
         for (; e + 2 <= n; e += 2) {   /* two a turn: the step and test were 3 of a hit's 14 instructions */
             count_hit(hits, ids[e], zero, twice, &n_twice);

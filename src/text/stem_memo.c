@@ -13,11 +13,12 @@
 #include "util/alloc.h"
 
 /* The table has MEMO_FIRST slots, doubled up to MEMO_MAX, at most half full:
- * at most 1 MB of slots and 1 MB of words and stems (all of Reuters has
+ * at most 768 KB of slots and 1 MB of words and stems (all of Reuters has
  * ~43,000 distinct words). */
 #define MEMO_FIRST 1024
 #define MEMO_MAX 65536
 #define MEMO_BYTES ((size_t)MEMO_MAX * 16)
+_Static_assert(MEMO_BYTES < SL_STEM_MEMO_PLACES, "a stem's offset fits a slot's place");
 
 sl_stem_memo *sl_stem_memo_new(void)
 {
@@ -99,14 +100,17 @@ void sl_stem_memo_put(sl_stem_memo *m, const char *w, size_t len, const char *st
 {
     if (!len || len > UINT8_MAX || stem_len > UINT8_MAX)
         return;
-    make_room(m, len + stem_len);
-    uint32_t at = (uint32_t)m->bytes.len;
-    if (sl_buf_put(&m->bytes, w, len) || sl_buf_put(&m->bytes, stem, stem_len)) {
+    uint64_t h = word_hash(w, len);
+    size_t kept = sl_stem_memo_by_hash(h, len) ? 0 : len;
+    make_room(m, kept + 1 + stem_len);
+    unsigned char stem_byte = (unsigned char)stem_len;
+    if ((kept && sl_buf_put(&m->bytes, w, len)) || sl_buf_put(&m->bytes, &stem_byte, 1) ||
+        sl_buf_put(&m->bytes, stem, stem_len)) {
         empty(m);   /* out of memory: the memo forgets, stemming goes on */
         return;
     }
-    uint64_t h = word_hash(w, len);
+    uint32_t at = (uint32_t)(m->bytes.len - stem_len);
     sl_memo_slot *s = sl_stem_memo_find(m->slots, m->cap, m->bytes.ptr, h, w, len);
-    *s = (sl_memo_slot){h, at, (uint8_t)len, (uint8_t)stem_len};
+    *s = (sl_memo_slot){h, at << 8 | (uint32_t)len};
     m->n++;
 }

@@ -11,11 +11,17 @@
 #include "text/swar.h"
 #include "text/text.h"
 
-typedef struct sl_memo_slot {
+/* A slot: 12 bytes, where a 64-bit hash beside a 32-bit offset and two
+ * lengths took 16. The memo's bytes hold each entry as [the word, kept
+ * only when sl_stem_memo_by_hash cannot tell it] [the stem's length]
+ * [the stem]; `place` is the stem's offset there (below
+ * SL_STEM_MEMO_PLACES) times 256 plus the word's length. */
+typedef struct __attribute__((packed, aligned(4))) sl_memo_slot {
     uint64_t hash;       /* of the word, never 0; 0 marks an empty slot */
-    uint32_t at;         /* the word, then its stem, in the memo's bytes */
-    uint8_t len, stem_len;
+    uint32_t place;
 } sl_memo_slot;
+_Static_assert(sizeof(sl_memo_slot) == 12, "a memo slot is 12 bytes");
+#define SL_STEM_MEMO_PLACES ((size_t)1 << 24)
 
 struct sl_stem_memo {
     sl_memo_slot *slots;
@@ -23,16 +29,21 @@ struct sl_stem_memo {
     sl_buf bytes;
 };
 
-/* Whether the slot s, of w's hash h and length, holds w. A word under
- * eight bytes is told by its hash alone: sl_swar_word_hash maps its
- * one-to-one sl_swar_short value through an xor with the length, an odd
- * multiply and an xor-shift, each one-to-one, so two words of one length
- * and hash are the same word; save the hash 1, which 0 is remapped to. */
+/* Whether a word of hash h and length len is told by its hash alone, so
+ * that the memo need not keep its bytes: a word under eight bytes is, as
+ * sl_swar_word_hash maps its one-to-one sl_swar_short value through an
+ * xor with the length, an odd multiply and an xor-shift, each one-to-one,
+ * so two words of one length and hash are the same word; save the hash 1,
+ * which 0 is remapped to. */
+static inline bool sl_stem_memo_by_hash(uint64_t h, size_t len) { return len < 8 && h != 1; }
+
+/* Whether the slot s, of w's hash h and length, holds w. */
 static inline bool sl_stem_memo_holds(const sl_memo_slot *s, const char *bytes, uint64_t h,
                                       const char *w, size_t len)
 {
-    return s->hash == h && s->len == len &&
-           ((len < 8 && h != 1) || sl_swar_same(bytes + s->at, w, len, false));
+    return s->hash == h && (s->place & 0xff) == len &&
+           (sl_stem_memo_by_hash(h, len) ||
+            sl_swar_same(bytes + (s->place >> 8) - 1 - len, w, len, false));
 }
 
 /* The slot holding `w`, or the empty slot where it would go. */
@@ -55,8 +66,9 @@ static inline const char *sl_stem_memo_lookup(const sl_stem_memo *m, const char 
         sl_stem_memo_find(m->slots, m->cap, m->bytes.ptr, sl_swar_word_hash(w, len, false), w, len);
     if (!s->hash)
         return NULL;
-    *stem_len = s->stem_len;
-    return m->bytes.ptr + s->at + s->len;
+    const char *stem = m->bytes.ptr + (s->place >> 8);
+    *stem_len = (unsigned char)stem[-1];
+    return stem;
 }
 
 #endif

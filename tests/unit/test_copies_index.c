@@ -357,14 +357,15 @@ TEST(copy_index_grows_while_holding_what_it_read)
  * 2 at each power of two they fill and stops at SL_COPY_POSTINGS, where the
  * ring keeps the newest, which a query reads. The bytes beyond an index of
  * the same articles filed under no key are every id block cut for them
- * (16-byte aligned): growing side by side, neither posting can take the
- * other's given-back block, so each holds one of every room up to its
+ * (16-byte aligned; a posting of one or two ids holds them in place, with
+ * no block): growing side by side, neither posting can take the other's
+ * given-back block, so each holds one of every room from 4 up to its
  * own. A growth that finds no memory leaves the postings as they were. */
 TEST(copy_index_posting_room_follows_its_count)
 {
     uint32_t keys[2] = {7u << 4 | SL_TERM_SPECIFIC, 9u << 4 | SL_TERM_SPECIFIC};
     sl_copy_index *ix = sl_copy_index_new(), *unfiled = sl_copy_index_new();
-    size_t wrong_room = 0, room = 2, cut = 16;   /* bytes cut a key: rooms 2 .. room */
+    size_t wrong_room = 0, room = 2, cut = 0;   /* bytes cut a key: rooms 4 .. room (2 in place) */
     for (uint32_t id = 1; id <= 3 * SL_COPY_POSTINGS; id++) {
         CHECK_INT(sl_copy_index_add(ix, id, keys, 2), 0);
         CHECK_INT(sl_copy_index_add(unfiled, id, keys, 0), 0);
@@ -387,13 +388,17 @@ TEST(copy_index_posting_room_follows_its_count)
     ix = sl_copy_index_new();
     CHECK_INT(sl_copy_index_add(ix, 8, keys, 0), 0);   /* ids up to 8 noted: no growth of the counts */
     size_t before = sl_copy_index_bytes(ix);
-    sl_alloc_fail_nth(1);   /* the first posting's ids: the first of the ids' memory */
-    CHECK_INT(sl_copy_index_add(ix, 1, keys, 2), SL_ENOMEM);
+    for (uint32_t id = 1; id <= 2; id++)   /* held in place: no ids' memory */
+        CHECK_INT(sl_copy_index_add(ix, id, keys, 2), 0);
+    CHECK_INT(sl_copy_index_bytes(ix), before);
+    sl_alloc_fail_nth(1);   /* the first posting's growth to 4: the first of the ids' memory */
+    CHECK_INT(sl_copy_index_add(ix, 3, keys, 2), SL_ENOMEM);
     sl_alloc_fail_nth(0);
     CHECK_INT(sl_copy_index_bytes(ix), before);
     CHECK_INT(sl_copy_index_candidates_of_terms(ix, keys, 2, got, &n_got), 0);
-    CHECK_INT(n_got, 0);
-    for (uint32_t id = 1; id <= 5; id++)
+    CHECK_INT(n_got, 2);
+    CHECK_INT(got[0], 2);
+    for (uint32_t id = 3; id <= 5; id++)
         CHECK_INT(sl_copy_index_add(ix, id, keys, 2), 0);
     CHECK_INT(sl_copy_index_candidates_of_terms(ix, keys, 2, got, &n_got), 0);
     CHECK_INT(n_got, 5);

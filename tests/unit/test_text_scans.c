@@ -189,6 +189,30 @@ TEST(stem_memo_words_differing_at_every_place)
     sl_stem_memo_free(m);
 }
 
+/* A word under eight bytes is told by its hash, so the memo keeps only
+ * its stem (and the stem's length); a longer word's bytes are kept to be
+ * compared. Both are found again, and a word of the same bytes but one
+ * shorter is not. */
+TEST(stem_memo_keeps_bytes_only_of_words_its_hash_cannot_tell)
+{
+    sl_stem_memo *m = sl_stem_memo_new();
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    sl_stem_memo_put(m, "walked", 6, "walk", 4);
+    CHECK_INT(m->bytes.len, 1 + 4);
+    sl_stem_memo_put(m, "sleepwalkers", 12, "sleepwalk", 9);
+    CHECK_INT(m->bytes.len, 1 + 4 + 12 + 1 + 9);
+    size_t stem_len = 0;
+    const char *got = sl_stem_memo_get(m, "walked", 6, &stem_len);
+    CHECK(got && stem_len == 4 && !memcmp(got, "walk", 4));
+    got = sl_stem_memo_get(m, "sleepwalkers", 12, &stem_len);
+    CHECK(got && stem_len == 9 && !memcmp(got, "sleepwalk", 9));
+    CHECK(sl_stem_memo_get(m, "walke", 5, &stem_len) == NULL);
+    CHECK(sl_stem_memo_get(m, "sleepwalker", 11, &stem_len) == NULL);
+    sl_stem_memo_free(m);
+}
+
 /* The memo's table doubles as it fills and keeps its entries: 3,000
  * words are all found again from a table of 8,192 slots (half full at
  * most, grown from 1,024), where a memo that starts again empty would have
@@ -452,7 +476,8 @@ static int compare_u64(const void *a, const void *b)
 }
 
 /* The stem memo tells a word under eight bytes by its hash and length
- * alone (stem_memo.c, holds): the hash must be one-to-one on them. All
+ * alone (stem_memo.h, sl_stem_memo_by_hash), and keeps no bytes of it:
+ * the hash must be one-to-one on them. All
  * words of 1 and 2 bytes, of 3 bytes over 48 byte values, and 100,000
  * of 4 to 7 bytes (distinct last four, random before): no two of one
  * length share a hash. */
