@@ -232,6 +232,7 @@ long sl_tx_tokenize(const char *text, size_t len, tx_token *room, size_t cap, tx
     tx_token *toks = room;
     uint32_t cp = 0;
     size_t i = 0;
+    bool failed = false;
     while (i < len) {
         unsigned char c = (unsigned char)text[i];
         size_t space = space_at((const unsigned char *)text, i, len);
@@ -252,8 +253,10 @@ long sl_tx_tokenize(const char *text, size_t len, tx_token *room, size_t cap, tx
         }
         if (n == cap) {
             tx_token *more = grow(toks, room, n, &cap);
-            if (!more)
+            if (!more) {
+                failed = true; /* i may be len already: the last token's room */
                 break;
+            }
             toks = more;
         }
         tx_token *t = &toks[n++];
@@ -262,7 +265,7 @@ long sl_tx_tokenize(const char *text, size_t len, tx_token *room, size_t cap, tx
         t->cp_start = (uint32_t)cp_start, t->cp_end = cp;
         classify(t, text + start);
     }
-    if (i < len) {
+    if (failed) {
         if (toks != room)
             free(toks);
         *out = NULL;

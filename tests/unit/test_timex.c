@@ -5,6 +5,7 @@
 #include "storyline.h"
 #include "test.h"
 #include "timex/timex.h"
+#include "util/alloc.h"
 #include "util/buf.h"
 #include "util/date.h"
 
@@ -384,4 +385,31 @@ TEST(timex_tokens_in_the_room_then_the_heap)
             free(toks);
     }
     free(plain);
+}
+
+/* Out of memory for a text's last token is out of memory: -1 (and
+ * SL_ENOMEM from sl_tx_find_each), not the tokens before it as all of
+ * them, whether the room was none, the caller's or the heap's. */
+TEST(timex_tokens_out_of_memory_at_the_last_token)
+{
+    tx_token room[4], *toks = room;
+    sl_alloc_fail_nth(1);
+    CHECK_INT(sl_tx_tokenize("a", 1, NULL, 0, &toks), -1);
+    CHECK(!toks);
+    toks = room;
+    sl_alloc_fail_nth(1);
+    CHECK_INT(sl_tx_tokenize("a b", 3, room, 1, &toks), -1);
+    CHECK(!toks);
+    sl_alloc_fail_nth(2);
+    CHECK_INT(sl_tx_tokenize("a b c", 5, room, 1, &toks), -1);
+    CHECK(!toks);
+    sl_alloc_fail_nth(0);
+    /* 321 tokens: the 321st the first past sl_tx_find_each's stack room */
+    char text[2 * 321 + 1];
+    for (int k = 0; k < 321; k++)
+        text[2 * k] = 'a', text[2 * k + 1] = ' ';
+    text[2 * 321 - 1] = 0;
+    sl_alloc_fail_nth(1);
+    CHECK_INT(sl_tx_find_each(text, strlen(text), 0, NULL, NULL), SL_ENOMEM);
+    sl_alloc_fail_nth(0);
 }
