@@ -56,9 +56,13 @@ static bool role_test(const sl_facts_doc *d, size_t i)
 }
 
 /* role_test of token i, asked once an article (d->token_memo): a name's
- * words are asked again at each of its tokens. */
+ * words are asked again at each of its tokens. None past the last token
+ * (the token after a name or a noun that ends the text: d->token_memo has
+ * d->toks.n entries). */
 bool sl_entities_is_role(const sl_facts_doc *d, size_t i)
 {
+    if (i >= d->toks.n)
+        return false;
     if (!(d->token_memo[i] & SL_MEMO_ROLE_ASKED))
         d->token_memo[i] |= SL_MEMO_ROLE_ASKED | (role_test(d, i) ? SL_MEMO_ROLE : 0);
     return d->token_memo[i] & SL_MEMO_ROLE;

@@ -9,7 +9,8 @@
 /* Whether token i is a capitalised word. */
 bool sl_entities_name_word(const sl_facts_doc *d, size_t i);
 /* Whether token i is a role word ("minister", "Gov.", "Vice-President",
- * "Senior Trooper"), asked once an article (d->token_memo). */
+ * "Senior Trooper"), asked once an article (d->token_memo); false for i
+ * past the last token (d->toks.n and on). */
 bool sl_entities_is_role(const sl_facts_doc *d, size_t i);
 /* Whether the name at token `first` is a titled person's "of" tail: its
  * home, not its speaker ("Prime Minister Tomas Brell of Velmora said"). */

@@ -1,8 +1,15 @@
 /* test_facts_entity_kinds.c — unit tests of names typed as a reader types
  * them on any news text (src/facts/entities.c, demonyms.c): a continent's
  * adjective after a compass word is no place. The texts are invented. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts/entity_cues.h"
+#include "facts/entity_titles.h"
 #include "facts_items.h"
 #include "test.h"
+#include "text/text.h"
+#include "util/date.h"
 
 /* "East Asian", "Central African" qualify the noun after them as "North
  * Korean" does: no place; the continent named, a body named after it and
@@ -428,4 +435,36 @@ TEST(facts_entities_player_post_says_a_person) {
 TEST(facts_entities_time_zone_before_a_month) {
   CHECK_ENTITIES("Posted 12:52 p.m. EDT May 2, 2013. The talks ended at 1100 EST on Friday.\n",
                  {"EDT May", NULL, NULL, 0}, {"EST", NULL, NULL, 0});
+}
+
+/* A work's noun that ends the text ("New Moon, the sequel") has no token
+ * after it to be a role: sl_entities_is_role is false there and reads no
+ * memo past the article's tokens (d->token_memo has d->toks.n; a memo
+ * planted one past them, as heap bytes there may be, is not read). */
+TEST(facts_entities_work_noun_ending_the_text_reads_no_token_after_it) {
+  const char *text = "Hardwicke will not direct New Moon, the sequel";
+  sl_analyzer *an = sl_analyzer_new();
+  sl_analysis analysis = {0};
+  sl_fact_vec out = {0};
+  sl_facts_doc d;
+  CHECK(an != NULL);
+  CHECK_INT(sl_analyze(an, text, strlen(text), &analysis), 0);
+  CHECK_INT(sl_facts_doc_init(&d, text, strlen(text), &analysis, SL_NO_DAY, &out), 0);
+  size_t n = d.toks.n;
+  CHECK(n > 6 && sl_facts_is(&d, n - 1, "sequel") && sl_facts_is(&d, n - 4, "Moon"));
+  uint16_t *memo = calloc(n + 1, sizeof *memo);
+  CHECK(memo != NULL);
+  if (n > 6 && memo) {
+    memcpy(memo, d.token_memo, n * sizeof *memo);
+    memo[n] = SL_MEMO_ROLE_ASKED | SL_MEMO_ROLE;
+    free(d.token_memo);
+    d.token_memo = memo;
+    CHECK(!sl_entities_is_role(&d, n));
+    CHECK(sl_entities_work_by_apposition(&d, n - 5, n - 3)); /* "New Moon" */
+  }
+  sl_facts_doc_clear(&d);
+  sl_facts_vec_free(&out);
+  sl_analysis_free(&analysis);
+  sl_analyzer_free(an);
+  CHECK_ENTITIES(text, {"New Moon", NULL, NULL, 1}); /* under ASan: no read past the memo */
 }
