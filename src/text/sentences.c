@@ -28,12 +28,17 @@ static const char *const titles[] = {
 static const char *const abbreviations[] = {
     "Ala", "Apr", "Ariz", "Ark", "Art", "Assn", "Aug", "Ave", "Bldg", "Blvd", "Bros", "Calif",
     "Co", "Colo", "Conn", "Corp", "Dec", "Dept", "Est", "Feb", "Fig", "Figs", "Fla", "Fri",
-    "Ft", "Ga", "Inc", "Jan", "Jr", "Jul", "Jun", "Kan", "Kshs", "Ky", "Ltd", "Mar", "Md", "Mich",
-    "Minn", "Mon", "Mt", "Neb", "Nev", "No", "Nos", "Nov", "Oct", "Okla", "Op", "Rd", "Rs", "Sat",
+    "Ft", "Ga", "Inc", "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "Ltd", "Mar", "Md", "Mich",
+    "Minn", "Mon", "Mt", "Neb", "Nev", "No", "Nos", "Nov", "Oct", "Okla", "Op", "Rd", "Sat",
     "Sep", "Sept", "Sq", "Sr", "St", "Ste", "Tenn", "Tex", "Thu", "Thur", "Thurs", "Tue",
     "Tues", "Univ", "Va", "Vol", "Vols", "Vt", "Wed", "Wis", "Wyo", "al", "approx", "c", "ca",
     "cf", "ch", "est", "etc", "fig", "incl", "p", "pp", "v", "vol", "vs",
 };
+
+/* Currency signs written with a dot ("Rs. 1,200 crore", "Kshs. 500"): a
+ * dot after one ends no sentence before a digit, and ends it before
+ * anything else, as after any other word ("... paid 500 Rs. Modi said"). */
+static const char *const currency_signs[] = {"Kshs", "Rs"};
 
 /* Capitalised words that start sentences far more often than they start
  * names. After an abbreviation, an initial or a dotted acronym ("U.S.") a
@@ -244,6 +249,8 @@ static bool dot_ends_sentence(const splitter *sp, size_t dot, size_t next)
         return false;
     if (in_list(abbreviations, SL_COUNT(abbreviations), s + w, n))
         return !ascii_digit(s[next]) && starter_at(s, sp->len, next);
+    if (in_list(currency_signs, SL_COUNT(currency_signs), s + w, n))
+        return !ascii_digit(s[next]);
     return true;
 }
 

@@ -85,6 +85,14 @@ TEST(sentences_abbreviations)
                     "Room No. 5 is closed. | She said no. | Then she left.");
     CHECK_SENTENCES("Bellmark Inc. The firm denied it.", "Bellmark Inc. | The firm denied it.");
     CHECK_SENTENCES("Bellmark Inc. Chief Ola Ray denied it.", "Bellmark Inc. Chief Ola Ray denied it.");
+    /* a currency's dot ends no sentence before its amount only: "Rs." and
+     * "Kshs." end one before a name, as any word does (numbers14 said "before
+     * digits"; as abbreviations they ended one only before a starter) */
+    CHECK_SENTENCES("The town borrowed Rs. 1,200 crore. She paid Kshs. 500 for it.",
+                    "The town borrowed Rs. 1,200 crore. | She paid Kshs. 500 for it.");
+    CHECK_SENTENCES("The ticket cost 500 Rs. Modi said the fare was fair.",
+                    "The ticket cost 500 Rs. | Modi said the fare was fair.");
+    CHECK_SENTENCES("She paid 900 Kshs. Otieno said so.", "She paid 900 Kshs. | Otieno said so.");
     /* tokenised text writes a space before every dot: a title's ends nothing */
     CHECK_SENTENCES("They hired Dr . Ada Moss today . She starts soon .",
                     "They hired Dr . Ada Moss today . | She starts soon .");
