@@ -37,6 +37,9 @@ import sys
 import time
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+sys.path.insert(0, os.path.join(ROOT, "eval"))
+import copylib  # noqa: E402  (eval/copylib.py: fresh_db)
+
 DATA = os.path.join(os.environ.get("DATASETS", os.path.join(ROOT, "../shared/datasets")), "scale")
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # Kept as they are in every copy of the corpus: the words that give a text its
@@ -176,9 +179,7 @@ def main():
 
     # 2. ingest in chunks
     db = os.path.join(args.out, "tier.db")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
+    copylib.fresh_db(db)
     lines = open(tier, encoding="utf-8").readlines()
     curve = []
     for start in range(0, len(lines), args.chunk):

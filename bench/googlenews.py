@@ -25,6 +25,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "eval"))
+import copylib  # noqa: E402  (eval/copylib.py: fresh_db)
 import stories  # noqa: E402  (eval/stories.py: the dataset reader, single_pass, the scorer)
 
 
@@ -35,9 +36,7 @@ def children_cpu():
 
 def ingest(binary, db, jsonl, env=None):
     """CPU seconds of one `storyline ingest` of jsonl into the fresh store db."""
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
+    copylib.fresh_db(db)
     before = children_cpu()
     p = subprocess.run([binary, "--db", db, "--quiet", "ingest", jsonl],
                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)

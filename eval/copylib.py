@@ -3,6 +3,9 @@
 Running the storyline binary (fresh store, ingest, export, compare --pairs),
 reading its JSON, and the small measures the scripts compute themselves
 (precision/recall/F1, ROC AUC, word shingles). Standard library only.
+fresh_db also serves the other evaluations and bench/ (one way to empty a
+store: seeds, stories, story_seeds, facts_entities, bench copies and
+googlenews).
 """
 import collections
 import json

@@ -36,6 +36,7 @@ import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
 
+import copylib
 from facts_common import char_offsets, extract, prf
 
 DEV_TOPICS = {2, 5, 12, 18, 21, 23, 34, 35}
@@ -217,9 +218,7 @@ def story_typed(binary, db, data_dir):
     for d in docs:
         d["title"] = d["text"].split("\n", 1)[0]
     store = db + ".ecbplus_stories.db"
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(store + suffix):
-            os.remove(store + suffix)
+    copylib.fresh_db(store)
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = os.path.join(tmp, "ecbplus.jsonl")
         stories.write_jsonl(jsonl, docs)

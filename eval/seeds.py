@@ -37,6 +37,8 @@ import re
 import subprocess
 import sys
 
+import copylib
+
 LONG = 20           # words: a line longer than this is a paragraph
 PARAGRAPH_FIRST = LONG  # a first line ending with a period and longer is a paragraph
 WORD_RE = re.compile(r"\S+")
@@ -103,9 +105,7 @@ def main():
     files = sorted(glob.glob(os.path.join(args.seeds, "*.txt")))
     if not files:
         sys.exit("seeds: no .txt files in %s" % args.seeds)
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        if os.path.exists(args.db + suffix):
-            os.remove(args.db + suffix)
+    copylib.fresh_db(args.db)
     rc, out, err = storyline(args, "--quiet", "ingest", *files)
     print("ingest of %d seed files: exit status %d%s" % (len(files), rc, err and ":\n" + err.rstrip() or ""))
     if rc not in (0, 1):

@@ -60,6 +60,8 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 
+import copylib
+
 ECB_DEV = {2, 5, 12, 18, 21, 23, 34, 35}
 TUNE_ORDERS = 5   # shuffles of ECB+ per granularity when tuning
 GN_ORDERS = 4     # GoogleNews orders (file order and 3 shuffles) storyline and single-pass both run
@@ -192,9 +194,7 @@ def googlenews(data):
 def fresh_db(args, name):
     """The path of an empty store named `name` in the output folder."""
     db = os.path.join(args.out, name + ".db")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
+    copylib.fresh_db(db)
     return db
 
 

@@ -32,6 +32,8 @@ import shutil
 import subprocess
 import sys
 
+import copylib
+
 
 def run(binary, db, *args):
     res = subprocess.run([binary, "--db", db, "--quiet"] + list(args), capture_output=True)
@@ -40,14 +42,8 @@ def run(binary, db, *args):
     return res.stdout.decode("utf-8")
 
 
-def fresh(path):
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(path + suffix):
-            os.unlink(path + suffix)
-
-
 def check_summary(binary, db, seeds):
-    fresh(db)
+    copylib.fresh_db(db)
     run(binary, db, "ingest", *seeds)
     export = json.loads(run(binary, db, "--json", "export"))
     story = max(export["stories"], key=lambda s: len(s["articles"]))
@@ -72,7 +68,7 @@ def check_summary(binary, db, seeds):
 
 
 def check_timeline(binary, db, seeds, june):
-    fresh(db)
+    copylib.fresh_db(db)
     run(binary, db, "ingest", "--date", "2024-08-19", *seeds)
     run(binary, db, "ingest", "--date", "2024-06-11", *june)
     export = json.loads(run(binary, db, "--json", "export"))

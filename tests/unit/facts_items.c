@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "test.h"
+#include "util/date.h"
 
 sl_fact_items *facts_of_file(const char *path, const char *published)
 {
@@ -121,4 +122,24 @@ size_t entities_with_role(const char *text, const char *name, const char *type, 
              e->role && !strcmp(e->role, role);
     sl_fact_items_free(items);
     return n;
+}
+
+int facts_doc_open(facts_doc_fixture *f, const char *text)
+{
+    size_t len = strlen(text);
+    *f = (facts_doc_fixture){.an = sl_analyzer_new()};
+    CHECK(f->an != NULL);
+    int rc = f->an ? sl_analyze(f->an, text, len, &f->analysis) : SL_ENOMEM;
+    CHECK_INT(rc, 0);
+    int init = sl_facts_doc_init(&f->d, text, len, &f->analysis, SL_NO_DAY, &f->out);
+    CHECK_INT(init, 0);
+    return rc || init;
+}
+
+void facts_doc_close(facts_doc_fixture *f)
+{
+    sl_facts_doc_clear(&f->d);
+    sl_facts_vec_free(&f->out);
+    sl_analysis_free(&f->analysis);
+    sl_analyzer_free(f->an);
 }

@@ -1,10 +1,11 @@
 /* facts_items.h — what the facts unit tests share: the facts of a text or
- * of a fixture file, the items of one kind among them, and the checks of
- * a number item and of a text's entities. */
+ * of a fixture file, the items of one kind among them, the checks of a
+ * number item and of a text's entities, and a text's facts document. */
 #ifndef SL_TEST_FACTS_ITEMS_H
 #define SL_TEST_FACTS_ITEMS_H
 
 #include "facts/facts.h"
+#include "text/text.h"
 
 /* The facts of the file at `path` (a fixture) or of `text`; `published`
  * may be NULL. Failures are recorded as test failures. */
@@ -59,5 +60,20 @@ void check_entities(const char *text, const want_entity *want, size_t n_want);
         const want_entity want_[] = {__VA_ARGS__};                                           \
         check_entities(text, want_, sizeof want_ / sizeof *want_);                           \
     } while (0)
+
+/* The facts document of a text as src/facts/extract.c sets it up (no day),
+ * with the analyser, analysis and items it reads, for the tests that call
+ * the extractors' own functions on it. */
+typedef struct facts_doc_fixture {
+    sl_analyzer *an;
+    sl_analysis analysis;
+    sl_fact_vec out;
+    sl_facts_doc d;
+} facts_doc_fixture;
+
+/* Sets up `f` for `text`: 0, or nonzero (a test failure recorded) when the
+ * document is not to be read. facts_doc_close frees `f` either way. */
+int facts_doc_open(facts_doc_fixture *f, const char *text);
+void facts_doc_close(facts_doc_fixture *f);
 
 #endif

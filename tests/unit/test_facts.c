@@ -9,7 +9,6 @@
 
 #include "facts/facts.h"
 #include "facts_items.h"
-#include "util/date.h"
 #include "test.h"
 
 TEST(facts_quotes_speakers)
@@ -194,24 +193,18 @@ TEST(facts_quotes_pronoun_speakers)
  * then the features, F_GENDER the sixth) for a text, all extractors run. */
 static char *speaker_trace_of(const char *text)
 {
-    sl_analyzer *analyzer = sl_analyzer_new();
-    sl_analysis an = {0};
-    sl_fact_vec out = {0};
-    sl_facts_doc d;
+    facts_doc_fixture fx;
     char *trace = NULL;
     size_t size = 0;
     FILE *f = open_memstream(&trace, &size);
-    if (f && analyzer && !sl_analyze(analyzer, text, strlen(text), &an) &&
-        !sl_facts_doc_init(&d, text, strlen(text), &an, SL_NO_DAY, &out)) {
-        d.speaker_trace = f;
-        sl_facts_run_extractors(&d);
-        sl_facts_doc_clear(&d);
+    CHECK(f != NULL);
+    if (!facts_doc_open(&fx, text) && f) {
+        fx.d.speaker_trace = f;
+        sl_facts_run_extractors(&fx.d);
     }
+    facts_doc_close(&fx);
     if (f)
         fclose(f);
-    sl_facts_vec_free(&out);
-    sl_analysis_free(&an);
-    sl_analyzer_free(analyzer);
     return trace;
 }
 

@@ -9,7 +9,6 @@
 #include "facts_items.h"
 #include "test.h"
 #include "text/text.h"
-#include "util/date.h"
 
 /* "East Asian", "Central African" qualify the noun after them as "North
  * Korean" does: no place; the continent named, a body named after it and
@@ -443,28 +442,22 @@ TEST(facts_entities_time_zone_before_a_month) {
  * planted one past them, as heap bytes there may be, is not read). */
 TEST(facts_entities_work_noun_ending_the_text_reads_no_token_after_it) {
   const char *text = "Hardwicke will not direct New Moon, the sequel";
-  sl_analyzer *an = sl_analyzer_new();
-  sl_analysis analysis = {0};
-  sl_fact_vec out = {0};
-  sl_facts_doc d;
-  CHECK(an != NULL);
-  CHECK_INT(sl_analyze(an, text, strlen(text), &analysis), 0);
-  CHECK_INT(sl_facts_doc_init(&d, text, strlen(text), &analysis, SL_NO_DAY, &out), 0);
-  size_t n = d.toks.n;
-  CHECK(n > 6 && sl_facts_is(&d, n - 1, "sequel") && sl_facts_is(&d, n - 4, "Moon"));
+  facts_doc_fixture f;
+  sl_facts_doc *d = &f.d;
+  size_t n = facts_doc_open(&f, text) ? 0 : d->toks.n;
+  CHECK(n > 6 && sl_facts_is(d, n - 1, "sequel") && sl_facts_is(d, n - 4, "Moon"));
   uint16_t *memo = calloc(n + 1, sizeof *memo);
   CHECK(memo != NULL);
   if (n > 6 && memo) {
-    memcpy(memo, d.token_memo, n * sizeof *memo);
+    memcpy(memo, d->token_memo, n * sizeof *memo);
     memo[n] = SL_MEMO_ROLE_ASKED | SL_MEMO_ROLE;
-    free(d.token_memo);
-    d.token_memo = memo;
-    CHECK(!sl_entities_is_role(&d, n));
-    CHECK(sl_entities_work_by_apposition(&d, n - 5, n - 3)); /* "New Moon" */
+    free(d->token_memo);
+    d->token_memo = memo;
+    CHECK(!sl_entities_is_role(d, n));
+    CHECK(sl_entities_work_by_apposition(d, n - 5, n - 3)); /* "New Moon" */
+  } else {
+    free(memo);
   }
-  sl_facts_doc_clear(&d);
-  sl_facts_vec_free(&out);
-  sl_analysis_free(&analysis);
-  sl_analyzer_free(an);
+  facts_doc_close(&f);
   CHECK_ENTITIES(text, {"New Moon", NULL, NULL, 1}); /* under ASan: no read past the memo */
 }

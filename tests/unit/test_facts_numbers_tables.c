@@ -9,7 +9,6 @@
 #include "facts/units.h"
 #include "facts_items.h"
 #include "text/text.h"
-#include "util/date.h"
 #include "test.h"
 
 /* A currency sign or code before the amount is found whatever its case and
@@ -139,22 +138,18 @@ TEST(facts_units_at_asked_again_as_first)
 {
     static const char text[] = "The barge carried 40 tonnes of gravel 9 square miles upriver "
                                "at 6 miles per hour; its 45\xC2\xB0N mark and the 3% fee stayed.\n";
-    sl_analyzer *an = sl_analyzer_new();
-    sl_analysis analysis = {0};
-    sl_fact_vec out = {0};
-    sl_facts_doc d;
-    CHECK(an != NULL);
-    CHECK_INT(sl_analyze(an, text, strlen(text), &analysis), 0);
-    CHECK_INT(sl_facts_doc_init(&d, text, strlen(text), &analysis, SL_NO_DAY, &out), 0);
-    CHECK(d.units_memo != NULL);
+    facts_doc_fixture f;
+    sl_facts_doc *d = &f.d;
+    size_t n = facts_doc_open(&f, text) ? 0 : d->toks.n;
+    CHECK(d->units_memo != NULL);
     size_t found = 0, glued = 0;
-    for (size_t i = 0; i <= d.toks.n; i++) {
+    for (size_t i = 0; n && i <= n; i++) {
         const char *first = "none", *again = "none", *plain = "none";
-        size_t n_first = sl_units_at(&d, i, &first), n_again = sl_units_at(&d, i, &again);
-        uint32_t *memo = d.units_memo;
-        d.units_memo = NULL; /* asked afresh */
-        size_t n_plain = sl_units_at(&d, i, &plain);
-        d.units_memo = memo;
+        size_t n_first = sl_units_at(d, i, &first), n_again = sl_units_at(d, i, &again);
+        uint32_t *memo = d->units_memo;
+        d->units_memo = NULL; /* asked afresh */
+        size_t n_plain = sl_units_at(d, i, &plain);
+        d->units_memo = memo;
         CHECK_INT(n_again, n_first);
         CHECK_INT(n_plain, n_first);
         CHECK(!strcmp(again, first) && !strcmp(plain, first));
@@ -163,8 +158,5 @@ TEST(facts_units_at_asked_again_as_first)
     }
     CHECK(found >= 4); /* tonnes, square miles, miles per hour, the percent sign */
     CHECK_INT(glued, 1);
-    sl_facts_doc_clear(&d);
-    sl_facts_vec_free(&out);
-    sl_analysis_free(&analysis);
-    sl_analyzer_free(an);
+    facts_doc_close(&f);
 }
