@@ -198,7 +198,7 @@ static int compare_with(sl_engine *e, int64_t other, const sl_doc *doc, const ch
     if (!cs->others && !(cs->others = sl_sketch_cache_new()))
         return SL_ENOMEM;
     const sl_sketch *sketch;
-    rc = sl_sketch_cache_unpack(cs->others, other, cs->stored.sentences.ptr,
+    rc = sl_sketch_cache_unpack(cs->others, other, cs->stored.stamp, cs->stored.sentences.ptr,
                                 cs->stored.sentences.len, &sketch);
     if (rc == SL_ENOMEM)
         return rc;

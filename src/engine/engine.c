@@ -148,6 +148,9 @@ int sl_engine_open(sl_engine **out, const char *db_path, const sl_options *opts)
     e->copies = sl_copy_state_new();
     if (!e->analyzer || !e->copies)
         return sl_seterr(e, SL_ENOMEM, "out of memory");
+    /* the chrome's word features share the analyser's memo of the same words */
+    e->cleaned.words = sl_analyzer_words(e->analyzer);
+    e->cleaned.words_lent = true;
     /* Read before loading: a commit in between makes the first batch reload. */
     if (sl_store_data_version(e->store, &e->data_version))
         return sl_seterr_store(e, "opening the store");

@@ -98,9 +98,10 @@ sl_sketch_cache *sl_sketch_cache_new(void);
 void sl_sketch_cache_free(sl_sketch_cache *c);
 /* Article id's sketch from its stored bytes (sl_sketch_unpack's errors),
  * borrowed until the next call: the one unpacked before when the id and
- * the bytes are the same. */
-int sl_sketch_cache_unpack(sl_sketch_cache *c, int64_t id, const void *blob, size_t len,
-                           const sl_sketch **out);
+ * the bytes' stamp (sl_stored_sketch; 0: none, always unpacked) are the
+ * same. */
+int sl_sketch_cache_unpack(sl_sketch_cache *c, int64_t id, uint64_t stamp, const void *blob,
+                           size_t len, const sl_sketch **out);
 
 int sl_copy_check_prepare(sl_engine *e);
 /* Sketches the analysed article, and finds its credit line in its

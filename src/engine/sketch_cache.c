@@ -2,9 +2,12 @@
  * them, kept by article id for the next articles that take them as
  * candidates again: the first 1,000 Reuters stories unpack 7,156
  * candidates' sketches, of 826 articles (docs/history/benchmarks-rounds.md, "Eighteenth
- * round"). A slot answers only for the same article and the same stored
- * bytes, so the comparison sees what unpacking those bytes gives. */
-#include <string.h>
+ * round"). A slot answers only for the same article and the same stamp
+ * of its stored bytes (sl_stored_sketch: the store's memo, which keeps
+ * those bytes, says when they change), so the comparison sees what
+ * unpacking those bytes gives; a slot kept the bytes themselves, 1.18 MB
+ * beside the store's memo of them (docs/history/benchmarks-rounds.md,
+ * "Thirty-sixth round: memory per article"). */
 
 #include "engine.h"
 #include "util/alloc.h"
@@ -21,8 +24,7 @@
 
 typedef struct cached_sketch {
     int64_t id;
-    sl_buf blob;         /* the stored bytes the sketch was unpacked from; empty: an empty slot
-                          * (a valid blob never is, whatever the id) */
+    uint64_t stamp;      /* of the stored bytes the sketch was unpacked from; 0: no answer */
     sl_sketch sketch;
 } cached_sketch;
 
@@ -39,25 +41,22 @@ void sl_sketch_cache_free(sl_sketch_cache *c)
 {
     if (!c)
         return;
-    for (size_t k = 0; k < SKETCH_CACHE_SLOTS; k++) {
-        sl_buf_free(&c->slot[k].blob);
+    for (size_t k = 0; k < SKETCH_CACHE_SLOTS; k++)
         sl_sketch_free(&c->slot[k].sketch);
-    }
     sl_free(c);
 }
 
-int sl_sketch_cache_unpack(sl_sketch_cache *c, int64_t id, const void *blob, size_t len,
-                           const sl_sketch **out)
+int sl_sketch_cache_unpack(sl_sketch_cache *c, int64_t id, uint64_t stamp, const void *blob,
+                           size_t len, const sl_sketch **out)
 {
     cached_sketch *s = &c->slot[(uint64_t)id % SKETCH_CACHE_SLOTS];
-    if (!s->blob.len || s->id != id || s->blob.len != len || memcmp(s->blob.ptr, blob, len)) {
-        sl_buf_clear(&s->blob);
+    if (!s->stamp || s->stamp != stamp || s->id != id) {
+        s->stamp = 0;
         int rc = sl_sketch_unpack(blob, len, &s->sketch);
         if (rc)
             return rc;
-        if (sl_buf_put(&s->blob, blob, len))
-            return SL_ENOMEM;
         s->id = id;
+        s->stamp = stamp;
     }
     *out = &s->sketch;
     return 0;

@@ -243,20 +243,21 @@ typedef struct word_features {
     unsigned char flags;
     uint64_t prefix;
 } word_features;
-#define WORD_ENTRY (1 + sizeof(uint64_t)) /* in the memo: flags, then prefix */
 
 /* The features of a word token: remembered by its bytes in `memo` (NULL:
- * none), as news repeats its words (the first 1,000 Reuters stories'
+ * none; its SL_WORD_CHROME parts, stem_memo.h), as news repeats its words (the first 1,000 Reuters stories'
  * 126,862 words in lines are 11,887 distinct ones), or found by its
  * fold and remembered. */
 static int features_of(const char *text, const sl_token *tok, sl_stem_memo *memo, sl_buf *folded,
                        word_features *out)
 {
     const char *word = text + tok->start;
-    size_t len = tok->end - tok->start, known_len = 0;
-    const char *known = memo ? sl_stem_memo_lookup(memo, word, len, &known_len) : NULL;
-    char entry[WORD_ENTRY];
-    if (known && known_len == WORD_ENTRY) {
+    size_t len = tok->end - tok->start;
+    char *entry = NULL;   /* the word's, when the analyser's part made it */
+    const char *known = memo ? sl_word_memo_part(memo, word, len, SL_WORD_CHROME, &entry) : NULL;
+    char part[SL_WORD_PART]; /* flags, then prefix */
+    _Static_assert(sizeof part == 1 + sizeof out->prefix, "flags and a prefix fill a part");
+    if (known) {
         out->flags = (unsigned char)known[0];
         memcpy(&out->prefix, known + 1, sizeof out->prefix);
         return 0;
@@ -270,9 +271,9 @@ static int features_of(const char *text, const sl_token *tok, sl_stem_memo *memo
     out->flags = stop ? WORD_STOP : is_ui_word(sl_buf_cstr(folded)) ? WORD_UI : 0;
     out->prefix = stop ? 0 : sl_hash64(folded->ptr, plen);
     if (memo) {
-        entry[0] = (char)out->flags;
-        memcpy(entry + 1, &out->prefix, sizeof out->prefix);
-        sl_stem_memo_put(memo, word, len, entry, sizeof entry);
+        part[0] = (char)out->flags;
+        memcpy(part + 1, &out->prefix, sizeof out->prefix);
+        sl_word_memo_put_part(memo, entry, word, len, SL_WORD_CHROME, part);
     }
     return 0;
 }
@@ -579,7 +580,7 @@ int sl_chrome_clean(const char *text, size_t len, const sl_line_counter *counter
     int rc = split_lines(text, len, lines);
     if (!rc) /* stop words in describe_line, from each word's one fold */
         rc = sl_tokenize(text, len, NULL, &sc->tokens);
-    if (!out->words)
+    if (!out->words && !out->words_lent)
         out->words = sl_stem_memo_new(); /* NULL (out of memory): words folded each time */
     for (size_t i = 0, token = 0; !rc && i < lines->n; i++)
         rc = describe_line(text, &lines->items[i], &sc->tokens, &token, out->words, sc);
@@ -651,7 +652,8 @@ void sl_cleaned_free(sl_cleaned *c)
     sl_vec_free(&c->removed);
     sl_vec_free(&c->carried);
     sl_vec_free(&c->tokens);
-    sl_stem_memo_free(c->words);
+    if (!c->words_lent)
+        sl_stem_memo_free(c->words);
     c->words = NULL;
     scratch_free(c->scratch);
     c->scratch = NULL;

@@ -239,8 +239,11 @@ typedef struct sl_cleaned {
      * line's own, as the judgement read them. */
     sl_token_vec tokens;
     /* The judgement's word features by word as written, kept from article
-     * to article (made at the first; NULL when memory ran short). */
+     * to article (made at the first; NULL when memory ran short), or, with
+     * words_lent, the analyser's memo of English words (sl_analyzer_words,
+     * the engine's): one memo of the same words, not two, not freed here. */
     sl_stem_memo *words;
+    bool words_lent;
     struct sl_chrome_scratch *scratch; /* the judgement's working memory, kept likewise */
 } sl_cleaned;
 

@@ -8,7 +8,11 @@
  * article inserted, given a new version or new metadata, moved to another
  * story), follows a story merge as its statement does (the story's
  * articles to the other), or forgets all (a rollback, another writer's
- * commit seen as a batch begins). Migrations run at open, before any. */
+ * commit seen as a batch begins). Migrations run at open, before any.
+ * Each kept row carries a stamp of its sentences (sl_stored_sketch): a row
+ * kept again with the same bytes keeps it, so the engine's sketch cache
+ * knows its unpacked sketch still holds by the stamp, with no copy of the
+ * bytes of its own. */
 #include "store_internal.h"
 #include "util/alloc.h"
 
@@ -17,11 +21,14 @@
 
 typedef struct memo_slot {
     int64_t id;                /* 0: empty (article ids start at 1) */
+    int64_t stamped;           /* the article row.stamp names row.sentences of,
+                                * kept when the row is dropped; 0: none */
     sl_stored_sketch row;
 } memo_slot;
 
 struct sl_sketch_memo {
     memo_slot slot[MEMO_SLOTS];
+    uint64_t stamps;           /* the last stamp given */
 };
 
 static memo_slot *slot_of(sl_sketch_memo *m, int64_t id)
@@ -40,6 +47,7 @@ static int copy_row(sl_stored_sketch *to, const sl_stored_sketch *from)
 {
     to->day = from->day;
     to->story_id = from->story_id;
+    to->stamp = from->stamp;
     if (copy_buf(&to->sentences, &from->sentences) | copy_buf(&to->spans, &from->spans) |
         copy_buf(&to->credit, &from->credit) | copy_buf(&to->source, &from->source) |
         copy_buf(&to->title, &from->title))
@@ -57,14 +65,25 @@ int sl_store_sketch_memo_get(sl_store *st, int64_t id, sl_stored_sketch *out)
     return copy_row(out, &s->row) ? SL_ENOMEM : 1;
 }
 
-void sl_store_sketch_memo_put(sl_store *st, int64_t id, const sl_stored_sketch *row)
+/* Whether slot s last named by its stamp the bytes of article id's row. */
+static bool same_sentences(const memo_slot *s, int64_t id, const sl_stored_sketch *row)
 {
+    return s->stamped == id && s->row.sentences.len == row->sentences.len &&
+           !memcmp(s->row.sentences.ptr, row->sentences.ptr, row->sentences.len);
+}
+
+void sl_store_sketch_memo_put(sl_store *st, int64_t id, sl_stored_sketch *row)
+{
+    row->stamp = 0;
     if (!sl_store_memo_on(st) || id == 0)
         return;
     if (!st->sketch_memo && !(st->sketch_memo = sl_calloc(1, sizeof *st->sketch_memo)))
         return; /* out of memory: read again next time */
     memo_slot *s = slot_of(st->sketch_memo, id);
-    s->id = copy_row(&s->row, row) ? 0 : id;
+    row->stamp = same_sentences(s, id, row) ? s->row.stamp : ++st->sketch_memo->stamps;
+    s->id = s->stamped = copy_row(&s->row, row) ? 0 : id;
+    if (!s->id)
+        row->stamp = 0;
 }
 
 void sl_store_sketch_memo_drop(sl_store *st, int64_t id)

@@ -146,6 +146,11 @@ typedef struct sl_stored_sketch {
     int64_t story_id;
     sl_buf source;             /* the outlet; empty when none */
     sl_buf title;              /* the article's title; empty when none */
+    /* Names this article's `sentences` bytes while a batch keeps its row
+     * (sketch_memo.c): two rows of one article and one stamp have the
+     * same bytes, so a reader may keep what it made of them by stamp;
+     * 0 when not kept (outside a batch), which names nothing. */
+    uint64_t stamp;
 } sl_stored_sketch;
 
 /* Reads article `id`'s sketch; SL_ENOTFOUND when it has none. */

@@ -553,8 +553,10 @@ sl_sketch_form sl_store_sketch_form(const sl_store *st);
 /* Copies article id's kept row into out: 1 when kept, 0 when not (or not
  * in a batch), SL_ENOMEM. */
 int sl_store_sketch_memo_get(sl_store *st, int64_t id, sl_stored_sketch *out);
-/* Keeps the row just read of article id (in a batch only). */
-void sl_store_sketch_memo_put(sl_store *st, int64_t id, const sl_stored_sketch *row);
+/* Keeps the row just read of article id (in a batch only), and gives it
+ * its stamp: the one its article's row had when it was last kept, if its
+ * sentences are the same bytes, else a new one. */
+void sl_store_sketch_memo_put(sl_store *st, int64_t id, sl_stored_sketch *row);
 /* Forgets article id's row: a statement changes what it holds. */
 void sl_store_sketch_memo_drop(sl_store *st, int64_t id);
 /* The kept rows of story `from`'s articles name story `into` (a merge). */

@@ -95,11 +95,11 @@ static void make_room(sl_stem_memo *m, size_t bytes)
     empty(m);
 }
 
-void sl_stem_memo_put(sl_stem_memo *m, const char *w, size_t len, const char *stem,
-                      size_t stem_len)
+char *sl_stem_memo_put(sl_stem_memo *m, const char *w, size_t len, const char *stem,
+                       size_t stem_len)
 {
     if (!len || len > UINT8_MAX || stem_len > UINT8_MAX)
-        return;
+        return NULL;
     uint64_t h = word_hash(w, len);
     size_t kept = sl_stem_memo_by_hash(h, len) ? 0 : len;
     make_room(m, kept + 1 + stem_len);
@@ -107,10 +107,22 @@ void sl_stem_memo_put(sl_stem_memo *m, const char *w, size_t len, const char *st
     if ((kept && sl_buf_put(&m->bytes, w, len)) || sl_buf_put(&m->bytes, &stem_byte, 1) ||
         sl_buf_put(&m->bytes, stem, stem_len)) {
         empty(m);   /* out of memory: the memo forgets, stemming goes on */
-        return;
+        return NULL;
     }
     uint32_t at = (uint32_t)(m->bytes.len - stem_len);
     sl_memo_slot *s = sl_stem_memo_find(m->slots, m->cap, m->bytes.ptr, h, w, len);
     *s = (sl_memo_slot){h, at << 8 | (uint32_t)len};
     m->n++;
+    return m->bytes.ptr + at;
+}
+
+void sl_word_memo_put_part(sl_stem_memo *m, char *entry, const char *w, size_t len, int part,
+                           const char *bytes)
+{
+    char made[SL_WORD_ENTRY];   /* the other parts' bytes unknown, and never read */
+    char *e = entry ? entry : made;
+    memcpy(e + part * SL_WORD_PART, bytes, SL_WORD_PART);
+    if (!entry && !(e = sl_stem_memo_put(m, w, len, made, sizeof made)))
+        return;
+    e[-1] = (char)((entry ? (unsigned char)e[-1] : 0u) | 1u << part);
 }

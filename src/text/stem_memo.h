@@ -1,7 +1,7 @@
 /* stem_memo.h — the stem memo's table (stem_memo.c) and its lookup,
  * inline for the analyser (terms.c) and the chrome's word features
  * (ingest/chrome.c), which ask it for every word: the call cost about a
- * fifth of the lookup. */
+ * fifth of the lookup; and the parts of a memo those two share. */
 #ifndef SL_TEXT_STEM_MEMO_H
 #define SL_TEXT_STEM_MEMO_H
 
@@ -69,6 +69,29 @@ static inline const char *sl_stem_memo_lookup(const sl_stem_memo *m, const char 
     const char *stem = m->bytes.ptr + (s->place >> 8);
     *stem_len = (unsigned char)stem[-1];
     return stem;
+}
+
+/* A memo of words as written that two stages share (the analyser's terms
+ * of English words, the chrome's word features: one table, not two, and
+ * each word's bytes kept once): its "stem" is SL_WORD_PARTS parts of
+ * SL_WORD_PART bytes, each a stage's own (sl_word_memo_put_part), and its
+ * "stem length" byte a bit for each part known, so that a lookup tells a
+ * part known by that byte alone. Such a memo holds no other entries. */
+enum { SL_WORD_TERM, SL_WORD_CHROME, SL_WORD_PARTS };
+#define SL_WORD_PART 9
+#define SL_WORD_ENTRY (SL_WORD_PARTS * SL_WORD_PART)
+
+/* The bytes of `part` remembered for w, or NULL when that part is not;
+ * then *entry is w's entry (NULL: none), for sl_word_memo_put_part. */
+static inline const char *sl_word_memo_part(const sl_stem_memo *m, const char *w, size_t len,
+                                            int part, char **entry)
+{
+    size_t known = 0;
+    char *e = (char *)sl_stem_memo_lookup(m, w, len, &known);
+    if (e && (known >> part & 1))
+        return e + part * SL_WORD_PART;
+    *entry = e;
+    return NULL;
 }
 
 #endif

@@ -13,8 +13,10 @@
 /* One stemmer per language met, kept for the analyzer's life; languages
  * without a stemmer are remembered too (st NULL), so we ask only once.
  * `terms` remembers the term each word as written gave in this language
- * (a stem memo whose "stems" are 8-byte terms): a word seen before skips
- * its folding, the stem memo and the hash (NULL when memory ran short). */
+ * (the SL_WORD_TERM parts of a memo two stages share: stem_memo.h; the
+ * English one lent to the chrome, sl_analyzer_words): a word seen before
+ * skips its folding, the stem memo and the hash (NULL when memory ran
+ * short). */
 typedef struct stemmer_slot {
     const char *lang; /* static string from sl_lang_detect */
     sl_stemmer *st;
@@ -88,6 +90,12 @@ static int stemmer_for(sl_analyzer *a, const char *lang, const stemmer_slot **ou
     }
     *out = &a->stemmers.items[a->stemmers.n - 1];
     return 0;
+}
+
+sl_stem_memo *sl_analyzer_words(sl_analyzer *a)
+{
+    const stemmer_slot *slot = NULL;
+    return stemmer_for(a, "en", &slot) ? NULL : slot->terms;
 }
 
 /* What comes off a folded word before stemming (see strip_clitics). */
@@ -197,24 +205,22 @@ static int fold_and_stem(sl_analyzer *a, sl_stemmer *st, clitics mode, const cha
 /* The stem hash of one word or number token (folded, clitics stripped,
  * stemmed); 0 when nothing is left of it; and a word's SL_TOK_STOP. Both
  * depend on the word's bytes and the language alone, so they are
- * remembered (stemmer_slot: the term's 8 bytes, then the stop flag's
- * one): a word met again is not folded for its stop test either, which
- * was 6% of `dedup`'s instructions (docs/history/benchmarks-rounds.md, "dedup, sixth
- * round"). This is the path of a word remembered, inline in the
+ * remembered (stemmer_slot: its SL_WORD_TERM part, the term's 8 bytes,
+ * then the stop flag's one): a word met again is not folded for its stop
+ * test either, which was 6% of `dedup`'s instructions
+ * (docs/history/benchmarks-rounds.md, "dedup, sixth round"). This is the path of a word remembered, inline in the
  * analysis' loop (346,518 of the 391,340 words and figures of dedup's
  * dd.jsonl; a call for each cost its prologue: docs/history/benchmarks-rounds.md,
  * "Twenty-seventh round: dedup"); false sends the token to learn_term. */
-typedef char term_entry[sizeof(uint64_t) + 1];   /* the term, then the stop flag */
-
 static inline bool known_term(const stemmer_slot *slot, const char *text, sl_token *tok,
-                              uint64_t *term)
+                              uint64_t *term, char **entry)
 {
-    size_t known_len = 0;
+    *entry = NULL;
     const char *known = slot->terms && (tok->flags & SL_TOK_WORD)
-                            ? sl_stem_memo_lookup(slot->terms, text + tok->start,
-                                                  tok->end - tok->start, &known_len)
+                            ? sl_word_memo_part(slot->terms, text + tok->start,
+                                                tok->end - tok->start, SL_WORD_TERM, entry)
                             : NULL;
-    if (!known || known_len != sizeof(term_entry))
+    if (!known)
         return false;
     memcpy(term, known, sizeof *term);
     tok->flags |= known[sizeof *term] ? SL_TOK_STOP : 0;
@@ -222,9 +228,10 @@ static inline bool known_term(const stemmer_slot *slot, const char *text, sl_tok
 }
 
 /* The term of a token known_term did not know, made (fold_and_stem) and,
- * for a word, remembered. */
+ * for a word, remembered (in `entry`, the word's as known_term found it,
+ * when the chrome's part made it). */
 static int learn_term(sl_analyzer *a, const stemmer_slot *slot, clitics mode, const char *text,
-                      const char *lang, sl_token *tok, uint64_t *term)
+                      const char *lang, sl_token *tok, char *entry, uint64_t *term)
 {
     *term = 0;
     /* the memo keeps lang's verdict, not a flag the token came with */
@@ -232,10 +239,12 @@ static int learn_term(sl_analyzer *a, const stemmer_slot *slot, clitics mode, co
     int rc = fold_and_stem(a, slot->st, mode, text, lang, tok, &stop, term);
     tok->flags |= stop ? SL_TOK_STOP : 0;
     if (!rc && slot->terms && (tok->flags & SL_TOK_WORD)) {
-        term_entry entry;
-        memcpy(entry, term, sizeof *term);
-        entry[sizeof *term] = stop;
-        sl_stem_memo_put(slot->terms, text + tok->start, tok->end - tok->start, entry, sizeof entry);
+        char part[SL_WORD_PART];   /* the term, then the stop flag */
+        _Static_assert(sizeof part == sizeof *term + 1, "a term and its stop flag fill a part");
+        memcpy(part, term, sizeof *term);
+        part[sizeof *term] = stop;
+        sl_word_memo_put_part(slot->terms, entry, text + tok->start, tok->end - tok->start,
+                              SL_WORD_TERM, part);
     }
     return rc;
 }
@@ -292,8 +301,10 @@ static int analyze(sl_analyzer *a, const char *text, size_t len, const char *lan
             sentence++;
         out->n_words += (tok->flags & SL_TOK_WORD) != 0;
         uint64_t term = 0;
-        if ((tok->flags & (SL_TOK_WORD | SL_TOK_NUMBER)) && !known_term(slot, text, tok, &term))
-            rc = learn_term(a, slot, mode, text, out->lang, tok, &term);
+        char *entry = NULL;
+        if ((tok->flags & (SL_TOK_WORD | SL_TOK_NUMBER)) &&
+            !known_term(slot, text, tok, &term, &entry))
+            rc = learn_term(a, slot, mode, text, out->lang, tok, entry, &term);
         out->token_terms.items[out->token_terms.n++] = term;
         if (!rc && with_terms && term && sl_token_is_content(tok, text)) {
             sl_term t = {term, 1, sentence};

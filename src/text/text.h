@@ -218,10 +218,18 @@ void sl_stem_memo_free(sl_stem_memo *m);
 /* The remembered stem of `w` (its length in *stem_len), owned by the memo
  * and valid until the next put; NULL when `w` is not remembered. */
 const char *sl_stem_memo_get(const sl_stem_memo *m, const char *w, size_t len, size_t *stem_len);
-/* Remembers the stem of a word not yet remembered. Never fails: out of
- * memory, or past its size, the memo forgets what it holds. */
-void sl_stem_memo_put(sl_stem_memo *m, const char *w, size_t len, const char *stem,
-                      size_t stem_len);
+/* Remembers the stem of a word not yet remembered; gives the stem kept
+ * (valid until the next put), NULL when not kept (a word of no or more
+ * than 255 bytes, no memory). Never fails: out of memory, or past its
+ * size, the memo forgets what it holds. */
+char *sl_stem_memo_put(sl_stem_memo *m, const char *w, size_t len, const char *stem,
+                       size_t stem_len);
+/* Remembers `part` (SL_WORD_PART bytes) of w in a memo two stages share
+ * (stem_memo.h): in place in `entry`, w's entry as sl_word_memo_part gave
+ * it with no put since, or, NULL, in a new entry with the other parts
+ * unknown. Never fails, as sl_stem_memo_put. */
+void sl_word_memo_put_part(sl_stem_memo *m, char *entry, const char *w, size_t len, int part,
+                           const char *bytes);
 
 /* ---- lang.c ---- */
 
@@ -339,6 +347,10 @@ typedef struct sl_analyzer sl_analyzer;
 
 sl_analyzer *sl_analyzer_new(void);
 void sl_analyzer_free(sl_analyzer *a);
+/* The analyser's memo of English words as written (its SL_WORD_TERM
+ * parts), owned by it, for the chrome's word features to share (their
+ * SL_WORD_CHROME parts); NULL when memory ran short. */
+sl_stem_memo *sl_analyzer_words(sl_analyzer *a);
 /* Fills `out` (cleared first, memory reused) from normalised text. */
 int sl_analyze(sl_analyzer *a, const char *text, size_t len, sl_analysis *out);
 /* The same without the distinct content terms (`terms` left empty): all

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "ingest/ingest.h"
+#include "text/stem_memo.h"
+#include "text/text.h"
 #include "util/hash.h"
 #include "test.h"
 
@@ -586,3 +588,35 @@ TEST(chrome_notice_and_address_in_capitals)
     CHECK(strstr(sl_buf_cstr(&c.text), "Whatever the weather") != NULL);
     sl_cleaned_free(&c);
 }
+
+/* The chrome's word features lent the analyser's memo of English words
+ * (as the engine does) fill the entries the analysis then reads its terms
+ * from: the analysis adds no word the cleaning met, and freeing the
+ * cleaned text leaves the memo to the analyser (ASan: no double free). */
+TEST(chrome_shares_the_analysers_memo_of_words)
+{
+    sl_analyzer *a = sl_analyzer_new();
+    CHECK(a != NULL);
+    if (!a)
+        return;
+    sl_cleaned c = {0};
+    c.words = sl_analyzer_words(a);
+    c.words_lent = true;
+    CHECK(c.words != NULL);
+    const char *text = "The harbour pilots guided the tanker past the breakwater at dawn.\n\n"
+                       "Weather delayed the second tanker until the tide turned in the evening.\n";
+    CHECK_INT(sl_chrome_clean(text, strlen(text), NULL, 0, &c), 0);
+    size_t words = c.words ? c.words->n : 0;
+    CHECK(words > 10);
+    sl_analysis an = {0};
+    CHECK_INT(sl_analyze_as(a, c.text.ptr, c.text.len, "en", &an), 0);
+    CHECK_INT(c.words ? c.words->n : 0, words);
+    char *entry = NULL;
+    CHECK(c.words && sl_word_memo_part(c.words, "breakwater", 10, SL_WORD_TERM, &entry) &&
+          sl_word_memo_part(c.words, "breakwater", 10, SL_WORD_CHROME, &entry));
+    sl_analysis_free(&an);
+    sl_cleaned_free(&c);
+    CHECK(sl_analyzer_words(a) != NULL);
+    sl_analyzer_free(a);
+}
+

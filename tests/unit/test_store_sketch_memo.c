@@ -109,3 +109,38 @@ TEST(store_sketch_memo_forgets_at_a_rollback_and_another_writers_commit)
     sqlite3_trace_v2(st->db, 0, NULL, NULL);
     drop_store(st, path);
 }
+
+/* Article 1's stamp of its sentences as a read gives it. */
+static uint64_t stamp_of(sl_store *st)
+{
+    sl_stored_sketch k = {0};
+    CHECK_INT(sl_store_sketch_get(st, 1, &k), 0);
+    uint64_t stamp = k.stamp;
+    sl_stored_sketch_free(&k);
+    return stamp;
+}
+
+/* A kept row's stamp names its sentences' bytes: the same after a write
+ * that leaves them as they were (the article's metadata, read again from
+ * the store), a new one after a write of other bytes, and 0 outside a
+ * batch, where nothing is kept. */
+TEST(store_sketch_stamp_changes_with_the_sentences_only)
+{
+    OPEN_STORE(st, path);
+    put_sketch(st, "first");
+    uint64_t first = stamp_of(st);
+    CHECK(first != 0);
+    CHECK(stamp_of(st) == first);
+    int changed = 0;
+    CHECK_INT(sl_store_article_meta(st, 1, "Valley Courier", NULL, SL_NO_DAY, &changed), 0);
+    CHECK_INT(changed, 1);
+    CHECK(stamp_of(st) == first);
+    put_sketch(st, "second");
+    uint64_t second = stamp_of(st);
+    CHECK(second != 0 && second != first);
+    put_sketch(st, "first");
+    CHECK(stamp_of(st) != first && stamp_of(st) != second);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK(stamp_of(st) == 0);
+    drop_store(st, path);
+}

@@ -213,6 +213,36 @@ TEST(stem_memo_keeps_bytes_only_of_words_its_hash_cannot_tell)
     sl_stem_memo_free(m);
 }
 
+/* A memo two stages share keeps one entry a word: the second stage's part
+ * is written into the first's entry (one slot, no more bytes), each part
+ * is told apart, and a part never put is unknown. */
+TEST(word_memo_keeps_both_stages_parts_in_one_entry)
+{
+    sl_stem_memo *m = sl_stem_memo_new();
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    char term[SL_WORD_PART] = "12345678", chrome[SL_WORD_PART] = "abcdefgh";
+    char *entry = NULL;
+    CHECK(sl_word_memo_part(m, "lighthouses", 11, SL_WORD_TERM, &entry) == NULL);
+    CHECK(entry == NULL);
+    sl_word_memo_put_part(m, entry, "lighthouses", 11, SL_WORD_CHROME, chrome);
+    size_t bytes = m->bytes.len;
+    CHECK_INT(m->n, 1);
+    CHECK(sl_word_memo_part(m, "lighthouses", 11, SL_WORD_TERM, &entry) == NULL);
+    CHECK(entry != NULL);
+    sl_word_memo_put_part(m, entry, "lighthouses", 11, SL_WORD_TERM, term);
+    CHECK_INT(m->n, 1);
+    CHECK_INT(m->bytes.len, bytes);
+    const char *got = sl_word_memo_part(m, "lighthouses", 11, SL_WORD_TERM, &entry);
+    CHECK(got && !memcmp(got, term, SL_WORD_PART));
+    got = sl_word_memo_part(m, "lighthouses", 11, SL_WORD_CHROME, &entry);
+    CHECK(got && !memcmp(got, chrome, SL_WORD_PART));
+    CHECK(sl_word_memo_part(m, "lighthouse", 10, SL_WORD_CHROME, &entry) == NULL);
+    CHECK(entry == NULL);
+    sl_stem_memo_free(m);
+}
+
 /* The memo's table doubles as it fills and keeps its entries: 3,000
  * words are all found again from a table of 8,192 slots (half full at
  * most, grown from 1,024), where a memo that starts again empty would have
