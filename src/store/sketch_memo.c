@@ -65,11 +65,14 @@ int sl_store_sketch_memo_get(sl_store *st, int64_t id, sl_stored_sketch *out)
     return copy_row(out, &s->row) ? SL_ENOMEM : 1;
 }
 
-/* Whether slot s last named by its stamp the bytes of article id's row. */
+/* Whether slot s last named by its stamp the bytes of article id's row
+ * (no sentences: buffers never filled, whose null pointers memcmp may not
+ * be given even for no bytes). */
 static bool same_sentences(const memo_slot *s, int64_t id, const sl_stored_sketch *row)
 {
     return s->stamped == id && s->row.sentences.len == row->sentences.len &&
-           !memcmp(s->row.sentences.ptr, row->sentences.ptr, row->sentences.len);
+           (!row->sentences.len ||
+            !memcmp(s->row.sentences.ptr, row->sentences.ptr, row->sentences.len));
 }
 
 void sl_store_sketch_memo_put(sl_store *st, int64_t id, sl_stored_sketch *row)
