@@ -21,8 +21,10 @@ def one(binary, store, data, scratch):
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
-    if store:
-        shutil.copyfile(store, db)
+    if store:  # with its WAL, if the store was left with one: the .db alone may lack pages
+        for suffix in ("", "-wal"):
+            if os.path.exists(store + suffix):
+                shutil.copyfile(store + suffix, db + suffix)
     r = curve.run([binary, "--db", db, "--quiet", "ingest", data], os.path.join(scratch, "rss"))
     if r[4] != 0:
         sys.exit(f"{binary} failed: {r[4]}")
