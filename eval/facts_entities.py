@@ -37,7 +37,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 import copylib
-from facts_common import char_offsets, extract, prf
+from facts_common import char_offsets, extract
 
 DEV_TOPICS = {2, 5, 12, 18, 21, 23, 34, 35}
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "its", "it", "we", "i", "you",
