@@ -288,16 +288,28 @@ static bool lower_in(const sl_facts_doc *d, size_t i, const char *const *list)
     return i < d->toks.n && !sl_facts_upper(d, i) && sl_facts_in(d, i, list) >= 0;
 }
 
+/* Tokens first..end widened over the quote marks around them: *open the
+ * first opening mark (first when none), *close the token after the closing
+ * marks, *inside where those marks start (a comma before them is inside:
+ * "`` Australia , ''"). */
+static void quoted_span(const sl_facts_doc *d, size_t first, size_t end, size_t *open,
+                        size_t *inside, size_t *close)
+{
+    *open = first;
+    while (*open > 0 && quote_mark(d, *open - 1))
+        (*open)--;
+    *close = end;
+    if (sl_facts_is(d, *close, ",") && quote_mark(d, *close + 1))
+        (*close)++;
+    *inside = *close;
+    while (*close < d->toks.n && quote_mark(d, *close))
+        (*close)++;
+}
+
 bool sl_entities_work_title(const sl_facts_doc *d, size_t first, size_t end)
 {
-    size_t open = first, close = end;
-    while (open > 0 && quote_mark(d, open - 1))
-        open--;
-    if (sl_facts_is(d, close, ",") && quote_mark(d, close + 1))
-        close++; /* "`` Australia , ''" */
-    size_t inside = close;
-    while (close < d->toks.n && quote_mark(d, close))
-        close++;
+    size_t open, inside, close;
+    quoted_span(d, first, end, &open, &inside, &close);
     if (open == first || close == inside)
         return false;
     /* one of a list of titles in quotes ("star of `` Pie '' , `` Wilder ''") */
@@ -323,13 +335,8 @@ static bool the_work_noun(const sl_facts_doc *d, size_t k)
 
 bool sl_entities_work_by_apposition(const sl_facts_doc *d, size_t first, size_t end)
 {
-    size_t open = first, close = end;
-    while (open > 0 && quote_mark(d, open - 1))
-        open--;
-    if (sl_facts_is(d, close, ",") && quote_mark(d, close + 1))
-        close++; /* "`` New Moon , ''" */
-    while (close < d->toks.n && quote_mark(d, close))
-        close++;
+    size_t open, inside, close; /* "`` New Moon , ''" or New Moon alone */
+    quoted_span(d, first, end, &open, &inside, &close);
     size_t sent = d->sent_of[first];
     bool after = close + 2 < d->toks.n && sl_facts_is(d, close, ",") &&
                  d->sent_of[close + 2] == sent && the_work_noun(d, close + 2);
