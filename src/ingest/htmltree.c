@@ -139,7 +139,6 @@ int sl_html_dup_collapsed(const char *s, char **out)
     return rc;
 }
 
-/* The text of an element (a <title>, an <h1>), collapsed and trimmed. */
 /* Elements that a browser shows on a line of their own (a headline split
  * over "<span>Data</span><br><span>Agency</span>"). */
 static int breaks_words(const xmlNode *n)
@@ -151,10 +150,21 @@ static int breaks_words(const xmlNode *n)
     return 0;
 }
 
-static int node_text(xmlNode *root, char **out, int lines)
+static int is_heading(const xmlNode *n)
+{
+    static const char *const names[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+    return sl_html_is_tag_among(n, names, sizeof names / sizeof *names);
+}
+
+/* The text of an element, collapsed and trimmed: its line breaks kept as
+ * '\n' (`lines`) or as spaces; with `heading`, up to the first heading
+ * inside it. */
+static int node_text(xmlNode *root, char **out, int lines, int heading)
 {
     sl_para p = {SL_BUF_INIT, 0};
     for (xmlNode *n = root; n; n = sl_html_next(n, root, n->type == XML_ELEMENT_NODE)) {
+        if (heading && n != root && n->type == XML_ELEMENT_NODE && is_heading(n))
+            break;
         if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
             sl_para_text(&p, (const char *)n->content, strlen((const char *)n->content), 0);
         else if (n != root && breaks_words(n) && lines)
@@ -169,6 +179,8 @@ static int node_text(xmlNode *root, char **out, int lines)
     return rc;
 }
 
-int sl_html_node_text(xmlNode *root, char **out) { return node_text(root, out, 0); }
+int sl_html_node_text(xmlNode *root, char **out) { return node_text(root, out, 0, 0); }
 
-int sl_html_node_lines(xmlNode *root, char **out) { return node_text(root, out, 1); }
+int sl_html_node_lines(xmlNode *root, char **out) { return node_text(root, out, 1, 0); }
+
+int sl_html_heading_text(xmlNode *h, char **out) { return node_text(h, out, 0, 1); }

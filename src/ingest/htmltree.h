@@ -68,6 +68,10 @@ int sl_html_dup_collapsed(const char *s, char **out);
 int sl_html_node_text(xmlNode *root, char **out);
 /* The same with a line break ('\n') where an element breaks the line. */
 int sl_html_node_lines(xmlNode *root, char **out);
+/* A heading's text up to a heading inside it: "<h1>Title<h3>Posted on
+ * ...</h3></h1>" as libxml2 nests it is "Title" (a browser ends the <h1>
+ * where the <h3> opens). */
+int sl_html_heading_text(xmlNode *h, char **out);
 
 /* threads.c: whether an element reads as one entry of a comment thread: 1
  * for an author's "says:" / "wrote:" / "Posted by" line or a "Reply" link;

@@ -568,7 +568,7 @@ static int matches_title(const char *h1, const char *og, const char *title)
  * put after it ("Logging HOWTO¶"). */
 static int heading_text(xmlNode *h, char **out)
 {
-    int rc = sl_html_node_text(h, out);
+    int rc = sl_html_heading_text(h, out);
     size_t n = !rc && *out ? strlen(*out) : 0;
     while (n >= 2 && !memcmp(*out + n - 2, "\xC2\xB6", 2)) {
         n -= 2;

@@ -306,3 +306,35 @@ TEST(blocks_title_separators_shared)
     sl_title_strip_site_suffix(site, NULL);
     CHECK_STR(site, "Harbour wall holds through the night");
 }
+
+/* A heading inside the <h1> ends it (meta.c heading_text): libxml2 nests
+ * "<h1>Headline<h3>Posted on ...</h3></h1>", where a browser closes the
+ * <h1> at the <h3>; the headline is the text before it, and an <h1>
+ * without one keeps its whole text. */
+TEST(blocks_title_nested_heading)
+{
+    static const char *const html =
+        "<html><head><title>Ferry fares rise for the winter | Larkmouth Courier</title></head><body>"
+        "<h1 class=hero>Ferry fares rise for the winter<div class=rule></div>"
+        "<h3 class=meta>Posted on <time>12 March 2025</time> by harbourdesk</h3></div>"
+        "<p>Tickets on the island boats will cost a fifth more from November, the operator said on "
+        "Tuesday, after a summer of high fuel prices.</p></body></html>";
+    char *titles[SL_TITLE_SOURCES];
+    sl_title_page about;
+    CHECK_INT(sl_html_titles(html, strlen(html), NULL, titles, &about, NULL), 0);
+    CHECK_STR(titles[SL_TITLE_H1], "Ferry fares rise for the winter");
+    for (int k = 0; k < SL_TITLE_SOURCES; k++)
+        free(titles[k]);
+    sl_extracted e = {0};
+    CHECK_INT(extract(html, &e), 0);
+    CHECK_STR(e.title, "Ferry fares rise for the winter");
+    sl_extracted_clear(&e);
+    static const char *const whole =
+        "<html><head><title>Courier</title></head><body><h1>Harbour <span>wall</span> holds<br>"
+        "through the night</h1><p>The harbour wall at Larkmouth held through the night as the storm "
+        "surge peaked at high tide.</p></body></html>";
+    CHECK_INT(sl_html_titles(whole, strlen(whole), NULL, titles, &about, NULL), 0);
+    CHECK_STR(titles[SL_TITLE_H1], "Harbour wall holds through the night");
+    for (int k = 0; k < SL_TITLE_SOURCES; k++)
+        free(titles[k]);
+}
