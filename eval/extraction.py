@@ -15,7 +15,7 @@ defines:
         and article pages (page_type "article"). Prints extraction_wcxb_f1,
         extraction_wcxb_article_f1, and metadata exact-match accuracy over the
         pages whose gold field is set: title (white space collapsed, case
-        folded, curly quotes and dashes as ASCII), author (the same), date (the YYYY-MM-DD of the page's date).
+        folded, curly quotes and dashes as ASCII, NFKC), author (the same), date (the YYYY-MM-DD of the page's date).
 
 A page the extractor rejects counts as an empty prediction; an HTML page
 without article text (status no_body) has an empty body and its metadata is
@@ -48,6 +48,7 @@ import re
 import subprocess
 import sys
 import time
+import unicodedata
 
 WORD = re.compile(r"\w+")
 CHUNK = 200   # pages per storyline call
@@ -229,8 +230,10 @@ TYPO = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'
 
 
 def fold(s):
-    """White space collapsed, case folded, typographic quotes and dashes as ASCII."""
-    return " ".join((s or "").translate(TYPO).split()).casefold()
+    """White space collapsed, case folded, typographic quotes and dashes as
+    ASCII, compatibility characters as their plain forms (NFKC: a full-width
+    "？" is "?", "…" is "...")."""
+    return " ".join(unicodedata.normalize("NFKC", (s or "").translate(TYPO)).split()).casefold()
 
 
 def day(s):
