@@ -17,7 +17,9 @@ extractor rejects (`storyline extract` reports no title for them, so
 eval/extraction.py counts them wrong where this join does not). The
 thirty-fourth round's (docs/extraction.md, "Thirty-fourth round: titles"):
 a candidate's place against the body, the JSON-LD headline, a slogan's
-marks, and tree ensembles in place of the logistic regression.
+marks, and tree ensembles in place of the logistic regression. The
+thirty-seventh round's ("Thirty-seventh round: titles"): the first <h1>
+in a hero, a logo, led by a label, followed by a subtitle.
 """
 import argparse
 import collections
@@ -97,8 +99,33 @@ def page_facts(path):
                 TITLE_CLASS.search((e.get("class") or "") + " " + (e.get("id") or "")):
             named.add(key(e.text_content()))
     return dict({"visible": key(body.text_content()) if body is not None else "", "ld": ld, "url": url,
+                 "first_h1": first_h1_facts(h1s[0]) if h1s else {},
                  "heads": {h: [key(e.text_content()) for e in doc.xpath("//" + h)] for h in ("h1", "h2", "h3")},
                  "named": named, "hidden_h1": hidden_h1, "ld_headline": ld_headline}, **places(doc))
+
+
+HERO_CLASS = re.compile(r"hero|banner|masthead|jumbotron|splash", re.I)
+LABEL_CLASS = re.compile(r"label|badge|kicker|eyebrow|tag|category|overline|subtitle|pretitle", re.I)
+
+
+def first_h1_facts(h):
+    """The thirty-seventh round's facts of the first <h1>: in a hero or banner
+    (itself or its four parents by class or id), holding a link to the
+    site's root (a logo), led by a label (a first child or the element
+    before it, of a label's class), and the text of the short element after
+    it (a subtitle: an <h2>, <p>, <div> or <span> of 30 words or fewer)."""
+    named = lambda e: (e.get("class") or "") + " " + (e.get("id") or "")
+    roots = [a for a in h.iter("a") if a.get("href") and urlparse(a.get("href")).path in ("", "/")
+             and not urlparse(a.get("href")).fragment and not urlparse(a.get("href")).query]
+    kids = [k for k in h if isinstance(k.tag, str)]
+    before, after = h.getprevious(), h.getnext()
+    label = (len(kids) >= 2 and not (h.text or "").strip() and bool(LABEL_CLASS.search(kids[0].get("class") or ""))) \
+        or (before is not None and isinstance(before.tag, str) and len(before.text_content().split()) <= 4
+            and bool(LABEL_CLASS.search(before.get("class") or "")))
+    sub = after is not None and isinstance(after.tag, str) and after.tag in ("h2", "p", "div", "span") \
+        and len(after.text_content().split()) <= 30
+    return {"hero": any(HERO_CLASS.search(named(a)) for a in [h] + list(h.iterancestors())[:4]),
+            "root_link": bool(roots), "label": label, "sub": key(after.text_content()) if sub else ""}
 
 
 def ld_headlines(doc):
@@ -248,6 +275,18 @@ def slogan(p, cands, k):
     return [bool(SENTENCE.search(t)), t.endswith((".", "!")), t.endswith("?")]
 
 
+def first_h1(p, cands, k):
+    """The thirty-seventh round's four probes over first_h1_facts, on the
+    headline and head candidates: a hero's heading, a logo's, a labelled
+    one, and a head holding a word (of four letters or more) of the
+    subtitle after the <h1>."""
+    f, s = p["first_h1"], source(cands[k][1])
+    line, head = s in HEADLINES, s in HEADS
+    sub = head and any(w in key(cands[k][0]) for w in f.get("sub", "").split() if len(w) > 3)
+    return [line and f.get("hero", False), head and f.get("hero", False), line and f.get("root_link", False),
+            line and f.get("label", False), head and f.get("label", False), sub]
+
+
 # ---- a fit that scores the page, not the candidate ---------------------------
 
 class Scores:
@@ -392,6 +431,16 @@ def misses(pages, types):
         if 0 in by and 3 in by and key(by[0]) != key(by[3]):
             split["headline" if key(by[0]) == key(g) else "<title> head" if key(by[3]) == key(g) else "neither"] += 1
     print("  even pages whose headline and <title> head differ, the gold is: %s" % split)
+    held = collections.Counter()
+    for _, g, c in even:
+        by = {source(x): t for t, x in c}
+        if 0 in by and 3 in by and key(by[0]) != key(by[3]):
+            a, b = words_of(by[0]), words_of(by[3])
+            held["head's words in the headline's" if b < a else "headline's words in the head's" if a < b else
+                 "neither holds the other's", "headline" if key(by[0]) == key(g) else
+                 "<title> head" if key(by[3]) == key(g) else "neither"] += 1
+    print("  the same pages by whose words hold the other's (the longer one more specific), the gold is: %s"
+          % sorted(held.items()))
     tails = {"the part after it": 0, "another": 0}
     for _, g, c in even:
         by = {source(x): (t, x) for t, x in c}
@@ -454,6 +503,10 @@ PROBES = (
     ("inside <article> or <main>, found", lambda p, c, k: body_place(p, c, k)[3:4] + body_place(p, c, k)[:1]),
     ("the JSON-LD headline; another when the page has one", ld_headline),
     ("a slogan's marks", slogan),
+    ("first <h1>: in a hero or banner", lambda p, c, k: first_h1(p, c, k)[0:2]),
+    ("first <h1>: a link to the site's root (a logo)", lambda p, c, k: first_h1(p, c, k)[2:3]),
+    ("first <h1>: led by a label", lambda p, c, k: first_h1(p, c, k)[3:5]),
+    ("first <h1>: a subtitle after it that the head holds", lambda p, c, k: first_h1(p, c, k)[5:6]),
 )
 TREES = (
     ("gradient-boosted trees, depth 2, 100", lambda: GradientBoostingClassifier(max_depth=2, random_state=0)),
