@@ -152,6 +152,10 @@ struct sl_store {
     /* The stored keys a read of the batch found full in copy_keys, marked
      * so at its commit (copy_keys.c, sl_store_copy_keys_mark). */
     SL_VEC(int64_t) full_keys;
+    /* The article the batch inserted last whose copy keys are not put yet
+     * (0 none): it has no stored sketch, so sl_store_copy_keys_put reads
+     * no old keys for it (copy_keys.c). */
+    int64_t fresh_article;
     /* The batch's new rows of copy_keys_recent and line_articles_recent,
      * written at its commit in key order (held_rows.c). */
     sl_held_rows held_keys, held_lines;
