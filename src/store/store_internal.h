@@ -85,6 +85,9 @@ typedef struct sl_story_changes {
     SL_VEC(sl_story_change) items;
     sl_count_map at;    /* story id -> its place in items + 1 */
     sl_count_map terms; /* term -> how many pending changes add or remove it */
+    /* The story the batch inserted last, while no change has begun from its
+     * stored centroid, which is none (0: no such story; stories.c). */
+    int64_t fresh_story;
 } sl_story_changes;
 
 /* A story row's update not yet written (story_rows.c): what the articles

@@ -1,7 +1,8 @@
-/* test_store_fresh_keys.c — the copy keys of an article the batch has just
- * inserted are filed without a read of its stored sketch (it has none),
- * while a new version's still take the old sketch's rows out of the copy
- * index, and a rollback forgets the insert. */
+/* test_store_fresh_rows.c — rows the batch has just inserted are known to
+ * have nothing stored that a first write would read: an article's copy
+ * keys are filed without a read of its stored sketch, and a new story's
+ * first centroid without a read of its stored one (both none), while a new
+ * version, a story written before, or a rollback are read as before. */
 #include <stdio.h>
 #include <string.h>
 
@@ -75,6 +76,53 @@ TEST(store_fresh_article_forgotten_at_rollback)
     statement_count reads = {Q_OLD_KEYS, 0};
     count_statements(st, &reads);
     file_under(st, 1, 0x5150u); /* no longer the batch's insert: asked */
+    CHECK_INT(reads.n, 1);
+    drop_store(st, path);
+}
+
+static const char Q_OLD_CENTROID[] = "SELECT centroid FROM stories";
+
+/* Story `story`'s centroid of two terms past any id, the second weighing
+ * `w`, as the grouping stage gives it. */
+static void weigh_story(sl_store *st, int64_t story, float w)
+{
+    sl_weighted_term terms[2] = {{0x200000001ULL, 1.0f}, {0x200000002ULL, w}};
+    unsigned char packed[64];
+    size_t len = sl_centroid_pack(terms, 2, packed);
+    CHECK_INT(sl_store_story_update(st, story, packed, len, SL_NO_DAY, NULL), 0);
+}
+
+TEST(store_fresh_story_centroid_reads_no_stored_one)
+{
+    OPEN_STORE(st, path);
+    int64_t story = 0;
+    statement_count reads = {Q_OLD_CENTROID, 0};
+    count_statements(st, &reads);
+    CHECK_INT(sl_store_story_new(st, 1, "Ferry timetable", SL_NO_DAY, &story), 0);
+    weigh_story(st, story, 0.5f);
+    CHECK_INT(reads.n, 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms"), 2);
+    CHECK_INT(sl_store_begin(st), 0);
+    weigh_story(st, story, 0.75f); /* written before: its centroid is read */
+    CHECK_INT(reads.n, 1);
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM story_terms"), 2);
+    drop_store(st, path);
+}
+
+TEST(store_fresh_story_forgotten_at_rollback)
+{
+    OPEN_STORE(st, path);
+    int64_t story = 0;
+    CHECK_INT(sl_store_commit(st), 0);
+    CHECK_INT(sl_store_begin(st), 0);
+    CHECK_INT(sl_store_story_new(st, 1, "Harbour gulls", SL_NO_DAY, &story), 0);
+    CHECK_INT(sl_store_rollback(st), 0);
+    CHECK_INT(sl_store_begin(st), 0);
+    statement_count reads = {Q_OLD_CENTROID, 0};
+    count_statements(st, &reads);
+    weigh_story(st, story, 0.5f); /* no longer the batch's insert: asked */
     CHECK_INT(reads.n, 1);
     drop_store(st, path);
 }
