@@ -264,6 +264,7 @@ int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id
     if (sl_store_exec_stmt(s))
         return SL_ESTORE;
     *id = sqlite3_last_insert_rowid(st->db);
+    st->fresh_article = *id; /* a new row: no sketch of it is stored */
     sl_store_sketch_memo_drop(st, *id);
     if (fts_insert(st, *id, row) || terms_put(st, *id, row, 0))
         return SL_ESTORE;
@@ -272,6 +273,8 @@ int sl_store_article_insert(sl_store *st, const sl_article_row *row, int64_t *id
 
 int sl_store_article_replace(sl_store *st, int64_t id, const sl_article_row *row, int *version)
 {
+    if (st->fresh_article == id)
+        st->fresh_article = 0; /* its keys, if put, are stored now */
     sl_store_sketch_memo_drop(st, id);
     sqlite3_stmt *s = sl_store_stmt(st, Q_ARTICLE_ARCHIVE);
     if (!s || sqlite3_bind_int64(s, 1, id) || sl_store_exec_stmt(s))

@@ -85,6 +85,9 @@ typedef struct sl_story_changes {
     SL_VEC(sl_story_change) items;
     sl_count_map at;    /* story id -> its place in items + 1 */
     sl_count_map terms; /* term -> how many pending changes add or remove it */
+    /* The story the batch inserted last, while no change has begun from its
+     * stored centroid, which is none (0: no such story; stories.c). */
+    int64_t fresh_story;
 } sl_story_changes;
 
 /* A story row's update not yet written (story_rows.c): what the articles
@@ -152,6 +155,10 @@ struct sl_store {
     /* The stored keys a read of the batch found full in copy_keys, marked
      * so at its commit (copy_keys.c, sl_store_copy_keys_mark). */
     SL_VEC(int64_t) full_keys;
+    /* The article the batch inserted last whose copy keys are not put yet
+     * (0 none): it has no stored sketch, so sl_store_copy_keys_put reads
+     * no old keys for it (copy_keys.c). */
+    int64_t fresh_article;
     /* The batch's new rows of copy_keys_recent and line_articles_recent,
      * written at its commit in key order (held_rows.c). */
     sl_held_rows held_keys, held_lines;

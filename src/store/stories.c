@@ -75,6 +75,7 @@ int sl_store_story_new(sl_store *st, int64_t first_article, const char *title, i
     if (sl_store_exec_stmt(s))
         return SL_ESTORE;
     *id = sqlite3_last_insert_rowid(st->db);
+    st->changes.fresh_story = *id; /* a new row: its centroid is none */
     return 0;
 }
 

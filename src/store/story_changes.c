@@ -62,6 +62,7 @@ static int change_of(sl_store *st, int64_t story, sl_story_change **out)
 static void clear(sl_story_changes *c)
 {
     c->items.n = 0;
+    c->fresh_story = 0; /* written or rolled back: read it again */
     sl_count_free(&c->at);
     sl_count_free(&c->terms);
 }

@@ -203,11 +203,15 @@ int sl_store_story_terms_stored(sl_store *st, int64_t story, uint64_t *terms, fl
         *n = centroid_terms(row->centroid, row->len, terms, weights);
         return 0;
     }
+    *n = 0;
+    if (story == st->changes.fresh_story) { /* inserted by the batch: no centroid to read */
+        st->changes.fresh_story = 0;
+        return 0;
+    }
     sqlite3_stmt *s = sl_store_stmt(st, Q_CENTROID_OLD);
     if (!s || sqlite3_bind_int64(s, 1, story))
         return SL_ESTORE;
     int rc = sqlite3_step(s), bad = 0;
-    *n = 0;
     if (rc == SQLITE_ROW)
         bad = stored_terms(st, sqlite3_column_blob(s, 0), (size_t)sqlite3_column_bytes(s, 0), terms,
                            weights, n);
