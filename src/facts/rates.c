@@ -18,6 +18,13 @@ static const char *per_symbol(const sl_facts_doc *d, size_t k)
          : sl_facts_is(d, k, "l") ? "litre" : NULL;
 }
 
+bool sl_rates_slash_unit(const sl_facts_doc *d, size_t k)
+{
+    const char *unit;
+    return sl_facts_is(d, k, "/") && sl_numbers_glued(d, k, k + 1) &&
+           (sl_units_at(d, k + 1, &unit) || per_symbol(d, k + 1));
+}
+
 /* Writes "unit per what" into per (cap bytes), lower-cased: what is
  * per_unit when it is a unit, else the word w[0, n). */
 static void write_rate(const char *per_unit, const char *w, size_t n, const char *unit, char *per,
@@ -102,8 +109,7 @@ size_t sl_rates_after(const sl_facts_doc *d, size_t after, const char *unit, cha
         write_rate(sl_units_at(d, after + 3, &wu) ? wu : NULL, w, n, unit, per, cap);
         return 4; /* "$ 70 - a - share" */
     }
-    if (unit && sl_facts_is(d, after, "/") && sl_numbers_glued(d, after - 1, after) &&
-        sl_numbers_glued(d, after, after + 1) &&
+    if (unit && sl_numbers_glued(d, after - 1, after) && sl_rates_slash_unit(d, after) &&
         ((used = sl_units_at(d, after + 1, &wu)) || (wu = per_symbol(d, after + 1)))) {
         snprintf(per, cap, "%s per %s", unit, wu); /* "5 mg/l", "3 kg/m2", "80km/h" */
         return 1 + (used ? used : 1);

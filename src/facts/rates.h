@@ -8,6 +8,9 @@
 
 #include "facts/facts.h"
 
+/* Whether token k is a slash glued to a unit or a unit's symbol after it
+ * ("/cm2", "/s", "/l"). */
+bool sl_rates_slash_unit(const sl_facts_doc *d, size_t k);
 /* A rate glued by hyphens to the digits of the number's last token
  * ("15-cent-a-share", "$40-per-ton") or to its unit word at token unit_tok
  * ("530 pence-a-share"; 0: none): written into per; false when none. */

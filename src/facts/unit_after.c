@@ -117,6 +117,10 @@ const char *sl_numbers_unit_after(const sl_facts_doc *d, size_t anchor, size_t *
         *after += used;
         return age_unit(d, unit, after);
     }
+    if ((unit = sl_units_by_kind(d, *after))) {
+        (*after)++; /* "a force of 40 N", "1.3 A/cm2" */
+        return unit;
+    }
     size_t old = *after + 3;
     const char *age;
     if (sl_facts_is(d, *after, "-") && sl_facts_is(d, *after + 2, "-") &&

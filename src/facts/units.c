@@ -376,6 +376,8 @@ const char *sl_units_word(const char *s, size_t n)
     size_t w = 0;
     while (w < n && s[w] != '-')
         w++;
+    if (w + 1 < n && isdigit((unsigned char)s[w + 1]) && isupper((unsigned char)s[0]))
+        return NULL; /* a model's name: "F-16", "C-130", "T-72" */
     if (w == 1 && (s[0] == 'F' || s[0] == 'C'))
         return s[0] == 'F' ? "fahrenheit" : "celsius"; /* "70F", "21C" */
     if (w == 1 && !islower((unsigned char)s[0]) && s[0] != 'W' && s[0] != 'V')

@@ -33,4 +33,12 @@ bool sl_units_is_currency(const char *unit);
 /* A scale glued to digits ("bn", "-million"; "m" and "k" after a currency), 0 when none. */
 double sl_units_glued_scale(const char *s, size_t n, bool money);
 
+/* ---- unit_kinds.c ---- */
+/* The unit of the symbol at token i that is also a word, a letter or
+ * another unit's symbol ("12 C", "40 N", "150 kn"): the one whose kind of
+ * quantity its sentence names ("temperatures down to 12 C"), any before a
+ * slash and a unit ("1.3 A/cm2"); or of a symbol only its case tells from
+ * a word ("40 kN"). NULL when none. */
+const char *sl_units_by_kind(const sl_facts_doc *d, size_t i);
+
 #endif
