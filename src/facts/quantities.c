@@ -579,6 +579,8 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     char per[64];
     size_t used = sl_rates_glued(d, nb->last, after > nb->last + 1 ? after - 1 : 0, unit, per, sizeof per)
                       ? 0 : sl_rates_after(d, after, unit, per, sizeof per);
+    if (!per[0])
+        sl_rates_after_conversion(d, after, unit, per, sizeof per);
     if (per[0]) {
         unit = per;
         after += used;

@@ -4,8 +4,10 @@
  * in the forms of South African, East African and Indian papers ("R2.5
  * billion", "Sh50,000", "Rs. 1,200 crore"), "m" glued before what is
  * counted in millions ("a 100m-share sale"), a verb in the present named
- * as what a number is a value of ("LaLiga expects", "it orbits"), and a
- * unit after a word that says how the measure ran ("517 rushing yards").
+ * as what a number is a value of ("LaLiga expects", "it orbits"), a
+ * unit after a word that says how the measure ran ("517 rushing yards"),
+ * and a rate said after a bracketed conversion ("40 million euros ($43
+ * million) a year").
  * The texts are invented. */
 #include <string.h>
 
@@ -91,5 +93,19 @@ TEST(facts_numbers_unit_after_a_modifier)
     NUMBER(items, "15 extra minutes", 15, 15, "minute", NULL);
     NUMBER(items, "eight straight titles", 8, 8, NULL, "straight titles");
     NUMBER(items, "three more pounds", 3, 3, "pound-mass", NULL);
+    sl_fact_items_free(items);
+}
+
+/* A rate said after a bracketed conversion is the rate of the amount
+ * before the bracket ("9 billion rand ($500m) a year"); the converted
+ * amount in the bracket stays as written. */
+TEST(facts_numbers_rate_after_a_conversion)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Ostrava plan costs 40 million euros ($43 million) a year. Dock hands earn 300 "
+        "dinars ($4.10) per shift.\n", NULL);
+    NUMBER(items, "40 million euros", 40e6, 40e6, "euro per year", NULL);
+    NUMBER(items, "$43 million", 43e6, 43e6, "dollar", NULL);
+    NUMBER(items, "300 dinars", 300, 300, "dinar per shift", NULL);
     sl_fact_items_free(items);
 }
