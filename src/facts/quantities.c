@@ -505,6 +505,25 @@ static size_t noun_or_number(const sl_facts_doc *d, const sl_number *nb)
     return f - 2;
 }
 
+/* Whether the words after the phrase a measure measures, which ends at
+ * token last, may say its rate ("tonnes of copper a year", "ounces of
+ * gold per ton", "barrels of oil daily"): "a" or "an" in lower case before
+ * a unit (not "of registering a sale", "class A preferred"), "per" before a
+ * word in lower case, or another word (a period adverb, which
+ * sl_rates_after reads); not after a price or a value, which the rate is
+ * of ("80 pct of the bid price per share"). */
+static bool rate_after_phrase(const sl_facts_doc *d, size_t last)
+{
+    static const char *const rated[] = {"price", "prices", "value", "values", NULL};
+    size_t k = last + 1, n;
+    const char *w = sl_facts_tok(d, k, &n), *unit;
+    if (sl_facts_in(d, last, rated) >= 0)
+        return false;
+    if (sl_facts_is(d, k, "a") || sl_facts_is(d, k, "an"))
+        return w[0] == 'a' && sl_numbers_unit_at(d, k + 1, &unit) > 0;
+    return !sl_facts_is(d, k, "per") || !sl_facts_upper(d, k + 1);
+}
+
 /* How far a range's scaled low end may stand above its high end: "lowered
  * from 3.450 to 1.350 billion dlrs" (the one such range in Reuters-21578,
  * 2.6 times) is billions at both ends, "from 500 to 2 million" (250 times)
@@ -619,6 +638,10 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     if (!unit && about->len && !nb->glued_noun && !noun && end_tok > after &&
         (used = sl_rates_count(d, end_tok, per, sizeof per))) {
         unit = per; /* "300 dots per inch" */
+        end_tok += used;
+    } else if (unit && unit != per && sl_facts_is(d, after, "of") && end_tok > after + 1 &&
+               rate_after_phrase(d, end_tok - 1) && (used = sl_rates_after(d, end_tok, unit, per, sizeof per))) {
+        unit = per; /* "34,500 tonnes of copper a year": the rate after what it measures */
         end_tok += used;
     }
     if (end_tok <= held)

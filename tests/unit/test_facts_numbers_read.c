@@ -6,8 +6,9 @@
  * counted in millions ("a 100m-share sale"), a verb in the present named
  * as what a number is a value of ("LaLiga expects", "it orbits"), a
  * unit after a word that says how the measure ran ("517 rushing yards"),
- * and a rate said after a bracketed conversion ("40 million euros ($43
- * million) a year").
+ * a rate said after a bracketed conversion ("40 million euros ($43
+ * million) a year") or after what a measure measures ("34,500 tonnes of
+ * copper a year").
  * The texts are invented. */
 #include <string.h>
 
@@ -107,5 +108,22 @@ TEST(facts_numbers_rate_after_a_conversion)
     NUMBER(items, "40 million euros", 40e6, 40e6, "euro per year", NULL);
     NUMBER(items, "$43 million", 43e6, 43e6, "dollar", NULL);
     NUMBER(items, "300 dinars", 300, 300, "dinar per shift", NULL);
+    sl_fact_items_free(items);
+}
+
+/* A rate said after the phrase a measure measures is the measure's
+ * ("tonnes of copper a year", "grammes of gold per tonne"); not after a
+ * verb ("hours of registering a sale"), a capital ("class A"), or a price
+ * ("of the bid price per share"). */
+TEST(facts_numbers_rate_after_what_a_measure_measures)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Kestle mine will ship 34,500 tonnes of copper a year and 1.9 grammes of gold per "
+        "tonne of ore. Clerks took two hours of checking a claim. The offer is 80 pct of the "
+        "bid price per share.\n", NULL);
+    NUMBER(items, "34,500 tonnes", 34500, 34500, "metric ton per year", "copper");
+    NUMBER(items, "1.9 grammes", 1.9, 1.9, "gram per metric ton", "gold");
+    NUMBER(items, "two hours", 2, 2, "hour", NULL);
+    NUMBER(items, "80 pct", 80, 80, "percentage", NULL);
     sl_fact_items_free(items);
 }
