@@ -8,7 +8,7 @@
  * unit after a word that says how the measure ran ("517 rushing yards"),
  * a rate said after a bracketed conversion ("40 million euros ($43
  * million) a year") or after what a measure measures ("34,500 tonnes of
- * copper a year").
+ * copper a year"), and a share of "every" ("one in every 10").
  * The texts are invented. */
 #include <string.h>
 
@@ -125,5 +125,16 @@ TEST(facts_numbers_rate_after_what_a_measure_measures)
     NUMBER(items, "1.9 grammes", 1.9, 1.9, "gram per metric ton", "gold");
     NUMBER(items, "two hours", 2, 2, "hour", NULL);
     NUMBER(items, "80 pct", 80, 80, "percentage", NULL);
+    sl_fact_items_free(items);
+}
+
+/* "one in every 10", "six out of every 10": the share, as "one in 10". */
+TEST(facts_numbers_share_of_every)
+{
+    sl_fact_items *items = facts_of_text(
+        "The fever killed one in every 10 patients, and six out of every 10 ferries ran late.\n",
+        NULL);
+    NUMBER(items, "one in every 10", 0.1, 0.1, NULL, "patients");
+    NUMBER(items, "six out of every 10", 0.6, 0.6, NULL, "ferries");
     sl_fact_items_free(items);
 }
