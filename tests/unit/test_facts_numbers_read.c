@@ -8,7 +8,9 @@
  * unit after a word that says how the measure ran ("517 rushing yards"),
  * a rate said after a bracketed conversion ("40 million euros ($43
  * million) a year") or after what a measure measures ("34,500 tonnes of
- * copper a year"), and a share of "every" ("one in every 10").
+ * copper a year"), a share of "every" ("one in every 10") and the unit of
+ * a level changed from ("to 1.2 million barrels per day from 1.1
+ * million").
  * The texts are invented. */
 #include <string.h>
 
@@ -136,5 +138,19 @@ TEST(facts_numbers_share_of_every)
         NULL);
     NUMBER(items, "one in every 10", 0.1, 0.1, NULL, "patients");
     NUMBER(items, "six out of every 10", 0.6, 0.6, NULL, "ferries");
+    sl_fact_items_free(items);
+}
+
+/* A bare number right after "from" or "against" is the level a measure
+ * changed from, in the measure's unit ("rose to 1.2 million barrels per
+ * day from 1.1 million"); not after a percentage or a period. */
+TEST(facts_numbers_level_changed_from)
+{
+    sl_fact_items *items = facts_of_text(
+        "Output at Dunmere rose to 1.2 million barrels per day from 1.1 million. Sales rose 5 "
+        "percent from 1,200. Stocks grew over the past 10 years from 1.8 billion.\n", NULL);
+    NUMBER(items, "1.1 million", 1.1e6, 1.1e6, "barrel per day", NULL);
+    NUMBER(items, "1,200", 1200, 1200, NULL, NULL);
+    NUMBER(items, "1.8 billion", 1.8e9, 1.8e9, NULL, NULL);
     sl_fact_items_free(items);
 }
