@@ -193,10 +193,30 @@ static size_t scale_after_currency(const sl_facts_doc *d, size_t after, const ch
     nb->scaled = true;
     return 1;
 }
+/* "120 MEUR", "30 MUSD": a currency code with a scale glued before it,
+ * at token *after (moved past it); applies the scale to nb. NULL when
+ * none. */
+static const char *scaled_code(const sl_facts_doc *d, sl_number *nb, size_t *after)
+{
+    size_t n;
+    double scale;
+    const char *unit, *w;
+    if (nb->scaled || !sl_numbers_same_sentence(d, nb->last, *after))
+        return NULL;
+    w = sl_facts_tok(d, *after, &n);
+    if (!(unit = sl_units_scaled_code(w, n, &scale)))
+        return NULL;
+    nb->value *= scale;
+    nb->scaled = true;
+    (*after)++;
+    return unit;
+}
+
 const char *sl_numbers_measure_after(const sl_facts_doc *d, sl_number *nb, size_t *after)
 {
     const char *unit;
-    if ((unit = share_of_unit(d, nb, after)) || (unit = magnitude_of_unit(d, nb, after)))
+    if ((unit = share_of_unit(d, nb, after)) || (unit = magnitude_of_unit(d, nb, after)) ||
+        (unit = scaled_code(d, nb, after)))
         return unit;
     if ((unit = sl_numbers_unit_after(d, nb->last, after)))
         *after += cents_after(d, *after, unit, &nb->value) + scale_after_currency(d, *after, unit, nb);

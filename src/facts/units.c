@@ -582,6 +582,17 @@ double sl_units_scale_word(const sl_facts_doc *d, size_t i)
     return 0;
 }
 
+const char *sl_units_scaled_code(const char *s, size_t n, double *scale)
+{
+    if (n != 4 || !(s[0] == 'M' || s[0] == 'T' || s[0] == 'K'))
+        return NULL;
+    for (size_t k = 1; k < 4; k++)
+        if (!isupper((unsigned char)s[k]))
+            return NULL;
+    *scale = s[0] == 'M' ? 1e6 : 1e3;
+    return currency_of(s + 1, 3);
+}
+
 double sl_units_glued_scale(const char *s, size_t n, bool money)
 {
     static const struct { const char *w; double v; } hyphened[] = {

@@ -8,9 +8,9 @@
  * unit after a word that says how the measure ran ("517 rushing yards"),
  * a rate said after a bracketed conversion ("40 million euros ($43
  * million) a year") or after what a measure measures ("34,500 tonnes of
- * copper a year"), a share of "every" ("one in every 10") and the unit of
+ * copper a year"), a share of "every" ("one in every 10"), the unit of
  * a level changed from ("to 1.2 million barrels per day from 1.1
- * million").
+ * million"), and scaled currency codes ("120 MEUR").
  * The texts are invented. */
 #include <string.h>
 
@@ -152,5 +152,19 @@ TEST(facts_numbers_level_changed_from)
     NUMBER(items, "1.1 million", 1.1e6, 1.1e6, "barrel per day", NULL);
     NUMBER(items, "1,200", 1200, 1200, NULL, NULL);
     NUMBER(items, "1.8 billion", 1.8e9, 1.8e9, NULL, NULL);
+    sl_fact_items_free(items);
+}
+
+/* A currency code with a scale's capital glued before it, as company
+ * reports write them: "120 MEUR" is 120 million euros, "450 TEUR" 450
+ * thousand. */
+TEST(facts_numbers_scaled_currency_codes)
+{
+    sl_fact_items *items = facts_of_text(
+        "Harnvik Oy expects sales of 120 MEUR and booked costs of 450 TEUR. Its rival lost 30 "
+        "MUSD.\n", NULL);
+    NUMBER(items, "120 MEUR", 120e6, 120e6, "euro", NULL);
+    NUMBER(items, "450 TEUR", 450e3, 450e3, "euro", NULL);
+    NUMBER(items, "30 MUSD", 30e6, 30e6, "dollar", NULL);
     sl_fact_items_free(items);
 }
