@@ -71,7 +71,8 @@ static const struct { const char *symbol, *unit; enum kind kind; } symbols[] = {
     {"T", "tesla", MAGNETIC}, {"T", "metric ton", MASS}, {"t", "metric ton", MASS},
     {"L", "litre", VOLUME}, {"l", "litre", VOLUME}, {"A", "ampere", CURRENT},
     {"Pa", "pascal", PRESSURE}, {"bar", "bar", PRESSURE}, {"kn", "knot", SPEED},
-    {"kt", "knot", SPEED}, {"kn", "croatian kuna", MONEY}, {"b", "bit", DATA},
+    {"kt", "knot", SPEED}, {"kt", "kiloton", ENERGY}, {"kn", "croatian kuna", MONEY},
+    {"st", "stone", MASS}, {"pt", "pint", VOLUME}, {"b", "bit", DATA},
     {"B", "byte", DATA}, {"AU", "astronomical unit", ASTRONOMY},
 };
 

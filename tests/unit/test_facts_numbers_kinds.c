@@ -17,7 +17,8 @@ TEST(facts_numbers_symbol_of_the_kind_named)
         "Overnight temperatures fell to minus 8 C in Vellham. The new capacitor stores 4.7 F "
         "of charge. Afternoon heat reached 95 F on Tuesday. The winch pulls with a force of "
         "900 N. The ferry cruised at 18 kn across the bay. A ticket on it costs 60 kn. The "
-        "truck weighs 7.5 t when empty. Crews inflated the tyres to 2 bar.\n", NULL);
+        "truck weighs 7.5 t when empty. Crews inflated the tyres to 2 bar. The boxer weighs 15 "
+        "st, and the jug holds 2 pt of milk.\n", NULL);
     NUMBER(items, "minus 8 C", -8, -8, "celsius", NULL);
     NUMBER(items, "4.7 F", 4.7, 4.7, "farad", NULL);
     NUMBER(items, "95 F", 95, 95, "fahrenheit", NULL);
@@ -26,6 +27,8 @@ TEST(facts_numbers_symbol_of_the_kind_named)
     NUMBER(items, "60 kn", 60, 60, "croatian kuna", NULL);
     NUMBER(items, "7.5 t", 7.5, 7.5, "metric ton", NULL);
     NUMBER(items, "2 bar", 2, 2, "bar", NULL);
+    NUMBER(items, "15 st", 15, 15, "stone", NULL);
+    NUMBER(items, "2 pt", 2, 2, "pint", NULL);
     sl_fact_items_free(items);
 }
 
