@@ -41,6 +41,10 @@ static const char *const id_words[] = {"no", "number", "#", "section", "row", "r
     "gate", "platform", "seat", "apartment", "suite", "box", "code", "ext", "tel", "phone",
     "fax", "channel", "interstate", "district", "precinct", "ward", "exit", "lot", "category",
     "game", "unit", "zip", "covid", "windows", "ios", "android", NULL};
+/* Time zones after a clock time written as whole digits ("1405 GMT", "at 9
+ * EST"); not "pt", a point ("0.25 pt"). */
+static const char *const time_zones[] = {"gmt", "utc", "bst", "cet", "cest", "est", "edt",
+    "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ist", "jst", "aest", "sast", NULL};
 /* Words before a four-digit number that make an older one a year too ("in 1600"). */
 static const char *const year_preps[] = {"in", "since", "between", "from", "by", "until",
     "before", "after", "and", "of", "to", NULL};
@@ -222,6 +226,8 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         sl_facts_is(d, last + 1, "o'clock") || sl_facts_is(d, last + 1, "o\xE2\x80\x99" "clock") ||
         sl_facts_is(d, last + 1, "p.m.") || sl_facts_is(d, last + 1, "am") ||
         sl_facts_is(d, last + 1, "pm") ||
+        (!nb->word_form && !unit && nb->value == floor(nb->value) && nb->value <= 2400 &&
+         sl_facts_in(d, last + 1, time_zones) >= 0) ||
         (first > 1 && sl_facts_is(d, first - 1, ":") &&
          (d->toks.items[first - 2].flags & SL_TOK_NUMBER)))
         return true; /* a clock time */

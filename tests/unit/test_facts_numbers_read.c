@@ -10,7 +10,8 @@
  * million) a year") or after what a measure measures ("34,500 tonnes of
  * copper a year"), a share of "every" ("one in every 10"), the unit of
  * a level changed from ("to 1.2 million barrels per day from 1.1
- * million"), and scaled currency codes ("120 MEUR").
+ * million"), scaled currency codes ("120 MEUR") and clock times before
+ * a time zone ("1405 GMT").
  * The texts are invented. */
 #include <string.h>
 
@@ -166,5 +167,19 @@ TEST(facts_numbers_scaled_currency_codes)
     NUMBER(items, "120 MEUR", 120e6, 120e6, "euro", NULL);
     NUMBER(items, "450 TEUR", 450e3, 450e3, "euro", NULL);
     NUMBER(items, "30 MUSD", 30e6, 30e6, "dollar", NULL);
+    sl_fact_items_free(items);
+}
+
+/* Digits before a time zone are a clock time, no quantity ("1405 GMT",
+ * "around 1030 EST"); "0.25 pt" stays a measure. */
+TEST(facts_numbers_clock_time_before_a_zone)
+{
+    static const char *const clocks[] = {"1405", "around 1030", NULL};
+    sl_fact_items *items = facts_of_text(
+        "The talks at Vossel opened at 1405 GMT and closed around 1030 EST, and the bond fell "
+        "0.25 pt.\n", NULL);
+    for (size_t k = 0; clocks[k]; k++)
+        CHECK(!number_text(items, clocks[k]));
+    CHECK(number_text(items, "0.25") != NULL);
     sl_fact_items_free(items);
 }
