@@ -10,8 +10,8 @@
  * million) a year") or after what a measure measures ("34,500 tonnes of
  * copper a year"), a share of "every" ("one in every 10"), the unit of
  * a level changed from ("to 1.2 million barrels per day from 1.1
- * million"), scaled currency codes ("120 MEUR") and clock times before
- * a time zone ("1405 GMT").
+ * million"), scaled currency codes ("120 MEUR"), clock times before a
+ * time zone ("1405 GMT") and crowns as a company's money.
  * The texts are invented. */
 #include <string.h>
 
@@ -181,5 +181,19 @@ TEST(facts_numbers_clock_time_before_a_zone)
     for (size_t k = 0; clocks[k]; k++)
         CHECK(!number_text(items, clocks[k]));
     CHECK(number_text(items, "0.25") != NULL);
+    sl_fact_items_free(items);
+}
+
+/* Crowns and pounds are money where a company's profit, dividend, shares
+ * or earnings are spoken of ("Profit per share 20.50 crowns", "the B
+ * shares closed at 424 crowns"); elsewhere crowns are won. */
+TEST(facts_numbers_crowns_of_a_company)
+{
+    sl_fact_items *items = facts_of_text(
+        "Profit per share at Ostvik AB rose to 20.50 crowns. The B shares closed at 424 crowns "
+        "on Friday. The skater won three crowns.\n", NULL);
+    NUMBER(items, "20.50 crowns", 20.5, 20.5, "krone", NULL);
+    NUMBER(items, "424 crowns", 424, 424, "krone", NULL);
+    NUMBER(items, "three crowns", 3, 3, NULL, "crowns");
     sl_fact_items_free(items);
 }
