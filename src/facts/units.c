@@ -166,7 +166,8 @@ static const struct { const char *words, *unit; } units[] = {
     {"assist* per game", "assist per game"}, {"win* above replacement", "win above replacement"},
     /* CQE's unit symbols that no English word shares after a number ("47 Ω",
      * "2 tbsp", "5 µg"; not "a", "C", "F", "T", "kt" or "pt", which name
-     * two units or a word); the micro sign (U+00B5) as well as the Greek mu */
+     * two units or a word: unit_kinds.c reads those by the kind their
+     * sentence names); the micro sign (U+00B5) as well as the Greek mu */
     {"\xCE\xA9", "ohm"}, {"\xE2\x84\xA6", "ohm"}, {"kev", "kiloelectronvolt"},
     {"mev", "megaelectronvolt"}, {"gev", "gigaelectronvolt"}, {"tev", "teraelectronvolt"},
     {"electronvolt*", "electronvolt"}, {"gal", "gallon"}, {"tbsp", "tablespoon"},
