@@ -358,12 +358,15 @@ static int small_count(const sl_facts_doc *d, size_t j)
     return n <= 4 && leading_int(s, n) <= 1000 ? leading_int(s, n) : -1;
 }
 
-/* "one in three", "nine in 10", "1 out of 5": a share written as a count
- * of a count, from the numerator num at token i; its value, 0 when none. */
+/* "one in three", "nine in 10", "1 out of 5", "one in every 10": a share
+ * written as a count of a count, from the numerator num at token i; its
+ * value, 0 when none. */
 static double count_of_count(const sl_facts_doc *d, size_t i, int num, size_t *last)
 {
     size_t j = sl_facts_is(d, i + 1, "out") && sl_facts_is(d, i + 2, "of") ? i + 3
                : sl_facts_is(d, i + 1, "in") ? i + 2 : 0;
+    if (j && sl_facts_is(d, j, "every"))
+        j++;
     int den = j ? small_count(d, j) : -1;
     if (num < 1 || den <= num)
         return 0;

@@ -1,5 +1,6 @@
 /* numbers.h — what the files of numbers share: a number as numbers.c reads
- * it, which quantities.c judges and packs as a fact, and what counted.c
+ * it, which quantities.c judges and packs as a fact (unit_after.c: the
+ * unit written after it), and what counted.c
  * finds it counts (the noun phrase of a number, and the two word tests).
  * Phrases are appended lower-cased to `about`; tokens are those of the
  * facts document. */
@@ -82,6 +83,19 @@ void sl_numbers_apposition(const sl_facts_doc *d, size_t first, sl_buf *about);
 /* An amount in brackets right after the last number item: that item's
  * phrase; false when it is not one. */
 bool sl_numbers_conversion(sl_facts_doc *d, size_t first, sl_buf *about);
+
+/* ---- unit_after.c ---- */
+/* The unit at token i (*unit NULL when none) and the tokens it takes. */
+size_t sl_numbers_unit_at(const sl_facts_doc *d, size_t i, const char **unit);
+/* The unit written after the number whose last token is `anchor`, from
+ * token *after (moved past it): a unit word or phrase, qualified ("US fluid
+ * ounce", "517 rushing yards"), an age ("40 years old"); NULL when none. */
+const char *sl_numbers_unit_after(const sl_facts_doc *d, size_t anchor, size_t *after);
+/* As sl_numbers_unit_after for the number nb, and before it the unit a
+ * fraction is a share of ("a third of a mile") or an order of magnitude is
+ * of ("millions of dollars"); after a currency word, the cents ("12 dollars
+ * 40") or a scale ("75 USD million") said after it, applied to nb. */
+const char *sl_numbers_measure_after(const sl_facts_doc *d, sl_number *nb, size_t *after);
 
 /* ---- parts.c ---- */
 /* Number items from `first_item` on: each one flagged in part_item (no unit,

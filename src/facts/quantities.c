@@ -1,9 +1,10 @@
 /* quantities.c — which numbers read (numbers.c) are facts, and each one as
- * a quantity item: approximation ("over", "about"), unit and currency words
- * around it (units.c), range, rate ("a share", rates.c) and what it counts
- * (counted.c); then parts of a whole (parts.c) and the unit a sentence says
- * once for several values (said_once.c). Years,
- * days of dates, clock times, ids and page counters (counters.c) are left out. */
+ * a quantity item: approximation ("over", "about"), currency before it,
+ * the unit after it (unit_after.c, with units.c's words), range, rate ("a
+ * share", rates.c) and what it counts (counted.c); then parts of a whole
+ * (parts.c) and the unit a sentence says once for several values
+ * (said_once.c). Years, days of dates, clock times, ids and page counters
+ * (counters.c) are left out. */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -40,6 +41,10 @@ static const char *const id_words[] = {"no", "number", "#", "section", "row", "r
     "gate", "platform", "seat", "apartment", "suite", "box", "code", "ext", "tel", "phone",
     "fax", "channel", "interstate", "district", "precinct", "ward", "exit", "lot", "category",
     "game", "unit", "zip", "covid", "windows", "ios", "android", NULL};
+/* Time zones after a clock time written as whole digits ("1405 GMT", "at 9
+ * EST"); not "pt", a point ("0.25 pt"). */
+static const char *const time_zones[] = {"gmt", "utc", "bst", "cet", "cest", "est", "edt",
+    "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "ist", "jst", "aest", "sast", NULL};
 /* Words before a four-digit number that make an older one a year too ("in 1600"). */
 static const char *const year_preps[] = {"in", "since", "between", "from", "by", "until",
     "before", "after", "and", "of", "to", NULL};
@@ -86,13 +91,6 @@ static char approx_before(const sl_facts_doc *d, size_t *first)
         }
     }
     return '=';
-}
-
-/* The unit at token i (NULL when none) and the tokens it takes. */
-static size_t unit_at(const sl_facts_doc *d, size_t i, const char **unit)
-{
-    *unit = NULL;
-    return i < d->toks.n ? sl_units_at(d, i, unit) : 0;
 }
 
 /* A word with a capital after its first letter: "iPhone", "PlayStation". */
@@ -190,7 +188,7 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
     size_t n;
     const char *s = sl_facts_tok(d, nb->first, &n);
     const char *next_unit;
-    bool unit_after = unit || unit_at(d, last + 1, &next_unit) > 0;
+    bool unit_after = unit || sl_numbers_unit_at(d, last + 1, &next_unit) > 0;
     size_t before = first > 0 && sl_facts_is(d, first - 1, ".") && first > 1 ? first - 2 : first - 1;
     if (first > 0 && sl_numbers_same_sentence(d, first, before) && sl_facts_in(d, before, id_words) >= 0)
         return true;
@@ -228,6 +226,8 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
         sl_facts_is(d, last + 1, "o'clock") || sl_facts_is(d, last + 1, "o\xE2\x80\x99" "clock") ||
         sl_facts_is(d, last + 1, "p.m.") || sl_facts_is(d, last + 1, "am") ||
         sl_facts_is(d, last + 1, "pm") ||
+        (!nb->word_form && !unit && nb->value == floor(nb->value) && nb->value <= 2400 &&
+         sl_facts_in(d, last + 1, time_zones) >= 0) ||
         (first > 1 && sl_facts_is(d, first - 1, ":") &&
          (d->toks.items[first - 2].flags & SL_TOK_NUMBER)))
         return true; /* a clock time */
@@ -260,166 +260,6 @@ static bool not_a_fact(const sl_facts_doc *d, const sl_number *nb, size_t first,
     return false;
 }
 
-/* "40 years old", "6 weeks of age", "90 day old": an age in that unit. */
-static const char *age_unit(const sl_facts_doc *d, const char *unit, size_t *after)
-{
-    static const char *const ages[][2] = {{"year", "year of age"}, {"month", "month of age"},
-                                          {"week", "week of age"}, {"day", "day of age"}};
-    for (size_t k = 0; unit && k < sizeof ages / sizeof *ages; k++) {
-        if (strcmp(unit, ages[k][0]))
-            continue;
-        if (sl_facts_is(d, *after, "old") || sl_facts_is(d, *after, "olds")) { /* "11 year olds" */
-            (*after)++;
-            return ages[k][1];
-        }
-        if (sl_facts_is(d, *after, "of") && sl_facts_is(d, *after + 1, "age")) {
-            *after += 2;
-            return ages[k][1];
-        }
-    }
-    return unit;
-}
-
-/* Whether money is spoken of within six tokens before token i, or the
- * amount is scaled ("millions of pounds" too): what tells "25 pounds" of
- * money from a weight. */
-static bool money_near(const sl_facts_doc *d, size_t i)
-{
-    static const char *const money[] = {"paid", "pay", "pays", "cost", "costs", "worth", "fine",
-        "fined", "price", "priced", "spent", "spend", "raised", "salary", "wage", "bid", "sold",
-        "bought", "earn", "earned", "earns", "owed", "owes", "fee", "loan", "budget", "bill",
-        "million", "billion", "thousand", "bn", "m", "millions", "billions", "thousands", NULL};
-    for (size_t k = i; k > 0 && k + 6 > i && sl_numbers_same_sentence(d, i, k - 1); k--)
-        if (sl_facts_in(d, k - 1, money) >= 0)
-            return true;
-    return sl_facts_in(d, i, money) >= 0;
-}
-
-/* Words between a number and its unit that say how the measure was
- * reached or how it runs, not what it counts ("517 rushing yards", "three
- * straight days", "10 extra minutes", "50 previous years"). */
-static const char *const unit_modifiers[] = {"rushing", "passing", "receiving", "straight",
-    "consecutive", "successive", "extra", "additional", "further", "more", "full", "whole",
-    "long", "solid", "previous", NULL};
-
-/* The unit at token k after words that say which system it is of ("US
- * fluid ounce", "imperial gallon") or after one of unit_modifiers; the
- * tokens taken, 0 when none. */
-static size_t qualified_unit_at(const sl_facts_doc *d, size_t k, const char **unit)
-{
-    static const char *const systems[] = {"us", "u.s.", "imperial", "fluid", NULL};
-    size_t q = k;
-    while (q < k + 2 && sl_numbers_same_sentence(d, k, q) && sl_facts_in(d, q, systems) >= 0)
-        q++;
-    size_t used = sl_numbers_same_sentence(d, k, q) ? unit_at(d, q, unit) : 0;
-    if (!used && q == k && sl_facts_in(d, k, unit_modifiers) >= 0 && !sl_facts_upper(d, k) &&
-        sl_numbers_same_sentence(d, k, k + 1) && (used = unit_at(d, k + 1, unit)) > 0)
-        q++;
-    return used ? q - k + used : 0;
-}
-
-/* "a third of a mile", "1/16 of a US pint": the unit a fraction is a share
- * of, from token *after (moved past it); NULL when none. */
-static const char *share_of_unit(const sl_facts_doc *d, const sl_number *nb, size_t *after)
-{
-    const char *unit;
-    size_t used;
-    if (nb->value <= 0 || nb->value >= 1 || !sl_facts_is(d, *after, "of") ||
-        !(sl_facts_is(d, *after + 1, "a") || sl_facts_is(d, *after + 1, "an")) ||
-        !sl_numbers_same_sentence(d, *after, *after + 2) ||
-        !(used = qualified_unit_at(d, *after + 2, &unit)))
-        return NULL;
-    *after += 2 + used;
-    return unit;
-}
-
-/* Whether "in" at token k is the inches of a height said in feet and
- * inches ("6 ft 2 in", "5 feet 11 in"): the number at token anchor follows
- * a number and its feet. Elsewhere "in" is the preposition. */
-static bool inches_after_feet(const sl_facts_doc *d, size_t anchor, size_t k)
-{
-    return sl_facts_is(d, k, "in") && anchor >= 2 &&
-           (sl_facts_is(d, anchor - 1, "ft") || sl_facts_is(d, anchor - 1, "feet") ||
-            sl_facts_is(d, anchor - 1, "foot")) &&
-           (d->toks.items[anchor - 2].flags & SL_TOK_NUMBER) &&
-           sl_numbers_same_sentence(d, anchor - 2, k);
-}
-
-/* The unit written after the number, from token *after (moved past it). */
-static const char *unit_after(const sl_facts_doc *d, size_t anchor, size_t *after)
-{
-    const char *unit;
-    size_t used;
-    if (!sl_numbers_same_sentence(d, anchor, *after))
-        return NULL;
-    if ((used = qualified_unit_at(d, *after, &unit))) {
-        size_t head = *after + (sl_facts_in(d, *after, unit_modifiers) >= 0); /* "more pounds" */
-        if (!strcmp(unit, "pound sterling") && sl_facts_is(d, head, "pounds") &&
-            !money_near(d, anchor))
-            unit = "pound-mass"; /* "dropped 25 pounds", but "paid 25 pounds" */
-        if (!strcmp(unit, "krone") && !sl_facts_is(d, head, "kroner") && !money_near(d, anchor))
-            return NULL; /* "won three crowns", but "paid 424 crowns", "100 mln crowns" */
-        *after += used;
-        return age_unit(d, unit, after);
-    }
-    size_t old = *after + 3;
-    const char *age;
-    if (sl_facts_is(d, *after, "-") && sl_facts_is(d, *after + 2, "-") &&
-        sl_numbers_same_sentence(d, anchor, old) && unit_at(d, *after + 1, &unit) &&
-        (age = age_unit(d, unit, &old)) != unit) {
-        *after = old; /* "28 - year - old", as some tokenised text writes it */
-        return age;
-    }
-    if (inches_after_feet(d, anchor, *after)) {
-        (*after)++;
-        return "inch";
-    }
-    size_t n;
-    const char *w = sl_facts_tok(d, *after, &n);
-    if (memchr(w, '-', n) && (unit = sl_units_word(w, n))) {
-        (*after)++; /* "12 year-old", "43.4 percent-owned", "5 mile-long" */
-        return unit;
-    }
-    return NULL;
-}
-
-/* "millions of dollars", "thousands of tonnes", "hundreds of miles": the
- * unit an order of magnitude is of, from token *after (moved past it);
- * NULL when none. Persons stay what it counts ("dozens of people"). */
-static const char *magnitude_of_unit(const sl_facts_doc *d, const sl_number *nb, size_t *after)
-{
-    size_t a = *after + 1;
-    const char *unit;
-    if (nb->value_hi <= nb->value || !sl_facts_is(d, *after, "of") ||
-        !(unit = unit_after(d, nb->last, &a)) || !strcmp(unit, "people"))
-        return NULL;
-    *after = a;
-    return unit;
-}
-
-/* "12 dollars 40", "3 euros and 20 cents", "thirteen dollars forty-five":
- * the cents said after an amount whose currency word (`unit`, of a hundred
- * cents) ends at token after - 1; adds them to *value and returns the
- * tokens they take, 0 when none. */
-static size_t cents_after(const sl_facts_doc *d, size_t after, const char *unit, double *value)
-{
-    static const char *const cents[] = {"cent", "cents", "pence", "p", NULL};
-    sl_number c;
-    size_t k = after + sl_facts_is(d, after, "and");
-    if (!unit || !(strstr(unit, "dollar") || !strcmp(unit, "euro") || !strcmp(unit, "pound sterling")) ||
-        !(d->toks.items[after - 1].flags & SL_TOK_WORD) || !sl_numbers_same_sentence(d, after, k) ||
-        !sl_numbers_read(d, k, &c) || c.ordinal || c.scaled || c.glued_unit || c.glued_noun ||
-        c.value_hi > 0 || c.value < 1 || c.value > 99 || c.value != floor(c.value))
-        return 0;
-    size_t end = c.last + 1;
-    const char *next;
-    if (sl_facts_in(d, end, cents) >= 0 && sl_numbers_same_sentence(d, after, end))
-        end++;
-    else if (sl_numbers_content_word(d, end) || unit_at(d, end, &next))
-        return 0; /* "15 dollars and 50 tickets" */
-    *value += c.value / 100;
-    return end - after;
-}
 
 /* The currency before token i: its unit, *first moved to its first token. */
 static const char *currency_at(const sl_facts_doc *d, size_t *first)
@@ -431,19 +271,6 @@ static const char *currency_at(const sl_facts_doc *d, size_t *first)
     return unit;
 }
 
-/* "75 USD million", "80 EUR mn": a scale of a million or more said after the
- * currency that follows the amount; the tokens it takes (0 or 1). */
-static size_t scale_after_currency(const sl_facts_doc *d, size_t after, const char *unit,
-                                   sl_number *nb)
-{
-    double s;
-    if (nb->scaled || !sl_units_is_currency(unit) || !sl_numbers_same_sentence(d, after - 1, after) ||
-        (s = sl_units_scale_word(d, after)) < 1e6)
-        return 0;
-    nb->value *= s;
-    nb->scaled = true;
-    return 1;
-}
 
 /* Verbs of change before "X to Y": X may be the change and Y the level
  * it led to ("shares fell 12p to 118.5p"). */
@@ -526,7 +353,7 @@ static bool range_end(const sl_facts_doc *d, size_t after, size_t first, const c
     if (sl_facts_is(d, after, "to") || sl_facts_is(d, after, "and"))
         range_top(d, hi); /* not "1-2-3", "1 - 500-600 lbs", "1-800-843" */
     size_t end = hi->last + 1;
-    *hi_unit = hi->glued_unit ? hi->glued_unit : cur ? cur : unit_after(d, hi->last, &end);
+    *hi_unit = hi->glued_unit ? hi->glued_unit : cur ? cur : sl_numbers_unit_after(d, hi->last, &end);
     bool joined = sl_facts_is(d, after, "-") && sl_numbers_glued(d, after - 1, after) &&
                   sl_numbers_glued(d, after, after + 1); /* "$5-6 billion": one amount */
     if (by && (lo_unit || !*hi_unit || (sl_facts_is(d, after, "-") && !joined)))
@@ -684,6 +511,25 @@ static size_t noun_or_number(const sl_facts_doc *d, const sl_number *nb)
     return f - 2;
 }
 
+/* Whether the words after the phrase a measure measures, which ends at
+ * token last, may say its rate ("tonnes of copper a year", "ounces of
+ * gold per ton", "barrels of oil daily"): "a" or "an" in lower case before
+ * a unit (not "of registering a sale", "class A preferred"), "per" before a
+ * word in lower case, or another word (a period adverb, which
+ * sl_rates_after reads); not after a price or a value, which the rate is
+ * of ("80 pct of the bid price per share"). */
+static bool rate_after_phrase(const sl_facts_doc *d, size_t last)
+{
+    static const char *const rated[] = {"price", "prices", "value", "values", NULL};
+    size_t k = last + 1, n;
+    const char *w = sl_facts_tok(d, k, &n), *unit;
+    if (sl_facts_in(d, last, rated) >= 0)
+        return false;
+    if (sl_facts_is(d, k, "a") || sl_facts_is(d, k, "an"))
+        return w[0] == 'a' && sl_numbers_unit_at(d, k + 1, &unit) > 0;
+    return !sl_facts_is(d, k, "per") || !sl_facts_upper(d, k + 1);
+}
+
 /* How far a range's scaled low end may stand above its high end: "lowered
  * from 3.450 to 1.350 billion dlrs" (the one such range in Reuters-21578,
  * 2.6 times) is billions at both ends, "from 500 to 2 million" (250 times)
@@ -699,7 +545,7 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     const char *unit = nb->glued_unit, *cur;
     if (noun) {
         first = noun - 1; /* "a day or two": the phrase from its "a" */
-        if (!unit_at(d, noun, &unit))
+        if (!sl_numbers_unit_at(d, noun, &unit))
             unit = NULL;
     }
     if (nb->glued_unit && first > 0 && sl_facts_is(d, first - 1, "$") && sl_numbers_glued(d, first - 1, first))
@@ -712,9 +558,8 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     if (not_a_fact(d, nb, nb->first, unit))
         return nb->last;
     size_t after = nb->last + 1;
-    if (!unit && !(unit = share_of_unit(d, nb, &after)) && !(unit = magnitude_of_unit(d, nb, &after)) &&
-        (unit = unit_after(d, nb->last, &after)))
-        after += cents_after(d, after, unit, &nb->value) + scale_after_currency(d, after, unit, nb);
+    if (!unit)
+        unit = sl_numbers_measure_after(d, nb, &after);
     if (sl_facts_is(d, after, "or") && sl_facts_is(d, after + 1, "so")) {
         after += 2; /* "the 100 or so delegates", "20 years or so" */
         if (approx == '=')
@@ -759,6 +604,8 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
     char per[64];
     size_t used = sl_rates_glued(d, nb->last, after > nb->last + 1 ? after - 1 : 0, unit, per, sizeof per)
                       ? 0 : sl_rates_after(d, after, unit, per, sizeof per);
+    if (!per[0])
+        sl_rates_after_conversion(d, after, unit, per, sizeof per);
     if (per[0]) {
         unit = per;
         after += used;
@@ -798,6 +645,10 @@ static size_t emit_number(sl_facts_doc *d, sl_number *nb, sl_buf *about, bool *b
         (used = sl_rates_count(d, end_tok, per, sizeof per))) {
         unit = per; /* "300 dots per inch" */
         end_tok += used;
+    } else if (unit && unit != per && sl_facts_is(d, after, "of") && end_tok > after + 1 &&
+               rate_after_phrase(d, end_tok - 1) && (used = sl_rates_after(d, end_tok, unit, per, sizeof per))) {
+        unit = per; /* "34,500 tonnes of copper a year": the rate after what it measures */
+        end_tok += used;
     }
     if (end_tok <= held)
         end_tok = held + 1; /* "four-, five- and six-cylinder": the phrase to its word */
@@ -832,7 +683,7 @@ void sl_facts_numbers(sl_facts_doc *d)
                           (sl_facts_is(d, nb.last + 2, "the") || sl_facts_is(d, nb.last + 2, "his") ||
                            sl_facts_is(d, nb.last + 2, "her") || sl_facts_is(d, nb.last + 2, "its"));
         const char *unit;
-        if (nb.word_form && nb.value == 1 && !unit_at(d, nb.last + 1, &unit) && !one_of_the &&
+        if (nb.word_form && nb.value == 1 && !sl_numbers_unit_at(d, nb.last + 1, &unit) && !one_of_the &&
             !(nb.last + 1 < d->toks.n && sl_numbers_content_word(d, nb.last + 1))) {
             i = nb.last;
             continue;

@@ -18,6 +18,13 @@ static const char *per_symbol(const sl_facts_doc *d, size_t k)
          : sl_facts_is(d, k, "l") ? "litre" : NULL;
 }
 
+bool sl_rates_slash_unit(const sl_facts_doc *d, size_t k)
+{
+    const char *unit;
+    return sl_facts_is(d, k, "/") && sl_numbers_glued(d, k, k + 1) &&
+           (sl_units_at(d, k + 1, &unit) || per_symbol(d, k + 1));
+}
+
 /* Writes "unit per what" into per (cap bytes), lower-cased: what is
  * per_unit when it is a unit, else the word w[0, n). */
 static void write_rate(const char *per_unit, const char *w, size_t n, const char *unit, char *per,
@@ -81,6 +88,10 @@ static const char *period_adverb(const sl_facts_doc *d, size_t k)
     return NULL;
 }
 
+/* Tokens a bracketed conversion may take ("($2.408 billion; Â£1.9
+ * billion)"). */
+#define CONVERSION_WINDOW 12
+
 /* "$1.40 a share", "$58 per barrel", "$21 per square foot", "5 mg/l",
  * "$ 45 - a - share", "300,000 barrels daily": the unit per something,
  * written into per (cap bytes, left empty when none); the tokens it takes. */
@@ -102,8 +113,7 @@ size_t sl_rates_after(const sl_facts_doc *d, size_t after, const char *unit, cha
         write_rate(sl_units_at(d, after + 3, &wu) ? wu : NULL, w, n, unit, per, cap);
         return 4; /* "$ 70 - a - share" */
     }
-    if (unit && sl_facts_is(d, after, "/") && sl_numbers_glued(d, after - 1, after) &&
-        sl_numbers_glued(d, after, after + 1) &&
+    if (unit && sl_numbers_glued(d, after - 1, after) && sl_rates_slash_unit(d, after) &&
         ((used = sl_units_at(d, after + 1, &wu)) || (wu = per_symbol(d, after + 1)))) {
         snprintf(per, cap, "%s per %s", unit, wu); /* "5 mg/l", "3 kg/m2", "80km/h" */
         return 1 + (used ? used : 1);
@@ -118,6 +128,26 @@ size_t sl_rates_after(const sl_facts_doc *d, size_t after, const char *unit, cha
     const char *w = sl_facts_tok(d, after + 1, &n);
     write_rate(used ? wu : NULL, w, n, unit, per, cap);
     return 1 + (used ? used : 1);
+}
+
+void sl_rates_after_conversion(const sl_facts_doc *d, size_t after, const char *unit, char *per,
+                               size_t cap)
+{
+    size_t close;
+    bool amount = false;
+    per[0] = '\0';
+    if (!sl_facts_is(d, after, "("))
+        return;
+    for (close = after + 1; close < after + CONVERSION_WINDOW && sl_numbers_same_sentence(d, after, close) &&
+                            !sl_facts_is(d, close, ")");
+         close++) {
+        size_t n;
+        if (sl_facts_is(d, close, "("))
+            return;
+        amount |= isdigit((unsigned char)*sl_facts_tok(d, close, &n)) != 0;
+    }
+    if (amount && sl_facts_is(d, close, ")") && sl_numbers_same_sentence(d, close, close + 1))
+        sl_rates_after(d, close + 1, unit, per, cap);
 }
 
 /* "300 dots per inch", "2 million viewers a night": a count over time or

@@ -51,12 +51,26 @@ static bool parallel_clause(const sl_facts_doc *d, const sl_fact_item *lender, c
 
 /* Whether the bare number is compared with the lender right before it by
  * "vs" or "versus" between them ("27.8 cents vs 19.5": a figure beside the
- * year before's, in its unit). Only adjoining: "50.5 pct ... 436 mln miles
- * vs 295.4 mln" lends no percentage over the count between. */
+ * year before's, in its unit), or is the level the lender changed from,
+ * after "from", "up from", "down from" or "against" ("rose to 1.2 million
+ * barrels per day from 1.1 million"; not a percentage's, "rose 5% from
+ * 1,200" is a change of the level after, nor a period's, "in the past 10
+ * years from 1.80 billion"). Only adjoining: "50.5 pct ...
+ * 436 mln miles vs 295.4 mln" lends no percentage over the count between. */
 static bool compared(const sl_facts_doc *d, const sl_fact_item *lender, const sl_fact_item *bare)
 {
+    static const char *const levels[] = {"from", "against", NULL};
+    static const char *const periods[] = {"percentage", "year", "month", "week", "day", "hour",
+        "minute", "second", "decade", "century", NULL};
     size_t v = sl_facts_token_at(d, lender->span.end), b = sl_facts_token_at(d, bare->span.start);
-    return v + 1 == b && (sl_facts_is(d, v, "vs") || sl_facts_is(d, v, "versus"));
+    if (v + 1 == b && (sl_facts_is(d, v, "vs") || sl_facts_is(d, v, "versus")))
+        return true;
+    for (size_t k = 0; periods[k]; k++)
+        if (!strcmp(lender->detail, periods[k]))
+            return false; /* "over the past 10 years from 1.80 billion" */
+    if (v + 2 == b && (sl_facts_is(d, v, "up") || sl_facts_is(d, v, "down")))
+        v++;
+    return v + 1 == b && sl_facts_in(d, v, levels) >= 0;
 }
 
 /* Units a sentence says once for several values of one thing: a bare number

@@ -88,7 +88,8 @@ static const struct { const char *words, *unit; } units[] = {
     {"cubic feet", "cubic foot"}, {"cubic foot", "cubic foot"}, {"inch*", "inch"},
     {"inches", "inch"}, {"yard*", "yard"}, {"acre*", "acre"}, {"hectare*", "hectare"},
     {"kg", "kilogram"}, {"kgs", "kilogram"}, {"kilogram*", "kilogram"}, {"kilo*", "kilogram"},
-    {"gram*", "gram"}, {"g", "gram"}, {"mg", "milligram"}, {"milligram*", "milligram"},
+    {"gram*", "gram"}, {"gramme*", "gram"}, {"kilogramme*", "kilogram"},
+    {"milligramme*", "milligram"}, {"g", "gram"}, {"mg", "milligram"}, {"milligram*", "milligram"},
     {"ton*", "ton"}, {"tonne*", "metric ton"}, {"metric ton*", "metric ton"}, {"lb", "pound-mass"},
     {"\xCE\xBCg", "microgram"}, {"mcg", "microgram"}, {"microgram*", "microgram"},
     {"microgramme*", "microgram"}, {"dm", "decimetre"}, {"decimetre*", "decimetre"},
@@ -165,7 +166,8 @@ static const struct { const char *words, *unit; } units[] = {
     {"assist* per game", "assist per game"}, {"win* above replacement", "win above replacement"},
     /* CQE's unit symbols that no English word shares after a number ("47 Ω",
      * "2 tbsp", "5 µg"; not "a", "C", "F", "T", "kt" or "pt", which name
-     * two units or a word); the micro sign (U+00B5) as well as the Greek mu */
+     * two units or a word: unit_kinds.c reads those by the kind their
+     * sentence names); the micro sign (U+00B5) as well as the Greek mu */
     {"\xCE\xA9", "ohm"}, {"\xE2\x84\xA6", "ohm"}, {"kev", "kiloelectronvolt"},
     {"mev", "megaelectronvolt"}, {"gev", "gigaelectronvolt"}, {"tev", "teraelectronvolt"},
     {"electronvolt*", "electronvolt"}, {"gal", "gallon"}, {"tbsp", "tablespoon"},
@@ -376,6 +378,8 @@ const char *sl_units_word(const char *s, size_t n)
     size_t w = 0;
     while (w < n && s[w] != '-')
         w++;
+    if (w + 1 < n && isdigit((unsigned char)s[w + 1]) && isupper((unsigned char)s[0]))
+        return NULL; /* a model's name: "F-16", "C-130", "T-72" */
     if (w == 1 && (s[0] == 'F' || s[0] == 'C'))
         return s[0] == 'F' ? "fahrenheit" : "celsius"; /* "70F", "21C" */
     if (w == 1 && !islower((unsigned char)s[0]) && s[0] != 'W' && s[0] != 'V')
@@ -577,6 +581,17 @@ double sl_units_scale_word(const sl_facts_doc *d, size_t i)
         if (sl_facts_is(d, i, scales[k].w))
             return scales[k].v;
     return 0;
+}
+
+const char *sl_units_scaled_code(const char *s, size_t n, double *scale)
+{
+    if (n != 4 || !(s[0] == 'M' || s[0] == 'T' || s[0] == 'K'))
+        return NULL;
+    for (size_t k = 1; k < 4; k++)
+        if (!isupper((unsigned char)s[k]))
+            return NULL;
+    *scale = s[0] == 'M' ? 1e6 : 1e3;
+    return currency_of(s + 1, 3);
 }
 
 double sl_units_glued_scale(const char *s, size_t n, bool money)

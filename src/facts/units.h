@@ -30,7 +30,19 @@ const char *sl_units_currency_prefix(const char *s, size_t n, bool dollar_before
 double sl_units_scale_word(const sl_facts_doc *d, size_t i);
 /* Whether a unit name (as sl_units_at gives it) is a currency's. */
 bool sl_units_is_currency(const char *unit);
+/* An ISO currency code with a scale's capital glued before it, as company
+ * reports write them ("120 MEUR", "30 MUSD", "450 TEUR"): its unit and in
+ * *scale the scale (M a million, T or K a thousand); NULL when none. */
+const char *sl_units_scaled_code(const char *s, size_t n, double *scale);
 /* A scale glued to digits ("bn", "-million"; "m" and "k" after a currency), 0 when none. */
 double sl_units_glued_scale(const char *s, size_t n, bool money);
+
+/* ---- unit_kinds.c ---- */
+/* The unit of the symbol at token i that is also a word, a letter or
+ * another unit's symbol ("12 C", "40 N", "150 kn"): the one whose kind of
+ * quantity its sentence names ("temperatures down to 12 C"), any before a
+ * slash and a unit ("1.3 A/cm2"); or of a symbol only its case tells from
+ * a word ("40 kN"). NULL when none. */
+const char *sl_units_by_kind(const sl_facts_doc *d, size_t i);
 
 #endif

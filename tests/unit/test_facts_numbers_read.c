@@ -4,8 +4,14 @@
  * in the forms of South African, East African and Indian papers ("R2.5
  * billion", "Sh50,000", "Rs. 1,200 crore"), "m" glued before what is
  * counted in millions ("a 100m-share sale"), a verb in the present named
- * as what a number is a value of ("LaLiga expects", "it orbits"), and a
- * unit after a word that says how the measure ran ("517 rushing yards").
+ * as what a number is a value of ("LaLiga expects", "it orbits"), a
+ * unit after a word that says how the measure ran ("517 rushing yards"),
+ * a rate said after a bracketed conversion ("40 million euros ($43
+ * million) a year") or after what a measure measures ("34,500 tonnes of
+ * copper a year"), a share of "every" ("one in every 10"), the unit of
+ * a level changed from ("to 1.2 million barrels per day from 1.1
+ * million"), scaled currency codes ("120 MEUR"), clock times before a
+ * time zone ("1405 GMT") and crowns as a company's money.
  * The texts are invented. */
 #include <string.h>
 
@@ -91,5 +97,103 @@ TEST(facts_numbers_unit_after_a_modifier)
     NUMBER(items, "15 extra minutes", 15, 15, "minute", NULL);
     NUMBER(items, "eight straight titles", 8, 8, NULL, "straight titles");
     NUMBER(items, "three more pounds", 3, 3, "pound-mass", NULL);
+    sl_fact_items_free(items);
+}
+
+/* A rate said after a bracketed conversion is the rate of the amount
+ * before the bracket ("9 billion rand ($500m) a year"); the converted
+ * amount in the bracket stays as written. */
+TEST(facts_numbers_rate_after_a_conversion)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Ostrava plan costs 40 million euros ($43 million) a year. Dock hands earn 300 "
+        "dinars ($4.10) per shift.\n", NULL);
+    NUMBER(items, "40 million euros", 40e6, 40e6, "euro per year", NULL);
+    NUMBER(items, "$43 million", 43e6, 43e6, "dollar", NULL);
+    NUMBER(items, "300 dinars", 300, 300, "dinar per shift", NULL);
+    sl_fact_items_free(items);
+}
+
+/* A rate said after the phrase a measure measures is the measure's
+ * ("tonnes of copper a year", "grammes of gold per tonne"); not after a
+ * verb ("hours of registering a sale"), a capital ("class A"), or a price
+ * ("of the bid price per share"). */
+TEST(facts_numbers_rate_after_what_a_measure_measures)
+{
+    sl_fact_items *items = facts_of_text(
+        "The Kestle mine will ship 34,500 tonnes of copper a year and 1.9 grammes of gold per "
+        "tonne of ore. Clerks took two hours of checking a claim. The offer is 80 pct of the "
+        "bid price per share.\n", NULL);
+    NUMBER(items, "34,500 tonnes", 34500, 34500, "metric ton per year", "copper");
+    NUMBER(items, "1.9 grammes", 1.9, 1.9, "gram per metric ton", "gold");
+    NUMBER(items, "two hours", 2, 2, "hour", NULL);
+    NUMBER(items, "80 pct", 80, 80, "percentage", NULL);
+    sl_fact_items_free(items);
+}
+
+/* "one in every 10", "six out of every 10": the share, as "one in 10". */
+TEST(facts_numbers_share_of_every)
+{
+    sl_fact_items *items = facts_of_text(
+        "The fever killed one in every 10 patients, and six out of every 10 ferries ran late.\n",
+        NULL);
+    NUMBER(items, "one in every 10", 0.1, 0.1, NULL, "patients");
+    NUMBER(items, "six out of every 10", 0.6, 0.6, NULL, "ferries");
+    sl_fact_items_free(items);
+}
+
+/* A bare number right after "from" or "against" is the level a measure
+ * changed from, in the measure's unit ("rose to 1.2 million barrels per
+ * day from 1.1 million"); not after a percentage or a period. */
+TEST(facts_numbers_level_changed_from)
+{
+    sl_fact_items *items = facts_of_text(
+        "Output at Dunmere rose to 1.2 million barrels per day from 1.1 million. Sales rose 5 "
+        "percent from 1,200. Stocks grew over the past 10 years from 1.8 billion.\n", NULL);
+    NUMBER(items, "1.1 million", 1.1e6, 1.1e6, "barrel per day", NULL);
+    NUMBER(items, "1,200", 1200, 1200, NULL, NULL);
+    NUMBER(items, "1.8 billion", 1.8e9, 1.8e9, NULL, NULL);
+    sl_fact_items_free(items);
+}
+
+/* A currency code with a scale's capital glued before it, as company
+ * reports write them: "120 MEUR" is 120 million euros, "450 TEUR" 450
+ * thousand. */
+TEST(facts_numbers_scaled_currency_codes)
+{
+    sl_fact_items *items = facts_of_text(
+        "Harnvik Oy expects sales of 120 MEUR and booked costs of 450 TEUR. Its rival lost 30 "
+        "MUSD.\n", NULL);
+    NUMBER(items, "120 MEUR", 120e6, 120e6, "euro", NULL);
+    NUMBER(items, "450 TEUR", 450e3, 450e3, "euro", NULL);
+    NUMBER(items, "30 MUSD", 30e6, 30e6, "dollar", NULL);
+    sl_fact_items_free(items);
+}
+
+/* Digits before a time zone are a clock time, no quantity ("1405 GMT",
+ * "around 1030 EST"); "0.25 pt" stays a measure. */
+TEST(facts_numbers_clock_time_before_a_zone)
+{
+    static const char *const clocks[] = {"1405", "around 1030", NULL};
+    sl_fact_items *items = facts_of_text(
+        "The talks at Vossel opened at 1405 GMT and closed around 1030 EST, and the bond fell "
+        "0.25 pt.\n", NULL);
+    for (size_t k = 0; clocks[k]; k++)
+        CHECK(!number_text(items, clocks[k]));
+    CHECK(number_text(items, "0.25") != NULL);
+    sl_fact_items_free(items);
+}
+
+/* Crowns and pounds are money where a company's profit, dividend, shares
+ * or earnings are spoken of ("Profit per share 20.50 crowns", "the B
+ * shares closed at 424 crowns"); elsewhere crowns are won. */
+TEST(facts_numbers_crowns_of_a_company)
+{
+    sl_fact_items *items = facts_of_text(
+        "Profit per share at Ostvik AB rose to 20.50 crowns. The B shares closed at 424 crowns "
+        "on Friday. The skater won three crowns.\n", NULL);
+    NUMBER(items, "20.50 crowns", 20.5, 20.5, "krone", NULL);
+    NUMBER(items, "424 crowns", 424, 424, "krone", NULL);
+    NUMBER(items, "three crowns", 3, 3, NULL, "crowns");
     sl_fact_items_free(items);
 }
