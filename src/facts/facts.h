@@ -106,8 +106,10 @@ void sl_facts_doc_clear(sl_facts_doc *d);
 void sl_facts_run_extractors(sl_facts_doc *d);
 /* The first token starting at or after byte offset `at` (d->toks.n if none). */
 size_t sl_facts_token_at(const sl_facts_doc *d, uint32_t at);
-/* Frees the items of a vector and the vector. */
+/* Frees the items of a vector and the vector; _clear frees the items and
+ * keeps the vector's room (the engine's, from article to article). */
 void sl_facts_vec_free(sl_fact_vec *v);
+void sl_facts_vec_clear(sl_fact_vec *v);
 /* Frees the strings of an item. */
 void sl_fact_item_clear(sl_fact_item *it);
 /* Appends an item whose strings are copied from (ptr, len) pairs; a NULL ptr
