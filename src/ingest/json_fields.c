@@ -361,7 +361,8 @@ static size_t flat_escape(const unsigned char *s, size_t len, size_t i, sl_buf *
 }
 
 /* A string with escapes goes into its field run by run: room for the
- * rest of the line is taken at its first escape (at most 64 KB with the
+ * rest of the line is taken at its first escape, when the field has none
+ * yet (a line filter's fields keep theirs from line to line; at most 64 KB with the
  * buffer's NUL, as its room doubles from 64 bytes), where growing run by
  * run reallocated a 3 KB Reuters text six times (4.7 M instructions of
  * the first 1,000 stories, docs/history/benchmarks-rounds.md
@@ -381,7 +382,7 @@ static size_t flat_string(reader *r, const unsigned char *s, size_t len, size_t 
     }
     for (bool first = true;; first = false) {
         size_t run = string_run(s, len, i);
-        if (out && first && i + run < len && s[i + run] != '"')
+        if (out && first && !out->cap && i + run < len && s[i + run] != '"')
             sl_buf_reserve(out, len - i < ESCAPED_ROOM ? len - i : ESCAPED_ROOM);
         if (out)
             sl_buf_put(out, s + i, run);
