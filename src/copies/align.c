@@ -61,9 +61,10 @@ struct sl_comparer {
     bool runs_a_ready;                   /* runs_a is a's (read when first needed) */
     sl_anchor_counts anchors_a;             /* the names and figures among terms_a */
     SL_VEC(uint32_t) anchor_terms_a;     /* ...and those terms, sorted (sl_comparer_anchors_a) */
+    SL_VEC(uint32_t) anchor_terms_b;     /* terms_b's names and figures, sorted (anchors_measure) */
     uint64_t term_bits_a[TERM_BITS / 64];   /* terms_a's filter: a bit for each one's term_bit */
-    bool term_bits_ready;                /* term_bits_a is a's (built when first asked: only
-                                          * sl_comparer_may_copy reads it, and ingest never asks) */
+    bool term_bits_ready;                /* term_bits_a is a's (built when first asked: when b
+                                          * has fewer names or figures than a) */
     double total_a;
     double best_similarity;       /* of any pair scored */
     uint32_t best_pair_a, best_pair_b;   /* that pair's sentences */
@@ -121,6 +122,7 @@ void sl_comparer_free(sl_comparer *c)
     sl_vec_free(&c->terms_a);
     sl_vec_free(&c->terms_b);
     sl_vec_free(&c->anchor_terms_a);
+    sl_vec_free(&c->anchor_terms_b);
     sl_terms_memo_free(c->terms_memo);
     sl_vec_free(&c->runs_a);
     sl_vec_free(&c->runs_b);
@@ -735,15 +737,16 @@ const uint32_t *sl_comparer_anchors_a(const sl_comparer *c, size_t *n)
     return c->anchor_terms_a.items;
 }
 
-/* How many of the figures among `anchors` (a text's names and figures)
- * the other text's distinct terms `terms` hold (`bits` their filter, or
- * NULL). */
-static size_t figures_held(const uint32_t *anchors, size_t n_anchors, const uint32_t *terms, size_t n_terms,
-                           const uint64_t *bits)
+/* How many of the names (else the figures) among `anchors` (a text's
+ * names and figures) the other text's distinct terms `terms` hold (`bits`
+ * their filter, or NULL). */
+static inline __attribute__((always_inline)) size_t anchors_held(const uint32_t *anchors, size_t n_anchors, bool names, const uint32_t *terms,
+                           size_t n_terms, const uint64_t *bits)
 {
     size_t held = 0;
     for (size_t k = 0; k < n_anchors; k++)
-        held += sl_term_is_figure(anchors[k]) && may_hold(bits, anchors[k]) && holds_term(terms, n_terms, anchors[k]);
+        held += (names ? sl_term_is_name(anchors[k]) : sl_term_is_figure(anchors[k])) &&
+                may_hold(bits, anchors[k]) && holds_term(terms, n_terms, anchors[k]);
     return held;
 }
 
@@ -762,7 +765,7 @@ static bool names_may_agree(const uint32_t *anchors, size_t n_anchors, size_t fe
     return true;
 }
 
-/* sl_anchors_measure's answer from the names and figures of the text with
+/* anchors_measure's answer from the names and figures of the text with
  * fewer of each, each looked up in the other's terms: a few dozen
  * searches, not a pass over both texts' terms (which was 5% of dedup's
  * instructions: docs/history/benchmarks-rounds.md, "Nineteenth round: dedup"); the names
@@ -781,11 +784,43 @@ bool sl_comparer_may_copy(sl_comparer *c, const uint32_t *terms_b, size_t n_b,
               : names_may_agree(anchors_b, n_anchors_b, counts_b.names, terms_a, n_a, term_bits_of_a(c))))
         return false;
     size_t figures = counts_a.figures <= counts_b.figures
-                         ? figures_held(anchors_a, n_anchors_a, terms_b, n_b, NULL)
-                         : figures_held(anchors_b, n_anchors_b, terms_a, n_a, term_bits_of_a(c));
+                         ? anchors_held(anchors_a, n_anchors_a, false, terms_b, n_b, NULL)
+                         : anchors_held(anchors_b, n_anchors_b, false, terms_a, n_a, term_bits_of_a(c));
     sl_comparison anchors = {0};
     sl_anchors_shares(0, figures, counts_a, counts_b, &anchors);
     return sl_copy_figures_may_agree(&anchors);
+}
+
+/* The names and figures the two texts share (of the text with fewer of
+ * each), as sl_anchors_shares reports them: b's names and figures listed,
+ * then those of the text with fewer of each looked up in the other's
+ * distinct terms (as sl_comparer_may_copy does), where a merge of both
+ * texts' terms was 12.8 M instructions of the first 1,000 Reuters stories
+ * (docs/history/benchmarks-rounds.md, "Thirty-seventh round"). The terms
+ * are distinct, so a term the two share is counted once either way. */
+static int anchors_measure(sl_comparer *c, sl_comparison *out)
+{
+    const uint32_t *terms_a = c->terms_a.items, *terms_b = c->terms_b.items;
+    size_t n_a = c->terms_a.n, n_b = c->terms_b.n;
+    c->anchor_terms_b.n = 0;
+    if (sl_vec_reserve(&c->anchor_terms_b, n_b + 1))
+        return SL_ENOMEM;
+    for (size_t k = 0; k < n_b; k++)
+        if (sl_term_is_name(terms_b[k]) || sl_term_is_figure(terms_b[k]))
+            c->anchor_terms_b.items[c->anchor_terms_b.n++] = terms_b[k];
+    const uint32_t *anchors_a = c->anchor_terms_a.items, *anchors_b = c->anchor_terms_b.items;
+    size_t n_anchors_a = c->anchor_terms_a.n, n_anchors_b = c->anchor_terms_b.n;
+    sl_anchor_counts counts_a = c->anchors_a, counts_b = sl_anchors_count_list(anchors_b, n_anchors_b);
+    size_t held[2] = {0, 0}; /* figures, names */
+    for (int names = 0; names < 2; names++) {
+        size_t in_a = names ? counts_a.names : counts_a.figures, in_b = names ? counts_b.names : counts_b.figures;
+        if (in_a && in_b)
+            held[names] = in_a <= in_b
+                              ? anchors_held(anchors_a, n_anchors_a, names, terms_b, n_b, NULL)
+                              : anchors_held(anchors_b, n_anchors_b, names, terms_a, n_a, term_bits_of_a(c));
+    }
+    sl_anchors_shares(held[1], held[0], counts_a, counts_b, out);
+    return 0;
 }
 
 /* sl_comparer_compare, b's terms given (terms_b) or, when NULL, collected. */
@@ -820,8 +855,8 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
      * needs them to agree (sl_copy_classify), and they are the texts' own terms,
      * not the alignment's; the cheapest test, so the first (a comparer
      * that stops here leaves the wording measures at 0). */
-    sl_anchors_measure(c->terms_a.items, c->terms_a.n, c->anchors_a, c->terms_b.items, c->terms_b.n,
-                    out);
+    if (anchors_measure(c, out))
+        return SL_ENOMEM;
     if (!c->thorough && !sl_copy_anchors_may_agree(out))
         return 0;
     if (prepare_order(c) ||
