@@ -337,7 +337,8 @@ TEST(json_fields_escaped_strings_of_any_length)
             }
             n += (size_t)sprintf(line + n, "\"}");
             if (read_like_jansson(line) != 1)
-                sl_test_fail(__FILE__, __LINE__, "%zu bytes, escape placed %d: not as jansson", lengths[k], where);
+                sl_test_fail(__FILE__, __LINE__, "%zu bytes, escape placed %d: not as jansson",
+                             lengths[k], where);
             sl_json_field f[N];
             name_fields(f);
             CHECK_INT(sl_json_fields_read(line, n, f, N), 0);
