@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "copies/copies.h"
+#include "copies/term_lookup.h"
 #include "util/alloc.h"
 
 /* Sentence pairs below this similarity (sl_sentence_similarity, a
@@ -34,11 +35,6 @@ typedef struct scored_pair {
 
 typedef SL_VEC(double) weight_vec;
 
-/* The bits of a text's term filter (term_bit): about 150 distinct terms a
- * Reuters text set 4% of them, so a term the text lacks is told without a
- * search 24 times in 25 (sl_comparer_may_copy). */
-#define TERM_BITS 4096
-
 struct sl_comparer {
     SL_VEC(uint64_t) index;       /* text a's terms and their sentences: term << 32 | sentence, sorted */
     SL_VEC(uint32_t) shared;      /* per sentence of b: terms shared with the current a sentence */
@@ -61,9 +57,10 @@ struct sl_comparer {
     bool runs_a_ready;                   /* runs_a is a's (read when first needed) */
     sl_anchor_counts anchors_a;             /* the names and figures among terms_a */
     SL_VEC(uint32_t) anchor_terms_a;     /* ...and those terms, sorted (sl_comparer_anchors_a) */
-    uint64_t term_bits_a[TERM_BITS / 64];   /* terms_a's filter: a bit for each one's term_bit */
-    bool term_bits_ready;                /* term_bits_a is a's (built when first asked: only
-                                          * sl_comparer_may_copy reads it, and ingest never asks) */
+    SL_VEC(uint32_t) anchor_terms_b;     /* terms_b's names and figures, sorted (anchors_measure) */
+    uint64_t term_bits_a[SL_TERM_BITS / 64]; /* terms_a's filter: a bit for each one's sl_term_bit */
+    bool term_bits_ready;                /* term_bits_a is a's (built when first asked: when b
+                                          * has fewer names or figures than a) */
     double total_a;
     double best_similarity;       /* of any pair scored */
     uint32_t best_pair_a, best_pair_b;   /* that pair's sentences */
@@ -121,6 +118,7 @@ void sl_comparer_free(sl_comparer *c)
     sl_vec_free(&c->terms_a);
     sl_vec_free(&c->terms_b);
     sl_vec_free(&c->anchor_terms_a);
+    sl_vec_free(&c->anchor_terms_b);
     sl_terms_memo_free(c->terms_memo);
     sl_vec_free(&c->runs_a);
     sl_vec_free(&c->runs_b);
@@ -208,7 +206,7 @@ static int index_sentences(sl_comparer *c, const sl_sentence_sets *a)
  * go when none, the end at most), every entry before `from` being of a
  * smaller term: a sentence's content terms ascend, so each is looked for
  * from where the one before ended, in steps that double until one passes
- * it, then by halves with a select, not a branch, as holds_term's. */
+ * it, then by halves with a select, not a branch, as sl_terms_hold's. */
 static size_t index_find(const sl_comparer *c, uint32_t term, size_t from)
 {
     const uint64_t *items = c->index.items;
@@ -476,36 +474,6 @@ static int take_chain(sl_comparer *c, int32_t end, double total_a, double total_
     return 0;
 }
 
-/* Whether sorted distinct terms `terms` hold `code`'s term: the range
- * that would hold it halved without a branch on the comparison (the
- * search is asked 77 times a text of dedup: docs/history/benchmarks-rounds.md,
- * "Nineteenth round: dedup"). */
-static inline bool holds_term(const uint32_t *terms, size_t n, uint32_t code)
-{
-    uint32_t id = SL_TERM_ID(code);
-    if (!n)
-        return false;
-    while (n > 1) {
-        size_t half = n / 2;
-        terms = SL_TERM_ID(terms[half]) <= id ? terms + half : terms;
-        n -= half;
-    }
-    return SL_TERM_ID(*terms) == id;
-}
-
-/* A term's bit in a term filter: bits of its hash above the flags. */
-static inline uint32_t term_bit(uint32_t code)
-{
-    return (code >> 4) & (TERM_BITS - 1);
-}
-
-/* Whether the text whose term filter is `bits` may hold `code`'s term
- * (false: it does not; true: holds_term tells); NULL: no filter. */
-static inline bool may_hold(const uint64_t *bits, uint32_t code)
-{
-    return !bits || (bits[term_bit(code) / 64] >> (term_bit(code) % 64) & 1);
-}
-
 /* The lead: a text's first sentence that is not a headline in title case
  * (more than half its content terms names), among its first LEAD_SEARCH;
  * else its first. It says what the item is about. */
@@ -535,7 +503,7 @@ static double lead_anchors_kept(const sl_sentence_sets *lead_of, const uint32_t 
     for (size_t k = 0; k < v.n_content; k++)
         if (names ? sl_term_is_name(v.content[k]) : sl_term_is_figure(v.content[k])) {
             anchors++;
-            kept += holds_term(other, n_other, v.content[k]);
+            kept += sl_terms_hold(other, n_other, v.content[k]);
         }
     return anchors ? (double)kept / (double)anchors : 1;
 }
@@ -585,7 +553,7 @@ static bool leads_open_alike(const sl_sentence_view *a, const sl_sentence_view *
 static bool lead_subject_kept(const sl_sentence_view *lead, const uint32_t *other, size_t n_other)
 {
     uint32_t opening[LEAD_OPENING];
-    return !lead_opening(lead, opening) || holds_term(other, n_other, opening[0]);
+    return !lead_opening(lead, opening) || sl_terms_hold(other, n_other, opening[0]);
 }
 
 /* Share of lead a's words (its content terms that are neither names nor
@@ -598,7 +566,7 @@ static double lead_words_kept(const sl_sentence_view *a, const sl_sentence_view 
     for (size_t k = 0; k < a->n_content; k++)
         if (!sl_term_is_name(a->content[k]) && !sl_term_is_figure(a->content[k])) {
             words++;
-            kept += holds_term(b->content, b->n_content, a->content[k]);
+            kept += sl_terms_hold(b->content, b->n_content, a->content[k]);
         }
     return words ? (double)kept / (double)words : 1;
 }
@@ -716,7 +684,7 @@ static const uint64_t *term_bits_of_a(sl_comparer *c)
         memset(c->term_bits_a, 0, sizeof c->term_bits_a);
         for (size_t k = 0; k < c->terms_a.n; k++) {
             uint32_t code = c->terms_a.items[k];
-            c->term_bits_a[term_bit(code) / 64] |= UINT64_C(1) << (term_bit(code) % 64);
+            c->term_bits_a[sl_term_bit(code) / 64] |= UINT64_C(1) << (sl_term_bit(code) % 64);
         }
         c->term_bits_ready = true;
     }
@@ -735,18 +703,6 @@ const uint32_t *sl_comparer_anchors_a(const sl_comparer *c, size_t *n)
     return c->anchor_terms_a.items;
 }
 
-/* How many of the figures among `anchors` (a text's names and figures)
- * the other text's distinct terms `terms` hold (`bits` their filter, or
- * NULL). */
-static size_t figures_held(const uint32_t *anchors, size_t n_anchors, const uint32_t *terms, size_t n_terms,
-                           const uint64_t *bits)
-{
-    size_t held = 0;
-    for (size_t k = 0; k < n_anchors; k++)
-        held += sl_term_is_figure(anchors[k]) && may_hold(bits, anchors[k]) && holds_term(terms, n_terms, anchors[k]);
-    return held;
-}
-
 /* Whether the names of the text with fewer of them (`fewer` among
  * `anchors`) that the other's terms hold reach the share a copy keeps
  * (kinds.c): the search stops once more are missing than the share can
@@ -756,13 +712,13 @@ static bool names_may_agree(const uint32_t *anchors, size_t n_anchors, size_t fe
 {
     size_t spare = fewer - sl_copy_names_needed(fewer), missing = 0;
     for (size_t k = 0; k < n_anchors; k++)
-        if (sl_term_is_name(anchors[k]) && !(may_hold(bits, anchors[k]) && holds_term(terms, n_terms, anchors[k])) &&
-            ++missing > spare)
+        if (sl_term_is_name(anchors[k]) &&
+            !(sl_terms_may_hold(bits, anchors[k]) && sl_terms_hold(terms, n_terms, anchors[k])) && ++missing > spare)
             return false;
     return true;
 }
 
-/* sl_anchors_measure's answer from the names and figures of the text with
+/* anchors_measure's answer from the names and figures of the text with
  * fewer of each, each looked up in the other's terms: a few dozen
  * searches, not a pass over both texts' terms (which was 5% of dedup's
  * instructions: docs/history/benchmarks-rounds.md, "Nineteenth round: dedup"); the names
@@ -781,11 +737,44 @@ bool sl_comparer_may_copy(sl_comparer *c, const uint32_t *terms_b, size_t n_b,
               : names_may_agree(anchors_b, n_anchors_b, counts_b.names, terms_a, n_a, term_bits_of_a(c))))
         return false;
     size_t figures = counts_a.figures <= counts_b.figures
-                         ? figures_held(anchors_a, n_anchors_a, terms_b, n_b, NULL)
-                         : figures_held(anchors_b, n_anchors_b, terms_a, n_a, term_bits_of_a(c));
+                         ? sl_anchors_held(anchors_a, n_anchors_a, false, terms_b, n_b, NULL)
+                         : sl_anchors_held(anchors_b, n_anchors_b, false, terms_a, n_a, term_bits_of_a(c));
     sl_comparison anchors = {0};
     sl_anchors_shares(0, figures, counts_a, counts_b, &anchors);
     return sl_copy_figures_may_agree(&anchors);
+}
+
+/* The names and figures the two texts share (of the text with fewer of
+ * each), as sl_anchors_shares reports them: b's names and figures listed,
+ * then those of the text with fewer of each looked up in the other's
+ * distinct terms (as sl_comparer_may_copy does), where a merge of both
+ * texts' terms was 12.8 M instructions of the first 1,000 Reuters stories
+ * (docs/history/benchmarks-rounds.md, "Thirty-seventh round"). The terms
+ * are distinct, so a term the two share is counted once either way. */
+static int anchors_measure(sl_comparer *c, sl_comparison *out)
+{
+    const uint32_t *terms_a = c->terms_a.items, *terms_b = c->terms_b.items;
+    size_t n_a = c->terms_a.n, n_b = c->terms_b.n;
+    c->anchor_terms_b.n = 0;
+    if (sl_vec_reserve(&c->anchor_terms_b, n_b + 1))
+        return SL_ENOMEM;
+    for (size_t k = 0; k < n_b; k++)
+        if (sl_term_is_name(terms_b[k]) || sl_term_is_figure(terms_b[k]))
+            c->anchor_terms_b.items[c->anchor_terms_b.n++] = terms_b[k];
+    const uint32_t *anchors_a = c->anchor_terms_a.items, *anchors_b = c->anchor_terms_b.items;
+    size_t n_anchors_a = c->anchor_terms_a.n, n_anchors_b = c->anchor_terms_b.n;
+    sl_anchor_counts counts_a = c->anchors_a, counts_b = sl_anchors_count_list(anchors_b, n_anchors_b);
+    size_t held[2] = {0, 0}; /* figures, names */
+    for (int names = 0; names < 2; names++) {
+        size_t in_a = names ? counts_a.names : counts_a.figures;
+        size_t in_b = names ? counts_b.names : counts_b.figures;
+        if (in_a && in_b)
+            held[names] = in_a <= in_b
+                              ? sl_anchors_held(anchors_a, n_anchors_a, names, terms_b, n_b, NULL)
+                              : sl_anchors_held(anchors_b, n_anchors_b, names, terms_a, n_a, term_bits_of_a(c));
+    }
+    sl_anchors_shares(held[1], held[0], counts_a, counts_b, out);
+    return 0;
 }
 
 /* sl_comparer_compare, b's terms given (terms_b) or, when NULL, collected. */
@@ -820,8 +809,8 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
      * needs them to agree (sl_copy_classify), and they are the texts' own terms,
      * not the alignment's; the cheapest test, so the first (a comparer
      * that stops here leaves the wording measures at 0). */
-    sl_anchors_measure(c->terms_a.items, c->terms_a.n, c->anchors_a, c->terms_b.items, c->terms_b.n,
-                    out);
+    if (anchors_measure(c, out))
+        return SL_ENOMEM;
     if (!c->thorough && !sl_copy_anchors_may_agree(out))
         return 0;
     if (prepare_order(c) ||

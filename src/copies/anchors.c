@@ -35,36 +35,13 @@ static double share_kept(size_t kept, size_t na, size_t nb)
 }
 
 /* The names and figures kept (of the text with fewer of them, those the
- * other text has at all) as sl_anchors_measure reports them. */
+ * other text has at all) as the comparison reports them: specific_overlap,
+ * number_overlap (the share of the text with fewer; 1 when one has none)
+ * and numbers_fewer. */
 void sl_anchors_shares(size_t names, size_t figures, sl_anchor_counts counts_a, sl_anchor_counts counts_b,
                        sl_comparison *out)
 {
     out->specific_overlap = share_kept(names, counts_a.names, counts_b.names);
     out->number_overlap = share_kept(figures, counts_a.figures, counts_b.figures);
     out->numbers_fewer = counts_a.figures < counts_b.figures ? counts_a.figures : counts_b.figures;
-}
-
-/* Share of the names, and of the figures, of the text with fewer of them
- * that the other text has at all (specific_overlap, number_overlap): a copy
- * keeps the names and figures of what it copies; two filled-in templates
- * (earnings tables, contract notices) share wording, not figures. From the
- * two texts' distinct terms alone, in one pass; `counts_a` are a's. */
-void sl_anchors_measure(const uint32_t *terms_a, size_t n_a, sl_anchor_counts counts_a,
-                        const uint32_t *terms_b, size_t n_b, sl_comparison *out)
-{
-    sl_anchor_counts counts_b = sl_anchors_count(terms_b, n_b);
-    bool a_fewer_names = counts_a.names <= counts_b.names;
-    bool a_fewer_figures = counts_a.figures <= counts_b.figures;
-    bool names_both = counts_a.names && counts_b.names, figures_both = counts_a.figures && counts_b.figures;
-    size_t names = 0, figures = 0, i = 0, j = 0;
-    while ((names_both || figures_both) && i < n_a && j < n_b) {
-        uint32_t u = SL_TERM_ID(terms_a[i]), w = SL_TERM_ID(terms_b[j]);
-        if (u == w) {
-            names += sl_term_is_name(a_fewer_names ? terms_a[i] : terms_b[j]);
-            figures += sl_term_is_figure(a_fewer_figures ? terms_a[i] : terms_b[j]);
-        }
-        i += u <= w;
-        j += w <= u;
-    }
-    sl_anchors_shares(names, figures, counts_a, counts_b, out);
 }

@@ -455,9 +455,6 @@ sl_anchor_counts sl_anchors_count_list(const uint32_t *anchors, size_t n);
  * names and figures the texts share (of the text with fewer of each). */
 void sl_anchors_shares(size_t names, size_t figures, sl_anchor_counts counts_a, sl_anchor_counts counts_b,
                        sl_comparison *out);
-/* The same from the two texts' sorted distinct terms, in one pass. */
-void sl_anchors_measure(const uint32_t *terms_a, size_t n_a, sl_anchor_counts counts_a,
-                        const uint32_t *terms_b, size_t n_b, sl_comparison *out);
 
 /* ---- kinds.c: which kind of copy a comparison shows ---- */
 

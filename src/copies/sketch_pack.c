@@ -218,16 +218,19 @@ int sl_sketch_pack(const sl_sketch *s, sl_buf *out)
         cap *= 2;
     /* the distinct codes and the map of each to its rank: on the stack for
      * most articles */
-    uint32_t room[256], slot_codes[512], slot_ranks[512];
+    uint32_t room[256], slot_codes[512], slot_ranks[512], slot_room[256];
     uint32_t *codes = s->terms.n <= 256 ? room : sl_malloc(s->terms.n * sizeof *codes);
+    /* each term's slot, found once: the ranks are read back from it */
+    uint32_t *slot_of = s->terms.n <= 256 ? slot_room : sl_malloc(s->terms.n * sizeof *slot_of);
     code_ranks m = {cap <= 512 ? slot_codes : sl_malloc(cap * sizeof *m.codes),
                     cap <= 512 ? slot_ranks : sl_malloc(cap * sizeof *m.ranks), cap - 1};
-    int rc = codes && m.codes && m.ranks ? 0 : SL_ENOMEM;
+    int rc = codes && slot_of && m.codes && m.ranks ? 0 : SL_ENOMEM;
     if (!rc) {
         memset(m.ranks, 0, cap * sizeof *m.ranks);
         uint32_t n = 0; /* the distinct codes, then sorted */
         for (size_t t = 0; t < s->terms.n; t++) {
             size_t slot = code_slot(&m, s->terms.items[t]);
+            slot_of[t] = (uint32_t)slot;
             if (!m.ranks[slot]) {
                 m.codes[slot] = codes[n++] = s->terms.items[t];
                 m.ranks[slot] = 1;
@@ -248,12 +251,14 @@ int sl_sketch_pack(const sl_sketch *s, sl_buf *out)
             m.ranks[code_slot(&m, codes[i])] = i + 1;
         }
         for (size_t t = 0; b && t < s->terms.n; t++)
-            bits_put(&w, m.ranks[code_slot(&m, s->terms.items[t])] - 1, b);
+            bits_put(&w, m.ranks[slot_of[t]] - 1, b);
         bits_end(&w);
         rc = out->err;
     }
     if (codes != room)
         free(codes);
+    if (slot_of != slot_room)
+        free(slot_of);
     if (m.codes != slot_codes)
         free(m.codes);
     if (m.ranks != slot_ranks)

@@ -181,6 +181,7 @@ void sl_engine_free(sl_engine *e)
     sl_copy_state_free(e->copies);
     sl_doc_free(&e->doc);
     sl_cleaned_free(&e->cleaned);
+    sl_facts_vec_free(&e->facts);
     sl_buf_free(&e->scratch);
     sl_vec_free(&e->df_batch);
     sl_buf_free(&e->errmsg);

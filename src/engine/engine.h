@@ -7,6 +7,7 @@
 #include "copies/copies.h"
 #include "doc/doc.h"
 #include "engine/stage_clock.h"
+#include "facts/facts.h"
 #include "ingest/ingest.h"
 #include "stories/stories.h"
 #include "store/store.h"
@@ -38,6 +39,7 @@ struct sl_engine {
      * out of it, and a scratch buffer for messages and lookups. */
     sl_doc doc;
     sl_cleaned cleaned;
+    sl_fact_vec facts;       /* the facts stage's items; its room kept from article to article */
     sl_buf scratch;
     SL_VEC(sl_df_delta) df_batch; /* the batch's term counts, gathered to be written at once */
     sl_stage_clock clock;    /* time per stage, when SL_STAGE_TIMES is set */

@@ -24,7 +24,6 @@ typedef struct plan {
     sl_placement place;        /* the story found for it, or none */
     int64_t day;               /* its grouping day, the event's (SL_NO_DAY when undated) */
     const char *day_flag;      /* why that is not its date, NULL when it is */
-    sl_fact_vec facts;         /* the facts stage's items */
 } plan;
 
 /* Chrome lines are judged by how many other stored articles carry them;
@@ -204,9 +203,9 @@ static int place(sl_engine *e, const sl_doc *doc, plan *p)
 }
 
 /* The facts stage: the items of the clean text. */
-static int extract_facts(sl_engine *e, const sl_doc *doc, plan *p)
+static int extract_facts(sl_engine *e, const sl_doc *doc)
 {
-    int rc = sl_facts_run(doc->text, doc->text_len, &doc->body, &doc->names, doc->published, &p->facts);
+    int rc = sl_facts_run(doc->text, doc->text_len, &doc->body, &doc->names, doc->published, &e->facts);
     return rc ? sl_seterr(e, rc, "out of memory extracting facts") : 0;
 }
 
@@ -365,7 +364,7 @@ static int write_article(sl_engine *e, const sl_article_input *in, sl_doc *doc, 
         rc = sl_copy_check_save(e, id);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "storing copies");
-    rc = sl_store_facts_put(e->store, id, doc->text, doc->text_len, p->facts.items, p->facts.n);
+    rc = sl_store_facts_put(e->store, id, doc->text, doc->text_len, e->facts.items, e->facts.n);
     if (rc)
         return rc == SL_ENOMEM ? sl_seterr(e, rc, "out of memory") : sl_seterr_store(e, "storing facts");
     rc = sl_story_split_check(e, story, id, &story);
@@ -533,7 +532,7 @@ int sl_pipeline_ingest_extracted(sl_engine *e, const sl_article_input *in,
     if (rc)
         goto out;
     sl_stage_start(clock);
-    rc = extract_facts(e, doc, &p);
+    rc = extract_facts(e, doc);
     sl_stage_stop(clock, SL_STAGE_FACTS);
     if (rc)
         goto out;
@@ -543,6 +542,6 @@ int sl_pipeline_ingest_extracted(sl_engine *e, const sl_article_input *in,
     clock->articles += !rc;
 out:
     sl_extracted_clear(&extracted);
-    sl_facts_vec_free(&p.facts);
+    sl_facts_vec_clear(&e->facts);
     return rc;
 }

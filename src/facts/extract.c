@@ -161,9 +161,7 @@ void sl_facts_run_extractors(sl_facts_doc *d)
 int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const sl_text_names *names,
                  const char *published, sl_fact_vec *out)
 {
-    for (size_t i = 0; i < out->n; i++)
-        sl_fact_item_clear(&out->items[i]);
-    out->n = 0;
+    sl_facts_vec_clear(out);
     len = sl_utf8_cut(text, len, SL_FACTS_MAX_TEXT);
     sl_facts_doc d;
     int rc = sl_facts_doc_init(&d, text, len, an, published ? sl_date_day(published) : SL_NO_DAY, out);
@@ -180,10 +178,16 @@ int sl_facts_run(const char *text, size_t len, const sl_analysis *an, const sl_t
     return rc;
 }
 
-void sl_facts_vec_free(sl_fact_vec *v)
+void sl_facts_vec_clear(sl_fact_vec *v)
 {
     for (size_t i = 0; i < v->n; i++)
         sl_fact_item_clear(&v->items[i]);
+    v->n = 0;
+}
+
+void sl_facts_vec_free(sl_fact_vec *v)
+{
+    sl_facts_vec_clear(v);
     sl_vec_free(v);
 }
 

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "storyline.h"
+#include "text/swar.h"
 #include "text/text.h"
 #include "util/buf.h"
 #include "util/hash.h"
@@ -67,8 +68,15 @@ enum {
 };
 
 /* ---- lists.c ---- */
-/* The hash the word lists are keyed by: FNV-1a of s[0, n) ASCII lower-cased. */
-uint32_t sl_facts_word_hash(const char *s, size_t n);
+/* The hash the word lists are keyed by: the low half of the text stage's
+ * word hash of s[0, n) ASCII lower-cased (sl_swar_word_hash: a few loads a
+ * word, where FNV-1a's byte at a time was 9.2 M instructions of the first
+ * 1,000 Reuters stories, docs/history/benchmarks-rounds.md
+ * "Thirty-seventh round"). Inline: it is taken for every token. */
+static inline uint32_t sl_facts_word_hash(const char *s, size_t n)
+{
+    return (uint32_t)sl_swar_word_hash(s, n, true);
+}
 /* Index of s[0, n) (ASCII case aside) in `list`, -1 when absent; `hash` is
  * sl_facts_word_hash(s, n). `list` is a static NULL-terminated array: its
  * hash table is made on first use and kept for the process, keyed by its
@@ -98,8 +106,10 @@ void sl_facts_doc_clear(sl_facts_doc *d);
 void sl_facts_run_extractors(sl_facts_doc *d);
 /* The first token starting at or after byte offset `at` (d->toks.n if none). */
 size_t sl_facts_token_at(const sl_facts_doc *d, uint32_t at);
-/* Frees the items of a vector and the vector. */
+/* Frees the items of a vector and the vector; _clear frees the items and
+ * keeps the vector's room (the engine's, from article to article). */
 void sl_facts_vec_free(sl_fact_vec *v);
+void sl_facts_vec_clear(sl_fact_vec *v);
 /* Frees the strings of an item. */
 void sl_fact_item_clear(sl_fact_item *it);
 /* Appends an item whose strings are copied from (ptr, len) pairs; a NULL ptr

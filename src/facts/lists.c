@@ -11,7 +11,6 @@
 
 #include "facts/facts.h"
 #include "util/alloc.h"
-#include "util/byte_table.h"
 
 /* A list's table: open addressing, a power of two of slots at least twice
  * the words, each the word's hash and its index in the list (-1 empty). */
@@ -46,14 +45,6 @@ static struct {
     const list_table *table;
 } tables[LIST_SLOTS];
 static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
-
-uint32_t sl_facts_word_hash(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u; /* FNV-1a of the bytes, ASCII lower-cased */
-    for (size_t k = 0; k < n; k++)
-        h = (h ^ sl_ascii_lower[(unsigned char)s[k]]) * 16777619u;
-    return h;
-}
 
 /* Whether s[0, n) is w, ASCII case aside: strncasecmp, as the C locale the
  * library runs in folds only ASCII. */

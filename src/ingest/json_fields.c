@@ -360,6 +360,15 @@ static size_t flat_escape(const unsigned char *s, size_t len, size_t i, sl_buf *
     return k;
 }
 
+/* A string with escapes goes into its field run by run: room for the
+ * rest of the line is taken at its first escape, when the field has none
+ * yet (a line filter's fields keep theirs from line to line; at most 64 KB with the
+ * buffer's NUL, as its room doubles from 64 bytes), where growing run by
+ * run reallocated a 3 KB Reuters text six times (4.7 M instructions of
+ * the first 1,000 stories, docs/history/benchmarks-rounds.md
+ * "Thirty-seventh round"). A string without one is put whole. */
+#define ESCAPED_ROOM (((size_t)64 << 10) - 1)
+
 /* Reads the string from s[i] (after its opening quote) as yajl gives it
  * to on_string; where it ends (after its closing quote), or 0 for a string
  * left to yajl or no memory. */
@@ -371,8 +380,10 @@ static size_t flat_string(reader *r, const unsigned char *s, size_t len, size_t 
         f->kind = SL_JSON_STRING;
         sl_buf_clear(out);
     }
-    for (;;) {
+    for (bool first = true;; first = false) {
         size_t run = string_run(s, len, i);
+        if (out && first && !out->cap && i + run < len && s[i + run] != '"')
+            sl_buf_reserve(out, len - i < ESCAPED_ROOM ? len - i : ESCAPED_ROOM);
         if (out)
             sl_buf_put(out, s + i, run);
         i += run;

@@ -3,6 +3,7 @@
  * not depend on the texts read before it, nor on an allocation that failed
  * in an earlier call. */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "facts/facts.h"
@@ -102,4 +103,50 @@ TEST(facts_extract_same_after_allocation_failure)
     CHECK(failed > 10);
     CHECK_INT(recovered, failed);
     sl_fact_items_free(want);
+}
+
+/* The facts of `s` by sl_facts_run into `v` (as the engine runs it), as
+ * sl_fact_items to compare; NULL on failure. */
+static sl_fact_items *run_into(sl_analyzer *a, const char *s, sl_fact_vec *v)
+{
+    sl_analysis an = {0};
+    int rc = sl_analyze(a, s, strlen(s), &an);
+    if (!rc)
+        rc = sl_facts_run(s, strlen(s), &an, NULL, "2026-03-02", v);
+    sl_analysis_free(&an);
+    sl_fact_items *items = rc ? NULL : sl_calloc(1, sizeof *items);
+    if (items) {
+        items->items = v->items;
+        items->n = v->n;
+    }
+    return items;
+}
+
+/* The engine keeps one vector of items from article to article, cleared
+ * (its items' strings freed, its room kept) after each: a text's items
+ * into it after texts with more items are those into a fresh vector. */
+TEST(facts_run_into_a_kept_vector_as_into_a_fresh_one)
+{
+    sl_analyzer *a = sl_analyzer_new();
+    CHECK(a != NULL);
+    sl_fact_vec fresh = {0}, kept = {0};
+    sl_fact_items *want = a ? run_into(a, text, &fresh) : NULL;
+    CHECK(want && want->n >= 5);
+    for (size_t k = 0; a && want && k < sizeof others / sizeof *others; k++) {
+        sl_fact_items *before = run_into(a, others[k], &kept);
+        CHECK(before != NULL);
+        free(before);
+        sl_facts_vec_clear(&kept);
+        CHECK_INT(kept.n, 0);
+        sl_fact_items *again = run_into(a, text, &kept);
+        CHECK(same_items(want, again));
+        free(again);
+        size_t room = kept.cap;
+        sl_facts_vec_clear(&kept);
+        CHECK_INT(kept.cap, room);
+    }
+    free(want);
+    sl_facts_vec_free(&fresh);
+    sl_facts_vec_free(&kept);
+    sl_analyzer_free(a);
 }

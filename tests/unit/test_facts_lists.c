@@ -105,16 +105,31 @@ TEST(facts_lists_a_long_list_as_a_scan)
     CHECK_INT(find(list, "term4186"), 598);
 }
 
-/* The lists' hash is FNV-1a of the word with its ASCII letters lowered and
- * every other byte as it is (@ [ ` { beside the letters, UTF-8's bytes). */
+/* The lists' hash is the text stage's word hash of the word with its ASCII
+ * letters lowered and every other byte as it is (@ [ ` { beside the
+ * letters, UTF-8's bytes), at every length its loads take apart (under
+ * four bytes, four to seven, eight, and past eight, the last load
+ * overlapping); and the lists find such words in either case. */
 TEST(facts_lists_word_hash_lowers_ascii_letters_only)
 {
-    const char word[] = "@AZ[`az{\xC3\x89\x7F";
-    const char lowered[] = "@az[`az{\xC3\x89\x7F";
-    uint32_t want = 2166136261u;
-    for (size_t k = 0; k < sizeof lowered - 1; k++)
-        want = (want ^ (unsigned char)lowered[k]) * 16777619u;
-    CHECK(sl_facts_word_hash(word, sizeof word - 1) == want);
-    CHECK(sl_facts_word_hash(lowered, sizeof lowered - 1) == want);
-    CHECK(sl_facts_word_hash("", 0) == 2166136261u);
+    const char word[] = "@AZ[`az{\xC3\x89\x7F" "Ferry-Harbour";
+    const char lowered[] = "@az[`az{\xC3\x89\x7F" "ferry-harbour";
+    for (size_t n = 0; n < sizeof word; n++) {
+        uint32_t want = (uint32_t)sl_swar_word_hash(lowered, n, false);
+        if (sl_facts_word_hash(word, n) != want || sl_facts_word_hash(lowered, n) != want)
+            sl_test_fail(__FILE__, __LINE__, "the first %zu bytes hash otherwise", n);
+    }
+    CHECK(sl_facts_word_hash("@", 1) != sl_facts_word_hash("`", 1));
+    CHECK(sl_facts_word_hash("\xC3\x89", 2) != sl_facts_word_hash("\xC3\xA9", 2));
+    static const char *const list[] = {"a", "ab", "abc", "abcd", "abcdefg", "abcdefgh",
+        "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq", NULL};
+    for (int k = 0; list[k]; k++) {
+        char upper[32];
+        size_t n = strlen(list[k]);
+        for (size_t b = 0; b <= n; b++)
+            upper[b] = (char)(list[k][b] >= 'a' && list[k][b] <= 'z' ? list[k][b] - 32 : list[k][b]);
+        CHECK_INT(find(list, upper), k);
+        upper[n - 1] = 'Z'; /* the last byte, which a word's last load reads */
+        CHECK_INT(find(list, upper), -1);
+    }
 }

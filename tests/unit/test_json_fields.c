@@ -314,3 +314,36 @@ TEST(json_fields_flat_lines_as_jansson_reads_them)
     CHECK_INT(flat_read, flat);
     CHECK(flat > 1000);
 }
+
+/* A string with escapes takes room for the rest of its line at its first
+ * escape (at most 64 KB, its doubling from 64 bytes rounding it to less
+ * than twice the line), then grows as before: strings of escapes and
+ * plain runs from a few bytes to past that room, escaped at their first
+ * byte, their last or between, read as jansson reads them; and a short
+ * escaped title before a long text holds no more room than its line. */
+TEST(json_fields_escaped_strings_of_any_length)
+{
+    static const size_t lengths[] = {1, 2, 15, 16, 17, 300, 4000, 65535, 65536, 70000, 200000};
+    static char line[2 * 200000 + 256];
+    static const char *const escapes[] = {"\\n", "\\\"", "\\u00e9", "\\ud83d\\ude00", "\\\\"};
+    for (size_t k = 0; k < sizeof lengths / sizeof *lengths; k++)
+        for (int where = 0; where < 3; where++) {
+            size_t n = 0;
+            n += (size_t)sprintf(line + n, "{\"id\": 7, \"title\": \"A\\tB\", \"text\": \"");
+            for (size_t b = 0; b < lengths[k]; b++) {
+                bool esc = (where == 0 && b == 0) || (where == 1 && b + 1 == lengths[k]) ||
+                           (where == 2 && b % 97 == 3);
+                n += (size_t)sprintf(line + n, "%s", esc ? escapes[b % 5] : (b % 11 ? "w" : " "));
+            }
+            n += (size_t)sprintf(line + n, "\"}");
+            if (read_like_jansson(line) != 1)
+                sl_test_fail(__FILE__, __LINE__, "%zu bytes, escape placed %d: not as jansson",
+                             lengths[k], where);
+            sl_json_field f[N];
+            name_fields(f);
+            CHECK_INT(sl_json_fields_read(line, n, f, N), 0);
+            CHECK_STR(sl_buf_cstr(&f[2].string), "A\tB");
+            CHECK(f[2].string.cap < 2 * (n + 1) && f[2].string.cap <= ((size_t)64 << 10));
+            sl_json_fields_free(f, N);
+        }
+}
