@@ -87,6 +87,44 @@ static bool role_within(const sl_facts_doc *d, size_t a, size_t b)
  * names and the chains' memo (sl_name_chain, its root unread), whose
  * mentions of nm's chain may say what it is (NULL for a titled person's
  * "of" tail, no chain's: "Ann Roe of Kestrel Trust"). */
+/* Whether the last word of [first, end) stands elsewhere in the text
+ * without the word before it or "the", as a surname alone does ("Rahman";
+ * not "the System" of "European Monetary System"). */
+static bool last_word_alone_elsewhere(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t n, m;
+    const char *w = sl_facts_tok(d, end - 1, &n);
+    for (size_t k = 1; k < d->toks.n; k++) {
+        const char *v = sl_facts_tok(d, k, &m);
+        if ((k < first || k >= end) && d->word_hash[k] == d->word_hash[end - 1] && m == n &&
+            !memcmp(v, w, n) && d->word_hash[k - 1] != d->word_hash[end - 2] &&
+            !sl_facts_is(d, k - 1, "the"))
+            return true;
+    }
+    return false;
+}
+
+/* Whether a nationality opens the name [first, end) before a person's two
+ * or three names, after a lower-case word in its sentence, the surname
+ * standing alone elsewhere ("stopping American Hasim Rahman ... Rahman"):
+ * no body's name ("American Home Products", "European Monetary System"),
+ * nor a place's. */
+static bool nationality_before_person(const sl_facts_doc *d, size_t first, size_t end)
+{
+    if (end - first < 3 || end - first > 4 || first == 0 || !sl_entities_nationality(d, first) ||
+        sl_facts_in(d, first, sl_entity_compass) >= 0 || sl_facts_upper(d, first - 1) ||
+        !(d->toks.items[first - 1].flags & SL_TOK_WORD) || d->sent_of[first - 1] != d->sent_of[first] ||
+        !last_word_alone_elsewhere(d, first, end))
+        return false;
+    for (size_t k = first + 1; k < end; k++)
+        if (!sl_entities_name_word(d, k) || sl_entities_org_word(d, k) || sl_entities_is_role(d, k))
+            return false;
+    size_t n;
+    const char *last = sl_facts_tok(d, end - 1, &n);
+    return !sl_known_firm_word(last, n, d->word_hash[end - 1]) &&
+           !sl_entities_names_a_place(d, first + 1, end);
+}
+
 static void entity_at(sl_facts_doc *d, const sl_name_chain *all, const sl_name *nm, size_t k_name,
                       sl_known *kn, size_t *n_known, const sl_known **by_name, const char *fold,
                       bool groups, bool thing, bool dry)
@@ -107,6 +145,8 @@ static void entity_at(sl_facts_doc *d, const sl_name_chain *all, const sl_name *
         !role_within(d, first + 1, end) && !sl_entities_org_word(d, end - 1) &&
         sl_facts_in(d, end - 1, sl_entity_place_words) < 0)
         first++; /* not a role's, a firm's or a place's first word ("Early Bird Inc") */
+    if (nationality_before_person(d, first, end))
+        first++; /* "the American Hasim Rahman" is Hasim Rahman */
     /* a weekday or month ends the name before it ("Coach Maurice Cheeks
      * Saturday"); "Early Friday" leaves one word, judged as any other */
     for (size_t k = first + 1; k < end; k++)
