@@ -87,6 +87,19 @@ static bool role_within(const sl_facts_doc *d, size_t a, size_t b)
  * names and the chains' memo (sl_name_chain, its root unread), whose
  * mentions of nm's chain may say what it is (NULL for a titled person's
  * "of" tail, no chain's: "Ann Roe of Kestrel Trust"). */
+/* Whether token i is capitals with their dots, up to three ("N.Z.", "H.K."). */
+static bool dotted_initials(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    if (n < 4 || n > 6 || n % 2)
+        return false;
+    for (size_t k = 0; k < n; k += 2)
+        if (w[k] < 'A' || w[k] > 'Z' || w[k + 1] != '.')
+            return false;
+    return true;
+}
+
 /* Whether the last word of [first, end) stands elsewhere in the text
  * without the word before it or "the", as a surname alone does ("Rahman";
  * not "the System" of "European Monetary System"). */
@@ -283,8 +296,8 @@ static void entity_at(sl_facts_doc *d, const sl_name_chain *all, const sl_name *
         sl_entities_origin_adjective(d, name, end))
         return;
     if (end - name >= 2 && sl_entities_currency_word(d, end - 1) &&
-        sl_entities_names_a_place(d, name, end - 1))
-        return; /* a currency: "U.S. Dlrs", "Hong Kong Dollar" */
+        (sl_entities_names_a_place(d, name, end - 1) || (end - name == 2 && dotted_initials(d, name))))
+        return; /* a currency: "U.S. Dlrs", "Hong Kong Dollar", "N.Z. Dlrs" */
     if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
                                            d->toks.items[name].end - d->toks.items[name].start))
         return; /* "Gaza-Egypt", "US-brokered": compounds, not names */

@@ -379,6 +379,16 @@ bool sl_entities_press_noun_after(const sl_facts_doc *d, size_t first, size_t en
            (sl_facts_upper(d, end + 1) && d->sent_of[end + 1] == d->sent_of[end]);
 }
 
+bool sl_entities_press_source(const sl_facts_doc *d, size_t first, size_t end)
+{
+    static const char *const reports[] = {"reported", "reports", "confirmed", "learned", NULL};
+    if (end - first < 2 || first == 0 || !sl_facts_is(d, first - 1, ",") ||
+        d->sent_of[first - 1] != d->sent_of[first])
+        return false;
+    size_t k = end + (sl_facts_is(d, end, "has") || sl_facts_is(d, end, "first"));
+    return k + 1 < d->toks.n && lower_in(d, k, reports) && sl_facts_is(d, k + 1, ".");
+}
+
 /* Prefixes of a ship's name: "INS Sukanya", "USS Cole", "HMS Belfast". */
 static const char *const vessel_prefixes[] = {"ins", "uss", "hms", "hmas", "hmcs", "hmnzs",
     "rms", "mv", "usns", NULL};

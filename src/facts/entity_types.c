@@ -122,8 +122,10 @@ const char *sl_entities_classify(const sl_facts_doc *d, size_t first, size_t end
                     (d->toks.items[end].flags & SL_TOK_WORD) &&
                     !(d->toks.items[end].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)) &&
                     sl_facts_in(d, end, sl_entity_speech_verbs) < 0; /* "the FT said" */
-    if (sl_entities_press_noun_after(d, first, end) && !has_role)
-        return "organization"; /* "People magazine", "the Herald newspaper" */
+    if ((sl_entities_press_noun_after(d, first, end) ||
+         (sl_entities_press_source(d, first, end) && !sl_entities_chain_person(d, chain))) &&
+        !has_role)
+        return "organization"; /* "People magazine", "the Herald newspaper", ", Radar reported." */
     bool the = first > 0 && sl_facts_is(d, first - 1, "the") && !has_role;
     if (the && !modifies && end - first == 1 && sl_entities_opens_a_place(d, first))
         return "place"; /* a river's name: "the Tavel" beside "the Tavel River" */

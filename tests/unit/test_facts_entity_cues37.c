@@ -1,7 +1,8 @@
 /* test_facts_entity_cues37.c — unit tests of the thirty-seventh names
- * round (src/facts/entities.c, entity_cues.c): a day between a firm's
- * "said" and its "it", a nationality before a person's names. The texts
- * are invented. */
+ * round (src/facts/entities.c, entity_cues.c, entity_shapes.c,
+ * entity_known.c): a day between a firm's "said" and its "it", a
+ * nationality before a person's names, a report's source, "Mar", dotted
+ * initials before a currency, "Motor". The texts are invented. */
 #include "facts_items.h"
 #include "test.h"
 
@@ -31,4 +32,29 @@ TEST(facts_entities_nationality_before_a_person) {
       {"Monetary System", NULL, NULL, 0});
   CHECK_ENTITIES("Shares of American Home Products rose.\n",
                  {"Home Products", NULL, NULL, 0});
+}
+
+/* A name closing its sentence after a comma as the source of a report is
+ * an outlet's; a person reporting something, or a surname alone, stays a
+ * person. */
+TEST(facts_entities_press_source_closing_a_sentence) {
+  CHECK_ENTITIES(
+      "The singer left the clinic on Monday, Celebrity Pulse has confirmed. "
+      "Ann Roe reported him missing.\n",
+      {"Celebrity Pulse", "organization", NULL, 1}, {"Ann Roe", "person", NULL, 1});
+  CHECK_ENTITIES("The deal was signed, Harbour Weekly Online reported.\n",
+                 {"Harbour Weekly Online", "organization", NULL, 1});
+}
+
+/* "Mar" before a table's figure is the month, as "May" is; a currency
+ * after a country's dotted initials is no name; "Motor" ends a firm's name,
+ * whose first word then stands for it. */
+TEST(facts_entities_months_currencies_and_motor) {
+  CHECK_ENTITIES("Exports: Feb 32.9, Mar 6.8, Apr 6.3, total 46.0.\n",
+                 {"Mar", NULL, NULL, 0});
+  CHECK_ENTITIES("Reserves fell to 7.15 billion N.Z. Dlrs in January.\n",
+                 {"N.Z. Dlrs", NULL, NULL, 0});
+  CHECK_ENTITIES("Kestrova Motor Corp cut prices. Later Kestrova said sales rose.\n",
+                 {"Kestrova Motor Corp", "organization", NULL, 1},
+                 {"Kestrova", "organization", NULL, 1});
 }
