@@ -23,6 +23,18 @@ static bool opens_with_org_word(const sl_facts_doc *d, size_t first, size_t end)
     return !sl_entities_role_in_apposition(d, end);
 }
 
+/* Whether a body's or a firm's word stands before the first "of" within
+ * the name [first, end): "Talvor Group of Japan", "Kestrel Corp of Canada"
+ * (a firm's name with its country; "Bank of Canada" opens with its word;
+ * not "Ann Roe of Talvor Bank of Japan"). */
+static bool org_word_before_of(const sl_facts_doc *d, size_t first, size_t end)
+{
+    for (size_t k = first + 1; k + 1 < end; k++)
+        if (sl_facts_is(d, k + 1, "of"))
+            return sl_entities_org_word(d, k);
+    return false;
+}
+
 /* The type "place" as a preposition alone gives it ("a letter went to Laura
  * Marsh"): the weakest evidence of a place, told apart by its address. */
 const char sl_entities_placed_by_preposition[] = "place";
@@ -132,7 +144,7 @@ const char *sl_entities_classify(const sl_facts_doc *d, size_t first, size_t end
     if (!modifies && !sl_entities_staff_at(d, first) && sl_entities_premises_named(d, first, end))
         return "place"; /* the hotel where it happened: "a fire at Marfell Hotel" */
     if (sl_entities_org_word(d, end - 1) || opens_with_org_word(d, first, end) ||
-        (the && !modifies))
+        org_word_before_of(d, first, end) || (the && !modifies))
         return "organization";
     if (sl_entities_premises_of(d, first, end))
         return "place";

@@ -2,7 +2,8 @@
  * round (src/facts/entities.c, entity_cues.c, entity_shapes.c,
  * entity_known.c): a day between a firm's "said" and its "it", a
  * nationality before a person's names, a report's source, "Mar", dotted
- * initials before a currency, "Motor". The texts are invented. */
+ * initials before a currency, "Motor", a firm's word before "of". The
+ * texts are invented. */
 #include "facts_items.h"
 #include "test.h"
 
@@ -57,4 +58,13 @@ TEST(facts_entities_months_currencies_and_motor) {
   CHECK_ENTITIES("Kestrova Motor Corp cut prices. Later Kestrova said sales rose.\n",
                  {"Kestrova Motor Corp", "organization", NULL, 1},
                  {"Kestrova", "organization", NULL, 1});
+}
+
+/* A body's or a firm's word before a name's first "of" makes the whole a
+ * body's ("Talvor Group of Japan"); a person "of" a bank stays none. */
+TEST(facts_entities_firm_word_before_of) {
+  CHECK_ENTITIES("Talvor Group of Japan is expected to win the contract.\n",
+                 {"Talvor Group of Japan", "organization", NULL, 1});
+  CHECK_ENTITIES("The Farmers National Bank of Ostend was closed on Friday.\n",
+                 {"Farmers National Bank of Ostend", "organization", NULL, 1});
 }
