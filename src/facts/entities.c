@@ -588,10 +588,20 @@ static bool joined_firm(const sl_facts_doc *d, const sl_name_vec *names, size_t 
            d->sent_of[a->end] == d->sent_of[b->first] && !(a->flags & SL_NAME_POSSESSIVE);
 }
 
+/* Whether the name b of two words or more opens with a gazetteer place
+ * ("Cornwall Police"). */
+static bool place_opens(const sl_facts_doc *d, const sl_name *b)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, b->first, &n);
+    return b->end - b->first >= 2 && sl_facts_is_place(w, n);
+}
+
 /* Whether names k and k + 1 are one body's, joined by "and" before an
  * organisation word: "the Food and Drug Administration", "the Securities
  * and Exchange Commission"; neither named on its own elsewhere, nor the
- * first a place, an acronym or a body's whole name ("Kestrel and Vantor
+ * first a place (but before a body's name opening with another: "Devon and
+ * Cornwall Police"), an acronym or a body's whole name ("Kestrel and Vantor
  * Group" after "Kestrel said", "the New York Times and Los Angeles Times",
  * "TMZ and Radar Online": two), nor the
  * second a body's whole name by its "X of" ("the Bank of Varna and Bank of
@@ -610,7 +620,7 @@ static bool joined_body(const sl_facts_doc *d, const sl_name_vec *names, size_t 
              !sl_entities_all_capitals(d, b->first, b->end)) && /* "TMZ and Radar Online" */
            !(sl_facts_in(d, b->first, sl_entity_org_words) >= 0 &&
              sl_facts_is(d, b->first + 1, "of")) &&
-           !sl_facts_is_place(d->s + a->start, a->stop - a->start) &&
+           (!sl_facts_is_place(d->s + a->start, a->stop - a->start) || place_opens(d, b)) &&
            !named_elsewhere(names, k, a->key) && !named_elsewhere(names, k + 1, b->key);
 }
 

@@ -2,8 +2,8 @@
  * round (src/facts/entities.c, entity_cues.c, entity_shapes.c,
  * entity_known.c): a day between a firm's "said" and its "it", a
  * nationality before a person's names, a report's source, "Mar", dotted
- * initials before a currency, "Motor", a firm's word before "of". The
- * texts are invented. */
+ * initials before a currency, "Motor", a firm's word before "of", two
+ * places joined before a body's word. The texts are invented. */
 #include "facts_items.h"
 #include "test.h"
 
@@ -67,4 +67,12 @@ TEST(facts_entities_firm_word_before_of) {
                  {"Talvor Group of Japan", "organization", NULL, 1});
   CHECK_ENTITIES("The Farmers National Bank of Ostend was closed on Friday.\n",
                  {"Farmers National Bank of Ostend", "organization", NULL, 1});
+}
+
+/* Two places joined by "and" before a body's word are one body's name
+ * ("Devon and Cornwall Police"); a place and another's whole body stay
+ * two. */
+TEST(facts_entities_two_places_joined_before_a_body_word) {
+  CHECK_ENTITIES("He joined Devon and Cornwall Police in 1990.\n",
+                 {"Devon and Cornwall Police", "organization", NULL, 1}, {"Devon", NULL, NULL, 0});
 }
