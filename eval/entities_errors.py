@@ -6,7 +6,8 @@ lower-case word) and misses by what was predicted there. Counts only unless
 With --library, the names are those the library gives (every ECB+ article
 in one store, each article's names typed by its story: the figures
 eval/facts.py prints "typed by their stories").
-Usage: entities_errors.py --bin B --db D --data DATASETS --topics 1-20 [--show] [--library]"""
+--by-type splits the false positives' counts by the type given.
+Usage: entities_errors.py --bin B --db D --data DATASETS --topics 1-20 [--show] [--library] [--by-type]"""
 import argparse
 import collections
 import os
@@ -71,6 +72,8 @@ def main():
     ap.add_argument("--show", action="store_true", help="list the spans (tuning topics only)")
     ap.add_argument("--library", action="store_true",
                     help="the names as the library gives them (one store, typed by story)")
+    ap.add_argument("--by-type", action="store_true",
+                    help="count false positives by kind and by the type given (person or place)")
     args = ap.parse_args()
     first, last = (int(x) for x in args.topics.split("-"))
     base = os.path.join(args.data, "clustering/ecbplus")
@@ -92,7 +95,7 @@ def main():
         for a, b, t in pred:
             if t in ("person", "place") and not any(a < g[1] and g[0] < b for g in names):
                 kind = false_positive_kind(text, a, b, gold)
-                kinds["false positives"][kind] += 1
+                kinds["false positives"][kind + (", typed " + t if args.by_type else "")] += 1
                 if args.show:
                     print("FP\t%s\t%s\t%s\t%s" % (kind, t, text[a:b], in_context(text, a, b)))
         for g in names:

@@ -87,6 +87,57 @@ static bool role_within(const sl_facts_doc *d, size_t a, size_t b)
  * names and the chains' memo (sl_name_chain, its root unread), whose
  * mentions of nm's chain may say what it is (NULL for a titled person's
  * "of" tail, no chain's: "Ann Roe of Kestrel Trust"). */
+/* Whether token i is capitals with their dots, up to three ("N.Z.", "H.K."). */
+static bool dotted_initials(const sl_facts_doc *d, size_t i)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, i, &n);
+    if (n < 4 || n > 6 || n % 2)
+        return false;
+    for (size_t k = 0; k < n; k += 2)
+        if (w[k] < 'A' || w[k] > 'Z' || w[k + 1] != '.')
+            return false;
+    return true;
+}
+
+/* Whether the last word of [first, end) stands elsewhere in the text
+ * without the word before it or "the", as a surname alone does ("Rahman";
+ * not "the System" of "European Monetary System"). */
+static bool last_word_alone_elsewhere(const sl_facts_doc *d, size_t first, size_t end)
+{
+    size_t n, m;
+    const char *w = sl_facts_tok(d, end - 1, &n);
+    for (size_t k = 1; k < d->toks.n; k++) {
+        const char *v = sl_facts_tok(d, k, &m);
+        if ((k < first || k >= end) && d->word_hash[k] == d->word_hash[end - 1] && m == n &&
+            !memcmp(v, w, n) && d->word_hash[k - 1] != d->word_hash[end - 2] &&
+            !sl_facts_is(d, k - 1, "the"))
+            return true;
+    }
+    return false;
+}
+
+/* Whether a nationality opens the name [first, end) before a person's two
+ * or three names, after a lower-case word in its sentence, the surname
+ * standing alone elsewhere ("stopping American Hasim Rahman ... Rahman"):
+ * no body's name ("American Home Products", "European Monetary System"),
+ * nor a place's. */
+static bool nationality_before_person(const sl_facts_doc *d, size_t first, size_t end)
+{
+    if (end - first < 3 || end - first > 4 || first == 0 || !sl_entities_nationality(d, first) ||
+        sl_facts_in(d, first, sl_entity_compass) >= 0 || sl_facts_upper(d, first - 1) ||
+        !(d->toks.items[first - 1].flags & SL_TOK_WORD) || d->sent_of[first - 1] != d->sent_of[first] ||
+        !last_word_alone_elsewhere(d, first, end))
+        return false;
+    for (size_t k = first + 1; k < end; k++)
+        if (!sl_entities_name_word(d, k) || sl_entities_org_word(d, k) || sl_entities_is_role(d, k))
+            return false;
+    size_t n;
+    const char *last = sl_facts_tok(d, end - 1, &n);
+    return !sl_known_firm_word(last, n, d->word_hash[end - 1]) &&
+           !sl_entities_names_a_place(d, first + 1, end);
+}
+
 static void entity_at(sl_facts_doc *d, const sl_name_chain *all, const sl_name *nm, size_t k_name,
                       sl_known *kn, size_t *n_known, const sl_known **by_name, const char *fold,
                       bool groups, bool thing, bool dry)
@@ -107,6 +158,8 @@ static void entity_at(sl_facts_doc *d, const sl_name_chain *all, const sl_name *
         !role_within(d, first + 1, end) && !sl_entities_org_word(d, end - 1) &&
         sl_facts_in(d, end - 1, sl_entity_place_words) < 0)
         first++; /* not a role's, a firm's or a place's first word ("Early Bird Inc") */
+    if (nationality_before_person(d, first, end))
+        first++; /* "the American Hasim Rahman" is Hasim Rahman */
     /* a weekday or month ends the name before it ("Coach Maurice Cheeks
      * Saturday"); "Early Friday" leaves one word, judged as any other */
     for (size_t k = first + 1; k < end; k++)
@@ -243,8 +296,8 @@ static void entity_at(sl_facts_doc *d, const sl_name_chain *all, const sl_name *
         sl_entities_origin_adjective(d, name, end))
         return;
     if (end - name >= 2 && sl_entities_currency_word(d, end - 1) &&
-        sl_entities_names_a_place(d, name, end - 1))
-        return; /* a currency: "U.S. Dlrs", "Hong Kong Dollar" */
+        (sl_entities_names_a_place(d, name, end - 1) || (end - name == 2 && dotted_initials(d, name))))
+        return; /* a currency: "U.S. Dlrs", "Hong Kong Dollar", "N.Z. Dlrs" */
     if (!seen && end - name == 1 && memchr(d->s + d->toks.items[name].start, '-',
                                            d->toks.items[name].end - d->toks.items[name].start))
         return; /* "Gaza-Egypt", "US-brokered": compounds, not names */
@@ -535,10 +588,20 @@ static bool joined_firm(const sl_facts_doc *d, const sl_name_vec *names, size_t 
            d->sent_of[a->end] == d->sent_of[b->first] && !(a->flags & SL_NAME_POSSESSIVE);
 }
 
+/* Whether the name b of two words or more opens with a gazetteer place
+ * ("Cornwall Police"). */
+static bool place_opens(const sl_facts_doc *d, const sl_name *b)
+{
+    size_t n;
+    const char *w = sl_facts_tok(d, b->first, &n);
+    return b->end - b->first >= 2 && sl_facts_is_place(w, n);
+}
+
 /* Whether names k and k + 1 are one body's, joined by "and" before an
  * organisation word: "the Food and Drug Administration", "the Securities
  * and Exchange Commission"; neither named on its own elsewhere, nor the
- * first a place, an acronym or a body's whole name ("Kestrel and Vantor
+ * first a place (but before a body's name opening with another: "Devon and
+ * Cornwall Police"), an acronym or a body's whole name ("Kestrel and Vantor
  * Group" after "Kestrel said", "the New York Times and Los Angeles Times",
  * "TMZ and Radar Online": two), nor the
  * second a body's whole name by its "X of" ("the Bank of Varna and Bank of
@@ -557,7 +620,7 @@ static bool joined_body(const sl_facts_doc *d, const sl_name_vec *names, size_t 
              !sl_entities_all_capitals(d, b->first, b->end)) && /* "TMZ and Radar Online" */
            !(sl_facts_in(d, b->first, sl_entity_org_words) >= 0 &&
              sl_facts_is(d, b->first + 1, "of")) &&
-           !sl_facts_is_place(d->s + a->start, a->stop - a->start) &&
+           (!sl_facts_is_place(d->s + a->start, a->stop - a->start) || place_opens(d, b)) &&
            !named_elsewhere(names, k, a->key) && !named_elsewhere(names, k + 1, b->key);
 }
 

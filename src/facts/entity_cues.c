@@ -178,13 +178,26 @@ bool sl_entities_age_after(const sl_facts_doc *d, size_t end)
     return (d->toks.items[end + 1].flags & SL_TOK_NUMBER) && n <= 3 && w[0] >= '1' && w[0] <= '9';
 }
 
+/* Tokens of a day after a verb of speech, 0 when none: "on Monday",
+ * "late on Tuesday", "yesterday" ("Intel said on Monday it would"). */
+static size_t day_after(const sl_facts_doc *d, size_t k)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "yesterday", "today", "tonight", NULL};
+    size_t n = sl_facts_is(d, k, "late") || sl_facts_is(d, k, "early");
+    n += sl_facts_is(d, k + n, "on");
+    return k + n < d->toks.n && sl_facts_in(d, k + n, days) >= 0 ? n + 1 : 0;
+}
+
 bool sl_entities_said_its(const sl_facts_doc *d, size_t end)
 {
     if (end + 1 >= d->toks.n || sl_facts_in(d, end, sl_entity_speech_verbs) < 0 ||
         d->sent_of[end + 1] != d->sent_of[end])
         return false;
-    size_t k = end + 1 +
-               ((sl_facts_is(d, end + 1, "that") || sl_facts_is(d, end + 1, "in")) && end + 2 < d->toks.n);
+    size_t k = end + 1 + day_after(d, end + 1);
+    if (k >= d->toks.n || d->sent_of[k] != d->sent_of[end])
+        return false;
+    k += (sl_facts_is(d, k, "that") || sl_facts_is(d, k, "in")) && k + 1 < d->toks.n;
     return (sl_facts_is(d, k, "its") || sl_facts_is(d, k, "it")) && !sl_facts_upper(d, k);
 }
 
@@ -364,6 +377,16 @@ bool sl_entities_press_noun_after(const sl_facts_doc *d, size_t first, size_t en
     return (first > 0 && (sl_facts_is(d, first - 1, "the") || sl_facts_is(d, first - 1, "a") ||
                           sl_facts_is(d, first - 1, "an"))) ||
            (sl_facts_upper(d, end + 1) && d->sent_of[end + 1] == d->sent_of[end]);
+}
+
+bool sl_entities_press_source(const sl_facts_doc *d, size_t first, size_t end)
+{
+    static const char *const reports[] = {"reported", "reports", "confirmed", "learned", NULL};
+    if (end - first < 2 || first == 0 || !sl_facts_is(d, first - 1, ",") ||
+        d->sent_of[first - 1] != d->sent_of[first])
+        return false;
+    size_t k = end + (sl_facts_is(d, end, "has") || sl_facts_is(d, end, "first"));
+    return k + 1 < d->toks.n && lower_in(d, k, reports) && sl_facts_is(d, k + 1, ".");
 }
 
 /* Prefixes of a ship's name: "INS Sukanya", "USS Cole", "HMS Belfast". */

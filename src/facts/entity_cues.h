@@ -60,6 +60,11 @@ bool sl_entities_work_by_apposition(const sl_facts_doc *d, size_t first, size_t 
 /* Whether a noun of the press follows the name [first, end) in lower case:
  * the title of a magazine, a paper or a channel ("People magazine"). */
 bool sl_entities_press_noun_after(const sl_facts_doc *d, size_t first, size_t end);
+/* Whether the name [first, end), two words or more, closes its sentence as
+ * the source of what came before the comma: ", Access Hollywood has
+ * confirmed.", ", Radar Online reported." (an outlet's words; not "Ann Roe
+ * reported him missing", nor a surname alone: ", Lynch reported."). */
+bool sl_entities_press_source(const sl_facts_doc *d, size_t first, size_t end);
 /* Whether the name [first, end) is a ship's: a prefix in capitals before a
  * name word ("INS Sukanya", "the warship USS Cole"; not "USS" alone). */
 bool sl_entities_vessel(const sl_facts_doc *d, size_t first, size_t end);

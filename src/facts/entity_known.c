@@ -33,7 +33,7 @@ const char *const sl_known_legal_forms[] = {"inc", "inc.", "corp", "corp.", "co"
  * the firm's first words stand for ("Kestrel" of "Kestrel Motors"; a town's
  * police or council is not shortened to the town's name). */
 static const char *const firm_words[] = {"group", "company", "corporation", "industries",
-    "motors", "systems", "airlines", "airways", "international", "communications",
+    "motor", "motors", "systems", "airlines", "airways", "international", "communications",
     "telecom", "telecommunications", "technologies", "networks", "holdings", "enterprises",
     "pharmaceuticals", "electronics", "partners", "studios", "pictures", "productions",
     "records", "investments", "laboratories", "petroleum", "brands", "management", "research",

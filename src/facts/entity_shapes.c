@@ -107,15 +107,16 @@ static const char *const may_before[] = {"in", "of", "until", "till", "since", "
     "through", "early", "late", "mid", "last", "next", "this", "before", "after", "during",
     NULL};
 
-/* Whether the one-word name [name, end) is the month May or January
- * ("Jan"), which are also given names the finder cannot drop as it does the
- * other months ("Theresa May", "May said", "Jan said"): after a word of
- * time, before a day's number or a year, or "Jan" with its dot ("Jan. 12"). */
+/* Whether the one-word name [name, end) is the month May, January ("Jan")
+ * or March ("Mar"), which are also given names or words the finder cannot
+ * drop as it does the other months ("Theresa May", "May said", "Jan said",
+ * "Estadio do Mar"): after a word of time, before a day's number, a year or
+ * a table's figure ("Feb 32.9, Mar 6.8"), or "Jan" with its dot ("Jan. 12"). */
 bool sl_entities_month_name(const sl_facts_doc *d, size_t name, size_t end)
 {
     size_t n;
     const char *w = sl_facts_tok(d, name, &n);
-    if (end - name != 1 || n != 3 || (memcmp(w, "May", 3) && memcmp(w, "Jan", 3)))
+    if (end - name != 1 || n != 3 || (memcmp(w, "May", 3) && memcmp(w, "Jan", 3) && memcmp(w, "Mar", 3)))
         return false;
     const char *next = end < d->toks.n ? sl_facts_tok(d, end, &n) : "";
     return (name > 0 && sl_facts_in(d, name - 1, may_before) >= 0) ||

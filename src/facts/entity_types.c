@@ -23,6 +23,18 @@ static bool opens_with_org_word(const sl_facts_doc *d, size_t first, size_t end)
     return !sl_entities_role_in_apposition(d, end);
 }
 
+/* Whether a body's or a firm's word stands before the first "of" within
+ * the name [first, end): "Talvor Group of Japan", "Kestrel Corp of Canada"
+ * (a firm's name with its country; "Bank of Canada" opens with its word;
+ * not "Ann Roe of Talvor Bank of Japan"). */
+static bool org_word_before_of(const sl_facts_doc *d, size_t first, size_t end)
+{
+    for (size_t k = first + 1; k + 1 < end; k++)
+        if (sl_facts_is(d, k + 1, "of"))
+            return sl_entities_org_word(d, k);
+    return false;
+}
+
 /* The type "place" as a preposition alone gives it ("a letter went to Laura
  * Marsh"): the weakest evidence of a place, told apart by its address. */
 const char sl_entities_placed_by_preposition[] = "place";
@@ -122,15 +134,17 @@ const char *sl_entities_classify(const sl_facts_doc *d, size_t first, size_t end
                     (d->toks.items[end].flags & SL_TOK_WORD) &&
                     !(d->toks.items[end].flags & (SL_TOK_STOP | SL_TOK_UPPER | SL_TOK_ALLCAPS)) &&
                     sl_facts_in(d, end, sl_entity_speech_verbs) < 0; /* "the FT said" */
-    if (sl_entities_press_noun_after(d, first, end) && !has_role)
-        return "organization"; /* "People magazine", "the Herald newspaper" */
+    if ((sl_entities_press_noun_after(d, first, end) ||
+         (sl_entities_press_source(d, first, end) && !sl_entities_chain_person(d, chain))) &&
+        !has_role)
+        return "organization"; /* "People magazine", "the Herald newspaper", ", Radar reported." */
     bool the = first > 0 && sl_facts_is(d, first - 1, "the") && !has_role;
     if (the && !modifies && end - first == 1 && sl_entities_opens_a_place(d, first))
         return "place"; /* a river's name: "the Tavel" beside "the Tavel River" */
     if (!modifies && !sl_entities_staff_at(d, first) && sl_entities_premises_named(d, first, end))
         return "place"; /* the hotel where it happened: "a fire at Marfell Hotel" */
     if (sl_entities_org_word(d, end - 1) || opens_with_org_word(d, first, end) ||
-        (the && !modifies))
+        org_word_before_of(d, first, end) || (the && !modifies))
         return "organization";
     if (sl_entities_premises_of(d, first, end))
         return "place";
