@@ -257,9 +257,11 @@ int sl_store_dict_give(sl_store *st, uint64_t term, uint32_t *id)
     return remember(d, term, *id);
 }
 
-/* Ids read together by sl_store_dict_term (a power of two): the stories
- * split and revisit read stored articles' vectors (article_terms.c), whose
- * ids the dictionary turns back into terms. One statement an id was 3,880
+/* Ids read together by sl_store_dict_term (a power of two): it turned
+ * the ids of stored articles' vectors back into terms for the stories
+ * split and revisit until the thirty-seventh round, which reads a row's
+ * missing ids by one statement (sl_store_dict_terms, below); it now reads
+ * the centroids of schemas 19 to 24 (centroids.c). One statement an id was 3,880
  * instructions; until schema 25 a run read every block of the dictionary
  * to turn the ids of the stories' centroids back, and 64 ids a block read
  * by rowid range cost about 60 instructions an id (docs/history/benchmarks-rounds.md,
