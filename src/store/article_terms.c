@@ -94,7 +94,8 @@ SL_SORT_DEFINE(static, sort_by_term, member_term, TERM_LESS)
 static int decode_terms(sl_store *st, const unsigned char *p, const unsigned char *end, uint32_t n,
                         member_term *terms, uint32_t *n_ids_out)
 {
-    uint64_t n_inline, id = 0;
+    uint64_t n_inline, id = 0, of_ids[SL_VECTOR_TERMS];
+    uint32_t ids[SL_VECTOR_TERMS];
     if (sl_varint_get(&p, end, &n_inline) || n_inline > n)
         return SL_ESTORE;
     uint32_t n_ids = *n_ids_out = n - (uint32_t)n_inline;
@@ -102,10 +103,13 @@ static int decode_terms(sl_store *st, const unsigned char *p, const unsigned cha
         uint64_t gap;
         if (sl_varint_get(&p, end, &gap) || (id += gap) > UINT32_MAX)
             return SL_ESTORE;
-        int rc = sl_store_dict_term(st, (uint32_t)id, &terms[i].term);
-        if (rc)
-            return rc;
+        ids[i] = (uint32_t)id;
     }
+    int rc = n_ids ? sl_store_dict_terms(st, ids, n_ids, of_ids) : 0;
+    if (rc)
+        return rc;
+    for (uint32_t i = 0; i < n_ids; i++)
+        terms[i].term = of_ids[i];
     if ((size_t)(end - p) != n_inline * sizeof(uint64_t) + (size_t)n * WEIGHT)
         return SL_ESTORE;
     for (uint32_t i = n_ids; i < n; i++, p += sizeof(uint64_t))

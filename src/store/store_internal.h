@@ -301,6 +301,11 @@ int sl_store_dict_give(sl_store *st, uint64_t term, uint32_t *id);
 /* The term of `id`; SL_ESTORE when the dictionary lacks it (a damaged
  * store), SL_ENOMEM. */
 int sl_store_dict_term(sl_store *st, uint32_t id, uint64_t *term);
+/* The terms of ids[0, n) into terms, those the dictionary's memory lacks
+ * read by one statement (not one an id: the stories split reads stored
+ * vectors whose ids are scattered); SL_ESTORE when the dictionary lacks
+ * one, SL_ENOMEM. */
+int sl_store_dict_terms(sl_store *st, const uint32_t *ids, size_t n, uint64_t *terms);
 /* The id `term` was given since the last flush, 0 when none: a batch's
  * counts carry it into terms (terms.c), and the id is marked as noted so
  * that the flush need not write it there again. */

@@ -20,6 +20,10 @@
 
 /* The terms of a block of ids, read by rowid range (sl_store_dict_term). */
 static const char Q_TERMS[] = "SELECT id, term FROM term_dict WHERE id BETWEEN ?1 AND ?2";
+/* The terms of many ids (sl_rows' c0; r.rowid, the id's place), read
+ * together by sl_store_dict_terms. */
+static const char Q_TERMS_OF[] =
+    "SELECT r.rowid, d.term FROM sl_rows(?1) r CROSS JOIN term_dict d ON d.id = r.c0";
 static const char Q_LAST[] = "SELECT coalesce(max(id), 0) FROM term_dict";
 static const char Q_ADD[] = "INSERT OR IGNORE INTO term_dict SELECT c0, c1 FROM sl_rows(?1)";
 static const char Q_EMPTY[] = "SELECT NOT EXISTS (SELECT 1 FROM articles)";
@@ -253,9 +257,11 @@ int sl_store_dict_give(sl_store *st, uint64_t term, uint32_t *id)
     return remember(d, term, *id);
 }
 
-/* Ids read together by sl_store_dict_term (a power of two): the stories
- * split and revisit read stored articles' vectors (article_terms.c), whose
- * ids the dictionary turns back into terms. One statement an id was 3,880
+/* Ids read together by sl_store_dict_term (a power of two): it turned
+ * the ids of stored articles' vectors back into terms for the stories
+ * split and revisit until the thirty-seventh round, which reads a row's
+ * missing ids by one statement (sl_store_dict_terms, below); it now reads
+ * the centroids of schemas 19 to 24 (centroids.c). One statement an id was 3,880
  * instructions; until schema 25 a run read every block of the dictionary
  * to turn the ids of the stories' centroids back, and 64 ids a block read
  * by rowid range cost about 60 instructions an id (docs/history/benchmarks-rounds.md,
@@ -304,6 +310,58 @@ int sl_store_dict_term(sl_store *st, uint32_t id, uint64_t *term)
     }
     int rc = read_block(st, id, term);
     return rc ? rc : remember(d, *term, id);
+}
+
+/* The most ids sl_store_dict_terms reads by one statement. */
+#define TERMS_AT_ONCE 128u
+
+/* Reads the terms of missing[0, n) into terms[at[i]] and remembers them;
+ * SL_ESTORE when the dictionary lacks one (a damaged store). */
+static int read_missing(sl_store *st, const uint64_t *missing, const size_t *at, size_t n,
+                        uint64_t *terms)
+{
+    static const sl_store_rows rows = {Q_TERMS_OF, 1, sl_store_row_u64};
+    sl_store_rows_source source = {&rows, (void *)missing, n};
+    sqlite3_stmt *s = sl_store_stmt(st, Q_TERMS_OF);
+    if (!s || sl_store_rows_bind(s, &source))
+        return SL_ESTORE;
+    int rc, err = 0;
+    size_t found = 0;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW && !err) {
+        int64_t row = sqlite3_column_int64(s, 0);
+        if (row < 0 || (size_t)row >= n)
+            continue;
+        uint64_t term = (uint64_t)sqlite3_column_int64(s, 1);
+        terms[at[row]] = term;
+        found++;
+        err = remember(&st->dict, term, (uint32_t)missing[row]);
+    }
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s); /* missing is the caller's, gone after */
+    if (err)
+        return err;
+    return rc == SQLITE_DONE && found == n ? 0 : SL_ESTORE;
+}
+
+int sl_store_dict_terms(sl_store *st, const uint32_t *ids, size_t n, uint64_t *terms)
+{
+    const sl_term_dict *d = &st->dict;
+    uint64_t missing[TERMS_AT_ONCE];
+    size_t at[TERMS_AT_ONCE], k = 0;
+    for (size_t i = 0; i < n; i++) {
+        terms[i] = ids[i] < d->terms_cap ? d->terms[ids[i]] : 0;
+        if (terms[i])
+            continue;
+        missing[k] = ids[i];
+        at[k++] = i;
+        if (k == TERMS_AT_ONCE) {
+            int rc = read_missing(st, missing, at, k, terms);
+            if (rc)
+                return rc;
+            k = 0;
+        }
+    }
+    return k ? read_missing(st, missing, at, k, terms) : 0;
 }
 
 uint32_t sl_store_dict_note(sl_term_dict *d, uint64_t term)

@@ -3,7 +3,9 @@
  * the terms stored as themselves read back as the split packed them, in
  * hash order, whatever order the ids were given in; a row whose terms
  * stored as themselves are out of hash order read back sorted all the
- * same. */
+ * same; the ids a new writer's memory lacks read by one statement a row
+ * (sl_store_dict_terms, up to 128 ids a statement), an id the dictionary
+ * lacks a damaged store. */
 #include <stdint.h>
 #include <string.h>
 
@@ -99,5 +101,58 @@ TEST(store_vectors_sort_terms_stored_out_of_order)
     CHECK_INT(sl_store_story_vectors(st, 1, -1, keep_row, &seen), 0);
     CHECK_INT(seen.len, len);
     CHECK(!memcmp(seen.bytes, want, len));
+    drop_store(st, path);
+}
+
+/* Commits and opens the store at `path` again as a new writer, nothing of
+ * the dictionary in memory; NULL when it cannot. */
+static sl_store *reopened(sl_store *st, const char *path)
+{
+    CHECK_INT(sl_store_dict_flush(st), 0);
+    CHECK_INT(sl_store_commit(st), 0);
+    sl_store_close(st);
+    st = NULL;
+    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
+    return st;
+}
+
+TEST(store_vectors_ids_read_by_one_statement_a_row)
+{
+    OPEN_STORE(st, path);
+    enum { N = 100, MORE = 200 };
+    unsigned char member[SL_MEMBER_PACK_MAX];
+    const uint64_t first = 0x100000000ULL * 5, step = 0x7F4A7C15ULL;
+    size_t len = pack(member, N, first, step);
+    uint32_t ids[MORE];
+    for (int i = 0; i < MORE; i++) /* the row's 100 terms, then 100 more */
+        CHECK_INT(sl_store_dict_give(st, first + (uint64_t)i * step, &ids[i]), 0);
+    CHECK_INT(sl_store_article_terms_put(st, 1, member, len), 0);
+    if (!(st = reopened(st, path)))
+        return;
+    statement_count reads = {"SELECT r.rowid, d.term FROM sl_rows", 0};
+    count_statements(st, &reads);
+    seen_row seen = {0};
+    CHECK_INT(sl_store_story_vectors(st, 1, -1, keep_row, &seen), 0);
+    CHECK_INT(seen.len, len);
+    CHECK(!memcmp(seen.bytes, member, len));
+    CHECK_INT(reads.n, 1);
+    CHECK_INT(sl_store_story_vectors(st, 1, -1, keep_row, &seen), 0);
+    CHECK_INT(reads.n, 1); /* in memory now */
+    uint32_t asked[MORE + 1];
+    uint64_t terms[MORE + 1];
+    for (int i = 0; i < MORE; i++) /* last first: 100 read, 100 known */
+        asked[i] = ids[MORE - 1 - i];
+    CHECK_INT(sl_store_dict_terms(st, asked, MORE, terms), 0);
+    CHECK_INT(reads.n, 2);
+    for (int i = 0; i < MORE; i++)
+        CHECK(terms[i] == first + (uint64_t)(MORE - 1 - i) * step);
+    if (!(st = reopened(st, path)))
+        return;
+    count_statements(st, &reads);
+    CHECK_INT(sl_store_dict_terms(st, asked, MORE, terms), 0); /* 200 missing: 128, then 72 */
+    CHECK_INT(reads.n, 2);
+    CHECK(terms[MORE - 1] == first && terms[0] == first + (uint64_t)(MORE - 1) * step);
+    asked[MORE] = ids[MORE - 1] + 1;
+    CHECK_INT(sl_store_dict_terms(st, asked, MORE + 1, terms), SL_ESTORE);
     drop_store(st, path);
 }
