@@ -30,6 +30,7 @@ Needs numpy.
 """
 import argparse
 import collections
+import hashlib
 import os
 import subprocess
 import sys
@@ -108,7 +109,7 @@ def main():
         if m["role"] == "original":
             originals[m["group"]].append(k)
     gold = [(k, o) for k, m in c.meta.items() if m["role"] == "rewrite" for o in originals[m["group"]]]
-    _, pairs, _, _ = fc.run_tool(args.tool, c, gold)
+    _, pairs, _, _ = fc.run_tool(args.tool, c, gold, hashlib.sha256())
     rows, labels, folds, weights, _ = fc.label_pairs(c, pairs)
     features = np.array([r[3] for r in rows])
     literal = np.array([r[4][0] for r in rows])
