@@ -8,6 +8,7 @@
  * units.c's table has no unit after a number. */
 #include <string.h>
 
+#include "facts/numbers.h"
 #include "facts/rates.h"
 #include "facts/units.h"
 
@@ -88,6 +89,16 @@ static bool kind_named(const sl_facts_doc *d, size_t i, enum kind kind)
     return false;
 }
 
+/* Whether token i + 1 is a plural noun of token i's sentence that names
+ * no quantity of `kind`: what a letter before it names ("3 A grades", "500
+ * T cells", "4 B shares", "3 bar owners"), where a unit's would be of its
+ * kind ("40 C temperatures", "13 A fuses", "60 kn winds"). */
+static bool before_a_plural(const sl_facts_doc *d, size_t i, enum kind kind)
+{
+    return sl_numbers_same_sentence(d, i, i + 1) && sl_numbers_content_word(d, i + 1) &&
+           sl_numbers_plural(d, i + 1) && sl_facts_in(d, i + 1, cues[kind]) < 0;
+}
+
 /* Whether token i + 1 exists and touches token i. */
 static bool glued_to(const sl_facts_doc *d, size_t i)
 {
@@ -107,7 +118,8 @@ const char *sl_units_by_kind(const sl_facts_doc *d, size_t i)
         return NULL; /* "F-16", "A.D.", "C'mon"; but "at 660 C." */
     for (size_t k = 0; k < sizeof symbols / sizeof *symbols; k++)
         if (strlen(symbols[k].symbol) == n && !memcmp(t, symbols[k].symbol, n) &&
-            (symbols[k].kind == ALWAYS || slash || kind_named(d, i, symbols[k].kind)))
+            (symbols[k].kind == ALWAYS || slash ||
+             (kind_named(d, i, symbols[k].kind) && !before_a_plural(d, i, symbols[k].kind))))
             return symbols[k].unit;
     return NULL;
 }
