@@ -214,3 +214,18 @@ TEST(facts_numbers_measure_phrase_at_the_text_end)
         sl_fact_items_free(items);
     }
 }
+
+/* A company's words make crowns money, not pounds: "shares" and "closed"
+ * are as often a verb of any story ("Johnson shares how he lost 60
+ * pounds", "after the gym closed, he gained 20 pounds"), where pounds
+ * stay a weight; "pounds sterling" is money wherever it stands (rev56). */
+TEST(facts_numbers_pounds_beside_a_company_word)
+{
+    sl_fact_items *items = facts_of_text(
+        "Johnson shares how he lost 60 pounds in a year. After the gym closed, he gained 20 "
+        "pounds. The trust's income was 900 pounds sterling.\n", NULL);
+    NUMBER(items, "60 pounds", 60, 60, "pound-mass", NULL);
+    NUMBER(items, "20 pounds", 20, 20, "pound-mass", NULL);
+    NUMBER(items, "900 pounds sterling", 900, 900, "pound sterling", NULL);
+    sl_fact_items_free(items);
+}
