@@ -83,3 +83,16 @@ TEST(facts_numbers_symbol_before_a_plural_noun)
     NUMBER(items, "13 A", 13, 13, "ampere", NULL);
     sl_fact_items_free(items);
 }
+
+/* Of a symbol's two kinds both named in its sentence, the one named
+ * nearer it: "the ferry ticket cost 150 kn" is kuna, "the ferry sailed at
+ * 18 kn before the ticket office shut" knots (rev56). */
+TEST(facts_numbers_symbol_of_the_kind_named_nearest)
+{
+    sl_fact_items *items = facts_of_text(
+        "The ferry ticket cost 150 kn, the operator said. The ferry sailed at 18 kn after the ticket "
+        "price rose.\n", NULL);
+    NUMBER(items, "150 kn", 150, 150, "croatian kuna", NULL);
+    NUMBER(items, "18 kn", 18, 18, "knot", NULL);
+    sl_fact_items_free(items);
+}
