@@ -522,11 +522,11 @@ static bool rate_after_phrase(const sl_facts_doc *d, size_t last)
 {
     static const char *const rated[] = {"price", "prices", "value", "values", NULL};
     size_t k = last + 1, n;
-    const char *w = sl_facts_tok(d, k, &n), *unit;
+    const char *unit;
     if (sl_facts_in(d, last, rated) >= 0)
         return false;
-    if (sl_facts_is(d, k, "a") || sl_facts_is(d, k, "an"))
-        return w[0] == 'a' && sl_numbers_unit_at(d, k + 1, &unit) > 0;
+    if (sl_facts_is(d, k, "a") || sl_facts_is(d, k, "an")) /* token k exists: read it */
+        return sl_facts_tok(d, k, &n)[0] == 'a' && sl_numbers_unit_at(d, k + 1, &unit) > 0;
     return !sl_facts_is(d, k, "per") || !sl_facts_upper(d, k + 1);
 }
 

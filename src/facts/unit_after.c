@@ -38,21 +38,24 @@ static const char *age_unit(const sl_facts_doc *d, const char *unit, size_t *aft
 
 /* Whether money is spoken of within six tokens before token i, or the
  * amount is scaled ("millions of pounds" too): what tells "25 pounds" of
- * money from a weight, and "424 crowns" from titles won (a company's
- * profit, dividend, shares or earnings: 50 Reuters-21578 rows, all
- * Scandinavian companies' figures). */
-static bool money_near(const sl_facts_doc *d, size_t i)
+ * money from a weight; with `company`, a company's profit, dividend,
+ * shares or earnings too, what tells "424 crowns" from titles won (50
+ * Reuters-21578 rows, all Scandinavian companies' figures). Not for
+ * pounds: "shares" and "closed" are as often verbs of any story ("Johnson
+ * shares how he lost 60 pounds", "after the gym closed, he gained 20
+ * pounds"). */
+static bool money_near(const sl_facts_doc *d, size_t i, bool company)
 {
     static const char *const money[] = {"paid", "pay", "pays", "cost", "costs", "worth", "fine",
         "fined", "price", "priced", "spent", "spend", "raised", "salary", "wage", "bid", "sold",
         "bought", "earn", "earned", "earns", "owed", "owes", "fee", "loan", "budget", "bill",
-        "million", "billion", "thousand", "bn", "m", "millions", "billions", "thousands",
-        "profit", "profits", "dividend", "dividends", "share", "shares", "closed", "revenue",
-        "revenues", "income", "earnings", "turnover", NULL};
+        "million", "billion", "thousand", "bn", "m", "millions", "billions", "thousands", NULL};
+    static const char *const firm[] = {"profit", "profits", "dividend", "dividends", "share",
+        "shares", "closed", "revenue", "revenues", "income", "earnings", "turnover", NULL};
     for (size_t k = i; k > 0 && k + 6 > i && sl_numbers_same_sentence(d, i, k - 1); k--)
-        if (sl_facts_in(d, k - 1, money) >= 0)
+        if (sl_facts_in(d, k - 1, money) >= 0 || (company && sl_facts_in(d, k - 1, firm) >= 0))
             return true;
-    return sl_facts_in(d, i, money) >= 0;
+    return sl_facts_in(d, i, money) >= 0 || (company && sl_facts_in(d, i, firm) >= 0);
 }
 
 /* Words between a number and its unit that say how the measure was
@@ -114,9 +117,9 @@ const char *sl_numbers_unit_after(const sl_facts_doc *d, size_t anchor, size_t *
     if ((used = qualified_unit_at(d, *after, &unit))) {
         size_t head = *after + (sl_facts_in(d, *after, unit_modifiers) >= 0); /* "more pounds" */
         if (!strcmp(unit, "pound sterling") && sl_facts_is(d, head, "pounds") &&
-            !money_near(d, anchor))
-            unit = "pound-mass"; /* "dropped 25 pounds", but "paid 25 pounds" */
-        if (!strcmp(unit, "krone") && !sl_facts_is(d, head, "kroner") && !money_near(d, anchor))
+            !sl_facts_is(d, head + 1, "sterling") && !money_near(d, anchor, false))
+            unit = "pound-mass"; /* "dropped 25 pounds", but "paid 25 pounds", "25 pounds sterling" */
+        if (!strcmp(unit, "krone") && !sl_facts_is(d, head, "kroner") && !money_near(d, anchor, true))
             return NULL; /* "won three crowns", but "paid 424 crowns", "100 mln crowns" */
         *after += used;
         return age_unit(d, unit, after);

@@ -6,8 +6,10 @@
  * symbols that only their case tells from a word or another unit ("kN",
  * "mA", "MJ") are units wherever they stand. unit_after.c asks here when
  * units.c's table has no unit after a number. */
+#include <stdint.h>
 #include <string.h>
 
+#include "facts/numbers.h"
 #include "facts/rates.h"
 #include "facts/units.h"
 
@@ -56,9 +58,9 @@ static const char *const *const cues[N_KINDS] = {
 };
 
 /* Symbols, case as written, with the unit (NewsQuant's name) each is of
- * where its kind is named; the first of a symbol's kinds named wins, so
- * the narrower kind is listed first ("F" of a capacitor before the "F" of
- * a temperature). */
+ * where its kind is named; of a symbol's kinds named, the one named
+ * nearest it wins, and on a tie the first listed, so the narrower kind is
+ * listed first ("F" of a capacitor before the "F" of a temperature). */
 static const struct { const char *symbol, *unit; enum kind kind; } symbols[] = {
     {"kN", "kilonewton", ALWAYS}, {"MN", "meganewton", ALWAYS}, {"mA", "milliampere", ALWAYS},
     {"kA", "kiloampere", ALWAYS}, {"MJ", "megajoule", ALWAYS}, {"GJ", "gigajoule", ALWAYS},
@@ -76,16 +78,27 @@ static const struct { const char *symbol, *unit; enum kind kind; } symbols[] = {
     {"B", "byte", DATA}, {"AU", "astronomical unit", ASTRONOMY},
 };
 
-/* Whether a word of token i's sentence, other than token i, names `kind`. */
-static bool kind_named(const sl_facts_doc *d, size_t i, enum kind kind)
+/* How far from token i the nearest word of its sentence, other than token
+ * i, that names `kind` stands, in tokens; SIZE_MAX when none does. */
+static size_t kind_named(const sl_facts_doc *d, size_t i, enum kind kind)
 {
-    size_t s = d->sent_of[i], k = i;
+    size_t s = d->sent_of[i], k = i, best = SIZE_MAX;
     while (k > 0 && d->sent_of[k - 1] == s)
         k--;
     for (; k < d->toks.n && d->sent_of[k] == s; k++)
-        if (k != i && sl_facts_in(d, k, cues[kind]) >= 0)
-            return true;
-    return false;
+        if (k != i && sl_facts_in(d, k, cues[kind]) >= 0 && (k < i ? i - k : k - i) < best)
+            best = k < i ? i - k : k - i;
+    return best;
+}
+
+/* Whether token i + 1 is a plural noun of token i's sentence that names
+ * no quantity of `kind`: what a letter before it names ("3 A grades", "500
+ * T cells", "4 B shares", "3 bar owners"), where a unit's would be of its
+ * kind ("40 C temperatures", "13 A fuses", "60 kn winds"). */
+static bool before_a_plural(const sl_facts_doc *d, size_t i, enum kind kind)
+{
+    return sl_numbers_same_sentence(d, i, i + 1) && sl_numbers_content_word(d, i + 1) &&
+           sl_numbers_plural(d, i + 1) && sl_facts_in(d, i + 1, cues[kind]) < 0;
 }
 
 /* Whether token i + 1 exists and touches token i. */
@@ -105,9 +118,20 @@ const char *sl_units_by_kind(const sl_facts_doc *d, size_t i)
         (!(d->toks.items[i + 1].flags & SL_TOK_PUNCT) || sl_facts_is(d, i + 1, "-") ||
          sl_facts_is(d, i + 1, "'") || glued_to(d, i + 1)))
         return NULL; /* "F-16", "A.D.", "C'mon"; but "at 660 C." */
-    for (size_t k = 0; k < sizeof symbols / sizeof *symbols; k++)
-        if (strlen(symbols[k].symbol) == n && !memcmp(t, symbols[k].symbol, n) &&
-            (symbols[k].kind == ALWAYS || slash || kind_named(d, i, symbols[k].kind)))
+    const char *unit = NULL;
+    size_t nearest = SIZE_MAX, far;
+    for (size_t k = 0; k < sizeof symbols / sizeof *symbols; k++) {
+        if (strlen(symbols[k].symbol) != n || memcmp(t, symbols[k].symbol, n))
+            continue;
+        if (symbols[k].kind == ALWAYS || slash)
             return symbols[k].unit;
-    return NULL;
+        /* of two kinds named, the one named nearer ("the ferry ticket cost
+         * 150 kn": kuna, not knots); on a tie the one listed first */
+        if ((far = kind_named(d, i, symbols[k].kind)) < nearest &&
+            !before_a_plural(d, i, symbols[k].kind)) {
+            nearest = far;
+            unit = symbols[k].unit;
+        }
+    }
+    return unit;
 }

@@ -158,12 +158,13 @@ static int is_heading(const xmlNode *n)
 
 /* The text of an element, collapsed and trimmed: its line breaks kept as
  * '\n' (`lines`) or as spaces; with `heading`, up to the first heading
- * inside it. */
+ * inside it that follows some text ("<h1><h2>Title</h2></h1>" is "Title",
+ * not empty). */
 static int node_text(xmlNode *root, char **out, int lines, int heading)
 {
     sl_para p = {SL_BUF_INIT, 0};
     for (xmlNode *n = root; n; n = sl_html_next(n, root, n->type == XML_ELEMENT_NODE)) {
-        if (heading && n != root && n->type == XML_ELEMENT_NODE && is_heading(n))
+        if (heading && n != root && p.buf.len && n->type == XML_ELEMENT_NODE && is_heading(n))
             break;
         if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
             sl_para_text(&p, (const char *)n->content, strlen((const char *)n->content), 0);

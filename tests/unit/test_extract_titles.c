@@ -1,6 +1,7 @@
 /* test_extract_titles.c — the page's title (titles.c, meta.c): the
  * candidates its sources give, as a reader sees them, the features of the
  * learned choice, and the site's name kept out of the headline. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -337,4 +338,32 @@ TEST(blocks_title_nested_heading)
     CHECK_STR(titles[SL_TITLE_H1], "Harbour wall holds through the night");
     for (int k = 0; k < SL_TITLE_SOURCES; k++)
         free(titles[k]);
+}
+
+/* An <h1> whose headline is itself a heading ("<h1><h2>Title</h2></h1>",
+ * "<h1><a><h2>Title</h2></a></h1>") keeps it: a nested heading ends the
+ * headline only after some text (rev56; the page has no <title> or
+ * og:title to fall back on). */
+TEST(blocks_title_heading_first_in_h1)
+{
+    static const char *const pages[] = {
+        "<html><body><h1><h2>Harbour wall holds through the night</h2></h1>",
+        "<html><body><h1><a href=\"/harbour\"><h2>Harbour wall holds through the night</h2></a></h1>",
+        "<html><body><h1> <h2>Harbour wall holds through the night</h2><h3>Posted on 12 March</h3></h1>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        char html[1024];
+        snprintf(html, sizeof html, "%s<p>The harbour wall at Larkmouth held through the night as the storm "
+                 "surge peaked at high tide, officials said on Tuesday.</p></body></html>", pages[i]);
+        char *titles[SL_TITLE_SOURCES];
+        sl_title_page about;
+        CHECK_INT(sl_html_titles(html, strlen(html), NULL, titles, &about, NULL), 0);
+        CHECK_STR(titles[SL_TITLE_H1], "Harbour wall holds through the night");
+        for (int k = 0; k < SL_TITLE_SOURCES; k++)
+            free(titles[k]);
+        sl_extracted e = {0};
+        CHECK_INT(extract(html, &e), 0);
+        CHECK_STR(e.title, "Harbour wall holds through the night");
+        sl_extracted_clear(&e);
+    }
 }

@@ -60,3 +60,39 @@ TEST(facts_numbers_symbol_without_its_kind)
     }
     sl_fact_items_free(items);
 }
+
+/* A letter before a plural noun names what is counted ("3 A grades", "500
+ * T cells", "4 B shares"), though the sentence names its kind elsewhere
+ * ("the current system", "the viral load", "the storage firm"); before a
+ * noun of its own kind it is a unit ("40 C temperatures", "13 A fuses")
+ * (rev56). */
+TEST(facts_numbers_symbol_before_a_plural_noun)
+{
+    static const char *const letters[] = {"3", "500 T cells", "4 B shares", "12 C grades",
+                                          "3 bar owners", NULL}; /* "3" the first: "3 A grades" */
+    sl_fact_items *items = facts_of_text(
+        "Under the current system, pupils got 3 A grades. The drug raised the count to 500 T cells "
+        "and cut the viral load. The 4 B shares of the storage firm fell. In the hot summer she "
+        "got 12 C grades. Pressure grew on the 3 bar owners in Soho. Towns saw 40 C temperatures "
+        "in the heat. The charger blew two 13 A fuses.\n", NULL);
+    for (size_t k = 0; letters[k]; k++) {
+        const sl_fact_item *n = number_text(items, letters[k]);
+        CHECK(n && !n->detail);
+    }
+    NUMBER(items, "40 C", 40, 40, "celsius", NULL);
+    NUMBER(items, "13 A", 13, 13, "ampere", NULL);
+    sl_fact_items_free(items);
+}
+
+/* Of a symbol's two kinds both named in its sentence, the one named
+ * nearer it: "the ferry ticket cost 150 kn" is kuna, "the ferry sailed at
+ * 18 kn before the ticket office shut" knots (rev56). */
+TEST(facts_numbers_symbol_of_the_kind_named_nearest)
+{
+    sl_fact_items *items = facts_of_text(
+        "The ferry ticket cost 150 kn, the operator said. The ferry sailed at 18 kn after the ticket "
+        "price rose.\n", NULL);
+    NUMBER(items, "150 kn", 150, 150, "croatian kuna", NULL);
+    NUMBER(items, "18 kn", 18, 18, "knot", NULL);
+    sl_fact_items_free(items);
+}

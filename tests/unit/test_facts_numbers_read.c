@@ -197,3 +197,35 @@ TEST(facts_numbers_crowns_of_a_company)
     NUMBER(items, "three crowns", 3, 3, NULL, "crowns");
     sl_fact_items_free(items);
 }
+
+/* A text that ends on the phrase a measure measures ("... 34,500 tonnes
+ * of copper", no full stop) has no token after it to read a rate from:
+ * rate_after_phrase read the token past the last (rev56; the ASan build
+ * showed the heap read where the tokens fill their array, 8 or 16). */
+TEST(facts_numbers_measure_phrase_at_the_text_end)
+{
+    static const char *const texts[] = {
+        "Last year they mined 34,500 tonnes of copper",
+        "Last year the Kestle mine and its two pits in the north mined 34,500 tonnes of copper",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        sl_fact_items *items = facts_of_text(texts[k], NULL);
+        NUMBER(items, "34,500 tonnes", 34500, 34500, "metric ton", "copper");
+        sl_fact_items_free(items);
+    }
+}
+
+/* A company's words make crowns money, not pounds: "shares" and "closed"
+ * are as often a verb of any story ("Johnson shares how he lost 60
+ * pounds", "after the gym closed, he gained 20 pounds"), where pounds
+ * stay a weight; "pounds sterling" is money wherever it stands (rev56). */
+TEST(facts_numbers_pounds_beside_a_company_word)
+{
+    sl_fact_items *items = facts_of_text(
+        "Johnson shares how he lost 60 pounds in a year. After the gym closed, he gained 20 "
+        "pounds. The trust's income was 900 pounds sterling.\n", NULL);
+    NUMBER(items, "60 pounds", 60, 60, "pound-mass", NULL);
+    NUMBER(items, "20 pounds", 20, 20, "pound-mass", NULL);
+    NUMBER(items, "900 pounds sterling", 900, 900, "pound sterling", NULL);
+    sl_fact_items_free(items);
+}
