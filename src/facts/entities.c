@@ -79,14 +79,6 @@ static bool role_within(const sl_facts_doc *d, size_t a, size_t b)
     return false;
 }
 
-/* One name of the text finder (src/text/names.c): title, name, type; in
- * the `dry` pass only learnt (remembered), not added. `groups` says whether
- * the text speaks of it as a group ("the militant group Hamas"), `thing`
- * whether it qualifies a noun after "the" somewhere ("the Orlen Tannery
- * warehouse"), which no person's full name does; `all` holds the text's
- * names and the chains' memo (sl_name_chain, its root unread), whose
- * mentions of nm's chain may say what it is (NULL for a titled person's
- * "of" tail, no chain's: "Ann Roe of Kestrel Trust"). */
 /* Whether token i is capitals with their dots, up to three ("N.Z.", "H.K."). */
 static bool dotted_initials(const sl_facts_doc *d, size_t i)
 {
@@ -157,6 +149,14 @@ static bool nationality_before_person(sl_facts_doc *d, size_t first, size_t end)
            !sl_entities_names_a_place(d, first + 1, end);
 }
 
+/* One name of the text finder (src/text/names.c): title, name, type; in
+ * the `dry` pass only learnt (remembered), not added. `groups` says whether
+ * the text speaks of it as a group ("the militant group Hamas"), `thing`
+ * whether it qualifies a noun after "the" somewhere ("the Orlen Tannery
+ * warehouse"), which no person's full name does; `all` holds the text's
+ * names and the chains' memo (sl_name_chain, its root unread), whose
+ * mentions of nm's chain may say what it is (NULL for a titled person's
+ * "of" tail, no chain's: "Ann Roe of Kestrel Trust"). */
 static void entity_at(sl_facts_doc *d, const sl_name_chain *all, const sl_name *nm, size_t k_name,
                       sl_known *kn, size_t *n_known, const sl_known **by_name, const char *fold,
                       bool groups, bool thing, bool dry)
