@@ -79,14 +79,6 @@ static bool role_within(const sl_facts_doc *d, size_t a, size_t b)
     return false;
 }
 
-/* One name of the text finder (src/text/names.c): title, name, type; in
- * the `dry` pass only learnt (remembered), not added. `groups` says whether
- * the text speaks of it as a group ("the militant group Hamas"), `thing`
- * whether it qualifies a noun after "the" somewhere ("the Orlen Tannery
- * warehouse"), which no person's full name does; `all` holds the text's
- * names and the chains' memo (sl_name_chain, its root unread), whose
- * mentions of nm's chain may say what it is (NULL for a titled person's
- * "of" tail, no chain's: "Ann Roe of Kestrel Trust"). */
 /* Whether token i is capitals with their dots, up to three ("N.Z.", "H.K."). */
 static bool dotted_initials(const sl_facts_doc *d, size_t i)
 {
@@ -117,17 +109,36 @@ static bool last_word_alone_elsewhere(const sl_facts_doc *d, size_t first, size_
     return false;
 }
 
+/* Texts of a nationality's names by the thousand would scan the whole text
+ * for each surname (1 MB of "stopping American Hasim Rahman win." took
+ * 12.5 s, 0.05 s before the test): past this many scans a text's further
+ * names keep their nationality, as they did before the test. */
+#define ALONE_SCANS 64
+
+/* last_word_alone_elsewhere, asked once a name's last token, at most
+ * ALONE_SCANS times a text. */
+static bool surname_alone(sl_facts_doc *d, size_t first, size_t end)
+{
+    uint16_t *memo = &d->token_memo[end - 1];
+    if (!(*memo & SL_MEMO_ALONE_ASKED)) {
+        bool alone = d->alone_scans < ALONE_SCANS && last_word_alone_elsewhere(d, first, end);
+        d->alone_scans += d->alone_scans < ALONE_SCANS;
+        *memo |= SL_MEMO_ALONE_ASKED | (alone ? SL_MEMO_ALONE : 0);
+    }
+    return *memo & SL_MEMO_ALONE;
+}
+
 /* Whether a nationality opens the name [first, end) before a person's two
  * or three names, after a lower-case word in its sentence, the surname
  * standing alone elsewhere ("stopping American Hasim Rahman ... Rahman"):
  * no body's name ("American Home Products", "European Monetary System"),
  * nor a place's. */
-static bool nationality_before_person(const sl_facts_doc *d, size_t first, size_t end)
+static bool nationality_before_person(sl_facts_doc *d, size_t first, size_t end)
 {
     if (end - first < 3 || end - first > 4 || first == 0 || !sl_entities_nationality(d, first) ||
         sl_facts_in(d, first, sl_entity_compass) >= 0 || sl_facts_upper(d, first - 1) ||
         !(d->toks.items[first - 1].flags & SL_TOK_WORD) || d->sent_of[first - 1] != d->sent_of[first] ||
-        !last_word_alone_elsewhere(d, first, end))
+        !surname_alone(d, first, end))
         return false;
     for (size_t k = first + 1; k < end; k++)
         if (!sl_entities_name_word(d, k) || sl_entities_org_word(d, k) || sl_entities_is_role(d, k))
@@ -138,6 +149,14 @@ static bool nationality_before_person(const sl_facts_doc *d, size_t first, size_
            !sl_entities_names_a_place(d, first + 1, end);
 }
 
+/* One name of the text finder (src/text/names.c): title, name, type; in
+ * the `dry` pass only learnt (remembered), not added. `groups` says whether
+ * the text speaks of it as a group ("the militant group Hamas"), `thing`
+ * whether it qualifies a noun after "the" somewhere ("the Orlen Tannery
+ * warehouse"), which no person's full name does; `all` holds the text's
+ * names and the chains' memo (sl_name_chain, its root unread), whose
+ * mentions of nm's chain may say what it is (NULL for a titled person's
+ * "of" tail, no chain's: "Ann Roe of Kestrel Trust"). */
 static void entity_at(sl_facts_doc *d, const sl_name_chain *all, const sl_name *nm, size_t k_name,
                       sl_known *kn, size_t *n_known, const sl_known **by_name, const char *fold,
                       bool groups, bool thing, bool dry)

@@ -42,6 +42,7 @@ typedef struct sl_facts_doc {
     struct sl_place_opener *place_openers; /* entities.c, while it runs: the tokens */
     size_t n_place_openers;                      /* before a place word, by word_hash */
     unsigned adverb_scans;    /* entity_cues.c: the openings whose test scanned the text */
+    unsigned alone_scans;     /* entities.c: the names whose surname test scanned the text */
     sl_fact_vec *out;
     int err;
     FILE *speaker_trace;      /* NULL; eval/facts_features.c: the speaker chooser's features */
@@ -65,6 +66,8 @@ enum {
     SL_MEMO_ROLE = 64,         /* ... and true */
     SL_MEMO_ADVERB_ASKED = 128, /* entity_cues.c's adverb test asked ... */
     SL_MEMO_ADVERB = 256,      /* ... and true */
+    SL_MEMO_ALONE_ASKED = 512, /* entities.c's surname_alone test asked of a name's last token ... */
+    SL_MEMO_ALONE = 1024,      /* ... and true */
 };
 
 /* ---- lists.c ---- */
