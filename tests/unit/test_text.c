@@ -238,7 +238,7 @@ TEST(stopwords_lookup)
  * lookup relies on): read it from the source, and look every word up. */
 TEST(stopwords_table_sorted)
 {
-    char *src = sl_test_read_file("src/text/stopwords.c", NULL);
+    char *src = sl_test_read_file("src/text/stopword_list.c", NULL);
     char prev[64] = "";
     int words = 0;
     for (char *p = strstr(src, "    W(\""); p; p = strstr(p + 1, "    W(\"")) {
