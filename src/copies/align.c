@@ -115,6 +115,33 @@ static double match_spread(const weight_vec *match, const uint32_t *best)
     return sl_corr_value(&corr);
 }
 
+/* Share of the distinct content terms of the text with fewer of them that
+ * the other has (`*of_more`: of the text with more), the words kept whatever
+ * their order. Terms ever quoted are left out, as in order.c: two reports
+ * quoting one statement share its words because they quote one speaker. */
+static double term_overlap(const sl_comparer *c, double *of_more, size_t *fewer_terms)
+{
+    size_t i = 0, j = 0, shared = 0, na = 0, nb = 0;
+    const uint32_t *x = c->terms_a.items, *y = c->terms_b.items;
+    while (i < c->terms_a.n || j < c->terms_b.n) {
+        uint32_t u = i < c->terms_a.n ? SL_TERM_ID(x[i]) : UINT32_MAX;
+        uint32_t w = j < c->terms_b.n ? SL_TERM_ID(y[j]) : UINT32_MAX;
+        bool in_a = i < c->terms_a.n && u <= w, in_b = j < c->terms_b.n && w <= u;
+        uint32_t flags = (in_a ? x[i] : 0) | (in_b ? y[j] : 0);
+        if (!(flags & SL_TERM_QUOTED)) {
+            na += in_a;
+            nb += in_b;
+            shared += in_a && in_b;
+        }
+        i += in_a;
+        j += in_b;
+    }
+    size_t fewer = na < nb ? na : nb, more = na < nb ? nb : na;
+    *fewer_terms = fewer;
+    *of_more = more ? (double)shared / (double)more : 0;
+    return fewer ? (double)shared / (double)fewer : 0;
+}
+
 /* Every sentence pair of a and b similar enough to align: for each sentence
  * of b, the sentences of a sharing terms with it (through a's index). */
 static int score_pairs(sl_comparer *c)
@@ -345,6 +372,40 @@ static int prepare_alignment(sl_comparer *c)
     return 0;
 }
 
+/* The names and figures the two texts share (of the text with fewer of
+ * each), as sl_anchors_shares reports them: b's names and figures listed,
+ * then those of the text with fewer of each looked up in the other's
+ * distinct terms (as sl_comparer_may_copy does), where a merge of both
+ * texts' terms was 12.8 M instructions of the first 1,000 Reuters stories
+ * (docs/history/benchmarks-rounds.md, "Thirty-seventh round"). The terms
+ * are distinct, so a term the two share is counted once either way. */
+static int anchors_measure(sl_comparer *c, sl_comparison *out)
+{
+    const uint32_t *terms_a = c->terms_a.items, *terms_b = c->terms_b.items;
+    size_t n_a = c->terms_a.n, n_b = c->terms_b.n;
+    c->anchor_terms_b.n = 0;
+    if (sl_vec_reserve(&c->anchor_terms_b, n_b + 1))
+        return SL_ENOMEM;
+    for (size_t k = 0; k < n_b; k++)
+        if (sl_term_is_name(terms_b[k]) || sl_term_is_figure(terms_b[k]))
+            c->anchor_terms_b.items[c->anchor_terms_b.n++] = terms_b[k];
+    const uint32_t *anchors_a = c->anchor_terms_a.items, *anchors_b = c->anchor_terms_b.items;
+    size_t n_anchors_a = c->anchor_terms_a.n, n_anchors_b = c->anchor_terms_b.n;
+    sl_anchor_counts counts_a = c->anchors_a, counts_b = sl_anchors_count_list(anchors_b, n_anchors_b);
+    size_t held[2] = {0, 0}; /* figures, names */
+    for (int names = 0; names < 2; names++) {
+        size_t in_a = names ? counts_a.names : counts_a.figures;
+        size_t in_b = names ? counts_b.names : counts_b.figures;
+        if (in_a && in_b)
+            held[names] = in_a <= in_b
+                              ? sl_anchors_held(anchors_a, n_anchors_a, names, terms_b, n_b, NULL)
+                              : sl_anchors_held(anchors_b, n_anchors_b, names, terms_a, n_a,
+                                                sl_comparer_term_bits_a(c));
+    }
+    sl_anchors_shares(held[1], held[0], counts_a, counts_b, out);
+    return 0;
+}
+
 /* sl_comparer_compare, b's terms given (terms_b) or, when NULL, collected. */
 static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, size_t n_b,
                    sl_comparison *out)
@@ -369,7 +430,8 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
     if (!a)
         return SL_EUSAGE;
     double total_b;
-    if (terms_b ? sl_comparer_copy_terms(terms_b, n_b, &c->terms_b) : sl_comparer_collect_terms(sl_comparer_memo(c), b, &c->terms_b))
+    if (terms_b ? sl_comparer_copy_terms(terms_b, n_b, &c->terms_b)
+                : sl_comparer_collect_terms(sl_comparer_memo(c), b, &c->terms_b))
         return SL_ENOMEM;
     out->terms_a = c->terms_a.n;
     out->terms_b = c->terms_b.n;
@@ -377,14 +439,14 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
      * needs them to agree (sl_copy_classify), and they are the texts' own terms,
      * not the alignment's; the cheapest test, so the first (a comparer
      * that stops here leaves the wording measures at 0). */
-    if (sl_comparer_anchors_measure(c, out))
+    if (anchors_measure(c, out))
         return SL_ENOMEM;
     if (!c->thorough && !sl_copy_anchors_may_agree(out))
         return 0;
     if (prepare_order(c) ||
         sl_order_measure(c->order, b->terms.items, b->terms.n, &out->order_overlap))
         return SL_ENOMEM;
-    out->term_overlap = sl_comparer_term_overlap(c, &out->term_overlap_more, &out->unquoted_fewer);
+    out->term_overlap = term_overlap(c, &out->term_overlap_more, &out->unquoted_fewer);
     /* Nor when they keep too little of each other's wording (in order, or
      * at least its words): no alignment is needed to say "none" (a
      * thorough comparer aligns anyway, for its sentence similarities). */

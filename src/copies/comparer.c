@@ -1,7 +1,7 @@
 /* comparer.c — the comparer of copies.h: its life, and what it reads of
  * each text before any alignment (align.c): the distinct content terms
  * (kept in the terms memo for a candidate of many), the names and figures
- * test a copy must pass first (sl_comparer_may_copy), the terms' overlap. */
+ * test a copy must pass first (sl_comparer_may_copy). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,33 +128,6 @@ int sl_comparer_copy_terms(const uint32_t *terms, size_t n, void *vec)
 }
 
 
-/* Share of the distinct content terms of the text with fewer of them that
- * the other has (`*of_more`: of the text with more), the words kept whatever
- * their order. Terms ever quoted are left out, as in order.c: two reports
- * quoting one statement share its words because they quote one speaker. */
-double sl_comparer_term_overlap(const sl_comparer *c, double *of_more, size_t *fewer_terms)
-{
-    size_t i = 0, j = 0, shared = 0, na = 0, nb = 0;
-    const uint32_t *x = c->terms_a.items, *y = c->terms_b.items;
-    while (i < c->terms_a.n || j < c->terms_b.n) {
-        uint32_t u = i < c->terms_a.n ? SL_TERM_ID(x[i]) : UINT32_MAX;
-        uint32_t w = j < c->terms_b.n ? SL_TERM_ID(y[j]) : UINT32_MAX;
-        bool in_a = i < c->terms_a.n && u <= w, in_b = j < c->terms_b.n && w <= u;
-        uint32_t flags = (in_a ? x[i] : 0) | (in_b ? y[j] : 0);
-        if (!(flags & SL_TERM_QUOTED)) {
-            na += in_a;
-            nb += in_b;
-            shared += in_a && in_b;
-        }
-        i += in_a;
-        j += in_b;
-    }
-    size_t fewer = na < nb ? na : nb, more = na < nb ? nb : na;
-    *fewer_terms = fewer;
-    *of_more = more ? (double)shared / (double)more : 0;
-    return fewer ? (double)shared / (double)fewer : 0;
-}
-
 int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
 {
     c->a = NULL;
@@ -174,8 +147,7 @@ int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
     return 0;
 }
 
-/* terms_a's filter, built at the first call for a text. */
-static const uint64_t *term_bits_of_a(sl_comparer *c)
+const uint64_t *sl_comparer_term_bits_a(sl_comparer *c)
 {
     if (!c->term_bits_ready) {
         memset(c->term_bits_a, 0, sizeof c->term_bits_a);
@@ -215,7 +187,7 @@ static bool names_may_agree(const uint32_t *anchors, size_t n_anchors, size_t fe
     return true;
 }
 
-/* anchors_measure's answer from the names and figures of the text with
+/* anchors_measure's (align.c) answer from the names and figures of the text with
  * fewer of each, each looked up in the other's terms: a few dozen
  * searches, not a pass over both texts' terms (which was 5% of dedup's
  * instructions: docs/history/benchmarks-rounds.md, "Nineteenth round: dedup"); the names
@@ -231,45 +203,14 @@ bool sl_comparer_may_copy(sl_comparer *c, const uint32_t *terms_b, size_t n_b,
     if (counts_a.names && counts_b.names &&   /* else sl_anchors_shares' 1 */
         !(counts_a.names <= counts_b.names
               ? names_may_agree(anchors_a, n_anchors_a, counts_a.names, terms_b, n_b, NULL)
-              : names_may_agree(anchors_b, n_anchors_b, counts_b.names, terms_a, n_a, term_bits_of_a(c))))
+              : names_may_agree(anchors_b, n_anchors_b, counts_b.names, terms_a, n_a,
+                                sl_comparer_term_bits_a(c))))
         return false;
     size_t figures = counts_a.figures <= counts_b.figures
                          ? sl_anchors_held(anchors_a, n_anchors_a, false, terms_b, n_b, NULL)
-                         : sl_anchors_held(anchors_b, n_anchors_b, false, terms_a, n_a, term_bits_of_a(c));
+                         : sl_anchors_held(anchors_b, n_anchors_b, false, terms_a, n_a,
+                                           sl_comparer_term_bits_a(c));
     sl_comparison anchors = {0};
     sl_anchors_shares(0, figures, counts_a, counts_b, &anchors);
     return sl_copy_figures_may_agree(&anchors);
-}
-
-/* The names and figures the two texts share (of the text with fewer of
- * each), as sl_anchors_shares reports them: b's names and figures listed,
- * then those of the text with fewer of each looked up in the other's
- * distinct terms (as sl_comparer_may_copy does), where a merge of both
- * texts' terms was 12.8 M instructions of the first 1,000 Reuters stories
- * (docs/history/benchmarks-rounds.md, "Thirty-seventh round"). The terms
- * are distinct, so a term the two share is counted once either way. */
-int sl_comparer_anchors_measure(sl_comparer *c, sl_comparison *out)
-{
-    const uint32_t *terms_a = c->terms_a.items, *terms_b = c->terms_b.items;
-    size_t n_a = c->terms_a.n, n_b = c->terms_b.n;
-    c->anchor_terms_b.n = 0;
-    if (sl_vec_reserve(&c->anchor_terms_b, n_b + 1))
-        return SL_ENOMEM;
-    for (size_t k = 0; k < n_b; k++)
-        if (sl_term_is_name(terms_b[k]) || sl_term_is_figure(terms_b[k]))
-            c->anchor_terms_b.items[c->anchor_terms_b.n++] = terms_b[k];
-    const uint32_t *anchors_a = c->anchor_terms_a.items, *anchors_b = c->anchor_terms_b.items;
-    size_t n_anchors_a = c->anchor_terms_a.n, n_anchors_b = c->anchor_terms_b.n;
-    sl_anchor_counts counts_a = c->anchors_a, counts_b = sl_anchors_count_list(anchors_b, n_anchors_b);
-    size_t held[2] = {0, 0}; /* figures, names */
-    for (int names = 0; names < 2; names++) {
-        size_t in_a = names ? counts_a.names : counts_a.figures;
-        size_t in_b = names ? counts_b.names : counts_b.figures;
-        if (in_a && in_b)
-            held[names] = in_a <= in_b
-                              ? sl_anchors_held(anchors_a, n_anchors_a, names, terms_b, n_b, NULL)
-                              : sl_anchors_held(anchors_b, n_anchors_b, names, terms_a, n_a, term_bits_of_a(c));
-    }
-    sl_anchors_shares(held[1], held[0], counts_a, counts_b, out);
-    return 0;
 }

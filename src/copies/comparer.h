@@ -59,10 +59,8 @@ sl_terms_memo *sl_comparer_memo(const sl_comparer *c);
 /* `n` distinct terms given by the caller into vec, as
  * sl_comparer_collect_terms would have made them. */
 int sl_comparer_copy_terms(const uint32_t *terms, size_t n, void *vec);
-/* The share of the distinct content terms the texts share (comparer.c). */
-double sl_comparer_term_overlap(const sl_comparer *c, double *of_more, size_t *fewer_terms);
-/* The names and figures the two texts share, into out (comparer.c). */
-int sl_comparer_anchors_measure(sl_comparer *c, sl_comparison *out);
+/* terms_a's filter, built at the first call for a text (comparer.c). */
+const uint64_t *sl_comparer_term_bits_a(sl_comparer *c);
 /* Who and what the two items are about, from their leads (leads.c); read
  * after the pairs are scored. */
 void sl_comparer_measure_leads(const sl_comparer *c, sl_comparison *out);
