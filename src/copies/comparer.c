@@ -107,12 +107,6 @@ int sl_comparer_collect_terms(sl_terms_memo *memo, const sl_sketch *s, void *vec
     return 0;
 }
 
-/* The comparer's memo of terms, NULL when it keeps none. */
-sl_terms_memo *sl_comparer_memo(const sl_comparer *c)
-{
-    return c->without_memo ? NULL : c->terms_memo;
-}
-
 /* `n` distinct terms given by the caller into vec, as collect_terms
  * would have made them. */
 int sl_comparer_copy_terms(const uint32_t *terms, size_t n, void *vec)
@@ -145,19 +139,6 @@ int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
     }
     c->a = a;
     return 0;
-}
-
-const uint64_t *sl_comparer_term_bits_a(sl_comparer *c)
-{
-    if (!c->term_bits_ready) {
-        memset(c->term_bits_a, 0, sizeof c->term_bits_a);
-        for (size_t k = 0; k < c->terms_a.n; k++) {
-            uint32_t code = c->terms_a.items[k];
-            c->term_bits_a[sl_term_bit(code) / 64] |= UINT64_C(1) << (sl_term_bit(code) % 64);
-        }
-        c->term_bits_ready = true;
-    }
-    return c->term_bits_a;
 }
 
 const uint32_t *sl_comparer_terms_a(const sl_comparer *c, size_t *n)

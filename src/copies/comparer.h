@@ -4,6 +4,8 @@
 #ifndef SL_COPIES_COMPARER_H
 #define SL_COPIES_COMPARER_H
 
+#include <string.h>
+
 #include "copies/copies.h"
 #include "copies/term_lookup.h"
 
@@ -54,13 +56,32 @@ struct sl_comparer {
 /* A text's distinct content terms over all its sentences, sorted, into
  * vec (a SL_VEC(uint32_t)), from `memo` when it has them (comparer.c). */
 int sl_comparer_collect_terms(sl_terms_memo *memo, const sl_sketch *s, void *vec);
+
 /* The comparer's memo of terms, NULL when it keeps none. */
-sl_terms_memo *sl_comparer_memo(const sl_comparer *c);
+static inline sl_terms_memo *sl_comparer_memo(const sl_comparer *c)
+{
+    return c->without_memo ? NULL : c->terms_memo;
+}
+
 /* `n` distinct terms given by the caller into vec, as
  * sl_comparer_collect_terms would have made them. */
 int sl_comparer_copy_terms(const uint32_t *terms, size_t n, void *vec);
-/* terms_a's filter, built at the first call for a text (comparer.c). */
-const uint64_t *sl_comparer_term_bits_a(sl_comparer *c);
+
+/* terms_a's filter, built at the first call for a text; inline, as it was
+ * in the one file (sl_comparer_may_copy and anchors_measure ask it). */
+static inline const uint64_t *sl_comparer_term_bits_a(sl_comparer *c)
+{
+    if (!c->term_bits_ready) {
+        memset(c->term_bits_a, 0, sizeof c->term_bits_a);
+        for (size_t k = 0; k < c->terms_a.n; k++) {
+            uint32_t code = c->terms_a.items[k];
+            c->term_bits_a[sl_term_bit(code) / 64] |= UINT64_C(1) << (sl_term_bit(code) % 64);
+        }
+        c->term_bits_ready = true;
+    }
+    return c->term_bits_a;
+}
+
 /* Who and what the two items are about, from their leads (leads.c); read
  * after the pairs are scored. */
 void sl_comparer_measure_leads(const sl_comparer *c, sl_comparison *out);
