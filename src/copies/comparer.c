@@ -121,7 +121,6 @@ int sl_comparer_copy_terms(const uint32_t *terms, size_t n, void *vec)
     return 0;
 }
 
-
 int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
 {
     c->a = NULL;

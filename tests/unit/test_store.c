@@ -155,7 +155,6 @@ TEST(store_writer_leaves_deleted_bytes_unzeroed)
     drop_store(st, path);
 }
 
-
 /* A batch's rows go in by one statement (sl_store_exec_rows reads them
  * from the kept rows through the table sl_rows, held_rows.c), however
  * many: every row lands, and a line repeated within an article is one
