@@ -11,7 +11,7 @@ An article's event-kind terms are the content words of its lead (its first
 LEAD_LINES lines with a letter that are not a URL; --part all: every line)
 that the article also writes in lower case somewhere (so not a name or a
 place, which are written capitalised), that are not stop words of
-src/text/stopwords.c (read from it), of 3 letters or more, lightly
+src/text/stopword_list.c (read from it), of 3 letters or more, lightly
 stemmed; weighed tf-idf (df over the collection's articles). A
 story's kind vector is the sum of its articles' (normalised), in the
 trace's order. --engine: the engine's own kind vectors in place of these
@@ -64,8 +64,8 @@ KIND_CUTS = {"kind": (0.05, 0.1, 0.15, 0.2, 0.3), "kind_idf": (2.0, 3.0, 4.0, 5.
 # ---- event-kind terms ----
 
 def english_stop_words():
-    """The English stop words of src/text/stopwords.c."""
-    with open(os.path.join(ROOT, "src", "text", "stopwords.c"), encoding="utf-8") as f:
+    """The English stop words of src/text/stopword_list.c."""
+    with open(os.path.join(ROOT, "src", "text", "stopword_list.c"), encoding="utf-8") as f:
         return {m.group(1) for m in re.finditer(r'W\("([^"]+)",([^)]*)\)', f.read())
                 if "EN" in re.split(r"[\s|]+", m.group(2))}
 

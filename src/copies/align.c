@@ -1,13 +1,12 @@
 /* align.c — comparing two articles: their sentences aligned in order (a copy,
  * even a reworded one, keeps the order of what it copies; two independent
  * reports of one event select and reorder), the share of each text the
- * alignment covers, and from that the kind of copy (kinds.c). */
+ * alignment covers, and from that the kind of copy (kinds.c). The
+ * comparer and its terms tests are comparer.c's, the leads leads.c's. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "copies/copies.h"
-#include "copies/term_lookup.h"
-#include "util/alloc.h"
+#include "copies/comparer.h"
 
 /* Sentence pairs below this similarity (sl_sentence_similarity, a
  * probability of paraphrase) are not aligned at all. Low on purpose: a
@@ -24,169 +23,6 @@
 /* A term found in more sentences than this of the other text is too common
  * there to propose pairs (it still counts in the similarity). */
 #define COMMON_IN_TEXT 50
-
-typedef struct scored_pair {
-    uint32_t a, b;
-    float similarity;
-    float weight;
-    double best;       /* best chain ending here */
-    int32_t previous;  /* index of the pair before it in that chain, -1 */
-} scored_pair;
-
-typedef SL_VEC(double) weight_vec;
-
-struct sl_comparer {
-    SL_VEC(uint64_t) index;       /* text a's terms and their sentences: term << 32 | sentence, sorted */
-    SL_VEC(uint32_t) shared;      /* per sentence of b: terms shared with the current a sentence */
-    SL_VEC(uint32_t) touched;
-    SL_VEC(scored_pair) pairs;
-    SL_VEC(int32_t) fenwick;      /* prefix-max over b sentences: index of the best pair */
-    weight_vec weight_a, weight_b;
-    weight_vec match_a, match_b;  /* per sentence: its best similarity in the other text */
-    SL_VEC(uint32_t) best_a, best_b;   /* ...and which sentence that is */
-    sl_sentence_sets sets_a, sets_b;
-    sl_order_scratch *order;
-    sl_order_scratch *anchor_order;   /* the same over names and figures only */
-    sl_sentence_masks *masks_b;       /* the word masks of the b sentence being paired */
-    SL_VEC(uint32_t) anchors;         /* a text's names and figures, in text order */
-    const sl_sketch *a;           /* the text compared with others (sl_comparer_set_a) */
-    bool order_ready, align_ready;    /* a's order masks, a's sentence sets and index built */
-    SL_VEC(uint32_t) terms_a, terms_b;   /* each text's distinct content terms, sorted */
-    sl_terms_memo *terms_memo;           /* those of texts compared before (terms_memo.c) */
-    sl_runs runs_a, runs_b;              /* each text's three-word runs (literal.c) */
-    bool runs_a_ready;                   /* runs_a is a's (read when first needed) */
-    sl_anchor_counts anchors_a;             /* the names and figures among terms_a */
-    SL_VEC(uint32_t) anchor_terms_a;     /* ...and those terms, sorted (sl_comparer_anchors_a) */
-    SL_VEC(uint32_t) anchor_terms_b;     /* terms_b's names and figures, sorted (anchors_measure) */
-    uint64_t term_bits_a[SL_TERM_BITS / 64]; /* terms_a's filter: a bit for each one's sl_term_bit */
-    bool term_bits_ready;                /* term_bits_a is a's (built when first asked: when b
-                                          * has fewer names or figures than a) */
-    double total_a;
-    double best_similarity;       /* of any pair scored */
-    uint32_t best_pair_a, best_pair_b;   /* that pair's sentences */
-    bool thorough;                /* align even texts that cannot be copies */
-    bool kind_and_score_only;     /* sl_comparer_reads_kind_and_score */
-    bool without_memo;            /* terms_memo not read nor kept (sl_comparer_without_memo) */
-};
-
-sl_comparer *sl_comparer_new(void)
-{
-    sl_comparer *c = sl_calloc(1, sizeof *c);
-    if (c && (!(c->order = sl_order_scratch_new()) || !(c->anchor_order = sl_order_scratch_new()) ||
-              !(c->masks_b = sl_sentence_masks_new()) || !(c->terms_memo = sl_terms_memo_new()))) {
-        sl_order_scratch_free(c->order);
-        sl_order_scratch_free(c->anchor_order);
-        sl_sentence_masks_free(c->masks_b);
-        free(c);
-        return NULL;
-    }
-    return c;
-}
-
-void sl_comparer_thorough(sl_comparer *c)
-{
-    c->thorough = true;
-}
-
-void sl_comparer_reads_kind_and_score(sl_comparer *c)
-{
-    c->kind_and_score_only = true;
-}
-
-void sl_comparer_without_memo(sl_comparer *c)
-{
-    c->without_memo = true;
-}
-
-void sl_comparer_free(sl_comparer *c)
-{
-    if (!c)
-        return;
-    sl_vec_free(&c->index);
-    sl_vec_free(&c->shared);
-    sl_vec_free(&c->touched);
-    sl_vec_free(&c->pairs);
-    sl_vec_free(&c->fenwick);
-    sl_vec_free(&c->weight_a);
-    sl_vec_free(&c->weight_b);
-    sl_vec_free(&c->match_a);
-    sl_vec_free(&c->match_b);
-    sl_vec_free(&c->best_a);
-    sl_vec_free(&c->best_b);
-    sl_sentence_sets_free(&c->sets_a);
-    sl_sentence_sets_free(&c->sets_b);
-    sl_vec_free(&c->terms_a);
-    sl_vec_free(&c->terms_b);
-    sl_vec_free(&c->anchor_terms_a);
-    sl_vec_free(&c->anchor_terms_b);
-    sl_terms_memo_free(c->terms_memo);
-    sl_vec_free(&c->runs_a);
-    sl_vec_free(&c->runs_b);
-    sl_order_scratch_free(c->order);
-    sl_order_scratch_free(c->anchor_order);
-    sl_sentence_masks_free(c->masks_b);
-    sl_vec_free(&c->anchors);
-    free(c);
-}
-
-void sl_comparison_free(sl_comparison *cmp)
-{
-    if (cmp)
-        sl_vec_free(&cmp->pairs);
-}
-
-/* A text's distinct content terms over all its sentences, sorted, a term's
- * flags merged (a name written once with a capital is a name): the
- * sentence sets' content terms merged, read straight from the sketch so
- * that a pair that is not aligned needs no sentence sets; from the memo
- * (NULL: none) when the same codes were collected before (a candidate of
- * many). */
-static int collect_terms(sl_terms_memo *memo, const sl_sketch *s, void *vec)
-{
-    SL_VEC(uint32_t) *v = vec;
-    v->n = 0;
-    uint32_t n = sl_sketch_sentences(s);
-    if (!n)   /* a text of blank lines has no terms and no arrays */
-        return 0;
-    const uint32_t *t = s->terms.items + s->starts.items[0];
-    size_t len = s->starts.items[n] - s->starts.items[0], n_kept = 0;
-    uint64_t hash = 0;
-    const uint32_t *kept = memo ? sl_terms_memo_find(memo, t, len, &hash, &n_kept) : NULL;
-    if (sl_vec_reserve(v, (kept ? n_kept : len) + 1))
-        return SL_ENOMEM;
-    if (kept) {
-        memcpy(v->items, kept, n_kept * sizeof *kept);
-        v->n = n_kept;
-        return 0;
-    }
-    for (size_t k = 0; k < len; k++)
-        if (!(t[k] & SL_TERM_STOP))
-            v->items[v->n++] = t[k];
-    v->n = sl_terms_distinct(v->items, v->n);
-    if (memo)   /* a memo without room: not kept */
-        (void)sl_terms_memo_keep(memo, hash, t, len, v->items, v->n);
-    return 0;
-}
-
-/* The comparer's memo of terms, NULL when it keeps none. */
-static sl_terms_memo *memo_of(const sl_comparer *c)
-{
-    return c->without_memo ? NULL : c->terms_memo;
-}
-
-/* `n` distinct terms given by the caller into vec, as collect_terms
- * would have made them. */
-static int copy_terms(const uint32_t *terms, size_t n, void *vec)
-{
-    SL_VEC(uint32_t) *v = vec;
-    v->n = 0;
-    if (sl_vec_reserve(v, n + 1))
-        return SL_ENOMEM;
-    if (n)
-        memcpy(v->items, terms, n * sizeof *terms);
-    v->n = n;
-    return 0;
-}
 
 /* The term -> sentences index of text a. */
 static int index_sentences(sl_comparer *c, const sl_sentence_sets *a)
@@ -474,128 +310,6 @@ static int take_chain(sl_comparer *c, int32_t end, double total_a, double total_
     return 0;
 }
 
-/* The lead: a text's first sentence that is not a headline in title case
- * (more than half its content terms names), among its first LEAD_SEARCH;
- * else its first. It says what the item is about. */
-#define LEAD_SEARCH 3
-static uint32_t lead_sentence(const sl_sentence_sets *sets)
-{
-    uint32_t n = sl_sentence_sets_n(sets);
-    for (uint32_t k = 0; k < n && k < LEAD_SEARCH; k++) {
-        sl_sentence_view v = sl_sentence_sets_view(sets, k);
-        size_t names = sl_anchors_count(v.content, v.n_content).names;
-        if (v.n_content >= 3 && 2 * names <= v.n_content)
-            return k;
-    }
-    return 0;
-}
-
-/* Share of the anchors of `lead_of`'s lead that are names (else figures)
- * that the other text (its distinct terms `other`) has anywhere; 1 when
- * the lead has none. */
-static double lead_anchors_kept(const sl_sentence_sets *lead_of, const uint32_t *other, size_t n_other,
-                                bool names)
-{
-    if (!sl_sentence_sets_n(lead_of))
-        return 1;
-    sl_sentence_view v = sl_sentence_sets_view(lead_of, lead_sentence(lead_of));
-    size_t anchors = 0, kept = 0;
-    for (size_t k = 0; k < v.n_content; k++)
-        if (names ? sl_term_is_name(v.content[k]) : sl_term_is_figure(v.content[k])) {
-            anchors++;
-            kept += sl_terms_hold(other, n_other, v.content[k]);
-        }
-    return anchors ? (double)kept / (double)anchors : 1;
-}
-
-/* The lower of the two leads' shares of names (else figures) kept. */
-static double leads_anchors_kept(const sl_comparer *c, bool names)
-{
-    double ka = lead_anchors_kept(&c->sets_a, c->terms_b.items, c->terms_b.n, names);
-    double kb = lead_anchors_kept(&c->sets_b, c->terms_a.items, c->terms_a.n, names);
-    return ka < kb ? ka : kb;
-}
-
-/* How many of a lead's first content terms say who the item is about
- * (docs/eval.md "Thirtieth round: the lead read whole": chosen on the tuning samples,
- * where 2 took out 8 wrong relations and 6 right ones, 1 8 and 7, 3 3
- * and 5, before the whole-text exception of decide.c). */
-#define LEAD_OPENING 2
-
-/* The first LEAD_OPENING content terms of a lead, in text order, into out. */
-static size_t lead_opening(const sl_sentence_view *v, uint32_t out[LEAD_OPENING])
-{
-    size_t n = 0;
-    for (size_t k = 0; k < v->n_seq && n < LEAD_OPENING; k++)
-        if (!(v->seq[k] & SL_TERM_STOP))
-            out[n++] = SL_TERM_ID(v->seq[k]);
-    return n;
-}
-
-/* Whether the two leads share a term among their first LEAD_OPENING
- * content terms. */
-static bool leads_open_alike(const sl_sentence_view *a, const sl_sentence_view *b)
-{
-    uint32_t oa[LEAD_OPENING], ob[LEAD_OPENING];
-    size_t na = lead_opening(a, oa), nb = lead_opening(b, ob);
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
-            if (oa[i] == ob[j])
-                return true;
-    return false;
-}
-
-/* Whether the other text (its distinct terms) has the lead's first content
- * term, its subject told first: a template filled in for another company
- * ("Unocal said it raised ..." / "Murphy Oil said it increased ...") lacks
- * the other's subject anywhere; a reworded report keeps it somewhere. True
- * when the lead has no content term. */
-static bool lead_subject_kept(const sl_sentence_view *lead, const uint32_t *other, size_t n_other)
-{
-    uint32_t opening[LEAD_OPENING];
-    return !lead_opening(lead, opening) || sl_terms_hold(other, n_other, opening[0]);
-}
-
-/* Share of lead a's words (its content terms that are neither names nor
- * figures: what the lead says of its subject) that lead b has; 1 when
- * none. A re-issue keeps what its lead says, reworded at most; another
- * item of the day about the same party says something else of it. */
-static double lead_words_kept(const sl_sentence_view *a, const sl_sentence_view *b)
-{
-    size_t words = 0, kept = 0;
-    for (size_t k = 0; k < a->n_content; k++)
-        if (!sl_term_is_name(a->content[k]) && !sl_term_is_figure(a->content[k])) {
-            words++;
-            kept += sl_terms_hold(b->content, b->n_content, a->content[k]);
-        }
-    return words ? (double)kept / (double)words : 1;
-}
-
-/* Who and what the two items are about: the lead names and figures each
- * keeps of the other's (the lower shares), how well the better lead is
- * matched in the other text (its best sentence similarity there), how
- * well the two leads match each other, how many of each other's words
- * they keep and whether each text has the other lead's subject. Read
- * after score_pairs. */
-static void measure_leads(const sl_comparer *c, sl_comparison *out)
-{
-    out->lead_names_kept = leads_anchors_kept(c, true);
-    out->lead_figures_kept = leads_anchors_kept(c, false);
-    if (!c->match_a.n || !c->match_b.n)
-        return;
-    uint32_t la = lead_sentence(&c->sets_a), lb = lead_sentence(&c->sets_b);
-    double ma = c->match_a.items[la], mb = c->match_b.items[lb];
-    out->lead_match = ma > mb ? ma : mb;
-    sl_sentence_view va = sl_sentence_sets_view(&c->sets_a, la);
-    sl_sentence_view vb = sl_sentence_sets_view(&c->sets_b, lb);
-    out->leads_match = sl_sentence_similarity(&va, &vb);
-    out->leads_open_alike = leads_open_alike(&va, &vb);
-    out->lead_subjects_kept = lead_subject_kept(&va, c->terms_b.items, c->terms_b.n) &&
-                              lead_subject_kept(&vb, c->terms_a.items, c->terms_a.n);
-    double wa = lead_words_kept(&va, &vb), wb = lead_words_kept(&vb, &va);
-    out->lead_words_kept = wa < wb ? wa : wb;
-}
-
 /* The sketch's names and figures, in text order, into c->anchors. */
 static int collect_anchors(sl_comparer *c, const sl_sketch *s)
 {
@@ -658,92 +372,6 @@ static int prepare_alignment(sl_comparer *c)
     return 0;
 }
 
-int sl_comparer_set_a(sl_comparer *c, const sl_sketch *a)
-{
-    c->a = NULL;
-    c->order_ready = c->align_ready = c->runs_a_ready = c->term_bits_ready = false;
-    if (collect_terms(memo_of(c), a, &c->terms_a))
-        return SL_ENOMEM;
-    c->anchors_a = sl_anchors_count(c->terms_a.items, c->terms_a.n);
-    c->anchor_terms_a.n = 0;
-    if (sl_vec_reserve(&c->anchor_terms_a, c->anchors_a.names + c->anchors_a.figures + 1))
-        return SL_ENOMEM;
-    for (size_t k = 0; k < c->terms_a.n; k++) {
-        uint32_t code = c->terms_a.items[k];
-        if (sl_term_is_name(code) || sl_term_is_figure(code))
-            c->anchor_terms_a.items[c->anchor_terms_a.n++] = code;
-    }
-    c->a = a;
-    return 0;
-}
-
-/* terms_a's filter, built at the first call for a text. */
-static const uint64_t *term_bits_of_a(sl_comparer *c)
-{
-    if (!c->term_bits_ready) {
-        memset(c->term_bits_a, 0, sizeof c->term_bits_a);
-        for (size_t k = 0; k < c->terms_a.n; k++) {
-            uint32_t code = c->terms_a.items[k];
-            c->term_bits_a[sl_term_bit(code) / 64] |= UINT64_C(1) << (sl_term_bit(code) % 64);
-        }
-        c->term_bits_ready = true;
-    }
-    return c->term_bits_a;
-}
-
-const uint32_t *sl_comparer_terms_a(const sl_comparer *c, size_t *n)
-{
-    *n = c->terms_a.n;
-    return c->terms_a.items;
-}
-
-const uint32_t *sl_comparer_anchors_a(const sl_comparer *c, size_t *n)
-{
-    *n = c->anchor_terms_a.n;
-    return c->anchor_terms_a.items;
-}
-
-/* Whether the names of the text with fewer of them (`fewer` among
- * `anchors`) that the other's terms hold reach the share a copy keeps
- * (kinds.c): the search stops once more are missing than the share can
- * spare. */
-static bool names_may_agree(const uint32_t *anchors, size_t n_anchors, size_t fewer, const uint32_t *terms,
-                            size_t n_terms, const uint64_t *bits)
-{
-    size_t spare = fewer - sl_copy_names_needed(fewer), missing = 0;
-    for (size_t k = 0; k < n_anchors; k++)
-        if (sl_term_is_name(anchors[k]) &&
-            !(sl_terms_may_hold(bits, anchors[k]) && sl_terms_hold(terms, n_terms, anchors[k])) && ++missing > spare)
-            return false;
-    return true;
-}
-
-/* anchors_measure's answer from the names and figures of the text with
- * fewer of each, each looked up in the other's terms: a few dozen
- * searches, not a pass over both texts' terms (which was 5% of dedup's
- * instructions: docs/history/benchmarks-rounds.md, "Nineteenth round: dedup"); the names
- * first, and the figures only of a pair whose names agree ("Twentieth
- * round: dedup"). The terms are distinct, so a term the two share is
- * counted once either way. */
-bool sl_comparer_may_copy(sl_comparer *c, const uint32_t *terms_b, size_t n_b,
-                          const uint32_t *anchors_b, size_t n_anchors_b)
-{
-    sl_anchor_counts counts_a = c->anchors_a, counts_b = sl_anchors_count_list(anchors_b, n_anchors_b);
-    const uint32_t *anchors_a = c->anchor_terms_a.items, *terms_a = c->terms_a.items;
-    size_t n_anchors_a = c->anchor_terms_a.n, n_a = c->terms_a.n;
-    if (counts_a.names && counts_b.names &&   /* else sl_anchors_shares' 1 */
-        !(counts_a.names <= counts_b.names
-              ? names_may_agree(anchors_a, n_anchors_a, counts_a.names, terms_b, n_b, NULL)
-              : names_may_agree(anchors_b, n_anchors_b, counts_b.names, terms_a, n_a, term_bits_of_a(c))))
-        return false;
-    size_t figures = counts_a.figures <= counts_b.figures
-                         ? sl_anchors_held(anchors_a, n_anchors_a, false, terms_b, n_b, NULL)
-                         : sl_anchors_held(anchors_b, n_anchors_b, false, terms_a, n_a, term_bits_of_a(c));
-    sl_comparison anchors = {0};
-    sl_anchors_shares(0, figures, counts_a, counts_b, &anchors);
-    return sl_copy_figures_may_agree(&anchors);
-}
-
 /* The names and figures the two texts share (of the text with fewer of
  * each), as sl_anchors_shares reports them: b's names and figures listed,
  * then those of the text with fewer of each looked up in the other's
@@ -771,7 +399,8 @@ static int anchors_measure(sl_comparer *c, sl_comparison *out)
         if (in_a && in_b)
             held[names] = in_a <= in_b
                               ? sl_anchors_held(anchors_a, n_anchors_a, names, terms_b, n_b, NULL)
-                              : sl_anchors_held(anchors_b, n_anchors_b, names, terms_a, n_a, term_bits_of_a(c));
+                              : sl_anchors_held(anchors_b, n_anchors_b, names, terms_a, n_a,
+                                                sl_comparer_term_bits_a(c));
     }
     sl_anchors_shares(held[1], held[0], counts_a, counts_b, out);
     return 0;
@@ -801,7 +430,8 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
     if (!a)
         return SL_EUSAGE;
     double total_b;
-    if (terms_b ? copy_terms(terms_b, n_b, &c->terms_b) : collect_terms(memo_of(c), b, &c->terms_b))
+    if (terms_b ? sl_comparer_copy_terms(terms_b, n_b, &c->terms_b)
+                : sl_comparer_collect_terms(sl_comparer_memo(c), b, &c->terms_b))
         return SL_ENOMEM;
     out->terms_a = c->terms_a.n;
     out->terms_b = c->terms_b.n;
@@ -833,7 +463,7 @@ static int compare(sl_comparer *c, const sl_sketch *b, const uint32_t *terms_b, 
     out->best_pair_a = c->best_pair_a;
     out->best_pair_b = c->best_pair_b;
     if (!c->kind_and_score_only)
-        measure_leads(c, out);
+        sl_comparer_measure_leads(c, out);
     out->match_a = matched(&c->match_a, &c->weight_a, c->total_a);
     out->match_b = matched(&c->match_b, &c->weight_b, total_b);
     bool a_fewer = c->match_a.n < c->match_b.n;

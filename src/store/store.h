@@ -15,7 +15,8 @@
 typedef struct sl_store sl_store;
 typedef SL_VEC(int64_t) sl_id_vec;
 
-/* ---- store.c: open, errors, transactions ---- */
+/* ---- store.c, statements.c, transactions.c, verify.c: open, errors,
+ * transactions, the integrity check ---- */
 
 /* Opens or creates the store, applies pending migrations, sets WAL. On error
  * returns a code and leaves a message in `why`. `read_only` as

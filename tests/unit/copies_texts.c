@@ -46,6 +46,23 @@ const char *const TEMPLATE_B =
     "year earlier, on sales of 51 million crowns.\n\n"
     "The company will pay a dividend of 0.45 crowns a share on May 19.";
 
+/* One wire's rate notice filled in for another bank: a rewrite by its
+ * wording, not one item (sl_copy_same_item), unlike the reworded fire
+ * report, which keeps its lead. */
+const char *const RATE_CUT_A =
+    "Harbour Finance Office\n\n"
+    "The Harbour Bank cut its base lending rate to 9.5 pct from 10 pct, with effect from Tuesday.\n\n"
+    "The bank said the lower rate would apply to all new mortgages and business loans agreed "
+    "in Kestrel Island after the weekend, and to existing loans from May.\n\n"
+    "Analysts at Merrow Securities said other lenders in Port Ellis were expected to follow "
+    "within days, since deposits had been flowing out of the island for months.";
+const char *const RATE_CUT_B =
+    "The Northfield Bank cut its base lending rate to 9.5 pct from 10 pct, with effect from Tuesday.\n\n"
+    "The bank said the lower rate would apply to all new mortgages and business loans agreed "
+    "in Kestrel Island after the weekend, and to existing loans from May.\n\n"
+    "Analysts at Merrow Securities said lenders in Port Ellis had little room left to cut "
+    "their margins further this year, after deposits left the island for months.";
+
 void sketch_of(sketched *s, const char *text)
 {
     if (!s->analyzer)

@@ -11,6 +11,9 @@ extern const char *const WIRE_EDITED;
 extern const char *const OTHER_REPORT;
 extern const char *const TEMPLATE_A;
 extern const char *const TEMPLATE_B;
+/* One wire's rate notice, and the same filled in for another bank. */
+extern const char *const RATE_CUT_A;
+extern const char *const RATE_CUT_B;
 
 /* A text normalised, analysed and sketched. */
 typedef struct sketched {

@@ -1,5 +1,6 @@
 /* store_fixture.c — what the store's unit tests share: a fresh store of one
- * article, its removal, and a count of the statements it runs. */
+ * article, its removal, a count of the statements it runs, and small reads
+ * and writes of its rows (a cell, line pairs and carriers, an article row). */
 #include "store_fixture.h"
 
 #include <sqlite3.h>
@@ -66,4 +67,54 @@ void count_statements(sl_store *st, statement_count *c)
 {
     c->n = 0;
     CHECK_INT(sqlite3_trace_v2(st->db, SQLITE_TRACE_STMT, count_statement, c), SQLITE_OK);
+}
+
+int query_int(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *s = NULL;
+    int n = -1;
+    if (sqlite3_open(path, &db) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        n = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return n;
+}
+
+int line_pairs_in(sl_store *st, int64_t id, int merged)
+{
+    sqlite3_stmt *s = NULL;
+    int n = -1;
+    if (sqlite3_prepare_v2(st->db,
+                           merged ? "SELECT count(*) FROM line_articles WHERE ?1 = 0 OR article_id = ?1"
+                                  : "SELECT count(*) FROM " LINE_PAIRS " WHERE ?1 = 0 OR article_id = ?1",
+                           -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_bind_int64(s, 1, id) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        n = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+int line_pairs(sl_store *st, int64_t id) { return line_pairs_in(st, id, 0); }
+
+uint32_t carriers_but(sl_store *st, int64_t line, int64_t self)
+{
+    uint64_t hash = (uint64_t)SL_TEST_LINE(line);
+    uint32_t n = 0;
+    CHECK_INT(sl_store_lines_count(st, &hash, 1, self, 10, &n), 0);
+    return n;
+}
+
+uint32_t carriers(sl_store *st, int64_t line) { return carriers_but(st, line, 0); }
+
+void add_article_row(sl_store *st, int64_t id)
+{
+    sqlite3_stmt *s = NULL;
+    CHECK_INT(sqlite3_prepare_v2(st->db, "INSERT INTO articles(id, text, content_hash, ingested_at,"
+                                 " sentences, story_id) SELECT ?1, text, 1, 0, x'', 1"
+                                 " FROM articles WHERE id = 1", -1, &s, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_bind_int64(s, 1, id), SQLITE_OK);
+    CHECK_INT(sqlite3_step(s), SQLITE_DONE);
+    sqlite3_finalize(s);
 }

@@ -1,6 +1,7 @@
 /* store_fixture.h — what the store's unit tests share (store_fixture.c): a
  * fresh store of one article, dropped with its side files after the test,
- * and a count of the statements the store runs. */
+ * a count of the statements the store runs, and small reads and writes of
+ * its rows. */
 #ifndef SL_TEST_STORE_FIXTURE_H
 #define SL_TEST_STORE_FIXTURE_H
 
@@ -45,5 +46,22 @@ typedef struct statement_count {
 } statement_count;
 
 void count_statements(sl_store *st, statement_count *c);
+
+/* The first column of the first row `sql` gives in the store at path as
+ * an int, -1 when it gives none. */
+int query_int(const char *path, const char *sql);
+
+/* Every (line, article) pair, in whichever table it is. */
+#define LINE_PAIRS "(SELECT * FROM line_articles UNION ALL SELECT * FROM line_articles_recent)"
+/* Pairs of article `id` (0: all); of line_articles alone when `merged`. */
+int line_pairs_in(sl_store *st, int64_t id, int merged);
+int line_pairs(sl_store *st, int64_t id);
+/* The articles other than `self` carrying line SL_TEST_LINE(line), up to
+ * 10; carriers: of any article. */
+uint32_t carriers_but(sl_store *st, int64_t line, int64_t self);
+uint32_t carriers(sl_store *st, int64_t line);
+
+/* Inserts an article row with id `id` (the store's last when highest). */
+void add_article_row(sl_store *st, int64_t id);
 
 #endif

@@ -1,18 +1,15 @@
-/* test_store.c — the store (src/store/): an article's facts written as one
- * packed row read back item for item, whatever their strings and values (the
- * common words by their place in a list, whole values as varints); its
- * sentence offsets packed as varints and read back exactly, whatever they
- * are; a new version taking out exactly its own short lines by the prefixes
- * its row lists, whichever of line_articles and line_articles_recent holds
- * them; the recent tables' rows (short lines, copy keys, term counts) read
- * with the large tables' and moved into them by the commit that finds the
- * merge due, and only then; a
- * corrupt row reported instead of misread; whole-table reads at open done
- * through a small page cache, the writer's cache set back after; an
- * article's rows inserted by one statement all landing once, and a batch's
- * term counts added by one; the table sl_rows read only with its rows; a
- * failed read's reason kept through the reset of the walk it was in.
- * The keyed rows (dictionary ids, sketch and copy keys): test_store_keys.c;
+/* test_store.c — the store (src/store/): an article's sentence offsets
+ * packed as varints and read back exactly, whatever they are; a new
+ * version taking out exactly its own short lines by the prefixes its row
+ * lists, whichever of line_articles and line_articles_recent holds them;
+ * the batch's notes of unnumbered terms capped; deleted bytes left
+ * unzeroed by a writer; an article's rows inserted by one statement all
+ * landing once, and a batch's term counts added and read by one; the table
+ * sl_rows read only with its rows; a failed read's reason kept through the
+ * reset of the walk it was in; SQLite's statistics off only when asked; chrome reasons read back.
+ * Facts: test_store_facts.c; the recent tables and their merges:
+ * test_store_recent.c; the fresh and migrated schemas: test_store_schema.c;
+ * the keyed rows (dictionary ids, sketch and copy keys): test_store_keys.c;
  * the chrome stage's line counts: test_store_lines.c. */
 #include <fcntl.h>
 #include <math.h>
@@ -28,159 +25,6 @@
 #include "store_fixture.h"
 #include "test.h"
 #include "util/date.h"
-
-static void free_items(sl_fact_item *items, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        free(items[i].text);
-        free(items[i].about);
-        free(items[i].detail);
-        free(items[i].role);
-    }
-    free(items);
-}
-
-static int same_string(const char *a, const char *b)
-{
-    return (!a && !b) || (a && b && !strcmp(a, b));
-}
-
-TEST(store_facts_packed_round_trip)
-{
-    OPEN_STORE(st, path);
-    sl_fact_item items[] = {
-        /* words at the span and a name equal to them: both left out, read back */
-        {.kind = SL_FACT_ENTITY, .span = {11, 21}, .sentence = {0, 49}, .text = "Aila Brenn",
-         .about = "Aila Brenn", .detail = "person", .role = "Councillor", .approx = '='},
-        /* words that are not the text at the span, values, an empty role */
-        {.kind = SL_FACT_NUMBER, .span = {41, 48}, .sentence = {0, 49}, .text = "3 times!",
-         .about = "times", .detail = "", .role = "", .value = 3, .value_hi = -0.0, .approx = '~'},
-        /* a span past the text, no strings, large offsets, an infinite value */
-        {.kind = SL_FACT_DATE, .span = {400000, 4000000000u}, .source = {7, 9},
-         .value = INFINITY, .approx = '>'},
-        /* approx unset is stored as '=' (as the rows of one item each were) */
-        {.kind = SL_FACT_QUOTE, .span = {0, 10}, .text = "Councillor", .about = "Aila Brenn"},
-    };
-    size_t n = sizeof items / sizeof items[0];
-    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), items, n), 0);
-    sl_fact_item *got = NULL;
-    size_t n_got = 0;
-    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), 0);
-    CHECK_INT(n_got, n);
-    for (size_t i = 0; i < n && i < n_got; i++) {
-        const sl_fact_item *a = &items[i], *b = &got[i];
-        CHECK_INT(b->article_id, 1);
-        CHECK_INT(b->kind, a->kind);
-        CHECK(b->span.start == a->span.start && b->span.end == a->span.end);
-        CHECK(b->sentence.start == a->sentence.start && b->sentence.end == a->sentence.end);
-        CHECK(b->source.start == a->source.start && b->source.end == a->source.end);
-        CHECK(memcmp(&b->value, &a->value, sizeof a->value) == 0);
-        CHECK(memcmp(&b->value_hi, &a->value_hi, sizeof a->value_hi) == 0);
-        CHECK_INT(b->approx, a->approx ? a->approx : '=');
-        CHECK(same_string(b->text, a->text));
-        CHECK(same_string(b->about, a->about));
-        CHECK(same_string(b->detail, a->detail));
-        CHECK(same_string(b->role, a->role));
-    }
-    free_items(got, n_got);
-    /* one kind only */
-    CHECK_INT(sl_store_facts_get(st, 0, 1, SL_FACT_NUMBER, &got, &n_got), 0);
-    CHECK_INT(n_got, 1);
-    if (n_got == 1)
-        CHECK_STR(got[0].text, "3 times!");
-    free_items(got, n_got);
-    /* no items: the row goes */
-    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), NULL, 0), 0);
-    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), 0);
-    CHECK_INT(n_got, 0);
-    free(got);
-    drop_store(st, path);
-}
-
-/* Reads back article 1's items and checks they are `items`, bit for bit. */
-static void check_facts_read_back(sl_store *st, const sl_fact_item *items, size_t n)
-{
-    sl_fact_item *got = NULL;
-    size_t n_got = 0;
-    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), 0);
-    CHECK_INT(n_got, n);
-    for (size_t i = 0; i < n && i < n_got; i++) {
-        CHECK(memcmp(&got[i].value, &items[i].value, sizeof items[i].value) == 0);
-        CHECK(memcmp(&got[i].value_hi, &items[i].value_hi, sizeof items[i].value_hi) == 0);
-        CHECK(same_string(got[i].text, items[i].text));
-        CHECK(same_string(got[i].about, items[i].about));
-        CHECK(same_string(got[i].detail, items[i].detail));
-        CHECK(same_string(got[i].role, items[i].role));
-    }
-    free_items(got, n_got);
-}
-
-/* Damages article 1's facts row by `update` (from another connection, as
- * another program would) and checks that reading it is an error. */
-static void check_damaged_facts(sl_store *st, const char *path, const char *update)
-{
-    sqlite3 *db = NULL;
-    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
-    CHECK_INT(sqlite3_exec(db, update, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-    sl_fact_item *got = NULL;
-    size_t n_got = 0;
-    CHECK_INT(sl_store_facts_get(st, 0, 1, -1, &got, &n_got), SL_ESTORE);
-    CHECK(got == NULL);
-}
-
-/* The first column of the first row `sql` gives in the store at path as
- * an int, -1 when it gives none. */
-static int query_int(const char *path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    sqlite3_stmt *s = NULL;
-    int n = -1;
-    if (sqlite3_open(path, &db) == SQLITE_OK &&
-        sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-        n = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return n;
-}
-
-/* The bytes of article 1's packed facts. */
-static int facts_bytes(const char *path)
-{
-    return query_int(path, "SELECT length(items) FROM facts WHERE article_id = 1");
-}
-
-TEST(store_facts_words_and_whole_values_read_back_exactly)
-{
-    OPEN_STORE(st, path);
-    sl_fact_item items[] = {
-        /* words of the list, a word's prefix and a longer string, an empty one */
-        {.kind = SL_FACT_ENTITY, .detail = "organization", .role = "chairman", .about = "dollars"},
-        {.kind = SL_FACT_NUMBER, .detail = "dollar per share2", .role = "", .text = "person"},
-        /* whole values at and past what a varint holds exactly, and others */
-        {.kind = SL_FACT_NUMBER, .value = 9007199254740992.0, .value_hi = -9007199254740992.0},
-        {.kind = SL_FACT_NUMBER, .value = 9007199254740994.0, .value_hi = -1},
-        {.kind = SL_FACT_NUMBER, .value = 1e300, .value_hi = -0.0},
-        {.kind = SL_FACT_NUMBER, .value = NAN, .value_hi = 0.5},
-        {.kind = SL_FACT_NUMBER, .value = -INFINITY, .value_hi = 123456789012.0},
-    };
-    size_t n = sizeof items / sizeof items[0];
-    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), items, n), 0);
-    check_facts_read_back(st, items, n);
-    CHECK_INT(sl_store_commit(st), 0);
-    /* a word of the list and a small whole value take a byte each */
-    sl_fact_item word = {.kind = SL_FACT_NUMBER, .detail = "percentage", .value = 3};
-    sl_fact_item other = {.kind = SL_FACT_NUMBER, .detail = "percentagf", .value = 3.5};
-    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), &word, 1), 0);
-    CHECK_INT(sl_store_commit(st), 0);
-    int small = facts_bytes(path);
-    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), &other, 1), 0);
-    CHECK_INT(sl_store_commit(st), 0);
-    CHECK_INT(facts_bytes(path), small + 10 + 1); /* 3.5 as 35 / 10 from schema 27: 2 bytes */
-    /* a word's place past the list is a damaged row, not a misread */
-    check_damaged_facts(st, path, "UPDATE facts SET items = x'01003d00000000000000007f00'");
-    drop_store(st, path);
-}
 
 TEST(store_sentences_packed_round_trip)
 {
@@ -208,37 +52,6 @@ TEST(store_sentences_packed_round_trip)
     sqlite3_finalize(s);
     drop_store(st, path);
 }
-
-/* Every (line, article) pair, in whichever table it is. */
-#define PAIRS "(SELECT * FROM line_articles UNION ALL SELECT * FROM line_articles_recent)"
-
-/* Pairs of article `id` (0: all); of line_articles alone when `merged`. */
-static int line_pairs_in(sl_store *st, int64_t id, int merged)
-{
-    sqlite3_stmt *s = NULL;
-    int n = -1;
-    if (sqlite3_prepare_v2(st->db,
-                           merged ? "SELECT count(*) FROM line_articles WHERE ?1 = 0 OR article_id = ?1"
-                                  : "SELECT count(*) FROM " PAIRS " WHERE ?1 = 0 OR article_id = ?1",
-                           -1, &s, NULL) == SQLITE_OK &&
-        sqlite3_bind_int64(s, 1, id) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-        n = sqlite3_column_int(s, 0);
-    sqlite3_finalize(s);
-    return n;
-}
-
-static int line_pairs(sl_store *st, int64_t id) { return line_pairs_in(st, id, 0); }
-
-/* The articles other than `self` carrying line SL_TEST_LINE(line), up to 10. */
-static uint32_t carriers_but(sl_store *st, int64_t line, int64_t self)
-{
-    uint64_t hash = (uint64_t)SL_TEST_LINE(line);
-    uint32_t n = 0;
-    CHECK_INT(sl_store_lines_count(st, &hash, 1, self, 10, &n), 0);
-    return n;
-}
-
-static uint32_t carriers(sl_store *st, int64_t line) { return carriers_but(st, line, 0); }
 
 TEST(store_lines_cleared_by_prefix_exactly)
 {
@@ -273,146 +86,6 @@ TEST(store_lines_cleared_by_prefix_exactly)
     drop_store(st, path);
 }
 
-/* The merge is due when the articles with recent pairs, squared, reach
- * 1,000 times the articles stored. */
-TEST(store_recent_merge_due_by_the_square_root_rule)
-{
-    CHECK_INT(sl_store_recent_due(1, 999), 0);
-    CHECK_INT(sl_store_recent_due(1, 1000), 1);
-    CHECK_INT(sl_store_recent_due(9000, 10000), 0);  /* 1,001 articles of 10,000 */
-    CHECK_INT(sl_store_recent_due(6839, 10000), 0);  /* 3,162 */
-    CHECK_INT(sl_store_recent_due(6838, 10000), 1);  /* 3,163 */
-    CHECK_INT(sl_store_recent_due(0, 10000), 0);     /* none recent */
-    CHECK_INT(sl_store_recent_due(10001, 10000), 0);
-}
-
-/* Inserts an article row with id `id` (the store's last when highest). */
-static void add_article_row(sl_store *st, int64_t id)
-{
-    sqlite3_stmt *s = NULL;
-    CHECK_INT(sqlite3_prepare_v2(st->db, "INSERT INTO articles(id, text, content_hash, ingested_at,"
-                                 " sentences, story_id) SELECT ?1, text, 1, 0, x'', 1"
-                                 " FROM articles WHERE id = 1", -1, &s, NULL), SQLITE_OK);
-    CHECK_INT(sqlite3_bind_int64(s, 1, id), SQLITE_OK);
-    CHECK_INT(sqlite3_step(s), SQLITE_DONE);
-    sqlite3_finalize(s);
-}
-
-/* The term tables known empty in a batch (speed24, recent.c) are read
- * again after another writer's commit between batches, and after the
- * batch's own counts and merge (branch rev31b). */
-TEST(store_df_known_empty_tables_read_again_after_writes)
-{
-    OPEN_STORE(st, path);
-    const uint64_t asked[] = {77, 78, 80};
-    uint32_t dfs[3] = {9, 9, 9};
-    CHECK_INT(sl_store_df_get(st, asked, 3, dfs), 0); /* terms and terms_recent empty */
-    CHECK_INT(dfs[0] + dfs[1] + dfs[2], 0);
-    CHECK_INT(sl_store_commit(st), 0);
-    sl_store *other = NULL;
-    CHECK_INT(sl_store_open(&other, path, 0, NULL), 0);
-    CHECK_INT(sl_store_begin(other), 0);
-    CHECK_INT(sl_store_df_add(other, &(sl_df_delta){77, 4}, 1), 0);
-    CHECK_INT(sl_store_recent_merge(other), 0); /* into terms */
-    CHECK_INT(sl_store_df_add(other, &(sl_df_delta){78, 2}, 1), 0);
-    CHECK_INT(sl_store_commit(other), 0);
-    sl_store_close(other);
-    CHECK_INT(sl_store_begin(st), 0);
-    CHECK_INT(sl_store_df_get(st, asked, 3, dfs), 0);
-    CHECK_INT(dfs[0], 4);
-    CHECK_INT(dfs[1], 2);
-    CHECK_INT(sl_store_recent_merge(st), 0); /* terms_recent empty again */
-    CHECK_INT(sl_store_df_get(st, asked, 3, dfs), 0);
-    CHECK_INT(dfs[2], 0);
-    CHECK_INT(sl_store_df_add(st, &(sl_df_delta){80, 3}, 1), 0);
-    CHECK_INT(sl_store_df_get(st, asked, 3, dfs), 0);
-    CHECK_INT(dfs[0], 4);
-    CHECK_INT(dfs[1], 2);
-    CHECK_INT(dfs[2], 3);
-    drop_store(st, path);
-}
-
-/* A commit leaves the recent rows where they are until the merge is due,
- * then moves every one into the large tables, and writes the batch's kept
- * rows and its counts there, not into the recent ones; what is read is the
- * same before and after. The cycle begins at the last article stored when its first
- * row goes in. */
-TEST(store_recent_rows_merged_at_the_commit_due)
-{
-    OPEN_STORE(st, path);
-    add_article_row(st, 1000);
-    const int64_t lines[] = {SL_TEST_LINE(7), SL_TEST_LINE(8), SL_TEST_LINE(9)},
-                  later[] = {SL_TEST_LINE(8), SL_TEST_LINE(10)};
-    const uint32_t keys[] = {0x100, 0x200}; /* codes of distinct terms (SL_TERM_ID) */
-    CHECK_INT(sl_store_lines_add(st, 1000, lines, 3), 0);
-    CHECK_INT(sl_store_copy_keys_put(st, 1000, keys, 2), 0);
-    CHECK_INT(sl_store_df_add(st, &(sl_df_delta){77, 2}, 1), 0);
-    CHECK_INT(sl_store_commit(st), 0); /* one article recent of 1,000: not due */
-    CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
-    CHECK_INT(line_pairs_in(st, 0, 1), 0);
-    CHECK_INT(line_pairs(st, 0), 3);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys"), 0);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM terms"), 0);
-    CHECK_INT(sl_store_begin(st), 0);
-    add_article_row(st, 5000);
-    CHECK_INT(sl_store_lines_add(st, 5000, later, 2), 0);
-    CHECK_INT(sl_store_copy_keys_put(st, 5000, keys, 1), 0);
-    CHECK_INT(sl_store_df_add(st, &(sl_df_delta){77, 3}, 1), 0);
-    CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 77"), 5); /* the commit will merge */
-    uint32_t df = 0, ids[4];
-    uint8_t n_keys[4];
-    size_t found = 0;
-    CHECK_INT(carriers(st, 8), 2);
-    CHECK_INT(sl_store_df_get(st, &(const uint64_t){77}, 1, &df), 0);
-    CHECK_INT(df, 5);
-    CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
-    statement_count recent_keys = {"INSERT OR IGNORE INTO copy_keys_recent", 0};
-    count_statements(st, &recent_keys);
-    CHECK_INT(sl_store_commit(st), 0); /* articles 1,000 to 5,000 recent: due */
-    CHECK_INT(recent_keys.n, 0);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM recent_cycle"), 0);
-    CHECK_INT(line_pairs_in(st, 0, 1), 5);
-    CHECK_INT(line_pairs(st, 0), 5);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys"), 3);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM copy_keys_recent"), 0);
-    CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 77"), 5);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 0);
-    CHECK_INT(carriers(st, 8), 2);
-    CHECK_INT(carriers_but(st, 8, 1000), 1);
-    CHECK_INT(sl_store_df_get(st, &(const uint64_t){77}, 1, &df), 0);
-    CHECK_INT(df, 5);
-    CHECK_INT(sl_store_copy_keys_recent(st, &(const uint32_t){SL_TERM_ID(0x100)}, 1, 4, ids, n_keys, &found), 0);
-    CHECK_INT(found, 2);
-    CHECK_INT(ids[0], 5000);
-    drop_store(st, path);
-}
-
-/* The cycle outlives the run that began it: the next run merges by it
- * (begun at 1,000 of 10,000: due), where a cycle begun by its own rows
- * would not be (at 10,000). A new version of an older article adding rows
- * does not move the cycle back (begun at 1 of 1,000 it would be due). */
-TEST(store_recent_cycle_kept_across_runs)
-{
-    OPEN_STORE(st, path);
-    const int64_t lines[] = {SL_TEST_LINE(7)}, old_lines[] = {SL_TEST_LINE(11)};
-    add_article_row(st, 1000);
-    CHECK_INT(sl_store_lines_add(st, 1000, lines, 1), 0);
-    CHECK_INT(sl_store_lines_add(st, 1, old_lines, 1), 0); /* a new version of article 1 */
-    CHECK_INT(sl_store_commit(st), 0);
-    CHECK_INT(count_rows(st, "SELECT first FROM recent_cycle"), 1000);
-    CHECK_INT(line_pairs_in(st, 0, 1), 0);
-    sl_store_close(st);
-    st = NULL;
-    CHECK_INT(sl_store_open(&st, path, 0, NULL), 0);
-    CHECK_INT(sl_store_begin(st), 0);
-    add_article_row(st, 10000);
-    CHECK_INT(sl_store_lines_add(st, 10000, lines, 1), 0);
-    CHECK_INT(sl_store_commit(st), 0);
-    CHECK_INT(line_pairs_in(st, 0, 1), 3);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM recent_cycle"), 0);
-    drop_store(st, path);
-}
-
 /* The batch's notes of terms read with no id are capped like the
  * dictionary's others: a large batch cannot grow them without bound. */
 TEST(store_unnumbered_terms_capped)
@@ -434,76 +107,6 @@ TEST(store_unnumbered_terms_capped)
         most = st->dict.unnumbered.used > most ? st->dict.unnumbered.used : most;
     }
     CHECK(most > 0 && most <= SL_STORE_NOTES_MAX);
-    drop_store(st, path);
-}
-
-/* In a batch a terms table known empty is not read (a young store's
- * terms, terms_recent after a merge); the counts written at a commit and a
- * merge make both read again. */
-TEST(store_terms_counts_skip_the_empty_tables)
-{
-    OPEN_STORE(st, path);
-    const uint64_t terms[] = {9101, 9102};
-    uint32_t dfs[2] = {7, 7};
-    statement_count large = {"SELECT r.rowid, t.df, t.dict_id FROM sl_rows(?1) r CROSS JOIN terms t", 0};
-    statement_count recent = {"SELECT r.rowid, t.df, t.dict_id FROM sl_rows(?1) r CROSS JOIN terms_recent", 0};
-    count_statements(st, &large);
-    CHECK_INT(sl_store_df_get(st, terms, 2, dfs), 0);
-    count_statements(st, &recent);
-    CHECK_INT(sl_store_df_get(st, terms, 2, dfs), 0);
-    CHECK_INT(large.n + recent.n, 0);
-    CHECK_INT(dfs[0], 0);
-    const sl_df_delta deltas[] = {{9101, 2}};
-    CHECK_INT(sl_store_df_add(st, deltas, 1), 0);
-    CHECK_INT(sl_store_df_get(st, terms, 2, dfs), 0);
-    CHECK_INT(recent.n, 1);
-    CHECK_INT(dfs[0], 2);
-    CHECK_INT(sl_store_recent_merge(st), 0);
-    count_statements(st, &large);
-    CHECK_INT(sl_store_df_get(st, terms, 2, dfs), 0);
-    CHECK_INT(large.n, 1);
-    CHECK_INT(dfs[0], 2);
-    CHECK_INT(dfs[1], 0);
-    sqlite3_trace_v2(st->db, 0, NULL, NULL);
-    drop_store(st, path);
-}
-
-/* A term's count is the sum of its rows in terms and terms_recent, and a
- * key's postings those of both copy key tables, newest first. */
-TEST(store_recent_rows_read_with_the_large_tables)
-{
-    OPEN_STORE(st, path);
-    uint32_t df = 0, ids[4];
-    uint8_t n_keys[4];
-    size_t found = 0;
-    const uint32_t keys[] = {21};
-    CHECK_INT(sl_store_df_add(st, &(sl_df_delta){99, 4}, 1), 0);
-    CHECK_INT(sl_store_copy_keys_put(st, 3, keys, 1), 0);
-    CHECK_INT(sl_store_copy_keys_put(st, 9, keys, 1), 0);
-    CHECK_INT(sl_store_recent_merge(st), 0);
-    CHECK_INT(sl_store_df_add(st, &(sl_df_delta){99, 1}, 1), 0);
-    CHECK_INT(sl_store_copy_keys_put(st, 5, keys, 1), 0);
-    CHECK_INT(sl_store_copy_keys_put(st, 12, keys, 1), 0);
-    CHECK_INT(count_rows(st, "SELECT df FROM terms WHERE id = 99"), 4);
-    CHECK_INT(sl_store_df_get(st, &(const uint64_t){99}, 1, &df), 0);
-    CHECK_INT(df, 5);
-    CHECK_INT(sl_store_copy_keys_recent(st, &(const uint32_t){SL_TERM_ID(21)}, 1, 3, ids, n_keys, &found), 0);
-    CHECK_INT(found, 3);
-    CHECK_INT(ids[0], 12);
-    CHECK_INT(ids[1], 9);
-    CHECK_INT(ids[2], 5);
-    drop_store(st, path);
-}
-
-TEST(store_facts_corrupt_row_is_an_error)
-{
-    OPEN_STORE(st, path);
-    sl_fact_item item = {.kind = SL_FACT_NUMBER, .span = {41, 48}, .text = "3 times!",
-                         .about = "times", .value = 3};
-    CHECK_INT(sl_store_facts_put(st, 1, store_fixture_text, strlen(store_fixture_text), &item, 1), 0);
-    CHECK_INT(sl_store_commit(st), 0);
-    /* the row cut short by another program: its last string runs past the end */
-    check_damaged_facts(st, path, "UPDATE facts SET items = substr(items, 1, length(items) - 3)");
     drop_store(st, path);
 }
 
@@ -552,7 +155,6 @@ TEST(store_writer_leaves_deleted_bytes_unzeroed)
     drop_store(st, path);
 }
 
-
 /* A batch's rows go in by one statement (sl_store_exec_rows reads them
  * from the kept rows through the table sl_rows, held_rows.c), however
  * many: every row lands, and a line repeated within an article is one
@@ -573,8 +175,8 @@ TEST(store_rows_in_one_statement_all_land_once)
     CHECK_INT(sl_store_lines_flush(st), 0);
     CHECK_INT(inserts.n, 1); /* 22 rows, one statement (three, eight to a statement) */
     sqlite3_trace_v2(st->db, 0, NULL, NULL);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM " PAIRS " WHERE article_id = 1"), 17);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM " PAIRS " WHERE article_id = 2"), 3);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM " LINE_PAIRS " WHERE article_id = 1"), 17);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM " LINE_PAIRS " WHERE article_id = 2"), 3);
     CHECK_INT(carriers(st, 105), 2);
     CHECK_INT(carriers(st, 118), 2);
     CHECK_INT(carriers(st, 116), 1);
@@ -588,8 +190,8 @@ TEST(store_rows_in_one_statement_all_land_once)
     CHECK_INT(sqlite3_step(s), SQLITE_DONE);
     sqlite3_finalize(s);
     CHECK_INT(sl_store_lines_clear(st, 1), 0);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM " PAIRS " WHERE article_id = 1"), 0);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM " PAIRS " WHERE article_id = 2"), 3);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM " LINE_PAIRS " WHERE article_id = 1"), 0);
+    CHECK_INT(count_rows(st, "SELECT count(*) FROM " LINE_PAIRS " WHERE article_id = 2"), 3);
     CHECK_INT(carriers(st, 105), 1);
     drop_store(st, path);
 }
@@ -625,32 +227,6 @@ TEST(store_df_added_by_one_statement)
     CHECK_INT(df, 0);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM terms"), 40);
     CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 40);
-    drop_store(st, path);
-}
-
-/* The first merge copies the recent counts into an empty terms, with
- * their ids; a later one adds them to the counts there, and keeps an id
- * the large table has. */
-TEST(store_first_merge_copies_the_term_counts)
-{
-    OPEN_STORE(st, path);
-    sl_df_delta first[2] = {{3000, 1}, {3001, 2}}, second[2] = {{3001, 5}, {3002, 7}};
-    CHECK_INT(sl_store_df_add(st, first, 2), 0);
-    CHECK_INT(sqlite3_exec(st->db, "UPDATE terms_recent SET dict_id = 4 WHERE id = 3001", NULL,
-                           NULL, NULL),
-              SQLITE_OK);
-    statement_count upserts = {"INSERT INTO terms SELECT * FROM terms_recent WHERE", 0};
-    count_statements(st, &upserts);
-    CHECK_INT(sl_store_recent_merge(st), 0);
-    CHECK_INT(upserts.n, 0);
-    CHECK_INT(sl_store_df_add(st, second, 2), 0);
-    CHECK_INT(sl_store_recent_merge(st), 0);
-    sqlite3_trace_v2(st->db, 0, NULL, NULL);
-    CHECK_INT(upserts.n, 1);
-    CHECK_INT(count_rows(st, "SELECT count(*) FROM terms_recent"), 0);
-    CHECK_INT(count_rows(st, "SELECT group_concat(id || ':' || df || ':' || ifnull(dict_id, 0), ' ')"
-                             " = '3000:1:0 3001:7:4 3002:7:0' FROM terms"),
-              1);
     drop_store(st, path);
 }
 
@@ -739,112 +315,6 @@ TEST(store_statistics_off_only_when_asked)
         statistics_child(self, k ? "open" : "init", &status);
         CHECK_INT(WIFEXITED(status) ? WEXITSTATUS(status) : 100 + WTERMSIG(status), 0);
     }
-}
-
-/* The schema of the store at `path` as text: every sqlite_schema row
- * (type, name, table, SQL with each run of whitespace one space), by name,
- * then PRAGMA user_version; NULL when it does not read. */
-static char *schema_text(const char *path)
-{
-    sqlite3 *db = NULL;
-    sqlite3_stmt *s = NULL;
-    sl_buf out = {0};
-    int ok = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-             sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema"
-                                    " ORDER BY name", -1, &s, NULL) == SQLITE_OK;
-    while (ok && sqlite3_step(s) == SQLITE_ROW) {
-        sl_buf_printf(&out, "%s|%s|%s|", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1),
-                      sqlite3_column_text(s, 2));
-        int space = 0;
-        for (const unsigned char *c = sqlite3_column_text(s, 3); *c; c++) {
-            if (*c == ' ' || *c == '\n' || *c == '\t') {
-                space = 1;
-                continue;
-            }
-            if (space)
-                sl_buf_putc(&out, ' ');
-            sl_buf_putc(&out, (char)*c);
-            space = 0;
-        }
-        sl_buf_putc(&out, '\n');
-    }
-    int version = -1;
-    ok = ok && !sl_store_user_version(db, &version);
-    sl_buf_printf(&out, "user_version %d\n", version);
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    char *text = ok && !out.err ? strdup(sl_buf_cstr(&out)) : NULL;
-    sl_buf_free(&out);
-    return text;
-}
-
-/* Makes two stores under /tmp named by `tag`, each opened for writing and
- * closed: `fresh` from an empty file, `stepped` from one of schema 1 made by
- * plain SQLite, which every migration then runs on. 0 if both
- * opened. */
-static int fresh_and_stepped(const char *tag, char *fresh, char *stepped, size_t size)
-{
-    snprintf(fresh, size, "/tmp/sl-unit-%s-fresh-%d.db", tag, (int)getpid());
-    snprintf(stepped, size, "/tmp/sl-unit-%s-stepped-%d.db", tag, (int)getpid());
-    remove(fresh);
-    remove(stepped);
-    sqlite3 *db = NULL;
-    int bad = sqlite3_open(stepped, &db) != SQLITE_OK || sl_store_make_version1(db);
-    sqlite3_close(db);
-    sl_store *a = NULL, *b = NULL;
-    bad = bad || sl_store_open(&a, fresh, 0, NULL) || sl_store_open(&b, stepped, 0, NULL);
-    sl_store_close(a);
-    sl_store_close(b);
-    return bad;
-}
-
-/* A fresh store is made by one script at the current schema; a store of
- * schema 1 takes every migration: both end with the same tables, indexes
- * and SQL (but for whitespace) and the same version. */
-TEST(store_fresh_schema_is_the_migrated_one)
-{
-    char fresh[128], stepped[128];
-    CHECK_INT(fresh_and_stepped("schema", fresh, stepped, sizeof fresh), 0);
-    char *want = schema_text(stepped), *got = schema_text(fresh);
-    CHECK(want && strstr(want, "user_version 1\n") == NULL && strstr(want, "copy_keys_recent"));
-    CHECK_STR(got, want);
-    free(want);
-    free(got);
-    drop_store(NULL, fresh);
-    drop_store(NULL, stepped);
-}
-
-/* FTS5's automerge of the store at path, -1 when it has none set. */
-static int fts_automerge(const char *path)
-{
-    return query_int(path, "SELECT v FROM article_fts_config WHERE k = 'automerge'");
-}
-
-/* The search index merges a level's segments at 8, not FTS5's 4, in a
- * fresh store and in one migrated from schema 1 (migration 22). */
-TEST(store_search_index_merges_at_eight_fresh_or_migrated)
-{
-    char fresh[128], stepped[128];
-    CHECK_INT(fresh_and_stepped("automerge", fresh, stepped, sizeof fresh), 0);
-    CHECK_INT(fts_automerge(fresh), 8);
-    CHECK_INT(fts_automerge(stepped), 8);
-    drop_store(NULL, fresh);
-    drop_store(NULL, stepped);
-}
-
-/* The term counts are an index of integers, not a table keyed by rowid,
- * in a fresh store and in one migrated from schema 1 (migration 24): a
- * seek by a random 64-bit rowid decodes 9-byte varints all the way down. */
-TEST(store_term_counts_without_rowid_fresh_or_migrated)
-{
-    static const char q[] = "SELECT count(*) FROM sqlite_schema WHERE name IN ('terms',"
-                            " 'terms_recent') AND sql LIKE '%WITHOUT ROWID'";
-    char fresh[128], stepped[128];
-    CHECK_INT(fresh_and_stepped("counts", fresh, stepped, sizeof fresh), 0);
-    CHECK_INT(query_int(fresh, q), 2);
-    CHECK_INT(query_int(stepped, q), 2);
-    drop_store(NULL, fresh);
-    drop_store(NULL, stepped);
 }
 
 /* A chrome line's reason of the list is stored as one byte, any other as
