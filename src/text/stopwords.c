@@ -4,13 +4,11 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
-#include <string.h>
 
 #include "text/stopword_list.h"
 #include "text/stopword_slots.h"
 #include "text/swar.h"
 #include "text/text.h"
-#include "util/byte_table.h"
 
 static const struct {
     const char *lang;
