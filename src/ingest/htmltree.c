@@ -158,13 +158,17 @@ static int is_heading(const xmlNode *n)
 
 /* The text of an element, collapsed and trimmed: its line breaks kept as
  * '\n' (`lines`) or as spaces; with `heading`, up to the first heading
- * inside it that follows some text ("<h1><h2>Title</h2></h1>" is "Title",
- * not empty). */
+ * that follows some text as a heading's own child, where a browser's parser
+ * closes the outer heading ("<h1>Title<h3>Posted by</h3></h1>"; but
+ * "<h1><h2>Title</h2></h1>" is "Title", not empty, and a heading wrapped in
+ * another element stays inside: "<h1><span>A</span><div><h2>B</h2></div></h1>"
+ * is "A B"). */
 static int node_text(xmlNode *root, char **out, int lines, int heading)
 {
     sl_para p = {SL_BUF_INIT, 0};
     for (xmlNode *n = root; n; n = sl_html_next(n, root, n->type == XML_ELEMENT_NODE)) {
-        if (heading && n != root && p.buf.len && n->type == XML_ELEMENT_NODE && is_heading(n))
+        if (heading && n != root && p.buf.len && n->type == XML_ELEMENT_NODE && is_heading(n) &&
+            n->parent && is_heading(n->parent))
             break;
         if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content)
             sl_para_text(&p, (const char *)n->content, strlen((const char *)n->content), 0);

@@ -311,7 +311,8 @@ TEST(blocks_title_separators_shared)
 /* A heading inside the <h1> ends it (meta.c heading_text): libxml2 nests
  * "<h1>Headline<h3>Posted on ...</h3></h1>", where a browser closes the
  * <h1> at the <h3>; the headline is the text before it, and an <h1>
- * without one keeps its whole text. */
+ * without one, or whose inner heading sits in another element, keeps its
+ * whole text. */
 TEST(blocks_title_nested_heading)
 {
     static const char *const html =
@@ -336,6 +337,16 @@ TEST(blocks_title_nested_heading)
         "surge peaked at high tide.</p></body></html>";
     CHECK_INT(sl_html_titles(whole, strlen(whole), NULL, titles, &about, NULL), 0);
     CHECK_STR(titles[SL_TITLE_H1], "Harbour wall holds through the night");
+    for (int k = 0; k < SL_TITLE_SOURCES; k++)
+        free(titles[k]);
+    /* a heading wrapped in another element inside the <h1> stays in it, as
+     * a browser keeps it */
+    static const char *const wrapped =
+        "<html><head><title>Courier</title></head><body><h1><span>Storm</span><div><h2>surge floods "
+        "the quay</h2></div></h1><p>The storm surge flooded the quay at Larkmouth at high tide on "
+        "Tuesday night, the harbour master said.</p></body></html>";
+    CHECK_INT(sl_html_titles(wrapped, strlen(wrapped), NULL, titles, &about, NULL), 0);
+    CHECK_STR(titles[SL_TITLE_H1], "Storm surge floods the quay");
     for (int k = 0; k < SL_TITLE_SOURCES; k++)
         free(titles[k]);
 }
