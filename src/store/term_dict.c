@@ -275,6 +275,10 @@ int sl_store_dict_give(sl_store *st, uint64_t term, uint32_t *id)
  * is filled: the term -> id side keeps asking the store as before. */
 #define TERM_BLOCK 4u
 
+/* What the store says when a stored id has no term in the dictionary
+ * (SQLite itself saw no error). */
+static const char NO_TERM[] = "a term id stored with an article or story is not in the term dictionary (a damaged store)";
+
 /* Reads the terms of the block of ids that holds `id` into d->terms, and
  * id's into *term; SL_ESTORE when the block lacks id (a damaged store). */
 static int read_block(sl_store *st, uint32_t id, uint64_t *term)
@@ -298,6 +302,8 @@ static int read_block(sl_store *st, uint32_t id, uint64_t *term)
         }
     }
     sqlite3_reset(s);
+    if (rc == SQLITE_DONE && !found)
+        st->damaged = NO_TERM;
     return rc == SQLITE_DONE && found ? 0 : SL_ESTORE;
 }
 
@@ -340,6 +346,8 @@ static int read_missing(sl_store *st, const uint64_t *missing, const size_t *at,
     sqlite3_clear_bindings(s); /* missing is the caller's, gone after */
     if (err)
         return err;
+    if (rc == SQLITE_DONE && found != n)
+        st->damaged = NO_TERM;
     return rc == SQLITE_DONE && found == n ? 0 : SL_ESTORE;
 }
 

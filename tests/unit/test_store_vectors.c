@@ -154,5 +154,9 @@ TEST(store_vectors_ids_read_by_one_statement_a_row)
     CHECK(terms[MORE - 1] == first && terms[0] == first + (uint64_t)(MORE - 1) * step);
     asked[MORE] = ids[MORE - 1] + 1;
     CHECK_INT(sl_store_dict_terms(st, asked, MORE + 1, terms), SL_ESTORE);
+    CHECK(strstr(sl_store_errmsg(st), "not in the term dictionary")); /* not SQLite's "not an error" */
+    uint64_t term;
+    CHECK_INT(sl_store_dict_term(st, asked[MORE], &term), SL_ESTORE);
+    CHECK(strstr(sl_store_errmsg(st), "not in the term dictionary"));
     drop_store(st, path);
 }
