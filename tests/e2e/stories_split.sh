@@ -1,11 +1,10 @@
 # stories_split.sh — a story that splits (docs/stories.md "Stories that
 # split"): twelve invented reports of two crane collapses at two ports,
 # worded alike (tests/fixtures/stories/two_cranes.jsonl), ingested coarse
-# (--granularity 0.5) one per process. Until the eighth they are one
-# story; at eight articles (the first checkpoint; twelve before rewrites
-# weighed in the split, docs/eval.md "Thirty-seventh round") the story
-# splits, the first port's five reports staying together and at least
-# three of the second's going to a story of their own, in the same thread. The store stays
+# (--granularity 0.5) one per process. Until the twelfth they are one
+# story; at twelve articles (a checkpoint) the story splits, the first
+# port's five reports staying together and at least three of the second's
+# going to a story of their own, in the same thread. The store stays
 # consistent, and the same reports ingested at once end the same. A story
 # past the last checkpoint (64 articles) keeps no vectors, and migration 12
 # drops those an older store kept.
@@ -22,13 +21,11 @@ while IFS= read -r line; do
   n=$((n + 1))
   printf '%s\n' "$line" >"$T/one.jsonl"
   "$S" --db "$T/one.db" --granularity 0.5 --quiet ingest "$T/one.jsonl" || echo "$n" >>"$T/err"
-  [ "$n" = 7 ] && story_groups "$T/one.db" "$T/seven"
-  [ "$n" = 8 ] && story_groups "$T/one.db" "$T/eight"
+  [ "$n" = 11 ] && story_groups "$T/one.db" "$T/eleven"
 done <"$IN"
 story_groups "$T/one.db" "$T/twelve"
 check "every report stored" test ! -e "$T/err"
-check "seven reports: one story" test "$(cut -d' ' -f2 "$T/seven" | sort -u | wc -l)" -eq 1
-check "eight reports: two stories" test "$(cut -d' ' -f2 "$T/eight" | sort -u | wc -l)" -eq 2
+check "eleven reports: one story" test "$(cut -d' ' -f2 "$T/eleven" | sort -u | wc -l)" -eq 1
 check "twelve reports: two stories" test "$(cut -d' ' -f2 "$T/twelve" | sort -u | wc -l)" -eq 2
 check "the first port's reports stay together" \
   test "$(grep '^a' "$T/twelve" | cut -d' ' -f2 | sort -u)" = 1

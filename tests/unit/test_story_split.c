@@ -146,41 +146,6 @@ TEST(split_needs_three_full_reports_on_each_side)
     sl_grouper_free(g);
 }
 
-/* A second event that came in as one report and the rewrites that
- * followed it into the story (copies: they do not count in the centroid,
- * but each is its own text) splits off, rewrites and all; before copies
- * weighed in the bisection it had one member there, too few to tell. */
-TEST(split_a_report_and_its_rewrites_split_off)
-{
-    sl_member m[10];
-    unsigned char part[10];
-    size_t n = two_events(m, 6, 4);
-    for (size_t i = 7; i < n; i++)
-        m[i].counts = 0; /* rewrites of article 7 */
-    CHECK_INT(sl_members_split(m, n, part), 1);
-    for (size_t i = 0; i < n; i++)
-        CHECK_INT(part[i], i >= 6);
-}
-
-/* The same articles in any order of arrival fall into the same two
- * stories: whichever event's report came first keeps the story, the
- * other's articles leave it together. */
-TEST(split_the_same_stories_whatever_the_order)
-{
-    sl_member events[10], m[10];
-    unsigned char part[10];
-    size_t n = two_events(events, 6, 4);
-    for (size_t i = 7; i < n; i++)
-        events[i].counts = 0;
-    for (size_t turn = 0; turn < n; turn++) {
-        for (size_t i = 0; i < n; i++)
-            m[i] = events[(i * 3 + turn) % n]; /* 3 and 10 coprime: each order a permutation */
-        CHECK_INT(sl_members_split(m, n, part), 1);
-        for (size_t i = 0; i < n; i++)
-            CHECK_INT(part[i] == part[0], (m[i].article <= 6) == (m[0].article <= 6));
-    }
-}
-
 /* Members of two events whose articles share fewer words the further they
  * are from the first (each shifted by two terms, weights uneven), so that
  * the Fiedler vector's entries differ: the bisection reads that vector
